@@ -1,0 +1,336 @@
+"""The ``jatsconv`` command: a thin layer over ``converter.api``; parses, calls, prints."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from converter import __version__
+from converter.api import Conversion, convert_file, to_jats
+from converter.errors import (
+    EXIT_CODES,
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    ConverterError,
+    InputError,
+)
+from converter.grammars import ENV_VAR, Grammars, get_grammars, install
+from converter.readers.native import load_article_text
+from converter.validation import Problem, validate_bytes, validate_file
+
+EXIT_HELP = "Exit codes:\n\n" + "\n\n".join(
+    f"  {code}  {text}" for code, text in EXIT_CODES.items()
+)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"jatsconv: {message}", err=True)
+    sys.exit(code)
+
+
+def schema_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--schema-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar=ENV_VAR,
+        help=f"Folder of the installed JATS DTDs (default: user cache; env {ENV_VAR}).",
+    )(func)
+
+
+def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")(func)
+
+
+def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-q", "--quiet", is_flag=True, help="Print problems only.")(func)
+
+
+@click.group(epilog=EXIT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="jatsconv")
+def cli() -> None:
+    """Turn article metadata (YAML/JSON) into JATS XML validated offline against the JATS DTD."""
+
+
+# --------------------------------------------------------------------------- convert
+
+
+@cli.command(epilog=EXIT_HELP)
+@click.argument("articles", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default=None,
+    help="Output folder (default: beside each input), or '-' for standard output.",
+)
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Journal file to use instead of the one the article names or sits beside.",
+)
+@click.option("--jats-version", type=click.Choice(["1.4", "1.3"]), default="1.4", show_default=True)
+@click.option(
+    "--tag-set",
+    type=click.Choice(["publishing", "archiving"]),
+    default="publishing",
+    show_default=True,
+    help="JATS tag set: Journal Publishing or Archiving and Interchange.",
+)
+@click.option("--write-invalid", is_flag=True, help="Write outputs even when the DTD rejects them.")
+@click.option("--no-validate", is_flag=True, help="Skip DTD validation (not recommended).")
+@schema_dir_option
+@json_option
+@quiet_option
+def convert(
+    articles: tuple[str, ...],
+    output: str | None,
+    journal: Path | None,
+    jats_version: str,
+    tag_set: str,
+    write_invalid: bool,
+    no_validate: bool,
+    schema_dir: Path | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Convert article files (YAML or JSON; '-' reads standard input) to JATS XML.
+
+    Each ARTICLE.yaml becomes ARTICLE.xml, validated against the DTD before it is written;
+    an invalid result is not written unless --write-invalid.
+    """
+    store = None if no_validate else get_grammars(schema_dir).require()
+    options: dict[str, Any] = {"version": jats_version, "tag_set": tag_set, "grammars": store}
+    if output == "-" or (articles == ("-",) and output is None):
+        sys.exit(_convert_to_stdout(articles, journal, options))
+    results = []
+    for source in articles:
+        if source == "-":
+            results.append(_convert_stdin_to_folder(output, journal, options, write_invalid))
+            continue
+        results.append(
+            convert_file(source, output, journal=journal, write_invalid=write_invalid, **options)
+        )
+    _report(results, as_json, quiet)
+    sys.exit(_exit_code(results))
+
+
+def _convert_to_stdout(
+    articles: tuple[str, ...], journal: Path | None, options: dict[str, Any]
+) -> int:
+    if len(articles) != 1:
+        _fail("'-o -' writes one article to standard output: give exactly one input", 2)
+    source = articles[0]
+    try:
+        if source == "-":
+            article = load_article_text(sys.stdin.read(), journal=journal, base_dir=Path.cwd())
+        else:
+            from converter.readers.native import load_article
+
+            article = load_article(source, journal=journal)
+    except InputError as exc:
+        for line in exc.lines():
+            click.echo(line, err=True)
+        return EXIT_INPUT
+    result = to_jats(article, name="<stdout>", **options)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    if result.problems:
+        return EXIT_INVALID
+    sys.stdout.buffer.write(result.data)
+    return EXIT_OK
+
+
+def _convert_stdin_to_folder(
+    output: str | None, journal: Path | None, options: dict[str, Any], write_invalid: bool
+) -> Conversion:
+    from converter.atomic import write_atomic
+
+    try:
+        article = load_article_text(sys.stdin.read(), journal=journal, base_dir=Path.cwd())
+    except InputError as exc:
+        return Conversion("<stdin>", "bad-input", problems=exc.lines())
+    target = Path(output or ".") / "stdin.xml"
+    result = to_jats(article, name=str(target), **options)
+    written = None
+    if result.valid or write_invalid:
+        written = str(write_atomic(target, result.data))
+    status = "converted" if result.valid else "invalid"
+    return Conversion("<stdin>", status, written, [str(p) for p in result.problems])
+
+
+def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        return
+    for result in results:
+        for line in result.problems:
+            click.echo(line, err=True)
+        if not quiet and result.status == "converted":
+            click.echo(f"{result.source} -> {result.output}", err=True)
+        elif result.status == "invalid":
+            note = f"written to {result.output}" if result.output else "not written"
+            click.echo(f"{result.source}: output invalid against the DTD ({note})", err=True)
+    if not quiet and len(results) > 1:
+        counts = {
+            s: sum(r.status == s for r in results) for s in ("converted", "invalid", "bad-input")
+        }
+        click.echo(
+            f"{counts['converted']} converted, {counts['invalid']} invalid output, "
+            f"{counts['bad-input']} bad input",
+            err=True,
+        )
+
+
+def _exit_code(results: list[Conversion]) -> int:
+    if any(r.status == "bad-input" for r in results):
+        return EXIT_INPUT
+    if any(r.status == "invalid" for r in results):
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- validate
+
+
+@cli.command(epilog=EXIT_HELP)
+@click.argument("files", nargs=-1, required=True)
+@schema_dir_option
+@json_option
+@quiet_option
+def validate(files: tuple[str, ...], schema_dir: Path | None, as_json: bool, quiet: bool) -> None:
+    """Validate JATS files (1.0–1.4; any tag set) against the DTD their DOCTYPE names.
+
+    Problems are printed as FILE:LINE:COL: message. '-' reads standard input.
+    """
+    store = get_grammars(schema_dir).require()
+    report: dict[str, list[Problem]] = {}
+    unreadable = False
+    for name in files:
+        try:
+            if name == "-":
+                report["<stdin>"] = validate_bytes(sys.stdin.buffer.read(), "<stdin>", store)
+            else:
+                report[name] = validate_file(name, store)
+        except InputError as exc:
+            unreadable = True
+            report[name] = [Problem(name, 0, 0, p) for p in exc.problems]
+    if as_json:
+        payload = [
+            {"file": name, "valid": not problems, "problems": [p.as_dict() for p in problems]}
+            for name, problems in report.items()
+        ]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for name, problems in report.items():
+            for problem in problems:
+                click.echo(str(problem))
+            if not problems and not quiet:
+                click.echo(f"{name}: valid", err=True)
+    if unreadable:
+        sys.exit(EXIT_INPUT)
+    sys.exit(EXIT_INVALID if any(report.values()) else EXIT_OK)
+
+
+# --------------------------------------------------------------------------- schemas
+
+
+@cli.group(epilog=EXIT_HELP)
+def schemas() -> None:
+    """Install and inspect the JATS DTDs used for offline validation."""
+
+
+@schemas.command("install")
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(exists=True, path_type=Path),
+    help="Folder, zip or tarball holding the DTDs (default: the pinned @jats4r/dtds package "
+    "through npm, integrity verified).",
+)
+@schema_dir_option
+def schemas_install(source: Path | None, schema_dir: Path | None) -> None:
+    """Install the JATS DTDs into the schema folder (replacing what is there)."""
+    store = get_grammars(schema_dir)
+    origin = install(store, source)
+    click.echo(f"installed {origin['public_ids']} DTDs from {origin['source']} into {store.root}")
+
+
+@schemas.command("list")
+@schema_dir_option
+@json_option
+def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
+    """List the DTD public ids installed, with their files."""
+    store = get_grammars(schema_dir).require()
+    table = store.public_ids()
+    if as_json:
+        rows = {pid: str(path) for pid, path in sorted(table.items())}
+        click.echo(json.dumps({"root": str(store.root), **store.source(), "dtds": rows}, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    view = Table("public id", "file", title=f"JATS DTDs in {store.root}")
+    for pid, path in sorted(table.items()):
+        view.add_row(pid, str(path.relative_to(store.root.resolve())))
+    Console(width=200).print(view)
+
+
+@schemas.command("path")
+@schema_dir_option
+def schemas_path(schema_dir: Path | None) -> None:
+    """Print the XML catalog path (for XML_CATALOG_FILES, e.g. with xmllint)."""
+    store: Grammars = get_grammars(schema_dir).require()
+    click.echo(str(store.catalog))
+
+
+@schemas.command("input")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def schemas_input(output: Path | None) -> None:
+    """Print (or write) the JSON Schema of the article input format."""
+    from converter.schema import article_schema_text
+
+    text = article_schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from converter.atomic import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI: library errors become one line and a documented exit code, never a trace."""
+    try:
+        cli.main(args=argv, prog_name="jatsconv", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("interrupted", EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        _fail("interrupted; files already written are complete", EXIT_INTERRUPTED)
+    except ConverterError as exc:
+        _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as exc:
+        if os.environ.get("JATSCONV_DEBUG"):
+            raise
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set JATSCONV_DEBUG=1 for details)",
+            EXIT_INTERNAL,
+        )

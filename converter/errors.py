@@ -1,0 +1,47 @@
+"""Exceptions the library raises and the exit codes the CLI maps them to."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # output (or a validated file) breaks the DTD
+EXIT_USAGE = 2  # wrong command-line use (click's own code)
+EXIT_INPUT = 3  # input could not be read: malformed, unknown field, failing check digit …
+EXIT_SETUP = 4  # grammars not installed or not installable
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_INTERNAL = 70  # a bug: please report it
+
+EXIT_CODES = {
+    EXIT_OK: "success: every output written and valid",
+    EXIT_INVALID: "an output or a validated file is invalid against the JATS DTD",
+    EXIT_USAGE: "wrong command-line use (unknown option, missing argument)",
+    EXIT_INPUT: "bad input: a file could not be read or its metadata is wrong",
+    EXIT_SETUP: "the JATS DTDs are not installed or could not be installed",
+    EXIT_INTERNAL: "internal error (a bug in jats-converter: please report it)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C); files already written are complete",
+}
+
+
+class ConverterError(Exception):
+    """Base class; ``exit_code`` is what the CLI exits with."""
+
+    exit_code = EXIT_INPUT
+
+
+class InputError(ConverterError):
+    """Input that cannot become an article. ``problems`` holds one line per problem."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+
+    def lines(self) -> list[str]:
+        return [f"{self.source}: {p}" for p in self.problems]
+
+
+class SetupError(ConverterError):
+    """The grammars are missing or could not be installed."""
+
+    exit_code = EXIT_SETUP

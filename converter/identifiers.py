@@ -1,0 +1,112 @@
+"""Checks and normal forms of the identifiers scholarly metadata carries.
+
+Each ``normalize_*`` function returns the canonical form or raises ``ValueError`` with a short
+message an editor understands; the model uses them as validators and the profile checks reuse them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ISSN_RE = re.compile(r"^(\d{4})-?(\d{3}[\dX])$")
+_ORCID_RE = re.compile(r"^(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])$")
+_ORCID_URL_RE = re.compile(r"^https?://(?:www\.)?orcid\.org/", re.IGNORECASE)
+_DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_ROR_RE = re.compile(r"^https://ror\.org/0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
+_ROR_ID_RE = re.compile(r"^0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
+_EDN_RE = re.compile(r"^[A-Z]{6}$")
+# Hyphen look-alikes editors paste from word processors; DOIs must use ASCII "-".
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+
+
+def issn_check_digit(first_seven: str) -> str:
+    """Return the ISSN check character for seven digits (mod 11, weights 8..2; 10 is X)."""
+    total = sum(int(d) * w for d, w in zip(first_seven, range(8, 1, -1), strict=True))
+    value = (11 - total % 11) % 11
+    return "X" if value == 10 else str(value)
+
+
+def normalize_issn(value: str) -> str:
+    """Return ``NNNN-NNNC`` or raise ``ValueError`` (bad form or failing check digit)."""
+    text = value.strip().upper()
+    match = _ISSN_RE.match(text)
+    if not match:
+        raise ValueError(f"not an ISSN (expected NNNN-NNNC): {value!r}")
+    digits = match.group(1) + match.group(2)
+    if issn_check_digit(digits[:7]) != digits[7]:
+        raise ValueError(f"check digit fails: {value!r}")
+    return f"{digits[:4]}-{digits[4:]}"
+
+
+def orcid_check_digit(first_fifteen: str) -> str:
+    """Return the ORCID check character (ISO 7064 MOD 11-2)."""
+    total = 0
+    for digit in first_fifteen:
+        total = (total + int(digit)) * 2
+    value = (12 - total % 11) % 11
+    return "X" if value == 10 else str(value)
+
+
+def normalize_orcid(value: str) -> str:
+    """Return the ORCID as ``https://orcid.org/NNNN-NNNN-NNNN-NNNC`` or raise ``ValueError``."""
+    text = _ORCID_URL_RE.sub("", value.strip()).strip("/").upper()
+    match = _ORCID_RE.match(text)
+    if not match:
+        raise ValueError(f"not an ORCID iD (expected NNNN-NNNN-NNNN-NNNC): {value!r}")
+    digits = "".join(match.groups())
+    if orcid_check_digit(digits[:15]) != digits[15]:
+        raise ValueError(f"checksum fails: {value!r}")
+    return "https://orcid.org/" + "-".join(digits[i : i + 4] for i in range(0, 16, 4))
+
+
+def normalize_doi(value: str) -> str:
+    """Return the bare DOI (``10.prefix/suffix``) or raise ``ValueError``.
+
+    Resolver prefixes (``https://doi.org/``, ``doi:``) are removed; non-ASCII characters, hyphen
+    look-alikes included, are refused because registration agencies reject them.
+    """
+    text = _DOI_PREFIX_RE.sub("", value.strip())
+    dash = next((c for c in text if c in _DASHES), None)
+    if dash is not None:
+        raise ValueError(f"contains a non-ASCII dash U+{ord(dash):04X}; use '-': {value!r}")
+    if not text.isascii():
+        raise ValueError(f"contains non-ASCII characters: {value!r}")
+    if not _DOI_RE.match(text):
+        raise ValueError(f"not a DOI (expected 10.NNNN/suffix): {value!r}")
+    return text
+
+
+def normalize_ror(value: str) -> str:
+    """Return the ROR id as ``https://ror.org/0xxxxxxNN`` or raise ``ValueError``."""
+    text = value.strip()
+    if _ROR_ID_RE.match(text):
+        text = "https://ror.org/" + text
+    text = re.sub(r"^http://", "https://", text)
+    if not _ROR_RE.match(text):
+        raise ValueError(f"not a ROR id (expected https://ror.org/0xxxxxxNN): {value!r}")
+    return text
+
+
+def normalize_edn(value: str) -> str:
+    """Return an eLibrary EDN (six capital Latin letters) or raise ``ValueError``."""
+    text = value.strip().upper()
+    if not _EDN_RE.match(text):
+        raise ValueError(f"not an EDN (expected six Latin letters): {value!r}")
+    return text
+
+
+def normalize_funder_id(value: str) -> str:
+    """Return a Funder Registry DOI (``10.13039/…``) or a ROR URL; raise ``ValueError`` else."""
+    text = value.strip()
+    if "ror.org" in text or _ROR_ID_RE.match(text):
+        return normalize_ror(text)
+    doi = normalize_doi(text)
+    if not doi.startswith("10.13039/"):
+        raise ValueError(f"not a Funder Registry DOI (10.13039/…) or ROR id: {value!r}")
+    return doi
+
+
+def funder_id_type(value: str) -> str:
+    """Return the JATS ``institution-id-type`` for a normalized funder id."""
+    return "ror" if value.startswith("https://ror.org/") else "doi"

@@ -1,0 +1,106 @@
+"""Inline markup of text fields, parsed into nodes the templates render (never raw markup).
+
+Editors mark style with a few HTML tags: ``<i>``/``<em>``, ``<b>``/``<strong>``, ``<sub>``,
+``<sup>``, ``<sc>``, ``<u>``. Anything else, unbalanced tags included, stays literal text and
+is escaped on output. Reference text also gets its DOIs and URLs as links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TAGS = {
+    "i": "italic",
+    "em": "italic",
+    "b": "bold",
+    "strong": "bold",
+    "sub": "sub",
+    "sup": "sup",
+    "sc": "sc",
+    "u": "underline",
+}
+_TAG_RE = re.compile(r"<(/?)(i|em|b|strong|sub|sup|sc|u)>", re.IGNORECASE)
+_LINK_RE = re.compile(
+    r"(?P<doi>\b10\.\d{4,9}/[^\s\"<>]+)|(?P<url>\b(?:https?|ftp)://[^\s\"<>]+)", re.IGNORECASE
+)
+_TRAILING = ".,;:)]}»"
+
+
+@dataclass(slots=True)
+class Node:
+    """An element in inline content: ``tag`` is the JATS name, ``attrs`` its attributes."""
+
+    tag: str
+    children: list[Node | str] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+Inline = list["Node | str"]
+
+
+def parse_inline(text: str) -> Inline:
+    """Parse style tags into nodes; fall back to plain text when tags do not balance."""
+    if "<" not in text:
+        return [text] if text else []
+    root = Node("root")
+    stack = [root]
+    pos = 0
+    for match in _TAG_RE.finditer(text):
+        if match.start() > pos:
+            stack[-1].children.append(text[pos : match.start()])
+        closing, name = match.group(1), _TAGS[match.group(2).lower()]
+        if not closing:
+            node = Node(name)
+            stack[-1].children.append(node)
+            stack.append(node)
+        elif len(stack) > 1 and stack[-1].tag == name:
+            stack.pop()
+        else:
+            return [text]
+        pos = match.end()
+    if len(stack) != 1:
+        return [text]
+    if pos < len(text):
+        root.children.append(text[pos:])
+    return root.children
+
+
+def plain_text(text: str) -> str:
+    """The text without style tags (for titles in places that take no markup)."""
+    return "".join(_flatten(parse_inline(text)))
+
+
+def _flatten(nodes: Inline) -> list[str]:
+    out: list[str] = []
+    for node in nodes:
+        out.extend([node] if isinstance(node, str) else _flatten(node.children))
+    return out
+
+
+def link_identifiers(text: str) -> Inline:
+    """Split citation text so DOIs become ``pub-id`` and URLs ``ext-link`` nodes."""
+    nodes: Inline = []
+    pos = 0
+    for match in _LINK_RE.finditer(text):
+        value = match.group().rstrip(_TRAILING)
+        # keep a closing bracket that belongs to the identifier, e.g. 10.1002/(SICI)…
+        while value.count("(") > value.count(")") and match.group()[len(value) :][:1] == ")":
+            value += ")"
+        start = match.start()
+        if start > pos:
+            nodes.append(text[pos:start])
+        if match.group("doi"):
+            nodes.append(Node("pub-id", [value], {"pub-id-type": "doi"}))
+        elif value.lower().startswith(
+            ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/")
+        ):
+            prefix, _, doi = value.partition("/10.")
+            nodes.append(prefix + "/")
+            nodes.append(Node("pub-id", ["10." + doi], {"pub-id-type": "doi"}))
+        else:
+            nodes.append(Node("ext-link", [value], {"ext-link-type": "uri", "xlink:href": value}))
+        pos = start + len(value)
+    if pos < len(text):
+        nodes.append(text[pos:])
+    return nodes

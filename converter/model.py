@@ -1,0 +1,612 @@
+"""The article model: the one place that says what an article is.
+
+Readers build it, writers and checks read it. Every field carries a description: the input
+JSON Schema in ``schemas/`` is generated from this module (``jatsconv schemas input``).
+
+Multilingual values are mappings from a language code to text (``{en: ..., ru: ...}``); a plain
+string stands for the article's main language (the journal's ``language`` in a journal file).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
+
+from converter import identifiers, licenses
+from converter.languages import normalize_country, normalize_language
+from converter.text import check_xml_text
+
+# ---------------------------------------------------------------- scalar types
+
+Text = Annotated[str, AfterValidator(check_xml_text)]
+"""Any text value: Unicode NFC, no character XML 1.0 forbids."""
+
+LangCode = Annotated[str, AfterValidator(normalize_language)]
+
+
+def _scalar_to_text(value: Any) -> Any:
+    """YAML reads ``volume: 1`` as an int and ``2018`` as a year: accept numbers as text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+ShortText = Annotated[Text, BeforeValidator(_scalar_to_text)]
+
+
+def _lang_map(value: Any, info: ValidationInfo) -> Any:
+    """A plain string means 'in the main language' (given by the loader's context)."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        lang = (info.context or {}).get("language", "en")
+        return {lang: str(value)}
+    return value
+
+
+LangMap = Annotated[
+    dict[LangCode, Text],
+    BeforeValidator(_lang_map, json_schema_input_type=str | dict[str, str]),
+]
+"""Text per language: ``{en: ..., ru: ...}``, or a string in the main language."""
+
+
+def _date(value: Any) -> str:
+    """Accept YYYY, YYYY-MM, YYYY-MM-DD (string, int or YAML date) and check the calendar."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not match:
+        raise ValueError(f"not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"impossible date, no month {month}: {value!r}")
+    if day is not None and month is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"impossible date, {year}-{month:02d} has {last} days: {value!r}")
+    return value.strip()
+
+
+PartialDate = Annotated[str, BeforeValidator(_date, json_schema_input_type=str | int)]
+"""A date as YYYY, YYYY-MM or YYYY-MM-DD."""
+
+Issn = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.normalize_issn)]
+Orcid = Annotated[str, AfterValidator(identifiers.normalize_orcid)]
+Doi = Annotated[str, AfterValidator(identifiers.normalize_doi)]
+Ror = Annotated[str, AfterValidator(identifiers.normalize_ror)]
+Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
+FunderId = Annotated[str, AfterValidator(identifiers.normalize_funder_id)]
+Country = Annotated[str, AfterValidator(normalize_country)]
+XmlId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.-]*$")]
+Url = Annotated[Text, Field(pattern=r"^(https?|ftp)://\S+$")]
+
+
+def _keywords(value: Any) -> Any:
+    """Keywords may be one string separated by semicolons."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    return value
+
+
+def _paragraphs(value: Any) -> Any:
+    """An abstract is a string (paragraphs split at blank lines) or a list of paragraphs."""
+    if isinstance(value, str):
+        value = re.split(r"\n\s*\n", value)
+    if isinstance(value, list):
+        return [" ".join(p.split()) if isinstance(p, str) else p for p in value if p]
+    return value
+
+
+Keywords = Annotated[list[Text], BeforeValidator(_keywords, json_schema_input_type=str | list[str])]
+Paragraphs = Annotated[
+    list[Text], BeforeValidator(_paragraphs, json_schema_input_type=str | list[str])
+]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields are errors, so a typo never vanishes silently."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------- journal
+
+
+class Issns(Strict):
+    """The journal's ISSNs; check digits are verified."""
+
+    print: Issn | None = Field(None, description="Print ISSN (NNNN-NNNC).")
+    electronic: Issn | None = Field(None, description="Electronic (online) ISSN (NNNN-NNNC).")
+    linking: Issn | None = Field(None, description="ISSN-L, the linking ISSN, if any.")
+
+    @model_validator(mode="after")
+    def _one_needed(self) -> Issns:
+        if not (self.print or self.electronic):
+            raise ValueError("give a print or an electronic ISSN")
+        return self
+
+
+class Publisher(Strict):
+    """The publisher named in ``journal-meta``."""
+
+    name: LangMap = Field(description="Publisher name per language.")
+    location: Text | None = Field(None, description="Publisher location, e.g. 'Moscow, Russia'.")
+
+
+class Crossref(Strict):
+    """Who deposits with Crossref for this journal (used by Crossref output)."""
+
+    depositor_name: Text = Field(description="Name of the depositing organisation or person.")
+    depositor_email: Text = Field(description="E-mail Crossref writes deposit results to.")
+    registrant: Text = Field(description="Organisation that owns the DOIs.")
+
+
+class Journal(Strict):
+    """Journal-level metadata, usually in ``journal.yaml`` beside the articles."""
+
+    language: LangCode = Field("en", description="Main language of the journal's metadata.")
+    title: LangMap = Field(description="Journal title per language.")
+    abbrev_title: Text | None = Field(
+        None, description="Abbreviated title (ISO 4 / NLM style), e.g. 'Russ. Jpn. Rev.'."
+    )
+    ids: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], ShortText] = Field(
+        default_factory=dict,
+        description="Typed journal ids for journal-id: {publisher-id: rjr, nlm-ta: ...}.",
+    )
+    issn: Issns = Field(description="Print and/or electronic ISSN.")
+    publisher: Publisher | None = Field(None, description="Publisher name and location.")
+    transliteration: Literal["bsi", "bgn-pcgn", "gost-7.79-b", "iso-9", "ala-lc"] | None = Field(
+        None, description="Scheme the journal uses to write Cyrillic in Latin script."
+    )
+    crossref: Crossref | None = Field(None, description="Crossref depositor and registrant.")
+    url: Url | None = Field(None, description="Journal home page.")
+
+
+# ---------------------------------------------------------------- people and places
+
+
+class PersonName(Strict):
+    """One form of a person's name (one script/language)."""
+
+    surname: Text | None = Field(None, description="Family name. Omit for a given-name-only name.")
+    given: Text | None = Field(None, description="Given names (and patronymic), or initials.")
+    prefix: Text | None = Field(None, description="Honorific or prefix, e.g. 'Dr'.")
+    suffix: Text | None = Field(None, description="Suffix, e.g. 'Jr'.")
+    style: Literal["western", "eastern", "islensk", "given-only"] | None = Field(
+        None,
+        description="JATS name-style; default 'western' ('given-only' when there is no surname).",
+    )
+
+    @model_validator(mode="after")
+    def _need_a_name(self) -> PersonName:
+        if not (self.surname or self.given):
+            raise ValueError("a name needs a surname or given names")
+        if self.style is None:
+            self.style = "western" if self.surname else "given-only"
+        return self
+
+
+def _names(value: Any, info: ValidationInfo) -> Any:
+    """One name form (a mapping with surname/given) stands for the main language."""
+    if isinstance(value, dict) and ({"surname", "given"} & value.keys()):
+        return {(info.context or {}).get("language", "en"): value}
+    return value
+
+
+Names = Annotated[
+    dict[LangCode, PersonName],
+    BeforeValidator(_names, json_schema_input_type=PersonName | dict[str, PersonName]),
+]
+
+CREDIT_ROLES: dict[str, str] = {
+    "conceptualization": "Conceptualization",
+    "data-curation": "Data curation",
+    "formal-analysis": "Formal analysis",
+    "funding-acquisition": "Funding acquisition",
+    "investigation": "Investigation",
+    "methodology": "Methodology",
+    "project-administration": "Project administration",
+    "resources": "Resources",
+    "software": "Software",
+    "supervision": "Supervision",
+    "validation": "Validation",
+    "visualization": "Visualization",
+    "writing-original-draft": "Writing – original draft",
+    "writing-review-editing": "Writing – review & editing",
+}
+
+CreditRole = Literal[
+    "conceptualization",
+    "data-curation",
+    "formal-analysis",
+    "funding-acquisition",
+    "investigation",
+    "methodology",
+    "project-administration",
+    "resources",
+    "software",
+    "supervision",
+    "validation",
+    "visualization",
+    "writing-original-draft",
+    "writing-review-editing",
+]
+
+
+class Affiliation(Strict):
+    """An institution a contributor belongs to."""
+
+    id: XmlId | None = Field(None, description="Id authors refer to (aff1, aff2 … when omitted).")
+    institution: LangMap | None = Field(None, description="Institution name per language.")
+    department: LangMap | None = Field(None, description="Department per language.")
+    city: LangMap | None = Field(None, description="City per language.")
+    country: Country | None = Field(None, description="ISO 3166 alpha-2 code, e.g. RU.")
+    country_name: LangMap | None = Field(
+        None, description="Country name per language; English from ISO 3166 when omitted."
+    )
+    ror: Ror | None = Field(None, description="ROR id, e.g. https://ror.org/05qrfxd25.")
+
+    @model_validator(mode="after")
+    def _something_known(self) -> Affiliation:
+        if not (self.institution or self.country or self.city):
+            raise ValueError("an affiliation needs an institution, a city or a country")
+        return self
+
+
+def _affiliation_refs(value: Any) -> Any:
+    if isinstance(value, str | dict):
+        return [value]
+    return value
+
+
+class Contributor(Strict):
+    """A person (``name``) or a group (``collab``) who contributed to the article."""
+
+    role: Literal["author", "editor", "translator", "reviewer", "compiler"] = Field(
+        "author", description="JATS contrib-type."
+    )
+    name: Names | None = Field(
+        None,
+        description="Name, or names per language: {ru: {surname, given}, en: {surname, given}}.",
+    )
+    collab: LangMap | None = Field(None, description="Group author name per language.")
+    orcid: Orcid | None = Field(None, description="ORCID iD (checksum verified).")
+    email: Annotated[Text, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+        None, description="E-mail address."
+    )
+    corresponding: bool = Field(False, description="True for the corresponding author.")
+    credit: list[CreditRole] = Field(
+        default_factory=list, description="CRediT roles, e.g. [conceptualization, methodology]."
+    )
+    affiliations: Annotated[
+        list[XmlId | Affiliation],
+        BeforeValidator(_affiliation_refs),
+    ] = Field(
+        default_factory=list,
+        description="Affiliation ids from the article's affiliations, or affiliations inline.",
+    )
+    bio: LangMap | None = Field(None, description="Short biography per language.")
+
+    @model_validator(mode="after")
+    def _person_or_group(self) -> Contributor:
+        if (self.name is None) == (self.collab is None):
+            raise ValueError("give either name (a person) or collab (a group)")
+        return self
+
+
+# ---------------------------------------------------------------- article parts
+
+
+class Published(Strict):
+    """Publication dates."""
+
+    electronic: PartialDate | None = Field(None, description="Online publication date.")
+    print: PartialDate | None = Field(None, description="Print publication date.")
+    collection: PartialDate | None = Field(
+        None, description="Date of the issue (collection) the article belongs to."
+    )
+
+
+def _revised(value: Any) -> Any:
+    if value is None or isinstance(value, list):
+        return value
+    return [value]
+
+
+class History(Strict):
+    """Editorial history."""
+
+    received: PartialDate | None = Field(None, description="Date the manuscript was received.")
+    revised: Annotated[list[PartialDate], BeforeValidator(_revised)] = Field(
+        default_factory=list, description="Date(s) revised versions were received."
+    )
+    accepted: PartialDate | None = Field(None, description="Date of acceptance.")
+
+
+class ArticleIds(Strict):
+    """Identifiers of the article other than its DOI."""
+
+    publisher_id: ShortText | None = Field(None, description="The publisher's own id.")
+    edn: Edn | None = Field(None, description="eLibrary EDN (Russian Science Citation Index).")
+    pmid: ShortText | None = Field(None, description="PubMed id.")
+    other: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], ShortText] = Field(
+        default_factory=dict, description="Other ids by type: {elpub: '1234'}."
+    )
+
+
+def _license(value: Any) -> Any:
+    return {"id": value} if isinstance(value, str) else value
+
+
+class License(Strict):
+    """The article's licence: an SPDX id (CC-BY-4.0) or a URL, and its statement."""
+
+    id: Text = Field(description="SPDX id such as CC-BY-4.0, or the licence URL.")
+    text: LangMap | None = Field(
+        None, description="Licence statement; the Creative Commons sentence when omitted."
+    )
+    spdx: str | None = Field(None, exclude=True, description="Derived SPDX id (not input).")
+    url: str | None = Field(None, exclude=True, description="Derived licence URL (not input).")
+
+    @model_validator(mode="after")
+    def _resolve(self) -> License:
+        self.spdx, self.url = licenses.resolve_license(self.id)
+        return self
+
+
+class Copyright(Strict):
+    """Copyright statement, year and holder."""
+
+    statement: LangMap | None = Field(None, description="Copyright statement per language.")
+    year: Annotated[int, Field(ge=1000, le=9999)] | None = Field(None, description="Year.")
+    holder: LangMap | None = Field(None, description="Copyright holder per language.")
+
+
+class Funding(Strict):
+    """One funder and the awards it made."""
+
+    funder: LangMap = Field(description="Funder name per language.")
+    funder_id: FunderId | None = Field(
+        None, description="Funder Registry DOI (10.13039/…) or ROR id of the funder."
+    )
+    awards: Annotated[list[ShortText], BeforeValidator(_affiliation_refs)] = Field(
+        default_factory=list, description="Award (grant) numbers."
+    )
+
+
+class SelfUri(Strict):
+    """A link to a version of the article itself (PDF, HTML)."""
+
+    url: Url = Field(description="Address of the file or page.")
+    type: Literal["pdf", "html", "xml", "epub"] = Field("pdf", description="Kind of version.")
+    title: Text | None = Field(None, description="Link text.")
+
+
+class CustomMeta(Strict):
+    """A name/value pair for custom-meta."""
+
+    name: Text = Field(description="Meta name.")
+    value: Text = Field(description="Meta value.")
+
+
+class Reference(Strict):
+    """One entry of the reference list: its text per language and, optionally, its parts."""
+
+    id: XmlId | None = Field(None, description="Id (ref1, ref2 … when omitted).")
+    text: LangMap | None = Field(
+        None,
+        description="Reference as written, per language: {ru: original, en: transliterated}.",
+    )
+    type: (
+        Literal[
+            "journal",
+            "book",
+            "chapter",
+            "conference",
+            "thesis",
+            "report",
+            "newspaper",
+            "web",
+            "data",
+            "patent",
+            "software",
+            "other",
+        ]
+        | None
+    ) = Field(None, description="JATS publication-type of the structured citation.")
+    lang: LangCode | None = Field(None, description="Language of the structured fields.")
+    authors: list[Text] = Field(
+        default_factory=list, description="Authors as written, 'Surname I. O.' or 'Surname, I.'."
+    )
+    year: ShortText | None = Field(None, description="Year of publication.")
+    title: Text | None = Field(None, description="Title of the article, chapter or page.")
+    source: Text | None = Field(None, description="Journal, book, newspaper or site name.")
+    volume: ShortText | None = Field(None, description="Volume.")
+    issue: ShortText | None = Field(None, description="Issue.")
+    fpage: ShortText | None = Field(None, description="First page.")
+    lpage: ShortText | None = Field(None, description="Last page.")
+    doi: Doi | None = Field(None, description="DOI of the cited work.")
+    url: Url | None = Field(None, description="URL of the cited work.")
+    accessed: PartialDate | None = Field(None, description="Date the URL was accessed.")
+
+    @property
+    def structured(self) -> bool:
+        """True when any part beyond the text is given."""
+        return bool(self.title or self.source or self.authors or self.doi or self.url)
+
+    @model_validator(mode="after")
+    def _need_content(self) -> Reference:
+        if not self.text and not (self.title or self.source):
+            raise ValueError("a reference needs text or at least a title or source")
+        return self
+
+
+def _references(value: Any) -> Any:
+    if isinstance(value, list):
+        return [{"text": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
+# ---------------------------------------------------------------- the article
+
+ArticleType = Literal[
+    "research-article",
+    "review-article",
+    "article-commentary",
+    "book-review",
+    "brief-report",
+    "case-report",
+    "correction",
+    "editorial",
+    "letter",
+    "meeting-report",
+    "obituary",
+    "other",
+    "product-review",
+    "rapid-communication",
+    "reply",
+    "retraction",
+    "discussion",
+    "abstract",
+    "announcement",
+    "calendar",
+    "news",
+    "oration",
+    "partial-retraction",
+    "expression-of-concern",
+    "systematic-review",
+    "data-paper",
+    "methods-article",
+    "introduction",
+    "interview",
+    "report",
+    "review",
+    "addendum",
+    "books-received",
+    "collection",
+    "dissertation",
+]
+
+
+class Article(Strict):
+    """One article's front matter and reference list."""
+
+    journal: Journal | Text | None = Field(
+        None,
+        description=(
+            "The journal: inline, or a path to its file relative to this one. When omitted, "
+            "journal.yaml (or .yml/.json) is looked for beside the article and in parent folders."
+        ),
+    )
+    article_type: ArticleType = Field("research-article", description="JATS article-type.")
+    language: LangCode = Field("en", description="Main language of the article (xml:lang).")
+    title: LangMap = Field(description="Title per language; the main language is required.")
+    subtitle: LangMap = Field(default_factory=dict, description="Subtitle per language.")
+    doi: Doi | None = Field(None, description="DOI, e.g. 10.55105/2658-6444-2018-1-110-119.")
+    ids: ArticleIds = Field(default_factory=ArticleIds, description="Other identifiers.")
+    section: LangMap | None = Field(None, description="Journal section (heading) per language.")
+    volume: ShortText | None = Field(None, description="Volume.")
+    issue: ShortText | None = Field(None, description="Issue number.")
+    fpage: ShortText | None = Field(None, description="First page.")
+    lpage: ShortText | None = Field(None, description="Last page.")
+    elocation_id: ShortText | None = Field(None, description="Electronic location id (no pages).")
+    published: Published = Field(
+        default_factory=Published, description="Dates published: electronic, print, collection."
+    )
+    history: History = Field(default_factory=History, description="Received/revised/accepted.")
+    authors: list[Contributor] = Field(
+        default_factory=list, description="Contributors in order (authors, editors, …)."
+    )
+    affiliations: list[Affiliation] = Field(
+        default_factory=list, description="Affiliations that contributors refer to by id."
+    )
+    abstract: dict[LangCode, Paragraphs] = Field(
+        default_factory=dict,
+        description=(
+            "Abstract per language: paragraphs separated by blank lines; <i>, <b>, <sub>, <sup> "
+            "and <sc> mark inline style."
+        ),
+    )
+    keywords: dict[LangCode, Keywords] = Field(
+        default_factory=dict, description="Keywords per language (a list, or one string with ';')."
+    )
+    funding: list[Funding] = Field(default_factory=list, description="Funders and awards.")
+    funding_statement: LangMap | None = Field(None, description="Funding statement per language.")
+    license: Annotated[License, BeforeValidator(_license)] | None = Field(
+        None, description="Licence: an SPDX id (CC-BY-4.0), a URL, or {id, text}."
+    )
+    copyright: Copyright | None = Field(None, description="Copyright statement, year, holder.")
+    self_uri: list[SelfUri] = Field(default_factory=list, description="Links to PDF/HTML.")
+    custom_meta: list[CustomMeta] = Field(default_factory=list, description="Custom metadata.")
+    references: Annotated[list[Reference], BeforeValidator(_references)] = Field(
+        default_factory=list,
+        description="Reference list; an item is a string, or a mapping with text and parts.",
+    )
+
+    @model_validator(mode="after")
+    def _link_and_number(self) -> Article:
+        if self.language not in self.title:
+            raise ValueError(f"title: no title in the article's language ({self.language})")
+        if self.elocation_id and self.fpage:
+            raise ValueError("give fpage/lpage or elocation_id, not both")
+        if self.lpage and not self.fpage:
+            raise ValueError("lpage: given without fpage")
+        self._resolve_affiliations()
+        for number, ref in enumerate(self.references, start=1):
+            ref.id = ref.id or f"ref{number}"
+        return self
+
+    def _resolve_affiliations(self) -> None:
+        """Number affiliations, move inline ones to the list, check every reference to one."""
+        for number, aff in enumerate(self.affiliations, start=1):
+            aff.id = aff.id or f"aff{number}"
+        known = {aff.id for aff in self.affiliations}
+        for index, person in enumerate(self.authors):
+            ids: list[str | Affiliation] = []
+            for pos, item in enumerate(person.affiliations):
+                if isinstance(item, Affiliation):
+                    same = next((a for a in self.affiliations if _same_aff(a, item)), None)
+                    if same is None:
+                        item.id = item.id or f"aff{len(self.affiliations) + 1}"
+                        self.affiliations.append(item)
+                        known.add(item.id)
+                        same = item
+                    ids.append(same.id or "")
+                elif item not in known:
+                    raise ValueError(
+                        f"authors[{index}].affiliations[{pos}]: no affiliation with id {item!r}"
+                    )
+                else:
+                    ids.append(item)
+            person.affiliations = ids
+
+    def main_title(self) -> str:
+        return self.title[self.language]
+
+
+def _same_aff(a: Affiliation, b: Affiliation) -> bool:
+    return a.model_dump(exclude={"id"}) == b.model_dump(exclude={"id"})
+
+
+def affiliation_ids(person: Contributor) -> list[str]:
+    """The affiliation ids of a contributor (all strings once the article is validated)."""
+    return [item for item in person.affiliations if isinstance(item, str)]

@@ -1,0 +1,273 @@
+"""Read the project's own input format: one YAML or JSON file per article, a journal file beside it.
+
+Errors become one line each, naming the file and the field path
+(``article.yaml: authors[1].orcid: checksum fails``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from converter.errors import InputError
+from converter.model import Article, Journal
+
+JOURNAL_FILE_NAMES = ("journal.yaml", "journal.yml", "journal.json")
+_MAX_NODES = 200_000  # far beyond any real article; stops alias ("billion laughs") bombs
+_PARENT_LEVELS = 3  # how far up from the article a journal file is looked for
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML loader (C speed) that refuses duplicate keys and reads only true/false as booleans.
+
+    YAML 1.1 turns ``no`` (Norwegian) and ``on`` into booleans; metadata means the text. Dates
+    stay text, so the model checks them and names the field of an impossible one.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+    ]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            line = key_node.start_mark.line + 1
+            raise yaml.YAMLError(f"line {line}: key {key!r} given twice")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _no_duplicate_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"key {key!r} given twice")
+        result[key] = value
+    return result
+
+
+def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
+    """Parse YAML or JSON text into a mapping; raise ``InputError`` with one clear line."""
+    is_json = name.endswith(".json") or (isinstance(text, str) and text.lstrip().startswith("{"))
+    try:
+        if is_json:
+            data = json.loads(text, object_pairs_hook=_no_duplicate_pairs)
+        else:
+            data = yaml.load(text, Loader=_Loader)
+    except json.JSONDecodeError as exc:
+        raise InputError(name, [f"line {exc.lineno}: malformed JSON: {exc.msg}"]) from None
+    except yaml.reader.ReaderError as exc:
+        line = str(text[: exc.position]).count("\n") + 1 if isinstance(text, str) else 0
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise InputError(
+            name,
+            [f"line {line}: contains U+{ord(char):04X}, a character YAML and XML do not allow"],
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise InputError(name, [f"{where}malformed YAML: {exc.problem or exc}"]) from None
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise InputError(name, [f"malformed input: {exc}"]) from None
+    if not isinstance(data, dict):
+        raise InputError(name, ["expected a mapping of fields at the top level"])
+    _check_size(data, name)
+    return data
+
+
+def _check_size(data: Any, name: str) -> None:
+    """Refuse documents whose aliases expand to an absurd number of nodes."""
+    seen = 0
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        seen += 1
+        if seen > _MAX_NODES:
+            raise InputError(name, [f"more than {_MAX_NODES} values (alias expansion?): refused"])
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    """('authors', 1, 'orcid') → 'authors[1].orcid'."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += ("." if path else "") + str(part)
+    return path
+
+
+_MESSAGES = {
+    "extra_forbidden": "unknown field (check the spelling against the input format)",
+    "missing": "required field is missing",
+}
+
+
+def validation_problems(error: ValidationError, prefix: str = "") -> list[str]:
+    """One line per pydantic error: ``field.path: message``."""
+    lines = []
+    for item in error.errors(include_url=False):
+        loc = format_location(tuple(item["loc"]))
+        message = _MESSAGES.get(item["type"]) or str(item["msg"])
+        message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        path = ".".join(p for p in (prefix, loc) if p)
+        lines.append(f"{path}: {message}" if path else message)
+    return lines
+
+
+def _main_language(data: dict[str, Any]) -> str:
+    lang = data.get("language", "en")
+    return lang.replace("_", "-") if isinstance(lang, str) else "en"
+
+
+def journal_from_data(data: dict[str, Any], name: str, prefix: str = "") -> Journal:
+    """Validate journal metadata read from ``name``."""
+    try:
+        return Journal.model_validate(data, context={"language": _main_language(data)})
+    except ValidationError as exc:
+        raise InputError(name, validation_problems(exc, prefix)) from None
+
+
+class JournalCache:
+    """Journal files read once per process (a batch of 10,000 articles shares one)."""
+
+    def __init__(self) -> None:
+        self._by_path: dict[tuple[str, float], Journal] = {}
+
+    def load(self, path: Path) -> Journal:
+        resolved = path.resolve()
+        try:
+            key = (str(resolved), resolved.stat().st_mtime)
+        except OSError as exc:
+            raise InputError(str(path), [f"cannot read journal file: {exc.strerror}"]) from None
+        journal = self._by_path.get(key)
+        if journal is None:
+            data = parse_data(_read_text(path), str(path))
+            journal = journal_from_data(data, str(path))
+            self._by_path[key] = journal
+        return journal
+
+
+_default_cache = JournalCache()
+
+
+def find_journal_file(article_path: Path) -> Path | None:
+    """The nearest journal file beside the article or in up to three parent folders."""
+    folder = article_path.resolve().parent
+    for _ in range(_PARENT_LEVELS + 1):
+        for name in JOURNAL_FILE_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), [f"not UTF-8 text (byte {exc.start})"]) from None
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+
+
+def article_from_data(
+    data: dict[str, Any],
+    name: str,
+    *,
+    base_dir: Path | None = None,
+    journal: Journal | Path | None = None,
+    cache: JournalCache | None = None,
+) -> Article:
+    """Build an article from parsed data.
+
+    The journal comes from ``journal`` (an object or a file; it wins), else from the data's
+    ``journal`` field (inline or a path relative to ``base_dir``), else from a journal file found
+    beside ``base_dir``.
+    """
+    cache = cache or _default_cache
+    data = dict(data)
+    given = data.pop("journal", None)
+    resolved: Journal | None
+    if isinstance(journal, Journal):
+        resolved = journal
+    elif journal is not None:
+        resolved = cache.load(journal)
+    elif isinstance(given, dict):
+        resolved = journal_from_data(given, name, prefix="journal")
+    elif isinstance(given, str):
+        path = Path(given) if base_dir is None else base_dir / given
+        resolved = cache.load(path)
+    elif given is not None:
+        raise InputError(name, ["journal: expected a mapping or a path to a journal file"])
+    else:
+        found = find_journal_file(base_dir / "_") if base_dir is not None else None
+        if found is None:
+            raise InputError(
+                name,
+                [
+                    "journal: no journal metadata (give journal:, --journal, or put journal.yaml "
+                    "beside the article)"
+                ],
+            )
+        resolved = cache.load(found)
+    data["journal"] = resolved
+    try:
+        return Article.model_validate(data, context={"language": _main_language(data)})
+    except ValidationError as exc:
+        raise InputError(name, validation_problems(exc)) from None
+
+
+def load_article(
+    path: str | os.PathLike[str],
+    *,
+    journal: Journal | Path | None = None,
+    cache: JournalCache | None = None,
+) -> Article:
+    """Read one article file (YAML or JSON); raise ``InputError`` with one line per problem."""
+    source = Path(path)
+    data = parse_data(_read_text(source), str(source))
+    return article_from_data(
+        data, str(source), base_dir=source.resolve().parent, journal=journal, cache=cache
+    )
+
+
+def load_article_text(
+    text: str,
+    name: str = "<stdin>",
+    *,
+    journal: Journal | Path | None = None,
+    base_dir: Path | None = None,
+) -> Article:
+    """Read an article from text (for ``-`` on the command line)."""
+    data = parse_data(text, name)
+    return article_from_data(data, name, base_dir=base_dir, journal=journal)

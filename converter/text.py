@@ -1,0 +1,27 @@
+"""Plain-text rules shared by model and writers: XML 1.0 characters, Unicode form, scripts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters XML 1.0 forbids anywhere in a document (C0 controls but tab/LF/CR, surrogates,
+# U+FFFE/U+FFFF); a value holding one would make the output malformed.
+_FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff\u0500-\u052f]")
+
+
+def check_xml_text(value: str) -> str:
+    """Return ``value`` in Unicode NFC or raise ``ValueError`` naming a character XML forbids."""
+    bad = _FORBIDDEN_XML.search(value)
+    if bad is not None:
+        raise ValueError(
+            f"contains U+{ord(bad.group()):04X}, a character XML 1.0 does not allow "
+            f"(at position {bad.start() + 1})"
+        )
+    return unicodedata.normalize("NFC", value)
+
+
+def has_cyrillic(value: str) -> bool:
+    """True when ``value`` holds at least one Cyrillic letter."""
+    return _CYRILLIC.search(value) is not None

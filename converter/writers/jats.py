@@ -1,0 +1,298 @@
+"""JATS writer: the article model rendered by Jinja2 templates (autoescaped), in DTD order.
+
+Python decides (which languages, which elements, which ids); the templates in
+``converter/templates/jats/`` hold the markup. ``render_jats`` returns the text of the document;
+``converter.api`` parses, indents, validates and writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from converter import inline, model
+from converter.countries import localized_country_name
+from converter.licenses import license_sentence
+
+JatsVersion = Literal["1.4", "1.3"]
+TagSet = Literal["publishing", "archiving"]
+
+
+@dataclass(frozen=True, slots=True)
+class Doctype:
+    """The DOCTYPE of one JATS version and tag set."""
+
+    public_id: str
+    system_id: str
+    version: str
+
+
+_DATES = {"1.4": "20241031", "1.3": "20210610"}
+_TAG_SETS = {
+    "publishing": ("Journal Publishing DTD", "publishing", "JATS-journalpublishing{}.dtd"),
+    "archiving": (
+        "Journal Archiving and Interchange DTD",
+        "archiving",
+        "JATS-archivearticle{}.dtd",
+    ),
+}
+
+
+def doctype(version: JatsVersion = "1.4", tag_set: TagSet = "publishing") -> Doctype:
+    """Return the exact public and system ids NISO publishes for a version and tag set."""
+    if version not in _DATES:
+        raise ValueError(f"unsupported JATS version {version!r} (use 1.4 or 1.3)")
+    if tag_set not in _TAG_SETS:
+        raise ValueError(f"unsupported tag set {tag_set!r} (use publishing or archiving)")
+    title, folder, filename = _TAG_SETS[tag_set]
+    suffix = version.replace(".", "-")
+    return Doctype(
+        public_id=f"-//NLM//DTD JATS (Z39.96) {title} v{version} {_DATES[version]}//EN",
+        system_id=f"https://jats.nlm.nih.gov/{folder}/{version}/{filename.format(suffix)}",
+        version=version,
+    )
+
+
+_REF_LIST_TITLES = {"en": "References", "ru": "Список литературы", "uk": "Список літератури"}
+_AUTHOR_INITIALS = re.compile(
+    r"^(?P<surname>[^\s,]+(?:[-\s][^\s,.]+)*?)\s+(?P<given>(?:\w{1,2}\.\s*)+)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("converter", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters["inline"] = inline.parse_inline
+    env.filters["linked"] = inline.link_identifiers
+    return env
+
+
+def _date_parts(value: str) -> dict[str, str | None]:
+    parts = value.split("-")
+    return {
+        "iso": value,
+        "year": parts[0],
+        "month": parts[1] if len(parts) > 1 else None,
+        "day": parts[2] if len(parts) > 2 else None,
+    }
+
+
+def _ordered(langs: dict[str, Any], main: str) -> list[tuple[str, Any]]:
+    """Items of a per-language mapping, the main language first, then input order."""
+    items = [(main, langs[main])] if main in langs else []
+    return items + [(lang, value) for lang, value in langs.items() if lang != main]
+
+
+def _split_author(text: str) -> dict[str, str | None]:
+    """'Ivanov I. I.' or 'Ivanov, I.' → surname and given names; else kept as one string."""
+    if "," in text:
+        surname, _, given = text.partition(",")
+        if surname.strip() and given.strip() and "," not in given:
+            return {"surname": surname.strip(), "given": given.strip(), "string": None}
+    match = _AUTHOR_INITIALS.match(text.strip())
+    if match:
+        return {"surname": match["surname"], "given": match["given"].strip(), "string": None}
+    return {"surname": None, "given": None, "string": text}
+
+
+class _View:
+    """What the templates need, computed from one article."""
+
+    def __init__(self, article: model.Article, version: JatsVersion, tag_set: TagSet):
+        journal = article.journal
+        assert isinstance(journal, model.Journal), "article.journal must be resolved"
+        self.article = article
+        self.journal = journal
+        self.lang = article.language
+        self.version = version
+        self.tag_set = tag_set
+        self.doctype = doctype(version, tag_set)
+
+    # journal -----------------------------------------------------------------
+    def journal_ids(self) -> list[tuple[str, str]]:
+        """Typed journal ids; the Publishing DTD needs one, so the ISSN stands in when none."""
+        if self.journal.ids:
+            return list(self.journal.ids.items())
+        issn = self.journal.issn
+        return [("issn", issn.electronic or issn.print or "")]
+
+    def journal_titles(self) -> list[tuple[str, str]]:
+        return _ordered(self.journal.title, self.journal.language)
+
+    def publishers(self) -> list[tuple[str, str]]:
+        publisher = self.journal.publisher
+        return _ordered(publisher.name, self.journal.language) if publisher else []
+
+    # titles ------------------------------------------------------------------
+    def trans_titles(self) -> list[dict[str, str | None]]:
+        a = self.article
+        langs = [lang for lang in a.title if lang != self.lang]
+        langs += [lang for lang in a.subtitle if lang != self.lang and lang not in a.title]
+        return [
+            {"lang": lang, "title": a.title.get(lang), "subtitle": a.subtitle.get(lang)}
+            for lang in langs
+        ]
+
+    def sections(self) -> list[tuple[str, str]]:
+        return _ordered(self.article.section or {}, self.lang)
+
+    # contributors ------------------------------------------------------------
+    def contributor_groups(self) -> list[tuple[str, list[model.Contributor]]]:
+        groups: dict[str, list[model.Contributor]] = {}
+        for person in self.article.authors:
+            groups.setdefault(person.role, []).append(person)
+        return list(groups.items())
+
+    def names(self, person: model.Contributor) -> list[tuple[str, model.PersonName]]:
+        return _ordered(person.name or {}, self.lang)
+
+    def collabs(self, person: model.Contributor) -> list[tuple[str, str]]:
+        return _ordered(person.collab or {}, self.lang)
+
+    def credit(self, person: model.Contributor) -> list[tuple[str, str]]:
+        return [(term, model.CREDIT_ROLES[term]) for term in person.credit]
+
+    def aff_label(self, aff_id: str) -> str | None:
+        if len(self.article.affiliations) < 2:
+            return None
+        ids = [aff.id for aff in self.article.affiliations]
+        return str(ids.index(aff_id) + 1)
+
+    def affiliations(self) -> list[dict[str, Any]]:
+        out = []
+        for aff in self.article.affiliations:
+            given = [*(aff.institution or {}), *(aff.department or {}), *(aff.city or {})]
+            langs = [lang for lang, _ in _ordered(dict.fromkeys(given or [self.lang]), self.lang)]
+            forms = []
+            for lang in langs:
+                country = None
+                if aff.country:
+                    names = aff.country_name or {}
+                    country = names.get(lang) or localized_country_name(aff.country, lang)
+                forms.append(
+                    {
+                        "lang": lang,
+                        "institution": _pick(aff.institution, lang),
+                        "department": _pick(aff.department, lang),
+                        "city": _pick(aff.city, lang),
+                        "country": country,
+                    }
+                )
+            out.append(
+                {
+                    "id": aff.id,
+                    "label": self.aff_label(aff.id or ""),
+                    "ror": aff.ror,
+                    "country_code": aff.country,
+                    "forms": forms,
+                }
+            )
+        return out
+
+    # dates -------------------------------------------------------------------
+    def pub_dates(self) -> list[dict[str, Any]]:
+        p = self.article.published
+        collection_format = "print" if self.journal.issn.print else "electronic"
+        rows = [
+            ("pub", "electronic", p.electronic),
+            ("pub", "print", p.print),
+            ("collection", collection_format, p.collection),
+        ]
+        return [
+            {"type": kind, "format": fmt, **_date_parts(value)}
+            for kind, fmt, value in rows
+            if value
+        ]
+
+    def history(self) -> list[dict[str, Any]]:
+        h = self.article.history
+        rows = [("received", h.received)]
+        rows += [("rev-recd", value) for value in h.revised]
+        rows += [("accepted", h.accepted)]
+        return [{"type": kind, **_date_parts(value)} for kind, value in rows if value]
+
+    # permissions -------------------------------------------------------------
+    def license_paragraphs(self) -> list[tuple[str, str]]:
+        lic = self.article.license
+        if lic is None:
+            return []
+        if lic.text:
+            return _ordered(lic.text, self.lang)
+        if lic.spdx:
+            return [("en", license_sentence(lic.spdx))]
+        return [("en", f"This work is licensed under the licence at {lic.url}.")]
+
+    def has_permissions(self) -> bool:
+        return self.article.license is not None or self.article.copyright is not None
+
+    # abstracts and keywords --------------------------------------------------
+    def abstracts(self) -> list[tuple[str, list[str]]]:
+        return _ordered(self.article.abstract, self.lang)
+
+    def keyword_groups(self) -> list[tuple[str, list[str]]]:
+        return _ordered(self.article.keywords, self.lang)
+
+    def lang_attr_needed(self, mapping: dict[str, Any]) -> bool:
+        """Repeated elements carry xml:lang as soon as more than one language is present."""
+        return len(mapping) > 1
+
+    # funding -----------------------------------------------------------------
+    def funding_statements(self) -> list[tuple[str, str]]:
+        return _ordered(self.article.funding_statement or {}, self.lang)
+
+    def funder_names(self, funding: model.Funding) -> list[tuple[str, str]]:
+        return _ordered(funding.funder, self.lang)
+
+    # references --------------------------------------------------------------
+    def ref_list_title(self) -> str:
+        return _REF_LIST_TITLES.get(self.lang.split("-")[0], "References")
+
+    def references(self) -> list[dict[str, Any]]:
+        out = []
+        for ref in self.article.references:
+            texts = _ordered(ref.text or {}, self.lang)
+            element = None
+            if ref.structured:
+                element = {
+                    "ref": ref,
+                    "lang": ref.lang,
+                    "authors": [_split_author(a) for a in ref.authors],
+                    "title_tag": "chapter-title" if ref.type == "chapter" else "article-title",
+                    "accessed": _date_parts(ref.accessed) if ref.accessed else None,
+                }
+            out.append(
+                {
+                    "id": ref.id,
+                    "type": ref.type,
+                    "texts": texts,
+                    "element": element,
+                    "alternatives": len(texts) + (1 if element else 0) > 1,
+                }
+            )
+        return out
+
+
+def _pick(values: dict[str, str] | None, lang: str) -> str | None:
+    """The value in ``lang``, else the first one given (an institution may have one name)."""
+    if not values:
+        return None
+    return values.get(lang) or next(iter(values.values()))
+
+
+def render_jats(
+    article: model.Article, version: JatsVersion = "1.4", tag_set: TagSet = "publishing"
+) -> str:
+    """Render the article as JATS text (not yet indented or validated)."""
+    view = _View(article, version, tag_set)
+    return _environment().get_template("jats/article.xml.j2").render(v=view, a=article)

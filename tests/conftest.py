@@ -1,0 +1,88 @@
+"""Shared fixtures: the installed DTDs, the samples, and a way to run the CLI in-process."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from converter.cli import main
+from converter.grammars import Grammars, get_grammars
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED = SAMPLES / "russian-japanology-review" / "2018-1" / "streltsov-110.yaml"
+BILINGUAL = SAMPLES / "japanese-studies-in-russia" / "2018-3" / "streltsov-6.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def store() -> Grammars:
+    found = get_grammars()
+    if not found.installed():
+        pytest.fail("JATS DTDs not installed: run ./scripts/setup (jatsconv schemas install)")
+    return found
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):
+    """Run ``jatsconv ARGS`` in-process; return exit code, stdout and stderr."""
+
+    def _run(*args: str | Path) -> Run:
+        capsys.readouterr()
+        try:
+            main([str(a) for a in args])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return _run
+
+
+def xmllint(path: Path, catalog: Path) -> subprocess.CompletedProcess[str]:
+    """The independent check: xmllint resolving the DOCTYPE through the DTD package's catalog."""
+    exe = shutil.which("xmllint")
+    if exe is None:
+        pytest.fail("xmllint not installed (Debian package libxml2-utils): run ./scripts/setup")
+    return subprocess.run(
+        [exe, "--noout", "--valid", "--nonet", str(path)],
+        capture_output=True,
+        text=True,
+        env={"XML_CATALOG_FILES": str(catalog), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+@pytest.fixture
+def journal_file(tmp_path: Path) -> Path:
+    """A valid journal file in a temporary issue folder."""
+    path = tmp_path / "journal.yaml"
+    path.write_text(
+        "title: {en: Test Journal}\nissn: {print: 2658-6444, electronic: 2658-6789}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def write_article(tmp_path: Path, journal_file: Path):
+    """Write an article file beside the journal file and return its path."""
+
+    def _write(text: str, name: str = "article.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

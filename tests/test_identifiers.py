@@ -1,0 +1,84 @@
+"""Check digits and forms of ISSN, ORCID, DOI, ROR, EDN and funder ids."""
+
+from __future__ import annotations
+
+import pytest
+
+from converter import identifiers as ids
+
+
+@pytest.mark.parametrize("value", ["2658-6444", "2658-6789", "26586444", "0317-8471", "2434-561X"])
+def test_valid_issns_pass(value: str) -> None:
+    assert ids.normalize_issn(value)[4] == "-"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("2658-6445", "check digit fails"), ("2658-644", "not an ISSN"), ("ABCD-EFGH", "not an ISSN")],
+)
+def test_bad_issns_are_refused(value: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        ids.normalize_issn(value)
+
+
+def test_lower_case_x_check_digit_is_normalized() -> None:
+    assert ids.normalize_issn("2434-561x") == "2434-561X"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0000-0002-1825-0097",
+        "https://orcid.org/0000-0002-1825-0097",
+        "0000000218250097",
+        "0000-0001-5109-3700",
+        "0000-0002-1694-233X",
+    ],
+)
+def test_valid_orcids_become_urls(value: str) -> None:
+    assert ids.normalize_orcid(value).startswith("https://orcid.org/0000-000")
+
+
+def test_orcid_checksum_failure_is_named() -> None:
+    with pytest.raises(ValueError, match="checksum fails"):
+        ids.normalize_orcid("0000-0002-1825-0098")
+
+
+def test_orcid_wrong_form() -> None:
+    with pytest.raises(ValueError, match="not an ORCID"):
+        ids.normalize_orcid("0000-0002-1825")
+
+
+def test_doi_resolver_prefixes_are_removed() -> None:
+    assert ids.normalize_doi("https://doi.org/10.1000/xyz-1") == "10.1000/xyz-1"
+    assert ids.normalize_doi("doi:10.1000/abc") == "10.1000/abc"
+
+
+@pytest.mark.parametrize("dash", ["\u2010", "\u2013", "\u2212"])
+def test_doi_with_typographic_dash_is_refused(dash: str) -> None:
+    with pytest.raises(ValueError, match="non-ASCII dash"):
+        ids.normalize_doi(f"10.1000/abc{dash}1")
+
+
+def test_doi_without_prefix_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a DOI"):
+        ids.normalize_doi("11.1000/abc")
+
+
+def test_ror_forms() -> None:
+    assert ids.normalize_ror("05qrfxd25") == "https://ror.org/05qrfxd25"
+    with pytest.raises(ValueError, match="not a ROR"):
+        ids.normalize_ror("https://ror.org/15qrfxd25")
+
+
+def test_funder_ids() -> None:
+    assert ids.normalize_funder_id("10.13039/501100006769") == "10.13039/501100006769"
+    assert ids.funder_id_type(ids.normalize_funder_id("05qrfxd25")) == "ror"
+    with pytest.raises(ValueError, match="Funder Registry"):
+        ids.normalize_funder_id("10.1000/abc")
+
+
+def test_edn() -> None:
+    assert ids.normalize_edn("abcdef") == "ABCDEF"
+    with pytest.raises(ValueError):
+        ids.normalize_edn("ABC12")

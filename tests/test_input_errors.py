@@ -1,0 +1,154 @@
+"""Bad input: one line naming the file and the field, exit code 3, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from converter.errors import EXIT_INPUT
+
+GOOD = """\
+title: {en: A title}
+authors:
+  - name: {surname: Ivanova, given: Anna}
+  - name: {surname: Petrov, given: Ivan}
+"""
+
+
+def _single_line_error(result, expected: str) -> None:
+    assert result.code == EXIT_INPUT, result.err
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert expected in lines[0], lines
+    assert "Traceback" not in result.err
+
+
+def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
+    article = write_article(GOOD)
+    result = run("convert", article, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (tmp_path / "out" / "article.xml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            GOOD + "  - name: {surname: Sidorov}\n    orcid: 0000-0002-1825-0098\n",
+            "article.yaml: authors[2].orcid: checksum fails",
+        ),
+        (
+            GOOD.replace("title: {en: A title}\n", ""),
+            "article.yaml: title: required field is missing",
+        ),
+        (GOOD + "titel: {en: Typo}\n", "article.yaml: titel: unknown field"),
+        (
+            GOOD + "published: {electronic: 2018-02-30}\n",
+            "article.yaml: published.electronic: impossible date, 2018-02 has 28 days",
+        ),
+        (
+            GOOD + "published: {print: 2018-13}\n",
+            "article.yaml: published.print: impossible date, no month 13",
+        ),
+        (GOOD + "doi: 10.1000/abc\u20131\n", "article.yaml: doi: contains a non-ASCII dash U+2013"),
+        (GOOD + "doi: not-a-doi\n", "article.yaml: doi: not a DOI"),
+        (
+            GOOD + "language: xx\ntitle_extra: 1\n",
+            "article.yaml: language: unknown ISO 639 language code",
+        ),
+        (
+            GOOD.replace("{en: A title}", '{en: "A\\x01title"}'),
+            "article.yaml: title.en: contains U+0001",
+        ),
+        (GOOD.replace("A title", "A\x0btitle"), "article.yaml: line 1: contains U+000B"),
+        ("title: {en: [unclosed\n", "article.yaml: line 2: malformed YAML"),
+        ("title: {en: A}\ntitle: {en: B}\n", "key 'title' given twice"),
+        ("- just\n- a list\n", "article.yaml: expected a mapping of fields"),
+        (GOOD + "language: ru\n", "article.yaml: title: no title in the article's language (ru)"),
+        (
+            GOOD.replace(
+                "  - name: {surname: Petrov, given: Ivan}\n",
+                "  - name: {surname: Petrov}\n    affiliations: [aff9]\n",
+            ),
+            "article.yaml: authors[1].affiliations[0]: no affiliation with id 'aff9'",
+        ),
+    ],
+)
+def test_each_bad_input_names_file_and_field(run, write_article, text: str, expected: str) -> None:
+    article = write_article(text)
+    _single_line_error(run("convert", article), expected)
+
+
+def test_issn_check_digit_in_journal_file(run, write_article, journal_file: Path) -> None:
+    journal_file.write_text("title: {en: J}\nissn: {print: 2658-6445}\n", encoding="utf-8")
+    article = write_article(GOOD)
+    _single_line_error(run("convert", article), "journal.yaml: issn.print: check digit fails")
+
+
+def test_malformed_json(run, write_article) -> None:
+    article = write_article('{"title": {"en": "x"},}', name="article.json")
+    _single_line_error(run("convert", article), "article.json: line 1: malformed JSON")
+
+
+def test_json_input_converts(run, write_article, tmp_path: Path) -> None:
+    article = write_article('{"title": {"en": "JSON <input> & more"}}', name="a.json")
+    result = run("convert", article, "-o", tmp_path / "o")
+    assert result.code == 0, result.err
+    assert "JSON &lt;input&gt; &amp; more" in (tmp_path / "o" / "a.xml").read_text()
+
+
+def test_missing_journal_is_explained(run, tmp_path: Path) -> None:
+    lonely = tmp_path / "deep" / "a" / "b" / "c" / "d"
+    lonely.mkdir(parents=True)
+    article = lonely / "article.yaml"
+    article.write_text(GOOD, encoding="utf-8")
+    _single_line_error(run("convert", article), "journal: no journal metadata")
+
+
+def test_missing_file(run, tmp_path: Path) -> None:
+    _single_line_error(run("convert", tmp_path / "nope.yaml"), "nope.yaml: cannot read")
+
+
+def test_one_bad_article_does_not_stop_the_others(run, write_article, tmp_path: Path) -> None:
+    good = write_article(GOOD, name="good.yaml")
+    bad = write_article(GOOD + "colour: red\n", name="bad.yaml")
+    result = run("convert", bad, good, "-o", tmp_path / "out")
+    assert result.code == EXIT_INPUT
+    assert (tmp_path / "out" / "good.xml").is_file()
+    assert not (tmp_path / "out" / "bad.xml").exists()
+    assert "bad.yaml: colour: unknown field" in result.err
+
+
+def test_xml_special_characters_are_escaped(run, write_article, tmp_path: Path, store) -> None:
+    text = 'title: {en: "Tom & Jerry <script>alert(1)</script> ]]> \\"q\\""}\n'
+    text += 'abstract: {en: "x < y & <i>italic</i> <b>unclosed"}\n'
+    article = write_article(text)
+    result = run("convert", article, "-o", tmp_path / "o")
+    assert result.code == 0, result.err
+    xml = (tmp_path / "o" / "article.xml").read_text()
+    assert "Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; ]]&gt;" in xml
+    # unbalanced markup stays literal text rather than becoming elements
+    assert "x &lt; y &amp; &lt;i&gt;italic&lt;/i&gt; &lt;b&gt;unclosed" in xml
+    assert run("validate", tmp_path / "o" / "article.xml").code == 0
+
+
+def test_inline_style_becomes_jats_markup(run, write_article, tmp_path: Path) -> None:
+    article = write_article('title: {en: "On <i>Homo sapiens</i> and H<sub>2</sub>O"}\n')
+    assert run("convert", article, "-o", tmp_path / "o").code == 0
+    xml = (tmp_path / "o" / "article.xml").read_text()
+    assert "On <italic>Homo sapiens</italic> and H<sub>2</sub>O" in xml
+
+
+def test_yaml_alias_bomb_is_refused(run, write_article) -> None:
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for i in range(1, 9):
+        prev = f"*a{i - 1}"
+        lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
+    article = write_article("\n".join(lines) + "\ntitle: {en: t}\n")
+    _single_line_error(run("convert", article), "alias expansion")
+
+
+def test_norwegian_language_code_is_not_a_boolean(run, write_article, tmp_path: Path) -> None:
+    article = write_article("language: no\ntitle: {no: Tittel}\n")
+    assert run("convert", article, "-o", tmp_path / "o").code == 0
+    assert 'xml:lang="no"' in (tmp_path / "o" / "article.xml").read_text()

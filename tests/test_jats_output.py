@@ -1,0 +1,163 @@
+"""What the JATS output carries, checked on the samples, and checked by xmllint too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import BILINGUAL, SAMPLES, SEED, xmllint
+from converter import load_article, to_jats
+from converter.writers.jats import doctype
+
+NS = {
+    "xlink": "http://www.w3.org/1999/xlink",
+    "ali": "http://www.niso.org/schemas/ali/1.0/",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+}
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _convert(run, source: Path, out: Path, *options: str) -> etree._ElementTree:
+    result = run("convert", source, "-o", out, *options)
+    assert result.code == 0, result.err
+    path = out / (source.stem + ".xml")
+    return etree.parse(str(path))
+
+
+def _text(tree: etree._ElementTree, xpath: str) -> list[str]:
+    return [
+        "".join(node.itertext()) if isinstance(node, etree._Element) else str(node)
+        for node in tree.xpath(xpath, namespaces=NS)
+    ]
+
+
+def test_seed_sample_carries_every_fact(run, tmp_path: Path, store) -> None:
+    tree = _convert(run, SEED, tmp_path)
+    root = tree.getroot()
+    assert tree.docinfo.public_id == doctype("1.4").public_id
+    assert root.get("dtd-version") == "1.4"
+    assert _text(tree, "//journal-meta/journal-title-group/journal-title") == [
+        "Russian Japanology Review"
+    ]
+    assert _text(tree, "//issn[@publication-format='print']") == ["2658-6444"]
+    assert _text(tree, "//issn[@publication-format='electronic']") == ["2658-6789"]
+    assert _text(tree, "//article-meta/title-group/article-title") == [
+        "Russian-Japanese relations: Systemic crisis or new opportunities?"
+    ]
+    assert _text(tree, "//contrib[@contrib-type='author']//surname") == ["Streltsov"]
+    rid = tree.xpath("//contrib/xref[@ref-type='aff']/@rid")[0]
+    assert tree.xpath(f"//aff[@id='{rid}']/country/@country") == ["RU"]
+    assert _text(tree, "//article-meta/volume") == ["1"]
+    assert _text(tree, "//article-meta/issue") == ["1"]
+    assert _text(tree, "//article-meta/fpage") == ["110"]
+    assert _text(tree, "//article-meta/lpage") == ["119"]
+    assert _text(tree, "//article-meta/pub-date/year") == ["2018"]
+    cc_by = "https://creativecommons.org/licenses/by/4.0/"
+    assert tree.xpath("//license/@xlink:href", namespaces=NS) == [cc_by]
+    assert _text(tree, "//license/ali:license_ref") == [cc_by]
+    assert "Attribution 4.0" in _text(tree, "//license/license-p")[0]
+    assert len(tree.xpath("//article-meta/abstract/p")) == 2
+    assert len(tree.xpath("//back/ref-list/ref")) == 6
+    assert "Rossiyskaya Gazeta" in _text(tree, "//ref[@id='ref1']/mixed-citation")[0]
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+def test_bilingual_sample_in_both_versions(run, tmp_path: Path, version: str, store) -> None:
+    tree = _convert(run, BILINGUAL, tmp_path, "--jats-version", version)
+    root = tree.getroot()
+    assert root.get("dtd-version") == version
+    assert root.get(LANG) == "ru"
+    assert tree.docinfo.public_id == doctype(version).public_id
+    assert tree.docinfo.system_url == doctype(version).system_id
+    for prefix in ("xlink", "ali"):
+        assert root.nsmap[prefix] == NS[prefix]
+    assert root.nsmap["mml"] == "http://www.w3.org/1998/Math/MathML"
+    # names in two scripts
+    names = tree.xpath("//contrib/name-alternatives/name")
+    assert [(n.get(LANG), n.get("name-style")) for n in names] == [
+        ("ru", "eastern"),
+        ("en", "western"),
+    ]
+    assert _text(tree, "//name[@xml:lang='ru']/surname") == ["Стрельцов"]
+    assert _text(tree, "//name[@xml:lang='en']/surname") == ["Streltsov"]
+    # references in two languages
+    alternatives = tree.xpath("//ref/citation-alternatives")
+    assert len(alternatives) == 6
+    assert [c.get(LANG) for c in alternatives[0]] == ["ru", "en"]
+    # translated title
+    assert _text(tree, "//title-group/trans-title-group[@xml:lang='en']/trans-title") == [
+        "Russian-Japanese relations: systemic crisis or new opportunities?"
+    ]
+    assert tree.xpath("//aff-alternatives/aff/@xml:lang", namespaces=NS) == ["ru", "en"]
+    assert _text(tree, "//aff[@xml:lang='ru']/country") == ["Российская Федерация"]
+    if version == "1.3":
+        assert tree.xpath("//article-meta/abstract/@xml:lang", namespaces=NS) == ["ru"]
+        assert tree.xpath("//trans-abstract/@xml:lang", namespaces=NS) == ["en"]
+    else:
+        assert not tree.xpath("//trans-abstract")
+        assert tree.xpath("//article-meta/abstract/@xml:lang", namespaces=NS) == ["ru", "en"]
+    assert tree.xpath("//kwd-group/@xml:lang", namespaces=NS) == ["ru", "en"]
+    assert _text(tree, "//article-id[@pub-id-type='doi']") == ["10.5555/jsr.2018.3.6"]
+    assert tree.xpath("//history/date/@date-type") == ["received", "rev-recd", "accepted"]
+    role = tree.xpath("//contrib/role")[0]
+    assert role.get("vocab-term-identifier").endswith("/conceptualization/")
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+@pytest.mark.parametrize("tag_set", ["publishing", "archiving"])
+@pytest.mark.parametrize("source", [SEED, BILINGUAL], ids=["seed", "bilingual"])
+def test_outputs_pass_xmllint(run, tmp_path, store, version, tag_set, source) -> None:
+    tree = _convert(run, source, tmp_path, "--jats-version", version, "--tag-set", tag_set)
+    assert tree.docinfo.public_id == doctype(version, tag_set).public_id
+    check = xmllint(tmp_path / (source.stem + ".xml"), store.catalog)
+    assert check.returncode == 0, check.stderr
+
+
+def test_output_is_deterministic_and_committed_samples_are_current(store) -> None:
+    for source in sorted(SAMPLES.glob("*/*/*.yaml")):
+        first = to_jats(load_article(source), grammars=store)
+        second = to_jats(load_article(source), grammars=store)
+        assert first.valid, first.problems
+        assert first.data == second.data
+        committed = source.with_suffix(".xml")
+        assert committed.read_bytes() == first.data, f"{committed} is stale: rerun the samples"
+
+
+def test_output_is_indented(store) -> None:
+    lines = SEED.with_suffix(".xml").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '<?xml version="1.0" encoding="UTF-8"?>'
+    assert "  <front>" in lines
+    assert "      <volume>1</volume>" in lines
+
+
+def test_structured_reference_and_links(run, write_article, tmp_path: Path, store) -> None:
+    article = write_article(
+        """\
+title: {en: Links}
+references:
+  - text: "Smith J. Paper. J Test. 2020;1:2-3. doi:10.1000/xyz123. https://example.org/a?b=1."
+    type: journal
+    authors: [Smith J., "Brown, A. B."]
+    year: 2020
+    title: Paper
+    source: J Test
+    volume: 1
+    fpage: 2
+    lpage: 3
+    doi: 10.1000/xyz123
+    accessed: 2021-05-04
+"""
+    )
+    tree = _convert(run, article, tmp_path / "o")
+    mixed = tree.xpath("//mixed-citation")[0]
+    assert _text(tree, "//mixed-citation/pub-id[@pub-id-type='doi']") == ["10.1000/xyz123"]
+    assert tree.xpath("//mixed-citation/ext-link/@xlink:href", namespaces=NS) == [
+        "https://example.org/a?b=1"
+    ]
+    assert "".join(mixed.itertext()).endswith("https://example.org/a?b=1.")
+    element = tree.xpath("//element-citation[@publication-type='journal']")[0]
+    assert element.xpath("person-group/name/surname/text()") == ["Smith", "Brown"]
+    assert element.xpath("person-group/name/given-names/text()") == ["J.", "A. B."]
+    assert element.xpath("date-in-citation/@iso-8601-date") == ["2021-05-04"]

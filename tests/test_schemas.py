@@ -1,0 +1,145 @@
+"""The input JSON Schema (generated from the model) and the DTD store (installed, not committed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import converter.grammars as grammars_module
+from conftest import ROOT, SEED
+from converter.errors import SetupError
+from converter.grammars import Grammars, install
+from converter.schema import article_schema_text, journal_schema_text
+
+
+def test_committed_json_schemas_match_the_model() -> None:
+    assert (ROOT / "schemas" / "article.schema.json").read_text() == article_schema_text(), (
+        "schemas/article.schema.json drifted: run 'jatsconv schemas input -o "
+        "schemas/article.schema.json'"
+    )
+    assert (ROOT / "schemas" / "journal.schema.json").read_text() == journal_schema_text()
+
+
+def test_every_input_field_is_documented() -> None:
+    schema = json.loads(article_schema_text())
+    missing = []
+    for name, definition in [("Article", schema), *schema["$defs"].items()]:
+        for field, spec in definition.get("properties", {}).items():
+            if not spec.get("description"):
+                missing.append(f"{name}.{field}")
+    assert not missing, f"fields without a description: {missing}"
+
+
+def test_schema_command_prints_the_schema(run) -> None:
+    result = run("schemas", "input")
+    assert json.loads(result.out)["title"] == "Article"
+
+
+def test_no_dtd_is_committed() -> None:
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.split()
+    assert not [f for f in tracked if f.endswith((".dtd", ".ent", ".mod"))]
+
+
+def test_path_and_list(run, store) -> None:
+    assert run("schemas", "path").out.strip() == str(store.catalog)
+    listing = json.loads(run("schemas", "list", "--json").out)
+    assert len(listing["dtds"]) >= 125
+    assert "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.4 20241031//EN" in listing["dtds"]
+
+
+def _package_folder(store: Grammars, tmp_path: Path) -> Path:
+    """A copy of the installed package laid out as a user's own folder."""
+    source = tmp_path / "my-dtds"
+    shutil.copytree(store.root, source)
+    (source / "catalog.xml").unlink()  # only the package's own catalog stays inside
+    return source
+
+
+def test_install_from_a_folder_then_convert(run, tmp_path: Path, store) -> None:
+    target = tmp_path / "store"
+    result = run(
+        "schemas", "install", "--from", _package_folder(store, tmp_path), "--schema-dir", target
+    )
+    assert result.code == 0, result.err
+    assert (target / "catalog.xml").is_file()
+    out = tmp_path / "out"
+    assert run("convert", SEED, "-o", out, "--schema-dir", target).code == 0
+
+
+def test_install_from_a_zip(tmp_path: Path, store) -> None:
+    folder = _package_folder(store, tmp_path)
+    archive = tmp_path / "dtds.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in folder.rglob("*"):
+            if path.is_file() and "1.4" in path.parts:
+                handle.write(path, path.relative_to(folder))
+        handle.write(folder / "package/schema/catalog.xml", "package/schema/catalog.xml")
+    target = Grammars(tmp_path / "zipped")
+    origin = install(target, archive)
+    assert origin["integrity"].startswith("sha512-")
+    assert any("v1.4 " in pid for pid in target.public_ids())
+
+
+def test_install_from_dtds_without_a_catalog_reads_their_headers(tmp_path: Path, store) -> None:
+    folder = tmp_path / "nlm"
+    shutil.copytree(store.root / "package" / "schema" / "1.3", folder)
+    target = Grammars(tmp_path / "from-headers")
+    install(target, folder)
+    assert (
+        "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.3 20210610//EN" in target.public_ids()
+    )
+
+
+def test_install_from_a_folder_with_no_dtd_fails_and_keeps_the_old_store(
+    run, tmp_path: Path
+) -> None:
+    target = tmp_path / "store"
+    target.mkdir()
+    (target / "catalog.xml").write_text("<keep/>")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("schemas", "install", "--from", empty, "--schema-dir", target)
+    assert result.code == 4
+    assert "no JATS DTD found" in result.err
+    assert (target / "catalog.xml").read_text() == "<keep/>"
+
+
+def _fake_npm(tmp_path: Path, payload: bytes) -> Path:
+    """An 'npm' that packs a fixed tarball, so the integrity check is tested offline."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    tarball = tmp_path / "fake.tgz"
+    tarball.write_bytes(payload)
+    script = bin_dir / "npm"
+    script.write_text(f'#!/bin/sh\ncp "{tarball}" "$4/jats4r-dtds-0.0.10.tgz"\n')
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return bin_dir
+
+
+def test_tampered_package_is_refused(tmp_path: Path, monkeypatch) -> None:
+    bin_dir = _fake_npm(tmp_path, b"not the published tarball")
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    target = Grammars(tmp_path / "store")
+    with pytest.raises(SetupError, match="integrity check failed"):
+        install(target)
+    assert not target.installed()
+
+
+def test_missing_npm_is_explained(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(grammars_module.shutil, "which", lambda name: None)
+    with pytest.raises(SetupError, match="npm is not installed"):
+        install(Grammars(tmp_path / "store"))
+
+
+def test_schema_dir_from_environment(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("JATSCONV_SCHEMA_DIR", str(tmp_path / "x"))
+    assert grammars_module.default_dir() == tmp_path / "x"

@@ -1,0 +1,153 @@
+"""`jatsconv validate`: JATS 1.0–1.4 chosen by DOCTYPE, FILE:LINE:COL, hostile input refused."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED, xmllint
+from converter.errors import EXIT_INPUT, EXIT_INVALID
+from converter.validation import validate_file
+
+SEED_XML = SEED.with_suffix(".xml")
+
+
+def _broken(tmp_path: Path) -> Path:
+    text = SEED_XML.read_text(encoding="utf-8").replace(
+        "<volume>1</volume>", "<volume>1</volume>\n      <colour>red</colour>"
+    )
+    path = tmp_path / "broken.xml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_valid_file(run, store) -> None:
+    result = run("validate", SEED_XML)
+    assert result.code == 0
+    assert result.out == ""
+
+
+def test_broken_file_reports_file_and_line(run, tmp_path: Path, store) -> None:
+    path = _broken(tmp_path)
+    result = run("validate", path)
+    assert result.code == EXIT_INVALID
+    line_no = path.read_text().splitlines().index("      <colour>red</colour>") + 1
+    assert f"{path}:{line_no}:" in result.out
+    assert "No declaration for element colour" in result.out
+    assert xmllint(path, store.catalog).returncode != 0  # the independent validator agrees
+
+
+def test_malformed_xml_reports_line(run, tmp_path: Path, store) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text("<article>\n<front>\n</article>\n", encoding="utf-8")
+    result = run("validate", path)
+    assert result.code == EXIT_INVALID
+    assert result.out.startswith(f"{path}:3:")
+    assert "not well-formed" in result.out
+
+
+def test_json_output(run, tmp_path: Path, store) -> None:
+    import json
+
+    result = run("validate", "--json", SEED_XML, _broken(tmp_path))
+    payload = json.loads(result.out)
+    assert [item["valid"] for item in payload] == [True, False]
+    assert payload[1]["problems"][0]["line"] > 0
+
+
+def test_stdin(run, monkeypatch, store) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED_XML.read_bytes())))
+    assert run("validate", "-").code == 0
+
+
+def test_unreadable_file_is_bad_input(run, tmp_path: Path, store) -> None:
+    result = run("validate", tmp_path / "missing.xml")
+    assert result.code == EXIT_INPUT
+    assert "missing.xml" in result.out
+
+
+def test_external_entity_is_refused_and_not_read(run, tmp_path: Path, store) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    path = tmp_path / "xxe.xml"
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE article [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        "<article><front>&x;</front></article>\n",
+        encoding="utf-8",
+    )
+    result = run("validate", path)
+    assert result.code == EXIT_INVALID
+    assert "declares entities: refused" in result.out
+    assert "TOP-SECRET-VALUE" not in result.out + result.err
+
+
+def test_entity_expansion_is_refused(run, tmp_path: Path, store) -> None:
+    entities = ['<!ENTITY a0 "lol">'] + [
+        f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    ]
+    path = tmp_path / "laughs.xml"
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE article [{"".join(entities)}]>\n'
+        "<article>&a9;</article>\n",
+        encoding="utf-8",
+    )
+    result = run("validate", path)
+    assert result.code == EXIT_INVALID
+    assert "refused" in result.out
+    assert "lol" not in result.out
+
+
+def test_file_without_doctype_uses_dtd_version(run, tmp_path: Path, store) -> None:
+    lines = SEED_XML.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "nodoctype.xml"
+    path.write_text("\n".join(line for line in lines if not line.startswith("<!DOCTYPE")))
+    assert run("validate", path).code == 0
+
+
+def test_unknown_doctype(run, tmp_path: Path, store) -> None:
+    text = SEED_XML.read_text(encoding="utf-8").replace("v1.4 20241031", "v1.4 20991231")
+    path = tmp_path / "unknown.xml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path)
+    assert result.code == EXIT_INVALID
+    assert "unknown DOCTYPE public id" in result.out
+
+
+def test_every_installed_doctype_is_chosen_like_xmllint_does(tmp_path: Path, store) -> None:
+    """For a sample of the 125 public ids (1.0–1.4, all tag sets, MathML/OASIS variants),
+    our verdict on the same document equals xmllint's through the catalog."""
+    public_ids = sorted(store.public_ids())
+    chosen = [pid for pid in public_ids if "v1.4 " in pid or "v1.0 " in pid]
+    chosen += random.Random(7).sample(public_ids, 12)
+    body = SEED_XML.read_text(encoding="utf-8").split("\n", 2)[2]
+    for number, pid in enumerate(sorted(set(chosen))):
+        path = tmp_path / f"doc{number}.xml"
+        path.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE article PUBLIC "{pid}" "x.dtd">\n{body}')
+        ours = validate_file(path, store)
+        assert not any("unknown DOCTYPE" in p.message for p in ours), pid
+        theirs = xmllint(path, store.catalog)
+        assert (not ours) == (theirs.returncode == 0), (pid, ours[:2], theirs.stderr[:300])
+
+
+def test_missing_dtds_exit_4(run, tmp_path: Path) -> None:
+    result = run("validate", "--schema-dir", tmp_path / "empty", SEED_XML)
+    assert result.code == 4
+    assert "jatsconv schemas install" in result.err
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\ufffe"])
+def test_forbidden_characters_in_xml(run, tmp_path: Path, store, bad: str) -> None:
+    path = tmp_path / "chars.xml"
+    path.write_bytes(
+        SEED_XML.read_bytes().replace(
+            b"Streltsov", ("Strel" + bad).encode("utf-8", "surrogatepass")
+        )
+    )
+    result = run("validate", path)
+    assert result.code == EXIT_INVALID
+    assert f"{path}:" in result.out
