@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
@@ -12,7 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from converter import __version__
-from converter.api import Conversion, convert_file, to_jats
+from converter.api import Conversion, convert_file, convert_loaded, output_suffix
 from converter.errors import (
     EXIT_CODES,
     EXIT_INPUT,
@@ -24,8 +25,11 @@ from converter.errors import (
     InputError,
 )
 from converter.grammars import ENV_VAR, Grammars, get_grammars, install
+from converter.options import Options
+from converter.readers import READERS, Loaded, ReadContext, read_source
 from converter.readers.native import load_article_text
 from converter.validation import Problem, validate_bytes, validate_file
+from converter.writers import WRITERS, render
 
 EXIT_HELP = "Exit codes:\n\n" + "\n\n".join(
     f"  {code}  {text}" for code, text in EXIT_CODES.items()
@@ -73,6 +77,21 @@ def cli() -> None:
     help="Output folder (default: beside each input), or '-' for standard output.",
 )
 @click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(sorted(READERS)),
+    default=None,
+    help="Input format (default: detected from the file name and content).",
+)
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(sorted(WRITERS)),
+    default="jats",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
     "--journal",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Journal file to use instead of the one the article names or sits beside.",
@@ -93,6 +112,8 @@ def cli() -> None:
 def convert(
     articles: tuple[str, ...],
     output: str | None,
+    fmt: str | None,
+    target: str,
     journal: Path | None,
     jats_version: str,
     tag_set: str,
@@ -102,69 +123,84 @@ def convert(
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Convert article files (YAML or JSON; '-' reads standard input) to JATS XML.
+    """Convert article files to JATS XML (or another --to format).
 
     Each ARTICLE.yaml becomes ARTICLE.xml, validated against the DTD before it is written;
-    an invalid result is not written unless --write-invalid.
+    an invalid result is not written unless --write-invalid. A source holding several
+    articles (an OJS export) gives one file per article. '-' reads standard input.
     """
     store = None if no_validate else get_grammars(schema_dir).require()
-    options: dict[str, Any] = {"version": jats_version, "tag_set": tag_set, "grammars": store}
+    options = Options(
+        version=jats_version,  # type: ignore[arg-type]
+        tag_set=tag_set,  # type: ignore[arg-type]
+        target=target,
+        grammars=store,
+        write_invalid=write_invalid,
+    )
+    context = ReadContext(journal=journal)
     if output == "-" or (articles == ("-",) and output is None):
-        sys.exit(_convert_to_stdout(articles, journal, options))
-    results = []
+        sys.exit(_convert_to_stdout(articles, fmt, context, options))
+    results: list[Conversion] = []
+    folder = Path(output) if output else None
     for source in articles:
         if source == "-":
-            results.append(_convert_stdin_to_folder(output, journal, options, write_invalid))
+            for loaded in _read_stdin(fmt, context):
+                target_path = (folder or Path.cwd()) / (loaded.stem + output_suffix(options))
+                results.append(convert_loaded(loaded, target_path, options))
             continue
-        results.append(
-            convert_file(source, output, journal=journal, write_invalid=write_invalid, **options)
-        )
+        results.extend(convert_file(source, folder, options=options, fmt=fmt, context=context))
     _report(results, as_json, quiet)
     sys.exit(_exit_code(results))
 
 
+def _read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
+    """Articles from standard input: YAML/JSON directly, other formats through a spool file."""
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    if fmt in (None, "yaml", "json"):
+        try:
+            text = data.decode("utf-8")
+            article = load_article_text(text, journal=context.journal, base_dir=Path.cwd())
+        except UnicodeDecodeError:
+            return [Loaded("<stdin>", "stdin", problems=["<stdin>: not UTF-8 text"])]
+        except InputError as exc:
+            return [Loaded("<stdin>", "stdin", problems=exc.lines())]
+        return [Loaded("<stdin>", "stdin", article)]
+    with tempfile.TemporaryDirectory() as tmp:
+        spool = Path(tmp) / "stdin"
+        spool.write_bytes(data)
+        loaded = list(read_source(spool, fmt, context))
+    for item in loaded:
+        item.name = item.name.replace(str(spool), "<stdin>")
+        item.problems = [p.replace(str(spool), "<stdin>") for p in item.problems]
+    return loaded
+
+
 def _convert_to_stdout(
-    articles: tuple[str, ...], journal: Path | None, options: dict[str, Any]
+    articles: tuple[str, ...], fmt: str | None, context: ReadContext, options: Options
 ) -> int:
     if len(articles) != 1:
         _fail("'-o -' writes one article to standard output: give exactly one input", 2)
     source = articles[0]
-    try:
-        if source == "-":
-            article = load_article_text(sys.stdin.read(), journal=journal, base_dir=Path.cwd())
-        else:
-            from converter.readers.native import load_article
-
-            article = load_article(source, journal=journal)
-    except InputError as exc:
-        for line in exc.lines():
+    loaded = (
+        _read_stdin(fmt, context)
+        if source == "-"
+        else list(read_source(Path(source), fmt, context))
+    )
+    if len(loaded) != 1:
+        _fail(f"{source} holds {len(loaded)} articles: '-o -' takes exactly one", 2)
+    item = loaded[0]
+    if item.article is None:
+        for line in item.problems:
             click.echo(line, err=True)
         return EXIT_INPUT
-    result = to_jats(article, name="<stdout>", **options)
+    result = render(item.article, options, "<stdout>")
     for problem in result.problems:
         click.echo(str(problem), err=True)
-    if result.problems:
+    if not result.valid and not options.write_invalid:
         return EXIT_INVALID
     sys.stdout.buffer.write(result.data)
-    return EXIT_OK
-
-
-def _convert_stdin_to_folder(
-    output: str | None, journal: Path | None, options: dict[str, Any], write_invalid: bool
-) -> Conversion:
-    from converter.atomic import write_atomic
-
-    try:
-        article = load_article_text(sys.stdin.read(), journal=journal, base_dir=Path.cwd())
-    except InputError as exc:
-        return Conversion("<stdin>", "bad-input", problems=exc.lines())
-    target = Path(output or ".") / "stdin.xml"
-    result = to_jats(article, name=str(target), **options)
-    written = None
-    if result.valid or write_invalid:
-        written = str(write_atomic(target, result.data))
-    status = "converted" if result.valid else "invalid"
-    return Conversion("<stdin>", status, written, [str(p) for p in result.problems])
+    sys.stdout.flush()
+    return EXIT_OK if result.valid else EXIT_INVALID
 
 
 def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:

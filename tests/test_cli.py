@@ -103,7 +103,7 @@ def test_invalid_output_is_not_written_unless_asked(
 
     original = jats.render_jats
     monkeypatch.setattr(
-        "converter.api.render_jats",
+        "converter.writers.jats.render_jats",
         lambda *a, **k: original(*a, **k).replace("<volume>", "<colour/><volume>"),
     )
     result = run("convert", SEED, "-o", tmp_path / "o")

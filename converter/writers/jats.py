@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from lxml import etree
 
 from converter import inline, model
 from converter.countries import localized_country_name
 from converter.licenses import license_sentence
-
-JatsVersion = Literal["1.4", "1.3"]
-TagSet = Literal["publishing", "archiving"]
+from converter.options import JatsVersion, Options, Output, TagSet
+from converter.validation import dtd_problems, safe_parser
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,3 +296,56 @@ def render_jats(
     """Render the article as JATS text (not yet indented or validated)."""
     view = _View(article, version, tag_set)
     return _environment().get_template("jats/article.xml.j2").render(v=view, a=article)
+
+
+# Elements whose content mixes text and markup: their whitespace is content, never re-indented.
+_MIXED = frozenset(
+    {
+        "article-title", "subtitle", "trans-title", "trans-subtitle", "p", "license-p",
+        "mixed-citation", "kwd", "funding-statement", "aff", "institution", "collab", "title",
+        "source", "chapter-title", "copyright-statement", "copyright-holder", "subject",
+        "string-name", "bold", "italic", "sub", "sup", "sc", "underline", "ext-link", "xref",
+        "self-uri", "publisher-name", "journal-title", "abbrev-journal-title",
+        "meta-value", "funding-source", "element-citation", "comment", "role", "bio",
+    }
+)  # fmt: skip
+_PARSER = safe_parser()
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def indent(element: etree._Element, level: int = 0) -> None:
+    """Indent element-only content by two spaces per level; leave mixed content untouched."""
+    children = list(element)
+    if not children or element.tag in _MIXED:
+        return
+    if (element.text and element.text.strip()) or any(
+        child.tail and child.tail.strip() for child in children
+    ):
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
+    for child in children:
+        child.tail = pad
+        indent(child, level + 1)
+    children[-1].tail = "\n" + "  " * level
+
+
+def serialize(text: str) -> bytes:
+    """Parse rendered XML text, indent it and serialize it deterministically."""
+    root = etree.fromstring(text.lstrip().encode("utf-8"), _PARSER)
+    indent(root)
+    return _DECLARATION + etree.tostring(root.getroottree(), encoding="UTF-8") + b"\n"
+
+
+def write_jats(article: model.Article, options: Options, name: str = "output.xml") -> Output:
+    """Render, indent and (when ``options.grammars`` is set) DTD-validate one article.
+
+    The bytes are deterministic; problems carry line and column in them.
+    """
+    data = serialize(render_jats(article, options.version, options.tag_set))
+    if options.grammars is None:
+        return Output(data)
+    tree = etree.fromstring(data, _PARSER).getroottree()
+    dt = doctype(options.version, options.tag_set)
+    dtd = options.grammars.dtd(dt.public_id, dt.system_id)
+    return Output(data, dtd_problems(tree, dtd, name))

@@ -1,0 +1,49 @@
+"""What a conversion is asked to do and what it produced: shared by readers, writers and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from converter.grammars import Grammars
+from converter.validation import Problem
+
+JatsVersion = Literal["1.4", "1.3"]
+TagSet = Literal["publishing", "archiving"]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Options of one conversion run (the same for every article of a batch)."""
+
+    version: JatsVersion = "1.4"
+    tag_set: TagSet = "publishing"
+    target: str = "jats"  # a key of converter.writers.WRITERS
+    grammars: Grammars | None = None  # None: no grammar validation
+    write_invalid: bool = False
+    profiles: tuple[str, ...] = ()  # service profiles checked while converting
+
+    def key(self) -> str:
+        """What identifies these options in an up-to-date check (grammar folder excluded)."""
+        return "|".join(
+            [
+                self.version,
+                self.tag_set,
+                self.target,
+                str(self.grammars is not None),
+                ",".join(self.profiles),
+            ]
+        )
+
+
+@dataclass(slots=True)
+class Output:
+    """A rendered document and what the grammar (and any profile) said of it."""
+
+    data: bytes
+    problems: list[Problem] = field(default_factory=list)
+    suffix: str = ".xml"
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
