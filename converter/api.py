@@ -38,27 +38,44 @@ class Conversion:
     status: Status
     output: str | None = None
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the reader's non-fatal remarks
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "source": self.source,
             "status": self.status,
             "output": self.output,
             "problems": self.problems,
         }
+        if self.warnings:
+            data["warnings"] = self.warnings
+        return data
 
 
 def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion:
     """Render one read article to ``target``; write it when valid (or when asked)."""
     if loaded.article is None:
-        return Conversion(loaded.name, "bad-input", problems=loaded.problems)
+        return Conversion(
+            loaded.name, "bad-input", problems=loaded.problems, warnings=loaded.warnings
+        )
     result = render(loaded.article, options, str(target))
     written = None
     if result.valid or options.write_invalid:
         write_atomic(target, result.data)
         written = str(target)
     status: Status = "converted" if result.valid else "invalid"
-    return Conversion(loaded.name, status, written, [str(p) for p in result.problems])
+    return Conversion(
+        loaded.name, status, written, [str(p) for p in result.problems], loaded.warnings
+    )
+
+
+def prepare(options: Options) -> None:
+    """Load once what rendering with ``options`` needs (grammar, templates): a batch worker's
+    initializer calls this so that no article pays for it."""
+    if options.target == "jats":
+        from converter.writers.jats import warm_up
+
+        warm_up(options)
 
 
 def output_suffix(options: Options) -> str:
@@ -85,7 +102,12 @@ def convert_file(
     context = context or ReadContext(journal=journal)
     folder = Path(out_dir) if out_dir is not None else path.parent
     suffix = output_suffix(options)
-    return [
-        convert_loaded(loaded, folder / (loaded.stem + suffix), options)
-        for loaded in read_source(path, fmt, context)
-    ]
+    results = []
+    for loaded in read_source(path, fmt, context):
+        target = folder / (loaded.stem + suffix)
+        if loaded.article is not None and target.resolve() == path.resolve():  # JATS beside itself
+            problem = f"{path}: the output would replace the source file: give -o DIR"
+            results.append(Conversion(loaded.name, "bad-input", problems=[problem]))
+            continue
+        results.append(convert_loaded(loaded, target, options))
+    return results

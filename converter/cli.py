@@ -14,6 +14,7 @@ import click
 
 from converter import __version__
 from converter.api import Conversion, convert_file, convert_loaded, output_suffix
+from converter.checks.profiles import PROFILES
 from converter.errors import (
     EXIT_CODES,
     EXIT_INPUT,
@@ -27,6 +28,8 @@ from converter.errors import (
 from converter.grammars import ENV_VAR, Grammars, get_grammars, install
 from converter.options import Options
 from converter.readers import READERS, Loaded, ReadContext, read_source
+from converter.readers.crossref import DEFAULT_API as DEFAULT_CROSSREF_API
+from converter.readers.crossref import read_doi
 from converter.readers.native import load_article_text
 from converter.validation import Problem, validate_bytes, validate_file
 from converter.writers import WRITERS, render
@@ -68,7 +71,7 @@ def cli() -> None:
 
 
 @cli.command(epilog=EXIT_HELP)
-@click.argument("articles", nargs=-1, required=True)
+@click.argument("articles", nargs=-1, required=False)
 @click.option(
     "-o",
     "--output",
@@ -106,6 +109,25 @@ def cli() -> None:
 )
 @click.option("--write-invalid", is_flag=True, help="Write outputs even when the DTD rejects them.")
 @click.option("--no-validate", is_flag=True, help="Skip DTD validation (not recommended).")
+@click.option(
+    "--profile",
+    "profiles",
+    multiple=True,
+    type=click.Choice(sorted(PROFILES)),
+    help="Also check against a service profile (repeatable); errors fail the article.",
+)
+@click.option(
+    "--doi",
+    "dois",
+    multiple=True,
+    help="Fetch this DOI's record from the Crossref REST API and convert it (network; repeatable).",
+)
+@click.option(
+    "--crossref-api",
+    default=DEFAULT_CROSSREF_API,
+    show_default=True,
+    help="Base URL of the Crossref REST API used by --doi.",
+)
 @schema_dir_option
 @json_option
 @quiet_option
@@ -119,6 +141,9 @@ def convert(
     tag_set: str,
     write_invalid: bool,
     no_validate: bool,
+    profiles: tuple[str, ...],
+    dois: tuple[str, ...],
+    crossref_api: str,
     schema_dir: Path | None,
     as_json: bool,
     quiet: bool,
@@ -136,8 +161,13 @@ def convert(
         target=target,
         grammars=store,
         write_invalid=write_invalid,
+        profiles=profiles,
     )
     context = ReadContext(journal=journal)
+    if not articles and not dois:
+        _fail("give ARTICLE files (or '-') or --doi DOI", 2)
+    if dois and output == "-":
+        _fail("--doi writes files: give -o DIR (or none, for the current folder)", 2)
     if output == "-" or (articles == ("-",) and output is None):
         sys.exit(_convert_to_stdout(articles, fmt, context, options))
     results: list[Conversion] = []
@@ -149,6 +179,10 @@ def convert(
                 results.append(convert_loaded(loaded, target_path, options))
             continue
         results.extend(convert_file(source, folder, options=options, fmt=fmt, context=context))
+    for doi in dois:  # explicit network use: the Crossref record of each DOI
+        for loaded in read_doi(doi, context, crossref_api):
+            target_path = (folder or Path.cwd()) / (loaded.stem + output_suffix(options))
+            results.append(convert_loaded(loaded, target_path, options))
     _report(results, as_json, quiet)
     sys.exit(_exit_code(results))
 
@@ -189,6 +223,8 @@ def _convert_to_stdout(
     if len(loaded) != 1:
         _fail(f"{source} holds {len(loaded)} articles: '-o -' takes exactly one", 2)
     item = loaded[0]
+    for line in item.warnings:
+        click.echo(f"{item.name}: warning: {line}", err=True)
     if item.article is None:
         for line in item.problems:
             click.echo(line, err=True)
@@ -208,13 +244,15 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
         return
     for result in results:
+        for line in result.warnings:
+            click.echo(f"{result.source}: warning: {line}", err=True)
         for line in result.problems:
             click.echo(line, err=True)
         if not quiet and result.status == "converted":
             click.echo(f"{result.source} -> {result.output}", err=True)
         elif result.status == "invalid":
             note = f"written to {result.output}" if result.output else "not written"
-            click.echo(f"{result.source}: output invalid against the DTD ({note})", err=True)
+            click.echo(f"{result.source}: output rejected (DTD/schema/profile; {note})", err=True)
     if not quiet and len(results) > 1:
         counts = {
             s: sum(r.status == s for r in results) for s in ("converted", "invalid", "bad-input")
@@ -341,6 +379,26 @@ def schemas_input(output: Path | None) -> None:
         from converter.atomic import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
+
+
+# --------------------------------------------------------------------------- more commands
+
+from converter.commands.batch import batch as batch_command  # noqa: E402  (uses the above)
+
+cli.add_command(batch_command)
+from converter.commands.check import check as check_command  # noqa: E402
+
+cli.add_command(check_command)
+from converter.commands.package import package as package_command  # noqa: E402
+
+cli.add_command(package_command)
+from converter.commands.deposit import deposit as deposit_command  # noqa: E402
+
+cli.add_command(deposit_command)
+from converter.commands.translit import consistency, translit  # noqa: E402
+
+cli.add_command(translit)
+cli.add_command(consistency)
 
 
 # --------------------------------------------------------------------------- entry point

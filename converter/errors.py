@@ -7,6 +7,7 @@ EXIT_INVALID = 1  # output (or a validated file) breaks the DTD
 EXIT_USAGE = 2  # wrong command-line use (click's own code)
 EXIT_INPUT = 3  # input could not be read: malformed, unknown field, failing check digit …
 EXIT_SETUP = 4  # grammars not installed or not installable
+EXIT_DEPOSIT = 5  # a deposit failed: credentials missing, service refused or unreachable
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_INTERNAL = 70  # a bug: please report it
 
@@ -16,6 +17,8 @@ EXIT_CODES = {
     EXIT_USAGE: "wrong command-line use (unknown option, missing argument)",
     EXIT_INPUT: "bad input: a file could not be read or its metadata is wrong",
     EXIT_SETUP: "the JATS DTDs are not installed or could not be installed",
+    EXIT_DEPOSIT: "a deposit failed: credentials missing, or the service rejected a file or "
+    "could not be reached",
     EXIT_INTERNAL: "internal error (a bug in jats-converter: please report it)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); files already written are complete",
 }

@@ -177,6 +177,24 @@ class Journal(Strict):
     transliteration: Literal["bsi", "bgn-pcgn", "gost-7.79-b", "iso-9", "ala-lc"] | None = Field(
         None, description="Scheme the journal uses to write Cyrillic in Latin script."
     )
+    patronymic_initials: bool = Field(
+        False,
+        description=(
+            "Write patronymics as initials in Latin names derived from Cyrillic ones "
+            "(Дмитрий Викторович → Dmitrii V.)."
+        ),
+    )
+    in_russ_note: bool = Field(
+        False,
+        description="End Latin-script forms derived from Russian references with '(In Russ.)'.",
+    )
+    structure_references: bool = Field(
+        True,
+        description=(
+            "Parse reference text into structured parts (element-citation) when the parse is "
+            "confident; false keeps unstructured references as text only."
+        ),
+    )
     crossref: Crossref | None = Field(None, description="Crossref depositor and registrant.")
     url: Url | None = Field(None, description="Journal home page.")
 
@@ -447,6 +465,17 @@ class Reference(Strict):
     doi: Doi | None = Field(None, description="DOI of the cited work.")
     url: Url | None = Field(None, description="URL of the cited work.")
     accessed: PartialDate | None = Field(None, description="Date the URL was accessed.")
+    title_en: Text | None = Field(
+        None,
+        description=(
+            "English translation of the title, given in square brackets in the Latin-script "
+            "form of a Russian reference (never machine-made)."
+        ),
+    )
+    source_en: Text | None = Field(
+        None,
+        description="Official English name of the source, used instead of its transliteration.",
+    )
 
     @property
     def structured(self) -> bool:
@@ -524,6 +553,13 @@ class Article(Strict):
     doi: Doi | None = Field(None, description="DOI, e.g. 10.55105/2658-6444-2018-1-110-119.")
     ids: ArticleIds = Field(default_factory=ArticleIds, description="Other identifiers.")
     section: LangMap | None = Field(None, description="Journal section (heading) per language.")
+    subjects: dict[LangCode, Keywords] = Field(
+        default_factory=dict,
+        description=(
+            "Subject terms per language (OJS subjects and disciplines), written as "
+            "subj-group subj-group-type='subject'; a list, or one string with ';'."
+        ),
+    )
     volume: ShortText | None = Field(None, description="Volume.")
     issue: ShortText | None = Field(None, description="Issue number.")
     fpage: ShortText | None = Field(None, description="First page.")
@@ -556,6 +592,14 @@ class Article(Strict):
     )
     copyright: Copyright | None = Field(None, description="Copyright statement, year, holder.")
     self_uri: list[SelfUri] = Field(default_factory=list, description="Links to PDF/HTML.")
+    url: Url | None = Field(
+        None,
+        description=(
+            "The article's landing page (its web page): Crossref's doi_data/resource, DOAJ's "
+            "full-text link, citation_abstract_html_url; written as self-uri "
+            "content-type='landing-page'."
+        ),
+    )
     custom_meta: list[CustomMeta] = Field(default_factory=list, description="Custom metadata.")
     references: Annotated[list[Reference], BeforeValidator(_references)] = Field(
         default_factory=list,

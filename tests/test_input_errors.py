@@ -152,3 +152,17 @@ def test_norwegian_language_code_is_not_a_boolean(run, write_article, tmp_path: 
     article = write_article("language: no\ntitle: {no: Tittel}\n")
     assert run("convert", article, "-o", tmp_path / "o").code == 0
     assert 'xml:lang="no"' in (tmp_path / "o" / "article.xml").read_text()
+
+
+def test_byte_order_mark_is_accepted(run, tmp_path: Path, journal_file: Path) -> None:
+    article = tmp_path / "bom.json"
+    article.write_bytes(b'\xef\xbb\xbf{"title": {"en": "With BOM"}}')
+    assert run("convert", article, "-o", tmp_path / "o").code == 0
+
+
+def test_non_utf8_input_is_named(run, tmp_path: Path, journal_file: Path) -> None:
+    article = tmp_path / "latin1.yaml"
+    article.write_bytes("title: {en: Caf\xe9}\n".encode("latin-1"))
+    result = run("convert", article)
+    assert result.code == EXIT_INPUT
+    assert "latin1.yaml: not UTF-8 text" in result.err

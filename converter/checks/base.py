@@ -1,0 +1,147 @@
+"""The machinery rules share: the document wrapper, findings, the rule registry.
+
+A rule is registered with ``@rule(id, severity, summary)`` and yields ``Hit``s: the element the
+finding is about (or ``None`` when something is missing: the finding then points at the nearest
+parent that exists), the message, and optionally the input field it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from lxml import etree
+
+Severity = Literal["error", "warning"]
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+ALI = "http://www.niso.org/schemas/ali/1.0/"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding of one rule: what, how bad, and where (element path, line, input field)."""
+
+    rule: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    field: str | None = None
+
+    def __str__(self) -> str:
+        place = f"input field {self.field}" if self.field else self.path
+        return f"{self.severity}: [{self.rule}] {self.message} ({place})"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule function yields; ``Rule.run`` turns it into a ``Finding``."""
+
+    element: etree._Element | None
+    message: str
+    field: str | None = None
+
+
+class Doc:
+    """A parsed JATS document and the lookups rules need."""
+
+    def __init__(self, tree: etree._ElementTree, today: dt.date | None = None):
+        self.tree = tree
+        self.root = tree.getroot()
+        self.lang = (self.root.get(XML_LANG) or "en").lower()
+        self.today = today or dt.datetime.now(dt.UTC).date()
+        self._meta = self.root.find("front/article-meta")
+
+    @property
+    def meta(self) -> etree._Element:
+        """``article-meta`` (the root when missing, so lookups simply find nothing)."""
+        return self._meta if self._meta is not None else self.root
+
+    def journal_meta(self) -> etree._Element | None:
+        return self.root.find("front/journal-meta")
+
+    def elements(self) -> Iterator[etree._Element]:
+        """Every element (comments and processing instructions skipped)."""
+        for el in self.root.iter():
+            if isinstance(el.tag, str):
+                yield el
+
+    def lang_of(self, el: etree._Element) -> str:
+        """The language in effect at ``el``: its own or an ancestor's ``xml:lang``."""
+        node: etree._Element | None = el
+        while node is not None:
+            value = node.get(XML_LANG)
+            if value:
+                return value.lower()
+            node = node.getparent()
+        return self.lang
+
+    def text(self, el: etree._Element | None) -> str:
+        """All text of an element, whitespace collapsed."""
+        if el is None:
+            return ""
+        return " ".join("".join(el.itertext()).split())
+
+    def path(self, el: etree._Element) -> str:
+        """A readable element path: ``/article/front/article-meta/contrib-group[1]/contrib[2]``."""
+        parts = []
+        node: etree._Element | None = el
+        while node is not None:
+            tag = etree.QName(node).localname if isinstance(node.tag, str) else "?"
+            parent = node.getparent()
+            if parent is not None:
+                same = [c for c in parent if c.tag == node.tag]
+                if len(same) > 1:
+                    tag += f"[{same.index(node) + 1}]"
+            parts.append(tag)
+            node = parent
+        return "/" + "/".join(reversed(parts))
+
+    def field(self, el: etree._Element) -> str | None:
+        """The input field (of the converter's YAML format) an element was written from."""
+        from converter.checks.fields import field_for
+
+        return field_for(self, el)
+
+
+RuleFunc = Callable[[Doc], Iterator[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named check with a stable id and a fixed severity."""
+
+    id: str
+    severity: Severity
+    summary: str
+    func: RuleFunc
+
+    def run(self, doc: Doc) -> Iterator[Finding]:
+        for hit in self.func(doc):
+            el = hit.element if hit.element is not None else doc.meta
+            yield Finding(
+                rule=self.id,
+                severity=self.severity,
+                message=hit.message,
+                path=doc.path(el),
+                line=el.sourceline or 0,
+                field=hit.field or (doc.field(el) if hit.element is not None else None),
+            )
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity, summary: str) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under a stable id."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if rule_id in RULES:
+            raise ValueError(f"rule id {rule_id!r} registered twice")
+        RULES[rule_id] = Rule(rule_id, severity, summary, func)
+        return func
+
+    return register

@@ -1,0 +1,147 @@
+"""From a JATS element back to the input field it was written from (``authors[0].orcid``).
+
+The mapping follows what ``converter/templates/jats/`` writes; for JATS the converter did not
+write it still gives a sensible field name, or ``None``.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from converter.checks.base import XML_LANG, Doc
+
+_ARTICLE_META_FIELDS = {
+    "volume": "volume",
+    "issue": "issue",
+    "fpage": "fpage",
+    "lpage": "lpage",
+    "elocation-id": "elocation_id",
+    "article-categories": "section",
+    "permissions": "license",
+    "license": "license",
+    "copyright-statement": "copyright.statement",
+    "copyright-year": "copyright.year",
+    "copyright-holder": "copyright.holder",
+    "funding-group": "funding",
+    "custom-meta-group": "custom_meta",
+}
+_PUB_ID_FIELDS = {"doi": "doi", "publisher-id": "ids.publisher_id", "pmid": "ids.pmid"}
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _chain(el: etree._Element) -> list[etree._Element]:
+    """The element and its ancestors, outermost first."""
+    out = []
+    node: etree._Element | None = el
+    while node is not None:
+        out.append(node)
+        node = node.getparent()
+    return list(reversed(out))
+
+
+def _find(chain: list[etree._Element], name: str) -> etree._Element | None:
+    return next((n for n in chain if _local(n) == name), None)
+
+
+def _either(*elements: etree._Element | None) -> etree._Element | None:
+    """The first element that exists (lxml elements without children are falsy: no ``or``)."""
+    return next((el for el in elements if el is not None), None)
+
+
+def _lang_suffix(doc: Doc, el: etree._Element) -> str:
+    return "." + doc.lang_of(el)
+
+
+def field_for(doc: Doc, el: etree._Element) -> str | None:
+    """The input field for ``el``, or ``None`` when it maps to none."""
+    chain = _chain(el)
+    names = [_local(n) for n in chain]
+    if "journal-meta" in names:
+        return _journal_field(doc, el, names)
+    if "ref" in names:
+        ref = _find(chain, "ref")
+        assert ref is not None
+        refs = [r for r in doc.root.iter("ref")]
+        return f"references[{refs.index(ref)}]"
+    if "article-meta" not in names:
+        return None
+    contrib = _find(chain, "contrib")
+    if contrib is not None:
+        contribs = list(doc.meta.iter("contrib"))
+        base = f"authors[{contribs.index(contrib)}]"
+        leaf = names[-1]
+        if leaf == "contrib-id":
+            return base + ".orcid"
+        if "name" in names or "name-alternatives" in names:
+            name = _find(chain, "name")
+            return base + ".name" + (_lang_suffix(doc, name) if name is not None else "")
+        if leaf == "xref":
+            return base + ".affiliations"
+        if leaf in ("email", "bio", "collab"):
+            return f"{base}.{leaf}"
+        return base
+    aff = _either(_find(chain, "aff-alternatives"), _find(chain, "aff"))
+    if aff is not None:
+        affs = [a for a in doc.meta if _local(a) in ("aff", "aff-alternatives")]
+        base = f"affiliations[{affs.index(aff)}]" if aff in affs else "affiliations"
+        if names[-1] == "institution-id":
+            return base + ".ror"
+        return base
+    leaf = names[-1]
+    if leaf == "article-id":
+        kind = el.get("pub-id-type", "")
+        if kind == "custom" and el.get("custom-type") == "edn":
+            return "ids.edn"
+        return _PUB_ID_FIELDS.get(kind, "ids.other")
+    if "title-group" in names:
+        node = _either(_find(chain, "trans-title-group"), el)
+        assert node is not None
+        key = "subtitle" if leaf in ("subtitle", "trans-subtitle") else "title"
+        return key + "." + (node.get(XML_LANG) or doc.lang_of(el))
+    if "pub-date" in names:
+        date = _find(chain, "pub-date")
+        assert date is not None
+        if date.get("date-type") == "collection" or date.get("pub-type") == "collection":
+            return "published.collection"
+        fmt = date.get("publication-format") or date.get("pub-type") or ""
+        return "published.print" if fmt in ("print", "ppub") else "published.electronic"
+    if "history" in names:
+        date = _find(chain, "date")
+        kind = date.get("date-type") if date is not None else None
+        return {"rev-recd": "history.revised"}.get(
+            kind or "", f"history.{kind}" if kind else "history"
+        )
+    if "abstract" in names or "trans-abstract" in names:
+        node = _either(_find(chain, "abstract"), _find(chain, "trans-abstract"))
+        return "abstract" + _lang_suffix(doc, node if node is not None else el)
+    if "kwd-group" in names:
+        node = _find(chain, "kwd-group")
+        return "keywords" + _lang_suffix(doc, node if node is not None else el)
+    if leaf == "self-uri":
+        return "url" if el.get("content-type") == "landing-page" else "self_uri"
+    for name in reversed(names):
+        if name in _ARTICLE_META_FIELDS:
+            return _ARTICLE_META_FIELDS[name]
+    return None
+
+
+def _journal_field(doc: Doc, el: etree._Element, names: list[str]) -> str | None:
+    leaf = names[-1]
+    if leaf == "issn":
+        fmt = el.get("publication-format") or el.get("pub-type") or ""
+        kind = "print" if fmt in ("print", "ppub") else "electronic"
+        return f"journal.issn.{kind}"
+    if leaf == "issn-l":
+        return "journal.issn.linking"
+    if "journal-title-group" in names:
+        return "journal.abbrev_title" if leaf == "abbrev-journal-title" else "journal.title"
+    if "publisher" in names:
+        return "journal.publisher"
+    if leaf == "journal-id":
+        return "journal.ids"
+    if leaf == "self-uri":
+        return "journal.url"
+    return "journal"

@@ -1,0 +1,75 @@
+"""Profiles: which rules each service's check runs. Every profile builds on ``general``."""
+
+from __future__ import annotations
+
+from converter.checks import rules as _rules  # noqa: F401  (registers the rules)
+from converter.checks.base import RULES, Rule
+
+GENERAL = (
+    "general-required",
+    "general-recommended",
+    "issn-check-digit",
+    "issn-typing",
+    "orcid-checksum",
+    "orcid-form",
+    "ror-form",
+    "doi-syntax",
+    "date-real",
+    "date-order",
+    "date-future",
+    "license-recognised",
+    "license-ref-match",
+    "lang-valid",
+    "trans-lang",
+    "lang-unique",
+    "alternatives-lang",
+    "id-unique",
+    "xref-resolves",
+)
+
+PROFILES: dict[str, tuple[str, ...]] = {
+    "general": GENERAL,
+    "pmc": (
+        *GENERAL,
+        "pmc-required",
+        "pmc-recommended",
+        "pmc-issn-format",
+        "pmc-pub-date-attrs",
+        "pmc-collection-epub",
+        "pmc-dtd-version",
+        "pmc-contrib-id-type",
+        "pmc-one-name",
+        "pmc-alternatives-main",
+        "pmc-license-one-uri",
+    ),
+    "crossref": (*GENERAL, "crossref-required"),
+    "doaj": (*GENERAL, "doaj-required"),
+    "rsci": (
+        *GENERAL,
+        "rsci-bilingual",
+        "rsci-names",
+        "rsci-affiliations",
+        "rsci-latin-references",
+        "script-latin-fields",
+        "script-mixed-words",
+    ),
+}
+
+PROFILE_HELP = {
+    "general": "JATS4R-style good practice: identifiers, dates, licences, languages, links",
+    "pmc": "PubMed Central: minimum metadata and the Style Checker's rules",
+    "crossref": "Crossref deposit: DOI, landing page, ISSN, titles, dates, surnames",
+    "doaj": "DOAJ: journal title, ISSN, title, date, full-text URL",
+    "rsci": "Russian indexing: Russian and English metadata, Latin-script references, scripts",
+}
+
+
+def rules_for(profiles: tuple[str, ...] | list[str]) -> list[Rule]:
+    """The rules of the named profiles, each once, in profile order; unknown names raise."""
+    ids: dict[str, None] = {}
+    for name in profiles:
+        if name not in PROFILES:
+            known = ", ".join(PROFILES)
+            raise ValueError(f"unknown profile {name!r} (known: {known})")
+        ids.update(dict.fromkeys(PROFILES[name]))
+    return [RULES[rule_id] for rule_id in ids]

@@ -1,0 +1,712 @@
+"""The rules. Each is a small function over a ``Doc`` registered with a stable id and severity.
+
+Identifier rules reuse ``converter.identifiers`` so that input validation and checks agree on
+what a valid ISSN, ORCID, DOI or ROR id is.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from lxml import etree
+
+from converter import identifiers
+from converter.checks import scripts
+from converter.checks.base import ALI, XLINK_HREF, XML_LANG, Doc, Hit, rule
+from converter.languages import normalize_language
+from converter.licenses import spdx_from_url
+
+_ISSN_FORMATS = {
+    "print": "print",
+    "ppub": "print",
+    "electronic": "electronic",
+    "epub": "electronic",
+}
+_PMC_ISSN = re.compile(r"^\d{4}-\d{3}[\dX]$")
+_ORCID_URL = re.compile(r"^https://orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+_CC_URL = re.compile(r"https?://(?:www\.)?creativecommons\.org/\S+", re.IGNORECASE)
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+# ------------------------------------------------------------------ identifiers
+
+
+@rule("issn-check-digit", "error", "ISSNs have the form NNNN-NNNC and a correct check digit")
+def issn_check_digit(doc: Doc) -> Iterator[Hit]:
+    journal = doc.journal_meta()
+    if journal is None:
+        return
+    for el in [*journal.iter("issn"), *journal.iter("issn-l")]:
+        value = doc.text(el)
+        try:
+            identifiers.normalize_issn(value)
+        except ValueError as exc:
+            yield Hit(el, f"ISSN {value!r} is wrong: {exc}")
+
+
+@rule("issn-typing", "error", "each ISSN says whether it is print or electronic, once each")
+def issn_typing(doc: Doc) -> Iterator[Hit]:
+    journal = doc.journal_meta()
+    if journal is None:
+        return
+    seen: dict[str, str] = {}
+    for el in journal.iter("issn"):
+        value = doc.text(el)
+        given = el.get("publication-format") or el.get("pub-type")
+        kind = _ISSN_FORMATS.get(given or "")
+        if kind is None:
+            shown = f"{given!r}" if given else "nothing"
+            yield Hit(
+                el,
+                f'ISSN {value} is typed as {shown}: say publication-format="print" or "electronic"',
+            )
+            continue
+        if kind in seen:
+            yield Hit(el, f"two {kind} ISSNs ({seen[kind]} and {value}): a journal has one each")
+        elif value in seen.values():
+            yield Hit(el, f"ISSN {value} is given as both print and electronic")
+        seen[kind] = value
+
+
+@rule("orcid-checksum", "error", "ORCID iDs pass the ISO 7064 MOD 11-2 checksum")
+def orcid_checksum(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("contrib-id"):
+        if el.get("contrib-id-type") != "orcid" and "orcid.org" not in doc.text(el):
+            continue
+        value = doc.text(el)
+        try:
+            identifiers.normalize_orcid(value)
+        except ValueError as exc:
+            yield Hit(el, f"ORCID iD {value!r} is wrong: {exc}")
+
+
+@rule("orcid-form", "warning", "ORCID iDs are written as https://orcid.org/NNNN-NNNN-NNNN-NNNC")
+def orcid_form(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("contrib-id"):
+        if el.get("contrib-id-type") != "orcid":
+            continue
+        value = doc.text(el)
+        if _ORCID_URL.match(value):
+            continue
+        try:
+            canonical = identifiers.normalize_orcid(value)
+        except ValueError:
+            continue  # orcid-checksum reports it
+        yield Hit(el, f"write the ORCID iD as {canonical}, not {value!r}")
+
+
+@rule("ror-form", "error", "ROR ids are written as https://ror.org/0xxxxxxNN")
+def ror_form(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("institution-id"):
+        if el.get("institution-id-type") != "ror":
+            continue
+        value = doc.text(el)
+        try:
+            canonical = identifiers.normalize_ror(value)
+        except ValueError as exc:
+            yield Hit(el, f"ROR id {value!r} is wrong: {exc}")
+            continue
+        if canonical != value:
+            yield Hit(el, f"write the ROR id as {canonical}, not {value!r}")
+
+
+def _doi_elements(doc: Doc) -> Iterator[etree._Element]:
+    for el in doc.elements():
+        name = _local(el)
+        is_id = name in ("article-id", "pub-id", "object-id") and el.get("pub-id-type") == "doi"
+        if is_id or (name == "ext-link" and el.get("ext-link-type") == "doi"):
+            yield el
+
+
+@rule("doi-syntax", "error", "DOIs are bare 10.NNNN/suffix in ASCII (no look-alike hyphens)")
+def doi_syntax(doc: Doc) -> Iterator[Hit]:
+    for el in _doi_elements(doc):
+        value = doc.text(el) if _local(el) != "ext-link" else (el.get(XLINK_HREF) or doc.text(el))
+        try:
+            bare = identifiers.normalize_doi(value)
+        except ValueError as exc:
+            yield Hit(el, f"DOI {value!r} is wrong: {exc}")
+            continue
+        if bare != value and _local(el) != "ext-link":
+            yield Hit(el, f"write the bare DOI {bare}, not {value!r}")
+
+
+# ------------------------------------------------------------------ dates
+
+_Parts = tuple[int, int | None, int | None]
+
+
+def _date_of(doc: Doc, el: etree._Element) -> tuple[_Parts | None, str | None]:
+    """``((year, month, day), None)`` for a JATS date element, or ``(None, why it is wrong)``."""
+    year_text = doc.text(el.find("year"))
+    month_text = doc.text(el.find("month"))
+    day_text = doc.text(el.find("day"))
+    iso = el.get("iso-8601-date")
+    if not year_text and iso:
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", iso.strip())
+        if not match:
+            return None, f"iso-8601-date {iso!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+        year_text, month_text, day_text = (g or "" for g in match.groups())
+    if not year_text:
+        return None, "the date has no year"
+    if not re.fullmatch(r"\d{4}", year_text):
+        return None, f"year {year_text!r} is not four digits"
+    year = int(year_text)
+    month = day = None
+    if month_text:
+        if not month_text.isdigit() or not 1 <= int(month_text) <= 12:
+            return None, f"month {month_text!r} does not exist"
+        month = int(month_text)
+    if day_text:
+        if month is None:
+            return None, "the date has a day but no month"
+        last = calendar.monthrange(year, month)[1]
+        if not day_text.isdigit() or not 1 <= int(day_text) <= last:
+            return None, f"{year}-{month:02d} has no day {day_text}"
+        day = int(day_text)
+    if iso and el.find("year") is not None:
+        parts = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+        if iso.strip() != parts:
+            return None, f"iso-8601-date {iso!r} disagrees with the date's parts ({parts})"
+    return (year, month, day), None
+
+
+def _all_dates(doc: Doc) -> Iterator[etree._Element]:
+    yield from doc.meta.iter("pub-date")
+    history = doc.meta.find("history")
+    if history is not None:
+        yield from history.iter("date")
+
+
+@rule("date-real", "error", "dates exist on the calendar and agree with their iso-8601-date")
+def date_real(doc: Doc) -> Iterator[Hit]:
+    for el in _all_dates(doc):
+        _, problem = _date_of(doc, el)
+        if problem:
+            yield Hit(el, f"impossible date: {problem}")
+
+
+def _earliest(parts: _Parts) -> dt.date:
+    year, month, day = parts
+    return dt.date(year, month or 1, day or 1)
+
+
+def _compare(a: _Parts, b: _Parts) -> int:
+    """Compare two partial dates at the precision both have (2018-09 vs 2018-09-30 are equal)."""
+    for x, y in zip(a, b, strict=True):
+        if x is None or y is None:
+            return 0
+        if x != y:
+            return -1 if x < y else 1
+    return 0
+
+
+def _show(parts: _Parts) -> str:
+    year, month, day = parts
+    return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+
+
+def _is_publication(el: etree._Element) -> bool:
+    kind = el.get("date-type") or el.get("pub-type") or "pub"
+    return kind in ("pub", "epub", "ppub", "epub-ppub", "epreprint")
+
+
+@rule("date-order", "error", "received ≤ revised ≤ accepted ≤ published")
+def date_order(doc: Doc) -> Iterator[Hit]:
+    events: dict[str, list[tuple[etree._Element, _Parts]]] = {}
+    history = doc.meta.find("history")
+    for el in history.iter("date") if history is not None else []:
+        parts, _ = _date_of(doc, el)
+        if parts:
+            events.setdefault(el.get("date-type") or "", []).append((el, parts))
+    for el in doc.meta.iter("pub-date"):
+        parts, _ = _date_of(doc, el)
+        if parts and _is_publication(el):
+            events.setdefault("published", []).append((el, parts))
+    order = ["received", "rev-recd", "accepted", "published"]
+    names = {"rev-recd": "revised", "published": "published"}
+    for i, earlier in enumerate(order):
+        for later in order[i + 1 :]:
+            for _, first in events.get(earlier, []):
+                for el, second in events.get(later, []):
+                    if _compare(first, second) > 0:
+                        yield Hit(
+                            el,
+                            f"{names.get(later, later)} {_show(second)} is before "
+                            f"{names.get(earlier, earlier)} {_show(first)}",
+                        )
+
+
+@rule("date-future", "error", "no date lies in the future")
+def date_future(doc: Doc) -> Iterator[Hit]:
+    # One day of grace: a date written in UTC+12 may be tomorrow in UTC.
+    limit = doc.today + dt.timedelta(days=1)
+    for el in _all_dates(doc):
+        parts, _ = _date_of(doc, el)
+        if parts and _earliest(parts) > limit:
+            yield Hit(el, f"date {_show(parts)} is in the future (today is {doc.today})")
+
+
+# ------------------------------------------------------------------ licences
+
+
+def _license_urls(el: etree._Element) -> tuple[str | None, str | None]:
+    href = el.get(XLINK_HREF)
+    ref = el.find(f"{{{ALI}}}license_ref")
+    ref_text = " ".join("".join(ref.itertext()).split()) if ref is not None else None
+    return href, ref_text
+
+
+@rule("license-recognised", "warning", "the licence URL is a Creative Commons licence")
+def license_recognised(doc: Doc) -> Iterator[Hit]:
+    for el in doc.meta.iter("license"):
+        href, ref = _license_urls(el)
+        url = ref or href
+        if not url:
+            yield Hit(el, "the licence gives no URL (xlink:href or ali:license_ref)")
+        elif spdx_from_url(url) is None:
+            yield Hit(el, f"licence URL {url} is not a Creative Commons licence URL services know")
+
+
+@rule("license-ref-match", "error", "license/@xlink:href and ali:license_ref are identical")
+def license_ref_match(doc: Doc) -> Iterator[Hit]:
+    for el in doc.meta.iter("license"):
+        href, ref = _license_urls(el)
+        if href and ref and href != ref:
+            yield Hit(
+                el, f"xlink:href {href} and ali:license_ref {ref} differ: make them identical"
+            )
+
+
+# ------------------------------------------------------------------ languages
+
+
+@rule("lang-valid", "error", "xml:lang values are ISO 639 language codes")
+def lang_valid(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        value = el.get(XML_LANG)
+        if value is None:
+            continue
+        try:
+            normalize_language(value)
+        except ValueError:
+            yield Hit(el, f"xml:lang {value!r} is not a language code (use e.g. 'en', 'ru')")
+
+
+_TRANS = ("trans-title-group", "trans-abstract")
+
+
+@rule("trans-lang", "error", "trans-* elements have an xml:lang other than the original's")
+def trans_lang(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        name = _local(el)
+        if name not in _TRANS:
+            continue
+        parent = el.getparent()
+        if name == "trans-abstract":
+            original = doc.meta.find("abstract")
+            main = doc.lang_of(original) if original is not None else doc.lang
+        else:
+            title = next(
+                (c for c in parent if _local(c) in ("article-title", "journal-title")), None
+            )
+            main = doc.lang_of(title) if title is not None else doc.lang
+        lang = el.get(XML_LANG)
+        if not lang:
+            yield Hit(el, f"<{name}> needs xml:lang naming the language it translates into")
+        elif scripts.primary(lang) == scripts.primary(main):
+            yield Hit(
+                el, f"<{name}> is in {lang}, the language of the original: it translates nothing"
+            )
+
+
+@rule("lang-unique", "error", "abstracts, keyword groups and translated titles: one per language")
+def lang_unique(doc: Doc) -> Iterator[Hit]:
+    groups = {
+        "abstract": [a for a in doc.meta if _local(a) in ("abstract", "trans-abstract")],
+        "kwd-group": list(doc.meta.iter("kwd-group")),
+        "trans-title-group": [t for g in doc.meta.iter("title-group") for t in g
+                              if _local(t) == "trans-title-group"],
+    }  # fmt: skip
+    for name, elements in groups.items():
+        seen: set[str] = set()
+        for el in elements:
+            if name == "abstract" and el.get("abstract-type"):
+                continue  # a graphical or plain-language abstract is another kind
+            if name == "kwd-group" and el.get("kwd-group-type", "author") != "author":
+                continue
+            lang = doc.lang_of(el)
+            if lang in seen:
+                yield Hit(el, f"a second <{_local(el)}> in {lang}: give one per language")
+            seen.add(lang)
+
+
+_ALTERNATIVES = ("name-alternatives", "aff-alternatives", "collab-alternatives",
+                 "citation-alternatives")  # fmt: skip
+
+
+@rule("alternatives-lang", "error", "the forms inside *-alternatives are in different languages")
+def alternatives_lang(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        if _local(el) not in _ALTERNATIVES:
+            continue
+        seen: Counter[tuple[str, str]] = Counter()
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            key = (_local(child), doc.lang_of(child))
+            seen[key] += 1
+            if seen[key] == 2:
+                yield Hit(
+                    child,
+                    f"two <{key[0]}> in {key[1]} inside <{_local(el)}>: tag each form with its "
+                    "own xml:lang",
+                )
+
+
+# ------------------------------------------------------------------ ids and links
+
+
+@rule("id-unique", "error", "every @id is unique")
+def id_unique(doc: Doc) -> Iterator[Hit]:
+    seen: set[str] = set()
+    for el in doc.elements():
+        value = el.get("id")
+        if value is None:
+            continue
+        if value in seen:
+            yield Hit(el, f"id {value!r} is used twice")
+        seen.add(value)
+
+
+@rule("xref-resolves", "error", "every xref/@rid names an existing id")
+def xref_resolves(doc: Doc) -> Iterator[Hit]:
+    ids = {el.get("id") for el in doc.elements() if el.get("id")}
+    for el in doc.root.iter("xref"):
+        rids = (el.get("rid") or "").split()
+        if not rids:
+            yield Hit(el, "<xref> has no rid: it points nowhere")
+        for rid in rids:
+            if rid not in ids:
+                yield Hit(el, f"<xref> points to {rid!r}, which no element has as its id")
+
+
+# ------------------------------------------------------------------ required elements
+
+
+def _missing(doc: Doc, xpath: str) -> bool:
+    return not doc.root.xpath(xpath)
+
+
+_GENERAL_REQUIRED = [
+    ("front/journal-meta/journal-title-group/journal-title", "journal title", "journal.title"),
+    ("front/article-meta/title-group/article-title", "article title", "title"),
+    ("front/article-meta/pub-date[year or @iso-8601-date]", "publication date", "published"),
+]
+
+
+@rule("general-required", "error", "journal title, article title and a publication date")
+def general_required(doc: Doc) -> Iterator[Hit]:
+    for xpath, what, field in _GENERAL_REQUIRED:
+        if _missing(doc, xpath):
+            yield Hit(None, f"no {what}", field)
+    if _missing(doc, "front/journal-meta/issn | front/journal-meta/journal-id"):
+        yield Hit(None, "no ISSN and no journal-id: the journal cannot be identified", "journal")
+
+
+@rule("general-recommended", "warning", "an abstract and a licence (JATS4R)")
+def general_recommended(doc: Doc) -> Iterator[Hit]:
+    if _missing(doc, "front/article-meta/abstract | front/article-meta/trans-abstract"):
+        yield Hit(None, "no abstract", "abstract")
+    if _missing(doc, "front/article-meta/permissions/license"):
+        yield Hit(
+            None, "no licence: readers and services cannot tell what reuse is allowed", "license"
+        )
+
+
+_PMC_REQUIRED = [
+    ("front/journal-meta/journal-id[@journal-id-type]", "typed journal-id", "journal.ids"),
+    ("front/journal-meta/issn", "ISSN", "journal.issn"),
+    ("front/journal-meta/publisher/publisher-name", "publisher name", "journal.publisher"),
+    ("front/article-meta/volume", "volume", "volume"),
+    ("front/article-meta/issue", "issue", "issue"),
+    ("front/article-meta/fpage | front/article-meta/elocation-id", "pages or elocation-id",
+     "fpage"),
+    ("front/article-meta/permissions/copyright-statement", "copyright statement", "copyright"),
+    ("front/article-meta/permissions/license", "licence", "license"),
+]  # fmt: skip
+
+
+@rule("pmc-required", "error", "PMC's minimum: ISSN, publisher, volume, issue, pages, rights")
+def pmc_required(doc: Doc) -> Iterator[Hit]:
+    for xpath, what, field in _PMC_REQUIRED:
+        if _missing(doc, xpath):
+            yield Hit(None, f"PMC requires a {what}", field)
+
+
+@rule("pmc-recommended", "warning", "PMC expects article-categories")
+def pmc_recommended(doc: Doc) -> Iterator[Hit]:
+    if _missing(doc, "front/article-meta/article-categories"):
+        yield Hit(None, "PMC expects <article-categories> (the journal section)", "section")
+
+
+@rule("pmc-issn-format", "error", "PMC: ISSNs match NNNN-NNNC exactly")
+def pmc_issn_format(doc: Doc) -> Iterator[Hit]:
+    journal = doc.journal_meta()
+    for el in journal.iter("issn") if journal is not None else []:
+        if not _PMC_ISSN.match(doc.text(el)):
+            yield Hit(el, f"PMC needs the ISSN as NNNN-NNNC, not {doc.text(el)!r}")
+
+
+@rule("pmc-pub-date-attrs", "error", "PMC: pub-date uses @pub-type or @date-type, never both")
+def pmc_pub_date_attrs(doc: Doc) -> Iterator[Hit]:
+    for el in doc.meta.iter("pub-date"):
+        if el.get("pub-type") and (el.get("date-type") or el.get("publication-format")):
+            yield Hit(el, "give @pub-type or @date-type with @publication-format, not both")
+        elif not el.get("pub-type") and not el.get("date-type"):
+            yield Hit(el, "the pub-date has neither @pub-type nor @date-type")
+
+
+def _is_epub(el: etree._Element) -> bool:
+    if el.get("pub-type") == "epub":
+        return True
+    return el.get("date-type", "pub") == "pub" and el.get("publication-format") == "electronic"
+
+
+@rule("pmc-collection-epub", "error", "PMC: a collection date needs an epub date with day, month")
+def pmc_collection_epub(doc: Doc) -> Iterator[Hit]:
+    dates = list(doc.meta.iter("pub-date"))
+    collections = [d for d in dates if "collection" in (d.get("date-type"), d.get("pub-type"))]
+    if not collections:
+        return
+    full = [d for d in dates if _is_epub(d) and (_date_of(doc, d)[0] or (0, None, None))[2]]
+    if not full:
+        yield Hit(
+            collections[0],
+            "a collection (issue) date needs an electronic publication date with day and month",
+            "published.electronic",
+        )
+
+
+_PMC_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "2.3", "3.0")
+
+
+@rule("pmc-dtd-version", "warning", "PMC takes JATS 1.0–1.3 (and NLM 2.3/3.0)")
+def pmc_dtd_version(doc: Doc) -> Iterator[Hit]:
+    version = doc.root.get("dtd-version") or ""
+    if not version.startswith(_PMC_VERSIONS):
+        yield Hit(
+            doc.root,
+            f"PMC takes JATS 1.0–1.3, this is {version or 'an unstated version'}: convert with "
+            "--jats-version 1.3 for PMC",
+        )
+
+
+@rule("pmc-contrib-id-type", "error", "PMC: contrib-id has @contrib-id-type")
+def pmc_contrib_id_type(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("contrib-id"):
+        if not el.get("contrib-id-type"):
+            yield Hit(el, "<contrib-id> needs @contrib-id-type (e.g. orcid)")
+
+
+@rule("pmc-one-name", "error", "PMC: one name per contrib; more go in name-alternatives")
+def pmc_one_name(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("contrib"):
+        names = [c for c in el if _local(c) == "name"]
+        if len(names) > 1:
+            yield Hit(
+                names[1], "a second <name> in one <contrib>: wrap them in <name-alternatives>"
+            )
+
+
+@rule(
+    "pmc-alternatives-main",
+    "error",
+    "PMC: one form inside *-alternatives is in the article's language",
+)
+def pmc_alternatives_main(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        name = _local(el)
+        if name not in _ALTERNATIVES:
+            continue
+        kind = "mixed-citation" if name == "citation-alternatives" else None
+        children = [c for c in el if isinstance(c.tag, str) and (kind is None or _local(c) == kind)]
+        if not children:
+            continue
+        main = [c for c in children if scripts.primary(doc.lang_of(c)) == scripts.primary(doc.lang)]
+        if len(main) != 1:
+            yield Hit(
+                el,
+                f"<{name}> has {len(main)} forms in the article's language ({doc.lang}); PMC "
+                "wants exactly one",
+            )
+
+
+@rule("pmc-license-one-uri", "error", "PMC: one CC URI per licence, agreeing with its links")
+def pmc_license_one_uri(doc: Doc) -> Iterator[Hit]:
+    for el in doc.meta.iter("license"):
+        urls = {u for u in _license_urls(el) if u}
+        for link in el.iter("ext-link", "uri"):
+            target = link.get(XLINK_HREF) or " ".join("".join(link.itertext()).split())
+            if target and _CC_URL.match(target):
+                urls.add(target)
+        cc = {spdx_from_url(u) or u for u in urls if _CC_URL.match(u)}
+        if len(cc) > 1:
+            yield Hit(el, f"the licence names several Creative Commons licences: {sorted(urls)}")
+        elif len(urls) > 1 and len({spdx_from_url(u) or u for u in urls}) > 1:
+            yield Hit(el, f"the licence's links disagree: {sorted(urls)}")
+
+
+def _has_web_link(doc: Doc, *, landing_page: bool) -> bool:
+    """A self-uri with an http(s) address; ``landing_page`` excludes links typed as files."""
+    for el in doc.meta:
+        if _local(el) != "self-uri" or not re.match(r"^https?://", el.get(XLINK_HREF) or ""):
+            continue
+        if not landing_page or el.get("content-type") in (None, "landing-page", "html"):
+            return True
+    return False
+
+
+_CROSSREF_REQUIRED = [
+    ("front/article-meta/article-id[@pub-id-type='doi']", "DOI", "doi"),
+    ("front/journal-meta/journal-title-group/journal-title", "journal title", "journal.title"),
+    ("front/journal-meta/issn", "ISSN", "journal.issn"),
+    ("front/article-meta/title-group/article-title", "article title", "title"),
+    ("front/article-meta/pub-date[year or @iso-8601-date]", "publication date", "published"),
+]
+
+
+@rule("crossref-required", "error", "Crossref: DOI, landing page, ISSN, titles, date, surnames")
+def crossref_required(doc: Doc) -> Iterator[Hit]:
+    for xpath, what, field in _CROSSREF_REQUIRED:
+        if _missing(doc, xpath):
+            yield Hit(None, f"Crossref requires a {what}", field)
+    if not _has_web_link(doc, landing_page=True):
+        yield Hit(None, "Crossref requires the article's landing page URL (self-uri)", "url")
+    for name in doc.meta.iter("name"):
+        if name.find("surname") is None and name.getparent().tag != "name-alternatives":
+            yield Hit(name, "Crossref requires a surname for every person")
+
+
+_DOAJ_REQUIRED = [
+    ("front/journal-meta/journal-title-group/journal-title", "journal title", "journal.title"),
+    ("front/journal-meta/issn", "print or electronic ISSN", "journal.issn"),
+    ("front/article-meta/title-group/article-title", "article title", "title"),
+    ("front/article-meta/pub-date[year or @iso-8601-date]", "publication date", "published"),
+]
+
+
+@rule("doaj-required", "error", "DOAJ: journal title, ISSN, title, date and a full-text URL")
+def doaj_required(doc: Doc) -> Iterator[Hit]:
+    for xpath, what, field in _DOAJ_REQUIRED:
+        if _missing(doc, xpath):
+            yield Hit(None, f"DOAJ requires a {what}", field)
+    if not _has_web_link(doc, landing_page=False):
+        yield Hit(None, "DOAJ requires a full-text URL (self-uri with http/https)", "self_uri")
+
+
+# ------------------------------------------------------------------ Russian indexing (RSCI)
+
+_RSCI_LANGS = ("ru", "en")
+
+
+def _langs(doc: Doc, elements: list[etree._Element]) -> set[str]:
+    return {scripts.primary(doc.lang_of(el)) for el in elements if doc.text(el)}
+
+
+@rule("rsci-bilingual", "error", "RSCI: title, abstract and keywords in Russian and English")
+def rsci_bilingual(doc: Doc) -> Iterator[Hit]:
+    titles = [*doc.meta.iter("article-title"), *doc.meta.iter("trans-title")]
+    abstracts = [a for a in doc.meta if _local(a) in ("abstract", "trans-abstract")]
+    keywords = list(doc.meta.iter("kwd-group"))
+    for what, elements, field in (
+        ("title", titles, "title"),
+        ("abstract", abstracts, "abstract"),
+        ("keywords", keywords, "keywords"),
+    ):
+        found = _langs(doc, elements)
+        for lang in _RSCI_LANGS:
+            if lang not in found:
+                yield Hit(None, f"no {what} in {'Russian' if lang == 'ru' else 'English'}",
+                          f"{field}.{lang}")  # fmt: skip
+
+
+@rule("rsci-names", "error", "RSCI: every person's name in Cyrillic and in Latin script")
+def rsci_names(doc: Doc) -> Iterator[Hit]:
+    for contrib in doc.meta.iter("contrib"):
+        names = list(contrib.iter("name"))
+        if not names:
+            continue
+        texts = [doc.text(n) for n in names]
+        if not any(scripts.has_cyrillic(t) for t in texts):
+            yield Hit(contrib, "the name is given in Latin script only: add the Russian form")
+        if not any(not scripts.has_cyrillic(t) for t in texts):
+            yield Hit(contrib, "the name is given in Cyrillic only: add the Latin-script form")
+
+
+@rule("rsci-affiliations", "warning", "RSCI: affiliations in Russian and English")
+def rsci_affiliations(doc: Doc) -> Iterator[Hit]:
+    for el in doc.meta:
+        if _local(el) == "aff-alternatives":
+            langs = {scripts.primary(doc.lang_of(a)) for a in el}
+        elif _local(el) == "aff":
+            langs = {scripts.primary(doc.lang_of(el))}
+        else:
+            continue
+        missing = [lang for lang in _RSCI_LANGS if lang not in langs]
+        if missing:
+            yield Hit(el, f"the affiliation is not given in {' and '.join(missing)}")
+
+
+@rule("rsci-latin-references", "error", "RSCI: every reference has a Latin-script form")
+def rsci_latin_references(doc: Doc) -> Iterator[Hit]:
+    for ref in doc.root.iter("ref"):
+        forms = [c for c in ref.iter("mixed-citation", "element-citation")]
+        if forms and all(scripts.has_cyrillic(doc.text(f)) for f in forms):
+            yield Hit(
+                ref,
+                "the reference has no Latin-script form: add its transliterated/English version",
+            )
+
+
+_SKIP_SCRIPT = frozenset({"email", "uri", "self-uri", "ext-link", "pub-id", "article-id",
+                          "contrib-id", "institution-id", "object-id"})  # fmt: skip
+
+
+def _direct_text(el: etree._Element) -> str:
+    parts = [el.text or ""] + [child.tail or "" for child in el]
+    return "".join(parts)
+
+
+@rule("script-latin-fields", "error", "no Cyrillic letters in Latin-script (e.g. English) fields")
+def script_latin_fields(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        if _local(el) in _SKIP_SCRIPT:
+            continue
+        text = _direct_text(el)
+        if not text.strip() or not scripts.has_cyrillic(text):
+            continue
+        lang = doc.lang_of(el)
+        if scripts.is_latin_language(lang):
+            letters = "".join(scripts.cyrillic_letters(text))
+            yield Hit(
+                el, f"Cyrillic letters ({letters}) in a field in {lang}: {text.strip()[:60]!r}"
+            )
+
+
+@rule("script-mixed-words", "error", "no word mixes Cyrillic and Latin letters")
+def script_mixed_words(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        if _local(el) in _SKIP_SCRIPT:
+            continue
+        words = scripts.mixed_script_words(_direct_text(el))
+        if words:
+            shown = ", ".join(repr(w) for w in words[:5])
+            yield Hit(el, f"words mixing Cyrillic and Latin letters (look-alikes?): {shown}")

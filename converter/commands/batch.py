@@ -1,0 +1,238 @@
+"""``jatsconv batch``: convert whole issues and archives in parallel (see ``converter.batch``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.progress import Progress as RichProgress
+from rich.table import Table
+
+from converter.batch import BatchSettings, Progress, Summary, run_batch
+from converter.checks.profiles import PROFILES
+from converter.cli import EXIT_HELP, quiet_option, schema_dir_option
+from converter.grammars import get_grammars
+from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
+from converter.options import Options
+from converter.readers import READERS
+from converter.writers import WRITERS
+
+
+class _Bar(Progress):
+    """A rich progress bar on standard error (counts, rate, time left), redrawn ≤ 10×/s.
+
+    It refreshes from the driver's own loop, not from a thread, so the worker pool is never
+    forked while a display thread runs.
+    """
+
+    def __init__(self, console: Console):
+        self.console = console
+        self.bar = RichProgress(
+            TextColumn("[bold]converting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} articles/s"),
+            TextColumn("elapsed"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            TextColumn("left"),
+            console=console,
+            auto_refresh=False,
+            transient=True,
+        )
+        self.task: TaskID | None = None
+        self.done = 0
+        self.start_time = time.perf_counter()
+        self.last = 0.0
+
+    def start(self, total: int) -> None:
+        self.bar.start()
+        self.start_time = time.perf_counter()
+        self.task = self.bar.add_task("batch", total=total, rate="–")
+
+    def grow(self, count: int) -> None:
+        if self.task is not None:
+            total = self.bar.tasks[0].total or 0
+            self.bar.update(self.task, total=total + count)
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        now = time.perf_counter()
+        if self.task is not None and now - self.last >= 0.1:
+            rate = self.done / (now - self.start_time) if now > self.start_time else 0
+            self.bar.update(self.task, completed=self.done, rate=f"{rate:,.0f}")
+            self.bar.refresh()
+            self.last = now
+
+    def problem(self, line: str) -> None:
+        self.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+class _Lines(Progress):
+    """Without a terminal (or with --quiet): only the problem lines."""
+
+    def problem(self, line: str) -> None:
+        click.echo(line, err=True)
+
+
+def _summary_table(summary: Summary, console: Console) -> None:
+    title = "batch interrupted" if summary.interrupted else "batch"
+    table = Table("result", "articles", title=title, title_justify="left")
+    table.add_row("converted", str(summary.counts["converted"]))
+    table.add_row("invalid output", str(summary.counts["invalid"]))
+    table.add_row("bad input", str(summary.counts["bad-input"]))
+    table.add_row("skipped (up to date)", str(summary.counts["skipped"]))
+    if summary.counts["error"]:
+        table.add_row("internal error", str(summary.counts["error"]))
+    table.add_section()
+    table.add_row("time", f"{summary.seconds:.2f} s")
+    table.add_row("articles per second", f"{summary.rate:,.0f}")
+    console.print(table)
+
+
+@click.command(epilog=EXIT_HELP)
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (created when missing); holds the up-to-date manifest.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a JSON report listing every article with its status and problems.",
+)
+@click.option(
+    "--junit",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write JUnit XML (one test case per article) for CI systems.",
+)
+@click.option(
+    "--name",
+    "pattern",
+    default=DEFAULT_PATTERN,
+    show_default=True,
+    help="Output name pattern: {journal} {issn} {volume} {issue} {fpage} {lpage} {elocation} "
+    "{year} {doi} {id} {stem}; {a|b} takes the first with a value.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default: one per core; 1: no pool).",
+)
+@click.option("--force", is_flag=True, help="Convert everything again; overwrite existing files.")
+@click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(sorted(READERS)),
+    default=None,
+    help="Input format of every source (default: detected per file).",
+)
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(sorted(WRITERS)),
+    default="jats",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Journal file for every article (instead of the one beside each).",
+)
+@click.option("--jats-version", type=click.Choice(["1.4", "1.3"]), default="1.4", show_default=True)
+@click.option(
+    "--tag-set",
+    type=click.Choice(["publishing", "archiving"]),
+    default="publishing",
+    show_default=True,
+    help="JATS tag set: Journal Publishing or Archiving and Interchange.",
+)
+@click.option("--write-invalid", is_flag=True, help="Write outputs even when the DTD rejects them.")
+@click.option(
+    "--profile",
+    "profiles",
+    multiple=True,
+    type=click.Choice(sorted(PROFILES)),
+    help="Also check against a service profile (repeatable); errors fail the article.",
+)
+@schema_dir_option
+@quiet_option
+def batch(
+    sources: tuple[str, ...],
+    output: Path,
+    report: Path | None,
+    junit: Path | None,
+    pattern: str,
+    jobs: int,
+    force: bool,
+    fmt: str | None,
+    target: str,
+    journal: Path | None,
+    jats_version: str,
+    tag_set: str,
+    write_invalid: bool,
+    profiles: tuple[str, ...],
+    schema_dir: Path | None,
+    quiet: bool,
+) -> None:
+    """Convert whole issues and archives in parallel: folders, globs, issue files, spreadsheets.
+
+    SOURCE is a folder (searched recursively for article YAML/JSON files and CSV/XLSX
+    spreadsheets, or with --from for files of that format; journal.yaml found beside the
+    articles), a glob, an issue file
+    (issue.yaml or NAME.issue.yaml listing article files), a spreadsheet, or an article
+    file. Outputs are named by --name and validated before they are written; one bad article
+    never stops the others. A rerun skips articles whose output is up to date unless --force.
+    """
+    try:
+        NamePattern.parse(pattern)
+    except PatternError as exc:
+        raise click.BadParameter(str(exc), param_hint="--name") from None
+    store = get_grammars(schema_dir).require()
+    options = Options(
+        version=jats_version,  # type: ignore[arg-type]
+        tag_set=tag_set,  # type: ignore[arg-type]
+        target=target,
+        grammars=store,
+        write_invalid=write_invalid,
+        profiles=profiles,
+    )
+    settings = BatchSettings(
+        out_dir=output,
+        options=options,
+        fmt=fmt,
+        journal=journal,
+        pattern=pattern,
+        jobs=jobs or (os.cpu_count() or 1),
+        force=force,
+    )
+    console = Console(stderr=True)
+    progress: Progress = _Bar(console) if console.is_terminal and not quiet else _Lines()
+    summary = run_batch(sources, settings, progress, report_path=report, junit_path=junit)
+    if not quiet:
+        _summary_table(summary, console)
+    if summary.interrupted:
+        click.echo("jatsconv: interrupted; files already written are complete", err=True)
+    sys.exit(summary.exit_code())

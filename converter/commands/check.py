@@ -1,0 +1,84 @@
+"""``jatsconv check``: judge JATS files against service profiles (see ``converter.checks``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from converter.checks import CheckReport, check_bytes, check_file
+from converter.checks.profiles import PROFILE_HELP, PROFILES, rules_for
+from converter.cli import EXIT_HELP, json_option, quiet_option
+from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
+from converter.validation import Problem
+
+_PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.items())
+
+
+@click.command(epilog=EXIT_HELP)
+@click.argument("files", nargs=-1, required=False)
+@click.option(
+    "--profile",
+    "profiles",
+    multiple=True,
+    type=click.Choice(sorted(PROFILES)),
+    help=f"Profile to check (repeatable; default general). {_PROFILES_HELP}.",
+)
+@click.option("--list-rules", is_flag=True, help="List the rules of the profiles and exit.")
+@json_option
+@quiet_option
+def check(
+    files: tuple[str, ...],
+    profiles: tuple[str, ...],
+    list_rules: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Check JATS files against what indexing services require beyond the DTD.
+
+    Findings are printed as FILE:LINE:0: error|warning: [rule-id] message (element path).
+    Exit 1 when any error is found (warnings alone pass); '-' reads standard input.
+    """
+    profiles = profiles or ("general",)
+    if list_rules:
+        for item in rules_for(profiles):
+            click.echo(f"{item.id:24} {item.severity:8} {item.summary}")
+        sys.exit(EXIT_OK)
+    if not files:
+        raise click.UsageError("give at least one JATS file (or --list-rules)")
+    reports: list[CheckReport] = []
+    unreadable = False
+    for name in files:
+        try:
+            if name == "-":
+                reports.append(check_bytes(sys.stdin.buffer.read(), "<stdin>", profiles))
+            else:
+                reports.append(check_file(name, profiles))
+        except InputError as exc:
+            unreadable = True
+            reports.append(CheckReport(name, [], [Problem(name, 0, 0, p) for p in exc.problems]))
+    if as_json:
+        payload = {"profiles": list(profiles), "files": [r.as_dict() for r in reports]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        _print(reports, profiles, quiet)
+    if unreadable:
+        sys.exit(EXIT_INPUT)
+    sys.exit(EXIT_INVALID if any(r.errors for r in reports) else EXIT_OK)
+
+
+def _print(reports: list[CheckReport], profiles: tuple[str, ...], quiet: bool) -> None:
+    for report in reports:
+        for problem in report.unreadable:
+            click.echo(str(problem))
+        for f in report.findings:
+            click.echo(f"{report.file}:{f.line}:0: {f.severity}: [{f.rule}] {f.message} ({f.path})")
+        if not quiet:
+            warnings = sum(f.severity == "warning" for f in report.findings)
+            verdict = "fails" if report.errors else "passes"
+            click.echo(
+                f"{report.file}: {verdict} {'+'.join(profiles)} "
+                f"({report.errors} errors, {warnings} warnings)",
+                err=True,
+            )

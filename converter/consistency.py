@@ -1,0 +1,501 @@
+"""Script and transliteration consistency of an article's Latin-script fields.
+
+Two kinds of finding:
+
+- **Script** (errors): a Latin-script field holding Cyrillic letters, or a word mixing the
+  scripts (``Mоscow`` with a Cyrillic "о": it looks right and breaks every search).
+- **Scheme** (warnings): the transliterations of one article follow one scheme. Each Latin word
+  is read back into Russian: the Latin letters are mapped to every Cyrillic letter any scheme (or
+  a common slip) writes them for, and only readings that are Russian words (the OpenCorpora
+  dictionary of ``pymorphy3``) are kept. Where all readings agree on how a telling letter
+  (й ь ъ е ё х ц щ ю я ы э ж ч ш) was written, that is evidence of a scheme: "Rossiyskaya" is
+  российская with й as "y" (BGN/PCGN), "Kitai" is китай with й as "i" (BSI), "postroity" is
+  построить with ь as "y" (no scheme). English words and names that read as no Russian word
+  give no evidence, so they are never reported. Each deviation from the journal's scheme is
+  reported with the word, the schemes it fits and the journal's; without a journal scheme, a
+  letter written two ways in one article is reported with the words of each way.
+
+``check_texts`` takes (field path, text) pairs and is what other checks (the ``rsci`` profile)
+call; ``check_article`` collects the Latin-script fields of an article model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any, Literal
+
+from converter.model import Article, Journal
+from converter.translit import SCHEMES
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One consistency finding: rule id, severity, message and the input field it is about.
+
+    ``word``, ``fits`` (schemes the word agrees with) and ``scheme`` (the journal's) are set on
+    scheme findings, so a caller can print or filter them without parsing the message.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    field: str
+    word: str | None = None
+    fits: tuple[str, ...] = ()
+    scheme: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.severity}: [{self.rule}] {self.message} (input field {self.field})"
+
+
+# ------------------------------------------------------------------------------- scripts
+
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ANY_WORD = re.compile(r"\w+")
+
+
+def script_findings(path: str, text: str) -> list[Finding]:
+    """Cyrillic in a Latin-script field; mixed-script words named one by one."""
+    if _CYRILLIC.search(text) is None:
+        return []
+    found: list[Finding] = []
+    mixed = [w for w in _ANY_WORD.findall(text) if _CYRILLIC.search(w) and _LATIN.search(w)]
+    for word in dict.fromkeys(mixed):
+        letters = "".join(dict.fromkeys(_CYRILLIC.findall(word)))
+        found.append(
+            Finding(
+                "mixed-script",
+                "error",
+                f"word {word!r} mixes Latin and Cyrillic letters (Cyrillic: {letters})",
+                path,
+                word=word,
+            )
+        )
+    pure = [w for w in _ANY_WORD.findall(text) if _CYRILLIC.search(w) and not _LATIN.search(w)]
+    if pure:
+        sample = ", ".join(list(dict.fromkeys(pure))[:5])
+        found.append(
+            Finding(
+                "cyrillic-in-latin",
+                "error",
+                f"Cyrillic text in a Latin-script field: {sample}",
+                path,
+                word=pure[0],
+            )
+        )
+    return found
+
+
+# ------------------------------------------------------------------------------- schemes
+
+# How each scheme writes the letters that tell schemes apart (see converter.translit).
+# Keys: (Cyrillic letter, Latin rendering); values: the schemes that write it so. An empty set
+# is a rendering no scheme uses (ь as "y", a dropped ь or й).
+_FITS: dict[tuple[str, str], frozenset[str]] = {
+    ("й", "i"): frozenset({"bsi"}),
+    ("й", "y"): frozenset({"bgn-pcgn"}),
+    ("й", "j"): frozenset({"gost-7.79-b", "iso-9"}),
+    ("й", "ĭ"): frozenset({"ala-lc"}),
+    ("й", "-"): frozenset(),
+    ("ь", "'"): frozenset({"bsi"}),
+    ("ь", "’"): frozenset({"bgn-pcgn"}),
+    ("ь", "ʼ"): frozenset({"bgn-pcgn"}),
+    ("ь", "`"): frozenset({"gost-7.79-b"}),
+    ("ь", "ʹ"): frozenset({"iso-9", "ala-lc"}),
+    ("ь", "y"): frozenset(),
+    ("ь", "-"): frozenset(),
+    ("ъ", '"'): frozenset({"bsi"}),
+    ("ъ", "ˮ"): frozenset({"bgn-pcgn"}),
+    ("ъ", "”"): frozenset({"bgn-pcgn"}),
+    ("ъ", "``"): frozenset({"gost-7.79-b"}),
+    ("ъ", "ʺ"): frozenset({"iso-9", "ala-lc"}),
+    ("ъ", "-"): frozenset(),
+    ("е", "ye"): frozenset({"bgn-pcgn"}),  # initially and after a vowel, ъ or ь
+    ("е", "e"): frozenset({"bsi", "gost-7.79-b", "iso-9", "ala-lc"}),
+    ("ё", "yo"): frozenset({"gost-7.79-b"}),
+    ("ё", "ë"): frozenset({"iso-9", "ala-lc", "bgn-pcgn"}),
+    ("ё", "yë"): frozenset({"bgn-pcgn"}),
+    ("х", "kh"): frozenset({"bsi", "bgn-pcgn", "ala-lc"}),
+    ("х", "h"): frozenset({"iso-9"}),
+    ("х", "x"): frozenset({"gost-7.79-b"}),
+    ("ц", "ts"): frozenset({"bsi", "bgn-pcgn"}),
+    ("ц", "t͡s"): frozenset({"ala-lc"}),
+    ("ц", "c"): frozenset({"iso-9", "gost-7.79-b"}),
+    ("ц", "cz"): frozenset({"gost-7.79-b"}),
+    ("щ", "shch"): frozenset({"bsi", "bgn-pcgn", "ala-lc"}),
+    ("щ", "shh"): frozenset({"gost-7.79-b"}),
+    ("щ", "ŝ"): frozenset({"iso-9"}),
+    ("ю", "yu"): frozenset({"bsi", "bgn-pcgn", "gost-7.79-b"}),
+    ("ю", "iu"): frozenset(),
+    ("ю", "i͡u"): frozenset({"ala-lc"}),
+    ("ю", "û"): frozenset({"iso-9"}),
+    ("я", "ya"): frozenset({"bsi", "bgn-pcgn", "gost-7.79-b"}),
+    ("я", "ia"): frozenset(),
+    ("я", "i͡a"): frozenset({"ala-lc"}),
+    ("я", "â"): frozenset({"iso-9"}),
+    ("ы", "y"): frozenset({"bsi", "bgn-pcgn", "iso-9", "ala-lc"}),
+    ("ы", "y`"): frozenset({"gost-7.79-b"}),
+    ("э", "e"): frozenset({"bsi", "bgn-pcgn"}),
+    ("э", "è"): frozenset({"iso-9"}),
+    ("э", "ė"): frozenset({"ala-lc"}),
+    ("э", "e`"): frozenset({"gost-7.79-b"}),
+    ("ж", "zh"): frozenset({"bsi", "bgn-pcgn", "gost-7.79-b", "ala-lc"}),
+    ("ж", "ž"): frozenset({"iso-9"}),
+    ("ч", "ch"): frozenset({"bsi", "bgn-pcgn", "gost-7.79-b", "ala-lc"}),
+    ("ч", "č"): frozenset({"iso-9"}),
+    ("ш", "sh"): frozenset({"bsi", "bgn-pcgn", "gost-7.79-b", "ala-lc"}),
+    ("ш", "š"): frozenset({"iso-9"}),
+}
+
+_PLAIN = {
+    "a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "z": "з", "k": "к", "l": "л", "m": "м",
+    "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "f": "ф",
+}  # fmt: skip
+# Latin sequence → [(Cyrillic, tag)], tag (letter, rendering) or None. Longest first.
+_SEGMENTS: dict[str, list[tuple[str, tuple[str, str] | None]]] = {
+    **{lat: [(cyr, None)] for lat, cyr in _PLAIN.items()},
+    "e": [("е", ("е", "e")), ("ё", None), ("э", ("э", "e"))],
+    "ye": [("е", ("е", "ye")), ("ё", None)],
+    "yo": [("ё", ("ё", "yo"))],
+    "ë": [("ё", ("ё", "ë"))],
+    "yë": [("ё", ("ё", "yë"))],
+    "zh": [("ж", ("ж", "zh"))],
+    "ž": [("ж", ("ж", "ž"))],
+    "i": [("и", None), ("й", ("й", "i"))],
+    "ĭ": [("й", ("й", "ĭ"))],
+    "j": [("й", ("й", "j"))],
+    "y": [("ы", ("ы", "y")), ("й", ("й", "y")), ("ь", ("ь", "y"))],
+    "y`": [("ы", ("ы", "y`"))],
+    "kh": [("х", ("х", "kh"))],
+    "h": [("х", ("х", "h"))],
+    "x": [("х", ("х", "x"))],
+    "ts": [("ц", ("ц", "ts"))],
+    "t͡s": [("ц", ("ц", "t͡s"))],
+    "c": [("ц", ("ц", "c"))],
+    "cz": [("ц", ("ц", "cz"))],
+    "ch": [("ч", ("ч", "ch"))],
+    "č": [("ч", ("ч", "č"))],
+    "sh": [("ш", ("ш", "sh"))],
+    "š": [("ш", ("ш", "š"))],
+    "shch": [("щ", ("щ", "shch"))],
+    "shh": [("щ", ("щ", "shh"))],
+    "ŝ": [("щ", ("щ", "ŝ"))],
+    "yu": [("ю", ("ю", "yu"))],
+    "iu": [("ю", ("ю", "iu"))],
+    "i͡u": [("ю", ("ю", "i͡u"))],
+    "û": [("ю", ("ю", "û"))],
+    "ya": [("я", ("я", "ya"))],
+    "ia": [("я", ("я", "ia"))],
+    "i͡a": [("я", ("я", "i͡a"))],
+    "â": [("я", ("я", "â"))],
+    "è": [("э", ("э", "è"))],
+    "ė": [("э", ("э", "ė"))],
+    "e`": [("э", ("э", "e`"))],
+    "'": [("ь", ("ь", "'")), ("ъ", ("ъ", '"'))],
+    "’": [("ь", ("ь", "’")), ("ъ", ("ъ", "”"))],
+    "ʼ": [("ь", ("ь", "ʼ"))],
+    "ʹ": [("ь", ("ь", "ʹ"))],
+    "`": [("ь", ("ь", "`"))],
+    "``": [("ъ", ("ъ", "``"))],
+    '"': [("ъ", ("ъ", '"'))],
+    "ˮ": [("ъ", ("ъ", "ˮ"))],
+    "”": [("ъ", ("ъ", "”"))],
+    "ʺ": [("ъ", ("ъ", "ʺ"))],
+}
+_MAX_SEGMENT = max(len(key) for key in _SEGMENTS)
+_VOWELS = frozenset("аеёиоуыэюя")
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщ")
+# е written after these (or first in a word) is where BGN/PCGN writes "ye" and others "e".
+_IOTATING = _VOWELS | {"ъ", "ь", ""}
+_LATIN_WORD = re.compile(
+    r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f\u0361]|['’ʹʼ`ˮ”ʺ](?=[a-z\u00c0-\u024f])"
+    r"|``(?=[a-z]))*(?:['’ʹʼ`](?![\w]))?"
+)
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_NAME_PATH = re.compile(r"(?:^|[./\[])(?:name|surname|given|given-names|string-name)\b")
+_MAX_READINGS = 64
+_MAX_WORD = 40
+_MAX_STEPS = 5000
+
+
+@cache
+def _morph() -> Any:
+    """The Russian dictionary, loaded once (about 40 ms) and only when a check needs it."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _has_prefix(prefix: str) -> bool:
+    """True when some Russian word starts with ``prefix``.
+
+    Uses the dictionary's DAWG directly (following the prefix's bytes from the root): the
+    public API only lists completions, which is far too slow for pruning a search.
+    """
+    dawg = _morph().dictionary.words.dct
+    return dawg.follow_bytes(prefix.encode("utf-8"), dawg.ROOT) is not None
+
+
+Reading = tuple[str, tuple[tuple[str, str], ...]]
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[Reading, ...]:
+    """Every Russian word ``word`` can be a transliteration of, with how it wrote each letter.
+
+    A dropped ь (after a consonant) or й (after ы/и at the end) is tried too, since editors drop
+    them: "provodilis" is проводились with ь left out.
+    """
+    latin = word.lower()
+    if len(latin) > _MAX_WORD:
+        return ()
+    morph = _morph()
+    found: list[Reading] = []
+    budget = [_MAX_STEPS]  # bounds the search on pathological input ("iiiiiiii…")
+
+    def walk(pos: int, cyr: str, tags: tuple[tuple[str, str], ...]) -> None:
+        budget[0] -= 1
+        if len(found) >= _MAX_READINGS or budget[0] < 0:
+            return
+        last = cyr[-1:] if cyr else ""
+        if pos == len(latin):
+            if cyr and morph.word_is_known(cyr):
+                found.append((cyr, tags))
+            if last in ("ы", "и") and morph.word_is_known(cyr + "й"):
+                found.append((cyr + "й", (*tags, ("й", "-"))))
+            if last in _CONSONANTS and morph.word_is_known(cyr + "ь"):
+                found.append((cyr + "ь", (*tags, ("ь", "-"))))
+            return
+        if last in _CONSONANTS and _has_prefix(cyr + "ь"):
+            walk_from(pos, cyr + "ь", (*tags, ("ь", "-")))
+        walk_from(pos, cyr, tags)
+
+    def walk_from(pos: int, cyr: str, tags: tuple[tuple[str, str], ...]) -> None:
+        last = cyr[-1:] if cyr else ""
+        for size in range(min(_MAX_SEGMENT, len(latin) - pos), 0, -1):
+            options = _SEGMENTS.get(latin[pos : pos + size])
+            if not options:
+                continue
+            for letter, tag in options:
+                if letter in "ьъ" and (not last or last in "ьъ"):
+                    continue
+                next_cyr = cyr + letter
+                if not _has_prefix(next_cyr) and not (letter == "е" and _has_prefix(cyr + "ё")):
+                    continue
+                if tag and tag[0] == "е" and last not in _IOTATING:
+                    tag = None  # after a consonant every scheme writes е as e
+                if tag == ("е", "ye") and last not in _IOTATING:
+                    continue
+                walk(pos + size, next_cyr, (*tags, tag) if tag else tags)
+
+    walk(0, "", ())
+    return tuple(dict.fromkeys(found))
+
+
+def word_evidence(word: str) -> dict[str, str]:
+    """Letter → how ``word`` wrote it, for the letters on which all its readings agree."""
+    found = readings(word)
+    if not found:
+        return {}
+    agreed: dict[str, str] | None = None
+    for _, tags in found:
+        seen: dict[str, str] = {}
+        for letter, rendering in tags:
+            if seen.get(letter, rendering) != rendering:
+                seen[letter] = "?"
+            else:
+                seen[letter] = rendering
+        agreed = seen if agreed is None else {k: v for k, v in agreed.items() if seen.get(k) == v}
+    # A letter some readings have and others lack (цели/целы for "tsely") is no evidence.
+    return {k: v for k, v in (agreed or {}).items() if v != "?"}
+
+
+def word_fits(evidence: dict[str, str]) -> frozenset[str]:
+    """The schemes that write every letter of ``evidence`` the way the word does."""
+    fits = frozenset(SCHEMES)
+    for letter, rendering in evidence.items():
+        fits &= _FITS.get((letter, rendering), frozenset())
+    return fits
+
+
+def _describe(letter: str, rendering: str) -> str:
+    return f"{letter} left out" if rendering == "-" else f"{letter} as {rendering!r}"
+
+
+def _latin_words(text: str) -> Iterable[str]:
+    """Latin words worth reading back: outside [bracketed translations], three letters or more."""
+    text = _BRACKETS.sub(" ", text)
+    for match in _LATIN_WORD.finditer(text):
+        word = match.group()
+        if len(word) >= 3 and not word.isupper():
+            yield word
+
+
+@dataclass(slots=True)
+class _Use:
+    """One treatment of one letter: the words (with their field) that write it so."""
+
+    words: dict[str, str] = field(default_factory=dict)  # word → field path
+
+
+def scheme_findings(texts: list[tuple[str, str]], scheme: str | None) -> list[Finding]:
+    """Deviations from ``scheme`` (or, without one, letters written two ways) in ``texts``."""
+    if scheme is not None and scheme not in SCHEMES:
+        raise ValueError(f"unknown transliteration scheme {scheme!r} ({', '.join(SCHEMES)})")
+    found: list[Finding] = []
+    uses: dict[str, dict[str, _Use]] = {}
+    reported: set[str] = set()
+    for path, text in texts:
+        for word in _latin_words(text):
+            evidence = word_evidence(word)
+            if _NAME_PATH.search(path):
+                # A person's Latin name is often their passport (ICAO) spelling, which drops ь
+                # and ъ: the author's established form wins, so a dropped sign is no deviation.
+                evidence = {k: v for k, v in evidence.items() if v != "-"}
+            if not evidence:
+                continue
+            for letter, rendering in evidence.items():
+                if letter in "йьъеёхцщюяыэ":
+                    uses.setdefault(letter, {}).setdefault(rendering, _Use()).words.setdefault(
+                        word, path
+                    )
+            fits = word_fits(evidence)
+            if scheme is None or scheme in fits or word in reported:
+                continue
+            reported.add(word)
+            wrong = [
+                _describe(letter, rendering)
+                for letter, rendering in evidence.items()
+                if scheme not in _FITS.get((letter, rendering), frozenset())
+            ]
+            where = ", ".join(sorted(fits)) if fits else "no scheme"
+            found.append(
+                Finding(
+                    "translit-scheme",
+                    "warning",
+                    f"{word!r} writes {', '.join(wrong)}: fits {where}; the journal uses {scheme}",
+                    path,
+                    word=word,
+                    fits=tuple(sorted(fits)),
+                    scheme=scheme,
+                )
+            )
+    if scheme is None:
+        found.extend(_mixed(uses))
+    return found
+
+
+def _mixed(uses: dict[str, dict[str, _Use]]) -> list[Finding]:
+    """Without a journal scheme: each letter written in more than one way."""
+    out: list[Finding] = []
+    for letter, by_rendering in uses.items():
+        if len(by_rendering) < 2:
+            continue
+        parts = []
+        for rendering, use in by_rendering.items():
+            fits = _FITS.get((letter, rendering), frozenset())
+            schemes = ", ".join(sorted(fits)) if fits else "no scheme"
+            parts.append(f"{_describe(letter, rendering)} in {', '.join(use.words)} ({schemes})")
+        first_path = next(iter(next(iter(by_rendering.values())).words.values()))
+        words = [w for use in by_rendering.values() for w in use.words]
+        out.append(
+            Finding(
+                "translit-mixed",
+                "warning",
+                f"{letter} is transliterated in {len(by_rendering)} ways: " + "; ".join(parts),
+                first_path,
+                word=", ".join(words),
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------------------- entry points
+
+
+def check_texts(
+    texts: list[tuple[str, str]],
+    scheme: str | None = None,
+    transliterated: list[tuple[str, str]] | None = None,
+) -> list[Finding]:
+    """Check Latin-script texts given as (field path, text).
+
+    Every text is checked for Cyrillic and mixed-script words; the scheme check reads
+    ``transliterated`` when given (the fields that hold transliterations: Latin names, the
+    Latin forms of Russian references), else all ``texts``. English prose (titles, abstracts)
+    is better left out of it: an English word that happens to spell a Russian one ("state" as
+    статье) would be read as a transliteration.
+    """
+    found: list[Finding] = []
+    for path, text in texts:
+        found.extend(script_findings(path, text))
+    found.extend(scheme_findings(texts if transliterated is None else transliterated, scheme))
+    return found
+
+
+_CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
+_TRANSLIT_MARK = re.compile(r"\(In Russ|\[[^\]]{3,}\]")
+
+
+def _latin_lang(lang: str) -> bool:
+    return lang.split("-")[0] not in _CYRILLIC_LANGS and "cyrl" not in lang.lower()
+
+
+def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The article's Latin-script texts as (field path, text), and those of them that are
+    transliterations (Latin names; Latin forms of references that have a Cyrillic form, a
+    bracketed translation or an "(In Russ.)" note)."""
+    out: list[tuple[str, str]] = []
+    translit: list[tuple[str, str]] = []
+
+    def langmap(path: str, values: dict[str, str] | None) -> None:
+        for lang, text in (values or {}).items():
+            if _latin_lang(lang):
+                out.append((f"{path}.{lang}", text))
+
+    langmap("title", article.title)
+    langmap("subtitle", article.subtitle)
+    for lang, paragraphs in article.abstract.items():
+        if _latin_lang(lang):
+            out.extend((f"abstract.{lang}[{i}]", p) for i, p in enumerate(paragraphs))
+    for lang, words in article.keywords.items():
+        if _latin_lang(lang):
+            out.extend((f"keywords.{lang}[{i}]", w) for i, w in enumerate(words))
+    for index, person in enumerate(article.authors):
+        for lang, name in (person.name or {}).items():
+            if _latin_lang(lang):
+                for part in ("surname", "given"):
+                    value = getattr(name, part)
+                    if value:
+                        item = (f"authors[{index}].name.{lang}.{part}", value)
+                        out.append(item)
+                        translit.append(item)
+        langmap(f"authors[{index}].collab", person.collab)
+    for index, aff in enumerate(article.affiliations):
+        langmap(f"affiliations[{index}].institution", aff.institution)
+        langmap(f"affiliations[{index}].department", aff.department)
+        langmap(f"affiliations[{index}].city", aff.city)
+    for index, ref in enumerate(article.references):
+        texts = ref.text or {}
+        has_original = any(not _latin_lang(lang) for lang in texts)
+        for lang, text in texts.items():
+            if _latin_lang(lang):
+                item = (f"references[{index}].text.{lang}", text)
+                out.append(item)
+                if has_original or _TRANSLIT_MARK.search(text):
+                    translit.append(item)
+    return out, translit
+
+
+def check_article(article: Article, scheme: str | None = None) -> list[Finding]:
+    """Check an article's Latin-script fields; ``scheme`` defaults to the journal's."""
+    if scheme is None and isinstance(article.journal, Journal):
+        scheme = article.journal.transliteration
+    texts, transliterated = latin_fields(article)
+    return check_texts(texts, scheme, transliterated)

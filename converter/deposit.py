@@ -1,0 +1,391 @@
+"""Deposit files with Crossref (HTTPS POST, multipart) and DOAJ (API v4, JSON).
+
+Credentials come from the environment (``CROSSREF_USERNAME``/``CROSSREF_PASSWORD``,
+``DOAJ_API_KEY``) or the config file (``converter.config``), never from the command line, so
+they stay out of shell history and process lists. They are never printed or logged: every
+message leaving this module passes through ``Secrets.redact``, server replies included (a
+service may echo what it was sent).
+
+Only the standard library is used (``urllib.request``): two POSTs with a timeout and a retry
+loop do not justify a dependency. Server errors (5xx, 429), timeouts and refused connections
+are retried with exponential backoff; a 4xx answer or a service's own "FAILURE" is final.
+Plain ``http://`` endpoints are refused except on the local machine (tests, proxies), so that a
+typo can never send a password unencrypted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from converter.config import load_config
+from converter.errors import EXIT_DEPOSIT, ConverterError, InputError
+from converter.validation import InvalidDocument, parse_untrusted
+
+log = logging.getLogger("converter.deposit")
+
+CROSSREF_PRODUCTION = "https://doi.crossref.org/servlet/deposit"
+CROSSREF_TEST = "https://test.crossref.org/servlet/deposit"
+DOAJ_PRODUCTION = "https://doaj.org/api/v4/bulk/articles"
+CROSSREF_NS = "http://www.crossref.org/schema/5.3.1"
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+class DepositError(ConverterError):
+    """A deposit that could not be made: missing credentials, a refused endpoint …"""
+
+    exit_code = EXIT_DEPOSIT
+
+
+@dataclass(frozen=True)
+class Secrets:
+    """Values that must never appear in output; ``redact`` masks them in any text."""
+
+    values: tuple[str, ...]
+
+    def redact(self, text: str) -> str:
+        for value in sorted(self.values, key=len, reverse=True):
+            if value:
+                text = text.replace(value, "***")
+                text = text.replace(urllib.parse.quote(value, safe=""), "***")
+                text = text.replace(urllib.parse.quote_plus(value), "***")
+        return text
+
+
+@dataclass(slots=True)
+class Attempt:
+    """What one deposit of one file came to."""
+
+    file: str
+    ok: bool
+    status: int | None
+    message: str
+    attempts: int = 1
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "ok": self.ok,
+            "status": self.status,
+            "message": self.message,
+            "attempts": self.attempts,
+        }
+
+
+@dataclass(slots=True)
+class Transport:
+    """How requests are made: timeout (s), attempts, backoff base (s), and the sleep to use."""
+
+    timeout: float = 60.0
+    attempts: int = 3
+    backoff: float = 2.0
+    sleep: Callable[[float], None] = field(default=time.sleep)
+
+
+# ------------------------------------------------------------------ credentials
+
+
+def crossref_credentials() -> tuple[str, str]:
+    """``(username, password)`` from the environment, else the config file; else an error."""
+    user = os.environ.get("CROSSREF_USERNAME")
+    password = os.environ.get("CROSSREF_PASSWORD")
+    if not (user and password):
+        section = load_config().get("crossref", {})
+        user = user or section.get("username")
+        password = password or section.get("password")
+    if not (user and password):
+        raise DepositError(
+            "Crossref credentials missing: set CROSSREF_USERNAME and CROSSREF_PASSWORD, or "
+            "username and password in the [crossref] section of the config file"
+        )
+    return str(user), str(password)
+
+
+def doaj_api_key() -> str:
+    key = os.environ.get("DOAJ_API_KEY") or load_config().get("doaj", {}).get("api_key")
+    if not key:
+        raise DepositError(
+            "DOAJ API key missing: set DOAJ_API_KEY, or api_key in the [doaj] section of the "
+            "config file"
+        )
+    return str(key)
+
+
+def check_endpoint(url: str) -> str:
+    """Accept https endpoints, and http only on this machine."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return url
+    if parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS:
+        return url
+    raise DepositError(
+        f"endpoint {parts.scheme}://{parts.hostname or ''}{parts.path} refused: use https "
+        "(plain http only to localhost)"
+    )
+
+
+# ------------------------------------------------------------------ HTTP
+
+
+def multipart(
+    fields: dict[str, str], files: dict[str, tuple[str, bytes, str]]
+) -> tuple[bytes, str]:
+    """Encode a multipart/form-data body; returns the body and its Content-Type."""
+    boundary = "----jatsconv" + uuid.uuid4().hex
+    chunks: list[bytes] = []
+    for name, value in fields.items():
+        chunks.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+            + value.encode("utf-8")
+            + b"\r\n"
+        )
+    for name, (filename, data, ctype) in files.items():
+        safe = filename.replace('"', "_").replace("\r", "_").replace("\n", "_")
+        chunks.append(
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{safe}"\r\nContent-Type: {ctype}\r\n\r\n'
+            ).encode()
+            + data
+            + b"\r\n"
+        )
+    chunks.append(f"--{boundary}--\r\n".encode())
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
+
+
+def _reply_text(body: bytes, limit: int = 300) -> str:
+    """A server reply as one short line (HTML tags dropped)."""
+    text = body.decode("utf-8", errors="replace")
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = " ".join(text.split())
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+def _post(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    transport: Transport,
+    secrets: Secrets,
+    shown_url: str,
+) -> tuple[int | None, bytes, int, str | None]:
+    """POST with retries; returns ``(status, body, attempts, network error or None)``."""
+    error: str | None = None
+    status: int | None = None
+    data = b""
+    for attempt in range(1, transport.attempts + 1):
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        error = None
+        try:
+            with urllib.request.urlopen(request, timeout=transport.timeout) as response:
+                return response.status, response.read(), attempt, None
+        except urllib.error.HTTPError as exc:
+            status, data = exc.code, exc.read()
+            if status < 500 and status != 429:
+                return status, data, attempt, None
+            error = f"HTTP {status}"
+        except TimeoutError:
+            status, error = None, f"no answer within {transport.timeout:g} s"
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, TimeoutError):
+                status, error = None, f"no answer within {transport.timeout:g} s"
+            else:
+                status, error = None, f"cannot connect: {reason}"
+        except (ConnectionError, OSError) as exc:
+            status, error = None, f"connection failed: {exc.strerror or exc}"
+        if attempt < transport.attempts:
+            delay = transport.backoff * 2 ** (attempt - 1)
+            log.info(
+                "%s: %s; retrying in %.2f s (attempt %d of %d)",
+                shown_url,
+                secrets.redact(error),
+                delay,
+                attempt + 1,
+                transport.attempts,
+            )
+            transport.sleep(delay)
+    return status, data, transport.attempts, error
+
+
+# ------------------------------------------------------------------ Crossref
+
+
+def read_crossref_file(path: Path) -> bytes:
+    """The file's bytes, after checking it is a Crossref 5.3.1 deposit (``doi_batch``)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    try:
+        root = parse_untrusted(data, str(path)).getroot()
+    except InvalidDocument as exc:
+        raise InputError(str(path), [exc.problems[0].message]) from None
+    if root.tag != f"{{{CROSSREF_NS}}}doi_batch":
+        raise InputError(
+            str(path),
+            [
+                f"not a Crossref 5.3.1 deposit (root is <{etree.QName(root).localname}>; "
+                "make one with 'jatsconv convert --to crossref')"
+            ],
+        )
+    return data
+
+
+def deposit_crossref(
+    path: Path,
+    endpoint: str,
+    credentials: tuple[str, str],
+    transport: Transport | None = None,
+) -> Attempt:
+    """POST one deposit file (``operation=doMDUpload``). HTTP 200 means queued, not accepted:
+    Crossref e-mails the result (the submission log) to the depositor."""
+    transport = transport or Transport()
+    check_endpoint(endpoint)
+    user, password = credentials
+    secrets = Secrets((user, password))
+    data = read_crossref_file(path)
+    body, ctype = multipart(
+        {"operation": "doMDUpload", "login_id": user, "login_passwd": password},
+        {"fname": (path.name, data, "application/xml")},
+    )
+    status, reply, attempts, error = _post(
+        endpoint, body, {"Content-Type": ctype}, transport, secrets, endpoint
+    )
+    text = secrets.redact(_reply_text(reply))
+    if error and (status is None or status >= 500 or status == 429):
+        message = f"Crossref could not take the deposit after {attempts} attempts: {error}"
+        if text:
+            message += f" ({text})"
+        return Attempt(str(path), False, status, secrets.redact(message), attempts)
+    if status in (401, 403):
+        message = f"Crossref refused the login (HTTP {status}): check the credentials"
+        return Attempt(str(path), False, status, message, attempts)
+    if status is None or not 200 <= status < 300 or "FAILURE" in text.upper():
+        message = f"Crossref rejected the deposit (HTTP {status}): {text or 'no explanation'}"
+        return Attempt(str(path), False, status, secrets.redact(message), attempts)
+    message = "queued by Crossref (HTTP 200); the result is e-mailed to the depositor"
+    return Attempt(str(path), True, status, message, attempts)
+
+
+# ------------------------------------------------------------------ DOAJ
+
+
+def _text(el: etree._Element | None) -> str | None:
+    if el is None:
+        return None
+    text = " ".join("".join(el.itertext()).split())
+    return text or None
+
+
+def doaj_bibjson(data: bytes, name: str) -> list[dict[str, Any]]:
+    """DOAJ API article records (``bibjson``) from DOAJ article XML (``--to doaj`` output)."""
+    try:
+        root = parse_untrusted(data, name).getroot()
+    except InvalidDocument as exc:
+        raise InputError(name, [exc.problems[0].message]) from None
+    if root.tag != "records":
+        raise InputError(
+            name,
+            [
+                f"not DOAJ article XML (root is <{etree.QName(root).localname}>; make one "
+                "with 'jatsconv convert --to doaj')"
+            ],
+        )
+    out = []
+    for record in root.iter("record"):
+        affs = {a.get("affiliationId"): _text(a) for a in record.iter("affiliationName")}
+        identifiers = [
+            {"type": kind, "id": value}
+            for kind, tag in (("pissn", "issn"), ("eissn", "eissn"), ("doi", "doi"))
+            if (value := _text(record.find(tag)))
+        ]
+        authors = []
+        for author in record.iter("author"):
+            entry: dict[str, Any] = {"name": _text(author.find("name"))}
+            ids = [_text(a) for a in author.iter("affiliationId")]
+            names = [affs.get(i) for i in ids if affs.get(i)]
+            if names:
+                entry["affiliation"] = "; ".join(n for n in names if n)
+            if (orcid := _text(author.find("orcid_id"))) is not None:
+                entry["orcid_id"] = orcid
+            authors.append(entry)
+        date = (_text(record.find("publicationDate")) or "").split("-")
+        journal = {
+            key: value
+            for key, tag in (("volume", "volume"), ("number", "issue"),
+                             ("start_page", "startPage"), ("end_page", "endPage"))
+            if (value := _text(record.find(tag)))
+        }  # fmt: skip
+        link = record.find("fullTextUrl")
+        bibjson: dict[str, Any] = {
+            "title": _text(record.find("title")),
+            "identifier": identifiers,
+            "journal": journal,
+            "author": authors,
+            "year": date[0] if date and date[0] else None,
+            "link": [
+                {
+                    "type": "fulltext",
+                    "url": _text(link),
+                    "content_type": (link.get("format") or "html").upper()
+                    if link is not None
+                    else "HTML",
+                }
+            ],
+        }
+        if len(date) > 1:
+            bibjson["month"] = str(int(date[1]))
+        abstract = record.find("abstract")
+        if abstract is not None:
+            bibjson["abstract"] = _text(abstract)
+        keywords = record.find("keywords")
+        if keywords is not None:
+            bibjson["keywords"] = [_text(k) for k in keywords.iter("keyword") if _text(k)]
+        out.append({"bibjson": bibjson})
+    return out
+
+
+def deposit_doaj(
+    path: Path, endpoint: str, api_key: str, transport: Transport | None = None
+) -> Attempt:
+    """POST the records of one DOAJ XML file to the bulk article API (JSON)."""
+    transport = transport or Transport()
+    check_endpoint(endpoint)
+    secrets = Secrets((api_key,))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    records = doaj_bibjson(data, str(path))
+    body = json.dumps(records, ensure_ascii=False).encode("utf-8")
+    separator = "&" if "?" in endpoint else "?"
+    url = f"{endpoint}{separator}api_key={urllib.parse.quote(api_key, safe='')}"
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    status, reply, attempts, error = _post(url, body, headers, transport, secrets, endpoint)
+    text = secrets.redact(_reply_text(reply))
+    if error and (status is None or status >= 500 or status == 429):
+        message = f"DOAJ could not take the articles after {attempts} attempts: {error}"
+        return Attempt(str(path), False, status, secrets.redact(message), attempts)
+    if status in (401, 403):
+        message = f"DOAJ refused the API key (HTTP {status}): check DOAJ_API_KEY"
+        return Attempt(str(path), False, status, message, attempts)
+    if status is None or not 200 <= status < 300:
+        message = f"DOAJ rejected the articles (HTTP {status}): {text or 'no explanation'}"
+        return Attempt(str(path), False, status, secrets.redact(message), attempts)
+    count = len(records)
+    message = f"{count} article{'s' if count != 1 else ''} taken by DOAJ (HTTP {status})"
+    return Attempt(str(path), True, status, message, attempts)

@@ -1,0 +1,277 @@
+"""Derive what international indexing needs from what the editor gave, before any writer runs.
+
+- A contributor named only in Cyrillic gets a Latin form by the journal's transliteration
+  scheme (``Journal.transliteration``); patronymics become initials when the journal asks
+  (``patronymic_initials``). A Latin form in the input always wins.
+- A reference given only in Russian gets its Latin-script form for the "References" list:
+  authors and title transliterated, the English title in square brackets only when the input
+  gives one (``title_en``), the source's English name when given (``source_en``) or else its
+  transliteration, the fixed bibliographic words (Т., №, С., дата обращения, months) in English,
+  and "(In Russ.)" when the journal asks (``in_russ_note``). No title is ever translated here.
+- A reference without structured parts gets them from ``converter.citations`` when the parse is
+  confident and the journal has not turned it off (``structure_references``).
+
+The article is never changed in place: a shallow copy with new contributors and references is
+returned, and the article itself when there is nothing to do (no Cyrillic, nothing to parse).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from converter.citations import parse_reference
+from converter.model import Article, Contributor, Journal, PersonName, Reference
+from converter.text import has_cyrillic
+
+# Languages written in Cyrillic: a form under one of these keys is not a Latin form.
+CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba"})
+LATIN_KEY = "en"  # the Latin-script form goes where the English one would
+
+
+def enrich(article: Article) -> Article:
+    """The article with derived Latin names, Latin reference forms and parsed citations."""
+    journal = article.journal
+    if not isinstance(journal, Journal):
+        return article
+    scheme = journal.transliteration
+    authors = _names(article.authors, journal) if scheme else None
+    references = _references(article, journal)
+    if authors is None and references is None:
+        return article
+    update: dict[str, Any] = {}
+    if authors is not None:
+        update["authors"] = authors
+    if references is not None:
+        update["references"] = references
+    return article.model_copy(update=update)
+
+
+# ------------------------------------------------------------------------------- names
+
+
+def _is_latin_form(lang: str, name: PersonName) -> bool:
+    if lang.split("-")[0] in CYRILLIC_LANGS:
+        return False
+    return not any(has_cyrillic(part or "") for part in (name.surname, name.given))
+
+
+def _names(people: list[Contributor], journal: Journal) -> list[Contributor] | None:
+    """New contributors where one needed a Latin name; None when none did."""
+    changed = False
+    out: list[Contributor] = []
+    for person in people:
+        names = person.name or {}
+        if (
+            not names
+            or any(_is_latin_form(lang, n) for lang, n in names.items())
+            or not any(has_cyrillic(f"{n.surname or ''} {n.given or ''}") for n in names.values())
+        ):
+            out.append(person)
+            continue
+        source_lang, source = next(iter(names.items()))
+        forms = dict(names)
+        if source_lang not in CYRILLIC_LANGS:
+            # A Cyrillic name filed under a Latin-script language (a plain name in an English
+            # article) is the Russian form: it moves to 'ru' and the Latin form takes its place.
+            del forms[source_lang]
+            forms.setdefault("ru", source)
+        if LATIN_KEY in forms:
+            out.append(person)
+            continue
+        latin = latin_name(source, journal)
+        if has_cyrillic(f"{latin.surname or ''} {latin.given or ''}"):
+            out.append(person)  # letters no Russian scheme covers (Ukrainian і, ї, є)
+            continue
+        forms[LATIN_KEY] = latin
+        out.append(person.model_copy(update={"name": forms}))
+        changed = True
+    return out if changed else None
+
+
+def latin_name(name: PersonName, journal: Journal) -> PersonName:
+    """The Latin form of a Cyrillic name by the journal's scheme (always western order)."""
+    from converter.translit import transliterate, transliterate_given
+
+    scheme = journal.transliteration or "bsi"
+    return PersonName(
+        surname=transliterate(name.surname, scheme) if name.surname else None,
+        given=(
+            transliterate_given(name.given, scheme, journal.patronymic_initials)
+            if name.given
+            else None
+        ),
+        prefix=transliterate(name.prefix, scheme) if name.prefix else None,
+        suffix=transliterate(name.suffix, scheme) if name.suffix else None,
+        style="western" if name.surname else "given-only",
+    )
+
+
+# ------------------------------------------------------------------------------- references
+
+
+def _references(article: Article, journal: Journal) -> list[Reference] | None:
+    changed = False
+    out: list[Reference] = []
+    for ref in article.references:
+        new = ref
+        # Parsed when no part is given; a DOI or URL given beside the text is kept.
+        if (
+            journal.structure_references
+            and ref.text
+            and not (ref.title or ref.source or ref.authors)
+        ):
+            new = _structured(new, article.language)
+        if journal.transliteration:
+            new = _with_latin_form(new, journal)
+        changed = changed or new is not ref
+        out.append(new)
+    return out if changed else None
+
+
+def _structured(ref: Reference, main: str) -> Reference:
+    """The reference with the parts a confident parse found (the text is kept as it is)."""
+    texts = ref.text or {}
+    text = texts.get(main) or next(iter(texts.values()))
+    found = parse_reference(text)
+    if found is None:
+        return ref
+    update: dict[str, Any] = {
+        "authors": list(found.authors),
+        "year": found.year,
+        "title": found.title,
+        "source": found.source,
+        "volume": found.volume,
+        "issue": found.issue,
+        "fpage": found.fpage,
+        "lpage": found.lpage,
+        "doi": ref.doi or found.doi,
+        "url": ref.url or found.url,
+        "accessed": ref.accessed or found.accessed,
+        "type": ref.type or found.type,
+        "lang": ref.lang or found.lang,
+        "title_en": ref.title_en or found.title_en,
+    }
+    return ref.model_copy(update=update)
+
+
+def _russian_only(ref: Reference) -> tuple[str, str] | None:
+    """(language key, text) of a reference given only in Cyrillic; None otherwise."""
+    texts = ref.text or {}
+    if texts:
+        if any(not has_cyrillic(t) for t in texts.values()):
+            return None
+        if LATIN_KEY in texts and len(texts) > 1:
+            return None
+        lang, text = next(iter(texts.items()))
+        if lang.split("-")[0] in CYRILLIC_LANGS and lang.split("-")[0] != "ru":
+            return None  # the schemes are Russian ones: Ukrainian і, ї, є would stay Cyrillic
+        return lang, text
+    if has_cyrillic(" ".join(filter(None, [ref.title, ref.source, *ref.authors]))):
+        return "", ""
+    return None
+
+
+def _with_latin_form(ref: Reference, journal: Journal) -> Reference:
+    found = _russian_only(ref)
+    if found is None:
+        return ref
+    lang, text = found
+    scheme = journal.transliteration or "bsi"
+    texts = dict(ref.text or {})
+    if lang and lang not in CYRILLIC_LANGS:
+        texts.pop(lang)
+        lang = "ru"
+    if not lang:
+        # Given only as parts: their GOST text is written out, so both forms stand side by side.
+        lang, text = "ru", reference_from_parts(ref)
+        texts[lang] = text
+    latin = latin_reference_text(text, ref, scheme, journal.in_russ_note)
+    if has_cyrillic(latin):
+        return ref  # letters no Russian scheme covers: no half-Latin form
+    texts[LATIN_KEY] = latin
+    return ref.model_copy(update={"text": texts})
+
+
+# Fixed bibliographic words of Russian references and their English forms (not translation of
+# content: the words GOST R 7.0.5/7.0.100 use for parts of a description).
+_MONTHS = {
+    "января": "January", "февраля": "February", "марта": "March", "апреля": "April",
+    "мая": "May", "июня": "June", "июля": "July", "августа": "August",
+    "сентября": "September", "октября": "October", "ноября": "November", "декабря": "December",
+}  # fmt: skip
+_FIXED: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\s*[.]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный)", re.I), ""),
+    (re.compile(r"\[Электронный ресурс\]\s?", re.I), ""),
+    (re.compile(r"\bдата обращения\b", re.I), "accessed"),
+    (re.compile(r"\bРежим доступа\b", re.I), "Available at"),
+    (re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
+    (re.compile(r"\bМосква\s?:"), "Moscow:"),
+    (re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
+    (re.compile(r"\bСанкт-Петербург\s?:"), "St. Petersburg:"),
+    (re.compile(r"(?<!\w)Л\.\s?:"), "Leningrad:"),
+    (re.compile(r"(?<!\w)Т\.\s?(?=\d)"), "Vol. "),
+    (re.compile(r"(?<!\w)Том\s(?=\d)"), "Vol. "),
+    (re.compile(r"№\s?"), "No. "),
+    (re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
+    (re.compile(r"(?<!\w)С\.\s?(?=\d)"), "P. "),
+    (re.compile(r"(?<=\d)\s?с\.(?=\s|$)"), " p."),
+    (re.compile(r"(?<!\w)Сер\.\s?"), "Ser. "),
+    (re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),
+    (re.compile(r"(?<!\w)под ред\.\s?", re.I), "ed. by "),
+]
+_MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.I)
+_SPACES = re.compile(r"\s{2,}")
+_DOUBLE_SLASH = re.compile(r"\s*//\s*")
+
+
+def _fixed_words(text: str) -> str:
+    if not has_cyrillic(text):
+        return text
+    for pattern, english in _FIXED:
+        text = pattern.sub(english, text)
+    return _MONTH_WORD.sub(lambda m: _MONTHS[m.group(1).lower()], text)
+
+
+def latin_reference_text(text: str, ref: Reference, scheme: str, in_russ: bool) -> str:
+    """The Latin-script ("References") form of a Russian reference's text."""
+    from converter.translit import transliterate
+
+    parsed = parse_reference(text)
+    title = ref.title or (parsed.title if parsed else None)
+    source = ref.source or (parsed.source if parsed else None)
+    if parsed is not None and parsed.type == "book" and not ref.title:
+        title, source = source, None  # a book's own title is what takes the translation
+    latin = _fixed_words(text)
+    latin = _DOUBLE_SLASH.sub(". ", latin)
+    latin = transliterate(latin, scheme)
+    if title:
+        latin_title = transliterate(_fixed_words(title), scheme)
+        if ref.title_en and latin_title in latin:
+            latin = latin.replace(latin_title, f"{latin_title} [{ref.title_en}]", 1)
+    if source and ref.source_en:
+        latin_source = transliterate(_fixed_words(source), scheme)
+        latin = latin.replace(latin_source, ref.source_en, 1)
+    latin = _SPACES.sub(" ", latin).strip()
+    latin = re.sub(r"\.\s*\.", ".", latin)
+    if in_russ and "(In Russ.)" not in latin:
+        latin = latin.rstrip() + (" " if latin.endswith(".") else ". ") + "(In Russ.)"
+    return latin
+
+
+def reference_from_parts(ref: Reference) -> str:
+    """A GOST R 7.0.5-style text of a reference given only as parts (its original language)."""
+    head = " ".join(filter(None, [", ".join(ref.authors), ref.title]))
+    details = [ref.source] if ref.source else []
+    if ref.year:
+        details.append(ref.year)
+    numbers = [f"Т. {ref.volume}"] if ref.volume else []
+    if ref.issue:
+        numbers.append(f"№ {ref.issue}")
+    if numbers:
+        details.append(", ".join(numbers))
+    if ref.fpage:
+        details.append(f"С. {ref.fpage}–{ref.lpage}" if ref.lpage else f"С. {ref.fpage}")
+    body = ". ".join(details)
+    text = f"{head} // {body}." if head and body else f"{head or body}."
+    return f"{text} DOI: {ref.doi}." if ref.doi else text

@@ -1,0 +1,153 @@
+"""Output file names from article metadata: a small, documented, deterministic pattern language.
+
+A pattern is text with ``{field}`` placeholders; ``{a|b|c}`` takes the first of the fields that
+has a value. Fields:
+
+=============  ===============================================================================
+``journal``    the journal's short name: its ``publisher-id`` (else ``nlm-ta``, else any other
+               journal id), else its abbreviated title, else its electronic or print ISSN;
+               lower case
+``issn``       electronic ISSN, else print ISSN
+``volume``     ``issue``  ``fpage``  ``lpage``  ``elocation`` (``elocation_id``)
+``year``       year of the collection date, else of the electronic or print publication date
+``doi``        the DOI suffix (the part after ``10.NNNN/``)
+``id``         the article's ``publisher_id``
+``stem``       the source file's name without extension (``row-12`` for spreadsheet row 12)
+=============  ===============================================================================
+
+The default, ``{journal}-{volume|year}-{fpage|elocation|stem}``, gives PMC-style names such as
+``rjr-1-110.xml``. Values are reduced to letters, digits, ``.``, ``_`` and ``-``; a ``/`` in the
+pattern itself makes sub-folders. The writer's ending (``.xml``) is appended. A placeholder none
+of whose fields has a value is a problem naming the field, never an empty part.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from converter.model import Article, Journal
+
+DEFAULT_PATTERN = "{journal}-{volume|year}-{fpage|elocation|stem}"
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class PatternError(ValueError):
+    """A name pattern that cannot be used (unknown field, bad syntax, unsafe path)."""
+
+
+def _journal_short(journal: Journal) -> str | None:
+    ids = journal.ids
+    for key in ("publisher-id", "nlm-ta"):
+        if ids.get(key):
+            return ids[key].lower()
+    if ids:
+        return next(iter(ids.values())).lower()
+    if journal.abbrev_title:
+        return re.sub(r"[\W_]+", "-", journal.abbrev_title.lower()).strip("-")
+    return journal.issn.electronic or journal.issn.print
+
+
+def _year(article: Article) -> str | None:
+    p = article.published
+    for value in (p.collection, p.electronic, p.print):
+        if value:
+            return value[:4]
+    return None
+
+
+def _doi_suffix(article: Article) -> str | None:
+    return article.doi.split("/", 1)[1] if article.doi and "/" in article.doi else None
+
+
+def _journal(article: Article) -> Journal:
+    journal = article.journal
+    if not isinstance(journal, Journal):
+        raise TypeError("article.journal must be resolved before naming")
+    return journal
+
+
+FIELDS: dict[str, Callable[[Article, str], str | None]] = {
+    "journal": lambda a, _stem: _journal_short(_journal(a)),
+    "issn": lambda a, _stem: _journal(a).issn.electronic or _journal(a).issn.print,
+    "volume": lambda a, _stem: a.volume,
+    "issue": lambda a, _stem: a.issue,
+    "fpage": lambda a, _stem: a.fpage,
+    "lpage": lambda a, _stem: a.lpage,
+    "elocation": lambda a, _stem: a.elocation_id,
+    "year": lambda a, _stem: _year(a),
+    "doi": lambda a, _stem: _doi_suffix(a),
+    "id": lambda a, _stem: a.ids.publisher_id,
+    "stem": lambda _a, stem: stem,
+}
+# The model field a placeholder reads, for messages that name the field to fill in.
+_FIELD_NAMES = {"elocation": "elocation_id", "id": "ids.publisher_id", "journal": "journal.ids"}
+
+
+@dataclass(frozen=True, slots=True)
+class NamePattern:
+    """A parsed pattern: literal text and alternatives of fields, in order."""
+
+    text: str
+    parts: tuple[str | tuple[str, ...], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> NamePattern:
+        """Parse and check a pattern; raise ``PatternError`` with one line saying what is wrong."""
+        if not text.strip():
+            raise PatternError("empty name pattern")
+        parts: list[str | tuple[str, ...]] = []
+        try:
+            parsed = list(string.Formatter().parse(text))
+        except ValueError as exc:
+            raise PatternError(f"name pattern {text!r}: {exc}") from None
+        for literal, field, spec, conversion in parsed:
+            if literal:
+                parts.append(literal)
+            if field is None:
+                continue
+            if spec or conversion:
+                raise PatternError(f"name pattern {text!r}: no format specs or conversions")
+            names = tuple(name.strip() for name in field.split("|"))
+            for name in names:
+                if name not in FIELDS:
+                    known = ", ".join(FIELDS)
+                    raise PatternError(
+                        f"name pattern {text!r}: unknown field {{{name}}} (known: {known})"
+                    )
+            parts.append(names)
+        segments = text.split("/")
+        if text.startswith("/") or any(seg in ("", ".", "..") for seg in segments):
+            raise PatternError(f"name pattern {text!r}: only relative paths without '..'")
+        if not any(isinstance(part, tuple) for part in parts):
+            raise PatternError(f"name pattern {text!r}: has no {{field}}: every name would clash")
+        return cls(text, tuple(parts))
+
+    def name(self, article: Article, stem: str, suffix: str = ".xml") -> str:
+        """The relative output path of one article; ``ValueError`` names a field left empty."""
+        out = []
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            value = None
+            for field in part:
+                raw = FIELDS[field](article, stem)
+                value = _clean(raw) if raw else None
+                if value:
+                    break
+            if not value:
+                wanted = " or ".join(_FIELD_NAMES.get(f, f) for f in part)
+                raise ValueError(
+                    f"{wanted}: needed by the output name pattern {self.text!r} but empty"
+                )
+            out.append(value)
+        return "".join(out) + suffix
+
+
+def _clean(value: str) -> str:
+    """A value made safe as (part of) a file name: no separators, spaces or dots at the ends."""
+    return _UNSAFE.sub("-", value.strip()).strip("-.")

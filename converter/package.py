@@ -1,0 +1,214 @@
+"""PMC-style delivery packages: a zip holding each article's JATS, its PDF and its figures.
+
+Files are named by PMC's rule ``jour-vol-pg.ext`` (journal code, volume, first page or
+e-location id); the XML and the PDF share that base name. A name PMC would reject (spaces,
+``? % # / :`` or other characters outside ``A-Z a-z 0-9 . _ -``) is refused, never quietly
+changed, and so is a package with a file missing: the PDF, or a figure the XML references.
+Zips are deterministic (fixed timestamps, sorted entries) and written atomically.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from converter.atomic import write_atomic
+from converter.validation import InvalidDocument, parse_untrusted
+
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_REJECTED = set(" ?%#/:\\*\"'<>|&;")
+_REFERENCING = ("graphic", "inline-graphic", "media", "supplementary-material", "inline-media")
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FIGURE_EXTS = (".tif", ".tiff", ".jpg", ".jpeg", ".png", ".gif", ".eps", ".svg")
+
+
+@dataclass(slots=True)
+class PackedArticle:
+    """One article's files for a package, or why it cannot be packaged."""
+
+    source: Path
+    base: str = ""
+    volume: str = ""
+    issue: str = ""
+    journal: str = ""
+    files: dict[str, Path] = field(default_factory=dict)  # name in the zip -> file on disk
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PackageResult:
+    """A zip written (``path``) or refused (``problems``), with the articles it holds."""
+
+    name: str
+    articles: list[PackedArticle]
+    path: Path | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def name_problem(name: str, what: str) -> str | None:
+    """Why PMC would reject ``name`` as a file name, or None when it is acceptable."""
+    bad = sorted({c for c in name if c in _REJECTED})
+    if bad:
+        shown = " ".join("space" if c == " " else c for c in bad)
+        return f"{what} {name!r} contains characters PMC rejects ({shown})"
+    if not _SAFE.match(name):
+        return f"{what} {name!r} is not a name PMC accepts (use A-Z a-z 0-9 . _ -)"
+    return None
+
+
+def _text(root: etree._Element, path: str) -> str:
+    el = root.find(path)
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+def journal_code(root: etree._Element) -> str:
+    """PMC's ``jour``: the journal's nlm-ta/pmc/publisher id, else its (electronic) ISSN."""
+    meta = root.find("front/journal-meta")
+    if meta is None:
+        return ""
+    ids = {el.get("journal-id-type"): " ".join(el.text.split()) for el in meta.iter("journal-id")
+           if el.text}  # fmt: skip
+    for kind in ("pmc", "nlm-ta", "publisher-id"):
+        if ids.get(kind):
+            return ids[kind].lower()
+    issns = list(meta.iter("issn"))
+    electronic = [
+        el for el in issns if "electronic" in (el.get("publication-format"), el.get("pub-type"))
+        or el.get("pub-type") == "epub"
+    ]  # fmt: skip
+    for el in electronic + issns:
+        if el.text and el.text.strip():
+            return el.text.strip()
+    return ""
+
+
+def read_article(path: Path, journal: str | None = None) -> PackedArticle:
+    """Collect one JATS file's package members and check their names and presence."""
+    item = PackedArticle(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        item.problems.append(f"{path}: cannot read: {exc.strerror}")
+        return item
+    try:
+        root = parse_untrusted(data, str(path)).getroot()
+    except InvalidDocument as exc:
+        item.problems.extend(str(p) for p in exc.problems)
+        return item
+    meta = "front/article-meta/"
+    item.journal = journal or journal_code(root)
+    item.volume = _text(root, meta + "volume")
+    item.issue = _text(root, meta + "issue")
+    page = _text(root, meta + "fpage") or _text(root, meta + "elocation-id")
+    missing = [
+        what
+        for what, value in (("journal code (journal-id or ISSN)", item.journal),
+                            ("volume", item.volume), ("fpage or elocation-id", page))
+        if not value
+    ]  # fmt: skip
+    if missing:
+        item.problems.append(f"{path}: cannot name the package: no {', '.join(missing)}")
+        return item
+    item.base = f"{item.journal}-{item.volume}-{page}"
+    problem = name_problem(item.base, "package name")
+    if problem:
+        item.problems.append(f"{path}: {problem} (built from journal code, volume and page)")
+        return item
+    item.files[item.base + ".xml"] = path
+    pdf = _find_pdf(root, path)
+    if pdf is None:
+        item.problems.append(
+            f"{path}: no PDF found: expected {path.with_suffix('.pdf').name} beside it or the "
+            'file a self-uri content-type="pdf" names'
+        )
+    else:
+        item.files[item.base + ".pdf"] = pdf
+    for el in root.iter(*_REFERENCING):
+        href = el.get(XLINK_HREF)
+        if not href or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
+            continue  # no file, or a link on the web
+        where = f"<{el.tag}> at line {el.sourceline}"
+        problem = name_problem(href, "file")
+        if problem:
+            item.problems.append(f"{path}: {where}: {problem}")
+            continue
+        # JATS often names a figure without its extension (``fig1`` for ``fig1.tif``).
+        candidates = [path.parent / href] + [path.parent / (href + ext) for ext in _FIGURE_EXTS]
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            item.problems.append(f"{path}: {where} references {href!r}, which is missing")
+        else:
+            item.files[found.name] = found
+    return item
+
+
+def _find_pdf(root: etree._Element, path: Path) -> Path | None:
+    beside = path.with_suffix(".pdf")
+    if beside.is_file():
+        return beside
+    for el in root.iter("self-uri"):
+        if el.get("content-type") != "pdf":
+            continue
+        href = el.get(XLINK_HREF) or ""
+        name = href.rstrip("/").rsplit("/", 1)[-1]
+        if name and (path.parent / name).is_file():
+            return path.parent / name
+    return None
+
+
+def _zip(members: dict[str, Path]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, members[name].read_bytes())
+    return buffer.getvalue()
+
+
+def build_packages(
+    files: list[Path],
+    out_dir: Path,
+    *,
+    per_issue: bool = False,
+    journal: str | None = None,
+) -> list[PackageResult]:
+    """Write one zip per article (``jour-vol-pg.zip``) or per issue (``jour-vol-iss.zip``).
+
+    A package with any problem is not written; the others still are.
+    """
+    articles = [read_article(path, journal) for path in files]
+    groups: dict[str, list[PackedArticle]] = {}
+    results: list[PackageResult] = []
+    for item in articles:
+        if item.problems and not item.base:
+            results.append(PackageResult(item.source.name, [item], problems=item.problems))
+            continue
+        key = item.base
+        if per_issue:
+            key = f"{item.journal}-{item.volume}-{item.issue}" if item.issue else (
+                f"{item.journal}-{item.volume}")  # fmt: skip
+        groups.setdefault(key, []).append(item)
+    for key, members in groups.items():
+        result = PackageResult(key + ".zip", members)
+        problem = name_problem(key, "package name")
+        if problem:
+            result.problems.append(problem)
+        entries: dict[str, Path] = {}
+        for item in members:
+            result.problems.extend(item.problems)
+            for name, file in item.files.items():
+                if name in entries and entries[name].resolve() != file.resolve():
+                    result.problems.append(f"{item.source}: two different files named {name}")
+                entries[name] = file
+        if not result.problems:
+            result.path = write_atomic(out_dir / result.name, _zip(entries))
+        results.append(result)
+    return results

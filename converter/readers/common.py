@@ -1,0 +1,199 @@
+"""What the readers of other formats share: safe parsing, locales, and building the article.
+
+Every reader builds the plain mapping the native YAML format takes and validates it here through
+the model, so the rules (and the one-line messages) are the same whatever the source.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from converter.errors import InputError
+from converter.identifiers import normalize_issn
+from converter.languages import normalize_country, normalize_language
+from converter.readers import Loaded, ReadContext, native
+from converter.validation import InvalidDocument, parse_untrusted
+
+MAX_SOURCE_BYTES = 200 * 1024 * 1024  # an OJS export of a large volume is far smaller
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or ``InputError`` with one line."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise InputError(str(path), [f"file too large ({size} bytes): refused"])
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+
+
+def parse_xml(data: bytes, name: str) -> etree._Element:
+    """Parse untrusted XML: no DTD, no entities, no network; one-line ``InputError`` otherwise."""
+    try:
+        return parse_untrusted(data, name).getroot()
+    except InvalidDocument as exc:
+        problem = exc.problems[0]
+        where = f"line {problem.line}: " if problem.line else ""
+        raise InputError(name, [f"{where}{problem.message}"]) from None
+
+
+def locale_language(value: str | None, default: str | None = None) -> str | None:
+    """An OJS or HTML locale as a language code: ``ru_RU`` → ``ru``, ``sr_RS@latin`` → ``sr-Latn``.
+
+    The region is dropped (journals mean the language, not its national variant); an OJS script
+    modifier becomes a script subtag. Unknown codes give ``default``.
+    """
+    if not value or not value.strip():
+        return default
+    text = value.strip()
+    base, _, modifier = text.partition("@")
+    primary = re.split(r"[_-]", base)[0].lower()
+    script = {"latin": "-Latn", "cyrillic": "-Cyrl"}.get(modifier.lower(), "")
+    try:
+        return normalize_language(primary + script)
+    except ValueError:
+        return default
+
+
+def valid_issn(value: str | None) -> str | None:
+    """The ISSN if its check digit holds, else None (pages carry many number-like strings)."""
+    if not value:
+        return None
+    try:
+        return normalize_issn(value)
+    except ValueError:
+        return None
+
+
+def split_pages(value: str | None) -> dict[str, str]:
+    """'110-119' → fpage/lpage; 'e123' → elocation_id; '110' → fpage."""
+    if not value or not value.strip():
+        return {}
+    text = value.strip().replace("\u2013", "-").replace("\u2014", "-")
+    first, sep, last = text.partition("-")
+    first, last = first.strip(), last.strip()
+    if not sep and not first.isdigit() and not re.fullmatch(r"[ivxlcdm]+", first, re.I):
+        return {"elocation_id": first}
+    pages = {"fpage": first}
+    if last and last != first:
+        pages["lpage"] = last
+    return pages
+
+
+def prune(value: Any) -> Any:
+    """Drop empty values recursively, so the model sees only what the source carries."""
+    if isinstance(value, dict):
+        pruned = {k: prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [item for item in (prune(v) for v in value) if item not in (None, "", [], {})]
+    return value
+
+
+def build(
+    data: dict[str, Any],
+    *,
+    path: Path,
+    name: str,
+    stem: str,
+    context: ReadContext,
+    source_journal: dict[str, Any] | None = None,
+    warnings: list[str] | None = None,
+) -> Loaded:
+    """Validate one article's data into a ``Loaded``; never raises for bad input.
+
+    The journal is ``--journal`` when given, else the one the source carries (when complete),
+    else a journal file beside the source.
+    """
+    warnings = list(warnings or [])
+    try:
+        journal = _journal(path, name, context, source_journal)
+        article = native.article_from_data(
+            prune(data),
+            name,
+            base_dir=path.resolve().parent,
+            journal=journal,
+            cache=context.cache,
+        )
+    except InputError as exc:
+        return Loaded(name, stem, problems=exc.lines(), warnings=warnings)
+    return Loaded(name, stem, article, warnings=warnings)
+
+
+def _journal(
+    path: Path, name: str, context: ReadContext, source_journal: dict[str, Any] | None
+) -> Any:
+    if context.journal is not None:
+        return context.journal
+    if not source_journal:
+        return None  # the article reader looks for a journal file beside the source
+    try:
+        return native.journal_from_data(prune(source_journal), name, prefix="journal")
+    except InputError:
+        found = native.find_journal_file(path)
+        if found is not None:
+            return context.cache.load(found)
+        raise
+
+
+# Everyday names sources use that are not ISO 3166 names (pycountry knows the official ones).
+_COUNTRY_ALIASES = {
+    "russia": "RU",
+    "россия": "RU",
+    "российская федерация": "RU",
+    "usa": "US",
+    "u.s.a.": "US",
+    "united states": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "south korea": "KR",
+    "korea": "KR",
+    "czech republic": "CZ",
+    "iran": "IR",
+    "vietnam": "VN",
+    "taiwan": "TW",
+    "japan": "JP",
+    "япония": "JP",
+    "китай": "CN",
+    "казахстан": "KZ",
+    "беларусь": "BY",
+    "украина": "UA",
+}
+
+
+def country_code(text: str) -> str | None:
+    """The ISO 3166 alpha-2 code of a country named in a source, or None."""
+    name = " ".join(text.split()).strip(" .")
+    if not name:
+        return None
+    alias = _COUNTRY_ALIASES.get(name.lower())
+    if alias:
+        return alias
+    try:
+        return normalize_country(name)
+    except ValueError:
+        return None
+
+
+def affiliation_from_text(text: str, lang: str) -> dict[str, Any]:
+    """An affiliation given as one line; a country named alone, or last after a comma, becomes
+    the ISO code (pages and Crossref records often write 'University, City, Country')."""
+    text = " ".join(text.split())
+    head, _, tail = text.rpartition(",")
+    for institution, country in ((None, text), (head, tail)):
+        code = country_code(country)
+        if code is None:
+            continue
+        aff: dict[str, Any] = {"country": code}
+        if institution and institution.strip():
+            aff["institution"] = {lang: institution.strip()}
+        return aff
+    return {"institution": {lang: text}}

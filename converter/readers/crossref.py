@@ -1,0 +1,616 @@
+"""Read Crossref metadata: a REST API work record (JSON) or a deposit file (XML, schema 4.x/5.x).
+
+Both carry the journal (title, ISSNs with their media type, publisher), so a record converts with
+no journal file. ``fetch_work`` gets a record by DOI over HTTPS; it runs only when asked
+(``jatsconv convert --doi``), never on its own.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from converter import __version__
+from converter.errors import InputError
+from converter.identifiers import normalize_doi
+from converter.model import Article
+from converter.readers import Loaded, ReadContext
+from converter.readers.common import (
+    affiliation_from_text,
+    build,
+    locale_language,
+    parse_xml,
+    read_bytes,
+    split_pages,
+    valid_issn,
+)
+from converter.readers.markup import (
+    Collector,
+    inline_text,
+    local_name,
+    paragraphs,
+    plain_text,
+    tidy,
+)
+
+DEFAULT_API = "https://api.crossref.org"
+_CROSSREF_NS = "http://www.crossref.org/schema/"
+_FUNDREF_NS = "http://www.crossref.org/fundref.xsd"
+_AI_NS = "http://www.crossref.org/AccessIndicators.xsd"
+_JATS_WRAPPER = (
+    '<abstract xmlns:jats="http://www.ncbi.nlm.nih.gov/JATS1" '
+    'xmlns:mml="http://www.w3.org/1998/Math/MathML" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink">{}</abstract>'
+)
+_ROLES = {"author": "author", "editor": "editor", "translator": "translator"}
+_MAX_RESPONSE = 20 * 1024 * 1024
+
+
+def sniff(path: Path, head: bytes) -> str | None:
+    """A Crossref work (JSON with message-type or DOI and container-title) or a deposit file."""
+    text = head.decode("utf-8", "replace")
+    if text.lstrip().startswith("{"):
+        if '"message-type"' in text or ('"DOI"' in text and '"container-title"' in text):
+            return "crossref"
+        return None
+    if "<doi_batch" in text and _CROSSREF_NS in text:
+        return "crossref"
+    return None
+
+
+def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
+    """Every work of a Crossref file: a JSON work (or work list) or a deposit's articles."""
+    try:
+        data = read_bytes(path)
+    except InputError as exc:
+        yield Loaded(str(path), path.stem, problems=exc.lines())
+        return
+    if data.lstrip()[:1] in (b"{", b"["):
+        yield from read_json(data, str(path), path, context)
+    else:
+        yield from _read_deposit(data, path, context)
+
+
+# --------------------------------------------------------------------------- REST API JSON
+
+
+def read_json(
+    data: bytes, name: str, path: Path, context: ReadContext, stem: str | None = None
+) -> Iterator[Loaded]:
+    """Works of a REST API response (``message`` a work, or a work list's ``items``)."""
+    stem = stem or path.stem
+    try:
+        record = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        yield Loaded(name, stem, problems=[f"{name}: not UTF-8 text (byte {exc.start})"])
+        return
+    except json.JSONDecodeError as exc:
+        yield Loaded(name, stem, problems=[f"{name}: line {exc.lineno}: malformed JSON: {exc.msg}"])
+        return
+    message = record.get("message", record) if isinstance(record, dict) else None
+    works = message.get("items") if isinstance(message, dict) else None
+    if isinstance(message, dict) and works is None:
+        works = [message]
+    if not isinstance(works, list) or not all(isinstance(w, dict) for w in works) or not works:
+        yield Loaded(name, stem, problems=[f"{name}: message: not a Crossref work record"])
+        return
+    many = len(works) > 1
+    for index, work in enumerate(works, start=1):
+        item = f"{name}#{index}" if many else name
+        log = Collector()
+        article, journal = _work(work, log)
+        yield build(
+            article,
+            path=path,
+            name=item,
+            stem=f"{stem}-{index}" if many else stem,
+            context=context,
+            source_journal=journal,
+            warnings=log.warnings,
+        )
+
+
+def _first(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return tidy(str(value)) if value not in (None, "") else None
+
+
+def _date_parts(value: Any) -> str | None:
+    try:
+        parts = [int(p) for p in value["date-parts"][0] if p is not None]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+    if not parts:
+        return None
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])
+
+
+def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[str, Any]]:
+    lang = locale_language(work.get("language"), "en") or "en"
+    kind = work.get("type")
+    if kind and kind != "journal-article":
+        log.warn(f"type {kind!r}: read as a journal article")
+    data: dict[str, Any] = {"language": lang, "doi": work.get("DOI")}
+    title = _first(work.get("title"))
+    data["title"] = {lang: _jats_inline(title, "title", log)} if title else {}
+    if work.get("original-title"):
+        log.warn("original-title: its language is not given: left out")
+    subtitle = _first(work.get("subtitle"))
+    if subtitle:
+        data["subtitle"] = {lang: _jats_inline(subtitle, "subtitle", log)}
+    data["volume"] = _first(work.get("volume"))
+    data["issue"] = _first(work.get("issue"))
+    data.update(split_pages(_first(work.get("page"))))
+    if "fpage" not in data and work.get("article-number"):
+        data["elocation_id"] = _first(work.get("article-number"))
+    published = {
+        "print": _date_parts(work.get("published-print")),
+        "electronic": _date_parts(work.get("published-online")),
+    }
+    issue = work.get("journal-issue") or {}
+    published["collection"] = _date_parts(issue.get("published-print")) or _date_parts(
+        issue.get("published-online")
+    )
+    if not any(published.values()):
+        published["collection"] = _date_parts(work.get("issued") or work.get("published"))
+    data["published"] = published
+    people = []
+    for key, role in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
+        for person in work.get(key) or []:
+            if isinstance(person, dict):
+                people.append(_person(person, role, lang))
+    data["authors"] = people
+    abstract = work.get("abstract")
+    if isinstance(abstract, str) and abstract.strip():
+        data["abstract"] = {lang: _jats_paragraphs(abstract, log)}
+    data["license"] = _license(work.get("license") or [])
+    data["funding"] = [_funder(f) for f in work.get("funder") or [] if isinstance(f, dict)]
+    data["references"] = [
+        ref for ref in (_reference(r) for r in work.get("reference") or []) if ref
+    ]
+    landing = ((work.get("resource") or {}).get("primary") or {}).get("URL")
+    if landing and "url" in Article.model_fields:
+        data["url"] = landing
+    return data, _journal(work, lang)
+
+
+def _person(person: dict[str, Any], role: str, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"role": role}
+    if person.get("family") or person.get("given"):
+        out["name"] = {lang: {"surname": person.get("family"), "given": person.get("given")}}
+    else:
+        out["collab"] = {lang: person.get("name")}
+    out["orcid"] = person.get("ORCID")
+    affs = []
+    for aff in person.get("affiliation") or []:
+        if not isinstance(aff, dict) or not aff.get("name"):
+            continue
+        entry = affiliation_from_text(aff["name"], lang)
+        for ident in aff.get("id") or []:
+            if isinstance(ident, dict) and str(ident.get("id-type", "")).upper() == "ROR":
+                entry["ror"] = ident.get("id")
+        affs.append(entry)
+    out["affiliations"] = affs
+    return out
+
+
+def _license(licenses: list[Any]) -> str | None:
+    """The licence of the version of record, else any other one given."""
+    ranked = sorted(
+        (lic for lic in licenses if isinstance(lic, dict) and lic.get("URL")),
+        key=lambda lic: {"vor": 0, "unspecified": 1}.get(lic.get("content-version"), 2),
+    )
+    return ranked[0]["URL"] if ranked else None
+
+
+def _funder(funder: dict[str, Any]) -> dict[str, Any]:
+    awards = funder.get("award") or []
+    return {
+        "funder": funder.get("name"),
+        "funder_id": funder.get("DOI"),
+        "awards": [a for a in awards if isinstance(a, str)],
+    }
+
+
+def _reference(ref: Any) -> dict[str, Any] | None:
+    if not isinstance(ref, dict):
+        return None
+    text = tidy(ref.get("unstructured") or "")
+    entry: dict[str, Any] = {
+        "authors": [ref["author"]] if ref.get("author") else [],
+        "title": ref.get("article-title"),
+        "source": ref.get("journal-title") or ref.get("volume-title"),
+        "year": ref.get("year"),
+        "volume": ref.get("volume"),
+        "issue": ref.get("issue"),
+        "fpage": ref.get("first-page"),
+        "doi": ref.get("DOI"),
+    }
+    if ref.get("journal-title"):
+        entry["type"] = "journal"
+    elif ref.get("volume-title"):
+        entry["type"] = "book"
+    if text:
+        entry["text"] = text
+    elif not (entry["title"] or entry["source"]):
+        if not entry["doi"]:
+            return None
+        entry["text"] = f"doi:{entry['doi']}"
+    return entry
+
+
+def _journal(work: dict[str, Any], lang: str) -> dict[str, Any]:
+    issn: dict[str, str | None] = {}
+    for item in work.get("issn-type") or []:
+        if isinstance(item, dict):
+            key = {"print": "print", "electronic": "electronic"}.get(item.get("type", ""))
+            if key:
+                issn.setdefault(key, valid_issn(item.get("value")))
+    for value in work.get("ISSN") or []:
+        number = valid_issn(value)
+        if number and number not in issn.values():
+            issn.setdefault("print" if "print" not in issn else "electronic", number)
+    journal: dict[str, Any] = {
+        "language": lang,
+        "title": {lang: _first(work.get("container-title"))},
+        "abbrev_title": _first(work.get("short-container-title")),
+        "issn": issn,
+    }
+    if work.get("publisher"):
+        journal["publisher"] = {"name": {lang: work["publisher"]}}
+    return journal
+
+
+_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+
+
+def _html_entities(text: str) -> str:
+    """HTML entities (``&nbsp;``) that deposited abstracts carry, as characters; XML's stay."""
+    return _NAMED_ENTITY.sub(
+        lambda m: m.group(0) if m.group(1) in _XML_ENTITIES else html.unescape(m.group(0)), text
+    )
+
+
+def _jats_fragment(text: str, log: Collector) -> etree._Element | None:
+    """Parse JATS markup as Crossref stores it in JSON (``<jats:p>…``), safely."""
+    try:
+        wrapped = _JATS_WRAPPER.format(_html_entities(text))
+        return parse_xml(wrapped.encode("utf-8"), "abstract")
+    except InputError:
+        log.warn("abstract: its markup is not well-formed: tags removed")
+        return None
+
+
+def _jats_paragraphs(text: str, log: Collector) -> list[str]:
+    fragment = _jats_fragment(text, log)
+    if fragment is None:
+        return [tidy(re.sub(r"<[^>]+>", " ", text))]
+    return paragraphs(fragment, "abstract", log)
+
+
+def _jats_inline(text: str, where: str, log: Collector) -> str:
+    if "<" not in text:
+        return tidy(html.unescape(text))
+    fragment = _jats_fragment(text, log)
+    if fragment is None:
+        return tidy(re.sub(r"<[^>]+>", "", text))
+    return inline_text(fragment, where, log)
+
+
+# --------------------------------------------------------------------------- deposit XML
+
+
+def _children(element: etree._Element | None, name: str) -> list[etree._Element]:
+    if element is None:
+        return []
+    return [c for c in element if isinstance(c.tag, str) and etree.QName(c).localname == name]
+
+
+def _child(element: etree._Element | None, name: str) -> etree._Element | None:
+    found = _children(element, name)
+    return found[0] if found else None
+
+
+def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loaded]:
+    try:
+        root = parse_xml(data, str(path))
+    except InputError as exc:
+        yield Loaded(str(path), path.stem, problems=exc.lines())
+        return
+    namespace = etree.QName(root).namespace or ""
+    if local_name(root) != "doi_batch" or not namespace.startswith(_CROSSREF_NS):
+        yield Loaded(str(path), path.stem, problems=[f"{path}: not a Crossref deposit file"])
+        return
+    articles = []
+    for journal in _children(_child(root, "body"), "journal"):
+        for article in _children(journal, "journal_article"):
+            articles.append((journal, article))
+    if not articles:
+        yield Loaded(str(path), path.stem, problems=[f"{path}: no journal_article in the deposit"])
+        return
+    many = len(articles) > 1
+    for index, (journal, article) in enumerate(articles, start=1):
+        log = Collector()
+        data, journal_data = _DepositArticle(journal, article, log).read()
+        yield build(
+            data,
+            path=path,
+            name=f"{path}#{index}" if many else str(path),
+            stem=f"{path.stem}-{index}" if many else path.stem,
+            context=context,
+            source_journal=journal_data,
+            warnings=log.warnings,
+        )
+
+
+def _xml_date(element: etree._Element) -> str | None:
+    found_year = _child(element, "year")
+    year = tidy("".join(found_year.itertext())) if found_year is not None else ""
+    if not re.fullmatch(r"\d{4}", year):
+        return None
+    parts = [year]
+    for tag in ("month", "day"):
+        found = _child(element, tag)
+        value = tidy("".join(found.itertext())) if found is not None else ""
+        if not value.isdigit():
+            break
+        parts.append(f"{int(value):02d}")
+    return "-".join(parts)
+
+
+class _DepositArticle:
+    def __init__(self, journal: etree._Element, article: etree._Element, log: Collector):
+        self.journal = journal
+        self.article = article
+        self.log = log
+        meta = _child(journal, "journal_metadata")
+        self.journal_lang = locale_language(meta.get("language") if meta is not None else None)
+        self.lang = (
+            locale_language(article.get("language"), self.journal_lang or "en")
+            or self.journal_lang
+            or "en"
+        )
+
+    def text(self, element: etree._Element | None) -> str:
+        return plain_text(element, "text", self.log) if element is not None else ""
+
+    def read(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        art = self.article
+        data: dict[str, Any] = {"language": self.lang}
+        titles = _child(art, "titles")
+        title = _child(titles, "title")
+        data["title"] = {}
+        if title is not None:
+            data["title"][self.lang] = self._inline(title)
+        subtitle = _child(titles, "subtitle")
+        if subtitle is not None:
+            data["subtitle"] = {self.lang: self._inline(subtitle)}
+        for original in _children(titles, "original_language_title"):
+            lang = locale_language(original.get("language"))
+            if lang:
+                data["title"].setdefault(lang, self._inline(original))
+        data["authors"] = self._contributors(_child(art, "contributors"))
+        data["abstract"] = {}
+        for abstract in _children(art, "abstract"):
+            lang = locale_language(
+                abstract.get("{http://www.w3.org/XML/1998/namespace}lang"), self.lang
+            )
+            data["abstract"].setdefault(lang, paragraphs(abstract, "abstract", self.log))
+        published: dict[str, str | None] = {}
+        for date in _children(art, "publication_date"):
+            key = "print" if date.get("media_type") == "print" else "electronic"
+            published.setdefault(key, _xml_date(date))
+        issue = _child(self.journal, "journal_issue")
+        for date in _children(issue, "publication_date"):
+            published.setdefault("collection", _xml_date(date))
+        data["published"] = published
+        volume = _child(_child(issue, "journal_volume"), "volume")
+        data["volume"] = self.text(volume)
+        data["issue"] = self.text(_child(issue, "issue"))
+        pages = _child(art, "pages")
+        first, last = self.text(_child(pages, "first_page")), self.text(_child(pages, "last_page"))
+        if first:
+            data.update(split_pages(f"{first}-{last}" if last else first))
+        for item in _children(_child(art, "publisher_item"), "item_number"):
+            if item.get("item_number_type") == "article_number" and "fpage" not in data:
+                data["elocation_id"] = self.text(item)
+        doi_data = _child(art, "doi_data")
+        data["doi"] = self.text(_child(doi_data, "doi"))
+        resource = self.text(_child(doi_data, "resource"))
+        if resource and "url" in Article.model_fields:
+            data["url"] = resource
+        data["license"] = self._license()
+        data["funding"] = self._funding()
+        data["references"] = self._citations()
+        return data, self._journal_data()
+
+    def _inline(self, element: etree._Element) -> str:
+        return inline_text(element, local_name(element), self.log)
+
+    def _contributors(self, contributors: etree._Element | None) -> list[dict[str, Any]]:
+        people = []
+        for item in contributors if contributors is not None else []:
+            kind = local_name(item)
+            role = _ROLES.get(item.get("contributor_role") or "author")
+            if role is None:
+                self.log.warn(f"contributor role {item.get('contributor_role')!r}: left out")
+                continue
+            person: dict[str, Any] = {"role": role}
+            if kind == "person_name":
+                person["name"] = {
+                    self.lang: {
+                        "surname": self.text(_child(item, "surname")),
+                        "given": self.text(_child(item, "given_name")),
+                        "suffix": self.text(_child(item, "suffix")),
+                    }
+                }
+                person["orcid"] = self.text(_child(item, "ORCID"))
+                person["affiliations"] = self._affiliations(item)
+            elif kind == "organization":
+                person["collab"] = {self.lang: self.text(item)}
+            else:
+                continue
+            people.append(person)
+        return people
+
+    def _affiliations(self, person: etree._Element) -> list[dict[str, Any]]:
+        affs = [
+            affiliation_from_text(self.text(a), self.lang) for a in _children(person, "affiliation")
+        ]
+        for institution in _children(_child(person, "affiliations"), "institution"):
+            name = self.text(_child(institution, "institution_name"))
+            place = self.text(_child(institution, "institution_place"))
+            aff = affiliation_from_text(f"{name}, {place}" if place else name, self.lang)
+            department = self.text(_child(institution, "institution_department"))
+            if department:
+                aff["department"] = {self.lang: department}
+            for ident in _children(institution, "institution_id"):
+                if ident.get("type") == "ror":
+                    aff["ror"] = self.text(ident)
+            if name or aff.get("ror"):
+                affs.append(aff)
+        return affs
+
+    def _license(self) -> str | None:
+        refs = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
+        refs.sort(key=lambda r: {"vor": 0, None: 1}.get(r.get("applies_to"), 2))
+        return self.text(refs[0]) if refs else None
+
+    def _funding(self) -> list[dict[str, Any]]:
+        out = []
+        program = next(
+            (
+                p
+                for p in self.article.iter(f"{{{_FUNDREF_NS}}}program")
+                if p.get("name") == "fundref"
+            ),
+            None,
+        )
+        groups = [] if program is None else _children(program, "assertion")
+        for group in groups:
+            if group.get("name") != "fundgroup":
+                groups = [program]  # a single funder written without a fundgroup
+                break
+        for group in groups:
+            entry: dict[str, Any] = {"awards": []}
+            for assertion in group.iter(f"{{{_FUNDREF_NS}}}assertion"):
+                name = assertion.get("name")
+                own = tidy(assertion.text or "")
+                if name == "funder_name":
+                    entry["funder"] = {self.lang: own}
+                elif name == "funder_identifier":
+                    entry["funder_id"] = own
+                elif name == "award_number":
+                    entry["awards"].append(own)
+            if entry.get("funder"):
+                out.append(entry)
+        return out
+
+    def _citations(self) -> list[dict[str, Any]]:
+        out = []
+        for citation in _children(_child(self.article, "citation_list"), "citation"):
+            text = self.text(_child(citation, "unstructured_citation"))
+            entry: dict[str, Any] = {
+                "title": self.text(_child(citation, "article_title")),
+                "source": self.text(_child(citation, "journal_title"))
+                or self.text(_child(citation, "volume_title")),
+                "authors": [a for a in [self.text(_child(citation, "author"))] if a],
+                "year": self.text(_child(citation, "cYear")),
+                "volume": self.text(_child(citation, "volume")),
+                "issue": self.text(_child(citation, "issue")),
+                "fpage": self.text(_child(citation, "first_page")),
+                "doi": self.text(_child(citation, "doi")),
+            }
+            if _child(citation, "journal_title") is not None:
+                entry["type"] = "journal"
+            elif _child(citation, "volume_title") is not None:
+                entry["type"] = "book"
+            if text:
+                entry["text"] = text
+            elif not (entry["title"] or entry["source"]):
+                if not entry["doi"]:
+                    continue
+                entry["text"] = f"doi:{entry['doi']}"
+            out.append(entry)
+        return out
+
+    def _journal_data(self) -> dict[str, Any]:
+        meta = _child(self.journal, "journal_metadata")
+        lang = self.journal_lang or self.lang
+        issn: dict[str, str | None] = {}
+        for item in _children(meta, "issn"):
+            key = "electronic" if item.get("media_type") == "electronic" else "print"
+            issn.setdefault(key, valid_issn(self.text(item)))
+        return {
+            "language": lang,
+            "title": {lang: self.text(_child(meta, "full_title"))},
+            "abbrev_title": self.text(_child(meta, "abbrev_title")),
+            "issn": issn,
+        }
+
+
+# --------------------------------------------------------------------------- fetch by DOI
+
+
+def work_url(doi: str, api: str = DEFAULT_API) -> str:
+    """The REST API address of a work: ``{api}/works/{doi}`` with the DOI escaped."""
+    return f"{api.rstrip('/')}/works/{urllib.parse.quote(doi.strip(), safe='')}"
+
+
+def fetch_work(doi: str, api: str = DEFAULT_API, timeout: float = 30.0) -> bytes:
+    """The REST API record of one DOI, fetched over HTTP(S); ``InputError`` with one line else.
+
+    Only called for ``--doi``: reading files never touches the network.
+    """
+    try:
+        bare = normalize_doi(doi)
+    except ValueError as exc:
+        raise InputError(f"--doi {doi}", [str(exc)]) from None
+    url = work_url(bare, api)
+    if not re.match(r"^https?://", url):
+        raise InputError(url, ["the Crossref API address must be an http(s) URL"])
+    request = urllib.request.Request(
+        url,
+        headers={"User-Agent": f"jats-converter/{__version__}", "Accept": "application/json"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read(_MAX_RESPONSE + 1)
+    except urllib.error.HTTPError as exc:
+        reason = "no such DOI at Crossref" if exc.code == 404 else f"HTTP {exc.code} {exc.reason}"
+        raise InputError(url, [reason]) from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise InputError(url, [f"cannot fetch: {reason}"]) from None
+    if len(body) > _MAX_RESPONSE:
+        raise InputError(url, ["response too large: refused"])
+    return body
+
+
+def doi_stem(doi: str) -> str:
+    """A file stem for a DOI: '10.5555/jsr.2018.3.6' → '10.5555_jsr.2018.3.6'."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", doi.strip()).strip("_") or "work"
+
+
+def read_doi(doi: str, context: ReadContext, api: str = DEFAULT_API) -> list[Loaded]:
+    """The work a DOI names, fetched from the Crossref REST API (explicit network use)."""
+    try:
+        stem = doi_stem(normalize_doi(doi))
+    except ValueError:
+        stem = doi_stem(doi)
+    try:
+        body = fetch_work(doi, api)
+    except InputError as exc:
+        return [Loaded(f"doi:{doi}", stem, problems=exc.lines())]
+    return list(read_json(body, f"doi:{doi}", Path.cwd() / f"{stem}.json", context, stem))

@@ -1,0 +1,782 @@
+"""Read JATS (1.0–1.4) and NLM (2.3, 3.0) XML: front matter and references into the model.
+
+An old file read here and written again comes out as JATS 1.4. For the elements the model covers
+the reading is the exact inverse of ``converter/writers/jats.py``: JATS → model → JATS gives the
+same bytes. What the model does not cover (the body, floats, author notes …) is left out and
+named in a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, get_args
+
+from lxml import etree
+
+from converter import identifiers, model
+from converter.countries import localized_country_name
+from converter.errors import InputError
+from converter.licenses import license_sentence, resolve_license
+from converter.readers import Loaded, ReadContext
+from converter.readers.common import build, country_code, parse_xml, read_bytes
+from converter.readers.markup import (
+    Collector,
+    inline_text,
+    local_name,
+    paragraphs,
+    plain_text,
+)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+ALI_LICENSE_REF = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
+_ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
+_ROLES = frozenset({"author", "editor", "translator", "reviewer", "compiler"})
+_REF_TYPE_NAMES = get_args(get_args(model.Reference.model_fields["type"].annotation)[0])
+_REF_TYPES = {
+    **{name: name for name in _REF_TYPE_NAMES},
+    "confproc": "conference",
+    "conf-proc": "conference",
+    "webpage": "web",
+    "website": "web",
+    "dataset": "data",
+    "preprint": "other",
+    "standard": "other",
+}
+_SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub"}
+_XML_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_URL = re.compile(r"^(https?|ftp)://\S+$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# article-meta children the reader takes; any other is named in a warning
+_KNOWN_META = frozenset(
+    {
+        "article-id", "article-categories", "title-group", "contrib-group", "aff",
+        "aff-alternatives", "pub-date", "volume", "issue", "fpage", "lpage", "elocation-id",
+        "history", "permissions", "self-uri", "abstract", "trans-abstract", "kwd-group",
+        "funding-group", "custom-meta-group", "copyright-statement", "copyright-year",
+        "copyright-holder", "page-range", "counts", "volume-id", "issue-id", "issue-title",
+    }
+)  # fmt: skip
+
+
+def sniff(path: Path, head: bytes) -> str | None:
+    """JATS or NLM: an ``<article>`` root, a JATS/NLM DOCTYPE or a ``dtd-version``."""
+    text = head.decode("utf-8", "replace")
+    if re.search(r"<!DOCTYPE\s+article\b", text) or re.search(
+        r"<article\b[^>]*(dtd-version|xmlns:xlink)", text
+    ):
+        return "jats"
+    return None
+
+
+def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
+    """Every article of a JATS/NLM file (one, or several in a wrapper such as an article set)."""
+    try:
+        root = parse_xml(read_bytes(path), str(path))
+    except InputError as exc:
+        yield Loaded(str(path), path.stem, problems=exc.lines())
+        return
+    if local_name(root) == "article":
+        articles = [root]
+    else:
+        articles = [
+            el
+            for el in root.iter("{*}article", "article")
+            if not any(local_name(a) == "article" for a in el.iterancestors())
+        ]
+    if not articles:
+        yield Loaded(str(path), path.stem, problems=[f"{path}: no <article> element: not JATS"])
+        return
+    many = len(articles) > 1
+    base = output_stem(path)
+    for index, element in enumerate(articles, start=1):
+        name = f"{path}#{index}" if many else str(path)
+        stem = f"{base}-{index}" if many else base
+        log = Collector()
+        data, journal = ArticleReader(element, name, log).read()
+        yield build(
+            data,
+            path=path,
+            name=name,
+            stem=stem,
+            context=context,
+            source_journal=journal,
+            warnings=log.warnings,
+        )
+
+
+def output_stem(path: Path) -> str:
+    """'a.nlm.xml' → 'a' (so the JATS 1.4 output 'a.xml' sits beside its NLM source)."""
+    stem = path.stem
+    for marker in (".nlm", ".jats"):
+        if stem.lower().endswith(marker) and len(stem) > len(marker):
+            return stem[: -len(marker)]
+    return stem
+
+
+def _child(element: etree._Element | None, *names: str) -> etree._Element | None:
+    if element is None:
+        return None
+    for child in element:
+        if local_name(child) in names:
+            return child
+    return None
+
+
+def _children(element: etree._Element | None, *names: str) -> list[etree._Element]:
+    if element is None:
+        return []
+    return [child for child in element if local_name(child) in names]
+
+
+def _date_of(element: etree._Element) -> str | None:
+    """A JATS date element as YYYY[-MM[-DD]] (the iso-8601-date attribute when it is one)."""
+    iso = (element.get("iso-8601-date") or "").strip()
+    if _DATE.match(iso):
+        return iso
+    parts = {local_name(c): (c.text or "").strip() for c in element}
+    year = parts.get("year", "")
+    if not re.fullmatch(r"\d{4}", year):
+        return None
+    month, day = parts.get("month", ""), parts.get("day", "")
+    if not month.isdigit():
+        return year
+    if not day.isdigit():
+        return f"{year}-{int(month):02d}"
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+class ArticleReader:
+    """Reads one ``<article>`` element into the native data mapping and its journal."""
+
+    def __init__(self, element: etree._Element, name: str, log: Collector):
+        self.root = element
+        self.name = name
+        self.log = log
+        self.lang = (element.get(XML_LANG) or "en").strip() or "en"
+
+    # helpers ---------------------------------------------------------------------
+    def lang_of(self, element: etree._Element, default: str | None = None) -> str:
+        return (element.get(XML_LANG) or "").strip() or default or self.lang
+
+    def inline(self, element: etree._Element) -> str:
+        return inline_text(element, local_name(element), self.log)
+
+    def plain(self, element: etree._Element) -> str:
+        return plain_text(element, local_name(element), self.log)
+
+    def warn(self, message: str) -> None:
+        self.log.warn(message)
+
+    # the article -----------------------------------------------------------------
+    def read(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        front = _child(self.root, "front")
+        meta = _child(front, "article-meta")
+        if meta is None:
+            self.warn("no front/article-meta: nothing to read")
+            return {}, None  # the model then names the missing title
+        data: dict[str, Any] = {"language": self.lang}
+        article_type = (self.root.get("article-type") or "").strip()
+        if article_type in _ARTICLE_TYPES:
+            data["article_type"] = article_type
+        elif article_type:
+            data["article_type"] = "other"
+            self.warn(f"article-type {article_type!r} is not a JATS 1.4 value: read as 'other'")
+        unknown = sorted({local_name(c) for c in meta} - _KNOWN_META - {""})
+        if unknown:
+            self.warn("not in the model, left out: " + ", ".join(unknown))
+        if _child(self.root, "body") is not None:
+            self.warn("the body is not read (front matter and references only)")
+        self._ids(meta, data)
+        self._categories(meta, data)
+        self._titles(meta, data)
+        self._contributors(meta, data)
+        self._dates(meta, data)
+        for tag in ("volume", "issue", "fpage", "lpage", "elocation-id"):
+            found = _child(meta, tag)
+            if found is not None and self.plain(found):
+                data[tag.replace("-", "_")] = self.plain(found)
+        if data.get("fpage") and data.get("elocation_id"):
+            self.warn("both fpage and elocation-id: elocation-id left out")
+            del data["elocation_id"]
+        self._permissions(meta, data)
+        self._self_uris(meta, data)
+        self._abstracts(meta, data)
+        self._keywords(meta, data)
+        self._funding(meta, data)
+        self._custom_meta(meta, data)
+        self._references(data)
+        return data, self._journal(_child(front, "journal-meta"))
+
+    def _ids(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        ids: dict[str, Any] = {}
+        other: dict[str, str] = {}
+        for item in _children(meta, "article-id"):
+            kind = (item.get("pub-id-type") or "").strip()
+            value = self.plain(item)
+            if not value:
+                continue
+            if kind == "doi":
+                data.setdefault("doi", value)
+            elif kind == "publisher-id":
+                ids.setdefault("publisher_id", value)
+            elif kind == "pmid":
+                ids.setdefault("pmid", value)
+            elif kind == "custom" and (item.get("custom-type") or "") == "edn":
+                ids.setdefault("edn", value)
+            else:
+                key = (item.get("custom-type") if kind == "custom" else kind) or "other"
+                key = re.sub(r"[^a-z0-9-]+", "-", key.lower()).strip("-") or "other"
+                other.setdefault(key if key[0].isalpha() else f"id-{key}", value)
+        if other:
+            ids["other"] = other
+        if ids:
+            data["ids"] = ids
+
+    def _categories(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        section: dict[str, str] = {}
+        subjects: dict[str, list[str]] = {}
+        for group in _children(_child(meta, "article-categories"), "subj-group"):
+            kind = group.get("subj-group-type") or ""
+            terms = [self.plain(s) for s in _children(group, "subject")]
+            if kind == "heading" and terms:
+                section.setdefault(self.lang_of(group), terms[0])
+            elif kind in ("subject", "discipline", "keywords") and terms:
+                subjects.setdefault(self.lang_of(group), []).extend(t for t in terms if t)
+            else:
+                self.warn(f"subj-group of type {kind or '(none)'!r} is not in the model: left out")
+        if section:
+            data["section"] = section
+        if subjects:
+            data["subjects"] = subjects
+
+    def _titles(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        group = _child(meta, "title-group")
+        title: dict[str, str] = {}
+        subtitle: dict[str, str] = {}
+        main = _child(group, "article-title")
+        if main is not None:
+            title[self.lang_of(main)] = self.inline(main)
+        sub = _child(group, "subtitle")
+        if sub is not None:
+            subtitle[self.lang_of(sub)] = self.inline(sub)
+        for trans in _children(group, "trans-title-group"):
+            lang = self.lang_of(trans)
+            for item in _children(trans, "trans-title"):
+                title.setdefault(self.lang_of(item, lang), self.inline(item))
+            for item in _children(trans, "trans-subtitle"):
+                subtitle.setdefault(self.lang_of(item, lang), self.inline(item))
+        for item in _children(group, "trans-title"):  # NLM 2.3 puts it in title-group
+            title.setdefault(self.lang_of(item), self.inline(item))
+        for item in _children(group, "trans-subtitle"):
+            subtitle.setdefault(self.lang_of(item), self.inline(item))
+        data["title"] = title
+        if subtitle:
+            data["subtitle"] = subtitle
+
+    # contributors and affiliations -------------------------------------------------
+    def _contributors(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        affiliations: list[dict[str, Any]] = []
+        for element in meta.iter("{*}aff", "aff", "{*}aff-alternatives", "aff-alternatives"):
+            parent = element.getparent()
+            if (
+                local_name(element) == "aff"
+                and parent is not None
+                and (local_name(parent) in ("aff-alternatives", "contrib"))
+            ):
+                continue
+            if local_name(element) == "aff-alternatives" and local_name(parent) == "contrib":
+                continue
+            aff = self._affiliation(element)
+            if aff:
+                affiliations.append(aff)
+        known = {aff["id"] for aff in affiliations if aff.get("id")}
+        authors = []
+        for group in _children(meta, "contrib-group"):
+            for contrib in _children(group, "contrib"):
+                person = self._contributor(contrib, known)
+                if person:
+                    authors.append(person)
+        if authors:
+            data["authors"] = authors
+        if affiliations:
+            data["affiliations"] = affiliations
+
+    def _contributor(self, contrib: etree._Element, known: set[str]) -> dict[str, Any] | None:
+        role = (contrib.get("contrib-type") or "author").strip()
+        if role not in _ROLES:
+            self.warn(f"contrib-type {role!r} is not in the model: contributor left out")
+            return None
+        person: dict[str, Any] = {"role": role}
+        if contrib.get("corresp") == "yes":
+            person["corresponding"] = True
+        for item in _children(contrib, "contrib-id"):
+            if (item.get("contrib-id-type") or "") == "orcid":
+                person["orcid"] = self.plain(item)
+        names: dict[str, Any] = {}
+        alternatives = _child(contrib, "name-alternatives")
+        for name in [*_children(contrib, "name"), *_children(alternatives, "name")]:
+            parts = self._name(name)
+            if parts:
+                names.setdefault(self.lang_of(name), parts)
+        if names:
+            person["name"] = names
+        collabs: dict[str, str] = {}
+        for collab in [
+            *_children(contrib, "collab"),
+            *_children(_child(contrib, "collab-alternatives"), "collab"),
+        ]:
+            collabs.setdefault(self.lang_of(collab), self.plain(collab))
+        if collabs:
+            person["collab"] = collabs
+        if not names and not collabs:
+            self.warn("a contributor without name or collab is left out")
+            return None
+        credit = []
+        for role_el in _children(contrib, "role"):
+            term = (role_el.get("vocab-term-identifier") or "").rstrip("/").rsplit("/", 1)[-1]
+            if term in model.CREDIT_ROLES:
+                credit.append(term)
+            else:
+                self.warn(f"role {self.plain(role_el)!r} is not a CRediT role: left out")
+        if credit:
+            person["credit"] = credit
+        email = _child(contrib, "email")
+        if email is None:
+            email = _child(_child(contrib, "address"), "email")
+        if email is not None:
+            person["email"] = self.plain(email)
+        affs: list[Any] = []
+        for xref in _children(contrib, "xref"):
+            kind = xref.get("ref-type")
+            if kind == "corresp":
+                person["corresponding"] = True
+            elif kind == "aff":
+                for rid in (xref.get("rid") or "").split():
+                    if rid in known:
+                        affs.append(rid)
+                    else:
+                        self.warn(f"xref to affiliation {rid!r} that does not exist: left out")
+        for inline_aff in _children(contrib, "aff", "aff-alternatives"):
+            aff = self._affiliation(inline_aff)
+            if aff:
+                affs.append(aff)
+        if affs:
+            person["affiliations"] = affs
+        bio: dict[str, str] = {}
+        for item in _children(contrib, "bio"):
+            paras = paragraphs(item, local_name(item), self.log)
+            if paras:
+                bio.setdefault(self.lang_of(item), " ".join(paras))
+        if bio:
+            person["bio"] = bio
+        return person
+
+    def _name(self, name: etree._Element) -> dict[str, Any]:
+        parts: dict[str, Any] = {}
+        for tag, key in (
+            ("surname", "surname"),
+            ("given-names", "given"),
+            ("prefix", "prefix"),
+            ("suffix", "suffix"),
+        ):
+            found = _child(name, tag)
+            if found is not None and self.plain(found):
+                parts[key] = self.plain(found)
+        style = name.get("name-style")
+        if parts and style in ("western", "eastern", "islensk", "given-only"):
+            parts["style"] = style
+        return parts
+
+    def _affiliation(self, element: etree._Element) -> dict[str, Any]:
+        forms = _children(element, "aff") if local_name(element) == "aff-alternatives" else []
+        aff: dict[str, Any] = {}
+        if element.get("id") and _XML_ID.match(element.get("id", "")):
+            aff["id"] = element.get("id")
+        for form in forms or [element]:
+            self._aff_form(form, self.lang_of(form), aff)
+        if not any(aff.get(k) for k in ("institution", "city", "country")):
+            self.warn(f"affiliation {aff.get('id', '')!r} has no institution, city or country")
+            return {}
+        return aff
+
+    def _aff_form(self, form: etree._Element, lang: str, aff: dict[str, Any]) -> None:
+        institutions: list[str] = []
+        loose: list[str] = [form.text or ""]
+        for child in form:
+            name = local_name(child)
+            if name == "institution-wrap":
+                for part in child:
+                    self._aff_part(part, lang, aff, institutions)
+            elif name in ("institution", "city", "country", "addr-line", "state"):
+                self._aff_part(child, lang, aff, institutions)
+            elif name == "label" or not name:
+                pass
+            elif name in ("email", "ext-link", "uri", "phone", "fax"):
+                self.warn(f"<{name}> in an affiliation is not in the model: left out")
+            else:
+                loose.append(self.plain(child))
+            loose.append(child.tail or "")
+        if institutions:
+            aff.setdefault("institution", {})[lang] = ", ".join(institutions)
+        else:
+            text = re.sub(r"^[\s,;.]+|[\s,;]+$", "", " ".join(" ".join(loose).split()))
+            if text:
+                aff.setdefault("institution", {})[lang] = text
+
+    def _aff_part(
+        self, part: etree._Element, lang: str, aff: dict[str, Any], institutions: list[str]
+    ) -> None:
+        name = local_name(part)
+        text = self.plain(part)
+        if name == "institution-id":
+            if (part.get("institution-id-type") or "").lower() == "ror":
+                aff["ror"] = text
+        elif name == "institution" and text:
+            kind = (part.get("content-type") or "").lower()
+            if kind.startswith(("orgdiv", "dept", "department")):
+                aff.setdefault("department", {})[lang] = text
+            else:
+                institutions.append(text)
+        elif name == "city" or (
+            name == "addr-line" and (part.get("content-type") or "").lower() == "city"
+        ):
+            aff.setdefault("city", {})[lang] = text
+        elif name == "country":
+            code = country_code((part.get("country") or "").strip() or text)
+            if code is None:
+                self.warn(f"country {text!r} is not an ISO 3166 country: left out")
+                return
+            aff["country"] = code
+            if text and text != localized_country_name(code, lang):
+                aff.setdefault("country_name", {})[lang] = text
+        elif name in ("addr-line", "state") and text:
+            self.warn(f"<{name}> {text!r} in an affiliation is not in the model: left out")
+
+    # dates -------------------------------------------------------------------------
+    def _dates(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        published: dict[str, str] = {}
+        for item in _children(meta, "pub-date"):
+            value = _date_of(item)
+            if value is None:
+                continue
+            date_type = item.get("date-type") or ""
+            pub_format = item.get("publication-format") or ""
+            pub_type = item.get("pub-type") or ""
+            if date_type == "collection" or pub_type == "collection":
+                key = "collection"
+            elif pub_format == "print" or pub_type in ("ppub", "epub-ppub"):
+                key = "print"
+            else:
+                key = "electronic"
+            published.setdefault(key, value)
+        if published:
+            data["published"] = published
+        history: dict[str, Any] = {}
+        for item in _children(_child(meta, "history"), "date"):
+            value = _date_of(item)
+            kind = item.get("date-type") or ""
+            if value is None:
+                continue
+            if kind == "received":
+                history.setdefault("received", value)
+            elif kind in ("rev-recd", "revised"):
+                history.setdefault("revised", []).append(value)
+            elif kind == "accepted":
+                history.setdefault("accepted", value)
+            else:
+                self.warn(f"history date of type {kind!r} is not in the model: left out")
+        if history:
+            data["history"] = history
+
+    # permissions -------------------------------------------------------------------
+    def _permissions(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        holders = [meta, *_children(meta, "permissions")]
+        copyright_: dict[str, Any] = {}
+        for holder in holders:
+            for item in _children(holder, "copyright-statement"):
+                copyright_.setdefault("statement", {}).setdefault(
+                    self.lang_of(item), self.plain(item)
+                )
+            for item in _children(holder, "copyright-holder"):
+                copyright_.setdefault("holder", {}).setdefault(self.lang_of(item), self.plain(item))
+            year = _child(holder, "copyright-year")
+            if year is not None and self.plain(year).isdigit():
+                copyright_["year"] = int(self.plain(year))
+        if copyright_:
+            data["copyright"] = copyright_
+        licenses = [lic for holder in holders for lic in _children(holder, "license")]
+        url: str | None = None
+        texts: dict[str, str] = {}
+        for lic in licenses:
+            found = self._license_url(lic)
+            if found and url is None:
+                url = found
+            text = " ".join(self.inline(p) for p in _children(lic, "license-p", "p")).strip()
+            if text:
+                texts.setdefault(self.lang_of(lic), text)
+        if url is None:
+            if licenses:
+                self.warn("a licence without a URL or a known licence: left out")
+            return
+        spdx, _ = resolve_license(url)
+        if spdx and list(texts.items()) == [("en", license_sentence(spdx))]:
+            texts = {}  # the writer's own sentence: leave it to the writer
+        data["license"] = {"id": url, "text": texts} if texts else url
+
+    def _license_url(self, lic: etree._Element) -> str | None:
+        candidates = [lic.get(XLINK_HREF) or ""]
+        candidates += [self.plain(ref) for ref in lic.iter(ALI_LICENSE_REF)]
+        candidates += [link.get(XLINK_HREF) or "" for link in lic.iter("{*}ext-link", "ext-link")]
+        candidates += [lic.get("license-type") or ""]
+        for candidate in candidates:
+            candidate = candidate.strip()
+            if _URL.match(candidate):
+                return candidate
+        return None
+
+    def _self_uris(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        links = []
+        for item in _children(meta, "self-uri"):
+            url = (item.get(XLINK_HREF) or "").strip()
+            if not _URL.match(url):
+                continue
+            kind = (item.get("content-type") or "pdf").lower().removeprefix("application/")
+            if kind == "landing-page" and "url" in model.Article.model_fields:
+                data.setdefault("url", url)
+                continue
+            link: dict[str, Any] = {"url": url, "type": _SELF_URI_TYPES.get(kind, "pdf")}
+            title = self.plain(item)
+            if title and title != url:
+                link["title"] = title
+            links.append(link)
+        if links:
+            data["self_uri"] = links
+
+    # abstracts, keywords, funding ------------------------------------------------
+    def _abstracts(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        abstracts: dict[str, list[str]] = {}
+        for item in _children(meta, "abstract", "trans-abstract"):
+            lang = self.lang_of(item)
+            kind = item.get("abstract-type")
+            if lang in abstracts:
+                self.warn(f"a second abstract in {lang!r} ({kind or 'untyped'}) is left out")
+                continue
+            paras = paragraphs(item, local_name(item), self.log)
+            if paras:
+                abstracts[lang] = paras
+        if abstracts:
+            data["abstract"] = abstracts
+
+    def _keywords(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        keywords: dict[str, list[str]] = {}
+        for group in _children(meta, "kwd-group"):
+            words = [self.inline(k) for k in _children(group, "kwd")]
+            keywords.setdefault(self.lang_of(group), []).extend(w for w in words if w)
+        keywords = {lang: words for lang, words in keywords.items() if words}
+        if keywords:
+            data["keywords"] = keywords
+
+    def _funding(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        group = _child(meta, "funding-group")
+        if group is None:
+            return
+        funding = []
+        for award in _children(group, "award-group"):
+            funder: dict[str, str] = {}
+            funder_id = None
+            for source in _children(award, "funding-source"):
+                wrap = _child(source, "institution-wrap")
+                if wrap is not None:
+                    found_id = _child(wrap, "institution-id")
+                    if found_id is not None:
+                        funder_id = self.plain(found_id)
+                    name_el = _child(wrap, "institution")
+                    name = self.plain(name_el) if name_el is not None else ""
+                else:
+                    name = self.plain(source)
+                if name:
+                    funder.setdefault(self.lang_of(source), name)
+            if not funder:
+                self.warn("an award-group without funding-source is left out")
+                continue
+            entry: dict[str, Any] = {"funder": funder}
+            if funder_id:
+                try:
+                    entry["funder_id"] = identifiers.normalize_funder_id(funder_id)
+                except ValueError:
+                    self.warn(f"funder id {funder_id!r} is not a Funder Registry DOI or ROR")
+            awards = [self.plain(a) for a in _children(award, "award-id")]
+            if awards:
+                entry["awards"] = [a for a in awards if a]
+            funding.append(entry)
+        if funding:
+            data["funding"] = funding
+        statements: dict[str, str] = {}
+        for item in _children(group, "funding-statement"):
+            statements.setdefault(self.lang_of(item), self.inline(item))
+        if statements:
+            data["funding_statement"] = statements
+
+    def _custom_meta(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        items = []
+        for group in _children(meta, "custom-meta-group"):
+            for item in _children(group, "custom-meta"):
+                name, value = _child(item, "meta-name"), _child(item, "meta-value")
+                if name is not None and value is not None:
+                    items.append({"name": self.plain(name), "value": self.plain(value)})
+        if items:
+            data["custom_meta"] = items
+
+    # references ------------------------------------------------------------------
+    def _references(self, data: dict[str, Any]) -> None:
+        back = _child(self.root, "back")
+        if back is None:
+            return
+        refs = []
+        for ref in back.iter("{*}ref", "ref"):
+            parsed = self._reference(ref)
+            if parsed:
+                refs.append(parsed)
+        if refs:
+            data["references"] = refs
+
+    def _reference(self, ref: etree._Element) -> dict[str, Any] | None:
+        citations = []
+        for child in ref:
+            if local_name(child) == "citation-alternatives":
+                citations.extend(child)
+            else:
+                citations.append(child)
+        entry: dict[str, Any] = {}
+        ref_id = ref.get("id") or ""
+        if _XML_ID.match(ref_id):
+            entry["id"] = ref_id
+        texts: dict[str, str] = {}
+        for cite in citations:
+            name = local_name(cite)
+            kind = cite.get("publication-type") or cite.get("citation-type")
+            if kind and "type" not in entry:
+                if kind in _REF_TYPES:
+                    entry["type"] = _REF_TYPES[kind]
+                else:
+                    self.warn(f"reference type {kind!r} is not in the model: read as 'other'")
+                    entry["type"] = "other"
+            if name in ("mixed-citation", "citation"):
+                lang = self.lang_of(cite)
+                text = self.plain(cite)
+                if not text:
+                    continue
+                if lang in texts:
+                    self.warn(f"reference {ref_id}: a second text in {lang!r} is left out")
+                    continue
+                texts[lang] = text
+            elif name in ("element-citation", "nlm-citation"):
+                self._structured(cite, entry, ref_id)
+        if texts:
+            entry["text"] = texts
+        if not texts and not (entry.get("title") or entry.get("source")):
+            self.warn(f"reference {ref_id or '(no id)'}: no text, title or source: left out")
+            return None
+        return entry
+
+    def _structured(self, cite: etree._Element, entry: dict[str, Any], ref_id: str) -> None:
+        if cite.get(XML_LANG):
+            entry["lang"] = cite.get(XML_LANG)
+        authors = []
+        for group in _children(cite, "person-group"):
+            if (group.get("person-group-type") or "author") != "author":
+                continue
+            for person in group:
+                kind = local_name(person)
+                if kind == "name":
+                    parts = self._name(person)
+                    surname, given = parts.get("surname"), parts.get("given")
+                    if surname:
+                        authors.append(f"{surname}, {given}" if given else surname)
+                elif kind in ("string-name", "collab"):
+                    authors.append(self.plain(person))
+        if authors:
+            entry["authors"] = [a for a in authors if a]
+        for tag in ("article-title", "chapter-title", "data-title", "part-title"):
+            found = _child(cite, tag)
+            if found is not None:
+                entry["title"] = self.inline(found)
+                break
+        source = _child(cite, "source")
+        if source is not None:
+            entry["source"] = self.inline(source)
+        for tag in ("year", "volume", "issue", "fpage", "lpage"):
+            found = _child(cite, tag)
+            if found is not None and self.plain(found):
+                entry[tag] = self.plain(found)
+        for pub_id in _children(cite, "pub-id"):
+            if pub_id.get("pub-id-type") == "doi":
+                try:
+                    entry["doi"] = identifiers.normalize_doi(self.plain(pub_id))
+                except ValueError as exc:
+                    self.warn(f"reference {ref_id}: {exc}: left out")
+        for link in _children(cite, "ext-link", "uri"):
+            url = (link.get(XLINK_HREF) or self.plain(link)).strip()
+            if _URL.match(url):
+                entry.setdefault("url", url)
+        for when in _children(cite, "date-in-citation"):
+            value = _date_of(when)
+            if value and (when.get("content-type") or "access-date") == "access-date":
+                entry["accessed"] = value
+
+    # the journal -----------------------------------------------------------------
+    def _journal(self, meta: etree._Element | None) -> dict[str, Any] | None:
+        if meta is None:
+            return None
+        journal: dict[str, Any] = {}
+        ids = {}
+        for item in _children(meta, "journal-id"):
+            kind = re.sub(r"[^a-z0-9-]+", "-", (item.get("journal-id-type") or "").lower())
+            if kind and kind[0].isalpha() and self.plain(item):
+                ids.setdefault(kind, self.plain(item))
+        if ids:
+            journal["ids"] = ids
+        group = _child(meta, "journal-title-group")
+        holder = group if group is not None else meta
+        title: dict[str, str] = {}
+        main = _child(holder, "journal-title")
+        if main is not None:
+            journal["language"] = self.lang_of(main)
+            title[journal["language"]] = self.plain(main)
+        for trans in _children(holder, "trans-title-group"):
+            for item in _children(trans, "trans-title"):
+                title.setdefault(self.lang_of(item, self.lang_of(trans)), self.plain(item))
+        for item in _children(holder, "trans-title"):
+            title.setdefault(self.lang_of(item), self.plain(item))
+        journal["title"] = title
+        abbrev = _child(holder, "abbrev-journal-title")
+        if abbrev is not None:
+            journal["abbrev_title"] = self.plain(abbrev)
+        issn: dict[str, str] = {}
+        for item in _children(meta, "issn"):
+            kind = item.get("publication-format") or item.get("pub-type") or ""
+            key = {"print": "print", "ppub": "print", "electronic": "electronic"}.get(kind)
+            key = key or ("electronic" if kind in ("epub", "online") else None)
+            key = key or ("print" if "print" not in issn else "electronic")
+            issn.setdefault(key, self.plain(item))
+        linking = _child(meta, "issn-l")
+        if linking is not None:
+            issn["linking"] = self.plain(linking)
+        journal["issn"] = issn
+        publisher = _child(meta, "publisher")
+        if publisher is not None:
+            names: dict[str, str] = {}
+            for item in _children(publisher, "publisher-name"):
+                names.setdefault(self.lang_of(item), self.plain(item))
+            location = _child(publisher, "publisher-loc")
+            if names:
+                journal["publisher"] = {"name": names}
+                if location is not None:
+                    journal["publisher"]["location"] = self.plain(location)
+        link = _child(meta, "self-uri")
+        if link is not None and _URL.match(link.get(XLINK_HREF) or ""):
+            journal["url"] = link.get(XLINK_HREF)
+        return journal

@@ -1,0 +1,201 @@
+"""Markup found in sources (HTML in OJS abstracts and web pages, JATS in Crossref records and old
+JATS/NLM files) turned into the model's inline tags: ``<i> <b> <sub> <sup> <sc> <u>``.
+
+What JATS inline text cannot hold (links, spans, images, formulas …) loses its tags but keeps its
+text, and each kind of dropped tag is reported once as a warning: markup never survives as
+escaped tags in the output text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+from lxml import html as lxml_html
+
+# Source tag (HTML or JATS, lower case, no namespace) → the model's inline tag.
+INLINE_TAGS = {
+    "i": "i",
+    "em": "i",
+    "italic": "i",
+    "b": "b",
+    "strong": "b",
+    "bold": "b",
+    "sub": "sub",
+    "sup": "sup",
+    "sc": "sc",
+    "u": "u",
+    "underline": "u",
+}
+# Elements that end a paragraph: their content becomes paragraphs of its own.
+BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+        "article", "table", "tr", "td", "th", "dl", "dt", "dd", "pre", "br", "hr", "sec",
+        "list", "list-item", "disp-quote", "body",
+    }
+)  # fmt: skip
+# Elements that only carry layout: unwrapped without a warning.
+_SILENT = frozenset({"span", "font", "abstract", "html", "body", "title-group", "named-content"})
+# Elements whose content is not text at all: dropped with what they hold.
+_DROP_ALL = frozenset({"script", "style", "head", "img", "object", "iframe", "svg", "math"})
+_HEADINGS = frozenset({"title", "label", "h1", "h2", "h3", "h4", "h5", "h6"})
+_SPACES = re.compile(r"\s+")
+_EMPTY_TAG = re.compile(r"<(i|b|sub|sup|sc|u)>\s*</\1>")
+
+
+def local_name(element: etree._Element) -> str:
+    """The tag without namespace, lower case ('' for comments and processing instructions)."""
+    if not isinstance(element.tag, str):
+        return ""
+    return etree.QName(element).localname.lower()
+
+
+class Collector:
+    """Warnings of one article, each said once."""
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+def _escape_angle(text: str) -> str:
+    """Literal text that looks like one of the model's tags must not turn into markup."""
+    return text.replace("<", "\u2039") if re.search(r"</?(i|b|sub|sup|sc|u)>", text) else text
+
+
+def _entity_text(node: etree._Entity, where: str, log: Collector) -> str:
+    """An entity a DTD would have defined (``&ndash;`` in NLM files): the character, if known."""
+    char = html.unescape(f"&{node.name};")
+    if char == f"&{node.name};":
+        log.warn(f"{where}: unknown entity &{node.name}; dropped")
+        return ""
+    return char
+
+
+def inline_text(element: etree._Element, where: str, log: Collector) -> str:
+    """The content of ``element`` as model text: allowed styles as tags, everything else as text."""
+    parts: list[str] = [_escape_angle(element.text or "")]
+    for child in element:
+        parts.append(_node_text(child, where, log))
+        parts.append(_escape_angle(child.tail or ""))
+    return tidy("".join(parts))
+
+
+def _node_text(node: etree._Element, where: str, log: Collector) -> str:
+    if isinstance(node, etree._Entity):
+        return _entity_text(node, where, log)
+    name = local_name(node)
+    if not name:  # comment or processing instruction
+        return ""
+    if name in _DROP_ALL:
+        log.warn(f"{where}: <{name}> cannot be held in JATS text: dropped with its content")
+        return ""
+    inner = [_escape_angle(node.text or "")]
+    for child in node:
+        inner.append(_node_text(child, where, log))
+        inner.append(_escape_angle(child.tail or ""))
+    content = "".join(inner)
+    if name in INLINE_TAGS:
+        tag = INLINE_TAGS[name]
+        return f"<{tag}>{content}</{tag}>"
+    if name == "br":
+        return " "
+    if name not in _SILENT and name not in BLOCK_TAGS:
+        log.warn(f"{where}: <{name}> markup is not kept (JATS text here takes i b sub sup sc u)")
+    return content
+
+
+def tidy(text: str) -> str:
+    """Collapse white space and drop empty style tags."""
+    text = _SPACES.sub(" ", text).strip()
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPTY_TAG.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def paragraphs(element: etree._Element, where: str, log: Collector) -> list[str]:
+    """Split an element holding blocks (``<p>``, ``<div>``, ``<sec>`` …) into paragraphs.
+
+    Inline content between blocks forms a paragraph of its own; a section title becomes a bold
+    paragraph, since the model's abstract is a list of paragraphs.
+    """
+    out: list[str] = []
+    loose: list[str] = [_escape_angle(element.text or "")]
+
+    def flush() -> None:
+        text = tidy("".join(loose))
+        if text:
+            out.append(text)
+        loose.clear()
+
+    for child in element:
+        name = local_name(child)
+        if name in _HEADINGS and child is element[0]:
+            # the heading of an abstract ("Abstract") is not its text; a section's is kept
+            title = inline_text(child, where, log)
+            if local_name(element) == "sec" and title:
+                out.append(f"<b>{title}</b>")
+        elif name in ("p", "li", "list-item", "blockquote", "disp-quote", "pre", "dd", "dt"):
+            flush()
+            if any(local_name(c) in BLOCK_TAGS - {"br"} for c in child):
+                out.extend(paragraphs(child, where, log))
+            else:
+                text = inline_text(child, where, log)
+                if text:
+                    out.append(text)
+        elif name in BLOCK_TAGS and name != "br":
+            flush()
+            out.extend(paragraphs(child, where, log))
+        else:
+            loose.append(_node_text(child, where, log))
+        loose.append(_escape_angle(child.tail or ""))
+    flush()
+    return out
+
+
+def html_fragment(markup: str) -> etree._Element:
+    """Parse an HTML fragment (as OJS stores abstracts) into a ``<div>``; no network, no DTD."""
+    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
+    wrapper = lxml_html.fragment_fromstring(markup, create_parent="div", parser=parser)
+    return wrapper
+
+
+def html_paragraphs(markup: str, where: str, log: Collector) -> list[str]:
+    """HTML (``<p>…</p><p>…</p>`` or plain text) → paragraphs of model inline text.
+
+    Plain text with blank lines between paragraphs is split there, as in the YAML format.
+    """
+    if "<" not in markup:
+        return [tidy(part) for part in re.split(r"\n\s*\n", html.unescape(markup)) if part.strip()]
+    return paragraphs(html_fragment(markup), where, log)
+
+
+def html_inline(markup: str, where: str, log: Collector) -> str:
+    """HTML inline text (a title with ``<em>``) → one line of model inline text."""
+    if "<" not in markup:
+        return tidy(html.unescape(markup))
+    return inline_text(html_fragment(markup), where, log)
+
+
+def join_texts(values: Iterable[str]) -> str:
+    """Texts joined by a space, white space collapsed."""
+    return tidy(" ".join(values))
+
+
+def plain_text(element: etree._Element, where: str, log: Collector) -> str:
+    """The element's text with every tag removed (for fields JATS writes without markup)."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if isinstance(child, etree._Entity):
+            parts.append(_entity_text(child, where, log))
+        elif local_name(child) not in _DROP_ALL and local_name(child):
+            parts.append(plain_text(child, where, log))
+        parts.append(child.tail or "")
+    return tidy("".join(parts))

@@ -1,0 +1,257 @@
+"""Read the export of OJS 3.x's Native XML plugin: an issue (or a set of articles), many articles.
+
+The export holds no journal title or ISSN (it is imported into a journal), so the journal comes
+from ``--journal`` or a journal file beside the export. Each article gives one ``Loaded``; its
+localised fields become per-language values (``ru_RU`` → ``ru``) and the HTML of abstracts
+becomes inline markup, what JATS cannot hold being dropped with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from converter.errors import InputError
+from converter.readers import Loaded, ReadContext
+from converter.readers.common import build, locale_language, parse_xml, read_bytes, split_pages
+from converter.readers.markup import Collector, html_inline, html_paragraphs, local_name, tidy
+
+PKP_NS = "http://pkp.sfu.ca"
+_ROOTS = ("issue", "issues", "articles", "article")
+# Languages whose names are written surname first (JATS name-style="eastern" in Russian practice).
+_EASTERN = frozenset({"ru", "uk", "be", "bg", "kk", "ky", "tg", "zh", "ja", "ko", "vi", "hu"})
+_ROLES = {"translator": "translator", "editor": "editor", "reviewer": "reviewer"}
+
+
+def sniff(path: Path, head: bytes) -> str | None:
+    """An element in the PKP namespace as the root: an OJS native export."""
+    text = head.decode("utf-8", "replace")
+    if PKP_NS in text and re.search(r"<(issues?|articles?)\b", text):
+        return "ojs"
+    return None
+
+
+def _pkp(element: etree._Element | None, name: str) -> list[etree._Element]:
+    if element is None:
+        return []
+    return [
+        child
+        for child in element
+        if isinstance(child.tag, str) and etree.QName(child).localname == name
+    ]
+
+
+def _first(element: etree._Element | None, name: str) -> etree._Element | None:
+    found = _pkp(element, name)
+    return found[0] if found else None
+
+
+def _text(element: etree._Element | None) -> str:
+    if element is None:
+        return ""
+    return tidy("".join(element.itertext()))
+
+
+def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
+    """Every article of an OJS native export: one ``Loaded`` per article, in document order."""
+    try:
+        root = parse_xml(read_bytes(path), str(path))
+    except InputError as exc:
+        yield Loaded(str(path), path.stem, problems=exc.lines())
+        return
+    if local_name(root) not in _ROOTS or etree.QName(root).namespace != PKP_NS:
+        yield Loaded(
+            str(path),
+            path.stem,
+            problems=[
+                f"{path}: not an OJS native export "
+                f"(root <{local_name(root)}> not in the PKP namespace)"
+            ],
+        )
+        return
+    issues = [root] if local_name(root) == "issue" else _pkp(root, "issue")
+    found: list[tuple[etree._Element, etree._Element | None]] = []
+    for issue in issues:
+        found += [(art, issue) for art in _pkp(_first(issue, "articles"), "article")]
+    if local_name(root) == "articles":
+        found += [(art, None) for art in _pkp(root, "article")]
+    elif local_name(root) == "article":
+        found.append((root, None))
+    if not found:
+        yield Loaded(str(path), path.stem, problems=[f"{path}: the export holds no article"])
+        return
+    for index, (article, issue) in enumerate(found, start=1):
+        log = Collector()
+        name = f"{path}#{index}"
+        yield build(
+            _article(article, issue, log),
+            path=path,
+            name=name,
+            stem=f"{path.stem}-{index}",
+            context=context,
+            warnings=log.warnings,
+        )
+
+
+def _localized(elements: list[etree._Element], default: str) -> dict[str, etree._Element]:
+    """Elements by language (their ``locale`` attribute; none means the submission's)."""
+    out: dict[str, etree._Element] = {}
+    for element in elements:
+        lang = locale_language(element.get("locale"), default) or default
+        out.setdefault(lang, element)
+    return out
+
+
+def _publication(article: etree._Element) -> etree._Element:
+    """The current publication (OJS ≥ 3.2), or the article itself (3.0/3.1 exports)."""
+    publications = _pkp(article, "publication")
+    if not publications:
+        return article
+    current = article.get("current_publication_id")
+    for publication in publications:
+        ids = [_text(i) for i in _pkp(publication, "id") if i.get("type") == "internal"]
+        if current and current in ids:
+            return publication
+    return publications[-1]
+
+
+def _article(
+    article: etree._Element, issue: etree._Element | None, log: Collector
+) -> dict[str, Any]:
+    pub = _publication(article)
+    lang = locale_language(pub.get("locale") or article.get("locale"), "en") or "en"
+    data: dict[str, Any] = {"language": lang}
+    titles = _localized(_pkp(pub, "title"), lang)
+    prefixes = _localized(_pkp(pub, "prefix"), lang)
+    data["title"] = {}
+    for code, element in titles.items():
+        prefix = _text(prefixes.get(code))
+        title = html_inline(element.text or "", f"title[{code}]", log)
+        data["title"][code] = f"{prefix} {title}" if prefix else title
+    data["subtitle"] = {
+        code: html_inline(el.text or "", f"subtitle[{code}]", log)
+        for code, el in _localized(_pkp(pub, "subtitle"), lang).items()
+    }
+    data["abstract"] = {
+        code: html_paragraphs(el.text or "", f"abstract[{code}]", log)
+        for code, el in _localized(_pkp(pub, "abstract"), lang).items()
+    }
+    data["keywords"] = {
+        code: [_text(k) for k in _pkp(el, "keyword")]
+        for code, el in _localized(_pkp(pub, "keywords"), lang).items()
+    }
+    data["subjects"] = {}
+    for kind, item in (("subjects", "subject"), ("disciplines", "discipline")):
+        for code, element in _localized(_pkp(pub, kind), lang).items():
+            data["subjects"].setdefault(code, []).extend(_text(t) for t in _pkp(element, item))
+    dois = [_text(i) for i in _pkp(pub, "id") + _pkp(article, "id") if i.get("type") == "doi"]
+    if dois and dois[0]:
+        data["doi"] = dois[0]
+    url_path = pub.get("url_path") or article.get("url_path")
+    if url_path:
+        data["ids"] = {"publisher_id": url_path}
+    data.update(split_pages(_text(_first(pub, "pages"))))
+    data.update(_issue_data(issue, pub, article, lang))
+    data["authors"] = _authors(pub, lang, log)
+    license_url = _text(_first(pub, "licenseUrl"))
+    if license_url:
+        data["license"] = license_url
+    holders = {c: _text(e) for c, e in _localized(_pkp(pub, "copyrightHolder"), lang).items()}
+    year = _text(_first(pub, "copyrightYear"))
+    if holders or year:
+        data["copyright"] = {"holder": holders, "year": int(year) if year.isdigit() else None}
+    data["references"] = _citations(pub)
+    return data
+
+
+def _issue_data(
+    issue: etree._Element | None, pub: etree._Element, article: etree._Element, lang: str
+) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    published: dict[str, str] = {}
+    date = pub.get("date_published") or article.get("date_published")
+    if date:
+        published["electronic"] = date.strip()[:10]
+    if issue is not None:
+        ident = _first(issue, "issue_identification")
+        data["volume"] = _text(_first(ident, "volume"))
+        data["issue"] = _text(_first(ident, "number"))
+        year = _text(_first(ident, "year")) or _text(_first(issue, "date_published"))[:4]
+        if year:
+            published["collection"] = year
+        section_ref = pub.get("section_ref") or article.get("section_ref")
+        for section in _pkp(_first(issue, "sections"), "section"):
+            if section_ref and section.get("ref") == section_ref:
+                data["section"] = {
+                    code: _text(el) for code, el in _localized(_pkp(section, "title"), lang).items()
+                }
+    data["published"] = published
+    return data
+
+
+def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, Any]]:
+    contact = pub.get("primary_contact_id")
+    people = []
+    for author in _pkp(_first(pub, "authors"), "author"):
+        given = _localized(_pkp(author, "givenname"), lang)
+        family = _localized(_pkp(author, "familyname"), lang)
+        names: dict[str, Any] = {}
+        for code in dict.fromkeys([*given, *family]):
+            name = {"given": _text(given.get(code)), "surname": _text(family.get(code))}
+            if code.split("-")[0] in _EASTERN and name["surname"]:
+                name["style"] = "eastern"
+            names[code] = name
+        role = _ROLES.get((author.get("user_group_ref") or "").strip().lower(), "author")
+        person: dict[str, Any] = {"role": role, "name": names}
+        person["email"] = _text(_first(author, "email"))
+        person["orcid"] = _text(_first(author, "orcid"))
+        if contact and author.get("id") == contact:
+            person["corresponding"] = True
+        affiliation = _affiliation(author, lang)
+        if affiliation:
+            person["affiliations"] = [affiliation]
+        person["bio"] = {
+            code: " ".join(html_paragraphs(el.text or "", f"biography[{code}]", log))
+            for code, el in _localized(_pkp(author, "biography"), lang).items()
+        }
+        people.append(person)
+    return people
+
+
+def _affiliation(author: etree._Element, lang: str) -> dict[str, Any]:
+    """OJS 3.0–3.4 give the affiliation as localised text; 3.5 as ``affiliation/name``."""
+    institution: dict[str, str] = {}
+    aff: dict[str, Any] = {}
+    for element in _pkp(author, "affiliation"):
+        names = _pkp(element, "name")
+        if names:
+            for code, name in _localized(names, lang).items():
+                institution.setdefault(code, _text(name))
+            ror = _text(_first(element, "ror"))
+            if ror:
+                aff["ror"] = ror
+        else:
+            code = locale_language(element.get("locale"), lang) or lang
+            institution.setdefault(code, _text(element))
+    institution = {code: text for code, text in institution.items() if text}
+    country = _text(_first(author, "country"))
+    if institution:
+        aff["institution"] = institution
+    if country:
+        aff["country"] = country
+    return aff if (institution or country) else {}
+
+
+def _citations(pub: etree._Element) -> list[str]:
+    """OJS ≥ 3.2 exports one ``citation`` per reference; older ones a text with one per line."""
+    block = _first(pub, "citations")
+    if block is None:
+        return []
+    items = [_text(c) for c in _pkp(block, "citation")]
+    if not items and block.text:
+        items = [tidy(line) for line in block.text.splitlines()]
+    return [item for item in items if item]

@@ -1,0 +1,578 @@
+"""Read articles from a spreadsheet (CSV or XLSX): one row per article, the first row names columns.
+
+Column names
+------------
+A column is named ``FIELD``, ``FIELD:LANG`` (a value in one language: ``title:ru``), ``FIELDN``
+(the N-th of a repeated item: ``keyword3:en``, ``reference12:ru``) or ``FIELDN.PART[:LANG]``
+(a part of the N-th item: ``author2.surname:en``, ``author2.orcid``). Names are case-insensitive;
+a column whose name starts with ``#`` is a note and ignored; an unknown column is an error. A
+per-language field without ``:LANG`` is in the article's main language (``language``).
+
+Article
+    ``journal`` (path of the journal file, relative to the spreadsheet; by default
+    ``journal.yaml`` beside it), ``article_type``, ``language``, ``doi``, ``volume``,
+    ``issue``, ``fpage``, ``lpage``, ``elocation_id``, ``license``, ``publisher_id``, ``edn``,
+    ``pmid``, ``published.electronic``, ``published.print``, ``published.collection``,
+    ``history.received``, ``history.revised``, ``history.accepted``, ``copyright.year``,
+    ``url`` (the landing page), ``self_uri.pdf``, ``self_uri.html``.
+Per language
+    ``title``, ``subtitle``, ``section``, ``abstract`` (paragraphs at blank lines),
+    ``keywords``, ``funding_statement``, ``copyright.statement``, ``copyright.holder``.
+Repeated items, numbered from 1 (gaps allowed, kept in number order)
+    ``keywordN:LANG``; ``referenceN:LANG`` (the reference text in that language) and
+    ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
+    ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``url``,
+    ``accessed``, ``title_en``, ``source_en``); ``authorN.PART`` with the name parts
+    ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
+    ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
+    such as ``aff1``), and one affiliation inline: ``institution``, ``department``, ``city``
+    per language, ``country``, ``ror``; ``affN.PART`` for affiliations that authors name by
+    id ``affN`` (same parts); ``funderN:LANG`` with ``funderN.id`` and ``funderN.awards``.
+Several items in one cell
+    ``keywords:LANG``, ``authors:LANG`` and ``references:LANG`` hold a whole list in one cell:
+    **one item per line** (a line break inside the cell); keywords and authors may instead be
+    separated by **semicolons** (references never are: they contain semicolons). An author in
+    ``authors:LANG`` is written ``Surname, Given names``; the N-th author of ``authors:ru`` and
+    of ``authors:en`` is the same person, and ``authorN.PART`` columns other than names
+    (``author1.orcid``) add to the N-th author of the cell; likewise ``referenceN.PART`` adds
+    the parts of the N-th reference of ``references:LANG``. Lists inside a numbered column's
+    part (``credit``, ``awards``, ``affiliations``, ``history.revised``, a reference's
+    ``authors``) are separated by semicolons too.
+
+A row is named ``FILE#N`` in messages, N being the row number the spreadsheet shows (the header
+is row 1); a problem names the field and its column: ``issue.csv#4: authors[0].orcid (column
+author1.orcid): checksum fails``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from converter.errors import InputError
+from converter.readers import native
+
+if TYPE_CHECKING:
+    from converter.readers import Loaded, ReadContext
+
+_MULTI_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
+_LINE_SPLIT = re.compile(r"\s*\r?\n\s*")
+_SEMI_SPLIT = re.compile(r"\s*;\s*")
+_COLUMN = re.compile(
+    r"^(?P<base>[a-z_]+(?:\.[a-z_]+)?)(?P<num>[0-9]+)?(?:\.(?P<part>[a-z_]+))?(?::(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*))?$"
+)
+
+# Article fields read from one column each: column → path in the article data.
+_SCALARS: dict[str, tuple[str, ...]] = {
+    "journal": ("journal",),
+    "article_type": ("article_type",),
+    "language": ("language",),
+    "doi": ("doi",),
+    "volume": ("volume",),
+    "issue": ("issue",),
+    "fpage": ("fpage",),
+    "lpage": ("lpage",),
+    "elocation_id": ("elocation_id",),
+    "license": ("license",),
+    "publisher_id": ("ids", "publisher_id"),
+    "edn": ("ids", "edn"),
+    "pmid": ("ids", "pmid"),
+    "published.electronic": ("published", "electronic"),
+    "published.print": ("published", "print"),
+    "published.collection": ("published", "collection"),
+    "history.received": ("history", "received"),
+    "history.revised": ("history", "revised"),
+    "history.accepted": ("history", "accepted"),
+    "copyright.year": ("copyright", "year"),
+    "url": ("url",),
+}
+_SELF_URI = {"self_uri.pdf": "pdf", "self_uri.html": "html"}
+# Per-language article fields: column base → path (the language is the last key).
+_PER_LANG: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "subtitle": ("subtitle",),
+    "section": ("section",),
+    "abstract": ("abstract",),
+    "keywords": ("keywords",),
+    "funding_statement": ("funding_statement",),
+    "copyright.statement": ("copyright", "statement"),
+    "copyright.holder": ("copyright", "holder"),
+}
+_NAME_PARTS = frozenset({"surname", "given", "prefix", "suffix", "style"})
+_AFF_LANG_PARTS = frozenset({"institution", "department", "city", "country_name"})
+_AFF_PARTS = frozenset({"country", "ror"})
+_AUTHOR_PARTS = frozenset({"orcid", "email", "corresponding", "role", "credit", "affiliations"})
+_REF_PARTS = frozenset(
+    {
+        "type", "lang", "authors", "year", "title", "source", "volume", "issue", "fpage",
+        "lpage", "doi", "url", "accessed", "title_en", "source_en",
+    }
+)  # fmt: skip
+_LISTS = frozenset({"credit", "affiliations", "awards", "authors", "history.revised"})
+_TRUE = frozenset({"yes", "true", "1", "x", "y"})
+_FALSE = frozenset({"no", "false", "0", "n"})
+
+
+class _Column:
+    """One parsed column header."""
+
+    __slots__ = ("base", "header", "lang", "num", "part")
+
+    def __init__(self, header: str, base: str, num: int | None, part: str | None, lang: str):
+        self.header, self.base, self.num, self.part, self.lang = header, base, num, part, lang
+
+
+def _parse_header(header: str) -> _Column | None:
+    """Parse and check one header; ``None`` for a note column; ``ValueError`` when unknown."""
+    text = header.strip()
+    if not text or text.startswith("#"):
+        return None
+    match = _COLUMN.match(text.lower() if ":" not in text else _lower_name(text))
+    if not match:
+        raise ValueError(f"column {header!r}: not a column name (see the documented columns)")
+    base, num, part, lang = match["base"], match["num"], match["part"], match["lang"] or ""
+    number = int(num) if num else None
+    ok = False
+    if number is None and part is None:
+        if base in _SCALARS or base in _SELF_URI:
+            ok = not lang
+        else:
+            ok = base in _PER_LANG or base in ("authors", "references")
+    elif number is not None and number > 0:
+        if base == "keyword":
+            ok = part is None
+        elif base == "reference":
+            ok = (part is None) or (part in _REF_PARTS and not lang)
+        elif base == "author":
+            ok = part is not None and (
+                part in _NAME_PARTS
+                or part in _AFF_LANG_PARTS
+                or (not lang and (part in _AUTHOR_PARTS or part in _AFF_PARTS))
+            )
+        elif base == "aff":
+            ok = part is not None and (part in _AFF_LANG_PARTS or (not lang and part in _AFF_PARTS))
+        elif base == "funder":
+            ok = (part is None) or (part in ("id", "awards") and not lang)
+    if not ok:
+        raise ValueError(f"column {header!r}: unknown column (see the documented columns)")
+    return _Column(text, base, number, part, lang.replace("_", "-"))
+
+
+def _lower_name(text: str) -> str:
+    """Lower-case the field name but keep the language tag as written (``title:pt-BR``)."""
+    name, _, lang = text.partition(":")
+    return f"{name.lower()}:{lang}"
+
+
+def _cell(value: Any) -> Any:
+    """A cell's value as the model expects it: text, a whole number, or an ISO date."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _split(value: Any, pattern: re.Pattern[str]) -> list[str]:
+    return [item for item in pattern.split(str(value)) if item]
+
+
+# ------------------------------------------------------------------ reading rows
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            sample = handle.read(8192)
+            handle.seek(0)
+            delimiter = _delimiter(sample)
+            reader = csv.reader(handle, delimiter=delimiter)
+            for number, values in enumerate(reader, start=1):
+                yield number, list(values)
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), [f"not UTF-8 text (byte {exc.start})"]) from None
+    except csv.Error as exc:
+        raise InputError(str(path), [f"malformed CSV: {exc}"]) from None
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+
+
+def _delimiter(sample: str) -> str:
+    """Comma, or the semicolon/tab spreadsheet programs write in many locales."""
+    first = sample.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of the sheet named 'articles', else of the first sheet (read-only, streamed)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(str(path), [f"not a readable XLSX workbook: {exc}"]) from None
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    try:
+        names = {name.lower(): name for name in book.sheetnames}
+        sheet = book[names["articles"]] if "articles" in names else book.worksheets[0]
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(values)
+    finally:
+        book.close()
+
+
+def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number, {column: value}) for every non-empty row; header problems raise InputError.
+
+    The values are plain (picklable) data, so a batch can hand rows to worker processes.
+    """
+    rows = _xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
+    header: list[str] | None = None
+    for number, values in rows:
+        if header is None:
+            header = ["" if v is None else str(v) for v in values]
+            problems = []
+            for name in header:
+                try:
+                    _parse_header(name)
+                except ValueError as exc:
+                    problems.append(str(exc))
+            seen: set[str] = set()
+            for name in header:
+                key = name.strip().lower()
+                if key and not key.startswith("#") and key in seen:
+                    problems.append(f"column {name!r}: given twice")
+                seen.add(key)
+            if not any(h.strip() for h in header):
+                problems.append("row 1: no column names (the first row names the columns)")
+            if problems:
+                raise InputError(str(path), problems)
+            continue
+        row = {}
+        for name, value in zip(header, values, strict=False):
+            cleaned = _cell(value)
+            if cleaned is not None and name.strip() and not name.strip().startswith("#"):
+                row[name.strip()] = cleaned
+        extra = [v for v in values[len(header) :] if _cell(v) is not None]
+        if extra:
+            row["#extra"] = len(extra)
+        if row:
+            yield number, row
+    if header is None:
+        raise InputError(str(path), ["empty spreadsheet: no header row"])
+
+
+# ------------------------------------------------------------------ rows → article data
+
+
+def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        data = data.setdefault(key, {})
+    data[path[-1]] = value
+
+
+def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The article data of one row and, for messages, the column each field path came from."""
+    if "#extra" in row:
+        raise InputError("", [f"{row['#extra']} value(s) in columns that have no name"])
+    columns = [(_parse_header(header), value) for header, value in row.items()]
+    main = next(
+        (str(v).replace("_", "-") for c, v in columns if c and c.base == "language" and not c.num),
+        "en",
+    )
+    data: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    numbered: dict[str, dict[int, _Item]] = {}
+    one_cell: dict[str, dict[str, str]] = {}
+    for column, value in columns:
+        if column is None:
+            continue
+        header = column.header
+        lang = column.lang or main
+        base, part = column.base, column.part
+        if column.num is None:
+            if base in _SCALARS:
+                path = _SCALARS[base]
+                if base in _LISTS:
+                    value = _split(value, _SEMI_SPLIT)
+                _set(data, path, value)
+                origin[".".join(path)] = header
+            elif base in _SELF_URI:
+                data.setdefault("self_uri", []).append({"url": value, "type": _SELF_URI[base]})
+            elif base == "keywords":
+                data.setdefault("keywords", {})[lang] = _split(value, _MULTI_SPLIT)
+                origin[f"keywords.{lang}"] = header
+            elif base in ("authors", "references"):
+                one_cell.setdefault(base, {})[lang] = value
+                origin[base] = header
+            else:
+                path = (*_PER_LANG[base], lang)
+                _set(data, path, str(value) if base == "abstract" else value)
+                origin[".".join(path[:-1])] = header
+            continue
+        item = numbered.setdefault(base, {}).setdefault(column.num, {})
+        key = (part or "", lang)
+        if part in _LISTS:
+            value = _split(value, _SEMI_SPLIT)
+        item[key] = (value, header)
+    _authors(data, numbered.get("author", {}), one_cell.get("authors", {}), main, origin)
+    _affiliations(data, numbered.get("aff", {}), main, origin)
+    _references(data, numbered.get("reference", {}), one_cell.get("references", {}), origin)
+    _keywords(data, numbered.get("keyword", {}), origin)
+    _funders(data, numbered.get("funder", {}), origin)
+    return data, origin
+
+
+_Item = dict[tuple[str, str], tuple[Any, str]]
+
+
+def _authors(
+    data: dict[str, Any],
+    items: dict[int, _Item],
+    cells: dict[str, str],
+    main: str,
+    origin: dict[str, str],
+) -> None:
+    authors: list[dict[str, Any]] = []
+    if cells:
+        per_lang = {lang: _split(text, _MULTI_SPLIT) for lang, text in cells.items()}
+        count = max(len(names) for names in per_lang.values())
+        for index in range(count):
+            names = {}
+            for lang, listed in per_lang.items():
+                if index < len(listed):
+                    surname, _, given = listed[index].partition(",")
+                    form = {"surname": surname.strip()} if surname.strip() else {}
+                    if given.strip():
+                        form["given"] = given.strip()
+                    names[lang] = form
+            authors.append({"name": names})
+            origin[f"authors[{index}]"] = f"authors:{next(iter(cells))}"
+    for position, number in enumerate(sorted(items)):
+        if cells:
+            # With the names in one cell, authorN.PART columns add to the N-th of them.
+            index = number - 1
+            if index >= len(authors):
+                header = next(iter(items[number].values()))[1]
+                raise InputError(
+                    "", [f"column {header}: authors:… in one cell lists only {len(authors)}"]
+                )
+            person = authors[index]
+        else:
+            index = position
+            person = {}
+            authors.append(person)
+        aff: dict[str, Any] = {}
+        for (part, lang), (value, header) in items[number].items():
+            if part in _NAME_PARTS and cells:
+                raise InputError(
+                    "", [f"column {header}: names are given in one cell (authors:…): use one way"]
+                )
+            if part in _NAME_PARTS:
+                person.setdefault("name", {}).setdefault(lang, {})[part] = value
+                origin[f"authors[{index}].name.{lang}.{part}"] = header
+            elif part in _AFF_LANG_PARTS:
+                aff.setdefault(part, {})[lang] = value
+                origin[f"authors[{index}].affiliations[0].{part}"] = header
+            elif part in _AFF_PARTS:
+                aff[part] = value
+                origin[f"authors[{index}].affiliations[0].{part}"] = header
+            elif part == "corresponding":
+                person[part] = _flag(value, header)
+            else:
+                person[part] = value
+                origin[f"authors[{index}].{part}"] = header
+        if aff:
+            person["affiliations"] = [*person.get("affiliations", []), aff]
+        origin.setdefault(f"authors[{index}]", f"author{number}")
+    if authors:
+        data["authors"] = authors
+
+
+def _flag(value: Any, header: str) -> bool:
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise InputError("", [f"column {header}: expected yes or no, got {value!r}"])
+
+
+def _affiliations(
+    data: dict[str, Any], items: dict[int, _Item], main: str, origin: dict[str, str]
+) -> None:
+    affs = []
+    for index, number in enumerate(sorted(items)):
+        aff: dict[str, Any] = {"id": f"aff{number}"}
+        for (part, lang), (value, header) in items[number].items():
+            if part in _AFF_LANG_PARTS:
+                aff.setdefault(part, {})[lang] = value
+            else:
+                aff[part] = value
+            origin[f"affiliations[{index}].{part}"] = header
+        origin.setdefault(f"affiliations[{index}]", f"aff{number}")
+        affs.append(aff)
+    if affs:
+        data["affiliations"] = affs
+
+
+def _references(
+    data: dict[str, Any], items: dict[int, _Item], cells: dict[str, str], origin: dict[str, str]
+) -> None:
+    refs: list[dict[str, Any]] = []
+    if cells:
+        per_lang = {lang: _split(text, _LINE_SPLIT) for lang, text in cells.items()}
+        count = max(len(lines) for lines in per_lang.values())
+        for index in range(count):
+            text = {lang: lines[index] for lang, lines in per_lang.items() if index < len(lines)}
+            refs.append({"text": text})
+            origin[f"references[{index}]"] = f"references:{next(iter(cells))}"
+    for position, number in enumerate(sorted(items)):
+        if cells:
+            # With the texts in one cell, referenceN.PART columns add to the N-th of them.
+            index = number - 1
+            if index >= len(refs):
+                header = next(iter(items[number].values()))[1]
+                raise InputError(
+                    "", [f"column {header}: references:… in one cell lists only {len(refs)}"]
+                )
+            ref = refs[index]
+        else:
+            index = position
+            ref = {}
+            refs.append(ref)
+        for (part, lang), (value, header) in items[number].items():
+            if not part and cells:
+                raise InputError(
+                    "",
+                    [f"column {header}: texts are given in one cell (references:…): use one way"],
+                )
+            if part:
+                ref[part] = value
+                origin[f"references[{index}].{part}"] = header
+            else:
+                ref.setdefault("text", {})[lang] = value
+                origin[f"references[{index}].text"] = header
+        origin.setdefault(f"references[{index}]", f"reference{number}")
+    if refs:
+        data["references"] = refs
+
+
+def _keywords(data: dict[str, Any], items: dict[int, _Item], origin: dict[str, str]) -> None:
+    in_one_cell = set(data.get("keywords", {}))
+    for number in sorted(items):
+        for (_part, lang), (value, header) in items[number].items():
+            if lang in in_one_cell:
+                raise InputError(
+                    "", [f"keywords:{lang}: given in one cell and in numbered columns: use one way"]
+                )
+            data.setdefault("keywords", {}).setdefault(lang, []).append(value)
+            origin[f"keywords.{lang}"] = header
+
+
+def _funders(data: dict[str, Any], items: dict[int, _Item], origin: dict[str, str]) -> None:
+    funding = []
+    for index, number in enumerate(sorted(items)):
+        funder: dict[str, Any] = {}
+        for (part, lang), (value, header) in items[number].items():
+            if part == "id":
+                funder["funder_id"] = value
+            elif part == "awards":
+                funder["awards"] = value
+            else:
+                funder.setdefault("funder", {})[lang] = value
+            origin[f"funding[{index}].{part or 'funder'}"] = header
+        origin.setdefault(f"funding[{index}]", f"funder{number}")
+        funding.append(funder)
+    if funding:
+        data["funding"] = funding
+
+
+def _with_columns(problems: list[str], origin: dict[str, str]) -> list[str]:
+    """Add the column a problem's field came from: ``authors[0].orcid (column author1.orcid)``."""
+    out = []
+    for line in problems:
+        path, sep, message = line.partition(": ")
+        column = None
+        if sep:
+            probe = path
+            while probe:
+                column = origin.get(probe) or origin.get(re.sub(r"\[\d+\]$", "", probe))
+                if column:
+                    break
+                probe = probe.rpartition(".")[0] if "." in probe else ""
+        if column and column != path:
+            out.append(f"{path} (column {column}): {message}")
+        else:
+            out.append(line)
+    return out
+
+
+# ------------------------------------------------------------------ the reader
+
+
+def loaded_from_row(path: Path, number: int, row: dict[str, Any], context: ReadContext) -> Loaded:
+    """One row as a ``Loaded`` article (or its problems): the unit a batch worker converts."""
+    from converter.readers import Loaded  # the registry imports this module
+
+    name = f"{path}#{number}"
+    stem = f"{path.stem}-row{number}"
+    try:
+        data, origin = row_to_data(row)
+    except InputError as exc:
+        return Loaded(name, stem, problems=[f"{name}: {p}" for p in exc.problems])
+    try:
+        article = native.article_from_data(
+            data,
+            name,
+            base_dir=path.resolve().parent,
+            journal=context.journal,
+            cache=context.cache,
+        )
+    except InputError as exc:
+        if exc.source != name:
+            return Loaded(name, stem, problems=exc.lines())
+        return Loaded(
+            name, stem, problems=[f"{name}: {p}" for p in _with_columns(exc.problems, origin)]
+        )
+    return Loaded(name, stem, article)
+
+
+def read_spreadsheet(path: Path, context: ReadContext) -> Iterator[Loaded]:
+    """Every row of a CSV or XLSX file as an article (registered as ``csv`` and ``xlsx``)."""
+    from converter.readers import Loaded  # the registry imports this module
+
+    try:
+        for number, row in iter_rows(path):
+            yield loaded_from_row(path, number, row, context)
+    except InputError as exc:
+        yield Loaded(str(path), path.stem, problems=exc.lines())
+
+
+def sniff(path: Path, head: bytes) -> str | None:
+    """``csv`` or ``xlsx`` by the file's extension (a workbook is a zip: check its signature)."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".xlsx", ".xlsm") and head.startswith(b"PK"):
+        return "xlsx"
+    return None

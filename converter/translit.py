@@ -1,0 +1,207 @@
+"""Russian Cyrillic → Latin script by a named scheme, for names and reference lists.
+
+The tables come from the maintained ``iuliia`` package; each was checked letter by letter
+against its standard, and where iuliia's table or engine departs from the standard the
+correction is made here, with the rule it follows (see ``_CORRECTIONS`` and ``_case``). The
+schemes a journal can name (``Journal.transliteration``):
+
+``bsi``          BS 2979:1958 without diacritics, the "BSI" table of the Russian "References"
+                 guides (й → i, ь → ', я → ya, ю → yu, х → kh, ц → ts, щ → shch)
+``bgn-pcgn``     BGN/PCGN 1947 (й → y, е → ye initially and after vowels, ь → ʼ)
+``gost-7.79-b``  GOST 7.79-2000 System B (й → j, х → x, ц → cz/c, щ → shh, ь → `)
+``iso-9``        ISO 9:1995 = GOST 7.79-2000 System A (one letter per letter: ж → ž, щ → ŝ)
+``ala-lc``       ALA-LC (Library of Congress), with its ligature ties (ц → t͡s, я → i͡a)
+
+Schema objects are built once per process (``scheme()`` is cached): transliteration runs for
+every Cyrillic name and reference of a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from typing import Literal, get_args
+
+from iuliia.repo import SCHEMA_DIR
+from iuliia.schema import TranslitSchema
+
+from converter.text import has_cyrillic
+
+SchemeName = Literal["bsi", "bgn-pcgn", "gost-7.79-b", "iso-9", "ala-lc"]
+SCHEMES: tuple[str, ...] = get_args(SchemeName)
+
+# Our name → the iuliia table it starts from.
+_BASE = {
+    "bsi": "bs_2979_alt",
+    "bgn-pcgn": "bgn_pcgn",
+    "gost-7.79-b": "gost_779_alt",
+    "iso-9": "gost_779",
+    "ala-lc": "ala_lc",
+}
+
+_E_DIAERESIS = "\u00eb"  # ë, LATIN SMALL LETTER E WITH DIAERESIS
+
+# Where iuliia 0.13's tables differ from the standards. Keys are the mapping kind of the
+# iuliia JSON table ("mapping", "prev_mapping", ...); None deletes a rule.
+_CORRECTIONS: dict[str, dict[str, dict[str, str | None]]] = {
+    "bsi": {
+        # The BSI table of the "References" guides writes every й as i, endings included
+        # (Российский → Rossiiskii, учений → uchenii); iuliia's alt table adds the Oxford-style
+        # ending rule -ий/-ый → -y, which is not part of BS 2979.
+        "ending_mapping": {"ий": None, "ый": None},
+    },
+    "bgn-pcgn": {
+        # BGN/PCGN 1947: ё is ë (yë initially and after vowels, й, ъ, ь); iuliia writes the
+        # Cyrillic letter ё itself, which would leave Cyrillic in a Latin field.
+        "mapping": {
+            "ё": _E_DIAERESIS,
+            # BGN/PCGN: ъ is ˮ (U+02EE MODIFIER LETTER DOUBLE APOSTROPHE) and ь is ʼ (U+02BC
+            # MODIFIER LETTER APOSTROPHE); iuliia uses the quotation marks ” and ’.
+            "ъ": "\u02ee",
+            "ь": "\u02bc",
+        },
+        "prev_mapping": {
+            f"{v}ё": "y" + _E_DIAERESIS
+            for v in ("", "а", "е", "ё", "и", "й", "о", "у", "ъ", "ы", "ь", "э", "ю", "я")
+        },
+    },
+    "iso-9": {
+        # ISO 9:1995 / GOST 7.79-2000 System A: ё is ë (Latin); iuliia has the Cyrillic ё.
+        "mapping": {"ё": _E_DIAERESIS},
+    },
+    "ala-lc": {
+        # ALA-LC: ё is ë (Latin); iuliia has the Cyrillic ё.
+        "mapping": {"ё": _E_DIAERESIS},
+    },
+}
+
+
+def _definition(name: str) -> dict[str, dict[str, str]]:
+    with open(SCHEMA_DIR / f"{_BASE[name]}.json", encoding="utf-8") as file:
+        data = json.load(file)
+    tables = {
+        kind: dict(data.get(kind) or {})
+        for kind in ("mapping", "prev_mapping", "next_mapping", "ending_mapping")
+    }
+    if name == "bgn-pcgn":
+        # BGN/PCGN: the middle dot that may separate т·с, ш·ч, й·а, ·э … is optional; it is
+        # left out, as in the system's usual (and the indexing services') practice. Without
+        # the context rule the plain letter value applies, which is the same letter undotted.
+        for kind in ("prev_mapping", "next_mapping"):
+            tables[kind] = {k: v for k, v in tables[kind].items() if "·" not in v}
+    for kind, changes in _CORRECTIONS.get(name, {}).items():
+        table = tables[kind]
+        for key, value in changes.items():
+            if value is None:
+                table.pop(key, None)
+            else:
+                table[key] = value
+    return tables
+
+
+@cache
+def scheme(name: str) -> TranslitSchema:
+    """The (corrected) iuliia schema of one of ``SCHEMES``; built once per process."""
+    if name not in _BASE:
+        raise ValueError(f"unknown transliteration scheme {name!r} ({', '.join(SCHEMES)})")
+    tables = _definition(name)
+    return TranslitSchema(
+        name=name,
+        mapping=tables["mapping"],
+        prev_mapping=tables["prev_mapping"] or None,
+        next_mapping=tables["next_mapping"] or None,
+        ending_mapping=tables["ending_mapping"] or None,
+    )
+
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+
+
+def _case(match: re.Match[str], schema: TranslitSchema) -> str:
+    """Transliterate one Cyrillic word and give it the case of the original.
+
+    iuliia capitalises the Latin for a capital letter ("Щ" → "Shch"), which is right in a
+    capitalised word but wrong in one written in capitals: every scheme writes "ЩИ" as
+    "SHCHI", not "ShchI". A word of two or more capitals is therefore upper-cased whole.
+    """
+    word = match.group()
+    latin = schema.translate(word)
+    if len(word) > 1 and word.isupper():
+        return latin.upper()
+    return latin
+
+
+def transliterate(text: str, name: str) -> str:
+    """``text`` with its Cyrillic words in Latin script by scheme ``name``; the rest untouched."""
+    if not has_cyrillic(text):
+        return text
+    schema = scheme(name)
+    # iuliia writes some letters decomposed (z + combining caron for ž); the model keeps all
+    # text in NFC, so derived text is composed too.
+    return unicodedata.normalize("NFC", _CYRILLIC_WORD.sub(lambda m: _case(m, schema), text))
+
+
+# ------------------------------------------------------------------------------- names
+
+
+def _given_parts(given: str) -> list[str]:
+    """Split given names into words, keeping initials (И.В. → И., В.)."""
+    return given.replace(".", ". ").split()
+
+
+def initial(word: str, name: str) -> str:
+    """The Latin initial of a (Cyrillic or Latin) given name: Юрий → Yu., Щукин → Shch."""
+    core = word.rstrip(".")
+    if not core:
+        return word
+    # A hyphenated name keeps both initials: Анна-Мария → A.-M.
+    if "-" in core:
+        return "-".join(initial(part, name) for part in core.split("-") if part)
+    if word.endswith(".") and len(core) == 2 and has_cyrillic(core):
+        # A two-letter initial (Дж. for Джон) is written out whole: Dzh.
+        latin = transliterate(core[0].upper() + core[1:].lower(), name)
+        return latin[:1].upper() + latin[1:] + "."
+    first = core[0]
+    if has_cyrillic(first):
+        # The initial of a Cyrillic letter is its whole Latin value (Ж → Zh., Ю → Yu.), as the
+        # first letter of a word (BGN/PCGN: Е → Ye.).
+        letter = transliterate(first.upper() + "а", name)[:-1] or first
+        return letter[0].upper() + letter[1:] + "."
+    return first.upper() + "."
+
+
+def transliterate_given(given: str, name: str, patronymic_initials: bool = False) -> str:
+    """Given names in Latin script; with ``patronymic_initials`` the patronymic becomes an
+    initial (Дмитрий Викторович → Dmitrii V.). Names already written as initials stay initials.
+    """
+    parts = _given_parts(given)
+    out: list[str] = []
+    for index, part in enumerate(parts):
+        is_initial = part.endswith(".") and len(part.rstrip(".")) <= 2
+        if is_initial or (patronymic_initials and index > 0 and _is_patronymic(part)):
+            out.append(initial(part, name))
+        else:
+            out.append(transliterate(part, name))
+    return " ".join(out)
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$", re.IGNORECASE)
+
+
+def _is_patronymic(word: str) -> bool:
+    """Russian patronymics end in -ович/-евич/-ич or -овна/-евна/-ична/-инична."""
+    return _PATRONYMIC.search(word) is not None
+
+
+def transliterate_name(
+    surname: str | None,
+    given: str | None,
+    name: str,
+    patronymic_initials: bool = False,
+) -> tuple[str | None, str | None]:
+    """Surname and given names of one person in Latin script by scheme ``name``."""
+    latin_surname = transliterate(surname, name) if surname else None
+    latin_given = transliterate_given(given, name, patronymic_initials) if given else None
+    return latin_surname, latin_given

@@ -1,0 +1,307 @@
+"""Crossref deposit XML (schema 5.3.1) for one article, from the same model as the JATS.
+
+What Crossref needs that the article file may not hold is reported as a problem naming the
+field (depositor, landing page URL) rather than guessed. The head's ``timestamp`` must grow from
+one deposit of a DOI to the next: the last one is kept in the user cache (``state/``), and a
+run never reuses or goes below it, even when the clock is behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import re
+from typing import Any
+
+from converter import model
+from converter.atomic import write_atomic
+from converter.config import load_config, state_dir
+from converter.inline import parse_inline, plain_text
+from converter.options import Options, Output
+from converter.validation import Problem
+from converter.writers.common import (
+    environment,
+    first_language,
+    iso_date_parts,
+    ordered,
+    serialize_xml,
+)
+from converter.xsd import load_schema, schema_problems
+
+NAMESPACE = "http://www.crossref.org/schema/5.3.1"
+_ROLES = {
+    "author": "author",
+    "editor": "editor",
+    "translator": "translator",
+    "reviewer": "reviewer",
+    "compiler": "editor",
+}
+
+
+# ------------------------------------------------------------------ head
+
+
+def next_timestamp(now: dt.datetime | None = None) -> int:
+    """A deposit timestamp (YYYYMMDDhhmmssfff, UTC) greater than any this user made before.
+
+    The last value is kept in ``$XDG_CACHE_HOME/jats-converter/state/crossref-timestamp``,
+    updated under a file lock so that parallel conversions never hand out the same value.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    candidate = int(now.strftime("%Y%m%d%H%M%S") + f"{now.microsecond // 1000:03d}")
+    folder = state_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "crossref-timestamp"
+    with open(folder / "crossref-timestamp.lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            last = 0
+            with contextlib.suppress(FileNotFoundError, ValueError):
+                last = int(path.read_text(encoding="ascii").strip() or 0)
+            value = max(candidate, last + 1)
+            write_atomic(path, f"{value}\n".encode("ascii"))
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return value
+
+
+def depositor(journal: model.Journal) -> model.Crossref | None:
+    """The depositor and registrant: the journal file's ``crossref``, else the config file's."""
+    if journal.crossref is not None:
+        return journal.crossref
+    section = load_config().get("crossref", {})
+    keys = ("depositor_name", "depositor_email", "registrant")
+    if all(section.get(k) for k in keys):
+        return model.Crossref(**{k: str(section[k]) for k in keys})
+    return None
+
+
+# ------------------------------------------------------------------ the view
+
+
+def _name_parts(name: model.PersonName) -> dict[str, str | None]:
+    """Crossref needs a surname: a given-only name (a mononym) goes there."""
+    if name.surname:
+        return {"surname": name.surname, "given": name.given, "suffix": name.suffix}
+    return {"surname": name.given, "given": None, "suffix": name.suffix}
+
+
+def _latin_first(langs: dict[str, Any], main: str) -> list[tuple[str, Any]]:
+    """English first (Crossref's readers are international), then the main language, then rest."""
+    if "en" in langs:
+        return [("en", langs["en"])] + [(k, v) for k, v in ordered(langs, main) if k != "en"]
+    return ordered(langs, main)
+
+
+class _View:
+    def __init__(self, article: model.Article, head: dict[str, Any]):
+        journal = article.journal
+        assert isinstance(journal, model.Journal), "article.journal must be resolved"
+        self.a = article
+        self.j = journal
+        self.head = head
+        self.lang = first_language(article.language)
+
+    def journal_titles(self) -> list[str]:
+        return [title for _, title in ordered(self.j.title, self.j.language)]
+
+    def issns(self) -> list[tuple[str, str]]:
+        issn = self.j.issn
+        pairs = [("print", issn.print), ("electronic", issn.electronic)]
+        return [(kind, value) for kind, value in pairs if value]
+
+    def issue_date(self) -> dict[str, Any] | None:
+        p = self.a.published
+        if p.collection:
+            media, value = ("print" if self.j.issn.print else "online"), p.collection
+        elif p.print:
+            media, value = "print", p.print
+        elif p.electronic:
+            media, value = "online", p.electronic
+        else:
+            return None
+        return {"media": media, **iso_date_parts(value)}
+
+    def titles(self) -> dict[str, Any]:
+        """title (English when there is one) and the original-language title."""
+        a = self.a
+        main = a.language
+        if "en" in a.title and first_language(main) != "en":
+            return {
+                "title": a.title["en"],
+                "subtitle": a.subtitle.get("en"),
+                "original": {
+                    "lang": self.lang,
+                    "title": a.title[main],
+                    "subtitle": a.subtitle.get(main),
+                },
+            }
+        return {"title": a.title[main], "subtitle": a.subtitle.get(main), "original": None}
+
+    def contributors(self) -> list[dict[str, Any]]:
+        out = []
+        affs = {aff.id: aff for aff in self.a.affiliations}
+        for index, person in enumerate(self.a.authors):
+            entry: dict[str, Any] = {
+                "sequence": "first" if index == 0 else "additional",
+                "role": _ROLES[person.role],
+                "orcid": person.orcid,
+                "organization": None,
+                "name": None,
+                "alt_names": [],
+            }
+            if person.collab:
+                entry["organization"] = _latin_first(person.collab, self.a.language)[0][1]
+            else:
+                forms = _latin_first(person.name or {}, self.a.language)
+                entry["name"] = _name_parts(forms[0][1])
+                entry["alt_names"] = [{**_name_parts(n), "style": n.style} for _, n in forms[1:]]
+            entry["affiliations"] = [
+                self._institution(affs[aff_id]) for aff_id in model.affiliation_ids(person)
+            ]
+            out.append(entry)
+        return out
+
+    def _institution(self, aff: model.Affiliation) -> dict[str, Any]:
+        name = _latin_first(aff.institution, self.a.language)[0][1] if aff.institution else None
+        city = _latin_first(aff.city, self.a.language)[0][1] if aff.city else None
+        country = None
+        if aff.country:
+            from converter.languages import country_name
+
+            country = country_name(aff.country)
+        place = ", ".join(p for p in (city, country) if p) or None
+        department = _latin_first(aff.department, self.a.language)[0][1] if aff.department else None
+        if name is None and aff.ror is None:
+            # Crossref's institution needs a name or an id: the place names it then.
+            name = place
+            place = None
+        return {"name": name, "ror": aff.ror, "place": place, "department": department}
+
+    def abstracts(self) -> list[dict[str, Any]]:
+        return [
+            {"lang": first_language(lang), "paragraphs": [parse_inline(p) for p in paragraphs]}
+            for lang, paragraphs in ordered(self.a.abstract, self.a.language)
+        ]
+
+    def publication_dates(self) -> list[dict[str, Any]]:
+        p = self.a.published
+        rows = [("online", p.electronic), ("print", p.print)]
+        dates = [{"media": media, **iso_date_parts(v)} for media, v in rows if v]
+        if not dates and p.collection:
+            media = "print" if self.j.issn.print else "online"
+            dates.append({"media": media, **iso_date_parts(p.collection)})
+        return dates
+
+    def acceptance_date(self) -> dict[str, Any] | None:
+        accepted = self.a.history.accepted
+        return iso_date_parts(accepted) if accepted else None
+
+    def funding(self) -> list[dict[str, Any]]:
+        out = []
+        for item in self.a.funding:
+            funder_id = item.funder_id
+            if funder_id and not funder_id.startswith("https://"):
+                funder_id = "https://doi.org/" + funder_id
+            out.append(
+                {
+                    "name": _latin_first(item.funder, self.a.language)[0][1],
+                    "id": funder_id,
+                    "awards": item.awards,
+                }
+            )
+        return out
+
+    def license(self) -> dict[str, Any] | None:
+        lic = self.a.license
+        if lic is None:
+            return None
+        p = self.a.published
+        start = p.electronic or p.print
+        full = start if start and re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) else None
+        return {"url": lic.url, "free": lic.spdx is not None, "start": full}
+
+    def resource(self) -> str | None:
+        if self.a.url:
+            return self.a.url
+        return next((link.url for link in self.a.self_uri if link.type == "html"), None)
+
+    def citations(self) -> list[dict[str, Any]]:
+        out = []
+        for ref in self.a.references:
+            texts = _latin_first(ref.text or {}, self.a.language)
+            first_author = None
+            if ref.authors:
+                first_author = re.split(r"[,\s]", ref.authors[0].strip(), maxsplit=1)[0] or None
+            year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
+            out.append(
+                {
+                    "key": (ref.id or "")[:128],
+                    "journal_title": ref.source if ref.type == "journal" else None,
+                    "volume_title": ref.source if ref.type in ("book", "chapter") else None,
+                    "author": first_author,
+                    "volume": ref.volume,
+                    "issue": ref.issue,
+                    "first_page": ref.fpage,
+                    "year": year,
+                    "doi": ref.doi,
+                    "article_title": plain_text(ref.title) if ref.title else None,
+                    "unstructured": plain_text(texts[0][1]) if texts else None,
+                }
+            )
+        return out
+
+
+def render_crossref(article: model.Article, head: dict[str, Any]) -> str:
+    """The deposit document as text (``head``: batch_id, timestamp, depositor)."""
+    view = _View(article, head)
+    return environment().get_template("crossref/deposit.xml.j2").render(v=view, a=article)
+
+
+def _batch_id(article: model.Article, timestamp: int) -> str:
+    """Unique per deposit: the DOI suffix (or the title) and the timestamp, at most 100 chars."""
+    base = article.doi.split("/", 1)[1] if article.doi else plain_text(article.main_title())
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-")[:80] or "article"
+    return f"{base}-{timestamp}"
+
+
+def write_crossref(article: model.Article, options: Options, name: str = "output.xml") -> Output:
+    """Crossref 5.3.1 deposit XML; problems name missing fields; XSD-checked when configured."""
+    journal = article.journal
+    assert isinstance(journal, model.Journal), "article.journal must be resolved"
+    problems: list[Problem] = []
+    if not article.doi:
+        problems.append(Problem(name, 0, 0, "doi: Crossref output needs the article's DOI"))
+    who = depositor(journal)
+    if who is None:
+        problems.append(
+            Problem(
+                name,
+                0,
+                0,
+                "journal.crossref: Crossref output needs depositor_name, depositor_email and "
+                "registrant (in the journal file or the [crossref] section of the config file)",
+            )
+        )
+    if not article.url and not any(link.type == "html" for link in article.self_uri):
+        problems.append(
+            Problem(name, 0, 0, "url: Crossref output needs the article's landing page URL")
+        )
+    if problems:
+        return Output(b"", problems, suffix=".crossref.xml")
+    assert who is not None
+    timestamp = next_timestamp()
+    head = {"batch_id": _batch_id(article, timestamp), "timestamp": timestamp, "depositor": who}
+    data = serialize_xml(render_crossref(article, head))
+    if options.grammars is not None:
+        schema = load_schema("crossref")
+        if schema is not None:
+            problems.extend(schema_problems(schema, data, name))
+    return Output(data, problems, suffix=".crossref.xml")
+
+
+def timestamp_path() -> os.PathLike[str]:
+    """Where the last timestamp is kept (for documentation and tests)."""
+    return state_dir() / "crossref-timestamp"

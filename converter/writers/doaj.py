@@ -1,0 +1,143 @@
+"""DOAJ article XML (``doajArticles.xsd``) for one article.
+
+DOAJ names languages with ISO 639-2/B codes (``rus``, ``ger``), taken from pycountry's tables;
+ORCID iDs go in as https URLs; each author points to an entry of the affiliations list. The
+full-text link is required: an HTML full text, else the PDF, else the landing page.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import pycountry
+
+from converter import model
+from converter.inline import plain_text
+from converter.languages import country_name
+from converter.options import Options, Output
+from converter.validation import Problem
+from converter.writers.common import environment, ordered, serialize_xml
+from converter.xsd import load_schema, schema_problems
+
+
+@lru_cache(maxsize=256)
+def iso639_2b(tag: str) -> str | None:
+    """The ISO 639-2/B code of a language tag (``de`` → ``ger``), or None when there is none."""
+    primary = tag.lower().split("-")[0]
+    found = (
+        pycountry.languages.get(alpha_2=primary)
+        if len(primary) == 2
+        else pycountry.languages.get(alpha_3=primary)
+    )
+    if found is None:
+        return None
+    return getattr(found, "bibliographic", None) or getattr(found, "alpha_3", None)
+
+
+def _latin_first(langs: dict[str, Any], main: str) -> Any:
+    return langs["en"] if "en" in langs else ordered(langs, main)[0][1]
+
+
+def _person_name(name: model.PersonName) -> str:
+    if name.style == "eastern":
+        return " ".join(p for p in (name.surname, name.given) if p)
+    return " ".join(p for p in (name.given, name.surname) if p)
+
+
+class _View:
+    def __init__(self, article: model.Article):
+        journal = article.journal
+        assert isinstance(journal, model.Journal), "article.journal must be resolved"
+        self.a = article
+        self.j = journal
+        self.lang = article.language
+
+    def language(self) -> str | None:
+        return iso639_2b(self.lang)
+
+    def publisher(self) -> str | None:
+        p = self.j.publisher
+        return ordered(p.name, self.j.language)[0][1] if p else None
+
+    def journal_title(self) -> str:
+        return ordered(self.j.title, self.j.language)[0][1]
+
+    def publication_date(self) -> str | None:
+        p = self.a.published
+        return p.electronic or p.print or p.collection
+
+    def titles(self) -> list[tuple[str | None, str]]:
+        return [(iso639_2b(lang), plain_text(t)) for lang, t in ordered(self.a.title, self.lang)]
+
+    def affiliations(self) -> list[dict[str, str]]:
+        out = []
+        for number, aff in enumerate(self.a.affiliations):
+            parts = []
+            for values in (aff.department, aff.institution, aff.city):
+                if values:
+                    parts.append(_latin_first(values, self.lang))
+            if aff.country:
+                parts.append(country_name(aff.country))
+            out.append({"id": str(number), "key": aff.id or "", "name": ", ".join(parts)})
+        return out
+
+    def authors(self) -> list[dict[str, Any]]:
+        numbers = {aff["key"]: aff["id"] for aff in self.affiliations()}
+        out = []
+        for person in self.a.authors:
+            if person.role != "author":
+                continue
+            if person.collab:
+                name = _latin_first(person.collab, self.lang)
+            else:
+                name = _person_name(_latin_first(person.name or {}, self.lang))
+            out.append(
+                {
+                    "name": name,
+                    "email": person.email,
+                    "affiliations": [numbers[a] for a in model.affiliation_ids(person)],
+                    "orcid": person.orcid,
+                }
+            )
+        return out
+
+    def abstracts(self) -> list[tuple[str | None, str]]:
+        return [
+            (iso639_2b(lang), "\n\n".join(plain_text(p) for p in paragraphs))
+            for lang, paragraphs in ordered(self.a.abstract, self.lang)
+        ]
+
+    def keywords(self) -> list[tuple[str | None, list[str]]]:
+        return [
+            (iso639_2b(lang), [plain_text(w) for w in words])
+            for lang, words in ordered(self.a.keywords, self.lang)
+        ]
+
+    def full_text(self) -> dict[str, str] | None:
+        for kind in ("html", "pdf"):
+            link = next((s for s in self.a.self_uri if s.type == kind), None)
+            if link is not None:
+                return {"url": link.url, "format": kind}
+        return {"url": self.a.url, "format": "html"} if self.a.url else None
+
+
+def render_doaj(article: model.Article) -> str:
+    view = _View(article)
+    return environment().get_template("doaj/records.xml.j2").render(v=view, a=article)
+
+
+def write_doaj(article: model.Article, options: Options, name: str = "output.xml") -> Output:
+    """DOAJ article XML; a missing full-text URL is a problem; XSD-checked when configured."""
+    if _View(article).full_text() is None:
+        problem = Problem(
+            name, 0, 0, "self_uri: DOAJ output needs a full-text URL (self_uri or url)"
+        )
+        return Output(b"", [problem], suffix=".doaj.xml")
+    data = serialize_xml(render_doaj(article))
+    problems: list[Problem] = []
+    if options.grammars is not None:
+        schema = load_schema("doaj")
+        if schema is not None:
+            problems = schema_problems(schema, data, name)
+    return Output(data, problems, suffix=".doaj.xml")

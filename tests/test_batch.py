@@ -1,0 +1,347 @@
+"""``jatsconv batch``: many articles, one bad; names and collisions; reports; resuming; Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import BILINGUAL, ROOT, SEED, xmllint
+from converter import batch as batch_module
+from converter.batch import MANIFEST_NAME, BatchSettings, run_batch
+from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
+from converter.options import Options
+from converter.readers.native import load_article
+
+SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
+BAD_ORCID = "0000-0002-1825-0098"  # the check digit of 0000-0002-1825-0097, off by one
+
+
+def make_folder(folder: Path, count: int, *, broken: int | None = None, sub: int = 500) -> Path:
+    """``count`` seed-size articles (pages varied) in sub-folders; ``broken`` has a bad ORCID."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(count):
+        body = text.replace("fpage: 110", f"fpage: {110 + 10 * i}").replace(
+            "lpage: 119", f"lpage: {119 + 10 * i}"
+        )
+        if i == broken:
+            body = body.replace(
+                "  - name: {surname: Streltsov, given: D. V.}\n",
+                f"  - name: {{surname: Streltsov, given: D. V.}}\n    orcid: {BAD_ORCID}\n",
+            )
+        part = folder / f"part{i // sub}"
+        part.mkdir(exist_ok=True)
+        (part / f"a{i:05d}.yaml").write_text(body, encoding="utf-8")
+    return folder
+
+
+def outputs(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.xml"))
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+# ---------------------------------------------------------------------- the done-when case
+
+
+def test_two_thousand_articles_one_broken(run, tmp_path: Path, store) -> None:
+    source = make_folder(tmp_path / "in", 2001, broken=1234)
+    out = tmp_path / "out"
+    report = tmp_path / "report.json"
+    junit = tmp_path / "junit.xml"
+    result = run("batch", source, "-o", out, "-j", "2", "--report", report, "--junit", junit)
+    assert result.code == 3, result.err  # bad input wins
+    written = outputs(out)
+    assert len(written) == 2000
+    assert leftovers(out) == []
+    broken = source / "part2" / "a01234.yaml"
+    lines = [line for line in result.err.splitlines() if "a01234" in line]
+    # One line naming the file and the field.
+    assert len(lines) == 1 and lines[0].startswith(f"{broken}: authors[0].orcid: "), lines
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"]["converted"] == 2000
+    assert data["summary"]["bad-input"] == 1
+    assert len(data["articles"]) == 2001
+    statuses = {a["source"]: a["status"] for a in data["articles"]}
+    assert statuses[str(broken)] == "bad-input"
+    assert sum(s == "converted" for s in statuses.values()) == 2000
+    # Names follow the default pattern: journal-volume-firstpage.
+    assert (out / "rjr-1-110.xml").is_file()
+    assert (out / f"rjr-1-{110 + 10 * 2000}.xml").is_file()
+    # JUnit: one case per article, the bad one an error.
+    suite = etree.parse(str(junit)).getroot()[0]
+    assert suite.get("tests") == "2001" and suite.get("errors") == "1"
+    assert len(suite.findall("testcase/error")) == 1
+    # The independent check on a few outputs.
+    for path in (written[0], written[999], written[-1]):
+        checked = xmllint(path, store.catalog)
+        assert checked.returncode == 0, checked.stderr
+    # A rerun converts nothing: everything is up to date but the broken one.
+    again = run("batch", source, "-o", out, "-j", "2", "--report", report)
+    assert again.code == 3
+    summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
+    assert summary["skipped"] == 2000 and summary["converted"] == 0
+    assert summary["bad-input"] == 1
+
+
+# ---------------------------------------------------------------------- up to date
+
+
+def _summary(report: Path) -> dict[str, int]:
+    return json.loads(report.read_text(encoding="utf-8"))["summary"]
+
+
+def test_rerun_converts_only_what_changed(run, tmp_path: Path, store) -> None:
+    source = make_folder(tmp_path / "in", 6)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    assert _summary(report)["converted"] == 6
+    assert (out / MANIFEST_NAME).is_file()
+    # Change one article, delete one output.
+    changed = source / "part0" / "a00002.yaml"
+    changed.write_text(changed.read_text().replace("issue: 1", "issue: 2"))
+    (out / "rjr-1-150.xml").unlink()
+    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    summary = _summary(report)
+    assert (summary["converted"], summary["skipped"]) == (2, 4)
+    assert b"<issue>2</issue>" in (out / "rjr-1-130.xml").read_bytes()
+    # A change to the journal file makes every article out of date.
+    journal = source / "journal.yaml"
+    journal.write_text(journal.read_text().replace("Association", "The Association"))
+    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    assert _summary(report)["converted"] == 6
+    # Other options, other stamps.
+    assert run("batch", source, "-o", out, "--jats-version", "1.3", "--report", report).code == 0
+    assert _summary(report)["converted"] == 6
+    # --force converts everything again.
+    assert run("batch", source, "-o", out, "--jats-version", "1.3", "--report", report).code == 0
+    assert _summary(report)["skipped"] == 6
+    assert (
+        run("batch", source, "-o", out, "--jats-version", "1.3", "--force", "--report", report).code
+        == 0
+    )
+    assert _summary(report)["converted"] == 6
+
+
+# ---------------------------------------------------------------------- names and collisions
+
+
+def test_default_name_pattern() -> None:
+    article = load_article(SEED)
+    pattern = NamePattern.parse(DEFAULT_PATTERN)
+    assert pattern.name(article, "streltsov-110") == "rjr-1-110.xml"
+    bilingual = load_article(BILINGUAL)
+    assert pattern.name(bilingual, "x") == "jsr-2-6.xml"
+    custom = NamePattern.parse("{issn}/{year}/{doi|stem}")
+    assert custom.name(bilingual, "x", ".xml") == "2687-1440/2018/jsr.2018.3.6.xml"
+    assert custom.name(article, "streltsov-110", ".xml") == "2658-6789/2018/streltsov-110.xml"
+
+
+def test_name_pattern_needs_a_value_and_names_the_field() -> None:
+    article = load_article(SEED)
+    with pytest.raises(ValueError, match=r"^doi: needed by the output name pattern"):
+        NamePattern.parse("{journal}-{doi}").name(article, "x")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("{nope}", "unknown field {nope}"),
+        ("fixed", "has no {field}"),
+        ("../{journal}", "without '..'"),
+        ("/abs/{journal}", "only relative"),
+        ("{journal:>5}", "no format specs"),
+        ("{journal", "name pattern"),
+    ],
+)
+def test_bad_name_patterns(pattern: str, message: str) -> None:
+    with pytest.raises(PatternError, match=message.replace("{", r"\{").replace("(", r"\(")):
+        NamePattern.parse(pattern)
+
+
+def test_bad_pattern_is_a_usage_error(run, tmp_path: Path) -> None:
+    result = run("batch", SEED, "-o", tmp_path, "--name", "{nope}")
+    assert result.code == 2
+    assert "unknown field {nope}" in result.err
+
+
+def test_collisions_are_reported_never_overwritten(run, tmp_path: Path, store) -> None:
+    source = make_folder(tmp_path / "in", 3)
+    # a00002 now has the pages of a00000: same name as the first article.
+    clash = source / "part0" / "a00002.yaml"
+    clash.write_text(clash.read_text().replace("fpage: 130", "fpage: 110"))
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", source, "-o", out, "-j", "2", "--report", report)
+    assert result.code == 3
+    assert f"{clash}: the output name rjr-1-110.xml is already taken by " in result.err
+    assert sorted(p.name for p in outputs(out)) == ["rjr-1-110.xml", "rjr-1-120.xml"]
+    # The first article in source order keeps the name (deterministic), whatever finished first.
+    first = (out / "rjr-1-110.xml").read_bytes()
+    assert b"<lpage>119</lpage>" in first
+    data = json.loads(report.read_text())
+    assert [a["status"] for a in data["articles"]] == ["converted", "converted", "bad-input"]
+
+
+def test_later_article_finishing_first_still_loses_the_name(tmp_path: Path, store) -> None:
+    """Results arrive out of order in a pool: the earlier source in the batch keeps the name."""
+    source = make_folder(tmp_path / "in", 2)
+    clash = source / "part0" / "a00001.yaml"
+    clash.write_text(clash.read_text().replace("fpage: 120", "fpage: 110"))
+    settings = BatchSettings(out_dir=tmp_path / "out", options=Options(grammars=store), jobs=1)
+    batch_module._init_worker(settings, "t", in_process=True)
+    files, _ = batch_module.list_sources([str(source)])
+    jobs = list(batch_module.iter_jobs(files, settings))
+    results = [batch_module._convert_job(job, None) for job in jobs]
+    books = batch_module._Books(settings, {})
+    seen: list[str] = []
+    for result in reversed(results):  # the later job arrives first
+        for entry in result.entries:
+            if entry.temp:
+                books.temps.add(entry.temp)
+        books.accept(result, seen.append)
+    assert books.summary.counts["converted"] == 1 and books.summary.counts["bad-input"] == 1
+    assert b"<lpage>119</lpage>" in (tmp_path / "out" / "rjr-1-110.xml").read_bytes()
+    entries = list(books.entries_in_order())
+    assert [e["status"] for e in entries] == ["converted", "bad-input"]
+    assert "is also that of" in entries[1]["problems"][0]
+    assert leftovers(tmp_path / "out") == []
+
+
+def test_existing_foreign_file_is_kept_unless_force(run, tmp_path: Path, store) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "rjr-1-110.xml").write_text("<mine/>")
+    result = run("batch", SEED, "-o", out)
+    assert result.code == 3
+    assert "exists and was not written for this source" in result.err
+    assert (out / "rjr-1-110.xml").read_text() == "<mine/>"
+    assert run("batch", SEED, "-o", out, "--force").code == 0
+    assert (out / "rjr-1-110.xml").read_bytes() == SEED.with_suffix(".xml").read_bytes()
+
+
+# ---------------------------------------------------------------------- sources
+
+
+def test_issue_file_glob_and_missing_source(run, tmp_path: Path, store) -> None:
+    source = make_folder(tmp_path / "in", 3)
+    elsewhere = tmp_path / "issue"
+    elsewhere.mkdir()
+    (elsewhere / "issue.yaml").write_text(
+        "journal: ../in/journal.yaml\narticles:\n  - ../in/part0/a00000.yaml\n"
+        "  - ../in/part0/a0000[12].yaml\n"
+    )
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("batch", elsewhere / "issue.yaml", "-o", out, "--report", report).code == 0
+    assert _summary(report)["converted"] == 3
+    result = run(
+        "batch",
+        str(source / "part0" / "a0000*.yaml"),
+        tmp_path / "nothing",
+        "-o",
+        out,
+        "--report",
+        report,
+    )
+    assert result.code == 3
+    assert f"{tmp_path / 'nothing'}: no such file or folder" in result.err
+    summary = _summary(report)
+    assert (summary["skipped"], summary["bad-input"]) == (3, 1)
+    bad = elsewhere / "bad.issue.yaml"
+    bad.write_text("articles:\n  - missing.yaml\n")
+    result = run("batch", bad, "-o", out)
+    assert result.code == 3
+    assert f"{bad}: articles[0]: missing.yaml: no such file" in result.err
+
+
+def test_samples_folder_outputs_match_committed(run, tmp_path: Path, store) -> None:
+    """The batch writes the same bytes as ``convert``: the committed sample outputs."""
+    result = run("batch", SEED.parent, BILINGUAL.parent, "-o", tmp_path)
+    assert result.code == 0, result.err
+    assert (tmp_path / "rjr-1-110.xml").read_bytes() == SEED.with_suffix(".xml").read_bytes()
+    assert (tmp_path / "jsr-2-6.xml").read_bytes() == BILINGUAL.with_suffix(".xml").read_bytes()
+
+
+# ---------------------------------------------------------------------- interruption
+
+
+def test_interruption_in_process_leaves_no_partial_file(tmp_path: Path, store, monkeypatch) -> None:
+    """Ctrl-C arriving while the tenth article is being written: nothing half-written remains,
+    and the rerun converts exactly the articles that were not finished."""
+    source = make_folder(tmp_path / "in", 30)
+    out = tmp_path / "out"
+    settings = BatchSettings(out_dir=out, options=Options(grammars=store), jobs=1, chunk_size=4)
+    real_fdopen = os.fdopen
+    calls = {"n": 0}
+
+    def interrupted_write(fd: int, *args, **kwargs):
+        stream = real_fdopen(fd, *args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == 10:
+            stream.write(b"<article")  # half a file, then Ctrl-C
+            stream.flush()
+            raise KeyboardInterrupt
+        return stream
+
+    monkeypatch.setattr(batch_module.os, "fdopen", interrupted_write)
+    summary = run_batch([str(source)], settings)
+    monkeypatch.undo()
+    assert summary.interrupted and summary.exit_code() == 130
+    assert leftovers(out) == []
+    done = outputs(out)
+    assert 0 < len(done) < 30
+    dtd = store.dtd("-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.4 20241031//EN")
+    for path in done:
+        assert dtd.validate(etree.parse(str(path)))  # every file there is complete and valid
+    again = run_batch(
+        [str(source)], BatchSettings(out_dir=out, options=Options(grammars=store), jobs=1)
+    )
+    assert again.counts["skipped"] == len(done)
+    assert again.counts["converted"] == 30 - len(done)
+    assert len(outputs(out)) == 30
+
+
+def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
+    """SIGINT to a real ``jatsconv batch`` with workers: exit 130, complete files only, and a
+    rerun that converts what is missing."""
+    source = make_folder(tmp_path / "in", 4000)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "converter", "batch", str(source), "-o", str(out), "-j", "2"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.is_dir() and len(list(out.glob("*.xml"))) >= 200:
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the batch finished before it could be interrupted"
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err.decode()
+    assert b"interrupted" in err
+    assert leftovers(out) == []
+    done = outputs(out)
+    assert 0 < len(done) < 4000
+    for path in done[-20:]:
+        etree.parse(str(path))  # complete, well-formed files only
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    recorded = len(manifest["entries"])
+    report = tmp_path / "r.json"
+    rerun = subprocess.run(
+        [*command, "--report", str(report)], capture_output=True, env=env, check=False
+    )
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    summary = _summary(report)
+    assert summary["skipped"] == recorded
+    assert summary["converted"] == 4000 - recorded
+    assert len(outputs(out)) == 4000

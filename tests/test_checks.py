@@ -1,0 +1,273 @@
+"""Profile checks: every rule has an input that breaks it and one that passes it; the samples
+pass the profiles the README claims; ``check`` and ``convert --profile`` report and exit right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import BILINGUAL, DATA, ROOT, SEED
+from converter.checks import RULES, check_bytes
+from converter.checks.profiles import PROFILES
+
+PASS = (DATA / "checks" / "pass.xml").read_text(encoding="utf-8")
+TODAY = dt.date(2026, 11, 26)
+ALL_PROFILES = tuple(PROFILES)
+
+
+def _cut(pattern: str):
+    """A breaker that deletes what a regular expression matches (DOTALL)."""
+
+    def breaker(text: str) -> str:
+        out, count = re.subn(pattern, "", text, flags=re.DOTALL)
+        assert count, pattern
+        return out
+
+    return breaker
+
+
+def _swap(old: str, new: str, count: int = 1):
+    def breaker(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, count)
+
+    return breaker
+
+
+# rule id -> how to break the passing document (today is TODAY unless the case says otherwise)
+BREAKERS = {
+    "issn-check-digit": _swap("2500-2872", "2500-2873"),
+    "issn-typing": _swap(
+        '<issn publication-format="electronic">', '<issn publication-format="print">'
+    ),
+    "orcid-checksum": _swap("0000-0002-1825-0097", "0000-0002-1825-0098"),
+    "orcid-form": _swap(
+        "https://orcid.org/0000-0002-1825-0097", "http://orcid.org/0000-0002-1825-0097"
+    ),
+    "ror-form": _swap("https://ror.org/05qrfxd25", "ror.org/05qrfxd25"),
+    "doi-syntax": _swap(
+        '<article-id pub-id-type="doi">10.5555/jsr.2018.3.6',
+        '<article-id pub-id-type="doi">10.5555/jsr\u20102018.3.6',
+    ),
+    "date-real": _swap("<day>28</day>", "<day>31</day>"),
+    "date-order": lambda t: re.sub(
+        r'(date-type="accepted" iso-8601-date="2018-)08(-30">.*?<month>)08(</month>)',
+        r"\g<1>10\g<2>10\g<3>",
+        t,
+        count=1,
+        flags=re.DOTALL,
+    ),
+    "date-future": lambda t: t.replace("2018", "2099"),
+    "license-recognised": lambda t: t.replace(
+        "https://creativecommons.org/licenses/by/4.0/", "https://example.org/licence"
+    ),
+    "license-ref-match": _swap(
+        "<ali:license_ref>https://creativecommons.org/licenses/by/4.0/",
+        "<ali:license_ref>https://creativecommons.org/licenses/by-nc/4.0/",
+    ),
+    "lang-valid": _swap('<abstract xml:lang="en">', '<abstract xml:lang="xx">'),
+    "trans-lang": _swap(
+        '<trans-title-group xml:lang="en">\n          <trans-title>Russian-Japanese',
+        '<trans-title-group xml:lang="ru">\n          <trans-title>Russian-Japanese',
+    ),
+    "lang-unique": _swap(
+        '<kwd-group kwd-group-type="author" xml:lang="en">',
+        '<kwd-group kwd-group-type="author" xml:lang="ru">',
+    ),
+    "alternatives-lang": _swap(
+        '<name name-style="western" xml:lang="en">', '<name name-style="western" xml:lang="ru">'
+    ),
+    "id-unique": _swap('<ref id="ref2">', '<ref id="ref1">'),
+    "xref-resolves": _swap('rid="aff1"', 'rid="aff9"'),
+    "general-required": _cut(r"<journal-title>.*?</journal-title>"),
+    "general-recommended": _cut(r"<abstract xml:lang=.*?</abstract>\s*"),
+    "pmc-required": _cut(r"<issue>3</issue>"),
+    "pmc-recommended": _cut(r"<article-categories>.*?</article-categories>"),
+    "pmc-issn-format": _swap("2500-2872", "25002872"),
+    "pmc-pub-date-attrs": _swap(
+        '<pub-date publication-format="electronic"', '<pub-date pub-type="epub"'
+    ),
+    "pmc-collection-epub": _cut(r'<pub-date publication-format="electronic".*?</pub-date>'),
+    "pmc-dtd-version": _swap('dtd-version="1.3"', 'dtd-version="1.4"'),
+    "pmc-contrib-id-type": _swap('contrib-id-type="orcid" ', ""),
+    "pmc-one-name": lambda t: t.replace("<name-alternatives>", "").replace(
+        "</name-alternatives>", ""
+    ),
+    "pmc-alternatives-main": _swap(
+        '<name name-style="eastern" xml:lang="ru">', '<name name-style="eastern" xml:lang="uk">'
+    ),
+    "pmc-license-one-uri": _swap(
+        "<license-p>",
+        '<license-p><ext-link ext-link-type="uri" '
+        'xlink:href="https://creativecommons.org/licenses/by-nc/4.0/">CC BY-NC</ext-link> ',
+    ),
+    "crossref-required": _cut(r'<article-id pub-id-type="doi">.*?</article-id>'),
+    "doaj-required": _cut(r"<self-uri [^>]*/>"),
+    "rsci-bilingual": _cut(r'<kwd-group kwd-group-type="author" xml:lang="en">.*?</kwd-group>'),
+    "rsci-names": _cut(r'<name name-style="eastern" xml:lang="ru">.*?</name>'),
+    "rsci-affiliations": _cut(r'<aff xml:lang="ru">.*?</aff>'),
+    "rsci-latin-references": _cut(r'<mixed-citation xml:lang="en">Batin.*?</mixed-citation>'),
+    "script-latin-fields": _swap(
+        "<trans-title>Russian-Japanese relations", "<trans-title>Russian-Japanese отношения"
+    ),
+    "script-mixed-words": _swap("Российско-японские", "Рoссийско-японские"),  # Latin o
+}
+
+
+def _profile_of(rule_id: str) -> str:
+    return next(name for name, ids in PROFILES.items() if rule_id in ids)
+
+
+def _findings(text: str, profiles: tuple[str, ...] = ALL_PROFILES, today: dt.date = TODAY):
+    report = check_bytes(text.encode("utf-8"), "doc.xml", profiles, today=today)
+    assert not report.unreadable, report.unreadable
+    return report.findings
+
+
+def test_every_rule_has_a_breaking_case() -> None:
+    assert set(BREAKERS) == set(RULES)
+
+
+def test_the_passing_document_passes_every_profile() -> None:
+    assert _findings(PASS) == []
+
+
+@pytest.mark.parametrize("rule_id", sorted(BREAKERS))
+def test_rule_breaks(rule_id: str) -> None:
+    broken = BREAKERS[rule_id](PASS)
+    findings = _findings(broken, (_profile_of(rule_id),))
+    hits = [f for f in findings if f.rule == rule_id]
+    assert hits, f"{rule_id} did not fire; got {[f.rule for f in findings]}"
+    rule = RULES[rule_id]
+    for hit in hits:
+        assert hit.severity == rule.severity
+        assert hit.message and hit.path.startswith("/article")
+        assert hit.line > 0
+
+
+@pytest.mark.parametrize("rule_id", sorted(BREAKERS))
+def test_rule_passes(rule_id: str) -> None:
+    assert not [f for f in _findings(PASS, (_profile_of(rule_id),)) if f.rule == rule_id]
+
+
+def test_future_is_judged_against_today() -> None:
+    findings = _findings(PASS, ("general",), today=dt.date(2018, 9, 1))
+    assert {f.rule for f in findings} == {"date-future"}
+
+
+def test_findings_name_the_input_field() -> None:
+    broken = BREAKERS["orcid-checksum"](PASS)
+    (hit,) = [f for f in _findings(broken, ("general",)) if f.rule == "orcid-checksum"]
+    assert hit.field == "authors[0].orcid"
+    assert hit.path == "/article/front/article-meta/contrib-group/contrib/contrib-id"
+    broken = BREAKERS["issn-check-digit"](PASS)
+    (hit,) = [f for f in _findings(broken, ("general",)) if f.rule == "issn-check-digit"]
+    assert hit.field == "journal.issn.print"
+    assert "check digit" in hit.message
+
+
+def test_mixed_script_word_is_named() -> None:
+    broken = BREAKERS["script-mixed-words"](PASS)
+    (hit,) = [f for f in _findings(broken, ("rsci",)) if f.rule == "script-mixed-words"]
+    assert "'Рoссийско'" in hit.message and hit.field == "title.ru"
+
+
+# ------------------------------------------------------------------ samples and README claims
+
+
+def _readme_claims() -> dict[Path, list[str]]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Samples", 1)[1].split("\n## ", 1)[0]
+    claims: dict[Path, list[str]] = {}
+    for entry in re.split(r"\n- ", section):
+        path = re.search(r"`(samples/[^`]+\.yaml)`", entry)
+        passes = re.search(r"Passes the profiles? ((?:`[a-z]+`[, and]*)+)", entry)
+        if path and passes:
+            claims[ROOT / path.group(1)] = re.findall(r"`([a-z]+)`", passes.group(1))
+    return claims
+
+
+def test_readme_claims_profiles_for_every_sample() -> None:
+    claims = _readme_claims()
+    assert SEED in claims and BILINGUAL in claims
+    for profiles in claims.values():
+        assert profiles and set(profiles) <= set(PROFILES)
+
+
+@pytest.mark.parametrize("sample", sorted(_readme_claims()), ids=lambda p: p.name)
+def test_sample_passes_claimed_profiles(sample: Path, run) -> None:
+    profiles = _readme_claims()[sample]
+    args = [a for name in profiles for a in ("--profile", name)]
+    result = run("check", *args, sample.with_suffix(".xml"))
+    assert result.code == 0, result.out + result.err
+    assert " error: " not in result.out
+
+
+# ------------------------------------------------------------------ the commands
+
+
+def test_check_command_reports_and_fails(tmp_path: Path, run) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text(BREAKERS["orcid-checksum"](PASS), encoding="utf-8")
+    result = run("check", bad)
+    assert result.code == 1
+    assert re.search(r"bad\.xml:\d+:0: error: \[orcid-checksum\] ORCID iD", result.out)
+    result = run("check", "--json", bad)
+    assert result.code == 1
+    import json
+
+    payload = json.loads(result.out)
+    assert payload["files"][0]["passed"] is False
+    assert payload["files"][0]["findings"][0]["rule"] == "orcid-checksum"
+
+
+def test_check_warnings_alone_pass(tmp_path: Path, run) -> None:
+    doc = tmp_path / "warn.xml"
+    doc.write_text(BREAKERS["orcid-form"](PASS), encoding="utf-8")
+    result = run("check", doc)
+    assert result.code == 0
+    assert "warning: [orcid-form]" in result.out
+
+
+def test_check_unreadable_and_malformed(tmp_path: Path, run) -> None:
+    result = run("check", tmp_path / "missing.xml")
+    assert result.code == 3 and "cannot read" in result.out
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<article><front>", encoding="utf-8")
+    result = run("check", broken)
+    assert result.code == 1 and "not well-formed" in result.out
+    result = run("check", "--profile", "nope", broken)
+    assert result.code == 2
+
+
+def test_convert_with_profile_fails_on_errors(tmp_path: Path, run) -> None:
+    result = run("convert", SEED, "-o", tmp_path, "--profile", "rsci")
+    assert result.code == 1
+    assert "[rsci-bilingual] no title in Russian (input field title.ru)" in result.err
+    assert not (tmp_path / "streltsov-110.xml").exists()
+
+
+def test_convert_with_profiles_passes(tmp_path: Path, run) -> None:
+    result = run("convert", BILINGUAL, "-o", tmp_path, "--profile", "rsci", "--profile", "pmc")
+    assert result.code == 0, result.err
+    assert (tmp_path / "streltsov-6.xml").exists()
+
+
+def test_convert_profile_warnings_do_not_fail(write_article, tmp_path: Path, run) -> None:
+    article = write_article(
+        "title: A title\npublished: {electronic: 2020-01-02}\nlicense: CC-BY-4.0\n"
+    )
+    result = run("convert", article, "-o", tmp_path / "out", "--profile", "general")
+    assert result.code == 0, result.err
+    assert "warning: [general-recommended] no abstract (input field abstract)" in result.err
+    assert (tmp_path / "out" / "article.xml").exists()
+
+
+def test_convert_profile_with_other_format(tmp_path: Path, run) -> None:
+    result = run("convert", SEED, "--to", "meta-tags", "-o", tmp_path, "--profile", "rsci")
+    assert result.code == 1
+    assert ":0:0: error: [rsci-bilingual] no title in Russian (input field title.ru)" in result.err
+    assert not (tmp_path / "streltsov-110.meta.html").exists()

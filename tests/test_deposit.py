@@ -1,0 +1,376 @@
+"""Deposit client against local servers on 127.0.0.1 that behave like Crossref and DOAJ.
+
+They accept, reject, time out and answer 5xx; some echo the credentials they were sent, as a
+careless service might, to prove those never reach stdout, stderr, logs or exceptions.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import json
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import BILINGUAL
+from converter.deposit import (
+    DepositError,
+    Transport,
+    check_endpoint,
+    crossref_credentials,
+    deposit_crossref,
+)
+from converter.options import Options
+from converter.readers.native import load_article
+from converter.writers import render
+
+USER = "role/depositor-xyz"
+PASSWORD = "s3cr3t&pa ss=word"
+API_KEY = "doaj-key-0123456789abcdef"
+SECRETS = (USER, PASSWORD, API_KEY, "s3cr3t", "doaj-key-0123")
+
+
+@dataclass
+class Service:
+    """What the fake service does next and what it received."""
+
+    modes: list[str] = field(default_factory=lambda: ["accept"])
+    requests: list[dict[str, object]] = field(default_factory=list)
+
+    def next_mode(self) -> str:
+        return self.modes.pop(0) if len(self.modes) > 1 else self.modes[0]
+
+
+def _handler(service: Service):
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:  # keep test output clean
+            pass
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length", 0))
+            body = self.rfile.read(length)
+            record: dict[str, object] = {"path": self.path, "headers": dict(self.headers)}
+            ctype = self.headers.get("Content-Type", "")
+            if ctype.startswith("multipart/form-data"):
+                message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+                    f"Content-Type: {ctype}\r\n\r\n".encode() + body
+                )
+                parts = {}
+                for part in message.iter_parts():
+                    name = part.get_param("name", header="content-disposition")
+                    parts[name] = (part.get_filename(), part.get_payload(decode=True))
+                record["form"] = parts
+            else:
+                record["json"] = json.loads(body)
+                record["query"] = parse_qs(urlsplit(self.path).query)
+            service.requests.append(record)
+            mode = service.next_mode()
+            if mode == "timeout":
+                time.sleep(1.0)
+                return self._send(200, b"late")
+            if mode == "5xx":
+                return self._send(503, b"<html><body>Service Unavailable</body></html>")
+            if mode == "auth":
+                return self._send(401, b"<html>Unauthorized</html>")
+            if mode == "reject-echo":
+                form = record.get("form", {})
+                user = form.get("login_id", (None, b""))[1].decode() if form else ""
+                pwd = form.get("login_passwd", (None, b""))[1].decode() if form else ""
+                key = record.get("query", {}).get("api_key", [""])[0] if not form else ""
+                text = f"FAILURE: bad data from {user} with {pwd} {key}".encode()
+                code = 200 if form else 400
+                return self._send(code, b"<html><body><h2>" + text + b"</h2></body></html>")
+            if ctype.startswith("multipart/form-data"):
+                return self._send(200, b"<html><h2>SUCCESS</h2>Your batch was received</html>")
+            return self._send(201, json.dumps([{"status": "created", "id": "abc"}]).encode())
+
+        def _send(self, code: int, body: bytes) -> None:
+            try:
+                self.send_response(code)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    return Handler
+
+
+@pytest.fixture
+def service() -> Iterator[tuple[Service, str]]:
+    state = Service()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield state, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _credentials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CROSSREF_USERNAME", USER)
+    monkeypatch.setenv("CROSSREF_PASSWORD", PASSWORD)
+    monkeypatch.setenv("DOAJ_API_KEY", API_KEY)
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.delenv("JATSCONV_CROSSREF_SCHEMA", raising=False)
+    monkeypatch.delenv("JATSCONV_DOAJ_SCHEMA", raising=False)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    article = load_article(BILINGUAL)
+    out = {}
+    for target in ("crossref", "doaj"):
+        output = render(article, Options(target=target), target)
+        assert output.valid, output.problems
+        path = tmp_path / f"streltsov-6.{target}.xml"
+        path.write_bytes(output.data)
+        out[target] = path
+    return out
+
+
+FAST = ("--backoff", "0", "--timeout", "0.3")
+
+
+def _assert_no_secrets(*texts: str) -> None:
+    for text in texts:
+        for secret in SECRETS:
+            assert secret not in text, f"secret leaked: {text!r}"
+
+
+# ------------------------------------------------------------------ Crossref
+
+
+def test_crossref_accepts(service, files, run, caplog) -> None:
+    state, base = service
+    caplog.set_level(logging.DEBUG)
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base + "/servlet/deposit")
+    assert result.code == 0, result.err
+    assert "queued by Crossref" in result.out
+    (request,) = state.requests
+    form = request["form"]
+    assert form["operation"][1] == b"doMDUpload"
+    assert form["login_id"][1].decode() == USER
+    assert form["login_passwd"][1].decode() == PASSWORD
+    assert form["fname"][0] == "streltsov-6.crossref.xml"
+    assert form["fname"][1] == files["crossref"].read_bytes()
+    _assert_no_secrets(result.out, result.err, caplog.text)
+
+
+def test_crossref_rejection_is_clear_and_redacted(service, files, run, caplog) -> None:
+    state, base = service
+    state.modes = ["reject-echo"]
+    caplog.set_level(logging.DEBUG)
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
+    assert result.code == 5
+    assert "Crossref rejected the deposit (HTTP 200): FAILURE: bad data from *** with ***" in (
+        result.err
+    )
+    _assert_no_secrets(result.out, result.err, caplog.text)
+
+
+def test_crossref_bad_login(service, files, run) -> None:
+    state, base = service
+    state.modes = ["auth"]
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
+    assert result.code == 5
+    assert "Crossref refused the login (HTTP 401): check the credentials" in result.err
+    _assert_no_secrets(result.out, result.err)
+
+
+def test_crossref_retries_5xx_then_succeeds(service, files, run, caplog) -> None:
+    state, base = service
+    state.modes = ["5xx", "5xx", "accept"]
+    caplog.set_level(logging.INFO)
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST, "--json")
+    assert result.code == 0, result.err
+    payload = json.loads(result.out)
+    assert payload[0]["ok"] is True and payload[0]["attempts"] == 3
+    assert len(state.requests) == 3
+    assert "HTTP 503; retrying" in caplog.text
+    _assert_no_secrets(result.out, result.err, caplog.text)
+
+
+def test_crossref_gives_up_on_5xx(service, files, run) -> None:
+    state, base = service
+    state.modes = ["5xx"]
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
+    assert result.code == 5
+    assert "could not take the deposit after 3 attempts: HTTP 503" in result.err
+    assert len(state.requests) == 3
+
+
+def test_crossref_timeout(service, files, run, caplog) -> None:
+    state, base = service
+    state.modes = ["timeout"]
+    caplog.set_level(logging.DEBUG)
+    result = run(
+        "deposit", "crossref", files["crossref"], "--endpoint", base, *FAST, "--retries", "1"
+    )
+    assert result.code == 5
+    assert "after 2 attempts: no answer within 0.3 s" in result.err
+    _assert_no_secrets(result.out, result.err, caplog.text)
+
+
+def test_crossref_unreachable(files, run) -> None:
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", "http://127.0.0.1:9/x",
+                 *FAST)  # fmt: skip
+    assert result.code == 5
+    assert "cannot connect" in result.err
+    _assert_no_secrets(result.out, result.err)
+
+
+def test_backoff_doubles(service, files) -> None:
+    state, base = service
+    state.modes = ["5xx"]
+    delays: list[float] = []
+    transport = Transport(timeout=1, attempts=4, backoff=0.5, sleep=delays.append)
+    attempt = deposit_crossref(files["crossref"], base, (USER, PASSWORD), transport)
+    assert not attempt.ok and attempt.attempts == 4
+    assert delays == [0.5, 1.0, 2.0]
+
+
+def test_crossref_dry_run_sends_nothing(service, files, run) -> None:
+    state, base = service
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, "--dry-run")
+    assert result.code == 0
+    assert "would POST to" in result.out and "credentials found" in result.out
+    assert state.requests == []
+    _assert_no_secrets(result.out, result.err)
+
+
+def test_crossref_validates_before_sending(service, files, run) -> None:
+    state, base = service
+    schema = Path(__file__).resolve().parents[2] / "shared" / "external" / "crossref-5.3.1"
+    path = files["crossref"]
+    path.write_bytes(path.read_bytes().replace(b"<surname>Streltsov</surname>", b""))
+    result = run("deposit", "crossref", path, "--endpoint", base, "--crossref-schema", schema)
+    assert result.code == 1
+    assert "not sent" in result.err and state.requests == []
+
+
+def test_credentials_never_from_command_line(files, run) -> None:
+    result = run("deposit", "crossref", files["crossref"], "--password", PASSWORD)
+    assert result.code == 2
+    result = run("deposit", "crossref", files["crossref"], "--login-id", USER)
+    assert result.code == 2
+
+
+def test_missing_credentials(files, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CROSSREF_USERNAME")
+    monkeypatch.delenv("CROSSREF_PASSWORD")
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", "http://127.0.0.1:9")
+    assert result.code == 5
+    assert "Crossref credentials missing: set CROSSREF_USERNAME" in result.err
+
+
+def test_credentials_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CROSSREF_USERNAME")
+    monkeypatch.delenv("CROSSREF_PASSWORD")
+    config = tmp_path / "config.toml"
+    config.write_text('[crossref]\nusername = "cfg-user"\npassword = "cfg-pass"\n')
+    monkeypatch.setenv("JATSCONV_CONFIG", str(config))
+    assert crossref_credentials() == ("cfg-user", "cfg-pass")
+
+
+def test_plain_http_refused_off_this_machine(files, run) -> None:
+    with pytest.raises(DepositError) as info:
+        check_endpoint("http://doi.example.org/servlet/deposit")
+    assert "use https" in str(info.value)
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", "http://example.org/x")
+    assert result.code == 5 and "refused" in result.err
+    assert check_endpoint("https://test.crossref.org/servlet/deposit")
+
+
+def test_not_a_crossref_file(files, run) -> None:
+    result = run("deposit", "crossref", files["doaj"], "--endpoint", "http://127.0.0.1:9")
+    assert result.code == 3
+    assert "doaj.xml: not a Crossref 5.3.1 deposit (root is <records>" in result.err
+    result = run("deposit", "doaj", files["crossref"], "--dry-run")
+    assert result.code == 3 and "not DOAJ article XML" in result.err
+    result = run("deposit", "crossref", files["crossref"].with_name("missing.xml"), "--dry-run")
+    assert result.code == 3 and "missing.xml: cannot read" in result.err
+
+
+def test_default_endpoints(files, run) -> None:
+    result = run("deposit", "crossref", files["crossref"], "--dry-run")
+    assert "https://doi.crossref.org/servlet/deposit" in result.out
+    result = run("deposit", "crossref", files["crossref"], "--dry-run", "--test")
+    assert "https://test.crossref.org/servlet/deposit" in result.out
+    result = run("deposit", "doaj", files["doaj"], "--dry-run")
+    assert "https://doaj.org/api/v4/bulk/articles" in result.out and "1 article" in result.out
+
+
+# ------------------------------------------------------------------ DOAJ
+
+
+def test_doaj_accepts(service, files, run, caplog) -> None:
+    state, base = service
+    caplog.set_level(logging.DEBUG)
+    result = run("deposit", "doaj", files["doaj"], "--endpoint", base + "/api/v4/bulk/articles")
+    assert result.code == 0, result.err
+    assert "1 article taken by DOAJ (HTTP 201)" in result.out
+    (request,) = state.requests
+    assert request["query"]["api_key"] == [API_KEY]
+    (record,) = request["json"]
+    bib = record["bibjson"]
+    assert bib["title"].startswith("Российско-японские")
+    assert {"type": "doi", "id": "10.5555/jsr.2018.3.6"} in bib["identifier"]
+    assert {"type": "eissn", "id": "2687-1440"} in bib["identifier"]
+    assert bib["journal"] == {"volume": "2", "number": "3", "start_page": "6", "end_page": "20"}
+    assert bib["year"] == "2018" and bib["month"] == "9"
+    assert bib["link"][0]["content_type"] == "PDF"
+    assert bib["author"][0]["name"] == "Dmitry V. Streltsov"
+    _assert_no_secrets(result.out, result.err, caplog.text)
+
+
+def test_doaj_rejection_redacted(service, files, run, caplog) -> None:
+    state, base = service
+    state.modes = ["reject-echo"]
+    caplog.set_level(logging.DEBUG)
+    result = run("deposit", "doaj", files["doaj"], "--endpoint", base, *FAST)
+    assert result.code == 5
+    assert "DOAJ rejected the articles (HTTP 400): FAILURE" in result.err
+    _assert_no_secrets(result.out, result.err, caplog.text)
+
+
+def test_doaj_bad_key_5xx_and_timeout(service, files, run, caplog) -> None:
+    state, base = service
+    caplog.set_level(logging.DEBUG)
+    state.modes = ["auth"]
+    result = run("deposit", "doaj", files["doaj"], "--endpoint", base, *FAST)
+    assert result.code == 5 and "DOAJ refused the API key (HTTP 401)" in result.err
+    state.modes = ["5xx"]
+    result = run("deposit", "doaj", files["doaj"], "--endpoint", base, *FAST, "--retries", "1")
+    assert result.code == 5 and "after 2 attempts: HTTP 503" in result.err
+    state.modes = ["timeout"]
+    result = run("deposit", "doaj", files["doaj"], "--endpoint", base, *FAST, "--retries", "0")
+    assert result.code == 5 and "no answer within 0.3 s" in result.err
+    _assert_no_secrets(result.out, result.err, caplog.text)
+
+
+def test_doaj_missing_key(files, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DOAJ_API_KEY")
+    result = run("deposit", "doaj", files["doaj"], "--endpoint", "http://127.0.0.1:9")
+    assert result.code == 5 and "DOAJ API key missing" in result.err
+
+
+def test_exceptions_carry_no_secrets(service, files) -> None:
+    state, base = service
+    state.modes = ["reject-echo"]
+    attempt = deposit_crossref(files["crossref"], base, (USER, PASSWORD), Transport(attempts=1))
+    assert not attempt.ok
+    _assert_no_secrets(attempt.message, repr(attempt))

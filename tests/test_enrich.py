@@ -1,0 +1,206 @@
+"""The enrichment: Latin names and a Latin reference list derived from Russian-only input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import SAMPLES, xmllint
+from converter import load_article, to_jats
+from converter.enrich import enrich
+from converter.text import has_cyrillic
+
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+RUSSIAN_ONLY = SAMPLES / "japanese-studies-in-russia" / "2018-3" / "shchukin-21.yaml"
+
+JOURNAL = """\
+language: ru
+title: {ru: Японские исследования, en: Japanese Studies in Russia}
+issn: {print: 2500-2872}
+transliteration: %(scheme)s
+patronymic_initials: %(initials)s
+in_russ_note: %(in_russ)s
+structure_references: %(structure)s
+"""
+
+ARTICLE = """\
+language: ru
+title: {ru: Японские инвестиции на Дальнем Востоке}
+authors:
+  - name: {ru: {surname: Щукин, given: Андрей Юрьевич}}
+  - name:
+      ru: {surname: Ёлкина, given: Мария Сергеевна}
+      en: {surname: Yolkina, given: Maria}
+references:
+  - text: >-
+      Стрельцов Д. В. Японская политика в Арктике // Японские исследования.
+      2019. Т. 3, № 2. С. 7–24.
+    title_en: Japan's Arctic policy
+    source_en: Japanese Studies in Russia
+  - "Кузнецов Ю. Д. История Японии. М.: Высшая школа, 1988. 432 с."
+  - "ГАРФ. Ф. Р-5446. Оп. 1. Д. 20. Л. 1–5."
+"""
+
+
+def _write(
+    tmp_path: Path,
+    scheme: str = "bsi",
+    initials: bool = True,
+    in_russ: bool = True,
+    structure: bool = True,
+    article: str = ARTICLE,
+) -> Path:
+    values = {
+        "scheme": scheme,
+        "initials": str(initials).lower(),
+        "in_russ": str(in_russ).lower(),
+        "structure": str(structure).lower(),
+    }
+    (tmp_path / "journal.yaml").write_text(JOURNAL % values, encoding="utf-8")
+    path = tmp_path / "article.yaml"
+    path.write_text(article, encoding="utf-8")
+    return path
+
+
+def _tree(data: bytes) -> etree._ElementTree:
+    return etree.fromstring(data).getroottree()
+
+
+def test_russian_only_input_gives_valid_jats_with_latin_forms(tmp_path: Path, store) -> None:
+    output = to_jats(load_article(_write(tmp_path)), grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = _tree(output.data)
+    first = tree.xpath("//contrib[1]/name-alternatives/name")
+    assert [n.get(LANG) for n in first] == ["ru", "en"]
+    assert first[1].findtext("surname") == "Shchukin"
+    assert first[1].findtext("given-names") == "Andrei Yu."
+    assert first[1].get("name-style") == "western"
+    # a Latin form in the input wins
+    second = tree.xpath("//contrib[2]/name-alternatives/name[@xml:lang='en']")[0]
+    assert second.findtext("surname") == "Yolkina"
+    refs = tree.xpath("//ref/citation-alternatives")
+    assert len(refs) == 3
+    latin = [alt.xpath("mixed-citation[@xml:lang='en']")[0] for alt in refs]
+    texts = ["".join(node.itertext()) for node in latin]
+    assert texts[0] == (
+        "Strel'tsov D. V. Yaponskaya politika v Arktike [Japan's Arctic policy]. "
+        "Japanese Studies in Russia. 2019. Vol. 3, No. 2. P. 7–24. (In Russ.)"
+    )
+    assert texts[1] == (
+        "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. 432 p. (In Russ.)"
+    )
+    assert texts[2] == "GARF. F. R-5446. Op. 1. D. 20. L. 1–5. (In Russ.)"
+    assert not any(has_cyrillic(t) for t in texts)
+    # confident parses are structured; the archive reference stays text
+    assert [bool(alt.xpath("element-citation")) for alt in refs] == [True, True, False]
+    element = refs[0].xpath("element-citation")[0]
+    assert element.get("publication-type") == "journal"
+    assert element.findtext("source") == "Японские исследования"
+    assert element.findtext("volume") == "3"
+
+
+def test_no_translation_is_invented(tmp_path: Path) -> None:
+    article = enrich(load_article(_write(tmp_path)))
+    latin = article.references[1].text["en"]
+    assert "[" not in latin  # no title_en given: no bracketed English title
+    assert article.references[0].text["en"].count("[") == 1
+
+
+@pytest.mark.parametrize(
+    ("scheme", "surname", "given"),
+    [
+        ("bsi", "Shchukin", "Andrei Yu."),
+        ("bgn-pcgn", "Shchukin", "Andrey Yu."),
+        ("gost-7.79-b", "Shhukin", "Andrej Yu."),
+        ("iso-9", "Ŝukin", "Andrej Û."),
+        ("ala-lc", "Shchukin", "Andreĭ I͡u."),
+    ],
+)
+def test_names_follow_the_journal_scheme(tmp_path: Path, scheme, surname, given) -> None:
+    article = enrich(load_article(_write(tmp_path, scheme=scheme)))
+    name = article.authors[0].name["en"]
+    assert (name.surname, name.given) == (surname, given)
+
+
+def test_journal_options(tmp_path: Path) -> None:
+    article = enrich(load_article(_write(tmp_path, initials=False, in_russ=False, structure=False)))
+    assert article.authors[0].name["en"].given == "Andrei Yur'evich"
+    assert not any("(In Russ.)" in r.text["en"] for r in article.references)
+    assert not any(r.structured for r in article.references)
+
+
+def test_nothing_to_do_returns_the_article_itself(tmp_path: Path) -> None:
+    plain = """\
+title: {en: Plain}
+authors:
+  - name: {surname: Smith, given: John}
+references:
+  - "Archive of the project, box 3."
+"""
+    article = load_article(_write(tmp_path, article=plain))
+    assert enrich(article) is article
+
+
+def test_cyrillic_name_filed_as_english_moves_to_russian(tmp_path: Path) -> None:
+    text = """\
+title: {en: Misfiled}
+authors:
+  - name: {surname: Иванов, given: И. И.}
+"""
+    article = enrich(load_article(_write(tmp_path, article=text)))
+    names = article.authors[0].name
+    assert names["ru"].surname == "Иванов"
+    assert (names["en"].surname, names["en"].given) == ("Ivanov", "I. I.")
+
+
+def test_structured_only_reference_gets_both_texts(tmp_path: Path, store) -> None:
+    text = """\
+language: ru
+title: {ru: Части}
+references:
+  - type: journal
+    authors: ["Коршунова Е. А."]
+    year: 2021
+    title: "Туризм в Хоккайдо"
+    title_en: "Tourism in Hokkaido"
+    source: Экономика региона
+    volume: 17
+    fpage: 901
+    lpage: 915
+"""
+    article = enrich(load_article(_write(tmp_path, article=text)))
+    texts = article.references[0].text
+    assert texts["ru"] == (
+        "Коршунова Е. А. Туризм в Хоккайдо // Экономика региона. 2021. Т. 17. С. 901–915."
+    )
+    assert texts["en"] == (
+        "Korshunova E. A. Turizm v Khokkaido [Tourism in Hokkaido]. Ekonomika regiona. 2021. "
+        "Vol. 17. P. 901–915. (In Russ.)"
+    )
+    assert to_jats(article, grammars=store).valid
+
+
+def test_russian_only_sample_is_committed_and_valid(store) -> None:
+    output = to_jats(load_article(RUSSIAN_ONLY), grammars=store)
+    assert output.valid, output.problems
+    assert RUSSIAN_ONLY.with_suffix(".xml").read_bytes() == output.data
+    tree = _tree(output.data)
+    assert len(tree.xpath("//contrib/name-alternatives/name[@xml:lang='en']")) == 2
+    assert len(tree.xpath("//ref/citation-alternatives/mixed-citation[@xml:lang='en']")) == 6
+
+
+def test_latin_name_under_russian_key_is_left_alone(tmp_path: Path) -> None:
+    text = """\
+language: ru
+title: {ru: Латиница}
+authors:
+  - name: {surname: Smith, given: John}
+"""
+    article = load_article(_write(tmp_path, article=text))
+    assert enrich(article).authors[0].name == article.authors[0].name

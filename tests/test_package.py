@@ -1,0 +1,119 @@
+"""PMC-style packages: names by jour-vol-pg, XML + PDF + figures, refusals, missing files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import BILINGUAL, SEED
+from converter.package import build_packages, name_problem
+
+
+@pytest.fixture
+def issue(tmp_path: Path) -> Path:
+    """An issue folder: both samples' JATS with PDFs beside them."""
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    for sample in (SEED, BILINGUAL):
+        xml = sample.with_suffix(".xml")
+        shutil.copy(xml, folder / xml.name)
+        (folder / xml.with_suffix(".pdf").name).write_bytes(b"%PDF-1.4 test\n")
+    return folder
+
+
+def test_package_per_article(issue: Path, run) -> None:
+    out = issue / "out"
+    result = run("package", issue / "streltsov-6.xml", issue / "streltsov-110.xml", "-o", out)
+    assert result.code == 0, result.err
+    with zipfile.ZipFile(out / "jsr-2-6.zip") as archive:
+        assert archive.namelist() == ["jsr-2-6.pdf", "jsr-2-6.xml"]
+        assert archive.read("jsr-2-6.xml") == (issue / "streltsov-6.xml").read_bytes()
+    with zipfile.ZipFile(out / "rjr-1-110.zip") as archive:
+        assert archive.namelist() == ["rjr-1-110.pdf", "rjr-1-110.xml"]
+
+
+def test_package_is_deterministic(issue: Path) -> None:
+    first = build_packages([issue / "streltsov-6.xml"], issue / "a")[0]
+    second = build_packages([issue / "streltsov-6.xml"], issue / "b")[0]
+    assert first.path and second.path
+    assert first.path.read_bytes() == second.path.read_bytes()
+
+
+def test_package_with_figures(issue: Path) -> None:
+    xml = issue / "streltsov-6.xml"
+    text = xml.read_text(encoding="utf-8").replace(
+        "</abstract>",
+        '<p><inline-graphic xlink:href="fig1"/> and '
+        '<inline-graphic xlink:href="https://example.org/remote.png"/></p></abstract>',
+        1,
+    )
+    xml.write_text(text, encoding="utf-8")
+    (issue / "fig1.tif").write_bytes(b"II*\x00")
+    (result,) = build_packages([xml], issue / "out")
+    assert result.problems == []
+    with zipfile.ZipFile(result.path) as archive:
+        assert sorted(archive.namelist()) == ["fig1.tif", "jsr-2-6.pdf", "jsr-2-6.xml"]
+
+
+def test_missing_files_are_reported(issue: Path, run) -> None:
+    xml = issue / "streltsov-6.xml"
+    text = xml.read_text(encoding="utf-8").replace(
+        "</abstract>", '<p><inline-graphic xlink:href="fig2.tif"/></p></abstract>', 1
+    )
+    xml.write_text(text, encoding="utf-8")
+    (issue / "streltsov-6.pdf").unlink()
+    result = run("package", xml, "-o", issue / "out", "--json")
+    assert result.code == 3
+    payload = json.loads(result.out)
+    problems = " ".join(payload[0]["problems"])
+    assert "no PDF found" in problems
+    assert "references 'fig2.tif', which is missing" in problems
+    assert payload[0]["written"] is None
+    assert not (issue / "out" / "jsr-2-6.zip").exists()
+
+
+def test_names_pmc_rejects_are_refused(issue: Path, run) -> None:
+    result = run("package", issue / "streltsov-6.xml", "--journal-code", "Jpn Stud", "-o", issue)
+    assert result.code == 3
+    assert "contains characters PMC rejects (space)" in result.err
+    assert not list(issue.glob("*.zip"))
+    assert name_problem("a:b?c", "file") is not None
+    assert name_problem("jsr-2-6.xml", "file") is None
+
+
+def test_per_issue(issue: Path) -> None:
+    other = issue / "second.xml"
+    text = (issue / "streltsov-6.xml").read_text(encoding="utf-8")
+    other.write_text(text.replace("<fpage>6</fpage>", "<fpage>21</fpage>"), encoding="utf-8")
+    (issue / "second.pdf").write_bytes(b"%PDF-1.4\n")
+    results = build_packages([issue / "streltsov-6.xml", other], issue / "out", per_issue=True)
+    assert [r.name for r in results] == ["jsr-2-3.zip"]
+    with zipfile.ZipFile(results[0].path) as archive:
+        assert archive.namelist() == ["jsr-2-21.pdf", "jsr-2-21.xml", "jsr-2-6.pdf", "jsr-2-6.xml"]
+
+
+def test_unreadable_and_unnamed(issue: Path, tmp_path: Path) -> None:
+    (result,) = build_packages([tmp_path / "missing.xml"], tmp_path)
+    assert "cannot read" in result.problems[0]
+    bare = tmp_path / "bare.xml"
+    bare.write_text("<article><front><article-meta/></front></article>", encoding="utf-8")
+    (result,) = build_packages([bare], tmp_path)
+    assert "cannot name the package: no journal code" in result.problems[0]
+
+
+def test_journal_code_falls_back_to_issn(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from converter.package import journal_code
+
+    root = etree.fromstring(
+        b'<article><front><journal-meta><issn publication-format="print">2658-6444</issn>'
+        b'<issn publication-format="electronic">2658-6789</issn></journal-meta></front></article>'
+    )
+    assert journal_code(root) == "2658-6789"
+    root.find("front/journal-meta").remove(root.find("front/journal-meta/issn[2]"))
+    assert journal_code(root) == "2658-6444"

@@ -1,0 +1,345 @@
+"""Crossref: REST API work records, deposit XML 5.x, and --doi against a local server only."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import SAMPLES, xmllint
+from converter.readers import ReadContext, detect_format, read_source
+from converter.readers.crossref import doi_stem, work_url
+
+WORK = SAMPLES / "crossref" / "2018-3" / "streltsov-6.json"
+NS = {"xlink": "http://www.w3.org/1999/xlink"}
+
+
+def _text(tree: etree._ElementTree, xpath: str) -> list[str]:
+    return [
+        "".join(node.itertext()) if isinstance(node, etree._Element) else str(node)
+        for node in tree.xpath(xpath, namespaces=NS)
+    ]
+
+
+def test_work_record_converts_with_the_journal_it_carries(run, tmp_path: Path, store) -> None:
+    assert detect_format(WORK) == "crossref"
+    result = run("convert", WORK, "-o", tmp_path)
+    assert result.code == 0, result.err
+    out = tmp_path / "streltsov-6.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    assert _text(tree, "//journal-title") == ["Japanese Studies in Russia"]
+    assert _text(tree, "//abbrev-journal-title") == ["Jpn. Stud. Russ."]
+    assert _text(tree, "//issn[@publication-format='print']") == ["2500-2872"]
+    assert _text(tree, "//issn[@publication-format='electronic']") == ["2687-1440"]
+    assert _text(tree, "//publisher-name") == ["Association of Japanologists"]
+    assert _text(tree, "//article-id[@pub-id-type='doi']") == ["10.5555/jsr.2018.3.6"]
+    assert _text(tree, "//contrib//surname") == ["Streltsov"]
+    assert _text(tree, "//aff/country/@country") == ["RU"]
+    assert _text(tree, "//aff//institution") == ["MGIMO University, Moscow"]
+    dates = {
+        (d.get("date-type"), d.get("publication-format")): d.get("iso-8601-date")
+        for d in tree.xpath("//pub-date")
+    }
+    assert dates == {
+        ("pub", "electronic"): "2018-09-28",
+        ("pub", "print"): "2018-09-30",
+        ("collection", "print"): "2018-09",
+    }
+    assert _text(tree, "//article-meta/fpage") == ["6"]
+    assert _text(tree, "//article-meta/lpage") == ["20"]
+    assert _text(tree, "//license/@xlink:href") == ["https://creativecommons.org/licenses/by/4.0/"]
+    assert len(tree.xpath("//abstract/p")) == 2  # the jats:title "Abstract" is not a paragraph
+    assert _text(tree, "//abstract//italic") == ["Western sanctions front"]
+    assert len(tree.xpath("//ref")) == 6
+    assert _text(tree, "//self-uri[@content-type='landing-page']/@xlink:href") == [
+        "https://www.japanreview.ru/jour/article/view/6"
+    ]
+
+
+RICH_WORK = {
+    "message-type": "work",
+    "message": {
+        "DOI": "10.5555/rich.1",
+        "type": "journal-article",
+        "language": "en",
+        "title": ["A <i>rich</i> record"],
+        "subtitle": ["with everything"],
+        "container-title": ["Test Journal"],
+        "ISSN": ["2658-6444"],
+        "publisher": "Test Publisher",
+        "volume": "4",
+        "article-number": "e12",
+        "issued": {"date-parts": [[2021, 7]]},
+        "author": [
+            {
+                "given": "Josiah",
+                "family": "Carberry",
+                "ORCID": "http://orcid.org/0000-0002-1825-0097",
+                "affiliation": [
+                    {
+                        "name": "Brown University",
+                        "id": [{"id": "https://ror.org/05gq02987", "id-type": "ROR"}],
+                    }
+                ],
+            },
+            {"name": "The Consortium", "sequence": "additional"},
+        ],
+        "editor": [{"given": "Ed", "family": "Itor"}],
+        "abstract": "<jats:p>Formula <jats:inline-formula>x</jats:inline-formula> and "
+        "H<jats:sub>2</jats:sub>O.</jats:p>",
+        "license": [
+            {"URL": "https://example.org/tdm", "content-version": "tdm"},
+            {"URL": "http://creativecommons.org/licenses/by-nc/4.0/", "content-version": "vor"},
+        ],
+        "funder": [
+            {
+                "name": "Russian Science Foundation",
+                "DOI": "10.13039/501100006769",
+                "award": ["18-18-00063"],
+            }
+        ],
+        "reference": [
+            {"key": "r1", "DOI": "10.1000/xyz123"},
+            {"key": "r2", "journal-title": "J Test", "author": "Smith", "year": "2020"},
+            {"key": "r3", "unstructured": "Plain text reference."},
+            {"key": "r4"},
+        ],
+    },
+}
+
+
+def test_rich_work_record(tmp_path: Path, store) -> None:
+    source = tmp_path / "rich.json"
+    source.write_text(json.dumps(RICH_WORK), encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title == {"en": "A <i>rich</i> record"}
+    assert article.subtitle == {"en": "with everything"}
+    assert article.elocation_id == "e12" and article.fpage is None
+    assert article.published.collection == "2021-07"
+    carberry, group, editor = article.authors
+    assert carberry.orcid == "https://orcid.org/0000-0002-1825-0097"
+    assert article.affiliations[0].ror == "https://ror.org/05gq02987"
+    assert group.collab == {"en": "The Consortium"}
+    assert editor.role == "editor"
+    assert article.abstract == {"en": ["Formula x and H<sub>2</sub>O."]}
+    assert any("inline-formula" in w for w in loaded.warnings)
+    assert article.license.spdx == "CC-BY-NC-4.0"
+    assert article.funding[0].funder_id == "10.13039/501100006769"
+    assert article.funding[0].awards == ["18-18-00063"]
+    assert article.references[0].text == {"en": "doi:10.1000/xyz123"}
+    assert article.references[1].source == "J Test" and article.references[1].type == "journal"
+    assert len(article.references) == 3  # the empty r4 is left out
+    assert article.journal.issn.print == "2658-6444"
+
+
+DEPOSIT = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<doi_batch xmlns="http://www.crossref.org/schema/5.3.1" xmlns:jats="http://www.ncbi.nlm.nih.gov/JATS1"
+  xmlns:fr="http://www.crossref.org/fundref.xsd" xmlns:ai="http://www.crossref.org/AccessIndicators.xsd"
+  version="5.3.1">
+  <head><doi_batch_id>b1</doi_batch_id><timestamp>20190329000000</timestamp>
+    <depositor><depositor_name>Test</depositor_name><email_address>t@example.org</email_address>
+    </depositor><registrant>Test</registrant></head>
+  <body>
+    <journal>
+      <journal_metadata language="ru">
+        <full_title>Японские исследования</full_title>
+        <abbrev_title>Jpn. Stud. Russ.</abbrev_title>
+        <issn media_type="print">2500-2872</issn>
+        <issn media_type="electronic">2687-1440</issn>
+      </journal_metadata>
+      <journal_issue>
+        <publication_date media_type="print"><month>03</month><year>2019</year></publication_date>
+        <journal_volume><volume>3</volume></journal_volume>
+        <issue>1</issue>
+      </journal_issue>
+      <journal_article publication_type="full_text" language="ru">
+        <titles>
+          <title>Японская политика в Арктике</title>
+          <original_language_title language="en">Japan's Arctic policy</original_language_title>
+        </titles>
+        <contributors>
+          <person_name sequence="first" contributor_role="author">
+            <given_name>Анна</given_name><surname>Иванова</surname>
+            <affiliations><institution><institution_name>MGIMO University</institution_name>
+              <institution_id type="ror">https://ror.org/05qrfxd25</institution_id>
+              <institution_place>Moscow, Russia</institution_place></institution></affiliations>
+            <ORCID>https://orcid.org/0000-0002-1825-0097</ORCID>
+          </person_name>
+        </contributors>
+        <jats:abstract xml:lang="ru"><jats:p>Аннотация.</jats:p></jats:abstract>
+        <jats:abstract xml:lang="en"><jats:p>An <jats:italic>abstract</jats:italic>.</jats:p>
+        </jats:abstract>
+        <publication_date media_type="online"><month>03</month><day>29</day><year>2019</year>
+        </publication_date>
+        <pages><first_page>7</first_page><last_page>25</last_page></pages>
+        <fr:program name="fundref">
+          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name">Russian Science Foundation
+              <fr:assertion name="funder_identifier">https://doi.org/10.13039/501100006769</fr:assertion>
+            </fr:assertion>
+            <fr:assertion name="award_number">18-18-00063</fr:assertion>
+          </fr:assertion>
+        </fr:program>
+        <ai:program name="AccessIndicators">
+          <ai:license_ref applies_to="vor">https://creativecommons.org/licenses/by/4.0/</ai:license_ref>
+        </ai:program>
+        <doi_data><doi>10.5555/jsr.2019.1.7</doi>
+          <resource>https://www.example.org/jsr/article/view/7</resource></doi_data>
+        <citation_list>
+          <citation key="ref1"><unstructured_citation>A reference.</unstructured_citation>
+          </citation>
+          <citation key="ref2"><journal_title>J Test</journal_title><author>Smith</author>
+            <cYear>2020</cYear><doi>10.1000/xyz123</doi></citation>
+        </citation_list>
+      </journal_article>
+      <journal_article publication_type="full_text" language="en">
+        <titles><title>Second article</title></titles>
+        <contributors>
+          <organization sequence="first" contributor_role="author">A group</organization>
+        </contributors>
+        <publication_date media_type="print"><year>2019</year></publication_date>
+        <doi_data><doi>10.5555/jsr.2019.1.26</doi><resource>https://www.example.org/26</resource>
+        </doi_data>
+      </journal_article>
+    </journal>
+  </body>
+</doi_batch>
+"""
+
+
+def test_deposit_xml_gives_one_jats_per_article(run, tmp_path: Path, store) -> None:
+    source = tmp_path / "deposit.xml"
+    source.write_text(DEPOSIT, encoding="utf-8")
+    assert detect_format(source) == "crossref"
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    outputs = sorted((tmp_path / "out").glob("*.xml"))
+    assert [p.name for p in outputs] == ["deposit-1.xml", "deposit-2.xml"]
+    for path in outputs:
+        assert xmllint(path, store.catalog).returncode == 0
+    [first, second] = [loaded.article for loaded in read_source(source, None, ReadContext())]
+    assert first.language == "ru"
+    assert first.title == {"ru": "Японская политика в Арктике", "en": "Japan's Arctic policy"}
+    assert first.journal.title == {"ru": "Японские исследования"}
+    assert first.journal.issn.electronic == "2687-1440"
+    assert (first.volume, first.issue, first.fpage, first.lpage) == ("3", "1", "7", "25")
+    assert first.published.electronic == "2019-03-29"
+    assert first.published.collection == "2019-03"
+    aff = first.affiliations[0]
+    assert (aff.ror, aff.country, aff.institution) == (
+        "https://ror.org/05qrfxd25",
+        "RU",
+        {"ru": "MGIMO University, Moscow"},
+    )
+    assert first.abstract == {"ru": ["Аннотация."], "en": ["An <i>abstract</i>."]}
+    assert first.funding[0].funder == {"ru": "Russian Science Foundation"}
+    assert first.funding[0].funder_id == "10.13039/501100006769"
+    assert first.license.spdx == "CC-BY-4.0"
+    assert first.references[1].doi == "10.1000/xyz123"
+    assert second.authors[0].collab == {"en": "A group"}
+    assert second.published.print == "2019"
+
+
+def test_hostile_and_malformed_input(run, tmp_path: Path) -> None:
+    hostile = tmp_path / "deposit.xml"
+    hostile.write_text(
+        '<?xml version="1.0"?><!DOCTYPE doi_batch [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        '<doi_batch xmlns="http://www.crossref.org/schema/5.3.1">&x;</doi_batch>',
+        encoding="utf-8",
+    )
+    result = run("convert", hostile, "--from", "crossref", "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip().endswith(
+        "the DOCTYPE declares entities: refused (external "
+        "entities and entity expansion are never processed)"
+    )
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"message-type": "work", "message": {', encoding="utf-8")
+    result = run("convert", broken, "--from", "crossref", "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip().startswith(f"{broken}: line 1: malformed JSON:")
+    assert result.err.count("\n") == 1
+    other = tmp_path / "other.json"
+    other.write_text('{"message": ["not a work"]}', encoding="utf-8")
+    result = run("convert", other, "--from", "crossref", "-o", tmp_path / "out")
+    assert result.err.strip() == f"{other}: message: not a Crossref work record"
+
+
+class _Crossref(BaseHTTPRequestHandler):
+    """A stand-in for the Crossref REST API: the sample work under its DOI, 404 otherwise."""
+
+    seen: list[str] = []  # noqa: RUF012  (the test reads the paths asked for)
+
+    def do_GET(self) -> None:
+        self.seen.append(self.path)
+        if self.path == "/works/10.5555%2Fjsr.2018.3.6":
+            body = WORK.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_error(404, "Resource not found.")
+
+    def log_message(self, *args: object) -> None:
+        """Keep the test output quiet."""
+
+
+@pytest.fixture
+def crossref_api() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Crossref)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Crossref.seen = []
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_doi_fetches_the_record_from_the_api(run, tmp_path: Path, store, crossref_api) -> None:
+    result = run(
+        "convert", "--doi", "https://doi.org/10.5555/jsr.2018.3.6", "--crossref-api",
+        crossref_api, "-o", tmp_path,
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert _Crossref.seen == ["/works/10.5555%2Fjsr.2018.3.6"]
+    out = tmp_path / "10.5555_jsr.2018.3.6.xml"
+    assert out.read_bytes() == WORK.with_suffix(".xml").read_bytes()
+
+
+def test_doi_errors_are_one_line(run, tmp_path: Path, crossref_api) -> None:
+    result = run("convert", "--doi", "10.5555/missing", "--crossref-api", crossref_api,
+                 "-o", tmp_path, "--no-validate")  # fmt: skip
+    assert result.code == 3
+    assert result.err.strip() == f"{crossref_api}/works/10.5555%2Fmissing: no such DOI at Crossref"
+    result = run("convert", "--doi", "not-a-doi", "--crossref-api", crossref_api,
+                 "-o", tmp_path, "--no-validate")  # fmt: skip
+    assert result.code == 3
+    assert result.err.strip().startswith("--doi not-a-doi: not a DOI")
+    closed = "http://127.0.0.1:9"  # the discard port: nothing listens there
+    result = run("convert", "--doi", "10.5555/x", "--crossref-api", closed,
+                 "-o", tmp_path, "--no-validate")  # fmt: skip
+    assert result.code == 3
+    assert result.err.strip().startswith(f"{closed}/works/10.5555%2Fx: cannot fetch:")
+    assert result.err.count("\n") == 1
+    assert run("convert", "--doi", "10.5555/x", "-o", "-", "--no-validate").code == 2
+
+
+def test_doi_helpers() -> None:
+    assert work_url("10.5555/a b", "https://api.example.org/") == (
+        "https://api.example.org/works/10.5555%2Fa%20b"
+    )
+    assert doi_stem("10.5555/jsr.2018.3.6") == "10.5555_jsr.2018.3.6"

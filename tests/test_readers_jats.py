@@ -1,0 +1,259 @@
+"""JATS and NLM input: round trips of every sample output, the NLM 3.0 upgrade, hostile XML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import DATA, SAMPLES, xmllint
+from converter import load_article, to_jats
+from converter.readers import READERS, ReadContext, detect_format, read_source
+from converter.readers.jats import output_stem
+from converter.writers.jats import doctype
+
+NLM = SAMPLES / "nlm" / "2018-1" / "streltsov-110.nlm.xml"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+OTHER_SOURCES = [
+    SAMPLES / "ojs" / "2019-1" / "issue.xml",
+    SAMPLES / "html" / "2018-1" / "streltsov-110.html",
+    SAMPLES / "crossref" / "2018-3" / "streltsov-6.json",
+    NLM,
+]
+
+
+def _sources() -> list[Path]:
+    """Every sample source: the YAML articles and the samples of the other formats."""
+    return sorted(SAMPLES.glob("*/*/*.yaml")) + OTHER_SOURCES
+
+
+def _only(path: Path, fmt: str | None = None, **context) -> object:
+    loaded = list(read_source(path, fmt, ReadContext(**context)))
+    assert len(loaded) == 1
+    assert loaded[0].article is not None, loaded[0].problems
+    return loaded[0]
+
+
+def test_samples_of_every_format_are_there() -> None:
+    for path in OTHER_SOURCES:
+        assert path.is_file(), path
+
+
+@pytest.mark.parametrize("source", _sources(), ids=lambda p: str(p.relative_to(SAMPLES)))
+def test_round_trip_of_sample_outputs_is_identical(source: Path, tmp_path: Path, store) -> None:
+    """JATS → model → JATS gives the same bytes for the output of every sample source."""
+    for number, loaded in enumerate(read_source(source, None, ReadContext())):
+        assert loaded.article is not None, loaded.problems
+        first = to_jats(loaded.article, grammars=store)
+        assert first.valid, first.problems
+        path = tmp_path / f"{number}.xml"
+        path.write_bytes(first.data)
+        back = _only(path, "jats")
+        assert back.warnings == []
+        assert to_jats(back.article).data == first.data, loaded.name
+
+
+@pytest.mark.parametrize("source", OTHER_SOURCES, ids=lambda p: p.parent.parent.name)
+def test_committed_outputs_of_other_formats_are_current(source: Path, store) -> None:
+    loaded = list(read_source(source, None, ReadContext()))
+    assert loaded
+    for item in loaded:
+        assert item.article is not None, item.problems
+        output = to_jats(item.article, grammars=store)
+        assert output.valid, output.problems
+        committed = source.parent / f"{item.stem}.xml"
+        assert committed.read_bytes() == output.data, f"{committed} is stale: rerun the samples"
+        assert to_jats(_only(committed, "jats").article).data == committed.read_bytes()
+
+
+def test_round_trip_keeps_every_field_of_the_model(tmp_path: Path, store) -> None:
+    """The fixture uses every article field: nothing is lost on the way back."""
+    first = to_jats(load_article(DATA / "full" / "article.yaml"), grammars=store)
+    assert first.valid, first.problems
+    path = tmp_path / "full.xml"
+    path.write_bytes(first.data)
+    loaded = _only(path)
+    assert loaded.warnings == []
+    assert to_jats(loaded.article).data == first.data
+
+
+def test_nlm_30_sample_upgrades_to_valid_jats_14(run, tmp_path: Path, store) -> None:
+    assert detect_format(NLM) == "jats"
+    result = run("convert", NLM, "-o", tmp_path)
+    assert result.code == 0, result.err
+    assert "warning: the body is not read" in result.err
+    out = tmp_path / "streltsov-110.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    root = tree.getroot()
+    assert tree.docinfo.public_id == doctype("1.4").public_id
+    assert root.get("dtd-version") == "1.4"
+    assert tree.xpath("//issn[@publication-format='print']/text()") == ["2658-6444"]
+    assert tree.xpath("//issn[@publication-format='electronic']/text()") == ["2658-6789"]
+    assert tree.xpath("//pub-date[@date-type='collection']/year/text()") == ["2018"]
+    assert tree.xpath("//trans-title-group/@xml:lang") == ["ru"]
+    # trans-abstract (deprecated in 1.4) becomes a repeated abstract with xml:lang
+    assert [a.get(LANG) for a in tree.xpath("//abstract")] == ["en", "ru"]
+    assert not tree.xpath("//trans-abstract")
+    assert tree.xpath("//aff/country/@country") == ["RU"]
+    assert tree.xpath("//license/@xlink:href", namespaces={"xlink": XLINK_NS}) == [
+        "https://creativecommons.org/licenses/by/4.0/"
+    ]
+    assert "Moscow’s view" in "".join(tree.xpath("//abstract[1]/p[1]//text()"))
+    assert len(tree.xpath("//ref")) == 6
+    assert tree.xpath("//ref[@id='B6']/element-citation/source/text()") == ["Kommersant"]
+    assert tree.xpath("//ref[@id='B1']//mixed-citation/@publication-type") == ["newspaper"]
+    assert out.read_bytes() == (NLM.parent / "streltsov-110.xml").read_bytes()
+
+
+def test_nlm_output_stem_drops_the_marker() -> None:
+    assert output_stem(Path("a/streltsov-110.nlm.xml")) == "streltsov-110"
+    assert output_stem(Path("a/old.jats.xml")) == "old"
+    assert output_stem(Path("a/plain.xml")) == "plain"
+
+
+def test_converting_beside_the_source_never_overwrites_it(run, tmp_path: Path, store) -> None:
+    source = tmp_path / "article.xml"
+    original = (SAMPLES / "russian-japanology-review/2018-1/streltsov-110.xml").read_bytes()
+    source.write_bytes(original)
+    result = run("convert", source)
+    assert result.code == 3
+    assert "would replace the source file" in result.err
+    assert source.read_bytes() == original
+    assert run("convert", source, "-o", tmp_path / "out").code == 0
+
+
+NLM_23 = """\
+<?xml version="1.0"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD Journal Publishing DTD v2.3 20070202//EN"
+ "journalpublishing.dtd">
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="brief-report" xml:lang="en">
+<front>
+<journal-meta>
+<journal-id journal-id-type="nlm-ta">Test J</journal-id>
+<journal-title>Test Journal</journal-title>
+<issn pub-type="epub">2658-6789</issn>
+</journal-meta>
+<article-meta>
+<article-id pub-id-type="doi">10.5555/test.1</article-id>
+<article-id pub-id-type="pmc">PMC123</article-id>
+<title-group>
+<article-title>Range 1&ndash;2 and <italic>in vitro</italic> &unknownent; work</article-title>
+<trans-title xml:lang="ru">Проверка</trans-title>
+</title-group>
+<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>J</given-names></name>
+<xref ref-type="aff" rid="a1"/><xref ref-type="corresp" rid="c1"/></contrib>
+<contrib contrib-type="guest"><name><surname>Other</surname></name></contrib>
+</contrib-group>
+<aff id="a1">Department of Tests, Test University, Moscow</aff>
+<author-notes><corresp id="c1">j@example.org</corresp></author-notes>
+<pub-date pub-type="epub"><day>5</day><month>3</month><year>2007</year></pub-date>
+<pub-date pub-type="ppub"><month>4</month><year>2007</year></pub-date>
+<volume>3</volume><issue>2</issue><fpage>10</fpage><lpage>12</lpage>
+<copyright-statement>Copyright 2007 the authors</copyright-statement>
+<copyright-year>2007</copyright-year>
+<abstract><sec><title>Background</title><p>Why.</p></sec><sec><title>Results</title>
+<p>What, with <inline-formula>x</inline-formula>.</p></sec></abstract>
+</article-meta>
+</front>
+<back><ref-list><ref id="r1"><citation citation-type="journal"><person-group><name>
+<surname>Doe</surname> <given-names>A</given-names></name></person-group>
+<article-title>Old</article-title>.
+<source>Old J</source> <year>1999</year>;<volume>1</volume>:<fpage>2</fpage>.</citation></ref>
+</ref-list></back>
+</article>
+"""
+
+
+def test_nlm_23_with_dtd_entities_and_untagged_affiliation(run, tmp_path: Path, store) -> None:
+    source = tmp_path / "old.nlm.xml"
+    source.write_text(NLM_23, encoding="utf-8")
+    loaded = _only(source)
+    article = loaded.article
+    assert article.article_type == "brief-report"
+    assert article.title == {"en": "Range 1–2 and <i>in vitro</i> work", "ru": "Проверка"}
+    assert any("unknown entity &unknownent;" in w for w in loaded.warnings)
+    assert any("guest" in w for w in loaded.warnings)
+    assert any("author-notes" in w for w in loaded.warnings)
+    assert article.ids.other == {"pmc": "PMC123"}
+    assert article.journal.issn.electronic == "2658-6789"
+    assert article.journal.ids == {"nlm-ta": "Test J"}
+    assert article.published.electronic == "2007-03-05"
+    assert article.published.print == "2007-04"
+    person = article.authors[0]
+    assert person.corresponding and person.name["en"].surname == "Smith"
+    assert article.affiliations[0].institution == {
+        "en": "Department of Tests, Test University, Moscow"
+    }
+    assert article.abstract["en"] == [
+        "<b>Background</b>",
+        "Why.",
+        "<b>Results</b>",
+        "What, with x.",
+    ]
+    assert article.copyright.year == 2007
+    assert article.references[0].text == {"en": "Doe A Old. Old J 1999;1:2."}
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert xmllint(tmp_path / "out" / "old.xml", store.catalog).returncode == 0
+
+
+HOSTILE = {
+    "external entity": (
+        '<?xml version="1.0"?><!DOCTYPE article [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        '<article dtd-version="1.4"><front><article-meta><title-group><article-title>&xxe;'
+        "</article-title></title-group></article-meta></front></article>"
+    ),
+    "entity expansion": (
+        '<?xml version="1.0"?><!DOCTYPE article [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        '<article dtd-version="1.4"><front><article-meta><title-group><article-title>&c;'
+        "</article-title></title-group></article-meta></front></article>"
+    ),
+    "parameter entity": (
+        '<?xml version="1.0"?><!DOCTYPE article [<!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd">'
+        '%p;]><article dtd-version="1.4"/>'
+    ),
+}
+
+
+@pytest.mark.parametrize("fmt", ["jats", "ojs", "crossref"])
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_xml_is_refused_with_one_line(run, tmp_path: Path, kind: str, fmt: str) -> None:
+    """Every XML reader refuses external entities and entity expansion before reading."""
+    source = tmp_path / "hostile.xml"
+    source.write_text(HOSTILE[kind], encoding="utf-8")
+    result = run("convert", source, "--from", fmt, "-o", tmp_path / "out")
+    assert result.code == 3
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert lines == [f"{source}: line 1: {lines[0].split(': line 1: ', 1)[1]}"]
+    assert "refused" in lines[0]
+    assert "root:" not in result.err and "Traceback" not in result.err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_malformed_xml_gives_one_line(run, tmp_path: Path) -> None:
+    source = tmp_path / "broken.xml"
+    source.write_text('<article dtd-version="1.4"><front></article>', encoding="utf-8")
+    result = run("convert", source, "--from", "jats", "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip().count("\n") == 0
+    assert result.err.startswith(f"{source}: line 1: not well-formed")
+
+
+def test_not_jats_is_named(run, tmp_path: Path) -> None:
+    source = tmp_path / "other.xml"
+    source.write_text("<html><body/></html>", encoding="utf-8")
+    result = run("convert", source, "--from", "jats", "-o", tmp_path / "out")
+    assert result.code == 3
+    assert "no <article> element" in result.err
+
+
+def test_every_reader_is_registered() -> None:
+    assert {"yaml", "json", "ojs", "html", "crossref", "jats"} <= set(READERS)

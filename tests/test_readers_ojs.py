@@ -1,0 +1,253 @@
+"""OJS native XML exports: one valid JATS per article, both languages, HTML abstracts, safety."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import SAMPLES, xmllint
+from converter.readers import ReadContext, read_source
+from converter.readers.common import locale_language
+from converter.readers.markup import Collector, html_paragraphs
+
+EXPORT = SAMPLES / "ojs" / "2019-1" / "issue.xml"
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _langs(tree: etree._ElementTree, xpath: str) -> list[str]:
+    return [node.get(LANG) for node in tree.xpath(xpath)]
+
+
+def test_export_gives_one_valid_jats_per_article_in_both_languages(
+    run, tmp_path: Path, store
+) -> None:
+    result = run("convert", EXPORT, "-o", tmp_path)  # format detected from the content
+    assert result.code == 0, result.err
+    outputs = sorted(tmp_path.glob("issue-*.xml"))
+    assert [p.name for p in outputs] == ["issue-1.xml", "issue-2.xml", "issue-3.xml"]
+    for path in outputs:
+        check = xmllint(path, store.catalog)
+        assert check.returncode == 0, check.stderr
+        tree = etree.parse(str(path))
+        main = tree.getroot().get(LANG)
+        other = {"ru": "en", "en": "ru"}[main]
+        assert tree.xpath("//title-group/article-title/text()")
+        assert _langs(tree, "//title-group/trans-title-group") == [other]
+        assert sorted(_langs(tree, "//article-meta/abstract")) == ["en", "ru"]
+        assert sorted(_langs(tree, "//kwd-group")) == ["en", "ru"]
+        for contrib in tree.xpath("//contrib"):
+            assert sorted(_langs(contrib, "name-alternatives/name")) == ["en", "ru"]
+        assert tree.xpath("//issn[@publication-format='print']/text()") == ["2500-2872"]
+        assert tree.xpath("//article-meta/volume/text()") == ["3"]
+        assert tree.xpath("//article-meta/issue/text()") == ["1"]
+        assert tree.xpath("//pub-date[@date-type='collection']/year/text()") == ["2019"]
+        assert tree.xpath("//license/@license-type") == ["open-access"]
+        assert b"&lt;" not in path.read_bytes()  # no markup left as escaped tags
+
+
+def test_first_article_facts(run, tmp_path: Path, store) -> None:
+    assert run("convert", EXPORT, "-o", tmp_path, "--from", "ojs").code == 0
+    tree = etree.parse(str(tmp_path / "issue-1.xml"))
+    assert tree.getroot().get(LANG) == "ru"
+    assert tree.xpath("//title-group/article-title/text()") == [
+        "Японская политика в Арктике: интересы и инструменты"
+    ]
+    assert tree.xpath("//article-id[@pub-id-type='doi']/text()") == ["10.5555/jsr.2019.1.7"]
+    assert tree.xpath("//article-id[@pub-id-type='publisher-id']/text()") == ["jsr-2019-1-7"]
+    assert tree.xpath("//article-meta/fpage/text()") == ["7"]
+    assert tree.xpath("//article-meta/lpage/text()") == ["25"]
+    assert tree.xpath("//contrib/@corresp") == ["yes"]
+    assert tree.xpath("//contrib-id[@contrib-id-type='orcid']/text()") == [
+        "https://orcid.org/0000-0002-1825-0097"
+    ]
+    names = tree.xpath("//name-alternatives/name")
+    assert [(n.get(LANG), n.get("name-style")) for n in names] == [
+        ("ru", "eastern"),
+        ("en", "western"),
+    ]
+    assert tree.xpath("//aff-alternatives/aff[@xml:lang='en']//institution/text()") == [
+        "MGIMO University"
+    ]
+    assert tree.xpath("//aff-alternatives/aff/country/@country") == ["RU", "RU"]
+    assert tree.xpath("//subj-group[not(@xml:lang)]/subject/text()") == [
+        "Политика и международные отношения"
+    ]
+    # <em> became italic; the link lost its tag, kept its text, and was reported
+    assert tree.xpath("//abstract[@xml:lang='en']//italic/text()") == ["Northern Sea Route"]
+    assert "government’s site" in "".join(tree.xpath("//abstract[@xml:lang='en']//text()"))
+    assert (
+        "issue.xml#1: warning: abstract[en]: <a> markup is not kept"
+        in run("convert", EXPORT, "-o", tmp_path).err
+    )
+    assert tree.xpath("//bio[@xml:lang='en']/p/text()") == [
+        "PhD in Political Science, Associate Professor."
+    ]
+    assert tree.xpath("//copyright-holder/text()") == ["Иванова А.П.", "Ivanova A.P."]
+    assert len(tree.xpath("//ref")) == 3
+
+
+def test_subtitle_and_several_authors(run, tmp_path: Path, store) -> None:
+    assert run("convert", EXPORT, "-o", tmp_path).code == 0
+    tree = etree.parse(str(tmp_path / "issue-2.xml"))
+    assert tree.getroot().get(LANG) == "en"
+    assert tree.xpath("//title-group/subtitle/text()") == ["The 1956 Declaration revisited"]
+    assert tree.xpath("//trans-title-group/trans-subtitle/text()") == [
+        "Возвращение к Декларации 1956 года"
+    ]
+    assert tree.xpath("//contrib/name-alternatives/name[@xml:lang='en']/surname/text()") == [
+        "Streltsov",
+        "Sorokin",
+    ]
+    assert tree.xpath("//abstract[@xml:lang='en']//bold/text()") == ["gives", "costs"]
+    assert tree.xpath("//abstract[@xml:lang='en']//sup/text()") == ["1"]
+    assert len(tree.xpath("//aff-alternatives")) == 2
+
+
+def test_subjects_become_a_subject_group_per_language(run, tmp_path: Path, store) -> None:
+    assert run("convert", EXPORT, "-o", tmp_path).code == 0
+    tree = etree.parse(str(tmp_path / "issue-3.xml"))
+    groups = tree.xpath("//article-categories/subj-group[@subj-group-type='subject']")
+    assert [(g.get(LANG), g.xpath("subject/text()")) for g in groups] == [
+        (None, ["Экономика", "Демография"]),
+        ("en", ["Economics", "Demography"]),
+    ]
+
+
+def test_json_output_carries_warnings(run, tmp_path: Path, store) -> None:
+    result = run("convert", EXPORT, "-o", tmp_path, "--json")
+    payload = json.loads(result.out)
+    assert [item["status"] for item in payload] == ["converted"] * 3
+    assert payload[0]["warnings"] == [
+        "abstract[en]: <a> markup is not kept (JATS text here takes i b sub sup sc u)"
+    ]
+    assert "warnings" not in payload[1]
+
+
+def test_journal_comes_from_a_journal_file_or_the_option(run, tmp_path: Path, store) -> None:
+    export = tmp_path / "issue.xml"
+    shutil.copy(EXPORT, export)
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 3
+    lines = [line for line in result.err.strip().splitlines() if ": warning: " not in line]
+    assert lines[0].startswith(f"{export}#1: journal: no journal metadata")
+    assert len([line for line in lines if "journal:" in line]) == 3
+    journal = SAMPLES / "ojs" / "journal.yaml"
+    result = run("convert", export, "-o", tmp_path / "out", "--journal", journal)
+    assert result.code == 0, result.err
+    assert len(list((tmp_path / "out").glob("*.xml"))) == 3
+
+
+def test_bad_field_is_one_line_naming_article_and_field(run, tmp_path: Path) -> None:
+    export = tmp_path / "issue.xml"
+    export.write_text(
+        EXPORT.read_text(encoding="utf-8").replace(
+            "https://orcid.org/0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0098"
+        ),
+        encoding="utf-8",
+    )
+    result = run(
+        "convert", export, "-o", tmp_path / "out", "--journal", SAMPLES / "ojs" / "journal.yaml"
+    )
+    assert result.code == 3
+    bad = [line for line in result.err.splitlines() if "orcid" in line]
+    assert len(bad) == 1 and bad[0].startswith(f"{export}#1: authors[0].orcid: ")
+    assert len(list((tmp_path / "out").glob("*.xml"))) == 2  # the others still convert
+
+
+OJS_30 = """\
+<?xml version="1.0" encoding="utf-8"?>
+<articles xmlns="http://pkp.sfu.ca">
+  <article locale="en_US" date_published="2017-05-02" stage="production">
+    <title locale="en_US">An OJS 3.0 article</title>
+    <title locale="sr_RS@latin">Članak</title>
+    <abstract locale="en_US"><![CDATA[<p>Text with <span>a span</span>, H<sub>2</sub>O,
+      <script>alert(1)</script><img src="x.png"/>and an <u>underline</u>.</p>]]></abstract>
+    <authors>
+      <author user_group_ref="Translator" seq="0" id="1">
+        <givenname locale="en_US">Ana</givenname>
+        <country>RS</country>
+      </author>
+    </authors>
+    <citations>First reference.
+Second reference.</citations>
+    <pages>e101</pages>
+  </article>
+</articles>
+"""
+
+
+def test_ojs_30_articles_root_without_publication(tmp_path: Path, journal_file: Path) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_30, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title == {"en": "An OJS 3.0 article", "sr-Latn": "Članak"}
+    assert article.abstract["en"] == ["Text with a span, H<sub>2</sub>O, and an <u>underline</u>."]
+    assert any("<script>" in w for w in loaded.warnings)
+    assert article.authors[0].role == "translator"
+    assert article.authors[0].name["en"].style == "given-only"
+    assert article.affiliations[0].country == "RS"
+    assert [r.text["en"] for r in article.references] == ["First reference.", "Second reference."]
+    assert article.elocation_id == "e101"
+    assert article.published.electronic == "2017-05-02"
+
+
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [("ru_RU", "ru"), ("en_US", "en"), ("en", "en"), ("sr_RS@latin", "sr-Latn"), ("pt_BR", "pt")],
+)
+def test_locales_become_language_codes(locale: str, language: str) -> None:
+    assert locale_language(locale) == language
+
+
+def test_html_becomes_inline_markup_and_the_rest_is_reported() -> None:
+    log = Collector()
+    paragraphs = html_paragraphs(
+        "<p>A <em>b</em> <strong>c</strong> <i>d</i> <b>e</b> x<sub>2</sub> y<sup>3</sup> "
+        '<u>u</u> <a href="https://example.org">link</a> <code>code</code></p><ul><li>item</li>'
+        "</ul>plain &amp; <br/>tail",
+        "abstract",
+        log,
+    )
+    assert paragraphs == [
+        "A <i>b</i> <b>c</b> <i>d</i> <b>e</b> x<sub>2</sub> y<sup>3</sup> <u>u</u> link code",
+        "item",
+        "plain & tail",
+    ]
+    assert [w.split(">")[0] for w in log.warnings] == ["abstract: <a", "abstract: <code"]
+
+
+HOSTILE = """\
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE issue [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<issue xmlns="http://pkp.sfu.ca"><articles><article><title>&xxe;</title></article></articles></issue>
+"""
+
+
+def test_external_entity_in_an_export_is_refused(run, tmp_path: Path) -> None:
+    export = tmp_path / "issue.xml"
+    export.write_text(HOSTILE, encoding="utf-8")
+    result = run("convert", export, "--from", "ojs", "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{export}: line 1: the DOCTYPE declares entities: refused (external entities and "
+        "entity expansion are never processed)"
+    )
+
+
+def test_malformed_export_and_wrong_root(run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_text('<issue xmlns="http://pkp.sfu.ca"><articles>', encoding="utf-8")
+    result = run("convert", broken, "--from", "ojs", "-o", tmp_path / "out")
+    assert result.code == 3 and result.err.count("\n") == 1
+    assert "not well-formed" in result.err
+    other = tmp_path / "other.xml"
+    other.write_text("<issue/>", encoding="utf-8")
+    result = run("convert", other, "--from", "ojs", "-o", tmp_path / "out")
+    assert result.code == 3
+    assert "not an OJS native export" in result.err

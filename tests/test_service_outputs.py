@@ -1,0 +1,334 @@
+"""Crossref deposit XML, DOAJ article XML and Highwire meta tags.
+
+Every sample with a DOI is converted to Crossref and DOAJ XML and validated against the
+services' own schemas, kept outside the repository in ``../shared/external/`` and loaded once
+per test session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import BILINGUAL, SAMPLES, SEED
+from converter.options import Options
+from converter.readers.native import load_article
+from converter.writers import SUFFIXES, WRITERS, render
+from converter.writers.crossref import next_timestamp
+from converter.writers.doaj import iso639_2b
+from converter.xsd import load_schema, schema_problems
+
+EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
+CR = "{http://www.crossref.org/schema/5.3.1}"
+
+
+@pytest.fixture(scope="session")
+def crossref_xsd() -> etree.XMLSchema:
+    folder = EXTERNAL / "crossref-5.3.1"
+    if not (folder / "crossref5.3.1.xsd").is_file():
+        pytest.fail(f"Crossref 5.3.1 schema not found in {folder}")
+    schema = load_schema("crossref", folder)
+    assert schema is not None
+    return schema
+
+
+@pytest.fixture(scope="session")
+def doaj_xsd() -> etree.XMLSchema:
+    folder = EXTERNAL / "doaj"
+    if not (folder / "doajArticles.xsd").is_file():
+        pytest.fail(f"DOAJ schema not found in {folder}")
+    schema = load_schema("doaj", folder)
+    assert schema is not None
+    return schema
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Timestamps and config come from the test's own folders, never the user's."""
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.delenv("JATSCONV_CROSSREF_SCHEMA", raising=False)
+    monkeypatch.delenv("JATSCONV_DOAJ_SCHEMA", raising=False)
+
+
+def _samples_with_doi() -> list[Path]:
+    found = []
+    for path in sorted(SAMPLES.glob("*/*/*.yaml")):
+        if load_article(path).doi:
+            found.append(path)
+    return found
+
+
+def _render(path: Path, target: str):
+    return render(load_article(path), Options(target=target), path.name)
+
+
+def _render_sample(path: Path, target: str):
+    """A sample's output. A sample without a landing page (``url``) cannot give a deposit: the
+    writer says so, naming the field; the schema check then runs with a stand-in URL, so that
+    the rest of the sample's content is still proven valid."""
+    article = load_article(path)
+    output = render(article, Options(target=target), path.name)
+    if not article.url and not article.self_uri:
+        assert not output.valid
+        assert output.problems[0].message.startswith(("url:", "self_uri:"))
+        article = article.model_copy(update={"url": "https://journal.example.org/" + path.stem})
+        output = render(article, Options(target=target), path.name)
+    return output
+
+
+def test_registered() -> None:
+    for name, suffix in (
+        ("crossref", ".crossref.xml"),
+        ("doaj", ".doaj.xml"),
+        ("meta-tags", ".meta.html"),
+    ):
+        assert name in WRITERS and SUFFIXES[name] == suffix
+
+
+def test_some_sample_has_a_doi() -> None:
+    assert BILINGUAL in _samples_with_doi()
+
+
+@pytest.mark.parametrize("sample", _samples_with_doi(), ids=lambda p: p.name)
+def test_sample_crossref_validates(sample: Path, crossref_xsd: etree.XMLSchema) -> None:
+    output = _render_sample(sample, "crossref")
+    assert output.valid, output.problems
+    assert schema_problems(crossref_xsd, output.data, sample.name) == []
+
+
+@pytest.mark.parametrize("sample", _samples_with_doi(), ids=lambda p: p.name)
+def test_sample_doaj_validates(sample: Path, doaj_xsd: etree.XMLSchema) -> None:
+    output = _render_sample(sample, "doaj")
+    assert output.valid, output.problems
+    assert schema_problems(doaj_xsd, output.data, sample.name) == []
+
+
+def test_schema_catches_errors(crossref_xsd: etree.XMLSchema, doaj_xsd: etree.XMLSchema) -> None:
+    data = _render(BILINGUAL, "crossref").data.replace(b"<surname>", b"<surname_x>", 1)
+    data = data.replace(b"</surname>", b"</surname_x>", 1)
+    problems = schema_problems(crossref_xsd, data, "x.xml")
+    assert problems and "surname_x" in problems[0].message
+    data = _render(BILINGUAL, "doaj").data.replace(b"<language>rus", b"<language>xyz")
+    assert schema_problems(doaj_xsd, data, "x.xml")
+
+
+# ------------------------------------------------------------------ Crossref content
+
+FULL_ARTICLE = """
+language: ru
+title: {ru: "Заголовок <i>статьи</i>", en: "Title of the <i>article</i>"}
+doi: 10.5555/test.2020.1
+url: https://journal.example.org/article/1
+volume: 3
+issue: 2
+elocation_id: e101
+published: {electronic: 2020-03-04, collection: 2020-03}
+history: {received: 2020-01-01, accepted: 2020-02-02}
+authors:
+  - name:
+      ru: {surname: Иванов, given: Иван Иванович}
+      en: {surname: Ivanov, given: Ivan I.}
+    orcid: 0000-0002-1825-0097
+    affiliations:
+      - institution: {en: Example University}
+        city: {en: Moscow}
+        country: RU
+        ror: https://ror.org/05qrfxd25
+  - name: {surname: Smith, given: Jane}
+    affiliations: [aff1]
+  - name: {given: Plato}
+  - collab: {en: The Consortium}
+abstract: {ru: "Первый абзац.", en: "First paragraph with <b>bold</b>.\\n\\nSecond one."}
+keywords: {ru: [один, два], en: [one, two]}
+funding:
+  - funder: {en: Russian Science Foundation}
+    funder_id: 10.13039/501100006769
+    awards: [18-18-00063]
+license: CC-BY-4.0
+references:
+  - "Plain reference text"
+  - text: "Smith J. Paper. J Test. 2020;1:2-3."
+    type: journal
+    authors: [Smith J.]
+    year: 2020
+    title: Paper
+    source: J Test
+    volume: 1
+    fpage: 2
+    doi: 10.1000/xyz123
+"""
+
+
+@pytest.fixture
+def full_article(write_article, journal_file: Path) -> Path:
+    journal_file.write_text(
+        journal_file.read_text(encoding="utf-8")
+        + "crossref:\n  depositor_name: Test Press\n  depositor_email: doi@example.org\n"
+        "  registrant: Test Press\n",
+        encoding="utf-8",
+    )
+    return write_article(FULL_ARTICLE)
+
+
+def test_crossref_full_article(full_article: Path, crossref_xsd: etree.XMLSchema) -> None:
+    output = _render(full_article, "crossref")
+    assert output.valid, output.problems
+    assert schema_problems(crossref_xsd, output.data, "full") == []
+    root = etree.fromstring(output.data)
+    ns = {"c": CR[1:-1], "ai": "http://www.crossref.org/AccessIndicators.xsd"}
+    assert root.findtext("c:head/c:depositor/c:depositor_name", namespaces=ns) == "Test Press"
+    people = root.findall(".//c:contributors/*", ns)
+    assert [p.get("sequence") for p in people] == [
+        "first",
+        "additional",
+        "additional",
+        "additional",
+    ]
+    first = people[0]
+    assert first.findtext("c:surname", namespaces=ns) == "Ivanov"
+    assert first.findtext("c:ORCID", namespaces=ns) == "https://orcid.org/0000-0002-1825-0097"
+    ror = first.find(".//c:institution_id", ns)
+    assert ror.get("type") == "ror" and ror.text == "https://ror.org/05qrfxd25"
+    assert first.findtext(".//c:alt-name/c:name/c:surname", namespaces=ns) == "Иванов"
+    assert people[2].findtext("c:surname", namespaces=ns) == "Plato"  # a mononym
+    assert people[3].text == "The Consortium"
+    assert root.findtext(".//ai:license_ref", namespaces=ns) == (
+        "https://creativecommons.org/licenses/by/4.0/"
+    )
+    assert root.findtext(".//c:doi_data/c:resource", namespaces=ns) == (
+        "https://journal.example.org/article/1"
+    )
+    assert root.findtext(".//c:titles/c:title/c:i", namespaces=ns) == "article"
+    assert root.findtext(".//{http://www.ncbi.nlm.nih.gov/JATS1}bold") == "bold"
+    assert len(root.findall(".//c:citation", ns)) == 2
+    assert root.findtext(".//c:citation[@key='ref2']/c:doi", namespaces=ns) == "10.1000/xyz123"
+    assert b'<fr:assertion name="award_number">18-18-00063</fr:assertion>' in output.data
+    assert b'<item_number item_number_type="article_number">e101</item_number>' in output.data
+
+
+def test_crossref_needs_depositor_and_landing_page(write_article, tmp_path: Path, run) -> None:
+    article = write_article("title: T\ndoi: 10.5555/x.1\npublished: {electronic: 2020}\n")
+    output = _render(article, "crossref")
+    messages = " ".join(p.message for p in output.problems)
+    assert not output.valid
+    assert "journal.crossref:" in messages and "url:" in messages
+    result = run("convert", article, "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 1
+    assert "journal.crossref: Crossref output needs depositor_name" in result.err
+    assert not (tmp_path / "out" / "article.crossref.xml").exists()
+
+
+def test_crossref_depositor_from_config(
+    write_article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[crossref]\ndepositor_name = "Cfg Press"\ndepositor_email = "x@example.org"\n'
+        'registrant = "Cfg"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("JATSCONV_CONFIG", str(config))
+    article = write_article(
+        "title: T\ndoi: 10.5555/x.1\nurl: https://example.org/a\npublished: {electronic: 2020}\n"
+    )
+    output = _render(article, "crossref")
+    assert output.valid, output.problems
+    assert b"<depositor_name>Cfg Press</depositor_name>" in output.data
+
+
+def test_timestamps_increase_between_runs(tmp_path: Path) -> None:
+    first = next_timestamp()
+    second = next_timestamp()
+    assert second > first
+    # A clock set back never yields a smaller or equal value: the last one is persisted.
+    earlier = next_timestamp(dt.datetime(2001, 1, 1, tzinfo=dt.UTC))
+    assert earlier == second + 1
+    state = (tmp_path / "state" / "crossref-timestamp").read_text(encoding="ascii")
+    assert int(state) == earlier
+
+
+def test_convert_to_crossref_writes_file(tmp_path: Path, run) -> None:
+    result = run("convert", BILINGUAL, "--to", "crossref", "-o", tmp_path)
+    assert result.code == 0, result.err
+    first = etree.parse(str(tmp_path / "streltsov-6.crossref.xml")).getroot()
+    run("convert", BILINGUAL, "--to", "crossref", "-o", tmp_path)
+    second = etree.parse(str(tmp_path / "streltsov-6.crossref.xml")).getroot()
+    stamp = f"{CR}head/{CR}timestamp"
+    assert int(second.findtext(stamp)) > int(first.findtext(stamp))
+    batch = f"{CR}head/{CR}doi_batch_id"
+    assert first.findtext(batch) != second.findtext(batch)
+
+
+def test_convert_validates_against_configured_schema(
+    tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch, crossref_xsd: etree.XMLSchema
+) -> None:
+    monkeypatch.setenv("JATSCONV_CROSSREF_SCHEMA", str(EXTERNAL / "crossref-5.3.1"))
+    result = run("convert", BILINGUAL, "--to", "crossref", "-o", tmp_path)
+    assert result.code == 0, result.err
+    monkeypatch.setenv("JATSCONV_CROSSREF_SCHEMA", str(tmp_path / "nowhere"))
+    result = run("convert", BILINGUAL, "--to", "crossref", "-o", tmp_path)
+    assert result.code == 4 and "no crossref5.3.1.xsd" in result.err
+
+
+# ------------------------------------------------------------------ DOAJ content
+
+
+def test_doaj_full_article(full_article: Path, doaj_xsd: etree.XMLSchema) -> None:
+    output = _render(full_article, "doaj")
+    assert output.valid, output.problems
+    assert schema_problems(doaj_xsd, output.data, "full") == []
+    root = etree.fromstring(output.data)
+    assert root.findtext("record/language") == "rus"
+    assert [t.get("language") for t in root.iter("title")] == ["rus", "eng"]
+    assert root.findtext("record/authors/author/orcid_id") == (
+        "https://orcid.org/0000-0002-1825-0097"
+    )
+    assert root.findtext("record/authors/author/name") == "Ivan I. Ivanov"
+    aff_id = root.findtext("record/authors/author/affiliationId")
+    names = {a.get("affiliationId"): a.text for a in root.iter("affiliationName")}
+    assert names[aff_id] == "Example University, Moscow, Russian Federation"
+    assert root.findtext("record/fullTextUrl") == "https://journal.example.org/article/1"
+    assert root.findtext("record/startPage") == "e101"
+
+
+def test_doaj_language_codes_are_bibliographic() -> None:
+    assert iso639_2b("de") == "ger" and iso639_2b("ru") == "rus" and iso639_2b("en-GB") == "eng"
+    assert iso639_2b("fr") == "fre" and iso639_2b("zh") == "chi"
+
+
+def test_doaj_needs_full_text_url(write_article) -> None:
+    article = write_article("title: T\npublished: {electronic: 2020}\n")
+    output = _render(article, "doaj")
+    assert not output.valid
+    assert "self_uri: DOAJ output needs a full-text URL" in output.problems[0].message
+
+
+# ------------------------------------------------------------------ meta tags
+
+
+def test_meta_tags(tmp_path: Path, run) -> None:
+    result = run("convert", BILINGUAL, "--to", "meta-tags", "-o", tmp_path)
+    assert result.code == 0, result.err
+    html = (tmp_path / "streltsov-6.meta.html").read_text(encoding="utf-8")
+    assert '<meta name="citation_doi" content="10.5555/jsr.2018.3.6">' in html
+    assert '<meta name="citation_author" content="Стрельцов, Дмитрий Викторович">' in html
+    assert '<meta name="citation_publication_date" content="2018/09/28">' in html
+    assert '<meta name="citation_pdf_url" content="https://www.japanreview.ru/' in html
+    assert html.count('name="citation_reference"') == 6
+    assert html.count('name="citation_issn"') == 2
+
+
+def test_meta_tags_escape(write_article) -> None:
+    article = write_article("title: 'He said \"<b>x</b>\" & left'\npublished: {print: 2020}\n")
+    html = _render(article, "meta-tags").data.decode("utf-8")
+    assert 'content="He said &#34;x&#34; &amp; left"' in html
+
+
+def test_seed_meta_tags() -> None:
+    html = _render(SEED, "meta-tags").data.decode("utf-8")
+    assert '<meta name="citation_firstpage" content="110">' in html
+    assert '<meta name="citation_journal_abbrev" content="Russ. Jpn. Rev.">' in html

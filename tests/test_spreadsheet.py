@@ -1,0 +1,283 @@
+"""Spreadsheets (CSV, XLSX): one row per article gives the same JATS as the same article in YAML."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BILINGUAL, ROOT, SEED
+from converter.readers import ReadContext, read_source
+from converter.readers.spreadsheet import iter_rows
+
+TEMPLATE = ROOT / "samples" / "japanese-studies-in-russia" / "spreadsheet"
+SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
+
+
+def write_csv(path: Path, rows: list[dict[str, object]], delimiter: str = ",") -> Path:
+    header: list[str] = []
+    for row in rows:
+        header += [key for key in row if key not in header]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([row.get(key, "") for key in header])
+    return path
+
+
+def write_xlsx(path: Path, rows: list[dict[str, object]]) -> Path:
+    from openpyxl import Workbook
+
+    header: list[str] = []
+    for row in rows:
+        header += [key for key in row if key not in header]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows:
+        sheet.append([row.get(key) for key in header])
+    book.save(path)
+    return path
+
+
+# ---------------------------------------------------------------------- the template
+
+
+@pytest.mark.parametrize("name", ["issue.csv", "issue.xlsx"])
+def test_template_converts_to_the_yaml_samples_jats(run, tmp_path: Path, store, name) -> None:
+    """The template row is the bilingual sample: its JATS is the committed output, byte for byte."""
+    result = run("convert", TEMPLATE / name, "-o", tmp_path)
+    assert result.code == 0, result.err
+    [output] = sorted(tmp_path.glob("*.xml"))
+    assert output.name == "issue-row2.xml"
+    assert output.read_bytes() == BILINGUAL.with_suffix(".xml").read_bytes()
+
+
+def test_template_is_reproducible(tmp_path: Path) -> None:
+    """The committed template is what its script writes."""
+    script = TEMPLATE / "make_template.py"
+    copy = tmp_path / "make_template.py"
+    copy.write_text(script.read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run([sys.executable, str(copy)], check=True, capture_output=True)
+    for name in ("issue.csv", "issue.xlsx"):
+        assert (tmp_path / name).read_bytes() == (TEMPLATE / name).read_bytes(), name
+
+
+# ---------------------------------------------------------------------- one cell per list
+
+ARTICLES_YAML = [
+    """\
+language: ru
+title: {ru: Первая статья, en: The first article}
+volume: 3
+issue: 1
+fpage: 5
+lpage: 17
+doi: 10.5555/rjr.3.5
+published: {electronic: 2021-03-15, collection: 2021}
+authors:
+  - name:
+      ru: {surname: Иванов, given: Иван Иванович}
+      en: {surname: Ivanov, given: Ivan I.}
+    orcid: 0000-0002-1825-0097
+    corresponding: true
+    affiliations:
+      - institution: {ru: Московский университет, en: Moscow University}
+        country: RU
+  - name:
+      ru: {surname: Петрова, given: Анна}
+      en: {surname: Petrova, given: Anna}
+abstract:
+  ru: Первый абзац.
+  en: First paragraph.
+keywords:
+  ru: [один, два; три]
+  en: [one, two, three]
+license: CC-BY-4.0
+references:
+  - text: {ru: "Иванов И. Книга. М., 2001; 2-е изд. 2005.", en: "Ivanov I. Kniga [Book]. 2001."}
+  - text: {ru: "Петров П. Статья // Журнал. 2010.", en: "Petrov P. Stat'ya [Paper]. 2010."}
+""",
+    """\
+language: en
+title: The second article
+volume: 3
+issue: 1
+fpage: 18
+lpage: 30
+published: {collection: 2021}
+authors:
+  - name: {surname: Smith, given: John}
+keywords:
+  en: [alpha, beta]
+references:
+  - "Smith J. Paper. J Test. 2020;1:2-3. doi:10.1000/xyz123"
+""",
+]
+
+ARTICLES_ROWS: list[dict[str, object]] = [
+    {
+        "language": "ru",
+        "title:ru": "Первая статья",
+        "title:en": "The first article",
+        "volume": "3",
+        "issue": "1",
+        "fpage": "5",
+        "lpage": "17",
+        "doi": "10.5555/rjr.3.5",
+        "published.electronic": "2021-03-15",
+        "published.collection": "2021",
+        "authors:ru": "Иванов, Иван Иванович; Петрова, Анна",
+        "authors:en": "Ivanov, Ivan I.\nPetrova, Anna",
+        "author1.orcid": "0000-0002-1825-0097",
+        "author1.corresponding": "yes",
+        "author1.institution:ru": "Московский университет",
+        "author1.institution:en": "Moscow University",
+        "author1.country": "RU",
+        "abstract:ru": "Первый абзац.",
+        "abstract:en": "First paragraph.",
+        "keyword1:ru": "один",
+        "keyword2:ru": "два; три",
+        "keywords:en": "one; two; three",
+        "license": "CC-BY-4.0",
+        "references:ru": (
+            "Иванов И. Книга. М., 2001; 2-е изд. 2005.\nПетров П. Статья // Журнал. 2010."
+        ),
+        "references:en": "Ivanov I. Kniga [Book]. 2001.\nPetrov P. Stat'ya [Paper]. 2010.",
+        "# notes": "ignored",
+    },
+    {
+        "language": "en",
+        "title": "The second article",
+        "volume": "3",
+        "issue": "1",
+        "fpage": "18",
+        "lpage": "30",
+        "published.collection": "2021",
+        "authors:en": "Smith, John",
+        "keywords": "alpha; beta",
+        "reference1": "Smith J. Paper. J Test. 2020;1:2-3. doi:10.1000/xyz123",
+    },
+]
+
+
+def test_names_in_one_cell_and_in_numbered_columns_is_refused(tmp_path: Path) -> None:
+    """Numbered columns add parts to the authors of the cell, but never their names again."""
+    rows = [dict(ARTICLES_ROWS[0])]
+    rows[0]["author1.surname:ru"] = "Иванов"
+    path = write_csv(tmp_path / "mixed.csv", rows)
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(path, None, ReadContext())
+    assert loaded.article is None
+    assert loaded.problems == [
+        f"{path}#2: column author1.surname:ru: names are given in one cell (authors:…): use one way"
+    ]
+
+
+@pytest.mark.parametrize("kind", ["csv", "csv;", "xlsx"])
+def test_spreadsheet_matches_yaml(run, tmp_path: Path, store, kind: str) -> None:
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    yaml_dir = tmp_path / "yaml"
+    yaml_dir.mkdir()
+    for index, text in enumerate(ARTICLES_YAML):
+        (yaml_dir / f"a{index}.yaml").write_text(text, encoding="utf-8")
+    if kind == "xlsx":
+        sheet = write_xlsx(tmp_path / "issue.xlsx", ARTICLES_ROWS)
+    else:
+        sheet = write_csv(tmp_path / "issue.csv", ARTICLES_ROWS, ";" if kind == "csv;" else ",")
+    out_yaml, out_sheet = tmp_path / "out-yaml", tmp_path / "out-sheet"
+    assert run("batch", yaml_dir, "-o", out_yaml, "-j", "1").code == 0
+    result = run("batch", sheet, "-o", out_sheet, "-j", "1")
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in out_yaml.glob("*.xml"))
+    assert names == ["rjr-3-18.xml", "rjr-3-5.xml"]
+    assert sorted(p.name for p in out_sheet.glob("*.xml")) == names
+    for name in names:
+        assert (out_sheet / name).read_bytes() == (out_yaml / name).read_bytes(), name
+
+
+def test_xlsx_numbers_dates_and_sheet_choice(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "readme"
+    book.active.append(["This sheet is not read: the one named 'articles' is."])
+    sheet = book.create_sheet("Articles")
+    sheet.append(["title", "volume", "fpage", "published.electronic", "copyright.year"])
+    sheet.append(["A title", 7, 12.0, dt.datetime(2020, 2, 29), 2020])
+    book.save(tmp_path / "s.xlsx")
+    [(number, row)] = list(iter_rows(tmp_path / "s.xlsx"))
+    assert number == 2
+    assert row == {
+        "title": "A title",
+        "volume": 7,
+        "fpage": 12,
+        "published.electronic": "2020-02-29",
+        "copyright.year": 2020,
+    }
+
+
+# ---------------------------------------------------------------------- problems
+
+
+def test_bad_row_names_file_row_field_and_column(run, tmp_path: Path, store) -> None:
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    rows = [
+        {"title": "Good", "volume": "1", "fpage": "1", "author1.surname": "Smith"},
+        {
+            "title": "Bad",
+            "volume": "1",
+            "fpage": "2",
+            "author1.surname": "Smith",
+            "author1.orcid": "0000-0002-1825-0098",
+        },
+        {"title": "Good too", "volume": "1", "fpage": "3"},
+    ]
+    sheet = write_csv(tmp_path / "issue.csv", rows)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", sheet, "-o", out, "--report", report)
+    assert result.code == 3
+    [line] = [x for x in result.err.splitlines() if "#3" in x]
+    assert line.startswith(f"{sheet}#3: authors[0].orcid (column author1.orcid): ")
+    data = json.loads(report.read_text())
+    assert [a["status"] for a in data["articles"]] == ["converted", "bad-input", "converted"]
+
+
+def test_unknown_column_is_one_line(run, tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "issue.csv", [{"title": "T", "volum": "1", "author1.sur": "x"}])
+    result = run("convert", sheet, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert f"{sheet}: column 'volum': unknown column (see the documented columns)" in result.err
+    assert f"{sheet}: column 'author1.sur': unknown column" in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty spreadsheet: no header row"),
+        (b"title,title\nA,B\n", "column 'title': given twice"),
+        (b"\xff\xfe,\n", "not UTF-8 text"),
+        (b"title,volume\nA,1,extra\n", "#2: 1 value(s) in columns that have no name"),
+        (b"title,author1.corresponding\nA,maybe\n", "column author1.corresponding: expected yes"),
+    ],
+)
+def test_malformed_spreadsheets(tmp_path: Path, content: bytes, message: str) -> None:
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    path = tmp_path / "s.csv"
+    path.write_bytes(content)
+    problems = [p for loaded in read_source(path, None, ReadContext()) for p in loaded.problems]
+    assert any(message in p and p.startswith(str(path)) for p in problems), problems
+
+
+def test_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "s.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    [loaded] = read_source(path, "xlsx", ReadContext())
+    assert loaded.problems and loaded.problems[0].startswith(f"{path}: not a readable XLSX")
