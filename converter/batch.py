@@ -722,7 +722,7 @@ class _Books:
                 report(line)
             if entry.status == "invalid":
                 note = f"written to {entry.output}" if entry.output else "not written"
-                report(f"{entry.source}: output invalid against the DTD ({note})")
+                report(f"{entry.source}: output invalid ({note})")
         self._spool(result.seq, result.key, result.entries)
 
     def _source_of(self, holder: int, result: JobResult, name: str) -> str:
@@ -982,7 +982,7 @@ def write_junit(path: Path, books: _Books) -> None:
                 stream.write('      <skipped message="up to date"/>\n')
             else:
                 tag = "failure" if status == "invalid" else "error"
-                kind = "output invalid against the DTD" if status == "invalid" else "bad input"
+                kind = "output invalid" if status == "invalid" else "bad input"
                 stream.write(
                     f"      <{tag} message={quoteattr(kind)}>{_xml_text(message)}</{tag}>\n"
                 )

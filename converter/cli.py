@@ -34,8 +34,9 @@ from converter.readers.native import load_article_text
 from converter.validation import Problem, validate_bytes, validate_file
 from converter.writers import WRITERS, render
 
-EXIT_HELP = "Exit codes:\n\n" + "\n\n".join(
-    f"  {code}  {text}" for code, text in EXIT_CODES.items()
+# "\b" keeps click from re-wrapping the table.
+EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
+    f"  {code:>3}  {text}" for code, text in EXIT_CODES.items()
 )
 
 
@@ -64,7 +65,11 @@ def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.group(epilog=EXIT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="jatsconv")
 def cli() -> None:
-    """Turn article metadata (YAML/JSON) into JATS XML validated offline against the JATS DTD."""
+    """Turn article metadata into JATS XML validated offline against the JATS DTD.
+
+    Reads YAML/JSON written by editors, spreadsheets, OJS exports, article web pages, Crossref
+    records and older JATS/NLM; writes JATS 1.4/1.3, Crossref and DOAJ XML, meta tags, packages.
+    """
 
 
 # --------------------------------------------------------------------------- convert

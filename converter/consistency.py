@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from converter import scripts
 from converter.model import Article, Journal
 from converter.translit import SCHEMES
 
@@ -55,19 +56,14 @@ class Finding:
 
 # ------------------------------------------------------------------------------- scripts
 
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_ANY_WORD = re.compile(r"\w+")
-
 
 def script_findings(path: str, text: str) -> list[Finding]:
     """Cyrillic in a Latin-script field; mixed-script words named one by one."""
-    if _CYRILLIC.search(text) is None:
+    if not scripts.has_cyrillic(text):
         return []
     found: list[Finding] = []
-    mixed = [w for w in _ANY_WORD.findall(text) if _CYRILLIC.search(w) and _LATIN.search(w)]
-    for word in dict.fromkeys(mixed):
-        letters = "".join(dict.fromkeys(_CYRILLIC.findall(word)))
+    for word in dict.fromkeys(scripts.mixed_script_words(text)):
+        letters = "".join(scripts.cyrillic_letters(word))
         found.append(
             Finding(
                 "mixed-script",
@@ -77,7 +73,7 @@ def script_findings(path: str, text: str) -> list[Finding]:
                 word=word,
             )
         )
-    pure = [w for w in _ANY_WORD.findall(text) if _CYRILLIC.search(w) and not _LATIN.search(w)]
+    pure = scripts.cyrillic_words(text)
     if pure:
         sample = ", ".join(list(dict.fromkeys(pure))[:5])
         found.append(
@@ -439,12 +435,18 @@ def check_texts(
     return found
 
 
-_CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
 _TRANSLIT_MARK = re.compile(r"\(In Russ|\[[^\]]{3,}\]")
 
 
 def _latin_lang(lang: str) -> bool:
-    return lang.split("-")[0] not in _CYRILLIC_LANGS and "cyrl" not in lang.lower()
+    """Fields in any language not written in Cyrillic are checked as Latin-script ones."""
+    return not scripts.is_cyrillic_language(lang)
+
+
+def looks_transliterated(text: str) -> bool:
+    """True for a Latin reference text that marks itself as a transliteration: a bracketed
+    English title or an "(In Russ.)" note (used where no Cyrillic form stands beside it)."""
+    return _TRANSLIT_MARK.search(text) is not None
 
 
 def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -488,7 +490,7 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
             if _latin_lang(lang):
                 item = (f"references[{index}].text.{lang}", text)
                 out.append(item)
-                if has_original or _TRANSLIT_MARK.search(text):
+                if has_original or looks_transliterated(text):
                     translit.append(item)
     return out, translit
 

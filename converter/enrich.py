@@ -22,10 +22,8 @@ from typing import Any
 
 from converter.citations import parse_reference
 from converter.model import Article, Contributor, Journal, PersonName, Reference
-from converter.text import has_cyrillic
+from converter.scripts import has_cyrillic, is_cyrillic_language, primary
 
-# Languages written in Cyrillic: a form under one of these keys is not a Latin form.
-CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "tt", "ba"})
 LATIN_KEY = "en"  # the Latin-script form goes where the English one would
 
 
@@ -51,8 +49,8 @@ def enrich(article: Article) -> Article:
 
 
 def _is_latin_form(lang: str, name: PersonName) -> bool:
-    if lang.split("-")[0] in CYRILLIC_LANGS:
-        return False
+    if is_cyrillic_language(lang):
+        return False  # a form under a Cyrillic-script language is not a Latin form
     return not any(has_cyrillic(part or "") for part in (name.surname, name.given))
 
 
@@ -71,7 +69,7 @@ def _names(people: list[Contributor], journal: Journal) -> list[Contributor] | N
             continue
         source_lang, source = next(iter(names.items()))
         forms = dict(names)
-        if source_lang not in CYRILLIC_LANGS:
+        if not is_cyrillic_language(source_lang):
             # A Cyrillic name filed under a Latin-script language (a plain name in an English
             # article) is the Russian form: it moves to 'ru' and the Latin form takes its place.
             del forms[source_lang]
@@ -164,7 +162,7 @@ def _russian_only(ref: Reference) -> tuple[str, str] | None:
         if LATIN_KEY in texts and len(texts) > 1:
             return None
         lang, text = next(iter(texts.items()))
-        if lang.split("-")[0] in CYRILLIC_LANGS and lang.split("-")[0] != "ru":
+        if is_cyrillic_language(lang) and primary(lang) != "ru":
             return None  # the schemes are Russian ones: Ukrainian і, ї, є would stay Cyrillic
         return lang, text
     if has_cyrillic(" ".join(filter(None, [ref.title, ref.source, *ref.authors]))):
@@ -179,7 +177,7 @@ def _with_latin_form(ref: Reference, journal: Journal) -> Reference:
     lang, text = found
     scheme = journal.transliteration or "bsi"
     texts = dict(ref.text or {})
-    if lang and lang not in CYRILLIC_LANGS:
+    if lang and not is_cyrillic_language(lang):
         texts.pop(lang)
         lang = "ru"
     if not lang:

@@ -1,4 +1,7 @@
-"""Plain-text rules shared by model and writers: XML 1.0 characters, Unicode form, scripts."""
+"""Plain-text rules shared by model and writers: XML 1.0 characters, Unicode form.
+
+Which script a text is in is decided in ``converter.scripts``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ import unicodedata
 # Characters XML 1.0 forbids anywhere in a document (C0 controls but tab/LF/CR, surrogates,
 # U+FFFE/U+FFFF); a value holding one would make the output malformed.
 _FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_CYRILLIC = re.compile("[\u0400-\u04ff\u0500-\u052f]")
 
 
 def check_xml_text(value: str) -> str:
@@ -20,8 +22,3 @@ def check_xml_text(value: str) -> str:
             f"(at position {bad.start() + 1})"
         )
     return unicodedata.normalize("NFC", value)
-
-
-def has_cyrillic(value: str) -> bool:
-    """True when ``value`` holds at least one Cyrillic letter."""
-    return _CYRILLIC.search(value) is not None

@@ -27,7 +27,7 @@ from typing import Literal, get_args
 from iuliia.repo import SCHEMA_DIR
 from iuliia.schema import TranslitSchema
 
-from converter.text import has_cyrillic
+from converter.scripts import has_cyrillic
 
 SchemeName = Literal["bsi", "bgn-pcgn", "gost-7.79-b", "iso-9", "ala-lc"]
 SCHEMES: tuple[str, ...] = get_args(SchemeName)

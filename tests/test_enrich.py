@@ -10,7 +10,7 @@ from lxml import etree
 from conftest import SAMPLES, xmllint
 from converter import load_article, to_jats
 from converter.enrich import enrich
-from converter.text import has_cyrillic
+from converter.scripts import has_cyrillic
 
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 RUSSIAN_ONLY = SAMPLES / "japanese-studies-in-russia" / "2018-3" / "shchukin-21.yaml"

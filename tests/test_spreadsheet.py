@@ -281,3 +281,20 @@ def test_not_a_workbook(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really a zip")
     [loaded] = read_source(path, "xlsx", ReadContext())
     assert loaded.problems and loaded.problems[0].startswith(f"{path}: not a readable XLSX")
+
+
+def test_rerun_converts_only_the_changed_row(run, tmp_path: Path, store) -> None:
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    rows: list[dict[str, object]] = [
+        {"title": f"Article {n}", "volume": "1", "fpage": str(n * 10), "authors": "Smith, J."}
+        for n in range(1, 4)
+    ]
+    sheet = write_csv(tmp_path / "issue.csv", rows)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("batch", sheet, "-o", out, "--report", report).code == 0
+    rows[1]["title"] = "Article 2, corrected"
+    write_csv(sheet, rows)
+    assert run("batch", sheet, "-o", out, "--report", report).code == 0
+    data = json.loads(report.read_text())
+    assert [a["status"] for a in data["articles"]] == ["skipped", "converted", "skipped"]
+    assert b"Article 2, corrected" in (out / "rjr-1-20.xml").read_bytes()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from converter.text import has_cyrillic
+from converter.scripts import has_cyrillic
 from converter.translit import (
     SCHEMES,
     initial,

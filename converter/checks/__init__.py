@@ -20,7 +20,7 @@ from lxml import etree
 from converter.checks.base import RULES, Doc, Finding, Rule
 from converter.checks.profiles import PROFILES, rules_for
 from converter.errors import InputError
-from converter.model import Article
+from converter.model import Article, Journal
 from converter.options import Options, Output
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 
@@ -44,9 +44,19 @@ def check_tree(
     profiles: tuple[str, ...] | list[str] = ("general",),
     *,
     today: dt.date | None = None,
+    scheme: str | None = None,
 ) -> list[Finding]:
-    """Run the rules of ``profiles`` on a parsed JATS document; findings in document order."""
-    doc = Doc(tree, today=today)
+    """Run the rules of ``profiles`` on a parsed JATS document; findings in document order.
+
+    ``scheme`` is the transliteration scheme the journal uses (``rsci-translit-scheme`` reports
+    deviations from it); without one, only a letter transliterated two ways is reported.
+    """
+    if scheme is not None:
+        from converter.translit import SCHEMES
+
+        if scheme not in SCHEMES:
+            raise ValueError(f"unknown transliteration scheme {scheme!r} ({', '.join(SCHEMES)})")
+    doc = Doc(tree, today=today, scheme=scheme)
     findings: list[Finding] = []
     for rule in rules_for(profiles):
         findings.extend(rule.run(doc))
@@ -81,13 +91,14 @@ def check_bytes(
     profiles: tuple[str, ...] | list[str] = ("general",),
     *,
     today: dt.date | None = None,
+    scheme: str | None = None,
 ) -> CheckReport:
     """Parse (safely: no DTD, no entities, no network) and check one JATS document."""
     try:
         tree = parse_untrusted(data, name)
     except InvalidDocument as exc:
         return CheckReport(name, [], exc.problems)
-    return CheckReport(name, check_tree(tree, profiles, today=today), [])
+    return CheckReport(name, check_tree(tree, profiles, today=today, scheme=scheme), [])
 
 
 def check_file(
@@ -95,13 +106,14 @@ def check_file(
     profiles: tuple[str, ...] | list[str] = ("general",),
     *,
     today: dt.date | None = None,
+    scheme: str | None = None,
 ) -> CheckReport:
     """Check one JATS file; an unreadable file raises ``InputError`` (exit code 3)."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
-    return check_bytes(data, str(path), profiles, today=today)
+    return check_bytes(data, str(path), profiles, today=today, scheme=scheme)
 
 
 def findings_to_problems(findings: list[Finding], name: str) -> list[Problem]:
@@ -113,9 +125,11 @@ def findings_to_problems(findings: list[Finding], name: str) -> list[Problem]:
     return problems
 
 
-def profile_problems(data: bytes, profiles: tuple[str, ...], name: str) -> list[Problem]:
+def profile_problems(
+    data: bytes, profiles: tuple[str, ...], name: str, scheme: str | None = None
+) -> list[Problem]:
     """Check JATS bytes the converter wrote against ``profiles``; findings name input fields."""
-    report = check_bytes(data, name, profiles)
+    report = check_bytes(data, name, profiles, scheme=scheme)
     return report.unreadable + findings_to_problems(report.findings, name)
 
 
@@ -123,14 +137,17 @@ def article_profile_problems(
     article: Article, options: Options, output: Output, name: str
 ) -> list[Problem]:
     """Profile findings on a converted article (``convert --profile``): on the JATS written,
-    or, for another output format, on the JATS the same article gives."""
+    or, for another output format, on the JATS the same article gives. The journal file's
+    transliteration scheme is the one transliterations are judged against."""
+    journal = article.journal
+    scheme = journal.transliteration if isinstance(journal, Journal) else None
     if options.target == "jats" and output.data:
-        return profile_problems(output.data, options.profiles, name)
+        return profile_problems(output.data, options.profiles, name, scheme)
     from converter.writers.jats import render_jats, serialize
 
     data = serialize(render_jats(article, options.version, options.tag_set))
     # Lines of the JATS rendition mean nothing in another format: the input field places them.
     return [
         Problem(p.file, 0, 0, p.message, p.severity)
-        for p in profile_problems(data, options.profiles, name)
+        for p in profile_problems(data, options.profiles, name, scheme)
     ]

@@ -48,8 +48,16 @@ class Hit:
 class Doc:
     """A parsed JATS document and the lookups rules need."""
 
-    def __init__(self, tree: etree._ElementTree, today: dt.date | None = None):
+    def __init__(
+        self,
+        tree: etree._ElementTree,
+        today: dt.date | None = None,
+        scheme: str | None = None,
+    ):
         self.tree = tree
+        # The journal's transliteration scheme, when known (from the journal file on convert,
+        # ``check --scheme`` on JATS): a JATS file does not say which scheme it follows.
+        self.scheme = scheme
         self.root = tree.getroot()
         self.lang = (self.root.get(XML_LANG) or "en").lower()
         self.today = today or dt.datetime.now(dt.UTC).date()

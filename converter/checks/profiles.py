@@ -52,6 +52,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "rsci-latin-references",
         "script-latin-fields",
         "script-mixed-words",
+        "rsci-translit-scheme",
     ),
 }
 

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from converter import identifiers
-from converter.checks import scripts
+from converter import identifiers, scripts
 from converter.checks.base import ALI, XLINK_HREF, XML_LANG, Doc, Hit, rule
 from converter.languages import normalize_language
 from converter.licenses import spdx_from_url
@@ -685,16 +684,24 @@ def _direct_text(el: etree._Element) -> str:
     return "".join(parts)
 
 
-@rule("script-latin-fields", "error", "no Cyrillic letters in Latin-script (e.g. English) fields")
-def script_latin_fields(doc: Doc) -> Iterator[Hit]:
+def _latin_script_texts(doc: Doc) -> Iterator[tuple[etree._Element, str, str]]:
+    """(element, language, own text) of every element in a Latin-script language that holds
+    text: what ``script-latin-fields`` and ``rsci-translit-scheme`` read."""
     for el in doc.elements():
         if _local(el) in _SKIP_SCRIPT:
             continue
         text = _direct_text(el)
-        if not text.strip() or not scripts.has_cyrillic(text):
+        if not text.strip():
             continue
         lang = doc.lang_of(el)
         if scripts.is_latin_language(lang):
+            yield el, lang, text
+
+
+@rule("script-latin-fields", "error", "no Cyrillic letters in Latin-script (e.g. English) fields")
+def script_latin_fields(doc: Doc) -> Iterator[Hit]:
+    for el, lang, text in _latin_script_texts(doc):
+        if scripts.has_cyrillic(text):
             letters = "".join(scripts.cyrillic_letters(text))
             yield Hit(
                 el, f"Cyrillic letters ({letters}) in a field in {lang}: {text.strip()[:60]!r}"
@@ -710,3 +717,58 @@ def script_mixed_words(doc: Doc) -> Iterator[Hit]:
         if words:
             shown = ", ".join(repr(w) for w in words[:5])
             yield Hit(el, f"words mixing Cyrillic and Latin letters (look-alikes?): {shown}")
+
+
+# Names (Latin forms of people's names) and the Latin forms of Russian references hold
+# transliterations; English prose (titles, abstracts) does not, and an English word that spells
+# a Russian one ("state" as статье) would be misread as one. Translated titles are English.
+_NAME_PARTS = frozenset({"name", "string-name"})
+_CITATIONS = frozenset({"mixed-citation", "element-citation"})
+_TRANSLATIONS = frozenset({"trans-title", "trans-source"})
+
+
+def _is_transliteration(doc: Doc, el: etree._Element) -> bool:
+    """True when ``el`` (in a Latin-script language) holds a transliteration: part of a name,
+    or of a reference that has a Cyrillic form or marks itself as transliterated."""
+    from converter.consistency import looks_transliterated
+
+    node: etree._Element | None = el
+    citation: etree._Element | None = None
+    while node is not None:
+        tag = _local(node)
+        if tag in _TRANSLATIONS:
+            return False
+        if tag in _NAME_PARTS:
+            return True
+        if tag in _CITATIONS and citation is None:
+            citation = node
+        if tag == "ref":
+            break
+        node = node.getparent()
+    if citation is None or node is None:
+        return False
+    forms = [doc.text(form) for form in node.iter(*_CITATIONS)]
+    return any(scripts.has_cyrillic(t) for t in forms) or looks_transliterated(doc.text(citation))
+
+
+@rule(
+    "rsci-translit-scheme",
+    "warning",
+    "RSCI: transliterations (Latin names, references) follow one scheme, the journal's",
+)
+def rsci_translit_scheme(doc: Doc) -> Iterator[Hit]:
+    elements: dict[str, etree._Element] = {}
+    texts: list[tuple[str, str]] = []
+    for el, _, text in _latin_script_texts(doc):
+        if _is_transliteration(doc, el):
+            path = doc.path(el)
+            elements[path] = el
+            texts.append((path, text))
+    if not texts:
+        return
+    # Imported here: the consistency check loads a Russian dictionary (pymorphy3), which only
+    # this rule, in the rsci profile, needs.
+    from converter.consistency import scheme_findings
+
+    for finding in scheme_findings(texts, doc.scheme):
+        yield Hit(elements[finding.field], finding.message)

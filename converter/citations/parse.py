@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from converter.identifiers import normalize_doi
+from converter.scripts import has_cyrillic
 
 # ------------------------------------------------------------------ result
 
@@ -448,7 +449,7 @@ _SEED_SOURCE_FIRST = _cs(
 
 def parse_references_style(core: str) -> Citation | None:
     m = _REF_HEAD.match(core)
-    if not m or _CYRILLIC.search(m["title_en"]) or not _ASCII_LETTER.search(m["title_en"]):
+    if not m or has_cyrillic(m["title_en"]) or not _ASCII_LETTER.search(m["title_en"]):
         return None  # the brackets hold no English title ('[и др.]', '[Электронный ресурс]')
     cit = Citation("translit")
     if m["authors"]:
@@ -705,9 +706,6 @@ def _extract(text: str) -> tuple[str, str | None, str | None, str | None, bool]:
     return text, doi, url, accessed, in_russ
 
 
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
-
-
 @lru_cache(maxsize=4096)
 def parse_reference(text: str) -> Citation | None:
     """The structured parts of one reference, or None when no style parses it with confidence."""
@@ -721,7 +719,7 @@ def parse_reference(text: str) -> Citation | None:
         return None
     core = core if core.endswith((".", "?", "!")) else core + "."
     candidates: list[Citation] = []
-    if "//" in core or _CYRILLIC.search(core):
+    if "//" in core or has_cyrillic(core):
         found = parse_gost(core)
         if found:
             candidates.append(found)
@@ -756,7 +754,7 @@ def parse_reference(text: str) -> Citation | None:
     if cit.type is None and url and not cit.source:
         cit.type = "web"
     lang_text = " ".join(filter(None, [cit.title, cit.source]))
-    cit.lang = "ru" if _CYRILLIC.search(lang_text) else None
+    cit.lang = "ru" if has_cyrillic(lang_text) else None
     return cit
 
 

@@ -1,0 +1,76 @@
+"""Which script a text, a word or a language is written in: the one place that decides it.
+
+Checks (the ``rsci`` profile), the consistency check, transliteration and enrichment all ask
+the same questions: does this text hold Cyrillic letters, which words mix Cyrillic and Latin
+letters, is this language written in Latin or in Cyrillic script. A word such as ``Mоscow``
+with a Cyrillic "о" looks right on screen but breaks search and citation matching; Russian
+indexing rejects it. Answering in one module keeps every caller agreeing on where the line is.
+Nothing here imports the rest of the package, so the model and the writers can use it too.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Cyrillic, Cyrillic Supplement, Extended-A/B/C: every Cyrillic letter Unicode has.
+_CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+# Basic Latin letters, Latin-1 Supplement to Latin Extended-B, Latin Extended Additional.
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_WORD = re.compile(r"\w+")
+
+# Languages written in Cyrillic (primary subtags), and in Latin script, as journals use them.
+# Serbian is in the Cyrillic set: a bare ``sr`` is Cyrillic; ``sr-Latn`` says otherwise.
+CYRILLIC_LANGS = frozenset(
+    {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv", "ce", "os",
+     "sah", "udm", "ab", "av", "kv", "mhr", "myv", "mdf"}
+)  # fmt: skip
+LATIN_LANGS = frozenset(
+    {"en", "de", "fr", "es", "it", "pt", "pl", "cs", "sk", "sl", "hr", "bs", "nl", "sv", "da",
+     "no", "nb", "nn", "fi", "et", "lv", "lt", "hu", "ro", "tr", "az", "uz", "id", "ms", "vi",
+     "la", "ca", "eu", "gl", "ga", "cy", "is", "sq", "mt", "af", "sw", "tk", "eo"}
+)  # fmt: skip
+
+
+def has_cyrillic(text: str) -> bool:
+    """True when ``text`` holds at least one Cyrillic letter."""
+    return _CYRILLIC.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    """True when ``text`` holds at least one Latin letter."""
+    return _LATIN.search(text) is not None
+
+
+def cyrillic_letters(text: str) -> list[str]:
+    """The Cyrillic letters in ``text``, in order, each once."""
+    return list(dict.fromkeys(_CYRILLIC.findall(text)))
+
+
+def mixed_script_words(text: str) -> list[str]:
+    """Words holding both Cyrillic and Latin letters (``Mоscow`` with a Cyrillic о)."""
+    return [word for word in _WORD.findall(text) if has_cyrillic(word) and has_latin(word)]
+
+
+def cyrillic_words(text: str) -> list[str]:
+    """Words written in Cyrillic only (no Latin letter in them)."""
+    return [word for word in _WORD.findall(text) if has_cyrillic(word) and not has_latin(word)]
+
+
+def primary(lang: str) -> str:
+    """The primary subtag of a language tag, lower-cased: ``sr-Latn`` → ``sr``."""
+    return lang.lower().split("-")[0]
+
+
+def is_latin_language(lang: str) -> bool:
+    """True for a language known to be written in Latin script (``en``, ``de`` …, ``sr-Latn``)."""
+    lowered = lang.lower()
+    return primary(lowered) in LATIN_LANGS or "-latn" in lowered
+
+
+def is_cyrillic_language(lang: str) -> bool:
+    """True for a language written in Cyrillic (``ru``, ``uk``, ``sr``, ``sr-Cyrl``); a script
+    subtag wins over the language, so ``sr-Latn`` is not."""
+    lowered = lang.lower()
+    if "-latn" in lowered:
+        return False
+    return primary(lowered) in CYRILLIC_LANGS or "-cyrl" in lowered
