@@ -41,6 +41,14 @@ def has_latin(text: str) -> bool:
     return _LATIN.search(text) is not None
 
 
+def cyrillic_share(text: str) -> float:
+    """The share of Cyrillic among the Cyrillic and Latin letters of ``text`` (0 without any):
+    tells a Russian reference that names an English journal from an English one."""
+    cyrillic = len(_CYRILLIC.findall(text))
+    total = cyrillic + len(_LATIN.findall(text))
+    return cyrillic / total if total else 0.0
+
+
 def cyrillic_letters(text: str) -> list[str]:
     """The Cyrillic letters in ``text``, in order, each once."""
     return list(dict.fromkeys(_CYRILLIC.findall(text)))

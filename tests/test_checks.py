@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,6 +116,8 @@ BREAKERS = {
         "<trans-title>Russian-Japanese relations", "<trans-title>Russian-Japanese отношения"
     ),
     "script-mixed-words": _swap("Российско-японские", "Рoссийско-японские"),  # Latin o
+    # й as "y" beside the "i" of Kitai, mirovoi, uchenii: two schemes in one reference list
+    "rsci-translit-scheme": _swap("Rossiiskaya gazeta", "Rossiyskaya gazeta"),
 }
 
 
@@ -173,6 +177,95 @@ def test_mixed_script_word_is_named() -> None:
     broken = BREAKERS["script-mixed-words"](PASS)
     (hit,) = [f for f in _findings(broken, ("rsci",)) if f.rule == "script-mixed-words"]
     assert "'Рoссийско'" in hit.message and hit.field == "title.ru"
+
+
+def test_translit_scheme_against_the_journal_scheme() -> None:
+    """With a scheme, each word that departs from it is named with the scheme it fits."""
+    report = check_bytes(PASS.encode("utf-8"), "doc.xml", ("rsci",), today=TODAY, scheme="bsi")
+    assert report.findings == []  # the passing document is BSI throughout
+    report = check_bytes(
+        PASS.encode("utf-8"), "doc.xml", ("rsci",), today=TODAY, scheme="gost-7.79-b"
+    )
+    hits = [f for f in report.findings if f.rule == "rsci-translit-scheme"]
+    kitai = next(h for h in hits if "'Kitai'" in h.message)
+    assert "writes й as 'i': fits bsi; the journal uses gost-7.79-b" in kitai.message
+    assert kitai.severity == "warning"
+    assert kitai.path == "/article/back/ref-list/ref[2]/citation-alternatives/mixed-citation[2]"
+    assert kitai.line > 0 and kitai.field == "references[1]"
+    with pytest.raises(ValueError, match="unknown transliteration scheme 'nope'"):
+        check_bytes(PASS.encode("utf-8"), "doc.xml", ("rsci",), scheme="nope")
+
+
+def test_translit_scheme_reads_transliterations_only() -> None:
+    """English prose and bracketed translations are not read as transliterations."""
+    english = PASS.replace("<trans-title>Russian-Japanese", "<trans-title>Rossiyskaya Russian")
+    findings = _findings(english, ("rsci",))
+    assert not [f for f in findings if f.rule == "rsci-translit-scheme"]
+
+
+def test_check_reports_the_seed_transliterations(run) -> None:
+    """Issue 6: the seed's six references mix treatments of й and ь; check names the words."""
+    seed_xml = SEED.with_suffix(".xml")
+    result = run("check", "--profile", "rsci", seed_xml)
+    lines = [line for line in result.out.splitlines() if "[rsci-translit-scheme]" in line]
+    short_i = next(line for line in lines if "] й is transliterated" in line)
+    assert "й as 'y' in Rossiyskaya (bgn-pcgn)" in short_i
+    assert "й as 'i' in" in short_i and "(bsi)" in short_i
+    for word in ("Kitai", "mirovoi", "priznavshei"):
+        assert word in short_i
+    soft = next(line for line in lines if "] ь is transliterated" in line)
+    assert "ь as 'y' in postroity, podpisaty (no scheme)" in soft
+    assert all(re.match(r".+\.xml:\d+:0: warning: ", line) for line in lines)
+    assert all(line.endswith("mixed-citation)") for line in lines)
+
+    result = run("check", "--profile", "rsci", "--scheme", "bsi", "--json", seed_xml)
+    import json
+
+    payload = json.loads(result.out)
+    assert payload["scheme"] == "bsi"
+    messages = [
+        f["message"] for f in payload["files"][0]["findings"] if f["rule"] == "rsci-translit-scheme"
+    ]
+    assert "'Rossiyskaya' writes й as 'y': fits bgn-pcgn; the journal uses bsi" in messages
+    assert "'postroity' writes ь as 'y': fits no scheme; the journal uses bsi" in messages
+    assert not [m for m in messages if "'Kitai'" in m]  # BSI writes й as i
+    assert run("check", "--profile", "rsci", "--scheme", "nope", seed_xml).code == 2
+
+
+def test_convert_judges_transliterations_by_the_journal_scheme(
+    write_article, journal_file: Path, tmp_path: Path, run
+) -> None:
+    journal_file.write_text(
+        journal_file.read_text(encoding="utf-8") + "transliteration: bgn-pcgn\n", encoding="utf-8"
+    )
+    article = write_article(
+        "title: A title\npublished: {electronic: 2020-01-02}\nlicense: CC-BY-4.0\n"
+        "references:\n"
+        "  - Inozemtsev V. Kitai glavnaya ugroza [China is the main threat]. 2017. (In Russ.)\n"
+    )
+    result = run("convert", article, "-o", tmp_path / "out", "--profile", "rsci")
+    assert (
+        "warning: [rsci-translit-scheme] 'Kitai' writes й as 'i': fits bsi; "
+        "the journal uses bgn-pcgn (input field references[0])"
+    ) in result.err
+
+
+def test_only_rsci_loads_the_dictionary(tmp_path: Path) -> None:
+    """The scheme check loads pymorphy3's dictionary; other profiles never pay for it."""
+    code = (
+        "import sys; from converter.checks import check_bytes; "
+        "data = open(sys.argv[1], 'rb').read(); "
+        "check_bytes(data, 'a.xml', ('general', 'pmc', 'crossref', 'doaj')); "
+        "print('pymorphy3' in sys.modules); "
+        "check_bytes(data, 'a.xml', ('rsci',)); "
+        "print('pymorphy3' in sys.modules)"
+    )
+    doc = tmp_path / "a.xml"
+    doc.write_text(PASS, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(doc)], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "True"]
 
 
 # ------------------------------------------------------------------ samples and README claims

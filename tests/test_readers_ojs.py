@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -251,3 +252,57 @@ def test_malformed_export_and_wrong_root(run, tmp_path: Path) -> None:
     result = run("convert", other, "--from", "ojs", "-o", tmp_path / "out")
     assert result.code == 3
     assert "not an OJS native export" in result.err
+
+
+def test_a_citation_in_the_other_script_gets_that_language(tmp_path: Path) -> None:
+    """An OJS citation has no language: the article's, unless its script plainly says otherwise
+    (no Cyrillic in a Russian article → en; mostly Cyrillic in an English one → ru)."""
+    russian = "Кузнецова М. Стажёры в Японии // Японские исследования. 2018. № 2. С. 60–74."
+    export = tmp_path / "issue.xml"
+    text, count = re.subn(
+        r"<citation>Kimura H\.[^<]*</citation>",
+        f"<citation>{russian}</citation>",
+        EXPORT.read_text(encoding="utf-8"),
+    )
+    assert count == 1
+    export.write_text(text, encoding="utf-8")
+    shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
+    first, second, third = (item.article for item in read_source(export, None, ReadContext()))
+    assert first is not None and second is not None and third is not None
+    assert first.language == "ru" and second.language == "en"
+    # Russian article: the Russian reference (with a Latin journal name) stays ru; the two
+    # written without a Cyrillic letter are English.
+    assert [list(r.text or {}) for r in first.references] == [["ru"], ["en"], ["en"]]
+    # English article: the English references stay en; the Cyrillic one is Russian.
+    assert [list(r.text or {}) for r in second.references] == [["en"], ["ru"]]
+    assert second.references[1].text == {"ru": russian}
+
+
+def test_committed_ojs_outputs_label_english_references_en() -> None:
+    tree = etree.parse(str(EXPORT.parent / "issue-1.xml"))
+    assert tree.getroot().get(LANG) == "ru"
+    langs = [
+        [c.get(LANG) for c in ref.iter("mixed-citation")] for ref in tree.iter("ref")
+    ]  # Стрельцов … (ru), Japan's Arctic Policy (en), Moe A., Stokke O.S. … (en)
+    assert langs == [["ru"], ["en"], ["en"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Smith J. A paper. J Test. 2020;1:2-3.", "ru", "en"),
+        ("Иванов И. Статья // Russian Japanology Review. 2018. Т. 1. DOI: 10.1/x", "ru", "ru"),
+        ("Иванов И. Статья // Вестник. 2018. № 1.", "en", "ru"),
+        ("Smith J. Relations with Mоscow. 2020.", "en", "en"),  # a stray Cyrillic о
+        ("2020.", "ru", "ru"),  # no letters: nothing tells
+        ("Smith J. A paper. 2020.", "ja", "ja"),  # neither Cyrillic nor Latin: left alone
+    ],
+)
+def test_citation_language_rule(text: str, lang: str, expected: str) -> None:
+    from converter.readers.ojs import _citation
+
+    found = _citation(text, lang)
+    if expected == lang:
+        assert found == text  # a plain string: the article's language
+    else:
+        assert found == {"text": {expected: text}}

@@ -61,7 +61,10 @@ PROFILE_HELP = {
     "pmc": "PubMed Central: minimum metadata and the Style Checker's rules",
     "crossref": "Crossref deposit: DOI, landing page, ISSN, titles, dates, surnames",
     "doaj": "DOAJ: journal title, ISSN, title, date, full-text URL",
-    "rsci": "Russian indexing: Russian and English metadata, Latin-script references, scripts",
+    "rsci": (
+        "Russian indexing: Russian and English metadata, Latin-script references, scripts, "
+        "one transliteration scheme"
+    ),
 }
 
 

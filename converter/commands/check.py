@@ -11,6 +11,7 @@ from converter.checks import CheckReport, check_bytes, check_file
 from converter.checks.profiles import PROFILE_HELP, PROFILES, rules_for
 from converter.cli import EXIT_HELP, json_option, quiet_option
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
+from converter.translit import SCHEMES
 from converter.validation import Problem
 
 _PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.items())
@@ -25,12 +26,20 @@ _PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.item
     type=click.Choice(sorted(PROFILES)),
     help=f"Profile to check (repeatable; default general). {_PROFILES_HELP}.",
 )
+@click.option(
+    "--scheme",
+    type=click.Choice(SCHEMES),
+    default=None,
+    help="Transliteration scheme the journal uses: rsci-translit-scheme reports each word that "
+    "departs from it (default: only a letter transliterated two ways in one file).",
+)
 @click.option("--list-rules", is_flag=True, help="List the rules of the profiles and exit.")
 @json_option
 @quiet_option
 def check(
     files: tuple[str, ...],
     profiles: tuple[str, ...],
+    scheme: str | None,
     list_rules: bool,
     as_json: bool,
     quiet: bool,
@@ -52,14 +61,19 @@ def check(
     for name in files:
         try:
             if name == "-":
-                reports.append(check_bytes(sys.stdin.buffer.read(), "<stdin>", profiles))
+                data = sys.stdin.buffer.read()
+                reports.append(check_bytes(data, "<stdin>", profiles, scheme=scheme))
             else:
-                reports.append(check_file(name, profiles))
+                reports.append(check_file(name, profiles, scheme=scheme))
         except InputError as exc:
             unreadable = True
             reports.append(CheckReport(name, [], [Problem(name, 0, 0, p) for p in exc.problems]))
     if as_json:
-        payload = {"profiles": list(profiles), "files": [r.as_dict() for r in reports]}
+        payload = {
+            "profiles": list(profiles),
+            "scheme": scheme,
+            "files": [r.as_dict() for r in reports],
+        }
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _print(reports, profiles, quiet)

@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from converter import scripts
 from converter.errors import InputError
 from converter.readers import Loaded, ReadContext
 from converter.readers.common import build, locale_language, parse_xml, read_bytes, split_pages
@@ -164,7 +165,7 @@ def _article(
     year = _text(_first(pub, "copyrightYear"))
     if holders or year:
         data["copyright"] = {"holder": holders, "year": int(year) if year.isdigit() else None}
-    data["references"] = _citations(pub)
+    data["references"] = [_citation(text, lang) for text in _citations(pub)]
     return data
 
 
@@ -244,6 +245,27 @@ def _affiliation(author: etree._Element, lang: str) -> dict[str, Any]:
     if country:
         aff["country"] = country
     return aff if (institution or country) else {}
+
+
+# A citation in OJS carries no language of its own. It is taken to be in the article's language
+# unless its script says plainly otherwise: in an article in a Cyrillic-script language (ru) a
+# citation with no Cyrillic letter at all is an English one ("en", the Latin-script language of
+# reference lists), and in an article in a Latin-script language (en) a citation whose letters
+# are mostly Cyrillic is a Russian one ("ru"). The tests are asymmetric on purpose: Russian
+# references routinely hold Latin letters (the names of foreign journals, DOIs, URLs), while an
+# English one has no reason to hold a Cyrillic letter, and a stray one (a look-alike "о") should
+# not relabel it. Anything else (Japanese, mixed text) keeps the article's language.
+
+
+def _citation(text: str, lang: str) -> str | dict[str, Any]:
+    """One reference of the article: its text, under another language when its script is
+    clearly not the article's (see the rule above)."""
+    if scripts.is_cyrillic_language(lang):
+        if not scripts.has_cyrillic(text) and scripts.has_latin(text):
+            return {"text": {"en": text}}
+    elif scripts.is_latin_language(lang) and scripts.cyrillic_share(text) > 0.5:
+        return {"text": {"ru": text}}
+    return text
 
 
 def _citations(pub: etree._Element) -> list[str]:
