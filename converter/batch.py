@@ -13,22 +13,25 @@ place, up-to-date stamps, the report. Design points:
 * Up-to-date check: a manifest in the output folder stores, per source (file, or spreadsheet
   row), a stamp of its input bytes, the journal files it used, the converter version and the
   options. A source whose stamp matches and whose outputs exist is skipped, without parsing.
+* Nothing per article stays on the main process's heap: the manifest is an SQLite database in
+  the output folder, and the run's source list, claimed names and report rows live in a private
+  temporary SQLite database (deleted when the run ends). Memory is the same for 1,000 articles
+  as for 100,000; SQLite keeps a few MB of pages cached.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fnmatch
+import gc
 import glob
 import hashlib
-import io
 import json
 import os
 import signal
-import sys
+import sqlite3
 import tempfile
 import time
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -46,6 +49,8 @@ from converter.errors import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_USAGE,
+    ConverterError,
     InputError,
 )
 from converter.naming import DEFAULT_PATTERN, NamePattern
@@ -55,7 +60,8 @@ from converter.readers.native import JOURNAL_FILE_NAMES, JournalCache, find_jour
 from converter.readers.spreadsheet import iter_rows, loaded_from_row
 from converter.writers import SUFFIXES, render
 
-MANIFEST_NAME = ".jatsconv-manifest.json"
+MANIFEST_NAME = ".jatsconv-manifest.sqlite"
+LEGACY_MANIFEST_NAME = ".jatsconv-manifest.json"  # earlier versions: imported once, removed
 ISSUE_FILE_NAMES = ("issue.yaml", "issue.yml")
 ISSUE_FILE_SUFFIXES = (".issue.yaml", ".issue.yml")
 # What a folder scan picks up: the project's own article files and spreadsheets. Other formats
@@ -240,25 +246,55 @@ def _issue_file(path: Path) -> tuple[list[Path], str | None, list[str]]:
     return found, journal_path, problems
 
 
+# SQLite's page cache per connection (KB). Its default, 2 MB, fills as the tables grow: three
+# connections made 6 MB more at 100,000 articles than at 1,000. Pages not cached come back from
+# the operating system's file cache, at a few microseconds each.
+_CACHE_KB = 512
+
+
+def _scratch_db() -> sqlite3.Connection:
+    """A private temporary SQLite database: on disk, deleted when closed, never committed.
+
+    The run's per-article state lives here rather than in dicts and lists, which grew the main
+    process by ~1 KB per article (226 MB at 100,000 articles against 107 MB at 1,000).
+    """
+    db = sqlite3.connect("", isolation_level=None)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute(f"PRAGMA cache_size=-{_CACHE_KB}")  # pages beyond it are read back from the OS
+    db.execute("BEGIN")  # one transaction for the whole run: no journal, no sync per row
+    return db
+
+
 class SourceList:
-    """The files of a run, in order: plain strings (100,000 paths stay small) and the journal
-    file an issue file names for some of them."""
+    """The files of a run, in order, each once, with the journal file an issue file names for
+    some of them; kept in a scratch database (see ``_scratch_db``), not in memory."""
 
     def __init__(self) -> None:
-        self.paths: list[str] = []
-        self.journals: dict[int, str] = {}
+        self.db = _scratch_db()
+        self.db.execute(
+            "CREATE TABLE files (seq INTEGER PRIMARY KEY, path TEXT NOT NULL, journal TEXT)"
+        )
+        self.db.execute("CREATE TABLE seen (key TEXT PRIMARY KEY) WITHOUT ROWID")
+        self.count = 0
+
+    def mark_seen(self, key: str) -> bool:
+        """Note ``key`` (an absolute path); False when it was noted before."""
+        return self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (key,)).rowcount == 1
 
     def append(self, path: str, journal: str | None) -> None:
-        if journal:
-            self.journals[len(self.paths)] = journal
-        self.paths.append(path)
+        self.db.execute("INSERT INTO files VALUES (?, ?, ?)", (self.count, path, journal))
+        self.count += 1
 
     def __len__(self) -> int:
-        return len(self.paths)
+        return self.count
 
     def __iter__(self) -> Iterator[tuple[str, str | None]]:
-        for index, path in enumerate(self.paths):
-            yield path, self.journals.get(index)
+        # A cursor of its own: the rows come from disk as they are needed.
+        yield from self.db.cursor().execute("SELECT path, journal FROM files ORDER BY seq")
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def list_sources(
@@ -274,12 +310,11 @@ def list_sources(
     """
     files = SourceList()
     problems: list[str] = []
-    seen: set[str] = {os.path.abspath(path) for path in ignore}
+    for path in ignore:
+        files.mark_seen(os.path.abspath(path))
 
     def add(path: str | Path, journal: str | None = None) -> None:
-        key = os.path.abspath(path)
-        if key not in seen:
-            seen.add(key)
+        if files.mark_seen(os.path.abspath(path)):
             files.append(str(path), journal)
 
     for source in sources:
@@ -357,15 +392,36 @@ def iter_jobs(
 
 
 class _RecordingCache(JournalCache):
-    """The journal cache, noting which journal files the current article used."""
+    """The journal cache, noting which journal files the current article used.
+
+    The journal file beside a folder's articles is looked up once per folder and run (as
+    ``_found_journal`` does for the stamps), and a journal path resolved once per run (its
+    modification time is still checked for every article): ~15 file-system calls saved per
+    article.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.used: set[str] = set()
+        self.beside: dict[str, Path | None] = {}
+        self.resolved: dict[str, Path] = {}
+
+    def resolve(self, path: Path) -> Path:
+        key = str(path)
+        found = self.resolved.get(key)
+        if found is None:
+            found = self.resolved[key] = super().resolve(path)
+        return found
 
     def load(self, path: Path) -> Any:
         self.used.add(os.path.abspath(path))
         return super().load(path)
+
+    def find_beside(self, folder: Path) -> Path | None:
+        key = str(folder)
+        if key not in self.beside:
+            self.beside[key] = super().find_beside(folder)
+        return self.beside[key]
 
 
 @dataclass(slots=True)
@@ -385,11 +441,19 @@ _STATE: _WorkerState | None = None
 
 
 def _init_worker(settings: BatchSettings, token: str, in_process: bool = False) -> None:
-    """Pool initializer: load the grammar and templates once; Ctrl-C is the parent's to handle."""
+    """Pool initializer: load the grammar and templates once; Ctrl-C is the parent's to handle.
+
+    A worker then only makes short-lived objects (~100,000 per bilingual article, hardly any
+    cycles): the long-lived ones (modules, grammar, templates) are moved out of the collector's
+    sight and the youngest generation is collected less often, which saves ~5 % of its time.
+    """
     global _STATE
     if not in_process:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     prepare(settings.options)
+    if not in_process:
+        gc.freeze()
+        gc.set_threshold(20_000, 20, 20)
     _STATE = _WorkerState(
         settings,
         NamePattern.parse(settings.pattern),
@@ -547,64 +611,138 @@ def _work(chunk: list[tuple[Job, Any]]) -> list[JobResult]:
 Record = tuple[str, tuple[str, ...], str, tuple[str, ...]]
 
 
-def _record(value: dict[str, Any]) -> Record:
-    return (
-        value["stamp"],
-        tuple(sys_intern(j) for j in value["journals"]),
-        sys_intern(value["found"]),
-        tuple(value["outputs"]),
-    )
+class ManifestError(ConverterError):
+    """The manifest cannot be opened for writing: another batch holds it, or no permission."""
+
+    exit_code = EXIT_USAGE
 
 
-def load_manifest(out_dir: Path) -> dict[str, Record]:
-    """The stamps of the previous runs (empty when missing or unreadable: all is converted).
+class Manifest:
+    """The up-to-date stamps of an output folder: ``MANIFEST_NAME``, an SQLite database.
 
-    ``save_manifest`` writes one entry per line; reading it line by line keeps a 100,000-entry
-    manifest from being held twice in memory. Any other JSON layout is read whole.
+    One row per source (file, or spreadsheet row): stamp, journal files used, journal file
+    found, outputs. A row is read when its job is queued and written once the job's outputs are
+    renamed into place, so a row never names a file that is not complete. Writes go into a
+    transaction committed every ``COMMIT_EVERY`` seconds and when the run ends (Ctrl-C included):
+    a killed run leaves the manifest of its last commit — consistent, and at worst some finished
+    articles are converted again. A file SQLite cannot read is replaced (everything is then out
+    of date). The JSON manifest of earlier versions is imported once, then removed.
     """
-    path = out_dir / MANIFEST_NAME
-    entries: dict[str, Record] = {}
+
+    COMMIT_EVERY = 2.0  # seconds
+    LOCK_WAIT = 10.0  # seconds to wait for another batch writing into the same folder
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / MANIFEST_NAME
+        try:
+            try:
+                self.db = self._open()
+            except sqlite3.OperationalError:
+                raise  # locked or unwritable: never a reason to throw the stamps away
+            except sqlite3.DatabaseError:  # not a database (damaged): start afresh
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+                self.db = self._open()
+        except sqlite3.OperationalError as exc:
+            raise ManifestError(f"{self.path}: {exc} (is another batch writing here?)") from None
+        self.last_commit = time.monotonic()
+        self._import_legacy(out_dir / LEGACY_MANIFEST_NAME)
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=self.LOCK_WAIT, isolation_level=None)
+        try:
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(f"PRAGMA cache_size=-{_CACHE_KB}")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, stamp TEXT NOT NULL,"
+                " journals TEXT NOT NULL, found TEXT NOT NULL, outputs TEXT NOT NULL)"
+                " WITHOUT ROWID"
+            )
+            db.execute("BEGIN IMMEDIATE")  # one writer per output folder at a time
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _import_legacy(self, path: Path) -> None:
+        if not path.is_file():
+            return
+        for key, record in _legacy_entries(path):
+            self[key] = record
+        self.commit()
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+    def get(self, key: str) -> Record | None:
+        row = self.db.execute(
+            "SELECT stamp, journals, found, outputs FROM entries WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        stamp, journals, found, outputs = row
+        return stamp, tuple(json.loads(journals)), found, tuple(json.loads(outputs))
+
+    def __setitem__(self, key: str, record: Record) -> None:
+        stamp, journals, found, outputs = record
+        self.db.execute(
+            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+            (key, stamp, json.dumps(list(journals)), found, json.dumps(list(outputs))),
+        )
+        self._maybe_commit()
+
+    def pop(self, key: str, default: None = None) -> None:
+        self.db.execute("DELETE FROM entries WHERE key = ?", (key,))
+        self._maybe_commit()
+        return default
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def _maybe_commit(self) -> None:
+        if time.monotonic() - self.last_commit >= self.COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        """Make what was recorded durable and start the next transaction."""
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN IMMEDIATE")
+        self.last_commit = time.monotonic()
+
+    def close(self) -> None:
+        """Commit and close (the run is over, or was interrupted)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("COMMIT")
+        self.db.close()
+
+
+def _legacy_entries(path: Path) -> Iterator[tuple[str, Record]]:
+    """The entries of a JSON manifest of earlier versions, streamed (one entry per line)."""
+
+    def record(value: dict[str, Any]) -> Record:
+        return (
+            value["stamp"],
+            tuple(value["journals"]),
+            value["found"],
+            tuple(value["outputs"]),
+        )
+
     try:
         with path.open(encoding="utf-8") as stream:
             head = stream.readline()
             if not head.rstrip().endswith('"entries": {'):
                 stream.seek(0)
                 data = json.load(stream)
-                return {key: _record(value) for key, value in data["entries"].items()}
+                items = [(key, record(value)) for key, value in data["entries"].items()]
+                yield from items
+                return
             for line in stream:
                 line = line.rstrip().removesuffix(",")
                 if line in ("}}", "}"):
                     break
                 ((key, value),) = json.loads("{" + line + "}").items()
-                entries[key] = _record(value)
+                yield key, record(value)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-    return entries
-
-
-def sys_intern(text: str) -> str:
-    """Journal paths repeat for every article: keep one copy of each."""
-    return sys.intern(text)
-
-
-def save_manifest(out_dir: Path, entries: dict[str, Record]) -> None:
-    """Write the manifest atomically (temporary file, then rename), streaming the entries."""
-
-    def write(stream: IO[str]) -> None:
-        stream.write(f'{{"format": 1, "converter": {json.dumps(__version__)}, "entries": {{\n')
-        first = True
-        for key, (stamp, journals, found, outputs) in entries.items():
-            item = {
-                "stamp": stamp,
-                "journals": list(journals),
-                "found": found,
-                "outputs": list(outputs),
-            }
-            stream.write(("" if first else ",\n") + json.dumps(key) + ": " + json.dumps(item))
-            first = False
-        stream.write("\n}}\n")
-
-    _write_text_atomic(out_dir / MANIFEST_NAME, write)
+        return
 
 
 def _write_text_atomic(path: Path, write: Callable[[IO[str]], None]) -> None:
@@ -625,37 +763,46 @@ def _write_text_atomic(path: Path, write: Callable[[IO[str]], None]) -> None:
 
 
 class _Books:
-    """The main process's bookkeeping: names claimed, renames, counts, the spooled report."""
+    """The main process's bookkeeping: names claimed, renames, counts, the report rows.
 
-    def __init__(self, settings: BatchSettings, manifest: dict[str, Record]):
+    ``manifest`` is a ``Manifest`` (or any mapping with ``get`` and ``pop``). Claimed names and
+    report rows are in a scratch database (``_scratch_db``), not on the heap.
+    """
+
+    def __init__(self, settings: BatchSettings, manifest: Manifest | dict[str, Record]):
         self.settings = settings
         self.manifest = manifest
-        self.claims: dict[str, int] = {}  # output name → seq of the job that holds it
         self.summary = Summary()
-        # The report spool lives as long as the run; run_batch closes it.
-        self.spool = tempfile.TemporaryFile("w+b")  # noqa: SIM115
-        self.offsets = array("q")  # seq → offset of its latest line in the spool (-1: none)
-        self.temps: set[str] = set()
+        # Lives as long as the run; run_batch closes it (after writing the reports).
+        self.db = _scratch_db()
+        # claims: output name → seq of the job that holds it; rows: each job's report row.
+        self.db.execute("CREATE TABLE claims (name TEXT PRIMARY KEY, seq INTEGER) WITHOUT ROWID")
+        self.db.execute("CREATE TABLE rows (seq INTEGER PRIMARY KEY, line TEXT NOT NULL)")
+        self.temps: set[str] = set()  # only those of results in hand: bounded by the chunks
 
-    # -- report spool
+    def close(self) -> None:
+        self.db.close()
+
+    # -- claimed names
+    def _holder(self, name: str) -> int | None:
+        row = self.db.execute("SELECT seq FROM claims WHERE name = ?", (name,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _claim(self, name: str, seq: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (name, seq))
+
+    # -- report rows
     def _spool(self, seq: int, key: str, entries: list[Entry]) -> None:
-        while len(self.offsets) <= seq:
-            self.offsets.append(-1)
-        self.spool.seek(0, io.SEEK_END)
-        self.offsets[seq] = self.spool.tell()
         line = json.dumps([key, [e.as_dict(self.settings.out_dir) for e in entries]])
-        self.spool.write(line.encode("utf-8") + b"\n")
+        self.db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?)", (seq, line))
 
     def entries_in_order(self) -> Iterator[dict[str, Any]]:
-        for offset in self.offsets:
-            if offset < 0:
-                continue
-            self.spool.seek(offset)
-            yield from json.loads(self.spool.readline())[1]
+        for (line,) in self.db.cursor().execute("SELECT line FROM rows ORDER BY seq"):
+            yield from json.loads(line)[1]
 
     def job_entries(self, seq: int) -> tuple[str, list[Entry]]:
-        self.spool.seek(self.offsets[seq])
-        key, items = json.loads(self.spool.readline())
+        (line,) = self.db.execute("SELECT line FROM rows WHERE seq = ?", (seq,)).fetchone()
+        key, items = json.loads(line)
         out_dir = self.settings.out_dir
         entries = []
         for item in items:
@@ -677,7 +824,7 @@ class _Books:
         for entry in result.entries:
             if entry.output is None:
                 continue
-            holder = self.claims.get(entry.output)
+            holder = self._holder(entry.output)
             if holder is not None:
                 # Names are claimed once per run; the same job twice means two of its articles.
                 if holder <= result.seq:
@@ -702,16 +849,14 @@ class _Books:
                         "not overwritten (use --force, or another --name pattern)",
                     )
                     continue
-            self.claims[entry.output] = result.seq
+            self._claim(entry.output, result.seq)
             if entry.temp:
                 os.replace(entry.temp, settings.out_dir / entry.output)
                 self.temps.discard(entry.temp)
                 entry.temp = None
         record = result.record
         if record is not None and all(e.status in ("converted", "skipped") for e in result.entries):
-            stamp, journals, found, outputs = record
-            journals = tuple(sys.intern(j) for j in journals)
-            self.manifest[result.key] = (stamp, journals, sys.intern(found), outputs)
+            self.manifest[result.key] = record
         else:
             self.manifest.pop(result.key, None)
         for entry in result.entries:
@@ -782,7 +927,7 @@ def _remove_stray_temps(out_dir: Path, token: str) -> None:
 
 
 def _chunks(
-    jobs: Iterator[Job], size: int, manifest: dict[str, Record]
+    jobs: Iterator[Job], size: int, manifest: Manifest | dict[str, Record]
 ) -> Iterator[list[tuple[Job, Any]]]:
     chunk: list[tuple[Job, Any]] = []
     for job in jobs:
@@ -837,7 +982,11 @@ def run_batch(
         fmt=settings.fmt,
         ignore=[p for p in (report_path, junit_path) if p is not None],
     )
-    manifest = load_manifest(out_dir)
+    try:
+        manifest = Manifest(out_dir)
+    except ManifestError:
+        files.close()
+        raise
     books = _Books(settings, manifest)
     token = f"{os.getpid()}x{int(time.time() * 1000) % 10**8}"
 
@@ -901,14 +1050,15 @@ def run_batch(
             pool.shutdown(wait=True)
         books.cleanup()
         _remove_stray_temps(out_dir, token)
-        save_manifest(out_dir, manifest)
+        manifest.close()
+        files.close()
         books.summary.seconds = time.perf_counter() - start
         progress.stop()
     if report_path is not None:
         write_report(report_path, books, settings)
     if junit_path is not None:
         write_junit(junit_path, books)
-    books.spool.close()
+    books.close()
     return books.summary
 
 

@@ -80,6 +80,10 @@ def _flatten(nodes: Inline) -> list[str]:
 
 def link_identifiers(text: str) -> Inline:
     """Split citation text so DOIs become ``pub-id`` and URLs ``ext-link`` nodes."""
+    if "10." not in text and "://" not in text:
+        # Neither alternative of _LINK_RE can match (a DOI starts "10.", a URL has "://"): the
+        # test is exact and skips a regex scan that cost ~3 µs per reference text.
+        return [text] if text else []
     nodes: Inline = []
     pos = 0
     for match in _LINK_RE.finditer(text):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -132,6 +134,88 @@ def test_rerun_converts_only_what_changed(run, tmp_path: Path, store) -> None:
         == 0
     )
     assert _summary(report)["converted"] == 6
+
+
+def test_manifest_rows_are_committed_during_the_run(tmp_path: Path, store) -> None:
+    """Rows are committed while the run goes on: a run that dies without closing (here: a second
+    connection reads the file mid-run) already sees earlier articles as up to date."""
+    source = make_folder(tmp_path / "in", 12)
+    out = tmp_path / "out"
+    settings = BatchSettings(out_dir=out, options=Options(grammars=store), jobs=1, chunk_size=2)
+    seen: list[int] = []
+
+    class Watch(batch_module.Progress):
+        def advance(self, count: int) -> None:
+            with contextlib.closing(sqlite3.connect(out / MANIFEST_NAME, timeout=0)) as db:
+                seen.append(db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    original = batch_module.Manifest.COMMIT_EVERY
+    batch_module.Manifest.COMMIT_EVERY = 0.0  # commit after every row
+    try:
+        assert run_batch([str(source)], settings, Watch()).counts["converted"] == 12
+    finally:
+        batch_module.Manifest.COMMIT_EVERY = original
+    assert seen == list(range(1, 13))  # readable from outside while the run holds it
+    again = run_batch([str(source)], BatchSettings(out_dir=out, options=Options(grammars=store)))
+    assert again.counts["skipped"] == 12
+
+
+def test_json_manifest_of_earlier_versions_is_imported(run, tmp_path: Path, store) -> None:
+    source = make_folder(tmp_path / "in", 3)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("batch", source, "-o", out, "-j", "1").code == 0
+    with contextlib.closing(sqlite3.connect(out / MANIFEST_NAME)) as db:
+        rows = db.execute("SELECT key, stamp, journals, found, outputs FROM entries").fetchall()
+    entries = {
+        key: {
+            "stamp": stamp,
+            "journals": json.loads(journals),
+            "found": found,
+            "outputs": json.loads(outputs),
+        }
+        for key, stamp, journals, found, outputs in rows
+    }
+    (out / MANIFEST_NAME).unlink()
+    legacy = out / batch_module.LEGACY_MANIFEST_NAME
+    legacy.write_text(json.dumps({"format": 1, "entries": entries}))
+    # One changed article: its output was written for it, so it is replaced, not refused.
+    changed = source / "part0" / "a00001.yaml"
+    changed.write_text(changed.read_text().replace("issue: 1", "issue: 2"))
+    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    summary = _summary(report)
+    assert (summary["skipped"], summary["converted"]) == (2, 1)
+    assert not legacy.exists()
+    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    assert _summary(report)["skipped"] == 3
+
+
+def test_damaged_manifest_means_everything_is_converted_again(run, tmp_path: Path, store) -> None:
+    source = make_folder(tmp_path / "in", 3)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("batch", source, "-o", out, "-j", "1").code == 0
+    (out / MANIFEST_NAME).write_bytes(b"not a database" * 100)
+    # The outputs are byte for byte what this run writes, so they are not foreign files.
+    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    assert _summary(report)["converted"] == 3
+    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    assert _summary(report)["skipped"] == 3
+
+
+def test_a_second_batch_into_the_same_folder_is_refused(run, tmp_path: Path, store) -> None:
+    source = make_folder(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = batch_module.Manifest(out)
+    original = batch_module.Manifest.LOCK_WAIT
+    batch_module.Manifest.LOCK_WAIT = 0.1
+    try:
+        result = run("batch", source, "-o", out, "-j", "1")
+    finally:
+        batch_module.Manifest.LOCK_WAIT = original
+        holder.close()
+    assert result.code == 2
+    assert "another batch" in result.err
+    assert run("batch", source, "-o", out, "-j", "1").code == 0
 
 
 # ---------------------------------------------------------------------- names and collisions
@@ -334,8 +418,9 @@ def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     assert 0 < len(done) < 2000
     for path in done[-20:]:
         etree.parse(str(path))  # complete, well-formed files only
-    manifest = json.loads((out / MANIFEST_NAME).read_text())
-    recorded = len(manifest["entries"])
+    with contextlib.closing(sqlite3.connect(out / MANIFEST_NAME)) as manifest:
+        recorded = manifest.execute("SELECT count(*) FROM entries").fetchone()[0]
+    assert not (out / f"{MANIFEST_NAME}-journal").exists()  # committed, not half-written
     report = tmp_path / "r.json"
     rerun = subprocess.run(
         [*command, "--report", str(report)], capture_output=True, env=env, check=False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -79,7 +80,20 @@ def _environment() -> Environment:
     env.filters["inline"] = inline.parse_inline
     env.filters["linked"] = inline.link_identifiers
     env.filters["nodes"] = nodes_markup
+    env.filters["xml_lang"] = xml_lang
     return env
+
+
+def xml_lang(code: str | None, main: str | None) -> Markup:
+    """`` xml:lang="code"`` for an element in another language than ``main``, else nothing.
+
+    A filter rather than a macro: it is used for every name, affiliation and title (~20 times
+    per article) and a Jinja macro call costs ten times a function call. ``Markup.format``
+    escapes the code.
+    """
+    if code and code != main:
+        return Markup(' xml:lang="{}"').format(code)
+    return Markup("")
 
 
 def nodes_markup(items: inline.Inline) -> Markup:
@@ -111,14 +125,21 @@ def _emit_nodes(items: inline.Inline, out: list[str]) -> None:
         out.append(f"</{tag}>")
 
 
-def _date_parts(value: str) -> dict[str, str | None]:
+# What the view hands the templates: records with attributes, not dicts. Jinja's ``a.b`` tries
+# ``getattr`` first and indexes only after an AttributeError: on a dict every lookup raised and
+# caught an exception (~600 per 30-reference article, a sixth of the rendering time).
+Row = SimpleNamespace
+
+
+def _date_parts(value: str, **fields: str) -> Row:
     parts = value.split("-")
-    return {
-        "iso": value,
-        "year": parts[0],
-        "month": parts[1] if len(parts) > 1 else None,
-        "day": parts[2] if len(parts) > 2 else None,
-    }
+    return Row(
+        **fields,
+        iso=value,
+        year=parts[0],
+        month=parts[1] if len(parts) > 1 else None,
+        day=parts[2] if len(parts) > 2 else None,
+    )
 
 
 def _ordered(langs: dict[str, Any], main: str) -> list[tuple[str, Any]]:
@@ -127,16 +148,16 @@ def _ordered(langs: dict[str, Any], main: str) -> list[tuple[str, Any]]:
     return items + [(lang, value) for lang, value in langs.items() if lang != main]
 
 
-def _split_author(text: str) -> dict[str, str | None]:
+def _split_author(text: str) -> Row:
     """'Ivanov I. I.' or 'Ivanov, I.' → surname and given names; else kept as one string."""
     if "," in text:
         surname, _, given = text.partition(",")
         if surname.strip() and given.strip() and "," not in given:
-            return {"surname": surname.strip(), "given": given.strip(), "string": None}
+            return Row(surname=surname.strip(), given=given.strip(), string=None)
     match = _AUTHOR_INITIALS.match(text.strip())
     if match:
-        return {"surname": match["surname"], "given": match["given"].strip(), "string": None}
-    return {"surname": None, "given": None, "string": text}
+        return Row(surname=match["surname"], given=match["given"].strip(), string=None)
+    return Row(surname=None, given=None, string=text)
 
 
 class _View:
@@ -168,13 +189,12 @@ class _View:
         return _ordered(publisher.name, self.journal.language) if publisher else []
 
     # titles ------------------------------------------------------------------
-    def trans_titles(self) -> list[dict[str, str | None]]:
+    def trans_titles(self) -> list[Row]:
         a = self.article
         langs = [lang for lang in a.title if lang != self.lang]
         langs += [lang for lang in a.subtitle if lang != self.lang and lang not in a.title]
         return [
-            {"lang": lang, "title": a.title.get(lang), "subtitle": a.subtitle.get(lang)}
-            for lang in langs
+            Row(lang=lang, title=a.title.get(lang), subtitle=a.subtitle.get(lang)) for lang in langs
         ]
 
     def sections(self) -> list[tuple[str, str]]:
@@ -205,7 +225,7 @@ class _View:
         ids = [aff.id for aff in self.article.affiliations]
         return str(ids.index(aff_id) + 1)
 
-    def affiliations(self) -> list[dict[str, Any]]:
+    def affiliations(self) -> list[Row]:
         out = []
         for aff in self.article.affiliations:
             given = [*(aff.institution or {}), *(aff.department or {}), *(aff.city or {})]
@@ -217,27 +237,27 @@ class _View:
                     names = aff.country_name or {}
                     country = names.get(lang) or localized_country_name(aff.country, lang)
                 forms.append(
-                    {
-                        "lang": lang,
-                        "institution": _pick(aff.institution, lang),
-                        "department": _pick(aff.department, lang),
-                        "city": _pick(aff.city, lang),
-                        "country": country,
-                    }
+                    Row(
+                        lang=lang,
+                        institution=_pick(aff.institution, lang),
+                        department=_pick(aff.department, lang),
+                        city=_pick(aff.city, lang),
+                        country=country,
+                    )
                 )
             out.append(
-                {
-                    "id": aff.id,
-                    "label": self.aff_label(aff.id or ""),
-                    "ror": aff.ror,
-                    "country_code": aff.country,
-                    "forms": forms,
-                }
+                Row(
+                    id=aff.id,
+                    label=self.aff_label(aff.id or ""),
+                    ror=aff.ror,
+                    country_code=aff.country,
+                    forms=forms,
+                )
             )
         return out
 
     # dates -------------------------------------------------------------------
-    def pub_dates(self) -> list[dict[str, Any]]:
+    def pub_dates(self) -> list[Row]:
         p = self.article.published
         collection_format = "print" if self.journal.issn.print else "electronic"
         rows = [
@@ -245,18 +265,14 @@ class _View:
             ("pub", "print", p.print),
             ("collection", collection_format, p.collection),
         ]
-        return [
-            {"type": kind, "format": fmt, **_date_parts(value)}
-            for kind, fmt, value in rows
-            if value
-        ]
+        return [_date_parts(value, type=kind, format=fmt) for kind, fmt, value in rows if value]
 
-    def history(self) -> list[dict[str, Any]]:
+    def history(self) -> list[Row]:
         h = self.article.history
         rows = [("received", h.received)]
         rows += [("rev-recd", value) for value in h.revised]
         rows += [("accepted", h.accepted)]
-        return [{"type": kind, **_date_parts(value)} for kind, value in rows if value]
+        return [_date_parts(value, type=kind) for kind, value in rows if value]
 
     # permissions -------------------------------------------------------------
     def license_paragraphs(self) -> list[tuple[str, str]]:
@@ -294,27 +310,27 @@ class _View:
     def ref_list_title(self) -> str:
         return _REF_LIST_TITLES.get(self.lang.split("-")[0], "References")
 
-    def references(self) -> list[dict[str, Any]]:
+    def references(self) -> list[Row]:
         out = []
         for ref in self.article.references:
             texts = _ordered(ref.text or {}, self.lang)
             element = None
             if ref.structured:
-                element = {
-                    "ref": ref,
-                    "lang": ref.lang,
-                    "authors": [_split_author(a) for a in ref.authors],
-                    "title_tag": "chapter-title" if ref.type == "chapter" else "article-title",
-                    "accessed": _date_parts(ref.accessed) if ref.accessed else None,
-                }
+                element = Row(
+                    ref=ref,
+                    lang=ref.lang,
+                    authors=[_split_author(a) for a in ref.authors],
+                    title_tag="chapter-title" if ref.type == "chapter" else "article-title",
+                    accessed=_date_parts(ref.accessed) if ref.accessed else None,
+                )
             out.append(
-                {
-                    "id": ref.id,
-                    "type": ref.type,
-                    "texts": texts,
-                    "element": element,
-                    "alternatives": len(texts) + (1 if element else 0) > 1,
-                }
+                Row(
+                    id=ref.id,
+                    type=ref.type,
+                    texts=texts,
+                    element=element,
+                    alternatives=len(texts) + (1 if element else 0) > 1,
+                )
             )
         return out
 
