@@ -30,7 +30,6 @@ import json
 import os
 import signal
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -43,6 +42,7 @@ import yaml
 
 from converter import __version__
 from converter.api import prepare
+from converter.atomic import write_atomic_stream, write_temp
 from converter.errors import (
     EXIT_INPUT,
     EXIT_INTERNAL,
@@ -571,17 +571,8 @@ def _convert_one(state: _WorkerState, item: Loaded) -> Entry:
         if target.parent not in state.folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             state.folders.add(target.parent)
-        handle, temp = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=f".{state.token}.tmp"
-        )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(result.data)
-            os.chmod(temp, 0o644)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        data = result.data
+        temp = write_temp(target, lambda stream: stream.write(data), suffix=f".{state.token}.tmp")
     written = name if temp else None
     return Entry(item.name, status, written, problems, warnings, temp)
 
@@ -743,20 +734,6 @@ def _legacy_entries(path: Path) -> Iterator[tuple[str, Record]]:
                 yield key, record(value)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return
-
-
-def _write_text_atomic(path: Path, write: Callable[[IO[str]], None]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            write(stream)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 # ------------------------------------------------------------------------ the driver
@@ -1104,7 +1081,7 @@ def write_report(path: Path, books: _Books, settings: BatchSettings) -> None:
             first = False
         stream.write("\n  ]\n}\n")
 
-    _write_text_atomic(path, write)
+    write_atomic_stream(path, write, encoding="utf-8")
 
 
 def write_junit(path: Path, books: _Books) -> None:
@@ -1139,7 +1116,7 @@ def write_junit(path: Path, books: _Books) -> None:
             stream.write("    </testcase>\n")
         stream.write("  </testsuite>\n</testsuites>\n")
 
-    _write_text_atomic(path, write)
+    write_atomic_stream(path, write, encoding="utf-8")
 
 
 def _xml_text(text: str) -> str:

@@ -6,15 +6,19 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import click
 
 from converter import __version__
 from converter.api import Conversion, convert_file, convert_loaded, output_suffix
-from converter.checks.profiles import PROFILES
+from converter.cli_options import (
+    conversion_options,
+    json_option,
+    quiet_option,
+    schema_dir_option,
+)
 from converter.errors import (
     EXIT_CODES,
     EXIT_INPUT,
@@ -25,14 +29,14 @@ from converter.errors import (
     ConverterError,
     InputError,
 )
-from converter.grammars import ENV_VAR, Grammars, get_grammars, install
+from converter.grammars import Grammars, get_grammars, install
 from converter.options import Options
-from converter.readers import READERS, Loaded, ReadContext, read_source
+from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.crossref import DEFAULT_API as DEFAULT_CROSSREF_API
 from converter.readers.crossref import read_doi
 from converter.readers.native import load_article_text
 from converter.validation import Problem, validate_bytes, validate_file
-from converter.writers import WRITERS, render
+from converter.writers import render
 
 # "\b" keeps click from re-wrapping the table.
 EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
@@ -43,23 +47,6 @@ EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"jatsconv: {message}", err=True)
     sys.exit(code)
-
-
-def schema_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--schema-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar=ENV_VAR,
-        help=f"Folder of the installed JATS DTDs (default: user cache; env {ENV_VAR}).",
-    )(func)
-
-
-def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")(func)
-
-
-def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("-q", "--quiet", is_flag=True, help="Print problems only.")(func)
 
 
 @click.group(epilog=EXIT_HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,42 +71,10 @@ def cli() -> None:
     default=None,
     help="Output folder (default: beside each input), or '-' for standard output.",
 )
-@click.option(
-    "--from",
-    "fmt",
-    type=click.Choice(sorted(READERS)),
-    default=None,
-    help="Input format (default: detected from the file name and content).",
-)
-@click.option(
-    "--to",
-    "target",
-    type=click.Choice(sorted(WRITERS)),
-    default="jats",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--journal",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Journal file to use instead of the one the article names or sits beside.",
-)
-@click.option("--jats-version", type=click.Choice(["1.4", "1.3"]), default="1.4", show_default=True)
-@click.option(
-    "--tag-set",
-    type=click.Choice(["publishing", "archiving"]),
-    default="publishing",
-    show_default=True,
-    help="JATS tag set: Journal Publishing or Archiving and Interchange.",
-)
-@click.option("--write-invalid", is_flag=True, help="Write outputs even when the DTD rejects them.")
-@click.option("--no-validate", is_flag=True, help="Skip DTD validation (not recommended).")
-@click.option(
-    "--profile",
-    "profiles",
-    multiple=True,
-    type=click.Choice(sorted(PROFILES)),
-    help="Also check against a service profile (repeatable); errors fail the article.",
+@conversion_options(
+    from_help="Input format (default: detected from the file name and content).",
+    journal_help="Journal file to use instead of the one the article names or sits beside.",
+    no_validate=True,
 )
 @click.option(
     "--doi",

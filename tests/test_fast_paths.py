@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from converter import inline
 from converter.readers import native
-from converter.writers.jats import _environment, nodes_markup, xml_lang
+from converter.writers.common import environment, nodes_markup, xml_lang
 
 
 def _macro_nodes(items: inline.Inline) -> str:
@@ -24,7 +24,7 @@ def _macro_nodes(items: inline.Inline) -> str:
         "{% endfor %}>{{ nodes(item.children) }}</{{ item.tag }}>{% endif %}{% endfor %}"
         "{%- endmacro %}{{ nodes(items) }}"
     )
-    return _environment().from_string(source).render(items=items)
+    return environment().from_string(source).render(items=items)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_xml_lang_filter_matches_the_macro(code: str | None, main: str | None) -
         '{% macro lang(code, main) -%}{% if code and code != main %} xml:lang="{{ code }}"'
         "{% endif %}{%- endmacro %}{{ lang(code, main) }}"
     )
-    expected = _environment().from_string(macro).render(code=code, main=main)
+    expected = environment().from_string(macro).render(code=code, main=main)
     assert str(xml_lang(code, main)) == expected
     assert "<" not in str(xml_lang(code, main))
 

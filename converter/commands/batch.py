@@ -21,13 +21,11 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from converter.batch import BatchSettings, Progress, Summary, run_batch
-from converter.checks.profiles import PROFILES
-from converter.cli import EXIT_HELP, quiet_option, schema_dir_option
+from converter.cli import EXIT_HELP
+from converter.cli_options import conversion_options, quiet_option, schema_dir_option
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
 from converter.options import Options
-from converter.readers import READERS
-from converter.writers import WRITERS
 
 
 class _Bar(Progress):
@@ -141,41 +139,10 @@ def _summary_table(summary: Summary, console: Console) -> None:
     help="Worker processes (default: one per core; 1: no pool).",
 )
 @click.option("--force", is_flag=True, help="Convert everything again; overwrite existing files.")
-@click.option(
-    "--from",
-    "fmt",
-    type=click.Choice(sorted(READERS)),
-    default=None,
-    help="Input format of every source (default: detected per file).",
-)
-@click.option(
-    "--to",
-    "target",
-    type=click.Choice(sorted(WRITERS)),
-    default="jats",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--journal",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Journal file for every article (instead of the one beside each).",
-)
-@click.option("--jats-version", type=click.Choice(["1.4", "1.3"]), default="1.4", show_default=True)
-@click.option(
-    "--tag-set",
-    type=click.Choice(["publishing", "archiving"]),
-    default="publishing",
-    show_default=True,
-    help="JATS tag set: Journal Publishing or Archiving and Interchange.",
-)
-@click.option("--write-invalid", is_flag=True, help="Write outputs even when the DTD rejects them.")
-@click.option(
-    "--profile",
-    "profiles",
-    multiple=True,
-    type=click.Choice(sorted(PROFILES)),
-    help="Also check against a service profile (repeatable); errors fail the article.",
+@conversion_options(
+    from_help="Input format of every source (default: detected per file).",
+    journal_help="Journal file for every article (instead of the one beside each).",
+    no_validate=False,
 )
 @schema_dir_option
 @quiet_option

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -29,7 +31,7 @@ from converter.deposit import (
     read_crossref_file,
 )
 from converter.errors import EXIT_DEPOSIT, EXIT_INVALID, EXIT_OK, InputError
-from converter.xsd import load_schema, schema_problems
+from converter.xsd import SCHEMAS, load_schema, schema_problems
 
 
 @click.group(epilog=EXIT_HELP)
@@ -57,6 +59,17 @@ def _transport_options(func):  # type: ignore[no-untyped-def]
     return func
 
 
+def _schema_option(kind: str):  # type: ignore[no-untyped-def]
+    """``--KIND-schema``: the folder of the service's XSD, to validate files before sending."""
+    xsd, env = SCHEMAS[kind]
+    return click.option(
+        f"--{kind}-schema",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Folder holding {xsd} and catalog.xml: validate before sending (env {env}).",
+    )
+
+
 def _finish(results: list[Attempt], as_json: bool, quiet: bool) -> None:
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
@@ -68,17 +81,50 @@ def _finish(results: list[Attempt], as_json: bool, quiet: bool) -> None:
     sys.exit(EXIT_OK if all(r.ok for r in results) else EXIT_DEPOSIT)
 
 
+def _check_before_sending(
+    files: tuple[Path, ...],
+    read: Callable[[Path], bytes],
+    schema: Any,
+    service: str,
+) -> None:
+    """Read every file (``read`` raises ``InputError`` for one that cannot be sent) and, with a
+    schema, print its problems; exit with ``EXIT_INVALID`` when the schema rejects any file."""
+    invalid = False
+    for path in files:
+        data = read(path)
+        if schema is not None:
+            for problem in schema_problems(schema, data, str(path)):
+                invalid = True
+                click.echo(str(problem), err=True)
+    if invalid:
+        click.echo(f"not sent: fix the files the {service} schema rejects", err=True)
+        sys.exit(EXIT_INVALID)
+
+
+def _credentials_note(lookup: Callable[[], object], found: str) -> str:
+    """For --dry-run: ``found`` when ``lookup`` finds the credentials, else why it did not."""
+    try:
+        lookup()
+    except DepositError as exc:
+        return str(exc)
+    return found
+
+
+def _read_doaj_file(path: Path) -> bytes:
+    """A DOAJ article XML file's bytes, checked to convert to DOAJ JSON (else ``InputError``)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    doaj_bibjson(data, str(path))
+    return data
+
+
 @deposit.command("crossref", epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--test", "test_system", is_flag=True, help="Use Crossref's test system.")
 @click.option("--endpoint", default=None, help="Deposit URL (overrides production and --test).")
-@click.option(
-    "--crossref-schema",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder holding crossref5.3.1.xsd and catalog.xml: validate before sending "
-    "(env JATSCONV_CROSSREF_SCHEMA).",
-)
+@_schema_option("crossref")
 @_transport_options
 @json_option
 @quiet_option
@@ -102,22 +148,9 @@ def deposit_crossref_command(
     """
     url = check_endpoint(endpoint or (CROSSREF_TEST if test_system else CROSSREF_PRODUCTION))
     schema = load_schema("crossref", crossref_schema)
-    invalid = False
-    for path in files:
-        data = read_crossref_file(path)
-        if schema is not None:
-            for problem in schema_problems(schema, data, str(path)):
-                invalid = True
-                click.echo(str(problem), err=True)
-    if invalid:
-        click.echo("not sent: fix the files the Crossref schema rejects", err=True)
-        sys.exit(EXIT_INVALID)
+    _check_before_sending(files, read_crossref_file, schema, "Crossref")
     if dry_run:
-        try:
-            crossref_credentials()
-            creds = "credentials found"
-        except DepositError as exc:
-            creds = str(exc)
+        creds = _credentials_note(crossref_credentials, "credentials found")
         for path in files:
             click.echo(f"{path}: would POST to {url} (operation=doMDUpload; {creds})")
         sys.exit(EXIT_OK)
@@ -129,13 +162,7 @@ def deposit_crossref_command(
 @deposit.command("doaj", epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--endpoint", default=None, help=f"API URL (default {DOAJ_PRODUCTION}).")
-@click.option(
-    "--doaj-schema",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder holding doajArticles.xsd and catalog.xml: validate before sending "
-    "(env JATSCONV_DOAJ_SCHEMA).",
-)
+@_schema_option("doaj")
 @_transport_options
 @json_option
 @quiet_option
@@ -156,26 +183,9 @@ def deposit_doaj_command(
     """
     url = check_endpoint(endpoint or DOAJ_PRODUCTION)
     schema = load_schema("doaj", doaj_schema)
-    invalid = False
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
-        doaj_bibjson(data, str(path))
-        if schema is not None:
-            for problem in schema_problems(schema, data, str(path)):
-                invalid = True
-                click.echo(str(problem), err=True)
-    if invalid:
-        click.echo("not sent: fix the files the DOAJ schema rejects", err=True)
-        sys.exit(EXIT_INVALID)
+    _check_before_sending(files, _read_doaj_file, schema, "DOAJ")
     if dry_run:
-        try:
-            doaj_api_key()
-            key = "API key found"
-        except DepositError as exc:
-            key = str(exc)
+        key = _credentials_note(doaj_api_key, "API key found")
         for path in files:
             records = doaj_bibjson(path.read_bytes(), str(path))
             click.echo(f"{path}: would POST {len(records)} article(s) to {url} ({key})")

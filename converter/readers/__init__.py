@@ -79,25 +79,16 @@ def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return "yaml"
-    if suffix == ".json":
-        try:
-            head = path.read_bytes()[:4096]
-        except OSError:
-            return "json"
-        for sniff in SNIFFERS:
-            found = sniff(path, head)
-            if found:
-                return found
-        return "json"
+    default = "json" if suffix == ".json" else "yaml"
     try:
         head = path.read_bytes()[:4096]
     except OSError:
-        return "yaml"
+        return default
     for sniff in SNIFFERS:
         found = sniff(path, head)
         if found:
             return found
-    return "yaml"
+    return default
 
 
 def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[Loaded]:

@@ -7,6 +7,7 @@ the model, so the rules (and the one-line messages) are the same whatever the so
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,17 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
         problem = exc.problems[0]
         where = f"line {problem.line}: " if problem.line else ""
         raise InputError(name, [f"{where}{problem.message}"]) from None
+
+
+def read_root(
+    path: Path, parse: Callable[[bytes, str], etree._Element] = parse_xml
+) -> etree._Element | Loaded:
+    """The root element of a source file read and parsed by ``parse`` (untrusted XML by
+    default), or a ``Loaded`` naming why the file cannot be read or parsed."""
+    try:
+        return parse(read_bytes(path), str(path))
+    except InputError as exc:
+        return Loaded(str(path), path.stem, problems=exc.lines())
 
 
 def locale_language(value: str | None, default: str | None = None) -> str | None:

@@ -24,7 +24,7 @@ from converter.readers.common import (
     affiliation_from_text,
     build,
     locale_language,
-    read_bytes,
+    read_root,
     split_pages,
     valid_issn,
 )
@@ -53,10 +53,9 @@ def sniff(path: Path, head: bytes) -> str | None:
 
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """The one article a landing page describes."""
-    try:
-        page = _parse(read_bytes(path), str(path))
-    except InputError as exc:
-        yield Loaded(str(path), path.stem, problems=exc.lines())
+    page = read_root(path, _parse)
+    if isinstance(page, Loaded):
+        yield page
         return
     log = Collector()
     reader = _Page(page, log)

@@ -17,10 +17,9 @@ from lxml import etree
 
 from converter import identifiers, model
 from converter.countries import localized_country_name
-from converter.errors import InputError
 from converter.licenses import license_sentence, resolve_license
 from converter.readers import Loaded, ReadContext
-from converter.readers.common import build, country_code, parse_xml, read_bytes
+from converter.readers.common import build, country_code, read_root
 from converter.readers.markup import (
     Collector,
     inline_text,
@@ -73,10 +72,9 @@ def sniff(path: Path, head: bytes) -> str | None:
 
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """Every article of a JATS/NLM file (one, or several in a wrapper such as an article set)."""
-    try:
-        root = parse_xml(read_bytes(path), str(path))
-    except InputError as exc:
-        yield Loaded(str(path), path.stem, problems=exc.lines())
+    root = read_root(path)
+    if isinstance(root, Loaded):
+        yield root
         return
     if local_name(root) == "article":
         articles = [root]

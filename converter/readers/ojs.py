@@ -16,9 +16,8 @@ from typing import Any
 from lxml import etree
 
 from converter import scripts
-from converter.errors import InputError
 from converter.readers import Loaded, ReadContext
-from converter.readers.common import build, locale_language, parse_xml, read_bytes, split_pages
+from converter.readers.common import build, locale_language, read_root, split_pages
 from converter.readers.markup import Collector, html_inline, html_paragraphs, local_name, tidy
 
 PKP_NS = "http://pkp.sfu.ca"
@@ -59,10 +58,9 @@ def _text(element: etree._Element | None) -> str:
 
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """Every article of an OJS native export: one ``Loaded`` per article, in document order."""
-    try:
-        root = parse_xml(read_bytes(path), str(path))
-    except InputError as exc:
-        yield Loaded(str(path), path.stem, problems=exc.lines())
+    root = read_root(path)
+    if isinstance(root, Loaded):
+        yield root
         return
     if local_name(root) not in _ROOTS or etree.QName(root).namespace != PKP_NS:
         yield Loaded(

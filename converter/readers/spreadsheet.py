@@ -345,6 +345,29 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
 _Item = dict[tuple[str, str], tuple[Any, str]]
 
 
+def _numbered(
+    listed: list[dict[str, Any]],
+    items: dict[int, _Item],
+    number: int,
+    position: int,
+    cells: dict[str, str],
+    column: str,
+) -> tuple[int, dict[str, Any]]:
+    """The index and entry the columns of item ``number`` fill: with the entries given in one
+    cell (``column:…``), the ``number``-th of those in ``listed``; else a new entry appended."""
+    if cells:
+        index = number - 1
+        if index >= len(listed):
+            header = next(iter(items[number].values()))[1]
+            raise InputError(
+                "", [f"column {header}: {column}:… in one cell lists only {len(listed)}"]
+            )
+        return index, listed[index]
+    entry: dict[str, Any] = {}
+    listed.append(entry)
+    return position, entry
+
+
 def _authors(
     data: dict[str, Any],
     items: dict[int, _Item],
@@ -368,19 +391,8 @@ def _authors(
             authors.append({"name": names})
             origin[f"authors[{index}]"] = f"authors:{next(iter(cells))}"
     for position, number in enumerate(sorted(items)):
-        if cells:
-            # With the names in one cell, authorN.PART columns add to the N-th of them.
-            index = number - 1
-            if index >= len(authors):
-                header = next(iter(items[number].values()))[1]
-                raise InputError(
-                    "", [f"column {header}: authors:… in one cell lists only {len(authors)}"]
-                )
-            person = authors[index]
-        else:
-            index = position
-            person = {}
-            authors.append(person)
+        # With the names in one cell, authorN.PART columns add to the N-th of them.
+        index, person = _numbered(authors, items, number, position, cells, "authors")
         aff: dict[str, Any] = {}
         for (part, lang), (value, header) in items[number].items():
             if part in _NAME_PARTS and cells:
@@ -447,19 +459,8 @@ def _references(
             refs.append({"text": text})
             origin[f"references[{index}]"] = f"references:{next(iter(cells))}"
     for position, number in enumerate(sorted(items)):
-        if cells:
-            # With the texts in one cell, referenceN.PART columns add to the N-th of them.
-            index = number - 1
-            if index >= len(refs):
-                header = next(iter(items[number].values()))[1]
-                raise InputError(
-                    "", [f"column {header}: references:… in one cell lists only {len(refs)}"]
-                )
-            ref = refs[index]
-        else:
-            index = position
-            ref = {}
-            refs.append(ref)
+        # With the texts in one cell, referenceN.PART columns add to the N-th of them.
+        index, ref = _numbered(refs, items, number, position, cells, "references")
         for (part, lang), (value, header) in items[number].items():
             if not part and cells:
                 raise InputError(

@@ -27,8 +27,8 @@ from converter.writers.common import (
     iso_date_parts,
     ordered,
     serialize_xml,
+    xsd_problems,
 )
-from converter.xsd import load_schema, schema_problems
 
 NAMESPACE = "http://www.crossref.org/schema/5.3.1"
 _ROLES = {
@@ -295,10 +295,7 @@ def write_crossref(article: model.Article, options: Options, name: str = "output
     timestamp = next_timestamp()
     head = {"batch_id": _batch_id(article, timestamp), "timestamp": timestamp, "depositor": who}
     data = serialize_xml(render_crossref(article, head))
-    if options.grammars is not None:
-        schema = load_schema("crossref")
-        if schema is not None:
-            problems.extend(schema_problems(schema, data, name))
+    problems.extend(xsd_problems("crossref", data, name, options))
     return Output(data, problems, suffix=".crossref.xml")
 
 

@@ -17,8 +17,7 @@ from converter.inline import plain_text
 from converter.languages import country_name
 from converter.options import Options, Output
 from converter.validation import Problem
-from converter.writers.common import environment, ordered, serialize_xml
-from converter.xsd import load_schema, schema_problems
+from converter.writers.common import environment, ordered, serialize_xml, xsd_problems
 
 
 @lru_cache(maxsize=256)
@@ -135,9 +134,4 @@ def write_doaj(article: model.Article, options: Options, name: str = "output.xml
         )
         return Output(b"", [problem], suffix=".doaj.xml")
     data = serialize_xml(render_doaj(article))
-    problems: list[Problem] = []
-    if options.grammars is not None:
-        schema = load_schema("doaj")
-        if schema is not None:
-            problems = schema_problems(schema, data, name)
-    return Output(data, problems, suffix=".doaj.xml")
+    return Output(data, xsd_problems("doaj", data, name, options), suffix=".doaj.xml")

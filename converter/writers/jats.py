@@ -13,16 +13,15 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from lxml import etree
-from markupsafe import Markup, escape
 
-from converter import inline, model
+from converter import model
 from converter.countries import localized_country_name
 from converter.grammars import Grammars
 from converter.licenses import license_sentence
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.validation import dtd_problems, safe_parser
+from converter.writers.common import environment, iso_date_parts, ordered
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,65 +65,6 @@ _AUTHOR_INITIALS = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("converter", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=StrictUndefined,
-        auto_reload=False,  # templates are package data: no stat() per render (batch hot path)
-    )
-    env.filters["inline"] = inline.parse_inline
-    env.filters["linked"] = inline.link_identifiers
-    env.filters["nodes"] = nodes_markup
-    env.filters["xml_lang"] = xml_lang
-    return env
-
-
-def xml_lang(code: str | None, main: str | None) -> Markup:
-    """`` xml:lang="code"`` for an element in another language than ``main``, else nothing.
-
-    A filter rather than a macro: it is used for every name, affiliation and title (~20 times
-    per article) and a Jinja macro call costs ten times a function call. ``Markup.format``
-    escapes the code.
-    """
-    if code and code != main:
-        return Markup(' xml:lang="{}"').format(code)
-    return Markup("")
-
-
-def nodes_markup(items: inline.Inline) -> Markup:
-    """Inline nodes (``text|inline`` or ``text|linked``) as escaped markup, for ``{{ …|nodes }}``.
-
-    This is the one place markup is written outside the templates, and on purpose: a Jinja
-    macro recursing over the nodes cost a macro call per title, paragraph, keyword and
-    reference (a third of the rendering time of a 30-reference article). The element names and
-    attributes come from ``converter.inline`` (a fixed set), not from the input; every text and
-    every attribute value still goes through ``markupsafe.escape``, exactly as autoescaping
-    would, so the input can never inject markup.
-    """
-    out: list[str] = []
-    _emit_nodes(items, out)
-    return Markup("".join(out))
-
-
-def _emit_nodes(items: inline.Inline, out: list[str]) -> None:
-    for item in items:
-        if isinstance(item, str):
-            out.append(escape(item))
-            continue
-        tag = escape(item.tag)
-        out.append(f"<{tag}")
-        for key, value in item.attrs.items():
-            out.append(f' {escape(key)}="{escape(value)}"')
-        out.append(">")
-        _emit_nodes(item.children, out)
-        out.append(f"</{tag}>")
-
-
 # What the view hands the templates: records with attributes, not dicts. Jinja's ``a.b`` tries
 # ``getattr`` first and indexes only after an AttributeError: on a dict every lookup raised and
 # caught an exception (~600 per 30-reference article, a sixth of the rendering time).
@@ -132,20 +72,7 @@ Row = SimpleNamespace
 
 
 def _date_parts(value: str, **fields: str) -> Row:
-    parts = value.split("-")
-    return Row(
-        **fields,
-        iso=value,
-        year=parts[0],
-        month=parts[1] if len(parts) > 1 else None,
-        day=parts[2] if len(parts) > 2 else None,
-    )
-
-
-def _ordered(langs: dict[str, Any], main: str) -> list[tuple[str, Any]]:
-    """Items of a per-language mapping, the main language first, then input order."""
-    items = [(main, langs[main])] if main in langs else []
-    return items + [(lang, value) for lang, value in langs.items() if lang != main]
+    return Row(**fields, **iso_date_parts(value))
 
 
 def _split_author(text: str) -> Row:
@@ -182,11 +109,11 @@ class _View:
         return [("issn", issn.electronic or issn.print or "")]
 
     def journal_titles(self) -> list[tuple[str, str]]:
-        return _ordered(self.journal.title, self.journal.language)
+        return ordered(self.journal.title, self.journal.language)
 
     def publishers(self) -> list[tuple[str, str]]:
         publisher = self.journal.publisher
-        return _ordered(publisher.name, self.journal.language) if publisher else []
+        return ordered(publisher.name, self.journal.language) if publisher else []
 
     # titles ------------------------------------------------------------------
     def trans_titles(self) -> list[Row]:
@@ -198,10 +125,10 @@ class _View:
         ]
 
     def sections(self) -> list[tuple[str, str]]:
-        return _ordered(self.article.section or {}, self.lang)
+        return ordered(self.article.section or {}, self.lang)
 
     def subject_groups(self) -> list[tuple[str, list[str]]]:
-        return _ordered(self.article.subjects, self.lang)
+        return ordered(self.article.subjects, self.lang)
 
     # contributors ------------------------------------------------------------
     def contributor_groups(self) -> list[tuple[str, list[model.Contributor]]]:
@@ -211,10 +138,10 @@ class _View:
         return list(groups.items())
 
     def names(self, person: model.Contributor) -> list[tuple[str, model.PersonName]]:
-        return _ordered(person.name or {}, self.lang)
+        return ordered(person.name or {}, self.lang)
 
     def collabs(self, person: model.Contributor) -> list[tuple[str, str]]:
-        return _ordered(person.collab or {}, self.lang)
+        return ordered(person.collab or {}, self.lang)
 
     def credit(self, person: model.Contributor) -> list[tuple[str, str]]:
         return [(term, model.CREDIT_ROLES[term]) for term in person.credit]
@@ -229,7 +156,7 @@ class _View:
         out = []
         for aff in self.article.affiliations:
             given = [*(aff.institution or {}), *(aff.department or {}), *(aff.city or {})]
-            langs = [lang for lang, _ in _ordered(dict.fromkeys(given or [self.lang]), self.lang)]
+            langs = [lang for lang, _ in ordered(dict.fromkeys(given or [self.lang]), self.lang)]
             forms = []
             for lang in langs:
                 country = None
@@ -280,7 +207,7 @@ class _View:
         if lic is None:
             return []
         if lic.text:
-            return _ordered(lic.text, self.lang)
+            return ordered(lic.text, self.lang)
         if lic.spdx:
             return [("en", license_sentence(lic.spdx))]
         return [("en", f"This work is licensed under the licence at {lic.url}.")]
@@ -290,10 +217,10 @@ class _View:
 
     # abstracts and keywords --------------------------------------------------
     def abstracts(self) -> list[tuple[str, list[str]]]:
-        return _ordered(self.article.abstract, self.lang)
+        return ordered(self.article.abstract, self.lang)
 
     def keyword_groups(self) -> list[tuple[str, list[str]]]:
-        return _ordered(self.article.keywords, self.lang)
+        return ordered(self.article.keywords, self.lang)
 
     def lang_attr_needed(self, mapping: dict[str, Any]) -> bool:
         """Repeated elements carry xml:lang as soon as more than one language is present."""
@@ -301,10 +228,10 @@ class _View:
 
     # funding -----------------------------------------------------------------
     def funding_statements(self) -> list[tuple[str, str]]:
-        return _ordered(self.article.funding_statement or {}, self.lang)
+        return ordered(self.article.funding_statement or {}, self.lang)
 
     def funder_names(self, funding: model.Funding) -> list[tuple[str, str]]:
-        return _ordered(funding.funder, self.lang)
+        return ordered(funding.funder, self.lang)
 
     # references --------------------------------------------------------------
     def ref_list_title(self) -> str:
@@ -313,7 +240,7 @@ class _View:
     def references(self) -> list[Row]:
         out = []
         for ref in self.article.references:
-            texts = _ordered(ref.text or {}, self.lang)
+            texts = ordered(ref.text or {}, self.lang)
             element = None
             if ref.structured:
                 element = Row(
@@ -347,7 +274,7 @@ def render_jats(
 ) -> str:
     """Render the article as JATS text (not yet indented or validated)."""
     view = _View(article, version, tag_set)
-    return _environment().get_template("jats/article.xml.j2").render(v=view, a=article)
+    return environment().get_template("jats/article.xml.j2").render(v=view, a=article)
 
 
 # Elements whose content mixes text and markup: their whitespace is content, never re-indented.
@@ -413,7 +340,7 @@ def _dtd(grammars: Grammars, version: JatsVersion, tag_set: TagSet) -> etree.DTD
 
 def warm_up(options: Options) -> None:
     """Compile the templates and load the DTD now (once per process), not on the first article."""
-    _environment().get_template("jats/article.xml.j2")
+    environment().get_template("jats/article.xml.j2")
     if options.grammars is not None:
         _dtd(options.grammars, options.version, options.tag_set)
 

@@ -1,0 +1,101 @@
+"""Click options shared by several ``jatsconv`` commands, defined once so that their names,
+choices, defaults and help texts cannot drift apart between commands.
+
+This module imports nothing from ``converter.cli`` (which registers the commands of
+``converter.commands`` at its end), so the command modules can import it freely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from converter.checks.profiles import PROFILES
+from converter.grammars import ENV_VAR
+from converter.readers import READERS
+from converter.writers import WRITERS
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def schema_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--schema-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar=ENV_VAR,
+        help=f"Folder of the installed JATS DTDs (default: user cache; env {ENV_VAR}).",
+    )(func)
+
+
+def json_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")(func)
+
+
+def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-q", "--quiet", is_flag=True, help="Print problems only.")(func)
+
+
+def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) -> Decorator:
+    """The options of a conversion, in this order: ``--from``, ``--to``, ``--journal``,
+    ``--jats-version``, ``--tag-set``, ``--write-invalid``, ``--no-validate`` (when
+    ``no_validate``) and ``--profile``; ``--from`` and ``--journal`` take the command's help."""
+    options: list[Decorator] = [
+        click.option(
+            "--from",
+            "fmt",
+            type=click.Choice(sorted(READERS)),
+            default=None,
+            help=from_help,
+        ),
+        click.option(
+            "--to",
+            "target",
+            type=click.Choice(sorted(WRITERS)),
+            default="jats",
+            show_default=True,
+            help="Output format.",
+        ),
+        click.option(
+            "--journal",
+            type=click.Path(dir_okay=False, exists=True, path_type=Path),
+            help=journal_help,
+        ),
+        click.option(
+            "--jats-version", type=click.Choice(["1.4", "1.3"]), default="1.4", show_default=True
+        ),
+        click.option(
+            "--tag-set",
+            type=click.Choice(["publishing", "archiving"]),
+            default="publishing",
+            show_default=True,
+            help="JATS tag set: Journal Publishing or Archiving and Interchange.",
+        ),
+        click.option(
+            "--write-invalid", is_flag=True, help="Write outputs even when the DTD rejects them."
+        ),
+    ]
+    if no_validate:
+        options.append(
+            click.option(
+                "--no-validate", is_flag=True, help="Skip DTD validation (not recommended)."
+            )
+        )
+    options.append(
+        click.option(
+            "--profile",
+            "profiles",
+            multiple=True,
+            type=click.Choice(sorted(PROFILES)),
+            help="Also check against a service profile (repeatable); errors fail the article.",
+        )
+    )
+
+    def apply(func: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):  # the first listed ends up first in --help
+            func = option(func)
+        return func
+
+    return apply
