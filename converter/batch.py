@@ -739,6 +739,9 @@ def _legacy_entries(path: Path) -> Iterator[tuple[str, Record]]:
 # ------------------------------------------------------------------------ the driver
 
 
+_UNREAD = object()  # ``_Books.accept``: the manifest row was not read when the job was queued
+
+
 class _Books:
     """The main process's bookkeeping: names claimed, renames, counts, the report rows.
 
@@ -748,6 +751,8 @@ class _Books:
 
     def __init__(self, settings: BatchSettings, manifest: Manifest | dict[str, Record]):
         self.settings = settings
+        self.out_dir = settings.out_dir
+        self.out_name = str(settings.out_dir)  # os.path.join on it: no Path per rename
         self.manifest = manifest
         self.summary = Summary()
         # Lives as long as the run; run_batch closes it (after writing the reports).
@@ -793,10 +798,17 @@ class _Books:
         return key, entries
 
     # -- results
-    def accept(self, result: JobResult, report: Callable[[str], None]) -> None:
-        """Rename a job's outputs into place (or refuse a clashing name) and count them."""
+    def accept(
+        self, result: JobResult, report: Callable[[str], None], previous: Any = _UNREAD
+    ) -> None:
+        """Rename a job's outputs into place (or refuse a clashing name) and count them.
+
+        ``previous`` is the job's manifest row as it was read when the job was queued (only
+        this method writes that row, so it is unchanged); without it the row is read again.
+        """
         settings = self.settings
-        previous = self.manifest.get(result.key)
+        if previous is _UNREAD:
+            previous = self.manifest.get(result.key)
         ours = set(previous[3]) if previous else set()
         for entry in result.entries:
             if entry.output is None:
@@ -814,7 +826,7 @@ class _Books:
                     continue
                 self._demote(holder, entry, result)
             elif holder is None and entry.status != "skipped" and not settings.force:
-                target = settings.out_dir / entry.output
+                target = self.out_dir / entry.output
                 if (
                     entry.output not in ours
                     and target.exists()
@@ -828,7 +840,7 @@ class _Books:
                     continue
             self._claim(entry.output, result.seq)
             if entry.temp:
-                os.replace(entry.temp, settings.out_dir / entry.output)
+                os.replace(entry.temp, os.path.join(self.out_name, entry.output))
                 self.temps.discard(entry.temp)
                 entry.temp = None
         record = result.record
@@ -980,12 +992,14 @@ def run_batch(
     pending: dict[Future[list[JobResult]], list[tuple[Job, Any]]] = {}
     pool: ProcessPoolExecutor | None = None
 
-    def handle(results: list[JobResult]) -> None:
-        for result in results:
+    def handle(results: list[JobResult], chunk: list[tuple[Job, Any]]) -> None:
+        # One result per job, in the chunk's order; the manifest row read for the job's
+        # queueing is handed on rather than read again.
+        for result, (job, previous) in zip(results, chunk, strict=True):
             for entry in result.entries:
                 if entry.temp:
                     books.temps.add(entry.temp)
-            books.accept(result, progress.problem)
+            books.accept(result, progress.problem, previous if job.seq == result.seq else _UNREAD)
             progress.advance(len(result.entries))
 
     progress.start(len(files) + len(problems))
@@ -993,7 +1007,7 @@ def run_batch(
         if workers == 1:
             _init_worker(settings, token, in_process=True)
             for chunk in _chunks(jobs(), settings.chunk_size, manifest):
-                handle(_work(chunk))
+                handle(_work(chunk), chunk)
         else:
             pool = ProcessPoolExecutor(
                 workers, initializer=_init_worker, initargs=(settings, token)
@@ -1003,14 +1017,12 @@ def run_batch(
                 while len(pending) >= limit:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
-                        pending.pop(future)
-                        handle(future.result())
+                        handle(future.result(), pending.pop(future))
                 pending[pool.submit(_work, chunk)] = chunk
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    pending.pop(future)
-                    handle(future.result())
+                    handle(future.result(), pending.pop(future))
     except KeyboardInterrupt:
         books.summary.interrupted = True
         _stop_pool(pool)

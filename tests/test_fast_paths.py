@@ -7,13 +7,26 @@ never changes an output byte or lets unescaped input through.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
-from markupsafe import Markup
+from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
 
 from converter import inline
+from converter.enrich import enrich
+from converter.errors import InputError
 from converter.readers import native
-from converter.writers.common import environment, nodes_markup, xml_lang
+from converter.readers.native import load_article
+from converter.writers import jats
+from converter.writers.common import (
+    _emit_nodes,
+    environment,
+    fast_escape,
+    nodes_markup,
+    xml_lang,
+)
 
 
 def _macro_nodes(items: inline.Inline) -> str:
@@ -101,3 +114,98 @@ def test_fast_tag_resolution_matches_pyyaml(value: str) -> None:
                 assert native._resolve(loader, kind, value, implicit) == expected
     finally:
         loader.dispose()
+
+
+class _WithHtml:
+    def __html__(self) -> str:
+        return "<b>already safe</b>"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "", "plain", "Иванов & Петров", "<script>alert('x')</script>", 'a "quoted" > b',
+        Markup("<i>kept</i>"), 5, 3.5, None, _WithHtml(), type("Sub", (str,), {})("<sub>"),
+    ],
+)  # fmt: skip
+def test_fast_escape_equals_markupsafe_escape(value: object) -> None:
+    result = fast_escape(value)
+    assert type(result) is Markup
+    assert result == escape(value)
+
+
+def test_templates_autoescape_with_fast_escape_exactly_as_with_markupsafe() -> None:
+    """The swapped ``escape`` changes no byte: the sample articles render the same with a
+    stock environment (``markupsafe.escape``), and input markup is escaped either way."""
+    env = environment()
+    template = env.get_template("jats/article.xml.j2")
+    assert template.root_render_func.__globals__["escape"] is fast_escape
+    stock = Environment(
+        loader=env.loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    stock.filters.update(env.filters)
+    stock_template = stock.get_template("jats/article.xml.j2")
+    assert stock_template.root_render_func.__globals__["escape"] is escape
+    samples = sorted((Path(__file__).parent.parent / "samples").rglob("*.yaml"))
+    articles = [p for p in samples if not p.name.startswith(("journal", "issue"))]
+    assert len(articles) >= 3
+    for path in articles:
+        article = enrich(load_article(path))
+        view = jats._View(article, "1.4", "publishing")
+        assert template.render(v=view, a=article) == stock_template.render(v=view, a=article)
+    hostile = env.from_string("<t>{{ x }}</t>").render(x="<b>&\"'")
+    assert hostile == "<t>&lt;b&gt;&amp;&#34;&#39;</t>"
+
+
+def _check_size_refuses(data: object) -> bool:
+    try:
+        native._check_size(data, "x")
+    except InputError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("aliases", [False, True])
+def test_size_walk_is_skipped_only_when_it_cannot_refuse(aliases: bool) -> None:
+    """``parse_data`` walks the document (``_check_size``) unless it had no aliases and no
+    more nodes than the limit: then the walk could not refuse it. Either way it refuses what
+    the walk refuses."""
+    text = "a: &x [1, 2, 3]\nb: [*x, *x, *x]\n" if aliases else "a: [1, 2, 3]\nb: {c: d}\n"
+    loader = native._Loader(text)
+    try:
+        data = loader.get_single_data()
+        assert loader.jatsconv_small is (not aliases)
+    finally:
+        loader.dispose()
+    assert native.parse_data(text, "x.yaml") == data
+    assert not _check_size_refuses(data)
+
+
+def test_alias_expansion_and_oversized_documents_are_still_refused(monkeypatch) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefg":
+        prev = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [{', '.join(['*' + prev] * 10)}]\n"
+    with pytest.raises(InputError, match="alias expansion"):
+        native.parse_data(bomb, "bomb.yaml")
+    monkeypatch.setattr(native, "_MAX_NODES", 5)
+    big = "a: [1, 2, 3, 4, 5, 6, 7]\n"  # no alias, more values than the (lowered) limit
+    assert _check_size_refuses(yaml.safe_load(big))
+    with pytest.raises(InputError, match="more than 5 values"):
+        native.parse_data(big, "big.yaml")
+
+
+@pytest.mark.parametrize("text", ["", "plain", "a < b & \"c\" 'd'", "Иванов И. И. 2019. С. 5–7."])
+def test_nodes_filter_single_text_shortcut_equals_the_join(text: str) -> None:
+    """One plain string (most reference texts) is escaped directly; the result is what the
+    general path — escape each node, join — gives."""
+    for items in ([text], [Markup(text)]):
+        out: list[str] = []
+        _emit_nodes(items, out)
+        assert nodes_markup(items) == Markup("".join(out))
+        assert type(nodes_markup(items)) is Markup

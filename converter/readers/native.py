@@ -53,22 +53,30 @@ _IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
 _NO_RESOLVERS: tuple[tuple[str, Any], ...] = tuple(_Loader.yaml_implicit_resolvers.get(None, []))
 
 
+_SCALAR_NODE, _SEQUENCE_NODE, _MAPPING_NODE = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+_DEFAULT_SCALAR_TAG = _Loader.DEFAULT_SCALAR_TAG
+_DEFAULT_SEQUENCE_TAG = _Loader.DEFAULT_SEQUENCE_TAG
+_DEFAULT_MAPPING_TAG = _Loader.DEFAULT_MAPPING_TAG
+
+
 def _resolve(self: yaml.SafeLoader, kind: type, value: Any, implicit: Any) -> str:
     """PyYAML's ``resolve`` for plain scalars, without rebuilding the resolver list each time.
 
     The C parser calls this in Python for every node (400 in a bilingual article); the result
     is the same tag as ``BaseResolver.resolve`` gives (this loader has no path resolvers).
     """
-    if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
+    if self.yaml_path_resolvers:
+        return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
+    if kind is _SCALAR_NODE:
         if implicit[0]:
             for tag, regexp in _IMPLICIT.get(value[:1], _NO_RESOLVERS):
                 if regexp.match(value):
                     return tag
-        return self.DEFAULT_SCALAR_TAG
-    if kind is yaml.SequenceNode and not self.yaml_path_resolvers:
-        return self.DEFAULT_SEQUENCE_TAG
-    if kind is yaml.MappingNode and not self.yaml_path_resolvers:
-        return self.DEFAULT_MAPPING_TAG
+        return _DEFAULT_SCALAR_TAG
+    if kind is _MAPPING_NODE:
+        return _DEFAULT_MAPPING_TAG
+    if kind is _SEQUENCE_NODE:
+        return _DEFAULT_SEQUENCE_TAG
     return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
 
 
@@ -106,6 +114,7 @@ def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, An
     """
     key_id = id(node)
     if key_id in memo:
+        memo[_ALIASED] = True  # a node met twice: an alias (see ``_construct_document``)
         value: Any = memo[key_id]
         if value is _BUILDING:
             raise yaml.constructor.ConstructorError(
@@ -140,8 +149,15 @@ def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, An
     return value
 
 
+_ALIASED = -1  # a memo key no node id can be: set when an alias was followed
+
+
 def _construct_document(self: yaml.SafeLoader, node: yaml.Node) -> Any:
-    data = _construct_fast(self, node, {})
+    memo: dict[int, Any] = {}
+    data = _construct_fast(self, node, memo)
+    # Without aliases every value is a node of its own, so the document has at most len(memo)
+    # values and ``_check_size`` cannot refuse it: ``parse_data`` then skips that walk.
+    self.jatsconv_small = _ALIASED not in memo and len(memo) <= _MAX_NODES
     self.constructed_objects = {}
     self.recursive_objects = {}
     return data
@@ -162,11 +178,17 @@ def _no_duplicate_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     """Parse YAML or JSON text into a mapping; raise ``InputError`` with one clear line."""
     is_json = name.endswith(".json") or (isinstance(text, str) and text.lstrip().startswith("{"))
+    small = False  # True: known to be within _MAX_NODES values, no walk needed
     try:
         if is_json:
             data = json.loads(text, object_pairs_hook=_no_duplicate_pairs)
         else:
-            data = yaml.load(text, Loader=_Loader)
+            loader = _Loader(text)  # what yaml.load does, keeping the loader for its size note
+            try:
+                data = loader.get_single_data()
+            finally:
+                loader.dispose()
+            small = getattr(loader, "jatsconv_small", False)
     except json.JSONDecodeError as exc:
         raise InputError(name, [f"line {exc.lineno}: malformed JSON: {exc.msg}"]) from None
     except yaml.reader.ReaderError as exc:
@@ -184,7 +206,8 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         raise InputError(name, [f"malformed input: {exc}"]) from None
     if not isinstance(data, dict):
         raise InputError(name, ["expected a mapping of fields at the top level"])
-    _check_size(data, name)
+    if not small:
+        _check_size(data, name)
     return data
 
 
