@@ -166,3 +166,7 @@ def test_non_utf8_input_is_named(run, tmp_path: Path, journal_file: Path) -> Non
     result = run("convert", article)
     assert result.code == EXIT_INPUT
     assert "latin1.yaml: not UTF-8 text" in result.err
+
+
+def test_a_folder_given_to_convert_points_to_batch(run, tmp_path: Path) -> None:
+    _single_line_error(run("convert", tmp_path), "is a folder (convert takes files")

@@ -99,6 +99,10 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
         known = ", ".join(sorted(READERS))
         yield Loaded(str(path), path.stem, problems=[f"{path}: unknown format {name!r} ({known})"])
         return
+    if path.is_dir():
+        problem = f"{path}: is a folder (convert takes files; 'jatsconv batch' takes folders)"
+        yield Loaded(str(path), path.stem, problems=[problem])
+        return
     if not path.is_file():
         yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
         return
