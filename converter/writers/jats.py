@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from converter import model
+from converter import identifiers, model
 from converter.countries import localized_country_name
 from converter.grammars import Grammars
 from converter.licenses import license_sentence
@@ -232,6 +232,9 @@ class _View:
 
     def funder_names(self, funding: model.Funding) -> list[tuple[str, str]]:
         return ordered(funding.funder, self.lang)
+
+    def funder_id_type(self, funder_id: str) -> str:
+        return identifiers.funder_id_type(funder_id)
 
     # references --------------------------------------------------------------
     def ref_list_title(self) -> str:
