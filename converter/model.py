@@ -308,6 +308,13 @@ class Contributor(Strict):
     )
     collab: LangMap | None = Field(None, description="Group author name per language.")
     orcid: Orcid | None = Field(None, description="ORCID iD (checksum verified).")
+    orcid_authenticated: bool | None = Field(
+        None,
+        description=(
+            "Whether the ORCID iD was authenticated by the person (OAuth): true or false as the "
+            "source states it; omitted when unknown, and then no claim is written."
+        ),
+    )
     email: Annotated[Text, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
         None, description="E-mail address."
     )
@@ -381,6 +388,13 @@ class License(Strict):
     id: Text = Field(description="SPDX id such as CC-BY-4.0, or the licence URL.")
     text: LangMap | None = Field(
         None, description="Licence statement; the Creative Commons sentence when omitted."
+    )
+    start_date: PartialDate | None = Field(
+        None,
+        description=(
+            "Date from which the licence applies (ali:license_ref/@start_date, Crossref "
+            "start_date); when omitted Crossref output uses the publication date."
+        ),
     )
     spdx: str | None = Field(None, exclude=True, description="Derived SPDX id (not input).")
     url: str | None = Field(None, exclude=True, description="Derived licence URL (not input).")

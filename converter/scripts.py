@@ -82,3 +82,23 @@ def is_cyrillic_language(lang: str) -> bool:
     if "-latn" in lowered:
         return False
     return primary(lowered) in CYRILLIC_LANGS or "-cyrl" in lowered
+
+
+def language_by_script(text: str, main: str) -> str | None:
+    """The language a title is in, told by its script against the record's main language.
+
+    Mostly Cyrillic letters: the main language when it is written in Cyrillic, else Russian.
+    Latin letters only: the main language when it is written in Latin script, else English (the
+    language of second titles in Cyrillic-script journals). Neither Latin nor Cyrillic: the main
+    language when that is not a Latin or Cyrillic one. Otherwise None: the caller cannot tell,
+    and says so rather than guess.
+    """
+    share = cyrillic_share(text)
+    if share > 0.5:
+        return main if is_cyrillic_language(main) else "ru"
+    if share == 0 and has_latin(text):
+        return main if is_latin_language(main) else "en"
+    latin_or_cyrillic = is_latin_language(main) or is_cyrillic_language(main)
+    if not has_latin(text) and share == 0 and not latin_or_cyrillic:
+        return main
+    return None

@@ -209,3 +209,12 @@ def affiliation_from_text(text: str, lang: str) -> dict[str, Any]:
             aff["institution"] = {lang: institution.strip()}
         return aff
     return {"institution": {lang: text}}
+
+
+def not_carried(log: Any, what: str) -> None:
+    """Say, in one line, that ``what`` (an element or field of the source) was seen but has no
+    place in the article model, so it is not in any output ("data dropped": never silent).
+
+    ``log`` is the article's warning collector; the line is printed after the article's name.
+    """
+    log.warn(f"{what}: not carried (the article model has no place for it)")

@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from converter import __version__
+from converter import __version__, scripts
 from converter.errors import InputError
 from converter.identifiers import normalize_doi
 from converter.model import Article
@@ -28,6 +28,7 @@ from converter.readers.common import (
     affiliation_from_text,
     build,
     locale_language,
+    not_carried,
     parse_xml,
     read_bytes,
     split_pages,
@@ -135,19 +136,45 @@ def _date_parts(value: Any) -> str | None:
     return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])
 
 
+# Keys of a work record that are the registry's bookkeeping, not facts about the article.
+_BOOKKEEPING = frozenset(
+    {"indexed", "created", "deposited", "member", "prefix", "score", "source", "URL",
+     "reference-count", "references-count", "is-referenced-by-count", "content-domain",
+     "update-policy", "message-type"}
+)  # fmt: skip
+# Keys this reader carries into the model.
+_CARRIED = frozenset(
+    {"DOI", "type", "language", "title", "original-title", "subtitle", "volume", "issue",
+     "page", "article-number", "published-print", "published-online", "journal-issue",
+     "issued", "published", "author", "editor", "translator", "abstract", "license",
+     "funder", "reference", "resource", "link", "alternative-id", "container-title",
+     "short-container-title", "ISSN", "issn-type", "publisher"}
+)  # fmt: skip
+
+
+def _texts(value: Any) -> list[str]:
+    """The non-empty strings of a JSON value that is a string or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    return [tidy(str(item)) for item in items if isinstance(item, str) and item.strip()]
+
+
 def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[str, Any]]:
-    lang = locale_language(work.get("language"), "en") or "en"
+    titles = _texts(work.get("title"))
+    stated = locale_language(work.get("language"))
+    lang = stated or (scripts.language_by_script(titles[0], "en") if titles else None) or "en"
     kind = work.get("type")
     if kind and kind != "journal-article":
         log.warn(f"type {kind!r}: read as a journal article")
     data: dict[str, Any] = {"language": lang, "doi": work.get("DOI")}
-    title = _first(work.get("title"))
-    data["title"] = {lang: _jats_inline(title, "title", log)} if title else {}
-    if work.get("original-title"):
-        log.warn("original-title: its language is not given: left out")
-    subtitle = _first(work.get("subtitle"))
-    if subtitle:
-        data["subtitle"] = {lang: _jats_inline(subtitle, "subtitle", log)}
+    data["title"] = _titles(
+        [("title", titles), ("original-title", _texts(work.get("original-title")))], lang, log
+    )
+    if data["title"] and lang not in data["title"]:
+        found = next(iter(data["title"]))
+        log.warn(f"language {lang!r}: no title in it; the article's language is taken as {found}")
+        data["language"] = lang = found
+    subtitles = _titles([("subtitle", _texts(work.get("subtitle")))], lang, log)
+    data["subtitle"] = {code: text for code, text in subtitles.items() if code in data["title"]}
     data["volume"] = _first(work.get("volume"))
     data["issue"] = _first(work.get("issue"))
     data.update(split_pages(_first(work.get("page"))))
@@ -181,7 +208,50 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     landing = ((work.get("resource") or {}).get("primary") or {}).get("URL")
     if landing and "url" in Article.model_fields:
         data["url"] = landing
+    data["self_uri"] = _links(work.get("link"), log)
+    alternative = _texts(work.get("alternative-id"))
+    if alternative:
+        data["ids"] = {"publisher_id": alternative[0]}
+    for key, value in work.items():
+        if key not in _CARRIED and key not in _BOOKKEEPING and value not in (None, "", [], {}):
+            not_carried(log, key)
     return data, _journal(work, lang)
+
+
+def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> dict[str, str]:
+    """Every title of a record under the language its script tells (``scripts.language_by_
+    script``); a title whose language cannot be told, or a second one in a language already
+    seen, is reported, never silently lost."""
+    out: dict[str, str] = {}
+    for key, values in groups:
+        for index, raw in enumerate(values):
+            text = _jats_inline(raw, key, log)
+            code = scripts.language_by_script(re.sub(r"<[^>]+>", "", text), lang)
+            if code is None:
+                log.warn(f"{key}[{index}]: its language cannot be told from its script: left out")
+            elif code in out:
+                log.warn(f"{key}[{index}]: a second {key} in {code!r}: left out")
+            else:
+                out[code] = text
+    return out
+
+
+_LINK_TYPES = {"application/pdf": "pdf", "text/html": "html", "application/xml": "xml",
+               "text/xml": "xml", "application/epub+zip": "epub"}  # fmt: skip
+
+
+def _links(links: Any, log: Collector) -> list[dict[str, str]]:
+    """Full-text links of the record (``link``): PDF, HTML, XML, EPUB versions as self-uri."""
+    out: list[dict[str, str]] = []
+    for index, link in enumerate(links if isinstance(links, list) else []):
+        if not isinstance(link, dict) or not link.get("URL"):
+            continue
+        kind = _LINK_TYPES.get(str(link.get("content-type", "")).lower())
+        if kind is None:
+            not_carried(log, f"link[{index}] of type {link.get('content-type')!r}")
+        elif all(item["url"] != link["URL"] for item in out):
+            out.append({"url": link["URL"], "type": kind})
+    return out
 
 
 def _person(person: dict[str, Any], role: str, lang: str) -> dict[str, Any]:
@@ -191,6 +261,8 @@ def _person(person: dict[str, Any], role: str, lang: str) -> dict[str, Any]:
     else:
         out["collab"] = {lang: person.get("name")}
     out["orcid"] = person.get("ORCID")
+    if out["orcid"] and isinstance(person.get("authenticated-orcid"), bool):
+        out["orcid_authenticated"] = person["authenticated-orcid"]
     affs = []
     for aff in person.get("affiliation") or []:
         if not isinstance(aff, dict) or not aff.get("name"):
@@ -204,13 +276,15 @@ def _person(person: dict[str, Any], role: str, lang: str) -> dict[str, Any]:
     return out
 
 
-def _license(licenses: list[Any]) -> str | None:
-    """The licence of the version of record, else any other one given."""
+def _license(licenses: list[Any]) -> dict[str, Any] | None:
+    """The licence of the version of record, else any other one given, with its start date."""
     ranked = sorted(
         (lic for lic in licenses if isinstance(lic, dict) and lic.get("URL")),
         key=lambda lic: {"vor": 0, "unspecified": 1}.get(lic.get("content-version"), 2),
     )
-    return ranked[0]["URL"] if ranked else None
+    if not ranked:
+        return None
+    return {"id": ranked[0]["URL"], "start_date": _date_parts(ranked[0].get("start"))}
 
 
 def _funder(funder: dict[str, Any]) -> dict[str, Any]:
@@ -388,18 +462,7 @@ class _DepositArticle:
     def read(self) -> tuple[dict[str, Any], dict[str, Any]]:
         art = self.article
         data: dict[str, Any] = {"language": self.lang}
-        titles = _child(art, "titles")
-        title = _child(titles, "title")
-        data["title"] = {}
-        if title is not None:
-            data["title"][self.lang] = self._inline(title)
-        subtitle = _child(titles, "subtitle")
-        if subtitle is not None:
-            data["subtitle"] = {self.lang: self._inline(subtitle)}
-        for original in _children(titles, "original_language_title"):
-            lang = locale_language(original.get("language"))
-            if lang:
-                data["title"].setdefault(lang, self._inline(original))
+        self._titles(_child(art, "titles"), data)
         data["authors"] = self._contributors(_child(art, "contributors"))
         data["abstract"] = {}
         for abstract in _children(art, "abstract"):
@@ -433,7 +496,57 @@ class _DepositArticle:
         data["license"] = self._license()
         data["funding"] = self._funding()
         data["references"] = self._citations()
+        accepted = _child(art, "acceptance_date")
+        if accepted is not None:
+            data["history"] = {"accepted": _xml_date(accepted)}
+        for child in art:
+            if isinstance(child.tag, str) and local_name(child) not in self._CARRIED:
+                not_carried(self.log, f"<{local_name(child)}>")
         return data, self._journal_data()
+
+    # Children of journal_article this reader carries into the model (programs by their name).
+    _CARRIED = frozenset(
+        {"titles", "contributors", "abstract", "publication_date", "acceptance_date", "pages",
+         "publisher_item", "doi_data", "citation_list", "program"}
+    )  # fmt: skip
+
+    def _titles(self, titles: etree._Element | None, data: dict[str, Any]) -> None:
+        """Every title, each under its language: ``original_language_title`` under the one it
+        states, ``title`` under the one its script tells (a deposit's ``title`` is often the
+        English one of a Russian article); what cannot be told is reported and left out."""
+        data["title"], data["subtitle"] = {}, {}
+        pending: list[tuple[etree._Element, etree._Element | None]] = []
+        for child in titles if titles is not None else []:
+            if not isinstance(child.tag, str):
+                continue
+            name = local_name(child)
+            if name in ("title", "original_language_title"):
+                pending.append((child, None))
+            elif name == "subtitle" and pending:
+                pending[-1] = (pending[-1][0], child)
+        for title, subtitle in pending:
+            text = self._inline(title)
+            lang = locale_language(title.get("language"))
+            if lang is None:
+                lang = scripts.language_by_script(re.sub(r"<[^>]+>", "", text), self.lang)
+            if lang is None:
+                self.log.warn(
+                    f"<{local_name(title)}>: its language cannot be told from its script: left out"
+                )
+                continue
+            if lang in data["title"]:
+                self.log.warn(f"<{local_name(title)}>: a second title in {lang!r}: left out")
+                continue
+            data["title"][lang] = text
+            if subtitle is not None:
+                data["subtitle"][lang] = self._inline(subtitle)
+        if data["title"] and self.lang not in data["title"]:
+            found = next(iter(data["title"]))
+            self.log.warn(
+                f"language {self.lang!r}: no title in it; the article's language is taken as "
+                f"{found}"
+            )
+            data["language"] = self.lang = found
 
     def _inline(self, element: etree._Element) -> str:
         return inline_text(element, local_name(element), self.log)
@@ -455,7 +568,11 @@ class _DepositArticle:
                         "suffix": self.text(_child(item, "suffix")),
                     }
                 }
-                person["orcid"] = self.text(_child(item, "ORCID"))
+                orcid = _child(item, "ORCID")
+                person["orcid"] = self.text(orcid)
+                stated = (orcid.get("authenticated") if orcid is not None else None) or ""
+                if person["orcid"] and stated.strip() in ("true", "false"):
+                    person["orcid_authenticated"] = stated.strip() == "true"
                 person["affiliations"] = self._affiliations(item)
             elif kind == "organization":
                 person["collab"] = {self.lang: self.text(item)}
@@ -482,10 +599,12 @@ class _DepositArticle:
                 affs.append(aff)
         return affs
 
-    def _license(self) -> str | None:
+    def _license(self) -> dict[str, Any] | None:
         refs = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
         refs.sort(key=lambda r: {"vor": 0, None: 1}.get(r.get("applies_to"), 2))
-        return self.text(refs[0]) if refs else None
+        if not refs:
+            return None
+        return {"id": self.text(refs[0]), "start_date": (refs[0].get("start_date") or "").strip()}
 
     def _funding(self) -> list[dict[str, Any]]:
         out = []

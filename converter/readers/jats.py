@@ -313,6 +313,9 @@ class ArticleReader:
         for item in _children(contrib, "contrib-id"):
             if (item.get("contrib-id-type") or "") == "orcid":
                 person["orcid"] = self.plain(item)
+                stated = (item.get("authenticated") or "").strip()
+                if stated in ("true", "false"):
+                    person["orcid_authenticated"] = stated == "true"
         names: dict[str, Any] = {}
         alternatives = _child(contrib, "name-alternatives")
         for name in [*_children(contrib, "name"), *_children(alternatives, "name")]:
@@ -522,7 +525,9 @@ class ArticleReader:
         spdx, _ = resolve_license(url)
         if spdx and list(texts.items()) == [("en", license_sentence(spdx))]:
             texts = {}  # the writer's own sentence: leave it to the writer
-        data["license"] = {"id": url, "text": texts} if texts else url
+        starts = [ref.get("start_date") for lic in licenses for ref in lic.iter(ALI_LICENSE_REF)]
+        start = next((value.strip() for value in starts if value and value.strip()), None)
+        data["license"] = {"id": url, "text": texts, "start_date": start} if texts or start else url
 
     def _license_url(self, lic: etree._Element) -> str | None:
         candidates = [lic.get(XLINK_HREF) or ""]

@@ -148,6 +148,7 @@ class _View:
                 "sequence": "first" if index == 0 else "additional",
                 "role": _ROLES[person.role],
                 "orcid": person.orcid,
+                "orcid_authenticated": person.orcid_authenticated,
                 "organization": None,
                 "name": None,
                 "alt_names": [],
@@ -219,7 +220,9 @@ class _View:
         if lic is None:
             return None
         p = self.a.published
-        start = p.electronic or p.print
+        start = lic.start_date or p.electronic or p.print
+        if lic.start_date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", lic.start_date):
+            start = p.electronic or p.print  # Crossref's start_date is a full xsd:date
         full = start if start and re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) else None
         return {"url": lic.url, "free": lic.spdx is not None, "start": full}
 
