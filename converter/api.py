@@ -10,6 +10,7 @@ from typing import Literal
 from converter.atomic import write_atomic
 from converter.grammars import Grammars
 from converter.model import Article, Journal
+from converter.notices import notice, strict_problems, summary
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.readers import Loaded, ReadContext, read_source
 from converter.writers import render
@@ -38,7 +39,7 @@ class Conversion:
     status: Status
     output: str | None = None
     problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # the reader's non-fatal remarks
+    warnings: list[str] = field(default_factory=list)  # the reader's notices (kinds: notices)
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -48,15 +49,29 @@ class Conversion:
             "problems": self.problems,
         }
         if self.warnings:
-            data["warnings"] = self.warnings
+            data["warnings"] = [notice(w).as_dict() for w in self.warnings]
+            data["warning_summary"] = summary(self.warnings)
         return data
 
 
+def strict_refusal(loaded: Loaded, options: Options) -> list[str]:
+    """Under ``options.strict``, the problems that keep the article from being written: one
+    per "data dropped" warning (none otherwise)."""
+    return strict_problems(loaded.name, loaded.warnings) if options.strict else []
+
+
 def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion:
-    """Render one read article to ``target``; write it when valid (or when asked)."""
-    if loaded.article is None:
+    """Render one read article to ``target``; write it when valid (or when asked).
+
+    With ``options.strict`` an article whose reader dropped data is bad input, not written.
+    """
+    refused = strict_refusal(loaded, options)
+    if loaded.article is None or refused:
         return Conversion(
-            loaded.name, "bad-input", problems=loaded.problems, warnings=loaded.warnings
+            loaded.name,
+            "bad-input",
+            problems=[*loaded.problems, *refused],
+            warnings=loaded.warnings,
         )
     result = render(loaded.article, options, str(target))
     written = None

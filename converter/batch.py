@@ -54,6 +54,7 @@ from converter.errors import (
     InputError,
 )
 from converter.naming import DEFAULT_PATTERN, NamePattern
+from converter.notices import RunNotices, notice, report_lines, strict_problems
 from converter.options import Options
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.native import JOURNAL_FILE_NAMES, JournalCache, find_journal_file
@@ -136,7 +137,7 @@ class Entry:
             "problems": self.problems,
         }
         if self.warnings:
-            data["warnings"] = self.warnings
+            data["warnings"] = [notice(w).as_dict() for w in self.warnings]
         return data
 
 
@@ -555,8 +556,10 @@ def _source_name(job: Job) -> str:
 
 def _convert_one(state: _WorkerState, item: Loaded) -> Entry:
     warnings = list(getattr(item, "warnings", []) or [])
-    if item.article is None:
-        return Entry(item.name, "bad-input", problems=item.problems, warnings=warnings)
+    refused = strict_problems(item.name, warnings) if state.settings.options.strict else []
+    if item.article is None or refused:
+        problems = [*item.problems, *refused]
+        return Entry(item.name, "bad-input", problems=problems, warnings=warnings)
     try:
         name = state.pattern.name(item.article, item.stem, state.suffix)
     except ValueError as exc:
@@ -755,6 +758,7 @@ class _Books:
         self.out_name = str(settings.out_dir)  # os.path.join on it: no Path per rename
         self.manifest = manifest
         self.summary = Summary()
+        self.run_notices = RunNotices()  # said once, at the end of the run
         # Lives as long as the run; run_batch closes it (after writing the reports).
         self.db = _scratch_db()
         # claims: output name → seq of the job that holds it; rows: each job's report row.
@@ -792,7 +796,11 @@ class _Books:
             rel = str(Path(output).relative_to(out_dir)) if output else None
             entries.append(
                 Entry(
-                    item["source"], item["status"], rel, item["problems"], item.get("warnings", [])
+                    item["source"],
+                    item["status"],
+                    rel,
+                    item["problems"],
+                    [notice(w) for w in item.get("warnings", [])],
                 )
             )
         return key, entries
@@ -850,8 +858,9 @@ class _Books:
             self.manifest.pop(result.key, None)
         for entry in result.entries:
             self.summary.counts[entry.status] += 1
-            for line in entry.warnings:
-                report(f"{entry.source}: warning: {line}")
+            for line in report_lines(entry.source, entry.warnings):
+                report(line)
+            self.run_notices.add(entry.warnings)
             for line in entry.problems:
                 report(line)
             if entry.status == "invalid":
@@ -1042,6 +1051,8 @@ def run_batch(
         manifest.close()
         files.close()
         books.summary.seconds = time.perf_counter() - start
+        for line in books.run_notices.lines():
+            progress.problem(f"jatsconv: {line}")
         progress.stop()
     if report_path is not None:
         write_report(report_path, books, settings)

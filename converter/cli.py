@@ -12,7 +12,13 @@ from typing import NoReturn
 import click
 
 from converter import __version__
-from converter.api import Conversion, convert_file, convert_loaded, output_suffix
+from converter.api import (
+    Conversion,
+    convert_file,
+    convert_loaded,
+    output_suffix,
+    strict_refusal,
+)
 from converter.cli_options import (
     conversion_options,
     json_option,
@@ -30,6 +36,7 @@ from converter.errors import (
     InputError,
 )
 from converter.grammars import Grammars, get_grammars, install
+from converter.notices import RunNotices, report_lines
 from converter.options import Options
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.crossref import DEFAULT_API as DEFAULT_CROSSREF_API
@@ -102,6 +109,7 @@ def convert(
     write_invalid: bool,
     no_validate: bool,
     profiles: tuple[str, ...],
+    strict: bool,
     dois: tuple[str, ...],
     crossref_api: str,
     schema_dir: Path | None,
@@ -122,6 +130,7 @@ def convert(
         grammars=store,
         write_invalid=write_invalid,
         profiles=profiles,
+        strict=strict,
     )
     context = ReadContext(journal=journal)
     if not articles and not dois:
@@ -183,10 +192,15 @@ def _convert_to_stdout(
     if len(loaded) != 1:
         _fail(f"{source} holds {len(loaded)} articles: '-o -' takes exactly one", 2)
     item = loaded[0]
-    for line in item.warnings:
-        click.echo(f"{item.name}: warning: {line}", err=True)
-    if item.article is None:
-        for line in item.problems:
+    for line in report_lines(item.name, item.warnings):
+        click.echo(line, err=True)
+    run = RunNotices()
+    run.add(item.warnings)
+    for line in run.lines():
+        click.echo(f"jatsconv: {line}", err=True)
+    refused = strict_refusal(item, options)
+    if item.article is None or refused:
+        for line in [*item.problems, *refused]:
             click.echo(line, err=True)
         return EXIT_INPUT
     result = render(item.article, options, "<stdout>")
@@ -203,9 +217,11 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
         return
+    run = RunNotices()
     for result in results:
-        for line in result.warnings:
-            click.echo(f"{result.source}: warning: {line}", err=True)
+        for line in report_lines(result.source, result.warnings, quiet=quiet):
+            click.echo(line, err=True)
+        run.add(result.warnings)
         for line in result.problems:
             click.echo(line, err=True)
         if not quiet and result.status == "converted":
@@ -213,6 +229,8 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
         elif result.status == "invalid":
             note = f"written to {result.output}" if result.output else "not written"
             click.echo(f"{result.source}: output rejected (DTD/schema/profile; {note})", err=True)
+    for line in run.lines():
+        click.echo(f"jatsconv: {line}", err=True)
     if not quiet and len(results) > 1:
         counts = {
             s: sum(r.status == s for r in results) for s in ("converted", "invalid", "bad-input")

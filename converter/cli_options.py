@@ -41,7 +41,8 @@ def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) -> Decorator:
     """The options of a conversion, in this order: ``--from``, ``--to``, ``--journal``,
     ``--jats-version``, ``--tag-set``, ``--write-invalid``, ``--no-validate`` (when
-    ``no_validate``) and ``--profile``; ``--from`` and ``--journal`` take the command's help."""
+    ``no_validate``), ``--profile`` and ``--strict``; ``--from`` and ``--journal`` take the
+    command's help."""
     options: list[Decorator] = [
         click.option(
             "--from",
@@ -90,6 +91,15 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
             multiple=True,
             type=click.Choice(sorted(PROFILES)),
             help="Also check against a service profile (repeatable); errors fail the article.",
+        )
+    )
+
+    options.append(
+        click.option(
+            "--strict",
+            is_flag=True,
+            help="Treat a 'data dropped' warning (a fact of the input not in the output) as an "
+            "error: the article is not written (exit 3). For migrations that must be lossless.",
         )
     )
 

@@ -22,6 +22,7 @@ class Options:
     grammars: Grammars | None = None  # None: no grammar validation
     write_invalid: bool = False
     profiles: tuple[str, ...] = ()  # service profiles checked while converting
+    strict: bool = False  # a reader's "data dropped" warning fails the article (lossless runs)
 
     def key(self) -> str:
         """What identifies these options in an up-to-date check (grammar folder excluded)."""
@@ -32,6 +33,7 @@ class Options:
                 self.target,
                 str(self.grammars is not None),
                 ",".join(self.profiles),
+                "strict" if self.strict else "",
             ]
         )
 

@@ -81,7 +81,7 @@ def test_first_article_facts(run, tmp_path: Path, store) -> None:
     assert tree.xpath("//abstract[@xml:lang='en']//italic/text()") == ["Northern Sea Route"]
     assert "government’s site" in "".join(tree.xpath("//abstract[@xml:lang='en']//text()"))
     assert (
-        "issue.xml#1: warning: abstract[en]: <a> markup is not kept"
+        "issue.xml#1: warning (markup simplified): abstract[en]: <a> markup is not kept"
         in run("convert", EXPORT, "-o", tmp_path).err
     )
     assert tree.xpath("//bio[@xml:lang='en']/p/text()") == [
@@ -123,8 +123,13 @@ def test_json_output_carries_warnings(run, tmp_path: Path, store) -> None:
     payload = json.loads(result.out)
     assert [item["status"] for item in payload] == ["converted"] * 3
     assert payload[0]["warnings"] == [
-        "abstract[en]: <a> markup is not kept (JATS text here takes i b sub sup sc u)"
+        {
+            "kind": "markup simplified",
+            "message": "abstract[en]: <a> markup is not kept "
+            "(JATS text here takes i b sub sup sc u)",
+        }
     ]
+    assert payload[0]["warning_summary"] == "0 data dropped, 1 markup simplified"
     assert "warnings" not in payload[1]
 
 
@@ -133,7 +138,7 @@ def test_journal_comes_from_a_journal_file_or_the_option(run, tmp_path: Path, st
     shutil.copy(EXPORT, export)
     result = run("convert", export, "-o", tmp_path / "out")
     assert result.code == 3
-    lines = [line for line in result.err.strip().splitlines() if ": warning: " not in line]
+    lines = [line for line in result.err.strip().splitlines() if ": warning" not in line]
     assert lines[0].startswith(f"{export}#1: journal: no journal metadata")
     assert len([line for line in lines if "journal:" in line]) == 3
     journal = SAMPLES / "ojs" / "journal.yaml"

@@ -161,6 +161,7 @@ def batch(
     tag_set: str,
     write_invalid: bool,
     profiles: tuple[str, ...],
+    strict: bool,
     schema_dir: Path | None,
     quiet: bool,
 ) -> None:
@@ -185,6 +186,7 @@ def batch(
         grammars=store,
         write_invalid=write_invalid,
         profiles=profiles,
+        strict=strict,
     )
     settings = BatchSettings(
         out_dir=output,

@@ -18,6 +18,7 @@ from lxml import etree
 from converter import identifiers, model
 from converter.countries import localized_country_name
 from converter.licenses import license_sentence, resolve_license
+from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers import Loaded, ReadContext
 from converter.readers.common import build, country_code, read_root
 from converter.readers.markup import (
@@ -165,8 +166,8 @@ class ArticleReader:
     def plain(self, element: etree._Element) -> str:
         return plain_text(element, local_name(element), self.log)
 
-    def warn(self, message: str) -> None:
-        self.log.warn(message)
+    def warn(self, message: str, kind: Kind = DROPPED) -> None:
+        self.log.warn(message, kind)
 
     # the article -----------------------------------------------------------------
     def read(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -186,7 +187,7 @@ class ArticleReader:
         if unknown:
             self.warn("not in the model, left out: " + ", ".join(unknown))
         if _child(self.root, "body") is not None:
-            self.warn("the body is not read (front matter and references only)")
+            self.warn("the body is not read (front matter and references only)", OUT_OF_SCOPE)
         self._ids(meta, data)
         self._categories(meta, data)
         self._titles(meta, data)
@@ -359,7 +360,10 @@ class ArticleReader:
                     if rid in known:
                         affs.append(rid)
                     else:
-                        self.warn(f"xref to affiliation {rid!r} that does not exist: left out")
+                        self.warn(
+                            f"xref to affiliation {rid!r} that does not exist: left out",
+                            SIMPLIFIED,
+                        )
         for inline_aff in _children(contrib, "aff", "aff-alternatives"):
             aff = self._affiliation(inline_aff)
             if aff:
@@ -665,7 +669,9 @@ class ArticleReader:
                 if kind in _REF_TYPES:
                     entry["type"] = _REF_TYPES[kind]
                 else:
-                    self.warn(f"reference type {kind!r} is not in the model: read as 'other'")
+                    self.warn(
+                        f"reference type {kind!r} is not in the model: read as 'other'", SIMPLIFIED
+                    )
                     entry["type"] = "other"
             if name in ("mixed-citation", "citation"):
                 lang = self.lang_of(cite)

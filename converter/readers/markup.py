@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml import html as lxml_html
 
+from converter.notices import DROPPED, SIMPLIFIED, Kind, Notice
+
 # Source tag (HTML or JATS, lower case, no namespace) → the model's inline tag.
 INLINE_TAGS = {
     "i": "i",
@@ -41,6 +43,8 @@ BLOCK_TAGS = frozenset(
 _SILENT = frozenset({"span", "font", "abstract", "html", "body", "title-group", "named-content"})
 # Elements whose content is not text at all: dropped with what they hold.
 _DROP_ALL = frozenset({"script", "style", "head", "img", "object", "iframe", "svg", "math"})
+# Of those, the ones that hold no fact of the article (a page's scripts and styles).
+_NOT_FACTS = frozenset({"script", "style", "head"})
 _HEADINGS = frozenset({"title", "label", "h1", "h2", "h3", "h4", "h5", "h6"})
 _SPACES = re.compile(r"\s+")
 _EMPTY_TAG = re.compile(r"<(i|b|sub|sup|sc|u)>\s*</\1>")
@@ -54,14 +58,16 @@ def local_name(element: etree._Element) -> str:
 
 
 class Collector:
-    """Warnings of one article, each said once."""
+    """Warnings of one article, each said once, each with its kind (``converter.notices``):
+    ``DROPPED`` (the default: a fact of the input is not in the output), ``SIMPLIFIED`` (only
+    markup lost) or ``OUT_OF_SCOPE`` (a part never read, said once per run)."""
 
     def __init__(self) -> None:
-        self.warnings: list[str] = []
+        self.warnings: list[Notice] = []
 
-    def warn(self, message: str) -> None:
+    def warn(self, message: str, kind: Kind = DROPPED) -> None:
         if message not in self.warnings:
-            self.warnings.append(message)
+            self.warnings.append(Notice(message, kind))
 
 
 def _escape_angle(text: str) -> str:
@@ -94,7 +100,8 @@ def _node_text(node: etree._Element, where: str, log: Collector) -> str:
     if not name:  # comment or processing instruction
         return ""
     if name in _DROP_ALL:
-        log.warn(f"{where}: <{name}> cannot be held in JATS text: dropped with its content")
+        kind = SIMPLIFIED if name in _NOT_FACTS else DROPPED
+        log.warn(f"{where}: <{name}> cannot be held in JATS text: dropped with its content", kind)
         return ""
     inner = [_escape_angle(node.text or "")]
     for child in node:
@@ -107,7 +114,10 @@ def _node_text(node: etree._Element, where: str, log: Collector) -> str:
     if name == "br":
         return " "
     if name not in _SILENT and name not in BLOCK_TAGS:
-        log.warn(f"{where}: <{name}> markup is not kept (JATS text here takes i b sub sup sc u)")
+        log.warn(
+            f"{where}: <{name}> markup is not kept (JATS text here takes i b sub sup sc u)",
+            SIMPLIFIED,
+        )
     return content
 
 

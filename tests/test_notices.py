@@ -1,0 +1,168 @@
+"""Warnings people read: each has a kind, a file gets a summary line, --strict makes data loss an
+error, and what holds for nearly every file (the body is not read) is said once per run."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+from converter.notices import (
+    DROPPED,
+    OUT_OF_SCOPE,
+    SIMPLIFIED,
+    Notice,
+    RunNotices,
+    notice,
+    report_lines,
+    summary,
+)
+
+ARTICLE = """\
+<?xml version="1.0"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2 20190208//EN"
+ "JATS-journalpublishing1.dtd">
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"
+ dtd-version="1.2" xml:lang="en">
+<front>
+<journal-meta>
+<journal-id journal-id-type="publisher-id">tj</journal-id>
+<journal-title-group><journal-title>Test Journal</journal-title></journal-title-group>
+<issn publication-format="electronic">2658-6789</issn>
+</journal-meta>
+<article-meta>
+<article-id pub-id-type="doi">10.5555/test.{n}</article-id>
+<title-group><article-title>Article {n}</article-title></title-group>
+<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>J</given-names></name>
+</contrib>
+<contrib contrib-type="guest"><name><surname>Other</surname></name></contrib>
+</contrib-group>
+<pub-date publication-format="electronic" date-type="pub"><year>2020</year></pub-date>
+<abstract><p>Our own text with <named-content content-type="x">a</named-content>
+<inline-supplementary-material>span</inline-supplementary-material>.</p></abstract>
+</article-meta>
+</front>
+<body><p>Text.</p></body>
+</article>
+"""
+
+
+def _sources(tmp_path: Path, count: int = 2) -> list[Path]:
+    paths = []
+    for n in range(1, count + 1):
+        path = tmp_path / "in" / f"a{n}.xml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(ARTICLE.replace("{n}", str(n)), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_warning_without_a_kind_counts_as_data_dropped() -> None:
+    assert notice("something left out").kind == DROPPED
+    assert Notice("tags removed", SIMPLIFIED).kind == SIMPLIFIED
+    assert notice({"kind": SIMPLIFIED, "message": "m"}) == "m"
+    assert summary(["x", Notice("y", SIMPLIFIED), Notice("z", OUT_OF_SCOPE)]) == (
+        "1 data dropped, 1 markup simplified"
+    )
+    assert summary([Notice("z", OUT_OF_SCOPE)]) is None
+
+
+def test_a_notice_keeps_its_kind_between_processes() -> None:
+    back = pickle.loads(pickle.dumps(Notice("m", SIMPLIFIED)))
+    assert back == "m" and back.kind == SIMPLIFIED
+
+
+def test_data_dropped_is_said_first_and_a_summary_closes_the_file() -> None:
+    lines = report_lines("a.xml", [Notice("tags", SIMPLIFIED), "licence left out"])
+    assert lines == [
+        "a.xml: warning (data dropped): licence left out",
+        "a.xml: warning (markup simplified): tags",
+        "a.xml: warnings: 1 data dropped, 1 markup simplified",
+    ]
+    quiet = report_lines("a.xml", [Notice("tags", SIMPLIFIED), "licence left out"], quiet=True)
+    assert quiet == [lines[0], lines[2]]
+
+
+def test_run_notices_are_counted_once() -> None:
+    run = RunNotices()
+    run.add([Notice("body not read", OUT_OF_SCOPE), "other"])
+    run.add([Notice("body not read", OUT_OF_SCOPE)])
+    assert run.lines() == ["note: body not read (2 files)"]
+
+
+def test_convert_prints_kinds_a_summary_per_file_and_the_body_once(run, tmp_path: Path) -> None:
+    first, second = _sources(tmp_path)
+    result = run("convert", first, second, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    err = result.err.splitlines()
+    for path in (first, second):
+        mine = [line for line in err if line.startswith(f"{path}: warning")]
+        assert mine[0] == (
+            f"{path}: warning (data dropped): contrib-type 'guest' is not in the model: "
+            "contributor left out"
+        )
+        assert all("(markup simplified)" in line for line in mine[1:-1])
+        assert mine[-1] == f"{path}: warnings: 1 data dropped, 1 markup simplified"
+    body = [line for line in err if "body is not read" in line]
+    assert body == [
+        "jatsconv: note: the body is not read (front matter and references only) (2 files)"
+    ]
+
+
+def test_strict_turns_data_dropped_into_an_error(run, tmp_path: Path) -> None:
+    (source,) = _sources(tmp_path, 1)
+    out = tmp_path / "out"
+    result = run("convert", source, "-o", out, "--strict")
+    assert result.code == 3
+    assert (
+        f"{source}: data dropped (--strict makes this an error): contrib-type 'guest' is not "
+        "in the model: contributor left out"
+    ) in result.err
+    assert not (out / "a1.xml").exists()
+    # markup simplified and the unread body alone do not fail a strict run
+    source.write_text(
+        ARTICLE.replace(
+            '<contrib contrib-type="guest"><name><surname>Other</surname></name></contrib>', ""
+        ),
+        encoding="utf-8",
+    )
+    assert run("convert", source, "-o", out, "--strict").code == 0
+    assert (out / "a1.xml").exists()
+
+
+def test_json_gives_each_warning_its_kind(run, tmp_path: Path) -> None:
+    (source,) = _sources(tmp_path, 1)
+    result = run("convert", source, "-o", tmp_path / "out", "--json")
+    (item,) = json.loads(result.out)
+    kinds = [w["kind"] for w in item["warnings"]]
+    assert kinds.count("data dropped") == 1 and kinds.count("out of scope") == 1
+    assert item["warning_summary"] == "1 data dropped, 1 markup simplified"
+
+
+def test_batch_strict_and_notices(run, tmp_path: Path) -> None:
+    _sources(tmp_path, 3)
+    out = tmp_path / "out"
+    result = run(
+        "batch",
+        tmp_path / "in",
+        "--from",
+        "jats",
+        "-o",
+        out,
+        "-j",
+        "1",
+        "--strict",
+        "--report",
+        tmp_path / "report.json",
+    )
+    assert result.code == 3, result.err
+    assert result.err.count("data dropped (--strict makes this an error)") == 3
+    assert result.err.count("body is not read") == 1
+    report = json.loads((tmp_path / "report.json").read_text())
+    rows = report["articles"]
+    assert {w["kind"] for row in rows for w in row["warnings"]} == {
+        DROPPED,
+        SIMPLIFIED,
+        OUT_OF_SCOPE,
+    }
