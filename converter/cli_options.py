@@ -15,6 +15,7 @@ import click
 
 from converter.checks.profiles import PROFILES
 from converter.grammars import ENV_VAR
+from converter.languages import normalize_language
 from converter.readers import READERS
 from converter.writers import WRITERS
 
@@ -38,11 +39,21 @@ def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("-q", "--quiet", is_flag=True, help="Print problems only.")(func)
 
 
+def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A language tag (``en``, ``ru``, ``sr-Latn``), normalised; a usage error otherwise."""
+    if value is None:
+        return None
+    try:
+        return normalize_language(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) -> Decorator:
     """The options of a conversion, in this order: ``--from``, ``--to``, ``--journal``,
     ``--jats-version``, ``--tag-set``, ``--write-invalid``, ``--no-validate`` (when
-    ``no_validate``), ``--profile`` and ``--strict``; ``--from`` and ``--journal`` take the
-    command's help."""
+    ``no_validate``), ``--profile``, ``--strict`` and ``--doaj-language``; ``--from`` and
+    ``--journal`` take the command's help."""
     options: list[Decorator] = [
         click.option(
             "--from",
@@ -100,6 +111,17 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
             is_flag=True,
             help="Treat a 'data dropped' warning (a fact of the input not in the output) as an "
             "error: the article is not written (exit 3). For migrations that must be lossless.",
+        )
+    )
+    options.append(
+        click.option(
+            "--doaj-language",
+            default=None,
+            metavar="LANG",
+            callback=_language_option,
+            help="DOAJ output: the language whose title and abstract come first (DOAJ shows "
+            "the first). Default: the first of the journal file's doaj.languages the article "
+            "has, else the article's language.",
         )
     )
 

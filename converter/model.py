@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import string
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -160,6 +161,59 @@ class Crossref(Strict):
     registrant: Text = Field(description="Organisation that owns the DOIs.")
 
 
+URL_FIELDS = frozenset({"url", "article", "submission_id", "url_path", "galley", "galley_id"})
+
+
+def _url_pattern(value: str) -> str:
+    """A URL pattern may name only the fields an OJS export gives, in braces."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError as exc:
+        raise ValueError(f"not a URL pattern: {exc}") from None
+    unknown = sorted(names - URL_FIELDS)
+    if unknown:
+        known = ", ".join("{" + name + "}" for name in sorted(URL_FIELDS))
+        raise ValueError(f"unknown field {{{unknown[0]}}} in the pattern (known: {known})")
+    return value
+
+
+UrlPattern = Annotated[Text, AfterValidator(_url_pattern)]
+
+
+class ArticleUrls(Strict):
+    """How an article's addresses are built from an OJS export and the journal's ``url``.
+
+    The defaults are OJS 3's own routes. ``{url}`` is the journal's ``url``; ``{article}`` the
+    publication's URL path, else the submission id; ``{submission_id}`` and ``{url_path}`` those
+    alone; ``{galley}`` a galley's URL path, else its id; ``{galley_id}`` its id.
+    """
+
+    landing_page: UrlPattern = Field(
+        "{url}/article/view/{article}", description="The article's landing page."
+    )
+    galley: UrlPattern = Field(
+        "{url}/article/view/{submission_id}/{galley_id}",
+        description="A galley's page (written as the self-uri of an HTML galley).",
+    )
+    download: UrlPattern = Field(
+        "{url}/article/download/{submission_id}/{galley_id}",
+        description="A galley's file (written as the self-uri of a PDF, XML or EPUB galley).",
+    )
+
+
+class Doaj(Strict):
+    """What the journal declared to DOAJ."""
+
+    languages: list[LangCode] = Field(
+        default_factory=list,
+        description=(
+            "The languages the journal declares to DOAJ, in its order. DOAJ shows a record's "
+            "first title and abstract: DOAJ output puts the first of these that the article "
+            "has first (--doaj-language overrides)."
+        ),
+    )
+
+
 class Journal(Strict):
     """Journal-level metadata, usually in ``journal.yaml`` beside the articles."""
 
@@ -196,7 +250,19 @@ class Journal(Strict):
         ),
     )
     crossref: Crossref | None = Field(None, description="Crossref depositor and registrant.")
-    url: Url | None = Field(None, description="Journal home page.")
+    url: Url | None = Field(
+        None,
+        description=(
+            "Journal home page; for OJS, the journal's base URL "
+            "(https://journal.example.org/index.php/ejr), from which an OJS export's landing "
+            "page and galley URLs are built."
+        ),
+    )
+    urls: ArticleUrls = Field(
+        default_factory=ArticleUrls,
+        description="Patterns of article and galley URLs, for sites not on OJS's routes.",
+    )
+    doaj: Doaj | None = Field(None, description="What the journal declared to DOAJ.")
 
 
 # ---------------------------------------------------------------- people and places

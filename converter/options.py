@@ -23,6 +23,7 @@ class Options:
     write_invalid: bool = False
     profiles: tuple[str, ...] = ()  # service profiles checked while converting
     strict: bool = False  # a reader's "data dropped" warning fails the article (lossless runs)
+    doaj_language: str | None = None  # DOAJ output: language of the first title and abstract
 
     def key(self) -> str:
         """What identifies these options in an up-to-date check (grammar folder excluded)."""
@@ -34,6 +35,7 @@ class Options:
                 str(self.grammars is not None),
                 ",".join(self.profiles),
                 "strict" if self.strict else "",
+                self.doaj_language or "",
             ]
         )
 

@@ -162,6 +162,7 @@ def batch(
     write_invalid: bool,
     profiles: tuple[str, ...],
     strict: bool,
+    doaj_language: str | None,
     schema_dir: Path | None,
     quiet: bool,
 ) -> None:
@@ -187,6 +188,7 @@ def batch(
         write_invalid=write_invalid,
         profiles=profiles,
         strict=strict,
+        doaj_language=doaj_language,
     )
     settings = BatchSettings(
         out_dir=output,

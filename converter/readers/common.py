@@ -16,6 +16,8 @@ from lxml import etree
 from converter.errors import InputError
 from converter.identifiers import normalize_issn
 from converter.languages import normalize_country, normalize_language
+from converter.model import Journal
+from converter.notices import DROPPED
 from converter.readers import Loaded, ReadContext, native
 from converter.validation import InvalidDocument, parse_untrusted
 
@@ -137,6 +139,24 @@ def build(
     return Loaded(name, stem, article, warnings=warnings)
 
 
+def journal_for(path: Path, context: ReadContext) -> Journal | None:
+    """The journal the articles of ``path`` will get: ``--journal``, else a journal file beside
+    the source; None when there is none or it cannot be read (``build`` then reports why).
+
+    A reader that needs journal settings to build article data (an OJS export's URLs are built
+    from the journal's ``url``) asks here; the cache makes the second load free.
+    """
+    try:
+        if isinstance(context.journal, Journal):
+            return context.journal
+        if context.journal is not None:
+            return context.cache.load(context.journal)
+        found = context.cache.find_beside(path.resolve().parent)
+        return context.cache.load(found) if found is not None else None
+    except InputError:
+        return None
+
+
 def _journal(
     path: Path, name: str, context: ReadContext, source_journal: dict[str, Any] | None
 ) -> Any:
@@ -217,4 +237,4 @@ def not_carried(log: Any, what: str) -> None:
 
     ``log`` is the article's warning collector; the line is printed after the article's name.
     """
-    log.warn(f"{what}: not carried (the article model has no place for it)")
+    log.warn(f"{what}: not carried (the article model has no place for it)", DROPPED)

@@ -16,8 +16,16 @@ from typing import Any
 from lxml import etree
 
 from converter import scripts
+from converter.model import ArticleUrls, Journal
 from converter.readers import Loaded, ReadContext
-from converter.readers.common import build, locale_language, read_root, split_pages
+from converter.readers.common import (
+    build,
+    journal_for,
+    locale_language,
+    not_carried,
+    read_root,
+    split_pages,
+)
 from converter.readers.markup import Collector, html_inline, html_paragraphs, local_name, tidy
 
 PKP_NS = "http://pkp.sfu.ca"
@@ -83,11 +91,14 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     if not found:
         yield Loaded(str(path), path.stem, problems=[f"{path}: the export holds no article"])
         return
+    journal = journal_for(path, context)
     for index, (article, issue) in enumerate(found, start=1):
         log = Collector()
         name = f"{path}#{index}"
+        data = _article(article, issue, log)
+        _links(article, _publication(article), journal, data, log)
         yield build(
-            _article(article, issue, log),
+            data,
             path=path,
             name=name,
             stem=f"{path.stem}-{index}",
@@ -159,12 +170,172 @@ def _article(
     license_url = _text(_first(pub, "licenseUrl"))
     if license_url:
         data["license"] = license_url
-    holders = {c: _text(e) for c, e in _localized(_pkp(pub, "copyrightHolder"), lang).items()}
-    year = _text(_first(pub, "copyrightYear"))
-    if holders or year:
-        data["copyright"] = {"holder": holders, "year": int(year) if year.isdigit() else None}
+    data["copyright"] = _copyright(pub, lang)
+    data["funding"] = _funding(pub, lang, log)
     data["references"] = [_citation(text, lang) for text in _citations(pub)]
+    _report_unread(article, pub, log)
     return data
+
+
+def _copyright(pub: etree._Element, lang: str) -> dict[str, Any]:
+    """Holder and year; the statement is the publication's ``rights`` when given, else the line
+    OJS itself prints on the article page ("Copyright (c) 2019 Holder"), per language."""
+    holders = {c: _text(e) for c, e in _localized(_pkp(pub, "copyrightHolder"), lang).items()}
+    holders = {code: text for code, text in holders.items() if text}
+    year = _text(_first(pub, "copyrightYear"))
+    statement = {c: _text(e) for c, e in _localized(_pkp(pub, "rights"), lang).items()}
+    statement = {code: text for code, text in statement.items() if text}
+    if not statement and year.isdigit():
+        statement = {code: f"Copyright (c) {year} {holder}" for code, holder in holders.items()}
+    if not (holders or year or statement):
+        return {}
+    return {
+        "holder": holders,
+        "year": int(year) if year.isdigit() else None,
+        "statement": statement,
+    }
+
+
+def _funding(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, Any]]:
+    """Supporting agencies (``<agencies>``, one list per locale) as funders. Lists of the same
+    length are taken as the same funders named in each language; otherwise each name is a
+    funder of its own, and the reader says so (it cannot tell which names go together)."""
+    lists = {
+        code: [name for name in (_text(a) for a in _pkp(el, "agency")) if name]
+        for code, el in _localized(_pkp(pub, "agencies"), lang).items()
+    }
+    lists = {code: names for code, names in lists.items() if names}
+    if not lists:
+        return []
+    if len({len(names) for names in lists.values()}) == 1:
+        count = len(next(iter(lists.values())))
+        return [{"funder": {code: names[i] for code, names in lists.items()}} for i in range(count)]
+    log.warn(
+        "agencies: the locales list different numbers of agencies: each is a funder of its own"
+    )
+    return [{"funder": {code: name}} for code, names in lists.items() for name in names]
+
+
+# What the reader takes from a publication (or a 3.0/3.1 article), an author and an article;
+# anything else with content is reported as not carried. ``id`` is handled by type.
+_PUBLICATION_READ = frozenset(
+    {"id", "title", "prefix", "subtitle", "abstract", "keywords", "subjects", "disciplines",
+     "agencies", "licenseUrl", "copyrightHolder", "copyrightYear", "rights", "authors",
+     "citations", "pages", "article_galley", "issue_identification"}
+)  # fmt: skip
+_ARTICLE_READ = frozenset({"id", "publication", "submission_file", "stage"})
+_AUTHOR_READ = frozenset(
+    {"givenname", "familyname", "affiliation", "country", "email", "orcid", "biography"}
+)
+
+
+def _report_unread(article: etree._Element, pub: etree._Element, log: Collector) -> None:
+    """One line for each element with content that the model has no place for."""
+    seen: list[tuple[etree._Element, frozenset[str], str]] = [(pub, _PUBLICATION_READ, "")]
+    if pub is not article:
+        seen.append((article, _ARTICLE_READ, ""))
+    for author in _pkp(_first(pub, "authors"), "author"):
+        seen.append((author, _AUTHOR_READ, "author/"))
+    for element, read, prefix in seen:
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            name = etree.QName(child).localname
+            has_content = bool(_text(child)) or len(child) > 0 or bool(child.attrib)
+            if name == "id":
+                kind = child.get("type") or ""
+                if kind not in ("internal", "doi") and _text(child):
+                    not_carried(log, f"<{prefix}id type={kind!r}>")
+            elif (
+                name not in read and has_content and not (pub is article and name in _ARTICLE_READ)
+            ):
+                not_carried(log, f"<{prefix}{name}>")
+
+
+# ---------------------------------------------------------------- URLs
+
+
+def _links(
+    article: etree._Element,
+    pub: etree._Element,
+    journal: Journal | None,
+    data: dict[str, Any],
+    log: Collector,
+) -> None:
+    """The landing page and galley URLs, built from the journal's ``url`` with its patterns
+    (OJS's own routes by default); a remote galley keeps the address it gives."""
+    submission = next(
+        (_text(i) for i in _pkp(article, "id") if i.get("type") == "internal" and _text(i)), ""
+    )
+    url_path = (pub.get("url_path") or article.get("url_path") or "").strip()
+    base = (journal.url or "").rstrip("/") if journal is not None else ""
+    galleys = _pkp(pub, "article_galley") or _pkp(article, "article_galley")
+    if not base and (galleys or submission):
+        log.warn(
+            "no landing page or galley URLs: the journal file gives no url "
+            "(the journal's OJS base URL, e.g. https://journal.example.org/index.php/ejr)"
+        )
+    patterns = journal.urls if journal is not None else ArticleUrls()
+    fields = {
+        "url": base,
+        "submission_id": submission,
+        "url_path": url_path,
+        "article": url_path or submission,
+    }
+    if base and fields["article"]:
+        data["url"] = patterns.landing_page.format(**fields, galley="", galley_id="")
+    files = {f.get("id"): f for f in _pkp(article, "submission_file")}
+    links: list[dict[str, str]] = []
+    for galley in galleys:
+        kind = _galley_kind(galley, files)
+        label = _text(_first(galley, "name"))
+        remote = _first(galley, "remote")
+        galley_id = next((_text(i) for i in _pkp(galley, "id") if i.get("type") == "internal"), "")
+        if kind is None:
+            not_carried(
+                log, f"<article_galley> {label or galley_id!r} (not PDF, HTML, XML or EPUB)"
+            )
+            continue
+        if remote is not None and (remote.get("src") or "").strip():
+            address = remote.get("src", "").strip()
+        elif base and submission and galley_id:
+            galley_fields = {
+                **fields,
+                "galley_id": galley_id,
+                "galley": (galley.get("url_path") or "").strip() or galley_id,
+            }
+            pattern = patterns.galley if kind == "html" else patterns.download
+            address = pattern.format(**galley_fields)
+        else:
+            continue
+        if all(link["url"] != address for link in links):
+            links.append({"url": address, "type": kind, "title": label})
+    data["self_uri"] = links
+
+
+_KINDS = {"pdf": "pdf", "html": "html", "htm": "html", "xml": "xml", "epub": "epub"}
+_MIME_KINDS = {"application/pdf": "pdf", "text/html": "html", "application/xml": "xml",
+               "text/xml": "xml", "application/epub+zip": "epub"}  # fmt: skip
+
+
+def _galley_kind(galley: etree._Element, files: dict[str | None, etree._Element]) -> str | None:
+    """pdf/html/xml/epub: from the galley's file (its extension or type), else from its label."""
+    ref = _first(galley, "submission_file_ref")
+    file = files.get(ref.get("id")) if ref is not None else None
+    if file is not None:
+        for inner in [file, *_pkp(file, "file"), *_pkp(file, "revision")]:
+            extension = (inner.get("extension") or "").lower().lstrip(".")
+            if extension in _KINDS:
+                return _KINDS[extension]
+            mime = (inner.get("filetype") or inner.get("mimetype") or "").lower()
+            if mime in _MIME_KINDS:
+                return _MIME_KINDS[mime]
+        for name in _pkp(file, "name"):
+            suffix = _text(name).rsplit(".", 1)[-1].lower()
+            if suffix in _KINDS:
+                return _KINDS[suffix]
+    label = _text(_first(galley, "name")).lower()
+    return _KINDS.get(label)
 
 
 def _issue_data(

@@ -44,16 +44,29 @@ def _person_name(name: model.PersonName) -> str:
     return " ".join(p for p in (name.given, name.surname) if p)
 
 
+def first_language(article: model.Article, chosen: str | None = None) -> str:
+    """The language whose title and abstract a DOAJ record gives first (DOAJ shows only the
+    first): ``chosen`` (``--doaj-language``), else the first language the journal declares to
+    DOAJ (``doaj.languages`` in the journal file) that the article has a title in, else the
+    article's own language. A chosen language the article has no title in is passed over."""
+    journal = article.journal
+    declared = journal.doaj.languages if isinstance(journal, model.Journal) and journal.doaj else []
+    for lang in [*([chosen] if chosen else []), *declared]:
+        if lang in article.title:
+            return lang
+    return article.language
+
+
 class _View:
-    def __init__(self, article: model.Article):
+    def __init__(self, article: model.Article, chosen: str | None = None):
         journal = article.journal
         assert isinstance(journal, model.Journal), "article.journal must be resolved"
         self.a = article
         self.j = journal
-        self.lang = article.language
+        self.lang = first_language(article, chosen)
 
     def language(self) -> str | None:
-        return iso639_2b(self.lang)
+        return iso639_2b(self.a.language)  # the language of the full text
 
     def publisher(self) -> str | None:
         p = self.j.publisher
@@ -121,8 +134,9 @@ class _View:
         return {"url": self.a.url, "format": "html"} if self.a.url else None
 
 
-def render_doaj(article: model.Article) -> str:
-    view = _View(article)
+def render_doaj(article: model.Article, chosen: str | None = None) -> str:
+    """The record as text; ``chosen`` is the language to put first (see ``first_language``)."""
+    view = _View(article, chosen)
     return environment().get_template("doaj/records.xml.j2").render(v=view, a=article)
 
 
@@ -133,5 +147,5 @@ def write_doaj(article: model.Article, options: Options, name: str = "output.xml
             name, 0, 0, "self_uri: DOAJ output needs a full-text URL (self_uri or url)"
         )
         return Output(b"", [problem], suffix=".doaj.xml")
-    data = serialize_xml(render_doaj(article))
+    data = serialize_xml(render_doaj(article, options.doaj_language))
     return Output(data, xsd_problems("doaj", data, name, options), suffix=".doaj.xml")
