@@ -16,15 +16,14 @@ import os
 import re
 import shutil
 import subprocess
-import tarfile
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
 
+from converter.archives import extract
 from converter.errors import SetupError
 
 PACKAGE = "@jats4r/dtds"
@@ -162,22 +161,10 @@ def fetch_package(workdir: Path) -> Path:
 
 
 def _extract(source: Path, workdir: Path) -> Path:
-    """Unpack a zip or tarball safely (no paths outside ``workdir``) and return the folder."""
+    """Unpack a zip or tarball safely (see ``converter.archives``) and return the folder."""
     target = workdir / "unpacked"
     target.mkdir()
-    if zipfile.is_zipfile(source):
-        with zipfile.ZipFile(source) as archive:
-            for member in archive.namelist():
-                resolved = (target / member).resolve()
-                if not resolved.is_relative_to(target.resolve()):
-                    raise SetupError(f"{source}: unsafe path in archive: {member}")
-            archive.extractall(target)
-    elif tarfile.is_tarfile(source):
-        with tarfile.open(source) as archive:
-            archive.extractall(target, filter="data")
-    else:
-        raise SetupError(f"{source}: not a folder, zip or tar archive")
-    return target
+    return extract(source, target)
 
 
 def _catalog_entries(folder: Path) -> dict[str, Path]:

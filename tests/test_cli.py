@@ -52,7 +52,10 @@ def test_usage_error_exit_2(run) -> None:
 
 
 def test_python_dash_m_and_console_script_agree(store) -> None:
-    for command in ([sys.executable, "-m", "converter"], ["jatsconv"]):
+    # The console script installed beside this interpreter (``.venv/bin/jatsconv`` when the
+    # tests run as ``.venv/bin/python -m pytest``), not whichever one PATH finds first.
+    script = Path(sys.executable).parent / "jatsconv"
+    for command in ([sys.executable, "-m", "converter"], [str(script)]):
         done = subprocess.run(
             [*command, "validate", SEED.with_suffix(".xml")],
             capture_output=True,
