@@ -42,6 +42,7 @@ from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.crossref import DEFAULT_API as DEFAULT_CROSSREF_API
 from converter.readers.crossref import read_doi
 from converter.readers.native import load_article_text
+from converter.redaction import redact, redacting_streams
 from converter.validation import Problem, validate_bytes, validate_file
 from converter.writers import render
 
@@ -52,7 +53,7 @@ EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"jatsconv: {message}", err=True)
+    click.echo(f"jatsconv: {redact(message)}", err=True)
     sys.exit(code)
 
 
@@ -385,7 +386,16 @@ cli.add_command(consistency)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI: library errors become one line and a documented exit code, never a trace."""
+    """Run the CLI: library errors become one line and a documented exit code, never a trace.
+
+    Everything written to stdout and stderr, the internal-error line included, passes through
+    ``converter.redaction``: a password or API key read during the run is never printed.
+    """
+    with redacting_streams():
+        _main(argv)
+
+
+def _main(argv: list[str] | None) -> None:
     try:
         cli.main(args=argv, prog_name="jatsconv", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -404,7 +414,10 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if os.environ.get("JATSCONV_DEBUG"):
             raise
+        detail = redact(" ".join(str(exc).split()))  # before cutting: no half secret shown
+        if len(detail) > 300:
+            detail = detail[:299] + "…"
         _fail(
-            f"internal error: {type(exc).__name__}: {exc} (set JATSCONV_DEBUG=1 for details)",
+            f"internal error: {type(exc).__name__}: {detail} (set JATSCONV_DEBUG=1 for details)",
             EXIT_INTERNAL,
         )

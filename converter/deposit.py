@@ -33,6 +33,7 @@ from lxml import etree
 
 from converter.config import load_config
 from converter.errors import EXIT_DEPOSIT, ConverterError, InputError
+from converter.redaction import redact, remember, remember_in_url
 from converter.validation import InvalidDocument, parse_untrusted
 
 log = logging.getLogger("converter.deposit")
@@ -56,13 +57,11 @@ class Secrets:
 
     values: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        remember(*self.values)
+
     def redact(self, text: str) -> str:
-        for value in sorted(self.values, key=len, reverse=True):
-            if value:
-                text = text.replace(value, "***")
-                text = text.replace(urllib.parse.quote(value, safe=""), "***")
-                text = text.replace(urllib.parse.quote_plus(value), "***")
-        return text
+        return redact(text)
 
 
 @dataclass(slots=True)
@@ -106,16 +105,19 @@ def crossref_credentials() -> tuple[str, str]:
         section = load_config().get("crossref", {})
         user = user or section.get("username")
         password = password or section.get("password")
+    remember(password)
     if not (user and password):
         raise DepositError(
             "Crossref credentials missing: set CROSSREF_USERNAME and CROSSREF_PASSWORD, or "
             "username and password in the [crossref] section of the config file"
         )
+    remember(str(user), str(password))
     return str(user), str(password)
 
 
 def doaj_api_key() -> str:
     key = os.environ.get("DOAJ_API_KEY") or load_config().get("doaj", {}).get("api_key")
+    remember(key)
     if not key:
         raise DepositError(
             "DOAJ API key missing: set DOAJ_API_KEY, or api_key in the [doaj] section of the "
@@ -125,8 +127,18 @@ def doaj_api_key() -> str:
 
 
 def check_endpoint(url: str) -> str:
-    """Accept https endpoints, and http only on this machine."""
-    parts = urllib.parse.urlsplit(url)
+    """Accept https endpoints, and http only on this machine; never a URL Python would reject
+    mid-request (spaces, control characters), whose error message would quote it whole."""
+    remember_in_url(url)
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise DepositError(
+            f"endpoint {redact(url)!r} refused: it contains a space or control character"
+        )
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - a bad port raises ValueError here, not mid-request
+    except ValueError as exc:
+        raise DepositError(f"endpoint {redact(url)!r} refused: {exc}") from None
     if parts.scheme == "https" and parts.hostname:
         return url
     if parts.scheme == "http" and parts.hostname in _LOCAL_HOSTS:
@@ -187,11 +199,13 @@ def _post(
     status: int | None = None
     data = b""
     for attempt in range(1, transport.attempts + 1):
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
         error = None
         try:
+            request = urllib.request.Request(url, data=body, headers=headers, method="POST")
             with urllib.request.urlopen(request, timeout=transport.timeout) as response:
                 return response.status, response.read(), attempt, None
+        except ValueError as exc:  # http.client.InvalidURL and kin: final, and quotes the URL
+            return None, b"", attempt, secrets.redact(f"invalid request: {exc}")
         except urllib.error.HTTPError as exc:
             status, data = exc.code, exc.read()
             if status < 500 and status != 429:
