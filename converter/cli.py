@@ -96,6 +96,12 @@ def cli() -> None:
     show_default=True,
     help="Base URL of the Crossref REST API used by --doi.",
 )
+@click.option(
+    "--preview",
+    "with_preview",
+    is_flag=True,
+    help="Also write an HTML preview page (ARTICLE.preview.html) beside each JATS output.",
+)
 @schema_dir_option
 @json_option
 @quiet_option
@@ -114,6 +120,7 @@ def convert(
     doaj_language: str | None,
     dois: tuple[str, ...],
     crossref_api: str,
+    with_preview: bool,
     schema_dir: Path | None,
     as_json: bool,
     quiet: bool,
@@ -140,6 +147,8 @@ def convert(
         _fail("give ARTICLE files (or '-') or --doi DOI", 2)
     if dois and output == "-":
         _fail("--doi writes files: give -o DIR (or none, for the current folder)", 2)
+    if with_preview and (target != "jats" or output == "-"):
+        _fail("--preview writes a page beside each JATS file: use it with --to jats and files", 2)
     if output == "-" or (articles == ("-",) and output is None):
         sys.exit(_convert_to_stdout(articles, fmt, context, options))
     results: list[Conversion] = []
@@ -155,8 +164,21 @@ def convert(
         for loaded in read_doi(doi, context, crossref_api):
             target_path = (folder or Path.cwd()) / (loaded.stem + output_suffix(options))
             results.append(convert_loaded(loaded, target_path, options))
+    if with_preview:
+        _write_previews(results, profiles, quiet)
     _report(results, as_json, quiet)
     sys.exit(_exit_code(results))
+
+
+def _write_previews(results: list[Conversion], profiles: tuple[str, ...], quiet: bool) -> None:
+    """``convert --preview``: the page of each JATS file written, beside it."""
+    from converter.preview.files import preview_output
+
+    for result in results:
+        if result.output:
+            for page in preview_output(Path(result.output), profiles):
+                if not quiet:
+                    click.echo(f"{result.output} -> {page}", err=True)
 
 
 def _read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
@@ -380,6 +402,9 @@ from converter.commands.translit import consistency, translit  # noqa: E402
 
 cli.add_command(translit)
 cli.add_command(consistency)
+from converter.commands.preview import preview as preview_command  # noqa: E402
+
+cli.add_command(preview_command)
 
 
 # --------------------------------------------------------------------------- entry point

@@ -145,7 +145,8 @@ def article_profile_problems(
         return profile_problems(output.data, options.profiles, name, scheme)
     from converter.writers.jats import render_jats, serialize
 
-    data = serialize(render_jats(article, options.version, options.tag_set))
+    pmc = "pmc" in options.profiles
+    data = serialize(render_jats(article, options.version, options.tag_set, pmc))
     # Lines of the JATS rendition mean nothing in another format: the input field places them.
     return [
         Problem(p.file, 0, 0, p.message, p.severity)

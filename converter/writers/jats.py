@@ -90,7 +90,9 @@ def _split_author(text: str) -> Row:
 class _View:
     """What the templates need, computed from one article."""
 
-    def __init__(self, article: model.Article, version: JatsVersion, tag_set: TagSet):
+    def __init__(
+        self, article: model.Article, version: JatsVersion, tag_set: TagSet, pmc: bool = False
+    ):
         journal = article.journal
         assert isinstance(journal, model.Journal), "article.journal must be resolved"
         self.article = article
@@ -99,6 +101,9 @@ class _View:
         self.version = version
         self.tag_set = tag_set
         self.doctype = doctype(version, tag_set)
+        # PMC's Style Checker rejects some valid JATS (see ``journal_trans_titles``, ``abstracts``):
+        # with the pmc profile asked for, the output takes PMC's form.
+        self.pmc = pmc
 
     # journal -----------------------------------------------------------------
     def journal_ids(self) -> list[tuple[str, str]]:
@@ -110,6 +115,14 @@ class _View:
 
     def journal_titles(self) -> list[tuple[str, str]]:
         return ordered(self.journal.title, self.journal.language)
+
+    def journal_trans_titles(self) -> list[tuple[str, str]]:
+        """The journal title's translations. PMC's Style Checker rejects a ``trans-title`` in
+        the article's own language, so for PMC that one is left out."""
+        titles = self.journal_titles()[1:]
+        if self.pmc:
+            return [(code, title) for code, title in titles if code != self.lang]
+        return titles
 
     def publishers(self) -> list[tuple[str, str]]:
         publisher = self.journal.publisher
@@ -219,6 +232,13 @@ class _View:
     def abstracts(self) -> list[tuple[str, list[str]]]:
         return ordered(self.article.abstract, self.lang)
 
+    def abstract_type(self, code: str) -> str | None:
+        """PMC's Style Checker wants every abstract but one typed; JATS 1.4 repeats ``abstract``
+        for translations (1.3 has ``trans-abstract``), so for PMC those are typed."""
+        if self.pmc and self.version != "1.3" and code != self.lang:
+            return "translation"
+        return None
+
     def keyword_groups(self) -> list[tuple[str, list[str]]]:
         return ordered(self.article.keywords, self.lang)
 
@@ -273,10 +293,14 @@ def _pick(values: dict[str, str] | None, lang: str) -> str | None:
 
 
 def render_jats(
-    article: model.Article, version: JatsVersion = "1.4", tag_set: TagSet = "publishing"
+    article: model.Article,
+    version: JatsVersion = "1.4",
+    tag_set: TagSet = "publishing",
+    pmc: bool = False,
 ) -> str:
-    """Render the article as JATS text (not yet indented or validated)."""
-    view = _View(article, version, tag_set)
+    """Render the article as JATS text (not yet indented or validated); ``pmc`` gives the form
+    PubMed Central's Style Checker accepts where plain JATS allows more."""
+    view = _View(article, version, tag_set, pmc)
     return environment().get_template("jats/article.xml.j2").render(v=view, a=article)
 
 
@@ -355,7 +379,8 @@ def write_jats(article: model.Article, options: Options, name: str = "output.xml
     indenting is validated as it is (the same content as the bytes); only when it is invalid are
     the bytes parsed again, so that the problems' line numbers are those of the written file.
     """
-    data, tree = _serialize_tree(render_jats(article, options.version, options.tag_set))
+    text = render_jats(article, options.version, options.tag_set, "pmc" in options.profiles)
+    data, tree = _serialize_tree(text)
     if options.grammars is None:
         return Output(data)
     dtd = _dtd(options.grammars, options.version, options.tag_set)

@@ -1,0 +1,99 @@
+"""``jatsconv preview``: any JATS file (or any input the converter reads) as an HTML page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from converter.checks.profiles import PROFILES
+from converter.cli_options import quiet_option
+from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
+from converter.readers import READERS
+from converter.translit import SCHEMES
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the pages (default: beside each file). Each FILE gives FILE.preview.html.",
+)
+@click.option(
+    "--profile",
+    "profiles",
+    multiple=True,
+    type=click.Choice(sorted(PROFILES)),
+    help="Check against this profile (repeatable) and show each finding beside its element.",
+)
+@click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(sorted(READERS)),
+    default=None,
+    help="Input format (default: detected). Non-JATS input is converted to JATS 1.4 first.",
+)
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Journal file for inputs that need one (YAML, OJS exports).",
+)
+@click.option(
+    "--scheme",
+    type=click.Choice(SCHEMES),
+    default=None,
+    help="Transliteration scheme the rsci-translit-scheme rule judges against.",
+)
+@quiet_option
+def preview(
+    files: tuple[Path, ...],
+    output: Path | None,
+    profiles: tuple[str, ...],
+    fmt: str | None,
+    journal: Path | None,
+    scheme: str | None,
+    quiet: bool,
+) -> None:
+    """Render articles as self-contained HTML pages (inline CSS, no scripts, no network).
+
+    JATS 1.0–1.4 and NLM files are shown as they are; other inputs (YAML, OJS, HTML, Crossref,
+    spreadsheets) are converted to JATS first. Exit 3 when a file cannot be read, 1 when a
+    --profile finds an error (the page is still written), else 0.
+    """
+    from converter.preview import preview_source
+    from converter.preview.files import SUFFIX, write_page
+
+    bad_input = failed = False
+    for path in files:
+        try:
+            pages = preview_source(path, profiles, fmt=fmt, journal=journal, scheme=scheme)
+        except InputError as exc:
+            for line in exc.lines():
+                click.echo(line, err=True)
+            bad_input = True
+            continue
+        for stem, page in pages:
+            if page.problems:
+                for line in page.problems:
+                    click.echo(line, err=True)
+                bad_input = True
+                continue
+            for finding in page.findings:
+                # A finding with an input field is on JATS rendered from that input: its line
+                # would point into the rendition, not the file, so the field places it.
+                where = page.source if finding.field else f"{page.source}:{finding.line}:0"
+                place = f"input field {finding.field}" if finding.field else finding.path
+                click.echo(
+                    f"{where}: {finding.severity}: [{finding.rule}] {finding.message} ({place})",
+                    err=True,
+                )
+            failed = failed or any(f.severity == "error" for f in page.findings)
+            target = (output or path.parent) / (stem + SUFFIX)
+            write_page(page, target)
+            if not quiet:
+                click.echo(f"{path} -> {target}", err=True)
+    sys.exit(EXIT_INPUT if bad_input else EXIT_INVALID if failed else EXIT_OK)

@@ -1,0 +1,157 @@
+"""The preview's view of an article: plain records the page template reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from converter.checks.base import Finding
+
+
+@dataclass(slots=True)
+class Spot:
+    """A place on the page that check findings can be shown beside."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph or heading of an abstract."""
+
+    kind: str  # "p" or "h"
+    html: Markup
+
+
+@dataclass(slots=True)
+class Abstract:
+    kind: str | None  # abstract-type, when not a plain abstract
+    blocks: list[Block]
+    spot: Spot
+
+
+@dataclass(slots=True)
+class LangColumn:
+    """Everything of the article in one language: title, subtitle, abstracts, keywords."""
+
+    lang: str
+    label: str
+    title: Markup | None = None
+    title_spot: Spot | None = None
+    subtitle: Markup | None = None
+    abstracts: list[Abstract] = field(default_factory=list)
+    keywords: list[tuple[list[Markup], Spot]] = field(default_factory=list)
+    section: str | None = None
+
+
+@dataclass(slots=True)
+class PersonName:
+    lang: str | None
+    text: str
+    script: str  # "Cyrillic", "Latin" or ""
+
+
+@dataclass(slots=True)
+class Contributor:
+    role: str
+    names: list[PersonName]
+    collab: Markup | None
+    orcid: str | None
+    orcid_url: str | None
+    corresponding: bool
+    email: str | None
+    aff_marks: list[int]
+    roles: list[str]
+    spot: Spot
+
+
+@dataclass(slots=True)
+class AffForm:
+    lang: str | None
+    html: Markup
+
+
+@dataclass(slots=True)
+class Affiliation:
+    mark: int
+    id: str | None
+    forms: list[AffForm]
+    spot: Spot
+
+
+@dataclass(slots=True)
+class CitationForm:
+    kind: str  # mixed-citation, element-citation, citation …
+    lang: str | None
+    html: Markup | None  # the text as written (None for a purely structured citation)
+    fields: list[tuple[str, Markup]]
+    pub_type: str | None
+    spot: Spot
+
+
+@dataclass(slots=True)
+class Reference:
+    number: int
+    label: str | None
+    id: str | None
+    forms: list[CitationForm]
+    spot: Spot
+
+
+@dataclass(slots=True)
+class Journal:
+    titles: list[tuple[str | None, str]]
+    abbrev: str | None
+    issns: list[tuple[str, str]]
+    publishers: list[str]
+    location: str | None
+    spot: Spot
+
+
+@dataclass(slots=True)
+class License:
+    badge: str
+    url: str | None
+    text: list[Markup]
+    copyright: list[str]
+    spot: Spot
+
+
+@dataclass(slots=True)
+class ArticleView:
+    """One article as the preview page shows it."""
+
+    lang: str
+    article_type: str | None
+    dtd_version: str | None
+    journal: Journal | None
+    doi: str | None
+    doi_url: str | None
+    other_ids: list[tuple[str, str]]
+    volume: str | None
+    issue: str | None
+    pages: str | None
+    sections: list[tuple[str | None, str]]
+    dates: list[tuple[str, str, Spot]]
+    license: License | None
+    links: list[tuple[str, str]]
+    columns: list[LangColumn]
+    contributors: list[Contributor]
+    affiliations: list[Affiliation]
+    funding: list[str]
+    ref_title: str | None
+    references: list[Reference]
+    general: Spot  # findings about the article as a whole (something missing)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def main_title(self) -> str:
+        for column in self.columns:
+            if column.title:
+                return str(column.title.striptags())
+        return "Untitled article"
+
+    def languages(self) -> list[str]:
+        return [c.lang for c in self.columns]

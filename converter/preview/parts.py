@@ -1,0 +1,175 @@
+"""Parts of a JATS article rendered for the preview: dates, abstract blocks, names,
+affiliations and the structured fields of a citation. Each works on any JATS 1.0–1.4 element."""
+
+from __future__ import annotations
+
+from lxml import etree
+from markupsafe import Markup, escape
+
+from converter.preview.inline import XLINK_HREF, doi_url, link, local, plain, render_inline
+from converter.preview.model import Block
+
+_FIELD_LABELS = {
+    "article-title": "Title",
+    "chapter-title": "Chapter",
+    "part-title": "Part",
+    "trans-title": "Title (translated)",
+    "trans-source": "Source (translated)",
+    "source": "Source",
+    "year": "Year",
+    "volume": "Volume",
+    "issue": "Issue",
+    "edition": "Edition",
+    "elocation-id": "Article number",
+    "page-range": "Pages",
+    "size": "Size",
+    "publisher-name": "Publisher",
+    "publisher-loc": "Place",
+    "conf-name": "Conference",
+    "conf-loc": "Conference place",
+    "conf-date": "Conference date",
+    "collab": "Group author",
+    "comment": "Comment",
+    "isbn": "ISBN",
+    "issn": "ISSN",
+    "patent": "Patent",
+    "series": "Series",
+    "institution": "Institution",
+    "date": "Date",
+    "data-title": "Data title",
+    "version": "Version",
+}
+
+
+def date_text(el: etree._Element) -> str:
+    iso = el.get("iso-8601-date")
+    if iso:
+        return iso
+    parts = {local(child): plain(child) for child in el}
+    if "string-date" in parts:
+        return parts["string-date"]
+    year, month, day = parts.get("year", ""), parts.get("month", ""), parts.get("day", "")
+    if month.isdigit():
+        month = f"{int(month):02d}"
+    if day.isdigit():
+        day = f"{int(day):02d}"
+    if parts.get("season"):
+        return f"{parts['season']} {year}".strip()
+    return "-".join(p for p in (year, month, day) if p) or "(no date)"
+
+
+def blocks(el: etree._Element) -> list[Block]:
+    blocks: list[Block] = []
+    for child in el:
+        name = local(child)
+        if name == "title":
+            blocks.append(Block("h", render_inline(child)))
+        elif name == "p":
+            blocks.append(Block("p", render_inline(child)))
+        elif name == "sec":
+            blocks.extend(blocks(child))
+        elif name in ("list",):
+            for item in child.iter("{*}list-item", "list-item"):
+                blocks.append(Block("p", Markup("• ") + Markup(" ").join(
+                    render_inline(p) for p in item if local(p) == "p"
+                )))  # fmt: skip
+    if not blocks and plain(el):  # text straight in the abstract (NLM 2.3 files seen in the wild)
+        blocks.append(Block("p", render_inline(el)))
+    return blocks
+
+
+def person_name(name: etree._Element) -> str:
+    if local(name) == "string-name" and not any(local(c) == "surname" for c in name):
+        return plain(name)
+    parts = {local(c): plain(c) for c in name}
+    surname, given = parts.get("surname", ""), parts.get("given-names", "")
+    style = (name.get("name-style") or "western").lower()
+    ordered = [surname, given] if style == "eastern" else [given, surname]
+    text = " ".join(p for p in [parts.get("prefix", ""), *ordered, parts.get("suffix", "")] if p)
+    return text or plain(name)
+
+
+def aff_html(aff: etree._Element) -> Markup:
+    """An affiliation's text; the institution names of an ``institution-wrap`` kept apart."""
+    parts: list[Markup] = [escape(aff.text or "")]
+    for child in aff:
+        name = local(child)
+        if name == "label":
+            pass
+        elif name == "institution-wrap":
+            pieces = []
+            for inner in child:
+                inner_name = local(inner)
+                if inner_name == "institution":
+                    pieces.append(render_inline(inner))
+                elif inner_name == "institution-id":
+                    value = plain(inner)
+                    kind = (inner.get("institution-id-type") or "id").upper()
+                    pieces.append(link(value, kind) if value.startswith("http") else escape(value))
+            parts.append(Markup(", ").join(p for p in pieces if p))
+        elif name == "institution-id":
+            value = plain(child)
+            parts.append(link(value, (child.get("institution-id-type") or "id").upper()))
+        else:
+            parts.append(
+                render_inline(child) if name not in ("addr-line",) else escape(plain(child))
+            )
+        parts.append(escape(child.tail or ""))
+    html = Markup("").join(parts)
+    return Markup(" ".join(str(html).split()))
+
+
+def citation_fields(el: etree._Element) -> list[tuple[str, Markup]]:
+    """The structured parts of a citation as (label, value) pairs, in the order written."""
+    fields: list[tuple[str, Markup]] = []
+    first = last = None
+    for child in el:
+        name = local(child)
+        if not name:
+            continue
+        if name == "person-group":
+            kind = (child.get("person-group-type") or "author").lower()
+            people = []
+            for person in child:
+                pname = local(person)
+                if pname in ("name", "string-name"):
+                    parts = {local(c): plain(c) for c in person}
+                    people.append(
+                        " ".join(p for p in (parts.get("surname"), parts.get("given-names")) if p)
+                        or plain(person)
+                    )
+                elif pname == "collab":
+                    people.append(plain(person))
+                elif pname == "etal":
+                    people.append("et al.")
+            label = {"author": "Authors", "editor": "Editors", "translator": "Translators"}.get(
+                kind, kind.capitalize()
+            )
+            fields.append((label, escape(", ".join(people))))
+        elif name in ("name", "string-name"):
+            fields.append(("Author", escape(person_name(child))))
+        elif name == "fpage":
+            first = plain(child)
+        elif name == "lpage":
+            last = plain(child)
+        elif name == "pub-id":
+            kind = (child.get("pub-id-type") or "id").lower()
+            value = plain(child)
+            if kind == "doi":
+                fields.append(("DOI", link(doi_url(value), value)))
+            else:
+                fields.append((kind.upper(), escape(value)))
+        elif name in ("ext-link", "uri"):
+            url = child.get(XLINK_HREF) or plain(child)
+            fields.append(("URL", link(url, plain(child) or url)))
+        elif name == "date-in-citation":
+            kind = (child.get("content-type") or "").lower()
+            label = "Accessed" if "access" in kind else "Date"
+            fields.append((label, escape(child.get("iso-8601-date") or plain(child))))
+        elif name in _FIELD_LABELS:
+            fields.append((_FIELD_LABELS[name], render_inline(child)))
+        elif name not in ("label", "x", "comment") and plain(child):
+            fields.append((name.replace("-", " ").capitalize(), render_inline(child)))
+    if first:
+        fields.append(("Pages", escape(f"{first}–{last}" if last and last != first else first)))
+    return fields

@@ -1,0 +1,178 @@
+"""``jatsconv preview`` and ``convert --preview``: what a reader of the page would see.
+
+Pages are parsed with lxml's HTML parser and read the way a person reads them: the text of the
+titles, the names, the links; the browser tests (tests/test_browser.py) render them for real.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import BILINGUAL, SAMPLES, SEED
+from converter.preview import preview_jats
+
+BILINGUAL_JATS = BILINGUAL.with_suffix(".xml")
+NLM = SAMPLES / "nlm" / "2018-1" / "streltsov-110.nlm.xml"
+
+
+def _page(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def _text(el: lxml.html.HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def test_bilingual_page_shows_both_languages_names_and_reference_forms(run, tmp_path):
+    result = run("preview", BILINGUAL_JATS, "-o", tmp_path)
+    assert result.code == 0, result.err
+    pages = list(tmp_path.iterdir())
+    assert [p.name for p in pages] == ["streltsov-6.preview.html"]
+    page = _page(pages[0])
+    titles = [_text(h) for h in page.iter("h1")]
+    assert titles == [
+        "Российско-японские отношения: системный кризис или новые возможности?",
+        "Russian-Japanese relations: systemic crisis or new opportunities?",
+    ]
+    columns = page.find_class("langcol")
+    assert [c.get("lang") for c in columns] == ["ru", "en"]
+    assert "Японский подход" in _text(columns[0]) and "Japanese approach" in _text(columns[1])
+    assert "санкции" in _text(columns[0]) and "sanctions" in _text(columns[1])
+    author = _text(page.find_class("author")[0])
+    assert "Стрельцов Дмитрий Викторович" in author and "Dmitry V. Streltsov" in author
+    assert "corresponding author" in author
+    affs = _text(page.find_class("affs")[0])
+    assert "Кафедра востоковедения" in affs and "Department of Oriental Studies" in affs
+    first_ref = _text(page.find_class("ref")[0])
+    assert "Батин Ю. Россия предложила" in first_ref
+    assert "Batin Yu. Rossiya predlozhila" in first_ref and "(In Russ.)" in first_ref
+    assert "Российская газета" in first_ref and "Accessed" in first_ref  # structured parts
+    links = {a.get("href") for a in page.iter("a")}
+    assert "https://doi.org/10.5555/jsr.2018.3.6" in links
+    assert "https://creativecommons.org/licenses/by/4.0/" in links
+    assert "CC BY 4.0" in _text(page.find_class("badge")[0])
+
+
+def test_page_is_self_contained(run, tmp_path):
+    run("preview", BILINGUAL_JATS, "-o", tmp_path)
+    html = (tmp_path / "streltsov-6.preview.html").read_text(encoding="utf-8")
+    page = lxml.html.fromstring(html)
+    assert not list(page.iter("script", "link", "img", "iframe", "object"))
+    assert "@import" not in html and "url(" not in html
+    assert "@media print" in html and "@media (max-width" in html
+    assert page.find(".//meta[@name='viewport']") is not None
+
+
+def test_nlm_file_with_trans_abstract_and_any_input_format(run, tmp_path):
+    result = run("preview", NLM, SEED, "-o", tmp_path)
+    assert result.code == 0, result.err
+    nlm = _page(tmp_path / "streltsov-110.preview.html")
+    assert len(nlm.find_class("langcol")) >= 1
+    assert "Batin" in _text(nlm.find_class("refs")[0])
+
+
+def test_orcid_link_and_ojs_export(run, tmp_path):
+    result = run(
+        "preview", SAMPLES / "ojs" / "2019-1" / "issue.xml", "-o", tmp_path,
+        "--journal", SAMPLES / "ojs" / "journal.yaml",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["issue-1.preview.html", "issue-2.preview.html", "issue-3.preview.html"]
+    hrefs = [
+        a.get("href") for p in tmp_path.iterdir() for a in _page(p).iter("a")
+        if (a.get("href") or "").startswith("https://orcid.org/")
+    ]  # fmt: skip
+    assert hrefs, "an ORCID of the OJS sample is a link"
+
+
+def test_findings_are_shown_beside_their_element(run, tmp_path):
+    result = run("preview", SEED, "-o", tmp_path, "--profile", "rsci")
+    assert result.code == 1  # rsci errors: the seed has no Russian metadata
+    assert "[rsci-names]" in result.err and "input field authors[0])" in result.err
+    page = _page(tmp_path / "streltsov-110.preview.html")
+    author = page.find_class("author")[0]
+    assert "[rsci-names]" in _text(author)
+    summary = _text(page.get_element_by_id("findings-summary"))
+    assert "Checked against rsci" in summary and "[rsci-bilingual]" in summary
+
+
+def test_convert_preview_writes_the_page_beside_each_output(run, tmp_path):
+    result = run("convert", SEED, BILINGUAL, "-o", tmp_path, "--preview")
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "streltsov-110.preview.html", "streltsov-110.xml",
+        "streltsov-6.preview.html", "streltsov-6.xml",
+    ]  # fmt: skip
+    result = run("convert", SEED, "-o", tmp_path, "--preview", "--to", "doaj")
+    assert result.code == 2 and "--preview" in result.err
+
+
+HOSTILE_YAML = """\
+journal: {journal}
+title: "<script>alert(1)</script> and <i>italic</i>"
+abstract: {{en: "Bold <b>text</b> & <img src=x onerror=alert(2)>"}}
+references:
+  - "Smith J. Paper. <script>alert(3)</script> doi:10.1000/xyz123"
+"""
+
+
+def test_script_in_metadata_shows_as_text(run, tmp_path):
+    article = tmp_path / "hostile.yaml"
+    journal = SAMPLES / "russian-japanology-review" / "journal.yaml"
+    article.write_text(HOSTILE_YAML.format(journal=journal), encoding="utf-8")
+    result = run("preview", article, "-o", tmp_path)
+    assert result.code == 0, result.err
+    page = _page(tmp_path / "hostile.preview.html")
+    assert not list(page.iter("script", "img"))
+    assert "<script>alert(1)</script> and italic" in _text(page.find(".//h1"))
+    assert page.find(".//h1/i").text == "italic"  # JATS styles become HTML styles
+    assert "<img src=x onerror=alert(2)>" in _text(page.find_class("abstract")[0])
+    assert "<script>alert(3)</script>" in _text(page.find_class("refs")[0])
+
+
+def test_unsafe_links_and_hostile_xml():
+    jats = b"""<article xml:lang="en" dtd-version="1.3"><front><article-meta>
+      <title-group><article-title>T <ext-link xlink:href="javascript:alert(1)"
+      xmlns:xlink="http://www.w3.org/1999/xlink">x</ext-link></article-title></title-group>
+      </article-meta></front></article>"""
+    [page] = preview_jats(jats, "a.xml")
+    html = lxml.html.fromstring(page.html)
+    assert not [a for a in html.iter("a") if "javascript" in (a.get("href") or "")]
+    bomb = b"""<?xml version="1.0"?><!DOCTYPE article [<!ENTITY a "aaaaaaaaaa">
+      <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><article>&b;</article>"""
+    [refused] = preview_jats(bomb, "bomb.xml")
+    assert refused.html == "" and "entities" in refused.problems[0]
+
+
+def test_unreadable_input_is_one_line_exit_3(run, tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<article dtd-version="1.4"><front>', encoding="utf-8")
+    result = run("preview", bad, "-o", tmp_path)
+    assert result.code == 3
+    assert result.err.strip().count("\n") == 0 and "bad.xml: line" in result.err
+    assert not (tmp_path / "bad.preview.html").exists()
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1", "1.2", "1.3"])
+def test_older_jats_versions(version):
+    jats = f"""<article xml:lang="en" dtd-version="{version}"><front><journal-meta>
+      <journal-title-group><journal-title>J</journal-title></journal-title-group>
+      <issn pub-type="ppub">2658-6444</issn></journal-meta><article-meta>
+      <title-group><article-title>Title</article-title><trans-title-group xml:lang="ru">
+      <trans-title>Заглавие</trans-title></trans-title-group></title-group>
+      <contrib-group><contrib contrib-type="author"><string-name>A. Author</string-name>
+      </contrib></contrib-group><pub-date pub-type="epub"><year>2020</year></pub-date>
+      <trans-abstract xml:lang="ru"><p>Реферат</p></trans-abstract></article-meta></front>
+      <back><ref-list><ref id="r1"><citation citation-type="journal">Old style
+      <pub-id pub-id-type="doi">10.1000/x1</pub-id></citation></ref></ref-list></back></article>"""
+    [page] = preview_jats(jats.encode(), "old.xml")
+    html = lxml.html.fromstring(page.html)
+    text = _text(html)
+    for expected in ("Title", "Заглавие", "A. Author", "Реферат", "Published online",
+                     "ISSN 2658-6444 (Print)"):  # fmt: skip
+        assert expected in text
+    assert "https://doi.org/10.1000/x1" in {a.get("href") for a in html.iter("a")}
