@@ -43,7 +43,8 @@ def _swap(old: str, new: str, count: int = 1):
 BREAKERS = {
     "issn-check-digit": _swap("2500-2872", "2500-2873"),
     "issn-typing": _swap(
-        '<issn publication-format="electronic">', '<issn publication-format="print">'
+        '<issn pub-type="epub" publication-format="electronic">',
+        '<issn pub-type="epub" publication-format="print">',
     ),
     "orcid-checksum": _swap("0000-0002-1825-0097", "0000-0002-1825-0098"),
     "orcid-form": _swap(
@@ -70,7 +71,7 @@ BREAKERS = {
         "<ali:license_ref>https://creativecommons.org/licenses/by/4.0/",
         "<ali:license_ref>https://creativecommons.org/licenses/by-nc/4.0/",
     ),
-    "lang-valid": _swap('<abstract xml:lang="en">', '<abstract xml:lang="xx">'),
+    "lang-valid": _swap('<trans-abstract xml:lang="en">', '<trans-abstract xml:lang="xx">'),
     "trans-lang": _swap(
         '<trans-title-group xml:lang="en">\n          <trans-title>Russian-Japanese',
         '<trans-title-group xml:lang="ru">\n          <trans-title>Russian-Japanese',
@@ -85,14 +86,30 @@ BREAKERS = {
     "id-unique": _swap('<ref id="ref2">', '<ref id="ref1">'),
     "xref-resolves": _swap('rid="aff1"', 'rid="aff9"'),
     "general-required": _cut(r"<journal-title>.*?</journal-title>"),
-    "general-recommended": _cut(r"<abstract xml:lang=.*?</abstract>\s*"),
-    "pmc-required": _cut(r"<issue>3</issue>"),
-    "pmc-recommended": _cut(r"<article-categories>.*?</article-categories>"),
+    "general-recommended": _cut(r"<(trans-)?abstract xml:lang=.*?</(trans-)?abstract>\s*"),
+    "pmc-required": _cut(r"<article-categories>.*?</article-categories>"),
+    "pmc-recommended": _cut(r"<issue>3</issue>"),
     "pmc-issn-format": _swap("2500-2872", "25002872"),
+    "pmc-issn-pub-type": _swap('<issn pub-type="ppub" ', "<issn "),
+    "pmc-abstract-type": lambda t: t.replace("trans-abstract", "abstract"),
+    "pmc-trans-lang": _swap(
+        '<trans-title-group xml:lang="en">\n          <trans-title>Russian-Japanese',
+        '<trans-title-group xml:lang="ru">\n          <trans-title>Russian-Japanese',
+    ),
+    "pmc-copyright-year": _swap("<copyright-year>2018", "<copyright-year>abc"),
     "pmc-pub-date-attrs": _swap(
         '<pub-date publication-format="electronic"', '<pub-date pub-type="epub"'
     ),
-    "pmc-collection-epub": _cut(r'<pub-date publication-format="electronic".*?</pub-date>'),
+    "pmc-collection-epub": lambda t: _cut(
+        r'<pub-date publication-format="electronic".*?</pub-date>'
+    )(t).replace(
+        'publication-format="print" date-type="collection"',
+        'publication-format="electronic" date-type="collection"',
+    ),
+    "pmc-print-collection": _swap(
+        '<pub-date publication-format="print" date-type="collection"',
+        '<pub-date publication-format="collection" date-type="pub"',
+    ),
     "pmc-dtd-version": _swap('dtd-version="1.3"', 'dtd-version="1.4"'),
     "pmc-contrib-id-type": _swap('contrib-id-type="orcid" ', ""),
     "pmc-one-name": lambda t: t.replace("<name-alternatives>", "").replace(

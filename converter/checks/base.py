@@ -15,6 +15,10 @@ from typing import Literal
 from lxml import etree
 
 Severity = Literal["error", "warning"]
+# Where a rule comes from: the service's own tool ("service": PMC's Style Checker, JATS4R's
+# Schematron), our reading of a service's documentation ("reading"), or this project's own bar
+# ("ours": identifier standards, calendars, JATS4R-style good practice).
+Basis = Literal["service", "reading", "ours"]
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 ALI = "http://www.niso.org/schemas/ali/1.0/"
@@ -126,6 +130,8 @@ class Rule:
     severity: Severity
     summary: str
     func: RuleFunc
+    source: str = "jats-converter"
+    basis: Basis = "ours"
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for hit in self.func(doc):
@@ -143,13 +149,21 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, summary: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule function under a stable id."""
+def rule(
+    rule_id: str,
+    severity: Severity,
+    summary: str,
+    *,
+    source: str = "jats-converter",
+    basis: Basis = "ours",
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under a stable id; ``source`` names the document or tool it
+    follows and ``basis`` says whether it is that tool's own rule or our reading of it."""
 
     def register(func: RuleFunc) -> RuleFunc:
         if rule_id in RULES:
             raise ValueError(f"rule id {rule_id!r} registered twice")
-        RULES[rule_id] = Rule(rule_id, severity, summary, func)
+        RULES[rule_id] = Rule(rule_id, severity, summary, func, source, basis)
         return func
 
     return register

@@ -51,8 +51,7 @@ def check(
     """
     profiles = profiles or ("general",)
     if list_rules:
-        for item in rules_for(profiles):
-            click.echo(f"{item.id:24} {item.severity:8} {item.summary}")
+        _list_rules(profiles, as_json)
         sys.exit(EXIT_OK)
     if not files:
         raise click.UsageError("give at least one JATS file (or --list-rules)")
@@ -80,6 +79,35 @@ def check(
     if unreadable:
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_INVALID if any(r.errors for r in reports) else EXIT_OK)
+
+
+_BASIS = {
+    "service": "the service's own rule",
+    "reading": "our reading of its documents",
+    "ours": "jats-converter's own rule",
+}
+
+
+def _list_rules(profiles: tuple[str, ...], as_json: bool) -> None:
+    """Each rule: id, severity, the document or tool it follows and whose rule it is."""
+    rows = [
+        {
+            "id": item.id,
+            "severity": item.severity,
+            "source": item.source,
+            "basis": item.basis,
+            "summary": item.summary,
+        }
+        for item in rules_for(profiles)
+    ]
+    if as_json:
+        click.echo(json.dumps({"profiles": list(profiles), "rules": rows}, indent=2))
+        return
+    for row in rows:
+        click.echo(
+            f"{row['id']:24} {row['severity']:8} {row['source']} "
+            f"({_BASIS[row['basis']]}): {row['summary']}"
+        )
 
 
 def _print(reports: list[CheckReport], profiles: tuple[str, ...], quiet: bool) -> None:

@@ -1,0 +1,415 @@
+"""PubMed Central's rules: the errors PMC's own Style Checker (NLM's XSLT, v5.31) reports, and,
+as warnings, what we read in PMC's documentation that the Style Checker does not check.
+
+Each error rule does what the Style Checker's test of the same meaning does (its name is in the
+summary), so that a ``pmc`` error means "PMC's tool rejects this". The committed corpus in
+``tests/data/pmc-stylechecker/`` holds the Style Checker's recorded verdicts and the tests hold
+the profile to them. Missing data is reported with the input field to add.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from converter.checks.base import ALI, XLINK_HREF, XML_LANG, Doc, Hit, rule
+from converter.checks.rules import _local, _missing
+
+STYLE_CHECKER = "PMC Style Checker 5.31"
+TAGGING = "PMC Tagging Guidelines"
+MINIMUM = "PMC minimum requirements"
+_ISSN = re.compile(r"^\d{4}-\d{3}[\dX]$")
+_JOURNAL_ID_TYPES = frozenset(
+    ("archive", "aggregator", "coden", "doi", "hwp", "index", "iso-abbrev", "issn", "nlm-ta",
+     "pmc", "publisher-id", "sc")
+)  # fmt: skip
+
+
+def _art_lang(doc: Doc) -> str:
+    """The article language as the Style Checker reads it: ``article/@xml:lang`` lower-cased,
+    ``en`` when absent."""
+    return (doc.root.get(XML_LANG) or "en").lower()
+
+
+# ------------------------------------------------------------------ errors: the Style Checker's
+
+
+_REQUIRED = [
+    ("front/journal-meta/issn", "journal-meta-check: issn is required", "journal.issn"),
+    ("front/article-meta/fpage | front/article-meta/elocation-id",
+     "fpage-elocation check: either <fpage> or <elocation-id> must be present", "fpage"),
+    ("front/article-meta/article-categories",
+     "required child: <article-meta> must have a child <article-categories>", "section"),
+]  # fmt: skip
+
+
+@rule(
+    "pmc-required",
+    "error",
+    "required: ISSN, fpage or elocation-id, article-categories, typed journal-id",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_required(doc: Doc) -> Iterator[Hit]:
+    for xpath, message, field in _REQUIRED:
+        if _missing(doc, xpath):
+            yield Hit(None, f"{message} (add `{field}`)", field)
+    journal = doc.journal_meta()
+    for el in journal.iter("journal-id") if journal is not None else []:
+        kind = el.get("journal-id-type")
+        if not kind:
+            yield Hit(el, "journal-meta-check: journal-id must have a journal-id-type attribute")
+        elif kind not in _JOURNAL_ID_TYPES:
+            allowed = ", ".join(sorted(_JOURNAL_ID_TYPES))
+            yield Hit(el, f"journal-meta-check: journal-id-type {kind!r} is not one of {allowed}")
+
+
+@rule(
+    "pmc-issn-format",
+    "error",
+    "journal-meta-check: issn matches \\d{4}-\\d{3}(\\d|X)",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_issn_format(doc: Doc) -> Iterator[Hit]:
+    journal = doc.journal_meta()
+    for el in journal.iter("issn") if journal is not None else []:
+        value = " ".join((el.text or "").split())
+        if value != "1873-781" and not _ISSN.match(value):
+            yield Hit(el, f"journal-meta-check: PMC needs the ISSN as NNNN-NNNC, not {value!r}")
+
+
+@rule(
+    "pmc-issn-pub-type",
+    "error",
+    "journal-meta-check: issn has @pub-type (ppub/epub)",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_issn_pub_type(doc: Doc) -> Iterator[Hit]:
+    journal = doc.journal_meta()
+    for el in journal.iter("issn") if journal is not None else []:
+        if el.get("pub-type") is None:
+            fmt = el.get("publication-format")
+            hint = {"print": ' (pub-type="ppub")', "electronic": ' (pub-type="epub")'}
+            shown = hint.get(fmt or "", "")
+            yield Hit(el, f"journal-meta-check: issn must have a pub-type attribute{shown}")
+
+
+@rule(
+    "pmc-abstract-type",
+    "error",
+    "abstract type check: every abstract but one has @abstract-type",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_abstract_type(doc: Doc) -> Iterator[Hit]:
+    untyped = [el for el in doc.meta if _local(el) == "abstract" and not el.get("abstract-type")]
+    for el in untyped[1:]:
+        yield Hit(
+            el,
+            "abstract type check: abstract requires an abstract-type attribute to distinguish it "
+            "from the other abstracts (convert with --jats-version 1.3 for trans-abstract, or "
+            "with --profile pmc)",
+        )
+
+
+@rule(
+    "pmc-trans-lang",
+    "error",
+    "trans-title / trans-abstract language check: @xml:lang differs from the article's",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_trans_lang(doc: Doc) -> Iterator[Hit]:
+    art = _art_lang(doc)
+    title_lang = "none"
+    for el in doc.elements():
+        name = _local(el)
+        if name == "article-title" and el.get(XML_LANG) and title_lang == "none":
+            title_lang = el.get(XML_LANG, "").lower()
+        if name == "trans-title":
+            group = el.getparent()
+            lang = group.get(XML_LANG) if _local(group) == "trans-title-group" else None
+            lang = (lang or el.get(XML_LANG) or "").lower()
+            in_ref = any(_local(a) == "ref" for a in el.iterancestors())
+            if lang == art and not in_ref and title_lang in (art, "none"):
+                yield Hit(
+                    el,
+                    f"trans-title language check: the <trans-title> is in {lang}, the article's "
+                    "language; PMC wants translations into other languages only",
+                )
+        elif name == "trans-abstract" and (el.get(XML_LANG) or "").lower() == art:
+            yield Hit(
+                el,
+                f"trans-abstract language check: the <trans-abstract> is in {art}, the "
+                "article's language",
+            )
+
+
+@rule(
+    "pmc-copyright-year",
+    "error",
+    "copyright-year check: a year between 1700 and 2100",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_copyright_year(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("copyright-year"):
+        value = " ".join("".join(el.itertext()).split())
+        try:
+            year = float(value)
+        except ValueError:
+            year = None
+        if year is None or year != year or not 1700 <= year <= 2100:
+            yield Hit(el, f"copyright-year check: {value!r} is not a valid year")
+
+
+def _dates(doc: Doc, **attrs: str) -> list[etree._Element]:
+    return [d for d in doc.meta.findall("pub-date")
+            if all(d.get(k.replace("_", "-")) == v for k, v in attrs.items())]  # fmt: skip
+
+
+def _has_day_month(dates: list[etree._Element]) -> bool:
+    return any(d.find("day") is not None for d in dates) and any(
+        d.find("month") is not None for d in dates
+    )
+
+
+@rule(
+    "pmc-collection-epub",
+    "error",
+    "pub-date check: a collection date needs an e-pub date with day and month",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_collection_epub(doc: Doc) -> Iterator[Hit]:
+    collections = _dates(doc, pub_type="collection") or _dates(
+        doc, date_type="collection", publication_format="electronic"
+    )
+    if not collections:
+        return
+    epub = _dates(doc, pub_type="epub")
+    electronic = _dates(doc, date_type="pub", publication_format="electronic")
+    if epub and _has_day_month(epub):
+        return
+    if not epub and not electronic:
+        yield Hit(
+            collections[0],
+            "pub-date check: an article with a collection date must also have an e-pub date "
+            "(add `published.electronic`)",
+            "published.electronic",
+        )
+    elif not _has_day_month(epub) and not _has_day_month(electronic):
+        yield Hit(
+            collections[0],
+            "pub-date check: the e-pub date a collection date needs must have day and month "
+            "(give `published.electronic` as a full date)",
+            "published.electronic",
+        )
+
+
+def _kind(el: etree._Element) -> str | None:
+    """print / collection for a pub-date, as the Style Checker's conflict test reads them."""
+    if el.get("pub-type"):
+        return {"ppub": "print", "collection": "collection"}.get(el.get("pub-type", ""))
+    if el.get("date-type") == "pub":
+        return {"print": "print", "collection": "collection"}.get(el.get("publication-format", ""))
+    return None
+
+
+@rule(
+    "pmc-print-collection",
+    "error",
+    "pub-date check: not both a print date and a collection date",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_print_collection(doc: Doc) -> Iterator[Hit]:
+    dates = doc.meta.findall("pub-date")
+    for i, el in enumerate(dates):
+        kind = _kind(el)
+        if kind is None:
+            continue
+        other = "collection" if kind == "print" else "print"
+        if any(_kind(later) == other for later in dates[i + 1 :]):
+            yield Hit(el, "pub-date check: articles must not contain both print and collection "
+                          "dates")  # fmt: skip
+
+
+@rule(
+    "pmc-pub-date-attrs",
+    "error",
+    "pub-date check: @pub-type, or @date-type with @publication-format, never both",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_pub_date_attrs(doc: Doc) -> Iterator[Hit]:
+    for el in doc.meta.iter("pub-date"):
+        if el.get("pub-type") and (el.get("date-type") or el.get("publication-format")):
+            yield Hit(el, "pub-date check: give @pub-type or @date-type with "
+                          "@publication-format, not both")  # fmt: skip
+        elif not el.get("pub-type") and not el.get("date-type"):
+            yield Hit(el, "pub-date check: the pub-date has neither @pub-type nor @date-type")
+
+
+@rule(
+    "pmc-contrib-id-type",
+    "error",
+    "contrib-id check: contrib-id has @contrib-id-type",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_contrib_id_type(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("contrib-id"):
+        if not el.get("contrib-id-type"):
+            yield Hit(el, "contrib-id check: <contrib-id> needs @contrib-id-type (e.g. orcid)")
+
+
+@rule(
+    "pmc-one-name",
+    "error",
+    "contrib content check: one name per contrib; more go in name-alternatives",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_one_name(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("contrib"):
+        names = [c for c in el if _local(c) == "name"]
+        if len(names) > 1:
+            yield Hit(names[1], "contrib content check: a second <name> in one <contrib>: wrap "
+                                "them in <name-alternatives>")  # fmt: skip
+
+
+def _alternative_sets(el: etree._Element) -> Iterator[list[etree._Element]]:
+    """The children the Style Checker's alternatives language test counts, per kind."""
+    name = _local(el)
+    if name == "name-alternatives":
+        names = [c for c in el if _local(c) == "name"]
+        if any(c.get(XML_LANG) for c in names):
+            yield [c for c in names if c.get("content-type") != "index"]
+    elif name in ("aff-alternatives", "collab-alternatives"):
+        kind = name.split("-")[0]
+        forms = [c for c in el if _local(c) == kind]
+        if any(c.get(XML_LANG) for c in forms):
+            yield forms
+    elif name == "citation-alternatives":
+        for kind in ("element-citation", "mixed-citation"):
+            forms = [c for c in el if _local(c) == kind]
+            if len(forms) > 1 and any(c.get(XML_LANG) for c in forms):
+                yield forms
+
+
+@rule(
+    "pmc-alternatives-main",
+    "error",
+    "alternatives check: exactly one form inside *-alternatives is in the article's language",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_alternatives_main(doc: Doc) -> Iterator[Hit]:
+    art = _art_lang(doc)
+    for el in doc.elements():
+        for forms in _alternative_sets(el):
+            main = [c for c in forms if c.get(XML_LANG) in (None, art)]
+            if len(main) != 1:
+                yield Hit(
+                    el,
+                    f"{_local(el)} check: exactly one <{_local(forms[0])}> must have the "
+                    f"article's xml:lang ({art}); {len(main)} have",
+                )
+
+
+# ------------------------------------------------------------------ warnings: our reading
+
+_RECOMMENDED = [
+    ("front/journal-meta/publisher/publisher-name", "publisher name", "journal.publisher"),
+    ("front/article-meta/volume", "volume", "volume"),
+    ("front/article-meta/issue", "issue", "issue"),
+    ("front/article-meta/permissions/copyright-statement", "copyright statement",
+     "copyright.statement"),
+    ("front/article-meta/permissions/license", "licence", "license"),
+]  # fmt: skip
+
+
+@rule(
+    "pmc-recommended",
+    "warning",
+    "our reading of PMC's minimum requirements: publisher, volume, issue, copyright, licence",
+    source=MINIMUM,
+    basis="reading",
+)
+def pmc_recommended(doc: Doc) -> Iterator[Hit]:
+    for xpath, what, field in _RECOMMENDED:
+        if _missing(doc, xpath):
+            yield Hit(
+                None,
+                f"PMC's minimum requirements list a {what} (our reading; the Style Checker does "
+                f"not check it): add `{field}`",
+                field,
+            )
+
+
+_PMC_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "2.3", "3.0")
+
+
+@rule(
+    "pmc-dtd-version",
+    "warning",
+    "our reading of PMC's guidelines: JATS 1.0–1.3 (and NLM 2.3/3.0)",
+    source=TAGGING,
+    basis="reading",
+)
+def pmc_dtd_version(doc: Doc) -> Iterator[Hit]:
+    version = doc.root.get("dtd-version") or ""
+    if not version.startswith(_PMC_VERSIONS):
+        yield Hit(
+            doc.root,
+            f"PMC takes JATS 1.0–1.3, this is {version or 'an unstated version'}: convert with "
+            "--jats-version 1.3 for PMC",
+        )
+
+
+def _cc_form(url: str) -> str:
+    """A licence URL without the differences the Style Checker forgives (scheme, www, final /)."""
+    url = " ".join(url.split())
+    url = re.sub(r"^(?:https?://)?(?:www\.)?", "", url)
+    return url.rstrip("/")
+
+
+def _cc_path(url: str) -> str:
+    """What the Style Checker compares two CC links by: the path after 'licenses', no legalcode."""
+    tail = url.split("licenses", 1)[1] if "licenses" in url else ""
+    return tail.split("legalcode", 1)[0].replace("/", "")
+
+
+@rule(
+    "pmc-license-one-uri",
+    "error",
+    "license check: one Creative Commons licence, the same URI in @xlink:href, "
+    "ali:license_ref and the links inside",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_license_one_uri(doc: Doc) -> Iterator[Hit]:
+    for el in doc.meta.iter("license"):
+        links = [x.get(XLINK_HREF, "") for x in el.iter("ext-link")]
+        cc_links = [u for u in links if "creativecommons.org/" in u]
+        refs = [" ".join("".join(r.itertext()).split()) for r in el.iter(f"{{{ALI}}}license_ref")]
+        cc_refs = [r for r in refs if "creativecommons.org/" in r]
+        href = el.get(XLINK_HREF, "")
+        if "creativecommons.org/" in href and cc_links and _cc_form(href) != _cc_form(cc_links[0]):
+            yield Hit(el, f"license check: @xlink:href {href} and the link inside, {cc_links[0]}, "
+                          "must be identical")  # fmt: skip
+        if cc_refs and cc_links and _cc_form(cc_refs[0]) != _cc_form(cc_links[0]):
+            yield Hit(el, f"license check: ali:license_ref {cc_refs[0]} and the link inside, "
+                          f"{cc_links[0]}, must be identical")  # fmt: skip
+        paths = [_cc_path(u) for u in links if "creativecommons.org/licenses" in u]
+        if len(links) > 1 and len(set(paths)) > 1:
+            yield Hit(el, "Creative Commons license check: the licence links name different "
+                          f"Creative Commons licences: {sorted(set(cc_links))}")  # fmt: skip
+        if len(cc_refs) > 1:
+            yield Hit(el, "cc license_ref check: a licence may not have more than one "
+                          "ali:license_ref with a Creative Commons URL")  # fmt: skip

@@ -1,0 +1,240 @@
+"""Build the PMC parity corpus: our outputs for every sample, and variants each breaking one rule.
+
+Run from the repository root: ``python3 tests/data/pmc-stylechecker/make_corpus.py``, then
+``scripts/pmc-stylechecker STYLECHECKER_DIR --record`` to record PMC's Style Checker's verdict on
+each file into ``verdicts.json`` (what ``tests/test_pmc_parity.py`` compares the ``pmc`` profile
+with). The files are the project's own: the samples' outputs and edits of one of them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+SAMPLES = ROOT / "samples"
+XLINK = "http://www.w3.org/1999/xlink"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_BY_NC = "https://creativecommons.org/licenses/by-nc/4.0/"
+# Each sample source, as the README's conversion command reads it.
+SOURCES = [
+    "japanese-studies-in-russia/2018-3/streltsov-6.yaml",
+    "japanese-studies-in-russia/2018-3/shchukin-21.yaml",
+    "russian-japanology-review/2018-1/streltsov-110.yaml",
+    "ojs/2019-1/issue.xml",
+    "html/2018-1/streltsov-110.html",
+    "crossref/2018-3/streltsov-6.json",
+    "nlm/2018-1/streltsov-110.nlm.xml",
+]
+BASE = "pmc13-japanese-studies-in-russia-streltsov-6.xml"
+
+
+def _slug(source: str) -> str:
+    return source.split("/")[0]
+
+
+def outputs() -> None:
+    """The committed JATS 1.4 outputs, and the --jats-version 1.3 --profile pmc ones."""
+    for source in SOURCES:
+        src = SAMPLES / source
+        stem = src.name.split(".")[0]
+        for written in sorted(src.parent.glob(f"{stem}*.xml")):
+            if written.name.endswith(".nlm.xml") or written == src:
+                continue
+            shutil.copy(written, HERE / f"jats14-{_slug(source)}-{written.name}")
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(
+                [sys.executable, "-m", "converter", "convert", str(src), "-o", tmp,
+                 "--jats-version", "1.3", "--profile", "pmc", "--write-invalid", "-q"],
+                cwd=ROOT,
+                check=False,
+                capture_output=True,
+            )  # fmt: skip
+            for written in sorted(Path(tmp).glob("*.xml")):
+                shutil.copy(written, HERE / f"pmc13-{_slug(source)}-{written.name}")
+
+
+def _meta(root: etree._Element) -> etree._Element:
+    return root.find("front/article-meta")
+
+
+def _remove(el: etree._Element | None) -> None:
+    assert el is not None
+    el.getparent().remove(el)
+
+
+def _issn_no_pub_type(root: etree._Element) -> None:
+    del root.find("front/journal-meta/issn").attrib["pub-type"]
+
+
+def _issn_bad_form(root: etree._Element) -> None:
+    issn = root.find("front/journal-meta/issn")
+    issn.text = issn.text.replace("-", "")
+
+
+def _abstract_untyped(root: etree._Element) -> None:
+    for el in _meta(root).findall("trans-abstract"):
+        el.tag = "abstract"
+
+
+def _no_categories(root: etree._Element) -> None:
+    _remove(_meta(root).find("article-categories"))
+
+
+def _trans_title_same_lang(root: etree._Element) -> None:
+    group = _meta(root).find("title-group/trans-title-group")
+    group.set(XML_LANG, root.get(XML_LANG))
+
+
+def _copyright_year(root: etree._Element) -> None:
+    _meta(root).find("permissions/copyright-year").text = "abc"
+
+
+def _collection_without_epub(root: etree._Element) -> None:
+    meta = _meta(root)
+    for date in meta.findall("pub-date"):
+        if date.get("date-type") == "collection":
+            date.set("publication-format", "electronic")
+        elif date.get("publication-format") == "electronic":
+            meta.remove(date)
+
+
+def _collection_epub_no_day(root: etree._Element) -> None:
+    meta = _meta(root)
+    for date in meta.findall("pub-date"):
+        if date.get("date-type") == "collection":
+            date.set("publication-format", "electronic")
+        elif date.get("publication-format") == "electronic":
+            _remove(date.find("day"))
+            date.set("iso-8601-date", date.get("iso-8601-date")[:7])
+
+
+def _pub_date_both(root: etree._Element) -> None:
+    _meta(root).find("pub-date").set("pub-type", "epub")
+
+
+def _print_and_collection(root: etree._Element) -> None:
+    for date in _meta(root).findall("pub-date"):
+        if date.get("date-type") == "collection":
+            date.set("publication-format", "collection")
+            date.set("date-type", "pub")
+
+
+def _contrib_id_untyped(root: etree._Element) -> None:
+    contrib = _meta(root).find("contrib-group/contrib")
+    el = etree.Element("contrib-id")
+    el.text = "https://orcid.org/0000-0002-1825-0097"
+    contrib.insert(0, el)
+
+
+def _two_names(root: etree._Element) -> None:
+    alternatives = _meta(root).find("contrib-group/contrib/name-alternatives")
+    contrib = alternatives.getparent()
+    index = contrib.index(alternatives)
+    for offset, name in enumerate(list(alternatives)):
+        contrib.insert(index + offset, name)
+    contrib.remove(alternatives)
+
+
+def _alternatives_no_main(root: etree._Element) -> None:
+    for name in _meta(root).find("contrib-group/contrib/name-alternatives"):
+        name.set(XML_LANG, "en")
+
+
+def _license_two_uris(root: etree._Element) -> None:
+    para = _meta(root).find("permissions/license/license-p")
+    link = etree.SubElement(para, "ext-link", {"ext-link-type": "uri", f"{{{XLINK}}}href": _BY_NC})
+    link.text = _BY_NC
+    link.tail = "."
+    para.text += " See "
+
+
+def _no_copyright_statement(root: etree._Element) -> None:
+    for el in _meta(root).findall("permissions/copyright-statement"):
+        _remove(el)
+
+
+def _no_volume(root: etree._Element) -> None:
+    _remove(_meta(root).find("volume"))
+
+
+def _no_issue(root: etree._Element) -> None:
+    _remove(_meta(root).find("issue"))
+
+
+def _no_pages(root: etree._Element) -> None:
+    _remove(_meta(root).find("fpage"))
+    _remove(_meta(root).find("lpage"))
+
+
+def _no_publisher(root: etree._Element) -> None:
+    _remove(root.find("front/journal-meta/publisher"))
+
+
+def _no_license(root: etree._Element) -> None:
+    _remove(_meta(root).find("permissions/license"))
+
+
+def _no_issn(root: etree._Element) -> None:
+    for el in root.findall("front/journal-meta/issn"):
+        _remove(el)
+
+
+def _journal_id_untyped(root: etree._Element) -> None:
+    for el in root.findall("front/journal-meta/journal-id"):
+        del el.attrib["journal-id-type"]
+
+
+def _dtd_version_14(root: etree._Element) -> None:
+    root.set("dtd-version", "1.4")
+
+
+# One variant per rule of PMC's (or of our reading of PMC's documentation) that it breaks.
+VARIANTS: dict[str, Callable[[etree._Element], None]] = {
+    "issn-no-pub-type": _issn_no_pub_type,
+    "issn-bad-form": _issn_bad_form,
+    "abstract-untyped": _abstract_untyped,
+    "no-article-categories": _no_categories,
+    "trans-title-same-lang": _trans_title_same_lang,
+    "copyright-year-abc": _copyright_year,
+    "collection-without-epub": _collection_without_epub,
+    "collection-epub-no-day": _collection_epub_no_day,
+    "pub-date-both-attrs": _pub_date_both,
+    "print-and-collection": _print_and_collection,
+    "contrib-id-untyped": _contrib_id_untyped,
+    "two-names": _two_names,
+    "alternatives-no-main": _alternatives_no_main,
+    "license-two-uris": _license_two_uris,
+    "no-copyright-statement": _no_copyright_statement,
+    "no-volume": _no_volume,
+    "no-issue": _no_issue,
+    "no-pages": _no_pages,
+    "no-publisher": _no_publisher,
+    "no-license": _no_license,
+    "no-issn": _no_issn,
+    "journal-id-untyped": _journal_id_untyped,
+    "dtd-version-1.4": _dtd_version_14,
+}
+
+
+def variants() -> None:
+    for name, edit in VARIANTS.items():
+        tree = etree.parse(str(HERE / BASE), etree.XMLParser(load_dtd=False, no_network=True))
+        edit(tree.getroot())
+        data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+        (HERE / f"variant-{name}.xml").write_bytes(data + b"\n")
+
+
+if __name__ == "__main__":
+    for old in HERE.glob("*.xml"):
+        old.unlink()
+    outputs()
+    variants()
+    print(f"{len(list(HERE.glob('*.xml')))} files in {HERE}")

@@ -1,0 +1,93 @@
+"""The ``pmc`` profile agrees with PMC's own Style Checker (NLM's XSLT, v5.31).
+
+``tests/data/pmc-stylechecker/`` holds our outputs for every sample (JATS 1.4, and 1.3 with
+``--profile pmc``) and variants each breaking one PMC rule; ``verdicts.json`` there is what the
+Style Checker said about each, recorded with ``scripts/pmc-stylechecker DIR --record``. The
+profile must flag a file exactly when the Style Checker reports an error on it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import BILINGUAL, DATA, ROOT
+from converter.checks import check_file
+from converter.checks.profiles import PROFILES, rules_for
+
+CORPUS = DATA / "pmc-stylechecker"
+VERDICTS = json.loads((CORPUS / "verdicts.json").read_text(encoding="utf-8"))
+
+
+def test_the_corpus_and_its_verdicts_match() -> None:
+    assert "5.31" in VERDICTS["stylechecker"]
+    files = {p.name for p in CORPUS.glob("*.xml")}
+    assert files == set(VERDICTS["files"])
+    assert sum(name.startswith("variant-") for name in files) >= 20
+    # the corpus shows both verdicts, and every sample's PMC form is accepted by PMC's tool
+    assert any(v["errors"] for v in VERDICTS["files"].values())
+    bilingual = [n for n in files if n.startswith("pmc13-") and "crossref" not in n]
+    assert bilingual and all(not VERDICTS["files"][n]["errors"] for n in bilingual)
+
+
+@pytest.mark.parametrize("name", sorted(VERDICTS["files"]))
+def test_pmc_profile_flags_exactly_what_the_style_checker_rejects(name: str) -> None:
+    verdict = VERDICTS["files"][name]
+    report = check_file(CORPUS / name, ["pmc"])
+    errors = [f"[{f.rule}] {f.message}" for f in report.findings if f.severity == "error"]
+    if verdict["errors"]:
+        assert errors, f"the Style Checker rejects {name} ({verdict['errors']}); we pass it"
+    else:
+        assert not errors, f"the Style Checker accepts {name}; we report {errors}"
+
+
+def test_the_pmc_error_rules_are_the_style_checkers() -> None:
+    for item in rules_for(["pmc"]):
+        if item.id.startswith("pmc-"):
+            if item.severity == "error":
+                assert (item.basis, item.source) == ("service", "PMC Style Checker 5.31")
+            else:
+                assert item.basis == "reading", item.id
+    assert "pmc-recommended" in PROFILES["pmc"]
+
+
+def test_convert_for_pmc_gives_what_the_style_checker_accepts(tmp_path: Path, run) -> None:
+    """The bilingual samples converted for PMC pass, and the written JATS has PMC's forms."""
+    ojs = ROOT / "samples" / "ojs" / "2019-1" / "issue.xml"
+    result = run(
+        "convert", BILINGUAL, ojs, "-o", tmp_path, "--jats-version", "1.3", "--profile", "pmc"
+    )
+    assert result.code == 0, result.err
+    assert " error: " not in result.err
+    text = (tmp_path / "streltsov-6.xml").read_text(encoding="utf-8")
+    assert '<issn pub-type="ppub" publication-format="print">' in text
+    assert '<trans-abstract xml:lang="en">' in text
+    assert "<article-categories>" in text
+    # an English article of a Russian journal: no journal trans-title in English for PMC
+    english = (tmp_path / "issue-2.xml").read_text(encoding="utf-8")
+    assert 'xml:lang="en"' in english.split("<article ", 1)[1].split(">", 1)[0]
+    assert "<trans-title-group" not in english.split("</journal-meta>")[0]
+
+
+def test_convert_for_pmc_in_jats_14_types_the_translated_abstracts(tmp_path: Path, run) -> None:
+    result = run("convert", BILINGUAL, "-o", tmp_path, "--profile", "pmc")
+    text = (tmp_path / "streltsov-6.xml").read_text(encoding="utf-8")
+    assert '<abstract abstract-type="translation" xml:lang="en">' in text
+    assert "[pmc-abstract-type]" not in result.err
+
+
+def test_missing_data_is_named_in_input_terms(tmp_path: Path, run) -> None:
+    """A Crossref record has no section: the finding says which input field to add."""
+    record = ROOT / "samples" / "crossref" / "2018-3" / "streltsov-6.json"
+    result = run(
+        "convert", record, "-o", tmp_path, "--jats-version", "1.3", "--profile", "pmc"
+    )
+    assert result.code == 1
+    assert "error: [pmc-required]" in result.err
+    assert "add `section`" in result.err and "(input field section)" in result.err
+    variant = check_file(CORPUS / "variant-collection-without-epub.xml", ["pmc"])
+    (finding,) = [f for f in variant.findings if f.rule == "pmc-collection-epub"]
+    assert "add `published.electronic`" in finding.message
+    assert finding.field == "published.electronic"
