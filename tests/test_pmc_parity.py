@@ -81,9 +81,7 @@ def test_convert_for_pmc_in_jats_14_types_the_translated_abstracts(tmp_path: Pat
 def test_missing_data_is_named_in_input_terms(tmp_path: Path, run) -> None:
     """A Crossref record has no section: the finding says which input field to add."""
     record = ROOT / "samples" / "crossref" / "2018-3" / "streltsov-6.json"
-    result = run(
-        "convert", record, "-o", tmp_path, "--jats-version", "1.3", "--profile", "pmc"
-    )
+    result = run("convert", record, "-o", tmp_path, "--jats-version", "1.3", "--profile", "pmc")
     assert result.code == 1
     assert "error: [pmc-required]" in result.err
     assert "add `section`" in result.err and "(input field section)" in result.err
