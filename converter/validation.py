@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal
 
 from lxml import etree
 
-from converter.errors import InputError
+from converter.dtd_sources import missing_dtd_message
+from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
 from converter.grammars import Grammars
 
 # The DOCTYPE assumed for a file that has none, by its dtd-version attribute.
@@ -23,6 +25,8 @@ _FALLBACK_PUBLIC_IDS = {
     "1.2": "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2 20190208//EN",
     "1.1": "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.1 20151215//EN",
     "1.0": "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.0 20120330//EN",
+    "3.0": "-//NLM//DTD Journal Publishing DTD v3.0 20080202//EN",
+    "2.3": "-//NLM//DTD Journal Publishing DTD v2.3 20070202//EN",
 }
 
 
@@ -103,47 +107,107 @@ def dtd_problems(tree: etree._ElementTree, dtd: etree.DTD, name: str) -> list[Pr
     ]
 
 
+class DtdMissing(InvalidDocument):
+    """The DOCTYPE names a known NLM/JATS DTD that is not installed: the problem says how to
+    install it. The document is not checked (exit 4, like any missing grammar)."""
+
+
+class UnknownDoctype(InvalidDocument):
+    """The DOCTYPE names no NLM/JATS DTD: the document is not checked (bad input, exit 3)."""
+
+
 def dtd_for_tree(tree: etree._ElementTree, store: Grammars, name: str) -> etree.DTD:
-    """The DTD a document's DOCTYPE names (or, lacking one, its dtd-version's Publishing DTD)."""
+    """The DTD a document's DOCTYPE names (or, lacking one, its dtd-version's Publishing DTD).
+
+    Raises ``DtdMissing`` for a known public id whose DTD is not installed, ``UnknownDoctype``
+    for a public id of no NLM/JATS DTD.
+    """
     info = tree.docinfo
     public_id, system_id = info.public_id, info.system_url
     if not public_id and not system_id:
         version = tree.getroot().get("dtd-version", "")
         public_id = _FALLBACK_PUBLIC_IDS.get(version)
         if public_id is None:
-            raise InvalidDocument(
+            raise UnknownDoctype(
                 [Problem(name, 1, 1, "no DOCTYPE and no known dtd-version: cannot choose a DTD")]
             )
     known = store.public_ids()
     if public_id and public_id not in known:
+        instruction = missing_dtd_message(public_id, known)
+        if instruction is not None:
+            raise DtdMissing([Problem(name, 1, 1, f"not checked: {instruction}")])
         hint = ""
         guess = store.path_for(None, system_id)
         if guess is not None:
             hint = next(
                 (f"; the system id names {pid!r}" for pid, p in known.items() if p == guess), ""
             )
-        raise InvalidDocument(
+        raise UnknownDoctype(
             [
                 Problem(
-                    name, 1, 1, f"unknown DOCTYPE public id {public_id!r}: no such JATS DTD{hint}"
+                    name,
+                    1,
+                    1,
+                    f"unknown DOCTYPE public id {public_id!r}: not an NLM or JATS DTD, "
+                    f"not checked{hint}",
                 )
             ]
         )
     if store.path_for(public_id, system_id) is None:
-        raise InvalidDocument(
+        raise UnknownDoctype(
             [Problem(name, 1, 1, f"unknown DOCTYPE system id {system_id!r}: no such JATS DTD")]
         )
     return store.dtd(public_id or "", system_id)
 
 
-def validate_bytes(data: bytes, name: str, store: Grammars) -> list[Problem]:
-    """All problems of one JATS document given as bytes (empty when valid)."""
+Status = Literal["valid", "invalid", "not checked"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What ``validate`` says of one file: ``valid``, ``invalid`` (the DTD rejects it) or
+    ``not checked`` (not well-formed, unreadable, an unknown DOCTYPE: exit 3; its DTD not
+    installed: exit 4)."""
+
+    status: Status
+    problems: list[Problem]
+    exit_code: int
+
+    def as_dict(self, name: str) -> dict[str, object]:
+        return {
+            "file": name,
+            "status": self.status,
+            "valid": {"valid": True, "invalid": False}.get(self.status),
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+
+def verdict_bytes(data: bytes, name: str, store: Grammars) -> Verdict:
+    """The verdict on one document given as bytes."""
     try:
         tree = parse_untrusted(data, name)
         dtd = dtd_for_tree(tree, store, name)
+    except DtdMissing as exc:
+        return Verdict("not checked", exc.problems, EXIT_SETUP)
     except InvalidDocument as exc:
-        return exc.problems
-    return dtd_problems(tree, dtd, name)
+        return Verdict("not checked", exc.problems, EXIT_INPUT)
+    problems = dtd_problems(tree, dtd, name)
+    return Verdict("invalid", problems, EXIT_INVALID) if problems else Verdict("valid", [], 0)
+
+
+def verdict_file(path: str | os.PathLike[str], store: Grammars) -> Verdict:
+    """The verdict on one file; an unreadable file is not checked (exit 3)."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Verdict("not checked", [Problem(name, 0, 0, f"cannot read: {exc.strerror}")], 3)
+    return verdict_bytes(data, name, store)
+
+
+def validate_bytes(data: bytes, name: str, store: Grammars) -> list[Problem]:
+    """All problems of one JATS document given as bytes (empty when valid)."""
+    return verdict_bytes(data, name, store).problems
 
 
 def validate_file(path: str | os.PathLike[str], store: Grammars) -> list[Problem]:

@@ -47,7 +47,8 @@ def check(
     """Check JATS files against what indexing services require beyond the DTD.
 
     Findings are printed as FILE:LINE:0: error|warning: [rule-id] message (element path).
-    Exit 1 when any error is found (warnings alone pass); '-' reads standard input.
+    Exit 1 when any error is found (warnings alone pass), 3 when a file cannot be read or is
+    not well-formed; '-' reads standard input.
     """
     profiles = profiles or ("general",)
     if list_rules:
@@ -76,7 +77,7 @@ def check(
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _print(reports, profiles, quiet)
-    if unreadable:
+    if unreadable or any(r.unreadable for r in reports):  # not well-formed: not checked
         sys.exit(EXIT_INPUT)
     sys.exit(EXIT_INVALID if any(r.errors for r in reports) else EXIT_OK)
 
