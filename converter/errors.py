@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from converter.floods import capped
+
 EXIT_OK = 0
 EXIT_INVALID = 1  # output (or a validated file) breaks the DTD
 EXIT_USAGE = 2  # wrong command-line use (click's own code)
@@ -38,10 +40,11 @@ class InputError(ConverterError):
     def __init__(self, source: str, problems: list[str]):
         self.source = source
         self.problems = problems
-        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+        super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [f"{self.source}: {p}" for p in self.problems]
+        """One line per problem, at most 20 of one kind (then a line with the count)."""
+        return [f"{self.source}: {p}" for p in capped(self.problems)]
 
 
 class SetupError(ConverterError):

@@ -26,6 +26,25 @@ _LINK_RE = re.compile(
 )
 _TRAILING = ".,;:)]}»"
 
+MAX_DEPTH = 32
+"""Style tags nested deeper than this are refused (``depth``): real text needs three or four,
+and rendering nested markup recurses, so 5,000 nested ``<i>`` would exhaust Python's stack."""
+
+
+def depth(text: str) -> int:
+    """How deeply the style tags in ``text`` nest (0 for plain text), counting opening tags
+    not yet closed; it stops counting once past ``MAX_DEPTH``."""
+    if "<" not in text:
+        return 0
+    level = deepest = 0
+    for match in _TAG_RE.finditer(text):
+        level = max(level - 1, 0) if match.group(1) else level + 1
+        if level > deepest:
+            deepest = level
+            if deepest > MAX_DEPTH:
+                break
+    return deepest
+
 
 @dataclass(slots=True)
 class Node:
@@ -43,6 +62,8 @@ def parse_inline(text: str) -> Inline:
     """Parse style tags into nodes; fall back to plain text when tags do not balance."""
     if "<" not in text:
         return [text] if text else []
+    if depth(text) > MAX_DEPTH:  # the model refuses such text; never recurse into it here
+        return [text]
     root = Node("root")
     stack = [root]
     pos = 0

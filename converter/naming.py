@@ -18,11 +18,15 @@ has a value. Fields:
 The default, ``{journal}-{volume|year}-{fpage|elocation|stem}``, gives PMC-style names such as
 ``rjr-1-110.xml``. Values are reduced to letters, digits, ``.``, ``_`` and ``-``; a ``/`` in the
 pattern itself makes sub-folders. The writer's ending (``.xml``) is appended. A placeholder none
-of whose fields has a value is a problem naming the field, never an empty part.
+of whose fields has a value is a problem naming the field, never an empty part. A name longer
+than 200 bytes (file systems stop at 255, and the temporary file beside it needs room) is cut
+and given a hash of the whole name: ``rjr-<first letters>-<16 hex digits>.xml``, the same on
+every run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import string
 from collections.abc import Callable
@@ -33,6 +37,9 @@ from converter.model import Article, Journal
 DEFAULT_PATTERN = "{journal}-{volume|year}-{fpage|elocation|stem}"
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_ENDING = re.compile(r"(?:\.[A-Za-z]{1,12}){1,2}$")  # .xml, .crossref.xml, .meta.html
+MAX_NAME_BYTES = 200
+"""Longest output file name written as it is; longer ones get ``fit_name``'s hash suffix."""
 
 
 class PatternError(ValueError):
@@ -145,7 +152,31 @@ class NamePattern:
                     f"{wanted}: needed by the output name pattern {self.text!r} but empty"
                 )
             out.append(value)
-        return "".join(out) + suffix
+        return fit_path("".join(out) + suffix)
+
+
+def fit_name(name: str, limit: int = MAX_NAME_BYTES) -> str:
+    """``name`` (one file name, ending kept) when it fits in ``limit`` bytes; else shortened,
+    with a hash of the whole name in its place, so that the same long name always gives the
+    same short one and two long names that differ only at the end still differ.
+
+    ``limit`` leaves room under the file systems' 255 bytes for the temporary file written
+    beside the output (``.NAME.<random>.jatsconv-tmp``).
+    """
+    if len(name.encode("utf-8")) <= limit:
+        return name
+    match = _ENDING.search(name)
+    ending = match.group() if match else ""
+    stem = name[: len(name) - len(ending)]
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    room = limit - len(ending.encode("utf-8")) - len(digest) - 1
+    kept = stem.encode("utf-8")[: max(room, 1)].decode("utf-8", errors="ignore").rstrip("-.")
+    return f"{kept}-{digest}{ending}"
+
+
+def fit_path(path: str) -> str:
+    """A relative path (``/``-separated) with every part passed through ``fit_name``."""
+    return "/".join(fit_name(part) for part in path.split("/"))
 
 
 def _clean(value: str) -> str:

@@ -1,4 +1,5 @@
-"""Plain-text rules shared by model and writers: XML 1.0 characters, Unicode form.
+"""Plain-text rules shared by model and writers: XML 1.0 characters, Unicode form, how deep
+inline style tags may nest.
 
 Which script a text is in is decided in ``converter.scripts``.
 """
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from converter import inline
 
 # Characters XML 1.0 forbids anywhere in a document (C0 controls but tab/LF/CR, surrogates,
 # U+FFFE/U+FFFF); a value holding one would make the output malformed.
@@ -20,5 +23,10 @@ def check_xml_text(value: str) -> str:
         raise ValueError(
             f"contains U+{ord(bad.group()):04X}, a character XML 1.0 does not allow "
             f"(at position {bad.start() + 1})"
+        )
+    if "<" in value and inline.depth(value) > inline.MAX_DEPTH:
+        raise ValueError(
+            f"style tags (<i>, <b> …) nested more than {inline.MAX_DEPTH} deep; no text needs "
+            "that many"
         )
     return unicodedata.normalize("NFC", value)

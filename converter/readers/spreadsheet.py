@@ -49,6 +49,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -218,23 +219,73 @@ def _delimiter(sample: str) -> str:
     return best if counts[best] else ","
 
 
+_DTD_MARK = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def _refuse_dtds(path: Path) -> None:
+    """Refuse a workbook any of whose XML parts declares a DTD or entities.
+
+    Office files never carry one; a part that does is hostile (an entity bomb, or an external
+    entity reading local files), and the XML parser openpyxl uses would either expand it or
+    fail mid-read. A DTD can only stand before the root element, so each part's head suffices.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    continue
+                with archive.open(info) as part:
+                    head = part.read(65536)
+                if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                    head = head.decode("utf-16", errors="replace").encode()
+                root = _ROOT_START.search(head)
+                if _DTD_MARK.search(head, 0, root.start() if root else len(head)):
+                    raise InputError(
+                        str(path),
+                        [
+                            f"{info.filename}: declares a DTD or entities, which no XLSX file "
+                            "does; not read"
+                        ],
+                    )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as exc:
+        raise InputError(str(path), [f"not a readable XLSX workbook: {exc}"]) from None
+
+
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     """Rows of the sheet named 'articles', else of the first sheet (read-only, streamed)."""
     import zipfile
+    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    broken = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, ParseError,
+              SyntaxError, EOFError, zlib.error)  # fmt: skip
     try:
+        _refuse_dtds(path)
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except broken as exc:
         raise InputError(str(path), [f"not a readable XLSX workbook: {exc}"]) from None
     except OSError as exc:
         raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
     try:
         names = {name.lower(): name for name in book.sheetnames}
         sheet = book[names["articles"]] if "articles" in names else book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        rows = sheet.iter_rows(values_only=True)
+        number = 0
+        while True:
+            try:
+                values = next(rows)
+            except StopIteration:
+                break
+            except broken as exc:
+                raise InputError(
+                    str(path), [f"row {number + 1}: not readable XLSX data: {exc}"]
+                ) from None
+            number += 1
             yield number, list(values)
     finally:
         book.close()
