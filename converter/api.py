@@ -1,4 +1,12 @@
-"""The Python API the CLI is a thin layer over: source → articles → validated output files."""
+"""The Python API the CLI is a thin layer over, and the one conversion pipeline:
+
+    read (``converter.readers``) → model → enrich (``converter.enrich``) →
+    write, validated (``converter.writers``) → profile checks (``converter.checks``)
+
+``render`` runs everything after reading; ``convert_loaded`` adds the atomic write;
+``convert_file`` adds the reading. ``jatsconv convert``, ``jatsconv batch`` (in its workers) and
+Python callers all go through ``render``: no writer runs enrichment or checks itself.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +16,63 @@ from pathlib import Path
 from typing import Literal
 
 from converter.atomic import write_atomic
+from converter.enrich import enrich
 from converter.grammars import Grammars
 from converter.model import Article, Journal
 from converter.notices import notice, strict_problems, summary
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.readers import Loaded, ReadContext, read_source
-from converter.writers import render
+from converter.validation import Problem
+from converter.writers import SUFFIXES, WRITERS
 
 Status = Literal["converted", "invalid", "bad-input", "skipped"]
+
+__all__ = [
+    "Conversion",
+    "Output",
+    "convert_file",
+    "convert_loaded",
+    "output_suffix",
+    "prepare",
+    "render",
+    "to_jats",
+]
+
+
+def render(article: Article, options: Options, name: str = "output.xml") -> Output:
+    """The pipeline after reading: enrich ``article``, write it in the format ``options.target``
+    names (validated when ``options.grammars`` is set), then run the profiles of
+    ``options.profiles`` on the result. ``name`` names the output in problems."""
+    try:
+        writer = WRITERS[options.target]
+    except KeyError:
+        raise ValueError(f"unknown output format {options.target!r}") from None
+    article = enrich(article)  # Latin names and references, parsed citations
+    output = writer(article, options, name)
+    if options.profiles:
+        output.problems.extend(_profile_problems(article, options, output, name))
+    return output
+
+
+def _profile_problems(
+    article: Article, options: Options, output: Output, name: str
+) -> list[Problem]:
+    """Profile findings on a converted article (``convert --profile``): on the JATS written,
+    or, for another output format, on the JATS the same article gives. The journal file's
+    transliteration scheme is the one transliterations are judged against."""
+    from converter.checks import profile_problems
+
+    journal = article.journal
+    scheme = journal.transliteration if isinstance(journal, Journal) else None
+    if options.target == "jats" and output.data:
+        return profile_problems(output.data, options.profiles, name, scheme)
+    plain = Options(version=options.version, tag_set=options.tag_set, profiles=options.profiles)
+    jats = WRITERS["jats"](article, plain, name)
+    # Lines of the JATS rendition mean nothing in another format: the input field places them.
+    return [
+        Problem(p.file, 0, 0, p.message, p.severity)
+        for p in profile_problems(jats.data, options.profiles, name, scheme)
+    ]
 
 
 def to_jats(
@@ -94,8 +151,7 @@ def prepare(options: Options) -> None:
 
 
 def output_suffix(options: Options) -> str:
-    from converter.writers import SUFFIXES
-
+    """The ending of output file names for the format ``options.target``."""
     return SUFFIXES.get(options.target, ".xml")
 
 

@@ -1,25 +1,41 @@
-"""Click options shared by several ``jatsconv`` commands, defined once so that their names,
-choices, defaults and help texts cannot drift apart between commands.
+"""What the ``jatsconv`` commands share: options defined once (so that their names, choices,
+defaults and help texts cannot drift apart), the exit-code table of every ``--help``, and the
+one-line failure.
 
-This module imports nothing from ``converter.cli`` (which registers the commands of
-``converter.commands`` at its end), so the command modules can import it freely.
+A bottom-level module: it imports no command and not ``converter.cli``, so every module of
+``converter.commands`` imports it freely and nothing imports the CLI but its entry point.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
 from converter.checks.profiles import PROFILES
+from converter.errors import EXIT_CODES
 from converter.grammars import ENV_VAR
 from converter.languages import normalize_language
 from converter.readers import READERS
 from converter.writers import WRITERS
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+# The epilog of every command's --help ("\b" keeps click from re-wrapping the table).
+EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
+    f"  {code:>3}  {text}" for code, text in EXIT_CODES.items()
+)
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print ``jatsconv: message`` on standard error and exit with ``code``."""
+    from converter.redaction import redact
+
+    click.echo(f"jatsconv: {redact(message)}", err=True)
+    sys.exit(code)
 
 
 def schema_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -19,8 +19,8 @@ from lxml import etree
 
 from converter.atomic import write_atomic
 from converter.validation import InvalidDocument, parse_untrusted
+from converter.xmlns import XLINK_HREF
 
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _REJECTED = set(" ?%#/:\\*\"'<>|&;")
 _REFERENCING = ("graphic", "inline-graphic", "media", "supplementary-material", "inline-media")

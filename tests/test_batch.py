@@ -17,7 +17,8 @@ from lxml import etree
 
 from conftest import BILINGUAL, ROOT, SEED, xmllint
 from converter import batch as batch_module
-from converter.batch import MANIFEST_NAME, BatchSettings, run_batch
+from converter.batch import MANIFEST_NAME, BatchSettings, run_batch, sources, worker
+from converter.batch.books import Books
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
 from converter.options import Options
 from converter.readers.native import load_article
@@ -160,35 +161,6 @@ def test_manifest_rows_are_committed_during_the_run(tmp_path: Path, store) -> No
     assert again.counts["skipped"] == 12
 
 
-def test_json_manifest_of_earlier_versions_is_imported(run, tmp_path: Path, store) -> None:
-    source = make_folder(tmp_path / "in", 3)
-    out, report = tmp_path / "out", tmp_path / "r.json"
-    assert run("batch", source, "-o", out, "-j", "1").code == 0
-    with contextlib.closing(sqlite3.connect(out / MANIFEST_NAME)) as db:
-        rows = db.execute("SELECT key, stamp, journals, found, outputs FROM entries").fetchall()
-    entries = {
-        key: {
-            "stamp": stamp,
-            "journals": json.loads(journals),
-            "found": found,
-            "outputs": json.loads(outputs),
-        }
-        for key, stamp, journals, found, outputs in rows
-    }
-    (out / MANIFEST_NAME).unlink()
-    legacy = out / batch_module.LEGACY_MANIFEST_NAME
-    legacy.write_text(json.dumps({"format": 1, "entries": entries}))
-    # One changed article: its output was written for it, so it is replaced, not refused.
-    changed = source / "part0" / "a00001.yaml"
-    changed.write_text(changed.read_text().replace("issue: 1", "issue: 2"))
-    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
-    summary = _summary(report)
-    assert (summary["skipped"], summary["converted"]) == (2, 1)
-    assert not legacy.exists()
-    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
-    assert _summary(report)["skipped"] == 3
-
-
 def test_damaged_manifest_means_everything_is_converted_again(run, tmp_path: Path, store) -> None:
     source = make_folder(tmp_path / "in", 3)
     out, report = tmp_path / "out", tmp_path / "r.json"
@@ -283,11 +255,11 @@ def test_later_article_finishing_first_still_loses_the_name(tmp_path: Path, stor
     clash = source / "part0" / "a00001.yaml"
     clash.write_text(clash.read_text().replace("fpage: 120", "fpage: 110"))
     settings = BatchSettings(out_dir=tmp_path / "out", options=Options(grammars=store), jobs=1)
-    batch_module._init_worker(settings, "t", in_process=True)
-    files, _ = batch_module.list_sources([str(source)])
-    jobs = list(batch_module.iter_jobs(files, settings))
-    results = [batch_module._convert_job(job, None) for job in jobs]
-    books = batch_module._Books(settings, {})
+    worker.init_worker(settings, "t", in_process=True)
+    files, _ = sources.list_sources([str(source)])
+    jobs = list(sources.iter_jobs(files, settings))
+    results = [worker.convert_job(job, None) for job in jobs]
+    books = Books(settings, {})
     seen: list[str] = []
     for result in reversed(results):  # the later job arrives first
         for entry in result.entries:
@@ -377,7 +349,7 @@ def test_interruption_in_process_leaves_no_partial_file(tmp_path: Path, store, m
             raise KeyboardInterrupt
         return stream
 
-    monkeypatch.setattr(batch_module.os, "fdopen", interrupted_write)
+    monkeypatch.setattr(os, "fdopen", interrupted_write)
     summary = run_batch([str(source)], settings)
     monkeypatch.undo()
     assert summary.interrupted and summary.exit_code() == 130

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import BILINGUAL
+from converter.api import render
 from converter.deposit import (
     DepositError,
     Transport,
@@ -30,7 +31,6 @@ from converter.deposit import (
 )
 from converter.options import Options
 from converter.readers.native import load_article
-from converter.writers import render
 
 USER = "role/depositor-xyz"
 PASSWORD = "s3cr3t&pa ss=word"

@@ -14,9 +14,9 @@ import pytest
 from lxml import etree
 
 from conftest import SAMPLES
+from converter.api import render
 from converter.options import Options
 from converter.readers import ReadContext, read_source
-from converter.writers import render
 
 WORK = SAMPLES / "crossref" / "2018-3" / "streltsov-6.json"
 CR = {

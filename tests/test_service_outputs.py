@@ -14,9 +14,10 @@ import pytest
 from lxml import etree
 
 from conftest import BILINGUAL, SAMPLES, SEED
+from converter.api import render
 from converter.options import Options
 from converter.readers.native import load_article
-from converter.writers import SUFFIXES, WRITERS, render
+from converter.writers import SUFFIXES, WRITERS
 from converter.writers.crossref import next_timestamp
 from converter.writers.doaj import iso639_2b
 from converter.xsd import load_schema, schema_problems

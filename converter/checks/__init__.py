@@ -17,11 +17,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.checks.base import RULES, Doc, Finding, Rule
+from converter.checks.base import Doc, Finding
 from converter.checks.profiles import PROFILES, rules_for
+from converter.checks.registry import RULES, Rule
 from converter.errors import InputError
-from converter.model import Article, Journal
-from converter.options import Options, Output
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 
 __all__ = [
@@ -30,7 +29,6 @@ __all__ = [
     "CheckReport",
     "Finding",
     "Rule",
-    "article_profile_problems",
     "check_bytes",
     "check_file",
     "check_tree",
@@ -131,24 +129,3 @@ def profile_problems(
     """Check JATS bytes the converter wrote against ``profiles``; findings name input fields."""
     report = check_bytes(data, name, profiles, scheme=scheme)
     return report.unreadable + findings_to_problems(report.findings, name)
-
-
-def article_profile_problems(
-    article: Article, options: Options, output: Output, name: str
-) -> list[Problem]:
-    """Profile findings on a converted article (``convert --profile``): on the JATS written,
-    or, for another output format, on the JATS the same article gives. The journal file's
-    transliteration scheme is the one transliterations are judged against."""
-    journal = article.journal
-    scheme = journal.transliteration if isinstance(journal, Journal) else None
-    if options.target == "jats" and output.data:
-        return profile_problems(output.data, options.profiles, name, scheme)
-    from converter.writers.jats import render_jats, serialize
-
-    pmc = "pmc" in options.profiles
-    data = serialize(render_jats(article, options.version, options.tag_set, pmc))
-    # Lines of the JATS rendition mean nothing in another format: the input field places them.
-    return [
-        Problem(p.file, 0, 0, p.message, p.severity)
-        for p in profile_problems(data, options.profiles, name, scheme)
-    ]

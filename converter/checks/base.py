@@ -1,27 +1,27 @@
-"""The machinery rules share: the document wrapper, findings, the rule registry.
+"""What rules work on and give: the document wrapper (``Doc``), ``Hit`` and ``Finding``.
 
-A rule is registered with ``@rule(id, severity, summary)`` and yields ``Hit``s: the element the
-finding is about (or ``None`` when something is missing: the finding then points at the nearest
-parent that exists), the message, and optionally the input field it comes from.
+A rule yields ``Hit``s: the element the finding is about (or ``None`` when something is missing:
+the finding then points at the nearest parent that exists), the message, and optionally the
+input field it comes from. ``converter.checks.registry`` registers rules and turns their hits
+into findings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from lxml import etree
+
+from converter.xmlns import XML_LANG, local_name
 
 Severity = Literal["error", "warning"]
 # Where a rule comes from: the service's own tool ("service": PMC's Style Checker, JATS4R's
 # Schematron), our reading of a service's documentation ("reading"), or this project's own bar
 # ("ours": identifier standards, calendars, JATS4R-style good practice).
 Basis = Literal["service", "reading", "ours"]
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-ALI = "http://www.niso.org/schemas/ali/1.0/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ class Doc:
         parts = []
         node: etree._Element | None = el
         while node is not None:
-            tag = etree.QName(node).localname if isinstance(node.tag, str) else "?"
+            tag = local_name(node) or "?"
             parent = node.getparent()
             if parent is not None:
                 same = [c for c in parent if c.tag == node.tag]
@@ -111,59 +111,3 @@ class Doc:
             parts.append(tag)
             node = parent
         return "/" + "/".join(reversed(parts))
-
-    def field(self, el: etree._Element) -> str | None:
-        """The input field (of the converter's YAML format) an element was written from."""
-        from converter.checks.fields import field_for
-
-        return field_for(self, el)
-
-
-RuleFunc = Callable[[Doc], Iterator[Hit]]
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A named check with a stable id and a fixed severity."""
-
-    id: str
-    severity: Severity
-    summary: str
-    func: RuleFunc
-    source: str = "jats-converter"
-    basis: Basis = "ours"
-
-    def run(self, doc: Doc) -> Iterator[Finding]:
-        for hit in self.func(doc):
-            el = hit.element if hit.element is not None else doc.meta
-            yield Finding(
-                rule=self.id,
-                severity=self.severity,
-                message=hit.message,
-                path=doc.path(el),
-                line=el.sourceline or 0,
-                field=hit.field or (doc.field(el) if hit.element is not None else None),
-            )
-
-
-RULES: dict[str, Rule] = {}
-
-
-def rule(
-    rule_id: str,
-    severity: Severity,
-    summary: str,
-    *,
-    source: str = "jats-converter",
-    basis: Basis = "ours",
-) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule function under a stable id; ``source`` names the document or tool it
-    follows and ``basis`` says whether it is that tool's own rule or our reading of it."""
-
-    def register(func: RuleFunc) -> RuleFunc:
-        if rule_id in RULES:
-            raise ValueError(f"rule id {rule_id!r} registered twice")
-        RULES[rule_id] = Rule(rule_id, severity, summary, func, source, basis)
-        return func
-
-    return register

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from converter.checks.base import XML_LANG, Doc
+from converter.checks.base import Doc
+from converter.xmlns import XML_LANG, local_name
 
 _ARTICLE_META_FIELDS = {
     "volume": "volume",
@@ -28,10 +29,6 @@ _ARTICLE_META_FIELDS = {
 _PUB_ID_FIELDS = {"doi": "doi", "publisher-id": "ids.publisher_id", "pmid": "ids.pmid"}
 
 
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
-
-
 def _chain(el: etree._Element) -> list[etree._Element]:
     """The element and its ancestors, outermost first."""
     out = []
@@ -43,7 +40,7 @@ def _chain(el: etree._Element) -> list[etree._Element]:
 
 
 def _find(chain: list[etree._Element], name: str) -> etree._Element | None:
-    return next((n for n in chain if _local(n) == name), None)
+    return next((n for n in chain if local_name(n) == name), None)
 
 
 def _either(*elements: etree._Element | None) -> etree._Element | None:
@@ -58,7 +55,7 @@ def _lang_suffix(doc: Doc, el: etree._Element) -> str:
 def field_for(doc: Doc, el: etree._Element) -> str | None:
     """The input field for ``el``, or ``None`` when it maps to none."""
     chain = _chain(el)
-    names = [_local(n) for n in chain]
+    names = [local_name(n) for n in chain]
     if "journal-meta" in names:
         return _journal_field(doc, el, names)
     if "ref" in names:
@@ -85,7 +82,7 @@ def field_for(doc: Doc, el: etree._Element) -> str | None:
         return base
     aff = _either(_find(chain, "aff-alternatives"), _find(chain, "aff"))
     if aff is not None:
-        affs = [a for a in doc.meta if _local(a) in ("aff", "aff-alternatives")]
+        affs = [a for a in doc.meta if local_name(a) in ("aff", "aff-alternatives")]
         base = f"affiliations[{affs.index(aff)}]" if aff in affs else "affiliations"
         if names[-1] == "institution-id":
             return base + ".ror"

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from converter.checks.base import ALI, XLINK_HREF, XML_LANG, Doc, Hit, rule
-from converter.checks.rules import _local, _missing
+from converter.checks.base import Doc, Hit
+from converter.checks.registry import rule
+from converter.checks.rules import _missing
+from converter.xmlns import ALI, XLINK_HREF, XML_LANG, local_name
 
 STYLE_CHECKER = "PMC Style Checker 5.31"
 TAGGING = "PMC Tagging Guidelines"
@@ -106,7 +108,9 @@ def pmc_issn_pub_type(doc: Doc) -> Iterator[Hit]:
     basis="service",
 )
 def pmc_abstract_type(doc: Doc) -> Iterator[Hit]:
-    untyped = [el for el in doc.meta if _local(el) == "abstract" and not el.get("abstract-type")]
+    untyped = [
+        el for el in doc.meta if local_name(el) == "abstract" and not el.get("abstract-type")
+    ]
     for el in untyped[1:]:
         yield Hit(
             el,
@@ -127,14 +131,14 @@ def pmc_trans_lang(doc: Doc) -> Iterator[Hit]:
     art = _art_lang(doc)
     title_lang = "none"
     for el in doc.elements():
-        name = _local(el)
+        name = local_name(el)
         if name == "article-title" and el.get(XML_LANG) and title_lang == "none":
             title_lang = el.get(XML_LANG, "").lower()
         if name == "trans-title":
             group = el.getparent()
-            lang = group.get(XML_LANG) if _local(group) == "trans-title-group" else None
+            lang = group.get(XML_LANG) if local_name(group) == "trans-title-group" else None
             lang = (lang or el.get(XML_LANG) or "").lower()
-            in_ref = any(_local(a) == "ref" for a in el.iterancestors())
+            in_ref = any(local_name(a) == "ref" for a in el.iterancestors())
             if lang == art and not in_ref and title_lang in (art, "none"):
                 yield Hit(
                     el,
@@ -277,7 +281,7 @@ def pmc_contrib_id_type(doc: Doc) -> Iterator[Hit]:
 )
 def pmc_one_name(doc: Doc) -> Iterator[Hit]:
     for el in doc.root.iter("contrib"):
-        names = [c for c in el if _local(c) == "name"]
+        names = [c for c in el if local_name(c) == "name"]
         if len(names) > 1:
             yield Hit(names[1], "contrib content check: a second <name> in one <contrib>: wrap "
                                 "them in <name-alternatives>")  # fmt: skip
@@ -285,19 +289,19 @@ def pmc_one_name(doc: Doc) -> Iterator[Hit]:
 
 def _alternative_sets(el: etree._Element) -> Iterator[list[etree._Element]]:
     """The children the Style Checker's alternatives language test counts, per kind."""
-    name = _local(el)
+    name = local_name(el)
     if name == "name-alternatives":
-        names = [c for c in el if _local(c) == "name"]
+        names = [c for c in el if local_name(c) == "name"]
         if any(c.get(XML_LANG) for c in names):
             yield [c for c in names if c.get("content-type") != "index"]
     elif name in ("aff-alternatives", "collab-alternatives"):
         kind = name.split("-")[0]
-        forms = [c for c in el if _local(c) == kind]
+        forms = [c for c in el if local_name(c) == kind]
         if any(c.get(XML_LANG) for c in forms):
             yield forms
     elif name == "citation-alternatives":
         for kind in ("element-citation", "mixed-citation"):
-            forms = [c for c in el if _local(c) == kind]
+            forms = [c for c in el if local_name(c) == kind]
             if len(forms) > 1 and any(c.get(XML_LANG) for c in forms):
                 yield forms
 
@@ -317,7 +321,7 @@ def pmc_alternatives_main(doc: Doc) -> Iterator[Hit]:
             if len(main) != 1:
                 yield Hit(
                     el,
-                    f"{_local(el)} check: exactly one <{_local(forms[0])}> must have the "
+                    f"{local_name(el)} check: exactly one <{local_name(forms[0])}> must have the "
                     f"article's xml:lang ({art}); {len(main)} have",
                 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from converter.checks import pmc as _pmc  # noqa: F401  (registers the PMC rules)
 from converter.checks import rules as _rules  # noqa: F401  (registers the rules)
-from converter.checks.base import RULES, Rule
+from converter.checks.registry import RULES, Rule
 
 GENERAL = (
     "general-required",

@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from lxml import etree
 
 from converter import identifiers, scripts
-from converter.checks.base import ALI, XLINK_HREF, XML_LANG, Doc, Hit, rule
+from converter.checks.base import Doc, Hit
+from converter.checks.registry import rule
 from converter.languages import normalize_language
 from converter.licenses import spdx_from_url
+from converter.xmlns import ALI, XLINK_HREF, XML_LANG, local_name
 
 _ISSN_FORMATS = {
     "print": "print",
@@ -27,10 +29,6 @@ _ISSN_FORMATS = {
 }
 _ORCID_URL = re.compile(r"^https://orcid\.org/\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 _CC_URL = re.compile(r"https?://(?:www\.)?creativecommons\.org/\S+", re.IGNORECASE)
-
-
-def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
 # ------------------------------------------------------------------ identifiers
@@ -117,7 +115,7 @@ def ror_form(doc: Doc) -> Iterator[Hit]:
 
 def _doi_elements(doc: Doc) -> Iterator[etree._Element]:
     for el in doc.elements():
-        name = _local(el)
+        name = local_name(el)
         is_id = name in ("article-id", "pub-id", "object-id") and el.get("pub-id-type") == "doi"
         if is_id or (name == "ext-link" and el.get("ext-link-type") == "doi"):
             yield el
@@ -126,13 +124,15 @@ def _doi_elements(doc: Doc) -> Iterator[etree._Element]:
 @rule("doi-syntax", "error", "DOIs are bare 10.NNNN/suffix in ASCII (no look-alike hyphens)")
 def doi_syntax(doc: Doc) -> Iterator[Hit]:
     for el in _doi_elements(doc):
-        value = doc.text(el) if _local(el) != "ext-link" else (el.get(XLINK_HREF) or doc.text(el))
+        value = (
+            doc.text(el) if local_name(el) != "ext-link" else (el.get(XLINK_HREF) or doc.text(el))
+        )
         try:
             bare = identifiers.normalize_doi(value)
         except ValueError as exc:
             yield Hit(el, f"DOI {value!r} is wrong: {exc}")
             continue
-        if bare != value and _local(el) != "ext-link":
+        if bare != value and local_name(el) != "ext-link":
             yield Hit(el, f"write the bare DOI {bare}, not {value!r}")
 
 
@@ -304,7 +304,7 @@ _TRANS = ("trans-title-group", "trans-abstract")
 @rule("trans-lang", "error", "trans-* elements have an xml:lang other than the original's")
 def trans_lang(doc: Doc) -> Iterator[Hit]:
     for el in doc.elements():
-        name = _local(el)
+        name = local_name(el)
         if name not in _TRANS:
             continue
         parent = el.getparent()
@@ -313,7 +313,7 @@ def trans_lang(doc: Doc) -> Iterator[Hit]:
             main = doc.lang_of(original) if original is not None else doc.lang
         else:
             title = next(
-                (c for c in parent if _local(c) in ("article-title", "journal-title")), None
+                (c for c in parent if local_name(c) in ("article-title", "journal-title")), None
             )
             main = doc.lang_of(title) if title is not None else doc.lang
         lang = el.get(XML_LANG)
@@ -328,10 +328,10 @@ def trans_lang(doc: Doc) -> Iterator[Hit]:
 @rule("lang-unique", "error", "abstracts, keyword groups and translated titles: one per language")
 def lang_unique(doc: Doc) -> Iterator[Hit]:
     groups = {
-        "abstract": [a for a in doc.meta if _local(a) in ("abstract", "trans-abstract")],
+        "abstract": [a for a in doc.meta if local_name(a) in ("abstract", "trans-abstract")],
         "kwd-group": list(doc.meta.iter("kwd-group")),
         "trans-title-group": [t for g in doc.meta.iter("title-group") for t in g
-                              if _local(t) == "trans-title-group"],
+                              if local_name(t) == "trans-title-group"],
     }  # fmt: skip
     for name, elements in groups.items():
         seen: set[str] = set()
@@ -342,7 +342,7 @@ def lang_unique(doc: Doc) -> Iterator[Hit]:
                 continue
             lang = doc.lang_of(el)
             if lang in seen:
-                yield Hit(el, f"a second <{_local(el)}> in {lang}: give one per language")
+                yield Hit(el, f"a second <{local_name(el)}> in {lang}: give one per language")
             seen.add(lang)
 
 
@@ -353,18 +353,18 @@ _ALTERNATIVES = ("name-alternatives", "aff-alternatives", "collab-alternatives",
 @rule("alternatives-lang", "error", "the forms inside *-alternatives are in different languages")
 def alternatives_lang(doc: Doc) -> Iterator[Hit]:
     for el in doc.elements():
-        if _local(el) not in _ALTERNATIVES:
+        if local_name(el) not in _ALTERNATIVES:
             continue
         seen: Counter[tuple[str, str]] = Counter()
         for child in el:
             if not isinstance(child.tag, str):
                 continue
-            key = (_local(child), doc.lang_of(child))
+            key = (local_name(child), doc.lang_of(child))
             seen[key] += 1
             if seen[key] == 2:
                 yield Hit(
                     child,
-                    f"two <{key[0]}> in {key[1]} inside <{_local(el)}>: tag each form with its "
+                    f"two <{key[0]}> in {key[1]} inside <{local_name(el)}>: tag each form with its "
                     "own xml:lang",
                 )
 
@@ -432,7 +432,7 @@ def general_recommended(doc: Doc) -> Iterator[Hit]:
 def _has_web_link(doc: Doc, *, landing_page: bool) -> bool:
     """A self-uri with an http(s) address; ``landing_page`` excludes links typed as files."""
     for el in doc.meta:
-        if _local(el) != "self-uri" or not re.match(r"^https?://", el.get(XLINK_HREF) or ""):
+        if local_name(el) != "self-uri" or not re.match(r"^https?://", el.get(XLINK_HREF) or ""):
             continue
         if not landing_page or el.get("content-type") in (None, "landing-page", "html"):
             return True
@@ -489,7 +489,7 @@ def _langs(doc: Doc, elements: list[etree._Element]) -> set[str]:
 @rule("rsci-bilingual", "error", "RSCI: title, abstract and keywords in Russian and English")
 def rsci_bilingual(doc: Doc) -> Iterator[Hit]:
     titles = [*doc.meta.iter("article-title"), *doc.meta.iter("trans-title")]
-    abstracts = [a for a in doc.meta if _local(a) in ("abstract", "trans-abstract")]
+    abstracts = [a for a in doc.meta if local_name(a) in ("abstract", "trans-abstract")]
     keywords = list(doc.meta.iter("kwd-group"))
     for what, elements, field in (
         ("title", titles, "title"),
@@ -519,9 +519,9 @@ def rsci_names(doc: Doc) -> Iterator[Hit]:
 @rule("rsci-affiliations", "warning", "RSCI: affiliations in Russian and English")
 def rsci_affiliations(doc: Doc) -> Iterator[Hit]:
     for el in doc.meta:
-        if _local(el) == "aff-alternatives":
+        if local_name(el) == "aff-alternatives":
             langs = {scripts.primary(doc.lang_of(a)) for a in el}
-        elif _local(el) == "aff":
+        elif local_name(el) == "aff":
             langs = {scripts.primary(doc.lang_of(el))}
         else:
             continue
@@ -554,7 +554,7 @@ def _latin_script_texts(doc: Doc) -> Iterator[tuple[etree._Element, str, str]]:
     """(element, language, own text) of every element in a Latin-script language that holds
     text: what ``script-latin-fields`` and ``rsci-translit-scheme`` read."""
     for el in doc.elements():
-        if _local(el) in _SKIP_SCRIPT:
+        if local_name(el) in _SKIP_SCRIPT:
             continue
         text = _direct_text(el)
         if not text.strip():
@@ -577,7 +577,7 @@ def script_latin_fields(doc: Doc) -> Iterator[Hit]:
 @rule("script-mixed-words", "error", "no word mixes Cyrillic and Latin letters")
 def script_mixed_words(doc: Doc) -> Iterator[Hit]:
     for el in doc.elements():
-        if _local(el) in _SKIP_SCRIPT:
+        if local_name(el) in _SKIP_SCRIPT:
             continue
         words = scripts.mixed_script_words(_direct_text(el))
         if words:
@@ -601,7 +601,7 @@ def _is_transliteration(doc: Doc, el: etree._Element) -> bool:
     node: etree._Element | None = el
     citation: etree._Element | None = None
     while node is not None:
-        tag = _local(node)
+        tag = local_name(node)
         if tag in _TRANSLATIONS:
             return False
         if tag in _NAME_PARTS:

@@ -21,8 +21,12 @@ from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from converter.batch import BatchSettings, Progress, Summary, run_batch
-from converter.cli import EXIT_HELP
-from converter.cli_options import conversion_options, quiet_option, schema_dir_option
+from converter.cli_options import (
+    EXIT_HELP,
+    conversion_options,
+    quiet_option,
+    schema_dir_option,
+)
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
 from converter.options import Options

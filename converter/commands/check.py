@@ -9,7 +9,7 @@ import click
 
 from converter.checks import CheckReport, check_bytes, check_file
 from converter.checks.profiles import PROFILE_HELP, PROFILES, rules_for
-from converter.cli import EXIT_HELP, json_option, quiet_option
+from converter.cli_options import EXIT_HELP, json_option, quiet_option
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
 from converter.translit import SCHEMES
 from converter.validation import Problem

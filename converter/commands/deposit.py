@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from converter.cli import EXIT_HELP, json_option, quiet_option
+from converter.cli_options import EXIT_HELP, json_option, quiet_option
 from converter.deposit import (
     CROSSREF_PRODUCTION,
     CROSSREF_TEST,

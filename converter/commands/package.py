@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from converter.cli import EXIT_HELP, json_option, quiet_option
+from converter.cli_options import EXIT_HELP, json_option, quiet_option
 from converter.errors import EXIT_INPUT, EXIT_OK
 from converter.package import build_packages
 

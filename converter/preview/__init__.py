@@ -19,12 +19,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lxml import etree
 from markupsafe import Markup
 
-from converter import __version__
 from converter.checks import check_tree
 from converter.checks.base import Doc, Finding
 from converter.preview.inline import link
 from converter.preview.view import ArticleView, articles_of, build_view
 from converter.validation import InvalidDocument, Problem, parse_untrusted
+from converter.version import __version__
 
 __all__ = ["Page", "build_view", "preview_jats", "preview_source", "render_page"]
 
@@ -168,9 +168,9 @@ def preview_source(
         data = read_bytes(path)
         return [(output_stem(path) + p.suffix, p) for p in preview_jats(data, str(path), profiles,
                                                                       scheme=scheme)]  # fmt: skip
+    from converter.api import render
     from converter.model import Journal
     from converter.options import Options
-    from converter.writers import render
 
     results: list[tuple[str, Page]] = []
     for loaded in read_source(path, name, ReadContext(journal=journal)):

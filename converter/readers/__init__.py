@@ -2,76 +2,58 @@
 
 A reader is ``read(path, context) -> Iterator[Loaded]``: a source may hold one article (a YAML
 file) or many (an OJS export). A bad article is yielded with its problems, never raised, so the
-others still convert. ``READERS`` maps the name given to ``--from`` to the reader;
-``detect_format`` picks one from the file's name and content when ``--from`` is not given.
+others still convert. ``READERS`` maps the name given to ``--from`` to the reader, imported on
+first use; ``detect_format`` picks one from the file's name and content when ``--from`` is not
+given. ``ReadContext`` and ``Loaded`` live in ``converter.readers.base``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from converter.errors import InputError
-from converter.model import Article, Journal
-from converter.readers import native
+from converter.readers.base import Loaded, ReadContext, Reader
+from converter.registry import LazyRegistry, load
 
-
-@dataclass(slots=True)
-class ReadContext:
-    """What every reader may use: a journal that overrides the source's, and the journal cache."""
-
-    journal: Journal | Path | None = None
-    cache: native.JournalCache = field(default_factory=native.JournalCache)
-
-
-@dataclass(slots=True)
-class Loaded:
-    """One article read from a source, or the problems that kept it from being read.
-
-    ``name`` names it in messages (``issue.xml#3``); ``stem`` is the default output file stem.
-    ``warnings`` are non-fatal remarks (markup the output cannot hold, a guessed ISSN type).
-    """
-
-    name: str
-    stem: str
-    article: Article | None = None
-    problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # non-fatal: markup dropped, data guessed
-
-
-Reader = Callable[[Path, ReadContext], Iterator[Loaded]]
+__all__ = ["READERS", "Loaded", "ReadContext", "Reader", "detect_format", "read_source"]
 
 
 def read_native(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """The project's own YAML/JSON article file: one article."""
+    from converter.errors import InputError
+    from converter.readers.native import load_article
+
     try:
-        article = native.load_article(path, journal=context.journal, cache=context.cache)
+        article = load_article(path, journal=context.journal, cache=context.cache)
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
     yield Loaded(str(path), path.stem, article)
 
 
-READERS: dict[str, Reader] = {
-    "yaml": read_native,
-    "json": read_native,
-}
+READERS: LazyRegistry[Reader] = LazyRegistry(
+    {
+        "yaml": "converter.readers:read_native",
+        "json": "converter.readers:read_native",
+        # Spreadsheets (one row per article), recognised by their extension.
+        "csv": "converter.readers.spreadsheet:read_spreadsheet",
+        "xlsx": "converter.readers.spreadsheet:read_spreadsheet",
+        # Where journals already keep metadata: OJS exports, landing pages, Crossref, JATS/NLM.
+        "ojs": "converter.readers.ojs:read",
+        "html": "converter.readers.html:read",
+        "crossref": "converter.readers.crossref:read",
+        "jats": "converter.readers.jats:read",
+    }
+)
 
 # Content sniffers, tried in order for files whose extension does not decide the format.
-SNIFFERS: list[Callable[[Path, bytes], str | None]] = []
-
-# Spreadsheets (one row per article), recognised by their extension.
-from converter.readers import spreadsheet  # noqa: E402  (needs ReadContext and Loaded above)
-
-READERS.update(csv=spreadsheet.read_spreadsheet, xlsx=spreadsheet.read_spreadsheet)
-SNIFFERS.append(spreadsheet.sniff)
-
-# Where journals already keep metadata: OJS exports, landing pages, Crossref, older JATS/NLM.
-from converter.readers import crossref, html, jats, ojs  # noqa: E402  (same reason)
-
-READERS.update(ojs=ojs.read, html=html.read, crossref=crossref.read, jats=jats.read)
-SNIFFERS.extend([ojs.sniff, crossref.sniff, jats.sniff, html.sniff])
+SNIFFERS = (
+    "converter.readers.spreadsheet:sniff",
+    "converter.readers.ojs:sniff",
+    "converter.readers.crossref:sniff",
+    "converter.readers.jats:sniff",
+    "converter.readers.html:sniff",
+)
 
 
 def detect_format(path: Path) -> str:
@@ -84,7 +66,8 @@ def detect_format(path: Path) -> str:
         head = path.read_bytes()[:4096]
     except OSError:
         return default
-    for sniff in SNIFFERS:
+    for target in SNIFFERS:
+        sniff: Callable[[Path, bytes], str | None] = load(target)
         found = sniff(path, head)
         if found:
             return found
@@ -94,8 +77,7 @@ def detect_format(path: Path) -> str:
 def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[Loaded]:
     """Every article of one source file in format ``fmt`` (detected when None)."""
     name = fmt or detect_format(path)
-    reader = READERS.get(name)
-    if reader is None:
+    if name not in READERS:
         known = ", ".join(sorted(READERS))
         yield Loaded(str(path), path.stem, problems=[f"{path}: unknown format {name!r} ({known})"])
         return
@@ -106,4 +88,4 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
     if not path.is_file():
         yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
         return
-    yield from reader(path, context)
+    yield from READERS[name](path, context)

@@ -18,7 +18,8 @@ from converter.identifiers import normalize_issn
 from converter.languages import normalize_country, normalize_language
 from converter.model import Journal
 from converter.notices import DROPPED
-from converter.readers import Loaded, ReadContext, native
+from converter.readers import native
+from converter.readers.base import Loaded, ReadContext
 from converter.validation import InvalidDocument, parse_untrusted
 
 MAX_SOURCE_BYTES = 200 * 1024 * 1024  # an OJS export of a large volume is far smaller

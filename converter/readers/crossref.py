@@ -19,11 +19,11 @@ from typing import Any
 
 from lxml import etree
 
-from converter import __version__, scripts
+from converter import scripts
 from converter.errors import InputError
 from converter.identifiers import normalize_doi
 from converter.model import Article
-from converter.readers import Loaded, ReadContext
+from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
     build,
@@ -37,11 +37,12 @@ from converter.readers.common import (
 from converter.readers.markup import (
     Collector,
     inline_text,
-    local_name,
     paragraphs,
     plain_text,
     tidy,
 )
+from converter.version import __version__
+from converter.xmlns import XML_LANG, local_name
 
 DEFAULT_API = "https://api.crossref.org"
 _CROSSREF_NS = "http://www.crossref.org/schema/"
@@ -403,7 +404,7 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
     namespace = etree.QName(root).namespace or ""
-    if local_name(root) != "doi_batch" or not namespace.startswith(_CROSSREF_NS):
+    if local_name(root, lower=True) != "doi_batch" or not namespace.startswith(_CROSSREF_NS):
         yield Loaded(str(path), path.stem, problems=[f"{path}: not a Crossref deposit file"])
         return
     articles = []
@@ -466,9 +467,7 @@ class _DepositArticle:
         data["authors"] = self._contributors(_child(art, "contributors"))
         data["abstract"] = {}
         for abstract in _children(art, "abstract"):
-            lang = locale_language(
-                abstract.get("{http://www.w3.org/XML/1998/namespace}lang"), self.lang
-            )
+            lang = locale_language(abstract.get(XML_LANG), self.lang)
             data["abstract"].setdefault(lang, paragraphs(abstract, "abstract", self.log))
         published: dict[str, str | None] = {}
         for date in _children(art, "publication_date"):
@@ -500,8 +499,8 @@ class _DepositArticle:
         if accepted is not None:
             data["history"] = {"accepted": _xml_date(accepted)}
         for child in art:
-            if isinstance(child.tag, str) and local_name(child) not in self._CARRIED:
-                not_carried(self.log, f"<{local_name(child)}>")
+            if isinstance(child.tag, str) and local_name(child, lower=True) not in self._CARRIED:
+                not_carried(self.log, f"<{local_name(child, lower=True)}>")
         return data, self._journal_data()
 
     # Children of journal_article this reader carries into the model (programs by their name).
@@ -519,7 +518,7 @@ class _DepositArticle:
         for child in titles if titles is not None else []:
             if not isinstance(child.tag, str):
                 continue
-            name = local_name(child)
+            name = local_name(child, lower=True)
             if name in ("title", "original_language_title"):
                 pending.append((child, None))
             elif name == "subtitle" and pending:
@@ -530,12 +529,13 @@ class _DepositArticle:
             if lang is None:
                 lang = scripts.language_by_script(re.sub(r"<[^>]+>", "", text), self.lang)
             if lang is None:
-                self.log.warn(
-                    f"<{local_name(title)}>: its language cannot be told from its script: left out"
-                )
+                tag = local_name(title, lower=True)
+                self.log.warn(f"<{tag}>: its language cannot be told from its script: left out")
                 continue
             if lang in data["title"]:
-                self.log.warn(f"<{local_name(title)}>: a second title in {lang!r}: left out")
+                self.log.warn(
+                    f"<{local_name(title, lower=True)}>: a second title in {lang!r}: left out"
+                )
                 continue
             data["title"][lang] = text
             if subtitle is not None:
@@ -549,12 +549,12 @@ class _DepositArticle:
             data["language"] = self.lang = found
 
     def _inline(self, element: etree._Element) -> str:
-        return inline_text(element, local_name(element), self.log)
+        return inline_text(element, local_name(element, lower=True), self.log)
 
     def _contributors(self, contributors: etree._Element | None) -> list[dict[str, Any]]:
         people = []
         for item in contributors if contributors is not None else []:
-            kind = local_name(item)
+            kind = local_name(item, lower=True)
             role = _ROLES.get(item.get("contributor_role") or "author")
             if role is None:
                 self.log.warn(f"contributor role {item.get('contributor_role')!r}: left out")

@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from converter import inline
 from converter.errors import InputError
 from converter.model import Article
-from converter.readers import Loaded, ReadContext
+from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
     build,

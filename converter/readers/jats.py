@@ -19,18 +19,16 @@ from converter import identifiers, model
 from converter.countries import localized_country_name
 from converter.licenses import license_sentence, resolve_license
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
-from converter.readers import Loaded, ReadContext
+from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import build, country_code, read_root
 from converter.readers.markup import (
     Collector,
     inline_text,
-    local_name,
     paragraphs,
     plain_text,
 )
+from converter.xmlns import XLINK_HREF, XML_LANG, local_name
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 ALI_LICENSE_REF = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
 _ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
 _ROLES = frozenset({"author", "editor", "translator", "reviewer", "compiler"})
@@ -77,13 +75,13 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     if isinstance(root, Loaded):
         yield root
         return
-    if local_name(root) == "article":
+    if local_name(root, lower=True) == "article":
         articles = [root]
     else:
         articles = [
             el
             for el in root.iter("{*}article", "article")
-            if not any(local_name(a) == "article" for a in el.iterancestors())
+            if not any(local_name(a, lower=True) == "article" for a in el.iterancestors())
         ]
     if not articles:
         yield Loaded(str(path), path.stem, problems=[f"{path}: no <article> element: not JATS"])
@@ -119,7 +117,7 @@ def _child(element: etree._Element | None, *names: str) -> etree._Element | None
     if element is None:
         return None
     for child in element:
-        if local_name(child) in names:
+        if local_name(child, lower=True) in names:
             return child
     return None
 
@@ -127,7 +125,7 @@ def _child(element: etree._Element | None, *names: str) -> etree._Element | None
 def _children(element: etree._Element | None, *names: str) -> list[etree._Element]:
     if element is None:
         return []
-    return [child for child in element if local_name(child) in names]
+    return [child for child in element if local_name(child, lower=True) in names]
 
 
 def _date_of(element: etree._Element) -> str | None:
@@ -135,7 +133,7 @@ def _date_of(element: etree._Element) -> str | None:
     iso = (element.get("iso-8601-date") or "").strip()
     if _DATE.match(iso):
         return iso
-    parts = {local_name(c): (c.text or "").strip() for c in element}
+    parts = {local_name(c, lower=True): (c.text or "").strip() for c in element}
     year = parts.get("year", "")
     if not re.fullmatch(r"\d{4}", year):
         return None
@@ -161,10 +159,10 @@ class ArticleReader:
         return (element.get(XML_LANG) or "").strip() or default or self.lang
 
     def inline(self, element: etree._Element) -> str:
-        return inline_text(element, local_name(element), self.log)
+        return inline_text(element, local_name(element, lower=True), self.log)
 
     def plain(self, element: etree._Element) -> str:
-        return plain_text(element, local_name(element), self.log)
+        return plain_text(element, local_name(element, lower=True), self.log)
 
     def warn(self, message: str, kind: Kind = DROPPED) -> None:
         self.log.warn(message, kind)
@@ -183,7 +181,7 @@ class ArticleReader:
         elif article_type:
             data["article_type"] = "other"
             self.warn(f"article-type {article_type!r} is not a JATS 1.4 value: read as 'other'")
-        unknown = sorted({local_name(c) for c in meta} - _KNOWN_META - {""})
+        unknown = sorted({local_name(c, lower=True) for c in meta} - _KNOWN_META - {""})
         if unknown:
             self.warn("not in the model, left out: " + ", ".join(unknown))
         if _child(self.root, "body") is not None:
@@ -281,12 +279,15 @@ class ArticleReader:
         for element in meta.iter("{*}aff", "aff", "{*}aff-alternatives", "aff-alternatives"):
             parent = element.getparent()
             if (
-                local_name(element) == "aff"
+                local_name(element, lower=True) == "aff"
                 and parent is not None
-                and (local_name(parent) in ("aff-alternatives", "contrib"))
+                and (local_name(parent, lower=True) in ("aff-alternatives", "contrib"))
             ):
                 continue
-            if local_name(element) == "aff-alternatives" and local_name(parent) == "contrib":
+            if (
+                local_name(element, lower=True) == "aff-alternatives"
+                and local_name(parent, lower=True) == "contrib"
+            ):
                 continue
             aff = self._affiliation(element)
             if aff:
@@ -372,7 +373,7 @@ class ArticleReader:
             person["affiliations"] = affs
         bio: dict[str, str] = {}
         for item in _children(contrib, "bio"):
-            paras = paragraphs(item, local_name(item), self.log)
+            paras = paragraphs(item, local_name(item, lower=True), self.log)
             if paras:
                 bio.setdefault(self.lang_of(item), " ".join(paras))
         if bio:
@@ -396,7 +397,11 @@ class ArticleReader:
         return parts
 
     def _affiliation(self, element: etree._Element) -> dict[str, Any]:
-        forms = _children(element, "aff") if local_name(element) == "aff-alternatives" else []
+        forms = (
+            _children(element, "aff")
+            if local_name(element, lower=True) == "aff-alternatives"
+            else []
+        )
         aff: dict[str, Any] = {}
         if element.get("id") and _XML_ID.match(element.get("id", "")):
             aff["id"] = element.get("id")
@@ -411,7 +416,7 @@ class ArticleReader:
         institutions: list[str] = []
         loose: list[str] = [form.text or ""]
         for child in form:
-            name = local_name(child)
+            name = local_name(child, lower=True)
             if name == "institution-wrap":
                 for part in child:
                     self._aff_part(part, lang, aff, institutions)
@@ -434,7 +439,7 @@ class ArticleReader:
     def _aff_part(
         self, part: etree._Element, lang: str, aff: dict[str, Any], institutions: list[str]
     ) -> None:
-        name = local_name(part)
+        name = local_name(part, lower=True)
         text = self.plain(part)
         if name == "institution-id":
             if (part.get("institution-id-type") or "").lower() == "ror":
@@ -571,7 +576,7 @@ class ArticleReader:
             if lang in abstracts:
                 self.warn(f"a second abstract in {lang!r} ({kind or 'untyped'}) is left out")
                 continue
-            paras = paragraphs(item, local_name(item), self.log)
+            paras = paragraphs(item, local_name(item, lower=True), self.log)
             if paras:
                 abstracts[lang] = paras
         if abstracts:
@@ -653,7 +658,7 @@ class ArticleReader:
     def _reference(self, ref: etree._Element) -> dict[str, Any] | None:
         citations = []
         for child in ref:
-            if local_name(child) == "citation-alternatives":
+            if local_name(child, lower=True) == "citation-alternatives":
                 citations.extend(child)
             else:
                 citations.append(child)
@@ -663,7 +668,7 @@ class ArticleReader:
             entry["id"] = ref_id
         texts: dict[str, str] = {}
         for cite in citations:
-            name = local_name(cite)
+            name = local_name(cite, lower=True)
             kind = cite.get("publication-type") or cite.get("citation-type")
             if kind and "type" not in entry:
                 if kind in _REF_TYPES:
@@ -699,7 +704,7 @@ class ArticleReader:
             if (group.get("person-group-type") or "author") != "author":
                 continue
             for person in group:
-                kind = local_name(person)
+                kind = local_name(person, lower=True)
                 if kind == "name":
                     parts = self._name(person)
                     surname, given = parts.get("surname"), parts.get("given")

@@ -16,6 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from converter.notices import DROPPED, SIMPLIFIED, Kind, Notice
+from converter.xmlns import local_name
 
 # Source tag (HTML or JATS, lower case, no namespace) → the model's inline tag.
 INLINE_TAGS = {
@@ -48,13 +49,6 @@ _NOT_FACTS = frozenset({"script", "style", "head"})
 _HEADINGS = frozenset({"title", "label", "h1", "h2", "h3", "h4", "h5", "h6"})
 _SPACES = re.compile(r"\s+")
 _EMPTY_TAG = re.compile(r"<(i|b|sub|sup|sc|u)>\s*</\1>")
-
-
-def local_name(element: etree._Element) -> str:
-    """The tag without namespace, lower case ('' for comments and processing instructions)."""
-    if not isinstance(element.tag, str):
-        return ""
-    return etree.QName(element).localname.lower()
 
 
 class Collector:
@@ -96,7 +90,7 @@ def inline_text(element: etree._Element, where: str, log: Collector) -> str:
 def _node_text(node: etree._Element, where: str, log: Collector) -> str:
     if isinstance(node, etree._Entity):
         return _entity_text(node, where, log)
-    name = local_name(node)
+    name = local_name(node, lower=True)
     if not name:  # comment or processing instruction
         return ""
     if name in _DROP_ALL:
@@ -146,15 +140,15 @@ def paragraphs(element: etree._Element, where: str, log: Collector) -> list[str]
         loose.clear()
 
     for child in element:
-        name = local_name(child)
+        name = local_name(child, lower=True)
         if name in _HEADINGS and child is element[0]:
             # the heading of an abstract ("Abstract") is not its text; a section's is kept
             title = inline_text(child, where, log)
-            if local_name(element) == "sec" and title:
+            if local_name(element, lower=True) == "sec" and title:
                 out.append(f"<b>{title}</b>")
         elif name in ("p", "li", "list-item", "blockquote", "disp-quote", "pre", "dd", "dt"):
             flush()
-            if any(local_name(c) in BLOCK_TAGS - {"br"} for c in child):
+            if any(local_name(c, lower=True) in BLOCK_TAGS - {"br"} for c in child):
                 out.extend(paragraphs(child, where, log))
             else:
                 text = inline_text(child, where, log)
@@ -205,7 +199,7 @@ def plain_text(element: etree._Element, where: str, log: Collector) -> str:
     for child in element:
         if isinstance(child, etree._Entity):
             parts.append(_entity_text(child, where, log))
-        elif local_name(child) not in _DROP_ALL and local_name(child):
+        elif local_name(child, lower=True) not in _DROP_ALL and local_name(child, lower=True):
             parts.append(plain_text(child, where, log))
         parts.append(child.tail or "")
     return tidy("".join(parts))

@@ -17,7 +17,7 @@ from lxml import etree
 
 from converter import scripts
 from converter.model import ArticleUrls, Journal
-from converter.readers import Loaded, ReadContext
+from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     build,
     journal_for,
@@ -26,7 +26,8 @@ from converter.readers.common import (
     read_root,
     split_pages,
 )
-from converter.readers.markup import Collector, html_inline, html_paragraphs, local_name, tidy
+from converter.readers.markup import Collector, html_inline, html_paragraphs, tidy
+from converter.xmlns import local_name
 
 PKP_NS = "http://pkp.sfu.ca"
 _ROOTS = ("issue", "issues", "articles", "article")
@@ -70,23 +71,23 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     if isinstance(root, Loaded):
         yield root
         return
-    if local_name(root) not in _ROOTS or etree.QName(root).namespace != PKP_NS:
+    if local_name(root, lower=True) not in _ROOTS or etree.QName(root).namespace != PKP_NS:
         yield Loaded(
             str(path),
             path.stem,
             problems=[
                 f"{path}: not an OJS native export "
-                f"(root <{local_name(root)}> not in the PKP namespace)"
+                f"(root <{local_name(root, lower=True)}> not in the PKP namespace)"
             ],
         )
         return
-    issues = [root] if local_name(root) == "issue" else _pkp(root, "issue")
+    issues = [root] if local_name(root, lower=True) == "issue" else _pkp(root, "issue")
     found: list[tuple[etree._Element, etree._Element | None]] = []
     for issue in issues:
         found += [(art, issue) for art in _pkp(_first(issue, "articles"), "article")]
-    if local_name(root) == "articles":
+    if local_name(root, lower=True) == "articles":
         found += [(art, None) for art in _pkp(root, "article")]
-    elif local_name(root) == "article":
+    elif local_name(root, lower=True) == "article":
         found.append((root, None))
     if not found:
         yield Loaded(str(path), path.stem, problems=[f"{path}: the export holds no article"])

@@ -52,13 +52,11 @@ import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from converter.errors import InputError
 from converter.readers import native
-
-if TYPE_CHECKING:
-    from converter.readers import Loaded, ReadContext
+from converter.readers.base import Loaded, ReadContext
 
 _MULTI_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
 _LINE_SPLIT = re.compile(r"\s*\r?\n\s*")
@@ -584,8 +582,6 @@ def _with_columns(problems: list[str], origin: dict[str, str]) -> list[str]:
 
 def loaded_from_row(path: Path, number: int, row: dict[str, Any], context: ReadContext) -> Loaded:
     """One row as a ``Loaded`` article (or its problems): the unit a batch worker converts."""
-    from converter.readers import Loaded  # the registry imports this module
-
     name = f"{path}#{number}"
     stem = f"{path.stem}-row{number}"
     try:
@@ -611,8 +607,6 @@ def loaded_from_row(path: Path, number: int, row: dict[str, Any], context: ReadC
 
 def read_spreadsheet(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """Every row of a CSV or XLSX file as an article (registered as ``csv`` and ``xlsx``)."""
-    from converter.readers import Loaded  # the registry imports this module
-
     try:
         for number, row in iter_rows(path):
             yield loaded_from_row(path, number, row, context)

@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - other markupsafe versions
 from converter import inline
 from converter.options import Options
 from converter.validation import Problem, safe_parser
+from converter.xmlns import local_name
 from converter.xsd import load_schema, schema_problems
 
 _new_str = str.__new__
@@ -191,7 +192,7 @@ def _indent(element: etree._Element, level: int = 0) -> None:
     children = [c for c in element if isinstance(c.tag, str)]
     if not children or len(children) != len(element):
         return
-    if etree.QName(element).localname in _MIXED:
+    if local_name(element) in _MIXED:
         return
     if (element.text and element.text.strip()) or any(
         child.tail and child.tail.strip() for child in children

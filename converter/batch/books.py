@@ -1,0 +1,188 @@
+"""The main process's books: output names claimed once per run, temporary files renamed into
+place (or refused), counts, the report rows, and the manifest rows of finished sources."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from converter.batch.manifest import Manifest, Record
+from converter.batch.scratch import scratch_db
+from converter.batch.settings import BatchSettings, Entry, JobResult, Summary
+from converter.notices import RunNotices, notice, report_lines
+
+UNREAD = object()  # ``Books.accept``: the manifest row was not read when the job was queued
+
+
+class Books:
+    """The main process's bookkeeping: names claimed, renames, counts, the report rows.
+
+    ``manifest`` is a ``Manifest`` (or any mapping with ``get`` and ``pop``). Claimed names and
+    report rows are in a scratch database (``scratch_db``), not on the heap.
+    """
+
+    def __init__(self, settings: BatchSettings, manifest: Manifest | dict[str, Record]):
+        self.settings = settings
+        self.out_dir = settings.out_dir
+        self.out_name = str(settings.out_dir)  # os.path.join on it: no Path per rename
+        self.manifest = manifest
+        self.summary = Summary()
+        self.run_notices = RunNotices()  # said once, at the end of the run
+        # Lives as long as the run; run_batch closes it (after writing the reports).
+        self.db = scratch_db()
+        # claims: output name → seq of the job that holds it; rows: each job's report row.
+        self.db.execute("CREATE TABLE claims (name TEXT PRIMARY KEY, seq INTEGER) WITHOUT ROWID")
+        self.db.execute("CREATE TABLE rows (seq INTEGER PRIMARY KEY, line TEXT NOT NULL)")
+        self.temps: set[str] = set()  # only those of results in hand: bounded by the chunks
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- claimed names
+    def _holder(self, name: str) -> int | None:
+        row = self.db.execute("SELECT seq FROM claims WHERE name = ?", (name,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def _claim(self, name: str, seq: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (name, seq))
+
+    # -- report rows
+    def _spool(self, seq: int, key: str, entries: list[Entry]) -> None:
+        line = json.dumps([key, [e.as_dict(self.settings.out_dir) for e in entries]])
+        self.db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?)", (seq, line))
+
+    def entries_in_order(self) -> Iterator[dict[str, Any]]:
+        for (line,) in self.db.cursor().execute("SELECT line FROM rows ORDER BY seq"):
+            yield from json.loads(line)[1]
+
+    def job_entries(self, seq: int) -> tuple[str, list[Entry]]:
+        (line,) = self.db.execute("SELECT line FROM rows WHERE seq = ?", (seq,)).fetchone()
+        key, items = json.loads(line)
+        out_dir = self.settings.out_dir
+        entries = []
+        for item in items:
+            output = item["output"]
+            rel = str(Path(output).relative_to(out_dir)) if output else None
+            entries.append(
+                Entry(
+                    item["source"],
+                    item["status"],
+                    rel,
+                    item["problems"],
+                    [notice(w) for w in item.get("warnings", [])],
+                )
+            )
+        return key, entries
+
+    # -- results
+    def accept(
+        self, result: JobResult, report: Callable[[str], None], previous: Any = UNREAD
+    ) -> None:
+        """Rename a job's outputs into place (or refuse a clashing name) and count them.
+
+        ``previous`` is the job's manifest row as it was read when the job was queued (only
+        this method writes that row, so it is unchanged); without it the row is read again.
+        """
+        settings = self.settings
+        if previous is UNREAD:
+            previous = self.manifest.get(result.key)
+        ours = set(previous[3]) if previous else set()
+        for entry in result.entries:
+            if entry.output is None:
+                continue
+            holder = self._holder(entry.output)
+            if holder is not None:
+                # Names are claimed once per run; the same job twice means two of its articles.
+                if holder <= result.seq:
+                    first = self._source_of(holder, result, entry.output)
+                    self._refuse(
+                        entry,
+                        f"the output name {entry.output} is already taken by {first} "
+                        "(give distinct metadata or another --name pattern)",
+                    )
+                    continue
+                self._demote(holder, entry, result)
+            elif holder is None and entry.status != "skipped" and not settings.force:
+                target = self.out_dir / entry.output
+                if (
+                    entry.output not in ours
+                    and target.exists()
+                    and not _same_bytes(target, entry.temp)
+                ):
+                    self._refuse(
+                        entry,
+                        f"{target} exists and was not written for this source: "
+                        "not overwritten (use --force, or another --name pattern)",
+                    )
+                    continue
+            self._claim(entry.output, result.seq)
+            if entry.temp:
+                os.replace(entry.temp, os.path.join(self.out_name, entry.output))
+                self.temps.discard(entry.temp)
+                entry.temp = None
+        record = result.record
+        if record is not None and all(e.status in ("converted", "skipped") for e in result.entries):
+            self.manifest[result.key] = record
+        else:
+            self.manifest.pop(result.key, None)
+        for entry in result.entries:
+            self.summary.counts[entry.status] += 1
+            for line in report_lines(entry.source, entry.warnings):
+                report(line)
+            self.run_notices.add(entry.warnings)
+            for line in entry.problems:
+                report(line)
+            if entry.status == "invalid":
+                note = f"written to {entry.output}" if entry.output else "not written"
+                report(f"{entry.source}: output invalid ({note})")
+        self._spool(result.seq, result.key, result.entries)
+
+    def _source_of(self, holder: int, result: JobResult, name: str) -> str:
+        """The source that claimed ``name``: from this job's entries, else from the spool."""
+        entries = result.entries if holder == result.seq else self.job_entries(holder)[1]
+        return next((e.source for e in entries if e.output == name), entries[0].source)
+
+    def _refuse(self, entry: Entry, message: str) -> None:
+        if entry.temp:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.temp)
+            self.temps.discard(entry.temp)
+        entry.temp = None
+        entry.output = None
+        entry.status = "bad-input"
+        entry.problems = [*entry.problems, f"{entry.source}: {message}"]
+
+    def _demote(self, holder: int, winner: Entry, result: JobResult) -> None:
+        """An earlier article claims a name a later one took: the later one is refused."""
+        key, entries = self.job_entries(holder)
+        for entry in entries:
+            if entry.output == winner.output:
+                self.summary.counts[entry.status] -= 1
+                self._refuse(
+                    entry,
+                    f"the output name {winner.output} is also that of "
+                    f"{winner.source}, earlier in the batch (give distinct metadata "
+                    "or another --name pattern)",
+                )
+                self.summary.counts[entry.status] += 1
+        self.manifest.pop(key, None)
+        self._spool(holder, key, entries)
+
+    def cleanup(self) -> None:
+        for temp in list(self.temps):
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        self.temps.clear()
+
+
+def _same_bytes(target: Path, temp: str | None) -> bool:
+    if temp is None:
+        return False
+    try:
+        return target.read_bytes() == Path(temp).read_bytes()
+    except OSError:
+        return False

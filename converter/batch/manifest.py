@@ -1,0 +1,110 @@
+"""The up-to-date stamps of an output folder, in an SQLite database beside the outputs."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+from converter.batch.scratch import CACHE_KB
+from converter.errors import EXIT_USAGE, ConverterError
+
+MANIFEST_NAME = ".jatsconv-manifest.sqlite"
+
+Record = tuple[str, tuple[str, ...], str, tuple[str, ...]]
+
+
+class ManifestError(ConverterError):
+    """The manifest cannot be opened for writing: another batch holds it, or no permission."""
+
+    exit_code = EXIT_USAGE
+
+
+class Manifest:
+    """The up-to-date stamps of an output folder: ``MANIFEST_NAME``, an SQLite database.
+
+    One row per source (file, or spreadsheet row): stamp, journal files used, journal file
+    found, outputs. A row is read when its job is queued and written once the job's outputs are
+    renamed into place, so a row never names a file that is not complete. Writes go into a
+    transaction committed every ``COMMIT_EVERY`` seconds and when the run ends (Ctrl-C included):
+    a killed run leaves the manifest of its last commit — consistent, and at worst some finished
+    articles are converted again. A file SQLite cannot read is replaced (everything is then out
+    of date).
+    """
+
+    COMMIT_EVERY = 2.0  # seconds
+    LOCK_WAIT = 10.0  # seconds to wait for another batch writing into the same folder
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / MANIFEST_NAME
+        try:
+            try:
+                self.db = self._open()
+            except sqlite3.OperationalError:
+                raise  # locked or unwritable: never a reason to throw the stamps away
+            except sqlite3.DatabaseError:  # not a database (damaged): start afresh
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+                self.db = self._open()
+        except sqlite3.OperationalError as exc:
+            raise ManifestError(f"{self.path}: {exc} (is another batch writing here?)") from None
+        self.last_commit = time.monotonic()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=self.LOCK_WAIT, isolation_level=None)
+        try:
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(f"PRAGMA cache_size=-{CACHE_KB}")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, stamp TEXT NOT NULL,"
+                " journals TEXT NOT NULL, found TEXT NOT NULL, outputs TEXT NOT NULL)"
+                " WITHOUT ROWID"
+            )
+            db.execute("BEGIN IMMEDIATE")  # one writer per output folder at a time
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def get(self, key: str) -> Record | None:
+        row = self.db.execute(
+            "SELECT stamp, journals, found, outputs FROM entries WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        stamp, journals, found, outputs = row
+        return stamp, tuple(json.loads(journals)), found, tuple(json.loads(outputs))
+
+    def __setitem__(self, key: str, record: Record) -> None:
+        stamp, journals, found, outputs = record
+        self.db.execute(
+            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+            (key, stamp, json.dumps(list(journals)), found, json.dumps(list(outputs))),
+        )
+        self._maybe_commit()
+
+    def pop(self, key: str, default: None = None) -> None:
+        self.db.execute("DELETE FROM entries WHERE key = ?", (key,))
+        self._maybe_commit()
+        return default
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def _maybe_commit(self) -> None:
+        if time.monotonic() - self.last_commit >= self.COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        """Make what was recorded durable and start the next transaction."""
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN IMMEDIATE")
+        self.last_commit = time.monotonic()
+
+    def close(self) -> None:
+        """Commit and close (the run is over, or was interrupted)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("COMMIT")
+        self.db.close()

@@ -1,0 +1,83 @@
+"""The reports of a finished run: JSON (every article with its status) and JUnit XML for CI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
+
+from converter.atomic import write_atomic_stream
+from converter.batch.settings import BatchSettings
+from converter.version import __version__
+
+if TYPE_CHECKING:
+    from converter.batch.books import Books
+
+
+def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
+    """The JSON report: options, counts, and every article with its status and problems."""
+    summary = books.summary
+
+    def write(stream: IO[str]) -> None:
+        head = {
+            "converter": __version__,
+            "output_dir": str(settings.out_dir),
+            "options": settings.stamp_key(),
+            "interrupted": summary.interrupted,
+            "summary": {
+                **summary.counts,
+                "total": summary.total,
+                "seconds": round(summary.seconds, 3),
+                "articles_per_second": round(summary.rate, 1),
+            },
+        }
+        text = json.dumps(head, ensure_ascii=False, indent=2)
+        stream.write(text[:-2] + ',\n  "articles": [')
+        first = True
+        for item in books.entries_in_order():
+            stream.write(("\n    " if first else ",\n    ") + json.dumps(item, ensure_ascii=False))
+            first = False
+        stream.write("\n  ]\n}\n")
+
+    write_atomic_stream(path, write, encoding="utf-8")
+
+
+def write_junit(path: Path, books: Books) -> None:
+    """JUnit XML for CI: one test case per article; invalid is a failure, bad input an error."""
+    counts = books.summary.counts
+
+    def write(stream: IO[str]) -> None:
+        stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        attrs = (
+            f'name="jatsconv batch" tests="{books.summary.total}" '
+            f'failures="{counts["invalid"]}" errors="{counts["bad-input"]}" '
+            f'skipped="{counts["skipped"]}" time="{books.summary.seconds:.3f}"'
+        )
+        stream.write(f"<testsuites {attrs}>\n  <testsuite {attrs}>\n")
+        for item in books.entries_in_order():
+            name = quoteattr(item["source"])
+            stream.write(f'    <testcase classname="jatsconv.batch" name={name}')
+            status = item["status"]
+            message = "\n".join(item["problems"])
+            if status in ("converted",):
+                stream.write("/>\n")
+                continue
+            stream.write(">\n")
+            if status == "skipped":
+                stream.write('      <skipped message="up to date"/>\n')
+            else:
+                tag = "failure" if status == "invalid" else "error"
+                kind = "output invalid" if status == "invalid" else "bad input"
+                stream.write(
+                    f"      <{tag} message={quoteattr(kind)}>{_xml_text(message)}</{tag}>\n"
+                )
+            stream.write("    </testcase>\n")
+        stream.write("  </testsuite>\n</testsuites>\n")
+
+    write_atomic_stream(path, write, encoding="utf-8")
+
+
+def _xml_text(text: str) -> str:
+    cleaned = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    return escape(cleaned)

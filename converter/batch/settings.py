@@ -1,0 +1,106 @@
+"""What a batch run is asked to do and what it gives back: settings, jobs, entries, counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from converter.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
+from converter.naming import DEFAULT_PATTERN
+from converter.notices import notice
+from converter.options import Options
+from converter.version import __version__
+
+STATUSES = ("converted", "invalid", "bad-input", "skipped", "error")  # error: a bug (exit 70)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSettings:
+    """Everything a batch run is asked to do (the same for every article)."""
+
+    out_dir: Path
+    options: Options
+    fmt: str | None = None  # reader for every source; None: detected per file
+    journal: Path | None = None  # journal file for every article (--journal)
+    pattern: str = DEFAULT_PATTERN
+    jobs: int = 0  # worker processes; 0: one per core; 1: in this process
+    force: bool = False
+    chunk_size: int = 16
+
+    def stamp_key(self) -> str:
+        """What, besides the input, decides an output: version, options, journal, pattern."""
+        return "|".join([__version__, self.options.key(), str(self.journal or ""), self.pattern])
+
+
+@dataclass(slots=True)
+class Job:
+    """One unit of work: an article file (or a multi-article file), or one spreadsheet row."""
+
+    seq: int
+    key: str  # identity in the manifest: the resolved path, plus '#N' for a row
+    path: str
+    fmt: str | None = None
+    row: int = 0  # spreadsheet row number (0: the whole file)
+    values: dict[str, Any] | None = None  # the row's cells
+    journal: str | None = None  # journal file for this job (from an issue file or --journal)
+    problems: tuple[str, ...] = ()  # found while listing sources (bad issue file, no such file)
+
+
+@dataclass(slots=True)
+class Entry:
+    """What happened to one article (a job may hold several)."""
+
+    source: str
+    status: str
+    output: str | None = None  # output path relative to the output folder
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    temp: str | None = None  # the worker's temporary file, until renamed into place
+
+    def as_dict(self, out_dir: Path) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.source,
+            "status": self.status,
+            "output": str(out_dir / self.output) if self.output else None,
+            "problems": self.problems,
+        }
+        if self.warnings:
+            data["warnings"] = [notice(w).as_dict() for w in self.warnings]
+        return data
+
+
+@dataclass(slots=True)
+class JobResult:
+    seq: int
+    key: str
+    entries: list[Entry]
+    record: tuple[str, tuple[str, ...], str, tuple[str, ...]] | None  # for the manifest
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts and timing of a finished (or interrupted) run."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def rate(self) -> float:
+        return self.total / self.seconds if self.seconds > 0 else 0.0
+
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        if self.counts["error"]:
+            return EXIT_INTERNAL
+        if self.counts["bad-input"]:
+            return EXIT_INPUT
+        if self.counts["invalid"]:
+            return EXIT_INVALID
+        return EXIT_OK

@@ -1,0 +1,241 @@
+"""``jatsconv convert``: article files (or standard input, or DOIs) to validated JATS, or to
+another ``--to`` format, through the library's pipeline (``converter.api``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from converter.api import (
+    Conversion,
+    convert_file,
+    convert_loaded,
+    output_suffix,
+    render,
+    strict_refusal,
+)
+from converter.cli_options import (
+    EXIT_HELP,
+    conversion_options,
+    fail,
+    json_option,
+    quiet_option,
+    schema_dir_option,
+)
+from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
+from converter.grammars import get_grammars
+from converter.notices import RunNotices, report_lines
+from converter.options import Options
+from converter.readers import Loaded, ReadContext, read_source
+from converter.readers.crossref import DEFAULT_API as DEFAULT_CROSSREF_API
+from converter.readers.crossref import read_doi
+from converter.readers.native import load_article_text
+
+
+@click.command(epilog=EXIT_HELP)
+@click.argument("articles", nargs=-1, required=False)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default=None,
+    help="Output folder (default: beside each input), or '-' for standard output.",
+)
+@conversion_options(
+    from_help="Input format (default: detected from the file name and content).",
+    journal_help="Journal file to use instead of the one the article names or sits beside.",
+    no_validate=True,
+)
+@click.option(
+    "--doi",
+    "dois",
+    multiple=True,
+    help="Fetch this DOI's record from the Crossref REST API and convert it (network; repeatable).",
+)
+@click.option(
+    "--crossref-api",
+    default=DEFAULT_CROSSREF_API,
+    show_default=True,
+    help="Base URL of the Crossref REST API used by --doi.",
+)
+@click.option(
+    "--preview",
+    "with_preview",
+    is_flag=True,
+    help="Also write an HTML preview page (ARTICLE.preview.html) beside each JATS output.",
+)
+@schema_dir_option
+@json_option
+@quiet_option
+def convert(
+    articles: tuple[str, ...],
+    output: str | None,
+    fmt: str | None,
+    target: str,
+    journal: Path | None,
+    jats_version: str,
+    tag_set: str,
+    write_invalid: bool,
+    no_validate: bool,
+    profiles: tuple[str, ...],
+    strict: bool,
+    doaj_language: str | None,
+    dois: tuple[str, ...],
+    crossref_api: str,
+    with_preview: bool,
+    schema_dir: Path | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Convert article files to JATS XML (or another --to format).
+
+    Each ARTICLE.yaml becomes ARTICLE.xml, validated against the DTD before it is written;
+    an invalid result is not written unless --write-invalid. A source holding several
+    articles (an OJS export) gives one file per article. '-' reads standard input.
+    """
+    store = None if no_validate else get_grammars(schema_dir).require()
+    options = Options(
+        version=jats_version,  # type: ignore[arg-type]
+        tag_set=tag_set,  # type: ignore[arg-type]
+        target=target,
+        grammars=store,
+        write_invalid=write_invalid,
+        profiles=profiles,
+        strict=strict,
+        doaj_language=doaj_language,
+    )
+    context = ReadContext(journal=journal)
+    if not articles and not dois:
+        fail("give ARTICLE files (or '-') or --doi DOI", 2)
+    if dois and output == "-":
+        fail("--doi writes files: give -o DIR (or none, for the current folder)", 2)
+    if with_preview and (target != "jats" or output == "-"):
+        fail("--preview writes a page beside each JATS file: use it with --to jats and files", 2)
+    if output == "-" or (articles == ("-",) and output is None):
+        sys.exit(_convert_to_stdout(articles, fmt, context, options))
+    results: list[Conversion] = []
+    folder = Path(output) if output else None
+    for source in articles:
+        if source == "-":
+            for loaded in _read_stdin(fmt, context):
+                target_path = (folder or Path.cwd()) / (loaded.stem + output_suffix(options))
+                results.append(convert_loaded(loaded, target_path, options))
+            continue
+        results.extend(convert_file(source, folder, options=options, fmt=fmt, context=context))
+    for doi in dois:  # explicit network use: the Crossref record of each DOI
+        for loaded in read_doi(doi, context, crossref_api):
+            target_path = (folder or Path.cwd()) / (loaded.stem + output_suffix(options))
+            results.append(convert_loaded(loaded, target_path, options))
+    if with_preview:
+        _write_previews(results, profiles, quiet)
+    _report(results, as_json, quiet)
+    sys.exit(_exit_code(results))
+
+
+def _write_previews(results: list[Conversion], profiles: tuple[str, ...], quiet: bool) -> None:
+    """``convert --preview``: the page of each JATS file written, beside it."""
+    from converter.preview.files import preview_output
+
+    for result in results:
+        if result.output:
+            for page in preview_output(Path(result.output), profiles):
+                if not quiet:
+                    click.echo(f"{result.output} -> {page}", err=True)
+
+
+def _read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
+    """Articles from standard input: YAML/JSON directly, other formats through a spool file."""
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    if fmt in (None, "yaml", "json"):
+        try:
+            text = data.decode("utf-8")
+            article = load_article_text(text, journal=context.journal, base_dir=Path.cwd())
+        except UnicodeDecodeError:
+            return [Loaded("<stdin>", "stdin", problems=["<stdin>: not UTF-8 text"])]
+        except InputError as exc:
+            return [Loaded("<stdin>", "stdin", problems=exc.lines())]
+        return [Loaded("<stdin>", "stdin", article)]
+    with tempfile.TemporaryDirectory() as tmp:
+        spool = Path(tmp) / "stdin"
+        spool.write_bytes(data)
+        loaded = list(read_source(spool, fmt, context))
+    for item in loaded:
+        item.name = item.name.replace(str(spool), "<stdin>")
+        item.problems = [p.replace(str(spool), "<stdin>") for p in item.problems]
+    return loaded
+
+
+def _convert_to_stdout(
+    articles: tuple[str, ...], fmt: str | None, context: ReadContext, options: Options
+) -> int:
+    if len(articles) != 1:
+        fail("'-o -' writes one article to standard output: give exactly one input", 2)
+    source = articles[0]
+    loaded = (
+        _read_stdin(fmt, context)
+        if source == "-"
+        else list(read_source(Path(source), fmt, context))
+    )
+    if len(loaded) != 1:
+        fail(f"{source} holds {len(loaded)} articles: '-o -' takes exactly one", 2)
+    item = loaded[0]
+    for line in report_lines(item.name, item.warnings):
+        click.echo(line, err=True)
+    run = RunNotices()
+    run.add(item.warnings)
+    for line in run.lines():
+        click.echo(f"jatsconv: {line}", err=True)
+    refused = strict_refusal(item, options)
+    if item.article is None or refused:
+        for line in [*item.problems, *refused]:
+            click.echo(line, err=True)
+        return EXIT_INPUT
+    result = render(item.article, options, "<stdout>")
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    if not result.valid and not options.write_invalid:
+        return EXIT_INVALID
+    sys.stdout.buffer.write(result.data)
+    sys.stdout.flush()
+    return EXIT_OK if result.valid else EXIT_INVALID
+
+
+def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        return
+    run = RunNotices()
+    for result in results:
+        for line in report_lines(result.source, result.warnings, quiet=quiet):
+            click.echo(line, err=True)
+        run.add(result.warnings)
+        for line in result.problems:
+            click.echo(line, err=True)
+        if not quiet and result.status == "converted":
+            click.echo(f"{result.source} -> {result.output}", err=True)
+        elif result.status == "invalid":
+            note = f"written to {result.output}" if result.output else "not written"
+            click.echo(f"{result.source}: output rejected (DTD/schema/profile; {note})", err=True)
+    for line in run.lines():
+        click.echo(f"jatsconv: {line}", err=True)
+    if not quiet and len(results) > 1:
+        counts = {
+            s: sum(r.status == s for r in results) for s in ("converted", "invalid", "bad-input")
+        }
+        click.echo(
+            f"{counts['converted']} converted, {counts['invalid']} invalid output, "
+            f"{counts['bad-input']} bad input",
+            err=True,
+        )
+
+
+def _exit_code(results: list[Conversion]) -> int:
+    if any(r.status == "bad-input" for r in results):
+        return EXIT_INPUT
+    if any(r.status == "invalid" for r in results):
+        return EXIT_INVALID
+    return EXIT_OK

@@ -1,0 +1,40 @@
+"""What every reader shares: the context it reads in and what it yields (``Loaded``).
+
+Kept apart from the registry in ``converter/readers/__init__.py`` so that the readers import
+these without importing the registry that lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from converter.model import Article, Journal
+from converter.readers.native import JournalCache
+
+
+@dataclass(slots=True)
+class ReadContext:
+    """What every reader may use: a journal that overrides the source's, and the journal cache."""
+
+    journal: Journal | Path | None = None
+    cache: JournalCache = field(default_factory=JournalCache)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """One article read from a source, or the problems that kept it from being read.
+
+    ``name`` names it in messages (``issue.xml#3``); ``stem`` is the default output file stem.
+    ``warnings`` are non-fatal remarks (markup the output cannot hold, a guessed ISSN type).
+    """
+
+    name: str
+    stem: str
+    article: Article | None = None
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # non-fatal: markup dropped, data guessed
+
+
+Reader = Callable[[Path, ReadContext], Iterator[Loaded]]

@@ -1,0 +1,25 @@
+"""XML namespaces the converter reads and writes, and ``local_name``: defined once here rather
+than in each reader, writer and check that needs them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+XML = "http://www.w3.org/XML/1998/namespace"
+XLINK = "http://www.w3.org/1999/xlink"
+MML = "http://www.w3.org/1998/Math/MathML"
+ALI = "http://www.niso.org/schemas/ali/1.0/"
+
+# Clark names ({namespace}local) of the attributes looked up most.
+XML_LANG = f"{{{XML}}}lang"
+XLINK_HREF = f"{{{XLINK}}}href"
+
+
+def local_name(element: Any, *, lower: bool = False) -> str:
+    """The tag of an lxml element without its namespace ('' for comments and processing
+    instructions, whose tag is not a string); ``lower``: in lower case (HTML, NLM sources)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    name = tag.rpartition("}")[2]
+    return name.lower() if lower else name
