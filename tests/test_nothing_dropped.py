@@ -221,3 +221,74 @@ def test_crossref_fields_without_a_place_are_reported(tmp_path: Path) -> None:
     assert any(w.startswith("short-title:") and "not carried" in w for w in loaded.warnings)
     assert any(w.startswith("subject:") and "not carried" in w for w in loaded.warnings)
     assert not any(w.startswith(("indexed", "score", "member")) for w in loaded.warnings)
+
+
+# ------------------------------------------------------------------ landing pages
+
+PAGE = SAMPLES / "html" / "2018-1" / "streltsov-110.html"
+
+
+def _page(tmp_path: Path, head: str, body: str = "<p>No article text here.</p>"):
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html lang="ru"><head>\n<meta name="citation_title" content="Заглавие">\n{head}'
+        f"</head><body>{body}</body></html>",
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    return loaded
+
+
+def test_copyright_of_the_sample_page(tmp_path: Path) -> None:
+    [loaded] = list(read_source(PAGE, None, ReadContext()))
+    copyright_ = loaded.article.copyright
+    assert copyright_.statement == {"en": "Copyright (c) 2018 D. V. Streltsov"}
+    assert copyright_.year == 2018
+    assert copyright_.holder == {"en": "D. V. Streltsov"}
+    root = _jats(loaded.article)
+    assert root.xpath("//copyright-year/text()") == ["2018"]
+    assert root.xpath("//copyright-holder/text()") == ["D. V. Streltsov"]
+
+
+def test_copyright_from_the_visible_block_alone(tmp_path: Path, journal_file: Path) -> None:
+    loaded = _page(
+        tmp_path,
+        "",
+        '<div class="item copyright"><h2>Лицензия</h2><p>© Иванов И.И., 2020</p>'
+        '<a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a></div>',
+    )
+    copyright_ = loaded.article.copyright
+    assert copyright_.statement == {"ru": "© Иванов И.И., 2020"}
+    assert (copyright_.year, copyright_.holder) == (2020, {"ru": "Иванов И.И."})
+    assert loaded.article.license.spdx == "CC-BY-4.0"
+
+
+def test_dc_description_paragraphs_are_split_on_newlines(tmp_path: Path, journal_file) -> None:
+    loaded = _page(
+        tmp_path,
+        '<meta name="DC.Description" xml:lang="en" content="First paragraph.\n'
+        'Second paragraph.\r\n\r\nThird one.">\n',
+    )
+    assert loaded.article.abstract["en"] == ["First paragraph.", "Second paragraph.", "Third one."]
+    root = _jats(loaded.article)
+    assert len(root.xpath("//abstract[@xml:lang='en']/p")) == 3
+
+
+def test_page_tags_without_a_place_are_reported(tmp_path: Path, journal_file: Path) -> None:
+    loaded = _page(
+        tmp_path,
+        '<meta name="DC.Coverage" content="Arctic">\n'
+        '<meta name="citation_conference_title" content="A Conference">\n'
+        '<meta name="DC.Format" content="application/pdf">\n'
+        '<meta name="DC.Contributor.Sponsor" xml:lang="en" content="Russian Science Foundation">\n'
+        '<meta name="DC.Date.dateSubmitted" content="2019-11-02">\n',
+    )
+    warnings = loaded.warnings
+    assert '<meta name="dc.coverage">: not carried (the article model has no place for it)' in (
+        warnings
+    )
+    assert any(w.startswith('<meta name="citation_conference_title">') for w in warnings)
+    assert not any("dc.format" in w for w in warnings)
+    assert loaded.article.funding[0].funder == {"en": "Russian Science Foundation"}
+    assert loaded.article.history.received == "2019-11-02"

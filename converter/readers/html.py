@@ -24,6 +24,7 @@ from converter.readers.common import (
     affiliation_from_text,
     build,
     locale_language,
+    not_carried,
     read_root,
     split_pages,
     valid_issn,
@@ -39,6 +40,35 @@ _ONLINE_WORDS = ("online", "electronic", "электрон", "онлайн", "we
 _CC_LINK = re.compile(r"^https?://(www\.)?creativecommons\.org/(licenses|publicdomain)/", re.I)
 _NUMBERED = re.compile(r"^\[?\d{1,3}[.)\]]\s+")
 _INITIALS_LAST = re.compile(r"^(?P<surname>\S+)\s+(?P<given>(?:\w{1,2}\.\s*-?)+)$")
+# "Copyright (c) 2018 D. V. Streltsov", "© 2018 The authors", "© Стрельцов Д.В., 2018".
+_COPYRIGHT_YEAR_FIRST = re.compile(
+    r"^(?:copyright\s*)?(?:\(c\)|©)?\s*(?P<year>\d{4})[,.]?\s+(?P<holder>.+?)\.?$", re.I
+)
+_COPYRIGHT_YEAR_LAST = re.compile(
+    r"^(?:copyright\s*)?(?:\(c\)|©)\s*(?P<holder>.+?),?\s+(?P<year>\d{4})\.?$", re.I
+)
+_COPYRIGHT_START = re.compile(r"^\s*(copyright\b|©|\(c\))", re.I)
+
+# Meta tags this reader carries into the model; other citation_* and DC.* tags are reported.
+_CARRIED_META = frozenset(
+    {"citation_title", "citation_language", "dc.language", "dc.title", "dc.title.alternative",
+     "citation_doi", "dc.identifier.doi", "citation_volume", "dc.source.volume",
+     "citation_issue", "dc.source.issue", "citation_firstpage", "citation_lastpage",
+     "dc.identifier.pagenumber", "citation_publication_date", "citation_date",
+     "dc.date.issued", "dc.date.created", "dc.date.datesubmitted", "dc.type.articletype",
+     "citation_author", "citation_author_institution", "citation_author_affiliation",
+     "citation_author_orcid", "citation_author_email", "dc.creator.personalname",
+     "dc.description", "citation_abstract", "citation_keywords", "dc.subject", "dc.rights",
+     "citation_license", "citation_reference", "citation_pdf_url", "citation_fulltext_html_url",
+     "citation_abstract_html_url", "dc.identifier.uri", "citation_journal_title", "dc.source",
+     "citation_journal_abbrev", "citation_publisher", "dc.publisher", "dc.source.uri",
+     "citation_issn", "dc.source.issn", "citation_eissn", "dc.contributor.sponsor"}
+)  # fmt: skip
+# Tags that hold no fact of the article (a format, a generic type, the platform's own id).
+_BOOKKEEPING_META = frozenset(
+    {"dc.format", "dc.type", "dc.identifier", "dc.date.modified",
+     "citation_fulltext_world_readable"}
+)  # fmt: skip
 
 
 def sniff(path: Path, head: bytes) -> str | None:
@@ -167,14 +197,61 @@ class _Page:
         data["abstract"] = self._abstracts()
         data["keywords"] = self._keywords()
         data["license"] = self._license()
+        data["copyright"] = self._copyright()
         data["references"] = self._references()
-        pdf = self.first("citation_pdf_url")
-        if pdf:
-            data["self_uri"] = [{"url": pdf, "type": "pdf"}]
-        landing = self.first("citation_abstract_html_url")
+        links = []
+        for name, kind in (("citation_fulltext_html_url", "html"), ("citation_pdf_url", "pdf")):
+            url = self.first(name)
+            if url:
+                links.append({"url": url, "type": kind})
+        data["self_uri"] = links
+        landing = self.first("citation_abstract_html_url", "dc.identifier.uri")
         if landing and "url" in Article.model_fields:
             data["url"] = landing
+        received = self.first("dc.date.datesubmitted")
+        if received and re.match(r"^\d{4}-\d{2}-\d{2}", received):
+            data["history"] = {"received": received[:10]}
+        data["funding"] = [
+            {"funder": {lang: tidy(value)}}
+            for lang, values in self.by_lang("dc.contributor.sponsor").items()
+            for value in values
+        ]
+        self._report_unread()
         return data, self._journal()
+
+    def _report_unread(self) -> None:
+        """One line for each citation_* or DC.* tag with content the model has no place for."""
+        for name, _, _ in self.meta:
+            if not name.startswith(("citation_", "dc.")):
+                continue
+            if name not in _CARRIED_META and name not in _BOOKKEEPING_META:
+                not_carried(self.log, f'<meta name="{name}">')
+
+    def _copyright(self) -> dict[str, Any]:
+        """Year, holder and statement from ``DC.Rights`` tags that are not a licence URL, else
+        from the page's visible copyright block ("Copyright (c) 2018 D. V. Streltsov")."""
+        statements: dict[str, str] = {}
+        for lang, values in self.by_lang("dc.rights").items():
+            for value in values:
+                if not re.match(r"^https?://", value.strip()) and lang not in statements:
+                    statements[lang] = tidy(value)
+        if not statements:
+            block = self._block("copyright")
+            for line in block.itertext() if block is not None else []:
+                text = tidy(line)
+                if _COPYRIGHT_START.match(text):
+                    lang = locale_language(block.get("lang"), self.lang) or self.lang
+                    statements.setdefault(lang, text)
+        if not statements:
+            return {}
+        out: dict[str, Any] = {"statement": statements}
+        main = statements.get(self.lang) or next(iter(statements.values()))
+        match = _COPYRIGHT_YEAR_FIRST.match(main) or _COPYRIGHT_YEAR_LAST.match(main)
+        if match:
+            out["year"] = int(match["year"])
+            lang = next(code for code, text in statements.items() if text == main)
+            out["holder"] = {lang: match["holder"].strip()}
+        return out
 
     def _published(self) -> dict[str, str]:
         """A full date is the online publication; a year (or year-month) is the issue's date."""
@@ -201,7 +278,7 @@ class _Page:
                 people.append({"name": _split_name(content)})
             elif not people:
                 continue
-            elif name == "citation_author_institution":
+            elif name in ("citation_author_institution", "citation_author_affiliation"):
                 people[-1].setdefault("affiliations", []).append(
                     affiliation_from_text(content, self.lang)
                 )
@@ -224,7 +301,7 @@ class _Page:
         for name in ("dc.description", "citation_abstract"):
             for lang, values in self.by_lang(name).items():
                 if lang not in abstracts:
-                    abstracts[lang] = html_paragraphs(values[0], f"{name}[{lang}]", self.log)
+                    abstracts[lang] = _description(values[0], f"{name}[{lang}]", self.log)
         return abstracts
 
     def _keywords(self) -> dict[str, list[str]]:
@@ -311,6 +388,15 @@ class _Page:
             typed[slot] = issn
             self.log.warn(f"the page does not say which ISSN {issn} is: taken as {slot}")
         return typed
+
+
+def _description(value: str, where: str, log: Collector) -> list[str]:
+    """A description tag's paragraphs. OJS writes ``DC.Description`` with the abstract's tags
+    stripped, so its paragraphs are left separated by newlines: each line is a paragraph.
+    Content with HTML markup is read as HTML."""
+    if "<" in value:
+        return html_paragraphs(value, where, log)
+    return [tidy(line) for line in re.split(r"\s*\n\s*", value) if line.strip()]
 
 
 def _split_name(text: str) -> dict[str, str]:
