@@ -68,6 +68,11 @@ from converter.readers.native import load_article_text
     is_flag=True,
     help="Also write an HTML preview page (ARTICLE.preview.html) beside each JATS output.",
 )
+@click.option(
+    "--per-issue",
+    is_flag=True,
+    help="With --to crossref: one deposit file per issue (ISSN-vVOL-nISSUE.crossref.xml).",
+)
 @schema_dir_option
 @json_option
 @quiet_option
@@ -87,6 +92,7 @@ def convert(
     dois: tuple[str, ...],
     crossref_api: str,
     with_preview: bool,
+    per_issue: bool,
     schema_dir: Path | None,
     as_json: bool,
     quiet: bool,
@@ -115,10 +121,18 @@ def convert(
         fail("--doi writes files: give -o DIR (or none, for the current folder)", 2)
     if with_preview and (target != "jats" or output == "-"):
         fail("--preview writes a page beside each JATS file: use it with --to jats and files", 2)
+    if per_issue and target != "crossref":
+        fail("--per-issue makes Crossref deposits: use it with --to crossref", 2)
+    if per_issue and output == "-":
+        fail("--per-issue writes one file per issue: give -o DIR (or none)", 2)
     if output == "-" or (articles == ("-",) and output is None):
         sys.exit(_convert_to_stdout(articles, fmt, context, options))
     results: list[Conversion] = []
     folder = Path(output) if output else None
+    if per_issue:
+        results = _convert_per_issue(articles, dois, folder, fmt, context, options, crossref_api)
+        _report(results, as_json, quiet)
+        sys.exit(_exit_code(results))
     for source in articles:
         if source == "-":
             for loaded in _read_stdin(fmt, context):
@@ -134,6 +148,32 @@ def convert(
         _write_previews(results, profiles, quiet)
     _report(results, as_json, quiet)
     sys.exit(_exit_code(results))
+
+
+def _convert_per_issue(
+    articles: tuple[str, ...],
+    dois: tuple[str, ...],
+    folder: Path | None,
+    fmt: str | None,
+    context: ReadContext,
+    options: Options,
+    crossref_api: str,
+) -> list[Conversion]:
+    """``--to crossref --per-issue``: read everything first, then one deposit per issue."""
+    from converter.per_issue import convert_per_issue
+
+    items: list[tuple[Loaded, Path]] = []
+    for source in articles:
+        if source == "-":
+            items.extend((loaded, folder or Path.cwd()) for loaded in _read_stdin(fmt, context))
+            continue
+        base = folder or Path(source).parent
+        items.extend((loaded, base) for loaded in read_source(Path(source), fmt, context))
+    for doi in dois:  # explicit network use: the Crossref record of each DOI
+        items.extend(
+            (loaded, folder or Path.cwd()) for loaded in read_doi(doi, context, crossref_api)
+        )
+    return convert_per_issue(items, options)
 
 
 def _write_previews(results: list[Conversion], profiles: tuple[str, ...], quiet: bool) -> None:

@@ -259,8 +259,15 @@ class _View:
 
 def render_crossref(article: model.Article, head: dict[str, Any]) -> str:
     """The deposit document as text (``head``: batch_id, timestamp, depositor)."""
-    view = _View(article, head)
-    return environment().get_template("crossref/deposit.xml.j2").render(v=view, a=article)
+    return render_crossref_issue([article], head)
+
+
+def render_crossref_issue(articles: list[model.Article], head: dict[str, Any]) -> str:
+    """One ``doi_batch`` holding several articles of one issue: one ``journal``, one
+    ``journal_issue`` (from the first article), a ``journal_article`` per article."""
+    views = [_View(article, head) for article in articles]
+    template = environment().get_template("crossref/deposit.xml.j2")
+    return template.render(v=views[0], a=articles[0], views=views)
 
 
 def _batch_id(article: model.Article, timestamp: int) -> str:
@@ -270,8 +277,8 @@ def _batch_id(article: model.Article, timestamp: int) -> str:
     return f"{base}-{timestamp}"
 
 
-def write_crossref(article: model.Article, options: Options, name: str = "output.xml") -> Output:
-    """Crossref 5.3.1 deposit XML; problems name missing fields; XSD-checked when configured."""
+def article_problems(article: model.Article, name: str) -> list[Problem]:
+    """What keeps one article out of a Crossref deposit (DOI, depositor, landing page)."""
     journal = article.journal
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
     problems: list[Problem] = []
@@ -292,8 +299,16 @@ def write_crossref(article: model.Article, options: Options, name: str = "output
         problems.append(
             Problem(name, 0, 0, "url: Crossref output needs the article's landing page URL")
         )
+    return problems
+
+
+def write_crossref(article: model.Article, options: Options, name: str = "output.xml") -> Output:
+    """Crossref 5.3.1 deposit XML; problems name missing fields; XSD-checked when configured."""
+    problems = article_problems(article, name)
     if problems:
         return Output(b"", problems, suffix=".crossref.xml")
+    assert isinstance(article.journal, model.Journal)
+    who = depositor(article.journal)
     assert who is not None
     timestamp = next_timestamp()
     head = {"batch_id": _batch_id(article, timestamp), "timestamp": timestamp, "depositor": who}
@@ -305,3 +320,83 @@ def write_crossref(article: model.Article, options: Options, name: str = "output
 def timestamp_path() -> os.PathLike[str]:
     """Where the last timestamp is kept (for documentation and tests)."""
     return state_dir() / "crossref-timestamp"
+
+
+# ------------------------------------------------------------------ one deposit per issue
+
+
+def issue_key(article: model.Article) -> tuple[str, str, str]:
+    """What puts articles in one issue deposit: the journal (ISSN, else title), the volume
+    and the issue number."""
+    journal = article.journal
+    assert isinstance(journal, model.Journal), "article.journal must be resolved"
+    code = journal.issn.electronic or journal.issn.print
+    if not code:
+        code = re.sub(r"[^A-Za-z0-9]+", "-", next(iter(journal.title.values()), "journal"))
+    return (code.strip("-") or "journal", article.volume or "", article.issue or "")
+
+
+def issue_stem(key: tuple[str, str, str]) -> str:
+    """A file name stem for an issue deposit: ``ISSN-vVOLUME-nISSUE``."""
+    code, volume, issue = key
+    parts = [code]
+    if volume:
+        parts.append(f"v{volume}")
+    if issue:
+        parts.append(f"n{issue}")
+    if not (volume or issue):
+        parts.append("no-issue")
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", "-".join(parts))
+
+
+def write_crossref_issue(
+    articles: list[model.Article], options: Options, name: str = "issue.crossref.xml"
+) -> Output:
+    """One Crossref 5.3.1 deposit for the articles of one issue (``issue_key`` equal).
+
+    The articles must each be depositable (``article_problems`` empty) and agree on the
+    journal and the issue's date: a disagreement is a problem naming both, not a guess.
+    The ``doi_batch_id`` is the issue's stem and a timestamp that only grows, so it is unique.
+    """
+    if not articles:
+        return Output(b"", [Problem(name, 0, 0, "no article to deposit")], suffix=".crossref.xml")
+    problems: list[Problem] = []
+    first = articles[0]
+    assert isinstance(first.journal, model.Journal)
+    keys = {issue_key(a) for a in articles}
+    if len(keys) > 1:
+        problems.append(Problem(name, 0, 0, f"articles of different issues: {sorted(keys)}"))
+    dates = {}
+    for article in articles:
+        date = _View(article, {}).issue_date()
+        dates.setdefault(repr(date), article)
+    if len(dates) > 1:
+        a, b = list(dates.values())[:2]
+        problems.append(
+            Problem(
+                name, 0, 0,
+                f"the issue's date differs between {_label(a)} ({_date_text(a)}) and "
+                f"{_label(b)} ({_date_text(b)}): give the articles one issue date",
+            )
+        )  # fmt: skip
+    who = depositor(first.journal)
+    if who is None:
+        problems.extend(p for p in article_problems(first, name) if "depositor" in p.message)
+    if problems:
+        return Output(b"", problems, suffix=".crossref.xml")
+    assert who is not None
+    timestamp = next_timestamp()
+    stem = issue_stem(issue_key(first))[:80]
+    head = {"batch_id": f"{stem}-{timestamp}", "timestamp": timestamp, "depositor": who}
+    data = serialize_xml(render_crossref_issue(articles, head))
+    problems.extend(xsd_problems("crossref", data, name, options))
+    return Output(data, problems, suffix=".crossref.xml")
+
+
+def _label(article: model.Article) -> str:
+    return article.doi or plain_text(article.main_title())
+
+
+def _date_text(article: model.Article) -> str:
+    p = article.published
+    return p.collection or p.print or p.electronic or "no date"

@@ -1,0 +1,83 @@
+"""One Crossref deposit per issue (``--to crossref --per-issue``).
+
+Depositing article by article makes one Crossref submission, and one result e-mail, per
+article. Here the articles read in one run are grouped by journal, volume and issue, and each
+group becomes one ``doi_batch``: one ``journal``, one ``journal_issue``, a ``journal_article``
+per article, and a unique ``doi_batch_id``.
+
+Each article is first rendered on its own, exactly as ``--to crossref`` would (missing DOI,
+landing page, profiles, the XSD): one that fails is reported like any rejected article and left
+out of its issue's file, so one bad article never holds back the rest of the issue. The issue
+file is then validated as a whole against the Crossref schema before it is written. When it is
+rejected, an issue file left by an earlier run is removed rather than left to be deposited.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from converter.api import Conversion, render, strict_refusal
+from converter.atomic import write_atomic
+from converter.enrich import enrich
+from converter.model import Article
+from converter.options import Options
+from converter.readers import Loaded
+from converter.writers.crossref import issue_key, issue_stem, write_crossref_issue
+
+SUFFIX = ".crossref.xml"
+
+
+def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) -> list[Conversion]:
+    """Convert read articles to one Crossref deposit per issue.
+
+    ``items`` pairs each read article with the folder its output goes to. Returns one
+    ``Conversion`` per article; ``output`` is the issue file holding it (when written)."""
+    results: list[Conversion] = []
+    groups: dict[tuple[Path, tuple[str, str, str]], list[tuple[Loaded, Article, int]]] = {}
+    for loaded, folder in items:
+        refused = strict_refusal(loaded, options)
+        if loaded.article is None or refused:
+            problems = [*loaded.problems, *refused]
+            results.append(
+                Conversion(loaded.name, "bad-input", problems=problems, warnings=loaded.warnings)
+            )
+            continue
+        name = str(folder / (loaded.stem + SUFFIX))
+        single = render(loaded.article, options, name)
+        if not single.valid:
+            problems = [str(p) for p in single.problems]
+            problems.append(f"{loaded.name}: left out of its issue's Crossref deposit")
+            results.append(Conversion(loaded.name, "invalid", None, problems, loaded.warnings))
+            continue
+        article = enrich(loaded.article)
+        index = len(results)
+        results.append(Conversion(loaded.name, "converted", None, [], loaded.warnings))
+        groups.setdefault((folder, issue_key(article)), []).append((loaded, article, index))
+    for (folder, key), members in groups.items():
+        target = folder / (issue_stem(key) + SUFFIX)
+        output = write_crossref_issue([m[1] for m in members], options, str(target))
+        problems = [str(p) for p in output.problems]
+        if output.valid or options.write_invalid:
+            write_atomic(target, output.data)
+            written: str | None = str(target)
+        else:
+            written = None
+            if _remove_stale(target):
+                problems.append(f"{target}: earlier output removed (it no longer matches)")
+        for _, _, index in members:
+            result = results[index]
+            result.output = written
+            result.problems = problems
+            if not output.valid:
+                result.status = "invalid"
+    return results
+
+
+def _remove_stale(target: Path) -> bool:
+    """Remove a file an earlier run wrote at ``target``; True when there was one."""
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+        return True
+    return False

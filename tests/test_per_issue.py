@@ -1,0 +1,115 @@
+"""``convert --to crossref --per-issue``: one Crossref deposit per issue.
+
+The issue file is checked by the converter against Crossref's 5.3.1 XSD and, independently,
+by xmllint with the same schema.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import BILINGUAL
+
+EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
+CROSSREF_XSD = EXTERNAL / "crossref-5.3.1"
+CR = "{http://www.crossref.org/schema/5.3.1}"
+ISSUE = BILINGUAL.parent  # Japanese Studies in Russia 2018, vol. 2 no. 3: two articles
+NAME = "2687-1440-v2-n3.crossref.xml"
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("JATSCONV_CROSSREF_SCHEMA", str(CROSSREF_XSD))
+
+
+def _xmllint_schema(path: Path) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("xmllint")
+    assert exe, "xmllint not installed (Debian package libxml2-utils)"
+    return subprocess.run(
+        [exe, "--noout", "--nonet", "--schema", str(CROSSREF_XSD / "crossref5.3.1.xsd"), path],
+        capture_output=True,
+        text=True,
+        env={"XML_CATALOG_FILES": str(CROSSREF_XSD / "catalog.xml"), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+def _copy_issue(tmp_path: Path) -> Path:
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    for path in ISSUE.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    shutil.copy(ISSUE.parent / "journal.yaml", tmp_path / "journal.yaml")
+    return folder
+
+
+def test_one_deposit_per_issue(tmp_path: Path, run) -> None:
+    out = tmp_path / "out"
+    result = run("convert", *sorted(ISSUE.glob("*.yaml")), "--to", "crossref", "--per-issue",
+                 "-o", out)  # fmt: skip
+    assert result.code == 0, result.err
+    assert [p.name for p in out.iterdir()] == [NAME]
+    path = out / NAME
+    root = etree.parse(str(path)).getroot()
+    assert root.tag == f"{CR}doi_batch"
+    body = root.find(f"{CR}body")
+    assert len(body.findall(f"{CR}journal")) == 1
+    journal = body.find(f"{CR}journal")
+    assert len(journal.findall(f"{CR}journal_metadata")) == 1
+    assert len(journal.findall(f"{CR}journal_issue")) == 1
+    assert journal.findtext(f"{CR}journal_issue/{CR}issue") == "3"
+    dois = [d.text for d in journal.iterfind(f"{CR}journal_article/{CR}doi_data/{CR}doi")]
+    assert sorted(dois) == ["10.5555/jsr.2018.3.21", "10.5555/jsr.2018.3.6"]
+    first_id = root.findtext(f"{CR}head/{CR}doi_batch_id")
+    assert first_id.startswith("2687-1440-v2-n3-")
+    check = _xmllint_schema(path)
+    assert check.returncode == 0, check.stderr
+    # Both articles name the issue file; a second run gives a new, unique doi_batch_id.
+    assert f"-> {path}" in result.err and "2 converted" in result.err
+    run("convert", *sorted(ISSUE.glob("*.yaml")), "--to", "crossref", "--per-issue", "-o", out)
+    again = etree.parse(str(path)).getroot().findtext(f"{CR}head/{CR}doi_batch_id")
+    assert again != first_id
+
+
+def test_article_without_doi_is_left_out_not_the_issue(tmp_path: Path, run) -> None:
+    folder = _copy_issue(tmp_path)
+    shchukin = folder / "shchukin-21.yaml"
+    text = shchukin.read_text(encoding="utf-8")
+    shchukin.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("doi:")) + "\n",
+        encoding="utf-8",
+    )
+    result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue")
+    assert result.code == 1
+    assert "doi: Crossref output needs the article's DOI" in result.err
+    assert "shchukin-21.yaml: left out of its issue's Crossref deposit" in result.err
+    root = etree.parse(str(folder / NAME)).getroot()
+    dois = [d.text for d in root.iter(f"{CR}doi") if d.getparent().tag == f"{CR}doi_data"]
+    assert dois == ["10.5555/jsr.2018.3.6"]
+
+
+def test_rejected_issue_file_removes_the_earlier_one(tmp_path: Path, run) -> None:
+    folder = _copy_issue(tmp_path)
+    result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue")
+    assert result.code == 0 and (folder / NAME).is_file()
+    streltsov = folder / "streltsov-6.yaml"
+    text = streltsov.read_text(encoding="utf-8")
+    assert "collection: 2018-09" in text
+    streltsov.write_text(text.replace("collection: 2018-09", "collection: 2018-10"), "utf-8")
+    result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue")
+    assert result.code == 1
+    assert "the issue's date differs between" in result.err
+    assert "earlier output removed" in result.err
+    assert not (folder / NAME).exists()
+
+
+def test_per_issue_needs_crossref(run) -> None:
+    result = run("convert", BILINGUAL, "--per-issue")
+    assert result.code == 2 and "use it with --to crossref" in result.err
