@@ -73,6 +73,8 @@ class Attempt:
     status: int | None
     message: str
     attempts: int = 1
+    submission: str | None = None  # Crossref doi_batch_id or DOAJ upload_id, to ask later
+    records: list[str] = field(default_factory=list)  # DOIs (or titles) the file holds
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,8 @@ class Attempt:
             "status": self.status,
             "message": self.message,
             "attempts": self.attempts,
+            "submission": self.submission,
+            "records": self.records,
         }
 
 
@@ -178,7 +182,7 @@ def multipart(
     return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
-def _reply_text(body: bytes, limit: int = 300) -> str:
+def reply_text(body: bytes, limit: int = 300) -> str:
     """A server reply as one short line (HTML tags dropped)."""
     text = body.decode("utf-8", errors="replace")
     text = re.sub(r"<[^>]+>", " ", text)
@@ -186,22 +190,25 @@ def _reply_text(body: bytes, limit: int = 300) -> str:
     return text[:limit] + ("…" if len(text) > limit else "")
 
 
-def _post(
+def send_request(
     url: str,
-    body: bytes,
+    body: bytes | None,
     headers: dict[str, str],
     transport: Transport,
     secrets: Secrets,
     shown_url: str,
+    method: str = "POST",
 ) -> tuple[int | None, bytes, int, str | None]:
-    """POST with retries; returns ``(status, body, attempts, network error or None)``."""
+    """Send with retries; returns ``(status, body, attempts, network error or None)``.
+
+    ``shown_url`` is what log lines name (never a URL carrying a key)."""
     error: str | None = None
     status: int | None = None
     data = b""
     for attempt in range(1, transport.attempts + 1):
         error = None
         try:
-            request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+            request = urllib.request.Request(url, data=body, headers=headers, method=method)
             with urllib.request.urlopen(request, timeout=transport.timeout) as response:
                 return response.status, response.read(), attempt, None
         except ValueError as exc:  # http.client.InvalidURL and kin: final, and quotes the URL
@@ -259,6 +266,22 @@ def read_crossref_file(path: Path) -> bytes:
     return data
 
 
+def crossref_contents(data: bytes, name: str) -> tuple[str, list[str]]:
+    """The ``doi_batch_id`` of a deposit file and the DOIs of its records (in file order)."""
+    try:
+        root = parse_untrusted(data, name).getroot()
+    except InvalidDocument as exc:
+        raise InputError(name, [exc.problems[0].message]) from None
+    ns = {"c": CROSSREF_NS}
+    batch_id = (root.findtext("c:head/c:doi_batch_id", default="", namespaces=ns)).strip()
+    dois = [
+        (el.text or "").strip()
+        for el in root.iterfind("c:body//c:doi_data/c:doi", namespaces=ns)
+        if (el.text or "").strip()
+    ]
+    return batch_id, dois
+
+
 def deposit_crossref(
     path: Path,
     endpoint: str,
@@ -276,10 +299,10 @@ def deposit_crossref(
         {"operation": "doMDUpload", "login_id": user, "login_passwd": password},
         {"fname": (path.name, data, "application/xml")},
     )
-    status, reply, attempts, error = _post(
+    status, reply, attempts, error = send_request(
         endpoint, body, {"Content-Type": ctype}, transport, secrets, endpoint
     )
-    text = secrets.redact(_reply_text(reply))
+    text = secrets.redact(reply_text(reply))
     if error and (status is None or status >= 500 or status == 429):
         message = f"Crossref could not take the deposit after {attempts} attempts: {error}"
         if text:
@@ -291,8 +314,12 @@ def deposit_crossref(
     if status is None or not 200 <= status < 300 or "FAILURE" in text.upper():
         message = f"Crossref rejected the deposit (HTTP {status}): {text or 'no explanation'}"
         return Attempt(str(path), False, status, secrets.redact(message), attempts)
-    message = "queued by Crossref (HTTP 200); the result is e-mailed to the depositor"
-    return Attempt(str(path), True, status, message, attempts)
+    batch_id, dois = crossref_contents(data, str(path))
+    message = (
+        f"queued by Crossref (HTTP 200) as doi_batch_id {batch_id}: see the result with "
+        f"'jatsconv deposit status {batch_id}' (Crossref also e-mails it to the depositor)"
+    )
+    return Attempt(str(path), True, status, message, attempts, batch_id or None, dois)
 
 
 # ------------------------------------------------------------------ DOAJ
@@ -389,8 +416,8 @@ def deposit_doaj(
     separator = "&" if "?" in endpoint else "?"
     url = f"{endpoint}{separator}api_key={urllib.parse.quote(api_key, safe='')}"
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
-    status, reply, attempts, error = _post(url, body, headers, transport, secrets, endpoint)
-    text = secrets.redact(_reply_text(reply))
+    status, reply, attempts, error = send_request(url, body, headers, transport, secrets, endpoint)
+    text = secrets.redact(reply_text(reply))
     if error and (status is None or status >= 500 or status == 429):
         message = f"DOAJ could not take the articles after {attempts} attempts: {error}"
         return Attempt(str(path), False, status, secrets.redact(message), attempts)
@@ -401,5 +428,38 @@ def deposit_doaj(
         message = f"DOAJ rejected the articles (HTTP {status}): {text or 'no explanation'}"
         return Attempt(str(path), False, status, secrets.redact(message), attempts)
     count = len(records)
-    message = f"{count} article{'s' if count != 1 else ''} taken by DOAJ (HTTP {status})"
-    return Attempt(str(path), True, status, message, attempts)
+    plural = "s" if count != 1 else ""
+    upload_id = _upload_id(reply)
+    names = [doaj_record_name(r) for r in records]
+    if upload_id:
+        message = (
+            f"{count} article{plural} queued by DOAJ (HTTP {status}) as upload {upload_id}: see "
+            f"the result with 'jatsconv deposit status {upload_id}'"
+        )
+        return Attempt(str(path), True, status, message, attempts, upload_id, names)
+    message = f"{count} article{plural} taken by DOAJ (HTTP {status})"
+    return Attempt(str(path), True, status, message, attempts, None, names)
+
+
+def _upload_id(reply: bytes) -> str | None:
+    """The ``upload_id`` of DOAJ's 202 answer to an asynchronous bulk upload, if any."""
+    try:
+        data = json.loads(reply.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if isinstance(data, dict) and isinstance(data.get("upload_id"), str):
+        return data["upload_id"] or None
+    return None
+
+
+def doaj_record_name(record: dict[str, Any]) -> str:
+    """How a DOAJ article is named in tables: its DOI, else its title."""
+    bib = record.get("bibjson", {})
+    doi = next((i["id"] for i in bib.get("identifier", []) if i.get("type") == "doi"), None)
+    return str(doi or bib.get("title") or "(untitled)")
+
+
+def doaj_record_issns(record: dict[str, Any]) -> list[str]:
+    """The ISSNs a DOAJ article names (DOAJ reports failures by ISSN)."""
+    bib = record.get("bibjson", {})
+    return [i["id"] for i in bib.get("identifier", []) if i.get("type") in ("pissn", "eissn")]

@@ -10,6 +10,7 @@ EXIT_USAGE = 2  # wrong command-line use (click's own code)
 EXIT_INPUT = 3  # input could not be read: malformed, unknown field, failing check digit …
 EXIT_SETUP = 4  # grammars not installed or not installable
 EXIT_DEPOSIT = 5  # a deposit failed: credentials missing, service refused or unreachable
+EXIT_PENDING = 6  # deposits sent, but the service had not processed them all when we stopped
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_INTERNAL = 70  # a bug: please report it
 
@@ -20,7 +21,9 @@ EXIT_CODES = {
     EXIT_INPUT: "bad input: a file could not be read or its metadata is wrong",
     EXIT_SETUP: "the JATS DTDs are not installed or could not be installed",
     EXIT_DEPOSIT: "a deposit failed: credentials missing, or the service rejected a file or "
-    "could not be reached",
+    "could not be reached, or a record failed",
+    EXIT_PENDING: "deposit sent, but not yet processed by the service when the wait ended "
+    "(ask again with 'jatsconv deposit status')",
     EXIT_INTERNAL: "internal error (a bug in jats-converter: please report it)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); files already written are complete",
 }

@@ -39,7 +39,7 @@ COMMANDS: dict[str, CommandEntry] = {
     ),
     "deposit": CommandEntry(
         "converter.commands.deposit:deposit",
-        "Send Crossref or DOAJ files to the service (credentials from env or config file).",
+        "Send Crossref or DOAJ files to the service and follow what became of them.",
     ),
     "batch": CommandEntry(
         "converter.commands.batch:batch",

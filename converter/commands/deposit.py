@@ -1,7 +1,9 @@
-"""``jatsconv deposit crossref|doaj``: send deposit files to the services (``converter.deposit``).
+"""``jatsconv deposit crossref|doaj|status``: send deposit files to the services
+(``converter.deposit``), and learn what became of each record (``converter.deposit_results``).
 
 Credentials are read from the environment or the config file only: there is deliberately no
-option to pass them, so they never reach shell history or process lists.
+option to pass them, so they never reach shell history or process lists. Every submission is
+written to the local log (``converter.deposit_log``) so that ``deposit status`` can ask later.
 """
 
 from __future__ import annotations
@@ -9,11 +11,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import click
 
+from converter import deposit_log
 from converter.cli_options import EXIT_HELP, json_option, quiet_option
 from converter.deposit import (
     CROSSREF_PRODUCTION,
@@ -23,20 +26,40 @@ from converter.deposit import (
     DepositError,
     Transport,
     check_endpoint,
+    crossref_contents,
     crossref_credentials,
     deposit_crossref,
     deposit_doaj,
     doaj_api_key,
     doaj_bibjson,
+    doaj_record_issns,
+    doaj_record_name,
     read_crossref_file,
 )
-from converter.errors import EXIT_DEPOSIT, EXIT_INVALID, EXIT_OK, InputError
-from converter.xsd import SCHEMAS, load_schema, schema_problems
+from converter.deposit_results import (
+    Outcome,
+    crossref_result_url,
+    crossref_status,
+    doaj_status,
+    doaj_status_url,
+    wait_for,
+)
+from converter.errors import (
+    EXIT_DEPOSIT,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_PENDING,
+    InputError,
+)
+from converter.xsd import SCHEMAS, load_schema, schema_folder, schema_problems
+
+_NAMES = {"crossref": "Crossref", "doaj": "DOAJ"}
+_ID_NAMES = {"crossref": "doi_batch_id", "doaj": "upload"}
 
 
 @click.group(epilog=EXIT_HELP)
 def deposit() -> None:
-    """Send Crossref or DOAJ files to the service (credentials from env or config file)."""
+    """Send Crossref or DOAJ files to the service and follow what became of them."""
 
 
 def _transport_options(func):  # type: ignore[no-untyped-def]
@@ -53,10 +76,38 @@ def _transport_options(func):  # type: ignore[no-untyped-def]
     func = click.option(
         "--backoff", type=float, default=2.0, show_default=True, help="First retry delay (s)."
     )(func)
+    return func
+
+
+def _wait_options(func):  # type: ignore[no-untyped-def]
     func = click.option(
-        "--dry-run", is_flag=True, help="Check the files and show what would be sent; send nothing."
+        "--wait",
+        is_flag=True,
+        help="Ask the service until it has processed the submission; print each record.",
+    )(func)
+    func = click.option(
+        "--wait-limit",
+        type=click.FloatRange(0),
+        default=900.0,
+        show_default=True,
+        help="Give up waiting after this many seconds (exit 6: still pending).",
+    )(func)
+    func = click.option(
+        "--poll-interval",
+        type=click.FloatRange(0),
+        default=10.0,
+        show_default=True,
+        help="First delay between questions (s); it doubles, up to a minute.",
     )(func)
     return func
+
+
+def _dry_run_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--dry-run",
+        is_flag=True,
+        help="Check the files and show what would be sent where; send nothing.",
+    )(func)
 
 
 def _schema_option(kind: str):  # type: ignore[no-untyped-def]
@@ -70,33 +121,52 @@ def _schema_option(kind: str):  # type: ignore[no-untyped-def]
     )
 
 
-def _finish(results: list[Attempt], as_json: bool, quiet: bool) -> None:
-    if as_json:
-        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
-    else:
-        for r in results:
-            if r.ok and quiet:
-                continue
-            click.echo(f"{r.file}: {'ok' if r.ok else 'failed'}: {r.message}", err=not r.ok)
-    sys.exit(EXIT_OK if all(r.ok for r in results) else EXIT_DEPOSIT)
+# ------------------------------------------------------------------ before sending
+
+
+@dataclass(slots=True)
+class _Checked:
+    """One file read and checked before sending: what the schema said of it."""
+
+    path: Path
+    data: bytes
+    schema_note: str  # "checked against …: passed" / "… failed" / "not checked: …"
+    passed: bool
 
 
 def _check_before_sending(
     files: tuple[Path, ...],
     read: Callable[[Path], bytes],
-    schema: Any,
-    service: str,
-) -> None:
-    """Read every file (``read`` raises ``InputError`` for one that cannot be sent) and, with a
-    schema, print its problems; exit with ``EXIT_INVALID`` when the schema rejects any file."""
-    invalid = False
+    kind: str,
+    folder: Path | None,
+    quiet: bool = False,
+) -> list[_Checked]:
+    """Read every file (``read`` raises ``InputError`` for one that cannot be sent) and check
+    it against the service's schema when one is configured, printing its problems."""
+    schema = load_schema(kind, folder)
+    xsd, env = SCHEMAS[kind]
+    found = schema_folder(kind, folder)
+    checked = []
     for path in files:
         data = read(path)
-        if schema is not None:
-            for problem in schema_problems(schema, data, str(path)):
-                invalid = True
-                click.echo(str(problem), err=True)
-    if invalid:
+        if schema is None:
+            note = (
+                f"not checked against the {_NAMES[kind]} schema: none configured "
+                f"(set {env} or --{kind}-schema to the folder of {xsd})"
+            )
+            checked.append(_Checked(path, data, note, True))
+            continue
+        problems = schema_problems(schema, data, str(path))
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        verdict = "passed" if not problems else f"failed ({len(problems)} problems)"
+        note = f"checked against {xsd} in {found}: {verdict}"
+        checked.append(_Checked(path, data, note, not problems))
+    return checked
+
+
+def _stop_if_invalid(checked: list[_Checked], service: str) -> None:
+    if not all(c.passed for c in checked):
         click.echo(f"not sent: fix the files the {service} schema rejects", err=True)
         sys.exit(EXIT_INVALID)
 
@@ -120,12 +190,197 @@ def _read_doaj_file(path: Path) -> bytes:
     return data
 
 
+def _dry_run(
+    checked: list[_Checked],
+    url: str,
+    what: str,
+    credentials: str,
+    service: str,
+) -> None:
+    """Say, per file, which schema it was checked against and whether it passed, and what
+    would go where: endpoint, file, count of records, their DOIs. Never the credentials."""
+    for item in checked:
+        if service == "crossref":
+            batch_id, records = crossref_contents(item.data, str(item.path))
+            extra, noun = f", doi_batch_id {batch_id}", "record"
+        else:
+            records = [doaj_record_name(r) for r in doaj_bibjson(item.data, str(item.path))]
+            extra, noun = "", "article"
+        count = len(records)
+        shown = ", ".join(records) if records else "none"
+        click.echo(f"{item.path}: {item.schema_note}")
+        click.echo(
+            f"{item.path}: would POST to {url} ({what}{extra}): {count} "
+            f"{noun}{'s' if count != 1 else ''}: {shown}"
+        )
+    click.echo(f"credentials: {credentials}")
+    _stop_if_invalid(checked, _NAMES[service])
+    sys.exit(EXIT_OK)
+
+
+# ------------------------------------------------------------------ after sending
+
+
+def _log_sent(attempt: Attempt, service: str, status_url: str, issns: list[list[str]]) -> None:
+    """Record a submission the service took, so that ``deposit status`` can ask later."""
+    if not (attempt.ok and attempt.submission):
+        return
+    records = [
+        {"record": name, **({"issns": issns[i]} if i < len(issns) else {})}
+        for i, name in enumerate(attempt.records)
+    ]
+    deposit_log.record(
+        deposit_log.Entry(
+            service=service,
+            submission=attempt.submission,
+            file=attempt.file,
+            sent=deposit_log.now(),
+            status_url=status_url,
+            records=records,
+        )
+    )
+
+
+def _log_outcome(entry: deposit_log.Entry, outcome: Outcome, timed_out: bool) -> None:
+    entry.state = "pending" if timed_out and outcome.state == "unknown" else outcome.state
+    entry.outcome = outcome.message
+    entry.succeeded = outcome.succeeded if outcome.state == "completed" else None
+    deposit_log.record(entry)
+
+
+def _ask(entry: deposit_log.Entry, transport: Transport) -> Callable[[], Outcome]:
+    """A question to the service about one logged submission (credentials looked up once)."""
+    if entry.service == "crossref":
+        credentials = crossref_credentials()
+        sent = [r["record"] for r in entry.records]
+        return lambda: crossref_status(
+            entry.status_url, entry.submission, credentials, sent, transport
+        )
+    key = doaj_api_key()
+    return lambda: doaj_status(entry.status_url, entry.submission, key, entry.records, transport)
+
+
+def _follow(
+    entry: deposit_log.Entry,
+    transport: Transport,
+    wait: bool,
+    limit: float,
+    interval: float,
+    just_sent: bool,
+) -> tuple[Outcome, bool]:
+    """Ask once, or (``wait``) until the service has done; log and return the outcome."""
+    ask = _ask(entry, transport)
+    if wait:
+        outcome, timed_out = wait_for(
+            ask, limit, interval, transport.sleep, patient_with_unknown=just_sent
+        )
+    else:
+        outcome, timed_out = ask(), False
+    if entry.service == "crossref" and just_sent and outcome.state == "unknown":
+        timed_out = True  # sent moments ago: Crossref has not parsed it yet
+    _log_outcome(entry, outcome, timed_out)
+    return outcome, timed_out
+
+
+def _table(outcome: Outcome, entry: deposit_log.Entry | None, timed_out: bool) -> None:
+    """Print one submission's state and, once processed, its records (stdout)."""
+    name = _NAMES.get(outcome.service, outcome.service)
+    label = f"{name} {_ID_NAMES.get(outcome.service, 'id')} {outcome.submission}"
+    where = f"{entry.file}: " if entry else ""
+    state = outcome.detail
+    if timed_out:
+        state = f"still {outcome.detail if outcome.state == 'pending' else 'not processed'}"
+        state += " when the wait ended"
+    message = f" ({outcome.message})" if outcome.message else ""
+    click.echo(f"{where}{label}: {state}{message}")
+    width = max((len(r.record) for r in outcome.records), default=0)
+    for r in outcome.records:
+        click.echo(f"  {r.status:<8} {r.record:<{width}}  {r.message}")
+
+
+def _exit_code(outcomes: list[tuple[Outcome, bool]], failed_sends: bool = False) -> int:
+    """5 when a file was not taken or a record failed (or the service could not say), 6 when
+    some submission was still unprocessed when the wait ended, else 0."""
+    failed = failed_sends or any(
+        (o.state == "completed" and not o.succeeded)
+        or (o.state in ("error", "unknown") and not timed_out)
+        for o, timed_out in outcomes
+    )
+    if failed:
+        return EXIT_DEPOSIT
+    if any(not o.succeeded for o, _ in outcomes):
+        return EXIT_PENDING
+    return EXIT_OK
+
+
+@dataclass(slots=True)
+class _FollowOptions:
+    """How to follow submissions after sending them, and how to print."""
+
+    transport: Transport
+    wait: bool
+    limit: float
+    interval: float
+    as_json: bool
+    quiet: bool
+
+
+def _finish(
+    results: list[Attempt],
+    service: str,
+    status_urls: list[str],
+    issns: list[list[list[str]]],
+    options: _FollowOptions,
+) -> None:
+    """Log what the service took, wait for results when asked, print, exit."""
+    followed: list[tuple[Outcome, bool] | None] = []
+    for index, attempt in enumerate(results):
+        _log_sent(attempt, service, status_urls[index], issns[index] if issns else [])
+        if not options.as_json and not (attempt.ok and options.quiet):
+            click.echo(
+                f"{attempt.file}: {'ok' if attempt.ok else 'failed'}: {attempt.message}",
+                err=not attempt.ok,
+            )
+        entry = deposit_log.find(attempt.submission) if attempt.submission else None
+        if not (options.wait and attempt.ok and entry is not None):
+            followed.append(None)
+            continue
+        outcome, timed_out = _follow(
+            entry, options.transport, True, options.limit, options.interval, just_sent=True
+        )
+        followed.append((outcome, timed_out))
+        if not options.as_json:
+            _table(outcome, entry, timed_out)
+    if options.as_json:
+        payload = []
+        for attempt, pair in zip(results, followed, strict=True):
+            item = attempt.as_dict()
+            if pair is not None:
+                item["result"] = {**pair[0].as_dict(), "timed_out": pair[1]}
+            payload.append(item)
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    failed_sends = not all(r.ok for r in results)
+    if not options.wait:
+        sys.exit(EXIT_DEPOSIT if failed_sends else EXIT_OK)
+    outcomes = [p for p in followed if p is not None]
+    untracked = [r for r in results if r.ok and not r.submission]
+    if untracked and not options.as_json:
+        for r in untracked:
+            click.echo(f"{r.file}: the service gave no id to follow: no result to wait for")
+    sys.exit(_exit_code(outcomes, failed_sends))
+
+
+# ------------------------------------------------------------------ commands
+
+
 @deposit.command("crossref", epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--test", "test_system", is_flag=True, help="Use Crossref's test system.")
 @click.option("--endpoint", default=None, help="Deposit URL (overrides production and --test).")
 @_schema_option("crossref")
 @_transport_options
+@_dry_run_option
+@_wait_options
 @json_option
 @quiet_option
 def deposit_crossref_command(
@@ -137,6 +392,9 @@ def deposit_crossref_command(
     retries: int,
     backoff: float,
     dry_run: bool,
+    wait: bool,
+    wait_limit: float,
+    poll_interval: float,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -144,19 +402,20 @@ def deposit_crossref_command(
 
     Production by default; --test for test.crossref.org. Credentials: CROSSREF_USERNAME and
     CROSSREF_PASSWORD, or [crossref] username/password in the config file. HTTP 200 means
-    queued: Crossref e-mails the result to the depositor.
+    queued; --wait then asks Crossref for the submission log and prints each DOI's result.
     """
     url = check_endpoint(endpoint or (CROSSREF_TEST if test_system else CROSSREF_PRODUCTION))
-    schema = load_schema("crossref", crossref_schema)
-    _check_before_sending(files, read_crossref_file, schema, "Crossref")
+    checked = _check_before_sending(files, read_crossref_file, "crossref", crossref_schema)
     if dry_run:
-        creds = _credentials_note(crossref_credentials, "credentials found")
-        for path in files:
-            click.echo(f"{path}: would POST to {url} (operation=doMDUpload; {creds})")
-        sys.exit(EXIT_OK)
+        creds = _credentials_note(crossref_credentials, "credentials found (not shown)")
+        _dry_run(checked, url, "operation=doMDUpload", creds, "crossref")
+    _stop_if_invalid(checked, "Crossref")
     credentials = crossref_credentials()
     transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
-    _finish([deposit_crossref(p, url, credentials, transport) for p in files], as_json, quiet)
+    results = [deposit_crossref(p, url, credentials, transport) for p in files]
+    result_url = crossref_result_url(url)
+    options = _FollowOptions(transport, wait, wait_limit, poll_interval, as_json, quiet)
+    _finish(results, "crossref", [result_url] * len(results), [], options)
 
 
 @deposit.command("doaj", epilog=EXIT_HELP)
@@ -164,6 +423,8 @@ def deposit_crossref_command(
 @click.option("--endpoint", default=None, help=f"API URL (default {DOAJ_PRODUCTION}).")
 @_schema_option("doaj")
 @_transport_options
+@_dry_run_option
+@_wait_options
 @json_option
 @quiet_option
 def deposit_doaj_command(
@@ -174,22 +435,134 @@ def deposit_doaj_command(
     retries: int,
     backoff: float,
     dry_run: bool,
+    wait: bool,
+    wait_limit: float,
+    poll_interval: float,
     as_json: bool,
     quiet: bool,
 ) -> None:
     """Send DOAJ article XML files (jatsconv convert --to doaj) to DOAJ's API v4 as JSON.
 
-    The API key comes from DOAJ_API_KEY or [doaj] api_key in the config file.
+    The API key comes from DOAJ_API_KEY or [doaj] api_key in the config file. DOAJ answers
+    with an upload id; --wait asks until DOAJ has processed the upload and prints each article.
     """
     url = check_endpoint(endpoint or DOAJ_PRODUCTION)
-    schema = load_schema("doaj", doaj_schema)
-    _check_before_sending(files, _read_doaj_file, schema, "DOAJ")
+    checked = _check_before_sending(files, _read_doaj_file, "doaj", doaj_schema)
     if dry_run:
-        key = _credentials_note(doaj_api_key, "API key found")
-        for path in files:
-            records = doaj_bibjson(path.read_bytes(), str(path))
-            click.echo(f"{path}: would POST {len(records)} article(s) to {url} ({key})")
-        sys.exit(EXIT_OK)
+        key = _credentials_note(doaj_api_key, "API key found (not shown)")
+        _dry_run(checked, url, "JSON, DOAJ API v4", key, "doaj")
+    _stop_if_invalid(checked, "DOAJ")
     api_key = doaj_api_key()
     transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
-    _finish([deposit_doaj(p, url, api_key, transport) for p in files], as_json, quiet)
+    results = [deposit_doaj(p, url, api_key, transport) for p in files]
+    status_urls = [doaj_status_url(url, r.submission or "") for r in results]
+    issns = [[doaj_record_issns(r) for r in doaj_bibjson(c.data, str(c.path))] for c in checked]
+    options = _FollowOptions(transport, wait, wait_limit, poll_interval, as_json, quiet)
+    _finish(results, "doaj", status_urls, issns, options)
+
+
+def _looks_like_doaj(submission: str) -> bool:
+    """DOAJ upload ids are 32 hexadecimal digits; Crossref batch ids are the depositor's."""
+    return len(submission) == 32 and all(c in "0123456789abcdef" for c in submission.lower())
+
+
+@deposit.command("status", epilog=EXIT_HELP)
+@click.argument("submissions", nargs=-1, required=False)
+@click.option(
+    "--service",
+    type=click.Choice(["crossref", "doaj"]),
+    default=None,
+    help="The service of an id that is not in the local log (default: guessed from the id).",
+)
+@click.option("--test", "test_system", is_flag=True, help="Crossref's test system (not logged).")
+@click.option(
+    "--endpoint",
+    default=None,
+    help="Deposit URL of an id that is not in the local log (the result URL is beside it).",
+)
+@click.option("--list", "list_only", is_flag=True, help="Show the local log; ask no service.")
+@_transport_options
+@_wait_options
+@json_option
+def deposit_status_command(
+    submissions: tuple[str, ...],
+    service: str | None,
+    test_system: bool,
+    endpoint: str | None,
+    list_only: bool,
+    timeout: float,
+    retries: int,
+    backoff: float,
+    wait: bool,
+    wait_limit: float,
+    poll_interval: float,
+    as_json: bool,
+) -> None:
+    """What became of submissions: by Crossref doi_batch_id or DOAJ upload id.
+
+    With no id, every submission of the local log still pending is asked about again.
+    """
+    if list_only:
+        _print_log(deposit_log.entries(), as_json)
+        sys.exit(EXIT_OK)
+    if submissions:
+        entries = [_entry_for(s, service, endpoint, test_system) for s in submissions]
+    else:
+        entries = deposit_log.pending()
+        if not entries:
+            total = len(deposit_log.entries())
+            if as_json:
+                click.echo("[]")
+            else:
+                click.echo(f"no deposits pending ({total} in the local log; --list shows them)")
+            sys.exit(EXIT_OK)
+    transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
+    outcomes = []
+    payload = []
+    for entry in entries:
+        outcome, timed_out = _follow(entry, transport, wait, wait_limit, poll_interval, False)
+        outcomes.append((outcome, timed_out))
+        if as_json:
+            payload.append({"file": entry.file, **outcome.as_dict(), "timed_out": timed_out})
+        else:
+            _table(outcome, entry, timed_out)
+    if as_json:
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    sys.exit(_exit_code(outcomes))
+
+
+def _entry_for(
+    submission: str, service: str | None, endpoint: str | None, test_system: bool
+) -> deposit_log.Entry:
+    """The logged entry of an id, or one made up from the options for an id sent elsewhere."""
+    found = deposit_log.find(submission)
+    if found is not None and (service is None or found.service == service) and not endpoint:
+        return found
+    kind = service or (found.service if found else None)
+    kind = kind or ("doaj" if _looks_like_doaj(submission) else "crossref")
+    if kind == "crossref":
+        base = endpoint or (CROSSREF_TEST if test_system else CROSSREF_PRODUCTION)
+        status_url = crossref_result_url(check_endpoint(base))
+    else:
+        status_url = doaj_status_url(check_endpoint(endpoint or DOAJ_PRODUCTION), submission)
+    return deposit_log.Entry(
+        service=kind,
+        submission=submission,
+        file=found.file if found else "(not in the local log)",
+        sent=found.sent if found else "",
+        status_url=status_url,
+        records=found.records if found else [],
+    )
+
+
+def _print_log(entries: list[deposit_log.Entry], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        click.echo(f"the local log is empty ({deposit_log.log_path()})")
+        return
+    for e in entries:
+        outcome = f": {e.outcome}" if e.outcome else ""
+        name = _NAMES.get(e.service, e.service)
+        click.echo(f"{e.sent}  {name} {e.submission}  {e.file}  {e.state}{outcome}")

@@ -1,0 +1,98 @@
+"""The local log of deposits: which file went where, when, under which id, and how it ended.
+
+One JSON object per line in ``state/deposits.jsonl`` (``converter.config.state_dir``); a later
+line for the same service and id supersedes an earlier one, so recording is an append under a
+file lock and a crash never leaves a half-rewritten log. The log holds no credentials: the
+URLs it keeps are the ones a status question goes to, without the key DOAJ takes in its query.
+``jatsconv deposit status`` with no argument asks again about every entry still pending.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from converter.config import state_dir
+
+LOG_NAME = "deposits.jsonl"
+
+
+@dataclass(slots=True)
+class Entry:
+    """One submission as this machine knows it."""
+
+    service: str  # "crossref" or "doaj"
+    submission: str  # Crossref doi_batch_id or DOAJ upload_id
+    file: str
+    sent: str  # ISO 8601 UTC
+    status_url: str  # where its result is asked for (no credentials)
+    records: list[dict[str, Any]] = field(default_factory=list)  # {"record", "issns"?}
+    state: str = "pending"  # pending, completed, unknown, error
+    outcome: str = ""  # the last summary, e.g. "3 records: 2 success, 0 warning, 1 failure"
+    succeeded: bool | None = None
+    updated: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def log_path() -> Path:
+    return state_dir() / LOG_NAME
+
+
+@contextlib.contextmanager
+def _locked() -> Iterator[Path]:
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield path
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def record(entry: Entry) -> None:
+    """Append the entry's current state to the log."""
+    entry.updated = now()
+    line = json.dumps(entry.as_dict(), ensure_ascii=False) + "\n"
+    with _locked() as path, open(path, "a", encoding="utf-8") as stream:
+        stream.write(line)
+
+
+def entries() -> list[Entry]:
+    """Every submission, latest state, in the order first sent (unreadable lines skipped)."""
+    path = log_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    latest: dict[tuple[str, str], Entry] = {}
+    names = set(Entry.__dataclass_fields__)
+    for line in text.splitlines():
+        try:
+            data = json.loads(line)
+            item = Entry(**{k: v for k, v in data.items() if k in names})
+        except (ValueError, TypeError):
+            continue
+        latest[(item.service, item.submission)] = item
+    return list(latest.values())
+
+
+def find(submission: str) -> Entry | None:
+    """The latest entry with this id (either service), or None."""
+    return next((e for e in reversed(entries()) if e.submission == submission), None)
+
+
+def pending() -> list[Entry]:
+    return [e for e in entries() if e.state == "pending"]

@@ -1,0 +1,498 @@
+"""Deposit results: ``deposit … --wait`` and ``deposit status`` against local stand-ins.
+
+The stand-ins behave like the services: a submission is queued, then in process, then
+completed with a mix of successes and failures; unknown ids, a wrong login or key, and a
+service too slow to answer are answered the way the services answer them. Crossref's result is
+a ``doi_batch_diagnostic`` from ``servlet/submissionDownload`` (credentials in the POST form);
+DOAJ's is ``GET /api/v4/bulk/articles/{upload_id}``.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import json
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from lxml import etree
+
+from conftest import BILINGUAL
+from converter.deposit_results import Outcome, parse_crossref_result, wait_for
+
+USER = "role/depositor-xyz"
+PASSWORD = "s3cr3t&pa ss=word"
+API_KEY = "doaj-key-0123456789abcdef"
+SECRETS = (USER, PASSWORD, API_KEY, "s3cr3t", "doaj-key-0123")
+CR = "{http://www.crossref.org/schema/5.3.1}"
+ISSUE = BILINGUAL.parent
+FAILING_DOI = "10.5555/jsr.2018.3.21"
+CROSSREF_FAILURE = (
+    "Record not processed because submitted version: 20261130 is less or equal to "
+    "previously submitted version"
+)
+
+
+@dataclass
+class Stand:
+    """The state of the two stand-in services."""
+
+    batches: dict[str, dict[str, object]] = field(default_factory=dict)
+    uploads: dict[str, dict[str, object]] = field(default_factory=dict)
+    failing_dois: set[str] = field(default_factory=lambda: {FAILING_DOI})
+    warning_dois: set[str] = field(default_factory=set)
+    unowned_issns: set[str] = field(default_factory=set)
+    slow: bool = False  # answer result questions too late
+    questions: int = 0
+    seen_credentials_in_url: bool = False
+
+
+def _form(handler: BaseHTTPRequestHandler, body: bytes) -> dict[str, tuple[str | None, bytes]]:
+    ctype = handler.headers.get("Content-Type", "")
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {ctype}\r\n\r\n".encode() + body
+    )
+    parts = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        parts[name] = (part.get_filename(), part.get_payload(decode=True))
+    return parts
+
+
+def _diagnostic(batch_id: str, status: str, records: list[tuple[str, str, str]]) -> bytes:
+    rows = "".join(
+        f'<record_diagnostic status="{s}"><doi>{doi}</doi><msg>{msg}</msg></record_diagnostic>'
+        for doi, s, msg in records
+    )
+    counts = {k: sum(r[1] == k for r in records) for k in ("Success", "Warning", "Failure")}
+    data = (
+        f'<?xml version="1.0" encoding="UTF-8"?><doi_batch_diagnostic status="{status}" '
+        f'sp="stand-in"><submission_id>1432197786</submission_id><batch_id>{batch_id}</batch_id>'
+        f"{rows}<batch_data><record_count>{len(records)}</record_count>"
+        f"<success_count>{counts['Success']}</success_count>"
+        f"<warning_count>{counts['Warning']}</warning_count>"
+        f"<failure_count>{counts['Failure']}</failure_count></batch_data>"
+        "</doi_batch_diagnostic>"
+    )
+    return data.encode()
+
+
+def _handler(stand: Stand):
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def _send(self, code: int, body: bytes, ctype: str = "text/html") -> None:
+            try:
+                self.send_response(code)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def _json(self, code: int, data: object) -> None:
+            self._send(code, json.dumps(data).encode(), "application/json")
+
+        # ---------------------------------------------------------------- POST
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            path = urlsplit(self.path).path
+            if PASSWORD in self.path or (API_KEY in self.path and "bulk" not in self.path):
+                stand.seen_credentials_in_url = True
+            if path.endswith("/deposit"):
+                return self._crossref_deposit(_form(self, body))
+            if path.endswith("/submissionDownload"):
+                return self._crossref_result(_form(self, body))
+            if path.endswith("/bulk/articles"):
+                return self._doaj_upload(body)
+            return self._send(404, b"no such endpoint")
+
+        def _crossref_deposit(self, form: dict[str, tuple[str | None, bytes]]) -> None:
+            if form["login_passwd"][1].decode() != PASSWORD:
+                return self._send(401, b"<html>Unauthorized</html>")
+            root = etree.fromstring(form["fname"][1])
+            batch_id = root.findtext(f"{CR}head/{CR}doi_batch_id")
+            dois = [d.text for d in root.iter(f"{CR}doi") if d.getparent().tag == f"{CR}doi_data"]
+            stand.batches[batch_id] = {"dois": dois, "asked": 0}
+            return self._send(200, b"<html><h2>SUCCESS</h2>Your batch was received</html>")
+
+        def _crossref_result(self, form: dict[str, tuple[str | None, bytes]]) -> None:
+            stand.questions += 1
+            if stand.slow:
+                time.sleep(1.0)
+            if form.get("pwd", (None, b""))[1].decode() != PASSWORD:
+                return self._send(401, b"<html>Unauthorized: login failed</html>")
+            if form.get("type", (None, b""))[1] != b"result":
+                return self._send(400, b"type is required")
+            batch_id = form.get("doi_batch_id", (None, b""))[1].decode()
+            batch = stand.batches.get(batch_id)
+            if batch is None:
+                return self._send(200, _diagnostic(batch_id, "unknown_submission", []), "text/xml")
+            batch["asked"] = int(batch["asked"]) + 1
+            asked = batch["asked"]
+            if asked == 1:
+                return self._send(200, _diagnostic(batch_id, "queued", []), "text/xml")
+            if asked == 2:
+                return self._send(200, _diagnostic(batch_id, "in_process", []), "text/xml")
+            records = []
+            for doi in batch["dois"]:  # type: ignore[attr-defined]
+                if doi in stand.failing_dois:
+                    records.append((doi, "Failure", CROSSREF_FAILURE))
+                elif doi in stand.warning_dois:
+                    records.append((doi, "Warning", "Added with conflict"))
+                else:
+                    records.append((doi, "Success", "Successfully added"))
+            return self._send(200, _diagnostic(batch_id, "completed", records), "text/xml")
+
+        def _doaj_upload(self, body: bytes) -> None:
+            if parse_qs(urlsplit(self.path).query).get("api_key") != [API_KEY]:
+                return self._json(401, {"status": "unauthorised", "error": "bad api key"})
+            upload_id = uuid.uuid4().hex
+            stand.uploads[upload_id] = {"articles": json.loads(body), "asked": 0}
+            status = f"http://{self.headers['Host']}/api/v4/bulk/articles/{upload_id}"
+            return self._json(202, {"msg": "being processed", "upload_id": upload_id,
+                                    "status": status})  # fmt: skip
+
+        # ---------------------------------------------------------------- GET
+
+        def do_GET(self) -> None:
+            parts = urlsplit(self.path)
+            if parse_qs(parts.query).get("api_key") != [API_KEY]:
+                return self._json(401, {"status": "unauthorised", "error": "bad api key"})
+            stand.questions += 1
+            if stand.slow:
+                time.sleep(1.0)
+            upload_id = parts.path.rsplit("/", 1)[-1]
+            upload = stand.uploads.get(upload_id)
+            if upload is None:
+                return self._json(400, {"status": "bad_request", "error": "upload_id is invalid"})
+            upload["asked"] = int(upload["asked"]) + 1
+            asked = upload["asked"]
+            status: dict[str, object] = {"id": upload_id, "created": "2026-11-30T08:00:00Z"}
+            if asked == 1:
+                return self._json(200, {**status, "status": "pending"})
+            if asked == 2:
+                return self._json(200, {**status, "status": "validated"})
+            articles = upload["articles"]
+            failed = [
+                a for a in articles  # type: ignore[attr-defined]
+                if {i["id"] for i in a["bibjson"]["identifier"]} & stand.unowned_issns
+            ]  # fmt: skip
+            ok = len(articles) - len(failed)  # type: ignore[arg-type]
+            word = "processed" if not failed else ("failed" if not ok else "processed_partial")
+            status.update(
+                status=word,
+                results={"imported": ok, "failed": len(failed), "update": 0, "new": ok},
+                failure_reasons={
+                    "shared": [], "unowned": sorted(stand.unowned_issns), "unmatched": []
+                },
+            )  # fmt: skip
+            if word == "failed":
+                status["error"] = "All articles in file failed to import"
+            return self._json(200, status)
+
+    return Handler
+
+
+@pytest.fixture
+def stand() -> Iterator[tuple[Stand, str]]:
+    state = Stand()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield state, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _credentials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CROSSREF_USERNAME", USER)
+    monkeypatch.setenv("CROSSREF_PASSWORD", PASSWORD)
+    monkeypatch.setenv("DOAJ_API_KEY", API_KEY)
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.delenv("JATSCONV_CROSSREF_SCHEMA", raising=False)
+    monkeypatch.delenv("JATSCONV_DOAJ_SCHEMA", raising=False)
+
+
+@pytest.fixture
+def issue_file(tmp_path: Path, run) -> Path:
+    """The two-article issue as one Crossref deposit."""
+    out = tmp_path / "out"
+    result = run("convert", *sorted(ISSUE.glob("*.yaml")), "--to", "crossref", "--per-issue",
+                 "-o", out)  # fmt: skip
+    assert result.code == 0, result.err
+    (path,) = out.iterdir()
+    return path
+
+
+@pytest.fixture
+def doaj_file(tmp_path: Path, run) -> Path:
+    """One DOAJ file holding two articles; the second says it is in another journal (ISSN
+    0317-8471), so that DOAJ can refuse it alone."""
+    out = tmp_path / "doaj"
+    result = run("convert", *sorted(ISSUE.glob("*.yaml")), "--to", "doaj", "-o", out)
+    assert result.code == 0, result.err
+    first, second = sorted(out.glob("*.doaj.xml"), reverse=True)  # streltsov-6 first
+    root = etree.parse(str(first)).getroot()
+    for record in etree.parse(str(second)).getroot():
+        for issn in record.iter("issn", "eissn"):
+            issn.text = "0317-8471"
+        root.append(record)
+    path = tmp_path / "two.doaj.xml"
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    return path
+
+
+FAST = ("--poll-interval", "0", "--backoff", "0", "--timeout", "5")
+
+
+def _no_secrets(*texts: str) -> None:
+    for text in texts:
+        for secret in SECRETS:
+            assert secret not in text, f"secret leaked: {text!r}"
+
+
+# ------------------------------------------------------------------ Crossref
+
+
+def test_crossref_wait_prints_each_doi_and_fails_on_a_failure(
+    stand, issue_file, run, caplog
+) -> None:
+    state, base = stand
+    caplog.set_level(logging.DEBUG)
+    result = run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit",
+                 "--wait", *FAST)  # fmt: skip
+    assert result.code == 5, result.err
+    (batch_id,) = state.batches
+    assert f"Crossref doi_batch_id {batch_id}: completed" in result.out
+    assert "2 records: 1 success, 0 warning, 1 failure" in result.out
+    lines = result.out.splitlines()
+    assert any(
+        line.split()[:2] == ["Success", "10.5555/jsr.2018.3.6"]
+        and line.endswith("Successfully added")
+        for line in lines
+    )
+    assert any(
+        line.split()[:2] == ["Failure", FAILING_DOI] and line.endswith(CROSSREF_FAILURE)
+        for line in lines
+    )
+    assert state.batches[batch_id]["asked"] == 3  # queued, in process, completed
+    assert not state.seen_credentials_in_url
+    _no_secrets(result.out, result.err, caplog.text)
+
+
+def test_crossref_wait_all_success_exits_0_and_json(stand, issue_file, run) -> None:
+    state, base = stand
+    state.failing_dois = set()
+    state.warning_dois = {FAILING_DOI}
+    result = run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit",
+                 "--wait", "--json", *FAST)  # fmt: skip
+    assert result.code == 0, result.err
+    (item,) = json.loads(result.out)
+    assert item["ok"] is True and item["submission"] == next(iter(state.batches))
+    outcome = item["result"]
+    assert outcome["state"] == "completed" and outcome["succeeded"] is True
+    statuses = {r["record"]: r["status"] for r in outcome["records"]}
+    assert statuses == {"10.5555/jsr.2018.3.6": "Success", FAILING_DOI: "Warning"}
+
+
+def test_crossref_status_later_and_pending_log(stand, issue_file, run) -> None:
+    state, base = stand
+    sent = run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit")
+    assert sent.code == 0, sent.err
+    (batch_id,) = state.batches
+    assert f"deposit status {batch_id}" in sent.out
+    listed = run("deposit", "status", "--list")
+    assert batch_id in listed.out and "pending" in listed.out and str(issue_file) in listed.out
+    first = run("deposit", "status", *FAST)  # no argument: every pending submission
+    assert first.code == 6 and f"{batch_id}: queued" in first.out
+    second = run("deposit", "status", batch_id, *FAST)
+    assert second.code == 6 and "in process" in second.out
+    third = run("deposit", "status", *FAST)
+    assert third.code == 5
+    assert f"Failure  {FAILING_DOI}" in third.out
+    # Completed now: nothing is pending any more.
+    after = run("deposit", "status")
+    assert after.code == 0 and "no deposits pending (1 in the local log" in after.out
+    listed = run("deposit", "status", "--list", "--json")
+    (entry,) = json.loads(listed.out)
+    assert entry["state"] == "completed" and entry["succeeded"] is False
+    assert entry["outcome"] == "2 records: 1 success, 0 warning, 1 failure"
+    _no_secrets(Path(entry["status_url"]).as_posix(), json.dumps(entry))
+
+
+def test_crossref_unknown_batch_id(stand, run) -> None:
+    _, base = stand
+    result = run("deposit", "status", "no-such-batch", "--service", "crossref",
+                 "--endpoint", base + "/servlet/deposit", *FAST)  # fmt: skip
+    assert result.code == 5
+    assert "Crossref knows no submission with doi_batch_id no-such-batch" in result.out
+
+
+def test_crossref_status_wrong_login(stand, issue_file, run, monkeypatch) -> None:
+    state, base = stand
+    run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit")
+    (batch_id,) = state.batches
+    monkeypatch.setenv("CROSSREF_PASSWORD", "wrong-password-123")
+    result = run("deposit", "status", batch_id, *FAST)
+    assert result.code == 5
+    assert "Crossref refused the login (HTTP 401): check the credentials" in result.out
+    _no_secrets(result.out, result.err)
+    assert "wrong-password-123" not in result.out + result.err
+
+
+def test_crossref_status_timeout(stand, issue_file, run) -> None:
+    state, base = stand
+    run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit")
+    (batch_id,) = state.batches
+    state.slow = True
+    result = run("deposit", "status", batch_id, "--timeout", "0.2", "--retries", "1",
+                 "--backoff", "0")  # fmt: skip
+    assert result.code == 5
+    assert "could not ask Crossref after 2 attempts: no answer within 0.2 s" in result.out
+
+
+def test_crossref_wait_limit_leaves_it_pending(stand, issue_file, run) -> None:
+    _, base = stand
+    result = run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit",
+                 "--wait", "--wait-limit", "0.3", "--poll-interval", "0.2")  # fmt: skip
+    assert result.code == 6, result.out + result.err
+    assert "still queued when the wait ended" in result.out or "still in process" in result.out
+    listed = run("deposit", "status", "--list", "--json")
+    assert json.loads(listed.out)[0]["state"] == "pending"
+
+
+def test_wait_backs_off_and_stops_at_the_limit() -> None:
+    clock = [0.0]
+    delays: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        delays.append(seconds)
+        clock[0] += seconds
+
+    def ask() -> Outcome:
+        clock[0] += 0.5  # each question takes a while
+        return Outcome("crossref", "b", "pending", "queued")
+
+    outcome, timed_out = wait_for(ask, 60, 5, sleep, lambda: clock[0])
+    assert timed_out and outcome.state == "pending"
+    assert delays == [5, 10, 20]  # doubling; the next (40 s) would pass the limit
+
+
+def test_batch_failure_without_dois_applies_to_every_doi() -> None:
+    data = (
+        b'<doi_batch_diagnostic status="completed"><record_diagnostic status="Failure">'
+        b"<doi/><msg>Deposit not processed: XML is not valid</msg></record_diagnostic>"
+        b"</doi_batch_diagnostic>"
+    )
+    outcome = parse_crossref_result(data, "b", ["10.1/a", "10.1/b"])
+    assert [(r.record, r.status) for r in outcome.records] == [
+        ("10.1/a", "Failure"),
+        ("10.1/b", "Failure"),
+    ]
+    assert not outcome.succeeded
+
+
+# ------------------------------------------------------------------ DOAJ
+
+
+def test_doaj_wait_prints_each_article_and_fails_on_a_failure(
+    stand, doaj_file, run, caplog
+) -> None:
+    state, base = stand
+    caplog.set_level(logging.DEBUG)
+    state.unowned_issns = {"0317-8471"}
+    result = run("deposit", "doaj", doaj_file, "--endpoint", base + "/api/v4/bulk/articles",
+                 "--wait", *FAST)  # fmt: skip
+    assert result.code == 5, result.out + result.err
+    (upload_id,) = state.uploads
+    assert f"DOAJ upload {upload_id}: completed" in result.out
+    assert "2 records: 1 success, 0 warning, 1 failure" in result.out
+    assert "Success  10.5555/jsr.2018.3.6" in result.out
+    assert "ISSN 0317-8471 belongs to a journal your DOAJ account does not own" in result.out
+    assert f"Failure  {FAILING_DOI}" in result.out
+    assert state.uploads[upload_id]["asked"] == 3
+    _no_secrets(result.out, result.err, caplog.text)
+
+
+def test_doaj_wait_all_imported(stand, doaj_file, run) -> None:
+    _, base = stand
+    result = run("deposit", "doaj", doaj_file, "--endpoint", base + "/api/v4/bulk/articles",
+                 "--wait", "--json", *FAST)  # fmt: skip
+    assert result.code == 0, result.out + result.err
+    (item,) = json.loads(result.out)
+    assert item["result"]["succeeded"] is True
+    assert [r["status"] for r in item["result"]["records"]] == ["Success", "Success"]
+
+
+def test_doaj_status_unknown_id_and_bad_key(stand, doaj_file, run, monkeypatch) -> None:
+    state, base = stand
+    unknown = "0" * 32
+    result = run("deposit", "status", unknown, "--endpoint", base + "/api/v4/bulk/articles",
+                 *FAST)  # fmt: skip
+    assert result.code == 5 and f"DOAJ knows no upload {unknown}" in result.out
+    run("deposit", "doaj", doaj_file, "--endpoint", base + "/api/v4/bulk/articles")
+    (upload_id,) = state.uploads
+    monkeypatch.setenv("DOAJ_API_KEY", "another-key-987")
+    result = run("deposit", "status", upload_id, *FAST)
+    assert result.code == 5 and "DOAJ refused the API key (HTTP 401)" in result.out
+    assert "another-key-987" not in result.out + result.err
+
+
+def test_doaj_status_timeout(stand, doaj_file, run) -> None:
+    state, base = stand
+    run("deposit", "doaj", doaj_file, "--endpoint", base + "/api/v4/bulk/articles")
+    (upload_id,) = state.uploads
+    state.slow = True
+    result = run("deposit", "status", upload_id, "--timeout", "0.2", "--retries", "0")
+    assert result.code == 5 and "could not ask DOAJ after 1 attempts: no answer" in result.out
+
+
+# ------------------------------------------------------------------ dry run
+
+
+def test_dry_run_names_schema_endpoint_records_never_credentials(issue_file, run) -> None:
+    schema = Path(__file__).resolve().parents[2] / "shared" / "external" / "crossref-5.3.1"
+    result = run("deposit", "crossref", issue_file, "--dry-run", "--crossref-schema", schema)
+    assert result.code == 0, result.err
+    assert f"{issue_file}: checked against crossref5.3.1.xsd in {schema}: passed" in result.out
+    assert "would POST to https://doi.crossref.org/servlet/deposit" in result.out
+    assert "2 records: 10.5555/jsr.2018.3.21, 10.5555/jsr.2018.3.6" in result.out
+    assert "credentials: credentials found (not shown)" in result.out
+    _no_secrets(result.out, result.err)
+    result = run("deposit", "crossref", issue_file, "--dry-run")
+    assert "not checked against the Crossref schema: none configured" in result.out
+
+
+def test_dry_run_says_when_the_schema_fails(issue_file, run) -> None:
+    schema = Path(__file__).resolve().parents[2] / "shared" / "external" / "crossref-5.3.1"
+    issue_file.write_bytes(issue_file.read_bytes().replace(b"<surname>", b"<surname_x>", 1)
+                           .replace(b"</surname>", b"</surname_x>", 1))  # fmt: skip
+    result = run("deposit", "crossref", issue_file, "--dry-run", "--crossref-schema", schema)
+    assert result.code == 1
+    assert "checked against crossref5.3.1.xsd" in result.out and ": failed (" in result.out
+
+
+def test_doaj_dry_run(doaj_file, run) -> None:
+    result = run("deposit", "doaj", doaj_file, "--dry-run")
+    assert result.code == 0
+    assert "would POST to https://doaj.org/api/v4/bulk/articles" in result.out
+    assert "2 articles: 10.5555/jsr.2018.3.6" in result.out
+    assert "API key found (not shown)" in result.out
+    _no_secrets(result.out, result.err)
