@@ -54,6 +54,10 @@ COMMANDS: dict[str, CommandEntry] = {
         "converter.commands.preview:preview",
         "Render articles as self-contained HTML pages (inline CSS, no scripts, no network).",
     ),
+    "serve": CommandEntry(
+        "converter.commands.serve:serve",
+        "Run the local web app: check, preview, fix and download articles in a browser.",
+    ),
     "consistency": CommandEntry(
         "converter.commands.consistency:consistency",
         "Check the Latin-script fields of article inputs (YAML/JSON or any format --from reads).",

@@ -8,13 +8,13 @@ from pathlib import Path
 import click
 
 from converter.checks.profiles import PROFILES
-from converter.cli_options import quiet_option
+from converter.cli_options import EXIT_HELP, quiet_option
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
 from converter.readers import READERS
 from converter.translit import SCHEMES
 
 
-@click.command()
+@click.command(epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",

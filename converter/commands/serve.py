@@ -1,0 +1,71 @@
+"""``jatsconv serve``: the local web app (see ``converter.web``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from converter.checks.profiles import PROFILES
+from converter.cli_options import EXIT_HELP, schema_dir_option
+
+
+@click.command(epilog=EXIT_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1/localhost opens the app "
+              "to other machines: only on a network you trust.")  # fmt: skip
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="Port (0: any free port; the URL printed names it).")  # fmt: skip
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in the web browser.")
+@click.option(
+    "--profile",
+    "profiles",
+    multiple=True,
+    type=click.Choice(sorted(PROFILES)),
+    help="Profiles checked at first (repeatable; default general; the page can change them).",
+)
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Journal file for uploads that have none beside them.",
+)
+@click.option("--max-files", default=200, show_default=True, type=click.IntRange(1),
+              help="Most files in one upload.")  # fmt: skip
+@click.option("--max-file-mb", default=20, show_default=True, type=click.IntRange(1),
+              help="Largest file accepted, in MB.")  # fmt: skip
+@click.option("--max-upload-mb", default=100, show_default=True, type=click.IntRange(1),
+              help="Largest upload (all its files together), in MB.")  # fmt: skip
+@schema_dir_option
+def serve(
+    host: str,
+    port: int,
+    open_browser: bool,
+    profiles: tuple[str, ...],
+    journal: Path | None,
+    max_files: int,
+    max_file_mb: int,
+    max_upload_mb: int,
+    schema_dir: Path | None,
+) -> None:
+    """Run the local web app: check, preview, fix and download articles in a browser.
+
+    Upload articles in any format the converter reads, see what to fix, preview them, edit one
+    in a form, download the outputs as a zip. Bound to 127.0.0.1 unless --host says otherwise; nothing is sent anywhere; uploaded files
+    live in a temporary folder removed when the app stops (Ctrl-C).
+    """
+    from converter.grammars import get_grammars
+    from converter.web import Limits
+    from converter.web import serve as run
+
+    store = get_grammars(schema_dir)
+    limits = Limits(max_files, max_file_mb * 1024 * 1024, max_upload_mb * 1024 * 1024)
+    run(
+        host,
+        port,
+        grammars=store if store.installed() else None,
+        journal=journal,
+        limits=limits,
+        profiles=profiles or ("general",),
+        open_browser=open_browser,
+        announce=lambda line: click.echo(line),
+    )

@@ -1,0 +1,66 @@
+"""``jatsconv serve``: a local web app for editors — upload, check, preview, fix, download.
+
+Batches, CI and deposits stay on the command line; this is for the one-article-at-a-time work
+of an editor who does not live in a terminal. The app is bound to 127.0.0.1 by default, sends
+nothing anywhere, and keeps uploads in a temporary folder that is removed when it stops.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+from converter.grammars import Grammars
+from converter.web.workspace import Limits, Workspace
+
+__all__ = ["Limits", "Workspace", "serve"]
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    *,
+    grammars: Grammars | None,
+    journal: Path | None = None,
+    limits: Limits | None = None,
+    profiles: tuple[str, ...] = ("general",),
+    open_browser: bool = False,
+    announce: Callable[[str], None] = print,
+) -> None:
+    """Run the app until interrupted (Ctrl-C or SIGTERM); the upload folder is removed then.
+
+    ``port`` 0 takes any free port; the URL printed names the one taken.
+    """
+    from werkzeug.serving import make_server
+
+    from converter.web.app import create_app
+
+    workspace = Workspace(grammars, journal=journal, limits=limits, profiles=profiles)
+    try:
+        server = make_server(host, port, create_app(workspace, None), threaded=True)
+        real_port = server.socket.getsockname()[1]
+        shown = f"[{host}]" if ":" in host else host
+        names = {f"{shown}:{real_port}", f"localhost:{real_port}", f"127.0.0.1:{real_port}"}
+        server.app = create_app(workspace, names)
+        url = f"http://{shown}:{real_port}/"
+
+        def _stop(signum: int, frame: FrameType | None) -> None:
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, _stop)  # a plain kill removes the uploads too
+        announce(f"jatsconv serve: {url}  (Ctrl-C stops it; uploads in {workspace.root})")
+        if open_browser:
+            webbrowser.open(url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+    finally:
+        workspace.close()
+        sys.stdout.flush()

@@ -1,0 +1,161 @@
+"""The web app's pages (Flask): upload, results, preview, edit, download.
+
+Safety, since metadata comes from anywhere and the app runs on an editor's machine:
+- every page is a Jinja2 template with autoescaping on (whatever a template's name), so a title
+  ``<script>alert(1)</script>`` is text; the pages hold no scripts at all and the
+  Content-Security-Policy forbids any (``script-src 'none'``) and any request to another host;
+- each form carries a token of this run, and requests must name this server as their host, so
+  another web site open in the browser cannot post to the app (nor reach it by DNS rebinding);
+- uploads are limited in size and count; files are parsed as on the command line.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from flask import Flask, Response, abort, redirect, render_template, request, url_for
+
+from converter.checks.profiles import PROFILES
+from converter.web.form import build_form, error_paths, languages, parse_form
+from converter.web.workspace import FORMATS, Workspace, deposit_text
+
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+class _App(Flask):
+    def select_jinja_autoescape(self, filename: str) -> bool:
+        """Escape in every template, not only in those whose name ends in ``.html``."""
+        return True
+
+
+def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> Flask:
+    """The app over ``workspace``; ``allowed_hosts`` (``host:port`` values) guards against DNS
+    rebinding: a request naming another host is refused."""
+    app = _App(__name__, template_folder="templates")
+    app.config["MAX_CONTENT_LENGTH"] = workspace.limits.max_total_bytes
+    token = secrets.token_urlsafe(24)
+
+    @app.before_request
+    def _guard() -> None:
+        if allowed_hosts is not None and request.host not in allowed_hosts:
+            abort(400, "unknown host")
+        if request.method == "POST" and not secrets.compare_digest(
+            request.form.get("_token", ""), token
+        ):
+            abort(403, "the form is from another session: reload the page")
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.errorhandler(413)
+    def _too_large(_: Any) -> tuple[str, int]:
+        limit = workspace.limits.max_total_bytes // (1024 * 1024)
+        message = f"The upload is larger than {limit} MB: upload fewer or smaller files."
+        return render_template("message.html", message=message, token=token), 413
+
+    @app.get("/")
+    def index() -> str:
+        messages, workspace.messages = workspace.messages, []
+        return render_template(
+            "index.html",
+            rows=list(workspace.rows.values()),
+            profiles=sorted(PROFILES),
+            chosen=workspace.profiles,
+            formats=FORMATS,
+            limits=workspace.limits,
+            messages=messages,
+            deposit=deposit_text(),
+            dtd=workspace.grammars is not None,
+            token=token,
+        )
+
+    @app.post("/upload")
+    def upload() -> Any:
+        files = [
+            (item.filename or "", item.read())
+            for item in request.files.getlist("files")
+            if item.filename
+        ]
+        if not files:
+            workspace.messages.append("choose one or more files first")
+        else:
+            workspace.messages.extend(workspace.add_upload(files))
+        return redirect(url_for("index"), 303)
+
+    @app.post("/profiles")
+    def profiles() -> Any:
+        chosen = tuple(p for p in request.form.getlist("profile") if p in PROFILES)
+        workspace.set_profiles(chosen)
+        return redirect(url_for("index"), 303)
+
+    def _row(row_id: int) -> Any:
+        row = workspace.rows.get(row_id)
+        if row is None:
+            abort(404)
+        return row
+
+    @app.get("/article/<int:row_id>/preview")
+    def preview(row_id: int) -> Any:
+        from converter.preview import preview_tree
+        from converter.validation import parse_untrusted
+
+        row = _row(row_id)
+        if row.jats is None:
+            message = f"{row.source} could not be read, so there is nothing to preview."
+            return render_template("message.html", message=message, token=token), 409
+        tree = parse_untrusted(row.jats, row.stem)
+        page = preview_tree(tree, row.source, workspace.profiles)[0]
+        return Response(page.html, mimetype="text/html")
+
+    @app.route("/article/<int:row_id>/edit", methods=["GET", "POST"])
+    def edit(row_id: int) -> Any:
+        row = _row(row_id)
+        errors: dict[str, list[str]] = error_paths(
+            [
+                line.split(": ", 1)[1] if line.startswith(row.source) else line
+                for line in row.problems
+            ]
+        )
+        data = row.data
+        if request.method == "POST":
+            data = parse_form(list(request.form.items(multi=True)))
+            problems = workspace.save(row, data)
+            if not problems:
+                return redirect(url_for("index", _anchor=f"row-{row.id}"), 303)
+            errors = error_paths(problems)
+        if data is None:
+            message = f"{row.source} is not an article the form can show: fix the file itself."
+            return render_template("message.html", message=message, token=token), 409
+        return render_template(
+            "edit.html",
+            row=row,
+            fields=build_form(data, errors),
+            langs=languages(data),
+            general=errors.get("", []),
+            token=token,
+        )
+
+    @app.post("/download")
+    def download() -> Any:
+        ids = [int(v) for v in request.form.getlist("row") if v.isdigit()]
+        formats = [f for f in request.form.getlist("format") if f in FORMATS]
+        if not ids or not formats:
+            workspace.messages.append("choose at least one article and one output to download")
+            return redirect(url_for("index"), 303)
+        data = workspace.download(ids, formats)
+        return Response(
+            data,
+            mimetype="application/zip",
+            headers={"Content-Disposition": 'attachment; filename="jatsconv-outputs.zip"'},
+        )
+
+    return app

@@ -1,0 +1,356 @@
+"""What the web app holds: uploaded files in a temporary folder, one row per article read.
+
+Every article goes through the same library calls as on the command line — ``read_source``
+(hardened parsing), ``render`` (DTD-validated JATS), ``check_tree`` (profiles) — so the app
+and the CLI cannot disagree. The folder is removed by ``close`` (the server calls it on exit).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import tempfile
+import threading
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from converter.checks import check_tree
+from converter.checks.base import Finding
+from converter.errors import InputError
+from converter.grammars import Grammars
+from converter.model import Article, Journal
+from converter.options import Options
+from converter.readers import ReadContext, detect_format, read_source
+from converter.readers.native import JOURNAL_FILE_NAMES, article_from_data, parse_data
+from converter.validation import InvalidDocument, Problem, parse_untrusted
+from converter.web.words import field_words, problem_words
+from converter.writers import SUFFIXES, render
+
+FORMATS = {  # what a download may hold: key → (label, file name ending)
+    "jats": ("JATS XML", ".xml"),
+    "crossref": ("Crossref deposit XML", SUFFIXES["crossref"]),
+    "doaj": ("DOAJ XML", SUFFIXES["doaj"]),
+    "meta-tags": ("Meta tags (HTML head)", SUFFIXES["meta-tags"]),
+    "pmc": ("PMC package (zip)", ".zip"),
+    "preview": ("Preview page", ".preview.html"),
+    "yaml": ("Edited input (YAML)", ".yaml"),
+}
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(slots=True)
+class Limits:
+    """Upload limits: how many files one upload may hold and how large each may be."""
+
+    max_files: int = 200
+    max_file_bytes: int = 20 * 1024 * 1024
+    max_total_bytes: int = 100 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class Say:
+    """One line of the results column: how bad, which input field (in words), what."""
+
+    severity: str
+    where: str | None
+    message: str
+
+
+@dataclass(slots=True)
+class Row:
+    """One article read from an upload, and what the checks said of it."""
+
+    id: int
+    source: str
+    stem: str
+    fmt: str
+    folder: Path
+    article: Article | None = None
+    data: dict[str, Any] | None = None  # the input mapping the edit form shows
+    journal_ref: Any = None  # the ``journal:`` of a YAML/JSON input, kept as given
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    jats: bytes | None = None
+    dtd: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    edited: bool = False
+
+    @property
+    def status(self) -> str:
+        if self.article is None:
+            return "bad input"
+        if self.dtd or any(f.severity == "error" for f in self.findings):
+            return "invalid"
+        return "valid"
+
+    @property
+    def title(self) -> str:
+        if self.article is not None:
+            return self.article.main_title()
+        title = (self.data or {}).get("title")
+        if isinstance(title, dict):
+            return str(next(iter(title.values()), ""))
+        return str(title or "")
+
+    def said(self) -> list[Say]:
+        """Everything to tell the editor about this article, in plain words."""
+        lines = []
+        for line in self.problems:
+            where, message = problem_words(line, self.source)
+            lines.append(Say("error", where, message))
+        for problem in self.dtd:
+            lines.append(Say("error", "JATS output", f"{problem.message} (line {problem.line})"))
+        for finding in self.findings:
+            where = field_words(finding.field) if finding.field else None
+            message = f"{finding.message} [{finding.rule}]"
+            if where is None:
+                message += f" ({finding.path})"
+            lines.append(Say(finding.severity, where, message))
+        for line in self.warnings:
+            lines.append(Say("note", None, line))
+        return lines
+
+
+class Workspace:
+    """The uploads and articles of one running app."""
+
+    def __init__(
+        self,
+        grammars: Grammars | None,
+        *,
+        journal: Path | None = None,
+        limits: Limits | None = None,
+        profiles: tuple[str, ...] = ("general",),
+    ) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="jatsconv-serve-"))
+        self.grammars = grammars
+        self.journal = journal
+        self.limits = limits or Limits()
+        self.profiles = profiles
+        self.rows: dict[int, Row] = {}
+        self.messages: list[str] = []
+        self._uploads = 0
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        """Remove every uploaded file: nothing is left behind when the app stops."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    # ------------------------------------------------------------------ uploads
+
+    def add_upload(self, files: list[tuple[str, bytes]]) -> list[str]:
+        """Save one upload's files in a folder of their own and read their articles.
+
+        Files of one upload sit together, so a ``journal.yaml`` uploaded with articles is
+        found beside them as on the command line. Returns what to tell the user.
+        """
+        notes: list[str] = []
+        if len(files) > self.limits.max_files:
+            return [f"too many files in one upload ({len(files)}; the limit is "
+                    f"{self.limits.max_files})"]  # fmt: skip
+        with self._lock:
+            self._uploads += 1
+            folder = self.root / f"upload-{self._uploads}"
+            folder.mkdir()
+            saved: list[Path] = []
+            for name, data in files:
+                clean = _SAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).lstrip(".")
+                if not clean:
+                    continue
+                if len(data) > self.limits.max_file_bytes:
+                    notes.append(f"{clean}: larger than {self.limits.max_file_bytes} bytes: "
+                                 "not read")  # fmt: skip
+                    continue
+                target = folder / clean
+                if target.exists():
+                    notes.append(f"{clean}: given twice in one upload: the first one is used")
+                    continue
+                target.write_bytes(data)
+                saved.append(target)
+            for path in saved:
+                if path.name.lower() in JOURNAL_FILE_NAMES or path.suffix.lower() == ".pdf":
+                    continue  # journal files and PDFs serve the articles beside them
+                before = len(self.rows)
+                self._read(path, folder)
+                if len(self.rows) == before:
+                    notes.append(f"{path.name}: no article found")
+        return notes
+
+    def _read(self, path: Path, folder: Path) -> None:
+        fmt = detect_format(path)
+        for loaded in read_source(path, fmt, ReadContext(journal=self.journal)):
+            row = Row(
+                id=max(self.rows, default=0) + 1,
+                source=f"{path.name}{loaded.name[len(str(path)) :]}",
+                stem=self._free_stem(_SAFE_NAME.sub("_", loaded.stem) or "article"),
+                fmt=fmt,
+                folder=folder,
+                article=loaded.article,
+                problems=[line.replace(str(path), path.name) for line in loaded.problems],
+                warnings=list(loaded.warnings),
+            )
+            if fmt in ("yaml", "json"):
+                row.data, row.journal_ref = _raw_data(path)
+            if loaded.article is not None:
+                row.data = input_data(loaded.article)
+            self.rows[row.id] = row
+            self.evaluate(row)
+
+    def _free_stem(self, stem: str) -> str:
+        taken = {row.stem for row in self.rows.values()}
+        candidate, number = stem, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{stem}-{number}"
+        return candidate
+
+    # ------------------------------------------------------------------ checking
+
+    def set_profiles(self, profiles: tuple[str, ...]) -> None:
+        with self._lock:
+            self.profiles = profiles
+            for row in self.rows.values():
+                self.evaluate(row)
+
+    def evaluate(self, row: Row) -> None:
+        """Render the row's JATS (DTD-validated) and run the chosen profiles on it."""
+        row.jats, row.dtd, row.findings = None, [], []
+        if row.article is None:
+            return
+        output = render(row.article, Options(grammars=self.grammars), row.stem + ".xml")
+        row.jats = output.data
+        row.dtd = [p for p in output.problems if p.severity == "error"]
+        if self.profiles:
+            try:
+                tree = parse_untrusted(output.data, row.stem)
+            except InvalidDocument as exc:
+                row.dtd.extend(exc.problems)
+                return
+            journal = row.article.journal
+            scheme = journal.transliteration if isinstance(journal, Journal) else None
+            row.findings = check_tree(tree, self.profiles, scheme=scheme)
+
+    def save(self, row: Row, data: dict[str, Any]) -> list[str]:
+        """Replace a row's article by the edited input; return the problems (none: saved)."""
+        if row.journal_ref is not None:
+            data = {**data, "journal": row.journal_ref}
+        try:
+            article = article_from_data(data, row.source, base_dir=row.folder, journal=self.journal)
+        except InputError as exc:
+            return exc.problems
+        with self._lock:
+            row.article, row.data, row.problems, row.edited = article, input_data(article), [], True
+            self.evaluate(row)
+        return []
+
+    # ------------------------------------------------------------------ downloads
+
+    def download(self, ids: list[int], formats: list[str]) -> bytes:
+        """A zip of the chosen outputs of the chosen articles, with a report of what is not in
+        it (an output the DTD or the service schema rejects, a package without its PDF)."""
+        from converter.preview import preview_tree
+
+        buffer = io.BytesIO()
+        report: list[str] = []
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for row in (self.rows[i] for i in ids if i in self.rows):
+                if row.article is None:
+                    report.append(f"{row.source}: not included: the input has problems")
+                    continue
+                for fmt in formats:
+                    if fmt in ("jats", "crossref", "doaj", "meta-tags"):
+                        name = row.stem + FORMATS[fmt][1]
+                        output = render(
+                            row.article, Options(target=fmt, grammars=self.grammars), name
+                        )
+                        if output.valid:
+                            archive.writestr(name, output.data)
+                        else:
+                            report.extend(f"{name}: not included: {p.message}"
+                                          for p in output.problems)  # fmt: skip
+                    elif fmt == "yaml" and row.data is not None:
+                        archive.writestr(row.stem + ".yaml", _yaml(row.data, row.journal_ref))
+                    elif fmt == "preview" and row.jats is not None:
+                        tree = parse_untrusted(row.jats, row.stem)
+                        page = preview_tree(tree, row.source, self.profiles)[0]
+                        archive.writestr(row.stem + ".preview.html", page.html)
+                    elif fmt == "pmc":
+                        self._package(row, archive, report)
+            archive.writestr("REPORT.txt", "\n".join(report or ["Every output chosen is here."])
+                             + "\n" + deposit_text())  # fmt: skip
+        return buffer.getvalue()
+
+    def _package(self, row: Row, archive: zipfile.ZipFile, report: list[str]) -> None:
+        from converter.package import build_packages
+
+        if row.jats is None or row.dtd:
+            report.append(f"{row.source}: no PMC package: the JATS is not valid")
+            return
+        with tempfile.TemporaryDirectory(dir=self.root) as tmp:
+            folder = Path(tmp)
+            xml = folder / (row.stem + ".xml")
+            xml.write_bytes(row.jats)
+            pdf = row.folder / (row.stem + ".pdf")
+            if pdf.is_file():
+                shutil.copy(pdf, folder / pdf.name)
+            out = folder / "out"
+            out.mkdir()
+            for result in build_packages([xml], out):
+                if result.path is not None:
+                    archive.write(result.path, result.name)
+                for problem in result.problems:
+                    report.append(f"{row.source}: no PMC package: "
+                                  f"{problem.replace(str(folder) + '/', '')}")  # fmt: skip
+
+
+def deposit_text() -> str:
+    """The commands that deposit the downloaded files: deposits stay a command-line action."""
+    return (
+        "\nTo deposit, from the folder you unzip this into:\n"
+        "  jatsconv deposit crossref *.crossref.xml --dry-run   # check, then without --dry-run\n"
+        "  jatsconv deposit doaj *.doaj.xml --dry-run\n"
+        "Credentials come from CROSSREF_USERNAME / CROSSREF_PASSWORD / DOAJ_API_KEY or the "
+        "config file.\n"
+    )
+
+
+def input_data(article: Article) -> dict[str, Any]:
+    """An article as its input mapping (what a YAML file holding it would say), journal aside."""
+    data: dict[str, Any] = article.model_dump(mode="json", exclude_none=True, exclude={"journal"})
+    return data
+
+
+def _raw_data(path: Path) -> tuple[dict[str, Any] | None, Any]:
+    """The mapping of a YAML/JSON file that may not be a valid article (so that its broken
+    field can be fixed in the form), with inline affiliations moved to the list the form
+    shows; ``None`` when the file is not even a mapping."""
+    try:
+        data = parse_data(path.read_text(encoding="utf-8-sig"), str(path))
+    except (InputError, OSError, UnicodeDecodeError):
+        return None, None
+    journal = data.pop("journal", None)
+    affiliations = data.setdefault("affiliations", [])
+    if isinstance(affiliations, list):
+        for person in data.get("authors") or []:
+            if not isinstance(person, dict) or not isinstance(person.get("affiliations"), list):
+                continue
+            ids = []
+            for item in person["affiliations"]:
+                if isinstance(item, dict):
+                    item = {**item, "id": item.get("id") or f"aff{len(affiliations) + 1}"}
+                    affiliations.append(item)
+                    ids.append(item["id"])
+                else:
+                    ids.append(item)
+            person["affiliations"] = ids
+    return data, journal
+
+
+def _yaml(data: dict[str, Any], journal: Any) -> str:
+    body = {**({"journal": journal} if isinstance(journal, str) else {}), **data}
+    return yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)

@@ -1,0 +1,225 @@
+"""The web app (``jatsconv serve``) through Flask's test client: what the pages say and refuse.
+
+The same journeys in a real browser are in tests/test_browser.py; these cover the rules a
+browser test would be slow to: limits, tokens, hosts, hostile metadata, clean-up on exit.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import BILINGUAL, ROOT, SAMPLES, SEED
+from converter.web.app import create_app
+from converter.web.form import build_form, parse_form
+from converter.web.workspace import Limits, Workspace
+
+SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
+BILINGUAL_JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
+OJS = SAMPLES / "ojs" / "2019-1" / "issue.xml"
+OJS_JOURNAL = SAMPLES / "ojs" / "journal.yaml"
+
+
+@pytest.fixture
+def app(store):
+    workspace = Workspace(store, limits=Limits(max_files=5, max_file_bytes=200_000,
+                                               max_total_bytes=1_000_000))  # fmt: skip
+    yield create_app(workspace), workspace
+    workspace.close()
+
+
+def _token(client) -> str:
+    return re.search(r'name="_token" value="([^"]+)"', client.get("/").text).group(1)
+
+
+def _upload(client, token, *files: tuple[bytes | Path, str]):
+    items = [(io.BytesIO(f.read_bytes() if isinstance(f, Path) else f), name) for f, name in files]
+    return client.post("/upload", data={"_token": token, "files": items},
+                       content_type="multipart/form-data")  # fmt: skip
+
+
+def _rows(client) -> list[lxml.html.HtmlElement]:
+    return lxml.html.fromstring(client.get("/").text).find_class("row")
+
+
+def test_upload_yaml_and_ojs_gives_one_row_per_article(app):
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    assert _upload(client, token, (SEED, "streltsov-110.yaml"),
+                   (SEED_JOURNAL, "journal.yaml")).status_code == 303  # fmt: skip
+    _upload(client, token, (OJS, "issue.xml"), (OJS_JOURNAL, "journal.yaml"))
+    rows = _rows(client)
+    assert [r.find_class("status")[0].text for r in rows] == ["valid"] * 4
+    assert "issue.xml#3" in rows[3].text_content()
+    page = client.get("/article/2/preview")
+    assert page.status_code == 200 and "text/html" in page.content_type
+    assert "script-src" not in page.headers["Content-Security-Policy"]  # none at all
+    assert "default-src 'none'" in page.headers["Content-Security-Policy"]
+
+
+def test_broken_field_is_named_in_words_and_fixed_in_the_form(app):
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    broken = SEED.read_text(encoding="utf-8").replace(
+        "  - name: {surname: Streltsov, given: D. V.}",
+        "  - name: {surname: Streltsov, given: D. V.}\n    orcid: 0000-0002-1825-0098",
+    )
+    _upload(client, token, (broken.encode(), "broken.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    [row] = _rows(client)
+    assert row.find_class("status")[0].text == "bad input"
+    said = row.find_class("said")[0].text_content()
+    assert "Author 1 › ORCID" in said and "checksum" in said
+    form = lxml.html.fromstring(client.get("/article/1/edit").text)
+    orcid = form.xpath("//input[@name='authors.0.orcid:text']")[0]
+    assert orcid.get("value") == "0000-0002-1825-0098"
+    assert "checksum" in orcid.getparent().getparent().text_content()  # error beside the field
+    fields = {el.get("name"): el for el in form.xpath("//input|//textarea|//select")}
+    posted = []
+    for name, el in fields.items():
+        if el.tag == "textarea":
+            posted.append((name, el.text or ""))
+        elif el.tag == "select":
+            chosen = el.xpath("option[@selected]")
+            posted.append((name, chosen[0].text if chosen else ""))
+        elif el.get("type") == "checkbox":
+            if el.get("checked") is not None:
+                posted.append((name, "on"))
+        else:
+            posted.append((name, el.get("value") or ""))
+    posted = [(n, "0000-0002-1825-0097" if n == "authors.0.orcid:text" else v) for n, v in posted]
+    from werkzeug.datastructures import MultiDict
+
+    saved = client.post("/article/1/edit", data=MultiDict(posted))
+    assert saved.status_code == 303
+    [row] = _rows(client)
+    assert row.find_class("status")[0].text == "valid"
+    assert workspace.rows[1].article.authors[0].orcid.endswith("0000-0002-1825-0097")
+
+
+def test_script_in_metadata_is_text_in_the_app(app):
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    text = SEED.read_text(encoding="utf-8").replace(
+        'en: "Russian-Japanese relations: Systemic crisis or new opportunities?"',
+        'en: "<script>alert(1)</script> relations"',
+    )
+    _upload(client, token, (text.encode(), "hostile.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    index = client.get("/").text
+    assert "<script>" not in index
+    page = lxml.html.fromstring(index)
+    assert page.find_class("title")[0].text_content() == "<script>alert(1)</script> relations"
+    for url in ("/article/1/preview", "/article/1/edit"):
+        html = client.get(url).text
+        assert not lxml.html.fromstring(html).xpath("//script")
+
+
+def test_download_zip_holds_the_chosen_outputs_and_a_report(app):
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "streltsov-6.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    reply = client.post("/download", data={"_token": token, "row": ["1"],
+                        "format": ["jats", "doaj", "meta-tags", "pmc", "yaml"]})  # fmt: skip
+    assert reply.headers["Content-Disposition"].startswith("attachment")
+    archive = zipfile.ZipFile(io.BytesIO(reply.data))
+    names = set(archive.namelist())
+    assert {"streltsov-6.xml", "streltsov-6.meta.html", "streltsov-6.yaml", "REPORT.txt"} <= names
+    report = archive.read("REPORT.txt").decode()
+    assert "no PMC package" in report and "no PDF found" in report  # said, not hidden
+    assert "jatsconv deposit crossref" in report
+    assert b"<article-title>" in archive.read("streltsov-6.xml")
+
+
+def test_limits_token_and_host(app, store):
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    too_many = [(b"a: 1", f"a{i}.yaml") for i in range(6)]
+    _upload(client, token, *too_many)
+    assert "too many files" in client.get("/").text
+    _upload(client, token, (b"x" * 200_001, "big.yaml"))
+    assert "larger than 200000 bytes" in client.get("/").text
+    assert _upload(client, token, (b"x" * 1_100_000, "huge.yaml")).status_code == 413
+    forged = client.post("/upload", data={"_token": "guess"})
+    assert forged.status_code == 403
+    guarded = create_app(workspace, {"127.0.0.1:8765"}).test_client()
+    assert guarded.get("/", headers={"Host": "evil.example:8765"}).status_code == 400
+    assert guarded.get("/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+
+
+def test_hostile_upload_is_refused_as_on_the_command_line(app):
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE article [<!ENTITY a "aaaaaaaaaa">'
+            b'<!ENTITY b "&a;&a;&a;&a;&a;">]><article dtd-version="1.4">&b;</article>')  # fmt: skip
+    _upload(client, token, (bomb, "bomb.xml"), (b"../../etc/passwd", "../../x.yaml"))
+    rows = _rows(client)
+    assert "entities" in rows[0].text_content() and "bad input" in rows[0].text_content()
+    assert all(p.parent.parent == workspace.root for p in workspace.root.glob("*/*"))
+
+
+def test_form_round_trip_keeps_every_field():
+    from converter.readers.native import article_from_data, load_article
+    from converter.web.workspace import input_data
+
+    article = load_article(BILINGUAL)
+    data = input_data(article)
+    posted = parse_form(_form_values(build_form(data)))
+    again = article_from_data(posted, "form", journal=article.journal)
+    assert again == article
+
+
+def _form_values(fields) -> list[tuple[str, str]]:
+    """What a browser would post for the form as shown (blank entries included)."""
+    out: list[tuple[str, str]] = []
+    for f in fields:
+        if f.kind in ("group", "list"):
+            out.extend(_form_values(f.children))
+        elif f.kind in ("langtext", "langarea"):
+            out.extend((f"{f.name}.{lang}:text", f.value.get(lang, "")) for lang in f.langs)
+        elif f.kind == "names":
+            for lang in f.langs:
+                form = f.value.get(lang) or {}
+                for c in f.children:
+                    key = c.name.rsplit(".", 1)[1]
+                    name = c.name.replace("{lang}", lang)
+                    out.append((f"{name}:text", str(form.get(key) or "")))
+        elif f.kind == "bool":
+            if f.value:
+                out.append((f"{f.name}:bool", "on"))
+        else:
+            out.append((f"{f.name}:{f.kind if f.kind in ('lines', 'pairs') else 'text'}", f.value))
+    return out
+
+
+def test_serve_prints_its_url_and_removes_uploads_on_exit(tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "converter", "serve", "--port", "0"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        line = process.stdout.readline()
+        match = re.search(r"(http://127\.0\.0\.1:\d+/) .* uploads in (\S+)\)", line)
+        assert match, line
+        folder = Path(match.group(2))
+        assert folder.is_dir()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while folder.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not folder.exists()
