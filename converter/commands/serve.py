@@ -50,8 +50,9 @@ def serve(
     """Run the local web app: check, preview, fix and download articles in a browser.
 
     Upload articles in any format the converter reads, see what to fix, preview them, edit one
-    in a form, download the outputs as a zip. Bound to 127.0.0.1 unless --host says otherwise; nothing is sent anywhere; uploaded files
-    live in a temporary folder removed when the app stops (Ctrl-C).
+    in a form, download the outputs as a zip. Bound to 127.0.0.1 unless --host says otherwise;
+    nothing is sent anywhere; uploaded files live in a temporary folder removed when the app
+    stops (Ctrl-C).
     """
     from converter.grammars import get_grammars
     from converter.web import Limits

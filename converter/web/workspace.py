@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from converter.api import render
 from converter.checks import check_tree
 from converter.checks.base import Finding
 from converter.errors import InputError
@@ -29,7 +30,7 @@ from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.native import JOURNAL_FILE_NAMES, article_from_data, parse_data
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 from converter.web.words import field_words, problem_words
-from converter.writers import SUFFIXES, render
+from converter.writers import SUFFIXES
 
 FORMATS = {  # what a download may hold: key → (label, file name ending)
     "jats": ("JATS XML", ".xml"),
