@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from converter.atomic import write_atomic
+from converter.atomic import sweep_stale, write_atomic
 from converter.enrich import enrich
+from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.grammars import Grammars
 from converter.model import Article, Journal
+from converter.naming import fit_name
 from converter.notices import notice, strict_problems, summary
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.readers import Loaded, ReadContext, read_source
@@ -133,12 +135,35 @@ def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion
     result = render(loaded.article, options, str(target))
     written = None
     if result.valid or options.write_invalid:
-        write_atomic(target, result.data)
+        write_output(target, result.data)
         written = str(target)
     status: Status = "converted" if result.valid else "invalid"
     return Conversion(
         loaded.name, status, written, [str(p) for p in result.problems], loaded.warnings
     )
+
+
+_swept: set[Path] = set()
+
+
+def write_output(target: Path, data: bytes) -> None:
+    """Write one output atomically. The first write into a folder removes the temporary files
+    a killed run left there (``atomic.sweep_stale``). A folder that cannot be created or
+    written, or a full disk, raises ``OutputError``: one line, and the run stops."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(folder, exc, "create the output folder") from None
+    if folder not in _swept:
+        _swept.add(folder)
+        sweep_stale([folder])
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        if exc.errno not in OUTPUT_ERRNOS:
+            raise
+        raise output_error(target, exc) from None
 
 
 def prepare(options: Options) -> None:
@@ -175,7 +200,7 @@ def convert_file(
     suffix = output_suffix(options)
     results = []
     for loaded in read_source(path, fmt, context):
-        target = folder / (loaded.stem + suffix)
+        target = folder / fit_name(loaded.stem + suffix)
         if loaded.article is not None and target.resolve() == path.resolve():  # JATS beside itself
             problem = f"{path}: the output would replace the source file: give -o DIR"
             results.append(Conversion(loaded.name, "bad-input", problems=[problem]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from converter.floods import capped
 
 EXIT_OK = 0
@@ -13,6 +15,7 @@ EXIT_DEPOSIT = 5  # a deposit failed: credentials missing, service refused or un
 EXIT_PENDING = 6  # deposits sent, but the service had not processed them all when we stopped
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_INTERNAL = 70  # a bug: please report it
+EXIT_OUTPUT = 73  # an output could not be written: folder read-only or not creatable, disk full
 
 EXIT_CODES = {
     EXIT_OK: "success: every output written and valid",
@@ -25,6 +28,8 @@ EXIT_CODES = {
     EXIT_PENDING: "deposit sent, but not yet processed by the service when the wait ended "
     "(ask again with 'jatsconv deposit status')",
     EXIT_INTERNAL: "internal error (a bug in jats-converter: please report it)",
+    EXIT_OUTPUT: "an output could not be written: the folder is read-only or cannot be "
+    "created, or the disk is full; outputs written before are complete",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); files already written are complete",
 }
 
@@ -54,3 +59,32 @@ class SetupError(ConverterError):
     """The grammars are missing or could not be installed."""
 
     exit_code = EXIT_SETUP
+
+
+class OutputError(ConverterError):
+    """An output could not be written: the run stops, with what was written kept."""
+
+    exit_code = EXIT_OUTPUT
+
+
+# OS errors that say the output place, not the article, is the problem: a run that meets one
+# stops (every later article would fail the same way) instead of reporting each.
+OUTPUT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG,
+     errno.EIO, errno.ENOTDIR, errno.ENOENT}
+)  # fmt: skip
+_REASONS = {
+    errno.ENOSPC: "disk full (no space left on device)",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EFBIG: "file too large for this file system",
+    errno.ENAMETOOLONG: "file name too long",
+}
+
+
+def output_error(path: object, exc: OSError, doing: str = "write") -> OutputError:
+    """One line for an OS error met writing ``path``: what could not be done, and why."""
+    reason = _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+    return OutputError(f"{path}: cannot {doing}: {reason}")

@@ -32,8 +32,10 @@ class Cap:
         self.seen: Counter[str] = Counter()
         self.example: dict[str, str] = {}
 
-    def admit(self, message: str) -> bool:
-        kind = kind_of(message)
+    def admit(self, message: str, text: str | None = None) -> bool:
+        """Whether to show ``message``; its kind is judged on ``text`` when given (the message
+        without the file name it starts with, which differs on every line)."""
+        kind = kind_of(message if text is None else text)
         self.seen[kind] += 1
         self.example.setdefault(kind, message)
         return self.seen[kind] <= self.limit

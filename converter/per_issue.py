@@ -18,8 +18,7 @@ import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from converter.api import Conversion, render, strict_refusal
-from converter.atomic import write_atomic
+from converter.api import Conversion, render, strict_refusal, write_output
 from converter.enrich import enrich
 from converter.model import Article
 from converter.options import Options
@@ -60,7 +59,7 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
         output = write_crossref_issue([m[1] for m in members], options, str(target))
         problems = [str(p) for p in output.problems]
         if output.valid or options.write_invalid:
-            write_atomic(target, output.data)
+            write_output(target, output.data)
             written: str | None = str(target)
         else:
             written = None

@@ -17,6 +17,7 @@ from lxml import etree
 
 from conftest import BILINGUAL, ROOT, SEED, xmllint
 from converter import batch as batch_module
+from converter.atomic import is_temp
 from converter.batch import MANIFEST_NAME, BatchSettings, run_batch, sources, worker
 from converter.batch.books import Books
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
@@ -52,7 +53,7 @@ def outputs(folder: Path) -> list[Path]:
 
 
 def leftovers(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+    return [p for p in folder.rglob("*") if is_temp(p.name) or p.name.endswith(".tmp")]
 
 
 # ---------------------------------------------------------------------- the done-when case

@@ -12,7 +12,9 @@ from typing import Any
 
 from converter.batch.manifest import Manifest, Record
 from converter.batch.scratch import scratch_db
-from converter.batch.settings import BatchSettings, Entry, JobResult, Summary
+from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, JobResult, Summary
+from converter.errors import OUTPUT_ERRNOS, output_error
+from converter.floods import Cap
 from converter.notices import RunNotices, notice, report_lines
 
 UNREAD = object()  # ``Books.accept``: the manifest row was not read when the job was queued
@@ -38,6 +40,7 @@ class Books:
         self.db.execute("CREATE TABLE claims (name TEXT PRIMARY KEY, seq INTEGER) WITHOUT ROWID")
         self.db.execute("CREATE TABLE rows (seq INTEGER PRIMARY KEY, line TEXT NOT NULL)")
         self.temps: set[str] = set()  # only those of results in hand: bounded by the chunks
+        self.cap = Cap()  # 20 problem lines of one kind, then a count at the end of the run
 
     def close(self) -> None:
         self.db.close()
@@ -121,7 +124,19 @@ class Books:
                     continue
             self._claim(entry.output, result.seq)
             if entry.temp:
-                os.replace(entry.temp, os.path.join(self.out_name, entry.output))
+                target = os.path.join(self.out_name, entry.output)
+                try:
+                    os.replace(entry.temp, target)
+                except OSError as exc:
+                    if exc.errno not in OUTPUT_ERRNOS:
+                        raise
+                    entry.status, entry.output = UNWRITTEN, None
+                    entry.problems = [*entry.problems, str(output_error(target, exc))]
+                    continue
+                finally:
+                    if entry.status == UNWRITTEN:
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.temp)
                 self.temps.discard(entry.temp)
                 entry.temp = None
         record = result.record
@@ -131,14 +146,23 @@ class Books:
             self.manifest.pop(result.key, None)
         for entry in result.entries:
             self.summary.counts[entry.status] += 1
+            if entry.status == UNWRITTEN:
+                # Not this article's fault: the run stops and says so in one line.
+                self.summary.stopped = self.summary.stopped or entry.problems[-1]
+                continue
+            prefix = f"{entry.source}: "
             for line in report_lines(entry.source, entry.warnings):
-                report(line)
+                if self.cap.admit(line, line.removeprefix(prefix)):
+                    report(line)
             self.run_notices.add(entry.warnings)
             for line in entry.problems:
-                report(line)
+                if self.cap.admit(line, line.removeprefix(prefix)):
+                    report(line)
             if entry.status == "invalid":
                 note = f"written to {entry.output}" if entry.output else "not written"
-                report(f"{entry.source}: output invalid ({note})")
+                line = f"{prefix}output invalid ({note})"
+                if self.cap.admit(line, line.removeprefix(prefix)):
+                    report(line)
         self._spool(result.seq, result.key, result.entries)
 
     def _source_of(self, holder: int, result: JobResult, name: str) -> str:

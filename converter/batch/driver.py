@@ -11,22 +11,32 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from typing import Any
 
+from converter.atomic import run_token, sweep_stale, write_temp
 from converter.batch.books import UNREAD, Books
 from converter.batch.manifest import Manifest, ManifestError, Record
 from converter.batch.reports import write_junit, write_report
 from converter.batch.settings import BatchSettings, Job, JobResult, Summary
 from converter.batch.sources import iter_jobs, list_sources
 from converter.batch.worker import init_worker, work
+from converter.errors import OutputError, output_error
 from converter.naming import NamePattern
 
 
-def remove_stray_temps(out_dir: Path, token: str) -> None:
-    """Temporary files of this run a killed worker may have left (never another run's)."""
-    for root, _dirs, files in os.walk(out_dir):
-        for name in files:
-            if name.startswith(".") and name.endswith(f".{token}.tmp"):
-                with contextlib.suppress(OSError):
-                    os.unlink(os.path.join(root, name))
+class _Stopped(Exception):
+    """An output could not be written (disk full, read-only): the run stops."""
+
+
+def _ready(out_dir: Path) -> None:
+    """Create the output folder and prove a file can be written in it, before any work: a
+    read-only or uncreatable folder is one line (``OutputError``), not a failure per article."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise output_error(out_dir, exc, "create the output folder") from None
+    try:
+        os.unlink(write_temp(out_dir / ".jatsconv-probe", lambda stream: None))
+    except OSError as exc:
+        raise output_error(out_dir, exc, "write into the output folder") from None
 
 
 def chunks(
@@ -77,8 +87,9 @@ def run_batch(
     progress = progress or Progress()
     start = time.perf_counter()
     out_dir = settings.out_dir
-    out_dir.mkdir(parents=True, exist_ok=True)
     NamePattern.parse(settings.pattern)  # a bad pattern is a usage error, before any work
+    _ready(out_dir)
+    sweep_stale([out_dir], recursive=True)  # temporary files of runs killed earlier
     files, problems = list_sources(
         sources,
         skip=out_dir.resolve(),
@@ -91,7 +102,7 @@ def run_batch(
         files.close()
         raise
     books = Books(settings, manifest)
-    token = f"{os.getpid()}x{int(time.time() * 1000) % 10**8}"
+    token = run_token()  # in the names of this run's temporary files, the workers' too
 
     def jobs() -> Iterator[Job]:
         sheet = None
@@ -113,8 +124,15 @@ def run_batch(
             for entry in result.entries:
                 if entry.temp:
                     books.temps.add(entry.temp)
-            books.accept(result, progress.problem, previous if job.seq == result.seq else UNREAD)
+            try:
+                books.accept(
+                    result, progress.problem, previous if job.seq == result.seq else UNREAD
+                )
+            except OutputError as exc:  # the manifest could not be written
+                books.summary.stopped = books.summary.stopped or str(exc)
             progress.advance(len(result.entries))
+            if books.summary.stopped:
+                raise _Stopped
 
     progress.start(len(files) + len(problems))
     try:
@@ -135,13 +153,18 @@ def run_batch(
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     handle(future.result(), pending.pop(future))
-    except KeyboardInterrupt:
-        books.summary.interrupted = True
+    except (KeyboardInterrupt, _Stopped) as exc:
+        books.summary.interrupted = isinstance(exc, KeyboardInterrupt)
         stop_pool(pool)
         pool = None
-        # Results that arrived but were not taken: their temporary files go.
-        for future in pending:
+        # Results that arrived but were not taken: after Ctrl-C their temporary files go;
+        # when the disk filled up they are complete, and renaming takes no space: kept.
+        for future, chunk in pending.items():
             if future.done() and not future.cancelled() and future.exception() is None:
+                if books.summary.stopped:
+                    with contextlib.suppress(_Stopped):
+                        handle(future.result(), chunk)
+                    continue
                 for result in future.result():
                     for entry in result.entries:
                         if entry.temp:
@@ -150,17 +173,26 @@ def run_batch(
         if pool is not None:
             pool.shutdown(wait=True)
         books.cleanup()
-        remove_stray_temps(out_dir, token)
+        sweep_stale([out_dir], recursive=True, finished=token)  # a killed worker's, too
         manifest.close()
         files.close()
         books.summary.seconds = time.perf_counter() - start
+        for line in books.cap.summary():
+            progress.problem(line)
         for line in books.run_notices.lines():
             progress.problem(f"jatsconv: {line}")
         progress.stop()
-    if report_path is not None:
-        write_report(report_path, books, settings)
-    if junit_path is not None:
-        write_junit(junit_path, books)
+    for path, write in ((report_path, write_report), (junit_path, write_junit)):
+        if path is None:
+            continue
+        try:
+            write(path, books, settings)
+        except OSError as exc:
+            error = output_error(path, exc)
+            if books.summary.stopped is None:
+                books.close()
+                raise error from None
+            books.summary.stopped += f"; {error}"
     books.close()
     return books.summary
 

@@ -6,10 +6,11 @@ import contextlib
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from converter.batch.scratch import CACHE_KB
-from converter.errors import EXIT_USAGE, ConverterError
+from converter.errors import EXIT_USAGE, ConverterError, OutputError
 
 MANIFEST_NAME = ".jatsconv-manifest.sqlite"
 
@@ -79,16 +80,32 @@ class Manifest:
 
     def __setitem__(self, key: str, record: Record) -> None:
         stamp, journals, found, outputs = record
-        self.db.execute(
-            "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
-            (key, stamp, json.dumps(list(journals)), found, json.dumps(list(outputs))),
-        )
-        self._maybe_commit()
+        with self._writing():
+            self.db.execute(
+                "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                (key, stamp, json.dumps(list(journals)), found, json.dumps(list(outputs))),
+            )
+            self._maybe_commit()
 
     def pop(self, key: str, default: None = None) -> None:
-        self.db.execute("DELETE FROM entries WHERE key = ?", (key,))
-        self._maybe_commit()
+        with self._writing():
+            self.db.execute("DELETE FROM entries WHERE key = ?", (key,))
+            self._maybe_commit()
         return default
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """SQLite's "database or disk is full" and "readonly database" are the output place
+        failing, like a file that cannot be written: ``OutputError``, which stops the run."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "full" in text:
+                raise OutputError(f"{self.path}: cannot write: disk full") from None
+            if "readonly" in text or "read-only" in text:
+                raise OutputError(f"{self.path}: cannot write: read-only file system") from None
+            raise
 
     def __len__(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])

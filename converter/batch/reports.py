@@ -25,6 +25,7 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
             "output_dir": str(settings.out_dir),
             "options": settings.stamp_key(),
             "interrupted": summary.interrupted,
+            "stopped": summary.stopped,
             "summary": {
                 **summary.counts,
                 "total": summary.total,
@@ -43,7 +44,7 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
     write_atomic_stream(path, write, encoding="utf-8")
 
 
-def write_junit(path: Path, books: Books) -> None:
+def write_junit(path: Path, books: Books, settings: BatchSettings | None = None) -> None:
     """JUnit XML for CI: one test case per article; invalid is a failure, bad input an error."""
     counts = books.summary.counts
 
@@ -51,7 +52,8 @@ def write_junit(path: Path, books: Books) -> None:
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         attrs = (
             f'name="jatsconv batch" tests="{books.summary.total}" '
-            f'failures="{counts["invalid"]}" errors="{counts["bad-input"]}" '
+            f'failures="{counts["invalid"]}" '
+            f'errors="{counts["bad-input"] + counts["error"] + counts["unwritten"]}" '
             f'skipped="{counts["skipped"]}" time="{books.summary.seconds:.3f}"'
         )
         stream.write(f"<testsuites {attrs}>\n  <testsuite {attrs}>\n")
@@ -68,7 +70,11 @@ def write_junit(path: Path, books: Books) -> None:
                 stream.write('      <skipped message="up to date"/>\n')
             else:
                 tag = "failure" if status == "invalid" else "error"
-                kind = "output invalid" if status == "invalid" else "bad input"
+                kind = {
+                    "invalid": "output invalid",
+                    "unwritten": "not written",
+                    "error": "internal error",
+                }.get(status, "bad input")
                 stream.write(
                     f"      <{tag} message={quoteattr(kind)}>{_xml_text(message)}</{tag}>\n"
                 )

@@ -6,13 +6,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from converter.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK
+from converter.errors import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_OUTPUT,
+)
 from converter.naming import DEFAULT_PATTERN
 from converter.notices import notice
 from converter.options import Options
 from converter.version import __version__
 
-STATUSES = ("converted", "invalid", "bad-input", "skipped", "error")  # error: a bug (exit 70)
+# error: a bug (exit 70); unwritten: the output place failed (disk full, read-only), which stops
+# the run (exit 73)
+UNWRITTEN = "unwritten"
+STATUSES = ("converted", "invalid", "bad-input", "skipped", "error", UNWRITTEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +95,7 @@ class Summary:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     seconds: float = 0.0
     interrupted: bool = False
+    stopped: str | None = None  # why the run stopped early: an output could not be written
 
     @property
     def total(self) -> int:
@@ -97,6 +108,8 @@ class Summary:
     def exit_code(self) -> int:
         if self.interrupted:
             return EXIT_INTERRUPTED
+        if self.stopped:
+            return EXIT_OUTPUT
         if self.counts["error"]:
             return EXIT_INTERNAL
         if self.counts["bad-input"]:

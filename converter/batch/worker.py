@@ -16,7 +16,8 @@ from typing import Any
 
 from converter.api import prepare, render
 from converter.atomic import write_temp
-from converter.batch.settings import BatchSettings, Entry, Job, JobResult
+from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, Job, JobResult
+from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.naming import NamePattern
 from converter.notices import strict_problems
 from converter.readers import Loaded, ReadContext, read_source
@@ -204,11 +205,19 @@ def _convert_one(state: WorkerState, item: Loaded) -> Entry:
     status = "converted" if result.valid else "invalid"
     temp = None
     if result.valid or settings.options.write_invalid:
-        if target.parent not in state.folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            state.folders.add(target.parent)
         data = result.data
-        temp = write_temp(target, lambda stream: stream.write(data), suffix=f".{state.token}.tmp")
+        try:
+            if target.parent not in state.folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                state.folders.add(target.parent)
+            temp = write_temp(target, lambda stream: stream.write(data), owner=state.token)
+        except OSError as exc:
+            if exc.errno not in OUTPUT_ERRNOS:
+                raise
+            # The output place, not the article, is at fault (disk full, read-only): the
+            # driver stops the run on this entry rather than fail every article after it.
+            problem = str(output_error(target, exc))
+            return Entry(item.name, UNWRITTEN, None, [problem], warnings)
     written = name if temp else None
     return Entry(item.name, status, written, problems, warnings, temp)
 

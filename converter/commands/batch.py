@@ -210,4 +210,12 @@ def batch(
         _summary_table(summary, console)
     if summary.interrupted:
         click.echo("jatsconv: interrupted; files already written are complete", err=True)
+    elif summary.stopped:
+        done = summary.counts["converted"] + summary.counts["invalid"]
+        listed = f", listed in {report}" if report else ""
+        click.echo(
+            f"jatsconv: {summary.stopped}; the run stopped: the {done} outputs written before "
+            f"are complete{listed}",
+            err=True,
+        )
     sys.exit(summary.exit_code())

@@ -26,8 +26,9 @@ from converter.cli_options import (
     quiet_option,
     schema_dir_option,
 )
-from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
+from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError, OutputError
 from converter.grammars import get_grammars
+from converter.naming import fit_name
 from converter.notices import RunNotices, report_lines
 from converter.options import Options
 from converter.readers import Loaded, ReadContext, read_source
@@ -133,17 +134,23 @@ def convert(
         results = _convert_per_issue(articles, dois, folder, fmt, context, options, crossref_api)
         _report(results, as_json, quiet)
         sys.exit(_exit_code(results))
-    for source in articles:
-        if source == "-":
-            for loaded in _read_stdin(fmt, context):
-                target_path = (folder or Path.cwd()) / (loaded.stem + output_suffix(options))
-                results.append(convert_loaded(loaded, target_path, options))
-            continue
-        results.extend(convert_file(source, folder, options=options, fmt=fmt, context=context))
-    for doi in dois:  # explicit network use: the Crossref record of each DOI
-        for loaded in read_doi(doi, context, crossref_api):
-            target_path = (folder or Path.cwd()) / (loaded.stem + output_suffix(options))
-            results.append(convert_loaded(loaded, target_path, options))
+    try:
+        for source in articles:
+            if source == "-":
+                for loaded in _read_stdin(fmt, context):
+                    name = fit_name(loaded.stem + output_suffix(options))
+                    results.append(convert_loaded(loaded, (folder or Path.cwd()) / name, options))
+                continue
+            results.extend(convert_file(source, folder, options=options, fmt=fmt, context=context))
+        for doi in dois:  # explicit network use: the Crossref record of each DOI
+            for loaded in read_doi(doi, context, crossref_api):
+                name = fit_name(loaded.stem + output_suffix(options))
+                results.append(convert_loaded(loaded, (folder or Path.cwd()) / name, options))
+    except OutputError:
+        # Disk full, folder read-only: what was done is reported, then the one line that
+        # says why the run stopped (every later article would fail the same way).
+        _report(results, as_json, quiet)
+        raise
     if with_preview:
         _write_previews(results, profiles, quiet)
     _report(results, as_json, quiet)

@@ -1,0 +1,144 @@
+"""Output folders that cannot be written: read-only, missing, full. One line, exit 73, output
+written earlier kept, and for a full disk the articles done so far listed in the report.
+
+The conditions are real where the machine allows: a small tmpfs (full) or one remounted
+read-only, mounted by root. Elsewhere the same OS errors are raised at the point where the
+converter creates its temporary files (one worker, in-process), which is where the system would
+raise them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from test_batch import make_folder
+
+from conftest import SEED
+from converter import atomic
+from converter.atomic import TEMP_SUFFIX
+from converter.errors import EXIT_CODES, EXIT_OUTPUT
+
+SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
+
+
+def _mount(path: Path, options: str) -> bool:
+    if os.geteuid() != 0 or os.environ.get("JATSCONV_TEST_NO_MOUNT"):  # the latter: simulate
+        return False
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", options, "jatsconv-test", str(path)],
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+@contextlib.contextmanager
+def _folder(path: Path, condition: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[bool]:
+    """``path`` made ``condition`` ("full" after about 300 KB, or "read-only" holding one file
+    ``earlier.xml``). Yields whether the condition is real (else simulated in-process)."""
+    path.mkdir()
+    real = _mount(path, "size=300k" if condition == "full" else "size=1m")
+    try:
+        if condition == "read-only":
+            (path / "earlier.xml").write_text("<earlier/>")
+            if real:
+                real = _mount(path, "remount,ro")
+        if not real:
+            code = errno.ENOSPC if condition == "full" else errno.EROFS
+            limit = 20 if condition == "full" else 0
+            calls = {"n": 0}
+            original = atomic.tempfile.mkstemp
+
+            def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+                folder = Path(kwargs.get("dir") or args[2])
+                if folder.resolve().is_relative_to(path.resolve()):
+                    calls["n"] += 1
+                    if calls["n"] > limit:
+                        raise OSError(code, os.strerror(code))
+                return original(*args, **kwargs)
+
+            monkeypatch.setattr(atomic.tempfile, "mkstemp", failing)
+        yield real
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True, check=False)
+
+
+def _one_line(result) -> str:  # type: ignore[no-untyped-def]
+    assert result.code == EXIT_OUTPUT, result.err
+    assert EXIT_OUTPUT in EXIT_CODES
+    assert "Traceback" not in result.err and "internal error" not in result.err
+    lines = [line for line in result.err.strip().splitlines() if line.strip()]
+    assert len(lines) == 1, result.err
+    return lines[0]
+
+
+def _temps(folder: Path) -> list[str]:
+    return [p.name for p in folder.rglob("*") if p.name.endswith((TEMP_SUFFIX, ".tmp"))]
+
+
+# ------------------------------------------------------------------ read-only and missing
+
+
+@pytest.mark.parametrize("command", ["convert", "batch"])
+def test_read_only_output_folder(run, tmp_path: Path, command: str, monkeypatch, store) -> None:
+    out = tmp_path / "ro"
+    with _folder(out, "read-only", monkeypatch) as real:
+        jobs = ["-q", "-j", "2" if real else "1"] if command == "batch" else []
+        line = _one_line(run(command, SEED, "-o", out, *jobs))
+        assert "read-only" in line.lower() or "permission denied" in line.lower(), line
+        assert str(out) in line
+        assert (out / "earlier.xml").read_text() == "<earlier/>"
+        assert sorted(p.name for p in out.iterdir()) == ["earlier.xml"]
+
+
+@pytest.mark.parametrize("command", ["convert", "batch"])
+def test_output_folder_that_cannot_be_made(run, tmp_path: Path, command: str) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    out = blocker / "out"
+    line = _one_line(run(command, SEED, "-o", out, *(["-q"] if command == "batch" else [])))
+    assert "cannot create" in line and str(out) in line, line
+
+
+# ------------------------------------------------------------------ full disk
+
+
+def test_full_disk_in_a_batch(run, tmp_path: Path, monkeypatch, store) -> None:
+    source = make_folder(tmp_path / "in", 200)
+    out = tmp_path / "full"
+    report = tmp_path / "report.json"
+    with _folder(out, "full", monkeypatch):
+        result = run("batch", source, "-o", out, "-q", "-j", "1", "--report", report)
+        line = _one_line(result)
+        assert "disk full" in line.lower() or "no space left" in line.lower(), line
+        assert str(report) in line
+        data = json.loads(report.read_text(encoding="utf-8"))
+        done = [a for a in data["articles"] if a["status"] == "converted"]
+        assert 0 < len(done) < 200
+        assert data["stopped"]
+        for article in done:  # every output listed as done is there, complete and valid
+            etree.parse(str(out / article["output"]))
+        assert _temps(out) == []
+
+
+def test_full_disk_in_convert(run, tmp_path: Path, monkeypatch, store) -> None:
+    source = make_folder(tmp_path / "in", 60)
+    files = sorted(source.rglob("*.yaml"))
+    files = [f for f in files if f.name != "journal.yaml"]
+    out = tmp_path / "full"
+    with _folder(out, "full", monkeypatch):
+        line = _one_line(run("convert", *files, "-o", out, "-q"))
+        assert "disk full" in line.lower() or "no space left" in line.lower(), line
+        written = [p for p in out.iterdir() if p.suffix == ".xml"]
+        assert 0 < len(written) < len(files)
+        for path in written:
+            etree.parse(str(path))
+        assert _temps(out) == []
