@@ -47,6 +47,10 @@ class Hit:
     element: etree._Element | None
     message: str
     field: str | None = None
+    # A rule that runs a service's own rule set (the JATS4R Schematron) reports each of that
+    # set's rules under its own id and severity.
+    rule: str | None = None
+    severity: Severity | None = None
 
 
 class Doc:

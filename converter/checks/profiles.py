@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from converter.checks import jats4r as _jats4r  # noqa: F401  (registers the JATS4R rules)
 from converter.checks import pmc as _pmc  # noqa: F401  (registers the PMC rules)
 from converter.checks import rules as _rules  # noqa: F401  (registers the rules)
 from converter.checks.registry import RULES, Rule
@@ -48,6 +49,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-dtd-version",
         "pmc-license-one-uri",
     ),
+    "jats4r": (*GENERAL, "jats4r"),
     "crossref": (*GENERAL, "crossref-required"),
     "doaj": (*GENERAL, "doaj-required"),
     "rsci": (
@@ -66,6 +68,8 @@ PROFILE_HELP = {
     "general": "JATS4R-style good practice: identifiers, dates, licences, languages, links",
     "pmc": "PubMed Central: the Style Checker's (5.31) errors; our reading of PMC's documents as "
     "warnings",
+    "jats4r": "the official JATS4R Schematron rules (@jats4r/schematrons, installed with "
+    "'jatsconv schemas install-jats4r')",
     "crossref": "Crossref deposit: DOI, landing page, ISSN, titles, dates, surnames",
     "doaj": "DOAJ: journal title, ISSN, title, date, full-text URL",
     "rsci": (

@@ -27,8 +27,8 @@ class Rule:
         for hit in self.func(doc):
             el = hit.element if hit.element is not None else doc.meta
             yield Finding(
-                rule=self.id,
-                severity=self.severity,
+                rule=hit.rule or self.id,
+                severity=hit.severity or self.severity,
                 message=hit.message,
                 path=doc.path(el),
                 line=el.sourceline or 0,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import asdict
 
 import click
 
 from converter.checks import CheckReport, check_bytes, check_file
+from converter.checks.jats4r import listed as jats4r_rules
 from converter.checks.profiles import PROFILE_HELP, PROFILES, rules_for
 from converter.cli_options import EXIT_HELP, json_option, quiet_option
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
@@ -89,21 +91,42 @@ _BASIS = {
 }
 
 
+def _jats4r_notes() -> list[str]:
+    """Where the installed JATS4R rules come from and how they were patched to run."""
+    from converter.schematron.store import get_store
+
+    source = get_store().source()
+    notes = [f"JATS4R rules: {source.get('source')} in {get_store().root}"]
+    for patch in source.get("patches", []):  # type: ignore[union-attr]
+        notes.append(f"  install-time patch {patch['id']} ({patch['file']}): {patch['what']} "
+                     f"- {patch['why']}")  # fmt: skip
+    return notes
+
+
 def _list_rules(profiles: tuple[str, ...], as_json: bool) -> None:
     """Each rule: id, severity, the document or tool it follows and whose rule it is."""
-    rows = [
-        {
-            "id": item.id,
-            "severity": item.severity,
-            "source": item.source,
-            "basis": item.basis,
-            "summary": item.summary,
-        }
-        for item in rules_for(profiles)
-    ]
+    rows: list[dict[str, str]] = []
+    notes: list[str] = []
+    for item in rules_for(profiles):
+        if item.id == "jats4r":
+            rows.extend(asdict(listed) for listed in jats4r_rules())
+            notes.extend(_jats4r_notes())
+            continue
+        rows.append(
+            {
+                "id": item.id,
+                "severity": item.severity,
+                "source": item.source,
+                "basis": item.basis,
+                "summary": item.summary,
+            }
+        )
     if as_json:
-        click.echo(json.dumps({"profiles": list(profiles), "rules": rows}, indent=2))
+        payload = {"profiles": list(profiles), "rules": rows, "notes": notes}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
+    for note in notes:
+        click.echo(note)
     for row in rows:
         click.echo(
             f"{row['id']:24} {row['severity']:8} {row['source']} "

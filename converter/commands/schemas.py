@@ -85,3 +85,9 @@ def schemas_input(output: Path | None) -> None:
         from converter.atomic import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
+
+
+# The JATS4R Schematron rules have their own store (converter.schematron.store).
+from converter.commands.schematron import install_jats4r  # noqa: E402
+
+schemas.add_command(install_jats4r)

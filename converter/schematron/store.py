@@ -1,0 +1,199 @@
+"""Where the JATS4R Schematron rules live on this machine and how they get there.
+
+Like the DTDs (``converter.grammars``), the rules are never part of the repository:
+``install`` takes them from the registry package ``@jats4r/schematrons`` (pinned version,
+published integrity hash verified) through the npm client, or from a tarball or folder the user
+names, into the user cache (``$JATSCONV_SCHEMATRON_DIR``, else
+``$XDG_CACHE_HOME/jats-converter/schematrons``). The package's sources need two fixes to run
+and to match the JATS DTDs' namespaces; they are applied to the installed copy as documented
+patches (``PATCHES``), never to what a rule means, and recorded beside the files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from converter.archives import extract
+from converter.errors import SetupError
+from converter.grammars import sri_digest
+
+PACKAGE = "@jats4r/schematrons"
+PACKAGE_VERSION = "0.0.6"
+# Published by the registry for @jats4r/schematrons@0.0.6 (dist.integrity); checked on install.
+PACKAGE_INTEGRITY = (
+    "sha512-LHbiFKI4++eH8IJxmC30bxtF15ChfqGOKLdl+rU+anWq9/"
+    "5oE+z9y3kYniLUrm+DySe/OAf4VddzWaaOqLk81A=="
+)
+ENV_VAR = "JATSCONV_SCHEMATRON_DIR"
+MAIN = "jats4r.sch"
+_SOURCE_FILE = "jats-converter-source.json"
+_ALI_SHIPPED = 'uri="http://www.niso.org/schemas/ali/1.0"'
+_ALI_DTD = 'uri="http://www.niso.org/schemas/ali/1.0/"'
+
+
+@dataclass(frozen=True, slots=True)
+class Patch:
+    """A documented fix applied to the installed copy: what, why, and the edit."""
+
+    id: str
+    file: str
+    what: str
+    why: str
+    apply: Callable[[str], str]
+
+
+def _ali_namespace(text: str) -> str:
+    if _ALI_SHIPPED + "/>" not in text.replace(" />", "/>"):
+        raise ValueError("the ali namespace declaration is not the one 0.0.6 ships")
+    return text.replace(_ALI_SHIPPED, _ALI_DTD)
+
+
+def _xsd_prefix(text: str) -> str:
+    anchor = '<ns prefix="j4r"'
+    if anchor not in text or 'prefix="xsd"' in text:
+        raise ValueError("no place to declare the xsd prefix, or it is declared already")
+    return text.replace(
+        anchor, '<ns prefix="xsd" uri="http://www.w3.org/2001/XMLSchema"/>\n  ' + anchor, 1
+    )
+
+
+PATCHES = (
+    Patch(
+        "ali-namespace",
+        MAIN,
+        'ns prefix "ali" bound to http://www.niso.org/schemas/ali/1.0/ (with the final slash)',
+        "the JATS DTDs (and every JATS file that validates) use the namespace with the slash; "
+        "as shipped, the licence rules never match a real file",
+        _ali_namespace,
+    ),
+    Patch(
+        "xsd-prefix",
+        MAIN,
+        'ns prefix "xsd" declared as http://www.w3.org/2001/XMLSchema',
+        "the xsl:functions are typed as xsd:boolean but the schema never declares the xsd "
+        "prefix: an XSLT 2+ processor refuses to compile them",
+        _xsd_prefix,
+    ),
+)
+
+
+def default_dir() -> Path:
+    """The rules folder: ``$JATSCONV_SCHEMATRON_DIR`` or the user cache directory."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser()
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "jats-converter" / "schematrons"
+
+
+@dataclass(frozen=True)
+class Store:
+    """An installed copy of the JATS4R rules: a folder holding ``jats4r.sch``."""
+
+    root: Path
+
+    @property
+    def main(self) -> Path:
+        return self.root / MAIN
+
+    def installed(self) -> bool:
+        return self.main.is_file()
+
+    def require(self) -> Store:
+        if not self.installed():
+            raise SetupError(
+                f"the JATS4R Schematron rules are not installed in {self.root}: run "
+                f"'jatsconv schemas install-jats4r' (or set {ENV_VAR})"
+            )
+        return self
+
+    def source(self) -> dict[str, object]:
+        path = self.root / _SOURCE_FILE
+        return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def get_store(folder: str | os.PathLike[str] | None = None) -> Store:
+    return Store(Path(folder).expanduser() if folder else default_dir())
+
+
+def _npm_pack(workdir: Path) -> Path:
+    """The pinned package tarball, by ``npm pack``, its integrity verified."""
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SetupError(
+            "npm is not installed: install Node.js/npm, or pass --from with the package tarball"
+        )
+    spec = f"{PACKAGE}@{PACKAGE_VERSION}"
+    result = subprocess.run(
+        [npm, "pack", spec, "--pack-destination", str(workdir), "--silent"],
+        capture_output=True,
+        text=True,
+        cwd=workdir,
+        check=False,
+        timeout=600,
+    )
+    tarballs = sorted(workdir.glob("*.tgz"))
+    if result.returncode != 0 or not tarballs:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise SetupError(f"npm pack {spec} failed: {detail[-1] if detail else 'no tarball'}")
+    return tarballs[0]
+
+
+def _rules_folder(folder: Path) -> Path:
+    found = sorted(folder.rglob(MAIN))
+    if not found:
+        raise SetupError(f"{folder}: no {MAIN} inside")
+    return found[0].parent
+
+
+def install(target: Store, source: str | os.PathLike[str] | None = None) -> dict[str, object]:
+    """Install the rules into ``target`` from the pinned package (or the tarball/folder named),
+    patched as ``PATCHES`` say. A failed install leaves the previous one in place."""
+    target.root.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.root.parent, prefix=".install-") as tmp:
+        workdir = Path(tmp)
+        path = Path(source).expanduser() if source is not None else _npm_pack(workdir)
+        if not path.exists():
+            raise SetupError(f"{path}: no such file or folder")
+        origin: dict[str, object] = {"source": f"{PACKAGE}@{PACKAGE_VERSION}"}
+        if path.is_file():
+            found = sri_digest(path)
+            if found != PACKAGE_INTEGRITY:
+                raise SetupError(
+                    f"{path}: integrity check failed for {PACKAGE}@{PACKAGE_VERSION} "
+                    f"(got {found}); nothing installed"
+                )
+            origin["integrity"] = found
+            unpacked = workdir / "unpacked"
+            unpacked.mkdir()
+            folder = _rules_folder(extract(path, unpacked))
+        else:
+            folder = _rules_folder(path)
+            origin["source"] = str(path.resolve())
+        staging = workdir / "staging"
+        staging.mkdir()
+        for sch in sorted(folder.glob("*.sch")):
+            shutil.copy(sch, staging / sch.name)
+        applied = []
+        for patch in PATCHES:
+            file = staging / patch.file
+            try:
+                file.write_text(patch.apply(file.read_text(encoding="utf-8")), encoding="utf-8")
+            except ValueError as exc:
+                raise SetupError(f"{patch.file}: patch {patch.id} does not apply: {exc}") from None
+            applied.append(
+                {"id": patch.id, "file": patch.file, "what": patch.what, "why": patch.why}
+            )
+        origin["patches"] = applied
+        (staging / _SOURCE_FILE).write_text(json.dumps(origin, indent=2) + "\n")
+        old = workdir / "previous"
+        if target.root.exists():
+            target.root.rename(old)
+        staging.rename(target.root)
+    return origin
