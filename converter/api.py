@@ -99,6 +99,7 @@ class Conversion:
     output: str | None = None
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the reader's notices (kinds: notices)
+    removed: str | None = None  # an earlier run's output of this article, removed as stale
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -107,6 +108,8 @@ class Conversion:
             "output": self.output,
             "problems": self.problems,
         }
+        if self.removed:
+            data["earlier_output_removed"] = self.removed
         if self.warnings:
             data["warnings"] = [notice(w).as_dict() for w in self.warnings]
             data["warning_summary"] = summary(self.warnings)
@@ -123,6 +126,8 @@ def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion
     """Render one read article to ``target``; write it when valid (or when asked).
 
     With ``options.strict`` an article whose reader dropped data is bad input, not written.
+    An article that is rejected (bad input or invalid output) leaves no output behind: a file
+    an earlier run wrote at ``target`` is removed, so that nobody deposits stale metadata.
     """
     refused = strict_refusal(loaded, options)
     if loaded.article is None or refused:
@@ -131,6 +136,7 @@ def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion
             "bad-input",
             problems=[*loaded.problems, *refused],
             warnings=loaded.warnings,
+            removed=remove_stale(target),
         )
     result = render(loaded.article, options, str(target))
     written = None
@@ -138,9 +144,41 @@ def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion
         write_output(target, result.data)
         written = str(target)
     status: Status = "converted" if result.valid else "invalid"
-    return Conversion(
-        loaded.name, status, written, [str(p) for p in result.problems], loaded.warnings
-    )
+    problems = placed_problems(result.problems, loaded.name, str(target), written is not None)
+    removed = None if written else remove_stale(target)
+    return Conversion(loaded.name, status, written, problems, loaded.warnings, removed)
+
+
+def remove_stale(target: Path) -> str | None:
+    """Remove the file an earlier run wrote at ``target`` (the article was rejected this time);
+    its path when there was one, else None."""
+    try:
+        target.unlink()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return None
+    return str(target)
+
+
+def placed_problems(problems: list[Problem], source: str, target: str, written: bool) -> list[str]:
+    """Problem lines that never name a file that does not exist: when the output was not
+    written, a problem of the output is told as one of its source, with the line of the
+    rejected output in words (there is no file to open at that line)."""
+    if written:
+        return [str(p) for p in problems]
+    lines = []
+    for p in problems:
+        if p.file != target:
+            lines.append(str(p))
+        elif p.line <= 0:
+            lines.append(str(Problem(source, 0, 0, p.message, p.severity)))
+        else:
+            name = Path(target).name
+            lines.append(
+                f"{source}: {p.severity}: {p.message} (line {p.line} of {name}, not written)"
+            )
+    return lines
 
 
 _swept: set[Path] = set()

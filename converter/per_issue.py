@@ -14,11 +14,17 @@ rejected, an issue file left by an earlier run is removed rather than left to be
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from converter.api import Conversion, render, strict_refusal, write_output
+from converter.api import (
+    Conversion,
+    placed_problems,
+    remove_stale,
+    render,
+    strict_refusal,
+    write_output,
+)
 from converter.enrich import enrich
 from converter.model import Article
 from converter.options import Options
@@ -46,7 +52,7 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
         name = str(folder / (loaded.stem + SUFFIX))
         single = render(loaded.article, options, name)
         if not single.valid:
-            problems = [str(p) for p in single.problems]
+            problems = placed_problems(single.problems, loaded.name, name, False)
             problems.append(f"{loaded.name}: left out of its issue's Crossref deposit")
             results.append(Conversion(loaded.name, "invalid", None, problems, loaded.warnings))
             continue
@@ -57,26 +63,18 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
     for (folder, key), members in groups.items():
         target = folder / (issue_stem(key) + SUFFIX)
         output = write_crossref_issue([m[1] for m in members], options, str(target))
-        problems = [str(p) for p in output.problems]
+        written: str | None = None
         if output.valid or options.write_invalid:
             write_output(target, output.data)
-            written: str | None = str(target)
-        else:
-            written = None
-            if _remove_stale(target):
-                problems.append(f"{target}: earlier output removed (it no longer matches)")
+            written = str(target)
+        sources = ", ".join(m[0].name for m in members)
+        problems = placed_problems(output.problems, sources, str(target), written is not None)
+        removed = None if written else remove_stale(target)
         for _, _, index in members:
             result = results[index]
             result.output = written
             result.problems = problems
+            result.removed = removed
             if not output.valid:
                 result.status = "invalid"
     return results
-
-
-def _remove_stale(target: Path) -> bool:
-    """Remove a file an earlier run wrote at ``target``; True when there was one."""
-    with contextlib.suppress(FileNotFoundError):
-        target.unlink()
-        return True
-    return False

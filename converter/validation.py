@@ -17,6 +17,7 @@ from lxml import etree
 from converter.dtd_sources import missing_dtd_message
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
 from converter.grammars import Grammars
+from converter.messages import dtd_message, syntax_message
 
 # The DOCTYPE assumed for a file that has none, by its dtd-version attribute.
 _FALLBACK_PUBLIC_IDS = {
@@ -39,12 +40,20 @@ class Problem:
     column: int
     message: str
     severity: str = "error"
+    raw: str | None = None  # the validator's own words, when ``message`` rewrites them
 
     def __str__(self) -> str:
+        """``FILE:LINE:COL: severity: message``; without a place (``FILE: …``) when the
+        problem has no line, rather than a made-up ``:0:0``."""
+        if self.line <= 0:
+            return f"{self.file}: {self.severity}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        data = asdict(self)
+        if self.raw is None:
+            del data["raw"]
+        return data
 
 
 def safe_parser() -> etree.XMLParser:
@@ -68,9 +77,7 @@ def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno or 0, 0)
-        message = f"not well-formed: {exc.msg}"
-        if "amplification" in exc.msg or "entity" in exc.msg.lower():
-            message = f"entity expansion refused: {exc.msg}"
+        message = syntax_message(exc.msg)
         raise InvalidDocument([Problem(name, line or 0, column, message)]) from None
     tree = root.getroottree()
     internal = tree.docinfo.internalDTD
@@ -101,10 +108,14 @@ def dtd_problems(tree: etree._ElementTree, dtd: etree.DTD, name: str) -> list[Pr
     """Validate a parsed tree against a loaded DTD; one ``Problem`` per DTD error."""
     if dtd.validate(tree):
         return []
-    return [
-        Problem(name, entry.line, entry.column, entry.message)
-        for entry in dtd.error_log.filter_from_errors()
-    ]
+    problems = []
+    for entry in dtd.error_log.filter_from_errors():
+        friendly = dtd_message(entry.message)
+        if friendly is None:
+            problems.append(Problem(name, entry.line, entry.column, entry.message))
+        else:
+            problems.append(Problem(name, entry.line, entry.column, friendly, raw=entry.message))
+    return problems
 
 
 class DtdMissing(InvalidDocument):

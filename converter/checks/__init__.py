@@ -21,6 +21,7 @@ from converter.checks.base import Doc, Finding
 from converter.checks.profiles import PROFILES, rules_for
 from converter.checks.registry import RULES, Rule
 from converter.errors import InputError
+from converter.messages import what_is
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 
 __all__ = [
@@ -95,7 +96,11 @@ def check_bytes(
     try:
         tree = parse_untrusted(data, name)
     except InvalidDocument as exc:
-        return CheckReport(name, [], exc.problems)
+        note = what_is(data, name, None)  # YAML, a spreadsheet … named, not "not well-formed"
+        return CheckReport(name, [], [Problem(name, 0, 0, note)] if note else exc.problems)
+    note = what_is(data, name, tree.getroot().tag)  # a Crossref or DOAJ file, a web page …
+    if note:
+        return CheckReport(name, [], [Problem(name, 0, 0, note)])
     return CheckReport(name, check_tree(tree, profiles, today=today, scheme=scheme), [])
 
 

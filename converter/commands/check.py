@@ -140,6 +140,10 @@ def _print(reports: list[CheckReport], profiles: tuple[str, ...], quiet: bool) -
             click.echo(str(problem))
         for f in report.findings:
             click.echo(f"{report.file}:{f.line}:0: {f.severity}: [{f.rule}] {f.message} ({f.path})")
+        if report.unreadable:
+            if not quiet:
+                click.echo(f"{report.file}: not checked", err=True)
+            continue
         if not quiet:
             warnings = sum(f.severity == "warning" for f in report.findings)
             verdict = "fails" if report.errors else "passes"

@@ -266,7 +266,14 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
             click.echo(f"{result.source} -> {result.output}", err=True)
         elif result.status == "invalid":
             note = f"written to {result.output}" if result.output else "not written"
+            if result.removed:
+                note += f"; earlier output removed: {result.removed}"
             click.echo(f"{result.source}: output rejected (DTD/schema/profile; {note})", err=True)
+        elif result.removed:  # bad input: what an earlier run wrote would now be stale
+            click.echo(
+                f"{result.source}: not converted; earlier output removed: {result.removed}",
+                err=True,
+            )
     for line in run.lines():
         click.echo(f"jatsconv: {line}", err=True)
     if not quiet and len(results) > 1:

@@ -1,0 +1,176 @@
+"""Messages for people who do not read DTDs, and outputs that never lie.
+
+Each rough edge a new user met has a test of its new message: DTD content models rewritten as
+what to do (the raw message kept in --json), ``check`` on files that are not JATS, no ``:0:0``
+and no path of a file that was never written, a stray ``&``, and an earlier output removed when
+the article is rejected this time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BILINGUAL, SEED
+from converter.messages import dtd_message
+
+SEED_XML = SEED.with_suffix(".xml")
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.delenv("JATSCONV_CROSSREF_SCHEMA", raising=False)
+    monkeypatch.delenv("JATSCONV_DOAJ_SCHEMA", raising=False)
+
+
+def _seed_with(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path / "article.xml"
+    path.write_text(change(SEED_XML.read_text(encoding="utf-8")), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ DTD content models
+
+
+def test_element_out_of_order_says_what_to_move(tmp_path: Path, run, store) -> None:
+    def move_volume_after_fpage(text: str) -> str:
+        volume = re.search(r"<volume>.*?</volume>", text)
+        assert volume
+        text = text.replace(volume.group(0), "", 1)
+        moved = volume.group(0)
+        return re.sub(r"(<fpage>.*?</fpage>)", lambda m: m.group(1) + moved, text, count=1)
+
+    path = _seed_with(tmp_path, move_volume_after_fpage)
+    result = run("validate", path)
+    assert result.code == 1
+    (line,) = result.out.splitlines()
+    assert re.search(r"article\.xml:\d+:\d+: error: <volume> must come before <\w+> in "
+                     r"<article-meta>$", line)  # fmt: skip
+    assert "expecting (" not in line and len(line) < 200
+    payload = json.loads(run("validate", path, "--json").out)
+    (problem,) = payload[0]["problems"]
+    assert problem["message"].startswith("<volume> must come before")
+    assert "does not follow the DTD, expecting (article-id*" in problem["raw"]
+
+
+def test_missing_required_element_says_what_to_add(tmp_path: Path, run, store) -> None:
+    path = _seed_with(
+        tmp_path, lambda t: re.sub(r"<title-group>.*?</title-group>", "", t, count=1, flags=re.S)
+    )
+    result = run("validate", path)
+    assert result.code == 1
+    assert "error: <article-meta> needs a <title-group>: add one" in result.out
+
+
+def test_content_model_cases() -> None:
+    model = "Element p content does not follow the DTD, expecting (a , b? , (c | d)* , e+), got "
+    assert dtd_message(model + "(a e c )") == "<c> must come before <e> in <p>"
+    assert dtd_message(model + "(a c )") == "<p> needs a <e>: add one"
+    assert dtd_message(model + "(a b b e )") == "<p> takes only one <b>: remove the others"
+    assert dtd_message(model + "(a x e )") == (
+        "<x> is not allowed in <p>: remove it or move it where it belongs"
+    )
+    assert dtd_message("No declaration for element foo") is None
+
+
+# ------------------------------------------------------------------ check on other files
+
+
+def test_check_names_files_that_are_not_jats(tmp_path: Path, run) -> None:
+    crossref = tmp_path / "a.crossref.xml"
+    doaj = tmp_path / "a.doaj.xml"
+    for target, path in (("crossref", crossref), ("doaj", doaj)):
+        result = run("convert", BILINGUAL, "--to", target, "-o", tmp_path)
+        assert result.code == 0, result.err
+        (tmp_path / f"streltsov-6.{target}.xml").rename(path)
+    cases = {
+        BILINGUAL: "this is an article input file (YAML), not JATS: convert it with "
+        "'jatsconv convert streltsov-6.yaml'",
+        crossref: "this is a Crossref deposit (doi_batch), not JATS: check it against "
+        "Crossref's schema with 'jatsconv deposit crossref a.crossref.xml --dry-run",
+        doaj: "this is DOAJ article XML (records), not JATS: check it against DOAJ's schema "
+        "with 'jatsconv deposit doaj a.doaj.xml --dry-run",
+    }
+    for path, message in cases.items():
+        result = run("check", path, "--profile", "crossref")
+        assert result.code == 3, result.out
+        (line,) = result.out.splitlines()
+        assert line.startswith(f"{path}: error: {message}")
+        assert "Start tag expected" not in line and ":0:0" not in line
+        assert "not checked" in result.err
+
+
+# ------------------------------------------------------------------ a stray &
+
+
+def test_stray_ampersand_is_not_well_formed(tmp_path: Path, run, store) -> None:
+    path = _seed_with(
+        tmp_path, lambda t: t.replace("</article-title>", " & more</article-title>", 1)
+    )
+    for command in ("validate", "check"):
+        result = run(command, path)
+        assert result.code == 3
+        assert "not well-formed: a bare '&' (write &amp;" in result.out
+        assert "entity expansion refused" not in result.out
+
+
+# ------------------------------------------------------------------ no :0:0, no phantom paths
+
+
+def test_unwritten_output_problem_names_the_source(tmp_path: Path, run) -> None:
+    article = tmp_path / "a.yaml"
+    text = BILINGUAL.read_text(encoding="utf-8")
+    article.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("url:")) + "\n",
+        encoding="utf-8",
+    )
+    shutil.copy(BILINGUAL.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    result = run("convert", article, "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 1
+    assert f"{article}: error: url: Crossref output needs the article's landing page URL" in (
+        result.err
+    )
+    assert ":0:0" not in result.err and "a.crossref.xml" not in result.err
+
+
+# ------------------------------------------------------------------ outputs never lie
+
+
+def test_rejected_article_removes_its_earlier_output(tmp_path: Path, run) -> None:
+    article = tmp_path / "a.yaml"
+    good = BILINGUAL.read_text(encoding="utf-8")
+    article.write_text(good, encoding="utf-8")
+    shutil.copy(BILINGUAL.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    output = tmp_path / "a.crossref.xml"
+    assert run("convert", article, "--to", "crossref").code == 0 and output.is_file()
+    # The DOI is taken out: the conversion is rejected, and the old deposit must not remain.
+    article.write_text(
+        "\n".join(line for line in good.splitlines() if not line.startswith("doi:")) + "\n",
+        encoding="utf-8",
+    )
+    result = run("convert", article, "--to", "crossref")
+    assert result.code == 1
+    assert (
+        f"output rejected (DTD/schema/profile; not written; earlier output removed: {output})"
+        in (result.err)
+    )
+    assert not output.exists()
+    payload = json.loads(run("convert", article, "--to", "crossref", "--json").out)
+    assert "earlier_output_removed" not in payload[0]  # nothing left to remove the second time
+    # Input that cannot be read at all removes it too.
+    article.write_text(good, encoding="utf-8")
+    assert run("convert", article, "--to", "crossref").code == 0 and output.is_file()
+    article.write_text("title: [unclosed\n", encoding="utf-8")
+    result = run("convert", article, "--to", "crossref", "--json")
+    assert result.code == 3
+    assert json.loads(result.out)[0]["earlier_output_removed"] == str(output)
+    assert not output.exists()
+    # A rerun that succeeds writes it again.
+    article.write_text(good, encoding="utf-8")
+    assert run("convert", article, "--to", "crossref").code == 0 and output.is_file()
