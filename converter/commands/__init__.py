@@ -58,6 +58,10 @@ COMMANDS: dict[str, CommandEntry] = {
         "converter.commands.serve:serve",
         "Run the local web app: check, preview, fix and download articles in a browser.",
     ),
+    "init": CommandEntry(
+        "converter.commands.init:init",
+        "Write a commented starter journal file (journal.yaml), filled from what is known.",
+    ),
     "consistency": CommandEntry(
         "converter.commands.consistency:consistency",
         "Check the Latin-script fields of article inputs (YAML/JSON or any format --from reads).",

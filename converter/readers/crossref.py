@@ -696,7 +696,12 @@ def fetch_work(doi: str, api: str = DEFAULT_API, timeout: float = 30.0) -> bytes
         bare = normalize_doi(doi)
     except ValueError as exc:
         raise InputError(f"--doi {doi}", [str(exc)]) from None
-    url = work_url(bare, api)
+    return fetch_record(work_url(bare, api), "no such DOI at Crossref", timeout)
+
+
+def fetch_record(url: str, not_found: str, timeout: float = 30.0) -> bytes:
+    """GET one Crossref REST API record (a work, a journal) over HTTP(S): its bytes, or
+    ``InputError`` with one line (``not_found`` for a 404). Explicit service actions only."""
     if not re.match(r"^https?://", url):
         raise InputError(url, ["the Crossref API address must be an http(s) URL"])
     request = urllib.request.Request(
@@ -707,9 +712,9 @@ def fetch_work(doi: str, api: str = DEFAULT_API, timeout: float = 30.0) -> bytes
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read(_MAX_RESPONSE + 1)
     except urllib.error.HTTPError as exc:
-        reason = "no such DOI at Crossref" if exc.code == 404 else f"HTTP {exc.code} {exc.reason}"
+        reason = not_found if exc.code == 404 else f"HTTP {exc.code} {exc.reason}"
         raise InputError(url, [reason]) from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
         raise InputError(url, [f"cannot fetch: {reason}"]) from None
     if len(body) > _MAX_RESPONSE:

@@ -1,0 +1,300 @@
+"""``jatsconv init``: write a commented starter journal file, filled from what is known.
+
+Values come from flags, from a Crossref journal record (``--issn``: the only network use, and
+only when asked), from an OJS export (``--from-ojs``) and, on a terminal, from prompts that
+offer what was found as the default. The library does the work (``converter.journal_init``);
+this module only asks and writes.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any, NoReturn, get_args
+
+import click
+
+from converter import journal_init
+from converter.atomic import write_atomic
+from converter.cli_options import EXIT_HELP
+from converter.errors import EXIT_INPUT, EXIT_OK, InputError
+from converter.identifiers import normalize_issn
+from converter.languages import normalize_language
+from converter.model import Journal
+from converter.readers.crossref import DEFAULT_API
+from converter.readers.native import journal_from_data, parse_data
+
+_SCHEMES = [
+    str(name) for name in get_args(get_args(Journal.model_fields["transliteration"].annotation)[0])
+]
+_LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
+
+
+@click.command("init", epilog=EXIT_HELP)
+@click.option(
+    "-o",
+    "--output",
+    default="journal.yaml",
+    show_default=True,
+    help="File to write, or '-' for standard output.",
+)
+@click.option(
+    "--issn",
+    "lookup_issn",
+    metavar="ISSN",
+    help="Fill title, ISSNs and publisher from the journal's Crossref record (network).",
+)
+@click.option(
+    "--crossref-api",
+    default=DEFAULT_API,
+    show_default=True,
+    help="Base URL of the Crossref REST API used by --issn.",
+)
+@click.option(
+    "--from-ojs",
+    "ojs_export",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Fill languages (and the base URL, where it shows) from an OJS native export.",
+)
+@click.option("--language", help="Main language of the journal's metadata (ru, en …).")
+@click.option(
+    "--title",
+    "titles",
+    multiple=True,
+    metavar="[LANG=]TEXT",
+    help="Journal title, e.g. --title ru=Японские исследования (repeatable; without LANG= "
+    "the language is told by the script).",
+)
+@click.option("--abbrev-title", help="Abbreviated title (ISO 4).")
+@click.option("--print-issn", help="Print ISSN.")
+@click.option("--electronic-issn", help="Electronic ISSN.")
+@click.option("--publisher", help="Publisher name (in the main language).")
+@click.option("--url", help="Journal home page; for OJS its base URL.")
+@click.option("--depositor-name", help="Crossref depositor name.")
+@click.option("--depositor-email", help="E-mail Crossref sends deposit results to.")
+@click.option("--registrant", help="Organisation that owns the DOIs (Crossref).")
+@click.option(
+    "--doaj-language",
+    "doaj_languages",
+    multiple=True,
+    metavar="LANG",
+    help="A language declared to DOAJ (repeatable, in order).",
+)
+@click.option("--transliteration", type=click.Choice(_SCHEMES), help="Transliteration scheme.")
+@click.option(
+    "--prompt/--no-prompt",
+    "prompt",
+    default=None,
+    help="Ask for each value (default: only when standard input is a terminal).",
+)
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+def init(
+    output: str,
+    lookup_issn: str | None,
+    crossref_api: str,
+    ojs_export: Path | None,
+    language: str | None,
+    titles: tuple[str, ...],
+    abbrev_title: str | None,
+    print_issn: str | None,
+    electronic_issn: str | None,
+    publisher: str | None,
+    url: str | None,
+    depositor_name: str | None,
+    depositor_email: str | None,
+    registrant: str | None,
+    doaj_languages: tuple[str, ...],
+    transliteration: str | None,
+    prompt: bool | None,
+    force: bool,
+) -> None:
+    """Write a commented starter journal file (journal.yaml), filled from what is known.
+
+    Every field is written with a comment saying what it is for; known values are filled in,
+    the rest left commented out. --issn looks the journal up at Crossref (the only network
+    use); --from-ojs reads an OJS export's languages and base URL; flags give the rest. On a
+    terminal each value is asked for, with what was found as the default.
+    """
+    target = None if output == "-" else Path(output)
+    if target is not None and target.exists() and not force:
+        _refuse([f"{target}: exists (give --force to replace it)"])
+    try:
+        main = normalize_language(language) if language else None
+        found: list[journal_init.Draft] = []
+        if ojs_export is not None:
+            found.append(journal_init.from_ojs(ojs_export))
+        if lookup_issn:
+            lang = main or journal_init.merge(*found).get("language")
+            found.append(journal_init.from_crossref(lookup_issn, crossref_api, lang))
+        given = _flags(
+            main,
+            titles,
+            abbrev_title,
+            print_issn,
+            electronic_issn,
+            publisher,
+            url,
+            (depositor_name, depositor_email, registrant),
+            doaj_languages,
+            transliteration,
+        )
+    except InputError as exc:
+        _refuse(exc.lines())
+    draft = journal_init.merge(*found, given)
+    if prompt if prompt is not None else sys.stdin.isatty():
+        draft = _ask(draft)
+    text = journal_init.render(draft)
+    name = str(target or "<stdout>")
+    lacks = journal_init.missing(draft)
+    try:
+        data = parse_data(text, name)
+        if not lacks:
+            journal_from_data(data, name)
+    except InputError as exc:
+        _refuse(exc.lines())
+    if target is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(target, text.encode("utf-8"))
+        click.echo(f"{target}: written", err=True)
+    if lacks:
+        click.echo(f"{name}: still to fill in: {', '.join(lacks)}", err=True)
+    sys.exit(EXIT_OK)
+
+
+def _refuse(lines: list[str]) -> NoReturn:
+    """Bad input: one line per problem, naming the file or flag; exit 3, nothing written."""
+    for line in lines:
+        click.echo(line, err=True)
+    sys.exit(EXIT_INPUT)
+
+
+def _flags(
+    language: str | None,
+    titles: tuple[str, ...],
+    abbrev_title: str | None,
+    print_issn: str | None,
+    electronic_issn: str | None,
+    publisher: str | None,
+    url: str | None,
+    crossref: tuple[str | None, str | None, str | None],
+    doaj_languages: tuple[str, ...],
+    transliteration: str | None,
+) -> journal_init.Draft:
+    """The values given as flags, checked (an ISSN's check digit, a language tag)."""
+    draft: journal_init.Draft = {"language": language}
+    draft["title"] = {}
+    for value in titles:
+        lang, text = _title(value, language or "en")
+        draft["title"][lang] = text
+    if draft["title"] and not language:
+        draft["language"] = next(iter(draft["title"]))
+    draft["abbrev_title"] = abbrev_title
+    draft["issn"] = {
+        kind: _issn(value, f"--{kind}-issn")
+        for kind, value in (("print", print_issn), ("electronic", electronic_issn))
+        if value
+    }
+    if publisher:
+        draft["publisher"] = {"name": {draft["language"] or "en": publisher}}
+    draft["url"] = url
+    keys = ("depositor_name", "depositor_email", "registrant")
+    draft["crossref"] = {key: value for key, value in zip(keys, crossref, strict=True) if value}
+    try:
+        draft["doaj"] = {"languages": [normalize_language(x) for x in doaj_languages]}
+    except ValueError as exc:
+        raise InputError("--doaj-language", [str(exc)]) from None
+    draft["transliteration"] = transliteration
+    return draft
+
+
+def _title(value: str, main: str) -> tuple[str, str]:
+    """``ru=Японские исследования`` → (ru, text); a title without ``LANG=`` gets the language
+    its script tells (``main`` when it cannot tell)."""
+    found = _LANG_PREFIX.match(value.strip())
+    if found:
+        try:
+            return normalize_language(found.group(1)), found.group(2).strip()
+        except ValueError:
+            pass  # not a language: '=' belongs to the title
+    from converter import scripts
+
+    text = value.strip()
+    return scripts.language_by_script(text, main) or main, text
+
+
+def _issn(value: str, where: str) -> str:
+    try:
+        return normalize_issn(value)
+    except ValueError as exc:
+        raise InputError(where, [str(exc)]) from None
+
+
+def _ask(draft: journal_init.Draft) -> journal_init.Draft:
+    """Ask for each value on the terminal, offering what is known as the default; an empty
+    answer keeps the default (or leaves the field out)."""
+    out: dict[str, Any] = dict(draft)
+    out["language"] = click.prompt(
+        "Main language of the metadata",
+        default=draft.get("language") or "en",
+        value_proc=normalize_language,
+    )
+    titles = dict(draft.get("title") or {})
+    langs = list(
+        dict.fromkeys(
+            [out["language"], *titles, *((draft.get("doaj") or {}).get("languages") or [])]
+        )
+    )
+    for lang in langs:
+        answer = click.prompt(
+            f"Journal title in {lang}",
+            default=titles.get(lang, ""),
+            show_default=bool(titles.get(lang)),
+        )
+        if answer.strip():
+            titles[lang] = answer.strip()
+    out["title"] = titles
+    issn = dict(draft.get("issn") or {})
+    for kind in ("print", "electronic"):
+        answer = click.prompt(
+            f"{kind.capitalize()} ISSN",
+            default=issn.get(kind, ""),
+            show_default=bool(issn.get(kind)),
+            value_proc=lambda v: normalize_issn(v) if v.strip() else "",
+        )
+        if answer:
+            issn[kind] = answer
+    out["issn"] = issn
+    name = ((draft.get("publisher") or {}).get("name") or {}).get(out["language"], "")
+    answer = click.prompt("Publisher", default=name, show_default=bool(name))
+    if answer.strip():
+        out["publisher"] = {"name": {out["language"]: answer.strip()}}
+    answer = click.prompt(
+        "Home page (for OJS, the journal's base URL)",
+        default=draft.get("url") or "",
+        show_default=bool(draft.get("url")),
+    )
+    out["url"] = answer.strip() or None
+    crossref = dict(draft.get("crossref") or {})
+    for key, label in (
+        ("depositor_name", "Crossref depositor name (empty: none)"),
+        ("depositor_email", "Crossref depositor e-mail"),
+        ("registrant", "Crossref registrant"),
+    ):
+        if key != "depositor_name" and not crossref.get("depositor_name"):
+            break
+        answer = click.prompt(
+            label, default=crossref.get(key, ""), show_default=bool(crossref.get(key))
+        )
+        if answer.strip():
+            crossref[key] = answer.strip()
+    out["crossref"] = crossref
+    declared = ", ".join((draft.get("doaj") or {}).get("languages") or [])
+    answer = click.prompt(
+        "Languages declared to DOAJ (comma-separated, empty: none)",
+        default=declared,
+        show_default=bool(declared),
+    )
+    out["doaj"] = {"languages": [normalize_language(x) for x in answer.replace(",", " ").split()]}
+    return out

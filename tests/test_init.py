@@ -1,0 +1,253 @@
+"""``jatsconv init``: a commented starter journal file, from flags, Crossref, OJS and prompts.
+
+The Crossref lookup runs against a local stand-in of the REST API's ``/journals/{issn}``; no
+test touches the network.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SAMPLES
+from converter import journal_init
+from converter.readers import ReadContext, read_source
+from converter.readers.native import JournalCache
+
+EXPORT = SAMPLES / "ojs" / "2019-1" / "issue.xml"
+
+JOURNAL_RECORD = {
+    "status": "ok",
+    "message-type": "journal",
+    "message-version": "1.0.0",
+    "message": {
+        "last-status-check-time": 1700000000000,
+        "counts": {"total-dois": 120, "current-dois": 40, "backfile-dois": 80},
+        "publisher": "Association of Japanologists",
+        "coverage": {},
+        "title": "Japanese Studies in Russia",
+        "subjects": [],
+        "ISSN": ["2500-2872", "2687-1440"],
+        "issn-type": [
+            {"value": "2687-1440", "type": "electronic"},
+            {"value": "2500-2872", "type": "print"},
+        ],
+    },
+}
+
+
+class _CrossrefJournals(BaseHTTPRequestHandler):
+    """A stand-in for the Crossref REST API: one journal under its ISSNs, 404 otherwise."""
+
+    seen: list[str] = []  # noqa: RUF012  (the test reads the paths asked for)
+
+    def do_GET(self) -> None:
+        self.seen.append(self.path)
+        if self.path in ("/journals/2500-2872", "/journals/2687-1440"):
+            body = json.dumps(JOURNAL_RECORD).encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/journals/0000-0019":
+            body = b"<html>not json</html>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            self.send_error(404, "Resource not found.")
+
+    def log_message(self, *args: object) -> None:
+        """Keep the test output quiet."""
+
+
+@pytest.fixture
+def crossref_api() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CrossrefJournals)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _CrossrefJournals.seen = []
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run without a terminal unless they say otherwise: no prompts."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+
+
+def test_bare_starter_is_commented_and_names_what_is_missing(run, tmp_path: Path) -> None:
+    target = tmp_path / "journal.yaml"
+    result = run("init", "-o", target)
+    assert result.code == 0, result.err
+    text = target.read_text(encoding="utf-8")
+    assert "# title: {en: Journal Title}   # required" in text
+    assert "# crossref:" in text and "#   landing_page:" in text
+    assert yaml.safe_load(text) == {"language": "en"}  # the rest commented out
+    assert "still to fill in: title, issn" in result.err
+
+
+def test_flags_give_a_journal_file_articles_convert_with(run, tmp_path: Path) -> None:
+    folder = tmp_path / "ojs"
+    (folder / "2019-1").mkdir(parents=True)
+    (folder / "2019-1" / "issue.xml").write_bytes(EXPORT.read_bytes())
+    target = folder / "journal.yaml"
+    result = run(
+        "init", "-o", target, "--title", "ru=Японские исследования",
+        "--title", "Japanese Studies in Russia", "--print-issn", "2500-2872",
+        "--electronic-issn", "2687-1440", "--publisher", "Ассоциация японоведов",
+        "--url", "https://journal.example.org/index.php/jsr",
+        "--depositor-name", "Association of Japanologists",
+        "--depositor-email", "doi@example.org", "--registrant", "Association of Japanologists",
+        "--doaj-language", "en", "--doaj-language", "ru", "--transliteration", "bsi",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "still to fill in" not in result.err
+    journal = JournalCache().load(target)
+    assert journal.language == "ru"  # the first title's language
+    assert journal.title == {"ru": "Японские исследования", "en": "Japanese Studies in Russia"}
+    assert (journal.issn.print, journal.issn.electronic) == ("2500-2872", "2687-1440")
+    assert journal.publisher.name == {"ru": "Ассоциация японоведов"}
+    assert journal.crossref.depositor_email == "doi@example.org"
+    assert journal.doaj.languages == ["en", "ru"]
+    assert journal.transliteration == "bsi"
+    loaded = list(read_source(folder / "2019-1" / "issue.xml", "ojs", ReadContext()))
+    assert loaded[0].article.url == (
+        "https://journal.example.org/index.php/jsr/article/view/jsr-2019-1-7"
+    )
+
+
+def test_issn_fills_from_the_crossref_record(run, tmp_path: Path, crossref_api: str) -> None:
+    target = tmp_path / "journal.yaml"
+    result = run("init", "-o", target, "--issn", "2500-2872", "--crossref-api", crossref_api)
+    assert result.code == 0, result.err
+    assert _CrossrefJournals.seen == ["/journals/2500-2872"]
+    journal = JournalCache().load(target)
+    assert journal.title == {"en": "Japanese Studies in Russia"}
+    assert (journal.issn.print, journal.issn.electronic) == ("2500-2872", "2687-1440")
+    assert journal.publisher.name == {"en": "Association of Japanologists"}
+
+
+def test_flags_win_over_the_record(run, tmp_path: Path, crossref_api: str) -> None:
+    result = run(
+        "init", "-o", "-", "--issn", "2687-1440", "--crossref-api", crossref_api,
+        "--language", "ru", "--title", "ru=Японские исследования",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    data = yaml.safe_load(result.out)
+    assert data["language"] == "ru"
+    assert data["title"] == {"en": "Japanese Studies in Russia", "ru": "Японские исследования"}
+
+
+def test_lookup_errors_are_one_line(run, tmp_path: Path, crossref_api: str) -> None:
+    target = tmp_path / "journal.yaml"
+    result = run("init", "-o", target, "--issn", "2658-6444", "--crossref-api", crossref_api)
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{crossref_api}/journals/2658-6444: no journal with this ISSN at Crossref"
+    )
+    assert not target.exists()
+    result = run("init", "-o", target, "--issn", "2500-2873", "--crossref-api", crossref_api)
+    assert result.code == 3 and result.err.startswith("--issn 2500-2873:")
+    assert _CrossrefJournals.seen == ["/journals/2658-6444"]  # a bad check digit asks nobody
+    result = run("init", "-o", target, "--issn", "0000-0019", "--crossref-api", crossref_api)
+    assert result.code == 3 and "not a JSON record" in result.err
+    closed = "http://127.0.0.1:9"
+    result = run("init", "-o", target, "--issn", "2500-2872", "--crossref-api", closed)
+    assert result.code == 3 and "cannot fetch" in result.err
+    assert result.err.count("\n") == 1
+
+
+def test_from_ojs_gives_languages_and_the_base_url(run, tmp_path: Path) -> None:
+    export = tmp_path / "issue.xml"
+    export.write_text(
+        EXPORT.read_text(encoding="utf-8").replace(
+            '<submission_file_ref id="507"/>',
+            '<remote src="https://journal.example.org/index.php/jsr/article/download/131/91"/>',
+        ),
+        encoding="utf-8",
+    )
+    draft = journal_init.from_ojs(export)
+    assert draft == {
+        "language": "ru",  # two of the three articles
+        "doaj": {"languages": ["ru", "en"]},
+        "url": "https://journal.example.org/index.php/jsr",
+    }
+    result = run("init", "-o", "-", "--from-ojs", export)
+    assert result.code == 0
+    assert 'url: "https://journal.example.org/index.php/jsr"' in result.out
+
+
+def test_existing_file_is_kept_unless_forced(run, tmp_path: Path) -> None:
+    target = tmp_path / "journal.yaml"
+    target.write_text("title: {en: Mine}\n", encoding="utf-8")
+    result = run("init", "-o", target, "--title", "Other")
+    assert result.code == 3
+    assert result.err.strip() == f"{target}: exists (give --force to replace it)"
+    assert target.read_text(encoding="utf-8") == "title: {en: Mine}\n"
+    assert run("init", "-o", target, "--title", "Other", "--force").code == 0
+    assert "Other" in target.read_text(encoding="utf-8")
+
+
+def test_bad_flag_values_are_one_line(run, tmp_path: Path) -> None:
+    result = run("init", "-o", tmp_path / "j.yaml", "--print-issn", "2500-2873")
+    assert result.code == 3 and result.err.startswith("--print-issn: check digit fails")
+    result = run("init", "-o", tmp_path / "j.yaml", "--title", "T", "--print-issn", "2500-2872",
+                 "--url", "not a url")  # fmt: skip
+    assert result.code == 3 and "url:" in result.err
+    assert not (tmp_path / "j.yaml").exists()
+
+
+def test_prompts_ask_for_each_value_offering_what_was_found(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crossref_api: str
+) -> None:
+    answers = "\n".join(
+        [
+            "ru",  # main language
+            "Японские исследования",  # title in ru
+            "",  # title in en: keep Crossref's
+            "",  # print ISSN: keep
+            "",  # electronic ISSN: keep
+            "",  # publisher in ru: none
+            "https://journal.example.org/index.php/jsr",
+            "Association of Japanologists",
+            "doi@example.org",
+            "Association of Japanologists",
+            "en, ru",
+        ]
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(answers + "\n"))
+    target = tmp_path / "journal.yaml"
+    result = run(
+        "init", "-o", target, "--prompt", "--issn", "2500-2872", "--crossref-api", crossref_api
+    )
+    assert result.code == 0, result.err
+    assert "Journal title in en [Japanese Studies in Russia]" in result.out
+    journal = JournalCache().load(target)
+    assert journal.language == "ru"
+    assert journal.title == {"en": "Japanese Studies in Russia", "ru": "Японские исследования"}
+    assert journal.issn.electronic == "2687-1440"
+    assert journal.url == "https://journal.example.org/index.php/jsr"
+    assert journal.crossref.registrant == "Association of Japanologists"
+    assert journal.doaj.languages == ["en", "ru"]
+
+
+def test_rendered_values_are_quoted_safely() -> None:
+    text = journal_init.render(
+        {"title": {"en": 'A "quoted": title # not a comment'}, "issn": {"print": "2500-2872"}}
+    )
+    assert yaml.safe_load(text)["title"] == {"en": 'A "quoted": title # not a comment'}
