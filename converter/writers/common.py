@@ -4,18 +4,11 @@ languages, dates and (for Crossref, DOAJ, meta tags) deterministic XML serializa
 from __future__ import annotations
 
 from functools import lru_cache
-from types import MethodType
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template
-from jinja2.runtime import Context
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
-
-try:  # markupsafe's C escaper (what ``escape`` itself calls); absent: ``escape`` is used
-    from markupsafe import _escape_inner
-except ImportError:  # pragma: no cover - other markupsafe versions
-    _escape_inner = None
 
 from converter import inline
 from converter.options import Options
@@ -24,65 +17,39 @@ from converter.xmlns import local_name
 from converter.xsd import load_schema, schema_problems
 
 _new_str = str.__new__
+_TEXT_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "\n"})
+_ATTR_SPECIAL = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": " ", "\n": " ", "\r": " "}
+)
 
 
-def fast_escape(value: Any) -> Markup:
-    """``markupsafe.escape`` with its common case — a plain ``str`` — one call shorter.
+def xml_text(value: str) -> Markup:
+    """``value`` escaped for element content exactly as XML serializers write it (lxml,
+    libxml2) after parsing: ``& < >`` as entities, a line end as ``\\n`` (a parser reads
+    ``\\r\\n`` and ``\\r`` as one), quotes as they are.
 
-    Autoescaping calls ``escape`` for every ``{{ … }}`` (~400 times per 30-reference article),
-    and ``escape`` builds its result through ``Markup.__new__``, a Python function that asks
-    the escaped text for ``__html__`` again. Here a plain string is escaped by the same C
-    function ``escape`` uses and wrapped without that detour; anything else (``Markup``, numbers,
-    objects with ``__html__``) goes to ``escape`` itself, except a ``Markup``, already escaped,
-    which is returned as it is where ``escape`` would copy it. The result is always equal to
-    ``escape(value)`` (tests/test_fast_paths.py checks it).
+    The JATS writer escapes its text with this before rendering, so that the rendered file is
+    the serialized one byte for byte; autoescaping then passes the ``Markup`` through.
     """
-    kind = type(value)
-    if kind is str and _escape_inner is not None:
-        return _new_str(Markup, _escape_inner(value))  # type: ignore[no-any-return]
-    if kind is Markup:  # escape() would return an equal copy (Markup.__html__ is itself)
-        return value  # type: ignore[no-any-return]
-    return escape(value)
+    if "&" in value or "<" in value or ">" in value or "\r" in value:
+        value = value.replace("\r\n", "\n").translate(_TEXT_SPECIAL)
+    return _new_str(Markup, value)  # type: ignore[no-any-return]
 
 
-class _Template(Template):
-    """Templates whose autoescaping calls ``fast_escape`` instead of ``markupsafe.escape``.
-
-    Jinja's compiled template code looks ``escape`` up in its module namespace (imported from
-    ``jinja2.runtime``, which is ``markupsafe.escape``); that one name is swapped here, once per
-    compiled template. Every output is still escaped, by the same escaper.
-    """
-
-    @classmethod
-    def _from_namespace(cls, environment: Any, namespace: Any, globals: Any) -> Any:
-        if namespace.get("escape") is escape:
-            namespace["escape"] = fast_escape
-        return super()._from_namespace(environment, namespace, globals)
-
-
-class _Context(Context):
-    """A template context whose calls of plain methods (``v.references()``, ~60 per article)
-    skip Jinja's generic dispatch.
-
-    ``Context.call`` asks every callable (and its ``__call__``) whether it wants the context,
-    eval context or environment passed (``pass_context`` …). A bound method that carries no such
-    mark wants none of them: it is called directly, with the loop and block variables Jinja adds
-    for ``pass_context`` callables dropped and a ``StopIteration`` turned into an undefined
-    value, exactly as ``Context.call`` does. Anything else goes to ``Context.call``.
-    """
-
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        if type(__obj) is not MethodType or hasattr(__obj, "jinja_pass_arg"):
-            return Context.call(__self, __obj, *args, **kwargs)
-        if kwargs:
-            kwargs.pop("_block_vars", None)
-            kwargs.pop("_loop_vars", None)
-        try:
-            return __obj(*args, **kwargs)
-        except StopIteration:
-            return __self.environment.undefined(
-                "value was undefined because a callable raised a StopIteration exception"
-            )
+def xml_attr(value: str) -> Markup:
+    """``value`` escaped for a double-quoted attribute: ``& < > "`` as entities; tabs and line
+    ends become spaces, as a parser normalizes them in an attribute value anyway."""
+    if (
+        "&" in value
+        or "<" in value
+        or ">" in value
+        or '"' in value
+        or "\n" in value
+        or "\t" in value
+        or "\r" in value
+    ):
+        value = value.replace("\r\n", " ").translate(_ATTR_SPECIAL)
+    return _new_str(Markup, value)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +65,6 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         auto_reload=False,  # templates are package data: no stat() per render (batch hot path)
     )
-    env.template_class = _Template
-    env.context_class = _Context
     env.filters["inline"] = inline.parse_inline
     env.filters["plain"] = inline.plain_text
     env.filters["linked"] = inline.link_identifiers
@@ -119,7 +84,7 @@ def xml_lang(code: str | None, main: str | None) -> Markup:
     (``fast_escape``); ``Markup.format``, which did the same, cost 3 µs a call.
     """
     if code and code != main:
-        return Markup(f' xml:lang="{fast_escape(code)}"')
+        return Markup(f' xml:lang="{escape(code)}"')
     return _EMPTY
 
 
@@ -134,7 +99,7 @@ def nodes_markup(items: inline.Inline) -> Markup:
     would, so the input can never inject markup.
     """
     if len(items) == 1 and type(items[0]) is str:  # plain text, the common case (references)
-        return fast_escape(items[0])  # what the join below gives for one escaped string
+        return escape(items[0])  # what the join below gives for one escaped string
     out: list[str] = []
     _emit_nodes(items, out)
     return Markup("".join(out))
@@ -143,7 +108,7 @@ def nodes_markup(items: inline.Inline) -> Markup:
 def _emit_nodes(items: inline.Inline, out: list[str]) -> None:
     for item in items:
         if isinstance(item, str):
-            out.append(fast_escape(item))
+            out.append(escape(item))
             continue
         tag = escape(item.tag)
         out.append(f"<{tag}")

@@ -1,8 +1,10 @@
-"""JATS writer: the article model rendered by Jinja2 templates (autoescaped), in DTD order.
+"""JATS writer: the article model rendered by a Jinja2 template (autoescaped), in DTD order.
 
-Python decides (which languages, which elements, which ids); the templates in
-``converter/templates/jats/`` hold the markup. ``render_jats`` returns the text of the document;
-``converter.api`` parses, indents, validates and writes it.
+Python decides (which languages, which elements, which ids) and prepares every value before
+rendering (``prepare``: plain records, text already escaped the way XML is serialized); the
+template ``converter/templates/jats/article.xml.j2`` holds the markup and writes the final
+layout, two spaces per level, so the rendered text is the file: it is parsed once, to validate
+it against the DTD, and written as rendered.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ from types import SimpleNamespace
 from typing import Any
 
 from lxml import etree
+from markupsafe import Markup
 
-from converter import identifiers, model
+from converter import identifiers, inline, model
 from converter.countries import localized_country_name
 from converter.grammars import Grammars
 from converter.licenses import license_sentence
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.validation import dtd_problems, safe_parser
-from converter.writers.common import environment, iso_date_parts, ordered
+from converter.writers.common import environment, iso_date_parts, ordered, xml_attr, xml_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +68,78 @@ _AUTHOR_INITIALS = re.compile(
 )
 
 
-# What the view hands the templates: records with attributes, not dicts. Jinja's ``a.b`` tries
-# ``getattr`` first and indexes only after an AttributeError: on a dict every lookup raised and
-# caught an exception (~600 per 30-reference article, a sixth of the rendering time).
+# What the template gets: records with attributes (``Row``), never the model itself. Every text
+# is ``Markup`` already escaped as XML is serialized (``xml_text``/``xml_attr``): autoescaping
+# passes it through unchanged and escapes anything else.
 Row = SimpleNamespace
+_EMPTY = Markup("")
+_PAD = [Markup("  " * level) for level in range(8)]  # indentation of a line at a given depth
 
 
-def _date_parts(value: str, **fields: str) -> Row:
-    return Row(**fields, **iso_date_parts(value))
+def _t(value: Any) -> Markup | None:
+    """A text value escaped for element content (None stays None: the template tests it)."""
+    return None if value is None else xml_text(str(value))
+
+
+def _a(value: Any) -> Markup | None:
+    """A value escaped for an attribute (None stays None)."""
+    return None if value is None else xml_attr(str(value))
+
+
+def _lang(code: str | None, main: str | None) -> Markup:
+    """`` xml:lang="code"`` for an element in another language than ``main``, else nothing."""
+    if code and code != main:
+        return Markup(f' xml:lang="{xml_attr(code)}"')
+    return _EMPTY
+
+
+def nodes_markup(items: inline.Inline) -> Markup:
+    """Inline nodes (from ``inline.parse_inline`` or ``inline.link_identifiers``) as markup.
+
+    The element names and attributes come from ``converter.inline`` (a fixed set), not from the
+    input; every text and attribute value is escaped, so the input can never inject markup.
+    """
+    if len(items) == 1 and type(items[0]) is str:  # plain text, the common case
+        return xml_text(items[0])
+    out: list[str] = []
+    _emit_nodes(items, out)
+    return Markup("".join(out))
+
+
+def _emit_nodes(items: inline.Inline, out: list[str]) -> None:
+    for item in items:
+        if isinstance(item, str):
+            out.append(xml_text(item))
+            continue
+        tag = xml_attr(item.tag)
+        out.append(f"<{tag}")
+        for key, value in item.attrs.items():
+            out.append(f' {xml_attr(key)}="{xml_attr(value)}"')
+        if item.children:
+            out.append(">")
+            _emit_nodes(item.children, out)
+            out.append(f"</{tag}>")
+        else:
+            out.append("/>")  # as XML serializes an empty element
+
+
+def _inline(text: str) -> Markup:
+    return nodes_markup(inline.parse_inline(text))
+
+
+def _linked(text: str) -> Markup:
+    return nodes_markup(inline.link_identifiers(text))
+
+
+def _date(value: str, **fields: str) -> Row:
+    parts = iso_date_parts(value)
+    return Row(
+        **{key: _a(val) for key, val in fields.items()},
+        iso=_a(parts["iso"]),
+        year=_t(parts["year"]),
+        month=_t(parts["month"]),
+        day=_t(parts["day"]),
+    )
 
 
 def _split_author(text: str) -> Row:
@@ -80,209 +147,11 @@ def _split_author(text: str) -> Row:
     if "," in text:
         surname, _, given = text.partition(",")
         if surname.strip() and given.strip() and "," not in given:
-            return Row(surname=surname.strip(), given=given.strip(), string=None)
+            return Row(surname=_t(surname.strip()), given=_t(given.strip()), string=None)
     match = _AUTHOR_INITIALS.match(text.strip())
     if match:
-        return Row(surname=match["surname"], given=match["given"].strip(), string=None)
-    return Row(surname=None, given=None, string=text)
-
-
-class _View:
-    """What the templates need, computed from one article."""
-
-    def __init__(
-        self, article: model.Article, version: JatsVersion, tag_set: TagSet, pmc: bool = False
-    ):
-        journal = article.journal
-        assert isinstance(journal, model.Journal), "article.journal must be resolved"
-        self.article = article
-        self.journal = journal
-        self.lang = article.language
-        self.version = version
-        self.tag_set = tag_set
-        self.doctype = doctype(version, tag_set)
-        # PMC's Style Checker rejects some valid JATS (see ``journal_trans_titles``, ``abstracts``):
-        # with the pmc profile asked for, the output takes PMC's form.
-        self.pmc = pmc
-
-    # journal -----------------------------------------------------------------
-    def journal_ids(self) -> list[tuple[str, str]]:
-        """Typed journal ids; the Publishing DTD needs one, so the ISSN stands in when none."""
-        if self.journal.ids:
-            return list(self.journal.ids.items())
-        issn = self.journal.issn
-        return [("issn", issn.electronic or issn.print or "")]
-
-    def journal_titles(self) -> list[tuple[str, str]]:
-        return ordered(self.journal.title, self.journal.language)
-
-    def journal_trans_titles(self) -> list[tuple[str, str]]:
-        """The journal title's translations. PMC's Style Checker rejects a ``trans-title`` in
-        the article's own language, so for PMC that one is left out."""
-        titles = self.journal_titles()[1:]
-        if self.pmc:
-            return [(code, title) for code, title in titles if code != self.lang]
-        return titles
-
-    def publishers(self) -> list[tuple[str, str]]:
-        publisher = self.journal.publisher
-        return ordered(publisher.name, self.journal.language) if publisher else []
-
-    # titles ------------------------------------------------------------------
-    def trans_titles(self) -> list[Row]:
-        a = self.article
-        langs = [lang for lang in a.title if lang != self.lang]
-        langs += [lang for lang in a.subtitle if lang != self.lang and lang not in a.title]
-        return [
-            Row(lang=lang, title=a.title.get(lang), subtitle=a.subtitle.get(lang)) for lang in langs
-        ]
-
-    def sections(self) -> list[tuple[str, str]]:
-        return ordered(self.article.section or {}, self.lang)
-
-    def subject_groups(self) -> list[tuple[str, list[str]]]:
-        return ordered(self.article.subjects, self.lang)
-
-    # contributors ------------------------------------------------------------
-    def contributor_groups(self) -> list[tuple[str, list[model.Contributor]]]:
-        groups: dict[str, list[model.Contributor]] = {}
-        for person in self.article.authors:
-            groups.setdefault(person.role, []).append(person)
-        return list(groups.items())
-
-    def names(self, person: model.Contributor) -> list[tuple[str, model.PersonName]]:
-        return ordered(person.name or {}, self.lang)
-
-    def collabs(self, person: model.Contributor) -> list[tuple[str, str]]:
-        return ordered(person.collab or {}, self.lang)
-
-    def credit(self, person: model.Contributor) -> list[tuple[str, str]]:
-        return [(term, model.CREDIT_ROLES[term]) for term in person.credit]
-
-    def aff_label(self, aff_id: str) -> str | None:
-        if len(self.article.affiliations) < 2:
-            return None
-        ids = [aff.id for aff in self.article.affiliations]
-        return str(ids.index(aff_id) + 1)
-
-    def affiliations(self) -> list[Row]:
-        out = []
-        for aff in self.article.affiliations:
-            given = [*(aff.institution or {}), *(aff.department or {}), *(aff.city or {})]
-            langs = [lang for lang, _ in ordered(dict.fromkeys(given or [self.lang]), self.lang)]
-            forms = []
-            for lang in langs:
-                country = None
-                if aff.country:
-                    names = aff.country_name or {}
-                    country = names.get(lang) or localized_country_name(aff.country, lang)
-                forms.append(
-                    Row(
-                        lang=lang,
-                        institution=_pick(aff.institution, lang),
-                        department=_pick(aff.department, lang),
-                        city=_pick(aff.city, lang),
-                        country=country,
-                    )
-                )
-            out.append(
-                Row(
-                    id=aff.id,
-                    label=self.aff_label(aff.id or ""),
-                    ror=aff.ror,
-                    country_code=aff.country,
-                    forms=forms,
-                )
-            )
-        return out
-
-    # dates -------------------------------------------------------------------
-    def pub_dates(self) -> list[Row]:
-        p = self.article.published
-        collection_format = "print" if self.journal.issn.print else "electronic"
-        rows = [
-            ("pub", "electronic", p.electronic),
-            ("pub", "print", p.print),
-            ("collection", collection_format, p.collection),
-        ]
-        return [_date_parts(value, type=kind, format=fmt) for kind, fmt, value in rows if value]
-
-    def history(self) -> list[Row]:
-        h = self.article.history
-        rows = [("received", h.received)]
-        rows += [("rev-recd", value) for value in h.revised]
-        rows += [("accepted", h.accepted)]
-        return [_date_parts(value, type=kind) for kind, value in rows if value]
-
-    # permissions -------------------------------------------------------------
-    def license_paragraphs(self) -> list[tuple[str, str]]:
-        lic = self.article.license
-        if lic is None:
-            return []
-        if lic.text:
-            return ordered(lic.text, self.lang)
-        if lic.spdx:
-            return [("en", license_sentence(lic.spdx))]
-        return [("en", f"This work is licensed under the licence at {lic.url}.")]
-
-    def has_permissions(self) -> bool:
-        return self.article.license is not None or self.article.copyright is not None
-
-    # abstracts and keywords --------------------------------------------------
-    def abstracts(self) -> list[tuple[str, list[str]]]:
-        return ordered(self.article.abstract, self.lang)
-
-    def abstract_type(self, code: str) -> str | None:
-        """PMC's Style Checker wants every abstract but one typed; JATS 1.4 repeats ``abstract``
-        for translations (1.3 has ``trans-abstract``), so for PMC those are typed."""
-        if self.pmc and self.version != "1.3" and code != self.lang:
-            return "translation"
-        return None
-
-    def keyword_groups(self) -> list[tuple[str, list[str]]]:
-        return ordered(self.article.keywords, self.lang)
-
-    def lang_attr_needed(self, mapping: dict[str, Any]) -> bool:
-        """Repeated elements carry xml:lang as soon as more than one language is present."""
-        return len(mapping) > 1
-
-    # funding -----------------------------------------------------------------
-    def funding_statements(self) -> list[tuple[str, str]]:
-        return ordered(self.article.funding_statement or {}, self.lang)
-
-    def funder_names(self, funding: model.Funding) -> list[tuple[str, str]]:
-        return ordered(funding.funder, self.lang)
-
-    def funder_id_type(self, funder_id: str) -> str:
-        return identifiers.funder_id_type(funder_id)
-
-    # references --------------------------------------------------------------
-    def ref_list_title(self) -> str:
-        return _REF_LIST_TITLES.get(self.lang.split("-")[0], "References")
-
-    def references(self) -> list[Row]:
-        out = []
-        for ref in self.article.references:
-            texts = ordered(ref.text or {}, self.lang)
-            element = None
-            if ref.structured:
-                element = Row(
-                    ref=ref,
-                    lang=ref.lang,
-                    authors=[_split_author(a) for a in ref.authors],
-                    title_tag="chapter-title" if ref.type == "chapter" else "article-title",
-                    accessed=_date_parts(ref.accessed) if ref.accessed else None,
-                )
-            out.append(
-                Row(
-                    id=ref.id,
-                    type=ref.type,
-                    texts=texts,
-                    element=element,
-                    alternatives=len(texts) + (1 if element else 0) > 1,
-                )
-            )
-        return out
+        return Row(surname=_t(match["surname"]), given=_t(match["given"].strip()), string=None)
+    return Row(surname=None, given=None, string=_t(text))
 
 
 def _pick(values: dict[str, str] | None, lang: str) -> str | None:
@@ -292,70 +161,419 @@ def _pick(values: dict[str, str] | None, lang: str) -> str | None:
     return values.get(lang) or next(iter(values.values()))
 
 
+def _texts(values: dict[str, str] | None, main: str) -> list[Row]:
+    """Per-language texts in input order, each with its ``xml:lang`` (unless ``main``)."""
+    return [Row(lang=_lang(code, main), text=_t(text)) for code, text in (values or {}).items()]
+
+
+def prepare(
+    article: model.Article,
+    version: JatsVersion = "1.4",
+    tag_set: TagSet = "publishing",
+    pmc: bool = False,
+) -> Row:
+    """Everything the template writes, decided and escaped here, before rendering.
+
+    ``pmc`` gives the form PubMed Central's Style Checker accepts where plain JATS allows more
+    (no journal ``trans-title`` in the article's own language; translated abstracts typed).
+    """
+    journal = article.journal
+    assert isinstance(journal, model.Journal), "article.journal must be resolved"
+    main = article.language
+    dt = doctype(version, tag_set)
+    return Row(
+        public_id=_a(dt.public_id),
+        system_id=_a(dt.system_id),
+        version=_a(version),
+        article_type=_a(article.article_type),
+        lang=_a(main),
+        journal=_journal(journal, main, pmc),
+        ids=_article_ids(article),
+        categories=_categories(article, main),
+        title=_inline(article.title[main]),
+        subtitle=_inline(article.subtitle[main]) if article.subtitle.get(main) else None,
+        trans_titles=_trans_titles(article, main),
+        contrib_groups=_contributors(article, main),
+        affiliations=_affiliations(article, main),
+        pub_dates=_pub_dates(article, journal),
+        volume=_t(article.volume) if article.volume else None,
+        issue=_t(article.issue) if article.issue else None,
+        fpage=_t(article.fpage) if article.fpage else None,
+        lpage=_t(article.lpage) if article.fpage and article.lpage else None,
+        elocation_id=_t(article.elocation_id)
+        if not article.fpage and article.elocation_id
+        else None,
+        history=_history(article),
+        permissions=_permissions(article, main),
+        landing_page=_a(article.url) if article.url else None,
+        self_uris=[
+            Row(type=_a(link.type), url=_a(link.url), title=_t(link.title) if link.title else None)
+            for link in article.self_uri
+        ],
+        abstracts=_abstracts(article, main, version, pmc),
+        keyword_groups=_keywords(article, main),
+        funding=_funding(article, main),
+        custom_meta=[Row(name=_t(i.name), value=_t(i.value)) for i in article.custom_meta],
+        ref_list_title=_t(_REF_LIST_TITLES.get(main.split("-")[0], "References")),
+        references=_references(article, main),
+    )
+
+
+def _journal(journal: model.Journal, main: str, pmc: bool) -> Row:
+    if journal.ids:
+        ids = list(journal.ids.items())
+    else:  # the Publishing DTD needs a journal-id: the ISSN stands in
+        ids = [("issn", journal.issn.electronic or journal.issn.print or "")]
+    titles = ordered(journal.title, journal.language)
+    trans = titles[1:]
+    if pmc:  # PMC rejects a journal trans-title in the article's own language
+        trans = [(code, title) for code, title in trans if code != main]
+    publisher = journal.publisher
+    return Row(
+        ids=[Row(type=_a(kind), value=_t(value)) for kind, value in ids],
+        title=Row(lang=_lang(titles[0][0], main), text=_t(titles[0][1])) if titles else None,
+        trans_titles=[Row(lang=_a(code), text=_t(title)) for code, title in trans],
+        abbrev_title=_t(journal.abbrev_title) if journal.abbrev_title else None,
+        issn_print=_t(journal.issn.print) if journal.issn.print else None,
+        issn_electronic=_t(journal.issn.electronic) if journal.issn.electronic else None,
+        issn_linking=_t(journal.issn.linking) if journal.issn.linking else None,
+        publishers=(
+            [
+                Row(lang=_lang(code, main), name=_t(name))
+                for code, name in ordered(publisher.name, journal.language)
+            ]
+            if publisher
+            else None
+        ),
+        publisher_loc=_t(publisher.location) if publisher and publisher.location else None,
+        url=_a(journal.url) if journal.url else None,
+    )
+
+
+def _article_ids(article: model.Article) -> list[Row]:
+    ids = article.ids
+    rows = []
+    if ids.publisher_id:
+        rows.append(Row(type=_a("publisher-id"), custom=None, value=_t(ids.publisher_id)))
+    if article.doi:
+        rows.append(Row(type=_a("doi"), custom=None, value=_t(article.doi)))
+    if ids.pmid:
+        rows.append(Row(type=_a("pmid"), custom=None, value=_t(ids.pmid)))
+    if ids.edn:
+        rows.append(Row(type=_a("custom"), custom=_a("edn"), value=_t(ids.edn)))
+    for kind, value in ids.other.items():
+        rows.append(Row(type=_a("custom"), custom=_a(kind), value=_t(value)))
+    return rows
+
+
+def _categories(article: model.Article, main: str) -> Row | None:
+    if not (article.section or article.subjects):
+        return None
+    return Row(
+        headings=[
+            Row(lang=_lang(code, main), subject=_t(subject))
+            for code, subject in ordered(article.section or {}, main)
+        ],
+        subjects=[
+            Row(lang=_lang(code, main), terms=[_t(term) for term in terms])
+            for code, terms in ordered(article.subjects, main)
+        ],
+    )
+
+
+def _trans_titles(article: model.Article, main: str) -> list[Row]:
+    langs = [lang for lang in article.title if lang != main]
+    langs += [lang for lang in article.subtitle if lang != main and lang not in article.title]
+    rows = []
+    for lang in langs:
+        title, subtitle = article.title.get(lang), article.subtitle.get(lang)
+        rows.append(
+            Row(
+                lang=_a(lang),
+                title=_inline(title) if title else None,
+                subtitle=_inline(subtitle) if subtitle else None,
+            )
+        )
+    return rows
+
+
+def _name(name: model.PersonName, lang: Markup) -> Row:
+    return Row(
+        style=_a(name.style),
+        lang=lang,
+        surname=_t(name.surname) if name.surname else None,
+        given=_t(name.given) if name.given else None,
+        prefix=_t(name.prefix) if name.prefix else None,
+        suffix=_t(name.suffix) if name.suffix else None,
+    )
+
+
+def _contributors(article: model.Article, main: str) -> list[Row]:
+    labels = _aff_labels(article)
+    groups: dict[str, list[model.Contributor]] = {}
+    for person in article.authors:
+        groups.setdefault(person.role, []).append(person)
+    out = []
+    for role, people in groups.items():
+        rows = []
+        for p in people:
+            names = ordered(p.name or {}, main)
+            collabs = ordered(p.collab or {}, main)
+            authenticated = None
+            if p.orcid_authenticated is not None:
+                authenticated = _a("true" if p.orcid_authenticated else "false")
+            rows.append(
+                Row(
+                    corresp=p.corresponding,
+                    orcid=_t(p.orcid) if p.orcid else None,
+                    orcid_authenticated=authenticated,
+                    # one name: xml:lang unless the main language; several: each tagged
+                    names=[
+                        _name(n, _lang(code, None if len(names) > 1 else main)) for code, n in names
+                    ],
+                    collabs=[
+                        Row(
+                            lang=_lang(code, None if len(collabs) > 1 else main),
+                            text=_t(text),
+                        )
+                        for code, text in collabs
+                    ],
+                    credit=[
+                        Row(
+                            term=_a(term),
+                            label_attr=_a(model.CREDIT_ROLES[term]),
+                            label=_t(model.CREDIT_ROLES[term]),
+                        )
+                        for term in p.credit
+                    ],
+                    email=_t(p.email) if p.email else None,
+                    xrefs=[
+                        Row(rid=_a(aff_id), label=_t(labels.get(aff_id)))
+                        for aff_id in p.affiliations
+                    ],
+                    bios=[
+                        Row(lang=_lang(code, main), text=_inline(text))
+                        for code, text in (p.bio or {}).items()
+                    ],
+                )
+            )
+        out.append(Row(role=_a(role), people=rows))
+    return out
+
+
+def _aff_labels(article: model.Article) -> dict[str, str]:
+    """Affiliation labels (1, 2 …), given only when there are two or more."""
+    affs = article.affiliations
+    if len(affs) < 2:
+        return {}
+    labels: dict[str, str] = {}
+    for index, aff in enumerate(affs, start=1):
+        labels.setdefault(aff.id or "", str(index))
+    return labels
+
+
+def _affiliations(article: model.Article, main: str) -> list[Row]:
+    labels = _aff_labels(article)
+    out = []
+    for aff in article.affiliations:
+        given = [*(aff.institution or {}), *(aff.department or {}), *(aff.city or {})]
+        langs = [lang for lang, _ in ordered(dict.fromkeys(given or [main]), main)]
+        several = len(langs) > 1
+        forms = []
+        for lang in langs:
+            country = None
+            if aff.country:
+                names = aff.country_name or {}
+                country = names.get(lang) or localized_country_name(aff.country, lang)
+            institution = _pick(aff.institution, lang)
+            city = _pick(aff.city, lang)
+            forms.append(
+                Row(
+                    lang=_lang(lang, None if several else main),
+                    institution=_t(institution) if institution else None,
+                    department=_t(_pick(aff.department, lang)),
+                    city=_t(city) if city else None,
+                    country=_t(country) if country else None,
+                )
+            )
+        label = labels.get(aff.id or "")
+        out.append(
+            Row(
+                alternatives=several,
+                pad=_PAD[4 if several else 3],
+                id=_a(aff.id),
+                label=_t(label) if label else None,
+                ror=_t(aff.ror) if aff.ror else None,
+                country_code=_a(aff.country),
+                forms=forms,
+            )
+        )
+    return out
+
+
+def _pub_dates(article: model.Article, journal: model.Journal) -> list[Row]:
+    p = article.published
+    collection_format = "print" if journal.issn.print else "electronic"
+    rows = [
+        ("pub", "electronic", p.electronic),
+        ("pub", "print", p.print),
+        ("collection", collection_format, p.collection),
+    ]
+    return [_date(value, type=kind, format=fmt) for kind, fmt, value in rows if value]
+
+
+def _history(article: model.Article) -> list[Row]:
+    h = article.history
+    rows = [("received", h.received)]
+    rows += [("rev-recd", value) for value in h.revised]
+    rows += [("accepted", h.accepted)]
+    return [_date(value, type=kind) for kind, value in rows if value]
+
+
+def _permissions(article: model.Article, main: str) -> Row | None:
+    lic, copyright = article.license, article.copyright
+    if lic is None and copyright is None:
+        return None
+    licenses = []
+    if lic is not None:
+        if lic.text:
+            paragraphs = ordered(lic.text, main)
+        elif lic.spdx:
+            paragraphs = [("en", license_sentence(lic.spdx))]
+        else:
+            paragraphs = [("en", f"This work is licensed under the licence at {lic.url}.")]
+        # one license per language, as JATS4R recommends (license-p has no xml:lang in 1.3)
+        licenses = [
+            Row(
+                open_access=lic.spdx is not None,
+                url=_a(lic.url),
+                url_text=_t(lic.url),
+                start_date=_a(lic.start_date) if lic.start_date else None,
+                lang=_lang(code, main),
+                text=_inline(text),
+            )
+            for code, text in paragraphs
+        ]
+    return Row(
+        statements=_texts(copyright.statement, main) if copyright else [],
+        year=_t(copyright.year) if copyright and copyright.year else None,
+        holders=_texts(copyright.holder, main) if copyright else [],
+        licenses=licenses,
+    )
+
+
+def _abstracts(article: model.Article, main: str, version: str, pmc: bool) -> list[Row]:
+    abstracts = ordered(article.abstract, main)
+    tagged = len(abstracts) > 1
+    rows = []
+    for code, paragraphs in abstracts:
+        kind = None
+        if pmc and version != "1.3" and code != main:  # PMC wants translations typed
+            kind = _a("translation")
+        rows.append(
+            Row(
+                tag="trans-abstract" if (version == "1.3" and code != main) else "abstract",
+                type=kind,
+                lang=_a(code) if tagged or code != main else None,
+                paragraphs=[_inline(para) for para in paragraphs],
+            )
+        )
+    return rows
+
+
+def _keywords(article: model.Article, main: str) -> list[Row]:
+    tagged = len(article.keywords) > 1
+    return [
+        Row(
+            lang=_a(code) if tagged or code != main else None,
+            words=[_inline(word) for word in words],
+        )
+        for code, words in ordered(article.keywords, main)
+    ]
+
+
+def _funding(article: model.Article, main: str) -> Row | None:
+    if not (article.funding or article.funding_statement):
+        return None
+    awards = []
+    for f in article.funding:
+        funder_id = None
+        if f.funder_id:
+            funder_id = Row(type=_a(identifiers.funder_id_type(f.funder_id)), value=_t(f.funder_id))
+        awards.append(
+            Row(
+                sources=[
+                    Row(lang=_lang(code, main), name=_t(name))
+                    for code, name in ordered(f.funder, main)
+                ],
+                funder_id=funder_id,
+                awards=[_t(award) for award in f.awards],
+            )
+        )
+    statements = [
+        Row(lang=_lang(code, main), text=_inline(text))
+        for code, text in ordered(article.funding_statement or {}, main)
+    ]
+    return Row(awards=awards, statements=statements)
+
+
+def _references(article: model.Article, main: str) -> list[Row]:
+    out = []
+    for ref in article.references:
+        texts = ordered(ref.text or {}, main)
+        element = None
+        if ref.structured:
+            element = Row(
+                lang=_a(ref.lang) if ref.lang else None,
+                authors=[_split_author(a) for a in ref.authors],
+                title_tag="chapter-title" if ref.type == "chapter" else "article-title",
+                title=_inline(ref.title) if ref.title else None,
+                source=_inline(ref.source) if ref.source else None,
+                year=_t(ref.year) if ref.year else None,
+                volume=_t(ref.volume) if ref.volume else None,
+                issue=_t(ref.issue) if ref.issue else None,
+                fpage=_t(ref.fpage) if ref.fpage else None,
+                lpage=_t(ref.lpage) if ref.lpage else None,
+                doi=_t(ref.doi) if ref.doi else None,
+                url=Row(attr=_a(ref.url), text=_t(ref.url)) if ref.url else None,
+                accessed=_date(ref.accessed) if ref.accessed else None,
+            )
+        alternatives = len(texts) + (1 if element else 0) > 1
+        out.append(
+            Row(
+                pad=_PAD[5 if alternatives else 4],
+                id=_a(ref.id),
+                type=_a(ref.type) if ref.type else None,
+                texts=[
+                    Row(
+                        lang=_a(code) if alternatives or code != main else None,
+                        text=_linked(text),
+                    )
+                    for code, text in texts
+                ],
+                element=element,
+                alternatives=alternatives,
+            )
+        )
+    return out
+
+
 def render_jats(
     article: model.Article,
     version: JatsVersion = "1.4",
     tag_set: TagSet = "publishing",
     pmc: bool = False,
 ) -> str:
-    """Render the article as JATS text (not yet indented or validated); ``pmc`` gives the form
-    PubMed Central's Style Checker accepts where plain JATS allows more."""
-    view = _View(article, version, tag_set, pmc)
-    return environment().get_template("jats/article.xml.j2").render(v=view, a=article)
+    """The article as the text of its JATS file: final layout, not yet validated."""
+    return _template().render(v=prepare(article, version, tag_set, pmc))
 
 
-# Elements whose content mixes text and markup: their whitespace is content, never re-indented.
-_MIXED = frozenset(
-    {
-        "article-title", "subtitle", "trans-title", "trans-subtitle", "p", "license-p",
-        "mixed-citation", "kwd", "funding-statement", "aff", "institution", "collab", "title",
-        "source", "chapter-title", "copyright-statement", "copyright-holder", "subject",
-        "string-name", "bold", "italic", "sub", "sup", "sc", "underline", "ext-link", "xref",
-        "self-uri", "publisher-name", "journal-title", "abbrev-journal-title",
-        "meta-value", "funding-source", "element-citation", "comment", "role", "bio",
-    }
-)  # fmt: skip
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    return environment().get_template("jats/article.xml.j2")
+
+
 _PARSER = safe_parser()
-_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
-
-
-_PADS = ["\n" + "  " * level for level in range(64)]
-
-
-def indent(element: etree._Element, level: int = 0) -> None:
-    """Indent element-only content by two spaces per level; leave mixed content untouched."""
-    if element.tag in _MIXED:
-        return
-    children = list(element)
-    if not children:
-        return
-    text = element.text
-    if text and not text.isspace():
-        return
-    for child in children:
-        tail = child.tail
-        if tail and not tail.isspace():
-            return
-    pad = _PADS[level + 1] if level < 63 else "\n" + "  " * (level + 1)
-    element.text = pad
-    for child in children:
-        child.tail = pad
-        if len(child):
-            indent(child, level + 1)
-    children[-1].tail = _PADS[level] if level < 64 else "\n" + "  " * level
-
-
-def _serialize_tree(text: str) -> tuple[bytes, etree._ElementTree]:
-    """The indented document's bytes and the tree they were serialized from."""
-    root = etree.fromstring(text.lstrip().encode("utf-8"), _PARSER)
-    indent(root)
-    tree = root.getroottree()
-    return _DECLARATION + etree.tostring(tree, encoding="UTF-8") + b"\n", tree
-
-
-def serialize(text: str) -> bytes:
-    """Parse rendered XML text, indent it and serialize it deterministically."""
-    return _serialize_tree(text)[0]
 
 
 @lru_cache(maxsize=16)
@@ -366,25 +584,22 @@ def _dtd(grammars: Grammars, version: JatsVersion, tag_set: TagSet) -> etree.DTD
 
 
 def warm_up(options: Options) -> None:
-    """Compile the templates and load the DTD now (once per process), not on the first article."""
-    environment().get_template("jats/article.xml.j2")
+    """Compile the template and load the DTD now (once per process), not on the first article."""
+    _template()
     if options.grammars is not None:
         _dtd(options.grammars, options.version, options.tag_set)
 
 
 def write_jats(article: model.Article, options: Options, name: str = "output.xml") -> Output:
-    """Render, indent and (when ``options.grammars`` is set) DTD-validate one article.
+    """Render one article and (when ``options.grammars`` is set) DTD-validate it.
 
-    The bytes are deterministic; problems carry line and column in them. The tree built while
-    indenting is validated as it is (the same content as the bytes); only when it is invalid are
-    the bytes parsed again, so that the problems' line numbers are those of the written file.
+    The rendered text is the file (the template writes its final layout): it is encoded,
+    parsed once for the DTD, and returned as it is; problems carry the file's lines.
     """
     text = render_jats(article, options.version, options.tag_set, "pmc" in options.profiles)
-    data, tree = _serialize_tree(text)
+    data = text.encode("utf-8")
     if options.grammars is None:
         return Output(data)
+    tree = etree.fromstring(data, _PARSER).getroottree()
     dtd = _dtd(options.grammars, options.version, options.tag_set)
-    if dtd.validate(tree):
-        return Output(data)
-    reparsed = etree.fromstring(data, _PARSER).getroottree()
-    return Output(data, dtd_problems(reparsed, dtd, name))
+    return Output(data, dtd_problems(tree, dtd, name))
