@@ -55,6 +55,33 @@ def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("-q", "--quiet", is_flag=True, help="Print problems only.")(func)
 
 
+def _delimiter_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--delimiter``: one character; ``tab`` or ``\\t`` for a tab."""
+    if value is None:
+        return None
+    if value in ("tab", "\\t", "\t"):
+        return "\t"
+    if len(value) != 1:
+        raise click.BadParameter("give one character (',' ';' '|'), or 'tab'")
+    return value
+
+
+def csv_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--encoding`` and ``--delimiter`` for CSV input (default: detected, and said)."""
+    func = click.option(
+        "--delimiter",
+        default=None,
+        callback=_delimiter_value,
+        help="CSV column separator (default: ',' ';' or tab, detected from the header row).",
+    )(func)
+    return click.option(
+        "--encoding",
+        default=None,
+        help="CSV text encoding, e.g. cp1251 (default: UTF-8, else Windows-1251 when the text "
+        "reads as Russian in it).",
+    )(func)
+
+
 def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A language tag (``en``, ``ru``, ``sr-Latn``), normalised; a usage error otherwise."""
     if value is None:

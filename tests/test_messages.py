@@ -174,3 +174,56 @@ def test_rejected_article_removes_its_earlier_output(tmp_path: Path, run) -> Non
     # A rerun that succeeds writes it again.
     article.write_text(good, encoding="utf-8")
     assert run("convert", article, "--to", "crossref").code == 0 and output.is_file()
+
+
+# ------------------------------------------------------------------ CSV from Russian Excel
+
+SHEET = BILINGUAL.parent.parent / "spreadsheet" / "issue.csv"
+
+
+def _russian_excel_csv(tmp_path: Path) -> Path:
+    """The sample spreadsheet as Russian Excel saves it: Windows-1251, ';' between columns."""
+    import csv
+    import io
+
+    rows = list(csv.reader(SHEET.open(encoding="utf-8", newline="")))
+    text = io.StringIO()
+    csv.writer(text, delimiter=";").writerows(rows)
+    path = tmp_path / "issue.csv"
+    path.write_bytes(text.getvalue().encode("cp1251"))
+    shutil.copy(SHEET.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    return path
+
+
+def test_windows_1251_semicolon_csv_is_detected_and_said(tmp_path: Path, run) -> None:
+    path = _russian_excel_csv(tmp_path)
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        f"{path}: read as Windows-1251 text with columns separated by ';' (detected;" in result.err
+    )
+    assert "Японские исследования" in next((tmp_path / "out").glob("*.xml")).read_text("utf-8")
+    result = run("batch", path, "-o", tmp_path / "batch", "-q")
+    assert result.code == 0, result.err
+    assert "read as Windows-1251 text with columns separated by ';' (detected;" in result.err
+
+
+def test_csv_encoding_and_delimiter_options(tmp_path: Path, run) -> None:
+    path = _russian_excel_csv(tmp_path)
+    result = run("convert", path, "-o", tmp_path / "out", "--encoding", "utf-8")
+    assert result.code == 3
+    assert "not UTF-8 text (byte " in result.err and "--encoding (e.g. cp1251" in result.err
+    result = run("convert", path, "-o", tmp_path / "out", "--encoding", "cp1251",
+                 "--delimiter", ";")  # fmt: skip
+    assert result.code == 0, result.err
+    assert "read as Windows-1251 text with columns separated by ';' (as chosen;" in result.err
+
+
+def test_csv_in_an_unknown_encoding_says_what_to_do(tmp_path: Path, run) -> None:
+    path = tmp_path / "issue.csv"
+    path.write_bytes("title:de,doi\nÜber Straßen,10.5555/x\n".encode("latin-1"))
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert "not UTF-8 text (byte 13): save it as UTF-8 CSV, or give its encoding with " in (
+        result.err
+    )

@@ -37,10 +37,15 @@ class BatchSettings:
     jobs: int = 0  # worker processes; 0: one per core; 1: in this process
     force: bool = False
     chunk_size: int = 16
+    encoding: str | None = None  # CSV text encoding (None: detected)
+    delimiter: str | None = None  # CSV column separator (None: detected)
 
     def stamp_key(self) -> str:
         """What, besides the input, decides an output: version, options, journal, pattern."""
-        return "|".join([__version__, self.options.key(), str(self.journal or ""), self.pattern])
+        parts = [__version__, self.options.key(), str(self.journal or ""), self.pattern]
+        if self.encoding or self.delimiter:
+            parts.append(f"{self.encoding or ''}/{self.delimiter or ''}")
+        return "|".join(parts)
 
 
 @dataclass(slots=True)

@@ -212,7 +212,8 @@ def iter_jobs(
         key = os.path.abspath(path)
         if fmt in SPREADSHEET_FORMATS:
             try:
-                for number, values in iter_rows(Path(path)):
+                rows = iter_rows(Path(path), settings.encoding, settings.delimiter)
+                for number, values in rows:
                     yield Job(
                         seq, f"{key}#{number}", path, fmt, number, values, override or journal
                     )

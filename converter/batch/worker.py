@@ -166,7 +166,12 @@ def convert_job(job: Job, previous: Any) -> JobResult:
             entries = [Entry(_source_name(job), "skipped", name) for name in outputs]
             return JobResult(job.seq, job.key, entries, tuple(previous))  # type: ignore[arg-type]
     state.cache.used.clear()
-    context = ReadContext(journal=Path(job.journal) if job.journal else None, cache=state.cache)
+    context = ReadContext(
+        journal=Path(job.journal) if job.journal else None,
+        cache=state.cache,
+        encoding=state.settings.encoding,
+        delimiter=state.settings.delimiter,
+    )
     if job.values is not None:
         loaded = [loaded_from_row(Path(job.path), job.row, job.values, context)]
     else:

@@ -24,6 +24,7 @@ from converter.batch import BatchSettings, Progress, Summary, run_batch
 from converter.cli_options import (
     EXIT_HELP,
     conversion_options,
+    csv_options,
     quiet_option,
     schema_dir_option,
 )
@@ -148,6 +149,7 @@ def _summary_table(summary: Summary, console: Console) -> None:
     journal_help="Journal file for every article (instead of the one beside each).",
     no_validate=False,
 )
+@csv_options
 @schema_dir_option
 @quiet_option
 def batch(
@@ -167,6 +169,8 @@ def batch(
     profiles: tuple[str, ...],
     strict: bool,
     doaj_language: str | None,
+    encoding: str | None,
+    delimiter: str | None,
     schema_dir: Path | None,
     quiet: bool,
 ) -> None:
@@ -202,6 +206,8 @@ def batch(
         pattern=pattern,
         jobs=jobs or (os.cpu_count() or 1),
         force=force,
+        encoding=encoding,
+        delimiter=delimiter,
     )
     console = Console(stderr=True)
     progress: Progress = _Bar(console) if console.is_terminal and not quiet else _Lines()

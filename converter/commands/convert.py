@@ -21,6 +21,7 @@ from converter.api import (
 from converter.cli_options import (
     EXIT_HELP,
     conversion_options,
+    csv_options,
     fail,
     json_option,
     quiet_option,
@@ -74,6 +75,7 @@ from converter.readers.native import load_article_text
     is_flag=True,
     help="With --to crossref: one deposit file per issue (ISSN-vVOL-nISSUE.crossref.xml).",
 )
+@csv_options
 @schema_dir_option
 @json_option
 @quiet_option
@@ -94,6 +96,8 @@ def convert(
     crossref_api: str,
     with_preview: bool,
     per_issue: bool,
+    encoding: str | None,
+    delimiter: str | None,
     schema_dir: Path | None,
     as_json: bool,
     quiet: bool,
@@ -115,7 +119,7 @@ def convert(
         strict=strict,
         doaj_language=doaj_language,
     )
-    context = ReadContext(journal=journal)
+    context = ReadContext(journal=journal, encoding=encoding, delimiter=delimiter)
     if not articles and not dois:
         fail("give ARTICLE files (or '-') or --doi DOI", 2)
     if dois and output == "-":

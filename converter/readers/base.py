@@ -16,10 +16,13 @@ from converter.readers.native import JournalCache
 
 @dataclass(slots=True)
 class ReadContext:
-    """What every reader may use: a journal that overrides the source's, and the journal cache."""
+    """What every reader may use: a journal that overrides the source's, the journal cache,
+    and for CSV the text encoding and column separator the user chose (None: detected)."""
 
     journal: Journal | Path | None = None
     cache: JournalCache = field(default_factory=JournalCache)
+    encoding: str | None = None
+    delimiter: str | None = None
 
 
 @dataclass(slots=True)

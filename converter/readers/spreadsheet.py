@@ -51,10 +51,13 @@ import datetime as dt
 import re
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from converter.errors import InputError
+from converter.notices import OUT_OF_SCOPE, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
 
@@ -192,17 +195,122 @@ def _split(value: Any, pattern: re.Pattern[str]) -> list[str]:
 # ------------------------------------------------------------------ reading rows
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+_ENCODING_NAMES = {
+    "utf-8-sig": "UTF-8",
+    "utf-8": "UTF-8",
+    "utf8": "UTF-8",
+    "cp1251": "Windows-1251",
+    "windows-1251": "Windows-1251",
+}
+_DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tabs"}
+_SAMPLE = 65536
+
+
+@dataclass(frozen=True, slots=True)
+class CsvDialect:
+    """How a CSV file is read: its text encoding and column separator, and the line that says
+    so when either is not the default (UTF-8, comma) or was chosen by the user."""
+
+    encoding: str
+    delimiter: str
+    note: str | None = None
+
+
+def _looks_cp1251(data: bytes) -> bool:
+    """Text that is not UTF-8 but reads as Russian in Windows-1251 (what Russian Excel saves):
+    the bytes above ASCII decode to Cyrillic letters (or Russian punctuation) and come in
+    words (a neighbour is one too), unlike Latin-1 text, whose accented letters sit alone
+    inside ASCII words; UTF-16 (a BOM, NUL bytes) is never taken for it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        return False
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    if len(high) < 4:
+        return False
+    text = bytes(data[i] for i in high).decode("cp1251", errors="replace")
+    cyrillic = sum(("\u0400" <= c <= "\u04ff") or c in "«»–—№“”„’" for c in text)
+    marks = set(high)
+    paired = sum((i - 1 in marks) or (i + 1 in marks) for i in high)
+    return cyrillic >= 0.9 * len(high) and paired >= 0.8 * len(high)
+
+
+@lru_cache(maxsize=32)
+def _dialect(path: str, mtime: float, encoding: str | None, delimiter: str | None) -> CsvDialect:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            sample = handle.read(8192)
-            handle.seek(0)
-            delimiter = _delimiter(sample)
-            reader = csv.reader(handle, delimiter=delimiter)
+        with open(path, "rb") as handle:
+            sample = handle.read(_SAMPLE)
+    except OSError as exc:
+        raise InputError(path, [f"cannot read: {exc.strerror}"]) from None
+    chosen = encoding
+    detected = []
+    if chosen is None:
+        try:
+            sample.decode("utf-8")
+            chosen = "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            if len(sample) == _SAMPLE and exc.start >= _SAMPLE - 3:  # cut inside a character
+                chosen = "utf-8-sig"
+            elif _looks_cp1251(sample):
+                chosen = "cp1251"
+                detected.append("encoding")
+            else:
+                raise InputError(
+                    path,
+                    [
+                        f"not UTF-8 text (byte {exc.start}): save it as UTF-8 CSV, or give its "
+                        "encoding with --encoding (e.g. --encoding cp1251 for Windows-1251)"
+                    ],
+                ) from None
+    try:
+        text = sample.decode(chosen, errors="ignore")
+    except LookupError:
+        raise InputError(path, [f"--encoding {chosen}: no such text encoding"]) from None
+    sep = delimiter if delimiter is not None else _delimiter(text)
+    if delimiter is None and sep != ",":
+        detected.append("separator")
+    note = None
+    if detected or encoding is not None or delimiter is not None:
+        how = "detected" if detected else "as chosen"
+        if detected and (encoding is not None or delimiter is not None):
+            how = "detected and chosen"
+        enc_name = _ENCODING_NAMES.get(chosen.lower(), chosen)
+        sep_name = _DELIMITER_NAMES.get(sep, repr(sep))
+        note = (
+            f"{path}: read as {enc_name} text with columns separated by {sep_name} ({how}; "
+            "--encoding and --delimiter choose)"
+        )
+    return CsvDialect(chosen, sep, note)
+
+
+def csv_dialect(
+    path: Path, encoding: str | None = None, delimiter: str | None = None
+) -> CsvDialect:
+    """The encoding (UTF-8, else Windows-1251 when the bytes read as Russian in it) and the
+    separator (comma, semicolon or tab, by the header row) of a CSV file, unless given."""
+    try:
+        mtime = path.stat().st_mtime
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    return _dialect(str(path), mtime, encoding, delimiter)
+
+
+def _csv_rows(
+    path: Path, encoding: str | None = None, delimiter: str | None = None
+) -> Iterator[tuple[int, list[Any]]]:
+    dialect = csv_dialect(path, encoding, delimiter)
+    try:
+        with path.open(encoding=dialect.encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=dialect.delimiter)
             for number, values in enumerate(reader, start=1):
                 yield number, list(values)
     except UnicodeDecodeError as exc:
-        raise InputError(str(path), [f"not UTF-8 text (byte {exc.start})"]) from None
+        name = _ENCODING_NAMES.get(dialect.encoding.lower(), dialect.encoding)
+        raise InputError(
+            str(path),
+            [
+                f"not {name} text (byte {exc.start}): give its encoding with --encoding "
+                "(e.g. cp1251 for Windows-1251)"
+            ],
+        ) from None
     except csv.Error as exc:
         raise InputError(str(path), [f"malformed CSV: {exc}"]) from None
     except OSError as exc:
@@ -289,12 +397,18 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         book.close()
 
 
-def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_rows(
+    path: Path, encoding: str | None = None, delimiter: str | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
     """(row number, {column: value}) for every non-empty row; header problems raise InputError.
 
     The values are plain (picklable) data, so a batch can hand rows to worker processes.
+    ``encoding`` and ``delimiter`` apply to CSV (None: detected, see ``csv_dialect``).
     """
-    rows = _xlsx_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path)
+    else:
+        rows = _csv_rows(path, encoding, delimiter)
     header: list[str] | None = None
     for number, values in rows:
         if header is None:
@@ -584,6 +698,17 @@ def loaded_from_row(path: Path, number: int, row: dict[str, Any], context: ReadC
     """One row as a ``Loaded`` article (or its problems): the unit a batch worker converts."""
     name = f"{path}#{number}"
     stem = f"{path.stem}-row{number}"
+    loaded = _loaded_from_row(path, name, stem, row, context)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        note = csv_dialect(path, context.encoding, context.delimiter).note
+        if note:  # said once per run (an out-of-scope notice), not once per row
+            loaded.warnings.append(Notice(note, OUT_OF_SCOPE))
+    return loaded
+
+
+def _loaded_from_row(
+    path: Path, name: str, stem: str, row: dict[str, Any], context: ReadContext
+) -> Loaded:
     try:
         data, origin = row_to_data(row)
     except InputError as exc:
@@ -608,7 +733,7 @@ def loaded_from_row(path: Path, number: int, row: dict[str, Any], context: ReadC
 def read_spreadsheet(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """Every row of a CSV or XLSX file as an article (registered as ``csv`` and ``xlsx``)."""
     try:
-        for number, row in iter_rows(path):
+        for number, row in iter_rows(path, context.encoding, context.delimiter):
             yield loaded_from_row(path, number, row, context)
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
