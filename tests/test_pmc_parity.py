@@ -8,6 +8,7 @@ profile must flag a file exactly when the Style Checker reports an error on it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -89,3 +90,15 @@ def test_missing_data_is_named_in_input_terms(tmp_path: Path, run) -> None:
     (finding,) = [f for f in variant.findings if f.rule == "pmc-collection-epub"]
     assert "add `published.electronic`" in finding.message
     assert finding.field == "published.electronic"
+
+
+def test_general_rules_pmc_does_not_check_are_warnings_in_pmc_only() -> None:
+    variant = CORPUS / "variant-general-date-future.xml"
+    assert not VERDICTS["files"][variant.name]["errors"]  # PMC's tool accepts it
+    pmc = check_file(variant, ["pmc"], today=dt.date(2026, 11, 30))
+    assert {f.severity for f in pmc.findings if f.rule == "date-future"} == {"warning"}
+    both = check_file(variant, ["general", "pmc"], today=dt.date(2026, 11, 30))
+    assert {f.severity for f in both.findings if f.rule == "date-future"} == {"error"}
+    # a general rule whose breakage PMC's tool rejects stays an error in pmc
+    real = check_file(CORPUS / "variant-general-date-real.xml", ["pmc"])
+    assert "error" in [f.severity for f in real.findings if f.rule == "date-real"]
