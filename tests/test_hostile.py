@@ -178,3 +178,37 @@ def test_names_too_long_are_shortened_with_a_stable_hash(
         assert len(written.name.encode()) <= MAX_NAME_BYTES
         names.append(written.name)
     assert names[0] == names[1]  # the same article gets the same name on every run
+
+
+@pytest.mark.parametrize("command", ["convert", "batch"])
+def test_thirty_articles_with_the_same_problem_are_twenty_lines_and_a_count(
+    run, tmp_path: Path, command: str
+) -> None:
+    source = tmp_path / "in"
+    source.mkdir()  # no journal file anywhere: every article lacks its journal
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data.pop("journal", None)
+    for i in range(30):
+        (source / f"a{i:02d}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    inputs = sorted(source.glob("*.yaml")) if command == "convert" else [source]
+    result = run(command, *inputs, "-o", tmp_path / "out", "-q")
+    assert result.code == EXIT_INPUT, result.err
+    lines = result.err.strip().splitlines()
+    assert len(lines) == LIMIT + 1, result.err
+    assert all("journal: no journal metadata" in line for line in lines[:LIMIT])
+    assert lines[-1].startswith("… and 10 more like: ")
+
+
+def test_convert_shortens_a_name_the_file_system_would_refuse(run, tmp_path: Path, store) -> None:
+    data = _seed_data()
+    # The input's name fits (255 bytes); its output's would too, but not the temporary file
+    # written beside it first: the output name is shortened.
+    source = tmp_path / ("s" * 250 + ".yaml")
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for out in (tmp_path / "out1", tmp_path / "out2"):
+        result = run("convert", source, "-o", out)
+        assert result.code == 0, result.err
+    (first,) = (tmp_path / "out1").iterdir()
+    (second,) = (tmp_path / "out2").iterdir()
+    assert first.name == second.name and first.name.endswith(".xml")
+    assert len(first.name.encode()) <= MAX_NAME_BYTES

@@ -28,6 +28,7 @@ from converter.cli_options import (
     schema_dir_option,
 )
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError, OutputError
+from converter.floods import Cap
 from converter.grammars import get_grammars
 from converter.naming import fit_name
 from converter.notices import RunNotices, report_lines
@@ -260,24 +261,32 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
         return
     run = RunNotices()
+    cap = Cap()  # 20 lines of one kind of problem, then a count (the kind judged without the file)
+
+    def problem(line: str, source: str) -> None:
+        if cap.admit(line, line.removeprefix(f"{source}: ")):
+            click.echo(line, err=True)
+
     for result in results:
         for line in report_lines(result.source, result.warnings, quiet=quiet):
-            click.echo(line, err=True)
+            problem(line, result.source)
         run.add(result.warnings)
         for line in result.problems:
-            click.echo(line, err=True)
+            problem(line, result.source)
         if not quiet and result.status == "converted":
             click.echo(f"{result.source} -> {result.output}", err=True)
         elif result.status == "invalid":
             note = f"written to {result.output}" if result.output else "not written"
             if result.removed:
                 note += f"; earlier output removed: {result.removed}"
-            click.echo(f"{result.source}: output rejected (DTD/schema/profile; {note})", err=True)
+            problem(f"{result.source}: output rejected (DTD/schema/profile; {note})", result.source)
         elif result.removed:  # bad input: what an earlier run wrote would now be stale
-            click.echo(
+            problem(
                 f"{result.source}: not converted; earlier output removed: {result.removed}",
-                err=True,
+                result.source,
             )
+    for line in cap.summary():
+        click.echo(line, err=True)
     for line in run.lines():
         click.echo(f"jatsconv: {line}", err=True)
     if not quiet and len(results) > 1:
