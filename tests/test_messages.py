@@ -227,3 +227,44 @@ def test_csv_in_an_unknown_encoding_says_what_to_do(tmp_path: Path, run) -> None
     assert "not UTF-8 text (byte 13): save it as UTF-8 CSV, or give its encoding with " in (
         result.err
     )
+
+
+# ------------------------------------------------------------------ batch: outputs never lie
+
+
+def test_batch_removes_the_earlier_output_of_a_rejected_article(tmp_path: Path, run) -> None:
+    import sqlite3
+
+    from converter.batch import MANIFEST_NAME
+
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(SEED.parent.parent / "journal.yaml", source / "journal.yaml")
+    good = SEED.read_text(encoding="utf-8")
+    (source / "a.yaml").write_text(good, encoding="utf-8")
+    (source / "b.yaml").write_text(good.replace("fpage: 110", "fpage: 120"), encoding="utf-8")
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    assert run("batch", source, "-o", out, "-j", "1").code == 0
+    (first,) = [p for p in out.glob("*.xml") if b"<fpage>110</fpage>" in p.read_bytes()]
+    # a.yaml gets a wrong ORCID check digit: rejected, and its old output must go.
+    (source / "a.yaml").write_text(
+        good.replace(
+            "  - name: {surname: Streltsov, given: D. V.}\n",
+            "  - name: {surname: Streltsov, given: D. V.}\n    orcid: 0000-0002-1825-0098\n",
+        ),
+        encoding="utf-8",
+    )
+    result = run("batch", source, "-o", out, "-j", "1", "--report", report)
+    assert result.code == 3
+    assert f"a.yaml: not converted; earlier output removed: {first.name}" in result.err
+    assert not first.exists()
+    rows = json.loads(report.read_text(encoding="utf-8"))["articles"]
+    (row,) = [r for r in rows if r["source"].endswith("a.yaml")]
+    assert row["status"] == "bad-input" and row["earlier_output_removed"] == [str(first)]
+    with sqlite3.connect(out / MANIFEST_NAME) as db:
+        stamps = dict(db.execute("SELECT key, stamp FROM entries").fetchall())
+    assert stamps[str((source / "a.yaml").resolve())] == "rejected: earlier output removed"
+    # Fixed again: the next run writes it again; b.yaml was never touched.
+    (source / "a.yaml").write_text(good, encoding="utf-8")
+    assert run("batch", source, "-o", out, "-j", "1").code == 0
+    assert first.is_file() and len(list(out.glob("*.xml"))) == 2

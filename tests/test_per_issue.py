@@ -113,3 +113,28 @@ def test_rejected_issue_file_removes_the_earlier_one(tmp_path: Path, run) -> Non
 def test_per_issue_needs_crossref(run) -> None:
     result = run("convert", BILINGUAL, "--per-issue")
     assert result.code == 2 and "use it with --to crossref" in result.err
+
+
+def test_ojs_issue_is_one_deposit_in_convert_and_batch(tmp_path: Path, run) -> None:
+    """The OJS sample (its journal file gives the OJS base URL): one valid issue deposit."""
+    ojs = ISSUE.parent.parent / "ojs" / "2019-1" / "issue.xml"
+    for command in ("convert", "batch"):
+        out = tmp_path / command
+        result = run(command, ojs, "--to", "crossref", "--per-issue", "-o", out)
+        assert result.code == 0, result.err
+        (path,) = out.glob("*.crossref.xml")
+        root = etree.parse(str(path)).getroot()
+        assert len(root.findall(f"{CR}body/{CR}journal")) == 1
+        assert len(list(root.iter(f"{CR}journal_issue"))) == 1
+        assert len(list(root.iter(f"{CR}journal_article"))) == 3
+        check = _xmllint_schema(path)
+        assert check.returncode == 0, check.stderr
+    report = tmp_path / "report.json"
+    result = run("batch", ojs, "--to", "crossref", "--per-issue", "-o", tmp_path / "b2",
+                 "--report", report)  # fmt: skip
+    assert result.code == 0
+    import json
+
+    rows = json.loads(report.read_text(encoding="utf-8"))["articles"]
+    assert len(rows) == 3 and {r["status"] for r in rows} == {"converted"}
+    assert len({r["output"] for r in rows}) == 1

@@ -17,6 +17,9 @@ from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.floods import Cap
 from converter.notices import RunNotices, notice, report_lines
 
+# The manifest row of a source whose earlier outputs were removed because it was rejected: no
+# stamp matches it, so the next run converts the source again.
+REJECTED_STAMP = "rejected: earlier output removed"
 UNREAD = object()  # ``Books.accept``: the manifest row was not read when the job was queued
 
 
@@ -139,9 +142,12 @@ class Books:
                             os.unlink(entry.temp)
                 self.temps.discard(entry.temp)
                 entry.temp = None
+        removed = self._remove_stale(result, ours)
         record = result.record
         if record is not None and all(e.status in ("converted", "skipped") for e in result.entries):
             self.manifest[result.key] = record
+        elif removed:  # the row says why the source has no output now (and is out of date)
+            self.manifest[result.key] = (REJECTED_STAMP, (), "", ())
         else:
             self.manifest.pop(result.key, None)
         for entry in result.entries:
@@ -158,12 +164,44 @@ class Books:
             for line in entry.problems:
                 if self.cap.admit(line, line.removeprefix(prefix)):
                     report(line)
+            gone = ", ".join(entry.removed)
             if entry.status == "invalid":
                 note = f"written to {entry.output}" if entry.output else "not written"
+                if gone:
+                    note += f"; earlier output removed: {gone}"
                 line = f"{prefix}output invalid ({note})"
                 if self.cap.admit(line, line.removeprefix(prefix)):
                     report(line)
+            elif gone:
+                report(f"{prefix}not converted; earlier output removed: {gone}")
         self._spool(result.seq, result.key, result.entries)
+
+    def _remove_stale(self, result: JobResult, ours: set[str]) -> list[str]:
+        """Outputs an earlier run wrote for this source that no article of it has now, because
+        an article was rejected (bad input, invalid output): removed, so that nobody deposits
+        them as current. Only names this source wrote (the manifest says so) and that no other
+        article of this run claims. Returns the names removed, also set on the rejected
+        entries (``earlier output removed`` in the report)."""
+        rejected = [
+            e for e in result.entries if e.status in ("invalid", "bad-input") and not e.output
+        ]
+        if not (rejected and ours):
+            return []
+        kept = {e.output for e in result.entries if e.output}
+        removed = []
+        for name in sorted(ours - kept):
+            if self._holder(name) is not None:
+                continue
+            try:
+                (self.out_dir / name).unlink()
+            except FileNotFoundError:
+                continue
+            except OSError:
+                continue  # left in place; the manifest no longer lists it as current
+            removed.append(name)
+        for entry in rejected:
+            entry.removed = removed
+        return removed
 
     def _source_of(self, holder: int, result: JobResult, name: str) -> str:
         """The source that claimed ``name``: from this job's entries, else from the spool."""

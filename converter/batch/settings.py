@@ -72,6 +72,7 @@ class Entry:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     temp: str | None = None  # the worker's temporary file, until renamed into place
+    removed: list[str] = field(default_factory=list)  # an earlier run's outputs, now stale
 
     def as_dict(self, out_dir: Path) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -80,6 +81,8 @@ class Entry:
             "output": str(out_dir / self.output) if self.output else None,
             "problems": self.problems,
         }
+        if self.removed:
+            data["earlier_output_removed"] = [str(out_dir / name) for name in self.removed]
         if self.warnings:
             data["warnings"] = [notice(w).as_dict() for w in self.warnings]
         return data

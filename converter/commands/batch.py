@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -20,11 +21,13 @@ from rich.progress import (
 from rich.progress import Progress as RichProgress
 from rich.table import Table
 
+from converter.atomic import write_atomic
 from converter.batch import BatchSettings, Progress, Summary, run_batch
 from converter.cli_options import (
     EXIT_HELP,
     conversion_options,
     csv_options,
+    fail,
     quiet_option,
     schema_dir_option,
 )
@@ -149,6 +152,12 @@ def _summary_table(summary: Summary, console: Console) -> None:
     journal_help="Journal file for every article (instead of the one beside each).",
     no_validate=False,
 )
+@click.option(
+    "--per-issue",
+    is_flag=True,
+    help="With --to crossref: one deposit per issue (ISSN-vVOL-nISSUE.crossref.xml); read in "
+    "one process, without --name, the manifest or --junit.",
+)
 @csv_options
 @schema_dir_option
 @quiet_option
@@ -169,6 +178,7 @@ def batch(
     profiles: tuple[str, ...],
     strict: bool,
     doaj_language: str | None,
+    per_issue: bool,
     encoding: str | None,
     delimiter: str | None,
     schema_dir: Path | None,
@@ -209,6 +219,8 @@ def batch(
         encoding=encoding,
         delimiter=delimiter,
     )
+    if per_issue:
+        _per_issue(sources, settings, report, junit, quiet)
     console = Console(stderr=True)
     progress: Progress = _Bar(console) if console.is_terminal and not quiet else _Lines()
     summary = run_batch(sources, settings, progress, report_path=report, junit_path=junit)
@@ -225,3 +237,28 @@ def batch(
             err=True,
         )
     sys.exit(summary.exit_code())
+
+
+def _per_issue(
+    sources: tuple[str, ...],
+    settings: BatchSettings,
+    report: Path | None,
+    junit: Path | None,
+    quiet: bool,
+) -> None:
+    """``--per-issue``: one Crossref deposit per issue; print, report, exit."""
+    from converter.batch.issues import run_per_issue
+    from converter.commands.convert import _exit_code, _report
+
+    if settings.options.target != "crossref":
+        fail("--per-issue makes Crossref deposits: use it with --to crossref", 2)
+    if junit is not None:
+        fail("--per-issue writes no JUnit report: leave out --junit (--report works)", 2)
+    ignore = [report] if report is not None else []
+    results = run_per_issue(sources, settings, ignore)
+    _report(results, False, quiet)
+    if report is not None:
+        payload = {"per_issue": True, "articles": [r.as_dict() for r in results]}
+        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+        write_atomic(report, text.encode("utf-8"))
+    sys.exit(_exit_code(results))

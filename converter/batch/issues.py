@@ -1,0 +1,53 @@
+"""``batch --to crossref --per-issue``: the sources of a batch as one Crossref deposit per issue.
+
+An issue deposit needs every article of the issue at once, so this path does not use the worker
+pool, the output name pattern or the manifest: it lists the sources as a batch does (folders,
+globs, issue files, spreadsheets), reads every article in this process, and hands them to
+``converter.per_issue``, which checks each article, groups them by journal, volume and issue,
+and writes ``ISSN-vVOL-nISSUE.crossref.xml`` into the output folder (removing an earlier one
+when the issue file is rejected).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from converter.api import Conversion
+from converter.batch.settings import BatchSettings
+from converter.batch.sources import iter_jobs, list_sources
+from converter.per_issue import convert_per_issue
+from converter.readers import Loaded, ReadContext, read_source
+from converter.readers.native import JournalCache
+from converter.readers.spreadsheet import loaded_from_row
+
+
+def run_per_issue(
+    sources: Iterable[str], settings: BatchSettings, ignore: Iterable[Path] = ()
+) -> list[Conversion]:
+    """Read every article of ``sources``; write one Crossref deposit per issue."""
+    out_dir = settings.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files, problems = list_sources(sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore)
+    cache = JournalCache()
+    items: list[tuple[Loaded, Path]] = []
+    try:
+        for job in iter_jobs(files, settings, problems):
+            if job.problems:
+                loaded = Loaded(job.path, Path(job.path).stem, problems=list(job.problems))
+                items.append((loaded, out_dir))
+                continue
+            context = ReadContext(
+                journal=Path(job.journal) if job.journal else None,
+                cache=cache,
+                encoding=settings.encoding,
+                delimiter=settings.delimiter,
+            )
+            if job.values is not None:
+                found = [loaded_from_row(Path(job.path), job.row, job.values, context)]
+            else:
+                found = list(read_source(Path(job.path), job.fmt, context))
+            items.extend((item, out_dir) for item in found)
+    finally:
+        files.close()
+    return convert_per_issue(items, settings.options)
