@@ -55,3 +55,36 @@ def test_package_metadata_names_the_supported_pythons() -> None:
         assert f"Programming Language :: Python :: {version}" in classifiers
     assert any(c.startswith("Development Status :: ") for c in classifiers)
     assert project["urls"]
+
+
+def test_a_plain_install_holds_every_package_file(tmp_path) -> None:
+    """``pip install .``, ``pipx install .`` and ``uv tool install .`` install the wheel, not the
+    checkout: every file of the package (templates, CSS …) must be in it. Built offline from a
+    copy of the package's tracked files, so the checkout is left untouched."""
+    import shutil
+    import sys
+    import zipfile
+
+    tracked = subprocess.run(
+        ["git", "ls-files", "converter", "pyproject.toml", "README.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    source = tmp_path / "src"
+    for name in tracked:
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, source / name)
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+         "--disable-pip-version-check", "-q", "-w", str(tmp_path / "dist"), str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("jats_converter-*.whl")
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    package_files = [n for n in tracked if n.startswith("converter/")]
+    assert sorted(set(package_files) - inside) == []
