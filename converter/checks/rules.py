@@ -448,7 +448,13 @@ _CROSSREF_REQUIRED = [
 ]
 
 
-@rule("crossref-required", "error", "Crossref: DOI, landing page, ISSN, titles, date, surnames")
+@rule(
+    "crossref-required",
+    "error",
+    "Crossref: DOI, landing page, ISSN, titles, date, surnames",
+    source="Crossref deposit schema 5.3.1 and its documentation",
+    basis="reading",
+)
 def crossref_required(doc: Doc) -> Iterator[Hit]:
     for xpath, what, field in _CROSSREF_REQUIRED:
         if _missing(doc, xpath):
@@ -468,7 +474,13 @@ _DOAJ_REQUIRED = [
 ]
 
 
-@rule("doaj-required", "error", "DOAJ: journal title, ISSN, title, date and a full-text URL")
+@rule(
+    "doaj-required",
+    "error",
+    "DOAJ: journal title, ISSN, title, date and a full-text URL",
+    source="DOAJ article XML schema and API documentation",
+    basis="reading",
+)
 def doaj_required(doc: Doc) -> Iterator[Hit]:
     for xpath, what, field in _DOAJ_REQUIRED:
         if _missing(doc, xpath):
@@ -480,13 +492,20 @@ def doaj_required(doc: Doc) -> Iterator[Hit]:
 # ------------------------------------------------------------------ Russian indexing (RSCI)
 
 _RSCI_LANGS = ("ru", "en")
+RSCI = "RSCI / eLibrary requirements for journals (and NEICON's JATS practice)"
 
 
 def _langs(doc: Doc, elements: list[etree._Element]) -> set[str]:
     return {scripts.primary(doc.lang_of(el)) for el in elements if doc.text(el)}
 
 
-@rule("rsci-bilingual", "error", "RSCI: title, abstract and keywords in Russian and English")
+@rule(
+    "rsci-bilingual",
+    "error",
+    "RSCI: title, abstract and keywords in Russian and English",
+    source=RSCI,
+    basis="reading",
+)
 def rsci_bilingual(doc: Doc) -> Iterator[Hit]:
     titles = [*doc.meta.iter("article-title"), *doc.meta.iter("trans-title")]
     abstracts = [a for a in doc.meta if local_name(a) in ("abstract", "trans-abstract")]
@@ -503,7 +522,13 @@ def rsci_bilingual(doc: Doc) -> Iterator[Hit]:
                           f"{field}.{lang}")  # fmt: skip
 
 
-@rule("rsci-names", "error", "RSCI: every person's name in Cyrillic and in Latin script")
+@rule(
+    "rsci-names",
+    "error",
+    "RSCI: every person's name in Cyrillic and in Latin script",
+    source=RSCI,
+    basis="reading",
+)
 def rsci_names(doc: Doc) -> Iterator[Hit]:
     for contrib in doc.meta.iter("contrib"):
         names = list(contrib.iter("name"))
@@ -516,7 +541,13 @@ def rsci_names(doc: Doc) -> Iterator[Hit]:
             yield Hit(contrib, "the name is given in Cyrillic only: add the Latin-script form")
 
 
-@rule("rsci-affiliations", "warning", "RSCI: affiliations in Russian and English")
+@rule(
+    "rsci-affiliations",
+    "warning",
+    "RSCI: affiliations in Russian and English",
+    source=RSCI,
+    basis="reading",
+)
 def rsci_affiliations(doc: Doc) -> Iterator[Hit]:
     for el in doc.meta:
         if local_name(el) == "aff-alternatives":
@@ -530,7 +561,13 @@ def rsci_affiliations(doc: Doc) -> Iterator[Hit]:
             yield Hit(el, f"the affiliation is not given in {' and '.join(missing)}")
 
 
-@rule("rsci-latin-references", "error", "RSCI: every reference has a Latin-script form")
+@rule(
+    "rsci-latin-references",
+    "error",
+    "RSCI: every reference has a Latin-script form",
+    source=RSCI,
+    basis="reading",
+)
 def rsci_latin_references(doc: Doc) -> Iterator[Hit]:
     for ref in doc.root.iter("ref"):
         forms = [c for c in ref.iter("mixed-citation", "element-citation")]
@@ -621,6 +658,8 @@ def _is_transliteration(doc: Doc, el: etree._Element) -> bool:
     "rsci-translit-scheme",
     "warning",
     "RSCI: transliterations (Latin names, references) follow one scheme, the journal's",
+    source=RSCI,
+    basis="reading",
 )
 def rsci_translit_scheme(doc: Doc) -> Iterator[Hit]:
     elements: dict[str, etree._Element] = {}
