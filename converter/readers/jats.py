@@ -722,6 +722,10 @@ class ArticleReader:
         source = _child(cite, "source")
         if source is not None:
             entry["source"] = self.inline(source)
+        # the English title of a Russian work: trans-title of a part, trans-source of a book
+        translated = _child(cite, "trans-title" if "title" in entry else "trans-source")
+        if translated is not None and self.inline(translated):
+            entry["title_en"] = self.inline(translated)
         for tag in ("year", "volume", "issue", "fpage", "lpage"):
             found = _child(cite, tag)
             if found is not None and self.plain(found):

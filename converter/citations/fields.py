@@ -1,0 +1,295 @@
+"""Labelled spans of a reference → the parts of a ``Citation``, and the checks that veto them.
+
+The same function reads the labeller's spans and the hand labels of the measuring sets, so a
+field is "right" when the model put the same words under the same label as the annotator did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+
+from converter.citations.names import split_people
+
+
+@dataclass(slots=True)
+class Citation:
+    """The parts of one parsed reference (the names follow ``converter.model.Reference``)."""
+
+    style: str = "crf"
+    type: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    year: str | None = None
+    title: str | None = None
+    title_en: str | None = None
+    source: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    fpage: str | None = None
+    lpage: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    accessed: str | None = None
+    lang: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        """The parts that are set, without the style name."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, []) and k != "style"}
+
+
+Span = tuple[str, str, float]  # label, text, confidence (the lowest token marginal)
+
+
+def language(text: str) -> str:
+    """'ru' (Cyrillic), 'ru-Latn' (a Russian work in Latin script: "(In Russ.)" and the
+    like) or 'en' (English and every other language)."""
+    if any("а" <= ch <= "я" or "А" <= ch <= "Я" for ch in text):
+        return "ru"
+    if _RUSS.search(text):
+        return "ru-Latn"
+    return "en"
+
+
+def threshold_group(text: str) -> str:
+    """Which abstention threshold applies: 'ru' for Russian works in either script, 'en'."""
+    return "en" if language(text) == "en" else "ru"
+
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}  # fmt: skip
+_MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_FORMS = [
+    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$"),
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
+    re.compile(rf"^(?P<d>\d{{1,2}})\s(?P<mn>{_MONTH})\s(?P<y>\d{{4}})(?:\s?г\.?)?$"),
+    re.compile(rf"^(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}}),?\s(?P<y>\d{{4}})$"),
+    re.compile(rf"^(?P<y>\d{{4}})\s(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}})$"),
+]
+
+
+def parse_date(text: str) -> str | None:
+    """'21.07.2018', '21 July 2018', 'July 21, 2018', '2018 Jul 21', '21 июля 2018' → ISO."""
+    text = re.sub(r"\s+", " ", text.strip().rstrip("."))
+    for pattern in _DATE_FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = (
+            _MONTHS.get(groups["mn"].lower().rstrip(".")) if groups.get("mn") else int(groups["m"])
+        )
+        try:
+            return dt.date(int(groups["y"]), month or 0, int(groups["d"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+_SPACES = re.compile(r"\s+")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_NUMBER = re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[IVXLC]+\b")
+_PAGES = re.compile(
+    r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?:\s?(?:[-–—]+|\s(?:to|-)\s)\s?([A-Za-z]?\d+[A-Za-z]?))?"
+)
+_PAGE_COUNT = re.compile(r"^\s*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
+_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s\"<>]+")
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+_RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
+_OUTER = " \t.,;:/–—-"
+_TITLE_TAIL = re.compile(
+    r"\s*(?:\[(?:Электронный ресурс|Electronic resource|Текст|Text|Internet)\]|"
+    r"[.:]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный))\s*$",
+    re.I,
+)
+_SOURCE_LEAD = re.compile(
+    r"^\s*(?://|in\s*:|in\s+|в\s*:|в\s+кн\.\s*:|в\s+сб\.\s*:|//\s*in:?)\s*", re.I
+)
+_QUOTES = "\"“”«»„'‘’"
+_VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
+_ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
+_PAGE_WORD = re.compile(r"^(?:с|pp|p|s|стр|pages|page)\.?\s*", re.I)
+
+
+def _clean(text: str) -> str:
+    text = _SPACES.sub(" ", text).strip(_OUTER)
+    while text and text[0] in "([" and text.count(text[0]) > text.count(")]"["([".index(text[0])]):
+        text = text[1:].strip(_OUTER)
+    while (
+        text and text[-1] in ")]" and text.count(text[-1]) > text.count("(["[")]".index(text[-1])])
+    ):
+        text = text[:-1].strip(_OUTER)
+    return text
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        return text[1:-1].strip(_OUTER)
+    return text.strip(_QUOTES + _OUTER)
+
+
+def _number(text: str, word: re.Pattern[str]) -> str | None:
+    text = word.sub("", _clean(text).lstrip("(").strip())
+    match = _NUMBER.search(text)
+    return match.group().replace(" ", "") if match else None
+
+
+def _expand_lpage(fpage: str, lpage: str) -> str:
+    """NLM abbreviates the last page (123-9 is 123-129)."""
+    if fpage.isdigit() and lpage.isdigit() and len(lpage) < len(fpage):
+        return fpage[: len(fpage) - len(lpage)] + lpage
+    return lpage
+
+
+def build(spans: list[Span], text: str) -> Citation:
+    """The citation the spans describe (the first span of a label wins, except authors)."""
+    cit = Citation()
+    first: dict[str, str] = {}
+    authors: list[str] = []
+    for label, piece, _ in spans:
+        if label == "author":
+            authors.append(piece)
+        elif label not in first:
+            first[label] = piece
+    if authors:
+        # GOST 7.0.100 repeats the authors after ' / ': that statement is the full list
+        resp = [a for a in authors if a.lstrip().startswith("/")]
+        people = split_people(resp[0] if resp else authors[0])
+        cit.authors = people if people is not None else ["?"]
+    if "editor" in first:
+        people = split_people(first["editor"])
+        cit.editors = people if people is not None else ["?"]
+    if "year" in first:
+        match = _YEAR.search(first["year"])
+        cit.year = match.group(1) if match else "?"
+    if "title" in first:
+        title = _TITLE_TAIL.sub("", first["title"])
+        cit.title = _unquote(_clean(title)) or None
+    if "title_en" in first:
+        found = _BRACKETED.search(first["title_en"])
+        cit.title_en = _clean(found.group(1) if found else first["title_en"]) or None
+    if "source" in first:
+        source = _SOURCE_LEAD.sub("", first["source"])
+        source = _TITLE_TAIL.sub("", source)
+        cit.source = _unquote(_clean(source)) or None
+    if "volume" in first:
+        cit.volume = _number(first["volume"], _VOLUME_WORD)
+    if "issue" in first:
+        cit.issue = _number(first["issue"], _ISSUE_WORD)
+    if "pages" in first and not _PAGE_COUNT.match(first["pages"]):
+        pages = _PAGE_WORD.sub("", _clean(first["pages"]))
+        match = _PAGES.search(pages)
+        if match:
+            cit.fpage = match.group(1)
+            if match.group(2):
+                cit.lpage = _expand_lpage(match.group(1), match.group(2))
+    if "publisher" in first:
+        cit.publisher = _clean(first["publisher"]) or None
+    if "place" in first:
+        cit.place = _clean(first["place"]) or None
+    for label in ("doi", "url"):
+        if label in first:
+            found = _DOI.search(first[label])
+            if found and not cit.doi:
+                cit.doi = found.group().rstrip(".,;)")
+    if "url" in first:
+        found = _URL.search(first["url"])
+        if found and "doi.org/" not in found.group():
+            cit.url = found.group().rstrip(".,;)")
+    if "accessed" in first:
+        inner = re.sub(
+            r"(?i)^[\s(\[]*(?:дата обращения|accessed|date of access|retrieved|cited|access)"
+            r"(?:\s+on)?\s*:?\s*",
+            "",
+            first["accessed"],
+        )
+        cit.accessed = parse_date(inner.strip(" )]."))
+    cit.type = _type(cit, first)
+    if cit.type in ("book", "thesis") and cit.source is None:
+        # JATS puts the title of a whole book in <source>; article-title is for a part of one
+        cit.source, cit.title = cit.title, None
+    russ = _RUSS.search(text)
+    if russ or any("а" <= ch <= "я" for ch in (cit.title or "") + (cit.source or "")):
+        cit.lang = "ru"
+    return cit
+
+
+_THESIS = re.compile(r"дис\.|диссертац|thesis|dissertation|ph\.?\s?d", re.I)
+_CONFERENCE = re.compile(
+    r"proceedings|\bproc\.|conference|\bconf\.|symposium|workshop|материалы|конф\.|конференц|"
+    r"тезисы|congress|конгресс",
+    re.I,
+)
+
+
+def _type(cit: Citation, first: dict[str, str]) -> str | None:
+    note = first.get("note", "")
+    if _THESIS.search(note):
+        return "thesis"
+    if cit.source and _CONFERENCE.search(cit.source):
+        return "conference"
+    if cit.title and cit.source:
+        if cit.editors or cit.publisher or re.match(r"\s*(?:in\b|в\s*:)", first["source"], re.I):
+            return "chapter"
+        if cit.volume or cit.issue or cit.fpage:
+            return "journal"
+        return None
+    if cit.title and not cit.source and (cit.publisher or cit.place):
+        return "book"
+    if cit.url and not cit.source:
+        return "web"
+    if cit.source and (cit.volume or cit.issue) and not cit.title:
+        return "journal"
+    return None
+
+
+def veto(cit: Citation) -> str | None:
+    """Why a citation cannot be right, or None: impossible values a wrong labelling shows."""
+    if "?" in cit.authors:
+        return "author list not readable"
+    if cit.year is not None:
+        if cit.year == "?":
+            return "no year in the year span"
+        if not 1500 <= int(cit.year) <= dt.date.today().year + 1:
+            return "year outside 1500..next year"
+    if not (cit.title or cit.source):
+        return "neither title nor source"
+    if not (cit.authors or cit.title or cit.volume or cit.issue or cit.fpage or cit.publisher):
+        return "a source alone: nothing to link it by"
+    pages = (cit.fpage or "", cit.lpage or "")
+    if all(p.isdigit() for p in pages) and int(pages[1]) < int(pages[0]):
+        return "last page before first page"
+    for part in (cit.title, cit.source):
+        if part is not None and (len(part) < 2 or part.count("(") != part.count(")")):
+            return "unbalanced or empty title/source"
+    if cit.source:
+        low = cit.source.lower()
+        words = set(_WORD.findall(low))
+        for person in cit.authors:
+            surname = person.split(",")[0].lower()
+            if len(surname) > 2 and surname in words:
+                return "source contains the author list"
+        if re.search(r"(?:^|\s)(?:eds?\.|\(eds?\.?\)|под ред|/\s)", low):
+            return "source contains an editor statement"
+        if re.fullmatch(r"[\w\s.-]{1,20}", low) and low.strip(". ") in _CITY_SOURCES:
+            return "source is a city"
+    return None
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_CITY_SOURCES = frozenset(
+    {"moscow", "москва", "м", "спб", "st. petersburg", "saint petersburg", "санкт-петербург",
+     "leningrad", "ленинград", "л", "novosibirsk", "новосибирск", "london", "new york", "tokyo",
+     "oxford", "cambridge", "berlin", "paris", "kyiv", "kiev", "киев", "minsk", "минск", "уфа"}
+)  # fmt: skip

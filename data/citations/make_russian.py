@@ -1,0 +1,718 @@
+"""Write ``russian.jsonl``: labelled Russian references in the styles Russian journals print.
+
+    python3 data/citations/make_russian.py
+
+Real Russian journal, publisher and city names with invented authors, titles and numbers are
+combined with style templates: GOST R 7.0.5-2008 (with "//" and without, dash-separated
+areas), GOST R 7.0.100-2018 ("/ И. И. Иванов. – Текст : непосредственный"), books, chapters in
+edited collections, conference papers, theses, web pages and newspapers, citation keys
+("Степанов, Торопов, 2015а – …"), and the Latin-script "References" forms: transliterated with
+the English title in brackets and "(In Russ.)", and translated with "(in Russian)".
+
+Every row is ``{"src": "russian", "style": ..., "lang": "ru" | "ru-Latn", "split": "train" |
+"dev" | "test", "seg": [[label, text], ...]}``. The split is not by chance: the titles, authors
+and journals of a test row come from pools that training and dev rows never use, and every
+style has template variants (punctuation, order, abbreviations) that only the test rows use.
+So the held-out figures measure references whose words and layouts the model has not seen.
+Dev rows (they choose the abstention threshold) use a third pool of facts in the training
+layouts.
+The random generator is seeded: the file is the same on every run.
+"""
+
+# ruff: noqa: E501  (tables of Russian names read best one per line; Cyrillic letters are meant)
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from converter.translit import transliterate
+
+OUT = Path(__file__).resolve().parent / "russian.jsonl"
+
+# surname, initials (Russian)
+AUTHORS = [
+    ("Стрельцов", "Д. В."), ("Кистанов", "В. О."), ("Лебедева", "И. П."), ("Молодякова", "Э. В."),
+    ("Павлятенко", "В. Н."), ("Кузьминков", "В. В."), ("Панов", "А. Н."), ("Саплин", "Л. Е."),
+    ("Головнин", "В. И."), ("Иванова", "Е. Л."), ("Шестопал", "А. В."), ("Торопов", "С. Н."),
+    ("Степанов", "В. А."), ("Ершов", "Ю. Л."), ("Щербакова", "Н. Ю."), ("Жуковский", "Г. Д."),
+    ("Ильин", "М. В."), ("Чугров", "С. В."), ("Пашковская", "И. Г."), ("Фёдоров", "А. А."),
+    ("Малышев", "К. С."), ("Ахмедова", "Р. Ш."), ("Григорьев", "Ал. Б."), ("Юрьева", "Т. В."),
+    ("Белоусов", "Д. Р."), ("Воронцов", "Ю. М."), ("Кожевникова", "О. Ф."), ("Зайцев", "Е. Э."),
+    ("Хлебников", "Я. Ю."), ("Соловьёва", "Ж. К."), ("Тер-Минасова", "С. Г."), ("Нечаев", "П. Щ."),
+    ("Абрамов", "Н. И."), ("Цветкова", "Л. А."), ("Дьячков", "Б. Т."), ("Яковлева", "А. Ю."),
+    ("Кузнецов", "Ф. Ф."), ("Олейник", "Г. Г."), ("Мамедов", "Э. Р."), ("Рыбаков", "О. С."),
+    ("Гусейнова", "З. М."), ("Ким", "Е. В."), ("Пак", "С. Х."), ("Эйдельман", "Ч. Л."),
+]  # fmt: skip
+
+# Russian title, English title
+TITLES = [
+    ("Японская политика в Арктике: цели и инструменты", "Japan's Arctic policy: goals and instruments"),
+    ("Экономические связи России и Японии после 2014 года", "Economic ties between Russia and Japan after 2014"),
+    ("Образ России в японских учебниках истории", "The image of Russia in Japanese history textbooks"),
+    ("Демографический кризис и миграционная политика", "Demographic crisis and migration policy"),
+    ("Курильская проблема в российско-японских отношениях", "The Kuril issue in Russian-Japanese relations"),
+    ("Энергетическая безопасность стран Восточной Азии", "Energy security of East Asian countries"),
+    ("Региональные различия в производительности труда", "Regional differences in labour productivity"),
+    ("Цифровая трансформация высшего образования", "Digital transformation of higher education"),
+    ("Модели оценки кредитного риска малых предприятий", "Credit risk models for small enterprises"),
+    ("Политическая культура молодёжи крупных городов", "Political culture of young people in large cities"),
+    ("Теплопроводность нанокомпозитов на основе графена", "Thermal conductivity of graphene-based nanocomposites"),
+    ("Метод конечных элементов в задачах механики грунтов", "The finite element method in soil mechanics"),
+    ("Лексика цвета в русской поэзии XIX века", "Colour vocabulary in nineteenth-century Russian poetry"),
+    ("Судебная практика по делам о банкротстве", "Court practice in bankruptcy cases"),
+    ("Инновационная активность промышленных предприятий", "Innovation activity of industrial enterprises"),
+    ("Сельское хозяйство Сибири в годы реформ", "Siberian agriculture in the years of reform"),
+    ("Эффективность государственной поддержки экспорта", "Effectiveness of state export support"),
+    ("Особенности перевода юридических терминов", "Features of translating legal terms"),
+    ("Алгоритмы распознавания речи на малых выборках", "Speech recognition algorithms on small samples"),
+    ("Гидрохимический режим озера Байкал", "Hydrochemical regime of Lake Baikal"),
+    ("Миграционные установки студентов", "Migration attitudes of students"),
+    ("Транспортная доступность северных территорий", "Transport accessibility of northern territories"),
+    ("Роль ЖКТ-микробиоты в развитии ожирения", "The role of gut microbiota in obesity"),
+    ("Публичная дипломатия Китая в Центральной Азии", "China's public diplomacy in Central Asia"),
+    ("Налоговая нагрузка и инвестиции: эмпирический анализ", "Tax burden and investment: an empirical analysis"),
+    ("Устойчивость банковской системы к шокам", "Resilience of the banking system to shocks"),
+    ("Архитектура советского модернизма", "The architecture of Soviet modernism"),
+    ("Качество жизни пожилых людей в малых городах", "Quality of life of older people in small towns"),
+    ("Оптические свойства тонких плёнок оксида цинка", "Optical properties of zinc oxide thin films"),
+    ("Правовое регулирование искусственного интеллекта", "Legal regulation of artificial intelligence"),
+    ("Рынок труда в условиях пандемии", "The labour market during the pandemic"),
+    ("Философия науки и проблема объяснения", "Philosophy of science and the problem of explanation"),
+    ("Развитие критического мышления школьников", "Developing critical thinking in schoolchildren"),
+    ("Социальные сети как источник политической информации", "Social networks as a source of political information"),
+    ("Экологические риски добычи углеводородов на шельфе", "Environmental risks of offshore hydrocarbon production"),
+    ("Этнокультурная идентичность мигрантов", "Ethnocultural identity of migrants"),
+    ("Кластерная политика регионов России", "Cluster policy of Russian regions"),
+    ("Реформа местного самоуправления 2003 года", "The 2003 local government reform"),
+    ("Новые данные о палеолите Алтая", "New data on the Palaeolithic of the Altai"),
+    ("Конкуренция на рынке мобильной связи", "Competition in the mobile communications market"),
+    ("Поэтика сна в прозе Гоголя", "The poetics of dreams in Gogol's prose"),
+    ("Механизмы устойчивости растений к засухе", "Mechanisms of plant drought tolerance"),
+    ("Внешняя политика Японии в эпоху Абэ", "Japan's foreign policy in the Abe era"),
+    ("Городская идентичность и память о войне", "Urban identity and the memory of the war"),
+    ("Оценка стоимости компаний на развивающихся рынках", "Company valuation in emerging markets"),
+    ("Статистические методы контроля качества", "Statistical methods of quality control"),
+    ("История Японии", "A history of Japan"), ("Теория игр", "Game theory"),
+    ("Политология", "Political science"), ("Экономика Китая", "The economy of China"),
+    ("Русская грамматика", "Russian grammar"), ("Философия права", "Philosophy of law"),
+    ("Общая химия", "General chemistry"), ("Японский милитаризм", "Japanese militarism"),
+    ("Введение в эконометрику", "Introduction to econometrics"), ("Социология города", "Urban sociology"),
+    ("Курс общей физики", "A course of general physics"), ("Мировая политика", "World politics"),
+]  # fmt: skip
+
+# journal (Russian), English name, city where the journal is printed
+JOURNALS = [
+    ("Вопросы истории", "Voprosy istorii", "Moscow"),
+    ("Вопросы экономики", "Voprosy Ekonomiki", "Moscow"),
+    ("Мировая экономика и международные отношения", "World Economy and International Relations", "Moscow"),
+    ("Японские исследования", "Japanese Studies in Russia", "Moscow"),
+    ("Проблемы Дальнего Востока", "Far Eastern Affairs", "Moscow"),
+    ("Полис. Политические исследования", "Polis. Political Studies", "Moscow"),
+    ("Социологические исследования", "Sociological Studies", "Moscow"),
+    ("Вестник Московского университета. Серия 6: Экономика", "Moscow University Economics Bulletin", "Moscow"),
+    ("Вестник Санкт-Петербургского университета. История", "Vestnik of Saint Petersburg University. History", "St. Petersburg"),
+    ("Вестник Башкирского университета", "Bulletin of Bashkir University", "Ufa"),
+    ("Вестник Томского государственного университета", "Tomsk State University Journal", "Tomsk"),
+    ("Известия Российской академии наук. Серия географическая", "Izvestiya Rossiiskoi Akademii Nauk. Seriya Geograficheskaya", "Moscow"),
+    ("Журнал экспериментальной и теоретической физики", "Journal of Experimental and Theoretical Physics", "Moscow"),
+    ("Успехи физических наук", "Physics-Uspekhi", "Moscow"),
+    ("Доклады Академии наук", "Doklady Akademii Nauk", "Moscow"),
+    ("Высшее образование в России", "Higher Education in Russia", "Moscow"),
+    ("Экономическая политика", "Economic Policy", "Moscow"),
+    ("Вестник МГИМО-Университета", "MGIMO Review of International Relations", "Moscow"),
+    ("Молодой учёный", "Young Scientist", "Kazan"),
+    ("Международные процессы", "International Trends", "Moscow"),
+    ("Восток. Афро-азиатские общества: история и современность", "Vostok. Afro-Aziatskie Obshchestva: Istoriya i Sovremennost", "Moscow"),
+    ("Российский журнал менеджмента", "Russian Management Journal", "St. Petersburg"),
+    ("Известия высших учебных заведений. Физика", "Russian Physics Journal", "Tomsk"),
+    ("Журнал новой экономической ассоциации", "Journal of the New Economic Association", "Moscow"),
+    ("Сибирский философский журнал", "Siberian Journal of Philosophy", "Novosibirsk"),
+    ("Педагогика", "Pedagogika", "Moscow"),
+    ("Экология человека", "Human Ecology", "Arkhangelsk"),
+    ("Право. Журнал Высшей школы экономики", "Law. Journal of the Higher School of Economics", "Moscow"),
+]  # fmt: skip
+
+# city (GOST abbreviation, full Russian, English), publisher (Russian), publisher (Latin)
+PUBLISHERS = [
+    (("М.", "Москва", "Moscow"), "Наука", "Nauka"),
+    (("М.", "Москва", "Moscow"), "Изд-во МГУ", "Moscow University Press"),
+    (("М.", "Москва", "Moscow"), "Юрайт", "Yurait"),
+    (("М.", "Москва", "Moscow"), "Аспект Пресс", "Aspekt Press"),
+    (("М.", "Москва", "Moscow"), "ИМЭМО РАН", "IMEMO RAN"),
+    (("М.", "Москва", "Moscow"), "Изд. дом ВШЭ", "HSE Publishing House"),
+    (("СПб.", "Санкт-Петербург", "St. Petersburg"), "ЦНИИ «Электроприбор»", "TsNII Elektropribor"),
+    (("СПб.", "Санкт-Петербург", "St. Petersburg"), "Питер", "Piter"),
+    (("СПб.", "Санкт-Петербург", "St. Petersburg"), "Алетейя", "Aleteiya"),
+    (("Новосибирск", "Новосибирск", "Novosibirsk"), "Изд-во СО РАН", "SB RAS Publishing"),
+    (("Екатеринбург", "Екатеринбург", "Yekaterinburg"), "Изд-во Урал. ун-та", "Ural University Press"),
+    (("Казань", "Казань", "Kazan"), "Казан. ун-т", "Kazan University"),
+    (("Л.", "Ленинград", "Leningrad"), "Наука", "Nauka"),
+    (("Томск", "Томск", "Tomsk"), "Изд-во ТГУ", "Tomsk State University Press"),
+    (("М.", "Москва", "Moscow"), "Высшая школа", "Vysshaya shkola"),
+    (("М.", "Москва", "Moscow"), "Восточная литература", "Vostochnaya literatura"),
+    (("М.", "Москва", "Moscow"), "Международные отношения", "Mezhdunarodnye otnosheniya"),
+    (("СПб.", "Санкт-Петербург", "St. Petersburg"), "Изд-во С.-Петерб. ун-та", "St. Petersburg University Press"),
+    (("М.", "Москва", "Moscow"), "Весь мир", "Ves' mir"),
+]  # fmt: skip
+
+# edited collections and conferences (Russian, transliterated form comes from the scheme)
+COLLECTIONS = [
+    "Россия и Япония: проблемы и перспективы", "Экономика регионов: сборник научных трудов",
+    "Актуальные проблемы гуманитарных наук", "Международные отношения в XXI веке",
+    "История и современность Восточной Азии", "Современные проблемы физики конденсированного состояния",
+    "Право и общество в эпоху цифровизации", "Языки и культуры народов России",
+]  # fmt: skip
+CONFERENCES = [
+    "Ломоносов-2019", "Наука и образование: проблемы и перспективы", "Экономика и управление в XXI веке",
+    "Актуальные вопросы востоковедения", "Физика и технология наноматериалов", "Инновации в образовании",
+]  # fmt: skip
+NEWSPAPERS = [
+    ("Российская газета", "Rossiiskaya gazeta"), ("Коммерсантъ", "Kommersant"), ("Ведомости", "Vedomosti"),
+    ("Известия", "Izvestiya"), ("Независимая газета", "Nezavisimaya gazeta"), ("Эхо Москвы", "Ekho Moskvy"),
+]  # fmt: skip
+SITES = [
+    "https://www.rbc.ru/economics/",
+    "https://ria.ru/20190512/",
+    "https://www.kommersant.ru/doc/",
+    "http://www.kremlin.ru/events/president/news/",
+    "https://nauka.tass.ru/nauka/",
+    "https://cyberleninka.ru/article/n/",
+]
+MONTHS_RU = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+DEGREES = [
+    ("канд. экон. наук", "08.00.05"),
+    ("д-ра ист. наук", "07.00.03"),
+    ("канд. филол. наук", "10.02.01"),
+    ("канд. техн. наук", "05.13.01"),
+    ("канд. юрид. наук", "12.00.03"),
+]
+
+
+def split_pool(pool: list, split: str) -> list:
+    """Every third fact is kept for the test rows and every sixth for the dev rows; training
+    rows use neither."""
+    keep = {"train": (0, 3, 4), "dev": (1,), "test": (2, 5)}[split]
+    return [x for i, x in enumerate(pool) if i % 6 in keep]
+
+
+class Row:
+    """Segments of one reference, joined with the spacing the template gives."""
+
+    def __init__(self) -> None:
+        self.seg: list[list[str]] = []
+
+    def add(self, label: str, text: str) -> Row:
+        if not text:
+            return self
+        if self.seg and self.seg[-1][0] == label and label != "author":
+            self.seg[-1][1] += text
+        else:
+            self.seg.append([label, text])
+        return self
+
+
+class Facts:
+    def __init__(self, rng: random.Random, split: str) -> None:
+        self.rng = rng
+        self.authors = split_pool(AUTHORS, split)
+        self.titles = split_pool(TITLES, split)
+        self.journals = split_pool(JOURNALS, split)
+        self.publishers = split_pool(PUBLISHERS, split)
+        self.collections = split_pool(COLLECTIONS, split)
+        self.conferences = split_pool(CONFERENCES, split)
+
+    def people(self) -> list[tuple[str, str]]:
+        n = self.rng.choice([1, 1, 1, 2, 2, 3, 4])
+        return self.rng.sample(self.authors, n)
+
+    def numbers(self) -> dict:
+        r = self.rng
+        fp = r.randint(3, 400)
+        year = r.randint(1965, 2024)
+        return {
+            "year": str(year),
+            "vol": str(r.randint(1, 90)) if r.random() < 0.6 else None,
+            "iss": str(r.randint(1, 12)),
+            "fp": str(fp),
+            "lp": str(fp + r.randint(1, 30)),
+            "doi": f"10.{r.choice(['31857', '24411', '17323', '21638', '14258', '15507'])}/{r.randint(1000, 9999)}-{r.randint(1000, 9999)}-{year}-{r.randint(1, 12)}-{r.randint(10, 99)}"
+            if r.random() < 0.35
+            else None,
+            "pages": str(r.randint(90, 600)),
+        }
+
+
+def initials(text: str, rng: random.Random, tight: bool) -> str:
+    return text.replace(" ", "") if tight else text
+
+
+def lat(text: str, scheme: str) -> str:
+    return transliterate(text, scheme)
+
+
+# ----------------------------------------------------------------------------- author lists
+
+
+def gost_authors(people, rng, variant) -> list[str]:
+    """'Иванов И. И., Петров П. П.' (with the spacing and separators of the variant)."""
+    tight = variant.get("tight", False)
+    names = [f"{s} {initials(i, rng, tight)}" for s, i in people]
+    if variant.get("initials_first"):
+        names = [f"{initials(i, rng, tight)} {s}" for s, i in people]
+    sep = variant.get("sep", ", ")
+    parts = [n + (sep if k < len(names) - 1 else "") for k, n in enumerate(names)]
+    if len(people) >= 4 and variant.get("etal"):
+        parts = parts[:3]
+        parts[-1] = names[2] + rng.choice([" [и др.]", " и др."])
+    return parts
+
+
+def latin_authors(people, scheme, rng, variant) -> list[str]:
+    tight = variant.get("tight", True)
+    names = []
+    for s, i in people:
+        ini = lat(i, scheme)
+        names.append(f"{lat(s, scheme)} {ini.replace(' ', '') if tight else ini}")
+    if variant.get("comma_after_surname"):
+        names = [n.replace(" ", ", ", 1) for n in names]
+    return [n + (", " if k < len(names) - 1 else "") for k, n in enumerate(names)]
+
+
+def add_authors(row: Row, parts: list[str], end: str = " ") -> None:
+    for k, part in enumerate(parts):
+        row.add("author", part + (end if k == len(parts) - 1 else ""))
+
+
+# ----------------------------------------------------------------------------- GOST (Cyrillic)
+
+
+def gost_article(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    people, (title, _), (journal, _, city) = f.people(), r.choice(f.titles), r.choice(f.journals)
+    n = f.numbers()
+    row = Row()
+    if variant.get("key"):
+        key = (
+            ", ".join(s for s, _ in people[:2])
+            + ("" if len(people) <= 2 else " и др.")
+            + f", {n['year']}{r.choice(['', 'а', 'б'])}"
+        )
+        row.add("other", key + " – ")
+    add_authors(row, gost_authors(people, r, variant))
+    dash = variant.get("dash", False)
+    sep = ". – " if dash else ". "
+    row.add("title", title + (" [Электронный ресурс]" if variant.get("medium") else ""))
+    if variant.get("no_slashes"):
+        row.add("title", ". ")
+    else:
+        row.add("title", " ").add("source", "// ")
+    row.add("source", journal)
+    if variant.get("city"):
+        row.add("source", ". ").add("place", city_ru(city))
+        row.add("place", ", " if not dash else ". – ")
+    else:
+        row.add("source", sep)
+    row.add("year", n["year"] + sep)
+    vol_form = variant.get("vol", "Т. {}")
+    if n["vol"]:
+        row.add("volume", vol_form.format(n["vol"]) + variant.get("vol_sep", ", "))
+    issue = variant.get("iss", "№ {}").format(n["iss"])
+    row.add("issue", issue + sep)
+    page = variant.get("page", "С. {}–{}")
+    row.add("pages", page.format(n["fp"], n["lp"]) + ".")
+    if n["doi"] and variant.get("doi", True):
+        row.seg[-1][1] += " "
+        row.add("doi", r.choice(["DOI: ", "doi:", "DOI "]) + n["doi"] + r.choice(["", "."]))
+    return row
+
+
+def city_ru(city_en: str) -> str:
+    return {
+        "Moscow": "Москва",
+        "St. Petersburg": "СПб.",
+        "Ufa": "Уфа",
+        "Tomsk": "Томск",
+        "Kazan": "Казань",
+        "Novosibirsk": "Новосибирск",
+        "Arkhangelsk": "Архангельск",
+    }.get(city_en, city_en)
+
+
+def gost100_article(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    people, (title, _), (journal, _, _) = f.people(), r.choice(f.titles), r.choice(f.journals)
+    n = f.numbers()
+    row = Row()
+    s, i = people[0]
+    row.add("author", f"{s}, {i} ")
+    resp = ", ".join(f"{ii} {ss}" for ss, ii in people[:3])
+    if len(people) > 3:
+        resp += " [и др.]"
+    row.add("title", title + " ")
+    row.add("author", f"/ {resp}. ")
+    row.add("note", "– Текст : " + r.choice(["непосредственный ", "электронный "]))
+    row.add("source", f"// {journal}. – ")
+    row.add("year", n["year"] + ". – ")
+    if n["vol"]:
+        row.add("volume", f"Т. {n['vol']}, ")
+    row.add("issue", f"№ {n['iss']}. – ")
+    row.add("pages", f"С. {n['fp']}–{n['lp']}.")
+    if n["doi"]:
+        row.seg[-1][1] += " – "
+        row.add("doi", f"DOI {n['doi']}.")
+    return row
+
+
+def gost_book(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    people, (title, _) = f.people()[:2], r.choice(f.titles)
+    (short, full, _), pub, _ = r.choice(f.publishers)
+    n = f.numbers()
+    row = Row()
+    if variant.get("editor"):
+        row.add("title", title + " ")
+        ed_s, ed_i = r.choice(f.authors)
+        row.add(
+            "editor",
+            f"/ {r.choice(['под ред.', 'под редакцией', 'отв. ред.'])} {r.choice(['', 'проф. ', 'акад. '])}{ed_i} {genitive(ed_s)}. ",
+        )
+    else:
+        add_authors(row, gost_authors(people, r, variant))
+        row.add(
+            "title",
+            title
+            + (
+                f" : {r.choice(['монография', 'учебное пособие', 'учебник'])}"
+                if r.random() < 0.4
+                else ""
+            )
+            + ". ",
+        )
+    dash = variant.get("dash", False)
+    if dash:
+        row.seg[-1][1] = row.seg[-1][1].rstrip() + " – "
+    place = full if variant.get("full_city") else short
+    row.add("place", place + (" : " if variant.get("spaced_colon") else ": "))
+    row.add("publisher", pub + ", ")
+    row.add("year", n["year"] + (". – " if dash else ". "))
+    row.add("note", n["pages"] + " с.")
+    return row
+
+
+def genitive(surname: str) -> str:
+    if surname.endswith("а"):
+        return surname[:-1] + "ой"
+    if surname.endswith(("ов", "ев", "ёв", "ин")):
+        return surname + "а"
+    if surname.endswith("ий"):
+        return surname[:-2] + "ого"
+    return surname
+
+
+def gost_chapter(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    people, (title, _) = f.people(), r.choice(f.titles)
+    (short, _, _), pub, _ = r.choice(f.publishers)
+    n = f.numbers()
+    row = Row()
+    add_authors(row, gost_authors(people, r, variant))
+    row.add("title", title + " ")
+    if variant.get("conference"):
+        conf = r.choice(f.conferences)
+        row.add(
+            "source",
+            f"// Материалы {r.choice(['Междунар.', 'Всерос.', 'XII Междунар.'])} науч.-практ. конф. «{conf}»",
+        )
+        row.add(
+            "source",
+            f" ({city_ru('Moscow')}, {r.randint(1, 27)}–{r.randint(28, 30)} {r.choice(MONTHS_RU)} {n['year']} г.). ",
+        )
+    else:
+        row.add("source", f"// {r.choice(f.collections)}")
+        ed_s, ed_i = r.choice(f.authors)
+        row.seg[-1][1] += " "
+        row.add(
+            "editor",
+            f"/ {r.choice(['под ред.', 'под редакцией', 'отв. ред.'])} {r.choice(['', 'проф. '])}{ed_i} {genitive(ed_s)}. ",
+        )
+    row.add("place", short + ": ")
+    row.add("publisher", pub + ", ")
+    row.add("year", n["year"] + ". ")
+    row.add("pages", f"С. {n['fp']}–{n['lp']}.")
+    return row
+
+
+def gost_thesis(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    (s, i), (title, _) = r.choice(f.authors), r.choice(f.titles)
+    degree, code = r.choice(DEGREES)
+    n = f.numbers()
+    row = Row()
+    row.add("author", f"{s} {i} ")
+    row.add("title", title + " ")
+    row.add("note", f": {r.choice(['дис. ... ', 'автореф. дис. ... '])}{degree} : {code}. ")
+    row.add("place", r.choice(["М.", "СПб.", "Казань", "Томск"]) + ", ")
+    row.add("year", n["year"] + ". ")
+    row.add("note", f"{r.randint(20, 300)} с.")
+    return row
+
+
+def gost_web(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    (title, _) = r.choice(f.titles)
+    n = f.numbers()
+    row = Row()
+    if r.random() < 0.5:
+        s, i = r.choice(f.authors)
+        row.add("author", f"{s} {i} ")
+    row.add("title", title + " ")
+    row.add("note", "[Электронный ресурс]. ")
+    if r.random() < 0.5:
+        paper, _ = r.choice(NEWSPAPERS)
+        row.add("source", f"// {paper}. ")
+        row.add("year", f"{r.randint(1, 28)} {r.choice(MONTHS_RU)} {n['year']} г. ")
+    row.add("url", f"URL: {r.choice(SITES)}{r.randint(10000, 99999)} ")
+    day, month = r.randint(1, 28), r.randint(1, 12)
+    row.add("accessed", f"(дата обращения: {day:02d}.{month:02d}.{r.randint(2015, 2024)}).")
+    return row
+
+
+def gost_newspaper(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    (s, i), (title, _) = r.choice(f.authors), r.choice(f.titles)
+    paper, _ = r.choice(NEWSPAPERS)
+    n = f.numbers()
+    row = Row()
+    if r.random() < 0.7:
+        row.add("author", f"{s} {i} ")
+    row.add("title", title + " ")
+    row.add("source", f"// {paper}. ")
+    months = (
+        MONTHS_RU
+        if r.random() < 0.5
+        else [
+            "янв.",
+            "февр.",
+            "марта",
+            "апр.",
+            "мая",
+            "июня",
+            "июля",
+            "авг.",
+            "сент.",
+            "окт.",
+            "нояб.",
+            "дек.",
+        ]
+    )
+    date = f"{n['year']}. {r.randint(1, 28)} {r.choice(months)}"
+    row.add("year", date)
+    if r.random() < 0.3:
+        row.seg[-1][1] += "" if date.endswith(".") else "."
+        row.seg[-1][1] += " "
+        row.add("pages", f"С. {r.randint(1, 12)}.")
+    else:
+        row.seg[-1][1] += "" if date.endswith(".") else "."
+    if r.random() < 0.4:
+        row.seg[-1][1] += " "
+        row.add(
+            "accessed",
+            f"(дата обращения: {r.randint(1, 28):02d}.{r.randint(1, 12):02d}.{r.randint(2015, 2024)}).",
+        )
+    return row
+
+
+def translit_newspaper(f: Facts, variant: dict) -> Row:
+    """'Batin Yu. Title [English]. Rossiiskaya gazeta. 2017. 6 September. (accessed: …). (In Russ.)'"""
+    r = f.rng
+    scheme = variant.get("scheme", "bsi")
+    (s, i), (title, title_en) = r.choice(f.authors), r.choice(f.titles)
+    _, paper_lat = r.choice(NEWSPAPERS)
+    n = f.numbers()
+    row = Row()
+    if r.random() < 0.7:
+        row.add("author", f"{lat(s, scheme)} {lat(i, scheme).replace(' ', '')} ")
+    row.add("title", lat(title, scheme) + " ")
+    row.add("title_en", f"[{title_en}]. ")
+    row.add("source", f"{paper_lat}. ")
+    row.add("year", f"{n['year']}. {r.randint(1, 28)} {r.choice(MONTHS_EN)}. ")
+    if r.random() < 0.5:
+        row.add(
+            "accessed",
+            f"(accessed: {r.randint(1, 28):02d}.{r.randint(1, 12):02d}.{r.randint(2015, 2024)}). ",
+        )
+    row.add("note", "(In Russ.)")
+    return row
+
+
+# ----------------------------------------------------------------------------- Latin script
+
+
+def translit_article(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    scheme = variant.get("scheme", "bsi")
+    people, (title, title_en), (journal, journal_en, _) = (
+        f.people(),
+        r.choice(f.titles),
+        r.choice(f.journals),
+    )
+    n = f.numbers()
+    row = Row()
+    add_authors(row, latin_authors(people, scheme, r, variant))
+    if variant.get("year_after_authors"):
+        row.add("year", f"({n['year']}) ")
+    if variant.get("translated"):
+        row.add("title", title_en + ". ")
+    else:
+        row.add("title", lat(title, scheme) + " ")
+        row.add("title_en", f"[{title_en}]. ")
+    src = journal_en if variant.get("english_source") else lat(journal, scheme)
+    if variant.get("both_sources"):
+        src = f"{lat(journal, scheme)} = {journal_en}"
+    row.add("source", src + ", ")
+    if not variant.get("year_after_authors"):
+        row.add("year", n["year"] + ", ")
+    if n["vol"]:
+        row.add("volume", f"{variant.get('vol', 'vol.')} {n['vol']}, ")
+    row.add("issue", f"{variant.get('no', 'no.')} {n['iss']}, ")
+    row.add("pages", f"pp. {n['fp']}–{n['lp']}.")
+    note = variant.get("note", "(In Russ.)")
+    if n["doi"] and variant.get("doi_first"):
+        row.seg[-1][1] += " "
+        row.add("doi", f"DOI: {n['doi']}")
+        row.seg[-1][1] += " "
+        row.add("note", note)
+    else:
+        row.seg[-1][1] += " "
+        row.add("note", note)
+        if n["doi"]:
+            row.seg[-1][1] += " "
+            row.add("doi", f"DOI: {n['doi']}")
+    return row
+
+
+def translit_book(f: Facts, variant: dict) -> Row:
+    r = f.rng
+    scheme = variant.get("scheme", "bsi")
+    people, (title, title_en) = f.people()[:2], r.choice(f.titles)
+    (_, _, city_en), _, pub_lat = r.choice(f.publishers)
+    n = f.numbers()
+    row = Row()
+    add_authors(row, latin_authors(people, scheme, r, variant))
+    if variant.get("translated"):
+        row.add("title", title_en + ". ")
+    else:
+        row.add("title", lat(title, scheme) + " ")
+        row.add("title_en", f"[{title_en}]. ")
+    row.add("place", city_en + ", ")
+    row.add("publisher", pub_lat + (" Publ., " if r.random() < 0.7 else ", "))
+    row.add("year", n["year"] + ". ")
+    row.add("note", f"{n['pages']} p. " + variant.get("note", "(In Russ.)"))
+    return row
+
+
+def translit_seed(f: Facts, variant: dict) -> Row:
+    """The seed list's style: 'Batin Yu. (2017) Title [English]. 6 September //Paper. URL: …'."""
+    r = f.rng
+    scheme = variant.get("scheme", "bgn-pcgn")
+    (s, i), (title, title_en) = r.choice(f.authors), r.choice(f.titles)
+    _, paper_lat = r.choice(NEWSPAPERS)
+    n = f.numbers()
+    row = Row()
+    row.add("author", f"{lat(s, scheme)}{r.choice([' ', ', '])}{lat(i, scheme).replace(' ', '')} ")
+    row.add("year", f"({n['year']}) ")
+    row.add("title", lat(title, scheme) + " ")
+    row.add("title_en", f"[{title_en}]. ")
+    row.add("year", f"{r.randint(1, 28)} {r.choice(MONTHS_EN)}{r.choice(['', '.'])} ")
+    row.add("source", f"{r.choice(['//', '// '])}{paper_lat}. ")
+    row.add("url", f"URL: {r.choice(SITES)}{r.randint(10000, 99999)} ")
+    row.add(
+        "accessed", f"(accessed: {r.randint(1, 28)} {r.choice(MONTHS_EN)} {r.randint(2015, 2024)})."
+    )
+    return row
+
+
+# ----------------------------------------------------------------------------- styles
+
+# style name, function, lang, training variants, test-only variants
+STYLES = [
+    ("gost-7.0.5-2008-article", gost_article, "ru",
+     [{}, {"tight": True}, {"vol_sep": ". "}, {"dash": True}, {"medium": True}, {"etal": True, "sep": ", "}, {"city": True}],
+     [{"dash": True, "tight": True, "iss": "№{}"}, {"no_slashes": True, "dash": True, "iss": "№{}"}, {"key": True}, {"sep": " ", "tight": True}, {"city": True, "dash": True}, {"vol": "Вып. {}", "page": "С. {}-{}"}]),
+    ("gost-7.0.5-2008-article", gost_article, "ru",
+     [{"no_slashes": True}, {"key": True, "tight": True}, {"sep": " "}], []),
+    ("gost-7.0.100-2018-article", gost100_article, "ru", [{}], [{}]),
+    ("gost-book", gost_book, "ru",
+     [{}, {"tight": True}, {"editor": True}, {"dash": True, "full_city": True, "spaced_colon": True}],
+     [{"dash": True}, {"editor": True, "tight": True}, {"full_city": True}]),
+    ("gost-chapter", gost_chapter, "ru", [{}, {"conference": True}], [{"tight": True}, {"conference": True, "tight": True}]),
+    ("gost-thesis", gost_thesis, "ru", [{}], [{}]),
+    ("gost-web", gost_web, "ru", [{}], [{}]),
+    ("gost-newspaper", gost_newspaper, "ru", [{}], [{}]),
+    ("references-translit-article", translit_article, "ru-Latn",
+     [{}, {"scheme": "ala-lc"}, {"english_source": True}, {"doi_first": True}, {"year_after_authors": True, "comma_after_surname": True}, {"vol": "Vol.", "no": "No."}],
+     [{"scheme": "bgn-pcgn", "both_sources": True}, {"note": "(in Russian)", "tight": False}, {"vol": "T.", "no": "no.", "year_after_authors": True}]),
+    ("references-translated-article", translit_article, "ru-Latn",
+     [{"translated": True, "english_source": True}],
+     [{"translated": True, "english_source": True, "note": "(in Russian)"}]),
+    ("references-translit-book", translit_book, "ru-Latn", [{}, {"translated": True}], [{"scheme": "ala-lc", "note": "(in Russian)"}]),
+    ("seed-translit", translit_seed, "ru-Latn", [{}], [{"scheme": "bsi"}]),
+    ("references-translit-newspaper", translit_newspaper, "ru-Latn", [{}], [{"scheme": "bgn-pcgn"}]),
+]  # fmt: skip
+
+COUNTS = {"train": 1600, "dev": 220, "test": 286}
+
+
+def main() -> None:
+    rng = random.Random(7005)
+    rows = []
+    for split, count in COUNTS.items():
+        facts = Facts(rng, split)
+        # test rows: the test-only variants where a style has them, the training ones otherwise
+        # (for those, the unseen facts are what makes them held out); dev rows: unseen facts
+        # in the training variants
+        for k in range(count):
+            name, make, lang, train_v, test_v = STYLES[k % len(STYLES)]
+            variants = (test_v or train_v) if split == "test" else train_v
+            row = make(facts, rng.choice(variants))
+            seg = row.seg
+            seg[-1][1] = seg[-1][1].rstrip()
+            if rng.random() < 0.15:
+                seg.insert(0, ["other", rng.choice([f"{k % 40 + 1}. ", f"[{k % 40 + 1}] "])])
+            rows.append({"src": "russian", "style": name, "lang": lang, "split": split, "seg": seg})
+    with OUT.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+    print(f"{OUT.name}: {len(rows)} references")
+
+
+if __name__ == "__main__":
+    main()
