@@ -18,7 +18,6 @@ import click
 from converter.checks.profiles import PROFILES
 from converter.errors import EXIT_CODES
 from converter.grammars import ENV_VAR
-from converter.languages import normalize_language
 from converter.readers import READERS
 from converter.writers import WRITERS
 
@@ -87,6 +86,8 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
     if value is None:
         return None
     try:
+        from converter.languages import normalize_language
+
         return normalize_language(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None

@@ -5,13 +5,13 @@ from __future__ import annotations
 import gettext
 from functools import lru_cache
 
-import pycountry
-
 from converter.languages import country_name
 
 
 @lru_cache(maxsize=64)
 def _translations(lang: str) -> gettext.NullTranslations:
+    import pycountry  # its translations folder; imported only when a name is translated
+
     return gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=[lang.split("-")[0]], fallback=True
     )

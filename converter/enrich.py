@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from converter.citations import parse_reference
 from converter.model import Article, Contributor, Journal, PersonName, Reference
 from converter.scripts import has_cyrillic, is_cyrillic_language, primary
 
@@ -131,6 +130,8 @@ def _structured(ref: Reference, main: str) -> Reference:
     """The reference with the parts a confident parse found (the text is kept as it is)."""
     texts = ref.text or {}
     text = texts.get(main) or next(iter(texts.values()))
+    from converter.citations import parse_reference  # the parser loads on first use
+
     found = parse_reference(text)
     if found is None:
         return ref
@@ -233,6 +234,7 @@ def _fixed_words(text: str) -> str:
 
 def latin_reference_text(text: str, ref: Reference, scheme: str, in_russ: bool) -> str:
     """The Latin-script ("References") form of a Russian reference's text."""
+    from converter.citations import parse_reference
     from converter.translit import transliterate
 
     parsed = parse_reference(text)

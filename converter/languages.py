@@ -1,13 +1,72 @@
-"""Language and country codes (ISO 639, ISO 3166) backed by pycountry's tables."""
+"""Language and country codes (ISO 639, ISO 3166) backed by pycountry's tables.
+
+A command that converts one article checks one or two codes. Importing pycountry and loading
+its ISO 639 table (7,900 languages) cost it ~50 ms, so the few facts needed here — which codes
+exist, each country's English name — are read once from pycountry's own data files and kept
+in the user cache (``$XDG_CACHE_HOME/jats-converter/tables``), keyed by those files' size and
+modification time; the next command reads a small JSON file. Anything else (a country given by
+name) asks pycountry itself.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 import re
 from functools import lru_cache
-
-import pycountry
+from pathlib import Path
+from typing import Any
 
 _TAG_RE = re.compile(r"^([a-z]{2,3})(?:-[A-Za-z0-9]{1,8})*$")
+_TABLES = ("iso639-3.json", "iso3166-1.json")
+
+
+def _databases() -> Path | None:
+    """pycountry's data folder, found without importing pycountry."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "databases"
+
+
+def _build(folder: Path) -> dict[str, Any]:
+    languages = json.loads((folder / _TABLES[0]).read_text(encoding="utf-8"))["639-3"]
+    countries = json.loads((folder / _TABLES[1]).read_text(encoding="utf-8"))["3166-1"]
+    return {
+        "language_alpha_2": sorted({e["alpha_2"].lower() for e in languages if "alpha_2" in e}),
+        "language_alpha_3": sorted({e["alpha_3"].lower() for e in languages}),
+        "country_name": {e["alpha_2"].upper(): e["name"] for e in countries},
+        "country_alpha_3": {e["alpha_3"].upper(): e["alpha_2"].upper() for e in countries},
+    }
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, Any]:
+    """The code tables: from the user cache when they match pycountry's files, else built
+    from those files (and cached for the next command; a cache that cannot be written is
+    skipped)."""
+    folder = _databases()
+    if folder is None:  # pragma: no cover - pycountry is a dependency
+        raise RuntimeError("pycountry is not installed")
+    stats = [os.stat(folder / name) for name in _TABLES]
+    key = "-".join(f"{s.st_size}.{s.st_mtime_ns}" for s in stats)
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(cache) / "jats-converter" / "tables" / f"pycountry-{key}.json"
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = _build(folder)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(temp, path)
+        except OSError:
+            pass
+    data["language_alpha_2"] = frozenset(data["language_alpha_2"])
+    data["language_alpha_3"] = frozenset(data["language_alpha_3"])
+    return data
 
 
 @lru_cache(maxsize=512)
@@ -23,12 +82,9 @@ def normalize_language(value: str) -> str:
     if not match:
         raise ValueError(f"not a language code (expected e.g. 'en', 'ru'): {value!r}")
     primary = match.group(1)
-    found = (
-        pycountry.languages.get(alpha_2=primary)
-        if len(primary) == 2
-        else pycountry.languages.get(alpha_3=primary)
-    )
-    if found is None:
+    tables = _tables()
+    known = tables["language_alpha_2"] if len(primary) == 2 else tables["language_alpha_3"]
+    if primary not in known:
         raise ValueError(f"unknown ISO 639 language code: {value!r}")
     return tag
 
@@ -36,10 +92,10 @@ def normalize_language(value: str) -> str:
 @lru_cache(maxsize=512)
 def country_name(code: str) -> str:
     """Return the ISO 3166 short English name of an alpha-2 code (``RU`` → Russian Federation)."""
-    found = pycountry.countries.get(alpha_2=code)
+    found = _tables()["country_name"].get(code.upper())
     if found is None:
         raise ValueError(f"unknown ISO 3166 country code: {code!r}")
-    return found.name
+    return str(found)
 
 
 @lru_cache(maxsize=512)
@@ -51,11 +107,13 @@ def normalize_country(value: str) -> str:
         country_name(code)
         return code
     if len(text) == 3 and text.isalpha() and text.isupper():
-        found = pycountry.countries.get(alpha_3=text)
+        found = _tables()["country_alpha_3"].get(text)
         if found is not None:
-            return found.alpha_2
+            return str(found)
+    import pycountry  # a name: pycountry's fuzzy lookup
+
     try:
-        return pycountry.countries.lookup(text).alpha_2
+        return str(pycountry.countries.lookup(text).alpha_2)
     except LookupError:
         raise ValueError(
             f"unknown country (use an ISO 3166 code such as 'RU'): {value!r}"

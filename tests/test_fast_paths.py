@@ -256,3 +256,22 @@ def test_nodes_single_text_shortcut_equals_the_join(text: str) -> None:
     jats._emit_nodes([text], out)
     assert jats.nodes_markup([text]) == Markup("".join(out))
     assert type(jats.nodes_markup([text])) is Markup
+
+
+def test_cached_code_tables_are_pycountrys() -> None:
+    """The language and country tables kept in the user cache hold what pycountry holds."""
+    import pycountry
+
+    from converter import languages
+
+    tables = languages._tables()
+    assert tables["language_alpha_2"] == {
+        lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")
+    }
+    assert tables["language_alpha_3"] == {lang.alpha_3 for lang in pycountry.languages}
+    assert tables["country_name"] == {c.alpha_2: c.name for c in pycountry.countries}
+    assert tables["country_alpha_3"] == {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    assert languages.normalize_language("ru_RU") == "ru-RU"
+    assert languages.normalize_country("Russian Federation") == "RU"
+    with pytest.raises(ValueError):
+        languages.normalize_language("qq")

@@ -169,3 +169,31 @@ def test_help_imports_no_command() -> None:
     assert "LOADED []" in result.stdout
     for name in COMMANDS:
         assert f"  {name} " in result.stdout
+
+
+# What a short command must not load: each costs tens of milliseconds at start-up, on every
+# call of a shell loop or CI step (bench/bench_startup.py measures the whole).
+_HEAVY = (
+    "pydantic", "jinja2", "yaml", "pycountry", "rich", "converter.model",
+    "converter.checks.rules", "converter.citations.parse", "urllib.request",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["--version"], ["validate", "samples/nlm/2018-1/streltsov-110.xml"]],
+)
+def test_short_commands_load_only_what_they_use(argv: list[str], store) -> None:
+    code = (
+        "import sys\n"
+        "from converter.cli import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print('HEAVY', sorted(m for m in {_HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert "HEAVY []" in result.stderr, result.stderr

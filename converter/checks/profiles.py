@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from converter.checks import jats4r as _jats4r  # noqa: F401  (registers the JATS4R rules)
-from converter.checks import pmc as _pmc  # noqa: F401  (registers the PMC rules)
-from converter.checks import rules as _rules  # noqa: F401  (registers the rules)
-from converter.checks.base import Severity
-from converter.checks.registry import RULES, Rule
+if TYPE_CHECKING:
+    from converter.checks.base import Severity
+    from converter.checks.registry import Rule
 
 GENERAL = (
     "general-required",
@@ -117,4 +116,14 @@ def rules_for(profiles: tuple[str, ...] | list[str]) -> list[Rule]:
             known = ", ".join(PROFILES)
             raise ValueError(f"unknown profile {name!r} (known: {known})")
         ids.update(dict.fromkeys(PROFILES[name]))
-    return [_in_profiles(RULES[rule_id], profiles) for rule_id in ids]
+    rules = all_rules()
+    return [_in_profiles(rules[rule_id], profiles) for rule_id in ids]
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule by id. The rule modules register on import; they are imported
+    here, when rules are first needed, so that the profile table above stays cheap to read."""
+    from converter.checks import jats4r, pmc, rules  # noqa: F401  (register their rules)
+    from converter.checks.registry import RULES
+
+    return RULES

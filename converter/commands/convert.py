@@ -34,8 +34,7 @@ from converter.naming import fit_name
 from converter.notices import RunNotices, report_lines
 from converter.options import Options
 from converter.readers import Loaded, ReadContext, read_source
-from converter.readers.crossref import DEFAULT_API as DEFAULT_CROSSREF_API
-from converter.readers.crossref import read_doi
+from converter.readers.base import DEFAULT_CROSSREF_API
 from converter.readers.native import load_article_text
 
 
@@ -148,7 +147,7 @@ def convert(
                 continue
             results.extend(convert_file(source, folder, options=options, fmt=fmt, context=context))
         for doi in dois:  # explicit network use: the Crossref record of each DOI
-            for loaded in read_doi(doi, context, crossref_api):
+            for loaded in _read_doi(doi, context, crossref_api):
                 name = fit_name(loaded.stem + output_suffix(options))
                 results.append(convert_loaded(loaded, (folder or Path.cwd()) / name, options))
     except OutputError:
@@ -183,7 +182,7 @@ def _convert_per_issue(
         items.extend((loaded, base) for loaded in read_source(Path(source), fmt, context))
     for doi in dois:  # explicit network use: the Crossref record of each DOI
         items.extend(
-            (loaded, folder or Path.cwd()) for loaded in read_doi(doi, context, crossref_api)
+            (loaded, folder or Path.cwd()) for loaded in _read_doi(doi, context, crossref_api)
         )
     return convert_per_issue(items, options)
 
@@ -306,3 +305,10 @@ def _exit_code(results: list[Conversion]) -> int:
     if any(r.status == "invalid" for r in results):
         return EXIT_INVALID
     return EXIT_OK
+
+
+def _read_doi(doi: str, context: ReadContext, api: str) -> list[Loaded]:
+    """``--doi``: the Crossref record of one DOI (the only network use of ``convert``)."""
+    from converter.readers.crossref import read_doi
+
+    return list(read_doi(doi, context, api))

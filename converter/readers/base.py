@@ -9,9 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from converter.model import Article, Journal
-from converter.readers.native import JournalCache
+if TYPE_CHECKING:  # not imported at run time: the registry lists readers without the model
+    from converter.model import Article, Journal
+    from converter.readers.native import JournalCache
+
+
+def _journal_cache() -> JournalCache:
+    from converter.readers.native import JournalCache
+
+    return JournalCache()
 
 
 @dataclass(slots=True)
@@ -20,7 +28,7 @@ class ReadContext:
     and for CSV the text encoding and column separator the user chose (None: detected)."""
 
     journal: Journal | Path | None = None
-    cache: JournalCache = field(default_factory=JournalCache)
+    cache: Any = field(default_factory=_journal_cache)  # a readers.native.JournalCache
     encoding: str | None = None
     delimiter: str | None = None
 
@@ -41,3 +49,7 @@ class Loaded:
 
 
 Reader = Callable[[Path, ReadContext], Iterator[Loaded]]
+
+# The Crossref REST API the crossref reader asks (``convert --doi``, ``init``) unless told
+# otherwise; here so that a command can show it as its default without importing the reader.
+DEFAULT_CROSSREF_API = "https://api.crossref.org"

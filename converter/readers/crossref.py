@@ -12,7 +12,6 @@ import json
 import re
 import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from converter import scripts
 from converter.errors import InputError
 from converter.identifiers import normalize_doi
 from converter.model import Article
-from converter.readers.base import Loaded, ReadContext
+from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
     build,
@@ -44,7 +43,7 @@ from converter.readers.markup import (
 from converter.version import __version__
 from converter.xmlns import XML_LANG, local_name
 
-DEFAULT_API = "https://api.crossref.org"
+DEFAULT_API = DEFAULT_CROSSREF_API
 _CROSSREF_NS = "http://www.crossref.org/schema/"
 _FUNDREF_NS = "http://www.crossref.org/fundref.xsd"
 _AI_NS = "http://www.crossref.org/AccessIndicators.xsd"
@@ -704,6 +703,8 @@ def fetch_record(url: str, not_found: str, timeout: float = 30.0) -> bytes:
     ``InputError`` with one line (``not_found`` for a 404). Explicit service actions only."""
     if not re.match(r"^https?://", url):
         raise InputError(url, ["the Crossref API address must be an http(s) URL"])
+    import urllib.request  # only when a record is fetched: the module pulls in http, ssl
+
     request = urllib.request.Request(
         url,
         headers={"User-Agent": f"jats-converter/{__version__}", "Accept": "application/json"},

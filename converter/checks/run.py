@@ -1,0 +1,123 @@
+"""Running the profiles on JATS: ``check_tree`` on a parsed document, ``check_bytes`` and
+``check_file`` on untrusted input, and the findings as ``Problem`` lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from converter.checks.base import Doc, Finding
+from converter.checks.profiles import rules_for
+from converter.errors import InputError
+from converter.messages import what_is
+from converter.validation import InvalidDocument, Problem, parse_untrusted
+
+__all__ = [
+    "CheckReport",
+    "check_bytes",
+    "check_file",
+    "check_tree",
+    "findings_to_problems",
+    "profile_problems",
+]
+
+
+def check_tree(
+    tree: etree._ElementTree,
+    profiles: tuple[str, ...] | list[str] = ("general",),
+    *,
+    today: dt.date | None = None,
+    scheme: str | None = None,
+) -> list[Finding]:
+    """Run the rules of ``profiles`` on a parsed JATS document; findings in document order.
+
+    ``scheme`` is the transliteration scheme the journal uses (``rsci-translit-scheme`` reports
+    deviations from it); without one, only a letter transliterated two ways is reported.
+    """
+    if scheme is not None:
+        from converter.translit import SCHEMES
+
+        if scheme not in SCHEMES:
+            raise ValueError(f"unknown transliteration scheme {scheme!r} ({', '.join(SCHEMES)})")
+    doc = Doc(tree, today=today, scheme=scheme)
+    findings: list[Finding] = []
+    for rule in rules_for(profiles):
+        findings.extend(rule.run(doc))
+    findings.sort(key=lambda f: (f.line, f.rule))
+    return findings
+
+
+@dataclass(slots=True)
+class CheckReport:
+    """The findings on one file, or the problems that kept it from being checked."""
+
+    file: str
+    findings: list[Finding]
+    unreadable: list[Problem]
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings) + len(self.unreadable)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "passed": self.errors == 0,
+            "findings": [asdict(f) for f in self.findings],
+            "problems": [p.as_dict() for p in self.unreadable],
+        }
+
+
+def check_bytes(
+    data: bytes,
+    name: str,
+    profiles: tuple[str, ...] | list[str] = ("general",),
+    *,
+    today: dt.date | None = None,
+    scheme: str | None = None,
+) -> CheckReport:
+    """Parse (safely: no DTD, no entities, no network) and check one JATS document."""
+    try:
+        tree = parse_untrusted(data, name)
+    except InvalidDocument as exc:
+        note = what_is(data, name, None)  # YAML, a spreadsheet … named, not "not well-formed"
+        return CheckReport(name, [], [Problem(name, 0, 0, note)] if note else exc.problems)
+    note = what_is(data, name, tree.getroot().tag)  # a Crossref or DOAJ file, a web page …
+    if note:
+        return CheckReport(name, [], [Problem(name, 0, 0, note)])
+    return CheckReport(name, check_tree(tree, profiles, today=today, scheme=scheme), [])
+
+
+def check_file(
+    path: str | Path,
+    profiles: tuple[str, ...] | list[str] = ("general",),
+    *,
+    today: dt.date | None = None,
+    scheme: str | None = None,
+) -> CheckReport:
+    """Check one JATS file; an unreadable file raises ``InputError`` (exit code 3)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+    return check_bytes(data, str(path), profiles, today=today, scheme=scheme)
+
+
+def findings_to_problems(findings: list[Finding], name: str) -> list[Problem]:
+    """Findings as ``Problem`` lines: ``FILE:LINE:0: error: [rule] message (input field …)``."""
+    problems = []
+    for f in findings:
+        place = f"input field {f.field}" if f.field else f.path
+        problems.append(Problem(name, f.line, 0, f"[{f.rule}] {f.message} ({place})", f.severity))
+    return problems
+
+
+def profile_problems(
+    data: bytes, profiles: tuple[str, ...], name: str, scheme: str | None = None
+) -> list[Problem]:
+    """Check JATS bytes the converter wrote against ``profiles``; findings name input fields."""
+    report = check_bytes(data, name, profiles, scheme=scheme)
+    return report.unreadable + findings_to_problems(report.findings, name)
