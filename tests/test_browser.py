@@ -1,0 +1,269 @@
+"""End-to-end in a real browser: headless Chromium (Debian's ``chromium``) through Playwright.
+
+One browser and one ``jatsconv serve`` for the whole module (CI runs the suite twice on two
+cores). The journeys are an editor's: upload the seed sample and the OJS export, read the rows,
+open a preview, fix a broken field in the form and see the row turn valid, download the zip.
+Screenshots of the previews (seed, bilingual) and of the main page are written to
+``artifacts/screenshots/`` (``$JATSCONV_ARTIFACTS`` overrides it); the README shows the first
+two, copied to ``docs/screenshots/``.
+
+Playwright only drives the system Chromium (``executable_path``); its own browser download
+(``playwright install``) is never used. Without a Chromium the tests skip, saying so.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import BILINGUAL, ROOT, SAMPLES, SEED
+
+SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
+BILINGUAL_JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
+OJS = SAMPLES / "ojs" / "2019-1" / "issue.xml"
+OJS_JOURNAL = SAMPLES / "ojs" / "journal.yaml"
+ARTIFACTS = Path(os.environ.get("JATSCONV_ARTIFACTS", ROOT / "artifacts" / "screenshots"))
+# Without the background-networking switches Chromium keeps calling home (updates, field
+# trials, sync) — on a closed network that is a flood of failing connections.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium() -> str | None:
+    for name in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
+        if name and (found := shutil.which(name)):
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    exe = _chromium()
+    if exe is None:
+        pytest.skip("no Chromium found (Debian package 'chromium'; ./scripts/setup installs it)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright for Python is not installed: run ./scripts/setup")
+    profile = tempfile.mkdtemp(prefix="jatsconv-chromium-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=exe,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            accept_downloads=True,
+            viewport={"width": 1200, "height": 900},
+        )
+        dialogs: list[str] = []
+        context.on("page", lambda page: page.on("dialog", lambda d: dialogs.append(d.message)))
+        context.dialogs = dialogs  # type: ignore[attr-defined]
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "converter", "serve", "--port", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline() if process.stdout else ""
+        match = re.search(r"http://\S+/", line)
+        assert match, f"jatsconv serve printed no URL: {line!r}"
+        yield match.group(0)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def page(browser, server):
+    page = browser.new_page()
+    page.goto(server)
+    yield page
+    page.close()
+
+
+def _shot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def _upload(page, server: str, *files: Path, names: list[str] | None = None) -> None:
+    page.goto(server)
+    payload = [
+        {"name": (names or [])[i] if names else f.name, "mimeType": "application/octet-stream",
+         "buffer": f.read_bytes()}
+        for i, f in enumerate(files)
+    ]  # fmt: skip
+    page.set_input_files("input[name=files]", payload)
+    page.click("form[action='/upload'] button")
+    page.wait_for_load_state()
+
+
+def _row(page, source: str):
+    return page.locator("tr.row", has_text=source).first
+
+
+def test_upload_seed_and_ojs_and_see_the_rows(page, server):
+    _upload(page, server, SEED, SEED_JOURNAL)
+    _upload(page, server, OJS, OJS_JOURNAL)
+    rows = page.locator("tr.row")
+    assert rows.count() == 4
+    sources = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(4)]
+    assert sources[0] == "streltsov-110.yaml"
+    assert sources[1:] == ["issue.xml#1", "issue.xml#2", "issue.xml#3"]
+    for i in range(4):
+        assert rows.nth(i).locator(".status").inner_text() == "valid"
+
+
+def test_open_a_preview(page, server):
+    page.goto(server)
+    _row(page, "streltsov-110.yaml").locator("a.preview-link").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text().startswith("Russian-Japanese relations")
+    assert "D. V. Streltsov" in page.locator(".author").first.inner_text()
+    assert page.locator(".ref").count() == 6
+    _shot(page, "preview-seed.png")
+    # Phone width: nothing wider than the screen; print: white page, link addresses printed.
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 1200, "height": 900})
+
+
+def test_bilingual_preview_file_shows_both_languages(browser, tmp_path):
+    """The 'done when' of the issue: ``jatsconv preview`` on the bilingual sample, opened from
+    disk in Chromium, shows both titles, the names in both scripts, both abstracts and the
+    references in both forms."""
+    subprocess.run(
+        [sys.executable, "-m", "converter", "preview",
+         str(BILINGUAL.with_suffix(".xml").relative_to(ROOT)), "-o", str(tmp_path)],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    [html] = list(tmp_path.iterdir())
+    page = browser.new_page()
+    try:
+        page.goto(html.as_uri())
+        titles = page.locator("h1").all_inner_texts()
+        assert titles == [
+            "Российско-японские отношения: системный кризис или новые возможности?",
+            "Russian-Japanese relations: systemic crisis or new opportunities?",
+        ]
+        author = page.locator(".author").first.inner_text()
+        assert "Стрельцов Дмитрий Викторович" in author and "Dmitry V. Streltsov" in author
+        columns = page.locator(".langcol")
+        assert "Японский подход" in columns.nth(0).inner_text()
+        assert "Japanese approach" in columns.nth(1).inner_text()
+        first_ref = page.locator(".ref").first.inner_text()
+        assert "Батин Ю. Россия предложила" in first_ref
+        assert "Batin Yu. Rossiya predlozhila" in first_ref
+        # side by side on a wide screen, one under the other on a phone
+        boxes = [columns.nth(i).bounding_box() for i in range(2)]
+        assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"]
+        _shot(page, "preview-bilingual.png")
+        page.set_viewport_size({"width": 390, "height": 800})
+        boxes = [columns.nth(i).bounding_box() for i in range(2)]
+        assert boxes[1]["y"] > boxes[0]["y"]
+    finally:
+        page.close()
+
+
+def test_fix_a_broken_field_in_the_form(page, server, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        SEED.read_text(encoding="utf-8").replace(
+            "  - name: {surname: Streltsov, given: D. V.}",
+            "  - name: {surname: Streltsov, given: D. V.}\n    orcid: 0000-0002-1825-0098",
+        ),
+        encoding="utf-8",
+    )
+    _upload(page, server, broken, SEED_JOURNAL)
+    row = _row(page, "broken.yaml")
+    assert row.locator(".status").inner_text() == "bad input"
+    assert "Author 1 › ORCID" in row.locator(".said").inner_text()
+    row.locator("a.edit-link").click()
+    page.wait_for_load_state()
+    field = page.locator("input[name='authors.0.orcid:text']")
+    assert field.input_value() == "0000-0002-1825-0098"
+    # Both languages side by side: the English title and an empty Russian one in one row.
+    assert page.locator("input[name='title.en:text']").is_visible()
+    assert page.locator("input[name='title.ru:text']").is_visible()
+    field.fill("0000-0002-1825-0097")
+    page.click("form.edit button[type=submit]")
+    page.wait_for_load_state()
+    row = _row(page, "broken.yaml")
+    assert row.locator(".status").inner_text() == "valid"
+    assert "(edited)" in row.inner_text()
+
+
+def test_script_in_a_title_is_text(page, server, tmp_path, browser):
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(
+        SEED.read_text(encoding="utf-8").replace(
+            'en: "Russian-Japanese relations: Systemic crisis or new opportunities?"',
+            'en: "<script>alert(1)</script> relations"',
+        ),
+        encoding="utf-8",
+    )
+    _upload(page, server, hostile, SEED_JOURNAL)
+    row = _row(page, "hostile.yaml")
+    assert row.locator("td.title").inner_text() == "<script>alert(1)</script> relations"
+    row.locator("a.preview-link").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").first.inner_text() == "<script>alert(1)</script> relations"
+    assert browser.dialogs == []  # no alert ever opened
+
+
+def test_download_the_zip(page, server):
+    page.goto(server)
+    _shot(page, "app-main.png")
+    for box in page.locator("input[name=row]").all():
+        box.uncheck()
+    _row(page, "streltsov-110.yaml").locator("input[name=row]").check()
+    _row(page, "issue.xml#2").locator("input[name=row]").check()
+    for box in page.locator("input[name=format]").all():
+        box.uncheck()
+    for fmt in ("jats", "meta-tags", "yaml"):
+        page.locator(f"input[name=format][value={fmt}]").check()
+    with page.expect_download() as info:
+        page.click("#download button[type=submit]")
+    download = info.value
+    assert download.suggested_filename == "jatsconv-outputs.zip"
+    archive = zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes()))
+    assert sorted(archive.namelist()) == [
+        "REPORT.txt",
+        "issue-2.meta.html", "issue-2.xml", "issue-2.yaml",
+        "streltsov-110.meta.html", "streltsov-110.xml", "streltsov-110.yaml",
+    ]  # fmt: skip
+    assert b"Streltsov" in archive.read("streltsov-110.xml")
+    assert "jatsconv deposit crossref" in page.locator("pre").inner_text()
