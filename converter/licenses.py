@@ -51,14 +51,17 @@ def spdx_from_url(url: str) -> str | None:
 
 
 def resolve_license(value: str) -> tuple[str | None, str]:
-    """Return ``(spdx_id or None, url)`` for an SPDX id or a licence URL; raise ``ValueError``."""
+    """Return ``(spdx_id or None, url)`` for an SPDX id or a licence URL; raise ``ValueError``.
+
+    A URL is kept exactly as written (``http://creativecommons.org/…`` stays ``http``: an
+    archive's licence reference is a fact of the record); an SPDX id gives the canonical URL.
+    """
     text = value.strip()
     spdx = _BY_UPPER.get(text.upper())
     if spdx:
         return spdx, LICENSES[spdx][0]
     if re.match(r"^https?://\S+$", text):
-        spdx = spdx_from_url(text)
-        return (spdx, LICENSES[spdx][0]) if spdx else (None, text)
+        return spdx_from_url(text), text
     raise ValueError(f"unknown licence (use an SPDX id such as 'CC-BY-4.0' or a URL): {value!r}")
 
 

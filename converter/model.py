@@ -87,6 +87,7 @@ def _date(value: Any) -> str:
     return value.strip()
 
 
+check_date = _date  # for readers: the same calendar check, before a value enters the model
 PartialDate = Annotated[str, BeforeValidator(_date, json_schema_input_type=str | int)]
 """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
 
@@ -139,11 +140,10 @@ class Issns(Strict):
     electronic: Issn | None = Field(None, description="Electronic (online) ISSN (NNNN-NNNC).")
     linking: Issn | None = Field(None, description="ISSN-L, the linking ISSN, if any.")
 
-    @model_validator(mode="after")
-    def _one_needed(self) -> Issns:
-        if not (self.print or self.electronic):
-            raise ValueError("give a print or an electronic ISSN")
-        return self
+    def any(self) -> bool:
+        """True when a print or an electronic ISSN is given: the Journal Publishing tag set (and
+        Crossref, DOAJ) need one; Archiving and Interchange does not (preprint servers)."""
+        return bool(self.print or self.electronic)
 
 
 class Publisher(Strict):
@@ -226,7 +226,13 @@ class Journal(Strict):
         default_factory=dict,
         description="Typed journal ids for journal-id: {publisher-id: rjr, nlm-ta: ...}.",
     )
-    issn: Issns = Field(description="Print and/or electronic ISSN.")
+    issn: Issns = Field(
+        default_factory=Issns,
+        description=(
+            "Print and/or electronic ISSN; needed for Journal Publishing output (convert a "
+            "preprint server's articles with --tag-set archiving)."
+        ),
+    )
     publisher: Publisher | None = Field(None, description="Publisher name and location.")
     transliteration: Literal["bsi", "bgn-pcgn", "gost-7.79-b", "iso-9", "ala-lc"] | None = Field(
         None, description="Scheme the journal uses to write Cyrillic in Latin script."
@@ -348,11 +354,19 @@ class Affiliation(Strict):
         None, description="Country name per language; English from ISO 3166 when omitted."
     )
     ror: Ror | None = Field(None, description="ROR id, e.g. https://ror.org/05qrfxd25.")
+    text: LangMap | None = Field(
+        None,
+        description=(
+            "The affiliation as one line of text per language, when it was given that way and "
+            "cannot be split into institution, city and country without guessing (JATS "
+            "'<aff>Institute, Street 1, City, Country</aff>'); written back as it came."
+        ),
+    )
 
     @model_validator(mode="after")
     def _something_known(self) -> Affiliation:
-        if not (self.institution or self.country or self.city):
-            raise ValueError("an affiliation needs an institution, a city or a country")
+        if not (self.institution or self.country or self.city or self.text):
+            raise ValueError("an affiliation needs an institution, a city, a country or a text")
         return self
 
 
@@ -449,9 +463,17 @@ def _license(value: Any) -> Any:
 
 
 class License(Strict):
-    """The article's licence: an SPDX id (CC-BY-4.0) or a URL, and its statement."""
+    """The article's licence: an SPDX id (CC-BY-4.0) or a URL, and its statement. A licence
+    given only as a statement (JATS ``<license><license-p>…``) has a text and no id."""
 
-    id: Text = Field(description="SPDX id such as CC-BY-4.0, or the licence URL.")
+    id: Text | None = Field(
+        None, description="SPDX id such as CC-BY-4.0, or the licence URL exactly as written."
+    )
+    type: ShortText | None = Field(
+        None,
+        description="JATS license-type as given, e.g. 'open-access' ('open-access' is written "
+        "for a Creative Commons licence when omitted).",
+    )
     text: LangMap | None = Field(
         None, description="Licence statement; the Creative Commons sentence when omitted."
     )
@@ -467,6 +489,10 @@ class License(Strict):
 
     @model_validator(mode="after")
     def _resolve(self) -> License:
+        if self.id is None:
+            if not self.text:
+                raise ValueError("a licence needs an id (SPDX id or URL) or a text")
+            return self
         self.spdx, self.url = licenses.resolve_license(self.id)
         return self
 
@@ -669,6 +695,13 @@ class Article(Strict):
     funding_statement: LangMap | None = Field(None, description="Funding statement per language.")
     license: Annotated[License, BeforeValidator(_license)] | None = Field(
         None, description="Licence: an SPDX id (CC-BY-4.0), a URL, or {id, text}."
+    )
+    other_licenses: list[Annotated[License, BeforeValidator(_license)]] = Field(
+        default_factory=list,
+        description=(
+            "Further licences beside `license`, e.g. CC0 for the data beside CC BY for the "
+            "text: each is written as a <license> of its own."
+        ),
     )
     copyright: Copyright | None = Field(None, description="Copyright statement, year, holder.")
     self_uri: list[SelfUri] = Field(default_factory=list, description="Links to PDF/HTML.")

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from converter.api import prepare, render
+from converter.api import prepare, refusals, render
 from converter.atomic import write_temp
 from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, Job, JobResult
 from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.naming import NamePattern
-from converter.notices import strict_problems
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.native import JournalCache, find_journal_file
 from converter.readers.spreadsheet import loaded_from_row
@@ -195,7 +194,7 @@ def _source_name(job: Job) -> str:
 
 def _convert_one(state: WorkerState, item: Loaded) -> Entry:
     warnings = list(getattr(item, "warnings", []) or [])
-    refused = strict_problems(item.name, warnings) if state.settings.options.strict else []
+    refused = refusals(item, state.settings.options)
     if item.article is None or refused:
         problems = [*item.problems, *refused]
         return Entry(item.name, "bad-input", problems=problems, warnings=warnings)

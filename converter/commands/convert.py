@@ -15,8 +15,8 @@ from converter.api import (
     convert_file,
     convert_loaded,
     output_suffix,
+    refusals,
     render,
-    strict_refusal,
 )
 from converter.cli_options import (
     EXIT_HELP,
@@ -240,7 +240,7 @@ def _convert_to_stdout(
     run.add(item.warnings)
     for line in run.lines():
         click.echo(f"jatsconv: {line}", err=True)
-    refused = strict_refusal(item, options)
+    refused = refusals(item, options)
     if item.article is None or refused:
         for line in [*item.problems, *refused]:
             click.echo(line, err=True)

@@ -128,6 +128,54 @@ def _children(element: etree._Element | None, *names: str) -> list[etree._Elemen
     return [child for child in element if local_name(child, lower=True) in names]
 
 
+_INSTITUTION_WORDS = re.compile(
+    r"univ|inst|dep|dept|facult|hospital|college|school|cent(er|re)|lab|academ|foundation|"
+    r"museum|ministry|agency|council|company|corporation|\binc\b|\bltd\b|gmbh|clinic|unit|"
+    r"division|program|station|service|office|society|trust|group|research",
+    re.IGNORECASE,
+)
+
+
+def _clean_aff_text(text: str) -> str:
+    return re.sub(r"^[\s,;.]+|[\s,;]+$", "", " ".join(text.split()))
+
+
+def _place_name(text: str) -> bool:
+    """A plausible city: a few words, no digits, no word of an institution's name."""
+    return (
+        0 < len(text.split()) <= 3
+        and not re.search(r"\d", text)
+        and not _INSTITUTION_WORDS.search(text)
+    )
+
+
+def _split_affiliation(text: str, lang: str, *, place_only: bool = False) -> dict[str, Any] | None:
+    """An affiliation written as one line, split only where no guess is needed:
+    'Institution', 'Institution, Country', 'Institution, City, Country' (``place_only``, for
+    an ``addr-line`` beside tagged parts: 'City', 'City, Country', 'Country'). None otherwise:
+    the caller keeps the line whole."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return None
+    country = country_code(parts[-1])
+    head = parts[:-1] if country else parts
+    found: dict[str, Any] = {"country": country} if country else {}
+    if place_only:
+        if len(head) == 1 and _place_name(head[0]):
+            found["city"] = {lang: head[0]}
+        elif head:
+            return None
+        return found
+    if len(head) == 1 and (country or ";" not in head[0]):
+        found["institution"] = {lang: head[0]}
+    elif len(head) == 2 and country and _place_name(head[1]) and not _place_name(head[0]):
+        found["institution"] = {lang: head[0]}
+        found["city"] = {lang: head[1]}
+    elif head:
+        return None
+    return found
+
+
 def _date_of(element: etree._Element) -> str | None:
     """A JATS date element as YYYY[-MM[-DD]] (the iso-8601-date attribute when it is one)."""
     iso = (element.get("iso-8601-date") or "").strip()
@@ -276,6 +324,7 @@ class ArticleReader:
     # contributors and affiliations -------------------------------------------------
     def _contributors(self, meta: etree._Element, data: dict[str, Any]) -> None:
         affiliations: list[dict[str, Any]] = []
+        shared: dict[int, list[str]] = {}  # contrib-group → ids of the affs it holds
         for element in meta.iter("{*}aff", "aff", "{*}aff-alternatives", "aff-alternatives"):
             parent = element.getparent()
             if (
@@ -291,14 +340,25 @@ class ArticleReader:
                 continue
             aff = self._affiliation(element)
             if aff:
+                if parent is not None and local_name(parent, lower=True) == "contrib-group":
+                    aff.setdefault("id", f"aff-group-{len(affiliations) + 1}")
+                    shared.setdefault(id(parent), []).append(aff["id"])
                 affiliations.append(aff)
         known = {aff["id"] for aff in affiliations if aff.get("id")}
         authors = []
         for group in _children(meta, "contrib-group"):
-            for contrib in _children(group, "contrib"):
-                person = self._contributor(contrib, known)
-                if person:
-                    authors.append(person)
+            people = [self._contributor(c, known) for c in _children(group, "contrib")]
+            people = [person for person in people if person]
+            # An aff in a contrib-group that no contrib points to is the whole group's (JATS).
+            group_affs = shared.get(id(group), [])
+            linked = {
+                rid for p in people for rid in p.get("affiliations", []) if isinstance(rid, str)
+            }
+            if group_affs and not linked & set(group_affs):
+                for person in people:
+                    if not person.get("affiliations") and not person.get("collab"):
+                        person["affiliations"] = list(group_affs)
+            authors.extend(people)
         if authors:
             data["authors"] = authors
         if affiliations:
@@ -407,63 +467,96 @@ class ArticleReader:
             aff["id"] = element.get("id")
         for form in forms or [element]:
             self._aff_form(form, self.lang_of(form), aff)
-        if not any(aff.get(k) for k in ("institution", "city", "country")):
-            self.warn(f"affiliation {aff.get('id', '')!r} has no institution, city or country")
+        if not any(aff.get(k) for k in ("institution", "city", "country", "text")):
+            self.warn(f"affiliation {aff.get('id', '')!r} is empty: left out")
             return {}
         return aff
 
     def _aff_form(self, form: etree._Element, lang: str, aff: dict[str, Any]) -> None:
+        """One language form of an affiliation: its tagged parts, or, when it is (partly)
+        free text (``addr-line``, text directly in ``aff``), split where that is unambiguous
+        and kept whole as ``text`` otherwise."""
+        parts: dict[str, Any] = {}
         institutions: list[str] = []
         loose: list[str] = [form.text or ""]
+        whole: list[str] = [form.text or ""]
+        untyped = False  # free text the tags do not place
         for child in form:
             name = local_name(child, lower=True)
             if name == "institution-wrap":
                 for part in child:
-                    self._aff_part(part, lang, aff, institutions)
-            elif name in ("institution", "city", "country", "addr-line", "state"):
-                self._aff_part(child, lang, aff, institutions)
+                    self._aff_part(part, lang, parts, institutions)
+                whole.append(self.plain(child))
+            elif name == "addr-line" and (child.get("content-type") or "").lower() != "city":
+                loose.append(" , " + self.plain(child) + " , ")  # placed below, with the text
+                whole.append(self.plain(child))
+            elif name in ("institution", "city", "country", "addr-line", "state", "postal-code"):
+                if not self._aff_part(child, lang, parts, institutions):
+                    untyped = True
+                whole.append(self.plain(child))
             elif name == "label" or not name:
                 pass
             elif name in ("email", "ext-link", "uri", "phone", "fax"):
                 self.warn(f"<{name}> in an affiliation is not in the model: left out")
             else:
                 loose.append(self.plain(child))
+                whole.append(self.plain(child))
             loose.append(child.tail or "")
+            whole.append(child.tail or "")
+        text = _clean_aff_text(" ".join(whole))
+        leftover = re.sub(r"\s*,[\s,]*", ", ", _clean_aff_text(" ".join(loose)))
+        leftover = _clean_aff_text(leftover)
+        if leftover and not (parts or institutions):
+            parts = _split_affiliation(leftover, lang) or {}
+            if not parts:
+                untyped = True
+        elif leftover:
+            place = _split_affiliation(leftover, lang, place_only=True)
+            if place is None or (place.get("country") and parts.get("country")):
+                untyped = True
+            else:
+                parts.update(place)
         if institutions:
-            aff.setdefault("institution", {})[lang] = ", ".join(institutions)
-        else:
-            text = re.sub(r"^[\s,;.]+|[\s,;]+$", "", " ".join(" ".join(loose).split()))
-            if text:
-                aff.setdefault("institution", {})[lang] = text
+            parts.setdefault("institution", {})[lang] = ", ".join(institutions)
+        if untyped:
+            aff.setdefault("text", {})[lang] = text
+            if parts.get("ror"):
+                aff["ror"] = parts["ror"]
+            return
+        for key, value in parts.items():
+            if isinstance(value, dict):
+                aff.setdefault(key, {}).update(value)
+            else:
+                aff[key] = value
 
     def _aff_part(
         self, part: etree._Element, lang: str, aff: dict[str, Any], institutions: list[str]
-    ) -> None:
+    ) -> bool:
+        """Put one tagged part into ``aff``; False when it is free text the model cannot place
+        (an untyped ``addr-line``, a ``state``, a country that is not ISO 3166)."""
         name = local_name(part, lower=True)
         text = self.plain(part)
+        kind = (part.get("content-type") or "").lower()
         if name == "institution-id":
             if (part.get("institution-id-type") or "").lower() == "ror":
                 aff["ror"] = text
         elif name == "institution" and text:
-            kind = (part.get("content-type") or "").lower()
             if kind.startswith(("orgdiv", "dept", "department")):
                 aff.setdefault("department", {})[lang] = text
             else:
                 institutions.append(text)
-        elif name == "city" or (
-            name == "addr-line" and (part.get("content-type") or "").lower() == "city"
-        ):
+        elif name == "city" or (name == "addr-line" and kind == "city"):
             aff.setdefault("city", {})[lang] = text
         elif name == "country":
             code = country_code((part.get("country") or "").strip() or text)
             if code is None:
-                self.warn(f"country {text!r} is not an ISO 3166 country: left out")
-                return
+                return False
             aff["country"] = code
             if text and text != localized_country_name(code, lang):
                 aff.setdefault("country_name", {})[lang] = text
-        elif name in ("addr-line", "state") and text:
-            self.warn(f"<{name}> {text!r} in an affiliation is not in the model: left out")
+        elif text:
+            return False  # state, postal code: not in the model
+        return True
 
     # dates -------------------------------------------------------------------------
     def _dates(self, meta: etree._Element, data: dict[str, Any]) -> None:
@@ -517,32 +610,53 @@ class ArticleReader:
                 copyright_["year"] = int(self.plain(year))
         if copyright_:
             data["copyright"] = copyright_
-        licenses = [lic for holder in holders for lic in _children(holder, "license")]
-        url: str | None = None
-        texts: dict[str, str] = {}
-        for lic in licenses:
-            found = self._license_url(lic)
-            if found and url is None:
-                url = found
+        # Every licence is kept: grouped by URL (one per language is one licence), a licence
+        # without a URL by its license-type; the URL exactly as written.
+        groups: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+        for lic in (lic for holder in holders for lic in _children(holder, "license")):
+            url = self._license_url(lic)
+            kind = (lic.get("license-type") or "").strip() or None
+            kind = None if kind and _URL.match(kind) else kind
             text = " ".join(self.inline(p) for p in _children(lic, "license-p", "p")).strip()
+            if not url and not text:
+                self.warn("a licence with neither a URL nor a statement: left out")
+                continue
+            entry = groups.setdefault((url, None if url else kind), {"texts": {}})
+            if url:
+                entry["id"] = url
+            if kind:
+                entry.setdefault("type", kind)
+            start = next(iter(lic.iter(ALI_LICENSE_REF)), None)
+            if start is not None and _DATE.match(start.get("start_date") or ""):
+                entry.setdefault("start_date", start.get("start_date"))
             if text:
-                texts.setdefault(self.lang_of(lic), text)
-        if url is None:
-            if licenses:
-                self.warn("a licence without a URL or a known licence: left out")
-            return
-        spdx, _ = resolve_license(url)
-        if spdx and list(texts.items()) == [("en", license_sentence(spdx))]:
-            texts = {}  # the writer's own sentence: leave it to the writer
-        starts = [ref.get("start_date") for lic in licenses for ref in lic.iter(ALI_LICENSE_REF)]
-        start = next((value.strip() for value in starts if value and value.strip()), None)
-        data["license"] = {"id": url, "text": texts, "start_date": start} if texts or start else url
+                lang = self.lang_of(lic)
+                if lang in entry["texts"] and entry["texts"][lang] != text:
+                    entry["texts"][lang] += " " + text
+                else:
+                    entry["texts"][lang] = text
+        found = []
+        for entry in groups.values():
+            texts = entry.pop("texts")
+            if entry.get("id"):
+                spdx, _ = resolve_license(entry["id"])
+                if spdx and list(texts.items()) == [("en", license_sentence(spdx))]:
+                    texts = {}  # the writer's own sentence: leave it to the writer
+                if spdx and entry.get("type") == "open-access":
+                    del entry["type"]  # what the writer writes for a CC licence anyway
+            if texts:
+                entry["text"] = texts
+            found.append(entry if len(entry) > 1 or "id" not in entry else entry["id"])
+        if found:
+            data["license"] = found[0]
+        if len(found) > 1:
+            data["other_licenses"] = found[1:]
 
     def _license_url(self, lic: etree._Element) -> str | None:
         candidates = [lic.get(XLINK_HREF) or ""]
         candidates += [self.plain(ref) for ref in lic.iter(ALI_LICENSE_REF)]
         candidates += [link.get(XLINK_HREF) or "" for link in lic.iter("{*}ext-link", "ext-link")]
-        candidates += [lic.get("license-type") or ""]
+        candidates += [lic.get("license-type") or ""]  # some archives put the URL there
         for candidate in candidates:
             candidate = candidate.strip()
             if _URL.match(candidate):
@@ -667,6 +781,7 @@ class ArticleReader:
         if _XML_ID.match(ref_id):
             entry["id"] = ref_id
         texts: dict[str, str] = {}
+        fallback: dict[str, str] = {}  # an element-citation's content as text
         for cite in citations:
             name = local_name(cite, lower=True)
             kind = cite.get("publication-type") or cite.get("citation-type")
@@ -680,7 +795,7 @@ class ArticleReader:
                     entry["type"] = "other"
             if name in ("mixed-citation", "citation"):
                 lang = self.lang_of(cite)
-                text = self.plain(cite)
+                text = self._mixed_text(cite)
                 if not text:
                     continue
                 if lang in texts:
@@ -689,12 +804,59 @@ class ArticleReader:
                 texts[lang] = text
             elif name in ("element-citation", "nlm-citation"):
                 self._structured(cite, entry, ref_id)
+                text = self._element_text(cite)
+                if text:
+                    fallback.setdefault(self.lang_of(cite), text)
+        if not texts and not (entry.get("title") or entry.get("source")) and fallback:
+            # software, web pages, data: a comment and a link, a collab, a pub-id only
+            texts = fallback
         if texts:
             entry["text"] = texts
         if not texts and not (entry.get("title") or entry.get("source")):
-            self.warn(f"reference {ref_id or '(no id)'}: no text, title or source: left out")
+            self.warn(f"reference {ref_id or '(no id)'}: empty: left out")
             return None
         return entry
+
+    def _mixed_text(self, cite: etree._Element) -> str:
+        """A mixed citation's text; a link whose address its text does not show gets it added
+        (the writer turns addresses in reference text back into links)."""
+        text = self.plain(cite)
+        for link in cite.iter("{*}ext-link", "ext-link", "{*}uri", "uri"):
+            href = (link.get(XLINK_HREF) or "").strip()
+            if _URL.match(href) and href not in text:
+                text = f"{text} {href}".strip()
+        return text
+
+    def _element_text(self, cite: etree._Element) -> str:
+        """An element citation's parts as one line of text, in their order."""
+        parts: list[str] = []
+        for child in cite:
+            name = local_name(child, lower=True)
+            if name == "person-group":
+                people = []
+                for person in child:
+                    kind = local_name(person, lower=True)
+                    if kind == "name":
+                        found = self._name(person)
+                        people.append(
+                            " ".join(filter(None, [found.get("surname"), found.get("given")]))
+                        )
+                    elif kind == "etal":
+                        people.append("et al.")
+                    elif kind:
+                        people.append(self.plain(person))
+                parts.append(", ".join(p for p in people if p))
+            elif name == "pub-id":
+                kind = (child.get("pub-id-type") or "").lower()
+                value = self.plain(child)
+                parts.append(f"doi:{value}" if kind == "doi" else f"{kind.upper()}: {value}")
+            elif name in ("ext-link", "uri"):
+                href = (child.get(XLINK_HREF) or "").strip()
+                label = self.plain(child)
+                parts.append(label if not href or href == label else f"{label} {href}".strip())
+            elif name:
+                parts.append(self.plain(child))
+        return ". ".join(p.rstrip(". ") for p in parts if p.strip(" .")) + ("." if parts else "")
 
     def _structured(self, cite: etree._Element, entry: dict[str, Any], ref_id: str) -> None:
         if cite.get(XML_LANG):
@@ -743,7 +905,13 @@ class ArticleReader:
         for when in _children(cite, "date-in-citation"):
             value = _date_of(when)
             if value and (when.get("content-type") or "access-date") == "access-date":
-                entry["accessed"] = value
+                try:
+                    entry["accessed"] = model.check_date(value)
+                except ValueError:
+                    self.warn(
+                        f"reference {ref_id}: access date {value!r} is not a real date: "
+                        "left out (the reference is kept)"
+                    )
 
     # the journal -----------------------------------------------------------------
     def _journal(self, meta: etree._Element | None) -> dict[str, Any] | None:
@@ -769,10 +937,25 @@ class ArticleReader:
                 title.setdefault(self.lang_of(item, self.lang_of(trans)), self.plain(item))
         for item in _children(holder, "trans-title"):
             title.setdefault(self.lang_of(item), self.plain(item))
-        journal["title"] = title
         abbrev = _child(holder, "abbrev-journal-title")
         if abbrev is not None:
             journal["abbrev_title"] = self.plain(abbrev)
+        if not any(title.values()):
+            # PLOS and PMC files may name the journal only by an abbreviation or an NLM id.
+            fallback = journal.get("abbrev_title")
+            source = "abbrev-journal-title"
+            if not fallback:
+                source = next((f"journal-id of type {k!r}" for k in ("nlm-ta", "iso-abbrev",
+                               "publisher-id") if ids.get(k)), "")  # fmt: skip
+                fallback = ids.get(source.split("'")[1]) if source else None
+            if fallback:
+                title = {self.lang: fallback}
+                self.warn(
+                    f"no journal-title: the journal's title is taken from its {source} "
+                    f"({fallback!r})",
+                    SIMPLIFIED,
+                )
+        journal["title"] = title
         issn: dict[str, str] = {}
         for item in _children(meta, "issn"):
             kind = item.get("publication-format") or item.get("pub-type") or ""

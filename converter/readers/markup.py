@@ -8,6 +8,7 @@ escaped tags in the output text.
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from collections.abc import Iterable
@@ -93,6 +94,12 @@ def _node_text(node: etree._Element, where: str, log: Collector) -> str:
     name = local_name(node, lower=True)
     if not name:  # comment or processing instruction
         return ""
+    if name == "math":
+        log.warn(f"{where}: <math> (MathML) kept as its text", SIMPLIFIED)
+        return math_text(node, styled=True)
+    if name == "alternatives":  # the same content several ways: the first that holds text
+        chosen = _alternative(node)
+        return _node_text(chosen, where, log) if chosen is not None else ""
     if name in _DROP_ALL:
         kind = SIMPLIFIED if name in _NOT_FACTS else DROPPED
         log.warn(f"{where}: <{name}> cannot be held in JATS text: dropped with its content", kind)
@@ -113,6 +120,42 @@ def _node_text(node: etree._Element, where: str, log: Collector) -> str:
             SIMPLIFIED,
         )
     return content
+
+
+def _alternative(node: etree._Element) -> etree._Element | None:
+    """Of ``<alternatives>`` (MathML, TeX, an image …), the form whose text to keep: MathML,
+    else the first that is not an image."""
+    forms = [child for child in node if local_name(child, lower=True)]
+    for wanted in ("math", "tex-math"):
+        for form in forms:
+            if local_name(form, lower=True) == wanted:
+                return form
+    return next(
+        (f for f in forms if local_name(f, lower=True) not in ("graphic", "inline-graphic")), None
+    )
+
+
+def math_text(node: etree._Element, *, styled: bool = False) -> str:
+    """The text a MathML formula shows: CO<sub>2</sub> for ``<msub><mi>CO</mi><mn>2</mn>``
+    (``styled``), or just CO2. Annotations (TeX source kept inside the formula) are skipped."""
+    name = local_name(node, lower=True)
+    if name in ("annotation", "annotation-xml"):
+        return ""
+    children = [child for child in node if local_name(child, lower=True)]
+    if name == "semantics" and children:
+        return math_text(children[0], styled=styled)
+    if name in ("msub", "msup") and len(children) == 2:
+        base = math_text(children[0], styled=styled)
+        script = math_text(children[1], styled=styled)
+        tag = "sub" if name == "msub" else "sup"
+        return f"{base}<{tag}>{script}</{tag}>" if styled else base + script
+    if name == "msubsup" and len(children) == 3:
+        base, low, high = (math_text(c, styled=styled) for c in children)
+        return f"{base}<sub>{low}</sub><sup>{high}</sup>" if styled else base + low + high
+    if not children:
+        text = (node.text or "").strip()
+        return _escape_angle(text) if styled else text
+    return "".join(math_text(child, styled=styled) for child in children)
 
 
 def tidy(text: str) -> str:
@@ -197,9 +240,18 @@ def plain_text(element: etree._Element, where: str, log: Collector) -> str:
     """The element's text with every tag removed (for fields JATS writes without markup)."""
     parts: list[str] = [element.text or ""]
     for child in element:
+        name = local_name(child, lower=True)
         if isinstance(child, etree._Entity):
             parts.append(_entity_text(child, where, log))
-        elif local_name(child, lower=True) not in _DROP_ALL and local_name(child, lower=True):
+        elif name == "math":
+            parts.append(math_text(child))
+        elif name == "alternatives":
+            chosen = _alternative(child)
+            if chosen is not None:
+                wrapper = etree.Element("x")
+                wrapper.append(copy.deepcopy(chosen))
+                parts.append(plain_text(wrapper, where, log))
+        elif name not in _DROP_ALL and name:
             parts.append(plain_text(child, where, log))
         parts.append(child.tail or "")
     return tidy("".join(parts))

@@ -217,7 +217,7 @@ class _View:
 
     def license(self) -> dict[str, Any] | None:
         lic = self.a.license
-        if lic is None:
+        if lic is None or lic.url is None:  # a statement without a URL: nothing to deposit
             return None
         p = self.a.published
         start = lic.start_date or p.electronic or p.print

@@ -377,6 +377,7 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
     out = []
     for aff in article.affiliations:
         given = [*(aff.institution or {}), *(aff.department or {}), *(aff.city or {})]
+        given += [*(aff.text or {})]
         langs = [lang for lang, _ in ordered(dict.fromkeys(given or [main]), main)]
         several = len(langs) > 1
         forms = []
@@ -387,6 +388,7 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
                 country = names.get(lang) or localized_country_name(aff.country, lang)
             institution = _pick(aff.institution, lang)
             city = _pick(aff.city, lang)
+            text = _pick(aff.text, lang)  # the line kept whole (JATS aff text)
             forms.append(
                 Row(
                     lang=_lang(lang, None if several else main),
@@ -394,6 +396,7 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
                     department=_t(_pick(aff.department, lang)),
                     city=_t(city) if city else None,
                     country=_t(country) if country else None,
+                    text=_t(text) if text else None,
                 )
             )
         label = labels.get(aff.id or "")
@@ -431,23 +434,25 @@ def _history(article: model.Article) -> list[Row]:
 
 
 def _permissions(article: model.Article, main: str) -> Row | None:
-    lic, copyright = article.license, article.copyright
-    if lic is None and copyright is None:
+    copyright = article.copyright
+    every = [article.license, *article.other_licenses] if article.license else []
+    if not every and copyright is None:
         return None
     licenses = []
-    if lic is not None:
+    for lic in every:  # the main licence, then the others (CC0 for data beside CC BY …)
         if lic.text:
             paragraphs = ordered(lic.text, main)
         elif lic.spdx:
             paragraphs = [("en", license_sentence(lic.spdx))]
         else:
             paragraphs = [("en", f"This work is licensed under the licence at {lic.url}.")]
+        kind = lic.type or ("open-access" if lic.spdx else None)
         # one license per language, as JATS4R recommends (license-p has no xml:lang in 1.3)
-        licenses = [
+        licenses += [
             Row(
-                open_access=lic.spdx is not None,
-                url=_a(lic.url),
-                url_text=_t(lic.url),
+                kind=_a(kind) if kind else None,
+                url=_a(lic.url) if lic.url else None,
+                url_text=_t(lic.url) if lic.url else None,
                 start_date=_a(lic.start_date) if lic.start_date else None,
                 lang=_lang(code, main),
                 text=_inline(text),
