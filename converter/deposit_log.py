@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from converter.config import state_dir
+from converter.redaction import redact
 
 LOG_NAME = "deposits.jsonl"
 
@@ -65,7 +66,8 @@ def _locked() -> Iterator[Path]:
 def record(entry: Entry) -> None:
     """Append the entry's current state to the log."""
     entry.updated = now()
-    line = json.dumps(entry.as_dict(), ensure_ascii=False) + "\n"
+    # Redacted by construction: a service's reply quoted in ``outcome`` may echo a credential.
+    line = redact(json.dumps(entry.as_dict(), ensure_ascii=False)) + "\n"
     with _locked() as path, open(path, "a", encoding="utf-8") as stream:
         stream.write(line)
 

@@ -138,6 +138,12 @@ class RedactingStream(io.TextIOBase):
         return getattr(self._wrapped, name)
 
 
+def redacting(stream: TextIO) -> TextIO:
+    """``stream`` masking remembered secrets in what is written to it: for report files, which
+    are data (no pattern masking), but may quote a message that carried a credential."""
+    return RedactingStream(stream, patterns=False)  # type: ignore[return-value]
+
+
 @contextlib.contextmanager
 def redacting_streams() -> Iterator[None]:
     """Route ``sys.stdout`` and ``sys.stderr`` through ``redact`` for the duration.

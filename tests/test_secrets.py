@@ -74,10 +74,13 @@ def _report_options(run, service_name: str, tmp_path: Path) -> list[str]:
 
 
 def _channels(result, tmp_path: Path) -> dict[str, str]:
+    """stdout, stderr, and every report, JUnit file or log the run wrote (the local deposit log
+    in the state folder included); the deposit files themselves are input."""
     found = {"stdout": result.out, "stderr": result.err}
-    for path in tmp_path.glob("*"):
-        if path.is_file() and path.suffix in (".json", ".xml") and "streltsov" not in path.name:
-            found[path.name] = path.read_text(encoding="utf-8", errors="replace")
+    for path in tmp_path.rglob("*"):
+        wanted = path.suffix in (".json", ".jsonl", ".xml", ".log", ".txt")
+        if wanted and path.is_file() and "streltsov" not in path.name:
+            found[str(path.relative_to(tmp_path))] = path.read_text(errors="replace")
     return found
 
 

@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from converter.atomic import write_atomic_stream
 from converter.batch.settings import BatchSettings
+from converter.redaction import redacting
 from converter.version import __version__
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
             first = False
         stream.write("\n  ]\n}\n")
 
-    write_atomic_stream(path, write, encoding="utf-8")
+    write_atomic_stream(path, lambda stream: write(redacting(stream)), encoding="utf-8")
 
 
 def write_junit(path: Path, books: Books, settings: BatchSettings | None = None) -> None:
@@ -81,7 +82,7 @@ def write_junit(path: Path, books: Books, settings: BatchSettings | None = None)
             stream.write("    </testcase>\n")
         stream.write("  </testsuite>\n</testsuites>\n")
 
-    write_atomic_stream(path, write, encoding="utf-8")
+    write_atomic_stream(path, lambda stream: write(redacting(stream)), encoding="utf-8")
 
 
 def _xml_text(text: str) -> str:
