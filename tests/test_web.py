@@ -107,6 +107,22 @@ def test_broken_field_is_named_in_words_and_fixed_in_the_form(app):
     assert workspace.rows[1].article.authors[0].orcid.endswith("0000-0002-1825-0097")
 
 
+def test_jats_and_spreadsheet_uploads_can_be_edited_and_saved(app):
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    spreadsheet = SAMPLES / "japanese-studies-in-russia" / "spreadsheet" / "issue.csv"
+    _upload(client, token, (BILINGUAL.with_suffix(".xml"), "streltsov-6.xml"))
+    _upload(client, token, (spreadsheet, "issue.csv"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    rows = _rows(client)
+    assert [r.find_class("status")[0].text for r in rows] == ["valid", "valid"]
+    for row_id in (1, 2):
+        data = workspace.rows[row_id].data
+        assert workspace.save(workspace.rows[row_id], {**data, "volume": "9"}) == []
+        assert workspace.rows[row_id].article.volume == "9"
+        assert workspace.rows[row_id].status == "valid"
+
+
 def test_script_in_metadata_is_text_in_the_app(app):
     flask_app, _workspace = app
     client = flask_app.test_client()

@@ -238,10 +238,14 @@ class Workspace:
 
     def save(self, row: Row, data: dict[str, Any]) -> list[str]:
         """Replace a row's article by the edited input; return the problems (none: saved)."""
+        journal: Journal | Path | None = self.journal
         if row.journal_ref is not None:
             data = {**data, "journal": row.journal_ref}
+        elif journal is None and row.article is not None:
+            source_journal = row.article.journal  # from the source itself (JATS journal-meta …)
+            journal = source_journal if isinstance(source_journal, Journal) else None
         try:
-            article = article_from_data(data, row.source, base_dir=row.folder, journal=self.journal)
+            article = article_from_data(data, row.source, base_dir=row.folder, journal=journal)
         except InputError as exc:
             return exc.problems
         with self._lock:
