@@ -45,7 +45,10 @@ def serve(
         real_port = server.socket.getsockname()[1]
         shown = f"[{host}]" if ":" in host else host
         names = {f"{shown}:{real_port}", f"localhost:{real_port}", f"127.0.0.1:{real_port}"}
-        server.app = create_app(workspace, names)
+        # On the loopback address a request must name it (DNS rebinding); an app opened to the
+        # network with --host is reached by whatever name the other machines use.
+        loopback = host in ("127.0.0.1", "localhost", "::1")
+        server.app = create_app(workspace, names if loopback else None)
         url = f"http://{shown}:{real_port}/"
 
         def _stop(signum: int, frame: FrameType | None) -> None:
