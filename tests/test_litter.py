@@ -30,6 +30,24 @@ def _dead_pid() -> int:
     return done.pid
 
 
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux ``/proc``)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text()
+        found += [int(child) for child in text.split()]
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (not gone, not a zombie)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
 def _planted(folder: Path, name: str, owner: str, age: float = 0.0) -> Path:
     path = folder / f".{name}.abcd1234.{owner}{TEMP_SUFFIX}"
     path.write_text("half an output")
@@ -87,9 +105,20 @@ def test_kill_9_mid_batch_then_rerun_leaves_exactly_the_outputs(tmp_path: Path, 
             break
         time.sleep(0.02)
     assert process.poll() is None, "the batch finished before it could be killed"
+    workers = _children(process.pid)
+    assert workers, "no worker processes found"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
+    try:  # the workers notice their main process is gone and end, rather than wait forever
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _running(pid)], "orphaned workers still running"
+    finally:
+        for pid in workers:  # never leave this test's processes behind, even when it fails
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
     # What a killed run may leave, whatever the timing: one of its workers' temporary files.
     _planted(out, "rjr-1-99990.xml", f"{_host()}-{process.pid}-1")
     assert len(list(out.glob("*.xml"))) < 2000

@@ -9,6 +9,8 @@ import hashlib
 import json
 import os
 import signal
+import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 from converter.api import prepare, refusals, render
 from converter.atomic import write_temp
 from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, Job, JobResult
-from converter.errors import OUTPUT_ERRNOS, output_error
+from converter.errors import EXIT_INTERRUPTED, OUTPUT_ERRNOS, output_error
 from converter.naming import NamePattern
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.native import JournalCache, find_journal_file
@@ -84,6 +86,7 @@ def init_worker(settings: BatchSettings, token: str, in_process: bool = False) -
     global _STATE
     if not in_process:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _exit_with_parent(os.getppid())
     prepare(settings.options)
     if not in_process:
         gc.freeze()
@@ -95,6 +98,22 @@ def init_worker(settings: BatchSettings, token: str, in_process: bool = False) -
         RecordingCache(),
         token,
     )
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the main process is gone (``kill -9``, a crash): a pool worker
+    would otherwise wait for work forever, holding its memory. The temporary file it may leave
+    is removed by the next run (``atomic.sweep_stale``)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(EXIT_INTERRUPTED)
+
+    threading.Thread(target=watch, name="jatsconv-parent-watch", daemon=True).start()
+
+
+PARENT_CHECK = 0.5  # seconds between looks at the main process
 
 
 def _digest(data: bytes) -> str:
