@@ -17,11 +17,26 @@ through the CLI in a subprocess, and prints:
 * the time xmllint takes to validate the same outputs one file at a time, the way a pipeline
   without a resident grammar does: measured on a sample of files and extrapolated to N (the
   sample size is printed), and the ratio of that to the batch's time;
-* the exact command that produced the figures.
+* the exact command that produced the figures, and whether the targets are met: CPU per
+  article (batch and workers together) ≤ 2.5 ms for seed articles and ≤ 6 ms for bilingual
+  ones, and ≥ 1,000 (seed) or ≥ 400 (bilingual) articles per second end to end.
+
+Every article is distinct: its title, authors and reference texts are made up per article
+from syllables and words (as in a real archive, no cache keyed on a text ever hits).
+
+``--stages`` also times, in this process and before the batch runs, each stage of the
+per-article path on a sample of the same articles (CPU time): reading the file and its digest,
+YAML, the model, enrichment (transliteration and citation parsing), rendering, parsing and DTD
+validation, writing the temporary file; then the worker's whole path per article (those stages
+plus its bookkeeping) and the main process's share (renaming into place, the books).
+
+The batch runs this checkout's code (``python3 -m converter batch``, the code path of the
+installed ``jatsconv``).
 
 Usage::
 
     python3 bench/bench_batch.py -n 10000 --kind bilingual [-j 2] [--xmllint-sample 300]
+    python3 bench/bench_batch.py -n 2000 --kind seed --stages
 
 Nothing here is asserted: the figures are for the README.
 """
@@ -56,17 +71,57 @@ publisher:
   location: Moscow, Russian Federation
 """
 
-SURNAMES = [
-    ("Иванов", "Ivanov"),
-    ("Петрова", "Petrova"),
-    ("Смирнов", "Smirnov"),
-    ("Кузнецова", "Kuznetsova"),
-    ("Попов", "Popov"),
-    ("Соколова", "Sokolova"),
-    ("Лебедев", "Lebedev"),
-    ("Козлова", "Kozlova"),
-]
-GIVEN = [("Иван Петрович", "Ivan P."), ("Анна Сергеевна", "Anna S."), ("Олег Юрьевич", "Oleg Yu.")]
+# Syllables in Cyrillic with their BSI transliteration: surnames, given names and title words
+# are built from them per article and per reference, so that no two articles share a reference
+# text, an author or a title (caches keyed on the text never hit, as in a real archive).
+SYLLABLES = [
+    ("ба", "ba"), ("ве", "ve"), ("го", "go"), ("да", "da"), ("ж", "zh"), ("зи", "zi"),
+    ("ка", "ka"), ("ло", "lo"), ("ми", "mi"), ("но", "no"), ("пе", "pe"), ("ра", "ra"),
+    ("со", "so"), ("ту", "tu"), ("фе", "fe"), ("хо", "kho"), ("ци", "tsi"), ("ча", "cha"),
+    ("ше", "she"), ("щу", "shchu"), ("лен", "len"), ("ров", "rov"), ("дин", "din"),
+    ("мар", "mar"), ("сан", "san"), ("тор", "tor"), ("вин", "vin"), ("кур", "kur"),
+]  # fmt: skip
+ENDINGS = [("ов", "ov"), ("ин", "in"), ("ский", "skii"), ("ев", "ev"), ("енко", "enko")]
+ENGLISH = [
+    "policy", "trade", "security", "energy", "islands", "treaty", "summit", "reform",
+    "migration", "border", "investment", "culture", "diplomacy", "alliance", "region", "economy",
+    "history", "memory", "identity", "media", "science", "labour", "industry", "finance",
+    "transport", "agriculture", "education", "health", "climate", "fisheries", "shipping",
+]  # fmt: skip
+
+
+def _pick(seed: int, count: int) -> int:
+    """A deterministic spread of ``seed`` over ``count`` values (an integer hash)."""
+    x = (seed * 0x9E3779B1 + 0x7F4A7C15) & 0xFFFFFFFF
+    x ^= x >> 15
+    x = (x * 0x2C1B3C6D) & 0xFFFFFFFF
+    x ^= x >> 12
+    x = (x * 0x297A2D39) & 0xFFFFFFFF
+    return (x ^ (x >> 15)) % count
+
+
+def word(seed: int, syllables: int = 3) -> tuple[str, str]:
+    """A made-up word in Cyrillic and its Latin transliteration."""
+    parts = [SYLLABLES[_pick(seed * 31 + k, len(SYLLABLES))] for k in range(syllables)]
+    return "".join(p[0] for p in parts), "".join(p[1] for p in parts)
+
+
+def surname(seed: int) -> tuple[str, str]:
+    stem = word(seed, 2 + seed % 2)
+    end = ENDINGS[_pick(seed + 3, len(ENDINGS))]
+    return (stem[0] + end[0]).capitalize(), (stem[1] + end[1]).capitalize()
+
+
+def initials(seed: int) -> tuple[str, str]:
+    first, second = word(seed + 11, 1), word(seed + 17, 1)
+    return (
+        f"{first[0][0].upper()}. {second[0][0].upper()}.",
+        f"{first[1][0].upper()}. {second[1][0].upper()}.",
+    )
+
+
+def english(seed: int, count: int) -> str:
+    return " ".join(ENGLISH[_pick(seed * 37 + k + 1000003, len(ENGLISH))] for k in range(count))
 
 
 def orcid(n: int) -> str:
@@ -89,8 +144,8 @@ def bilingual_article(i: int) -> str:
     lines = [
         "language: ru",
         "title:",
-        f"  ru: {q(f'Синтетическая статья № {i}: российско-японские отношения и санкции')}",
-        f"  en: {q(f'Synthetic article no. {i}: Russian-Japanese relations and sanctions')}",
+        f"  ru: {q(' '.join(word(i * 13 + k)[0] for k in range(6)).capitalize())}",
+        f"  en: {q(english(i, 7).capitalize() + f' (no. {i})')}",
         f"doi: 10.5555/bss.{volume}.{fpage}",
         f"volume: {volume}",
         "issue: 1",
@@ -101,7 +156,7 @@ def bilingual_article(i: int) -> str:
         "authors:",
     ]
     for a in range(5):
-        sur, giv = SURNAMES[(i + a) % len(SURNAMES)], GIVEN[(i + a) % len(GIVEN)]
+        sur, giv = surname(i * 10 + a), initials(i * 10 + a)
         lines += [
             "  - name:",
             f"      ru: {{surname: {sur[0]}, given: {giv[0]}}}",
@@ -148,18 +203,61 @@ def bilingual_article(i: int) -> str:
         "references:",
     ]
     for r in range(30):
-        pages = f"{r * 3 + 1}–{r * 3 + 9}"
-        ru = (
-            f"Автор {r} А. Б. Название источника номер {r} о японской политике"
-            f" // Журнал исследований. {1990 + r}. № {r % 12 + 1}. С. {pages}."
-        )
+        seed = i * 100 + r
+        first = 1 + seed % 300
+        pages = f"{first}–{first + 8 + seed % 20}"
+        sur, ini = surname(seed), initials(seed)
+        title = [word(seed * 7 + k) for k in range(4)]
+        title_ru = " ".join(w[0] for w in title).capitalize()
+        title_lat = " ".join(w[1] for w in title).capitalize()
+        source = word(seed + 5)
+        year, number = 1990 + seed % 34, seed % 12 + 1
+        ru = f"{sur[0]} {ini[0]} {title_ru} // Вестник {source[0]}. {year}. № {number}. С. {pages}."
         en = (
-            f"Avtor {r} A. B. Nazvanie istochnika nomer {r} o yaponskoi politike"
-            f" [Title of source number {r} on Japanese policy]. Zhurnal issledovanii."
-            f" {1990 + r}. No. {r % 12 + 1}. P. {pages}. (In Russ.)"
+            f"{sur[1]} {ini[1]} {title_lat} [{english(seed, 5).capitalize()}]. Vestnik"
+            f" {source[1]}. {year}. No. {number}. P. {pages}. (In Russ.)"
         )
         lines += ["  - text:", f"      ru: {q(ru)}", f"      en: {q(en)}"]
     return "\n".join(lines) + "\n"
+
+
+def seed_article(text: str, i: int) -> str:
+    """The seed sample with its pages, title, author and six references made distinct per
+    article, each reference in the shape of the seed's own (transliterated "References" style)."""
+    refs = []
+    for r in range(6):
+        seed = i * 10 + r
+        sur, ini = surname(seed)[1], initials(seed)[1]
+        lat = " ".join(word(seed * 7 + k)[1] for k in range(4)).capitalize()
+        eng = english(seed, 6).capitalize()
+        source = word(seed + 5)[1].capitalize()
+        year = 2000 + seed % 19
+        refs.append(
+            [
+                f"{sur} {ini[:2]} ({year}) {lat} [{eng}]. 6 September //{source} Gazeta."
+                " (accessed: 21 July 2018)",
+                f"{sur}, {ini[:2]} ({year}) {lat} [{eng}]. 14 January. // Ekho {source}."
+                " (accessed: 21 July 2018).",
+                f"{sur} {ini[:2]} ({year}) {lat} [{eng}?]. 29 September // (accessed: 21 July"
+                " 2018).",
+                f"{sur}, {ini[:2]} ({year}). {lat} [{eng}]. 12 September // {source[:3].upper()}."
+                " (accessed: 21 July 2018).",
+                f"{sur}: {lat} [{sur}: {eng}]. 5 September {year}. // {source}. (accessed: 21"
+                " July 2018).",
+                f"{lat} [{eng}]. {source}. 7 September {year}.",
+            ][r]
+        )
+    head, _, _ = text.partition("references:")
+    head = (
+        head.replace("fpage: 110", f"fpage: {110 + i * 10}")
+        .replace("lpage: 119", f"lpage: {119 + i * 10}")
+        .replace("Streltsov", surname(i)[1])
+        .replace(
+            '"Russian-Japanese relations: Systemic crisis or new opportunities?"',
+            q(f"{english(i, 4).capitalize()}: systemic crisis or new opportunities?"),
+        )
+    )
+    return head + "references:\n" + "".join(f"  - {q(ref)}\n" for ref in refs)
 
 
 def generate(folder: Path, n: int, kind: str) -> None:
@@ -178,9 +276,7 @@ def _write_articles(folder: Path, n: int, kind: str) -> None:
         (folder / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
         text = SEED.read_text(encoding="utf-8")
         for i in range(n):
-            body = text.replace("fpage: 110", f"fpage: {110 + i * 10}").replace(
-                "lpage: 119", f"lpage: {119 + i * 10}"
-            )
+            body = seed_article(text, i)
             sub = folder / f"part{i // 1000:03d}"
             sub.mkdir(exist_ok=True)
             (sub / f"article-{i:06d}.yaml").write_text(body, encoding="utf-8")
@@ -216,7 +312,7 @@ def run_batch(command: list[str]) -> tuple[float, int, int, int, float]:
     the CPU seconds (user + system) of the batch and its workers."""
     peak = 0
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     done = threading.Event()
 
     def sample() -> None:
@@ -269,6 +365,104 @@ def time_xmllint(files: list[Path], catalog: str) -> float:
     return time.perf_counter() - start
 
 
+# Targets per kind: CPU per article (batch and workers, ms) and articles per second end to end.
+TARGETS = {"seed": (2.5, 1000), "bilingual": (6.0, 400)}
+
+
+def print_stages(source: Path, count: int) -> None:
+    """CPU per article of each stage of the per-article path, timed in this process."""
+    import gc
+    import hashlib
+
+    sys.path.insert(0, str(ROOT))
+    from lxml import etree
+
+    from converter.atomic import write_temp
+    from converter.batch.books import Books
+    from converter.batch.settings import BatchSettings
+    from converter.batch.sources import iter_jobs, list_sources
+    from converter.batch.worker import convert_job, init_worker
+    from converter.enrich import enrich
+    from converter.grammars import get_grammars
+    from converter.options import Options
+    from converter.readers.native import JournalCache, article_from_data, parse_data
+    from converter.validation import dtd_problems, safe_parser
+    from converter.writers import jats
+
+    # Three disjoint sets: one article to warm up (templates, grammar, citation model), the
+    # stages, and the worker's whole path: no article is seen twice, so no cache hits.
+    found = sorted(source.rglob("article-*.yaml"))
+    count = min(count, (len(found) - 1) // 2)
+    warm, paths, others = found[0], found[1 : count + 1], found[count + 1 : 2 * count + 1]
+    grammars = get_grammars().require()
+    options = Options(grammars=grammars)
+    jats.warm_up(options)
+    dtd = jats._dtd(grammars, options.version, options.tag_set)
+    parser = safe_parser()
+    cache = JournalCache()
+    work = Path(tempfile.mkdtemp(prefix="stages-", dir=source.parent))
+    clock = time.process_time
+    totals = dict.fromkeys(
+        ["read + digest", "YAML", "model", "enrich", "render", "parse + DTD", "write"], 0.0
+    )
+    data = parse_data(warm.read_text(encoding="utf-8"), str(warm))
+    enrich(article_from_data(data, str(warm), base_dir=warm.parent, cache=cache))
+    gc.freeze()  # as a batch worker does (converter.batch.worker.init_worker)
+    gc.set_threshold(20_000, 20, 20)
+    for index, path in enumerate(paths):
+        t0 = clock()
+        raw = path.read_bytes()
+        hashlib.blake2b(raw, digest_size=16).hexdigest()
+        t1 = clock()
+        data = parse_data(raw.decode("utf-8-sig"), str(path))
+        t2 = clock()
+        article = article_from_data(data, str(path), base_dir=path.parent, cache=cache)
+        t3 = clock()
+        article = enrich(article)
+        t4 = clock()
+        text = jats.render_jats(article)
+        t5 = clock()
+        out = text.encode("utf-8")
+        problems = dtd_problems(etree.fromstring(out, parser).getroottree(), dtd, str(path))
+        t6 = clock()
+        target = work / f"a{index}.xml"
+        temp = write_temp(target, lambda stream, out=out: stream.write(out))
+        os.replace(temp, target)
+        t7 = clock()
+        if problems:
+            raise SystemExit(f"{path}: invalid: {problems[0]}")
+        for key, start, end in zip(
+            totals, (t0, t1, t2, t3, t4, t5, t6), (t1, t2, t3, t4, t5, t6, t7), strict=True
+        ):
+            totals[key] += end - start
+    # The worker's whole path (the stages above plus its bookkeeping), then the main process.
+    settings = BatchSettings(out_dir=work / "batch", options=options, jobs=1, force=True)
+    init_worker(settings, "stages", in_process=True)
+    files, _ = list_sources([str(p) for p in others])
+    jobs = list(iter_jobs(files, settings))
+    t0 = clock()
+    results = [convert_job(job, None) for job in jobs]
+    t1 = clock()
+    books = Books(settings, {})
+    for result in results:
+        for entry in result.entries:
+            if entry.temp:
+                books.temps.add(entry.temp)
+        books.accept(result, lambda line: None)
+    t2 = clock()
+    books.close()
+    files.close()
+    shutil.rmtree(work)
+    n = len(paths)
+    print(f"stages (CPU per article, this process, {n} articles):")
+    for key, seconds in totals.items():
+        print(f"  {key:20} {seconds / n * 1000:6.3f} ms")
+    print(f"  {'sum of the stages':20} {sum(totals.values()) / n * 1000:6.3f} ms")
+    print(f"  {'worker, whole path':20} {(t1 - t0) / n * 1000:6.3f} ms (stages + bookkeeping)")
+    print(f"  {'main process':20} {(t2 - t1) / n * 1000:6.3f} ms (renames, names, report rows)")
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=2000, help="number of articles (default 2000)")
@@ -287,6 +481,17 @@ def main() -> None:
         help="files xmllint validates, extrapolated to N (default 200)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the outputs and the report")
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="also time each stage of the per-article path in this process (CPU per article)",
+    )
+    parser.add_argument(
+        "--stage-sample",
+        type=int,
+        default=300,
+        help="articles timed by --stages, per pass (default 300; needs twice as many, plus one)",
+    )
     args = parser.parse_args()
 
     source = args.workdir / f"{args.kind}-{args.n}"
@@ -296,9 +501,11 @@ def main() -> None:
     generate(source, args.n, args.kind)
     sizes = [p.stat().st_size for p in list(source.rglob("article-*.yaml"))[:100]]
     create_ms = file_creation_ms(args.workdir)
-    jatsconv = shutil.which("jatsconv") or "jatsconv"
+    if args.stages:
+        print_stages(source, args.stage_sample)
+    jatsconv = [sys.executable, "-m", "converter"]
     command = [
-        jatsconv,
+        *jatsconv,
         "batch",
         str(source),
         "-o",
@@ -318,7 +525,7 @@ def main() -> None:
     outputs = sorted(out.rglob("*.xml"))
     sample = outputs[:: max(1, len(outputs) // args.xmllint_sample)][: args.xmllint_sample]
     catalog = subprocess.run(
-        [jatsconv, "schemas", "path"], capture_output=True, text=True, check=True
+        [*jatsconv, "schemas", "path"], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout.strip()
     lint_seconds = time_xmllint(sample, catalog)
     per_file = lint_seconds / len(sample)
@@ -355,6 +562,16 @@ def main() -> None:
         f"ratio:              batch is {lint_total / seconds:.1f}× faster than xmllint "
         "validating alone"
     )
+    cpu_ms = cpu / args.n * 1000
+    rate = args.n / seconds
+    cpu_target, rate_target = TARGETS[args.kind]
+    cpu_met, rate_met = cpu_ms <= cpu_target, rate >= rate_target
+    print(
+        f"targets ({args.kind}): CPU ≤ {cpu_target} ms per article: "
+        f"{'met' if cpu_met else 'NOT met'} ({cpu_ms:.2f} ms); end to end ≥ {rate_target:,} "
+        f"articles/s: {'met' if rate_met else 'NOT met'} ({rate:,.0f}/s)"
+    )
+    print(f"machine load:       {os.getloadavg()[0]:.1f} (1-minute load average after the run)")
     argv = ["python3", "bench/bench_batch.py", "-n", str(args.n), "--kind", args.kind]
     if args.workdir != Path(tempfile.gettempdir()) / "jatsconv-bench":
         argv += ["--workdir", str(args.workdir)]
@@ -362,6 +579,10 @@ def main() -> None:
         argv += ["-j", str(args.jobs)]
     if args.xmllint_sample != 200:
         argv += ["--xmllint-sample", str(args.xmllint_sample)]
+    if args.stages:
+        argv += ["--stages"]
+        if args.stage_sample != 300:
+            argv += ["--stage-sample", str(args.stage_sample)]
     print(f"command:            {shlex.join(argv)}")
     print(f"batch command:      {shlex.join(command)}")
 

@@ -21,7 +21,7 @@ from converter.atomic import write_temp
 from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, Job, JobResult
 from converter.errors import EXIT_INTERRUPTED, OUTPUT_ERRNOS, output_error
 from converter.naming import NamePattern
-from converter.readers import Loaded, ReadContext, read_source
+from converter.readers import Loaded, ReadContext, read_native, read_source
 from converter.readers.native import JournalCache, find_journal_file
 from converter.readers.spreadsheet import loaded_from_row
 from converter.writers import SUFFIXES
@@ -155,13 +155,22 @@ def _found_journal(state: WorkerState, job: Job) -> str:
     return found
 
 
-def _input_digest(job: Job) -> str:
+_NATIVE_SUFFIXES = (".yaml", ".yml")
+
+
+def _input(job: Job) -> tuple[str, bytes | None]:
+    """The job's input stamp and, for an article file of the project's own format, its bytes:
+    read once, for the stamp and for parsing."""
     if job.values is not None:
-        return _digest(json.dumps(job.values, sort_keys=True, default=str).encode())
+        return _digest(json.dumps(job.values, sort_keys=True, default=str).encode()), None
     try:
-        return _digest(Path(job.path).read_bytes())
+        raw = Path(job.path).read_bytes()
     except OSError:
-        return "unreadable"
+        return "unreadable", None
+    native = job.fmt in ("yaml", "json") or (
+        job.fmt is None and job.path.lower().endswith(_NATIVE_SUFFIXES)
+    )
+    return _digest(raw), raw if native else None
 
 
 def convert_job(job: Job, previous: Any) -> JobResult:
@@ -172,7 +181,7 @@ def convert_job(job: Job, previous: Any) -> JobResult:
         entry = Entry(job.path, "bad-input", problems=list(job.problems))
         return JobResult(job.seq, job.key, [entry], None)
     settings = state.settings
-    input_digest = _input_digest(job)
+    input_digest, raw = _input(job)
     found = _found_journal(state, job)
     if previous is not None and not settings.force:
         stamp, journals, _found, outputs = previous
@@ -192,6 +201,8 @@ def convert_job(job: Job, previous: Any) -> JobResult:
     )
     if job.values is not None:
         loaded = [loaded_from_row(Path(job.path), job.row, job.values, context)]
+    elif raw is not None:  # YAML/JSON article: parsed from the bytes already read
+        loaded = list(read_native(Path(job.path), context, raw))
     else:
         loaded = list(read_source(Path(job.path), job.fmt, context))
     entries = [_convert_one(state, item) for item in loaded]

@@ -18,13 +18,13 @@ from converter.registry import LazyRegistry, load
 __all__ = ["READERS", "Loaded", "ReadContext", "Reader", "detect_format", "read_source"]
 
 
-def read_native(path: Path, context: ReadContext) -> Iterator[Loaded]:
-    """The project's own YAML/JSON article file: one article."""
+def read_native(path: Path, context: ReadContext, raw: bytes | None = None) -> Iterator[Loaded]:
+    """The project's own YAML/JSON article file: one article (``raw``: its bytes, if read)."""
     from converter.errors import InputError
     from converter.readers.native import load_article
 
     try:
-        article = load_article(path, journal=context.journal, cache=context.cache)
+        article = load_article(path, journal=context.journal, cache=context.cache, raw=raw)
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return

@@ -314,9 +314,12 @@ def find_journal_file(article_path: Path) -> Path | None:
     return None
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, raw: bytes | None = None) -> str:
+    """The file's text (``raw``: its bytes, when the caller has read them already)."""
     try:
-        return path.read_text(encoding="utf-8-sig")  # a BOM from Windows editors is dropped
+        if raw is None:
+            raw = path.read_bytes()
+        return raw.decode("utf-8-sig")  # a BOM from Windows editors is dropped
     except UnicodeDecodeError as exc:
         raise InputError(str(path), [f"not UTF-8 text (byte {exc.start})"]) from None
     except OSError as exc:
@@ -375,10 +378,14 @@ def load_article(
     *,
     journal: Journal | Path | None = None,
     cache: JournalCache | None = None,
+    raw: bytes | None = None,
 ) -> Article:
-    """Read one article file (YAML or JSON); raise ``InputError`` with one line per problem."""
+    """Read one article file (YAML or JSON); raise ``InputError`` with one line per problem.
+
+    ``raw`` is the file's content when the caller has read it already (a batch reads each
+    input once, for its up-to-date stamp and for parsing)."""
     source = Path(path)
-    data = parse_data(_read_text(source), str(source))
+    data = parse_data(_read_text(source, raw), str(source))
     return article_from_data(
         data, str(source), base_dir=source.resolve().parent, journal=journal, cache=cache
     )
