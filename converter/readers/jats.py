@@ -8,6 +8,7 @@ named in a warning.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,6 +161,8 @@ def _split_affiliation(text: str, lang: str, *, place_only: bool = False) -> dic
     country = country_code(parts[-1])
     head = parts[:-1] if country else parts
     found: dict[str, Any] = {"country": country} if country else {}
+    if country and parts[-1] != localized_country_name(country, lang):
+        found["country_name"] = {lang: parts[-1]}  # as the source names it
     if place_only:
         if len(head) == 1 and _place_name(head[0]):
             found["city"] = {lang: head[0]}
@@ -391,7 +394,7 @@ class ArticleReader:
             *_children(contrib, "collab"),
             *_children(_child(contrib, "collab-alternatives"), "collab"),
         ]:
-            collabs.setdefault(self.lang_of(collab), self.plain(collab))
+            collabs.setdefault(self.lang_of(collab), self._collab_name(collab))
         if collabs:
             person["collab"] = collabs
         if not names and not collabs:
@@ -439,6 +442,22 @@ class ArticleReader:
         if bio:
             person["bio"] = bio
         return person
+
+    def _collab_name(self, collab: etree._Element) -> str:
+        """A group author's name: its text without the members some files nest inside it
+        (PLOS: ``<collab>Group<contrib-group>…</contrib-group></collab>``)."""
+        shallow = etree.Element("collab")
+        shallow.text = collab.text
+        for child in collab:
+            if local_name(child, lower=True) in ("contrib-group", "contrib", "address", "aff"):
+                if local_name(child, lower=True) == "contrib-group":
+                    self.warn("the members listed inside a group author are not in the model: "
+                              "left out")  # fmt: skip
+                tail = etree.SubElement(shallow, "x")
+                tail.tail = child.tail
+            else:
+                shallow.append(copy.deepcopy(child))
+        return self.plain(shallow)
 
     def _name(self, name: etree._Element) -> dict[str, Any]:
         parts: dict[str, Any] = {}
