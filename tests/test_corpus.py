@@ -1,5 +1,5 @@
 """The real-world corpus (tests/data/corpus: files derived from openly licensed PLOS, eLife,
-bioRxiv, F1000, BMC and IJM articles in NLM 2.3/3.0 and JATS 1.0–1.2, Publishing and
+bioRxiv, F1000, BMC, IJM and SciELO articles in NLM 2.3/3.0 and JATS 1.0–1.2, Publishing and
 Archiving; origins in its README): each file converts, and every fact the model holds comes
 back in the output, checked against the source by XPath, not by the reader; ``validate``
 agrees with xmllint on each."""
@@ -205,7 +205,10 @@ def test_conversion_keeps_every_fact(path: Path, store) -> None:
     for field in ("article-id[@pub-id-type='doi']", "volume", "issue", "fpage", "lpage",
                   "elocation-id"):  # fmt: skip
         assert result.one(field) == source.one(field), field
-    assert result.dates() == source.dates()
+    assert result.dates() <= source.dates()
+    lost_dates = source.dates() - result.dates()  # only history dates of a type not in the model
+    warned = [w for w in loaded.warnings if "history date of type" in w]
+    assert not lost_dates or warned, lost_dates
     kept = result.abstract_paragraphs()  # section titles become bold paragraphs: skipped
     missing = [p for p in source.abstract_paragraphs() if p not in kept]
     assert [p for p in kept if p in source.abstract_paragraphs()] == [
