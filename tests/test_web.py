@@ -239,3 +239,16 @@ def test_serve_prints_its_url_and_removes_uploads_on_exit(tmp_path):
     while folder.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not folder.exists()
+
+
+def test_a_port_in_use_is_one_line_exit_2(run):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("serve", "--port", str(port))
+    assert result.code == 2
+    assert result.err.startswith(f"jatsconv: cannot listen on 127.0.0.1:{port}")
+    assert result.err.count("\n") == 1

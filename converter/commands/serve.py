@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from converter.checks.profiles import PROFILES
-from converter.cli_options import EXIT_HELP, schema_dir_option
+from converter.cli_options import EXIT_HELP, fail, schema_dir_option
+from converter.errors import EXIT_USAGE
 
 
 @click.command(epilog=EXIT_HELP)
@@ -60,13 +61,17 @@ def serve(
 
     store = get_grammars(schema_dir)
     limits = Limits(max_files, max_file_mb * 1024 * 1024, max_upload_mb * 1024 * 1024)
-    run(
-        host,
-        port,
-        grammars=store if store.installed() else None,
-        journal=journal,
-        limits=limits,
-        profiles=profiles or ("general",),
-        open_browser=open_browser,
-        announce=lambda line: click.echo(line),
-    )
+    try:
+        run(
+            host,
+            port,
+            grammars=store if store.installed() else None,
+            journal=journal,
+            limits=limits,
+            profiles=profiles or ("general",),
+            open_browser=open_browser,
+            announce=lambda line: click.echo(line),
+        )
+    except OSError as exc:  # the port is taken, the address is not this machine's …
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc} (try another --port)",
+             EXIT_USAGE)  # fmt: skip

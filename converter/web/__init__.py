@@ -8,6 +8,7 @@ nothing anywhere, and keeps uploads in a temporary folder that is removed when i
 from __future__ import annotations
 
 import signal
+import socket
 import sys
 import webbrowser
 from collections.abc import Callable
@@ -41,8 +42,15 @@ def serve(
 
     workspace = Workspace(grammars, journal=journal, limits=limits, profiles=profiles)
     try:
-        server = make_server(host, port, create_app(workspace, None), threaded=True)
-        real_port = server.socket.getsockname()[1]
+        # Bound here, not by werkzeug, so that a port in use is an OSError the command turns
+        # into one line (werkzeug would print its own advice and exit).
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listener = socket.create_server((host, port), family=family)
+        real_port = listener.getsockname()[1]
+        server = make_server(
+            host, real_port, create_app(workspace, None), threaded=True, fd=listener.fileno()
+        )
+        listener.close()  # the server holds its own copy of the socket
         shown = f"[{host}]" if ":" in host else host
         names = {f"{shown}:{real_port}", f"localhost:{real_port}", f"127.0.0.1:{real_port}"}
         # On the loopback address a request must name it (DNS rebinding); an app opened to the
