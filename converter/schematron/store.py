@@ -6,13 +6,16 @@ published integrity hash verified) through the npm client, or from a tarball or 
 names, into the user cache (``$JATSCONV_SCHEMATRON_DIR``, else
 ``$XDG_CACHE_HOME/jats-converter/schematrons``). The package's sources need two fixes to run
 and to match the JATS DTDs' namespaces; they are applied to the installed copy as documented
-patches (``PATCHES``), never to what a rule means, and recorded beside the files.
+patches (``PATCHES``), never to what a rule means, and recorded beside the files. A copy
+installed with another set of patches than this version's counts as not installed, so that
+``scripts/setup`` (and the error message) reinstall it.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -64,6 +67,56 @@ def _xsd_prefix(text: str) -> str:
     )
 
 
+# The JATS DTDs type exactly these attributes IDREF or IDREFS, whatever the element, and type
+# only ``id`` attributes ID (every JATS 1.x release; tests/test_jats4r.py reads the installed
+# DTDs to hold us to it). XPath's id() and idref() see those types only in a document parsed
+# with its DTD, and documents reach Saxon without it (nothing is fetched), so the two calls the
+# rules make are spelled out over the same document instead. (One flavour nuance: the
+# "-mathml3" DTDs type MathML's @xref CDATA; the default ones, which our outputs name, IDREF.)
+IDREF_ATTRIBUTES = (
+    "rid",
+    "continued-from",
+    "xref",
+    "headers",
+    "glyph-data",
+    "pointer-to-question",
+    "pointer-to-explained",
+    "lang-group",
+    "alternate-form-of",
+)
+_AFF_FILE = "auths-affs-errors.sch"
+_ID_SHIPPED = "xref[name(id(@rid))='aff']"
+# id(@rid): for each whitespace-separated token of @rid, the first element (document order)
+# whose @id, whitespace-collapsed as a DTD collapses an ID, is that token; sorted and
+# deduplicated by "/.". As shipped, name() of two or more elements is a type error, and a
+# pattern whose evaluation errs matches nothing (with a warning from Saxon per xref); joining
+# the names matches exactly the same xrefs (one element, an aff) without the error.
+_ID_NODES = (
+    "(for $t in tokenize(normalize-space(@rid), ' ') return (//*[normalize-space(@id) = $t])[1])/."
+)
+_ID_SPELLED = f"xref[string-join(for $e in {_ID_NODES} return name($e), ' ') = 'aff']"
+_IDREF_SHIPPED = "idref(@id)"
+# idref(@id): the IDREF/IDREFS attributes of the document one of whose tokens is this @id.
+_IDREF_SPELLED = (
+    "(for $v in @id return ("
+    + " | ".join(f"//@{name}" for name in IDREF_ATTRIBUTES)
+    + ")[tokenize(normalize-space(.), ' ') = normalize-space($v)])"
+)
+_ID_CALL = re.compile(r"(?<![\w:-])(id|idref)\s*\(")
+
+
+def _id_without_dtd(text: str) -> str:
+    if text.count(_ID_SHIPPED) != 1:
+        raise ValueError(f"expected one rule context {_ID_SHIPPED}")
+    text = text.replace(_ID_SHIPPED, _ID_SPELLED)
+    if text.count(_IDREF_SHIPPED) != 2:
+        raise ValueError(f"expected two {_IDREF_SHIPPED} in the aff reports")
+    text = text.replace(_IDREF_SHIPPED, _IDREF_SPELLED)
+    if _ID_CALL.search(text):
+        raise ValueError("an id() or idref() call is left that this patch does not know")
+    return text
+
+
 PATCHES = (
     Patch(
         "ali-namespace",
@@ -80,6 +133,16 @@ PATCHES = (
         "the xsl:functions are typed as xsd:boolean but the schema never declares the xsd "
         "prefix: an XSLT 2+ processor refuses to compile them",
         _xsd_prefix,
+    ),
+    Patch(
+        "id-without-dtd",
+        _AFF_FILE,
+        "id(@rid) and idref(@id) spelled out as the elements whose @id is a token of @rid, and "
+        "the IDREF/IDREFS attributes (" + ", ".join(IDREF_ATTRIBUTES) + ") holding @id",
+        "XPath's id() and idref() need the DTD's ID types, and documents are checked without "
+        "their DTD: as shipped, the rule 'xref to aff must have @ref-type=\"aff\"' never "
+        "fires and the unreferenced-aff reports fire on every aff with an id",
+        _id_without_dtd,
     ),
 )
 
@@ -103,13 +166,26 @@ class Store:
         return self.root / MAIN
 
     def installed(self) -> bool:
-        return self.main.is_file()
+        """Installed, and patched as this version patches them."""
+        return self.main.is_file() and self.current()
+
+    def current(self) -> bool:
+        """The copy carries exactly this version's patches (an older install may lack one)."""
+        recorded = self.source().get("patches")
+        if not isinstance(recorded, list):
+            return False
+        return [p.get("id") for p in recorded if isinstance(p, dict)] == [p.id for p in PATCHES]
 
     def require(self) -> Store:
-        if not self.installed():
+        if not self.main.is_file():
             raise SetupError(
                 f"the JATS4R Schematron rules are not installed in {self.root}: run "
                 f"'jatsconv schemas install-jats4r' (or set {ENV_VAR})"
+            )
+        if not self.current():
+            raise SetupError(
+                f"the JATS4R Schematron rules in {self.root} were installed with other patches "
+                f"than this version applies: run 'jatsconv schemas install-jats4r' again"
             )
         return self
 
