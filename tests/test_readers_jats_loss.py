@@ -226,3 +226,19 @@ def test_a_preprint_without_issn_converts_with_the_archiving_tag_set(
     result = run("convert", source, "-o", tmp_path / "out", "--tag-set", "archiving")
     assert result.code == 0, result.err
     assert xmllint(tmp_path / "out" / "a.xml", store.catalog).returncode == 0
+
+
+def test_an_affiliation_kept_as_text_reaches_every_output(tmp_path: Path) -> None:
+    from converter import model
+    from converter.api import render
+    from converter.options import Options
+
+    article = _read(_article(tmp_path)).article
+    article.url = "https://example.org/a"  # DOAJ needs a full-text link
+    article.journal.crossref = model.Crossref(
+        depositor_name="Test Press", depositor_email="doi@example.org", registrant="Test Press"
+    )
+    line = article.affiliations[0].text["en"]
+    for target in ("doaj", "meta-tags", "crossref"):
+        output = render(article, Options(target=target))
+        assert line in output.data.decode(), (target, output.problems)

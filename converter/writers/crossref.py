@@ -175,6 +175,8 @@ class _View:
             country = country_name(aff.country)
         place = ", ".join(p for p in (city, country) if p) or None
         department = _latin_first(aff.department, self.a.language)[0][1] if aff.department else None
+        if name is None and aff.text:  # an affiliation kept as one line of text
+            name = _latin_first(aff.text, self.a.language)[0][1]
         if name is None and aff.ror is None:
             # Crossref's institution needs a name or an id: the place names it then.
             name = place

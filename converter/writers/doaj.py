@@ -91,6 +91,8 @@ class _View:
                     parts.append(_latin_first(values, self.lang))
             if aff.country:
                 parts.append(country_name(aff.country))
+            if not parts and aff.text:  # an affiliation kept as one line of text
+                parts.append(_latin_first(aff.text, self.lang))
             out.append({"id": str(number), "key": aff.id or "", "name": ", ".join(parts)})
         return out
 

@@ -40,8 +40,9 @@ def meta_tags(article: model.Article) -> list[tuple[str, str]]:
             tags.append(("citation_author", _name(ordered(person.name or {}, lang)[0][1])))
         for aff_id in model.affiliation_ids(person):
             aff = affs[aff_id]
-            if aff.institution:
-                tags.append(("citation_author_institution", ordered(aff.institution, lang)[0][1]))
+            named = aff.institution or aff.text  # text: an affiliation kept as one line
+            if named:
+                tags.append(("citation_author_institution", ordered(named, lang)[0][1]))
         if person.orcid:
             tags.append(("citation_author_orcid", person.orcid))
         if person.email:
