@@ -33,21 +33,27 @@ SEED = ROOT / "samples" / "russian-japanology-review" / "2018-1" / "streltsov-11
 SEED_XML = SEED.with_suffix(".xml")
 
 
-def cpu_of(command: list[str], runs: int) -> float:
-    """Median CPU seconds (user + system) of ``command`` over ``runs`` runs."""
-    times = []
+def cpu_once(command: list[str]) -> float:
+    """CPU seconds (user + system) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(
+            f"{shlex.join(command)} failed (exit {result.returncode}): "
+            f"{result.stderr.decode('utf-8', 'replace')[-500:]}"
+        )
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+
+def medians(commands: list[list[str]], runs: int) -> list[float]:
+    """Median CPU seconds of each command. The commands take turns, round after round, so
+    that a change in the machine's load falls on all of them alike (the ratios stay fair)."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        result = subprocess.run(command, cwd=ROOT, capture_output=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if result.returncode != 0:
-            raise SystemExit(
-                f"{shlex.join(command)} failed (exit {result.returncode}): "
-                f"{result.stderr.decode('utf-8', 'replace')[-500:]}"
-            )
-        times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    times.sort()
-    return times[len(times) // 2]
+        for index, command in enumerate(commands):
+            times[index].append(cpu_once(command))
+    return [sorted(t)[len(t) // 2] for t in times]
 
 
 def main() -> None:
@@ -63,14 +69,16 @@ def main() -> None:
         ("jatsconv validate one.xml", [*jatsconv, "validate", str(SEED_XML)], 4),
         ("jatsconv convert one.yaml", [*jatsconv, "convert", str(SEED), "-o", str(out)], 8),
     ]
-    baseline = cpu_of([python, "-c", "import lxml.etree"], args.runs)
-    bare = cpu_of([python, "-c", "pass"], args.runs)
+    bare, baseline, *results = medians(
+        [[python, "-c", "pass"], [python, "-c", "import lxml.etree"]]
+        + [command for _, command, _ in cases],
+        args.runs,
+    )
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f'python3 -c "pass":              {bare * 1000:6.1f} ms CPU (median of {args.runs})')
     print(f'python3 -c "import lxml.etree": {baseline * 1000:6.1f} ms CPU  (the 1× of the ratios)')
     met_all = True
-    for label, command, target in cases:
-        seconds = cpu_of(command, args.runs)
+    for (label, _command, target), seconds in zip(cases, results, strict=True):
         ratio = seconds / baseline
         met = ratio <= target
         met_all &= met

