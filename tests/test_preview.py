@@ -176,3 +176,24 @@ def test_older_jats_versions(version):
                      "ISSN 2658-6444 (Print)"):  # fmt: skip
         assert expected in text
     assert "https://doi.org/10.1000/x1" in {a.get("href") for a in html.iter("a")}
+
+
+CORPUS = sorted((Path(__file__).parent / "data" / "corpus").glob("*.xml"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_every_file_of_the_real_world_corpus_previews(path):
+    """JATS 1.0–1.2 and NLM 2.3/3.0 from PLOS, eLife, bioRxiv, F1000, BMC, SciELO …: a page
+    with the title, every contributor and every reference the file holds."""
+    from lxml import etree
+
+    root = etree.fromstring(path.read_bytes(), etree.XMLParser(resolve_entities=False))
+    pages = preview_jats(path.read_bytes(), path.name, ("general",))
+    assert pages and not pages[0].problems
+    page = lxml.html.fromstring(pages[0].html)
+    assert page.findall(".//h1")
+    meta = root.find(".//{*}article-meta")
+    contribs = meta.findall("{*}contrib-group/{*}contrib") if meta is not None else []
+    assert len(page.find_class("author")) == len(contribs)  # a group's members listed in it
+    refs = [r for r in root.iter("{*}ref", "ref") if r.getparent().tag.endswith("ref-list")]
+    assert len(page.find_class("ref")) == len(refs)

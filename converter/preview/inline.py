@@ -89,16 +89,20 @@ def _text(value: str | None, links: bool) -> Markup:
     return linkify(value) if links else escape(value)
 
 
-def render_inline(element: etree._Element | None, *, links: bool = False) -> Markup:
+def render_inline(
+    element: etree._Element | None, *, links: bool = False, skip: frozenset[str] = frozenset()
+) -> Markup:
     """The content of ``element`` (its text and children, not the element itself) as HTML.
 
-    ``links``: make DOIs and URLs found in plain text links (reference lists).
+    ``links``: make DOIs and URLs found in plain text links (reference lists); ``skip``: child
+    elements left out (the member list inside a group author's ``collab``).
     """
     if element is None:
         return Markup("")
     parts = [_text(element.text, links)]
     for child in element:
-        parts.append(_node(child, links))
+        if local(child) not in skip:
+            parts.append(_node(child, links))
         parts.append(_text(child.tail, links))
     return Markup("").join(parts)
 

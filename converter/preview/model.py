@@ -42,7 +42,7 @@ class LangColumn:
     title_spot: Spot | None = None
     subtitle: Markup | None = None
     abstracts: list[Abstract] = field(default_factory=list)
-    keywords: list[tuple[list[Markup], Spot]] = field(default_factory=list)
+    keywords: list[tuple[list[Markup], Spot, str | None]] = field(default_factory=list)
     section: str | None = None
 
 
@@ -58,6 +58,7 @@ class Contributor:
     role: str
     names: list[PersonName]
     collab: Markup | None
+    members: list[str]  # of a group author (collab/contrib-group)
     orcid: str | None
     orcid_url: str | None
     corresponding: bool

@@ -59,23 +59,24 @@ def date_text(el: etree._Element) -> str:
 
 
 def blocks(el: etree._Element) -> list[Block]:
-    blocks: list[Block] = []
+    """An abstract as headings and paragraphs; sections and lists flattened in order."""
+    found: list[Block] = []
     for child in el:
         name = local(child)
         if name == "title":
-            blocks.append(Block("h", render_inline(child)))
+            found.append(Block("h", render_inline(child)))
         elif name == "p":
-            blocks.append(Block("p", render_inline(child)))
+            found.append(Block("p", render_inline(child)))
         elif name == "sec":
-            blocks.extend(blocks(child))
+            found.extend(blocks(child))
         elif name in ("list",):
             for item in child.iter("{*}list-item", "list-item"):
-                blocks.append(Block("p", Markup("• ") + Markup(" ").join(
+                found.append(Block("p", Markup("• ") + Markup(" ").join(
                     render_inline(p) for p in item if local(p) == "p"
                 )))  # fmt: skip
-    if not blocks and plain(el):  # text straight in the abstract (NLM 2.3 files seen in the wild)
-        blocks.append(Block("p", render_inline(el)))
-    return blocks
+    if not found and plain(el):  # text straight in the abstract (NLM 2.3 files seen in the wild)
+        found.append(Block("p", render_inline(el)))
+    return found
 
 
 def person_name(name: etree._Element) -> str:

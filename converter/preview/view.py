@@ -49,6 +49,7 @@ _DATE_LABELS = {
     "retracted": "Retracted",
     "preprint": "Preprint",
 }
+_MEMBERS = frozenset({"contrib-group"})  # a group author's members, listed apart
 _CITATIONS = frozenset({"mixed-citation", "element-citation", "citation", "nlm-citation"})
 _LANG_NAMES: dict[str, str] = {}
 
@@ -330,7 +331,9 @@ class _Reader:
     def _keywords(self, meta, column) -> None:  # type: ignore[no-untyped-def]
         for group in self.all(meta, "kwd-group"):
             words = [render_inline(k) for k in group.iter("{*}kwd", "kwd")]
-            column(self.lang_of(group)).keywords.append((words, self.spot(group)))
+            kind = (group.get("kwd-group-type") or "").replace("-", " ")
+            kind = None if kind in ("", "author", "author keywords", "author-generated") else kind
+            column(self.lang_of(group)).keywords.append((words, self.spot(group), kind))
 
     # ------------------------------------------------------------------ people
 
@@ -402,7 +405,13 @@ class _Reader:
                     Contributor(
                         role=el.get("contrib-type") or "author",
                         names=names,
-                        collab=render_inline(collab) if collab is not None else None,
+                        collab=render_inline(collab, skip=_MEMBERS) if collab is not None else None,
+                        members=[
+                            person_name(name)
+                            for group in self.all(collab, "contrib-group")
+                            for member in self.all(group, "contrib")
+                            for name in self.all(member, "name", "string-name")[:1]
+                        ],
                         orcid=orcid,
                         orcid_url=orcid_url,
                         corresponding=corresponding,
