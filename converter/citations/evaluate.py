@@ -128,11 +128,17 @@ def score(preds: list[Prediction], thresholds: dict[str, float]) -> dict[str, An
     return out
 
 
+MARGIN = 0.005  # dev precision must clear the 0.97 target by this much
+
+
 def choose_thresholds(dev: list[Prediction]) -> dict[str, float]:
     """Per language group ('en', 'ru'): the lowest threshold at which every written field
-    emitted often enough on the dev split keeps precision ≥ 0.975 (a margin over the 0.97
-    target); the most precise one if none does. Russian works get their own threshold because
-    the labeller is surer of them than of the mixed English corpora."""
+    emitted often enough on the dev split keeps precision ≥ 0.975; the most precise threshold
+    if none does.
+
+    The Russian dev rows are written in the training layouts only (the test rows have layouts
+    of their own), so they show almost no errors and would allow a threshold far lower than
+    new layouts bear: the Russian threshold is never below the English one."""
     out = {}
     for group in ("en", "ru"):
         preds = [p for p in dev if p.group == group]
@@ -146,12 +152,13 @@ def choose_thresholds(dev: list[Prediction]) -> dict[str, float]:
                  and f["precision"] is not None),
                 default=1.0,
             )  # fmt: skip
-            if worst >= PRECISION_TARGET + 0.005:
+            if worst >= PRECISION_TARGET + MARGIN:
                 best = t
                 break
             if worst > best_precision:
                 best, best_precision = t, worst
         out[group] = best
+    out["ru"] = max(out["ru"], out["en"])
     return out
 
 

@@ -85,7 +85,6 @@ def _token_features(token: str) -> tuple[list[str], list[str], list[str]]:
     if len(core) > 3:
         feats.append("x=" + core[-3:])
         feats.append("b=" + core[:3])
-    feats.append("l=" + str(min(len(core), 9)))
     if ("x" in shape or "X" in shape) and _CYRILLIC.search(token):
         feats.append("cyr")
     if "d" in shape:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
+from converter.citations.lexicon import PLACES
 from converter.citations.names import split_people
 
 
@@ -47,7 +48,7 @@ Span = tuple[str, str, float]  # label, text, confidence (the lowest token margi
 def language(text: str) -> str:
     """'ru' (Cyrillic), 'ru-Latn' (a Russian work in Latin script: "(In Russ.)" and the
     like) or 'en' (English and every other language)."""
-    if any("а" <= ch <= "я" or "А" <= ch <= "Я" for ch in text):
+    if _CYRILLIC.search(text):
         return "ru"
     if _RUSS.search(text):
         return "ru-Latn"
@@ -96,6 +97,8 @@ def parse_date(text: str) -> str | None:
 
 
 _SPACES = re.compile(r"\s+")
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+_NEXT_YEAR = dt.date.today().year + 1  # read once per process (a cost per reference otherwise)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _NUMBER = re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[IVXLC]+\b")
 _PAGES = re.compile(
@@ -220,7 +223,7 @@ def build(spans: list[Span], text: str) -> Citation:
         # JATS puts the title of a whole book in <source>; article-title is for a part of one
         cit.source, cit.title = cit.title, None
     russ = _RUSS.search(text)
-    if russ or any("а" <= ch <= "я" for ch in (cit.title or "") + (cit.source or "")):
+    if russ or _CYRILLIC.search((cit.title or "") + (cit.source or "")):
         cit.lang = "ru"
     return cit
 
@@ -261,7 +264,7 @@ def veto(cit: Citation) -> str | None:
     if cit.year is not None:
         if cit.year == "?":
             return "no year in the year span"
-        if not 1500 <= int(cit.year) <= dt.date.today().year + 1:
+        if not 1500 <= int(cit.year) <= _NEXT_YEAR:
             return "year outside 1500..next year"
     if not (cit.title or cit.source):
         return "neither title nor source"
@@ -273,6 +276,8 @@ def veto(cit: Citation) -> str | None:
     for part in (cit.title, cit.source):
         if part is not None and (len(part) < 2 or part.count("(") != part.count(")")):
             return "unbalanced or empty title/source"
+        if part is not None and cit.year and part.endswith(cit.year) and len(part) > 5:
+            return "the year read into the title or source"  # '… feature maps 1992 IEEE Trans…'
     if cit.source:
         low = cit.source.lower()
         words = set(_WORD.findall(low))
@@ -284,10 +289,14 @@ def veto(cit: Citation) -> str | None:
             return "source contains an editor statement"
         if re.fullmatch(r"[\w\s.-]{1,20}", low) and low.strip(". ") in _CITY_SOURCES:
             return "source is a city"
+        tail = _SOURCE_TAIL.search(low)
+        if tail and tail.group(1) in PLACES:
+            return "a city at the end of the source"  # '… вестник. Уфа', 'J. Chem. London'
     return None
 
 
 _WORD = re.compile(r"[\w'’-]+")
+_SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
 _CITY_SOURCES = frozenset(
     {"moscow", "москва", "м", "спб", "st. petersburg", "saint petersburg", "санкт-петербург",
      "leningrad", "ленинград", "л", "novosibirsk", "новосибирск", "london", "new york", "tokyo",

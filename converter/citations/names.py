@@ -11,6 +11,7 @@ rather than write a wrong person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀ-ſ"
 _LO = "a-zа-яёß-öø-ÿĀ-ſ"
@@ -49,6 +50,7 @@ _ITEMS = re.compile(r"\s*,\s*|" + _AND.pattern)
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
+@lru_cache(maxsize=16384)
 def _is_initials(word: str) -> bool:
     return bool(_INITIALS.match(word))
 
@@ -92,6 +94,7 @@ def _person(words: list[str], latin_order: bool) -> str | None:
     return f"{names[0]}, {' '.join(names[1:])}"
 
 
+@lru_cache(maxsize=16384)
 def _word_ok(word: str) -> bool:
     return bool(
         _is_initials(word)

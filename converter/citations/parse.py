@@ -19,14 +19,15 @@ from converter.identifiers import normalize_doi
 
 __all__ = ["Citation", "parse_date", "parse_reference", "read", "spans_from_labels"]
 
-# Labels whose spans the written element-citation depends on: the labeller must be sure of each.
-# Publisher and place are not written (the article model has no place for them) but decide
-# whether a title is a book's (then it goes to <source>); editors, 'note' and 'other' stay in
-# the text.
+# Labels whose spans become parts of the written element-citation: the labeller must be sure of
+# each of them. 'note' and 'other' stay in the text.
 USED = frozenset(
     {"author", "year", "title", "title_en", "source", "volume", "issue", "pages", "doi", "url",
-     "accessed", "publisher", "place"}
+     "accessed"}
 )  # fmt: skip
+# Not written, but they decide that a reference is a book (its title then goes to <source>) or
+# a chapter: for those types the labeller must be sure of them too.
+TYPE_DECIDING = frozenset({"publisher", "place", "editor"})
 _SPACE = re.compile(r"\s+")
 MAX_LENGTH = 2000
 
@@ -51,7 +52,8 @@ def read(text: str, tagger: Any = None) -> tuple[Citation, float, str | None]:
     """The labeller's citation, the confidence of its least sure used span, and a veto."""
     spans = label(text, tagger)
     cit = build(spans, text)
-    confidence = min((c for lab, _, c in spans if lab in USED), default=0.0)
+    gating = USED | TYPE_DECIDING if cit.type in ("book", "chapter") else USED
+    confidence = min((c for lab, _, c in spans if lab in gating), default=0.0)
     problem = veto(cit)
     if problem is None and cit.doi:
         try:
