@@ -115,7 +115,12 @@ class RedactingStream(io.TextIOBase):
             self.write(line)
 
     def flush(self) -> None:
-        self._wrapped.flush()
+        if not getattr(self._wrapped, "closed", False):
+            self._wrapped.flush()
+
+    def close(self) -> None:
+        """Nothing: the wrapped stream is not ours to close (and a wrapper collected after it
+        was closed must not flush it: Python 3.13 reports that as an unraisable error)."""
 
     def isatty(self) -> bool:
         return self._wrapped.isatty()

@@ -227,3 +227,18 @@ def test_stdout_keeps_data_that_merely_looks_secret(capsys: pytest.CaptureFixtur
     remember(API_KEY)
     stream.write(f"https://x.example/?token=public {API_KEY}\n")
     assert capsys.readouterr().out == "https://x.example/?token=public ***\n"
+
+
+def test_a_redacting_stream_never_closes_or_flushes_a_closed_stream() -> None:
+    import io
+    import warnings
+
+    inner = io.StringIO()
+    stream = RedactingStream(inner)
+    stream.write("x")
+    inner.close()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stream.flush()
+        stream.close()
+        del stream
