@@ -15,6 +15,7 @@ from lxml import etree
 
 from conftest import SAMPLES
 from converter.api import render
+from converter.model import Crossref
 from converter.options import Options
 from converter.readers import ReadContext, read_source
 
@@ -95,7 +96,7 @@ def test_deposit_titles_take_their_language_from_script_or_attribute(tmp_path: P
     deposit.write_text(
         """<doi_batch xmlns="http://www.crossref.org/schema/5.3.1" version="5.3.1">
 <body><journal><journal_metadata language="ru"><full_title>Японские исследования</full_title>
-<issn media_type="print">2500-2872</issn></journal_metadata>
+<issn media_type="print">2500-2872</issn><coden>JSRUA</coden></journal_metadata>
 <journal_article language="ru"><titles><title>Japan's Arctic policy</title>
 <original_language_title language="ru">Арктическая политика Японии</original_language_title>
 </titles>
@@ -119,6 +120,7 @@ def test_deposit_titles_take_their_language_from_script_or_attribute(tmp_path: P
     assert article.authors[0].orcid_authenticated is True
     assert article.license.start_date == "2019-04-01"
     assert any(w.startswith("<crossmark>") for w in loaded.warnings)
+    assert any(w.startswith("<journal_metadata/coden>: not carried") for w in loaded.warnings)
 
 
 # ------------------------------------------------------------------ ORCID authentication
@@ -292,3 +294,39 @@ def test_page_tags_without_a_place_are_reported(tmp_path: Path, journal_file: Pa
     assert not any("dc.format" in w for w in warnings)
     assert loaded.article.funding[0].funder == {"en": "Russian Science Foundation"}
     assert loaded.article.history.received == "2019-11-02"
+
+
+# ------------------------------------------------------------------ Crossref names
+
+
+def test_own_crossref_deposit_reads_back_both_titles_and_name_forms(tmp_path: Path) -> None:
+    from conftest import BILINGUAL
+    from converter.readers.native import load_article
+
+    article = load_article(BILINGUAL)
+    who = Crossref(depositor_name="P", depositor_email="d@example.org", registrant="P")
+    article.journal = article.journal.model_copy(update={"crossref": who})
+    output = render(article, Options(target="crossref"), "a.xml")
+    assert output.valid, output.problems
+    deposit = tmp_path / "a.crossref.xml"
+    deposit.write_bytes(output.data)
+    [loaded] = list(read_source(deposit, None, ReadContext()))
+    again = loaded.article
+    assert again is not None, loaded.problems
+    assert loaded.warnings == []
+    assert again.title == article.title
+    first = again.authors[0].name
+    assert set(first) == {"en", "ru"}
+    assert first["ru"].surname == article.authors[0].name["ru"].surname
+    assert first["ru"].style == "eastern"
+
+
+def test_latin_names_of_a_russian_record_are_the_english_form(tmp_path: Path) -> None:
+    record = _work()
+    record["message"]["language"] = "ru"
+    record["message"]["author"][0]["suffix"] = "Jr."
+    record["message"]["author"][0]["role"] = "lead"
+    loaded = _read_json(tmp_path, record)
+    name = loaded.article.authors[0].name
+    assert set(name) == {"en"} and name["en"].suffix == "Jr."
+    assert any(w.startswith("author role:") and "not carried" in w for w in loaded.warnings)

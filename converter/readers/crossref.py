@@ -195,7 +195,7 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     for key, role in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
         for person in work.get(key) or []:
             if isinstance(person, dict):
-                people.append(_person(person, role, lang))
+                people.append(_person(person, role, lang, log))
     data["authors"] = people
     abstract = work.get("abstract")
     if isinstance(abstract, str) and abstract.strip():
@@ -254,12 +254,38 @@ def _links(links: Any, log: Collector) -> list[dict[str, str]]:
     return out
 
 
-def _person(person: dict[str, Any], role: str, lang: str) -> dict[str, Any]:
+# Keys of a contributor in a work record that this reader carries (or that only order them).
+_PERSON_KEYS = frozenset(
+    {"given", "family", "suffix", "prefix", "name", "ORCID", "authenticated-orcid",
+     "affiliation", "sequence"}
+)  # fmt: skip
+
+
+def name_language(parts: list[str | None], lang: str) -> str:
+    """The language of a name form, told by its script (a Latin name in a Russian record is
+    its English form); the record's language when the script does not tell."""
+    text = " ".join(part for part in parts if part)
+    return scripts.language_by_script(text, lang) or lang
+
+
+def _person(
+    person: dict[str, Any], role: str, lang: str, log: Collector | None = None
+) -> dict[str, Any]:
     out: dict[str, Any] = {"role": role}
     if person.get("family") or person.get("given"):
-        out["name"] = {lang: {"surname": person.get("family"), "given": person.get("given")}}
+        parts = {
+            "surname": person.get("family"),
+            "given": person.get("given"),
+            "suffix": person.get("suffix"),
+            "prefix": person.get("prefix"),
+        }
+        out["name"] = {name_language([parts["surname"], parts["given"]], lang): parts}
     else:
         out["collab"] = {lang: person.get("name")}
+    if log is not None:
+        for key, value in person.items():
+            if key not in _PERSON_KEYS and value not in (None, "", [], {}):
+                not_carried(log, f"{role} {key}")
     out["orcid"] = person.get("ORCID")
     if out["orcid"] and isinstance(person.get("authenticated-orcid"), bool):
         out["orcid_authenticated"] = person["authenticated-orcid"]
@@ -500,6 +526,14 @@ class _DepositArticle:
         for child in art:
             if isinstance(child.tag, str) and local_name(child, lower=True) not in self._CARRIED:
                 not_carried(self.log, f"<{local_name(child, lower=True)}>")
+        for parent, carried in (
+            (_child(self.journal, "journal_metadata"), {"full_title", "abbrev_title", "issn"}),
+            (issue, {"publication_date", "journal_volume", "issue"}),
+        ):
+            for child in parent if parent is not None else []:
+                if isinstance(child.tag, str) and local_name(child, lower=True) not in carried:
+                    name = f"{local_name(parent)}/{local_name(child, lower=True)}"
+                    not_carried(self.log, f"<{name}>")
         return data, self._journal_data()
 
     # Children of journal_article this reader carries into the model (programs by their name).
@@ -560,13 +594,7 @@ class _DepositArticle:
                 continue
             person: dict[str, Any] = {"role": role}
             if kind == "person_name":
-                person["name"] = {
-                    self.lang: {
-                        "surname": self.text(_child(item, "surname")),
-                        "given": self.text(_child(item, "given_name")),
-                        "suffix": self.text(_child(item, "suffix")),
-                    }
-                }
+                person["name"] = self._names(item)
                 orcid = _child(item, "ORCID")
                 person["orcid"] = self.text(orcid)
                 stated = (orcid.get("authenticated") if orcid is not None else None) or ""
@@ -579,6 +607,37 @@ class _DepositArticle:
                 continue
             people.append(person)
         return people
+
+    # Children of person_name this reader carries.
+    _PERSON_CHILDREN = frozenset(
+        {"given_name", "surname", "suffix", "affiliation", "affiliations", "ORCID", "alt-name"}
+    )
+
+    def _names(self, item: etree._Element) -> dict[str, Any]:
+        """The name and its other forms (``alt-name``, 5.3+), each under the language its
+        script tells: a deposit gives the Latin form first and the Cyrillic one as alt-name."""
+        forms = [item, *_children(_child(item, "alt-name"), "name")]
+        names: dict[str, Any] = {}
+        for index, form in enumerate(forms):
+            parts = {
+                "surname": self.text(_child(form, "surname")),
+                "given": self.text(_child(form, "given_name")),
+                "suffix": self.text(_child(form, "suffix")),
+            }
+            if not (parts["surname"] or parts["given"]):
+                continue
+            style = form.get("name-style")
+            if style in ("western", "eastern", "islensk", "given-only"):
+                parts["style"] = style
+            lang = name_language([parts["surname"], parts["given"]], self.lang)
+            if lang in names:
+                self.log.warn(f"<alt-name> {index}: a second name form in {lang!r}: left out")
+                continue
+            names[lang] = parts
+        for child in item:
+            if isinstance(child.tag, str) and local_name(child) not in self._PERSON_CHILDREN:
+                not_carried(self.log, f"<person_name/{local_name(child)}>")
+        return names
 
     def _affiliations(self, person: etree._Element) -> list[dict[str, Any]]:
         affs = [
