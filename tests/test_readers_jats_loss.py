@@ -242,3 +242,18 @@ def test_an_affiliation_kept_as_text_reaches_every_output(tmp_path: Path) -> Non
     for target in ("doaj", "meta-tags", "crossref"):
         output = render(article, Options(target=target))
         assert line in output.data.decode(), (target, output.problems)
+
+
+def test_a_second_publication_date_is_named_when_left_out(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    text = path.read_text().replace(
+        '<pub-date pub-type="epub">',
+        '<pub-date pub-type="pmc-release"><day>1</day><month>4</month><year>2021</year>'
+        '</pub-date><pub-date pub-type="epub">',
+    )
+    path.write_text(text)
+    loaded = _read(path)
+    assert loaded.article.published.electronic == "2020-03-05"
+    assert "pub-date 2021-04-01 (pmc-release) is not a publication date the model holds" in (
+        loaded.warnings
+    )

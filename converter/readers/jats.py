@@ -44,6 +44,11 @@ _REF_TYPES = {
     "preprint": "other",
     "standard": "other",
 }
+# pub-date types that are not the article's publication (PMC's release, a correction)
+_NOT_PUBLICATION = frozenset(
+    {"pmc-release", "nihms-submitted", "manuscript", "ecorrected", "pcorrected", "retracted",
+     "preprint", "accepted", "received", "rev-recd"}
+)  # fmt: skip
 _SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub"}
 _XML_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _URL = re.compile(r"^(https?|ftp)://\S+$")
@@ -587,13 +592,19 @@ class ArticleReader:
             date_type = item.get("date-type") or ""
             pub_format = item.get("publication-format") or ""
             pub_type = item.get("pub-type") or ""
+            if pub_type in _NOT_PUBLICATION or date_type in _NOT_PUBLICATION:
+                kind = pub_type or date_type
+                self.warn(f"pub-date {value} ({kind}) is not a publication date the model holds")
+                continue
             if date_type == "collection" or pub_type == "collection":
                 key = "collection"
             elif pub_format == "print" or pub_type in ("ppub", "epub-ppub"):
                 key = "print"
             else:
                 key = "electronic"
-            published.setdefault(key, value)
+            if published.setdefault(key, value) != value:  # PMC's pmc-release, a second epub
+                kind = date_type or pub_type or pub_format or "untyped"
+                self.warn(f"pub-date {value} ({kind}): a second {key} date is not in the model")
         if published:
             data["published"] = published
         history: dict[str, Any] = {}
