@@ -252,3 +252,21 @@ def test_a_port_in_use_is_one_line_exit_2(run):
     assert result.code == 2
     assert result.err.startswith(f"jatsconv: cannot listen on 127.0.0.1:{port}")
     assert result.err.count("\n") == 1
+
+
+def test_a_bug_on_one_file_spares_the_others(app, monkeypatch):
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    real = workspace._read
+
+    def flaky(path, folder):
+        if path.name == "bad.yaml":
+            raise RuntimeError("boom")
+        return real(path, folder)
+
+    monkeypatch.setattr(workspace, "_read", flaky)
+    _upload(client, token, (SEED, "bad.yaml"), (SEED, "good.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    page = client.get("/").text
+    assert "bad.yaml: internal error: RuntimeError: boom" in page
+    assert [r.find_class("status")[0].text for r in _rows(client)] == ["valid"]

@@ -62,6 +62,15 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         message = f"The upload is larger than {limit} MB: upload fewer or smaller files."
         return render_template("message.html", message=message, token=token), 413
 
+    @app.errorhandler(500)
+    def _internal(error: Any) -> tuple[str, int]:
+        cause = getattr(error, "original_exception", None) or error
+        message = (
+            f"Internal error: {type(cause).__name__}: {cause} (a bug in jats-converter: please "
+            "report it). Your uploads are still there."
+        )
+        return render_template("message.html", message=message, token=token), 500
+
     @app.get("/")
     def index() -> str:
         messages, workspace.messages = workspace.messages, []

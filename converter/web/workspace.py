@@ -177,7 +177,12 @@ class Workspace:
                 if path.name.lower() in JOURNAL_FILE_NAMES or path.suffix.lower() == ".pdf":
                     continue  # journal files and PDFs serve the articles beside them
                 before = len(self.rows)
-                self._read(path, folder)
+                try:
+                    self._read(path, folder)
+                except Exception as exc:  # a bug must not cost the other files of the upload
+                    notes.append(f"{path.name}: internal error: {type(exc).__name__}: {exc} "
+                                 "(a bug: please report it)")  # fmt: skip
+                    continue
                 if len(self.rows) == before:
                     notes.append(f"{path.name}: no article found")
         return notes
