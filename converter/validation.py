@@ -17,7 +17,7 @@ from lxml import etree
 from converter.dtd_sources import missing_dtd_message
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
 from converter.grammars import Grammars
-from converter.messages import dtd_message, syntax_message
+from converter.messages import dtd_message, syntax_message, what_is
 
 # The DOCTYPE assumed for a file that has none, by its dtd-version attribute.
 _FALLBACK_PUBLIC_IDS = {
@@ -194,9 +194,18 @@ class Verdict:
 
 
 def verdict_bytes(data: bytes, name: str, store: Grammars) -> Verdict:
-    """The verdict on one document given as bytes."""
+    """The verdict on one document given as bytes. A file that is not a JATS or NLM article
+    (YAML, a Crossref or DOAJ file, a web page …) is named, with the command that takes it."""
     try:
         tree = parse_untrusted(data, name)
+    except InvalidDocument as exc:
+        note = what_is(data, name, None)
+        problems = [Problem(name, 0, 0, note)] if note else exc.problems
+        return Verdict("not checked", problems, EXIT_INPUT)
+    note = what_is(data, name, tree.getroot().tag)
+    if note:
+        return Verdict("not checked", [Problem(name, 0, 0, note)], EXIT_INPUT)
+    try:
         dtd = dtd_for_tree(tree, store, name)
     except DtdMissing as exc:
         return Verdict("not checked", exc.problems, EXIT_SETUP)

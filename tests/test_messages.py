@@ -104,6 +104,8 @@ def test_check_names_files_that_are_not_jats(tmp_path: Path, run) -> None:
         assert line.startswith(f"{path}: error: {message}")
         assert "Start tag expected" not in line and ":0:0" not in line
         assert "not checked" in result.err
+        result = run("validate", path)  # validate says the same (exit 3: not checked)
+        assert result.code == 3 and result.out.startswith(f"{path}: error: {message}")
 
 
 # ------------------------------------------------------------------ a stray &
