@@ -159,6 +159,14 @@ def variant(name: str) -> tuple[bytes, Path]:
     return text.encode("utf-8"), sample
 
 
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+
+
+def corpus() -> list[Path]:
+    """The real-world corpus (tests/data/corpus): publishers' JATS, prose replaced by ours."""
+    return sorted(CORPUS.glob("*.xml"))
+
+
 def sample_outputs() -> list[Path]:
     """Every committed sample output that is JATS (not the NLM copies, not issue files)."""
     return sorted(
