@@ -50,9 +50,11 @@ def derive(source: Path, target: Path) -> None:
     for license_p in root.iter("{*}license-p", "license-p"):
         replace_text(license_p, LICENCE)
     # Every other paragraph outside the reference list (author notes, footnotes,
-    # acknowledgements, appendices, custom-meta statements) gets our text too.
-    refs = {id(e) for ref_list in root.iter("{*}ref-list", "ref-list") for e in ref_list.iter()}
-    paras = [p for p in root.iter("{*}p", "p") if id(p) not in refs]
+    # acknowledgements, appendices, custom-meta statements) gets our text too. The set holds
+    # the elements themselves, not their id(): lxml makes a fresh proxy per access and frees
+    # it, so an id() can come back for a paragraph elsewhere, which then kept its prose.
+    refs = {e for ref_list in root.iter("{*}ref-list", "ref-list") for e in ref_list.iter()}
+    paras = [p for p in root.iter("{*}p", "p") if p not in refs]
     for n, para in enumerate(paras, start=1):
         if not any(local(a) in ("abstract", "trans-abstract") for a in para.iterancestors()):
             replace_text(para, OURS.format(n=n, where="article"))
