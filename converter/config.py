@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from converter.errors import InputError
+from converter.userdirs import user_cache
 
 ENV_VAR = "JATSCONV_CONFIG"
 
@@ -63,7 +64,4 @@ def state_dir() -> Path:
 
     ``$JATSCONV_STATE_DIR``, else ``$XDG_CACHE_HOME/jats-converter/state``.
     """
-    if os.environ.get("JATSCONV_STATE_DIR"):
-        return Path(os.environ["JATSCONV_STATE_DIR"]).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "jats-converter" / "state"
+    return user_cache("state", "JATSCONV_STATE_DIR")

@@ -34,6 +34,7 @@ from converter.dtd_sources import (
     unpack_pypi_set,
 )
 from converter.errors import SetupError
+from converter.userdirs import user_cache
 
 PACKAGE = "@jats4r/dtds"
 PACKAGE_VERSION = "0.0.10"
@@ -50,10 +51,7 @@ _PUBLIC_IN_DTD = re.compile(r'"(-//NLM//DTD (?:JATS|Journal|Archiving|Article)[^
 
 def default_dir() -> Path:
     """The grammar folder: ``$JATSCONV_SCHEMA_DIR`` or the user cache directory."""
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "jats-converter" / "dtds"
+    return user_cache("dtds", ENV_VAR)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from converter.userdirs import user_cache
+
 _TAG_RE = re.compile(r"^([a-z]{2,3})(?:-[A-Za-z0-9]{1,8})*$")
 _TABLES = ("iso639-3.json", "iso3166-1.json")
 
@@ -51,8 +53,7 @@ def _tables() -> dict[str, Any]:
         raise RuntimeError("pycountry is not installed")
     stats = [os.stat(folder / name) for name in _TABLES]
     key = "-".join(f"{s.st_size}.{s.st_mtime_ns}" for s in stats)
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(cache) / "jats-converter" / "tables" / f"pycountry-{key}.json"
+    path = user_cache("tables") / f"pycountry-{key}.json"
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

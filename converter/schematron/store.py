@@ -26,6 +26,7 @@ from pathlib import Path
 from converter.archives import extract
 from converter.errors import SetupError
 from converter.grammars import sri_digest
+from converter.userdirs import user_cache
 
 PACKAGE = "@jats4r/schematrons"
 PACKAGE_VERSION = "0.0.6"
@@ -149,10 +150,7 @@ PATCHES = (
 
 def default_dir() -> Path:
     """The rules folder: ``$JATSCONV_SCHEMATRON_DIR`` or the user cache directory."""
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "jats-converter" / "schematrons"
+    return user_cache("schematrons", ENV_VAR)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from converter import inline
 from converter.options import Options
+from converter.userdirs import user_cache
 from converter.validation import Problem, safe_parser
 from converter.version import __version__
 from converter.xmlns import local_name
@@ -65,8 +66,7 @@ class _BytecodeCache(FileSystemBytecodeCache):
     the Python version. A cache that cannot be read or written is simply not used."""
 
     def __init__(self) -> None:
-        cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        super().__init__(os.path.join(cache, "jats-converter", "templates", __version__))
+        super().__init__(str(user_cache("templates") / __version__))
 
     def load_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError, ValueError, EOFError):
