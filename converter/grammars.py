@@ -11,8 +11,6 @@ every public id to its file: xmllint can use the same catalog.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 import re
@@ -34,6 +32,7 @@ from converter.dtd_sources import (
     unpack_pypi_set,
 )
 from converter.errors import SetupError
+from converter.npm_packages import npm_pack, sri_digest
 from converter.userdirs import user_cache
 
 PACKAGE = "@jats4r/dtds"
@@ -147,39 +146,12 @@ def get_grammars(schema_dir: str | os.PathLike[str] | None = None) -> Grammars:
 # ------------------------------------------------------------------------- installing
 
 
-def sri_digest(path: Path) -> str:
-    """Subresource-integrity string (``sha512-<base64>``) of a file, as the registry publishes."""
-    digest = hashlib.sha512()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return "sha512-" + base64.b64encode(digest.digest()).decode()
-
-
 def fetch_package(workdir: Path) -> Path:
     """Download the pinned package tarball with ``npm pack`` and verify its integrity."""
-    npm = shutil.which("npm")
-    if npm is None:
-        raise SetupError(
-            "npm is not installed: install Node.js/npm, or pass --from with a folder, zip or "
-            "tarball holding the JATS DTDs"
-        )
     spec = f"{PACKAGE}@{PACKAGE_VERSION}"
-    import subprocess  # installing only
-
-    result = subprocess.run(
-        [npm, "pack", spec, "--pack-destination", str(workdir), "--silent"],
-        capture_output=True,
-        text=True,
-        cwd=workdir,
-        check=False,
-        timeout=600,
+    tarball = npm_pack(
+        spec, workdir, without_npm="pass --from with a folder, zip or tarball holding the JATS DTDs"
     )
-    tarballs = sorted(workdir.glob("*.tgz"))
-    if result.returncode != 0 or not tarballs:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise SetupError(f"npm pack {spec} failed: {detail[-1] if detail else 'no tarball'}")
-    tarball = tarballs[0]
     found = sri_digest(tarball)
     if found != PACKAGE_INTEGRITY:
         raise SetupError(f"{spec}: integrity check failed (got {found}); nothing installed")

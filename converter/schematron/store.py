@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from converter.archives import extract
 from converter.errors import SetupError
-from converter.grammars import sri_digest
+from converter.npm_packages import npm_pack, sri_digest
 from converter.userdirs import user_cache
 
 PACKAGE = "@jats4r/schematrons"
@@ -196,29 +195,6 @@ def get_store(folder: str | os.PathLike[str] | None = None) -> Store:
     return Store(Path(folder).expanduser() if folder else default_dir())
 
 
-def _npm_pack(workdir: Path) -> Path:
-    """The pinned package tarball, by ``npm pack``, its integrity verified."""
-    npm = shutil.which("npm")
-    if npm is None:
-        raise SetupError(
-            "npm is not installed: install Node.js/npm, or pass --from with the package tarball"
-        )
-    spec = f"{PACKAGE}@{PACKAGE_VERSION}"
-    result = subprocess.run(
-        [npm, "pack", spec, "--pack-destination", str(workdir), "--silent"],
-        capture_output=True,
-        text=True,
-        cwd=workdir,
-        check=False,
-        timeout=600,
-    )
-    tarballs = sorted(workdir.glob("*.tgz"))
-    if result.returncode != 0 or not tarballs:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise SetupError(f"npm pack {spec} failed: {detail[-1] if detail else 'no tarball'}")
-    return tarballs[0]
-
-
 def _rules_folder(folder: Path) -> Path:
     found = sorted(folder.rglob(MAIN))
     if not found:
@@ -232,7 +208,15 @@ def install(target: Store, source: str | os.PathLike[str] | None = None) -> dict
     target.root.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.root.parent, prefix=".install-") as tmp:
         workdir = Path(tmp)
-        path = Path(source).expanduser() if source is not None else _npm_pack(workdir)
+        path = (
+            Path(source).expanduser()
+            if source is not None
+            else npm_pack(
+                f"{PACKAGE}@{PACKAGE_VERSION}",
+                workdir,
+                without_npm="pass --from with the package tarball",
+            )
+        )
         if not path.exists():
             raise SetupError(f"{path}: no such file or folder")
         origin: dict[str, object] = {"source": f"{PACKAGE}@{PACKAGE_VERSION}"}
