@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -86,3 +90,34 @@ def write_article(tmp_path: Path, journal_file: Path):
         return path
 
     return _write
+
+
+@contextmanager
+def local_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A stand-in service on a free loopback port, for as long as the block runs: its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Recognisable deposit credentials: the tests search every output for them.
+DEPOSIT_USER = "role/depositor-xyz"
+DEPOSIT_PASSWORD = "s3cr3t&pa ss=word"
+DEPOSIT_API_KEY = "doaj-key-0123456789abcdef"
+
+
+def deposit_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deposit credentials from the environment, and no config, state or schema of the user's."""
+    monkeypatch.setenv("CROSSREF_USERNAME", DEPOSIT_USER)
+    monkeypatch.setenv("CROSSREF_PASSWORD", DEPOSIT_PASSWORD)
+    monkeypatch.setenv("DOAJ_API_KEY", DEPOSIT_API_KEY)
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.delenv("JATSCONV_CROSSREF_SCHEMA", raising=False)
+    monkeypatch.delenv("JATSCONV_DOAJ_SCHEMA", raising=False)

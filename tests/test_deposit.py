@@ -10,17 +10,23 @@ import email.parser
 import email.policy
 import json
 import logging
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import BILINGUAL
+from conftest import (
+    BILINGUAL,
+    DEPOSIT_API_KEY,
+    DEPOSIT_PASSWORD,
+    DEPOSIT_USER,
+    deposit_environment,
+    local_server,
+)
 from converter.api import render
 from converter.deposit import (
     DepositError,
@@ -32,9 +38,7 @@ from converter.deposit import (
 from converter.options import Options
 from converter.readers.native import load_article
 
-USER = "role/depositor-xyz"
-PASSWORD = "s3cr3t&pa ss=word"
-API_KEY = "doaj-key-0123456789abcdef"
+USER, PASSWORD, API_KEY = DEPOSIT_USER, DEPOSIT_PASSWORD, DEPOSIT_API_KEY
 SECRETS = (USER, PASSWORD, API_KEY, "s3cr3t", "doaj-key-0123")
 
 
@@ -107,26 +111,13 @@ def _handler(service: Service):
 @pytest.fixture
 def service() -> Iterator[tuple[Service, str]]:
     state = Service()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield state, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_server(_handler(state)) as base:
+        yield state, base
 
 
 @pytest.fixture(autouse=True)
 def _credentials(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CROSSREF_USERNAME", USER)
-    monkeypatch.setenv("CROSSREF_PASSWORD", PASSWORD)
-    monkeypatch.setenv("DOAJ_API_KEY", API_KEY)
-    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
-    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.delenv("JATSCONV_CROSSREF_SCHEMA", raising=False)
-    monkeypatch.delenv("JATSCONV_DOAJ_SCHEMA", raising=False)
+    deposit_environment(tmp_path, monkeypatch)
 
 
 @pytest.fixture

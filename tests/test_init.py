@@ -9,15 +9,14 @@ from __future__ import annotations
 import io
 import json
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import SAMPLES
+from conftest import SAMPLES, local_server
 from converter import journal_init
 from converter.readers import ReadContext, read_source
 from converter.readers.native import JournalCache
@@ -73,15 +72,9 @@ class _CrossrefJournals(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def crossref_api() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _CrossrefJournals)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     _CrossrefJournals.seen = []
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_server(_CrossrefJournals) as base:
+        yield base
 
 
 @pytest.fixture(autouse=True)

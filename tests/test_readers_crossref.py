@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from conftest import SAMPLES, xmllint
+from conftest import SAMPLES, local_server, xmllint
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.crossref import doi_stem, work_url
 
@@ -299,15 +298,9 @@ class _Crossref(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def crossref_api() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Crossref)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     _Crossref.seen = []
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_server(_Crossref) as base:
+        yield base
 
 
 def test_doi_fetches_the_record_from_the_api(run, tmp_path: Path, store, crossref_api) -> None:
