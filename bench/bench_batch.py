@@ -408,7 +408,7 @@ def print_stages(source: Path, count: int) -> None:
     data = parse_data(warm.read_text(encoding="utf-8"), str(warm))
     enrich(article_from_data(data, str(warm), base_dir=warm.parent, cache=cache))
     gc.freeze()  # as a batch worker does (converter.batch.worker.init_worker)
-    gc.set_threshold(20_000, 20, 20)
+    gc.disable()
     for index, path in enumerate(paths):
         t0 = clock()
         raw = path.read_bytes()
