@@ -112,19 +112,20 @@ class Books:
                     )
                     continue
                 self._demote(holder, entry, result)
-            elif holder is None and entry.status != "skipped" and not settings.force:
-                target = self.out_dir / entry.output
-                if (
-                    entry.output not in ours
-                    and target.exists()
-                    and not _same_bytes(target, entry.temp)
-                ):
-                    self._refuse(
-                        entry,
-                        f"{target} exists and was not written for this source: "
-                        "not overwritten (use --force, or another --name pattern)",
-                    )
-                    continue
+            elif (
+                holder is None
+                and entry.status != "skipped"
+                and not settings.force
+                and entry.output not in ours
+                and os.path.exists(os.path.join(self.out_name, entry.output))
+                and not _same_bytes(self.out_dir / entry.output, entry.temp)
+            ):
+                self._refuse(
+                    entry,
+                    f"{self.out_dir / entry.output} exists and was not written for this source: "
+                    "not overwritten (use --force, or another --name pattern)",
+                )
+                continue
             self._claim(entry.output, result.seq)
             if entry.temp:
                 target = os.path.join(self.out_name, entry.output)
@@ -157,10 +158,11 @@ class Books:
                 self.summary.stopped = self.summary.stopped or entry.problems[-1]
                 continue
             prefix = f"{entry.source}: "
-            for line in report_lines(entry.source, entry.warnings):
-                if self.cap.admit(line, line.removeprefix(prefix)):
-                    report(line)
-            self.run_notices.add(entry.warnings)
+            if entry.warnings:
+                for line in report_lines(entry.source, entry.warnings):
+                    if self.cap.admit(line, line.removeprefix(prefix)):
+                        report(line)
+                self.run_notices.add(entry.warnings)
             for line in entry.problems:
                 if self.cap.admit(line, line.removeprefix(prefix)):
                     report(line)

@@ -41,6 +41,7 @@ class RecordingCache(JournalCache):
         self.used: set[str] = set()
         self.beside: dict[str, Path | None] = {}
         self.resolved: dict[str, Path] = {}
+        self.folders: dict[str, Path] = {}
 
     def resolve(self, path: Path) -> Path:
         key = str(path)
@@ -58,6 +59,18 @@ class RecordingCache(JournalCache):
         if key not in self.beside:
             self.beside[key] = super().find_beside(folder)
         return self.beside[key]
+
+    def folder_of(self, source: Path) -> Path:
+        """The article's real folder, resolved once per folder: ``Path.resolve`` looks at
+        every component of the path (five system calls and ~25 µs an article). An article
+        file that is itself a symbolic link is resolved on its own, as before."""
+        if os.path.islink(source):
+            return super().folder_of(source)
+        key = os.path.dirname(os.path.abspath(source))
+        found = self.folders.get(key)
+        if found is None:
+            found = self.folders[key] = Path(key).resolve()
+        return found
 
 
 @dataclass(slots=True)

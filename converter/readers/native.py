@@ -296,6 +296,11 @@ class JournalCache:
         looks it up once per folder (``converter.batch``), a single conversion every time."""
         return find_journal_file(folder / "_")
 
+    def folder_of(self, source: Path) -> Path:
+        """The real folder of an article file, where its relative journal path and the journal
+        file beside it are looked up; a batch resolves each folder once per run."""
+        return source.resolve().parent
+
 
 _default_cache = JournalCache()
 
@@ -386,9 +391,8 @@ def load_article(
     input once, for its up-to-date stamp and for parsing)."""
     source = Path(path)
     data = parse_data(_read_text(source, raw), str(source))
-    return article_from_data(
-        data, str(source), base_dir=source.resolve().parent, journal=journal, cache=cache
-    )
+    base_dir = (cache or _default_cache).folder_of(source)
+    return article_from_data(data, str(source), base_dir=base_dir, journal=journal, cache=cache)
 
 
 def load_article_text(
