@@ -26,8 +26,11 @@ import sys
 import time
 from pathlib import Path
 
-from converter.citations.corpus import load, load_anystyle_xml
-from converter.citations.evaluate import (
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # measure this checkout's code and model, not an installed copy
+
+from converter.citations.corpus import load, load_anystyle_xml  # noqa: E402
+from converter.citations.evaluate import (  # noqa: E402
     CORE,
     FIELDS,
     HELD_FIELDS,
@@ -37,9 +40,9 @@ from converter.citations.evaluate import (
     predict_all,
     score,
 )
-from converter.citations.model import meta
+from converter.citations.model import meta  # noqa: E402
 
-REGRESSION = Path(__file__).resolve().parent.parent / "tests" / "data" / "references"
+REGRESSION = ROOT / "tests" / "data" / "references"
 
 
 def _fmt(value: float | None) -> str:

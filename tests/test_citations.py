@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -139,6 +140,85 @@ WRONG_BEFORE = [
         "Ivanov I.I. Nazvanie [Title]. Voprosy istorii, 2019, vol. 5, no. 2, pp. 10–20. (In Russ.)",
         {"authors": ["Ivanov, I. I."], "title": "Nazvanie", "title_en": "Title"},
     ),
+    # more of the same kinds, in layouts Russian journals print
+    (
+        "Кузнецов, Сидоров и др., 2018б – Кузнецов А. В., Сидоров Б. Г., Орлова Е. Д., Титов М. "
+        "Н. Развитие малых городов // Вопросы экономики. – 2018. – № 4. – С. 20–31.",
+        {"title": "Развитие малых городов", "source": "Вопросы экономики", "year": "2018"},
+    ),
+    (
+        "Орлова Е.Д. Титов М.Н. Сидоров Б.Г. Учёт рисков в банковском секторе // Экономическая "
+        "политика. 2017. Т. 12, № 3. С. 44–60.",
+        {
+            "authors": ["Орлова, Е. Д.", "Титов, М. Н.", "Сидоров, Б. Г."],
+            "title": "Учёт рисков в банковском секторе",
+            "source": "Экономическая политика",
+        },
+    ),
+    (
+        "Титов М. Н. Налоговые льготы для экспортёров // Вестник Томского государственного "
+        "университета. Томск, 2014. № 380. С. 150–156.",
+        {"source": "Вестник Томского государственного университета", "issue": "380"},
+    ),
+    (
+        "Кузнецов А. В. Городские агломерации // Регионы России: сборник научных трудов / под "
+        "ред. проф. В. В. Орлова. СПб.: Алетейя, 2012. С. 33–47.",
+        {"title": "Городские агломерации", "source": "Регионы России: сборник научных трудов"},
+    ),
+    (
+        "Сидоров, Б. Г. Теория отраслевых рынков : учебное пособие / Б. Г. Сидоров, Е. Д. Орлова. "
+        "– 2-е изд. – Москва : Юрайт, 2019. – 312 с. – ISBN 978-5-534-01234-5. – Текст : "
+        "непосредственный.",
+        {
+            "authors": ["Сидоров, Б. Г.", "Орлова, Е. Д."],
+            "source": "Теория отраслевых рынков : учебное пособие",
+            "year": "2019",
+        },
+    ),
+    (
+        "Орлова ЕД, Титов МН. Сердечная недостаточность у пожилых. Кардиология. 2020;60(5):12–19.",
+        {
+            "authors": ["Орлова, Е. Д.", "Титов, М. Н."],
+            "title": "Сердечная недостаточность у пожилых",
+            "source": "Кардиология",
+            "volume": "60",
+            "issue": "5",
+        },
+    ),
+    (
+        "Kuznetsov AV, Titov MN. Razvitie malykh gorodov [Development of small towns]. Voprosy "
+        "Ekonomiki. 2018;(4):20–31. (In Russ.)",
+        {
+            "title": "Razvitie malykh gorodov",
+            "title_en": "Development of small towns",
+            "issue": "4",
+        },
+    ),
+    (
+        "Sidorov B.G. Teoriya otraslevykh rynkov [Theory of industrial markets]. Moscow: Yurait "
+        "Publ., 2019. 312 p. (In Russ.)",
+        {"authors": ["Sidorov, B. G."], "source": "Teoriya otraslevykh rynkov", "year": "2019"},
+    ),
+    (
+        "Titov M.N. Nalogovye l'goty dlya eksporterov [Tax benefits for exporters]. Cand. Sci. "
+        "(Econ.) diss. Moscow, 2011. 180 p. (In Russ.)",
+        {"authors": ["Titov, M. N."], "source": "Nalogovye l'goty dlya eksporterov"},
+    ),
+    (
+        "Орлова Е. Д. Учёт рисков в банковском секторе : дис. … канд. экон. наук : 08.00.10. "
+        "М., 2016. 190 с.",
+        {"type": "thesis", "source": "Учёт рисков в банковском секторе", "year": "2016"},
+    ),
+    (
+        "Экспорт зерна в 2020 году [Электронный ресурс] // Коммерсантъ. 5 марта 2021 г. URL: "
+        "https://www.kommersant.ru/doc/4712345 (дата обращения: 10.03.2021).",
+        {"title": "Экспорт зерна в 2020 году", "year": "2021", "accessed": "2021-03-10"},
+    ),
+    (
+        "Titov M.N. Eksport zerna [Grain exports]. Available at: https://www.rbc.ru/economics/1234 "
+        "(accessed 17 February 2018). (In Russ.)",
+        {"title": "Eksport zerna", "year": None, "accessed": "2018-02-17"},
+    ),
 ]
 
 
@@ -149,6 +229,41 @@ def test_parsed_right_or_left_as_text(text: str, right: dict[str, object]) -> No
         return  # left unstructured: allowed
     for name, value in right.items():
         assert fields.get(name) == value, (name, fields)
+
+
+def _seed_references() -> list[str]:
+    """The reference list of the seed article (a journal's web page, see its README)."""
+    page = ROOT.parent / "shared" / "seeds" / "000_e587a9ebccf1293c.txt"
+    if not page.exists():
+        return []
+    lines = page.read_text(encoding="utf-8").splitlines()
+    return [line.split(". ", 1)[1].strip() for line in lines if re.match(r"\d+\. ", line)]
+
+
+# What must hold when a reference of the seed list is structured: its newspaper dates ('6
+# September') are no volume, 'Putin:' is no author, and the empty 'URL:' stays out of the source.
+SEED_RIGHT = {
+    "Batin Yu.": {"authors": ["Batin, Yu."], "year": "2017", "source": "Rossiyskaya Gazeta"},
+    "Inozemtsev, V.": {"authors": ["Inozemtsev, V."], "year": "2017", "source": "Ekho Moskvy"},
+    "Koizumi Yu.": {"authors": ["Koizumi, Yu."], "year": "2016", "source": None},
+    "Melikov, V.": {"authors": ["Melikov, V."], "year": "2016", "source": "RNT"},
+    "Putin: Rossiya": {"authors": None, "year": "2016", "source": "TASS"},
+    "Sinzo Abe": {"authors": None, "year": "2016", "source": "Kommersant", "volume": None},
+}
+
+
+def test_seed_reference_list_is_parsed_right_or_left_as_text() -> None:
+    texts = _seed_references()
+    if not texts:
+        pytest.skip("the seed article is not beside the repository")
+    assert len(texts) == len(SEED_RIGHT)
+    for text in texts:
+        fields = _fields(text)
+        if fields is None:
+            continue
+        right = next(v for k, v in SEED_RIGHT.items() if text.startswith(k))
+        for name, value in right.items():
+            assert fields.get(name) == value, (name, fields, text)
 
 
 @pytest.mark.parametrize(
@@ -253,9 +368,28 @@ def test_russian_training_data_is_large_enough_and_split_honestly() -> None:
     train_titles = {_title(i) for i in items if i.split == "train"}
     test_titles = {_title(i) for i in items if i.split == "test"}
     assert not train_titles & test_titles  # held-out facts: no test title was trained on
+    dev_titles = {_title(i) for i in items if i.split == "dev"}
+    assert not dev_titles & (train_titles | test_titles)  # the dev rows' facts are their own
     styles = {i.style for i in items}
-    assert {"gost-7.0.5-2008-article", "gost-7.0.100-2018-article", "gost-book",
-            "references-translit-article"} <= styles  # fmt: skip
+    assert {"gost-7.0.5-2008-article", "gost-7.0.100-2018-article", "gost-7.0.100-2018-book",
+            "gost-book", "gost-chapter", "gost-thesis", "gost-web", "vancouver-article",
+            "references-translit-article", "references-translit-book",
+            "references-translit-thesis", "seed-translit"} <= styles  # fmt: skip
+
+
+def test_russian_dev_rows_use_layouts_neither_train_nor_test_rows_use() -> None:
+    """The dev split chooses the Russian threshold on its own, so it must show the errors
+    unseen layouts cause, like the test split: its layout variants are its own."""
+    rows = [
+        json.loads(line) for line in (ROOT / "data/citations/russian.jsonl").open(encoding="utf-8")
+    ]
+    layouts: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        layouts.setdefault((row["style"], row["split"]), set()).add(row["layout"])
+    for style in {row["style"] for row in rows}:
+        dev = layouts[(style, "dev")]
+        assert not dev & layouts[(style, "train")], style
+        assert not dev & layouts[(style, "test")], style
 
 
 def _title(item) -> str:

@@ -110,6 +110,7 @@ _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s\"<>]+")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 _RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
 _OUTER = " \t.,;:/–—-"
+_ACCESS_WORD = re.compile(r"accessed|дата обращения|retrieved|date of access", re.I)
 _TITLE_TAIL = re.compile(
     r"\s*(?:\[(?:Электронный ресурс|Electronic resource|Текст|Text|Internet)\]|"
     r"[.:]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный))\s*$",
@@ -175,7 +176,8 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.editors = people if people is not None else ["?"]
     if "year" in first:
         match = _YEAR.search(first["year"])
-        cit.year = match.group(1) if match else "?"
+        # an access date's year is not the year of the work: '(accessed 17 February 2018)'
+        cit.year = match.group(1) if match and not _ACCESS_WORD.search(first["year"]) else "?"
     if "title" in first:
         title = _TITLE_TAIL.sub("", first["title"])
         cit.title = _unquote(_clean(title)) or None
@@ -228,7 +230,7 @@ def build(spans: list[Span], text: str) -> Citation:
     return cit
 
 
-_THESIS = re.compile(r"дис\.|диссертац|thesis|dissertation|ph\.?\s?d", re.I)
+_THESIS = re.compile(r"дис\.|диссертац|thesis|dissertation|\bdiss\.|ph\.?\s?d", re.I)
 _CONFERENCE = re.compile(
     r"proceedings|\bproc\.|conference|\bconf\.|symposium|workshop|материалы|конф\.|конференц|"
     r"тезисы|congress|конгресс",
@@ -270,6 +272,14 @@ def veto(cit: Citation) -> str | None:
         return "neither title nor source"
     if not (cit.authors or cit.title or cit.volume or cit.issue or cit.fpage or cit.publisher):
         return "a source alone: nothing to link it by"
+    if cit.title and not cit.source and (cit.volume or cit.issue or cit.fpage):
+        # 'Title. Journal. 2016. № 10. С. 5–9.' read with the journal inside the title
+        return "volume, issue or pages without the source they belong to"
+    if cit.title_en and cit.authors:
+        lead = cit.title_en.split()[0].strip(":,.").lower()
+        if any(person.split(",")[0].lower() == lead for person in cit.authors):
+            # 'Putin: Rossiya … [Putin: Russia …]': the title's first word read as its author
+            return "the translated title begins with the author"
     pages = (cit.fpage or "", cit.lpage or "")
     if all(p.isdigit() for p in pages) and int(pages[1]) < int(pages[0]):
         return "last page before first page"
@@ -280,6 +290,8 @@ def veto(cit: Citation) -> str | None:
             return "the year read into the title or source"  # '… feature maps 1992 IEEE Trans…'
     if cit.source:
         low = cit.source.lower()
+        if re.search(r"\burl\b|https?://|www\.", low):
+            return "source contains a URL"  # 'Rossiyskaya Gazeta. URL
         words = set(_WORD.findall(low))
         for person in cit.authors:
             surname = person.split(",")[0].lower()

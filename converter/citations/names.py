@@ -14,14 +14,20 @@ import re
 from functools import lru_cache
 
 _UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀ-ſ"
-_LO = "a-zа-яёß-öø-ÿĀ-ſ"
-# one to three initials: 'И.', 'И.И.', 'Yu.', 'J.-P.', 'Ал.Б.'
-_INITIALS = re.compile(rf"^(?:[{_UP}][{_LO}]{{0,2}}\.\s?-?){{1,3}}$")
-# Vancouver's undotted initials after a surname: 'JA', 'B'
-_BARE_INITIALS = re.compile(rf"^[{_UP}]{{1,3}}$")
+_LO = "a-zа-яёß-öø-ÿĀ-ſ\u0300-\u036f"  # with combining marks: ALA-LC's 'T͡s', 'I͡u'
+# one to three initials: 'И.', 'И.И.', 'Yu.', 'J.-P.', 'Ал.Б.', 'Shch.' (Щ transliterated)
+_INITIALS = re.compile(rf"^(?:[{_UP}][{_LO}]{{0,2}}\.\s?-?|Shch\.\s?){{1,3}}$")
+# Vancouver's undotted initials after a surname: 'JA', 'B', and transliterated Russian ones
+# whose letters are digraphs ('YuA', 'ZhK', 'EYu'; at least two initials, so that a name such
+# as 'Yu' stays a name)
+_BARE_PIECE = r"Shch|[ZKCS]h|Ts|Y[aeou]"
+_BARE_INITIALS = re.compile(
+    rf"^(?:[{_UP}]{{1,3}}|(?=\S*(?:{_BARE_PIECE}))(?:{_BARE_PIECE}|[{_UP}]){{2,3}})$"
+)
+_BARE_LETTERS = re.compile(rf"{_BARE_PIECE}|[{_UP}]")
 _NAME_WORD = re.compile(
-    rf"^(?:[{_UP}][{_UP}{_LO}'’ʹ]*[{_LO}]|[{_UP}]{{2,}}|[{_UP}]['’][{_UP}][{_UP}{_LO}]*)"
-    rf"(?:[-'’][{_UP}{_LO}][{_UP}{_LO}'’ʹ]*)*\.?$"
+    rf"^(?:[{_UP}][{_UP}{_LO}'’ʹʼ]*[{_LO}]|[{_UP}]{{2,}}|[{_UP}]['’][{_UP}][{_UP}{_LO}]*)"
+    rf"(?:[-'’][{_UP}{_LO}][{_UP}{_LO}'’ʹʼ]*)*\.?$"
     r"|^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}$"  # CJK and Hangul names, whole
 )
 _PARTICLES = frozenset(
@@ -29,13 +35,13 @@ _PARTICLES = frozenset(
      "bin", "ibn", "dos", "das", "del", "della", "y")
 )  # fmt: skip
 _ETAL = re.compile(
-    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+al\.?|and\s+others|u\.\s?a\.)|\s*\.\.\.)\s*$",
+    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+al\.?|and\s+others|u\.\s?a\.)|\s*\.\.\.)[\s.]*$",
     re.I,
 )
 _LEAD = re.compile(r"^\s*(?:/|by\s|von\s|авт\.?:?)\s*", re.I)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|hrsg|éds?|red|ред|отв\.\s*ред|сост)\.?\)|"
-    r"\b(?:eds?\.|edited\s+by|ed\.\s+by|editors?|hrsg\.|éds?\.|"
+    r"(?<![\w'’ʼʹ-])(?:ed\.\s+by|eds?\.|edited\s+by|editors?|hrsg\.|éds?\.|"
     r"под\s+(?:общ\.\s+|науч\.\s+|общей\s+|научной\s+)?ред(?:\.|акцией)|отв\.\s*ред\.|"
     r"сост\.|проф\.|акад\.|in:?)(?=\s|$|[,.;:])|^\s*(?:in|в)\s*:",
     re.I,
@@ -59,7 +65,7 @@ def _given_out(words: list[str]) -> str:
     out = []
     for word in words:
         if _BARE_INITIALS.match(word):
-            out.extend(f"{ch}." for ch in word)
+            out.extend(f"{ch}." for ch in _BARE_LETTERS.findall(word))
         else:
             # 'И.И.' → 'И. И.'; 'J.-P.' stays
             out.append(re.sub(r"\.(?=[^\s.-])", ". ", word))
@@ -104,13 +110,27 @@ def _word_ok(word: str) -> bool:
     )
 
 
+def _full_stop_after_name(text: str) -> bool:
+    """Whether the final full stop ends a name: 'Smith J. A. Brown.', 'С. Х. Пак.' (a short
+    surname after initials, which alone would look like an initial), not 'Smith J. A.'."""
+    words = text.split()
+    last = words[-1].lstrip(",")
+    if not _is_initials(last):
+        return True
+    return (
+        len(words) > 1
+        and re.fullmatch(rf"[{_UP}][{_LO}]{{2,}}\.", last) is not None
+        and _is_initials(words[-2].rstrip(","))
+    )
+
+
 def split_people(span: str) -> list[str] | None:
     """``"Surname, Given"`` for each person of an author or editor span; None if unreadable."""
     text = _LEAD.sub("", span)
     text = _EDITOR_WORDS.sub(" ", text)
     text = text.replace("[", " ").replace("]", " ")
-    text = _ETAL.sub("", text.strip(" ,;:()")).strip(" ,;:")
-    if text.endswith(".") and not _is_initials(text.rsplit(None, 1)[-1].lstrip(",")):
+    text = _ETAL.sub("", text.strip(" ,;:()–—")).strip(" ,;:")
+    if text.endswith(".") and _full_stop_after_name(text):
         text = text[:-1]  # a full stop after a name, not an initial's
     if not text:
         return None
@@ -161,7 +181,7 @@ def split_people(span: str) -> list[str] | None:
                 people.append(one)
                 group, seen_name, seen_init = [], False, False
             group.append(word)
-            seen_name = seen_name or not is_init
+            seen_name = seen_name or (not is_init and word.lower() not in _PARTICLES)
             seen_init = seen_init or is_init
         one = _person(group, not cyrillic)
         if one is None:

@@ -54,13 +54,35 @@ def read(text: str, tagger: Any = None) -> tuple[Citation, float, str | None]:
     cit = build(spans, text)
     gating = USED | TYPE_DECIDING if cit.type in ("book", "chapter") else USED
     confidence = min((c for lab, _, c in spans if lab in gating), default=0.0)
-    problem = veto(cit)
+    problem = veto(cit) or _stray_parts(spans)
     if problem is None and cit.doi:
         try:
             cit.doi = normalize_doi(cit.doi)
         except ValueError:
             problem = "damaged DOI"
     return cit, confidence, problem
+
+
+_ISSUE_MARK = re.compile(r"№\s*\d")
+
+
+def _stray_parts(spans: list[Span]) -> str | None:
+    """What the order of the spans shows to be wrong, though each span reads well."""
+    title_seen = author_before = False
+    for lab, piece, _ in spans:
+        if lab in ("note", "other") and _ISSUE_MARK.search(piece):
+            # '– №10. –' left in a note: the element-citation would lose the issue
+            return "an issue number outside the issue"
+        if lab == "title_en" and "[" in piece and "]" not in piece:
+            return "the bracketed English title is cut"  # '[… in the South' | 'China Sea]. RNT.'
+        if lab in ("title", "title_en", "source"):
+            title_seen = True
+        elif lab == "author" and not piece.lstrip().startswith("/"):
+            # GOST 7.0.100 repeats the authors after the title, behind a '/'
+            if title_seen and author_before:
+                return "author words on both sides of the title"
+            author_before = author_before or not title_seen
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -99,6 +99,15 @@ TITLES = [
     ("Общая химия", "General chemistry"), ("Японский милитаризм", "Japanese militarism"),
     ("Введение в эконометрику", "Introduction to econometrics"), ("Социология города", "Urban sociology"),
     ("Курс общей физики", "A course of general physics"), ("Мировая политика", "World politics"),
+    # titles with a year or a number in them, as many real ones have
+    ("Российско-японские отношения в 1990-е годы", "Russian-Japanese relations in the 1990s"),
+    ("Экономический кризис 2008–2009 годов в регионах России", "The 2008–2009 economic crisis in Russia's regions"),
+    ("Перепись населения 2010 года: итоги и уроки", "The 2010 population census: results and lessons"),
+    ("Советско-японская декларация 1956 года", "The Soviet-Japanese declaration of 1956"),
+    ("Стратегия развития Арктики до 2035 года", "The Arctic development strategy to 2035"),
+    ("Денежная реформа 1947 года", "The 1947 monetary reform"),
+    ("Выборы в Государственную думу 2016 года", "The 2016 State Duma elections"),
+    ("Итоги экономического развития за 2015 год", "Economic development results for 2015"),
 ]  # fmt: skip
 
 # journal (Russian), English name, city where the journal is printed
@@ -156,16 +165,24 @@ PUBLISHERS = [
     (("М.", "Москва", "Moscow"), "Весь мир", "Ves' mir"),
 ]  # fmt: skip
 
-# edited collections and conferences (Russian, transliterated form comes from the scheme)
+# edited collections and conferences (Russian, English; the transliterated form comes from the scheme)
 COLLECTIONS = [
-    "Россия и Япония: проблемы и перспективы", "Экономика регионов: сборник научных трудов",
-    "Актуальные проблемы гуманитарных наук", "Международные отношения в XXI веке",
-    "История и современность Восточной Азии", "Современные проблемы физики конденсированного состояния",
-    "Право и общество в эпоху цифровизации", "Языки и культуры народов России",
+    ("Россия и Япония: проблемы и перспективы", "Russia and Japan: problems and prospects"),
+    ("Экономика регионов: сборник научных трудов", "Regional economics: collected papers"),
+    ("Актуальные проблемы гуманитарных наук", "Topical problems of the humanities"),
+    ("Международные отношения в XXI веке", "International relations in the 21st century"),
+    ("История и современность Восточной Азии", "East Asia: history and the present"),
+    ("Современные проблемы физики конденсированного состояния", "Current problems of condensed matter physics"),
+    ("Право и общество в эпоху цифровизации", "Law and society in the digital age"),
+    ("Языки и культуры народов России", "Languages and cultures of the peoples of Russia"),
 ]  # fmt: skip
 CONFERENCES = [
-    "Ломоносов-2019", "Наука и образование: проблемы и перспективы", "Экономика и управление в XXI веке",
-    "Актуальные вопросы востоковедения", "Физика и технология наноматериалов", "Инновации в образовании",
+    ("Ломоносов-2019", "Lomonosov-2019"),
+    ("Наука и образование: проблемы и перспективы", "Science and education: problems and prospects"),
+    ("Экономика и управление в XXI веке", "Economics and management in the 21st century"),
+    ("Актуальные вопросы востоковедения", "Topical issues of Oriental studies"),
+    ("Физика и технология наноматериалов", "Physics and technology of nanomaterials"),
+    ("Инновации в образовании", "Innovations in education"),
 ]  # fmt: skip
 NEWSPAPERS = [
     ("Российская газета", "Rossiiskaya gazeta"), ("Коммерсантъ", "Kommersant"), ("Ведомости", "Vedomosti"),
@@ -345,6 +362,8 @@ def gost_article(f: Facts, variant: dict) -> Row:
     if n["vol"]:
         row.add("volume", vol_form.format(n["vol"]) + variant.get("vol_sep", ", "))
     issue = variant.get("iss", "№ {}").format(n["iss"])
+    if variant.get("total"):  # the issue's number since the journal began: '№ 2 (45)'
+        issue += f" ({r.randint(20, 180)})"
     row.add("issue", issue + sep)
     page = variant.get("page", "С. {}–{}")
     row.add("pages", page.format(n["fp"], n["lp"]) + ".")
@@ -367,6 +386,9 @@ def city_ru(city_en: str) -> str:
 
 
 def gost100_article(f: Facts, variant: dict) -> Row:
+    """GOST R 7.0.100-2018: 'Иванов, И. И. Название / И. И. Иванов, П. П. Петров. – Текст :
+    непосредственный // Журнал. – 2019. – Т. 5, № 2. – С. 10–20.', with the URL and access
+    date of the electronic form, or without the '– Текст : …' area many journals leave out."""
     r = f.rng
     people, (title, _), (journal, _, _) = f.people(), r.choice(f.titles), r.choice(f.journals)
     n = f.numbers()
@@ -378,7 +400,13 @@ def gost100_article(f: Facts, variant: dict) -> Row:
         resp += " [и др.]"
     row.add("title", title + " ")
     row.add("author", f"/ {resp}. ")
-    row.add("note", "– Текст : " + r.choice(["непосредственный ", "электронный "]))
+    if not variant.get("no_text"):
+        medium = (
+            "электронный "
+            if variant.get("url")
+            else r.choice(["непосредственный ", "электронный "])
+        )
+        row.add("note", "– Текст : " + medium)
     row.add("source", f"// {journal}. – ")
     row.add("year", n["year"] + ". – ")
     if n["vol"]:
@@ -388,6 +416,46 @@ def gost100_article(f: Facts, variant: dict) -> Row:
     if n["doi"]:
         row.seg[-1][1] += " – "
         row.add("doi", f"DOI {n['doi']}.")
+    if variant.get("url"):
+        row.seg[-1][1] += " – "
+        row.add("url", f"URL: {r.choice(SITES)}{r.randint(10000, 99999)} ")
+        row.add(
+            "accessed",
+            f"(дата обращения: {r.randint(1, 28):02d}.{r.randint(1, 12):02d}.{r.randint(2015, 2024)}).",
+        )
+    return row
+
+
+def gost100_book(f: Facts, variant: dict) -> Row:
+    """GOST R 7.0.100-2018 book: 'Иванов, И. И. Название : монография / И. И. Иванов, П. П.
+    Петров. – 2-е изд. – Москва : Наука, 2016. – 394 с. – ISBN … – Текст : непосредственный.'"""
+    r = f.rng
+    people, (title, _) = f.people()[:3], r.choice(f.titles)
+    (_, full, _), pub, _ = r.choice(f.publishers)
+    n = f.numbers()
+    row = Row()
+    s, i = people[0]
+    row.add("author", f"{s}, {i} ")
+    kind = r.choice(["монография", "учебное пособие", "учебник для вузов"])
+    row.add("title", f"{title} : {kind} ")
+    row.add("author", "/ " + ", ".join(f"{ii} {ss}" for ss, ii in people) + ". ")
+    if variant.get("edition"):
+        row.add(
+            "note", "– " + r.choice(["2-е изд. ", "3-е изд., перераб. и доп. ", "Изд. 2-е, испр. "])
+        )
+    row.add("place", f"– {full} : ")
+    row.add("publisher", pub + ", ")
+    row.add("year", n["year"] + ". ")
+    row.add("note", f"– {n['pages']} с.")
+    if variant.get("isbn", True):
+        row.add(
+            "note",
+            f" – ISBN 978-5-{r.randint(10, 99)}-{r.randint(100000, 999999)}-{r.randint(0, 9)}.",
+        )
+    if variant.get("text_note", True):
+        row.add("note", " – Текст : непосредственный.")
+    elif not row.seg[-1][1].endswith("."):
+        row.add("note", ".")
     return row
 
 
@@ -446,7 +514,7 @@ def gost_chapter(f: Facts, variant: dict) -> Row:
     add_authors(row, gost_authors(people, r, variant))
     row.add("title", title + " ")
     if variant.get("conference"):
-        conf = r.choice(f.conferences)
+        conf = r.choice(f.conferences)[0]
         row.add(
             "source",
             f"// Материалы {r.choice(['Междунар.', 'Всерос.', 'XII Междунар.'])} науч.-практ. конф. «{conf}»",
@@ -456,7 +524,7 @@ def gost_chapter(f: Facts, variant: dict) -> Row:
             f" ({city_ru('Moscow')}, {r.randint(1, 27)}–{r.randint(28, 30)} {r.choice(MONTHS_RU)} {n['year']} г.). ",
         )
     else:
-        row.add("source", f"// {r.choice(f.collections)}")
+        row.add("source", f"// {r.choice(f.collections)[0]}")
         ed_s, ed_i = r.choice(f.authors)
         row.seg[-1][1] += " "
         row.add(
@@ -471,17 +539,20 @@ def gost_chapter(f: Facts, variant: dict) -> Row:
 
 
 def gost_thesis(f: Facts, variant: dict) -> Row:
+    """'Иванов И. И. Название : дис. … канд. экон. наук : 08.00.05. М., 2015. 200 с.', with
+    the dash-separated areas ('– М., 2015. – 200 с.') and the comma after the surname."""
     r = f.rng
     (s, i), (title, _) = r.choice(f.authors), r.choice(f.titles)
     degree, code = r.choice(DEGREES)
     n = f.numbers()
+    dash = "– " if variant.get("dash") else ""
     row = Row()
-    row.add("author", f"{s} {i} ")
+    row.add("author", f"{s}, {i} " if variant.get("comma") else f"{s} {i} ")
     row.add("title", title + " ")
     row.add("note", f": {r.choice(['дис. ... ', 'автореф. дис. ... '])}{degree} : {code}. ")
-    row.add("place", r.choice(["М.", "СПб.", "Казань", "Томск"]) + ", ")
+    row.add("place", dash + r.choice(["М.", "СПб.", "Казань", "Томск"]) + ", ")
     row.add("year", n["year"] + ". ")
-    row.add("note", f"{r.randint(20, 300)} с.")
+    row.add("note", f"{dash}{r.randint(20, 300)} с.")
     return row
 
 
@@ -493,13 +564,25 @@ def gost_web(f: Facts, variant: dict) -> Row:
     if r.random() < 0.5:
         s, i = r.choice(f.authors)
         row.add("author", f"{s} {i} ")
-    row.add("title", title + " ")
-    row.add("note", "[Электронный ресурс]. ")
-    if r.random() < 0.5:
-        paper, _ = r.choice(NEWSPAPERS)
-        row.add("source", f"// {paper}. ")
-        row.add("year", f"{r.randint(1, 28)} {r.choice(MONTHS_RU)} {n['year']} г. ")
-    row.add("url", f"URL: {r.choice(SITES)}{r.randint(10000, 99999)} ")
+    if variant.get("gost100"):  # 7.0.100-2018: '… – Текст : электронный // Сайт. – URL: …'
+        row.add("title", title + ". ")
+        row.add("note", "– Текст : электронный ")
+        if r.random() < 0.5:
+            paper, _ = r.choice(NEWSPAPERS)
+            row.add("source", f"// {paper}. ")
+            row.add("year", f"– {n['year']}. – {r.randint(1, 28)} {r.choice(MONTHS_RU)}. ")
+        row.add("url", f"– URL: {r.choice(SITES)}{r.randint(10000, 99999)} ")
+    else:
+        row.add("title", title + " ")
+        if not variant.get("no_medium"):
+            row.add("note", "[Электронный ресурс]. ")
+        elif row.seg[-1][0] == "title":
+            row.seg[-1][1] = row.seg[-1][1].rstrip() + ". "
+        if r.random() < 0.5:
+            paper, _ = r.choice(NEWSPAPERS)
+            row.add("source", f"// {paper}. ")
+            row.add("year", f"{r.randint(1, 28)} {r.choice(MONTHS_RU)} {n['year']} г. ")
+        row.add("url", f"URL: {r.choice(SITES)}{r.randint(10000, 99999)} ")
     day, month = r.randint(1, 28), r.randint(1, 12)
     row.add("accessed", f"(дата обращения: {day:02d}.{month:02d}.{r.randint(2015, 2024)}).")
     return row
@@ -514,7 +597,7 @@ def gost_newspaper(f: Facts, variant: dict) -> Row:
     if r.random() < 0.7:
         row.add("author", f"{s} {i} ")
     row.add("title", title + " ")
-    row.add("source", f"// {paper}. ")
+    row.add("source", f"// {paper}. {'– ' if variant.get('dash') else ''}")
     months = (
         MONTHS_RU
         if r.random() < 0.5
@@ -533,7 +616,8 @@ def gost_newspaper(f: Facts, variant: dict) -> Row:
             "дек.",
         ]
     )
-    date = f"{n['year']}. {r.randint(1, 28)} {r.choice(months)}"
+    dash = "– " if variant.get("dash") else ""
+    date = f"{n['year']}. {dash}{r.randint(1, 28)} {r.choice(months)}"
     row.add("year", date)
     if r.random() < 0.3:
         row.seg[-1][1] += "" if date.endswith(".") else "."
@@ -632,7 +716,7 @@ def translit_book(f: Facts, variant: dict) -> Row:
     else:
         row.add("title", lat(title, scheme) + " ")
         row.add("title_en", f"[{title_en}]. ")
-    row.add("place", city_en + ", ")
+    row.add("place", city_en + (": " if variant.get("colon") else ", "))
     row.add("publisher", pub_lat + (" Publ., " if r.random() < 0.7 else ", "))
     row.add("year", n["year"] + ". ")
     row.add("note", f"{n['pages']} p. " + variant.get("note", "(In Russ.)"))
@@ -660,35 +744,190 @@ def translit_seed(f: Facts, variant: dict) -> Row:
     return row
 
 
+def vancouver_article(f: Facts, variant: dict) -> Row:
+    """The Vancouver form medical and many other Russian journals print, in Cyrillic or in the
+    Latin "References": 'Иванов И.И., Петров П.П. Название. Журнал. 2019;5(2):10–20.' /
+    'Ivanov II, Petrov PP. Nazvanie [Title]. Zhurnal. 2019;5(2):10–20. (In Russ.) doi: …'."""
+    r = f.rng
+    scheme = variant.get("scheme", "bgn-pcgn")
+    latin = variant.get("latin", False)
+    people, (title, title_en), (journal, journal_en, _) = (
+        f.people(),
+        r.choice(f.titles),
+        r.choice(f.journals),
+    )
+    n = f.numbers()
+    row = Row()
+    names = []
+    for s, i in people:
+        if not variant.get("dots"):  # 'АБ' for 'Ал. Б.': one letter an initial
+            i = " ".join(part.strip()[0] for part in i.split(".") if part.strip())
+        surname, ini = (lat(s, scheme), lat(i, scheme)) if latin else (s, i)
+        ini = ini.replace(" ", "") if variant.get("dots") else ini.replace(".", "").replace(" ", "")
+        names.append(f"{surname} {ini}")
+    if len(names) > 3 and variant.get("etal"):
+        names = [*names[:3], "et al." if latin else "и др."]
+    add_authors(row, [x + (", " if k < len(names) - 1 else "") for k, x in enumerate(names)])
+    row.seg[-1][1] = (
+        row.seg[-1][1].rstrip() + ("" if row.seg[-1][1].rstrip().endswith(".") else ".") + " "
+    )
+    if latin:
+        row.add("title", lat(title, scheme) + " ")
+        row.add("title_en", f"[{title_en}]. ")
+        src = journal_en if variant.get("english_source") else lat(journal, scheme)
+    else:
+        row.add("title", title + ". ")
+        src = journal
+    row.add("source", src + ". ")
+    dash = "-" if variant.get("hyphen") else "–"
+    row.add("year", n["year"] + ";")
+    if n["vol"]:
+        row.add("volume", n["vol"])
+    row.add("issue", f"({n['iss']}):")
+    row.add("pages", f"{n['fp']}{dash}{n['lp']}.")
+    if latin:
+        row.seg[-1][1] += " "
+        row.add("note", "(In Russ.)")
+    if n["doi"]:
+        row.seg[-1][1] += " "
+        row.add("doi", f"{r.choice(['doi: ', 'DOI: ', 'https://doi.org/'])}{n['doi']}")
+    return row
+
+
+def translit_chapter(f: Facts, variant: dict) -> Row:
+    """'Ivanov I.I. Nazvanie [Title]. In: Sbornik [Collection]. Ed. by P.P. Petrov. Moscow,
+    Nauka Publ., 2015, pp. 10–20. (In Russ.)' and 'Trudy konferentsii «…» [Proceedings of
+    the conference "…"]. Moscow, 2015, pp. 10–20.'"""
+    r = f.rng
+    scheme = variant.get("scheme", "bsi")
+    people, (title, title_en) = f.people()[:3], r.choice(f.titles)
+    (_, _, city_en), _, pub_lat = r.choice(f.publishers)
+    n = f.numbers()
+    row = Row()
+    add_authors(row, latin_authors(people, scheme, r, variant))
+    row.add("title", lat(title, scheme) + " ")
+    row.add("title_en", f"[{title_en}]. ")
+    if variant.get("conference"):
+        conf, conf_en = r.choice(f.conferences)
+        row.add(
+            "source",
+            f"{r.choice(['In: ', ''])}{lat('Материалы Международной научно-практической конференции', scheme)} "
+            f"«{lat(conf, scheme)}» [Proceedings of the International research-to-practice conference "
+            f"“{conf_en}”]. ",
+        )
+    else:
+        coll, coll_en = r.choice(f.collections)
+        row.add("source", f"In: {lat(coll, scheme)} [{coll_en}]. ")
+        ed_s, ed_i = r.choice(f.authors)
+        row.add("editor", f"Ed. by {lat(ed_i, scheme).replace(' ', '')} {lat(ed_s, scheme)}. ")
+    if r.random() < 0.6 and not variant.get("conference"):
+        row.add("place", city_en + (": " if variant.get("colon") else ", "))
+        row.add("publisher", pub_lat + " Publ., ")
+    else:
+        row.add("place", city_en + ", ")
+    row.add("year", n["year"] + ", ")
+    row.add("pages", f"pp. {n['fp']}–{n['lp']}.")
+    row.seg[-1][1] += " "
+    row.add("note", variant.get("note", "(In Russ.)"))
+    return row
+
+
+def translit_thesis(f: Facts, variant: dict) -> Row:
+    """'Ivanov I.I. Nazvanie [Title]. Cand. Sci. (Econ.) diss. Moscow, 2015. 200 p. (In Russ.)'"""
+    r = f.rng
+    scheme = variant.get("scheme", "bsi")
+    (s, i), (title, title_en) = r.choice(f.authors), r.choice(f.titles)
+    n = f.numbers()
+    row = Row()
+    add_authors(row, latin_authors([(s, i)], scheme, r, variant))
+    row.add("title", lat(title, scheme) + " ")
+    row.add("title_en", f"[{title_en}]. ")
+    field_ = r.choice(["Econ.", "Hist.", "Philol.", "Tech.", "Law", "Pol."])
+    degree = r.choice(["Cand. Sci.", "Dr. Sci."])
+    if variant.get("long"):
+        row.add("note", f"Dissertation for the degree of {degree} ({field_}). ")
+    else:
+        row.add("note", f"{degree} ({field_}) {r.choice(['diss.', 'diss. abstract.', 'thesis.'])} ")
+    row.add("place", r.choice(["Moscow", "St. Petersburg", "Kazan", "Tomsk"]) + ", ")
+    row.add("year", n["year"] + ". ")
+    row.add("note", f"{r.randint(20, 300)} p. {variant.get('note', '(In Russ.)')}")
+    return row
+
+
+def translit_web(f: Facts, variant: dict) -> Row:
+    """'Ivanov I.I. Nazvanie [Title]. Rossiiskaya gazeta. Available at: https://… (accessed
+    12.03.2020). (In Russ.)'"""
+    r = f.rng
+    scheme = variant.get("scheme", "bsi")
+    (title, title_en) = r.choice(f.titles)
+    row = Row()
+    if r.random() < 0.6:
+        s, i = r.choice(f.authors)
+        row.add("author", f"{lat(s, scheme)} {lat(i, scheme).replace(' ', '')} ")
+    row.add("title", lat(title, scheme) + " ")
+    row.add("title_en", f"[{title_en}]. ")
+    if r.random() < 0.5:
+        _, paper_lat = r.choice(NEWSPAPERS)
+        row.add("source", f"{paper_lat}. ")
+    row.add(
+        "url",
+        f"{variant.get('available', 'Available at:')} {r.choice(SITES)}{r.randint(10000, 99999)} ",
+    )
+    day, month, year = r.randint(1, 28), r.randint(1, 12), r.randint(2015, 2024)
+    if variant.get("date_words"):
+        row.add("accessed", f"(accessed {day} {MONTHS_EN[month - 1]} {year}). ")
+    else:
+        row.add("accessed", f"(accessed {day:02d}.{month:02d}.{year}). ")
+    row.add("note", "(In Russ.)")
+    return row
+
+
 # ----------------------------------------------------------------------------- styles
 
-# style name, function, lang, training variants, test-only variants
+# Layout variants, in three disjoint sets per style: the training rows use the common form and
+# one change at a time; the dev rows (they choose the abstention threshold) and the test rows
+# (only measured) each use combinations the training rows never show and a few forms of their
+# own, so both see the errors an unseen layout causes. A style whose dev or test set is empty
+# uses the training layouts there (its unseen facts are then what is held out).
+# The sets were written from the layouts journals print, before any model was measured on them.
+# style name, function, lang, training variants, dev-only variants, test-only variants
 STYLES = [
     ("gost-7.0.5-2008-article", gost_article, "ru",
-     [{}, {"tight": True}, {"vol_sep": ". "}, {"dash": True}, {"medium": True}, {"etal": True, "sep": ", "}, {"city": True}],
+     [{}, {"tight": True}, {"vol_sep": ". "}, {"dash": True}, {"medium": True}, {"etal": True, "sep": ", "}, {"city": True}, {"total": True}],
+     [{"initials_first": True}, {"no_slashes": True, "tight": True, "vol_sep": ". "}, {"key": True, "dash": True}, {"medium": True, "dash": True, "total": True}, {"city": True, "tight": True}, {"page": "С. {}—{}", "iss": "Вып. {}"}],
      [{"dash": True, "tight": True, "iss": "№{}"}, {"no_slashes": True, "dash": True, "iss": "№{}"}, {"key": True}, {"sep": " ", "tight": True}, {"city": True, "dash": True}, {"vol": "Вып. {}", "page": "С. {}-{}"}]),
     ("gost-7.0.5-2008-article", gost_article, "ru",
-     [{"no_slashes": True}, {"key": True, "tight": True}, {"sep": " "}], []),
-    ("gost-7.0.100-2018-article", gost100_article, "ru", [{}], [{}]),
+     [{"no_slashes": True}, {"key": True, "tight": True}, {"sep": " "}], [{"no_slashes": True, "medium": True}, {"key": True, "sep": " "}], []),
+    ("gost-7.0.100-2018-article", gost100_article, "ru", [{}, {"url": True}], [{"no_text": True}, {"url": True, "no_text": True}], [{}]),
+    ("gost-7.0.100-2018-book", gost100_book, "ru",
+     [{}, {"isbn": False}, {"text_note": False}], [{"edition": True, "text_note": False}], [{"edition": True, "isbn": False}]),
     ("gost-book", gost_book, "ru",
      [{}, {"tight": True}, {"editor": True}, {"dash": True, "full_city": True, "spaced_colon": True}],
+     [{"spaced_colon": True}, {"editor": True, "dash": True}, {"tight": True, "full_city": True}],
      [{"dash": True}, {"editor": True, "tight": True}, {"full_city": True}]),
-    ("gost-chapter", gost_chapter, "ru", [{}, {"conference": True}], [{"tight": True}, {"conference": True, "tight": True}]),
-    ("gost-thesis", gost_thesis, "ru", [{}], [{}]),
-    ("gost-web", gost_web, "ru", [{}], [{}]),
-    ("gost-newspaper", gost_newspaper, "ru", [{}], [{}]),
+    ("gost-chapter", gost_chapter, "ru", [{}, {"conference": True}], [{"initials_first": True}, {"conference": True, "sep": " "}], [{"tight": True}, {"conference": True, "tight": True}]),
+    ("gost-thesis", gost_thesis, "ru", [{}, {"dash": True}], [{"comma": True, "dash": True}], [{}]),
+    ("gost-web", gost_web, "ru", [{}, {"gost100": True}], [{"no_medium": True}], [{}]),
+    ("gost-newspaper", gost_newspaper, "ru", [{}], [{"dash": True}], [{}]),
+    ("vancouver-article", vancouver_article, "ru", [{}, {"dots": True}], [{"dots": True, "hyphen": True}], [{"hyphen": True, "etal": True}]),
     ("references-translit-article", translit_article, "ru-Latn",
      [{}, {"scheme": "ala-lc"}, {"english_source": True}, {"doi_first": True}, {"year_after_authors": True, "comma_after_surname": True}, {"vol": "Vol.", "no": "No."}],
+     [{"scheme": "bgn-pcgn"}, {"tight": False, "english_source": True}, {"comma_after_surname": True, "doi_first": True}, {"note": "(In Russian)"}, {"vol": "Vol.", "no": "Iss."}],
      [{"scheme": "bgn-pcgn", "both_sources": True}, {"note": "(in Russian)", "tight": False}, {"vol": "T.", "no": "no.", "year_after_authors": True}]),
     ("references-translated-article", translit_article, "ru-Latn",
      [{"translated": True, "english_source": True}],
+     [{"translated": True, "english_source": True, "doi_first": True, "vol": "Vol.", "no": "No."}],
      [{"translated": True, "english_source": True, "note": "(in Russian)"}]),
-    ("references-translit-book", translit_book, "ru-Latn", [{}, {"translated": True}], [{"scheme": "ala-lc", "note": "(in Russian)"}]),
-    ("seed-translit", translit_seed, "ru-Latn", [{}], [{"scheme": "bsi"}]),
-    ("references-translit-newspaper", translit_newspaper, "ru-Latn", [{}], [{"scheme": "bgn-pcgn"}]),
+    ("references-translit-book", translit_book, "ru-Latn", [{}, {"translated": True}, {"colon": True}], [{"scheme": "bgn-pcgn", "colon": True, "translated": True}], [{"scheme": "ala-lc", "note": "(in Russian)"}]),
+    ("references-translit-chapter", translit_chapter, "ru-Latn", [{}, {"conference": True}], [{"colon": True, "scheme": "bgn-pcgn"}], [{"conference": True, "colon": True, "note": "(in Russian)"}]),
+    ("references-translit-thesis", translit_thesis, "ru-Latn", [{}], [{"long": True}], [{"scheme": "ala-lc", "comma_after_surname": True}]),
+    ("references-translit-web", translit_web, "ru-Latn", [{}], [{"date_words": True}], [{"available": "URL:", "scheme": "bgn-pcgn"}]),
+    ("vancouver-translit-article", vancouver_article, "ru-Latn", [{"latin": True}, {"latin": True, "english_source": True}], [{"latin": True, "dots": True}], [{"latin": True, "hyphen": True, "scheme": "bsi", "etal": True}]),
+    ("seed-translit", translit_seed, "ru-Latn", [{}], [{"scheme": "ala-lc"}], [{"scheme": "bsi"}]),
+    ("references-translit-newspaper", translit_newspaper, "ru-Latn", [{}], [{"scheme": "ala-lc"}], [{"scheme": "bgn-pcgn"}]),
 ]  # fmt: skip
 
-COUNTS = {"train": 1600, "dev": 220, "test": 286}
+COUNTS = {"train": 2200, "dev": 420, "test": 420}
 
 
 def main() -> None:
@@ -696,18 +935,28 @@ def main() -> None:
     rows = []
     for split, count in COUNTS.items():
         facts = Facts(rng, split)
-        # test rows: the test-only variants where a style has them, the training ones otherwise
-        # (for those, the unseen facts are what makes them held out); dev rows: unseen facts
-        # in the training variants
+        # dev and test rows: their own variants where a style has them, the training ones
+        # otherwise (for those, the unseen facts are what makes them held out)
         for k in range(count):
-            name, make, lang, train_v, test_v = STYLES[k % len(STYLES)]
-            variants = (test_v or train_v) if split == "test" else train_v
-            row = make(facts, rng.choice(variants))
+            name, make, lang, train_v, dev_v, test_v = STYLES[k % len(STYLES)]
+            variants = {"train": train_v, "dev": dev_v or train_v, "test": test_v or train_v}[split]
+            variant = rng.choice(variants)
+            row = make(facts, variant)
             seg = row.seg
             seg[-1][1] = seg[-1][1].rstrip()
             if rng.random() < 0.15:
                 seg.insert(0, ["other", rng.choice([f"{k % 40 + 1}. ", f"[{k % 40 + 1}] "])])
-            rows.append({"src": "russian", "style": name, "lang": lang, "split": split, "seg": seg})
+            layout = ",".join(f"{k}={v}" for k, v in sorted(variant.items())) or "plain"
+            rows.append(
+                {
+                    "src": "russian",
+                    "style": name,
+                    "layout": layout,
+                    "lang": lang,
+                    "split": split,
+                    "seg": seg,
+                }
+            )
     with OUT.open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
