@@ -49,7 +49,10 @@ def _bucket(text: str) -> int:
 
 
 def from_row(row: dict) -> Labelled:
-    """Tokens and labels of one row: a token takes the label of the piece it starts in."""
+    """Tokens and labels of one row: a token takes the label of the piece its first letter or
+    digit is in (of the piece it starts in when it has none). A token can straddle two pieces
+    where the text has no space between them ("(2011). 'Analysis", "Press ,Oxford"): its
+    opening quote or comma then does not decide its label."""
     text = "".join(piece for _, piece in row["seg"])
     bounds: list[tuple[int, str]] = []
     at = 0
@@ -58,12 +61,12 @@ def from_row(row: dict) -> Labelled:
         at += len(piece)
     tokens: list[str] = []
     labels: list[str] = []
-    k = 0
     for match in tokenize(text):
-        while match.start() >= bounds[k][0]:
-            k += 1
-        tokens.append(match.group())
-        labels.append(bounds[k][1])
+        token = match.group()
+        inner = next((i for i, ch in enumerate(token) if ch.isalnum()), 0)
+        at = match.start() + inner
+        tokens.append(token)
+        labels.append(next(label for end, label in bounds if at < end))
     if "split" in row:
         split = row["split"]
     else:

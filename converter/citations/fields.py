@@ -119,6 +119,12 @@ _TITLE_TAIL = re.compile(
 _SOURCE_LEAD = re.compile(
     r"^\s*(?://|in\s*:|in\s+|в\s*:|в\s+кн\.\s*:|в\s+сб\.\s*:|//\s*in:?)\s*", re.I
 )
+# The word that joins a part to the work it is in: 'In', 'in:', 'In:', 'dans', 'В кн.:', '//'.
+_CONNECTOR = re.compile(
+    r"^[\s.,;:]*(?:in|en|im|dans|в(?:\s+(?:кн|сб)\.)?|//)(?:\s*:)?[\s.,;:]*$", re.I
+)
+# A place after the name of a journal or book: '…, Paris', '… вестник. Уфа', '…, New York, NY'.
+_PLACE_TAIL = re.compile(r"[.,]\s+((?:[\w-]+\.?,?\s?){1,3})$")
 _QUOTES = "\"“”«»„'‘’"
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
@@ -134,6 +140,16 @@ def _clean(text: str) -> str:
     ):
         text = text[:-1].strip(_OUTER)
     return text
+
+
+def _strip_place(source: str) -> str:
+    """The source without a place written after it: JATS has <publisher-loc> for that."""
+    tail = _PLACE_TAIL.search(source)
+    if tail and source[: tail.start()].strip():
+        words = re.findall(r"[\w-]+", tail.group(1).lower())
+        if words and all(w in PLACES for w in words):
+            return source[: tail.start()].rstrip(_OUTER)
+    return source
 
 
 def _unquote(text: str) -> str:
@@ -156,16 +172,65 @@ def _expand_lpage(fpage: str, lpage: str) -> str:
     return lpage
 
 
+def _container_title(spans: list[Span]) -> int | None:
+    """The index of a second title span that names the work the first one is in: 'Chapter.
+    In: J. Smith (ed.), Book' labelled title … title, with a connector ('In', 'in:', '//') or
+    an editor statement between them and no source span at all."""
+    if any(label == "source" for label, _, _ in spans):
+        return None
+    titles = [k for k, (label, _, _) in enumerate(spans) if label == "title"]
+    if len(titles) < 2:
+        return None
+    between = spans[titles[0] + 1 : titles[1]]
+    if any(
+        label == "editor" or (label == "note" and _CONNECTOR.match(piece))
+        for label, piece, _ in between
+    ):
+        return titles[1]
+    return None
+
+
+def _place_in_source(spans: list[Span]) -> int | None:
+    """The index of a place span that is part of a journal's name: right after the source,
+    right before its numbers, in a reference without a publisher ('Proc Natl Acad Sci U S A
+    88:…', 'Arch Pharm (Weinheim) 316:…'). A known city there is not ('… вестник. Уфа. 2015'):
+    it stays the place, and a source that ends with it loses it (``_strip_place``)."""
+    if any(label == "publisher" for label, _, _ in spans):
+        return None
+    for k in range(1, len(spans) - 1):
+        if spans[k][0] == "place" and spans[k - 1][0] == "source":
+            if spans[k + 1][0] not in ("volume", "issue", "pages", "year"):
+                return None
+            if any(label == "source" for label, _, _ in spans[: k - 1]):
+                return None
+            joined = spans[k - 1][1] + " " + spans[k][1]
+            return k if _strip_place(_clean(joined)) == _clean(joined) else None
+    return None
+
+
 def build(spans: list[Span], text: str) -> Citation:
     """The citation the spans describe (the first span of a label wins, except authors)."""
     cit = Citation()
     first: dict[str, str] = {}
     authors: list[str] = []
-    for label, piece, _ in spans:
+    container = _container_title(spans)
+    glued = _place_in_source(spans)
+    connector = False  # an 'In'/'in:' note just before the source: the work is a chapter
+    part_of = False  # an 'In'/'in:' note after the title: the title is of a part, not a book
+    for k, (label, piece, _) in enumerate(spans):
+        if k == container:
+            label = "source"
+        if k == glued:
+            first["source"] += " " + piece
+            continue
+        if label == "note" and "title" in first and _CONNECTOR.match(piece):
+            part_of = True
         if label == "author":
             authors.append(piece)
         elif label not in first:
             first[label] = piece
+            if label == "source" and k and spans[k - 1][0] == "note":
+                connector = bool(_CONNECTOR.match(spans[k - 1][1]))
     if authors:
         # GOST 7.0.100 repeats the authors after ' / ': that statement is the full list
         resp = [a for a in authors if a.lstrip().startswith("/")]
@@ -185,9 +250,9 @@ def build(spans: list[Span], text: str) -> Citation:
         found = _BRACKETED.search(first["title_en"])
         cit.title_en = _clean(found.group(1) if found else first["title_en"]) or None
     if "source" in first:
-        source = _SOURCE_LEAD.sub("", first["source"])
+        source = _SOURCE_LEAD.sub("", _clean(first["source"]))
         source = _TITLE_TAIL.sub("", source)
-        cit.source = _unquote(_clean(source)) or None
+        cit.source = _unquote(_strip_place(_clean(source))) or None
     if "volume" in first:
         cit.volume = _number(first["volume"], _VOLUME_WORD)
     if "issue" in first:
@@ -220,7 +285,9 @@ def build(spans: list[Span], text: str) -> Citation:
             first["accessed"],
         )
         cit.accessed = parse_date(inner.strip(" )]."))
-    cit.type = _type(cit, first)
+    cit.type = _type(cit, first, connector)
+    if cit.type == "book" and part_of:
+        cit.type = "chapter"  # 'Title. In: Editors (eds), …' without a labelled book title
     if cit.type in ("book", "thesis") and cit.source is None:
         # JATS puts the title of a whole book in <source>; article-title is for a part of one
         cit.source, cit.title = cit.title, None
@@ -238,14 +305,19 @@ _CONFERENCE = re.compile(
 )
 
 
-def _type(cit: Citation, first: dict[str, str]) -> str | None:
+def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
     note = first.get("note", "")
     if _THESIS.search(note):
         return "thesis"
     if cit.source and _CONFERENCE.search(cit.source):
         return "conference"
     if cit.title and cit.source:
-        if cit.editors or cit.publisher or re.match(r"\s*(?:in\b|в\s*:)", first["source"], re.I):
+        if (
+            cit.editors
+            or cit.publisher
+            or connector
+            or re.match(r"\s*(?:in\b|в\s*:)", first["source"], re.I)
+        ):
             return "chapter"
         if cit.volume or cit.issue or cit.fpage:
             return "journal"

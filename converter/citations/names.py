@@ -40,8 +40,10 @@ _ETAL = re.compile(
 )
 _LEAD = re.compile(r"^\s*(?:/|by\s|von\s|авт\.?:?)\s*", re.I)
 _EDITOR_WORDS = re.compile(
-    r"\((?:eds?|hrsg|éds?|red|ред|отв\.\s*ред|сост)\.?\)|"
-    r"(?<![\w'’ʼʹ-])(?:ed\.\s+by|eds?\.|edited\s+by|editors?|hrsg\.|éds?\.|"
+    r"\((?:eds?|edd|hrsg|hgg?|éds?|dirs?|coords?|comps?|compilador(?:es)?|red|ред|отв\.\s*ред|"
+    r"сост)\.?\)|"
+    r"(?<![\w'’ʼʹ-])(?:ed\.\s+by|eds?\.|eds(?=,|$)|edd\.|edited\s+by|editors?|hrsg\.|hgg?\.|"
+    r"éds?\.|dir\.|trans\.|transl\.|translated\s+by|"
     r"под\s+(?:общ\.\s+|науч\.\s+|общей\s+|научной\s+)?ред(?:\.|акцией)|отв\.\s*ред\.|"
     r"сост\.|проф\.|акад\.|in:?)(?=\s|$|[,.;:])|^\s*(?:in|в)\s*:",
     re.I,

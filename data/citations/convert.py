@@ -38,6 +38,10 @@ _ISSUE_IN_VOLUME = re.compile(
 )
 
 
+# A connector before a container or an editor statement: 'In', 'In:', 'in:', 'dans', 'En:'.
+_CONNECTOR = re.compile(r"(?:in|en|im|dans)(?:\s*:\s*|\s+)(?=\S)", re.I)
+
+
 def _norm(text: str) -> str:
     return _SPACE.sub(" ", text)
 
@@ -72,7 +76,14 @@ def anystyle(path: Path) -> list[dict]:
             if not text:
                 continue
             label = ANYSTYLE.get(child.tag, "note")
-            parts = _split_volume(text) if label == "volume" else [[label, text]]
+            if label == "volume":
+                parts = _split_volume(text)
+            elif label in ("source", "editor") and (lead := _CONNECTOR.match(text)):
+                # 'In Proceedings of …', 'In: J. Smith (ed.)': the connector is a note, as in
+                # the GROBID rows, never a part of the source or the editor statement
+                parts = [["note", lead.group()], [label, text[lead.end() :]]]
+            else:
+                parts = [[label, text]]
             if seg:
                 seg[-1][1] += " "
             seg.extend(parts)
@@ -81,16 +92,19 @@ def anystyle(path: Path) -> list[dict]:
     return rows
 
 
-def _grobid_label(el: etree._Element, has_article_title: bool) -> str | None:
+def _grobid_label(el: etree._Element, levels: set[str]) -> str | None:
+    """Our label for one tagged GROBID piece; ``levels``: the title levels of its <bibl>."""
     tag = etree.QName(el).localname
     if tag == "title":
-        level = el.get("level") or el.get("type") or el.get("leve") or ""
+        level = _level(el)
         if level == "a":
             return "title"
         if level == "j":
             return "source"
         if level == "m":
-            return "source" if has_article_title else "title"
+            return "source" if "a" in levels else "title"
+        if level == "s" and "a" in levels and not levels & {"j", "m"}:
+            return "source"  # a series holding the part directly: 'Lecture Notes in …, Vol. 424'
         return "note"
     if tag == "biblScope":
         unit = el.get("unit") or el.get("type") or ""
@@ -111,17 +125,89 @@ _GROBID_TAGS = {
 }  # fmt: skip
 
 
+def _level(title: etree._Element) -> str:
+    return title.get("level") or title.get("type") or title.get("leve") or ""
+
+
 def _has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+# Untagged words between GROBID's pieces (see the README's "Conversion rules"):
+# - before a volume, issue, pages, DOI or URL they are its prefix ('Vol.', 'pp.', 'doi:');
+NUMBERED = frozenset({"volume", "issue", "pages", "doi", "url"})
+# - an editor statement next to an editor piece is part of it ('(eds.)', ', editors,');
+_EDITOR_MARK = re.compile(
+    r"^[\W_]*(?:(?:eds?|edd|editors?|hgg?|hrsg|dirs?|coords?|comps?|trans|transl|tr|red)\.?|"
+    r"edited\s+by|ed\.\s*by|translated\s+by|herausgegeben\s+von)[\W_]*$",
+    re.I,
+)
+# - a unit after a number is the number's ('400 pp.', '3 호', '12 页');
+_UNIT = re.compile(r"^[\W_]*(?:[권호쪽页期卷号집]|pp?|с|S|pages?|Seiten)[\W_]*$", re.I)
+# - a letter after a year ('2005 (a)') is the year's;
+_YEAR_LETTER = re.compile(r"^[\W_]*[a-z][\W_]*$")
+# - 'accessed', 'retrieved' before a date make the date an access date;
+_ACCESSED = re.compile(
+    r"^[\W_]*(?:last\s+)?(?:accessed|retrieved|cited|viewed|consulted|consultado|access(?:ed)?"
+    r"\s+(?:on|date)|date\s+of\s+access)\b",
+    re.I,
+)
+# - between two author pieces ('and'), or two notes, they are of that label;
+SAME_BOTH_SIDES = frozenset({"author", "editor", "note"})
+# - anything else ('In', 'in:', 'dans', 'presented at', 'of', 'published by') is a note: such
+#   connectors are never inside a title or a source.
+_OPENING = '([«"“'
+_CITATION_NUMBER = re.compile(r"[\[(]?\s*\w{0,4}\s*[\].)]?")
+
+
+def _untagged(piece: str, prev: str | None, nxt: str | None) -> list[list]:
+    """Where an untagged piece goes: [[label, text], ...], the label '<' for 'with the piece
+    before', '>' for 'with the piece after'."""
+    if not _has_words(piece) and prev is None and piece.strip(" " + _OPENING):
+        return [["note", piece]]  # a stray mark before the first piece: '(/)', '(¿?)'
+    if not _has_words(piece):
+        # punctuation closes the previous piece; an opening bracket opens the next
+        cut = min((piece.find(ch) for ch in _OPENING if ch in piece), default=-1)
+        if cut < 0:
+            return [["<", piece]]
+        return [["<", piece[:cut]], [">", piece[cut:]]]
+    chunks = re.findall(r"\s+|\S+\s*", piece)
+    words = [i for i, c in enumerate(chunks) if _has_words(c)]
+    first, last = words[0], words[-1]
+    lead, core, trail = "".join(chunks[:first]), "".join(chunks[first : last + 1]), ""
+    for chunk in chunks[last + 1 :]:
+        if trail or chunk.lstrip()[:1] in tuple(_OPENING):
+            trail += chunk
+        else:
+            core += chunk
+    if prev is None and nxt not in NUMBERED and core.strip() != "(":
+        # words before the first piece: a citation number, or a stray prefix
+        label = "other" if _CITATION_NUMBER.fullmatch(core.strip()) else "note"
+    elif _EDITOR_MARK.match(core) and "editor" in (prev, nxt):
+        label = "editor"
+    elif nxt in NUMBERED or prev is None:
+        label = ">"
+    elif _ACCESSED.match(core) and nxt == "year":
+        label = "accessed"
+    elif (prev in ("volume", "issue", "pages") and _UNIT.match(core)) or (
+        prev == "year" and _YEAR_LETTER.match(core)
+    ):
+        label = "<"
+    elif prev == nxt and prev in SAME_BOTH_SIDES:
+        label = prev
+    else:
+        label = "note"
+    out = [["<", lead]] if lead else []
+    out.append([label, core])
+    if trail:
+        out.append([">", trail])
+    return out
+
+
 def grobid_bibl(bibl: etree._Element, name: str) -> dict | None:
-    """One <bibl>: tagged pieces keep their label; untagged words go to the next piece (prefixes
-    such as 'Vol.' or 'In:'), untagged punctuation to the previous one."""
-    has_a = any(
-        etree.QName(t).localname == "title" and t.get("level") == "a"
-        for t in bibl.iter("{*}title", "title")
-    )
+    """One <bibl> as labelled pieces: tagged pieces keep their label (mapped to ours), untagged
+    text goes where ``_untagged`` says."""
+    levels = {_level(t) for t in bibl.iter("{*}title", "title")}
     pieces: list[list] = []  # [label or None, text]
     if bibl.text:
         pieces.append([None, bibl.text])
@@ -137,49 +223,40 @@ def grobid_bibl(bibl: etree._Element, name: str) -> dict | None:
             text = "".join(child.itertext())
             if local == "ptr" and not text.strip():
                 text = child.get("target") or ""
-            pieces.append([_grobid_label(child, has_a), text])
+            pieces.append([_grobid_label(child, levels), text])
         if child.tail:
             pieces.append([None, child.tail])
     text = "".join(p[1] for p in pieces)
     if not _has_words(text) or not any(p[0] for p in pieces):
         return None
-    seg: list[list[str]] = []
-    pending = ""  # untagged words waiting for the next labelled piece
-    for label, piece in pieces:
+    tagged = [i for i, p in enumerate(pieces) if p[0]]
+    placed: list[list] = []
+    for i, (label, piece) in enumerate(pieces):
         piece = _norm(piece)
-        if label is None:
-            if _has_words(piece) or pending or not seg:
-                pending += piece
-            else:
-                # punctuation closes the previous piece; an opening bracket opens the next
-                cut = min((piece.find(ch) for ch in '([«"“' if ch in piece), default=-1)
-                if cut < 0:
-                    seg[-1][1] += piece
-                else:
-                    seg[-1][1] += piece[:cut]
-                    pending += piece[cut:]
+        if label is not None:
+            placed.append([label, piece])
             continue
-        if pending:
-            if not seg:
-                # words before the first piece: a citation number, or a stray prefix
-                lead = pending.strip()
-                if lead:
-                    seg.append(
-                        [
-                            "other" if re.fullmatch(r"[\[(]?\w{0,4}[\].)]?", lead) else "note",
-                            pending,
-                        ]
-                    )
-                pending = ""
-            else:
-                piece = pending + piece
-                pending = ""
-        if seg and seg[-1][0] == label and label != "author":
-            seg[-1][1] += piece
+        prev = next((pieces[j][0] for j in reversed(tagged) if j < i), None)
+        nxt = next((pieces[j][0] for j in tagged if j > i), None)
+        parts = _untagged(piece, prev, nxt)
+        if any(lab == "accessed" for lab, _ in parts):
+            pieces[next(j for j in tagged if j > i)][0] = "accessed"  # the date after it
+        placed.extend(parts)
+    # '>' takes the label of the piece after it, '<' of the piece before (else the other way)
+    for k in range(len(placed) - 1, -1, -1):
+        if placed[k][0] == ">":
+            placed[k][0] = placed[k + 1][0] if k + 1 < len(placed) else "<"
+    for k, part in enumerate(placed):
+        if part[0] == "<":
+            part[0] = placed[k - 1][0] if k else next(p[0] for p in placed if p[0] not in "<>")
+    seg: list[list[str]] = []
+    for label, piece in placed:
+        if not piece:
+            continue
+        if seg and seg[-1][0] == label:
+            seg[-1][1] = _norm(seg[-1][1] + piece)
         else:
             seg.append([label, piece])
-    if pending:
-        seg[-1][1] += pending
     # the texts joined must be the reference: trim the outer whitespace, collapse doubles
     joined = _norm("".join(s[1] for s in seg))
     out: list[list[str]] = []
