@@ -323,7 +323,9 @@ def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
             return "journal"
         return None
     if cit.title and not cit.source and (cit.publisher or cit.place):
-        return "book"
+        # a whole book has no issue and no page range: 'Title. Blood Press 1996;5:360-362'
+        # is an article whose journal was not labelled, and its title stays a title
+        return None if cit.issue or cit.lpage else "book"
     if cit.url and not cit.source:
         return "web"
     if cit.source and (cit.volume or cit.issue) and not cit.title:

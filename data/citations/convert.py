@@ -48,10 +48,16 @@ def _norm(text: str) -> str:
 
 # AnyStyle labels whitespace-separated words, so '137(3):322–331.' is one 'volume' word; the
 # pages after the colon are split off as such.
-_PAGES_IN_VOLUME = re.compile(r":\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?[.,;)]*\s*$")
+_PAGES_IN_VOLUME = re.compile(r":\s*[A-Za-z]?\d+(?:\s*[-–—]+\s*[A-Za-z]?\d+)?\s*[.,;)]*\s*$")
+# Vancouver's '1999;50:194' is one word too: the year before the semicolon is split off.
+_YEAR_IN_VOLUME = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?;\s*")
 
 
 def _split_volume(text: str) -> list[list[str]]:
+    year = _YEAR_IN_VOLUME.match(text)
+    if year:
+        rest = _split_volume(text[year.end() :])
+        return [["year", year.group()], *rest] if rest else [["year", text]]
     pages = _PAGES_IN_VOLUME.search(text)
     tail = [["pages", text[pages.start() :]]] if pages else []
     if pages:
