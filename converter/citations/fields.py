@@ -337,6 +337,11 @@ def veto(cit: Citation) -> str | None:
     """Why a citation cannot be right, or None: impossible values a wrong labelling shows."""
     if "?" in cit.authors:
         return "author list not readable"
+    if len(cit.authors) > 1 and any("," in a for a in cit.authors):
+        for person in cit.authors:
+            if "," not in person and _CYRILLIC.search(person):
+                # 'Сорокин П. А. Человек. Цивилизация…': a title word read as a second author
+                return "a Cyrillic author without initials among authors with them"
     if cit.year is not None:
         if cit.year == "?":
             return "no year in the year span"
@@ -347,7 +352,8 @@ def veto(cit: Citation) -> str | None:
     if not (cit.authors or cit.title or cit.volume or cit.issue or cit.fpage or cit.publisher):
         return "a source alone: nothing to link it by"
     if cit.title and not cit.source and (cit.volume or cit.issue or cit.fpage):
-        # 'Title. Journal. 2016. № 10. С. 5–9.' read with the journal inside the title
+        # 'Title. Journal. 2016. № 10. С. 5–9.' read with the journal inside the title; pages
+        # alone (a report's) too: on the dev split such readings are too often wrong
         return "volume, issue or pages without the source they belong to"
     if cit.title_en and cit.authors:
         lead = cit.title_en.split()[0].strip(":,.").lower()
@@ -373,6 +379,8 @@ def veto(cit: Citation) -> str | None:
                 return "source contains the author list"
         if re.search(r"(?:^|\s)(?:eds?\.|\(eds?\.?\)|под ред|/\s)", low):
             return "source contains an editor statement"
+        if _EDITION.search(low):
+            return "source contains an edition statement"  # '… регулирования. 4-е изд
         if re.fullmatch(r"[\w\s.-]{1,20}", low) and low.strip(". ") in _CITY_SOURCES:
             return "source is a city"
         tail = _SOURCE_TAIL.search(low)
@@ -382,6 +390,7 @@ def veto(cit: Citation) -> str | None:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+_EDITION = re.compile(r"\b\d+-?е\s+изд\b|\bизд\.\s+\d|\b\d+(?:st|nd|rd|th)\s+ed\b")
 _SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
 _CITY_SOURCES = frozenset(
     {"moscow", "москва", "м", "спб", "st. petersburg", "saint petersburg", "санкт-петербург",
