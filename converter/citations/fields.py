@@ -126,6 +126,11 @@ _CONNECTOR = re.compile(
 # A place after the name of a journal or book: '…, Paris', '… вестник. Уфа', '…, New York, NY'.
 _PLACE_TAIL = re.compile(r"[.,]\s+((?:[\w-]+\.?,?\s?){1,3})$")
 _QUOTES = "\"“”«»„'‘’"
+# A number at the end of a source, not a year nor a series' or part's: 'Phys .Scr .T52'.
+_VOLUME_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.,]))(?!(?:1[5-9]|20)\d\d\b)([A-Z]?\d{1,4}[A-Z]?)$")
+_SERIES_WORD = re.compile(
+    r"\b(?:series|serie|ser|серия|сер|part|pt|sect|section|часть|ч|no|nr|vol|т|№)[.\s]*$", re.I
+)
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
 _PAGE_WORD = re.compile(r"^(?:с|pp|p|s|стр|pages|page)\.?\s*", re.I)
@@ -255,6 +260,15 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.source = _unquote(_strip_place(_clean(source))) or None
     if "volume" in first:
         cit.volume = _number(first["volume"], _VOLUME_WORD)
+    elif (
+        cit.source
+        and (tail := _VOLUME_TAIL.search(cit.source))
+        and not _SERIES_WORD.search(cit.source[: tail.start()])
+    ):
+        # 'Int. J. Mod. Phys. A16 (2001)', 'Advances in Neural Information Processing Systems
+        # 6': the number closing a source with no volume of its own is the volume
+        cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
+        cit.volume = _number(tail.group(1), _VOLUME_WORD)
     if "issue" in first:
         cit.issue = _number(first["issue"], _ISSUE_WORD)
     if "pages" in first and not _PAGE_COUNT.match(first["pages"]):

@@ -809,15 +809,18 @@ def translit_chapter(f: Facts, variant: dict) -> Row:
     row.add("title_en", f"[{title_en}]. ")
     if variant.get("conference"):
         conf, conf_en = r.choice(f.conferences)
+        # 'In:' is a note, as in the converted corpora: never a part of the source
+        row.add("note", r.choice(["In: ", ""]))
         row.add(
             "source",
-            f"{r.choice(['In: ', ''])}{lat('Материалы Международной научно-практической конференции', scheme)} "
+            f"{lat('Материалы Международной научно-практической конференции', scheme)} "
             f"«{lat(conf, scheme)}» [Proceedings of the International research-to-practice conference "
             f"“{conf_en}”]. ",
         )
     else:
         coll, coll_en = r.choice(f.collections)
-        row.add("source", f"In: {lat(coll, scheme)} [{coll_en}]. ")
+        row.add("note", "In: ")
+        row.add("source", f"{lat(coll, scheme)} [{coll_en}]. ")
         ed_s, ed_i = r.choice(f.authors)
         row.add("editor", f"Ed. by {lat(ed_i, scheme).replace(' ', '')} {lat(ed_s, scheme)}. ")
     if r.random() < 0.6 and not variant.get("conference"):
