@@ -142,6 +142,11 @@ WRONG_BEFORE = [
     ),
     # more of the same kinds, in layouts Russian journals print
     (
+        "Гражданский кодекс Российской Федерации (часть первая) от 30.11.1994 № 51-ФЗ // "
+        "Собрание законодательства РФ. 1994. № 32. Ст. 3301.",
+        {"source": "Собрание законодательства РФ", "issue": "32", "fpage": None},
+    ),
+    (
         "Кузнецова О. В. Экономическое развитие регионов: теоретические и практические аспекты. "
         "4-е изд. М.: URSS, 2013. 304 с.",
         {"source": "Экономическое развитие регионов: теоретические и практические аспекты"},
@@ -326,6 +331,9 @@ def test_common_styles_are_read(text: str, expected: dict[str, object]) -> None:
     [
         "ГАРФ. Ф. Р-5446. Оп. 1. Д. 20. Л. 1–5.",
         "Interview with a Ministry of Foreign Affairs official, Tokyo, March 2019.",
+        # two works in one reference: one element-citation cannot hold them
+        "Морозов Д. Н. Реформы Петра I // Вопросы истории. 1985. № 4. С. 12–29 ; Его же. "
+        "Петровская эпоха. М., 1990.",
         "",
         "   ",
         "x" * 5000,

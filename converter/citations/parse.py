@@ -55,6 +55,8 @@ def read(text: str, tagger: Any = None) -> tuple[Citation, float, str | None]:
     gating = USED | TYPE_DECIDING if cit.type in ("book", "chapter") else USED
     confidence = min((c for lab, _, c in spans if lab in gating), default=0.0)
     problem = veto(cit) or _stray_parts(spans)
+    if problem is None and cit.fpage and cit.fpage in _ARTICLE_NUMBER.findall(text):
+        problem = "an article number read as pages"  # '… РФ. 1994. № 32. Ст. 3301.'
     if problem is None and cit.doi:
         try:
             cit.doi = normalize_doi(cit.doi)
@@ -64,11 +66,15 @@ def read(text: str, tagger: Any = None) -> tuple[Citation, float, str | None]:
 
 
 _ISSUE_MARK = re.compile(r"№\s*\d")
+_ARTICLE_NUMBER = re.compile(r"(?<!\w)ст\.\s*(\d+)", re.I)  # 'Ст. 3301' of a law gazette
+_SECOND_WORK = re.compile(r"(?<!\w)(?:его|её|ее|их)\s+же(?!\w)", re.I)  # '…; Его же. Title'
 
 
 def _stray_parts(spans: list[Span]) -> str | None:
     """What the order of the spans shows to be wrong, though each span reads well."""
     title_seen = author_before = False
+    if any(_SECOND_WORK.search(piece) for _, piece, _ in spans):
+        return "a second work in the same reference"
     for lab, piece, _ in spans:
         if lab in ("note", "other") and _ISSUE_MARK.search(piece):
             # '– №10. –' left in a note: the element-citation would lose the issue
