@@ -381,11 +381,11 @@ def print_stages(source: Path, count: int) -> None:
     from converter.batch.books import Books
     from converter.batch.settings import BatchSettings
     from converter.batch.sources import iter_jobs, list_sources
-    from converter.batch.worker import convert_job, init_worker
+    from converter.batch.worker import RecordingCache, convert_job, init_worker
     from converter.enrich import enrich
     from converter.grammars import get_grammars
     from converter.options import Options
-    from converter.readers.native import JournalCache, article_from_data, parse_data
+    from converter.readers.native import article_from_data, parse_data
     from converter.validation import dtd_problems, safe_parser
     from converter.writers import jats
 
@@ -399,7 +399,7 @@ def print_stages(source: Path, count: int) -> None:
     jats.warm_up(options)
     dtd = jats._dtd(grammars, options.version, options.tag_set)
     parser = safe_parser()
-    cache = JournalCache()
+    cache = RecordingCache()  # the worker's: the journal file found and read once per folder
     work = Path(tempfile.mkdtemp(prefix="stages-", dir=source.parent))
     clock = time.process_time
     totals = dict.fromkeys(
