@@ -15,10 +15,12 @@ from lxml import etree
 from conftest import DATA
 from converter import load_article, to_jats
 from converter.citations import parse_reference
-from converter.citations.corpus import load
+from converter.citations.corpus import from_row, load
 from converter.citations.evaluate import FIELDS, evaluate, load_labelled
-from converter.citations.fields import Citation, veto
+from converter.citations.fields import Citation, build, veto
 from converter.citations.model import meta
+from converter.citations.names import split_people
+from converter.citations.parse import spans_from_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = DATA / "references"
@@ -407,6 +409,97 @@ def test_russian_dev_rows_use_layouts_neither_train_nor_test_rows_use() -> None:
         dev = layouts[(style, "dev")]
         assert not dev & layouts[(style, "train")], style
         assert not dev & layouts[(style, "test")], style
+
+
+def _convert_module():
+    """data/citations/convert.py, the script that maps the corpora's labels onto ours."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_convert", ROOT / "data/citations/convert.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_conversion_keeps_connectors_out_of_sources_and_editor_words_with_editors() -> None:
+    """GROBID's untagged words: 'In' is a note, '(eds.)' the editor's, 'pp.' the pages', ')'
+    closes the piece before; a token takes the label of the piece of its first letter."""
+    bibl = etree.fromstring(
+        "<bibl><author>Comaroff, J.</author> (<date>1993</date>) ‘<title level='a'>The "
+        "Diseased Heart of Africa</title>.’ In <editor>S. Lindenbaum and M. Lock</editor>, "
+        "eds., <title level='m'>Knowledge, Power and Practice</title>, Pp. "
+        "<biblScope unit='page'>305-329</biblScope>. <pubPlace>Berkeley</pubPlace>: "
+        "<publisher>University of California Press</publisher>.</bibl>"
+    )
+    row = _convert_module().grobid_bibl(bibl, "test")
+    seg = [(label, text.strip()) for label, text in row["seg"]]
+    assert ("note", "In") in seg
+    assert ("editor", "S. Lindenbaum and M. Lock, eds.,") in seg
+    assert ("source", "Knowledge, Power and Practice,") in seg
+    assert ("pages", "Pp. 305-329.") in seg
+    item = from_row(row)
+    assert item.labels[item.tokens.index("‘The")] == "title"  # not the year's
+    cit = build(spans_from_labels(item.text, item.labels), item.text)
+    assert (cit.type, cit.source, cit.editors) == (
+        "chapter",
+        "Knowledge, Power and Practice",
+        ["Lindenbaum, S.", "Lock, M."],
+    )
+
+
+def test_anystyle_connector_is_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "core.xml"
+    path.write_text(
+        "<dataset><sequence><author>E. Granston.</author><title>Detecting accesses.</title>"
+        "<container-title>In Proceedings of Supercomputing '91,</container-title>"
+        "<date>1991.</date></sequence></dataset>",
+        encoding="utf-8",
+    )
+    rows = _convert_module().anystyle(path)
+    assert rows[0]["seg"][2:4] == [
+        ["note", "In "],
+        ["source", "Proceedings of Supercomputing '91, "],
+    ]
+
+
+def test_hand_labels_read_without_connectors_in_sources() -> None:
+    """No source read from the committed corpora begins with a connector or ends with an
+    editor statement (the reading the labeller's output goes through too)."""
+    for item in load():
+        source = build(spans_from_labels(item.text, item.labels), item.text).source or ""
+        assert not re.match(r"(?i)(?:in\s*:|//)", source), item.text
+        assert not re.search(r"(?i)(?:\beds\.?|\(eds?\.?\))$", source), item.text
+
+
+@pytest.mark.parametrize(
+    ("span", "people"),
+    [
+        ("Johnson, Emily R., and Soo-Jin Kim.", ["Johnson, Emily R.", "Kim, Soo-Jin"]),
+        ("Anderson, Laura, and Peter J. Clark.", ["Anderson, Laura", "Clark, Peter J."]),
+        ("S. Lindenbaum and M. Lock, eds.,", ["Lindenbaum, S.", "Lock, M."]),
+        (
+            "Silvia Stoller, Gerhard Unterthurner (Hg.):",
+            ["Stoller, Silvia", "Unterthurner, Gerhard"],
+        ),
+        (
+            "Plionis M., Lopez-Cruz O., Hughes D., eds,",
+            ["Plionis, M.", "Lopez-Cruz, O.", "Hughes, D."],
+        ),
+    ],
+)
+def test_names_in_chicago_order_and_with_editor_words(span: str, people: list[str]) -> None:
+    assert split_people(span) == people
+
+
+def test_place_glued_to_a_journal_name_and_a_city_after_it() -> None:
+    def source(*spans: tuple[str, str]) -> str | None:
+        return build([(label, text, 1.0) for label, text in spans], "").source
+
+    glued = [("source", "Proc Natl Acad Sci"), ("place", "U S A"), ("year", "1991;")]
+    assert source(*glued, ("volume", "88:")) == "Proc Natl Acad Sci U S A"
+    assert source(("source", "// Вестник. Уфа."), ("year", "2015.")) == "Вестник"
+    assert source(("source", "Int. J. Mod. Phys. A16,"), ("year", "(2001).")) == "Int. J. Mod. Phys"
 
 
 def _title(item) -> str:

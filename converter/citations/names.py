@@ -113,8 +113,9 @@ def _word_ok(word: str) -> bool:
 
 
 def _full_stop_after_name(text: str) -> bool:
-    """Whether the final full stop ends a name: 'Smith J. A. Brown.', 'С. Х. Пак.' (a short
-    surname after initials, which alone would look like an initial), not 'Smith J. A.'."""
+    """Whether the final full stop ends a name: 'Smith J. A. Brown.', 'С. Х. Пак.', 'and
+    Soo-Jin Kim.' (a short surname after initials or a given name, which alone would look like
+    an initial), not 'Smith J. A.'."""
     words = text.split()
     last = words[-1].lstrip(",")
     if not _is_initials(last):
@@ -122,7 +123,7 @@ def _full_stop_after_name(text: str) -> bool:
     return (
         len(words) > 1
         and re.fullmatch(rf"[{_UP}][{_LO}]{{2,}}\.", last) is not None
-        and _is_initials(words[-2].rstrip(","))
+        and (_is_initials(words[-2].rstrip(",")) or not words[-2].endswith(","))
     )
 
 
@@ -164,6 +165,16 @@ def split_people(span: str) -> list[str] | None:
         if pending is not None:
             people.append(pending)
             pending = None
+        if (
+            not cyrillic
+            and len(words) == 3
+            and not _is_initials(words[0])
+            and _is_initials(words[1])
+            and not _is_initials(words[2])
+        ):
+            # 'and Peter J. Clark': one person, given names first (Chicago, MLA)
+            people.append(f"{words[2].rstrip('.')}, {words[0]} {_given_out(words[1:2])}")
+            continue
         # one item may hold several people when commas are missing: 'Иванов И.И. Петров П.П.'
         group: list[str] = []
         seen_name = seen_init = False
