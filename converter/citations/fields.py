@@ -157,11 +157,38 @@ def _strip_place(source: str) -> str:
     return source
 
 
+_PAIRS = {"«": "»", "“": "”", "„": "“"}
+
+
 def _unquote(text: str) -> str:
+    """Quotes around the whole text go; a quote that closes one opened inside stays: 'Закон
+    «Об охране озера Байкал»', 'СПС «Гарант»'."""
     text = text.strip()
     if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
-        return text[1:-1].strip(_OUTER)
-    return text.strip(_QUOTES + _OUTER)
+        closing = _PAIRS.get(text[0])
+        # the first quote closes at the end ('«A» and «B»' is two quotes, kept)
+        if (closing is None and text.count(text[0]) == 2) or (
+            closing is not None and text.find(closing, 1) == len(text) - 1
+        ):
+            return text[1:-1].strip(_OUTER)
+    text = text.strip(_OUTER)
+    while text and text[0] in _QUOTES and not _closed_inside(text, 0):
+        text = text[1:].strip(_OUTER)
+    while text and text[-1] in _QUOTES and not _closed_inside(text, len(text) - 1):
+        text = text[:-1].strip(_OUTER)
+    return text
+
+
+def _closed_inside(text: str, at: int) -> bool:
+    """Whether the quote at an end of the text pairs with one inside it."""
+    mark = text[at]
+    if mark not in _PAIRS and mark not in _PAIRS.values():
+        return text.count(mark) > 1  # '"', "'": another one inside pairs with it
+    if at == 0:
+        closing = _PAIRS.get(mark)
+        return closing is not None and closing in text[1:]
+    opening = [o for o, c in _PAIRS.items() if c == mark]
+    return any(o in text[:-1] for o in opening)
 
 
 def _number(text: str, word: re.Pattern[str]) -> str | None:
@@ -378,7 +405,11 @@ def veto(cit: Citation) -> str | None:
     if all(p.isdigit() for p in pages) and int(pages[1]) < int(pages[0]):
         return "last page before first page"
     for part in (cit.title, cit.source):
-        if part is not None and (len(part) < 2 or part.count("(") != part.count(")")):
+        if part is not None and (
+            len(part) < 2
+            or part.count("(") != part.count(")")
+            or part.count("[") != part.count("]")
+        ):
             return "unbalanced or empty title/source"
         if part is not None and cit.year and part.endswith(cit.year) and len(part) > 5:
             return "the year read into the title or source"  # '… feature maps 1992 IEEE Trans…'

@@ -188,6 +188,31 @@ NEWSPAPERS = [
     ("Российская газета", "Rossiiskaya gazeta"), ("Коммерсантъ", "Kommersant"), ("Ведомости", "Vedomosti"),
     ("Известия", "Izvestiya"), ("Независимая газета", "Nezavisimaya gazeta"), ("Эхо Москвы", "Ekho Moskvy"),
 ]  # fmt: skip
+# legal acts: kind (Russian, BSI-transliterable, English), and invented names with English ones
+ACT_KINDS = [
+    ("Федеральный закон", "Federal Law", "ФЗ"),
+    ("Указ Президента Российской Федерации", "Decree of the President of the Russian Federation", ""),
+    ("Постановление Правительства Российской Федерации", "Resolution of the Government of the Russian Federation", ""),
+    ("Приказ Министерства финансов Российской Федерации", "Order of the Ministry of Finance of the Russian Federation", "н"),
+]  # fmt: skip
+ACTS = [
+    ("О государственной поддержке малых городов", "On state support for small towns"),
+    ("О развитии сельскохозяйственной кооперации", "On the development of agricultural cooperation"),
+    ("Об охране озера Байкал", "On the protection of Lake Baikal"),
+    ("О науке и государственной научно-технической политике", "On science and state science and technology policy"),
+    ("О внесении изменений в Налоговый кодекс", "On amendments to the Tax Code"),
+    ("Об утверждении Стратегии пространственного развития", "On approving the Spatial Development Strategy"),
+    ("О порядке ведения реестра субсидий", "On the procedure for keeping the register of subsidies"),
+    ("О защите прав потребителей финансовых услуг", "On protecting consumers of financial services"),
+    ("Об особых экономических зонах на Дальнем Востоке", "On special economic zones in the Far East"),
+    ("О национальных целях развития до 2030 года", "On the national development goals to 2030"),
+    ("О цифровых финансовых активах", "On digital financial assets"),
+    ("Об образовательных кредитах", "On education loans"),
+]  # fmt: skip
+GAZETTES = [
+    ("Собрание законодательства Российской Федерации", "Sobranie zakonodatel'stva Rossiiskoi Federatsii"),
+    ("Собрание законодательства РФ", "Sobranie zakonodatel'stva RF"),
+]  # fmt: skip
 SITES = [
     "https://www.rbc.ru/economics/",
     "https://ria.ru/20190512/",
@@ -265,6 +290,7 @@ class Facts:
         self.publishers = split_pool(PUBLISHERS, split)
         self.collections = split_pool(COLLECTIONS, split)
         self.conferences = split_pool(CONFERENCES, split)
+        self.acts = split_pool(ACTS, split)
 
     def people(self) -> list[tuple[str, str]]:
         n = self.rng.choice([1, 1, 1, 2, 2, 3, 4])
@@ -485,6 +511,12 @@ def gost_book(f: Facts, variant: dict) -> Row:
             + ". ",
         )
     dash = variant.get("dash", False)
+    if variant.get("edition"):  # '2-е изд., перераб. и доп.' between the title and the place
+        if dash:
+            row.seg[-1][1] = row.seg[-1][1].rstrip() + " – "
+        row.add(
+            "note", r.choice(["2-е изд.", "3-е изд., перераб. и доп.", "Изд. 4-е, испр."]) + " "
+        )
     if dash:
         row.seg[-1][1] = row.seg[-1][1].rstrip() + " – "
     place = full if variant.get("full_city") else short
@@ -744,6 +776,78 @@ def translit_seed(f: Facts, variant: dict) -> Row:
     return row
 
 
+def _act_heading(f: Facts, n: dict) -> tuple[str, str, str, str]:
+    """'Федеральный закон от 29.12.2012 № 273-ФЗ «…»' and its parts for the Latin forms."""
+    r = f.rng
+    kind, kind_en, suffix = r.choice(ACT_KINDS)
+    name, name_en = r.choice(f.acts)
+    date = f"{r.randint(1, 28):02d}.{r.randint(1, 12):02d}.{n['year']}"
+    number = f"{r.randint(1, 1500)}" + (f"-{suffix}" if suffix else "")
+    return kind, kind_en, f"от {date} № {number}", name, name_en, date, number
+
+
+def gost_law(f: Facts, variant: dict) -> Row:
+    """A legal act: 'Федеральный закон от 29.12.2012 № 273-ФЗ «…» // Собрание законодательства
+    РФ. 2012. № 53, ч. 1. Ст. 7598.', or in the Российская газета, or on a legal database's
+    site with its URL. 'Ст.' is the act's article number in the gazette, not a page."""
+    r = f.rng
+    n = f.numbers()
+    kind, _, at, name, _, _, _ = _act_heading(f, n)
+    row = Row()
+    head = f"{kind} {at} «{name}»"
+    if variant.get("redaction"):
+        head += f" (ред. от {r.randint(1, 28):02d}.{r.randint(1, 12):02d}.{int(n['year']) + r.randint(1, 5)})"
+    sep = ". – " if variant.get("dash") else ". "
+    if variant.get("web"):
+        row.add("title", head + " ")
+        row.add("note", "[Электронный ресурс]. ")
+        row.add("source", r.choice(["// СПС «КонсультантПлюс». ", "// СПС «Гарант». "]))
+        row.add(
+            "url",
+            f"URL: http://www.consultant.ru/document/cons_doc_LAW_{r.randint(10000, 99999)}/ ",
+        )
+        row.add(
+            "accessed",
+            f"(дата обращения: {r.randint(1, 28):02d}.{r.randint(1, 12):02d}.{r.randint(2015, 2024)}).",
+        )
+        return row
+    row.add("title", head + " ")
+    if variant.get("rg"):
+        row.add("source", "// Российская газета" + sep)
+        row.add("year", f"{n['year']}{sep}{r.randint(1, 28)} {r.choice(MONTHS_RU)}.")
+        return row
+    gazette, _ = r.choice(GAZETTES)
+    row.add("source", f"// {gazette}{sep}")
+    row.add("year", n["year"] + sep)
+    row.add(
+        "issue",
+        f"№ {n['iss'] if r.random() < 0.7 else r.randint(13, 53)}{r.choice(['', '', ', ч. 1', ' (ч. I)'])}{sep}",
+    )
+    row.add("note", f"Ст. {r.randint(100, 7999)}.")
+    return row
+
+
+def translit_law(f: Facts, variant: dict) -> Row:
+    """'Federal'nyi zakon ot 29.12.2012 № 273-FZ «…» [Federal Law of 29.12.2012 No. 273-FZ “…”].
+    Sobranie zakonodatel'stva RF, 2012, no. 53, art. 7598. (In Russ.)'"""
+    r = f.rng
+    scheme = variant.get("scheme", "bsi")
+    n = f.numbers()
+    kind, kind_en, at, name, name_en, date, number = _act_heading(f, n)
+    row = Row()
+    if variant.get("translated"):
+        row.add("title", f"{kind_en} of {date} No. {lat(number, scheme)} “{name_en}”. ")
+    else:
+        row.add("title", f"{lat(f'{kind} {at} «{name}»', scheme)} ")
+        row.add("title_en", f"[{kind_en} of {date} No. {lat(number, scheme)} “{name_en}”]. ")
+    _, gazette_lat = r.choice(GAZETTES)
+    row.add("source", gazette_lat + ", ")
+    row.add("year", n["year"] + ", ")
+    row.add("issue", f"no. {n['iss']}, ")
+    row.add("note", f"art. {r.randint(100, 7999)}. (In Russ.)")
+    return row
+
+
 def vancouver_article(f: Facts, variant: dict) -> Row:
     """The Vancouver form medical and many other Russian journals print, in Cyrillic or in the
     Latin "References": 'Иванов И.И., Петров П.П. Название. Журнал. 2019;5(2):10–20.' /
@@ -905,13 +1009,14 @@ STYLES = [
     ("gost-7.0.100-2018-book", gost100_book, "ru",
      [{}, {"isbn": False}, {"text_note": False}], [{"edition": True, "text_note": False}], [{"edition": True, "isbn": False}]),
     ("gost-book", gost_book, "ru",
-     [{}, {"tight": True}, {"editor": True}, {"dash": True, "full_city": True, "spaced_colon": True}],
-     [{"spaced_colon": True}, {"editor": True, "dash": True}, {"tight": True, "full_city": True}],
+     [{}, {"tight": True}, {"editor": True}, {"dash": True, "full_city": True, "spaced_colon": True}, {"edition": True}],
+     [{"spaced_colon": True}, {"editor": True, "dash": True}, {"tight": True, "full_city": True}, {"edition": True, "dash": True}],
      [{"dash": True}, {"editor": True, "tight": True}, {"full_city": True}]),
     ("gost-chapter", gost_chapter, "ru", [{}, {"conference": True}], [{"initials_first": True}, {"conference": True, "sep": " "}], [{"tight": True}, {"conference": True, "tight": True}]),
     ("gost-thesis", gost_thesis, "ru", [{}, {"dash": True}], [{"comma": True, "dash": True}], [{}]),
     ("gost-web", gost_web, "ru", [{}, {"gost100": True}], [{"no_medium": True}], [{}]),
     ("gost-newspaper", gost_newspaper, "ru", [{}], [{"dash": True}], [{}]),
+    ("gost-law", gost_law, "ru", [{}, {"dash": True}, {"redaction": True}, {"web": True}], [{"rg": True, "dash": True}, {"web": True, "redaction": True}], [{"rg": True}, {"dash": True, "redaction": True}]),
     ("vancouver-article", vancouver_article, "ru", [{}, {"dots": True}], [{"dots": True, "hyphen": True}], [{"hyphen": True, "etal": True}]),
     ("references-translit-article", translit_article, "ru-Latn",
      [{}, {"scheme": "ala-lc"}, {"english_source": True}, {"doi_first": True}, {"year_after_authors": True, "comma_after_surname": True}, {"vol": "Vol.", "no": "No."}],
@@ -926,6 +1031,7 @@ STYLES = [
     ("references-translit-thesis", translit_thesis, "ru-Latn", [{}], [{"long": True}], [{"scheme": "ala-lc", "comma_after_surname": True}]),
     ("references-translit-web", translit_web, "ru-Latn", [{}], [{"date_words": True}], [{"available": "URL:", "scheme": "bgn-pcgn"}]),
     ("vancouver-translit-article", vancouver_article, "ru-Latn", [{"latin": True}, {"latin": True, "english_source": True}], [{"latin": True, "dots": True}], [{"latin": True, "hyphen": True, "scheme": "bsi", "etal": True}]),
+    ("references-translit-law", translit_law, "ru-Latn", [{}], [{"translated": True}], [{"scheme": "ala-lc"}]),
     ("seed-translit", translit_seed, "ru-Latn", [{}], [{"scheme": "ala-lc"}], [{"scheme": "bsi"}]),
     ("references-translit-newspaper", translit_newspaper, "ru-Latn", [{}], [{"scheme": "ala-lc"}], [{"scheme": "bgn-pcgn"}]),
 ]  # fmt: skip
