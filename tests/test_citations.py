@@ -367,6 +367,11 @@ def test_sanity_rules_veto_impossible_results() -> None:
     assert (
         veto(Citation(authors=["Smith, J."], title="Title", source="Journal", year="2019")) is None
     )
+    # a translator's statement is not part of a book's title; IEEE's 'Trans.' is a journal's
+    mein_kampf = Citation(authors=["Hitler, Adolf"], source="Mein Kampf, trans. James Murphy")
+    assert veto(mein_kampf) is not None
+    ieee = Citation(authors=["Smith, J."], title="Codes", source="IEEE Trans. Inf. Theory")
+    assert veto(ieee) is None
 
 
 # ----------------------------------------------------------------- measurement

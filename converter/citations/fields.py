@@ -413,6 +413,8 @@ def veto(cit: Citation) -> str | None:
             return "unbalanced or empty title/source"
         if part is not None and cit.year and part.endswith(cit.year) and len(part) > 5:
             return "the year read into the title or source"  # '… feature maps 1992 IEEE Trans…'
+        if part is not None and _RESPONSIBILITY.search(part):
+            return "a translator or editor statement in the title or source"  # 'Mein Kampf, trans.
     if cit.source:
         low = cit.source.lower()
         if re.search(r"\burl\b|https?://|www\.", low):
@@ -435,6 +437,11 @@ def veto(cit: Citation) -> str | None:
 
 
 _WORD = re.compile(r"[\w'’-]+")
+# 'Mein Kampf, trans. James Vincent Murphy', '…, edited by …': never part of a title or source
+# (a capital 'Trans.' is a journal's: 'IEEE Trans. Inf. Theory').
+_RESPONSIBILITY = re.compile(
+    r",\s+trans\.\s|\((?:trans|transl)\.\)|\b(?i:translated|edited)\s+by\b|\b[Ee]d\.\s+by\b"
+)
 _EDITION = re.compile(r"\b\d+-?е\s+изд\b|\bизд\.\s+\d|\b\d+(?:st|nd|rd|th)\s+ed\b")
 _SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
 _CITY_SOURCES = frozenset(
