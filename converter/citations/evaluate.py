@@ -143,8 +143,8 @@ def choose_thresholds(dev: list[Prediction]) -> dict[str, float]:
     for group in ("en", "ru"):
         preds = [p for p in dev if p.group == group]
         best, best_precision = 0.99, -1.0
-        for step in range(30, 100):
-            t = step / 100
+        for step in range(60, 200):
+            t = step / 200
             fields = _counts(preds, {group: t})["fields"]
             worst = min(
                 (f["precision"] for name, f in fields.items()

@@ -45,9 +45,19 @@ def threshold(group: str) -> float:
     return float(meta()["thresholds"][group])
 
 
+# A token of these characters only is cut off every field's edges when the field is read: the
+# label it takes where two spans meet changes no field.
+_EDGE_ONLY = frozenset(" .,;:–—-")
+
+
 def label(text: str, tagger: Any = None) -> list[tuple[str, str, float]]:
     """(label, text, confidence) for each span of ``text``; the confidence of a span is the
-    lowest marginal probability the model gives any of its tokens."""
+    lowest marginal probability the model gives any of its tokens.
+
+    A punctuation token where two different spans meet ("2019 ) . Title", "Title , Journal")
+    counts as sure as the labels of both sides together: whichever side it joins, the fields
+    read are the same. Counting only its own label made such commas and full stops the least
+    sure token of most references and abstained on references labelled right."""
     matches = tokenize(text)
     if not matches:
         return []
@@ -59,6 +69,13 @@ def label(text: str, tagger: Any = None) -> list[tuple[str, str, float]]:
         labels = tagger.tag()
         marginal = tagger.marginal
         probs = [marginal(y, t) for t, y in enumerate(labels)]
+        edges = [None, *labels, None]
+        for t, token in enumerate(tokens):
+            left, own, right = edges[t], edges[t + 1], edges[t + 2]
+            if left != right and _EDGE_ONLY.issuperset(token):
+                for side in (left, right):
+                    if side is not None and side != own:
+                        probs[t] += marginal(side, t)
     spans: list[tuple[str, str, float]] = []
     start = 0
     for t in range(1, len(labels) + 1):

@@ -50,7 +50,11 @@ def spans_from_labels(text: str, labels: list[str]) -> list[Span]:
 
 def read(text: str, tagger: Any = None) -> tuple[Citation, float, str | None]:
     """The labeller's citation, the confidence of its least sure used span, and a veto."""
-    spans = label(text, tagger)
+    return judge(label(text, tagger), text)
+
+
+def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
+    """The citation the spans make, the confidence of the least sure span it uses, a veto."""
     cit = build(spans, text)
     gating = USED | TYPE_DECIDING if cit.type in ("book", "chapter") else USED
     confidence = min((c for lab, _, c in spans if lab in gating), default=0.0)
@@ -97,7 +101,12 @@ def parse_reference(text: str) -> Citation | None:
     text = normalize(text)
     if not text or len(text) > MAX_LENGTH:
         return None
-    cit, confidence, problem = read(text)
-    if problem is not None or confidence < threshold(threshold_group(text)):
+    spans = label(text)
+    limit = threshold(threshold_group(text))
+    # the spans every citation uses decide most abstentions before any field is read
+    if min((c for lab, _, c in spans if lab in USED), default=0.0) < limit:
+        return None
+    cit, confidence, problem = judge(spans, text)
+    if problem is not None or confidence < limit:
         return None
     return cit
