@@ -132,9 +132,13 @@ MARGIN = 0.005  # dev precision must clear the 0.97 target by this much
 
 
 def choose_thresholds(dev: list[Prediction]) -> dict[str, float]:
-    """Per language group ('en', 'ru'): the lowest threshold at which every written field
-    emitted often enough on the dev split keeps precision ≥ 0.975; the most precise threshold
-    if none does.
+    """Per language group ('en', 'ru'): the lowest threshold from which on every written field
+    emitted often enough on the dev split keeps precision ≥ 0.975 at that threshold and at
+    every higher one; the most precise threshold if none does.
+
+    "From which on": precision does not rise steadily with the threshold, and the first
+    threshold that happens to reach the target on the dev split can sit in a lucky dip of the
+    errors, which the test split does not share.
 
     Each group's threshold is its own: the Russian dev rows, like the test rows, are written
     from facts and layout variants the training rows never use (``make_russian.py``), so they
@@ -142,8 +146,8 @@ def choose_thresholds(dev: list[Prediction]) -> dict[str, float]:
     out = {}
     for group in ("en", "ru"):
         preds = [p for p in dev if p.group == group]
-        best, best_precision = 0.99, -1.0
-        for step in range(60, 200):
+        best, best_precision = 0.995, -1.0
+        for step in range(199, 59, -1):  # 0.995 down to 0.30
             t = step / 200
             fields = _counts(preds, {group: t})["fields"]
             worst = min(
@@ -153,9 +157,10 @@ def choose_thresholds(dev: list[Prediction]) -> dict[str, float]:
                 default=1.0,
             )  # fmt: skip
             if worst >= PRECISION_TARGET + MARGIN:
-                best = t
-                break
-            if worst > best_precision:
+                best, best_precision = t, 2.0
+            elif best_precision > 1.0:
+                break  # the first threshold below the stable range
+            elif worst > best_precision:
                 best, best_precision = t, worst
         out[group] = best
     return out

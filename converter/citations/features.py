@@ -58,7 +58,9 @@ _RANGE = re.compile(r"\d+[a-z]?\s?[-–—]+\s?[a-z]?\d+")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-zа-я]?$")
 
-Features = tuple[list[bytes], list[bytes], list[bytes], list[bytes], list[bytes]]
+# own features, as the previous token, as the next, as the one two before, two after; and what
+# the token does to the state (a bit mask, see _state_change)
+Features = tuple[list[bytes], list[bytes], list[bytes], list[bytes], list[bytes], int]
 _CACHE: dict[str, Features] = {}
 # 20,000 tokens: per worker ~40 MB at most. At 200,000 the bilingual benchmark's batch reached
 # 308 MB summed over its processes (limit 300 MB) for 4 % less CPU (9.76 against 10.14 ms).
@@ -80,7 +82,7 @@ for _word, _marker in MARKERS.items():
 
 
 def _token_features(token: str) -> Features:
-    """(own features, as the previous token, as the next, as the one two before, two after)."""
+    """What the labeller sees of ``token`` wherever it stands (see ``Features``)."""
     low = token.lower()
     core = low.strip(_PUNCT) or low
     shape = token.translate(_SHAPE_TABLE)
@@ -156,8 +158,9 @@ def _token_features(token: str) -> Features:
         [f.encode() for f in feats],
         [("-1" + f).encode() for f in near],
         [("+1" + f).encode() for f in near],
-        [("-2" + f).encode() for f in far],
-        [("+2" + f).encode() for f in far],
+        [("-2" + f).encode() for f in ("-1w=" + core, *far)],
+        [("+2" + f).encode() for f in ("+1w=" + core, *far)],
+        _state_change(token, feats),
     )
 
 
@@ -172,12 +175,61 @@ def _cached(token: str) -> Features:
 
 _OPEN_QUOTES = frozenset('«“„"')
 _CLOSE_QUOTES = frozenset('»”"')
+# state flags (a token's features name those that hold before it)
+_SLASHES, _SLASH, _BRACKETS, _PARENS, _YEAR_SEEN, _IN, _ED, _QUOTED, _AFTER_QUOTE = (
+    1 << k for k in range(9)
+)
+_FLAG_NAMES = ((_SLASHES, b"after//"), (_SLASH, b"after/"), (_BRACKETS, b"in[]"),
+               (_PARENS, b"in()"), (_YEAR_SEEN, b"afteryear"), (_IN, b"afterin"),
+               (_ED, b"aftered"), (_QUOTED, b"inq"), (_AFTER_QUOTE, b"afterq"))  # fmt: skip
+# what a token does (bits above 8): closes a bracket or parenthesis, opens or closes a quote,
+# is a comma-ended word, ends a block (a full stop or colon that is not an initial's)
+_CLOSE_BRACKETS, _CLOSE_PARENS, _OPENS_QUOTE, _CLOSES_QUOTE, _COMMA, _BLOCK_END = (
+    1 << k for k in range(9, 15)
+)
+_SETS = {"//": _SLASHES, "/": _SLASH, "[": _BRACKETS, "(": _PARENS}
 _TENTH = [b"r=%d" % k for k in range(10)]
 _FIRST = [b"i=0", b"i=1", b"i=2"]
 _TO_END = [b"", b"n-1", b"n-2", b"n-3"]
 _COUNTS = [b"0", b"1", b"2", b"3-5", b"3-5", b"3-5"]
 _BLOCKS = [b"nb=" + k for k in _COUNTS] + [b"nb=6+"]
 _COMMAS = [b"nc=" + k for k in _COUNTS] + [b"nc=6+"]
+_FLAG_FEATURES: dict[int, list[bytes]] = {}
+
+
+def _state_change(token: str, feats: list[str]) -> int:
+    """The state flags ``token`` sets and the events it is (the bits above)."""
+    first, last = token[0], token[-1]
+    change = 0
+    if token in _SETS:
+        change = _SETS[token]
+    elif token == "]":
+        change = _CLOSE_BRACKETS
+    elif token == ")":
+        change = _CLOSE_PARENS
+    elif "year" in feats:
+        change = _YEAR_SEEN
+    elif "m=in" in feats and first.isupper():
+        change = _IN
+    elif "m=ed" in feats:
+        change = _ED
+    if last == ",":
+        change |= _COMMA
+    if last in ".:" and "init" not in feats:
+        change |= _BLOCK_END
+    if last in _CLOSE_QUOTES or token.rstrip(".,;:")[-1:] in _CLOSE_QUOTES:
+        change |= _CLOSES_QUOTE
+    if first in _OPEN_QUOTES and not (len(token) > 1 and last in _CLOSE_QUOTES):
+        change |= _OPENS_QUOTE
+    return change
+
+
+def _flag_features(flags: int) -> list[bytes]:
+    found = _FLAG_FEATURES.get(flags)
+    if found is None:
+        shown = flags & ~_AFTER_QUOTE if flags & _QUOTED else flags  # inside a second quote
+        found = _FLAG_FEATURES[flags] = [name for bit, name in _FLAG_NAMES if shown & bit]
+    return found
 
 
 def sequence_features(tokens: list[str]) -> list[list[bytes]]:
@@ -185,77 +237,40 @@ def sequence_features(tokens: list[str]) -> list[list[bytes]]:
     parts = [_cached(t) for t in tokens]
     n = len(tokens)
     out: list[list[bytes]] = []
-    after_slashes = after_slash = in_brackets = in_parens = after_year = False
-    in_quotes = after_quotes = after_in = after_ed = False
-    blocks = commas = 0
+    flags = blocks = commas = 0
     for i, part in enumerate(parts):
-        own = part[0]
-        token = tokens[i]
-        state = [_TENTH[10 * i // n], _BLOCKS[min(blocks, 6)], _COMMAS[min(commas, 6)]]
+        feats = part[0] + [_TENTH[10 * i // n], _BLOCKS[min(blocks, 6)], _COMMAS[min(commas, 6)]]
         if i < 3:
-            state.append(_FIRST[i])
+            feats.append(_FIRST[i])
         elif n - i <= 3:
-            state.append(_TO_END[n - i])
-        if after_slashes:
-            state.append(b"after//")
-        if after_slash:
-            state.append(b"after/")
-        if in_brackets:
-            state.append(b"in[]")
-        if in_parens:
-            state.append(b"in()")
-        if after_year:
-            state.append(b"afteryear")
-        if after_in:
-            state.append(b"afterin")
-        if after_ed:
-            state.append(b"aftered")
-        if in_quotes:
-            state.append(b"inq")
-        elif after_quotes:
-            state.append(b"afterq")
-        feats = own + state
+            feats.append(_TO_END[n - i])
+        if flags:
+            feats += _flag_features(flags)
         if i:
-            before = parts[i - 1]
-            feats += before[1]
-            if tokens[i - 1][-1] in ".:" and b"init" not in before[0] and token[0].isupper():
+            feats += parts[i - 1][1]
+            if parts[i - 1][5] & _BLOCK_END and tokens[i][0].isupper():
                 feats.append(b"newblock")
                 blocks += 1
             if i > 1:
                 feats += parts[i - 2][3]
-                feats.append(b"-2" + parts[i - 2][1][0])
         else:
             feats.append(b"bos")
         if i + 1 < n:
             feats += parts[i + 1][2]
             if i + 2 < n:
                 feats += parts[i + 2][4]
-                feats.append(b"+2" + parts[i + 2][2][0])
         out.append(feats)
-        first, last = token[0], token[-1]
-        if last == ",":
+        change = part[5]
+        if change & _COMMA:
             commas += 1
-        if token == "//":
-            after_slashes = True
-        elif token == "/":
-            after_slash = True
-        elif token == "[":
-            in_brackets = True
-        elif token == "]":
-            in_brackets = False
-        elif token == "(":
-            in_parens = True
-        elif token == ")":
-            in_parens = False
-        elif b"year" in own:
-            after_year = True
-        elif b"m=in" in own and first.isupper():
-            after_in = True
-        elif b"m=ed" in own:
-            after_ed = True
-        if in_quotes:
-            if last in _CLOSE_QUOTES or token.rstrip(".,;:")[-1:] in _CLOSE_QUOTES:
-                in_quotes, after_quotes = False, True
-        elif first in _OPEN_QUOTES and not (len(token) > 1 and last in _CLOSE_QUOTES):
-            in_quotes = True
+        flags |= change & 0x7F  # '//', '/', '[', '(', the year, 'In', an editor marker
+        if change & _CLOSE_BRACKETS:
+            flags &= ~_BRACKETS
+        elif change & _CLOSE_PARENS:
+            flags &= ~_PARENS
+        if flags & _QUOTED:
+            if change & _CLOSES_QUOTE:
+                flags = flags & ~_QUOTED | _AFTER_QUOTE
+        elif change & _OPENS_QUOTE:
+            flags |= _QUOTED
     return out
