@@ -1,9 +1,8 @@
 """Tokens of a reference string and the features the labeller sees for each.
 
 A token is a word with the punctuation that sticks to it ("Smith,", "Т.", "2019."), or one of
-the separators that carry meaning on their own ("//", "(", "[", ":", ";", "/", "`"); URLs and
-DOIs stay whole. Commas and full stops glued to the front of a word (",Proc", ".,vol", ":In" —
-PDF extraction leaves many) are tokens of their own, so the word keeps its own label.
+the separators that carry meaning on their own ("//", "(", "[", ":", ";", "/"); URLs and DOIs
+stay whole.
 
 Features follow AnyStyle and GROBID: the word, its shape, its punctuation, prefix and suffixes,
 whether it is a number, a year, a page range, an initial or an abbreviation
@@ -38,9 +37,8 @@ TOKEN = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"]+"
     r"|10\.\d{4,9}/[^\s<>\"]+"
     r"|//"
-    r"|[()\[\]{};:«»\"“”„`]"
-    r"|[.,]+(?=[^\s.,])"
-    r"|[^\s()\[\]{};:«»\"“”„/`]+"
+    r"|[()\[\]{};:«»\"“”„]"
+    r"|[^\s()\[\]{};:«»\"“”„/]+"
     r"|/+"
 )
 

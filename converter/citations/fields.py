@@ -276,7 +276,8 @@ def build(spans: list[Span], text: str) -> Citation:
         # an access date's year is not the year of the work: '(accessed 17 February 2018)'
         cit.year = match.group(1) if match and not _ACCESS_WORD.search(first["year"]) else "?"
     if "title" in first:
-        title = _TITLE_TAIL.sub("", first["title"])
+        # '[Электронный ресурс]' goes also when the title's full stop follows it
+        title = _TITLE_TAIL.sub("", _clean(first["title"]))
         cit.title = _unquote(_clean(title)) or None
     if "title_en" in first:
         found = _BRACKETED.search(first["title_en"])

@@ -25,8 +25,8 @@ from converter.citations.features import sequence_features
 from converter.citations.model import META_NAME, MODEL_NAME, model_dir
 
 PARAMS = {
-    "c1": 0.05,
-    "c2": 0.01,
+    "c1": 0.1,
+    "c2": 0.05,
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
