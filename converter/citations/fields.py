@@ -384,6 +384,13 @@ def veto(cit: Citation) -> str | None:
             if "," not in person and _CYRILLIC.search(person):
                 # 'Сорокин П. А. Человек. Цивилизация…': a title word read as a second author
                 return "a Cyrillic author without initials among authors with them"
+    if cit.lang == "ru":
+        for person in cit.authors:
+            given = person.partition(", ")[2].split()
+            if len(given) > 1 and _SURNAME.match(given[0]) and _INITIAL.match(given[-1]):
+                # 'Inozemtsev V. Kitai — glavnaya ugroza…' read as 'Kitai, Inozemtsev V.': a
+                # Russian name never has a full name before the initials, a title word does
+                return "a title word read as the surname of a Russian author"
     if cit.year is not None:
         if cit.year == "?":
             return "no year in the year span"
@@ -393,6 +400,8 @@ def veto(cit: Citation) -> str | None:
         return "neither title nor source"
     if not (cit.authors or cit.title or cit.volume or cit.issue or cit.fpage or cit.publisher):
         return "a source alone: nothing to link it by"
+    if not (cit.authors or cit.year or cit.source or cit.url or cit.doi or cit.publisher):
+        return "a title alone: nothing to link it by"  # 'Archive of the project, box 3.'
     if cit.title and not cit.source and (cit.volume or cit.issue or cit.fpage):
         # 'Title. Journal. 2016. № 10. С. 5–9.' read with the journal inside the title; pages
         # alone (a report's) too: on the dev split such readings are too often wrong
@@ -443,6 +452,8 @@ _WORD = re.compile(r"[\w'’-]+")
 _RESPONSIBILITY = re.compile(
     r",\s+trans\.\s|\((?:trans|transl)\.\)|\b(?i:translated|edited)\s+by\b|\b[Ee]d\.\s+by\b"
 )
+_SURNAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'ʼ-]{2,}$")
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]{0,2}\.-?)+$")
 _EDITION = re.compile(r"\b\d+-?е\s+изд\b|\bизд\.\s+\d|\b\d+(?:st|nd|rd|th)\s+ed\b")
 _SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
 _CITY_SOURCES = frozenset(

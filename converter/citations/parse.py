@@ -70,6 +70,7 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
 
 
 _ISSUE_MARK = re.compile(r"№\s*\d")
+_NOT_ISSUE = frozenset({"note", "other", "year", "volume", "pages"})
 _ARTICLE_NUMBER = re.compile(r"(?<!\w)ст\.\s*(\d+)", re.I)  # 'Ст. 3301' of a law gazette
 _SECOND_WORK = re.compile(r"(?<!\w)(?:его|её|ее|их)\s+же(?!\w)", re.I)  # '…; Его же. Title'
 
@@ -80,8 +81,8 @@ def _stray_parts(spans: list[Span]) -> str | None:
     if any(_SECOND_WORK.search(piece) for _, piece, _ in spans):
         return "a second work in the same reference"
     for lab, piece, _ in spans:
-        if lab in ("note", "other") and _ISSUE_MARK.search(piece):
-            # '– №10. –' left in a note: the element-citation would lose the issue
+        if lab in _NOT_ISSUE and _ISSUE_MARK.search(piece):
+            # '– №10. –' left in a note or read with the year: the issue would be lost
             return "an issue number outside the issue"
         if lab == "title_en" and "[" in piece and "]" not in piece:
             return "the bracketed English title is cut"  # '[… in the South' | 'China Sea]. RNT.'
