@@ -516,6 +516,24 @@ def test_place_glued_to_a_journal_name_and_a_city_after_it() -> None:
     assert source(*glued, ("volume", "88:")) == "Proc Natl Acad Sci U S A"
     assert source(("source", "// Вестник. Уфа."), ("year", "2015.")) == "Вестник"
     assert source(("source", "Int. J. Mod. Phys. A16,"), ("year", "(2001).")) == "Int. J. Mod. Phys"
+    # the bracketed English name of a collection is a translation, not a part of its source
+    chapter = [
+        ("title", "Sotsiologiya goroda"),
+        ("title_en", "[Urban sociology]."),
+        ("note", "In:"),
+    ]
+    collection = "Ekonomika regionov"
+    assert source(*chapter, ("source", f"{collection} [Regional economics].")) == collection
+    assert (
+        source(*chapter, ("title", collection), ("source", "[Regional economics].")) == collection
+    )
+    # 'Vestnik Moskovskogo universiteta. Seriya | 6 |: Ekonomika' is cut: never written
+    cut = Citation(authors=["Saplin, L."], title="Urban", source="Vestnik MGU. Seriya", volume="6")
+    assert veto(cut) is not None
+    assert (
+        veto(Citation(authors=["Elayavalli, R."], title="Jets", source="J. Phys. Conf. Ser"))
+        is None
+    )
 
 
 def _title(item) -> str:

@@ -128,8 +128,12 @@ _PLACE_TAIL = re.compile(r"[.,]\s+((?:[\w-]+\.?,?\s?){1,3})$")
 _QUOTES = "\"“”«»„'‘’"
 # A number at the end of a source, not a year nor a series' or part's: 'Phys .Scr .T52'.
 _VOLUME_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.,]))(?!(?:1[5-9]|20)\d\d\b)([A-Z]?\d{1,4}[A-Z]?)$")
+_ISSUE_IN_YEAR = re.compile(r"(?:№|\b[Nn]o\.)\s*(\d+[A-Za-zА-Яа-я]?(?:\s?[-–/]\s?\d+)?)")
+_TRANSLATION = re.compile(r"^\s*\[[^\[\]]+\][\s.,;:]*$")  # a source that is only '[English]'
+_TRANSLATED_TAIL = re.compile(r"(?<=\S)\s*\[[^\[\]]+\]\s*$")
 _SERIES_WORD = re.compile(
-    r"\b(?:series|serie|ser|серия|сер|part|pt|sect|section|часть|ч|no|nr|vol|т|№)[.\s]*$", re.I
+    r"\b(?:series|serie|seriya|seriia|ser|серия|сер|part|pt|sect|section|часть|ч|no|nr|vol|т|№)[.\s]*$",
+    re.I,
 )
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
@@ -207,8 +211,8 @@ def _expand_lpage(fpage: str, lpage: str) -> str:
 def _container_title(spans: list[Span]) -> int | None:
     """The index of a second title span that names the work the first one is in: 'Chapter.
     In: J. Smith (ed.), Book' labelled title … title, with a connector ('In', 'in:', '//') or
-    an editor statement between them and no source span at all."""
-    if any(label == "source" for label, _, _ in spans):
+    an editor statement between them and no source span but a bracketed translation."""
+    if any(label == "source" and not _TRANSLATION.match(piece) for label, piece, _ in spans):
         return None
     titles = [k for k, (label, _, _) in enumerate(spans) if label == "title"]
     if len(titles) < 2:
@@ -285,6 +289,8 @@ def build(spans: list[Span], text: str) -> Citation:
     if "source" in first:
         source = _SOURCE_LEAD.sub("", _clean(first["source"]))
         source = _TITLE_TAIL.sub("", source)
+        # 'Ekonomika regionov [Regional economics]': the bracketed English is a translation
+        source = _TRANSLATED_TAIL.sub("", source) if not _TRANSLATION.match(source) else ""
         cit.source = _unquote(_strip_place(_clean(source))) or None
     if "volume" in first:
         cit.volume = _number(first["volume"], _VOLUME_WORD)
@@ -299,6 +305,8 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.volume = _number(tail.group(1), _VOLUME_WORD)
     if "issue" in first:
         cit.issue = _number(first["issue"], _ISSUE_WORD)
+    elif "year" in first and (number := _ISSUE_IN_YEAR.search(first["year"])):
+        cit.issue = number.group(1)  # '2016. – №10. –' read as one year span
     if "pages" in first and not _PAGE_COUNT.match(first["pages"]):
         pages = _PAGE_WORD.sub("", _clean(first["pages"]))
         match = _PAGES.search(pages)
@@ -436,6 +444,10 @@ def veto(cit: Citation) -> str | None:
                 return "source contains the author list"
         if re.search(r"(?:^|\s)(?:eds?\.|\(eds?\.?\)|под ред|/\s)", low):
             return "source contains an editor statement"
+        if re.search(r"\b(?:seriya|seriia|серия|сер)\.?$", low):
+            # 'Vestnik … Seriya | 6 |: Ekonomika' (English 'Ser.' ends journal names: 'J. Phys.
+            # Conf. Ser.', 'Mar Ecol Prog Ser')
+            return "source cut after its series word"
         if _EDITION.search(low):
             return "source contains an edition statement"  # '… регулирования. 4-е изд
         if re.fullmatch(r"[\w\s.-]{1,20}", low) and low.strip(". ") in _CITY_SOURCES:
