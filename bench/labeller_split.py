@@ -5,7 +5,8 @@ The batch spends half or more of its CPU in the labeller (``bench_batch.py --sta
 "enrich"); this splits that figure into the steps of one parse, in the order they run:
 
 * tokenize: the token regex over the text;
-* features: ``sequence_features`` (each distinct token's features are cached, as in a batch);
+* features: ``sequence_features`` (each distinct token's features are cached, as in a batch,
+  and only the attributes the model knows are kept, as ``model.label`` does);
 * set: handing the feature strings to CRFsuite (``Tagger.set``: UTF-8 encoding, attribute
   look-ups in the model, the state scores);
 * viterbi, marginals: the best labels and each token's marginal probability;
@@ -74,12 +75,13 @@ def main() -> None:
 
     from converter.citations.features import sequence_features, tokenize
     from converter.citations.fields import build, veto
-    from converter.citations.model import MODEL_NAME, meta, model_dir
+    from converter.citations.model import MODEL_NAME, meta, model_dir, token_features
 
     texts = references(folders[0], args.n)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_dir() / MODEL_NAME))
     meta()
+    known = token_features()
     gc.freeze()  # as a batch worker does
     gc.disable()
     clock = time.process_time
@@ -90,7 +92,7 @@ def main() -> None:
         matches = tokenize(text)
         tokens = [m.group() for m in matches]
         t1 = clock()
-        xseq = sequence_features(tokens)
+        xseq = sequence_features(tokens, known) if known else sequence_features(tokens)
         t2 = clock()
         tagger.set(xseq)
         t3 = clock()

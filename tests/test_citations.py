@@ -17,7 +17,14 @@ from converter.citations import parse_reference
 from converter.citations.corpus import from_row, load
 from converter.citations.evaluate import FIELDS, evaluate, load_labelled
 from converter.citations.fields import Citation, build, veto
-from converter.citations.model import meta
+from converter.citations.model import (
+    ATTRIBUTES_NAME,
+    MODEL_NAME,
+    known_attributes,
+    label,
+    meta,
+    model_dir,
+)
 from converter.citations.names import split_people
 from converter.citations.parse import spans_from_labels
 
@@ -537,6 +544,39 @@ def test_place_glued_to_a_journal_name_and_a_city_after_it() -> None:
 
 def _title(item) -> str:
     return " ".join(t for t, lab in zip(item.tokens, item.labels, strict=True) if lab == "title")
+
+
+def test_packaged_attribute_list_is_the_packaged_models() -> None:
+    """Training wrote the attributes file beside this very model, with every attribute the
+    model has weights for: a stale file would drop features the model knows."""
+    import pycrfsuite
+
+    folder = model_dir()
+    known = known_attributes(folder / MODEL_NAME, folder / ATTRIBUTES_NAME)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(folder / MODEL_NAME))
+    assert known == {name.encode() for name in tagger.info().attributes}
+
+
+def test_attribute_list_of_another_model_is_not_used(tmp_path: Path) -> None:
+    folder = model_dir()
+    other = tmp_path / MODEL_NAME
+    other.write_bytes((folder / MODEL_NAME).read_bytes() + b"\0")
+    assert known_attributes(other, folder / ATTRIBUTES_NAME) is None
+    assert known_attributes(folder / MODEL_NAME, tmp_path / "missing.gz") is None
+
+
+def test_known_attributes_only_give_the_same_labels_and_marginals() -> None:
+    """Handing CRFsuite only the attributes its model knows changes no label and no marginal
+    (``bench/labeller_identical.py`` checks every labelled reference the same way)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()  # an explicit tagger is handed every feature
+    tagger.open(str(model_dir() / MODEL_NAME))
+    texts = [item["text"] for item in load_labelled(LABELLED)]
+    assert texts
+    for text in texts:
+        assert label(text) == label(text, tagger), text
 
 
 # ----------------------------------------------------------------- output

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from converter.citations.model import ATTRIBUTES_NAME, MODEL_NAME, known_attributes
+
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "converter" / "data" / "citations.json"
 QUICK = ROOT / "tests" / "data" / "citations-quick.json"
@@ -78,3 +80,5 @@ def test_quick_training_run_reproduces_its_recorded_figures(tmp_path: Path) -> N
     recorded = json.loads(QUICK.read_text(encoding="utf-8"))
     assert fresh["quick"] is True
     assert not _differences(recorded, fresh, ("all",))
+    # the attributes the labeller hands over are written for the model just trained
+    assert known_attributes(tmp_path / MODEL_NAME, tmp_path / ATTRIBUTES_NAME)

@@ -22,6 +22,7 @@ encoding each one (a quarter of the tagging time).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from converter.citations.lexicon import (
     GIVEN_NAMES,
@@ -171,6 +172,26 @@ def _cached(token: str) -> Features:
     return found
 
 
+def known_only(known: frozenset[bytes]) -> Callable[[str], Features]:
+    """A token → ``Features`` function like the cached one, keeping only the attributes in
+    ``known`` (a trained model's): CRFsuite ignores the others, but building and handing them
+    over costs (12 % of a reference's features on the held-out split). Results are identical:
+    an unknown attribute adds nothing to any score. Its own cache, of the same size."""
+    cache: dict[str, Features] = {}
+
+    def features(token: str) -> Features:
+        found = cache.get(token)
+        if found is None:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            *lists, change = _token_features(token)
+            own, prev, nxt, prev2, next2 = ([f for f in fs if f in known] for fs in lists)
+            found = cache[token] = (own, prev, nxt, prev2, next2, change)
+        return found
+
+    return features
+
+
 _OPEN_QUOTES = frozenset('«“„"')
 _CLOSE_QUOTES = frozenset('»”"')
 # state flags (a token's features name those that hold before it)
@@ -230,20 +251,31 @@ def _flag_features(flags: int) -> list[bytes]:
     return found
 
 
-def sequence_features(tokens: list[str]) -> list[list[bytes]]:
-    """One feature list per token: its own, its neighbours', its place and the state so far."""
-    parts = [_cached(t) for t in tokens]
+def sequence_features(
+    tokens: list[str], token_features: Callable[[str], Features] = _cached
+) -> list[list[bytes]]:
+    """One feature list per token: its own, its neighbours', its place and the state so far.
+
+    ``token_features`` gives each token's part (``known_only`` for a trained model's: the place
+    and state features are few and kept whole)."""
+    parts = [token_features(t) for t in tokens]
     n = len(tokens)
     out: list[list[bytes]] = []
     flags = blocks = commas = 0
+    flag_features = _FLAG_FEATURES
+    # (conditionals rather than min() and a dict look-up first: a call less each, per token)
     for i, part in enumerate(parts):
-        feats = part[0] + [_TENTH[10 * i // n], _BLOCKS[min(blocks, 6)], _COMMAS[min(commas, 6)]]
+        feats = part[0] + [
+            _TENTH[10 * i // n],
+            _BLOCKS[blocks if blocks < 6 else 6],
+            _COMMAS[commas if commas < 6 else 6],
+        ]
         if i < 3:
             feats.append(_FIRST[i])
         elif n - i <= 3:
             feats.append(_TO_END[n - i])
         if flags:
-            feats += _flag_features(flags)
+            feats += flag_features.get(flags) or _flag_features(flags)
         if i:
             feats += parts[i - 1][1]
             if parts[i - 1][5] & _BLOCK_END and tokens[i][0].isupper():

@@ -3,21 +3,29 @@
 ``jatsconv --help`` and every command that parses no reference never open the model file.
 The tagger object of python-crfsuite is not safe to share between threads, so a lock keeps
 one reference at a time inside it.
+
+Training also writes the model's attributes (the features it has weights for) beside it,
+``citations.attributes.gz``: the labeller hands CRFsuite only those (``features.known_only``),
+since building and passing the others costs time and changes nothing. The file names the
+model it was written from (size and CRC-32); for any other model it is not used.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
+import zlib
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from converter.citations.features import sequence_features, tokenize
+from converter.citations.features import known_only, sequence_features, tokenize
 
 MODEL_NAME = "citations.crfsuite"
 META_NAME = "citations.json"
+ATTRIBUTES_NAME = "citations.attributes.gz"
 _LOCK = threading.Lock()
 
 
@@ -32,6 +40,45 @@ def _tagger() -> Any:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_dir() / MODEL_NAME))
     return tagger
+
+
+def _model_stamp(model: Path) -> str:
+    data = model.read_bytes()
+    return f"{len(data)} {zlib.crc32(data):08x}"
+
+
+def write_attributes(model: Path, out: Path) -> int:
+    """Write the attributes ``model`` has weights for, one a line after the model's stamp
+    (gzip without a time stamp: the same model gives the same bytes). Returns their count."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    names = sorted(tagger.info().attributes)  # public API; 0.2 s, too slow at every load
+    tagger.close()
+    text = "\n".join([_model_stamp(model), *names]) + "\n"
+    out.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    return len(names)
+
+
+def known_attributes(model: Path, attributes: Path) -> frozenset[bytes] | None:
+    """The attributes written for ``model``, or None when the file is missing or was written
+    for another model (then every feature is handed over, as before: slower, same results)."""
+    try:
+        lines = gzip.decompress(attributes.read_bytes()).split(b"\n")
+    except OSError:
+        return None
+    if lines[0].decode() != _model_stamp(model):
+        return None
+    return frozenset(lines[1:-1])
+
+
+@cache
+def token_features() -> Any:
+    """The token → features function for the packaged model (see the module's docstring)."""
+    folder = model_dir()
+    known = known_attributes(folder / MODEL_NAME, folder / ATTRIBUTES_NAME)
+    return None if known is None else known_only(known)
 
 
 @cache
@@ -62,8 +109,12 @@ def label(text: str, tagger: Any = None) -> list[tuple[str, str, float]]:
     if not matches:
         return []
     tokens = [m.group() for m in matches]
-    xseq = sequence_features(tokens)
-    tagger = tagger or _tagger()
+    if tagger is None:  # the packaged model: only the attributes it knows
+        tagger = _tagger()
+        restricted = token_features()
+        xseq = sequence_features(tokens, restricted) if restricted else sequence_features(tokens)
+    else:
+        xseq = sequence_features(tokens)
     with _LOCK:
         tagger.set(xseq)
         labels = tagger.tag()

@@ -56,6 +56,8 @@ _AND = re.compile(r"\s+(?:and|AND|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
 
 _ITEMS = re.compile(r"\s*,\s*|" + _AND.pattern)
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
+_DOT_GLUED = re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 µs a call
+_SHORT_SURNAME = re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
 
 
 @lru_cache(maxsize=16384)
@@ -70,7 +72,7 @@ def _given_out(words: list[str]) -> str:
             out.extend(f"{ch}." for ch in _BARE_LETTERS.findall(word))
         else:
             # 'И.И.' → 'И. И.'; 'J.-P.' stays
-            out.append(re.sub(r"\.(?=[^\s.-])", ". ", word))
+            out.append(_DOT_GLUED.sub(". ", word))
     return " ".join(out)
 
 
@@ -122,7 +124,7 @@ def _full_stop_after_name(text: str) -> bool:
         return True
     return (
         len(words) > 1
-        and re.fullmatch(rf"[{_UP}][{_LO}]{{2,}}\.", last) is not None
+        and _SHORT_SURNAME.fullmatch(last) is not None
         and (_is_initials(words[-2].rstrip(",")) or not words[-2].endswith(","))
     )
 

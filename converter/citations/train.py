@@ -22,7 +22,13 @@ from pathlib import Path
 from converter.citations.corpus import Labelled, load
 from converter.citations.evaluate import choose_thresholds, predict_all, score
 from converter.citations.features import sequence_features
-from converter.citations.model import META_NAME, MODEL_NAME, model_dir
+from converter.citations.model import (
+    ATTRIBUTES_NAME,
+    META_NAME,
+    MODEL_NAME,
+    model_dir,
+    write_attributes,
+)
 
 PARAMS = {
     "c1": 0.1,
@@ -59,6 +65,7 @@ def run(out: Path, quick: bool = False) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     model_path = out / MODEL_NAME
     train(training, model_path, params)
+    write_attributes(model_path, out / ATTRIBUTES_NAME)  # what the labeller hands over
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
     dev = predict_all([i for i in items if i.split == "dev"], tagger)
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         f"thresholds {meta['thresholds']}; test: {overall['structured']:.1%} structured, "
         f"micro precision {overall['micro_precision']:.3f}, recall {overall['micro_recall']:.3f}"
     )
-    print(f"wrote {args.out / MODEL_NAME} and {args.out / META_NAME}")
+    print(f"wrote {args.out / MODEL_NAME}, {args.out / ATTRIBUTES_NAME} and {args.out / META_NAME}")
     return 0
 
 
