@@ -153,13 +153,23 @@ _SHORT = re.compile(r"[\w\s.-]{1,20}")
 
 
 def _clean(text: str) -> str:
-    text = _SPACES.sub(" ", text).strip(_OUTER)
+    if not text.isprintable() or "  " in text:  # else no whitespace but single spaces (fast)
+        text = _SPACES.sub(" ", text)
+    text = text.strip(_OUTER)
     while text and text[0] in "([" and text.count(text[0]) > text.count(")]"["([".index(text[0])]):
         text = text[1:].strip(_OUTER)
     while (
         text and text[-1] in ")]" and text.count(text[-1]) > text.count("(["[")]".index(text[-1])])
     ):
         text = text[:-1].strip(_OUTER)
+    return text
+
+
+def _cut_title_tail(text: str) -> str:
+    """``text`` without a '[Электронный ресурс]' or '– Текст : электронный' at its end. Every
+    such tail ends with ']' or 'й' (any case) before trailing space: other texts skip the scan."""
+    if text.rstrip()[-1:] in ("]", "й", "Й"):
+        return _TITLE_TAIL.sub("", text)
     return text
 
 
@@ -293,14 +303,14 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.year = match.group(1) if match and not _ACCESS_WORD.search(first["year"]) else "?"
     if "title" in first:
         # '[Электронный ресурс]' goes also when the title's full stop follows it
-        title = _TITLE_TAIL.sub("", _clean(first["title"]))
+        title = _cut_title_tail(_clean(first["title"]))
         cit.title = _unquote(_clean(title)) or None
     if "title_en" in first:
         found = _BRACKETED.search(first["title_en"])
         cit.title_en = _clean(found.group(1) if found else first["title_en"]) or None
     if "source" in first:
         source = _SOURCE_LEAD.sub("", _clean(first["source"]))
-        source = _TITLE_TAIL.sub("", source)
+        source = _cut_title_tail(source)
         # 'Ekonomika regionov [Regional economics]': the bracketed English is a translation
         source = _TRANSLATED_TAIL.sub("", source) if not _TRANSLATION.match(source) else ""
         cit.source = _unquote(_strip_place(_clean(source))) or None
