@@ -22,7 +22,6 @@ encoding each one (a quarter of the tagging time).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from converter.citations.lexicon import (
     GIVEN_NAMES,
@@ -60,10 +59,36 @@ _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-zа-я]?$")
 # own features, as the previous token, as the next, as the one two before, two after; and what
 # the token does to the state (a bit mask, see _state_change)
 Features = tuple[list[bytes], list[bytes], list[bytes], list[bytes], list[bytes], int]
-_CACHE: dict[str, Features] = {}
 # 20,000 tokens: per worker ~40 MB at most. At 200,000 the bilingual benchmark's batch reached
 # 308 MB summed over its processes (limit 300 MB) for 4 % less CPU (9.76 against 10.14 ms).
 _CACHE_LIMIT = 20_000
+
+
+class TokenCache(dict[str, Features]):
+    """Token → ``Features``, computed on first sight by ``__missing__``: a token seen before
+    costs one dict look-up in C, no Python call. With ``known`` (a trained model's attributes)
+    only those are kept: CRFsuite ignores the others, but building and handing them over costs
+    (12 % of a reference's features on the held-out split); an unknown attribute adds nothing
+    to any score, so labels and marginals are identical."""
+
+    def __init__(self, known: frozenset[bytes] | None = None) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, token: str) -> Features:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        found = _token_features(token)
+        if self.known is not None:
+            known = self.known
+            *lists, change = found
+            own, prev, nxt, prev2, next2 = ([f for f in fs if f in known] for fs in lists)
+            found = (own, prev, nxt, prev2, next2, change)
+        self[token] = found
+        return found
+
+
+_CACHE = TokenCache()
 
 
 def tokenize(text: str) -> list[re.Match[str]]:
@@ -163,35 +188,6 @@ def _token_features(token: str) -> Features:
     )
 
 
-def _cached(token: str) -> Features:
-    found = _CACHE.get(token)
-    if found is None:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        found = _CACHE[token] = _token_features(token)
-    return found
-
-
-def known_only(known: frozenset[bytes]) -> Callable[[str], Features]:
-    """A token → ``Features`` function like the cached one, keeping only the attributes in
-    ``known`` (a trained model's): CRFsuite ignores the others, but building and handing them
-    over costs (12 % of a reference's features on the held-out split). Results are identical:
-    an unknown attribute adds nothing to any score. Its own cache, of the same size."""
-    cache: dict[str, Features] = {}
-
-    def features(token: str) -> Features:
-        found = cache.get(token)
-        if found is None:
-            if len(cache) >= _CACHE_LIMIT:
-                cache.clear()
-            *lists, change = _token_features(token)
-            own, prev, nxt, prev2, next2 = ([f for f in fs if f in known] for fs in lists)
-            found = cache[token] = (own, prev, nxt, prev2, next2, change)
-        return found
-
-    return features
-
-
 _OPEN_QUOTES = frozenset('«“„"')
 _CLOSE_QUOTES = frozenset('»”"')
 # state flags (a token's features name those that hold before it)
@@ -251,14 +247,12 @@ def _flag_features(flags: int) -> list[bytes]:
     return found
 
 
-def sequence_features(
-    tokens: list[str], token_features: Callable[[str], Features] = _cached
-) -> list[list[bytes]]:
+def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[list[bytes]]:
     """One feature list per token: its own, its neighbours', its place and the state so far.
 
-    ``token_features`` gives each token's part (``known_only`` for a trained model's: the place
-    and state features are few and kept whole)."""
-    parts = [token_features(t) for t in tokens]
+    ``cache`` gives each token's part (``TokenCache(known)`` for a trained model's attributes:
+    the place and state features are few and kept whole)."""
+    parts = [cache[t] for t in tokens]
     n = len(tokens)
     out: list[list[bytes]] = []
     flags = blocks = commas = 0

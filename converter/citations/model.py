@@ -5,7 +5,7 @@ The tagger object of python-crfsuite is not safe to share between threads, so a 
 one reference at a time inside it.
 
 Training also writes the model's attributes (the features it has weights for) beside it,
-``citations.attributes.gz``: the labeller hands CRFsuite only those (``features.known_only``),
+``citations.attributes.gz``: the labeller hands CRFsuite only those (``features.TokenCache``),
 since building and passing the others costs time and changes nothing. The file names the
 model it was written from (size and CRC-32); for any other model it is not used.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 import zlib
 from functools import cache
@@ -21,12 +22,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from converter.citations.features import known_only, sequence_features, tokenize
+from converter.citations.features import TokenCache, sequence_features, tokenize
 
 MODEL_NAME = "citations.crfsuite"
 META_NAME = "citations.json"
 ATTRIBUTES_NAME = "citations.attributes.gz"
 _LOCK = threading.Lock()
+_GROUP = re.Match.group
 
 
 def model_dir() -> Path:
@@ -74,11 +76,11 @@ def known_attributes(model: Path, attributes: Path) -> frozenset[bytes] | None:
 
 
 @cache
-def token_features() -> Any:
-    """The token → features function for the packaged model (see the module's docstring)."""
+def token_features() -> TokenCache | None:
+    """The token features cache for the packaged model (see the module's docstring)."""
     folder = model_dir()
     known = known_attributes(folder / MODEL_NAME, folder / ATTRIBUTES_NAME)
-    return None if known is None else known_only(known)
+    return None if known is None else TokenCache(known)
 
 
 @cache
@@ -108,7 +110,7 @@ def label(text: str, tagger: Any = None) -> list[tuple[str, str, float]]:
     matches = tokenize(text)
     if not matches:
         return []
-    tokens = [m.group() for m in matches]
+    tokens = list(map(_GROUP, matches))  # (map: no Python call per token)
     if tagger is None:  # the packaged model: only the attributes it knows
         tagger = _tagger()
         restricted = token_features()
@@ -119,7 +121,7 @@ def label(text: str, tagger: Any = None) -> list[tuple[str, str, float]]:
         tagger.set(xseq)
         labels = tagger.tag()
         marginal = tagger.marginal
-        probs = [marginal(y, t) for t, y in enumerate(labels)]
+        probs = list(map(marginal, labels, range(len(labels))))
         edges = [None, *labels, None]
         for t, token in enumerate(tokens):
             left, own, right = edges[t], edges[t + 1], edges[t + 2]
