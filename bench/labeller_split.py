@@ -92,7 +92,7 @@ def main() -> None:
         matches = tokenize(text)
         tokens = [m.group() for m in matches]
         t1 = clock()
-        xseq = sequence_features(tokens, known) if known else sequence_features(tokens)
+        xseq = sequence_features(tokens) if known is None else sequence_features(tokens, known)
         t2 = clock()
         tagger.set(xseq)
         t3 = clock()

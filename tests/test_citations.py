@@ -24,6 +24,7 @@ from converter.citations.model import (
     label,
     meta,
     model_dir,
+    token_features,
 )
 from converter.citations.names import split_people
 from converter.citations.parse import spans_from_labels
@@ -577,6 +578,10 @@ def test_known_attributes_only_give_the_same_labels_and_marginals() -> None:
     assert texts
     for text in texts:
         assert label(text) == label(text, tagger), text
+    # and the packaged model's labelling did use the attribute-filtered features
+    cache = token_features()
+    assert cache is not None and cache
+    assert all(f in cache.known for part in cache.values() for f in part[0])
 
 
 # ----------------------------------------------------------------- output

@@ -79,11 +79,17 @@ class TokenCache(dict[str, Features]):
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         found = _token_features(token)
-        if self.known is not None:
-            known = self.known
-            *lists, change = found
-            own, prev, nxt, prev2, next2 = ([f for f in fs if f in known] for fs in lists)
-            found = (own, prev, nxt, prev2, next2, change)
+        if self.known is not None:  # (filter() with the set's own test: the cheapest way)
+            keep = self.known.__contains__
+            own, prev, nxt, prev2, next2, change = found
+            found = (
+                [*filter(keep, own)],
+                [*filter(keep, prev)],
+                [*filter(keep, nxt)],
+                [*filter(keep, prev2)],
+                [*filter(keep, next2)],
+                change,
+            )
         self[token] = found
         return found
 

@@ -114,7 +114,12 @@ def label(text: str, tagger: Any = None) -> list[tuple[str, str, float]]:
     if tagger is None:  # the packaged model: only the attributes it knows
         tagger = _tagger()
         restricted = token_features()
-        xseq = sequence_features(tokens, restricted) if restricted else sequence_features(tokens)
+        # ('is None': an empty cache is falsy but is the one to fill)
+        xseq = (
+            sequence_features(tokens)
+            if restricted is None
+            else sequence_features(tokens, restricted)
+        )
     else:
         xseq = sequence_features(tokens)
     with _LOCK:
