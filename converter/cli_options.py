@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -20,6 +20,10 @@ from converter.errors import EXIT_CODES
 from converter.grammars import ENV_VAR
 from converter.readers import READERS
 from converter.writers import WRITERS
+
+if TYPE_CHECKING:
+    from converter.grammars import Grammars
+    from converter.options import Options
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -175,3 +179,21 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
         return func
 
     return apply
+
+
+def conversion_run(grammars: Grammars | None) -> Options:
+    """The ``Options`` of the running command, from the parameters ``conversion_options``
+    defined (read back from click's context, so convert and batch cannot build them apart)."""
+    from converter.options import Options  # its imports (lxml) are not for --help
+
+    params = click.get_current_context().params
+    return Options(
+        version=params["jats_version"],
+        tag_set=params["tag_set"],
+        target=params["target"],
+        grammars=grammars,
+        write_invalid=params["write_invalid"],
+        profiles=tuple(params["profiles"]),
+        strict=params["strict"],
+        doaj_language=params["doaj_language"],
+    )

@@ -26,6 +26,7 @@ from converter.batch import BatchSettings, Progress, Summary, run_batch
 from converter.cli_options import (
     EXIT_HELP,
     conversion_options,
+    conversion_run,
     csv_options,
     fail,
     quiet_option,
@@ -33,7 +34,6 @@ from converter.cli_options import (
 )
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
-from converter.options import Options
 
 
 class _Bar(Progress):
@@ -198,16 +198,7 @@ def batch(
     except PatternError as exc:
         raise click.BadParameter(str(exc), param_hint="--name") from None
     store = get_grammars(schema_dir).require()
-    options = Options(
-        version=jats_version,  # type: ignore[arg-type]
-        tag_set=tag_set,  # type: ignore[arg-type]
-        target=target,
-        grammars=store,
-        write_invalid=write_invalid,
-        profiles=profiles,
-        strict=strict,
-        doaj_language=doaj_language,
-    )
+    options = conversion_run(store)
     settings = BatchSettings(
         out_dir=output,
         options=options,

@@ -21,6 +21,7 @@ from converter.api import (
 from converter.cli_options import (
     EXIT_HELP,
     conversion_options,
+    conversion_run,
     csv_options,
     fail,
     json_option,
@@ -109,16 +110,7 @@ def convert(
     articles (an OJS export) gives one file per article. '-' reads standard input.
     """
     store = None if no_validate else get_grammars(schema_dir).require()
-    options = Options(
-        version=jats_version,  # type: ignore[arg-type]
-        tag_set=tag_set,  # type: ignore[arg-type]
-        target=target,
-        grammars=store,
-        write_invalid=write_invalid,
-        profiles=profiles,
-        strict=strict,
-        doaj_language=doaj_language,
-    )
+    options = conversion_run(store)
     context = ReadContext(journal=journal, encoding=encoding, delimiter=delimiter)
     if not articles and not dois:
         fail("give ARTICLE files (or '-') or --doi DOI", 2)
