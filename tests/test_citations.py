@@ -647,3 +647,39 @@ def test_help_does_not_load_the_model() -> None:
     )
     assert "Usage" in run.stdout
     assert run.stderr.strip().endswith("False")
+
+
+# The HTML sample's references give an access date with no URL before it; the labeller has
+# split such a date into a note and a year ('(accessed: 21' | 'July 2018)') and lost it.
+ACCESS_WITHOUT_URL = [
+    "Batin Yu. (2017) Rossiya predlozhila Yaponii postroity Most Hokkaido-Sakhalin [Russia "
+    "offers Japan to build Hokkaido-Sakhalin bridge]. 6 September //Rossiyskaya Gazeta. "
+    "(accessed: 21 July 2018)",
+    "Inozemtsev, V. (2017) Kitai glavnaya ugroza dlya mirovoi ekonomiki [China is the main "
+    "threat to the global economy]. 14 January. // Ekho Moskvy. (accessed: 21 July 2018).",
+    "Koizumi Yu. (2016) Pochemu voyenno-morskiye uchenia Kitaya I Rossii provodilis v "
+    "Yuzhno-Kitaiskom more [Why China and Russia held their naval drills in the South China "
+    "Sea?]. 29 September // (accessed: 21 July 2018).",
+]
+
+
+@pytest.mark.parametrize("text", ACCESS_WITHOUT_URL)
+def test_access_date_without_url_is_kept(text: str) -> None:
+    fields = _fields(text)
+    if fields is None:
+        return  # left unstructured: allowed
+    assert fields.get("accessed") == "2018-07-21", fields
+    assert fields.get("year") in ("2016", "2017"), fields
+
+
+def test_access_date_split_by_the_labeller_is_joined_again() -> None:
+    spans = [
+        ("author", "Batin Yu.", 1.0), ("year", "(2017)", 1.0), ("title", "Most", 1.0),
+        ("source", "//Rossiyskaya Gazeta.", 1.0), ("note", "(accessed: 21", 0.9),
+        ("year", "July 2018)", 0.94),
+    ]  # fmt: skip
+    cit = build(spans, " ".join(p for _, p, _ in spans))
+    assert (cit.year, cit.accessed, cit.source) == ("2017", "2018-07-21", "Rossiyskaya Gazeta")
+    # a note that is no access date leaves a following year alone
+    other = [("title", "Most", 1.0), ("note", "Reprint of", 1.0), ("year", "July 2018", 1.0)]
+    assert build(other, "Most Reprint of July 2018").accessed is None

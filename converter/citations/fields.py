@@ -142,8 +142,13 @@ _PAGE_WORD = re.compile(r"^(?:с|pp|p|s|стр|pages|page)\.?\s*", re.I)
 # about 1 µs a call, 7 calls a reference).
 _PLACE_WORD = re.compile(r"[\w-]+")
 _ACCESS_LEAD = re.compile(
-    r"(?i)^[\s(\[]*(?:дата обращения|accessed|date of access|retrieved|cited|access)"
+    r"(?i)^[\s(\[/]*(?:дата обращения|accessed|date of access|retrieved|cited|access)"
     r"(?:\s+on)?\s*:?\s*"
+)
+# '(accessed: 21 July 2018)', '(retrieved 3 March 2020).': an access word, then a whole date
+_ACCESS_SPLIT = re.compile(
+    r"(?i)^[\s(\[]*(?:accessed|retrieved|date of access|дата обращения)(?:\s+on)?\s*:?\s*"
+    r"\d{1,2}\.?\s+\w+\.?,?\s+\d{4}\s*[)\]]?[.,;]?$"
 )
 _IN_LEAD = re.compile(r"\s*(?:in\b|в\s*:)", re.I)
 _URL_IN = re.compile(r"\burl\b|https?://|www\.")
@@ -266,8 +271,25 @@ def _place_in_source(spans: list[Span]) -> int | None:
     return None
 
 
+def _rejoin_access_date(spans: list[Span]) -> list[Span]:
+    """An access date the labeller split into a note and a year ('(accessed: 21' | 'July
+    2018)', seen where no URL comes before it) made whole again: its month and year are not
+    the work's year, and the date would be lost."""
+    for k in range(1, len(spans)):
+        label, piece, sure = spans[k]
+        before = spans[k - 1]
+        if label == "year" and before[0] == "note" and _ACCESS_WORD.search(before[1]):
+            joined = before[1] + " " + piece
+            if _ACCESS_SPLIT.match(joined):
+                whole = ("accessed", joined, min(sure, before[2]))
+                return [*spans[: k - 1], whole, *spans[k + 1 :]]
+    return spans
+
+
 def build(spans: list[Span], text: str) -> Citation:
     """The citation the spans describe (the first span of a label wins, except authors)."""
+    if len(spans) > 1:
+        spans = _rejoin_access_date(spans)
     cit = Citation()
     first: dict[str, str] = {}
     authors: list[str] = []
