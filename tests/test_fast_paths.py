@@ -275,3 +275,32 @@ def test_cached_code_tables_are_pycountrys() -> None:
     assert languages.normalize_country("Russian Federation") == "RU"
     with pytest.raises(ValueError):
         languages.normalize_language("qq")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        "Иванов И. И. Заглавие // Вестник. 2019. № 3. С. 5–7.",
+        "a < b > c & \"quoted\" 'single'",
+        "line\r\nend\rtab\there\nnext",
+        "<i>Italic</i> and <b>bold</b> <script>x</script>",
+        "See 10.1234/abc.def and https://example.org/a?b=1&c='2'.",
+    ],
+)
+def test_plain_text_values_render_as_escaped_ones(text: str) -> None:
+    """A value with nothing to escape goes to the template as a plain string (autoescaping
+    then costs less than passing ``Markup`` through): what the template writes for it is what
+    the escaped form gives, and anything with a character to escape is still escaped."""
+    env = environment()
+    page = env.from_string('<t a="{{ a }}">{{ t }}|{{ i }}|{{ l }}</t>')
+    ours = page.render(a=jats._a(text), t=jats._t(text), i=jats._inline(text), l=jats._linked(text))
+    general = page.render(
+        a=xml_attr(text),
+        t=xml_text(text),
+        i=jats.nodes_markup(inline.parse_inline(text)),
+        l=jats.nodes_markup(inline.link_identifiers(text)),
+    )
+    assert ours == general
+    assert "<script>" not in ours
