@@ -8,9 +8,13 @@ through the CLI in a subprocess, and prints:
 
 * articles per second end to end (wall time of the whole command, start-up included), and
   the CPU time per article of the batch and its workers together (steadier than wall time on a
-  shared machine), beside what creating one small file costs in the work folder (ext4 is much
-  slower at it for a while after many files were deleted; the bench therefore keeps its
-  generated articles for the next run and deletes its outputs only after measuring);
+  shared machine), beside what creating one small file costs in the work folder. On ext4
+  without a journal (this project's machine) creating a file first scans past every inode of
+  its group freed in the last ~30 seconds (the kernel's ``recently_deleted`` check), so a
+  creation costs more the more files anyone deleted just before: the bench therefore keeps
+  its generated articles for the next run, and deletes its outputs, its probe files and the
+  files of ``--stages`` only after measuring (a run started within ~30 s of another one's
+  end still pays for that one's outputs);
 * peak memory: the largest resident set of any one process (``getrusage(RUSAGE_CHILDREN)``) and
   the peak of the summed proportional set size (PSS) of the batch and its workers, sampled every
   50 ms from /proc (PSS splits pages shared after fork, so the sum is the real total);
@@ -334,9 +338,10 @@ def run_batch(command: list[str]) -> tuple[float, int, int, int, float, float]:
     return seconds, process.returncode, peak, usage.ru_maxrss * 1024, cpu, usage.ru_stime
 
 
-def file_creation_ms(folder: Path, count: int = 500) -> float:
+def file_creation_ms(folder: Path, count: int = 500) -> tuple[float, Path]:
     """What creating, writing and renaming one small file costs here (the batch does it per
-    article; on a file system that has just deleted many files, ext4 takes far longer)."""
+    article), and the folder of the files made to find out: the caller deletes it after the
+    batch has run (see ``main``: deleting files makes the next ones slower to create)."""
     probe = folder / f".probe-{os.getpid()}"
     probe.mkdir(parents=True)
     start = time.perf_counter()
@@ -345,8 +350,7 @@ def file_creation_ms(folder: Path, count: int = 500) -> float:
         temp.write_bytes(b"x" * 5000)
         os.replace(temp, probe / f"f{i}.xml")
     seconds = time.perf_counter() - start
-    shutil.rmtree(probe)
-    return seconds / count * 1000
+    return seconds / count * 1000, probe
 
 
 def time_xmllint(files: list[Path], catalog: str) -> float:
@@ -369,8 +373,9 @@ def time_xmllint(files: list[Path], catalog: str) -> float:
 TARGETS = {"seed": (2.5, 1000), "bilingual": (6.0, 400)}
 
 
-def print_stages(source: Path, count: int) -> None:
-    """CPU per article of each stage of the per-article path, timed in this process."""
+def print_stages(source: Path, count: int) -> Path:
+    """CPU per article of each stage of the per-article path, timed in this process. Returns
+    the folder of the files it wrote, for the caller to delete after the batch (see ``main``)."""
     import gc
     import hashlib
 
@@ -452,7 +457,6 @@ def print_stages(source: Path, count: int) -> None:
     t2 = clock()
     books.close()
     files.close()
-    shutil.rmtree(work)
     n = len(paths)
     print(f"stages (CPU per article, this process, {n} articles):")
     for key, seconds in totals.items():
@@ -461,6 +465,7 @@ def print_stages(source: Path, count: int) -> None:
     print(f"  {'worker, whole path':20} {(t1 - t0) / n * 1000:6.3f} ms (stages + bookkeeping)")
     print(f"  {'main process':20} {(t2 - t1) / n * 1000:6.3f} ms (renames, names, report rows)")
     print()
+    return work
 
 
 def main() -> None:
@@ -500,9 +505,13 @@ def main() -> None:
     print(f"articles in {source} (generated once, then reused) …", flush=True)
     generate(source, args.n, args.kind)
     sizes = [p.stat().st_size for p in list(source.rglob("article-*.yaml"))[:100]]
-    create_ms = file_creation_ms(args.workdir)
+    # Files this bench writes on the side are deleted only after the batch has run: on ext4
+    # without a journal (this project's machine) creating a file scans past every inode of its
+    # group freed in the last ~30 s, so deleting them first would slow the batch's writes.
+    create_ms, probe = file_creation_ms(args.workdir)
+    leftovers = [probe]
     if args.stages:
-        print_stages(source, args.stage_sample)
+        leftovers.append(print_stages(source, args.stage_sample))
     jatsconv = [sys.executable, "-m", "converter"]
     command = [
         *jatsconv,
@@ -530,6 +539,8 @@ def main() -> None:
     lint_seconds = time_xmllint(sample, catalog)
     per_file = lint_seconds / len(sample)
     lint_total = per_file * len(outputs)
+    for folder in leftovers:
+        shutil.rmtree(folder)
     if not args.keep:
         shutil.rmtree(out)
         report_path.unlink()
