@@ -113,6 +113,23 @@ def test_fast_tag_resolution_matches_pyyaml(value: str) -> None:
         loader.dispose()
 
 
+def test_loader_without_path_trackers_reads_what_pyyaml_reads() -> None:
+    """The loader follows no node path (its path trackers do nothing): it has no path
+    resolver, so the samples and a document with nesting, aliases and tags read the same as
+    with PyYAML's own trackers."""
+
+    class Tracking(native._Loader):  # type: ignore[misc,name-defined]
+        descend_resolver = yaml.resolver.BaseResolver.descend_resolver
+        ascend_resolver = yaml.resolver.BaseResolver.ascend_resolver
+
+    assert not native._Loader.yaml_path_resolvers
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("samples/**/*.yaml"))]
+    texts.append("a: &x [1, {b: [c, {d: e}]}, !!str 3]\nf: *x\ng: {h: [[i], []]}\n")
+    assert len(texts) >= 5
+    for text in texts:
+        assert native.parse_data(text, "x.yaml") == yaml.load(text, Tracking)
+
+
 # The layout the JATS template writes, as the writer produced it before the template wrote it
 # itself: parse, indent element-only content by two spaces per level (never mixed content),
 # serialize with lxml. Kept here as the reference the template is held to.
