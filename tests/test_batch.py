@@ -403,3 +403,33 @@ def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     assert summary["skipped"] == recorded
     assert summary["converted"] == 2000 - recorded
     assert len(outputs(out)) == 2000
+
+
+def test_worker_collects_cycles_often_only_after_an_unusual_article(monkeypatch, tmp_path):
+    """A worker's garbage collection (automatic collection is off in workers) runs every
+    ``COLLECT_EVERY`` articles once one was not converted cleanly (an error's traceback can
+    make cycles), and ten times less often while every article converts."""
+    from converter.batch.settings import Entry, Job, JobResult
+
+    collections: list[int] = []
+    monkeypatch.setattr(worker.gc, "collect", lambda: collections.append(seen[0]))
+    monkeypatch.setattr(worker, "COLLECT_EVERY", 2)
+    monkeypatch.setattr(worker, "COLLECT_EVERY_CLEAN", 20)
+    settings = BatchSettings(out_dir=tmp_path, options=Options())
+    worker.init_worker(settings, "t", in_process=True)
+    assert worker._STATE is not None
+    worker._STATE.collect = True  # as in a pool worker
+    seen = [0]
+
+    def fake(job: Job, previous: object) -> JobResult:
+        status = "bad-input" if job.problems else "converted"
+        return JobResult(job.seq, job.key, [Entry(job.path, status)], None)
+
+    monkeypatch.setattr(worker, "convert_job", fake)
+    for seq in range(60):
+        seen[0] = seq + 1
+        problems = ("bad",) if seq == 25 else ()
+        worker.work([(Job(seq, f"k{seq}", f"a{seq}.yaml", problems=problems), None)])
+    # clean: every 20 articles; the bad 26th brings the next one to 2 articles after the last
+    # (the 20th), so it runs at once; then clean again: 20 articles later
+    assert collections == [20, 26, 46]
