@@ -8,7 +8,8 @@ through the CLI in a subprocess, and prints:
 
 * articles per second end to end (wall time of the whole command, start-up included), and
   the CPU time per article of the batch and its workers together (steadier than wall time on a
-  shared machine), beside what creating one small file costs in the work folder. On ext4
+  shared machine), split into the main process's and the workers' (read from /proc while it
+  runs), beside what creating one small file costs in the work folder. On ext4
   without a journal (this project's machine) creating a file first scans past every inode of
   its group freed in the last ~30 seconds (the kernel's ``recently_deleted`` check), so a
   creation costs more the more files anyone deleted just before: the bench therefore keeps
@@ -311,18 +312,31 @@ def _tree_pss(pid: int) -> int:
     return total
 
 
-def run_batch(command: list[str]) -> tuple[float, int, int, int, float, float]:
-    """Run the CLI; return wall seconds, exit code, peak summed PSS, largest single RSS, and
-    the CPU seconds (user + system) and system seconds of the batch and its workers."""
+def _own_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) a process has used itself, its children not counted."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def run_batch(command: list[str]) -> tuple[float, int, int, int, float, float, float]:
+    """Run the CLI; return wall seconds, exit code, peak summed PSS, largest single RSS, the
+    CPU seconds (user + system) and system seconds of the batch and its workers, and the CPU
+    seconds of the main process alone (its last reading, at most 50 ms before it ended)."""
     peak = 0
+    main_cpu = 0.0
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, main_cpu
         while not done.is_set():
             peak = max(peak, _tree_pss(process.pid))
+            main_cpu = _own_cpu(process.pid) or main_cpu
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -335,7 +349,7 @@ def run_batch(command: list[str]) -> tuple[float, int, int, int, float, float]:
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = usage.ru_utime + usage.ru_stime
-    return seconds, process.returncode, peak, usage.ru_maxrss * 1024, cpu, usage.ru_stime
+    return seconds, process.returncode, peak, usage.ru_maxrss * 1024, cpu, usage.ru_stime, main_cpu
 
 
 def file_creation_ms(folder: Path, count: int = 500) -> tuple[float, Path]:
@@ -525,7 +539,7 @@ def main() -> None:
     ]
     if args.jobs:
         command += ["-j", str(args.jobs)]
-    seconds, code, pss, rss, cpu, system = run_batch(command)
+    seconds, code, pss, rss, cpu, system, main_cpu = run_batch(command)
     report = json.loads(report_path.read_text())
     converted = report["summary"]["converted"]
     if code != 0 or converted != args.n:
@@ -560,6 +574,11 @@ def main() -> None:
         f"CPU:                {cpu / args.n * 1000:.2f} ms per article, batch and workers "
         f"together (user + system; system {system / args.n * 1000:.2f} ms, mostly the file "
         f"system's); creating one output file here costs {create_ms:.2f} ms"
+    )
+    print(
+        f"                    of it the main process {main_cpu / args.n * 1000:.2f} ms (start-up, "
+        "listing, handing out work, renames, books), the workers "
+        f"{(cpu - main_cpu) / args.n * 1000:.2f} ms"
     )
     print(
         f"peak memory:        {pss / 2**20:.0f} MB summed PSS of the batch and its workers; "
