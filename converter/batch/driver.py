@@ -4,6 +4,7 @@ number in flight, hands results to the books, and writes the reports."""
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -11,6 +12,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from typing import Any
 
+from converter.api import prepare
 from converter.atomic import run_token, sweep_stale, write_temp
 from converter.batch.books import UNREAD, Books
 from converter.batch.manifest import Manifest, ManifestError, Record
@@ -141,7 +143,12 @@ def run_batch(
             for chunk in chunks(jobs(), settings.chunk_size, manifest):
                 handle(work(chunk), chunk)
         else:
-            pool = ProcessPoolExecutor(workers, initializer=init_worker, initargs=(settings, token))
+            context = multiprocessing.get_context()
+            if context.get_start_method() == "fork":
+                prepare(settings.options)  # once here: the forked workers share it
+            pool = ProcessPoolExecutor(
+                workers, mp_context=context, initializer=init_worker, initargs=(settings, token)
+            )
             limit = workers * 4
             for chunk in chunks(jobs(), settings.chunk_size, manifest):
                 while len(pending) >= limit:

@@ -94,6 +94,14 @@ def threshold(group: str) -> float:
     return float(meta()["thresholds"][group])
 
 
+def load() -> None:
+    """Load the packaged model, its attributes and thresholds now, not on the first reference:
+    a batch does it in its main process before its workers fork, and they share them."""
+    _tagger()
+    token_features()
+    meta()
+
+
 # A token of these characters only is cut off every field's edges when the field is read: the
 # label it takes where two spans meet changes no field.
 _EDGE_ONLY = frozenset(" .,;:–—-")
