@@ -30,3 +30,18 @@ def check_xml_text(value: str) -> str:
             "that many"
         )
     return unicodedata.normalize("NFC", value)
+
+
+# The words that name a group, not a person: 'LHCb collaboration', 'CKMfitter group', 'WHO
+# Study Group', 'Consortium of Everything'. A reference author with one of them and no comma
+# (a person is 'Surname, Given') is written as a <collab>, never as a person's name.
+_GROUP_WORD = re.compile(
+    r"(?<![\w-])(?:collaborations?|consorti(?:um|a)|group|team|investigators|committee|"
+    r"task\s+force|коллаборация|консорциум|группа)(?![\w-])",
+    re.I,
+)
+
+
+def is_group_name(name: str) -> bool:
+    """Whether an author as written names a group (a collaboration, consortium, study group)."""
+    return "," not in name and len(name.split()) > 1 and _GROUP_WORD.search(name) is not None

@@ -522,7 +522,9 @@ def test_place_glued_to_a_journal_name_and_a_city_after_it() -> None:
     glued = [("source", "Proc Natl Acad Sci"), ("place", "U S A"), ("year", "1991;")]
     assert source(*glued, ("volume", "88:")) == "Proc Natl Acad Sci U S A"
     assert source(("source", "// Вестник. Уфа."), ("year", "2015.")) == "Вестник"
-    assert source(("source", "Int. J. Mod. Phys. A16,"), ("year", "(2001).")) == "Int. J. Mod. Phys"
+    # ('A' is the journal's section: 'Int. J. Mod. Phys. A' volume 16)
+    section = source(("source", "Int. J. Mod. Phys. A16,"), ("year", "(2001)."))
+    assert section == "Int. J. Mod. Phys. A"
     # the bracketed English name of a collection is a translation, not a part of its source
     chapter = [
         ("title", "Sotsiologiya goroda"),

@@ -87,7 +87,9 @@ def test_full_article_carries_every_field(article, store) -> None:
     assert x("//custom-meta/meta-value/text()") == ["double-blind"]
     assert x("//ref/@id") == ["ref1", "ref2", "ref3", "web1"]
     assert x("//ref[@id='ref3']/element-citation/chapter-title/text()") == ["A chapter"]
-    assert x("//ref[@id='ref3']//string-name/text()") == ["Consortium of Everything"]
+    # a group among the authors is a <collab>, never a person's name
+    assert x("//ref[@id='ref3']//person-group/collab/text()") == ["Consortium of Everything"]
+    assert x("//ref[@id='ref3']//person-group/name/surname/text()") == ["Smith"]
     assert x("//ref[@id='ref2']/citation-alternatives/element-citation/@xml:lang") == ["en"]
     assert x("//ref[@id='web1']//date-in-citation/@iso-8601-date") == ["2021-01-02"]
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from converter.citations.lexicon import GIVEN_NAMES
+
 _UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀ-ſ"
 _LO = "a-zа-яёß-öø-ÿĀ-ſ\u0300-\u036f"  # with combining marks: ALA-LC's 'T͡s', 'I͡u'
 # one to three initials: 'И.', 'И.И.', 'Yu.', 'J.-P.', 'Ал.Б.', 'Shch.' (Щ transliterated)
@@ -31,18 +33,20 @@ _NAME_WORD = re.compile(
     r"|^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}$"  # CJK and Hangul names, whole
 )
 _PARTICLES = frozenset(
-    ("van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "ter", "ten", "al", "el",
-     "bin", "ibn", "dos", "das", "del", "della", "y")
+    ("van", "von", "der", "den", "de", "da", "di", "do", "du", "la", "le", "ter", "ten", "al",
+     "el", "bin", "ibn", "dos", "das", "del", "della", "y")
 )  # fmt: skip
 _ETAL = re.compile(
-    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+al\.?|and\s+others|u\.\s?a\.)|\s*\.\.\.)[\s.]*$",
+    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+al\.?|(?<!\w)et\.\s*al\.?|and\s+others|u\.\s?a\.)|\s*\.\.\.)[\s.]*$",
     re.I,
 )
 _LEAD = re.compile(r"^\s*(?:/|by\s|von\s|авт\.?:?)\s*", re.I)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|edd|hrsg|hgg?|éds?|dirs?|coords?|comps?|compilador(?:es)?|red|ред|отв\.\s*ред|"
     r"сост)\.?\)|"
-    r"(?<![\w'’ʼʹ-])(?:ed\.\s+by|eds?\.|eds(?=,|$)|edd\.|edited\s+by|editors?|hrsg\.|hgg?\.|"
+    # ('ED.', 'EDS' in capitals are Vancouver initials: 'Adamson ED.')
+    r"(?<![\w'’ʼʹ-])(?:ed\.\s+by|(?-i:[Ee]ds?\.|[Ee]ds(?=,|$))|edd\.|edited\s+by|editors?|hrsg\.|"
+    r"hgg?\.|"
     r"éds?\.|dir\.|trans\.|transl\.|translated\s+by|"
     r"под\s+(?:общ\.\s+|науч\.\s+|общей\s+|научной\s+)?ред(?:\.|акцией)|отв\.\s*ред\.|"
     r"сост\.|проф\.|акад\.|in:?)(?=\s|$|[,.;:])|^\s*(?:in|в)\s*:",
@@ -51,6 +55,7 @@ _EDITOR_WORDS = re.compile(
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}$")
 _WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.,-])")
 _LEADING_AND = re.compile(r"^(?:and|&|и|et|und|y)\s+", re.I)
+_AND_INITIALS = "aA&иИeEuUyY"  # the letters _LEADING_AND begins with
 _AND = re.compile(r"\s+(?:and|AND|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
 
 
@@ -58,6 +63,48 @@ _ITEMS = re.compile(r"\s*,\s*|" + _AND.pattern)
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 _DOT_GLUED = re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 µs a call
 _SHORT_SURNAME = re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
+# PDF text extraction moves the space before a full stop or comma: 'Rykoff ,E .S .et al.',
+# 'Komatsu,E .& Seljak ,U' ('...' stays an ellipsis)
+_SPACE_BEFORE = re.compile(r"\s+([.,;:])(?!\.)(\s*)")
+# ... and glues 'and' to the next name ('andT. Neupert', 'etK. OGASAWARA', 'andHaglin') or a
+# surname to its initial ('MacchiavelliA O', 'JenkinsA .,'): a lower-case letter before a
+# capital that ends the word
+_CAPITAL = "A-ZА-ЯЁÀ-ÖØ-Þ"  # (the Latin Extended-A range of _UP holds small letters too)
+# a small letter before a capital: the cheap test before the two below
+_GLUED_HINT = re.compile(rf"[a-zß-öø-ÿа-яё][{_CAPITAL}]")
+_GLUED = re.compile(
+    rf"(?<![\w'’-])([{_CAPITAL}][a-zß-öø-ÿа-яё]{{2,}})([{_CAPITAL}])(?=\s|$)"
+    rf"|(?<![^\s,])(and|et|und)(?=[{_CAPITAL}])"
+)
+# Vancouver's hyphenated initials: 'Bandelt H-J', 'Schleuning W-D'
+_BARE_HYPHENED = re.compile(rf"^[{_UP}]-[{_UP}]$")
+_SINGLE_CAPITAL = re.compile(rf"^[{_UP}]$")
+# two words run together: 'CopelandEvolution', 'DengkuanLiu' (not 'MacDonald', 'DeSalvo')
+_GLUED_WORDS = re.compile(r"[a-zß-öø-ÿ]{4}[A-ZÀ-ÖØ-Þ]")
+_PROPER = re.compile(rf"^[{_UP}][{_LO}'’-]+$")  # 'Damsté', not 'AB' (initials) nor 'JOHN'
+# a group among the authors, up to the comma after it: 'LHCb collaboration', 'CKMfitter group',
+# 'Virgo and LIGO Scientific collaborations' (the 'and' is the group's)
+_GROUP_ITEM = re.compile(
+    r"^(?:(?i:on\s+behalf\s+of\s+)?(?i:the)\s+)?"
+    r"(?:(?:[A-Z0-9][\w.&'’-]*|and|of|for|on|the|&)\s+){1,6}?"
+    r"(?i:collaborations?|consortium|group|team|investigators|committee)$"
+)
+_SEGMENTS = re.compile(r"\s*[,;]\s*")
+# every match of _EDITOR_WORDS holds one of these, in lower case (a cheap test first)
+_EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in")
+_GROUP_HINT = re.compile(r"collaboration|consortium|group|team|investigators|committee")
+# ... but a person whose surname is such a word is no group: 'D. Bourilkov and R.C. Group'
+_PERSON_IN = re.compile(rf"(?:^|\s)(?:[{_UP}][{_LO}]?\.\s?-?)+[{_UP}][{_LO}]")
+_ON_BEHALF = re.compile(r"^(?:on\s+behalf\s+of|for)\s+", re.I)
+# 'Jr.', 'III' and the like: a name here has no place for them, and they go (as 'et al.' does)
+_SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd", "JR.", "SR."))
+_SUFFIX_ITEMS = _SUFFIXES | {"JR", "SR"}  # after a whole person, not 'Gilder, JR' (J. R.)
+# Korean and Chinese lists separate names by full stops: '서지원.양진운', '夏昌世. 莫伯治'
+_CJK_LIST = re.compile(
+    r"^(?:[\uac00-\ud7af]{3}|[\u3400-\u9fff]{2,3})"
+    r"(?:\s?[.·・]\s?(?:[\uac00-\ud7af]{3}|[\u3400-\u9fff]{2,3}))+$"
+)  # (three syllables a Korean name, two or three characters a Chinese one)
+_CJK_SEPARATOR = re.compile(r"\s?[.·・]\s?")
 
 
 @lru_cache(maxsize=16384)
@@ -68,7 +115,9 @@ def _is_initials(word: str) -> bool:
 def _given_out(words: list[str]) -> str:
     out = []
     for word in words:
-        if _BARE_INITIALS.match(word):
+        if "-" in word and _BARE_HYPHENED.match(word):
+            out.append(f"{word[0]}.-{word[2]}.")  # 'H-J' → 'H.-J.'
+        elif _BARE_INITIALS.match(word):
             out.extend(f"{ch}." for ch in _BARE_LETTERS.findall(word))
         else:
             # 'И.И.' → 'И. И.'; 'J.-P.' stays
@@ -76,20 +125,47 @@ def _given_out(words: list[str]) -> str:
     return " ".join(out)
 
 
-def _person(words: list[str], latin_order: bool) -> str | None:
-    """One person from its words (a surname and initials or given names, either order)."""
+AMBIGUOUS_NONE = True
+
+
+def _person(
+    words: list[str], latin_order: bool, listed: list[list[str] | None], alone: list[bool]
+) -> str | None:
+    """One person from its words (a surname and initials or given names, either order);
+    ``listed`` and ``alone`` are the words of the list's items and which are initials alone."""
     inits = [w for w in words if _is_initials(w)]
     names = [w.rstrip(".") for w in words if not _is_initials(w)]
     if not names:
         return None
+    if names[-1] in _PARTICLES:
+        return None  # 'van', 'al' end no name: 'M. Ambrosioet . al.'
     if inits:
         # initials before or after the surname; the surname is the name words
+        if _is_initials(words[0]) and len(names) > 1:
+            core = [n for n in names if n.lower() not in _PARTICLES]
+            if len(core) > 2 or any(len(n) < 3 for n in core):
+                return None  # 'C. Giunti, J. High Energy Phys.', 'V. YA SHTERN'
+            if len(core) == 2 == len(names):
+                # 'I. Name Name': a middle name ('W. Bruce Croft', 'J. Bradley Chen and Brian
+                # N. Bershad') or a surname of two words ('F. Dalla Piazza', 'S. L. Peyton
+                # Jones'); undecided, the span is not read
+                if names[0].lower() in GIVEN_NAMES or _natural(listed, alone):
+                    return f"{names[1]}, {_given_out(inits)} {names[0]}"
+                if AMBIGUOUS_NONE:
+                    return None
         surname = " ".join(names)
         return f"{surname}, {_given_out(inits)}"
-    if len(names) >= 2 and _BARE_INITIALS.match(names[-1]) and len(names[-1]) <= 3:
-        # Vancouver: 'Smith JA'
-        if sum(n.lower() not in _PARTICLES for n in names) > 2:
+    if len(names) >= 2 and (
+        (_BARE_INITIALS.match(names[-1]) and len(names[-1]) <= 3) or _BARE_HYPHENED.match(names[-1])
+    ):
+        # Vancouver: 'Smith JA', 'Bandelt H-J', a surname of two words 'Sinninghe Damsté JS'
+        surname = [n for n in names[:-1] if n.lower() not in _PARTICLES]
+        if len(surname) > 2 or all(n in _PARTICLES for n in names[:-1]):
+            return None  # 'van EM': the surname was lost ('Le M', 'Du QS' are surnames)
+        if len(surname) == 2 and not all(map(_PROPER.match, surname)):
             return None
+        if len(surname) == 2 and any(w.endswith(".") for w in words[:-1]):
+            return None  # 'Nucl.Phys.B': an abbreviated journal name
         return f"{' '.join(names[:-1])}, {_given_out(names[-1:])}"
     if len(names) == 1:
         return names[0]  # a surname alone (its given names may follow after a comma)
@@ -111,6 +187,7 @@ def _word_ok(word: str) -> bool:
         or _NAME_WORD.match(word)
         or word.lower() in _PARTICLES
         or _BARE_INITIALS.match(word)
+        or _BARE_HYPHENED.match(word)
     )
 
 
@@ -129,42 +206,176 @@ def _full_stop_after_name(text: str) -> bool:
     )
 
 
+def _moved_space(match: re.Match[str]) -> str:
+    return match.group(1) + (match.group(2) or " ")
+
+
+def _tidy(text: str, glued: bool) -> str:
+    """The span with the damage of PDF text extraction undone: spaces moved before full stops
+    and commas, 'and' glued to the next name, a surname glued to its initial."""
+    if glued:
+        text = _GLUED.sub(_unglued, text)  # before the spaces move: 'JenkinsA .,'
+    if " ." in text or " ," in text or " ;" in text or " :" in text:
+        text = _SPACE_BEFORE.sub(_moved_space, text)
+    return text
+
+
+def _unglued(match: re.Match[str]) -> str:
+    return f"{match.group(1)} {match.group(2)}" if match.group(1) else f"{match.group(3)} "
+
+
 def split_people(span: str) -> list[str] | None:
-    """``"Surname, Given"`` for each person of an author or editor span; None if unreadable."""
-    text = _LEAD.sub("", span)
-    text = _EDITOR_WORDS.sub(" ", text)
-    text = text.replace("[", " ").replace("]", " ")
-    text = _ETAL.sub("", text.strip(" ,;:()–—")).strip(" ,;:")
+    """``"Surname, Given"`` for each person of an author or editor span, a group ('LHCb
+    collaboration') as written; None if unreadable."""
+    glued = _GLUED_HINT.search(span) is not None
+    text = _tidy(_LEAD.sub("", span), glued)
+    low = text.lower()
+    if _EDITOR_HINT.search(low) or low.lstrip().startswith("в"):
+        text = _EDITOR_WORDS.sub(" ", text)  # (the words every match holds: a cheap test)
+    if "[" in text:
+        text = text.replace("[", " ").replace("]", " ")
+    if not _GROUP_HINT.search(low):
+        return _people(text, glued)
+    segments = _SEGMENTS.split(text)
+    if not any(_is_group(g) for g in segments):
+        return _people(text, glued)
+    # groups are written whole; the people between them are read as a list of their own
+    people: list[str] = []
+    run: list[str] = []
+    for segment in [*segments, None]:
+        group = segment is not None and _is_group(segment)
+        if segment is not None and not group:
+            run.append(segment)
+            continue
+        if run and any(r.strip(" .") for r in run):
+            found = _people(", ".join(run), glued)
+            if found is None or any("," not in one for one in found):
+                return None  # 'VIRGO, LIGO Scientific collaboration': a name alone by a group
+            people.extend(found)
+        run = []
+        if group and segment is not None:
+            name = _ON_BEHALF.sub("", _LEADING_AND.sub("", segment.strip(" .")))
+            parts = _AND.split(name)
+            # 'LIGO Scientific Collaboration and Virgo Collaboration': two groups (but 'Virgo
+            # and LIGO Scientific collaborations' is one name)
+            people.extend(parts if all(_is_group(g) for g in parts) else [name])
+    return people or None
+
+
+def _is_group(segment: str) -> bool:
+    """'LHCb collaboration', 'The PDP research group' (not 'D. Bourilkov and R.C. Group')."""
+    segment = segment.strip(" .")
+    return bool(_GROUP_ITEM.match(segment)) and not _PERSON_IN.search(segment)
+
+
+def _people(text: str, glued: bool) -> list[str] | None:
+    text = text.strip(" ,;:()–—")
+    # ('et al.' ends the text: a cheap test of its end first, and the scan starts near it)
+    end = text[-24:].lower()
+    if "al" in end or "др" in end or "others" in end or "u." in end or "..." in end:
+        etal = _ETAL.search(text, len(text) - 40)
+        if etal:
+            text = text[: etal.start()]
+    text = text.strip(" ,;:")
     if text.endswith(".") and _full_stop_after_name(text):
         text = text[:-1]  # a full stop after a name, not an initial's
     if not text:
         return None
     cyrillic = bool(_CYRILLIC.search(text))
-    items = [_LEADING_AND.sub("", i.strip()) for i in _ITEMS.split(text) if i and i.strip()]
+    items: list[str] = []
+    for raw in _ITEMS.split(text):
+        item = raw.strip() if raw else ""
+        if item[:1] in _AND_INITIALS and item[:1]:
+            item = _LEADING_AND.sub("", item)
+        if not item:
+            continue
+        if item[0] >= "\u3040" and _CJK_LIST.match(item):
+            items.extend(_CJK_SEPARATOR.split(item))  # '서지원.양진운': two people
+        else:
+            items.append(item)
+    if glued and _GLUED_WORDS.search(text):
+        return None  # 'E. J. CopelandEvolution': a name run into a title word
+    listed: list[list[str] | None] = []  # the words of each item (None: a CJK name, whole)
+    alone: list[bool] = []  # whether the item is initials alone ('Hunt, K.')
+    for item in items:
+        if item[0] >= "\u3040" and _CJK.match(item):
+            listed.append(None)
+            alone.append(False)
+            continue
+        words = [w for w in _WORDS.split(item) if w]
+        words = [w.rstrip(",") for w in words if w not in (",",)]
+        if not words:
+            return None
+        if len(words) > 1 and not _SUFFIXES.isdisjoint(words):
+            # 'Kingma JG Jr', 'Guy L. Steele Jr.' (not 'Jr. Smith')
+            words = [words[0], *(w for w in words[1:] if w not in _SUFFIXES)]
+        if len(words) == 1 and words[0] in _SUFFIX_ITEMS:
+            listed.append(words)  # 'Hammer, J. A., 3rd': gone below, after a whole person
+            alone.append(False)
+            continue
+        if min(map(len, words)) == 1:
+            words = _dotted_run(words)
+        if not all(map(_word_ok, words)):
+            return None
+        listed.append(words)
+        alone.append(all(map(_is_initials, words)))
+    alone.append(False)
+
     people: list[str] = []
     pending: str | None = None  # a surname alone, waiting for its given names
-    for item in items:
-        if _CJK.match(item):
+    for k, item in enumerate(items):
+        words_or_none = listed[k]
+        if words_or_none is None:
             if pending is not None:
+                if _BARE_INITIALS.match(pending) or _BARE_HYPHENED.match(pending):
+                    return None  # 'PA, Hicks RE': initials whose surname was cut, no person
                 people.append(pending)
                 pending = None
             people.append(item)  # CJK and Hangul names are written whole
             continue
-        words = [w for w in _WORDS.split(item) if w]
-        words = [w.rstrip(",") for w in words if w not in (",",)]
-        if not words or not all(_word_ok(w) for w in words):
-            return None
+        words = words_or_none
+        if len(words) == 1 and words[0] in _SUFFIX_ITEMS:
+            if pending is None and people:
+                continue  # 'P. E. ELLIS, JR., R. D. JONES': the suffix of the person before
+            if not _word_ok(words[0]):
+                return None  # '3rd' after a surname alone
+        next_initials = alone[k + 1]
+        if pending is not None and _initials_then_name(words):
+            if next_initials:
+                # 'Bedford, H. Petticrew, M.': a comma missing after the initials
+                cut = len(words) - 1
+                people.append(f"{pending}, {_given_out(words[:cut])}")
+                pending = words[cut].rstrip(".")
+                continue
+            if any(alone):
+                # 'Dorrer, C.Interferometric', 'Saitoh ,E .Nature': a title word after the
+                # initials of the last person of a list whose given names are initials
+                return None
+            if sum(ws is not None and _initials_then_name(ws) for ws in listed) > 1:
+                # 'Liu, B. Zhang, L. L. Shen': the surname alone is a person of its own (its
+                # initials were cut), as every other one is written 'B. Zhang'
+                if _BARE_INITIALS.match(pending) or _BARE_HYPHENED.match(pending):
+                    return None  # 'PA, Hicks RE': initials whose surname was cut, no person
+                people.append(pending)
+                pending = None
         all_given = all(_is_initials(w) for w in words) or (
             pending is not None
             and all(_is_initials(w) or _NAME_WORD.match(w) for w in words)
             and len(words) <= 3
             and not any(w.isupper() and len(w) > 3 for w in words)
+            # 'Hocher B, Thone-Reineke, Rohmeiss P': a Vancouver name of its own
+            and not (
+                len(words) > 1 and _BARE_INITIALS.match(words[-1]) and not _is_initials(words[-2])
+            )
         )
-        if pending is not None and all_given:
+        if pending is not None and all_given and not (" " in pending and _natural(listed, alone)):
+            # (in 'Qing-Yuan Zhao, Di Zhu, Andrew Dane' 'Di Zhu' waits for no given name)
             people.append(f"{pending}, {_given_out(words)}")
             pending = None
             continue
         if pending is not None:
+            if _BARE_INITIALS.match(pending) or _BARE_HYPHENED.match(pending):
+                return None  # 'PA, Hicks RE': initials whose surname was cut, no person
             people.append(pending)
             pending = None
         if (
@@ -177,20 +388,34 @@ def split_people(span: str) -> list[str] | None:
             # 'and Peter J. Clark': one person, given names first (Chicago, MLA)
             people.append(f"{words[2].rstrip('.')}, {words[0]} {_given_out(words[1:2])}")
             continue
+        if next_initials and len(words) > 1 and not any(map(_is_initials, words)):
+            # 'Pauchy Hwang, W.Y.', 'del Toro Iniesta, J. C.': a surname of several words
+            pending = " ".join(w.rstrip(".") for w in words)
+            continue
         # one item may hold several people when commas are missing: 'Иванов И.И. Петров П.П.'
         group: list[str] = []
         seen_name = seen_init = False
         for word in words:
             is_init = _is_initials(word)
-            if group and not is_init and seen_name and seen_init:
-                one = _person(group, not cyrillic)
+            if (
+                group
+                and not is_init
+                and seen_name
+                and seen_init
+                and (_is_initials(group[-1]) or group[-1].endswith("."))
+            ):
+                # a name after 'Surname I.' begins the next person; after 'I. Surname' it is
+                # the same surname's ('F. Dalla Piazza', 'S. L. Peyton Jones')
+                one = _person(group, not cyrillic, listed, alone)
                 if one is None:
                     return None
                 people.append(one)
                 group, seen_name, seen_init = [], False, False
             elif group and is_init and seen_name and seen_init and not _is_initials(group[-1]):
                 # 'J. P. Collman J. R. Budge': initials after a finished 'I. Surname'
-                one = _person(group, not cyrillic)
+                if group[-1].endswith("and"):
+                    return None  # 'D. J.Grossand J . H.Sloan': 'and' glued, or 'Holland'?
+                one = _person(group, not cyrillic, listed, alone)
                 if one is None:
                     return None
                 people.append(one)
@@ -198,7 +423,7 @@ def split_people(span: str) -> list[str] | None:
             group.append(word)
             seen_name = seen_name or (not is_init and word.lower() not in _PARTICLES)
             seen_init = seen_init or is_init
-        one = _person(group, not cyrillic)
+        one = _person(group, not cyrillic, listed, alone)
         if one is None:
             return None
         if "," not in one:
@@ -206,5 +431,69 @@ def split_people(span: str) -> list[str] | None:
         else:
             people.append(one)
     if pending is not None:
+        if (
+            len(items) > 1 and (_BARE_INITIALS.match(pending) or _BARE_HYPHENED.match(pending))
+        ) or any("," in one for one in people):
+            # 'PA, Hicks RE': initials whose surname was cut; 'F. Verstraete, Matrix', 'U.
+            # Wolff, Phys.': a word after a list of people with given names is no person
+            return None
         people.append(pending)
     return people or None
+
+
+def _natural(listed: list[list[str] | None], alone: list[bool]) -> bool:
+    """Whether the list writes people 'Brian N. Bershad' (not 'Pauchy Hwang, W.Y.': a surname
+    with its initials after it)."""
+    return any(
+        ws is not None and not alone[k + 1] and _given_first(ws) for k, ws in enumerate(listed)
+    )
+
+
+def _given_first(words: list[str]) -> bool:
+    """'Brian N. Bershad', 'Howard Turtle': a given name, then the surname."""
+    return (
+        len(words) > 1
+        and _PROPER.match(words[0]) is not None
+        and words[0].lower() not in _PARTICLES
+        and _PROPER.match(words[-1]) is not None
+        and not any(w.endswith(".") and not _is_initials(w) for w in words)
+    )
+
+
+def _initials_then_name(words: list[str]) -> bool:
+    """'B. Zhang', 'H. Petticrew': initials, then one name."""
+    return (
+        len(words) > 1
+        and all(_is_initials(w) for w in words[:-1])
+        and not _is_initials(words[-1])
+        and words[-1].lower() not in _PARTICLES
+    )
+
+
+def _dotted_run(words: list[str]) -> list[str]:
+    """Single capitals are initials without their full stops: after dotted initials or alone
+    ('J. J Koenderink', 'Haglin K .L', 'Seljak ,U'); two or more that end an item after a name
+    are Vancouver's initials written apart ('Fox R F', 'Lee I Y' → 'Fox RF'). Not 'R F Fox' (a
+    capital before a name may be anything) nor 'Rohmeiss P' (already Vancouver's)."""
+    if len(words) == 1:
+        return [f"{words[0]}."] if _SINGLE_CAPITAL.match(words[0]) else words
+    if all(len(w) > 1 for w in words[:-1]) and len(words[-1]) > 2:
+        return words  # no single capital
+    out = list(words)
+    if (
+        out[-1][-1] == "."
+        and _SINGLE_CAPITAL.match(out[-1][:-1])
+        and _SINGLE_CAPITAL.match(out[-2])
+    ):
+        out[-1] = out[-1][:-1]  # 'WANG X N.': the list's full stop after Vancouver initials
+    for k in range(1, len(out)):
+        if _SINGLE_CAPITAL.match(out[k]) and _is_initials(out[k - 1]):
+            out[k] += "."
+    if not _SINGLE_CAPITAL.match(out[-1]):
+        return out
+    start = len(out) - 1
+    while start > 0 and _SINGLE_CAPITAL.match(out[start - 1]):
+        start -= 1
+    if start > 0 and len(out) - start > 1:
+        return [*out[:start], "".join(out[start:])]
+    return out

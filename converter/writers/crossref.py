@@ -20,6 +20,7 @@ from converter.atomic import write_atomic
 from converter.config import load_config, state_dir
 from converter.inline import parse_inline, plain_text
 from converter.options import Options, Output
+from converter.text import is_group_name
 from converter.validation import Problem
 from converter.writers.common import (
     environment,
@@ -238,7 +239,8 @@ class _View:
         for ref in self.a.references:
             texts = _latin_first(ref.text or {}, self.a.language)
             first_author = None
-            if ref.authors:
+            if ref.authors and not is_group_name(ref.authors[0]):
+                # a group ('LHCb collaboration') has no surname to give as the first author's
                 first_author = re.split(r"[,\s]", ref.authors[0].strip(), maxsplit=1)[0] or None
             year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
             out.append(

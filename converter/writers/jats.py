@@ -23,6 +23,7 @@ from converter.countries import localized_country_name
 from converter.grammars import Grammars
 from converter.licenses import license_sentence
 from converter.options import JatsVersion, Options, Output, TagSet
+from converter.text import is_group_name
 from converter.validation import dtd_problems, safe_parser
 from converter.writers.common import environment, iso_date_parts, ordered, xml_attr, xml_text
 
@@ -174,15 +175,22 @@ def _date(value: str, **fields: str) -> Row:
 
 
 def _split_author(text: str) -> Row:
-    """'Ivanov I. I.' or 'Ivanov, I.' → surname and given names; else kept as one string."""
+    """'Ivanov I. I.' or 'Ivanov, I.' → surname and given names; 'LHCb collaboration' → a
+    group (<collab>, not a person whose surname is 'collaboration'); else kept as one string."""
     if "," in text:
         surname, _, given = text.partition(",")
         if surname.strip() and given.strip() and "," not in given:
-            return Row(surname=_t(surname.strip()), given=_t(given.strip()), string=None)
+            return Row(
+                surname=_t(surname.strip()), given=_t(given.strip()), string=None, collab=None
+            )
+    elif is_group_name(text):
+        return Row(surname=None, given=None, string=None, collab=_t(text.strip()))
     match = _AUTHOR_INITIALS.match(text.strip())
     if match:
-        return Row(surname=_t(match["surname"]), given=_t(match["given"].strip()), string=None)
-    return Row(surname=None, given=None, string=_t(text))
+        return Row(
+            surname=_t(match["surname"]), given=_t(match["given"].strip()), string=None, collab=None
+        )
+    return Row(surname=None, given=None, string=_t(text), collab=None)
 
 
 def _pick(values: dict[str, str] | None, lang: str) -> str | None:
