@@ -272,3 +272,34 @@ def test_a_year_span_of_punctuation_alone_gives_way_to_the_next() -> None:
         ("year", "2002."),
     )
     assert veto(colon) == "no year in the year span"
+
+
+def test_crossref_gets_no_first_author_from_a_group(write_article, journal_file) -> None:
+    """Crossref's citation <author> is the first author's surname: a group has none."""
+    from converter.api import render
+    from converter.options import Options
+    from converter.readers.native import load_article
+
+    journal_file.write_text(
+        journal_file.read_text(encoding="utf-8")
+        + "crossref:\n  depositor_name: Test Press\n  depositor_email: doi@example.org\n"
+        "  registrant: Test Press\n",
+        encoding="utf-8",
+    )
+    path = write_article(
+        "title: {en: T}\ndoi: 10.5555/test.1\nurl: https://journal.example.org/1\n"
+        "references:\n"
+        "  - text: 'LHCb collaboration, R. Aaij et al., Phys. Lett. B 694 (2010) 209.'\n"
+        "    type: journal\n"
+        "    authors: [LHCb collaboration, 'Aaij, R.']\n"
+        "    source: Phys. Lett. B\n"
+        "  - text: 'Aaij R. Phys. Lett. B 694 (2010) 209.'\n"
+        "    type: journal\n"
+        "    authors: ['Aaij, R.']\n"
+        "    source: Phys. Lett. B\n"
+    )
+    output = render(load_article(path), Options(target="crossref"), path.name)
+    assert output.valid, output.problems
+    ns = {"c": "http://www.crossref.org/schema/5.3.1"}
+    citations = etree.fromstring(output.data).findall(".//c:citation", ns)
+    assert [c.findtext("c:author", namespaces=ns) for c in citations] == [None, "Aaij"]
