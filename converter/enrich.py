@@ -137,6 +137,7 @@ def _structured(ref: Reference, main: str) -> Reference:
         return ref
     update: dict[str, Any] = {
         "authors": list(found.authors),
+        "etal": bool(found.etal),
         "year": found.year,
         "title": found.title,
         "source": found.source,

@@ -561,6 +561,11 @@ class Reference(Strict):
     authors: list[Text] = Field(
         default_factory=list, description="Authors as written, 'Surname I. O.' or 'Surname, I.'."
     )
+    etal: bool = Field(
+        False,
+        description="The authors listed are not all of them ('et al.', 'и др.'): <etal/> "
+        "closes the list.",
+    )
     year: ShortText | None = Field(None, description="Year of publication.")
     title: Text | None = Field(None, description="Title of the article, chapter or page.")
     source: Text | None = Field(None, description="Journal, book, newspaper or site name.")

@@ -685,3 +685,23 @@ def test_access_date_split_by_the_labeller_is_joined_again() -> None:
     # a note that is no access date leaves a following year alone
     other = [("title", "Most", 1.0), ("note", "Reprint of", 1.0), ("year", "July 2018", 1.0)]
     assert build(other, "Most Reprint of July 2018").accessed is None
+
+
+@pytest.mark.parametrize(
+    ("text", "etal"),
+    [
+        ("Kirby JM, Smith AB, Jones RT, et al. Carbon sequestration in peat soils of the boreal "
+         "zone. Glob Change Biol. 2019;25(4):1203-1215.", True),
+        ("Кузнецов А. В., Орлов П. С. и др. Оценка рисков // Вопросы экономики. 2015. № 4. "
+         "С. 10–25.", True),
+        ("Kirby JM, Smith AB, Jones RT. Carbon sequestration in peat soils of the boreal zone. "
+         "Glob Change Biol. 2019;25(4):1203-1215.", None),
+    ],
+)  # fmt: skip
+def test_a_cut_author_list_is_marked(text: str, etal: bool | None) -> None:
+    """'et al.' / 'и др.' is not dropped silently: JATS closes the people read with <etal/>."""
+    found = parse_reference(text)
+    assert found is not None and found.authors[:2] in (
+        ["Kirby, J. M.", "Smith, A. B."], ["Кузнецов, А. В.", "Орлов, П. С."]
+    )  # fmt: skip
+    assert found.etal is etal

@@ -90,6 +90,8 @@ def test_full_article_carries_every_field(article, store) -> None:
     # a group among the authors is a <collab>, never a person's name
     assert x("//ref[@id='ref3']//person-group/collab/text()") == ["Consortium of Everything"]
     assert x("//ref[@id='ref3']//person-group/name/surname/text()") == ["Smith"]
+    # 'et al.': the list is cut, and <etal/> closes it
+    assert x("local-name(//ref[@id='ref3']//person-group/*[last()])") == "etal"
     assert x("//ref[@id='ref2']/citation-alternatives/element-citation/@xml:lang") == ["en"]
     assert x("//ref[@id='web1']//date-in-citation/@iso-8601-date") == ["2021-01-02"]
 

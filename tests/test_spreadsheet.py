@@ -118,6 +118,12 @@ keywords:
   en: [alpha, beta]
 references:
   - "Smith J. Paper. J Test. 2020;1:2-3. doi:10.1000/xyz123"
+  - text: "Lee K, et al. Signals. Nature. 2020;1:1-2."
+    authors: ["Lee, K."]
+    etal: true
+    title: Signals
+    source: Nature
+    year: "2020"
 """,
 ]
 
@@ -163,6 +169,12 @@ ARTICLES_ROWS: list[dict[str, object]] = [
         "authors:en": "Smith, John",
         "keywords": "alpha; beta",
         "reference1": "Smith J. Paper. J Test. 2020;1:2-3. doi:10.1000/xyz123",
+        "reference2": "Lee K, et al. Signals. Nature. 2020;1:1-2.",
+        "reference2.authors": "Lee, K.",
+        "reference2.etal": "yes",
+        "reference2.title": "Signals",
+        "reference2.source": "Nature",
+        "reference2.year": "2020",
     },
 ]
 

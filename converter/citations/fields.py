@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from converter.citations.lexicon import PLACES
-from converter.citations.names import split_people
+from converter.citations.names import ends_with_etal, split_people
 
 
 @dataclass(slots=True)
@@ -21,6 +21,8 @@ class Citation:
     style: str = "crf"
     type: str | None = None
     authors: list[str] = field(default_factory=list)
+    etal: bool | None = None  # True: the author list closes with 'et al.' (None, not False:
+    # ``fields()`` lists only what is set)
     editors: list[str] = field(default_factory=list)
     year: str | None = None
     title: str | None = None
@@ -318,8 +320,11 @@ def build(spans: list[Span], text: str) -> Citation:
     if authors:
         # GOST 7.0.100 repeats the authors after ' / ': that statement is the full list
         resp = [a for a in authors if a.lstrip().startswith("/")]
-        people = split_people(resp[0] if resp else authors[0])
+        listed = resp[0] if resp else authors[0]
+        people = split_people(listed)
         cit.authors = people if people is not None else ["?"]
+        if people and ends_with_etal(listed):
+            cit.etal = True
     if "editor" in first:
         people = split_people(first["editor"])
         cit.editors = people if people is not None else ["?"]

@@ -224,6 +224,13 @@ def _unglued(match: re.Match[str]) -> str:
     return f"{match.group(1)} {match.group(2)}" if match.group(1) else f"{match.group(3)} "
 
 
+def ends_with_etal(span: str) -> bool:
+    """Whether the list closes with 'et al.', 'и др.', 'and others', 'u. a.' or '...': the
+    people read are not all of them (JATS writes <etal/> after them)."""
+    text = span.strip(" ,;:()–—")
+    return _ETAL.search(text, max(0, len(text) - 40)) is not None
+
+
 def split_people(span: str) -> list[str] | None:
     """``"Surname, Given"`` for each person of an author or editor span, a group ('LHCb
     collaboration') as written; None if unreadable."""

@@ -892,6 +892,7 @@ class ArticleReader:
         if cite.get(XML_LANG):
             entry["lang"] = cite.get(XML_LANG)
         authors = []
+        etal = False
         for group in _children(cite, "person-group"):
             if (group.get("person-group-type") or "author") != "author":
                 continue
@@ -904,8 +905,12 @@ class ArticleReader:
                         authors.append(f"{surname}, {given}" if given else surname)
                 elif kind in ("string-name", "collab"):
                     authors.append(self.plain(person))
+                elif kind == "etal":
+                    etal = True
         if authors:
             entry["authors"] = [a for a in authors if a]
+            if etal:
+                entry["etal"] = True
         for tag in ("article-title", "chapter-title", "data-title", "part-title"):
             found = _child(cite, tag)
             if found is not None:

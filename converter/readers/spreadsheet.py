@@ -22,7 +22,8 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``keywordN:LANG``; ``referenceN:LANG`` (the reference text in that language) and
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
     ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``url``,
-    ``accessed``, ``title_en``, ``source_en``); ``authorN.PART`` with the name parts
+    ``accessed``, ``title_en``, ``source_en``, ``etal`` (yes: the authors listed are not all));
+    ``authorN.PART`` with the name parts
     ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
     such as ``aff1``), and one affiliation inline: ``institution``, ``department``, ``city``
@@ -111,7 +112,7 @@ _AUTHOR_PARTS = frozenset({"orcid", "email", "corresponding", "role", "credit", 
 _REF_PARTS = frozenset(
     {
         "type", "lang", "authors", "year", "title", "source", "volume", "issue", "fpage",
-        "lpage", "doi", "url", "accessed", "title_en", "source_en",
+        "lpage", "doi", "url", "accessed", "title_en", "source_en", "etal",
     }
 )  # fmt: skip
 _LISTS = frozenset({"credit", "affiliations", "awards", "authors", "history.revised"})
@@ -631,7 +632,7 @@ def _references(
                     [f"column {header}: texts are given in one cell (references:…): use one way"],
                 )
             if part:
-                ref[part] = value
+                ref[part] = _flag(value, header) if part == "etal" else value
                 origin[f"references[{index}].{part}"] = header
             else:
                 ref.setdefault("text", {})[lang] = value

@@ -570,6 +570,7 @@ def _references(article: model.Article, main: str) -> list[Row]:
             element = Row(
                 lang=_a(ref.lang) if ref.lang else None,
                 authors=[_split_author(a) for a in ref.authors],
+                etal=ref.etal and bool(ref.authors),
                 title_tag="chapter-title" if ref.type == "chapter" else "article-title",
                 title=_inline(ref.title) if ref.title else None,
                 source=_inline(ref.source) if ref.source else None,
