@@ -28,6 +28,7 @@ MODEL_NAME = "citations.crfsuite"
 META_NAME = "citations.json"
 ATTRIBUTES_NAME = "citations.attributes.gz"
 _LOCK = threading.Lock()
+
 _GROUP = re.Match.group
 
 
@@ -108,13 +109,20 @@ _EDGE_ONLY = frozenset(" .,;:–—-")
 
 
 def label(text: str, tagger: Any = None) -> list[tuple[str, str, float]]:
-    """(label, text, confidence) for each span of ``text``; the confidence of a span is the
-    lowest marginal probability the model gives any of its tokens.
+    """(label, text, confidence) for each span of ``text``; the confidence is the model's
+    probability of its whole labelling (the same for every span), which decides whether the
+    reference is structured.
+
+    Why the whole labelling, not the least sure token (as before): ranked by it, the English
+    dev references can be structured more widely at the same share entirely right (at 95 %:
+    65 % of them against 64 % with the previous model, 69 % against 66 % with the block
+    features): several half-sure tokens are more often wrong together than one alone. It is
+    also cheaper: marginals are asked only where two spans meet.
 
     A punctuation token where two different spans meet ("2019 ) . Title", "Title , Journal")
     counts as sure as the labels of both sides together: whichever side it joins, the fields
-    read are the same. Counting only its own label made such commas and full stops the least
-    sure token of most references and abstained on references labelled right."""
+    read are the same. The probability is scaled by that sum over the token's own marginal
+    (without it such commas and full stops abstained on references labelled right)."""
     matches = tokenize(text)
     if not matches:
         return []
@@ -130,25 +138,27 @@ def label(text: str, tagger: Any = None) -> list[tuple[str, str, float]]:
         )
     else:
         xseq = sequence_features(tokens)
+    n = len(tokens)
     with _LOCK:
         tagger.set(xseq)
         labels = tagger.tag()
         marginal = tagger.marginal
-        probs = list(map(marginal, labels, range(len(labels))))
-        edges = [None, *labels, None]
-        for t, token in enumerate(tokens):
-            left, own, right = edges[t], edges[t + 1], edges[t + 2]
-            if left != right and _EDGE_ONLY.issuperset(token):
-                for side in (left, right):
-                    if side is not None and side != own:
-                        probs[t] += marginal(side, t)
-    spans: list[tuple[str, str, float]] = []
-    start = 0
-    for t in range(1, len(labels) + 1):
-        if t == len(labels) or labels[t] != labels[start]:
-            spans.append(
-                (labels[start], text[matches[start].start() : matches[t - 1].end()],
-                 min(probs[start:t]))
-            )  # fmt: skip
-            start = t
-    return spans
+        joint = tagger.probability(labels)
+        # the spans as [start, end): where the label changes
+        cuts = [t for t in range(1, n) if labels[t] != labels[t - 1]]
+        # only a token at a span's edge can stand where two spans meet
+        for t in sorted({0, n - 1, *cuts, *[c - 1 for c in cuts]}):
+            left = labels[t - 1] if t else None
+            right = labels[t + 1] if t + 1 < n else None
+            if left != right and _EDGE_ONLY.issuperset(tokens[t]):
+                own = labels[t]
+                before = marginal(own, t)
+                sure = before + sum(
+                    marginal(side, t) for side in (left, right) if side is not None and side != own
+                )
+                joint *= sure / before
+    confidence = min(joint, 1.0)
+    return [
+        (labels[start], text[matches[start].start() : matches[end - 1].end()], confidence)
+        for start, end in zip([0, *cuts], [*cuts, n], strict=True)
+    ]

@@ -30,11 +30,17 @@ from converter.citations.model import (
     write_attributes,
 )
 
+# possible_states: weights also for label/attribute pairs never seen together, so that an
+# attribute can speak against a label ("a year block is no title"): English dev token
+# accuracy 0.9569 → 0.9577 (with segment features), tagging as fast, training about twice as
+# long (about two minutes of CPU). 300 iterations instead of 150 and other c1/c2 (0.05–0.3 /
+# 0.01–0.2) moved the dev figures within their noise (±2 points structured).
 PARAMS = {
     "c1": 0.1,
     "c2": 0.05,
     "max_iterations": 150,
     "feature.possible_transitions": True,
+    "feature.possible_states": True,
 }
 QUICK = {"every": 5, "max_iterations": 60}
 RUSSIAN_WEIGHT = 2  # the Russian rows are few beside ~8000 English ones: each is seen twice
