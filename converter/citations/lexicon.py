@@ -78,7 +78,10 @@ PUBLISHERS = _words(
     sinauer freeman benjamin cummings wadsworth cengage"""
 )
 
-# Words that make up journal and series titles.
+# Words that make up journal and series titles (from "natl" on: common abbreviations of
+# journal titles and foreign journal words; English dev rows 69.1 → 70.2 % structured, token
+# accuracy unchanged. Fifty publisher names and "congress", "meeting", "forum"… as well lost a
+# point there and were left out.)
 JOURNAL_WORDS = _words(
     """journal j review rev reviews letters lett proceedings proc annals ann bulletin bull
     transactions trans quarterly quart magazine acta archives arch research res studies
@@ -91,7 +94,15 @@ JOURNAL_WORDS = _words(
     voprosy problemy zhurnal trudy doklady uspekhi ekonomika obshchestvo вестник известия
     вопросы проблемы журнал труды доклады успехи экономика общество исследования наук наука
     обозрение ученые учёные записки сборник серия сер ser series университета university univ
-    universiteta gosudarstvennogo государственного review"""
+    universiteta gosudarstvennogo государственного review
+    natl acad rep reports adv advances curr opin neurosci genet immunol pharmacol physiol
+    neurol oncol surg pediatr infect dis epidemiol mol microbiol virol cardiol endocrinol
+    gastroenterol hepatol nephrol radiol dermatol ophthalmol obstet gynecol urol anesth dent
+    nurs vet agric evol zool bot geol mineral atmos oceanogr meteorol hydrol mech electr
+    electron commun inf inform syst softw netw robot autom stat probab anal numer optim
+    geom topol linguist philos hist educ psychol sociol anthropol polit financ manag
+    zeitschrift jahrbuch revue rivista revista cahiers giornale annales mitteilungen berichte
+    communications monographs memoirs lecture notes"""
 )
 
 # Given names (English, European and Russian, Latin and Cyrillic).
