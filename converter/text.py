@@ -32,16 +32,27 @@ def check_xml_text(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
-# The words that name a group, not a person: 'LHCb collaboration', 'CKMfitter group', 'WHO
-# Study Group', 'Consortium of Everything'. A reference author with one of them and no comma
-# (a person is 'Surname, Given') is written as a <collab>, never as a person's name.
+# The words that name a group or a body, not a person: 'LHCb collaboration', 'CKMfitter
+# group', 'WHO Study Group', 'Consortium of Everything', 'World Health Organization'. A
+# reference author with one of them and no comma (a person is 'Surname, Given') is written as
+# a <collab>, never as a person's name; 'Bureau Y.' (a surname and initials) stays a person.
 _GROUP_WORD = re.compile(
     r"(?<![\w-])(?:collaborations?|consorti(?:um|a)|group|team|investigators|committee|"
-    r"task\s+force|коллаборация|консорциум|группа)(?![\w-])",
+    r"task\s+force|organi[sz]ations?|associations?|commission|foundation|ministry|institute|"
+    r"university|agency|council|society|bureau|administration|corporation|academy|federation|"
+    r"department|office|коллаборация|консорциум|группа|министерство|институт|университет|"
+    r"агентство|комиссия|ассоциация|общество|академия|служба)(?![\w-])",
     re.I,
 )
+_SURNAME_INITIALS = re.compile(r"^\S+\s+(?:[A-ZА-ЯЁ](?:[a-zа-яё]\.|\.)?[\s-]*){1,3}$")
 
 
 def is_group_name(name: str) -> bool:
-    """Whether an author as written names a group (a collaboration, consortium, study group)."""
-    return "," not in name and len(name.split()) > 1 and _GROUP_WORD.search(name) is not None
+    """Whether an author as written names a group (a collaboration, consortium, study group)
+    or a body (an organisation, ministry, university)."""
+    return (
+        "," not in name
+        and len(name.split()) > 1
+        and _GROUP_WORD.search(name) is not None
+        and not _SURNAME_INITIALS.match(name)
+    )

@@ -157,6 +157,11 @@ def test_groups_are_no_people() -> None:
     assert is_group_name("The BIP Study Group")
     assert not is_group_name("Group, R. C.")
     assert not is_group_name("Smith J")
+    # a body is a group too; a surname that is such a word, beside its initials, is a person
+    assert is_group_name("World Health Organization")
+    assert is_group_name("Ministry of Health of the Russian Federation")
+    assert not is_group_name("Bureau Y.")
+    assert not is_group_name("Parliament JA")
 
 
 def test_a_collaboration_is_written_as_collab(write_article, store) -> None:
@@ -303,3 +308,24 @@ def test_crossref_gets_no_first_author_from_a_group(write_article, journal_file)
     ns = {"c": "http://www.crossref.org/schema/5.3.1"}
     citations = etree.fromstring(output.data).findall(".//c:citation", ns)
     assert [c.findtext("c:author", namespaces=ns) for c in citations] == [None, "Aaij"]
+
+
+@pytest.mark.parametrize(
+    ("span", "people"),
+    [
+        # a body is written whole (a <collab>), never 'Organization, World Health'
+        ("World Health Organization", ["World Health Organization"]),
+        ("American Educational Research Association.",
+         ["American Educational Research Association"]),
+        ("Victorian Equal Opportunity and Human Rights Commission",
+         ["Victorian Equal Opportunity and Human Rights Commission"]),
+        # a title or a body's name read as people is not read ('Policy, Japan’s Arctic')
+        ("Japan’s Arctic Policy.", None),
+        ("COMMISSION ON ENHANCING NATIONAL CYBERSECURITY", None),
+        # ... but such words are surnames beside initials
+        ("Xu D, Bureau Y, McIntyre DC", ["Xu, D.", "Bureau, Y.", "McIntyre, D. C."]),
+        ("Bentzen SM, Parliament M", ["Bentzen, S. M.", "Parliament, M."]),
+    ],
+)  # fmt: skip
+def test_bodies_and_titles_are_no_people(span: str, people: list[str] | None) -> None:
+    assert split_people(span) == people

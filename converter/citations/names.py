@@ -82,17 +82,30 @@ _SINGLE_CAPITAL = re.compile(rf"^[{_UP}]$")
 # two words run together: 'CopelandEvolution', 'DengkuanLiu' (not 'MacDonald', 'DeSalvo')
 _GLUED_WORDS = re.compile(r"[a-zß-öø-ÿ]{4}[A-ZÀ-ÖØ-Þ]")
 _PROPER = re.compile(rf"^[{_UP}][{_LO}'’-]+$")  # 'Damsté', not 'AB' (initials) nor 'JOHN'
+# Words of an institution's name: with no initials beside them, an author span holding one
+# is a body (written whole when it ends in one, see _GROUP_ITEM) or a title read as people
+# ('COMMISSION ON ENHANCING NATIONAL CYBERSECURITY'), never a person named 'Cybersecurity'.
+# ('Bureau Y', 'Parliament M' are people: Vancouver surnames with their initials.)
+_BODY_WORDS = (
+    "organi[sz]ations?|associations?|commission|foundation|ministry|institute|university|"
+    "agency|council|society|bureau|administration|corporation|academy|federation|department|"
+    "office|government|headquarters"
+)
+_BODY_WORD = re.compile(rf"(?i)^(?:{_BODY_WORDS})\.?$")
+
 # a group among the authors, up to the comma after it: 'LHCb collaboration', 'CKMfitter group',
 # 'Virgo and LIGO Scientific collaborations' (the 'and' is the group's)
 _GROUP_ITEM = re.compile(
     r"^(?:(?i:on\s+behalf\s+of\s+)?(?i:the)\s+)?"
     r"(?:(?:[A-Z0-9][\w.&'’-]*|and|of|for|on|the|&)\s+){1,6}?"
-    r"(?i:collaborations?|consortium|group|team|investigators|committee)$"
+    rf"(?i:collaborations?|consortium|group|team|investigators|committee|{_BODY_WORDS})$"
 )
 _SEGMENTS = re.compile(r"\s*[,;]\s*")
 # every match of _EDITOR_WORDS holds one of these, in lower case (a cheap test first)
 _EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in")
-_GROUP_HINT = re.compile(r"collaboration|consortium|group|team|investigators|committee")
+_GROUP_HINT = re.compile(
+    rf"collaboration|consortium|group|team|investigators|committee|{_BODY_WORDS}", re.I
+)
 # ... but a person whose surname is such a word is no group: 'D. Bourilkov and R.C. Group'
 _PERSON_IN = re.compile(rf"(?:^|\s)(?:[{_UP}][{_LO}]?\.\s?-?)+[{_UP}][{_LO}]")
 _ON_BEHALF = re.compile(r"^(?:on\s+behalf\s+of|for)\s+", re.I)
@@ -169,6 +182,9 @@ def _person(
         return f"{' '.join(names[:-1])}, {_given_out(names[-1:])}"
     if len(names) == 1:
         return names[0]  # a surname alone (its given names may follow after a comma)
+    if any(map(_BODY_WORD.match, names)):
+        return None  # 'COMMISSION ON ENHANCING NATIONAL CYBERSECURITY': no person
+
     if all(n.lower() in _PARTICLES for n in names[:-1]):
         return " ".join(names)  # 'van der Mast': one surname, its given names follow
     if latin_order:
@@ -182,6 +198,8 @@ def _person(
 
 @lru_cache(maxsize=16384)
 def _word_ok(word: str) -> bool:
+    if word.endswith(("'s", "’s", "'s.", "’s.")):
+        return False  # a possessive ('Japan’s Arctic Policy') is no name's word
     return bool(
         _is_initials(word)
         or _NAME_WORD.match(word)
