@@ -705,3 +705,37 @@ def test_a_cut_author_list_is_marked(text: str, etal: bool | None) -> None:
         ["Kirby, J. M.", "Smith, A. B."], ["Кузнецов, А. В.", "Орлов, П. С."]
     )  # fmt: skip
     assert found.etal is etal
+
+
+@pytest.mark.parametrize(
+    ("text", "right"),
+    [
+        # an edition statement is no part of the book's title ('3rd edn')
+        ("J. D. Jackson, Classical Electrodynamics, 3rd edn. (Wiley, 1998).",
+         {"source": "Classical Electrodynamics"}),
+        # a translator's statement is no part of it either (French, German, Russian)
+        ("Lynch, K. (1982). Voir et planifier. L’aménagement qualitatif de l’espace. Traduction "
+         "de Chantal Thérond. Paris : Dunod.",
+         {"source": "Voir et planifier. L’aménagement qualitatif de l’espace"}),
+        # 'In [24]' points at another entry of the list: no source to write
+        ("H. Wachter and A. Reuter. The ConTract model. In [24], chapter 7, pages 220-263. 1992.",
+         {"source": None}),
+    ],
+)  # fmt: skip
+def test_statements_and_pointers_stay_out_of_the_source(text: str, right: dict) -> None:
+    fields = _fields(text)
+    if fields is None:
+        return  # left unstructured: allowed
+    for name, value in right.items():
+        assert fields.get(name) == value, (name, fields)
+
+
+def test_edition_translation_and_pointer_vetoes() -> None:
+    assert veto(Citation(authors=["Jackson, J. D."], year="1998",
+                         source="Classical Electrodynamics, 3rd edn"))  # fmt: skip
+    assert veto(Citation(authors=["Lynch, K."], year="1982",
+                         source="Voir et planifier. Traduction de Chantal Thérond"))  # fmt: skip
+    assert veto(Citation(authors=["Wachter, H."], year="1992", title="The ConTract model",
+                         source="[24], chapter"))  # fmt: skip
+    assert veto(Citation(authors=["Jackson, J. D."], year="1998",
+                         source="Classical Electrodynamics")) is None  # fmt: skip

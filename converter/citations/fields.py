@@ -501,7 +501,12 @@ def veto(cit: Citation) -> str | None:
             return "unbalanced or empty title/source"
         if part is not None and cit.year and part.endswith(cit.year) and len(part) > 5:
             return "the year read into the title or source"  # '… feature maps 1992 IEEE Trans…'
-        if part is not None and ("trans" in part or "by" in part) and _RESPONSIBILITY.search(part):
+        if (
+            part is not None
+            and ("trans" in part or "by" in part or "radu" in part or "setzt" in part
+                 or "пер." in part)
+            and _RESPONSIBILITY.search(part)
+        ):  # fmt: skip
             return "a translator or editor statement in the title or source"  # 'Mein Kampf, trans.
     if cit.source:
         low = cit.source.lower()
@@ -521,6 +526,8 @@ def veto(cit: Citation) -> str | None:
             return "source cut after its series word"
         if ("ed" in low or "изд" in low) and _EDITION.search(low):
             return "source contains an edition statement"  # '… регулирования. 4-е изд
+        if low[:1] == "[" and _CROSS_REFERENCE.match(low):
+            return "source is a reference to another entry"  # 'In [24], chapter 7'
         if _SHORT.fullmatch(low) and low.strip(". ") in _CITY_SOURCES:
             return "source is a city"
         tail = _SOURCE_TAIL.search(low, len(low) - 60)  # (the last word, after '.' or ',')
@@ -538,10 +545,14 @@ _GLUED_END = re.compile(r"[a-z]{2}[A-Z][a-z]{1,4}$")  # 'isotopesBraz', not 'Ein
 # (a capital 'Trans.' is a journal's: 'IEEE Trans. Inf. Theory').
 _RESPONSIBILITY = re.compile(
     r",\s+trans\.\s|\((?:trans|transl)\.\)|\b(?i:translated|edited)\s+by\b|\b[Ee]d\.\s+by\b"
+    r"|\b(?i:traduction\s+de|traduit\s+(?:de\s+\S+\s+)?par|übersetzt\s+von|пер\.\s+с\s)"
 )
 _SURNAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'ʼ-]{2,}$")
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]{0,2}\.-?)+$")
-_EDITION = re.compile(r"\b\d+-?е\s+изд\b|\bизд\.\s+\d|\b\d+(?:st|nd|rd|th)\s+ed\b")
+_EDITION = re.compile(
+    r"\b\d+-?е\s+изд\b|\bизд\.\s+\d|\b\d+(?:st|nd|rd|th)\s+(?:ed|edn|edition)\b|\brev\.\s+ed\b"
+)
+_CROSS_REFERENCE = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]")
 _SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
 _CITY_SOURCES = frozenset(
     {"moscow", "москва", "м", "спб", "st. petersburg", "saint petersburg", "санкт-петербург",
