@@ -103,8 +103,9 @@ _GROUP_ITEM = re.compile(
 _SEGMENTS = re.compile(r"\s*[,;]\s*")
 # every match of _EDITOR_WORDS holds one of these, in lower case (a cheap test first)
 _EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in")
+# (searched in the lower-cased span)
 _GROUP_HINT = re.compile(
-    rf"collaboration|consortium|group|team|investigators|committee|{_BODY_WORDS}", re.I
+    rf"collaboration|consortium|group|team|investigators|committee|{_BODY_WORDS}"
 )
 # ... but a person whose surname is such a word is no group: 'D. Bourilkov and R.C. Group'
 _PERSON_IN = re.compile(rf"(?:^|\s)(?:[{_UP}][{_LO}]?\.\s?-?)+[{_UP}][{_LO}]")
