@@ -739,3 +739,18 @@ def test_edition_translation_and_pointer_vetoes() -> None:
                          source="[24], chapter"))  # fmt: skip
     assert veto(Citation(authors=["Jackson, J. D."], year="1998",
                          source="Classical Electrodynamics")) is None  # fmt: skip
+
+
+def test_a_cyrillic_bracket_is_no_english_title() -> None:
+    """'[Электронный ресурс]' is GOST's medium note: read as the bracketed English title it
+    would be written as <trans-title xml:lang="en">; the reference stays text instead."""
+    spans = [
+        ("author", "Иванов И. И.", 1.0), ("title", "Экспорт зерна", 1.0),
+        ("title_en", "[Электронный ресурс]", 1.0), ("source", "// Коммерсантъ.", 1.0),
+        ("year", "2021.", 1.0),
+    ]  # fmt: skip
+    cit = build(spans, " ".join(p for _, p, _ in spans))
+    assert cit.title_en == "Электронный ресурс"
+    assert veto(cit) == "a Cyrillic text read as the English title"
+    cit.title_en = "Grain exports"
+    assert veto(cit) is None

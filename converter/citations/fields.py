@@ -448,6 +448,9 @@ def veto(cit: Citation) -> str | None:
     """Why a citation cannot be right, or None: impossible values a wrong labelling shows."""
     if "?" in cit.authors:
         return "author list not readable"
+    if cit.title_en and _CYRILLIC.search(cit.title_en):
+        # '[Электронный ресурс]' read as the bracketed English title: no translation of it
+        return "a Cyrillic text read as the English title"
     if len(cit.authors) > 1 and any("," in a for a in cit.authors):
         for person in cit.authors:
             if "," not in person and _CYRILLIC.search(person):
