@@ -36,12 +36,16 @@ def check_xml_text(value: str) -> str:
 # group', 'WHO Study Group', 'Consortium of Everything', 'World Health Organization'. A
 # reference author with one of them and no comma (a person is 'Surname, Given') is written as
 # a <collab>, never as a person's name; 'Bureau Y.' (a surname and initials) stays a person.
+# (the body words in English: the reference parser's name reading uses them too)
+BODY_WORDS = (
+    "organi[sz]ations?|associations?|commission|foundation|ministry|institute|university|"
+    "agency|council|society|bureau|administration|corporation|academy|federation|department|"
+    "office"
+)
 _GROUP_WORD = re.compile(
     r"(?<![\w-])(?:collaborations?|consorti(?:um|a)|group|team|investigators|committee|"
-    r"task\s+force|organi[sz]ations?|associations?|commission|foundation|ministry|institute|"
-    r"university|agency|council|society|bureau|administration|corporation|academy|federation|"
-    r"department|office|коллаборация|консорциум|группа|министерство|институт|университет|"
-    r"агентство|комиссия|ассоциация|общество|академия|служба)(?![\w-])",
+    rf"task\s+force|{BODY_WORDS}|коллаборация|консорциум|группа|министерство|институт|"
+    r"университет|агентство|комиссия|ассоциация|общество|академия|служба)(?![\w-])",
     re.I,
 )
 _SURNAME_INITIALS = re.compile(r"^\S+\s+(?:[A-ZА-ЯЁ](?:[a-zа-яё]\.|\.)?[\s-]*){1,3}$")

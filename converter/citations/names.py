@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from converter.citations.lexicon import GIVEN_NAMES
+from converter.text import BODY_WORDS
 
 _UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀ-ſ"
 _LO = "a-zа-яёß-öø-ÿĀ-ſ\u0300-\u036f"  # with combining marks: ALA-LC's 'T͡s', 'I͡u'
@@ -86,11 +87,7 @@ _PROPER = re.compile(rf"^[{_UP}][{_LO}'’-]+$")  # 'Damsté', not 'AB' (initial
 # is a body (written whole when it ends in one, see _GROUP_ITEM) or a title read as people
 # ('COMMISSION ON ENHANCING NATIONAL CYBERSECURITY'), never a person named 'Cybersecurity'.
 # ('Bureau Y', 'Parliament M' are people: Vancouver surnames with their initials.)
-_BODY_WORDS = (
-    "organi[sz]ations?|associations?|commission|foundation|ministry|institute|university|"
-    "agency|council|society|bureau|administration|corporation|academy|federation|department|"
-    "office|government|headquarters"
-)
+_BODY_WORDS = BODY_WORDS + "|government|headquarters"
 _BODY_WORD = re.compile(rf"(?i)^(?:{_BODY_WORDS})\.?$")
 
 # a group among the authors, up to the comma after it: 'LHCb collaboration', 'CKMfitter group',
