@@ -29,13 +29,15 @@ for a third more feature time.
 
 Speed: everything that depends on the token alone is computed once per distinct token and kept
 (references repeat "С.", "pp.", years and journal words endlessly), so a reference costs a few
-list concatenations per token. Features are bytes: python-crfsuite then passes them on without
-encoding each one (a quarter of the tagging time).
+list concatenations per token; a token never seen before costs look-ups of its features'
+attribute names, which recur across tokens (``TokenCache``). Features are bytes: python-crfsuite
+then passes them on without encoding each one (a quarter of the tagging time).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from converter.citations.lexicon import (
     GIVEN_NAMES,
@@ -72,13 +74,47 @@ _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d[a-zа-я]?$")
 
 # own features, as the previous token, as the next, as the one two before, two after; what the
 # token does to the state (a bit mask, see _state_change); what kind of word it is, for the
-# segment features (a bit mask, see _kind)
+# segment features (a bit mask, see _kind); its block class (see _block_class); whether it
+# begins with a capital. Tuples, not lists: the garbage collector stops tracking a tuple of
+# bytes, so a full cache costs later collections nothing (lists of new tokens' features kept
+# it busy for a tenth of the time of a reference whose words are new).
 Features = tuple[
-    list[bytes], list[bytes], list[bytes], list[bytes], list[bytes], int, int, str, bool
+    tuple[bytes, ...],
+    tuple[bytes, ...],
+    tuple[bytes, ...],
+    tuple[bytes, ...],
+    tuple[bytes, ...],
+    int,
+    int,
+    str,
+    bool,
 ]
 # 20,000 tokens: per worker ~40 MB at most. At 200,000 the bilingual benchmark's batch reached
 # 308 MB summed over its processes (limit 300 MB) for 4 % less CPU (9.76 against 10.14 ms).
 _CACHE_LIMIT = 20_000
+# the places a feature is seen from: the token itself, the token after it (as its previous
+# token's), the one before it (as its next token's), two after and two before
+_ROLES = ("", "-1", "+1", "-2", "+2")
+_WORD_PREFIXES = (b"", b"-1", b"+1", b"-2-1", b"+2+1")
+
+
+class _Names(dict[str, bytes | None]):
+    """A feature → the attribute it is from one place (``prefix``: '-1' for the previous
+    token's, …), as bytes, or None when ``known`` is given and lacks it."""
+
+    def __init__(self, prefix: str, known: frozenset[bytes] | None) -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.known = known
+
+    def __missing__(self, feature: str) -> bytes | None:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        name: bytes | None = (self.prefix + feature).encode()
+        if self.known is not None and name not in self.known:
+            name = None
+        self[feature] = name
+        return name
 
 
 class TokenCache(dict[str, Features]):
@@ -86,30 +122,47 @@ class TokenCache(dict[str, Features]):
     costs one dict look-up in C, no Python call. With ``known`` (a trained model's attributes)
     only those are kept: CRFsuite ignores the others, but building and handing them over costs
     (12 % of a reference's features on the held-out split); an unknown attribute adds nothing
-    to any score, so labels and marginals are identical."""
+    to any score, so labels and marginals are identical.
+
+    A token seen for the first time is mostly made of features other tokens had (its shape,
+    suffixes, prefix, 'cap', dictionary hits): each feature's five attribute names, encoded
+    and checked against ``known``, are kept too (``_Names``), so only the word's own five
+    are built anew. That halves the cost of a new token, which is most of the cost of a
+    reference whose words were never seen (issue 9)."""
 
     def __init__(self, known: frozenset[bytes] | None = None) -> None:
         super().__init__()
         self.known = known
+        self.names = [_Names(prefix, known).__getitem__ for prefix in _ROLES]
 
     def __missing__(self, token: str) -> Features:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        found = _token_features(token)
-        if self.known is not None:  # (filter() with the set's own test: the cheapest way)
-            keep = self.known.__contains__
-            own, prev, nxt, prev2, next2, change, kind, classes, upper = found
-            found = (
-                [*filter(keep, own)],
-                [*filter(keep, prev)],
-                [*filter(keep, nxt)],
-                [*filter(keep, prev2)],
-                [*filter(keep, next2)],
-                change,
-                kind,
-                classes,
-                upper,
-            )
+        core, feats, near, far, change, kind = _token_features(token)
+        own, prev, nxt, prev2, next2 = self.names
+        # (map and filter: the look-ups run in C, no Python call per feature)
+        lists = (
+            [*filter(None, map(own, feats))],
+            [*filter(None, map(prev, near))],
+            [*filter(None, map(nxt, near))],
+            [*filter(None, map(prev2, far))],
+            [*filter(None, map(next2, far))],
+        )
+        # the word's own attributes come first in each list: 'w=smith', '-1w=smith',
+        # '+1w=smith', '-2-1w=smith', '+2+1w=smith' (the ones two away carry the one-away
+        # prefix too); a new word's are new, so they are not kept in ``names``
+        word = ("w=" + core).encode()
+        for names, prefix in zip(lists, _WORD_PREFIXES, strict=True):
+            name = prefix + word
+            if self.known is None or name in self.known:
+                names.insert(0, name)
+        found = (
+            *map(tuple, lists),
+            change,
+            kind,
+            _block_class(kind, change),
+            token[0].isupper(),
+        )
         self[token] = found
         return found
 
@@ -131,16 +184,22 @@ for _word, _marker in MARKERS.items():
     _LEXICON[_word] = (*_LEXICON.get(_word, ()), "m=" + _marker)
 
 
-def _token_features(token: str) -> Features:
-    """What the labeller sees of ``token`` wherever it stands (see ``Features``)."""
+def _twice(match: re.Match[str]) -> str:
+    return match[1] * 2  # (a function: cheaper than the template r"\1\1", parsed per call)
+
+
+def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], int, int]:
+    """What the labeller sees of ``token`` wherever it stands: its core word (the attribute
+    'w=<core>'), then its other features as its own, as a neighbour's one token away and two
+    away (see ``TokenCache``), what it does to the state and what kind of word it is."""
     low = token.lower()
     core = low.strip(_PUNCT) or low
     shape = token.translate(_SHAPE_TABLE)
     if len(shape) > 3:
-        shape = _RUNS.sub(r"\1\1", shape)
+        shape = _RUNS.sub(_twice, shape)
     size = len(core)
-    feats = ["w=" + core, "s=" + shape]
-    near = ["w=" + core, "s=" + shape]
+    feats = ["s=" + shape]
+    near = ["s=" + shape]
     far = ["s=" + shape]
     last, first = token[-1], token[0]
     if not last.isalnum():
@@ -162,7 +221,9 @@ def _token_features(token: str) -> Features:
         feats.append("hyph")
     if ("x" in shape or "X" in shape) and _CYRILLIC.search(token):
         feats.append("cyr")
+    number = False  # all digits, or a year, a range or other digits
     if "d" in shape:
+        number = True
         if core.isdigit():
             feats.append("num" + str(min(size, 5)))
             near.append("num")
@@ -204,19 +265,8 @@ def _token_features(token: str) -> Features:
         feats.extend(hits)
         near.extend(hits)
         far.extend(hits)
-    change = _state_change(token, feats)
-    kind = _kind(token, feats)
-    return (
-        [f.encode() for f in feats],
-        [("-1" + f).encode() for f in near],
-        [("+1" + f).encode() for f in near],
-        [("-2" + f).encode() for f in ("-1w=" + core, *far)],
-        [("+2" + f).encode() for f in ("+1w=" + core, *far)],
-        change,
-        kind,
-        _block_class(kind, change),
-        token[0].isupper(),
-    )
+    has = frozenset(feats).__contains__
+    return core, feats, near, far, _state_change(token, has), _kind(token, has, number)
 
 
 _OPEN_QUOTES = frozenset('«“„"')
@@ -239,8 +289,9 @@ _TO_END = [b"", b"n-1", b"n-2", b"n-3"]
 _FLAG_FEATURES: dict[int, list[bytes]] = {}
 
 
-def _state_change(token: str, feats: list[str]) -> int:
-    """The state flags ``token`` sets and the events it is (the bits above)."""
+def _state_change(token: str, has: Callable[[str], bool]) -> int:
+    """The state flags ``token`` sets and the events it is (the bits above); ``has`` tells
+    whether it has a feature."""
     first, last = token[0], token[-1]
     change = 0
     if token in _SETS:
@@ -249,15 +300,15 @@ def _state_change(token: str, feats: list[str]) -> int:
         change = _CLOSE_BRACKETS
     elif token == ")":
         change = _CLOSE_PARENS
-    elif "year" in feats:
+    elif has("year"):
         change = _YEAR_SEEN
-    elif "m=in" in feats and first.isupper():
+    elif has("m=in") and first.isupper():
         change = _IN
-    elif "m=ed" in feats:
+    elif has("m=ed"):
         change = _ED
     if last == ",":
         change |= _COMMA
-    if last in ".:" and "init" not in feats:
+    if last in ".:" and not has("init"):
         change |= _BLOCK_END
     if last in _CLOSE_QUOTES or token.rstrip(".,;:")[-1:] in _CLOSE_QUOTES:
         change |= _CLOSES_QUOTE
@@ -298,7 +349,7 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
     for part, block, near, near2, next_, next2, at in zip(
         parts, blocks, before, before2, after, after2, place, strict=False
     ):
-        feats = part[0] + block
+        feats = [*part[0], *block]
         feats += near
         feats += near2
         feats += next_
@@ -325,8 +376,8 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
     return out
 
 
-_BOS: list[bytes] = [b"bos"]
-_NONE: list[bytes] = []
+_BOS = (b"bos",)
+_NONE: tuple[bytes, ...] = ()
 
 
 def _place(n: int) -> list[bytes | None]:
@@ -347,14 +398,14 @@ _CONTENT = _WORDS | K_YEAR | K_NUM | K_URL | K_MARK
 _QUOTE_CHARS = frozenset('"“”„«»')
 
 
-def _kind(token: str, feats: list[str]) -> int:
-    """The kind bits of ``token`` (``K_…``); K_SEG_END: the token closes a segment (ends with
-    a comma, semicolon, full stop or colon and is not an initial)."""
+def _kind(token: str, has: Callable[[str], bool], number: bool) -> int:
+    """The kind bits of ``token`` (``K_…``) from its features (``has``) and whether it has a
+    digit (``number``); K_SEG_END: the token closes a segment (ends with a comma, semicolon,
+    full stop or colon and is not an initial)."""
     kind = 0
-    has = set(feats).__contains__
     if has("year"):
         kind |= K_YEAR
-    elif has("range") or has("hasdigit") or any(f.startswith("num") for f in feats):
+    elif number:  # (a digit gives 'num…', 'range' or 'hasdigit' when it gives no 'year')
         kind |= K_NUM
     if has("init"):
         kind |= K_INIT
@@ -372,7 +423,7 @@ def _kind(token: str, feats: list[str]) -> int:
         kind |= K_PUB
     if has("m=ed"):
         kind |= K_ED
-    if any(c in _QUOTE_CHARS for c in token):
+    if not _QUOTE_CHARS.isdisjoint(token):
         kind |= K_QUOTE
     if has("url") or has("doi"):
         kind |= K_URL
