@@ -41,17 +41,47 @@ def _ready(out_dir: Path) -> None:
         raise output_error(out_dir, exc, "write into the output folder") from None
 
 
+# The largest chunk handed to a worker process, and how many chunks per worker the jobs still
+# to queue are split into at least (see ``chunks``).
+LARGEST_CHUNK = 64
+CHUNKS_PER_WORKER = 4
+
+
 def chunks(
-    jobs: Iterator[Job], size: int, manifest: Manifest | dict[str, Record]
+    jobs: Iterator[Job],
+    size: int,
+    manifest: Manifest | dict[str, Record],
+    total: int = 0,
+    workers: int = 1,
 ) -> Iterator[list[tuple[Job, Any]]]:
+    """The jobs in chunks of ``size``, each with its manifest row; with ``total`` (the jobs
+    expected) and worker processes, larger chunks first.
+
+    Handing a chunk to a worker process and taking its result back costs the main process
+    ~0.2-0.7 ms whatever the chunk's size (the pool's queues, threads and wake-ups): 0.03-0.05
+    ms per seed article in chunks of 16. So while many jobs remain, a chunk holds up to
+    ``LARGEST_CHUNK`` of them; chunks shrink as the remaining jobs shrink (to ``size`` at the
+    end, "guided" scheduling), so that no worker is left with a long last chunk while the
+    others sit idle.
+    """
     chunk: list[tuple[Job, Any]] = []
+    queued = 0
+    limit = _chunk_size(size, total, workers)
     for job in jobs:
         chunk.append((job, manifest.get(job.key)))
-        if len(chunk) >= size:
+        if len(chunk) >= limit:
+            queued += len(chunk)
             yield chunk
             chunk = []
+            limit = _chunk_size(size, total - queued, workers)
     if chunk:
         yield chunk
+
+
+def _chunk_size(smallest: int, remaining: int, workers: int) -> int:
+    if workers <= 1:
+        return smallest
+    return max(smallest, min(LARGEST_CHUNK, remaining // (workers * CHUNKS_PER_WORKER)))
 
 
 class Progress:
@@ -150,7 +180,8 @@ def run_batch(
                 workers, mp_context=context, initializer=init_worker, initargs=(settings, token)
             )
             limit = workers * 4
-            for chunk in chunks(jobs(), settings.chunk_size, manifest):
+            total = len(files) + len(problems)
+            for chunk in chunks(jobs(), settings.chunk_size, manifest, total, workers):
                 while len(pending) >= limit:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
