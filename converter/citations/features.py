@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 
 from converter.citations.lexicon import (
     GIVEN_NAMES,
@@ -331,15 +332,15 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
 
     ``cache`` gives each token's part (``TokenCache(known)`` for a trained model's attributes:
     the place, state and segment features are few and kept whole)."""
-    parts = [cache[t] for t in tokens]
+    parts = list(map(cache.__getitem__, tokens))  # (map: the look-ups run in C)
     n = len(parts)
     blocks = segment_features(parts)
     # the neighbours' parts lined up with the tokens (list building in C, not index arithmetic
     # per token)
-    before = [_BOS, *[part[1] for part in parts[:-1]]]
-    before2 = [_NONE, _NONE, *[part[3] for part in parts[:-2]]]
-    after = [*[part[2] for part in parts[1:]], _NONE]
-    after2 = [*[part[4] for part in parts[2:]], _NONE, _NONE]
+    before = [_BOS, *map(_PREV, parts[:-1])]
+    before2 = [_NONE, _NONE, *map(_PREV2, parts[:-2])]
+    after = [*map(_NEXT, parts[1:]), _NONE]
+    after2 = [*map(_NEXT2, parts[2:]), _NONE, _NONE]
     place = _PLACES[n] if n < len(_PLACES) else _place(n)
     out: list[list[bytes]] = []
     flags = 0
@@ -349,11 +350,7 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
     for part, block, near, near2, next_, next2, at in zip(
         parts, blocks, before, before2, after, after2, place, strict=False
     ):
-        feats = [*part[0], *block]
-        feats += near
-        feats += near2
-        feats += next_
-        feats += next2
+        feats = [*part[0], *block, *near, *near2, *next_, *next2]
         if at:
             feats.append(at)
         if flags:
@@ -376,6 +373,7 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
     return out
 
 
+_PREV, _NEXT, _PREV2, _NEXT2 = map(itemgetter, range(1, 5))  # the neighbours' parts of Features
 _BOS = (b"bos",)
 _NONE: tuple[bytes, ...] = ()
 
@@ -468,6 +466,7 @@ def _segment_kind(bits: int, words: int, lower: int, inits: int, abbrs: int, fir
 # elsewhere Q closes the open block and R continues it.
 _BLOCK = re.compile(r"(S?[oR]*[BQ]|S?[oR]+|S)[QR]*")
 _KIND_CACHE: dict[tuple[int, ...], bytes] = {}
+_KIND, _CLASS = itemgetter(6), itemgetter(7)  # a token's kind and block class in Features
 
 
 def _block_class(kind: int, change: int) -> str:
@@ -505,9 +504,9 @@ def _blocks(parts: list[Features]) -> list[tuple[int, int, bytes]]:
     an initial's (nor inside "Phys. Rev. Lett."), at a closing bracket, and before an opening
     bracket or '//'. Lone punctuation after a block's end belongs to that block and does not
     count in its kind."""
-    kinds = [part[6] for part in parts]
+    kinds = list(map(_KIND, parts))
     found = []
-    for match in _BLOCK.finditer("".join([part[7] for part in parts])):
+    for match in _BLOCK.finditer("".join(map(_CLASS, parts))):
         start, core = match.start(), match.end(1)
         found.append((start, match.end(), _block_kind(tuple(kinds[start:core]))))
     return found

@@ -50,7 +50,7 @@ Span = tuple[str, str, float]  # label, text, confidence (the lowest token margi
 def language(text: str) -> str:
     """'ru' (Cyrillic), 'ru-Latn' (a Russian work in Latin script: "(In Russ.)" and the
     like) or 'en' (English and every other language)."""
-    if _CYRILLIC.search(text):
+    if not text.isascii() and _CYRILLIC.search(text):  # (ASCII: no Cyrillic, a cheap test)
         return "ru"
     if _RUSS.search(text):
         return "ru-Latn"

@@ -41,6 +41,7 @@ _ETAL = re.compile(
     r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+al\.?|(?<!\w)et\.\s*al\.?|and\s+others|u\.\s?a\.)|\s*\.\.\.)[\s.]*$",
     re.I,
 )
+_ETAL_HINTS = ("al", "др", "other", "u.", "...")
 _LEAD = re.compile(r"^\s*(?:/|by\s|von\s|авт\.?:?)\s*", re.I)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|edd|hrsg|hgg?|éds?|dirs?|coords?|comps?|compilador(?:es)?|red|ред|отв\.\s*ред|"
@@ -244,7 +245,13 @@ def ends_with_etal(span: str) -> bool:
     """Whether the list closes with 'et al.', 'и др.', 'and others', 'u. a.' or '...': the
     people read are not all of them (JATS writes <etal/> after them)."""
     text = span.strip(" ,;:()–—")
-    return _ETAL.search(text, max(0, len(text) - 40)) is not None
+    start = max(0, len(text) - 40)
+    # every match holds one of these, in any case (casefold: as the pattern's ignored case
+    # reads 'ᲁ' as 'д'): a cheap test that rules out most lists
+    tail = text[start:].casefold()
+    if not any(hint in tail for hint in _ETAL_HINTS):
+        return False
+    return _ETAL.search(text, start) is not None
 
 
 def split_people(span: str) -> list[str] | None:
@@ -304,7 +311,7 @@ def _people(text: str, glued: bool) -> list[str] | None:
         text = text[:-1]  # a full stop after a name, not an initial's
     if not text:
         return None
-    cyrillic = bool(_CYRILLIC.search(text))
+    cyrillic = not text.isascii() and _CYRILLIC.search(text) is not None
     items: list[str] = []
     for raw in _ITEMS.split(text):
         item = raw.strip() if raw else ""

@@ -28,12 +28,14 @@ USED = frozenset(
 # Not written, but they decide that a reference is a book (its title then goes to <source>) or
 # a chapter: for those types the labeller must be sure of them too.
 TYPE_DECIDING = frozenset({"publisher", "place", "editor"})
-_SPACE = re.compile(r"\s+")
 MAX_LENGTH = 2000
 
 
 def normalize(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """``text`` with each run of whitespace made one space, none at the ends. (str.split
+    splits at exactly the characters ``\\s`` matches: the same result, in a third of the time
+    of ``re.sub``.)"""
+    return " ".join(text.split())
 
 
 def spans_from_labels(text: str, labels: list[str]) -> list[Span]:
@@ -59,7 +61,12 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
     gating = USED | TYPE_DECIDING if cit.type in ("book", "chapter") else USED
     confidence = min((c for lab, _, c in spans if lab in gating), default=0.0)
     problem = veto(cit) or _stray_parts(spans)
-    if problem is None and cit.fpage and cit.fpage in _ARTICLE_NUMBER.findall(text):
+    if (
+        problem is None
+        and cit.fpage
+        and not text.isascii()  # (no 'Ст.' in ASCII: a cheap test)
+        and cit.fpage in _ARTICLE_NUMBER.findall(text)
+    ):
         problem = "an article number read as pages"  # '… РФ. 1994. № 32. Ст. 3301.'
     if problem is None and cit.doi:
         try:
