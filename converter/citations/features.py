@@ -37,7 +37,6 @@ then passes them on without encoding each one (a quarter of the tagging time).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from operator import itemgetter
 
 from converter.citations.lexicon import (
@@ -220,7 +219,7 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
         feats.append("dotin")  # 'J.Chem.', 'U.S.', '10.1000'
     if "-" in core:
         feats.append("hyph")
-    if ("x" in shape or "X" in shape) and _CYRILLIC.search(token):
+    if not token.isascii() and ("x" in shape or "X" in shape) and _CYRILLIC.search(token):
         feats.append("cyr")
     number = False  # all digits, or a year, a range or other digits
     if "d" in shape:
@@ -254,7 +253,7 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
             if last == "." and 2 < size < 8 and core.isalpha():
                 feats.append("abbr")  # 'Phys.', 'Proc.', 'Natl.'
                 near.append("abbr")
-    elif _ROMAN.match(core):
+    elif core[0] in "ivxlc" and _ROMAN.match(core):  # (the first letter: a cheap test)
         feats.append("roman")
     elif first.isalpha():
         feats.append("lower")
@@ -266,8 +265,8 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
         feats.extend(hits)
         near.extend(hits)
         far.extend(hits)
-    has = frozenset(feats).__contains__
-    return core, feats, near, far, _state_change(token, has), _kind(token, has, number)
+    found = frozenset(feats)
+    return core, feats, near, far, _state_change(token, found), _kind(token, found, number)
 
 
 _OPEN_QUOTES = frozenset('«“„"')
@@ -290,9 +289,9 @@ _TO_END = [b"", b"n-1", b"n-2", b"n-3"]
 _FLAG_FEATURES: dict[int, list[bytes]] = {}
 
 
-def _state_change(token: str, has: Callable[[str], bool]) -> int:
-    """The state flags ``token`` sets and the events it is (the bits above); ``has`` tells
-    whether it has a feature."""
+def _state_change(token: str, feats: frozenset[str]) -> int:
+    """The state flags ``token`` sets and the events it is (the bits above), from its
+    features."""
     first, last = token[0], token[-1]
     change = 0
     if token in _SETS:
@@ -301,15 +300,15 @@ def _state_change(token: str, has: Callable[[str], bool]) -> int:
         change = _CLOSE_BRACKETS
     elif token == ")":
         change = _CLOSE_PARENS
-    elif has("year"):
+    elif "year" in feats:
         change = _YEAR_SEEN
-    elif has("m=in") and first.isupper():
+    elif "m=in" in feats and first.isupper():
         change = _IN
-    elif has("m=ed"):
+    elif "m=ed" in feats:
         change = _ED
     if last == ",":
         change |= _COMMA
-    if last in ".:" and not has("init"):
+    if last in ".:" and "init" not in feats:
         change |= _BLOCK_END
     if last in _CLOSE_QUOTES or token.rstrip(".,;:")[-1:] in _CLOSE_QUOTES:
         change |= _CLOSES_QUOTE
@@ -396,43 +395,45 @@ _CONTENT = _WORDS | K_YEAR | K_NUM | K_URL | K_MARK
 _QUOTE_CHARS = frozenset('"“”„«»')
 
 
-def _kind(token: str, has: Callable[[str], bool], number: bool) -> int:
-    """The kind bits of ``token`` (``K_…``) from its features (``has``) and whether it has a
-    digit (``number``); K_SEG_END: the token closes a segment (ends with a comma, semicolon,
-    full stop or colon and is not an initial)."""
+def _kind(token: str, feats: frozenset[str], number: bool) -> int:
+    """The kind bits of ``token`` (``K_…``) from its features and whether it has a digit
+    (``number``); K_SEG_END: the token closes a segment (ends with a comma, semicolon, full
+    stop or colon and is not an initial)."""
     kind = 0
-    if has("year"):
+    if "year" in feats:
         kind |= K_YEAR
     elif number:  # (a digit gives 'num…', 'range' or 'hasdigit' when it gives no 'year')
         kind |= K_NUM
-    if has("init"):
+    if "init" in feats:
         kind |= K_INIT
-    elif has("cap") or has("allcap"):
+    elif "cap" in feats or "allcap" in feats:
         kind |= K_CAP
-    elif has("lower"):
+    elif "lower" in feats:
         kind |= K_LOWER
-    if has("abbr"):
+    if "abbr" in feats:
         kind |= K_ABBR
-    if has("m=in") and token.lower().strip(".,:;") in ("in", "в", "dans", "en"):
+    if "m=in" in feats and token.lower().strip(".,:;") in ("in", "в", "dans", "en"):
         kind |= K_IN
-    elif (has("jw") or has("m=in")) and not has("init"):
+    elif ("jw" in feats or "m=in" in feats) and "init" not in feats:
         kind |= K_JOURNAL  # journal words, 'Proceedings', 'Conference'
-    if has("pub") or has("place") or has("m=pub"):
+    if "pub" in feats or "place" in feats or "m=pub" in feats:
         kind |= K_PUB
-    if has("m=ed"):
+    if "m=ed" in feats:
         kind |= K_ED
     if not _QUOTE_CHARS.isdisjoint(token):
         kind |= K_QUOTE
-    if has("url") or has("doi"):
+    if "url" in feats or "doi" in feats:
         kind |= K_URL
-    if has("m=vol") or has("m=iss") or has("m=page"):
+    if "m=vol" in feats or "m=iss" in feats or "m=page" in feats:
         kind |= K_MARK
         kind &= ~_WORDS  # 'Vol.', 'No.', 'pp.' are not words of a title
-    if has("m=and") or has("m=etal"):
+    if "m=and" in feats or "m=etal" in feats:
         kind |= K_AND
     if token in ("(", "[", "//"):
         kind |= K_SEG_START
-    elif token[-1] in ",;.:)]" and not has("init") and not (kind & K_JOURNAL and has("abbr")):
+    elif (
+        token[-1] in ",;.:)]" and "init" not in feats and not (kind & K_JOURNAL and "abbr" in feats)
+    ):
         kind |= K_SEG_END  # (not inside 'Phys. Rev. Lett.')
     return kind
 
@@ -513,24 +514,24 @@ def _blocks(parts: list[Features]) -> list[tuple[int, int, bytes]]:
 
 
 # per (kind, kind before, kind after): the features of a block's first, middle, last and only
-# token
-_BLOCK_FEATURES: dict[tuple[bytes, bytes, bytes], tuple[list[bytes], ...]] = {}
+# token (tuples: see Features)
+_BLOCK_FEATURES: dict[tuple[bytes, bytes, bytes], tuple[tuple[bytes, ...], ...]] = {}
 
 
-def segment_features(parts: list[Features]) -> list[list[bytes]]:
+def segment_features(parts: list[Features]) -> list[tuple[bytes, ...]]:
     """Each token's block features: its block's kind paired with the kind of the block before
     and with the kind of the block after, and whether the token opens or closes its block.
-    Tokens share these lists: the caller copies before adding to them."""
-    out: list[list[bytes]] = []
+    Tokens share these tuples."""
+    out: list[tuple[bytes, ...]] = []
     found = _blocks(parts)
     m = len(found)
     for k, (start, end, kind) in enumerate(found):
         key = (kind, found[k - 1][2] if k else b"^", found[k + 1][2] if k + 1 < m else b"$")
         lists = _BLOCK_FEATURES.get(key)
         if lists is None:
-            both = [b"k=" + kind + b"|" + key[1], b"k=" + kind + b"|" + key[2]]
+            both = (b"k=" + kind + b"|" + key[1], b"k=" + kind + b"|" + key[2])
             lists = _BLOCK_FEATURES[key] = (
-                [*both, b"kfirst"], both, [*both, b"klast"], [*both, b"kfirst", b"klast"],
+                (*both, b"kfirst"), both, (*both, b"klast"), (*both, b"kfirst", b"klast"),
             )  # fmt: skip
         size = end - start
         if size == 1:
