@@ -241,10 +241,10 @@ def _container_title(spans: list[Span]) -> int | None:
     """The index of a second title span that names the work the first one is in: 'Chapter.
     In: J. Smith (ed.), Book' labelled title … title, with a connector ('In', 'in:', '//') or
     an editor statement between them and no source span but a bracketed translation."""
-    if any(label == "source" and not _TRANSLATION.match(piece) for label, piece, _ in spans):
-        return None
     titles = [k for k, (label, _, _) in enumerate(spans) if label == "title"]
     if len(titles) < 2:
+        return None  # (nearly every reference: the cheap test first)
+    if any(label == "source" and not _TRANSLATION.match(piece) for label, piece, _ in spans):
         return None
     between = spans[titles[0] + 1 : titles[1]]
     if any(
@@ -260,8 +260,9 @@ def _place_in_source(spans: list[Span]) -> int | None:
     right before its numbers, in a reference without a publisher ('Proc Natl Acad Sci U S A
     88:…', 'Arch Pharm (Weinheim) 316:…'). A known city there is not ('… вестник. Уфа. 2015'):
     it stays the place, and a source that ends with it loses it (``_strip_place``)."""
-    if any(label == "publisher" for label, _, _ in spans):
-        return None
+    labels = [label for label, _, _ in spans]
+    if "place" not in labels or "publisher" in labels:
+        return None  # (no place: nearly every reference, a cheap test)
     for k in range(1, len(spans) - 1):
         if spans[k][0] == "place" and spans[k - 1][0] == "source":
             if spans[k + 1][0] not in ("volume", "issue", "pages", "year"):
@@ -421,11 +422,24 @@ _CONFERENCE = re.compile(
 )
 
 
+# every match of _CONFERENCE holds one of these once casefolded (casefold, not lower: the
+# pattern's ignored case reads 'ſ' as 's' and the Kelvin sign as 'k'; no 'i' here, which it
+# matches as 'ı' and 'İ' too)
+_CONFERENCE_HINTS = ("proc", "conf", "sympos", "workshop", "материалы", "конф", "тезисы",
+                     "congress", "конгресс")  # fmt: skip
+
+
+def _conference(source: str) -> bool:
+    """Whether the source names a conference (a cheap test of its words before the regex)."""
+    folded = source.casefold()
+    return any(hint in folded for hint in _CONFERENCE_HINTS) and bool(_CONFERENCE.search(source))
+
+
 def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
     note = first.get("note", "")
     if _THESIS.search(note):
         return "thesis"
-    if cit.source and _CONFERENCE.search(cit.source):
+    if cit.source and _conference(cit.source):
         return "conference"
     if cit.title and cit.source:
         if cit.editors or cit.publisher or connector or _IN_LEAD.match(first["source"]):
@@ -493,7 +507,7 @@ def veto(cit: Citation) -> str | None:
             # 'Putin: Rossiya … [Putin: Russia …]': the title's first word read as its author
             return "the translated title begins with the author"
     pages = (cit.fpage or "", cit.lpage or "")
-    if all(p.isdigit() for p in pages) and int(pages[1]) < int(pages[0]):
+    if pages[0].isdigit() and pages[1].isdigit() and int(pages[1]) < int(pages[0]):
         return "last page before first page"
     for part in (cit.title, cit.source):
         if part is not None and (

@@ -86,11 +86,13 @@ _SECOND_WORK = re.compile(r"(?<!\w)(?:его|её|ее|их)\s+же(?!\w)", re.I
 def _stray_parts(spans: list[Span]) -> str | None:
     """What the order of the spans shows to be wrong, though each span reads well."""
     title_seen = author_before = False
-    # ('ж' first: a cheap test that rules the pattern out in nearly every reference)
-    if any(("ж" in p or "Ж" in p) and _SECOND_WORK.search(p) for _, p, _ in spans):
+    # ('ж' first: a cheap test that rules the pattern out in nearly every reference; the
+    # pieces are searched at once, joined by a character no match can run across)
+    pieces = "\0".join([piece for _, piece, _ in spans])
+    if ("ж" in pieces or "Ж" in pieces) and _SECOND_WORK.search(pieces):
         return "a second work in the same reference"
     for lab, piece, _ in spans:
-        if lab in _NOT_ISSUE and _ISSUE_MARK.search(piece):
+        if lab in _NOT_ISSUE and "№" in piece and _ISSUE_MARK.search(piece):
             # '– №10. –' left in a note or read with the year: the issue would be lost
             return "an issue number outside the issue"
         if lab == "title_en" and "[" in piece and "]" not in piece:
