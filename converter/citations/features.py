@@ -283,6 +283,8 @@ _FLAG_NAMES = ((_SLASHES, b"after//"), (_SLASH, b"after/"), (_BRACKETS, b"in[]")
 _CLOSE_BRACKETS, _CLOSE_PARENS, _OPENS_QUOTE, _CLOSES_QUOTE, _COMMA, _BLOCK_END = (
     1 << k for k in range(9, 15)
 )
+# the events that can change the state (the others: a comma, a block's end)
+_STATE_EVENTS = 0x7F | _CLOSE_BRACKETS | _CLOSE_PARENS | _OPENS_QUOTE | _CLOSES_QUOTE
 _SETS = {"//": _SLASHES, "/": _SLASH, "[": _BRACKETS, "(": _PARENS}
 _FIRST = [b"i=0", b"i=1", b"i=2"]
 _TO_END = [b"", b"n-1", b"n-2", b"n-3"]
@@ -343,8 +345,8 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
     place = _PLACES[n] if n < len(_PLACES) else _place(n)
     out: list[list[bytes]] = []
     flags = 0
-    flag_features = _FLAG_FEATURES
-    new_block = False
+    shown: list[bytes] = []  # the state's features (they change at a few tokens only)
+    new_block = 0
     # (not strict: the padded lists are longer than a one-token reference)
     for part, block, near, near2, next_, next2, at in zip(
         parts, blocks, before, before2, after, after2, place, strict=False
@@ -352,23 +354,25 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
         feats = [*part[0], *block, *near, *near2, *next_, *next2]
         if at:
             feats.append(at)
-        if flags:
-            feats += flag_features.get(flags) or _flag_features(flags)
+        if shown:
+            feats += shown
         if new_block and part[8]:
             feats.append(b"newblock")
         out.append(feats)
         change = part[5]
         new_block = change & _BLOCK_END
-        flags |= change & 0x7F  # '//', '/', '[', '(', the year, 'In', an editor marker
-        if change & _CLOSE_BRACKETS:
-            flags &= ~_BRACKETS
-        elif change & _CLOSE_PARENS:
-            flags &= ~_PARENS
-        if flags & _QUOTED:
-            if change & _CLOSES_QUOTE:
-                flags = flags & ~_QUOTED | _AFTER_QUOTE
-        elif change & _OPENS_QUOTE:
-            flags |= _QUOTED
+        if change & _STATE_EVENTS:
+            flags |= change & 0x7F  # '//', '/', '[', '(', the year, 'In', an editor marker
+            if change & _CLOSE_BRACKETS:
+                flags &= ~_BRACKETS
+            elif change & _CLOSE_PARENS:
+                flags &= ~_PARENS
+            if flags & _QUOTED:
+                if change & _CLOSES_QUOTE:
+                    flags = flags & ~_QUOTED | _AFTER_QUOTE
+            elif change & _OPENS_QUOTE:
+                flags |= _QUOTED
+            shown = _FLAG_FEATURES.get(flags) or _flag_features(flags)
     return out
 
 
@@ -466,7 +470,6 @@ def _segment_kind(bits: int, words: int, lower: int, inits: int, abbrs: int, fir
 # are lone punctuation ('.', ')', ','): right after a block's end they join that block,
 # elsewhere Q closes the open block and R continues it.
 _BLOCK = re.compile(r"(S?[oR]*[BQ]|S?[oR]+|S)[QR]*")
-_KIND_CACHE: dict[tuple[int, ...], bytes] = {}
 _KIND, _CLASS = itemgetter(6), itemgetter(7)  # a token's kind and block class in Features
 
 
@@ -481,10 +484,11 @@ def _block_class(kind: int, change: int) -> str:
     return "o"
 
 
-def _block_kind(kinds: tuple[int, ...]) -> bytes:
-    """The kind of a block of tokens of these kinds (cached: the same runs of kinds recur)."""
-    found = _KIND_CACHE.get(kinds)
-    if found is None:
+class _BlockKinds(dict[tuple[int, ...], bytes]):
+    """The kinds of the tokens of a block → the block's kind, computed on first sight (the
+    same runs of kinds recur; a hit is one look-up in C)."""
+
+    def __missing__(self, kinds: tuple[int, ...]) -> bytes:
         bits = words = lower = inits = abbrs = 0
         for kind in kinds:
             bits |= kind
@@ -494,10 +498,13 @@ def _block_kind(kinds: tuple[int, ...]) -> bytes:
                 inits += kind & K_INIT and 1
                 abbrs += kind & K_ABBR and 1
         found = _segment_kind(bits, words, lower, inits, abbrs, kinds[0])
-        if len(_KIND_CACHE) >= _CACHE_LIMIT:
-            _KIND_CACHE.clear()
-        _KIND_CACHE[kinds] = found
-    return found
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        self[kinds] = found
+        return found
+
+
+_BLOCK_KINDS = _BlockKinds()
 
 
 def _blocks(parts: list[Features]) -> list[tuple[int, int, bytes]]:
@@ -506,10 +513,11 @@ def _blocks(parts: list[Features]) -> list[tuple[int, int, bytes]]:
     bracket or '//'. Lone punctuation after a block's end belongs to that block and does not
     count in its kind."""
     kinds = list(map(_KIND, parts))
+    block_kinds = _BLOCK_KINDS
     found = []
     for match in _BLOCK.finditer("".join(map(_CLASS, parts))):
-        start, core = match.start(), match.end(1)
-        found.append((start, match.end(), _block_kind(tuple(kinds[start:core]))))
+        start, end = match.span()
+        found.append((start, end, block_kinds[tuple(kinds[start : match.end(1)])]))
     return found
 
 
@@ -524,9 +532,12 @@ def segment_features(parts: list[Features]) -> list[tuple[bytes, ...]]:
     Tokens share these tuples."""
     out: list[tuple[bytes, ...]] = []
     found = _blocks(parts)
-    m = len(found)
-    for k, (start, end, kind) in enumerate(found):
-        key = (kind, found[k - 1][2] if k else b"^", found[k + 1][2] if k + 1 < m else b"$")
+    kinds = [kind for _, _, kind in found]
+    # (not strict: a reference without tokens has no block, but its padding)
+    for (start, end, kind), before, after in zip(
+        found, [b"^", *kinds[:-1]], [*kinds[1:], b"$"], strict=False
+    ):
+        key = (kind, before, after)
         lists = _BLOCK_FEATURES.get(key)
         if lists is None:
             both = (b"k=" + kind + b"|" + key[1], b"k=" + kind + b"|" + key[2])
