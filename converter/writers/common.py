@@ -153,8 +153,9 @@ def first_language(tag: str) -> str:
 
 def ordered(langs: dict[str, Any], main: str) -> list[tuple[str, Any]]:
     """Items of a per-language mapping, the main language first, then input order."""
-    items = [(main, langs[main])] if main in langs else []
-    return items + [(lang, value) for lang, value in langs.items() if lang != main]
+    if main not in langs or next(iter(langs)) == main:
+        return list(langs.items())  # already in that order (most mappings: one language)
+    return [(main, langs[main]), *((lang, v) for lang, v in langs.items() if lang != main)]
 
 
 def iso_date_parts(value: str) -> dict[str, str | None]:

@@ -163,15 +163,26 @@ def _linked(text: str) -> str:
     return nodes_markup(inline.link_identifiers(text))
 
 
-def _date(value: str, **fields: str) -> Row:
+@lru_cache(maxsize=1024)
+def _date(value: str, kind: str | None = None, fmt: str | None = None) -> Row:
+    """A date's row, with its ``date-type`` (``kind``) and ``publication-format`` (``fmt``)
+    when given.
+
+    Cached: the same few dates recur in every reference of an archive (the day its URLs were
+    accessed) and in every article of an issue. The row is shared, like every row of ``prepare``
+    it is only ever read."""
     parts = iso_date_parts(value)
-    return Row(
-        **{key: _a(val) for key, val in fields.items()},
+    row = Row(
         iso=_a(parts["iso"]),
         year=_t(parts["year"]),
         month=_t(parts["month"]),
         day=_t(parts["day"]),
     )
+    if kind is not None:
+        row.type = _a(kind)
+    if fmt is not None:
+        row.format = _a(fmt)
+    return row
 
 
 def _split_author(text: str) -> Row:
@@ -461,7 +472,7 @@ def _pub_dates(article: model.Article, journal: model.Journal) -> list[Row]:
         ("pub", "print", p.print),
         ("collection", collection_format, p.collection),
     ]
-    return [_date(value, type=kind, format=fmt) for kind, fmt, value in rows if value]
+    return [_date(value, kind, fmt) for kind, fmt, value in rows if value]
 
 
 def _history(article: model.Article) -> list[Row]:
@@ -469,7 +480,7 @@ def _history(article: model.Article) -> list[Row]:
     rows = [("received", h.received)]
     rows += [("rev-recd", value) for value in h.revised]
     rows += [("accepted", h.accepted)]
-    return [_date(value, type=kind) for kind, value in rows if value]
+    return [_date(value, kind) for kind, value in rows if value]
 
 
 def _permissions(article: model.Article, main: str) -> Row | None:
