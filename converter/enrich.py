@@ -159,9 +159,9 @@ def _russian_only(ref: Reference) -> tuple[str, str] | None:
     """(language key, text) of a reference given only in Cyrillic; None otherwise."""
     texts = ref.text or {}
     if texts:
-        if any(not has_cyrillic(t) for t in texts.values()):
-            return None
         if LATIN_KEY in texts and len(texts) > 1:
+            return None  # (asked first: it spares a scan of the English text for Cyrillic)
+        if any(not has_cyrillic(t) for t in texts.values()):
             return None
         lang, text = next(iter(texts.items()))
         if is_cyrillic_language(lang) and primary(lang) != "ru":

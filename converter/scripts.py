@@ -32,8 +32,12 @@ LATIN_LANGS = frozenset(
 
 
 def has_cyrillic(text: str) -> bool:
-    """True when ``text`` holds at least one Cyrillic letter."""
-    return _CYRILLIC.search(text) is not None
+    """True when ``text`` holds at least one Cyrillic letter.
+
+    An ASCII text is answered at once (``str.isascii`` reads a flag CPython keeps with the
+    string): the regular expression would look at each of its characters, ~1.5 µs for a
+    reference, and enrichment asks this of every reference and name of every article."""
+    return not text.isascii() and _CYRILLIC.search(text) is not None
 
 
 def has_latin(text: str) -> bool:

@@ -61,6 +61,10 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
             "article.yaml: title.en: contains U+0001",
         ),
         (GOOD.replace("A title", "A\x0btitle"), "article.yaml: line 1: contains U+000B"),
+        (
+            GOOD.replace("{en: A title}", '{en: "A\\uFFFEtitle"}'),
+            "article.yaml: title.en: contains U+FFFE",
+        ),
         ("title: {en: [unclosed\n", "article.yaml: line 2: malformed YAML"),
         ("title: {en: A}\ntitle: {en: B}\n", "key 'title' given twice"),
         ("- just\n- a list\n", "article.yaml: expected a mapping of fields"),
@@ -77,6 +81,23 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
 def test_each_bad_input_names_file_and_field(run, write_article, text: str, expected: str) -> None:
     article = write_article(text)
     _single_line_error(run("convert", article), expected)
+
+
+def test_every_character_xml_forbids_is_refused_in_a_text() -> None:
+    """Each character XML 1.0 forbids (C0 controls but tab, line feed and carriage return;
+    surrogates; U+FFFE, U+FFFF), amid ordinary text, is refused by name: none reaches an
+    output, which would be malformed."""
+    from converter.text import check_xml_text
+
+    forbidden = [*range(0x20), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
+    for code in forbidden:
+        if chr(code) in "\t\n\r":
+            continue
+        with pytest.raises(ValueError, match=f"contains U\\+{code:04X}"):
+            check_xml_text(f"Москва {chr(code)} title")
+    assert check_xml_text("Москва\ttitle\r\nline\u00a0two\u2028") == (
+        "Москва\ttitle\r\nline\u00a0two\u2028"
+    )
 
 
 def test_issn_check_digit_in_journal_file(run, write_article, journal_file: Path) -> None:
