@@ -200,9 +200,34 @@ for _name, _words in (("place", PLACES), ("pub", PUBLISHERS), ("jw", JOURNAL_WOR
 for _word, _marker in MARKERS.items():
     _LEXICON[_word] = (*_LEXICON.get(_word, ()), "m=" + _marker)
 
+# What a token has, for its kind and its effect on the state (bits: the features those read,
+# tested as bits rather than looked up by name).
+(H_YEAR, H_INIT, H_CAP, H_LOWER, H_ABBR, H_URL, H_JOURNAL, H_PUB, H_IN, H_ED, H_MARK,
+ H_AND) = (1 << k for k in range(12))  # fmt: skip
+_HIT_BITS = {"jw": H_JOURNAL, "pub": H_PUB, "place": H_PUB, "m=pub": H_PUB, "m=in": H_IN,
+             "m=ed": H_ED, "m=vol": H_MARK, "m=iss": H_MARK, "m=page": H_MARK,
+             "m=and": H_AND, "m=etal": H_AND}  # fmt: skip
+_LEXICON_HAS = {
+    word: sum({_HIT_BITS[h] for h in hits if h in _HIT_BITS}) for word, hits in _LEXICON.items()
+}
+
 
 def _twice(match: re.Match[str]) -> str:
     return match[1] * 2  # (a function: cheaper than the template r"\1\1", parsed per call)
+
+
+class _Shapes(dict[str, str]):
+    """A token's letters as X, x and d → the same with each run cut to two ('Xxxxxx' →
+    'Xxx'): few shapes recur, so a new token costs a look-up, not a regex substitution."""
+
+    def __missing__(self, shape: str) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        found = self[shape] = _RUNS.sub(_twice, shape) if len(shape) > 3 else shape
+        return found
+
+
+_SHAPES = _Shapes()
 
 
 def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], int, int]:
@@ -211,10 +236,9 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
     away (see ``TokenCache``), what it does to the state and what kind of word it is."""
     low = token.lower()
     core = low.strip(_PUNCT) or low
-    shape = token.translate(_SHAPE_TABLE)
-    if len(shape) > 3:
-        shape = _RUNS.sub(_twice, shape)
+    shape = _SHAPES[token.translate(_SHAPE_TABLE)]
     size = len(core)
+    has = _LEXICON_HAS.get(core, 0)
     feats = ["s=" + shape]
     near = ["s=" + shape]
     far = ["s=" + shape]
@@ -248,10 +272,12 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
                 feats.append("year")
                 near.append("year")
                 far.append("year")
+                has |= H_YEAR
         elif _YEAR.match(core):
             feats.append("year")
             near.append("year")
             far.append("year")
+            has |= H_YEAR
         elif _RANGE.search(core):
             feats.append("range")
             near.append("range")
@@ -260,30 +286,35 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
         if low.startswith("10.") and "/" in low:
             feats.append("doi")
             near.append("doi")
+            has |= H_URL
     if first.isupper():
         if len(token) < 12 and _INITIAL.match(token):
             feats.append("init")
             near.append("init")
+            has |= H_INIT
         else:
             feats.append("allcap" if token.isupper() and size > 1 else "cap")
             near.append("cap")
+            has |= H_CAP
             if last == "." and 2 < size < 8 and core.isalpha():
                 feats.append("abbr")  # 'Phys.', 'Proc.', 'Natl.'
                 near.append("abbr")
+                has |= H_ABBR
     elif core[0] in "ivxlc" and _ROMAN.match(core):  # (the first letter: a cheap test)
         feats.append("roman")
     elif first.isalpha():
         feats.append("lower")
+        has |= H_LOWER
     if low.startswith(("http", "www.", "ftp:")):
         feats.append("url")
         near.append("url")
+        has |= H_URL
     hits = _LEXICON.get(core)
     if hits:
         feats.extend(hits)
         near.extend(hits)
         far.extend(hits)
-    found = frozenset(feats)
-    return core, feats, near, far, _state_change(token, found), _kind(token, found, number)
+    return core, feats, near, far, _state_change(token, has), _kind(token, has, number)
 
 
 _OPEN_QUOTES = frozenset('«“„"')
@@ -308,9 +339,9 @@ _TO_END = [b"", b"n-1", b"n-2", b"n-3"]
 _FLAG_FEATURES: dict[int, list[bytes]] = {}
 
 
-def _state_change(token: str, feats: frozenset[str]) -> int:
-    """The state flags ``token`` sets and the events it is (the bits above), from its
-    features."""
+def _state_change(token: str, has: int) -> int:
+    """The state flags ``token`` sets and the events it is (the bits above), from what it has
+    (``H_…``)."""
     first, last = token[0], token[-1]
     change = 0
     if token in _SETS:
@@ -319,15 +350,15 @@ def _state_change(token: str, feats: frozenset[str]) -> int:
         change = _CLOSE_BRACKETS
     elif token == ")":
         change = _CLOSE_PARENS
-    elif "year" in feats:
+    elif has & H_YEAR:
         change = _YEAR_SEEN
-    elif "m=in" in feats and first.isupper():
+    elif has & H_IN and first.isupper():
         change = _IN
-    elif "m=ed" in feats:
+    elif has & H_ED:
         change = _ED
     if last == ",":
         change |= _COMMA
-    if last in ".:" and "init" not in feats:
+    if last in ".:" and not has & H_INIT:
         change |= _BLOCK_END
     if last in _CLOSE_QUOTES or token.rstrip(".,;:")[-1:] in _CLOSE_QUOTES:
         change |= _CLOSES_QUOTE
@@ -416,45 +447,43 @@ _CONTENT = _WORDS | K_YEAR | K_NUM | K_URL | K_MARK
 _QUOTE_CHARS = frozenset('"“”„«»')
 
 
-def _kind(token: str, feats: frozenset[str], number: bool) -> int:
-    """The kind bits of ``token`` (``K_…``) from its features and whether it has a digit
-    (``number``); K_SEG_END: the token closes a segment (ends with a comma, semicolon, full
-    stop or colon and is not an initial)."""
+def _kind(token: str, has: int, number: bool) -> int:
+    """The kind bits of ``token`` (``K_…``) from what it has (``H_…``) and whether it has a
+    digit (``number``); K_SEG_END: the token closes a segment (ends with a comma, semicolon,
+    full stop or colon and is not an initial)."""
     kind = 0
-    if "year" in feats:
+    if has & H_YEAR:
         kind |= K_YEAR
     elif number:  # (a digit gives 'num…', 'range' or 'hasdigit' when it gives no 'year')
         kind |= K_NUM
-    if "init" in feats:
+    if has & H_INIT:
         kind |= K_INIT
-    elif "cap" in feats or "allcap" in feats:
+    elif has & H_CAP:
         kind |= K_CAP
-    elif "lower" in feats:
+    elif has & H_LOWER:
         kind |= K_LOWER
-    if "abbr" in feats:
+    if has & H_ABBR:
         kind |= K_ABBR
-    if "m=in" in feats and token.lower().strip(".,:;") in ("in", "в", "dans", "en"):
+    if has & H_IN and token.lower().strip(".,:;") in ("in", "в", "dans", "en"):
         kind |= K_IN
-    elif ("jw" in feats or "m=in" in feats) and "init" not in feats:
+    elif has & (H_JOURNAL | H_IN) and not has & H_INIT:
         kind |= K_JOURNAL  # journal words, 'Proceedings', 'Conference'
-    if "pub" in feats or "place" in feats or "m=pub" in feats:
+    if has & H_PUB:
         kind |= K_PUB
-    if "m=ed" in feats:
+    if has & H_ED:
         kind |= K_ED
     if not _QUOTE_CHARS.isdisjoint(token):
         kind |= K_QUOTE
-    if "url" in feats or "doi" in feats:
+    if has & H_URL:  # (a URL or a DOI)
         kind |= K_URL
-    if "m=vol" in feats or "m=iss" in feats or "m=page" in feats:
+    if has & H_MARK:
         kind |= K_MARK
         kind &= ~_WORDS  # 'Vol.', 'No.', 'pp.' are not words of a title
-    if "m=and" in feats or "m=etal" in feats:
+    if has & H_AND:
         kind |= K_AND
     if token in ("(", "[", "//"):
         kind |= K_SEG_START
-    elif (
-        token[-1] in ",;.:)]" and "init" not in feats and not (kind & K_JOURNAL and "abbr" in feats)
-    ):
+    elif token[-1] in ",;.:)]" and not has & H_INIT and not (kind & K_JOURNAL and has & H_ABBR):
         kind |= K_SEG_END  # (not inside 'Phys. Rev. Lett.')
     return kind
 

@@ -28,6 +28,7 @@ USED = frozenset(
 # Not written, but they decide that a reference is a book (its title then goes to <source>) or
 # a chapter: for those types the labeller must be sure of them too.
 TYPE_DECIDING = frozenset({"publisher", "place", "editor"})
+_BOOK_GATING = USED | TYPE_DECIDING
 MAX_LENGTH = 2000
 
 
@@ -58,8 +59,8 @@ def read(text: str, tagger: Any = None) -> tuple[Citation, float, str | None]:
 def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
     """The citation the spans make, the confidence of the least sure span it uses, a veto."""
     cit = build(spans, text)
-    gating = USED | TYPE_DECIDING if cit.type in ("book", "chapter") else USED
-    confidence = min((c for lab, _, c in spans if lab in gating), default=0.0)
+    gating = _BOOK_GATING if cit.type in ("book", "chapter") else USED
+    confidence = min([c for lab, _, c in spans if lab in gating], default=0.0)
     problem = veto(cit) or _stray_parts(spans)
     if (
         problem is None
@@ -120,7 +121,7 @@ def parse_reference(text: str) -> Citation | None:
     spans = label(text)
     limit = threshold(threshold_group(text))
     # the spans every citation uses decide most abstentions before any field is read
-    if min((c for lab, _, c in spans if lab in USED), default=0.0) < limit:
+    if min([c for lab, _, c in spans if lab in USED], default=0.0) < limit:
         return None
     cit, confidence, problem = judge(spans, text)
     if problem is not None or confidence < limit:
