@@ -383,30 +383,33 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
     the place, state and segment features are few and kept whole)."""
     parts = list(map(cache.__getitem__, tokens))  # (map: the look-ups run in C)
     n = len(parts)
-    blocks = segment_features(parts)
-    # the neighbours' parts lined up with the tokens (list building in C, not index arithmetic
-    # per token)
-    before = [_BOS, *map(_PREV, parts[:-1])]
-    before2 = [_NONE, _NONE, *map(_PREV2, parts[:-2])]
-    after = [*map(_NEXT, parts[1:]), _NONE]
-    after2 = [*map(_NEXT2, parts[2:]), _NONE, _NONE]
+    # each token's own, block and neighbours' features (the neighbours' parts lined up with
+    # the tokens by list building in C, not index arithmetic per token; not strict: the
+    # padded lists are longer than a one-token reference)
+    out = [
+        [*own, *block, *near, *near2, *next_, *next2]
+        for own, block, near, near2, next_, next2 in zip(
+            map(_OWN, parts),
+            segment_features(parts),
+            [_BOS, *map(_PREV, parts[:-1])],
+            [_NONE, _NONE, *map(_PREV2, parts[:-2])],
+            [*map(_NEXT, parts[1:]), _NONE],
+            [*map(_NEXT2, parts[2:]), _NONE, _NONE],
+            strict=False,
+        )
+    ]
+    # then its place and the state so far
     place = _PLACES[n] if n < len(_PLACES) else _place(n)
-    out: list[list[bytes]] = []
     flags = 0
     shown: list[bytes] = []  # the state's features (they change at a few tokens only)
     new_block = 0
-    # (not strict: the padded lists are longer than a one-token reference)
-    for part, block, near, near2, next_, next2, at in zip(
-        parts, blocks, before, before2, after, after2, place, strict=False
-    ):
-        feats = [*part[0], *block, *near, *near2, *next_, *next2]
+    for feats, part, at in zip(out, parts, place, strict=True):
         if at:
             feats.append(at)
         if shown:
             feats += shown
         if new_block and part[8]:
             feats.append(b"newblock")
-        out.append(feats)
         change = part[5]
         new_block = change & _BLOCK_END
         if change & _STATE_EVENTS:
@@ -424,7 +427,7 @@ def sequence_features(tokens: list[str], cache: TokenCache = _CACHE) -> list[lis
     return out
 
 
-_PREV, _NEXT, _PREV2, _NEXT2 = map(itemgetter, range(1, 5))  # the neighbours' parts of Features
+_OWN, _PREV, _NEXT, _PREV2, _NEXT2 = map(itemgetter, range(5))  # the parts of Features
 _BOS = (b"bos",)
 _NONE: tuple[bytes, ...] = ()
 
