@@ -27,7 +27,7 @@ from converter.citations.model import (
     token_features,
 )
 from converter.citations.names import split_people
-from converter.citations.parse import spans_from_labels
+from converter.citations.parse import judge, spans_from_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = DATA / "references"
@@ -379,6 +379,28 @@ def test_sanity_rules_veto_impossible_results() -> None:
     assert veto(mein_kampf) is not None
     ieee = Citation(authors=["Smith, J."], title="Codes", source="IEEE Trans. Inf. Theory")
     assert veto(ieee) is None
+
+
+def test_a_word_after_an_editor_statement_is_not_left_out_of_the_title() -> None:
+    """'(Eds.) Carl' | 'Rogers Counsels…' and '(ed.) Long-Range' | 'Planning…': the title's
+    first word went to the editor or a note, so the title would be written cut."""
+    text = "Baldwin, M. (2004) Interview. In R. Moodley (Eds.) Carl Rogers Counsels. Ross: PCCS."
+    spans = [
+        ("author", "Baldwin, M.", 0.9), ("year", "(2004)", 0.9), ("title", "Interview.", 0.9),
+        ("note", "In", 0.9), ("editor", "R. Moodley (Eds.) Carl", 0.9),
+        ("source", "Rogers Counsels.", 0.9), ("place", "Ross:", 0.9), ("publisher", "PCCS.", 0.9),
+    ]  # fmt: skip
+    assert judge(spans, text)[2] is not None
+    spans[4] = ("editor", "R. Moodley (Eds.)", 0.9)
+    spans[5] = ("source", "Carl Rogers Counsels.", 0.9)
+    assert judge(spans, text)[2] is None
+    text = "Ewing, David W. (ed.) Long-Range Planning. New York: Harper, 1964."
+    spans = [
+        ("author", "Ewing, David W.", 0.9), ("note", "(ed.) Long-Range", 0.9),
+        ("title", "Planning.", 0.9), ("place", "New York:", 0.9), ("publisher", "Harper,", 0.9),
+        ("year", "1964.", 0.9),
+    ]  # fmt: skip
+    assert judge(spans, text)[2] is not None
 
 
 # ----------------------------------------------------------------- measurement

@@ -82,6 +82,11 @@ _NOT_ISSUE = frozenset({"note", "other", "year", "volume", "pages"})
 _ARTICLE_NUMBER = re.compile(r"(?<!\w)ст\.\s*(\d+)", re.I)  # 'Ст. 3301' of a law gazette
 _SENTENCE_END = re.compile(r"[a-zà-ÿа-яё]{3,}\.\s+[A-ZÀ-ÞА-ЯЁ]")  # 'Montreal. Vancouver'
 _SECOND_WORK = re.compile(r"(?<!\w)(?:его|её|ее|их)\s+же(?!\w)", re.I)  # '…; Его же. Title'
+# '(Eds.)' closes an editor statement: a word after it is the next part's ('… (Eds.) Carl' |
+# 'Rogers Counsels…'), and a note that begins with it holds the title's first word ('(ed.)
+# Long-Range' | 'Planning for Management')
+_EDITOR_THEN_WORD = re.compile(r"\((?i:eds?|hrsg|hg)\.?\)\s+[A-ZÀ-Þ]")
+_NOTE_FROM_EDITOR = re.compile(r"^\W*\((?i:eds?|hrsg|hg)\.?\)\s*[,:;.]?\s+[A-ZÀ-Þ]")
 
 
 def _stray_parts(spans: list[Span]) -> str | None:
@@ -98,6 +103,12 @@ def _stray_parts(spans: list[Span]) -> str | None:
             return "an issue number outside the issue"
         if lab == "title_en" and "[" in piece and "]" not in piece:
             return "the bracketed English title is cut"  # '[… in the South' | 'China Sea]. RNT.'
+        if (
+            "(" in piece
+            and lab in ("editor", "note")
+            and (_EDITOR_THEN_WORD if lab == "editor" else _NOTE_FROM_EDITOR).search(piece)
+        ):
+            return "a word after an editor statement's '(Eds.)' not in the title"
         if lab == "place" and _SENTENCE_END.search(piece):
             # '… 20th Century' | 'Montreal. Vancouver:': a place holds no sentence's end; the
             # word before it is the end of the title (no such place in the train or dev rows)
