@@ -239,14 +239,16 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
     shape = _SHAPES[token.translate(_SHAPE_TABLE)]
     size = len(core)
     has = _LEXICON_HAS.get(core, 0)
-    feats = ["s=" + shape]
-    near = ["s=" + shape]
-    far = ["s=" + shape]
+    feature = "s=" + shape
+    feats = [feature]
+    near = [feature]
+    far = [feature]
     last, first = token[-1], token[0]
     if not last.isalnum():
-        feats.append("e=" + last)
-        near.append("e=" + last)
-        far.append("e=" + last)
+        feature = "e=" + last
+        feats.append(feature)
+        near.append(feature)
+        far.append(feature)
     if not first.isalnum():
         feats.append("f=" + first)
     if size > 1:
@@ -570,9 +572,19 @@ def _blocks(parts: list[Features]) -> list[tuple[int, int, bytes]]:
     return found
 
 
-# per (kind, kind before, kind after): the features of a block's first, middle, last and only
-# token (tuples: see Features)
-_BLOCK_FEATURES: dict[tuple[bytes, bytes, bytes], tuple[tuple[bytes, ...], ...]] = {}
+class _BlockFeatures(dict[tuple[bytes, bytes, bytes], tuple[tuple[bytes, ...], ...]]):
+    """(kind, kind before, kind after) → the features of a block's first, middle, last and
+    only token (tuples: see Features), made on first sight."""
+
+    def __missing__(self, key: tuple[bytes, bytes, bytes]) -> tuple[tuple[bytes, ...], ...]:
+        kind, before, after = key
+        both = (b"k=" + kind + b"|" + before, b"k=" + kind + b"|" + after)
+        found = self[key] = ((*both, b"kfirst"), both, (*both, b"klast"),
+                             (*both, b"kfirst", b"klast"))  # fmt: skip
+        return found
+
+
+_BLOCK_FEATURES = _BlockFeatures()
 
 
 def segment_features(parts: list[Features]) -> list[tuple[bytes, ...]]:
@@ -582,17 +594,12 @@ def segment_features(parts: list[Features]) -> list[tuple[bytes, ...]]:
     out: list[tuple[bytes, ...]] = []
     found = _blocks(parts)
     kinds = [kind for _, _, kind in found]
+    block_features = _BLOCK_FEATURES
     # (not strict: a reference without tokens has no block, but its padding)
     for (start, end, kind), before, after in zip(
         found, [b"^", *kinds[:-1]], [*kinds[1:], b"$"], strict=False
     ):
-        key = (kind, before, after)
-        lists = _BLOCK_FEATURES.get(key)
-        if lists is None:
-            both = (b"k=" + kind + b"|" + key[1], b"k=" + kind + b"|" + key[2])
-            lists = _BLOCK_FEATURES[key] = (
-                (*both, b"kfirst"), both, (*both, b"klast"), (*both, b"kfirst", b"klast"),
-            )  # fmt: skip
+        lists = block_features[kind, before, after]
         size = end - start
         if size == 1:
             out.append(lists[3])
