@@ -11,11 +11,13 @@ through the CLI in a subprocess, and prints:
   shared machine), split into the main process's and the workers' (read from /proc while it
   runs), beside what creating one small file costs in the work folder. On ext4
   without a journal (this project's machine) creating a file first scans past every inode of
-  its group freed in the last ~30 seconds (the kernel's ``recently_deleted`` check), so a
+  its group freed in the last 60 seconds (6 minutes while the inode table's block is not yet
+  written back: the kernel's ``recently_deleted`` check), so a
   creation costs more the more files anyone deleted just before: the bench therefore keeps
   its generated articles for the next run, and deletes its outputs, its probe files and the
-  files of ``--stages`` only after measuring (a run started within ~30 s of another one's
-  end still pays for that one's outputs);
+  files of ``--stages`` only after measuring (a run started within minutes of another one's
+  end still pays for that one's outputs: to compare two versions, run both with ``--keep``
+  and delete the outputs afterwards);
 * peak memory: the largest resident set of any one process (``getrusage(RUSAGE_CHILDREN)``) and
   the peak of the summed proportional set size (PSS) of the batch and its workers, sampled every
   50 ms from /proc (PSS splits pages shared after fork, so the sum is the real total);
@@ -544,7 +546,7 @@ def main() -> None:
     sizes = [p.stat().st_size for p in list(source.rglob("article-*.yaml"))[:100]]
     # Files this bench writes on the side are deleted only after the batch has run: on ext4
     # without a journal (this project's machine) creating a file scans past every inode of its
-    # group freed in the last ~30 s, so deleting them first would slow the batch's writes.
+    # group freed in the last 60 s (up to 6 min), so deleting them first would slow its writes.
     create_ms, probe = file_creation_ms(args.workdir)
     leftovers = [probe]
     if args.stages:
@@ -642,6 +644,8 @@ def main() -> None:
         argv += ["--stages"]
         if args.stage_sample != 300:
             argv += ["--stage-sample", str(args.stage_sample)]
+    if args.keep:
+        argv += ["--keep"]
     print(f"command:            {shlex.join(argv)}")
     print(f"batch command:      {shlex.join(command)}")
 
