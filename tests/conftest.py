@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import threading
@@ -21,6 +22,12 @@ SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "russian-japanology-review" / "2018-1" / "streltsov-110.yaml"
 BILINGUAL = SAMPLES / "japanese-studies-in-russia" / "2018-3" / "streltsov-6.yaml"
 DATA = Path(__file__).resolve().parent / "data"
+# Crossref's and DOAJ's schemas are third-party files the repository never holds: the tests that
+# check output against them read them from this folder (``crossref-5.3.1/`` and ``doaj/``, each
+# with its ``catalog.xml``): ``$JATSCONV_TEST_SCHEMAS``, else ``../shared/external`` beside the
+# clone, where this project's machines keep them.
+EXTERNAL = Path(os.environ.get("JATSCONV_TEST_SCHEMAS") or ROOT.parent / "shared" / "external")
+MISSING_SCHEMAS = "(set JATSCONV_TEST_SCHEMAS to the folder holding crossref-5.3.1/ and doaj/)"
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ from conftest import (
     DEPOSIT_API_KEY,
     DEPOSIT_PASSWORD,
     DEPOSIT_USER,
+    EXTERNAL,
     deposit_environment,
     local_server,
 )
@@ -245,7 +246,7 @@ def test_crossref_dry_run_sends_nothing(service, files, run) -> None:
 
 def test_crossref_validates_before_sending(service, files, run) -> None:
     state, base = service
-    schema = Path(__file__).resolve().parents[2] / "shared" / "external" / "crossref-5.3.1"
+    schema = EXTERNAL / "crossref-5.3.1"
     path = files["crossref"]
     path.write_bytes(path.read_bytes().replace(b"<surname>Streltsov</surname>", b""))
     result = run("deposit", "crossref", path, "--endpoint", base, "--crossref-schema", schema)

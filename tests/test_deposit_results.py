@@ -29,6 +29,7 @@ from conftest import (
     DEPOSIT_API_KEY,
     DEPOSIT_PASSWORD,
     DEPOSIT_USER,
+    EXTERNAL,
     deposit_environment,
     local_server,
 )
@@ -459,7 +460,7 @@ def test_doaj_status_timeout(stand, doaj_file, run) -> None:
 
 
 def test_dry_run_names_schema_endpoint_records_never_credentials(issue_file, run) -> None:
-    schema = Path(__file__).resolve().parents[2] / "shared" / "external" / "crossref-5.3.1"
+    schema = EXTERNAL / "crossref-5.3.1"
     result = run("deposit", "crossref", issue_file, "--dry-run", "--crossref-schema", schema)
     assert result.code == 0, result.err
     assert f"{issue_file}: checked against crossref5.3.1.xsd in {schema}: passed" in result.out
@@ -472,7 +473,7 @@ def test_dry_run_names_schema_endpoint_records_never_credentials(issue_file, run
 
 
 def test_dry_run_says_when_the_schema_fails(issue_file, run) -> None:
-    schema = Path(__file__).resolve().parents[2] / "shared" / "external" / "crossref-5.3.1"
+    schema = EXTERNAL / "crossref-5.3.1"
     issue_file.write_bytes(issue_file.read_bytes().replace(b"<surname>", b"<surname_x>", 1)
                            .replace(b"</surname>", b"</surname_x>", 1))  # fmt: skip
     result = run("deposit", "crossref", issue_file, "--dry-run", "--crossref-schema", schema)

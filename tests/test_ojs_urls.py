@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import SAMPLES
+from conftest import EXTERNAL, SAMPLES
 from converter.readers import ReadContext, read_source
 
 EXPORT = SAMPLES / "ojs" / "2019-1" / "issue.xml"
 JOURNAL = SAMPLES / "ojs" / "journal.yaml"
-EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
 BASE = "https://journal.example.org/index.php/jsr"
 XLINK = "{http://www.w3.org/1999/xlink}href"
 

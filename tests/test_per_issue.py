@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import BILINGUAL
+from conftest import BILINGUAL, EXTERNAL
 
-EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
 CROSSREF_XSD = EXTERNAL / "crossref-5.3.1"
 CR = "{http://www.crossref.org/schema/5.3.1}"
 ISSUE = BILINGUAL.parent  # Japanese Studies in Russia 2018, vol. 2 no. 3: two articles
