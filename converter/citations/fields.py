@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from converter.citations.lexicon import PLACES
-from converter.citations.names import ends_with_etal, split_people
+from converter.citations.names import ends_with_etal, has_russian_letters, split_people
 
 
 @dataclass(slots=True)
@@ -50,7 +50,7 @@ Span = tuple[str, str, float]  # label, text, confidence (the lowest token margi
 def language(text: str) -> str:
     """'ru' (Cyrillic), 'ru-Latn' (a Russian work in Latin script: "(In Russ.)" and the
     like) or 'en' (English and every other language)."""
-    if not text.isascii() and _CYRILLIC.search(text):  # (ASCII: no Cyrillic, a cheap test)
+    if has_russian_letters(text):
         return "ru"
     if _RUSS.search(text):
         return "ru-Latn"
@@ -99,7 +99,6 @@ def parse_date(text: str) -> str | None:
 
 
 _SPACES = re.compile(r"\s+")
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
 _NEXT_YEAR = dt.date.today().year + 1  # read once per process (a cost per reference otherwise)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _NUMBER = re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[IVXLC]+\b")
@@ -409,7 +408,7 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.source, cit.title = cit.title, None
     # (the cheap test first: every '(In Russ.)' holds 'russ')
     russ = "russ" in text.lower() and _RUSS.search(text)
-    if russ or _CYRILLIC.search((cit.title or "") + (cit.source or "")):
+    if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
         cit.lang = "ru"
     return cit
 
@@ -462,12 +461,12 @@ def veto(cit: Citation) -> str | None:
     """Why a citation cannot be right, or None: impossible values a wrong labelling shows."""
     if "?" in cit.authors:
         return "author list not readable"
-    if cit.title_en and _CYRILLIC.search(cit.title_en):
+    if cit.title_en and has_russian_letters(cit.title_en):
         # '[Электронный ресурс]' read as the bracketed English title: no translation of it
         return "a Cyrillic text read as the English title"
     if len(cit.authors) > 1 and any("," in a for a in cit.authors):
         for person in cit.authors:
-            if "," not in person and _CYRILLIC.search(person):
+            if "," not in person and has_russian_letters(person):
                 # 'Сорокин П. А. Человек. Цивилизация…': a title word read as a second author
                 return "a Cyrillic author without initials among authors with them"
     if cit.lang == "ru":

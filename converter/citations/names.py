@@ -67,6 +67,14 @@ _AND = re.compile(r"\s+(?:and|AND|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
 # semicolon and '&' share one alternative), in two thirds of the time
 _ITEMS = re.compile(r"\s*[,;&]\s*|\s+(?:and|AND|&|и|et|und|y)\s+")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+
+def has_russian_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter of the Russian alphabet. (An ASCII text is answered from
+    the flag CPython keeps with it, without the regex looking at each character.)"""
+    return not text.isascii() and _CYRILLIC.search(text) is not None
+
+
 _DOT_GLUED = re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 µs a call
 _SHORT_SURNAME = re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
 # PDF text extraction moves the space before a full stop or comma: 'Rykoff ,E .S .et al.',
@@ -340,7 +348,7 @@ def _people(text: str, glued: bool) -> list[str] | None:
         text = text[:-1]  # a full stop after a name, not an initial's
     if not text:
         return None
-    cyrillic = not text.isascii() and _CYRILLIC.search(text) is not None
+    cyrillic = has_russian_letters(text)
     items: list[str] = []
     for raw in _ITEMS.split(text):
         item = raw.strip() if raw else ""
