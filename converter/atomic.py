@@ -5,7 +5,7 @@ rename to someone else (a batch worker writes the temporary file, the main proce
 ``write_temp`` writes a complete temporary file beside its target, ``commit`` renames it into
 place.
 
-Every temporary file has one recognisable name, ``.NAME.<random>.<owner>.jatsconv-tmp``, where
+Every temporary file has one recognisable name, ``.NAME.<unique>.<owner>.jatsconv-tmp``, where
 ``<owner>`` (``run_token``) names the machine, process and start of the run responsible for it.
 A run killed with ``kill -9`` cannot remove its own; ``sweep_stale`` removes them on the next
 ``convert`` or ``batch`` that writes to the folder: at once when the owner was a process on this
@@ -16,10 +16,11 @@ folder). A running process's files are never touched.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
+import itertools
 import os
 import socket
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -55,15 +56,14 @@ def write_temp(
     encoding: str | None = None,
     owner: str | None = None,
 ) -> str:
-    """Write a new temporary file beside ``target`` (``.NAME.<random>.<owner>.jatsconv-tmp``,
+    """Write a new temporary file beside ``target`` (``.NAME.<unique>.<owner>.jatsconv-tmp``,
     mode 0644) and return its path; ``write`` gets the open stream, binary unless ``encoding``
     is given. ``owner`` is the run responsible (``run_token()`` of this process by default; a
     batch worker passes its main process's).
 
     The folder must exist. On failure the temporary file is removed and the error re-raised.
     """
-    suffix = f".{owner or run_token()}{TEMP_SUFFIX}"
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=suffix)
+    handle, temp = create_temp(target, owner)
     try:
         stream = (
             os.fdopen(handle, "wb")
@@ -72,12 +72,64 @@ def write_temp(
         )
         with stream:
             write(stream)
-        os.chmod(temp, 0o644)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
     return temp
+
+
+def write_temp_data(target: str, data: bytes, owner: str | None = None) -> str:
+    """``write_temp`` for bytes already in hand, ``target`` a path string: the batch worker's
+    path, one per article, without a file object or a ``Path`` (a few µs each)."""
+    handle, temp = create_temp(target, owner)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(handle, view) :]
+        finally:
+            os.close(handle)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+_serial = itertools.count()  # with the process id: a name no other process of ours makes
+
+
+def create_temp(target: str | os.PathLike[str], owner: str | None = None) -> tuple[int, str]:
+    """Create (``O_EXCL``) and open the temporary file for ``target``: its descriptor and path.
+
+    The unique part is this process's id and a serial number, not ``tempfile.mkstemp``'s random
+    letters: same guarantee (an existing name is never reused: the next number is tried), at
+    a third of the cost (a batch makes one per article). Mode 0644 whatever the umask, as the
+    outputs' readers expect.
+    """
+    path = os.fspath(target)
+    folder, name = os.path.split(path)
+    tail = f".{owner or run_token()}{TEMP_SUFFIX}"
+    pid = os.getpid()
+    for _ in range(10_000):
+        temp = os.path.join(folder, f".{name}.{pid:x}x{next(_serial):x}{tail}")
+        try:
+            handle = os.open(temp, _CREATE, 0o600)
+        except FileExistsError:
+            continue  # left by a killed run of a process that had our id: next number
+        try:
+            os.fchmod(handle, 0o644)
+        except BaseException:
+            os.close(handle)
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        return handle, temp
+    raise FileExistsError(errno.EEXIST, "no usable temporary file name", path)
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def commit(temp: str, target: Path) -> None:

@@ -55,17 +55,17 @@ def _folder(path: Path, condition: str, monkeypatch: pytest.MonkeyPatch) -> Iter
             code = errno.ENOSPC if condition == "full" else errno.EROFS
             limit = 20 if condition == "full" else 0
             calls = {"n": 0}
-            original = atomic.tempfile.mkstemp
+            original = atomic.create_temp
 
             def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
-                folder = Path(kwargs.get("dir") or args[2])
+                folder = Path(args[0]).parent  # create_temp(target, owner)
                 if folder.resolve().is_relative_to(path.resolve()):
                     calls["n"] += 1
                     if calls["n"] > limit:
                         raise OSError(code, os.strerror(code))
                 return original(*args, **kwargs)
 
-            monkeypatch.setattr(atomic.tempfile, "mkstemp", failing)
+            monkeypatch.setattr(atomic, "create_temp", failing)
         yield real
     finally:
         subprocess.run(["umount", "-l", str(path)], capture_output=True, check=False)

@@ -56,6 +56,15 @@ class Books:
     def _claim(self, name: str, seq: int) -> None:
         self.db.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (name, seq))
 
+    def _claim_new(self, name: str, seq: int) -> bool:
+        """Claim a name nobody holds yet; False (and nothing changed) if somebody does. Nearly
+        every name is new: one statement instead of a look-up and then a claim."""
+        cursor = self.db.execute("INSERT OR IGNORE INTO claims VALUES (?, ?)", (name, seq))
+        return cursor.rowcount == 1
+
+    def _unclaim(self, name: str) -> None:
+        self.db.execute("DELETE FROM claims WHERE name = ?", (name,))
+
     # -- report rows
     def _spool(self, seq: int, key: str, entries: list[Entry]) -> None:
         line = json.dumps([key, [e.as_dict(self.settings.out_dir) for e in entries]])
@@ -100,7 +109,8 @@ class Books:
         for entry in result.entries:
             if entry.output is None:
                 continue
-            holder = self._holder(entry.output)
+            claimed = self._claim_new(entry.output, result.seq)
+            holder = None if claimed else self._holder(entry.output)
             if holder is not None:
                 # Names are claimed once per run; the same job twice means two of its articles.
                 if holder <= result.seq:
@@ -120,13 +130,16 @@ class Books:
                 and os.path.exists(os.path.join(self.out_name, entry.output))
                 and not _same_bytes(self.out_dir / entry.output, entry.temp)
             ):
+                if claimed:
+                    self._unclaim(entry.output)
                 self._refuse(
                     entry,
                     f"{self.out_dir / entry.output} exists and was not written for this source: "
                     "not overwritten (use --force, or another --name pattern)",
                 )
                 continue
-            self._claim(entry.output, result.seq)
+            if not claimed:
+                self._claim(entry.output, result.seq)
             if entry.temp:
                 target = os.path.join(self.out_name, entry.output)
                 try:

@@ -4,6 +4,7 @@ number in flight, hands results to the books, and writes the reports."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import time
@@ -148,6 +149,7 @@ def run_batch(
     workers = settings.jobs or os.cpu_count() or 1
     pending: dict[Future[list[JobResult]], list[tuple[Job, Any]]] = {}
     pool: ProcessPoolExecutor | None = None
+    frozen = False
 
     def handle(results: list[JobResult], chunk: list[tuple[Job, Any]]) -> None:
         # One result per job, in the chunk's order; the manifest row read for the job's
@@ -176,6 +178,11 @@ def run_batch(
             context = multiprocessing.get_context()
             if context.get_start_method() == "fork":
                 prepare(settings.options)  # once here: the forked workers share it
+            # What is alive now (modules, grammar, templates, labeller: ~70 MB of objects)
+            # lives as long as the run: out of the collector's sight, so that the full
+            # collections this process makes while it takes results in do not walk it all.
+            gc.freeze()
+            frozen = True
             pool = ProcessPoolExecutor(
                 workers, mp_context=context, initializer=init_worker, initargs=(settings, token)
             )
@@ -210,6 +217,8 @@ def run_batch(
     finally:
         if pool is not None:
             pool.shutdown(wait=True)
+        if frozen:
+            gc.unfreeze()  # a library caller's later objects are collected as usual
         books.cleanup()
         sweep_stale([out_dir], recursive=True, finished=token)  # a killed worker's, too
         manifest.close()

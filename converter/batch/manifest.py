@@ -7,6 +7,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from converter.batch.scratch import CACHE_KB
@@ -79,13 +80,18 @@ class Manifest:
         return stamp, tuple(json.loads(journals)), found, tuple(json.loads(outputs))
 
     def __setitem__(self, key: str, record: Record) -> None:
+        # Once per article in the main process: a plain try rather than ``_writing`` (a
+        # context manager costs a generator and three calls), the same errors turned the same
+        # way; the journal list is the same tuple for a whole folder of articles.
         stamp, journals, found, outputs = record
-        with self._writing():
+        try:
             self.db.execute(
                 "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
-                (key, stamp, json.dumps(list(journals)), found, json.dumps(list(outputs))),
+                (key, stamp, _json_list(journals), found, json.dumps(list(outputs))),
             )
             self._maybe_commit()
+        except sqlite3.OperationalError as exc:
+            raise _output_error(self.path, exc) from None
 
     def pop(self, key: str, default: None = None) -> None:
         with self._writing():
@@ -100,12 +106,7 @@ class Manifest:
         try:
             yield
         except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if "full" in text:
-                raise OutputError(f"{self.path}: cannot write: disk full") from None
-            if "readonly" in text or "read-only" in text:
-                raise OutputError(f"{self.path}: cannot write: read-only file system") from None
-            raise
+            raise _output_error(self.path, exc) from None
 
     def __len__(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM entries").fetchone()[0])
@@ -125,3 +126,19 @@ class Manifest:
         with contextlib.suppress(sqlite3.Error):
             self.db.execute("COMMIT")
         self.db.close()
+
+
+def _output_error(path: Path, exc: sqlite3.OperationalError) -> Exception:
+    """``OutputError`` for SQLite's "disk is full" and "readonly database" (the output place
+    failing); any other error as it was."""
+    text = str(exc).lower()
+    if "full" in text:
+        return OutputError(f"{path}: cannot write: disk full")
+    if "readonly" in text or "read-only" in text:
+        return OutputError(f"{path}: cannot write: read-only file system")
+    return exc
+
+
+@lru_cache(maxsize=64)
+def _json_list(items: tuple[str, ...]) -> str:
+    return json.dumps(list(items))

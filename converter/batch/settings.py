@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,7 +79,7 @@ class Entry:
         data: dict[str, Any] = {
             "source": self.source,
             "status": self.status,
-            "output": str(out_dir / self.output) if self.output else None,
+            "output": os.path.join(out_dir, self.output) if self.output else None,
             "problems": self.problems,
         }
         if self.removed:

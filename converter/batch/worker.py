@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from converter.api import prepare, refusals, render
-from converter.atomic import write_temp
+from converter.atomic import write_temp_data
 from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, Job, JobResult
 from converter.errors import EXIT_INTERRUPTED, OUTPUT_ERRNOS, output_error
 from converter.naming import NamePattern
@@ -86,7 +86,8 @@ class WorkerState:
     digests: dict[tuple[str, int, int], str] = field(default_factory=dict)
     # Journal file found per folder; looked up once per run (one found later counts next run).
     found: dict[str, str] = field(default_factory=dict)
-    folders: set[Path] = field(default_factory=set)  # output folders known to exist
+    folders: set[str] = field(default_factory=set)  # output folders known to exist
+    out_name: str = ""  # the output folder as text (``_convert_one`` joins names to it)
 
 
 _STATE: WorkerState | None = None
@@ -122,6 +123,7 @@ def init_worker(settings: BatchSettings, token: str, in_process: bool = False) -
         RecordingCache(),
         token,
         collect=not in_process,
+        out_name=str(settings.out_dir),
     )
 
 
@@ -189,7 +191,8 @@ def _input(job: Job) -> tuple[str, bytes | None]:
     if job.values is not None:
         return _digest(json.dumps(job.values, sort_keys=True, default=str).encode()), None
     try:
-        raw = Path(job.path).read_bytes()
+        with open(job.path, "rb") as stream:
+            raw = stream.read()
     except OSError:
         return "unreadable", None
     native = job.fmt in ("yaml", "json") or (
@@ -258,18 +261,20 @@ def _convert_one(state: WorkerState, item: Loaded) -> Entry:
     except ValueError as exc:
         return Entry(item.name, "bad-input", problems=[f"{item.name}: {exc}"], warnings=warnings)
     settings = state.settings
-    target = settings.out_dir / name
-    result = render(item.article, settings.options, str(target))
+    # Paths as strings: a ``Path`` per article and per operation on it cost more than the
+    # join itself (the target is named in problems and given to the temp file as text).
+    target = os.path.join(state.out_name, name)
+    result = render(item.article, settings.options, target)
     problems = [str(p) for p in result.problems]
     status = "converted" if result.valid else "invalid"
     temp = None
     if result.valid or settings.options.write_invalid:
-        data = result.data
         try:
-            if target.parent not in state.folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                state.folders.add(target.parent)
-            temp = write_temp(target, lambda stream: stream.write(data), owner=state.token)
+            folder = os.path.dirname(target)
+            if folder not in state.folders:
+                os.makedirs(folder, exist_ok=True)
+                state.folders.add(folder)
+            temp = write_temp_data(target, result.data, owner=state.token)
         except OSError as exc:
             if exc.errno not in OUTPUT_ERRNOS:
                 raise
