@@ -191,14 +191,30 @@ def _input(job: Job) -> tuple[str, bytes | None]:
     if job.values is not None:
         return _digest(json.dumps(job.values, sort_keys=True, default=str).encode()), None
     try:
-        with open(job.path, "rb") as stream:
-            raw = stream.read()
+        raw = _read_bytes(job.path)
     except OSError:
         return "unreadable", None
     native = job.fmt in ("yaml", "json") or (
         job.fmt is None and job.path.lower().endswith(_NATIVE_SUFFIXES)
     )
     return _digest(raw), raw if native else None
+
+
+def _read_bytes(path: str) -> bytes:
+    """A file's bytes in five system calls (open, fstat, read, the read that finds the end,
+    close): ``open().read()`` adds a buffered file object, a terminal test, two seeks and a
+    second fstat (eight calls per article)."""
+    handle = os.open(path, _READ)
+    try:
+        parts = [os.read(handle, os.fstat(handle).st_size + 1)]
+        while parts[-1]:
+            parts.append(os.read(handle, 65536))
+        return parts[0] if len(parts) == 2 else b"".join(parts)
+    finally:
+        os.close(handle)
+
+
+_READ = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
 
 
 def convert_job(job: Job, previous: Any) -> JobResult:
