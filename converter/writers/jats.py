@@ -75,9 +75,6 @@ _AUTHOR_INITIALS = re.compile(
 # would change (``_t``/``_a``), which autoescaping leaves as it is.
 Row = SimpleNamespace
 _EMPTY = Markup("")
-# Indentation of a line at a given depth: plain ``str`` (spaces, which no escaping changes), as
-# ``_t`` gives, so autoescaping costs two Python calls per line instead of four for a Markup.
-_PAD = ["  " * level for level in range(8)]
 
 
 def _t(value: Any) -> str | None:
@@ -455,7 +452,6 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
         out.append(
             Row(
                 alternatives=several,
-                pad=_PAD[4 if several else 3],
                 id=_a(aff.id),
                 label=_t(label) if label else None,
                 ror=_t(aff.ror) if aff.ror else None,
@@ -584,7 +580,7 @@ def _references(article: model.Article, main: str) -> list[Row]:
                 lang=_a(ref.lang) if ref.lang else None,
                 authors=[_split_author(a) for a in ref.authors],
                 etal=ref.etal and bool(ref.authors),
-                title_tag="chapter-title" if ref.type == "chapter" else "article-title",
+                chapter=ref.type == "chapter",  # chapter-title, else article-title
                 title=_inline(ref.title) if ref.title else None,
                 source=_inline(ref.source) if ref.source else None,
                 # the English title in brackets: of a part (trans-title) or of a book
@@ -601,7 +597,6 @@ def _references(article: model.Article, main: str) -> list[Row]:
         alternatives = len(texts) + (1 if element else 0) > 1
         out.append(
             Row(
-                pad=_PAD[5 if alternatives else 4],
                 id=_a(ref.id),
                 type=_a(ref.type) if ref.type else None,
                 texts=[
