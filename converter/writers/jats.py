@@ -113,11 +113,13 @@ def _a(value: Any) -> str | None:
     return text
 
 
-def _lang(code: str | None, main: str | None) -> Markup:
-    """`` xml:lang="code"`` for an element in another language than ``main``, else nothing."""
+def _lang(code: str | None, main: str | None) -> str | None:
+    """The ``xml:lang`` of an element in another language than ``main`` (escaped), else None:
+    the template writes the attribute only then (a test costs less than escaping an empty
+    ``Markup`` for every element in the main language)."""
     if code and code != main:
-        return Markup(f' xml:lang="{xml_attr(code)}"')
-    return _EMPTY
+        return _a(code)
+    return None
 
 
 def nodes_markup(items: inline.Inline) -> Markup:
@@ -346,7 +348,7 @@ def _trans_titles(article: model.Article, main: str) -> list[Row]:
     return rows
 
 
-def _name(name: model.PersonName, lang: Markup) -> Row:
+def _name(name: model.PersonName, lang: str | None) -> Row:
     return Row(
         style=_a(name.style),
         lang=lang,
