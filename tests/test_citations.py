@@ -605,7 +605,8 @@ def test_known_attributes_only_give_the_same_labels_and_marginals() -> None:
     # and the packaged model's labelling did use the attribute-filtered features
     cache = token_features()
     assert cache is not None and cache
-    assert all(f in cache.known for part in cache.values() for f in part[0])
+    assert cache.names is not None
+    assert all(cache.names.get(f.decode()) == f for part in cache.values() for f in part[0])
 
 
 # ----------------------------------------------------------------- output

@@ -95,47 +95,31 @@ Features = tuple[
 _CACHE_LIMIT = 20_000
 # a token's word as seen from each place: its own, as the previous token's and the next's, as
 # the one two before's and two after's (those carry the one-away prefix too: '-2-1w=smith')
-_WORD_PREFIXES = (b"", b"-1", b"+1", b"-2-1", b"+2+1")
+_WORD_PREFIXES = ("w=", "-1w=", "+1w=", "-2-1w=", "+2+1w=")
 
-
-def _keep_all(name: bytes) -> bool:
-    return True
-
-
-class _Own(dict[str, bytes | None]):
-    """A feature → its attribute name as bytes, or None when ``keep`` refuses it."""
-
-    def __init__(self, keep: Callable[[bytes], bool]) -> None:
-        super().__init__()
-        self.keep = keep
-
-    def __missing__(self, feature: str) -> bytes | None:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        name = feature.encode()
-        found = name if self.keep(name) else None
-        self[feature] = found
-        return found
+# A feature's attribute name, or None when the model has no weight for it: ``str.encode`` keeps
+# every feature (training), ``dict.get`` of a model's attributes only those (``TokenCache``).
+Namer = Callable[[str], bytes | None]
 
 
 class _Seen(dict[tuple[str, ...], tuple[tuple[bytes, ...], tuple[bytes, ...]]]):
     """What a token shows its neighbours (its features for the tokens one or two away) → its
     attribute names as the token after it sees them (``before`` prefixed: '-1s=Xxxx') and as
-    the token before it sees them (``after``: '+1s=Xxxx'), the ones ``keep`` accepts. These
+    the token before it sees them (``after``: '+1s=Xxxx'), the ones ``name`` keeps. These
     few features ('s=Xxxx', 'cap', 'e=,', dictionary hits) come in a thousand or so
     combinations: one look-up gives both."""
 
-    def __init__(self, before: str, after: str, keep: Callable[[bytes], bool]) -> None:
+    def __init__(self, before: str, after: str, name: Namer) -> None:
         super().__init__()
-        self.before, self.after, self.keep = before, after, keep
+        self.before, self.after, self.name = before, after, name
 
     def __missing__(self, feats: tuple[str, ...]) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        keep = self.keep
+        name, before, after = self.name, self.before, self.after
         found = (
-            tuple(n for f in feats if keep(n := (self.before + f).encode())),
-            tuple(n for f in feats if keep(n := (self.after + f).encode())),
+            tuple(n for f in feats if (n := name(before + f))),
+            tuple(n for f in feats if (n := name(after + f))),
         )
         self[feats] = found
         return found
@@ -143,40 +127,38 @@ class _Seen(dict[tuple[str, ...], tuple[tuple[bytes, ...], tuple[bytes, ...]]]):
 
 class TokenCache(dict[str, Features]):
     """Token → ``Features``, computed on first sight by ``__missing__``: a token seen before
-    costs one dict look-up in C, no Python call. With ``known`` (a trained model's attributes)
-    only those are kept: CRFsuite ignores the others, but building and handing them over costs
-    (12 % of a reference's features on the held-out split); an unknown attribute adds nothing
-    to any score, so labels and marginals are identical.
+    costs one dict look-up in C, no Python call. With ``names`` (a trained model's attributes,
+    their text → the attribute as bytes) only those are kept: CRFsuite ignores the others, but
+    building and handing them over costs (12 % of a reference's features on the held-out
+    split); an unknown attribute adds nothing to any score, so labels and marginals are
+    identical.
 
-    A token seen for the first time is mostly made of features other tokens had (its shape,
-    suffixes, prefix, 'cap', dictionary hits): their attribute names, encoded and checked
-    against ``known``, are kept too (``_Own`` per feature, ``_Seen`` per combination of the
-    features its neighbours see), so only its word's five names are built anew, and tokens
-    share the tuples. A new token costs a third less (13.9 → 9.2 µs on the held-out split's),
-    and new tokens are most of the cost of a reference whose words were never seen (issue 9)."""
+    A token seen for the first time looks its features' names up in ``names`` (``map`` over
+    ``dict.get``: no Python call per feature, where a memo of feature → name had one for each
+    feature not seen before, nearly one per new token), and tokens share the bytes objects.
+    What a token shows its neighbours is kept per combination of those features (``_Seen``),
+    so tokens share those tuples too. New tokens are most of the cost of a reference whose
+    words were never seen (issue 9)."""
 
-    def __init__(self, known: frozenset[bytes] | None = None) -> None:
+    def __init__(self, names: dict[str, bytes] | None = None) -> None:
         super().__init__()
-        self.known = known
-        self.keep = _keep_all if known is None else known.__contains__
-        self.own = _Own(self.keep).__getitem__
-        self.near = _Seen("-1", "+1", self.keep)
-        self.far = _Seen("-2", "+2", self.keep)
+        self.names = names
+        self.name: Namer = str.encode if names is None else names.get
+        self.near = _Seen("-1", "+1", self.name)
+        self.far = _Seen("-2", "+2", self.name)
 
     def __missing__(self, token: str) -> Features:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
         core, feats, near, far, change, kind = _token_features(token)
-        keep = self.keep
-        # (map and filter: the look-ups run in C, no Python call per feature)
-        own = tuple(filter(None, map(self.own, feats)))
+        name = self.name
+        # (filter and map: the look-ups run in C, no Python call per feature)
+        own = tuple(filter(None, map(name, feats)))
         prev, nxt = self.near[tuple(near)]
         prev2, next2 = self.far[tuple(far)]
-        # the word's attributes come first in each list ('w=smith', '-1w=smith', …); a new
-        # word's are new, so they are not kept
-        word = ("w=" + core).encode()
+        # the word's attributes come first in each list ('w=smith', '-1w=smith', …)
         views = [
-            (name, *view) if keep(name := prefix + word) else view
+            (word, *view) if (word := name(prefix + core)) else view
             for prefix, view in zip(_WORD_PREFIXES, (own, prev, nxt, prev2, next2), strict=True)
         ]
         found = (*views, change, kind, _block_class(kind, change), token[0].isupper())

@@ -66,24 +66,41 @@ def write_attributes(model: Path, out: Path) -> int:
     return len(names)
 
 
+def _attribute_lines(model: Path, attributes: Path) -> bytes | None:
+    """The attributes file's text after its stamp line, or None when the file is missing or
+    was written for another model."""
+    try:
+        data = gzip.decompress(attributes.read_bytes())
+    except OSError:
+        return None
+    stamp, _, names = data.partition(b"\n")
+    return names if stamp.decode() == _model_stamp(model) else None
+
+
 def known_attributes(model: Path, attributes: Path) -> frozenset[bytes] | None:
     """The attributes written for ``model``, or None when the file is missing or was written
     for another model (then every feature is handed over, as before: slower, same results)."""
-    try:
-        lines = gzip.decompress(attributes.read_bytes()).split(b"\n")
-    except OSError:
+    names = _attribute_lines(model, attributes)
+    return None if names is None else frozenset(names.split(b"\n")[:-1])
+
+
+def attribute_names(model: Path, attributes: Path) -> dict[str, bytes] | None:
+    """The same attributes by their text (what ``features.TokenCache`` looks names up by), or
+    None. (The text is decoded and split once, and the pairs made in C: 3–4 ms, about what
+    the set took.)"""
+    names = _attribute_lines(model, attributes)
+    if names is None:
         return None
-    if lines[0].decode() != _model_stamp(model):
-        return None
-    return frozenset(lines[1:-1])
+    texts = names.decode("utf-8").split("\n")[:-1]
+    return dict(zip(texts, names.split(b"\n")[:-1], strict=True))
 
 
 @cache
 def token_features() -> TokenCache | None:
     """The token features cache for the packaged model (see the module's docstring)."""
     folder = model_dir()
-    known = known_attributes(folder / MODEL_NAME, folder / ATTRIBUTES_NAME)
-    return None if known is None else TokenCache(known)
+    names = attribute_names(folder / MODEL_NAME, folder / ATTRIBUTES_NAME)
+    return None if names is None else TokenCache(names)
 
 
 @cache
