@@ -67,7 +67,8 @@ def normalize_doi(value: str) -> str:
     look-alikes included, are refused because registration agencies reject them.
     """
     text = _DOI_PREFIX_RE.sub("", value.strip())
-    dash = next((c for c in text if c in _DASHES), None)
+    # (every dash look-alike is non-ASCII: an ASCII DOI, nearly all, skips the scan)
+    dash = None if text.isascii() else next((c for c in text if c in _DASHES), None)
     if dash is not None:
         raise ValueError(f"contains a non-ASCII dash U+{ord(dash):04X}; use '-': {value!r}")
     if not text.isascii():
