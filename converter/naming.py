@@ -161,7 +161,7 @@ def fit_name(name: str, limit: int = MAX_NAME_BYTES) -> str:
     same short one and two long names that differ only at the end still differ.
 
     ``limit`` leaves room under the file systems' 255 bytes for the temporary file written
-    beside the output (``.NAME.<random>.jatsconv-tmp``).
+    beside the output (``.NAME.<unique>.<owner>.jatsconv-tmp``, ≤ 54 bytes more).
     """
     if len(name.encode("utf-8")) <= limit:
         return name
