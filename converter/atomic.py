@@ -104,9 +104,9 @@ def create_temp(target: str | os.PathLike[str], owner: str | None = None) -> tup
     """Create (``O_EXCL``) and open the temporary file for ``target``: its descriptor and path.
 
     The unique part is this process's id and a serial number, not ``tempfile.mkstemp``'s random
-    letters: same guarantee (an existing name is never reused: the next number is tried), at
-    a third of the cost (a batch makes one per article). Mode 0644 whatever the umask, as the
-    outputs' readers expect.
+    letters: the same guarantee (an existing name is never reused: the next number is tried)
+    for less (create, write and rename 21.5 -> 14 us on tmpfs; a batch makes one per article).
+    Mode 0644 whatever the umask, as the outputs' readers expect.
     """
     path = os.fspath(target)
     folder, name = os.path.split(path)
