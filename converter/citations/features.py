@@ -271,7 +271,7 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
             near.append("doi")
             has |= H_URL
     if first.isupper():
-        if len(token) < 12 and _INITIAL.match(token):
+        if len(token) < 12 and "." in token and _INITIAL.match(token):  # (every initial has one)
             feats.append("init")
             near.append("init")
             has |= H_INIT

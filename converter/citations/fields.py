@@ -290,13 +290,16 @@ def _rejoin_access_date(spans: list[Span]) -> list[Span]:
 
 def build(spans: list[Span], text: str) -> Citation:
     """The citation the spans describe (the first span of a label wins, except authors)."""
-    if len(spans) > 1:
+    # (each of the three helpers below only where its labels are there: a cheap test first)
+    labels = [label for label, _, _ in spans]
+    if "note" in labels and "year" in labels:
         spans = _rejoin_access_date(spans)
+        labels = [label for label, _, _ in spans]
     cit = Citation()
     first: dict[str, str] = {}
     authors: list[str] = []
-    container = _container_title(spans)
-    glued = _place_in_source(spans)
+    container = _container_title(spans) if labels.count("title") > 1 else None
+    glued = _place_in_source(spans) if "place" in labels else None
     connector = False  # an 'In'/'in:' note just before the source: the work is a chapter
     part_of = False  # an 'In'/'in:' note after the title: the title is of a part, not a book
     for k, (label, piece, _) in enumerate(spans):
