@@ -98,26 +98,34 @@ _CACHE_LIMIT = 20_000
 Namer = Callable[[str], bytes | None]
 
 
-class _Seen(dict[tuple[str, ...], tuple[tuple[bytes, ...], tuple[bytes, ...]]]):
-    """What a token shows its neighbours (its features for the tokens one or two away) → its
-    attribute names as the token after it sees them (``before`` prefixed: '-1s=Xxxx') and as
-    the token before it sees them (``after``: '+1s=Xxxx'), the ones ``name`` keeps. These
-    few features ('s=Xxxx', 'cap', 'e=,', dictionary hits) come in a thousand or so
-    combinations: one look-up gives both."""
+# What a token shows the tokens two away is what it shows those one away but these (which only
+# the next and previous tokens see).
+_NEAR_ONLY = frozenset(("num", "range", "doi", "init", "cap", "abbr", "url"))
+_PLACES_AWAY = ("-1", "+1", "-2", "+2")
+Seen = tuple[tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...]]
 
-    def __init__(self, before: str, after: str, name: Namer) -> None:
+
+class _Seen(dict[tuple[str, ...], Seen]):
+    """What a token shows its neighbours (its features for the tokens one away) → its
+    attribute names as the token after it sees them ('-1s=Xxxx'), the token before it
+    ('+1s=Xxxx'), the token two after it and the one two before it ('-2s=Xxxx', '+2s=Xxxx',
+    without ``_NEAR_ONLY``), the ones ``name`` keeps. These few features ('s=Xxxx', 'cap',
+    'e=,', dictionary hits) come in a thousand or so combinations: one look-up gives all four."""
+
+    def __init__(self, name: Namer) -> None:
         super().__init__()
-        self.before, self.after, self.name = before, after, name
+        self.name = name
 
-    def __missing__(self, feats: tuple[str, ...]) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    def __missing__(self, near: tuple[str, ...]) -> Seen:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        name, before, after = self.name, self.before, self.after
+        name = self.name
+        far = [f for f in near if f not in _NEAR_ONLY]
         found = (
-            tuple(n for f in feats if (n := name(before + f))),
-            tuple(n for f in feats if (n := name(after + f))),
+            *(tuple(n for f in near if (n := name(place + f))) for place in _PLACES_AWAY[:2]),
+            *(tuple(n for f in far if (n := name(place + f))) for place in _PLACES_AWAY[2:]),
         )
-        self[feats] = found
+        self[near] = found
         return found
 
 
@@ -140,18 +148,16 @@ class TokenCache(dict[str, Features]):
         super().__init__()
         self.names = names
         self.name: Namer = str.encode if names is None else names.get
-        self.near = _Seen("-1", "+1", self.name)
-        self.far = _Seen("-2", "+2", self.name)
+        self.seen = _Seen(self.name)
 
     def __missing__(self, token: str) -> Features:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        core, feats, near, far, change, kind = _token_features(token)
+        core, feats, near, change, kind = _token_features(token)
         name = self.name
         # (filter and map: the look-ups run in C, no Python call per feature)
         own = tuple(filter(None, map(name, feats)))
-        prev, nxt = self.near[tuple(near)]
-        prev2, next2 = self.far[tuple(far)]
+        prev, nxt, prev2, next2 = self.seen[tuple(near)]
         # the word's attributes come first in each list (written out: half the time of a loop
         # over the places)
         found = (
@@ -215,10 +221,10 @@ class _Shapes(dict[str, str]):
 _SHAPES = _Shapes()
 
 
-def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], int, int]:
+def _token_features(token: str) -> tuple[str, list[str], list[str], int, int]:
     """What the labeller sees of ``token`` wherever it stands: its core word (the attribute
-    'w=<core>'), then its other features as its own, as a neighbour's one token away and two
-    away (see ``TokenCache``), what it does to the state and what kind of word it is."""
+    'w=<core>'), then its other features as its own and as a neighbour's (see ``_Seen``), what
+    it does to the state and what kind of word it is."""
     low = token.lower()
     core = low.strip(_PUNCT) or low
     shape = _SHAPES[token.translate(_SHAPE_TABLE)]
@@ -227,10 +233,10 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
     feature = "s=" + shape
     last, first = token[-1], token[0]
     if last.isalnum():
-        feats, near, far = [feature], [feature], [feature]
+        feats, near = [feature], [feature]
     else:
         end = "e=" + last
-        feats, near, far = [feature, end], [feature, end], [feature, end]
+        feats, near = [feature, end], [feature, end]
     if not first.isalnum():
         feats.append("f=" + first)
     if size > 3:
@@ -254,12 +260,10 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
             if _YEAR.match(core) and 1500 <= int(core[:4]) <= 2040:
                 feats.append("year")
                 near.append("year")
-                far.append("year")
                 has |= H_YEAR
         elif _YEAR.match(core):
             feats.append("year")
             near.append("year")
-            far.append("year")
             has |= H_YEAR
         elif _RANGE.search(core):
             feats.append("range")
@@ -296,8 +300,7 @@ def _token_features(token: str) -> tuple[str, list[str], list[str], list[str], i
     if hits:
         feats.extend(hits)
         near.extend(hits)
-        far.extend(hits)
-    return core, feats, near, far, _state_change(token, has), _kind(token, has, number)
+    return core, feats, near, _state_change(token, has), _kind(token, has, number)
 
 
 _OPEN_QUOTES = frozenset('«“„"')
