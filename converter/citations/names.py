@@ -58,6 +58,7 @@ _EDITOR_WORDS = re.compile(
 )
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}$")
 _WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.,-])")
+_DOT_IN_WORD = re.compile(r"\.[^\s.,-]")  # where _WORDS splits other than at whitespace
 _LEADING_AND = re.compile(r"^(?:and|&|и|et|und|y)\s+", re.I)
 _AND_INITIALS = "aA&иИeEuUyY"  # the letters _LEADING_AND begins with
 _AND = re.compile(r"\s+(?:and|AND|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
@@ -369,7 +370,9 @@ def _people(text: str, glued: bool) -> list[str] | None:
             listed.append(None)
             alone.append(False)
             continue
-        words = [w.rstrip(",") for w in _WORDS.split(item) if w and w != ","]
+        # (without a full stop before a letter, only whitespace splits: str.split, 3x faster)
+        parts = _WORDS.split(item) if _DOT_IN_WORD.search(item) else item.split()
+        words = [w.rstrip(",") for w in parts if w and w != ","]
         if not words:
             return None
         if len(words) > 1 and not _SUFFIXES.isdisjoint(words):
