@@ -20,7 +20,7 @@ from converter.citations.fields import Citation, build, veto
 from converter.citations.model import (
     ATTRIBUTES_NAME,
     MODEL_NAME,
-    known_attributes,
+    attribute_names,
     label,
     meta,
     model_dir,
@@ -577,18 +577,20 @@ def test_packaged_attribute_list_is_the_packaged_models() -> None:
     import pycrfsuite
 
     folder = model_dir()
-    known = known_attributes(folder / MODEL_NAME, folder / ATTRIBUTES_NAME)
+    names = attribute_names(folder / MODEL_NAME, folder / ATTRIBUTES_NAME)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(folder / MODEL_NAME))
-    assert known == {name.encode() for name in tagger.info().attributes}
+    assert names is not None
+    assert set(names) == set(tagger.info().attributes)
+    assert all(name.encode() == value for name, value in names.items())
 
 
 def test_attribute_list_of_another_model_is_not_used(tmp_path: Path) -> None:
     folder = model_dir()
     other = tmp_path / MODEL_NAME
     other.write_bytes((folder / MODEL_NAME).read_bytes() + b"\0")
-    assert known_attributes(other, folder / ATTRIBUTES_NAME) is None
-    assert known_attributes(folder / MODEL_NAME, tmp_path / "missing.gz") is None
+    assert attribute_names(other, folder / ATTRIBUTES_NAME) is None
+    assert attribute_names(folder / MODEL_NAME, tmp_path / "missing.gz") is None
 
 
 def test_known_attributes_only_give_the_same_labels_and_marginals() -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from converter.citations.model import ATTRIBUTES_NAME, MODEL_NAME, known_attributes
+from converter.citations.model import ATTRIBUTES_NAME, MODEL_NAME, attribute_names
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "converter" / "data" / "citations.json"
@@ -81,4 +81,4 @@ def test_quick_training_run_reproduces_its_recorded_figures(tmp_path: Path) -> N
     assert fresh["quick"] is True
     assert not _differences(recorded, fresh, ("all",))
     # the attributes the labeller hands over are written for the model just trained
-    assert known_attributes(tmp_path / MODEL_NAME, tmp_path / ATTRIBUTES_NAME)
+    assert attribute_names(tmp_path / MODEL_NAME, tmp_path / ATTRIBUTES_NAME)

@@ -77,17 +77,11 @@ def _attribute_lines(model: Path, attributes: Path) -> bytes | None:
     return names if stamp.decode() == _model_stamp(model) else None
 
 
-def known_attributes(model: Path, attributes: Path) -> frozenset[bytes] | None:
-    """The attributes written for ``model``, or None when the file is missing or was written
-    for another model (then every feature is handed over, as before: slower, same results)."""
-    names = _attribute_lines(model, attributes)
-    return None if names is None else frozenset(names.split(b"\n")[:-1])
-
-
 def attribute_names(model: Path, attributes: Path) -> dict[str, bytes] | None:
-    """The same attributes by their text (what ``features.TokenCache`` looks names up by), or
-    None. (The text is decoded and split once, and the pairs made in C: 3–4 ms, about what
-    the set took.)"""
+    """The attributes written for ``model``, by their text (what ``features.TokenCache`` looks
+    names up by), or None when the file is missing or was written for another model (then
+    every feature is handed over: slower, same results). (The text is decoded and split once,
+    and the pairs made in C: 3–4 ms.)"""
     names = _attribute_lines(model, attributes)
     if names is None:
         return None
