@@ -101,7 +101,6 @@ Namer = Callable[[str], bytes | None]
 # What a token shows the tokens two away is what it shows those one away but these (which only
 # the next and previous tokens see).
 _NEAR_ONLY = frozenset(("num", "range", "doi", "init", "cap", "abbr", "url"))
-_PLACES_AWAY = ("-1", "+1", "-2", "+2")
 Seen = tuple[tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...], tuple[bytes, ...]]
 
 
@@ -121,9 +120,10 @@ class _Seen(dict[tuple[str, ...], Seen]):
             self.clear()
         name = self.name
         far = [f for f in near if f not in _NEAR_ONLY]
+        # (filter and map: the names built and looked up in C)
         found = (
-            *(tuple(n for f in near if (n := name(place + f))) for place in _PLACES_AWAY[:2]),
-            *(tuple(n for f in far if (n := name(place + f))) for place in _PLACES_AWAY[2:]),
+            *(tuple(filter(None, map(name, map(place.__add__, near)))) for place in ("-1", "+1")),
+            *(tuple(filter(None, map(name, map(place.__add__, far)))) for place in ("-2", "+2")),
         )
         self[near] = found
         return found
@@ -211,8 +211,10 @@ for _word, _marker in MARKERS.items():
 _HIT_BITS = {"jw": H_JOURNAL, "pub": H_PUB, "place": H_PUB, "m=pub": H_PUB, "m=in": H_IN,
              "m=ed": H_ED, "m=vol": H_MARK, "m=iss": H_MARK, "m=page": H_MARK,
              "m=and": H_AND, "m=etal": H_AND}  # fmt: skip
-_LEXICON_HAS = {
-    word: sum({_HIT_BITS[h] for h in hits if h in _HIT_BITS}) for word, hits in _LEXICON.items()
+# a dictionary word → its hits and what they make it have (one look-up for a new token)
+_LEXICON_ENTRY = {
+    word: (hits, sum({_HIT_BITS[h] for h in hits if h in _HIT_BITS}))
+    for word, hits in _LEXICON.items()
 }
 
 
@@ -221,13 +223,14 @@ def _twice(match: re.Match[str]) -> str:
 
 
 class _Shapes(dict[str, str]):
-    """A token's letters as X, x and d → the same with each run cut to two ('Xxxxxx' →
-    'Xxx'): few shapes recur, so a new token costs a look-up, not a regex substitution."""
+    """A token's letters as X, x and d → its shape feature, the same with each run cut to two
+    ('Xxxxxx' → 's=Xxx'): few shapes recur, so a new token costs a look-up, not a regex
+    substitution, and tokens share the feature's string (its hash is computed once)."""
 
     def __missing__(self, shape: str) -> str:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        found = self[shape] = _RUNS.sub(_twice, shape) if len(shape) > 3 else shape
+        found = self[shape] = "s=" + (_RUNS.sub(_twice, shape) if len(shape) > 3 else shape)
         return found
 
 
@@ -242,16 +245,16 @@ def _token_features(
     the last parts of its ``Features`` (``_tail``)."""
     low = token.lower()
     core = low.strip(_PUNCT) or low
-    shape = _SHAPES[token.translate(_SHAPE_TABLE)]
+    shape = _SHAPES[token.translate(_SHAPE_TABLE)]  # 's=Xxx' ('s=' holds no x, X nor d)
     size = len(core)
-    has = _LEXICON_HAS.get(core, 0)
-    feature = "s=" + shape
+    known = _LEXICON_ENTRY.get(core)
+    has = known[1] if known else 0
     last, first = token[-1], token[0]
     if last.isalnum():
-        feats, near = [feature], [feature]
+        feats, near = [shape], [shape]
     else:
         end = "e=" + last
-        feats, near = [feature, end], [feature, end]
+        feats, near = [shape, end], [shape, end]
     if not first.isalnum():
         feats.append("f=" + first)
     if size > 3:
@@ -311,10 +314,9 @@ def _token_features(
         feats.append("url")
         near.append("url")
         has |= H_URL
-    hits = _LEXICON.get(core)
-    if hits:
-        feats.extend(hits)
-        near.extend(hits)
+    if known:
+        feats.extend(known[0])
+        near.extend(known[0])
     if len(token) > 2 and not has & H_IN and _QUOTE_CHARS.isdisjoint(token):
         # what such a token does and is depends on its bits and last character alone
         key = (has, number, "" if last.isalnum() else last)

@@ -532,11 +532,14 @@ def veto(cit: Citation) -> str | None:
         # (each regex below only where the words it needs are there: a cheap test first)
         if ("url" in low or "http" in low or "www." in low) and _URL_IN.search(low):
             return "source contains a URL"  # 'Rossiyskaya Gazeta. URL
-        words = set(_WORD.findall(low)) if cit.authors else set()
+        words = None  # the source's words, read only for a surname found in its text
         for person in cit.authors:
             surname = person.split(",")[0].lower()
-            if len(surname) > 2 and surname in words:
-                return "source contains the author list"
+            if len(surname) > 2 and surname in low:
+                if words is None:
+                    words = set(_WORD.findall(low))
+                if surname in words:
+                    return "source contains the author list"
         if ("ed" in low or "под ред" in low or "/" in low) and _EDITOR_IN.search(low):
             return "source contains an editor statement"
         if ("ser" in low[-8:] or "сер" in low[-8:]) and _SERIES_END.search(low):

@@ -66,6 +66,8 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
         problem is None
         and cit.fpage
         and not text.isascii()  # (no 'Ст.' in ASCII: a cheap test)
+        # (casefold: as the pattern's ignored case reads 'ᲃ' as 'с' and 'ᲄ' as 'т')
+        and "ст" in text.casefold()
         and cit.fpage in _ARTICLE_NUMBER.findall(text)
     ):
         problem = "an article number read as pages"  # '… РФ. 1994. № 32. Ст. 3301.'
