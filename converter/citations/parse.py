@@ -131,8 +131,8 @@ def parse_reference(text: str) -> Citation | None:
     text = normalize(text)
     if not text or len(text) > MAX_LENGTH:
         return None
-    spans = label(text)
     limit = threshold(threshold_group(text))
+    spans = label(text, enough=limit)  # (only which side of the limit counts here)
     # the spans every citation uses decide most abstentions before any field is read
     if min([c for lab, _, c in spans if lab in USED], default=0.0) < limit:
         return None
