@@ -176,13 +176,22 @@ def run_batch(
                 handle(work(chunk), chunk)
         else:
             context = multiprocessing.get_context()
-            if context.get_start_method() == "fork":
-                prepare(settings.options)  # once here: the forked workers share it
-            # What is alive now (modules, grammar, templates, labeller: ~70 MB of objects)
-            # lives as long as the run: out of the collector's sight, so that the full
-            # collections this process makes while it takes results in do not walk it all.
-            gc.freeze()
-            frozen = True
+            # What is alive now and what ``prepare`` loads (modules, grammar, templates,
+            # labeller: ~70 MB of objects) lives as long as the run: no collection is worth
+            # making while it loads (the ~30 it set off took ~8 ms of the serial start-up,
+            # before any worker runs), and it is then put out of the collector's sight, so
+            # that the full collections this process makes while it takes results in do not
+            # walk it all.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                if context.get_start_method() == "fork":
+                    prepare(settings.options)  # once here: the forked workers share it
+            finally:
+                gc.freeze()
+                frozen = True
+                if collecting:
+                    gc.enable()
             pool = ProcessPoolExecutor(
                 workers, mp_context=context, initializer=init_worker, initargs=(settings, token)
             )
