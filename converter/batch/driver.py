@@ -135,6 +135,10 @@ def run_batch(
         files.close()
         raise
     books = Books(settings, manifest)
+    # The rows jobs are queued with (``chunks``). An empty manifest has none for any job of this
+    # run, since a job's row is written only once its results are in and no job is queued
+    # twice: its rows are not looked up one by one (~3 us of the main process per article).
+    rows: Manifest | dict[str, Record] = {} if manifest.is_empty() else manifest
     token = run_token()  # in the names of this run's temporary files, the workers' too
 
     def jobs() -> Iterator[Job]:
@@ -172,7 +176,7 @@ def run_batch(
     try:
         if workers == 1:
             init_worker(settings, token, in_process=True)
-            for chunk in chunks(jobs(), settings.chunk_size, manifest):
+            for chunk in chunks(jobs(), settings.chunk_size, rows):
                 handle(work(chunk), chunk)
         else:
             context = multiprocessing.get_context()
@@ -197,7 +201,7 @@ def run_batch(
             )
             limit = workers * 4
             total = len(files) + len(problems)
-            for chunk in chunks(jobs(), settings.chunk_size, manifest, total, workers):
+            for chunk in chunks(jobs(), settings.chunk_size, rows, total, workers):
                 while len(pending) >= limit:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:

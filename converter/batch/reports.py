@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from converter.atomic import write_atomic_stream
+from converter.batch.books import ITEM_SEPARATOR
 from converter.batch.settings import BatchSettings
 from converter.redaction import redacting
 from converter.version import __version__
@@ -35,10 +36,18 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
         }
         text = json.dumps(head, ensure_ascii=False, indent=2)
         stream.write(text[:-2] + ',\n  "articles": [')
-        first = True
-        for item in books.entries_in_order():
-            stream.write(("\n    " if first else ",\n    ") + json.dumps(item, ensure_ascii=False))
-            first = False
+        # Each job's entries come encoded as they are written here (``Books._spool``); a few
+        # hundred jobs' worth at a time, so that the stream is written to, and redacted, in
+        # large pieces.
+        separator = "\n    "
+        batch: list[str] = []
+        for items in books.report_items():
+            batch.append(items)
+            if len(batch) >= 500:
+                stream.write(separator + ITEM_SEPARATOR.join(batch))
+                separator, batch = ITEM_SEPARATOR, []
+        if batch:
+            stream.write(separator + ITEM_SEPARATOR.join(batch))
         stream.write("\n  ]\n}\n")
 
     write_atomic_stream(path, lambda stream: write(redacting(stream)), encoding="utf-8")
