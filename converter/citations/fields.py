@@ -550,7 +550,7 @@ def veto(cit: Citation) -> str | None:
             return "source contains an edition statement"  # '… регулирования. 4-е изд
         if low[:1] == "[" and _CROSS_REFERENCE.match(low):
             return "source is a reference to another entry"  # 'In [24], chapter 7'
-        if _SHORT.fullmatch(low) and low.strip(". ") in _CITY_SOURCES:
+        if low.strip(". ") in _CITY_SOURCES and _SHORT.fullmatch(low):  # (the set first)
             return "source is a city"
         tail = _SOURCE_TAIL.search(low, len(low) - 60)  # (the last word, after '.' or ',')
         if tail and tail.group(1) in PLACES:
