@@ -43,8 +43,10 @@ def _ready(out_dir: Path) -> None:
 
 
 # The largest chunk handed to a worker process, and how many chunks per worker the jobs still
-# to queue are split into at least (see ``chunks``).
-LARGEST_CHUNK = 64
+# to queue are split into at least (see ``chunks``). 128 rather than 64: the main process's
+# CPU after its first worker 60.0 -> 56.4 us per seed article; the last chunks are as small
+# as before.
+LARGEST_CHUNK = 128
 CHUNKS_PER_WORKER = 4
 
 
