@@ -20,8 +20,8 @@ through the CLI in a subprocess, and prints:
   and delete the outputs afterwards);
 * peak memory: the largest resident set of any one process (``getrusage(RUSAGE_CHILDREN)``) and
   the peak of the summed proportional set size (PSS) of the batch and its workers, sampled every
-  0.25 s from /proc (PSS splits pages shared after fork, so the sum is the real total; each
-  reading costs ~5 ms of CPU, see ``PSS_EVERY``);
+  second from /proc (PSS splits pages shared after fork, so the sum is the real total; each
+  reading costs 3.5-5 ms of CPU, see ``PSS_EVERY``);
 * the time xmllint takes to validate the same outputs one file at a time, the way a pipeline
   without a resident grammar does: measured on a sample of files and extrapolated to N (the
   sample size is printed), and the ratio of that to the batch's time;
@@ -337,29 +337,35 @@ def _has_children(pid: int) -> bool:
 
 
 # Seconds between two readings of the summed PSS. Reading it makes the kernel walk every page
-# of the batch's three processes: ~5 ms of CPU (this process's) each time (4.95 ms measured
-# during a seed batch), so every 50 ms it took ~9 % of a core from the batch being timed, which
-# needs both. Memory stays flat through a run (the README's 100,000-article rows), so 4
-# readings a second find its peak. The main process's CPU is still read every 50 ms (0.2 ms).
-PSS_EVERY = 0.25
+# of the batch's three processes: 3.5-5 ms of CPU (this process's) each time, taken from the
+# batch being timed, which needs both cores: every 50 ms it took ~9 % of a core, every 0.25 s
+# ~75 ms of CPU over a 5,000-article seed run (0.7 % of what the two cores give in that time).
+# Memory stays flat through a run (the README's 100,000-article rows), so one reading a second
+# finds its peak. The main process's CPU is still read every 50 ms (0.03 ms each). The CPU the
+# sampling took is printed.
+PSS_EVERY = 1.0
 
 
-def run_batch(command: list[str]) -> tuple[float, int, int, int, float, float, float, float]:
+def run_batch(
+    command: list[str],
+) -> tuple[float, int, int, int, float, float, float, float, float]:
     """Run the CLI; return wall seconds, exit code, peak summed PSS, largest single RSS, the
     CPU seconds (user + system) and system seconds of the batch and its workers, the CPU
     seconds of the main process alone (its last reading, at most 50 ms before it ended), and
     of its start-up: its CPU when its first worker was seen (imports, listing the sources,
     loading the grammar, templates and labeller, all before a worker starts; read every 50 ms,
-    so up to ~50 ms more)."""
+    so up to ~50 ms more), and the CPU seconds this sampling took (taken from the batch)."""
     peak = 0
     main_cpu = 0.0
     startup_cpu = 0.0
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     done = threading.Event()
+    sampling = 0.0  # the sampler's own CPU seconds
 
     def sample() -> None:
-        nonlocal peak, main_cpu, startup_cpu
+        nonlocal peak, main_cpu, startup_cpu, sampling
+        began = time.thread_time()
         last_pss = 0.0
         while not done.is_set():
             now = time.perf_counter()
@@ -369,6 +375,7 @@ def run_batch(command: list[str]) -> tuple[float, int, int, int, float, float, f
             main_cpu = _own_cpu(process.pid) or main_cpu
             if not startup_cpu and _has_children(process.pid):
                 startup_cpu = main_cpu
+            sampling = time.thread_time() - began
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -390,6 +397,7 @@ def run_batch(command: list[str]) -> tuple[float, int, int, int, float, float, f
         usage.ru_stime,
         main_cpu,
         startup_cpu,
+        sampling,
     )
 
 
@@ -581,7 +589,7 @@ def main() -> None:
     ]
     if args.jobs:
         command += ["-j", str(args.jobs)]
-    seconds, code, pss, rss, cpu, system, main_cpu, startup_cpu = run_batch(command)
+    seconds, code, pss, rss, cpu, system, main_cpu, startup_cpu, sampling = run_batch(command)
     report = json.loads(report_path.read_text())
     converted = report["summary"]["converted"]
     if code != 0 or converted != args.n:
@@ -629,7 +637,8 @@ def main() -> None:
     )
     print(
         f"peak memory:        {pss / 2**20:.0f} MB summed PSS of the batch and its workers; "
-        f"largest single process {rss / 2**20:.0f} MB RSS"
+        f"largest single process {rss / 2**20:.0f} MB RSS (read every {PSS_EVERY:g} s: the "
+        f"bench's sampling took {sampling * 1000:.0f} ms of CPU during the batch)"
     )
     print(
         f"xmllint one by one: {per_file * 1000:.1f} ms per file (sample of {len(sample)} "
