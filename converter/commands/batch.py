@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -241,6 +242,12 @@ def batch(
             f"are complete{listed}",
             err=True,
         )
+    # The process ends here, and what is alive stays so until it does (~70 MB of objects:
+    # modules, grammar, templates, labeller). ``run_batch`` gave them back to the collector for
+    # a library caller; put out of its sight again, they are not walked by the collection the
+    # interpreter makes as it exits: 82-85 -> 24-34 ms between the batch's last line and its
+    # exit, with every core idle.
+    gc.freeze()
     sys.exit(summary.exit_code())
 
 
