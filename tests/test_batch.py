@@ -432,3 +432,25 @@ def test_worker_collects_cycles_often_only_after_an_unusual_article(monkeypatch,
     # clean: every 20 articles; the bad 26th brings the next one to 2 articles after the last
     # (the 20th), so it runs at once; then clean again: 20 articles later
     assert collections == [20, 26, 46]
+
+
+def test_a_library_callers_frozen_objects_stay_frozen(tmp_path: Path, store) -> None:
+    """run_batch with workers freezes what it loads and gives it back to the collector after;
+    objects a library caller froze before the call are not given back with them."""
+    import gc
+
+    source = make_folder(tmp_path / "in", 6)
+    mine = [[] for _ in range(1000)]  # the caller's long-lived objects
+    gc.freeze()
+    try:
+        settings = BatchSettings(out_dir=tmp_path / "out", options=Options(grammars=store), jobs=2)
+        assert run_batch([str(source)], settings).counts["converted"] == 6
+        seen = {id(o) for o in gc.get_objects()}  # what the collector sees (not the frozen)
+        assert id(mine) not in seen and id(mine[0]) not in seen
+    finally:
+        gc.unfreeze()
+    assert mine
+    gc.collect()
+    settings = BatchSettings(out_dir=tmp_path / "out2", options=Options(grammars=store), jobs=2)
+    assert run_batch([str(source)], settings).counts["converted"] == 6
+    assert gc.get_freeze_count() == 0  # what the run froze is given back

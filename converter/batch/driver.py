@@ -194,8 +194,11 @@ def run_batch(
                 if context.get_start_method() == "fork":
                     prepare(settings.options)  # once here: the forked workers share it
             finally:
-                gc.freeze()
-                frozen = True
+                # Only when nothing is frozen yet: ``gc.unfreeze`` at the end gives back
+                # everything frozen, a library caller's own frozen objects too.
+                frozen = gc.get_freeze_count() == 0
+                if frozen:
+                    gc.freeze()
                 if collecting:
                     gc.enable()
             pool = ProcessPoolExecutor(
