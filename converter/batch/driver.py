@@ -194,11 +194,11 @@ def run_batch(
                 if context.get_start_method() == "fork":
                     prepare(settings.options)  # once here: the forked workers share it
             finally:
-                # Only when nothing is frozen yet: ``gc.unfreeze`` at the end gives back
-                # everything frozen, a library caller's own frozen objects too.
+                # Given back at the end only when nothing was frozen before: ``gc.unfreeze``
+                # gives back everything frozen, a library caller's own objects too (the
+                # CLI's frozen imports: ``jatsconv batch`` leaves all frozen as it exits).
                 frozen = gc.get_freeze_count() == 0
-                if frozen:
-                    gc.freeze()
+                gc.freeze()
                 if collecting:
                     gc.enable()
             pool = ProcessPoolExecutor(
