@@ -155,12 +155,14 @@ def run_batch(
     workers = settings.jobs or os.cpu_count() or 1
     pending: dict[Future[list[JobResult]], list[tuple[Job, Any]]] = {}
     pool: ProcessPoolExecutor | None = None
+    stop: Any = None  # the workers' stop flag (see ``stop_pool``)
     frozen = False
 
     def handle(results: list[JobResult], chunk: list[tuple[Job, Any]]) -> None:
         # One result per job, in the chunk's order; the manifest row read for the job's
         # queueing is handed on rather than read again.
-        for result, (job, previous) in zip(results, chunk, strict=True):
+        # (a chunk stopped on its way gives the results of its first jobs only)
+        for result, (job, previous) in zip(results, chunk[: len(results)], strict=True):
             for entry in result.entries:
                 if entry.temp:
                     books.temps.add(entry.temp)
@@ -201,8 +203,12 @@ def run_batch(
                 gc.freeze()
                 if collecting:
                     gc.enable()
+            stop = context.RawValue("b", 0)
             pool = ProcessPoolExecutor(
-                workers, mp_context=context, initializer=init_worker, initargs=(settings, token)
+                workers,
+                mp_context=context,
+                initializer=init_worker,
+                initargs=(settings, token, False, stop),
             )
             limit = workers * 4
             total = len(files) + len(problems)
@@ -218,7 +224,7 @@ def run_batch(
                     handle(future.result(), pending.pop(future))
     except (KeyboardInterrupt, _Stopped) as exc:
         books.summary.interrupted = isinstance(exc, KeyboardInterrupt)
-        stop_pool(pool)
+        stop_pool(pool, stop)
         pool = None
         # Results that arrived but were not taken: after Ctrl-C their temporary files go;
         # when the disk filled up they are complete, and renaming takes no space: kept.
@@ -262,15 +268,33 @@ def run_batch(
     return books.summary
 
 
-def stop_pool(pool: ProcessPoolExecutor | None) -> None:
-    """Stop at once: drop queued work and terminate the workers (they ignore Ctrl-C)."""
+def stop_pool(pool: ProcessPoolExecutor | None, stop: Any = None) -> None:
+    """Stop at once: drop queued work, tell the workers to stop (they ignore Ctrl-C), and
+    terminate any still running after ``STOP_GRACE`` seconds.
+
+    The workers are told first, not terminated at once, so that they still read the chunks
+    already queued to them (each comes back at once, empty): a worker killed while the pool's
+    feeder thread was writing a chunk to it left that thread blocked for ever, and on Python
+    before 3.11.5 the interpreter then hung at exit joining it (``jatsconv batch`` never
+    returned after Ctrl-C).
+    """
     if pool is None:
         return
     processes = list(getattr(pool, "_processes", {}).values())
+    if stop is not None:
+        stop.value = 1
     pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + STOP_GRACE
     for process in processes:
-        with contextlib.suppress(Exception):
-            process.terminate()
+        process.join(timeout=max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        if process.is_alive():
+            with contextlib.suppress(Exception):
+                process.terminate()
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=5)
+
+
+# Seconds the workers have to finish the article they are on after Ctrl-C.
+STOP_GRACE = 5.0

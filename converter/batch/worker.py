@@ -91,9 +91,14 @@ class WorkerState:
 
 
 _STATE: WorkerState | None = None
+# Set (to 1) by the parent to stop: ``work`` then returns what it has done of its chunk at once,
+# and the chunks still queued come back empty (a byte of shared memory, read per article).
+_STOP: Any = None
 
 
-def init_worker(settings: BatchSettings, token: str, in_process: bool = False) -> None:
+def init_worker(
+    settings: BatchSettings, token: str, in_process: bool = False, stop: Any = None
+) -> None:
     """Pool initializer: load the grammar and templates once; Ctrl-C is the parent's to handle.
 
     A worker then makes ~100,000 short-lived objects per bilingual article and no reference
@@ -108,7 +113,8 @@ def init_worker(settings: BatchSettings, token: str, in_process: bool = False) -
     article, 0.06–0.1 ms per bilingual one), and converted articles, or ones refused as bad
     input, leave no cycle to free (``gc.collect()`` after 1,000 to 3,000 of them frees none).
     """
-    global _STATE
+    global _STATE, _STOP
+    _STOP = stop
     if not in_process:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         _exit_with_parent(os.getppid())
@@ -303,9 +309,13 @@ def _convert_one(state: WorkerState, item: Loaded) -> Entry:
 
 
 def work(chunk: list[tuple[Job, Any]]) -> list[JobResult]:
-    """Convert a chunk of jobs. A bug hit by one job is reported for it; the others go on."""
+    """Convert a chunk of jobs. A bug hit by one job is reported for it; the others go on.
+    Once the parent says stop, the results so far: one per job from the chunk's start."""
     results = []
+    stop = _STOP
     for job, previous in chunk:
+        if stop is not None and stop.value:
+            break
         try:
             results.append(convert_job(job, previous))
         except Exception as exc:
