@@ -10,7 +10,6 @@ import os
 import sys
 
 import click
-from click.utils import make_default_short_help
 
 from converter.cli_options import EXIT_HELP, fail
 from converter.commands import COMMANDS
@@ -18,6 +17,22 @@ from converter.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, Converter
 from converter.redaction import redact, redacting_streams
 from converter.registry import load
 from converter.version import __version__
+
+
+def short_help(text: str, limit: int) -> str:
+    """A summary's first sentence of its first paragraph, cut to ``limit`` characters with
+    "..." (as click lists commands; its own helper for this is deprecated in recent Click)."""
+    words = text.split("\n\n", 1)[0].split()
+    for i, word in enumerate(words):
+        if word.endswith("."):
+            words = words[: i + 1]
+            break
+    line = " ".join(words)
+    if len(line) <= limit:
+        return line
+    while words and len(" ".join(words)) + 3 > limit:
+        words.pop()
+    return " ".join(words) + "..."
 
 
 class _CommandTable(click.Group):
@@ -49,7 +64,7 @@ class _CommandTable(click.Group):
         """The command list from the table's summaries: nothing is imported to show it."""
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = [(name, make_default_short_help(COMMANDS[name].summary, limit)) for name in names]
+        rows = [(name, short_help(COMMANDS[name].summary, limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
