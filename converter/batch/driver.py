@@ -274,9 +274,9 @@ def stop_pool(pool: ProcessPoolExecutor | None, stop: Any = None) -> None:
 
     The workers are told first, not terminated at once, so that they still read the chunks
     already queued to them (each comes back at once, empty): a worker killed while the pool's
-    feeder thread was writing a chunk to it left that thread blocked for ever, and on Python
-    before 3.11.5 the interpreter then hung at exit joining it (``jatsconv batch`` never
-    returned after Ctrl-C).
+    feeder thread was writing a chunk to it left that thread blocked for ever, and Debian 12's
+    Python 3.11.2 (not 3.11.7) then hung at exit joining it (``jatsconv batch`` never returned
+    after Ctrl-C).
     """
     if pool is None:
         return
