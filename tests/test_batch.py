@@ -404,6 +404,36 @@ def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     assert len(outputs(out)) == 2000
 
 
+def test_stop_pool_ends_a_stuck_worker_and_spares_the_callers_processes(monkeypatch) -> None:
+    """After Ctrl-C, a worker still busy after the grace period is terminated, so the batch
+    returns; a process the library caller started before the batch keeps running."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from converter.batch import driver
+
+    monkeypatch.setattr(driver, "STOP_GRACE", 0.3)
+    context = multiprocessing.get_context()
+    callers = context.Process(target=time.sleep, args=(30,))
+    callers.start()
+    try:
+        others = set(multiprocessing.active_children())
+        pool = ProcessPoolExecutor(1, mp_context=context)
+        future = pool.submit(time.sleep, 60)  # a worker that never looks at the stop flag
+        deadline = time.monotonic() + 30
+        while not future.running() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.2)
+        started = time.monotonic()
+        driver.stop_pool(pool, None, others)
+        assert time.monotonic() - started < 10
+        assert [p for p in multiprocessing.active_children() if p not in others] == []
+        assert callers.is_alive()
+    finally:
+        callers.terminate()
+        callers.join()
+
+
 def test_worker_collects_cycles_often_only_after_an_unusual_article(monkeypatch, tmp_path):
     """A worker's garbage collection (automatic collection is off in workers) runs every
     ``COLLECT_EVERY`` articles once one was not converted cleanly (an error's traceback can

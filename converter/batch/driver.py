@@ -156,6 +156,7 @@ def run_batch(
     pending: dict[Future[list[JobResult]], list[tuple[Job, Any]]] = {}
     pool: ProcessPoolExecutor | None = None
     stop: Any = None  # the workers' stop flag (see ``stop_pool``)
+    others: set[Any] = set()  # child processes that are not the pool's
     frozen = False
 
     def handle(results: list[JobResult], chunk: list[tuple[Job, Any]]) -> None:
@@ -204,6 +205,7 @@ def run_batch(
                 if collecting:
                     gc.enable()
             stop = context.RawValue("b", 0)
+            others = set(multiprocessing.active_children())  # a library caller's own
             pool = ProcessPoolExecutor(
                 workers,
                 mp_context=context,
@@ -224,7 +226,7 @@ def run_batch(
                     handle(future.result(), pending.pop(future))
     except (KeyboardInterrupt, _Stopped) as exc:
         books.summary.interrupted = isinstance(exc, KeyboardInterrupt)
-        stop_pool(pool, stop)
+        stop_pool(pool, stop, others)
         pool = None
         # Results that arrived but were not taken: after Ctrl-C their temporary files go;
         # when the disk filled up they are complete, and renaming takes no space: kept.
@@ -268,7 +270,9 @@ def run_batch(
     return books.summary
 
 
-def stop_pool(pool: ProcessPoolExecutor | None, stop: Any = None) -> None:
+def stop_pool(
+    pool: ProcessPoolExecutor | None, stop: Any = None, others: set[Any] | None = None
+) -> None:
     """Stop at once: drop queued work, tell the workers to stop (they ignore Ctrl-C), and
     terminate any still running after ``STOP_GRACE`` seconds.
 
@@ -277,10 +281,13 @@ def stop_pool(pool: ProcessPoolExecutor | None, stop: Any = None) -> None:
     feeder thread was writing a chunk to it left that thread blocked for ever, and Debian 12's
     Python 3.11.2 (not 3.11.7) then hung at exit joining it (``jatsconv batch`` never returned
     after Ctrl-C).
+
+    The pool's workers are this process's children that were not alive before the pool
+    (``others``): the executor has no public list of them.
     """
     if pool is None:
         return
-    processes = list(getattr(pool, "_processes", {}).values())
+    processes = [p for p in multiprocessing.active_children() if p not in (others or set())]
     if stop is not None:
         stop.value = 1
     pool.shutdown(wait=False, cancel_futures=True)
