@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from converter.citations.lexicon import PLACES
-from converter.citations.names import ends_with_etal, has_russian_letters, split_people
+from converter.citations.names import Memo, ends_with_etal, has_russian_letters, split_people
 
 
 @dataclass(slots=True)
@@ -229,6 +229,33 @@ def _number(text: str, word: re.Pattern[str]) -> str | None:
     return match.group().replace(" ", "") if match else None
 
 
+def _volume(piece: str) -> tuple[str | None, str | None]:
+    """A volume span's number, and the letter of a journal's section before it ('B364')."""
+    section = _SECTION_VOLUME.match(_clean(piece))
+    return _number(piece, _VOLUME_WORD), section.group(1) if section else None
+
+
+def _issue(piece: str) -> str | None:
+    return _number(piece, _ISSUE_WORD)
+
+
+def _page_range(piece: str) -> tuple[str | None, str | None]:
+    """A pages span's first and last page ('123-9' is 123-129); none for a page count."""
+    if _PAGE_COUNT.match(piece):
+        return None, None
+    match = _PAGES.search(_PAGE_WORD.sub("", _clean(piece)))
+    if not match:
+        return None, None
+    return match.group(1), _expand_lpage(match.group(1), match.group(2)) if match.group(2) else None
+
+
+# The readings of the number spans by their text: the same '2016.', '№ 3.', 'pp. 1-9' recur
+# across references, and a memo's hit is one look-up in C where a reading costs 0.6-1 µs.
+_volumes = Memo(_volume).__getitem__
+_issues = Memo(_issue).__getitem__
+_page_ranges = Memo(_page_range).__getitem__
+
+
 def _expand_lpage(fpage: str, lpage: str) -> str:
     """NLM abbreviates the last page (123-9 is 123-129)."""
     if fpage.isdigit() and lpage.isdigit() and len(lpage) < len(fpage):
@@ -352,12 +379,11 @@ def build(spans: list[Span], text: str) -> Citation:
             source = _TRANSLATED_TAIL.sub("", source)
         cit.source = _unquote(_strip_place(_clean(source))) or None
     if "volume" in first:
-        cit.volume = _number(first["volume"], _VOLUME_WORD)
-        section = _SECTION_VOLUME.match(_clean(first["volume"]))
+        cit.volume, section = _volumes(first["volume"])
         if section and cit.source and first["source"].rstrip(" ,;:").endswith("."):
             # 'Nucl. Phys. | B364': the letter names the journal's section ('Nucl. Phys. B',
             # not the other journal 'Nucl. Phys.'), the number is the volume
-            cit.source = f"{cit.source}. {section.group(1)}"
+            cit.source = f"{cit.source}. {section}"
     elif (
         cit.source
         and (tail := _VOLUME_TAIL.search(cit.source, len(cit.source) - 8))  # (6 at most)
@@ -373,16 +399,11 @@ def build(spans: list[Span], text: str) -> Citation:
             cit.source = f"{cit.source}. {section.group(1)}"
         cit.volume = _number(tail.group(1), _VOLUME_WORD)
     if "issue" in first:
-        cit.issue = _number(first["issue"], _ISSUE_WORD)
+        cit.issue = _issues(first["issue"])
     elif "year" in first and (number := _ISSUE_IN_YEAR.search(first["year"])):
         cit.issue = number.group(1)  # '2016. – №10. –' read as one year span
-    if "pages" in first and not _PAGE_COUNT.match(first["pages"]):
-        pages = _PAGE_WORD.sub("", _clean(first["pages"]))
-        match = _PAGES.search(pages)
-        if match:
-            cit.fpage = match.group(1)
-            if match.group(2):
-                cit.lpage = _expand_lpage(match.group(1), match.group(2))
+    if "pages" in first:
+        cit.fpage, cit.lpage = _page_ranges(first["pages"])
     if "publisher" in first:
         cit.publisher = _clean(first["publisher"]) or None
     if "place" in first:
@@ -431,10 +452,13 @@ _CONFERENCE_HINTS = ("proc", "conf", "sympos", "workshop", "материалы",
                      "congress", "конгресс")  # fmt: skip
 
 
+# (the hints as one pattern: a search in C, where a loop over them took 0.3 µs more)
+_CONFERENCE_HINT = re.compile("|".join(_CONFERENCE_HINTS))
+
+
 def _conference(source: str) -> bool:
     """Whether the source names a conference (a cheap test of its words before the regex)."""
-    folded = source.casefold()
-    return any(hint in folded for hint in _CONFERENCE_HINTS) and bool(_CONFERENCE.search(source))
+    return bool(_CONFERENCE_HINT.search(source.casefold()) and _CONFERENCE.search(source))
 
 
 def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
@@ -552,7 +576,8 @@ def veto(cit: Citation) -> str | None:
             return "source is a reference to another entry"  # 'In [24], chapter 7'
         if low.strip(". ") in _CITY_SOURCES and _SHORT.fullmatch(low):  # (the set first)
             return "source is a city"
-        tail = _SOURCE_TAIL.search(low, len(low) - 60)  # (the last word, after '.' or ',')
+        # (the last word, after '.' or ',': a source without either skips the search)
+        tail = _SOURCE_TAIL.search(low, len(low) - 60) if "." in low or "," in low else None
         if tail and tail.group(1) in PLACES:
             return "a city at the end of the source"  # '… вестник. Уфа', 'J. Chem. London'
     return None

@@ -44,6 +44,8 @@ _ETAL = re.compile(
     re.I,
 )
 _ETAL_HINTS = ("al", "др", "other", "u.", "...")
+# (the hints as one pattern: a search in C, where a loop over them took 0.3 µs more)
+_ETAL_HINT = re.compile("|".join(map(re.escape, _ETAL_HINTS)))
 _LEAD = re.compile(r"^\s*(?:/|by\s|von\s|авт\.?:?)\s*", re.I)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|edd|hrsg|hgg?|éds?|dirs?|coords?|comps?|compilador(?:es)?|red|ред|отв\.\s*ред|"
@@ -135,8 +137,8 @@ _CJK_SEPARATOR = re.compile(r"\s?[.·・]\s?")
 _T = TypeVar("_T")
 
 
-class _Memo(dict[str, _T]):
-    """A word function's answers, each computed on first sight. (A dict, not lru_cache: a hit
+class Memo(dict[str, _T]):
+    """A word's (or a span's) answers, each computed on first sight. (A dict, not lru_cache: a hit
     is one look-up in C, and the entries are nothing the garbage collector has to visit, where
     lru_cache links a list per word: a fifth of the collector's time while new words came.)"""
 
@@ -155,7 +157,7 @@ def _initials(word: str) -> bool:
     return bool(_INITIALS.match(word))
 
 
-_is_initials = _Memo(_initials).__getitem__
+_is_initials = Memo(_initials).__getitem__
 
 
 def _given_word(word: str) -> str:
@@ -166,7 +168,7 @@ def _given_word(word: str) -> str:
     return _DOT_GLUED.sub(". ", word)  # 'И.И.' → 'И. И.'; 'J.-P.' stays
 
 
-_given_words = _Memo(_given_word).__getitem__
+_given_words = Memo(_given_word).__getitem__
 
 
 def _given_out(words: list[str]) -> str:
@@ -243,7 +245,7 @@ def _name_word(word: str) -> bool:
     )
 
 
-_word_ok = _Memo(_name_word).__getitem__
+_word_ok = Memo(_name_word).__getitem__
 
 
 def _full_stop_after_name(text: str) -> bool:
@@ -286,8 +288,7 @@ def ends_with_etal(span: str) -> bool:
     start = max(0, len(text) - 40)
     # every match holds one of these, in any case (casefold: as the pattern's ignored case
     # reads 'ᲁ' as 'д'): a cheap test that rules out most lists
-    tail = text[start:].casefold()
-    if not any(hint in tail for hint in _ETAL_HINTS):
+    if not _ETAL_HINT.search(text[start:].casefold()):
         return False
     return _ETAL.search(text, start) is not None
 

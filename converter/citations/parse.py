@@ -66,8 +66,9 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
         problem is None
         and cit.fpage
         and not text.isascii()  # (no 'Ст.' in ASCII: a cheap test)
-        # (casefold: as the pattern's ignored case reads 'ᲃ' as 'с' and 'ᲄ' as 'т')
-        and "ст" in text.casefold()
+        # (casefold: as the pattern's ignored case reads 'ᲃ' as 'с' and 'ᲄ' as 'т'; with its
+        # full stop, as 'ст' alone is in every 'Вестник')
+        and "ст." in text.casefold()
         and cit.fpage in _ARTICLE_NUMBER.findall(text)
     ):
         problem = "an article number read as pages"  # '… РФ. 1994. № 32. Ст. 3301.'
@@ -94,35 +95,43 @@ _NOTE_FROM_EDITOR = re.compile(r"^\W*\((?i:eds?|hrsg|hg)\.?\)\s*[,:;.]?\s+[A-ZÀ
 def _stray_parts(spans: list[Span]) -> str | None:
     """What the order of the spans shows to be wrong, though each span reads well."""
     title_seen = author_before = False
-    # ('ж' first: a cheap test that rules the pattern out in nearly every reference; the
-    # pieces are searched at once, joined by a character no match can run across)
+    # ('же' first: a cheap test that rules the pattern out in nearly every reference ('ж' alone
+    # is in many Russian words); the pieces are searched at once, joined by a character no
+    # match can run across; lower: the pattern's ignored case reads only 'Ж' as 'ж', 'Е' as 'е')
     pieces = "\0".join([piece for _, piece, _ in spans])
-    if ("ж" in pieces or "Ж" in pieces) and _SECOND_WORK.search(pieces):
+    if ("ж" in pieces or "Ж" in pieces) and "же" in pieces.lower() and _SECOND_WORK.search(pieces):
         return "a second work in the same reference"
+    # (each label meets only its own tests, in the order they were written for one span)
     for lab, piece, _ in spans:
-        if lab in _NOT_ISSUE and "№" in piece and _ISSUE_MARK.search(piece):
-            # '– №10. –' left in a note or read with the year: the issue would be lost
-            return "an issue number outside the issue"
-        if lab == "title_en" and "[" in piece and "]" not in piece:
-            return "the bracketed English title is cut"  # '[… in the South' | 'China Sea]. RNT.'
-        if (
-            "(" in piece
-            and lab in ("editor", "note")
-            and (_EDITOR_THEN_WORD if lab == "editor" else _NOTE_FROM_EDITOR).search(piece)
-        ):
-            return "a word after an editor statement's '(Eds.)' not in the title"
-        if lab == "place" and _SENTENCE_END.search(piece):
+        if lab in _TITLES:
+            if lab == "title_en" and "[" in piece and "]" not in piece:
+                # '[… in the South' | 'China Sea]. RNT.'
+                return "the bracketed English title is cut"
+            title_seen = True
+        elif lab == "author":
+            if not piece.lstrip().startswith("/"):
+                # GOST 7.0.100 repeats the authors after the title, behind a '/'
+                if title_seen and author_before:
+                    return "author words on both sides of the title"
+                author_before = author_before or not title_seen
+        elif lab in _NOT_ISSUE:
+            if "№" in piece and _ISSUE_MARK.search(piece):
+                # '– №10. –' left in a note or read with the year: the issue would be lost
+                return "an issue number outside the issue"
+            if lab == "note" and "(" in piece and _NOTE_FROM_EDITOR.search(piece):
+                return _AFTER_EDITOR
+        elif lab == "editor":
+            if "(" in piece and _EDITOR_THEN_WORD.search(piece):
+                return _AFTER_EDITOR
+        elif lab == "place" and _SENTENCE_END.search(piece):
             # '… 20th Century' | 'Montreal. Vancouver:': a place holds no sentence's end; the
             # word before it is the end of the title (no such place in the train or dev rows)
             return "a place that holds a sentence's end"
-        if lab in ("title", "title_en", "source"):
-            title_seen = True
-        elif lab == "author" and not piece.lstrip().startswith("/"):
-            # GOST 7.0.100 repeats the authors after the title, behind a '/'
-            if title_seen and author_before:
-                return "author words on both sides of the title"
-            author_before = author_before or not title_seen
     return None
+
+
+_TITLES = frozenset({"title", "title_en", "source"})
+_AFTER_EDITOR = "a word after an editor statement's '(Eds.)' not in the title"
 
 
 @lru_cache(maxsize=4096)
