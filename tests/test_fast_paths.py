@@ -113,6 +113,67 @@ def test_fast_tag_resolution_matches_pyyaml(value: str) -> None:
         loader.dispose()
 
 
+class _PyYamlLoader(yaml.SafeLoader):
+    """PyYAML's own resolving and constructing, with the project loader's resolvers and its
+    refusal of a key given twice: what ``native._Loader`` must read the same as."""
+
+
+_PyYamlLoader.yaml_implicit_resolvers = native._Loader.yaml_implicit_resolvers
+
+
+def _pyyaml_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+    mapping: dict[object, object] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.YAMLError(f"line {key_node.start_mark.line + 1}: key {key!r} given twice")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_PyYamlLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _pyyaml_mapping)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: 1.5\nc: ~\nd: null\ne: true\nf: no\ng: on\nh: 2024-03-15\ni: '1'\n"
+        'j: "x"\nk: |\n  text\nl: >\n  folded\nm: 0x1F\nn: 1_000\no: .inf\nq:\nr: ""\n',
+        "a: &x [1, {b: [c, {d: e}]}, !!str 3]\nf: *x\ng: {h: [[i], []]}\n",
+        "a: !!set {x, y}\nb: !!omap [{k: 1}, {l: [m, {n: 2}]}]\nc: !!binary aGVsbG8=\n"
+        "d: !!int '12'\ne: !!float 3\nf: !!map {a: [1, true]}\ng: !!seq [1, {h: ~}]\n",
+        "a: ! 123\nb: ! true\nc: !!str 12\nd: !!null ''\n",
+        "a: R&D\nb: [x & y, 2]\n",  # an ampersand that is no anchor
+        "a:\n- 1\n- two\n- [3, four]\n",
+        "0: zero\n1.5: x\n~: y\n",
+        "a: &a x\nb: *a\n",
+    ],
+)
+def test_loader_reads_what_pyyaml_reads(text: str) -> None:
+    """Tags decided where values are built (``_Loader.resolve`` only records its arguments),
+    with or without anchors: the same values as PyYAML's own resolving and constructors, the
+    same values for a value seen again (``_PLAIN_TAGS``)."""
+    expected = yaml.load(text, _PyYamlLoader)
+    assert native.parse_data(text, "x.yaml") == expected
+    assert native.parse_data(text, "x.yaml") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: 1\na: 2\n", "line 2: key 'a' given twice"),
+        ("~: 1\nnull: 2\n", "line 2: key None given twice"),
+        ("? [a, b]\n: c\n", "line 1: a key must be text"),
+        ("x: &x 1\n? [a]\n: c\n", "line 2: a key must be text"),
+        ("a: !!str {b: c}\n", "line 1: malformed YAML: expected a scalar node"),
+        ("a: &r [*r]\n", "recursive"),
+    ],
+)
+def test_loader_refuses_what_it_refused(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message.replace("[", r"\[")):
+        native.parse_data(text, "x.yaml")
+
+
 def test_loader_without_path_trackers_reads_what_pyyaml_reads() -> None:
     """The loader follows no node path (its path trackers do nothing): it has no path
     resolver, so the samples and a document with nesting, aliases and tags read the same as

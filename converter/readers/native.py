@@ -61,19 +61,11 @@ _DEFAULT_MAPPING_TAG = _Loader.DEFAULT_MAPPING_TAG
 
 
 def _resolve(self: yaml.SafeLoader, kind: type, value: Any, implicit: Any) -> str:
-    """PyYAML's ``resolve`` for plain scalars, without rebuilding the resolver list each time.
-
-    The C parser calls this in Python for every node (400 in a bilingual article); the result
-    is the same tag as ``BaseResolver.resolve`` gives (this loader has no path resolvers).
-    """
-    if self.yaml_path_resolvers:
-        return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
+    """The tag PyYAML's ``BaseResolver.resolve`` gives a node without an explicit one (this
+    loader has no path resolvers), without rebuilding the resolver list each time. Parsing
+    does not call it: see ``_Loader.resolve`` below."""
     if kind is _SCALAR_NODE:
-        if implicit[0]:
-            for tag, regexp in _IMPLICIT.get(value[:1], _NO_RESOLVERS):
-                if regexp.match(value):
-                    return tag
-        return _DEFAULT_SCALAR_TAG
+        return _plain_tag(value) if implicit[0] else _DEFAULT_SCALAR_TAG
     if kind is _MAPPING_NODE:
         return _DEFAULT_MAPPING_TAG
     if kind is _SEQUENCE_NODE:
@@ -81,11 +73,36 @@ def _resolve(self: yaml.SafeLoader, kind: type, value: Any, implicit: Any) -> st
     return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)
 
 
-_Loader.resolve = _resolve  # type: ignore[method-assign]
+def _plain_tag(value: str) -> str:
+    """The tag of a plain (unquoted) scalar by the loader's implicit resolvers: int, float,
+    null, the booleans it keeps … else str. Short values are remembered (``_PLAIN_TAGS``): the
+    same keys (``title``, ``ru``, ``surname`` …) come back in every article."""
+    tag = _DEFAULT_SCALAR_TAG
+    for candidate, regexp in _IMPLICIT.get(value[:1], _NO_RESOLVERS):
+        if regexp.match(value):
+            tag = candidate
+            break
+    if len(value) <= _PLAIN_TAG_LENGTH and len(_PLAIN_TAGS) < _PLAIN_TAG_COUNT:
+        _PLAIN_TAGS[value] = tag
+    return tag
+
+
+_PLAIN_TAGS: dict[str, str] = {}  # plain scalar → its tag (see _plain_tag)
+_PLAIN_TAG_LENGTH = 40  # values remembered: at most this long …
+_PLAIN_TAG_COUNT = 4096  # … and this many (well under a megabyte)
+
+# The C parser asks ``resolve`` for the tag of every node that has no explicit one (400 in a
+# bilingual article): a Python call each. The built-in ``slice`` takes the same three
+# arguments (kind, value, implicit) and keeps them, in C: such a node's tag is that slice,
+# and the constructor below decides the tag where it builds the value (a mapping or a
+# sequence needs no deciding; a plain scalar asks ``_PLAIN_TAGS``, then ``_plain_tag``).
+# Nothing else reads these nodes: ``_resolve_below`` gives the real tags before PyYAML's own
+# constructors see any.
+_Loader.resolve = slice  # type: ignore[assignment]
 
 # The C parser calls ``descend_resolver`` and ``ascend_resolver`` around every node (800 Python
 # calls in a bilingual article) so that path resolvers can follow the path to it. This loader,
-# private to this module, has none (``_resolve`` above would still defer to PyYAML's own), so
+# private to this module, has none (and ``resolve`` above would not follow one), so
 # there is nothing to follow: built-in functions that take the same arguments and do nothing
 # stand in for them, with no Python frame per node (6-8 % of the YAML stage).
 _Loader.descend_resolver = staticmethod(operator.is_)  # type: ignore[assignment]  # (parent, index)
@@ -119,7 +136,8 @@ def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, An
     any other tag goes to the loader's own constructor. The result is the same as
     ``construct_object``'s — an alias gives the same object again, a key given twice or a
     node that contains itself is refused — at three quarters of the cost, which matters when a
-    batch reads 100,000 articles.
+    batch reads 100,000 articles. For a document with anchors (``memo`` finds aliases);
+    ``_build`` does the same for one without.
     """
     key_id = id(node)
     if key_id in memo:
@@ -131,7 +149,9 @@ def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, An
             )
         return value
     tag = node.tag
-    if tag == _STR_TAG:
+    if type(tag) is slice:  # no explicit tag (see ``_Loader.resolve``)
+        tag = node.tag = _resolve(loader, tag.start, tag.stop, tag.step)
+    if tag == _STR_TAG and type(node) is _SCALAR_NODE:  # (!!str on a list: PyYAML refuses it)
         value = node.value
     elif tag == _MAP_TAG:
         memo[key_id] = _BUILDING
@@ -141,11 +161,9 @@ def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, An
             try:
                 given = key in value
             except TypeError:
-                line = key_node.start_mark.line + 1
-                raise yaml.YAMLError(f"line {line}: a key must be text") from None
+                raise _key_error(key_node) from None
             if given:
-                line = key_node.start_mark.line + 1
-                raise yaml.YAMLError(f"line {line}: key {key!r} given twice")
+                raise _key_error(key_node, (key,))
             value[key] = _construct_fast(loader, value_node, memo)
     elif tag == _SEQ_TAG:
         memo[key_id] = _BUILDING
@@ -153,20 +171,102 @@ def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, An
     elif tag == _NULL_TAG:
         value = None
     else:
+        _resolve_below(loader, node)
         value = loader.construct_object(node, deep=True)
     memo[key_id] = value
     return value
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, count: list[int]) -> Any:
+    """``_construct_fast`` for a document without anchors, so without aliases: every node is
+    met once, and no memo of the nodes built is kept (a sixth of the YAML stage). ``count``
+    adds up the nodes, for the size limit (``_MAX_NODES``)."""
+    tag = node.tag
+    if type(tag) is slice:  # no explicit tag (see ``_Loader.resolve``)
+        kind = tag.start
+        if kind is _SCALAR_NODE:
+            value = node.value
+            if not tag.step[0]:  # quoted, or a block of text: a string
+                return value
+            resolved = _PLAIN_TAGS.get(value) or _plain_tag(value)
+            if resolved == _STR_TAG:
+                return value
+            node.tag = resolved
+            return None if resolved == _NULL_TAG else loader.construct_object(node)
+        if kind is _MAPPING_NODE:
+            return _build_mapping(loader, node, count)
+        count[0] += len(node.value)
+        return [_build(loader, item, count) for item in node.value]
+    if tag == _STR_TAG and type(node) is _SCALAR_NODE:
+        return node.value
+    if tag == _MAP_TAG:
+        return _build_mapping(loader, node, count)
+    if tag == _SEQ_TAG:
+        count[0] += len(node.value)
+        return [_build(loader, item, count) for item in node.value]
+    if tag == _NULL_TAG:
+        return None
+    _resolve_below(loader, node)
+    return loader.construct_object(node, deep=True)
+
+
+def _build_mapping(loader: yaml.SafeLoader, node: yaml.Node, count: list[int]) -> dict[Any, Any]:
+    count[0] += 2 * len(node.value)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = _build(loader, key_node, count)
+        try:
+            given = key in mapping
+        except TypeError:
+            raise _key_error(key_node) from None
+        if given:
+            raise _key_error(key_node, (key,))
+        mapping[key] = _build(loader, value_node, count)
+    return mapping
+
+
+def _key_error(key_node: yaml.Node, twice: tuple[Any] | None = None) -> yaml.YAMLError:
+    """A key that cannot be one (a list, a mapping), or (``twice``: the key) one given twice."""
+    line = key_node.start_mark.line + 1
+    if twice is None:
+        return yaml.YAMLError(f"line {line}: a key must be text")
+    return yaml.YAMLError(f"line {line}: key {twice[0]!r} given twice")
+
+
+def _resolve_below(loader: yaml.SafeLoader, node: yaml.Node) -> None:
+    """Give ``node`` and every node under it its real tag, before PyYAML's own constructor
+    (for an explicit tag: ``!!set``, ``!!omap``, ``!!binary`` …) reads them."""
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        tag = item.tag
+        if type(tag) is slice:
+            item.tag = _resolve(loader, tag.start, tag.stop, tag.step)
+        if isinstance(item, yaml.MappingNode):
+            stack.extend(part for pair in item.value for part in pair)
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
 
 
 _ALIASED = -1  # a memo key no node id can be: set when an alias was followed
 
 
 def _construct_document(self: yaml.SafeLoader, node: yaml.Node) -> Any:
-    memo: dict[int, Any] = {}
-    data = _construct_fast(self, node, memo)
-    # Without aliases every value is a node of its own, so the document has at most len(memo)
-    # values and ``_check_size`` cannot refuse it: ``parse_data`` then skips that walk.
-    self.jatsconv_small = _ALIASED not in memo and len(memo) <= _MAX_NODES
+    if getattr(self, "jatsconv_anchors", True):
+        memo: dict[int, Any] = {}
+        data = _construct_fast(self, node, memo)
+        # Without aliases every value is a node of its own, so the document has at most
+        # len(memo) values and ``_check_size`` cannot refuse it: ``parse_data`` then skips
+        # that walk.
+        self.jatsconv_small = _ALIASED not in memo and len(memo) <= _MAX_NODES
+    else:
+        count = [1]
+        data = _build(self, node, count)
+        self.jatsconv_small = count[0] <= _MAX_NODES
     self.constructed_objects = {}
     self.recursive_objects = {}
     return data
@@ -193,6 +293,8 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
             data = json.loads(text, object_pairs_hook=_no_duplicate_pairs)
         else:
             loader = _Loader(text)  # what yaml.load does, keeping the loader for its size note
+            # An anchor starts with "&": a text without one has no aliases (``_build``).
+            loader.jatsconv_anchors = ("&" if isinstance(text, str) else b"&") in text
             try:
                 data = loader.get_single_data()
             finally:
