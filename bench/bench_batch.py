@@ -454,7 +454,7 @@ def print_stages(source: Path, count: int) -> Path:
     from converter.grammars import get_grammars
     from converter.options import Options
     from converter.readers.native import article_from_data, parse_data
-    from converter.validation import dtd_problems, safe_parser
+    from converter.validation import dtd_problems
     from converter.writers import jats
 
     # Three disjoint sets: one article to warm up (templates, grammar, citation model), the
@@ -466,7 +466,7 @@ def print_stages(source: Path, count: int) -> Path:
     options = Options(grammars=grammars)
     jats.warm_up(options)
     dtd = jats._dtd(grammars, options.version, options.tag_set)
-    parser = safe_parser()
+    parser = jats._PARSER  # the writer's own
     cache = RecordingCache()  # the worker's: the journal file found and read once per folder
     work = Path(tempfile.mkdtemp(prefix="stages-", dir=source.parent))
     clock = time.process_time

@@ -56,8 +56,15 @@ class Problem:
         return data
 
 
-def safe_parser() -> etree.XMLParser:
-    """A parser for untrusted XML: no DTD, no entity expansion, no network, no huge trees."""
+def safe_parser(*, drop_layout: bool = False) -> etree.XMLParser:
+    """A parser for untrusted XML: no DTD, no entity expansion, no network, no huge trees.
+
+    ``drop_layout`` leaves whitespace-only text between elements out of the tree (libxml2's
+    blank-text removal), for a tree that is only validated: the DTD allows such text wherever
+    it can be left out (element content, mixed content), keeps it in an element that holds
+    nothing else, and never names it in a message, so the problems are the same, found in a
+    smaller tree (a JATS article: a quarter of its text nodes).
+    """
     return etree.XMLParser(
         load_dtd=False,
         dtd_validation=False,
@@ -65,6 +72,7 @@ def safe_parser() -> etree.XMLParser:
         no_network=True,
         huge_tree=False,
         remove_comments=False,
+        remove_blank_text=drop_layout,
     )
 
 

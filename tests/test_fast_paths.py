@@ -382,3 +382,37 @@ def test_plain_text_values_render_as_escaped_ones(text: str) -> None:
     )
     assert ours == general
     assert "<script>" not in ours
+
+
+def _broken(text: str) -> list[str]:
+    """Variants of a rendered article: four invalid ones (elements out of order, given twice,
+    stray text, misplaced), and one with a line end inside <etal>, which the DTD lets pass."""
+    lines = text.split("\n")
+    year = next(i for i, line in enumerate(lines) if "<year>" in line)
+    swapped = [*lines[: year - 1], lines[year], lines[year - 1], *lines[year + 1 :]]
+    doubled = [*lines[:year], lines[year], *lines[year:]]
+    stray = [*lines[:year], "      stray words", *lines[year:]]
+    title = next(i for i, line in enumerate(lines) if "</title-group>" in line)
+    misplaced = [*lines[: title + 1], "      <fpage>1</fpage>", *lines[title + 1 :]]
+    empty = text.replace("<etal/>", "<etal>\n</etal>", 1)
+    return ["\n".join(v) for v in (swapped, doubled, stray, misplaced)] + [empty]
+
+
+def test_validation_without_layout_finds_the_same_problems(store) -> None:
+    """The writer parses what it validates without the whitespace-only text between elements
+    (``safe_parser(drop_layout=True)``): an invalid article gets the same problems, at the same
+    lines, as from the full tree."""
+    from converter.validation import dtd_problems, safe_parser
+
+    dtd = jats._dtd(store, "1.4", "publishing")
+    full = safe_parser()
+    path = ROOT / "tests" / "data" / "full" / "article.yaml"
+    text = jats.render_jats(enrich(load_article(path)))
+    variants = _broken(text)
+    assert "<etal>\n</etal>" in variants[-1]
+    for variant in [text, *variants]:
+        data = variant.encode("utf-8")
+        expected = dtd_problems(etree.fromstring(data, full).getroottree(), dtd, "x.xml")
+        got = dtd_problems(etree.fromstring(data, jats._PARSER).getroottree(), dtd, "x.xml")
+        assert [str(p) for p in got] == [str(p) for p in expected]
+        assert bool(expected) == (variant in variants[:4])

@@ -630,7 +630,8 @@ def _template() -> Any:
     return environment().get_template("jats/article.xml.j2")
 
 
-_PARSER = safe_parser()
+# Parses what the writer validates, never what it writes: the layout need not be in the tree.
+_PARSER = safe_parser(drop_layout=True)
 
 
 @lru_cache(maxsize=16)
