@@ -152,6 +152,24 @@ def test_author_lists_that_cannot_be_read_are_not(span: str) -> None:
     assert split_people(span) is None
 
 
+@pytest.mark.parametrize(
+    ("span", "people"),
+    [
+        # surname first, one or two initials: read at once (see names._SURNAME_INITIALS)...
+        ("Иванов И. И.", ["Иванов, И. И."]),
+        ("Иванов И. И., Петров П.", ["Иванов, И. И.", "Петров, П."]),
+        ("Smith J., and Brown B.", ["Smith, J.", "Brown, B."]),
+        ("Van A. B.", ["Van, A. B."]),
+        # ... as the rules read the same names written otherwise
+        ("Иванов И.И., Петров П.П.", ["Иванов, И. И.", "Петров, П. П."]),
+        ("Smith J. A. Brown B.", ["Smith, J. A.", "Brown, B."]),
+        ("Smith J., Brown B. et al.", ["Smith, J.", "Brown, B."]),
+    ],
+)
+def test_surname_and_initials_lists_are_read(span: str, people: list[str]) -> None:
+    assert split_people(span) == people
+
+
 def test_groups_are_no_people() -> None:
     assert is_group_name("LHCb collaboration")
     assert is_group_name("The BIP Study Group")

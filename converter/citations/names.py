@@ -114,6 +114,17 @@ _GROUP_ITEM = re.compile(
     rf"(?i:collaborations?|consortium|group|team|investigators|committee|{_BODY_WORDS})$"
 )
 _SEGMENTS = re.compile(r"\s*[,;]\s*")
+# One person written surname first, before one or two initials one space apart: 'Иванов И.
+# И.', 'Smith J.'. ``_people`` reads such an item as 'Surname, I. I.' through all its steps,
+# also among others like it ('Иванов И. И., Петров П.'): no rule there applies to it (the
+# surname is a name word, the initials are initials, none is alone, nothing waits for given
+# names, an 'et al.' was cut before), so a list of such items alone is answered at once,
+# without the word lists and rules (half the time of an author list; 44 % of the Russian and
+# 5 % of all author lists of bench/labeller_identical.py's references are such). The surnames
+# 'And', 'Et', 'Und' lose their first word to _LEADING_AND there and are left to the rules.
+_SURNAME_INITIALS = re.compile(
+    r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁ][а-яё]+) ([A-ZА-ЯЁ]\.(?: [A-ZА-ЯЁ]\.)?)"
+)
 # every match of _EDITOR_WORDS holds one of these, in lower case (a cheap test first)
 _EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in")
 # (searched in the lower-cased span)
@@ -350,6 +361,8 @@ def _people(text: str, glued: bool) -> list[str] | None:
         text = text[:-1]  # a full stop after a name, not an initial's
     if not text:
         return None
+    if not glued and (one := _SURNAME_INITIALS.fullmatch(text)):
+        return [f"{one[1]}, {one[2]}"]  # (see _SURNAME_INITIALS)
     cyrillic = has_russian_letters(text)
     items: list[str] = []
     for raw in _ITEMS.split(text):
@@ -364,6 +377,8 @@ def _people(text: str, glued: bool) -> list[str] | None:
             items.append(item)
     if glued and _GLUED_WORDS.search(text):
         return None  # 'E. J. CopelandEvolution': a name run into a title word
+    if not glued and len(items) > 1 and all(simple := [*map(_SURNAME_INITIALS.fullmatch, items)]):
+        return [f"{one[1]}, {one[2]}" for one in simple]  # (see _SURNAME_INITIALS)
     listed: list[list[str] | None] = []  # the words of each item (None: a CJK name, whole)
     alone: list[bool] = []  # whether the item is initials alone ('Hunt, K.')
     for item in items:
