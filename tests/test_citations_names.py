@@ -160,6 +160,7 @@ def test_author_lists_that_cannot_be_read_are_not(span: str) -> None:
         ("Иванов И. И., Петров П.", ["Иванов, И. И.", "Петров, П."]),
         ("Smith J., and Brown B.", ["Smith, J.", "Brown, B."]),
         ("Van A. B.", ["Van, A. B."]),
+        ("Smith J. U. A.", ["Smith, J."]),  # 'u. a.' (und andere) ends a list: no person
         # ... as the rules read the same names written otherwise
         ("Иванов И.И., Петров П.П.", ["Иванов, И. И.", "Петров, П. П."]),
         ("Smith J. A. Brown B.", ["Smith, J. A.", "Brown, B."]),

@@ -125,6 +125,13 @@ _SEGMENTS = re.compile(r"\s*[,;]\s*")
 _SURNAME_INITIALS = re.compile(
     r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁ][а-яё]+) ([A-ZА-ЯЁ]\.(?: [A-ZА-ЯЁ]\.)?)"
 )
+# ... and a whole span of one such person goes through split_people's first steps unchanged
+# too, but where the surname is a word they cut ('By', 'Von', 'Авт…' of _LEAD; 'In',
+# 'Editor', 'Editors' of _EDITOR_WORDS) or the initials are 'U. A.' ('und andere', _ETAL)
+_ONE_PERSON = re.compile(
+    r"(?!(?:And|Et|Und|By|Von|In|Editors?) |Авт)([A-Z][a-z]+|[А-ЯЁ][а-яё]+) "
+    r"(?!U\. A\.\Z)([A-ZА-ЯЁ]\.(?: [A-ZА-ЯЁ]\.)?)"
+)
 # every match of _EDITOR_WORDS holds one of these, in lower case (a cheap test first)
 _EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in")
 # (searched in the lower-cased span)
@@ -307,6 +314,8 @@ def ends_with_etal(span: str) -> bool:
 def split_people(span: str) -> list[str] | None:
     """``"Surname, Given"`` for each person of an author or editor span, a group ('LHCb
     collaboration') as written; None if unreadable."""
+    if one := _ONE_PERSON.fullmatch(span):
+        return [f"{one[1]}, {one[2]}"]  # (see _ONE_PERSON)
     glued = _GLUED_HINT.search(span) is not None
     text = _tidy(_LEAD.sub("", span), glued)
     low = text.lower()
