@@ -611,6 +611,51 @@ def test_known_attributes_only_give_the_same_labels_and_marginals() -> None:
     assert all(cache.names.get(f.decode()) == f for part in cache.values() for f in part[0])
 
 
+def _plain_words() -> list[str]:
+    """Words of every alphabet, case, end and length up to 12 that ``features._PLAIN`` takes,
+    with letters that decide more than a template ('ivxlc': 'roman'; 'http', 'www.', 'ftp:':
+    'url'; dictionary words), and words it must not take (two capitals, a hyphen, mixed
+    alphabets, accents, digits)."""
+    import random
+
+    from converter.citations.features import _LEXICON_ENTRY
+
+    pick = random.Random(12)
+    words = ["http", "https.", "Http:", "www.", "Www.", "ftp:", "civil", "Civil,", "xiv.", "iv",
+             "ivy", "Ab.", "Жж.", "A.", "Ёж", "ёлка,", "Smithов", "Smith-Jones", "McDonald",
+             "USA", "café", "Ab1", "ab.,", "«Наука»", "д-р"]  # fmt: skip
+    for size in range(1, 13):
+        for letters in ("abcilvxhtpwfz", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"):
+            for _ in range(20):
+                word = "".join(pick.choice(letters) for _ in range(size))
+                for first in (word[0], word[0].upper()):
+                    words += [first + word[1:] + end for end in ("", ".", ",", ";", ":")]
+    for word in _LEXICON_ENTRY:
+        words += [word, word.capitalize() + ".", word + ","]
+    for item in load_labelled(LABELLED):
+        words += item["text"].split()
+    return list(dict.fromkeys(words))
+
+
+def test_plain_word_templates_give_the_full_reading(monkeypatch) -> None:
+    """A new plain word is read from its template (``TokenCache._plain``): its features are
+    exactly those ``_token_features`` gives it, with the model's attributes and with all."""
+    from converter.citations import features
+
+    words = _plain_words()
+    cache = token_features()
+    assert cache is not None
+    for names in (cache.names, None):
+        fast = features.TokenCache(names)
+        read = [fast[word] for word in words]
+        assert len(fast.plain) > 100  # the templates were used
+        monkeypatch.setattr(features, "_PLAIN", re.compile(r"(?!)"))  # nothing is plain
+        full = features.TokenCache(names)
+        assert [full[word] for word in words] == read
+        assert not full.plain
+        monkeypatch.undo()
+
+
 def test_a_sufficient_confidence_keeps_labels_and_the_decision() -> None:
     """``label(text, enough=limit)`` (what ``parse_reference`` asks) skips the edges' marginals
     when the labelling's probability alone reaches the limit: the spans are the same and their

@@ -30,8 +30,10 @@ for a third more feature time.
 Speed: everything that depends on the token alone is computed once per distinct token and kept
 (references repeat "С.", "pp.", years and journal words endlessly), so a reference costs a few
 list concatenations per token; a token never seen before costs look-ups of its features'
-attribute names, which recur across tokens (``TokenCache``). Features are bytes: python-crfsuite
-then passes them on without encoding each one (a quarter of the tagging time).
+attribute names, which recur across tokens (``TokenCache``); a new plain word (letters of one
+alphabet) builds only its suffixes and word, the rest comes from its kind's template. Features
+are bytes: python-crfsuite then passes them on without encoding each one (a quarter of the
+tagging time).
 """
 
 from __future__ import annotations
@@ -142,7 +144,13 @@ class TokenCache(dict[str, Features]):
     feature not seen before, nearly one per new token), and tokens share the bytes objects.
     What a token shows its neighbours is kept per combination of those features (``_Seen``),
     so tokens share those tuples too. New tokens are most of the cost of a reference whose
-    words were never seen (issue 9)."""
+    words were never seen (issue 9).
+
+    A plain word (``_PLAIN``: Latin or Russian letters, a capital first or none, then at most
+    one of '.,;:'; most new tokens) is read from its template (``_plain``): every feature but
+    its suffixes and its word is the same for all words of its alphabet, case, length and
+    end, so only those are built (see ``_plain`` for why, and the test that compares it with
+    ``_token_features`` on every such template)."""
 
     def __init__(self, names: dict[str, bytes] | None = None) -> None:
         super().__init__()
@@ -150,15 +158,37 @@ class TokenCache(dict[str, Features]):
         self.name: Namer = str.encode if names is None else names.get
         self.seen = _Seen(self.name)
         self.words = None if names is None else _word_cores(names)
+        self.plain: dict[int, _Plain] = {}
 
     def __missing__(self, token: str) -> Features:
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        core, feats, near, tail = _token_features(token)
         name = self.name
-        # (filter and map: the look-ups run in C, no Python call per feature)
-        own = tuple(filter(None, map(name, feats)))
-        prev, nxt, prev2, next2 = self.seen[tuple(near)]
+        if (word := _PLAIN.fullmatch(token)) is not None:
+            key = len(token) << 5 | word.lastindex  # type: ignore[operator]
+            size, head, rest, seen, tail, latin = self.plain.get(key) or self._plain(key)
+            low = token.lower()
+            core = low[:size]
+            if core in _LEXICON_ENTRY or (latin and _LATIN_SPECIAL.match(low)):
+                word = None  # a dictionary word, a Roman numeral, a URL's start: read in full
+        if word is None:
+            core, feats, near, tail = _token_features(token)
+            # (filter and map: the look-ups run in C, no Python call per feature)
+            own = tuple(filter(None, map(name, feats)))
+            prev, nxt, prev2, next2 = self.seen[tuple(near)]
+        else:
+            # its suffixes between the template's features, in _token_features's order
+            if size > 5:
+                own = (*head, *filter(None, (name("x2=" + core[-2:]), name("x=" + core[-3:]),
+                       name("b=" + core[:3]), name("x4=" + core[-4:]))), *rest)  # fmt: skip
+            elif size > 3:
+                own = (*head, *filter(None, (name("x2=" + core[-2:]), name("x=" + core[-3:]),
+                       name("b=" + core[:3]))), *rest)  # fmt: skip
+            elif size > 1 and (suffix := name("x2=" + core[-2:])):
+                own = (*head, suffix, *rest)
+            else:
+                own = (*head, *rest)
+            prev, nxt, prev2, next2 = seen
         words = self.words
         if words is not None and core not in words:
             found = (own, prev, nxt, prev2, next2, *tail)  # no word attribute: most new words
@@ -166,15 +196,62 @@ class TokenCache(dict[str, Features]):
             # the word's attributes come first in each list (written out: half the time of a
             # loop over the places)
             found = (
-                (word, *own) if (word := name("w=" + core)) else own,
-                (word, *prev) if (word := name("-1w=" + core)) else prev,
-                (word, *nxt) if (word := name("+1w=" + core)) else nxt,
-                (word, *prev2) if (word := name("-2-1w=" + core)) else prev2,
-                (word, *next2) if (word := name("+2+1w=" + core)) else next2,
+                (attr, *own) if (attr := name("w=" + core)) else own,
+                (attr, *prev) if (attr := name("-1w=" + core)) else prev,
+                (attr, *nxt) if (attr := name("+1w=" + core)) else nxt,
+                (attr, *prev2) if (attr := name("-2-1w=" + core)) else prev2,
+                (attr, *next2) if (attr := name("+2+1w=" + core)) else next2,
                 *tail,
             )
         self[token] = found
         return found
+
+    def _plain(self, key: int) -> _Plain:
+        """The template of the plain words of ``key`` (their length, then the index of the
+        ``_PLAIN`` group that matched: alphabet, case and end), read from a stand-in word
+        ('Qqqq.', 'жжжжжж') by ``_token_features``.
+
+        Why every plain word of the key has the template's features but its suffixes and its
+        word (the same letters, so the same core length; no digit, hyphen or inner full stop;
+        a letter first): the shape is the case pattern and the end; 'cyr' is the alphabet;
+        'init' a capital, one letter and a full stop; 'cap', 'abbr' and 'lower' the case, end
+        and length; the state, kind and block class (``_tail``) read these bits and the last
+        character alone. A word whose letters decide more (a dictionary word, 'roman',
+        'url') is read in full by ``__missing__``."""
+        if len(self.plain) >= _CACHE_LIMIT:
+            self.plain.clear()
+        group = (key & 31) - 1
+        end = ".,;:"[group % 5 : group % 5 + 1]  # ('' for the fifth group)
+        size = (key >> 5) - len(end)
+        capital, small = ("Qq", "qq", "Жж", "жж")[group // 5]
+        core, feats, near, tail = _token_features(capital + small * (size - 1) + end)
+        marks = [k for k, feat in enumerate(feats) if feat.startswith(_SUFFIXES)] or [len(feats)]
+        name = self.name
+        found = self.plain[key] = (
+            len(core),
+            tuple(filter(None, map(name, feats[: marks[0]]))),
+            tuple(filter(None, map(name, feats[marks[-1] + 1 :]))),
+            self.seen[tuple(near)],
+            tail,
+            group < 10,
+        )
+        return found
+
+
+# A plain word: Latin or Russian letters (one alphabet), the first a capital or not, then one
+# of '.,;:' or nothing; which group matched says which (``TokenCache._plain``).
+_PLAIN = re.compile(
+    "|".join(
+        letters + r"(?:(\.)|(,)|(;)|(:)|())"
+        for letters in ("[A-Z][a-z]+", "[a-z]+", "[А-ЯЁ][а-яё]+", "[а-яё]+")
+    )
+)
+# what makes a plain Latin word's features depend on its letters: 'roman', 'url'
+_LATIN_SPECIAL = re.compile(r"[ivxlc]+[.,;:]?$|http|www\.|ftp:")
+_SUFFIXES = ("x2=", "x=", "b=", "x4=")
+# a template: the core's length, the names before the suffixes and after them, what the word
+# shows its neighbours (``_Seen``), the last four parts of its ``Features``, whether it is Latin
+_Plain = tuple[int, tuple[bytes, ...], tuple[bytes, ...], Seen, tuple[int, int, str, bool], bool]
 
 
 _WORD_ATTRIBUTE = re.compile(r"^(?:w|-1w|\+1w|-2-1w|\+2\+1w)=(.*)", re.M)
