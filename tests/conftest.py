@@ -103,7 +103,10 @@ def write_article(tmp_path: Path, journal_file: Path):
 def local_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """A stand-in service on a free loopback port, for as long as the block runs: its base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    # Request threads are joined when the block ends (a timeout test's handler sleeps past its
+    # client): a thread left running would make every later batch test fork a multi-threaded
+    # process, which Python 3.12+ warns about and which can deadlock the forked workers.
+    server.daemon_threads = False
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
