@@ -94,6 +94,27 @@ def test_link_prefilter_is_exact() -> None:
         assert inline.link_identifiers(text) == ([text] if text else [])
 
 
+def test_link_test_is_exact_on_years_and_numbers() -> None:
+    """``may_link`` says no only where the regex finds nothing, on texts built from the pieces
+    that come close: years and numbers ending in "10.", three digits after "10.", digits of
+    other scripts, slashes without a scheme, schemes in capitals."""
+    import itertools
+
+    pieces = [
+        "2010.", "№ 10. С.", "10.123/x", "10.1234/x", "a10.12345/b", "10.١٢٣٤/x", "10 .1234/",
+        "//", "http:/x", "HTTPS://x", "ftp://h", "://", "Весанов З. С.", " ", "",
+    ]  # fmt: skip
+    for parts in itertools.product(pieces, repeat=2):
+        text = "".join(parts)
+        found = [m.group() for m in inline._LINK_RE.finditer(text)]
+        if not inline.may_link(text):
+            assert found == [], text
+            assert inline.link_identifiers(text) == ([text] if text else [])
+            assert jats._linked(text) == jats.nodes_markup(inline.link_identifiers(text))
+    assert inline.may_link("Doklady. 2010. No. 10. P. 1-9. doi:10.1134/S1234")
+    assert not inline.may_link("Вестник. 2010. № 10. С. 201–210.")
+
+
 @pytest.mark.parametrize(
     "value",
     [

@@ -159,7 +159,7 @@ def _inline(text: str) -> str:
 
 
 def _linked(text: str) -> str:
-    if "10." not in text and "://" not in text:  # no identifier (``link_identifiers``)
+    if not inline.may_link(text):  # no identifier (``link_identifiers``)
         return _t(text) or _EMPTY
     return nodes_markup(inline.link_identifiers(text))
 
