@@ -116,6 +116,27 @@ def test_link_test_is_exact_on_years_and_numbers() -> None:
 
 
 @pytest.mark.parametrize(
+    "kind",
+    [
+        None, "journal", "book", "chapter", "conference", "thesis", "report", "newspaper", "web",
+        "data", "patent", "software", "other",
+    ],
+)  # fmt: skip
+def test_publication_type_is_written_for_every_type(kind: str | None) -> None:
+    """The type "journal", written by a test in the template, and every other type, written as a
+    value: each mixed and element citation carries the reference's type, or none."""
+    article = load_article(ROOT / "tests" / "data" / "full" / "article.yaml")
+    refs = [ref.model_copy(update={"type": kind}) for ref in article.references]
+    article = article.model_copy(update={"references": refs})
+    root = etree.fromstring(jats.render_jats(article).encode())  # (no parse adds a type)
+    cited = root.xpath("//mixed-citation | //element-citation")
+    assert len(cited) > len(refs)
+    expected = [] if kind is None else [kind]
+    for element in cited:
+        assert element.xpath("@publication-type") == expected
+
+
+@pytest.mark.parametrize(
     "value",
     [
         "", "text", "Иванов", "true", "True", "no", "yes", "on", "off", "null", "~", "Null",
