@@ -18,10 +18,14 @@ returned, and the article itself when there is nothing to do (no Cyrillic, nothi
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from converter.model import Article, Contributor, Journal, PersonName, Reference
 from converter.scripts import has_cyrillic, is_cyrillic_language, primary
+
+if TYPE_CHECKING:
+    from converter.citations import Citation
 
 LATIN_KEY = "en"  # the Latin-script form goes where the English one would
 
@@ -110,15 +114,15 @@ def latin_name(name: PersonName, journal: Journal) -> PersonName:
 def _references(article: Article, journal: Journal) -> list[Reference] | None:
     changed = False
     out: list[Reference] = []
+    parse = None
+    if journal.structure_references and article.references:
+        # Imported here, once per article (not per reference): the parser loads on first use.
+        from converter.citations import parse_reference as parse
     for ref in article.references:
         new = ref
         # Parsed when no part is given; a DOI or URL given beside the text is kept.
-        if (
-            journal.structure_references
-            and ref.text
-            and not (ref.title or ref.source or ref.authors)
-        ):
-            new = _structured(new, article.language)
+        if parse is not None and ref.text and not (ref.title or ref.source or ref.authors):
+            new = _structured(new, article.language, parse)
         if journal.transliteration:
             new = _with_latin_form(new, journal)
         changed = changed or new is not ref
@@ -126,13 +130,12 @@ def _references(article: Article, journal: Journal) -> list[Reference] | None:
     return out if changed else None
 
 
-def _structured(ref: Reference, main: str) -> Reference:
-    """The reference with the parts a confident parse found (the text is kept as it is)."""
+def _structured(ref: Reference, main: str, parse: Callable[[str], Citation | None]) -> Reference:
+    """The reference with the parts a confident parse (``parse``: ``parse_reference``) found
+    (the text is kept as it is)."""
     texts = ref.text or {}
     text = texts.get(main) or next(iter(texts.values()))
-    from converter.citations import parse_reference  # the parser loads on first use
-
-    found = parse_reference(text)
+    found = parse(text)
     if found is None:
         return ref
     update: dict[str, Any] = {

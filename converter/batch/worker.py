@@ -88,6 +88,7 @@ class WorkerState:
     found: dict[str, str] = field(default_factory=dict)
     folders: set[str] = field(default_factory=set)  # output folders known to exist
     out_name: str = ""  # the output folder as text (``_convert_one`` joins names to it)
+    stamp_key: str = ""  # ``settings.stamp_key()``, the same for every article of the run
 
 
 _STATE: WorkerState | None = None
@@ -130,6 +131,7 @@ def init_worker(
         token,
         collect=not in_process,
         out_name=str(settings.out_dir),
+        stamp_key=settings.stamp_key(),
     )
 
 
@@ -171,7 +173,7 @@ def _file_digest(state: WorkerState, path: str) -> str:
 
 
 def _stamp(state: WorkerState, input_digest: str, journals: Iterable[str], found: str) -> str:
-    parts = [state.settings.stamp_key(), input_digest, found]
+    parts = [state.stamp_key, input_digest, found]
     parts += [f"{j}={_file_digest(state, j)}" for j in sorted(journals)]
     return _digest("\n".join(parts).encode())
 

@@ -231,11 +231,11 @@ def prepare(
     journal = article.journal
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
     main = article.language
-    dt = doctype(version, tag_set)
+    public_id, system_id, version_attr = _doctype_attrs(version, tag_set)
     return Row(
-        public_id=_a(dt.public_id),
-        system_id=_a(dt.system_id),
-        version=_a(version),
+        public_id=public_id,
+        system_id=system_id,
+        version=version_attr,
         article_type=_a(article.article_type),
         lang=_a(main),
         journal=_journal(journal, main, pmc),
@@ -268,6 +268,14 @@ def prepare(
         ref_list_title=_t(_REF_LIST_TITLES.get(main.split("-")[0], "References")),
         references=_references(article, main),
     )
+
+
+@lru_cache(maxsize=16)
+def _doctype_attrs(version: JatsVersion, tag_set: TagSet) -> tuple[str | None, ...]:
+    """The DOCTYPE's public and system ids and the dtd-version, escaped: the same for every
+    article of a run (``doctype`` builds them anew each time)."""
+    dt = doctype(version, tag_set)
+    return _a(dt.public_id), _a(dt.system_id), _a(version)
 
 
 def _journal(journal: model.Journal, main: str, pmc: bool) -> Row:
