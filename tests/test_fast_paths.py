@@ -136,6 +136,36 @@ def test_publication_type_is_written_for_every_type(kind: str | None) -> None:
         assert element.xpath("@publication-type") == expected
 
 
+@pytest.mark.parametrize("lang", [None, "ru", "en", "uk", "ru-RU", "EN", 'x"<'])
+def test_citation_languages_are_written_for_every_code(lang: str | None) -> None:
+    """ "ru" and "en", written by tests in the template, and any other code, written as a value
+    (escaped): each mixed and element citation carries the language its row in the view holds,
+    or none."""
+    article = load_article(ROOT / "tests" / "data" / "full" / "article.yaml")
+    refs = []
+    for ref in article.references:
+        texts = {lang or "ru": "Текст.", "de": "Text."} if ref.text else None
+        refs.append(ref.model_copy(update={"lang": lang, "text": texts}))
+    article = article.model_copy(update={"references": refs})
+    view = jats.prepare(article)
+    root = etree.fromstring(jats.render_jats(article).encode())
+    written = [
+        (element.tag, element.get("{http://www.w3.org/XML/1998/namespace}lang"))
+        for element in root.xpath("//mixed-citation | //element-citation")
+    ]
+    held = []
+    for row in view.references:
+        held += [("mixed-citation", t.lang) for t in row.texts]
+        if row.element:
+            held.append(("element-citation", row.element.lang))
+    parsed = [
+        (t, None if c is None else etree.fromstring(f'<x a="{c}"/>').get("a")) for t, c in held
+    ]
+    assert written == parsed
+    assert ("element-citation", lang) in written
+    assert ("mixed-citation", lang or "ru") in written
+
+
 @pytest.mark.parametrize(
     "value",
     [
