@@ -239,11 +239,13 @@ class TokenCache(dict[str, Features]):
 
 
 # A plain word: Latin or Russian letters (one alphabet), the first a capital or not, then one
-# of '.,;:' or nothing; which group matched says which (``TokenCache._plain``).
+# of '.,;:' or nothing; which group matched says which (``TokenCache._plain``). (Possessive: a
+# token that is not plain fails without trying each shorter run of its letters, 0.5 µs where
+# 'international-relations' took 1.7.)
 _PLAIN = re.compile(
     "|".join(
         letters + r"(?:(\.)|(,)|(;)|(:)|())"
-        for letters in ("[A-Z][a-z]+", "[a-z]+", "[А-ЯЁ][а-яё]+", "[а-яё]+")
+        for letters in ("[A-Z][a-z]++", "[a-z]++", "[А-ЯЁ][а-яё]++", "[а-яё]++")
     )
 )
 # what makes a plain Latin word's features depend on its letters: 'roman', 'url'
