@@ -656,6 +656,31 @@ def test_plain_word_templates_give_the_full_reading(monkeypatch) -> None:
         monkeypatch.undo()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith J.  Title\tof it.\n J Things. 2020;1:1-2.",
+        "  Иванов\u00a0И. И. Заглавие // Вестник. – 2019. – № 3. – С. 5–9.  ",
+        "Doe, J. (2019). «Title»: [Sub]. https://doi.org/10.1000/x_y. (accessed 3 May 2020)",
+        "x",
+        "// ( ) ;",
+    ],
+)
+def test_span_texts_are_the_text_between_their_tokens(text: str) -> None:
+    """``label`` reads a span's text from the text split at its tokens: the same characters as
+    the slice from the span's first token to its last, whatever whitespace lies between."""
+    from converter.citations.features import tokenize
+
+    spans = label(text)
+    matches = tokenize(text)
+    first = 0
+    for _, piece, _ in spans:
+        last = first + len(tokenize(piece)) - 1
+        assert piece == text[matches[first].start() : matches[last].end()]
+        first = last + 1
+    assert first == len(matches)
+
+
 def test_a_sufficient_confidence_keeps_labels_and_the_decision() -> None:
     """``label(text, enough=limit)`` (what ``parse_reference`` asks) skips the edges' marginals
     when the labelling's probability alone reaches the limit: the spans are the same and their

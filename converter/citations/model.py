@@ -24,14 +24,19 @@ from operator import ne
 from pathlib import Path
 from typing import Any
 
-from converter.citations.features import TokenCache, sequence_features, tokenize
+from converter.citations.features import TOKEN, TokenCache, sequence_features
 
 MODEL_NAME = "citations.crfsuite"
 META_NAME = "citations.json"
 ATTRIBUTES_NAME = "citations.attributes.gz"
 _LOCK = threading.Lock()
 
-_GROUP = re.Match.group
+# The text cut into its tokens and what lies between them ('', ' '): gap, token, gap, …, gap.
+# One split gives the tokens (pieces[1::2]) and each span's text (the pieces from its first
+# token to its last, joined: the same characters as the slice of the text between them), in
+# three quarters of the time of finditer's match objects and their group() (bilingual
+# benchmark: 7.9 against 9.0-10.5 µs a reference).
+_PIECES = re.compile(f"({TOKEN.pattern})")
 
 
 def model_dir() -> Path:
@@ -143,10 +148,10 @@ def label(
     only raise the probability, so when the probability alone reaches it the marginals are not
     asked (they cost CRFsuite a backward pass; 70-80 % of references): the spans then carry
     that probability, which is on the same side of the threshold as the scaled one."""
-    matches = tokenize(text)
-    if not matches:
+    pieces = _PIECES.split(text)
+    tokens = pieces[1::2]
+    if not tokens:
         return []
-    tokens = list(map(_GROUP, matches))  # (map: no Python call per token)
     if tagger is None:  # the packaged model: only the attributes it knows
         tagger = _tagger()
         restricted = token_features()
@@ -186,6 +191,6 @@ def label(
                     joint *= sure / before
     confidence = min(joint, 1.0)
     return [
-        (labels[start], text[matches[start].start() : matches[end - 1].end()], confidence)
+        (labels[start], "".join(pieces[2 * start + 1 : 2 * end]), confidence)
         for start, end in zip([0, *cuts], [*cuts, n], strict=True)
     ]
