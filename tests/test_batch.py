@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -374,15 +375,24 @@ def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     out = tmp_path / "out"
     command = [sys.executable, "-m", "converter", "batch", str(source), "-o", str(out), "-j", "2"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if out.is_dir() and len(list(out.glob("*.xml"))) >= 100:
-            break
-        time.sleep(0.02)
-    assert process.poll() is None, "the batch finished before it could be interrupted"
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    for _attempt in range(3):
+        process = subprocess.Popen(
+            command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            if out.is_dir() and len(list(out.glob("*.xml"))) >= 100:
+                break
+            time.sleep(0.02)
+        assert process.poll() is None, "the batch finished before it could be interrupted"
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        if process.returncode == 0 and len(outputs(out)) == 2000:
+            # On a starved machine this test may first look when the batch is already exiting,
+            # its work all done: a Ctrl-C then has nothing to stop. Run it again, anew.
+            shutil.rmtree(out)
+            continue
+        break
     assert process.returncode == 130, err.decode()
     assert b"interrupted" in err
     assert leftovers(out) == []
