@@ -368,6 +368,20 @@ def test_interruption_in_process_leaves_no_partial_file(tmp_path: Path, store, m
     assert len(outputs(out)) == 30
 
 
+def start_batch(
+    command: list[str], env: dict[str, str], out: Path, count: int, stderr: int | None = None
+) -> subprocess.Popen[bytes]:
+    """A running ``jatsconv batch`` (``command``) once ``count`` outputs are in ``out``."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.is_dir() and len(list(out.glob("*.xml"))) >= count:
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the batch finished before the test could stop it"
+    return process
+
+
 def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     """SIGINT to a real ``jatsconv batch`` with workers: exit 130, complete files only, and a
     rerun that converts what is missing."""
@@ -376,15 +390,7 @@ def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     command = [sys.executable, "-m", "converter", "batch", str(source), "-o", str(out), "-j", "2"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _attempt in range(3):
-        process = subprocess.Popen(
-            command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and process.poll() is None:
-            if out.is_dir() and len(list(out.glob("*.xml"))) >= 100:
-                break
-            time.sleep(0.02)
-        assert process.poll() is None, "the batch finished before it could be interrupted"
+        process = start_batch(command, env, out, 100, stderr=subprocess.PIPE)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
         if process.returncode == 0 and len(outputs(out)) == 2000:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from lxml import etree
-from test_batch import make_folder
+from test_batch import make_folder, start_batch
 
 from conftest import ROOT, SEED
 from converter import atomic
@@ -96,15 +96,7 @@ def test_kill_9_mid_batch_then_rerun_leaves_exactly_the_outputs(tmp_path: Path, 
     out = tmp_path / "out"
     command = [sys.executable, "-m", "converter", "batch", str(source), "-o", str(out), "-j", "2"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if out.is_dir() and len(list(out.glob("*.xml"))) >= 200:
-            break
-        time.sleep(0.02)
-    assert process.poll() is None, "the batch finished before it could be killed"
+    process = start_batch(command, env, out, 200, stderr=subprocess.DEVNULL)
     workers = _children(process.pid)
     assert workers, "no worker processes found"
     process.send_signal(signal.SIGKILL)
