@@ -420,6 +420,61 @@ def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     assert len(outputs(out)) == 2000
 
 
+def test_a_batch_after_a_jats4r_check_in_the_same_process(tmp_path: Path, store) -> None:
+    """A program that runs a jats4r check (Saxon, which starts a thread of its own) and then a
+    batch with workers: every article is converted and checked. Forked workers crashed on the
+    Saxon processor they had inherited (internal error, exit 70, the other articles lost)."""
+    source = make_folder(tmp_path / "in", 60)
+    out = tmp_path / "out"
+    one = tmp_path / "one"
+    script = f"""
+import os
+from pathlib import Path
+from converter.cli import main
+
+def run(*args):
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        return exc.code
+    return 0
+
+run("convert", {str(SEED)!r}, "-o", {str(one)!r}, "-q")
+run("check", "--profile", "jats4r", "-q", *map(str, Path({str(one)!r}).glob("*.xml")))
+print(len(os.listdir("/proc/self/task")))
+print(run("batch", {str(source)!r}, "-o", {str(out)!r}, "-j", "2", "--profile", "jats4r", "-q"))
+"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300
+    )
+    threads, code = done.stdout.split()
+    assert int(threads) > 1, "Saxon started no thread: this test no longer tests a fork"
+    assert code == "0", done.stderr
+    assert len(outputs(out)) == 60
+
+
+def test_workers_of_a_process_with_threads_are_not_forked() -> None:
+    import multiprocessing
+    import threading
+
+    from converter.batch.driver import worker_context
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("this platform does not fork its workers anyway")
+    alive = threading.Event()
+    others = [t for t in threading.enumerate() if t is not threading.main_thread()]
+    if not others and len(os.listdir("/proc/self/task")) == 1:
+        assert worker_context().get_start_method() == "fork"
+    thread = threading.Thread(target=alive.wait)
+    thread.start()
+    try:
+        assert worker_context().get_start_method() == "forkserver"
+    finally:
+        alive.set()
+        thread.join()
+
+
 def test_stop_pool_ends_a_stuck_worker_and_spares_the_callers_processes(monkeypatch) -> None:
     """After Ctrl-C, a worker still busy after the grace period is terminated, so the batch
     returns; a process the library caller started before the batch keeps running."""

@@ -7,6 +7,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -106,6 +107,26 @@ class Progress:
         """The run is over."""
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How the workers start: the platform's way, except that a process already running other
+    threads is never forked. A fork copies none of them: a Saxon processor made before the
+    batch (a ``jats4r`` check in the same process) then crashes the worker that uses it, and a
+    lock another thread held (a library caller's: a notebook, a web server) stays held in the
+    worker for ever. Such a process starts its workers from a fresh server process instead."""
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork" and _thread_count() > 1:
+        return multiprocessing.get_context("forkserver")
+    return context
+
+
+def _thread_count() -> int:
+    """This process's threads, native ones (Saxon's) too where the system lists them."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
 def run_batch(
     sources: Iterable[str],
     settings: BatchSettings,
@@ -184,7 +205,7 @@ def run_batch(
             for chunk in chunks(jobs(), settings.chunk_size, rows):
                 handle(work(chunk), chunk)
         else:
-            context = multiprocessing.get_context()
+            context = worker_context()
             # What is alive now and what ``prepare`` loads (modules, grammar, templates,
             # labeller: ~70 MB of objects) lives as long as the run: no collection is worth
             # making while it loads (the ~30 it set off took ~8 ms of the serial start-up,
