@@ -3,6 +3,7 @@ than in each reader, writer and check that needs them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -23,3 +24,17 @@ def local_name(element: Any, *, lower: bool = False) -> str:
         return ""
     name = tag.rpartition("}")[2]
     return name.lower() if lower else name
+
+
+# What precedes the root element and can hold a '<' followed by a name: comments, and a
+# DOCTYPE's internal subset (entity values).
+_NOT_ELEMENTS = re.compile(r"<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S)
+_START_TAG = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+
+
+def root_name(head: str) -> str | None:
+    """The local name of the first element of an XML text's beginning (``None`` if none is
+    there): for telling what a file is before parsing it. The XML declaration and processing
+    instructions start with '<?', never with a name."""
+    match = _START_TAG.search(_NOT_ELEMENTS.sub("", head))
+    return match.group(1) if match else None

@@ -260,3 +260,53 @@ def test_not_jats_is_named(run, tmp_path: Path) -> None:
 
 def test_every_reader_is_registered() -> None:
     assert {"yaml", "json", "ojs", "html", "crossref", "jats"} <= set(READERS)
+
+
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_xml_is_refused_without_from(run, tmp_path: Path, kind: str) -> None:
+    """Detected, not named: a bare ``<article>`` root (no dtd-version) under a DOCTYPE of
+    another name is still read as JATS, and so refused, not taken for YAML."""
+    source = tmp_path / "hostile.xml"
+    text = HOSTILE[kind].replace("DOCTYPE article", "DOCTYPE x")
+    source.write_text(text.replace('<article dtd-version="1.4"', "<article"), encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.startswith(f"{source}: line 1: ") and "refused" in result.err
+    assert "mapping" not in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<article>",
+        '<?xml version="1.0"?>\n<!-- an old export -->\n<article article-type="other">',
+        '<?xml version="1.0"?><!DOCTYPE article SYSTEM "journalpublishing.dtd"><article>',
+        "\ufeff<art:article xmlns:art='urn:x'>",
+    ],
+)
+def test_an_article_root_is_jats(tmp_path: Path, head: str) -> None:
+    source = tmp_path / "old.xml"
+    source.write_text(head + "<front/></article>", encoding="utf-8")
+    assert detect_format(source) == "jats"
+
+
+def test_xml_no_reader_claims_is_named_with_its_root(run, tmp_path: Path) -> None:
+    """An XML file of another kind gets one line naming its root and the formats read, not
+    the YAML reader's "expected a mapping" (what it said before); the other files convert."""
+    other = tmp_path / "records.xml"
+    other.write_text(
+        '<?xml version="1.0"?>\n<!-- <article> in a comment is not the root -->\n'
+        '<!DOCTYPE records [<!ENTITY a "<article>">]>\n<records><record/></records>',
+        encoding="utf-8",
+    )
+    good = tmp_path / "good.xml"
+    good.write_bytes(to_jats(load_article(DATA / "full" / "article.yaml")).data)
+    result = run("convert", other, good, "-o", tmp_path / "out")
+    assert result.code == 3
+    lines = [line for line in result.err.splitlines() if line.startswith(str(other))]
+    assert lines == [
+        f"{other}: XML whose root element is <records>: not a format jatsconv reads (JATS or "
+        "NLM <article>, an OJS native export, a Crossref deposit <doi_batch>); if it is one of "
+        "them, name it with --from"
+    ]
+    assert (tmp_path / "out" / "good.xml").exists()

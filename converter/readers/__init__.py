@@ -56,8 +56,27 @@ SNIFFERS = (
 )
 
 
+# What detect_format says of XML that no reader claims (not a name --from accepts).
+UNKNOWN_XML = "unknown-xml"
+
+
+def _unknown_xml(path: Path) -> str:
+    from converter.xmlns import root_name
+
+    try:
+        root = root_name(path.read_bytes()[:4096].decode("utf-8", "replace"))
+    except OSError as exc:
+        return f"{path}: cannot read: {exc.strerror or exc}"
+    what = f"XML whose root element is <{root}>" if root else "XML with no element in its start"
+    return (
+        f"{path}: {what}: not a format jatsconv reads (JATS or NLM <article>, an OJS native "
+        "export, a Crossref deposit <doi_batch>); if it is one of them, name it with --from"
+    )
+
+
 def detect_format(path: Path) -> str:
-    """The reader for a file: by extension for YAML/JSON, else by sniffing its first bytes."""
+    """The reader for a file: by extension for YAML/JSON, else by sniffing its first bytes;
+    ``UNKNOWN_XML`` for XML that no reader claims."""
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return "yaml"
@@ -71,12 +90,17 @@ def detect_format(path: Path) -> str:
         found = sniff(path, head)
         if found:
             return found
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return UNKNOWN_XML  # read as YAML, it would only be called "not a mapping of fields"
     return default
 
 
 def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[Loaded]:
     """Every article of one source file in format ``fmt`` (detected when None)."""
     name = fmt or detect_format(path)
+    if name == UNKNOWN_XML:
+        yield Loaded(str(path), path.stem, problems=[_unknown_xml(path)])
+        return
     if name not in READERS:
         known = ", ".join(sorted(READERS))
         yield Loaded(str(path), path.stem, problems=[f"{path}: unknown format {name!r} ({known})"])

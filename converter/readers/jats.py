@@ -28,7 +28,7 @@ from converter.readers.markup import (
     paragraphs,
     plain_text,
 )
-from converter.xmlns import XLINK_HREF, XML_LANG, local_name
+from converter.xmlns import XLINK_HREF, XML_LANG, local_name, root_name
 
 ALI_LICENSE_REF = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
 _ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
@@ -66,10 +66,13 @@ _KNOWN_META = frozenset(
 
 
 def sniff(path: Path, head: bytes) -> str | None:
-    """JATS or NLM: an ``<article>`` root, a JATS/NLM DOCTYPE or a ``dtd-version``."""
+    """JATS or NLM: an ``<article>`` root, a JATS/NLM DOCTYPE or a ``dtd-version``. (An OJS
+    export's ``<article>`` in the PKP namespace is claimed by the OJS sniffer, tried first.)"""
     text = head.decode("utf-8", "replace")
-    if re.search(r"<!DOCTYPE\s+article\b", text) or re.search(
-        r"<article\b[^>]*(dtd-version|xmlns:xlink)", text
+    if (
+        re.search(r"<!DOCTYPE\s+article\b", text)
+        or re.search(r"<article\b[^>]*(dtd-version|xmlns:xlink)", text)
+        or root_name(text) == "article"
     ):
         return "jats"
     return None
