@@ -732,6 +732,8 @@ class Article(Strict):
             raise ValueError("give fpage/lpage or elocation_id, not both")
         if self.lpage and not self.fpage:
             raise ValueError("lpage: given without fpage")
+        if _inverted_pages(self.fpage, self.lpage):
+            raise ValueError(f"lpage: {self.lpage} comes before fpage {self.fpage}")
         self._resolve_affiliations()
         for number, ref in enumerate(self.references, start=1):
             ref.id = ref.id or f"ref{number}"
@@ -763,6 +765,15 @@ class Article(Strict):
 
     def main_title(self) -> str:
         return self.title[self.language]
+
+
+def _inverted_pages(fpage: str | None, lpage: str | None) -> bool:
+    """A last page before the first (130–119), both plain numbers of which the last has at
+    least as many digits: "1210–19", an abbreviated range as some styles print, is left as
+    given, and so are Roman numerals and page ids ("S12", "e1001")."""
+    if not (fpage and lpage and fpage.isdecimal() and lpage.isdecimal()):
+        return False
+    return len(lpage) >= len(fpage) and int(lpage) < int(fpage)
 
 
 def _same_aff(a: Affiliation, b: Affiliation) -> bool:

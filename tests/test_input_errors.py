@@ -69,6 +69,7 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
         ("title: {en: A}\ntitle: {en: B}\n", "key 'title' given twice"),
         ("- just\n- a list\n", "article.yaml: expected a mapping of fields"),
         (GOOD + "language: ru\n", "article.yaml: title: no title in the article's language (ru)"),
+        (GOOD + "fpage: 130\nlpage: 119\n", "article.yaml: lpage: 119 comes before fpage 130"),
         (
             GOOD.replace(
                 "  - name: {surname: Petrov, given: Ivan}\n",
@@ -191,3 +192,31 @@ def test_non_utf8_input_is_named(run, tmp_path: Path, journal_file: Path) -> Non
 
 def test_a_folder_given_to_convert_points_to_batch(run, tmp_path: Path) -> None:
     _single_line_error(run("convert", tmp_path), "is a folder (convert takes files")
+
+
+def test_a_bad_main_language_is_said_once(run, write_article) -> None:
+    """Names and string references are keyed by the main language: a bad one was also reported
+    once for each of them ("authors[0].name.english.[key]: not a language code", 7 lines for
+    the seed article)."""
+    text = GOOD.replace("title: {en: A title}", "language: english\ntitle: {en: A title}")
+    text += "references:\n  - Ivanov I. Title. Journal. 2019. No. 1. P. 1-2.\n  - Second ref.\n"
+    article = write_article(text)
+    result = run("convert", article)
+    assert result.code == EXIT_INPUT
+    lines = [line.replace(str(article), "article.yaml") for line in result.err.splitlines()]
+    assert [line for line in lines if line.strip()] == [
+        "article.yaml: language: not a language code (expected e.g. 'en', 'ru'): 'english'"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fpage", "lpage"),
+    [("110", "119"), ("110", "110"), ("1210", "19"), ("xii", "iv"), ("S12", "S3"), ("e10", "e2")],
+)
+def test_page_ranges_that_are_not_inverted_convert(
+    run, write_article, fpage: str, lpage: str
+) -> None:
+    """Only a plainly inverted range is refused: an abbreviated one ("1210–19"), Roman numerals
+    and page ids are written as given."""
+    result = run("convert", write_article(GOOD + f"fpage: '{fpage}'\nlpage: '{lpage}'\n"))
+    assert result.code == 0, result.err

@@ -244,7 +244,7 @@ def test_batch_removes_the_earlier_output_of_a_rejected_article(tmp_path: Path, 
     shutil.copy(SEED.parent.parent / "journal.yaml", source / "journal.yaml")
     good = SEED.read_text(encoding="utf-8")
     (source / "a.yaml").write_text(good, encoding="utf-8")
-    (source / "b.yaml").write_text(good.replace("fpage: 110", "fpage: 120"), encoding="utf-8")
+    (source / "b.yaml").write_text(good.replace("fpage: 110", "fpage: 112"), encoding="utf-8")
     out, report = tmp_path / "out", tmp_path / "report.json"
     assert run("batch", source, "-o", out, "-j", "1").code == 0
     (first,) = [p for p in out.glob("*.xml") if b"<fpage>110</fpage>" in p.read_bytes()]

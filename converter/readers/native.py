@@ -355,10 +355,21 @@ _MESSAGES = {
 
 
 def validation_problems(error: ValidationError, prefix: str = "") -> list[str]:
-    """One line per pydantic error: ``field.path: message``."""
+    """One line per pydantic error: ``field.path: message``. A main language that is not a
+    language code is said once: the plain texts keyed by it (a name, a reference given as a
+    string) would each repeat it as a bad mapping key."""
     lines = []
-    for item in error.errors(include_url=False):
-        loc = format_location(tuple(item["loc"]))
+    items = error.errors(include_url=False)
+    bad_language = next((i.get("input") for i in items if i["loc"] == ("language",)), None)
+    for item in items:
+        loc_parts = tuple(item["loc"])
+        if (
+            bad_language is not None
+            and loc_parts[-1:] == ("[key]",)
+            and item.get("input") == bad_language
+        ):
+            continue
+        loc = format_location(loc_parts)
         message = _MESSAGES.get(item["type"]) or str(item["msg"])
         message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         path = ".".join(p for p in (prefix, loc) if p)
