@@ -262,6 +262,24 @@ _volumes = Memo(_volume).__getitem__
 _issues = Memo(_issue).__getitem__
 
 
+def _year(piece: str) -> str:
+    """A year span's year, or '?' where it holds none (or is an access date's)."""
+    match = _YEAR.search(piece)
+    # an access date's year is not the year of the work: '(accessed 17 February 2018)'
+    return match.group(1) if match and not _ACCESS_WORD.search(piece) else "?"
+
+
+def _issue_in_year(piece: str) -> str | None:
+    number = _ISSUE_IN_YEAR.search(piece)
+    return number.group(1) if number else None
+
+
+# ... and the year spans, more often still: '2019.', '(2020)' are the same in new references
+# (85 % of the year spans of the held-out split and the batch bench's references together)
+_years = Memo(_year).__getitem__
+_issues_in_year = Memo(_issue_in_year).__getitem__
+
+
 def _expand_lpage(fpage: str, lpage: str) -> str:
     """NLM abbreviates the last page (123-9 is 123-129)."""
     if fpage.isdigit() and lpage.isdigit() and len(lpage) < len(fpage):
@@ -365,9 +383,7 @@ def build(spans: list[Span], text: str) -> Citation:
         people = split_people(first["editor"])
         cit.editors = people if people is not None else ["?"]
     if "year" in first:
-        match = _YEAR.search(first["year"])
-        # an access date's year is not the year of the work: '(accessed 17 February 2018)'
-        cit.year = match.group(1) if match and not _ACCESS_WORD.search(first["year"]) else "?"
+        cit.year = _years(first["year"])
     if "title" in first:
         # '[Электронный ресурс]' goes also when the title's full stop follows it
         cleaned = _clean(first["title"])
@@ -409,8 +425,8 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.volume = _number(tail.group(1), _VOLUME_WORD)
     if "issue" in first:
         cit.issue = _issues(first["issue"])
-    elif "year" in first and (number := _ISSUE_IN_YEAR.search(first["year"])):
-        cit.issue = number.group(1)  # '2016. – №10. –' read as one year span
+    elif "year" in first:
+        cit.issue = _issues_in_year(first["year"])  # '2016. – №10. –' read as one year span
     if "pages" in first:
         cit.fpage, cit.lpage = _page_range(first["pages"])
     if "publisher" in first:
@@ -439,8 +455,8 @@ def build(spans: list[Span], text: str) -> Citation:
     if cit.type in ("book", "thesis") and cit.source is None:
         # JATS puts the title of a whole book in <source>; article-title is for a part of one
         cit.source, cit.title = cit.title, None
-    # (the cheap test first: every '(In Russ.)' holds 'russ')
-    russ = "russ" in text.lower() and _RUSS.search(text)
+    # (the cheap tests first: every '(In Russ.)' holds '(' and 'russ')
+    russ = "(" in text and "russ" in text.lower() and _RUSS.search(text)
     if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
         cit.lang = "ru"
     return cit

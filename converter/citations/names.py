@@ -67,8 +67,12 @@ _AND = re.compile(r"\s+(?:and|AND|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
 
 
 # a comma or what _AND splits at: the same cuts as r"\s*,\s*|" + _AND.pattern (a comma,
-# semicolon and '&' share one alternative), in two thirds of the time
-_ITEMS = re.compile(r"\s*[,;&]\s*|\s+(?:and|AND|&|и|et|und|y)\s+")
+# semicolon and '&' share one alternative), in two thirds of the time. Written to begin with
+# one character of a set, so that re skips to the next such character in C: the same cuts as
+# r"\s*[,;&]\s*|\s+(?:and|AND|&|и|et|und|y)\s+" (a separator with the whitespace around it,
+# or a joining word between whitespace; \s and [,;&] share no character, so neither form
+# backtracks), in half the time of that
+_ITEMS = re.compile(r"[\s,;&](?:(?<=[,;&])\s*|\s*[,;&]\s*|\s*(?:and|AND|&|и|et|und|y)\s+)")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
 
 
@@ -122,15 +126,17 @@ _SEGMENTS = re.compile(r"\s*[,;]\s*")
 # without the word lists and rules (half the time of an author list; 44 % of the Russian and
 # 5 % of all author lists of bench/labeller_identical.py's references are such). The surnames
 # 'And', 'Et', 'Und' lose their first word to _LEADING_AND there and are left to the rules.
+# The initials may also be written without the space ('Иванов И.И.'): the rules split them into
+# the same words ('И.', 'И.'), so they read the same person.
 _SURNAME_INITIALS = re.compile(
-    r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁ][а-яё]+) ([A-ZА-ЯЁ]\.(?: [A-ZА-ЯЁ]\.)?)"
+    r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁ][а-яё]+) ([A-ZА-ЯЁ]\.(?: ?[A-ZА-ЯЁ]\.)?)"
 )
 # ... and a whole span of one such person goes through split_people's first steps unchanged
 # too, but where the surname is a word they cut ('By', 'Von', 'Авт…' of _LEAD; 'In',
 # 'Editor', 'Editors' of _EDITOR_WORDS) or the initials are 'U. A.' ('und andere', _ETAL)
 _ONE_PERSON = re.compile(
     r"(?!(?:And|Et|Und|By|Von|In|Editors?) |Авт)([A-Z][a-z]+|[А-ЯЁ][а-яё]+) "
-    r"(?!U\. A\.\Z)([A-ZА-ЯЁ]\.(?: [A-ZА-ЯЁ]\.)?)"
+    r"(?!U\. ?A\.\Z)([A-ZА-ЯЁ]\.(?: ?[A-ZА-ЯЁ]\.)?)"
 )
 # every match of _EDITOR_WORDS holds one of these, in lower case (a cheap test first)
 _EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in")
@@ -315,7 +321,10 @@ def split_people(span: str) -> list[str] | None:
     """``"Surname, Given"`` for each person of an author or editor span, a group ('LHCb
     collaboration') as written; None if unreadable."""
     if one := _ONE_PERSON.fullmatch(span):
-        return [f"{one[1]}, {one[2]}"]  # (see _ONE_PERSON)
+        initials = one[2]
+        if len(initials) == 4:  # 'И.И.' (as in _surname_initials, here without its call)
+            initials = f"{initials[:2]} {initials[2:]}"
+        return [f"{one[1]}, {initials}"]  # (see _ONE_PERSON)
     glued = _GLUED_HINT.search(span) is not None
     text = _tidy(_LEAD.sub("", span), glued)
     low = text.lower()
@@ -371,7 +380,7 @@ def _people(text: str, glued: bool) -> list[str] | None:
     if not text:
         return None
     if not glued and (one := _SURNAME_INITIALS.fullmatch(text)):
-        return [f"{one[1]}, {one[2]}"]  # (see _SURNAME_INITIALS)
+        return [_surname_initials(one)]  # (see _SURNAME_INITIALS)
     cyrillic = has_russian_letters(text)
     items: list[str] = []
     for raw in _ITEMS.split(text):
@@ -386,8 +395,8 @@ def _people(text: str, glued: bool) -> list[str] | None:
             items.append(item)
     if glued and _GLUED_WORDS.search(text):
         return None  # 'E. J. CopelandEvolution': a name run into a title word
-    if not glued and len(items) > 1 and all(simple := [*map(_SURNAME_INITIALS.fullmatch, items)]):
-        return [f"{one[1]}, {one[2]}" for one in simple]  # (see _SURNAME_INITIALS)
+    if not glued and (simple := _simple_list(items)) is not None:
+        return simple
     listed: list[list[str] | None] = []  # the words of each item (None: a CJK name, whole)
     alone: list[bool] = []  # whether the item is initials alone ('Hunt, K.')
     for item in items:
@@ -534,6 +543,61 @@ def _people(text: str, glued: bool) -> list[str] | None:
             return None
         people.append(pending)
     return people or None
+
+
+def _surname_initials(one: re.Match[str]) -> str:
+    """'Surname, I. I.' from a match of _SURNAME_INITIALS or _ONE_PERSON."""
+    initials = one[2]
+    if len(initials) == 4:  # 'И.И.': the words 'И.', 'И.', written as the rules write them
+        initials = f"{initials[:2]} {initials[2:]}"
+    return f"{one[1]}, {initials}"
+
+
+# Lists of two more forms are read in one way only by ``_people``'s rules: every item one person
+# written 'Surname I. I.' ('Иванов И.И.'), 'Surname IA' (Vancouver: 'Smith JA', 'Лебедева ИП')
+# or 'I. I. Surname' ('P. T. Komiske, E. M. Metodiev, and M. D. Schwartz'), in any mix, or
+# every pair of items a surname alone, then its initials ('Linden, A., & Weber, F. B.': APA).
+# There each word is a name word or an initial, no item waits for given names but the APA
+# surname (its initials come next), and no item is initials alone after a whole person
+# ('Bedford, H. Petticrew, M.'), no surname a suffix ('Jr' would go) or a particle (their list
+# is lower case), no bare initials a suffix ('II', 'III', 'IV'); so each item (pair) is read
+# alone, the same way: 'Surname, I. I.', and the list is read at once.
+_PERSON_ITEM = re.compile(
+    r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁ][а-яё]+) "
+    r"(?:([A-ZА-ЯЁ]\.(?: ?[A-ZА-ЯЁ]\.)?)|(?!(?:II|III|IV)\Z)([A-ZА-ЯЁ]{1,3}))"
+    r"|((?:[A-ZА-ЯЁ]\. ?){1,3})(?!(?:Jr|Sr)\Z)([A-Z][a-z]+|[А-ЯЁ][а-яё]+)"
+)
+_LONE_SURNAME = re.compile(r"(?!(?:Jr|Sr)\Z)(?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)")
+_LONE_INITIALS = re.compile(r"[A-ZА-ЯЁ]\.(?: ?[A-ZА-ЯЁ]\.){0,2}")
+
+
+def _spaced(initials: str) -> str:
+    """'J.A.', 'J. A. ', 'JA' → 'J. A.' (as ``_given_out`` writes the words 'J.', 'A.' or
+    'JA')."""
+    return " ".join([f"{letter}." for letter in initials.replace(".", "").replace(" ", "")])
+
+
+def _simple_list(items: list[str]) -> list[str] | None:
+    """The people of a list of the forms above (its items cut at the commas and joining words),
+    as ``_people``'s rules read them; None for any other list (those rules then read it)."""
+    people: list[str] = []
+    for item in items:
+        one = _PERSON_ITEM.fullmatch(item)
+        if one is None:
+            break
+        people.append(f"{one[1] or one[5]}, {_spaced(one[2] or one[3] or one[4])}")
+    else:
+        return people or None  # (no items: the rules find no person either)
+    if (
+        len(items) % 2 == 0
+        and all(map(_LONE_SURNAME.fullmatch, items[::2]))
+        and all(map(_LONE_INITIALS.fullmatch, items[1::2]))
+    ):
+        return [
+            f"{surname}, {_spaced(initials)}"
+            for surname, initials in zip(items[::2], items[1::2], strict=True)
+        ]
+    return None
 
 
 def _natural(listed: list[list[str] | None], alone: list[bool]) -> bool:
