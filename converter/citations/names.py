@@ -321,10 +321,7 @@ def split_people(span: str) -> list[str] | None:
     """``"Surname, Given"`` for each person of an author or editor span, a group ('LHCb
     collaboration') as written; None if unreadable."""
     if one := _ONE_PERSON.fullmatch(span):
-        initials = one[2]
-        if len(initials) == 4:  # 'И.И.' (as in _surname_initials, here without its call)
-            initials = f"{initials[:2]} {initials[2:]}"
-        return [f"{one[1]}, {initials}"]  # (see _ONE_PERSON)
+        return [_surname_initials(one)]  # (see _ONE_PERSON)
     glued = _GLUED_HINT.search(span) is not None
     text = _tidy(_LEAD.sub("", span), glued)
     low = text.lower()
