@@ -511,6 +511,67 @@ def test_stop_pool_ends_a_stuck_worker_and_spares_the_callers_processes(monkeypa
         callers.join()
 
 
+def test_ctrl_c_with_no_grace_ends_the_workers_and_the_batch_returns(tmp_path: Path) -> None:
+    """Workers given no time to stop are terminated; ``jatsconv batch`` says so, writes it in
+    the report, and exits 130 at once. Before, a worker ended half-way through writing its
+    result left the executor's thread waiting for ever, and the process hung at exit (1 run
+    in 8-40)."""
+    source = make_folder(tmp_path / "in", 2000)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    code = (
+        "import converter.batch.driver as driver; driver.STOP_GRACE = 0.0\n"
+        "from converter.cli import main\n"
+        f"main(['batch', {str(source)!r}, '-o', {str(out)!r}, '-j', '2', "
+        f"'--report', {str(report)!r}])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _attempt in range(3):
+        process = start_batch([sys.executable, "-c", code], env, out, 100, stderr=subprocess.PIPE)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        if process.returncode == 0:  # it had finished its work (a starved machine): again
+            shutil.rmtree(out)
+            continue
+        break
+    assert process.returncode == 130, err.decode()
+    assert b"had not stopped 0 s after the stop and were ended" in err
+    assert json.loads(report.read_text(encoding="utf-8"))["workers_ended"] >= 1
+    assert leftovers(out) == []
+    for path in outputs(out)[-20:]:
+        etree.parse(str(path))  # complete, well-formed files only
+
+
+@pytest.mark.parametrize("ended", [0, 2])
+def test_the_cli_skips_the_exit_wait_only_when_workers_were_ended(
+    run, tmp_path: Path, monkeypatch, ended: int
+) -> None:
+    """After workers were terminated the command ends with ``os._exit`` (its lines printed
+    first); otherwise with the ordinary exit, which a library caller's program keeps."""
+    from converter.batch.settings import Summary
+    from converter.commands import batch as command
+
+    ends: list[int] = []
+
+    class Ended(BaseException):  # (the CLI turns an Exception into exit 70)
+        pass
+
+    def fake_exit(code: int) -> None:
+        ends.append(code)
+        raise Ended
+
+    summary = Summary(interrupted=True, workers_ended=ended)
+    monkeypatch.setattr(command, "run_batch", lambda *args, **kwargs: summary)
+    monkeypatch.setattr(command.os, "_exit", fake_exit)
+    (tmp_path / "in").mkdir()
+    if ended:
+        with pytest.raises(Ended):
+            run("batch", tmp_path / "in", "-o", tmp_path / "out", "-q")
+        assert ends == [130]
+    else:
+        assert run("batch", tmp_path / "in", "-o", tmp_path / "out", "-q").code == 130
+        assert ends == []
+
+
 def test_worker_collects_cycles_often_only_after_an_unusual_article(monkeypatch, tmp_path):
     """A worker's garbage collection (automatic collection is off in workers) runs every
     ``COLLECT_EVERY`` articles once one was not converted cleanly (an error's traceback can

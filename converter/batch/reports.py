@@ -27,6 +27,7 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
             "options": settings.stamp_key(),
             "interrupted": summary.interrupted,
             "stopped": summary.stopped,
+            "workers_ended": summary.workers_ended,
             "summary": {
                 **summary.counts,
                 "total": summary.total,

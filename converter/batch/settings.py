@@ -105,6 +105,9 @@ class Summary:
     seconds: float = 0.0
     interrupted: bool = False
     stopped: str | None = None  # why the run stopped early: an output could not be written
+    # workers that had not stopped STOP_GRACE seconds after a stop and were terminated (see
+    # ``driver.stop_pool``: the interpreter may then hang as it exits)
+    workers_ended: int = 0
 
     @property
     def total(self) -> int:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from converter.atomic import write_atomic
-from converter.batch import BatchSettings, Progress, Summary, run_batch
+from converter.batch import BatchSettings, Progress, Summary, driver, run_batch
 from converter.cli_options import (
     EXIT_HELP,
     conversion_options,
@@ -232,6 +232,12 @@ def batch(
     summary = run_batch(sources, settings, progress, report_path=report, junit_path=junit)
     if console is not None:
         _summary_table(summary, console)
+    if summary.workers_ended:
+        click.echo(
+            f"jatsconv: {summary.workers_ended} worker(s) had not stopped "
+            f"{driver.STOP_GRACE:g} s after the stop and were ended",
+            err=True,
+        )
     if summary.interrupted:
         click.echo("jatsconv: interrupted; files already written are complete", err=True)
     elif summary.stopped:
@@ -248,6 +254,13 @@ def batch(
     # interpreter makes as it exits: 82-85 -> 24-34 ms between the batch's last line and its
     # exit, with every core idle.
     gc.freeze()
+    if summary.workers_ended:
+        # Every file is closed and every line printed; the interpreter's own exit would wait
+        # for the executor's thread, which a worker ended half-way through writing its result
+        # can leave waiting for ever (``driver.stop_pool``).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(summary.exit_code())
     sys.exit(summary.exit_code())
 
 
