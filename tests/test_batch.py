@@ -382,6 +382,29 @@ def start_batch(
     return process
 
 
+def _dumping(command: list[str]) -> list[str]:
+    """``command`` (``python -m converter ...``) run so that SIGUSR1 prints every thread's stack."""
+    code = (
+        "import faulthandler, signal; faulthandler.register(signal.SIGUSR1, all_threads=True)"
+        f"; from converter.cli import main; main({command[3:]!r})"
+    )
+    return [command[0], "-c", code]
+
+
+def _ended(process: subprocess.Popen[bytes], timeout: float = 60) -> bytes:
+    """The stderr of ``process`` once it has ended; if it has not within ``timeout`` seconds,
+    fail with its threads' stacks (a hang is then diagnosed from the test's output alone)."""
+    try:
+        return process.communicate(timeout=timeout)[1]
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGUSR1)
+        time.sleep(2)
+        process.kill()
+        err = process.communicate()[1]
+        stacks = err.decode()[-8000:]
+        pytest.fail(f"still running {timeout:g} s after Ctrl-C; its threads:\n{stacks}")
+
+
 def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     """SIGINT to a real ``jatsconv batch`` with workers: exit 130, complete files only, and a
     rerun that converts what is missing."""
@@ -390,9 +413,9 @@ def test_ctrl_c_on_a_running_batch(tmp_path: Path, store) -> None:
     command = [sys.executable, "-m", "converter", "batch", str(source), "-o", str(out), "-j", "2"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _attempt in range(3):
-        process = start_batch(command, env, out, 100, stderr=subprocess.PIPE)
+        process = start_batch(_dumping(command), env, out, 100, stderr=subprocess.PIPE)
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=60)
+        err = _ended(process)
         if process.returncode == 0 and len(outputs(out)) == 2000:
             # On a starved machine this test may first look when the batch is already exiting,
             # its work all done: a Ctrl-C then has nothing to stop. Run it again, anew.
@@ -528,7 +551,7 @@ def test_ctrl_c_with_no_grace_ends_the_workers_and_the_batch_returns(tmp_path: P
     for _attempt in range(3):
         process = start_batch([sys.executable, "-c", code], env, out, 100, stderr=subprocess.PIPE)
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=60)
+        err = _ended(process)
         if process.returncode == 0:  # it had finished its work (a starved machine): again
             shutil.rmtree(out)
             continue
