@@ -868,3 +868,29 @@ def test_a_cyrillic_bracket_is_no_english_title() -> None:
     assert veto(cit) == "a Cyrillic text read as the English title"
     cit.title_en = "Grain exports"
     assert veto(cit) is None
+
+
+def test_training_with_no_test_leaves_the_test_split_unread(tmp_path: Path, monkeypatch) -> None:
+    """``train --no-test`` (for experiments) measures the dev split and never the test split,
+    and refuses to write over the packaged model, whose file must hold the test figures."""
+    from converter.citations import train
+
+    real_train, real_predict = train.train, train.predict_all
+    splits: set[str] = set()
+
+    def small_train(items: list, path: Path, params: dict) -> None:  # seconds, not minutes
+        real_train(items[::40], path, {**params, "max_iterations": 5})
+
+    def predict(items: list, tagger: object = None) -> list:
+        splits.update(i.split for i in items)
+        return real_predict(items, tagger)
+
+    monkeypatch.setattr(train, "train", small_train)
+    monkeypatch.setattr(train, "predict_all", predict)
+    assert train.main(["--no-test", "--quick", "--out", str(tmp_path)]) == 0
+    meta = json.loads((tmp_path / "citations.json").read_text(encoding="utf-8"))
+    assert splits == {"dev"}
+    assert meta["test"] is None and meta["dev"]["all"]["references"] > 1000
+    with pytest.raises(SystemExit) as exc:
+        train.main(["--no-test"])  # the packaged model's folder
+    assert exc.value.code == 2
