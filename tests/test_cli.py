@@ -74,6 +74,25 @@ def test_stdin_to_stdout(run, monkeypatch, store) -> None:
     assert result.out == SEED.with_suffix(".xml").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("encoding", "expected"),
+    [("utf-16", None), ("cp1251", "<stdin>: not UTF-8 text (line 7, byte 343): it reads as Win")],
+)
+def test_stdin_in_another_encoding(run, monkeypatch, store, encoding, expected) -> None:
+    """Standard input is read as files are: UTF-16 with its mark converts, Windows-1251 is
+    named in one line."""
+    data = BILINGUAL.read_text(encoding="utf-8").encode(encoding, errors="replace")
+    monkeypatch.chdir(BILINGUAL.parent)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    result = run("convert", "-", "-o", "-")
+    if expected is None:
+        assert result.code == 0, result.err
+        assert result.out == run("convert", BILINGUAL, "-o", "-").out
+    else:
+        assert result.code == 3
+        assert result.err.strip().startswith(expected)
+
+
 def test_file_to_stdout(run, store) -> None:
     result = run("convert", BILINGUAL, "-o", "-")
     assert result.code == 0

@@ -195,10 +195,16 @@ def _read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
     if fmt in (None, "yaml", "json"):
         try:
-            text = data.decode("utf-8")
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            from converter.readers.encoding import decode_marked, not_utf8
+
+            marked = decode_marked(data)
+            if marked is None:
+                return [Loaded("<stdin>", "stdin", problems=[f"<stdin>: {not_utf8(data, exc)}"])]
+            text = marked
+        try:
             article = load_article_text(text, journal=context.journal, base_dir=Path.cwd())
-        except UnicodeDecodeError:
-            return [Loaded("<stdin>", "stdin", problems=["<stdin>: not UTF-8 text"])]
         except InputError as exc:
             return [Loaded("<stdin>", "stdin", problems=exc.lines())]
         return [Loaded("<stdin>", "stdin", article)]

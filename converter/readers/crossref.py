@@ -92,7 +92,9 @@ def read_json(
     try:
         record = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        yield Loaded(name, stem, problems=[f"{name}: not UTF-8 text (byte {exc.start})"])
+        from converter.readers.encoding import not_utf8
+
+        yield Loaded(name, stem, problems=[f"{name}: {not_utf8(data, exc)}"])
         return
     except json.JSONDecodeError as exc:
         yield Loaded(name, stem, problems=[f"{name}: line {exc.lineno}: malformed JSON: {exc.msg}"])

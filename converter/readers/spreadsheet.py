@@ -61,6 +61,7 @@ from converter.errors import InputError
 from converter.notices import OUT_OF_SCOPE, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
+from converter.readers.encoding import looks_cp1251
 
 _MULTI_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
 _LINE_SPLIT = re.compile(r"\s*\r?\n\s*")
@@ -217,23 +218,6 @@ class CsvDialect:
     note: str | None = None
 
 
-def _looks_cp1251(data: bytes) -> bool:
-    """Text that is not UTF-8 but reads as Russian in Windows-1251 (what Russian Excel saves):
-    the bytes above ASCII decode to Cyrillic letters (or Russian punctuation) and come in
-    words (a neighbour is one too), unlike Latin-1 text, whose accented letters sit alone
-    inside ASCII words; UTF-16 (a BOM, NUL bytes) is never taken for it."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        return False
-    high = [i for i, b in enumerate(data) if b >= 0x80]
-    if len(high) < 4:
-        return False
-    text = bytes(data[i] for i in high).decode("cp1251", errors="replace")
-    cyrillic = sum(("\u0400" <= c <= "\u04ff") or c in "«»–—№“”„’" for c in text)
-    marks = set(high)
-    paired = sum((i - 1 in marks) or (i + 1 in marks) for i in high)
-    return cyrillic >= 0.9 * len(high) and paired >= 0.8 * len(high)
-
-
 @lru_cache(maxsize=32)
 def _dialect(path: str, mtime: float, encoding: str | None, delimiter: str | None) -> CsvDialect:
     try:
@@ -250,7 +234,7 @@ def _dialect(path: str, mtime: float, encoding: str | None, delimiter: str | Non
         except UnicodeDecodeError as exc:
             if len(sample) == _SAMPLE and exc.start >= _SAMPLE - 3:  # cut inside a character
                 chosen = "utf-8-sig"
-            elif _looks_cp1251(sample):
+            elif looks_cp1251(sample):
                 chosen = "cp1251"
                 detected.append("encoding")
             else:

@@ -1,0 +1,57 @@
+"""Text that is not UTF-8: the Unicode forms YAML also allows, and a line that says what the
+bytes probably are (Russian editors' files are often Windows-1251)."""
+
+from __future__ import annotations
+
+import codecs
+
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_marked(raw: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 bytes that start with their byte-order mark (YAML allows
+    both; Windows Notepad's "Unicode" is UTF-16), else None."""
+    for mark, encoding in _MARKS:
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding)  # (the codec reads the mark and drops it)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def looks_cp1251(data: bytes) -> bool:
+    """Text that is not UTF-8 but reads as Russian in Windows-1251 (what Russian Excel saves):
+    the bytes above ASCII decode to Cyrillic letters (or Russian punctuation) and come in
+    words (a neighbour is one too), unlike Latin-1 text, whose accented letters sit alone
+    inside ASCII words; UTF-16 (a BOM, NUL bytes) is never taken for it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        return False
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    if len(high) < 4:
+        return False
+    text = bytes(data[i] for i in high).decode("cp1251", errors="replace")
+    cyrillic = sum(("\u0400" <= c <= "\u04ff") or c in "«»–—№“”„’" for c in text)
+    marks = set(high)
+    paired = sum((i - 1 in marks) or (i + 1 in marks) for i in high)
+    return cyrillic >= 0.9 * len(high) and paired >= 0.8 * len(high)
+
+
+def not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
+    """The problem line for bytes that are not UTF-8: where, and what they look like."""
+    line = raw.count(b"\n", 0, error.start) + 1
+    where = f"not UTF-8 text (line {line}, byte {error.start})"
+    if looks_cp1251(raw):
+        return (
+            f"{where}: it reads as Windows-1251 (Cyrillic); save it as UTF-8 "
+            "(e.g. iconv -f cp1251 -t utf-8)"
+        )
+    if b"\x00" in raw[:64]:  # (ASCII letters in UTF-16 come with a zero byte each)
+        return f"{where}: it looks like UTF-16; save it as UTF-8"
+    return f"{where}: save it as UTF-8"
