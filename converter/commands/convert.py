@@ -197,12 +197,12 @@ def _read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            from converter.readers.encoding import decode_marked, not_utf8
+            from converter.readers.encoding import NotUnicode, decode_fallback
 
-            marked = decode_marked(data)
-            if marked is None:
-                return [Loaded("<stdin>", "stdin", problems=[f"<stdin>: {not_utf8(data, exc)}"])]
-            text = marked
+            try:
+                text = decode_fallback(data, exc)
+            except NotUnicode as problem:
+                return [Loaded("<stdin>", "stdin", problems=[f"<stdin>: {problem}"])]
         try:
             article = load_article_text(text, journal=context.journal, base_dir=Path.cwd())
         except InputError as exc:

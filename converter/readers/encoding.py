@@ -14,6 +14,19 @@ _MARKS = (
 )
 
 
+class NotUnicode(ValueError):
+    """Bytes that are no Unicode text jatsconv reads; the message says where and what."""
+
+
+def decode_fallback(raw: bytes, error: UnicodeDecodeError) -> str:
+    """The text of ``raw``, which UTF-8 could not decode (``error``): UTF-16 or UTF-32 with
+    their mark, else ``NotUnicode`` with the problem line."""
+    text = decode_marked(raw)
+    if text is None:
+        raise NotUnicode(not_utf8(raw, error))
+    return text
+
+
 def decode_marked(raw: bytes) -> str | None:
     """The text of UTF-16 or UTF-32 bytes that start with their byte-order mark (YAML allows
     both; Windows Notepad's "Unicode" is UTF-16), else None."""

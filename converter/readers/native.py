@@ -448,13 +448,13 @@ def _read_text(path: Path, raw: bytes | None = None) -> str:
             raw = path.read_bytes()
         return raw.decode("utf-8-sig")  # a BOM from Windows editors is dropped
     except UnicodeDecodeError as exc:
-        from converter.readers.encoding import decode_marked, not_utf8
+        from converter.readers.encoding import NotUnicode, decode_fallback
 
         assert raw is not None  # (decoding is what failed)
-        text = decode_marked(raw)
-        if text is not None:
-            return text
-        raise InputError(str(path), [not_utf8(raw, exc)]) from None
+        try:
+            return decode_fallback(raw, exc)
+        except NotUnicode as problem:
+            raise InputError(str(path), [str(problem)]) from None
     except OSError as exc:
         raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
 
