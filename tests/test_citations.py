@@ -14,7 +14,7 @@ from lxml import etree
 from conftest import DATA
 from converter import load_article, to_jats
 from converter.citations import parse_reference
-from converter.citations.corpus import from_row, load
+from converter.citations.corpus import copy_key, from_row, load
 from converter.citations.evaluate import FIELDS, evaluate, load_labelled
 from converter.citations.fields import Citation, build, veto
 from converter.citations.model import (
@@ -439,6 +439,25 @@ def test_russian_training_data_is_large_enough_and_split_honestly() -> None:
             "gost-book", "gost-chapter", "gost-thesis", "gost-web", "vancouver-article",
             "references-translit-article", "references-translit-book",
             "references-translit-thesis", "seed-translit"} <= styles  # fmt: skip
+
+
+def test_copies_of_one_reference_never_straddle_two_splits() -> None:
+    """The corpora repeat some references (within a file and across files, with other spacing
+    or punctuation): a test row whose copy was trained on would flatter the held-out figures."""
+    splits: dict[str, set[str]] = {}
+    for item in load():
+        splits.setdefault(copy_key(item.text), set()).add(item.split)
+    straddling = [key for key, seen in splits.items() if len(seen) > 1]
+    assert not straddling, straddling[:5]
+    assert copy_key("Smith, J. (2001). Title.") == copy_key("SMITH J 2001 — Title")
+
+
+def test_a_copy_takes_the_split_of_the_first_reference(tmp_path: Path) -> None:
+    rows = [{"src": "x", "split": "test", "seg": [["title", "On Copies, 2001."]]},
+            {"src": "x", "split": "train", "seg": [["title", "on copies 2001"]]},
+            {"src": "x", "split": "train", "seg": [["title", "Another one, 2002."]]}]  # fmt: skip
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert [i.split for i in load(tmp_path, ("a.jsonl",))] == ["test", "test", "train"]
 
 
 def test_russian_dev_rows_use_layouts_neither_train_nor_test_rows_use() -> None:
