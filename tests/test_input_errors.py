@@ -221,6 +221,20 @@ def test_utf16_and_utf32_with_a_byte_order_mark_convert(run, tmp_path: Path, enc
     assert got.read_bytes() == want.read_bytes()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named(run, write_article, encoding) -> None:
+    """UTF-16 without its mark: English text reads as UTF-8 with a zero byte beside each
+    letter, so the line says it looks like UTF-16, not only that U+0000 is not allowed (with
+    Russian text UTF-8 fails first, and the line says the same)."""
+    article = write_article(GOOD)
+    article.write_bytes(GOOD.encode(encoding))
+    result = run("convert", article)
+    expected = "line 1: contains U+0000, a character YAML and XML do not allow; it looks like "
+    _single_line_error(result, expected + "UTF-16 without a byte-order mark: save it as UTF-8")
+    russian = _bilingual_in(article.parent, "ru", encoding)
+    _single_line_error(run("convert", russian), "it looks like UTF-16; save it as UTF-8")
+
+
 def test_a_folder_given_to_convert_points_to_batch(run, tmp_path: Path) -> None:
     _single_line_error(run("convert", tmp_path), "is a folder (convert takes files")
 

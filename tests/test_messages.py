@@ -221,6 +221,29 @@ def test_csv_encoding_and_delimiter_options(tmp_path: Path, run) -> None:
     assert "read as Windows-1251 text with columns separated by ';' (as chosen;" in result.err
 
 
+def test_excel_unicode_text_is_read_as_utf16_with_tabs(tmp_path: Path, run) -> None:
+    """Excel's "Unicode Text" (UTF-16 with its byte-order mark, tabs between columns) gives
+    the same JATS as the UTF-8 CSV, and says how it was read; before, it was "not UTF-8"."""
+    import csv
+    import io
+
+    rows = list(csv.reader(SHEET.open(encoding="utf-8", newline="")))
+    text = io.StringIO()
+    csv.writer(text, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    (tmp_path / "excel").mkdir()
+    path = tmp_path / "excel" / "issue.csv"
+    path.write_bytes(text.getvalue().encode("utf-16"))
+    shutil.copy(SHEET.parent.parent / "journal.yaml", tmp_path / "excel" / "journal.yaml")
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert f"{path}: read as UTF-16 text with columns separated by tabs (detected;" in result.err
+    assert run("convert", SHEET, "-o", tmp_path / "want").code == 0
+    want = sorted((tmp_path / "want").glob("*.xml"))
+    assert [p.name for p in want] == sorted(p.name for p in (tmp_path / "out").glob("*.xml"))
+    for file in want:
+        assert (tmp_path / "out" / file.name).read_bytes() == file.read_bytes(), file.name
+
+
 def test_csv_in_an_unknown_encoding_says_what_to_do(tmp_path: Path, run) -> None:
     path = tmp_path / "issue.csv"
     path.write_bytes("title:de,doi\nÜber Straßen,10.5555/x\n".encode("latin-1"))

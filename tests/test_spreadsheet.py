@@ -275,7 +275,7 @@ def test_unknown_column_is_one_line(run, tmp_path: Path) -> None:
     [
         (b"", "empty spreadsheet: no header row"),
         (b"title,title\nA,B\n", "column 'title': given twice"),
-        (b"\xff\xfe,\n", "not UTF-8 text"),
+        (b"\xc3\x28,\n", "not UTF-8 text"),
         (b"title,volume\nA,1,extra\n", "#2: 1 value(s) in columns that have no name"),
         (b"title,author1.corresponding\nA,maybe\n", "column author1.corresponding: expected yes"),
     ],

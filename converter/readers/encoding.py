@@ -27,16 +27,32 @@ def decode_fallback(raw: bytes, error: UnicodeDecodeError) -> str:
     return text
 
 
+def marked_encoding(raw: bytes) -> str | None:
+    """The codec, "utf-16" or "utf-32", when ``raw`` starts with its byte-order mark, else None."""
+    for mark, encoding in _MARKS:
+        if raw.startswith(mark):
+            return encoding
+    return None
+
+
 def decode_marked(raw: bytes) -> str | None:
     """The text of UTF-16 or UTF-32 bytes that start with their byte-order mark (YAML allows
     both; Windows Notepad's "Unicode" is UTF-16), else None."""
-    for mark, encoding in _MARKS:
-        if raw.startswith(mark):
-            try:
-                return raw.decode(encoding)  # (the codec reads the mark and drops it)
-            except UnicodeDecodeError:
-                return None
-    return None
+    encoding = marked_encoding(raw)
+    if encoding is None:
+        return None
+    try:
+        return raw.decode(encoding)  # (the codec reads the mark and drops it)
+    except UnicodeDecodeError:
+        return None
+
+
+def looks_utf16(text: str) -> bool:
+    """Text whose every other character is U+0000: UTF-16 without its byte-order mark, read as
+    UTF-8 (each ASCII letter then comes with a zero byte, which UTF-8 reads as U+0000)."""
+    head = text[:64]
+    return len(head) >= 4 and (head[0::2].count("\0") == len(head[0::2])
+                               or head[1::2].count("\0") == len(head[1::2]))  # fmt: skip
 
 
 def looks_cp1251(data: bytes) -> bool:

@@ -305,10 +305,12 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     except yaml.reader.ReaderError as exc:
         line = str(text[: exc.position]).count("\n") + 1 if isinstance(text, str) else 0
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise InputError(
-            name,
-            [f"line {line}: contains U+{ord(char):04X}, a character YAML and XML do not allow"],
-        ) from None
+        problem = f"line {line}: contains U+{ord(char):04X}, a character YAML and XML do not allow"
+        from converter.readers.encoding import looks_utf16  # (error path only)
+
+        if char == "\0" and looks_utf16(text if isinstance(text, str) else text.decode("latin-1")):
+            problem += "; it looks like UTF-16 without a byte-order mark: save it as UTF-8"
+        raise InputError(name, [problem]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}: " if mark is not None else ""

@@ -61,7 +61,7 @@ from converter.errors import InputError
 from converter.notices import OUT_OF_SCOPE, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
-from converter.readers.encoding import looks_cp1251
+from converter.readers.encoding import looks_cp1251, marked_encoding
 
 _MULTI_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
 _LINE_SPLIT = re.compile(r"\s*\r?\n\s*")
@@ -203,6 +203,8 @@ _ENCODING_NAMES = {
     "utf8": "UTF-8",
     "cp1251": "Windows-1251",
     "windows-1251": "Windows-1251",
+    "utf-16": "UTF-16",
+    "utf-32": "UTF-32",
 }
 _DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tabs"}
 _SAMPLE = 65536
@@ -234,6 +236,9 @@ def _dialect(path: str, mtime: float, encoding: str | None, delimiter: str | Non
         except UnicodeDecodeError as exc:
             if len(sample) == _SAMPLE and exc.start >= _SAMPLE - 3:  # cut inside a character
                 chosen = "utf-8-sig"
+            elif marked := marked_encoding(sample):  # Excel's "Unicode Text" is UTF-16
+                chosen = marked
+                detected.append("encoding")
             elif looks_cp1251(sample):
                 chosen = "cp1251"
                 detected.append("encoding")
