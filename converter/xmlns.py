@@ -14,6 +14,7 @@ ALI = "http://www.niso.org/schemas/ali/1.0/"
 # Clark names ({namespace}local) of the attributes looked up most.
 XML_LANG = f"{{{XML}}}lang"
 XLINK_HREF = f"{{{XLINK}}}href"
+ALI_LICENSE_REF = f"{{{ALI}}}license_ref"
 
 
 def local_name(element: Any, *, lower: bool = False) -> str:
@@ -24,6 +25,18 @@ def local_name(element: Any, *, lower: bool = False) -> str:
         return ""
     name = tag.rpartition("}")[2]
     return name.lower() if lower else name
+
+
+def lang_in_effect(element: Any, default: str) -> str:
+    """The language in effect at ``element``, lower-cased: its own ``xml:lang`` or its nearest
+    ancestor's, else ``default``."""
+    node = element
+    while node is not None:
+        value = node.get(XML_LANG)
+        if value:
+            return value.lower()
+        node = node.getparent()
+    return default
 
 
 # What precedes the root element and can hold a '<' followed by a name: comments, and a

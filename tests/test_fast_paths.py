@@ -13,14 +13,14 @@ import pytest
 import yaml
 from jinja2 import Environment, StrictUndefined
 from lxml import etree
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from converter import inline
 from converter.enrich import enrich
 from converter.errors import InputError
 from converter.readers import native
 from converter.readers.native import load_article
-from converter.writers import jats
+from converter.writers import common, jats
 from converter.writers.common import environment, nodes_markup, xml_attr, xml_lang, xml_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -402,10 +402,11 @@ def test_alias_expansion_and_oversized_documents_are_still_refused(monkeypatch) 
 def test_nodes_single_text_shortcut_equals_the_join(text: str) -> None:
     """One plain string (most reference texts) is escaped directly; the result is what the
     general path — escape each node, join — gives."""
-    out: list[str] = []
-    jats._emit_nodes([text], out)
-    assert jats.nodes_markup([text]) == Markup("".join(out))
-    assert type(jats.nodes_markup([text])) is Markup
+    for render, text_escape in ((jats.nodes_markup, xml_text), (nodes_markup, escape)):
+        out: list[str] = []
+        common._emit_nodes([text], out, text_escape, text_escape, True)
+        assert render([text]) == Markup("".join(out))
+        assert type(render([text])) is Markup
 
 
 def test_cached_code_tables_are_pycountrys() -> None:

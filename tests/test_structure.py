@@ -8,6 +8,7 @@ failed on its own); these tests keep them from coming back.
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -119,6 +120,21 @@ def test_writers_never_import_checks() -> None:
         if target.startswith("converter.checks")
     }
     assert offending == set()
+
+
+def test_clark_names_and_local_names_are_defined_only_in_xmlns() -> None:
+    """Issue 9: the namespaces and the local-name helper live in ``converter.xmlns`` alone (the
+    preview once kept its own ``xml:lang``, ``xlink:href`` and licence names and helper)."""
+    clark = re.compile(r"[\"']\{https?://")
+    helper = re.compile(r"^def (local|local_name|lang_of_element)\(", re.M)
+    offending = []
+    for name, path in _modules().items():
+        if name == "converter.xmlns":
+            continue
+        text = path.read_text(encoding="utf-8")
+        offending += [f"{name}: Clark name" for _ in clark.finditer(text)]
+        offending += [f"{name}: {m.group(1)}()" for m in helper.finditer(text)]
+    assert offending == []
 
 
 def test_only_the_entry_point_imports_the_cli() -> None:

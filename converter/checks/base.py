@@ -15,7 +15,7 @@ from typing import Literal
 
 from lxml import etree
 
-from converter.xmlns import XML_LANG, local_name
+from converter.xmlns import XML_LANG, lang_in_effect, local_name
 
 Severity = Literal["error", "warning"]
 # Where a rule comes from: the service's own tool ("service": PMC's Style Checker, JATS4R's
@@ -87,13 +87,7 @@ class Doc:
 
     def lang_of(self, el: etree._Element) -> str:
         """The language in effect at ``el``: its own or an ancestor's ``xml:lang``."""
-        node: etree._Element | None = el
-        while node is not None:
-            value = node.get(XML_LANG)
-            if value:
-                return value.lower()
-            node = node.getparent()
-        return self.lang
+        return lang_in_effect(el, self.lang)
 
     def text(self, el: etree._Element | None) -> str:
         """All text of an element, whitespace collapsed."""

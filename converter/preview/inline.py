@@ -13,7 +13,7 @@ import re
 from lxml import etree
 from markupsafe import Markup, escape
 
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+from converter.xmlns import XLINK_HREF, local_name
 
 # JATS inline element → (HTML tag, class); the content is rendered inside.
 _STYLES: dict[str, tuple[str, str | None]] = {
@@ -34,13 +34,6 @@ _SAFE_URL = re.compile(r"^(https?|ftp)://[^\s<>\"']+$|^mailto:[^\s<>\"']+$", re.
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]]")
 _URL = re.compile(r"https?://[^\s\"<>]+[^\s\"<>.,;:)\]]")
 _LINKABLE = re.compile(f"(?:doi:\\s?|https?://(?:dx\\.)?doi\\.org/)?{_DOI.pattern}|{_URL.pattern}")
-
-
-def local(element: etree._Element) -> str:
-    """The element's name without namespace ('' for comments, processing instructions)."""
-    if not isinstance(element.tag, str):
-        return ""
-    return etree.QName(element).localname
 
 
 def safe_url(url: str | None) -> str | None:
@@ -101,7 +94,7 @@ def render_inline(
         return Markup("")
     parts = [_text(element.text, links)]
     for child in element:
-        if local(child) not in skip:
+        if local_name(child) not in skip:
             parts.append(_node(child, links))
         parts.append(_text(child.tail, links))
     return Markup("").join(parts)
@@ -111,7 +104,7 @@ def _node(node: etree._Element, links: bool) -> Markup:
     if isinstance(node, etree._Entity):  # an entity a DTD would define (&ndash; in NLM files)
         char = html.unescape(f"&{node.name};")
         return escape("" if char.startswith("&") else char)
-    name = local(node)
+    name = local_name(node)
     if not name or name in _DROP:
         return Markup("")
     if name in _STYLES:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from lxml import etree
 from markupsafe import Markup, escape
 
-from converter.preview.inline import XLINK_HREF, doi_url, link, local, plain, render_inline
+from converter.preview.inline import doi_url, link, plain, render_inline
 from converter.preview.model import Block
+from converter.xmlns import XLINK_HREF, local_name
 
 _FIELD_LABELS = {
     "article-title": "Title",
@@ -45,7 +46,7 @@ def date_text(el: etree._Element) -> str:
     iso = el.get("iso-8601-date")
     if iso:
         return iso
-    parts = {local(child): plain(child) for child in el}
+    parts = {local_name(child): plain(child) for child in el}
     if "string-date" in parts:
         return parts["string-date"]
     year, month, day = parts.get("year", ""), parts.get("month", ""), parts.get("day", "")
@@ -62,7 +63,7 @@ def blocks(el: etree._Element) -> list[Block]:
     """An abstract as headings and paragraphs; sections and lists flattened in order."""
     found: list[Block] = []
     for child in el:
-        name = local(child)
+        name = local_name(child)
         if name == "title":
             found.append(Block("h", render_inline(child)))
         elif name == "p":
@@ -72,7 +73,7 @@ def blocks(el: etree._Element) -> list[Block]:
         elif name in ("list",):
             for item in child.iter("{*}list-item", "list-item"):
                 found.append(Block("p", Markup("• ") + Markup(" ").join(
-                    render_inline(p) for p in item if local(p) == "p"
+                    render_inline(p) for p in item if local_name(p) == "p"
                 )))  # fmt: skip
     if not found and plain(el):  # text straight in the abstract (NLM 2.3 files seen in the wild)
         found.append(Block("p", render_inline(el)))
@@ -80,9 +81,9 @@ def blocks(el: etree._Element) -> list[Block]:
 
 
 def person_name(name: etree._Element) -> str:
-    if local(name) == "string-name" and not any(local(c) == "surname" for c in name):
+    if local_name(name) == "string-name" and not any(local_name(c) == "surname" for c in name):
         return plain(name)
-    parts = {local(c): plain(c) for c in name}
+    parts = {local_name(c): plain(c) for c in name}
     surname, given = parts.get("surname", ""), parts.get("given-names", "")
     style = (name.get("name-style") or "western").lower()
     ordered = [surname, given] if style == "eastern" else [given, surname]
@@ -94,13 +95,13 @@ def aff_html(aff: etree._Element) -> Markup:
     """An affiliation's text; the institution names of an ``institution-wrap`` kept apart."""
     parts: list[Markup] = [escape(aff.text or "")]
     for child in aff:
-        name = local(child)
+        name = local_name(child)
         if name == "label":
             pass
         elif name == "institution-wrap":
             pieces = []
             for inner in child:
-                inner_name = local(inner)
+                inner_name = local_name(inner)
                 if inner_name == "institution":
                     pieces.append(render_inline(inner))
                 elif inner_name == "institution-id":
@@ -125,16 +126,16 @@ def citation_fields(el: etree._Element) -> list[tuple[str, Markup]]:
     fields: list[tuple[str, Markup]] = []
     first = last = None
     for child in el:
-        name = local(child)
+        name = local_name(child)
         if not name:
             continue
         if name == "person-group":
             kind = (child.get("person-group-type") or "author").lower()
             people = []
             for person in child:
-                pname = local(person)
+                pname = local_name(person)
                 if pname in ("name", "string-name"):
-                    parts = {local(c): plain(c) for c in person}
+                    parts = {local_name(c): plain(c) for c in person}
                     people.append(
                         " ".join(p for p in (parts.get("surname"), parts.get("given-names")) if p)
                         or plain(person)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from converter.checks.base import Doc, Finding
 from converter.licenses import spdx_from_url
-from converter.preview.inline import XLINK_HREF, doi_url, local, plain, render_inline
+from converter.preview.inline import doi_url, plain, render_inline
 from converter.preview.model import (
     Abstract,
     AffForm,
@@ -31,10 +31,7 @@ from converter.preview.model import (
 )
 from converter.preview.parts import aff_html, blocks, citation_fields, date_text, person_name
 from converter.scripts import has_cyrillic
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-ALI_LICENSE_REF = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
-
+from converter.xmlns import ALI_LICENSE_REF, XLINK_HREF, XML_LANG, lang_in_effect, local_name
 
 _DATE_LABELS = {
     "epub": "Published online",
@@ -89,23 +86,17 @@ class _Reader:
         if element is None:
             return None
         for child in element:
-            if local(child) in names:
+            if local_name(child) in names:
                 return child
         return None
 
     def all(self, element: etree._Element | None, *names: str) -> list[etree._Element]:
         if element is None:
             return []
-        return [child for child in element if local(child) in names]
+        return [child for child in element if local_name(child) in names]
 
     def lang_of(self, element: etree._Element) -> str:
-        node: etree._Element | None = element
-        while node is not None:
-            value = node.get(XML_LANG)
-            if value:
-                return value.lower()
-            node = node.getparent()
-        return self.lang
+        return lang_in_effect(element, self.lang)
 
     # ------------------------------------------------------------------ the whole article
 
@@ -354,7 +345,7 @@ class _Reader:
         return found, marks
 
     def _affiliation(self, el: etree._Element, mark: int) -> Affiliation:
-        if local(el) == "aff-alternatives":
+        if local_name(el) == "aff-alternatives":
             forms = [AffForm(self.lang_of(aff), aff_html(aff)) for aff in self.all(el, "aff")]
         else:
             forms = [AffForm(el.get(XML_LANG), aff_html(el))]
@@ -437,9 +428,9 @@ class _Reader:
             for ref in self.all(ref_list, "ref"):
                 forms = []
                 for el in ref:
-                    name = local(el)
+                    name = local_name(el)
                     if name == "citation-alternatives":
-                        forms.extend(self._citation(c) for c in el if local(c) in _CITATIONS)
+                        forms.extend(self._citation(c) for c in el if local_name(c) in _CITATIONS)
                     elif name in _CITATIONS:
                         forms.append(self._citation(el))
                 label = plain(self.find(ref, "label")) or None
@@ -447,7 +438,7 @@ class _Reader:
         return title, refs
 
     def _citation(self, el: etree._Element) -> CitationForm:
-        kind = local(el)
+        kind = local_name(el)
         lang = el.get(XML_LANG)
         fields = citation_fields(el)
         text = None if kind == "element-citation" else render_inline(el, links=True)
@@ -481,10 +472,10 @@ def _place(finding: Finding, spots: dict[str, Spot], view: ArticleView) -> None:
 
 def articles_of(root: etree._Element) -> list[etree._Element]:
     """The article elements of a document: the root, or the outermost ones of a wrapper."""
-    if local(root) == "article":
+    if local_name(root) == "article":
         return [root]
     return [
         el
         for el in root.iter("{*}article", "article")
-        if not any(local(a) == "article" for a in el.iterancestors())
+        if not any(local_name(a) == "article" for a in el.iterancestors())
     ]

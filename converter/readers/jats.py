@@ -28,9 +28,8 @@ from converter.readers.markup import (
     paragraphs,
     plain_text,
 )
-from converter.xmlns import XLINK_HREF, XML_LANG, local_name, root_name
+from converter.xmlns import ALI_LICENSE_REF, XLINK_HREF, XML_LANG, local_name, root_name
 
-ALI_LICENSE_REF = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
 _ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
 _ROLES = frozenset({"author", "editor", "translator", "reviewer", "compiler"})
 _REF_TYPE_NAMES = get_args(get_args(model.Reference.model_fields["type"].annotation)[0])

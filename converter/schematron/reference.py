@@ -28,7 +28,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from converter.schematron.compiler import SVRL, assertions, load
+from converter.schematron.compiler import SCH, SVRL, assertions, load
 
 SKELETON_DIR = Path(isoschematron.__file__).parent / "resources" / "xsl" / "iso-schematron-xslt1"
 SKELETON_SHA256 = {
@@ -92,7 +92,7 @@ class Reference:
         self._ids = {(a.pattern, _plain(a.test)): a.id for a in assertions(schema)}
         self._namespaces = {
             ns.get("prefix", ""): ns.get("uri", "")
-            for ns in schema.iter("{http://purl.oclc.org/dsdl/schematron}ns")
+            for ns in schema.iter(f"{{{SCH}}}ns")
             if ns.get("prefix")
         }
         self._processor = PySaxonProcessor(license=False)

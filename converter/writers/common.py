@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -125,24 +126,46 @@ def nodes_markup(items: inline.Inline) -> Markup:
     every attribute value still goes through ``markupsafe.escape``, exactly as autoescaping
     would, so the input can never inject markup.
     """
+    return markup_of_nodes(items, escape, escape, close_empty=False)
+
+
+def markup_of_nodes(
+    items: inline.Inline,
+    text: Callable[[str], Markup],
+    attr: Callable[[str], Markup],
+    *,
+    close_empty: bool,
+) -> Markup:
+    """Inline nodes as markup, each text escaped with ``text`` and each attribute name and value
+    with ``attr``; an element with no content as ``<tag/>`` when ``close_empty`` (as XML
+    serializes it: the JATS writer's bytes are the serialized file's), else ``<tag></tag>``."""
     if len(items) == 1 and type(items[0]) is str:  # plain text, the common case (references)
-        return escape(items[0])  # what the join below gives for one escaped string
+        return text(items[0])  # what the join below gives for one escaped string
     out: list[str] = []
-    _emit_nodes(items, out)
+    _emit_nodes(items, out, text, attr, close_empty)
     return Markup("".join(out))
 
 
-def _emit_nodes(items: inline.Inline, out: list[str]) -> None:
+def _emit_nodes(
+    items: inline.Inline,
+    out: list[str],
+    text: Callable[[str], Markup],
+    attr: Callable[[str], Markup],
+    close_empty: bool,
+) -> None:
     for item in items:
         if isinstance(item, str):
-            out.append(escape(item))
+            out.append(text(item))
             continue
-        tag = escape(item.tag)
+        tag = attr(item.tag)
         out.append(f"<{tag}")
         for key, value in item.attrs.items():
-            out.append(f' {escape(key)}="{escape(value)}"')
+            out.append(f' {attr(key)}="{attr(value)}"')
+        if close_empty and not item.children:
+            out.append("/>")
+            continue
         out.append(">")
-        _emit_nodes(item.children, out)
+        _emit_nodes(item.children, out, text, attr, close_empty)
         out.append(f"</{tag}>")
 
 

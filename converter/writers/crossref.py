@@ -31,7 +31,6 @@ from converter.writers.common import (
     xsd_problems,
 )
 
-NAMESPACE = "http://www.crossref.org/schema/5.3.1"
 _ROLES = {
     "author": "author",
     "editor": "editor",

@@ -25,7 +25,14 @@ from converter.licenses import license_sentence
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.text import is_group_name
 from converter.validation import dtd_problems, safe_parser
-from converter.writers.common import environment, iso_date_parts, ordered, xml_attr, xml_text
+from converter.writers.common import (
+    environment,
+    iso_date_parts,
+    markup_of_nodes,
+    ordered,
+    xml_attr,
+    xml_text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,28 +135,7 @@ def nodes_markup(items: inline.Inline) -> Markup:
     The element names and attributes come from ``converter.inline`` (a fixed set), not from the
     input; every text and attribute value is escaped, so the input can never inject markup.
     """
-    if len(items) == 1 and type(items[0]) is str:  # plain text, the common case
-        return xml_text(items[0])
-    out: list[str] = []
-    _emit_nodes(items, out)
-    return Markup("".join(out))
-
-
-def _emit_nodes(items: inline.Inline, out: list[str]) -> None:
-    for item in items:
-        if isinstance(item, str):
-            out.append(xml_text(item))
-            continue
-        tag = xml_attr(item.tag)
-        out.append(f"<{tag}")
-        for key, value in item.attrs.items():
-            out.append(f' {xml_attr(key)}="{xml_attr(value)}"')
-        if item.children:
-            out.append(">")
-            _emit_nodes(item.children, out)
-            out.append(f"</{tag}>")
-        else:
-            out.append("/>")  # as XML serializes an empty element
+    return markup_of_nodes(items, xml_text, xml_attr, close_empty=True)
 
 
 def _inline(text: str) -> str:
