@@ -221,9 +221,11 @@ def test_csv_encoding_and_delimiter_options(tmp_path: Path, run) -> None:
     assert "read as Windows-1251 text with columns separated by ';' (as chosen;" in result.err
 
 
-def test_excel_unicode_text_is_read_as_utf16_with_tabs(tmp_path: Path, run) -> None:
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+def test_excel_unicode_text_is_read_as_utf16_with_tabs(tmp_path: Path, run, suffix) -> None:
     """Excel's "Unicode Text" (UTF-16 with its byte-order mark, tabs between columns) gives
-    the same JATS as the UTF-8 CSV, and says how it was read; before, it was "not UTF-8"."""
+    the same JATS as the UTF-8 CSV, and says how it was read; before, it was "not UTF-8". A
+    ``.tsv`` file is a spreadsheet too (it was read as YAML), also in a folder given to batch."""
     import csv
     import io
 
@@ -231,7 +233,7 @@ def test_excel_unicode_text_is_read_as_utf16_with_tabs(tmp_path: Path, run) -> N
     text = io.StringIO()
     csv.writer(text, delimiter="\t", lineterminator="\r\n").writerows(rows)
     (tmp_path / "excel").mkdir()
-    path = tmp_path / "excel" / "issue.csv"
+    path = tmp_path / "excel" / f"issue{suffix}"
     path.write_bytes(text.getvalue().encode("utf-16"))
     shutil.copy(SHEET.parent.parent / "journal.yaml", tmp_path / "excel" / "journal.yaml")
     result = run("convert", path, "-o", tmp_path / "out")
@@ -242,6 +244,9 @@ def test_excel_unicode_text_is_read_as_utf16_with_tabs(tmp_path: Path, run) -> N
     assert [p.name for p in want] == sorted(p.name for p in (tmp_path / "out").glob("*.xml"))
     for file in want:
         assert (tmp_path / "out" / file.name).read_bytes() == file.read_bytes(), file.name
+    result = run("batch", tmp_path / "excel", "-o", tmp_path / "batch", "-q")
+    assert result.code == 0, result.err
+    assert len(list((tmp_path / "batch").glob("*.xml"))) == len(want)
 
 
 def test_csv_in_an_unknown_encoding_says_what_to_do(tmp_path: Path, run) -> None:

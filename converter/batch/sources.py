@@ -15,18 +15,18 @@ from converter.batch.scratch import scratch_db
 from converter.batch.settings import BatchSettings, Job
 from converter.errors import InputError
 from converter.readers.native import JOURNAL_FILE_NAMES
-from converter.readers.spreadsheet import iter_rows
+from converter.readers.spreadsheet import CSV_SUFFIXES, iter_rows
 
 ISSUE_FILE_NAMES = ("issue.yaml", "issue.yml")
 ISSUE_FILE_SUFFIXES = (".issue.yaml", ".issue.yml")
 # What a folder scan picks up: the project's own article files and spreadsheets. Other formats
 # (XML exports, HTML) are taken when named or globbed, never from a folder that may hold outputs.
-FOLDER_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
+FOLDER_SUFFIXES = (".yaml", ".yml", ".json", *CSV_SUFFIXES, ".xlsx")
 # With --from, a folder scan takes the files of that format instead.
 FORMAT_SUFFIXES = {
     "yaml": (".yaml", ".yml"),
     "json": (".json",),
-    "csv": (".csv",),
+    "csv": CSV_SUFFIXES,
     "xlsx": (".xlsx", ".xlsm"),
     "ojs": (".xml",),
     "jats": (".xml",),
@@ -226,7 +226,7 @@ def _format_of(path: str, fmt: str | None) -> str | None:
     if fmt:
         return fmt
     suffix = os.path.splitext(path)[1].lower()
-    if suffix == ".csv":
+    if suffix in CSV_SUFFIXES:
         return "csv"
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"

@@ -195,7 +195,7 @@ def batch(
 ) -> None:
     """Convert whole issues and archives in parallel: folders, globs, issue files, spreadsheets.
 
-    SOURCE is a folder (searched recursively for article YAML/JSON files and CSV/XLSX
+    SOURCE is a folder (searched recursively for article YAML/JSON files and CSV/TSV/XLSX
     spreadsheets, or with --from for files of that format; journal.yaml found beside the
     articles), a glob, an issue file
     (issue.yaml or NAME.issue.yaml listing article files), a spreadsheet, or an article

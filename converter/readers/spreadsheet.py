@@ -208,6 +208,8 @@ _ENCODING_NAMES = {
 }
 _DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tabs"}
 _SAMPLE = 65536
+# Text spreadsheets: tab-separated ones too (LibreOffice's and Google Sheets' "TSV").
+CSV_SUFFIXES = (".csv", ".tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -730,9 +732,10 @@ def read_spreadsheet(path: Path, context: ReadContext) -> Iterator[Loaded]:
 
 
 def sniff(path: Path, head: bytes) -> str | None:
-    """``csv`` or ``xlsx`` by the file's extension (a workbook is a zip: check its signature)."""
+    """``csv`` (also for ``.tsv``: the separator is detected) or ``xlsx`` by the file's extension
+    (a workbook is a zip: check its signature)."""
     suffix = path.suffix.lower()
-    if suffix == ".csv":
+    if suffix in CSV_SUFFIXES:
         return "csv"
     if suffix in (".xlsx", ".xlsm") and head.startswith(b"PK"):
         return "xlsx"
