@@ -50,8 +50,51 @@ def spdx_from_url(url: str) -> str | None:
     return _BY_URL.get(canonical)
 
 
+# The licence elements of a Creative Commons name, in SPDX order ("Attribution-NonCommercial-
+# ShareAlike" → BY-NC-SA), as the English names and their older spellings write them.
+_CC_ELEMENTS = {
+    "ATTRIBUTION": "BY",
+    "NONCOMMERCIAL": "NC",
+    "SHAREALIKE": "SA",
+    "NODERIVATIVES": "ND",
+    "NODERIVS": "ND",
+}
+_ELEMENT = r"(?:NON[\s-]?COMMERCIAL|SHARE[\s-]?ALIKE|NO[\s-]?DERIV(?:ATIVE)?S)"
+_CC_NAME_RE = re.compile(
+    rf"^(?:THE\s+|ЛИЦЕНЗИЯ\s+)?CREATIVE\s+COMMONS\s+(ATTRIBUTION(?:[\s-]+{_ELEMENT})*)"
+    r"[\s,]+(?:VERSION\s+)?(\d\.\d)\b"
+)
+_TAIL_RE = re.compile(
+    r"(?:[-\s]+(?:INTERNATIONAL|UNIVERSAL|UNPORTED|GENERIC|PUBLIC|LICENSE|LICENCE|DEED))+$"
+)
+
+
+def spdx_from_text(text: str) -> str | None:
+    """The SPDX id of a Creative Commons licence as editors write it, or None: the id in any
+    case and spacing ("CC BY 4.0", "cc-by-nc-sa 4.0", "CC0"), the English name ("Creative
+    Commons Attribution 4.0 International License"), or either with the other in brackets."""
+    upper = " ".join(re.sub(r"[«»\"“”„]", "", text.upper()).split())
+    bracketed = re.search(r"\(([^()]*)\)", upper)
+    if bracketed:  # "Name (CC BY 4.0)" or "CC BY 4.0 (Name)": the two must agree
+        inner = spdx_from_text(bracketed.group(1))
+        outer = spdx_from_text(upper[: bracketed.start()] + upper[bracketed.end() :])
+        return None if inner and outer and inner != outer else inner or outer
+    named = _CC_NAME_RE.match(upper)
+    if named:
+        words = re.split(r"[\s-]+", re.sub(r"\b(NON|SHARE|NO)[\s-]", r"\1", named.group(1)))
+        codes = {_CC_ELEMENTS[word] for word in words}
+        kind = "-".join(code for code in ("BY", "NC", "SA", "ND") if code in codes)
+        return _BY_UPPER.get(f"CC-{kind}-{named.group(2)}")
+    compact = _TAIL_RE.sub("", re.sub(r"[\s_]+", "-", upper.strip(" .")))
+    compact = re.sub(r"-V?(\d)$", r"-\1.0", re.sub(r"-V(\d\.\d)$", r"-\1", compact))
+    if compact in ("CC0", "CC-0", "CC-ZERO"):
+        return "CC0-1.0"
+    return _BY_UPPER.get(compact.replace("CC-0-", "CC0-"))
+
+
 def resolve_license(value: str) -> tuple[str | None, str]:
-    """Return ``(spdx_id or None, url)`` for an SPDX id or a licence URL; raise ``ValueError``.
+    """Return ``(spdx_id or None, url)`` for a licence URL, an SPDX id or a Creative Commons
+    licence as editors write it (``spdx_from_text``); raise ``ValueError``.
 
     A URL is kept exactly as written (``http://creativecommons.org/…`` stays ``http``: an
     archive's licence reference is a fact of the record); an SPDX id gives the canonical URL.
@@ -62,6 +105,9 @@ def resolve_license(value: str) -> tuple[str | None, str]:
         return spdx, LICENSES[spdx][0]
     if re.match(r"^https?://\S+$", text):
         return spdx_from_url(text), text
+    spdx = spdx_from_text(text)
+    if spdx:
+        return spdx, LICENSES[spdx][0]
     raise ValueError(f"unknown licence (use an SPDX id such as 'CC-BY-4.0' or a URL): {value!r}")
 
 

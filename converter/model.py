@@ -467,7 +467,10 @@ class License(Strict):
     given only as a statement (JATS ``<license><license-p>…``) has a text and no id."""
 
     id: Text | None = Field(
-        None, description="SPDX id such as CC-BY-4.0, or the licence URL exactly as written."
+        None,
+        description="SPDX id such as CC-BY-4.0, a Creative Commons licence as editors write it "
+        "('CC BY 4.0', 'Creative Commons Attribution 4.0 International'), or the licence URL "
+        "exactly as written.",
     )
     type: ShortText | None = Field(
         None,
