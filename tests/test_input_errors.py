@@ -235,6 +235,19 @@ def test_utf16_without_a_byte_order_mark_is_named(run, write_article, encoding) 
     _single_line_error(run("convert", russian), "it looks like UTF-16; save it as UTF-8")
 
 
+def test_a_tab_in_the_indentation_is_named(run, write_article) -> None:
+    """A tab pasted as indentation gave only YAML's "found character that cannot start any
+    token"; the line now says it is a tab."""
+    article = write_article("language: en\ntitle:\n\ten: A title\n")
+    _single_line_error(
+        run("convert", article),
+        "line 3: malformed YAML: found character that cannot start any token "
+        "(a tab: YAML indents with spaces)",
+    )
+    article = write_article('language: en\ntitle: {en: "A\ttitle"}\nx: [\n')  # tab not at fault
+    assert "(a tab" not in run("convert", article).err
+
+
 def test_a_folder_given_to_convert_points_to_batch(run, tmp_path: Path) -> None:
     _single_line_error(run("convert", tmp_path), "is a folder (convert takes files")
 

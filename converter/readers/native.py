@@ -314,7 +314,10 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise InputError(name, [f"{where}malformed YAML: {exc.problem or exc}"]) from None
+        problem = f"{where}malformed YAML: {exc.problem or exc}"
+        if mark is not None and "tab" not in problem and _tab_at(text, mark.line, mark.column):
+            problem += " (a tab: YAML indents with spaces)"
+        raise InputError(name, [problem]) from None
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise InputError(name, [f"malformed input: {exc}"]) from None
     if not isinstance(data, dict):
@@ -322,6 +325,16 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     if not small:
         _check_size(data, name)
     return data
+
+
+def _tab_at(text: str | bytes, line: int, column: int) -> bool:
+    """Whether the YAML error's place is a tab in the line's indentation (editors paste tabs;
+    YAML's own message, "found character that cannot start any token", does not say so)."""
+    lines = (text if isinstance(text, str) else text.decode("utf-8", "replace")).splitlines()
+    if line >= len(lines):
+        return False
+    indent = lines[line][: len(lines[line]) - len(lines[line].lstrip(" \t"))]
+    return "\t" in indent and column <= len(indent)
 
 
 def _check_size(data: Any, name: str) -> None:
