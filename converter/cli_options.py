@@ -58,6 +58,54 @@ def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("-q", "--quiet", is_flag=True, help="Print problems only.")(func)
 
 
+class _ProfileNames(click.ParamType):
+    """Profile names, given one per ``--profile`` or several joined by commas
+    (``--profile crossref,doaj``): each is checked against the profiles there are."""
+
+    name = "profile"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(sorted(PROFILES)) + "][,…]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, tuple):
+            return value
+        names = tuple(name.strip() for name in str(value).split(",") if name.strip())
+        for name in names:
+            if name not in PROFILES:
+                known = ", ".join(repr(known) for known in sorted(PROFILES))
+                self.fail(f"{name!r} is not one of {known}.", param, ctx)
+        if not names:
+            self.fail("no profile named", param, ctx)
+        return names
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        done, _, last = incomplete.rpartition(",")
+        prefix = done + "," if done else ""
+        return [CompletionItem(prefix + name) for name in sorted(PROFILES) if name.startswith(last)]
+
+
+def _flat_profiles(ctx: click.Context, param: click.Parameter, value: Any) -> tuple[str, ...]:
+    """The profiles of every ``--profile``, in order, each once."""
+    return tuple(dict.fromkeys(name for names in value for name in names))
+
+
+def profile_option(help_text: str) -> Decorator:
+    """``--profile``, repeatable and comma-separated, for every command that checks profiles."""
+    return click.option(
+        "--profile",
+        "profiles",
+        multiple=True,
+        type=_ProfileNames(),
+        callback=_flat_profiles,
+        help=help_text + " Several: repeat it, or join the names with commas.",
+    )
+
+
 def _delimiter_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--delimiter``: one character; ``tab`` or ``\\t`` for a tab."""
     if value is None:
@@ -143,15 +191,7 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
                 "--no-validate", is_flag=True, help="Skip DTD validation (not recommended)."
             )
         )
-    options.append(
-        click.option(
-            "--profile",
-            "profiles",
-            multiple=True,
-            type=click.Choice(sorted(PROFILES)),
-            help="Also check against a service profile (repeatable); errors fail the article.",
-        )
-    )
+    options.append(profile_option("Also check against a service profile; errors fail the article."))
 
     options.append(
         click.option(

@@ -323,6 +323,33 @@ def test_sample_passes_claimed_profiles(sample: Path, run) -> None:
 # ------------------------------------------------------------------ the commands
 
 
+def test_profiles_joined_by_commas_are_the_repeated_option(run, tmp_path: Path) -> None:
+    """``--profile crossref,doaj`` (what users type) is ``--profile crossref --profile doaj``;
+    it was refused as "not one of"; a wrong name in the list still is, naming it."""
+    xml = SEED.with_suffix(".xml")
+    joined = run("check", "--profile", "crossref,pmc", "--profile", "crossref", "--json", xml)
+    repeated = run("check", "--profile", "crossref", "--profile", "pmc", "--json", xml)
+    assert joined.code == repeated.code
+    assert joined.out == repeated.out and '"pmc-' in joined.out
+    assert (
+        "fails crossref+doaj (3 errors, 0 warnings)"
+        in run("check", "--profile", "crossref,doaj", xml).err
+    )  # (the seed has no DOI and no landing page)
+    wrong = run("check", "--profile", "crossref,pcm", xml)
+    assert wrong.code == 2 and "'pcm' is not one of 'crossref', 'doaj'" in wrong.err
+    # convert takes the same option
+    out = tmp_path / "out"
+    result = run("convert", BILINGUAL, "-o", out, "--profile", "crossref,doaj")
+    assert result.code == 0, result.err
+    assert run("convert", BILINGUAL, "-o", out, "--profile", "doaj,nope").code == 2
+
+
+def test_check_summary_counts_in_the_singular(tmp_path: Path, run) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text(BREAKERS["orcid-checksum"](PASS), encoding="utf-8")
+    assert "fails general (1 error, " in run("check", bad).err
+
+
 def test_check_command_reports_and_fails(tmp_path: Path, run) -> None:
     bad = tmp_path / "bad.xml"
     bad.write_text(BREAKERS["orcid-checksum"](PASS), encoding="utf-8")

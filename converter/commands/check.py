@@ -10,8 +10,8 @@ import click
 
 from converter.checks import CheckReport, check_bytes, check_file
 from converter.checks.jats4r import listed as jats4r_rules
-from converter.checks.profiles import PROFILE_HELP, PROFILES, rules_for
-from converter.cli_options import EXIT_HELP, json_option, quiet_option
+from converter.checks.profiles import PROFILE_HELP, rules_for
+from converter.cli_options import EXIT_HELP, json_option, profile_option, quiet_option
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
 from converter.translit import SCHEMES
 from converter.validation import Problem
@@ -21,13 +21,7 @@ _PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.item
 
 @click.command(epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=False)
-@click.option(
-    "--profile",
-    "profiles",
-    multiple=True,
-    type=click.Choice(sorted(PROFILES)),
-    help=f"Profile to check (repeatable; default general). {_PROFILES_HELP}.",
-)
+@profile_option(f"Profile to check (default general). {_PROFILES_HELP}.")
 @click.option(
     "--scheme",
     type=click.Choice(SCHEMES),
@@ -149,6 +143,10 @@ def _print(reports: list[CheckReport], profiles: tuple[str, ...], quiet: bool) -
             verdict = "fails" if report.errors else "passes"
             click.echo(
                 f"{report.file}: {verdict} {'+'.join(profiles)} "
-                f"({report.errors} errors, {warnings} warnings)",
+                f"({_count(report.errors, 'error')}, {_count(warnings, 'warning')})",
                 err=True,
             )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

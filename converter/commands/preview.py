@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from converter.checks.profiles import PROFILES
-from converter.cli_options import EXIT_HELP, quiet_option
+from converter.cli_options import EXIT_HELP, profile_option, quiet_option
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
 from converter.readers import READERS
 from converter.translit import SCHEMES
@@ -23,13 +22,7 @@ from converter.translit import SCHEMES
     default=None,
     help="Folder for the pages (default: beside each file). Each FILE gives FILE.preview.html.",
 )
-@click.option(
-    "--profile",
-    "profiles",
-    multiple=True,
-    type=click.Choice(sorted(PROFILES)),
-    help="Check against this profile (repeatable) and show each finding beside its element.",
-)
+@profile_option("Check against this profile and show each finding beside its element.")
 @click.option(
     "--from",
     "fmt",

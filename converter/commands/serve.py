@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from converter.checks.profiles import PROFILES
-from converter.cli_options import EXIT_HELP, fail, schema_dir_option
+from converter.cli_options import EXIT_HELP, fail, profile_option, schema_dir_option
 from converter.errors import EXIT_USAGE
 
 
@@ -18,13 +17,7 @@ from converter.errors import EXIT_USAGE
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="Port (0: any free port; the URL printed names it).")  # fmt: skip
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in the web browser.")
-@click.option(
-    "--profile",
-    "profiles",
-    multiple=True,
-    type=click.Choice(sorted(PROFILES)),
-    help="Profiles checked at first (repeatable; default general; the page can change them).",
-)
+@profile_option("Profiles checked at first (default general; the page can change them).")
 @click.option(
     "--journal",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
