@@ -42,7 +42,18 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
             GOOD.replace("title: {en: A title}\n", ""),
             "article.yaml: title: required field is missing",
         ),
-        (GOOD + "titel: {en: Typo}\n", "article.yaml: titel: unknown field"),
+        (GOOD + "titel: {en: Typo}\n", "article.yaml: titel: unknown field (did you mean title?)"),
+        (GOOD + "pages: 5-9\n", "pages: unknown field (did you mean fpage and lpage?)"),
+        (
+            GOOD + "    afiliations: [a1]\n",
+            "authors[1].afiliations: unknown field (did you mean affiliations?)",
+        ),
+        (GOOD + "colour: red\n", "colour: unknown field (check the spelling against the input"),
+        (
+            GOOD + "  - name: {surname: S}\n    email: ivanov@\n",
+            "authors[2].email: not an e-mail address: 'ivanov@'",
+        ),
+        (GOOD + "url: www.example.org/a\n", "url: not a URL (expected http://, https:// or ftp"),
         (
             GOOD + "published: {electronic: 2018-02-30}\n",
             "article.yaml: published.electronic: impossible date, 2018-02 has 28 days",
@@ -246,6 +257,16 @@ def test_a_tab_in_the_indentation_is_named(run, write_article) -> None:
     )
     article = write_article('language: en\ntitle: {en: "A\ttitle"}\nx: [\n')  # tab not at fault
     assert "(a tab" not in run("convert", article).err
+
+
+def test_a_misspelt_journal_field_is_compared_with_the_journal_fields(
+    run, write_article, journal_file: Path
+) -> None:
+    """A journal file's unknown field is matched against the journal's fields, not the
+    article's."""
+    journal_file.write_text(journal_file.read_text(encoding="utf-8") + "publisherr: X\n")
+    result = run("convert", write_article(GOOD))
+    assert "publisherr: unknown field (did you mean publisher?)" in result.err
 
 
 def test_a_folder_given_to_convert_points_to_batch(run, tmp_path: Path) -> None:

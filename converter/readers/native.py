@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from converter.errors import InputError
 from converter.model import Article, Journal
@@ -367,12 +367,77 @@ _MESSAGES = {
     "extra_forbidden": "unknown field (check the spelling against the input format)",
     "missing": "required field is missing",
 }
+# What a text that does not match a field's pattern should have been (pydantic only quotes the
+# regular expression), by the pattern (``converter.model``).
+_PATTERN_MESSAGES = {
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "not an e-mail address",
+    r"^(https?|ftp)://\S+$": "not a URL (expected http://, https:// or ftp:// and no spaces)",
+    r"^[A-Za-z_][A-Za-z0-9_.-]*$": "not an id (a letter or '_' first, then letters, digits, "
+    "'_', '.', '-')",
+    r"^[a-z][a-z0-9-]*$": "not a lower-case name (letters, digits and '-')",
+}
+# Fields editors write under another name, and what the input format calls them.
+_SYNONYMS = {
+    "pages": "fpage and lpage",
+    "page": "fpage and lpage",
+    "first_page": "fpage",
+    "last_page": "lpage",
+    "licence": "license",
+    "date": "published",
+    "pub_date": "published",
+    "year": "published",
+    "abstracts": "abstract",
+    "keyword": "keywords",
+    "author": "authors",
+    "affiliation": "affiliations",
+    "reference": "references",
+    "orcid_id": "orcid",
+}
 
 
-def validation_problems(error: ValidationError, prefix: str = "") -> list[str]:
+def _unknown_field(name: object, known: list[str]) -> str:
+    """The unknown-field line, with the field meant when it can be told: a synonym editors use
+    or a close spelling of a field allowed there."""
+    import difflib
+
+    line = _MESSAGES["extra_forbidden"]
+    if not isinstance(name, str):
+        return line
+    meant = _SYNONYMS.get(name.lower())
+    if meant is None or not set(meant.split(" and ")) <= set(known):
+        close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.75)
+        meant = close[0] if close else None
+    return f"unknown field (did you mean {meant}?)" if meant else line
+
+
+def _fields_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The fields the model allows at ``loc`` (the place of an unknown field: its parent's
+    fields), found by following the model's annotations; [] when the way is not plain."""
+    import typing
+
+    def models_in(annotation: Any) -> list[type[BaseModel]]:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return [annotation]
+        return [m for arg in typing.get_args(annotation) for m in models_in(arg)]
+
+    current: type[BaseModel] | None = root
+    for part in loc[:-1]:
+        if current is None:
+            return []
+        if isinstance(part, int) or part not in current.model_fields:
+            continue  # a list index or a language key: the same model inside
+        found = models_in(current.model_fields[part].annotation)
+        current = found[0] if len(found) == 1 else None
+    return sorted(current.model_fields) if current is not None else []
+
+
+def validation_problems(
+    error: ValidationError, prefix: str = "", model: type[BaseModel] | None = None
+) -> list[str]:
     """One line per pydantic error: ``field.path: message``. A main language that is not a
     language code is said once: the plain texts keyed by it (a name, a reference given as a
-    string) would each repeat it as a bad mapping key."""
+    string) would each repeat it as a bad mapping key. ``model``: the model validated (the
+    article's by default), whose fields an unknown one is compared with."""
     lines = []
     items = error.errors(include_url=False)
     bad_language = next((i.get("input") for i in items if i["loc"] == ("language",)), None)
@@ -386,6 +451,11 @@ def validation_problems(error: ValidationError, prefix: str = "") -> list[str]:
             continue
         loc = format_location(loc_parts)
         message = _MESSAGES.get(item["type"]) or str(item["msg"])
+        if item["type"] == "extra_forbidden" and loc_parts:
+            message = _unknown_field(loc_parts[-1], _fields_at(model or Article, loc_parts))
+        elif item["type"] == "string_pattern_mismatch":
+            meant = _PATTERN_MESSAGES.get(str(item.get("ctx", {}).get("pattern")))
+            message = f"{meant}: {item.get('input')!r}" if meant else message
         message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         path = ".".join(p for p in (prefix, loc) if p)
         lines.append(f"{path}: {message}" if path else message)
@@ -402,7 +472,7 @@ def journal_from_data(data: dict[str, Any], name: str, prefix: str = "") -> Jour
     try:
         return Journal.model_validate(data, context={"language": _main_language(data)})
     except ValidationError as exc:
-        raise InputError(name, validation_problems(exc, prefix)) from None
+        raise InputError(name, validation_problems(exc, prefix, Journal)) from None
 
 
 class JournalCache:
