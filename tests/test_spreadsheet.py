@@ -265,9 +265,27 @@ def test_unknown_column_is_one_line(run, tmp_path: Path) -> None:
     sheet = write_csv(tmp_path / "issue.csv", [{"title": "T", "volum": "1", "author1.sur": "x"}])
     result = run("convert", sheet, "-o", tmp_path / "out")
     assert result.code == 3
-    assert f"{sheet}: column 'volum': unknown column (see the documented columns)" in result.err
-    assert f"{sheet}: column 'author1.sur': unknown column" in result.err
+    assert f"{sheet}: column 'volum': unknown column (did you mean volume?)" in result.err
+    assert f"{sheet}: column 'author1.sur': unknown column (see the documented" in result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("header", "meant"),
+    [
+        ("titel:en", "title:en"),
+        ("autor1.orcid", "author1.orcid"),
+        ("aff1.institutoin:ru", "aff1.institution:ru"),
+        ("reference2.yaer", "reference2.year"),
+        ("pages", "fpage and lpage"),
+        ("funder1.award", "funder1.awards"),
+    ],
+)
+def test_a_misspelt_column_names_the_column_meant(tmp_path: Path, header: str, meant: str) -> None:
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    path = write_csv(tmp_path / "s.csv", [{"title": "T", header: "x"}])
+    problems = [p for loaded in read_source(path, None, ReadContext()) for p in loaded.problems]
+    assert f"column {header!r}: unknown column (did you mean {meant}?)" in problems[0], problems
 
 
 @pytest.mark.parametrize(

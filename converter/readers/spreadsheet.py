@@ -51,7 +51,7 @@ import csv
 import datetime as dt
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -162,8 +162,48 @@ def _parse_header(header: str) -> _Column | None:
         elif base == "funder":
             ok = (part is None) or (part in ("id", "awards") and not lang)
     if not ok:
-        raise ValueError(f"column {header!r}: unknown column (see the documented columns)")
+        meant = _column_meant(base, number, part)
+        if meant and lang and " " not in meant:
+            meant += f":{lang}"
+        hint = f"did you mean {meant}?" if meant else "see the documented columns"
+        raise ValueError(f"column {header!r}: unknown column ({hint})")
     return _Column(text, base, number, part, lang.replace("_", "-"))
+
+
+_NUMBERED_PARTS = {
+    "author": _NAME_PARTS | _AFF_LANG_PARTS | _AUTHOR_PARTS | _AFF_PARTS,
+    "aff": _AFF_LANG_PARTS | _AFF_PARTS,
+    "reference": _REF_PARTS,
+    "funder": frozenset({"id", "awards"}),
+    "keyword": frozenset(),
+}
+_COLUMN_SYNONYMS = {
+    "pages": "fpage and lpage",
+    "licence": "license",
+    "date": "published.electronic",
+}
+
+
+def _column_meant(base: str, number: int | None, part: str | None) -> str | None:
+    """The column an unknown one probably meant (a close spelling), for its message."""
+    import difflib
+
+    def close(word: str, known: Iterable[str]) -> str | None:
+        found = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.75)
+        return found[0] if found else None
+
+    if number is None and part is None:
+        plain = {*_SCALARS, *_SELF_URI, *_PER_LANG, "authors", "references"}
+        return _COLUMN_SYNONYMS.get(base) or close(base, plain)
+    numbered = base if base in _NUMBERED_PARTS else close(base, _NUMBERED_PARTS)
+    if numbered is None or number is None:
+        return None
+    if part is None:
+        return f"{numbered}{number}" if numbered != base else None
+    fixed = part if part in _NUMBERED_PARTS[numbered] else close(part, _NUMBERED_PARTS[numbered])
+    if fixed is None or (numbered, fixed) == (base, part):
+        return None
+    return f"{numbered}{number}.{fixed}"
 
 
 def _lower_name(text: str) -> str:
