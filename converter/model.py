@@ -76,7 +76,13 @@ def _date(value: Any) -> str:
         raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
     if not match:
-        raise ValueError(f"not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+        hint = ""
+        dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", value.strip())
+        if dotted and 1 <= int(dotted[1]) <= 31 and 1 <= int(dotted[2]) <= 12:
+            # day.month.year, as Russian and other European editors write dates: never guessed
+            iso = f"{dotted[3]}-{int(dotted[2]):02d}-{int(dotted[1]):02d}"
+            hint = f" (if it is day.month.year, write {iso})"
+        raise ValueError(f"not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): {value!r}{hint}")
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"impossible date, no month {month}: {value!r}")

@@ -59,6 +59,11 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
             "article.yaml: published.electronic: impossible date, 2018-02 has 28 days",
         ),
         (
+            GOOD + "published: {electronic: 28.09.2018}\n",
+            "published.electronic: not a date (expected YYYY, YYYY-MM or YYYY-MM-DD): "
+            "'28.09.2018' (if it is day.month.year, write 2018-09-28)",
+        ),
+        (
             GOOD + "published: {print: 2018-13}\n",
             "article.yaml: published.print: impossible date, no month 13",
         ),
