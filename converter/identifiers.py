@@ -78,6 +78,36 @@ def normalize_doi(value: str) -> str:
     return text
 
 
+# What editors write around an identifier in their own files ("ISSN 2658-6444", "ORCID:
+# 0000 0002 1825 0097", "orcid.org/…", "DOI 10.…"): taken off by the model's ``read_*``, which
+# accept these forms in the input. The ``normalize_*`` functions stay strict: the profile checks
+# use them to judge what a JATS file holds, where only the bare form is right.
+_ISSN_LABEL_RE = re.compile(r"^(?:[EP]-?)?ISSN\s*:?\s*", re.IGNORECASE)
+_ORCID_LABEL_RE = re.compile(
+    r"^(?:ORCID(?:\s*iD)?(?:\s*:\s*|\s+))?(?:(?:www\.)?orcid\.org/)?", re.IGNORECASE
+)
+_ORCID_SPACED_RE = re.compile(r"^(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{3}[\dXx])$")
+_DOI_LABEL_RE = re.compile(r"^DOI\s*:?\s*(?=10\.)", re.IGNORECASE)
+
+
+def read_issn(value: str) -> str:
+    """An ISSN from an editor's file: ``normalize_issn`` after an "ISSN"/"eISSN" label."""
+    return normalize_issn(_ISSN_LABEL_RE.sub("", value.strip()))
+
+
+def read_orcid(value: str) -> str:
+    """An ORCID iD from an editor's file: ``normalize_orcid`` after an "ORCID:" label, a bare
+    "orcid.org/" and spaces between the four groups."""
+    text = _ORCID_LABEL_RE.sub("", value.strip())
+    spaced = _ORCID_SPACED_RE.match(text)
+    return normalize_orcid("-".join(spaced.groups()) if spaced else text or value)
+
+
+def read_doi(value: str) -> str:
+    """A DOI from an editor's file: ``normalize_doi`` after a "DOI" label without its colon."""
+    return normalize_doi(_DOI_LABEL_RE.sub("", value.strip()))
+
+
 def normalize_ror(value: str) -> str:
     """Return the ROR id as ``https://ror.org/0xxxxxxNN`` or raise ``ValueError``."""
     text = value.strip()

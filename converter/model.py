@@ -97,9 +97,9 @@ check_date = _date  # for readers: the same calendar check, before a value enter
 PartialDate = Annotated[str, BeforeValidator(_date, json_schema_input_type=str | int)]
 """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
 
-Issn = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.normalize_issn)]
-Orcid = Annotated[str, AfterValidator(identifiers.normalize_orcid)]
-Doi = Annotated[str, AfterValidator(identifiers.normalize_doi)]
+Issn = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.read_issn)]
+Orcid = Annotated[str, AfterValidator(identifiers.read_orcid)]
+Doi = Annotated[str, AfterValidator(identifiers.read_doi)]
 Ror = Annotated[str, AfterValidator(identifiers.normalize_ror)]
 Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
 FunderId = Annotated[str, AfterValidator(identifiers.normalize_funder_id)]

@@ -82,3 +82,55 @@ def test_edn() -> None:
     assert ids.normalize_edn("abcdef") == "ABCDEF"
     with pytest.raises(ValueError):
         ids.normalize_edn("ABC12")
+
+
+# ------------------------------------------------------------------ as editors write them
+
+
+@pytest.mark.parametrize(
+    ("read", "value", "canonical"),
+    [
+        (ids.read_orcid, "0000 0002 1825 0097", "https://orcid.org/0000-0002-1825-0097"),
+        (ids.read_orcid, "orcid.org/0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0097"),
+        (ids.read_orcid, "ORCID: 0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0097"),
+        (ids.read_orcid, "ORCID iD 0000 0002 1825 0097", "https://orcid.org/0000-0002-1825-0097"),
+        (ids.read_issn, "ISSN 2658-6444", "2658-6444"),
+        (ids.read_issn, "eISSN: 2658-6444", "2658-6444"),
+        (ids.read_doi, "DOI 10.5555/abc", "10.5555/abc"),
+        (ids.read_doi, "DOI: 10.5555/abc", "10.5555/abc"),
+    ],
+)
+def test_identifiers_as_editors_write_them_are_read(read, value: str, canonical: str) -> None:
+    """Labels and spaces around an identifier in an editor's file are taken off (they were
+    refused as "not an ORCID iD"/"not an ISSN"/"not a DOI"); the checks stay strict."""
+    assert read(value) == canonical
+    strict = {ids.read_orcid: ids.normalize_orcid, ids.read_issn: ids.normalize_issn}
+    if read in strict:
+        with pytest.raises(ValueError):
+            strict[read](value)  # what a JATS file holds must be the bare form
+
+
+@pytest.mark.parametrize(
+    ("read", "value", "message"),
+    [
+        (ids.read_orcid, "ORCID: 0000 0002 1825 0098", "checksum fails"),
+        (ids.read_issn, "ISSN 2658-6445", "check digit fails"),
+        (ids.read_doi, "DOI x", "not a DOI"),
+        (ids.read_orcid, "orcid", "not an ORCID iD"),
+    ],
+)
+def test_labelled_identifiers_are_still_checked(read, value: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        read(value)
+
+
+def test_a_labelled_issn_in_a_jats_file_is_still_flagged() -> None:
+    from converter.checks import check_bytes
+
+    xml = (
+        b'<article xmlns:xlink="http://www.w3.org/1999/xlink"><front><journal-meta>'
+        b'<issn publication-format="print">ISSN 2658-6444</issn></journal-meta>'
+        b"<article-meta/></front></article>"
+    )
+    found = [f.rule for f in check_bytes(xml, "doc.xml", ("general",)).findings]
+    assert "issn-check-digit" in found

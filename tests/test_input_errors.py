@@ -274,6 +274,25 @@ def test_a_misspelt_journal_field_is_compared_with_the_journal_fields(
     assert "publisherr: unknown field (did you mean publisher?)" in result.err
 
 
+def test_labelled_and_spaced_identifiers_convert_as_the_bare_ones(
+    run, write_article, tmp_path: Path
+) -> None:
+    """ "ORCID: 0000 0002 1825 0097" and "DOI 10.…" in an editor's file give the same JATS as
+    the bare forms (they were refused)."""
+    base = GOOD.replace(
+        "{surname: Petrov, given: Ivan}", "{surname: Petrov, given: Ivan}\n    orcid: X"
+    )
+    bare = base.replace("X", "0000-0002-1825-0097") + "doi: 10.5555/abc\n"
+    written = base.replace("X", "'ORCID: 0000 0002 1825 0097'") + "doi: DOI 10.5555/abc\n"
+    outputs = []
+    for name, text in (("bare", bare), ("written", written)):
+        result = run("convert", write_article(text, f"{name}.yaml"), "-o", tmp_path / name)
+        assert result.code == 0, result.err
+        outputs.append(next((tmp_path / name).glob("*.xml")).read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"https://orcid.org/0000-0002-1825-0097" in outputs[0]
+
+
 def test_a_folder_given_to_convert_points_to_batch(run, tmp_path: Path) -> None:
     _single_line_error(run("convert", tmp_path), "is a folder (convert takes files")
 
