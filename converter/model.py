@@ -109,9 +109,11 @@ Url = Annotated[Text, Field(pattern=r"^(https?|ftp)://\S+$")]
 
 
 def _keywords(value: Any) -> Any:
-    """Keywords may be one string separated by semicolons."""
+    """Keywords may be one string separated by semicolons, or by commas when it has none (as
+    journals print them: "Japan, Russia, investment"; a keyword with a comma in it needs the
+    semicolons or a list)."""
     if isinstance(value, str):
-        return [part.strip() for part in value.split(";") if part.strip()]
+        return [part.strip() for part in value.split(";" if ";" in value else ",") if part.strip()]
     return value
 
 
@@ -703,7 +705,9 @@ class Article(Strict):
         ),
     )
     keywords: dict[LangCode, Keywords] = Field(
-        default_factory=dict, description="Keywords per language (a list, or one string with ';')."
+        default_factory=dict,
+        description="Keywords per language: a list, or one string separated by ';' (by ',' when "
+        "it has no ';').",
     )
     funding: list[Funding] = Field(default_factory=list, description="Funders and awards.")
     funding_statement: LangMap | None = Field(None, description="Funding statement per language.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -323,3 +324,20 @@ def test_page_ranges_that_are_not_inverted_convert(
     and page ids are written as given."""
     result = run("convert", write_article(GOOD + f"fpage: '{fpage}'\nlpage: '{lpage}'\n"))
     assert result.code == 0, result.err
+
+
+@pytest.mark.parametrize(
+    ("written", "kwds"),
+    [
+        ("alpha; beta, gamma; delta", ["alpha", "beta, gamma", "delta"]),
+        ("Japan, Russia, investment", ["Japan", "Russia", "investment"]),
+        ("one keyword", ["one keyword"]),
+    ],
+)
+def test_keywords_in_one_string_are_split(run, write_article, tmp_path: Path, written, kwds):
+    """Semicolons split a keywords string; with none, commas do (as journals print keywords:
+    "Japan, Russia, investment" was one keyword)."""
+    article = write_article(GOOD + f'keywords: {{en: "{written}"}}\n')
+    assert run("convert", article, "-o", tmp_path / "out").code == 0
+    xml = next((tmp_path / "out").glob("*.xml")).read_text(encoding="utf-8")
+    assert re.findall(r"<kwd>([^<]*)</kwd>", xml) == kwds
