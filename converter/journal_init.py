@@ -22,7 +22,7 @@ from lxml import etree
 
 from converter import scripts
 from converter.errors import InputError
-from converter.identifiers import normalize_issn
+from converter.identifiers import normalize_issn, read_issn
 from converter.readers.common import locale_language, parse_xml, read_bytes
 from converter.readers.crossref import DEFAULT_API, fetch_record
 
@@ -42,7 +42,7 @@ def from_crossref(issn: str, api: str = DEFAULT_API, language: str | None = None
     tells, ``language`` or English for Latin script), ISSNs with their type, publisher.
     Network: only called when the user asks (``jatsconv init --issn``)."""
     try:
-        number = normalize_issn(issn)
+        number = read_issn(issn)
     except ValueError as exc:
         raise InputError(f"--issn {issn}", [str(exc)]) from None
     url = journal_url(number, api)

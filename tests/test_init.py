@@ -205,6 +205,16 @@ def test_bad_flag_values_are_one_line(run, tmp_path: Path) -> None:
     assert not (tmp_path / "j.yaml").exists()
 
 
+def test_issn_flags_take_a_labelled_issn(run, tmp_path: Path) -> None:
+    """As the article's fields do: "ISSN 2500-2872" is read as the ISSN (it was refused)."""
+    target = tmp_path / "j.yaml"
+    result = run("init", "-o", target, "--title", "T", "--print-issn", "ISSN 2500-2872",
+                 "--electronic-issn", "eISSN: 2687-1440")  # fmt: skip
+    assert result.code == 0, result.err
+    text = target.read_text(encoding="utf-8")
+    assert 'issn: {print: "2500-2872", electronic: "2687-1440"}' in text
+
+
 def test_prompts_ask_for_each_value_offering_what_was_found(
     run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crossref_api: str
 ) -> None:

@@ -19,7 +19,7 @@ from converter import journal_init
 from converter.atomic import write_atomic
 from converter.cli_options import EXIT_HELP
 from converter.errors import EXIT_INPUT, EXIT_OK, InputError
-from converter.identifiers import normalize_issn
+from converter.identifiers import read_issn
 from converter.languages import normalize_language
 from converter.model import Journal
 from converter.readers.crossref import DEFAULT_API
@@ -226,7 +226,7 @@ def _title(value: str, main: str) -> tuple[str, str]:
 
 def _issn(value: str, where: str) -> str:
     try:
-        return normalize_issn(value)
+        return read_issn(value)
     except ValueError as exc:
         raise InputError(where, [str(exc)]) from None
 
@@ -261,7 +261,7 @@ def _ask(draft: journal_init.Draft) -> journal_init.Draft:
             f"{kind.capitalize()} ISSN",
             default=issn.get(kind, ""),
             show_default=bool(issn.get(kind)),
-            value_proc=lambda v: normalize_issn(v) if v.strip() else "",
+            value_proc=lambda v: read_issn(v) if v.strip() else "",
         )
         if answer:
             issn[kind] = answer
