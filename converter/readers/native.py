@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import operator
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -395,18 +396,24 @@ _SYNONYMS = {
 }
 
 
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The one of ``known`` that ``word`` is most probably a misspelling of, if any (for the
+    "did you mean" of an unknown field or spreadsheet column)."""
+    import difflib
+
+    found = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
 def _unknown_field(name: object, known: list[str]) -> str:
     """The unknown-field line, with the field meant when it can be told: a synonym editors use
     or a close spelling of a field allowed there."""
-    import difflib
-
     line = _MESSAGES["extra_forbidden"]
     if not isinstance(name, str):
         return line
     meant = _SYNONYMS.get(name.lower())
     if meant is None or not set(meant.split(" and ")) <= set(known):
-        close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.75)
-        meant = close[0] if close else None
+        meant = closest(name.lower(), known)
     return f"unknown field (did you mean {meant}?)" if meant else line
 
 

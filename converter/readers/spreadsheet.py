@@ -51,7 +51,7 @@ import csv
 import datetime as dt
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -186,12 +186,7 @@ _COLUMN_SYNONYMS = {
 
 def _column_meant(base: str, number: int | None, part: str | None) -> str | None:
     """The column an unknown one probably meant (a close spelling), for its message."""
-    import difflib
-
-    def close(word: str, known: Iterable[str]) -> str | None:
-        found = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.75)
-        return found[0] if found else None
-
+    close = native.closest
     if number is None and part is None:
         plain = {*_SCALARS, *_SELF_URI, *_PER_LANG, "authors", "references"}
         return _COLUMN_SYNONYMS.get(base) or close(base, plain)
