@@ -221,11 +221,13 @@ def test_csv_encoding_and_delimiter_options(tmp_path: Path, run) -> None:
     assert "read as Windows-1251 text with columns separated by ';' (as chosen;" in result.err
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".txt"])
 def test_excel_unicode_text_is_read_as_utf16_with_tabs(tmp_path: Path, run, suffix) -> None:
     """Excel's "Unicode Text" (UTF-16 with its byte-order mark, tabs between columns) gives
     the same JATS as the UTF-8 CSV, and says how it was read; before, it was "not UTF-8". A
-    ``.tsv`` file is a spreadsheet too (it was read as YAML), also in a folder given to batch."""
+    ``.tsv`` file is a spreadsheet too (it was read as YAML), also in a folder given to batch,
+    and so is the ``.txt`` Excel saves (it was "expected a mapping of fields"): given to batch
+    by name (a folder's ``.txt`` files are not scanned: notes and READMEs live there)."""
     import csv
     import io
 
@@ -244,9 +246,21 @@ def test_excel_unicode_text_is_read_as_utf16_with_tabs(tmp_path: Path, run, suff
     assert [p.name for p in want] == sorted(p.name for p in (tmp_path / "out").glob("*.xml"))
     for file in want:
         assert (tmp_path / "out" / file.name).read_bytes() == file.read_bytes(), file.name
-    result = run("batch", tmp_path / "excel", "-o", tmp_path / "batch", "-q")
+    given = path if suffix == ".txt" else tmp_path / "excel"
+    result = run("batch", given, "-o", tmp_path / "batch", "-q")
     assert result.code == 0, result.err
     assert len(list((tmp_path / "batch").glob("*.xml"))) == len(want)
+
+
+def test_a_txt_file_without_tab_separated_columns_is_no_spreadsheet(tmp_path: Path, run) -> None:
+    """Only a first line of tab-separated, non-empty cells makes a ``.txt`` file a spreadsheet;
+    other text is read as an article file, as before, and refused as one."""
+    path = tmp_path / "notes.txt"
+    path.write_text("Issue 3 notes\tto do\t\nsend proofs\n", encoding="utf-8")
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert f"{path}: expected a mapping of fields at the top level" in result.err
+    assert "columns separated by" not in result.err
 
 
 def test_csv_in_an_unknown_encoding_says_what_to_do(tmp_path: Path, run) -> None:
@@ -298,3 +312,14 @@ def test_batch_removes_the_earlier_output_of_a_rejected_article(tmp_path: Path, 
     (source / "a.yaml").write_text(good, encoding="utf-8")
     assert run("batch", source, "-o", out, "-j", "1").code == 0
     assert first.is_file() and len(list(out.glob("*.xml"))) == 2
+
+
+def test_an_xlsx_that_is_no_workbook_is_told_so_by_convert(tmp_path: Path, run) -> None:
+    """A ``.xlsx`` file that is not a zip (renamed, or saved half) is refused as a workbook by
+    convert as by batch; before, convert read it as YAML and spoke of journal metadata."""
+    path = tmp_path / "issue.xlsx"
+    path.write_text("title: not a workbook\n", encoding="utf-8")
+    for command in ("convert", "batch"):
+        result = run(command, path, "-o", tmp_path / command)
+        assert result.code == 3, result.err
+        assert f"{path}: not a readable XLSX workbook" in result.err, result.err

@@ -15,7 +15,7 @@ from converter.batch.scratch import scratch_db
 from converter.batch.settings import BatchSettings, Job
 from converter.errors import InputError
 from converter.readers.native import JOURNAL_FILE_NAMES
-from converter.readers.spreadsheet import CSV_SUFFIXES, iter_rows
+from converter.readers.spreadsheet import CSV_SUFFIXES, iter_rows, sheet_format
 
 ISSUE_FILE_NAMES = ("issue.yaml", "issue.yml")
 ISSUE_FILE_SUFFIXES = (".issue.yaml", ".issue.yml")
@@ -225,12 +225,7 @@ def _slashed(folder: str) -> str:
 def _format_of(path: str, fmt: str | None) -> str | None:
     if fmt:
         return fmt
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix in CSV_SUFFIXES:
-        return "csv"
-    if suffix in (".xlsx", ".xlsm"):
-        return "xlsx"
-    return None
+    return sheet_format(Path(path))
 
 
 def iter_jobs(

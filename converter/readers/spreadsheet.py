@@ -767,11 +767,33 @@ def read_spreadsheet(path: Path, context: ReadContext) -> Iterator[Loaded]:
 
 
 def sniff(path: Path, head: bytes) -> str | None:
-    """``csv`` (also for ``.tsv``: the separator is detected) or ``xlsx`` by the file's extension
-    (a workbook is a zip: check its signature)."""
+    """The reader's name when ``path`` is a spreadsheet (``sheet_format``), else None."""
+    return sheet_format(path, head)
+
+
+def sheet_format(path: Path, head: bytes | None = None) -> str | None:
+    """``csv`` or ``xlsx`` when ``path`` is a spreadsheet by its extension, else None; the
+    separator is detected when reading. Excel saves "Unicode Text" and "Text (Tab delimited)"
+    as ``.txt``: such a file is a CSV when its first line holds tab-separated cells (``head``,
+    its first bytes, is read when not given)."""
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         return "csv"
-    if suffix in (".xlsx", ".xlsm") and head.startswith(b"PK"):
-        return "xlsx"
-    return None
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"  # (a file that is no workbook is told so by the reader)
+    if suffix != ".txt":
+        return None
+    if head is None:
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            return None
+    return "csv" if _tab_separated(head) else None
+
+
+def _tab_separated(head: bytes) -> bool:
+    """A first line of at least two tab-separated cells, none of them empty (a header row)."""
+    text = head.decode(marked_encoding(head) or "utf-8", "replace").lstrip("\ufeff")
+    cells = text.split("\n", 1)[0].rstrip("\r").split("\t")
+    return len(cells) >= 2 and all(cell.strip() for cell in cells)
