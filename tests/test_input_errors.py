@@ -49,6 +49,10 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
             GOOD + "    afiliations: [a1]\n",
             "authors[1].afiliations: unknown field (did you mean affiliations?)",
         ),
+        (
+            GOOD + "  - surname: Sidorov\n",
+            "authors[2].surname: unknown field (did you mean name.surname?)",
+        ),
         (GOOD + "colour: red\n", "colour: unknown field (check the spelling against the input"),
         (
             GOOD + "  - name: {surname: S}\n    email: ivanov@\n",

@@ -405,37 +405,49 @@ def closest(word: str, known: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def _unknown_field(name: object, known: list[str]) -> str:
+def _unknown_field(name: object, place: type[BaseModel] | None) -> str:
     """The unknown-field line, with the field meant when it can be told: a synonym editors use
-    or a close spelling of a field allowed there."""
+    or a close spelling of a field allowed there, else a field one level down written one level
+    too high (``authors[0].surname`` → ``name.surname``)."""
     line = _MESSAGES["extra_forbidden"]
-    if not isinstance(name, str):
+    if not isinstance(name, str) or place is None:
         return line
+    known = sorted(place.model_fields)
     meant = _SYNONYMS.get(name.lower())
     if meant is None or not set(meant.split(" and ")) <= set(known):
         meant = closest(name.lower(), known)
+    if meant is None:
+        below = [
+            f"{field}.{name.lower()}"
+            for field, info in place.model_fields.items()
+            for inner in _models_in(info.annotation)
+            if name.lower() in inner.model_fields
+        ]
+        meant = below[0] if len(set(below)) == 1 else None
     return f"unknown field (did you mean {meant}?)" if meant else line
 
 
-def _fields_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
-    """The fields the model allows at ``loc`` (the place of an unknown field: its parent's
-    fields), found by following the model's annotations; [] when the way is not plain."""
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models an annotation holds, inside lists, dicts and unions too."""
     import typing
 
-    def models_in(annotation: Any) -> list[type[BaseModel]]:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return [annotation]
-        return [m for arg in typing.get_args(annotation) for m in models_in(arg)]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
 
+
+def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The model whose fields are allowed at ``loc`` (the place of an unknown field: its
+    parent), found by following the model's annotations; None when the way is not plain."""
     current: type[BaseModel] | None = root
     for part in loc[:-1]:
         if current is None:
-            return []
+            return None
         if isinstance(part, int) or part not in current.model_fields:
             continue  # a list index or a language key: the same model inside
-        found = models_in(current.model_fields[part].annotation)
+        found = _models_in(current.model_fields[part].annotation)
         current = found[0] if len(found) == 1 else None
-    return sorted(current.model_fields) if current is not None else []
+    return current
 
 
 def validation_problems(
@@ -459,7 +471,7 @@ def validation_problems(
         loc = format_location(loc_parts)
         message = _MESSAGES.get(item["type"]) or str(item["msg"])
         if item["type"] == "extra_forbidden" and loc_parts:
-            message = _unknown_field(loc_parts[-1], _fields_at(model or Article, loc_parts))
+            message = _unknown_field(loc_parts[-1], _model_at(model or Article, loc_parts))
         elif item["type"] == "string_pattern_mismatch":
             meant = _PATTERN_MESSAGES.get(str(item.get("ctx", {}).get("pattern")))
             message = f"{meant}: {item.get('input')!r}" if meant else message
