@@ -311,3 +311,51 @@ def test_citation_language_rule(text: str, lang: str, expected: str) -> None:
         assert found == text  # a plain string: the article's language
     else:
         assert found == {"text": {expected: text}}
+
+
+# An article exported on its own (the Native XML plugin's "Articles" tab) has no <issue> around
+# it: OJS writes the issue's volume, number and year into the publication (3.2+). The structure
+# is that of OJS 3.3's export; the article is the project's own.
+OJS_33_ARTICLES = """\
+<?xml version="1.0" encoding="utf-8"?>
+<articles xmlns="http://pkp.sfu.ca" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://pkp.sfu.ca native.xsd">
+  <article locale="en_US" date_submitted="2021-02-01" status="3" submission_progress="0"
+      current_publication_id="210" stage="production">
+    <id type="internal" advice="ignore">205</id>
+    <publication locale="en_US" version="1" status="3" primary_contact_id="501" url_path=""
+        seq="2" date_published="2021-09-30" section_ref="ART" access_status="0">
+      <id type="internal" advice="ignore">210</id>
+      <title locale="en_US">An article exported without its issue</title>
+      <authors>
+        <author include_in_browse="true" user_group_ref="Author" seq="0" id="501">
+          <givenname locale="en_US">Mara</givenname>
+          <familyname locale="en_US">Lind</familyname>
+          <email>mara@example.org</email>
+        </author>
+      </authors>
+      <issue_identification>
+        <volume>7</volume>
+        <number>3</number>
+        <year>2021</year>
+        <title locale="en_US">Autumn</title>
+      </issue_identification>
+      <pages>101-118</pages>
+    </publication>
+  </article>
+</articles>
+"""
+
+
+def test_article_exported_without_its_issue_keeps_volume_number_year(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_33_ARTICLES, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert (article.volume, article.issue) == ("7", "3")
+    assert str(article.published.collection) == "2021"
+    assert str(article.published.electronic) == "2021-09-30"
+    assert (article.fpage, article.lpage) == ("101", "118")

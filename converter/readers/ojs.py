@@ -339,6 +339,19 @@ def _galley_kind(galley: etree._Element, files: dict[str | None, etree._Element]
     return _KINDS.get(label)
 
 
+def _issue_identification(
+    issue: etree._Element | None, pub: etree._Element, article: etree._Element
+) -> etree._Element | None:
+    """Volume, number and year: the enclosing issue's; an article exported on its own (an
+    ``<articles>`` or ``<article>`` export, "Articles" tab of the Native XML plugin) carries its
+    issue's ``issue_identification`` in its publication (3.2+) or in the article (3.0/3.1)."""
+    for holder in (issue, pub, article):
+        found = _first(holder, "issue_identification")
+        if found is not None:
+            return found
+    return None
+
+
 def _issue_data(
     issue: etree._Element | None, pub: etree._Element, article: etree._Element, lang: str
 ) -> dict[str, Any]:
@@ -347,13 +360,14 @@ def _issue_data(
     date = pub.get("date_published") or article.get("date_published")
     if date:
         published["electronic"] = date.strip()[:10]
-    if issue is not None:
-        ident = _first(issue, "issue_identification")
+    ident = _issue_identification(issue, pub, article)
+    if ident is not None:
         data["volume"] = _text(_first(ident, "volume"))
         data["issue"] = _text(_first(ident, "number"))
         year = _text(_first(ident, "year")) or _text(_first(issue, "date_published"))[:4]
         if year:
             published["collection"] = year
+    if issue is not None:
         section_ref = pub.get("section_ref") or article.get("section_ref")
         for section in _pkp(_first(issue, "sections"), "section"):
             if section_ref and section.get("ref") == section_ref:
