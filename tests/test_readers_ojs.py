@@ -359,3 +359,84 @@ def test_article_exported_without_its_issue_keeps_volume_number_year(
     assert str(article.published.collection) == "2021"
     assert str(article.published.electronic) == "2021-09-30"
     assert (article.fpage, article.lpage) == ("101", "118")
+
+
+# OJS 3.5 writes a vocabulary term as <keyword><name>…</name>, with <identifier> and <source>
+# when it was picked from a vocabulary, and an author's institutions one element each:
+# <affiliation> with a <name> per language, <rorAffiliation> with its <ror>. The structure is
+# that of OJS 3.5's export filters (pkp-lib PKPPublicationNativeXmlFilter,
+# PKPAuthorNativeXmlFilter); the article and people are the project's own.
+OJS_35 = """\
+<?xml version="1.0" encoding="utf-8"?>
+<articles xmlns="http://pkp.sfu.ca" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://pkp.sfu.ca native.xsd">
+  <article locale="en" date_submitted="2025-01-15" status="3" submission_progress=""
+      current_publication_id="42" stage="production">
+    <id type="internal" advice="ignore">40</id>
+    <publication locale="en" version="1" status="3" primary_contact_id="77" url_path=""
+        seq="3" access_status="0" date_published="2025-06-02" section_ref="ART">
+      <id type="internal" advice="ignore">42</id>
+      <id type="doi" advice="update">10.5555/tj.2025.12</id>
+      <title locale="en">Reading exports written by newer releases</title>
+      <title locale="fr">Lire les exports des versions récentes</title>
+      <abstract locale="en">&lt;p&gt;A test abstract.&lt;/p&gt;</abstract>
+      <copyrightHolder locale="en">The authors</copyrightHolder>
+      <copyrightYear>2025</copyrightYear>
+      <keywords locale="en">
+        <keyword><name>metadata</name></keyword>
+        <keyword>
+          <name>open access</name>
+          <identifier>https://www.wikidata.org/wiki/Q232932</identifier>
+          <source>Wikidata</source>
+        </keyword>
+      </keywords>
+      <subjects locale="en">
+        <subject><name>Library science</name></subject>
+      </subjects>
+      <authors>
+        <author include_in_browse="true" user_group_ref="Author" seq="0" id="77"
+            primary_contact="true">
+          <givenname locale="en">Ana</givenname>
+          <familyname locale="en">Petrović</familyname>
+          <rorAffiliation>
+            <ror>https://ror.org/05qrfxd25</ror>
+            <name locale="en">Example University</name>
+          </rorAffiliation>
+          <affiliation>
+            <name locale="en">Institute of Examples</name>
+            <name locale="fr">Institut des exemples</name>
+          </affiliation>
+          <country>RS</country>
+          <email>ana@example.org</email>
+        </author>
+        <author include_in_browse="true" user_group_ref="Author" seq="1" id="78">
+          <givenname locale="en">Ben</givenname>
+          <familyname locale="en">Okafor</familyname>
+          <email>ben@example.org</email>
+        </author>
+      </authors>
+      <issue_identification>
+        <volume>12</volume>
+        <number>2</number>
+        <year>2025</year>
+        <title locale="en">Special issue</title>
+      </issue_identification>
+      <pages>45-60</pages>
+    </publication>
+  </article>
+</articles>
+"""
+
+
+def test_ojs_35_vocabulary_terms_are_their_names(tmp_path: Path, journal_file: Path) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_35, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.keywords == {"en": ["metadata", "open access"]}  # was "open accesshttps://…"
+    assert article.subjects == {"en": ["Library science"]}
+    assert [w for w in loaded.warnings if "identifier" in w] == [
+        "<keyword> 'open access' identifier 'https://www.wikidata.org/wiki/Q232932': "
+        "not carried (the article model has no place for it)"
+    ]

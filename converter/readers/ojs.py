@@ -152,13 +152,13 @@ def _article(
         for code, el in _localized(_pkp(pub, "abstract"), lang).items()
     }
     data["keywords"] = {
-        code: [_text(k) for k in _pkp(el, "keyword")]
+        code: _terms(el, "keyword", log)
         for code, el in _localized(_pkp(pub, "keywords"), lang).items()
     }
     data["subjects"] = {}
     for kind, item in (("subjects", "subject"), ("disciplines", "discipline")):
         for code, element in _localized(_pkp(pub, kind), lang).items():
-            data["subjects"].setdefault(code, []).extend(_text(t) for t in _pkp(element, item))
+            data["subjects"].setdefault(code, []).extend(_terms(element, item, log))
     dois = [_text(i) for i in _pkp(pub, "id") + _pkp(article, "id") if i.get("type") == "doi"]
     if dois and dois[0]:
         data["doi"] = dois[0]
@@ -176,6 +176,23 @@ def _article(
     data["references"] = [_citation(text, lang) for text in _citations(pub)]
     _report_unread(article, pub, log)
     return data
+
+
+def _terms(element: etree._Element, item: str, log: Collector) -> list[str]:
+    """The terms of one vocabulary list (keywords, subjects, disciplines, agencies). Up to
+    OJS 3.4 each item is its text; 3.5 writes the text in ``name``, with the term's
+    ``identifier`` and ``source`` when it was picked from a vocabulary: the name is the term,
+    and the identifier, which the model cannot hold, is reported."""
+    terms: list[str] = []
+    for term in _pkp(element, item):
+        name = _first(term, "name")
+        text = _text(name) if name is not None else _text(term)
+        identifier = _text(_first(term, "identifier"))
+        if identifier:
+            not_carried(log, f"<{item}> {text!r} identifier {identifier!r}")
+        if text:
+            terms.append(text)
+    return terms
 
 
 def _copyright(pub: etree._Element, lang: str) -> dict[str, Any]:
@@ -202,7 +219,7 @@ def _funding(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
     length are taken as the same funders named in each language; otherwise each name is a
     funder of its own, and the reader says so (it cannot tell which names go together)."""
     lists = {
-        code: [name for name in (_text(a) for a in _pkp(el, "agency")) if name]
+        code: _terms(el, "agency", log)
         for code, el in _localized(_pkp(pub, "agencies"), lang).items()
     }
     lists = {code: names for code, names in lists.items() if names}
