@@ -440,3 +440,88 @@ def test_ojs_35_vocabulary_terms_are_their_names(tmp_path: Path, journal_file: P
         "<keyword> 'open access' identifier 'https://www.wikidata.org/wiki/Q232932': "
         "not carried (the article model has no place for it)"
     ]
+
+
+def test_ojs_35_author_keeps_each_institution_and_its_ror(
+    run, tmp_path: Path, journal_file: Path, store
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_35, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    first = article.authors[0]
+    assert first.corresponding
+    affiliations = [
+        a if not isinstance(a, str) else next(x for x in article.affiliations if x.id == a)
+        for a in first.affiliations
+    ]
+    assert [(a.institution, a.ror, a.country) for a in affiliations] == [
+        ({"en": "Example University"}, "https://ror.org/05qrfxd25", "RS"),
+        ({"en": "Institute of Examples", "fr": "Institut des exemples"}, None, "RS"),
+    ]
+    assert not any("rorAffiliation" in w for w in loaded.warnings)
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "articles-1.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    assert tree.xpath("//institution-id[@institution-id-type='ror']/text()") == [
+        "https://ror.org/05qrfxd25"
+    ]
+    assert len(tree.xpath("//contrib[1]/xref[@ref-type='aff']")) == 2
+
+
+# OJS 3.0 to 3.1.1 wrote an author's name as one <firstname>, <middlename> and <lastname>
+# without locale, marked the primary contact on the author, and put the issue identification
+# of an article exported on its own in the article (there is no <publication>). Structure of
+# pkp-lib's PKPAuthorNativeXmlFilter and ojs's ArticleNativeXmlFilter before 3.1.2; the article
+# and people are the project's own.
+OJS_31 = """\
+<?xml version="1.0" encoding="utf-8"?>
+<articles xmlns="http://pkp.sfu.ca" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://pkp.sfu.ca native.xsd">
+  <article locale="en_US" date_submitted="2017-08-14" stage="production"
+      date_published="2018-01-20" section_ref="ART" seq="1" access_status="0">
+    <id type="internal" advice="ignore">88</id>
+    <title locale="en_US">An article from an OJS 3.1 journal</title>
+    <authors>
+      <author include_in_browse="true" user_group_ref="Author">
+        <firstname>Oskar</firstname>
+        <middlename>J.</middlename>
+        <lastname>Berg</lastname>
+        <affiliation locale="en_US">Example College</affiliation>
+        <country>SE</country>
+        <email>oskar@example.org</email>
+      </author>
+      <author primary_contact="true" include_in_browse="true" user_group_ref="Author">
+        <firstname>Lea</firstname>
+        <lastname>Vogel</lastname>
+        <email>lea@example.org</email>
+      </author>
+    </authors>
+    <issue_identification>
+      <volume>4</volume>
+      <number>1</number>
+      <year>2018</year>
+    </issue_identification>
+    <pages>5-19</pages>
+  </article>
+</articles>
+"""
+
+
+def test_ojs_31_first_and_last_names_and_primary_contact(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_31, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems  # was: authors[0]: give either name or collab
+    names = [(a.name["en"].given, a.name["en"].surname) for a in article.authors]
+    assert names == [("Oskar J.", "Berg"), ("Lea", "Vogel")]
+    assert [a.corresponding for a in article.authors] == [False, True]
+    assert (article.volume, article.issue, str(article.published.collection)) == ("4", "1", "2018")
+    assert not any("firstname" in w or "lastname" in w for w in loaded.warnings)

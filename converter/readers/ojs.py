@@ -243,8 +243,9 @@ _PUBLICATION_READ = frozenset(
 )  # fmt: skip
 _ARTICLE_READ = frozenset({"id", "publication", "submission_file", "stage"})
 _AUTHOR_READ = frozenset(
-    {"givenname", "familyname", "affiliation", "country", "email", "orcid", "biography"}
-)
+    {"givenname", "familyname", "firstname", "middlename", "lastname", "affiliation",
+     "rorAffiliation", "country", "email", "orcid", "biography"}
+)  # fmt: skip
 
 
 def _report_unread(article: etree._Element, pub: etree._Element, log: Collector) -> None:
@@ -399,11 +400,8 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
     contact = pub.get("primary_contact_id")
     people = []
     for author in _pkp(_first(pub, "authors"), "author"):
-        given = _localized(_pkp(author, "givenname"), lang)
-        family = _localized(_pkp(author, "familyname"), lang)
         names: dict[str, Any] = {}
-        for code in dict.fromkeys([*given, *family]):
-            name = {"given": _text(given.get(code)), "surname": _text(family.get(code))}
+        for code, name in _names(author, lang).items():
             if code.split("-")[0] in _EASTERN and name["surname"]:
                 name["style"] = "eastern"
             names[code] = name
@@ -411,11 +409,15 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
         person: dict[str, Any] = {"role": role, "name": names}
         person["email"] = _text(_first(author, "email"))
         person["orcid"] = _text(_first(author, "orcid"))
-        if contact and author.get("id") == contact:
+        # 3.2+ name the primary contact on the publication; 3.0/3.1 only mark the author
+        # (``primary_contact="true"``, which later versions write as well).
+        if (contact and author.get("id") == contact) or (
+            author.get("primary_contact") or ""
+        ).strip().lower() in ("true", "1"):
             person["corresponding"] = True
-        affiliation = _affiliation(author, lang)
-        if affiliation:
-            person["affiliations"] = [affiliation]
+        affiliations = _affiliations(author, lang)
+        if affiliations:
+            person["affiliations"] = affiliations
         person["bio"] = {
             code: " ".join(html_paragraphs(el.text or "", f"biography[{code}]", log))
             for code, el in _localized(_pkp(author, "biography"), lang).items()
@@ -424,28 +426,62 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
     return people
 
 
-def _affiliation(author: etree._Element, lang: str) -> dict[str, Any]:
-    """OJS 3.0–3.4 give the affiliation as localised text; 3.5 as ``affiliation/name``."""
-    institution: dict[str, str] = {}
-    aff: dict[str, Any] = {}
-    for element in _pkp(author, "affiliation"):
-        names = _pkp(element, "name")
-        if names:
-            for code, name in _localized(names, lang).items():
-                institution.setdefault(code, _text(name))
-            ror = _text(_first(element, "ror"))
-            if ror:
-                aff["ror"] = ror
-        else:
-            code = locale_language(element.get("locale"), lang) or lang
-            institution.setdefault(code, _text(element))
-    institution = {code: text for code, text in institution.items() if text}
+def _names(author: etree._Element, lang: str) -> dict[str, dict[str, str]]:
+    """Given and family name per language. OJS 3.1.2+ write localised ``givenname`` and
+    ``familyname``; 3.0–3.1.1 wrote one ``firstname``, ``middlename`` and ``lastname`` with no
+    locale, taken here to be in the article's language (the middle name joins the given)."""
+    given = _localized(_pkp(author, "givenname"), lang)
+    family = _localized(_pkp(author, "familyname"), lang)
+    if given or family:
+        return {
+            code: {"given": _text(given.get(code)), "surname": _text(family.get(code))}
+            for code in dict.fromkeys([*given, *family])
+        }
+    first = " ".join(
+        text for text in (_text(_first(author, n)) for n in ("firstname", "middlename")) if text
+    )
+    last = _text(_first(author, "lastname"))
+    return {lang: {"given": first, "surname": last}} if (first or last) else {}
+
+
+def _affiliations(author: etree._Element, lang: str) -> list[dict[str, Any]]:
+    """The author's institutions. OJS 3.0–3.4 write one affiliation as localised text, an
+    ``affiliation`` element per language; 3.5 writes one element per institution, its names per
+    language in ``name`` children, and ``rorAffiliation`` (with its ``ror``) for an institution
+    picked from ROR. The author's country goes with each."""
     country = _text(_first(author, "country"))
-    if institution:
-        aff["institution"] = institution
+    found: list[dict[str, Any]] = []
+    texts: dict[str, str] = {}
+    for element in author:
+        if not isinstance(element.tag, str):
+            continue
+        kind = etree.QName(element).localname
+        if kind not in ("affiliation", "rorAffiliation"):
+            continue
+        names = _pkp(element, "name")
+        if not names:
+            code = locale_language(element.get("locale"), lang) or lang
+            texts.setdefault(code, _text(element))
+            continue
+        aff: dict[str, Any] = {}
+        institution = {code: _text(name) for code, name in _localized(names, lang).items()}
+        institution = {code: text for code, text in institution.items() if text}
+        if institution:
+            aff["institution"] = institution
+        ror = _text(_first(element, "ror"))
+        if ror:
+            aff["ror"] = ror
+        if aff:
+            found.append(aff)
+    texts = {code: text for code, text in texts.items() if text}
+    if texts:
+        found.insert(0, {"institution": texts})
     if country:
-        aff["country"] = country
-    return aff if (institution or country) else {}
+        for aff in found:
+            aff["country"] = country
+        if not found:
+            found.append({"country": country})
+    return found
 
 
 # A citation in OJS carries no language of its own. It is taken to be in the article's language
