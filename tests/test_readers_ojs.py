@@ -525,3 +525,51 @@ def test_ojs_31_first_and_last_names_and_primary_contact(
     assert [a.corresponding for a in article.authors] == [False, True]
     assert (article.volume, article.issue, str(article.published.collection)) == ("4", "1", "2018")
     assert not any("firstname" in w or "lastname" in w for w in loaded.warnings)
+
+
+# OJS 2.x's "Articles & Issues XML" export: no namespace, its own DTD (the project's own
+# article; the structure of OJS 2.4's native.dtd). Its DTD URL holds the PKP address.
+OJS_2 = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE issue PUBLIC "-//PKP//OJS Articles and Issues XML//EN"
+  "http://pkp.sfu.ca/ojs/dtds/2.4.8/native.dtd">
+<issue published="true" identification="num_vol_year" current="false">
+  <volume>2</volume>
+  <number>1</number>
+  <year>2018</year>
+  <section>
+    <title locale="en_US">Articles</title>
+    <article>
+      <title locale="en_US">An article of an OJS 2 journal</title>
+      <author primary_contact="true">
+        <firstname>Ida</firstname>
+        <lastname>Moen</lastname>
+        <email>ida@example.org</email>
+      </author>
+    </article>
+  </section>
+</issue>
+"""
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        None,  # as OJS 2.4 writes it
+        '<!DOCTYPE issues SYSTEM "native.dtd">',  # a hand-made file beside its DTD
+    ],
+)
+def test_ojs_2_export_is_named_and_the_way_out_given(run, tmp_path: Path, doctype) -> None:
+    text = OJS_2
+    if doctype:
+        text = re.sub(r"<!DOCTYPE[^>]*>", doctype, text).replace("<issue ", "<issues><issue ")
+        text += "</issues>\n"
+    export = tmp_path / "issue.xml"
+    export.write_text(text, encoding="utf-8")
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{export}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv "
+        "reads OJS 3's Native XML export (export the issue again once the journal runs OJS 3), "
+        "or the articles' landing pages (--from html)"
+    )

@@ -37,11 +37,19 @@ _ROLES = {"translator": "translator", "editor": "editor", "reviewer": "reviewer"
 
 
 def sniff(path: Path, head: bytes) -> str | None:
-    """An element in the PKP namespace as the root: an OJS native export."""
+    """An element in the PKP namespace as the root: an OJS native export; or OJS 2.x's
+    DOCTYPE, so that its reader, not a generic "unknown XML", answers."""
     text = head.decode("utf-8", "replace")
     if PKP_NS in text and re.search(r"<(issues?|articles?)\b", text):
         return "ojs"
+    if _OJS2_DOCTYPE.search(text):  # OJS 2.x: read() says what it is and what to do instead
+        return "ojs"
     return None
+
+
+_OJS2_DOCTYPE = re.compile(
+    r"<!DOCTYPE\s+(issues?|articles?)\s[^>]*(OJS Articles and Issues XML|native\.dtd)"
+)
 
 
 def _pkp(element: etree._Element | None, name: str) -> list[etree._Element]:
@@ -72,14 +80,15 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
         yield root
         return
     if local_name(root, lower=True) not in _ROOTS or etree.QName(root).namespace != PKP_NS:
-        yield Loaded(
-            str(path),
-            path.stem,
-            problems=[
-                f"{path}: not an OJS native export "
-                f"(root <{local_name(root, lower=True)}> not in the PKP namespace)"
-            ],
+        problem = (
+            f"{path}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv "
+            "reads OJS 3's Native XML export (export the issue again once the journal runs OJS "
+            "3), or the articles' landing pages (--from html)"
+            if _is_ojs2(root)
+            else f"{path}: not an OJS native export "
+            f"(root <{local_name(root, lower=True)}> not in the PKP namespace)"
         )
+        yield Loaded(str(path), path.stem, problems=[problem])
         return
     issues = [root] if local_name(root, lower=True) == "issue" else _pkp(root, "issue")
     found: list[tuple[etree._Element, etree._Element | None]] = []
@@ -106,6 +115,18 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             context=context,
             warnings=log.warnings,
         )
+
+
+def _is_ojs2(root: etree._Element) -> bool:
+    """OJS 2.x's export: no namespace, and the DOCTYPE of its "Articles and Issues XML" DTD
+    (``-//PKP//OJS Articles and Issues XML//EN``, ``…/ojs/dtds/2.4.8/native.dtd``). Its URL
+    holds the PKP address, so the sniffer hands it to this reader, which must say what it is
+    rather than that it is no OJS export."""
+    info = root.getroottree().docinfo
+    doctype = f"{info.public_id or ''} {info.system_url or ''}"
+    return etree.QName(root).namespace is None and (
+        "OJS Articles and Issues XML" in doctype or "native.dtd" in doctype
+    )
 
 
 def _localized(elements: list[etree._Element], default: str) -> dict[str, etree._Element]:
