@@ -573,3 +573,33 @@ def test_ojs_2_export_is_named_and_the_way_out_given(run, tmp_path: Path, doctyp
         "reads OJS 3's Native XML export (export the issue again once the journal runs OJS 3), "
         "or the articles' landing pages (--from html)"
     )
+
+
+def test_contributor_type_organization_is_a_group_and_anonymous_is_reported(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """pkp-lib after 3.5 marks each author PERSON, ORGANIZATION (its name in givenname) or
+    ANONYMOUS (givenname "ANONYMOUS")."""
+    extra = """\
+        <author include_in_browse="true" user_group_ref="Author" seq="2" id="79"
+            contributor_type="ORGANIZATION">
+          <givenname locale="en">Example Research Consortium</givenname>
+          <givenname locale="fr">Consortium de recherche exemple</givenname>
+        </author>
+        <author include_in_browse="true" user_group_ref="Author" seq="3" id="80"
+            contributor_type="ANONYMOUS">
+          <givenname locale="en">ANONYMOUS</givenname>
+        </author>
+      </authors>"""
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_35.replace("      </authors>", extra, 1), encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert len(article.authors) == 3
+    assert article.authors[2].name is None
+    assert article.authors[2].collab == {
+        "en": "Example Research Consortium",
+        "fr": "Consortium de recherche exemple",
+    }
+    assert "<author> 4 (contributor_type ANONYMOUS): not carried" in " ".join(loaded.warnings)

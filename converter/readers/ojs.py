@@ -420,14 +420,25 @@ def _issue_data(
 def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, Any]]:
     contact = pub.get("primary_contact_id")
     people = []
-    for author in _pkp(_first(pub, "authors"), "author"):
-        names: dict[str, Any] = {}
-        for code, name in _names(author, lang).items():
-            if code.split("-")[0] in _EASTERN and name["surname"]:
-                name["style"] = "eastern"
-            names[code] = name
+    for index, author in enumerate(_pkp(_first(pub, "authors"), "author")):
+        # OJS after 3.5 says what a contributor is; an organisation's name is in givenname, an
+        # anonymous contributor is the word ANONYMOUS there (the model has no anonymous one).
+        kind = (author.get("contributor_type") or "PERSON").strip().upper()
+        if kind == "ANONYMOUS":
+            not_carried(log, f"<author> {index + 1} (contributor_type ANONYMOUS)")
+            continue
         role = _ROLES.get((author.get("user_group_ref") or "").strip().lower(), "author")
-        person: dict[str, Any] = {"role": role, "name": names}
+        person: dict[str, Any] = {"role": role}
+        if kind == "ORGANIZATION":
+            person["collab"] = {
+                code: _text(el) for code, el in _localized(_pkp(author, "givenname"), lang).items()
+            }
+        else:
+            person["name"] = {}
+            for code, name in _names(author, lang).items():
+                if code.split("-")[0] in _EASTERN and name["surname"]:
+                    name["style"] = "eastern"
+                person["name"][code] = name
         person["email"] = _text(_first(author, "email"))
         person["orcid"] = _text(_first(author, "orcid"))
         # 3.2+ name the primary contact on the publication; 3.0/3.1 only mark the author
