@@ -603,3 +603,55 @@ def test_contributor_type_organization_is_a_group_and_anonymous_is_reported(
         "fr": "Consortium de recherche exemple",
     }
     assert "<author> 4 (contributor_type ANONYMOUS): not carried" in " ".join(loaded.warnings)
+
+
+def test_export_with_a_large_embedded_galley_converts(run, tmp_path: Path) -> None:
+    """OJS embeds galleys in base64: a PDF of 8 MB is a text node past the parser's 10 MB limit
+    ('Text node too long'); the reader skips embedded content, so the export converts."""
+    text = EXPORT.read_text(encoding="utf-8")
+    big = "JVBERi0x" + "A" * (11 * 1024 * 1024)  # 11 MB of base64
+    text, count = re.subn(
+        r'(<file id="321"[^>]*?)/>',
+        rf'\1><embed encoding="base64">{big}</embed></file>',
+        text,
+    )
+    assert count == 1
+    export = tmp_path / "issue.xml"
+    export.write_text(text, encoding="utf-8")
+    result = run(
+        "convert", export, "-o", tmp_path / "out", "--journal", SAMPLES / "ojs" / "journal.yaml"
+    )
+    assert result.code == 0, result.err
+    assert [p.name for p in sorted((tmp_path / "out").glob("*.xml"))] == [
+        "issue-1.xml",
+        "issue-2.xml",
+        "issue-3.xml",
+    ]
+    assert (tmp_path / "out" / "issue-1.xml").read_bytes() == (
+        EXPORT.parent / "issue-1.xml"
+    ).read_bytes()
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 7, 16, 64, 4096])
+def test_embedded_content_is_skipped_across_read_boundaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    from converter.readers import ojs
+
+    source = (
+        b'<issue xmlns="http://pkp.sfu.ca" xmlns:p="http://pkp.sfu.ca">\n'
+        b'<file><embed encoding="base64">QUJD\nREVG\n</embed></file>\n'
+        b'<cover><p:embed encoding="base64" >R0lG</p:embed></cover><embed/>'
+        b"<embedded>kept</embedded><title>A &lt; B</title>\n"
+        b"<file><embed>WFla</embed></file><last/></issue>\n"
+    )
+    export = tmp_path / "issue.xml"
+    export.write_bytes(source)
+    monkeypatch.setattr(ojs, "_CHUNK", chunk)
+    assert ojs.export_bytes(export) == (
+        b'<issue xmlns="http://pkp.sfu.ca" xmlns:p="http://pkp.sfu.ca">\n'
+        b'<file><embed encoding="base64">\n\n</embed></file>\n'
+        b'<cover><p:embed encoding="base64" ></p:embed></cover><embed/>'
+        b"<embedded>kept</embedded><title>A &lt; B</title>\n"
+        b"<file><embed></embed></file><last/></issue>\n"
+    )

@@ -16,14 +16,16 @@ from typing import Any
 from lxml import etree
 
 from converter import scripts
+from converter.errors import InputError
 from converter.model import ArticleUrls, Journal
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
+    MAX_SOURCE_BYTES,
     build,
     journal_for,
     locale_language,
     not_carried,
-    read_root,
+    parse_xml,
     split_pages,
 )
 from converter.readers.markup import Collector, html_inline, html_paragraphs, tidy
@@ -73,11 +75,72 @@ def _text(element: etree._Element | None) -> str:
     return tidy("".join(element.itertext()))
 
 
+# The start tag of an <embed> (a file's content in base64, in any prefix), and how much of the
+# file is read at a time while the embedded files are skipped.
+_EMBED_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?embed\b[^<>]*>")
+_CHUNK = 4 * 1024 * 1024
+_LONGEST_TAG = 64 * 1024
+
+
+def export_bytes(path: Path) -> bytes:
+    """The export as the reader needs it: every byte but the content of its ``<embed>``
+    elements, which are the galleys, supplementary files and covers in base64 and no metadata.
+
+    OJS embeds the files by default, so a real issue export is often hundreds of megabytes and
+    one PDF of 8 MB is a text node of 10 MB, past the parser's limit ("Text node too long");
+    skipping their content while reading keeps any export readable in little memory. Base64
+    holds no ``<``, so an embed's content ends at the first ``<``; its line breaks are kept so
+    that a later line number is the file's. ``InputError`` (one line) if it cannot be read."""
+    out = bytearray()
+    pending = b""
+    inside = False
+    try:
+        with path.open("rb") as stream:
+            while True:
+                chunk = stream.read(_CHUNK)
+                buf, pending, pos = pending + chunk, b"", 0
+                while pos < len(buf):
+                    if inside:
+                        end = buf.find(b"<", pos)
+                        stop = len(buf) if end < 0 else end
+                        out += b"\n" * buf.count(b"\n", pos, stop)
+                        pos, inside = stop, end < 0
+                        continue
+                    match = _EMBED_OPEN.search(buf, pos)
+                    if match is not None:
+                        out += buf[pos : match.end()]
+                        pos, inside = match.end(), not match.group().endswith(b"/>")
+                        continue
+                    # hold back a tag the chunk's end may have cut (it could be an <embed>)
+                    cut = buf.rfind(b"<", pos)
+                    if (
+                        chunk
+                        and cut >= 0
+                        and b">" not in buf[cut:]
+                        and len(buf) - cut < _LONGEST_TAG
+                    ):
+                        out += buf[pos:cut]
+                        pending = buf[cut:]
+                    else:
+                        out += buf[pos:]
+                    pos = len(buf)
+                if len(out) > MAX_SOURCE_BYTES:
+                    raise InputError(
+                        str(path),
+                        [f"too large (over {len(out)} bytes without its embedded files): refused"],
+                    )
+                if not chunk:
+                    return bytes(out)
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+
+
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """Every article of an OJS native export: one ``Loaded`` per article, in document order."""
-    root = read_root(path)
-    if isinstance(root, Loaded):
-        yield root
+    try:
+        root = parse_xml(export_bytes(path), str(path))
+    except InputError as exc:
+        yield Loaded(str(path), path.stem, problems=exc.lines())
         return
     if local_name(root, lower=True) not in _ROOTS or etree.QName(root).namespace != PKP_NS:
         problem = (
