@@ -655,3 +655,16 @@ def test_embedded_content_is_skipped_across_read_boundaries(
         b"<embedded>kept</embedded><title>A &lt; B</title>\n"
         b"<file><embed></embed></file><last/></issue>\n"
     )
+
+
+def test_format_is_told_from_the_head_without_loading_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An export with its galleys embedded can be hundreds of MB: sniffing reads 4 KB."""
+    from converter.readers import detect_format
+
+    def whole_file(self: Path) -> bytes:
+        raise AssertionError(f"{self} read whole to tell its format")
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file)
+    assert detect_format(EXPORT) == "ojs"
