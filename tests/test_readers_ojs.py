@@ -668,3 +668,29 @@ def test_format_is_told_from_the_head_without_loading_the_file(
 
     monkeypatch.setattr(Path, "read_bytes", whole_file)
     assert detect_format(EXPORT) == "ojs"
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        ("pp. 45-60.", {"fpage": "45", "lpage": "60"}),  # was fpage "pp. 45", lpage "60."
+        ("p. 5", {"fpage": "5"}),  # was elocation-id "p. 5"
+        ("С. 7–25", {"fpage": "7", "lpage": "25"}),
+        ("S. 3-9", {"fpage": "3", "lpage": "9"}),
+        ("S12-S20", {"fpage": "S12", "lpage": "S20"}),  # a supplement's pages keep their S
+        ("e101", {"elocation_id": "e101"}),
+        ("45-60", {"fpage": "45", "lpage": "60"}),
+    ],
+)
+def test_pages_as_editors_type_them(
+    tmp_path: Path, journal_file: Path, pages: str, expected: dict[str, str]
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(
+        OJS_35.replace("<pages>45-60</pages>", f"<pages>{pages}</pages>"), encoding="utf-8"
+    )
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    found = {"fpage": article.fpage, "lpage": article.lpage, "elocation_id": article.elocation_id}
+    assert {k: v for k, v in found.items() if v} == expected

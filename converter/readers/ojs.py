@@ -249,7 +249,7 @@ def _article(
     url_path = pub.get("url_path") or article.get("url_path")
     if url_path:
         data["ids"] = {"publisher_id": url_path}
-    data.update(split_pages(_text(_first(pub, "pages"))))
+    data.update(_pages(_text(_first(pub, "pages"))))
     data.update(_issue_data(issue, pub, article, lang))
     data["authors"] = _authors(pub, lang, log)
     license_url = _text(_first(pub, "licenseUrl"))
@@ -260,6 +260,20 @@ def _article(
     data["references"] = [_citation(text, lang) for text in _citations(pub)]
     _report_unread(article, pub, log)
     return data
+
+
+# A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
+# С. 7–25, стр. 5, págs. 1-9. A letter joined to the number (S12, e101) is part of the page.
+_PAGE_LABEL = re.compile(
+    r"^(?:pp|p|pgs?|pages?|ss?|str|стр|сс?|págs?|pag)(?:\.\s*|\s+)(?=[\dIVXLCDMivxlcdm])",
+    re.IGNORECASE,
+)
+
+
+def _pages(text: str) -> dict[str, str]:
+    """OJS's pages field is free text, and editors write "pp. 12-20." as printed; the word
+    for pages and a final period are not part of the first and last page."""
+    return split_pages(_PAGE_LABEL.sub("", text.strip()).rstrip(". "))
 
 
 def _terms(element: etree._Element, item: str, log: Collector) -> list[str]:
