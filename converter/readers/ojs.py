@@ -44,14 +44,16 @@ def sniff(path: Path, head: bytes) -> str | None:
     text = head.decode("utf-8", "replace")
     if PKP_NS in text and re.search(r"<(issues?|articles?)\b", text):
         return "ojs"
-    if _OJS2_DOCTYPE.search(text):  # OJS 2.x: read() says what it is and what to do instead
-        return "ojs"
+    if _OJS2_DOCTYPE.search(text) or _OJS2_ISSUE.search(text):
+        return "ojs"  # OJS 2.x: read() says what it is and what to do instead
     return None
 
 
 _OJS2_DOCTYPE = re.compile(
     r"<!DOCTYPE\s+(issues?|articles?)\s[^>]*(OJS Articles and Issues XML|native\.dtd)"
 )
+# OJS 2.x wrote published="true" on an issue with no namespace; 3.x writes published="1".
+_OJS2_ISSUE = re.compile(r"<issue\s(?![^>]*xmlns=)[^>]*\bpublished=\"(true|false)\"")
 
 
 def _pkp(element: etree._Element | None, name: str) -> list[etree._Element]:
@@ -185,11 +187,15 @@ def _is_ojs2(root: etree._Element) -> bool:
     (``-//PKP//OJS Articles and Issues XML//EN``, ``…/ojs/dtds/2.4.8/native.dtd``). Its URL
     holds the PKP address, so the sniffer hands it to this reader, which must say what it is
     rather than that it is no OJS export."""
+    if etree.QName(root).namespace is not None:
+        return False
     info = root.getroottree().docinfo
     doctype = f"{info.public_id or ''} {info.system_url or ''}"
-    return etree.QName(root).namespace is None and (
-        "OJS Articles and Issues XML" in doctype or "native.dtd" in doctype
-    )
+    if "OJS Articles and Issues XML" in doctype or "native.dtd" in doctype:
+        return True
+    # without its DOCTYPE: an issue holding sections that hold articles, as only 2.x wrote
+    issues = [root] if root.tag == "issue" else root.findall("issue")
+    return any(issue.find("section/article") is not None for issue in issues)
 
 
 def _localized(elements: list[etree._Element], default: str) -> dict[str, etree._Element]:
