@@ -205,7 +205,19 @@ def test_ojs_30_articles_root_without_publication(tmp_path: Path, journal_file: 
 
 @pytest.mark.parametrize(
     ("locale", "language"),
-    [("ru_RU", "ru"), ("en_US", "en"), ("en", "en"), ("sr_RS@latin", "sr-Latn"), ("pt_BR", "pt")],
+    [
+        ("ru_RU", "ru"),
+        ("en_US", "en"),
+        ("en", "en"),
+        ("sr_RS@latin", "sr-Latn"),
+        ("pt_BR", "pt"),
+        # OJS 3.4+ writes the script as a subtag: it was dropped (sr_Latn and sr_Cyrl both "sr")
+        ("sr_Latn", "sr-Latn"),
+        ("sr_Cyrl", "sr-Cyrl"),
+        ("zh_Hant", "zh-Hant"),
+        ("zh_CN", "zh"),
+        ("en-US", "en"),
+    ],
 )
 def test_locales_become_language_codes(locale: str, language: str) -> None:
     assert locale_language(locale) == language
@@ -697,3 +709,25 @@ def test_pages_as_editors_type_them(
     assert article is not None, loaded.problems
     found = {"fpage": article.fpage, "lpage": article.lpage, "elocation_id": article.elocation_id}
     assert {k: v for k, v in found.items() if v} == expected
+
+
+def test_ojs_34_serbian_in_both_scripts_keeps_both(
+    run, tmp_path: Path, journal_file: Path, store
+) -> None:
+    """OJS 3.4+ locales sr_Latn and sr_Cyrl: one language code for both kept only one title."""
+    text = OJS_35.replace(
+        '<title locale="fr">Lire les exports des versions récentes</title>',
+        '<title locale="sr_Latn">Čitanje izvoza</title>\n'
+        '      <title locale="sr_Cyrl">Читање извоза</title>',
+    )
+    export = tmp_path / "articles.xml"
+    export.write_text(text, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert sorted(article.title) == ["en", "sr-Cyrl", "sr-Latn"]
+    assert article.title["sr-Latn"] == "Čitanje izvoza"
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    check = xmllint(tmp_path / "out" / "articles-1.xml", store.catalog)
+    assert check.returncode == 0, check.stderr
