@@ -731,3 +731,27 @@ def test_ojs_34_serbian_in_both_scripts_keeps_both(
     assert result.code == 0, result.err
     check = xmllint(tmp_path / "out" / "articles-1.xml", store.catalog)
     assert check.returncode == 0, check.stderr
+
+
+def test_two_locales_of_one_language_are_reported_not_lost_in_silence(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """pt_BR and pt_PT are both pt: the first is kept, the other's different text is said."""
+    text = OJS_33_ARTICLES.replace(
+        '<title locale="en_US">An article exported without its issue</title>',
+        '<title locale="en_US">An article exported without its issue</title>\n'
+        '      <title locale="pt_BR">Um artigo exportado sem o seu número</title>\n'
+        '      <title locale="pt_PT">Um artigo exportado sem o respetivo número</title>\n'
+        '      <title locale="en">An article exported without its issue</title>',
+    )
+    export = tmp_path / "articles.xml"
+    export.write_text(text, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title["pt"] == "Um artigo exportado sem o seu número"
+    said = [w for w in loaded.warnings if "one language" in w]
+    assert said == [  # the en title repeats en_US's text: nothing lost, nothing said
+        "<title locale='pt_PT'> (one language, pt, with 'pt_BR'): not carried "
+        "(the article model has no place for it)"
+    ]

@@ -360,11 +360,13 @@ def _report_unread(article: etree._Element, pub: etree._Element, log: Collector)
     for author in _pkp(_first(pub, "authors"), "author"):
         seen.append((author, _AUTHOR_READ, "author/"))
     for element, read, prefix in seen:
+        locales: dict[tuple[str, str], tuple[str, str]] = {}
         for child in element:
             if not isinstance(child.tag, str):
                 continue
             name = etree.QName(child).localname
             has_content = bool(_text(child)) or len(child) > 0 or bool(child.attrib)
+            _report_same_language(child, f"{prefix}{name}", locales, log)
             if name == "id":
                 kind = child.get("type") or ""
                 if kind not in ("internal", "doi") and _text(child):
@@ -373,6 +375,25 @@ def _report_unread(article: etree._Element, pub: etree._Element, log: Collector)
                 name not in read and has_content and not (pub is article and name in _ARTICLE_READ)
             ):
                 not_carried(log, f"<{prefix}{name}>")
+
+
+def _report_same_language(
+    child: etree._Element,
+    name: str,
+    locales: dict[tuple[str, str], tuple[str, str]],
+    log: Collector,
+) -> None:
+    """Two locales that are one language code (``pt_BR`` and ``pt_PT``, ``fr_CA`` and
+    ``fr_FR``, ``en_US`` and ``en``): the reader keeps the first locale's text; the other's,
+    when it says something else, is reported rather than lost in silence."""
+    locale = (child.get("locale") or "").strip()
+    code = locale_language(locale) if locale else None
+    if not code:
+        return
+    text = _text(child)
+    first, kept = locales.setdefault((name, code), (locale, text))
+    if first != locale and text and text != kept:
+        not_carried(log, f"<{name} locale={locale!r}> (one language, {code}, with {first!r})")
 
 
 # ---------------------------------------------------------------- URLs
