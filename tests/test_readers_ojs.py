@@ -755,3 +755,28 @@ def test_two_locales_of_one_language_are_reported_not_lost_in_silence(
         "<title locale='pt_PT'> (one language, pt, with 'pt_BR'): not carried "
         "(the article model has no place for it)"
     ]
+
+
+def test_article_with_versions_is_published_on_its_first_version_date(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """OJS 3.2+ versions: the current publication (v2) gives the metadata; the date published
+    is the first version's, as the article page shows it ("Published", then "Updated on")."""
+    version_2 = (
+        OJS_33_ARTICLES.split("<publication ", 1)[1]
+        .split("</publication>", 1)[0]
+        .replace('version="1"', 'version="2"')
+        .replace('date_published="2021-09-30"', 'date_published="2022-02-14"')
+        .replace('<id type="internal" advice="ignore">210</id>', '<id type="internal">211</id>')
+        .replace("An article exported without its issue", "An article, corrected")
+    )
+    text = OJS_33_ARTICLES.replace(
+        'current_publication_id="210"', 'current_publication_id="211"'
+    ).replace("</publication>", f"</publication>\n    <publication {version_2}</publication>", 1)
+    export = tmp_path / "articles.xml"
+    export.write_text(text, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title == {"en": "An article, corrected"}
+    assert str(article.published.electronic) == "2021-09-30"  # was 2022-02-14

@@ -495,12 +495,25 @@ def _issue_identification(
     return None
 
 
+def _first_published(article: etree._Element) -> str:
+    """The date the article was first published. The current publication of an article with
+    versions (OJS 3.2+) bears the date of its version; the article page says "Published" with
+    the first version's date (and "Updated on" with the current one's), and so does the JATS.
+    """
+    dates = [
+        date.strip()[:10]
+        for publication in _pkp(article, "publication")
+        if (date := publication.get("date_published") or "").strip()
+    ]
+    return min(dates) if dates else ""
+
+
 def _issue_data(
     issue: etree._Element | None, pub: etree._Element, article: etree._Element, lang: str
 ) -> dict[str, Any]:
     data: dict[str, Any] = {}
     published: dict[str, str] = {}
-    date = pub.get("date_published") or article.get("date_published")
+    date = _first_published(article) or pub.get("date_published") or article.get("date_published")
     if date:
         published["electronic"] = date.strip()[:10]
     ident = _issue_identification(issue, pub, article)
