@@ -780,3 +780,25 @@ def test_article_with_versions_is_published_on_its_first_version_date(
     assert article is not None, loaded.problems
     assert article.title == {"en": "An article, corrected"}
     assert str(article.published.electronic) == "2021-09-30"  # was 2022-02-14
+
+
+def test_section_named_by_an_abbreviation_in_another_locale(tmp_path: Path) -> None:
+    """OJS writes a section's ref in the journal's primary locale (ru: СТ) and the article's
+    section_ref in the exporting editor's (en: ART): the article keeps its section."""
+    export = tmp_path / "issue.xml"
+    text = EXPORT.read_text(encoding="utf-8").replace('<section ref="ART"', '<section ref="СТ"')
+    export.write_text(text, encoding="utf-8")
+    shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
+    first = next(iter(read_source(export, None, ReadContext())))
+    assert first.article is not None, first.problems
+    assert first.article.section == {
+        "ru": "Политика и международные отношения",
+        "en": "Politics and International Relations",
+    }
+    unknown = text.replace('section_ref="ART"', 'section_ref="XYZ"', 1)
+    export.write_text(unknown, encoding="utf-8")
+    first = next(iter(read_source(export, None, ReadContext())))
+    assert first.article is not None and first.article.section is None
+    assert "section_ref 'XYZ': no section of the issue has that ref or abbreviation" in (
+        first.warnings
+    )

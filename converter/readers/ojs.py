@@ -256,7 +256,7 @@ def _article(
     if url_path:
         data["ids"] = {"publisher_id": url_path}
     data.update(_pages(_text(_first(pub, "pages"))))
-    data.update(_issue_data(issue, pub, article, lang))
+    data.update(_issue_data(issue, pub, article, lang, log))
     data["authors"] = _authors(pub, lang, log)
     license_url = _text(_first(pub, "licenseUrl"))
     if license_url:
@@ -509,7 +509,11 @@ def _first_published(article: etree._Element) -> str:
 
 
 def _issue_data(
-    issue: etree._Element | None, pub: etree._Element, article: etree._Element, lang: str
+    issue: etree._Element | None,
+    pub: etree._Element,
+    article: etree._Element,
+    lang: str,
+    log: Collector,
 ) -> dict[str, Any]:
     data: dict[str, Any] = {}
     published: dict[str, str] = {}
@@ -523,15 +527,33 @@ def _issue_data(
         year = _text(_first(ident, "year")) or _text(_first(issue, "date_published"))[:4]
         if year:
             published["collection"] = year
-    if issue is not None:
-        section_ref = pub.get("section_ref") or article.get("section_ref")
-        for section in _pkp(_first(issue, "sections"), "section"):
-            if section_ref and section.get("ref") == section_ref:
-                data["section"] = {
-                    code: _text(el) for code, el in _localized(_pkp(section, "title"), lang).items()
-                }
+    ref = (pub.get("section_ref") or article.get("section_ref") or "").strip()
+    if issue is not None and ref:
+        section = _section(issue, ref)
+        if section is not None:
+            data["section"] = {
+                code: _text(el) for code, el in _localized(_pkp(section, "title"), lang).items()
+            }
+        else:
+            log.warn(f"section_ref {ref!r}: no section of the issue has that ref or abbreviation")
     data["published"] = published
     return data
+
+
+def _section(issue: etree._Element, ref: str) -> etree._Element | None:
+    """The issue's section an article names. OJS writes a section's ``ref`` as its abbreviation
+    in the journal's primary locale, but an article's ``section_ref`` in the locale of whoever
+    exported it (``getLocalizedAbbrev``): an English-speaking editor's export of a Russian
+    journal has ``ref="СТ"`` and ``section_ref="ART"``. The ref, else any of the section's
+    abbreviations, names it."""
+    sections = _pkp(_first(issue, "sections"), "section")
+    for section in sections:
+        if (section.get("ref") or "").strip() == ref:
+            return section
+    for section in sections:
+        if any(_text(abbrev) == ref for abbrev in _pkp(section, "abbrev")):
+            return section
+    return None
 
 
 def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, Any]]:
