@@ -802,3 +802,28 @@ def test_section_named_by_an_abbreviation_in_another_locale(tmp_path: Path) -> N
     assert "section_ref 'XYZ': no section of the issue has that ref or abbreviation" in (
         first.warnings
     )
+
+
+def test_public_id_is_the_publisher_id_and_the_31_url(tmp_path: Path) -> None:
+    """<id type="public"> is the publisher-id (OJS's pub-id plugin); OJS 3.0/3.1 showed it in
+    the article's URL in place of the submission id. It was reported as not carried."""
+    (tmp_path / "journal.yaml").write_text(
+        "title: {en: Test Journal}\nissn: {electronic: 2658-6789}\n"
+        "url: https://journal.example.org/index.php/tj\n",
+        encoding="utf-8",
+    )
+    export = tmp_path / "articles.xml"
+    export.write_text(
+        OJS_31.replace(
+            '<id type="internal" advice="ignore">88</id>',
+            '<id type="internal" advice="ignore">88</id>\n    '
+            '<id type="public" advice="update">tj-4-1-berg</id>',
+        ),
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.ids.publisher_id == "tj-4-1-berg"
+    assert str(article.url) == "https://journal.example.org/index.php/tj/article/view/tj-4-1-berg"
+    assert not any("public" in w for w in loaded.warnings)

@@ -252,9 +252,9 @@ def _article(
     dois = [_text(i) for i in _pkp(pub, "id") + _pkp(article, "id") if i.get("type") == "doi"]
     if dois and dois[0]:
         data["doi"] = dois[0]
-    url_path = pub.get("url_path") or article.get("url_path")
-    if url_path:
-        data["ids"] = {"publisher_id": url_path}
+    publisher_id = _public_id(pub, article) or (pub.get("url_path") or article.get("url_path"))
+    if publisher_id:
+        data["ids"] = {"publisher_id": publisher_id.strip()}
     data.update(_pages(_text(_first(pub, "pages"))))
     data.update(_issue_data(issue, pub, article, lang, log))
     data["authors"] = _authors(pub, lang, log)
@@ -280,6 +280,15 @@ def _pages(text: str) -> dict[str, str]:
     """OJS's pages field is free text, and editors write "pp. 12-20." as printed; the word
     for pages and a final period are not part of the first and last page."""
     return split_pages(_PAGE_LABEL.sub("", text.strip()).rstrip(". "))
+
+
+def _public_id(pub: etree._Element, article: etree._Element) -> str:
+    """The article's ``<id type="public">``: the publisher-id of OJS's pub-id plugin (3.x),
+    which 3.0/3.1 also put in the article's URL in place of the submission id."""
+    return next(
+        (_text(i) for i in _pkp(pub, "id") + _pkp(article, "id") if i.get("type") == "public"),
+        "",
+    )
 
 
 def _terms(element: etree._Element, item: str, log: Collector) -> list[str]:
@@ -369,7 +378,7 @@ def _report_unread(article: etree._Element, pub: etree._Element, log: Collector)
             _report_same_language(child, f"{prefix}{name}", locales, log)
             if name == "id":
                 kind = child.get("type") or ""
-                if kind not in ("internal", "doi") and _text(child):
+                if kind not in ("internal", "doi", "public") and _text(child):
                     not_carried(log, f"<{prefix}id type={kind!r}>")
             elif (
                 name not in read and has_content and not (pub is article and name in _ARTICLE_READ)
@@ -412,6 +421,8 @@ def _links(
         (_text(i) for i in _pkp(article, "id") if i.get("type") == "internal" and _text(i)), ""
     )
     url_path = (pub.get("url_path") or article.get("url_path") or "").strip()
+    if not url_path and pub is article:  # 3.0/3.1: the URL shows the public id when there is one
+        url_path = _public_id(pub, article)
     base = (journal.url or "").rstrip("/") if journal is not None else ""
     galleys = _pkp(pub, "article_galley") or _pkp(article, "article_galley")
     if not base and (galleys or submission):
