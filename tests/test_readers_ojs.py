@@ -827,3 +827,13 @@ def test_public_id_is_the_publisher_id_and_the_31_url(tmp_path: Path) -> None:
     assert article.ids.publisher_id == "tj-4-1-berg"
     assert str(article.url) == "https://journal.example.org/index.php/tj/article/view/tj-4-1-berg"
     assert not any("public" in w for w in loaded.warnings)
+
+
+def test_init_from_an_ojs_2_export_says_the_same(run, tmp_path: Path) -> None:
+    export = tmp_path / "issue.xml"
+    export.write_text(OJS_2, encoding="utf-8")
+    result = run("init", "--from-ojs", export, "-o", tmp_path / "journal.yaml")
+    assert result.code == 3
+    assert f"{export}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read" in (
+        result.err
+    )

@@ -144,16 +144,9 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
-    if local_name(root, lower=True) not in _ROOTS or etree.QName(root).namespace != PKP_NS:
-        problem = (
-            f"{path}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv "
-            "reads OJS 3's Native XML export (export the issue again once the journal runs OJS "
-            "3), or the articles' landing pages (--from html)"
-            if _is_ojs2(root)
-            else f"{path}: not an OJS native export "
-            f"(root <{local_name(root, lower=True)}> not in the PKP namespace)"
-        )
-        yield Loaded(str(path), path.stem, problems=[problem])
+    problem = root_problem(root)
+    if problem:
+        yield Loaded(str(path), path.stem, problems=[f"{path}: {problem}"])
         return
     issues = [root] if local_name(root, lower=True) == "issue" else _pkp(root, "issue")
     found: list[tuple[etree._Element, etree._Element | None]] = []
@@ -180,6 +173,21 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             context=context,
             warnings=log.warnings,
         )
+
+
+def root_problem(root: etree._Element) -> str | None:
+    """Why a parsed file is not an OJS 3 native export (an OJS 2 one is named as such, with the
+    ways out), or None when it is one."""
+    name = local_name(root, lower=True)
+    if name in _ROOTS and etree.QName(root).namespace == PKP_NS:
+        return None
+    if _is_ojs2(root):
+        return (
+            "an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv reads "
+            "OJS 3's Native XML export (export the issue again once the journal runs OJS 3), "
+            "or the articles' landing pages (--from html)"
+        )
+    return f"not an OJS native export (root <{name}> not in the PKP namespace)"
 
 
 def _is_ojs2(root: etree._Element) -> bool:
