@@ -23,8 +23,9 @@ from lxml import etree
 from converter import scripts
 from converter.errors import InputError
 from converter.identifiers import normalize_issn, read_issn
-from converter.readers.common import locale_language, parse_xml, read_bytes
+from converter.readers.common import locale_language, parse_xml
 from converter.readers.crossref import DEFAULT_API, fetch_record
+from converter.readers.ojs import export_bytes, root_problem
 
 Draft = dict[str, Any]
 """Journal fields as the journal file takes them (``title: {ru: …}``, ``issn: {print: …}``)."""
@@ -95,9 +96,9 @@ def from_ojs(path: Path) -> Draft:
     of its articles are in), every locale used (the languages to declare to DOAJ, most used
     first) and the journal's base URL when an address in the export shows OJS's routes (a
     remote galley's). An export holds no journal title or ISSN."""
-    root = parse_xml(read_bytes(path), str(path))
+    root = parse_xml(export_bytes(path), str(path))  # embedded files skipped: any size
     if etree.QName(root).namespace != "http://pkp.sfu.ca":
-        raise InputError(str(path), ["not an OJS native export (root not in the PKP namespace)"])
+        raise InputError(str(path), [root_problem(root) or "not an OJS native export"])
     main: Counter[str] = Counter()  # the locale of each article (its publications in 3.2+)
     used: Counter[str] = Counter()  # every locale any element is given in
     url = None

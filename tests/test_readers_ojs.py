@@ -205,7 +205,19 @@ def test_ojs_30_articles_root_without_publication(tmp_path: Path, journal_file: 
 
 @pytest.mark.parametrize(
     ("locale", "language"),
-    [("ru_RU", "ru"), ("en_US", "en"), ("en", "en"), ("sr_RS@latin", "sr-Latn"), ("pt_BR", "pt")],
+    [
+        ("ru_RU", "ru"),
+        ("en_US", "en"),
+        ("en", "en"),
+        ("sr_RS@latin", "sr-Latn"),
+        ("pt_BR", "pt"),
+        # OJS 3.4+ writes the script as a subtag: it was dropped (sr_Latn and sr_Cyrl both "sr")
+        ("sr_Latn", "sr-Latn"),
+        ("sr_Cyrl", "sr-Cyrl"),
+        ("zh_Hant", "zh-Hant"),
+        ("zh_CN", "zh"),
+        ("en-US", "en"),
+    ],
 )
 def test_locales_become_language_codes(locale: str, language: str) -> None:
     assert locale_language(locale) == language
@@ -311,3 +323,517 @@ def test_citation_language_rule(text: str, lang: str, expected: str) -> None:
         assert found == text  # a plain string: the article's language
     else:
         assert found == {"text": {expected: text}}
+
+
+# An article exported on its own (the Native XML plugin's "Articles" tab) has no <issue> around
+# it: OJS writes the issue's volume, number and year into the publication (3.2+). The structure
+# is that of OJS 3.3's export; the article is the project's own.
+OJS_33_ARTICLES = """\
+<?xml version="1.0" encoding="utf-8"?>
+<articles xmlns="http://pkp.sfu.ca" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://pkp.sfu.ca native.xsd">
+  <article locale="en_US" date_submitted="2021-02-01" status="3" submission_progress="0"
+      current_publication_id="210" stage="production">
+    <id type="internal" advice="ignore">205</id>
+    <publication locale="en_US" version="1" status="3" primary_contact_id="501" url_path=""
+        seq="2" date_published="2021-09-30" section_ref="ART" access_status="0">
+      <id type="internal" advice="ignore">210</id>
+      <title locale="en_US">An article exported without its issue</title>
+      <authors>
+        <author include_in_browse="true" user_group_ref="Author" seq="0" id="501">
+          <givenname locale="en_US">Mara</givenname>
+          <familyname locale="en_US">Lind</familyname>
+          <email>mara@example.org</email>
+        </author>
+      </authors>
+      <issue_identification>
+        <volume>7</volume>
+        <number>3</number>
+        <year>2021</year>
+        <title locale="en_US">Autumn</title>
+      </issue_identification>
+      <pages>101-118</pages>
+    </publication>
+  </article>
+</articles>
+"""
+
+
+def test_article_exported_without_its_issue_keeps_volume_number_year(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_33_ARTICLES, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert (article.volume, article.issue) == ("7", "3")
+    assert str(article.published.collection) == "2021"
+    assert str(article.published.electronic) == "2021-09-30"
+    assert (article.fpage, article.lpage) == ("101", "118")
+
+
+# OJS 3.5 writes a vocabulary term as <keyword><name>…</name>, with <identifier> and <source>
+# when it was picked from a vocabulary, and an author's institutions one element each:
+# <affiliation> with a <name> per language, <rorAffiliation> with its <ror>. The structure is
+# that of OJS 3.5's export filters (pkp-lib PKPPublicationNativeXmlFilter,
+# PKPAuthorNativeXmlFilter); the article and people are the project's own.
+OJS_35 = """\
+<?xml version="1.0" encoding="utf-8"?>
+<articles xmlns="http://pkp.sfu.ca" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://pkp.sfu.ca native.xsd">
+  <article locale="en" date_submitted="2025-01-15" status="3" submission_progress=""
+      current_publication_id="42" stage="production">
+    <id type="internal" advice="ignore">40</id>
+    <publication locale="en" version="1" status="3" primary_contact_id="77" url_path=""
+        seq="3" access_status="0" date_published="2025-06-02" section_ref="ART">
+      <id type="internal" advice="ignore">42</id>
+      <id type="doi" advice="update">10.5555/tj.2025.12</id>
+      <title locale="en">Reading exports written by newer releases</title>
+      <title locale="fr">Lire les exports des versions récentes</title>
+      <abstract locale="en">&lt;p&gt;A test abstract.&lt;/p&gt;</abstract>
+      <copyrightHolder locale="en">The authors</copyrightHolder>
+      <copyrightYear>2025</copyrightYear>
+      <keywords locale="en">
+        <keyword><name>metadata</name></keyword>
+        <keyword>
+          <name>open access</name>
+          <identifier>https://www.wikidata.org/wiki/Q232932</identifier>
+          <source>Wikidata</source>
+        </keyword>
+      </keywords>
+      <subjects locale="en">
+        <subject><name>Library science</name></subject>
+      </subjects>
+      <authors>
+        <author include_in_browse="true" user_group_ref="Author" seq="0" id="77"
+            primary_contact="true">
+          <givenname locale="en">Ana</givenname>
+          <familyname locale="en">Petrović</familyname>
+          <rorAffiliation>
+            <ror>https://ror.org/05qrfxd25</ror>
+            <name locale="en">Example University</name>
+          </rorAffiliation>
+          <affiliation>
+            <name locale="en">Institute of Examples</name>
+            <name locale="fr">Institut des exemples</name>
+          </affiliation>
+          <country>RS</country>
+          <email>ana@example.org</email>
+        </author>
+        <author include_in_browse="true" user_group_ref="Author" seq="1" id="78">
+          <givenname locale="en">Ben</givenname>
+          <familyname locale="en">Okafor</familyname>
+          <email>ben@example.org</email>
+        </author>
+      </authors>
+      <issue_identification>
+        <volume>12</volume>
+        <number>2</number>
+        <year>2025</year>
+        <title locale="en">Special issue</title>
+      </issue_identification>
+      <pages>45-60</pages>
+    </publication>
+  </article>
+</articles>
+"""
+
+
+def test_ojs_35_vocabulary_terms_are_their_names(tmp_path: Path, journal_file: Path) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_35, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.keywords == {"en": ["metadata", "open access"]}  # was "open accesshttps://…"
+    assert article.subjects == {"en": ["Library science"]}
+    assert [w for w in loaded.warnings if "identifier" in w] == [
+        "<keyword> 'open access' identifier 'https://www.wikidata.org/wiki/Q232932': "
+        "not carried (the article model has no place for it)"
+    ]
+
+
+def test_ojs_35_author_keeps_each_institution_and_its_ror(
+    run, tmp_path: Path, journal_file: Path, store
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_35, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    first = article.authors[0]
+    assert first.corresponding
+    affiliations = [
+        a if not isinstance(a, str) else next(x for x in article.affiliations if x.id == a)
+        for a in first.affiliations
+    ]
+    assert [(a.institution, a.ror, a.country) for a in affiliations] == [
+        ({"en": "Example University"}, "https://ror.org/05qrfxd25", "RS"),
+        ({"en": "Institute of Examples", "fr": "Institut des exemples"}, None, "RS"),
+    ]
+    assert not any("rorAffiliation" in w for w in loaded.warnings)
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "articles-1.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    assert tree.xpath("//institution-id[@institution-id-type='ror']/text()") == [
+        "https://ror.org/05qrfxd25"
+    ]
+    assert len(tree.xpath("//contrib[1]/xref[@ref-type='aff']")) == 2
+
+
+# OJS 3.0 to 3.1.1 wrote an author's name as one <firstname>, <middlename> and <lastname>
+# without locale, marked the primary contact on the author, and put the issue identification
+# of an article exported on its own in the article (there is no <publication>). Structure of
+# pkp-lib's PKPAuthorNativeXmlFilter and ojs's ArticleNativeXmlFilter before 3.1.2; the article
+# and people are the project's own.
+OJS_31 = """\
+<?xml version="1.0" encoding="utf-8"?>
+<articles xmlns="http://pkp.sfu.ca" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://pkp.sfu.ca native.xsd">
+  <article locale="en_US" date_submitted="2017-08-14" stage="production"
+      date_published="2018-01-20" section_ref="ART" seq="1" access_status="0">
+    <id type="internal" advice="ignore">88</id>
+    <title locale="en_US">An article from an OJS 3.1 journal</title>
+    <authors>
+      <author include_in_browse="true" user_group_ref="Author">
+        <firstname>Oskar</firstname>
+        <middlename>J.</middlename>
+        <lastname>Berg</lastname>
+        <affiliation locale="en_US">Example College</affiliation>
+        <country>SE</country>
+        <email>oskar@example.org</email>
+      </author>
+      <author primary_contact="true" include_in_browse="true" user_group_ref="Author">
+        <firstname>Lea</firstname>
+        <lastname>Vogel</lastname>
+        <email>lea@example.org</email>
+      </author>
+    </authors>
+    <issue_identification>
+      <volume>4</volume>
+      <number>1</number>
+      <year>2018</year>
+    </issue_identification>
+    <pages>5-19</pages>
+  </article>
+</articles>
+"""
+
+
+def test_ojs_31_first_and_last_names_and_primary_contact(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_31, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems  # was: authors[0]: give either name or collab
+    names = [(a.name["en"].given, a.name["en"].surname) for a in article.authors]
+    assert names == [("Oskar J.", "Berg"), ("Lea", "Vogel")]
+    assert [a.corresponding for a in article.authors] == [False, True]
+    assert (article.volume, article.issue, str(article.published.collection)) == ("4", "1", "2018")
+    assert not any("firstname" in w or "lastname" in w for w in loaded.warnings)
+
+
+# OJS 2.x's "Articles & Issues XML" export: no namespace, its own DTD (the project's own
+# article; the structure of OJS 2.4's native.dtd). Its DTD URL holds the PKP address.
+OJS_2 = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE issue PUBLIC "-//PKP//OJS Articles and Issues XML//EN"
+  "http://pkp.sfu.ca/ojs/dtds/2.4.8/native.dtd">
+<issue published="true" identification="num_vol_year" current="false">
+  <volume>2</volume>
+  <number>1</number>
+  <year>2018</year>
+  <section>
+    <title locale="en_US">Articles</title>
+    <article>
+      <title locale="en_US">An article of an OJS 2 journal</title>
+      <author primary_contact="true">
+        <firstname>Ida</firstname>
+        <lastname>Moen</lastname>
+        <email>ida@example.org</email>
+      </author>
+    </article>
+  </section>
+</issue>
+"""
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        None,  # as OJS 2.4 writes it
+        '<!DOCTYPE issues SYSTEM "native.dtd">',  # a hand-made file beside its DTD
+        "",  # no DOCTYPE (OJS 2's own test files): told by published="true", sections
+    ],
+)
+def test_ojs_2_export_is_named_and_the_way_out_given(run, tmp_path: Path, doctype) -> None:
+    text = OJS_2
+    if doctype:
+        text = re.sub(r"<!DOCTYPE[^>]*>", doctype, text).replace("<issue ", "<issues><issue ")
+        text += "</issues>\n"
+    elif doctype == "":
+        text = re.sub(r"<!DOCTYPE[^>]*>\n", "", text)
+    export = tmp_path / "issue.xml"
+    export.write_text(text, encoding="utf-8")
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{export}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv "
+        "reads OJS 3's Native XML export (export the issue again once the journal runs OJS 3), "
+        "or the articles' landing pages (--from html)"
+    )
+
+
+def test_contributor_type_organization_is_a_group_and_anonymous_is_reported(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """pkp-lib after 3.5 marks each author PERSON, ORGANIZATION (its name in givenname) or
+    ANONYMOUS (givenname "ANONYMOUS")."""
+    extra = """\
+        <author include_in_browse="true" user_group_ref="Author" seq="2" id="79"
+            contributor_type="ORGANIZATION">
+          <givenname locale="en">Example Research Consortium</givenname>
+          <givenname locale="fr">Consortium de recherche exemple</givenname>
+        </author>
+        <author include_in_browse="true" user_group_ref="Author" seq="3" id="80"
+            contributor_type="ANONYMOUS">
+          <givenname locale="en">ANONYMOUS</givenname>
+        </author>
+      </authors>"""
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_35.replace("      </authors>", extra, 1), encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert len(article.authors) == 3
+    assert article.authors[2].name is None
+    assert article.authors[2].collab == {
+        "en": "Example Research Consortium",
+        "fr": "Consortium de recherche exemple",
+    }
+    assert "<author> 4 (contributor_type ANONYMOUS): not carried" in " ".join(loaded.warnings)
+
+
+def test_export_with_a_large_embedded_galley_converts(run, tmp_path: Path) -> None:
+    """OJS embeds galleys in base64: a PDF of 8 MB is a text node past the parser's 10 MB limit
+    ('Text node too long'); the reader skips embedded content, so the export converts."""
+    text = EXPORT.read_text(encoding="utf-8")
+    big = "JVBERi0x" + "A" * (11 * 1024 * 1024)  # 11 MB of base64
+    text, count = re.subn(
+        r'(<file id="321"[^>]*?)/>',
+        rf'\1><embed encoding="base64">{big}</embed></file>',
+        text,
+    )
+    assert count == 1
+    export = tmp_path / "issue.xml"
+    export.write_text(text, encoding="utf-8")
+    result = run(
+        "convert", export, "-o", tmp_path / "out", "--journal", SAMPLES / "ojs" / "journal.yaml"
+    )
+    assert result.code == 0, result.err
+    assert [p.name for p in sorted((tmp_path / "out").glob("*.xml"))] == [
+        "issue-1.xml",
+        "issue-2.xml",
+        "issue-3.xml",
+    ]
+    assert (tmp_path / "out" / "issue-1.xml").read_bytes() == (
+        EXPORT.parent / "issue-1.xml"
+    ).read_bytes()
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 7, 16, 64, 4096])
+def test_embedded_content_is_skipped_across_read_boundaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    from converter.readers import ojs
+
+    source = (
+        b'<issue xmlns="http://pkp.sfu.ca" xmlns:p="http://pkp.sfu.ca">\n'
+        b'<file><embed encoding="base64">QUJD\nREVG\n</embed></file>\n'
+        b'<cover><p:embed encoding="base64" >R0lG</p:embed></cover><embed/>'
+        b"<embedded>kept</embedded><title>A &lt; B</title>\n"
+        b"<file><embed>WFla</embed></file><last/></issue>\n"
+    )
+    export = tmp_path / "issue.xml"
+    export.write_bytes(source)
+    monkeypatch.setattr(ojs, "_CHUNK", chunk)
+    assert ojs.export_bytes(export) == (
+        b'<issue xmlns="http://pkp.sfu.ca" xmlns:p="http://pkp.sfu.ca">\n'
+        b'<file><embed encoding="base64">\n\n</embed></file>\n'
+        b'<cover><p:embed encoding="base64" ></p:embed></cover><embed/>'
+        b"<embedded>kept</embedded><title>A &lt; B</title>\n"
+        b"<file><embed></embed></file><last/></issue>\n"
+    )
+
+
+def test_format_is_told_from_the_head_without_loading_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An export with its galleys embedded can be hundreds of MB: sniffing reads 4 KB."""
+    from converter.readers import detect_format
+
+    def whole_file(self: Path) -> bytes:
+        raise AssertionError(f"{self} read whole to tell its format")
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file)
+    assert detect_format(EXPORT) == "ojs"
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        ("pp. 45-60.", {"fpage": "45", "lpage": "60"}),  # was fpage "pp. 45", lpage "60."
+        ("p. 5", {"fpage": "5"}),  # was elocation-id "p. 5"
+        ("С. 7–25", {"fpage": "7", "lpage": "25"}),
+        ("S. 3-9", {"fpage": "3", "lpage": "9"}),
+        ("S12-S20", {"fpage": "S12", "lpage": "S20"}),  # a supplement's pages keep their S
+        ("e101", {"elocation_id": "e101"}),
+        ("45-60", {"fpage": "45", "lpage": "60"}),
+    ],
+)
+def test_pages_as_editors_type_them(
+    tmp_path: Path, journal_file: Path, pages: str, expected: dict[str, str]
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(
+        OJS_35.replace("<pages>45-60</pages>", f"<pages>{pages}</pages>"), encoding="utf-8"
+    )
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    found = {"fpage": article.fpage, "lpage": article.lpage, "elocation_id": article.elocation_id}
+    assert {k: v for k, v in found.items() if v} == expected
+
+
+def test_ojs_34_serbian_in_both_scripts_keeps_both(
+    run, tmp_path: Path, journal_file: Path, store
+) -> None:
+    """OJS 3.4+ locales sr_Latn and sr_Cyrl: one language code for both kept only one title."""
+    text = OJS_35.replace(
+        '<title locale="fr">Lire les exports des versions récentes</title>',
+        '<title locale="sr_Latn">Čitanje izvoza</title>\n'
+        '      <title locale="sr_Cyrl">Читање извоза</title>',
+    )
+    export = tmp_path / "articles.xml"
+    export.write_text(text, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert sorted(article.title) == ["en", "sr-Cyrl", "sr-Latn"]
+    assert article.title["sr-Latn"] == "Čitanje izvoza"
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    check = xmllint(tmp_path / "out" / "articles-1.xml", store.catalog)
+    assert check.returncode == 0, check.stderr
+
+
+def test_two_locales_of_one_language_are_reported_not_lost_in_silence(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """pt_BR and pt_PT are both pt: the first is kept, the other's different text is said."""
+    text = OJS_33_ARTICLES.replace(
+        '<title locale="en_US">An article exported without its issue</title>',
+        '<title locale="en_US">An article exported without its issue</title>\n'
+        '      <title locale="pt_BR">Um artigo exportado sem o seu número</title>\n'
+        '      <title locale="pt_PT">Um artigo exportado sem o respetivo número</title>\n'
+        '      <title locale="en">An article exported without its issue</title>',
+    )
+    export = tmp_path / "articles.xml"
+    export.write_text(text, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title["pt"] == "Um artigo exportado sem o seu número"
+    said = [w for w in loaded.warnings if "one language" in w]
+    assert said == [  # the en title repeats en_US's text: nothing lost, nothing said
+        "<title locale='pt_PT'> (one language, pt, with 'pt_BR'): not carried "
+        "(the article model has no place for it)"
+    ]
+
+
+def test_article_with_versions_is_published_on_its_first_version_date(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """OJS 3.2+ versions: the current publication (v2) gives the metadata; the date published
+    is the first version's, as the article page shows it ("Published", then "Updated on")."""
+    version_2 = (
+        OJS_33_ARTICLES.split("<publication ", 1)[1]
+        .split("</publication>", 1)[0]
+        .replace('version="1"', 'version="2"')
+        .replace('date_published="2021-09-30"', 'date_published="2022-02-14"')
+        .replace('<id type="internal" advice="ignore">210</id>', '<id type="internal">211</id>')
+        .replace("An article exported without its issue", "An article, corrected")
+    )
+    text = OJS_33_ARTICLES.replace(
+        'current_publication_id="210"', 'current_publication_id="211"'
+    ).replace("</publication>", f"</publication>\n    <publication {version_2}</publication>", 1)
+    export = tmp_path / "articles.xml"
+    export.write_text(text, encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title == {"en": "An article, corrected"}
+    assert str(article.published.electronic) == "2021-09-30"  # was 2022-02-14
+
+
+def test_section_named_by_an_abbreviation_in_another_locale(tmp_path: Path) -> None:
+    """OJS writes a section's ref in the journal's primary locale (ru: СТ) and the article's
+    section_ref in the exporting editor's (en: ART): the article keeps its section."""
+    export = tmp_path / "issue.xml"
+    text = EXPORT.read_text(encoding="utf-8").replace('<section ref="ART"', '<section ref="СТ"')
+    export.write_text(text, encoding="utf-8")
+    shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
+    first = next(iter(read_source(export, None, ReadContext())))
+    assert first.article is not None, first.problems
+    assert first.article.section == {
+        "ru": "Политика и международные отношения",
+        "en": "Politics and International Relations",
+    }
+    unknown = text.replace('section_ref="ART"', 'section_ref="XYZ"', 1)
+    export.write_text(unknown, encoding="utf-8")
+    first = next(iter(read_source(export, None, ReadContext())))
+    assert first.article is not None and first.article.section is None
+    assert "section_ref 'XYZ': no section of the issue has that ref or abbreviation" in (
+        first.warnings
+    )
+
+
+def test_public_id_is_the_publisher_id_and_the_31_url(tmp_path: Path) -> None:
+    """<id type="public"> is the publisher-id (OJS's pub-id plugin); OJS 3.0/3.1 showed it in
+    the article's URL in place of the submission id. It was reported as not carried."""
+    (tmp_path / "journal.yaml").write_text(
+        "title: {en: Test Journal}\nissn: {electronic: 2658-6789}\n"
+        "url: https://journal.example.org/index.php/tj\n",
+        encoding="utf-8",
+    )
+    export = tmp_path / "articles.xml"
+    export.write_text(
+        OJS_31.replace(
+            '<id type="internal" advice="ignore">88</id>',
+            '<id type="internal" advice="ignore">88</id>\n    '
+            '<id type="public" advice="update">tj-4-1-berg</id>',
+        ),
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.ids.publisher_id == "tj-4-1-berg"
+    assert str(article.url) == "https://journal.example.org/index.php/tj/article/view/tj-4-1-berg"
+    assert not any("public" in w for w in loaded.warnings)
+
+
+def test_init_from_an_ojs_2_export_says_the_same(run, tmp_path: Path) -> None:
+    export = tmp_path / "issue.xml"
+    export.write_text(OJS_2, encoding="utf-8")
+    result = run("init", "--from-ojs", export, "-o", tmp_path / "journal.yaml")
+    assert result.code == 3
+    assert f"{export}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read" in (
+        result.err
+    )

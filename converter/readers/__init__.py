@@ -60,11 +60,18 @@ SNIFFERS = (
 UNKNOWN_XML = "unknown-xml"
 
 
+def _head(path: Path, size: int = 4096) -> bytes:
+    """The file's first bytes, read alone: an OJS export with its galleys embedded can be
+    hundreds of megabytes, and sniffing it must not load it all."""
+    with path.open("rb") as stream:
+        return stream.read(size)
+
+
 def _unknown_xml(path: Path) -> str:
     from converter.xmlns import root_name
 
     try:
-        root = root_name(path.read_bytes()[:4096].decode("utf-8", "replace"))
+        root = root_name(_head(path).decode("utf-8", "replace"))
     except OSError as exc:
         return f"{path}: cannot read: {exc.strerror or exc}"
     what = f"XML whose root element is <{root}>" if root else "XML with no element in its start"
@@ -82,7 +89,7 @@ def detect_format(path: Path) -> str:
         return "yaml"
     default = "json" if suffix == ".json" else "yaml"
     try:
-        head = path.read_bytes()[:4096]
+        head = _head(path)
     except OSError:
         return default
     for target in SNIFFERS:

@@ -58,17 +58,23 @@ def read_root(
 
 
 def locale_language(value: str | None, default: str | None = None) -> str | None:
-    """An OJS or HTML locale as a language code: ``ru_RU`` → ``ru``, ``sr_RS@latin`` → ``sr-Latn``.
+    """An OJS or HTML locale as a language code: ``ru_RU`` → ``ru``, ``sr_RS@latin`` → ``sr-Latn``,
+    ``sr_Latn`` → ``sr-Latn``.
 
-    The region is dropped (journals mean the language, not its national variant); an OJS script
-    modifier becomes a script subtag. Unknown codes give ``default``.
+    The region is dropped (journals mean the language, not its national variant); the script is
+    kept, whether an OJS ≤ 3.3 modifier (``@latin``) or, as OJS 3.4+ and BCP 47 write it, a
+    four-letter subtag (``sr_Cyrl``, ``zh_Hant``): a journal gives titles in both scripts of
+    Serbian, and one code for both would keep only one of them. Unknown codes give ``default``.
     """
     if not value or not value.strip():
         return default
     text = value.strip()
     base, _, modifier = text.partition("@")
-    primary = re.split(r"[_-]", base)[0].lower()
+    parts = re.split(r"[_-]", base)
+    primary = parts[0].lower()
     script = {"latin": "-Latn", "cyrillic": "-Cyrl"}.get(modifier.lower(), "")
+    if not script and len(parts) > 1 and re.fullmatch(r"[A-Za-z]{4}", parts[1]):
+        script = "-" + parts[1].title()
     try:
         return normalize_language(primary + script)
     except ValueError:

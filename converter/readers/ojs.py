@@ -16,14 +16,16 @@ from typing import Any
 from lxml import etree
 
 from converter import scripts
+from converter.errors import InputError
 from converter.model import ArticleUrls, Journal
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
+    MAX_SOURCE_BYTES,
     build,
     journal_for,
     locale_language,
     not_carried,
-    read_root,
+    parse_xml,
     split_pages,
 )
 from converter.readers.markup import Collector, html_inline, html_paragraphs, tidy
@@ -37,11 +39,21 @@ _ROLES = {"translator": "translator", "editor": "editor", "reviewer": "reviewer"
 
 
 def sniff(path: Path, head: bytes) -> str | None:
-    """An element in the PKP namespace as the root: an OJS native export."""
+    """An element in the PKP namespace as the root: an OJS native export; or OJS 2.x's
+    DOCTYPE, so that its reader, not a generic "unknown XML", answers."""
     text = head.decode("utf-8", "replace")
     if PKP_NS in text and re.search(r"<(issues?|articles?)\b", text):
         return "ojs"
+    if _OJS2_DOCTYPE.search(text) or _OJS2_ISSUE.search(text):
+        return "ojs"  # OJS 2.x: read() says what it is and what to do instead
     return None
+
+
+_OJS2_DOCTYPE = re.compile(
+    r"<!DOCTYPE\s+(issues?|articles?)\s[^>]*(OJS Articles and Issues XML|native\.dtd)"
+)
+# OJS 2.x wrote published="true" on an issue with no namespace; 3.x writes published="1".
+_OJS2_ISSUE = re.compile(r"<issue\s(?![^>]*xmlns=)[^>]*\bpublished=\"(true|false)\"")
 
 
 def _pkp(element: etree._Element | None, name: str) -> list[etree._Element]:
@@ -65,21 +77,76 @@ def _text(element: etree._Element | None) -> str:
     return tidy("".join(element.itertext()))
 
 
+# The start tag of an <embed> (a file's content in base64, in any prefix), and how much of the
+# file is read at a time while the embedded files are skipped.
+_EMBED_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?embed\b[^<>]*>")
+_CHUNK = 4 * 1024 * 1024
+_LONGEST_TAG = 64 * 1024
+
+
+def export_bytes(path: Path) -> bytes:
+    """The export as the reader needs it: every byte but the content of its ``<embed>``
+    elements, which are the galleys, supplementary files and covers in base64 and no metadata.
+
+    OJS embeds the files by default, so a real issue export is often hundreds of megabytes and
+    one PDF of 8 MB is a text node of 10 MB, past the parser's limit ("Text node too long");
+    skipping their content while reading keeps any export readable in little memory. Base64
+    holds no ``<``, so an embed's content ends at the first ``<``; its line breaks are kept so
+    that a later line number is the file's. ``InputError`` (one line) if it cannot be read."""
+    out = bytearray()
+    pending = b""
+    inside = False
+    try:
+        with path.open("rb") as stream:
+            while True:
+                chunk = stream.read(_CHUNK)
+                buf, pending, pos = pending + chunk, b"", 0
+                while pos < len(buf):
+                    if inside:
+                        end = buf.find(b"<", pos)
+                        stop = len(buf) if end < 0 else end
+                        out += b"\n" * buf.count(b"\n", pos, stop)
+                        pos, inside = stop, end < 0
+                        continue
+                    match = _EMBED_OPEN.search(buf, pos)
+                    if match is not None:
+                        out += buf[pos : match.end()]
+                        pos, inside = match.end(), not match.group().endswith(b"/>")
+                        continue
+                    # hold back a tag the chunk's end may have cut (it could be an <embed>)
+                    cut = buf.rfind(b"<", pos)
+                    if (
+                        chunk
+                        and cut >= 0
+                        and b">" not in buf[cut:]
+                        and len(buf) - cut < _LONGEST_TAG
+                    ):
+                        out += buf[pos:cut]
+                        pending = buf[cut:]
+                    else:
+                        out += buf[pos:]
+                    pos = len(buf)
+                if len(out) > MAX_SOURCE_BYTES:
+                    raise InputError(
+                        str(path),
+                        [f"too large (over {len(out)} bytes without its embedded files): refused"],
+                    )
+                if not chunk:
+                    return bytes(out)
+    except OSError as exc:
+        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+
+
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """Every article of an OJS native export: one ``Loaded`` per article, in document order."""
-    root = read_root(path)
-    if isinstance(root, Loaded):
-        yield root
+    try:
+        root = parse_xml(export_bytes(path), str(path))
+    except InputError as exc:
+        yield Loaded(str(path), path.stem, problems=exc.lines())
         return
-    if local_name(root, lower=True) not in _ROOTS or etree.QName(root).namespace != PKP_NS:
-        yield Loaded(
-            str(path),
-            path.stem,
-            problems=[
-                f"{path}: not an OJS native export "
-                f"(root <{local_name(root, lower=True)}> not in the PKP namespace)"
-            ],
-        )
+    problem = root_problem(root)
+    if problem:
+        yield Loaded(str(path), path.stem, problems=[f"{path}: {problem}"])
         return
     issues = [root] if local_name(root, lower=True) == "issue" else _pkp(root, "issue")
     found: list[tuple[etree._Element, etree._Element | None]] = []
@@ -106,6 +173,37 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             context=context,
             warnings=log.warnings,
         )
+
+
+def root_problem(root: etree._Element) -> str | None:
+    """Why a parsed file is not an OJS 3 native export (an OJS 2 one is named as such, with the
+    ways out), or None when it is one."""
+    name = local_name(root, lower=True)
+    if name in _ROOTS and etree.QName(root).namespace == PKP_NS:
+        return None
+    if _is_ojs2(root):
+        return (
+            "an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv reads "
+            "OJS 3's Native XML export (export the issue again once the journal runs OJS 3), "
+            "or the articles' landing pages (--from html)"
+        )
+    return f"not an OJS native export (root <{name}> not in the PKP namespace)"
+
+
+def _is_ojs2(root: etree._Element) -> bool:
+    """OJS 2.x's export: no namespace, and the DOCTYPE of its "Articles and Issues XML" DTD
+    (``-//PKP//OJS Articles and Issues XML//EN``, ``…/ojs/dtds/2.4.8/native.dtd``). Its URL
+    holds the PKP address, so the sniffer hands it to this reader, which must say what it is
+    rather than that it is no OJS export."""
+    if etree.QName(root).namespace is not None:
+        return False
+    info = root.getroottree().docinfo
+    doctype = f"{info.public_id or ''} {info.system_url or ''}"
+    if "OJS Articles and Issues XML" in doctype or "native.dtd" in doctype:
+        return True
+    # without its DOCTYPE: an issue holding sections that hold articles, as only 2.x wrote
+    issues = [root] if root.tag == "issue" else root.findall("issue")
+    return any(issue.find("section/article") is not None for issue in issues)
 
 
 def _localized(elements: list[etree._Element], default: str) -> dict[str, etree._Element]:
@@ -152,21 +250,21 @@ def _article(
         for code, el in _localized(_pkp(pub, "abstract"), lang).items()
     }
     data["keywords"] = {
-        code: [_text(k) for k in _pkp(el, "keyword")]
+        code: _terms(el, "keyword", log)
         for code, el in _localized(_pkp(pub, "keywords"), lang).items()
     }
     data["subjects"] = {}
     for kind, item in (("subjects", "subject"), ("disciplines", "discipline")):
         for code, element in _localized(_pkp(pub, kind), lang).items():
-            data["subjects"].setdefault(code, []).extend(_text(t) for t in _pkp(element, item))
+            data["subjects"].setdefault(code, []).extend(_terms(element, item, log))
     dois = [_text(i) for i in _pkp(pub, "id") + _pkp(article, "id") if i.get("type") == "doi"]
     if dois and dois[0]:
         data["doi"] = dois[0]
-    url_path = pub.get("url_path") or article.get("url_path")
-    if url_path:
-        data["ids"] = {"publisher_id": url_path}
-    data.update(split_pages(_text(_first(pub, "pages"))))
-    data.update(_issue_data(issue, pub, article, lang))
+    publisher_id = _public_id(pub, article) or (pub.get("url_path") or article.get("url_path"))
+    if publisher_id:
+        data["ids"] = {"publisher_id": publisher_id.strip()}
+    data.update(_pages(_text(_first(pub, "pages"))))
+    data.update(_issue_data(issue, pub, article, lang, log))
     data["authors"] = _authors(pub, lang, log)
     license_url = _text(_first(pub, "licenseUrl"))
     if license_url:
@@ -176,6 +274,46 @@ def _article(
     data["references"] = [_citation(text, lang) for text in _citations(pub)]
     _report_unread(article, pub, log)
     return data
+
+
+# A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
+# С. 7–25, стр. 5, págs. 1-9. A letter joined to the number (S12, e101) is part of the page.
+_PAGE_LABEL = re.compile(
+    r"^(?:pp|p|pgs?|pages?|ss?|str|стр|сс?|págs?|pag)(?:\.\s*|\s+)(?=[\dIVXLCDMivxlcdm])",
+    re.IGNORECASE,
+)
+
+
+def _pages(text: str) -> dict[str, str]:
+    """OJS's pages field is free text, and editors write "pp. 12-20." as printed; the word
+    for pages and a final period are not part of the first and last page."""
+    return split_pages(_PAGE_LABEL.sub("", text.strip()).rstrip(". "))
+
+
+def _public_id(pub: etree._Element, article: etree._Element) -> str:
+    """The article's ``<id type="public">``: the publisher-id of OJS's pub-id plugin (3.x),
+    which 3.0/3.1 also put in the article's URL in place of the submission id."""
+    return next(
+        (_text(i) for i in _pkp(pub, "id") + _pkp(article, "id") if i.get("type") == "public"),
+        "",
+    )
+
+
+def _terms(element: etree._Element, item: str, log: Collector) -> list[str]:
+    """The terms of one vocabulary list (keywords, subjects, disciplines, agencies). Up to
+    OJS 3.4 each item is its text; 3.5 writes the text in ``name``, with the term's
+    ``identifier`` and ``source`` when it was picked from a vocabulary: the name is the term,
+    and the identifier, which the model cannot hold, is reported."""
+    terms: list[str] = []
+    for term in _pkp(element, item):
+        name = _first(term, "name")
+        text = _text(name) if name is not None else _text(term)
+        identifier = _text(_first(term, "identifier"))
+        if identifier:
+            not_carried(log, f"<{item}> {text!r} identifier {identifier!r}")
+        if text:
+            terms.append(text)
+    return terms
 
 
 def _copyright(pub: etree._Element, lang: str) -> dict[str, Any]:
@@ -202,7 +340,7 @@ def _funding(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
     length are taken as the same funders named in each language; otherwise each name is a
     funder of its own, and the reader says so (it cannot tell which names go together)."""
     lists = {
-        code: [name for name in (_text(a) for a in _pkp(el, "agency")) if name]
+        code: _terms(el, "agency", log)
         for code, el in _localized(_pkp(pub, "agencies"), lang).items()
     }
     lists = {code: names for code, names in lists.items() if names}
@@ -226,8 +364,9 @@ _PUBLICATION_READ = frozenset(
 )  # fmt: skip
 _ARTICLE_READ = frozenset({"id", "publication", "submission_file", "stage"})
 _AUTHOR_READ = frozenset(
-    {"givenname", "familyname", "affiliation", "country", "email", "orcid", "biography"}
-)
+    {"givenname", "familyname", "firstname", "middlename", "lastname", "affiliation",
+     "rorAffiliation", "country", "email", "orcid", "biography"}
+)  # fmt: skip
 
 
 def _report_unread(article: etree._Element, pub: etree._Element, log: Collector) -> None:
@@ -238,19 +377,40 @@ def _report_unread(article: etree._Element, pub: etree._Element, log: Collector)
     for author in _pkp(_first(pub, "authors"), "author"):
         seen.append((author, _AUTHOR_READ, "author/"))
     for element, read, prefix in seen:
+        locales: dict[tuple[str, str], tuple[str, str]] = {}
         for child in element:
             if not isinstance(child.tag, str):
                 continue
             name = etree.QName(child).localname
             has_content = bool(_text(child)) or len(child) > 0 or bool(child.attrib)
+            _report_same_language(child, f"{prefix}{name}", locales, log)
             if name == "id":
                 kind = child.get("type") or ""
-                if kind not in ("internal", "doi") and _text(child):
+                if kind not in ("internal", "doi", "public") and _text(child):
                     not_carried(log, f"<{prefix}id type={kind!r}>")
             elif (
                 name not in read and has_content and not (pub is article and name in _ARTICLE_READ)
             ):
                 not_carried(log, f"<{prefix}{name}>")
+
+
+def _report_same_language(
+    child: etree._Element,
+    name: str,
+    locales: dict[tuple[str, str], tuple[str, str]],
+    log: Collector,
+) -> None:
+    """Two locales that are one language code (``pt_BR`` and ``pt_PT``, ``fr_CA`` and
+    ``fr_FR``, ``en_US`` and ``en``): the reader keeps the first locale's text; the other's,
+    when it says something else, is reported rather than lost in silence."""
+    locale = (child.get("locale") or "").strip()
+    code = locale_language(locale) if locale else None
+    if not code:
+        return
+    text = _text(child)
+    first, kept = locales.setdefault((name, code), (locale, text))
+    if first != locale and text and text != kept:
+        not_carried(log, f"<{name} locale={locale!r}> (one language, {code}, with {first!r})")
 
 
 # ---------------------------------------------------------------- URLs
@@ -269,6 +429,8 @@ def _links(
         (_text(i) for i in _pkp(article, "id") if i.get("type") == "internal" and _text(i)), ""
     )
     url_path = (pub.get("url_path") or article.get("url_path") or "").strip()
+    if not url_path and pub is article:  # 3.0/3.1: the URL shows the public id when there is one
+        url_path = _public_id(pub, article)
     base = (journal.url or "").rstrip("/") if journal is not None else ""
     galleys = _pkp(pub, "article_galley") or _pkp(article, "article_galley")
     if not base and (galleys or submission):
@@ -339,52 +501,113 @@ def _galley_kind(galley: etree._Element, files: dict[str | None, etree._Element]
     return _KINDS.get(label)
 
 
+def _issue_identification(
+    issue: etree._Element | None, pub: etree._Element, article: etree._Element
+) -> etree._Element | None:
+    """Volume, number and year: the enclosing issue's; an article exported on its own (an
+    ``<articles>`` or ``<article>`` export, "Articles" tab of the Native XML plugin) carries its
+    issue's ``issue_identification`` in its publication (3.2+) or in the article (3.0/3.1)."""
+    for holder in (issue, pub, article):
+        found = _first(holder, "issue_identification")
+        if found is not None:
+            return found
+    return None
+
+
+def _first_published(article: etree._Element) -> str:
+    """The date the article was first published. The current publication of an article with
+    versions (OJS 3.2+) bears the date of its version; the article page says "Published" with
+    the first version's date (and "Updated on" with the current one's), and so does the JATS.
+    """
+    dates = [
+        date.strip()[:10]
+        for publication in _pkp(article, "publication")
+        if (date := publication.get("date_published") or "").strip()
+    ]
+    return min(dates) if dates else ""
+
+
 def _issue_data(
-    issue: etree._Element | None, pub: etree._Element, article: etree._Element, lang: str
+    issue: etree._Element | None,
+    pub: etree._Element,
+    article: etree._Element,
+    lang: str,
+    log: Collector,
 ) -> dict[str, Any]:
     data: dict[str, Any] = {}
     published: dict[str, str] = {}
-    date = pub.get("date_published") or article.get("date_published")
+    date = _first_published(article) or pub.get("date_published") or article.get("date_published")
     if date:
         published["electronic"] = date.strip()[:10]
-    if issue is not None:
-        ident = _first(issue, "issue_identification")
+    ident = _issue_identification(issue, pub, article)
+    if ident is not None:
         data["volume"] = _text(_first(ident, "volume"))
         data["issue"] = _text(_first(ident, "number"))
         year = _text(_first(ident, "year")) or _text(_first(issue, "date_published"))[:4]
         if year:
             published["collection"] = year
-        section_ref = pub.get("section_ref") or article.get("section_ref")
-        for section in _pkp(_first(issue, "sections"), "section"):
-            if section_ref and section.get("ref") == section_ref:
-                data["section"] = {
-                    code: _text(el) for code, el in _localized(_pkp(section, "title"), lang).items()
-                }
+    ref = (pub.get("section_ref") or article.get("section_ref") or "").strip()
+    if issue is not None and ref:
+        section = _section(issue, ref)
+        if section is not None:
+            data["section"] = {
+                code: _text(el) for code, el in _localized(_pkp(section, "title"), lang).items()
+            }
+        else:
+            log.warn(f"section_ref {ref!r}: no section of the issue has that ref or abbreviation")
     data["published"] = published
     return data
+
+
+def _section(issue: etree._Element, ref: str) -> etree._Element | None:
+    """The issue's section an article names. OJS writes a section's ``ref`` as its abbreviation
+    in the journal's primary locale, but an article's ``section_ref`` in the locale of whoever
+    exported it (``getLocalizedAbbrev``): an English-speaking editor's export of a Russian
+    journal has ``ref="СТ"`` and ``section_ref="ART"``. The ref, else any of the section's
+    abbreviations, names it."""
+    sections = _pkp(_first(issue, "sections"), "section")
+    for section in sections:
+        if (section.get("ref") or "").strip() == ref:
+            return section
+    for section in sections:
+        if any(_text(abbrev) == ref for abbrev in _pkp(section, "abbrev")):
+            return section
+    return None
 
 
 def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, Any]]:
     contact = pub.get("primary_contact_id")
     people = []
-    for author in _pkp(_first(pub, "authors"), "author"):
-        given = _localized(_pkp(author, "givenname"), lang)
-        family = _localized(_pkp(author, "familyname"), lang)
-        names: dict[str, Any] = {}
-        for code in dict.fromkeys([*given, *family]):
-            name = {"given": _text(given.get(code)), "surname": _text(family.get(code))}
-            if code.split("-")[0] in _EASTERN and name["surname"]:
-                name["style"] = "eastern"
-            names[code] = name
+    for index, author in enumerate(_pkp(_first(pub, "authors"), "author")):
+        # OJS after 3.5 says what a contributor is; an organisation's name is in givenname, an
+        # anonymous contributor is the word ANONYMOUS there (the model has no anonymous one).
+        kind = (author.get("contributor_type") or "PERSON").strip().upper()
+        if kind == "ANONYMOUS":
+            not_carried(log, f"<author> {index + 1} (contributor_type ANONYMOUS)")
+            continue
         role = _ROLES.get((author.get("user_group_ref") or "").strip().lower(), "author")
-        person: dict[str, Any] = {"role": role, "name": names}
+        person: dict[str, Any] = {"role": role}
+        if kind == "ORGANIZATION":
+            person["collab"] = {
+                code: _text(el) for code, el in _localized(_pkp(author, "givenname"), lang).items()
+            }
+        else:
+            person["name"] = {}
+            for code, name in _names(author, lang).items():
+                if code.split("-")[0] in _EASTERN and name["surname"]:
+                    name["style"] = "eastern"
+                person["name"][code] = name
         person["email"] = _text(_first(author, "email"))
         person["orcid"] = _text(_first(author, "orcid"))
-        if contact and author.get("id") == contact:
+        # 3.2+ name the primary contact on the publication; 3.0/3.1 only mark the author
+        # (``primary_contact="true"``, which later versions write as well).
+        if (contact and author.get("id") == contact) or (
+            author.get("primary_contact") or ""
+        ).strip().lower() in ("true", "1"):
             person["corresponding"] = True
-        affiliation = _affiliation(author, lang)
-        if affiliation:
-            person["affiliations"] = [affiliation]
+        affiliations = _affiliations(author, lang)
+        if affiliations:
+            person["affiliations"] = affiliations
         person["bio"] = {
             code: " ".join(html_paragraphs(el.text or "", f"biography[{code}]", log))
             for code, el in _localized(_pkp(author, "biography"), lang).items()
@@ -393,28 +616,62 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
     return people
 
 
-def _affiliation(author: etree._Element, lang: str) -> dict[str, Any]:
-    """OJS 3.0–3.4 give the affiliation as localised text; 3.5 as ``affiliation/name``."""
-    institution: dict[str, str] = {}
-    aff: dict[str, Any] = {}
-    for element in _pkp(author, "affiliation"):
-        names = _pkp(element, "name")
-        if names:
-            for code, name in _localized(names, lang).items():
-                institution.setdefault(code, _text(name))
-            ror = _text(_first(element, "ror"))
-            if ror:
-                aff["ror"] = ror
-        else:
-            code = locale_language(element.get("locale"), lang) or lang
-            institution.setdefault(code, _text(element))
-    institution = {code: text for code, text in institution.items() if text}
+def _names(author: etree._Element, lang: str) -> dict[str, dict[str, str]]:
+    """Given and family name per language. OJS 3.1.2+ write localised ``givenname`` and
+    ``familyname``; 3.0–3.1.1 wrote one ``firstname``, ``middlename`` and ``lastname`` with no
+    locale, taken here to be in the article's language (the middle name joins the given)."""
+    given = _localized(_pkp(author, "givenname"), lang)
+    family = _localized(_pkp(author, "familyname"), lang)
+    if given or family:
+        return {
+            code: {"given": _text(given.get(code)), "surname": _text(family.get(code))}
+            for code in dict.fromkeys([*given, *family])
+        }
+    first = " ".join(
+        text for text in (_text(_first(author, n)) for n in ("firstname", "middlename")) if text
+    )
+    last = _text(_first(author, "lastname"))
+    return {lang: {"given": first, "surname": last}} if (first or last) else {}
+
+
+def _affiliations(author: etree._Element, lang: str) -> list[dict[str, Any]]:
+    """The author's institutions. OJS 3.0–3.4 write one affiliation as localised text, an
+    ``affiliation`` element per language; 3.5 writes one element per institution, its names per
+    language in ``name`` children, and ``rorAffiliation`` (with its ``ror``) for an institution
+    picked from ROR. The author's country goes with each."""
     country = _text(_first(author, "country"))
-    if institution:
-        aff["institution"] = institution
+    found: list[dict[str, Any]] = []
+    texts: dict[str, str] = {}
+    for element in author:
+        if not isinstance(element.tag, str):
+            continue
+        kind = etree.QName(element).localname
+        if kind not in ("affiliation", "rorAffiliation"):
+            continue
+        names = _pkp(element, "name")
+        if not names:
+            code = locale_language(element.get("locale"), lang) or lang
+            texts.setdefault(code, _text(element))
+            continue
+        aff: dict[str, Any] = {}
+        institution = {code: _text(name) for code, name in _localized(names, lang).items()}
+        institution = {code: text for code, text in institution.items() if text}
+        if institution:
+            aff["institution"] = institution
+        ror = _text(_first(element, "ror"))
+        if ror:
+            aff["ror"] = ror
+        if aff:
+            found.append(aff)
+    texts = {code: text for code, text in texts.items() if text}
+    if texts:
+        found.insert(0, {"institution": texts})
     if country:
-        aff["country"] = country
-    return aff if (institution or country) else {}
+        for aff in found:
+            aff["country"] = country
+        if not found:
+            found.append({"country": country})
+    return found
 
 
 # A citation in OJS carries no language of its own. It is taken to be in the article's language
