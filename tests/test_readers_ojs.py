@@ -837,3 +837,31 @@ def test_init_from_an_ojs_2_export_says_the_same(run, tmp_path: Path) -> None:
     assert f"{export}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read" in (
         result.err
     )
+
+
+def test_date_submitted_is_the_received_date_unless_after_publication(tmp_path: Path) -> None:
+    """An article's date_submitted is when the manuscript was received (the article page gives
+    it as DC.Date.dateSubmitted, which the HTML reader reads as received too): the JATS has it
+    in <history>. A date after the publication date is that of an import into OJS (a migrated
+    archive, QuickSubmit): reported as data dropped, not written as received."""
+    [first, *_] = list(read_source(EXPORT, None, ReadContext()))
+    assert first.article is not None, first.problems
+    assert str(first.article.history.received) == "2018-11-12"
+    assert str(first.article.published.electronic) > "2018-11-12"
+    shutil.copy(EXPORT.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    migrated = tmp_path / "issue.xml"
+    migrated.write_text(
+        EXPORT.read_text(encoding="utf-8").replace(
+            'date_submitted="2018-11-12"', 'date_submitted="2023-06-01"'
+        ),
+        encoding="utf-8",
+    )
+    [first, *_] = list(read_source(migrated, None, ReadContext()))
+    assert first.article is not None, first.problems
+    assert first.article.history.received is None
+    published = str(first.article.published.electronic)
+    assert any(
+        f"date_submitted 2023-06-01: not carried as the received date: it is after the "
+        f"publication date {published}" in str(w)
+        for w in first.warnings
+    ), first.warnings

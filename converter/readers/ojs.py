@@ -18,6 +18,7 @@ from lxml import etree
 from converter import scripts
 from converter.errors import InputError
 from converter.model import ArticleUrls, Journal
+from converter.notices import DROPPED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     MAX_SOURCE_BYTES,
@@ -556,7 +557,28 @@ def _issue_data(
         else:
             log.warn(f"section_ref {ref!r}: no section of the issue has that ref or abbreviation")
     data["published"] = published
+    received = _received(article, published.get("electronic"), log)
+    if received:
+        data["history"] = {"received": received}
     return data
+
+
+def _received(article: etree._Element, published: str | None, log: Collector) -> str | None:
+    """The submission's ``date_submitted``, the date the manuscript was received (what OJS's
+    article page gives Google Scholar as ``DC.Date.dateSubmitted``). An article migrated into
+    OJS, or entered with QuickSubmit, bears the date of that import instead: a date after the
+    publication date is such a date, and is reported rather than written as received."""
+    date = (article.get("date_submitted") or "").strip()[:10]
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return None
+    if published and date > published[:10]:
+        log.warn(
+            f"date_submitted {date}: not carried as the received date: it is after the "
+            f"publication date {published[:10]} (the date the article was entered into OJS)",
+            DROPPED,
+        )
+        return None
+    return date
 
 
 def _section(issue: etree._Element, ref: str) -> etree._Element | None:
