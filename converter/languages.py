@@ -103,11 +103,13 @@ def country_name(code: str) -> str:
 def normalize_country(value: str) -> str:
     """Return the ISO 3166-1 alpha-2 code for a code or English country name."""
     text = value.strip()
-    if len(text) == 2 and text.isalpha():
+    if len(text) == 2 and text.isascii() and text.isalpha():
         code = text.upper()
+        if code == "UK":  # reserved by ISO 3166 for the United Kingdom, whose code is GB
+            return "GB"
         country_name(code)
         return code
-    if len(text) == 3 and text.isalpha() and text.isupper():
+    if len(text) == 3 and text.isascii() and text.isalpha() and text.isupper():
         found = _tables()["country_alpha_3"].get(text)
         if found is not None:
             return str(found)
@@ -116,6 +118,45 @@ def normalize_country(value: str) -> str:
     try:
         return str(pycountry.countries.lookup(text).alpha_2)
     except LookupError:
-        raise ValueError(
-            f"unknown country (use an ISO 3166 code such as 'RU'): {value!r}"
-        ) from None
+        pass
+    key = " ".join(text.replace(".", "").split()).casefold()
+    found = _COMMON_COUNTRY_NAMES.get(key) or _russian_country_names().get(key)
+    if found is None:
+        raise ValueError(f"unknown country (use an ISO 3166 code such as 'RU'): {value!r}")
+    return found
+
+
+# Names editors write that ISO 3166 (and pycountry's common names) do not give, full stops and
+# case aside: "Russia" is "Russian Federation" there, "Turkey" "Türkiye", "UK" nothing.
+_COMMON_COUNTRY_NAMES = {
+    "russia": "RU", "turkey": "TR", "uk": "GB", "great britain": "GB", "britain": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "korea": "KR",
+    "republic of korea": "KR", "macedonia": "MK", "ivory coast": "CI", "holland": "NL",
+    "the netherlands": "NL", "palestine": "PS", "brunei": "BN", "cape verde": "CV",
+    "swaziland": "SZ", "burma": "MM", "vatican": "VA", "micronesia": "FM", "dr congo": "CD",
+    "drc": "CD", "czech republic": "CZ", "the united states": "US", "usa": "US",
+    "россия": "RU", "рф": "RU", "сша": "US", "великобритания": "GB", "англия": "GB",
+    "южная корея": "KR", "корея": "KR", "северная корея": "KP", "кндр": "KP", "кнр": "CN",
+    "молдова": "MD", "молдавия": "MD", "сирия": "SY", "венесуэла": "VE", "лаос": "LA",
+    "македония": "MK", "тайвань": "TW", "кыргызстан": "KG", "белоруссия": "BY",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _russian_country_names() -> dict[str, str]:
+    """ISO 3166 names as pycountry translates them into Russian ("Япония", "Республика
+    Казахстан"), casefolded, to their alpha-2 codes: Russian journals write countries so."""
+    import gettext
+
+    import pycountry
+
+    russian = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True
+    )
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            english = getattr(country, attribute, None)
+            if english:
+                names.setdefault(russian.gettext(english).casefold(), country.alpha_2)
+    return names

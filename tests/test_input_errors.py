@@ -302,9 +302,54 @@ def test_a_folder_given_to_convert_points_to_batch(run, tmp_path: Path) -> None:
     _single_line_error(run("convert", tmp_path), "is a folder (convert takes files")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "    affiliations:\n      - {institution: {en: MGIMO University}, country: Rusia}\n",
+            "article.yaml: authors[1].affiliations[0].country: unknown country (use an ISO 3166 "
+            "code such as 'RU'): 'Rusia'",
+        ),
+        (
+            "    affiliations: [1a]\n",
+            "article.yaml: authors[1].affiliations[0]: not an id (a letter or '_' first",
+        ),
+        (
+            "    affiliations: [12]\n",
+            "article.yaml: authors[1].affiliations[0]: expected a text or a mapping of fields, "
+            "not 12",
+        ),
+        (
+            "journal: {title: {en: J}, issn: {print: 1234-5678}}\n",
+            "article.yaml: journal.issn.print: check digit fails: '1234-5678'",
+        ),
+    ],
+)
+def test_a_field_that_takes_two_forms_is_told_in_the_form_meant(
+    run, write_article, text: str, expected: str
+) -> None:
+    """An affiliation is an id or its fields, the journal a file name or its fields: pydantic
+    reports a wrong one once for each form, under its own names ("affiliations[0].constrained-str:
+    Input should be a valid string", "affiliations[0].function-after[_something_known(),
+    Affiliation].country: …"). Only the form the input is in is told, at the field's own path."""
+    result = run("convert", write_article(GOOD + text))
+    assert result.code == EXIT_INPUT, result.err
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    assert lines[0].replace(lines[0].split(": ", 1)[0], "article.yaml", 1).startswith(expected)
+
+
+def test_a_bad_language_key_is_told_at_the_key(run, write_article) -> None:
+    result = run("convert", write_article(GOOD.replace("{en: A title}", "{English: A title}")))
+    assert result.code == EXIT_INPUT
+    assert "article.yaml: title.English: not a language code (expected e.g. 'en', 'ru')" in (
+        result.err.replace(result.err.split(": ", 1)[0], "article.yaml", 1)
+    ), result.err
+
+
 def test_a_bad_main_language_is_said_once(run, write_article) -> None:
     """Names and string references are keyed by the main language: a bad one was also reported
-    once for each of them ("authors[0].name.english.[key]: not a language code", 7 lines for
+    once for each of them ("authors[0].name.english: not a language code", 7 lines for
     the seed article)."""
     text = GOOD.replace("title: {en: A title}", "language: english\ntitle: {en: A title}")
     text += "references:\n  - Ivanov I. Title. Journal. 2019. No. 1. P. 1-2.\n  - Second ref.\n"
@@ -345,3 +390,46 @@ def test_keywords_in_one_string_are_split(run, write_article, tmp_path: Path, wr
     assert run("convert", article, "-o", tmp_path / "out").code == 0
     xml = next((tmp_path / "out").glob("*.xml")).read_text(encoding="utf-8")
     assert re.findall(r"<kwd>([^<]*)</kwd>", xml) == kwds
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("RU", "RU"),
+        ("RUS", "RU"),
+        ("Russian Federation", "RU"),
+        ("Russia", "RU"),
+        ("Россия", "RU"),
+        ("Российская Федерация", "RU"),
+        ("РФ", "RU"),
+        ("Япония", "JP"),
+        ("Республика Казахстан", "KZ"),
+        ("U.S.A.", "US"),
+        ("UK", "GB"),
+        ("Great Britain", "GB"),
+        ("Turkey", "TR"),
+        ("Южная Корея", "KR"),
+        ("South Korea", "KR"),
+    ],
+)
+def test_country_as_editors_write_it(run, write_article, tmp_path: Path, written, code) -> None:
+    """An affiliation's country may be its ISO code or a name as editors write it, in English
+    or in Russian (ISO's own names, pycountry's Russian translations of them, and the everyday
+    forms ISO lacks: "Russia", "Россия", "UK"); the JATS carries the code either way."""
+    text = (
+        GOOD
+        + f"    affiliations:\n      - {{institution: {{en: X University}}, country: {written}}}\n"
+    )
+    result = run("convert", write_article(text), "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    jats = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
+    assert f'<country country="{code}">' in jats
+
+
+def test_an_unknown_country_is_still_refused(run, write_article) -> None:
+    text = GOOD + "    affiliations:\n      - {institution: {en: X University}, country: Narnia}\n"
+    result = run("convert", write_article(text))
+    assert result.code == EXIT_INPUT
+    assert "authors[1].affiliations[0].country: unknown country (use an ISO 3166 code such as" in (
+        result.err
+    )

@@ -180,42 +180,11 @@ def _journal(
         raise
 
 
-# Everyday names sources use that are not ISO 3166 names (pycountry knows the official ones).
-_COUNTRY_ALIASES = {
-    "russia": "RU",
-    "россия": "RU",
-    "российская федерация": "RU",
-    "usa": "US",
-    "u.s.a.": "US",
-    "united states": "US",
-    "uk": "GB",
-    "u.k.": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "south korea": "KR",
-    "korea": "KR",
-    "czech republic": "CZ",
-    "iran": "IR",
-    "vietnam": "VN",
-    "taiwan": "TW",
-    "japan": "JP",
-    "япония": "JP",
-    "китай": "CN",
-    "казахстан": "KZ",
-    "беларусь": "BY",
-    "украина": "UA",
-}
-
-
 def country_code(text: str) -> str | None:
     """The ISO 3166 alpha-2 code of a country named in a source, or None."""
     name = " ".join(text.split()).strip(" .")
     if not name:
         return None
-    alias = _COUNTRY_ALIASES.get(name.lower())
-    if alias:
-        return alias
     try:
         return normalize_country(name)
     except ValueError:

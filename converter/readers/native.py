@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import operator
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from converter import model as article_model
 from converter.errors import InputError
 from converter.model import Article, Journal
 
@@ -354,9 +356,12 @@ def _check_size(data: Any, name: str) -> None:
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:
-    """('authors', 1, 'orcid') → 'authors[1].orcid'."""
+    """('authors', 1, 'orcid') → 'authors[1].orcid'; a mapping key's own error ('title',
+    'English', '[key]') is told at the key: 'title.English'."""
     path = ""
     for part in loc:
+        if part == "[key]":
+            continue
         if isinstance(part, int):
             path += f"[{part}]"
         else:
@@ -450,6 +455,56 @@ def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseMod
     return current
 
 
+# How pydantic names the member of a union an error is in: 'constrained-str', 'str',
+# 'function-after[check_xml_text(), constrained-str]', or the model's class name.
+_MEMBER_TAG = re.compile(r"[a-z][a-z0-9-]*\[.*\]|str|int|float|bool|constrained-str")
+
+
+def _is_member_tag(part: object) -> bool:
+    if not isinstance(part, str):
+        return False
+    if _MEMBER_TAG.fullmatch(part):
+        return True
+    found = getattr(article_model, part, None)
+    return isinstance(found, type) and issubclass(found, BaseModel)
+
+
+def _meant_members(items: list[Any]) -> list[Any]:
+    """The errors of the union member an input was meant for. pydantic reports an input that
+    fits no member of a union (an affiliation given as an id or as fields, the journal as a
+    file name or as fields) once per member, each with the member's tag in its location; the
+    member whose error is only "not of my type" was not meant. Tags are left out of the
+    locations, and an input of no member's type is one line saying what was expected."""
+    grouped: dict[tuple[Any, ...], list[tuple[bool, Any]]] = {}
+    order: list[Any] = []
+    for item in items:
+        loc = tuple(item["loc"])
+        at = next((i for i, part in enumerate(loc) if _is_member_tag(part)), None)
+        if at is None:
+            order.append(item)
+            continue
+        inner = tuple(part for part in loc[at + 1 :] if not _is_member_tag(part))
+        wrong_type = at == len(loc) - 1 and str(item["type"]).endswith("_type")
+        if loc[:at] not in grouped:
+            grouped[loc[:at]] = []
+            order.append(loc[:at])
+        grouped[loc[:at]].append((wrong_type, {**item, "loc": loc[:at] + inner}))
+    out = []
+    for entry in order:
+        if not isinstance(entry, tuple):
+            out.append(entry)
+            continue
+        members = grouped[entry]
+        meant = [item for wrong, item in members if not wrong]
+        if meant:
+            out.extend(meant)
+        else:
+            first = members[0][1]
+            message = f"expected a text or a mapping of fields, not {first.get('input')!r}"
+            out.append({**first, "type": "member_type", "msg": message})
+    return out
+
+
 def validation_problems(
     error: ValidationError, prefix: str = "", model: type[BaseModel] | None = None
 ) -> list[str]:
@@ -458,7 +513,7 @@ def validation_problems(
     string) would each repeat it as a bad mapping key. ``model``: the model validated (the
     article's by default), whose fields an unknown one is compared with."""
     lines = []
-    items = error.errors(include_url=False)
+    items = _meant_members(error.errors(include_url=False))
     bad_language = next((i.get("input") for i in items if i["loc"] == ("language",)), None)
     for item in items:
         loc_parts = tuple(item["loc"])
