@@ -357,7 +357,11 @@ class Affiliation(Strict):
     institution: LangMap | None = Field(None, description="Institution name per language.")
     department: LangMap | None = Field(None, description="Department per language.")
     city: LangMap | None = Field(None, description="City per language.")
-    country: Country | None = Field(None, description="ISO 3166 alpha-2 code, e.g. RU.")
+    country: Country | None = Field(
+        None,
+        description="ISO 3166 code (RU, RUS), or the country's name in English or Russian "
+        "(Russia, Россия).",
+    )
     country_name: LangMap | None = Field(
         None, description="Country name per language; English from ISO 3166 when omitted."
     )
