@@ -865,3 +865,23 @@ def test_date_submitted_is_the_received_date_unless_after_publication(tmp_path: 
         f"publication date {published}" in str(w)
         for w in first.warnings
     ), first.warnings
+
+
+def test_a_copyright_year_that_is_no_year_is_reported(tmp_path: Path) -> None:
+    """OJS takes any text as the copyright year; one that is not a number was dropped without
+    a word. It is reported, and the holder is still carried."""
+    shutil.copy(EXPORT.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    export = tmp_path / "issue.xml"
+    text = EXPORT.read_text(encoding="utf-8")
+    assert "<copyrightYear>2019</copyrightYear>" in text
+    export.write_text(
+        text.replace(
+            "<copyrightYear>2019</copyrightYear>", "<copyrightYear>2019/20</copyrightYear>", 1
+        ),
+        encoding="utf-8",
+    )
+    [first, *_] = list(read_source(export, None, ReadContext()))
+    assert first.article is not None, first.problems
+    assert first.article.copyright.year is None
+    assert first.article.copyright.holder
+    assert any("copyrightYear '2019/20': not carried: not a year" in str(w) for w in first.warnings)

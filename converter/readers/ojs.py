@@ -270,7 +270,7 @@ def _article(
     license_url = _text(_first(pub, "licenseUrl"))
     if license_url:
         data["license"] = license_url
-    data["copyright"] = _copyright(pub, lang)
+    data["copyright"] = _copyright(pub, lang, log)
     data["funding"] = _funding(pub, lang, log)
     data["references"] = [_citation(text, lang) for text in _citations(pub)]
     _report_unread(article, pub, log)
@@ -317,12 +317,16 @@ def _terms(element: etree._Element, item: str, log: Collector) -> list[str]:
     return terms
 
 
-def _copyright(pub: etree._Element, lang: str) -> dict[str, Any]:
+def _copyright(pub: etree._Element, lang: str, log: Collector) -> dict[str, Any]:
     """Holder and year; the statement is the publication's ``rights`` when given, else the line
-    OJS itself prints on the article page ("Copyright (c) 2019 Holder"), per language."""
+    OJS itself prints on the article page ("Copyright (c) 2019 Holder"), per language. A year
+    that is not a number (OJS takes any text there) is reported, not written."""
     holders = {c: _text(e) for c, e in _localized(_pkp(pub, "copyrightHolder"), lang).items()}
     holders = {code: text for code, text in holders.items() if text}
     year = _text(_first(pub, "copyrightYear"))
+    if year and not year.isdigit():
+        log.warn(f"copyrightYear {year!r}: not carried: not a year", DROPPED)
+        year = ""
     statement = {c: _text(e) for c, e in _localized(_pkp(pub, "rights"), lang).items()}
     statement = {code: text for code, text in statement.items() if text}
     if not statement and year.isdigit():
