@@ -48,6 +48,36 @@ def _scalar_to_text(value: Any) -> Any:
 
 ShortText = Annotated[Text, BeforeValidator(_scalar_to_text)]
 
+_PAGE_RANGE = re.compile(r"\s*(\d+)\s*[-\u2010-\u2015\u2212]\s*(\d+)\s*")
+
+
+def _split_page_range(data: Any) -> Any:
+    """A page range written as the first page with no last page ('fpage: 110-119', as sources
+    and editors often give it) is that first and last page."""
+    if isinstance(data, dict) and data.get("lpage") in (None, ""):
+        found = _PAGE_RANGE.fullmatch(data["fpage"]) if isinstance(data.get("fpage"), str) else None
+        if found:
+            return {**data, "fpage": found[1], "lpage": found[2]}
+    return data
+
+
+def _one_page(value: str) -> str:
+    """A first or last page is one page: a range left in it ('110-119' with a last page given
+    too) would be carried as the page's name into JATS and Crossref; a negative number is no
+    page."""
+    found = _PAGE_RANGE.fullmatch(value)
+    if found:
+        raise ValueError(
+            f"a page range in one page field: {value!r} (write fpage: {found[1]} and "
+            f"lpage: {found[2]})"
+        )
+    if value.strip().startswith("-") and value.strip()[1:].isdecimal():
+        raise ValueError(f"not a page number: {value!r}")
+    return value
+
+
+Page = Annotated[ShortText, AfterValidator(_one_page)]
+
 
 def _lang_map(value: Any, info: ValidationInfo) -> Any:
     """A plain string means 'in the main language' (given by the loader's context)."""
@@ -550,6 +580,11 @@ class CustomMeta(Strict):
 class Reference(Strict):
     """One entry of the reference list: its text per language and, optionally, its parts."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _pages_in_one(cls, data: Any) -> Any:
+        return _split_page_range(data)
+
     id: XmlId | None = Field(None, description="Id (ref1, ref2 … when omitted).")
     text: LangMap | None = Field(
         None,
@@ -586,8 +621,8 @@ class Reference(Strict):
     source: Text | None = Field(None, description="Journal, book, newspaper or site name.")
     volume: ShortText | None = Field(None, description="Volume.")
     issue: ShortText | None = Field(None, description="Issue.")
-    fpage: ShortText | None = Field(None, description="First page.")
-    lpage: ShortText | None = Field(None, description="Last page.")
+    fpage: Page | None = Field(None, description="First page.")
+    lpage: Page | None = Field(None, description="Last page.")
     doi: Doi | None = Field(None, description="DOI of the cited work.")
     url: Url | None = Field(None, description="URL of the cited work.")
     accessed: PartialDate | None = Field(None, description="Date the URL was accessed.")
@@ -665,6 +700,11 @@ ArticleType = Literal[
 class Article(Strict):
     """One article's front matter and reference list."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _pages_in_one(cls, data: Any) -> Any:
+        return _split_page_range(data)
+
     journal: Journal | Text | None = Field(
         None,
         description=(
@@ -688,8 +728,8 @@ class Article(Strict):
     )
     volume: ShortText | None = Field(None, description="Volume.")
     issue: ShortText | None = Field(None, description="Issue number.")
-    fpage: ShortText | None = Field(None, description="First page.")
-    lpage: ShortText | None = Field(None, description="Last page.")
+    fpage: Page | None = Field(None, description="First page.")
+    lpage: Page | None = Field(None, description="Last page.")
     elocation_id: ShortText | None = Field(None, description="Electronic location id (no pages).")
     published: Published = Field(
         default_factory=Published, description="Dates published: electronic, print, collection."

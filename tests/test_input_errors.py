@@ -433,3 +433,42 @@ def test_an_unknown_country_is_still_refused(run, write_article) -> None:
     assert "authors[1].affiliations[0].country: unknown country (use an ISO 3166 code such as" in (
         result.err
     )
+
+
+@pytest.mark.parametrize("written", ["110-119", "110–119", "110 - 119"])
+def test_a_page_range_written_as_the_first_page_is_split(
+    run, write_article, tmp_path: Path, written: str
+) -> None:
+    """'fpage: 110-119' with no lpage (as sources and editors write it) is pages 110 to 119,
+    in the article and in a structured reference; it was written as the page's name,
+    <fpage>110-119</fpage>, which Crossref and PMC take as one page."""
+    text = GOOD + (
+        f'fpage: "{written}"\n'
+        "references:\n"
+        "  - {text: {en: 'Ivanova A. A title. J Stud. 2019;3:5-9.'}, authors: [Ivanova A.],\n"
+        "     title: A title, source: J Stud, year: 2019, volume: 3,\n"
+        f'     fpage: "5{written[3:-3]}9"}}\n'
+    )
+    result = run("convert", write_article(text), "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    jats = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
+    assert "<fpage>110</fpage>" in jats and "<lpage>119</lpage>" in jats
+    assert "<fpage>5</fpage>" in jats and "<lpage>9</lpage>" in jats
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        (
+            "fpage: 110-119\nlpage: 119\n",
+            "article.yaml: fpage: a page range in one page field: '110-119' (write fpage: 110 "
+            "and lpage: 119)",
+        ),
+        ("fpage: -5\n", "article.yaml: fpage: not a page number: '-5'"),
+    ],
+)
+def test_a_page_field_holding_no_single_page_is_refused(run, write_article, pages, expected):
+    result = run("convert", write_article(GOOD + pages))
+    assert result.code == EXIT_INPUT
+    line = result.err.splitlines()[0]
+    assert line.replace(line.split(": ", 1)[0], "article.yaml", 1) == expected
