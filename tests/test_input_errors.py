@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import BILINGUAL
+from conftest import BILINGUAL, SAMPLES
 from converter.errors import EXIT_INPUT
 
 GOOD = """\
@@ -472,3 +473,17 @@ def test_a_page_field_holding_no_single_page_is_refused(run, write_article, page
     assert result.code == EXIT_INPUT
     line = result.err.splitlines()[0]
     assert line.replace(line.split(": ", 1)[0], "article.yaml", 1) == expected
+
+
+def test_a_journal_file_given_as_an_article_is_named_as_such(run, tmp_path: Path) -> None:
+    """A journal.yaml passed to convert got one 'unknown field' line per journal field, with
+    suggestions that led astray ('publisher: … did you mean published?')."""
+    journal = tmp_path / "journal.yaml"
+    shutil.copy(SAMPLES / "russian-japanology-review" / "journal.yaml", journal)
+    for command in ("convert", "batch"):
+        result = run(command, journal, "-o", tmp_path / command)
+        assert result.code == EXIT_INPUT, result.err
+        assert f"{journal}: a journal file, not an article: it is found beside the articles" in (
+            result.err
+        ), result.err
+        assert "unknown field" not in result.err

@@ -618,6 +618,13 @@ def _read_text(path: Path, raw: bytes | None = None) -> str:
         raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
 
 
+def _is_journal_data(data: dict[str, Any]) -> bool:
+    """Fields of a journal file and no authors: a journal.yaml given where articles go (its
+    fields would each be called unknown, with misleading suggestions)."""
+    journal_only = set(Journal.model_fields) - set(Article.model_fields)
+    return "authors" not in data and len(journal_only.intersection(data)) >= 2
+
+
 def article_from_data(
     data: dict[str, Any],
     name: str,
@@ -633,6 +640,14 @@ def article_from_data(
     beside ``base_dir``.
     """
     cache = cache or _default_cache
+    if _is_journal_data(data):
+        raise InputError(
+            name,
+            [
+                "a journal file, not an article: it is found beside the articles (journal.yaml) "
+                "or given with --journal; convert the articles"
+            ],
+        )
     data = dict(data)
     given = data.pop("journal", None)
     resolved: Journal | None
