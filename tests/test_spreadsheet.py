@@ -277,7 +277,8 @@ def test_unknown_column_is_one_line(run, tmp_path: Path) -> None:
         ("autor1.orcid", "author1.orcid"),
         ("aff1.institutoin:ru", "aff1.institution:ru"),
         ("reference2.yaer", "reference2.year"),
-        ("pages", "fpage and lpage"),
+        ("published", "published.electronic"),
+        ("received", "history.received"),
         ("funder1.award", "funder1.awards"),
     ],
 )
@@ -328,3 +329,22 @@ def test_rerun_converts_only_the_changed_row(run, tmp_path: Path, store) -> None
     data = json.loads(report.read_text())
     assert [a["status"] for a in data["articles"]] == ["skipped", "converted", "skipped"]
     assert b"Article 2, corrected" in (out / "rjr-1-20.xml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("pages", "want"),
+    [
+        ("110-119", {"fpage": "110", "lpage": "119"}),
+        ("110–119", {"fpage": "110", "lpage": "119"}),
+        ("110", {"fpage": "110"}),
+        ("e1001", {"elocation_id": "e1001"}),
+    ],
+)
+def test_a_pages_column_gives_first_and_last_page(tmp_path: Path, pages: str, want) -> None:
+    """Editors keep one 'pages' column ('110-119'); it was refused as unknown."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    path = write_csv(tmp_path / "s.csv", [{"title": "T", "author1.surname": "X", "pages": pages}])
+    [loaded] = list(read_source(path, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    got = {k: getattr(loaded.article, k) for k in ("fpage", "lpage", "elocation_id")}
+    assert {k: v for k, v in got.items() if v} == want

@@ -11,7 +11,8 @@ per-language field without ``:LANG`` is in the article's main language (``langua
 Article
     ``journal`` (path of the journal file, relative to the spreadsheet; by default
     ``journal.yaml`` beside it), ``article_type``, ``language``, ``doi``, ``volume``,
-    ``issue``, ``fpage``, ``lpage``, ``elocation_id``, ``license``, ``publisher_id``, ``edn``,
+    ``issue``, ``fpage``, ``lpage`` (or ``pages``: ``110-119``, ``110``, ``e1001``),
+    ``elocation_id``, ``license``, ``publisher_id``, ``edn``,
     ``pmid``, ``published.electronic``, ``published.print``, ``published.collection``,
     ``history.received``, ``history.revised``, ``history.accepted``, ``copyright.year``,
     ``url`` (the landing page), ``self_uri.pdf``, ``self_uri.html``.
@@ -61,6 +62,7 @@ from converter.errors import InputError
 from converter.notices import OUT_OF_SCOPE, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
+from converter.readers.common import split_pages
 from converter.readers.encoding import looks_cp1251, marked_encoding
 
 _MULTI_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
@@ -142,7 +144,7 @@ def _parse_header(header: str) -> _Column | None:
     number = int(num) if num else None
     ok = False
     if number is None and part is None:
-        if base in _SCALARS or base in _SELF_URI:
+        if base in _SCALARS or base in _SELF_URI or base == "pages":
             ok = not lang
         else:
             ok = base in _PER_LANG or base in ("authors", "references")
@@ -178,9 +180,15 @@ _NUMBERED_PARTS = {
     "keyword": frozenset(),
 }
 _COLUMN_SYNONYMS = {
-    "pages": "fpage and lpage",
     "licence": "license",
     "date": "published.electronic",
+    "published": "published.electronic",
+    "publication_date": "published.electronic",
+    "pub_date": "published.electronic",
+    "received": "history.received",
+    "accepted": "history.accepted",
+    "first_page": "fpage",
+    "last_page": "lpage",
 }
 
 
@@ -188,7 +196,7 @@ def _column_meant(base: str, number: int | None, part: str | None) -> str | None
     """The column an unknown one probably meant (a close spelling), for its message."""
     close = native.closest
     if number is None and part is None:
-        plain = {*_SCALARS, *_SELF_URI, *_PER_LANG, "authors", "references"}
+        plain = {*_SCALARS, *_SELF_URI, *_PER_LANG, "authors", "references", "pages"}
         return _COLUMN_SYNONYMS.get(base) or close(base, plain)
     numbered = base if base in _NUMBERED_PARTS else close(base, _NUMBERED_PARTS)
     if numbered is None or number is None:
@@ -508,6 +516,10 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
                 origin[".".join(path)] = header
             elif base in _SELF_URI:
                 data.setdefault("self_uri", []).append({"url": value, "type": _SELF_URI[base]})
+            elif base == "pages":  # '110-119', '110', 'e1001': as editors keep them
+                for name, page in split_pages(str(value)).items():
+                    data[name] = page
+                    origin[name] = header
             elif base == "keywords":
                 data.setdefault("keywords", {})[lang] = _split(value, _MULTI_SPLIT)
                 origin[f"keywords.{lang}"] = header
