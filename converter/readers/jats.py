@@ -52,6 +52,8 @@ _SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub"}
 _XML_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _URL = re.compile(r"^(https?|ftp)://\S+$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# abstract-type values that name the article's own abstract, not a summary of another kind
+_MAIN_ABSTRACT = frozenset({"", "abstract", "main", "standard"})
 # article-meta children the reader takes; any other is named in a warning
 _KNOWN_META = frozenset(
     {
@@ -186,6 +188,12 @@ def _split_affiliation(text: str, lang: str, *, place_only: bool = False) -> dic
     return found
 
 
+def _abstract_rank(kind: str | None) -> int:
+    """0 for the article's own abstract (untyped, or typed as the main one), 1 for a summary of
+    another kind (graphical, author summary, key points, teaser, table of contents …)."""
+    return 0 if (kind or "").strip().lower() in _MAIN_ABSTRACT else 1
+
+
 def _date_of(element: etree._Element) -> str | None:
     """A JATS date element as YYYY[-MM[-DD]] (the iso-8601-date attribute when it is one)."""
     iso = (element.get("iso-8601-date") or "").strip()
@@ -263,7 +271,57 @@ class ArticleReader:
         self._funding(meta, data)
         self._custom_meta(meta, data)
         self._references(data)
+        self._sub_articles(data)
         return data, self._journal(_child(front, "journal-meta"))
+
+    # sub-articles ------------------------------------------------------------------
+    def _sub_articles(self, data: dict[str, Any]) -> None:
+        """A translation of the article (SciELO: ``<sub-article article-type="translation"
+        xml:lang="pt">``) gives its title, abstract, keywords and section heading in that
+        language; any other sub-article (a peer review, a reply, a decision letter) is named
+        as left out, with its id and type."""
+        others: list[str] = []
+        for sub in self.root.iter("{*}sub-article", "sub-article"):
+            kind = (sub.get("article-type") or "").strip()
+            lang = (sub.get(XML_LANG) or "").strip()
+            nested = any(local_name(a, lower=True) == "sub-article" for a in sub.iterancestors())
+            if kind == "translation" and lang and not nested:
+                self._translation(sub, lang, data)
+            else:
+                others.append(f"{sub.get('id') or '(no id)'} ({kind or 'untyped'})")
+        if others:
+            self.warn("sub-article not in the model, left out: " + ", ".join(others))
+
+    def _translation(self, sub: etree._Element, lang: str, data: dict[str, Any]) -> None:
+        stub = _child(sub, "front-stub")
+        if stub is None:
+            stub = _child(_child(sub, "front"), "article-meta")
+        where = f"translation sub-article {sub.get('id') or ''} ({lang})".replace("  ", " ")
+        if stub is None:
+            self.warn(f"{where}: no front-stub: left out")
+            return
+        taken = {"title-group", "abstract", "trans-abstract", "kwd-group", "article-categories"}
+        group = _child(stub, "title-group")
+        for tag, key in (("article-title", "title"), ("subtitle", "subtitle")):
+            found = _child(group, tag)
+            text = self.inline(found) if found is not None else ""
+            if not text:
+                continue
+            known = data.setdefault(key, {})
+            title_lang = self.lang_of(found, lang)
+            if known.setdefault(title_lang, text) != text:
+                self.warn(f"{where}: a second {tag} in {title_lang!r} is left out")
+        for heading in _children(_child(stub, "article-categories"), "subj-group"):
+            terms = [self.plain(s) for s in _children(heading, "subject")]
+            if heading.get("subj-group-type") == "heading" and terms and terms[0]:
+                data.setdefault("section", {}).setdefault(self.lang_of(heading, lang), terms[0])
+        self._abstracts(stub, data, lang)
+        self._keywords(stub, data, lang)
+        left = sorted({local_name(c, lower=True) for c in stub} - taken - {""})
+        if left:
+            self.warn(f"{where}: not in the model, left out: " + ", ".join(left))
+        if _child(sub, "body") is not None:
+            self.warn("the body is not read (front matter and references only)", OUT_OF_SCOPE)
 
     def _ids(self, meta: etree._Element, data: dict[str, Any]) -> None:
         ids: dict[str, Any] = {}
@@ -714,10 +772,17 @@ class ArticleReader:
             data["self_uri"] = links
 
     # abstracts, keywords, funding ------------------------------------------------
-    def _abstracts(self, meta: etree._Element, data: dict[str, Any]) -> None:
-        abstracts: dict[str, list[str]] = {}
-        for item in _children(meta, "abstract", "trans-abstract"):
-            lang = self.lang_of(item)
+    def _abstracts(
+        self, meta: etree._Element, data: dict[str, Any], default: str | None = None
+    ) -> None:
+        """One abstract per language: the untyped one (the article's abstract) before any
+        typed one, wherever it stands — PMC files from Elsevier put the graphical abstract
+        first, PLOS the author summary second. (``default``: a translation's language.)"""
+        abstracts: dict[str, list[str]] = data.get("abstract", {})
+        items = _children(meta, "abstract", "trans-abstract")
+        items.sort(key=lambda item: _abstract_rank(item.get("abstract-type")))
+        for item in items:
+            lang = self.lang_of(item, default)
             kind = item.get("abstract-type")
             if lang in abstracts:
                 self.warn(f"a second abstract in {lang!r} ({kind or 'untyped'}) is left out")
@@ -728,14 +793,23 @@ class ArticleReader:
         if abstracts:
             data["abstract"] = abstracts
 
-    def _keywords(self, meta: etree._Element, data: dict[str, Any]) -> None:
+    def _keywords(
+        self, meta: etree._Element, data: dict[str, Any], default: str | None = None
+    ) -> None:
         keywords: dict[str, list[str]] = {}
         for group in _children(meta, "kwd-group"):
             words = [self.inline(k) for k in _children(group, "kwd")]
-            keywords.setdefault(self.lang_of(group), []).extend(w for w in words if w)
-        keywords = {lang: words for lang, words in keywords.items() if words}
-        if keywords:
-            data["keywords"] = keywords
+            keywords.setdefault(self.lang_of(group, default), []).extend(w for w in words if w)
+        found: dict[str, list[str]] = data.get("keywords", {})
+        for lang, words in keywords.items():
+            if not words:
+                continue
+            if found.get(lang, words) != words:
+                self.warn(f"a second keyword group in {lang!r} is left out")
+                continue
+            found[lang] = words
+        if found:
+            data["keywords"] = found
 
     def _funding(self, meta: etree._Element, data: dict[str, Any]) -> None:
         group = _child(meta, "funding-group")
