@@ -156,6 +156,11 @@ def what_is(data: bytes, name: str, root_tag: str | None) -> str | None:
     kind = _kind(data, name, root_tag)
     if kind is None:
         return None
+    if kind.startswith("root-ns:"):
+        return (
+            f"not a JATS article: its root <article> is in the namespace {kind[8:]} (a "
+            "publisher's own XML, such as Elsevier's), where JATS's <article> has none"
+        )
     if kind.startswith("root:"):
         local = kind[5:]
         return f"not a JATS article: the root element is <{local}>, where JATS has <article>"
@@ -171,7 +176,8 @@ def _kind(data: bytes, name: str, root_tag: str | None) -> str | None:
         )
         local = local or root_tag
         if local == "article":
-            return None
+            # JATS and NLM have no namespace; Elsevier's <article> is in its own
+            return f"root-ns:{ns}" if ns and ns != "http://www.w3.org/1999/xhtml" else None
         if local == "doi_batch":
             return "crossref"
         if local in ("crossref_result", "doi_records") or "crossref.org/qrschema" in ns:
