@@ -370,3 +370,25 @@ def test_a_scielo_affiliation_is_read_from_its_tags_or_its_published_line(
     assert tree.xpath("//aff[@id='aff1']//institution[@content-type='orgdiv1']/text()") == [
         "School of Nursing, Department of Testing"
     ]
+
+
+# Found in the German Archaeological Institute's JATS (dainst/dai-jats-produktionsstrecke,
+# Archäologischer Anzeiger): contrib-type="co-author" left every co-author out of the article.
+def test_a_co_author_is_an_author(tmp_path: Path) -> None:
+    contribs = """<contrib-group content-type="authors">
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Jane</given-names></name>
+</contrib>
+<contrib contrib-type="co-author"><name><surname>Doe</surname><given-names>John</given-names></name>
+</contrib>
+<contrib contrib-type="person"><name><surname>Roe</surname><given-names>Richard</given-names></name>
+</contrib>
+<contrib contrib-type="Author"><name><surname>Poe</surname><given-names>Anna</given-names></name>
+</contrib>
+</contrib-group>"""
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    people = loaded.article.authors
+    assert [p.name["en"].surname for p in people] == ["Smith", "Doe", "Roe", "Poe"]
+    assert {p.role for p in people} == {"author"}
+    assert "contrib-type 'co-author' is read as 'author'" in loaded.warnings
+    assert "contrib-type 'person' is read as 'author'" in loaded.warnings  # from the group
+    assert not any("'Author'" in w for w in loaded.warnings)

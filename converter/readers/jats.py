@@ -207,6 +207,20 @@ def _split_affiliation(text: str, lang: str, *, place_only: bool = False) -> dic
     return found
 
 
+def _role(stated: str, group_type: str) -> str | None:
+    """The model's role for a contrib-type as publishers write it: in any case ('Author'), an
+    author by another name ('co-author': the DAI's journals), or, for a type that names no role
+    ('person': Texture), the role its contrib-group's content-type names ('authors': Pensoft).
+    None for a role the model has not (the contributor is then named as left out)."""
+    value = stated.lower()
+    if value in _ROLES:
+        return value
+    if re.fullmatch(r"(co|first|last|senior|corresponding|principal)[- ]?author", value):
+        return "author"
+    group = group_type.strip().lower().removesuffix("s")
+    return group if value in ("person", "individual") and group in _ROLES else None
+
+
 def _tagged_address(line: etree._Element) -> bool:
     """An ``addr-line`` made of tagged parts (city, state, postal code), not of free text."""
     names = {local_name(part, lower=True) for part in line} - {""}
@@ -455,7 +469,10 @@ class ArticleReader:
         known = {aff["id"] for aff in affiliations if aff.get("id")}
         authors = []
         for group in _children(meta, "contrib-group"):
-            people = [self._contributor(c, known) for c in _children(group, "contrib")]
+            people = [
+                self._contributor(c, known, group.get("content-type") or "")
+                for c in _children(group, "contrib")
+            ]
             people = [person for person in people if person]
             # An aff in a contrib-group that no contrib points to is the whole group's (JATS).
             group_affs = shared.get(id(group), [])
@@ -472,11 +489,16 @@ class ArticleReader:
         if affiliations:
             data["affiliations"] = affiliations
 
-    def _contributor(self, contrib: etree._Element, known: set[str]) -> dict[str, Any] | None:
-        role = (contrib.get("contrib-type") or "author").strip()
-        if role not in _ROLES:
-            self.warn(f"contrib-type {role!r} is not in the model: contributor left out")
+    def _contributor(
+        self, contrib: etree._Element, known: set[str], group_type: str = ""
+    ) -> dict[str, Any] | None:
+        stated = (contrib.get("contrib-type") or "author").strip()
+        role = _role(stated, group_type)
+        if role is None:
+            self.warn(f"contrib-type {stated!r} is not in the model: contributor left out")
             return None
+        if role != stated.lower():
+            self.warn(f"contrib-type {stated!r} is read as {role!r}", SIMPLIFIED)
         person: dict[str, Any] = {"role": role}
         if contrib.get("corresp") == "yes":
             person["corresponding"] = True
