@@ -392,3 +392,26 @@ def test_a_co_author_is_an_author(tmp_path: Path) -> None:
     assert "contrib-type 'co-author' is read as 'author'" in loaded.warnings
     assert "contrib-type 'person' is read as 'author'" in loaded.warnings  # from the group
     assert not any("'Author'" in w for w in loaded.warnings)
+
+
+# Found in a PMC sample of kermitt2/Pub2TEI (Samples/TestPubInput/PMC/main2.nxml): three authors
+# written <name>Karen Stephan</name> were left out under one line that named none of them.
+def test_a_contributor_left_out_for_an_untagged_name_is_named(tmp_path: Path) -> None:
+    contribs = """<contrib-group>
+<contrib contrib-type="author"><string-name><given-names>Jane</given-names>
+<surname>Smith</surname></string-name></contrib>
+<contrib contrib-type="author"><string-name>John Doe</string-name></contrib>
+<contrib contrib-type="author"><name-alternatives>
+<name xml:lang="en"><surname>Li</surname><given-names>Wei</given-names></name>
+<string-name xml:lang="zh">李伟</string-name></name-alternatives></contrib>
+<contrib contrib-type="author"><string-name>Richard Roe</string-name></contrib>
+</contrib-group>"""
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    people = loaded.article.authors
+    assert [p.name["en"].surname for p in people] == ["Smith", "Li"]
+    for who in ("John Doe", "Richard Roe"):
+        assert (
+            f"contributor {who!r}: a name without <surname> or <given-names> cannot be split "
+            "without guessing: contributor left out"
+        ) in loaded.warnings
+    assert any(w.startswith("the name '李伟' has no <surname>") for w in loaded.warnings)

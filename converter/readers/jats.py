@@ -510,10 +510,16 @@ class ArticleReader:
                     person["orcid_authenticated"] = stated == "true"
         names: dict[str, Any] = {}
         alternatives = _child(contrib, "name-alternatives")
-        for name in [*_children(contrib, "name"), *_children(alternatives, "name")]:
+        untagged: list[str] = []  # <string-name>Jane Smith</string-name>: no parts to read
+        for name in [
+            *_children(contrib, "name", "string-name"),
+            *_children(alternatives, "name", "string-name"),
+        ]:
             parts = self._name(name)
             if parts:
                 names.setdefault(self.lang_of(name), parts)
+            elif self.plain(name):
+                untagged.append(self.plain(name))
         if names:
             person["name"] = names
         collabs: dict[str, str] = {}
@@ -525,8 +531,21 @@ class ArticleReader:
         if collabs:
             person["collab"] = collabs
         if not names and not collabs:
-            self.warn("a contributor without name or collab is left out")
+            if untagged:
+                self.warn(
+                    f"contributor {untagged[0]!r}: a name without <surname> or <given-names> "
+                    "cannot be split without guessing: contributor left out"
+                )
+            elif _child(contrib, "anonymous") is not None:
+                self.warn("an anonymous contributor is left out")
+            else:
+                self.warn("a contributor without name or collab is left out")
             return None
+        for text in untagged:  # beside a tagged form (name-alternatives with a CJK string-name)
+            self.warn(
+                f"the name {text!r} has no <surname> or <given-names>: left out (the "
+                "contributor is kept with its other name)"
+            )
         credit = []
         for role_el in _children(contrib, "role"):
             term = (role_el.get("vocab-term-identifier") or "").rstrip("/").rsplit("/", 1)[-1]
