@@ -415,3 +415,22 @@ def test_a_contributor_left_out_for_an_untagged_name_is_named(tmp_path: Path) ->
             "without guessing: contributor left out"
         ) in loaded.warnings
     assert any(w.startswith("the name '李伟' has no <surname>") for w in loaded.warnings)
+
+
+# Found in the example article of Vitaliy-1/JATSParser (a Ukrainian journal's JATS 1.1): two
+# <aff id="aff1">; the output repeated the id and was rejected, so nothing was converted.
+def test_an_id_given_twice_gets_a_new_one_and_the_article_converts(tmp_path: Path, store) -> None:
+    contribs = CONTRIBS.replace('rid="aff2"', 'rid="aff1"').replace('id="aff2"', 'id="aff1"')
+    refs = """<back><ref-list>
+<ref id="r1"><mixed-citation>Smith J. A first work. Test J. 2001;1:1-2.</mixed-citation></ref>
+<ref id="r1"><mixed-citation>Doe J. A second work. Test J. 2002;2:3-4.</mixed-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, contribs=contribs, back=refs))
+    assert [a.id for a in loaded.article.affiliations] == ["aff1", "aff1-2"]
+    assert [r.id for r in loaded.article.references] == ["r1", "r1-2"]
+    assert (
+        "id 'aff1' is given twice: the second is read as 'aff1-2', and what points to 'aff1' "
+        "points to the first"
+    ) in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert len(tree.xpath("//aff")) == 2 and len(tree.xpath("//ref")) == 2

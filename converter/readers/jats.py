@@ -462,6 +462,8 @@ class ArticleReader:
                 continue
             aff = self._affiliation(element)
             if aff:
+                if aff.get("id") in {a.get("id") for a in affiliations}:
+                    aff["id"] = self._fresh_id(aff["id"], {a.get("id") for a in affiliations})
                 if parent is not None and local_name(parent, lower=True) == "contrib-group":
                     aff.setdefault("id", f"aff-group-{len(affiliations) + 1}")
                     shared.setdefault(id(parent), []).append(aff["id"])
@@ -588,6 +590,19 @@ class ArticleReader:
         if bio:
             person["bio"] = bio
         return person
+
+    def _fresh_id(self, taken: str, used: set[Any]) -> str:
+        """A second element with an id already given (two ``<aff id="aff1">``: invalid, and
+        the output would be rejected) gets a new one; links to the id keep the first."""
+        number = 2
+        while f"{taken}-{number}" in used:
+            number += 1
+        fresh = f"{taken}-{number}"
+        self.warn(
+            f"id {taken!r} is given twice: the second is read as {fresh!r}, and what points "
+            f"to {taken!r} points to the first"
+        )
+        return fresh
 
     def _collab_name(self, collab: etree._Element) -> str:
         """A group author's name: its text without the members some files nest inside it
@@ -986,10 +1001,12 @@ class ArticleReader:
         back = _child(self.root, "back")
         if back is None:
             return
-        refs = []
+        refs: list[dict[str, Any]] = []
         for ref in back.iter("{*}ref", "ref"):
             parsed = self._reference(ref)
             if parsed:
+                if parsed.get("id") in {r.get("id") for r in refs}:
+                    parsed["id"] = self._fresh_id(parsed["id"], {r.get("id") for r in refs})
                 refs.append(parsed)
         if refs:
             data["references"] = refs
