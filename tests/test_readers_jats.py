@@ -354,3 +354,17 @@ def test_validate_names_an_article_root_in_another_namespace(run, tmp_path: Path
     assert "its root <article> is in the namespace http://www.elsevier.com/xml/ja/dtd" in (
         result.out + result.err
     )
+
+
+def test_check_and_validate_name_an_article_without_front(run, tmp_path: Path) -> None:
+    path = tmp_path / "iop.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<article artid="x1"><article-metadata/></article>',
+        encoding="utf-8",
+    )
+    for command in (("check", "--profile", "pmc"), ("validate",)):
+        result = run(*command, path)
+        assert result.code == 3, command
+        assert "its <article> has no <front>; it starts with <article-metadata>" in (
+            result.out + result.err
+        ), command

@@ -19,6 +19,7 @@ from lxml import etree
 from converter import identifiers, model
 from converter.countries import localized_country_name
 from converter.licenses import license_sentence, resolve_license
+from converter.messages import article_without_front
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import build, country_code, read_root
@@ -101,7 +102,7 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     for index, element in enumerate(articles, start=1):
         name = f"{path}#{index}" if many else str(path)
         stem = f"{base}-{index}" if many else base
-        if (problem := _not_jats(element)) is not None:
+        if (problem := article_without_front(element)) is not None:
             yield Loaded(name, stem, problems=[f"{name}: {problem}"])
             continue
         log = Collector()
@@ -115,22 +116,6 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             source_journal=journal,
             warnings=log.warnings,
         )
-
-
-def _not_jats(article: etree._Element) -> str | None:
-    """Why an ``<article>`` is no JATS or NLM article: Elsevier, RSC, IOP and Nature have
-    XML of their own with an ``<article>`` root, and no ``<front>``. Named as such, rather
-    than read as an empty article that then lacks a title and a journal."""
-    if _child(article, "front") is not None:
-        return None
-    namespace = etree.QName(article).namespace
-    where = f" (in the namespace {namespace})" if namespace else ""
-    first = next((local_name(c) for c in article if local_name(c)), "")
-    holds = f"; it starts with <{first}>" if first else ""
-    return (
-        f"not a JATS or NLM article: its <article>{where} has no <front>{holds} (a publisher's "
-        "own XML, such as Elsevier's, RSC's, IOP's or Nature's, is not read)"
-    )
 
 
 def output_stem(path: Path) -> str:
