@@ -110,7 +110,9 @@ def test_nlm_30_sample_upgrades_to_valid_jats_14(run, tmp_path: Path, store) -> 
     ]
     assert "Moscow’s view" in "".join(tree.xpath("//abstract[1]/p[1]//text()"))
     assert len(tree.xpath("//ref")) == 6
-    assert tree.xpath("//ref[@id='B6']/element-citation/source/text()") == ["Kommersant"]
+    assert tree.xpath("//ref[@id='B6']//element-citation/source/text()") == ["Kommersant"]
+    # the day and month the reference fields have no place for stay in its text
+    assert "Kommersant. 7 September 2016." in tree.xpath("string(//ref[@id='B6']//mixed-citation)")
     assert tree.xpath("//ref[@id='B1']//mixed-citation/@publication-type") == ["newspaper"]
     assert out.read_bytes() == (NLM.parent / "streltsov-110.xml").read_bytes()
 

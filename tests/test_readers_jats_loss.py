@@ -434,3 +434,45 @@ def test_an_id_given_twice_gets_a_new_one_and_the_article_converts(tmp_path: Pat
     ) in loaded.warnings
     tree = _output(loaded, tmp_path, store)
     assert len(tree.xpath("//aff")) == 2 and len(tree.xpath("//ref")) == 2
+
+
+# Found in every NLM 2.3 file with structured references (PLOS and BMC in the corpus, Springer in
+# PMC: sibils/jats-parser data/Abdom_Imaging/PMC2386533.xml): a <citation> made of elements only
+# was read as text, 'McSheaDW1996Metazoan complexity…Evolution50477492', and Springer's own
+# display text beside it was dropped. And an element citation's PMID, editors or day and month
+# were left out in silence: they are kept in its text now.
+NLM23_REFS = """<back><ref-list>
+<ref id="r1"><label>1</label><citation citation-type="journal"><person-group
+person-group-type="author"><name><surname>McShea</surname><given-names>DW</given-names></name>
+</person-group> <year>1996</year> <article-title>Metazoan complexity and evolution: Is there a
+trend?</article-title> <source>Evolution</source> <volume>50</volume> <fpage>477</fpage>
+<lpage>492</lpage> <pub-id pub-id-type="pmid">28568304</pub-id></citation></ref>
+<ref id="r2"><label>2</label><citation citation-type="journal"><person-group
+person-group-type="author"><name><surname>Loftus</surname><given-names>EV</given-names></name>
+</person-group><article-title>Clinical epidemiology of inflammatory bowel
+disease</article-title><source>Gastroenterology</source><year>2004</year><volume>126</volume>
+<fpage>1504</fpage><lpage>1517</lpage><pub-id pub-id-type="doi">10.1053/j.gastro.2004.01.063</pub-id>
+</citation><citation citation-type="display-unstructured">Loftus EV Jr (2004) Clinical
+epidemiology of inflammatory bowel disease. Gastroenterology 126:1504–1517</citation></ref>
+<ref id="r3"><label>3</label><citation citation-type="journal">Smith J. A mixed citation. <source>Test
+J</source>. 2001;<volume>1</volume>:<fpage>2</fpage>.</citation></ref>
+</ref-list></back>"""
+
+
+def test_an_nlm_23_citation_of_elements_is_read_as_structured(tmp_path: Path) -> None:
+    path = _article(tmp_path, back=NLM23_REFS)
+    first, second, third = _read(path).article.references
+    assert (first.authors, first.year, first.source) == (["McShea, DW"], "1996", "Evolution")
+    assert (first.fpage, first.lpage) == ("477", "492")
+    # the PMID has no field: the reference's text keeps it, readable
+    assert first.text == {
+        "en": "McShea DW. 1996. Metazoan complexity and evolution: Is there a trend? "
+        "Evolution. 50. 477–492. PMID: 28568304."
+    }
+    assert second.doi == "10.1053/j.gastro.2004.01.063"
+    assert second.text == {
+        "en": "Loftus EV Jr (2004) Clinical epidemiology of inflammatory bowel disease. "
+        "Gastroenterology 126:1504–1517"
+    }
+    assert third.text == {"en": "Smith J. A mixed citation. Test J. 2001;1:2."}
+    assert third.title is None

@@ -206,6 +206,44 @@ def _role(stated: str, group_type: str) -> str | None:
     return group if value in ("person", "individual") and group in _ROLES else None
 
 
+_PEOPLE = frozenset({"name", "string-name", "collab", "etal"})
+_DATE_PARTS = frozenset({"day", "month", "season", "year"})
+# parts of a structured citation the model's reference fields hold (see ``_structured``)
+_CARRIED = frozenset(
+    {"article-title", "chapter-title", "data-title", "part-title", "source", "year", "volume",
+     "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label"}
+)  # fmt: skip
+
+
+def _uncarried(cite: etree._Element) -> bool:
+    """Whether a structured citation holds a part the reference fields have no place for (a
+    PMID, editors, a publisher, an edition, a comment): then its text is kept beside them."""
+    for child in cite:
+        name = local_name(child, lower=True)
+        if not name or name in _CARRIED:
+            continue
+        if name == "person-group" and (child.get("person-group-type") or "author") == "author":
+            continue
+        if name == "pub-id" and (child.get("pub-id-type") or "") == "doi":
+            continue
+        if name == "date-in-citation" and (child.get("content-type") or "access-date") == (
+            "access-date"
+        ):
+            continue
+        if "".join(child.itertext()).strip() or name == "etal":
+            return name != "etal"
+    return False
+
+
+def _element_only(cite: etree._Element) -> bool:
+    """An NLM 2.3 ``<citation>`` that is structured — elements with nothing but white space
+    between them (PLOS, BMC, Springer in PMC) — not mixed: its text would run the parts
+    together ('McSheaDW1996Metazoan complexity…'), so it is read as an element citation."""
+    if (cite.text or "").strip() or not len(cite):
+        return False
+    return not any((child.tail or "").strip() for child in cite)
+
+
 def _tagged_address(line: etree._Element) -> bool:
     """An ``addr-line`` made of tagged parts (city, state, postal code), not of free text."""
     names = {local_name(part, lower=True) for part in line} - {""}
@@ -1009,6 +1047,7 @@ class ArticleReader:
             entry["id"] = ref_id
         texts: dict[str, str] = {}
         fallback: dict[str, str] = {}  # an element-citation's content as text
+        uncarried = False  # a part the structured fields have no place for (a PMID, editors)
         for cite in citations:
             name = local_name(cite, lower=True)
             kind = cite.get("publication-type") or cite.get("citation-type")
@@ -1020,7 +1059,7 @@ class ArticleReader:
                         f"reference type {kind!r} is not in the model: read as 'other'", SIMPLIFIED
                     )
                     entry["type"] = "other"
-            if name in ("mixed-citation", "citation"):
+            if name == "mixed-citation" or (name == "citation" and not _element_only(cite)):
                 lang = self.lang_of(cite)
                 text = self._mixed_text(cite)
                 if not text:
@@ -1029,13 +1068,19 @@ class ArticleReader:
                     self.warn(f"reference {ref_id}: a second text in {lang!r} is left out")
                     continue
                 texts[lang] = text
-            elif name in ("element-citation", "nlm-citation"):
+            elif name in ("element-citation", "nlm-citation", "citation"):
                 self._structured(cite, entry, ref_id)
+                uncarried = uncarried or _uncarried(cite)
                 text = self._element_text(cite)
                 if text:
                     fallback.setdefault(self.lang_of(cite), text)
-        if not texts and not (entry.get("title") or entry.get("source")) and fallback:
-            # software, web pages, data: a comment and a link, a collab, a pub-id only
+        if (
+            not texts
+            and fallback
+            and (uncarried or not (entry.get("title") or entry.get("source")))
+        ):
+            # software, web pages, data: a comment and a link, a collab, a pub-id only; or a
+            # PMID, editors, a publisher the fields have no place for: kept as the text
             texts = fallback
         if texts:
             entry["text"] = texts
@@ -1055,24 +1100,25 @@ class ArticleReader:
         return text
 
     def _element_text(self, cite: etree._Element) -> str:
-        """An element citation's parts as one line of text, in their order."""
+        """An element citation's parts as one line of text, in their order: people by
+        'Surname Given', editors marked, pages as a range, identifiers named."""
         parts: list[str] = []
+        previous = ""
         for child in cite:
             name = local_name(child, lower=True)
             if name == "person-group":
-                people = []
-                for person in child:
-                    kind = local_name(person, lower=True)
-                    if kind == "name":
-                        found = self._name(person)
-                        people.append(
-                            " ".join(filter(None, [found.get("surname"), found.get("given")]))
-                        )
-                    elif kind == "etal":
-                        people.append("et al.")
-                    elif kind:
-                        people.append(self.plain(person))
-                parts.append(", ".join(p for p in people if p))
+                people = ", ".join(p for p in map(self._person_text, child) if p)
+                if people and (child.get("person-group-type") or "author") == "editor":
+                    people += " (eds)"
+                parts.append(people)
+            elif name in _PEOPLE and previous in _PEOPLE and parts:
+                parts[-1] += ", " + self._person_text(child)  # NLM 2.3: names without a group
+            elif name in _PEOPLE:
+                parts.append(self._person_text(child))
+            elif name == "lpage" and previous == "fpage" and parts:
+                parts[-1] += "–" + self.plain(child)
+            elif name in _DATE_PARTS and previous in _DATE_PARTS and parts:
+                parts[-1] += " " + self.plain(child)  # 7 September 2016
             elif name == "pub-id":
                 kind = (child.get("pub-id-type") or "").lower()
                 value = self.plain(child)
@@ -1083,7 +1129,19 @@ class ArticleReader:
                 parts.append(label if not href or href == label else f"{label} {href}".strip())
             elif name:
                 parts.append(self.plain(child))
-        return ". ".join(p.rstrip(". ") for p in parts if p.strip(" .")) + ("." if parts else "")
+            previous = name or previous
+        kept = [p.rstrip(". ") for p in parts if p.strip(" .")]
+        line = "".join(f"{p} " if p.endswith(("?", "!")) else f"{p}. " for p in kept)
+        return line.strip()
+
+    def _person_text(self, person: etree._Element) -> str:
+        kind = local_name(person, lower=True)
+        if kind == "name":
+            found = self._name(person)
+            return " ".join(filter(None, [found.get("surname"), found.get("given")]))
+        if kind == "etal":
+            return "et al."
+        return self.plain(person) if kind else ""
 
     def _structured(self, cite: etree._Element, entry: dict[str, Any], ref_id: str) -> None:
         if cite.get(XML_LANG):
