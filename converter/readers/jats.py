@@ -974,9 +974,11 @@ class ArticleReader:
             return
         funding = []
         for award in _children(group, "award-group"):
-            funder: dict[str, str] = {}
-            funder_id = None
+            # Several funding-sources in one award-group are several funders (SciELO:
+            # CAPES and CNPq), unless they name one funder in several languages.
+            funders: list[tuple[dict[str, str], str | None]] = []
             for source in _children(award, "funding-source"):
+                funder_id = None
                 wrap = _child(source, "institution-wrap")
                 if wrap is not None:
                     found_id = _child(wrap, "institution-id")
@@ -986,21 +988,28 @@ class ArticleReader:
                     name = self.plain(name_el) if name_el is not None else ""
                 else:
                     name = self.plain(source)
-                if name:
-                    funder.setdefault(self.lang_of(source), name)
-            if not funder:
+                if not name:
+                    continue
+                lang = self.lang_of(source)
+                if not funders or lang in funders[-1][0]:
+                    funders.append(({}, None))
+                names, known_id = funders[-1]
+                names[lang] = name
+                funders[-1] = (names, known_id or funder_id)
+            if not funders:
                 self.warn("an award-group without funding-source is left out")
                 continue
-            entry: dict[str, Any] = {"funder": funder}
-            if funder_id:
-                try:
-                    entry["funder_id"] = identifiers.normalize_funder_id(funder_id)
-                except ValueError:
-                    self.warn(f"funder id {funder_id!r} is not a Funder Registry DOI or ROR")
-            awards = [self.plain(a) for a in _children(award, "award-id")]
-            if awards:
-                entry["awards"] = [a for a in awards if a]
-            funding.append(entry)
+            awards = [a for a in (self.plain(a) for a in _children(award, "award-id")) if a]
+            for funder, funder_id in funders:
+                entry: dict[str, Any] = {"funder": funder}
+                if funder_id:
+                    try:
+                        entry["funder_id"] = identifiers.normalize_funder_id(funder_id)
+                    except ValueError:
+                        self.warn(f"funder id {funder_id!r} is not a Funder Registry DOI or ROR")
+                if awards:
+                    entry["awards"] = list(awards)
+                funding.append(entry)
         if funding:
             data["funding"] = funding
         statements: dict[str, str] = {}
