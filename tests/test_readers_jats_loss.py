@@ -496,3 +496,59 @@ def test_every_funding_source_of_an_award_group_is_a_funder(tmp_path: Path, stor
     ]
     tree = _output(loaded, tmp_path, store)
     assert len(tree.xpath("//award-group")) == 3
+
+
+# Found by comparing the text of source and output, file by file: what was dropped in silence
+# before is kept or named now.
+def test_self_uris_as_publishers_write_them(tmp_path: Path) -> None:
+    # Pensoft: the address as the text; its ZooBank link is no PDF; PMC: a bare file name
+    links = """<self-uri content-type="pdf">https://example.org/a.pdf</self-uri>
+<self-uri content-type="zoobank">http://zoobank.org/9A22E524-BD38-402F-ABDC-506BC238CF94</self-uri>
+<self-uri xlink:href="a.pdf"/>"""
+    loaded = _read(_article(tmp_path, permissions=links))
+    assert [(s.url, s.type) for s in loaded.article.self_uri] == [
+        ("https://example.org/a.pdf", "pdf")
+    ]
+    assert (
+        "self-uri of type 'zoobank' (http://zoobank.org/9A22E524-BD38-402F-ABDC-506BC238CF94) "
+        "is not in the model: left out"
+    ) in loaded.warnings
+    assert "self-uri 'a.pdf' is not an http(s) address: left out" in loaded.warnings
+
+
+def test_ids_seasons_and_contributor_details_are_kept_or_named(tmp_path: Path) -> None:
+    path = _article(
+        tmp_path,
+        contribs="""<contrib-group><contrib contrib-type="author"><name><surname>Smith</surname>
+<given-names>Jane</given-names></name><degrees>MBBS</degrees><address><phone>+1 555 0100</phone>
+<email>jane@example.org</email></address><xref ref-type="aff" rid="aff1"/></contrib>
+<aff id="aff1"><institution content-type="dept">Clinical Hospital of Testing</institution>
+<addr-line><named-content content-type="city">Kyiv</named-content></addr-line>
+<country>Ukraine</country></aff></contrib-group>""",
+    )
+    text = path.read_text().replace(
+        '<article-id pub-id-type="doi">10.5555/loss.1</article-id>',
+        '<article-id pub-id-type="publisher-id" specific-use="previous-pid">S0001</article-id>'
+        '<article-id pub-id-type="publisher-id" specific-use="scielo-v3">AbC123</article-id>'
+        '<article-id pub-id-type="publisher-id">6708</article-id>'
+        '<article-id pub-id-type="doi">10.5555/loss.1</article-id>'
+        '<article-id pub-id-type="doi">10.5555/loss.1</article-id>',
+    )
+    text = text.replace(
+        '<pub-date pub-type="epub">',
+        '<pub-date pub-type="collection"><season>Jan-Apr</season><year>2020</year></pub-date>'
+        '<pub-date pub-type="epub">',
+    )
+    path.write_text(text)
+    loaded = _read(path)
+    article = loaded.article
+    assert article.ids.publisher_id == "S0001"
+    assert article.ids.other == {"publisher-id-scielo-v3": "AbC123", "publisher-id-2": "6708"}
+    assert "pub-date 2020: season 'Jan-Apr' is not in the model: left out (the year is kept)" in (
+        loaded.warnings
+    )
+    assert "contributor 'Smith': not in the model, left out: degrees, phone" in loaded.warnings
+    assert article.authors[0].email == "jane@example.org"
+    # a department that is the only body named is the institution (it was written nowhere)
+    assert article.affiliations[0].institution == {"en": "Clinical Hospital of Testing"}
+    assert article.affiliations[0].city == {"en": "Kyiv"}

@@ -192,6 +192,13 @@ def _split_affiliation(text: str, lang: str, *, place_only: bool = False) -> dic
     return found
 
 
+# the children of a contrib the reader takes (an address only for its e-mail)
+_CONTRIB_READ = frozenset(
+    {"contrib-id", "name", "name-alternatives", "string-name", "collab", "collab-alternatives",
+     "role", "email", "address", "xref", "aff", "aff-alternatives", "bio", "anonymous", "label"}
+)  # fmt: skip
+
+
 def _role(stated: str, group_type: str) -> str | None:
     """The model's role for a contrib-type as publishers write it: in any case ('Author'), an
     author by another name ('co-author': the DAI's journals), or, for a type that names no role
@@ -406,24 +413,41 @@ class ArticleReader:
         for item in _children(meta, "article-id"):
             kind = (item.get("pub-id-type") or "").strip()
             value = self.plain(item)
-            if not value:
-                continue
-            if kind == "doi":
-                data.setdefault("doi", value)
-            elif kind == "publisher-id":
-                ids.setdefault("publisher_id", value)
-            elif kind == "pmid":
-                ids.setdefault("pmid", value)
-            elif kind == "custom" and (item.get("custom-type") or "") == "edn":
-                ids.setdefault("edn", value)
+            if not value or value in (data.get("doi"), *ids.values(), *other.values()):
+                continue  # the same id twice (PMC's OAI records)
+            if kind == "doi" and "doi" not in data:
+                data["doi"] = value
+            elif kind == "publisher-id" and "publisher_id" not in ids:
+                ids["publisher_id"] = value
+            elif kind == "pmid" and "pmid" not in ids:
+                ids["pmid"] = value
+            elif kind == "custom" and (item.get("custom-type") or "") == "edn" and "edn" not in ids:
+                ids["edn"] = value
             else:
-                key = (item.get("custom-type") if kind == "custom" else kind) or "other"
-                key = re.sub(r"[^a-z0-9-]+", "-", key.lower()).strip("-") or "other"
-                other.setdefault(key if key[0].isalpha() else f"id-{key}", value)
+                # SciELO gives three publisher-ids, told apart by specific-use (scielo-v2 …)
+                key = self._id_key(item, kind, other)
+                if key is None:
+                    self.warn(f"a second article-id of type {kind!r} ({value!r}) is left out")
+                else:
+                    other[key] = value
         if other:
             ids["other"] = other
         if ids:
             data["ids"] = ids
+
+    def _id_key(self, item: etree._Element, kind: str, taken: dict[str, str]) -> str | None:
+        """The key of an article id the model keeps among its other ids: its custom-type or
+        pub-id-type, or, for a second one of a type, that and its specific-use."""
+        base = (item.get("custom-type") if kind == "custom" else kind) or "other"
+        use = item.get("specific-use") or ""
+        for raw in (base, f"{base}-{use}" if use else "", *(f"{base}-{n}" for n in range(2, 9))):
+            if not raw:
+                continue
+            key = re.sub(r"[^a-z0-9-]+", "-", raw.lower()).strip("-") or "other"
+            key = key if key[0].isalpha() else f"id-{key}"
+            if key not in taken and key not in ("doi", "publisher-id", "pmid", "edn"):
+                return key
+        return None
 
     def _categories(self, meta: etree._Element, data: dict[str, Any]) -> None:
         section: dict[str, str] = {}
@@ -612,6 +636,18 @@ class ArticleReader:
                 bio.setdefault(self.lang_of(item), " ".join(paras))
         if bio:
             person["bio"] = bio
+        left = {local_name(c, lower=True) for c in contrib} - _CONTRIB_READ - {""}
+        address = _child(contrib, "address")
+        left |= (
+            {local_name(c, lower=True) for c in address if local_name(c)} - {"email"}
+            if (address is not None)
+            else set()
+        )
+        if left:
+            who = next(iter(names.values()), {}).get("surname") or next(iter(collabs.values()), "")
+            self.warn(
+                f"contributor {who!r}: not in the model, left out: " + ", ".join(sorted(left))
+            )
         return person
 
     def _fresh_id(self, taken: str, used: set[Any]) -> str:
@@ -735,9 +771,12 @@ class ArticleReader:
                 untyped = True
             else:
                 parts.update(place)
+        departments = parts.pop("departments", None)
+        if departments and not institutions and not parts.get("institution"):
+            institutions, departments = departments, None  # the only body named (JATSParser)
         if institutions:
             parts.setdefault("institution", {})[lang] = ", ".join(institutions)
-        if departments := parts.pop("departments", None):
+        if departments:
             parts["department"] = {lang: ", ".join(departments)}
         if line and (untyped or not _words(line) <= _words(" ".join(_texts(parts, lang)))):
             untyped, text = True, line  # the published line says more than the tags place
@@ -806,6 +845,12 @@ class ArticleReader:
             value = _date_of(item)
             if value is None:
                 continue
+            season = _child(item, "season")
+            if season is not None and self.plain(season) and len(value) == 4:
+                self.warn(
+                    f"pub-date {value}: season {self.plain(season)!r} is not in the model: left "
+                    "out (the year is kept)"
+                )
             date_type = item.get("date-type") or ""
             pub_format = item.get("publication-format") or ""
             pub_type = item.get("pub-type") or ""
@@ -911,17 +956,26 @@ class ArticleReader:
         return None
 
     def _self_uris(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """Links to versions of the article (PDF, HTML …) and its landing page. The address
+        may be the element's text (Pensoft); a link of another kind (Pensoft's ZooBank
+        registration) is named as left out, not taken for a PDF."""
         links = []
         for item in _children(meta, "self-uri"):
-            url = (item.get(XLINK_HREF) or "").strip()
+            title = self.plain(item)
+            url = (item.get(XLINK_HREF) or "").strip() or title
+            stated = (item.get("content-type") or "").strip()
+            kind = (stated or "pdf").lower().removeprefix("application/").removeprefix("text/")
             if not _URL.match(url):
+                if url:
+                    self.warn(f"self-uri {url!r} is not an http(s) address: left out")
                 continue
-            kind = (item.get("content-type") or "pdf").lower().removeprefix("application/")
             if kind == "landing-page" and "url" in model.Article.model_fields:
                 data.setdefault("url", url)
                 continue
-            link: dict[str, Any] = {"url": url, "type": _SELF_URI_TYPES.get(kind, "pdf")}
-            title = self.plain(item)
+            if kind not in _SELF_URI_TYPES:
+                self.warn(f"self-uri of type {stated!r} ({url}) is not in the model: left out")
+                continue
+            link: dict[str, Any] = {"url": url, "type": _SELF_URI_TYPES[kind]}
             if title and title != url:
                 link["title"] = title
             links.append(link)
