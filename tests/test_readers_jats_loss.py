@@ -424,16 +424,19 @@ def test_an_id_given_twice_gets_a_new_one_and_the_article_converts(tmp_path: Pat
     refs = """<back><ref-list>
 <ref id="r1"><mixed-citation>Smith J. A first work. Test J. 2001;1:1-2.</mixed-citation></ref>
 <ref id="r1"><mixed-citation>Doe J. A second work. Test J. 2002;2:3-4.</mixed-citation></ref>
+<ref><mixed-citation>Roe R. A work without id. Test J. 2003;3:5-6.</mixed-citation></ref>
+<ref><mixed-citation>Poe A. Another without id. Test J. 2004;4:7-8.</mixed-citation></ref>
 </ref-list></back>"""
     loaded = _read(_article(tmp_path, contribs=contribs, back=refs))
     assert [a.id for a in loaded.article.affiliations] == ["aff1", "aff1-2"]
-    assert [r.id for r in loaded.article.references] == ["r1", "r1-2"]
+    # refs without id (the DAI's) are no id given twice (that was an internal error, exit 70)
+    assert [r.id for r in loaded.article.references] == ["r1", "r1-2", "ref3", "ref4"]
     assert (
         "id 'aff1' is given twice: the second is read as 'aff1-2', and what points to 'aff1' "
         "points to the first"
     ) in loaded.warnings
     tree = _output(loaded, tmp_path, store)
-    assert len(tree.xpath("//aff")) == 2 and len(tree.xpath("//ref")) == 2
+    assert len(tree.xpath("//aff")) == 2 and len(tree.xpath("//ref")) == 4
 
 
 # Found in every NLM 2.3 file with structured references (PLOS and BMC in the corpus, Springer in

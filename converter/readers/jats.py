@@ -509,7 +509,7 @@ class ArticleReader:
                 continue
             aff = self._affiliation(element)
             if aff:
-                if aff.get("id") in {a.get("id") for a in affiliations}:
+                if aff.get("id") and aff["id"] in {a.get("id") for a in affiliations}:
                     aff["id"] = self._fresh_id(aff["id"], {a.get("id") for a in affiliations})
                 if parent is not None and local_name(parent, lower=True) == "contrib-group":
                     aff.setdefault("id", f"aff-group-{len(affiliations) + 1}")
@@ -1091,7 +1091,7 @@ class ArticleReader:
         for ref in back.iter("{*}ref", "ref"):
             parsed = self._reference(ref)
             if parsed:
-                if parsed.get("id") in {r.get("id") for r in refs}:
+                if parsed.get("id") and parsed["id"] in {r.get("id") for r in refs}:
                     parsed["id"] = self._fresh_id(parsed["id"], {r.get("id") for r in refs})
                 refs.append(parsed)
         if refs:
