@@ -555,3 +555,15 @@ def test_ids_seasons_and_contributor_details_are_kept_or_named(tmp_path: Path) -
     # a department that is the only body named is the institution (it was written nowhere)
     assert article.affiliations[0].institution == {"en": "Clinical Hospital of Testing"}
     assert article.affiliations[0].city == {"en": "Kyiv"}
+
+
+# Found in the BMJ and PNAS samples of kermitt2/Pub2TEI (NLM 3.0 from PMC): no journal-title,
+# journal-ids typed 'pmc', 'pubmed', 'publisher': the journal had no title and nothing converted.
+def test_a_journal_named_only_by_a_pubmed_id_takes_it_as_title(tmp_path: Path) -> None:
+    journal = """<journal-id journal-id-type="pmc">bmj</journal-id>
+<journal-id journal-id-type="pubmed">BMJ</journal-id>
+<journal-id journal-id-type="publisher">BMJ</journal-id>
+<issn pub-type="epub">2658-6789</issn>"""
+    loaded = _read(_article(tmp_path, journal=journal))
+    assert loaded.article.journal.title == {"en": "BMJ"}
+    assert any("journal-id of type 'pubmed' ('BMJ')" in w for w in loaded.warnings)

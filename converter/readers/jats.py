@@ -1298,8 +1298,8 @@ class ArticleReader:
             fallback = journal.get("abbrev_title")
             source = "abbrev-journal-title"
             if not fallback:
-                source = next((f"journal-id of type {k!r}" for k in ("nlm-ta", "iso-abbrev",
-                               "publisher-id") if ids.get(k)), "")  # fmt: skip
+                kinds = ("nlm-ta", "iso-abbrev", "pubmed", "publisher-id", "publisher")
+                source = next((f"journal-id of type {k!r}" for k in kinds if ids.get(k)), "")
                 fallback = ids.get(source.split("'")[1]) if source else None
             if fallback:
                 title = {self.lang: fallback}
