@@ -567,3 +567,32 @@ def test_a_journal_named_only_by_a_pubmed_id_takes_it_as_title(tmp_path: Path) -
     loaded = _read(_article(tmp_path, journal=journal))
     assert loaded.article.journal.title == {"en": "BMJ"}
     assert any("journal-id of type 'pubmed' ('BMJ')" in w for w in loaded.warnings)
+
+
+# The JATS that OJS writes (pkp/jatsTemplate, tests/data/ie1.xml): an untyped self-uri is the
+# article's page, which was taken for a PDF; an issue-title and a page-range were dropped in
+# silence; the plain-language summary must not take the abstract's place.
+def test_ojs_jats_self_uris_issue_title_and_summaries(tmp_path: Path) -> None:
+    meta = """<self-uri xlink:href="https://journal.example.org/index.php/tj/article/view/9"/>
+<self-uri content-type="application/pdf"
+ xlink:href="https://journal.example.org/index.php/tj/article/download/9/20"/>
+<abstract abstract-type="plain-language-summary"><p>A summary for everyone.</p></abstract>
+<abstract><p>The abstract.</p></abstract>"""
+    path = _article(tmp_path, permissions=meta)
+    text = path.read_text().replace(
+        "<volume>3</volume><elocation-id>e101</elocation-id>",
+        "<volume>3</volume><issue>2</issue><issue-title>Special issue on testing</issue-title>"
+        "<fpage>15</fpage><lpage>20</lpage><page-range>15-18, 20</page-range>",
+    )
+    path.write_text(text)
+    loaded = _read(path)
+    article = loaded.article
+    assert article.url == "https://journal.example.org/index.php/tj/article/view/9"
+    assert [(s.url, s.type) for s in article.self_uri] == [
+        ("https://journal.example.org/index.php/tj/article/download/9/20", "pdf")
+    ]
+    assert article.abstract["en"] == ["The abstract."]
+    assert "issue-title 'Special issue on testing' is not in the model: left out" in (
+        loaded.warnings
+    )
+    assert "page-range '15-18, 20' is not in the model: left out" in loaded.warnings

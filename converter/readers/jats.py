@@ -345,6 +345,12 @@ class ArticleReader:
             found = _child(meta, tag)
             if found is not None and self.plain(found):
                 data[tag.replace("-", "_")] = self.plain(found)
+        pages = _child(meta, "page-range")
+        written = "-".join(filter(None, [data.get("fpage"), data.get("lpage")]))
+        if pages is not None and re.sub(r"[\s–—-]+", "-", self.plain(pages)) != written:
+            self.warn(f"page-range {self.plain(pages)!r} is not in the model: left out")
+        for title in _children(meta, "issue-title"):
+            self.warn(f"issue-title {self.plain(title)!r} is not in the model: left out")
         if data.get("fpage") and data.get("elocation_id"):
             self.warn("both fpage and elocation-id: elocation-id left out")
             del data["elocation_id"]
@@ -964,14 +970,18 @@ class ArticleReader:
             title = self.plain(item)
             url = (item.get(XLINK_HREF) or "").strip() or title
             stated = (item.get("content-type") or "").strip()
-            kind = (stated or "pdf").lower().removeprefix("application/").removeprefix("text/")
+            kind = stated.lower().removeprefix("application/").removeprefix("text/")
+            if not kind:  # by the address: OJS's untyped self-uri is the article's page
+                ending = url.lower().rsplit("?", 1)[0].rsplit(".", 1)[-1]
+                kind = ending if ending in _SELF_URI_TYPES else "landing-page"
             if not _URL.match(url):
                 if url:
                     self.warn(f"self-uri {url!r} is not an http(s) address: left out")
                 continue
-            if kind == "landing-page" and "url" in model.Article.model_fields:
-                data.setdefault("url", url)
+            if kind == "landing-page" and "url" not in data:
+                data["url"] = url
                 continue
+            kind = "html" if kind == "landing-page" else kind  # a second page of the article
             if kind not in _SELF_URI_TYPES:
                 self.warn(f"self-uri of type {stated!r} ({url}) is not in the model: left out")
                 continue
