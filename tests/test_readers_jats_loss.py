@@ -596,3 +596,15 @@ def test_ojs_jats_self_uris_issue_title_and_summaries(tmp_path: Path) -> None:
         loaded.warnings
     )
     assert "page-range '15-18, 20' is not in the model: left out" in loaded.warnings
+
+
+# Found in Pensoft's ZooKeys and BDJ files (pensoft/OpenBiodiv): a keyword in italics written on
+# its own lines came out as '<italic> Harmonia manillana </italic>'.
+def test_space_at_the_edge_of_a_style_goes_outside_it(tmp_path: Path) -> None:
+    keywords = """<kwd-group><kwd>
+<italic>
+  Harmonia manillana
+</italic>
+</kwd><kwd>new synonymy</kwd></kwd-group>"""
+    loaded = _read(_article(tmp_path, permissions=keywords))
+    assert loaded.article.keywords["en"] == ["<i>Harmonia manillana</i>", "new synonymy"]
