@@ -384,11 +384,13 @@ def test_a_co_author_is_an_author(tmp_path: Path) -> None:
 </contrib>
 <contrib contrib-type="Author"><name><surname>Poe</surname><given-names>Anna</given-names></name>
 </contrib>
-</contrib-group>"""
+</contrib-group>
+<contrib-group><contrib contrib-type="senior_editor"><name><surname>Barr</surname>
+<given-names>Ann</given-names></name></contrib></contrib-group>"""
     loaded = _read(_article(tmp_path, contribs=contribs))
     people = loaded.article.authors
-    assert [p.name["en"].surname for p in people] == ["Smith", "Doe", "Roe", "Poe"]
-    assert {p.role for p in people} == {"author"}
+    assert [p.name["en"].surname for p in people] == ["Smith", "Doe", "Roe", "Poe", "Barr"]
+    assert [p.role for p in people] == ["author"] * 4 + ["editor"]  # eLife's senior_editor
     assert "contrib-type 'co-author' is read as 'author'" in loaded.warnings
     assert "contrib-type 'person' is read as 'author'" in loaded.warnings  # from the group
     assert not any("'Author'" in w for w in loaded.warnings)

@@ -207,8 +207,10 @@ def _role(stated: str, group_type: str) -> str | None:
     value = stated.lower()
     if value in _ROLES:
         return value
-    if re.fullmatch(r"(co|first|last|senior|corresponding|principal)[- ]?author", value):
+    if re.fullmatch(r"(co|first|last|senior|corresponding|principal)[-_ ]?author", value):
         return "author"
+    if re.fullmatch(r"(senior|reviewing|academic|handling|section|associate)[-_ ]?editor", value):
+        return "editor"  # eLife: contrib-type="senior_editor"
     group = group_type.strip().lower().removesuffix("s")
     return group if value in ("person", "individual") and group in _ROLES else None
 
