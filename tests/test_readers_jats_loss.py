@@ -456,11 +456,12 @@ trend?</article-title> <source>Evolution</source> <volume>50</volume> <fpage>477
 person-group-type="author"><name><surname>Loftus</surname><given-names>EV</given-names></name>
 </person-group><article-title>Clinical epidemiology of inflammatory bowel
 disease</article-title><source>Gastroenterology</source><year>2004</year><volume>126</volume>
-<fpage>1504</fpage><lpage>1517</lpage><pub-id pub-id-type="doi">10.1053/j.gastro.2004.01.063</pub-id>
-</citation><citation citation-type="display-unstructured">Loftus EV Jr (2004) Clinical
+<fpage>1504</fpage><lpage>1517</lpage>
+<pub-id pub-id-type="doi">10.1053/j.gastro.2004.01.063</pub-id></citation>
+<citation citation-type="display-unstructured">Loftus EV Jr (2004) Clinical
 epidemiology of inflammatory bowel disease. Gastroenterology 126:1504–1517</citation></ref>
-<ref id="r3"><label>3</label><citation citation-type="journal">Smith J. A mixed citation. <source>Test
-J</source>. 2001;<volume>1</volume>:<fpage>2</fpage>.</citation></ref>
+<ref id="r3"><label>3</label><citation citation-type="journal">Smith J. A mixed citation.
+<source>Test J</source>. 2001;<volume>1</volume>:<fpage>2</fpage>.</citation></ref>
 </ref-list></back>"""
 
 
