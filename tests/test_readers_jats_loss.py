@@ -611,3 +611,19 @@ def test_space_at_the_edge_of_a_style_goes_outside_it(tmp_path: Path) -> None:
 </kwd><kwd>new synonymy</kwd></kwd-group>"""
     loaded = _read(_article(tmp_path, permissions=keywords))
     assert loaded.article.keywords["en"] == ["<i>Harmonia manillana</i>", "new synonymy"]
+
+
+# Found in Hindawi's files in PMC (sibils/jats-parser data/Adv_Bioinformatics/PMC2768302.xml):
+# '<aff id="I1"><sup>1</sup>Department of …</aff>' came out as '<label>1</label>1 Department …'.
+def test_a_superscript_opening_an_affiliation_is_its_label(tmp_path: Path) -> None:
+    contribs = CONTRIBS.replace(
+        '<aff id="aff1"><label>1</label><addr-line>Department of Biology, University of Testing, '
+        "Boston,\nMassachusetts, United States of America</addr-line></aff>",
+        '<aff id="aff1"><sup>1</sup>Department of Biology, University of Testing, Boston, MA '
+        "02115, USA</aff>",
+    )
+    assert "<sup>1</sup>" in contribs
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    assert loaded.article.affiliations[0].text == {
+        "en": "Department of Biology, University of Testing, Boston, MA 02115, USA"
+    }

@@ -253,6 +253,19 @@ def _element_only(cite: etree._Element) -> bool:
     return not any((child.tail or "").strip() for child in cite)
 
 
+def _sup_label(part: etree._Element) -> bool:
+    """A ``<sup>1</sup>`` that opens an affiliation is its label (Hindawi and PMC files:
+    ``<aff id="I1"><sup>1</sup>Department of …</aff>``), not a word of it."""
+    if local_name(part, lower=True) != "sup":
+        return False
+    parent = part.getparent()
+    before = (parent.text or "") if parent is not None else ""
+    for sibling in part.itersiblings(preceding=True):
+        before += (sibling.tail or "") + ("x" if local_name(sibling, lower=True) != "label" else "")
+    text = "".join(part.itertext()).strip()
+    return not before.strip() and 0 < len(text) <= 3
+
+
 def _tagged_address(line: etree._Element) -> bool:
     """An ``addr-line`` made of tagged parts (city, state, postal code), not of free text."""
     names = {local_name(part, lower=True) for part in line} - {""}
@@ -754,7 +767,7 @@ class ArticleReader:
                 if not self._aff_part(child, lang, parts, institutions):
                     untyped = True
                 whole.append(self.plain(child))
-            elif name == "label" or not name:
+            elif name == "label" or not name or _sup_label(child):
                 pass
             elif name in ("email", "ext-link", "uri", "phone", "fax"):
                 self.warn(f"<{name}> in an affiliation is not in the model: left out")
