@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _CONTENT = re.compile(
     r"Element (?P<parent>[\w.:-]+) content does not follow the DTD, expecting "
@@ -156,10 +157,34 @@ def what_is(data: bytes, name: str, root_tag: str | None) -> str | None:
     kind = _kind(data, name, root_tag)
     if kind is None:
         return None
+    if kind.startswith("root-ns:"):
+        return (
+            f"not a JATS article: its root <article> is in the namespace {kind[8:]} (a "
+            "publisher's own XML, such as Elsevier's), where JATS's <article> has none"
+        )
     if kind.startswith("root:"):
         local = kind[5:]
         return f"not a JATS article: the root element is <{local}>, where JATS has <article>"
     return "this is " + _HINTS[kind].format(name=shown)
+
+
+def article_without_front(root: Any) -> str | None:
+    """Why a parsed ``<article>`` root is no JATS or NLM article: Elsevier, RSC, IOP and Nature
+    have XML of their own with an ``<article>`` root and no ``<front>``. None for any other root,
+    and for an ``<article>`` that has its ``<front>``."""
+    tag = root.tag if isinstance(root.tag, str) else ""
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    if local.lower() != "article":
+        return None
+    children = [c.tag.rpartition("}")[2] for c in root if isinstance(c.tag, str)]
+    if any(child.lower() == "front" for child in children):
+        return None
+    where = f" (in the namespace {namespace})" if namespace else ""
+    holds = f"; it starts with <{children[0]}>" if children else ""
+    return (
+        f"not a JATS or NLM article: its <article>{where} has no <front>{holds} (a publisher's "
+        "own XML, such as Elsevier's, RSC's, IOP's or Nature's, is not read)"
+    )
 
 
 def _kind(data: bytes, name: str, root_tag: str | None) -> str | None:
@@ -171,7 +196,8 @@ def _kind(data: bytes, name: str, root_tag: str | None) -> str | None:
         )
         local = local or root_tag
         if local == "article":
-            return None
+            # JATS and NLM have no namespace; Elsevier's <article> is in its own
+            return f"root-ns:{ns}" if ns and ns != "http://www.w3.org/1999/xhtml" else None
         if local == "doi_batch":
             return "crossref"
         if local in ("crossref_result", "doi_records") or "crossref.org/qrschema" in ns:

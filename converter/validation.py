@@ -17,7 +17,7 @@ from lxml import etree
 from converter.dtd_sources import missing_dtd_message
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
 from converter.grammars import Grammars
-from converter.messages import dtd_message, syntax_message, what_is
+from converter.messages import article_without_front, dtd_message, syntax_message, what_is
 
 # The DOCTYPE assumed for a file that has none, by its dtd-version attribute.
 _FALLBACK_PUBLIC_IDS = {
@@ -211,6 +211,8 @@ def verdict_bytes(data: bytes, name: str, store: Grammars) -> Verdict:
         problems = [Problem(name, 0, 0, note)] if note else exc.problems
         return Verdict("not checked", problems, EXIT_INPUT)
     note = what_is(data, name, tree.getroot().tag)
+    if not note and not (tree.docinfo.public_id or tree.docinfo.system_url):
+        note = article_without_front(tree.getroot())  # no DOCTYPE: RSC's, IOP's own <article>
     if note:
         return Verdict("not checked", [Problem(name, 0, 0, note)], EXIT_INPUT)
     try:

@@ -113,9 +113,9 @@ class Facts:
     def affs(self) -> list[etree._Element]:
         # members nested inside a group author are not in the model (a warning says so)
         found = self.meta.xpath(".//aff[not(parent::aff-alternatives)]|.//aff-alternatives")
-        # and a contributor of a role the model does not hold (eLife's senior_editor) is left
-        # out with a "data dropped" warning, its own affiliation with it
-        roles = ("author", "editor", "translator", "reviewer", "compiler")
+        # and a contributor of a role the model does not hold is left out with a "data
+        # dropped" warning, its own affiliation with it (eLife's senior_editor is an editor)
+        roles = ("author", "editor", "translator", "reviewer", "compiler", "senior_editor")
         return [
             a
             for a in found

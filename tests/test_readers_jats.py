@@ -110,7 +110,9 @@ def test_nlm_30_sample_upgrades_to_valid_jats_14(run, tmp_path: Path, store) -> 
     ]
     assert "Moscow’s view" in "".join(tree.xpath("//abstract[1]/p[1]//text()"))
     assert len(tree.xpath("//ref")) == 6
-    assert tree.xpath("//ref[@id='B6']/element-citation/source/text()") == ["Kommersant"]
+    assert tree.xpath("//ref[@id='B6']//element-citation/source/text()") == ["Kommersant"]
+    # the day and month the reference fields have no place for stay in its text
+    assert "Kommersant. 7 September 2016." in tree.xpath("string(//ref[@id='B6']//mixed-citation)")
     assert tree.xpath("//ref[@id='B1']//mixed-citation/@publication-type") == ["newspaper"]
     assert out.read_bytes() == (NLM.parent / "streltsov-110.xml").read_bytes()
 
@@ -310,3 +312,61 @@ def test_xml_no_reader_claims_is_named_with_its_root(run, tmp_path: Path) -> Non
         "them, name it with --from"
     ]
     assert (tmp_path / "out" / "good.xml").exists()
+
+
+# Found with the publisher samples of kermitt2/Pub2TEI (Samples/TestPubInput/Elsevier, RSC, IOP):
+# an <article> of a publisher's own XML was read as an empty JATS article, and the messages were
+# "no front/article-meta: nothing to read" and "journal: no journal metadata".
+@pytest.mark.parametrize(
+    ("root", "said"),
+    [
+        (
+            '<article xmlns="http://www.elsevier.com/xml/ja/dtd" version="5.0"><item-info/>'
+            "</article>",
+            "its <article> (in the namespace http://www.elsevier.com/xml/ja/dtd) has no <front>; "
+            "it starts with <item-info>",
+        ),
+        (
+            '<article dtd="RSCPA3.6" type="ART"><art-admin/></article>',
+            "its <article> has no <front>; it starts with <art-admin>",
+        ),
+    ],
+)
+def test_a_publishers_own_article_xml_is_named_not_read(
+    run, tmp_path: Path, root: str, said: str
+) -> None:
+    path = tmp_path / "own.xml"
+    path.write_text('<?xml version="1.0"?>\n' + root, encoding="utf-8")
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.splitlines()[0] == (
+        f"{path}: not a JATS or NLM article: {said} (a publisher's own XML, such as "
+        "Elsevier's, RSC's, IOP's or Nature's, is not read)"
+    )
+
+
+def test_validate_names_an_article_root_in_another_namespace(run, tmp_path: Path) -> None:
+    path = tmp_path / "els.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<article xmlns="http://www.elsevier.com/xml/ja/dtd"/>',
+        encoding="utf-8",
+    )
+    result = run("validate", path)
+    assert result.code == 3
+    assert "its root <article> is in the namespace http://www.elsevier.com/xml/ja/dtd" in (
+        result.out + result.err
+    )
+
+
+def test_check_and_validate_name_an_article_without_front(run, tmp_path: Path) -> None:
+    path = tmp_path / "iop.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<article artid="x1"><article-metadata/></article>',
+        encoding="utf-8",
+    )
+    for command in (("check", "--profile", "pmc"), ("validate",)):
+        result = run(*command, path)
+        assert result.code == 3, command
+        assert "its <article> has no <front>; it starts with <article-metadata>" in (
+            result.out + result.err
+        ), command

