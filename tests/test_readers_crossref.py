@@ -337,3 +337,206 @@ def test_doi_helpers() -> None:
         "https://api.example.org/works/10.5555%2Fa%20b"
     )
     assert doi_stem("10.5555/jsr.2018.3.6") == "10.5555_jsr.2018.3.6"
+
+
+# Shapes of real records that this project did not write (Crossref REST API responses recorded
+# in client libraries' test fixtures, Crossref's and DOAJ's example deposits): each fixture
+# below is written for this project and reproduces only the structure that broke the reader.
+
+
+def _work(**fields: object) -> dict[str, object]:
+    message = {
+        "DOI": "10.5555/shape.1",
+        "type": "journal-article",
+        "title": ["A record as the registry keeps it"],
+        "container-title": ["Test Journal"],
+        "ISSN": ["2658-6444"],
+        "issued": {"date-parts": [[2019]]},
+        "author": [{"given": "Anna", "family": "Smith", "sequence": "first"}],
+    }
+    message.update(fields)
+    return {"message-type": "work", "message": message}
+
+
+def _read_one(tmp_path: Path, record: object, name: str = "work.json"):
+    source = tmp_path / name
+    source.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    return source, loaded
+
+
+def test_works_that_are_not_journal_articles_are_refused_in_one_line(run, tmp_path: Path) -> None:
+    # a book chapter carries its book's title as container-title and no ISSN: it was read as a
+    # journal article and failed with "journal.issn: no ISSN" (or, from a book series with an
+    # ISSN, became a JATS article in a "journal" named after the book)
+    source, loaded = _read_one(tmp_path, _work(type="book-chapter"))
+    assert loaded.article is None
+    assert loaded.problems == [
+        f"{source}: type: 'book-chapter' (a chapter of a book) is not a journal article: "
+        "jatsconv converts journal articles"
+    ]
+    listing = {
+        "message-type": "work-list",
+        "message": {
+            "items": [
+                _work(type="proceedings-article")["message"],
+                _work(DOI="10.5555/shape.2")["message"],
+            ]
+        },
+    }
+    source = tmp_path / "list.json"
+    source.write_text(json.dumps(listing), encoding="utf-8")
+    first, second = read_source(source, None, ReadContext())
+    assert first.problems[0].startswith(f"{source}#1: type: 'proceedings-article' (a paper in")
+    assert second.article is not None and second.article.doi == "10.5555/shape.2"
+    result = run("convert", tmp_path / "work.json", "-o", tmp_path / "out")
+    assert result.code == 3 and "type: 'book-chapter'" in result.err
+    # a type the reader cannot rule out is still read, with the warning it had
+    _, loaded = _read_one(tmp_path, _work(type="posted-content"))
+    assert loaded.article is not None
+    assert any("type 'posted-content': read as a journal article" in w for w in loaded.warnings)
+
+
+def test_registry_quirks_of_a_work_do_not_refuse_the_article(tmp_path: Path) -> None:
+    record = _work(
+        # a reference DOI as the publisher typed it: a U+2010 hyphen, a space after the dot
+        reference=[
+            {"key": "r1", "DOI": "10.1049/ip\u2010gtd:20010431", "unstructured": "One."},
+            {"key": "r2", "DOI": "10.1126/science. 1109070", "article-title": "Two"},
+            {"key": "r3", "DOI": "see the journal site", "unstructured": "Three."},
+        ],
+        # a funder entry with only an award number (the deposit named no funder)
+        funder=[
+            {"name": "Czech Science Foundation", "DOI": "10.13039/501100001824"},
+            {"award": ["LM2015047"]},
+        ],
+        accepted={"date-parts": [[2019, 4, 4]]},
+        # original-title repeating the title
+        **{"original-title": ["A record as the registry keeps it"]},
+        **{"issn-type": [{"type": "print", "value": "1234-5678"}]},
+    )
+    _, loaded = _read_one(tmp_path, record)
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert [ref.doi for ref in article.references] == [
+        "10.1049/ip-gtd:20010431",
+        "10.1126/science.1109070",
+        None,
+    ]
+    assert article.references[2].text == {"en": "Three."}
+    assert [f.funder for f in article.funding] == [{"en": "Czech Science Foundation"}]
+    assert article.history.accepted == "2019-04-04"
+    assert article.journal.issn.print == "2658-6444"
+    warnings = [str(w) for w in loaded.warnings]
+    assert "reference[0]: DOI '10.1049/ip\u2010gtd:20010431' read as '10.1049/ip-gtd:20010431'" in (
+        warnings
+    )
+    assert any(w.startswith("reference[2]: DOI left out: not a DOI") for w in warnings)
+    assert "funder[1]: no funder name (award LM2015047): left out" in warnings
+    assert "issn-type '1234-5678': not a valid ISSN (its check digit fails): left out" in warnings
+    assert not any("original-title" in w for w in warnings)  # the same title: nothing lost
+
+
+SHAPES_DEPOSIT = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<doi_batch xmlns="http://www.crossref.org/schema/5.3.1" xmlns:jats="http://www.ncbi.nlm.nih.gov/JATS1"
+  xmlns:fr="http://www.crossref.org/fundref.xsd" version="5.3.1">
+  <head><doi_batch_id>b2</doi_batch_id><timestamp>20210707000000</timestamp>
+    <depositor><depositor_name>Test</depositor_name><email_address>t@example.org</email_address>
+    </depositor><registrant>Test</registrant></head>
+  <body>
+    <journal>
+      <journal_metadata language="en">
+        <full_title>Test Journal</full_title>
+        <issn media_type="print">2222-2222</issn>
+        <issn media_type="electronic">2658-6444</issn>
+      </journal_metadata>
+      <journal_article publication_type="full_text">
+        <titles><title>Shapes of a 5.3 deposit</title></titles>
+        <contributors>
+          <person_name sequence="first" contributor_role="author">
+            <given_name>Josiah</given_name><surname>Carberry</surname>
+            <affiliations><institution>
+              <institution_id type="ror">https://ror.org/05gq02987</institution_id>
+            </institution></affiliations>
+          </person_name>
+          <anonymous sequence="additional" contributor_role="author"/>
+        </contributors>
+        <jats:abstract><jats:p xml:lang="fr">Un résumé.</jats:p></jats:abstract>
+        <jats:abstract><jats:p xml:lang="en">An abstract.</jats:p></jats:abstract>
+        <publication_date media_type="online"><year>2021</year></publication_date>
+        <fr:program name="fundref">
+          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name">National Science Foundation
+              <fr:assertion name="funder_identifier">100000001</fr:assertion>
+            </fr:assertion>
+          </fr:assertion>
+        </fr:program>
+        <doi_data><doi>10.5555/shape.531</doi><resource>https://example.org/531</resource>
+        </doi_data>
+        <citation_list>
+          <citation key="c1"><doi>10.1049/ip\u2010gtd:20010431</doi></citation>
+        </citation_list>
+      </journal_article>
+    </journal>
+  </body>
+</doi_batch>
+"""
+
+
+def test_deposit_shapes_of_schema_5_3(tmp_path: Path) -> None:
+    source = tmp_path / "shapes.xml"
+    source.write_text(SHAPES_DEPOSIT, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    # xml:lang on jats:p, as Crossref's 5.3.1 example writes it: both abstracts kept
+    assert article.abstract == {"fr": ["Un résumé."], "en": ["An abstract."]}
+    # a bare Funder Registry number is the DOI under 10.13039
+    assert article.funding[0].funder_id == "10.13039/100000001"
+    assert article.references[0].doi == "10.1049/ip-gtd:20010431"
+    assert article.journal.issn.electronic == "2658-6444" and article.journal.issn.print is None
+    assert [a.name["en"].surname for a in article.authors] == ["Carberry"]
+    warnings = [str(w) for w in loaded.warnings]
+    assert (
+        "<institution> https://ror.org/05gq02987: an id without a name: left out "
+        "(the article model needs the institution's name)"
+    ) in warnings
+    assert any(w.startswith("<contributors/anonymous>: not carried") for w in warnings)
+    assert "<issn> '2222-2222': not a valid ISSN (its check digit fails): left out" in warnings
+    # the same abstract language twice is said, not silently lost
+    twice = SHAPES_DEPOSIT.replace('xml:lang="fr">Un résumé.', 'xml:lang="en">Again.')
+    source.write_text(twice, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article.abstract == {"en": ["Again."]}
+    assert "<abstract> 2: a second abstract in 'en': left out" in loaded.warnings
+
+
+def test_deposits_without_article_metadata_say_what_they_hold(run, tmp_path: Path) -> None:
+    resources = tmp_path / "resources.xml"
+    resources.write_text(
+        '<doi_batch xmlns="http://www.crossref.org/doi_resources_schema/4.3.2" version="4.3.2" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
+        '"http://www.crossref.org/doi_resources_schema/4.3.2 '
+        'http://www.crossref.org/schema/deposit/doi_resources4.3.2.xsd"><head/><body>'
+        "<fundref_data><doi>10.5555/12345678</doi></fundref_data></body></doi_batch>",
+        encoding="utf-8",
+    )
+    result = run("convert", resources, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{resources}: doi_batch: a Crossref resource-only deposit (doi_resources), which adds "
+        "data to registered DOIs and has no article metadata to convert"
+    )
+    book = tmp_path / "book.xml"
+    book.write_text(
+        '<doi_batch xmlns="http://www.crossref.org/schema/4.4.2" version="4.4.2"><head/><body>'
+        '<book book_type="edited_book"/></body></doi_batch>',
+        encoding="utf-8",
+    )
+    result = run("convert", book, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{book}: body: no journal_article in the deposit (it holds <book>): "
+        "jatsconv converts journal articles"
+    )

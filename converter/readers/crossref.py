@@ -20,8 +20,9 @@ from lxml import etree
 
 from converter import scripts
 from converter.errors import InputError
-from converter.identifiers import normalize_doi
+from converter.identifiers import DASHES, normalize_doi
 from converter.model import Article
+from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
@@ -109,6 +110,10 @@ def read_json(
     many = len(works) > 1
     for index, work in enumerate(works, start=1):
         item = f"{name}#{index}" if many else name
+        refusal = _not_an_article(work.get("type"))
+        if refusal:
+            yield Loaded(item, f"{stem}-{index}" if many else stem, problems=[f"{item}: {refusal}"])
+            continue
         log = Collector()
         article, journal = _work(work, log)
         yield build(
@@ -120,6 +125,35 @@ def read_json(
             source_journal=journal,
             warnings=log.warnings,
         )
+
+
+# Crossref work types that are not journal articles, with what they are: a book chapter with
+# its book's title as "journal" would be a wrong JATS article, not a degraded one, so these are
+# refused in one line. Other types (posted-content, peer-review, other) are read as articles
+# with a warning, as a journal may register its own items that way.
+_NOT_ARTICLES = {
+    "book": "a book", "edited-book": "a book", "monograph": "a book",
+    "reference-book": "a book", "book-set": "a set of books", "book-series": "a book series",
+    "book-chapter": "a chapter of a book", "book-part": "a part of a book",
+    "book-section": "a section of a book", "book-track": "a track of a book",
+    "reference-entry": "an entry of a reference work", "proceedings": "conference proceedings",
+    "proceedings-article": "a paper in conference proceedings",
+    "proceedings-series": "a series of proceedings", "journal": "a journal's own record",
+    "journal-issue": "a journal issue's record", "journal-volume": "a journal volume's record",
+    "report": "a report", "report-component": "a part of a report",
+    "report-series": "a report series", "standard": "a standard",
+    "standard-series": "a standard series", "dataset": "a dataset", "database": "a database",
+    "dissertation": "a dissertation", "component": "a component of another work",
+    "grant": "a grant",
+}  # fmt: skip
+
+
+def _not_an_article(kind: Any) -> str | None:
+    """The one-line refusal of a work that is not a journal article, else None."""
+    what = _NOT_ARTICLES.get(str(kind)) if kind else None
+    if what is None:
+        return None
+    return f"type: {kind!r} ({what}) is not a journal article: jatsconv converts journal articles"
 
 
 def _first(value: Any) -> str | None:
@@ -148,7 +182,7 @@ _BOOKKEEPING = frozenset(
 _CARRIED = frozenset(
     {"DOI", "type", "language", "title", "original-title", "subtitle", "volume", "issue",
      "page", "article-number", "published-print", "published-online", "journal-issue",
-     "issued", "published", "author", "editor", "translator", "abstract", "license",
+     "issued", "published", "accepted", "author", "editor", "translator", "abstract", "license",
      "funder", "reference", "resource", "link", "alternative-id", "container-title",
      "short-container-title", "ISSN", "issn-type", "publisher"}
 )  # fmt: skip
@@ -193,6 +227,9 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     if not any(published.values()):
         published["collection"] = _date_parts(work.get("issued") or work.get("published"))
     data["published"] = published
+    accepted = _date_parts(work.get("accepted"))
+    if accepted:
+        data["history"] = {"accepted": accepted}
     people = []
     for key, role in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
         for person in work.get(key) or []:
@@ -203,9 +240,13 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     if isinstance(abstract, str) and abstract.strip():
         data["abstract"] = {lang: _jats_paragraphs(abstract, log)}
     data["license"] = _license(work.get("license") or [])
-    data["funding"] = [_funder(f) for f in work.get("funder") or [] if isinstance(f, dict)]
+    data["funding"] = _funders(work.get("funder"), log)
     data["references"] = [
-        ref for ref in (_reference(r) for r in work.get("reference") or []) if ref
+        ref
+        for ref in (
+            _reference(r, index, log) for index, r in enumerate(work.get("reference") or [])
+        )
+        if ref
     ]
     landing = ((work.get("resource") or {}).get("primary") or {}).get("URL")
     if landing and "url" in Article.model_fields:
@@ -217,7 +258,7 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     for key, value in work.items():
         if key not in _CARRIED and key not in _BOOKKEEPING and value not in (None, "", [], {}):
             not_carried(log, key)
-    return data, _journal(work, lang)
+    return data, _journal(work, lang, log)
 
 
 def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> dict[str, str]:
@@ -229,6 +270,8 @@ def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> d
         for index, raw in enumerate(values):
             text = _jats_inline(raw, key, log)
             code = scripts.language_by_script(re.sub(r"<[^>]+>", "", text), lang)
+            if code is not None and out.get(code) == text:
+                continue  # the same title given again (original-title = title): nothing lost
             if code is None:
                 log.warn(f"{key}[{index}]: its language cannot be told from its script: left out")
             elif code in out:
@@ -315,16 +358,49 @@ def _license(licenses: list[Any]) -> dict[str, Any] | None:
     return {"id": ranked[0]["URL"], "start_date": _date_parts(ranked[0].get("start"))}
 
 
-def _funder(funder: dict[str, Any]) -> dict[str, Any]:
-    awards = funder.get("award") or []
-    return {
-        "funder": funder.get("name"),
-        "funder_id": funder.get("DOI"),
-        "awards": [a for a in awards if isinstance(a, str)],
-    }
+def _funders(funders: Any, log: Collector) -> list[dict[str, Any]]:
+    """The funders of a record. Crossref keeps an entry with only an award number (the funder
+    was not named in the deposit): the model needs a funder's name, so such an entry is
+    reported and left out rather than failing the whole article."""
+    out = []
+    for index, funder in enumerate(funders if isinstance(funders, list) else []):
+        if not isinstance(funder, dict):
+            continue
+        awards = [a for a in funder.get("award") or [] if isinstance(a, str)]
+        name = tidy(str(funder.get("name") or ""))
+        if not name:
+            said = f" (award {', '.join(awards)})" if awards else ""
+            log.warn(f"funder[{index}]: no funder name{said}: left out")
+            continue
+        out.append({"funder": name, "funder_id": funder.get("DOI"), "awards": awards})
+    return out
 
 
-def _reference(ref: Any) -> dict[str, Any] | None:
+def reference_doi(value: Any, where: str, log: Collector) -> str | None:
+    """A reference's DOI as the model takes it, else None with a warning.
+
+    Registries keep DOIs as publishers typed them: a hyphen look-alike (U+2010) or a space
+    inside ('10.1126/science. 1109070'). One such reference must not refuse the whole article:
+    dashes and spaces are set right (said), anything else that is not a DOI is left out of the
+    reference (said), the reference itself kept.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return normalize_doi(value)
+    except ValueError:
+        pass
+    repaired = re.sub(r"\s+", "", "".join("-" if c in DASHES else c for c in value))
+    try:
+        doi = normalize_doi(repaired)
+    except ValueError as exc:
+        log.warn(f"{where}: DOI left out: {exc}")
+        return None
+    log.warn(f"{where}: DOI {value!r} read as {doi!r}", SIMPLIFIED)
+    return doi
+
+
+def _reference(ref: Any, index: int, log: Collector) -> dict[str, Any] | None:
     if not isinstance(ref, dict):
         return None
     text = tidy(ref.get("unstructured") or "")
@@ -336,7 +412,7 @@ def _reference(ref: Any) -> dict[str, Any] | None:
         "volume": ref.get("volume"),
         "issue": ref.get("issue"),
         "fpage": ref.get("first-page"),
-        "doi": ref.get("DOI"),
+        "doi": reference_doi(ref.get("DOI"), f"reference[{index}]", log),
     }
     if ref.get("journal-title"):
         entry["type"] = "journal"
@@ -351,13 +427,32 @@ def _reference(ref: Any) -> dict[str, Any] | None:
     return entry
 
 
-def _journal(work: dict[str, Any], lang: str) -> dict[str, Any]:
+def checked_issn(value: Any, where: str, log: Collector) -> str | None:
+    """An ISSN of the record, or None with a warning when its check digit fails: else the
+    journal seems to have no ISSN and the error later ("no ISSN") hides the real fault."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    number = valid_issn(value)
+    if number is None:
+        log.warn(f"{where} {value.strip()!r}: not a valid ISSN (its check digit fails): left out")
+    return number
+
+
+def funder_doi(value: str) -> str:
+    """A deposit's ``funder_identifier`` as the Funder Registry DOI: deposits (Crossref's own
+    examples among them) often give only the registry number ('100000001'), which is the DOI
+    suffix under 10.13039; a DOI or URL is left as written."""
+    return f"10.13039/{value}" if re.fullmatch(r"\d{6,}", value) else value
+
+
+def _journal(work: dict[str, Any], lang: str, log: Collector) -> dict[str, Any]:
     issn: dict[str, str | None] = {}
     for item in work.get("issn-type") or []:
         if isinstance(item, dict):
             key = {"print": "print", "electronic": "electronic"}.get(item.get("type", ""))
-            if key:
-                issn.setdefault(key, valid_issn(item.get("value")))
+            number = checked_issn(item.get("value"), "issn-type", log) if key else None
+            if key and number:  # a failed one must not take the slot of a good untyped one
+                issn.setdefault(key, number)
     for value in work.get("ISSN") or []:
         number = valid_issn(value)
         if number and number not in issn.values():
@@ -431,6 +526,15 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
     namespace = etree.QName(root).namespace or ""
+    if local_name(root, lower=True) == "doi_batch" and "/doi_resources_schema/" in namespace:
+        # a resource-only deposit adds funders, licences or links to DOIs already registered:
+        # it has no article metadata to convert, which "not a Crossref deposit" did not say.
+        problem = (
+            f"{path}: doi_batch: a Crossref resource-only deposit (doi_resources), which adds "
+            "data to registered DOIs and has no article metadata to convert"
+        )
+        yield Loaded(str(path), path.stem, problems=[problem])
+        return
     if local_name(root, lower=True) != "doi_batch" or not namespace.startswith(_CROSSREF_NS):
         yield Loaded(str(path), path.stem, problems=[f"{path}: not a Crossref deposit file"])
         return
@@ -439,7 +543,16 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         for article in _children(journal, "journal_article"):
             articles.append((journal, article))
     if not articles:
-        yield Loaded(str(path), path.stem, problems=[f"{path}: no journal_article in the deposit"])
+        body = _child(root, "body")
+        held = sorted(
+            {local_name(c) for c in body if isinstance(c.tag, str)} if body is not None else ()
+        )
+        said = f" (it holds {', '.join(f'<{h}>' for h in held)})" if held else ""
+        problem = (
+            f"{path}: body: no journal_article in the deposit{said}: "
+            "jatsconv converts journal articles"
+        )
+        yield Loaded(str(path), path.stem, problems=[problem])
         return
     many = len(articles) > 1
     for index, (journal, article) in enumerate(articles, start=1):
@@ -454,6 +567,18 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
             source_journal=journal_data,
             warnings=log.warnings,
         )
+
+
+def _abstract_language(abstract: etree._Element) -> str | None:
+    """An abstract's language: its ``xml:lang``, else the one its paragraphs all state.
+
+    Crossref's own 5.3.1 example puts ``xml:lang`` on ``jats:p``, not on ``jats:abstract``;
+    read from the abstract alone, a French and an English abstract were both the article's
+    language and the second was lost."""
+    if abstract.get(XML_LANG):
+        return abstract.get(XML_LANG)
+    stated = {p.get(XML_LANG) for p in abstract if isinstance(p.tag, str)}
+    return stated.pop() if len(stated) == 1 else None
 
 
 def _xml_date(element: etree._Element) -> str | None:
@@ -493,9 +618,12 @@ class _DepositArticle:
         self._titles(_child(art, "titles"), data)
         data["authors"] = self._contributors(_child(art, "contributors"))
         data["abstract"] = {}
-        for abstract in _children(art, "abstract"):
-            lang = locale_language(abstract.get(XML_LANG), self.lang)
-            data["abstract"].setdefault(lang, paragraphs(abstract, "abstract", self.log))
+        for index, abstract in enumerate(_children(art, "abstract")):
+            lang = locale_language(_abstract_language(abstract), self.lang)
+            if lang in data["abstract"]:
+                self.log.warn(f"<abstract> {index + 1}: a second abstract in {lang!r}: left out")
+                continue
+            data["abstract"][lang] = paragraphs(abstract, "abstract", self.log)
         published: dict[str, str | None] = {}
         for date in _children(art, "publication_date"):
             key = "print" if date.get("media_type") == "print" else "electronic"
@@ -606,6 +734,7 @@ class _DepositArticle:
             elif kind == "organization":
                 person["collab"] = {self.lang: self.text(item)}
             else:
+                not_carried(self.log, f"<contributors/{kind}>")
                 continue
             people.append(person)
         return people
@@ -652,11 +781,19 @@ class _DepositArticle:
             department = self.text(_child(institution, "institution_department"))
             if department:
                 aff["department"] = {self.lang: department}
+            ids = [self.text(i) for i in _children(institution, "institution_id")]
             for ident in _children(institution, "institution_id"):
                 if ident.get("type") == "ror":
                     aff["ror"] = self.text(ident)
-            if name or aff.get("ror"):
+            if name:
                 affs.append(aff)
+            elif any(ids):
+                # 5.x allows an institution given by its id alone; the model needs a name
+                # (every output writes one), so it is said, not a failed article.
+                self.log.warn(
+                    f"<institution> {', '.join(i for i in ids if i)}: an id without a name: "
+                    "left out (the article model needs the institution's name)"
+                )
         return affs
 
     def _license(self) -> dict[str, Any] | None:
@@ -689,7 +826,7 @@ class _DepositArticle:
                 if name == "funder_name":
                     entry["funder"] = {self.lang: own}
                 elif name == "funder_identifier":
-                    entry["funder_id"] = own
+                    entry["funder_id"] = funder_doi(own)
                 elif name == "award_number":
                     entry["awards"].append(own)
             if entry.get("funder"):
@@ -698,7 +835,10 @@ class _DepositArticle:
 
     def _citations(self) -> list[dict[str, Any]]:
         out = []
-        for citation in _children(_child(self.article, "citation_list"), "citation"):
+        for index, citation in enumerate(
+            _children(_child(self.article, "citation_list"), "citation")
+        ):
+            key = citation.get("key") or str(index)
             text = self.text(_child(citation, "unstructured_citation"))
             entry: dict[str, Any] = {
                 "title": self.text(_child(citation, "article_title")),
@@ -709,7 +849,9 @@ class _DepositArticle:
                 "volume": self.text(_child(citation, "volume")),
                 "issue": self.text(_child(citation, "issue")),
                 "fpage": self.text(_child(citation, "first_page")),
-                "doi": self.text(_child(citation, "doi")),
+                "doi": reference_doi(
+                    self.text(_child(citation, "doi")), f"<citation key={key!r}>", self.log
+                ),
             }
             if _child(citation, "journal_title") is not None:
                 entry["type"] = "journal"
@@ -730,7 +872,9 @@ class _DepositArticle:
         issn: dict[str, str | None] = {}
         for item in _children(meta, "issn"):
             key = "electronic" if item.get("media_type") == "electronic" else "print"
-            issn.setdefault(key, valid_issn(self.text(item)))
+            number = checked_issn(self.text(item), "<issn>", self.log)
+            if number:
+                issn.setdefault(key, number)
         return {
             "language": lang,
             "title": {lang: self.text(_child(meta, "full_title"))},
