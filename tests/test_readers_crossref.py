@@ -540,3 +540,41 @@ def test_deposits_without_article_metadata_say_what_they_hold(run, tmp_path: Pat
         f"{book}: body: no journal_article in the deposit (it holds <book>): "
         "jatsconv converts journal articles"
     )
+
+
+def test_partial_references_and_article_numbers_as_registries_keep_them(tmp_path: Path) -> None:
+    record = _work(
+        page="108871",
+        **{"article-number": "108871"},  # the article number repeated as "page"
+        reference=[
+            {"key": "b1", "series-title": "Mathematical Statistics", "author": "Wilks",
+             "year": "1962"},
+            {"key": "b2", "author": "Dyck"},
+            {"key": "b3", "year": "2006"},
+            {"key": "b4", "unstructured": " "},
+        ],
+    )  # fmt: skip
+    _, loaded = _read_one(tmp_path, record)
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert (article.elocation_id, article.fpage) == ("108871", None)
+    [book] = article.references
+    assert (book.source, book.type, book.year) == ("Mathematical Statistics", "book", "1962")
+    assert (
+        "reference 1, 2: only an author, year, volume or page (no text, title, source or DOI): "
+        "left out (2)"
+    ) in loaded.warnings
+    deposit = SHAPES_DEPOSIT.replace(
+        '<citation key="c1">',
+        '<citation key="c0"><series_title>Lecture Notes</series_title><cYear>1999</cYear>'
+        '</citation><citation key="c2"><author>Smith</author><cYear>2001</cYear></citation>'
+        '<citation key="c1">',
+    )
+    source = tmp_path / "deposit.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert [r.source for r in loaded.article.references] == ["Lecture Notes", None]
+    assert any(w.startswith("<citation> key c2: only an author") for w in loaded.warnings)
+    # with page and article number both given and different, both are kept
+    _, loaded = _read_one(tmp_path, _work(page="295-310", **{"article-number": "e7"}))
+    assert (loaded.article.fpage, loaded.article.lpage) == ("295", "310")

@@ -213,9 +213,15 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     data["subtitle"] = {code: text for code, text in subtitles.items() if code in data["title"]}
     data["volume"] = _first(work.get("volume"))
     data["issue"] = _first(work.get("issue"))
-    data.update(split_pages(_first(work.get("page"))))
-    if "fpage" not in data and work.get("article-number"):
-        data["elocation_id"] = _first(work.get("article-number"))
+    number = _first(work.get("article-number"))
+    if number and _first(work.get("page")) == number:
+        # Elsevier and others repeat the article number as "page" ('108871'): an
+        # elocation-id, not a first page (JATS fpage 108871 misreads it)
+        data["elocation_id"] = number
+    else:
+        data.update(split_pages(_first(work.get("page"))))
+        if "fpage" not in data and number:
+            data["elocation_id"] = number
     published = {
         "print": _date_parts(work.get("published-print")),
         "electronic": _date_parts(work.get("published-online")),
@@ -241,13 +247,16 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
         data["abstract"] = {lang: _jats_paragraphs(abstract, log)}
     data["license"] = _license(work.get("license") or [])
     data["funding"] = _funders(work.get("funder"), log)
+    fragments: list[str] = []
     data["references"] = [
         ref
         for ref in (
-            _reference(r, index, log) for index, r in enumerate(work.get("reference") or [])
+            _reference(r, index, log, fragments)
+            for index, r in enumerate(work.get("reference") or [])
         )
         if ref
     ]
+    said_left_out(fragments, "reference", log)
     landing = ((work.get("resource") or {}).get("primary") or {}).get("URL")
     if landing and "url" in Article.model_fields:
         data["url"] = landing
@@ -400,10 +409,9 @@ def reference_doi(value: Any, where: str, log: Collector) -> str | None:
     return doi
 
 
-def _reference(ref: Any, index: int, log: Collector) -> dict[str, Any] | None:
+def _reference(ref: Any, index: int, log: Collector, fragments: list[str]) -> dict[str, Any] | None:
     if not isinstance(ref, dict):
         return None
-    text = tidy(ref.get("unstructured") or "")
     entry: dict[str, Any] = {
         "authors": [ref["author"]] if ref.get("author") else [],
         "title": ref.get("article-title"),
@@ -418,6 +426,24 @@ def _reference(ref: Any, index: int, log: Collector) -> dict[str, Any] | None:
         entry["type"] = "journal"
     elif ref.get("volume-title"):
         entry["type"] = "book"
+    kept = finish_reference(
+        entry, tidy(ref.get("unstructured") or ""), tidy(ref.get("series-title") or "")
+    )
+    if kept is None and any(entry[k] for k in ("authors", "year", "volume", "fpage")):
+        fragments.append(str(index))
+    return kept
+
+
+def finish_reference(entry: dict[str, Any], text: str, series: str) -> dict[str, Any] | None:
+    """A reference entry the model can hold, or None when it has no text, title, source or DOI.
+
+    A book in a series often comes with only its series title (Crossref's ``series-title`` /
+    ``<series_title>``, about one reference in six of some publishers' records): that is its
+    source, and the reference a book, rather than a reference lost.
+    """
+    if not entry["source"] and series:
+        entry["source"] = series
+        entry.setdefault("type", "book")
     if text:
         entry["text"] = text
     elif not (entry["title"] or entry["source"]):
@@ -425,6 +451,17 @@ def _reference(ref: Any, index: int, log: Collector) -> dict[str, Any] | None:
             return None
         entry["text"] = f"doi:{entry['doi']}"
     return entry
+
+
+def said_left_out(fragments: list[str], what: str, log: Collector) -> None:
+    """One line for the references that had only an author, year, volume or page (registries
+    keep such fragments): the model needs a text, title or source, so they are left out, said
+    rather than silently, in one line rather than one per reference."""
+    if fragments:
+        log.warn(
+            f"{what} {', '.join(fragments)}: only an author, year, volume or page (no text, "
+            f"title, source or DOI): left out ({len(fragments)})"
+        )
 
 
 def checked_issn(value: Any, where: str, log: Collector) -> str | None:
@@ -834,7 +871,7 @@ class _DepositArticle:
         return out
 
     def _citations(self) -> list[dict[str, Any]]:
-        out = []
+        out, fragments = [], []
         for index, citation in enumerate(
             _children(_child(self.article, "citation_list"), "citation")
         ):
@@ -857,13 +894,12 @@ class _DepositArticle:
                 entry["type"] = "journal"
             elif _child(citation, "volume_title") is not None:
                 entry["type"] = "book"
-            if text:
-                entry["text"] = text
-            elif not (entry["title"] or entry["source"]):
-                if not entry["doi"]:
-                    continue
-                entry["text"] = f"doi:{entry['doi']}"
-            out.append(entry)
+            kept = finish_reference(entry, text, self.text(_child(citation, "series_title")))
+            if kept is not None:
+                out.append(kept)
+            elif any(entry[k] for k in ("authors", "year", "volume", "fpage")):
+                fragments.append(key)
+        said_left_out(fragments, "<citation> key", self.log)
         return out
 
     def _journal_data(self) -> dict[str, Any]:
