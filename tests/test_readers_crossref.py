@@ -435,6 +435,12 @@ def test_registry_quirks_of_a_work_do_not_refuse_the_article(tmp_path: Path) -> 
     assert "funder[1]: no funder name (award LM2015047): left out" in warnings
     assert "issn-type '1234-5678': not a valid ISSN (its check digit fails): left out" in warnings
     assert not any("original-title" in w for w in warnings)  # the same title: nothing lost
+    # 5.4+ roles as the REST API lists them: the corresponding author is read, nothing said
+    roles = [{"role": "author", "vocabulary": "crossref"},
+             {"role": "corresponding-author", "vocabulary": "crossref"}]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(author=[{"family": "Smith", "role": roles}]))
+    assert loaded.article.authors[0].corresponding is True
+    assert not any("role" in w for w in loaded.warnings)
 
 
 SHAPES_DEPOSIT = """\
@@ -578,3 +584,37 @@ def test_partial_references_and_article_numbers_as_registries_keep_them(tmp_path
     # with page and article number both given and different, both are kept
     _, loaded = _read_one(tmp_path, _work(page="295-310", **{"article-number": "e7"}))
     assert (loaded.article.fpage, loaded.article.lpage) == ("295", "310")
+
+
+def test_deposit_roles_as_elements_emails_and_a_wrong_orcid(tmp_path: Path) -> None:
+    # schema 5.4+ as eLife deposits it: <role type="..."/> children, no contributor_role
+    person = (
+        '<person_name sequence="first"><given_name>Ada</given_name><surname>Byron</surname>'
+        '<role type="author" vocab="crossref"/><role type="corresponding-author" '
+        'vocab="crossref"/><email>ada@example.org</email>'
+        "<ORCID>https://orcid.org/0000-1002-4932-938X</ORCID></person_name>"
+        '<person_name sequence="additional"><given_name>Ed</given_name><surname>Itor</surname>'
+        '<role type="editor" vocab="crossref"/><email>not an address</email></person_name>'
+    )
+    deposit = SHAPES_DEPOSIT.replace(
+        '<anonymous sequence="additional" contributor_role="author"/>', person
+    )
+    source = tmp_path / "roles.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems  # the wrong ORCID no longer refuses it
+    _, ada, ed = article.authors
+    assert (ada.role, ada.corresponding, ada.email, ada.orcid) == (
+        "author",
+        True,
+        "ada@example.org",
+        None,
+    )
+    assert (ed.role, ed.corresponding, ed.email) == ("editor", False, None)
+    warnings = [str(w) for w in loaded.warnings]
+    assert "<ORCID>: checksum fails: 'https://orcid.org/0000-1002-4932-938X': left out" in (
+        warnings
+    )
+    assert "<email> 'not an address': not an e-mail address: left out" in warnings
+    assert not any("role" in w for w in warnings)

@@ -20,7 +20,7 @@ from lxml import etree
 
 from converter import scripts
 from converter.errors import InputError
-from converter.identifiers import DASHES, normalize_doi
+from converter.identifiers import DASHES, normalize_doi, normalize_orcid
 from converter.model import Article
 from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
@@ -311,7 +311,7 @@ def _links(links: Any, log: Collector) -> list[dict[str, str]]:
 # Keys of a contributor in a work record that this reader carries (or that only order them).
 _PERSON_KEYS = frozenset(
     {"given", "family", "suffix", "prefix", "name", "ORCID", "authenticated-orcid",
-     "affiliation", "sequence"}
+     "affiliation", "sequence", "role"}
 )  # fmt: skip
 
 
@@ -340,6 +340,12 @@ def _person(
         for key, value in person.items():
             if key not in _PERSON_KEYS and value not in (None, "", [], {}):
                 not_carried(log, f"{role} {key}")
+    # records deposited with 5.4+ roles list them ([{"role": "author", "vocabulary":
+    # "crossref"}]): the key (author/editor) already says the role; a corresponding author is
+    # the one fact they add
+    roles = person.get("role") if isinstance(person.get("role"), list) else []
+    if any(isinstance(r, dict) and r.get("role") == "corresponding-author" for r in roles):
+        out["corresponding"] = True
     out["orcid"] = person.get("ORCID")
     if out["orcid"] and isinstance(person.get("authenticated-orcid"), bool):
         out["orcid_authenticated"] = person["authenticated-orcid"]
@@ -606,6 +612,22 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         )
 
 
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _stated_role(item: etree._Element) -> tuple[str, bool]:
+    """A contributor's role and whether it is the corresponding author.
+
+    Schema 5.4+ may state roles as ``<role type="author"/>`` children instead of the
+    ``contributor_role`` attribute (eLife's deposits do, with ``corresponding-author`` beside
+    it); read as "author" and reported as dropped before, the role is now read from them."""
+    roles = [(r.get("type") or "").strip() for r in _children(item, "role")]
+    named = item.get("contributor_role") or next(
+        (r for r in roles if r and r != "corresponding-author"), "author"
+    )
+    return named, "corresponding-author" in roles
+
+
 def _abstract_language(abstract: etree._Element) -> str | None:
     """An abstract's language: its ``xml:lang``, else the one its paragraphs all state.
 
@@ -658,7 +680,11 @@ class _DepositArticle:
         for index, abstract in enumerate(_children(art, "abstract")):
             lang = locale_language(_abstract_language(abstract), self.lang)
             if lang in data["abstract"]:
-                self.log.warn(f"<abstract> {index + 1}: a second abstract in {lang!r}: left out")
+                kind = abstract.get("abstract-type")
+                said = f' abstract-type="{kind}"' if kind else ""
+                self.log.warn(
+                    f"<abstract{said}> {index + 1}: a second abstract in {lang!r}: left out"
+                )
                 continue
             data["abstract"][lang] = paragraphs(abstract, "abstract", self.log)
         published: dict[str, str | None] = {}
@@ -754,19 +780,29 @@ class _DepositArticle:
     def _contributors(self, contributors: etree._Element | None) -> list[dict[str, Any]]:
         people = []
         for item in contributors if contributors is not None else []:
+            if not isinstance(item.tag, str):
+                continue
             kind = local_name(item, lower=True)
-            role = _ROLES.get(item.get("contributor_role") or "author")
+            named, corresponding = _stated_role(item)
+            role = _ROLES.get(named)
             if role is None:
-                self.log.warn(f"contributor role {item.get('contributor_role')!r}: left out")
+                self.log.warn(f"contributor role {named!r}: left out")
                 continue
             person: dict[str, Any] = {"role": role}
+            if corresponding:
+                person["corresponding"] = True
             if kind == "person_name":
                 person["name"] = self._names(item)
                 orcid = _child(item, "ORCID")
-                person["orcid"] = self.text(orcid)
+                person["orcid"] = self._orcid(orcid)
                 stated = (orcid.get("authenticated") if orcid is not None else None) or ""
                 if person["orcid"] and stated.strip() in ("true", "false"):
                     person["orcid_authenticated"] = stated.strip() == "true"
+                email = self.text(_child(item, "email"))
+                if email and _EMAIL.match(email):
+                    person["email"] = email
+                elif email:
+                    self.log.warn(f"<email> {email!r}: not an e-mail address: left out")
                 person["affiliations"] = self._affiliations(item)
             elif kind == "organization":
                 person["collab"] = {self.lang: self.text(item)}
@@ -776,10 +812,23 @@ class _DepositArticle:
             people.append(person)
         return people
 
-    # Children of person_name this reader carries.
+    def _orcid(self, element: etree._Element | None) -> str | None:
+        """The ORCID iD, or None with a warning when its checksum fails: one wrong iD in a
+        deposit someone else wrote must not refuse the whole article."""
+        text = self.text(element)
+        if not text:
+            return None
+        try:
+            return normalize_orcid(text)
+        except ValueError as exc:
+            self.log.warn(f"<ORCID>: {exc}: left out")
+            return None
+
+    # Children of person_name this reader carries (role: 5.4+, read by _stated_role).
     _PERSON_CHILDREN = frozenset(
-        {"given_name", "surname", "suffix", "affiliation", "affiliations", "ORCID", "alt-name"}
-    )
+        {"given_name", "surname", "suffix", "affiliation", "affiliations", "ORCID", "alt-name",
+         "role", "email"}
+    )  # fmt: skip
 
     def _names(self, item: etree._Element) -> dict[str, Any]:
         """The name and its other forms (``alt-name``, 5.3+), each under the language its
