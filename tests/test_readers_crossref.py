@@ -618,3 +618,47 @@ def test_deposit_roles_as_elements_emails_and_a_wrong_orcid(tmp_path: Path) -> N
     )
     assert "<email> 'not an address': not an e-mail address: left out" in warnings
     assert not any("role" in w for w in warnings)
+
+
+def test_reference_texts_lose_printed_html_tags_and_keep_their_own_language(
+    tmp_path: Path,
+) -> None:
+    # references deposited as a journal system prints them: HTML tags as text, and Russian
+    # references in an English article
+    record = _work(
+        language="en",
+        reference=[
+            {"key": "1", "unstructured": "Ivanov I.I. (1990). <i>Landscapes of Meshchera</i>. "
+             "Moscow: MSU Press. 246 p."},
+            {"key": "2", "unstructured": "Иванов И.И. (1990). <i>Ландшафты Мещеры</i>. М.: "
+             "Изд-во МГУ. 246 с."},
+        ],
+    )  # fmt: skip
+    _, loaded = _read_one(tmp_path, record)
+    first, second = loaded.article.references
+    assert first.text == {"en": "Ivanov I.I. (1990). Landscapes of Meshchera. Moscow: MSU "
+                          "Press. 246 p."}  # fmt: skip
+    assert second.text == {"ru": "Иванов И.И. (1990). Ландшафты Мещеры. М.: Изд-во МГУ. 246 с."}
+    assert "reference text: HTML tags (<i>, <b>, <sup> …) removed, text kept" in (loaded.warnings)
+    # in a Russian deposit, a reference with no Cyrillic letter is an English one
+    deposit = (
+        SHAPES_DEPOSIT.replace(
+            '<journal_article publication_type="full_text">',
+            '<journal_article publication_type="full_text" language="ru">',
+        )
+        .replace(
+            "<title>Shapes of a 5.3 deposit</title>",
+            "<title>Формы депозита</title>",
+        )
+        .replace(
+            '<citation key="c1">',
+            '<citation key="c0"><unstructured_citation>Smith J. (2001). &lt;i&gt;Arctic&lt;/i&gt;.'
+            '</unstructured_citation></citation><citation key="c3"><unstructured_citation>'
+            'Петров П. (2001). Арктика.</unstructured_citation></citation><citation key="c1">',
+        )
+    )
+    source = tmp_path / "ru.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    texts = [r.text for r in loaded.article.references[:2]]
+    assert texts == [{"en": "Smith J. (2001). Arctic."}, {"ru": "Петров П. (2001). Арктика."}]

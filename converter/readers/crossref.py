@@ -251,7 +251,7 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     data["references"] = [
         ref
         for ref in (
-            _reference(r, index, log, fragments)
+            _reference(r, index, lang, log, fragments)
             for index, r in enumerate(work.get("reference") or [])
         )
         if ref
@@ -415,7 +415,9 @@ def reference_doi(value: Any, where: str, log: Collector) -> str | None:
     return doi
 
 
-def _reference(ref: Any, index: int, log: Collector, fragments: list[str]) -> dict[str, Any] | None:
+def _reference(
+    ref: Any, index: int, lang: str, log: Collector, fragments: list[str]
+) -> dict[str, Any] | None:
     if not isinstance(ref, dict):
         return None
     entry: dict[str, Any] = {
@@ -433,14 +435,41 @@ def _reference(ref: Any, index: int, log: Collector, fragments: list[str]) -> di
     elif ref.get("volume-title"):
         entry["type"] = "book"
     kept = finish_reference(
-        entry, tidy(ref.get("unstructured") or ""), tidy(ref.get("series-title") or "")
+        entry,
+        reference_text(ref.get("unstructured") or "", lang, log),
+        tidy(ref.get("series-title") or ""),
     )
     if kept is None and any(entry[k] for k in ("authors", "year", "volume", "fpage")):
         fragments.append(str(index))
     return kept
 
 
-def finish_reference(entry: dict[str, Any], text: str, series: str) -> dict[str, Any] | None:
+_HTML_INLINE = re.compile(r"</?(?:i|b|em|strong|sup|sub|u|sc)\s*>", re.IGNORECASE)
+
+
+def reference_text(raw: str, lang: str, log: Collector) -> str | dict[str, str]:
+    """A reference's text as the model holds it: plain text, under its own language.
+
+    Publishers deposit references as OJS and other systems print them, HTML tags and all
+    ('<i>Journal</i>', as text): the model's reference text has no markup, and the tags
+    came out as literal '&lt;i&gt;' in JATS and Crossref. They are removed, their text kept
+    (said once, as markup simplified). A reference in Cyrillic in an English article (or a
+    Latin one in a Russian article) is put under the language its script tells
+    (``scripts.reference_language``), not labelled with the article's.
+    """
+    text = tidy(raw or "")
+    if _HTML_INLINE.search(text):
+        text = tidy(_HTML_INLINE.sub("", text))
+        log.warn("reference text: HTML tags (<i>, <b>, <sup> …) removed, text kept", SIMPLIFIED)
+    if not text:
+        return ""
+    code = scripts.reference_language(text, lang)
+    return text if code == lang else {code: text}
+
+
+def finish_reference(
+    entry: dict[str, Any], text: str | dict[str, str], series: str
+) -> dict[str, Any] | None:
     """A reference entry the model can hold, or None when it has no text, title, source or DOI.
 
     A book in a series often comes with only its series title (Crossref's ``series-title`` /
@@ -925,7 +954,8 @@ class _DepositArticle:
             _children(_child(self.article, "citation_list"), "citation")
         ):
             key = citation.get("key") or str(index)
-            text = self.text(_child(citation, "unstructured_citation"))
+            raw = self.text(_child(citation, "unstructured_citation"))
+            text = reference_text(raw, self.lang, self.log)
             entry: dict[str, Any] = {
                 "title": self.text(_child(citation, "article_title")),
                 "source": self.text(_child(citation, "journal_title"))
