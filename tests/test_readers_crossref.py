@@ -435,6 +435,14 @@ def test_registry_quirks_of_a_work_do_not_refuse_the_article(tmp_path: Path) -> 
     assert "funder[1]: no funder name (award LM2015047): left out" in warnings
     assert "issn-type '1234-5678': not a valid ISSN (its check digit fails): left out" in warnings
     assert not any("original-title" in w for w in warnings)  # the same title: nothing lost
+    # one ISSN given as both types: kept once, under the first stated, and said
+    both = [{"type": "electronic", "value": "2658-6444"}, {"type": "print", "value": "2658-6444"}]
+    _, loaded = _read_one(tmp_path, _work(**{"issn-type": both}))
+    issn = loaded.article.journal.issn
+    assert (issn.print, issn.electronic) == (None, "2658-6444")
+    assert (
+        "issn-type 2658-6444: given as both electronic and print ISSN: kept once, as electronic"
+    ) in loaded.warnings
     # 5.4+ roles as the REST API lists them: the corresponding author is read, nothing said
     roles = [{"role": "author", "vocabulary": "crossref"},
              {"role": "corresponding-author", "vocabulary": "crossref"}]  # fmt: skip

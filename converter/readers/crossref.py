@@ -510,6 +510,21 @@ def checked_issn(value: Any, where: str, log: Collector) -> str | None:
     return number
 
 
+def _one_issn(
+    issn: dict[str, str | None], key: str, number: str, where: str, log: Collector
+) -> None:
+    """Put ``number`` as the journal's ``key`` ISSN unless it is there already under the other
+    type. Crossref keeps records that give one ISSN as both print and electronic; carried
+    twice, DOAJ refuses the article ("identical pISSN and eISSN"), so it is kept once, under
+    the type stated first, and said."""
+    if number in issn.values():
+        kept = next(k for k, v in issn.items() if v == number)
+        if kept != key:
+            log.warn(f"{where} {number}: given as both {kept} and {key} ISSN: kept once, as {kept}")
+        return
+    issn.setdefault(key, number)
+
+
 def funder_doi(value: str) -> str:
     """A deposit's ``funder_identifier`` as the Funder Registry DOI: deposits (Crossref's own
     examples among them) often give only the registry number ('100000001'), which is the DOI
@@ -524,7 +539,7 @@ def _journal(work: dict[str, Any], lang: str, log: Collector) -> dict[str, Any]:
             key = {"print": "print", "electronic": "electronic"}.get(item.get("type", ""))
             number = checked_issn(item.get("value"), "issn-type", log) if key else None
             if key and number:  # a failed one must not take the slot of a good untyped one
-                issn.setdefault(key, number)
+                _one_issn(issn, key, number, "issn-type", log)
     for value in work.get("ISSN") or []:
         number = valid_issn(value)
         if number and number not in issn.values():
@@ -989,7 +1004,7 @@ class _DepositArticle:
             key = "electronic" if item.get("media_type") == "electronic" else "print"
             number = checked_issn(self.text(item), "<issn>", self.log)
             if number:
-                issn.setdefault(key, number)
+                _one_issn(issn, key, number, "<issn>", self.log)
         return {
             "language": lang,
             "title": {lang: self.text(_child(meta, "full_title"))},
