@@ -670,3 +670,31 @@ def test_reference_texts_lose_printed_html_tags_and_keep_their_own_language(
     [loaded] = list(read_source(source, None, ReadContext()))
     texts = [r.text for r in loaded.article.references[:2]]
     assert texts == [{"en": "Smith J. (2001). Arctic."}, {"ru": "Петров П. (2001). Арктика."}]
+
+
+def test_deposit_full_text_links_become_self_uris(tmp_path: Path) -> None:
+    # doi_data/collection items, as Crossref's examples and eLife's deposits give them; the
+    # JSON reader already took the same links from "link"
+    collections = (
+        '<collection property="text-mining">'
+        '<item><resource mime_type="application/pdf">https://example.org/531.pdf</resource>'
+        "</item>"
+        '<item><resource content_version="am">https://example.org/am/531</resource></item>'
+        "</collection>"
+        '<collection property="crawler-based"><item crawler="iParadigms">'
+        "<resource>https://example.org/531</resource></item></collection>"
+    )
+    deposit = SHAPES_DEPOSIT.replace(
+        "<resource>https://example.org/531</resource>",
+        f"<resource>https://example.org/531</resource>{collections}",
+    )
+    source = tmp_path / "links.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    links = [(link.type, link.url) for link in loaded.article.self_uri]
+    assert ("pdf", "https://example.org/531.pdf") in links
+    assert not any("crawler" in w for w in loaded.warnings)  # the landing page: nothing lost
+    assert any(
+        w.startswith("<collection property='text-mining'> https://example.org/am/531: not")
+        for w in loaded.warnings
+    )

@@ -754,6 +754,7 @@ class _DepositArticle:
         resource = self.text(_child(doi_data, "resource"))
         if resource and "url" in Article.model_fields:
             data["url"] = resource
+        data["self_uri"] = self._links(doi_data, resource)
         data["license"] = self._license()
         data["funding"] = self._funding()
         data["references"] = self._citations()
@@ -855,6 +856,26 @@ class _DepositArticle:
                 continue
             people.append(person)
         return people
+
+    def _links(self, doi_data: etree._Element | None, landing: str) -> list[dict[str, str]]:
+        """Full-text links of ``doi_data/collection`` items (text-mining PDF, XML, HTML) as
+        self-uri, as the JSON reader takes the same links from ``link``: they were silently
+        lost from deposits. An item with no known ``mime_type`` (a similarity-check crawler's
+        page) is reported unless it is the landing page itself."""
+        out: list[dict[str, str]] = []
+        for collection in _children(doi_data, "collection"):
+            prop = collection.get("property") or "?"
+            for item in _children(collection, "item"):
+                for resource in _children(item, "resource"):
+                    url = self.text(resource)
+                    kind = _LINK_TYPES.get((resource.get("mime_type") or "").strip().lower())
+                    if not url or (url == landing and kind is None):
+                        continue
+                    if kind is None:
+                        not_carried(self.log, f"<collection property={prop!r}> {url}")
+                    elif all(link["url"] != url for link in out):
+                        out.append({"url": url, "type": kind})
+        return out
 
     def _orcid(self, element: etree._Element | None) -> str | None:
         """The ORCID iD, or None with a warning when its checksum fails: one wrong iD in a
