@@ -698,3 +698,30 @@ def test_deposit_full_text_links_become_self_uris(tmp_path: Path) -> None:
         w.startswith("<collection property='text-mining'> https://example.org/am/531: not")
         for w in loaded.warnings
     )
+
+
+def test_crossmark_assertions_give_history_and_copyright(tmp_path: Path) -> None:
+    # received/accepted dates and the copyright line as publishers deposit them in Crossmark
+    # assertions: ISO dates in one group, "22 April 2019" in another
+    assertion = [
+        {"name": "received", "label": "Received", "value": "3 November 2020",
+         "group": {"name": "ArticleHistory", "label": "Article History"}},
+        {"name": "revised", "value": "2021-01-15", "group": {"name": "publication_history"}},
+        {"name": "date_accepted", "value": "2021-02-01", "group": {"name": "publication_dates"}},
+        {"name": "copyright", "label": "Copyright", "value": "© 2021 Test Press."},
+        {"name": "peer_review_method", "value": "Single-blind"},
+        {"name": "first_online", "value": "sometime in spring"},
+    ]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(assertion=assertion))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert (article.history.received, article.history.revised, article.history.accepted) == (
+        "2020-11-03",
+        ["2021-01-15"],
+        "2021-02-01",
+    )
+    assert article.copyright.statement == {"en": "© 2021 Test Press."}
+    assert any(
+        w.startswith("assertion (peer_review_method, first_online): not carried")
+        for w in loaded.warnings
+    )

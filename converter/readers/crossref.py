@@ -184,7 +184,7 @@ _CARRIED = frozenset(
      "page", "article-number", "published-print", "published-online", "journal-issue",
      "issued", "published", "accepted", "author", "editor", "translator", "abstract", "license",
      "funder", "reference", "resource", "link", "alternative-id", "container-title",
-     "short-container-title", "ISSN", "issn-type", "publisher"}
+     "short-container-title", "ISSN", "issn-type", "publisher", "assertion"}
 )  # fmt: skip
 
 
@@ -233,9 +233,14 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     if not any(published.values()):
         published["collection"] = _date_parts(work.get("issued") or work.get("published"))
     data["published"] = published
+    history, copyright_line = _assertions(work.get("assertion"), log)
     accepted = _date_parts(work.get("accepted"))
     if accepted:
-        data["history"] = {"accepted": accepted}
+        history["accepted"] = accepted
+    if history:
+        data["history"] = history
+    if copyright_line:
+        data["copyright"] = {"statement": {lang: copyright_line}}
     people = []
     for key, role in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
         for person in work.get(key) or []:
@@ -268,6 +273,68 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
         if key not in _CARRIED and key not in _BOOKKEEPING and value not in (None, "", [], {}):
             not_carried(log, key)
     return data, _journal(work, lang, log)
+
+
+# Crossmark assertions that hold facts of the model, by the names publishers give them
+# (Springer "ArticleHistory", Wiley/RSC "publication_history", IOP "publication_dates").
+_HISTORY_ASSERTIONS = {
+    "received": "received", "date_received": "received", "revised": "revised",
+    "date_revised": "revised", "accepted": "accepted", "date_accepted": "accepted",
+}  # fmt: skip
+_COPYRIGHT_ASSERTIONS = frozenset({"copyright", "copyright_information"})
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def assertion_date(value: str) -> str | None:
+    """A date as Crossmark assertions write it: '2018-08-03' or '22 April 2019'; else None."""
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+        return text
+    match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
+    month = _MONTHS.get(match.group(2).lower()) if match else None
+    if match is None or month is None:
+        return None
+    return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
+
+
+def _assertions(assertions: Any, log: Collector) -> tuple[dict[str, Any], str | None]:
+    """Editorial history and copyright line from a record's Crossmark assertions.
+
+    Publishers deposit the received/revised/accepted dates and the copyright line there
+    (Springer, Elsevier, IOP, Wiley): "assertion: not carried" lost facts the model holds.
+    The other assertions (ethics, peer review method, …) are named in one line as dropped.
+    """
+    history: dict[str, Any] = {}
+    copyright_line = None
+    dropped: list[str] = []
+    for item in assertions if isinstance(assertions, list) else []:
+        if not isinstance(item, dict):
+            continue
+        name = str(item.get("name") or "")
+        value = item.get("value") if isinstance(item.get("value"), str) else ""
+        kind = _HISTORY_ASSERTIONS.get(name)
+        date = assertion_date(value) if kind and value else None
+        if date and kind == "revised":
+            history.setdefault("revised", []).append(date)
+        elif date and kind:
+            history.setdefault(kind, date)
+        elif name in _COPYRIGHT_ASSERTIONS and value.strip() and copyright_line is None:
+            copyright_line = tidy(value)
+        elif value.strip() or item.get("URL"):
+            dropped.append(name or "?")
+    if dropped:
+        not_carried(log, f"assertion ({', '.join(dict.fromkeys(dropped))})")
+    return history, copyright_line
 
 
 def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> dict[str, str]:
