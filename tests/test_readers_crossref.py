@@ -725,3 +725,21 @@ def test_crossmark_assertions_give_history_and_copyright(tmp_path: Path) -> None
         w.startswith("assertion (peer_review_method, first_online): not carried")
         for w in loaded.warnings
     )
+
+
+def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
+    crossmark = (
+        "<crossmark><crossmark_version>1</crossmark_version>"
+        "<crossmark_policy>10.5555/policy</crossmark_policy><custom_metadata>"
+        '<assertion name="received" label="Received" group_name="publication_history">'
+        "2020-11-03</assertion>"
+        '<assertion name="peer_review_method" label="Peer review">Single-blind</assertion>'
+        "</custom_metadata></crossmark>"
+    )
+    deposit = SHAPES_DEPOSIT.replace("<doi_data>", f"{crossmark}<doi_data>")
+    source = tmp_path / "crossmark.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article.history.received == "2020-11-03"
+    assert any(w.startswith("assertion (peer_review_method): not") for w in loaded.warnings)
+    assert not any("crossmark" in w for w in loaded.warnings)  # settings: not article facts

@@ -378,7 +378,7 @@ def _links(links: Any, log: Collector) -> list[dict[str, str]]:
 # Keys of a contributor in a work record that this reader carries (or that only order them).
 _PERSON_KEYS = frozenset(
     {"given", "family", "suffix", "prefix", "name", "ORCID", "authenticated-orcid",
-     "affiliation", "sequence", "role"}
+     "affiliation", "sequence"}
 )  # fmt: skip
 
 
@@ -405,6 +405,8 @@ def _person(
         out["collab"] = {lang: person.get("name")}
     if log is not None:
         for key, value in person.items():
+            if key == "role" and _roles_said(value, role):
+                continue
             if key not in _PERSON_KEYS and value not in (None, "", [], {}):
                 not_carried(log, f"{role} {key}")
     # records deposited with 5.4+ roles list them ([{"role": "author", "vocabulary":
@@ -427,6 +429,14 @@ def _person(
         affs.append(entry)
     out["affiliations"] = affs
     return out
+
+
+def _roles_said(value: Any, role: str) -> bool:
+    """True when a contributor's ``role`` list says only what the reader keeps: the role its
+    key gives and "corresponding-author"; anything else is reported as not carried."""
+    return isinstance(value, list) and all(
+        isinstance(r, dict) and r.get("role") in (role, "corresponding-author") for r in value
+    )
 
 
 def _license(licenses: list[Any]) -> dict[str, Any] | None:
@@ -825,9 +835,14 @@ class _DepositArticle:
         data["license"] = self._license()
         data["funding"] = self._funding()
         data["references"] = self._citations()
+        history, copyright_line = self._crossmark(_child(art, "crossmark"))
         accepted = _child(art, "acceptance_date")
         if accepted is not None:
-            data["history"] = {"accepted": _xml_date(accepted)}
+            history["accepted"] = _xml_date(accepted)
+        if history:
+            data["history"] = history
+        if copyright_line:
+            data["copyright"] = {"statement": {self.lang: copyright_line}}
         for child in art:
             if isinstance(child.tag, str) and local_name(child, lower=True) not in self._CARRIED:
                 not_carried(self.log, f"<{local_name(child, lower=True)}>")
@@ -844,8 +859,32 @@ class _DepositArticle:
     # Children of journal_article this reader carries into the model (programs by their name).
     _CARRIED = frozenset(
         {"titles", "contributors", "abstract", "publication_date", "acceptance_date", "pages",
-         "publisher_item", "doi_data", "citation_list", "program"}
+         "publisher_item", "doi_data", "citation_list", "program", "crossmark"}
     )  # fmt: skip
+
+    # Crossmark's service settings: the journal's policy page and domains, not article facts.
+    _CROSSMARK_SETTINGS = frozenset(
+        {"crossmark_version", "crossmark_policy", "crossmark_domains",
+         "crossmark_domain_exclusive", "custom_metadata"}
+    )  # fmt: skip
+
+    def _crossmark(self, crossmark: etree._Element | None) -> tuple[dict[str, Any], str | None]:
+        """History dates and copyright line from ``crossmark/custom_metadata/assertion``, as
+        the JSON reader takes them from ``assertion``; its funders and licence are read with
+        the article's. Reported as a whole before, so the dates were lost with the policy
+        settings; now an update notice (``<updates>``: a correction, a retraction) and the
+        assertions the model has no place for are named, the settings are not."""
+        if crossmark is None:
+            return {}, None
+        items = [
+            {"name": a.get("name"), "value": self.text(a)}
+            for a in _children(_child(crossmark, "custom_metadata"), "assertion")
+        ]
+        for child in crossmark:
+            name = local_name(child, lower=True) if isinstance(child.tag, str) else None
+            if name and name not in self._CROSSMARK_SETTINGS:
+                not_carried(self.log, f"<crossmark/{name}>")
+        return _assertions(items, self.log)
 
     def _titles(self, titles: etree._Element | None, data: dict[str, Any]) -> None:
         """Every title, each under its language: ``original_language_title`` under the one it
