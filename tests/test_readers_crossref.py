@@ -743,3 +743,42 @@ def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
     assert loaded.article.history.received == "2020-11-03"
     assert any(w.startswith("assertion (peer_review_method): not") for w in loaded.warnings)
     assert not any("crossmark" in w for w in loaded.warnings)  # settings: not article facts
+
+
+def test_a_bare_work_and_doi_org_csl_json_are_recognised(tmp_path: Path) -> None:
+    # the REST API's message saved alone, or doi.org's CSL JSON answer: strings for title and
+    # container-title, "container-title-short", the registry's keys first and container-title
+    # after a long reference list (beyond the bytes a format is sniffed from)
+    work = {
+        "indexed": {"date-parts": [[2024, 2, 6]]},
+        "reference-count": 60,
+        "DOI": "10.5555/csl.1",
+        "type": "journal-article",
+        "title": "Ordinary water, again",
+        "author": [{"given": "Henry", "family": "Frank", "sequence": "first"}],
+        "issued": {"date-parts": [[1970, 8, 14]]},
+        "reference": [
+            {"key": f"r{n}", "unstructured": f"Author {n}. A reference of some length. 1964."}
+            for n in range(60)
+        ],
+        "container-title": "Test Journal",
+        "container-title-short": "Test J.",
+        "ISSN": ["2658-6444"],
+    }
+    source = tmp_path / "work.json"
+    source.write_text(json.dumps(work), encoding="utf-8")
+    assert source.read_bytes().find(b'"container-title"') > 4096
+    assert detect_format(source) == "crossref"
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title == {"en": "Ordinary water, again"}
+    assert (article.journal.title, article.journal.abbrev_title) == (
+        {"en": "Test Journal"},
+        "Test J.",
+    )
+    assert not any("container-title-short" in w for w in loaded.warnings)
+    # an article file of this project is not taken for one
+    native = tmp_path / "article.json"
+    native.write_text(json.dumps({"title": "T", "doi": "10.5555/x.1"}), encoding="utf-8")
+    assert detect_format(native) == "json"

@@ -57,11 +57,22 @@ _ROLES = {"author": "author", "editor": "editor", "translator": "translator"}
 _MAX_RESPONSE = 20 * 1024 * 1024
 
 
+# Keys only a Crossref work record has (the registry's own counts and dates), one of which
+# comes early in it: a bare work (the REST API's `message` saved alone, or the CSL JSON that
+# doi.org answers with) has "container-title" after its reference list, beyond the bytes
+# sniffed, and was read as an article file ("journal: no journal metadata").
+_WORK_MARKERS = ('"container-title"', '"reference-count"', '"is-referenced-by-count"',
+                 '"content-domain"', '"indexed"', '"deposited"')  # fmt: skip
+
+
 def sniff(path: Path, head: bytes) -> str | None:
-    """A Crossref work (JSON with message-type or DOI and container-title) or a deposit file."""
+    """A Crossref work (JSON with message-type, or DOI with a key only Crossref records have)
+    or a deposit file."""
     text = head.decode("utf-8", "replace")
     if text.lstrip().startswith("{"):
-        if '"message-type"' in text or ('"DOI"' in text and '"container-title"' in text):
+        if '"message-type"' in text or (
+            '"DOI"' in text and any(marker in text for marker in _WORK_MARKERS)
+        ):
             return "crossref"
         return None
     if "<doi_batch" in text and _CROSSREF_NS in text:
@@ -184,7 +195,8 @@ _CARRIED = frozenset(
      "page", "article-number", "published-print", "published-online", "journal-issue",
      "issued", "published", "accepted", "author", "editor", "translator", "abstract", "license",
      "funder", "reference", "resource", "link", "alternative-id", "container-title",
-     "short-container-title", "ISSN", "issn-type", "publisher", "assertion"}
+     "short-container-title", "container-title-short", "ISSN", "issn-type", "publisher",
+     "assertion"}
 )  # fmt: skip
 
 
@@ -624,7 +636,9 @@ def _journal(work: dict[str, Any], lang: str, log: Collector) -> dict[str, Any]:
     journal: dict[str, Any] = {
         "language": lang,
         "title": {lang: _first(work.get("container-title"))},
-        "abbrev_title": _first(work.get("short-container-title")),
+        "abbrev_title": _first(
+            work.get("short-container-title") or work.get("container-title-short")
+        ),
         "issn": issn,
     }
     if work.get("publisher"):
