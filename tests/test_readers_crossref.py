@@ -782,3 +782,51 @@ def test_a_bare_work_and_doi_org_csl_json_are_recognised(tmp_path: Path) -> None
     native = tmp_path / "article.json"
     native.write_text(json.dumps({"title": "T", "doi": "10.5555/x.1"}), encoding="utf-8")
     assert detect_format(native) == "json"
+
+
+def test_unixref_and_unixsd_records_of_a_doi_are_read(tmp_path: Path) -> None:
+    # what doi.org answers for application/vnd.crossref.unixref+xml (no namespace) and the
+    # query API's unixsd (crossref_result): a <crossref> per record, holding a deposit's body
+    journal = (
+        '<journal><journal_metadata language="en"><full_title>Test Journal</full_title>'
+        '<issn media_type="print">2658-6444</issn></journal_metadata>'
+        '<journal_issue><publication_date media_type="print"><year>1970</year>'
+        "</publication_date><journal_volume><volume>169</volume></journal_volume>"
+        '</journal_issue><journal_article publication_type="full_text"><titles>'
+        "<title>Ordinary water</title></titles><contributors><person_name "
+        'contributor_role="author" sequence="first"><surname>Frank</surname></person_name>'
+        "</contributors><pages><first_page>635</first_page><last_page>641</last_page></pages>"
+        "<doi_data><doi>10.5555/ux.1</doi><resource>https://example.org/ux/1</resource>"
+        "</doi_data></journal_article></journal>"
+    )
+    unixref = tmp_path / "unixref.xml"
+    unixref.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<doi_records><doi_record owner="10.5555">'
+        f"<crossref>{journal}</crossref></doi_record></doi_records>",
+        encoding="utf-8",
+    )
+    unixsd = tmp_path / "unixsd.xml"
+    unixsd.write_text(
+        '<crossref_result xmlns="http://www.crossref.org/qrschema/3.0" version="3.0">'
+        '<query_result><body><query status="resolved"><doi_record>'
+        f'<crossref xmlns="http://www.crossref.org/xschema/1.1">{journal}</crossref>'
+        "</doi_record></query></body></query_result></crossref_result>",
+        encoding="utf-8",
+    )
+    for source in (unixref, unixsd):
+        assert detect_format(source) == "crossref"
+        [loaded] = list(read_source(source, None, ReadContext()))
+        article = loaded.article
+        assert article is not None, loaded.problems
+        assert (article.doi, article.fpage, article.volume) == ("10.5555/ux.1", "635", "169")
+        assert article.journal.issn.print == "2658-6444"
+    book = tmp_path / "book.xml"
+    book.write_text(
+        "<doi_records><doi_record><crossref><book/></crossref></doi_record></doi_records>",
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(book, None, ReadContext()))
+    assert loaded.problems == [
+        f"{book}: crossref: no journal_article in the record (it holds <book>): "
+        "jatsconv converts journal articles"
+    ]

@@ -77,6 +77,8 @@ def sniff(path: Path, head: bytes) -> str | None:
         return None
     if "<doi_batch" in text and _CROSSREF_NS in text:
         return "crossref"
+    if ("<doi_records" in text or "<crossref_result" in text) and "<crossref" in text:
+        return "crossref"
     return None
 
 
@@ -697,6 +699,11 @@ def _child(element: etree._Element | None, name: str) -> etree._Element | None:
     return found[0] if found else None
 
 
+# Roots of Crossref's metadata records of registered DOIs: unixref (doi.org content
+# negotiation, application/vnd.crossref.unixref+xml) and unixsd (the query API's result).
+_RECORD_ROOTS = frozenset({"doi_records", "crossref_result"})
+
+
 def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loaded]:
     try:
         root = parse_xml(data, str(path))
@@ -713,21 +720,27 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         )
         yield Loaded(str(path), path.stem, problems=[problem])
         return
-    if local_name(root, lower=True) != "doi_batch" or not namespace.startswith(_CROSSREF_NS):
+    if local_name(root, lower=True) in _RECORD_ROOTS:
+        # what doi.org and Crossref's query API give for a DOI (unixref, unixsd): each
+        # record's <crossref> holds what a deposit's <body> holds
+        bodies = [e for e in root.iter() if isinstance(e.tag, str) and local_name(e) == "crossref"]
+        where = "crossref"
+    elif local_name(root, lower=True) != "doi_batch" or not namespace.startswith(_CROSSREF_NS):
         yield Loaded(str(path), path.stem, problems=[f"{path}: not a Crossref deposit file"])
         return
+    else:
+        bodies, where = [b for b in [_child(root, "body")] if b is not None], "body"
     articles = []
-    for journal in _children(_child(root, "body"), "journal"):
-        for article in _children(journal, "journal_article"):
-            articles.append((journal, article))
+    for body in bodies:
+        for journal in _children(body, "journal"):
+            for article in _children(journal, "journal_article"):
+                articles.append((journal, article))
     if not articles:
-        body = _child(root, "body")
-        held = sorted(
-            {local_name(c) for c in body if isinstance(c.tag, str)} if body is not None else ()
-        )
+        held = sorted({local_name(c) for b in bodies for c in b if isinstance(c.tag, str)})
         said = f" (it holds {', '.join(f'<{h}>' for h in held)})" if held else ""
+        kind = "deposit" if where == "body" else "record"
         problem = (
-            f"{path}: body: no journal_article in the deposit{said}: "
+            f"{path}: {where}: no journal_article in the {kind}{said}: "
             "jatsconv converts journal articles"
         )
         yield Loaded(str(path), path.stem, problems=[problem])
