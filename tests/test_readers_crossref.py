@@ -830,3 +830,35 @@ def test_unixref_and_unixsd_records_of_a_doi_are_read(tmp_path: Path) -> None:
         f"{book}: crossref: no journal_article in the record (it holds <book>): "
         "jatsconv converts journal articles"
     ]
+
+
+def test_text_mining_and_manuscript_licences_are_not_the_articles(tmp_path: Path) -> None:
+    # a publisher's text-and-data-mining terms alone (166 of 1,055 recorded works): not the
+    # article's licence, which JATS and the Crossref deposit (as "vor") would state
+    tdm_only = [
+        {"URL": "https://publisher.example/tdm/userlicense/1.0/", "content-version": "tdm",
+         "start": {"date-parts": [[2019, 1, 1]]}},
+        {"URL": "https://publisher.example/open-access/userlicense/1.0/",
+         "content-version": "am"},
+    ]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(license=tdm_only))
+    assert loaded.article.license is None
+    assert any(
+        w.startswith("license (tdm) https://publisher.example/tdm/userlicense/1.0/: not")
+        for w in loaded.warnings
+    )
+    both = [*tdm_only, {"URL": "https://creativecommons.org/licenses/by/4.0/",
+                        "content-version": "vor"}]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(license=both))
+    assert loaded.article.license.spdx == "CC-BY-4.0"
+    deposit = SHAPES_DEPOSIT.replace(
+        "<doi_data>",
+        '<ai:program xmlns:ai="http://www.crossref.org/AccessIndicators.xsd" '
+        'name="AccessIndicators"><ai:license_ref applies_to="tdm">'
+        "https://publisher.example/tdm/userlicense/1.0/</ai:license_ref></ai:program><doi_data>",
+    )
+    source = tmp_path / "tdm.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article.license is None
+    assert any(w.startswith("<license_ref applies_to='tdm'>: not") for w in loaded.warnings)

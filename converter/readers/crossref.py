@@ -264,7 +264,7 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     abstract = work.get("abstract")
     if isinstance(abstract, str) and abstract.strip():
         data["abstract"] = {lang: _jats_paragraphs(abstract, log)}
-    data["license"] = _license(work.get("license") or [])
+    data["license"] = _license(work.get("license") or [], log)
     data["funding"] = _funders(work.get("funder"), log)
     fragments: list[str] = []
     data["references"] = [
@@ -453,15 +453,29 @@ def _roles_said(value: Any, role: str) -> bool:
     )
 
 
-def _license(licenses: list[Any]) -> dict[str, Any] | None:
-    """The licence of the version of record, else any other one given, with its start date."""
+# Licence versions that are the article's: of the version of record, or stated for every
+# version. Text-and-data-mining terms ("tdm", Elsevier's and Wiley's user licences), the
+# accepted manuscript's ("am") and STM sharing policies ("stm-asf") are not.
+_ARTICLE_LICENCE = {"vor": 0, "unspecified": 1, None: 1}
+
+
+def _license(licenses: list[Any], log: Collector) -> dict[str, Any] | None:
+    """The licence of the version of record (else one stated for every version), with its
+    start date. A "tdm" or "am" licence alone used to become the article's licence: JATS
+    said "This work is licensed under ... /tdm/userlicense" and the Crossref deposit gave it
+    as the VoR licence. Licences for other versions or uses are now reported, not taken."""
+    given = [lic for lic in licenses if isinstance(lic, dict) and lic.get("URL")]
     ranked = sorted(
-        (lic for lic in licenses if isinstance(lic, dict) and lic.get("URL")),
-        key=lambda lic: {"vor": 0, "unspecified": 1}.get(lic.get("content-version"), 2),
+        (lic for lic in given if lic.get("content-version") in _ARTICLE_LICENCE),
+        key=lambda lic: _ARTICLE_LICENCE[lic.get("content-version")],
     )
+    chosen = ranked[0]["URL"] if ranked else None
+    for lic in given:
+        if lic.get("content-version") not in _ARTICLE_LICENCE and lic["URL"] != chosen:
+            not_carried(log, f"license ({lic.get('content-version')}) {lic['URL']}")
     if not ranked:
         return None
-    return {"id": ranked[0]["URL"], "start_date": _date_parts(ranked[0].get("start"))}
+    return {"id": chosen, "start_date": _date_parts(ranked[0].get("start"))}
 
 
 def _funders(funders: Any, log: Collector) -> list[dict[str, Any]]:
@@ -1081,11 +1095,21 @@ class _DepositArticle:
         return affs
 
     def _license(self) -> dict[str, Any] | None:
-        refs = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
-        refs.sort(key=lambda r: {"vor": 0, None: 1}.get(r.get("applies_to"), 2))
+        """The licence that applies to the version of record (``applies_to="vor"``, else
+        one without ``applies_to``); those for the accepted manuscript, text mining or STM
+        sharing are reported, never taken as the article's (see the JSON ``_license``)."""
+        given = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
+        refs = sorted(
+            (r for r in given if r.get("applies_to") in _ARTICLE_LICENCE),
+            key=lambda r: _ARTICLE_LICENCE[r.get("applies_to")],
+        )
+        chosen = self.text(refs[0]) if refs else None
+        for ref in given:
+            if ref.get("applies_to") not in _ARTICLE_LICENCE and self.text(ref) != chosen:
+                not_carried(self.log, f"<license_ref applies_to={ref.get('applies_to')!r}>")
         if not refs:
             return None
-        return {"id": self.text(refs[0]), "start_date": (refs[0].get("start_date") or "").strip()}
+        return {"id": chosen, "start_date": (refs[0].get("start_date") or "").strip()}
 
     def _funding(self) -> list[dict[str, Any]]:
         out = []
