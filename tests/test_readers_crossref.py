@@ -443,6 +443,13 @@ def test_registry_quirks_of_a_work_do_not_refuse_the_article(tmp_path: Path) -> 
     assert (
         "issn-type 2658-6444: given as both electronic and print ISSN: kept once, as electronic"
     ) in loaded.warnings
+    # an alternative id that repeats the DOI is no publisher id; a second distinct one is said
+    _, loaded = _read_one(tmp_path, _work(**{"alternative-id": ["10.5555/SHAPE.1"]}))
+    assert loaded.article.ids.publisher_id is None
+    ids = ["S0000000000000001", "10.5555/shape.1", "S0000000000000001", "0000-0000(2001)1:1"]
+    _, loaded = _read_one(tmp_path, _work(**{"alternative-id": ids}))
+    assert loaded.article.ids.publisher_id == "S0000000000000001"
+    assert any(w.startswith("alternative-id '0000-0000(2001)1:1': not") for w in loaded.warnings)
     # 5.4+ roles as the REST API lists them: the corresponding author is read, nothing said
     roles = [{"role": "author", "vocabulary": "crossref"},
              {"role": "corresponding-author", "vocabulary": "crossref"}]  # fmt: skip

@@ -280,9 +280,14 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     if landing and "url" in Article.model_fields:
         data["url"] = landing
     data["self_uri"] = _links(work.get("link"), log)
-    alternative = _texts(work.get("alternative-id"))
+    # the publisher's own id: an "alternative id" that repeats the DOI (116 of 1,055
+    # recorded works) is no second id, and repeats ('614179' twice) are one
+    doi = str(work.get("DOI") or "").lower()
+    alternative = [a for a in dict.fromkeys(_texts(work.get("alternative-id"))) if a.lower() != doi]
     if alternative:
         data["ids"] = {"publisher_id": alternative[0]}
+    for other in alternative[1:]:
+        not_carried(log, f"alternative-id {other!r}")
     for key, value in work.items():
         if key not in _CARRIED and key not in _BOOKKEEPING and value not in (None, "", [], {}):
             not_carried(log, key)
