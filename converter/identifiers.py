@@ -17,7 +17,7 @@ _ROR_RE = re.compile(r"^https://ror\.org/0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
 _ROR_ID_RE = re.compile(r"^0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
 _EDN_RE = re.compile(r"^[A-Z]{6}$")
 # Hyphen look-alikes editors paste from word processors; DOIs must use ASCII "-".
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
 
 def issn_check_digit(first_seven: str) -> str:
@@ -68,7 +68,7 @@ def normalize_doi(value: str) -> str:
     """
     text = _DOI_PREFIX_RE.sub("", value.strip())
     # (every dash look-alike is non-ASCII: an ASCII DOI, nearly all, skips the scan)
-    dash = None if text.isascii() else next((c for c in text if c in _DASHES), None)
+    dash = None if text.isascii() else next((c for c in text if c in DASHES), None)
     if dash is not None:
         raise ValueError(f"contains a non-ASCII dash U+{ord(dash):04X}; use '-': {value!r}")
     if not text.isascii():

@@ -106,3 +106,22 @@ def language_by_script(text: str, main: str) -> str | None:
     if not has_latin(text) and share == 0 and not latin_or_cyrillic:
         return main
     return None
+
+
+def reference_language(text: str, main: str) -> str:
+    """The language of a reference given as text only, against the article's language.
+
+    A reference list mixes languages and a registry's reference carries none of its own: the
+    article's language holds unless the script says plainly otherwise. In an article in a
+    Cyrillic-script language, a reference with no Cyrillic letter but Latin ones is English;
+    in a Latin-script one, a reference mostly in Cyrillic is Russian. Asymmetric on purpose:
+    Russian references hold Latin letters (foreign journal names, DOIs, URLs), while a stray
+    Cyrillic look-alike in an English one must not relabel it. The same rule the OJS reader
+    applies to its citations.
+    """
+    if is_cyrillic_language(main):
+        if not has_cyrillic(text) and has_latin(text):
+            return "en"
+    elif is_latin_language(main) and cyrillic_share(text) > 0.5:
+        return "ru"
+    return main

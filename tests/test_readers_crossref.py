@@ -337,3 +337,535 @@ def test_doi_helpers() -> None:
         "https://api.example.org/works/10.5555%2Fa%20b"
     )
     assert doi_stem("10.5555/jsr.2018.3.6") == "10.5555_jsr.2018.3.6"
+
+
+# Shapes of real records that this project did not write (Crossref REST API responses recorded
+# in client libraries' test fixtures, Crossref's and DOAJ's example deposits): each fixture
+# below is written for this project and reproduces only the structure that broke the reader.
+
+
+def _work(**fields: object) -> dict[str, object]:
+    message = {
+        "DOI": "10.5555/shape.1",
+        "type": "journal-article",
+        "title": ["A record as the registry keeps it"],
+        "container-title": ["Test Journal"],
+        "ISSN": ["2658-6444"],
+        "issued": {"date-parts": [[2019]]},
+        "author": [{"given": "Anna", "family": "Smith", "sequence": "first"}],
+    }
+    message.update(fields)
+    return {"message-type": "work", "message": message}
+
+
+def _read_one(tmp_path: Path, record: object, name: str = "work.json"):
+    source = tmp_path / name
+    source.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    return source, loaded
+
+
+def test_works_that_are_not_journal_articles_are_refused_in_one_line(run, tmp_path: Path) -> None:
+    # a book chapter carries its book's title as container-title and no ISSN: it was read as a
+    # journal article and failed with "journal.issn: no ISSN" (or, from a book series with an
+    # ISSN, became a JATS article in a "journal" named after the book)
+    source, loaded = _read_one(tmp_path, _work(type="book-chapter"))
+    assert loaded.article is None
+    assert loaded.problems == [
+        f"{source}: type: 'book-chapter' (a chapter of a book) is not a journal article: "
+        "jatsconv converts journal articles"
+    ]
+    listing = {
+        "message-type": "work-list",
+        "message": {
+            "items": [
+                _work(type="proceedings-article")["message"],
+                _work(DOI="10.5555/shape.2")["message"],
+            ]
+        },
+    }
+    source = tmp_path / "list.json"
+    source.write_text(json.dumps(listing), encoding="utf-8")
+    first, second = read_source(source, None, ReadContext())
+    assert first.problems[0].startswith(f"{source}#1: type: 'proceedings-article' (a paper in")
+    assert second.article is not None and second.article.doi == "10.5555/shape.2"
+    result = run("convert", tmp_path / "work.json", "-o", tmp_path / "out")
+    assert result.code == 3 and "type: 'book-chapter'" in result.err
+    # a type the reader cannot rule out is still read, with the warning it had
+    _, loaded = _read_one(tmp_path, _work(type="posted-content"))
+    assert loaded.article is not None
+    assert any("type 'posted-content': read as a journal article" in w for w in loaded.warnings)
+
+
+def test_registry_quirks_of_a_work_do_not_refuse_the_article(tmp_path: Path) -> None:
+    record = _work(
+        # a reference DOI as the publisher typed it: a U+2010 hyphen, a space after the dot
+        reference=[
+            {"key": "r1", "DOI": "10.1049/ip\u2010gtd:20010431", "unstructured": "One."},
+            {"key": "r2", "DOI": "10.1126/science. 1109070", "article-title": "Two"},
+            {"key": "r3", "DOI": "see the journal site", "unstructured": "Three."},
+        ],
+        # a funder entry with only an award number (the deposit named no funder)
+        funder=[
+            {"name": "Czech Science Foundation", "DOI": "10.13039/501100001824"},
+            {"award": ["LM2015047"]},
+        ],
+        accepted={"date-parts": [[2019, 4, 4]]},
+        # original-title repeating the title
+        **{"original-title": ["A record as the registry keeps it"]},
+        **{"issn-type": [{"type": "print", "value": "1234-5678"}]},
+    )
+    _, loaded = _read_one(tmp_path, record)
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert [ref.doi for ref in article.references] == [
+        "10.1049/ip-gtd:20010431",
+        "10.1126/science.1109070",
+        None,
+    ]
+    assert article.references[2].text == {"en": "Three."}
+    assert [f.funder for f in article.funding] == [{"en": "Czech Science Foundation"}]
+    assert article.history.accepted == "2019-04-04"
+    assert article.journal.issn.print == "2658-6444"
+    warnings = [str(w) for w in loaded.warnings]
+    assert "reference[0]: DOI '10.1049/ip\u2010gtd:20010431' read as '10.1049/ip-gtd:20010431'" in (
+        warnings
+    )
+    assert any(w.startswith("reference[2]: DOI left out: not a DOI") for w in warnings)
+    assert "funder[1]: no funder name (award LM2015047): left out" in warnings
+    assert "issn-type '1234-5678': not a valid ISSN (its check digit fails): left out" in warnings
+    assert not any("original-title" in w for w in warnings)  # the same title: nothing lost
+    # one ISSN given as both types: kept once, under the first stated, and said
+    both = [{"type": "electronic", "value": "2658-6444"}, {"type": "print", "value": "2658-6444"}]
+    _, loaded = _read_one(tmp_path, _work(**{"issn-type": both}))
+    issn = loaded.article.journal.issn
+    assert (issn.print, issn.electronic) == (None, "2658-6444")
+    assert (
+        "issn-type 2658-6444: given as both electronic and print ISSN: kept once, as electronic"
+    ) in loaded.warnings
+    # an alternative id that repeats the DOI is no publisher id; a second distinct one is said
+    _, loaded = _read_one(tmp_path, _work(**{"alternative-id": ["10.5555/SHAPE.1"]}))
+    assert loaded.article.ids.publisher_id is None
+    ids = ["S0000000000000001", "10.5555/shape.1", "S0000000000000001", "0000-0000(2001)1:1"]
+    _, loaded = _read_one(tmp_path, _work(**{"alternative-id": ids}))
+    assert loaded.article.ids.publisher_id == "S0000000000000001"
+    assert any(w.startswith("alternative-id '0000-0000(2001)1:1': not") for w in loaded.warnings)
+    # 5.4+ roles as the REST API lists them: the corresponding author is read, nothing said
+    roles = [{"role": "author", "vocabulary": "crossref"},
+             {"role": "corresponding-author", "vocabulary": "crossref"}]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(author=[{"family": "Smith", "role": roles}]))
+    assert loaded.article.authors[0].corresponding is True
+    assert not any("role" in w for w in loaded.warnings)
+
+
+SHAPES_DEPOSIT = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<doi_batch xmlns="http://www.crossref.org/schema/5.3.1" xmlns:jats="http://www.ncbi.nlm.nih.gov/JATS1"
+  xmlns:fr="http://www.crossref.org/fundref.xsd" version="5.3.1">
+  <head><doi_batch_id>b2</doi_batch_id><timestamp>20210707000000</timestamp>
+    <depositor><depositor_name>Test</depositor_name><email_address>t@example.org</email_address>
+    </depositor><registrant>Test</registrant></head>
+  <body>
+    <journal>
+      <journal_metadata language="en">
+        <full_title>Test Journal</full_title>
+        <issn media_type="print">2222-2222</issn>
+        <issn media_type="electronic">2658-6444</issn>
+      </journal_metadata>
+      <journal_article publication_type="full_text">
+        <titles><title>Shapes of a 5.3 deposit</title></titles>
+        <contributors>
+          <person_name sequence="first" contributor_role="author">
+            <given_name>Josiah</given_name><surname>Carberry</surname>
+            <affiliations><institution>
+              <institution_id type="ror">https://ror.org/05gq02987</institution_id>
+            </institution></affiliations>
+          </person_name>
+          <anonymous sequence="additional" contributor_role="author"/>
+        </contributors>
+        <jats:abstract><jats:p xml:lang="fr">Un résumé.</jats:p></jats:abstract>
+        <jats:abstract><jats:p xml:lang="en">An abstract.</jats:p></jats:abstract>
+        <publication_date media_type="online"><year>2021</year></publication_date>
+        <fr:program name="fundref">
+          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name">National Science Foundation
+              <fr:assertion name="funder_identifier">100000001</fr:assertion>
+            </fr:assertion>
+          </fr:assertion>
+        </fr:program>
+        <doi_data><doi>10.5555/shape.531</doi><resource>https://example.org/531</resource>
+        </doi_data>
+        <citation_list>
+          <citation key="c1"><doi>10.1049/ip\u2010gtd:20010431</doi></citation>
+        </citation_list>
+      </journal_article>
+    </journal>
+  </body>
+</doi_batch>
+"""
+
+
+def test_deposit_shapes_of_schema_5_3(tmp_path: Path) -> None:
+    source = tmp_path / "shapes.xml"
+    source.write_text(SHAPES_DEPOSIT, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    # xml:lang on jats:p, as Crossref's 5.3.1 example writes it: both abstracts kept
+    assert article.abstract == {"fr": ["Un résumé."], "en": ["An abstract."]}
+    # a bare Funder Registry number is the DOI under 10.13039
+    assert article.funding[0].funder_id == "10.13039/100000001"
+    assert article.references[0].doi == "10.1049/ip-gtd:20010431"
+    assert article.journal.issn.electronic == "2658-6444" and article.journal.issn.print is None
+    assert [a.name["en"].surname for a in article.authors] == ["Carberry"]
+    warnings = [str(w) for w in loaded.warnings]
+    assert (
+        "<institution> https://ror.org/05gq02987: an id without a name: left out "
+        "(the article model needs the institution's name)"
+    ) in warnings
+    assert any(w.startswith("<contributors/anonymous>: not carried") for w in warnings)
+    assert "<issn> '2222-2222': not a valid ISSN (its check digit fails): left out" in warnings
+    # the same abstract language twice is said, not silently lost
+    twice = SHAPES_DEPOSIT.replace('xml:lang="fr">Un résumé.', 'xml:lang="en">Again.')
+    source.write_text(twice, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article.abstract == {"en": ["Again."]}
+    assert "<abstract> 2: a second abstract in 'en': left out" in loaded.warnings
+
+
+def test_deposits_without_article_metadata_say_what_they_hold(run, tmp_path: Path) -> None:
+    resources = tmp_path / "resources.xml"
+    resources.write_text(
+        '<doi_batch xmlns="http://www.crossref.org/doi_resources_schema/4.3.2" version="4.3.2" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
+        '"http://www.crossref.org/doi_resources_schema/4.3.2 '
+        'http://www.crossref.org/schema/deposit/doi_resources4.3.2.xsd"><head/><body>'
+        "<fundref_data><doi>10.5555/12345678</doi></fundref_data></body></doi_batch>",
+        encoding="utf-8",
+    )
+    result = run("convert", resources, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{resources}: doi_batch: a Crossref resource-only deposit (doi_resources), which adds "
+        "data to registered DOIs and has no article metadata to convert"
+    )
+    book = tmp_path / "book.xml"
+    book.write_text(
+        '<doi_batch xmlns="http://www.crossref.org/schema/4.4.2" version="4.4.2"><head/><body>'
+        '<book book_type="edited_book"/></body></doi_batch>',
+        encoding="utf-8",
+    )
+    result = run("convert", book, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{book}: body: no journal_article in the deposit (it holds <book>): "
+        "jatsconv converts journal articles"
+    )
+
+
+def test_partial_references_and_article_numbers_as_registries_keep_them(tmp_path: Path) -> None:
+    record = _work(
+        page="108871",
+        **{"article-number": "108871"},  # the article number repeated as "page"
+        reference=[
+            {"key": "b1", "series-title": "Mathematical Statistics", "author": "Wilks",
+             "year": "1962"},
+            {"key": "b2", "author": "Dyck"},
+            {"key": "b3", "year": "2006"},
+            {"key": "b4", "unstructured": " "},
+        ],
+    )  # fmt: skip
+    _, loaded = _read_one(tmp_path, record)
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert (article.elocation_id, article.fpage) == ("108871", None)
+    [book] = article.references
+    assert (book.source, book.type, book.year) == ("Mathematical Statistics", "book", "1962")
+    assert (
+        "reference 1, 2: only an author, year, volume or page (no text, title, source or DOI): "
+        "left out (2)"
+    ) in loaded.warnings
+    deposit = SHAPES_DEPOSIT.replace(
+        '<citation key="c1">',
+        '<citation key="c0"><series_title>Lecture Notes</series_title><cYear>1999</cYear>'
+        '</citation><citation key="c2"><author>Smith</author><cYear>2001</cYear></citation>'
+        '<citation key="c1">',
+    )
+    source = tmp_path / "deposit.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert [r.source for r in loaded.article.references] == ["Lecture Notes", None]
+    assert any(w.startswith("<citation> key c2: only an author") for w in loaded.warnings)
+    # with page and article number both given and different, both are kept
+    _, loaded = _read_one(tmp_path, _work(page="295-310", **{"article-number": "e7"}))
+    assert (loaded.article.fpage, loaded.article.lpage) == ("295", "310")
+
+
+def test_deposit_roles_as_elements_emails_and_a_wrong_orcid(tmp_path: Path) -> None:
+    # schema 5.4+ as eLife deposits it: <role type="..."/> children, no contributor_role
+    person = (
+        '<person_name sequence="first"><given_name>Ada</given_name><surname>Byron</surname>'
+        '<role type="author" vocab="crossref"/><role type="corresponding-author" '
+        'vocab="crossref"/><email>ada@example.org</email>'
+        "<ORCID>https://orcid.org/0000-1002-4932-938X</ORCID></person_name>"
+        '<person_name sequence="additional"><given_name>Ed</given_name><surname>Itor</surname>'
+        '<role type="editor" vocab="crossref"/><email>not an address</email></person_name>'
+    )
+    deposit = SHAPES_DEPOSIT.replace(
+        '<anonymous sequence="additional" contributor_role="author"/>', person
+    )
+    source = tmp_path / "roles.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems  # the wrong ORCID no longer refuses it
+    _, ada, ed = article.authors
+    assert (ada.role, ada.corresponding, ada.email, ada.orcid) == (
+        "author",
+        True,
+        "ada@example.org",
+        None,
+    )
+    assert (ed.role, ed.corresponding, ed.email) == ("editor", False, None)
+    warnings = [str(w) for w in loaded.warnings]
+    assert "<ORCID>: checksum fails: 'https://orcid.org/0000-1002-4932-938X': left out" in (
+        warnings
+    )
+    assert "<email> 'not an address': not an e-mail address: left out" in warnings
+    assert not any("role" in w for w in warnings)
+
+
+def test_reference_texts_lose_printed_html_tags_and_keep_their_own_language(
+    tmp_path: Path,
+) -> None:
+    # references deposited as a journal system prints them: HTML tags as text, and Russian
+    # references in an English article
+    record = _work(
+        language="en",
+        reference=[
+            {"key": "1", "unstructured": "Ivanov I.I. (1990). <i>Landscapes of Meshchera</i>. "
+             "Moscow: MSU Press. 246 p."},
+            {"key": "2", "unstructured": "Иванов И.И. (1990). <i>Ландшафты Мещеры</i>. М.: "
+             "Изд-во МГУ. 246 с."},
+        ],
+    )  # fmt: skip
+    _, loaded = _read_one(tmp_path, record)
+    first, second = loaded.article.references
+    assert first.text == {"en": "Ivanov I.I. (1990). Landscapes of Meshchera. Moscow: MSU "
+                          "Press. 246 p."}  # fmt: skip
+    assert second.text == {"ru": "Иванов И.И. (1990). Ландшафты Мещеры. М.: Изд-во МГУ. 246 с."}
+    assert "reference text: HTML tags (<i>, <b>, <sup> …) removed, text kept" in (loaded.warnings)
+    # in a Russian deposit, a reference with no Cyrillic letter is an English one
+    deposit = (
+        SHAPES_DEPOSIT.replace(
+            '<journal_article publication_type="full_text">',
+            '<journal_article publication_type="full_text" language="ru">',
+        )
+        .replace(
+            "<title>Shapes of a 5.3 deposit</title>",
+            "<title>Формы депозита</title>",
+        )
+        .replace(
+            '<citation key="c1">',
+            '<citation key="c0"><unstructured_citation>Smith J. (2001). &lt;i&gt;Arctic&lt;/i&gt;.'
+            '</unstructured_citation></citation><citation key="c3"><unstructured_citation>'
+            'Петров П. (2001). Арктика.</unstructured_citation></citation><citation key="c1">',
+        )
+    )
+    source = tmp_path / "ru.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    texts = [r.text for r in loaded.article.references[:2]]
+    assert texts == [{"en": "Smith J. (2001). Arctic."}, {"ru": "Петров П. (2001). Арктика."}]
+
+
+def test_deposit_full_text_links_become_self_uris(tmp_path: Path) -> None:
+    # doi_data/collection items, as Crossref's examples and eLife's deposits give them; the
+    # JSON reader already took the same links from "link"
+    collections = (
+        '<collection property="text-mining">'
+        '<item><resource mime_type="application/pdf">https://example.org/531.pdf</resource>'
+        "</item>"
+        '<item><resource content_version="am">https://example.org/am/531</resource></item>'
+        "</collection>"
+        '<collection property="crawler-based"><item crawler="iParadigms">'
+        "<resource>https://example.org/531</resource></item></collection>"
+    )
+    deposit = SHAPES_DEPOSIT.replace(
+        "<resource>https://example.org/531</resource>",
+        f"<resource>https://example.org/531</resource>{collections}",
+    )
+    source = tmp_path / "links.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    links = [(link.type, link.url) for link in loaded.article.self_uri]
+    assert ("pdf", "https://example.org/531.pdf") in links
+    assert not any("crawler" in w for w in loaded.warnings)  # the landing page: nothing lost
+    assert any(
+        w.startswith("<collection property='text-mining'> https://example.org/am/531: not")
+        for w in loaded.warnings
+    )
+
+
+def test_crossmark_assertions_give_history_and_copyright(tmp_path: Path) -> None:
+    # received/accepted dates and the copyright line as publishers deposit them in Crossmark
+    # assertions: ISO dates in one group, "22 April 2019" in another
+    assertion = [
+        {"name": "received", "label": "Received", "value": "3 November 2020",
+         "group": {"name": "ArticleHistory", "label": "Article History"}},
+        {"name": "revised", "value": "2021-01-15", "group": {"name": "publication_history"}},
+        {"name": "date_accepted", "value": "2021-02-01", "group": {"name": "publication_dates"}},
+        {"name": "copyright", "label": "Copyright", "value": "© 2021 Test Press."},
+        {"name": "peer_review_method", "value": "Single-blind"},
+        {"name": "first_online", "value": "sometime in spring"},
+    ]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(assertion=assertion))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert (article.history.received, article.history.revised, article.history.accepted) == (
+        "2020-11-03",
+        ["2021-01-15"],
+        "2021-02-01",
+    )
+    assert article.copyright.statement == {"en": "© 2021 Test Press."}
+    assert any(
+        w.startswith("assertion (peer_review_method, first_online): not carried")
+        for w in loaded.warnings
+    )
+
+
+def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
+    crossmark = (
+        "<crossmark><crossmark_version>1</crossmark_version>"
+        "<crossmark_policy>10.5555/policy</crossmark_policy><custom_metadata>"
+        '<assertion name="received" label="Received" group_name="publication_history">'
+        "2020-11-03</assertion>"
+        '<assertion name="peer_review_method" label="Peer review">Single-blind</assertion>'
+        "</custom_metadata></crossmark>"
+    )
+    deposit = SHAPES_DEPOSIT.replace("<doi_data>", f"{crossmark}<doi_data>")
+    source = tmp_path / "crossmark.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article.history.received == "2020-11-03"
+    assert any(w.startswith("assertion (peer_review_method): not") for w in loaded.warnings)
+    assert not any("crossmark" in w for w in loaded.warnings)  # settings: not article facts
+
+
+def test_a_bare_work_and_doi_org_csl_json_are_recognised(tmp_path: Path) -> None:
+    # the REST API's message saved alone, or doi.org's CSL JSON answer: strings for title and
+    # container-title, "container-title-short", the registry's keys first and container-title
+    # after a long reference list (beyond the bytes a format is sniffed from)
+    work = {
+        "indexed": {"date-parts": [[2024, 2, 6]]},
+        "reference-count": 60,
+        "DOI": "10.5555/csl.1",
+        "type": "journal-article",
+        "title": "Ordinary water, again",
+        "author": [{"given": "Henry", "family": "Frank", "sequence": "first"}],
+        "issued": {"date-parts": [[1970, 8, 14]]},
+        "reference": [
+            {"key": f"r{n}", "unstructured": f"Author {n}. A reference of some length. 1964."}
+            for n in range(60)
+        ],
+        "container-title": "Test Journal",
+        "container-title-short": "Test J.",
+        "ISSN": ["2658-6444"],
+    }
+    source = tmp_path / "work.json"
+    source.write_text(json.dumps(work), encoding="utf-8")
+    assert source.read_bytes().find(b'"container-title"') > 4096
+    assert detect_format(source) == "crossref"
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title == {"en": "Ordinary water, again"}
+    assert (article.journal.title, article.journal.abbrev_title) == (
+        {"en": "Test Journal"},
+        "Test J.",
+    )
+    assert not any("container-title-short" in w for w in loaded.warnings)
+    # an article file of this project is not taken for one
+    native = tmp_path / "article.json"
+    native.write_text(json.dumps({"title": "T", "doi": "10.5555/x.1"}), encoding="utf-8")
+    assert detect_format(native) == "json"
+
+
+def test_unixref_and_unixsd_records_of_a_doi_are_read(tmp_path: Path) -> None:
+    # what doi.org answers for application/vnd.crossref.unixref+xml (no namespace) and the
+    # query API's unixsd (crossref_result): a <crossref> per record, holding a deposit's body
+    journal = (
+        '<journal><journal_metadata language="en"><full_title>Test Journal</full_title>'
+        '<issn media_type="print">2658-6444</issn></journal_metadata>'
+        '<journal_issue><publication_date media_type="print"><year>1970</year>'
+        "</publication_date><journal_volume><volume>169</volume></journal_volume>"
+        '</journal_issue><journal_article publication_type="full_text"><titles>'
+        "<title>Ordinary water</title></titles><contributors><person_name "
+        'contributor_role="author" sequence="first"><surname>Frank</surname></person_name>'
+        "</contributors><pages><first_page>635</first_page><last_page>641</last_page></pages>"
+        "<doi_data><doi>10.5555/ux.1</doi><resource>https://example.org/ux/1</resource>"
+        "</doi_data></journal_article></journal>"
+    )
+    unixref = tmp_path / "unixref.xml"
+    unixref.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<doi_records><doi_record owner="10.5555">'
+        f"<crossref>{journal}</crossref></doi_record></doi_records>",
+        encoding="utf-8",
+    )
+    unixsd = tmp_path / "unixsd.xml"
+    unixsd.write_text(
+        '<crossref_result xmlns="http://www.crossref.org/qrschema/3.0" version="3.0">'
+        '<query_result><body><query status="resolved"><doi_record>'
+        f'<crossref xmlns="http://www.crossref.org/xschema/1.1">{journal}</crossref>'
+        "</doi_record></query></body></query_result></crossref_result>",
+        encoding="utf-8",
+    )
+    for source in (unixref, unixsd):
+        assert detect_format(source) == "crossref"
+        [loaded] = list(read_source(source, None, ReadContext()))
+        article = loaded.article
+        assert article is not None, loaded.problems
+        assert (article.doi, article.fpage, article.volume) == ("10.5555/ux.1", "635", "169")
+        assert article.journal.issn.print == "2658-6444"
+    book = tmp_path / "book.xml"
+    book.write_text(
+        "<doi_records><doi_record><crossref><book/></crossref></doi_record></doi_records>",
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(book, None, ReadContext()))
+    assert loaded.problems == [
+        f"{book}: crossref: no journal_article in the record (it holds <book>): "
+        "jatsconv converts journal articles"
+    ]
+
+
+def test_text_mining_and_manuscript_licences_are_not_the_articles(tmp_path: Path) -> None:
+    # a publisher's text-and-data-mining terms alone (166 of 1,055 recorded works): not the
+    # article's licence, which JATS and the Crossref deposit (as "vor") would state
+    tdm_only = [
+        {"URL": "https://publisher.example/tdm/userlicense/1.0/", "content-version": "tdm",
+         "start": {"date-parts": [[2019, 1, 1]]}},
+        {"URL": "https://publisher.example/open-access/userlicense/1.0/",
+         "content-version": "am"},
+    ]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(license=tdm_only))
+    assert loaded.article.license is None
+    assert any(
+        w.startswith("license (tdm) https://publisher.example/tdm/userlicense/1.0/: not")
+        for w in loaded.warnings
+    )
+    both = [*tdm_only, {"URL": "https://creativecommons.org/licenses/by/4.0/",
+                        "content-version": "vor"}]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(license=both))
+    assert loaded.article.license.spdx == "CC-BY-4.0"
+    deposit = SHAPES_DEPOSIT.replace(
+        "<doi_data>",
+        '<ai:program xmlns:ai="http://www.crossref.org/AccessIndicators.xsd" '
+        'name="AccessIndicators"><ai:license_ref applies_to="tdm">'
+        "https://publisher.example/tdm/userlicense/1.0/</ai:license_ref></ai:program><doi_data>",
+    )
+    source = tmp_path / "tdm.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article.license is None
+    assert any(w.startswith("<license_ref applies_to='tdm'>: not") for w in loaded.warnings)

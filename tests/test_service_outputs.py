@@ -318,3 +318,28 @@ def test_seed_meta_tags() -> None:
     html = _render(SEED, "meta-tags").data.decode("utf-8")
     assert '<meta name="citation_firstpage" content="110">' in html
     assert '<meta name="citation_journal_abbrev" content="Russ. Jpn. Rev.">' in html
+
+
+def test_one_issn_given_as_print_and_electronic_is_written_once(
+    full_article: Path,
+    journal_file: Path,
+    crossref_xsd: etree.XMLSchema,
+    doaj_xsd: etree.XMLSchema,
+) -> None:
+    # Crossref records list one ISSN as both types (issn-type print and electronic, same
+    # value); DOAJ refuses an article whose pISSN and eISSN are identical, in its own XML and
+    # in Crossref XML
+    journal_file.write_text(
+        journal_file.read_text(encoding="utf-8").replace("2658-6789", "2658-6444"),
+        encoding="utf-8",
+    )
+    doaj = _render(full_article, "doaj")
+    assert doaj.valid, doaj.problems
+    assert schema_problems(doaj_xsd, doaj.data, "full") == []
+    root = etree.fromstring(doaj.data)
+    assert (root.findtext("record/issn"), root.find("record/eissn")) == ("2658-6444", None)
+    crossref = _render(full_article, "crossref")
+    assert crossref.valid, crossref.problems
+    assert schema_problems(crossref_xsd, crossref.data, "full") == []
+    issns = etree.fromstring(crossref.data).findall(f".//{CR}journal_metadata/{CR}issn")
+    assert [(i.get("media_type"), i.text) for i in issns] == [("print", "2658-6444")]

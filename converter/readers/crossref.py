@@ -20,8 +20,9 @@ from lxml import etree
 
 from converter import scripts
 from converter.errors import InputError
-from converter.identifiers import normalize_doi
+from converter.identifiers import DASHES, normalize_doi, normalize_orcid
 from converter.model import Article
+from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
@@ -56,14 +57,27 @@ _ROLES = {"author": "author", "editor": "editor", "translator": "translator"}
 _MAX_RESPONSE = 20 * 1024 * 1024
 
 
+# Keys only a Crossref work record has (the registry's own counts and dates), one of which
+# comes early in it: a bare work (the REST API's `message` saved alone, or the CSL JSON that
+# doi.org answers with) has "container-title" after its reference list, beyond the bytes
+# sniffed, and was read as an article file ("journal: no journal metadata").
+_WORK_MARKERS = ('"container-title"', '"reference-count"', '"is-referenced-by-count"',
+                 '"content-domain"', '"indexed"', '"deposited"')  # fmt: skip
+
+
 def sniff(path: Path, head: bytes) -> str | None:
-    """A Crossref work (JSON with message-type or DOI and container-title) or a deposit file."""
+    """A Crossref work (JSON with message-type, or DOI with a key only Crossref records have)
+    or a deposit file."""
     text = head.decode("utf-8", "replace")
     if text.lstrip().startswith("{"):
-        if '"message-type"' in text or ('"DOI"' in text and '"container-title"' in text):
+        if '"message-type"' in text or (
+            '"DOI"' in text and any(marker in text for marker in _WORK_MARKERS)
+        ):
             return "crossref"
         return None
     if "<doi_batch" in text and _CROSSREF_NS in text:
+        return "crossref"
+    if ("<doi_records" in text or "<crossref_result" in text) and "<crossref" in text:
         return "crossref"
     return None
 
@@ -109,6 +123,10 @@ def read_json(
     many = len(works) > 1
     for index, work in enumerate(works, start=1):
         item = f"{name}#{index}" if many else name
+        refusal = _not_an_article(work.get("type"))
+        if refusal:
+            yield Loaded(item, f"{stem}-{index}" if many else stem, problems=[f"{item}: {refusal}"])
+            continue
         log = Collector()
         article, journal = _work(work, log)
         yield build(
@@ -120,6 +138,35 @@ def read_json(
             source_journal=journal,
             warnings=log.warnings,
         )
+
+
+# Crossref work types that are not journal articles, with what they are: a book chapter with
+# its book's title as "journal" would be a wrong JATS article, not a degraded one, so these are
+# refused in one line. Other types (posted-content, peer-review, other) are read as articles
+# with a warning, as a journal may register its own items that way.
+_NOT_ARTICLES = {
+    "book": "a book", "edited-book": "a book", "monograph": "a book",
+    "reference-book": "a book", "book-set": "a set of books", "book-series": "a book series",
+    "book-chapter": "a chapter of a book", "book-part": "a part of a book",
+    "book-section": "a section of a book", "book-track": "a track of a book",
+    "reference-entry": "an entry of a reference work", "proceedings": "conference proceedings",
+    "proceedings-article": "a paper in conference proceedings",
+    "proceedings-series": "a series of proceedings", "journal": "a journal's own record",
+    "journal-issue": "a journal issue's record", "journal-volume": "a journal volume's record",
+    "report": "a report", "report-component": "a part of a report",
+    "report-series": "a report series", "standard": "a standard",
+    "standard-series": "a standard series", "dataset": "a dataset", "database": "a database",
+    "dissertation": "a dissertation", "component": "a component of another work",
+    "grant": "a grant",
+}  # fmt: skip
+
+
+def _not_an_article(kind: Any) -> str | None:
+    """The one-line refusal of a work that is not a journal article, else None."""
+    what = _NOT_ARTICLES.get(str(kind)) if kind else None
+    if what is None:
+        return None
+    return f"type: {kind!r} ({what}) is not a journal article: jatsconv converts journal articles"
 
 
 def _first(value: Any) -> str | None:
@@ -148,9 +195,10 @@ _BOOKKEEPING = frozenset(
 _CARRIED = frozenset(
     {"DOI", "type", "language", "title", "original-title", "subtitle", "volume", "issue",
      "page", "article-number", "published-print", "published-online", "journal-issue",
-     "issued", "published", "author", "editor", "translator", "abstract", "license",
+     "issued", "published", "accepted", "author", "editor", "translator", "abstract", "license",
      "funder", "reference", "resource", "link", "alternative-id", "container-title",
-     "short-container-title", "ISSN", "issn-type", "publisher"}
+     "short-container-title", "container-title-short", "ISSN", "issn-type", "publisher",
+     "assertion"}
 )  # fmt: skip
 
 
@@ -179,9 +227,15 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     data["subtitle"] = {code: text for code, text in subtitles.items() if code in data["title"]}
     data["volume"] = _first(work.get("volume"))
     data["issue"] = _first(work.get("issue"))
-    data.update(split_pages(_first(work.get("page"))))
-    if "fpage" not in data and work.get("article-number"):
-        data["elocation_id"] = _first(work.get("article-number"))
+    number = _first(work.get("article-number"))
+    if number and _first(work.get("page")) == number:
+        # Elsevier and others repeat the article number as "page" ('108871'): an
+        # elocation-id, not a first page (JATS fpage 108871 misreads it)
+        data["elocation_id"] = number
+    else:
+        data.update(split_pages(_first(work.get("page"))))
+        if "fpage" not in data and number:
+            data["elocation_id"] = number
     published = {
         "print": _date_parts(work.get("published-print")),
         "electronic": _date_parts(work.get("published-online")),
@@ -193,6 +247,14 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     if not any(published.values()):
         published["collection"] = _date_parts(work.get("issued") or work.get("published"))
     data["published"] = published
+    history, copyright_line = _assertions(work.get("assertion"), log)
+    accepted = _date_parts(work.get("accepted"))
+    if accepted:
+        history["accepted"] = accepted
+    if history:
+        data["history"] = history
+    if copyright_line:
+        data["copyright"] = {"statement": {lang: copyright_line}}
     people = []
     for key, role in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
         for person in work.get(key) or []:
@@ -202,22 +264,96 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     abstract = work.get("abstract")
     if isinstance(abstract, str) and abstract.strip():
         data["abstract"] = {lang: _jats_paragraphs(abstract, log)}
-    data["license"] = _license(work.get("license") or [])
-    data["funding"] = [_funder(f) for f in work.get("funder") or [] if isinstance(f, dict)]
+    data["license"] = _license(work.get("license") or [], log)
+    data["funding"] = _funders(work.get("funder"), log)
+    fragments: list[str] = []
     data["references"] = [
-        ref for ref in (_reference(r) for r in work.get("reference") or []) if ref
+        ref
+        for ref in (
+            _reference(r, index, lang, log, fragments)
+            for index, r in enumerate(work.get("reference") or [])
+        )
+        if ref
     ]
+    said_left_out(fragments, "reference", log)
     landing = ((work.get("resource") or {}).get("primary") or {}).get("URL")
     if landing and "url" in Article.model_fields:
         data["url"] = landing
     data["self_uri"] = _links(work.get("link"), log)
-    alternative = _texts(work.get("alternative-id"))
+    # the publisher's own id: an "alternative id" that repeats the DOI (116 of 1,055
+    # recorded works) is no second id, and repeats ('614179' twice) are one
+    doi = str(work.get("DOI") or "").lower()
+    alternative = [a for a in dict.fromkeys(_texts(work.get("alternative-id"))) if a.lower() != doi]
     if alternative:
         data["ids"] = {"publisher_id": alternative[0]}
+    for other in alternative[1:]:
+        not_carried(log, f"alternative-id {other!r}")
     for key, value in work.items():
         if key not in _CARRIED and key not in _BOOKKEEPING and value not in (None, "", [], {}):
             not_carried(log, key)
-    return data, _journal(work, lang)
+    return data, _journal(work, lang, log)
+
+
+# Crossmark assertions that hold facts of the model, by the names publishers give them
+# (Springer "ArticleHistory", Wiley/RSC "publication_history", IOP "publication_dates").
+_HISTORY_ASSERTIONS = {
+    "received": "received", "date_received": "received", "revised": "revised",
+    "date_revised": "revised", "accepted": "accepted", "date_accepted": "accepted",
+}  # fmt: skip
+_COPYRIGHT_ASSERTIONS = frozenset({"copyright", "copyright_information"})
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def assertion_date(value: str) -> str | None:
+    """A date as Crossmark assertions write it: '2018-08-03' or '22 April 2019'; else None."""
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+        return text
+    match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
+    month = _MONTHS.get(match.group(2).lower()) if match else None
+    if match is None or month is None:
+        return None
+    return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
+
+
+def _assertions(assertions: Any, log: Collector) -> tuple[dict[str, Any], str | None]:
+    """Editorial history and copyright line from a record's Crossmark assertions.
+
+    Publishers deposit the received/revised/accepted dates and the copyright line there
+    (Springer, Elsevier, IOP, Wiley): "assertion: not carried" lost facts the model holds.
+    The other assertions (ethics, peer review method, …) are named in one line as dropped.
+    """
+    history: dict[str, Any] = {}
+    copyright_line = None
+    dropped: list[str] = []
+    for item in assertions if isinstance(assertions, list) else []:
+        if not isinstance(item, dict):
+            continue
+        name = str(item.get("name") or "")
+        value = item.get("value") if isinstance(item.get("value"), str) else ""
+        kind = _HISTORY_ASSERTIONS.get(name)
+        date = assertion_date(value) if kind and value else None
+        if date and kind == "revised":
+            history.setdefault("revised", []).append(date)
+        elif date and kind:
+            history.setdefault(kind, date)
+        elif name in _COPYRIGHT_ASSERTIONS and value.strip() and copyright_line is None:
+            copyright_line = tidy(value)
+        elif value.strip() or item.get("URL"):
+            dropped.append(name or "?")
+    if dropped:
+        not_carried(log, f"assertion ({', '.join(dict.fromkeys(dropped))})")
+    return history, copyright_line
 
 
 def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> dict[str, str]:
@@ -229,6 +365,8 @@ def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> d
         for index, raw in enumerate(values):
             text = _jats_inline(raw, key, log)
             code = scripts.language_by_script(re.sub(r"<[^>]+>", "", text), lang)
+            if code is not None and out.get(code) == text:
+                continue  # the same title given again (original-title = title): nothing lost
             if code is None:
                 log.warn(f"{key}[{index}]: its language cannot be told from its script: left out")
             elif code in out:
@@ -286,8 +424,16 @@ def _person(
         out["collab"] = {lang: person.get("name")}
     if log is not None:
         for key, value in person.items():
+            if key == "role" and _roles_said(value, role):
+                continue
             if key not in _PERSON_KEYS and value not in (None, "", [], {}):
                 not_carried(log, f"{role} {key}")
+    # records deposited with 5.4+ roles list them ([{"role": "author", "vocabulary":
+    # "crossref"}]): the key (author/editor) already says the role; a corresponding author is
+    # the one fact they add
+    roles = person.get("role") if isinstance(person.get("role"), list) else []
+    if any(isinstance(r, dict) and r.get("role") == "corresponding-author" for r in roles):
+        out["corresponding"] = True
     out["orcid"] = person.get("ORCID")
     if out["orcid"] and isinstance(person.get("authenticated-orcid"), bool):
         out["orcid_authenticated"] = person["authenticated-orcid"]
@@ -304,30 +450,86 @@ def _person(
     return out
 
 
-def _license(licenses: list[Any]) -> dict[str, Any] | None:
-    """The licence of the version of record, else any other one given, with its start date."""
-    ranked = sorted(
-        (lic for lic in licenses if isinstance(lic, dict) and lic.get("URL")),
-        key=lambda lic: {"vor": 0, "unspecified": 1}.get(lic.get("content-version"), 2),
+def _roles_said(value: Any, role: str) -> bool:
+    """True when a contributor's ``role`` list says only what the reader keeps: the role its
+    key gives and "corresponding-author"; anything else is reported as not carried."""
+    return isinstance(value, list) and all(
+        isinstance(r, dict) and r.get("role") in (role, "corresponding-author") for r in value
     )
+
+
+# Licence versions that are the article's: of the version of record, or stated for every
+# version. Text-and-data-mining terms ("tdm", Elsevier's and Wiley's user licences), the
+# accepted manuscript's ("am") and STM sharing policies ("stm-asf") are not.
+_ARTICLE_LICENCE = {"vor": 0, "unspecified": 1, None: 1}
+
+
+def _license(licenses: list[Any], log: Collector) -> dict[str, Any] | None:
+    """The licence of the version of record (else one stated for every version), with its
+    start date. A "tdm" or "am" licence alone used to become the article's licence: JATS
+    said "This work is licensed under ... /tdm/userlicense" and the Crossref deposit gave it
+    as the VoR licence. Licences for other versions or uses are now reported, not taken."""
+    given = [lic for lic in licenses if isinstance(lic, dict) and lic.get("URL")]
+    ranked = sorted(
+        (lic for lic in given if lic.get("content-version") in _ARTICLE_LICENCE),
+        key=lambda lic: _ARTICLE_LICENCE[lic.get("content-version")],
+    )
+    chosen = ranked[0]["URL"] if ranked else None
+    for lic in given:
+        if lic.get("content-version") not in _ARTICLE_LICENCE and lic["URL"] != chosen:
+            not_carried(log, f"license ({lic.get('content-version')}) {lic['URL']}")
     if not ranked:
         return None
-    return {"id": ranked[0]["URL"], "start_date": _date_parts(ranked[0].get("start"))}
+    return {"id": chosen, "start_date": _date_parts(ranked[0].get("start"))}
 
 
-def _funder(funder: dict[str, Any]) -> dict[str, Any]:
-    awards = funder.get("award") or []
-    return {
-        "funder": funder.get("name"),
-        "funder_id": funder.get("DOI"),
-        "awards": [a for a in awards if isinstance(a, str)],
-    }
+def _funders(funders: Any, log: Collector) -> list[dict[str, Any]]:
+    """The funders of a record. Crossref keeps an entry with only an award number (the funder
+    was not named in the deposit): the model needs a funder's name, so such an entry is
+    reported and left out rather than failing the whole article."""
+    out = []
+    for index, funder in enumerate(funders if isinstance(funders, list) else []):
+        if not isinstance(funder, dict):
+            continue
+        awards = [a for a in funder.get("award") or [] if isinstance(a, str)]
+        name = tidy(str(funder.get("name") or ""))
+        if not name:
+            said = f" (award {', '.join(awards)})" if awards else ""
+            log.warn(f"funder[{index}]: no funder name{said}: left out")
+            continue
+        out.append({"funder": name, "funder_id": funder.get("DOI"), "awards": awards})
+    return out
 
 
-def _reference(ref: Any) -> dict[str, Any] | None:
+def reference_doi(value: Any, where: str, log: Collector) -> str | None:
+    """A reference's DOI as the model takes it, else None with a warning.
+
+    Registries keep DOIs as publishers typed them: a hyphen look-alike (U+2010) or a space
+    inside ('10.1126/science. 1109070'). One such reference must not refuse the whole article:
+    dashes and spaces are set right (said), anything else that is not a DOI is left out of the
+    reference (said), the reference itself kept.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return normalize_doi(value)
+    except ValueError:
+        pass
+    repaired = re.sub(r"\s+", "", "".join("-" if c in DASHES else c for c in value))
+    try:
+        doi = normalize_doi(repaired)
+    except ValueError as exc:
+        log.warn(f"{where}: DOI left out: {exc}")
+        return None
+    log.warn(f"{where}: DOI {value!r} read as {doi!r}", SIMPLIFIED)
+    return doi
+
+
+def _reference(
+    ref: Any, index: int, lang: str, log: Collector, fragments: list[str]
+) -> dict[str, Any] | None:
     if not isinstance(ref, dict):
         return None
-    text = tidy(ref.get("unstructured") or "")
     entry: dict[str, Any] = {
         "authors": [ref["author"]] if ref.get("author") else [],
         "title": ref.get("article-title"),
@@ -336,12 +538,57 @@ def _reference(ref: Any) -> dict[str, Any] | None:
         "volume": ref.get("volume"),
         "issue": ref.get("issue"),
         "fpage": ref.get("first-page"),
-        "doi": ref.get("DOI"),
+        "doi": reference_doi(ref.get("DOI"), f"reference[{index}]", log),
     }
     if ref.get("journal-title"):
         entry["type"] = "journal"
     elif ref.get("volume-title"):
         entry["type"] = "book"
+    kept = finish_reference(
+        entry,
+        reference_text(ref.get("unstructured") or "", lang, log),
+        tidy(ref.get("series-title") or ""),
+    )
+    if kept is None and any(entry[k] for k in ("authors", "year", "volume", "fpage")):
+        fragments.append(str(index))
+    return kept
+
+
+_HTML_INLINE = re.compile(r"</?(?:i|b|em|strong|sup|sub|u|sc)\s*>", re.IGNORECASE)
+
+
+def reference_text(raw: str, lang: str, log: Collector) -> str | dict[str, str]:
+    """A reference's text as the model holds it: plain text, under its own language.
+
+    Publishers deposit references as OJS and other systems print them, HTML tags and all
+    ('<i>Journal</i>', as text): the model's reference text has no markup, and the tags
+    came out as literal '&lt;i&gt;' in JATS and Crossref. They are removed, their text kept
+    (said once, as markup simplified). A reference in Cyrillic in an English article (or a
+    Latin one in a Russian article) is put under the language its script tells
+    (``scripts.reference_language``), not labelled with the article's.
+    """
+    text = tidy(raw or "")
+    if _HTML_INLINE.search(text):
+        text = tidy(_HTML_INLINE.sub("", text))
+        log.warn("reference text: HTML tags (<i>, <b>, <sup> …) removed, text kept", SIMPLIFIED)
+    if not text:
+        return ""
+    code = scripts.reference_language(text, lang)
+    return text if code == lang else {code: text}
+
+
+def finish_reference(
+    entry: dict[str, Any], text: str | dict[str, str], series: str
+) -> dict[str, Any] | None:
+    """A reference entry the model can hold, or None when it has no text, title, source or DOI.
+
+    A book in a series often comes with only its series title (Crossref's ``series-title`` /
+    ``<series_title>``, about one reference in six of some publishers' records): that is its
+    source, and the reference a book, rather than a reference lost.
+    """
+    if not entry["source"] and series:
+        entry["source"] = series
+        entry.setdefault("type", "book")
     if text:
         entry["text"] = text
     elif not (entry["title"] or entry["source"]):
@@ -351,13 +598,58 @@ def _reference(ref: Any) -> dict[str, Any] | None:
     return entry
 
 
-def _journal(work: dict[str, Any], lang: str) -> dict[str, Any]:
+def said_left_out(fragments: list[str], what: str, log: Collector) -> None:
+    """One line for the references that had only an author, year, volume or page (registries
+    keep such fragments): the model needs a text, title or source, so they are left out, said
+    rather than silently, in one line rather than one per reference."""
+    if fragments:
+        log.warn(
+            f"{what} {', '.join(fragments)}: only an author, year, volume or page (no text, "
+            f"title, source or DOI): left out ({len(fragments)})"
+        )
+
+
+def checked_issn(value: Any, where: str, log: Collector) -> str | None:
+    """An ISSN of the record, or None with a warning when its check digit fails: else the
+    journal seems to have no ISSN and the error later ("no ISSN") hides the real fault."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    number = valid_issn(value)
+    if number is None:
+        log.warn(f"{where} {value.strip()!r}: not a valid ISSN (its check digit fails): left out")
+    return number
+
+
+def _one_issn(
+    issn: dict[str, str | None], key: str, number: str, where: str, log: Collector
+) -> None:
+    """Put ``number`` as the journal's ``key`` ISSN unless it is there already under the other
+    type. Crossref keeps records that give one ISSN as both print and electronic; carried
+    twice, DOAJ refuses the article ("identical pISSN and eISSN"), so it is kept once, under
+    the type stated first, and said."""
+    if number in issn.values():
+        kept = next(k for k, v in issn.items() if v == number)
+        if kept != key:
+            log.warn(f"{where} {number}: given as both {kept} and {key} ISSN: kept once, as {kept}")
+        return
+    issn.setdefault(key, number)
+
+
+def funder_doi(value: str) -> str:
+    """A deposit's ``funder_identifier`` as the Funder Registry DOI: deposits (Crossref's own
+    examples among them) often give only the registry number ('100000001'), which is the DOI
+    suffix under 10.13039; a DOI or URL is left as written."""
+    return f"10.13039/{value}" if re.fullmatch(r"\d{6,}", value) else value
+
+
+def _journal(work: dict[str, Any], lang: str, log: Collector) -> dict[str, Any]:
     issn: dict[str, str | None] = {}
     for item in work.get("issn-type") or []:
         if isinstance(item, dict):
             key = {"print": "print", "electronic": "electronic"}.get(item.get("type", ""))
-            if key:
-                issn.setdefault(key, valid_issn(item.get("value")))
+            number = checked_issn(item.get("value"), "issn-type", log) if key else None
+            if key and number:  # a failed one must not take the slot of a good untyped one
+                _one_issn(issn, key, number, "issn-type", log)
     for value in work.get("ISSN") or []:
         number = valid_issn(value)
         if number and number not in issn.values():
@@ -365,7 +657,9 @@ def _journal(work: dict[str, Any], lang: str) -> dict[str, Any]:
     journal: dict[str, Any] = {
         "language": lang,
         "title": {lang: _first(work.get("container-title"))},
-        "abbrev_title": _first(work.get("short-container-title")),
+        "abbrev_title": _first(
+            work.get("short-container-title") or work.get("container-title-short")
+        ),
         "issn": issn,
     }
     if work.get("publisher"):
@@ -424,6 +718,11 @@ def _child(element: etree._Element | None, name: str) -> etree._Element | None:
     return found[0] if found else None
 
 
+# Roots of Crossref's metadata records of registered DOIs: unixref (doi.org content
+# negotiation, application/vnd.crossref.unixref+xml) and unixsd (the query API's result).
+_RECORD_ROOTS = frozenset({"doi_records", "crossref_result"})
+
+
 def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loaded]:
     try:
         root = parse_xml(data, str(path))
@@ -431,15 +730,39 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
     namespace = etree.QName(root).namespace or ""
-    if local_name(root, lower=True) != "doi_batch" or not namespace.startswith(_CROSSREF_NS):
+    if local_name(root, lower=True) == "doi_batch" and "/doi_resources_schema/" in namespace:
+        # a resource-only deposit adds funders, licences or links to DOIs already registered:
+        # it has no article metadata to convert, which "not a Crossref deposit" did not say.
+        problem = (
+            f"{path}: doi_batch: a Crossref resource-only deposit (doi_resources), which adds "
+            "data to registered DOIs and has no article metadata to convert"
+        )
+        yield Loaded(str(path), path.stem, problems=[problem])
+        return
+    if local_name(root, lower=True) in _RECORD_ROOTS:
+        # what doi.org and Crossref's query API give for a DOI (unixref, unixsd): each
+        # record's <crossref> holds what a deposit's <body> holds
+        bodies = [e for e in root.iter() if isinstance(e.tag, str) and local_name(e) == "crossref"]
+        where = "crossref"
+    elif local_name(root, lower=True) != "doi_batch" or not namespace.startswith(_CROSSREF_NS):
         yield Loaded(str(path), path.stem, problems=[f"{path}: not a Crossref deposit file"])
         return
+    else:
+        bodies, where = [b for b in [_child(root, "body")] if b is not None], "body"
     articles = []
-    for journal in _children(_child(root, "body"), "journal"):
-        for article in _children(journal, "journal_article"):
-            articles.append((journal, article))
+    for body in bodies:
+        for journal in _children(body, "journal"):
+            for article in _children(journal, "journal_article"):
+                articles.append((journal, article))
     if not articles:
-        yield Loaded(str(path), path.stem, problems=[f"{path}: no journal_article in the deposit"])
+        held = sorted({local_name(c) for b in bodies for c in b if isinstance(c.tag, str)})
+        said = f" (it holds {', '.join(f'<{h}>' for h in held)})" if held else ""
+        kind = "deposit" if where == "body" else "record"
+        problem = (
+            f"{path}: {where}: no journal_article in the {kind}{said}: "
+            "jatsconv converts journal articles"
+        )
+        yield Loaded(str(path), path.stem, problems=[problem])
         return
     many = len(articles) > 1
     for index, (journal, article) in enumerate(articles, start=1):
@@ -454,6 +777,34 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
             source_journal=journal_data,
             warnings=log.warnings,
         )
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _stated_role(item: etree._Element) -> tuple[str, bool]:
+    """A contributor's role and whether it is the corresponding author.
+
+    Schema 5.4+ may state roles as ``<role type="author"/>`` children instead of the
+    ``contributor_role`` attribute (eLife's deposits do, with ``corresponding-author`` beside
+    it); read as "author" and reported as dropped before, the role is now read from them."""
+    roles = [(r.get("type") or "").strip() for r in _children(item, "role")]
+    named = item.get("contributor_role") or next(
+        (r for r in roles if r and r != "corresponding-author"), "author"
+    )
+    return named, "corresponding-author" in roles
+
+
+def _abstract_language(abstract: etree._Element) -> str | None:
+    """An abstract's language: its ``xml:lang``, else the one its paragraphs all state.
+
+    Crossref's own 5.3.1 example puts ``xml:lang`` on ``jats:p``, not on ``jats:abstract``;
+    read from the abstract alone, a French and an English abstract were both the article's
+    language and the second was lost."""
+    if abstract.get(XML_LANG):
+        return abstract.get(XML_LANG)
+    stated = {p.get(XML_LANG) for p in abstract if isinstance(p.tag, str)}
+    return stated.pop() if len(stated) == 1 else None
 
 
 def _xml_date(element: etree._Element) -> str | None:
@@ -493,9 +844,16 @@ class _DepositArticle:
         self._titles(_child(art, "titles"), data)
         data["authors"] = self._contributors(_child(art, "contributors"))
         data["abstract"] = {}
-        for abstract in _children(art, "abstract"):
-            lang = locale_language(abstract.get(XML_LANG), self.lang)
-            data["abstract"].setdefault(lang, paragraphs(abstract, "abstract", self.log))
+        for index, abstract in enumerate(_children(art, "abstract")):
+            lang = locale_language(_abstract_language(abstract), self.lang)
+            if lang in data["abstract"]:
+                kind = abstract.get("abstract-type")
+                said = f' abstract-type="{kind}"' if kind else ""
+                self.log.warn(
+                    f"<abstract{said}> {index + 1}: a second abstract in {lang!r}: left out"
+                )
+                continue
+            data["abstract"][lang] = paragraphs(abstract, "abstract", self.log)
         published: dict[str, str | None] = {}
         for date in _children(art, "publication_date"):
             key = "print" if date.get("media_type") == "print" else "electronic"
@@ -519,12 +877,18 @@ class _DepositArticle:
         resource = self.text(_child(doi_data, "resource"))
         if resource and "url" in Article.model_fields:
             data["url"] = resource
+        data["self_uri"] = self._links(doi_data, resource)
         data["license"] = self._license()
         data["funding"] = self._funding()
         data["references"] = self._citations()
+        history, copyright_line = self._crossmark(_child(art, "crossmark"))
         accepted = _child(art, "acceptance_date")
         if accepted is not None:
-            data["history"] = {"accepted": _xml_date(accepted)}
+            history["accepted"] = _xml_date(accepted)
+        if history:
+            data["history"] = history
+        if copyright_line:
+            data["copyright"] = {"statement": {self.lang: copyright_line}}
         for child in art:
             if isinstance(child.tag, str) and local_name(child, lower=True) not in self._CARRIED:
                 not_carried(self.log, f"<{local_name(child, lower=True)}>")
@@ -541,8 +905,32 @@ class _DepositArticle:
     # Children of journal_article this reader carries into the model (programs by their name).
     _CARRIED = frozenset(
         {"titles", "contributors", "abstract", "publication_date", "acceptance_date", "pages",
-         "publisher_item", "doi_data", "citation_list", "program"}
+         "publisher_item", "doi_data", "citation_list", "program", "crossmark"}
     )  # fmt: skip
+
+    # Crossmark's service settings: the journal's policy page and domains, not article facts.
+    _CROSSMARK_SETTINGS = frozenset(
+        {"crossmark_version", "crossmark_policy", "crossmark_domains",
+         "crossmark_domain_exclusive", "custom_metadata"}
+    )  # fmt: skip
+
+    def _crossmark(self, crossmark: etree._Element | None) -> tuple[dict[str, Any], str | None]:
+        """History dates and copyright line from ``crossmark/custom_metadata/assertion``, as
+        the JSON reader takes them from ``assertion``; its funders and licence are read with
+        the article's. Reported as a whole before, so the dates were lost with the policy
+        settings; now an update notice (``<updates>``: a correction, a retraction) and the
+        assertions the model has no place for are named, the settings are not."""
+        if crossmark is None:
+            return {}, None
+        items = [
+            {"name": a.get("name"), "value": self.text(a)}
+            for a in _children(_child(crossmark, "custom_metadata"), "assertion")
+        ]
+        for child in crossmark:
+            name = local_name(child, lower=True) if isinstance(child.tag, str) else None
+            if name and name not in self._CROSSMARK_SETTINGS:
+                not_carried(self.log, f"<crossmark/{name}>")
+        return _assertions(items, self.log)
 
     def _titles(self, titles: etree._Element | None, data: dict[str, Any]) -> None:
         """Every title, each under its language: ``original_language_title`` under the one it
@@ -589,31 +977,75 @@ class _DepositArticle:
     def _contributors(self, contributors: etree._Element | None) -> list[dict[str, Any]]:
         people = []
         for item in contributors if contributors is not None else []:
+            if not isinstance(item.tag, str):
+                continue
             kind = local_name(item, lower=True)
-            role = _ROLES.get(item.get("contributor_role") or "author")
+            named, corresponding = _stated_role(item)
+            role = _ROLES.get(named)
             if role is None:
-                self.log.warn(f"contributor role {item.get('contributor_role')!r}: left out")
+                self.log.warn(f"contributor role {named!r}: left out")
                 continue
             person: dict[str, Any] = {"role": role}
+            if corresponding:
+                person["corresponding"] = True
             if kind == "person_name":
                 person["name"] = self._names(item)
                 orcid = _child(item, "ORCID")
-                person["orcid"] = self.text(orcid)
+                person["orcid"] = self._orcid(orcid)
                 stated = (orcid.get("authenticated") if orcid is not None else None) or ""
                 if person["orcid"] and stated.strip() in ("true", "false"):
                     person["orcid_authenticated"] = stated.strip() == "true"
+                email = self.text(_child(item, "email"))
+                if email and _EMAIL.match(email):
+                    person["email"] = email
+                elif email:
+                    self.log.warn(f"<email> {email!r}: not an e-mail address: left out")
                 person["affiliations"] = self._affiliations(item)
             elif kind == "organization":
                 person["collab"] = {self.lang: self.text(item)}
             else:
+                not_carried(self.log, f"<contributors/{kind}>")
                 continue
             people.append(person)
         return people
 
-    # Children of person_name this reader carries.
+    def _links(self, doi_data: etree._Element | None, landing: str) -> list[dict[str, str]]:
+        """Full-text links of ``doi_data/collection`` items (text-mining PDF, XML, HTML) as
+        self-uri, as the JSON reader takes the same links from ``link``: they were silently
+        lost from deposits. An item with no known ``mime_type`` (a similarity-check crawler's
+        page) is reported unless it is the landing page itself."""
+        out: list[dict[str, str]] = []
+        for collection in _children(doi_data, "collection"):
+            prop = collection.get("property") or "?"
+            for item in _children(collection, "item"):
+                for resource in _children(item, "resource"):
+                    url = self.text(resource)
+                    kind = _LINK_TYPES.get((resource.get("mime_type") or "").strip().lower())
+                    if not url or (url == landing and kind is None):
+                        continue
+                    if kind is None:
+                        not_carried(self.log, f"<collection property={prop!r}> {url}")
+                    elif all(link["url"] != url for link in out):
+                        out.append({"url": url, "type": kind})
+        return out
+
+    def _orcid(self, element: etree._Element | None) -> str | None:
+        """The ORCID iD, or None with a warning when its checksum fails: one wrong iD in a
+        deposit someone else wrote must not refuse the whole article."""
+        text = self.text(element)
+        if not text:
+            return None
+        try:
+            return normalize_orcid(text)
+        except ValueError as exc:
+            self.log.warn(f"<ORCID>: {exc}: left out")
+            return None
+
+    # Children of person_name this reader carries (role: 5.4+, read by _stated_role).
     _PERSON_CHILDREN = frozenset(
-        {"given_name", "surname", "suffix", "affiliation", "affiliations", "ORCID", "alt-name"}
-    )
+        {"given_name", "surname", "suffix", "affiliation", "affiliations", "ORCID", "alt-name",
+         "role", "email"}
+    )  # fmt: skip
 
     def _names(self, item: etree._Element) -> dict[str, Any]:
         """The name and its other forms (``alt-name``, 5.3+), each under the language its
@@ -652,19 +1084,37 @@ class _DepositArticle:
             department = self.text(_child(institution, "institution_department"))
             if department:
                 aff["department"] = {self.lang: department}
+            ids = [self.text(i) for i in _children(institution, "institution_id")]
             for ident in _children(institution, "institution_id"):
                 if ident.get("type") == "ror":
                     aff["ror"] = self.text(ident)
-            if name or aff.get("ror"):
+            if name:
                 affs.append(aff)
+            elif any(ids):
+                # 5.x allows an institution given by its id alone; the model needs a name
+                # (every output writes one), so it is said, not a failed article.
+                self.log.warn(
+                    f"<institution> {', '.join(i for i in ids if i)}: an id without a name: "
+                    "left out (the article model needs the institution's name)"
+                )
         return affs
 
     def _license(self) -> dict[str, Any] | None:
-        refs = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
-        refs.sort(key=lambda r: {"vor": 0, None: 1}.get(r.get("applies_to"), 2))
+        """The licence that applies to the version of record (``applies_to="vor"``, else
+        one without ``applies_to``); those for the accepted manuscript, text mining or STM
+        sharing are reported, never taken as the article's (see the JSON ``_license``)."""
+        given = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
+        refs = sorted(
+            (r for r in given if r.get("applies_to") in _ARTICLE_LICENCE),
+            key=lambda r: _ARTICLE_LICENCE[r.get("applies_to")],
+        )
+        chosen = self.text(refs[0]) if refs else None
+        for ref in given:
+            if ref.get("applies_to") not in _ARTICLE_LICENCE and self.text(ref) != chosen:
+                not_carried(self.log, f"<license_ref applies_to={ref.get('applies_to')!r}>")
         if not refs:
             return None
-        return {"id": self.text(refs[0]), "start_date": (refs[0].get("start_date") or "").strip()}
+        return {"id": chosen, "start_date": (refs[0].get("start_date") or "").strip()}
 
     def _funding(self) -> list[dict[str, Any]]:
         out = []
@@ -689,7 +1139,7 @@ class _DepositArticle:
                 if name == "funder_name":
                     entry["funder"] = {self.lang: own}
                 elif name == "funder_identifier":
-                    entry["funder_id"] = own
+                    entry["funder_id"] = funder_doi(own)
                 elif name == "award_number":
                     entry["awards"].append(own)
             if entry.get("funder"):
@@ -697,9 +1147,13 @@ class _DepositArticle:
         return out
 
     def _citations(self) -> list[dict[str, Any]]:
-        out = []
-        for citation in _children(_child(self.article, "citation_list"), "citation"):
-            text = self.text(_child(citation, "unstructured_citation"))
+        out, fragments = [], []
+        for index, citation in enumerate(
+            _children(_child(self.article, "citation_list"), "citation")
+        ):
+            key = citation.get("key") or str(index)
+            raw = self.text(_child(citation, "unstructured_citation"))
+            text = reference_text(raw, self.lang, self.log)
             entry: dict[str, Any] = {
                 "title": self.text(_child(citation, "article_title")),
                 "source": self.text(_child(citation, "journal_title"))
@@ -709,19 +1163,20 @@ class _DepositArticle:
                 "volume": self.text(_child(citation, "volume")),
                 "issue": self.text(_child(citation, "issue")),
                 "fpage": self.text(_child(citation, "first_page")),
-                "doi": self.text(_child(citation, "doi")),
+                "doi": reference_doi(
+                    self.text(_child(citation, "doi")), f"<citation key={key!r}>", self.log
+                ),
             }
             if _child(citation, "journal_title") is not None:
                 entry["type"] = "journal"
             elif _child(citation, "volume_title") is not None:
                 entry["type"] = "book"
-            if text:
-                entry["text"] = text
-            elif not (entry["title"] or entry["source"]):
-                if not entry["doi"]:
-                    continue
-                entry["text"] = f"doi:{entry['doi']}"
-            out.append(entry)
+            kept = finish_reference(entry, text, self.text(_child(citation, "series_title")))
+            if kept is not None:
+                out.append(kept)
+            elif any(entry[k] for k in ("authors", "year", "volume", "fpage")):
+                fragments.append(key)
+        said_left_out(fragments, "<citation> key", self.log)
         return out
 
     def _journal_data(self) -> dict[str, Any]:
@@ -730,7 +1185,9 @@ class _DepositArticle:
         issn: dict[str, str | None] = {}
         for item in _children(meta, "issn"):
             key = "electronic" if item.get("media_type") == "electronic" else "print"
-            issn.setdefault(key, valid_issn(self.text(item)))
+            number = checked_issn(self.text(item), "<issn>", self.log)
+            if number:
+                _one_issn(issn, key, number, "<issn>", self.log)
         return {
             "language": lang,
             "title": {lang: self.text(_child(meta, "full_title"))},

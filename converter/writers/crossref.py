@@ -108,8 +108,13 @@ class _View:
         return [title for _, title in ordered(self.j.title, self.j.language)]
 
     def issns(self) -> list[tuple[str, str]]:
+        """The journal's ISSNs with their media type; one ISSN given as both print and
+        electronic is written once (as print), since DOAJ, which also takes Crossref XML,
+        refuses an article whose two ISSNs are identical."""
         issn = self.j.issn
         pairs = [("print", issn.print), ("electronic", issn.electronic)]
+        if issn.print and issn.print == issn.electronic:
+            pairs = pairs[:1]
         return [(kind, value) for kind, value in pairs if value]
 
     def issue_date(self) -> dict[str, Any] | None:
