@@ -937,6 +937,19 @@ def test_a_thesis_note_read_with_the_title() -> None:
     assert (cit.type, cit.title) == ("journal", "Когнитивный диссонанс: новые данные")
 
 
+def test_year_and_volume_word_read_with_the_source() -> None:
+    """'Authors // Ann. Med. 2006. V. 38. № 8. P. 530–544.' (Russian journals' style for works
+    in English, without a title): the year and the 'V' leave the source, the year is kept."""
+    cit = _built(("author", "Kaminsky Z., Wang S.C., Petronis A."),
+                 ("source", "// Ann. Med. 2006. V."), ("volume", "38."), ("issue", "№ 8."),
+                 ("pages", "P. 530–544."))  # fmt: skip
+    assert (cit.source, cit.year, cit.volume) == ("Ann. Med", "2006", "38")
+    cit = _built(("author", "Иванов И.И."), ("title", "Статья"),
+                 ("source", "// Вестник МГУ. Сер. 3. Физика."), ("year", "2010."),
+                 ("volume", "Т. 5."))  # fmt: skip
+    assert cit.source == "Вестник МГУ. Сер. 3. Физика"
+
+
 def test_a_transliterated_medium_note_is_no_english_title() -> None:
     """'[Elektronnyj resurs]' is '[Электронный ресурс]' in a References list: cut from a title's
     end, passed over for the bracket that translates the title, vetoed when it is all there is."""

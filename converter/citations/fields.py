@@ -117,6 +117,7 @@ _MEDIUM = re.compile(
     r"\s*",
     re.I,
 )
+_YEAR_VOLUME = re.compile(r"(?<=\S)[.,]\s*((?:1[5-9]|20)\d\d)[.,]?\s*(?:V|Т|T)$")
 # GOST's statement of responsibility after a title: 'Title / А.В. Анисимов // Source'
 _STATEMENT = re.compile(r"\s/\s*([^/]+)$")
 # a thesis's note read with its title: 'Title : дис. … канд. наук', 'Title. Дисс… кандидата',
@@ -446,6 +447,11 @@ def build(spans: list[Span], text: str) -> Citation:
             source = _TRANSLATED_TAIL.sub("", source)
         cleaned = source if source is cleaned else _clean(source)  # (as for the title)
         cit.source = _unquote(_strip_place(cleaned)) or None
+        if cit.source and cit.source[-1] in "VТT" and (tail := _YEAR_VOLUME.search(cit.source)):
+            # 'Authors // Ann. Med. 2006. V. 38. № 8. P. 530–544.' (Russian journals' style for
+            # works in English, no title): the year and the volume's word read with the source
+            cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
+            cit.year = cit.year or tail.group(1)
     if "volume" in first:
         cit.volume, section = _volumes(first["volume"])
         if section and cit.source and first["source"].rstrip(" ,;:").endswith("."):
