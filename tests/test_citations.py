@@ -950,6 +950,19 @@ def test_year_and_volume_word_read_with_the_source() -> None:
     assert cit.source == "Вестник МГУ. Сер. 3. Физика"
 
 
+def test_gost_dash_place_and_issue_leave_the_source() -> None:
+    """'… МАНПО. – М.: № 5' and '… ответы. – №3(16), 2016': a place after GOST 7.1's dash and
+    an issue read with the source leave it (the issue is kept when no other was read)."""
+    cit = _built(("author", "Колдаев В.Д."), ("title", "Использование техники"),
+                 ("source", "// Педагогическое образование и наука. МАНПО. – М.:"),
+                 ("issue", "№ 5,"), ("year", "2016."))  # fmt: skip
+    assert (cit.source, cit.issue) == ("Педагогическое образование и наука. МАНПО", "5")
+    cit = _built(("author", "Колдаев В.Д."), ("title", "Методологические подходы"),
+                 ("source", "// Наука 21 века: вопросы, гипотезы, ответы. – №3"),
+                 ("year", "(16), 2016."), ("issue", "–"), ("pages", "С. 43–49."))  # fmt: skip
+    assert (cit.source, cit.issue) == ("Наука 21 века: вопросы, гипотезы, ответы", "3")
+
+
 def test_a_transliterated_medium_note_is_no_english_title() -> None:
     """'[Elektronnyj resurs]' is '[Электронный ресурс]' in a References list: cut from a title's
     end, passed over for the bracket that translates the title, vetoed when it is all there is."""

@@ -117,6 +117,7 @@ _MEDIUM = re.compile(
     r"\s*",
     re.I,
 )
+_ISSUE_TAIL = re.compile(r"(?<=\S)[.,]?\s*[–—-]?\s*(№\s*\d+[\w()–-]*)$")
 _YEAR_VOLUME = re.compile(r"(?<=\S)[.,]\s*((?:1[5-9]|20)\d\d)[.,]?\s*(?:V|Т|T)$")
 # GOST's statement of responsibility after a title: 'Title / А.В. Анисимов // Source'
 _STATEMENT = re.compile(r"\s/\s*([^/]+)$")
@@ -144,7 +145,8 @@ _CONNECTOR = re.compile(
     r"^[\s.,;:]*(?:in|en|im|dans|в(?:\s+(?:кн|сб)\.)?|//)(?:\s*:)?[\s.,;:]*$", re.I
 )
 # A place after the name of a journal or book: '…, Paris', '… вестник. Уфа', '…, New York, NY'.
-_PLACE_TAIL = re.compile(r"[.,]\s+((?:[\w-]+\.?,?\s?){1,3})$")
+# (GOST 7.1's dash may stand before it: '… журнал. МАНПО. – М')
+_PLACE_TAIL = re.compile(r"[.,]\s+(?:[–—]\s*)?((?:[\w-]+\.?,?\s?){1,3})$")
 _QUOTES = "\"“”«»„'‘’"
 # A number at the end of a source, not a year nor a series' or part's: 'Phys .Scr .T52'.
 _VOLUME_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.,]))(?!(?:1[5-9]|20)\d\d\b)([A-Z]?\d{1,4}[A-Z]?)$")
@@ -384,6 +386,7 @@ def build(spans: list[Span], text: str) -> Citation:
     glued = _place_in_source(spans) if "place" in labels else None
     connector = False  # an 'In'/'in:' note just before the source: the work is a chapter
     thesis = False  # a thesis's note was read with the title (and cut from it)
+    cut_issue = None  # an issue read with the source (and cut from it)
     part_of = False  # an 'In'/'in:' note after the title: the title is of a part, not a book
     for k, (label, piece, _) in enumerate(spans):
         if k == container:
@@ -447,6 +450,11 @@ def build(spans: list[Span], text: str) -> Citation:
             source = _TRANSLATED_TAIL.sub("", source)
         cleaned = source if source is cleaned else _clean(source)  # (as for the title)
         cit.source = _unquote(_strip_place(cleaned)) or None
+        if cit.source and "№" in cit.source and (tail := _ISSUE_TAIL.search(cit.source)):
+            # '// Наука 21 века: вопросы, гипотезы, ответы. – №3(16), 2016.': the issue read
+            # with the source (no journal's name ends with its issue)
+            cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
+            cut_issue = tail.group(1)
         if cit.source and cit.source[-1] in "VТT" and (tail := _YEAR_VOLUME.search(cit.source)):
             # 'Authors // Ann. Med. 2006. V. 38. № 8. P. 530–544.' (Russian journals' style for
             # works in English, no title): the year and the volume's word read with the source
@@ -476,6 +484,8 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.issue = _issues(first["issue"])
     elif "year" in first:
         cit.issue = _issues_in_year(first["year"])  # '2016. – №10. –' read as one year span
+    if cut_issue and cit.issue is None:
+        cit.issue = _issues(cut_issue)
     if "pages" in first:
         cit.fpage, cit.lpage = _page_range(first["pages"])
     if "publisher" in first:
