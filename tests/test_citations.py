@@ -889,6 +889,95 @@ def test_a_cyrillic_bracket_is_no_english_title() -> None:
     assert veto(cit) is None
 
 
+def _built(*spans: tuple[str, str]) -> Citation:
+    return build([(lab, text, 1.0) for lab, text in spans], " ".join(t for _, t in spans))
+
+
+def test_gost_dash_before_a_page_count_is_no_page() -> None:
+    """'– 416с.' closes a GOST book's description: the count of its pages, not a first page
+    (found on real lists by bench/citations_external.py)."""
+    cit = _built(("author", "Панарин А.С."), ("title", "Искушение глобализмом."),
+                 ("place", "– М. :"), ("publisher", "ЭКСМОПресс,"), ("year", "2002."),
+                 ("pages", "– 416с."))  # fmt: skip
+    assert (cit.type, cit.source, cit.fpage) == ("book", "Искушение глобализмом", None)
+    cit = _built(("author", "Иванов И.И."), ("title", "Статья"), ("source", "// Журнал."),
+                 ("year", "2010."), ("pages", "– С. 51–75."))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == ("51", "75")
+
+
+def test_gost_statement_of_responsibility_leaves_the_title() -> None:
+    """'Title / А.В. Анисимов // Source' (GOST 7.1): the people after the '/' are no part of
+    the title; a '/' followed by anything else stays."""
+    cit = _built(("author", "Анисимов, А.В."),
+                 ("title", "Концертные залы Валерия Гергиева / А.В. Анисимов"),
+                 ("source", "// Academia. Архитектура и строительство."), ("year", "– 2008."),
+                 ("issue", "– № 4."))  # fmt: skip
+    assert cit.title == "Концертные залы Валерия Гергиева"
+    cit = _built(("author", "Смит Дж."), ("title", "Теория игр / пер. с англ."),
+                 ("source", "// Журнал."), ("year", "2001."), ("issue", "№ 2."))  # fmt: skip
+    assert cit.title == "Теория игр / пер. с англ"
+
+
+def test_a_thesis_note_read_with_the_title() -> None:
+    """'Title. Дисс… кандидата юр. наук' / 'Title: Автореферат дисс. …': the note leaves the
+    title and makes the work a thesis; a title that only holds such letters stays whole."""
+    for title in ("Домашний арест в российском уголовном процессе. Дисс… кандидата юр",
+                  "Домашний арест в российском уголовном процессе : диссертация кандидата",
+                  "Домашний арест в российском уголовном процессе: Автореферат дисс"):  # fmt: skip
+        cit = _built(("author", "Салтыков Е.В."), ("title", title), ("place", "Екатеринбург:"),
+                     ("year", "2007."))  # fmt: skip
+        assert (cit.type, cit.source, cit.title) == (
+            "thesis",
+            "Домашний арест в российском уголовном процессе",
+            None,
+        )
+    cit = _built(("author", "Иванов И.И."), ("title", "Когнитивный диссонанс: новые данные"),
+                 ("source", "// Вопросы психологии."), ("year", "2010."),
+                 ("issue", "№ 2."))  # fmt: skip
+    assert (cit.type, cit.title) == ("journal", "Когнитивный диссонанс: новые данные")
+
+
+def test_year_and_volume_word_read_with_the_source() -> None:
+    """'Authors // Ann. Med. 2006. V. 38. № 8. P. 530–544.' (Russian journals' style for works
+    in English, without a title): the year and the 'V' leave the source, the year is kept."""
+    cit = _built(("author", "Kaminsky Z., Wang S.C., Petronis A."),
+                 ("source", "// Ann. Med. 2006. V."), ("volume", "38."), ("issue", "№ 8."),
+                 ("pages", "P. 530–544."))  # fmt: skip
+    assert (cit.source, cit.year, cit.volume) == ("Ann. Med", "2006", "38")
+    cit = _built(("author", "Иванов И.И."), ("title", "Статья"),
+                 ("source", "// Вестник МГУ. Сер. 3. Физика."), ("year", "2010."),
+                 ("volume", "Т. 5."))  # fmt: skip
+    assert cit.source == "Вестник МГУ. Сер. 3. Физика"
+
+
+def test_gost_dash_place_and_issue_leave_the_source() -> None:
+    """'… МАНПО. – М.: № 5' and '… ответы. – №3(16), 2016': a place after GOST 7.1's dash and
+    an issue read with the source leave it (the issue is kept when no other was read)."""
+    cit = _built(("author", "Колдаев В.Д."), ("title", "Использование техники"),
+                 ("source", "// Педагогическое образование и наука. МАНПО. – М.:"),
+                 ("issue", "№ 5,"), ("year", "2016."))  # fmt: skip
+    assert (cit.source, cit.issue) == ("Педагогическое образование и наука. МАНПО", "5")
+    cit = _built(("author", "Колдаев В.Д."), ("title", "Методологические подходы"),
+                 ("source", "// Наука 21 века: вопросы, гипотезы, ответы. – №3"),
+                 ("year", "(16), 2016."), ("issue", "–"), ("pages", "С. 43–49."))  # fmt: skip
+    assert (cit.source, cit.issue) == ("Наука 21 века: вопросы, гипотезы, ответы", "3")
+
+
+def test_a_transliterated_medium_note_is_no_english_title() -> None:
+    """'[Elektronnyj resurs]' is '[Электронный ресурс]' in a References list: cut from a title's
+    end, passed over for the bracket that translates the title, vetoed when it is all there is."""
+    cit = _built(("title", "Opera Bastilii [Elektronnyj resurs]"),
+                 ("title_en", "[Bastille Opera]."), ("source", "Vikipediya."))  # fmt: skip
+    assert (cit.title, cit.title_en) == ("Opera Bastilii", "Bastille Opera")
+    cit = _built(("author", "Medvedeva A."), ("title", "Pravitel'stvo dalo dobro"),
+                 ("title_en", "[Elektronnyj resurs] [The government gave the go-ahead]."),
+                 ("source", "Fontanka.ru."))  # fmt: skip
+    assert cit.title_en == "The government gave the go-ahead"
+    cit = _built(("title", "Regional spatial strategy"), ("title_en", "[Elektronnyj resurs]."),
+                 ("source", "Wikipedia."))  # fmt: skip
+    assert veto(cit) == "a medium note read as the English title"
+
+
 def test_training_with_no_test_leaves_the_test_split_unread(tmp_path: Path, monkeypatch) -> None:
     """``train --no-test`` (for experiments) measures the dev split and never the test split,
     and refuses to write over the packaged model, whose file must hold the test figures."""

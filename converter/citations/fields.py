@@ -105,15 +105,35 @@ _NUMBER = re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[I
 _PAGES = re.compile(
     r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?:\s?(?:[-–—]+|\s(?:to|-)\s)\s?([A-Za-z]?\d+[A-Za-z]?))?"
 )
-_PAGE_COUNT = re.compile(r"^\s*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
+# ('– 416с.': GOST's dash before the page count is no page)
+_PAGE_COUNT = re.compile(r"^[\s–—-]*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s\"<>]+")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+# what a bracket after a title says of the medium, not of the title: no translation of it
+# ('[Elektronnyj resurs]', GOST's '[Электронный ресурс]' transliterated in a References list)
+_MEDIUM = re.compile(
+    r"\s*(?:электронный ресурс|electronic resource|elektronn\w{1,3} resurs|текст|text|internet)"
+    r"\s*",
+    re.I,
+)
+_ISSUE_TAIL = re.compile(r"(?<=\S)[.,]?\s*[–—-]?\s*(№\s*\d+[\w()–-]*)$")
+_YEAR_VOLUME = re.compile(r"(?<=\S)[.,]\s*((?:1[5-9]|20)\d\d)[.,]?\s*(?:V|Т|T)$")
+# GOST's statement of responsibility after a title: 'Title / А.В. Анисимов // Source'
+_STATEMENT = re.compile(r"\s/\s*([^/]+)$")
+# a thesis's note read with its title: 'Title : дис. … канд. наук', 'Title. Дисс… кандидата',
+# 'Title: Автореферат дисс. …', 'Title : диссертация кандидата архитектуры'
+_THESIS_TAIL = re.compile(
+    r"\s*[:.]\s*(?:автореф(?:\.|ерат)\s*)?(?:дисс?(?:\.|…|$)|диссертац)"
+    r"|\s*[:.]\s*автореф(?:\.|ерат)",
+    re.I,
+)
 _RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
 _OUTER = " \t.,;:/–—-"
 _ACCESS_WORD = re.compile(r"accessed|дата обращения|retrieved|date of access", re.I)
 _TITLE_TAIL = re.compile(
-    r"\s*(?:\[(?:Электронный ресурс|Electronic resource|Текст|Text|Internet)\]|"
+    r"\s*(?:\[(?:Электронный ресурс|Electronic resource|Elektronn\w{1,3} resurs|Текст|Text|"
+    r"Internet)\]|"
     r"[.:]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный))\s*$",
     re.I,
 )
@@ -125,7 +145,8 @@ _CONNECTOR = re.compile(
     r"^[\s.,;:]*(?:in|en|im|dans|в(?:\s+(?:кн|сб)\.)?|//)(?:\s*:)?[\s.,;:]*$", re.I
 )
 # A place after the name of a journal or book: '…, Paris', '… вестник. Уфа', '…, New York, NY'.
-_PLACE_TAIL = re.compile(r"[.,]\s+((?:[\w-]+\.?,?\s?){1,3})$")
+# (GOST 7.1's dash may stand before it: '… журнал. МАНПО. – М')
+_PLACE_TAIL = re.compile(r"[.,]\s+(?:[–—]\s*)?((?:[\w-]+\.?,?\s?){1,3})$")
 _QUOTES = "\"“”«»„'‘’"
 # A number at the end of a source, not a year nor a series' or part's: 'Phys .Scr .T52'.
 _VOLUME_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.,]))(?!(?:1[5-9]|20)\d\d\b)([A-Z]?\d{1,4}[A-Z]?)$")
@@ -172,6 +193,18 @@ def _clean(text: str) -> str:
     ):
         text = text[:-1].strip(_OUTER)
     return text
+
+
+def _without_responsibility(title: str) -> str:
+    """The title without GOST's statement of responsibility after it ('… / А.В. Анисимов',
+    '… / И. И. Иванов, П. П. Петров'): only when what follows the '/' reads as people."""
+    tail = _STATEMENT.search(title)
+    if tail is None or not title[: tail.start()].strip():
+        return title
+    people = split_people(tail.group(1))
+    if not people or not all("," in person for person in people):
+        return title  # ('… / пер. с англ.', a group's name: not read as people)
+    return title[: tail.start()].rstrip(_OUTER) or title
 
 
 def _cut_title_tail(text: str) -> str:
@@ -352,6 +385,8 @@ def build(spans: list[Span], text: str) -> Citation:
     container = _container_title(spans) if labels.count("title") > 1 else None
     glued = _place_in_source(spans) if "place" in labels else None
     connector = False  # an 'In'/'in:' note just before the source: the work is a chapter
+    thesis = False  # a thesis's note was read with the title (and cut from it)
+    cut_issue = None  # an issue read with the source (and cut from it)
     part_of = False  # an 'In'/'in:' note after the title: the title is of a part, not a book
     for k, (label, piece, _) in enumerate(spans):
         if k == container:
@@ -390,9 +425,21 @@ def build(spans: list[Span], text: str) -> Citation:
         title = _cut_title_tail(cleaned)
         # (cleaned again only where a tail went: _clean(_clean(x)) is _clean(x))
         cit.title = _unquote(title if title is cleaned else _clean(title)) or None
+        if cit.title and "/" in cit.title:
+            cit.title = _without_responsibility(cit.title)
+        t = cit.title or ""
+        if "дис" in t or "Дис" in t or "ДИС" in t or "втореф" in t or "ВТОРЕФ" in t:
+            # (the letters every such note holds: a cheap test before the search)
+            note = _THESIS_TAIL.search(t)
+            if note and note.start():
+                cit.title, thesis = cit.title[: note.start()].rstrip(_OUTER) or None, True
     if "title_en" in first:
-        found = _BRACKETED.search(first["title_en"])
-        cit.title_en = _clean(found.group(1) if found else first["title_en"]) or None
+        brackets = _BRACKETED.findall(first["title_en"])
+        # the first bracket that translates the title, not one naming the medium ('[Elektronnyj
+        # resurs] [The government gave …]'); a medium note alone is vetoed (``veto``)
+        found = next((b for b in brackets if not _MEDIUM.fullmatch(b)), None)
+        found = found or (brackets[0] if brackets else None)
+        cit.title_en = _clean(found if found else first["title_en"]) or None
     if "source" in first:
         cleaned = _clean(first["source"])
         source = _cut_title_tail(_SOURCE_LEAD.sub("", cleaned))
@@ -403,6 +450,16 @@ def build(spans: list[Span], text: str) -> Citation:
             source = _TRANSLATED_TAIL.sub("", source)
         cleaned = source if source is cleaned else _clean(source)  # (as for the title)
         cit.source = _unquote(_strip_place(cleaned)) or None
+        if cit.source and "№" in cit.source and (tail := _ISSUE_TAIL.search(cit.source)):
+            # '// Наука 21 века: вопросы, гипотезы, ответы. – №3(16), 2016.': the issue read
+            # with the source (no journal's name ends with its issue)
+            cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
+            cut_issue = tail.group(1)
+        if cit.source and cit.source[-1] in "VТT" and (tail := _YEAR_VOLUME.search(cit.source)):
+            # 'Authors // Ann. Med. 2006. V. 38. № 8. P. 530–544.' (Russian journals' style for
+            # works in English, no title): the year and the volume's word read with the source
+            cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
+            cit.year = cit.year or tail.group(1)
     if "volume" in first:
         cit.volume, section = _volumes(first["volume"])
         if section and cit.source and first["source"].rstrip(" ,;:").endswith("."):
@@ -427,6 +484,8 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.issue = _issues(first["issue"])
     elif "year" in first:
         cit.issue = _issues_in_year(first["year"])  # '2016. – №10. –' read as one year span
+    if cut_issue and cit.issue is None:
+        cit.issue = _issues(cut_issue)
     if "pages" in first:
         cit.fpage, cit.lpage = _page_range(first["pages"])
     if "publisher" in first:
@@ -450,6 +509,8 @@ def build(spans: list[Span], text: str) -> Citation:
         inner = _ACCESS_LEAD.sub("", first["accessed"])
         cit.accessed = parse_date(inner.strip(" )]."))
     cit.type = _type(cit, first, connector)
+    if thesis and cit.type in (None, "book"):
+        cit.type = "thesis"
     if cit.type == "book" and part_of:
         cit.type = "chapter"  # 'Title. In: Editors (eds), …' without a labelled book title
     if cit.type in ("book", "thesis") and cit.source is None:
@@ -516,6 +577,9 @@ def veto(cit: Citation) -> str | None:
     if cit.title_en and has_russian_letters(cit.title_en):
         # '[Электронный ресурс]' read as the bracketed English title: no translation of it
         return "a Cyrillic text read as the English title"
+    if cit.title_en and _MEDIUM.fullmatch(cit.title_en):
+        # '[Elektronnyj resurs]', GOST's medium note transliterated in a References list
+        return "a medium note read as the English title"
     if len(cit.authors) > 1 and any("," in a for a in cit.authors):
         for person in cit.authors:
             if "," not in person and has_russian_letters(person):
