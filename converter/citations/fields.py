@@ -693,5 +693,32 @@ _SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
 _CITY_SOURCES = frozenset(
     {"moscow", "москва", "м", "спб", "st. petersburg", "saint petersburg", "санкт-петербург",
      "leningrad", "ленинград", "л", "novosibirsk", "новосибирск", "london", "new york", "tokyo",
-     "oxford", "cambridge", "berlin", "paris", "kyiv", "kiev", "киев", "minsk", "минск", "уфа"}
+     "oxford", "cambridge", "berlin", "paris", "kyiv", "kiev", "киев", "minsk", "минск", "уфа",
+     # where Russian-language books are printed, as real lists write the place alone ("Курс
+     # фразеологии … Дубна, 2005.", "Конституция … Бишкек, 2016 г." read the city as the source)
+     "ташкент", "tashkent", "бишкек", "bishkek", "алматы", "almaty", "алма-ата", "астана",
+     "astana", "ереван", "yerevan", "тбилиси", "tbilisi", "баку", "baku", "кишинев",
+     "кишинёв", "chisinau", "рига", "riga", "вильнюс", "vilnius", "таллин", "tallinn",
+     "душанбе", "dushanbe", "харьков", "kharkov", "kharkiv", "одесса", "odessa", "львов",
+     "lviv", "гомель", "gomel", "казань", "kazan", "екатеринбург", "yekaterinburg",
+     "ekaterinburg", "свердловск", "sverdlovsk", "томск", "tomsk", "омск", "omsk", "пермь",
+     "perm", "самара", "samara", "куйбышев", "саратов", "saratov", "воронеж", "voronezh",
+     "волгоград", "volgograd", "краснодар", "krasnodar", "красноярск", "krasnoyarsk",
+     "иркутск", "irkutsk", "владивосток", "vladivostok", "хабаровск", "khabarovsk",
+     "челябинск", "chelyabinsk", "тюмень", "tyumen", "барнаул", "barnaul", "кемерово",
+     "kemerovo", "ярославль", "yaroslavl", "иваново", "ivanovo", "тверь", "tver", "тула",
+     "tula", "калуга", "kaluga", "рязань", "ryazan", "курск", "kursk", "белгород", "belgorod",
+     "пенза", "penza", "ульяновск", "ulyanovsk", "ижевск", "izhevsk", "киров", "kirov",
+     "сыктывкар", "syktyvkar", "петрозаводск", "petrozavodsk", "мурманск", "murmansk",
+     "калининград", "kaliningrad", "архангельск", "arkhangelsk", "вологда", "vologda",
+     "смоленск", "smolensk", "брянск", "bryansk", "липецк", "lipetsk", "тамбов", "tambov",
+     "оренбург", "orenburg", "астрахань", "astrakhan", "ставрополь", "stavropol",
+     "махачкала", "makhachkala", "нальчик", "nalchik", "владикавказ", "vladikavkaz",
+     "якутск", "yakutsk", "чита", "chita", "улан-удэ", "ulan-ude", "благовещенск",
+     "blagoveshchensk", "магадан", "magadan", "севастополь", "sevastopol", "симферополь",
+     "simferopol", "ростов н", "ростов-на-дону", "rostov-on-don", "нижний новгород",
+     "nizhny novgorod", "горький", "gorky", "новгород", "великий новгород", "псков", "pskov",
+     "чебоксары", "cheboksary", "саранск", "saransk", "йошкар-ола", "сургут", "surgut",
+     "дубна", "dubna", "обнинск", "obninsk", "пущино", "pushchino", "черноголовка",
+     "долгопрудный", "новокузнецк", "владимир", "vladimir", "кострома", "kostroma"}
 )  # fmt: skip
