@@ -1014,3 +1014,22 @@ def test_a_book_whose_city_was_read_as_its_source_is_vetoed(source: str) -> None
     assert veto(found) == "source is a city"
     journal = Citation(authors=["Кунин, В."], title="Курс", source="Вестник", year="2005")
     assert veto(journal) is None
+
+
+def test_a_year_that_begins_a_period_the_work_names_is_vetoed() -> None:
+    """'Из истории московской балетной школы (1773 — 1917). — М.: МГАХ, 2014.' (a real list of
+    the external check) was written with the year 1773; a volume's own '2014–2015' with no other
+    year, and a period after which the work's year is read, are not touched."""
+    from converter.citations.parse import normalize, read
+
+    period = (
+        "Леонова М.К., Ляшко З. А. Из истории московской балетной школы (1773 — 1917). Ч. II. "
+        "— М.: МГАХ, 2014. — 332 с."
+    )
+    assert read(normalize(period))[2] == "the year begins a period the work names"
+    volume = "Иванов И.И. Статья // Журнал. 2014–2015. Т. 3. С. 5–9."
+    assert read(normalize(volume))[0].year == "2014"
+    assert read(normalize(volume))[2] is None
+    later = "Петров П.П. История войны 1941–1945 гг. М.: Наука, 2005. 300 с."
+    assert read(normalize(later))[0].year == "2005"
+    assert read(normalize(later))[2] is None

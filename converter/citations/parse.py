@@ -72,12 +72,35 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
         and cit.fpage in _ARTICLE_NUMBER.findall(text)
     ):
         problem = "an article number read as pages"  # '… РФ. 1994. № 32. Ст. 3301.'
+    if problem is None and cit.year and _period_start(cit.year, text):
+        problem = "the year begins a period the work names"  # '(1773 — 1917). — М., 2014.'
     if problem is None and cit.doi:
         try:
             cit.doi = normalize_doi(cit.doi)
         except ValueError:
             problem = "damaged DOI"
     return cit, confidence, problem
+
+
+_PERIOD = re.compile(
+    r"(?<![\d./])(1[5-9]\d\d|20\d\d)\s*[-\u2010-\u2015]\s*(1[5-9]\d\d|20\d\d)(?!\d|[./]\d)"
+)
+_YEAR_WORD = re.compile(r"(?<![\d./])(?:1[5-9]\d\d|20\d\d)(?!\d|[./]\d)")
+
+
+def _period_start(year: str, text: str) -> bool:
+    """The year read is the first of a period written in the text ('Из истории московской
+    балетной школы (1773 — 1917). — М.: МГАХ, 2014.') while another year stands alone: that one
+    is the work's. (A volume's '2014–2015' with no other year is the work's own.)"""
+    if text.count(year) == 0 or not any(
+        dash in text for dash in "-\u2010\u2011\u2012\u2013\u2014\u2015"
+    ):
+        return False
+    periods = _PERIOD.findall(text)
+    if not any(first == year for first, _ in periods):
+        return False
+    in_periods = {y for pair in periods for y in pair}
+    return any(found not in in_periods for found in _YEAR_WORD.findall(text))
 
 
 _ISSUE_MARK = re.compile(r"№\s*\d")
