@@ -1033,3 +1033,17 @@ def test_a_year_that_begins_a_period_the_work_names_is_vetoed() -> None:
     later = "Петров П.П. История войны 1941–1945 гг. М.: Наука, 2005. 300 с."
     assert read(normalize(later))[0].year == "2005"
     assert read(normalize(later))[2] is None
+
+
+def test_a_bare_number_closing_a_russian_book_is_not_written_as_its_page() -> None:
+    """'… Питер Пресс, 2017. 397.' (a real list of the external check): GOST's page count with
+    its 'с.' lost was written as the first page; a cited page 'С. 109' still is one."""
+    from converter.citations.parse import normalize, read
+
+    count = (
+        "Складская и транспортная логистика в цепях поставок: для бакалавров и специалистов / "
+        "О.Б. Маликов. СанктПетербург: Питер Пресс, 2017. 397."
+    )
+    assert read(normalize(count))[2] == "a bare number closing a Russian book: its page count"
+    cited = "Евстигнеев М.Н. Методическая система обучения. М., 2005. С. 109."
+    assert read(normalize(cited))[2] != "a bare number closing a Russian book: its page count"

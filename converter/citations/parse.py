@@ -72,6 +72,20 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
         and cit.fpage in _ARTICLE_NUMBER.findall(text)
     ):
         problem = "an article number read as pages"  # '… РФ. 1994. № 32. Ст. 3301.'
+    if (
+        problem is None
+        and cit.type == "book"
+        and cit.fpage
+        and not cit.lpage
+        and spans[-1][0] == "pages"
+        and _BARE_NUMBER.fullmatch(spans[-1][1])
+        and not text.isascii()
+        and _CYRILLIC.search(text)
+    ):
+        # '… СанктПетербург: Питер Пресс, 2017. 397.': GOST writes a cited page 'С. 109' and
+        # the page count '397 с.'; a bare number closing a Russian book is its page count
+        # with the 'с.' lost more often than a page (in English lists it is often a page)
+        problem = "a bare number closing a Russian book: its page count"
     if problem is None and cit.year and _period_start(cit.year, text):
         problem = "the year begins a period the work names"  # '(1773 — 1917). — М., 2014.'
     if problem is None and cit.doi:
@@ -85,6 +99,8 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
 _PERIOD = re.compile(
     r"(?<![\d./])(1[5-9]\d\d|20\d\d)\s*[-\u2010-\u2015]\s*(1[5-9]\d\d|20\d\d)(?!\d|[./]\d)"
 )
+_BARE_NUMBER = re.compile(r"\W*\d+\W*")
+_CYRILLIC = re.compile(r"[а-яё]", re.I)
 _YEAR_WORD = re.compile(r"(?<![\d./])(?:1[5-9]\d\d|20\d\d)(?!\d|[./]\d)")
 
 
