@@ -167,3 +167,25 @@ def test_empty_or_textless_page_is_one_line(run, tmp_path: Path) -> None:
     result = run("convert", bare, "-o", tmp_path / "out")
     assert result.code == 3
     assert result.err.strip() == f"{bare}: no meta tags and no text: not an article page"
+
+
+def test_a_wrong_orcid_on_a_page_is_left_out_not_the_article(tmp_path: Path) -> None:
+    """A landing page someone else keeps may carry an ORCID iD whose checksum fails: the
+    article converts without it, and the line says which and why (it was refused whole)."""
+    page = tmp_path / "page.html"
+    text = (SAMPLES / "html" / "2018-1" / "streltsov-110.html").read_text(encoding="utf-8")
+    text = text.replace(
+        '<meta name="citation_author" content="D. V. Streltsov"/>',
+        '<meta name="citation_author" content="D. V. Streltsov"/>\n'
+        '\t<meta name="citation_author_orcid" content="0000-0002-1825-0098"/>',
+    )
+    page.write_text(text, encoding="utf-8")
+    journal = SAMPLES / "russian-japanology-review" / "journal.yaml"
+    (tmp_path / "journal.yaml").write_text(journal.read_text(encoding="utf-8"), encoding="utf-8")
+    [loaded] = list(read_source(page, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.authors[0].orcid is None
+    assert any(
+        "citation_author_orcid: checksum fails" in str(w) and "left out" in str(w)
+        for w in loaded.warnings
+    ), loaded.warnings

@@ -370,3 +370,20 @@ def test_check_and_validate_name_an_article_without_front(run, tmp_path: Path) -
         assert "its <article> has no <front>; it starts with <article-metadata>" in (
             result.out + result.err
         ), command
+
+
+def test_a_wrong_orcid_in_a_publishers_jats_is_left_out_not_the_article(tmp_path: Path) -> None:
+    """A publisher's JATS (PeerJ's example, the DAI template) may hold an ORCID iD whose
+    checksum fails or a placeholder: the article converts without it, and the line names it
+    (the whole article was refused)."""
+    source = SAMPLES / "crossref" / "2018-3" / "streltsov-6.xml"
+    text = source.read_text(encoding="utf-8")
+    assert "0000-0002-1825-0097" in text
+    jats = tmp_path / "old.xml"
+    jats.write_text(text.replace("0000-0002-1825-0097", "0000-0002-1825-0098"), encoding="utf-8")
+    [loaded] = list(read_source(jats, "jats", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.authors[0].orcid is None
+    assert any(
+        "<contrib-id>: checksum fails" in str(w) and "left out" in str(w) for w in loaded.warnings
+    ), loaded.warnings

@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from converter.errors import InputError
-from converter.identifiers import normalize_issn
+from converter.identifiers import normalize_issn, read_orcid
 from converter.languages import normalize_country, normalize_language
 from converter.model import Journal
 from converter.notices import DROPPED
@@ -178,6 +178,21 @@ def _journal(
         if found is not None:
             return context.cache.load(found)
         raise
+
+
+def orcid_or_warn(text: str | None, warn: Callable[[str], None], where: str) -> str | None:
+    """The ORCID iD of a record someone else may have written (a publisher's JATS, a Crossref
+    deposit, a landing page), or None with a "data dropped" line when it is none (a checksum
+    that fails, "0000-0000-XXXX-…"): one wrong iD there must not refuse the whole article. The
+    journal's own data (YAML, JSON, a spreadsheet, its OJS export) is refused instead, naming
+    the field, to be corrected where it is kept."""
+    if not text or not text.strip():
+        return None
+    try:
+        return read_orcid(text)
+    except ValueError as exc:
+        warn(f"{where}: {exc}: left out")
+        return None
 
 
 def country_code(text: str) -> str | None:

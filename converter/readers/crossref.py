@@ -20,7 +20,7 @@ from lxml import etree
 
 from converter import scripts
 from converter.errors import InputError
-from converter.identifiers import DASHES, normalize_doi, normalize_orcid
+from converter.identifiers import DASHES, normalize_doi
 from converter.model import Article
 from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
@@ -29,6 +29,7 @@ from converter.readers.common import (
     build,
     locale_language,
     not_carried,
+    orcid_or_warn,
     parse_xml,
     read_bytes,
     split_pages,
@@ -1032,14 +1033,7 @@ class _DepositArticle:
     def _orcid(self, element: etree._Element | None) -> str | None:
         """The ORCID iD, or None with a warning when its checksum fails: one wrong iD in a
         deposit someone else wrote must not refuse the whole article."""
-        text = self.text(element)
-        if not text:
-            return None
-        try:
-            return normalize_orcid(text)
-        except ValueError as exc:
-            self.log.warn(f"<ORCID>: {exc}: left out")
-            return None
+        return orcid_or_warn(self.text(element), self.log.warn, "<ORCID>")
 
     # Children of person_name this reader carries (role: 5.4+, read by _stated_role).
     _PERSON_CHILDREN = frozenset(

@@ -25,6 +25,7 @@ from converter.readers.common import (
     build,
     locale_language,
     not_carried,
+    orcid_or_warn,
     read_root,
     split_pages,
     valid_issn,
@@ -283,7 +284,7 @@ class _Page:
                     affiliation_from_text(content, self.lang)
                 )
             elif name == "citation_author_orcid":
-                people[-1]["orcid"] = content
+                people[-1]["orcid"] = orcid_or_warn(content, self.log.warn, name)
             elif name == "citation_author_email":
                 people[-1]["email"] = content
         if not people:

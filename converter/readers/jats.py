@@ -22,7 +22,7 @@ from converter.licenses import license_sentence, resolve_license
 from converter.messages import article_without_front
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
-from converter.readers.common import build, country_code, read_root
+from converter.readers.common import build, country_code, orcid_or_warn, read_root
 from converter.readers.markup import (
     Collector,
     inline_text,
@@ -574,7 +574,7 @@ class ArticleReader:
             person["corresponding"] = True
         for item in _children(contrib, "contrib-id"):
             if (item.get("contrib-id-type") or "") == "orcid":
-                person["orcid"] = self.plain(item)
+                person["orcid"] = orcid_or_warn(self.plain(item), self.warn, "<contrib-id>")
                 stated = (item.get("authenticated") or "").strip()
                 if stated in ("true", "false"):
                     person["orcid_authenticated"] = stated == "true"
