@@ -189,3 +189,139 @@ def test_a_wrong_orcid_on_a_page_is_left_out_not_the_article(tmp_path: Path) -> 
         "citation_author_orcid: checksum fails" in str(w) and "left out" in str(w)
         for w in loaded.warnings
     ), loaded.warnings
+
+
+def _read_page(tmp_path: Path, head: str, body: str = "") -> tuple[object, list[str]]:
+    """A page written for the test: ``head`` meta tags, ``body`` markup."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head>{head}</head><body>{body or '<p>Text.</p>'}</body></html>", encoding="utf-8"
+    )
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    return loaded.article, [str(w) for w in loaded.warnings]
+
+
+TITLE = '<meta name="citation_title" content="T"><meta name="citation_journal_title" content="J">'
+
+
+def test_references_ojs_prints_unparsed_are_one_a_line(tmp_path: Path) -> None:
+    """OJS shows citations it has not parsed as one text with <br> between them (nl2br), as many
+    Russian journals on OJS 3.1-3.3 do: each line is a reference, the heading none."""
+    article, _ = _read_page(
+        tmp_path,
+        TITLE,
+        '<div class="item references"><h3 class="label">References</h3><div class="value">'
+        "Ivanov I. I. First book. Moscow, 2018. 200 p.<br />\n"
+        "Petrov P. Second paper // Journal. 2019. No. 2. P. 5-9.<br />\n"
+        "Smith J. (2020). Third. Publisher.</div></div>",
+    )
+    assert [r.text for r in article.references] == [
+        {"en": "Ivanov I. I. First book. Moscow, 2018. 200 p."},
+        {"en": "Petrov P. Second paper // Journal. 2019. No. 2. P. 5-9."},
+        {"en": "Smith J. (2020). Third. Publisher."},
+    ]
+
+
+def test_reference_list_items_without_the_links_beside_them(tmp_path: Path) -> None:
+    """PLOS and Nature show links under each reference (View Article, PubMed, Google Scholar;
+    Article, CAS) and a number label; ScienceDirect sets a reference's title as <h3>. One
+    reference per list item, its text only (they were references of their own)."""
+    article, _ = _read_page(
+        tmp_path,
+        TITLE,
+        '<h2>References</h2><ol class="references">'
+        '<li id="ref1"><span class="order">1. </span><a class="link-target"></a>'
+        "Roe A (2006) A paper. J Test 5: 1-9. "
+        '<ul class="reflinks"><li><a href="#">View Article</a></li>'
+        '<li><a href="#">Google Scholar</a></li></ul></li>'
+        '<li><p class="c-article-references__text">Doe, B. Another. <i>Nat</i>. 9, 6 (2020).</p>'
+        '<p class="c-article-references__links"><a href="#">Article</a> <a href="#">CAS</a></p>'
+        "</li>"
+        '<li class="bib-reference"><span class="author">Poe C.</span><h3>A titled one</h3>'
+        '<span class="host">Biol. Cons. (2005)</span><button>Show</button></li></ol>',
+    )
+    assert [r.text["en"] for r in article.references] == [
+        "Roe A (2006) A paper. J Test 5: 1-9.",
+        "Doe, B. Another. Nat. 9, 6 (2020).",
+        "Poe C. A titled one Biol. Cons. (2005)",
+    ]
+
+
+def test_structured_citation_reference_tags_are_written_out(tmp_path: Path) -> None:
+    """PLOS and Nature write citation_reference as 'citation_title=…; citation_author=…': it is
+    written out as a reference, not kept as key=value text. The tags are read when they hold more
+    references than the page shows, which is said."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + '<meta name="citation_reference" content="citation_title=A paper;citation_author=A Roe;'
+        "citation_author=B Doe;citation_journal_title=J Test;citation_volume=5;citation_issue=2;"
+        'citation_first_page=1;citation_last_page=9;citation_publication_date=2006;">'
+        '<meta name="citation_reference" content="citation_journal_title=Nat.; citation_title='
+        "Another; citation_author=B Doe; citation_volume=9; citation_publication_date=2020; "
+        'citation_pages=6; citation_doi=10.5555/x.1;">',
+        '<ol class="references"><li>Roe A (2006) A paper.</li></ol>',
+    )
+    assert [r.text["en"] for r in article.references] == [
+        "A Roe, B Doe (2006). A paper. J Test, 5(2), 1–9.",
+        "B Doe (2020). Another. Nat., 9, 6. doi:10.5555/x.1.",
+    ]
+    assert any(
+        "the page shows 1 references and its citation_reference tags 2: the tags are read" in w
+        for w in warnings
+    ), warnings
+
+
+def test_keywords_of_other_languages_come_from_dc_subject(tmp_path: Path) -> None:
+    """OJS 3.1-3.3 writes citation_keywords in the reader's interface language only and every
+    language's keywords as DC.Subject: a Russian article saved in the English interface keeps
+    its Russian keywords (they were dropped)."""
+    article, _ = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_language" content="ru">'
+        '<meta name="citation_keywords" xml:lang="en" content="Japan">'
+        '<meta name="citation_keywords" xml:lang="en" content="economy">'
+        '<meta name="DC.Subject" xml:lang="ru" content="Япония">'
+        '<meta name="DC.Subject" xml:lang="ru" content="экономика">'
+        '<meta name="DC.Subject" xml:lang="en" content="Japan">'
+        '<meta name="DC.Subject" xml:lang="en" content="economy">',
+    )
+    assert article.keywords == {"en": ["Japan", "economy"], "ru": ["Япония", "экономика"]}
+
+
+def test_dates_as_platforms_write_them(tmp_path: Path) -> None:
+    """PLOS writes 'Apr 22, 2019' (it was left out); Nature's citation_online_date is the online
+    publication and its citation_publication_date the issue's month (the online date was
+    dropped)."""
+    article, warnings = _read_page(
+        tmp_path, TITLE + '<meta name="citation_date" content="Apr 22, 2019">'
+    )
+    assert article.published.electronic == "2019-04-22", warnings
+    article, _ = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_publication_date" content="2021/08">'
+        '<meta name="citation_online_date" content="2021/07/15">',
+    )
+    assert (article.published.electronic, article.published.collection) == ("2021-07-15", "2021-08")
+    article, _ = _read_page(tmp_path, TITLE + '<meta name="citation_date" content="22 May 2020">')
+    assert article.published.electronic == "2020-05-22"
+    _, warnings = _read_page(tmp_path, TITLE + '<meta name="citation_date" content="Spring">')
+    assert any("publication date 'Spring' not understood" in w for w in warnings)
+
+
+def test_emails_and_abbreviations_someone_else_wrote(tmp_path: Path) -> None:
+    """bioRxiv writes 'name{at}host' (the article was refused: not an e-mail address); a wrong
+    e-mail is said and left out. OJS 3.1-3.2 wrote citation_journal_abbrev '1': left out."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_journal_abbrev" content="1">'
+        '<meta name="citation_author" content="Roe, Ann">'
+        '<meta name="citation_author_email" content="ann.roe{at}example.edu">'
+        '<meta name="citation_author" content="Doe, Bob">'
+        '<meta name="citation_author_email" content="bob at example">',
+    )
+    assert [a.email for a in article.authors] == ["ann.roe@example.edu", None]
+    assert any("citation_author_email 'bob at example': not an e-mail" in w for w in warnings)
+    assert article.journal.abbrev_title is None
+    assert any("citation_journal_abbrev '1': not an abbreviation" in w for w in warnings)

@@ -16,7 +16,6 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from converter import inline
 from converter.errors import InputError
 from converter.model import Article
 from converter.readers.base import Loaded, ReadContext
@@ -30,7 +29,13 @@ from converter.readers.common import (
     split_pages,
     valid_issn,
 )
-from converter.readers.markup import Collector, html_paragraphs, paragraphs, tidy
+from converter.readers.markup import (
+    BLOCK_TAGS,
+    Collector,
+    html_paragraphs,
+    paragraphs,
+    tidy,
+)
 
 _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
@@ -40,6 +45,29 @@ _PRINT_WORDS = ("print", "печат", "paper")
 _ONLINE_WORDS = ("online", "electronic", "электрон", "онлайн", "web", "internet")
 _CC_LINK = re.compile(r"^https?://(www\.)?creativecommons\.org/(licenses|publicdomain)/", re.I)
 _NUMBERED = re.compile(r"^\[?\d{1,3}[.)\]]\s+")
+# What a reference list shows beside each reference and is none of its text: the links PLOS,
+# Nature and Frontiers add under it (View Article, PubMed, Google Scholar), its number label,
+# buttons and icons.
+_REF_SKIPPED_TAGS = frozenset(
+    {"ul", "ol", "button", "svg", "script", "style", "noscript", "form", "input", "img", "select"}
+)
+_REF_SKIPPED_CLASS = re.compile(r"(?:^|[-_])(?:links?|reflinks|order|label|counter|actions?)$")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "header"})
+# A structured citation_reference (PLOS, Nature): "citation_title=…; citation_author=…; …".
+_TAGGED_REFERENCE = re.compile(r"^\s*citation_[a-z_]+\s*=", re.I)
+_TAGGED_FIELD = re.compile(r";\s*(?=citation_[a-z_]+\s*=)", re.I)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
 _INITIALS_LAST = re.compile(r"^(?P<surname>\S+)\s+(?P<given>(?:\w{1,2}\.\s*-?)+)$")
 # "Copyright (c) 2018 D. V. Streltsov", "© 2018 The authors", "© Стрельцов Д.В., 2018".
 _COPYRIGHT_YEAR_FIRST = re.compile(
@@ -57,7 +85,8 @@ _CARRIED_META = frozenset(
      "citation_issue", "dc.source.issue", "citation_firstpage", "citation_lastpage",
      "dc.identifier.pagenumber", "citation_publication_date", "citation_date",
      "dc.date.issued", "dc.date.created", "dc.date.datesubmitted", "dc.type.articletype",
-     "citation_author", "citation_author_institution", "citation_author_affiliation",
+     "citation_online_date", "citation_author", "citation_author_institution",
+     "citation_author_affiliation",
      "citation_author_orcid", "citation_author_email", "dc.creator.personalname",
      "dc.description", "citation_abstract", "citation_keywords", "dc.subject", "dc.rights",
      "citation_license", "citation_reference", "citation_pdf_url", "citation_fulltext_html_url",
@@ -255,21 +284,52 @@ class _Page:
         return out
 
     def _published(self) -> dict[str, str]:
-        """A full date is the online publication; a year (or year-month) is the issue's date."""
+        """A full date is the online publication; a year (or year-month) is the issue's date.
+
+        ``citation_online_date`` (Springer, Nature, Frontiers) is the online publication when the
+        page gives it; the publication date is then the issue's. Dates are read as the platforms
+        write them: '2019/04/22', '2019-04-22', '2019', 'Apr 22, 2019' (PLOS), '22 April 2019'.
+        """
+        out: dict[str, str] = {}
+        online = self.first("citation_online_date")
+        if online:
+            parts = self._date(online)
+            if parts and parts[2]:
+                out["electronic"] = "-".join(parts)
         value = self.first(
             "citation_publication_date", "citation_date", "dc.date.issued", "dc.date.created"
         )
-        if not value:
-            return {}
-        text = value.strip().replace("/", "-")[:10]
-        match = re.match(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
-        if not match:
+        parts = self._date(value) if value else None
+        if not parts:
+            return out
+        date = "-".join(part for part in parts if part)
+        if parts[2] and "electronic" not in out:
+            out["electronic"] = date
+        elif date != out.get("electronic"):
+            out["collection"] = date
+        return out
+
+    def _date(self, value: str) -> tuple[str, str | None, str | None] | None:
+        """Year, month and day of a date a page writes, or None with a line saying so."""
+        text = value.strip()
+        match = re.match(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?!\d)", text)
+        if match:
+            year, month, day = match.groups()
+        else:
+            words = re.findall(r"[^\W\d_]+|\d+", text.lower())
+            months = [_MONTHS[w] for w in words if w in _MONTHS]
+            years = [w for w in words if re.fullmatch(r"\d{4}", w)]
+            days = [w for w in words if re.fullmatch(r"\d{1,2}", w)]
+            if len(months) != 1 or len(years) != 1 or len(days) > 1:
+                self.log.warn(f"publication date {value!r} not understood: left out")
+                return None
+            year, month, day = years[0], str(months[0]), days[0] if days else None
+        month = f"{int(month):02d}" if month else None
+        day = f"{int(day):02d}" if day and month else None
+        if (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
             self.log.warn(f"publication date {value!r} not understood: left out")
-            return {}
-        year, month, day = match.groups()
-        if day:
-            return {"electronic": f"{year}-{int(month):02d}-{int(day):02d}"}
-        return {"collection": f"{year}-{int(month):02d}" if month else year}
+            return None
+        return year, month, day
 
     def _authors(self) -> list[dict[str, Any]]:
         """Highwire authors, each followed by its own institution, ORCID and e-mail tags."""
@@ -286,7 +346,12 @@ class _Page:
             elif name == "citation_author_orcid":
                 people[-1]["orcid"] = orcid_or_warn(content, self.log.warn, name)
             elif name == "citation_author_email":
-                people[-1]["email"] = content
+                # HighWire pages (bioRxiv) write 'name{at}host.edu' against harvesters
+                email = re.sub(r"\s*[{\[(]at[}\])]\s*", "@", content.strip(), flags=re.I)
+                if _EMAIL.match(email):
+                    people[-1]["email"] = email
+                else:
+                    self.log.warn(f"{name} {content!r}: not an e-mail address: left out")
         if not people:
             people = [{"name": _split_name(c)} for c in self.all("dc.creator.personalname")]
         return people
@@ -306,13 +371,21 @@ class _Page:
         return abstracts
 
     def _keywords(self) -> dict[str, list[str]]:
-        found = self.by_lang("citation_keywords") or self.by_lang("dc.subject")
+        """``citation_keywords`` per language, and ``DC.Subject`` for the languages they lack.
+
+        OJS writes ``citation_keywords`` in one language only (the article's since 3.4, the
+        reader's interface language before) and every language's keywords as ``DC.Subject``: a
+        Russian article's English keywords are only there."""
         out: dict[str, list[str]] = {}
-        for lang, values in found.items():
-            for value in values:  # one tag per keyword, or one tag with a ';'-separated list
-                out.setdefault(lang, []).extend(
-                    tidy(part) for part in re.split(r"[;]", value) if part.strip()
-                )
+        for name in ("citation_keywords", "dc.subject"):
+            found: dict[str, list[str]] = {}
+            for lang, values in self.by_lang(name).items():
+                for value in values:  # one tag per keyword, or one tag with a ';'-separated list
+                    found.setdefault(lang, []).extend(
+                        tidy(part) for part in re.split(r"[;]", value) if part.strip()
+                    )
+            for lang, words in found.items():
+                out.setdefault(lang, words)
         return out
 
     def _license(self) -> str | None:
@@ -326,14 +399,24 @@ class _Page:
         return None
 
     def _references(self) -> list[str]:
-        """The visible reference list when the page shows one, else the citation_reference tags."""
+        """The visible reference list when the page shows one, else the citation_reference tags.
+
+        The tags are read instead when they hold more references than the page shows (a page
+        that shows the first few, or was saved before the list was loaded); that is said."""
+        tags = [_tagged_reference(item) for item in self.all("citation_reference")]
+        tags = [item for item in tags if item]
         block = self._block("references", "citations", "bibliography")
-        if block is not None:
-            items = [inline.plain_text(p) for p in paragraphs(block, "references", self.log)]
-            items = [_NUMBERED.sub("", item) for item in items if item]
-            if items:
-                return items
-        return [tidy(item) for item in self.all("citation_reference")]
+        visible = _reference_texts(block) if block is not None else []
+        visible = [_NUMBERED.sub("", item) for item in visible]
+        visible = [item for item in visible if item]
+        if visible and len(visible) >= len(tags):
+            return visible
+        if visible:
+            self.log.warn(
+                f"the page shows {len(visible)} references and its citation_reference tags "
+                f"{len(tags)}: the tags are read"
+            )
+        return tags
 
     def _block(self, *words: str) -> etree._Element | None:
         """The first element whose class or id names one of ``words`` and that holds text."""
@@ -358,7 +441,12 @@ class _Page:
         title = self.first("citation_journal_title", "dc.source")
         if title:
             journal["title"] = {self.lang: title}
-        journal["abbrev_title"] = self.first("citation_journal_abbrev")
+        abbrev = self.first("citation_journal_abbrev")
+        if abbrev and not re.search(r"[^\W\d_]", abbrev):
+            # OJS 3.1-3.2 wrote '1' here (a PHP precedence slip: the test's truth, not its value)
+            self.log.warn(f"citation_journal_abbrev {abbrev!r}: not an abbreviation: left out")
+            abbrev = None
+        journal["abbrev_title"] = abbrev
         journal["issn"] = self._issns()
         publisher = self.first("citation_publisher", "dc.publisher")
         if publisher:
@@ -389,6 +477,103 @@ class _Page:
             typed[slot] = issn
             self.log.warn(f"the page does not say which ISSN {issn} is: taken as {slot}")
         return typed
+
+
+def _reference_texts(block: etree._Element) -> list[str]:
+    """One text per reference of a page's visible list.
+
+    A list (``ol``/``ul``, the one with most items) gives one reference per item, without the
+    links, number label and buttons platforms show beside it. Without a list each paragraph or
+    line is one: OJS prints references it has not parsed as one text with ``<br>`` between
+    them, and parsed ones as one ``<p>`` each. Headings ("References") are not references."""
+    lists = [
+        element
+        for element in block.iter("ol", "ul")
+        if not any(a.tag == "li" for a in element.iterancestors() if _within(a, block))
+    ]
+    best = max(lists, key=lambda e: len(e.findall("li")), default=None)
+    if best is not None and len(best.findall("li")) > 1:
+        return [tidy(_ref_text(item, " ", in_item=True)) for item in best.findall("li")]
+    return [tidy(line) for line in _ref_text(block, "\n").split("\n") if line.strip()]
+
+
+def _within(element: etree._Element, block: etree._Element) -> bool:
+    """Whether ``element`` is ``block`` or inside it."""
+    return element is block or any(a is block for a in element.iterancestors())
+
+
+def _ref_text(element: etree._Element, between_blocks: str, *, in_item: bool = False) -> str:
+    """The text of a reference list or item, ``between_blocks`` where a block or line ends.
+    Inside one item a heading is part of the reference (ScienceDirect sets titles as ``h3``);
+    in a list of lines it is the list's own ("References")."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        tag = child.tag.lower()
+        skipped = tag in _REF_SKIPPED_TAGS or (tag in _HEADING_TAGS and not in_item)
+        if skipped or any(_REF_SKIPPED_CLASS.search(token) for token in _classes(child)):
+            parts.append(" " if tag != "br" else between_blocks)
+        elif tag == "br":
+            parts.append(between_blocks)
+        elif tag in BLOCK_TAGS:
+            inner = _ref_text(child, between_blocks, in_item=in_item)
+            parts.extend((between_blocks, inner, between_blocks))
+        else:
+            parts.append(_ref_text(child, between_blocks, in_item=in_item))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _tagged_reference(value: str) -> str:
+    """A citation_reference as text. A structured one ('citation_title=…; citation_author=…',
+    as PLOS and Nature write them) is written out as a reference: authors (year) title. source,
+    volume(issue), pages. publisher. DOI, PMID, ISBN — the reference parser reads it so."""
+    if not _TAGGED_REFERENCE.match(value):
+        return tidy(value)
+    fields: dict[str, list[str]] = {}
+    for part in _TAGGED_FIELD.split(value):
+        key, _, text = part.partition("=")
+        text = tidy(text).rstrip(";").strip()
+        if text:
+            fields.setdefault(key.strip().lower().replace("first_page", "firstpage"), []).append(
+                text
+            )
+
+    def one(*keys: str) -> str:
+        return next((fields[key][0] for key in keys if key in fields), "")
+
+    authors = ", ".join(fields.get("citation_author", []) + fields.get("citation_authors", []))
+    date = one("citation_publication_date", "citation_date", "citation_year")
+    year = re.search(r"\d{4}", date)
+    pages = one("citation_pages")
+    first, last = one("citation_firstpage"), one("citation_lastpage", "citation_last_page")
+    if not pages and first:
+        pages = f"{first}–{last}" if last else first
+    volume, issue = one("citation_volume"), one("citation_issue")
+    issue_part = (
+        f"{volume}({issue})" if volume and issue else volume or (f"({issue})" if issue else "")
+    )
+    source = one(
+        "citation_journal_title", "citation_inbook_title", "citation_book_title",
+        "citation_conference_title", "citation_series_title",
+    )  # fmt: skip
+    head = (
+        f"{authors} ({year.group()})"
+        if authors and year
+        else authors or (f"({year.group()})" if year else "")
+    )
+    pieces = [
+        head,
+        one("citation_title").rstrip("."),
+        ", ".join(p for p in (source, issue_part, pages) if p),
+        one("citation_publisher"),
+        f"doi:{one('citation_doi')}" if "citation_doi" in fields else "",
+        f"PMID: {one('citation_pmid')}" if "citation_pmid" in fields else "",
+        f"ISBN {one('citation_isbn')}" if "citation_isbn" in fields else "",
+    ]
+    return tidy(". ".join(piece for piece in pieces if piece) + ".") if any(pieces) else ""
 
 
 def _description(value: str, where: str, log: Collector) -> list[str]:
