@@ -325,3 +325,25 @@ def test_emails_and_abbreviations_someone_else_wrote(tmp_path: Path) -> None:
     assert any("citation_author_email 'bob at example': not an e-mail" in w for w in warnings)
     assert article.journal.abbrev_title is None
     assert any("citation_journal_abbrev '1': not an abbreviation" in w for w in warnings)
+
+
+def test_a_doi_without_prefix_and_ojs_empty_copyright(tmp_path: Path) -> None:
+    """Project Euclid writes citation_doi without its prefix and the DOI in DC.Identifier
+    scheme="doi": that one is taken, the other said (the article was refused). A page whose DOIs
+    are all wrong converts without one. OJS 3.0-3.2 writes DC.Rights 'Copyright (c)' with an
+    empty year and holder: no copyright statement is made of it."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_doi" content="ade/1391109086">'
+        '<meta name="dc.Identifier" content="10.5555/ade/1391109086" scheme="doi">'
+        '<meta name="DC.Rights" content="Copyright (c)  ">',
+    )
+    assert article.doi == "10.5555/ade/1391109086"
+    assert any(
+        "citation_doi: not a DOI" in w and "the DOI 10.5555/ade/1391109086 of dc.identifier" in w
+        for w in warnings
+    ), warnings
+    assert article.copyright is None or not article.copyright.statement
+    article, warnings = _read_page(tmp_path, TITLE + '<meta name="citation_doi" content="n/a">')
+    assert article.doi is None
+    assert any("citation_doi: not a DOI" in w and w.endswith("left out") for w in warnings)

@@ -17,6 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from converter.errors import InputError
+from converter.identifiers import read_doi
 from converter.model import Article
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
@@ -76,6 +77,7 @@ _COPYRIGHT_YEAR_FIRST = re.compile(
 _COPYRIGHT_YEAR_LAST = re.compile(
     r"^(?:copyright\s*)?(?:\(c\)|©)\s*(?P<holder>.+?),?\s+(?P<year>\d{4})\.?$", re.I
 )
+_COPYRIGHT_WORDS = re.compile(r"copyright|\(c\)|©", re.I)
 _COPYRIGHT_START = re.compile(r"^\s*(copyright\b|©|\(c\))", re.I)
 
 # Meta tags this reader carries into the model; other citation_* and DC.* tags are reported.
@@ -211,7 +213,7 @@ class _Page:
         for lang, values in self.by_lang("dc.title.alternative").items():
             titles.setdefault(lang, values[0])
         data["title"] = {lang: tidy(text) for lang, text in titles.items()}
-        data["doi"] = self.first("citation_doi", "dc.identifier.doi")
+        data["doi"] = self._doi()
         data["volume"] = self.first("citation_volume", "dc.source.volume")
         data["issue"] = self.first("citation_issue", "dc.source.issue")
         first, last = self.first("citation_firstpage"), self.first("citation_lastpage")
@@ -263,8 +265,10 @@ class _Page:
         statements: dict[str, str] = {}
         for lang, values in self.by_lang("dc.rights").items():
             for value in values:
-                if not re.match(r"^https?://", value.strip()) and lang not in statements:
-                    statements[lang] = tidy(value)
+                # OJS 3.0-3.2 writes 'Copyright (c)  ' when the year and holder are empty
+                empty = not _COPYRIGHT_WORDS.sub("", value).strip(" .,")
+                if not re.match(r"^https?://", value.strip()) and not empty:
+                    statements.setdefault(lang, tidy(value))
         if not statements:
             block = self._block("copyright")
             for line in block.itertext() if block is not None else []:
@@ -282,6 +286,34 @@ class _Page:
             lang = next(code for code, text in statements.items() if text == main)
             out["holder"] = {lang: match["holder"].strip()}
         return out
+
+    def _doi(self) -> str | None:
+        """The first DOI among ``citation_doi``, ``DC.Identifier.DOI`` and ``DC.Identifier``
+        with ``scheme="doi"``. Project Euclid writes citation_doi without its prefix
+        ('ade/1391109086') and the whole DOI in DC.Identifier; one that is no DOI is said and
+        left out (it refused the whole article)."""
+        found = [(name, value) for name in ("citation_doi", "dc.identifier.doi")
+                 for value in self.all(name)]  # fmt: skip
+        found += [
+            ("dc.identifier", str(value))
+            for value in self.page.xpath(
+                "//meta[translate(@name, 'DCIDENTFR', 'dcidentfr') = 'dc.identifier'"
+                " and translate(@scheme, 'DOI', 'doi') = 'doi']/@content"
+            )
+        ]
+        wrong: list[str] = []
+        for name, value in found:
+            try:
+                doi = read_doi(value)
+            except ValueError as exc:
+                wrong.append(f"{name}: {exc}")
+                continue
+            for line in wrong:
+                self.log.warn(f"{line}: the DOI {doi} of {name} is taken")
+            return doi
+        for line in wrong[:1]:
+            self.log.warn(f"{line}: left out")
+        return None
 
     def _published(self) -> dict[str, str]:
         """A full date is the online publication; a year (or year-month) is the issue's date.
