@@ -347,3 +347,39 @@ def test_a_doi_without_prefix_and_ojs_empty_copyright(tmp_path: Path) -> None:
     article, warnings = _read_page(tmp_path, TITLE + '<meta name="citation_doi" content="n/a">')
     assert article.doi is None
     assert any("citation_doi: not a DOI" in w and w.endswith("left out") for w in warnings)
+
+
+def test_texts_in_the_language_of_the_interface_the_page_was_saved_in(tmp_path: Path) -> None:
+    """OJS 2 writes citation_title and DC.Title, and OJS 3 shows the abstract, in the language
+    of the interface the page was saved in; the other languages' titles and abstracts are
+    tagged. A Russian article saved in English had its English title and abstract under
+    Russian, and its Russian abstract was dropped."""
+    article, _ = _read_page(
+        tmp_path,
+        '<meta name="citation_journal_title" content="J">'
+        '<meta name="citation_language" content="ru">'
+        '<meta name="citation_title" content="The economy of Japan">'
+        '<meta name="DC.Title" content="The economy of Japan">'
+        '<meta name="DC.Title.Alternative" xml:lang="ru" content="Экономика Японии">'
+        '<meta name="DC.Description" xml:lang="ru" content="Русский текст.">'
+        '<meta name="DC.Description" xml:lang="en" content="English text.">',
+        '<div id="articleAbstract"><h4>Abstract</h4><div>English <em>text</em>.</div></div>',
+    )
+    assert article.title == {"en": "The economy of Japan", "ru": "Экономика Японии"}
+    assert article.abstract == {"en": ["English <i>text</i>."], "ru": ["Русский текст."]}
+    # the article's own title, untagged, stays the article's (OJS 3.3+ writes it so)
+    article, _ = _read_page(
+        tmp_path,
+        '<meta name="citation_journal_title" content="J">'
+        '<meta name="citation_language" content="ru">'
+        '<meta name="citation_title" content="Экономика Японии">'
+        '<meta name="DC.Title.Alternative" xml:lang="en" content="The economy of Japan">',
+    )
+    assert article.title == {"ru": "Экономика Японии", "en": "The economy of Japan"}
+    # a Latin-script title of a Russian article with no other title is the article's
+    article, _ = _read_page(
+        tmp_path,
+        '<meta name="citation_journal_title" content="J"><meta name="citation_language" '
+        'content="ru"><meta name="citation_title" content="Homo economicus">',
+    )
+    assert article.title == {"ru": "Homo economicus"}

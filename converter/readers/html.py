@@ -37,6 +37,7 @@ from converter.readers.markup import (
     paragraphs,
     tidy,
 )
+from converter.scripts import language_by_script
 
 _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
@@ -206,13 +207,7 @@ class _Page:
     # ------------------------------------------------------------------------------
     def read(self) -> tuple[dict[str, Any], dict[str, Any]]:
         data: dict[str, Any] = {"language": self.lang}
-        titles = {lang: values[0] for lang, values in self.by_lang("dc.title").items()}
-        main = self.first("citation_title")
-        if main:
-            titles[self.lang] = main
-        for lang, values in self.by_lang("dc.title.alternative").items():
-            titles.setdefault(lang, values[0])
-        data["title"] = {lang: tidy(text) for lang, text in titles.items()}
+        data["title"] = {lang: tidy(text) for lang, text in self._titles().items()}
         data["doi"] = self._doi()
         data["volume"] = self.first("citation_volume", "dc.source.volume")
         data["issue"] = self.first("citation_issue", "dc.source.issue")
@@ -250,6 +245,40 @@ class _Page:
         ]
         self._report_unread()
         return data, self._journal()
+
+    def _titles(self) -> dict[str, str]:
+        """``citation_title`` (else ``DC.Title``) and ``DC.Title.Alternative`` per language.
+
+        The title written without a language is not always in the article's: OJS 2 writes it,
+        and OJS 3.0-3.2 its ``DC.Title``, in the language of the interface the page was saved
+        in, with the other languages' titles as alternatives. A Russian article saved in English
+        had its English title under Russian."""
+        alternatives: dict[str, str] = {}
+        for lang, values in self.by_lang("dc.title.alternative").items():
+            alternatives.setdefault(lang, values[0])
+        titles: dict[str, str] = {}
+        for name in ("citation_title", "dc.title"):
+            for tag, content, lang in self.meta:
+                if tag == name:
+                    code = locale_language(lang, None) if lang else None
+                    titles.setdefault(code or self._language_of(content, alternatives), content)
+        for lang, text in alternatives.items():
+            titles.setdefault(lang, text)
+        return titles
+
+    def _language_of(self, text: str, tagged: dict[str, str]) -> str:
+        """The language of a text the page gives without one (the main title, the visible
+        abstract): that of the tagged text it repeats (an alternative title, a DC.Description),
+        else the one its script tells when the article's own language has a text of its own
+        among the tagged ones and the script's has none, else the article's."""
+        key = _comparable(text)
+        for lang, other in tagged.items():
+            if key and _comparable(other) == key:
+                return lang
+        by_script = language_by_script(re.sub(r"<[^>]+>", "", text), self.lang)
+        if by_script and by_script != self.lang and self.lang in tagged and by_script not in tagged:
+            return by_script
+        return self.lang
 
     def _report_unread(self) -> None:
         """One line for each citation_* or DC.* tag with content the model has no place for."""
@@ -394,7 +423,15 @@ class _Page:
         if visible is not None:
             paras = paragraphs(visible, "abstract", self.log)
             if paras:
-                lang = locale_language(visible.get("lang"), self.lang) or self.lang
+                # OJS shows the abstract in the language of the interface the page was saved in
+                tagged = {
+                    lang: values[0]
+                    for name in ("citation_abstract", "dc.description")
+                    for lang, values in self.by_lang(name).items()
+                }
+                lang = locale_language(visible.get("lang"), None) or self._language_of(
+                    " ".join(paras), tagged
+                )
                 abstracts[lang] = paras
         for name in ("dc.description", "citation_abstract"):
             for lang, values in self.by_lang(name).items():
@@ -606,6 +643,12 @@ def _tagged_reference(value: str) -> str:
         f"ISBN {one('citation_isbn')}" if "citation_isbn" in fields else "",
     ]
     return tidy(". ".join(piece for piece in pieces if piece) + ".") if any(pieces) else ""
+
+
+def _comparable(text: str) -> str:
+    """A text without its markup, spacing and punctuation, to tell two copies of it apart from
+    two texts (OJS strips an abstract's tags in DC.Description)."""
+    return re.sub(r"\W+", "", re.sub(r"<[^>]+>", "", text)).lower()[:400]
 
 
 def _description(value: str, where: str, log: Collector) -> list[str]:
