@@ -401,8 +401,10 @@ class _Page:
             elif not people:
                 continue
             elif name in ("citation_author_institution", "citation_author_affiliation"):
+                # OJS 2 writes it in the interface's language: the script tells which
+                lang = language_by_script(content, self.lang) or self.lang
                 people[-1].setdefault("affiliations", []).append(
-                    affiliation_from_text(content, self.lang)
+                    affiliation_from_text(content, lang)
                 )
             elif name == "citation_author_orcid":
                 people[-1]["orcid"] = orcid_or_warn(content, self.log.warn, name)
