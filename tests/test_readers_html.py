@@ -384,3 +384,25 @@ def test_texts_in_the_language_of_the_interface_the_page_was_saved_in(tmp_path: 
         'content="ru"><meta name="citation_title" content="Homo economicus">',
     )
     assert article.title == {"ru": "Homo economicus"}
+
+
+def test_one_keyword_list_and_one_untagged_title_per_language(tmp_path: Path) -> None:
+    """Sites that are not OJS write the keywords as one ','-separated list (they were one
+    keyword) and a title per language without xml:lang (the second was dropped)."""
+    article, _ = _read_page(
+        tmp_path,
+        '<meta name="citation_journal_title" content="J">'
+        '<meta name="citation_language" content="ru">'
+        '<meta name="citation_title" content="Экономика Японии">'
+        '<meta name="citation_title" content="The economy of Japan">'
+        '<meta name="citation_keywords" content="Япония, экономика, рост">',
+    )
+    assert article.title == {"ru": "Экономика Японии", "en": "The economy of Japan"}
+    assert article.keywords == {"ru": ["Япония", "экономика", "рост"]}
+    # one keyword per tag: a comma stays inside its keyword
+    article, _ = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_keywords" content="Japan, economy of">'
+        '<meta name="citation_keywords" content="growth">',
+    )
+    assert article.keywords == {"en": ["Japan, economy of", "growth"]}

@@ -258,10 +258,15 @@ class _Page:
             alternatives.setdefault(lang, values[0])
         titles: dict[str, str] = {}
         for name in ("citation_title", "dc.title"):
+            untagged = [content for tag, content, lang in self.meta if tag == name and not lang]
             for tag, content, lang in self.meta:
-                if tag == name:
-                    code = locale_language(lang, None) if lang else None
-                    titles.setdefault(code or self._language_of(content, alternatives), content)
+                if tag != name:
+                    continue
+                code = locale_language(lang, None) if lang else None
+                if not code and len(untagged) > 1:
+                    # one untagged title per language, as some sites write them: the script's
+                    code = language_by_script(content, self.lang)
+                titles.setdefault(code or self._language_of(content, alternatives), content)
         for lang, text in alternatives.items():
             titles.setdefault(lang, text)
         return titles
@@ -451,9 +456,12 @@ class _Page:
         for name in ("citation_keywords", "dc.subject"):
             found: dict[str, list[str]] = {}
             for lang, values in self.by_lang(name).items():
-                for value in values:  # one tag per keyword, or one tag with a ';'-separated list
+                # one tag per keyword, or one tag with a list: ';'-separated as Google Scholar
+                # asks, or ','-separated as many sites write it
+                separator = r"[;,]" if len(values) == 1 and ";" not in values[0] else r";"
+                for value in values:
                     found.setdefault(lang, []).extend(
-                        tidy(part) for part in re.split(r"[;]", value) if part.strip()
+                        tidy(part) for part in re.split(separator, value) if part.strip()
                     )
             for lang, words in found.items():
                 out.setdefault(lang, words)
