@@ -406,3 +406,26 @@ def test_one_keyword_list_and_one_untagged_title_per_language(tmp_path: Path) ->
         '<meta name="citation_keywords" content="growth">',
     )
     assert article.keywords == {"en": ["Japan, economy of", "growth"]}
+
+
+def test_plain_dublin_core_creator_date_and_copyright(tmp_path: Path) -> None:
+    """Nature's news pages name their author in dc.creator and their date in dc.date only
+    (both were dropped); dc.rights is the statement before dc.copyright, and 'All Rights
+    Reserved' is no part of the holder. A dc.creator that is a link is said and left out."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="dc.date" content="2020-09-10">'
+        '<meta name="dc.creator" content="Ann Roe">'
+        '<meta name="dc.creator" content="https://example.org/roe">'
+        '<meta name="dc.copyright" content="2020 Nature">'
+        '<meta name="dc.rights" content="©2020 Example Publishers Limited. All Rights Reserved.">',
+    )
+    assert [(a.name["en"].surname, a.name["en"].given) for a in article.authors] == [("Roe", "Ann")]
+    assert article.published.electronic == "2020-09-10"
+    assert article.copyright.year == 2020
+    assert article.copyright.holder == {"en": "Example Publishers Limited"}
+    assert article.copyright.statement == {
+        "en": "©2020 Example Publishers Limited. All Rights Reserved."
+    }
+    assert any("a link, not a name: left out" in w for w in warnings)
+    assert not any("dc.creator" in w and "not carried" in w for w in warnings)

@@ -78,6 +78,7 @@ _COPYRIGHT_YEAR_FIRST = re.compile(
 _COPYRIGHT_YEAR_LAST = re.compile(
     r"^(?:copyright\s*)?(?:\(c\)|©)\s*(?P<holder>.+?),?\s+(?P<year>\d{4})\.?$", re.I
 )
+_ALL_RIGHTS = re.compile(r"[.,;]?\s*(all rights reserved|все права защищены)\.?$", re.I)
 _COPYRIGHT_WORDS = re.compile(r"copyright|\(c\)|©", re.I)
 _COPYRIGHT_START = re.compile(r"^\s*(copyright\b|©|\(c\))", re.I)
 
@@ -95,7 +96,8 @@ _CARRIED_META = frozenset(
      "citation_license", "citation_reference", "citation_pdf_url", "citation_fulltext_html_url",
      "citation_abstract_html_url", "dc.identifier.uri", "citation_journal_title", "dc.source",
      "citation_journal_abbrev", "citation_publisher", "dc.publisher", "dc.source.uri",
-     "citation_issn", "dc.source.issn", "citation_eissn", "dc.contributor.sponsor"}
+     "citation_issn", "dc.source.issn", "citation_eissn", "dc.contributor.sponsor",
+     "dc.creator", "dc.date", "dc.copyright"}
 )  # fmt: skip
 # Tags that hold no fact of the article (a format, a generic type, the platform's own id).
 _BOOKKEEPING_META = frozenset(
@@ -297,7 +299,8 @@ class _Page:
         """Year, holder and statement from ``DC.Rights`` tags that are not a licence URL, else
         from the page's visible copyright block ("Copyright (c) 2018 D. V. Streltsov")."""
         statements: dict[str, str] = {}
-        for lang, values in self.by_lang("dc.rights").items():
+        rights = [*self.by_lang("dc.rights").items(), *self.by_lang("dc.copyright").items()]
+        for lang, values in rights:  # Nature's dc.copyright ('2021 The Author(s)') after
             for value in values:
                 # OJS 3.0-3.2 writes 'Copyright (c)  ' when the year and holder are empty
                 empty = not _COPYRIGHT_WORDS.sub("", value).strip(" .,")
@@ -318,7 +321,9 @@ class _Page:
         if match:
             out["year"] = int(match["year"])
             lang = next(code for code, text in statements.items() if text == main)
-            out["holder"] = {lang: match["holder"].strip()}
+            # '©2020 Macmillan Publishers Limited. All Rights Reserved.': the holder is the first
+            holder = _ALL_RIGHTS.sub("", match["holder"]).strip()
+            out["holder"] = {lang: holder}
         return out
 
     def _doi(self) -> str | None:
@@ -363,7 +368,11 @@ class _Page:
             if parts and parts[2]:
                 out["electronic"] = "-".join(parts)
         value = self.first(
-            "citation_publication_date", "citation_date", "dc.date.issued", "dc.date.created"
+            "citation_publication_date",
+            "citation_date",
+            "dc.date.issued",
+            "dc.date.created",
+            "dc.date",
         )
         parts = self._date(value) if value else None
         if not parts:
@@ -421,7 +430,14 @@ class _Page:
                 else:
                     self.log.warn(f"{name} {content!r}: not an e-mail address: left out")
         if not people:
-            people = [{"name": _split_name(c)} for c in self.all("dc.creator.personalname")]
+            # OJS's DC.Creator.PersonalName, else the plain DC.creator of other sites (Nature's
+            # news pages name their author there only)
+            names = self.all("dc.creator.personalname") or self.all("dc.creator")
+            for name in names:
+                if re.match(r"^https?://", name):
+                    self.log.warn(f"DC.creator {name!r}: a link, not a name: left out")
+                else:
+                    people.append({"name": _split_name(name)})
         return people
 
     def _abstracts(self) -> dict[str, list[str]]:
