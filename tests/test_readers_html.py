@@ -429,3 +429,14 @@ def test_plain_dublin_core_creator_date_and_copyright(tmp_path: Path) -> None:
     }
     assert any("a link, not a name: left out" in w for w in warnings)
     assert not any("dc.creator" in w and "not carried" in w for w in warnings)
+
+
+def test_the_section_is_in_the_journals_language(tmp_path: Path) -> None:
+    """OJS writes DC.Type.articleType in the journal's primary language, untagged: a Russian
+    journal's English article had 'Статьи' as its English section."""
+    article, _ = _read_page(tmp_path, TITLE + '<meta name="DC.Type.articleType" content="Статьи">')
+    assert article.section == {"ru": "Статьи"}
+    article, _ = _read_page(
+        tmp_path, TITLE + '<meta name="DC.Type.articleType" content="Articles">'
+    )
+    assert article.section == {"en": "Articles"}

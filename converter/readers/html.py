@@ -219,9 +219,7 @@ class _Page:
         else:
             data.update(split_pages(self.first("dc.identifier.pagenumber")))
         data["published"] = self._published()
-        data["section"] = {
-            lang: values[0] for lang, values in self.by_lang("dc.type.articletype").items()
-        }
+        data["section"] = self._section()
         data["authors"] = self._authors()
         data["abstract"] = self._abstracts()
         data["keywords"] = self._keywords()
@@ -247,6 +245,18 @@ class _Page:
         ]
         self._report_unread()
         return data, self._journal()
+
+    def _section(self) -> dict[str, str]:
+        """``DC.Type.articleType``. OJS writes the section's name in the journal's primary
+        language with no ``xml:lang``: a Russian journal's English article had 'Статьи' as its
+        English section. Untagged, the script tells the language."""
+        section: dict[str, str] = {}
+        for name, content, lang in self.meta:
+            if name == "dc.type.articletype":
+                code = locale_language(lang, None) if lang else None
+                code = code or language_by_script(content, self.lang) or self.lang
+                section.setdefault(code, tidy(content))
+        return section
 
     def _titles(self) -> dict[str, str]:
         """``citation_title`` (else ``DC.Title``) and ``DC.Title.Alternative`` per language.
