@@ -440,3 +440,26 @@ def test_the_section_is_in_the_journals_language(tmp_path: Path) -> None:
         tmp_path, TITLE + '<meta name="DC.Type.articleType" content="Articles">'
     )
     assert article.section == {"en": "Articles"}
+
+
+def test_orcid_links_shown_beside_the_authors(tmp_path: Path) -> None:
+    """OJS writes no citation_author_orcid; its page shows each author's ORCID link in
+    ul.authors (they were dropped). Read by position when the counts agree."""
+    head = (
+        TITLE + '<meta name="citation_author" content="Ivanov, Ivan">'
+        '<meta name="citation_author" content="Roe, Ann">'
+    )
+    authors = (
+        '<section class="item authors"><ul class="authors">'
+        '<li><span class="name">Ivan Ivanov</span></li>'
+        '<li><span class="name">Ann Roe</span><span class="orcid">'
+        '<a href="https://orcid.org/0000-0002-1825-0097">https://orcid.org/0000-0002-1825-0097</a>'
+        "</span></li>{extra}</ul></section>"
+    )
+    article, _ = _read_page(tmp_path, head, authors.format(extra=""))
+    assert [a.orcid for a in article.authors] == [None, "https://orcid.org/0000-0002-1825-0097"]
+    article, warnings = _read_page(
+        tmp_path, head, authors.format(extra='<li><span class="name">Bob Doe</span></li>')
+    )
+    assert [a.orcid for a in article.authors] == [None, None]
+    assert any("the page lists 3 authors and its citation_author tags 2" in w for w in warnings)

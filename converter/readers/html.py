@@ -448,7 +448,36 @@ class _Page:
                     self.log.warn(f"DC.creator {name!r}: a link, not a name: left out")
                 else:
                     people.append({"name": _split_name(name)})
+        self._shown_orcids(people)
         return people
+
+    def _shown_orcids(self, people: list[dict[str, Any]]) -> None:
+        """The ORCID iDs the page shows beside its authors, for authors without one in the tags.
+
+        OJS's Google Scholar plugin writes no ORCID; its article page shows each author's ORCID
+        link under the name (``ul.authors > li``): they were dropped. Read by position, only
+        when the page lists as many authors as its tags name (else said)."""
+        lists = [ul for ul in self.page.iter("ul", "ol") if "authors" in _classes(ul)]
+        if not people or not lists:
+            return
+        items = [item for item in lists[0] if item.tag == "li"]
+        shown: dict[int, str] = {}
+        for index, item in enumerate(items):
+            for link in item.iter("a"):
+                href = link.get("href") or ""
+                if "orcid.org/" in href:
+                    shown.setdefault(index, href)
+        if not shown:
+            return
+        if len(items) != len(people):
+            self.log.warn(
+                f"the page lists {len(items)} authors and its citation_author tags "
+                f"{len(people)}: the ORCID iDs shown beside them are left out"
+            )
+            return
+        for index, href in shown.items():
+            if not people[index].get("orcid"):
+                people[index]["orcid"] = orcid_or_warn(href, self.log.warn, "ORCID link")
 
     def _abstracts(self) -> dict[str, list[str]]:
         abstracts: dict[str, list[str]] = {}
