@@ -161,3 +161,21 @@ references:
     assert element.xpath("person-group/name/surname/text()") == ["Smith", "Brown"]
     assert element.xpath("person-group/name/given-names/text()") == ["J.", "A. B."]
     assert element.xpath("date-in-citation/@iso-8601-date") == ["2021-05-04"]
+
+
+def test_a_journal_without_issn_in_archiving_gets_no_empty_journal_id(
+    run, tmp_path: Path, store
+) -> None:
+    """A journal with no ISSN converts with --tag-set archiving (Archiving requires neither);
+    the ISSN that stands in as journal-id was written empty: <journal-id …></journal-id>."""
+    source = tmp_path / "a.yaml"
+    source.write_text(
+        "journal:\n  title: {en: A Journal}\ntitle: {en: A title}\n"
+        "authors: [{name: {surname: Ivanova, given: Anna}}]\n",
+        encoding="utf-8",
+    )
+    tree = _convert(run, source, tmp_path, "--tag-set", "archiving")
+    assert tree.xpath("//journal-meta/journal-id") == []
+    assert _text(tree, "//journal-title") == ["A Journal"]
+    check = xmllint(tmp_path / "a.xml", store.catalog)
+    assert check.returncode == 0, check.stderr

@@ -265,10 +265,11 @@ def _doctype_attrs(version: JatsVersion, tag_set: TagSet) -> tuple[str | None, .
 
 
 def _journal(journal: model.Journal, main: str, pmc: bool) -> Row:
-    if journal.ids:
-        ids = list(journal.ids.items())
-    else:  # the Publishing DTD needs a journal-id: the ISSN stands in
-        ids = [("issn", journal.issn.electronic or journal.issn.print or "")]
+    # The Publishing DTD needs a journal-id: without one given, the ISSN stands in. Archiving
+    # needs none, and a journal without an ISSN, converted with it, gets no empty journal-id.
+    issn = journal.issn.electronic or journal.issn.print
+    fallback = [("issn", issn)] if issn else []
+    ids = list(journal.ids.items()) if journal.ids else fallback
     titles = ordered(journal.title, journal.language)
     trans = titles[1:]
     if pmc:  # PMC rejects a journal trans-title in the article's own language
