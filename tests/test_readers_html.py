@@ -463,3 +463,25 @@ def test_orcid_links_shown_beside_the_authors(tmp_path: Path) -> None:
     )
     assert [a.orcid for a in article.authors] == [None, None]
     assert any("the page lists 3 authors and its citation_author tags 2" in w for w in warnings)
+
+
+def test_citation_eissn_is_the_electronic_issn_without_a_guess(tmp_path: Path) -> None:
+    """Highwire's citation_eissn names the online ISSN; it went through the guess for untyped
+    ISSNs ("the page does not say which ISSN … is") and could be taken as the print one."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head>"
+        '<meta name="citation_title" content="A title"/>'
+        '<meta name="citation_author" content="Ivanova, Anna"/>'
+        '<meta name="citation_journal_title" content="Russian Japanology Review"/>'
+        '<meta name="citation_eissn" content="2658-6789"/>'
+        '<meta name="citation_issn" content="2658-6444"/>'
+        '<meta name="citation_publication_date" content="2018/09/28"/>'
+        "</head><body></body></html>",
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(page, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    issn = loaded.article.journal.issn
+    assert (issn.electronic, issn.print) == ("2658-6789", "2658-6444")
+    assert not any("2658-6789" in str(w) for w in loaded.warnings), loaded.warnings

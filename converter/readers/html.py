@@ -601,7 +601,11 @@ class _Page:
                 typed.setdefault("print", issn)
             elif issn and any(word in label for word in _ONLINE_WORDS):
                 typed.setdefault("electronic", issn)
-        for value in self.all("citation_issn", "dc.source.issn", "citation_eissn"):
+        for value in self.all("citation_eissn"):  # (Highwire's own tag for the online one)
+            issn = valid_issn(value)
+            if issn and issn not in typed.values():
+                typed.setdefault("electronic", issn)
+        for value in self.all("citation_issn", "dc.source.issn"):
             issn = valid_issn(value)
             if issn is None or issn in typed.values():
                 continue
