@@ -869,3 +869,30 @@ def test_text_mining_and_manuscript_licences_are_not_the_articles(tmp_path: Path
     [loaded] = list(read_source(source, None, ReadContext()))
     assert loaded.article.license is None
     assert any(w.startswith("<license_ref applies_to='tdm'>: not") for w in loaded.warnings)
+
+
+def test_titles_keep_their_markup_beside_an_ampersand_or_a_less_than_sign(
+    tmp_path: Path,
+) -> None:
+    """Crossref keeps titles with their face markup as text ('<i>…</i>'); one bare '&' ("R&D")
+    made the whole title unparsable, its italics were stripped in silence and the warning
+    spoke of the abstract. A '<' of 'p < 0.05' is kept as text when the markup cannot be
+    read. A deposit that escapes the markup a second time ('&lt;i&gt;') gets it read too."""
+    _, loaded = _read_one(tmp_path, _work(title=["Effects of <i>E. coli</i> on R&D"]))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.title["en"] == "Effects of <i>E. coli</i> on R&D"
+    _, loaded = _read_one(tmp_path, _work(title=["Survival when p < 0.05 and <i>n</i> > 3"]))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.title["en"] == "Survival when p < 0.05 and n > 3"
+    assert any("title: its markup is not well-formed" in str(w) for w in loaded.warnings)
+    deposit = tmp_path / "deposit.xml"
+    deposit.write_text(
+        DEPOSIT.replace(
+            "<title>Японская политика в Арктике</title>",
+            "<title>Японская политика: &lt;i&gt;Arctic&lt;/i&gt;</title>",
+        ),
+        encoding="utf-8",
+    )
+    first = next(iter(read_source(deposit, None, ReadContext()))).article
+    assert first is not None
+    assert first.title["ru"] == "Японская политика: <i>Arctic</i>"

@@ -679,29 +679,38 @@ def _html_entities(text: str) -> str:
     )
 
 
-def _jats_fragment(text: str, log: Collector) -> etree._Element | None:
+# An ampersand that starts no entity: "R&D", "Q&A", "Johnson & Johnson" in titles as the
+# registry keeps them beside their <i>…</i>; XML would refuse the whole text for it.
+_BARE_AMPERSAND = re.compile(r"&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")
+# Face markup written as text in a deposit ('&lt;i&gt;' in the XML): what Crossref's titles allow.
+_ESCAPED_FACE = re.compile(r"</?(?:i|b|u|sub|sup|em|strong|scp|ovl)>")
+# A tag, for taking the markup out of a text that does not parse: not a "<" of "p < 0.05".
+_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+
+
+def _jats_fragment(text: str, where: str, log: Collector) -> etree._Element | None:
     """Parse JATS markup as Crossref stores it in JSON (``<jats:p>…``), safely."""
     try:
-        wrapped = _JATS_WRAPPER.format(_html_entities(text))
-        return parse_xml(wrapped.encode("utf-8"), "abstract")
+        wrapped = _JATS_WRAPPER.format(_html_entities(_BARE_AMPERSAND.sub("&amp;", text)))
+        return parse_xml(wrapped.encode("utf-8"), where)
     except InputError:
-        log.warn("abstract: its markup is not well-formed: tags removed")
+        log.warn(f"{where}: its markup is not well-formed: tags removed")
         return None
 
 
 def _jats_paragraphs(text: str, log: Collector) -> list[str]:
-    fragment = _jats_fragment(text, log)
+    fragment = _jats_fragment(text, "abstract", log)
     if fragment is None:
-        return [tidy(re.sub(r"<[^>]+>", " ", text))]
+        return [tidy(html.unescape(_TAG.sub(" ", text)))]
     return paragraphs(fragment, "abstract", log)
 
 
 def _jats_inline(text: str, where: str, log: Collector) -> str:
     if "<" not in text:
         return tidy(html.unescape(text))
-    fragment = _jats_fragment(text, log)
+    fragment = _jats_fragment(text, where, log)
     if fragment is None:
-        return tidy(re.sub(r"<[^>]+>", "", text))
+        return tidy(html.unescape(_TAG.sub("", text)))
     return inline_text(fragment, where, log)
 
 
@@ -973,7 +982,14 @@ class _DepositArticle:
             data["language"] = self.lang = found
 
     def _inline(self, element: etree._Element) -> str:
-        return inline_text(element, local_name(element, lower=True), self.log)
+        """A title's text with its face markup. Some deposits escape that markup a second
+        time (``&lt;i&gt;E. coli&lt;/i&gt;``, as older OJS Crossref plugins wrote it): a text
+        without elements that holds such tags is read as the markup it was meant to be."""
+        where = local_name(element, lower=True)
+        text = element.text or ""
+        if len(element) == 0 and "<" in text and _ESCAPED_FACE.search(text):
+            return _jats_inline(text, where, self.log)
+        return inline_text(element, where, self.log)
 
     def _contributors(self, contributors: etree._Element | None) -> list[dict[str, Any]]:
         people = []
