@@ -52,11 +52,12 @@ _PAGE_RANGE = re.compile(r"\s*(\d+)\s*[-\u2010-\u2015\u2212]\s*(\d+)\s*")
 
 
 def _split_page_range(data: Any) -> Any:
-    """A page range written as the first page with no last page ('fpage: 110-119', as sources
-    and editors often give it) is that first and last page."""
-    if isinstance(data, dict) and data.get("lpage") in (None, ""):
-        found = _PAGE_RANGE.fullmatch(data["fpage"]) if isinstance(data.get("fpage"), str) else None
-        if found:
+    """A page range written as the first page ('fpage: 110-119', as sources and editors often
+    give it) is that first and last page, when no last page is given or the one given is the
+    range's own."""
+    if isinstance(data, dict) and isinstance(data.get("fpage"), str):
+        found = _PAGE_RANGE.fullmatch(data["fpage"])
+        if found and str(data.get("lpage") or found[2]).strip() == found[2]:
             return {**data, "fpage": found[1], "lpage": found[2]}
     return data
 

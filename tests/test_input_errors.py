@@ -455,13 +455,16 @@ def test_a_page_range_written_as_the_first_page_is_split(
     jats = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
     assert "<fpage>110</fpage>" in jats and "<lpage>119</lpage>" in jats
     assert "<fpage>5</fpage>" in jats and "<lpage>9</lpage>" in jats
+    # the range with its own last page given too is the same pages
+    again = run("convert", write_article(text + "lpage: 119\n"), "-o", tmp_path / "again")
+    assert again.code == 0, again.err
 
 
 @pytest.mark.parametrize(
     ("pages", "expected"),
     [
         (
-            "fpage: 110-119\nlpage: 119\n",
+            "fpage: 110-119\nlpage: 120\n",
             "article.yaml: fpage: a page range in one page field: '110-119' (write fpage: 110 "
             "and lpage: 119)",
         ),
