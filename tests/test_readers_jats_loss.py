@@ -779,3 +779,18 @@ def test_an_email_in_a_contributor_s_own_aff_is_the_contributor_s(tmp_path: Path
     [aff] = loaded.article.affiliations
     assert (aff.institution, aff.country) == ({"en": "Test University"}, "JP")
     assert not any("email" in w or "empty" in w for w in loaded.warnings)
+
+
+# Found in DAI's reference article (dainst/dai-jats-produktionsstrecke): a co-author's
+# <email>E-Mail</email> placeholder refused the whole article once read as the author's.
+def test_an_email_that_is_none_is_named_not_fatal(tmp_path: Path) -> None:
+    contribs = CONTRIBS.replace(
+        '<xref ref-type="aff" rid="aff1">', '<email>E-Mail</email><xref ref-type="aff" rid="aff1">'
+    ).replace(
+        '<xref ref-type="aff" rid="aff2">',
+        "<aff><institution>Test University</institution><email>E-Mail</email></aff>"
+        '<xref ref-type="aff" rid="aff2">',
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    assert [a.email for a in loaded.article.authors] == [None, None]
+    assert "<email> 'E-Mail': not an e-mail address: left out" in loaded.warnings

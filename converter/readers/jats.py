@@ -23,7 +23,13 @@ from converter.licenses import license_sentence, resolve_license
 from converter.messages import article_without_front
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
-from converter.readers.common import build, country_code, orcid_or_warn, read_root
+from converter.readers.common import (
+    build,
+    country_code,
+    email_or_warn,
+    orcid_or_warn,
+    read_root,
+)
 from converter.readers.markup import (
     Collector,
     inline_text,
@@ -663,8 +669,8 @@ class ArticleReader:
         email = _child(contrib, "email")
         if email is None:
             email = _child(_child(contrib, "address"), "email")
-        if email is not None:
-            person["email"] = self.plain(email)
+        if email is not None and email_or_warn(self.plain(email), self.warn, "<email>"):
+            person["email"] = self.plain(email).strip()
         affs: list[Any] = []
         for xref in _children(contrib, "xref"):
             kind = xref.get("ref-type")
@@ -683,7 +689,8 @@ class ArticleReader:
             found = _child(inline_aff, "email")
             if found is not None and "email" not in person:
                 # older eLife: <contrib>…<aff><email>…</email></aff>, the contributor's address
-                person["email"] = self.plain(found)
+                if email_or_warn(self.plain(found), self.warn, "<email>"):
+                    person["email"] = self.plain(found).strip()
                 inline_aff = _without(inline_aff, found)
                 if not "".join(inline_aff.itertext()).strip():
                     continue
