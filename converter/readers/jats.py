@@ -1126,11 +1126,12 @@ class ArticleReader:
             data["keywords"] = found
 
     def _funding(self, meta: etree._Element, data: dict[str, Any]) -> None:
-        group = _child(meta, "funding-group")
-        if group is None:
+        # every funding-group: SciELO writes one per funder, and all but the first were lost
+        groups = _children(meta, "funding-group")
+        if not groups:
             return
         funding = []
-        for award in _children(group, "award-group"):
+        for award in (award for group in groups for award in _children(group, "award-group")):
             # Several funding-sources in one award-group are several funders (SciELO:
             # CAPES and CNPq), unless they name one funder in several languages.
             funders: list[tuple[dict[str, str], str | None]] = []
@@ -1173,8 +1174,18 @@ class ArticleReader:
         if funding:
             data["funding"] = funding
         statements: dict[str, str] = {}
-        for item in _children(group, "funding-statement"):
-            statements.setdefault(self.lang_of(item), self.inline(item))
+        found = [item for group in groups for item in _children(group, "funding-statement")]
+        # eLife's production export puts it inside an award-group (not where JATS has it)
+        found += [
+            item
+            for group in groups
+            for award in _children(group, "award-group")
+            for item in _children(award, "funding-statement")
+        ]
+        for item in found:
+            lang, text = self.lang_of(item), self.inline(item)
+            if text and statements.setdefault(lang, text) != text:
+                self.warn(f"a second funding statement in {lang!r} is left out")
         if statements:
             data["funding_statement"] = statements
 
