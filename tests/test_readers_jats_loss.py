@@ -825,3 +825,24 @@ def test_a_funding_statement_inside_an_award_group(tmp_path: Path) -> None:
 </funding-group>"""
     loaded = _read(_article(tmp_path, permissions=funding))
     assert loaded.article.funding_statement == {"en": "The funders had no say in this work."}
+
+
+# Found in PLOS files (PLOS/allofplos): the corresponding author's e-mail is in the author notes
+# (<corresp id="cor1">* E-mail: <email>…</email></corresp>), linked by <xref ref-type="corresp">,
+# and was lost with them; a note shared by two authors with two addresses is not split.
+def test_the_e_mail_of_a_corresp_note_one_author_points_to(tmp_path: Path, store) -> None:
+    contribs = CONTRIBS.replace(
+        '<xref ref-type="aff" rid="aff1">',
+        '<xref ref-type="corresp" rid="cor1">*</xref><xref ref-type="aff" rid="aff1">',
+    ).replace(
+        '<xref ref-type="aff" rid="aff2">',
+        '<xref ref-type="corresp" rid="cor2">*</xref><xref ref-type="aff" rid="aff2">',
+    )
+    notes = """<author-notes><corresp id="cor1">* E-mail: <email>jane@example.org</email></corresp>
+<corresp id="cor2">E-mail: <email>a@example.org</email>, <email>b@example.org</email></corresp>
+</author-notes>"""
+    loaded = _read(_article(tmp_path, contribs=contribs + notes))
+    smith, doe = loaded.article.authors
+    assert (smith.email, smith.corresponding) == ("jane@example.org", True)
+    assert (doe.email, doe.corresponding) == (None, True)
+    _output(loaded, tmp_path, store)

@@ -24,6 +24,7 @@ from converter.messages import article_without_front
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
+    EMAIL,
     build,
     country_code,
     email_or_warn,
@@ -339,6 +340,7 @@ class ArticleReader:
         self.name = name
         self.log = log
         self.lang = (element.get(XML_LANG) or "en").strip() or "en"
+        self.corresp_emails: dict[str, str] = {}  # see _corresp_emails
 
     # helpers ---------------------------------------------------------------------
     def lang_of(self, element: etree._Element, default: str | None = None) -> str:
@@ -569,6 +571,7 @@ class ArticleReader:
                     shared.setdefault(id(parent), []).append(aff["id"])
                 affiliations.append(aff)
         known = {aff["id"] for aff in affiliations if aff.get("id")}
+        self.corresp_emails = self._corresp_emails(meta)
         authors = []
         for group in _children(meta, "contrib-group"):
             people = [
@@ -676,6 +679,9 @@ class ArticleReader:
             kind = xref.get("ref-type")
             if kind == "corresp":
                 person["corresponding"] = True
+                for rid in (xref.get("rid") or "").split():
+                    if "email" not in person and rid in self.corresp_emails:
+                        person["email"] = self.corresp_emails[rid]
             elif kind == "aff":
                 for rid in (xref.get("rid") or "").split():
                     if rid in known:
@@ -721,6 +727,27 @@ class ArticleReader:
                 f"contributor {who!r}: not in the model, left out: " + ", ".join(sorted(left))
             )
         return person
+
+    def _corresp_emails(self, meta: etree._Element) -> dict[str, str]:
+        """The e-mail of a ``<corresp id>`` in the author notes that one contributor alone
+        points to and that holds one address (PLOS: ``<xref ref-type="corresp" rid="cor1">``,
+        ``<corresp id="cor1">* E-mail: <email>…</email></corresp>``): that contributor's, read
+        by the link, not guessed. A note two contributors share, or with two addresses, is
+        not split."""
+        pointing: dict[str, int] = {}
+        for contrib in meta.iter("{*}contrib", "contrib"):
+            for xref in _children(contrib, "xref"):
+                if xref.get("ref-type") == "corresp":
+                    for rid in (xref.get("rid") or "").split():
+                        pointing[rid] = pointing.get(rid, 0) + 1
+        found: dict[str, str] = {}
+        for notes in _children(meta, "author-notes"):
+            for corresp in _children(notes, "corresp"):
+                rid = corresp.get("id") or ""
+                emails = [self.plain(e).strip() for e in corresp.iter("{*}email", "email")]
+                if pointing.get(rid) == 1 and len(emails) == 1 and EMAIL.match(emails[0]):
+                    found[rid] = emails[0]
+        return found
 
     def _fresh_id(self, taken: str, used: set[Any]) -> str:
         """A second element with an id already given (two ``<aff id="aff1">``: invalid, and
