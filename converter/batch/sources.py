@@ -29,7 +29,7 @@ FORMAT_SUFFIXES = {
     "csv": CSV_SUFFIXES,
     "xlsx": (".xlsx", ".xlsm"),
     "ojs": (".xml",),
-    "jats": (".xml",),
+    "jats": (".xml", ".nxml"),  # .nxml: what PMC's Open Access files are named
     "crossref": (".xml", ".json"),
     "html": (".html", ".htm"),
 }

@@ -195,6 +195,21 @@ def orcid_or_warn(text: str | None, warn: Callable[[str], None], where: str) -> 
         return None
 
 
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def email_or_warn(text: str | None, warn: Callable[[str], None], where: str) -> str | None:
+    """The e-mail address in a record someone else wrote, or None with a "data dropped" line
+    when it is none (a template's placeholder "E-Mail"): as for an ORCID iD, one such value
+    must not refuse the whole article."""
+    if not text or not text.strip():
+        return None
+    if EMAIL.match(text.strip()):
+        return text.strip()
+    warn(f"{where} {text.strip()!r}: not an e-mail address: left out")
+    return None
+
+
 def country_code(text: str) -> str | None:
     """The ISO 3166 alpha-2 code of a country named in a source, or None."""
     name = " ".join(text.split()).strip(" .")

@@ -27,6 +27,7 @@ from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
     build,
+    email_or_warn,
     locale_language,
     not_carried,
     orcid_or_warn,
@@ -789,9 +790,6 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         )
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
 def _stated_role(item: etree._Element) -> tuple[str, bool]:
     """A contributor's role and whether it is the corresponding author.
 
@@ -1012,11 +1010,9 @@ class _DepositArticle:
                 stated = (orcid.get("authenticated") if orcid is not None else None) or ""
                 if person["orcid"] and stated.strip() in ("true", "false"):
                     person["orcid_authenticated"] = stated.strip() == "true"
-                email = self.text(_child(item, "email"))
-                if email and _EMAIL.match(email):
+                email = email_or_warn(self.text(_child(item, "email")), self.log.warn, "<email>")
+                if email:
                     person["email"] = email
-                elif email:
-                    self.log.warn(f"<email> {email!r}: not an e-mail address: left out")
                 person["affiliations"] = self._affiliations(item)
             elif kind == "organization":
                 person["collab"] = {self.lang: self.text(item)}

@@ -18,11 +18,19 @@ from lxml import etree
 
 from converter import identifiers, model
 from converter.countries import localized_country_name
+from converter.languages import normalize_language
 from converter.licenses import license_sentence, resolve_license
 from converter.messages import article_without_front
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
-from converter.readers.common import build, country_code, orcid_or_warn, read_root
+from converter.readers.common import (
+    EMAIL,
+    build,
+    country_code,
+    email_or_warn,
+    orcid_or_warn,
+    read_root,
+)
 from converter.readers.markup import (
     Collector,
     inline_text,
@@ -310,6 +318,20 @@ def _date_of(element: etree._Element) -> str | None:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
+def _without(element: etree._Element, part: etree._Element) -> etree._Element:
+    """A copy of ``element`` without its child ``part``, whose tail text stays."""
+    shallow = copy.deepcopy(element)
+    child = shallow[element.index(part)]
+    if child.tail:
+        before = child.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + child.tail
+        else:
+            shallow.text = (shallow.text or "") + child.tail
+    shallow.remove(child)
+    return shallow
+
+
 class ArticleReader:
     """Reads one ``<article>`` element into the native data mapping and its journal."""
 
@@ -318,10 +340,22 @@ class ArticleReader:
         self.name = name
         self.log = log
         self.lang = (element.get(XML_LANG) or "en").strip() or "en"
+        self.corresp_emails: dict[str, str] = {}  # see _corresp_emails
 
     # helpers ---------------------------------------------------------------------
     def lang_of(self, element: etree._Element, default: str | None = None) -> str:
         return (element.get(XML_LANG) or "").strip() or default or self.lang
+
+    def known_lang(self, lang: str, what: str) -> bool:
+        """False, with a "data dropped" line, for an xml:lang that is no ISO 639 code (Pensoft:
+        a Spanish abstract as ``xml:lang="sp"``): texts are kept by language, and the model
+        would refuse the whole article for it; which language was meant is a guess."""
+        try:
+            normalize_language(lang)
+        except ValueError as exc:
+            self.warn(f"{what} in xml:lang {lang!r}: {exc}: left out")
+            return False
+        return True
 
     def inline(self, element: etree._Element) -> str:
         return inline_text(element, local_name(element, lower=True), self.log)
@@ -537,6 +571,7 @@ class ArticleReader:
                     shared.setdefault(id(parent), []).append(aff["id"])
                 affiliations.append(aff)
         known = {aff["id"] for aff in affiliations if aff.get("id")}
+        self.corresp_emails = self._corresp_emails(meta)
         authors = []
         for group in _children(meta, "contrib-group"):
             people = [
@@ -578,6 +613,15 @@ class ArticleReader:
                 stated = (item.get("authenticated") or "").strip()
                 if stated in ("true", "false"):
                     person["orcid_authenticated"] = stated == "true"
+        # Pensoft writes the iD as <uri content-type="orcid">, older eLife as
+        # <ext-link ext-link-type="orcid">: the same fact, not a link to leave out.
+        carried: set[etree._Element] = set()
+        for item in _children(contrib, "uri", "ext-link"):
+            if (item.get("content-type") or item.get("ext-link-type") or "").lower() == "orcid":
+                carried.add(item)
+                if "orcid" not in person:
+                    given = (item.get(XLINK_HREF) or "").strip() or self.plain(item)
+                    person["orcid"] = orcid_or_warn(given, self.warn, f"<{local_name(item)}>")
         names: dict[str, Any] = {}
         alternatives = _child(contrib, "name-alternatives")
         untagged: list[str] = []  # <string-name>Jane Smith</string-name>: no parts to read
@@ -628,13 +672,16 @@ class ArticleReader:
         email = _child(contrib, "email")
         if email is None:
             email = _child(_child(contrib, "address"), "email")
-        if email is not None:
-            person["email"] = self.plain(email)
+        if email is not None and email_or_warn(self.plain(email), self.warn, "<email>"):
+            person["email"] = self.plain(email).strip()
         affs: list[Any] = []
         for xref in _children(contrib, "xref"):
             kind = xref.get("ref-type")
             if kind == "corresp":
                 person["corresponding"] = True
+                for rid in (xref.get("rid") or "").split():
+                    if "email" not in person and rid in self.corresp_emails:
+                        person["email"] = self.corresp_emails[rid]
             elif kind == "aff":
                 for rid in (xref.get("rid") or "").split():
                     if rid in known:
@@ -645,6 +692,14 @@ class ArticleReader:
                             SIMPLIFIED,
                         )
         for inline_aff in _children(contrib, "aff", "aff-alternatives"):
+            found = _child(inline_aff, "email")
+            if found is not None and "email" not in person:
+                # older eLife: <contrib>…<aff><email>…</email></aff>, the contributor's address
+                if email_or_warn(self.plain(found), self.warn, "<email>"):
+                    person["email"] = self.plain(found).strip()
+                inline_aff = _without(inline_aff, found)
+                if not "".join(inline_aff.itertext()).strip():
+                    continue
             aff = self._affiliation(inline_aff)
             if aff:
                 affs.append(aff)
@@ -657,7 +712,9 @@ class ArticleReader:
                 bio.setdefault(self.lang_of(item), " ".join(paras))
         if bio:
             person["bio"] = bio
-        left = {local_name(c, lower=True) for c in contrib} - _CONTRIB_READ - {""}
+        # <x> is generated text between the parts (eLife: "<x>is in the</x>"), not a fact
+        left = {local_name(c, lower=True) for c in contrib if c not in carried}
+        left -= _CONTRIB_READ | {"", "x"}
         address = _child(contrib, "address")
         left |= (
             {local_name(c, lower=True) for c in address if local_name(c)} - {"email"}
@@ -670,6 +727,27 @@ class ArticleReader:
                 f"contributor {who!r}: not in the model, left out: " + ", ".join(sorted(left))
             )
         return person
+
+    def _corresp_emails(self, meta: etree._Element) -> dict[str, str]:
+        """The e-mail of a ``<corresp id>`` in the author notes that one contributor alone
+        points to and that holds one address (PLOS: ``<xref ref-type="corresp" rid="cor1">``,
+        ``<corresp id="cor1">* E-mail: <email>…</email></corresp>``): that contributor's, read
+        by the link, not guessed. A note two contributors share, or with two addresses, is
+        not split."""
+        pointing: dict[str, int] = {}
+        for contrib in meta.iter("{*}contrib", "contrib"):
+            for xref in _children(contrib, "xref"):
+                if xref.get("ref-type") == "corresp":
+                    for rid in (xref.get("rid") or "").split():
+                        pointing[rid] = pointing.get(rid, 0) + 1
+        found: dict[str, str] = {}
+        for notes in _children(meta, "author-notes"):
+            for corresp in _children(notes, "corresp"):
+                rid = corresp.get("id") or ""
+                emails = [self.plain(e).strip() for e in corresp.iter("{*}email", "email")]
+                if pointing.get(rid) == 1 and len(emails) == 1 and EMAIL.match(emails[0]):
+                    found[rid] = emails[0]
+        return found
 
     def _fresh_id(self, taken: str, used: set[Any]) -> str:
         """A second element with an id already given (two ``<aff id="aff1">``: invalid, and
@@ -727,6 +805,18 @@ class ArticleReader:
             aff["id"] = element.get("id")
         for form in forms or [element]:
             self._aff_form(form, self.lang_of(form), aff)
+        label = _child(element, "label")
+        text = " ".join(self.plain(label).split()) if label is not None else ""
+        if not any(aff.get(k) for k in ("institution", "city", "country", "text")) and (
+            len(text) > 12 and " " in text and re.search(r"[^\W\d_]{3}", text)
+        ):
+            # early PhytoKeys: <aff id="A1"><label>Institute of …, New Zealand</label></aff> —
+            # the whole affiliation in the label (a real label is a mark: '1', 'a', '†')
+            aff["text"] = {self.lang_of(element): text}
+            self.warn(
+                f"affiliation {aff.get('id', '')!r} is written in its <label>: read as its text",
+                SIMPLIFIED,
+            )
         if not any(aff.get(k) for k in ("institution", "city", "country", "text")):
             self.warn(f"affiliation {aff.get('id', '')!r} is empty: left out")
             return {}
@@ -863,7 +953,7 @@ class ArticleReader:
     def _dates(self, meta: etree._Element, data: dict[str, Any]) -> None:
         published: dict[str, str] = {}
         for item in _children(meta, "pub-date"):
-            value = _date_of(item)
+            value = self._real_date(_date_of(item), "pub-date")
             if value is None:
                 continue
             season = _child(item, "season")
@@ -892,8 +982,8 @@ class ArticleReader:
             data["published"] = published
         history: dict[str, Any] = {}
         for item in _children(_child(meta, "history"), "date"):
-            value = _date_of(item)
             kind = item.get("date-type") or ""
+            value = self._real_date(_date_of(item), f"history date {kind!r}")
             if value is None:
                 continue
             if kind == "received":
@@ -906,6 +996,19 @@ class ArticleReader:
                 self.warn(f"history date of type {kind!r} is not in the model: left out")
         if history:
             data["history"] = history
+
+    def _real_date(self, value: str | None, what: str) -> str | None:
+        """A date of the article as far as it is real: a day its month has not (ZooKeys:
+        ``<day>41</day><month>6</month>``) is a typo the model would refuse the whole article
+        for; the month (else the year) is kept and the day named as left out."""
+        while value and "-" in value:
+            try:
+                return model.check_date(value)
+            except ValueError as exc:
+                shorter = value.rsplit("-", 1)[0]
+                self.warn(f"{what}: {exc}: read as {shorter!r}")
+                value = shorter
+        return value
 
     # permissions -------------------------------------------------------------------
     def _permissions(self, meta: etree._Element, data: dict[str, Any]) -> None:
@@ -1020,6 +1123,8 @@ class ArticleReader:
         for item in items:
             lang = self.lang_of(item, default)
             kind = item.get("abstract-type")
+            if not self.known_lang(lang, f"{local_name(item)} ({kind or 'untyped'})"):
+                continue
             if lang in abstracts:
                 self.warn(f"a second abstract in {lang!r} ({kind or 'untyped'}) is left out")
                 continue
@@ -1038,7 +1143,7 @@ class ArticleReader:
             keywords.setdefault(self.lang_of(group, default), []).extend(w for w in words if w)
         found: dict[str, list[str]] = data.get("keywords", {})
         for lang, words in keywords.items():
-            if not words:
+            if not words or not self.known_lang(lang, "a keyword group"):
                 continue
             if found.get(lang, words) != words:
                 self.warn(f"a second keyword group in {lang!r} is left out")
@@ -1048,11 +1153,12 @@ class ArticleReader:
             data["keywords"] = found
 
     def _funding(self, meta: etree._Element, data: dict[str, Any]) -> None:
-        group = _child(meta, "funding-group")
-        if group is None:
+        # every funding-group: SciELO writes one per funder, and all but the first were lost
+        groups = _children(meta, "funding-group")
+        if not groups:
             return
         funding = []
-        for award in _children(group, "award-group"):
+        for award in (award for group in groups for award in _children(group, "award-group")):
             # Several funding-sources in one award-group are several funders (SciELO:
             # CAPES and CNPq), unless they name one funder in several languages.
             funders: list[tuple[dict[str, str], str | None]] = []
@@ -1082,6 +1188,9 @@ class ArticleReader:
             for funder, funder_id in funders:
                 entry: dict[str, Any] = {"funder": funder}
                 if funder_id:
+                    # PLOS: 'dx.doi.org/10.13039/…', a resolver address without its scheme
+                    if re.match(r"(?:dx\.)?doi\.org/", funder_id.strip(), re.IGNORECASE):
+                        funder_id = "https://" + funder_id.strip()
                     try:
                         entry["funder_id"] = identifiers.normalize_funder_id(funder_id)
                     except ValueError:
@@ -1092,8 +1201,18 @@ class ArticleReader:
         if funding:
             data["funding"] = funding
         statements: dict[str, str] = {}
-        for item in _children(group, "funding-statement"):
-            statements.setdefault(self.lang_of(item), self.inline(item))
+        found = [item for group in groups for item in _children(group, "funding-statement")]
+        # eLife's production export puts it inside an award-group (not where JATS has it)
+        found += [
+            item
+            for group in groups
+            for award in _children(group, "award-group")
+            for item in _children(award, "funding-statement")
+        ]
+        for item in found:
+            lang, text = self.lang_of(item), self.inline(item)
+            if text and statements.setdefault(lang, text) != text:
+                self.warn(f"a second funding statement in {lang!r} is left out")
         if statements:
             data["funding_statement"] = statements
 
@@ -1157,8 +1276,8 @@ class ArticleReader:
                     continue
                 texts[lang] = text
             elif name in ("element-citation", "nlm-citation", "citation"):
-                self._structured(cite, entry, ref_id)
-                uncarried = uncarried or _uncarried(cite)
+                dropped = self._structured(cite, entry, ref_id)
+                uncarried = uncarried or dropped or _uncarried(cite)
                 text = self._element_text(cite)
                 if text:
                     fallback.setdefault(self.lang_of(cite), text)
@@ -1231,7 +1350,9 @@ class ArticleReader:
             return "et al."
         return self.plain(person) if kind else ""
 
-    def _structured(self, cite: etree._Element, entry: dict[str, Any], ref_id: str) -> None:
+    def _structured(self, cite: etree._Element, entry: dict[str, Any], ref_id: str) -> bool:
+        """Read an element citation's parts into ``entry``; True when one was left out (the
+        reference then keeps its text, so nothing of it is lost)."""
         if cite.get(XML_LANG):
             entry["lang"] = cite.get(XML_LANG)
         authors = []
@@ -1270,6 +1391,7 @@ class ArticleReader:
             found = _child(cite, tag)
             if found is not None and self.plain(found):
                 entry[tag] = self.plain(found)
+        dropped = self._range_in_page(entry, ref_id)
         for pub_id in _children(cite, "pub-id"):
             if pub_id.get("pub-id-type") == "doi":
                 try:
@@ -1290,6 +1412,28 @@ class ArticleReader:
                         f"reference {ref_id}: access date {value!r} is not a real date: "
                         "left out (the reference is kept)"
                     )
+        return dropped
+
+    def _range_in_page(self, entry: dict[str, Any], ref_id: str) -> bool:
+        """A page range in one page field of a reference (Pensoft: ``<fpage>211</fpage>
+        <lpage>49–70</lpage>``) is refused by the model, which would carry it as one page's
+        name, and a whole article would be refused for it. Alone, the range is the first and
+        last page; beside the other page, which to believe is a guess: the field is left out,
+        said, and the reference keeps its text. True when one was left out."""
+        for tag, other in (("fpage", "lpage"), ("lpage", "fpage")):
+            found = model.PAGE_RANGE.fullmatch(entry.get(tag) or "")
+            if not found:
+                continue
+            if not entry.get(other):
+                entry["fpage"], entry["lpage"] = found[1], found[2]
+                return False
+            self.warn(
+                f"reference {ref_id}: {tag} {entry[tag]!r} is a page range beside {other} "
+                f"{entry[other]!r}: left out (the reference keeps its text)"
+            )
+            del entry[tag]
+            return True
+        return False
 
     # the journal -----------------------------------------------------------------
     def _journal(self, meta: etree._Element | None) -> dict[str, Any] | None:
