@@ -17,6 +17,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]"
 # Basic Latin letters, Latin-1 Supplement to Latin Extended-B, Latin Extended Additional.
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _WORD = re.compile(r"\w+")
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 # Languages written in Cyrillic (primary subtags), and in Latin script, as journals use them.
 # Serbian is in the Cyrillic set: a bare ``sr`` is Cyrillic; ``sr-Latn`` says otherwise.
@@ -100,9 +102,16 @@ def language_by_script(text: str, main: str) -> str | None:
     share = cyrillic_share(text)
     if share > 0.5:
         return main if is_cyrillic_language(main) else "ru"
+    latin_or_cyrillic = is_latin_language(main) or is_cyrillic_language(main)
+    if share == 0 and latin_or_cyrillic:
+        # kana are Japanese's alone and Hangul Korean's: a record that says "en" of such a
+        # title (Japanese journals' deposits do) would otherwise lose it, and the article
+        if _KANA.search(text):
+            return "ja"
+        if _HANGUL.search(text):
+            return "ko"
     if share == 0 and has_latin(text):
         return main if is_latin_language(main) else "en"
-    latin_or_cyrillic = is_latin_language(main) or is_cyrillic_language(main)
     if not has_latin(text) and share == 0 and not latin_or_cyrillic:
         return main
     return None

@@ -896,3 +896,19 @@ def test_titles_keep_their_markup_beside_an_ampersand_or_a_less_than_sign(
     first = next(iter(read_source(deposit, None, ReadContext()))).article
     assert first is not None
     assert first.title["ru"] == "Японская политика: <i>Arctic</i>"
+
+
+def test_a_japanese_or_korean_title_in_a_record_said_english_is_kept(tmp_path: Path) -> None:
+    """Japanese journals deposit their Japanese titles with "language": "en": the title's
+    language could not be told, it was left out and the article refused for want of a title.
+    Kana are Japanese's alone and Hangul Korean's; a title of Chinese characters only is
+    still not guessed."""
+    title = "ロシアと日本の関係：危機か好機か"
+    _, loaded = _read_one(tmp_path, _work(title=[title], language="en"))
+    assert loaded.article is not None, loaded.problems
+    assert (loaded.article.language, loaded.article.title) == ("ja", {"ja": title})
+    _, loaded = _read_one(tmp_path, _work(title=["한국의 경제 정책"], language="en"))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.title == {"ko": "한국의 경제 정책"}
+    _, loaded = _read_one(tmp_path, _work(title=["中国经济"], language="en"))
+    assert loaded.article is None
