@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from conftest import xmllint
+from conftest import SAMPLES, xmllint
 from converter import to_jats
 from converter.readers import ReadContext, read_source
 
@@ -846,3 +846,28 @@ def test_the_e_mail_of_a_corresp_note_one_author_points_to(tmp_path: Path, store
     assert (smith.email, smith.corresponding) == ("jane@example.org", True)
     assert (doe.email, doe.corresponding) == (None, True)
     _output(loaded, tmp_path, store)
+
+
+def test_a_citation_without_its_language_takes_the_one_its_script_shows(tmp_path: Path) -> None:
+    """A Russian reference in an English article's list, with no xml:lang of its own, was
+    labelled English (the article's); OJS's and Crossref's references already took the
+    language their script shows plainly. A stated xml:lang (on the citation or its ref) wins."""
+    from converter.readers import ReadContext, read_source
+
+    source = SAMPLES / "crossref" / "2018-3" / "streltsov-6.xml"
+    text = source.read_text(encoding="utf-8")
+    refs = (
+        '<ref-list><ref id="r1"><mixed-citation>Стрельцов Д.В. Японская политика // Японские '
+        "исследования. 2017. № 2. С. 6–20.</mixed-citation></ref>"
+        '<ref id="r2"><mixed-citation>Smith J. A title. J Stud. 2019;3:5-9.</mixed-citation></ref>'
+        '<ref id="r3" xml:lang="de"><mixed-citation>Müller K. Ein Titel. Z Stud. 2019;3:5-9.'
+        "</mixed-citation></ref></ref-list>"
+    )
+    start, end = text.index("<ref-list"), text.index("</ref-list>") + len("</ref-list>")
+    jats = tmp_path / "refs.xml"
+    jats.write_text(text[:start] + refs + text[end:], encoding="utf-8")
+    [loaded] = list(read_source(jats, "jats", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.language == "en"
+    langs = [list(ref.text) for ref in loaded.article.references]
+    assert langs == [["ru"], ["en"], ["de"]]

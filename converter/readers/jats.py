@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from lxml import etree
 
-from converter import identifiers, model
+from converter import identifiers, model, scripts
 from converter.countries import localized_country_name
 from converter.languages import normalize_language
 from converter.licenses import license_sentence, resolve_license
@@ -1267,10 +1267,14 @@ class ArticleReader:
                     )
                     entry["type"] = "other"
             if name == "mixed-citation" or (name == "citation" and not _element_only(cite)):
-                lang = self.lang_of(cite)
                 text = self._mixed_text(cite)
                 if not text:
                     continue
+                # a citation that states no language is in the article's unless its script
+                # says plainly otherwise (a Russian one in an English article), as OJS's and
+                # Crossref's references are read
+                stated = (cite.get(XML_LANG) or ref.get(XML_LANG) or "").strip()
+                lang = stated or scripts.reference_language(text, self.lang)
                 if lang in texts:
                     self.warn(f"reference {ref_id}: a second text in {lang!r} is left out")
                     continue
