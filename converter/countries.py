@@ -9,7 +9,8 @@ from converter.languages import country_name
 
 
 @lru_cache(maxsize=64)
-def _translations(lang: str) -> gettext.NullTranslations:
+def translations(lang: str) -> gettext.NullTranslations:
+    """pycountry's ISO 3166 names in ``lang`` (English where it has none)."""
     import pycountry  # its translations folder; imported only when a name is translated
 
     return gettext.translation(
@@ -23,4 +24,4 @@ def localized_country_name(code: str, lang: str) -> str:
     english = country_name(code)
     if lang.split("-")[0] == "en":
         return english
-    return _translations(lang).gettext(english)
+    return translations(lang).gettext(english)

@@ -146,13 +146,11 @@ _COMMON_COUNTRY_NAMES = {
 def _russian_country_names() -> dict[str, str]:
     """ISO 3166 names as pycountry translates them into Russian ("Япония", "Республика
     Казахстан"), casefolded, to their alpha-2 codes: Russian journals write countries so."""
-    import gettext
-
     import pycountry
 
-    russian = gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True
-    )
+    from converter.countries import translations  # (it needs this module: imported here)
+
+    russian = translations("ru")
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
