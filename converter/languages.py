@@ -16,7 +16,10 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import gettext
 
 from converter.userdirs import user_cache
 
@@ -142,15 +145,26 @@ _COMMON_COUNTRY_NAMES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=64)
+def country_translations(lang: str) -> gettext.NullTranslations:
+    """pycountry's ISO 3166 names in ``lang`` (English where it has none): what country names
+    are written in (``converter.countries``) and read from (Russian ones, above)."""
+    import gettext  # (both imported only when a name is translated or read)
+
+    import pycountry  # its translations folder
+
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[lang.split("-")[0]], fallback=True
+    )
+
+
 @lru_cache(maxsize=1)
 def _russian_country_names() -> dict[str, str]:
     """ISO 3166 names as pycountry translates them into Russian ("Япония", "Республика
     Казахстан"), casefolded, to their alpha-2 codes: Russian journals write countries so."""
     import pycountry
 
-    from converter.countries import translations  # (it needs this module: imported here)
-
-    russian = translations("ru")
+    russian = country_translations("ru")
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
