@@ -366,7 +366,7 @@ def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> d
     for key, values in groups:
         for index, raw in enumerate(values):
             text = _jats_inline(raw, key, log)
-            code = scripts.language_by_script(re.sub(r"<[^>]+>", "", text), lang)
+            code = scripts.language_by_script(_TAG.sub("", text), lang)
             if code is not None and out.get(code) == text:
                 continue  # the same title given again (original-title = title): nothing lost
             if code is None:
@@ -958,7 +958,7 @@ class _DepositArticle:
             text = self._inline(title)
             lang = locale_language(title.get("language"))
             if lang is None:
-                lang = scripts.language_by_script(re.sub(r"<[^>]+>", "", text), self.lang)
+                lang = scripts.language_by_script(_TAG.sub("", text), self.lang)
             if lang is None:
                 tag = local_name(title, lower=True)
                 self.log.warn(f"<{tag}>: its language cannot be told from its script: left out")
