@@ -32,7 +32,7 @@ LABELS = (
 )  # fmt: skip
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "citations"
-FILES = ("anystyle-core.jsonl", "grobid-citation.jsonl", "russian.jsonl")
+FILES = ("anystyle-core.jsonl", "grobid-citation.jsonl", "russian.jsonl", "russian-real.jsonl")
 
 
 @dataclass(slots=True)

@@ -72,7 +72,8 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_FORMS = [
-    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})$"),
+    # ('05.03. 2019', '15.01 2019': a space the PDF or the typist put in)
+    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.\s?|\s)(?P<y>\d{4})$"),
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
     re.compile(rf"^(?P<d>\d{{1,2}})\s(?P<mn>{_MONTH})\s(?P<y>\d{{4}})(?:\s?г\.?)?$"),
     re.compile(rf"^(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}}),?\s(?P<y>\d{{4}})$"),
@@ -108,7 +109,20 @@ _PAGES = re.compile(
 # ('– 416с.': GOST's dash before the page count is no page)
 _PAGE_COUNT = re.compile(r"^[\s–—-]*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s\"<>]+")
+# an address written without 'http://' or 'www.' after GOST's 'URL:' or 'Режим доступа:'
+# ('Режим доступа: vestnik.uapa.ru/issue/2009/04/06/'), read only in a span labelled url
+_BARE_ADDRESS = re.compile(
+    r"(?:(?<=:)|(?<=^))\s*((?:[a-z0-9-]+\.)+(?:ru|com|org|net|edu|gov|uk|de|kg|by|kz|ua|info|"
+    r"su|рф)/[^\s\"<>]*)",
+    re.I,
+)
+# what continues an address after a space the PDF put in it ('http://www. ntv.ru/',
+# 'https://piter.tv/event/ Zasluzhennij_…', '…Schlangenbader _Stra%C3%9Fe'): the part before
+# ends in, or the part after holds, what words never do
+_URL_BREAK_BEFORE = frozenset("/:_-=?&%#")
+_URL_START = re.compile(r"(?:https?|ftp)://|www\.", re.I)
+_URL_END = re.compile(r"[\"<>]")
+_URL_MATERIAL = re.compile(r"[/=%?&_#]|\.\w")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 # what a bracket after a title says of the medium, not of the title: no translation of it
 # ('[Elektronnyj resurs]', GOST's '[Электронный ресурс]' transliterated in a References list)
@@ -164,7 +178,7 @@ _PAGE_WORD = re.compile(r"^(?:с|pp|p|s|стр|pages|page)\.?\s*", re.I)
 # about 1 µs a call, 7 calls a reference).
 _PLACE_WORD = re.compile(r"[\w-]+")
 _ACCESS_LEAD = re.compile(
-    r"(?i)^[\s(\[/]*(?:дата обращения|accessed|date of access|retrieved|cited|access)"
+    r"(?i)^[\s(\[/]*(?:дата обращения|[aа]ccessed|date of access|retrieved|cited|access)"
     r"(?:\s+on)?\s*:?\s*"
 )
 # '(accessed: 21 July 2018)', '(retrieved 3 March 2020).': an access word, then a whole date
@@ -177,6 +191,41 @@ _URL_IN = re.compile(r"\burl\b|https?://|www\.")
 _EDITOR_IN = re.compile(r"(?:^|\s)(?:eds?\.|\(eds?\.?\)|под ред|/\s)")
 _SERIES_END = re.compile(r"\b(?:seriya|seriia|серия|сер)\.?$")
 _SHORT = re.compile(r"[\w\s.-]{1,20}")
+
+
+_CITED_PAGES = re.compile(r"^[\s–—-]*(?:С|C|P|Pp|pp|S)\.\s?\d")
+_SHORT_YEAR_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})$")
+
+
+def _access_date(text: str) -> str | None:
+    """An access date; also with the year in two digits ('20.04.19'), which can only be this
+    century's: a page is not visited in the future."""
+    if found := parse_date(text):
+        return found
+    if short := _SHORT_YEAR_DATE.match(text):
+        day, month, year = (int(part) for part in short.groups())
+        if 2000 + year < _NEXT_YEAR:
+            return parse_date(f"{day}.{month}.{2000 + year}")
+    return None
+
+
+def _address(span: str) -> str | None:
+    """The address in a span labelled url, joined again where a space was put inside it."""
+    found = _URL_START.search(span)
+    if found:
+        start = found.start()
+    elif bare := _BARE_ADDRESS.search(span):
+        start = bare.start(1)
+    else:
+        return None
+    parts = span[start:].split()
+    url = parts[0]
+    for part in parts[1:]:
+        if part[0] in "([" or not (url[-1] in _URL_BREAK_BEFORE or _URL_MATERIAL.search(part)):
+            break
+        url += part
+    url = _URL_END.split(url, 1)[0].rstrip(".,;)")
+    return url if len(url) > len(found.group() if found else "") else None
 
 
 def _clean(text: str) -> str:
@@ -502,12 +551,12 @@ def build(spans: list[Span], text: str) -> Citation:
                 whole = _DOI.match(text, at) if at >= 0 else None
                 cit.doi = (whole or found).group().rstrip(".,;)")
     if "url" in first:
-        found = _URL.search(first["url"])
-        if found and "doi.org/" not in found.group():
-            cit.url = found.group().rstrip(".,;)")
+        url = _address(first["url"])
+        if url and "doi.org/" not in url:
+            cit.url = url
     if "accessed" in first:
         inner = _ACCESS_LEAD.sub("", first["accessed"])
-        cit.accessed = parse_date(inner.strip(" )]."))
+        cit.accessed = _access_date(inner.strip(" )]."))
     cit.type = _type(cit, first, connector)
     if thesis and cit.type in (None, "book"):
         cit.type = "thesis"
@@ -523,7 +572,10 @@ def build(spans: list[Span], text: str) -> Citation:
     return cit
 
 
-_THESIS = re.compile(r"дис\.|диссертац|thesis|dissertation|\bdiss\.|ph\.?\s?d", re.I)
+# ('Дисс.', 'Автореф. дисс.', the transliterated 'avtoref. dis.': real lists' spellings)
+_THESIS = re.compile(
+    r"дисс?(?:\.|…)|диссертац|автореф|avtoref|thesis|dissertation|\bdiss?\.|ph\.?\s?d", re.I
+)
 _CONFERENCE = re.compile(
     r"proceedings|\bproc\.|conference|\bconf\.|symposium|workshop|материалы|конф\.|конференц|"
     r"тезисы|congress|конгресс",
@@ -562,7 +614,9 @@ def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
     if cit.title and not cit.source and (cit.publisher or cit.place):
         # a whole book has no issue and no page range: 'Title. Blood Press 1996;5:360-362'
         # is an article whose journal was not labelled, and its title stays a title
-        return None if cit.issue or cit.lpage else "book"
+        # ... unless the range is named as the pages cited ('М.: Наука, 2005. С. 45–50.')
+        cited = cit.lpage and _CITED_PAGES.match(first.get("pages", ""))
+        return None if cit.issue or (cit.lpage and not cited) else "book"
     if cit.url and not cit.source:
         return "web"
     if cit.source and (cit.volume or cit.issue) and not cit.title:
@@ -667,7 +721,7 @@ def veto(cit: Citation) -> str | None:
             return "source is a city"
         # (the last word, after '.' or ',': a source without either skips the search)
         tail = _SOURCE_TAIL.search(low, len(low) - 60) if "." in low or "," in low else None
-        if tail and tail.group(1) in PLACES:
+        if tail and tail.group(1) in PLACES and not low.endswith(_PNAS_ENDS):
             return "a city at the end of the source"  # '… вестник. Уфа', 'J. Chem. London'
     return None
 
@@ -690,6 +744,8 @@ _EDITION = re.compile(
 )
 _CROSS_REFERENCE = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]")
 _SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
+# 'Proc. Natl. Acad. Sci. USA' names its country, not a city of publication
+_PNAS_ENDS = ("sci. usa", "sci. usa.", "sci usa")
 _CITY_SOURCES = frozenset(
     {"moscow", "москва", "м", "спб", "st. petersburg", "saint petersburg", "санкт-петербург",
      "leningrad", "ленинград", "л", "novosibirsk", "новосибирск", "london", "new york", "tokyo",

@@ -18,10 +18,17 @@ from typing import TypeVar
 from converter.citations.lexicon import GIVEN_NAMES
 from converter.text import BODY_WORDS
 
-_UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀ-ſ"
-_LO = "a-zа-яёß-öø-ÿĀ-ſ\u0300-\u036f"  # with combining marks: ALA-LC's 'T͡s', 'I͡u'
+# ('ѐ', 'Ѐ': written for 'ё' in some lists: 'Скобѐлкина')
+_UP = "A-ZА-ЯЁЀÀ-ÖØ-ÞĀ-ſ"
+_LO = "a-zа-яёѐß-öø-ÿĀ-ſ\u0300-\u036f"  # with combining marks: ALA-LC's 'T͡s', 'I͡u'
+# a transliterated initial in capitals, as lists converted from Cyrillic write them: 'G.YU.',
+# 'I.YA.', 'SHCH.' (Ю, Я, Щ)
+_CAPITAL_DIGRAPH = r"(?:SHCH|[ZKCS]H|TS|Y[AEOU])\."
 # one to three initials: 'И.', 'И.И.', 'Yu.', 'J.-P.', 'Ал.Б.', 'Shch.' (Щ transliterated)
-_INITIALS = re.compile(rf"^(?:[{_UP}][{_LO}]{{0,2}}\.\s?-?|Shch\.\s?){{1,3}}$")
+_INITIALS = re.compile(
+    rf"^(?:[{_UP}][{_LO}]{{0,2}}\.\s?-?|Shch\.\s?|{_CAPITAL_DIGRAPH}\s?-?){{1,3}}$"
+)
+_CAPITAL_DIGRAPH_WORD = re.compile(rf"{_CAPITAL_DIGRAPH}$")
 # Vancouver's undotted initials after a surname: 'JA', 'B', and transliterated Russian ones
 # whose letters are digraphs ('YuA', 'ZhK', 'EYu'; at least two initials, so that a name such
 # as 'Yu' stays a name)
@@ -40,7 +47,7 @@ _PARTICLES = frozenset(
      "el", "bin", "ibn", "dos", "das", "del", "della", "y")
 )  # fmt: skip
 _ETAL = re.compile(
-    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+al\.?|(?<!\w)et\.\s*al\.?|and\s+others|u\.\s?a\.)|\s*\.\.\.)[\s.]*$",
+    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+al\.?|(?<!\w)et\.\s*al\.?|and\s+others|(?<!\w)u\.\s?a\.)|\s*\.\.\.)[\s.]*$",
     re.I,
 )
 _ETAL_HINTS = ("al", "др", "other", "u.", "...")
@@ -189,6 +196,8 @@ def _given_word(word: str) -> str:
         return f"{word[0]}.-{word[2]}."  # 'H-J' → 'H.-J.'
     if _BARE_INITIALS.match(word):
         return " ".join([f"{ch}." for ch in _BARE_LETTERS.findall(word)])  # 'JA' → 'J. A.'
+    if _CAPITAL_DIGRAPH_WORD.match(word):
+        return word.capitalize()  # 'YU.' → 'Yu.', as the name is written
     return _DOT_GLUED.sub(". ", word)  # 'И.И.' → 'И. И.'; 'J.-P.' stays
 
 

@@ -48,6 +48,7 @@ PARAMS = {
 }
 QUICK = {"every": 5, "max_iterations": 60}
 RUSSIAN_WEIGHT = 2  # the Russian rows are few beside ~8000 English ones: each is seen twice
+RUSSIAN_SOURCES = frozenset({"russian", "russian-real"})  # the generated rows and the real lists
 
 
 def train(items: list[Labelled], path: Path, params: dict) -> None:
@@ -56,7 +57,7 @@ def train(items: list[Labelled], path: Path, params: dict) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for item in items:
         xseq = sequence_features(item.tokens)
-        for _ in range(RUSSIAN_WEIGHT if item.src == "russian" else 1):
+        for _ in range(RUSSIAN_WEIGHT if item.src in RUSSIAN_SOURCES else 1):
             trainer.append(xseq, item.labels)
     trainer.set_params(params)
     trainer.train(str(path))
