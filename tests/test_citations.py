@@ -417,13 +417,36 @@ def test_self_written_regression_set() -> None:
         assert precision is None or precision >= 0.94, (name, precision, score.errors)
 
 
-def test_committed_model_figures_hold_on_the_held_out_split() -> None:
-    """The held-out precision the README quotes is what the committed model gives."""
-    figures = meta()["test"]["all"]
-    for name in ("authors", "year", "title", "source"):
-        assert figures["fields"][name]["precision"] >= 0.97, name
-    ru = meta()["test"]["lang:ru"]
-    assert ru["structured"] >= 0.70
+README_ROWS = {
+    "all": "all",
+    "English and others": "lang:en",
+    "Russian, Cyrillic": "lang:ru",
+    "Russian works in Latin script": "lang:ru-Latn",
+    "real lists of five Russian journals, Cyrillic": "style:real-ru",
+    "real lists of five Russian journals, Latin script": "style:real-en",
+}
+
+
+def test_the_readme_quotes_the_committed_model_figures() -> None:
+    """The held-out table of the README (references, share structured, precision of authors,
+    year, title and source) is what the committed model's ``citations.json`` records."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| held-out split | references |") :].split("\n\n", 1)[0]
+    test = meta()["test"]
+    seen = set()
+    for line in table.splitlines()[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        key = next((k for prefix, k in README_ROWS.items() if cells[0].startswith(prefix)), None)
+        if key is None:
+            continue  # (AnyStyle's gold.xml: measured by the bench from a checkout)
+        seen.add(key)
+        figures = test[key]
+        assert int(cells[1].replace(",", "")) == figures["references"], cells[0]
+        assert cells[2] == f"{figures['structured'] * 100:.1f} %", cells[0]
+        quoted = [float(x) for x in cells[3].split(" / ")]
+        recorded = [figures["fields"][n]["precision"] for n in ("authors", "year", "title", "source")]
+        assert quoted == [round(x, 3) for x in recorded], cells[0]
+    assert seen == set(README_ROWS.values())
 
 
 def test_russian_training_data_is_large_enough_and_split_honestly() -> None:
@@ -448,17 +471,19 @@ def test_real_lists_are_split_by_journal_and_never_tuned_on() -> None:
         json.loads(line)
         for line in (ROOT / "data/citations/russian-real.jsonl").open(encoding="utf-8")
     ]
-    assert len(rows) >= 1000
+    assert len(rows) >= 3000
     splits_of: dict[str, set[str]] = {}
     for row in rows:
         splits_of.setdefault(row["layout"], set()).add(row["split"])
     assert {split for seen in splits_of.values() for split in seen} == {"train", "test"}
     assert all(len(seen) == 1 for seen in splits_of.values()), splits_of
     test_journals = sorted(layout for layout, seen in splits_of.items() if seen == {"test"})
-    assert test_journals == ["journal=30787", "journal=51832", "journal=53910"]
+    assert test_journals == [
+        "journal=30787", "journal=51832", "journal=53910", "journal=cegr", "journal=mathreports"
+    ]  # fmt: skip
     items = [i for i in load() if i.src == "russian-real"]
-    assert sum(i.split == "train" for i in items) >= 700
-    assert sum(i.split == "test" for i in items) >= 300
+    assert sum(i.split == "train" for i in items) >= 1600
+    assert sum(i.split == "test" for i in items) >= 1500
 
 
 def test_copies_of_one_reference_never_straddle_two_splits() -> None:
@@ -1105,6 +1130,9 @@ def test_a_bare_number_closing_a_russian_book_is_not_written_as_its_page() -> No
         ("Gabidullina A.SH., Pak CH.S.", ["Gabidullina, A. Sh.", "Pak, Ch. S."]),
         ("Скобѐлкина Н.А., Иванов И.И.", ["Скобѐлкина, Н. А.", "Иванов, И. И."]),  # was unread
         ("Müller K., Schmidt L. u.a.", ["Müller, K.", "Schmidt, L."]),  # 'und andere' still
+        ("Ivanov A.A., Petrov B.B. e.a.", ["Ivanov, A. A.", "Petrov, B. B."]),  # 'en andere'
+        ("Ivanov A.A., Petrov E.A.", ["Ivanov, A. A.", "Petrov, E. A."]),  # initials 'E.A.'
+        ("Ivanov A.A., Petrov B.B., et all.", ["Ivanov, A. A.", "Petrov, B. B."]),
     ],
 )
 def test_transliterated_capital_initials_are_initials(span: str, people: list[str]) -> None:
@@ -1186,3 +1214,18 @@ def test_a_book_with_the_pages_cited_is_a_book() -> None:
     article = _built(("author", "Smith J."), ("title", "Title."), ("publisher", "Blood Press"),
                      ("year", "1996;"), ("volume", "5:"), ("pages", "360-362."))  # fmt: skip
     assert veto(article) == "volume, issue or pages without the source they belong to"
+
+
+@pytest.mark.parametrize(
+    ("pages", "first", "last"),
+    [("– C314–315.", "314", "315"), ("С.508", "508", None), ("S12–S15", "S12", "S15"),
+     ("S. 10–12", "10", "12"), ("Р. 3357", "3357", None), ("e1000474", "e1000474", None)],
+)  # fmt: skip
+def test_a_page_word_is_cut_only_where_it_is_one(pages: str, first: str, last: str | None) -> None:
+    """GOST's 'С' (or the Latin 'C' typed for it) glued to the page, as in a real list
+    ('– C314–315.' was written as page 'C314'); a supplement's 'S12' keeps its letter (it lost
+    it to the German page word 'S')."""
+    cit = _built(("author", "Шакирова Е.В."), ("title", "Информационная система"),
+                 ("source", "Актуальные проблемы современной науки."), ("year", "2015."),
+                 ("pages", pages))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == (first, last)

@@ -173,7 +173,9 @@ _SERIES_WORD = re.compile(
 )
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
-_PAGE_WORD = re.compile(r"^(?:с|pp|p|s|стр|pages|page)\.?\s*", re.I)
+# (a page word is followed by its full stop or a space: the 'S' of 'S12–S15' is a supplement's
+# page; only GOST's 'С' — or the Latin 'C' typed for it — is also glued: '– C314–315.')
+_PAGE_WORD = re.compile(r"^(?:(?:с|c|pp|p|s|стр|pages|page)(?:\.\s*|\s+)|[сc](?=\d))", re.I)
 # Compiled once here rather than by re.sub/re.search at each call (re's cache look-up costs
 # about 1 µs a call, 7 calls a reference).
 _PLACE_WORD = re.compile(r"[\w-]+")

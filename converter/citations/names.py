@@ -47,10 +47,10 @@ _PARTICLES = frozenset(
      "el", "bin", "ibn", "dos", "das", "del", "della", "y")
 )  # fmt: skip
 _ETAL = re.compile(
-    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+al\.?|(?<!\w)et\.\s*al\.?|and\s+others|(?<!\w)u\.\s?a\.)|\s*\.\.\.)[\s.]*$",
+    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
     re.I,
 )
-_ETAL_HINTS = ("al", "др", "other", "u.", "...")
+_ETAL_HINTS = ("al", "др", "other", "u.", "...", "e.a", "e. a")
 # (the hints as one pattern: a search in C, where a loop over them took 0.3 µs more)
 _ETAL_HINT = re.compile("|".join(map(re.escape, _ETAL_HINTS)))
 _LEAD = re.compile(r"^\s*(?:/|by\s|von\s|авт\.?:?)\s*", re.I)
@@ -376,7 +376,7 @@ def _people(text: str, glued: bool) -> list[str] | None:
     text = text.strip(" ,;:()–—")
     # ('et al.' ends the text: a cheap test of its end first, and the scan starts near it)
     end = text[-24:].lower()
-    if "al" in end or "др" in end or "others" in end or "u." in end or "..." in end:
+    if _ETAL_HINT.search(end):
         etal = _ETAL.search(text, len(text) - 40)
         if etal:
             text = text[: etal.start()]
