@@ -444,7 +444,8 @@ def test_the_readme_quotes_the_committed_model_figures() -> None:
         assert int(cells[1].replace(",", "")) == figures["references"], cells[0]
         assert cells[2] == f"{figures['structured'] * 100:.1f} %", cells[0]
         quoted = [float(x) for x in cells[3].split(" / ")]
-        recorded = [figures["fields"][n]["precision"] for n in ("authors", "year", "title", "source")]
+        fields = figures["fields"]
+        recorded = [fields[n]["precision"] for n in ("authors", "year", "title", "source")]
         assert quoted == [round(x, 3) for x in recorded], cells[0]
     assert seen == set(README_ROWS.values())
 
