@@ -1230,3 +1230,32 @@ def test_a_page_word_is_cut_only_where_it_is_one(pages: str, first: str, last: s
                  ("source", "Актуальные проблемы современной науки."), ("year", "2015."),
                  ("pages", pages))  # fmt: skip
     assert (cit.fpage, cit.lpage) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("spans", "source", "place"),
+    [
+        ((("source", "Proc Natl Acad Sci"), ("place", "USA"), ("year", "1996;")),
+         "Proc Natl Acad Sci USA", None),
+        ((("source", "J. Phys."), ("place", "(Paris)"), ("volume", "vol. 7,")),
+         "J. Phys. (Paris)", None),
+        ((("source", "C. R. Acad. Sci."), ("place", "Paris"), ("volume", "239")),
+         "C. R. Acad. Sci. Paris", None),
+        ((("source", "Proceedings of the 6th Distributed Memory Computing Conference,"),
+          ("place", "Portland, OR,"), ("year", "April 1991.")),
+         "Proceedings of the 6th Distributed Memory Computing Conference", "Portland, OR"),
+        ((("source", "// Проблемы региональной экономики. Сборник трудов."),
+          ("place", "Свердловск,"), ("year", "1995.")),
+         "Проблемы региональной экономики. Сборник трудов", "Свердловск"),
+        ((("source", "// Alatoo Academic Studies"), ("place", "– Б.,"), ("year", "2018.")),
+         "Alatoo Academic Studies", "Б"),
+    ],
+)  # fmt: skip
+def test_a_place_after_the_source_names_the_journal_only_when_it_is_part_of_it(
+    spans: tuple[tuple[str, str], ...], source: str, place: str | None
+) -> None:
+    """A city in a journal's name ('Proc Natl Acad Sci USA', 'J. Phys. (Paris)') stays in the
+    source; a conference's or printer's city after the name's full stop, comma or dash (real
+    lists: '… исследования. Свердловск, 1995') was read into the source too."""
+    cit = _built(("author", "Ivanov I.I."), ("title", "Title."), *spans)
+    assert (cit.source, cit.place) == (source, place)

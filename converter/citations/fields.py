@@ -389,6 +389,29 @@ def _container_title(spans: list[Span]) -> int | None:
     return None
 
 
+# Whether a place span after the source is part of the journal's name: a bracket ('J. Phys. |
+# (Paris)', 'Bioinformatics | (Oxford, England)'), a word glued to the name ('Proc Natl Acad Sci
+# | USA | 1996;'), or a word after the name's full stop right before its volume ('C. R. Acad.
+# Sci. | Paris | 239'). A place after a full stop, comma or dash that the year follows, or one
+# that starts with punctuation or holds a comma, is where a conference met or a book was
+# printed ('Proceedings of the 6th Distributed Memory Computing Conference, | Portland, OR, |
+# April 1991', '// … исследования. | Свердловск, | 1995', '// Alatoo Academic Studies | – Б., |
+# 2018'): read into the source, it made the source wrong (the labels of the real lists and of
+# AnyStyle's and GROBID's corpora hold 190 such places)
+_AREA_END = frozenset(".,;:–—-")
+_BRACKETED_PLACE = re.compile(r"^\([^()]+\)[.,;:]?$")
+_ONE_PLACE = re.compile(r"^[^\W\d_][^,]*?[.,;:]?$")
+
+
+def _names_the_journal(source: str, place: str, after: str) -> bool:
+    place = place.strip()
+    if _BRACKETED_PLACE.match(place):
+        return True
+    if not _ONE_PLACE.match(place):
+        return False
+    return source.rstrip()[-1:] not in _AREA_END or after in ("volume", "issue", "pages")
+
+
 def _place_in_source(spans: list[Span]) -> int | None:
     """The index of a place span that is part of a journal's name: right after the source,
     right before its numbers, in a reference without a publisher ('Proc Natl Acad Sci U S A
@@ -403,6 +426,8 @@ def _place_in_source(spans: list[Span]) -> int | None:
                 return None
             if any(label == "source" for label, _, _ in spans[: k - 1]):
                 return None
+            if not _names_the_journal(spans[k - 1][1], spans[k][1], spans[k + 1][0]):
+                return None  # a place of its own: 'Proceedings of …, | Portland, OR, | 1990'
             joined = spans[k - 1][1] + " " + spans[k][1]
             return k if _strip_place(_clean(joined)) == _clean(joined) else None
     return None
