@@ -397,7 +397,7 @@ def _container_title(spans: list[Span]) -> int | None:
 # printed ('Proceedings of the 6th Distributed Memory Computing Conference, | Portland, OR, |
 # April 1991', '// … исследования. | Свердловск, | 1995', '// Alatoo Academic Studies | – Б., |
 # 2018'): read into the source, it made the source wrong (the labels of the real lists and of
-# AnyStyle's and GROBID's corpora hold 190 such places)
+# AnyStyle's and GROBID's corpora hold 173 such places, of 255 the old rule glued)
 _AREA_END = frozenset(".,;:–—-")
 _BRACKETED_PLACE = re.compile(r"^\([^()]+\)[.,;:]?$")
 _ONE_PLACE = re.compile(r"^[^\W\d_][^,]*?[.,;:]?$")
