@@ -775,7 +775,7 @@ title: {en: Parsed}
 references:
   - "Иванов И. И., Петров П. П. Название статьи // Вопросы истории. 2019. Т. 5, № 2.
     С. 10–20. DOI: 10.1000/xyz1"
-  - "Notes from the project's archive, https://example.org/archive, box 3."
+  - "Notes from the project's archive, box 3, folder 12."
   - "Ivanov I.I., Petrov P.P. Regional'naya ekonomika Rossii [Regional economy of Russia].
     Voprosy ekonomiki, 2019, vol. 5, no. 2, pp. 10–20. (In Russ.)"
 """
@@ -1174,6 +1174,9 @@ def test_an_address_split_by_a_space_is_read_whole(span: str, url: str | None) -
         ("(аccessed 05.03.2019)", "2019-03-05"),  # a Cyrillic 'а'
         ("(дата обращения: 20.04.19)", "2019-04-20"),
         ("(дата обращения: 20.04.99)", None),  # not a visit of 2099, nor a guess of 1999
+        ("(дата доступа 29.09.2021).", "2021-09-29"),  # «Ядерная энергетика»'s words
+        ("(accessed date 07.09.2021).", "2021-09-07"),
+        ("(accessed Mar.15, 2024).", "2024-03-15"),  # no space after the month's full stop
     ],
 )
 def test_access_dates_as_real_lists_type_them(accessed: str, iso: str | None) -> None:
@@ -1259,3 +1262,41 @@ def test_a_place_after_the_source_names_the_journal_only_when_it_is_part_of_it(
     lists: '… исследования. Свердловск, 1995') was read into the source too."""
     cit = _built(("author", "Ivanov I.I."), ("title", "Title."), *spans)
     assert (cit.source, cit.place) == (source, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Наука. М.,1954. 200 с.", ["Наука.", "М.,", "1954.", "200", "с."]),
+        ("Иванов И.И.,Петров П.П.", ["Иванов", "И.И.,", "Петров", "П.П."]),
+        ("Т.М.Культурная", ["Т.М.", "Культурная"]),  # an author's initials glued to the title
+        ("Vienna: IAEA.1993. 50 p.", ["Vienna", ":", "IAEA.", "1993.", "50", "p."]),
+        ("Wiley ,New York", ["Wiley", ",", "New", "York"]),
+        ("Nucl.Phys. B12", ["Nucl.", "Phys.", "B12"]),
+        # kept whole: a decimal comma, a list of pages, initials, numbers after a full stop
+        ("1,5 мм, С. 17,25", ["1,5", "мм,", "С.", "17,25"]),
+        ("Ya.Yu. Ivanov, Vol.5, 10.3.2019", ["Ya.Yu.", "Ivanov,", "Vol.5,", "10.3.2019"]),
+        ("http://x.ru/go,118/ doi:10.1000/a,b", ["http://x.ru/go,118/", "doi", ":", "10.1000/a,b"]),
+    ],
+)  # fmt: skip
+def test_a_comma_or_full_stop_glued_to_the_next_word_ends_a_token(
+    text: str, tokens: list[str]
+) -> None:
+    """A token takes one label: where a list glues two fields ('Publ.,1989.', 'IAEA.1993.',
+    'А.Е.Радиационная'), a token holding both could not be labelled right even by hand."""
+    from converter.citations.features import tokenize
+
+    assert [m.group() for m in tokenize(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("span", "people"),
+    [
+        ("БобковВ.В., Петров А.А.", ["Бобков, В. В.", "Петров, А. А."]),
+        ("ZagorulkoYu.I., Ivanov A.A.", ["Zagorulko, Yu. I.", "Ivanov, A. A."]),
+        ("AminovR.Z.", ["Aminov, R. Z."]),
+        ("MacDonald J., McKay A.", ["MacDonald, J.", "McKay, A."]),  # capitals of the name
+    ],
+)
+def test_a_surname_glued_to_its_initials_is_read(span: str, people: list[str]) -> None:
+    assert split_people(span) == people

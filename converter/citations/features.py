@@ -57,7 +57,15 @@ TOKEN = re.compile(
     r"|10\.\d{4,9}/[^\s<>\"]+"
     r"|//"
     r"|[()\[\]{};:«»\"“”„]"
-    r"|[^\s()\[\]{};:«»\"“”„/]+"
+    # a comma glued to the next word ends its token ('М.,1954.', 'И.И.,Петров', 'Wiley,New',
+    # ',Uppsala'), and so does a full stop glued to a word of three letters or more
+    # ('А.Е.Радиационная', 'Н.Э.Баумана', 'Nucl.Phys.') or, after a letter, to a year
+    # ('IAEA.1993.', 'Soc.1988.'): the two sides are often parts of two fields. A comma between
+    # digits ('1,5', '17,25') and a full stop before initials or another number ('Ya.Yu.',
+    # 'Vol.5', '10.3.2019') stay inside.
+    r"|(?:[^\s()\[\]{};:«»\"“”„/,.]|(?<=\d),(?=\d)"
+    r"|\.(?![A-ZА-ЯЁ][a-zа-яё]{2}|(?<=[^\W\d_]\.)(?:1[5-9]|20)\d\d(?!\d)))+[.,]?"
+    r"|[.,]"
     r"|/+"
 )
 

@@ -76,7 +76,8 @@ _DATE_FORMS = [
     re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.\s?|\s)(?P<y>\d{4})$"),
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
     re.compile(rf"^(?P<d>\d{{1,2}})\s(?P<mn>{_MONTH})\s(?P<y>\d{{4}})(?:\s?г\.?)?$"),
-    re.compile(rf"^(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}}),?\s(?P<y>\d{{4}})$"),
+    # ('Mar.15, 2024': no space after the month's full stop)
+    re.compile(rf"^(?P<mn>{_MONTH})\s?(?P<d>\d{{1,2}}),?\s(?P<y>\d{{4}})$"),
     re.compile(rf"^(?P<y>\d{{4}})\s(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}})$"),
 ]
 
@@ -144,7 +145,9 @@ _THESIS_TAIL = re.compile(
 )
 _RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
 _OUTER = " \t.,;:/–—-"
-_ACCESS_WORD = re.compile(r"accessed|дата обращения|retrieved|date of access", re.I)
+_ACCESS_WORD = re.compile(
+    r"accessed|дата (?:обращения|доступа)|retrieved|date of access|access date", re.I
+)
 _TITLE_TAIL = re.compile(
     r"\s*(?:\[(?:Электронный ресурс|Electronic resource|Elektronn\w{1,3} resurs|Текст|Text|"
     r"Internet)\]|"
@@ -180,12 +183,13 @@ _PAGE_WORD = re.compile(r"^(?:(?:с|c|pp|p|s|стр|pages|page)(?:\.\s*|\s+)|[с
 # about 1 µs a call, 7 calls a reference).
 _PLACE_WORD = re.compile(r"[\w-]+")
 _ACCESS_LEAD = re.compile(
-    r"(?i)^[\s(\[/]*(?:дата обращения|[aа]ccessed|date of access|retrieved|cited|access)"
-    r"(?:\s+on)?\s*:?\s*"
+    r"(?i)^[\s(\[/]*(?:дата (?:обращения|доступа)|[aа]ccessed(?:\s+date)?|date of access|"
+    r"retrieved|cited|access(?:\s+date)?)(?:\s+on)?\s*:?\s*"
 )
 # '(accessed: 21 July 2018)', '(retrieved 3 March 2020).': an access word, then a whole date
 _ACCESS_SPLIT = re.compile(
-    r"(?i)^[\s(\[]*(?:accessed|retrieved|date of access|дата обращения)(?:\s+on)?\s*:?\s*"
+    r"(?i)^[\s(\[]*(?:accessed|retrieved|date of access|дата (?:обращения|доступа))(?:\s+on)?"
+    r"\s*:?\s*"
     r"\d{1,2}\.?\s+\w+\.?,?\s+\d{4}\s*[)\]]?[.,;]?$"
 )
 _IN_LEAD = re.compile(r"\s*(?:in\b|в\s*:)", re.I)

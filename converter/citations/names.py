@@ -101,7 +101,10 @@ _CAPITAL = "A-ZА-ЯЁÀ-ÖØ-Þ"  # (the Latin Extended-A range of _UP holds sm
 # a small letter before a capital: the cheap test before the two below
 _GLUED_HINT = re.compile(rf"[a-zß-öø-ÿа-яё][{_CAPITAL}]")
 _GLUED = re.compile(
-    rf"(?<![\w'’-])([{_CAPITAL}][a-zß-öø-ÿа-яё]{{2,}})([{_CAPITAL}])(?=\s|$)"
+    # ('JenkinsA', and before the initial's full stop 'БобковВ.В.', 'ZagorulkoYu.I.': not
+    # 'MacDonald.', whose capital is not an initial)
+    rf"(?<![\w'’-])([{_CAPITAL}][a-zß-öø-ÿа-яё]{{2,}})"
+    rf"([{_CAPITAL}](?:(?=\s|$)|[a-zа-яё]?(?=\.)))"
     rf"|(?<![^\s,])(and|et|und)(?=[{_CAPITAL}])"
 )
 # Vancouver's hyphenated initials: 'Bandelt H-J', 'Schleuning W-D'
