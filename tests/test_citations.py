@@ -1177,6 +1177,10 @@ def test_an_address_split_by_a_space_is_read_whole(span: str, url: str | None) -
         ("(дата доступа 29.09.2021).", "2021-09-29"),  # «Ядерная энергетика»'s words
         ("(accessed date 07.09.2021).", "2021-09-07"),
         ("(accessed Mar.15, 2024).", "2024-03-15"),  # no space after the month's full stop
+        ("(accessed Apr 04,2018)", "2018-04-04"),
+        ("(дата доступа 01-04-2024)", "2024-04-01"),
+        ("(дата доступа 11 апр. 2017)", "2017-04-11"),  # a month abbreviated
+        ("(07.12. 2014 г.)", "2014-12-07"),
     ],
 )
 def test_access_dates_as_real_lists_type_them(accessed: str, iso: str | None) -> None:
@@ -1296,7 +1300,45 @@ def test_a_comma_or_full_stop_glued_to_the_next_word_ends_a_token(
         ("ZagorulkoYu.I., Ivanov A.A.", ["Zagorulko, Yu. I.", "Ivanov, A. A."]),
         ("AminovR.Z.", ["Aminov, R. Z."]),
         ("MacDonald J., McKay A.", ["MacDonald, J.", "McKay, A."]),  # capitals of the name
+        # a power plant is a body, not a person with the initials 'А. Э. С.'
+        ("Нововоронежская АЭС.", ["Нововоронежская АЭС"]),
+        ("Novovoronezh NPP.", ["Novovoronezh NPP"]),
     ],
 )
 def test_a_surname_glued_to_its_initials_is_read(span: str, people: list[str]) -> None:
     assert split_people(span) == people
+
+
+@pytest.mark.parametrize(
+    ("pages", "first", "last"),
+    [
+        ("pp. 240 − 247.", "240", "247"),  # a minus sign for the dash
+        ("pр. 15-19.", "15", "19"),  # a Cyrillic 'р' typed for the Latin 'p'
+        ("– Р. 56–62", "56", "62"),
+    ],
+)
+def test_page_ranges_as_real_lists_type_them(pages: str, first: str, last: str) -> None:
+    cit = _built(("author", "Ivanov I.I."), ("title", "Title."), ("source", "J. Phys."),
+                 ("year", "2001,"), ("pages", pages))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == (first, last)
+
+
+def test_a_transliterated_thesis_note_makes_a_thesis() -> None:
+    cit = _built(("author", "Ivanov I.I."), ("title", "Teploobmen."),
+                 ("note", "Dissertatsiya na soiskanie uchenoj stepeni kandidata nauk."),
+                 ("place", "Moscow,"), ("year", "2001."))  # fmt: skip
+    assert cit.type == "thesis"
+
+
+@pytest.mark.parametrize(
+    ("bracket", "title_en"),
+    [("[The history of the fleet].", "The history of the fleet"),
+     ("[Elektronnyj resurs].", None), ("[Электронный ресурс].", None)],
+)  # fmt: skip
+def test_a_bracket_after_a_transliterated_title_read_as_a_note_is_its_translation(
+    bracket: str, title_en: str | None
+) -> None:
+    cit = _built(("author", "Ivanov I.I."), ("title", "Istoriya flota"), ("note", bracket),
+                 ("source", "Voprosy istorii,"), ("year", "2019,"),
+                 ("note", "(In Russ.)"))  # fmt: skip
+    assert cit.title_en == title_en

@@ -69,15 +69,19 @@ _MONTHS = {
     "oct": 10, "nov": 11, "dec": 12,
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    # (abbreviated as access dates are: '11 апр. 2017')
+    "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8,
+    "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
 }  # fmt: skip
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_FORMS = [
     # ('05.03. 2019', '15.01 2019': a space the PDF or the typist put in)
-    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.\s?|\s)(?P<y>\d{4})$"),
+    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.\s?|\s)(?P<y>\d{4})(?:\s?г)?$"),
+    re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"),  # '01-04-2024'
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
     re.compile(rf"^(?P<d>\d{{1,2}})\s(?P<mn>{_MONTH})\s(?P<y>\d{{4}})(?:\s?г\.?)?$"),
     # ('Mar.15, 2024': no space after the month's full stop)
-    re.compile(rf"^(?P<mn>{_MONTH})\s?(?P<d>\d{{1,2}}),?\s(?P<y>\d{{4}})$"),
+    re.compile(rf"^(?P<mn>{_MONTH})\s?(?P<d>\d{{1,2}})(?:,\s?|\s)(?P<y>\d{{4}})$"),
     re.compile(rf"^(?P<y>\d{{4}})\s(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}})$"),
 ]
 
@@ -105,7 +109,7 @@ _NEXT_YEAR = dt.date.today().year + 1  # read once per process (a cost per refer
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _NUMBER = re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[IVXLC]+\b")
 _PAGES = re.compile(
-    r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?:\s?(?:[-–—]+|\s(?:to|-)\s)\s?([A-Za-z]?\d+[A-Za-z]?))?"
+    r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?:\s?(?:[-–—−]+|\s(?:to|-)\s)\s?([A-Za-z]?\d+[A-Za-z]?))?"
 )
 # ('– 416с.': GOST's dash before the page count is no page)
 _PAGE_COUNT = re.compile(r"^[\s–—-]*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
@@ -178,7 +182,10 @@ _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
 # (a page word is followed by its full stop or a space: the 'S' of 'S12–S15' is a supplement's
 # page; only GOST's 'С' — or the Latin 'C' typed for it — is also glued: '– C314–315.')
-_PAGE_WORD = re.compile(r"^(?:(?:с|c|pp|p|s|стр|pages|page)(?:\.\s*|\s+)|[сc](?=\d))", re.I)
+# ('Р.', 'рр.', 'pр.': a Cyrillic 'р' typed for the Latin 'p')
+_PAGE_WORD = re.compile(
+    r"^(?:(?:с|c|[pр][pр]|[pр]|s|стр|pages|page)(?:\.\s*|\s+)|[сc](?=\d))", re.I
+)
 # Compiled once here rather than by re.sub/re.search at each call (re's cache look-up costs
 # about 1 µs a call, 7 calls a reference).
 _PLACE_WORD = re.compile(r"[\w-]+")
@@ -587,7 +594,7 @@ def build(spans: list[Span], text: str) -> Citation:
             cit.url = url
     if "accessed" in first:
         inner = _ACCESS_LEAD.sub("", first["accessed"])
-        cit.accessed = _access_date(inner.strip(" )]."))
+        cit.accessed = _access_date(inner.strip(" ()[]."))  # (a date alone: "(07.12. 2014 г.)")
     cit.type = _type(cit, first, connector)
     if thesis and cit.type in (None, "book"):
         cit.type = "thesis"
@@ -600,12 +607,28 @@ def build(spans: list[Span], text: str) -> Citation:
     russ = "(" in text and "russ" in text.lower() and _RUSS.search(text)
     if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
         cit.lang = "ru"
+    if russ and cit.title_en is None and "title" in first:
+        cit.title_en = _translation_in_note(spans)
     return cit
+
+
+def _translation_in_note(spans: list[Span]) -> str | None:
+    """The bracketed English after the title of a Russian work in Latin script, when the
+    labeller took it for a note ('Nazvanie [Title]. Voprosy …, (In Russ.)'): in that style the
+    bracket after the title is its translation, unless it names the medium."""
+    for k in range(1, len(spans)):
+        if spans[k][0] == "note" and spans[k - 1][0] == "title":
+            found = _TRANSLATION.match(spans[k][1]) and _BRACKETED.search(spans[k][1])
+            inner = found.group(1) if found else ""
+            if inner and not _MEDIUM.fullmatch(inner) and not has_russian_letters(inner):
+                return _clean(inner) or None
+            return None
+    return None
 
 
 # ('Дисс.', 'Автореф. дисс.', the transliterated 'avtoref. dis.': real lists' spellings)
 _THESIS = re.compile(
-    r"дисс?(?:\.|…)|диссертац|автореф|avtoref|thesis|dissertation|\bdiss?\.|ph\.?\s?d", re.I
+    r"дисс?(?:\.|…)|диссертац|автореф|avtoref|thesis|dissertat|\bdiss?\.|ph\.?\s?d", re.I
 )
 _CONFERENCE = re.compile(
     r"proceedings|\bproc\.|conference|\bconf\.|symposium|workshop|материалы|конф\.|конференц|"

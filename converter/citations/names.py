@@ -117,14 +117,16 @@ _PROPER = re.compile(rf"^[{_UP}][{_LO}'’-]+$")  # 'Damsté', not 'AB' (initial
 # is a body (written whole when it ends in one, see _GROUP_ITEM) or a title read as people
 # ('COMMISSION ON ENHANCING NATIONAL CYBERSECURITY'), never a person named 'Cybersecurity'.
 # ('Bureau Y', 'Parliament M' are people: Vancouver surnames with their initials.)
-_BODY_WORDS = BODY_WORDS + "|government|headquarters"
+# (a power plant's 'АЭС'/'NPP' ends a body's name, not a person's initials: 'Нововоронежская
+# АЭС' was read as 'Нововоронежская, А. Э. С.')
+_BODY_WORDS = BODY_WORDS + "|government|headquarters|division|аэс|npp"
 _BODY_WORD = re.compile(rf"(?i)^(?:{_BODY_WORDS})\.?$")
 
 # a group among the authors, up to the comma after it: 'LHCb collaboration', 'CKMfitter group',
 # 'Virgo and LIGO Scientific collaborations' (the 'and' is the group's)
 _GROUP_ITEM = re.compile(
     r"^(?:(?i:on\s+behalf\s+of\s+)?(?i:the)\s+)?"
-    r"(?:(?:[A-Z0-9][\w.&'’-]*|and|of|for|on|the|&)\s+){1,6}?"
+    r"(?:(?:[A-ZА-ЯЁ0-9][\w.&'’-]*|and|of|for|on|the|&)\s+){1,6}?"
     rf"(?i:collaborations?|consortium|group|team|investigators|committee|{_BODY_WORDS})$"
 )
 _SEGMENTS = re.compile(r"\s*[,;]\s*")
