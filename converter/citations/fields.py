@@ -149,9 +149,9 @@ _THESIS_TAIL = re.compile(
 )
 _RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
 _OUTER = " \t.,;:/–—-"
-_ACCESS_WORD = re.compile(
-    r"accessed|дата (?:обращения|доступа)|retrieved|date of access|access date", re.I
-)
+# The words before an access date, in every pattern that reads one
+_ACCESS_WORDS = r"accessed|retrieved|date of access|дата (?:обращения|доступа)"
+_ACCESS_WORD = re.compile(rf"{_ACCESS_WORDS}|access date", re.I)
 _TITLE_TAIL = re.compile(
     r"\s*(?:\[(?:Электронный ресурс|Electronic resource|Elektronn\w{1,3} resurs|Текст|Text|"
     r"Internet)\]|"
@@ -190,13 +190,13 @@ _PAGE_WORD = re.compile(
 # about 1 µs a call, 7 calls a reference).
 _PLACE_WORD = re.compile(r"[\w-]+")
 _ACCESS_LEAD = re.compile(
-    r"(?i)^[\s(\[/]*(?:дата (?:обращения|доступа)|[aа]ccessed(?:\s+date)?|date of access|"
-    r"retrieved|cited|access(?:\s+date)?)(?:\s+on)?\s*:?\s*"
+    # ('accessed date' before 'accessed'; 'аccessed' with a Cyrillic 'а')
+    rf"(?i)^[\s(\[/]*(?:[aа]ccessed\s+date|аccessed|{_ACCESS_WORDS}|cited|access(?:\s+date)?)"
+    r"(?:\s+on)?\s*:?\s*"
 )
 # '(accessed: 21 July 2018)', '(retrieved 3 March 2020).': an access word, then a whole date
 _ACCESS_SPLIT = re.compile(
-    r"(?i)^[\s(\[]*(?:accessed|retrieved|date of access|дата (?:обращения|доступа))(?:\s+on)?"
-    r"\s*:?\s*"
+    rf"(?i)^[\s(\[]*(?:{_ACCESS_WORDS})(?:\s+on)?\s*:?\s*"
     r"\d{1,2}\.?\s+\w+\.?,?\s+\d{4}\s*[)\]]?[.,;]?$"
 )
 _IN_LEAD = re.compile(r"\s*(?:in\b|в\s*:)", re.I)
