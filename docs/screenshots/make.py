@@ -2,7 +2,9 @@
 
 The browser tests save full-page screenshots as artifacts (``artifacts/screenshots/``); these
 two are the first screen of the same pages, 1000 px wide, made small with ``pngquant`` when it
-is installed. Run from the repository root: ``python3 docs/screenshots/make.py``.
+is installed. Run from the repository root: ``python3 docs/screenshots/make.py``. The committed
+pictures were made with Debian's ``fonts-liberation`` installed (without it Chromium falls back
+to DejaVu, which is wider: the same pages, other line breaks).
 """
 
 from __future__ import annotations
