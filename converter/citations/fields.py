@@ -147,6 +147,17 @@ _THESIS_TAIL = re.compile(
     r"|\s*[:.]\s*автореф(?:\.|ерат)",
     re.I,
 )
+# GOST's "other title information" naming the kind of work, after a colon: 'Title : монография',
+# 'Title: учебник для вузов', 'Title : Tolkovyj slovar''. Not part of the title proper (the
+# real lists' labels leave it out, as a note); the generated rows had it inside the title.
+_GENRE_TAIL = re.compile(
+    r"\s*:\s*(?:коллективная\s)?(?:монография|учебник|учеб(?:ное|но-методическое|\.-метод\.|\.)\s?"
+    r"(?:пособие|для)|(?:справочное|методическое)\sпособие|пособие|кн\.\sдля|книга\sдля|"
+    r"(?:толковый\s)?словарь|справочник|бюллетень|практикум|хрестоматия|курс\sлекций|"
+    r"сборник\sстатей|сб\.\s?ст|monografiya|uchebnik|ucheb(?:noe|\.)\s?(?:posobie|dlya)|"
+    r"posobie|kn\.\sdlya|(?:tolkovyj\s)?slovar|spravochnik|sbornik\sstatej)(?![а-яёa-z]).*$",
+    re.I | re.S,
+)
 _RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
 _OUTER = " \t.,;:/–—-"
 # The words before an access date, in every pattern that reads one
@@ -520,6 +531,8 @@ def build(spans: list[Span], text: str) -> Citation:
             note = _THESIS_TAIL.search(t)
             if note and note.start():
                 cit.title, thesis = cit.title[: note.start()].rstrip(_OUTER) or None, True
+        if cit.title and ":" in cit.title and (genre := _GENRE_TAIL.search(cit.title)):
+            cit.title = cit.title[: genre.start()].rstrip(_OUTER) or cit.title
     if "title_en" in first:
         brackets = _BRACKETED.findall(first["title_en"])
         # the first bracket that translates the title, not one naming the medium ('[Elektronnyj
