@@ -141,10 +141,12 @@ _YEAR_VOLUME = re.compile(r"(?<=\S)[.,]\s*((?:1[5-9]|20)\d\d)[.,]?\s*(?:V|Т|T)$
 # GOST's statement of responsibility after a title: 'Title / А.В. Анисимов // Source'
 _STATEMENT = re.compile(r"\s/\s*([^/]+)$")
 # a thesis's note read with its title: 'Title : дис. … канд. наук', 'Title. Дисс… кандидата',
-# 'Title: Автореферат дисс. …', 'Title : диссертация кандидата архитектуры'
+# 'Title: Автореферат дисс. …', 'Title : диссертация кандидата архитектуры', and transliterated:
+# 'Title: dis. … kand. arh.' (not 'Neurobiol. Dis.', a journal)
 _THESIS_TAIL = re.compile(
-    r"\s*[:.]\s*(?:автореф(?:\.|ерат)\s*)?(?:дисс?(?:\.|…|$)|диссертац)"
-    r"|\s*[:.]\s*автореф(?:\.|ерат)",
+    r"\s*[:.]\s*(?:(?:автореф|avtoref)(?:\.|erat|ерат)\s*)?"
+    r"(?:дисс?(?:\.|…|$)|диссертац|dissertac|dissertats|diss?\.\s*(?:…|\.\.\.)?\s*(?:kand|dokt))"
+    r"|\s*[:.]\s*(?:автореф|avtoref)(?:\.|ерат|erat)",
     re.I,
 )
 # GOST's "other title information" naming the kind of work, after a colon: 'Title : монография',
@@ -154,8 +156,8 @@ _GENRE_TAIL = re.compile(
     r"\s*:\s*(?:коллективная\s)?(?:монография|учебник|учеб(?:ное|но-методическое|\.-метод\.|\.)\s?"
     r"(?:пособие|для)|(?:справочное|методическое)\sпособие|пособие|кн\.\sдля|книга\sдля|"
     r"(?:толковый\s)?словарь|справочник|бюллетень|практикум|хрестоматия|курс\sлекций|"
-    r"сборник\sстатей|сб\.\s?ст|monografiya|uchebnik|ucheb(?:noe|\.)\s?(?:posobie|dlya)|"
-    r"posobie|kn\.\sdlya|(?:tolkovyj\s)?slovar|spravochnik|sbornik\sstatej)(?![а-яёa-z]).*$",
+    r"сборник|сб\.\s?(?:ст|науч|тр|матер)|monografiya|uchebnik|ucheb(?:noe|\.)\s?(?:posobie|dlya)|"
+    r"posobie|kn\.\sdlya|(?:tolkovyj\s)?slovar|spravochnik|sbornik)(?![а-яёa-z]).*$",
     re.I | re.S,
 )
 _RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
@@ -185,6 +187,19 @@ _VOLUME_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.,]))(?!(?:1[5-9]|20)\d\d\b)([A-Z]?\
 _ISSUE_IN_YEAR = re.compile(r"(?:№|\b[Nn]o\.)\s*(\d+[A-Za-zА-Яа-я]?(?:\s?[-–/]\s?\d+)?)")
 _TRANSLATION = re.compile(r"^\s*\[[^\[\]]+\][\s.,;:]*$")  # a source that is only '[English]'
 _TRANSLATED_TAIL = re.compile(r"(?<=\S)\s*\[[^\[\]]+\]\s*$")
+# The word of a volume or issue, when it ends a source: 'Arhitekturnoe nasledstvo. Vyp'
+_NUMBER_WORD_TAIL = re.compile(r"(?<=\S)[.,]\s*(?:vyp|вып|т|том|tom|vol|no|nr|iss|№)$", re.I)
+_NUMBER_WORD_ENDS = frozenset("pPтТмМmMlLoOrRsS№")
+_MONTH_LATIN = r"(?:yanvar|fevral|mart|aprel|ma|iyun|iyul|avgust|sentyabr|oktyabr|noyabr|dekabr)\w*"
+# A conference's dates closing the name of its proceedings, with its place before them in
+# brackets: '… «Медицинская физика 2010» 21-25 июня 2010 г', '… (Киев, 17-21 ноября, 1987 г.)'
+_MEETING_DATES = re.compile(
+    r"[\s.,;:–—-]*(?:\((?:[^()\d]+,\s*)?|(?:,\s(?:г\.\s?)?[A-ZА-ЯЁ][\w-]+,\s)?(?<=[\s»”\"]))"
+    rf"(?:\d{{1,2}}\s(?:{_MONTH}|{_MONTH_LATIN})\s?[-–—]\s?)?\d{{1,2}}(?:\s?[-–—]\s?\d{{1,2}})?\s"
+    rf"(?:{_MONTH}|{_MONTH_LATIN}),?\s(?:1[89]|20)\d\d\s?(?:г|g|goda|года)?\.?\)?$"
+)
+_YEAR_AFTER_TITLE = re.compile(r"\.\s+((?:1[5-9]|20)\d\d)$")
+_TRANSLATED_LEAD = re.compile(r"^\[([^\[\]]+)\][.,;:]\s*(?=\S)")
 _SERIES_WORD = re.compile(
     r"\b(?:series|serie|seriya|seriia|ser|серия|сер|part|pt|sect|section|часть|ч|no|nr|vol|т|№)[.\s]*$",
     re.I,
@@ -278,6 +293,18 @@ def _without_responsibility(title: str) -> str:
     if not people or not all("," in person for person in people):
         return title  # ('… / пер. с англ.', a group's name: not read as people)
     return title[: tail.start()].rstrip(_OUTER) or title
+
+
+def _without_thesis(title: str) -> str | None:
+    """The title without a thesis's note read with it ('Title : дис. … канд. наук', 'Title:
+    dis. … kand. arh.'); None when the note is all there is."""
+    low = title.lower()
+    if "дис" in low or "втореф" in low or "dis" in low or "vtoref" in low:
+        # (the letters every such note holds: a cheap test before the search)
+        note = _THESIS_TAIL.search(title)
+        if note and note.start():
+            return title[: note.start()].rstrip(_OUTER) or None
+    return title
 
 
 def _cut_title_tail(text: str) -> str:
@@ -470,6 +497,31 @@ def _rejoin_access_date(spans: list[Span]) -> list[Span]:
     return spans
 
 
+# The first words of a title read with the author before it: GOST's name is a surname and at
+# most two initials, so what follows them is the title's: a word, or two initials written
+# apart ('Щербо, Г.М. | В.Г. Шухов и …' but 'Гегель Г.В.Ф.', 'Гегель Г. В. Ф.'),
+# 'Галкина, Ю. | Шум, ветер, песок …', 'Бердяев Н.А. | Судьба России. Опыты …').
+_TITLE_IN_AUTHOR = re.compile(
+    r"^(?P<name>[А-ЯЁ][а-яё'-]+,?\s(?:(?:[А-ЯЁ]\.){1,2}\s(?=[А-ЯЁ]\.[А-ЯЁ]\.$)"
+    r"|(?:[А-ЯЁ]\.\s?){1,2}(?=[А-ЯЁ][а-яё])))"
+    r"(?P<title>[А-ЯЁ]\.[А-ЯЁ]\.|[А-ЯЁ][а-яё-]+(?:\s[а-яёА-ЯЁ-]+){0,2}[.,]?)$"
+)
+
+
+def _title_in_author(spans: list[Span]) -> list[Span]:
+    """The title's first words given back when the labeller read them with a single author
+    written in Cyrillic (``_TITLE_IN_AUTHOR``)."""
+    label, piece, sure = spans[0]
+    if (found := _TITLE_IN_AUTHOR.match(piece.strip())) is None:
+        return spans
+    title = found.group("title") + " " + spans[1][1]
+    return [
+        (label, found.group("name"), sure),
+        ("title", title, min(sure, spans[1][2])),
+        *spans[2:],
+    ]
+
+
 def build(spans: list[Span], text: str) -> Citation:
     """The citation the spans describe (the first span of a label wins, except authors)."""
     # (each of the three helpers below only where its labels are there: a cheap test first)
@@ -477,6 +529,8 @@ def build(spans: list[Span], text: str) -> Citation:
     if "note" in labels and "year" in labels:
         spans = _rejoin_access_date(spans)
         labels = [label for label, _, _ in spans]
+    if len(spans) > 1 and labels[0] == "author" and labels[1] == "title":
+        spans = _title_in_author(spans)
     cit = Citation()
     first: dict[str, str] = {}
     authors: list[str] = []
@@ -524,15 +578,23 @@ def build(spans: list[Span], text: str) -> Citation:
         # (cleaned again only where a tail went: _clean(_clean(x)) is _clean(x))
         cit.title = _unquote(title if title is cleaned else _clean(title)) or None
         if cit.title and "/" in cit.title:
-            cit.title = _without_responsibility(cit.title)
-        t = cit.title or ""
-        if "дис" in t or "Дис" in t or "ДИС" in t or "втореф" in t or "ВТОРЕФ" in t:
-            # (the letters every such note holds: a cheap test before the search)
-            note = _THESIS_TAIL.search(t)
-            if note and note.start():
-                cit.title, thesis = cit.title[: note.start()].rstrip(_OUTER) or None, True
+            # ('«Title» / А.Б. Автор': the quotes around the title proper go once the
+            # statement is cut)
+            cit.title = _unquote(_without_responsibility(cit.title)) or None
+        if cit.title and (head := _without_thesis(cit.title)) != cit.title:
+            cit.title, thesis = head, True
         if cit.title and ":" in cit.title and (genre := _GENRE_TAIL.search(cit.title)):
             cit.title = cit.title[: genre.start()].rstrip(_OUTER) or cit.title
+        # 'Title of the Clusters. 2000 In Proc. …': the year after the title's full stop read
+        # with the title, when no year was read apart
+        if (
+            cit.title
+            and cit.year is None
+            and cit.title[-1].isdigit()
+            and (end := _YEAR_AFTER_TITLE.search(cit.title))
+            and end.start()
+        ):
+            cit.title, cit.year = cit.title[: end.start()], end.group(1)
     if "title_en" in first:
         brackets = _BRACKETED.findall(first["title_en"])
         # the first bracket that translates the title, not one naming the medium ('[Elektronnyj
@@ -546,10 +608,33 @@ def build(spans: list[Span], text: str) -> Citation:
         # 'Ekonomika regionov [Regional economics]': the bracketed English is a translation
         if _TRANSLATION.match(source):
             source = ""
+        elif source.startswith("[") and (lead := _TRANSLATED_LEAD.match(source)):
+            # '[Economic ties …]. International Trends': the title's translation read with the
+            # source, which starts after it
+            source = source[lead.end() :]
+            if cit.title_en is None and not _MEDIUM.fullmatch(lead.group(1)):
+                cit.title_en = _clean(lead.group(1)) or None
         elif source.rstrip().endswith("]"):
             source = _TRANSLATED_TAIL.sub("", source)
         cleaned = source if source is cleaned else _clean(source)  # (as for the title)
         cit.source = _unquote(_strip_place(cleaned)) or None
+        if cit.source and ":" in cit.source and (genre := _GENRE_TAIL.search(cit.source)):
+            # (as for the title: 'Наука о науке : сборник статей', and the bracketed English
+            # before it goes as above: 'V fokuse naslediya [Heritage Focus] : sbornik statej')
+            cit.source = cit.source[: genre.start()].rstrip(_OUTER) or cit.source
+            if cit.source.endswith("]"):
+                cit.source = _TRANSLATED_TAIL.sub("", cit.source) or cit.source
+        if cit.source and cit.source[-1] in "гg.)" and (dates := _MEETING_DATES.search(cit.source)):
+            # (JATS has <conf-date> for them; the title of the proceedings ends before)
+            cit.source = cit.source[: dates.start()].rstrip(_OUTER) or cit.source
+        # the thesis's title read as a source with its note: 'Title: dis. … kand. arh.'
+        if (
+            cit.source
+            and "title" not in first
+            and (head := _without_thesis(cit.source))
+            and head != cit.source
+        ):
+            cit.source, thesis = head, True
         if cit.source and "№" in cit.source and (tail := _ISSUE_TAIL.search(cit.source)):
             # '// Наука 21 века: вопросы, гипотезы, ответы. – №3(16), 2016.': the issue read
             # with the source (no journal's name ends with its issue)
@@ -580,6 +665,15 @@ def build(spans: list[Span], text: str) -> Citation:
         if section and cit.source and head.rstrip().endswith("."):
             cit.source = f"{cit.source}. {section.group(1)}"
         cit.volume = _number(tail.group(1), _VOLUME_WORD)
+    # 'Arhitekturnoe nasledstvo. Vyp. 69', '… вестник. Т. | 5': the number's word read with the
+    # source
+    if (
+        cit.source
+        and cit.source[-1] in _NUMBER_WORD_ENDS
+        and (cit.volume or "issue" in first)
+        and (tail := _NUMBER_WORD_TAIL.search(cit.source))
+    ):
+        cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
     if "issue" in first:
         cit.issue = _issues(first["issue"])
     elif "year" in first:
@@ -670,7 +764,9 @@ def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
     note = first.get("note", "")
     if _THESIS.search(note):
         return "thesis"
-    if cit.source and _conference(cit.source):
+    # (the source as labelled: the reading may have cut ': материалы конф.' or a conference's
+    # dates from it)
+    if cit.source and _conference(first.get("source", cit.source)):
         return "conference"
     if cit.title and cit.source:
         if cit.editors or cit.publisher or connector or _IN_LEAD.match(first["source"]):
