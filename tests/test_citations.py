@@ -954,7 +954,7 @@ def test_gost_dash_before_a_page_count_is_no_page() -> None:
 
 def test_gost_statement_of_responsibility_leaves_the_title() -> None:
     """'Title / А.В. Анисимов // Source' (GOST 7.1): the people after the '/' are no part of
-    the title; a '/' followed by anything else stays."""
+    the title, nor in a Cyrillic title a translator's statement; a '/' in a word stays."""
     cit = _built(("author", "Анисимов, А.В."),
                  ("title", "Концертные залы Валерия Гергиева / А.В. Анисимов"),
                  ("source", "// Academia. Архитектура и строительство."), ("year", "– 2008."),
@@ -962,7 +962,10 @@ def test_gost_statement_of_responsibility_leaves_the_title() -> None:
     assert cit.title == "Концертные залы Валерия Гергиева"
     cit = _built(("author", "Смит Дж."), ("title", "Теория игр / пер. с англ."),
                  ("source", "// Журнал."), ("year", "2001."), ("issue", "№ 2."))  # fmt: skip
-    assert cit.title == "Теория игр / пер. с англ"
+    assert cit.title == "Теория игр"
+    cit = _built(("author", "Иванов И.И."), ("title", "Анализ и/или синтез"),
+                 ("source", "// Журнал."), ("year", "2001."), ("issue", "№ 2."))  # fmt: skip
+    assert cit.title == "Анализ и/или синтез"
 
 
 def test_a_thesis_note_read_with_the_title() -> None:
@@ -1521,3 +1524,25 @@ def test_a_conference_stays_one_when_its_words_leave_the_source() -> None:
                             "(10–11 ноября 2017 г., г. Сыктывкар)."),
                  ("place", "Сыктывкар,"), ("year", "2017."), ("pages", "С. 10–12."))  # fmt: skip
     assert (cit.source, cit.type) == ("Математическое моделирование", "conference")
+
+
+@pytest.mark.parametrize(
+    ("title", "proper"),
+    [
+        ("Проектирование НИИ / Работы Ленинградского отделения ГИПРОНИИ АН СССР. 1946–1977 гг.",
+         "Проектирование НИИ"),
+        ("Система диагностирования СТД ГЦНА-1391 / Справочник средств измерений.",
+         "Система диагностирования СТД ГЦНА-1391"),
+        ("Sil ica adsorbent prepared from spent diatomaceous earth / . Silica adsorbent",
+         "Sil ica adsorbent prepared from spent diatomaceous earth"),
+        # a Latin title may hold ' / ', as the labels keep it
+        ("PSG2 / SERPENT – A Continious Energy Monte-Carlo Reactor Physics Burnup Code",
+         "PSG2 / SERPENT – A Continious Energy Monte-Carlo Reactor Physics Burnup Code"),
+    ],
+)  # fmt: skip
+def test_a_cyrillic_title_ends_at_the_statement_of_responsibility(title: str, proper: str) -> None:
+    """In a Cyrillic title ' / ' opens GOST's statement of responsibility whatever it holds (a
+    body, a kind of work), not only when it names people; an empty statement too."""
+    cit = _built(("author", "Иванов И.И."), ("title", title), ("source", "// НИИ, НИЦ. НИЛ."),
+                 ("year", "1978."), ("pages", "С. 5–9."))  # fmt: skip
+    assert cit.title == proper

@@ -140,6 +140,7 @@ _ISSUE_TAIL = re.compile(r"(?<=\S)[.,]?\s*[–—-]?\s*(№\s*\d+[\w()–-]*)$")
 _YEAR_VOLUME = re.compile(r"(?<=\S)[.,]\s*((?:1[5-9]|20)\d\d)[.,]?\s*(?:V|Т|T)$")
 # GOST's statement of responsibility after a title: 'Title / А.В. Анисимов // Source'
 _STATEMENT = re.compile(r"\s/\s*([^/]+)$")
+_EMPTY_STATEMENT = re.compile(r"\s/\s*[.,;:]")
 # a thesis's note read with its title: 'Title : дис. … канд. наук', 'Title. Дисс… кандидата',
 # 'Title: Автореферат дисс. …', 'Title : диссертация кандидата архитектуры', and transliterated:
 # 'Title: dis. … kand. arh.' (not 'Neurobiol. Dis.', a journal)
@@ -285,10 +286,16 @@ def _clean(text: str) -> str:
 
 def _without_responsibility(title: str) -> str:
     """The title without GOST's statement of responsibility after it ('… / А.В. Анисимов',
-    '… / И. И. Иванов, П. П. Петров'): only when what follows the '/' reads as people."""
+    '… / И. И. Иванов, П. П. Петров'): when what follows the '/' reads as people, and in a
+    Cyrillic title whatever it holds ('… / Работы Ленинградского отделения ГИПРОНИИ', '… /
+    Справочник средств измерений': the labels never keep ' / ' in a Cyrillic title; a Latin
+    one may hold it: 'PSG2 / SERPENT – A … Code')."""
     tail = _STATEMENT.search(title)
     if tail is None or not title[: tail.start()].strip():
         return title
+    if " / " in title and (has_russian_letters(title) or _EMPTY_STATEMENT.search(title)):
+        # (and an empty statement: 'Title / . Other title // Journal', as printed)
+        return title[: title.index(" / ")].rstrip(_OUTER) or title
     people = split_people(tail.group(1))
     if not people or not all("," in person for person in people):
         return title  # ('… / пер. с англ.', a group's name: not read as people)
