@@ -314,6 +314,13 @@ def _without_thesis(title: str) -> str | None:
     return title
 
 
+def _without_genre(title: str) -> str:
+    """The title (or a container's) without GOST's other title information naming the kind of
+    work (``_GENRE_TAIL``); the whole title when that is all there is."""
+    genre = _GENRE_TAIL.search(title)
+    return (title[: genre.start()].rstrip(_OUTER) or title) if genre else title
+
+
 def _cut_title_tail(text: str) -> str:
     """``text`` without a '[Электронный ресурс]' or '– Текст : электронный' at its end. Every
     such tail ends with ']' or 'й' (any case) before trailing space: other texts skip the scan."""
@@ -590,8 +597,8 @@ def build(spans: list[Span], text: str) -> Citation:
             cit.title = _unquote(_without_responsibility(cit.title)) or None
         if cit.title and (head := _without_thesis(cit.title)) != cit.title:
             cit.title, thesis = head, True
-        if cit.title and ":" in cit.title and (genre := _GENRE_TAIL.search(cit.title)):
-            cit.title = cit.title[: genre.start()].rstrip(_OUTER) or cit.title
+        if cit.title and ":" in cit.title:
+            cit.title = _without_genre(cit.title)
         # 'Title of the Clusters. 2000 In Proc. …': the year after the title's full stop read
         # with the title, when no year was read apart
         if (
@@ -625,12 +632,13 @@ def build(spans: list[Span], text: str) -> Citation:
             source = _TRANSLATED_TAIL.sub("", source)
         cleaned = source if source is cleaned else _clean(source)  # (as for the title)
         cit.source = _unquote(_strip_place(cleaned)) or None
-        if cit.source and ":" in cit.source and (genre := _GENRE_TAIL.search(cit.source)):
+        if cit.source and ":" in cit.source:
             # (as for the title: 'Наука о науке : сборник статей', and the bracketed English
             # before it goes as above: 'V fokuse naslediya [Heritage Focus] : sbornik statej')
-            cit.source = cit.source[: genre.start()].rstrip(_OUTER) or cit.source
-            if cit.source.endswith("]"):
-                cit.source = _TRANSLATED_TAIL.sub("", cit.source) or cit.source
+            head = _without_genre(cit.source)
+            if head != cit.source and head.endswith("]"):
+                head = _TRANSLATED_TAIL.sub("", head) or head
+            cit.source = head
         if cit.source and cit.source[-1] in "гg.)" and (dates := _MEETING_DATES.search(cit.source)):
             # (JATS has <conf-date> for them; the title of the proceedings ends before)
             cit.source = cit.source[: dates.start()].rstrip(_OUTER) or cit.source
