@@ -1214,6 +1214,18 @@ def test_an_address_split_by_a_space_is_read_whole(span: str, url: str | None) -
         ("(дата доступа 01-04-2024)", "2024-04-01"),
         ("(дата доступа 11 апр. 2017)", "2017-04-11"),  # a month abbreviated
         ("(07.12. 2014 г.)", "2014-12-07"),
+        # the SPbU proceedings' and student papers' forms
+        ("[дата просмотра: 10.04.2016].", "2016-04-10"),
+        ("[дата просмотра 10.03.2016].", "2016-03-10"),
+        ('urldate = "18.05.2016"', "2016-05-18"),  # a BibTeX field typed into the list
+        (". urldate = 11.05.2016", "2016-05-11"),
+        ("(доступ 12.06.2016)", "2016-06-12"),
+        ("(online; accessed 5.04.2016)", "2016-04-05"),
+        ("[Online; accessed 12-November-2015].", "2015-11-12"),
+        ("[Дата обращения: 15 3 2016].", "2016-03-15"),
+        ("[Дата обращения: 2016 03 15].", "2016-03-15"),
+        ("[Дата обращения: 15 март 2016].", "2016-03-15"),  # the month in the nominative
+        ("[Дата обращения: 15 3 2099].", None),
     ],
 )
 def test_access_dates_as_real_lists_type_them(accessed: str, iso: str | None) -> None:
@@ -1227,6 +1239,66 @@ def test_theses_spelled_as_real_lists_spell_them_are_theses(note: str) -> None:
     cit = _built(("author", "Гусельникова Е.В."), ("title", "Заключение под стражу"),
                  ("note", note), ("place", "Томск,"), ("year", "2001."))  # fmt: skip
     assert cit.type == "thesis"
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Дипломная работа кафедры системного программирования СПбГУ,", "Курсовая работа,",
+     ": выпускная квалификационная работа", "Бакалаврская работа.", "ВКР,"],
+)  # fmt: skip
+def test_a_students_graduation_or_course_work_is_a_thesis(note: str) -> None:
+    cit = _built(("author", "Полубелова М."), ("title", "Лексический анализ строк."),
+                 ("note", note), ("year", "2015."))  # fmt: skip
+    assert (cit.type, cit.source, cit.title) == ("thesis", "Лексический анализ строк", None)
+
+
+def test_a_note_naming_a_work_is_no_thesis() -> None:
+    cit = _built(("author", "Иванов И.И."), ("title", "Сборник курсовых работ."),
+                 ("note", "Учебное пособие."), ("place", "М.:"), ("year", "2015."))  # fmt: skip
+    assert cit.type == "book"
+
+
+@pytest.mark.parametrize("dash", ["\u2011", "\u2010"])
+def test_pages_joined_by_a_non_breaking_or_unicode_hyphen(dash: str) -> None:
+    cit = _built(("author", "Рубцова Ю. В."), ("title", "Корпус текстов"),
+                 ("source", "// Программные продукты и системы."), ("year", "2015."),
+                 ("pages", f"С. 72{dash}78."))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == ("72", "78")
+
+
+def test_a_series_named_by_an_adjective_ends_a_source() -> None:
+    """'Естественнонаучная серия' closes the journal's name; 'Серия' alone is cut from its
+    number ('Vestnik … Seriya | 6') and stays vetoed."""
+    whole = _built(("author", "Иванов И.И."), ("title", "Задача"),
+                   ("source", "// Вестник Самарского университета. Естественнонаучная серия."),
+                   ("year", "2019."), ("issue", "№ 3."), ("pages", "С. 5–9."))  # fmt: skip
+    assert veto(whole) is None
+    cut = _built(("author", "Ivanov I.I."), ("title", "Zadacha."),
+                 ("source", "Vestnik Moskovskogo universiteta. Seriya"), ("volume", "6,"),
+                 ("year", "2019,"), ("issue", "no. 3,"), ("pages", "pp. 5–9."))  # fmt: skip
+    assert veto(cut) == "source cut after its series word"
+
+
+@pytest.mark.parametrize(
+    ("source", "vetoed"),
+    [("Proceedings of NDTCS-2015.", False), ("// Список-2016.", False),
+     ("Nucl. Phys. 2015.", True), ("Труды 2014-2015.", True)],
+)  # fmt: skip
+def test_a_meetings_name_may_end_in_its_year(source: str, vetoed: bool) -> None:
+    cit = _built(("author", "Ivanov I."), ("title", "Parsing."), ("source", source),
+                 ("year", "2015."), ("pages", "pp. 5–9."))  # fmt: skip
+    assert (veto(cit) == "the year read into the title or source") is vetoed
+
+
+@pytest.mark.parametrize(
+    ("title", "vetoed"),
+    [("NumPy.", False), ("JetBrains WebStorm.", False),
+     ("Spectroscopy of superheavy isotopesBraz.", True)],
+)  # fmt: skip
+def test_a_product_name_is_no_title_run_into_its_journal(title: str, vetoed: bool) -> None:
+    cit = _built(("author", "Harris C."), ("title", title), ("url", "URL: https://x.org/"),
+                 ("year", "2020."))  # fmt: skip
+    assert (veto(cit) == "the title ends in two words run together") is vetoed
 
 
 def test_pnas_is_no_city_at_the_end_of_its_name() -> None:

@@ -72,17 +72,24 @@ _MONTHS = {
     # (abbreviated as access dates are: '11 апр. 2017')
     "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8,
     "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
+    # (and in the nominative, as some access dates have it: '[Дата обращения: 15 март 2016]')
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
 }  # fmt: skip
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_FORMS = [
     # ('05.03. 2019', '15.01 2019': a space the PDF or the typist put in)
     re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.\s?|\s)(?P<y>\d{4})(?:\s?г)?$"),
     re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"),  # '01-04-2024'
+    # ('15 3 2016', '2016 03 15': the parts of a date typed apart)
+    re.compile(r"^(?P<d>\d{1,2})\s(?P<m>\d{1,2})\s(?P<y>\d{4})$"),
+    re.compile(r"^(?P<y>\d{4})\s(?P<m>\d{2})\s(?P<d>\d{2})$"),
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
     re.compile(rf"^(?P<d>\d{{1,2}})\s(?P<mn>{_MONTH})\s(?P<y>\d{{4}})(?:\s?г\.?)?$"),
     # ('Mar.15, 2024': no space after the month's full stop)
     re.compile(rf"^(?P<mn>{_MONTH})\s?(?P<d>\d{{1,2}})(?:,\s?|\s)(?P<y>\d{{4}})$"),
     re.compile(rf"^(?P<y>\d{{4}})\s(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}})$"),
+    re.compile(rf"^(?P<d>\d{{1,2}})-(?P<mn>{_MONTH})-(?P<y>\d{{4}})$"),  # '12-November-2015'
 ]
 
 
@@ -109,7 +116,7 @@ _NEXT_YEAR = dt.date.today().year + 1  # read once per process (a cost per refer
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _NUMBER = re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[IVXLC]+\b")
 _PAGES = re.compile(
-    r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?:\s?(?:[-–—−]+|\s(?:to|-)\s)\s?([A-Za-z]?\d+[A-Za-z]?))?"
+    r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?:\s?(?:[-‐‑–—−]+|\s(?:to|-)\s)\s?([A-Za-z]?\d+[A-Za-z]?))?"
 )
 # ('– 416с.': GOST's dash before the page count is no page)
 _PAGE_COUNT = re.compile(r"^[\s–—-]*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
@@ -164,7 +171,7 @@ _GENRE_TAIL = re.compile(
 _RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
 _OUTER = " \t.,;:/–—-"
 # The words before an access date, in every pattern that reads one
-_ACCESS_WORDS = r"accessed|retrieved|date of access|дата (?:обращения|доступа)"
+_ACCESS_WORDS = r"accessed|retrieved|date of access|дата (?:обращения|доступа|просмотра)|urldate"
 _ACCESS_WORD = re.compile(rf"{_ACCESS_WORDS}|access date", re.I)
 _TITLE_TAIL = re.compile(
     r"\s*(?:\[(?:Электронный ресурс|Electronic resource|Elektronn\w{1,3} resurs|Текст|Text|"
@@ -218,8 +225,10 @@ _PAGE_WORD = re.compile(
 _PLACE_WORD = re.compile(r"[\w-]+")
 _ACCESS_LEAD = re.compile(
     # ('accessed date' before 'accessed'; 'аccessed' with a Cyrillic 'а')
-    rf"(?i)^[\s(\[/]*(?:[aа]ccessed\s+date|аccessed|{_ACCESS_WORDS}|cited|access(?:\s+date)?)"
-    r"(?:\s+on)?\s*:?\s*"
+    # ('[Online; accessed …]', '(доступ 12.06.2016)', BibTeX's 'urldate = "18.05.2016"' as printed)
+    rf"(?i)^[\s(\[/.]*(?:online;\s*)?"
+    rf"(?:[aа]ccessed\s+date|аccessed|{_ACCESS_WORDS}|cited|access(?:\s+date)?|доступ)"
+    r"(?:\s+on)?\s*[:=]?\s*"
 )
 # '(accessed: 21 July 2018)', '(retrieved 3 March 2020).': an access word, then a whole date
 _ACCESS_SPLIT = re.compile(
@@ -229,7 +238,8 @@ _ACCESS_SPLIT = re.compile(
 _IN_LEAD = re.compile(r"\s*(?:in\b|в\s*:)", re.I)
 _URL_IN = re.compile(r"\burl\b|https?://|www\.")
 _EDITOR_IN = re.compile(r"(?:^|\s)(?:eds?\.|\(eds?\.?\)|под ред|/\s)")
-_SERIES_END = re.compile(r"\b(?:seriya|seriia|серия|сер)\.?$")
+# (not a series named by an adjective: 'Вестник … университета. Естественнонаучная серия')
+_SERIES_END = re.compile(r"(?<!ая )(?<!aya )(?<!aia )\b(?:seriya|seriia|серия|сер)\.?$")
 _SHORT = re.compile(r"[\w\s.-]{1,20}")
 
 
@@ -241,7 +251,7 @@ def _access_date(text: str) -> str | None:
     """An access date; also with the year in two digits ('20.04.19'), which can only be this
     century's: a page is not visited in the future."""
     if found := parse_date(text):
-        return found
+        return found if int(found[:4]) <= _NEXT_YEAR else None
     if short := _SHORT_YEAR_DATE.match(text):
         day, month, year = (int(part) for part in short.groups())
         if 2000 + year < _NEXT_YEAR:
@@ -716,7 +726,7 @@ def build(spans: list[Span], text: str) -> Citation:
             cit.url = url
     if "accessed" in first:
         inner = _ACCESS_LEAD.sub("", first["accessed"])
-        cit.accessed = _access_date(inner.strip(" ()[]."))  # (a date alone: "(07.12. 2014 г.)")
+        cit.accessed = _access_date(inner.strip(' ()[]."'))  # (a date alone: "(07.12. 2014 г.)")
     cit.type = _type(cit, first, connector)
     if thesis and cit.type in (None, "book"):
         cit.type = "thesis"
@@ -750,7 +760,12 @@ def _translation_in_note(spans: list[Span]) -> str | None:
 
 # ('Дисс.', 'Автореф. дисс.', the transliterated 'avtoref. dis.': real lists' spellings)
 _THESIS = re.compile(
-    r"дисс?(?:\.|…)|диссертац|автореф|avtoref|thesis|dissertat|\bdiss?\.|ph\.?\s?d", re.I
+    r"дисс?(?:\.|…)|диссертац|автореф|avtoref|thesis|dissertat|\bdiss?\.|ph\.?\s?d|"
+    # a student's graduation or course work ('Дипломная работа', 'Выпускная квалификационная
+    # работа', 'ВКР', 'Курсовая работа', 'Бакалаврская работа')
+    r"(?:дипломн|курсов|бакалаврск|магистерск)\w*\s+(?:работа|проект)|квалификационн\w*\s+работ|"
+    r"\bвкр\b",
+    re.I,
 )
 _CONFERENCE = re.compile(
     r"proceedings|\bproc\.|conference|\bconf\.|symposium|workshop|материалы|конф\.|конференц|"
@@ -836,6 +851,7 @@ def veto(cit: Citation) -> str | None:
         and "a" <= cit.title[-1] <= "z"
         and not cit.title[-7:].islower()  # (a capital among the last letters: a cheap test)
         and _GLUED_END.search(cit.title, len(cit.title) - 8)
+        and cit.title.count(" ") > 1  # (a name of one or two words is a product's: 'NumPy')
     ):
         # '… superheavy isotopesBraz' | 'J .Phys': the text ran the title into the (short,
         # abbreviated) first word of the journal's name, and the labeller cut it there
@@ -863,7 +879,14 @@ def veto(cit: Citation) -> str | None:
             or part.count("[") != part.count("]")
         ):
             return "unbalanced or empty title/source"
-        if part is not None and cit.year and part.endswith(cit.year) and len(part) > 5:
+        if (
+            part is not None
+            and cit.year
+            and part.endswith(cit.year)
+            and len(part) > 5
+            # (a meeting's name holds its year: 'NDTCS-2015', 'Список-2016')
+            and not (part[-5] == "-" and part[-6].isalpha())
+        ):
             return "the year read into the title or source"  # '… feature maps 1992 IEEE Trans…'
         if (
             part is not None
