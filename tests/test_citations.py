@@ -1618,3 +1618,86 @@ def test_a_cyrillic_title_ends_at_the_statement_of_responsibility(title: str, pr
     cit = _built(("author", "Иванов И.И."), ("title", title), ("source", "// НИИ, НИЦ. НИЛ."),
                  ("year", "1978."), ("pages", "С. 5–9."))  # fmt: skip
     assert cit.title == proper
+
+
+@pytest.mark.parametrize(
+    ("spans", "authors", "title"),
+    [
+        # (dev split of GROBID's corpus: the older medical style closes the names with a colon)
+        ((("title", "Koelle MR: A new family of G-protein regulators the RGS proteins."),),
+         ["Koelle, M. R."], "A new family of G-protein regulators the RGS proteins"),
+        ((("author", "O'Leary MR, Smith MS,"),
+          ("title", "O'Leary DS: Application of clinical indicators in the emergency department.")),
+         ["O'Leary, M. R.", "Smith, M. S.", "O'Leary, D. S."],
+         "Application of clinical indicators in the emergency department"),
+        ((("author", "Lerman J, Gregory GA, Eger EI"),
+          ("title", "2nd. Effect of age on the solubility of volatile anesthetics.")),
+         ["Lerman, J.", "Gregory, G. A.", "Eger, E. I."],
+         "Effect of age on the solubility of volatile anesthetics"),
+        # the list closed by a full stop: what follows is the title's, colon or not
+        ((("author", "Smith AB, Jones C."), ("title", "Vitamin D: a review of the evidence.")),
+         ["Smith, A. B.", "Jones, C."], "Vitamin D: a review of the evidence"),
+        ((("author", "Powell D, West A."), ("title", "II. Intestinal subepithelial cells.")),
+         ["Powell, D.", "West, A."], "II. Intestinal subepithelial cells"),
+    ],
+)  # fmt: skip
+def test_the_last_author_read_with_the_title_goes_back_to_the_authors(
+    spans: tuple[tuple[str, str], ...], authors: list[str], title: str
+) -> None:
+    """'Koelle MR: A new family …', '…, O'Leary DS: Application …', 'Eger EI 2nd. Effect …':
+    a Vancouver name (or a name's suffix) that the labeller read as the title's first words is
+    the last author's; a title after a closed list keeps its own 'Vitamin D:' or 'II.'."""
+    cit = _built(*spans, ("source", "Curr Opin Cell Biol"), ("volume", "9:"), ("year", "1997."))
+    assert (cit.authors, cit.title) == (authors, title)
+
+
+def test_acm_pages_numbered_within_the_article_are_read_whole() -> None:
+    """'P. 21:1–21:11' (ACM's article 21, its pages 1 to 11): the first page is '21:1', not 21
+    with no last page (reported by the helpers who labelled the SPbU proceedings)."""
+    cit = _built(("author", "Pnueli A., Manna Z."), ("title", "Temporal verification."),
+                 ("source", "// ACM Trans. Program. Lang. Syst."), ("year", "2019."),
+                 ("volume", "Vol. 41."), ("pages", "P. 21:1–21:11."))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == ("21:1", "21:11")
+    cit = _built(("author", "Koelle MR."), ("title", "A new family."), ("source", "Curr Opin"),
+                 ("volume", "9:"), ("pages", "143-7,"), ("year", "1997."))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == ("143", "147")
+
+
+@pytest.mark.parametrize(
+    ("doi_span", "doi"),
+    [
+        ("DOI: 10.1007/978-3- 319-24277-4_9.", "10.1007/978-3-319-24277-4_9"),
+        ("https://doi.org/10.1021/acs.jpcc.7b- 01523.", "10.1021/acs.jpcc.7b-01523"),
+        ("DOI: 10.1134/S0001434619010043.", "10.1134/S0001434619010043"),
+    ],
+)
+def test_a_doi_broken_after_its_slash_or_hyphen_is_read_whole(doi_span: str, doi: str) -> None:
+    """A line broken inside a DOI after a hyphen leaves a space there (real lists of the SPbU
+    proceedings): the DOI is read on, not cut at the break."""
+    cit = _built(("author", "Ivanov I."), ("title", "Title."), ("source", "Journal."),
+                 ("year", "2019."), ("doi", doi_span))  # fmt: skip
+    assert cit.doi == doi
+
+
+@pytest.mark.parametrize(
+    ("pages", "fpage", "lpage"),
+    [
+        ("C1-9.", "C1", "C9"),  # Am J Physiol 1999; 277:C1-9 (GROBID's corpus)
+        ("p176-201,", "176", "201"),  # a small 'p' glued is a page word
+        ("C1880-C1888.", "C1880", "C1888"),
+        ("C03011.", "C03011", None),  # JINST's article number
+    ],
+)
+def test_a_glued_c_is_the_pages_own_letter_in_a_reference_without_cyrillic(
+    pages: str, fpage: str, lpage: str | None
+) -> None:
+    """GOST's 'С' glued to the first page ('– C314–315.', also typed as a Latin 'C') is a page
+    word; in a reference with no Cyrillic the letter belongs to the page: 'C1-9' is C1 to C9,
+    not 1 to 9."""
+    cit = _built(("author", "Powell D, West A."), ("title", "Myofibroblasts."),
+                 ("source", "Am J Physiol"), ("year", "1999;"), ("volume", "277:"),
+                 ("pages", pages))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == (fpage, lpage)
+    cit = _built(("author", "Иванов И.И."), ("title", "Статья"), ("source", "// Журнал."),
+                 ("year", "2016."), ("pages", "– C314–315."))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == ("314", "315")

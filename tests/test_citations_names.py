@@ -50,6 +50,11 @@ from converter.text import is_group_name
         ("Biró T S, Müller B.", ["Biró, T. S.", "Müller, B."]),
         ("LIANG Z T, WANG X N.", ["LIANG, Z. T.", "WANG, X. N."]),
         ("Bandelt H-J, Forster P", ["Bandelt, H.-J.", "Forster, P."]),
+        # hyphenated initials with a space before the hyphen, or undotted before it (real lists
+        # of the SPbU proceedings)
+        ("Zhang J. -F., Smith A.", ["Zhang, J.-F.", "Smith, A."]),
+        ("J. -F. Zhang, A. Smith", ["Zhang, J.-F.", "Smith, A."]),
+        ("K-G.Doh, M. Smith", ["Doh, K.-G.", "Smith, M."]),
         # capitalised 'Le', 'Du', 'Al' are surnames; capital 'ED.' initials, not an editor's
         (
             "Rutila JE, Suri V, Le M, Du QS, Al MJ.",

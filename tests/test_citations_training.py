@@ -1,8 +1,9 @@
 """Issue 12's reproducibility promise: a fresh clone retrains the model with one command and gets
 the figures recorded for it, ±0.01.
 
-- The full run (about a minute of CPU) is compared, field by field and per language, with
-  ``converter/data/citations.json``: the shipped model is what the committed data and code make.
+- The full run (about four and a half minutes of CPU) is compared, field by field and per
+  language, with ``converter/data/citations.json``: the shipped model is what the committed
+  data and code make.
 - The quick run (a fixed fifth, fewer iterations) with ``tests/data/citations-quick.json``.
 
 ``JATSCONV_SKIP_RETRAIN=1`` skips both, for quick local runs while editing other code.

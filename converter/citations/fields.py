@@ -118,9 +118,12 @@ _NUMBER = re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[I
 _PAGES = re.compile(
     r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?:\s?(?:[-‐‑–—−]+|\s(?:to|-)\s)\s?([A-Za-z]?\d+[A-Za-z]?))?"
 )
+# ACM's pages numbered within the article: 'P. 21:1–21:11' (the first page is '21:1', not 21)
+_NUMBERED_PAGES = re.compile(r"(?<![\w.:])(\d+:\d+)\s?[-‐‑–—−]+\s?(\d+:\d+)(?![\w:])")
 # ('– 416с.': GOST's dash before the page count is no page)
 _PAGE_COUNT = re.compile(r"^[\s–—-]*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
+_DOI_REST = re.compile(r"\s([\w.()/;:-]+)")
 # an address written without 'http://' or 'www.' after GOST's 'URL:' or 'Режим доступа:'
 # ('Режим доступа: vestnik.uapa.ru/issue/2009/04/06/'), read only in a span labelled url
 _BARE_ADDRESS = re.compile(
@@ -215,11 +218,18 @@ _SERIES_WORD = re.compile(
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
 # (a page word is followed by its full stop or a space: the 'S' of 'S12–S15' is a supplement's
-# page; only GOST's 'С' — or the Latin 'C' typed for it — is also glued: '– C314–315.')
+# page; only GOST's 'С' — or the Latin 'C' typed for it — is also glued: '– C314–315.', and a
+# small 'p': 'p176-201')
 # ('Р.', 'рр.', 'pр.': a Cyrillic 'р' typed for the Latin 'p')
 _PAGE_WORD = re.compile(
-    r"^(?:(?:с|c|[pр][pр]|[pр]|s|стр|pages|page)(?:\.\s*|\s+)|[сc](?=\d))", re.I
+    r"^(?:(?:с|c|[pр][pр]|[pр]|s|стр|pages|page)(?:\.\s*|\s+)|(?:[сc]|(?-i:p))(?=\d))", re.I
 )
+# ... but in a reference without Cyrillic a glued 'C' is the page's own: 'C1880–C1888' (Am J
+# Physiol Cell Physiol), 'C03011' (JINST)
+_PAGE_WORD_LATIN = re.compile(
+    r"^(?:(?:с|c|[pр][pр]|[pр]|s|стр|pages|page)(?:\.\s*|\s+)|(?:с|(?-i:p))(?=\d))", re.I
+)
+_LETTER_PAGE = re.compile(r"^([A-Za-z])\d+$")
 # Compiled once here rather than by re.sub/re.search at each call (re's cache look-up costs
 # about 1 µs a call, 7 calls a reference).
 _PLACE_WORD = re.compile(r"[\w-]+")
@@ -401,11 +411,15 @@ def _issue(piece: str) -> str | None:
     return _number(piece, _ISSUE_WORD)
 
 
-def _page_range(piece: str) -> tuple[str | None, str | None]:
-    """A pages span's first and last page ('123-9' is 123-129); none for a page count."""
+def _page_range(piece: str, cyrillic: bool = True) -> tuple[str | None, str | None]:
+    """A pages span's first and last page ('123-9' is 123-129); none for a page count.
+    ``cyrillic``: the reference has Cyrillic letters, so a glued 'C' may be GOST's 'С'."""
     if _PAGE_COUNT.match(piece):
         return None, None
-    match = _PAGES.search(_PAGE_WORD.sub("", _clean(piece)))
+    bare = (_PAGE_WORD if cyrillic else _PAGE_WORD_LATIN).sub("", _clean(piece))
+    if ":" in bare and (numbered := _NUMBERED_PAGES.search(bare)):
+        return numbered.group(1), numbered.group(2)
+    match = _PAGES.search(bare)
     if not match:
         return None, None
     return match.group(1), _expand_lpage(match.group(1), match.group(2)) if match.group(2) else None
@@ -438,7 +452,9 @@ _issues_in_year = Memo(_issue_in_year).__getitem__
 
 
 def _expand_lpage(fpage: str, lpage: str) -> str:
-    """NLM abbreviates the last page (123-9 is 123-129)."""
+    """NLM abbreviates the last page (123-9 is 123-129, C1-9 is C1-C9)."""
+    if lpage.isdigit() and not fpage.isdigit() and (letter := _LETTER_PAGE.match(fpage)):
+        return letter.group(1) + _expand_lpage(fpage[1:], lpage)
     if fpage.isdigit() and lpage.isdigit() and len(lpage) < len(fpage):
         return fpage[: len(fpage) - len(lpage)] + lpage
     return lpage
@@ -546,6 +562,39 @@ def _title_in_author(spans: list[Span]) -> list[Span]:
     ]
 
 
+# The last author read with the title: Vancouver's 'Surname AB' (with its suffix) that an older
+# medical style closes with a colon ('Koelle MR: A new family of …', 'O'Leary MR, Smith MS,
+# O'Leary DS: Application of …'); and a suffix after the last author's initials ('Eger EI
+# 2nd. | Effect of age …', right after the initials). Only where the title opens the reference
+# or follows an author span that ends in a comma (the list goes on): 'Smith AB. Vitamin D: a
+# review' keeps its title.
+_SUFFIX = r"(?:Jr|Sr|2nd|3rd|[4-9]th|II|III|IV)"
+_VANCOUVER_IN_TITLE = re.compile(
+    rf"^(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[A-Z]{{1,3}}(?:\s{_SUFFIX})?)\s?:\s+"
+    r"(?P<title>\S.*)$"
+)
+# (not 'II.', 'III.': a title may open with its part's number, 'West A. II. Intestinal …')
+_SUFFIX_IN_TITLE = re.compile(r"^(?P<name>Jr|Sr|2nd|3rd|[4-9]th)\.?\s+(?P<title>\S.*)$")
+
+
+def _author_in_title(spans: list[Span], at: int) -> list[Span]:
+    """The last author given back from the title at ``at`` (``_VANCOUVER_IN_TITLE``)."""
+    label, piece, sure = spans[at]
+    before = spans[at - 1] if at else None
+    ends = before[1].rstrip()[-1:] if before else ""
+    lead = _VANCOUVER_IN_TITLE.match(piece.strip())
+    if lead is not None and ends not in ("", ","):
+        return spans
+    if lead is None:
+        # ('REID. | 5th Symp. …', '(SIMBA), | 7th Workshop …': the title's own number)
+        lead = _SUFFIX_IN_TITLE.match(piece.strip()) if ends.isalpha() else None
+        if lead is None:
+            return spans
+    name = (before[1].rstrip() + " " if before else "") + lead.group("name")
+    author = ("author", name, min(sure, before[2]) if before else sure)
+    return [*spans[: max(at - 1, 0)], author, (label, lead.group("title"), sure), *spans[at + 1 :]]
+
+
 def build(spans: list[Span], text: str) -> Citation:
     """The citation the spans describe (the first span of a label wins, except authors)."""
     # (each of the three helpers below only where its labels are there: a cheap test first)
@@ -555,6 +604,8 @@ def build(spans: list[Span], text: str) -> Citation:
         labels = [label for label, _, _ in spans]
     if len(spans) > 1 and labels[0] == "author" and labels[1] == "title":
         spans = _title_in_author(spans)
+    if labels[0] == "title" or (len(spans) > 1 and labels[0] == "author" and labels[1] == "title"):
+        spans = _author_in_title(spans, labels.index("title"))
     cit = Citation()
     first: dict[str, str] = {}
     authors: list[str] = []
@@ -706,7 +757,7 @@ def build(spans: list[Span], text: str) -> Citation:
     if cut_issue and cit.issue is None:
         cit.issue = _issues(cut_issue)
     if "pages" in first:
-        cit.fpage, cit.lpage = _page_range(first["pages"])
+        cit.fpage, cit.lpage = _page_range(first["pages"], has_russian_letters(text))
     if "publisher" in first:
         cit.publisher = _clean(first["publisher"]) or None
     if "place" in first:
@@ -719,7 +770,11 @@ def build(spans: list[Span], text: str) -> Citation:
                 # 'ciy936.') is read whole from the text
                 at = text.find(found.group())
                 whole = _DOI.match(text, at) if at >= 0 else None
-                cit.doi = (whole or found).group().rstrip(".,;)")
+                doi = (whole or found).group().rstrip(".,;)")
+                # a DOI the line broke after its '/' or '-' ('10.1007/978-3- 319-24277-4')
+                if whole and doi[-1] in "/-" and (rest := _DOI_REST.match(text, whole.end())):
+                    doi += rest.group(1).rstrip(".,;)")
+                cit.doi = doi
     if "url" in first:
         url = _address(first["url"])
         if url and "doi.org/" not in url:

@@ -110,6 +110,9 @@ _GLUED = re.compile(
 # Vancouver's hyphenated initials: 'Bandelt H-J', 'Schleuning W-D'
 _BARE_HYPHENED = re.compile(rf"^[{_UP}]-[{_UP}]$")
 _SINGLE_CAPITAL = re.compile(rf"^[{_UP}]$")
+# hyphenated initials as lists type them: 'J. -F. Zhang' ('J.-F.'), 'K-G.Doh' ('K.-G.')
+_SPACED_HYPHEN = re.compile(rf"(?<=(?<![\w'’-])[{_UP}]\.)\s+-\s*(?=[{_UP}]\.)")
+_UNDOTTED_HYPHEN = re.compile(rf"(?<![\w'’.-])([{_UP}])-([{_UP}])\.")
 # two words run together: 'CopelandEvolution', 'DengkuanLiu' (not 'MacDonald', 'DeSalvo')
 _GLUED_WORDS = re.compile(r"[a-zß-öø-ÿ]{4}[A-ZÀ-ÖØ-Þ]")
 _PROPER = re.compile(rf"^[{_UP}][{_LO}'’-]+$")  # 'Damsté', not 'AB' (initials) nor 'JOHN'
@@ -312,6 +315,8 @@ def _tidy(text: str, glued: bool) -> str:
         text = _GLUED.sub(_unglued, text)  # before the spaces move: 'JenkinsA .,'
     if " ." in text or " ," in text or " ;" in text or " :" in text:
         text = _SPACE_BEFORE.sub(_moved_space, text)
+    if "-" in text:
+        text = _SPACED_HYPHEN.sub("-", _UNDOTTED_HYPHEN.sub(r"\1.-\2.", text))
     return text
 
 
