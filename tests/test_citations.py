@@ -1701,3 +1701,26 @@ def test_a_glued_c_is_the_pages_own_letter_in_a_reference_without_cyrillic(
     cit = _built(("author", "Иванов И.И."), ("title", "Статья"), ("source", "// Журнал."),
                  ("year", "2016."), ("pages", "– C314–315."))  # fmt: skip
     assert (cit.fpage, cit.lpage) == ("314", "315")
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "vetoed"),
+    [
+        # (the dev split's two confident errors: the year, the journal's first word in the title)
+        ("Clinical usefulness of the second derivative of a plethysmogram 1993", "Cardiol", True),
+        ("Nutrient regeneration along an estuarine salinity gradient Mar", "Ecol Prog Ser", True),
+        # right readings that meet their source the same way keep it
+        ("Resistance of Streptococcus pneumoniae to fluoroquinolones in Canada", "N Engl J Med",
+         False),
+        ("Coeliac disease in adult diabetes mellitus", "QJM", False),
+        ("Analysis of the census of 1993.", "Popul Stud", False),  # (a full stop between)
+    ],
+)  # fmt: skip
+def test_a_title_that_runs_into_its_source_is_vetoed(title: str, source: str, vetoed: bool) -> None:
+    """NLM lists extracted from PDFs lose the full stop after the title: where the labeller then
+    ends the title with a year or a short capitalised word after a small one, that word was the
+    year's or the journal's ('… gradient Mar | Ecol Prog Ser'), and the reference stays text."""
+    spans = [("author", "Boynton WR, Kemp WM.", 0.9), ("title", title, 0.9),
+             ("source", source, 0.9), ("volume", "23:", 0.9), ("pages", "45-55.", 0.9)]  # fmt: skip
+    text = " ".join(piece for _, piece, _ in spans)
+    assert (judge(spans, text)[2] is not None) is vetoed
