@@ -1724,3 +1724,21 @@ def test_a_title_that_runs_into_its_source_is_vetoed(title: str, source: str, ve
              ("source", source, 0.9), ("volume", "23:", 0.9), ("pages", "45-55.", 0.9)]  # fmt: skip
     text = " ".join(piece for _, piece, _ in spans)
     assert (judge(spans, text)[2] is not None) is vetoed
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        ("Aust. J. Chem. Soumis.", "Aust. J. Chem"),  # (GROBID's dev split)
+        ("// Вестник МГУ. В печати.", "Вестник МГУ"),
+        ("J Biol Chem, submitted.", "J Biol Chem"),
+        ("Nature (in press).", "Nature"),
+        ("Journal of Accepted Practice.", "Journal of Accepted Practice"),
+        ("Journal to Appear.", "Journal to Appear"),  # (no mark before: the name's own words)
+    ],
+)
+def test_a_state_of_publication_leaves_the_source(source: str, kept: str) -> None:
+    """'Soumis', 'В печати', 'submitted', '(in press)' after the journal's name say the work is
+    not out yet: they are no part of the source Crossref and PMC link on."""
+    cit = _built(("author", "Cavé A."), ("title", "Alkaloids."), ("source", source))
+    assert cit.source == kept

@@ -182,6 +182,14 @@ _TITLE_TAIL = re.compile(
     r"[.:]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный))\s*$",
     re.I,
 )
+# A work's state of publication read with its journal: 'Aust. J. Chem. Soumis', '… Вестник
+# МГУ. В печати' (the model reads 'In press', 'submitted' apart; these it runs into the source).
+_STATUS_TAIL = re.compile(
+    r"(?:[.,;]\s*\(?|\s*\()(?:soumis|sous\s+presse|в\s+печати|принят[оа]?\s+(?:к|в)\s+печат\w*|"
+    r"im\s+druck|in\s+press|submitted|accepted|forthcoming|to\s+appear)\)?\.?\s*$",
+    re.I,
+)
+_STATUS_HINT = re.compile(r"(?i)(?:mis|sse|ати|ать|uck|ess|ted|ing|ear)\W*$")
 _SOURCE_LEAD = re.compile(
     r"^\s*(?://|in\s*:|in\s+|в\s*:|в\s+кн\.\s*:|в\s+сб\.\s*:|//\s*in:?)\s*", re.I
 )
@@ -680,6 +688,8 @@ def build(spans: list[Span], text: str) -> Citation:
     if "source" in first:
         cleaned = _clean(first["source"])
         source = _cut_title_tail(_SOURCE_LEAD.sub("", cleaned))
+        if _STATUS_HINT.search(source):  # (the endings every status word has: a cheap test)
+            source = _STATUS_TAIL.sub("", source)
         # 'Ekonomika regionov [Regional economics]': the bracketed English is a translation
         if _TRANSLATION.match(source):
             source = ""
