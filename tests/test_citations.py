@@ -1742,3 +1742,23 @@ def test_a_state_of_publication_leaves_the_source(source: str, kept: str) -> Non
     not out yet: they are no part of the source Crossref and PMC link on."""
     cit = _built(("author", "Cavé A."), ("title", "Alkaloids."), ("source", source))
     assert cit.source == kept
+
+
+@pytest.mark.parametrize(
+    ("issue", "read"),
+    [
+        ("(suppl.16):", "Suppl 16"),  # '58(suppl.16)': volume 58's sixteenth supplement
+        ("(Supplement 3):", "Suppl 3"),
+        ("(2suppl):", "2 Suppl"),  # issue 2's supplement
+        ("(3 Suppl):", "3 Suppl"),
+        ("(suppl.):", "Suppl"),
+        ("(16):", "16"),
+    ],
+)
+def test_a_supplement_is_no_issue_number(issue: str, read: str) -> None:
+    """A supplement's number is not the issue's: '58(suppl.16)' was written as issue 16 of
+    volume 58, another part of the journal; it is written 'Suppl 16', as PubMed does."""
+    cit = _built(("author", "Kalin NH."), ("title", "Functional imaging."),
+                 ("source", "J Clin Psychiatry"), ("year", "1997;"), ("volume", "58"),
+                 ("issue", issue), ("pages", "32-39."))  # fmt: skip
+    assert cit.issue == read

@@ -224,6 +224,7 @@ _SERIES_WORD = re.compile(
     re.I,
 )
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
+_SUPPLEMENT = re.compile(r"(?i)\bsuppl|(?<=\d)suppl")
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
 # (a page word is followed by its full stop or a space: the 'S' of 'S12–S15' is a supplement's
 # page; only GOST's 'С' — or the Latin 'C' typed for it — is also glued: '– C314–315.', and a
@@ -416,7 +417,17 @@ def _volume(piece: str) -> tuple[str | None, str | None]:
 
 
 def _issue(piece: str) -> str | None:
-    return _number(piece, _ISSUE_WORD)
+    number = _number(piece, _ISSUE_WORD)
+    if ("uppl" in piece or "UPPL" in piece) and (supplement := _SUPPLEMENT.search(piece)):
+        # '58(suppl.16)' is volume 58's sixteenth supplement, not its issue 16: 'Suppl 16', as
+        # PubMed writes it ('(2suppl)': '2 Suppl')
+        if number is None:
+            return "Suppl"
+        at = piece.find(number)
+        if at + len(number) - 1 == supplement.start():
+            number = number[:-1]  # ('2s' of '2suppl': the number took the word's first letter)
+        return f"{number} Suppl" if at < supplement.start() else f"Suppl {number}"
+    return number
 
 
 def _page_range(piece: str, cyrillic: bool = True) -> tuple[str | None, str | None]:
