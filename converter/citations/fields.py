@@ -230,14 +230,11 @@ _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|numbe
 # page; only GOST's 'С' — or the Latin 'C' typed for it — is also glued: '– C314–315.', and a
 # small 'p': 'p176-201')
 # ('Р.', 'рр.', 'pр.': a Cyrillic 'р' typed for the Latin 'p')
-_PAGE_WORD = re.compile(
-    r"^(?:(?:с|c|[pр][pр]|[pр]|s|стр|pages|page)(?:\.\s*|\s+)|(?:[сc]|(?-i:p))(?=\d))", re.I
-)
+_PAGE_WORD_OF = r"^(?:(?:с|c|[pр][pр]|[pр]|s|стр|pages|page)(?:\.\s*|\s+)|(?:{}|(?-i:p))(?=\d))"
+_PAGE_WORD = re.compile(_PAGE_WORD_OF.format("[сc]"), re.I)
 # ... but in a reference without Cyrillic a glued 'C' is the page's own: 'C1880–C1888' (Am J
 # Physiol Cell Physiol), 'C03011' (JINST)
-_PAGE_WORD_LATIN = re.compile(
-    r"^(?:(?:с|c|[pр][pр]|[pр]|s|стр|pages|page)(?:\.\s*|\s+)|(?:с|(?-i:p))(?=\d))", re.I
-)
+_PAGE_WORD_LATIN = re.compile(_PAGE_WORD_OF.format("с"), re.I)
 _LETTER_PAGE = re.compile(r"^([A-Za-z])\d+$")
 # Compiled once here rather than by re.sub/re.search at each call (re's cache look-up costs
 # about 1 µs a call, 7 calls a reference).
