@@ -997,6 +997,8 @@ def test_a_thesis_note_read_with_the_title() -> None:
         ("Дивергентные задачи по математике : учеб.-метод. пособие",
          "Дивергентные задачи по математике"),
         ("Охрана ландшафта : Толковый словарь", "Охрана ландшафта"),
+        ("Радиационная стойкость циркония: справочные материалы по реакторному материаловедению",
+         "Радиационная стойкость циркония"),
         ("Ohrana landshafta : Tolkovyj slovar'", "Ohrana landshafta"),
         ("Upravlenie riskami : ucheb. posobie", "Upravlenie riskami"),
         # a subtitle is the title's own, and so is a word that only begins like a genre word
@@ -1762,3 +1764,128 @@ def test_a_supplement_is_no_issue_number(issue: str, read: str) -> None:
                  ("source", "J Clin Psychiatry"), ("year", "1997;"), ("volume", "58"),
                  ("issue", issue), ("pages", "32-39."))  # fmt: skip
     assert cit.issue == read
+
+
+def test_a_page_count_before_the_pages_cited_is_no_page() -> None:
+    """GOST gives a collection's page count and then the pages cited ('– 581 с. – С.172–216.');
+    read as one span, the count was written as the first page."""
+    cit = _built(("author", "Нугманова Г.Г."), ("title", "История монастыря"),
+                 ("source", "// Памятники русской архитектуры"), ("year", "2010."),
+                 ("pages", "– 581 с. – С.172–216."))  # fmt: skip
+    assert (cit.fpage, cit.lpage) == ("172", "216")
+    cit = _built(("author", "Иванов И.И."), ("title", "Книга."), ("pages", "– 581 с."))
+    assert (cit.fpage, cit.lpage) == (None, None)  # (a count alone is still no page)
+
+
+@pytest.mark.parametrize(
+    ("volume", "read"),
+    [
+        ("N9. Т. 11.", ("11", "9", "Информационно-измерительные и управляющие системы")),
+        ("№ 3, Vol. 5.", ("5", "3", "Информационно-измерительные и управляющие системы")),
+        ("Т. 11.", ("11", None, "Информационно-измерительные и управляющие системы")),
+    ],
+)
+def test_an_issue_before_the_volume_in_one_span_is_the_issue(
+    volume: str, read: tuple[str, str | None, str]
+) -> None:
+    """'2013. N9. Т. 11.' read as one volume span: 'N' was taken for a journal's section letter
+    (as 'B' of 'Nucl. Phys. B364'): the source gained '. N' and the volume was 9."""
+    cit = _built(("author", "Суворова А.В."), ("title", "Моделирование поведения"),
+                 ("source", "// Информационно-измерительные и управляющие системы."),
+                 ("year", "2013."), ("volume", volume), ("pages", "С. 34–38."))  # fmt: skip
+    assert (cit.volume, cit.issue, cit.source) == read
+
+
+def test_a_section_letter_still_joins_its_journal() -> None:
+    cit = _built(("author", "Barbieri R."), ("title", "Title."), ("source", "Nucl. Phys."),
+                 ("volume", "B364"), ("year", "(1991)"), ("pages", "27."))  # fmt: skip
+    assert (cit.source, cit.volume) == ("Nucl. Phys. B", "364")
+
+
+def test_two_page_ranges_are_vetoed() -> None:
+    """A reference cites one range: when the labeller finds two, one is a conference's days or
+    a volume's years ('Mol, 1 – 5 June 1998. … P. 32-38.': pages 5 and volume 1 were written)."""
+    spans = [("author", "Kryshev A.I.", 0.9), ("title", "Modelling of contamination.", 0.9),
+             ("source", "Proceedings of the Topical Meeting, Mol,", 0.9), ("volume", "1", 0.9),
+             ("pages", "– 5", 0.9), ("year", "June 1998.", 0.9),
+             ("pages", "P. 32-38.", 0.9)]  # fmt: skip
+    text = " ".join(piece for _, piece, _ in spans)
+    assert judge(spans, text)[2] == "two page ranges"
+    assert judge(spans[:-1], " ".join(p for _, p, _ in spans[:-1]))[2] != "two page ranges"
+
+
+@pytest.mark.parametrize(
+    ("authors", "vetoed"),
+    [
+        ("Powell D, Mifflin R, West A. Myofibroblasts. I.", True),  # (the dev split's)
+        ("Powell D, Mifflin R, West A.", False),
+        ("Travush V.I., Rodin A.I., Smirno. V.F.", False),  # (a typo's full stop: right)
+        ("Robert A. Smith.", False),
+    ],
+)
+def test_an_author_list_that_runs_past_a_sentence_end_is_vetoed(authors: str, vetoed: bool) -> None:
+    """'West A. Myofibroblasts. I. Paracrine cells …': the title's first words read as one more
+    author ('Myofibroblasts, I.') and the title cut; no hand-labelled author span has a
+    capitalised word closed by a full stop after an initial with more after it."""
+    spans = [("author", authors, 0.9), ("title", "Paracrine cells in health.", 0.9),
+             ("source", "Am J Physiol", 0.9), ("year", "1999;", 0.9),
+             ("volume", "277", 0.9)]  # fmt: skip
+    text = " ".join(piece for _, piece, _ in spans)
+    assert (judge(spans, text)[2] == "the author list runs on past a full stop") is vetoed
+
+
+@pytest.mark.parametrize(
+    ("title", "proper", "english"),
+    [
+        ("Binarnye otnosheniya [Binary relations]", "Binarnye otnosheniya", "Binary relations"),
+        ("性学觕述 [General Introduction to the Teaching of the Psyche]", "性学觕述",
+         "General Introduction to the Teaching of the Psyche"),
+        # not a translation: a language, a part, a medium
+        ("Screening results of retinopathy [in Chinese]", "Screening results of retinopathy "
+         "[in Chinese]", None),
+        ("A Treatise of Human Nature [selections]", "A Treatise of Human Nature [selections]",
+         None),
+        ("Binarnye otnosheniya [Elektronnyj resurs]", "Binarnye otnosheniya", None),
+    ],
+)  # fmt: skip
+def test_a_translation_read_with_the_title_is_the_english_title(
+    title: str, proper: str, english: str | None
+) -> None:
+    """'Binarnye otnosheniya [Binary relations]' read as one title span: the bracket is the
+    English title (<trans-title>), as every hand label of a References list has it."""
+    cit = _built(("author", "Vechtomov E. M."), ("title", title),
+                 ("source", "// Matematika v obrazovanii."), ("year", "2007,"),
+                 ("pages", "pp. 41–51."))  # fmt: skip
+    assert (cit.title, cit.title_en) == (proper, english)
+
+
+def test_a_medium_note_read_as_the_title_is_vetoed() -> None:
+    """'Grooflab [Elektronnyy resurs].': the site's name read as its author and the medium as
+    the title; such a reading links nothing."""
+    cit = _built(("author", "Grooflab ["), ("title", "Elektronnyy resurs]."),
+                 ("url", "URL: https://www.grooflab.com/home"))  # fmt: skip
+    assert veto(cit) == "a medium note read as the title"
+
+
+@pytest.mark.parametrize(
+    ("source", "vetoed"),
+    [
+        ("Classics of Applied Mathematics, vol. 17.", True),  # (the fresh bench's)
+        ("In: Classics of Applied Mathematics, vol. 17.", False),  # ('In': a part of a book)
+        ("// Classics of Applied Mathematics, vol. 17.", False),
+    ],
+)
+def test_a_chapter_with_a_book_s_page_count_and_no_in_is_vetoed(source: str, vetoed: bool) -> None:
+    """'Barlow R. E. Mathematical Theory of Reliability. Classics of Aplied Mathematics, vol.
+    17. SIAM, 1996. 258 p.' was read as a chapter of the series; a whole book's page count and
+    no 'In' or '//' before the source say the title is the book's."""
+    spans = [("author", "Barlow R. E., Proschan F.", 0.9),
+             ("title", "Mathematical Theory of Reliability.", 0.9), ("source", source, 0.9),
+             ("publisher", "SIAM,", 0.9), ("year", "1996.", 0.9),
+             ("note", "258 p.", 0.9)]  # fmt: skip
+    text = " ".join(piece for _, piece, _ in spans)
+    problem = judge(spans, text)[2]
+    assert (problem == "a book's page count with a chapter that nothing marks as a part") is vetoed
+    # a chapter that cites its pages is not touched
+    cited = [*spans[:-1], ("pages", "P. 45–50.", 0.9)]
+    assert judge(cited, " ".join(p for _, p, _ in cited))[2] is None

@@ -122,6 +122,11 @@ _PAGES = re.compile(
 _NUMBERED_PAGES = re.compile(r"(?<![\w.:])(\d+:\d+)\s?[-‐‑–—−]+\s?(\d+:\d+)(?![\w:])")
 # ('– 416с.': GOST's dash before the page count is no page)
 _PAGE_COUNT = re.compile(r"^[\s–—-]*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
+# A book's page count before the pages cited in it, in one span ('581 с. – С.172–216.',
+# '320 p. P. 45–50'): the count is no page
+_COUNT_THEN_PAGES = re.compile(
+    r"^[\s–—-]*\d+\s*(?:с|стр|p|pp)\.\s*[–—-]?\s*(?=(?:С|C|P|Pp|pp|стр)\.?\s?\d)", re.I
+)
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 _DOI_REST = re.compile(r"\s([\w.()/;:-]+)")
 # an address written without 'http://' or 'www.' after GOST's 'URL:' or 'Режим доступа:'
@@ -139,6 +144,9 @@ _URL_START = re.compile(r"(?:https?|ftp)://|www\.", re.I)
 _URL_END = re.compile(r"[\"<>]")
 _URL_MATERIAL = re.compile(r"[/=%?&_#]|\.\w")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+# a bracketed translation closing a title: two words or more, the first capitalised ('[Binary
+# relations]'); not '[in Chinese]', '[selections]', '[J]'
+_TITLE_TRANSLATION = re.compile(r"(?<=\S)\s*\[([A-ZА-ЯЁ][^\[\]\s]*\s[^\[\]]+)\]$")
 # what a bracket after a title says of the medium, not of the title: no translation of it
 # ('[Elektronnyj resurs]', GOST's '[Электронный ресурс]' transliterated in a References list)
 _MEDIUM = re.compile(
@@ -165,7 +173,7 @@ _THESIS_TAIL = re.compile(
 # real lists' labels leave it out, as a note); the generated rows had it inside the title.
 _GENRE_TAIL = re.compile(
     r"\s*:\s*(?:коллективная\s)?(?:монография|учебник|учеб(?:ное|но-методическое|\.-метод\.|\.)\s?"
-    r"(?:пособие|для)|(?:справочное|методическое)\sпособие|пособие|кн\.\sдля|книга\sдля|"
+    r"(?:пособие|для)|(?:справочное|методическое)\sпособие|справочные\sматериалы|пособие|кн\.\sдля|книга\sдля|"
     r"(?:толковый\s)?словарь|справочник|бюллетень|практикум|хрестоматия|курс\sлекций|"
     r"сборник|сб\.\s?(?:ст|науч|тр|матер)|monografiya|uchebnik|ucheb(?:noe|\.)\s?(?:posobie|dlya)|"
     r"posobie|kn\.\sdlya|(?:tolkovyj\s)?slovar|spravochnik|sbornik)(?![а-яёa-z]).*$",
@@ -194,7 +202,7 @@ _SOURCE_LEAD = re.compile(
     r"^\s*(?://|in\s*:|in\s+|в\s*:|в\s+кн\.\s*:|в\s+сб\.\s*:|//\s*in:?)\s*", re.I
 )
 # The word that joins a part to the work it is in: 'In', 'in:', 'In:', 'dans', 'В кн.:', '//'.
-_CONNECTOR = re.compile(
+CONNECTOR = re.compile(
     r"^[\s.,;:]*(?:in|en|im|dans|в(?:\s+(?:кн|сб)\.)?|//)(?:\s*:)?[\s.,;:]*$", re.I
 )
 # A place after the name of a journal or book: '…, Paris', '… вестник. Уфа', '…, New York, NY'.
@@ -407,10 +415,13 @@ def _number(text: str, word: re.Pattern[str]) -> str | None:
     return match.group().replace(" ", "") if match else None
 
 
-def _volume(piece: str) -> tuple[str | None, str | None]:
-    """A volume span's number, and the letter of a journal's section before it ('B364')."""
+def _volume(piece: str) -> tuple[str | None, str | None, str | None]:
+    """A volume span's number, the letter of a journal's section before it ('B364'), and an
+    issue number written before the volume in the same span ('N9. Т. 11.')."""
+    if lead := _ISSUE_THEN_VOLUME.match(piece):
+        return _number(piece[lead.end() :], _VOLUME_WORD), None, lead.group(1)
     section = _SECTION_VOLUME.match(_clean(piece))
-    return _number(piece, _VOLUME_WORD), section.group(1) if section else None
+    return _number(piece, _VOLUME_WORD), section.group(1) if section else None, None
 
 
 def _issue(piece: str) -> str | None:
@@ -432,6 +443,8 @@ def _page_range(piece: str, cyrillic: bool = True) -> tuple[str | None, str | No
     ``cyrillic``: the reference has Cyrillic letters, so a glued 'C' may be GOST's 'С'."""
     if _PAGE_COUNT.match(piece):
         return None, None
+    if count := _COUNT_THEN_PAGES.match(piece):
+        piece = piece[count.end() :]
     bare = (_PAGE_WORD if cyrillic else _PAGE_WORD_LATIN).sub("", _clean(piece))
     if ":" in bare and (numbered := _NUMBERED_PAGES.search(bare)):
         return numbered.group(1), numbered.group(2)
@@ -487,7 +500,7 @@ def _container_title(spans: list[Span]) -> int | None:
         return None
     between = spans[titles[0] + 1 : titles[1]]
     if any(
-        label == "editor" or (label == "note" and _CONNECTOR.match(piece))
+        label == "editor" or (label == "note" and CONNECTOR.match(piece))
         for label, piece, _ in between
     ):
         return titles[1]
@@ -637,7 +650,7 @@ def build(spans: list[Span], text: str) -> Citation:
         if k == glued:
             first["source"] += " " + piece
             continue
-        if label == "note" and "title" in first and _CONNECTOR.match(piece):
+        if label == "note" and "title" in first and CONNECTOR.match(piece):
             part_of = True
         if label == "author":
             authors.append(piece)
@@ -648,7 +661,7 @@ def build(spans: list[Span], text: str) -> Citation:
             # slip at a boundary: the year is the next year span's)
             first[label] = piece
             if label == "source" and k and spans[k - 1][0] == "note":
-                connector = bool(_CONNECTOR.match(spans[k - 1][1]))
+                connector = bool(CONNECTOR.match(spans[k - 1][1]))
     if authors:
         # GOST 7.0.100 repeats the authors after ' / ': that statement is the full list
         resp = [a for a in authors if a.lstrip().startswith("/")]
@@ -674,6 +687,17 @@ def build(spans: list[Span], text: str) -> Citation:
             cit.title = _unquote(_without_responsibility(cit.title)) or None
         if cit.title and (head := _without_thesis(cit.title)) != cit.title:
             cit.title, thesis = head, True
+        if (
+            cit.title
+            and cit.title[-1] == "]"
+            and (tr := _TITLE_TRANSLATION.search(cit.title))
+            and not _MEDIUM.fullmatch(tr.group(1))
+        ):
+            # 'Binarnye otnosheniya [Binary relations]': the translation read with the title
+            # (the hand labels never keep it there: 1,500 such titles have it as title_en)
+            cit.title = cit.title[: tr.start()].rstrip(_OUTER) or None
+            if "title_en" not in first:
+                cit.title_en = _clean(tr.group(1)) or None
         if cit.title and ":" in cit.title:
             cit.title = _without_genre(cit.title)
         # 'Title of the Clusters. 2000 In Proc. …': the year after the title's full stop read
@@ -739,8 +763,9 @@ def build(spans: list[Span], text: str) -> Citation:
             # works in English, no title): the year and the volume's word read with the source
             cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
             cit.year = cit.year or tail.group(1)
+    lead_issue = None  # an issue number the volume span began with
     if "volume" in first:
-        cit.volume, section = _volumes(first["volume"])
+        cit.volume, section, lead_issue = _volumes(first["volume"])
         if section and cit.source and first["source"].rstrip(" ,;:").endswith("."):
             # 'Nucl. Phys. | B364': the letter names the journal's section ('Nucl. Phys. B',
             # not the other journal 'Nucl. Phys.'), the number is the volume
@@ -774,6 +799,8 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.issue = _issues_in_year(first["year"])  # '2016. – №10. –' read as one year span
     if cut_issue and cit.issue is None:
         cit.issue = _issues(cut_issue)
+    if lead_issue and cit.issue is None:
+        cit.issue = lead_issue
     if "pages" in first:
         cit.fpage, cit.lpage = _page_range(first["pages"], has_russian_letters(text))
     if "publisher" in first:
@@ -897,6 +924,9 @@ def veto(cit: Citation) -> str | None:
     if cit.title_en and has_russian_letters(cit.title_en):
         # '[Электронный ресурс]' read as the bracketed English title: no translation of it
         return "a Cyrillic text read as the English title"
+    if cit.title and _MEDIUM.fullmatch(cit.title):
+        # 'Grooflab [Elektronnyy resurs].': the site's name read as its author
+        return "a medium note read as the title"
     if cit.title_en and _MEDIUM.fullmatch(cit.title_en):
         # '[Elektronnyj resurs]', GOST's medium note transliterated in a References list
         return "a medium note read as the English title"
@@ -1002,7 +1032,12 @@ def veto(cit: Citation) -> str | None:
 
 _WORD = re.compile(r"[\w'’-]+")
 # a journal section's letter before the volume: 'B364', 'A16' ('V69' is 'Vol. 69')
-_SECTION_VOLUME = re.compile(r"^([A-UW-Z])\s?\d{1,4}\b")
+# an issue's number, then the volume's, in one span: 'N9. Т. 11.', '№ 3, Vol. 5'
+_ISSUE_THEN_VOLUME = re.compile(
+    r"^[\s(]*(?:№|N|No\.?)\s*(\d+[a-zа-я]?)[.,;]?\s+(?=(?:т|том|vol|v)\.\s*\d)", re.I
+)
+# (not 'N': 'N9' is an issue's number, as '№9'; nor 'V': 'V5' is a volume's)
+_SECTION_VOLUME = re.compile(r"^([A-MO-UW-Z])\s?\d{1,4}\b")
 _CLOSING = re.compile(r"^\s*\)[\s.,;:]*$")
 _GLUED_END = re.compile(r"[a-z]{2}[A-Z][a-z]{1,4}$")  # 'isotopesBraz', not 'EinsteinCondensates'
 # 'Mein Kampf, trans. James Vincent Murphy', '…, edited by …': never part of a title or source

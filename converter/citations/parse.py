@@ -13,7 +13,15 @@ from functools import lru_cache
 from typing import Any
 
 from converter.citations.features import tokenize
-from converter.citations.fields import Citation, Span, build, parse_date, threshold_group, veto
+from converter.citations.fields import (
+    CONNECTOR,
+    Citation,
+    Span,
+    build,
+    parse_date,
+    threshold_group,
+    veto,
+)
 from converter.citations.model import label, threshold
 from converter.identifiers import normalize_doi
 
@@ -86,6 +94,19 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
         # the page count '397 с.'; a bare number closing a Russian book is its page count
         # with the 'с.' lost more often than a page (in English lists it is often a page)
         problem = "a bare number closing a Russian book: its page count"
+    if (
+        problem is None
+        and cit.type == "chapter"
+        and not cit.fpage
+        and _PAGE_COUNT_IN_TEXT.search(text)
+        and not _part_marked(spans)
+    ):
+        # 'Barlow R. E. Mathematical Theory of Reliability. Classics of Aplied Mathematics,
+        # vol. 17. SIAM, 1996. 258 p.': a whole book's page count, and nothing ('In', '//')
+        # that makes the title a part of the source: the source read is a series or the
+        # book's other title (six of seven such readings of the dev split and the fresh
+        # bench were wrong)
+        problem = "a book's page count with a chapter that nothing marks as a part"
     if problem is None and cit.year and _period_start(cit.year, text):
         problem = "the year begins a period the work names"  # '(1773 — 1917). — М., 2014.'
     if problem is None and cit.doi:
@@ -96,6 +117,27 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
     return cit, confidence, problem
 
 
+# a page count: '258 p.', '40 p', '576 с.', '44 pp' (not a page cited: 'p. 45', 'С. 5')
+_PAGE_COUNT_IN_TEXT = re.compile(
+    r"(?<![\w:–-])\d{2,4}\s?(?:p|pp|с|стр|s|pages)\.?(?=\s|$|[,)])", re.I
+)
+
+
+def _part_marked(spans: list[Span]) -> bool:
+    """Whether 'In', 'В кн.:' or GOST's '//' marks the source as the whole the title is part of
+    (before it, or leading it)."""
+    for lab, piece, _ in spans:
+        if lab == "source":
+            lead = piece.lstrip()
+            return lead.startswith("//") or _IN_SOURCE.match(lead) is not None
+        if (lab in ("note", "other") and CONNECTOR.match(piece)) or (
+            lab == "editor" and _IN_SOURCE.match(piece.lstrip())  # 'In Murav'ev B.V. (ed.)'
+        ):
+            return True
+    return False
+
+
+_IN_SOURCE = re.compile(r"(?:in|в(?:\s+(?:кн|сб)\.)?)\s*:?\s", re.I)
 _PERIOD = re.compile(
     r"(?<![\d./])(1[5-9]\d\d|20\d\d)\s*[-\u2010-\u2015]\s*(1[5-9]\d\d|20\d\d)(?!\d|[./]\d)"
 )
@@ -148,6 +190,7 @@ def _stray_parts(spans: list[Span]) -> str | None:
     pieces = "\0".join([piece for _, piece, _ in spans])
     if ("ж" in pieces or "Ж" in pieces) and "же" in pieces.lower() and _SECOND_WORK.search(pieces):
         return "a second work in the same reference"
+    pages_seen = False
     # (each label meets only its own tests, in the order they were written for one span)
     for k, (lab, piece, _) in enumerate(spans):
         if lab in _TITLES:
@@ -165,12 +208,20 @@ def _stray_parts(spans: list[Span]) -> str | None:
                 return "the title runs into the source with nothing between them"
             title_seen = True
         elif lab == "author":
+            if _NAME_THEN_SENTENCE.search(piece):
+                return "the author list runs on past a full stop"
             if not piece.lstrip().startswith("/"):
                 # GOST 7.0.100 repeats the authors after the title, behind a '/'
                 if title_seen and author_before:
                     return "author words on both sides of the title"
                 author_before = author_before or not title_seen
         elif lab in _NOT_ISSUE:
+            if lab == "pages":
+                if pages_seen:
+                    # a reference cites one range: the other is a date's days or a volume
+                    # ('Mol, 1 – 5 June 1998 … P. 32-38', 'Volume 1 1913-1926 … 1996. 62-74.')
+                    return "two page ranges"
+                pages_seen = True
             if "№" in piece and _ISSUE_MARK.search(piece):
                 # '– №10. –' left in a note or read with the year: the issue would be lost
                 return "an issue number outside the issue"
@@ -187,6 +238,10 @@ def _stray_parts(spans: list[Span]) -> str | None:
 
 
 _TITLES = frozenset({"title", "title_en", "source"})
+# an initial, then a capitalised word closed by a full stop, then more in the author span: the
+# word ends a sentence, not a name ('…, West A. Myofibroblasts. I. Paracrine cells …': the
+# title's first words read as one more author; no hand-labelled author span holds this)
+_NAME_THEN_SENTENCE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.\s+[A-ZА-ЯЁ][a-zа-яё]{3,}\.\s+\S")
 _AFTER_EDITOR = "a word after an editor statement's '(Eds.)' not in the title"
 
 
