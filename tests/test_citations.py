@@ -1889,3 +1889,22 @@ def test_a_chapter_with_a_book_s_page_count_and_no_in_is_vetoed(source: str, vet
     # a chapter that cites its pages is not touched
     cited = [*spans[:-1], ("pages", "P. 45–50.", 0.9)]
     assert judge(cited, " ".join(p for _, p, _ in cited))[2] is None
+
+
+@pytest.mark.parametrize(
+    ("title_span", "url_span", "title", "url"),
+    [
+        ("MAIAN: a tool for smart contracts.https", "://github.com/MAIAN-tool/MAIAN",
+         "MAIAN: a tool for smart contracts", "https://github.com/MAIAN-tool/MAIAN"),
+        ("YARP: Yet Another RobotPlatform.http", "://cdn.intechweb.org/pdfs/4161.pdf",
+         "YARP: Yet Another RobotPlatform", "http://cdn.intechweb.org/pdfs/4161.pdf"),
+        ("BOINC.––https", "://boinc.berkeley.edu/.––", "BOINC", "https://boinc.berkeley.edu/"),
+    ],
+)  # fmt: skip
+def test_an_address_glued_to_the_title_keeps_its_scheme(
+    title_span: str, url_span: str, title: str, url: str
+) -> None:
+    """'… smart contracts.https://github.com/…' is one token up to the colon: the title ended
+    in '.https' and the address, starting at '://', was lost."""
+    cit = _built(("title", title_span), ("url", url_span))
+    assert (cit.title, cit.url) == (title, url)

@@ -298,7 +298,8 @@ def _address(span: str) -> str | None:
         if part[0] in "([" or not (url[-1] in _URL_BREAK_BEFORE or _URL_MATERIAL.search(part)):
             break
         url += part
-    url = _URL_END.split(url, 1)[0].rstrip(".,;)")
+    # (GOST's dashes after the address are no part of it: 'https://boinc.berkeley.edu/.––')
+    url = _URL_END.split(url, 1)[0].rstrip(".,;)–—")
     return url if len(url) > len(found.group() if found else "") else None
 
 
@@ -566,6 +567,25 @@ def _rejoin_access_date(spans: list[Span]) -> list[Span]:
     return spans
 
 
+def _rejoin_glued_scheme(spans: list[Span]) -> list[Span]:
+    """An address glued to the word before it ('… smart contracts.https://github.com/…'): the
+    token 'contracts.https' keeps the scheme in the title and the address starts at '://'.
+    The scheme goes back to the address."""
+    for k in range(1, len(spans)):
+        label, piece, sure = spans[k]
+        if label == "url" and piece.startswith("://"):
+            before, text, before_sure = spans[k - 1]
+            if scheme := _GLUED_SCHEME.search(text):
+                head = text[: scheme.start()]
+                rest = [(before, head, before_sure)] if head.strip(" .,;:") else []
+                url = ("url", scheme.group(1) + piece, sure)
+                return [*spans[: k - 1], *rest, url, *spans[k + 1 :]]
+    return spans
+
+
+_GLUED_SCHEME = re.compile(r"(?<=[^\s/])(https?|ftp)$", re.I)
+
+
 # The first words of a title read with the author before it: GOST's name is a surname and at
 # most two initials, so what follows them is the title's: a word, or two initials written
 # apart ('Щербо, Г.М. | В.Г. Шухов и …' but 'Гегель Г.В.Ф.', 'Гегель Г. В. Ф.'),
@@ -630,6 +650,9 @@ def build(spans: list[Span], text: str) -> Citation:
     labels = [label for label, _, _ in spans]
     if "note" in labels and "year" in labels:
         spans = _rejoin_access_date(spans)
+        labels = [label for label, _, _ in spans]
+    if "url" in labels and "://" in text:
+        spans = _rejoin_glued_scheme(spans)
         labels = [label for label, _, _ in spans]
     if len(spans) > 1 and labels[0] == "author" and labels[1] == "title":
         spans = _title_in_author(spans)
