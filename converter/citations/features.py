@@ -102,9 +102,12 @@ Features = tuple[
     str,
     bool,
 ]
-# 20,000 tokens: per worker ~40 MB at most. At 200,000 the bilingual benchmark's batch reached
-# 308 MB summed over its processes (limit 300 MB) for 4 % less CPU (9.76 against 10.14 ms).
-_CACHE_LIMIT = 20_000
+# 50,000 tokens: about 18 MB of real references' tokens (0.35 KB each). It holds the held-out
+# split's 22,148 distinct tokens, which a limit of 20,000 (6.4 MB) cleared in every round of
+# bench/citations.py --speed (7.8 new tokens a reference where a warm round has none). The
+# batch benchmarks' peak summed PSS: 123 → 141 MB (seed), 132 → 155 MB (bilingual), their CPU
+# the same; at 200,000 the bilingual batch reached 308 MB (limit 300 MB).
+_CACHE_LIMIT = 50_000
 # A feature's attribute name, or None when the model has no weight for it: ``str.encode`` keeps
 # every feature (training), ``dict.get`` of a model's attributes only those (``TokenCache``).
 Namer = Callable[[str], bytes | None]
