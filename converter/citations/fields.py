@@ -173,8 +173,8 @@ _THESIS_TAIL = re.compile(
 # real lists' labels leave it out, as a note); the generated rows had it inside the title.
 _GENRE_TAIL = re.compile(
     r"\s*:\s*(?:коллективная\s)?(?:монография|учебник|учеб(?:ное|но-методическое|\.-метод\.|\.)\s?"
-    r"(?:пособие|для)|(?:справочное|методическое)\sпособие|справочные\sматериалы|пособие|кн\.\sдля|книга\sдля|"
-    r"(?:толковый\s)?словарь|справочник|бюллетень|практикум|хрестоматия|курс\sлекций|"
+    r"(?:пособие|для)|(?:справочное|методическое)\sпособие|справочные\sматериалы|пособие|"
+    r"кн\.\sдля|книга\sдля|(?:толковый\s)?словарь|справочник|бюллетень|практикум|хрестоматия|курс\sлекций|"
     r"сборник|сб\.\s?(?:ст|науч|тр|матер)|monografiya|uchebnik|ucheb(?:noe|\.)\s?(?:posobie|dlya)|"
     r"posobie|kn\.\sdlya|(?:tolkovyj\s)?slovar|spravochnik|sbornik)(?![а-яёa-z]).*$",
     re.I | re.S,
@@ -198,7 +198,7 @@ _STATUS_TAIL = re.compile(
     re.I,
 )
 _STATUS_HINT = re.compile(r"(?i)(?:mis|sse|ати|ать|uck|ess|ted|ing|ear)\W*$")
-_SOURCE_LEAD = re.compile(
+SOURCE_LEAD = re.compile(
     r"^\s*(?://|in\s*:|in\s+|в\s*:|в\s+кн\.\s*:|в\s+сб\.\s*:|//\s*in:?)\s*", re.I
 )
 # The word that joins a part to the work it is in: 'In', 'in:', 'In:', 'dans', 'В кн.:', '//'.
@@ -742,7 +742,7 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.title_en = _clean(found if found else first["title_en"]) or None
     if "source" in first:
         cleaned = _clean(first["source"])
-        source = _cut_title_tail(_SOURCE_LEAD.sub("", cleaned))
+        source = _cut_title_tail(SOURCE_LEAD.sub("", cleaned))
         if _STATUS_HINT.search(source):  # (the endings every status word has: a cheap test)
             source = _STATUS_TAIL.sub("", source)
         # 'Ekonomika regionov [Regional economics]': the bracketed English is a translation

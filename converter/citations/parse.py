@@ -15,6 +15,7 @@ from typing import Any
 from converter.citations.features import tokenize
 from converter.citations.fields import (
     CONNECTOR,
+    SOURCE_LEAD,
     Citation,
     Span,
     build,
@@ -128,16 +129,14 @@ def _part_marked(spans: list[Span]) -> bool:
     (before it, or leading it)."""
     for lab, piece, _ in spans:
         if lab == "source":
-            lead = piece.lstrip()
-            return lead.startswith("//") or _IN_SOURCE.match(lead) is not None
+            return SOURCE_LEAD.match(piece) is not None
         if (lab in ("note", "other") and CONNECTOR.match(piece)) or (
-            lab == "editor" and _IN_SOURCE.match(piece.lstrip())  # 'In Murav'ev B.V. (ed.)'
+            lab == "editor" and SOURCE_LEAD.match(piece)  # 'In Murav'ev B.V. (ed.)'
         ):
             return True
     return False
 
 
-_IN_SOURCE = re.compile(r"(?:in|в(?:\s+(?:кн|сб)\.)?)\s*:?\s", re.I)
 _PERIOD = re.compile(
     r"(?<![\d./])(1[5-9]\d\d|20\d\d)\s*[-\u2010-\u2015]\s*(1[5-9]\d\d|20\d\d)(?!\d|[./]\d)"
 )
