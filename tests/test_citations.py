@@ -14,13 +14,14 @@ from lxml import etree
 from conftest import DATA
 from converter import load_article, to_jats
 from converter.citations import parse_reference
-from converter.citations.corpus import copy_key, from_row, load
+from converter.citations.corpus import LABELS, copy_key, from_row, load
 from converter.citations.evaluate import FIELDS, evaluate, load_labelled
 from converter.citations.fields import Citation, build, veto
 from converter.citations.model import (
     ATTRIBUTES_NAME,
     MODEL_NAME,
     attribute_names,
+    begin_tags,
     label,
     meta,
     model_dir,
@@ -1121,7 +1122,7 @@ def test_a_year_that_begins_a_period_the_work_names_is_vetoed() -> None:
     ]  # fmt: skip
     assert judge(spans, text)[0].year == "1773"
     assert judge(spans, text)[2] == "the year begins a period the work names"
-    volume = "Иванов И.И. Статья // Журнал. 2014–2015. Т. 3. С. 5–9."
+    volume = "Иванов И.И. Статья о важном // Журнал. 2014–2015. Т. 3. С. 5–9."
     assert read(normalize(volume))[0].year == "2014"
     assert read(normalize(volume))[2] is None
     later = "Петров П.П. История войны 1941–1945 гг. М.: Наука, 2005. 300 с."
@@ -1908,3 +1909,27 @@ def test_an_address_glued_to_the_title_keeps_its_scheme(
     in '.https' and the address, starting at '://', was lost."""
     cit = _built(("title", title_span), ("url", url_span))
     assert (cit.title, cit.url) == (title, url)
+
+
+def test_training_tags_mark_the_first_token_of_every_span() -> None:
+    """The labeller is trained on begin tags ('B-title' for a title's first token): it learns
+    where a title or a source starts apart from how it goes on."""
+    labels = ["author", "author", "title", "source", "source", "volume", "pages"]
+    assert begin_tags(labels) == [
+        "B-author", "author", "B-title", "B-source", "source", "B-volume", "B-pages"
+    ]  # fmt: skip
+
+
+def test_the_labeller_gives_labels_not_tags() -> None:
+    """The packaged model's tags are begin tags and labels; the spans carry only labels, and a
+    span's confidence is the same for all (the whole labelling's probability)."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_dir() / MODEL_NAME))
+    assert any(tag.startswith("B-") for tag in tagger.labels())
+    for text in ("Smith J. A title of a paper. J Things. 2020;1:1-2.",
+                 "Иванов И. И. Статья о важном // Вестник науки. 2019. № 3. С. 5–9."):  # fmt: skip
+        spans = label(text)
+        assert {lab for lab, _, _ in spans} <= set(LABELS)
+        assert len({sure for _, _, sure in spans}) == 1

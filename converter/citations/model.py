@@ -26,6 +26,10 @@ from typing import Any
 
 from converter.citations.features import TOKEN, TokenCache, sequence_features
 
+# Training gives the first token of every span its label's begin tag ('B-title', then
+# 'title'): the labeller learns where a title or a source starts apart from how it goes on, as
+# GROBID's citation model does; the tags are read back as labels here (``label``).
+BEGIN = "B-"
 MODEL_NAME = "citations.crfsuite"
 META_NAME = "citations.json"
 ATTRIBUTES_NAME = "citations.attributes.gz"
@@ -55,6 +59,42 @@ def _tagger() -> Any:
 def _model_stamp(model: Path) -> str:
     data = model.read_bytes()
     return f"{len(data)} {zlib.crc32(data):08x}"
+
+
+def begin_tags(labels: list[str]) -> list[str]:
+    """The tags a reference's labels are trained as: a span's first token ``BEGIN`` + label."""
+    return [
+        BEGIN + label if k == 0 or labels[k - 1] != label else label
+        for k, label in enumerate(labels)
+    ]
+
+
+class _LabelOf(dict[str, str]):
+    """A tag's label ('B-title' → 'title'), found once per tag name."""
+
+    def __missing__(self, tag: str) -> str:
+        found = self[tag] = tag.removeprefix(BEGIN)
+        return found
+
+
+_LABEL_OF = _LabelOf()
+
+
+_TAGS: dict[int, tuple[Any, dict[str, tuple[str, ...]]]] = {}
+
+
+def _tags_of(tagger: Any) -> dict[str, tuple[str, ...]]:
+    """Each label's tags among a tagger's tag names (a model without begin tags: the label),
+    kept per tagger (asking CRFsuite for its names costs ~4 µs)."""
+    kept = _TAGS.get(id(tagger))
+    if kept is not None and kept[0] is tagger:
+        return kept[1]
+    out: dict[str, list[str]] = {}
+    for tag in tagger.labels():
+        out.setdefault(_LABEL_OF[tag], []).append(tag)
+    found = {label: tuple(tags) for label, tags in out.items()}
+    _TAGS[id(tagger)] = (tagger, found)
+    return found
 
 
 def write_attributes(model: Path, out: Path) -> int:
@@ -166,13 +206,20 @@ def label(
     n = len(tokens)
     with _LOCK:
         tagger.set(xseq)
-        labels = tagger.tag()
-        marginal = tagger.marginal
-        joint = tagger.probability(labels)
+        tags = tagger.tag()
+        labels = [*map(_LABEL_OF.__getitem__, tags)]
+        joint = tagger.probability(tags)
         # the spans as [start, end): where the label changes (compress, map: no Python step
         # per token)
         cuts = [*compress(range(1, n), map(ne, labels, labels[1:]))]
         if enough is None or joint < enough:  # (else the scaling cannot change the answer)
+            # a label's marginal: the sum of its tags' ('B-title' and 'title')
+            tags_of = _tags_of(tagger)
+            tag_marginal = tagger.marginal
+
+            def marginal(label: str, t: int) -> float:
+                return sum(tag_marginal(tag, t) for tag in tags_of.get(label, ()))
+
             # only a token at a span's edge can stand where two spans meet
             edge_only = _EDGE_ONLY.issuperset
             for t in sorted({0, n - 1, *cuts, *[c - 1 for c in cuts]}):
