@@ -80,21 +80,14 @@ class _LabelOf(dict[str, str]):
 _LABEL_OF = _LabelOf()
 
 
-_TAGS: dict[int, tuple[Any, dict[str, tuple[str, ...]]]] = {}
-
-
+@cache
 def _tags_of(tagger: Any) -> dict[str, tuple[str, ...]]:
     """Each label's tags among a tagger's tag names (a model without begin tags: the label),
     kept per tagger (asking CRFsuite for its names costs ~4 µs)."""
-    kept = _TAGS.get(id(tagger))
-    if kept is not None and kept[0] is tagger:
-        return kept[1]
     out: dict[str, list[str]] = {}
     for tag in tagger.labels():
         out.setdefault(_LABEL_OF[tag], []).append(tag)
-    found = {label: tuple(tags) for label, tags in out.items()}
-    _TAGS[id(tagger)] = (tagger, found)
-    return found
+    return {label: tuple(tags) for label, tags in out.items()}
 
 
 def write_attributes(model: Path, out: Path) -> int:
