@@ -1933,3 +1933,58 @@ def test_the_labeller_gives_labels_not_tags() -> None:
         spans = label(text)
         assert {lab for lab, _, _ in spans} <= set(LABELS)
         assert len({sure for _, _, sure in spans}) == 1
+
+
+def test_a_heading_that_reads_as_no_person_is_not_passed_over() -> None:
+    """'В.Г. Шухов: нижегородские проекты … / С.В. Зеленова, …' (a left-out journal of the fresh
+    bench): the title's first words read as the heading author, and the authors taken from the
+    ' / ' statement, left the book's title cut; a heading that reads as no person is vetoed even
+    when the statement reads well."""
+    text = (
+        "В.Г. Шухов: нижегородские проекты / С.В. Зеленова, Т.П. Виноградова. – Н. Новгород : "
+        "Литера, 2016."
+    )
+    spans = [
+        ("author", "В.Г.", 0.9), ("title", "Шухов: нижегородские проекты", 0.9),
+        ("author", "/ С.В. Зеленова, Т.П. Виноградова.", 0.9), ("place", "– Н. Новгород :", 0.9),
+        ("publisher", "Литера,", 0.9), ("year", "2016.", 0.9),
+    ]  # fmt: skip
+    assert judge(spans, text)[2] == "author list not readable"
+    heading = [("author", "Зеленова С.В.", 0.9), *spans[1:]]
+    found, _, problem = judge(heading, text)
+    assert problem is None
+    assert found.authors == ["Зеленова, С. В.", "Виноградова, Т. П."]
+
+
+def test_a_sentence_between_a_title_and_its_statement_of_responsibility_is_vetoed() -> None:
+    """GOST's title area runs to the ' / ': a note there is a medium, a genre or other title
+    information after ':'; 'Острова. Обзор конкурсных проектов / Ю.Б. Решетникова' read with
+    the second sentence as a note cut the title short."""
+    text = (
+        "Решетникова, Ю.Б. Застройка Васильевского острова. Обзор конкурсных проектов / Ю.Б. "
+        "Решетникова // Наука и проектирование. – М. : МАРХИ, 2017. – С. 450–451."
+    )
+
+    def spans(note: str) -> list[tuple[str, str, float]]:
+        return [
+            ("author", "Решетникова, Ю.Б.", 0.9),
+            ("title", "Застройка Васильевского острова.", 0.9), ("note", note, 0.9),
+            ("author", "/ Ю.Б. Решетникова", 0.9),
+            ("source", "// Наука и проектирование. –", 0.9), ("place", "М. :", 0.9),
+            ("publisher", "МАРХИ,", 0.9), ("year", "2017. –", 0.9), ("pages", "С. 450–451.", 0.9),
+        ]  # fmt: skip
+
+    problem = "a sentence between the title and its statement of responsibility"
+    assert judge(spans("Обзор конкурсных проектов"), text)[2] == problem
+    for note in ("[Электронный ресурс]", ": учеб. пособие", "Справочник", ": сб. статей"):
+        assert judge(spans(note), text)[2] is None, note
+
+
+def test_a_russian_name_with_its_patronymic_before_the_surname() -> None:
+    """'Владимир Григорьевич Шухов': given name, patronymic, surname (the surname is last)."""
+    assert split_people("Владимир Григорьевич Шухов") == ["Шухов, Владимир Григорьевич"]
+    assert split_people("Шухов Владимир Григорьевич") == ["Шухов, Владимир Григорьевич"]
+    assert split_people("Анна Ильинична Петрова, Пётр Ильич Чайковский") == [
+        "Петрова, Анна Ильинична",
+        "Чайковский, Пётр Ильич",
+    ]

@@ -690,6 +690,13 @@ def build(spans: list[Span], text: str) -> Citation:
         resp = [a for a in authors if a.lstrip().startswith("/")]
         listed = resp[0] if resp else authors[0]
         people = split_people(listed)
+        if (
+            resp
+            and people is not None
+            and authors[0] is not resp[0]
+            and split_people(authors[0]) is None
+        ):
+            people = None  # 'Саид, Эдвард. Ориентализм.': a title word in the heading
         cit.authors = people if people is not None else ["?"]
         if people and ends_with_etal(listed):
             cit.etal = True

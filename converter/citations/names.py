@@ -90,6 +90,8 @@ def has_russian_letters(text: str) -> bool:
 
 
 _DOT_GLUED = re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 µs a call
+# a Russian patronymic ('Григорьевич', 'Ильич', 'Борисовна', 'Кузьминична')
+_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:вич|вна|ьич|чна)$")
 _SHORT_SURNAME = re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
 # PDF text extraction moves the space before a full stop or comma: 'Rykoff ,E .S .et al.',
 # 'Komatsu,E .& Seljak ,U' ('...' stays an ellipsis)
@@ -271,6 +273,8 @@ def _person(
             particles += 1
         cut = len(names) - 1 - particles
         return f"{' '.join(names[cut:])}, {' '.join(names[:cut])}"
+    if len(names) == 3 and _PATRONYMIC.match(names[1]) and not _PATRONYMIC.match(names[2]):
+        return f"{names[2]}, {names[0]} {names[1]}"  # 'Владимир Григорьевич Шухов'
     return f"{names[0]}, {' '.join(names[1:])}"
 
 

@@ -180,6 +180,17 @@ _NOTE_FROM_EDITOR = re.compile(r"^\W*\((?i:eds?|hrsg|hg)\.?\)\s*[,:;.]?\s+[A-ZÀ
 _UNPARTED_TITLE_END = re.compile(r"\s(?:(?:1[5-9]|20)\d\d|[a-z][\w-]*\s[A-Z][a-z]{1,3})$")
 
 
+# What GOST puts between a title and its ' / ' statement of responsibility as a note: other title
+# information after ':', a medium in brackets, a genre, a translation, a date
+_TITLE_AREA_NOTE = re.compile(
+    r"^\s*[:\[(/=]|учеб|пособ|монограф|справоч|сборн|сб\.|дис|автореф|пер\.|перев|альбом|словар"
+    r"|лекци|практикум|хрестомат|текст|ресурс|энцикл|очерк|атлас|каталог|доклад|тез|материал"
+    r"|отч[её]т|рекоменд|методич|брошюр|буклет|препринт|стандарт|гост|закон|thesis|diss|monogra"
+    r"|textbook|[12]\d{3}|ucheb|posob|sbornik|\b(?:изд|ed|eds|вып|т|ч|кн)\.",
+    re.I,
+)
+
+
 def _stray_parts(spans: list[Span]) -> str | None:
     """What the order of the spans shows to be wrong, though each span reads well."""
     title_seen = author_before = False
@@ -224,6 +235,18 @@ def _stray_parts(spans: list[Span]) -> str | None:
             if "№" in piece and _ISSUE_MARK.search(piece):
                 # '– №10. –' left in a note or read with the year: the issue would be lost
                 return "an issue number outside the issue"
+            if (
+                lab == "note"
+                and 0 < k < len(spans) - 1
+                and spans[k - 1][0] in ("title", "source")
+                and spans[k + 1][0] in ("author", "editor")
+                and spans[k + 1][1].lstrip().startswith("/")
+                and not _TITLE_AREA_NOTE.search(piece)
+            ):
+                # 'Title. Обзор конкурсных проектов / Ю.Б. Решетникова': GOST's title area runs
+                # to the ' / ' of the statement of responsibility; a note there is a medium, a
+                # genre or other title information after ':', else it is the title's own words
+                return "a sentence between the title and its statement of responsibility"
             if lab == "note" and "(" in piece and _NOTE_FROM_EDITOR.search(piece):
                 return _AFTER_EDITOR
         elif lab == "editor":
