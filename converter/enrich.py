@@ -149,6 +149,7 @@ def _structured(ref: Reference, main: str, parse: Callable[[str], Citation | Non
         "fpage": found.fpage,
         "lpage": found.lpage,
         "doi": ref.doi or found.doi,
+        "arxiv": ref.arxiv or found.arxiv,
         "url": ref.url or found.url,
         "accessed": ref.accessed or found.accessed,
         "type": ref.type or found.type,

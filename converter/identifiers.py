@@ -16,6 +16,13 @@ _DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNO
 _ROR_RE = re.compile(r"^https://ror\.org/0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
 _ROR_ID_RE = re.compile(r"^0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
 _EDN_RE = re.compile(r"^[A-Z]{6}$")
+# arXiv identifiers: since 2007 'YYMM.NNNNN' (four digits after the point until 2014), before
+# it 'archive[.SUBJECT]/YYMMNNN' ('hep-th/9901001', 'math.GT/0309136'); a version may follow
+ARXIV_ID = r"(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+_ARXIV_RE = re.compile(rf"^{ARXIV_ID}$")
+_ARXIV_PREFIX_RE = re.compile(
+    r"^(?:arxiv\s*:\s*|(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
+)
 # Hyphen look-alikes editors paste from word processors; DOIs must use ASCII "-".
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 
@@ -106,6 +113,17 @@ def read_orcid(value: str) -> str:
 def read_doi(value: str) -> str:
     """A DOI from an editor's file: ``normalize_doi`` after a "DOI" label without its colon."""
     return normalize_doi(_DOI_LABEL_RE.sub("", value.strip()))
+
+
+def normalize_arxiv(value: str) -> str:
+    """Return the bare arXiv identifier (``2101.01234``, ``hep-th/9901001``, with its version if
+    given) or raise ``ValueError``; an 'arXiv:' label or an arxiv.org address is taken off."""
+    text = _ARXIV_PREFIX_RE.sub("", value.strip()).removesuffix(".pdf")
+    if not _ARXIV_RE.match(text):
+        raise ValueError(
+            f"not an arXiv identifier (expected YYMM.NNNNN or archive/YYMMNNN): {value!r}"
+        )
+    return text
 
 
 def normalize_ror(value: str) -> str:

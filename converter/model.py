@@ -131,6 +131,7 @@ PartialDate = Annotated[str, BeforeValidator(_date, json_schema_input_type=str |
 Issn = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.read_issn)]
 Orcid = Annotated[str, AfterValidator(identifiers.read_orcid)]
 Doi = Annotated[str, AfterValidator(identifiers.read_doi)]
+ArxivId = Annotated[str, AfterValidator(identifiers.normalize_arxiv)]
 Ror = Annotated[str, AfterValidator(identifiers.normalize_ror)]
 Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
 FunderId = Annotated[str, AfterValidator(identifiers.normalize_funder_id)]
@@ -625,6 +626,11 @@ class Reference(Strict):
     fpage: Page | None = Field(None, description="First page.")
     lpage: Page | None = Field(None, description="Last page.")
     doi: Doi | None = Field(None, description="DOI of the cited work.")
+    arxiv: ArxivId | None = Field(
+        None,
+        description="arXiv identifier of the cited work ('2101.01234', 'hep-th/9901001'; an "
+        "'arXiv:' label is taken off).",
+    )
     url: Url | None = Field(None, description="URL of the cited work.")
     accessed: PartialDate | None = Field(None, description="Date the URL was accessed.")
     title_en: Text | None = Field(
@@ -642,7 +648,7 @@ class Reference(Strict):
     @property
     def structured(self) -> bool:
         """True when any part beyond the text is given."""
-        return bool(self.title or self.source or self.authors or self.doi or self.url)
+        return bool(self.title or self.source or self.authors or self.doi or self.arxiv or self.url)
 
     @model_validator(mode="after")
     def _need_content(self) -> Reference:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import DATA
+from conftest import DATA, xmllint
 from converter import load_article, to_jats
 from converter.citations import parse_reference
 from converter.citations.corpus import LABELS, copy_key, from_row, load
@@ -1988,3 +1988,44 @@ def test_a_russian_name_with_its_patronymic_before_the_surname() -> None:
         "Петрова, Анна Ильинична",
         "Чайковский, Пётр Ильич",
     ]
+
+
+def test_an_arxiv_identifier_is_read_and_links_an_e_print_cited_by_it_alone(
+    write_article, tmp_path: Path, store
+) -> None:
+    """GROBID's corpus labels 'arXiv:1704.07356' a note: one pattern reads it from the text
+    ('arXiv:…', 'arXiv e-prints [arXiv:…]', an old 'hep-lat/0602031' that names its archive)
+    into pub-id pub-id-type="arxiv"; an e-print cited by authors, year and identifier alone,
+    vetoed before as "neither title nor source", is structured; numbers without a source are
+    still vetoed."""
+    spans = [
+        ("author", "M.L. Wagman, M.J. Savage", 0.9), ("year", "(2017),", 0.9),
+        ("note", "arXiv:1704.07356 [hep-lat]", 0.9),
+    ]  # fmt: skip
+    text = "M.L. Wagman, M.J. Savage (2017), arXiv:1704.07356 [hep-lat]"
+    found, _, problem = judge(spans, text)
+    assert (found.arxiv, problem) == ("1704.07356", None)
+    numbers = [*spans[:2], ("volume", "74", 0.9), spans[2]]
+    assert judge(numbers, text.replace("(2017),", "(2017), 74"))[2] == "neither title nor source"
+    old = "S. Chandrasekharan, F. J. Jiang, Phys. Rev. D 74 (2006) 014506 [hep-lat/0602031]."
+    assert build([("note", old, 0.9)], old).arxiv == "hep-lat/0602031"
+    assert build([("note", "Proc. 2/1234567", 0.9)], "Proc. 2/1234567").arxiv is None
+    path = write_article(
+        """\
+title: {en: E-prints}
+references:
+  - "M.L. Wagman, M.J. Savage (2017), arXiv:1704.07356 [hep-lat]"
+  - text: "Smith J. A paper. J Test. 2020;1:2-3."
+    authors: [Smith J.]
+    title: A paper
+    source: J Test
+    arxiv: "arXiv:2001.01234v2"
+"""
+    )
+    output = to_jats(load_article(path), grammars=store)
+    assert output.valid, output.problems
+    tree = etree.fromstring(output.data).getroottree()
+    assert tree.xpath("//ref[@id='ref2']//pub-id[@pub-id-type='arxiv']/text()") == ["2001.01234v2"]
+    out = tmp_path / "out.xml"
+    out.write_bytes(output.data)
+    assert xmllint(out, store.catalog).returncode == 0

@@ -134,3 +134,25 @@ def test_a_labelled_issn_in_a_jats_file_is_still_flagged() -> None:
     )
     found = [f.rule for f in check_bytes(xml, "doc.xml", ("general",)).findings]
     assert "issn-check-digit" in found
+
+
+@pytest.mark.parametrize(
+    ("value", "bare"),
+    [
+        ("1704.07356", "1704.07356"),
+        ("arXiv:2101.01234v2", "2101.01234v2"),
+        ("arXiv: 0706.3585", "0706.3585"),
+        ("https://arxiv.org/abs/hep-th/9901001", "hep-th/9901001"),
+        ("arxiv.org/pdf/2101.01234.pdf", "2101.01234"),
+        ("math.GT/0309136", "math.GT/0309136"),
+        ("cond-mat/9512099v1", "cond-mat/9512099v1"),
+    ],
+)
+def test_arxiv_identifiers_lose_their_label(value: str, bare: str) -> None:
+    assert ids.normalize_arxiv(value) == bare
+
+
+@pytest.mark.parametrize("value", ["9512099", "17040.7356", "arXiv:hep-th", "10.1000/x"])
+def test_a_string_that_is_no_arxiv_identifier_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not an arXiv identifier"):
+        ids.normalize_arxiv(value)

@@ -76,6 +76,10 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
         (GOOD + "doi: 10.1000/abc\u20131\n", "article.yaml: doi: contains a non-ASCII dash U+2013"),
         (GOOD + "doi: not-a-doi\n", "article.yaml: doi: not a DOI"),
         (
+            GOOD + "references:\n  - {text: Smith J. 2020., arxiv: 'arXiv:12345'}\n",
+            "article.yaml: references[0].arxiv: not an arXiv identifier",
+        ),
+        (
             GOOD + "language: xx\ntitle_extra: 1\n",
             "article.yaml: language: unknown ISO 639 language code",
         ),

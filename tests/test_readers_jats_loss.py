@@ -871,3 +871,30 @@ def test_a_citation_without_its_language_takes_the_one_its_script_shows(tmp_path
     assert loaded.article.language == "en"
     langs = [list(ref.text) for ref in loaded.article.references]
     assert langs == [["ru"], ["en"], ["de"]]
+
+
+ARXIV_REFS = """<back><ref-list>
+<ref id="r1"><element-citation publication-type="journal"><person-group
+person-group-type="author"><name><surname>Wagman</surname><given-names>M. L.</given-names></name>
+</person-group><year>2017</year><pub-id pub-id-type="arxiv">arXiv:1704.07356</pub-id>
+</element-citation></ref>
+<ref id="r2"><element-citation publication-type="journal"><person-group
+person-group-type="author"><name><surname>Affleck</surname><given-names>I.</given-names></name>
+</person-group><source>Phys. Rev. B</source><year>1995</year>
+<pub-id pub-id-type="arxiv">e-print 9512099</pub-id></element-citation></ref>
+</ref-list></back>"""
+
+
+def test_an_arxiv_identifier_of_a_reference_is_carried(tmp_path: Path, store) -> None:
+    """A pub-id of type 'arxiv' is the reference's arXiv field and is written back as one (it
+    was kept only in the reference's text before); one that is no arXiv identifier is named in
+    a warning and the reference keeps its other parts."""
+    loaded = _read(_article(tmp_path, back=ARXIV_REFS))
+    first, second = loaded.article.references
+    assert (first.authors, first.year, first.arxiv) == (["Wagman, M. L."], "2017", "1704.07356")
+    # (no title or source: the text is kept, as the model asks, and names the e-print plainly)
+    assert first.text == {"en": "Wagman M. L. 2017. arXiv:1704.07356."}
+    assert second.arxiv is None and second.source == "Phys. Rev. B"
+    assert any("not an arXiv identifier" in w for w in loaded.warnings)
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//ref[@id='r1']//pub-id[@pub-id-type='arxiv']/text()") == ["1704.07356"]

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from converter.citations.lexicon import PLACES
 from converter.citations.names import Memo, ends_with_etal, has_russian_letters, split_people
+from converter.identifiers import ARXIV_ID
 
 
 @dataclass(slots=True)
@@ -35,6 +36,7 @@ class Citation:
     publisher: str | None = None
     place: str | None = None
     doi: str | None = None
+    arxiv: str | None = None
     url: str | None = None
     accessed: str | None = None
     lang: str | None = None
@@ -857,6 +859,14 @@ def build(spans: list[Span], text: str) -> Citation:
     if "accessed" in first:
         inner = _ACCESS_LEAD.sub("", first["accessed"])
         cit.accessed = _access_date(inner.strip(' ()[]."'))  # (a date alone: "(07.12. 2014 г.)")
+    # (cheap tests first: 2 % of references name an e-print; the patterns cost 1.5-4 µs)
+    found_arxiv = None
+    if "rXiv" in text or "rxiv" in text or "RXIV" in text:
+        found_arxiv = _ARXIV_NAMED.search(text)
+    if found_arxiv is None and "/" in text and _SLASH_SEVEN_DIGITS.search(text):
+        found_arxiv = _ARXIV_OLD.search(text)
+    if found_arxiv is not None:
+        cit.arxiv = found_arxiv.group(1)
     cit.type = _type(cit, first, connector)
     if thesis and cit.type in (None, "book"):
         cit.type = "thesis"
@@ -872,6 +882,20 @@ def build(spans: list[Span], text: str) -> Citation:
     if russ and cit.title_en is None and "title" in first:
         cit.title_en = _translation_in_note(spans)
     return cit
+
+
+# An arXiv identifier ('arXiv:1704.07356', 'arXiv preprint arXiv:…', 'arxiv.org/abs/…'), or
+# an old one that names its archive ('[hep-th/0602031]'): one pattern reads it from the text
+# (the labeller leaves it in a note, as GROBID's corpus labels it), whatever span holds it
+_ARXIV_NAMED = re.compile(
+    rf"(?:arxiv\s*:?\s*(?:e-?prints?\s*:?\s*)?|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID})(?![\w/])",
+    re.I,
+)
+_SLASH_SEVEN_DIGITS = re.compile(r"/\d{7}")
+_ARXIV_OLD = re.compile(
+    r"(?<![\w/.-])((?:hep-(?:th|ph|ex|lat)|astro-ph|gr-qc|cond-mat|quant-ph|math-ph|"
+    r"nucl-(?:th|ex)|nlin|physics|math)(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?![\w/])"
+)
 
 
 def _translation_in_note(spans: list[Span]) -> str | None:
@@ -977,7 +1001,11 @@ def veto(cit: Citation) -> str | None:
             return "no year in the year span"
         if not 1500 <= int(cit.year) <= _NEXT_YEAR:
             return "year outside 1500..next year"
-    if not (cit.title or cit.source):
+    if not (cit.title or cit.source) and not (
+        cit.arxiv and cit.authors and not (cit.volume or cit.issue or cit.fpage)
+    ):
+        # ('Wagman M.L., Savage M.J. (2017), arXiv:1704.07356': an e-print named by its arXiv
+        # identifier alone is linked by it)
         return "neither title nor source"
     if (
         cit.title

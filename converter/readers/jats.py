@@ -232,6 +232,9 @@ _CARRIED = frozenset(
 )  # fmt: skip
 
 
+_CARRIED_IDS = frozenset({"doi", "arxiv"})  # the pub-id types a reference's fields hold
+
+
 def _uncarried(cite: etree._Element) -> bool:
     """Whether a structured citation holds a part the reference fields have no place for (a
     PMID, editors, a publisher, an edition, a comment): then its text is kept beside them."""
@@ -241,7 +244,7 @@ def _uncarried(cite: etree._Element) -> bool:
             continue
         if name == "person-group" and (child.get("person-group-type") or "author") == "author":
             continue
-        if name == "pub-id" and (child.get("pub-id-type") or "") == "doi":
+        if name == "pub-id" and (child.get("pub-id-type") or "").lower() in _CARRIED_IDS:
             continue
         if name == "date-in-citation" and (child.get("content-type") or "access-date") == (
             "access-date"
@@ -1333,7 +1336,12 @@ class ArticleReader:
             elif name == "pub-id":
                 kind = (child.get("pub-id-type") or "").lower()
                 value = self.plain(child)
-                parts.append(f"doi:{value}" if kind == "doi" else f"{kind.upper()}: {value}")
+                if kind == "doi":
+                    parts.append(f"doi:{value}")
+                elif kind == "arxiv":
+                    parts.append(value if value.lower().startswith("arxiv") else f"arXiv:{value}")
+                else:
+                    parts.append(f"{kind.upper()}: {value}")
             elif name in ("ext-link", "uri"):
                 href = (child.get(XLINK_HREF) or "").strip()
                 label = self.plain(child)
@@ -1397,9 +1405,11 @@ class ArticleReader:
                 entry[tag] = self.plain(found)
         dropped = self._range_in_page(entry, ref_id)
         for pub_id in _children(cite, "pub-id"):
-            if pub_id.get("pub-id-type") == "doi":
+            kind = (pub_id.get("pub-id-type") or "").lower()
+            if kind in _CARRIED_IDS:
+                read = identifiers.normalize_doi if kind == "doi" else identifiers.normalize_arxiv
                 try:
-                    entry["doi"] = identifiers.normalize_doi(self.plain(pub_id))
+                    entry[kind] = read(self.plain(pub_id))
                 except ValueError as exc:
                     self.warn(f"reference {ref_id}: {exc}: left out")
         for link in _children(cite, "ext-link", "uri"):
