@@ -150,6 +150,7 @@ def _structured(ref: Reference, main: str, parse: Callable[[str], Citation | Non
         "lpage": found.lpage,
         "doi": ref.doi or found.doi,
         "arxiv": ref.arxiv or found.arxiv,
+        "isbn": ref.isbn or found.isbn,
         "url": ref.url or found.url,
         "accessed": ref.accessed or found.accessed,
         "type": ref.type or found.type,

@@ -126,6 +126,38 @@ def normalize_arxiv(value: str) -> str:
     return text
 
 
+_ISBN_LABEL_RE = re.compile(r"^ISBN(?:-1[03])?\s*:?\s*", re.IGNORECASE)
+_ISBN_RE = re.compile(r"^(?:\d[\s-]?){9}[\dX]$|^97[89](?:[\s-]?\d){10}$")
+
+
+def isbn_valid(digits: str) -> bool:
+    """Whether 10 or 13 ISBN characters (digits, a final X in ISBN-10) pass the check digit."""
+    if len(digits) == 10:
+        total = sum((10 - k) * (10 if c == "X" else int(c)) for k, c in enumerate(digits))
+        return total % 11 == 0
+    return (
+        len(digits) == 13
+        and sum(int(c) * (3 if k % 2 else 1) for k, c in enumerate(digits)) % 10 == 0
+    )
+
+
+def normalize_isbn(value: str) -> str:
+    """Return the ISBN as written, without its 'ISBN' label, its spaces made hyphens and 'x'
+    a capital (the hyphens' places depend on ranges only the ISBN agency publishes), or raise
+    ``ValueError`` (bad form or failing check digit)."""
+    text = (
+        _ISBN_LABEL_RE.sub("", value.strip()).upper().replace("\u2010", "-").replace("\u2013", "-")
+    )
+    text = re.sub(r"\s*-\s*|\s+", "-", text)
+    if not _ISBN_RE.match(text):
+        raise ValueError(
+            f"not an ISBN (expected 10 or 13 digits, ISBN-13 from 978 or 979): {value!r}"
+        )
+    if not isbn_valid(text.replace("-", "")):
+        raise ValueError(f"check digit fails: {value!r}")
+    return text
+
+
 def normalize_ror(value: str) -> str:
     """Return the ROR id as ``https://ror.org/0xxxxxxNN`` or raise ``ValueError``."""
     text = value.strip()

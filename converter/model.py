@@ -131,7 +131,20 @@ PartialDate = Annotated[str, BeforeValidator(_date, json_schema_input_type=str |
 Issn = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.read_issn)]
 Orcid = Annotated[str, AfterValidator(identifiers.read_orcid)]
 Doi = Annotated[str, AfterValidator(identifiers.read_doi)]
-ArxivId = Annotated[str, AfterValidator(identifiers.normalize_arxiv)]
+
+
+def _quoted_identifier(value: Any) -> Any:
+    """YAML reads ``arxiv: 2001.01230`` as the number 2001.0123, its last zero lost: an
+    identifier that looks like a number must be quoted."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"write it in quotes: unquoted, YAML reads it as the number {value}")
+    return value
+
+
+ArxivId = Annotated[
+    str, BeforeValidator(_quoted_identifier), AfterValidator(identifiers.normalize_arxiv)
+]
+Isbn = Annotated[str, AfterValidator(identifiers.normalize_isbn)]
 Ror = Annotated[str, AfterValidator(identifiers.normalize_ror)]
 Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
 FunderId = Annotated[str, AfterValidator(identifiers.normalize_funder_id)]
@@ -630,6 +643,10 @@ class Reference(Strict):
         None,
         description="arXiv identifier of the cited work ('2101.01234', 'hep-th/9901001'; an "
         "'arXiv:' label is taken off).",
+    )
+    isbn: Isbn | None = Field(
+        None,
+        description="ISBN of the cited book ('978-5-02-040123-1'; the check digit is checked).",
     )
     url: Url | None = Field(None, description="URL of the cited work.")
     accessed: PartialDate | None = Field(None, description="Date the URL was accessed.")

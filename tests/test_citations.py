@@ -2029,3 +2029,23 @@ references:
     out = tmp_path / "out.xml"
     out.write_bytes(output.data)
     assert xmllint(out, store.catalog).returncode == 0
+
+
+def test_an_isbn_whose_check_digit_holds_is_read_and_written(write_article, store) -> None:
+    """'ISBN 978-5-905163-48-7' (GOST and most styles write it last; GROBID's corpus labels it
+    a note) is the reference's ISBN and the element-citation's <isbn>; one whose check digit
+    fails is not written, and of several the first that holds is taken."""
+    text = (
+        "Зеленова С.В., Виноградова Т.П. В.Г. Шухов: нижегородские проекты. – Н. Новгород : "
+        "Литера, 2016. – 224 с. ISBN 978-5-905163-48-7."
+    )
+    assert build([("note", text, 0.9)], text).isbn == "978-5-905163-48-7"
+    wrong = text.replace("48-7", "48-8")
+    assert build([("note", wrong, 0.9)], wrong).isbn is None
+    two = wrong.replace("ISBN 978-5-905163-48-8.", "ISBN 978-5-905163-48-8, ISBN 0-486-67260-3.")
+    assert build([("note", two, 0.9)], two).isbn == "0-486-67260-3"
+    path = write_article(f'title: {{en: Books}}\nreferences:\n  - "{text}"\n')
+    output = to_jats(load_article(path), grammars=store)
+    assert output.valid, output.problems
+    tree = etree.fromstring(output.data).getroottree()
+    assert tree.xpath("//element-citation/isbn/text()") == ["978-5-905163-48-7"]

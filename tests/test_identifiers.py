@@ -156,3 +156,31 @@ def test_arxiv_identifiers_lose_their_label(value: str, bare: str) -> None:
 def test_a_string_that_is_no_arxiv_identifier_is_refused(value: str) -> None:
     with pytest.raises(ValueError, match="not an arXiv identifier"):
         ids.normalize_arxiv(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("978-5-905163-48-7", "978-5-905163-48-7"),
+        ("ISBN 0-486-67260-3", "0-486-67260-3"),
+        ("ISBN: 0486653633", "0486653633"),
+        ("978 0 521 63338 3", "978-0-521-63338-3"),
+        ("isbn 0-8044-2957-x", "0-8044-2957-X"),
+    ],
+)
+def test_isbns_lose_their_label_and_keep_their_hyphens(value: str, written: str) -> None:
+    assert ids.normalize_isbn(value) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("978-5-905163-48-8", "check digit fails"),
+        ("0-486-67260-4", "check digit fails"),
+        ("12345", "not an ISBN"),
+        ("977-5-905163-48-7", "not an ISBN"),
+    ],
+)
+def test_bad_isbns_are_refused(value: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        ids.normalize_isbn(value)

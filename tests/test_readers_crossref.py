@@ -912,3 +912,33 @@ def test_a_japanese_or_korean_title_in_a_record_said_english_is_kept(tmp_path: P
     assert loaded.article.title == {"ko": "한국의 경제 정책"}
     _, loaded = _read_one(tmp_path, _work(title=["中国经济"], language="en"))
     assert loaded.article is None
+
+
+def test_a_cited_books_isbn_is_read_from_the_registry(tmp_path: Path) -> None:
+    """Crossref's JSON gives a cited book's ISBN as 'http://id.crossref.org/isbn/…', a deposit
+    as <isbn>: the reference's ISBN; a book named by nothing but its ISBN is kept with it as
+    its text; one whose check digit fails is left out of the reference, said."""
+    record = _work(
+        reference=[
+            {"key": "b1", "ISBN": "http://id.crossref.org/isbn/9780486672601",
+             "volume-title": "Finite Difference Equations", "year": "1992"},
+            {"key": "b2", "ISBN": "9780486672601"},
+            {"key": "b3", "ISBN": "9780486672602", "volume-title": "Another Book"},
+        ],
+    )  # fmt: skip
+    _, loaded = _read_one(tmp_path, record)
+    first, second, third = loaded.article.references
+    assert (first.isbn, first.source) == ("9780486672601", "Finite Difference Equations")
+    assert (second.isbn, second.text) == ("9780486672601", {"en": "ISBN 9780486672601"})
+    assert third.isbn is None and third.source == "Another Book"
+    assert any("reference[2]: ISBN left out: check digit fails" in w for w in loaded.warnings)
+    deposit = SHAPES_DEPOSIT.replace(
+        '<citation key="c1">',
+        '<citation key="c0"><isbn>978-0-486-67260-1</isbn><volume_title>Finite Difference '
+        "Equations</volume_title></citation>"
+        '<citation key="c1">',
+    )
+    source = tmp_path / "deposit.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article.references[0].isbn == "978-0-486-67260-1"

@@ -898,3 +898,22 @@ def test_an_arxiv_identifier_of_a_reference_is_carried(tmp_path: Path, store) ->
     assert any("not an arXiv identifier" in w for w in loaded.warnings)
     tree = _output(loaded, tmp_path, store)
     assert tree.xpath("//ref[@id='r1']//pub-id[@pub-id-type='arxiv']/text()") == ["1704.07356"]
+
+
+def test_an_isbn_of_a_reference_is_carried(tmp_path: Path, store) -> None:
+    """An element citation's <isbn> is the reference's ISBN (it was kept only in the text); one
+    whose check digit fails is named in a warning and kept in the text, never lost."""
+    back = """<back><ref-list>
+<ref id="r1"><element-citation publication-type="book"><source>Finite Difference
+Equations</source><year>1992</year><isbn>ISBN 0-486-67260-3</isbn></element-citation></ref>
+<ref id="r2"><element-citation publication-type="book"><source>Another Book</source>
+<year>2001</year><isbn>0-486-67260-4</isbn></element-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    first, second = loaded.article.references
+    assert (first.isbn, first.text) == ("0-486-67260-3", None)
+    assert second.isbn is None
+    assert second.text == {"en": "Another Book. 2001. ISBN 0-486-67260-4."}
+    assert any("ISBN check digit fails" in w for w in loaded.warnings)
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//ref[@id='r1']//isbn/text()") == ["0-486-67260-3"]

@@ -343,3 +343,20 @@ def test_one_issn_given_as_print_and_electronic_is_written_once(
     assert schema_problems(crossref_xsd, crossref.data, "full") == []
     issns = etree.fromstring(crossref.data).findall(f".//{CR}journal_metadata/{CR}issn")
     assert [(i.get("media_type"), i.text) for i in issns] == [("print", "2658-6444")]
+
+
+def test_a_cited_books_isbn_goes_into_its_crossref_citation(
+    crossref_xsd: etree.XMLSchema,
+) -> None:
+    """Crossref matches a cited book by its ISBN: the reference's ISBN is the citation's <isbn>,
+    in the schema's order (after <doi>), and the deposit still validates."""
+    article = load_article(BILINGUAL)
+    book = article.references[0].model_copy(
+        update={"type": "book", "source": "Шухов", "isbn": "978-5-905163-48-7"}
+    )
+    article = article.model_copy(update={"references": [book, *article.references[1:]]})
+    output = render(article, Options(target="crossref"), BILINGUAL.name)
+    assert output.valid, output.problems
+    assert schema_problems(crossref_xsd, output.data, BILINGUAL.name) == []
+    citation = etree.fromstring(output.data).find(f".//{CR}citation")
+    assert citation.findtext(f"{CR}isbn") == "978-5-905163-48-7"

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from converter.citations.lexicon import PLACES
 from converter.citations.names import Memo, ends_with_etal, has_russian_letters, split_people
-from converter.identifiers import ARXIV_ID
+from converter.identifiers import ARXIV_ID, normalize_isbn
 
 
 @dataclass(slots=True)
@@ -37,6 +37,7 @@ class Citation:
     place: str | None = None
     doi: str | None = None
     arxiv: str | None = None
+    isbn: str | None = None
     url: str | None = None
     accessed: str | None = None
     lang: str | None = None
@@ -867,6 +868,8 @@ def build(spans: list[Span], text: str) -> Citation:
         found_arxiv = _ARXIV_OLD.search(text)
     if found_arxiv is not None:
         cit.arxiv = found_arxiv.group(1)
+    if "ISBN" in text or "isbn" in text:
+        cit.isbn = _isbn(text)
     cit.type = _type(cit, first, connector)
     if thesis and cit.type in (None, "book"):
         cit.type = "thesis"
@@ -896,6 +899,24 @@ _ARXIV_OLD = re.compile(
     r"(?<![\w/.-])((?:hep-(?:th|ph|ex|lat)|astro-ph|gr-qc|cond-mat|quant-ph|math-ph|"
     r"nucl-(?:th|ex)|nlin|physics|math)(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?![\w/])"
 )
+
+
+# 'ISBN 978-5-905163-48-7', 'ISBN: 0-486-67260-3', 'ISBN 0486653633' (GOST and most styles
+# write it last; GROBID's corpus labels it a note)
+_ISBN_IN_TEXT = re.compile(
+    r"\bISBN(?:-1[03])?\s*:?\s*(97[89][\d\s‐–-]{10,14}|\d[\d\s‐–-]{8,11}[\dXx])", re.I
+)
+
+
+def _isbn(text: str) -> str | None:
+    """The first ISBN of the text whose check digit holds (a book may name several: its
+    volumes' or editions'); one that fails is no ISBN to write."""
+    for found in _ISBN_IN_TEXT.finditer(text):
+        try:
+            return normalize_isbn(found.group(1).strip(" -‐–"))
+        except ValueError:
+            continue
+    return None
 
 
 def _translation_in_note(spans: list[Span]) -> str | None:

@@ -20,7 +20,7 @@ from lxml import etree
 
 from converter import scripts
 from converter.errors import InputError
-from converter.identifiers import DASHES, normalize_doi
+from converter.identifiers import DASHES, normalize_doi, normalize_isbn
 from converter.model import Article
 from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
@@ -527,6 +527,20 @@ def reference_doi(value: Any, where: str, log: Collector) -> str | None:
     return doi
 
 
+def reference_isbn(value: Any, where: str, log: Collector) -> str | None:
+    """A cited book's ISBN as the model takes it ('http://id.crossref.org/isbn/…', as the
+    registry's JSON gives it, read as the bare number), else None with a warning: one that
+    fails its check digit is left out of the reference, the reference kept."""
+    text = re.sub(r"^https?://id\.crossref\.org/isbn/", "", str(value or "").strip())
+    if not text:
+        return None
+    try:
+        return normalize_isbn(text)
+    except ValueError as exc:
+        log.warn(f"{where}: ISBN left out: {exc}")
+        return None
+
+
 def _reference(
     ref: Any, index: int, lang: str, log: Collector, fragments: list[str]
 ) -> dict[str, Any] | None:
@@ -541,6 +555,7 @@ def _reference(
         "issue": ref.get("issue"),
         "fpage": ref.get("first-page"),
         "doi": reference_doi(ref.get("DOI"), f"reference[{index}]", log),
+        "isbn": reference_isbn(ref.get("ISBN"), f"reference[{index}]", log),
     }
     if ref.get("journal-title"):
         entry["type"] = "journal"
@@ -594,9 +609,12 @@ def finish_reference(
     if text:
         entry["text"] = text
     elif not (entry["title"] or entry["source"]):
-        if not entry["doi"]:
+        if entry["doi"]:
+            entry["text"] = f"doi:{entry['doi']}"
+        elif entry.get("isbn"):
+            entry["text"] = f"ISBN {entry['isbn']}"
+        else:
             return None
-        entry["text"] = f"doi:{entry['doi']}"
     return entry
 
 
@@ -1171,6 +1189,9 @@ class _DepositArticle:
                 "fpage": self.text(_child(citation, "first_page")),
                 "doi": reference_doi(
                     self.text(_child(citation, "doi")), f"<citation key={key!r}>", self.log
+                ),
+                "isbn": reference_isbn(
+                    self.text(_child(citation, "isbn")), f"<citation key={key!r}>", self.log
                 ),
             }
             if _child(citation, "journal_title") is not None:

@@ -228,7 +228,8 @@ _DATE_PARTS = frozenset({"day", "month", "season", "year"})
 # parts of a structured citation the model's reference fields hold (see ``_structured``)
 _CARRIED = frozenset(
     {"article-title", "chapter-title", "data-title", "part-title", "source", "year", "volume",
-     "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label"}
+     "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label",
+     "isbn"}
 )  # fmt: skip
 
 
@@ -1342,6 +1343,9 @@ class ArticleReader:
                     parts.append(value if value.lower().startswith("arxiv") else f"arXiv:{value}")
                 else:
                     parts.append(f"{kind.upper()}: {value}")
+            elif name == "isbn":
+                value = self.plain(child)
+                parts.append(value if value.upper().startswith("ISBN") else f"ISBN {value}")
             elif name in ("ext-link", "uri"):
                 href = (child.get(XLINK_HREF) or "").strip()
                 label = self.plain(child)
@@ -1412,6 +1416,13 @@ class ArticleReader:
                     entry[kind] = read(self.plain(pub_id))
                 except ValueError as exc:
                     self.warn(f"reference {ref_id}: {exc}: left out")
+        isbn = _child(cite, "isbn")
+        if isbn is not None and self.plain(isbn):
+            try:
+                entry["isbn"] = identifiers.normalize_isbn(self.plain(isbn))
+            except ValueError as exc:
+                self.warn(f"reference {ref_id}: ISBN {exc}: left out")
+                dropped = True
         for link in _children(cite, "ext-link", "uri"):
             url = (link.get(XLINK_HREF) or self.plain(link)).strip()
             if _URL.match(url):

@@ -258,6 +258,7 @@ class _View:
                     "first_page": ref.fpage,
                     "year": year,
                     "doi": ref.doi,
+                    "isbn": ref.isbn,
                     "article_title": plain_text(ref.title) if ref.title else None,
                     "unstructured": plain_text(texts[0][1]) if texts else None,
                 }
