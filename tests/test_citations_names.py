@@ -146,8 +146,9 @@ def test_author_lists_as_written_are_read(span: str, people: list[str]) -> None:
         "C. Giunti, J. High Energy Phys.",
         # 'and' glued to the end of a surname, or a surname ending in 'and'?
         "D. J.Grossand J . H.Sloan,",
-        # a middle name or a surname of two words: not to be guessed
-        "S. Noja, S.L. Cacciatori, F. Dalla Piazza, A. Marrani, R. Re,",
+        # a middle name or a surname of two words: not to be guessed ('Dalla Piazza', a
+        # particle's, is read: see below)
+        "P. Basu, C. Krishnan, and P.N. Bala Subramanian,",
         # initials whose surname was lost
         "PA, Hicks RE, Machin MA.",
         "Oosterlaken-Dijksterhuis MA, van EM, van B-B, Haagsman HP.",
@@ -407,3 +408,26 @@ def test_crossref_gets_no_first_author_from_a_group(write_article, journal_file)
 )  # fmt: skip
 def test_bodies_and_titles_are_no_people(span: str, people: list[str] | None) -> None:
     assert split_people(span) == people
+
+
+@pytest.mark.parametrize(
+    ("span", "people"),
+    [
+        (
+            "David A. Terei, Manuel M. T. Chakravarty",
+            ["Terei, David A.", "Chakravarty, Manuel M. T."],
+        ),
+        ("S. Noja, F. Dalla Piazza, R. Re", ["Noja, S.", "Dalla Piazza, F.", "Re, R."]),
+        ("G. Delle Donne", ["Delle Donne, G."]),
+    ],
+)
+def test_given_names_with_two_initials_and_italian_particles(span: str, people: list[str]) -> None:
+    """A known given name with two initials before the surname (the fresh slice), and 'Dalla',
+    'Delle', 'Degli' before a surname (the dev split), were read as no one: the reference was
+    vetoed."""
+    assert split_people(span) == people
+
+
+def test_a_surname_with_two_initials_then_a_title_word_is_no_given_first_name() -> None:
+    """'Ivanov I. I. Title' (the regression set): not 'Title, Ivanov I. I.'."""
+    assert split_people("Ivanov I. I. Title") != ["Title, Ivanov I. I."]

@@ -44,7 +44,7 @@ _NAME_WORD = re.compile(
 )
 _PARTICLES = frozenset(
     ("van", "von", "der", "den", "de", "da", "di", "do", "du", "la", "le", "ter", "ten", "al",
-     "el", "bin", "ibn", "dos", "das", "del", "della", "y")
+     "el", "bin", "ibn", "dos", "das", "del", "della", "dalla", "delle", "degli", "y")
 )  # fmt: skip
 _ETAL = re.compile(
     r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
@@ -504,13 +504,17 @@ def _people(text: str, glued: bool) -> list[str] | None:
             pending = None
         if (
             not cyrillic
-            and len(words) == 3
+            and 3 <= len(words) <= 4
             and not _is_initials(words[0])
-            and _is_initials(words[1])
-            and not _is_initials(words[2])
+            and all(map(_is_initials, words[1:-1]))
+            and not _is_initials(words[-1])
+            # two initials after a known given name only: 'Ivanov I. I. Title' is a surname,
+            # its initials and the title's first word
+            and (len(words) == 3 or words[0].lower() in GIVEN_NAMES)
         ):
-            # 'and Peter J. Clark': one person, given names first (Chicago, MLA)
-            people.append(f"{words[2].rstrip('.')}, {words[0]} {_given_out(words[1:2])}")
+            # 'and Peter J. Clark', 'Manuel M. T. Chakravarty': one person, given names first
+            # (Chicago, MLA)
+            people.append(f"{words[-1].rstrip('.')}, {words[0]} {_given_out(words[1:-1])}")
             continue
         if next_initials and len(words) > 1 and not any(map(_is_initials, words)):
             # 'Pauchy Hwang, W.Y.', 'del Toro Iniesta, J. C.': a surname of several words
