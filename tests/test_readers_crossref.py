@@ -563,6 +563,17 @@ def test_deposits_without_article_metadata_say_what_they_hold(run, tmp_path: Pat
     )
 
 
+def _deposit_with_citations(tmp_path: Path, citations: str):
+    """The shapes deposit read with ``citations`` before its own first citation."""
+    source = tmp_path / "deposit.xml"
+    source.write_text(
+        SHAPES_DEPOSIT.replace('<citation key="c1">', citations + '<citation key="c1">'),
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(source, None, ReadContext()))
+    return loaded
+
+
 def test_partial_references_and_article_numbers_as_registries_keep_them(tmp_path: Path) -> None:
     record = _work(
         page="108871",
@@ -585,15 +596,11 @@ def test_partial_references_and_article_numbers_as_registries_keep_them(tmp_path
         "reference 1, 2: only an author, year, volume or page (no text, title, source or DOI): "
         "left out (2)"
     ) in loaded.warnings
-    deposit = SHAPES_DEPOSIT.replace(
-        '<citation key="c1">',
+    loaded = _deposit_with_citations(
+        tmp_path,
         '<citation key="c0"><series_title>Lecture Notes</series_title><cYear>1999</cYear>'
-        '</citation><citation key="c2"><author>Smith</author><cYear>2001</cYear></citation>'
-        '<citation key="c1">',
+        '</citation><citation key="c2"><author>Smith</author><cYear>2001</cYear></citation>',
     )
-    source = tmp_path / "deposit.xml"
-    source.write_text(deposit, encoding="utf-8")
-    [loaded] = list(read_source(source, None, ReadContext()))
     assert [r.source for r in loaded.article.references] == ["Lecture Notes", None]
     assert any(w.startswith("<citation> key c2: only an author") for w in loaded.warnings)
     # with page and article number both given and different, both are kept
@@ -932,13 +939,9 @@ def test_a_cited_books_isbn_is_read_from_the_registry(tmp_path: Path) -> None:
     assert (second.isbn, second.text) == ("9780486672601", {"en": "ISBN 9780486672601"})
     assert third.isbn is None and third.source == "Another Book"
     assert any("reference[2]: ISBN left out: check digit fails" in w for w in loaded.warnings)
-    deposit = SHAPES_DEPOSIT.replace(
-        '<citation key="c1">',
+    loaded = _deposit_with_citations(
+        tmp_path,
         '<citation key="c0"><isbn>978-0-486-67260-1</isbn><volume_title>Finite Difference '
-        "Equations</volume_title></citation>"
-        '<citation key="c1">',
+        "Equations</volume_title></citation>",
     )
-    source = tmp_path / "deposit.xml"
-    source.write_text(deposit, encoding="utf-8")
-    [loaded] = list(read_source(source, None, ReadContext()))
     assert loaded.article.references[0].isbn == "978-0-486-67260-1"
