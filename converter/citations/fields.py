@@ -699,7 +699,9 @@ def build(spans: list[Span], text: str) -> Citation:
             and authors[0] is not resp[0]
             and split_people(authors[0]) is None
         ):
-            people = None  # 'Саид, Эдвард. Ориентализм.': a title word in the heading
+            # 'В.Г. | Шухов: нижегородские проекты … / С.В. Зеленова, …': the title's first
+            # words read as a heading that names no one
+            people = None
         cit.authors = people if people is not None else ["?"]
         if people and ends_with_etal(listed):
             cit.etal = True
