@@ -134,8 +134,8 @@ Doi = Annotated[str, AfterValidator(identifiers.read_doi)]
 
 
 def _quoted_identifier(value: Any) -> Any:
-    """YAML reads ``arxiv: 2001.01230`` as the number 2001.0123, its last zero lost: an
-    identifier that looks like a number must be quoted."""
+    """YAML reads ``arxiv: 2001.01230`` as the number 2001.0123, its last zero lost, and an
+    ISBN without hyphens as an integer: an identifier that looks like a number is quoted."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError(f"write it in quotes: unquoted, YAML reads it as the number {value}")
     return value
@@ -144,7 +144,9 @@ def _quoted_identifier(value: Any) -> Any:
 ArxivId = Annotated[
     str, BeforeValidator(_quoted_identifier), AfterValidator(identifiers.normalize_arxiv)
 ]
-Isbn = Annotated[str, AfterValidator(identifiers.normalize_isbn)]
+Isbn = Annotated[
+    str, BeforeValidator(_quoted_identifier), AfterValidator(identifiers.normalize_isbn)
+]
 Ror = Annotated[str, AfterValidator(identifiers.normalize_ror)]
 Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
 FunderId = Annotated[str, AfterValidator(identifiers.normalize_funder_id)]

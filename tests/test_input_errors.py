@@ -80,6 +80,11 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
             "article.yaml: references[0].arxiv: not an arXiv identifier",
         ),
         (
+            GOOD + "references:\n  - {text: Book. 1992., isbn: 9780486672601}\n",
+            "article.yaml: references[0].isbn: write it in quotes: unquoted, YAML reads it as "
+            "the number 9780486672601",
+        ),
+        (
             GOOD + "references:\n  - {text: Smith J. 2020., arxiv: 2001.01230}\n",
             "article.yaml: references[0].arxiv: write it in quotes: unquoted, YAML reads it as "
             "the number 2001.0123",
