@@ -667,7 +667,15 @@ class Reference(Strict):
     @property
     def structured(self) -> bool:
         """True when any part beyond the text is given."""
-        return bool(self.title or self.source or self.authors or self.doi or self.arxiv or self.url)
+        return bool(
+            self.title
+            or self.source
+            or self.authors
+            or self.doi
+            or self.arxiv
+            or self.isbn
+            or self.url
+        )
 
     @model_validator(mode="after")
     def _need_content(self) -> Reference:

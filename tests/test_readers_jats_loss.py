@@ -888,7 +888,7 @@ person-group-type="author"><name><surname>Affleck</surname><given-names>I.</give
 def test_an_arxiv_identifier_of_a_reference_is_carried(tmp_path: Path, store) -> None:
     """A pub-id of type 'arxiv' is the reference's arXiv field and is written back as one (it
     was kept only in the reference's text before); one that is no arXiv identifier is named in
-    a warning and the reference keeps its other parts."""
+    a warning, the reference keeps its other parts and its text the identifier."""
     loaded = _read(_article(tmp_path, back=ARXIV_REFS))
     first, second = loaded.article.references
     assert (first.authors, first.year, first.arxiv) == (["Wagman, M. L."], "2017", "1704.07356")
@@ -896,6 +896,7 @@ def test_an_arxiv_identifier_of_a_reference_is_carried(tmp_path: Path, store) ->
     assert first.text == {"en": "Wagman M. L. 2017. arXiv:1704.07356."}
     assert second.arxiv is None and second.source == "Phys. Rev. B"
     assert any("not an arXiv identifier" in w for w in loaded.warnings)
+    assert "e-print 9512099" in second.text["en"]  # kept in the text, never lost
     tree = _output(loaded, tmp_path, store)
     assert tree.xpath("//ref[@id='r1']//pub-id[@pub-id-type='arxiv']/text()") == ["1704.07356"]
 

@@ -1415,7 +1415,10 @@ class ArticleReader:
                 try:
                     entry[kind] = read(self.plain(pub_id))
                 except ValueError as exc:
-                    self.warn(f"reference {ref_id}: {exc}: left out")
+                    self.warn(
+                        f"reference {ref_id}: {exc}: left out of the fields, kept in the text"
+                    )
+                    dropped = True
         isbn = _child(cite, "isbn")
         if isbn is not None and self.plain(isbn):
             try:
