@@ -862,14 +862,7 @@ def build(spans: list[Span], text: str) -> Citation:
     if "accessed" in first:
         inner = _ACCESS_LEAD.sub("", first["accessed"])
         cit.accessed = _access_date(inner.strip(' ()[]."'))  # (a date alone: "(07.12. 2014 г.)")
-    # (cheap tests first: 2 % of references name an e-print; the patterns cost 1.5-4 µs)
-    found_arxiv = None
-    if "rXiv" in text or "rxiv" in text or "RXIV" in text:
-        found_arxiv = _ARXIV_NAMED.search(text)
-    if found_arxiv is None and "/" in text and _SLASH_SEVEN_DIGITS.search(text):
-        found_arxiv = _ARXIV_OLD.search(text)
-    if found_arxiv is not None:
-        cit.arxiv = found_arxiv.group(1)
+    cit.arxiv = _arxiv(text)
     if "ISBN" in text or "isbn" in text:
         cit.isbn = _isbn(text)
     cit.type = _type(cit, first, connector)
@@ -901,6 +894,17 @@ _ARXIV_OLD = re.compile(
     r"(?<![\w/.-])((?:hep-(?:th|ph|ex|lat)|astro-ph|gr-qc|cond-mat|quant-ph|math-ph|"
     r"nucl-(?:th|ex)|nlin|physics|math)(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?![\w/])"
 )
+
+
+def _arxiv(text: str) -> str | None:
+    """The text's arXiv identifier, if it names one (cheap tests first: 2 % of references name
+    an e-print; the patterns cost 1.5-4 µs)."""
+    found = None
+    if "rXiv" in text or "rxiv" in text or "RXIV" in text:
+        found = _ARXIV_NAMED.search(text)
+    if found is None and "/" in text and _SLASH_SEVEN_DIGITS.search(text):
+        found = _ARXIV_OLD.search(text)
+    return found.group(1) if found is not None else None
 
 
 # 'ISBN 978-5-905163-48-7', 'ISBN: 0-486-67260-3', 'ISBN 0486653633' (GOST and most styles

@@ -233,7 +233,8 @@ _CARRIED = frozenset(
 )  # fmt: skip
 
 
-_CARRIED_IDS = frozenset({"doi", "arxiv"})  # the pub-id types a reference's fields hold
+# the pub-id types a reference's fields hold, each with what reads it
+_CARRIED_IDS = {"doi": identifiers.normalize_doi, "arxiv": identifiers.normalize_arxiv}
 
 
 def _uncarried(cite: etree._Element) -> bool:
@@ -1410,8 +1411,7 @@ class ArticleReader:
         dropped = self._range_in_page(entry, ref_id)
         for pub_id in _children(cite, "pub-id"):
             kind = (pub_id.get("pub-id-type") or "").lower()
-            if kind in _CARRIED_IDS:
-                read = identifiers.normalize_doi if kind == "doi" else identifiers.normalize_arxiv
+            if (read := _CARRIED_IDS.get(kind)) is not None:
                 try:
                     entry[kind] = read(self.plain(pub_id))
                 except ValueError as exc:
