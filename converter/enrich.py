@@ -118,25 +118,36 @@ def _references(article: Article, journal: Journal) -> list[Reference] | None:
     if journal.structure_references and article.references:
         # Imported here, once per article (not per reference): the parser loads on first use.
         from converter.citations import parse_reference as parse
+    before: Reference | None = None
     for ref in article.references:
         new = ref
         # Parsed when no part is given; a DOI or URL given beside the text is kept.
         if parse is not None and ref.text and not (ref.title or ref.source or ref.authors):
-            new = _structured(new, article.language, parse)
+            new = _structured(new, article.language, parse, before)
         if journal.transliteration:
             new = _with_latin_form(new, journal)
         changed = changed or new is not ref
         out.append(new)
+        before = new
     return out if changed else None
 
 
-def _structured(ref: Reference, main: str, parse: Callable[[str], Citation | None]) -> Reference:
+def _structured(
+    ref: Reference,
+    main: str,
+    parse: Callable[[str], Citation | None],
+    before: Reference | None = None,
+) -> Reference:
     """The reference with the parts a confident parse (``parse``: ``parse_reference``) found
-    (the text is kept as it is)."""
+    (the text is kept as it is); what stands for a part of the reference before is read as
+    that part (``_as_before``)."""
     texts = ref.text or {}
     text = texts.get(main) or next(iter(texts.values()))
+    text, people, source = _as_before(text, before)
     found = parse(text)
-    if found is None:
+    if found is None or found.authors[: len(people)] != people:
+        return ref
+    if source is not None and found.source != source:
         return ref
     update: dict[str, Any] = {
         "authors": list(found.authors),
@@ -158,6 +169,38 @@ def _structured(ref: Reference, main: str, parse: Callable[[str], Citation | Non
         "title_en": ref.title_en or found.title_en,
     }
     return ref.model_copy(update=update)
+
+
+_SOURCE_BEFORE = re.compile(r"(?://|[.,])\s*$")
+
+
+def _as_before(text: str, before: Reference | None) -> tuple[str, list[str], str | None]:
+    """``text`` with the parts of the reference before written in for the marks that stand for
+    them, the authors so written (as the parse writes them) and the source so written.
+
+    A mark for the authors at the start ('———.', 'Он же.', 'Idem.'; '--,' for the first of
+    them, co-authors after it) and 'Там же' / 'Ibid.' for the source: GOST, Chicago, MLA and
+    AMS lists write them. The reading is kept only when the parse reads those parts back as
+    they are; without a reference before that has them, the marks stay, and the parse's
+    vetoes leave such a reference as text."""
+    from converter.citations.names import IBID, SAME_AUTHORS, split_people
+
+    people: list[str] = []
+    source = None
+    if before is None:
+        return text, people, source
+    mark = SAME_AUTHORS.match(text)
+    if mark and before.authors:
+        comma = mark["after"] == ","
+        written = before.authors[:1] if comma else before.authors
+        people = [one for name in written for one in split_people(name) or [name]]
+        text = ", ".join(written).rstrip(".") + (", " if comma else ". ") + text[mark.end() :]
+    # where a source stands: after '//' or a full stop or comma ('Erratum ibid.' is a note's)
+    marks = [m for m in IBID.finditer(text) if _SOURCE_BEFORE.search(text, 0, m.start())]
+    if before.source and len(marks) == 1:
+        source = before.source
+        text = text[: marks[0].start()] + source + text[marks[0].end() :]
+    return text, people, source
 
 
 def _russian_only(ref: Reference) -> tuple[str, str] | None:

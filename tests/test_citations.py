@@ -799,6 +799,106 @@ references:
     assert third.findtext("trans-title") == "Regional economy of Russia"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он же. Культура и взрыв. М.: Гнозис, 1992. 272 с.",
+        "Его же. Культура и взрыв. М.: Гнозис, 1992. 272 с.",
+        "———. Another Book. London: Penguin, 2003.",
+        "---. Another Book. London: Penguin, 2003.",
+        "Idem. Another Book. London: Penguin, 2003.",
+        "--, and A. G. Stephenson, 2007: Vector generalized linear and additive extreme value "
+        "models. Extremes, 10, 1–19.",
+        "Иванов И. И. Название статьи // Там же. 2002. № 4. С. 11–20.",
+        "Blohin A.I., Demin N.A. Activation and transmutation of constructional materials in "
+        "various neutron fields. Ibid., pp. 88-104 (in Russian).",
+    ],
+)
+def test_a_mark_for_the_authors_before_is_never_read_as_a_title(text: str) -> None:
+    """'Он же. Культура и взрыв…' was structured as a book titled 'Он же. Культура и взрыв',
+    with no author, the held-out split's '--, and A. G. Stephenson, 2007: …' with its second
+    author alone, '… // Там же. 2002.' with the source 'Там же': alone, such a reference
+    stays text."""
+    assert parse_reference(text) is None
+
+
+def test_a_mark_for_the_authors_before_takes_their_names(write_article, store) -> None:
+    """In a list, 'Он же.', '———.' and 'Idem.' stand for the authors of the reference before
+    (GOST, Chicago, MLA; '--,' the first of them in AMS journals), 'Там же' for its source:
+    the reference is structured with them, its text kept as printed; a mark after a reference
+    whose authors are unknown stays text."""
+    path = write_article(
+        """\
+title: {en: Same authors}
+references:
+  - "Лотман, Ю. М. Беседы о русской культуре. СПб.: Искусство-СПБ, 1994. 399 с."
+  - "Он же. Культура и взрыв. М.: Гнозис, 1992. 272 с."
+  - "Smith, John. The Book. London: Penguin, 2001."
+  - "———. Another Book. London: Penguin, 2003."
+  - "———. A Third Book. London: Penguin, 2005."
+  - "Notes from the project's archive, box 3, folder 12."
+  - "———. A Fourth Book. London: Penguin, 2007."
+  - "Elsner, J. B., 2003: Tracking hurricanes. Bull. Amer. Meteor. Soc., 84, 353–356."
+  - "--, and T. H. Jagger, 2004: A hierarchical Bayesian approach to seasonal hurricane
+    modeling. J. Climate, 17, 2813–2827."
+  - "Chomsky, N. (2005). Three factors in language design. Linguistic Inquiry, 36, 1–22."
+  - "--- (2007). Approaching UG from below. Linguistic Inquiry, 38, 1–29."
+  - authors: [Лотман Ю. М.]
+    title: Беседы о русской культуре
+    source: Искусство-СПБ
+    year: "1994"
+    text: {ru: "Лотман Ю. М. Беседы о русской культуре. СПб.: Искусство-СПБ, 1994."}
+  - "Он же. Культура и взрыв. М.: Гнозис, 1992. 272 с."
+  - "Иванов И. И., Петров П. П. Название статьи // Вопросы истории. 2019. Т. 5, № 2. С. 10–20."
+  - "Сидоров С. С. Другая статья // Там же. 2020. Т. 6, № 1. С. 30–41."
+"""
+    )
+    output = to_jats(load_article(path), grammars=store)
+    assert output.valid, output.problems
+    tree = etree.fromstring(output.data).getroottree()
+
+    def read(n: int) -> tuple[list[str], str | None, str]:
+        ref = tree.xpath(f"//ref[@id='ref{n}']")[0]
+        element = ref.find(".//element-citation")
+        mixed = "".join(ref.find(".//mixed-citation").itertext())
+        if element is None:
+            return [], None, mixed
+        names = element.xpath("person-group/name")
+        people = [f"{n.findtext('surname')}, {n.findtext('given-names')}" for n in names]
+        return people, element.findtext("source"), mixed
+
+    assert read(2)[:2] == (["Лотман, Ю. М."], "Культура и взрыв")
+    assert read(2)[2].startswith("Он же. Культура и взрыв")
+    assert read(4)[:2] == (["Smith, John"], "Another Book")
+    assert read(4)[2].startswith("———. Another Book")
+    assert read(5)[:2] == (["Smith, John"], "A Third Book")
+    assert read(7)[:2] == ([], None)
+    # '--,': the first author before, co-authors after it (AMS); '--- (2007).': all of them
+    assert read(9)[:2] == (["Elsner, J. B.", "Jagger, T. H."], "J. Climate")
+    assert read(11)[:2] == (["Chomsky, N."], "Linguistic Inquiry")
+    # the authors of a reference given in parts, as written there
+    assert read(13)[:2] == (["Лотман, Ю. М."], "Культура и взрыв")
+    # 'Там же': the source of the reference before
+    assert read(15)[:2] == (["Сидоров, С. С."], "Вопросы истории")
+    assert "// Там же. 2020" in read(15)[2]
+
+
+def test_ibid_in_a_note_is_not_read_as_the_source_before() -> None:
+    """'Erratum ibid.' names the erratum's journal inside a note: the reference is read as
+    written, not with the source before put in."""
+    from converter.enrich import _as_before
+    from converter.model import Reference
+
+    before = Reference(text={"en": "x"}, authors=["Smith, J."], source="Phys. Rev. D")
+    text = "T. Feldmann, Form factors, Phys. Lett. B191 (1987) 442, Erratum ibid D85 (2012) 1."
+    assert _as_before(text, before) == (text, [], None)
+    ibid = "Blohin A.I. Activation of materials. Ibid., pp. 88-104."
+    assert (
+        _as_before(ibid, before)[0]
+        == "Blohin A.I. Activation of materials. Phys. Rev. D., pp. 88-104."
+    )
+
+
 def test_structuring_can_be_turned_off(tmp_path: Path, store) -> None:
     (tmp_path / "journal.yaml").write_text(
         "title: {en: J}\nissn: {print: 2658-6444}\nstructure_references: false\n",

@@ -47,7 +47,7 @@ _PARTICLES = frozenset(
      "el", "bin", "ibn", "dos", "das", "del", "della", "dalla", "delle", "degli", "y")
 )  # fmt: skip
 _ETAL = re.compile(
-    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
+    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|(?<!\w)etal\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
     re.I,
 )
 _ETAL_HINTS = ("al", "др", "other", "u.", "...", "e.a", "e. a")
@@ -70,7 +70,7 @@ _WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.,-])")
 _DOT_IN_WORD = re.compile(r"\.[^\s.,-]")  # where _WORDS splits other than at whitespace
 _LEADING_AND = re.compile(r"^(?:and|&|и|et|und|y)\s+", re.I)
 _AND_INITIALS = "aA&иИeEuUyY"  # the letters _LEADING_AND begins with
-_AND = re.compile(r"\s+(?:and|AND|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
+_AND = re.compile(r"\s+(?:and|AND|And|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
 
 
 # a comma or what _AND splits at: the same cuts as r"\s*,\s*|" + _AND.pattern (a comma,
@@ -79,8 +79,21 @@ _AND = re.compile(r"\s+(?:and|AND|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
 # r"\s*[,;&]\s*|\s+(?:and|AND|&|и|et|und|y)\s+" (a separator with the whitespace around it,
 # or a joining word between whitespace; \s and [,;&] share no character, so neither form
 # backtracks), in half the time of that
-_ITEMS = re.compile(r"[\s,;&](?:(?<=[,;&])\s*|\s*[,;&]\s*|\s*(?:and|AND|&|и|et|und|y)\s+)")
+_ITEMS = re.compile(r"[\s,;&](?:(?<=[,;&])\s*|\s*[,;&]\s*|\s*(?:and|AND|And|&|и|et|und|y)\s+)")
 _CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+# A reference that begins with a mark standing for the authors of the reference before it:
+# the dashes of Chicago and MLA ('———.', '---.', '⸻.', '______.') and GOST's and Latin's
+# words for 'the same' ('Он же.', 'Её же.', 'Их же.', 'Idem.', 'Eadem.'), with the full stop,
+# comma or colon after it (a comma: the first author only, co-authors follow: '--, and T. H.
+# Jagger, 2004:', as AMS journals write it).
+SAME_AUTHORS = re.compile(
+    r"\s*(?:[-‐‑‒–—―_]{2,}|[⸺⸻]|(?i:(?:он|она|оно|они|его|её|ее|их)\s+же|idem|eadem|iidem|"
+    r"eidem|eaedem)(?![\w-]))\s*(?P<after>[.,:]?)\s*"
+)
+# ... and GOST's and Latin's 'in the same' for the source of the reference before: '// Там
+# же. 2002. № 4.', 'ibid, p. 487.'
+IBID = re.compile(r"(?i)(?<![\w-])(?:там\s+же|ibidem|ibid)(?![\w-])")
 
 
 def has_russian_letters(text: str) -> bool:
@@ -93,8 +106,10 @@ _DOT_GLUED = re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 
 # a Russian patronymic ('Григорьевич', 'Ильич', 'Борисовна', 'Кузьминична')
 _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:вич|вна|ьич|чна)$")
 _SHORT_SURNAME = re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
+_TWO_LETTER_SURNAME = re.compile(rf"[{_UP}][{_LO}]\.")
 # PDF text extraction moves the space before a full stop or comma: 'Rykoff ,E .S .et al.',
 # 'Komatsu,E .& Seljak ,U' ('...' stays an ellipsis)
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _SPACE_BEFORE = re.compile(r"\s+([.,;:])(?!\.)(\s*)")
 # ... and glues 'and' to the next name ('andT. Neupert', 'etK. OGASAWARA', 'andHaglin') or a
 # surname to its initial ('MacchiavelliA O', 'JenkinsA .,'): a lower-case letter before a
@@ -301,11 +316,19 @@ def _full_stop_after_name(text: str) -> bool:
     last = words[-1].lstrip(",")
     if not _is_initials(last):
         return True
-    return (
-        len(words) > 1
-        and _SHORT_SURNAME.fullmatch(last) is not None
-        and (_is_initials(words[-2].rstrip(",")) or not words[-2].endswith(","))
-    )
+    if len(words) < 2:
+        return False
+    if _SHORT_SURNAME.fullmatch(last) is not None:
+        return _is_initials(words[-2].rstrip(",")) or not words[-2].endswith(",")
+    # 'W. Li.', 'E. M. Lee & Y. J. Oh.': two letters after initials, in a list that writes
+    # initials first (in 'Ivanov, A. Yu.' or 'Petrov A. Yu.' they are the second initial),
+    # the initials after a separator (in '… J. K. KOCHI. J. Am.' a journal follows a full stop)
+    if not (_TWO_LETTER_SURNAME.fullmatch(last) and _is_initials(words[0])):
+        return False
+    first = len(words) - 1
+    while first and _is_initials(words[first - 1]):
+        first -= 1
+    return first < len(words) - 1 and (first == 0 or not words[first - 1].endswith("."))
 
 
 def _moved_space(match: re.Match[str]) -> str:
@@ -321,6 +344,8 @@ def _tidy(text: str, glued: bool) -> str:
         text = _SPACE_BEFORE.sub(_moved_space, text)
     if "-" in text:
         text = _SPACED_HYPHEN.sub("-", _UNDOTTED_HYPHEN.sub(r"\1.-\2.", text))
+    if ".." in text:
+        text = _DOUBLE_STOP.sub(".", text)  # 'Беляева А.В.., Грачев А.Ф.' (not '...')
     return text
 
 
@@ -461,6 +486,8 @@ def _people(text: str, glued: bool) -> list[str] | None:
         if len(words) == 1 and words[0] in _SUFFIX_ITEMS:
             if pending is None and people:
                 continue  # 'P. E. ELLIS, JR., R. D. JONES': the suffix of the person before
+            if pending is not None and words[0] in _SUFFIXES:
+                continue  # 'Guerney, Jr., B. G.': the suffix of the surname waiting
             if not _word_ok(words[0]):
                 return None  # '3rd' after a surname alone
         next_initials = alone[k + 1]

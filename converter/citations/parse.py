@@ -24,6 +24,7 @@ from converter.citations.fields import (
     veto,
 )
 from converter.citations.model import label, threshold
+from converter.citations.names import IBID, SAME_AUTHORS
 from converter.identifiers import normalize_doi
 
 __all__ = ["Citation", "parse_date", "parse_reference", "read", "spans_from_labels"]
@@ -71,6 +72,14 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
     gating = _BOOK_GATING if cit.type in ("book", "chapter") else USED
     confidence = min([c for lab, _, c in spans if lab in gating], default=0.0)
     problem = veto(cit) or _stray_parts(spans)
+    if problem is None and SAME_AUTHORS.match(text):
+        # 'Он же. Культура и взрыв. М.: Гнозис, 1992.': no author to read here, and the mark
+        # is no title; the article's reading puts the authors before it in (enrich.py)
+        problem = "a mark for the authors of the reference before"
+    if problem is None and cit.source and IBID.fullmatch(cit.source.strip(" .,")):
+        # '… // Там же. 2002. № 4.', '…, Ibid., pp. 88-104': the source of the reference
+        # before, which the article's reading puts in (enrich.py)
+        problem = "'Там же' / 'Ibid.' for the source of the reference before"
     if (
         problem is None
         and cit.fpage
