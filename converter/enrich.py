@@ -162,6 +162,8 @@ def _structured(
         "doi": ref.doi or found.doi,
         "arxiv": ref.arxiv or found.arxiv,
         "isbn": ref.isbn or found.isbn,
+        "pmid": ref.pmid or found.pmid,
+        "pmcid": ref.pmcid or found.pmcid,
         "url": ref.url or found.url,
         "accessed": ref.accessed or found.accessed,
         "type": ref.type or found.type,

@@ -126,6 +126,30 @@ def normalize_arxiv(value: str) -> str:
     return text
 
 
+_PMID_LABEL_RE = re.compile(r"^(?:PMID|PubMed\s*(?:ID)?)\s*:?\s*", re.IGNORECASE)
+_PMID_RE = re.compile(r"^[1-9]\d{0,8}$")
+_PMCID_LABEL_RE = re.compile(r"^PMCID\s*:?\s*", re.IGNORECASE)
+_PMCID_RE = re.compile(r"^PMC[1-9]\d{0,8}$")
+
+
+def normalize_pmid(value: str) -> str:
+    """Return a PubMed identifier's digits ('PMID: 12345678' → '12345678') or raise
+    ``ValueError``."""
+    text = _PMID_LABEL_RE.sub("", value.strip())
+    if not _PMID_RE.match(text):
+        raise ValueError(f"not a PubMed id (expected its digits, as 'PMID: 12345678'): {value!r}")
+    return text
+
+
+def normalize_pmcid(value: str) -> str:
+    """Return a PubMed Central identifier as 'PMC' and its digits ('PMCID: pmc1234567' →
+    'PMC1234567') or raise ``ValueError``."""
+    text = _PMCID_LABEL_RE.sub("", value.strip()).upper()
+    if not _PMCID_RE.match(text):
+        raise ValueError(f"not a PubMed Central id (expected 'PMC' and digits): {value!r}")
+    return text
+
+
 _ISBN_LABEL_RE = re.compile(r"^ISBN(?:-1[03])?\s*:?\s*", re.IGNORECASE)
 _ISBN_RE = re.compile(r"^(?:\d[\s-]?){9}[\dX]$|^97[89](?:[\s-]?\d){10}$")
 

@@ -147,6 +147,8 @@ ArxivId = Annotated[
 Isbn = Annotated[
     str, BeforeValidator(_quoted_identifier), AfterValidator(identifiers.normalize_isbn)
 ]
+Pmid = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.normalize_pmid)]
+Pmcid = Annotated[str, AfterValidator(identifiers.normalize_pmcid)]
 Ror = Annotated[str, AfterValidator(identifiers.normalize_ror)]
 Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
 FunderId = Annotated[str, AfterValidator(identifiers.normalize_funder_id)]
@@ -650,6 +652,12 @@ class Reference(Strict):
         None,
         description="ISBN of the cited book ('978-5-02-040123-1'; the check digit is checked).",
     )
+    pmid: Pmid | None = Field(
+        None, description="PubMed id of the cited work ('12345678'; a 'PMID:' label is taken off)."
+    )
+    pmcid: Pmcid | None = Field(
+        None, description="PubMed Central id of the cited work ('PMC1234567')."
+    )
     url: Url | None = Field(None, description="URL of the cited work.")
     accessed: PartialDate | None = Field(None, description="Date the URL was accessed.")
     title_en: Text | None = Field(
@@ -674,6 +682,8 @@ class Reference(Strict):
             or self.doi
             or self.arxiv
             or self.isbn
+            or self.pmid
+            or self.pmcid
             or self.url
         )
 

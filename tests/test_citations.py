@@ -2177,3 +2177,28 @@ def test_et_al_inside_a_title_is_vetoed() -> None:
     assert judge(label(text), text)[2] == (
         "'и др.' or 'et al.' inside the title or source: the author list runs into it"
     )
+
+
+def test_a_pmid_and_a_pmcid_in_the_text_are_read_and_written(write_article, store) -> None:
+    """'PMID: 15168363' and 'PMCID: PMC2345678' close many biomedical references (the labeller
+    leaves them in a note): they are the reference's pmid and pmcid, written as pub-ids; a YAML
+    number is taken for a PMID (it has no leading zero to lose)."""
+    text = (
+        "Loftus EV. Clinical epidemiology of inflammatory bowel disease: incidence, prevalence, "
+        "and environmental influences. Gastroenterology. 2004;126(6):1504–17. PMID: 15168363. "
+        "PMCID: PMC2345678."
+    )
+    cit = build([("note", text, 0.9)], text)
+    assert (cit.pmid, cit.pmcid) == ("15168363", "PMC2345678")
+    assert build([("note", "PMID 0123", 0.9)], "PMID 0123").pmid is None
+    path = write_article(
+        f'title: {{en: PubMed}}\nreferences:\n  - "{text}"\n'
+        "  - {text: Smith J. Another paper. Test J. 2001;1:2-3., pmid: 28568304}\n"
+    )
+    output = to_jats(load_article(path), grammars=store)
+    assert output.valid, output.problems
+    tree = etree.fromstring(output.data).getroottree()
+    first = tree.xpath("//ref[@id='ref1']//element-citation")[0]
+    assert first.xpath("pub-id[@pub-id-type='pmid']/text()") == ["15168363"]
+    assert first.xpath("pub-id[@pub-id-type='pmcid']/text()") == ["PMC2345678"]
+    assert tree.xpath("//ref[@id='ref2']//pub-id[@pub-id-type='pmid']/text()") == ["28568304"]

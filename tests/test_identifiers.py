@@ -184,3 +184,32 @@ def test_isbns_lose_their_label_and_keep_their_hyphens(value: str, written: str)
 def test_bad_isbns_are_refused(value: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         ids.normalize_isbn(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "bare"),
+    [("15168363", "15168363"), ("PMID: 15168363", "15168363"), ("pmid 7", "7"),
+     ("PubMed ID: 28568304", "28568304")],
+)  # fmt: skip
+def test_pmids_lose_their_label(value: str, bare: str) -> None:
+    assert ids.normalize_pmid(value) == bare
+
+
+@pytest.mark.parametrize("value", ["PMC1234567", "0123", "1234567890", "n/a", ""])
+def test_a_string_that_is_no_pmid_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not a PubMed id"):
+        ids.normalize_pmid(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("PMC2345678", "PMC2345678"), ("PMCID: pmc2345678", "PMC2345678"), ("PMCID PMC7", "PMC7")],
+)
+def test_pmcids_are_written_with_their_capitals(value: str, written: str) -> None:
+    assert ids.normalize_pmcid(value) == written
+
+
+@pytest.mark.parametrize("value", ["2345678", "PMC", "PMC0123", "PMCA123"])
+def test_a_string_that_is_no_pmcid_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="not a PubMed Central id"):
+        ids.normalize_pmcid(value)

@@ -175,6 +175,7 @@ def test_every_reference_with_content_is_kept(tmp_path: Path, store) -> None:
     assert refs[0].text == {"en": "Test Suite, version 2.1. https://example.org/suite."}
     assert refs[0].url == "https://example.org/suite"
     assert refs[1].text == {"en": "The Test Consortium. PMID: 12345678."}
+    assert refs[1].pmid == "12345678"
     assert "https://example.org/project" in refs[2].text["en"]
     # one impossible date drops that date, not the reference or the article
     assert refs[3].accessed is None and refs[3].source == "Test site"
@@ -445,7 +446,8 @@ def test_an_id_given_twice_gets_a_new_one_and_the_article_converts(tmp_path: Pat
 # PMC: sibils/jats-parser data/Abdom_Imaging/PMC2386533.xml): a <citation> made of elements only
 # was read as text, 'McSheaDW1996Metazoan complexity…Evolution50477492', and Springer's own
 # display text beside it was dropped. And an element citation's PMID, editors or day and month
-# were left out in silence: they are kept in its text now.
+# were left out in silence: they are kept in its text now (the PMID, since 2 December, in the
+# reference's field).
 NLM23_REFS = """<back><ref-list>
 <ref id="r1"><label>1</label><citation citation-type="journal"><person-group
 person-group-type="author"><name><surname>McShea</surname><given-names>DW</given-names></name>
@@ -470,11 +472,8 @@ def test_an_nlm_23_citation_of_elements_is_read_as_structured(tmp_path: Path) ->
     first, second, third = _read(path).article.references
     assert (first.authors, first.year, first.source) == (["McShea, DW"], "1996", "Evolution")
     assert (first.fpage, first.lpage) == ("477", "492")
-    # the PMID has no field: the reference's text keeps it, readable
-    assert first.text == {
-        "en": "McShea DW. 1996. Metazoan complexity and evolution: Is there a trend? "
-        "Evolution. 50. 477–492. PMID: 28568304."
-    }
+    # the PMID is the reference's (before it had a field, the text kept it)
+    assert (first.pmid, first.text) == ("28568304", None)
     assert second.doi == "10.1053/j.gastro.2004.01.063"
     assert second.text == {
         "en": "Loftus EV Jr (2004) Clinical epidemiology of inflammatory bowel disease. "
@@ -918,3 +917,29 @@ Equations</source><year>1992</year><isbn>ISBN 0-486-67260-3</isbn></element-cita
     assert any("ISBN check digit fails" in w for w in loaded.warnings)
     tree = _output(loaded, tmp_path, store)
     assert tree.xpath("//ref[@id='r1']//isbn/text()") == ["0-486-67260-3"]
+
+
+def test_a_pmid_and_a_pmcid_of_a_reference_are_carried(tmp_path: Path, store) -> None:
+    """An element citation's pub-id of type pmid or pmcid is the reference's (PMC's own files
+    cite so); a malformed one is named in a warning and kept in the text, never lost."""
+    back = """<back><ref-list>
+<ref id="r1"><element-citation publication-type="journal"><person-group person-group-type="author">
+<name><surname>Loftus</surname><given-names>EV</given-names></name></person-group>
+<article-title>Clinical epidemiology of inflammatory bowel disease</article-title>
+<source>Gastroenterology</source><year>2004</year><volume>126</volume><fpage>1504</fpage>
+<lpage>1517</lpage><pub-id pub-id-type="pmid">15168363</pub-id>
+<pub-id pub-id-type="pmcid">PMC2345678</pub-id></element-citation></ref>
+<ref id="r2"><element-citation publication-type="journal"><article-title>Another
+paper</article-title><source>Test J</source><year>2001</year>
+<pub-id pub-id-type="pmid">n/a</pub-id></element-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    first, second = loaded.article.references
+    assert (first.pmid, first.pmcid, first.text) == ("15168363", "PMC2345678", None)
+    assert second.pmid is None
+    assert second.text == {"en": "Another paper. Test J. 2001. PMID: n/a."}
+    assert any("not a PubMed id" in w for w in loaded.warnings)
+    tree = _output(loaded, tmp_path, store)
+    cite = tree.xpath("//ref[@id='r1']//element-citation")[0]
+    assert cite.xpath("pub-id[@pub-id-type='pmid']/text()") == ["15168363"]
+    assert cite.xpath("pub-id[@pub-id-type='pmcid']/text()") == ["PMC2345678"]

@@ -38,6 +38,8 @@ class Citation:
     doi: str | None = None
     arxiv: str | None = None
     isbn: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
     url: str | None = None
     accessed: str | None = None
     lang: str | None = None
@@ -867,6 +869,11 @@ def build(spans: list[Span], text: str) -> Citation:
     cit.arxiv = _arxiv(text)
     if "ISBN" in text or "isbn" in text:
         cit.isbn = _isbn(text)
+    if "PM" in text:  # (every match holds it: a cheap test first)
+        pmid = _PMID.search(text)
+        cit.pmid = pmid.group(1) if pmid else None
+        pmcid = _PMCID.search(text)
+        cit.pmcid = pmcid.group(1) if pmcid else None
     cit.type = _type(cit, first, connector)
     if thesis and cit.type in (None, "book"):
         cit.type = "thesis"
@@ -919,6 +926,12 @@ def _arxiv(text: str) -> str | None:
 _ISBN_IN_TEXT = re.compile(
     r"\bISBN(?:-1[03])?\s*:?\s*(97[89][\d\s‐–-]{10,14}|\d[\d\s‐–-]{8,11}[\dXx])", re.I
 )
+
+
+# 'PMID: 12345678', 'PMID 12345678' (the labeller leaves it in a note, as it does an arXiv
+# identifier or an ISBN); 'PMCID: PMC1234567', 'PMC1234567' (also in a PMC address)
+_PMID = re.compile(r"(?<![\w-])PMID\s*:?\s*([1-9]\d{0,8})(?!\d)")
+_PMCID = re.compile(r"(?<![A-Za-z])(PMC[1-9]\d{3,8})(?!\d)")
 
 
 def _isbn(text: str) -> str | None:

@@ -234,12 +234,17 @@ _CARRIED = frozenset(
 
 
 # the pub-id types a reference's fields hold, each with what reads it
-_CARRIED_IDS = {"doi": identifiers.normalize_doi, "arxiv": identifiers.normalize_arxiv}
+_CARRIED_IDS = {
+    "doi": identifiers.normalize_doi,
+    "arxiv": identifiers.normalize_arxiv,
+    "pmid": identifiers.normalize_pmid,
+    "pmcid": identifiers.normalize_pmcid,
+}
 
 
 def _uncarried(cite: etree._Element) -> bool:
-    """Whether a structured citation holds a part the reference fields have no place for (a
-    PMID, editors, a publisher, an edition, a comment): then its text is kept beside them."""
+    """Whether a structured citation holds a part the reference fields have no place for
+    (editors, a publisher, an edition, a comment): then its text is kept beside them."""
     for child in cite:
         name = local_name(child, lower=True)
         if not name or name in _CARRIED:
