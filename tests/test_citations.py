@@ -2202,3 +2202,26 @@ def test_a_pmid_and_a_pmcid_in_the_text_are_read_and_written(write_article, stor
     assert first.xpath("pub-id[@pub-id-type='pmid']/text()") == ["15168363"]
     assert first.xpath("pub-id[@pub-id-type='pmcid']/text()") == ["PMC2345678"]
     assert tree.xpath("//ref[@id='ref2']//pub-id[@pub-id-type='pmid']/text()") == ["28568304"]
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "Патент на полезную модель №148507",
+        "Свидетельство о гос. регистрации № 2020660280",
+        "Депонированная рукопись № 50-В2021",
+        "Safety Report Series, № 21",
+    ],
+)
+def test_a_documents_number_is_no_issue_left_outside(number: str) -> None:
+    """A patent's, a registration's or a series' number in a note is no journal issue lost (the
+    fresh slice: five of six such references, vetoed, had every field right); '– №10. –' in
+    a note still is."""
+    text = f"Иванов И. И. Название работы. {number}, 2014."
+    spans = [("author", "Иванов И. И. ", 0.9), ("title", "Название работы. ", 0.9),
+             ("note", f"{number}, ", 0.9), ("year", "2014.", 0.9)]  # fmt: skip
+    assert judge(spans, text)[2] != "an issue number outside the issue"
+    issue = [*spans[:2], ("note", "– №10. – ", 0.9), spans[3]]
+    assert judge(issue, "Иванов И. И. Название работы. – №10. – 2014.")[2] == (
+        "an issue number outside the issue"
+    )

@@ -170,6 +170,12 @@ def _period_start(year: str, text: str) -> bool:
 
 
 _ISSUE_MARK = re.compile(r"№\s*\d")
+# a document's number: 'Патент на полезную модель №148507', 'Свидетельство о гос. регистрации
+# № 2020660280', 'Депонированная рукопись № 50-В2021', 'Safety Report Series, № 21', 'Акт № 149'
+_DOCUMENT_NUMBER = re.compile(
+    r"(?i)(?<!\w)(?:патент\w*|свидетельств\w*|регистрации|рукопис\w*|заявк\w*|акт|akt|series|"
+    r"patent\w*)(?:\W+\w+){0,3}?\W*№\s*\d"
+)
 _NOT_ISSUE = frozenset({"note", "other", "year", "volume", "pages"})
 _ARTICLE_NUMBER = re.compile(r"(?<!\w)ст\.\s*(\d+)", re.I)  # 'Ст. 3301' of a law gazette
 _SENTENCE_END = re.compile(r"[a-zà-ÿа-яё]{3,}\.\s+[A-ZÀ-ÞА-ЯЁ]")  # 'Montreal. Vancouver'
@@ -241,8 +247,9 @@ def _stray_parts(spans: list[Span]) -> str | None:
                     # ('Mol, 1 – 5 June 1998 … P. 32-38', 'Volume 1 1913-1926 … 1996. 62-74.')
                     return "two page ranges"
                 pages_seen = True
-            if "№" in piece and _ISSUE_MARK.search(piece):
-                # '– №10. –' left in a note or read with the year: the issue would be lost
+            if "№" in piece and _ISSUE_MARK.search(_DOCUMENT_NUMBER.sub("", piece)):
+                # '– №10. –' left in a note or read with the year: the issue would be lost (not
+                # a patent's, a registration's or a series' number: 'Патент … №148507')
                 return "an issue number outside the issue"
             if (
                 lab == "note"
