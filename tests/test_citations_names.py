@@ -455,6 +455,10 @@ def test_a_surname_with_two_initials_then_a_title_word_is_no_given_first_name() 
         ("Attrep, Jr, M., Quintana, L.R. and Cisneros, M.R.,",
          ["Attrep, M.", "Quintana, L. R.", "Cisneros, M. R."]),
         ("Henderson, D. A. Jr. And Card, S. K.", ["Henderson, D. A.", "Card, S. K."]),
+        # 'vander', 'vanden' written as one word
+        ("vander Sluis S, Posthuma D, Dolan CV.",
+         ["vander Sluis, S.", "Posthuma, D.", "Dolan, C. V."]),
+        ("Doets M and vanden Brand J F J", ["Doets, M.", "vanden Brand, J. F. J."]),
         # a full stop typed twice after initials
         ("Адамов Е.О., Беляева А.В.., Грачев А.Ф.", ["Адамов, Е. О.", "Беляева, А. В.",
                                                      "Грачев, А. Ф."]),

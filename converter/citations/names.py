@@ -44,7 +44,8 @@ _NAME_WORD = re.compile(
 )
 _PARTICLES = frozenset(
     ("van", "von", "der", "den", "de", "da", "di", "do", "du", "la", "le", "ter", "ten", "al",
-     "el", "bin", "ibn", "dos", "das", "del", "della", "dalla", "delle", "degli", "y")
+     "el", "bin", "ibn", "dos", "das", "del", "della", "dalla", "delle", "degli", "y", "vander",
+     "vanden")
 )  # fmt: skip
 _ETAL = re.compile(
     r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|(?<!\w)etal\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
