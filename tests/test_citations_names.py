@@ -459,6 +459,9 @@ def test_a_surname_with_two_initials_then_a_title_word_is_no_given_first_name() 
         ("vander Sluis S, Posthuma D, Dolan CV.",
          ["vander Sluis, S.", "Posthuma, D.", "Dolan, C. V."]),
         ("Doets M and vanden Brand J F J", ["Doets, M.", "vanden Brand, J. F. J."]),
+        # a former surname in brackets: the one the work was published under is read
+        ("Вечтомов Е. М., Лубягина (Орлова) И. В.", ["Вечтомов, Е. М.", "Лубягина, И. В."]),
+        ("Vechtomov E. M., Lubyagina (Orlova) I. V.", ["Vechtomov, E. M.", "Lubyagina, I. V."]),
         # a full stop typed twice after initials
         ("Адамов Е.О., Беляева А.В.., Грачев А.Ф.", ["Адамов, Е. О.", "Беляева, А. В.",
                                                      "Грачев, А. Ф."]),

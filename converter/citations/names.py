@@ -150,6 +150,9 @@ _GROUP_ITEM = re.compile(
     r"(?:(?:[A-ZА-ЯЁ0-9][\w.&'’-]*|and|of|for|on|the|&)\s+){1,6}?"
     rf"(?i:collaborations?|consortium|group|team|investigators|committee|{_BODY_WORDS})$"
 )
+# a former surname in brackets after the surname, as Russian lists print it ('Лубягина (Орлова)
+# И. В.', 'Lubyagina (Orlova) I. V.'): the name the work was published under is the first
+_FORMER_SURNAME = re.compile(rf"(?<=[{_LO}])\s*\(\s*[{_UP}][{_LO}]+\s*\)(?=\s+[{_UP}][{_LO}]?\.)")
 _SEGMENTS = re.compile(r"\s*[,;]\s*")
 # One person written surname first, before one or two initials one space apart: 'Иванов И.
 # И.', 'Smith J.'. ``_people`` reads such an item as 'Surname, I. I.' through all its steps,
@@ -378,6 +381,8 @@ def split_people(span: str) -> list[str] | None:
         text = _EDITOR_WORDS.sub(" ", text)  # (the words every match holds: a cheap test)
     if "[" in text:
         text = text.replace("[", " ").replace("]", " ")
+    if "(" in text:
+        text = _FORMER_SURNAME.sub("", text)  # 'Лубягина (Орлова) И. В.': the surname before
     if not _GROUP_HINT.search(low):
         return _people(text, glued)
     segments = _SEGMENTS.split(text)
