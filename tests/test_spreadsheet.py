@@ -348,3 +348,37 @@ def test_a_pages_column_gives_first_and_last_page(tmp_path: Path, pages: str, wa
     assert loaded.article is not None, loaded.problems
     got = {k: getattr(loaded.article, k) for k in ("fpage", "lpage", "elocation_id")}
     assert {k: v for k, v in got.items() if v} == want
+
+
+def test_reference_identifiers_in_numbered_columns(tmp_path: Path) -> None:
+    """referenceN.arxiv, .isbn, .pmid and .pmcid are read as in YAML; an ISBN or PMID a
+    workbook stores as a number is its digits again, an arXiv identifier stored as a number
+    (its last zero lost) is refused with the column and what to do."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    row = {
+        "language": "en",
+        "title": "Identifiers",
+        "reference1": "Elaydi S. Finite Difference Equations. Dover, 1992.",
+        "reference1.isbn": 9780486672601,
+        "reference2": "Loftus EV. Clinical epidemiology. Gastroenterology. 2004;126:1504–17.",
+        "reference2.pmid": 15168363,
+        "reference2.pmcid": "PMC2345678",
+        "reference3": "Author A. An e-print. 2020.",
+        "reference3.arxiv": "2001.01230",
+    }
+    [loaded] = read_source(write_xlsx(tmp_path / "ids.xlsx", [row]), None, ReadContext())
+    assert loaded.problems == []
+    first, second, third = loaded.article.references
+    assert first.isbn == "9780486672601"
+    assert (second.pmid, second.pmcid) == ("15168363", "PMC2345678")
+    assert third.arxiv == "2001.01230"
+    [refused] = read_source(
+        write_xlsx(tmp_path / "number.xlsx", [{**row, "reference3.arxiv": 2001.0123}]),
+        None,
+        ReadContext(),
+    )
+    assert refused.article is None
+    assert refused.problems == [
+        f"{tmp_path / 'number.xlsx'}#2: column reference3.arxiv: the arXiv identifier is stored "
+        "as a number (2001.0123): format the cell as text and type it again"
+    ]

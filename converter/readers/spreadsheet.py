@@ -22,8 +22,9 @@ Per language
 Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``keywordN:LANG``; ``referenceN:LANG`` (the reference text in that language) and
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
-    ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``url``,
-    ``accessed``, ``title_en``, ``source_en``, ``etal`` (yes: the authors listed are not all));
+    ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``arxiv``,
+    ``isbn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
+    ``etal`` (yes: the authors listed are not all));
     ``authorN.PART`` with the name parts
     ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
@@ -115,9 +116,13 @@ _AUTHOR_PARTS = frozenset({"orcid", "email", "corresponding", "role", "credit", 
 _REF_PARTS = frozenset(
     {
         "type", "lang", "authors", "year", "title", "source", "volume", "issue", "fpage",
-        "lpage", "doi", "url", "accessed", "title_en", "source_en", "etal",
+        "lpage", "doi", "arxiv", "isbn", "pmid", "pmcid", "url", "accessed", "title_en",
+        "source_en", "etal",
     }
 )  # fmt: skip
+# identifiers a workbook may store as numbers: an ISBN or PMID is its digits again, an arXiv
+# identifier has lost its last zeros (2001.01230 → 2001.0123) and cannot be told back
+_DIGIT_IDS = frozenset({"isbn", "pmid"})
 _LISTS = frozenset({"credit", "affiliations", "awards", "authors", "history.revised"})
 _TRUE = frozenset({"yes", "true", "1", "x", "y"})
 _FALSE = frozenset({"no", "false", "0", "n"})
@@ -670,6 +675,14 @@ def _references(
                     [f"column {header}: texts are given in one cell (references:…): use one way"],
                 )
             if part:
+                if part == "arxiv" and isinstance(value, int | float):
+                    raise InputError(
+                        "",
+                        [f"column {header}: the arXiv identifier is stored as a number ({value}): "
+                         "format the cell as text and type it again"],
+                    )  # fmt: skip
+                if part in _DIGIT_IDS and isinstance(value, int):
+                    value = str(value)
                 ref[part] = _flag(value, header) if part == "etal" else value
                 origin[f"references[{index}].{part}"] = header
             else:
