@@ -108,9 +108,10 @@ _DOT_GLUED = re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 
 _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:вич|вна|ьич|чна)$")
 _SHORT_SURNAME = re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
 _TWO_LETTER_SURNAME = re.compile(rf"[{_UP}][{_LO}]\.")
+# a full stop typed twice ('Беляева А.В..,'; not an ellipsis)
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 # PDF text extraction moves the space before a full stop or comma: 'Rykoff ,E .S .et al.',
 # 'Komatsu,E .& Seljak ,U' ('...' stays an ellipsis)
-_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _SPACE_BEFORE = re.compile(r"\s+([.,;:])(?!\.)(\s*)")
 # ... and glues 'and' to the next name ('andT. Neupert', 'etK. OGASAWARA', 'andHaglin') or a
 # surname to its initial ('MacchiavelliA O', 'JenkinsA .,'): a lower-case letter before a
