@@ -21,11 +21,11 @@ from converter.citations.model import (
     ATTRIBUTES_NAME,
     MODEL_NAME,
     attribute_names,
-    begin_tags,
     label,
     meta,
     model_dir,
     token_features,
+    training_tags,
 )
 from converter.citations.names import split_people
 from converter.citations.parse import judge, spans_from_labels
@@ -2011,23 +2011,26 @@ def test_an_address_glued_to_the_title_keeps_its_scheme(
     assert (cit.title, cit.url) == (title, url)
 
 
-def test_training_tags_mark_the_first_token_of_every_span() -> None:
-    """The labeller is trained on begin tags ('B-title' for a title's first token): it learns
-    where a title or a source starts apart from how it goes on."""
-    labels = ["author", "author", "title", "source", "source", "volume", "pages"]
-    assert begin_tags(labels) == [
-        "B-author", "author", "B-title", "B-source", "source", "B-volume", "B-pages"
+def test_training_tags_mark_the_first_token_of_every_span_and_the_last_of_text() -> None:
+    """The labeller is trained on begin tags ('B-title' for a title's first token) and, for
+    text, last tags ('L-title'): it learns where a title or a source starts and ends apart from
+    how it goes on. A span of one token has its begin tag only; numbers have no last tag."""
+    labels = ["author", "author", "title", "title", "title", "source", "source", "source",
+              "volume", "pages", "pages", "publisher"]  # fmt: skip
+    assert training_tags(labels) == [
+        "B-author", "L-author", "B-title", "title", "L-title", "B-source", "source",
+        "L-source", "B-volume", "B-pages", "pages", "B-publisher",
     ]  # fmt: skip
 
 
 def test_the_labeller_gives_labels_not_tags() -> None:
-    """The packaged model's tags are begin tags and labels; the spans carry only labels, and a
-    span's confidence is the same for all (the whole labelling's probability)."""
+    """The packaged model's tags are begin tags, last tags and labels; the spans carry only
+    labels, and a span's confidence is the same for all (the whole labelling's probability)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_dir() / MODEL_NAME))
-    assert any(tag.startswith("B-") for tag in tagger.labels())
+    assert {"B-title", "L-title", "title", "B-year"} <= set(tagger.labels())
     for text in ("Smith J. A title of a paper. J Things. 2020;1:1-2.",
                  "Иванов И. И. Статья о важном // Вестник науки. 2019. № 3. С. 5–9."):  # fmt: skip
         spans = label(text)
@@ -2177,6 +2180,35 @@ def test_et_al_inside_a_title_is_vetoed() -> None:
     assert judge(label(text), text)[2] == (
         "'и др.' or 'et al.' inside the title or source: the author list runs into it"
     )
+
+
+def test_et_al_closing_a_title_is_vetoed_too() -> None:
+    """The title's closing full stop is cleaned off before the veto looks: 'РФ и др' at the
+    end of a title is the author list run into it all the same."""
+    text = "Министерство образования и науки РФ и др. Российские школьники. М., 2017."
+    spans = [
+        ("title", "Министерство образования и науки РФ и др.", 0.9),
+        ("source", "Российские школьники.", 0.9),
+        ("place", "М.,", 0.9),
+        ("year", "2017.", 0.9),
+    ]
+    assert judge(spans, text)[2] == (
+        "'и др.' or 'et al.' inside the title or source: the author list runs into it"
+    )
+
+
+def test_a_place_after_a_name_closed_by_an_exclamation_mark_is_the_place() -> None:
+    """'… лучшие читатели в мире! | М., | 2017': the book's name is whole at its '!', and 'М.'
+    is where it was printed (it was glued on as part of the name: '… в мире! М')."""
+    text = "Иванов И. И. Российские школьники — лучшие читатели в мире! М., 2017."
+    spans = [
+        ("author", "Иванов И. И.", 0.9),
+        ("source", "Российские школьники — лучшие читатели в мире!", 0.9),
+        ("place", "М.,", 0.9),
+        ("year", "2017.", 0.9),
+    ]
+    cit = judge(spans, text)[0]
+    assert (cit.source, cit.place) == ("Российские школьники — лучшие читатели в мире!", "М")
 
 
 def test_a_pmid_and_a_pmcid_in_the_text_are_read_and_written(write_article, store) -> None:

@@ -523,8 +523,9 @@ def _container_title(spans: list[Span]) -> int | None:
 # printed ('Proceedings of the 6th Distributed Memory Computing Conference, | Portland, OR, |
 # April 1991', '// … исследования. | Свердловск, | 1995', '// Alatoo Academic Studies | – Б., |
 # 2018'): read into the source, it made the source wrong (the labels of the real lists and of
-# AnyStyle's and GROBID's corpora hold 173 such places, of 255 the old rule glued)
-_AREA_END = frozenset(".,;:–—-")
+# AnyStyle's and GROBID's corpora hold 173 such places, of 255 the old rule glued). A name that
+# closes with '!' or '?' is whole too ('… лучшие читатели в мире! | М., | 2017').
+_AREA_END = frozenset(".,;:–—-!?")
 _BRACKETED_PLACE = re.compile(r"^\([^()]+\)[.,;:]?$")
 _ONE_PLACE = re.compile(r"^[^\W\d_][^,]*?[.,;:]?$")
 
@@ -1018,7 +1019,7 @@ def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
     return None
 
 
-_ETAL_IN = re.compile(r"(?i)(?<!\w)(?:и\s+др\.|et\s+al\.?)(?!\w)")
+_ETAL_IN = re.compile(r"(?i)(?<!\w)(?:и\s+др(?:\.|$)|et\s+al\.?)(?!\w)")
 
 
 def veto(cit: Citation) -> str | None:

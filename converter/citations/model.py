@@ -28,8 +28,16 @@ from converter.citations.features import TOKEN, TokenCache, sequence_features
 
 # Training gives the first token of every span its label's begin tag ('B-title', then
 # 'title'): the labeller learns where a title or a source starts apart from how it goes on, as
-# GROBID's citation model does; the tags are read back as labels here (``label``).
+# GROBID's citation model does. The last token of a span of text, two tokens long or more, has
+# its label's last tag ('L-title'): most wrong readings are a title, source or author list run
+# into its neighbour, and the tag lets the labeller learn how such a field ends. The tags are
+# read back as labels here (``label``).
 BEGIN = "B-"
+LAST = "L-"
+# The labels whose spans get a last tag: those of text, whose end is a judgement. (Last tags
+# for every label read no better on the unread sets and cost a third more training time:
+# bench/HISTORY.md, "Last tags".)
+_ENDED = frozenset(("author", "editor", "title", "source", "publisher", "place"))
 MODEL_NAME = "citations.crfsuite"
 META_NAME = "citations.json"
 ATTRIBUTES_NAME = "citations.attributes.gz"
@@ -61,19 +69,25 @@ def _model_stamp(model: Path) -> str:
     return f"{len(data)} {zlib.crc32(data):08x}"
 
 
-def begin_tags(labels: list[str]) -> list[str]:
-    """The tags a reference's labels are trained as: a span's first token ``BEGIN`` + label."""
+def training_tags(labels: list[str]) -> list[str]:
+    """The tags a reference's labels are trained as: a span's first token ``BEGIN`` + label;
+    the last token of a text span (``_ENDED``) of two tokens or more ``LAST`` + label."""
+    n = len(labels)
     return [
-        BEGIN + label if k == 0 or labels[k - 1] != label else label
+        BEGIN + label
+        if k == 0 or labels[k - 1] != label
+        else LAST + label
+        if label in _ENDED and (k + 1 == n or labels[k + 1] != label)
+        else label
         for k, label in enumerate(labels)
     ]
 
 
 class _LabelOf(dict[str, str]):
-    """A tag's label ('B-title' → 'title'), found once per tag name."""
+    """A tag's label ('B-title', 'L-title' → 'title'), found once per tag name."""
 
     def __missing__(self, tag: str) -> str:
-        found = self[tag] = tag.removeprefix(BEGIN)
+        found = self[tag] = tag.removeprefix(BEGIN).removeprefix(LAST)
         return found
 
 
@@ -82,8 +96,8 @@ _LABEL_OF = _LabelOf()
 
 @cache
 def _tags_of(tagger: Any) -> dict[str, tuple[str, ...]]:
-    """Each label's tags among a tagger's tag names (a model without begin tags: the label),
-    kept per tagger (asking CRFsuite for its names costs ~4 µs)."""
+    """Each label's tags among a tagger's tag names (a model without begin or last tags: the
+    label), kept per tagger (asking CRFsuite for its names costs ~4 µs)."""
     out: dict[str, list[str]] = {}
     for tag in tagger.labels():
         out.setdefault(_LABEL_OF[tag], []).append(tag)
@@ -206,7 +220,7 @@ def label(
         # per token)
         cuts = [*compress(range(1, n), map(ne, labels, labels[1:]))]
         if enough is None or joint < enough:  # (else the scaling cannot change the answer)
-            # a label's marginal: the sum of its tags' ('B-title' and 'title')
+            # a label's marginal: the sum of its tags' ('B-title', 'title', 'L-title')
             tags_of = _tags_of(tagger)
             tag_marginal = tagger.marginal
 
