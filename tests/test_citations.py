@@ -2211,6 +2211,42 @@ def test_a_place_after_a_name_closed_by_an_exclamation_mark_is_the_place() -> No
     assert (cit.source, cit.place) == ("Российские школьники — лучшие читатели в мире!", "М")
 
 
+def test_a_title_word_read_with_a_transliterated_russian_author_goes_back_to_the_title() -> None:
+    """The seed article's 'Inozemtsev V. | Kitai — glavnaya ugroza …' (In Russ.): a name in a
+    Russian References list is a surname and initials, so 'Kitai —' opens the title, as
+    Cyrillic lists' title words do. Transliterated initials of two to four letters stay the
+    author's ('Nechaev P. Shch.', 'Khlebnikov Ya.Yu.')."""
+    text = (
+        "Inozemtsev V. Kitai — glavnaya ugroza dlya mirovoi ekonomiki [China is the main threat "
+        "to the global economy]. Ekho Moskvy. 2017. 14 January. (In Russ.)"
+    )
+    spans = [
+        ("author", "Inozemtsev V. Kitai —", 0.9),
+        ("title", "glavnaya ugroza dlya mirovoi ekonomiki", 0.9),
+        ("title_en", "[China is the main threat to the global economy].", 0.9),
+        ("source", "Ekho Moskvy.", 0.9),
+        ("year", "2017. 14 January.", 0.9),
+        ("note", "(In Russ.)", 0.9),
+    ]
+    cit, _, vetoed = judge(spans, text)
+    assert vetoed is None
+    assert (cit.authors, cit.title) == (
+        ["Inozemtsev, V."],
+        "Kitai — glavnaya ugroza dlya mirovoi ekonomiki",
+    )
+    for author in ("Nechaev P. Shch.", "Khlebnikov Ya.Yu."):
+        text = f"{author} Filosofiya nauki [Philosophy of science]. Vestnik. 2005. (In Russ.)"
+        spans = [
+            ("author", author, 0.9),
+            ("title", "Filosofiya nauki", 0.9),
+            ("title_en", "[Philosophy of science].", 0.9),
+            ("source", "Vestnik.", 0.9),
+            ("year", "2005.", 0.9),
+            ("note", "(In Russ.)", 0.9),
+        ]
+        assert judge(spans, text)[0].title == "Filosofiya nauki", author
+
+
 def test_a_pmid_and_a_pmcid_in_the_text_are_read_and_written(write_article, store) -> None:
     """'PMID: 15168363' and 'PMCID: PMC2345678' close many biomedical references (the labeller
     leaves them in a note): they are the reference's pmid and pmcid, written as pub-ids; a YAML

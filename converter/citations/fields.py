@@ -605,11 +605,25 @@ _TITLE_IN_AUTHOR = re.compile(
 )
 
 
-def _title_in_author(spans: list[Span]) -> list[Span]:
+# The same in a Russian References list's transliteration ('Inozemtsev V. | Kitai — glavnaya
+# ugroza …', "(In Russ.)" at its end): the name is a surname and at most two initials there
+# too, of up to four letters ('Yu.', 'Shch.': never the title word), and the first title word
+# may keep the dash after it.
+_TITLE_IN_TRANSLITERATED_AUTHOR = re.compile(
+    r"^(?P<name>[A-Z][a-z'’-]+,?\s(?:[A-Z][a-z]{0,3}\.\s?){1,2}(?=[A-Z][a-z]))"
+    r"(?![A-Z][a-z]{0,3}\.)(?P<title>[A-Z][a-z'’-]+(?:\s[A-Za-z'’-]+){0,2}[.,]?(?:\s[—–])?)$"
+)
+
+
+def _title_in_author(spans: list[Span], text: str) -> list[Span]:
     """The title's first words given back when the labeller read them with a single author
-    written in Cyrillic (``_TITLE_IN_AUTHOR``)."""
+    written in Cyrillic (``_TITLE_IN_AUTHOR``), or transliterated in a reference marked as
+    Russian (``_TITLE_IN_TRANSLITERATED_AUTHOR``)."""
     label, piece, sure = spans[0]
-    if (found := _TITLE_IN_AUTHOR.match(piece.strip())) is None:
+    found = _TITLE_IN_AUTHOR.match(piece.strip())
+    if found is None and "(" in text and "russ" in text.lower() and _RUSS.search(text):
+        found = _TITLE_IN_TRANSLITERATED_AUTHOR.match(piece.strip())
+    if found is None:
         return spans
     title = found.group("title") + " " + spans[1][1]
     return [
@@ -663,7 +677,7 @@ def build(spans: list[Span], text: str) -> Citation:
         spans = _rejoin_glued_scheme(spans)
         labels = [label for label, _, _ in spans]
     if len(spans) > 1 and labels[0] == "author" and labels[1] == "title":
-        spans = _title_in_author(spans)
+        spans = _title_in_author(spans, text)
     if labels[0] == "title" or (len(spans) > 1 and labels[0] == "author" and labels[1] == "title"):
         spans = _author_in_title(spans, labels.index("title"))
     cit = Citation()

@@ -35,8 +35,8 @@ from converter.citations.features import TOKEN, TokenCache, sequence_features
 BEGIN = "B-"
 LAST = "L-"
 # The labels whose spans get a last tag: those of text, whose end is a judgement. (Last tags
-# for every label read no better on the unread sets and cost a third more training time:
-# bench/HISTORY.md, "Last tags".)
+# for every label were better on the left-out journals' Cyrillic lines, worse on the fresh
+# slice's Russian ones, and cost a third more training time: bench/HISTORY.md, "Last tags".)
 _ENDED = frozenset(("author", "editor", "title", "source", "publisher", "place"))
 MODEL_NAME = "citations.crfsuite"
 META_NAME = "citations.json"
