@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from converter.model import Article, Contributor, Journal, PersonName, Reference
@@ -114,10 +115,13 @@ def latin_name(name: PersonName, journal: Journal) -> PersonName:
 def _references(article: Article, journal: Journal) -> list[Reference] | None:
     changed = False
     out: list[Reference] = []
-    parse = None
+    parse: Callable[[str], Citation | None] | None = None
     if journal.structure_references and article.references:
         # Imported here, once per article (not per reference): the parser loads on first use.
-        from converter.citations import parse_reference as parse
+        from converter.citations import parse_reference
+
+        # (a journal's own confidence, if it asks for a higher one than the parser's)
+        parse = partial(parse_reference, least=journal.reference_confidence)
     before: Reference | None = None
     for ref in article.references:
         new = ref

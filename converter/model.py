@@ -312,6 +312,18 @@ class Journal(Strict):
             "confident; false keeps unstructured references as text only."
         ),
     )
+    reference_confidence: float | None = Field(
+        None,
+        ge=0.5,
+        le=0.995,
+        description=(
+            "The confidence a parsed reference needs before its parts are written "
+            "(element-citation), where it is to be higher than the parser's own threshold for "
+            "the reference's language (chosen on its dev split; README, 'References'): more "
+            "references stay text, and fewer parts are wrong. A value below that threshold "
+            "changes nothing."
+        ),
+    )
     crossref: Crossref | None = Field(None, description="Crossref depositor and registrant.")
     url: Url | None = Field(
         None,

@@ -899,6 +899,25 @@ def test_ibid_in_a_note_is_not_read_as_the_source_before() -> None:
     )
 
 
+def test_a_journal_can_ask_for_a_higher_confidence(tmp_path: Path, store) -> None:
+    """``reference_confidence`` in the journal file: a reference the parser structures at its
+    own threshold (this one at a confidence of about 0.99) stays text when the journal asks
+    for 0.995; a value under the parser's threshold changes nothing."""
+    text = "Smith J. A title of a paper. J Things. 2020;1:1-2."
+    path = tmp_path / "a.yaml"
+    path.write_text(f'title: {{en: Sure}}\nreferences:\n  - "{text}"\n', encoding="utf-8")
+    written = {}
+    for least in (None, 0.5, 0.995):
+        setting = "" if least is None else f"reference_confidence: {least}\n"
+        (tmp_path / "journal.yaml").write_text(
+            f"title: {{en: J}}\nissn: {{print: 2658-6444}}\n{setting}", encoding="utf-8"
+        )
+        written[least] = b"element-citation" in to_jats(load_article(path), grammars=store).data
+    assert written == {None: True, 0.5: True, 0.995: False}
+    assert parse_reference(text, least=0.995) is None
+    assert parse_reference(text, least=0.5) == parse_reference(text)
+
+
 def test_structuring_can_be_turned_off(tmp_path: Path, store) -> None:
     (tmp_path / "journal.yaml").write_text(
         "title: {en: J}\nissn: {print: 2658-6444}\nstructure_references: false\n",

@@ -142,6 +142,17 @@ def test_every_character_xml_forbids_is_refused_in_a_text() -> None:
     )
 
 
+def test_reference_confidence_out_of_range_in_journal_file(
+    run, write_article, journal_file: Path
+) -> None:
+    journal_file.write_text(
+        "title: {en: J}\nissn: {print: 2658-6444}\nreference_confidence: 1.5\n",
+        encoding="utf-8",
+    )
+    article = write_article(GOOD)
+    _single_line_error(run("convert", article), "journal.yaml: reference_confidence:")
+
+
 def test_issn_check_digit_in_journal_file(run, write_article, journal_file: Path) -> None:
     journal_file.write_text("title: {en: J}\nissn: {print: 2658-6445}\n", encoding="utf-8")
     article = write_article(GOOD)

@@ -284,12 +284,17 @@ _AFTER_EDITOR = "a word after an editor statement's '(Eds.)' not in the title"
 
 
 @lru_cache(maxsize=4096)
-def parse_reference(text: str) -> Citation | None:
-    """The structured parts of one reference, or None when the labeller is not sure of them."""
+def parse_reference(text: str, least: float | None = None) -> Citation | None:
+    """The structured parts of one reference, or None when the labeller is not sure of them.
+
+    ``least``: a confidence the caller asks for (a journal's ``reference_confidence``); the
+    higher of it and the language group's threshold, chosen on the dev split, decides."""
     text = normalize(text)
     if not text or len(text) > MAX_LENGTH:
         return None
     limit = threshold(threshold_group(text))
+    if least is not None and least > limit:
+        limit = least
     spans = label(text, enough=limit)  # (only which side of the limit counts here)
     # the spans every citation uses decide most abstentions before any field is read
     if min([c for lab, _, c in spans if lab in USED], default=0.0) < limit:
