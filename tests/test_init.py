@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
@@ -92,6 +93,28 @@ def test_bare_starter_is_commented_and_names_what_is_missing(run, tmp_path: Path
     assert "# crossref:" in text and "#   landing_page:" in text
     assert yaml.safe_load(text) == {"language": "en"}  # the rest commented out
     assert "still to fill in: title, issn" in result.err
+
+
+def test_the_starter_names_every_journal_field(run, tmp_path: Path) -> None:
+    """Each field of the journal file is in the starter, set or commented out, so an editor
+    finds every setting there (a field added to the model and not here fails this)."""
+    from converter.model import Journal
+
+    target = tmp_path / "journal.yaml"
+    assert run("init", "-o", target).code == 0
+    text = target.read_text(encoding="utf-8")
+    missing = [
+        name
+        for name, info in Journal.model_fields.items()
+        if not re.search(rf"^#?\s*{re.escape(info.alias or name)}:", text, re.M)
+    ]
+    assert not missing
+    # uncommented, the two reference settings are read as the journal's
+    settings = text.replace("# structure_references:", "structure_references:").replace(
+        "# reference_confidence:", "reference_confidence:"
+    )
+    loaded = yaml.safe_load(settings)
+    assert (loaded["structure_references"], loaded["reference_confidence"]) == (False, 0.9)
 
 
 def test_flags_give_a_journal_file_articles_convert_with(run, tmp_path: Path) -> None:
