@@ -120,8 +120,10 @@ def _references(article: Article, journal: Journal) -> list[Reference] | None:
         # Imported here, once per article (not per reference): the parser loads on first use.
         from converter.citations import parse_reference
 
-        # (a journal's own confidence, if it asks for a higher one than the parser's)
-        parse = partial(parse_reference, least=journal.reference_confidence)
+        # (a journal's own confidence, if it asks for one; without, the call is the one the
+        # Latin-script form's makes, so the parse cache answers the second)
+        least = journal.reference_confidence
+        parse = parse_reference if least is None else partial(parse_reference, least=least)
     before: Reference | None = None
     for ref in article.references:
         new = ref

@@ -605,6 +605,12 @@ _TITLE_IN_AUTHOR = re.compile(
 )
 
 
+def _marked_russian(text: str) -> bool:
+    """Whether the reference says it is a Russian work ('(In Russ.)', '(in Russian)')."""
+    # (the cheap tests first: every '(In Russ.)' holds '(' and 'russ')
+    return "(" in text and "russ" in text.lower() and _RUSS.search(text) is not None
+
+
 # The same in a Russian References list's transliteration ('Inozemtsev V. | Kitai — glavnaya
 # ugroza …', "(In Russ.)" at its end): the name is a surname and at most two initials there
 # too, of up to four letters ('Yu.', 'Shch.': never the title word), and the first title word
@@ -621,7 +627,7 @@ def _title_in_author(spans: list[Span], text: str) -> list[Span]:
     Russian (``_TITLE_IN_TRANSLITERATED_AUTHOR``)."""
     label, piece, sure = spans[0]
     found = _TITLE_IN_AUTHOR.match(piece.strip())
-    if found is None and "(" in text and "russ" in text.lower() and _RUSS.search(text):
+    if found is None and _marked_russian(text):
         found = _TITLE_IN_TRANSLITERATED_AUTHOR.match(piece.strip())
     if found is None:
         return spans
@@ -902,8 +908,7 @@ def build(spans: list[Span], text: str) -> Citation:
             # its title ('Т. 2' apart is labelled a volume)
             cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
             cit.volume = tail.group(1)
-    # (the cheap tests first: every '(In Russ.)' holds '(' and 'russ')
-    russ = "(" in text and "russ" in text.lower() and _RUSS.search(text)
+    russ = _marked_russian(text)
     if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
         cit.lang = "ru"
     if russ and cit.title_en is None and "title" in first:
