@@ -4,9 +4,11 @@
 ``python -m converter.citations.train`` on the corpora in ``data/citations/``) is sure of every
 span it uses and no sanity rule vetoes the result; otherwise ``None``, and the reference stays
 text. A wrong structure is worse than none: Crossref and PMC link on ``source``.
+``explain(text)`` gives the same decision with its grounds (``Reading``): the parts read, the
+confidence and the threshold, and why a reference stays text.
 """
 
 from converter.citations.fields import Citation
-from converter.citations.parse import parse_reference
+from converter.citations.parse import Reading, explain, parse_reference
 
-__all__ = ["Citation", "parse_reference"]
+__all__ = ["Citation", "Reading", "explain", "parse_reference"]

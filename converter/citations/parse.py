@@ -9,6 +9,7 @@ and no sanity rule vetoes the result; otherwise ``None``, and the reference stay
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -303,3 +304,41 @@ def parse_reference(text: str, least: float | None = None) -> Citation | None:
     if problem is not None or confidence < limit:
         return None
     return cit
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the parser made of one reference and why it is, or is not, structured: what
+    ``jatsconv references`` shows an editor. ``reason`` is None when it is structured."""
+
+    text: str
+    citation: Citation | None  # the parts read, written or not (None: nothing was read)
+    confidence: float  # the labelling's probability
+    threshold: float  # what it had to reach: the language's, or the caller's if higher
+    group: str  # 'en' or 'ru', whose threshold applies
+    reason: str | None
+
+    @property
+    def structured(self) -> bool:
+        return self.reason is None
+
+
+def explain(text: str, least: float | None = None) -> Reading:
+    """``parse_reference``'s decision on ``text`` with its grounds (the same answer: a
+    reference is structured here exactly when ``parse_reference`` returns a citation)."""
+    text = normalize(text)
+    group = threshold_group(text) if text else "en"
+    limit = threshold(group)
+    if least is not None and least > limit:
+        limit = least
+    if not text or len(text) > MAX_LENGTH:
+        why = "no text" if not text else f"longer than {MAX_LENGTH} characters: not parsed"
+        return Reading(text, None, 0.0, limit, group, why)
+    spans = label(text)
+    sure = min([c for lab, _, c in spans if lab in USED], default=0.0)
+    cit, confidence, problem = judge(spans, text)
+    sure = min(sure, confidence)
+    reason = problem
+    if reason is None and sure < limit:
+        reason = f"not sure enough: confidence {sure:.3f} under the threshold {limit:g}"
+    return Reading(text, cit, sure, limit, group, reason)

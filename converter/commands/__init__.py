@@ -50,6 +50,11 @@ COMMANDS: dict[str, CommandEntry] = {
         "Write Russian Cyrillic TEXTS in Latin script (one result a line; standard input when "
         "no TEXTS are given).",
     ),
+    "references": CommandEntry(
+        "converter.commands.references:references",
+        "Show what the reference parser reads in reference TEXTS: structured or kept as text, "
+        "and why.",
+    ),
     "preview": CommandEntry(
         "converter.commands.preview:preview",
         "Render articles as self-contained HTML pages (inline CSS, no scripts, no network).",
