@@ -284,6 +284,12 @@ _NAME_THEN_SENTENCE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.\s+[A-ZА-ЯЁ][a-zа
 _AFTER_EDITOR = "a word after an editor statement's '(Eds.)' not in the title"
 
 
+def _limit(group: str, least: float | None) -> float:
+    """The confidence a reference of ``group`` needs: its threshold, or ``least`` if higher."""
+    limit = threshold(group)
+    return least if least is not None and least > limit else limit
+
+
 @lru_cache(maxsize=4096)
 def parse_reference(text: str, least: float | None = None) -> Citation | None:
     """The structured parts of one reference, or None when the labeller is not sure of them.
@@ -293,9 +299,7 @@ def parse_reference(text: str, least: float | None = None) -> Citation | None:
     text = normalize(text)
     if not text or len(text) > MAX_LENGTH:
         return None
-    limit = threshold(threshold_group(text))
-    if least is not None and least > limit:
-        limit = least
+    limit = _limit(threshold_group(text), least)
     spans = label(text, enough=limit)  # (only which side of the limit counts here)
     # the spans every citation uses decide most abstentions before any field is read
     if min([c for lab, _, c in spans if lab in USED], default=0.0) < limit:
@@ -328,9 +332,7 @@ def explain(text: str, least: float | None = None) -> Reading:
     reference is structured here exactly when ``parse_reference`` returns a citation)."""
     text = normalize(text)
     group = threshold_group(text) if text else "en"
-    limit = threshold(group)
-    if least is not None and least > limit:
-        limit = least
+    limit = _limit(group, least)
     if not text or len(text) > MAX_LENGTH:
         why = "no text" if not text else f"longer than {MAX_LENGTH} characters: not parsed"
         return Reading(text, None, 0.0, limit, group, why)
