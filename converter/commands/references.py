@@ -11,10 +11,6 @@ import click
 from converter.cli_options import EXIT_HELP
 from converter.errors import EXIT_OK
 
-# The parts in the order an element-citation writes them (``Citation.fields`` gives the set ones)
-_ORDER = ("type", "authors", "etal", "editors", "year", "title", "title_en", "source", "volume",
-          "issue", "fpage", "lpage", "publisher", "place", "doi", "arxiv", "isbn", "pmid",
-          "pmcid", "url", "accessed", "lang")  # fmt: skip
 _GROUPS = {"en": "English and other languages", "ru": "Russian works"}
 
 
@@ -40,8 +36,8 @@ def references(texts: tuple[str, ...], least: float | None, as_json: bool) -> No
     lines = list(texts) or [line.rstrip("\n") for line in sys.stdin if line.strip()]
     for line in lines:
         reading = explain(line, least)
+        # (the set parts, in the order ``Citation`` declares them)
         parts = reading.citation.fields() if reading.citation else {}
-        ordered = {name: parts[name] for name in _ORDER if name in parts}
         if as_json:
             record = {
                 "text": reading.text,
@@ -50,7 +46,7 @@ def references(texts: tuple[str, ...], least: float | None, as_json: bool) -> No
                 "threshold": reading.threshold,
                 "group": reading.group,
                 "reason": reading.reason,
-                "parts": ordered,
+                "parts": parts,
             }
             click.echo(json.dumps(record, ensure_ascii=False))
             continue
@@ -60,9 +56,9 @@ def references(texts: tuple[str, ...], least: float | None, as_json: bool) -> No
             f"  {verdict} (confidence {reading.confidence:.3f}, threshold {reading.threshold:g}"
             f" for {_GROUPS[reading.group]})"
         )
-        if ordered and not reading.structured:
+        if parts and not reading.structured:
             click.echo("  the parts read, not written:")
-        for name, value in ordered.items():
+        for name, value in parts.items():
             shown = "; ".join(value) if isinstance(value, list) else value
             click.echo(f"    {name}: {shown}")
     sys.exit(EXIT_OK)
