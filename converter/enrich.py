@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ from converter.model import Article, Contributor, Journal, PersonName, Reference
 from converter.scripts import has_cyrillic, is_cyrillic_language, primary
 
 if TYPE_CHECKING:
-    from converter.citations import Citation
+    from converter.citations import Citation, Reading
 
 LATIN_KEY = "en"  # the Latin-script form goes where the English one would
 
@@ -138,6 +139,66 @@ def _references(article: Article, journal: Journal) -> list[Reference] | None:
     return out if changed else None
 
 
+@dataclass(frozen=True, slots=True)
+class ReferenceReading:
+    """One reference of an article as ``convert`` writes it, with the grounds: what
+    ``jatsconv references --article`` shows an editor. ``reason`` is None when the reference is
+    structured from its text (or ``given`` with its parts by the editor)."""
+
+    number: int  # its place in the list, from 1
+    written: str  # its text as the article gives it
+    text: str  # the text parsed: the parts of the reference before written in for its marks
+    reading: Reading | None  # the parser's reading (None: nothing was parsed)
+    reason: str | None  # why it stays text
+    given: bool = False  # the editor gave its parts: nothing is parsed
+
+    @property
+    def structured(self) -> bool:
+        return self.reason is None
+
+
+def reference_readings(article: Article, least: float | None = None) -> list[ReferenceReading]:
+    """Each reference of ``article`` as ``convert`` treats it: given with its parts, structured
+    from its text, or kept as text and why (``converter.citations.explain``'s grounds).
+    ``least`` answers as the journal file's ``reference_confidence: least`` would (default:
+    the journal's own)."""
+    from converter.citations import explain
+
+    journal = article.journal if isinstance(article.journal, Journal) else None
+    if least is None and journal is not None:
+        least = journal.reference_confidence
+    # (the references convert writes: the marks for the reference before stand for its parts)
+    done = enrich(article).references
+    out: list[ReferenceReading] = []
+    for k, ref in enumerate(article.references):
+        number = k + 1
+        if ref.title or ref.source or ref.authors:
+            text = _text_to_parse(ref, article.language) if ref.text else ref.title or ""
+            out.append(ReferenceReading(number, text, text, None, None, given=True))
+            continue
+        if not ref.text:
+            text = ref.doi or ref.url or ""
+            out.append(ReferenceReading(number, text, text, None, "no text"))
+            continue
+        text = _text_to_parse(ref, article.language)
+        if journal is None or not journal.structure_references:
+            why = (
+                "no journal file: references are parsed with one"
+                if journal is None
+                else "the journal file says structure_references: false"
+            )
+            out.append(ReferenceReading(number, text, text, None, why))
+            continue
+        text, people, source = _as_before(as_written := text, done[k - 1] if k else None)
+        reading = explain(text, least)
+        reason = reading.reason
+        found = reading.citation
+        if reason is None and found is not None and not _reads_back(found, people, source):
+            reason = "the marks for the reference before ('Ibid.', '———.') are not read back"
+        out.append(ReferenceReading(number, as_written, text, reading, reason))
+    return out
+
+
 def _structured(
     ref: Reference,
     main: str,
@@ -147,13 +208,9 @@ def _structured(
     """The reference with the parts a confident parse (``parse``: ``parse_reference``) found
     (the text is kept as it is); what stands for a part of the reference before is read as
     that part (``_as_before``)."""
-    texts = ref.text or {}
-    text = texts.get(main) or next(iter(texts.values()))
-    text, people, source = _as_before(text, before)
+    text, people, source = _as_before(_text_to_parse(ref, main), before)
     found = parse(text)
-    if found is None or found.authors[: len(people)] != people:
-        return ref
-    if source is not None and found.source != source:
+    if found is None or not _reads_back(found, people, source):
         return ref
     update: dict[str, Any] = {
         "authors": list(found.authors),
@@ -177,6 +234,20 @@ def _structured(
         "title_en": ref.title_en or found.title_en,
     }
     return ref.model_copy(update=update)
+
+
+def _text_to_parse(ref: Reference, main: str) -> str:
+    """The text of ``ref`` that is parsed: the article's language's, else the first given."""
+    texts = ref.text or {}
+    return texts.get(main) or next(iter(texts.values()))
+
+
+def _reads_back(found: Citation, people: list[str], source: str | None) -> bool:
+    """Whether the parse reads the parts of the reference before, written in for their marks
+    (``_as_before``), back as they are."""
+    if found.authors[: len(people)] != people:
+        return False
+    return source is None or found.source == source
 
 
 _SOURCE_BEFORE = re.compile(r"(?://|[.,])\s*$")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLES
 from converter.citations import explain, parse_reference
 from converter.citations.corpus import load
 from converter.citations.evaluate import load_labelled
@@ -78,3 +79,129 @@ def test_a_confidence_out_of_range_is_one_line(run) -> None:
     assert result.code == 2
     assert "Traceback" not in result.err
     assert "--confidence" in result.err
+
+
+# ------------------------------------------------------------------ an article's references
+
+JOURNAL = "title: {en: Test Journal}\nissn: {print: 2658-6444}\n%s"
+ARTICLE = """\
+title: {en: A test article}
+language: en
+references:
+  - "Smith J. A title of a paper. J Things. 2020;1:1-2."
+  - "———. Another title of a paper. J Things. 2021;2:3-4."
+  - "Brown K. A third title of a paper. Ibid. 2019;3:5-6."
+  - text: "Given J. Parts given. Some Journal. 2001;1:1-2."
+    title: Parts given
+    source: Some Journal
+  - "Japan’s Arctic Policy. Headquarters for Ocean Policy, Government of Japan. 2015."
+  - >-
+    Batin Yu. (2017) Rossiya predlozhila Yaponii postroity Most Hokkaido-Sakhalin [Russia offers
+    Japan to build Hokkaido-Sakhalin bridge]. 6 September //Rossiyskaya Gazeta. (accessed: 21 July
+    2018)
+"""
+
+
+def _article(tmp_path: Path, journal: str = "") -> Path:
+    (tmp_path / "journal.yaml").write_text(JOURNAL % journal, encoding="utf-8")
+    path = tmp_path / "article.yaml"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _sample_articles() -> list:
+    from converter.readers import ReadContext, read_source
+
+    files = [
+        path
+        for pattern in ("*/*/*.yaml", "*/*/*.html", "*/*/*.json", "*/*/issue.xml", "*/*/*.nlm.xml")
+        for path in sorted(SAMPLES.glob(pattern))
+    ]
+    loaded = [one for path in files for one in read_source(path, None, ReadContext())]
+    return [one.article for one in loaded if one.article is not None]
+
+
+def test_an_articles_readings_are_what_convert_writes(tmp_path: Path) -> None:
+    """For every sample article, and one with marks for the reference before and a journal's
+    own confidence: a reference is structured in ``reference_readings`` exactly when the
+    enrichment convert runs gives it parts it did not have."""
+    from converter import load_article
+    from converter.enrich import enrich, reference_readings
+
+    articles = _sample_articles()
+    articles.append(load_article(_article(tmp_path, "reference_confidence: 0.95\n")))
+    (tmp_path / "plain").mkdir()
+    articles.append(load_article(_article(tmp_path / "plain")))  # (the one at 0.873 structured)
+    assert len(articles) >= 10
+    seen = {"structured": 0, "text": 0, "given": 0}
+    for article in articles:
+        readings = reference_readings(article)
+        written = enrich(article).references
+        assert [one.number for one in readings] == list(range(1, len(written) + 1))
+        for before, after, one in zip(article.references, written, readings, strict=True):
+            has_parts = bool(before.title or before.source or before.authors)
+            assert one.given == has_parts
+            gained = not has_parts and bool(after.title or after.source or after.authors)
+            assert one.structured == (has_parts or gained), one.text
+            seen["given" if has_parts else "structured" if gained else "text"] += 1
+    assert min(seen.values()) > 0, seen
+
+
+def test_an_article_file_lists_each_reference_with_its_verdict(run, tmp_path: Path) -> None:
+    path = _article(tmp_path, "reference_confidence: 0.95\n")
+    result = run("references", "--article", path)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == (
+        f"{path}: 6 references: 3 structured from their text, 2 kept as text, "
+        "1 given with their parts"
+    )
+    assert "[2] ———. Another title of a paper. J Things. 2021;2:3-4." in lines
+    # the marks for the reference before are read as its parts: its authors, its journal
+    read_as = "  read with the parts of the reference before: "
+    assert f"{read_as}Smith, J. Another title" in result.out
+    assert f"{read_as}Brown K. A third title of a paper. J Things. 2019" in result.out
+    assert "  given with its parts in the article: not parsed" in lines
+    # the journal's reference_confidence is the threshold; --confidence answers for another
+    assert "  text: not sure enough (confidence 0.400, threshold 0.95 for English" in result.out
+    assert "  text: not sure enough (confidence 0.873, threshold 0.95 for English" in result.out
+    assert "threshold 0.775" not in result.out
+    lower = run("references", "--article", path, "--confidence", "0.5").out
+    assert "6 references: 4 structured from their text, 1 kept as text" in lower
+    assert "  structured (confidence 0.873, threshold 0.775 for English" in lower
+
+
+def test_an_article_as_json_and_a_journal_that_parses_nothing(run, tmp_path: Path) -> None:
+    path = _article(tmp_path, "structure_references: false\n")
+    result = run("references", "--json", "--article", path)
+    assert result.code == 0, result.err
+    records = [json.loads(line) for line in result.out.splitlines()]
+    assert [r["number"] for r in records] == [1, 2, 3, 4, 5, 6]
+    assert {r["article"] for r in records} == {str(path)}
+    assert records[3]["given"] and records[3]["structured"] and records[3]["confidence"] is None
+    off = [r for r in records if not r["given"]]
+    assert {r["reason"] for r in off} == {"the journal file says structure_references: false"}
+    assert (
+        records[1]["written"]
+        == records[1]["text"]
+        == "———. Another title of a paper. J Things. 2021;2:3-4."
+    )
+
+
+def test_an_unreadable_article_is_one_line_and_the_others_are_shown(run, tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    result = run("references", "--article", bad, "--article", path)
+    assert result.code == 3
+    assert result.err.startswith(f"jatsconv: {bad}:") and len(result.err.splitlines()) == 1
+    assert "Traceback" not in result.err
+    assert result.out.startswith(f"{path}: 6 references")
+
+
+def test_texts_and_an_article_together_are_refused(run, tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    result = run("references", "--article", path, STRUCTURED)
+    assert result.code == 2 and "not both" in result.err
+    result = run("references", "--journal", path.parent / "journal.yaml", STRUCTURED)
+    assert result.code == 2 and "--article" in result.err

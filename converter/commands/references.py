@@ -5,17 +5,43 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from converter.cli_options import EXIT_HELP
-from converter.errors import EXIT_OK
+from converter.cli_options import EXIT_HELP, fail
+from converter.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from converter.readers import READERS
 
+if TYPE_CHECKING:
+    from converter.citations import Reading
+    from converter.enrich import ReferenceReading
+
+_NOT_SURE = "not sure enough"  # how ``explain`` begins the reason of a confidence too low
 _GROUPS = {"en": "English and other languages", "ru": "Russian works"}
 
 
 @click.command("references", epilog=EXIT_HELP)
 @click.argument("texts", nargs=-1)
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    help="Read the references of this article file, as convert would (repeatable).",
+)
+@click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(sorted(READERS)),
+    default=None,
+    help="With --article: the input format (default: detected from the file).",
+)
+@click.option(
+    "--journal",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="With --article: journal file to use instead of the one the article names.",
+)
 @click.option(
     "--confidence",
     "least",
@@ -24,41 +50,136 @@ _GROUPS = {"en": "English and other languages", "ru": "Russian works"}
     help="The confidence to ask for, as a journal's reference_confidence (0.5–0.995).",
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a reference.")
-def references(texts: tuple[str, ...], least: float | None, as_json: bool) -> None:
+def references(
+    texts: tuple[str, ...],
+    articles: tuple[str, ...],
+    fmt: str | None,
+    journal: Path | None,
+    least: float | None,
+    as_json: bool,
+) -> None:
     """Show what the reference parser reads in reference TEXTS: structured or kept as text,
     and why.
 
-    For each reference (one a line from standard input when no TEXTS are given): the
-    labelling's confidence against the threshold that applies, the reason it stays text, and
-    the parts read, as convert would write them."""
+    For each reference (one a line from standard input when no TEXTS are given; each of an
+    article's with --article): the labelling's confidence against the threshold that applies,
+    the reason it stays text, and the parts read, as convert would write them."""
+    if articles:
+        if texts:
+            fail("give reference TEXTS or --article FILE, not both", EXIT_USAGE)
+        sys.exit(_articles(articles, fmt, journal, least, as_json))
+    if fmt or journal:
+        fail("--from and --journal go with --article FILE", EXIT_USAGE)
     from converter.citations import explain
 
     lines = list(texts) or [line.rstrip("\n") for line in sys.stdin if line.strip()]
     for line in lines:
         reading = explain(line, least)
-        # (the set parts, in the order ``Citation`` declares them)
-        parts = reading.citation.fields() if reading.citation else {}
         if as_json:
-            record = {
-                "text": reading.text,
-                "structured": reading.structured,
-                "confidence": round(reading.confidence, 4),
-                "threshold": reading.threshold,
-                "group": reading.group,
-                "reason": reading.reason,
-                "parts": parts,
-            }
-            click.echo(json.dumps(record, ensure_ascii=False))
-            continue
-        verdict = "structured" if reading.structured else f"text: {reading.reason}"
-        click.echo(reading.text)
-        click.echo(
-            f"  {verdict} (confidence {reading.confidence:.3f}, threshold {reading.threshold:g}"
-            f" for {_GROUPS[reading.group]})"
-        )
-        if parts and not reading.structured:
-            click.echo("  the parts read, not written:")
-        for name, value in parts.items():
-            shown = "; ".join(value) if isinstance(value, list) else value
-            click.echo(f"    {name}: {shown}")
+            click.echo(json.dumps(_record(reading, reading.reason), ensure_ascii=False))
+        else:
+            _show(reading.text, reading, reading.reason)
     sys.exit(EXIT_OK)
+
+
+def _articles(
+    names: tuple[str, ...],
+    fmt: str | None,
+    journal: Path | None,
+    least: float | None,
+    as_json: bool,
+) -> int:
+    """Each article's references as convert treats them; an article that cannot be read is
+    said in one line on standard error (exit 3) and the others are still shown."""
+    from converter.enrich import reference_readings
+    from converter.readers import ReadContext, read_source
+
+    context = ReadContext(journal=journal)
+    code = EXIT_OK
+    for name in names:
+        for loaded in read_source(Path(name), fmt, context):
+            if loaded.article is None:
+                for problem in loaded.problems:
+                    click.echo(f"jatsconv: {problem}", err=True)
+                code = EXIT_INPUT
+                continue
+            readings = reference_readings(loaded.article, least)
+            if as_json:
+                for one in readings:
+                    record = {"article": loaded.name, "number": one.number, **_given_record(one)}
+                    click.echo(json.dumps(record, ensure_ascii=False))
+                continue
+            click.echo(f"{loaded.name}: {_summary(readings)}")
+            for one in readings:
+                head = f"[{one.number}] {one.written}"
+                if one.text != one.written:
+                    head += f"\n  read with the parts of the reference before: {one.text}"
+                _show(head, one.reading, one.reason, one.given)
+    return code
+
+
+def _summary(readings: list[ReferenceReading]) -> str:
+    given = sum(one.given for one in readings)
+    parsed = sum(one.structured for one in readings) - given
+    counts = [
+        f"{parsed} structured from their text",
+        f"{len(readings) - parsed - given} kept as text",
+    ]
+    if given:
+        counts.append(f"{given} given with their parts")
+    return f"{len(readings)} references: " + ", ".join(counts)
+
+
+def _show(head: str, reading: Reading | None, reason: str | None, given: bool = False) -> None:
+    """The reference, the verdict with its grounds, and the parts read."""
+    click.echo(head)
+    if given:
+        click.echo("  given with its parts in the article: not parsed")
+        return
+    if reason is not None and reason.startswith(_NOT_SURE):
+        reason = _NOT_SURE  # (the confidence and the threshold follow)
+    verdict = "structured" if reason is None else f"text: {reason}"
+    if reading is None:
+        click.echo(f"  {verdict}")
+        return
+    click.echo(
+        f"  {verdict} (confidence {reading.confidence:.3f}, threshold {reading.threshold:g}"
+        f" for {_GROUPS[reading.group]})"
+    )
+    # (the set parts, in the order ``Citation`` declares them)
+    parts = reading.citation.fields() if reading.citation else {}
+    if parts and reason is not None:
+        click.echo("  the parts read, not written:")
+    for name, value in parts.items():
+        shown = "; ".join(value) if isinstance(value, list) else value
+        click.echo(f"    {name}: {shown}")
+
+
+def _record(reading: Reading, reason: str | None) -> dict[str, Any]:
+    return {
+        "text": reading.text,
+        "structured": reason is None,
+        "confidence": round(reading.confidence, 4),
+        "threshold": reading.threshold,
+        "group": reading.group,
+        "reason": reason,
+        "parts": reading.citation.fields() if reading.citation else {},
+    }
+
+
+def _given_record(one: ReferenceReading) -> dict[str, Any]:
+    """An article's reference as JSON: ``_record``'s keys, and whether the editor gave its
+    parts (then nothing was parsed: confidence, threshold and group are null)."""
+    if one.reading is not None:
+        return {**_record(one.reading, one.reason), "written": one.written, "given": False}
+    return {
+        "text": one.text,
+        "written": one.written,
+        "structured": one.structured,
+        "confidence": None,
+        "threshold": None,
+        "group": None,
+        "reason": one.reason,
+        "parts": {},
+        "given": one.given,
+    }
