@@ -203,5 +203,26 @@ def test_texts_and_an_article_together_are_refused(run, tmp_path: Path) -> None:
     path = _article(tmp_path)
     result = run("references", "--article", path, STRUCTURED)
     assert result.code == 2 and "not both" in result.err
-    result = run("references", "--journal", path.parent / "journal.yaml", STRUCTURED)
+    result = run("references", "--from", "yaml", STRUCTURED)
     assert result.code == 2 and "--article" in result.err
+
+
+def test_texts_answered_for_a_journal_file(run, tmp_path: Path) -> None:
+    """``--journal`` without an article answers with that journal's reference_confidence; a
+    journal file that cannot be read is one line, exit 3."""
+    journal = tmp_path / "journal.yaml"
+    journal.write_text(JOURNAL % "reference_confidence: 0.99\n", encoding="utf-8")
+    result = run("references", "--journal", journal, STRUCTURED)
+    assert result.code == 0, result.err
+    assert "  text: not sure enough (confidence 0.987, threshold 0.99 for English" in result.out
+    # --confidence, given too, is what is asked
+    assert (
+        "  structured ("
+        in run("references", "--journal", journal, "--confidence", "0.9", STRUCTURED).out
+    )
+    journal.write_text(JOURNAL % "reference_confidence: 1.5\n", encoding="utf-8")
+    result = run("references", "--journal", journal, STRUCTURED)
+    assert result.code == 3 and result.out == ""
+    assert result.err == (
+        f"jatsconv: {journal}: reference_confidence: Input should be less than or equal to 0.995\n"
+    )

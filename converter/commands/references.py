@@ -40,7 +40,8 @@ _GROUPS = {"en": "English and other languages", "ru": "Russian works"}
 @click.option(
     "--journal",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="With --article: journal file to use instead of the one the article names.",
+    help="Journal file to answer for (its reference_confidence); with --article, instead of "
+    "the one the article names.",
 )
 @click.option(
     "--confidence",
@@ -68,8 +69,10 @@ def references(
         if texts:
             fail("give reference TEXTS or --article FILE, not both", EXIT_USAGE)
         sys.exit(_articles(articles, fmt, journal, least, as_json))
-    if fmt or journal:
-        fail("--from and --journal go with --article FILE", EXIT_USAGE)
+    if fmt:
+        fail("--from goes with --article FILE", EXIT_USAGE)
+    if journal is not None and least is None:
+        least = _journal_confidence(journal)
     from converter.citations import explain
 
     lines = list(texts) or [line.rstrip("\n") for line in sys.stdin if line.strip()]
@@ -80,6 +83,18 @@ def references(
         else:
             _show(reading.text, reading, reading.reason)
     sys.exit(EXIT_OK)
+
+
+def _journal_confidence(path: Path) -> float | None:
+    """The journal file's ``reference_confidence``; a file that cannot be read is one line and
+    exit 3."""
+    from converter.errors import InputError
+    from converter.readers.native import JournalCache
+
+    try:
+        return JournalCache().load(path).reference_confidence
+    except InputError as exc:
+        fail(exc.lines()[0], EXIT_INPUT)
 
 
 def _articles(
