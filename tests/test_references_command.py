@@ -226,3 +226,14 @@ def test_texts_answered_for_a_journal_file(run, tmp_path: Path) -> None:
     assert result.err == (
         f"jatsconv: {journal}: reference_confidence: Input should be less than or equal to 0.995\n"
     )
+
+
+def test_an_article_from_standard_input(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--article -`` reads the article from standard input, as ``convert -`` does."""
+    path = _article(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes())))
+    result = run("references", "--article", "-", "--journal", tmp_path / "journal.yaml")
+    assert result.code == 0, result.err
+    assert result.out.startswith("<stdin>: 6 references: 4 structured from their text")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -28,15 +27,14 @@ from converter.cli_options import (
     quiet_option,
     schema_dir_option,
 )
-from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError, OutputError
+from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, OutputError
 from converter.floods import Cap
 from converter.grammars import get_grammars
 from converter.naming import fit_name
 from converter.notices import RunNotices, report_lines
 from converter.options import Options
-from converter.readers import Loaded, ReadContext, read_source
+from converter.readers import Loaded, ReadContext, read_source, read_stdin
 from converter.readers.base import DEFAULT_CROSSREF_API
-from converter.readers.native import load_article_text
 
 
 @click.command(epilog=EXIT_HELP)
@@ -133,7 +131,7 @@ def convert(
     try:
         for source in articles:
             if source == "-":
-                for loaded in _read_stdin(fmt, context):
+                for loaded in read_stdin(fmt, context):
                     name = fit_name(loaded.stem + output_suffix(options))
                     results.append(convert_loaded(loaded, (folder or Path.cwd()) / name, options))
                 continue
@@ -168,7 +166,7 @@ def _convert_per_issue(
     items: list[tuple[Loaded, Path]] = []
     for source in articles:
         if source == "-":
-            items.extend((loaded, folder or Path.cwd()) for loaded in _read_stdin(fmt, context))
+            items.extend((loaded, folder or Path.cwd()) for loaded in read_stdin(fmt, context))
             continue
         base = folder or Path(source).parent
         items.extend((loaded, base) for loaded in read_source(Path(source), fmt, context))
@@ -190,34 +188,6 @@ def _write_previews(results: list[Conversion], profiles: tuple[str, ...], quiet:
                     click.echo(f"{result.output} -> {page}", err=True)
 
 
-def _read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
-    """Articles from standard input: YAML/JSON directly, other formats through a spool file."""
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    if fmt in (None, "yaml", "json"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            from converter.readers.encoding import NotUnicode, decode_fallback
-
-            try:
-                text = decode_fallback(data, exc)
-            except NotUnicode as problem:
-                return [Loaded("<stdin>", "stdin", problems=[f"<stdin>: {problem}"])]
-        try:
-            article = load_article_text(text, journal=context.journal, base_dir=Path.cwd())
-        except InputError as exc:
-            return [Loaded("<stdin>", "stdin", problems=exc.lines())]
-        return [Loaded("<stdin>", "stdin", article)]
-    with tempfile.TemporaryDirectory() as tmp:
-        spool = Path(tmp) / "stdin"
-        spool.write_bytes(data)
-        loaded = list(read_source(spool, fmt, context))
-    for item in loaded:
-        item.name = item.name.replace(str(spool), "<stdin>")
-        item.problems = [p.replace(str(spool), "<stdin>") for p in item.problems]
-    return loaded
-
-
 def _convert_to_stdout(
     articles: tuple[str, ...], fmt: str | None, context: ReadContext, options: Options
 ) -> int:
@@ -225,9 +195,7 @@ def _convert_to_stdout(
         fail("'-o -' writes one article to standard output: give exactly one input", 2)
     source = articles[0]
     loaded = (
-        _read_stdin(fmt, context)
-        if source == "-"
-        else list(read_source(Path(source), fmt, context))
+        read_stdin(fmt, context) if source == "-" else list(read_source(Path(source), fmt, context))
     )
     if len(loaded) != 1:
         fail(f"{source} holds {len(loaded)} articles: '-o -' takes exactly one", 2)

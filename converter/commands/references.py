@@ -28,7 +28,8 @@ _GROUPS = {"en": "English and other languages", "ru": "Russian works"}
     "--article",
     "articles",
     multiple=True,
-    help="Read the references of this article file, as convert would (repeatable).",
+    help="Read the references of this article file ('-': standard input), as convert would "
+    "(repeatable).",
 )
 @click.option(
     "--from",
@@ -107,12 +108,13 @@ def _articles(
     """Each article's references as convert treats them; an article that cannot be read is
     said in one line on standard error (exit 3) and the others are still shown."""
     from converter.enrich import reference_readings
-    from converter.readers import ReadContext, read_source
+    from converter.readers import ReadContext, read_source, read_stdin
 
     context = ReadContext(journal=journal)
     code = EXIT_OK
     for name in names:
-        for loaded in read_source(Path(name), fmt, context):
+        sources = read_stdin(fmt, context) if name == "-" else read_source(Path(name), fmt, context)
+        for loaded in sources:
             if loaded.article is None:
                 for problem in loaded.problems:
                     click.echo(f"jatsconv: {problem}", err=True)

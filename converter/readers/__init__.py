@@ -15,7 +15,15 @@ from pathlib import Path
 from converter.readers.base import Loaded, ReadContext, Reader
 from converter.registry import LazyRegistry, load
 
-__all__ = ["READERS", "Loaded", "ReadContext", "Reader", "detect_format", "read_source"]
+__all__ = [
+    "READERS",
+    "Loaded",
+    "ReadContext",
+    "Reader",
+    "detect_format",
+    "read_source",
+    "read_stdin",
+]
 
 
 def read_native(path: Path, context: ReadContext, raw: bytes | None = None) -> Iterator[Loaded]:
@@ -120,3 +128,38 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
         yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
         return
     yield from READERS[name](path, context)
+
+
+def read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
+    """Articles from standard input ('-' for a file): YAML/JSON directly, other formats
+    through a spool file; problems name ``<stdin>``."""
+    import sys
+    import tempfile
+
+    from converter.errors import InputError
+    from converter.readers.native import load_article_text
+
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    if fmt in (None, "yaml", "json"):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            from converter.readers.encoding import NotUnicode, decode_fallback
+
+            try:
+                text = decode_fallback(data, exc)
+            except NotUnicode as problem:
+                return [Loaded("<stdin>", "stdin", problems=[f"<stdin>: {problem}"])]
+        try:
+            article = load_article_text(text, journal=context.journal, base_dir=Path.cwd())
+        except InputError as exc:
+            return [Loaded("<stdin>", "stdin", problems=exc.lines())]
+        return [Loaded("<stdin>", "stdin", article)]
+    with tempfile.TemporaryDirectory() as tmp:
+        spool = Path(tmp) / "stdin"
+        spool.write_bytes(data)
+        loaded = list(read_source(spool, fmt, context))
+    for item in loaded:
+        item.name = item.name.replace(str(spool), "<stdin>")
+        item.problems = [p.replace(str(spool), "<stdin>") for p in item.problems]
+    return loaded
