@@ -156,6 +156,34 @@ class ReferenceReading:
     def structured(self) -> bool:
         return self.reason is None
 
+    @property
+    def why(self) -> str | None:
+        return short_reason(self.reason)
+
+
+NOT_SURE = "not sure enough"  # how ``explain`` begins the reason of a confidence too low
+# The threshold groups of ``converter.citations`` ('en', 'ru'), as the readings name them
+GROUP_WORDS = {"en": "English and other languages", "ru": "Russian works"}
+
+
+def short_reason(reason: str | None) -> str | None:
+    """A reason in the words shown beside the confidence and the threshold: a confidence too
+    low is "not sure enough" (the figures are shown apart)."""
+    return NOT_SURE if reason is not None and reason.startswith(NOT_SURE) else reason
+
+
+def readings_summary(readings: list[ReferenceReading]) -> str:
+    """'6 references: 3 structured from their text, 2 kept as text, 1 given with their parts'."""
+    given = sum(one.given for one in readings)
+    parsed = sum(one.structured for one in readings) - given
+    counts = [
+        f"{parsed} structured from their text",
+        f"{len(readings) - parsed - given} kept as text",
+    ]
+    if given:
+        counts.append(f"{given} given with their parts")
+    return f"{len(readings)} references: " + ", ".join(counts)
+
 
 def reference_readings(article: Article, least: float | None = None) -> list[ReferenceReading]:
     """Each reference of ``article`` as ``convert`` treats it: given with its parts, structured

@@ -161,6 +161,26 @@ def test_open_a_preview(page, server):
     page.set_viewport_size({"width": 1200, "height": 900})
 
 
+def test_open_the_references_of_an_article(page, server):
+    """From the list to the page that says which references stay as written and why; it fits
+    a phone's width."""
+    page.goto(server)
+    _row(page, "streltsov-110.yaml").locator("a.references-link").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith("References of Russian-Japanese relations")
+    refs = page.locator("tr.reference")
+    assert refs.count() == 6
+    assert refs.nth(0).locator(".status").inner_text() == "structured"
+    assert refs.nth(3).locator(".why").inner_text() == "not sure enough"
+    _shot(page, "references-seed.png")
+    page.set_viewport_size({"width": 390, "height": 800})
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        assert refs.nth(3).locator(".why").is_visible()
+    finally:
+        page.set_viewport_size({"width": 1200, "height": 900})  # (the next tests' width)
+
+
 def test_bilingual_preview_file_shows_both_languages(browser, tmp_path):
     """The 'done when' of the issue: ``jatsconv preview`` on the bilingual sample, opened from
     disk in Chromium, shows both titles, the names in both scripts, both abstracts and the

@@ -141,6 +141,32 @@ def test_script_in_metadata_is_text_in_the_app(app):
         assert not lxml.html.fromstring(html).xpath("//script")
 
 
+def test_references_page_says_why_a_reference_stays_as_written(app):
+    """The references page of an article: each reference numbered, structured or as written
+    with the reason and the figures, the parts read; what convert writes (the seed's third
+    reference is below its threshold, the first structured). Hostile text stays text."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    text = SEED.read_text(encoding="utf-8").replace("Koizumi Yu.", "<b>Koizumi</b> Yu.")
+    _upload(client, token, (text.encode(), "streltsov-110.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    row = _rows(client)[0]
+    assert [a.text for a in row.find_class("references-link")] == ["References"]
+    page = client.get("/article/1/references")
+    assert page.status_code == 200
+    html = lxml.html.fromstring(page.text)
+    assert not html.xpath("//b") and not html.xpath("//script")
+    assert "6 references: 3 structured from their text, 3 kept as text" in page.text
+    refs = html.find_class("reference")
+    assert [r.get("data-structured") for r in refs] == ["yes", "yes", "no", "no", "no", "yes"]
+    first, third, fourth = (refs[k].text_content() for k in (0, 2, 3))
+    assert first.strip().startswith("1") and "Batin Yu. (2017)" in first
+    assert "Rossiyskaya Gazeta" in first and "structured" in first
+    assert "<b>Koizumi</b> Yu. (2016)" in third and "as written" in third
+    assert "not sure enough" in fourth and "confidence 0.503, threshold 0.775 for English" in fourth
+    assert client.get("/article/9/references").status_code == 404
+
+
 def test_download_zip_holds_the_chosen_outputs_and_a_report(app):
     flask_app, _workspace = app
     client = flask_app.test_client()

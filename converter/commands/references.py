@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from converter.citations import Reading
     from converter.enrich import ReferenceReading
 
-_NOT_SURE = "not sure enough"  # how ``explain`` begins the reason of a confidence too low
-_GROUPS = {"en": "English and other languages", "ru": "Russian works"}
 
 
 @click.command("references", epilog=EXIT_HELP)
@@ -75,6 +73,7 @@ def references(
     if journal is not None and least is None:
         least = _journal_confidence(journal)
     from converter.citations import explain
+    from converter.enrich import short_reason
 
     lines = list(texts) or [line.rstrip("\n") for line in sys.stdin if line.strip()]
     for line in lines:
@@ -82,7 +81,7 @@ def references(
         if as_json:
             click.echo(json.dumps(_record(reading, reading.reason), ensure_ascii=False))
         else:
-            _show(reading.text, reading, reading.reason)
+            _show(reading.text, reading, short_reason(reading.reason))
     sys.exit(EXIT_OK)
 
 
@@ -107,7 +106,7 @@ def _articles(
 ) -> int:
     """Each article's references as convert treats them; an article that cannot be read is
     said in one line on standard error (exit 3) and the others are still shown."""
-    from converter.enrich import reference_readings
+    from converter.enrich import readings_summary, reference_readings
     from converter.readers import ReadContext, read_source, read_stdin
 
     context = ReadContext(journal=journal)
@@ -126,42 +125,30 @@ def _articles(
                     record = {"article": loaded.name, "number": one.number, **_given_record(one)}
                     click.echo(json.dumps(record, ensure_ascii=False))
                 continue
-            click.echo(f"{loaded.name}: {_summary(readings)}")
+            click.echo(f"{loaded.name}: {readings_summary(readings)}")
             for one in readings:
                 head = f"[{one.number}] {one.written}"
                 if one.text != one.written:
                     head += f"\n  read with the parts of the reference before: {one.text}"
-                _show(head, one.reading, one.reason, one.given)
+                _show(head, one.reading, one.why, one.given)
     return code
-
-
-def _summary(readings: list[ReferenceReading]) -> str:
-    given = sum(one.given for one in readings)
-    parsed = sum(one.structured for one in readings) - given
-    counts = [
-        f"{parsed} structured from their text",
-        f"{len(readings) - parsed - given} kept as text",
-    ]
-    if given:
-        counts.append(f"{given} given with their parts")
-    return f"{len(readings)} references: " + ", ".join(counts)
 
 
 def _show(head: str, reading: Reading | None, reason: str | None, given: bool = False) -> None:
     """The reference, the verdict with its grounds, and the parts read."""
+    from converter.enrich import GROUP_WORDS
+
     click.echo(head)
     if given:
         click.echo("  given with its parts in the article: not parsed")
         return
-    if reason is not None and reason.startswith(_NOT_SURE):
-        reason = _NOT_SURE  # (the confidence and the threshold follow)
     verdict = "structured" if reason is None else f"text: {reason}"
     if reading is None:
         click.echo(f"  {verdict}")
         return
     click.echo(
         f"  {verdict} (confidence {reading.confidence:.3f}, threshold {reading.threshold:g}"
-        f" for {_GROUPS[reading.group]})"
+        f" for {GROUP_WORDS[reading.group]})"
     )
     # (the set parts, in the order ``Citation`` declares them)
     parts = reading.citation.fields() if reading.citation else {}

@@ -125,6 +125,25 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         page = preview_tree(tree, row.source, workspace.profiles)[0]
         return Response(page.html, mimetype="text/html")
 
+    @app.get("/article/<int:row_id>/references")
+    def references(row_id: int) -> Any:
+        """Each reference as the conversion writes it, and why one stays text."""
+        from converter.enrich import GROUP_WORDS, readings_summary, reference_readings
+
+        row = _row(row_id)
+        if row.article is None:
+            message = f"{row.source} could not be read, so it has no references to show."
+            return render_template("message.html", message=message, token=token), 409
+        readings = reference_readings(row.article)
+        return render_template(
+            "references.html",
+            row=row,
+            readings=readings,
+            summary=readings_summary(readings),
+            groups=GROUP_WORDS,
+            token=token,
+        )
+
     @app.route("/article/<int:row_id>/edit", methods=["GET", "POST"])
     def edit(row_id: int) -> Any:
         row = _row(row_id)
