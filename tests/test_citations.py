@@ -2189,6 +2189,25 @@ def test_a_volume_glued_to_a_books_title_is_its_volume() -> None:
     assert kept is not None and kept.source == "The T 34 tank" and kept.volume is None
 
 
+def test_a_volume_closing_a_collections_name_is_its_volume() -> None:
+    """'… конференции. Т.1, с. 9-16' (a fresh-bench model's reading of a real list): the volume
+    read with the source of the proceedings is the volume; 'Phys. Scr. T52' keeps its topical
+    volume's letter in the source as written."""
+    cit = _built(("author", "Багрецов Г. И."), ("title", "Подходы к автоматизации"),
+                 ("source", "//Нечеткие системы (НСМВИТ-2017): труды VII конференции. Т.1,"),
+                 ("pages", "с. 9-16."), ("year", "(2017)"))  # fmt: skip
+    assert cit.volume == "1"
+    assert cit.source == "Нечеткие системы (НСМВИТ-2017): труды VII конференции"
+    cit = _built(("author", "Чебышев П.Л."), ("title", "Об интерполировании"),
+                 ("source", "// Полн. собр. соч. Т.3."), ("place", "М.:"),
+                 ("publisher", "Изд. АН СССР."), ("year", "1948."),
+                 ("pages", "С. 66–87."))  # fmt: skip
+    assert (cit.type, cit.source, cit.volume) == ("chapter", "Полн. собр. соч", "3")
+    cit = _built(("author", "D. A. Johnson,"), ("source", "Phys .Scr .T52"), ("volume", ","),
+                 ("pages", "77"), ("year", "( 1994)."))  # fmt: skip
+    assert (cit.source, cit.volume) == ("Phys .Scr .T52", None)
+
+
 def test_et_al_inside_a_title_is_vetoed() -> None:
     """'… РФ и др. Российские школьники …' (the held-out split): the author list ran into the
     title; no labelled title or source of the corpora holds 'и др.' or 'et al.'."""

@@ -238,6 +238,9 @@ _SERIES_WORD = re.compile(
 )
 # a volume closing a book's title: 'Функции. Т.2', 'Materials Science. Vol. 6'
 _BOOK_VOLUME = re.compile(r"(?<=[.,])\s*(?:т|том|vol|tom|t)\.?\s?(\d{1,3})\.?$", re.I)
+# ... and closing a collection's or journal's name: the word spelt out ('Phys. Scr. T52' is
+# Physica Scripta's topical volume T52)
+_SOURCE_VOLUME = re.compile(r"(?<=[.,])\s*(?:т|том|vol|tom|t)(?:\.\s?|\s)(\d{1,3})\.?$", re.I)
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 _SUPPLEMENT = re.compile(r"(?i)\bsuppl|(?<=\d)suppl")
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
@@ -844,6 +847,17 @@ def build(spans: list[Span], text: str) -> Citation:
         if section and cit.source and head.rstrip().endswith("."):
             cit.source = f"{cit.source}. {section.group(1)}"
         cit.volume = _number(tail.group(1), _VOLUME_WORD)
+    if (
+        cit.source
+        and cit.volume is None
+        and cit.source[-1].isdigit()
+        and (tail := _SOURCE_VOLUME.search(cit.source))
+    ):
+        # '… конференции. Т.1 |, с. 9-16', '// Полн. собр. соч. Т.3.': the volume's word and
+        # number read with the source of a collection or journal (a book's title is moved to
+        # its source below, and loses its volume there)
+        cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
+        cit.volume = tail.group(1)
     # 'Arhitekturnoe nasledstvo. Vyp. 69', '… вестник. Т. | 5': the number's word read with the
     # source
     if (

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from converter.enrich import ReferenceReading
 
 
-
 @click.command("references", epilog=EXIT_HELP)
 @click.argument("texts", nargs=-1)
 @click.option(
