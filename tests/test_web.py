@@ -165,6 +165,10 @@ def test_references_page_says_why_a_reference_stays_as_written(app):
     assert "<b>Koizumi</b> Yu. (2016)" in third and "as written" in third
     assert "not sure enough" in fourth and "confidence 0.503, threshold 0.775 for English" in fourth
     assert client.get("/article/9/references").status_code == 404
+    _upload(client, token, (b"title: [unclosed\n", "bad.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    assert not _rows(client)[1].find_class("references-link")  # (bad input: no article)
+    page = client.get("/article/2/references")
+    assert page.status_code == 409 and "bad.yaml could not be read" in page.text
 
 
 def test_download_zip_holds_the_chosen_outputs_and_a_report(app):

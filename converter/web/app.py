@@ -112,6 +112,10 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             abort(404)
         return row
 
+    def _unread(row: Any, what: str) -> tuple[str, int]:
+        message = f"{row.source} could not be read, so {what}."
+        return render_template("message.html", message=message, token=token), 409
+
     @app.get("/article/<int:row_id>/preview")
     def preview(row_id: int) -> Any:
         from converter.preview import preview_tree
@@ -119,8 +123,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
 
         row = _row(row_id)
         if row.jats is None:
-            message = f"{row.source} could not be read, so there is nothing to preview."
-            return render_template("message.html", message=message, token=token), 409
+            return _unread(row, "there is nothing to preview")
         tree = parse_untrusted(row.jats, row.stem)
         page = preview_tree(tree, row.source, workspace.profiles)[0]
         return Response(page.html, mimetype="text/html")
@@ -132,8 +135,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
 
         row = _row(row_id)
         if row.article is None:
-            message = f"{row.source} could not be read, so it has no references to show."
-            return render_template("message.html", message=message, token=token), 409
+            return _unread(row, "it has no references to show")
         readings = reference_readings(row.article)
         return render_template(
             "references.html",
