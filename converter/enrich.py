@@ -182,7 +182,8 @@ def readings_summary(readings: list[ReferenceReading]) -> str:
     ]
     if given:
         counts.append(f"{given} given with their parts")
-    return f"{len(readings)} references: " + ", ".join(counts)
+    noun = "reference" if len(readings) == 1 else "references"
+    return f"{len(readings)} {noun}: " + ", ".join(counts)
 
 
 def reference_readings(article: Article, least: float | None = None) -> list[ReferenceReading]:

@@ -228,6 +228,17 @@ def test_texts_answered_for_a_journal_file(run, tmp_path: Path) -> None:
     )
 
 
+def test_the_summary_counts_in_words() -> None:
+    from converter.enrich import ReferenceReading, readings_summary
+
+    one = ReferenceReading(1, "x", "x", None, "no text")
+    assert readings_summary([one]) == "1 reference: 0 structured from their text, 1 kept as text"
+    given = ReferenceReading(2, "y", "y", None, None, given=True)
+    assert readings_summary([one, given]) == (
+        "2 references: 0 structured from their text, 1 kept as text, 1 given with their parts"
+    )
+
+
 def test_an_article_from_standard_input(
     run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
