@@ -143,6 +143,10 @@ def test_an_articles_readings_are_what_convert_writes(tmp_path: Path) -> None:
             assert one.given == has_parts
             gained = not has_parts and bool(after.title or after.source or after.authors)
             assert one.structured == (has_parts or gained), one.text
+            if gained:  # the parts shown are the parts written
+                found = one.reading.citation
+                written = (list(after.authors), after.title, after.source, after.year)
+                assert written == (list(found.authors), found.title, found.source, found.year)
             seen["given" if has_parts else "structured" if gained else "text"] += 1
     assert min(seen.values()) > 0, seen
 
