@@ -237,10 +237,11 @@ _SERIES_WORD = re.compile(
     re.I,
 )
 # a volume closing a book's title: 'Функции. Т.2', 'Materials Science. Vol. 6'
-_BOOK_VOLUME = re.compile(r"(?<=[.,])\s*(?:т|том|vol|tom|t)\.?\s?(\d{1,3})\.?$", re.I)
+_VOLUME_WORDS = r"(?<=[.,])\s*(?:т|том|vol|tom|t)"
+_BOOK_VOLUME = re.compile(rf"{_VOLUME_WORDS}\.?\s?(\d{{1,3}})\.?$", re.I)
 # ... and closing a collection's or journal's name: the word spelt out ('Phys. Scr. T52' is
 # Physica Scripta's topical volume T52)
-_SOURCE_VOLUME = re.compile(r"(?<=[.,])\s*(?:т|том|vol|tom|t)(?:\.\s?|\s)(\d{1,3})\.?$", re.I)
+_SOURCE_VOLUME = re.compile(rf"{_VOLUME_WORDS}(?:\.\s?|\s)(\d{{1,3}})\.?$", re.I)
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 _SUPPLEMENT = re.compile(r"(?i)\bsuppl|(?<=\d)suppl")
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
