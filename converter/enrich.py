@@ -262,6 +262,12 @@ def _structured(
         "lang": ref.lang or found.lang,
         "title_en": ref.title_en or found.title_en,
     }
+    if not (ref.publisher or ref.publisher_loc):  # (an imprint given is the editor's, whole)
+        from converter.citations.fields import IMPRINT_GROUPS, place_name, threshold_group
+
+        if threshold_group(text) in IMPRINT_GROUPS:
+            update["publisher"] = found.publisher
+            update["publisher_loc"] = place_name(found.place) if found.place else None
     return ref.model_copy(update=update)
 
 
@@ -420,7 +426,10 @@ def reference_from_parts(ref: Reference) -> str:
     """A GOST R 7.0.5-style text of a reference given only as parts (its original language)."""
     head = " ".join(filter(None, [", ".join(ref.authors), ref.title]))
     details = [ref.source] if ref.source else []
-    if ref.year:
+    imprint = ": ".join(filter(None, [ref.publisher_loc, ref.publisher]))
+    if imprint:  # 'М.: Наука, 1988': the imprint and its year are one area
+        details.append(f"{imprint}, {ref.year}" if ref.year else imprint)
+    elif ref.year:
         details.append(ref.year)
     numbers = [f"Т. {ref.volume}"] if ref.volume else []
     if ref.issue:
@@ -430,5 +439,9 @@ def reference_from_parts(ref: Reference) -> str:
     if ref.fpage:
         details.append(f"С. {ref.fpage}–{ref.lpage}" if ref.lpage else f"С. {ref.fpage}")
     body = ". ".join(details)
-    text = f"{head} // {body}." if head and body else f"{head or body}."
+    # ('//' before the work a part is in; a book, its title as the source, has none)
+    if ref.title and body:
+        text = f"{head} // {body}."
+    else:
+        text = ". ".join(part.rstrip(".") for part in (head, body) if part) + "."
     return f"{text} DOI: {ref.doi}." if ref.doi else text

@@ -683,6 +683,14 @@ class Reference(Strict):
         None,
         description="Official English name of the source, used instead of its transliteration.",
     )
+    publisher: Text | None = Field(
+        None, description="Publisher of the cited book, report or thesis ('Наука', 'Springer')."
+    )
+    publisher_loc: Text | None = Field(
+        None,
+        description="Place of publication ('Москва', 'Berlin'; GOST's 'М.' and 'СПб.' are "
+        "written out when read from a reference's text).",
+    )
 
     @property
     def structured(self) -> bool:

@@ -16,7 +16,7 @@ from converter import load_article, to_jats
 from converter.citations import parse_reference
 from converter.citations.corpus import LABELS, copy_key, from_row, load
 from converter.citations.evaluate import FIELDS, evaluate, load_labelled
-from converter.citations.fields import Citation, build, veto
+from converter.citations.fields import Citation, build, place_name, veto
 from converter.citations.model import (
     ATTRIBUTES_NAME,
     MODEL_NAME,
@@ -797,6 +797,51 @@ references:
     third = tree.xpath("//ref[@id='ref3']//element-citation")[0]
     assert third.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
     assert third.findtext("trans-title") == "Regional economy of Russia"
+
+
+def test_a_russian_books_imprint_is_written_and_an_english_one_is_not(
+    write_article, tmp_path: Path, store
+) -> None:
+    """A Russian work's publisher and place read from its text go into the element-citation,
+    GOST's abbreviated cities written out; an English work's are read but not written (their
+    precision is under the target: ``fields.IMPRINT_GROUPS``)."""
+    path = write_article(
+        """\
+title: {en: Imprints}
+references:
+  - "Кузнецов Ю. Д. История Японии. М.: Высшая школа, 1988. 432 с."
+  - "Петров П. П. Очерки истории города. СПб.: Наука, 2005. 300 с."
+  - "Smith J. A History of Japan. London: Routledge, 2006. 320 p."
+"""
+    )
+    output = to_jats(load_article(path), grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.fromstring(output.data).getroottree()
+    first, second = (tree.xpath(f"//ref[@id='ref{k}']//element-citation")[0] for k in (1, 2))
+    assert first.findtext("source") == "История Японии"
+    assert first.findtext("publisher-loc") == "Москва"
+    assert first.findtext("publisher-name") == "Высшая школа"
+    assert second.findtext("publisher-loc") == "Санкт-Петербург"
+    assert second.findtext("publisher-name") == "Наука"
+    assert [child.tag for child in first][-3:] == ["publisher-loc", "publisher-name", "year"]
+    assert parse_reference("Smith J. A History of Japan. London: Routledge, 2006. 320 p.")
+    english = tree.xpath("//ref[@id='ref3']//element-citation")[0]
+    assert english.findtext("source") == "A History of Japan"
+    assert english.find("publisher-name") is None and english.find("publisher-loc") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [("М.", "Москва"), ("СПб", "Санкт-Петербург"), ("М.; Л.", "Москва; Ленинград"),
+     ("Ростов н/Д", "Ростов-на-Дону"), ("Н. Новгород", "Нижний Новгород"), ("Казань", "Казань"),
+     ("St. Petersburg", "St. Petersburg")],
+)  # fmt: skip
+def test_gosts_abbreviated_places_are_written_out(written: str, name: str) -> None:
+    assert place_name(written) == name
 
 
 @pytest.mark.parametrize(

@@ -186,6 +186,32 @@ references:
     assert to_jats(article, grammars=store).valid
 
 
+def test_a_book_given_as_parts_gets_its_imprint_in_both_texts(tmp_path: Path, store) -> None:
+    text = """\
+language: ru
+title: {ru: Книга}
+references:
+  - type: book
+    authors: ["Кузнецов Ю. Д."]
+    year: 1988
+    source: История Японии
+    publisher_loc: Москва
+    publisher: Высшая школа
+"""
+    article = enrich(load_article(_write(tmp_path, article=text)))
+    texts = article.references[0].text
+    # a book has no '//': its title is the source
+    assert texts["ru"] == "Кузнецов Ю. Д. История Японии. Москва: Высшая школа, 1988."
+    assert texts["en"] == (
+        "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. (In Russ.)"
+    )
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
+    element = _tree(output.data).xpath("//element-citation")[0]
+    assert element.findtext("publisher-name") == "Высшая школа"
+    assert element.findtext("publisher-loc") == "Москва"
+
+
 def test_russian_only_sample_is_committed_and_valid(store) -> None:
     output = to_jats(load_article(RUSSIAN_ONLY), grammars=store)
     assert output.valid, output.problems

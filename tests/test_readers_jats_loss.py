@@ -943,3 +943,26 @@ paper</article-title><source>Test J</source><year>2001</year>
     cite = tree.xpath("//ref[@id='r1']//element-citation")[0]
     assert cite.xpath("pub-id[@pub-id-type='pmid']/text()") == ["15168363"]
     assert cite.xpath("pub-id[@pub-id-type='pmcid']/text()") == ["PMC2345678"]
+
+
+def test_a_books_publisher_and_place_are_read_and_written_again(tmp_path: Path, store) -> None:
+    """A book's ``publisher-name`` and ``publisher-loc`` are the reference's fields, so the
+    element-citation written from them keeps them (before, the reference fell back to its
+    text)."""
+    back = """<back><ref-list>
+<ref id="r1"><element-citation publication-type="book"><person-group person-group-type="author">
+<name><surname>Moreau</surname><given-names>L</given-names></name></person-group>
+<source>Salmon Runs</source><publisher-loc>Boston</publisher-loc>
+<publisher-name>Harbor Press</publisher-name><year>1963</year></element-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    (ref,) = loaded.article.references
+    assert (ref.source, ref.publisher, ref.publisher_loc) == (
+        "Salmon Runs",
+        "Harbor Press",
+        "Boston",
+    )
+    tree = _output(loaded, tmp_path, store)
+    element = tree.xpath("//ref[@id='r1']/element-citation")[0]
+    assert element.findtext("publisher-name") == "Harbor Press"
+    assert element.findtext("publisher-loc") == "Boston"

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from converter.citations.corpus import Labelled
-from converter.citations.fields import Citation, build, threshold_group
+from converter.citations.fields import IMPRINT_GROUPS, Citation, build, threshold_group
 from converter.citations.parse import normalize, parse_reference, read, spans_from_labels
 
 FIELDS = (
@@ -41,8 +41,15 @@ WRITTEN = (
     "authors", "year", "title", "title_en", "source", "volume", "issue", "fpage", "lpage",
     "doi", "url", "accessed",
 )  # fmt: skip
+# … and, for the groups whose imprint is written (``fields.IMPRINT_GROUPS``), these
+IMPRINT = ("publisher", "place")
 PRECISION_TARGET = 0.97
 MIN_SUPPORT = 15  # a field emitted fewer times on the dev split does not steer the threshold
+
+
+def written_fields(group: str) -> tuple[str, ...]:
+    """The fields an element-citation of a language group ('en', 'ru') is written with."""
+    return WRITTEN + IMPRINT if group in IMPRINT_GROUPS else WRITTEN
 
 
 def _norm(value: Any) -> Any:
@@ -149,13 +156,14 @@ def choose_thresholds(dev: list[Prediction]) -> dict[str, float]:
     out = {}
     for group in ("en", "ru"):
         preds = [p for p in dev if p.group == group]
+        written = written_fields(group)
         best, best_precision = 0.995, -1.0
         for step in range(199, 99, -1):  # 0.995 down to 0.50: never below even odds
             t = step / 200
             fields = _counts(preds, {group: t})["fields"]
             worst = min(
                 (f["precision"] for name, f in fields.items()
-                 if name in WRITTEN and f["emitted"] >= MIN_SUPPORT
+                 if name in written and f["emitted"] >= MIN_SUPPORT
                  and f["precision"] is not None),
                 default=1.0,
             )  # fmt: skip

@@ -229,7 +229,7 @@ _DATE_PARTS = frozenset({"day", "month", "season", "year"})
 _CARRIED = frozenset(
     {"article-title", "chapter-title", "data-title", "part-title", "source", "year", "volume",
      "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label",
-     "isbn"}
+     "isbn", "publisher-name", "publisher-loc"}
 )  # fmt: skip
 
 
@@ -1413,6 +1413,10 @@ class ArticleReader:
             found = _child(cite, tag)
             if found is not None and self.plain(found):
                 entry[tag] = self.plain(found)
+        for tag, key in (("publisher-name", "publisher"), ("publisher-loc", "publisher_loc")):
+            found = _child(cite, tag)
+            if found is not None and self.plain(found):
+                entry[key] = self.plain(found)
         dropped = self._range_in_page(entry, ref_id)
         for pub_id in _children(cite, "pub-id"):
             kind = (pub_id.get("pub-id-type") or "").lower()

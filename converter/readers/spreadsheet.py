@@ -24,7 +24,7 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
     ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``arxiv``,
     ``isbn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
-    ``etal`` (yes: the authors listed are not all));
+    ``publisher``, ``publisher_loc``, ``etal`` (yes: the authors listed are not all));
     ``authorN.PART`` with the name parts
     ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
@@ -117,7 +117,7 @@ _REF_PARTS = frozenset(
     {
         "type", "lang", "authors", "year", "title", "source", "volume", "issue", "fpage",
         "lpage", "doi", "arxiv", "isbn", "pmid", "pmcid", "url", "accessed", "title_en",
-        "source_en", "etal",
+        "source_en", "publisher", "publisher_loc", "etal",
     }
 )  # fmt: skip
 # identifiers a workbook may store as numbers: an ISBN or PMID is its digits again, an arXiv

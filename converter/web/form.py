@@ -69,6 +69,7 @@ _LABELS = {
     "id": "Id",
     "title_en": "Title in English",
     "source_en": "Source in English",
+    "publisher_loc": "Place of publication",
     "lang": "Language of the parts",
 }
 
