@@ -263,11 +263,9 @@ def _structured(
         "title_en": ref.title_en or found.title_en,
     }
     if not (ref.publisher or ref.publisher_loc):  # (an imprint given is the editor's, whole)
-        from converter.citations.fields import IMPRINT_GROUPS, place_name, threshold_group
+        from converter.citations.fields import threshold_group, written_imprint
 
-        if threshold_group(text) in IMPRINT_GROUPS:
-            update["publisher"] = found.publisher
-            update["publisher_loc"] = place_name(found.place) if found.place else None
+        update["publisher"], update["publisher_loc"] = written_imprint(found, threshold_group(text))
     return ref.model_copy(update=update)
 
 

@@ -49,6 +49,28 @@ def test_a_structured_reference_shows_its_parts(run) -> None:
     assert "    source: J Things" in lines and "    authors: Smith, J." in lines
 
 
+def test_a_books_imprint_is_shown_as_convert_writes_it(run) -> None:
+    """A Russian book's place is shown written out ('М.' as 'Москва', as publisher-loc has
+    it); an English book's publisher and place, never written, are shown apart as read."""
+    russian = "Иванов И.И. История Японии. М.: Наука, 1988. 300 с."
+    english = "Smith J. A Book. New York: Routledge, 2006."
+    out = run("references", russian, english).out
+    ours, theirs = out.split(english)
+    assert "    publisher: Наука\n    place: Москва\n" in ours
+    assert "not written" not in ours and "place: М\n" not in ours
+    assert "    source: A Book\n" in theirs
+    assert theirs.endswith(
+        "  the parts read, not written:\n    publisher: Routledge\n    place: New York\n"
+    )
+    first, second = (
+        json.loads(line) for line in run("references", "--json", russian, english).out.splitlines()
+    )
+    assert (first["parts"]["place"], first["parts_written"]["place"]) == ("М", "Москва")
+    assert (
+        second["parts"]["publisher"] == "Routledge" and "publisher" not in second["parts_written"]
+    )
+
+
 def test_a_reference_kept_as_text_says_why_and_what_was_read(run) -> None:
     result = run("references", VETOED)
     assert result.code == 0, result.err
@@ -69,7 +91,7 @@ def test_references_from_standard_input_as_json_at_a_journals_confidence(
     first, second = (json.loads(line) for line in result.out.splitlines())
     assert (first["structured"], first["threshold"], first["group"]) == (False, 0.99, "en")
     assert first["reason"].startswith("not sure enough: confidence 0.987")
-    assert first["parts"]["source"] == "J Things"
+    assert first["parts"]["source"] == "J Things" and first["parts_written"] == {}
     assert (second["structured"], second["group"]) == (False, "ru")
     assert run("references", "--json", STRUCTURED).out.count('"structured": true') == 1
 
@@ -133,7 +155,7 @@ def test_an_articles_readings_are_what_convert_writes(tmp_path: Path) -> None:
     (tmp_path / "plain").mkdir()
     articles.append(load_article(_article(tmp_path / "plain")))  # (the one at 0.873 structured)
     assert len(articles) >= 10
-    seen = {"structured": 0, "text": 0, "given": 0}
+    seen = {"structured": 0, "text": 0, "given": 0, "imprint": 0}
     for article in articles:
         readings = reference_readings(article)
         written = enrich(article).references
@@ -147,6 +169,10 @@ def test_an_articles_readings_are_what_convert_writes(tmp_path: Path) -> None:
                 found = one.reading.citation
                 written = (list(after.authors), after.title, after.source, after.year)
                 assert written == (list(found.authors), found.title, found.source, found.year)
+                shown = one.reading.parts()[0]
+                imprint = (shown.get("publisher"), shown.get("place"))
+                assert imprint == (after.publisher, after.publisher_loc), one.text
+                seen["imprint"] += bool(after.publisher_loc)
             seen["given" if has_parts else "structured" if gained else "text"] += 1
     assert min(seen.values()) > 0, seen
 

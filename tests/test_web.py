@@ -171,6 +171,22 @@ def test_references_page_says_why_a_reference_stays_as_written(app):
     assert page.status_code == 409 and "bad.yaml could not be read" in page.text
 
 
+def test_references_page_shows_a_books_imprint_as_written(app):
+    """A Russian book's place is shown as publisher-loc has it ('М.' written out), among the
+    parts written, not apart with the parts read and not written."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    book = BILINGUAL.parent / "shchukin-21.yaml"
+    _upload(client, token, (book.read_bytes(), book.name), (BILINGUAL_JOURNAL, "journal.yaml"))
+    html = lxml.html.fromstring(client.get("/article/1/references").text)
+    third = html.get_element_by_id("ref-3")
+    written = third.xpath(".//dl[@class='parts']")[0]
+    parts = dict(zip(written.xpath("dt/text()"), written.xpath("dd/text()"), strict=True))
+    assert (parts["place"], parts["publisher"]) == ("Москва", "Высшая школа")
+    assert not third.find_class("unwritten")
+
+
 def test_download_zip_holds_the_chosen_outputs_and_a_report(app):
     flask_app, _workspace = app
     client = flask_app.test_client()

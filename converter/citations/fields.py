@@ -83,6 +83,33 @@ _PLACE_ABBREVIATIONS = {
 }
 
 
+def written_imprint(citation: Citation, group: str) -> tuple[str | None, str | None]:
+    """The publisher and place a structured reference of ``group`` is written with: none
+    outside ``IMPRINT_GROUPS``, and GOST's abbreviated places written out."""
+    if group not in IMPRINT_GROUPS:
+        return None, None
+    return citation.publisher, place_name(citation.place) if citation.place else None
+
+
+# What the parser reads that no element-citation gets: a reference has no editors (``Reference``)
+_NEVER_WRITTEN = ("editors",)
+
+
+def written_parts(citation: Citation, group: str) -> tuple[dict[str, object], dict[str, object]]:
+    """The parts of ``citation`` a structured reference of ``group`` is written with, as they
+    are written (``written_imprint``), and the parts read but not written: editors, and the
+    publisher and place outside ``IMPRINT_GROUPS``."""
+    written = citation.fields()
+    unwritten = {name: written.pop(name) for name in _NEVER_WRITTEN if name in written}
+    imprint = dict(zip(("publisher", "place"), written_imprint(citation, group), strict=True))
+    for name, value in imprint.items():
+        if name in written and value is None:
+            unwritten[name] = written.pop(name)
+        elif value is not None:
+            written[name] = value
+    return written, unwritten
+
+
 def place_name(place: str) -> str:
     """A place of publication as the name JATS's ``publisher-loc`` takes: GOST's abbreviations
     written out ('М.; Л.' → 'Москва; Ленинград'), other places as they are."""

@@ -23,6 +23,7 @@ from converter.citations.fields import (
     parse_date,
     threshold_group,
     veto,
+    written_parts,
 )
 from converter.citations.model import label, threshold
 from converter.citations.names import IBID, SAME_AUTHORS
@@ -325,6 +326,15 @@ class Reading:
     @property
     def structured(self) -> bool:
         return self.reason is None
+
+    def parts(self) -> tuple[dict[str, object], dict[str, object]]:
+        """The parts a structured reference is written with, as written, and those read but
+        not written (``fields.written_parts``); nothing is written of a reference kept as text,
+        so then every part read is in the second."""
+        if self.citation is None:
+            return {}, {}
+        written, unwritten = written_parts(self.citation, self.group)
+        return (written, unwritten) if self.structured else ({}, self.citation.fields())
 
 
 def explain(text: str, least: float | None = None) -> Reading:

@@ -150,9 +150,14 @@ def _show(head: str, reading: Reading | None, reason: str | None, given: bool = 
         f" for {GROUP_WORDS[reading.group]})"
     )
     # (the set parts, in the order ``Citation`` declares them)
-    parts = reading.citation.fields() if reading.citation else {}
-    if parts and reason is not None:
+    written, unwritten = reading.parts()
+    _show_parts(written)
+    if unwritten:
         click.echo("  the parts read, not written:")
+    _show_parts(unwritten)
+
+
+def _show_parts(parts: dict[str, object]) -> None:
     for name, value in parts.items():
         shown = "; ".join(value) if isinstance(value, list) else value
         click.echo(f"    {name}: {shown}")
@@ -167,6 +172,7 @@ def _record(reading: Reading, reason: str | None) -> dict[str, Any]:
         "group": reading.group,
         "reason": reason,
         "parts": reading.citation.fields() if reading.citation else {},
+        "parts_written": reading.parts()[0],  # (the text is "written", with --article)
     }
 
 
@@ -184,5 +190,6 @@ def _given_record(one: ReferenceReading) -> dict[str, Any]:
         "group": None,
         "reason": one.reason,
         "parts": {},
+        "parts_written": {},
         "given": one.given,
     }
