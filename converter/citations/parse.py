@@ -333,8 +333,9 @@ class Reading:
         so then every part read is in the second."""
         if self.citation is None:
             return {}, {}
-        written, unwritten = written_parts(self.citation, self.group)
-        return (written, unwritten) if self.structured else ({}, self.citation.fields())
+        if not self.structured:
+            return {}, self.citation.fields()
+        return written_parts(self.citation, self.group)
 
 
 def explain(text: str, least: float | None = None) -> Reading:
