@@ -151,14 +151,53 @@ class ReferenceReading:
     reading: Reading | None  # the parser's reading (None: nothing was parsed)
     reason: str | None  # why it stays text
     given: bool = False  # the editor gave its parts: nothing is parsed
+    written_as: Reference | None = None  # structured from its text: the reference convert writes
 
     @property
     def structured(self) -> bool:
         return self.reason is None
 
+    def parts(self) -> tuple[dict[str, object], dict[str, object]]:
+        """The parts the reference is written with, as ``convert`` writes them, and the parts
+        read but not written (``Reading.parts``). The editor's own parts beside the text (a
+        DOI, a publisher and place) are written over the ones read, which are then shown as
+        read, not written."""
+        if self.reading is None:
+            return {}, {}
+        written, unwritten = self.reading.parts()
+        if self.written_as is None or self.reading.citation is None:
+            return written, unwritten
+        shown = citation_parts(self.written_as)
+        read = self.reading.citation.fields()
+        for name, value in written.items():
+            if shown.get(name) != value:
+                unwritten[name] = read[name]
+        return shown, unwritten
+
     @property
     def why(self) -> str | None:
         return short_reason(self.reason)
+
+
+# The parts of a parse (``Citation``) by the ``Reference`` field convert writes each to; the
+# others have the same name. (Editors are never written: a reference has none.)
+_WRITTEN_TO = {"place": "publisher_loc"}
+_CITATION_PARTS = (
+    "type", "authors", "etal", "year", "title", "title_en", "source", "volume", "issue", "fpage",
+    "lpage", "publisher", "place", "doi", "arxiv", "isbn", "pmid", "pmcid", "url", "accessed",
+    "lang",
+)  # fmt: skip
+
+
+def citation_parts(ref: Reference) -> dict[str, object]:
+    """The parts ``ref`` is written with, under the names the parser gives them (``Citation``,
+    in its order): what ``Reading.parts`` shows, for a reference as convert writes it."""
+    out: dict[str, object] = {}
+    for name in _CITATION_PARTS:
+        value = getattr(ref, _WRITTEN_TO.get(name, name))
+        if value not in (None, [], False):
+            out[name] = list(value) if isinstance(value, list) else value
+    return out
 
 
 NOT_SURE = "not sure enough"  # how ``explain`` begins the reason of a confidence too low
@@ -224,7 +263,8 @@ def reference_readings(article: Article, least: float | None = None) -> list[Ref
         found = reading.citation
         if reason is None and found is not None and not _reads_back(found, people, source):
             reason = "the marks for the reference before ('Ibid.', '———.') are not read back"
-        out.append(ReferenceReading(number, as_written, text, reading, reason))
+        written_as = done[k] if reason is None else None
+        out.append(ReferenceReading(number, as_written, text, reading, reason, False, written_as))
     return out
 
 

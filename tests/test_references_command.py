@@ -148,7 +148,7 @@ def test_an_articles_readings_are_what_convert_writes(tmp_path: Path) -> None:
     own confidence: a reference is structured in ``reference_readings`` exactly when the
     enrichment convert runs gives it parts it did not have."""
     from converter import load_article
-    from converter.enrich import enrich, reference_readings
+    from converter.enrich import citation_parts, enrich, reference_readings
 
     articles = _sample_articles()
     articles.append(load_article(_article(tmp_path, "reference_confidence: 0.95\n")))
@@ -169,12 +169,71 @@ def test_an_articles_readings_are_what_convert_writes(tmp_path: Path) -> None:
                 found = one.reading.citation
                 written = (list(after.authors), after.title, after.source, after.year)
                 assert written == (list(found.authors), found.title, found.source, found.year)
-                shown = one.reading.parts()[0]
+                shown = one.parts()[0]
+                assert shown == citation_parts(after), one.text
                 imprint = (shown.get("publisher"), shown.get("place"))
                 assert imprint == (after.publisher, after.publisher_loc), one.text
                 seen["imprint"] += bool(after.publisher_loc)
             seen["given" if has_parts else "structured" if gained else "text"] += 1
     assert min(seen.values()) > 0, seen
+
+
+def test_parts_the_editor_gave_beside_a_text_are_shown_as_written(run, tmp_path: Path) -> None:
+    """A reference given as text with the editor's own publisher, place and DOI: convert
+    parses the text and keeps the editor's parts, and ``references --article`` shows those as
+    written and the parts read in their place as read, not written (the web page shares
+    ``ReferenceReading.parts``)."""
+    from converter import load_article
+    from converter.enrich import citation_parts, enrich
+
+    (tmp_path / "journal.yaml").write_text(JOURNAL % "", encoding="utf-8")
+    path = tmp_path / "article.yaml"
+    path.write_text(
+        """\
+title: {ru: Статья}
+language: ru
+references:
+  - text: "Иванов И.И. История Японии. М.: Наука, 1988. 300 с."
+    publisher: Издательство «Наука»
+    publisher_loc: Москва
+    doi: 10.1234/given
+""",
+        encoding="utf-8",
+    )
+    written = enrich(load_article(path)).references[0]
+    assert (written.source, written.publisher, written.doi) == (
+        "История Японии", "Издательство «Наука»", "10.1234/given"
+    )  # fmt: skip
+    result = run("references", "--article", path)
+    assert result.code == 0, result.err
+    shown, unwritten = result.out.split("  the parts read, not written:\n")
+    assert "    publisher: Издательство «Наука»\n    place: Москва\n" in shown
+    assert "    doi: 10.1234/given\n" in shown and "    source: История Японии\n" in shown
+    assert unwritten == "    publisher: Наука\n"  # (the place read, 'М.', is written as given)
+    record = json.loads(run("references", "--json", "--article", path).out)
+    assert record["parts_written"] == citation_parts(written)
+    assert record["parts"]["publisher"] == "Наука"
+
+
+def test_citation_parts_name_every_part_a_parse_gives_but_editors() -> None:
+    """``citation_parts`` shows a written reference under the parser's names: every part of
+    ``Citation`` but the style and the editors (a reference has none) has its place."""
+    from dataclasses import fields
+
+    from converter.citations import Citation
+    from converter.enrich import citation_parts
+    from converter.model import Reference
+
+    names = [f.name for f in fields(Citation) if f.name not in ("style", "editors")]
+    ref = Reference(
+        text={"en": "x"}, type="book", authors=["Smith, J."], etal=True, year="2001",
+        title="T", title_en="T", source="S", volume="1", issue="2", fpage="3", lpage="4",
+        publisher="P", publisher_loc="L", doi="10.1234/x", arxiv="2101.01234",
+        isbn="978-0-306-40615-7", pmid="12345678", pmcid="PMC1234567", url="https://x.org/",
+        accessed="2020-01-02", lang="en",
+    )  # fmt: skip
+    assert list(citation_parts(ref)) == names
+    assert citation_parts(ref)["place"] == "L"
 
 
 def test_an_article_file_lists_each_reference_with_its_verdict(run, tmp_path: Path) -> None:

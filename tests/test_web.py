@@ -187,6 +187,28 @@ def test_references_page_shows_a_books_imprint_as_written(app):
     assert not third.find_class("unwritten")
 
 
+def test_references_page_shows_the_editors_own_imprint_as_written(app):
+    """A reference given as text with the editor's publisher: the page shows the editor's
+    publisher among the parts written, as convert writes it, and the one read apart."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    article = (
+        "title: {ru: Статья}\nlanguage: ru\nreferences:\n"
+        '  - text: "Иванов И.И. История Японии. М.: Наука, 1988. 300 с."\n'
+        "    publisher: Издательство «Наука»\n"
+    )
+    _upload(client, token, (article.encode(), "a.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    first = lxml.html.fromstring(client.get("/article/1/references").text).get_element_by_id(
+        "ref-1"
+    )
+    written, unwritten = first.xpath(".//dl[@class='parts']")[0], first.find_class("unwritten")[0]
+    parts = dict(zip(written.xpath("dt/text()"), written.xpath("dd/text()"), strict=True))
+    assert parts["publisher"] == "Издательство «Наука»" and "place" not in parts
+    read = dict(zip(unwritten.xpath("dt/text()"), unwritten.xpath("dd/text()"), strict=True))
+    assert read == {"publisher": "Наука", "place": "М"}  # (as read: nothing of it is written)
+
+
 def test_download_zip_holds_the_chosen_outputs_and_a_report(app):
     flask_app, _workspace = app
     client = flask_app.test_client()

@@ -129,12 +129,19 @@ def _articles(
                 head = f"[{one.number}] {one.written}"
                 if one.text != one.written:
                     head += f"\n  read with the parts of the reference before: {one.text}"
-                _show(head, one.reading, one.why, one.given)
+                _show(head, one.reading, one.why, one.given, one.parts())
     return code
 
 
-def _show(head: str, reading: Reading | None, reason: str | None, given: bool = False) -> None:
-    """The reference, the verdict with its grounds, and the parts read."""
+def _show(
+    head: str,
+    reading: Reading | None,
+    reason: str | None,
+    given: bool = False,
+    parts: tuple[dict[str, object], dict[str, object]] | None = None,
+) -> None:
+    """The reference, the verdict with its grounds, and the parts read: ``parts`` as
+    ``ReferenceReading.parts`` gives them for an article's reference, else the reading's."""
     from converter.enrich import GROUP_WORDS
 
     click.echo(head)
@@ -150,7 +157,7 @@ def _show(head: str, reading: Reading | None, reason: str | None, given: bool = 
         f" for {GROUP_WORDS[reading.group]})"
     )
     # (the set parts, in the order ``Citation`` declares them)
-    written, unwritten = reading.parts()
+    written, unwritten = reading.parts() if parts is None else parts
     _show_parts(written)
     if unwritten:
         click.echo("  the parts read, not written:")
@@ -163,7 +170,9 @@ def _show_parts(parts: dict[str, object]) -> None:
         click.echo(f"    {name}: {shown}")
 
 
-def _record(reading: Reading, reason: str | None) -> dict[str, Any]:
+def _record(
+    reading: Reading, reason: str | None, written: dict[str, object] | None = None
+) -> dict[str, Any]:
     return {
         "text": reading.text,
         "structured": reason is None,
@@ -172,7 +181,8 @@ def _record(reading: Reading, reason: str | None) -> dict[str, Any]:
         "group": reading.group,
         "reason": reason,
         "parts": reading.citation.fields() if reading.citation else {},
-        "parts_written": reading.parts()[0],  # (the text is "written", with --article)
+        # (the text is "written", with --article)
+        "parts_written": reading.parts()[0] if written is None else written,
     }
 
 
@@ -180,7 +190,8 @@ def _given_record(one: ReferenceReading) -> dict[str, Any]:
     """An article's reference as JSON: ``_record``'s keys, and whether the editor gave its
     parts (then nothing was parsed: confidence, threshold and group are null)."""
     if one.reading is not None:
-        return {**_record(one.reading, one.reason), "written": one.written, "given": False}
+        record = _record(one.reading, one.reason, one.parts()[0])
+        return {**record, "written": one.written, "given": False}
     return {
         "text": one.text,
         "written": one.written,
