@@ -16,7 +16,7 @@ from converter import load_article, to_jats
 from converter.citations import parse_reference
 from converter.citations.corpus import LABELS, copy_key, from_row, load
 from converter.citations.evaluate import FIELDS, evaluate, load_labelled
-from converter.citations.fields import Citation, build, place_name, veto
+from converter.citations.fields import Citation, build, place_name, veto, written_imprint
 from converter.citations.model import (
     ATTRIBUTES_NAME,
     MODEL_NAME,
@@ -812,6 +812,7 @@ references:
   - "Кузнецов Ю. Д. История Японии. М.: Высшая школа, 1988. 432 с."
   - "Петров П. П. Очерки истории города. СПб.: Наука, 2005. 300 с."
   - "Smith J. A History of Japan. London: Routledge, 2006. 320 p."
+  - "Ivanov I.I. Istoriya Yaponii [History of Japan]. Moscow, Nauka Publ., 1988. 300 p. (In Russ.)"
 """
     )
     output = to_jats(load_article(path), grammars=store)
@@ -832,6 +833,10 @@ references:
     english = tree.xpath("//ref[@id='ref3']//element-citation")[0]
     assert english.findtext("source") == "A History of Japan"
     assert english.find("publisher-name") is None and english.find("publisher-loc") is None
+    # the "References" style's 'Publ.' says the word is a publisher's: it is no part of the name
+    transliterated = tree.xpath("//ref[@id='ref4']//element-citation")[0]
+    assert transliterated.findtext("publisher-name") == "Nauka"
+    assert transliterated.findtext("publisher-loc") == "Moscow"
 
 
 @pytest.mark.parametrize(
@@ -842,6 +847,20 @@ references:
 )  # fmt: skip
 def test_gosts_abbreviated_places_are_written_out(written: str, name: str) -> None:
     assert place_name(written) == name
+
+
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [("Nauka Publ", "Nauka"), ("Izd-vo MGU Publ.", "Izd-vo MGU"), ("Publ", "Publ"),
+     ("Publ. Kazan university", "Publ. Kazan university"),
+     ("World Sci. Publ. Ltd", "World Sci. Publ. Ltd"), ("Наука", "Наука")],
+)  # fmt: skip
+def test_a_publishers_name_is_written_without_the_references_styles_mark(
+    read: str, name: str
+) -> None:
+    """Only a 'Publ.' closing a name is the "References" style's mark; one inside a name, or
+    alone, stays."""
+    assert written_imprint(Citation(publisher=read), "ru")[0] == name
 
 
 @pytest.mark.parametrize(

@@ -83,12 +83,19 @@ _PLACE_ABBREVIATIONS = {
 }
 
 
+# The mark the "References" style puts after a Russian publisher's transliterated name
+# ("Moscow, Nauka Publ., 1988"): it says the word is a publisher's, and is not part of the name.
+_PUBL_MARK = re.compile(r"(?<=\S)\s+Publ\.?$")
+
+
 def written_imprint(citation: Citation, group: str) -> tuple[str | None, str | None]:
     """The publisher and place a structured reference of ``group`` is written with: none
-    outside ``IMPRINT_GROUPS``, and GOST's abbreviated places written out."""
+    outside ``IMPRINT_GROUPS``, GOST's abbreviated places written out, and the publisher's
+    name without the "References" style's "Publ." after it."""
     if group not in IMPRINT_GROUPS:
         return None, None
-    return citation.publisher, place_name(citation.place) if citation.place else None
+    publisher = _PUBL_MARK.sub("", citation.publisher) if citation.publisher else None
+    return publisher, place_name(citation.place) if citation.place else None
 
 
 # What the parser reads that no element-citation gets: a reference has no editors (``Reference``)
