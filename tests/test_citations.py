@@ -852,14 +852,18 @@ def test_gosts_abbreviated_places_are_written_out(written: str, name: str) -> No
 @pytest.mark.parametrize(
     ("read", "name"),
     [("Nauka Publ", "Nauka"), ("Izd-vo MGU Publ.", "Izd-vo MGU"), ("Publ", "Publ"),
-     ("Publ. Kazan university", "Publ. Kazan university"),
-     ("World Sci. Publ. Ltd", "World Sci. Publ. Ltd"), ("Наука", "Наука")],
+     ("Publ. Kazan university", "Kazan university"), ("Publ. «Piktorika»", "«Piktorika»"),
+     ("Publ. of KSU", "Publ. of KSU"), ("Publ. House of Chemical Literature",
+     "Publ. House of Chemical Literature"), ("Publ. center «Academiya»",
+     "Publ. center «Academiya»"), ("World Sci. Publ. Ltd", "World Sci. Publ. Ltd"),
+     ("Наука", "Наука")],
 )  # fmt: skip
 def test_a_publishers_name_is_written_without_the_references_styles_mark(
     read: str, name: str
 ) -> None:
-    """Only a 'Publ.' closing a name is the "References" style's mark; one inside a name, or
-    alone, stays."""
+    """A 'Publ.' closing a name, or opening one before its capital, is the "References"
+    style's mark; one inside a name, alone, or opening a name of its own ('Publ. House of …',
+    'Publ. of KSU') stays."""
     assert written_imprint(Citation(publisher=read), "ru")[0] == name
 
 

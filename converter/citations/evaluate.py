@@ -23,7 +23,14 @@ from typing import Any
 import yaml
 
 from converter.citations.corpus import Labelled
-from converter.citations.fields import IMPRINT_GROUPS, Citation, build, threshold_group
+from converter.citations.fields import (
+    IMPRINT_GROUPS,
+    Citation,
+    build,
+    place_name,
+    publisher_name,
+    threshold_group,
+)
 from converter.citations.parse import normalize, parse_reference, read, spans_from_labels
 
 FIELDS = (
@@ -50,6 +57,19 @@ MIN_SUPPORT = 15  # a field emitted fewer times on the dev split does not steer 
 def written_fields(group: str) -> tuple[str, ...]:
     """The fields an element-citation of a language group ('en', 'ru') is written with."""
     return WRITTEN + IMPRINT if group in IMPRINT_GROUPS else WRITTEN
+
+
+# The imprint is compared as it is written (``fields.written_imprint``): the labels' "Nauka
+# Publ." and a reading's "Nauka", GOST's "М." and "Москва", are one name in publisher-name.
+_AS_WRITTEN = {"publisher": publisher_name, "place": place_name}
+
+
+def _same(name: str, got: Any, want: Any) -> bool:
+    """Whether a field read is the field labelled (``_AS_WRITTEN``'s fields as written)."""
+    written = _AS_WRITTEN.get(name)
+    if written is not None:
+        got, want = written(got), written(want)
+    return _norm(got) == _norm(want)
 
 
 def _norm(value: Any) -> Any:
@@ -104,7 +124,7 @@ def _counts(preds: list[Prediction], thresholds: dict[str, float]) -> dict[str, 
             if not ok or got in (None, []):
                 continue
             emitted[name] += 1
-            if want not in (None, []) and _norm(got) == _norm(want):
+            if want not in (None, []) and _same(name, got, want):
                 correct[name] += 1
     fields = {}
     for name in HELD_FIELDS:

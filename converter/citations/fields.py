@@ -84,8 +84,10 @@ _PLACE_ABBREVIATIONS = {
 
 
 # The mark the "References" style puts after a Russian publisher's transliterated name
-# ("Moscow, Nauka Publ., 1988"): it says the word is a publisher's, and is not part of the name.
-_PUBL_MARK = re.compile(r"(?<=\S)\s+Publ\.?$")
+# ("Moscow, Nauka Publ., 1988"), or before it ("Kazan', Publ. Kazan university"): it says the
+# words are a publisher's, and is not part of the name. ("Publ. House of …", "Publ. of KSU" and
+# "Publ. center …" are names that begin with the word.)
+_PUBL_MARK = re.compile(r"(?<=\S)\s+Publ\.?$|^Publ\.\s+(?!House\b)(?=[A-ZА-ЯЁ«\"“])")
 
 
 def written_imprint(citation: Citation, group: str) -> tuple[str | None, str | None]:
@@ -94,8 +96,14 @@ def written_imprint(citation: Citation, group: str) -> tuple[str | None, str | N
     name without the "References" style's "Publ." after it."""
     if group not in IMPRINT_GROUPS:
         return None, None
-    publisher = _PUBL_MARK.sub("", citation.publisher) if citation.publisher else None
+    publisher = publisher_name(citation.publisher) if citation.publisher else None
     return publisher, place_name(citation.place) if citation.place else None
+
+
+def publisher_name(publisher: str) -> str:
+    """A publisher as the name JATS's ``publisher-name`` takes: without the "References"
+    style's "Publ." mark ('Nauka Publ.' → 'Nauka')."""
+    return _PUBL_MARK.sub("", publisher)
 
 
 # What the parser reads that no element-citation gets: a reference has no editors (``Reference``)
