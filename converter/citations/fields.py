@@ -93,7 +93,7 @@ _PUBL_MARK = re.compile(r"(?<=\S)\s+Publ\.?$|^Publ\.\s+(?!House\b)(?=[A-ZА-ЯЁ
 def written_imprint(citation: Citation, group: str) -> tuple[str | None, str | None]:
     """The publisher and place a structured reference of ``group`` is written with: none
     outside ``IMPRINT_GROUPS``, GOST's abbreviated places written out, and the publisher's
-    name without the "References" style's "Publ." after it."""
+    name without the "References" style's "Publ." mark (``publisher_name``)."""
     if group not in IMPRINT_GROUPS:
         return None, None
     publisher = publisher_name(citation.publisher) if citation.publisher else None
