@@ -368,11 +368,26 @@ def test_interruption_in_process_leaves_no_partial_file(tmp_path: Path, store, m
     assert len(outputs(out)) == 30
 
 
+def _default_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_batch(
     command: list[str], env: dict[str, str], out: Path, count: int, stderr: int | None = None
 ) -> subprocess.Popen[bytes]:
-    """A running ``jatsconv batch`` (``command``) once ``count`` outputs are in ``out``."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+    """A running ``jatsconv batch`` (``command``) once ``count`` outputs are in ``out``.
+
+    The batch gets Ctrl-C's default disposition whatever this test run has: a process started
+    in the background by a non-interactive shell (``(pytest &)``) ignores SIGINT, Python then
+    installs no KeyboardInterrupt handler, and a batch so started rightly runs on through
+    Ctrl-C (a fresh clone's suite run that way failed both Ctrl-C tests, 3 December)."""
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        env=env,
+        preexec_fn=_default_ctrl_c,  # (between fork and exec: one signal call, no lock)
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if out.is_dir() and len(list(out.glob("*.xml"))) >= count:
