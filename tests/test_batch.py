@@ -563,17 +563,11 @@ def test_ctrl_c_with_no_grace_ends_the_workers_and_the_batch_returns(tmp_path: P
         f"'--report', {str(report)!r}])"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for _attempt in range(5):
+    for _attempt in range(3):
         process = start_batch([sys.executable, "-c", code], env, out, 100, stderr=subprocess.PIPE)
         process.send_signal(signal.SIGINT)
         err = _ended(process)
         if process.returncode == 0:  # it had finished its work (a starved machine): again
-            shutil.rmtree(out)
-            continue
-        ended = json.loads(report.read_text(encoding="utf-8"))["workers_ended"]
-        if process.returncode == 130 and ended == 0:
-            # the workers had stopped between two articles before the main process, slowed
-            # by a busy machine, looked: nothing was left to end (an ordinary stop); again
             shutil.rmtree(out)
             continue
         break
