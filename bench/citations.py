@@ -24,7 +24,6 @@ set.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -33,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure this checkout's code and model, not an installed copy
 
-from converter.citations.corpus import DATA, from_row, load, load_anystyle_xml  # noqa: E402
+from converter.citations.corpus import load, load_anystyle_xml, real_journals  # noqa: E402
 from converter.citations.evaluate import (  # noqa: E402
     CORE,
     FIELDS,
@@ -126,20 +125,25 @@ def speed(texts: list[str], rounds: int = 3) -> list[float]:
     return times
 
 
+def row(name: str, counts: dict) -> None:
+    """One line of a breakdown: references, share structured, core fields' precision/recall."""
+    core = " ".join(
+        f"{n}={_fmt(counts['fields'][n]['precision'])}/{_fmt(counts['fields'][n]['recall'])}"
+        for n in CORE
+    )
+    share = f"{counts['structured']:>6.1%}"
+    print(f"  {name:<32}{counts['references']:>5} refs {share} structured  {core}")
+
+
 def by_journal(items: list, preds: list, thresholds: dict) -> dict[str, dict]:
-    """The figures of each journal of the real lists (``layout`` of
-    ``data/citations/russian-real.jsonl``) among ``items``, whose predictions are ``preds``:
-    one journal can make most of a style's references, and its habits most of its errors."""
-    journal_of = {}
-    with (DATA / "russian-real.jsonl").open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                row = json.loads(line)
-                journal_of[from_row(row).text] = row["layout"].removeprefix("journal=")
+    """The figures of each journal of the real lists among ``items``, whose predictions are
+    ``preds``: one journal can make most of a style's references, and its habits most of its
+    errors."""
+    journal_of = real_journals()
     groups: dict[str, list] = {}
     for item, pred in zip(items, preds, strict=True):
         if item.text in journal_of:
-            groups.setdefault(journal_of[item.text], []).append(pred)
+            groups.setdefault(journal_of[item.text].removeprefix("journal="), []).append(pred)
     return {name: score(group, thresholds)["all"] for name, group in sorted(groups.items())}
 
 
@@ -165,24 +169,12 @@ def main() -> int:
         table(f"held-out split, {key[5:]}", figures[key])
     print("\nheld-out split by corpus/style:")
     for key in sorted(k for k in figures if k.startswith("style:")):
-        c = figures[key]
-        core = " ".join(
-            f"{n}={_fmt(c['fields'][n]['precision'])}/{_fmt(c['fields'][n]['recall'])}"
-            for n in CORE
-        )
-        print(
-            f"  {key[6:]:<32}{c['references']:>5} refs {c['structured']:>6.1%} structured  {core}"
-        )
+        row(key[6:], figures[key])
         if args.by_style:
-            table(key, c)
+            table(key, figures[key])
     print("\nheld-out real lists by journal (the five journals of the test split):")
     for journal, counts in by_journal(test, preds, thresholds).items():
-        core = " ".join(
-            f"{n}={_fmt(counts['fields'][n]['precision'])}/{_fmt(counts['fields'][n]['recall'])}"
-            for n in CORE
-        )
-        print(f"  {journal:<32}{counts['references']:>5} refs {counts['structured']:>6.1%} "
-              f"structured  {core}")  # fmt: skip
+        row(journal, counts)
 
     if args.anystyle:
         for name in ("gold", "good", "ugly", "bad"):

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 import tempfile
 import time
@@ -43,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure this checkout's code, not an installed copy
 
-from converter.citations.corpus import DATA, from_row, load  # noqa: E402
+from converter.citations.corpus import load, real_journals  # noqa: E402
 from converter.citations.evaluate import WRITTEN, predict_all, score  # noqa: E402
 from converter.citations.model import meta  # noqa: E402
 from converter.citations.train import PARAMS, train  # noqa: E402
@@ -61,9 +60,7 @@ def fresh(text: str) -> bool:
 
 def journals_out_texts() -> set[str]:
     """The texts of the real references of ``JOURNALS_OUT``."""
-    with (DATA / "russian-real.jsonl").open(encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines if line.strip()]
-    return {from_row(row).text for row in rows if row["layout"] in JOURNALS_OUT}
+    return {text for text, journal in real_journals().items() if journal in JOURNALS_OUT}
 
 
 def line(name: str, counts: dict) -> str:

@@ -106,6 +106,18 @@ def load(folder: Path = DATA, files: tuple[str, ...] = FILES) -> Iterator[Labell
                     yield item
 
 
+def real_journals(folder: Path = DATA) -> dict[str, str]:
+    """The journal or proceedings each real reference list line comes from (its ``layout`` in
+    ``russian-real.jsonl``, 'journal=cegr'), by the line's text."""
+    out = {}
+    with (folder / "russian-real.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                row = json.loads(line)
+                out.setdefault(from_row(row).text, row["layout"])  # (a copy: the first)
+    return out
+
+
 def load_anystyle_xml(path: Path) -> Iterator[Labelled]:
     """An AnyStyle XML file (gold.xml and the like) as test references, with our labels.
 
