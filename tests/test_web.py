@@ -209,6 +209,25 @@ def test_references_page_shows_the_editors_own_imprint_as_written(app):
     assert read == {"publisher": "Наука", "place": "М"}  # (as read: nothing of it is written)
 
 
+def test_references_page_shows_an_author_list_closed_by_et_al(app):
+    """A reference read with 'et al.' has a part that is a flag, not text or a list: the page
+    shows it (it failed with a server error, the template joining True like a list)."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    article = (
+        "title: {en: An article}\nlanguage: en\nreferences:\n"
+        '  - "Smith J, Brown K, Jones L, et al. A title of a paper. J Things. 2020;1:1-2."\n'
+    )
+    _upload(client, token, (article.encode(), "a.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    page = client.get("/article/1/references")
+    assert page.status_code == 200
+    first = lxml.html.fromstring(page.text).get_element_by_id("ref-1")
+    written = first.xpath(".//dl[@class='parts']")[0]
+    parts = dict(zip(written.xpath("dt/text()"), written.xpath("dd/text()"), strict=True))
+    assert parts["etal"] == "True" and parts["authors"].startswith("Smith, J.; Brown, K.")
+
+
 def test_download_zip_holds_the_chosen_outputs_and_a_report(app):
     flask_app, _workspace = app
     client = flask_app.test_client()
