@@ -64,11 +64,13 @@ def script_findings(path: str, text: str) -> list[Finding]:
     found: list[Finding] = []
     for word in dict.fromkeys(scripts.mixed_script_words(text)):
         letters = "".join(scripts.cyrillic_letters(word))
+        meant = scripts.unmixed(word)
+        fix = f"; in one script: {meant!r}" if meant else ""
         found.append(
             Finding(
                 "mixed-script",
                 "error",
-                f"word {word!r} mixes Latin and Cyrillic letters (Cyrillic: {letters})",
+                f"word {word!r} mixes Latin and Cyrillic letters (Cyrillic: {letters}){fix}",
                 path,
                 word=word,
             )

@@ -65,6 +65,66 @@ def mixed_script_words(text: str) -> list[str]:
     return [word for word in _WORD.findall(text) if has_cyrillic(word) and has_latin(word)]
 
 
+# Letters that look alike in the two scripts (upper and lower case), Cyrillic → Latin. "І" and
+# "і" are the Ukrainian and Belarusian letters, typed as Latin "I"/"i" as often as the reverse;
+# Serbian "Ј" and Macedonian "Ѕ" are left out: a stray Latin "J" or "S" is far likelier Latin.
+_CYRILLIC_TO_LATIN = dict(zip("АВЕКМНОРСТХУІаеорсухі", "ABEKMHOPCTXYIaeopcyxi", strict=True))
+_LATIN_TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _CYRILLIC_TO_LATIN.items()}
+_TO_LATIN = str.maketrans(_CYRILLIC_TO_LATIN)
+_TO_CYRILLIC = str.maketrans(_LATIN_TO_CYRILLIC)
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# a Cyrillic letter next to a Latin one that could be its look-alike (ASCII): every word that
+# mixes the two has such a pair, and one search in C answers the many texts without one (a
+# callback per word of a Russian reference cost 14 µs, this search 3; a text without Cyrillic
+# is answered before it, in under 1 µs)
+_SCRIPTS_MEET = re.compile(r"[A-Za-z][\u0400-\u052f]|[\u0400-\u052f][A-Za-z]")
+
+
+def unmixed(text: str) -> str | None:
+    """``text`` with each word that mixes Latin and Cyrillic look-alikes spelled in the one
+    script it was meant in (``Мoscow`` → ``Moscow``, ``Cерия`` → ``Серия``); None when no word
+    can be told so (a word in one script; a word whose two scripts both hold letters the other
+    lacks, as the mis-decoded ``Saarbrьcken``). A word is a run of letters: in ``Т.V.`` (Cyrillic
+    "Т." for a volume, a Latin numeral) each is in one script and stays.
+
+    The script is the one of the letters without a look-alike; with none, the one of most
+    letters, Latin at a tie (``Рp`` → ``Pp``) and for a Roman numeral (``ХХI`` → ``XXI``)."""
+    if not has_cyrillic(text) or _SCRIPTS_MEET.search(text) is None:
+        return None
+    spelled = _LETTERS.sub(_spelled, text)
+    return None if spelled == text else spelled
+
+
+def spelled_words(text: str) -> dict[str, str]:
+    """Each word of ``text`` that ``unmixed`` spells otherwise → its spelling, in order."""
+    meant = unmixed(text)
+    if meant is None:
+        return {}
+    return {
+        m.group(): meant[m.start() : m.end()]
+        for m in _LETTERS.finditer(text)
+        if meant[m.start() : m.end()] != m.group()
+    }
+
+
+def _spelled(match: re.Match[str]) -> str:
+    word = match.group()
+    if _SCRIPTS_MEET.search(word) is None:
+        return word
+    latin_only = any(_LATIN.match(ch) and ch not in _LATIN_TO_CYRILLIC for ch in word)
+    cyrillic_only = any(_CYRILLIC.match(ch) and ch not in _CYRILLIC_TO_LATIN for ch in word)
+    if latin_only and cyrillic_only:
+        return word
+    as_latin = word.translate(_TO_LATIN)
+    if latin_only or _ROMAN_NUMERAL.fullmatch(as_latin):
+        return as_latin
+    if cyrillic_only:
+        return word.translate(_TO_CYRILLIC)
+    cyrillic = sum(1 for ch in word if _CYRILLIC.match(ch))
+    return word.translate(_TO_CYRILLIC) if 2 * cyrillic > len(word) else as_latin
+
+
 def cyrillic_words(text: str) -> list[str]:
     """Words written in Cyrillic only (no Latin letter in them)."""
     return [word for word in _WORD.findall(text) if has_cyrillic(word) and not has_latin(word)]

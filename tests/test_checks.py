@@ -198,6 +198,7 @@ def test_mixed_script_word_is_named() -> None:
     broken = BREAKERS["script-mixed-words"](PASS)
     (hit,) = [f for f in _findings(broken, ("rsci",)) if f.rule == "script-mixed-words"]
     assert "'Рoссийско'" in hit.message and hit.field == "title.ru"
+    assert "('Российско' in one script)" in hit.message  # the spelling the letters tell
 
 
 def test_translit_scheme_against_the_journal_scheme() -> None:

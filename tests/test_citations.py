@@ -28,7 +28,8 @@ from converter.citations.model import (
     training_tags,
 )
 from converter.citations.names import split_people
-from converter.citations.parse import judge, spans_from_labels
+from converter.citations.parse import explain, judge, spans_from_labels
+from converter.scripts import mixed_script_words
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = DATA / "references"
@@ -797,6 +798,36 @@ references:
     third = tree.xpath("//ref[@id='ref3']//element-citation")[0]
     assert third.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"
     assert third.findtext("trans-title") == "Regional economy of Russia"
+
+
+def test_a_reference_typed_with_look_alikes_is_written_as_meant(
+    write_article, tmp_path: Path, store
+) -> None:
+    """A Cyrillic "а" in an English reference ("pаper") and a Latin "C" in a Russian one
+    ("Cерия"): the element-citation holds the words as meant, in the reference's own language
+    (the English one is not made Russian by its stray letter), the mixed-citation the text as
+    typed; the output is valid (xmllint with the DTD catalog too)."""
+    path = write_article(
+        """\
+title: {en: Look-alikes}
+references:
+  - "Smith J, Brown K. A title of a pаper. J Things. 2020;1:1-2."
+  - "Иванов И.И. Экономика России // Вестник МГУ. Cерия 6, Экономика. 2019. Т. 5, № 3. С. 10–25."
+"""
+    )
+    output = to_jats(load_article(path), grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.fromstring(output.data).getroottree()
+    first, second = (tree.xpath(f"//ref[@id='ref{k}']/citation-alternatives")[0] for k in (1, 2))
+    assert first.findtext("element-citation/article-title") == "A title of a paper"
+    assert first.find("element-citation").get("{http://www.w3.org/XML/1998/namespace}lang") != "ru"
+    assert "pаper" in first.findtext("mixed-citation")
+    assert second.findtext("element-citation/source") == "Вестник МГУ. Серия 6, Экономика"
+    assert "Cерия" in second.findtext("mixed-citation")
 
 
 def test_a_russian_books_imprint_is_written_and_an_english_one_is_not(
@@ -2402,3 +2433,44 @@ def test_a_documents_number_is_no_issue_left_outside(number: str) -> None:
     assert judge(issue, "Иванов И. И. Название работы. – №10. – 2014.")[2] == (
         "an issue number outside the issue"
     )
+
+
+# a letter and its look-alike in the other script (both ways)
+_LOOK_ALIKES = dict(zip("АВЕКМНОРСТХаеорсх", "ABEKMHOPCTXaeopcx", strict=True))
+_LOOK_ALIKES |= {latin: cyrillic for cyrillic, latin in _LOOK_ALIKES.items()}
+
+
+def _with_look_alikes(text: str) -> str:
+    """``text`` with one letter of every other word of 3+ letters swapped for its look-alike."""
+    words = [m for m in re.finditer(r"[^\W\d_]{3,}", text) if set(m.group()) & _LOOK_ALIKES.keys()]
+    for m in words[::2]:
+        at = next(m.start() + i for i, ch in enumerate(m.group()) if ch in _LOOK_ALIKES)
+        text = text[:at] + _LOOK_ALIKES[text[at]] + text[at + 1 :]
+    return text
+
+
+def test_look_alike_letters_change_no_reading() -> None:
+    """A word typed with the other script's look-alikes ("Мoscow", "Cерия") is read as meant:
+    the same citation, or the same reason to keep it as text, as the clean text's, over the
+    regression set. Before,
+    such a Latin reference met the Russian threshold and its rules, and the written place was
+    the mixed word."""
+    changed = 0
+    for case in load_labelled(LABELLED):
+        typed = _with_look_alikes(case["text"])
+        if typed == case["text"]:
+            continue
+        changed += 1
+        assert parse_reference(typed) == parse_reference(case["text"]), typed
+        assert explain(typed).reason == explain(case["text"]).reason
+    assert changed > 250
+
+
+def test_a_place_typed_with_a_cyrillic_letter_is_written_as_meant() -> None:
+    typed = "Smith J. Theory of graphs. Мoscow: Mir, 1990. 320 p."
+    assert mixed_script_words(typed) == ["Мoscow"]
+    found = _fields(typed)
+    assert found is not None and found["place"] == "Moscow"
+    explained = explain(typed)
+    assert explained.text == typed  # the editor's text is shown as written
+    assert explained.citation is not None and explained.citation.place == "Moscow"

@@ -74,6 +74,7 @@ def test_mixed_script_and_cyrillic_in_latin_fields() -> None:
     assert ("cyrillic-in-latin", "keywords.en[0]") in rules
     mixed = next(f for f in findings if f.rule == "mixed-script")
     assert mixed.word == "Mоscow" and "Cyrillic: о" in mixed.message
+    assert mixed.message.endswith("in one script: 'Moscow'")
     assert all(f.severity == "error" for f in findings)
 
 

@@ -337,3 +337,19 @@ def test_an_article_from_standard_input(
     result = run("references", "--article", "-", "--journal", tmp_path / "journal.yaml")
     assert result.code == 0, result.err
     assert result.out.startswith("<stdin>: 6 references: 4 structured from their text")
+
+
+def test_a_word_typed_with_look_alikes_is_shown_as_read(run) -> None:
+    """'Мoscow' (a Cyrillic "М") is read as Moscow, and the editor is told which words were
+    spelled so; the text itself is shown as typed."""
+    typed = "Smith J. Theory of graphs. Мoscow: Mir, 1990. 320 p."
+    out = run("references", typed).out
+    assert out.startswith(
+        typed + "\n  read with look-alike letters spelled as meant: 'Мoscow' as 'Moscow'\n"
+    )
+    assert "    place: Moscow\n" in out
+    (record,) = (json.loads(line) for line in run("references", "--json", typed).out.splitlines())
+    assert record["text"] == typed and record["spelled"] == {"Мoscow": "Moscow"}
+    assert record["parts"]["place"] == "Moscow"
+    clean = run("references", "--json", typed.replace("М", "M", 1)).out
+    assert json.loads(clean)["spelled"] == {}

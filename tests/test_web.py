@@ -357,3 +357,24 @@ def test_a_bug_on_one_file_spares_the_others(app, monkeypatch):
     page = client.get("/").text
     assert "bad.yaml: internal error: RuntimeError: boom" in page
     assert [r.find_class("status")[0].text for r in _rows(client)] == ["valid"]
+
+
+def test_references_page_shows_a_word_typed_with_look_alikes_as_read(app):
+    """A place typed with a Cyrillic "М" ("Мoscow") is read as Moscow: the page says so beside
+    the reference as written, and shows the place as read."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    article = (
+        "title: {en: An article}\nlanguage: en\nreferences:\n"
+        '  - "Smith J. Theory of graphs. Мoscow: Mir, 1990. 320 p."\n'
+    )
+    _upload(client, token, (article.encode(), "a.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    first = lxml.html.fromstring(client.get("/article/1/references").text).get_element_by_id(
+        "ref-1"
+    )
+    (note,) = first.find_class("spelled")
+    assert note.text_content() == "read with look-alike letters spelled as meant: Мoscow as Moscow"
+    unwritten = first.find_class("unwritten")[0]
+    read = dict(zip(unwritten.xpath("dt/text()"), unwritten.xpath("dd/text()"), strict=True))
+    assert read["place"] == "Moscow"

@@ -618,8 +618,14 @@ def script_mixed_words(doc: Doc) -> Iterator[Hit]:
             continue
         words = scripts.mixed_script_words(_direct_text(el))
         if words:
-            shown = ", ".join(repr(w) for w in words[:5])
+            shown = ", ".join(_with_spelling(w) for w in words[:5])
             yield Hit(el, f"words mixing Cyrillic and Latin letters (look-alikes?): {shown}")
+
+
+def _with_spelling(word: str) -> str:
+    """A mixed-script word, with its spelling in one script when the letters tell it."""
+    meant = scripts.unmixed(word)
+    return f"{word!r} ({meant!r} in one script)" if meant else repr(word)
 
 
 # Names (Latin forms of people's names) and the Latin forms of Russian references hold

@@ -31,7 +31,8 @@ from converter.citations.fields import (
     publisher_name,
     threshold_group,
 )
-from converter.citations.parse import normalize, parse_reference, read, spans_from_labels
+from converter.citations.parse import parse_reference, read, spans_from_labels, spelled
+from converter.scripts import unmixed
 
 FIELDS = (
     "authors", "year", "title", "source", "volume", "issue", "fpage", "lpage", "doi", "url",
@@ -97,8 +98,11 @@ class Prediction:
 def predict_all(items: Iterable[Labelled], tagger: Any = None) -> list[Prediction]:
     out = []
     for item in items:
-        text = normalize(item.text)
-        gold = build(spans_from_labels(item.text, item.labels), item.text)
+        text = spelled(item.text)
+        # the hand labels read over the same meant words (spelling keeps each letter's place):
+        # a gold "Мoscow" is the Moscow the parser writes
+        meant = unmixed(item.text) or item.text
+        gold = build(spans_from_labels(meant, item.labels), meant)
         found, confidence, problem = read(text, tagger)
         out.append(
             Prediction(

@@ -28,6 +28,7 @@ from converter.citations.fields import (
 from converter.citations.model import label, threshold
 from converter.citations.names import IBID, SAME_AUTHORS
 from converter.identifiers import normalize_doi
+from converter.scripts import spelled_words, unmixed
 
 __all__ = ["Citation", "parse_date", "parse_reference", "read", "spans_from_labels"]
 
@@ -49,6 +50,17 @@ def normalize(text: str) -> str:
     splits at exactly the characters ``\\s`` matches: the same result, in a third of the time
     of ``re.sub``.)"""
     return " ".join(text.split())
+
+
+def spelled(text: str) -> str:
+    """``text`` as ``normalize`` makes it, with each word typed in look-alikes of the other
+    script spelled as meant (``scripts.unmixed``: "Мoscow" with a Cyrillic "М" is Moscow).
+    The reading's vetoes, its language group and the parts written read the meant words: a
+    Latin reference with one such letter would otherwise meet the Russian threshold and the
+    rules for Cyrillic text, and a written "Мoscow" matches nothing in a registry. The text
+    itself (``mixed-citation``) stays as the editor wrote it; checks name such words."""
+    text = normalize(text)
+    return unmixed(text) or text
 
 
 def spans_from_labels(text: str, labels: list[str]) -> list[Span]:
@@ -297,7 +309,7 @@ def parse_reference(text: str, least: float | None = None) -> Citation | None:
 
     ``least``: a confidence the caller asks for (a journal's ``reference_confidence``); the
     higher of it and the language group's threshold, chosen on the dev split, decides."""
-    text = normalize(text)
+    text = spelled(text)
     if not text or len(text) > MAX_LENGTH:
         return None
     limit = _limit(threshold_group(text), least)
@@ -327,6 +339,11 @@ class Reading:
     def structured(self) -> bool:
         return self.reason is None
 
+    @property
+    def spelled(self) -> dict[str, str]:
+        """The words typed with the other script's look-alikes → as they were read."""
+        return spelled_words(self.text)
+
     def parts(self) -> tuple[dict[str, object], dict[str, object]]:
         """The parts a structured reference is written with, as written, and those read but
         not written (``fields.written_parts``); nothing is written of a reference kept as text,
@@ -342,14 +359,15 @@ def explain(text: str, least: float | None = None) -> Reading:
     """``parse_reference``'s decision on ``text`` with its grounds (the same answer: a
     reference is structured here exactly when ``parse_reference`` returns a citation)."""
     text = normalize(text)
-    group = threshold_group(text) if text else "en"
+    meant = unmixed(text) or text
+    group = threshold_group(meant) if text else "en"
     limit = _limit(group, least)
     if not text or len(text) > MAX_LENGTH:
         why = "no text" if not text else f"longer than {MAX_LENGTH} characters: not parsed"
         return Reading(text, None, 0.0, limit, group, why)
-    spans = label(text)
+    spans = label(meant)
     sure = min([c for lab, _, c in spans if lab in USED], default=0.0)
-    cit, confidence, problem = judge(spans, text)
+    cit, confidence, problem = judge(spans, meant)
     sure = min(sure, confidence)
     reason = problem
     if reason is None and sure < limit:

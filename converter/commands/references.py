@@ -149,6 +149,9 @@ def _show(
         click.echo("  given with its parts in the article: not parsed")
         return
     verdict = "structured" if reason is None else f"text: {reason}"
+    if reading is not None and reading.spelled:
+        shown = ", ".join(f"{typed!r} as {meant!r}" for typed, meant in reading.spelled.items())
+        click.echo(f"  read with look-alike letters spelled as meant: {shown}")
     if reading is None:
         click.echo(f"  {verdict}")
         return
@@ -180,6 +183,8 @@ def _record(
         "threshold": reading.threshold,
         "group": reading.group,
         "reason": reason,
+        # words typed with the other script's look-alikes → as read ("Мoscow" → "Moscow")
+        "spelled": reading.spelled,
         "parts": reading.citation.fields() if reading.citation else {},
         # (the text is "written", with --article)
         "parts_written": reading.parts()[0] if written is None else written,
@@ -200,6 +205,7 @@ def _given_record(one: ReferenceReading) -> dict[str, Any]:
         "threshold": None,
         "group": None,
         "reason": one.reason,
+        "spelled": {},
         "parts": {},
         "parts_written": {},
         "given": one.given,

@@ -1,0 +1,46 @@
+"""Which script a word is in, and a word typed with the other script's look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from converter.scripts import mixed_script_words, unmixed
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Мoscow", "Moscow"),  # a Cyrillic М in an English word
+        ("Cерия", "Серия"),  # a Latin C in a Russian one
+        ("Cб.", "Сб."),  # б has no Latin look-alike: the word is Russian
+        ("МАRCHI", "MARCHI"),  # R has no Cyrillic look-alike: the word is Latin
+        ("ОSТ", "OST"),  # Macedonian Ѕ is no look-alike of S here
+        ("Universitу", "University"),
+        ("двуxпорожденными", "двухпорожденными"),
+        ("Вiсник", "Вісник"),  # a Latin i in Ukrainian is і
+        ("ХХI", "XXI"),  # a Roman numeral is Latin, whatever most of its letters are
+        ("Рp.", "Pp."),  # a tie of look-alikes: Latin
+        ("(Мoscow): Nauka", "(Moscow): Nauka"),
+        ("СyberLeninkа.ru", "CyberLeninka.ru"),
+    ],
+)
+def test_a_word_typed_with_look_alikes_is_spelled_as_meant(typed: str, meant: str) -> None:
+    assert mixed_script_words(typed)
+    assert unmixed(typed) == meant
+    assert len(unmixed(typed) or "") == len(typed)  # every letter keeps its place
+    assert not mixed_script_words(meant)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saarbrьcken",  # mis-decoded ü: both scripts hold letters the other lacks
+        "Т.V.",  # a Cyrillic volume mark glued to a Latin numeral: each word in one script
+        "Moscow",
+        "Москва",
+        "Moscow, Наука, 2001",  # two scripts, but each word in one
+        "",
+    ],
+)
+def test_nothing_to_spell_when_no_word_can_be_told(text: str) -> None:
+    assert unmixed(text) is None
