@@ -617,6 +617,12 @@ class Reference(Strict):
         return _split_page_range(data)
 
     id: XmlId | None = Field(None, description="Id (ref1, ref2 … when omitted).")
+    label: ShortText | None = Field(
+        None,
+        description="Its number as the list shows it ('1.', '[12]'), written as <label>. A "
+        "list number typed at the head of every reference's text ('1. Smith J…', '2. …') is "
+        "moved here.",
+    )
     text: LangMap | None = Field(
         None,
         description="Reference as written, per language: {ru: original, en: transliterated}.",
@@ -718,6 +724,51 @@ def _references(value: Any) -> Any:
     if isinstance(value, list):
         return [{"text": item} if isinstance(item, str) else item for item in value]
     return value
+
+
+# A list number typed at the head of a reference: "1. ", "12) ", "[3] " (at most three digits:
+# a year opening a reference, "2019. Title", is no number of the list).
+_LIST_NUMBER = re.compile(r"(\[(\d{1,3})\]|(\d{1,3})[.)])\s+(?=\S)")
+
+
+def _list_number(ref: Reference) -> tuple[str, int] | None:
+    """The list number every text of ``ref`` opens with: as typed ('1.', '[1]'), and its
+    value. None when a text has none, or two texts have different ones."""
+    if ref.label or not ref.text:
+        return None
+    found: set[tuple[str, int]] = set()
+    for text in ref.text.values():
+        match = _LIST_NUMBER.match(text)
+        if match is None:
+            return None
+        found.add((match[1], int(match[2] or match[3])))
+    return found.pop() if len(found) == 1 else None
+
+
+def take_list_numbers(refs: list[Reference]) -> bool:
+    """Move the list numbers typed at the head of the references' texts to their labels;
+    True when it did.
+
+    Only a list numbered throughout from 1, in order, one by one ("1.", "2.", …), each text of
+    a reference with the same number, no reference with a label of its own: then the numbers
+    are the list's, not the works' ("3) Smith …" or "100. Jahre …" alone could be either).
+    Pasted lists (Word, OJS's citations box) come numbered; a number left in the text reaches
+    the mixed-citation and a registry's unstructured citation, and the parser reads it with
+    the author list."""
+    numbers: list[tuple[str, int]] = []
+    for ref in refs:
+        found = _list_number(ref)
+        if found is None:
+            return False
+        numbers.append(found)
+    if [value for _, value in numbers] != list(range(1, len(numbers) + 1)):
+        return False
+    for ref, (typed, _) in zip(refs, numbers, strict=True):
+        ref.label = typed
+        ref.text = {
+            lang: _LIST_NUMBER.sub("", text, count=1) for lang, text in (ref.text or {}).items()
+        }
+    return True
 
 
 # ---------------------------------------------------------------- the article
@@ -856,6 +907,7 @@ class Article(Strict):
         if _inverted_pages(self.fpage, self.lpage):
             raise ValueError(f"lpage: {self.lpage} comes before fpage {self.fpage}")
         self._resolve_affiliations()
+        take_list_numbers(self.references)
         for number, ref in enumerate(self.references, start=1):
             ref.id = ref.id or f"ref{number}"
         return self

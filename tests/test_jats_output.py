@@ -9,6 +9,7 @@ from lxml import etree
 
 from conftest import BILINGUAL, SAMPLES, SEED, xmllint
 from converter import load_article, to_jats
+from converter.readers import ReadContext, read_source
 from converter.writers.jats import doctype
 
 NS = {
@@ -179,3 +180,59 @@ def test_a_journal_without_issn_in_archiving_gets_no_empty_journal_id(
     assert _text(tree, "//journal-title") == ["A Journal"]
     check = xmllint(tmp_path / "a.xml", store.catalog)
     assert check.returncode == 0, check.stderr
+
+
+NUMBERED = """\
+title: {en: Numbered}
+references:
+  - "1. Smith J, Brown K. A title of a paper. J Things. 2020;1:1-2."
+  - "2) Jones L. Another paper. J Things. 2019;5:10-20."
+  - text:
+      ru: "[3] Иванов И.И. История Японии. М.: Наука, 1988. 300 с."
+      en: "[3] Ivanov I.I. Istoriya Yaponii [History of Japan]. Moscow, Nauka Publ., 1988. 300 p."
+"""
+
+
+def test_a_numbered_reference_list_writes_its_numbers_as_labels(
+    write_article, tmp_path: Path, store
+) -> None:
+    """List numbers typed at the head of every reference become <label>, out of the texts
+    (mixed-citation and the parsed parts); the output is valid (xmllint with the catalog too)
+    and reads back with the same labels and texts."""
+    article = load_article(write_article(NUMBERED))
+    assert [r.label for r in article.references] == ["1.", "2)", "[3]"]
+    assert article.references[2].text == {
+        "ru": "Иванов И.И. История Японии. М.: Наука, 1988. 300 с.",
+        "en": "Ivanov I.I. Istoriya Yaponii [History of Japan]. Moscow, Nauka Publ., 1988. 300 p.",
+    }
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "numbered.xml"
+    out.write_bytes(output.data)
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.fromstring(output.data)
+    assert tree.xpath("//ref/label/text()") == ["1.", "2)", "[3]"]
+    assert [m.text[:6] for m in tree.iter("mixed-citation")][:2] == ["Smith ", "Jones "]
+    assert tree.xpath("//ref[@id='ref1']//element-citation//surname/text()") == ["Smith", "Brown"]
+    [back] = list(read_source(out, "jats", ReadContext()))
+    assert back.article is not None, back.problems
+    assert [r.label for r in back.article.references] == ["1.", "2)", "[3]"]
+    assert to_jats(back.article).data == output.data
+
+
+@pytest.mark.parametrize(
+    "references",
+    [
+        ["1. Smith J. A paper. 2020.", "Brown K. Another. 2019."],  # not every one numbered
+        ["2. Smith J. A paper. 2020.", "3. Brown K. Another. 2019."],  # not from 1
+        ["1. Smith J. A paper. 2020.", "3. Brown K. Another. 2019."],  # a gap
+        ["2019. Smith J. A paper.", "2020. Brown K. Another."],  # years, not numbers
+        ["100. Jahre Physik. Berlin, 2001."],  # one reference numbered other than 1
+    ],
+)
+def test_numbers_that_are_not_the_lists_stay_in_the_text(write_article, references) -> None:
+    lines = "".join(f'  - "{text}"\n' for text in references)
+    article = load_article(write_article("title: {en: Kept}\nreferences:\n" + lines))
+    assert [r.text["en"] for r in article.references] == references
+    assert all(r.label is None for r in article.references)

@@ -1253,12 +1253,17 @@ class ArticleReader:
 
     def _reference(self, ref: etree._Element) -> dict[str, Any] | None:
         citations = []
+        entry: dict[str, Any] = {}
         for child in ref:
-            if local_name(child, lower=True) == "citation-alternatives":
+            name = local_name(child, lower=True)
+            if name == "citation-alternatives":
                 citations.extend(child)
+            elif name == "label":
+                label = " ".join(self.plain(child).split())
+                if label:
+                    entry["label"] = label
             else:
                 citations.append(child)
-        entry: dict[str, Any] = {}
         ref_id = ref.get("id") or ""
         if _XML_ID.match(ref_id):
             entry["id"] = ref_id

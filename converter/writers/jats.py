@@ -601,6 +601,7 @@ def _references(article: model.Article, main: str) -> list[Row]:
         out.append(
             Row(
                 id=_a(ref.id),
+                label=_t(ref.label) if ref.label else None,
                 type=_a(ref.type) if ref.type else None,
                 texts=[
                     Row(
