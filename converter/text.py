@@ -16,19 +16,30 @@ from converter import inline
 _FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# Invisible characters text pasted from word processors and PDFs carries, that hold no content:
+# a soft hyphen (a hyphenation hint: "classi\u00adfication"), a zero-width space and a word
+# joiner (line-break hints), a byte order mark inside text. Kept, they reach the output and a
+# registry's matching and search read the word with a soft hyphen as another word.
+# (Zero-width joiners and non-joiners stay: some scripts and emoji need them.)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
 def check_xml_text(value: str) -> str:
-    """Return ``value`` in Unicode NFC or raise ``ValueError`` naming a character XML forbids.
+    """Return ``value`` in Unicode NFC without the invisible characters ``_INVISIBLE`` names,
+    or raise ``ValueError`` naming a character XML forbids.
 
     Every character XML forbids is one ``str.isprintable`` refuses (a control, a surrogate, a
     noncharacter; checked over all of Unicode), so a printable text, as most titles, names and
     references are, needs no search: the test reads it ~5x faster than the search would (the
     model checks ~110 texts of a bilingual article this way)."""
-    bad = None if value.isprintable() else _FORBIDDEN_XML.search(value)
-    if bad is not None:
-        raise ValueError(
-            f"contains U+{ord(bad.group()):04X}, a character XML 1.0 does not allow "
-            f"(at position {bad.start() + 1})"
-        )
+    if not value.isprintable():
+        bad = _FORBIDDEN_XML.search(value)
+        if bad is not None:
+            raise ValueError(
+                f"contains U+{ord(bad.group()):04X}, a character XML 1.0 does not allow "
+                f"(at position {bad.start() + 1})"
+            )
+        value = value.translate(_INVISIBLE)
     if "<" in value and inline.depth(value) > inline.MAX_DEPTH:
         raise ValueError(
             f"style tags (<i>, <b> …) nested more than {inline.MAX_DEPTH} deep; no text needs "

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BILINGUAL, SAMPLES
+from converter import load_article, to_jats
 from converter.errors import EXIT_INPUT
 
 GOOD = """\
@@ -140,6 +141,33 @@ def test_every_character_xml_forbids_is_refused_in_a_text() -> None:
     assert check_xml_text("Москва\ttitle\r\nline\u00a0two\u2028") == (
         "Москва\ttitle\r\nline\u00a0two\u2028"
     )
+
+
+def test_invisible_characters_pasted_with_a_text_are_taken_out(write_article, store) -> None:
+    """A soft hyphen, a zero-width space, a word joiner or a byte order mark inside a text
+    (pasted from a word processor or a PDF) is taken out of every value: the title and the
+    reference reach the output, and the parser, as the words they are; zero-width joiners
+    stay (some scripts need them)."""
+    from converter.text import check_xml_text
+
+    assert check_xml_text("classi\u00adfication of\u200b graphs\u2060 \ufeffnow") == (
+        "classification of graphs now"
+    )
+    assert check_xml_text("\u0915\u094d\u200d\u0937") == "\u0915\u094d\u200d\u0937"
+    article = load_article(
+        write_article(
+            'title: {en: "On the classi\u00adfication of graphs"}\nreferences:\n'
+            '  - "Smith J, Brown K. A classi\u00adfication of graphs. \ufeffJ Things. '
+            '2020;1:1-2."\n'
+        )
+    )
+    assert article.title["en"] == "On the classification of graphs"
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
+    text = output.data.decode("utf-8")
+    assert not any(ch in text for ch in "\u00ad\u200b\u2060\ufeff")
+    assert "<article-title>A classification of graphs</article-title>" in text
+    assert "<source>J Things</source>" in text
 
 
 def test_reference_confidence_out_of_range_in_journal_file(
