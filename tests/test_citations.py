@@ -771,6 +771,18 @@ def test_a_sufficient_confidence_keeps_labels_and_the_decision() -> None:
 # ----------------------------------------------------------------- output
 
 
+def _valid_output(path: Path, tmp_path: Path, store) -> etree._ElementTree:
+    """The JATS written for the article at ``path``, checked valid by our validator and by
+    xmllint with the DTD package's catalog."""
+    output = to_jats(load_article(path), grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    return etree.fromstring(output.data).getroottree()
+
+
 def test_parsed_reference_becomes_element_citation(write_article, tmp_path: Path, store) -> None:
     path = write_article(
         """\
@@ -815,13 +827,7 @@ references:
   - "Иванов И.И. Экономика России // Вестник МГУ. Cерия 6, Экономика. 2019. Т. 5, № 3. С. 10–25."
 """
     )
-    output = to_jats(load_article(path), grammars=store)
-    assert output.valid, output.problems
-    out = tmp_path / "article.xml"
-    out.write_bytes(output.data)
-    check = xmllint(out, store.catalog)
-    assert check.returncode == 0, check.stderr
-    tree = etree.fromstring(output.data).getroottree()
+    tree = _valid_output(path, tmp_path, store)
     first, second = (tree.xpath(f"//ref[@id='ref{k}']/citation-alternatives")[0] for k in (1, 2))
     assert first.findtext("element-citation/article-title") == "A title of a paper"
     assert first.find("element-citation").get("{http://www.w3.org/XML/1998/namespace}lang") != "ru"
@@ -846,13 +852,7 @@ references:
   - "Ivanov I.I. Istoriya Yaponii [History of Japan]. Moscow, Nauka Publ., 1988. 300 p. (In Russ.)"
 """
     )
-    output = to_jats(load_article(path), grammars=store)
-    assert output.valid, output.problems
-    out = tmp_path / "article.xml"
-    out.write_bytes(output.data)
-    check = xmllint(out, store.catalog)
-    assert check.returncode == 0, check.stderr
-    tree = etree.fromstring(output.data).getroottree()
+    tree = _valid_output(path, tmp_path, store)
     first, second = (tree.xpath(f"//ref[@id='ref{k}']//element-citation")[0] for k in (1, 2))
     assert first.findtext("source") == "История Японии"
     assert first.findtext("publisher-loc") == "Москва"

@@ -209,20 +209,25 @@ def test_references_page_shows_the_editors_own_imprint_as_written(app):
     assert read == {"publisher": "Наука", "place": "М"}  # (as read: nothing of it is written)
 
 
-def test_references_page_shows_an_author_list_closed_by_et_al(app):
-    """A reference read with 'et al.' has a part that is a flag, not text or a list: the page
-    shows it (it failed with a server error, the template joining True like a list)."""
+def _first_reference_row(app, reference: str):
+    """The References page's row of the one reference of an English article uploaded with
+    the bilingual journal file (the page answering 200)."""
     flask_app, _workspace = app
     client = flask_app.test_client()
     token = _token(client)
-    article = (
-        "title: {en: An article}\nlanguage: en\nreferences:\n"
-        '  - "Smith J, Brown K, Jones L, et al. A title of a paper. J Things. 2020;1:1-2."\n'
-    )
+    article = f'title: {{en: An article}}\nlanguage: en\nreferences:\n  - "{reference}"\n'
     _upload(client, token, (article.encode(), "a.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
     page = client.get("/article/1/references")
     assert page.status_code == 200
-    first = lxml.html.fromstring(page.text).get_element_by_id("ref-1")
+    return lxml.html.fromstring(page.text).get_element_by_id("ref-1")
+
+
+def test_references_page_shows_an_author_list_closed_by_et_al(app):
+    """A reference read with 'et al.' has a part that is a flag, not text or a list: the page
+    shows it (it failed with a server error, the template joining True like a list)."""
+    first = _first_reference_row(
+        app, "Smith J, Brown K, Jones L, et al. A title of a paper. J Things. 2020;1:1-2."
+    )
     written = first.xpath(".//dl[@class='parts']")[0]
     parts = dict(zip(written.xpath("dt/text()"), written.xpath("dd/text()"), strict=True))
     assert parts["etal"] == "True" and parts["authors"].startswith("Smith, J.; Brown, K.")
@@ -362,17 +367,7 @@ def test_a_bug_on_one_file_spares_the_others(app, monkeypatch):
 def test_references_page_shows_a_word_typed_with_look_alikes_as_read(app):
     """A place typed with a Cyrillic "М" ("Мoscow") is read as Moscow: the page says so beside
     the reference as written, and shows the place as read."""
-    flask_app, _workspace = app
-    client = flask_app.test_client()
-    token = _token(client)
-    article = (
-        "title: {en: An article}\nlanguage: en\nreferences:\n"
-        '  - "Smith J. Theory of graphs. Мoscow: Mir, 1990. 320 p."\n'
-    )
-    _upload(client, token, (article.encode(), "a.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
-    first = lxml.html.fromstring(client.get("/article/1/references").text).get_element_by_id(
-        "ref-1"
-    )
+    first = _first_reference_row(app, "Smith J. Theory of graphs. Мoscow: Mir, 1990. 320 p.")
     (note,) = first.find_class("spelled")
     assert note.text_content() == "read with look-alike letters spelled as meant: Мoscow as Moscow"
     unwritten = first.find_class("unwritten")[0]
