@@ -12,6 +12,7 @@ from lxml import etree
 
 from conftest import SAMPLES, xmllint
 from converter.citations import parse_reference
+from converter.notices import SIMPLIFIED
 from converter.readers import ReadContext, read_source
 from converter.readers.common import locale_language
 from converter.readers.markup import Collector, html_paragraphs
@@ -910,3 +911,61 @@ def test_ojs_citations_box_numbered_by_the_editor(tmp_path: Path, journal_file: 
     assert third == "Smith J, Brown K. A third paper. J Things. 2021;2:3-4."
     assert parse_reference(third) is not None
     assert parse_reference("3) " + third) is None
+
+
+def _ojs_30_with_citations(tmp_path: Path, citations: str) -> object:
+    export = tmp_path / "articles.xml"
+    export.write_text(
+        OJS_30.replace(
+            "<citations>First reference.\nSecond reference.</citations>",
+            f"<citations>{citations}</citations>",
+        ),
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(export, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    return loaded
+
+
+RUSSIAN_AND_REFERENCES = """Список литературы
+1. Иванов И.И. История Японии. М.: Наука, 1988. 300 с.
+2. Smith J. A History of Japan. London: Routledge, 2006.
+3. Петров П.П. Очерки истории города // Вопросы истории. 2005. № 3. С. 10–20.
+References
+1. Ivanov I.I. Istoriya Yaponii [History of Japan]. Moscow, Nauka Publ., 1988. 300 p.
+2. Smith J. A History of Japan. London: Routledge, 2006.
+3. Petrov P.P. Ocherki istorii goroda [Essays on a city's history]. Voprosy istorii, 2005, \
+no. 3, pp. 10–20."""
+
+
+def test_ojs_citations_box_with_the_russian_list_and_its_references_list(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """A Russian journal's citations box holds both lists under their headings: the headings
+    are no references, and each reference gets its Russian and Latin-script forms (one
+    reference, not two), its list number as label; said once as markup simplified."""
+    loaded = _ojs_30_with_citations(tmp_path, RUSSIAN_AND_REFERENCES)
+    refs = loaded.article.references
+    assert [r.label for r in refs] == ["1.", "2.", "3."]
+    assert refs[0].text == {
+        "ru": "Иванов И.И. История Японии. М.: Наука, 1988. 300 с.",
+        "en": "Ivanov I.I. Istoriya Yaponii [History of Japan]. Moscow, Nauka Publ., 1988. 300 p.",
+    }
+    assert refs[1].text == {"en": "Smith J. A History of Japan. London: Routledge, 2006."}
+    assert refs[2].text["en"].startswith("Petrov P.P. Ocherki")
+    (said,) = [w for w in loaded.warnings if "headings" in w]
+    assert said.kind == SIMPLIFIED
+    assert "'Список литературы', 'References' are no references" in said
+    assert "forms of 3 references" in said
+
+
+def test_ojs_citations_box_whose_two_lists_cannot_be_paired(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """Lists of different lengths are not one list in two forms: every reference is kept, in
+    order, the headings left out, and the warning says why."""
+    shorter = RUSSIAN_AND_REFERENCES.rsplit("\n", 1)[0]
+    loaded = _ojs_30_with_citations(tmp_path, shorter)
+    assert len(loaded.article.references) == 5
+    (said,) = [w for w in loaded.warnings if "headings" in w]
+    assert "lists of 3 and 2 references: not one list in two forms" in said

@@ -18,7 +18,7 @@ from lxml import etree
 from converter import scripts
 from converter.errors import InputError
 from converter.model import ArticleUrls, Journal
-from converter.notices import DROPPED
+from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     MAX_SOURCE_BYTES,
@@ -30,6 +30,7 @@ from converter.readers.common import (
     split_pages,
 )
 from converter.readers.markup import Collector, html_inline, html_paragraphs, tidy
+from converter.readers.reference_lists import pair_lists
 from converter.xmlns import local_name
 
 PKP_NS = "http://pkp.sfu.ca"
@@ -272,7 +273,11 @@ def _article(
         data["license"] = license_url
     data["copyright"] = _copyright(pub, lang, log)
     data["funding"] = _funding(pub, lang, log)
-    data["references"] = [_citation(text, lang) for text in _citations(pub)]
+    cyrillic_lang = lang if scripts.is_cyrillic_language(lang) else "ru"
+    references, said = pair_lists(_citations(pub), cyrillic_lang)
+    if said:
+        log.warn(said, SIMPLIFIED)
+    data["references"] = [_citation(r, lang) if isinstance(r, str) else r for r in references]
     _report_unread(article, pub, log)
     return data
 

@@ -1,0 +1,100 @@
+"""A reference list pasted as one block of lines: its headings, and two lists in one.
+
+Russian journals keep two lists: the references as written ("Список литературы") and their
+Latin-script "References" form for Scopus and the RSCI, one for one in the same order. Pasted
+into one box (OJS's citations field), the block holds both lists, each under its heading, and a
+reader taking a line for a reference would make the headings references and every work two.
+``pair_lists`` takes the headings out and, when the block is two such lists, gives each
+reference its two forms; otherwise the lines stay references one after the other.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from converter import scripts
+
+# Headings of reference lists as Russian and English journals print them (compared casefolded,
+# without a closing colon or full stop and a number before).
+HEADINGS = frozenset(
+    {
+        "список литературы",
+        "литература",
+        "список использованной литературы",
+        "список использованных источников",
+        "список источников",
+        "библиографический список",
+        "библиография",
+        "источники",
+        "источники и литература",
+        "references",
+        "reference list",
+        "references (transliterated)",
+        "references in roman script",
+        "bibliography",
+        "literature",
+        "literature cited",
+        "works cited",
+    }
+)
+_DECORATION = re.compile(r"^[\s\d.)]*|[\s:.]*$")
+
+
+def is_heading(line: str) -> bool:
+    """True when ``line`` is a reference list's heading ("Список литературы:", "REFERENCES")."""
+    return len(line) < 60 and _DECORATION.sub("", line).casefold() in HEADINGS
+
+
+def _runs(lines: list[str]) -> tuple[list[list[str]], list[str]]:
+    """The lines cut at the headings (the runs between them, empty ones left out), and the
+    headings."""
+    runs: list[list[str]] = [[]]
+    headings: list[str] = []
+    for line in lines:
+        if is_heading(line):
+            headings.append(line)
+            runs.append([])
+        else:
+            runs[-1].append(line)
+    return [run for run in runs if run], headings
+
+
+def _is_cyrillic(text: str) -> bool:
+    return scripts.cyrillic_share(text) > 0.5
+
+
+def pair_lists(lines: list[str], cyrillic_lang: str) -> tuple[list[Any], str | None]:
+    """The references of a pasted block of ``lines`` (each a reference or a heading), and a
+    sentence saying what was done with headings, or None when the block had none.
+
+    Two lists under headings, the same length, the first with Cyrillic references and the
+    second with none, are one list in two forms: each reference is then ``{"text":
+    {cyrillic_lang: first, "en": second}}``, or the first list's text alone where both are
+    the same (a foreign work, the same in both lists) or the first is not Cyrillic. Anything
+    else keeps every line but the headings, in order."""
+    runs, headings = _runs(lines)
+    if not headings:
+        return list(lines), None
+    said = ", ".join(repr(h) for h in headings)
+    if len(runs) == 2 and len(runs[0]) == len(runs[1]):
+        first, second = runs
+        if any(map(_is_cyrillic, first)) and not any(map(_is_cyrillic, second)):
+            pairs: list[Any] = [
+                {"text": {cyrillic_lang: one, "en": other}}
+                if _is_cyrillic(one) and one != other
+                else one
+                for one, other in zip(first, second, strict=True)
+            ]
+            return pairs, (
+                f"citations: the headings {said} are no references; the two lists under them "
+                f"are read as the original and Latin-script forms of {len(pairs)} references"
+            )
+    kept = [line for run in runs for line in run]
+    sizes = " and ".join(str(len(run)) for run in runs)
+    why = (
+        f" (lists of {sizes} references: not one list in two forms, kept one after the other)"
+        if len(runs) > 1
+        else ""
+    )
+    return kept, f"citations: the headings {said} are no references: left out{why}"
