@@ -224,6 +224,32 @@ def test_references_ojs_prints_unparsed_are_one_a_line(tmp_path: Path) -> None:
     ]
 
 
+def test_references_ojs_prints_with_the_russian_list_and_its_references_list(
+    tmp_path: Path,
+) -> None:
+    """A Russian journal's citations box printed as typed: the heading lines between the two
+    lists are no references, and each reference has its Russian and Latin-script forms."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE,
+        '<div class="item references"><h3 class="label">References</h3><div class="value">'
+        "Список литературы<br />\n"
+        "Иванов И. И. Первая книга. М., 2018. 200 с.<br />\n"
+        "Smith J. (2020). Third. Publisher.<br />\n"
+        "References<br />\n"
+        "Ivanov I. I. Pervaya kniga [First book]. Moscow, 2018. 200 p.<br />\n"
+        "Smith J. (2020). Third. Publisher.</div></div>",
+    )
+    assert [r.text for r in article.references] == [
+        {
+            "ru": "Иванов И. И. Первая книга. М., 2018. 200 с.",
+            "en": "Ivanov I. I. Pervaya kniga [First book]. Moscow, 2018. 200 p.",
+        },
+        {"en": "Smith J. (2020). Third. Publisher."},
+    ]
+    assert any("references: the headings 'Список литературы', 'References'" in w for w in warnings)
+
+
 def test_reference_list_items_without_the_links_beside_them(tmp_path: Path) -> None:
     """PLOS and Nature show links under each reference (View Article, PubMed, Google Scholar;
     Article, CAS) and a number label; ScienceDirect sets a reference's title as <h3>. One

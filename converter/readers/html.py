@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from converter.errors import InputError
 from converter.identifiers import read_doi
 from converter.model import Article
+from converter.notices import SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
@@ -37,7 +38,8 @@ from converter.readers.markup import (
     paragraphs,
     tidy,
 )
-from converter.scripts import language_by_script
+from converter.readers.reference_lists import pair_lists
+from converter.scripts import is_cyrillic_language, language_by_script
 
 _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
@@ -532,11 +534,14 @@ class _Page:
                 return candidate.strip()
         return None
 
-    def _references(self) -> list[str]:
+    def _references(self) -> list[Any]:
         """The visible reference list when the page shows one, else the citation_reference tags.
 
         The tags are read instead when they hold more references than the page shows (a page
-        that shows the first few, or was saved before the list was loaded); that is said."""
+        that shows the first few, or was saved before the list was loaded); that is said. A
+        visible list holding the Russian list and its "References" list, each under its
+        heading line (OJS prints its citations box as typed), is one list in two forms
+        (``reference_lists.pair_lists``)."""
         tags = [_tagged_reference(item) for item in self.all("citation_reference")]
         tags = [item for item in tags if item]
         block = self._block("references", "citations", "bibliography")
@@ -544,7 +549,11 @@ class _Page:
         visible = [_NUMBERED.sub("", item) for item in visible]
         visible = [item for item in visible if item]
         if visible and len(visible) >= len(tags):
-            return visible
+            cyrillic_lang = self.lang if is_cyrillic_language(self.lang) else "ru"
+            references, said = pair_lists(visible, cyrillic_lang, "references")
+            if said:
+                self.log.warn(said, SIMPLIFIED)
+            return references
         if visible:
             self.log.warn(
                 f"the page shows {len(visible)} references and its citation_reference tags "

@@ -64,9 +64,12 @@ def _is_cyrillic(text: str) -> bool:
     return scripts.cyrillic_share(text) > 0.5
 
 
-def pair_lists(lines: list[str], cyrillic_lang: str) -> tuple[list[Any], str | None]:
+def pair_lists(
+    lines: list[str], cyrillic_lang: str, where: str = "citations"
+) -> tuple[list[Any], str | None]:
     """The references of a pasted block of ``lines`` (each a reference or a heading), and a
-    sentence saying what was done with headings, or None when the block had none.
+    sentence saying what was done with headings (``where``: the input's name for the list),
+    or None when the block had none.
 
     Two lists under headings, the same length, the first with Cyrillic references and the
     second with none, are one list in two forms: each reference is then ``{"text":
@@ -87,7 +90,7 @@ def pair_lists(lines: list[str], cyrillic_lang: str) -> tuple[list[Any], str | N
                 for one, other in zip(first, second, strict=True)
             ]
             return pairs, (
-                f"citations: the headings {said} are no references; the two lists under them "
+                f"{where}: the headings {said} are no references; the two lists under them "
                 f"are read as the original and Latin-script forms of {len(pairs)} references"
             )
     kept = [line for run in runs for line in run]
@@ -97,4 +100,4 @@ def pair_lists(lines: list[str], cyrillic_lang: str) -> tuple[list[Any], str | N
         if len(runs) > 1
         else ""
     )
-    return kept, f"citations: the headings {said} are no references: left out{why}"
+    return kept, f"{where}: the headings {said} are no references: left out{why}"
