@@ -732,17 +732,17 @@ _LIST_NUMBER = re.compile(r"(\[(\d{1,3})\]|(\d{1,3})[.)])\s+(?=\S)")
 
 
 def _list_number(ref: Reference) -> tuple[str, int] | None:
-    """The list number every text of ``ref`` opens with: as typed ('1.', '[1]'), and its
-    value. None when a text has none, or two texts have different ones."""
+    """The list number every text of ``ref`` opens with: as its first text types it ('1.',
+    '[1]'), and its value. None when a text has none, or two texts have different ones."""
     if ref.label or not ref.text:
         return None
-    found: set[tuple[str, int]] = set()
+    found: list[tuple[str, int]] = []
     for text in ref.text.values():
         match = _LIST_NUMBER.match(text)
         if match is None:
             return None
-        found.add((match[1], int(match[2] or match[3])))
-    return found.pop() if len(found) == 1 else None
+        found.append((match[1], int(match[2] or match[3])))
+    return found[0] if len({value for _, value in found}) == 1 else None
 
 
 def take_list_numbers(refs: list[Reference]) -> bool:

@@ -189,7 +189,7 @@ references:
   - "2) Jones L. Another paper. J Things. 2019;5:10-20."
   - text:
       ru: "[3] Иванов И.И. История Японии. М.: Наука, 1988. 300 с."
-      en: "[3] Ivanov I.I. Istoriya Yaponii [History of Japan]. Moscow, Nauka Publ., 1988. 300 p."
+      en: "3) Ivanov I.I. Istoriya Yaponii [History of Japan]. Moscow, Nauka Publ., 1988. 300 p."
 """
 
 
@@ -198,7 +198,8 @@ def test_a_numbered_reference_list_writes_its_numbers_as_labels(
 ) -> None:
     """List numbers typed at the head of every reference become <label>, out of the texts
     (mixed-citation and the parsed parts); the output is valid (xmllint with the catalog too)
-    and reads back with the same labels and texts."""
+    and reads back with the same labels and texts. The two forms of a reference may write
+    its number each in its own way: the first form's is the label."""
     article = load_article(write_article(NUMBERED))
     assert [r.label for r in article.references] == ["1.", "2)", "[3]"]
     assert article.references[2].text == {
