@@ -969,3 +969,21 @@ def test_ojs_citations_box_whose_two_lists_cannot_be_paired(
     assert len(loaded.article.references) == 5
     (said,) = [w for w in loaded.warnings if "headings" in w]
     assert "lists of 3 and 2 references: not one list in two forms" in said
+
+
+def test_ojs_citations_box_with_two_lists_numbered_from_1_without_headings(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """No headings, but the numbers start again at 1: the same two lists, paired; a box
+    whose numbers run on (1–6) is six references."""
+    paired = "\n".join(
+        line for line in RUSSIAN_AND_REFERENCES.splitlines() if not line[0].isalpha()
+    )
+    loaded = _ojs_30_with_citations(tmp_path, paired)
+    assert [r.label for r in loaded.article.references] == ["1.", "2.", "3."]
+    assert set(loaded.article.references[0].text) == {"ru", "en"}
+    assert any("two lists numbered from 1" in w for w in loaded.warnings)
+    lines = paired.splitlines()
+    running = "\n".join(f"{k}.{line[2:]}" for k, line in enumerate(lines, start=1))
+    loaded = _ojs_30_with_citations(tmp_path, running)
+    assert [r.label for r in loaded.article.references] == ["1.", "2.", "3.", "4.", "5.", "6."]

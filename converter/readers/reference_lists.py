@@ -4,8 +4,9 @@ Russian journals keep two lists: the references as written ("Список лит
 Latin-script "References" form for Scopus and the RSCI, one for one in the same order. Pasted
 into one box (OJS's citations field), the block holds both lists, each under its heading, and a
 reader taking a line for a reference would make the headings references and every work two.
-``pair_lists`` takes the headings out and, when the block is two such lists, gives each
-reference its two forms; otherwise the lines stay references one after the other.
+``pair_lists`` takes the headings out and, when the block is two such lists (under headings,
+or numbered from 1 each), gives each reference its two forms; otherwise the lines stay
+references one after the other.
 """
 
 from __future__ import annotations
@@ -64,6 +65,41 @@ def _is_cyrillic(text: str) -> bool:
     return scripts.cyrillic_share(text) > 0.5
 
 
+_LIST_NUMBER = re.compile(r"\[?(\d{1,3})[.)\]]\s")
+
+
+def _pairs(first: list[str], second: list[str], cyrillic_lang: str) -> list[Any] | None:
+    """``first`` and ``second`` as one list in two forms, or None when they are not: the same
+    length, Cyrillic references in the first and none in the second."""
+    if len(first) != len(second):
+        return None
+    if not any(map(_is_cyrillic, first)) or any(map(_is_cyrillic, second)):
+        return None
+    return [
+        {"text": {cyrillic_lang: one, "en": other}} if _is_cyrillic(one) and one != other else one
+        for one, other in zip(first, second, strict=True)
+    ]
+
+
+def _renumbered_pair(
+    lines: list[str], cyrillic_lang: str, where: str
+) -> tuple[list[Any], str | None]:
+    """Two numbered lists without headings ("1. …", "2. …", then "1. …", "2. …" again): one
+    list in two forms when ``_pairs`` says so; else the lines as they are."""
+    numbers = [int(m[1]) if (m := _LIST_NUMBER.match(line)) else None for line in lines]
+    half = len(lines) // 2
+    expected = list(range(1, half + 1))
+    if len(lines) < 2 or len(lines) % 2 or numbers != expected + expected:
+        return list(lines), None
+    pairs = _pairs(lines[:half], lines[half:], cyrillic_lang)
+    if pairs is None:
+        return list(lines), None
+    return pairs, (
+        f"{where}: two lists numbered from 1 are read as the original and Latin-script forms "
+        f"of {len(pairs)} references"
+    )
+
+
 def pair_lists(
     lines: list[str], cyrillic_lang: str, where: str = "citations"
 ) -> tuple[list[Any], str | None]:
@@ -74,21 +110,16 @@ def pair_lists(
     Two lists under headings, the same length, the first with Cyrillic references and the
     second with none, are one list in two forms: each reference is then ``{"text":
     {cyrillic_lang: first, "en": second}}``, or the first list's text alone where both are
-    the same (a foreign work, the same in both lists) or the first is not Cyrillic. Anything
-    else keeps every line but the headings, in order."""
+    the same (a foreign work, the same in both lists) or the first is not Cyrillic. Without
+    headings, two such lists numbered from 1 each ("1. …", "2. …", "1. …", "2. …") are one
+    too. Anything else keeps every line but the headings, in order."""
     runs, headings = _runs(lines)
     if not headings:
-        return list(lines), None
+        return _renumbered_pair(lines, cyrillic_lang, where)
     said = ", ".join(repr(h) for h in headings)
-    if len(runs) == 2 and len(runs[0]) == len(runs[1]):
-        first, second = runs
-        if any(map(_is_cyrillic, first)) and not any(map(_is_cyrillic, second)):
-            pairs: list[Any] = [
-                {"text": {cyrillic_lang: one, "en": other}}
-                if _is_cyrillic(one) and one != other
-                else one
-                for one, other in zip(first, second, strict=True)
-            ]
+    if len(runs) == 2:
+        pairs = _pairs(runs[0], runs[1], cyrillic_lang)
+        if pairs is not None:
             return pairs, (
                 f"{where}: the headings {said} are no references; the two lists under them "
                 f"are read as the original and Latin-script forms of {len(pairs)} references"
