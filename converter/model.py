@@ -88,9 +88,16 @@ def _lang_map(value: Any, info: ValidationInfo) -> Any:
     return value
 
 
+def _without_empty(value: dict[str, str]) -> dict[str, str]:
+    """A language whose text is empty (or held only invisible characters) has none: an empty
+    title is then a missing one, said as such, never an empty <article-title>."""
+    return {lang: text for lang, text in value.items() if text}
+
+
 LangMap = Annotated[
     dict[LangCode, Text],
     BeforeValidator(_lang_map, json_schema_input_type=str | dict[str, str]),
+    AfterValidator(_without_empty),
 ]
 """Text per language: ``{en: ..., ru: ...}``, or a string in the main language."""
 

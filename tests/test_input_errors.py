@@ -170,6 +170,24 @@ def test_invisible_characters_pasted_with_a_text_are_taken_out(write_article, st
     assert "<source>J Things</source>" in text
 
 
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ('title: {en: ""}\n', "article.yaml: title: no title in the article's language (en)"),
+        ('title: {en: "\\u00ad"}\n', "article.yaml: title: no title in the article's language"),
+        (
+            'title: {en: T}\nreferences:\n  - "\\u200b"\n',
+            "article.yaml: references[0]: a reference needs text or at least a title or source",
+        ),
+    ],
+)
+def test_a_text_left_empty_is_a_missing_one(run, write_article, change, expected) -> None:
+    """An empty text, or one of invisible characters only, is no text: one line naming the
+    field, where an empty <article-title> or <mixed-citation> was written before."""
+    article = write_article(change)
+    _single_line_error(run("convert", article), expected)
+
+
 def test_reference_confidence_out_of_range_in_journal_file(
     run, write_article, journal_file: Path
 ) -> None:
