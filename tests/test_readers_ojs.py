@@ -987,3 +987,22 @@ def test_ojs_citations_box_with_two_lists_numbered_from_1_without_headings(
     running = "\n".join(f"{k}.{line[2:]}" for k, line in enumerate(lines, start=1))
     loaded = _ojs_30_with_citations(tmp_path, running)
     assert [r.label for r in loaded.article.references] == ["1.", "2.", "3.", "4.", "5.", "6."]
+
+
+def test_ojs_citations_box_with_two_lists_of_different_works_is_not_paired(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """Two lists of the same length, Russian then English, whose works differ (the English
+    references do not open as the Russian ones transliterated) are kept one after the other."""
+    box = (
+        "Список литературы\n"
+        "Иванов И.И. История Японии. М.: Наука, 1988. 300 с.\n"
+        "Петров П.П. Очерки истории города // Вопросы истории. 2005. № 3. С. 10–20.\n"
+        "References\n"
+        "Smith J. A History of Japan. London: Routledge, 2006.\n"
+        "Brown K. Essays on a city. J Things. 2005;3:10-20."
+    )
+    loaded = _ojs_30_with_citations(tmp_path, box)
+    assert len(loaded.article.references) == 4
+    (said,) = [w for w in loaded.warnings if "headings" in w]
+    assert "lists of 2 and 2 references: not one list in two forms" in said

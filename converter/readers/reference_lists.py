@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from converter import scripts
+from converter import scripts, translit
 
 # Headings of reference lists as Russian and English journals print them (compared casefolded,
 # without a closing colon or full stop and a number before).
@@ -68,12 +68,37 @@ def _is_cyrillic(text: str) -> bool:
 _LIST_NUMBER = re.compile(r"\[?(\d{1,3})[.)\]]\s")
 
 
+_FIRST_WORD = re.compile(r"\W*(?:\[?\d{1,3}[.)\]]\s+)?\W*([^\W\d_]+)")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
+def _first_word(text: str) -> str:
+    found = _FIRST_WORD.match(text)
+    return found[1] if found else ""
+
+
+def _same_work(cyrillic: str, latin: str) -> bool:
+    """Whether ``latin`` opens as ``cyrillic`` transliterated (by any scheme): the same first
+    author or title word, "Стрельцов Д.В. …" and "Streltsov D.V. …"."""
+    word, other = _first_word(cyrillic), _first_word(latin).casefold()
+    return bool(word and other) and any(
+        _NOT_LETTER.sub("", translit.transliterate(word, name)).casefold() == other
+        for name in translit.SCHEMES
+    )
+
+
 def _pairs(first: list[str], second: list[str], cyrillic_lang: str) -> list[Any] | None:
     """``first`` and ``second`` as one list in two forms, or None when they are not: the same
-    length, Cyrillic references in the first and none in the second."""
+    length, Cyrillic references in the first and none in the second, and four in five of the
+    Cyrillic ones opening as their Latin partner does once transliterated (two lists of
+    different works, "Литература на русском языке" and "… на иностранных языках", can have
+    the same length)."""
     if len(first) != len(second):
         return None
     if not any(map(_is_cyrillic, first)) or any(map(_is_cyrillic, second)):
+        return None
+    cyrillic = [(one, other) for one, other in zip(first, second, strict=True) if _is_cyrillic(one)]
+    if sum(_same_work(one, other) for one, other in cyrillic) < 0.8 * len(cyrillic):
         return None
     return [
         {"text": {cyrillic_lang: one, "en": other}} if _is_cyrillic(one) and one != other else one
