@@ -735,7 +735,13 @@ def _references(value: Any) -> Any:
 
 # A list number typed at the head of a reference: "1. ", "12) ", "[3] " (at most three digits:
 # a year opening a reference, "2019. Title", is no number of the list).
-_LIST_NUMBER = re.compile(r"(\[(\d{1,3})\]|(\d{1,3})[.)])\s+(?=\S)")
+LIST_NUMBER = re.compile(r"^(\[(\d{1,3})\]|(\d{1,3})[.)])\s+(?=\S)")
+
+
+def list_number(text: str) -> tuple[str, int] | None:
+    """The list number ``text`` opens with ("1. Smith …", "[3] …"): as typed, and its value."""
+    match = LIST_NUMBER.match(text)
+    return None if match is None else (match[1], int(match[2] or match[3]))
 
 
 def _list_number(ref: Reference) -> tuple[str, int] | None:
@@ -745,10 +751,10 @@ def _list_number(ref: Reference) -> tuple[str, int] | None:
         return None
     found: list[tuple[str, int]] = []
     for text in ref.text.values():
-        match = _LIST_NUMBER.match(text)
-        if match is None:
+        number = list_number(text)
+        if number is None:
             return None
-        found.append((match[1], int(match[2] or match[3])))
+        found.append(number)
     return found[0] if len({value for _, value in found}) == 1 else None
 
 
@@ -773,7 +779,7 @@ def take_list_numbers(refs: list[Reference]) -> bool:
     for ref, (typed, _) in zip(refs, numbers, strict=True):
         ref.label = typed
         ref.text = {
-            lang: _LIST_NUMBER.sub("", text, count=1) for lang, text in (ref.text or {}).items()
+            lang: LIST_NUMBER.sub("", text, count=1) for lang, text in (ref.text or {}).items()
         }
     return True
 

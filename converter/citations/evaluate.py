@@ -31,7 +31,7 @@ from converter.citations.fields import (
     publisher_name,
     threshold_group,
 )
-from converter.citations.parse import parse_reference, read, spans_from_labels, spelled
+from converter.citations.parse import normalize, parse_reference, read, spans_from_labels
 from converter.scripts import unmixed
 
 FIELDS = (
@@ -98,10 +98,11 @@ class Prediction:
 def predict_all(items: Iterable[Labelled], tagger: Any = None) -> list[Prediction]:
     out = []
     for item in items:
-        text = spelled(item.text)
-        # the hand labels read over the same meant words (spelling keeps each letter's place):
-        # a gold "Мoscow" is the Moscow the parser writes
+        # read as parse_reference reads it (``parse.spelled``), and the hand labels over the
+        # same meant words (spelling keeps each letter's place): a gold "Мoscow" is the Moscow
+        # the parser writes
         meant = unmixed(item.text) or item.text
+        text = normalize(meant)
         gold = build(spans_from_labels(meant, item.labels), meant)
         found, confidence, problem = read(text, tagger)
         out.append(

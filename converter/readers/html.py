@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from converter.errors import InputError
 from converter.identifiers import read_doi
-from converter.model import Article
+from converter.model import LIST_NUMBER, Article
 from converter.notices import SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
@@ -39,7 +39,7 @@ from converter.readers.markup import (
     tidy,
 )
 from converter.readers.reference_lists import pair_lists
-from converter.scripts import is_cyrillic_language, language_by_script
+from converter.scripts import language_by_script
 
 _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
@@ -48,7 +48,6 @@ _ISSN_LINE = re.compile(
 _PRINT_WORDS = ("print", "печат", "paper")
 _ONLINE_WORDS = ("online", "electronic", "электрон", "онлайн", "web", "internet")
 _CC_LINK = re.compile(r"^https?://(www\.)?creativecommons\.org/(licenses|publicdomain)/", re.I)
-_NUMBERED = re.compile(r"^\[?\d{1,3}[.)\]]\s+")
 # What a reference list shows beside each reference and is none of its text: the links PLOS,
 # Nature and Frontiers add under it (View Article, PubMed, Google Scholar), its number label,
 # buttons and icons.
@@ -546,11 +545,10 @@ class _Page:
         tags = [item for item in tags if item]
         block = self._block("references", "citations", "bibliography")
         visible = _reference_texts(block) if block is not None else []
-        visible = [_NUMBERED.sub("", item) for item in visible]
+        visible = [LIST_NUMBER.sub("", item, count=1) for item in visible]
         visible = [item for item in visible if item]
         if visible and len(visible) >= len(tags):
-            cyrillic_lang = self.lang if is_cyrillic_language(self.lang) else "ru"
-            references, said = pair_lists(visible, cyrillic_lang, "references")
+            references, said = pair_lists(visible, self.lang, "references")
             if said:
                 self.log.warn(said, SIMPLIFIED)
             return references

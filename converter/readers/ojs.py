@@ -273,8 +273,7 @@ def _article(
         data["license"] = license_url
     data["copyright"] = _copyright(pub, lang, log)
     data["funding"] = _funding(pub, lang, log)
-    cyrillic_lang = lang if scripts.is_cyrillic_language(lang) else "ru"
-    references, said = pair_lists(_citations(pub), cyrillic_lang)
+    references, said = pair_lists(_citations(pub), lang)
     if said:
         log.warn(said, SIMPLIFIED)
     data["references"] = [_citation(r, lang) if isinstance(r, str) else r for r in references]

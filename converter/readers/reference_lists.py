@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from converter import scripts, translit
+from converter.model import LIST_NUMBER, list_number
 
 # Headings of reference lists as Russian and English journals print them (compared casefolded,
 # without a closing colon or full stop and a number before).
@@ -65,15 +66,13 @@ def _is_cyrillic(text: str) -> bool:
     return scripts.cyrillic_share(text) > 0.5
 
 
-_LIST_NUMBER = re.compile(r"\[?(\d{1,3})[.)\]]\s")
-
-
-_FIRST_WORD = re.compile(r"\W*(?:\[?\d{1,3}[.)\]]\s+)?\W*([^\W\d_]+)")
+_FIRST_WORD = re.compile(r"\W*([^\W\d_]+)")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 
 
 def _first_word(text: str) -> str:
-    found = _FIRST_WORD.match(text)
+    """The first word of a reference after its list number: its first author or title word."""
+    found = _FIRST_WORD.match(LIST_NUMBER.sub("", text, count=1))
     return found[1] if found else ""
 
 
@@ -111,7 +110,7 @@ def _renumbered_pair(
 ) -> tuple[list[Any], str | None]:
     """Two numbered lists without headings ("1. …", "2. …", then "1. …", "2. …" again): one
     list in two forms when ``_pairs`` says so; else the lines as they are."""
-    numbers = [int(m[1]) if (m := _LIST_NUMBER.match(line)) else None for line in lines]
+    numbers = [found[1] if (found := list_number(line)) else None for line in lines]
     half = len(lines) // 2
     expected = list(range(1, half + 1))
     if len(lines) < 2 or len(lines) % 2 or numbers != expected + expected:
@@ -126,18 +125,20 @@ def _renumbered_pair(
 
 
 def pair_lists(
-    lines: list[str], cyrillic_lang: str, where: str = "citations"
+    lines: list[str], lang: str, where: str = "citations"
 ) -> tuple[list[Any], str | None]:
-    """The references of a pasted block of ``lines`` (each a reference or a heading), and a
-    sentence saying what was done with headings (``where``: the input's name for the list),
-    or None when the block had none.
+    """The references of a pasted block of ``lines`` (each a reference or a heading) of an
+    article in ``lang``, and a sentence saying what was done with headings (``where``: the
+    input's name for the list), or None when the block had none.
 
     Two lists under headings, the same length, the first with Cyrillic references and the
     second with none, are one list in two forms: each reference is then ``{"text":
-    {cyrillic_lang: first, "en": second}}``, or the first list's text alone where both are
+    {cyrillic_lang: first, "en": second}}`` (the article's language when it is written in
+    Cyrillic, else ``ru``), or the first list's text alone where both are
     the same (a foreign work, the same in both lists) or the first is not Cyrillic. Without
     headings, two such lists numbered from 1 each ("1. …", "2. …", "1. …", "2. …") are one
     too. Anything else keeps every line but the headings, in order."""
+    cyrillic_lang = lang if scripts.is_cyrillic_language(lang) else "ru"
     runs, headings = _runs(lines)
     if not headings:
         return _renumbered_pair(lines, cyrillic_lang, where)
