@@ -893,19 +893,13 @@ def test_ojs_citations_box_numbered_by_the_editor(tmp_path: Path, journal_file: 
     """A citations box pasted as a numbered list: the numbers become the references' labels,
     the texts start with the authors, and the labeller reads them (a "3)" before the authors
     had kept a reference as text)."""
-    export = tmp_path / "articles.xml"
-    export.write_text(
-        OJS_30.replace(
-            "<citations>First reference.\nSecond reference.</citations>",
-            "<citations>1. Smith J, Brown K. A title of a paper. J Things. 2020;1:1-2.\n"
-            "2. Jones L. Another paper. J Things. 2019;5:10-20.\n"
-            "3) Smith J, Brown K. A third paper. J Things. 2021;2:3-4.</citations>",
-        ),
-        encoding="utf-8",
+    loaded = _ojs_30_with_citations(
+        tmp_path,
+        "1. Smith J, Brown K. A title of a paper. J Things. 2020;1:1-2.\n"
+        "2. Jones L. Another paper. J Things. 2019;5:10-20.\n"
+        "3) Smith J, Brown K. A third paper. J Things. 2021;2:3-4.",
     )
-    [loaded] = list(read_source(export, None, ReadContext()))
     article = loaded.article
-    assert article is not None, loaded.problems
     assert [r.label for r in article.references] == ["1.", "2.", "3)"]
     third = article.references[2].text["en"]
     assert third == "Smith J, Brown K. A third paper. J Things. 2021;2:3-4."
