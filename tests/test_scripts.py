@@ -22,6 +22,8 @@ from converter.scripts import mixed_script_words, unmixed
         ("Рp.", "Pp."),  # a tie of look-alikes: Latin
         ("(Мoscow): Nauka", "(Moscow): Nauka"),
         ("СyberLeninkа.ru", "CyberLeninka.ru"),
+        ("Вöhringer", "Böhringer"),  # a look-alike beside an accented Latin letter
+        ("Мüller", "Müller"),
     ],
 )
 def test_a_word_typed_with_look_alikes_is_spelled_as_meant(typed: str, meant: str) -> None:
@@ -34,7 +36,7 @@ def test_a_word_typed_with_look_alikes_is_spelled_as_meant(typed: str, meant: st
 @pytest.mark.parametrize(
     "text",
     [
-        "Saarbrьcken",  # mis-decoded ü: both scripts hold letters the other lacks
+        "Saarbrьcken",  # mis-decoded ü (converter.misdecoded): both scripts have own letters
         "Т.V.",  # a Cyrillic volume mark glued to a Latin numeral: each word in one script
         "Moscow",
         "Москва",
