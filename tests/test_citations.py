@@ -2466,6 +2466,49 @@ def test_look_alike_letters_change_no_reading() -> None:
     assert changed > 250
 
 
+def test_misdecoded_text_changes_no_reading() -> None:
+    """A reference saved as UTF-8 and read as Windows-1251 (or as Latin-1), or saved as
+    Windows-1251 and read as Latin-1, is read as the clean text over the regression set:
+    before, "РњРѕСЃРєРІР°" was a new word and the parts written held it."""
+    changed = 0
+    for case in load_labelled(LABELLED):
+        text = case["text"]
+        for saved, read_as in (("utf-8", "cp1251"), ("utf-8", "latin-1"), ("cp1251", "cp1252")):
+            try:
+                typed = text.encode(saved).decode(read_as)
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue  # (a byte Windows-1251 or -1252 leaves undefined, a letter beyond it)
+            if typed == text:
+                continue
+            changed += 1
+            assert parse_reference(typed) == parse_reference(text), typed
+    assert changed > 300
+
+
+def test_the_held_out_measurement_reads_misdecoded_labels_as_meant() -> None:
+    """A labelled reference that came mis-decoded (GROBID's corpus holds "SchÃ¤ffer") is judged
+    against its labels as meant: the parser writes Schäffer, and a right reading counts right."""
+    from converter.citations.evaluate import predict_all
+
+    row = {
+        "seg": [
+            ["author", "Altschul SF, Madden TL, SchÃ¤ffer AA. "],
+            ["title", "Gapped BLAST and PSI-BLAST. "],
+            ["journal", "Nucleic Acids Res. "],
+            ["date", "1997;"],
+            ["volume", "25"],
+            ["pages", ":3389-402."],
+        ],
+        "src": "grobid-citation",
+        "lang": "en",
+        "style": "vancouver",
+    }
+    (prediction,) = predict_all([from_row(row)])
+    assert prediction.gold.authors == ["Altschul, S. F.", "Madden, T. L.", "Schäffer, A. A."]
+    assert prediction.found.authors == prediction.gold.authors
+    assert "Schäffer" in prediction.text
+
+
 def test_a_place_typed_with_a_cyrillic_letter_is_written_as_meant() -> None:
     typed = "Smith J. Theory of graphs. Мoscow: Mir, 1990. 320 p."
     assert mixed_script_words(typed) == ["Мoscow"]

@@ -31,7 +31,13 @@ from converter.citations.fields import (
     publisher_name,
     threshold_group,
 )
-from converter.citations.parse import normalize, parse_reference, read, spans_from_labels
+from converter.citations.parse import (
+    parse_reference,
+    read,
+    spans_from_labels,
+    spelled,
+)
+from converter.misdecoded import repaired
 from converter.scripts import unmixed
 
 FIELDS = (
@@ -99,11 +105,16 @@ def predict_all(items: Iterable[Labelled], tagger: Any = None) -> list[Predictio
     out = []
     for item in items:
         # read as parse_reference reads it (``parse.spelled``), and the hand labels over the
-        # same meant words (spelling keeps each letter's place): a gold "Мoscow" is the Moscow
-        # the parser writes
+        # same meant words: a gold "Мoscow" is the Moscow the parser writes (spelling keeps
+        # each letter's place), a gold "SchÃ¼hlen" the Schühlen (a repair does not: each
+        # labelled part is repaired)
         meant = unmixed(item.text) or item.text
-        text = normalize(meant)
-        gold = build(spans_from_labels(meant, item.labels), meant)
+        text = spelled(item.text)
+        spans = spans_from_labels(meant, item.labels)
+        as_meant = repaired(meant)
+        if as_meant is not None:
+            spans = [(label, repaired(piece) or piece, sure) for label, piece, sure in spans]
+        gold = build(spans, as_meant or meant)
         found, confidence, problem = read(text, tagger)
         out.append(
             Prediction(

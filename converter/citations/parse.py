@@ -28,6 +28,7 @@ from converter.citations.fields import (
 from converter.citations.model import label, threshold
 from converter.citations.names import IBID, SAME_AUTHORS
 from converter.identifiers import normalize_doi
+from converter.misdecoded import repaired, repaired_words
 from converter.scripts import spelled_words, unmixed
 
 __all__ = ["Citation", "parse_date", "parse_reference", "read", "spans_from_labels"]
@@ -53,13 +54,15 @@ def normalize(text: str) -> str:
 
 
 def spelled(text: str) -> str:
-    """``text`` as ``normalize`` makes it, with each word typed in look-alikes of the other
-    script spelled as meant (``scripts.unmixed``: "Мoscow" with a Cyrillic "М" is Moscow).
-    The reading's vetoes, its language group and the parts written read the meant words: a
-    Latin reference with one such letter would otherwise meet the Russian threshold and the
-    rules for Cyrillic text, and a written "Мoscow" matches nothing in a registry. The text
-    itself (``mixed-citation``) stays as the editor wrote it; checks name such words."""
-    text = normalize(text)
+    """``text`` as ``normalize`` makes it, with each word read in the wrong encoding before as
+    it was meant (``misdecoded.repaired``: "SchÃ¼hlen" is Schühlen, "РњРѕСЃРєРІР°" Москва) and
+    each word typed in look-alikes of the other script spelled as meant (``scripts.unmixed``:
+    "Мoscow" with a Cyrillic "М" is Moscow). The reading's vetoes, its language group and the
+    parts written read the meant words: a Latin reference with one such letter would otherwise
+    meet the Russian threshold and the rules for Cyrillic text, and a written "Мoscow" matches
+    nothing in a registry. The text itself (``mixed-citation``) stays as the editor wrote it;
+    checks name such words."""
+    text = normalize(repaired(text) or text)  # (a mis-read letter may hold a no-break space)
     return unmixed(text) or text
 
 
@@ -340,9 +343,14 @@ class Reading:
         return self.reason is None
 
     @property
+    def repaired(self) -> dict[str, str]:
+        """The words read in the wrong encoding before → as they were read."""
+        return repaired_words(self.text)
+
+    @property
     def spelled(self) -> dict[str, str]:
         """The words typed with the other script's look-alikes → as they were read."""
-        return spelled_words(self.text)
+        return spelled_words(repaired(self.text) or self.text)
 
     def parts(self) -> tuple[dict[str, object], dict[str, object]]:
         """The parts a structured reference is written with, as written, and those read but
@@ -358,8 +366,8 @@ class Reading:
 def explain(text: str, least: float | None = None) -> Reading:
     """``parse_reference``'s decision on ``text`` with its grounds (the same answer: a
     reference is structured here exactly when ``parse_reference`` returns a citation)."""
+    meant = spelled(text)
     text = normalize(text)
-    meant = unmixed(text) or text
     group = threshold_group(meant) if text else "en"
     limit = _limit(group, least)
     if not text or len(text) > MAX_LENGTH:
