@@ -1,7 +1,11 @@
-"""Script and transliteration consistency of an article's Latin-script fields.
+"""Mis-decoded text in any of an article's fields, and the scripts and transliteration scheme
+of its Latin-script fields.
 
-Two kinds of finding:
+Three kinds of finding:
 
+- **Mis-decoded text** (errors), in any field and language: a word saved in one encoding and
+  read in another before it reached the converter ("SchÃ¼hlen" for Schühlen, "РњРѕСЃРєРІР°" for
+  Москва), named with the word meant (``converter.misdecoded``).
 - **Script** (errors): a Latin-script field holding Cyrillic letters, or a word mixing the
   scripts (``Mоscow`` with a Cyrillic "о": it looks right and breaks every search).
 - **Scheme** (warnings): the transliterations of one article follow one scheme. Each Latin word
@@ -22,12 +26,12 @@ call; ``check_article`` collects the Latin-script fields of an article model.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from converter import scripts
+from converter import misdecoded, scripts
 from converter.model import Article, Journal
 from converter.translit import SCHEMES
 
@@ -497,9 +501,41 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
     return out, translit
 
 
+def text_fields(article: Article) -> Iterator[tuple[str, str]]:
+    """Every text of the article as (field path, text), in any language."""
+
+    def walk(value: object, path: str) -> Iterator[tuple[str, str]]:
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, f"{path}[{index}]")
+
+    yield from walk(article.model_dump(exclude_none=True), "")
+
+
+def misdecoded_findings(path: str, text: str) -> list[Finding]:
+    """Words of ``text`` read in the wrong encoding before (``converter.misdecoded``)."""
+    return [
+        Finding(
+            "misdecoded",
+            "error",
+            f"text read in the wrong encoding before: {one}",
+            path,
+            word=one.word,
+        )
+        for one in misdecoded.misreadings(text)
+    ]
+
+
 def check_article(article: Article, scheme: str | None = None) -> list[Finding]:
-    """Check an article's Latin-script fields; ``scheme`` defaults to the journal's."""
+    """Check an article's texts for mis-decoded words, and its Latin-script fields for scripts
+    and the transliteration scheme; ``scheme`` defaults to the journal's."""
     if scheme is None and isinstance(article.journal, Journal):
         scheme = article.journal.transliteration
+    found = [one for path, text in text_fields(article) for one in misdecoded_findings(path, text)]
     texts, transliterated = latin_fields(article)
-    return check_texts(texts, scheme, transliterated)
+    return found + check_texts(texts, scheme, transliterated)

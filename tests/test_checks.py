@@ -85,6 +85,8 @@ BREAKERS = {
     ),
     "id-unique": _swap('<ref id="ref2">', '<ref id="ref1">'),
     "xref-resolves": _swap('rid="aff1"', 'rid="aff9"'),
+    # the Russian title saved as UTF-8 and read as Windows-1251 (an OJS database's mojibake)
+    "text-misdecoded": _swap("Российско-японские", "Российско-японские".encode().decode("cp1251")),
     "general-required": _cut(r"<journal-title>.*?</journal-title>"),
     "general-recommended": _cut(r"<(trans-)?abstract xml:lang=.*?</(trans-)?abstract>\s*"),
     "pmc-required": _cut(r"<article-categories>.*?</article-categories>"),
@@ -199,6 +201,16 @@ def test_mixed_script_word_is_named() -> None:
     (hit,) = [f for f in _findings(broken, ("rsci",)) if f.rule == "script-mixed-words"]
     assert "'Рoссийско'" in hit.message and hit.field == "title.ru"
     assert "('Российско' in one script)" in hit.message  # the spelling the letters tell
+
+
+def test_misdecoded_text_is_named_with_the_text_meant() -> None:
+    broken = BREAKERS["text-misdecoded"](PASS)
+    (hit,) = [f for f in _findings(broken, ("general",)) if f.rule == "text-misdecoded"]
+    assert hit.severity == "error" and hit.field == "title.ru"
+    typed = "Российско-японские".encode().decode("cp1251")  # 'Р\xa0РѕСЃСЃРёР№СЃРєРѕ-…'
+    assert f"{typed!r} is 'Российско-японские' (UTF-8 read as Windows-1251)" in hit.message
+    (in_pmc,) = [f for f in _findings(broken, ("pmc",)) if f.rule == "text-misdecoded"]
+    assert in_pmc.severity == "warning"  # PMC's Style Checker does not read the letters
 
 
 def test_translit_scheme_against_the_journal_scheme() -> None:

@@ -100,3 +100,27 @@ def test_cli_consistency_fails_on_mixed_script(run, write_article) -> None:
     result = run("consistency", path)
     assert result.code == 1
     assert "mixed-script" in result.out and "title.en" in result.out
+
+
+def test_cli_consistency_names_misdecoded_text_in_any_field(run, write_article) -> None:
+    """A title saved as UTF-8 and read as Windows-1251 (an old OJS database), an author's name
+    read as Latin-1 and a Russian reference: each is an error naming the field and the word
+    meant, in Cyrillic fields as in Latin ones."""
+    title = "Российско-японские отношения".encode().decode("cp1251")
+    path = write_article(
+        "language: ru\n"
+        f'title: {{ru: "{title}", en: Relations}}\n'
+        "authors:\n  - name: {en: {surname: MÃ¼ller, given: Hans}}\n"
+        'references:\n  - "Иванов И.И. История. РњРѕСЃРєРІР°: Наука, 2016. 320 с."\n'
+    )
+    result = run("consistency", path)
+    assert result.code == 1
+    lines = [line for line in result.out.splitlines() if "[misdecoded]" in line]
+    assert len(lines) == 4
+    assert (
+        "is 'Российско-японские' (UTF-8 read as Windows-1251) (input field title.ru)" in (lines[0])
+    )
+    assert "'отношения' (UTF-8 read as Windows-1251) (input field title.ru)" in lines[1]
+    assert "'MÃ¼ller' is 'Müller'" in lines[2] and "authors[0].name.en.surname" in lines[2]
+    assert "'РњРѕСЃРєРІР°:' is 'Москва:'" in lines[3] and "references[0].text.ru" in lines[3]
+    assert run("consistency", write_article("title: {en: Relations with Moscow}\n")).code == 0

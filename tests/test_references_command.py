@@ -353,3 +353,18 @@ def test_a_word_typed_with_look_alikes_is_shown_as_read(run) -> None:
     assert record["parts"]["place"] == "Moscow"
     clean = run("references", "--json", typed.replace("М", "M", 1)).out
     assert json.loads(clean)["spelled"] == {}
+
+
+def test_a_misdecoded_word_is_shown_as_read(run) -> None:
+    """'SchÃ¼hlen' (UTF-8 read as Windows-1252) is read, and its author written, as Schühlen;
+    the editor is told which words were read so, and the text is shown as typed."""
+    typed = "Neumann F-J, SchÃ¼hlen H. Intracoronary stenting. N Engl J Med. 1996;334:1084-9."
+    out = run("references", typed).out
+    assert out.startswith(
+        typed + "\n  read with words decoded in the wrong encoding before as meant: "
+        "'SchÃ¼hlen' as 'Schühlen'\n  structured"
+    )
+    assert "    authors: Neumann, F.-J.; Schühlen, H.\n" in out
+    (record,) = (json.loads(line) for line in run("references", "--json", typed).out.splitlines())
+    assert record["text"] == typed and record["repaired"] == {"SchÃ¼hlen": "Schühlen"}
+    assert record["spelled"] == {}

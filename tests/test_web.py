@@ -373,3 +373,16 @@ def test_references_page_shows_a_word_typed_with_look_alikes_as_read(app):
     unwritten = first.find_class("unwritten")[0]
     read = dict(zip(unwritten.xpath("dt/text()"), unwritten.xpath("dd/text()"), strict=True))
     assert read["place"] == "Moscow"
+
+
+def test_references_page_shows_a_misdecoded_word_as_read(app):
+    """An author read as Latin-1 before ("SchÃ¼hlen") is read as Schühlen: the page says so
+    beside the reference as written."""
+    first = _first_reference_row(
+        app, "Neumann F-J, SchÃ¼hlen H. Intracoronary stenting. N Engl J Med. 1996;334:1084-9."
+    )
+    (note,) = first.find_class("repaired")
+    assert note.text_content() == (
+        "read with words decoded in the wrong encoding before as meant: SchÃ¼hlen as Schühlen"
+    )
+    assert not first.find_class("spelled")

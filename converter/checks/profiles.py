@@ -29,6 +29,7 @@ GENERAL = (
     "alternatives-lang",
     "id-unique",
     "xref-resolves",
+    "text-misdecoded",
 )
 
 PROFILES: dict[str, tuple[str, ...]] = {
@@ -89,7 +90,7 @@ PROFILE_SEVERITY: dict[str, dict[str, Severity]] = {
     "pmc": dict.fromkeys(
         ("issn-check-digit", "issn-typing", "orcid-checksum", "ror-form", "doi-syntax",
          "date-order", "date-future", "license-ref-match", "lang-valid", "lang-unique",
-         "id-unique", "xref-resolves"),
+         "id-unique", "xref-resolves", "text-misdecoded"),
         "warning",
     ),
 }  # fmt: skip

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from converter import identifiers, scripts
+from converter import identifiers, misdecoded, scripts
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.languages import normalize_language
@@ -394,6 +394,17 @@ def xref_resolves(doc: Doc) -> Iterator[Hit]:
         for rid in rids:
             if rid not in ids:
                 yield Hit(el, f"<xref> points to {rid!r}, which no element has as its id")
+
+
+@rule("text-misdecoded", "error", "no text decoded in the wrong encoding before (mojibake)")
+def text_misdecoded(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        if local_name(el) in _SKIP_SCRIPT:
+            continue
+        found = misdecoded.misreadings(_direct_text(el))
+        if found:
+            shown = "; ".join(str(one) for one in found[:5])
+            yield Hit(el, f"text read in the wrong encoding before: {shown}")
 
 
 # ------------------------------------------------------------------ required elements

@@ -69,6 +69,6 @@ COMMANDS: dict[str, CommandEntry] = {
     ),
     "consistency": CommandEntry(
         "converter.commands.consistency:consistency",
-        "Check the Latin-script fields of article inputs (YAML/JSON or any format --from reads).",
+        "Check the texts of article inputs (YAML/JSON or any format --from reads).",
     ),
 }

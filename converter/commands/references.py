@@ -149,6 +149,9 @@ def _show(
         click.echo("  given with its parts in the article: not parsed")
         return
     verdict = "structured" if reason is None else f"text: {reason}"
+    if reading is not None and reading.repaired:
+        shown = ", ".join(f"{typed!r} as {meant!r}" for typed, meant in reading.repaired.items())
+        click.echo(f"  read with words decoded in the wrong encoding before as meant: {shown}")
     if reading is not None and reading.spelled:
         shown = ", ".join(f"{typed!r} as {meant!r}" for typed, meant in reading.spelled.items())
         click.echo(f"  read with look-alike letters spelled as meant: {shown}")
@@ -183,6 +186,8 @@ def _record(
         "threshold": reading.threshold,
         "group": reading.group,
         "reason": reason,
+        # words decoded in the wrong encoding before → as read ("SchÃ¼hlen" → "Schühlen")
+        "repaired": reading.repaired,
         # words typed with the other script's look-alikes → as read ("Мoscow" → "Moscow")
         "spelled": reading.spelled,
         "parts": reading.citation.fields() if reading.citation else {},
@@ -205,6 +210,7 @@ def _given_record(one: ReferenceReading) -> dict[str, Any]:
         "threshold": None,
         "group": None,
         "reason": one.reason,
+        "repaired": {},
         "spelled": {},
         "parts": {},
         "parts_written": {},

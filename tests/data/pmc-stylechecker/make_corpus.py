@@ -283,6 +283,12 @@ def _g_xref_resolves(root: etree._Element) -> None:
     _meta(root).find("contrib-group/contrib/xref").set("rid", "aff9")
 
 
+def _g_text_misdecoded(root: etree._Element) -> None:
+    """The article's title saved as UTF-8 and read as Windows-1251 (mojibake)."""
+    title = _meta(root).find("title-group/article-title")
+    title.text = title.text.encode("utf-8").decode("cp1251", errors="replace")
+
+
 # One variant per rule of PMC's (or of our reading of PMC's documentation) that it breaks.
 VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "issn-no-pub-type": _issn_no_pub_type,
@@ -323,6 +329,7 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "general-alternatives-lang": _g_alternatives_lang,
     "general-id-unique": _g_id_unique,
     "general-xref-resolves": _g_xref_resolves,
+    "general-text-misdecoded": _g_text_misdecoded,
 }
 
 
