@@ -22,6 +22,10 @@ _FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 # registry's matching and search read the word with a soft hyphen as another word.
 # (Zero-width joiners and non-joiners stay: some scripts and emoji need them.)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+# ... except a soft hyphen after "Ã" or "Г": that is the second byte of a UTF-8 "í" read as
+# Windows-1252 or -1251 ("MartÃ\u00adnez"), which the mis-decoded text check names and the
+# reference parser repairs (``converter.misdecoded``); taken out, the word is lost to both.
+_INVISIBLE_BUT_MISREAD = re.compile("(?<![ÃГ])\u00ad|[\u200b\u2060\ufeff]")
 
 
 def check_xml_text(value: str) -> str:
@@ -39,7 +43,10 @@ def check_xml_text(value: str) -> str:
                 f"contains U+{ord(bad.group()):04X}, a character XML 1.0 does not allow "
                 f"(at position {bad.start() + 1})"
             )
-        value = value.translate(_INVISIBLE)
+        if "Ã\u00ad" in value or "Г\u00ad" in value:
+            value = _INVISIBLE_BUT_MISREAD.sub("", value)
+        else:
+            value = value.translate(_INVISIBLE)
     if "<" in value and inline.depth(value) > inline.MAX_DEPTH:
         raise ValueError(
             f"style tags (<i>, <b> …) nested more than {inline.MAX_DEPTH} deep; no text needs "

@@ -170,6 +170,28 @@ def test_invisible_characters_pasted_with_a_text_are_taken_out(write_article, st
     assert "<source>J Things</source>" in text
 
 
+def test_a_soft_hyphen_that_is_half_a_misdecoded_letter_stays(write_article) -> None:
+    """"MartÃ\u00adnez" is Martínez read as Latin-1 (í is C3 AD): its soft hyphen is the
+    letter's second byte, kept so that the check names the word and the parser repairs it."""
+    from converter.citations import parse_reference
+    from converter.consistency import check_article
+    from converter.text import check_xml_text
+
+    assert check_xml_text("MartÃ\u00adnez clas\u00adsi\u200bfication") == (
+        "MartÃ\u00adnez classification"
+    )
+    article = load_article(
+        write_article(
+            'title: {en: "Graphs"}\nreferences:\n'
+            '  - "MartÃ\u00adnez-Romero E, Caballero-Mellado J. Rhizobium phylogenies. '
+            'Crit Rev Plant Sci. 1996;15:113-140."\n'
+        )
+    )
+    (finding,) = [f for f in check_article(article) if f.rule == "misdecoded"]
+    assert "is 'Martínez-Romero' (UTF-8 read as Windows-1252 (Latin-1))" in finding.message
+    assert parse_reference(article.references[0].text["en"]).authors[0] == "Martínez-Romero, E."
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
