@@ -250,6 +250,46 @@ def test_references_ojs_prints_with_the_russian_list_and_its_references_list(
     assert any("references: the headings 'Список литературы', 'References'" in w for w in warnings)
 
 
+def test_typed_list_numbers_become_labels_when_they_run_from_one(tmp_path: Path) -> None:
+    """Numbers typed in the lines of a printed citations box are the list's when they run 1,
+    2, 3 …: kept as the references' labels (as the OJS export's are), in both lists of a box
+    numbered from 1 each too; numbers that do not are taken out of the text, as before."""
+
+    def page(*lines: str) -> tuple[object, list[str]]:
+        body = "<br />\n".join(lines)
+        return _read_page(
+            tmp_path, TITLE, f'<div class="item references"><div class="value">{body}</div></div>'
+        )
+
+    article, _ = page("1. Smith J. First. Publisher, 2018.", "2. Brown K. Second. Press, 2019.")
+    assert [(r.label, r.text) for r in article.references] == [
+        ("1.", {"en": "Smith J. First. Publisher, 2018."}),
+        ("2.", {"en": "Brown K. Second. Press, 2019."}),
+    ]
+    article, warnings = page(
+        "1. Иванов И. И. Первая книга. М., 2018. 200 с.",
+        "2. Smith J. (2020). Third. Publisher.",
+        "1. Ivanov I. I. Pervaya kniga [First book]. Moscow, 2018. 200 p.",
+        "2. Smith J. (2020). Third. Publisher.",
+    )
+    assert [(r.label, r.text) for r in article.references] == [
+        (
+            "1.",
+            {
+                "ru": "Иванов И. И. Первая книга. М., 2018. 200 с.",
+                "en": "Ivanov I. I. Pervaya kniga [First book]. Moscow, 2018. 200 p.",
+            },
+        ),
+        ("2.", {"en": "Smith J. (2020). Third. Publisher."}),
+    ]
+    assert any("two lists numbered from 1" in w for w in warnings)
+    article, _ = page("3. Smith J. First. Publisher, 2018.", "7. Brown K. Second. Press, 2019.")
+    assert [(r.label, r.text) for r in article.references] == [
+        (None, {"en": "Smith J. First. Publisher, 2018."}),
+        (None, {"en": "Brown K. Second. Press, 2019."}),
+    ]
+
+
 def test_reference_list_items_without_the_links_beside_them(tmp_path: Path) -> None:
     """PLOS and Nature show links under each reference (View Article, PubMed, Google Scholar;
     Article, CAS) and a number label; ScienceDirect sets a reference's title as <h3>. One

@@ -38,7 +38,7 @@ from converter.readers.markup import (
     paragraphs,
     tidy,
 )
-from converter.readers.reference_lists import pair_lists
+from converter.readers.reference_lists import numbered_from_one, pair_lists
 from converter.scripts import language_by_script
 
 _ISSN_LINE = re.compile(
@@ -539,16 +539,23 @@ class _Page:
         The tags are read instead when they hold more references than the page shows (a page
         that shows the first few, or was saved before the list was loaded); that is said. A
         visible list holding the Russian list and its "References" list, each under its
-        heading line (OJS prints its citations box as typed), is one list in two forms
-        (``reference_lists.pair_lists``)."""
+        heading line (OJS prints its citations box as typed) or numbered from 1 each, is one
+        list in two forms (``reference_lists.pair_lists``). Numbers typed at the head of the
+        references that run 1, 2, 3 … become their labels; others are taken out."""
         tags = [_tagged_reference(item) for item in self.all("citation_reference")]
         tags = [item for item in tags if item]
         block = self._block("references", "citations", "bibliography")
         visible = _reference_texts(block) if block is not None else []
-        visible = [LIST_NUMBER.sub("", item, count=1) for item in visible]
         visible = [item for item in visible if item]
         if visible and len(visible) >= len(tags):
             references, said = pair_lists(visible, self.lang, "references")
+            if not numbered_from_one(references):
+                # numbers typed in the text that are no list's 1, 2, 3 … (the model keeps
+                # those as labels) are taken out, as the page's own number labels are
+                unnumbered = [LIST_NUMBER.sub("", item, count=1) for item in visible]
+                references, said = pair_lists(
+                    [item for item in unnumbered if item], self.lang, "references"
+                )
             if said:
                 self.log.warn(said, SIMPLIFIED)
             return references

@@ -158,3 +158,14 @@ def pair_lists(
         else ""
     )
     return kept, f"{where}: the headings {said} are no references: left out{why}"
+
+
+def numbered_from_one(references: list[Any]) -> bool:
+    """Whether ``references`` (texts, or ``{"text": {lang: text}}`` as ``pair_lists`` gives
+    them) open with list numbers 1, 2, 3 … in order, each form of a reference with its own:
+    the numbers the model keeps as labels (``model.take_list_numbers``)."""
+    for expected, ref in enumerate(references, 1):
+        texts = list(ref["text"].values()) if isinstance(ref, dict) else [ref]
+        if any((found := list_number(text)) is None or found[1] != expected for text in texts):
+            return False
+    return bool(references)
