@@ -518,12 +518,13 @@ def text_fields(article: Article) -> Iterator[tuple[str, str]]:
 
 
 def misdecoded_findings(path: str, text: str) -> list[Finding]:
-    """Words of ``text`` read in the wrong encoding before (``converter.misdecoded``)."""
+    """Words of ``text`` decoded wrongly before: mis-read encodings, entities left as text
+    (``converter.misdecoded``)."""
     return [
         Finding(
             "misdecoded",
             "error",
-            f"text read in the wrong encoding before: {one}",
+            f"mis-decoded text: {one}",
             path,
             word=one.word,
         )

@@ -11,8 +11,10 @@ written in; the word is taken as mis-read only when that succeeds strictly and g
 letters of one script, so Russian and accented Latin text as written is never "repaired"
 (``bench/citations_misdecoded.py`` measures both on the corpora this project holds).
 
-Letters lost for good (U+FFFD, the replacement character a decoder leaves, or a word of "???")
-are named too; they cannot be repaired. Text mis-read from KOI8-R into Windows-1251 gives
+An HTML entity left as text ("&laquo;Наука&raquo;", "Smith &amp; Jones": copied from a page's
+source, or escaped twice) is text not decoded either, and is read the same way. Letters lost
+for good (U+FFFD, the replacement character a decoder leaves, or a word of "???") are named
+too; they cannot be repaired. Text mis-read from KOI8-R into Windows-1251 gives
 other Cyrillic letters and is not told from Russian here.
 
 ``misreadings`` lists what a text holds (the checks and ``jatsconv consistency`` report it),
@@ -22,6 +24,7 @@ with look-alike letters: ``converter.scripts.unmixed``).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -34,6 +37,7 @@ UTF8_AS_1252 = "UTF-8 read as Windows-1252 (Latin-1)"
 CP1251_AS_1252 = "Windows-1251 read as Windows-1252 (Latin-1)"
 CP1252_AS_1251 = "Windows-1252 (Latin-1) read as Windows-1251"
 LOST = "letters lost when the text was decoded before"
+ENTITY = "HTML entities left as text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +115,27 @@ _RARE = re.compile(
 )
 
 
+# An HTML or XML entity written as text ("&laquo;Наука&raquo;", "Smith &amp; Jones", "&#8212;"):
+# text copied from a page's source or escaped twice on its way; always with its semicolon
+# ("AT&T" and "&c." are no entities).
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _unescaped(word: str) -> str | None:
+    """``word`` with its entities decoded (again, when they were escaped twice: "&amp;laquo;");
+    None when it holds none that decodes."""
+    meant = word
+    for _ in range(3):
+        decoded = _ENTITY.sub(lambda m: html.unescape(m.group()), meant)
+        if decoded == meant:
+            break
+        meant = decoded
+    return None if meant == word else meant
+
+
 def _may_hold(text: str) -> bool:
-    """Whether ``text`` can hold a mis-read word (see ``_GATES``) or lost letters."""
-    if "???" in text:
+    """Whether ``text`` can hold a mis-read word (see ``_GATES``), an entity or lost letters."""
+    if "???" in text or ("&" in text and _ENTITY.search(text) is not None):
         return True
     if text.isascii():
         return False
@@ -264,6 +286,10 @@ def _readings(word: str) -> list[tuple[Misreading, bool]]:
     """Each way ``word`` reads as mis-read, with whether it is sure; a sure one alone if any."""
     if _LOST_WORD.search(word):
         return [(Misreading(word, None, LOST), True)]
+    if "&" in word:
+        meant = _unescaped(word)
+        if meant is not None:
+            return [(Misreading(word, meant, ENTITY), True)]
     if word.isascii():
         return []
     found = []

@@ -171,7 +171,7 @@ def test_invisible_characters_pasted_with_a_text_are_taken_out(write_article, st
 
 
 def test_a_soft_hyphen_that_is_half_a_misdecoded_letter_stays(write_article) -> None:
-    """"MartÃ\u00adnez" is Martínez read as Latin-1 (í is C3 AD): its soft hyphen is the
+    """ "MartÃ\u00adnez" is Martínez read as Latin-1 (í is C3 AD): its soft hyphen is the
     letter's second byte, kept so that the check names the word and the parser repairs it."""
     from converter.citations import parse_reference
     from converter.consistency import check_article

@@ -8,6 +8,7 @@ import pytest
 from converter.misdecoded import (
     CP1251_AS_1252,
     CP1252_AS_1251,
+    ENTITY,
     LOST,
     UTF8_AS_1251,
     UTF8_AS_1252,
@@ -94,3 +95,16 @@ def test_letters_lost_for_good_are_named_and_left() -> None:
         ("?????", None, LOST),
     ]
     assert repaired("B\ufffdssler K.") is None
+
+
+def test_html_entities_left_as_text_are_decoded_text() -> None:
+    """Text copied from a page's source, or escaped twice: each entity is named with the
+    character meant; "AT&T", "&c." and an entity without its semicolon are no entities."""
+    found = misreadings("Smith &amp; Jones. &laquo;Наука&raquo;&nbsp;и мир, 2016, pp. 1&#8211;9")
+    assert [(one.word, one.meant, one.how) for one in found] == [
+        ("&amp;", "&", ENTITY),
+        ("&laquo;Наука&raquo;&nbsp;и", "«Наука»\u00a0и", ENTITY),
+        ("1&#8211;9", "1–9", ENTITY),
+    ]
+    assert repaired("a &amp;laquo;b&amp;raquo;") == "a «b»"  # escaped twice
+    assert misreadings("AT&T Bell Labs &c., Tom &amp Jerry") == []

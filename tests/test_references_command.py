@@ -361,10 +361,16 @@ def test_a_misdecoded_word_is_shown_as_read(run) -> None:
     typed = "Neumann F-J, SchÃ¼hlen H. Intracoronary stenting. N Engl J Med. 1996;334:1084-9."
     out = run("references", typed).out
     assert out.startswith(
-        typed + "\n  read with words decoded in the wrong encoding before as meant: "
-        "'SchÃ¼hlen' as 'Schühlen'\n  structured"
+        typed + "\n  read with mis-decoded words as meant: 'SchÃ¼hlen' as 'Schühlen'\n  structured"
     )
     assert "    authors: Neumann, F.-J.; Schühlen, H.\n" in out
     (record,) = (json.loads(line) for line in run("references", "--json", typed).out.splitlines())
     assert record["text"] == typed and record["repaired"] == {"SchÃ¼hlen": "Schühlen"}
     assert record["spelled"] == {}
+
+
+def test_html_entities_in_a_reference_are_read_as_their_characters(run) -> None:
+    typed = "Иванов И.И. &laquo;Наука&raquo; и мир. М.: Наука, 2016. 320&nbsp;с."
+    (record,) = (json.loads(line) for line in run("references", "--json", typed).out.splitlines())
+    assert record["repaired"] == {"&laquo;Наука&raquo;": "«Наука»", "320&nbsp;с.": "320\u00a0с."}
+    assert "&" not in json.dumps(record["parts"], ensure_ascii=False)

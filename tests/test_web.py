@@ -382,7 +382,5 @@ def test_references_page_shows_a_misdecoded_word_as_read(app):
         app, "Neumann F-J, SchÃ¼hlen H. Intracoronary stenting. N Engl J Med. 1996;334:1084-9."
     )
     (note,) = first.find_class("repaired")
-    assert note.text_content() == (
-        "read with words decoded in the wrong encoding before as meant: SchÃ¼hlen as Schühlen"
-    )
+    assert note.text_content() == ("read with mis-decoded words as meant: SchÃ¼hlen as Schühlen")
     assert not first.find_class("spelled")

@@ -396,7 +396,11 @@ def xref_resolves(doc: Doc) -> Iterator[Hit]:
                 yield Hit(el, f"<xref> points to {rid!r}, which no element has as its id")
 
 
-@rule("text-misdecoded", "error", "no text decoded in the wrong encoding before (mojibake)")
+@rule(
+    "text-misdecoded",
+    "error",
+    "no text decoded wrongly before (mojibake: a wrong encoding; HTML entities left as text)",
+)
 def text_misdecoded(doc: Doc) -> Iterator[Hit]:
     for el in doc.elements():
         if local_name(el) in _SKIP_SCRIPT:
@@ -404,7 +408,7 @@ def text_misdecoded(doc: Doc) -> Iterator[Hit]:
         found = misdecoded.misreadings(_direct_text(el))
         if found:
             shown = "; ".join(str(one) for one in found[:5])
-            yield Hit(el, f"text read in the wrong encoding before: {shown}")
+            yield Hit(el, f"mis-decoded text: {shown}")
 
 
 # ------------------------------------------------------------------ required elements

@@ -344,7 +344,8 @@ class Reading:
 
     @property
     def repaired(self) -> dict[str, str]:
-        """The words read in the wrong encoding before → as they were read."""
+        """The words decoded wrongly before (a wrong encoding, entities left as text) → as
+        they were read."""
         return repaired_words(self.text)
 
     @property

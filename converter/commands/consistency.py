@@ -29,9 +29,8 @@ from converter.translit import SCHEMES
 def consistency(files: tuple[str, ...], scheme: str | None, as_json: bool, quiet: bool) -> None:
     """Check the texts of article inputs (YAML/JSON or any format --from reads).
 
-    Errors: text decoded in the wrong encoding before, in any field ('SchÃ¼hlen' is
-    'Schühlen'); Cyrillic letters in a Latin-script field, words mixing Latin and Cyrillic
-    letters.
+    Errors: mis-decoded text in any field ('SchÃ¼hlen' is 'Schühlen', '&amp;' is '&');
+    Cyrillic letters in a Latin-script field, words mixing Latin and Cyrillic letters.
     Warnings: transliterations that do not follow the journal's scheme (each word with the
     schemes it fits), or, when the journal names none, a letter written two ways in one article.
     Exit 1 when an error is found (warnings alone pass), 3 when an input cannot be read.

@@ -151,7 +151,7 @@ def _show(
     verdict = "structured" if reason is None else f"text: {reason}"
     if reading is not None and reading.repaired:
         shown = ", ".join(f"{typed!r} as {meant!r}" for typed, meant in reading.repaired.items())
-        click.echo(f"  read with words decoded in the wrong encoding before as meant: {shown}")
+        click.echo(f"  read with mis-decoded words as meant: {shown}")
     if reading is not None and reading.spelled:
         shown = ", ".join(f"{typed!r} as {meant!r}" for typed, meant in reading.spelled.items())
         click.echo(f"  read with look-alike letters spelled as meant: {shown}")
@@ -186,7 +186,7 @@ def _record(
         "threshold": reading.threshold,
         "group": reading.group,
         "reason": reason,
-        # words decoded in the wrong encoding before → as read ("SchÃ¼hlen" → "Schühlen")
+        # mis-decoded words → as read ("SchÃ¼hlen" → "Schühlen", "&amp;" → "&")
         "repaired": reading.repaired,
         # words typed with the other script's look-alikes → as read ("Мoscow" → "Moscow")
         "spelled": reading.spelled,
