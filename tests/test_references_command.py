@@ -339,34 +339,38 @@ def test_an_article_from_standard_input(
     assert result.out.startswith("<stdin>: 6 references: 4 structured from their text")
 
 
-def test_a_word_typed_with_look_alikes_is_shown_as_read(run) -> None:
-    """'Мoscow' (a Cyrillic "М") is read as Moscow, and the editor is told which words were
-    spelled so; the text itself is shown as typed."""
-    typed = "Smith J. Theory of graphs. Мoscow: Mir, 1990. 320 p."
+@pytest.mark.parametrize(
+    ("typed", "line", "key", "read", "part"),
+    [
+        # a Cyrillic "М": spelled as meant
+        (
+            "Smith J. Theory of graphs. Мoscow: Mir, 1990. 320 p.",
+            "read with look-alike letters spelled as meant: 'Мoscow' as 'Moscow'",
+            "spelled",
+            {"Мoscow": "Moscow"},
+            ("place", "Moscow"),
+        ),
+        # UTF-8 read as Windows-1252: repaired
+        (
+            "Neumann F-J, SchÃ¼hlen H. Intracoronary stenting. N Engl J Med. 1996;334:1084-9.",
+            "read with mis-decoded words as meant: 'SchÃ¼hlen' as 'Schühlen'",
+            "repaired",
+            {"SchÃ¼hlen": "Schühlen"},
+            ("authors", ["Neumann, F.-J.", "Schühlen, H."]),
+        ),
+    ],
+)
+def test_a_word_read_otherwise_than_typed_is_shown_as_read(
+    run, typed: str, line: str, key: str, read: dict[str, str], part: tuple[str, object]
+) -> None:
+    """The editor is told which words were read otherwise than typed, and how; the text itself
+    is shown as typed, the parts as read."""
     out = run("references", typed).out
-    assert out.startswith(
-        typed + "\n  read with look-alike letters spelled as meant: 'Мoscow' as 'Moscow'\n"
-    )
-    assert "    place: Moscow\n" in out
+    assert out.startswith(f"{typed}\n  {line}\n  structured")
     (record,) = (json.loads(line) for line in run("references", "--json", typed).out.splitlines())
-    assert record["text"] == typed and record["spelled"] == {"Мoscow": "Moscow"}
-    assert record["parts"]["place"] == "Moscow"
-    clean = run("references", "--json", typed.replace("М", "M", 1)).out
-    assert json.loads(clean)["spelled"] == {}
-
-
-def test_a_misdecoded_word_is_shown_as_read(run) -> None:
-    """'SchÃ¼hlen' (UTF-8 read as Windows-1252) is read, and its author written, as Schühlen;
-    the editor is told which words were read so, and the text is shown as typed."""
-    typed = "Neumann F-J, SchÃ¼hlen H. Intracoronary stenting. N Engl J Med. 1996;334:1084-9."
-    out = run("references", typed).out
-    assert out.startswith(
-        typed + "\n  read with mis-decoded words as meant: 'SchÃ¼hlen' as 'Schühlen'\n  structured"
-    )
-    assert "    authors: Neumann, F.-J.; Schühlen, H.\n" in out
-    (record,) = (json.loads(line) for line in run("references", "--json", typed).out.splitlines())
-    assert record["text"] == typed and record["repaired"] == {"SchÃ¼hlen": "Schühlen"}
-    assert record["spelled"] == {}
+    assert record["text"] == typed and record[key] == read
+    assert record["parts"][part[0]] == part[1]
+    assert record["repaired" if key == "spelled" else "spelled"] == {}
 
 
 def test_html_entities_in_a_reference_are_read_as_their_characters(run) -> None:
