@@ -147,7 +147,6 @@ def _may_hold(text: str) -> bool:
 
 
 _WORD = re.compile(r"[^ \t\n\r]+")
-_LOST_WORD = re.compile(r"\ufffd|^[^\w?]*\?{3,}[^\w]*$")
 
 # What a repaired word may hold beyond ASCII: letters of Russian and its neighbours, Latin-1
 # and Latin Extended-A letters, the signs transliterations write for ь and ъ, and the
@@ -282,9 +281,14 @@ _READINGS: tuple[tuple[str, Callable[[str], Reading | None]], ...] = (
 )
 
 
+def _lost(word: str) -> bool:
+    """A word with a replacement character, or of three "?" or more and no letter or digit."""
+    return "\ufffd" in word or ("???" in word and not any(char.isalnum() for char in word))
+
+
 def _readings(word: str) -> list[tuple[Misreading, bool]]:
     """Each way ``word`` reads as mis-read, with whether it is sure; a sure one alone if any."""
-    if _LOST_WORD.search(word):
+    if _lost(word):
         return [(Misreading(word, None, LOST), True)]
     if "&" in word:
         meant = _unescaped(word)
