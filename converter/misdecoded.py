@@ -349,9 +349,21 @@ def repaired(text: str) -> str | None:
     meant = repaired_words(text)
     if not meant:
         return None
-    # whole words only, the longest first (a pair joined at a lost no-break space holds words)
-    words = "|".join(map(re.escape, sorted(meant, key=len, reverse=True)))
-    return re.sub(rf"(?<![^ \t\n\r])(?:{words})(?![^ \t\n\r])", lambda m: meant[m.group()], text)
+    words = list(_WORD.finditer(text))
+    out: list[str] = []
+    done = 0  # where the text not yet copied starts
+    index = 0
+    while index < len(words):
+        word = words[index]
+        # (a pair of words joined at a lost no-break space is one mis-read word)
+        span = 2 if index + 1 < len(words) and f"{word[0]} {words[index + 1][0]}" in meant else 1
+        typed = word[0] if span == 1 else f"{word[0]} {words[index + 1][0]}"
+        if typed in meant:
+            out += [text[done : word.start()], meant[typed]]
+            done = words[index + span - 1].end()
+        index += span
+    out.append(text[done:])
+    return "".join(out)
 
 
 def misread(text: str, saved: str, read_as: str) -> str | None:

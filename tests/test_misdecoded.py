@@ -118,3 +118,6 @@ def test_hostile_input_is_read_in_one_pass() -> None:
     assert repaired("Ã¼" * 50_000) == "ü" * 50_000
     assert repaired("&amp;" * 50_000) == "&" * 50_000
     assert misreadings("Р " * 50_000) == []
+    # many different mis-read words: each replaced in one pass, not by a pattern of them all
+    words = " ".join(f"Слово{n}" for n in range(20_000))
+    assert repaired(_as(words, "utf-8", "cp1251")) == words
