@@ -172,10 +172,11 @@ _LATIN1_BESIDE_ASCII = re.compile("[A-Za-z][\u00c0-\u00ff]|[\u00c0-\u00ff][A-Za-
 # typed with look-alikes (``scripts.unmixed``), not mis-read ("Mсvay" is McVay, not Mñvay).
 _LOOK_ALIKES = frozenset("АВЕКМНОРСТХУІаеорсухі")
 # One accented Latin letter stands for one Cyrillic letter: two Cyrillic letters together, a
-# small accented letter before a capital, or a small accented letter other than those that
-# open words (école, über, öffentlich, ähnlich, à) opening the word are typed, not mis-read.
+# small accented letter before a capital or after two ("GAз" is GA₃ typed with a "з"), or a
+# small accented letter other than those that open words (école, über, öffentlich, ähnlich, à)
+# opening the word are typed, not mis-read.
 _TWO_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTER}]{{2}}")
-_ACCENT_BEFORE_CAPITAL = re.compile("[\u00df-\u00ff][A-Z]")
+_ACCENT_BESIDE_CAPITAL = re.compile("[\u00df-\u00ff][A-Z]|[A-Z]{2}[\u00df-\u00ff]")
 _OPENING_LETTER = re.compile("^[^\\w]*([\u00df-\u00ff])")
 _OPENINGS = frozenset("éüöäà")
 
@@ -267,7 +268,7 @@ def _cp1252_as_1251(word: str) -> Reading | None:
     opening = _OPENING_LETTER.match(meant)
     sure = (
         ascii_letters > len(cyrillic)
-        and _ACCENT_BEFORE_CAPITAL.search(meant) is None  # "вXIII" is no "âXIII"
+        and _ACCENT_BESIDE_CAPITAL.search(meant) is None  # "вXIII" is no "âXIII", "GAз" no "GAç"
         and not (opening and opening.group(1) not in _OPENINGS)  # "вull." no "âull."
     )
     return meant, sure

@@ -56,6 +56,7 @@ def test_a_misread_text_is_repaired_to_the_very_text(
         "été à Paris, SÃO PAULO, España, Łódź, Ærøskøbing",
         "Mсvay G.L.",  # a look-alike "с" (``scripts.unmixed``), not a mis-read "ñ"
         "вXIII-XV вв.; вull. Soc.",  # Cyrillic typed in Latin words, no accented letters meant
+        "GAз (2.0 mg/l)",  # GA₃ typed with a Cyrillic "з" (a SciELO article), not a mis-read "ç"
         "Київ: Наукова думка; ДІ",  # Ukrainian
         "Why??? A question",
         "Ἀριστοτέλης, Περὶ ψυχῆς; 東京大学出版会",
