@@ -105,13 +105,16 @@ _GATES = (
     re.compile(rf"[ÂÃÄÅÊËÎÏÐÑ][{_CONT_1252}]|â[{_SIGN_1252}]"),
     re.compile(r"[\u00c0-\u00ff]{3}"),
 )
-# Characters one of those needs and clean text seldom holds: a mis-read Russian word nearly
-# always has ѕ, Ѕ, ‚, ѓ or Ђ (о н т с р as UTF-8 read as Windows-1251) or î (о read as
-# Windows-1252), a mis-read accented letter ј ¤ ¶ Ў (ü ä ö á) or Ã; what holds none of them is
-# answered by one search in C (a clean Russian reference's «», № and dashes are not among them).
+# Characters one of those needs and clean text in Russian or English seldom holds: a mis-read
+# Russian word nearly always has ѕ, Ѕ, ‚, ѓ or Ђ (о н т с р as UTF-8 read as Windows-1251) or
+# a vowel read as Windows-1252 (à î å è ó û ÿ þ ý: а о е и у ы я ю э), a mis-read accented
+# letter ј ¤ ¶ Ў (ü ä ö á) or Ã; what holds none of them is answered by one search in C (a
+# clean Russian reference's «», № and dashes are not among them; French or Spanish text with
+# such a vowel goes on to the searches above).
 _RARE = re.compile(
     "[\u0402-\u040f\u0452-\u045f\u0490\u0491\u201a\u201e\u2020\u2021\u2022\u2030"
-    "\u2039\u203a\u20ac\u2122\u00a4\u00a6\u00ac\u00ae\u00b5\u00b6ÂÃÄÅÊËÎÏÐÑâî\u0080-\u009f\ufffd]"
+    "\u2039\u203a\u20ac\u2122\u00a4\u00a6\u00ac\u00ae\u00b5\u00b6ÂÃÄÅÊËÎÏÐÑâàîåèóûÿþý"
+    "\u0080-\u009f\ufffd]"
 )
 
 

@@ -35,6 +35,7 @@ def _as(text: str, saved: str, read_as: str) -> str:
         ("Москва, Россия", "utf-8", "cp1252", UTF8_AS_1252),  # C1 controls in the text
         ("It’s the «Наука» — Москва", "utf-8", "cp1252", UTF8_AS_1252),
         ("Анчев А.А. и Соколов П.Щ. Вестник. № 5", "cp1251", "cp1252", CP1251_AS_1252),
+        ("Наука и жизнь", "cp1251", "cp1252", CP1251_AS_1252),  # no о, е, т, р
         ("Überlegungen für den Französischunterricht", "cp1252", "cp1251", CP1252_AS_1251),
     ],
 )
