@@ -384,3 +384,22 @@ def test_references_page_shows_a_misdecoded_word_as_read(app):
     (note,) = first.find_class("repaired")
     assert note.text_content() == ("read with mis-decoded words as meant: SchÃ¼hlen as Schühlen")
     assert not first.find_class("spelled")
+
+
+def test_misdecoded_title_is_named_on_the_articles_row(app):
+    """A title saved as UTF-8 and read as Windows-1251 (an old OJS database) converts to valid
+    JATS, which the general profile the page checks with fails, naming the field, the words
+    and the words meant."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    title = "Российско-японские отношения"
+    text = BILINGUAL.read_text(encoding="utf-8")
+    assert title in text
+    broken = text.replace(title, title.encode().decode("cp1251"), 1)
+    _upload(client, token, (broken.encode(), "mojibake.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    [row] = _rows(client)
+    assert row.find_class("status")[0].text == "invalid"
+    said = row.text_content()
+    assert "Title (Russian): mis-decoded text: " in said and "[text-misdecoded]" in said
+    assert "is 'Российско-японские' (UTF-8 read as Windows-1251)" in said
