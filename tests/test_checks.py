@@ -213,6 +213,20 @@ def test_misdecoded_text_is_named_with_the_text_meant() -> None:
     assert in_pmc.severity == "warning"  # PMC's Style Checker does not read the letters
 
 
+def test_literal_text_is_no_misdecoded_text() -> None:
+    """Code, TeX and MathML may write "&amp;" or "Ã¼" on purpose: only prose is judged."""
+    doc = (
+        "<article><front><article-meta><title-group><article-title>Smith &amp;amp; Jones"
+        "</article-title></title-group></article-meta></front><body><p>Write "
+        "<code>&amp;amp; or Ã¼ber</code> and <inline-formula><mml:math "
+        'xmlns:mml="http://www.w3.org/1998/Math/MathML"><mml:mi>Ã¼</mml:mi></mml:math>'
+        "</inline-formula>.</p></body></article>"
+    )
+    report = check_bytes(doc.encode(), "doc.xml", ("general",), today=TODAY)
+    hits = [f for f in report.findings if f.rule == "text-misdecoded"]
+    assert [h.path for h in hits] == ["/article/front/article-meta/title-group/article-title"]
+
+
 def test_translit_scheme_against_the_journal_scheme() -> None:
     """With a scheme, each word that departs from it is named with the scheme it fits."""
     report = check_bytes(PASS.encode("utf-8"), "doc.xml", ("rsci",), today=TODAY, scheme="bsi")

@@ -406,9 +406,18 @@ def text_misdecoded(doc: Doc) -> Iterator[Hit]:
         if local_name(el) in _SKIP_SCRIPT:
             continue
         found = misdecoded.misreadings(_direct_text(el))
-        if found:
+        if found and not _literal(el):
             shown = "; ".join(str(one) for one in found[:5])
             yield Hit(el, f"mis-decoded text: {shown}")
+
+
+# Text kept character for character: code, TeX and MathML may write "&amp;" or "Ã" on purpose.
+_LITERAL = frozenset({"code", "preformat", "tex-math", "math"})
+
+
+def _literal(el: etree._Element) -> bool:
+    """Whether ``el`` is, or is inside, an element whose text is literal (``_LITERAL``)."""
+    return any(local_name(node) in _LITERAL for node in (el, *el.iterancestors()))
 
 
 # ------------------------------------------------------------------ required elements
