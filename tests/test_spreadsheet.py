@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BILINGUAL, ROOT, SEED
+from converter.notices import SIMPLIFIED
 from converter.readers import ReadContext, read_source
 from converter.readers.spreadsheet import iter_rows
 
@@ -190,6 +191,92 @@ def test_names_in_one_cell_and_in_numbered_columns_is_refused(tmp_path: Path) ->
     assert loaded.problems == [
         f"{path}#2: column author1.surname:ru: names are given in one cell (authors:…): use one way"
     ]
+
+
+RUSSIAN_LIST = [
+    "1. Стрельцов Д.В. Японская политика. М.: Аспект Пресс, 2015. 320 с.",
+    "2. Smith J. A History of Japan. London: Routledge, 2006.",
+    "3. Молодякова Э.В. Японские исследования // Японские исследования. 2018. № 1. С. 5–20.",
+]
+LATIN_LIST = [
+    "1. Streltsov D.V. Yaponskaya politika [Japanese politics]. Moscow, Aspekt Press Publ., "
+    "2015. 320 p.",
+    "2. Smith J. A History of Japan. London: Routledge, 2006.",
+    "3. Molodyakova E.V. Yaponskie issledovaniya [Japanese studies]. Yaponskie issledovaniya, "
+    "2018, no. 1, pp. 5–20.",
+]
+
+
+def _row_with(tmp_path: Path, cells: dict[str, str], name: str = "refs.csv"):
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    row = {"language": "ru", "title:ru": "Статья", "title:en": "Article", **cells}
+    [loaded] = read_source(write_csv(tmp_path / name, [row]), None, ReadContext())
+    return loaded
+
+
+def test_reference_cells_pasted_with_their_headings(tmp_path: Path) -> None:
+    """Each list pasted with its heading ("Список литературы" in one cell, "References" in the
+    other): the headings are no references, so the N-th lines still pair up (with a heading in
+    one cell only, every reference would have had the Latin form of the one before)."""
+    loaded = _row_with(
+        tmp_path,
+        {
+            "references:ru": "\n".join(["Список литературы:", *RUSSIAN_LIST]),
+            "references:en": "\n".join(LATIN_LIST),
+        },
+    )
+    refs = loaded.article.references
+    assert [r.label for r in refs] == ["1.", "2.", "3."]
+    assert refs[0].text == {"ru": RUSSIAN_LIST[0][3:], "en": LATIN_LIST[0][3:]}
+    assert refs[2].text["en"].startswith("Molodyakova E.V.")
+    [said] = loaded.warnings
+    assert said == "references:ru: the headings 'Список литературы:' are no references: left out"
+    assert said.kind == SIMPLIFIED
+
+
+def test_one_reference_cell_holding_both_lists(tmp_path: Path) -> None:
+    """Both lists of a Russian article pasted into one cell, under their headings or numbered
+    from 1 each: one list in two forms, as from OJS's citations box; a foreign work the same
+    in both lists stays one text."""
+    for lines in (
+        ["Список литературы", *RUSSIAN_LIST, "References", *LATIN_LIST],
+        [*RUSSIAN_LIST, *LATIN_LIST],
+    ):
+        loaded = _row_with(tmp_path, {"references:ru": "\n".join(lines)})
+        refs = loaded.article.references
+        assert [r.label for r in refs] == ["1.", "2.", "3."]
+        assert refs[0].text == {"ru": RUSSIAN_LIST[0][3:], "en": LATIN_LIST[0][3:]}
+        assert refs[1].text == {"ru": LATIN_LIST[1][3:]}
+        [said] = loaded.warnings
+        assert said.kind == SIMPLIFIED
+        assert "original and Latin-script forms of 3 references" in said
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        (
+            {"references:ru": "\n".join(RUSSIAN_LIST), "references:en": "\n".join(LATIN_LIST[:2])},
+            "references: the cells list different numbers of references (references:ru 3 and "
+            "references:en 2): the N-th line of each is one reference in two forms, so give "
+            "every one in each cell, in the same order",
+        ),
+        (
+            {"authors:ru": "Иванов, Иван; Петрова, Анна", "authors:en": "Ivanov, Ivan"},
+            "authors: the cells list different numbers of names (authors:ru 2 and authors:en 1): "
+            "the N-th name of each is the same person's, so give every one in each cell, in the "
+            "same order",
+        ),
+    ],
+)
+def test_list_cells_of_different_lengths_are_refused(
+    tmp_path: Path, cells: dict[str, str], message: str
+) -> None:
+    """Two languages' cells of one list are paired line by line: one line missing would give
+    every later reference (or author) another one's form, so the row is refused, by name."""
+    loaded = _row_with(tmp_path, cells)
+    assert loaded.article is None
+    assert loaded.problems == [f"{tmp_path / 'refs.csv'}#2: {message}"]
 
 
 @pytest.mark.parametrize("kind", ["csv", "csv;", "xlsx"])

@@ -62,6 +62,18 @@ def _runs(lines: list[str]) -> tuple[list[list[str]], list[str]]:
     return [run for run in runs if run], headings
 
 
+def headings_left_out(lines: list[str], where: str) -> tuple[list[str], str | None]:
+    """The ``lines`` that are no list headings, and a sentence naming the headings left out
+    (``where``: the input's name for the list), or None when there were none: for a list in
+    one form, such as one language's column of a spreadsheet."""
+    runs, headings = _runs(lines)
+    kept = [line for run in runs for line in run]
+    if not headings:
+        return kept, None
+    said = ", ".join(repr(h) for h in headings)
+    return kept, f"{where}: the headings {said} are no references: left out"
+
+
 def _is_cyrillic(text: str) -> bool:
     return scripts.cyrillic_share(text) > 0.5
 

@@ -38,9 +38,14 @@ Several items in one cell
     ``authors:LANG`` is written ``Surname, Given names``; the N-th author of ``authors:ru`` and
     of ``authors:en`` is the same person, and ``authorN.PART`` columns other than names
     (``author1.orcid``) add to the N-th author of the cell; likewise ``referenceN.PART`` adds
-    the parts of the N-th reference of ``references:LANG``. Lists inside a numbered column's
-    part (``credit``, ``awards``, ``affiliations``, ``history.revised``, a reference's
-    ``authors``) are separated by semicolons too.
+    the parts of the N-th reference of ``references:LANG``. Cells of one list in two
+    languages must list as many items (a line missing would pair every later one wrongly).
+    A reference list pasted with its heading ("Список литературы", "References") loses the
+    heading; one ``references:LANG`` cell holding both lists of a Russian article (the
+    references as written, then their Latin-script "References") is read as one list in two
+    forms, as from OJS. Lists inside a numbered column's part (``credit``, ``awards``,
+    ``affiliations``, ``history.revised``, a reference's ``authors``) are separated by
+    semicolons too.
 
 A row is named ``FILE#N`` in messages, N being the row number the spreadsheet shows (the header
 is row 1); a problem names the field and its column: ``issue.csv#4: authors[0].orcid (column
@@ -60,11 +65,12 @@ from pathlib import Path
 from typing import Any
 
 from converter.errors import InputError
-from converter.notices import OUT_OF_SCOPE, Notice
+from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import split_pages
 from converter.readers.encoding import looks_cp1251, marked_encoding
+from converter.readers.reference_lists import headings_left_out, pair_lists
 
 _MULTI_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
 _LINE_SPLIT = re.compile(r"\s*\r?\n\s*")
@@ -493,8 +499,9 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The article data of one row and, for messages, the column each field path came from."""
+def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[Notice]]:
+    """The article data of one row, the column each field path came from (for messages), and
+    what reading it changed (a list heading left out of a ``references:LANG`` cell)."""
     if "#extra" in row:
         raise InputError("", [f"{row['#extra']} value(s) in columns that have no name"])
     columns = [(_parse_header(header), value) for header, value in row.items()]
@@ -504,6 +511,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     )
     data: dict[str, Any] = {}
     origin: dict[str, str] = {}
+    notices: list[Notice] = []
     numbered: dict[str, dict[int, _Item]] = {}
     one_cell: dict[str, dict[str, str]] = {}
     for column, value in columns:
@@ -543,10 +551,12 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         item[key] = (value, header)
     _authors(data, numbered.get("author", {}), one_cell.get("authors", {}), main, origin)
     _affiliations(data, numbered.get("aff", {}), main, origin)
-    _references(data, numbered.get("reference", {}), one_cell.get("references", {}), origin)
+    _references(
+        data, numbered.get("reference", {}), one_cell.get("references", {}), origin, notices
+    )
     _keywords(data, numbered.get("keyword", {}), origin)
     _funders(data, numbered.get("funder", {}), origin)
-    return data, origin
+    return data, origin, notices
 
 
 _Item = dict[tuple[str, str], tuple[Any, str]]
@@ -585,6 +595,7 @@ def _authors(
     authors: list[dict[str, Any]] = []
     if cells:
         per_lang = {lang: _split(text, _MULTI_SPLIT) for lang, text in cells.items()}
+        _same_count(per_lang, "authors", "names", "the N-th name of each is the same person's")
         count = max(len(names) for names in per_lang.values())
         for index in range(count):
             names = {}
@@ -654,16 +665,53 @@ def _affiliations(
         data["affiliations"] = affs
 
 
+def _references_in_cells(cells: dict[str, str], notices: list[Notice]) -> list[dict[str, Any]]:
+    """The references of ``references:LANG`` cells, one a line: list headings pasted with them
+    ("Список литературы", "References") left out; one cell holding both lists of a Russian
+    article (the references as written, then their Latin-script form) read as one list in two
+    forms; two cells paired line by line, so they must list as many references."""
+    if len(cells) == 1:
+        [(lang, text)] = cells.items()
+        listed, said = pair_lists(_split(text, _LINE_SPLIT), lang, f"references:{lang}")
+        if said:
+            notices.append(Notice(said, SIMPLIFIED))
+        return [ref if isinstance(ref, dict) else {"text": {lang: ref}} for ref in listed]
+    per_lang: dict[str, list[str]] = {}
+    for lang, text in cells.items():
+        per_lang[lang], said = headings_left_out(_split(text, _LINE_SPLIT), f"references:{lang}")
+        if said:
+            notices.append(Notice(said, SIMPLIFIED))
+    _same_count(
+        per_lang, "references", "references", "the N-th line of each is one reference in two forms"
+    )
+    count = len(next(iter(per_lang.values())))
+    return [{"text": {lang: lines[i] for lang, lines in per_lang.items()}} for i in range(count)]
+
+
+def _same_count(per_lang: dict[str, list[str]], column: str, things: str, pairing: str) -> None:
+    """Refuse cells of a list in several languages that list different numbers of items: the
+    N-th line of each is the same item, so one line missing pairs every later one wrongly."""
+    counts = {lang: len(items) for lang, items in per_lang.items()}
+    if len(set(counts.values())) > 1:
+        listed = " and ".join(f"{column}:{lang} {n}" for lang, n in counts.items())
+        raise InputError(
+            "",
+            [f"{column}: the cells list different numbers of {things} ({listed}): {pairing}, "
+             "so give every one in each cell, in the same order"],
+        )  # fmt: skip
+
+
 def _references(
-    data: dict[str, Any], items: dict[int, _Item], cells: dict[str, str], origin: dict[str, str]
+    data: dict[str, Any],
+    items: dict[int, _Item],
+    cells: dict[str, str],
+    origin: dict[str, str],
+    notices: list[Notice],
 ) -> None:
     refs: list[dict[str, Any]] = []
     if cells:
-        per_lang = {lang: _split(text, _LINE_SPLIT) for lang, text in cells.items()}
-        count = max(len(lines) for lines in per_lang.values())
-        for index in range(count):
-            text = {lang: lines[index] for lang, lines in per_lang.items() if index < len(lines)}
-            refs.append({"text": text})
+        refs = _references_in_cells(cells, notices)
+        for index in range(len(refs)):
             origin[f"references[{index}]"] = f"references:{next(iter(cells))}"
     for position, number in enumerate(sorted(items)):
         # With the texts in one cell, referenceN.PART columns add to the N-th of them.
@@ -762,7 +810,7 @@ def _loaded_from_row(
     path: Path, name: str, stem: str, row: dict[str, Any], context: ReadContext
 ) -> Loaded:
     try:
-        data, origin = row_to_data(row)
+        data, origin, notices = row_to_data(row)
     except InputError as exc:
         return Loaded(name, stem, problems=[f"{name}: {p}" for p in exc.problems])
     try:
@@ -779,7 +827,7 @@ def _loaded_from_row(
         return Loaded(
             name, stem, problems=[f"{name}: {p}" for p in _with_columns(exc.problems, origin)]
         )
-    return Loaded(name, stem, article)
+    return Loaded(name, stem, article, warnings=list(notices))
 
 
 def read_spreadsheet(path: Path, context: ReadContext) -> Iterator[Loaded]:
