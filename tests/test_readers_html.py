@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from conftest import SAMPLES, SEED, xmllint
+from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers import ReadContext, detect_format, read_source
 
 PAGE = SAMPLES / "html" / "2018-1" / "streltsov-110.html"
@@ -288,6 +290,90 @@ def test_typed_list_numbers_become_labels_when_they_run_from_one(tmp_path: Path)
         (None, {"en": "Smith J. First. Publisher, 2018."}),
         (None, {"en": "Brown K. Second. Press, 2019."}),
     ]
+
+
+def test_citation_reference_tags_of_an_ojs_citations_box_with_both_lists(tmp_path: Path) -> None:
+    """OJS's Google Scholar plugin writes a citation_reference tag for each line of the
+    citations box: headings and both lists of a Russian journal too. Read as the visible list
+    is: the headings left out, the two lists one list in two forms, the numbers labels."""
+    lines = [
+        "Список литературы",
+        "1. Иванов И. И. Первая книга. М., 2018. 200 с.",
+        "2. Smith J. (2020). Third. Publisher.",
+        "References",
+        "1. Ivanov I. I. Pervaya kniga [First book]. Moscow, 2018. 200 p.",
+        "2. Smith J. (2020). Third. Publisher.",
+    ]
+    tags = "".join(f'<meta name="citation_reference" content="{line}">' for line in lines)
+    article, warnings = _read_page(tmp_path, TITLE + tags)
+    assert [(r.label, r.text) for r in article.references] == [
+        (
+            "1.",
+            {
+                "ru": "Иванов И. И. Первая книга. М., 2018. 200 с.",
+                "en": "Ivanov I. I. Pervaya kniga [First book]. Moscow, 2018. 200 p.",
+            },
+        ),
+        ("2.", {"en": "Smith J. (2020). Third. Publisher."}),
+    ]
+    assert any(
+        w.startswith("citation_reference: the headings 'Список литературы', 'References'")
+        for w in warnings
+    )
+
+
+RUSSIAN_PAGE = (
+    '<html lang="ru"><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    '<meta name="citation_title" content="Российско-японские отношения">'
+    '<meta name="citation_journal_title" content="J"></head><body><p>Текст.</p></body></html>'
+)
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding", "said"),
+    [
+        ("windows-1251", "cp1251", None),
+        # converted to UTF-8 (as the README asks of YAML files), the meta tag left as it was
+        ("windows-1251", "utf-8", "the page declares charset windows-1251 but its text is UTF-8"),
+        ("utf-8", "cp1251", "the page declares charset utf-8 but its text is Windows-1251"),
+        ("win-1251", "cp1251", "the page's charset 'win-1251' is no known encoding but its text"),
+        ("utf-8", "utf-16", None),  # with its byte-order mark
+        ("utf-8", "utf-16-le", None),  # without
+    ],
+)
+def test_a_page_is_read_in_the_encoding_its_text_is_in(
+    tmp_path: Path, charset: str, encoding: str, said: str | None
+) -> None:
+    """A page whose bytes are not in the charset it declares is read as meant and said so,
+    never as mojibake ("Р РѕСЃСЃРёР№…") or U+FFFD."""
+    page = tmp_path / "page.html"
+    page.write_bytes(RUSSIAN_PAGE.format(charset=charset).encode(encoding))
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article.title == {"ru": "Российско-японские отношения"}
+    notes = [w for w in loaded.warnings if "charset" in w]
+    assert len(notes) == (1 if said else 0)
+    assert all(w.startswith(said) for w in notes)
+    assert all(w.kind == SIMPLIFIED for w in notes)
+
+
+def test_a_page_that_is_no_text_is_refused_in_one_line(run, tmp_path: Path) -> None:
+    """A PDF saved under an .html name, and a UTF-8 page with many bytes that are not UTF-8,
+    are refused by name; one stray byte (a description cut inside a letter) is read as
+    U+FFFD and said as data dropped."""
+    pdf = tmp_path / "article.html"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")
+    result = run("convert", pdf, "-o", tmp_path / "out")
+    assert (result.code, result.err.strip()) == (3, f"{pdf}: a PDF file, not an HTML page")
+    page = tmp_path / "page.html"
+    body = f'<html><head><meta charset="utf-8">{TITLE}'
+    page.write_bytes(body.encode() + b'<meta name="description" content="Cut \xc3"></head></html>')
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article is not None
+    [stray] = [w for w in loaded.warnings if "not UTF-8" in w]
+    assert stray.startswith("bytes that are not UTF-8 (line 1, byte ") and stray.kind == DROPPED
+    page.write_bytes(body.encode() + b"\x81\x82\x83\x84 \x85 \x86</head></html>")
+    [refused] = list(read_source(page, "html", ReadContext()))
+    assert refused.problems[0].startswith(f"{page}: the page declares charset utf-8, and not UTF-8")
 
 
 def test_reference_list_items_without_the_links_beside_them(tmp_path: Path) -> None:

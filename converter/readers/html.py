@@ -8,6 +8,7 @@ or a journal file beside the page. HTML is parsed by lxml's HTML parser with no 
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ from lxml import html as lxml_html
 from converter.errors import InputError
 from converter.identifiers import read_doi
 from converter.model import LIST_NUMBER, Article
-from converter.notices import SIMPLIFIED
+from converter.notices import SIMPLIFIED, Notice
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
@@ -31,6 +32,7 @@ from converter.readers.common import (
     split_pages,
     valid_issn,
 )
+from converter.readers.encoding import looks_cp1251, not_utf8
 from converter.readers.markup import (
     BLOCK_TAGS,
     Collector,
@@ -119,11 +121,11 @@ def sniff(path: Path, head: bytes) -> str | None:
 
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """The one article a landing page describes."""
-    page = read_root(path, _parse)
+    log = Collector()
+    page = read_root(path, lambda data, name: _parse(data, name, log))
     if isinstance(page, Loaded):
         yield page
         return
-    log = Collector()
     reader = _Page(page, log)
     data, journal = reader.read()
     yield build(
@@ -137,12 +139,15 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     )
 
 
-def _parse(data: bytes, name: str) -> etree._Element:
+def _parse(data: bytes, name: str, log: Collector | None = None) -> etree._Element:
     if not data.strip():
         raise InputError(name, ["empty file: not an HTML page"])
     parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
+    text, note = _decode(data, name)
+    if note and log is not None:
+        log.warn(note, note.kind)
     try:
-        page = lxml_html.document_fromstring(_decode(data, name), parser=parser)
+        page = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(name, [f"not an HTML page: {exc}"]) from None
     if not page.xpath("//meta[@name]") and not page.xpath("//body//text()[normalize-space()]"):
@@ -150,20 +155,79 @@ def _parse(data: bytes, name: str) -> etree._Element:
     return page
 
 
-def _decode(data: bytes, name: str) -> str:
-    """The page's text: its declared charset, else UTF-8 (the parser's own default is Latin-1)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
-    declared = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", data[:4096])
-    if declared:
+_DECLARED = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _decode(data: bytes, name: str) -> tuple[str, Notice | None]:
+    """The page's text, and a notice when it was not read as the page declares.
+
+    A byte-order mark decides; else the declared charset, else UTF-8 (the parser's own default
+    is Latin-1). Text is read as meant, and said so: UTF-8 bytes under a single-byte charset (a
+    page saved from Windows-1251 and converted, its meta tag left) as UTF-8, Windows-1251
+    bytes under UTF-8 as Windows-1251; a few stray bytes (a description cut inside a letter)
+    as U+FFFD, said as data dropped. Anything else is refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    name, [f"not {encoding} after its byte-order mark: {exc}"]
+                ) from None
+    if data.startswith(b"%PDF-"):
+        raise InputError(name, ["a PDF file, not an HTML page"])
+    if b"\x00" in data[:64]:  # UTF-16 without its mark: ASCII letters come with a zero byte
+        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         try:
-            return data.decode(declared.group(1).decode("ascii"), "replace")
-        except LookupError:
-            pass
+            return data.decode(encoding), None
+        except UnicodeDecodeError:
+            raise InputError(name, ["zero bytes in its first line: not an HTML page"]) from None
+    found = _DECLARED.search(data[:4096])
+    label = found.group(1).decode("ascii") if found else None
     try:
-        return data.decode("utf-8")
+        declared = codecs.lookup(label).name if label else None
+    except LookupError:
+        declared = None
+    said = f"the page declares charset {label}" if declared else "no charset is declared"
+    if declared and declared != "utf-8":
+        if not data.isascii() and _is_utf8(data):
+            return data.decode("utf-8"), Notice(
+                f"{said} but its text is UTF-8: read as UTF-8", SIMPLIFIED
+            )
+        try:
+            return data.decode(declared), None
+        except UnicodeDecodeError as exc:
+            raise InputError(name, [f"not {label} text, as the page declares: {exc}"]) from None
+    if label and not declared:
+        said = f"the page's charset {label!r} is no known encoding"
+    try:
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        raise InputError(name, [f"not UTF-8 and no charset declared (byte {exc.start})"]) from None
+        if looks_cp1251(data):
+            return data.decode("cp1251"), Notice(
+                f"{said} but its text is Windows-1251: read as Windows-1251", SIMPLIFIED
+            )
+        text = data.decode("utf-8", "replace")
+        if text.count("\ufffd") > _STRAY_BYTES:
+            raise InputError(name, [f"{said}, and {not_utf8(data, exc)}"]) from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        return text, Notice(
+            f"bytes that are not UTF-8 (line {line}, byte {exc.start}): read as U+FFFD"
+        )
+
+
+# Bytes that are not UTF-8 in a UTF-8 page read as U+FFFD rather than refusing the page: a meta
+# description cut inside a letter leaves one.
+_STRAY_BYTES = 3
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _classes(element: etree._Element) -> list[str]:
@@ -548,23 +612,27 @@ class _Page:
         visible = _reference_texts(block) if block is not None else []
         visible = [item for item in visible if item]
         if visible and len(visible) >= len(tags):
-            references, said = pair_lists(visible, self.lang, "references")
-            if not numbered_from_one(references):
-                # numbers typed in the text that are no list's 1, 2, 3 … (the model keeps
-                # those as labels) are taken out, as the page's own number labels are
-                unnumbered = [LIST_NUMBER.sub("", item, count=1) for item in visible]
-                references, said = pair_lists(
-                    [item for item in unnumbered if item], self.lang, "references"
-                )
-            if said:
-                self.log.warn(said, SIMPLIFIED)
-            return references
+            return self._one_list(visible, "references", keep_numbers=False)
         if visible:
             self.log.warn(
                 f"the page shows {len(visible)} references and its citation_reference tags "
                 f"{len(tags)}: the tags are read"
             )
-        return tags
+        # OJS writes a tag for each line of its citations box, headings and both lists too
+        return self._one_list(tags, "citation_reference", keep_numbers=True)
+
+    def _one_list(self, lines: list[str], where: str, *, keep_numbers: bool) -> list[Any]:
+        """``lines`` as one reference list: headings out, the Russian list and its
+        "References" paired (``reference_lists.pair_lists``), numbers typed at the head of
+        the references kept (as labels, by the model) when they run 1, 2, 3 …; otherwise a
+        visible list's are taken out, as its own number labels are, and tags' stay."""
+        references, said = pair_lists(lines, self.lang, where)
+        if not keep_numbers and not numbered_from_one(references):
+            unnumbered = [LIST_NUMBER.sub("", item, count=1) for item in lines]
+            references, said = pair_lists([item for item in unnumbered if item], self.lang, where)
+        if said:
+            self.log.warn(said, SIMPLIFIED)
+        return references
 
     def _block(self, *words: str) -> etree._Element | None:
         """The first element whose class or id names one of ``words`` and that holds text."""
