@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -252,6 +253,19 @@ def test_one_reference_cell_holding_both_lists(tmp_path: Path) -> None:
         assert "original and Latin-script forms of 3 references" in said
 
 
+def test_one_cell_with_two_numbered_lists_that_do_not_pair_says_so(tmp_path: Path) -> None:
+    """Numbers that start again at 1 mark a second list; when it is not the first one's
+    Latin-script form (here one reference short), both are kept one after the other, and
+    said: no longer five references in silence."""
+    loaded = _row_with(tmp_path, {"references:ru": "\n".join([*RUSSIAN_LIST, *LATIN_LIST[:2]])})
+    assert len(loaded.article.references) == 5
+    [said] = loaded.warnings
+    assert said == (
+        "references:ru: two lists numbered from 1 (of 3 and 2 references) are not one list in "
+        "two forms: kept one after the other"
+    )
+
+
 @pytest.mark.parametrize(
     ("cells", "message"),
     [
@@ -277,6 +291,158 @@ def test_list_cells_of_different_lengths_are_refused(
     loaded = _row_with(tmp_path, cells)
     assert loaded.article is None
     assert loaded.problems == [f"{tmp_path / 'refs.csv'}#2: {message}"]
+
+
+def _problems(tmp_path: Path, path: Path) -> list[str]:
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    return [p for loaded in read_source(path, None, ReadContext()) for p in loaded.problems]
+
+
+ROW = {"language": "ru", "title:ru": "Статья", "title:en": "Article", "volume": "2"}
+
+
+def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
+    """Some programs record a sheet's used range wrongly ('A1'): every row and column there
+    is is read anyway, not only those inside the record."""
+    import zipfile
+
+    book = write_xlsx(tmp_path / "good.xlsx", [ROW, {**ROW, "title:ru": "Вторая"}])
+    wrong = tmp_path / "wrong.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(wrong, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data)
+            target.writestr(info, data)
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    loaded = list(read_source(wrong, None, ReadContext()))
+    assert [x.article.title["ru"] for x in loaded] == ["Статья", "Вторая"]
+    assert all(x.article.volume == "2" for x in loaded)
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        # two columns giving one field: the later silently replaced the earlier
+        (
+            {"title": "Статья", "title:en": "Article"},
+            "columns title and title:en give the same field: keep one (a column without ':LANG' "
+            "is in the article's language, en, as the row has no language column)",
+        ),
+        ({**ROW, "pages": "5-9", "fpage": "5"}, "columns pages and fpage give the same field"),
+        (
+            {**ROW, "author1.surname:ru": "Иванов", "author01.surname:ru": "Петров"},
+            "columns author1.surname:ru and author01.surname:ru give the same field: keep one",
+        ),
+        # the way Russian papers list authors, read as one "Surname, Given names"
+        (
+            {**ROW, "authors:ru": "Иванов И.И., Петров П.П."},
+            "authors:ru: 'Иванов И.И., Петров П.П.' holds several names: write one a line (or "
+            "separate them with ';'), each as 'Surname, Given names'",
+        ),
+        # reference cells numbered throughout, one reference missing from one of them
+        (
+            {
+                **ROW,
+                "references:ru": "1. Иванов И. Книга. 2001.\n2. Петров П. Статья. 2010.",
+                "references:en": "1. Ivanov I. Kniga. 2001.\n3. Sidorov S. Trud. 2012.",
+            },
+            "references: line 2 of references:ru is numbered 2 and of references:en 3",
+        ),
+    ],
+)
+def test_rows_that_would_lose_or_mix_data_are_refused(
+    tmp_path: Path, row: dict[str, str], problem: str
+) -> None:
+    problems = _problems(tmp_path, write_csv(tmp_path / "s.csv", [row]))
+    assert len(problems) == 1 and problems[0].startswith(f"{tmp_path / 's.csv'}#2: {problem}")
+
+
+def test_values_under_a_column_without_a_name_are_refused_by_its_letter(tmp_path: Path) -> None:
+    """A value under a blank header cell (Excel's CSVs end the header with ';;') was dropped;
+    a column whose name starts with '#' is left out on purpose."""
+    path = tmp_path / "s.csv"
+    path.write_text("title,,volume,# notes\nT,lost,1,kept out\n", encoding="utf-8")
+    assert _problems(tmp_path, path) == [
+        f"{path}#2: values in columns that have no name (B): name them in the first row, or "
+        "start the name with '#' to leave the column out"
+    ]
+
+
+def test_what_workbook_cells_hold_beyond_their_value(tmp_path: Path) -> None:
+    """A date where no date belongs (Excel makes one of an issue typed '3-4') and an error
+    value (#N/A of a failed look-up) are refused by column; a date cell shown as month and
+    year gives the month, not its first day; a copyright year as a date gives its year."""
+    from openpyxl import Workbook
+
+    def book(name: str, header: list[str], values: list[object], formats: dict[int, str]) -> Path:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.append(header)
+        sheet.append(values)
+        for column, number_format in formats.items():
+            sheet.cell(row=2, column=column).number_format = number_format
+        workbook.save(tmp_path / name)
+        return tmp_path / name
+
+    base = ["language", "title:ru", "title:en"]
+    first = ["ru", "Статья", "Article"]
+    issue = book("issue.xlsx", [*base, "issue"], [*first, dt.datetime(2018, 4, 3)], {})
+    assert _problems(tmp_path, issue) == [
+        f"{issue}#2: column issue: the cell holds a date (2018-04-03), as spreadsheet programs "
+        "make of '3-4' or '1/2': format the cell as text and type it again"
+    ]
+    failed = book("na.xlsx", [*base, "doi"], [*first, "#N/A"], {})
+    assert _problems(tmp_path, failed) == [
+        f"{failed}#2: column doi: the cell holds Excel's error #N/A (a formula that failed): "
+        "correct it or clear the cell"
+    ]
+    dated = book(
+        "dates.xlsx",
+        [*base, "published.collection", "copyright.year"],
+        [*first, dt.datetime(2018, 9, 1), dt.datetime(2018, 1, 1)],
+        {4: "mmmm yyyy", 5: "dd.mm.yyyy"},
+    )
+    [loaded] = read_source(dated, None, ReadContext())
+    assert loaded.article.published.collection == "2018-09"
+    assert loaded.article.copyright.year == 2018
+
+
+def test_files_that_hold_no_rows_to_read_say_so(tmp_path: Path) -> None:
+    """A workbook without a worksheet, a sheet of only its header, and the spreadsheet formats
+    that are not read (.xls, .ods) are refused in one line, not skipped in silence."""
+    import zipfile
+
+    empty = tmp_path / "nosheet.xlsx"
+    rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{rels}"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{main}"><sheets/></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{rels}"/>')
+    assert _problems(tmp_path, empty) == [f"{empty}: no worksheet in this workbook"]
+    header = tmp_path / "header.csv"
+    header.write_text("title,volume\n", encoding="utf-8")
+    assert _problems(tmp_path, header) == [f"{header}: no rows under the header row"]
+    old = tmp_path / "issue.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert _problems(tmp_path, old) == [
+        f"{old}: an Excel 97-2003 workbook, which is not read: save it as .xlsx (Excel "
+        "Workbook) or as CSV"
+    ]
 
 
 @pytest.mark.parametrize("kind", ["csv", "csv;", "xlsx"])
@@ -382,7 +548,7 @@ def test_a_misspelt_column_names_the_column_meant(tmp_path: Path, header: str, m
         (b"", "empty spreadsheet: no header row"),
         (b"title,title\nA,B\n", "column 'title': given twice"),
         (b"\xc3\x28,\n", "not UTF-8 text"),
-        (b"title,volume\nA,1,extra\n", "#2: 1 value(s) in columns that have no name"),
+        (b"title,volume\nA,1,extra\n", "#2: values in columns that have no name (C): name them"),
         (b"title,author1.corresponding\nA,maybe\n", "column author1.corresponding: expected yes"),
     ],
 )

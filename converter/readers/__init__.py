@@ -112,6 +112,11 @@ def detect_format(path: Path) -> str:
 
 def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[Loaded]:
     """Every article of one source file in format ``fmt`` (detected when None)."""
+    from converter.readers.spreadsheet import unread_sheet
+
+    if fmt is None and (unread := unread_sheet(path)):
+        yield Loaded(str(path), path.stem, problems=[unread])
+        return
     name = fmt or detect_format(path)
     if name == UNKNOWN_XML:
         yield Loaded(str(path), path.stem, problems=[_unknown_xml(path)])

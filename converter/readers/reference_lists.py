@@ -123,13 +123,16 @@ def _renumbered_pair(
     """Two numbered lists without headings ("1. …", "2. …", then "1. …", "2. …" again): one
     list in two forms when ``_pairs`` says so; else the lines as they are."""
     numbers = [found[1] if (found := list_number(line)) else None for line in lines]
-    half = len(lines) // 2
-    expected = list(range(1, half + 1))
-    if len(lines) < 2 or len(lines) % 2 or numbers != expected + expected:
+    restart = next((k for k in range(1, len(numbers)) if numbers[k] == 1), 0)
+    first, second = list(range(1, restart + 1)), list(range(1, len(lines) - restart + 1))
+    if not restart or numbers != first + second:
         return list(lines), None
-    pairs = _pairs(lines[:half], lines[half:], cyrillic_lang)
+    pairs = _pairs(lines[:restart], lines[restart:], cyrillic_lang)
     if pairs is None:
-        return list(lines), None
+        return list(lines), (
+            f"{where}: two lists numbered from 1 (of {len(first)} and {len(second)} "
+            "references) are not one list in two forms: kept one after the other"
+        )
     return pairs, (
         f"{where}: two lists numbered from 1 are read as the original and Latin-script forms "
         f"of {len(pairs)} references"

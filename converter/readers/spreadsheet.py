@@ -57,6 +57,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+import warnings
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ from pathlib import Path
 from typing import Any
 
 from converter.errors import InputError
+from converter.model import list_number
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
@@ -238,10 +240,31 @@ def _cell(value: Any) -> Any:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, MonthDate):
+        return f"{value.year:04d}-{value.month:02d}"
     if isinstance(value, str):
         value = value.strip()
         return value or None
     return value
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name of the column at 0-based ``index``: A … Z, AA …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+# Columns whose cells may be dates: publication and history dates, a cited page's access
+# date, and the copyright year (its year is taken).
+_DATE_COLUMN = re.compile(r"^(?:published|history)\.|^copyright\.year$|\.accessed$")
+
+
+def _takes_dates(header: str) -> bool:
+    return bool(_DATE_COLUMN.search(header.strip().lower().split(":", 1)[0]))
 
 
 def _split(value: Any, pattern: re.Pattern[str]) -> list[str]:
@@ -418,19 +441,30 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
               SyntaxError, EOFError, zlib.error)  # fmt: skip
     try:
         _refuse_dtds(path)
-        book = load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():  # openpyxl's warnings are about its reading, not ours
+            warnings.simplefilter("ignore")
+            book = load_workbook(path, read_only=True, data_only=True)
     except broken as exc:
         raise InputError(str(path), [f"not a readable XLSX workbook: {exc}"]) from None
     except OSError as exc:
         raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
     try:
         names = {name.lower(): name for name in book.sheetnames}
+        if not book.worksheets:
+            raise InputError(str(path), ["no worksheet in this workbook"])
         sheet = book[names["articles"]] if "articles" in names else book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
+        if not hasattr(sheet, "iter_rows"):  # a chart sheet
+            raise InputError(str(path), [f"sheet {sheet.title!r} holds no cells"])
+        # The used range a workbook records is wrong in some programs' files (rows and columns
+        # past it were never read): read every row there is instead.
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows()
         number = 0
         while True:
             try:
-                values = next(rows)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    cells = next(rows)
             except StopIteration:
                 break
             except broken as exc:
@@ -438,9 +472,51 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
                     str(path), [f"row {number + 1}: not readable XLSX data: {exc}"]
                 ) from None
             number += 1
-            yield number, list(values)
+            yield number, [_xlsx_value(cell) for cell in cells]
     finally:
         book.close()
+
+
+# What a formula that failed leaves in a cell (shown as typed in Excel, in every language).
+_EXCEL_ERRORS = frozenset(
+    {"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class CellError:
+    """An Excel error value (``#N/A``) in a cell: refused where it stands, never taken as text;
+    ``why`` the cause when it is known."""
+
+    code: str
+    why: str = "a formula that failed"
+
+
+@dataclass(frozen=True, slots=True)
+class MonthDate:
+    """A date cell shown without its day ("сентябрь 2018", format ``mmmm yyyy``): the month is
+    what the editor gave, not its first day."""
+
+    year: int
+    month: int
+
+
+def _xlsx_value(cell: Any) -> Any:
+    """A cell's value, with what its type and format say that the value alone does not."""
+    value = getattr(cell, "value", None)
+    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", getattr(cell, "number_format", "") or "").lower()
+    if getattr(cell, "data_type", None) == "e" or (
+        isinstance(value, str) and value.strip() in _EXCEL_ERRORS
+    ):
+        if value == "#VALUE!" and "y" in shown:  # openpyxl's reading of a number past any date
+            return CellError(
+                str(value), "a number in a cell formatted as a date, too large for one"
+            )
+        return CellError(str(value).strip())
+    if isinstance(value, dt.date) and "y" in shown and "d" not in shown:
+        return MonthDate(value.year, value.month)
+    return value
 
 
 def iter_rows(
@@ -476,14 +552,34 @@ def iter_rows(
             if problems:
                 raise InputError(str(path), problems)
             continue
-        row = {}
-        for name, value in zip(header, values, strict=False):
-            cleaned = _cell(value)
-            if cleaned is not None and name.strip() and not name.strip().startswith("#"):
-                row[name.strip()] = cleaned
-        extra = [v for v in values[len(header) :] if _cell(v) is not None]
-        if extra:
-            row["#extra"] = len(extra)
+        row: dict[str, Any] = {}
+        unnamed: list[str] = []
+        problems = []
+        for index, value in enumerate(values):
+            name = header[index].strip() if index < len(header) else ""
+            if name.startswith("#") or _cell(value) is None:
+                continue
+            if not name:
+                unnamed.append(column_letter(index))
+            elif isinstance(value, CellError):
+                problems.append(
+                    f"column {name}: the cell holds Excel's error {value.code} ({value.why}): "
+                    "correct it or clear the cell"
+                )
+            elif isinstance(value, dt.date | MonthDate) and not _takes_dates(name):
+                problems.append(
+                    f"column {name}: the cell holds a date ({_cell(value)}), as spreadsheet "
+                    "programs make of '3-4' or '1/2': format the cell as text and type it again"
+                )
+            else:
+                row[name] = _cell(value)
+        if unnamed:
+            problems.append(
+                f"values in columns that have no name ({', '.join(unnamed)}): name them in "
+                "the first row, or start the name with '#' to leave the column out"
+            )
+        if problems:
+            row["#problems"] = problems
         if row:
             yield number, row
     if header is None:
@@ -502,8 +598,8 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[Notice]]:
     """The article data of one row, the column each field path came from (for messages), and
     what reading it changed (a list heading left out of a ``references:LANG`` cell)."""
-    if "#extra" in row:
-        raise InputError("", [f"{row['#extra']} value(s) in columns that have no name"])
+    if "#problems" in row:
+        raise InputError("", row["#problems"])
     columns = [(_parse_header(header), value) for header, value in row.items()]
     main = next(
         (str(v).replace("_", "-") for c, v in columns if c and c.base == "language" and not c.num),
@@ -514,17 +610,21 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
     notices: list[Notice] = []
     numbered: dict[str, dict[int, _Item]] = {}
     one_cell: dict[str, dict[str, str]] = {}
+    given = _Given(main, has_language=any(c and c.base == "language" for c, _ in columns))
     for column, value in columns:
         if column is None:
             continue
         header = column.header
         lang = column.lang or main
         base, part = column.base, column.part
+        given.claim(column, lang)
         if column.num is None:
             if base in _SCALARS:
                 path = _SCALARS[base]
                 if base in _LISTS:
                     value = _split(value, _SEMI_SPLIT)
+                elif base == "copyright.year":
+                    value = _year_of(value)
                 _set(data, path, value)
                 origin[".".join(path)] = header
             elif base in _SELF_URI:
@@ -541,14 +641,17 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                 origin[base] = header
             else:
                 path = (*_PER_LANG[base], lang)
-                _set(data, path, str(value) if base == "abstract" else value)
+                _set(data, path, str(value))  # a title typed as a number (1968) is its text
                 origin[".".join(path[:-1])] = header
             continue
         item = numbered.setdefault(base, {}).setdefault(column.num, {})
         key = (part or "", lang)
         if part in _LISTS:
             value = _split(value, _SEMI_SPLIT)
+        elif base == "keyword" and not part:
+            value = str(value)
         item[key] = (value, header)
+    given.check()
     _authors(data, numbered.get("author", {}), one_cell.get("authors", {}), main, origin)
     _affiliations(data, numbered.get("aff", {}), main, origin)
     _references(
@@ -560,6 +663,56 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
 
 
 _Item = dict[tuple[str, str], tuple[Any, str]]
+# One field of the article data a column gives: two columns giving one are refused.
+_FIELD_OF_PAGES = {"pages": ("fpage", "lpage")}
+
+
+class _Given:
+    """Which column gives each field of a row, so that two columns giving one field are
+    refused instead of the later silently replacing the earlier: ``title`` and ``title:en``
+    in a row without a ``language`` column (columns without ``:LANG`` are then in English),
+    ``pages`` and ``fpage``, ``author01.orcid`` and ``author1.orcid``."""
+
+    def __init__(self, main: str, *, has_language: bool) -> None:
+        self.main = main
+        self.has_language = has_language
+        self.by_field: dict[tuple[Any, ...], str] = {}
+        self.problems: list[str] = []
+
+    def claim(self, column: _Column, lang: str) -> None:
+        for field in self._fields(column, lang):
+            first = self.by_field.setdefault(field, column.header)
+            if first != column.header:
+                self.problems.append(self._clash(first, column.header))
+                return
+
+    def _fields(self, column: _Column, lang: str) -> list[tuple[Any, ...]]:
+        base = column.base
+        if column.num is not None:
+            return [(base, column.num, column.part or "", lang)]
+        if base in _FIELD_OF_PAGES:
+            return [(name,) for name in _FIELD_OF_PAGES[base]]
+        if base in _SCALARS or base in _SELF_URI:
+            return [(base,)]
+        return [(base, lang)]
+
+    def _clash(self, first: str, second: str) -> str:
+        said = f"columns {first} and {second} give the same field: keep one"
+        if ":" in first + second and not (":" in first and ":" in second):
+            where = "" if self.has_language else ", as the row has no language column"
+            said += f" (a column without ':LANG' is in the article's language, {self.main}{where})"
+        return said
+
+    def check(self) -> None:
+        if self.problems:
+            raise InputError("", self.problems)
+
+
+def _year_of(value: Any) -> Any:
+    """A copyright year given as a date cell (2018-09-01, or 2018-09) is its year."""
+    if isinstance(value, str) and (found := re.fullmatch(r"(\d{4})-\d\d(?:-\d\d)?", value)):
+        return int(found[1])
+    return value
 
 
 def _numbered(
@@ -595,6 +748,8 @@ def _authors(
     authors: list[dict[str, Any]] = []
     if cells:
         per_lang = {lang: _split(text, _MULTI_SPLIT) for lang, text in cells.items()}
+        for lang, names in per_lang.items():
+            _one_name_each(names, f"authors:{lang}")
         _same_count(per_lang, "authors", "names", "the N-th name of each is the same person's")
         count = max(len(names) for names in per_lang.values())
         for index in range(count):
@@ -636,6 +791,27 @@ def _authors(
         origin.setdefault(f"authors[{index}]", f"author{number}")
     if authors:
         data["authors"] = authors
+
+
+# A name with its initials in one piece, "Иванов И.И." or "I. I. Ivanov": two of them between
+# commas are several names ("Иванов И.И., Петров П.П."), not "Surname, Given names".
+_NAME_WITH_INITIALS = re.compile(
+    r"^(?:[^\W\d_][\w'’-]+\s+(?:[^\W\d_]{1,2}\.\s*){1,3}|(?:[^\W\d_]{1,2}\.\s*){1,3}[^\W\d_][\w'’-]+)$"
+)
+
+
+def _one_name_each(names: list[str], column: str) -> None:
+    """Refuse a cell item holding several names separated by commas, the way Russian papers
+    list authors ("Иванов И.И., Петров П.П."): read as "Surname, Given names" it was one
+    person with the surname "Иванов И.И."."""
+    for name in names:
+        parts = [part.strip() for part in name.split(",")]
+        if sum(bool(_NAME_WITH_INITIALS.match(part)) for part in parts) > 1:
+            raise InputError(
+                "",
+                [f"{column}: {name!r} holds several names: write one a line (or separate them "
+                 "with ';'), each as 'Surname, Given names'"],
+            )  # fmt: skip
 
 
 def _flag(value: Any, header: str) -> bool:
@@ -684,8 +860,31 @@ def _references_in_cells(cells: dict[str, str], notices: list[Notice]) -> list[d
     _same_count(
         per_lang, "references", "references", "the N-th line of each is one reference in two forms"
     )
+    _same_numbers(per_lang)
     count = len(next(iter(per_lang.values())))
     return [{"text": {lang: lines[i] for lang, lines in per_lang.items()}} for i in range(count)]
+
+
+def _same_numbers(per_lang: dict[str, list[str]]) -> None:
+    """Refuse reference cells numbered throughout whose numbers differ line by line (1, 2, 3
+    against 1, 3, 4): a reference is missing from one, and pairing by line would pair the
+    wrong ones."""
+    numbers = {
+        lang: [found[1] if (found := list_number(line)) else None for line in lines]
+        for lang, lines in per_lang.items()
+    }
+    if any(None in listed for listed in numbers.values()):
+        return
+    (lang, listed), *others = numbers.items()
+    for other, theirs in others:
+        if theirs != listed:
+            line = next(i for i, (a, b) in enumerate(zip(listed, theirs, strict=True), 1) if a != b)
+            raise InputError(
+                "",
+                [f"references: line {line} of references:{lang} is numbered {listed[line - 1]} "
+                 f"and of references:{other} {theirs[line - 1]}: the N-th line of each is one "
+                 "reference in two forms, so give every one in each cell, in the same order"],
+            )  # fmt: skip
 
 
 def _same_count(per_lang: dict[str, list[str]], column: str, things: str, pairing: str) -> None:
@@ -832,11 +1031,33 @@ def _loaded_from_row(
 
 def read_spreadsheet(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """Every row of a CSV or XLSX file as an article (registered as ``csv`` and ``xlsx``)."""
+    rows = 0
     try:
         for number, row in iter_rows(path, context.encoding, context.delimiter):
+            rows += 1
             yield loaded_from_row(path, number, row, context)
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
+        return
+    if not rows:
+        yield Loaded(str(path), path.stem, problems=[f"{path}: no rows under the header row"])
+
+
+# Spreadsheet files the reader does not read, and what to save them as instead.
+UNREAD_SHEETS = {
+    ".xls": "an Excel 97-2003 workbook",
+    ".xlsb": "an Excel binary workbook",
+    ".ods": "an OpenDocument spreadsheet",
+    ".numbers": "a Numbers spreadsheet",
+}
+
+
+def unread_sheet(path: Path) -> str | None:
+    """The problem line for a spreadsheet in a format not read (by its extension), or None."""
+    kind = UNREAD_SHEETS.get(path.suffix.lower())
+    if kind is None:
+        return None
+    return f"{path}: {kind}, which is not read: save it as .xlsx (Excel Workbook) or as CSV"
 
 
 def sniff(path: Path, head: bytes) -> str | None:
