@@ -320,6 +320,29 @@ def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Pat
     assert all(x.article.volume == "2" for x in loaded)
 
 
+def test_merged_cells_give_their_value_to_every_row_they_cover(tmp_path: Path) -> None:
+    """An editor merges the volume and issue of an issue's rows into one cell each: every
+    article of those rows has them (openpyxl gives the value to the first row only)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["language", "title:ru", "title:en", "volume", "issue"])
+    sheet.append(["ru", "Первая", "First", "7", "2"])
+    sheet.append(["ru", "Вторая", "Second", None, None])
+    sheet.append(["ru", "Третья", "Third", "8", "1"])
+    sheet.merge_cells("D2:D3")
+    sheet.merge_cells("E2:E3")
+    workbook.save(tmp_path / "merged.xlsx")
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    loaded = list(read_source(tmp_path / "merged.xlsx", None, ReadContext()))
+    assert [(x.article.volume, x.article.issue) for x in loaded] == [
+        ("7", "2"),
+        ("7", "2"),
+        ("8", "1"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("row", "problem"),
     [

@@ -65,6 +65,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from converter.errors import InputError
 from converter.model import list_number
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
@@ -458,6 +460,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         # The used range a workbook records is wrong in some programs' files (rows and columns
         # past it were never read): read every row there is instead.
         sheet.reset_dimensions()
+        merged = _MergedCells(_merged_ranges(path, sheet.title))
         rows = sheet.iter_rows()
         number = 0
         while True:
@@ -472,9 +475,81 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
                     str(path), [f"row {number + 1}: not readable XLSX data: {exc}"]
                 ) from None
             number += 1
-            yield number, [_xlsx_value(cell) for cell in cells]
+            yield number, merged.filled(number, [_xlsx_value(cell) for cell in cells])
     finally:
         book.close()
+
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _merged_ranges(path: Path, title: str) -> list[tuple[int, int, int, int]]:
+    """The merged cells of sheet ``title`` as (first column, first row, last column, last
+    row): read-only workbooks do not give them, so they are read from the sheet's own part.
+    (The parts were checked for DTDs before, by ``_refuse_dtds``.)"""
+    import posixpath
+    import zipfile
+
+    from openpyxl.utils.cell import range_boundaries
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
+            rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
+            rid = next(
+                (sheet.get(f"{{{_REL_NS}}}id") for sheet in book.iter(f"{{{_MAIN_NS}}}sheet")
+                 if sheet.get("name") == title),
+                None,
+            )  # fmt: skip
+            target = next(
+                (rel.get("Target", "") for rel in rels.iter(f"{{{_PACKAGE_REL_NS}}}Relationship")
+                 if rel.get("Id") == rid),
+                "",
+            )  # fmt: skip
+            part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            data = archive.read(posixpath.normpath(part))
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
+        return []
+    if b"mergeCell" not in data:
+        return []
+    sheet = etree.fromstring(data, parser)
+    ranges = []
+    for cell in sheet.iter(f"{{{_MAIN_NS}}}mergeCell"):
+        try:
+            ranges.append(range_boundaries(cell.get("ref", "")))
+        except (TypeError, ValueError):
+            continue
+    return [r for r in ranges if None not in r]
+
+
+class _MergedCells:
+    """Merged cells read as their value in every row and column they cover: an editor who
+    merges the volume of an issue's rows means that volume for each of them (openpyxl gives
+    the value to the first cell only)."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int]]) -> None:
+        # row → (column, the range's first cell) for every cell a merged range covers
+        self.by_row: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+        for first_col, first_row, last_col, last_row in ranges:
+            for row in range(first_row, last_row + 1):
+                cells = self.by_row.setdefault(row, [])
+                cells.extend(
+                    (col, (first_row, first_col)) for col in range(first_col, last_col + 1)
+                )
+        self.values: dict[tuple[int, int], Any] = {}
+
+    def filled(self, row: int, values: list[Any]) -> list[Any]:
+        for col, anchor in self.by_row.get(row, ()):
+            while len(values) < col:
+                values.append(None)
+            if anchor == (row, col):
+                self.values[anchor] = values[col - 1]
+            else:
+                values[col - 1] = self.values.get(anchor)
+        return values
 
 
 # What a formula that failed leaves in a cell (shown as typed in Excel, in every language).
@@ -504,19 +579,21 @@ class MonthDate:
 
 def _xlsx_value(cell: Any) -> Any:
     """A cell's value, with what its type and format say that the value alone does not."""
-    value = getattr(cell, "value", None)
-    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", getattr(cell, "number_format", "") or "").lower()
-    if getattr(cell, "data_type", None) == "e" or (
-        isinstance(value, str) and value.strip() in _EXCEL_ERRORS
-    ):
-        if value == "#VALUE!" and "y" in shown:  # openpyxl's reading of a number past any date
-            return CellError(
-                str(value), "a number in a cell formatted as a date, too large for one"
-            )
-        return CellError(str(value).strip())
-    if isinstance(value, dt.date) and "y" in shown and "d" not in shown:
+    value = cell.value
+    if isinstance(value, str):
+        if cell.data_type == "e" or value.strip() in _EXCEL_ERRORS:
+            if value == "#VALUE!" and "y" in _shown(cell):  # openpyxl's reading of a number
+                why = "a number in a cell formatted as a date, too large for one"  # past dates
+                return CellError(value, why)
+            return CellError(value.strip())
+    elif isinstance(value, dt.date) and "d" not in (shown := _shown(cell)) and "y" in shown:
         return MonthDate(value.year, value.month)
     return value
+
+
+def _shown(cell: Any) -> str:
+    """A cell's number format without its literal text ("г.", [$-419]), lower-cased."""
+    return re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", getattr(cell, "number_format", "") or "").lower()
 
 
 def iter_rows(
