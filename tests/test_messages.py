@@ -214,7 +214,7 @@ def test_csv_encoding_and_delimiter_options(tmp_path: Path, run) -> None:
     path = _russian_excel_csv(tmp_path)
     result = run("convert", path, "-o", tmp_path / "out", "--encoding", "utf-8")
     assert result.code == 3
-    assert "not UTF-8 text (byte " in result.err and "--encoding (e.g. cp1251" in result.err
+    assert "not UTF-8 text (line 2, byte " in result.err and "--encoding (e.g. cp1251" in result.err
     result = run("convert", path, "-o", tmp_path / "out", "--encoding", "cp1251",
                  "--delimiter", ";")  # fmt: skip
     assert result.code == 0, result.err

@@ -320,6 +320,42 @@ def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Pat
     assert all(x.article.volume == "2" for x in loaded)
 
 
+def test_header_typos_a_reader_cannot_see_and_a_file_in_two_encodings(tmp_path: Path) -> None:
+    """A column name typed with a Cyrillic look-alike ('dоi') is named as such; a UTF-8 file
+    with one row pasted in Windows-1251 deep inside is named by its line, and the advice is
+    not --encoding, which would garble the rows that are right."""
+    path = tmp_path / "s.csv"
+    path.write_text("title,dоi\nT,10.1/x\n", encoding="utf-8")
+    assert _problems(tmp_path, path) == [
+        f"{path}: column 'dоi': typed with Cyrillic letters that look Latin: retype it as 'doi'"
+    ]
+    rows = "".join(f"Статья {n},{n}\n" for n in range(4000))
+    path.write_bytes(f"title:ru,volume\n{rows}".encode() + "Ещё,1\n".encode("cp1251"))
+    problems = _problems(tmp_path, path)
+    assert problems[-1] == (
+        f"{path}: not UTF-8 text (line 4002, byte {len(rows.encode()) + 16}), though the lines "
+        "before are: the file mixes encodings (a row pasted from another file?); retype that "
+        "row and save the file as UTF-8"
+    )
+
+
+def test_from_xlsx_reads_a_workbook_under_any_name(run, tmp_path: Path) -> None:
+    """--from says the format: a workbook saved as data.bin is read as one, by convert and
+    by batch, not as a CSV that is not UTF-8."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    book = write_xlsx(tmp_path / "book.xlsx", [ROW])
+    data = tmp_path / "data.bin"
+    data.write_bytes(book.read_bytes())
+    result = run("convert", "--from", "xlsx", data, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (tmp_path / "out" / "data-row2.xml").is_file()
+    result = run("batch", "--from", "xlsx", data, "-o", tmp_path / "batch", "-q")
+    assert result.code == 0, result.err
+    assert (tmp_path / "batch" / "data-row2.xml").is_file() or list(
+        (tmp_path / "batch").glob("*.xml")
+    )
+
+
 def test_merged_cells_give_their_value_to_every_row_they_cover(tmp_path: Path) -> None:
     """An editor merges the volume and issue of an issue's rows into one cell each: every
     article of those rows has them (openpyxl gives the value to the first row only)."""

@@ -44,7 +44,7 @@ def run_per_issue(
                 delimiter=settings.delimiter,
             )
             if job.values is not None:
-                found = [loaded_from_row(Path(job.path), job.row, job.values, context)]
+                found = [loaded_from_row(Path(job.path), job.row, job.values, context, job.fmt)]
             else:
                 found = list(read_source(Path(job.path), job.fmt, context))
             items.extend((item, out_dir) for item in found)

@@ -247,7 +247,7 @@ def iter_jobs(
         fmt = _format_of(path, settings.fmt)
         if fmt in SPREADSHEET_FORMATS:
             try:
-                rows = iter_rows(Path(path), settings.encoding, settings.delimiter)
+                rows = iter_rows(Path(path), settings.encoding, settings.delimiter, fmt)
                 for number, values in rows:
                     yield Job(
                         seq, f"{key}#{number}", path, fmt, number, values, override or journal

@@ -252,7 +252,7 @@ def convert_job(job: Job, previous: Any) -> JobResult:
         delimiter=state.settings.delimiter,
     )
     if job.values is not None:
-        loaded = [loaded_from_row(Path(job.path), job.row, job.values, context)]
+        loaded = [loaded_from_row(Path(job.path), job.row, job.values, context, job.fmt)]
     elif raw is not None:  # YAML/JSON article: parsed from the bytes already read
         loaded = list(read_native(Path(job.path), context, raw))
     else:

@@ -44,8 +44,8 @@ READERS: LazyRegistry[Reader] = LazyRegistry(
         "yaml": "converter.readers:read_native",
         "json": "converter.readers:read_native",
         # Spreadsheets (one row per article), recognised by their extension.
-        "csv": "converter.readers.spreadsheet:read_spreadsheet",
-        "xlsx": "converter.readers.spreadsheet:read_spreadsheet",
+        "csv": "converter.readers.spreadsheet:read_csv",
+        "xlsx": "converter.readers.spreadsheet:read_xlsx",
         # Where journals already keep metadata: OJS exports, landing pages, Crossref, JATS/NLM.
         "ojs": "converter.readers.ojs:read",
         "html": "converter.readers.html:read",

@@ -75,6 +75,7 @@ from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import split_pages
 from converter.readers.encoding import looks_cp1251, marked_encoding
 from converter.readers.reference_lists import headings_left_out, pair_lists
+from converter.scripts import unmixed
 
 _MULTI_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
 _LINE_SPLIT = re.compile(r"\s*\r?\n\s*")
@@ -154,6 +155,14 @@ def _parse_header(header: str) -> _Column | None:
         return None
     match = _COLUMN.match(text.lower() if ":" not in text else _lower_name(text))
     if not match:
+        latin = unmixed(text)
+        if latin is not None and _COLUMN.match(
+            latin.lower() if ":" not in latin else _lower_name(latin)
+        ):
+            raise ValueError(
+                f"column {header!r}: typed with Cyrillic letters that look Latin: retype it as "
+                f"{latin!r}"
+            )
         raise ValueError(f"column {header!r}: not a column name (see the documented columns)")
     base, num, part, lang = match["base"], match["num"], match["part"], match["lang"] or ""
     number = int(num) if num else None
@@ -368,24 +377,43 @@ def _csv_rows(
     path: Path, encoding: str | None = None, delimiter: str | None = None
 ) -> Iterator[tuple[int, list[Any]]]:
     dialect = csv_dialect(path, encoding, delimiter)
+    number = 0
     try:
         with path.open(encoding=dialect.encoding, newline="") as handle:
             reader = csv.reader(handle, delimiter=dialect.delimiter)
             for number, values in enumerate(reader, start=1):
                 yield number, list(values)
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         name = _ENCODING_NAMES.get(dialect.encoding.lower(), dialect.encoding)
+        where = f"not {name} text ({_first_undecodable(path, dialect.encoding)})"
+        if encoding is None and number:
+            # the first rows read as UTF-8: the file mixes encodings, and any --encoding for
+            # the whole file would garble the rows that are right
+            raise InputError(
+                str(path),
+                [f"{where}, though the lines before are: the file mixes encodings (a row pasted "
+                 "from another file?); retype that row and save the file as UTF-8"],
+            ) from None  # fmt: skip
         raise InputError(
             str(path),
-            [
-                f"not {name} text (byte {exc.start}): give its encoding with --encoding "
-                "(e.g. cp1251 for Windows-1251)"
-            ],
+            [f"{where}: give its encoding with --encoding (e.g. cp1251 for Windows-1251)"],
         ) from None
     except csv.Error as exc:
         raise InputError(str(path), [f"malformed CSV: {exc}"]) from None
     except OSError as exc:
         raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+
+
+def _first_undecodable(path: Path, encoding: str) -> str:
+    """Where the first byte of ``path`` that is not ``encoding`` stands: its line and byte
+    (the error of a decoding stream counts from its last chunk)."""
+    raw = path.read_bytes()
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return f"line {line}, byte {exc.start}"
+    return "a byte"
 
 
 def _delimiter(sample: str) -> str:
@@ -441,14 +469,21 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
 
     broken = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, ParseError,
               SyntaxError, EOFError, zlib.error)  # fmt: skip
+    handle = None
     try:
         _refuse_dtds(path)
+        # opened here, so that a workbook under another extension (--from xlsx) is read too
+        handle = path.open("rb")
         with warnings.catch_warnings():  # openpyxl's warnings are about its reading, not ours
             warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=True)
+            book = load_workbook(handle, read_only=True, data_only=True)
     except broken as exc:
+        if handle is not None:
+            handle.close()
         raise InputError(str(path), [f"not a readable XLSX workbook: {exc}"]) from None
     except OSError as exc:
+        if handle is not None:
+            handle.close()
         raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
     try:
         names = {name.lower(): name for name in book.sheetnames}
@@ -478,6 +513,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
             yield number, merged.filled(number, [_xlsx_value(cell) for cell in cells])
     finally:
         book.close()
+        handle.close()
 
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -597,18 +633,24 @@ def _shown(cell: Any) -> str:
 
 
 def iter_rows(
-    path: Path, encoding: str | None = None, delimiter: str | None = None
+    path: Path,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    kind: str | None = None,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(row number, {column: value}) for every non-empty row; header problems raise InputError.
+    """(row number, {column: value}) for every non-empty row; header problems, and a sheet
+    with no rows, raise InputError.
 
     The values are plain (picklable) data, so a batch can hand rows to worker processes.
-    ``encoding`` and ``delimiter`` apply to CSV (None: detected, see ``csv_dialect``).
+    ``encoding`` and ``delimiter`` apply to CSV (None: detected, see ``csv_dialect``);
+    ``kind`` (``csv`` or ``xlsx``, as ``--from`` says) wins over the file's extension.
     """
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if kind == "xlsx" or (kind != "csv" and path.suffix.lower() in (".xlsx", ".xlsm")):
         rows = _xlsx_rows(path)
     else:
         rows = _csv_rows(path, encoding, delimiter)
     header: list[str] | None = None
+    given = 0
     for number, values in rows:
         if header is None:
             header = ["" if v is None else str(v) for v in values]
@@ -658,9 +700,12 @@ def iter_rows(
         if problems:
             row["#problems"] = problems
         if row:
+            given += 1
             yield number, row
     if header is None:
         raise InputError(str(path), ["empty spreadsheet: no header row"])
+    if not given:
+        raise InputError(str(path), ["no rows under the header row"])
 
 
 # ------------------------------------------------------------------ rows → article data
@@ -1070,12 +1115,15 @@ def _with_columns(problems: list[str], origin: dict[str, str]) -> list[str]:
 # ------------------------------------------------------------------ the reader
 
 
-def loaded_from_row(path: Path, number: int, row: dict[str, Any], context: ReadContext) -> Loaded:
-    """One row as a ``Loaded`` article (or its problems): the unit a batch worker converts."""
+def loaded_from_row(
+    path: Path, number: int, row: dict[str, Any], context: ReadContext, kind: str | None = None
+) -> Loaded:
+    """One row as a ``Loaded`` article (or its problems): the unit a batch worker converts;
+    ``kind`` as ``iter_rows`` takes it."""
     name = f"{path}#{number}"
     stem = f"{path.stem}-row{number}"
     loaded = _loaded_from_row(path, name, stem, row, context)
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    if kind == "csv" or (kind != "xlsx" and path.suffix.lower() not in (".xlsx", ".xlsm")):
         note = csv_dialect(path, context.encoding, context.delimiter).note
         if note:  # said once per run (an out-of-scope notice), not once per row
             loaded.warnings.append(Notice(note, OUT_OF_SCOPE))
@@ -1106,18 +1154,23 @@ def _loaded_from_row(
     return Loaded(name, stem, article, warnings=list(notices))
 
 
-def read_spreadsheet(path: Path, context: ReadContext) -> Iterator[Loaded]:
-    """Every row of a CSV or XLSX file as an article (registered as ``csv`` and ``xlsx``)."""
-    rows = 0
+def read_spreadsheet(path: Path, context: ReadContext, kind: str | None = None) -> Iterator[Loaded]:
+    """Every row of a CSV or XLSX file as an article; ``kind`` as ``iter_rows`` takes it."""
     try:
-        for number, row in iter_rows(path, context.encoding, context.delimiter):
-            rows += 1
-            yield loaded_from_row(path, number, row, context)
+        for number, row in iter_rows(path, context.encoding, context.delimiter, kind):
+            yield loaded_from_row(path, number, row, context, kind)
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
-        return
-    if not rows:
-        yield Loaded(str(path), path.stem, problems=[f"{path}: no rows under the header row"])
+
+
+def read_csv(path: Path, context: ReadContext) -> Iterator[Loaded]:
+    """The ``csv`` reader: a CSV file whatever its extension (``--from csv``)."""
+    return read_spreadsheet(path, context, "csv")
+
+
+def read_xlsx(path: Path, context: ReadContext) -> Iterator[Loaded]:
+    """The ``xlsx`` reader: a workbook whatever its extension (``--from xlsx``)."""
+    return read_spreadsheet(path, context, "xlsx")
 
 
 # Spreadsheet files the reader does not read, and what to save them as instead.
