@@ -356,6 +356,18 @@ def test_from_xlsx_reads_a_workbook_under_any_name(run, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\v"])
+def test_every_line_break_a_cell_may_hold_separates_items(tmp_path: Path, brk: str) -> None:
+    """A lone CR (old Mac files), U+2028 and a vertical tab (pasted from Word and web pages)
+    break a cell's lines as LF does: two authors, not one; keywords with commas only are
+    split at them, as in YAML."""
+    row = {**ROW, "authors:ru": f"Иванов, Иван{brk}Петрова, Анна", "keywords:ru": "один, два"}
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert [a.name["ru"].surname for a in loaded.article.authors] == ["Иванов", "Петрова"]
+    assert loaded.article.keywords == {"ru": ["один", "два"]}
+
+
 def test_merged_cells_give_their_value_to_every_row_they_cover(tmp_path: Path) -> None:
     """An editor merges the volume and issue of an issue's rows into one cell each: every
     article of those rows has them (openpyxl gives the value to the first row only)."""

@@ -77,8 +77,11 @@ from converter.readers.encoding import looks_cp1251, marked_encoding
 from converter.readers.reference_lists import headings_left_out, pair_lists
 from converter.scripts import unmixed
 
-_MULTI_SPLIT = re.compile(r"\s*(?:;|\r?\n)\s*")
-_LINE_SPLIT = re.compile(r"\s*\r?\n\s*")
+# A line break inside a cell: Excel's LF, CRLF, a lone CR (old Mac files), a vertical tab or
+# U+2028 (pasted from Word and web pages).
+_BREAK = r"(?:\r\n|[\r\n\v\u2028\u2029\x85])"
+_MULTI_SPLIT = re.compile(rf"\s*(?:;|{_BREAK})\s*")
+_LINE_SPLIT = re.compile(rf"\s*{_BREAK}\s*")
 _SEMI_SPLIT = re.compile(r"\s*;\s*")
 _COLUMN = re.compile(
     r"^(?P<base>[a-z_]+(?:\.[a-z_]+)?)(?P<num>[0-9]+)?(?:\.(?P<part>[a-z_]+))?(?::(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*))?$"
@@ -756,7 +759,10 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                     data[name] = page
                     origin[name] = header
             elif base == "keywords":
-                data.setdefault("keywords", {})[lang] = _split(value, _MULTI_SPLIT)
+                text = str(value)
+                # with neither ';' nor a line break, the model splits at commas, as in YAML
+                listed = _split(text, _MULTI_SPLIT) if re.search(_MULTI_SPLIT, text) else text
+                data.setdefault("keywords", {})[lang] = listed
                 origin[f"keywords.{lang}"] = header
             elif base in ("authors", "references"):
                 one_cell.setdefault(base, {})[lang] = value
