@@ -180,7 +180,7 @@ def transliterate_given(given: str, name: str, patronymic_initials: bool = False
     out: list[str] = []
     for index, part in enumerate(parts):
         is_initial = part.endswith(".") and len(part.rstrip(".")) <= 2
-        if is_initial or (patronymic_initials and index > 0 and _is_patronymic(part)):
+        if is_initial or (patronymic_initials and index > 0 and is_patronymic(part)):
             out.append(initial(part, name))
         else:
             out.append(transliterate(part, name))
@@ -190,8 +190,9 @@ def transliterate_given(given: str, name: str, patronymic_initials: bool = False
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$", re.IGNORECASE)
 
 
-def _is_patronymic(word: str) -> bool:
-    """Russian patronymics end in -ович/-евич/-ич or -овна/-евна/-ична/-инична."""
+def is_patronymic(word: str) -> bool:
+    """Russian patronymics end in -ович/-евич/-ич or -овна/-евна/-ична/-инична (so do some
+    surnames, Шостакович: a caller tells them apart by where the word stands)."""
     return _PATRONYMIC.search(word) is not None
 
 

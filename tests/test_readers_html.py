@@ -637,3 +637,43 @@ def test_citation_eissn_is_the_electronic_issn_without_a_guess(tmp_path: Path) -
     issn = loaded.article.journal.issn
     assert (issn.electronic, issn.print) == ("2658-6789", "2658-6444")
     assert not any("2658-6789" in str(w) for w in loaded.warnings), loaded.warnings
+
+
+def test_russian_names_written_surname_first(tmp_path: Path) -> None:
+    """Russian sites write citation_author surname first without a comma: 'Стрельцов Дмитрий
+    Викторович' had the patronymic as its surname, 'Стрельцов Д.В' (no last full stop) the
+    initials. Given names first, and names of other kinds, stay as they were read."""
+    names = [
+        "Стрельцов Дмитрий Викторович",
+        "Дмитрий Викторович Стрельцов",
+        "Иванов-Петров Иван Иванович",
+        "Шостакович Дмитрий Дмитриевич",
+        "Дмитрий Дмитриевич Шостакович",
+        "Стрельцов Д.В",
+        "Стрельцов Д. В.",
+        "Smith JA",
+        "Streltsov Dmitry V.",
+        "Стрельцов Дмитрий",
+        "Дмитрий Стрельцов",
+        "Anna Li",
+        "Yoko Martin",
+    ]
+    article, _ = _read_page(
+        tmp_path, TITLE + "".join(f'<meta name="citation_author" content="{n}">' for n in names)
+    )
+    read = [next(iter(a.name.values())) for a in article.authors]
+    assert [(name.surname, name.given) for name in read] == [
+        ("Стрельцов", "Дмитрий Викторович"),
+        ("Стрельцов", "Дмитрий Викторович"),
+        ("Иванов-Петров", "Иван Иванович"),
+        ("Шостакович", "Дмитрий Дмитриевич"),
+        ("Шостакович", "Дмитрий Дмитриевич"),
+        ("Стрельцов", "Д.В."),
+        ("Стрельцов", "Д. В."),
+        ("Smith", "JA"),
+        ("Streltsov", "Dmitry V."),
+        ("Стрельцов", "Дмитрий"),
+        ("Стрельцов", "Дмитрий"),
+        ("Li", "Anna"),
+        ("Martin", "Yoko"),
+    ]

@@ -41,7 +41,8 @@ from converter.readers.markup import (
     tidy,
 )
 from converter.readers.reference_lists import numbered_from_one, pair_lists
-from converter.scripts import language_by_script
+from converter.scripts import has_cyrillic, language_by_script
+from converter.translit import is_patronymic
 
 _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
@@ -73,7 +74,11 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
-_INITIALS_LAST = re.compile(r"^(?P<surname>\S+)\s+(?P<given>(?:\w{1,2}\.\s*-?)+)$")
+# A surname and initials after it: 'Streltsov D. V.', 'Стрельцов Д.В' (the last full stop left
+# off), 'Smith JA' (Vancouver style, capitals without full stops: ``_split_name`` checks).
+_INITIALS_LAST = re.compile(
+    r"^(?P<surname>\S+)\s+(?P<given>(?:[^\W\d_]{1,2}\.\s*-?)*[^\W\d_]{1,2}\.?)$"
+)
 # "Copyright (c) 2018 D. V. Streltsov", "© 2018 The authors", "© Стрельцов Д.В., 2018".
 _COPYRIGHT_YEAR_FIRST = re.compile(
     r"^(?:copyright\s*)?(?:\(c\)|©)?\s*(?P<year>\d{4})[,.]?\s+(?P<holder>.+?)\.?$", re.I
@@ -812,7 +817,13 @@ def _description(value: str, where: str, log: Collector) -> list[str]:
 
 
 def _split_name(text: str) -> dict[str, str]:
-    """'Streltsov, D. V.', 'Streltsov D.V.' or 'D. V. Streltsov' → surname and given names."""
+    """'Streltsov, D. V.', 'Streltsov D.V.' or 'D. V. Streltsov' → surname and given names.
+
+    Russian sites also write the surname first without a comma: 'Стрельцов Дмитрий
+    Викторович' (the last word a patronymic, the middle one not: 'Дмитрий Викторович
+    Стрельцов' stays given names first), 'Стрельцов Д.В' (the initials' last full stop left
+    off), 'Стрельцов Дмитрий' (a given name of the project's list after a word that is none;
+    Cyrillic only: Latin surnames such as Martin or Thomas are given names too)."""
     text = tidy(text)
     if "," in text:
         surname, _, given = text.partition(",")
@@ -822,7 +833,33 @@ def _split_name(text: str) -> dict[str, str]:
             else {"surname": surname.strip()}
         )
     match = _INITIALS_LAST.match(text)
-    if match:
-        return {"surname": match["surname"], "given": match["given"].strip()}
+    if match and ("." in match["given"] or match["given"].replace("-", "").isupper()):
+        given = match["given"].strip()
+        if "." in given and not given.endswith("."):
+            given += "."  # 'Д.В' is 'Д.В.' with its last full stop left off
+        return {"surname": match["surname"], "given": given}
+    words = text.split(" ")
+    if len(words) > 1 and _surname_first(words):
+        return {"surname": words[0], "given": " ".join(words[1:])}
     given, _, surname = text.rpartition(" ")
     return {"surname": surname, "given": given} if given else {"given": surname}
+
+
+def _surname_first(words: list[str]) -> bool:
+    """Whether a name written without a comma starts with its surname: it ends in an initial
+    ('Streltsov Dmitry V.'), or in Cyrillic in a patronymic after a word that is none, or in
+    a listed given name after a word that is none."""
+    last = words[-1]
+    if last.endswith(".") and len(last.rstrip(".")) <= 2:
+        return True
+    if not all(has_cyrillic(word) for word in words):
+        return False
+    if len(words) == 3:
+        return is_patronymic(last) and not is_patronymic(words[1])
+    if len(words) == 2:
+        # (imported here: the citations package costs a tenth of a second to import, and
+        # only a name of two Cyrillic words asks)
+        from converter.citations.lexicon import GIVEN_NAMES
+
+        return last.lower() in GIVEN_NAMES and words[0].lower() not in GIVEN_NAMES
+    return False
