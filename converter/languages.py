@@ -2,10 +2,11 @@
 
 A command that converts one article checks one or two codes. Importing pycountry and loading
 its ISO 639 table (7,900 languages) cost it ~50 ms, so the few facts needed here — which codes
-exist, each country's English name — are read once from pycountry's own data files and kept
-in the user cache (``$XDG_CACHE_HOME/jats-converter/tables``), keyed by those files' size and
-modification time; the next command reads a small JSON file. Anything else (a country given by
-name) asks pycountry itself.
+exist, the ISO 639-1 code of an ISO 639-2 one and of a language's English name, each country's
+English name — are read once from pycountry's own data files and kept in the user cache
+(``$XDG_CACHE_HOME/jats-converter/tables``), keyed by those files' size and modification time;
+the next command reads a small JSON file. Anything else (a country given by name, a language
+by its Russian name) asks pycountry itself.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from converter.userdirs import user_cache
 
 _TAG_RE = re.compile(r"^([a-z]{2,3})(?:-[A-Za-z0-9]{1,8})*$")
 _TABLES = ("iso639-3.json", "iso3166-1.json")
+_TABLES_VERSION = 2
 
 
 def _databases() -> Path | None:
@@ -38,9 +40,24 @@ def _databases() -> Path | None:
 def _build(folder: Path) -> dict[str, Any]:
     languages = json.loads((folder / _TABLES[0]).read_text(encoding="utf-8"))["639-3"]
     countries = json.loads((folder / _TABLES[1]).read_text(encoding="utf-8"))["3166-1"]
+    with_two = [e for e in languages if "alpha_2" in e]
     return {
-        "language_alpha_2": sorted({e["alpha_2"].lower() for e in languages if "alpha_2" in e}),
+        "language_alpha_2": sorted({e["alpha_2"].lower() for e in with_two}),
         "language_alpha_3": sorted({e["alpha_3"].lower() for e in languages}),
+        # ISO 639-2 (terminology and bibliographic: rus, deu, ger) → ISO 639-1, and the English
+        # names of the languages that have a 639-1 code (those are the ones journals publish in)
+        "language_two_of_three": {
+            e[key].lower(): e["alpha_2"].lower()
+            for e in with_two
+            for key in ("alpha_3", "bibliographic")
+            if key in e
+        },
+        "language_name": {
+            e[key]: e["alpha_2"].lower()
+            for e in with_two
+            for key in ("name", "common_name", "inverted_name")
+            if key in e
+        },
         "country_name": {e["alpha_2"].upper(): e["name"] for e in countries},
         "country_alpha_3": {e["alpha_3"].upper(): e["alpha_2"].upper() for e in countries},
     }
@@ -56,7 +73,8 @@ def _tables() -> dict[str, Any]:
         raise RuntimeError("pycountry is not installed")
     stats = [os.stat(folder / name) for name in _TABLES]
     key = "-".join(f"{s.st_size}.{s.st_mtime_ns}" for s in stats)
-    path = user_cache("tables") / f"pycountry-{key}.json"
+    # (the version names what the tables hold: a cache of an older one is not read)
+    path = user_cache("tables") / f"pycountry-{_TABLES_VERSION}-{key}.json"
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -70,6 +88,9 @@ def _tables() -> dict[str, Any]:
             pass
     data["language_alpha_2"] = frozenset(data["language_alpha_2"])
     data["language_alpha_3"] = frozenset(data["language_alpha_3"])
+    data["language_by_name"] = {
+        name.casefold(): code for name, code in data["language_name"].items()
+    }
     return data
 
 
@@ -91,6 +112,47 @@ def normalize_language(value: str) -> str:
     if primary not in known:
         raise ValueError(f"unknown ISO 639 language code: {value!r}")
     return tag
+
+
+@lru_cache(maxsize=256)
+def language_code(value: str) -> str | None:
+    """The ISO 639-1 code of a language as pages and records name it: a code (``ru``,
+    ``ru_RU``; ISO 639-2 ``rus``, ``ger``), or its English or Russian name (``Russian``,
+    ``Русский``, ``русский язык``); a language without a 639-1 code keeps its 639-3 one.
+    None when it is none of these."""
+    text = " ".join(value.split()).casefold()
+    text = re.sub(r"\s+(?:language|язык)$", "", text)
+    head = re.split(r"[_-]", text)[0]
+    tables = _tables()
+    if re.fullmatch(r"[a-z]{2}", head) and head in tables["language_alpha_2"]:
+        return head
+    if re.fullmatch(r"[a-z]{3}", head):
+        found = tables["language_two_of_three"].get(head)
+        if found is not None:
+            return str(found)
+        if head in tables["language_alpha_3"]:
+            return head
+    found = tables["language_by_name"].get(text) or _russian_language_names().get(text)
+    return str(found) if found is not None else None
+
+
+@lru_cache(maxsize=1)
+def _russian_language_names() -> dict[str, str]:
+    """The names pycountry gives in Russian ("русский", "немецкий") of the languages with an
+    ISO 639-1 code, casefolded, to that code: Russian pages name languages so."""
+    import gettext
+
+    import pycountry
+
+    russian = gettext.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=["ru"], fallback=True
+    )
+    names: dict[str, str] = {}
+    for english, code in _tables()["language_name"].items():
+        translated = russian.gettext(english)
+        if translated != english:
+            names.setdefault(translated.casefold(), code)
+    return names
 
 
 @lru_cache(maxsize=512)

@@ -422,6 +422,10 @@ def test_cached_code_tables_are_pycountrys() -> None:
     assert tables["language_alpha_3"] == {lang.alpha_3 for lang in pycountry.languages}
     assert tables["country_name"] == {c.alpha_2: c.name for c in pycountry.countries}
     assert tables["country_alpha_3"] == {c.alpha_3: c.alpha_2 for c in pycountry.countries}
+    assert tables["language_two_of_three"]["rus"] == "ru"
+    assert tables["language_two_of_three"]["ger"] == "de"  # ISO 639-2/B
+    codes = {v: languages.language_code(v) for v in ("rus", "Russian", "Русский", "ast", "xx")}
+    assert codes == {"rus": "ru", "Russian": "ru", "Русский": "ru", "ast": "ast", "xx": None}
     assert languages.normalize_language("ru_RU") == "ru-RU"
     assert languages.normalize_country("Russian Federation") == "RU"
     with pytest.raises(ValueError):

@@ -677,3 +677,47 @@ def test_russian_names_written_surname_first(tmp_path: Path) -> None:
         ("Li", "Anna"),
         ("Martin", "Yoko"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("tag", "value"),
+    [
+        ("citation_language", "Russian"),
+        ("citation_language", "Русский"),
+        ("DC.Language", "rus"),
+        ("DC.Language", "RU"),
+        ("citation_language", "ru_RU"),
+    ],
+)
+def test_a_language_named_or_given_by_its_three_letter_code(
+    tmp_path: Path, tag: str, value: str
+) -> None:
+    """Sites write citation_language and DC.Language as a name or an ISO 639-2 code: 'Russian'
+    made an English article, 'rus' an article in 'rus' with no title in its language."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE.replace('content="T"', 'content="Заглавие"')
+        + f'<meta name="{tag}" content="{value}">'
+        '<meta name="DC.Title.Alternative" xml:lang="en" content="The title">',
+    )
+    assert article.language == "ru"
+    assert article.title == {"ru": "Заглавие", "en": "The title"}
+    assert not any("language" in w for w in warnings), warnings
+
+
+def test_a_language_that_is_none_is_said(tmp_path: Path) -> None:
+    """A citation_language the reader cannot read was taken as English without a word; the
+    page's own lang is read next, and the value is said."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html lang="ru"><head><meta name="citation_title" content="Заглавие">'
+        '<meta name="citation_journal_title" content="J">'
+        '<meta name="citation_language" content="Russisch-ish"></head><body></body></html>',
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.language == "ru"
+    assert [str(w) for w in loaded.warnings] == [
+        "citation_language 'Russisch-ish': not a language code or name: the article is taken as ru"
+    ]

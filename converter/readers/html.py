@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 
 from converter.errors import InputError
 from converter.identifiers import read_doi
+from converter.languages import language_code
 from converter.model import LIST_NUMBER, Article
 from converter.notices import SIMPLIFIED, Notice
 from converter.readers.base import Loaded, ReadContext
@@ -235,6 +236,20 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+def _language(value: str | None) -> str | None:
+    """The language code of a locale (``ru_RU``, ``sr_RS@latin``: ``locale_language``), an
+    ISO 639-2 code or a language's English or Russian name (``rus``, ``Russian``,
+    ``Русский``: pages write them in ``citation_language`` and ``DC.Language``) as ISO 639-1
+    where there is one; None when it is none of these."""
+    if not value or not value.strip():
+        return None
+    code = locale_language(value, None)
+    if code is None:
+        return language_code(value)
+    primary, _, script = code.partition("-")
+    return (language_code(primary) or primary) + (f"-{script}" if script else "")
+
+
 def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").lower().split()
 
@@ -252,12 +267,23 @@ class _Page:
             if name and content:
                 lang = element.get("xml:lang") or element.get("lang")
                 self.meta.append((name.lower(), content, lang))
-        lang = (
-            self.first("citation_language", "dc.language")
-            or page.get("lang")
-            or page.get("xml:lang")
-        )
-        self.lang = locale_language(lang, "en") or "en"
+        self.lang = self._article_language()
+
+    def _article_language(self) -> str:
+        """``citation_language``, else ``DC.Language``, else the page's ``lang``, else English.
+        A value that is no language (a code or name ``_language`` does not know) is said and
+        the next is read."""
+        unknown: list[str] = []
+        code = None
+        for name in ("citation_language", "dc.language"):
+            for value in self.all(name):
+                code = code or _language(value)
+                if not _language(value):
+                    unknown.append(f"{name} {value!r}")
+        code = code or _language(self.page.get("lang") or self.page.get("xml:lang")) or "en"
+        for what in unknown:
+            self.log.warn(f"{what}: not a language code or name: the article is taken as {code}")
+        return code
 
     def all(self, *names: str) -> list[str]:
         return [content for name, content, _ in self.meta if name in names]
@@ -273,7 +299,7 @@ class _Page:
         out: dict[str, list[str]] = {}
         for name, content, lang in self.meta:
             if name in names:
-                out.setdefault(locale_language(lang, self.lang) or self.lang, []).append(content)
+                out.setdefault(_language(lang) or self.lang, []).append(content)
         return out
 
     # ------------------------------------------------------------------------------
@@ -323,7 +349,7 @@ class _Page:
         section: dict[str, str] = {}
         for name, content, lang in self.meta:
             if name == "dc.type.articletype":
-                code = locale_language(lang, None) if lang else None
+                code = _language(lang)
                 code = code or language_by_script(content, self.lang) or self.lang
                 section.setdefault(code, tidy(content))
         return section
@@ -344,7 +370,7 @@ class _Page:
             for tag, content, lang in self.meta:
                 if tag != name:
                     continue
-                code = locale_language(lang, None) if lang else None
+                code = _language(lang)
                 if not code and len(untagged) > 1:
                     # one untagged title per language, as some sites write them: the script's
                     code = language_by_script(content, self.lang)
@@ -391,7 +417,7 @@ class _Page:
             for line in block.itertext() if block is not None else []:
                 text = tidy(line)
                 if _COPYRIGHT_START.match(text):
-                    lang = locale_language(block.get("lang"), self.lang) or self.lang
+                    lang = _language(block.get("lang")) or self.lang
                     statements.setdefault(lang, text)
         if not statements:
             return {}
@@ -561,9 +587,7 @@ class _Page:
                     for name in ("citation_abstract", "dc.description")
                     for lang, values in self.by_lang(name).items()
                 }
-                lang = locale_language(visible.get("lang"), None) or self._language_of(
-                    " ".join(paras), tagged
-                )
+                lang = _language(visible.get("lang")) or self._language_of(" ".join(paras), tagged)
                 abstracts[lang] = paras
         for name in ("dc.description", "citation_abstract"):
             for lang, values in self.by_lang(name).items():
