@@ -721,3 +721,32 @@ def test_a_language_that_is_none_is_said(tmp_path: Path) -> None:
     assert [str(w) for w in loaded.warnings] == [
         "citation_language 'Russisch-ish': not a language code or name: the article is taken as ru"
     ]
+
+
+def test_pages_as_ojs_writes_its_pages_field(tmp_path: Path) -> None:
+    """OJS writes its free-text pages field as citation_firstpage: '110-119' beside a
+    citation_lastpage '119' refused the article ('a page range in one page field: 119-119'),
+    'С. 110' was the first page. The word for pages goes, a range is read, and a last page
+    that disagrees with it is said."""
+
+    def pages(head: str) -> tuple[tuple[str | None, str | None], list[str]]:
+        article, warnings = _read_page(tmp_path, TITLE + head)
+        return (article.fpage, article.lpage), warnings
+
+    first, last = (
+        '<meta name="citation_firstpage" content="{}">',
+        ('<meta name="citation_lastpage" content="{}">'),
+    )
+    assert pages(first.format("110-119") + last.format("119")) == (("110", "119"), [])
+    assert pages(first.format("С. 110") + last.format("119")) == (("110", "119"), [])
+    assert pages(first.format("pp. 110–119.")) == (("110", "119"), [])
+    assert pages('<meta name="DC.Identifier.pageNumber" content="P. 5-9">')[0] == ("5", "9")
+    (read, warnings) = pages(first.format("110-119") + last.format("120"))
+    assert read == ("110", "119")
+    assert warnings == [
+        "citation_lastpage '120' is not the last page of citation_firstpage '110-119': left out"
+    ]
+    assert pages(last.format("119")) == (
+        (None, None),
+        ["citation_lastpage '119' without citation_firstpage: left out"],
+    )

@@ -106,6 +106,21 @@ def split_pages(value: str | None) -> dict[str, str]:
     return pages
 
 
+# A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
+# С. 7–25, стр. 5, págs. 1-9. A letter joined to the number (S12, e101) is part of the page.
+# (The OJS reader has its own copy, ``ojs._PAGE_LABEL``.)
+_PAGE_LABEL = re.compile(
+    r"^(?:pp|p|pgs?|pages?|ss?|str|стр|сс?|págs?|pag)(?:\.\s*|\s+)(?=[\dIVXLCDMivxlcdm])",
+    re.IGNORECASE,
+)
+
+
+def unlabelled_pages(text: str) -> str:
+    """Pages as editors type them ("pp. 12-20.", "С. 110") without the word for pages and the
+    final period, which are no part of the first and last page."""
+    return _PAGE_LABEL.sub("", text.strip()).rstrip(". ")
+
+
 def prune(value: Any) -> Any:
     """Drop empty values recursively, so the model sees only what the source carries."""
     if isinstance(value, dict):

@@ -31,6 +31,7 @@ from converter.readers.common import (
     orcid_or_warn,
     read_root,
     split_pages,
+    unlabelled_pages,
     valid_issn,
 )
 from converter.readers.encoding import looks_cp1251, not_utf8
@@ -309,11 +310,7 @@ class _Page:
         data["doi"] = self._doi()
         data["volume"] = self.first("citation_volume", "dc.source.volume")
         data["issue"] = self.first("citation_issue", "dc.source.issue")
-        first, last = self.first("citation_firstpage"), self.first("citation_lastpage")
-        if first:
-            data.update(split_pages(f"{first}-{last}" if last else first))
-        else:
-            data.update(split_pages(self.first("dc.identifier.pagenumber")))
+        data.update(self._pages())
         data["published"] = self._published()
         data["section"] = self._section()
         data["authors"] = self._authors()
@@ -341,6 +338,30 @@ class _Page:
         ]
         self._report_unread()
         return data, self._journal()
+
+    def _pages(self) -> dict[str, str]:
+        """``citation_firstpage`` and ``citation_lastpage``, else ``DC.Identifier.pageNumber``,
+        without the word for pages editors type before them ("С. 110", as the OJS reader
+        reads its pages field). OJS writes its whole pages field as citation_firstpage: a
+        range there is read, and a citation_lastpage that disagrees with it is said."""
+        first, last = self.first("citation_firstpage"), self.first("citation_lastpage")
+        if not first:
+            if last:
+                self.log.warn(f"citation_lastpage {last!r} without citation_firstpage: left out")
+            return split_pages(unlabelled_pages(self.first("dc.identifier.pagenumber") or ""))
+        opening = unlabelled_pages(first)
+        closing = unlabelled_pages(last) if last else ""
+        if not closing:
+            return split_pages(opening)
+        if re.search(r"[-\u2013\u2014]", opening):
+            pages = split_pages(opening)
+            if closing != pages.get("lpage", pages.get("fpage")):
+                self.log.warn(
+                    f"citation_lastpage {last!r} is not the last page of citation_firstpage "
+                    f"{first!r}: left out"
+                )
+            return pages
+        return split_pages(f"{opening}-{closing}")
 
     def _section(self) -> dict[str, str]:
         """``DC.Type.articleType``. OJS writes the section's name in the journal's primary
