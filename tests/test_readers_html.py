@@ -750,3 +750,42 @@ def test_pages_as_ojs_writes_its_pages_field(tmp_path: Path) -> None:
         (None, None),
         ["citation_lastpage '119' without citation_firstpage: left out"],
     )
+
+
+def test_dates_ojs_3_1_writes_and_dates_left_out_are_said(tmp_path: Path) -> None:
+    """OJS 3.0-3.1 writes the issue's year as citation_date and the full dates in Dublin Core
+    only: the full date was lost without a word. A full date of the same year is the online
+    publication, another is said; DC.Date.dateSubmitted '2018/02/11' was dropped silently."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="DC.Date.created" content="2017-12-20">'
+        '<meta name="DC.Date.dateSubmitted" content="2017/09/01">'
+        '<meta name="DC.Date.issued" content="2018-01-15">'
+        '<meta name="citation_date" content="2018">',
+    )
+    assert (article.published.electronic, article.published.collection) == ("2018-01-15", "2018")
+    assert article.history.received == "2017-09-01"
+    assert warnings == [
+        "dc.date.created '2017-12-20': the article is dated electronic 2018-01-15, collection "
+        "2018: left out"
+    ]
+    # the article's date before the issue's when both are of the issue's year
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="DC.Date.created" content="2018-01-10">'
+        '<meta name="DC.Date.issued" content="2018-01-15">'
+        '<meta name="citation_date" content="2018">',
+    )
+    assert (article.published.electronic, article.published.collection) == ("2018-01-10", "2018")
+    assert any(w.startswith("dc.date.issued '2018-01-15'") for w in warnings), warnings
+    # a date not understood gives way to the next tag; one submitted after publication is none
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_date" content="Spring">'
+        '<meta name="DC.Date.issued" content="2019-04-22">'
+        '<meta name="DC.Date.dateSubmitted" content="2020-01-01">',
+    )
+    assert article.published.electronic == "2019-04-22"
+    assert article.history is None or article.history.received is None
+    assert any("publication date 'Spring' not understood" in w for w in warnings)
+    assert any("DC.Date.dateSubmitted '2020-01-01': after the publication" in w for w in warnings)

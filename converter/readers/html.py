@@ -109,6 +109,15 @@ _CARRIED_META = frozenset(
      "citation_issn", "dc.source.issn", "citation_eissn", "dc.contributor.sponsor",
      "dc.creator", "dc.date", "dc.copyright"}
 )  # fmt: skip
+# The tags of the publication date, in the order of preference; and the order a full date is
+# looked for in when the first gives a year alone (OJS's DC.Date.created is the article's date,
+# DC.Date.issued its issue's).
+_DATE_TAGS = (
+    "citation_publication_date", "citation_date", "dc.date.issued", "dc.date.created", "dc.date"
+)  # fmt: skip
+_FULLER_DATE_TAGS = (
+    "citation_publication_date", "citation_date", "dc.date.created", "dc.date.issued", "dc.date"
+)  # fmt: skip
 # Tags that hold no fact of the article (a format, a generic type, the platform's own id).
 _BOOKKEEPING_META = frozenset(
     {"dc.format", "dc.type", "dc.identifier", "dc.date.modified",
@@ -237,6 +246,11 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+def _joined(parts: tuple[str, str | None, str | None]) -> str:
+    """A date's year, month and day as the model writes it: '2018', '2018-05', '2018-05-01'."""
+    return "-".join(part for part in parts if part)
+
+
 def _language(value: str | None) -> str | None:
     """The language code of a locale (``ru_RU``, ``sr_RS@latin``: ``locale_language``), an
     ISO 639-2 code or a language's English or Russian name (``rus``, ``Russian``,
@@ -328,9 +342,7 @@ class _Page:
         landing = self.first("citation_abstract_html_url", "dc.identifier.uri")
         if landing and "url" in Article.model_fields:
             data["url"] = landing
-        received = self.first("dc.date.datesubmitted")
-        if received and re.match(r"^\d{4}-\d{2}-\d{2}", received):
-            data["history"] = {"received": received[:10]}
+        data["history"] = self._history(data["published"].get("electronic"))
         data["funding"] = [
             {"funder": {lang: tidy(value)}}
             for lang, values in self.by_lang("dc.contributor.sponsor").items()
@@ -487,31 +499,68 @@ class _Page:
         ``citation_online_date`` (Springer, Nature, Frontiers) is the online publication when the
         page gives it; the publication date is then the issue's. Dates are read as the platforms
         write them: '2019/04/22', '2019-04-22', '2019', 'Apr 22, 2019' (PLOS), '22 April 2019'.
+        OJS 3.0-3.1 writes the issue's year as citation_date and the full dates in Dublin Core
+        only (``DC.Date.created`` the article's, ``DC.Date.issued`` the issue's): a full date
+        of the same year is the online publication. A date tag the output does not hold is said.
         """
+        read: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
+        for name in (*_DATE_TAGS, "citation_online_date"):
+            for value in self.all(name):
+                parts = self._date(value)
+                if parts:
+                    read[(name, value)] = parts
         out: dict[str, str] = {}
-        online = self.first("citation_online_date")
-        if online:
-            parts = self._date(online)
-            if parts and parts[2]:
-                out["electronic"] = "-".join(parts)
-        value = self.first(
-            "citation_publication_date",
-            "citation_date",
-            "dc.date.issued",
-            "dc.date.created",
-            "dc.date",
+        online = next(
+            (p for (n, _), p in read.items() if n == "citation_online_date" and p[2]), None
         )
-        parts = self._date(value) if value else None
-        if not parts:
-            return out
-        date = "-".join(part for part in parts if part)
-        if parts[2] and "electronic" not in out:
-            out["electronic"] = date
-        elif date != out.get("electronic"):
-            out["collection"] = date
+        if online:
+            out["electronic"] = _joined(online)
+        parts = next((p for (n, _), p in read.items() if n in _DATE_TAGS), None)
+        if parts:
+            if not parts[2] and "electronic" not in out:
+                fuller = (
+                    p
+                    for name in _FULLER_DATE_TAGS
+                    for (n, _), p in read.items()
+                    if n == name and p[2] and p[0] == parts[0] and parts[1] in (None, p[1])
+                )
+                found = next(fuller, None)
+                if found:
+                    out["electronic"] = _joined(found)
+            date = _joined(parts)
+            if parts[2] and "electronic" not in out:
+                out["electronic"] = date
+            elif date != out.get("electronic"):
+                out["collection"] = date
+        said = ", ".join(f"{kind} {date}" for kind, date in out.items())
+        for (name, value), parts in read.items():
+            date = _joined(parts)
+            if any(k == date or k.startswith(f"{date}-") for k in out.values()):
+                continue  # (a year the full date read holds says nothing more)
+            reason = f"the article is dated {said}" if said else "not a full date"
+            self.log.warn(f"{name} {value!r}: {reason}: left out")
         return out
 
-    def _date(self, value: str) -> tuple[str, str | None, str | None] | None:
+    def _history(self, published: str | None) -> dict[str, str]:
+        """``DC.Date.dateSubmitted`` as the received date ('2018-02-11', '2018/02/11'). One
+        after the publication date is the day a back issue's article was entered into OJS,
+        not its received date (as the OJS reader reads it): said and left out."""
+        value = self.first("dc.date.datesubmitted")
+        parts = self._date(value, "DC.Date.dateSubmitted") if value else None
+        if not parts:
+            return {}
+        received = _joined(parts)
+        if published and parts[2] and received > published:
+            self.log.warn(
+                f"DC.Date.dateSubmitted {value!r}: after the publication date {published}, so "
+                "not the date the article was received: left out"
+            )
+            return {}
+        return {"received": received}
+
+    def _date(
+        self, value: str, what: str = "publication date"
+    ) -> tuple[str, str | None, str | None] | None:
         """Year, month and day of a date a page writes, or None with a line saying so."""
         text = value.strip()
         match = re.match(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?!\d)", text)
@@ -523,13 +572,13 @@ class _Page:
             years = [w for w in words if re.fullmatch(r"\d{4}", w)]
             days = [w for w in words if re.fullmatch(r"\d{1,2}", w)]
             if len(months) != 1 or len(years) != 1 or len(days) > 1:
-                self.log.warn(f"publication date {value!r} not understood: left out")
+                self.log.warn(f"{what} {value!r} not understood: left out")
                 return None
             year, month, day = years[0], str(months[0]), days[0] if days else None
         month = f"{int(month):02d}" if month else None
         day = f"{int(day):02d}" if day and month else None
         if (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
-            self.log.warn(f"publication date {value!r} not understood: left out")
+            self.log.warn(f"{what} {value!r} not understood: left out")
             return None
         return year, month, day
 
