@@ -121,7 +121,7 @@ _RARE = re.compile(
 # An HTML or XML entity written as text ("&laquo;Наука&raquo;", "Smith &amp; Jones", "&#8212;"):
 # text copied from a page's source or escaped twice on its way; always with its semicolon
 # ("AT&T" and "&c." are no entities).
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def _unescaped(word: str) -> str | None:
@@ -129,16 +129,24 @@ def _unescaped(word: str) -> str | None:
     None when it holds none that decodes."""
     meant = word
     for _ in range(3):
-        decoded = _ENTITY.sub(lambda m: html.unescape(m.group()), meant)
+        decoded = ENTITY.sub(lambda m: html.unescape(m.group()), meant)
         if decoded == meant:
             break
         meant = decoded
     return None if meant == word else meant
 
 
+def unescaped(text: str) -> str | None:
+    """``text`` with the HTML entities written in it as text decoded ("&laquo;" → «, again
+    when escaped twice: "&amp;laquo;"); None when it holds none. Entities only: a reader may
+    take this as meant, where ``repaired`` also reads mis-decoded words, some of them unsure
+    (it is what the reference parser reads, not what a record should say)."""
+    return _unescaped(text) if "&" in text else None
+
+
 def _may_hold(text: str) -> bool:
     """Whether ``text`` can hold a mis-read word (see ``_GATES``), an entity or lost letters."""
-    if "???" in text or ("&" in text and _ENTITY.search(text) is not None):
+    if "???" in text or ("&" in text and ENTITY.search(text) is not None):
         return True
     if text.isascii():
         return False

@@ -789,3 +789,25 @@ def test_dates_ojs_3_1_writes_and_dates_left_out_are_said(tmp_path: Path) -> Non
     assert article.history is None or article.history.received is None
     assert any("publication date 'Spring' not understood" in w for w in warnings)
     assert any("DC.Date.dateSubmitted '2020-01-01': after the publication" in w for w in warnings)
+
+
+def test_keywords_with_html_entities_left_as_text(tmp_path: Path) -> None:
+    """A page that escapes twice writes '&amp;laquo;мягкая сила&amp;raquo;': the entity's
+    ';' split the keyword into '&laquo' and 'мягкая сила&raquo'. It is no separator, and the
+    entity is read as its character, said; 'AT&T' (no entity) stays."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_keywords" '
+        'content="&amp;laquo;мягкая сила&amp;raquo;; санкции; R&amp;amp;D; AT&amp;T">',
+    )
+    assert article.keywords == {"en": ["«мягкая сила»", "санкции", "R&D", "AT&T"]}
+    assert (
+        "citation_keywords[en] '&laquo;мягкая сила&raquo;': HTML entities written as text: read "
+        "as the characters they stand for" in warnings
+    )
+    # a ','-separated list: the entity's ';' does not make it a ';'-separated one
+    article, _ = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_keywords" content="&amp;laquo;Abe&amp;raquo;, sanctions">',
+    )
+    assert article.keywords == {"en": ["«Abe»", "sanctions"]}

@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 from converter.errors import InputError
 from converter.identifiers import read_doi
 from converter.languages import language_code
+from converter.misdecoded import ENTITY, unescaped
 from converter.model import LIST_NUMBER, Article
 from converter.notices import SIMPLIFIED, Notice
 from converter.readers.base import Loaded, ReadContext
@@ -675,16 +676,32 @@ class _Page:
         for name in ("citation_keywords", "dc.subject"):
             found: dict[str, list[str]] = {}
             for lang, values in self.by_lang(name).items():
-                # one tag per keyword, or one tag with a list: ';'-separated as Google Scholar
-                # asks, or ','-separated as many sites write it
-                separator = r"[;,]" if len(values) == 1 and ";" not in values[0] else r";"
                 for value in values:
-                    found.setdefault(lang, []).extend(
-                        tidy(part) for part in re.split(separator, value) if part.strip()
-                    )
+                    found.setdefault(lang, []).extend(self._keyword_list(value, name, lang, values))
             for lang, words in found.items():
                 out.setdefault(lang, words)
         return out
+
+    def _keyword_list(self, value: str, name: str, lang: str, values: list[str]) -> list[str]:
+        """The keywords of one tag: one tag per keyword, or one tag with a list: ';'-separated
+        as Google Scholar asks, or ','-separated as many sites write it. An HTML entity left
+        as text (a page that escapes twice: '&amp;laquo;мягкая сила&amp;raquo;') is no
+        separator: it is read as the character it stands for, and said."""
+        bare = [ENTITY.sub("", text) for text in values]
+        separator = ";" if len(values) > 1 or ";" in bare[0] else ",;"
+        parts = re.findall(rf"(?:{ENTITY.pattern}|[^{separator}])+", value)
+        words = []
+        for part in parts:
+            meant = unescaped(part)
+            if meant is not None:
+                self.log.warn(
+                    f"{name}[{lang}] {part.strip()!r}: HTML entities written as text: read as "
+                    "the characters they stand for",
+                    SIMPLIFIED,
+                )
+            if (meant or part).strip():
+                words.append(tidy(meant or part))
+        return words
 
     def _license(self) -> str | None:
         candidates = [el.get("href") or "" for el in self.page.xpath("//*[@rel]")
