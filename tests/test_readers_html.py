@@ -811,3 +811,74 @@ def test_keywords_with_html_entities_left_as_text(tmp_path: Path) -> None:
         TITLE + '<meta name="citation_keywords" content="&amp;laquo;Abe&amp;raquo;, sanctions">',
     )
     assert article.keywords == {"en": ["«Abe»", "sanctions"]}
+
+
+RU = (
+    '<meta name="citation_journal_title" content="J"><meta name="citation_language" content="ru">'
+    '<meta name="citation_title" content="Заглавие">'
+)
+
+
+def test_abstracts_and_keywords_one_untagged_tag_per_language(tmp_path: Path) -> None:
+    """Sites write one citation_abstract and one citation_keywords tag per language without
+    xml:lang, as they do titles: the English abstract was dropped and the English keywords
+    merged into the Russian group. They go under the language their script tells."""
+    article, warnings = _read_page(
+        tmp_path,
+        RU + '<meta name="citation_abstract" content="Русская аннотация о санкциях.">'
+        '<meta name="citation_abstract" content="English abstract on sanctions.">'
+        '<meta name="citation_keywords" content="санкции; инвестиции">'
+        '<meta name="citation_keywords" content="sanctions; investment">',
+    )
+    assert article.abstract == {
+        "ru": ["Русская аннотация о санкциях."],
+        "en": ["English abstract on sanctions."],
+    }
+    assert article.keywords == {"ru": ["санкции", "инвестиции"], "en": ["sanctions", "investment"]}
+    assert warnings == []
+    # one keyword a tag, three in each language
+    article, _ = _read_page(
+        tmp_path,
+        RU
+        + "".join(
+            f'<meta name="citation_keywords" content="{word}">'
+            for word in ("Япония", "санкции", "АСЕАН", "Japan", "sanctions", "ASEAN")
+        ),
+    )
+    assert article.keywords == {
+        "ru": ["Япония", "санкции", "АСЕАН"],
+        "en": ["Japan", "sanctions", "ASEAN"],
+    }
+    # a Russian list that holds Latin-script keywords stays one list
+    article, _ = _read_page(
+        tmp_path,
+        RU
+        + "".join(
+            f'<meta name="citation_keywords" content="{word}">'
+            for word in ("Япония", "санкции", "АСЕАН", "G7")
+        ),
+    )
+    assert article.keywords == {"ru": ["Япония", "санкции", "АСЕАН", "G7"]}
+    # two abstracts in one script: the first is read, the other said
+    _, warnings = _read_page(
+        tmp_path,
+        RU + '<meta name="citation_abstract" content="Первая аннотация.">'
+        '<meta name="citation_abstract" content="Вторая аннотация.">',
+    )
+    assert warnings == ["citation_abstract: 2 abstracts in ru: the first is read"]
+
+
+def test_a_second_visible_abstract_in_its_own_language(tmp_path: Path) -> None:
+    """A page that shows both abstracts, the second with lang="en": it was not read. A later
+    block without a language (related articles' abstracts) is still not read."""
+    article, _ = _read_page(
+        tmp_path,
+        RU,
+        '<div class="abstract"><p>Русская аннотация о санкциях.</p></div>'
+        '<div class="abstract" lang="en"><h2>Abstract</h2><p>English abstract.</p></div>'
+        '<div class="related"><div class="abstract"><p>Another article.</p></div></div>',
+    )
+    assert article.abstract == {
+        "ru": ["Русская аннотация о санкциях."],
+        "en": ["English abstract."],
+    }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -316,6 +317,28 @@ class _Page:
         for name, content, lang in self.meta:
             if name in names:
                 out.setdefault(_language(lang) or self.lang, []).append(content)
+        return out
+
+    def by_script(self, name: str, *, halves: bool = False) -> dict[str, list[str]]:
+        """``by_lang`` for one tag, its values written without a language under the language
+        their script tells when there are several in more than one script: sites write one
+        untagged tag per language (the second abstract was dropped, the second keyword list
+        merged into the first). With ``halves`` (keywords, where a Russian list holds 'G7' or
+        'ASEAN') only when the values are two runs of as many tags each: 'санкции; …' then
+        'sanctions; …', or three Russian keywords then three English ones."""
+        untagged = [
+            content for tag, content, lang in self.meta if tag == name and not _language(lang)
+        ]
+        scripts = [language_by_script(re.sub(r"<[^>]+>", "", text), self.lang) for text in untagged]
+        sorted_ = len(set(scripts)) > 1 and None not in scripts
+        if sorted_ and halves:
+            turns = sum(1 for a, b in pairwise(scripts) if a != b)
+            sorted_ = turns == 1 and scripts.count(scripts[0]) * 2 == len(scripts)
+        languages = iter(scripts if sorted_ else [self.lang] * len(untagged))
+        out: dict[str, list[str]] = {}
+        for tag, content, lang in self.meta:
+            if tag == name:
+                out.setdefault(_language(lang) or str(next(languages)), []).append(content)
         return out
 
     # ------------------------------------------------------------------------------
@@ -647,23 +670,39 @@ class _Page:
                 people[index]["orcid"] = orcid_or_warn(href, self.log.warn, "ORCID link")
 
     def _abstracts(self) -> dict[str, list[str]]:
+        """The visible abstract, and ``DC.Description`` and ``citation_abstract`` for the
+        languages it is not in. A later visible abstract with its own ``lang`` (a page showing
+        both languages) is read too; later ones without (lists of related articles) are not."""
+        tags = {name: self.by_script(name) for name in ("dc.description", "citation_abstract")}
+        # OJS shows the abstract in the language of the interface the page was saved in
+        tagged = {
+            lang: values[0]
+            for name in ("citation_abstract", "dc.description")
+            for lang, values in tags[name].items()
+        }
         abstracts: dict[str, list[str]] = {}
-        visible = self._block("abstract")
-        if visible is not None:
-            paras = paragraphs(visible, "abstract", self.log)
-            if paras:
-                # OJS shows the abstract in the language of the interface the page was saved in
-                tagged = {
-                    lang: values[0]
-                    for name in ("citation_abstract", "dc.description")
-                    for lang, values in self.by_lang(name).items()
-                }
-                lang = _language(visible.get("lang")) or self._language_of(" ".join(paras), tagged)
+        blocks = self._blocks("abstract")
+        declared = [_language(block.get("lang")) for block in blocks]
+        for index, block in enumerate(blocks):
+            if index and not declared[index]:
+                continue
+            paras = paragraphs(block, "abstract", self.log)
+            if not paras:
+                continue
+            text = " ".join(paras)
+            lang = declared[index] or self._language_of(text, tagged)
+            if not declared[index] and lang in declared[1:]:
+                lang = language_by_script(re.sub(r"<[^>]+>", "", text), self.lang) or lang
+            if lang not in abstracts:
                 abstracts[lang] = paras
-        for name in ("dc.description", "citation_abstract"):
-            for lang, values in self.by_lang(name).items():
+            elif _comparable(text) != _comparable(" ".join(abstracts[lang])):
+                self.log.warn(f"a second visible abstract in {lang}: left out")
+        for name, values_by_lang in tags.items():
+            for lang, values in values_by_lang.items():
                 if lang not in abstracts:
                     abstracts[lang] = _description(values[0], f"{name}[{lang}]", self.log)
+                if any(_comparable(value) != _comparable(values[0]) for value in values[1:]):
+                    self.log.warn(f"{name}: {len(values)} abstracts in {lang}: the first is read")
         return abstracts
 
     def _keywords(self) -> dict[str, list[str]]:
@@ -675,7 +714,7 @@ class _Page:
         out: dict[str, list[str]] = {}
         for name in ("citation_keywords", "dc.subject"):
             found: dict[str, list[str]] = {}
-            for lang, values in self.by_lang(name).items():
+            for lang, values in self.by_script(name, halves=True).items():
                 for value in values:
                     found.setdefault(lang, []).extend(self._keyword_list(value, name, lang, values))
             for lang, words in found.items():
@@ -752,6 +791,12 @@ class _Page:
 
     def _block(self, *words: str) -> etree._Element | None:
         """The first element whose class or id names one of ``words`` and that holds text."""
+        return next(iter(self._blocks(*words)), None)
+
+    def _blocks(self, *words: str) -> list[etree._Element]:
+        """The elements whose class or id names one of ``words`` and that hold text, in page
+        order, without those inside another."""
+        found: list[etree._Element] = []
         for element in self.page.iter():
             if not isinstance(element.tag, str) or element.tag in ("meta", "head", "html"):
                 continue
@@ -763,9 +808,10 @@ class _Page:
                     for word in words
                 )
                 and "".join(element.itertext()).strip()
+                and not any(_within(element, block) for block in found)
             ):
-                return element
-        return None
+                found.append(element)
+        return found
 
     # the journal -----------------------------------------------------------------
     def _journal(self) -> dict[str, Any]:
