@@ -882,3 +882,39 @@ def test_a_second_visible_abstract_in_its_own_language(tmp_path: Path) -> None:
         "ru": ["Русская аннотация о санкциях."],
         "en": ["English abstract."],
     }
+
+
+def test_licences_named_in_words_and_licences_that_are_no_cc_one(tmp_path: Path) -> None:
+    """DC.Rights 'Creative Commons Attribution 4.0 International (CC BY 4.0)' became a
+    copyright statement and the article had no licence; a citation_license that is no
+    Creative Commons one (Elsevier's text-mining licence) was dropped without a word."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="DC.Rights" content="Creative Commons Attribution 4.0 International '
+        '(CC BY 4.0)"><meta name="DC.Rights" content="Copyright (c) 2018 D. V. Streltsov">',
+    )
+    assert article.license.spdx == "CC-BY-4.0"
+    assert article.copyright.statement == {"en": "Copyright (c) 2018 D. V. Streltsov"}
+    assert warnings == []
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + '<meta name="citation_license" content="https://www.elsevier.com/tdm/userlicense/1.0/">',
+    )
+    assert article.license is None
+    assert warnings == [
+        "citation_license 'https://www.elsevier.com/tdm/userlicense/1.0/': not a Creative "
+        "Commons licence: left out"
+    ]
+    # two licences: the first declared is read, the other said
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<link rel="license" href="http://creativecommons.org/licenses/by/4.0/">'
+        '<meta name="citation_license" content="CC BY-NC 4.0">'
+        '<meta name="DC.Rights" content="https://creativecommons.org/licenses/by/4.0/">',
+    )
+    assert article.license.spdx == "CC-BY-4.0"
+    assert warnings == [
+        "citation_license 'CC BY-NC 4.0': another licence than "
+        "http://creativecommons.org/licenses/by/4.0/: left out"
+    ]

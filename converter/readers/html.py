@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 from converter.errors import InputError
 from converter.identifiers import read_doi
 from converter.languages import language_code
+from converter.licenses import spdx_from_text, spdx_from_url
 from converter.misdecoded import ENTITY, unescaped
 from converter.model import LIST_NUMBER, Article
 from converter.notices import SIMPLIFIED, Notice
@@ -248,6 +249,24 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+def _is_url(text: str) -> bool:
+    return re.match(r"^https?://", text.strip()) is not None
+
+
+def _cc_license(value: str) -> str | None:
+    """A Creative Commons licence URL as written, or the SPDX id of one named in words."""
+    text = value.strip()
+    if _is_url(text):
+        return text if _CC_LINK.match(text) else None
+    return spdx_from_text(text) if text else None
+
+
+def _spdx(license_: str) -> str:
+    """The SPDX id of a licence ``_cc_license`` gives (a URL of a version it does not know:
+    the URL), to tell two spellings of one licence from two licences."""
+    return (spdx_from_url(license_) or license_) if _is_url(license_) else license_
+
+
 def _joined(parts: tuple[str, str | None, str | None]) -> str:
     """A date's year, month and day as the model writes it: '2018', '2018-05', '2018-05-01'."""
     return "-".join(part for part in parts if part)
@@ -467,7 +486,8 @@ class _Page:
             for value in values:
                 # OJS 3.0-3.2 writes 'Copyright (c)  ' when the year and holder are empty
                 empty = not _COPYRIGHT_WORDS.sub("", value).strip(" .,")
-                if not re.match(r"^https?://", value.strip()) and not empty:
+                # (a licence named in DC.Rights is the licence, ``_license``)
+                if not _is_url(value) and not empty and not spdx_from_text(value):
                     statements.setdefault(lang, tidy(value))
         if not statements:
             block = self._block("copyright")
@@ -743,14 +763,31 @@ class _Page:
         return words
 
     def _license(self) -> str | None:
-        candidates = [el.get("href") or "" for el in self.page.xpath("//*[@rel]")
-                      if "license" in (el.get("rel") or "").lower().split()]  # fmt: skip
-        candidates += self.all("dc.rights", "citation_license")
-        candidates += [a.get("href") or "" for a in self.page.iter("a")]
-        for candidate in candidates:
-            if _CC_LINK.match(candidate.strip()):
-                return candidate.strip()
-        return None
+        """The first Creative Commons licence the page declares — a ``rel="license"`` link,
+        ``DC.Rights`` or ``citation_license``, as a URL or by name ('Creative Commons
+        Attribution 4.0 International (CC BY 4.0)': ``licenses.spdx_from_text``) — else the
+        first it links to. A declared licence that is no Creative Commons one (Elsevier's
+        text-mining licence, which its Crossref records give for that use only), or another
+        than the one read, is said: a page does not say which use or version it covers."""
+        rel = [el for el in self.page.xpath("//*[@rel]")
+               if "license" in (el.get("rel") or "").lower().split()]  # fmt: skip
+        declared = [("the licence link", el.get("href") or "") for el in rel]
+        declared += [("DC.Rights", value) for value in self.all("dc.rights")]
+        declared += [("citation_license", value) for value in self.all("citation_license")]
+        chosen = next((lic for _, value in declared if (lic := _cc_license(value))), None)
+        if chosen is None:
+            links = (_cc_license(a.get("href") or "") for a in self.page.iter("a"))
+            chosen = next((lic for lic in links if lic and _is_url(lic)), None)
+        for where, value in declared:
+            text = value.strip()
+            lic = _cc_license(text)
+            if not text or (lic is None and where == "DC.Rights" and not _is_url(text)):
+                continue  # a copyright statement (``_copyright``)
+            if lic is None:
+                self.log.warn(f"{where} {text!r}: not a Creative Commons licence: left out")
+            elif chosen and _spdx(lic) != _spdx(chosen):
+                self.log.warn(f"{where} {text!r}: another licence than {chosen}: left out")
+        return chosen
 
     def _references(self) -> list[Any]:
         """The visible reference list when the page shows one, else the citation_reference tags.
