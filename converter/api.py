@@ -32,6 +32,7 @@ Status = Literal["converted", "invalid", "bad-input", "skipped"]
 __all__ = [
     "Conversion",
     "Output",
+    "OutputClaims",
     "convert_file",
     "convert_loaded",
     "output_suffix",
@@ -241,6 +242,44 @@ def output_suffix(options: Options) -> str:
     return SUFFIXES.get(options.target, ".xml")
 
 
+class OutputClaims:
+    """The output files of one run, each claimed by the first article that names it.
+
+    Two articles whose outputs have one name (``x/a.yaml`` and ``y/a.yaml`` into one ``-o``
+    folder, ``-`` twice, two articles of one export with one stem) would otherwise be written
+    over one another, the run saying both were converted. As ``jatsconv batch`` does, the first
+    in source order keeps the name and every later one is bad input, refused before anything
+    is written for it: it neither writes that output nor removes it as its own stale one.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[Path, str] = {}
+
+    def refusal(self, loaded: Loaded, target: Path) -> Conversion | None:
+        """None when ``target`` is free (it is then ``loaded``'s), else the refusal."""
+        key = target.resolve()  # (one file however the path is written)
+        first = self._first.get(key)
+        if first is None:
+            self._first[key] = loaded.name
+            return None
+        # (batch's words: 'the output name … is already taken by …'). The same source given
+        # twice was read twice ('-' finds standard input empty then): what its second reading
+        # found is not told; another source's own problems are.
+        if first == loaded.name:
+            problems = [
+                f"{loaded.name}: given twice (the output name {target} is already taken by the "
+                "first)"
+            ]
+        else:
+            problems = [
+                *loaded.problems,
+                f"{loaded.name}: the output name {target} is already taken by {first} "
+                "(convert one of them with another -o DIR)",
+            ]
+        warnings = [] if first == loaded.name else loaded.warnings
+        return Conversion(loaded.name, "bad-input", problems=problems, warnings=warnings)
+
+
 def convert_file(
     source: str | os.PathLike[str],
     out_dir: str | os.PathLike[str] | None = None,
@@ -249,14 +288,18 @@ def convert_file(
     fmt: str | None = None,
     context: ReadContext | None = None,
     journal: Journal | Path | None = None,
+    claims: OutputClaims | None = None,
 ) -> list[Conversion]:
     """Convert every article of one source file; outputs go to ``out_dir`` (or beside it).
 
-    Input problems are reported in the returned conversions, never raised.
+    Input problems are reported in the returned conversions, never raised. ``claims`` holds the
+    outputs of the files converted before in the same run (an article whose output one of them
+    claimed is refused, ``OutputClaims``); without it, only this file's articles are compared.
     """
     options = options or Options()
     path = Path(source)
     context = context or ReadContext(journal=journal)
+    claims = claims if claims is not None else OutputClaims()
     folder = Path(out_dir) if out_dir is not None else path.parent
     suffix = output_suffix(options)
     results = []
@@ -266,5 +309,5 @@ def convert_file(
             problem = f"{path}: the output would replace the source file: give -o DIR"
             results.append(Conversion(loaded.name, "bad-input", problems=[problem]))
             continue
-        results.append(convert_loaded(loaded, target, options))
+        results.append(claims.refusal(loaded, target) or convert_loaded(loaded, target, options))
     return results

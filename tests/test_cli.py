@@ -179,3 +179,81 @@ def test_python_api(store) -> None:
     assert output.valid
     assert b'dtd-version="1.3"' in output.data
     assert ROOT.name  # the API is importable from the repository root
+
+
+def _twin(folder: Path, title: str | None = None, orcid: str | None = None) -> Path:
+    """The seed article as ``folder/streltsov-110.yaml``, its English title (or ORCID) changed."""
+    folder.mkdir(parents=True)
+    text = SEED.read_text(encoding="utf-8")
+    if title:
+        text = text.replace("Russian-Japanese", title, 1)
+    if orcid:
+        text = text.replace(
+            "  - name: {surname: Streltsov, given: D. V.}\n",
+            f"  - name: {{surname: Streltsov, given: D. V.}}\n    orcid: {orcid}\n",
+        )
+    path = folder / SEED.name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_two_inputs_with_one_output_name_are_never_written_over_one_another(
+    run, tmp_path: Path, store
+) -> None:
+    """x/a.yaml and y/a.yaml into one folder: the first keeps the name, the second is bad input
+    naming both and the output (as batch does), and the output holds the first."""
+    x = _twin(tmp_path / "x")
+    y = _twin(tmp_path / "y", title="SECOND")
+    out = tmp_path / "out"
+    journal = ("--journal", SEED.parent.parent / "journal.yaml")
+    result = run("convert", x, y, "-o", out, *journal)
+    assert result.code == 3, result.err
+    assert result.err.splitlines() == [
+        f"{x} -> {out / 'streltsov-110.xml'}",
+        f"{y}: the output name {out / 'streltsov-110.xml'} is already taken by {x} "
+        "(convert one of them with another -o DIR)",
+        "1 converted, 0 invalid output, 1 bad input",
+    ]
+    assert [p.name for p in out.iterdir()] == ["streltsov-110.xml"]
+    assert "SECOND" not in (out / "streltsov-110.xml").read_text(encoding="utf-8")
+
+
+def test_a_bad_input_with_a_taken_output_name_leaves_the_first_output(
+    run, tmp_path: Path, store
+) -> None:
+    """A rejected article removes its own earlier output, never the one another article of the
+    run has just written under the same name."""
+    x = _twin(tmp_path / "x")
+    z = _twin(tmp_path / "z", orcid="0000-0002-1825-0098")
+    out = tmp_path / "out"
+    journal = ("--journal", SEED.parent.parent / "journal.yaml")
+    result = run("convert", "--json", x, z, "-o", out, *journal)
+    assert result.code == 3
+    payload = json.loads(result.out)
+    assert [(item["status"], item["output"]) for item in payload] == [
+        ("converted", str(out / "streltsov-110.xml")),
+        ("bad-input", None),
+    ]
+    assert payload[1]["problems"] == [
+        f"{z}: authors[0].orcid: checksum fails: '0000-0002-1825-0098'",
+        f"{z}: the output name {out / 'streltsov-110.xml'} is already taken by {x} "
+        "(convert one of them with another -o DIR)",
+    ]
+    assert "earlier_output_removed" not in payload[1]
+    assert (out / "streltsov-110.xml").is_file()
+
+
+def test_standard_input_given_twice_is_converted_once(run, monkeypatch, tmp_path, store) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "journal.yaml").write_text(
+        (SEED.parent.parent / "journal.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SEED.read_text(encoding="utf-8")))
+    result = run("convert", "-", "-")
+    assert result.code == 3
+    assert result.err.splitlines()[1:] == [
+        f"<stdin>: given twice (the output name {tmp_path / 'stdin.xml'} is already taken by "
+        "the first)",
+        "1 converted, 0 invalid output, 1 bad input",
+    ]
+    assert (tmp_path / "stdin.xml").read_bytes() == SEED.with_suffix(".xml").read_bytes()

@@ -11,6 +11,7 @@ import click
 
 from converter.api import (
     Conversion,
+    OutputClaims,
     convert_file,
     convert_loaded,
     output_suffix,
@@ -128,18 +129,24 @@ def convert(
         results = _convert_per_issue(articles, dois, folder, fmt, context, options, crossref_api)
         _report(results, as_json, quiet)
         sys.exit(_exit_code(results))
+    claims = OutputClaims()  # an output named twice is refused, never written over
+
+    def convert_one(loaded: Loaded) -> Conversion:
+        target = (folder or Path.cwd()) / fit_name(loaded.stem + output_suffix(options))
+        return claims.refusal(loaded, target) or convert_loaded(loaded, target, options)
+
     try:
         for source in articles:
             if source == "-":
-                for loaded in read_stdin(fmt, context):
-                    name = fit_name(loaded.stem + output_suffix(options))
-                    results.append(convert_loaded(loaded, (folder or Path.cwd()) / name, options))
+                results.extend(convert_one(loaded) for loaded in read_stdin(fmt, context))
                 continue
-            results.extend(convert_file(source, folder, options=options, fmt=fmt, context=context))
+            results.extend(
+                convert_file(
+                    source, folder, options=options, fmt=fmt, context=context, claims=claims
+                )
+            )
         for doi in dois:  # explicit network use: the Crossref record of each DOI
-            for loaded in _read_doi(doi, context, crossref_api):
-                name = fit_name(loaded.stem + output_suffix(options))
-                results.append(convert_loaded(loaded, (folder or Path.cwd()) / name, options))
+            results.extend(convert_one(loaded) for loaded in _read_doi(doi, context, crossref_api))
     except OutputError:
         # Disk full, folder read-only: what was done is reported, then the one line that
         # says why the run stopped (every later article would fail the same way).
