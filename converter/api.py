@@ -10,6 +10,7 @@ Python callers all go through ``render``: no writer runs enrichment or checks it
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,7 +174,7 @@ def remove_stale(target: Path) -> str | None:
     its path when there was one, else None."""
     try:
         target.unlink()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # (no folder, or a file where it would be)
         return None
     except IsADirectoryError:
         return None
@@ -198,6 +199,20 @@ def placed_problems(problems: list[Problem], source: str, target: str, written: 
                 f"{source}: {p.severity}: {p.message} (line {p.line} of {name}, not written)"
             )
     return lines
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse an output folder that is a file, or would be made inside one, before any article
+    is read: ``OutputError`` (exit 73), the line ``write_output`` gives when it cannot create
+    the folder, whatever the articles (rejected ones alone would otherwise end without a word
+    about the folder). ``jatsconv batch`` says the same when it creates its folder."""
+    for place in (folder, *folder.parents):
+        if place.is_dir():
+            return
+        if place.exists() or place.is_symlink():
+            code = errno.EEXIST if place == folder else errno.ENOTDIR
+            error = OSError(code, os.strerror(code))
+            raise output_error(folder, error, "create the output folder")
 
 
 _swept: set[Path] = set()

@@ -108,6 +108,26 @@ def test_output_folder_that_cannot_be_made(run, tmp_path: Path, command: str) ->
     assert "cannot create" in line and str(out) in line, line
 
 
+@pytest.mark.parametrize("command", ["convert", "batch"])
+@pytest.mark.parametrize("article", ["good", "bad"])
+def test_an_output_folder_that_is_a_file(run, tmp_path: Path, command: str, article: str) -> None:
+    """-o naming a file: the same line and exit code from both commands, whatever the articles
+    (batch said it as a usage error, exit 2; convert of rejected articles only, an internal
+    error)."""
+    source = SEED
+    if article == "bad":
+        source = tmp_path / "bad.yaml"
+        source.write_text("title: {en: T}\nauthors: 3\n", encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    journal = ("--journal", SEED_JOURNAL)
+    line = _one_line(run(command, source, "-o", blocker, *journal, "-q"))
+    assert line == f"jatsconv: {blocker}: cannot create the output folder: file exists"
+    assert blocker.read_text() == "not a folder"
+    line = _one_line(run(command, source, "-o", blocker / "out", *journal, "-q"))
+    assert line == f"jatsconv: {blocker / 'out'}: cannot create the output folder: not a directory"
+
+
 # ------------------------------------------------------------------ full disk
 
 

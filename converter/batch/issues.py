@@ -16,6 +16,7 @@ from pathlib import Path
 from converter.api import Conversion
 from converter.batch.settings import BatchSettings
 from converter.batch.sources import iter_jobs, list_sources
+from converter.errors import output_error
 from converter.per_issue import convert_per_issue
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.native import JournalCache
@@ -27,7 +28,10 @@ def run_per_issue(
 ) -> list[Conversion]:
     """Read every article of ``sources``; write one Crossref deposit per issue."""
     out_dir = settings.out_dir
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # (a file there, a read-only parent: one line, exit 73)
+        raise output_error(out_dir, exc, "create the output folder") from None
     files, problems = list_sources(sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore)
     cache = JournalCache()
     items: list[tuple[Loaded, Path]] = []

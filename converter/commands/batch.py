@@ -127,7 +127,9 @@ def _summary_table(summary: Summary, console: Console) -> None:
     "--output",
     "output",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    # (not file_okay=False: a file there is an output that cannot be written, exit 73, as for
+    # convert, not a usage error; run_batch says so as it creates the folder)
+    type=click.Path(path_type=Path),
     help="Output folder (created when missing); holds the up-to-date manifest.",
 )
 @click.option(

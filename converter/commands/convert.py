@@ -12,6 +12,7 @@ import click
 from converter.api import (
     Conversion,
     OutputClaims,
+    check_output_folder,
     convert_file,
     convert_loaded,
     output_suffix,
@@ -125,6 +126,8 @@ def convert(
         sys.exit(_convert_to_stdout(articles, fmt, context, options))
     results: list[Conversion] = []
     folder = Path(output) if output else None
+    if folder is not None:
+        check_output_folder(folder)
     if per_issue:
         results = _convert_per_issue(articles, dois, folder, fmt, context, options, crossref_api)
         _report(results, as_json, quiet)
