@@ -128,7 +128,8 @@ def _references(article: Article, journal: Journal) -> list[Reference] | None:
     before: Reference | None = None
     for ref in article.references:
         new = ref
-        # Parsed when no part is given; a DOI or URL given beside the text is kept.
+        # Parsed when no author, title or source is given (the parts a parse is read back by);
+        # every part given beside the text (a DOI, a volume, pages) wins over the one read.
         if parse is not None and ref.text and not (ref.title or ref.source or ref.authors):
             new = _structured(new, article.language, parse, before)
         if journal.transliteration:
@@ -276,21 +277,26 @@ def _structured(
 ) -> Reference:
     """The reference with the parts a confident parse (``parse``: ``parse_reference``) found
     (the text is kept as it is); what stands for a part of the reference before is read as
-    that part (``_as_before``)."""
+    that part (``_as_before``).
+
+    A part the editor gave beside the text always wins: what is read only fills the parts not
+    given. The pages are one part (a first page given keeps its own last page, or none: never
+    one read from a text that may cite other pages), as the imprint is."""
     text, people, source = _as_before(_text_to_parse(ref, main), before)
     found = parse(text)
     if found is None or not _reads_back(found, people, source):
         return ref
+    pages = (ref.fpage, ref.lpage) if ref.fpage or ref.lpage else (found.fpage, found.lpage)
     update: dict[str, Any] = {
         "authors": list(found.authors),
-        "etal": bool(found.etal),
-        "year": found.year,
+        "etal": ref.etal or bool(found.etal),
+        "year": ref.year or found.year,
         "title": found.title,
         "source": found.source,
-        "volume": found.volume,
-        "issue": found.issue,
-        "fpage": found.fpage,
-        "lpage": found.lpage,
+        "volume": ref.volume or found.volume,
+        "issue": ref.issue or found.issue,
+        "fpage": pages[0],
+        "lpage": pages[1],
         "doi": ref.doi or found.doi,
         "arxiv": ref.arxiv or found.arxiv,
         "isbn": ref.isbn or found.isbn,

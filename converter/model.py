@@ -707,17 +707,27 @@ class Reference(Strict):
 
     @property
     def structured(self) -> bool:
-        """True when any part beyond the text is given."""
+        """True when any part beyond the text is given: the reference has an element-citation
+        to hold it. (``type``, ``lang``, ``etal``, ``title_en`` and ``source_en`` say how other
+        parts are written; alone, they are not parts.)"""
         return bool(
             self.title
             or self.source
             or self.authors
+            or self.year
+            or self.volume
+            or self.issue
+            or self.fpage
+            or self.lpage
+            or self.publisher
+            or self.publisher_loc
             or self.doi
             or self.arxiv
             or self.isbn
             or self.pmid
             or self.pmcid
             or self.url
+            or self.accessed
         )
 
     @model_validator(mode="after")

@@ -230,3 +230,56 @@ authors:
 """
     article = load_article(_write(tmp_path, article=text))
     assert enrich(article).authors[0].name == article.authors[0].name
+
+
+GIVEN_PARTS = """\
+title: {en: Parts given}
+references:
+  - text: "Ivanov I. I. Title of paper // Journal. 2019. Vol. 5, no. 2. P. 10-20."
+    volume: 6
+    issue: 3
+  - text: "Ivanov I. I. Title of paper // Journal. 2019. Vol. 5, no. 2. P. 10-20."
+    fpage: 12
+  - text: "Some odd text that is hard to parse as a citation at all"
+    volume: 7
+    issue: 9
+    year: 2021
+    fpage: 11
+"""
+
+
+def test_parts_given_beside_the_text_win_and_are_written(tmp_path: Path, store) -> None:
+    """The editor's volume and issue beside a text the parser reads otherwise are the ones
+    written (the parse fills only what was not given; a first page given keeps no last page
+    read from the text); where the parser abstains, the given parts are written all the same,
+    never dropped."""
+    output = to_jats(load_article(_write(tmp_path, article=GIVEN_PARTS)), grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    parts = [
+        [(child.tag, child.text) for child in element if child.tag != "person-group"]
+        for element in _tree(output.data).xpath("//ref/citation-alternatives/element-citation")
+    ]
+    assert parts == [
+        [
+            ("article-title", "Title of paper"),
+            ("source", "Journal"),
+            ("year", "2019"),
+            ("volume", "6"),
+            ("issue", "3"),
+            ("fpage", "10"),
+            ("lpage", "20"),
+        ],
+        [
+            ("article-title", "Title of paper"),
+            ("source", "Journal"),
+            ("year", "2019"),
+            ("volume", "5"),
+            ("issue", "2"),
+            ("fpage", "12"),
+        ],
+        [("year", "2021"), ("volume", "7"), ("issue", "9"), ("fpage", "11")],
+    ]
