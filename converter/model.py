@@ -929,11 +929,37 @@ class Article(Strict):
             raise ValueError("lpage: given without fpage")
         if _inverted_pages(self.fpage, self.lpage):
             raise ValueError(f"lpage: {self.lpage} comes before fpage {self.fpage}")
+        self._check_given_ids()
         self._resolve_affiliations()
         take_list_numbers(self.references)
+        # A number skips every id already taken in the article (a reference given 'ref2', an
+        # affiliation given 'ref1'): two elements with one id make the output invalid.
+        taken = {aff.id for aff in self.affiliations} | {ref.id for ref in self.references}
         for number, ref in enumerate(self.references, start=1):
-            ref.id = ref.id or f"ref{number}"
+            if ref.id is None:
+                while f"ref{number}" in taken:
+                    number += 1
+                ref.id = f"ref{number}"
+                taken.add(ref.id)
         return self
+
+    def _check_given_ids(self) -> None:
+        """An id the input gives to two affiliations, or to an affiliation and a reference, is
+        refused naming the second: which one an author's 'aff1' means cannot be told, and the
+        output would be invalid. (An inline affiliation is given a new id instead, as
+        ``_resolve_affiliations`` says.)"""
+        first: dict[str, str] = {}
+        for field, items in (("affiliations", self.affiliations), ("references", self.references)):
+            for index, item in enumerate(items):
+                if item.id is None:
+                    continue
+                place = f"{field}[{index}].id"
+                if item.id in first:
+                    raise ValueError(
+                        f"{place}: {item.id!r} is used twice ({first[item.id]} has it too): give "
+                        "each its own id"
+                    )
+                first[item.id] = place
 
     def _resolve_affiliations(self) -> None:
         """Number affiliations, move inline ones to the list, check every reference to one.
@@ -941,13 +967,19 @@ class Article(Strict):
         A number given to an affiliation without id skips every id a file states, in the list
         or inside a contributor (eLife: an editor's ``<aff>`` without id, then another editor's
         ``<aff id="aff7">``), and an inline one whose id another affiliation already holds gets
-        a new one: two ``aff7`` would make the output invalid and send both editors to one."""
-        stated = {aff.id for aff in self.affiliations if aff.id} | {
-            item.id
-            for person in self.authors
-            for item in person.affiliations
-            if isinstance(item, Affiliation) and item.id
-        }
+        a new one: two ``aff7`` would make the output invalid and send both editors to one.
+        References' given ids are taken too (an inline affiliation 'ref1' is renumbered)."""
+        references = {ref.id for ref in self.references if ref.id}
+        stated = (
+            {aff.id for aff in self.affiliations if aff.id}
+            | {
+                item.id
+                for person in self.authors
+                for item in person.affiliations
+                if isinstance(item, Affiliation) and item.id
+            }
+            | references
+        )
 
         def number_from(start: int) -> str:
             while f"aff{start}" in stated:
@@ -964,7 +996,7 @@ class Article(Strict):
                 if isinstance(item, Affiliation):
                     same = next((a for a in self.affiliations if _same_aff(a, item)), None)
                     if same is None:
-                        if not item.id or item.id in known:
+                        if not item.id or item.id in known or item.id in references:
                             item.id = number_from(len(self.affiliations) + 1)
                         self.affiliations.append(item)
                         known.add(item.id)

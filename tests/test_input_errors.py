@@ -119,6 +119,18 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
             ),
             "article.yaml: authors[1].affiliations[0]: no affiliation with id 'aff9'",
         ),
+        (
+            GOOD + "affiliations:\n  - {id: aff1, institution: {en: A}}\n"
+            "  - {id: aff1, institution: {en: B}}\n",
+            "article.yaml: affiliations[1].id: 'aff1' is used twice (affiliations[0].id has it "
+            "too): give each its own id",
+        ),
+        (
+            GOOD + "affiliations:\n  - {id: x1, institution: {en: A}}\n"
+            "references:\n  - {text: Smith J. 2020., id: x1}\n",
+            "article.yaml: references[0].id: 'x1' is used twice (affiliations[0].id has it "
+            "too): give each its own id",
+        ),
     ],
 )
 def test_each_bad_input_names_file_and_field(run, write_article, text: str, expected: str) -> None:
@@ -587,3 +599,21 @@ def test_a_journal_file_given_as_an_article_is_named_as_such(run, tmp_path: Path
             result.err
         ), result.err
         assert "unknown field" not in result.err
+
+
+def test_numbers_given_to_ids_skip_the_ids_the_input_gives(write_article, store) -> None:
+    """A reference given 'ref2' and the next one numbered, an affiliation given 'ref1', a
+    reference given 'aff1': each number skips the ids already taken anywhere in the article
+    (they made the output invalid: 'ID ref2 already defined')."""
+    article = load_article(
+        write_article(
+            GOOD.replace("given: Anna}", "given: Anna}\n    affiliations: [aff2, ref1]")
+            + "affiliations:\n  - {institution: {en: A}}\n  - {id: ref1, institution: {en: B}}\n"
+            "references:\n  - {text: Smith J. 2020., id: ref2}\n  - Doe J. 2021.\n"
+            "  - Roe R. 2022.\n  - {text: Poe E. 1845., id: aff1}\n"
+        )
+    )
+    assert [aff.id for aff in article.affiliations] == ["aff2", "ref1"]
+    assert [ref.id for ref in article.references] == ["ref2", "ref3", "ref4", "aff1"]
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
