@@ -89,9 +89,22 @@ def _lang_map(value: Any, info: ValidationInfo) -> Any:
 
 
 def _without_empty(value: dict[str, str]) -> dict[str, str]:
-    """A language whose text is empty (or held only invisible characters) has none: an empty
-    title is then a missing one, said as such, never an empty <article-title>."""
-    return {lang: text for lang, text in value.items() if text}
+    """A language whose text is empty (or held only spaces and invisible characters) has none:
+    an empty title is then a missing one, said as such, never an empty <article-title>."""
+    return {lang: kept for lang, text in value.items() if (kept := text.strip())}
+
+
+def _without_blank(value: list[str]) -> list[str]:
+    """An item of a list left empty, or holding only spaces and invisible characters (a
+    keyword "", " " or a zero-width space, an award ""), is no item, as an empty text is no
+    text (``_without_empty``): never an empty <kwd>, <award-id> or <p>."""
+    return [kept for item in value if (kept := item.strip())]
+
+
+def _without_empty_lists(value: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A language whose list is empty (``keywords: {en: []}``, or blank items only) has none:
+    never a <kwd-group> without a <kwd>, which the DTD refuses, or an empty <abstract>."""
+    return {lang: items for lang, items in value.items() if items}
 
 
 LangMap = Annotated[
@@ -182,9 +195,15 @@ def _paragraphs(value: Any) -> Any:
     return value
 
 
-Keywords = Annotated[list[Text], BeforeValidator(_keywords, json_schema_input_type=str | list[str])]
+Keywords = Annotated[
+    list[Text],
+    BeforeValidator(_keywords, json_schema_input_type=str | list[str]),
+    AfterValidator(_without_blank),
+]
 Paragraphs = Annotated[
-    list[Text], BeforeValidator(_paragraphs, json_schema_input_type=str | list[str])
+    list[Text],
+    BeforeValidator(_paragraphs, json_schema_input_type=str | list[str]),
+    AfterValidator(_without_blank),
 ]
 
 
@@ -286,7 +305,10 @@ class Journal(Strict):
     abbrev_title: Text | None = Field(
         None, description="Abbreviated title (ISO 4 / NLM style), e.g. 'Russ. Jpn. Rev.'."
     )
-    ids: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], ShortText] = Field(
+    ids: Annotated[
+        dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], ShortText],
+        AfterValidator(_without_empty),
+    ] = Field(
         default_factory=dict,
         description="Typed journal ids for journal-id: {publisher-id: rjr, nlm-ta: ...}.",
     )
@@ -533,9 +555,10 @@ class ArticleIds(Strict):
     publisher_id: ShortText | None = Field(None, description="The publisher's own id.")
     edn: Edn | None = Field(None, description="eLibrary EDN (Russian Science Citation Index).")
     pmid: ShortText | None = Field(None, description="PubMed id.")
-    other: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], ShortText] = Field(
-        default_factory=dict, description="Other ids by type: {elpub: '1234'}."
-    )
+    other: Annotated[
+        dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], ShortText],
+        AfterValidator(_without_empty),
+    ] = Field(default_factory=dict, description="Other ids by type: {elpub: '1234'}.")
 
 
 def _license(value: Any) -> Any:
@@ -595,9 +618,9 @@ class Funding(Strict):
     funder_id: FunderId | None = Field(
         None, description="Funder Registry DOI (10.13039/…) or ROR id of the funder."
     )
-    awards: Annotated[list[ShortText], BeforeValidator(_affiliation_refs)] = Field(
-        default_factory=list, description="Award (grant) numbers."
-    )
+    awards: Annotated[
+        list[ShortText], BeforeValidator(_affiliation_refs), AfterValidator(_without_blank)
+    ] = Field(default_factory=list, description="Award (grant) numbers.")
 
 
 class SelfUri(Strict):
@@ -652,7 +675,7 @@ class Reference(Strict):
         | None
     ) = Field(None, description="JATS publication-type of the structured citation.")
     lang: LangCode | None = Field(None, description="Language of the structured fields.")
-    authors: list[Text] = Field(
+    authors: Annotated[list[Text], AfterValidator(_without_blank)] = Field(
         default_factory=list, description="Authors as written, 'Surname I. O.' or 'Surname, I.'."
     )
     etal: bool = Field(
@@ -857,7 +880,7 @@ class Article(Strict):
     doi: Doi | None = Field(None, description="DOI, e.g. 10.55105/2658-6444-2018-1-110-119.")
     ids: ArticleIds = Field(default_factory=ArticleIds, description="Other identifiers.")
     section: LangMap | None = Field(None, description="Journal section (heading) per language.")
-    subjects: dict[LangCode, Keywords] = Field(
+    subjects: Annotated[dict[LangCode, Keywords], AfterValidator(_without_empty_lists)] = Field(
         default_factory=dict,
         description=(
             "Subject terms per language (OJS subjects and disciplines), written as "
@@ -879,14 +902,14 @@ class Article(Strict):
     affiliations: list[Affiliation] = Field(
         default_factory=list, description="Affiliations that contributors refer to by id."
     )
-    abstract: dict[LangCode, Paragraphs] = Field(
+    abstract: Annotated[dict[LangCode, Paragraphs], AfterValidator(_without_empty_lists)] = Field(
         default_factory=dict,
         description=(
             "Abstract per language: paragraphs separated by blank lines; <i>, <b>, <sub>, <sup> "
             "and <sc> mark inline style."
         ),
     )
-    keywords: dict[LangCode, Keywords] = Field(
+    keywords: Annotated[dict[LangCode, Keywords], AfterValidator(_without_empty_lists)] = Field(
         default_factory=dict,
         description="Keywords per language: a list, or one string separated by ';' (by ',' when "
         "it has no ';').",

@@ -617,3 +617,33 @@ def test_numbers_given_to_ids_skip_the_ids_the_input_gives(write_article, store)
     assert [ref.id for ref in article.references] == ["ref2", "ref3", "ref4", "aff1"]
     output = to_jats(article, grammars=store)
     assert output.valid, output.problems
+
+
+def test_blank_list_items_and_empty_lists_are_no_items(write_article, store) -> None:
+    """A keyword, paragraph, award or reference author left empty, or of spaces or invisible
+    characters only, is none, and a language whose list is then empty has none: never an empty
+    <kwd>, <award-id>, <abstract> or <article-id>, nor a <kwd-group> without a <kwd> (which
+    the DTD refuses), as an empty title is a missing one."""
+    article = load_article(
+        write_article(
+            GOOD
+            + 'keywords: {en: [one, "", "  ", "\\u200b", "\\u200b \\u00ad", two], ru: []}\n'
+            + 'subjects: {en: ["", Economics]}\n'
+            + 'abstract: {en: ["First.", "\\u200b"], ru: ""}\n'
+            + 'funding:\n  - {funder: {en: RSF}, awards: ["", " ", 18-18-00063]}\n'
+            + "  - {funder: {en: RFBR}, awards: ['']}\n"
+            + 'ids: {other: {elpub: "", edn: ""}}\n'
+            + 'references:\n  - {text: "Smith J. Paper. 2020.", authors: ["", Smith J.]}\n'
+        )
+    )
+    assert article.keywords == {"en": ["one", "two"]}
+    assert article.subjects == {"en": ["Economics"]}
+    assert article.abstract == {"en": ["First."]}
+    assert [f.awards for f in article.funding] == [["18-18-00063"], []]
+    assert article.ids.other == {}
+    assert article.references[0].authors == ["Smith J."]
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
+    text = output.data.decode("utf-8")
+    assert re.findall(r"<([\w:-]+)[^>]*>\s*</\1>", text) == []
+    assert text.count("<kwd-group") == 1 and text.count("<award-id>") == 1
