@@ -15,9 +15,16 @@ has a value. Fields:
 ``stem``       the source file's name without extension (``row-12`` for spreadsheet row 12)
 =============  ===============================================================================
 
-The default, ``{journal}-{volume|year}-{fpage|elocation|stem}``, gives PMC-style names such as
-``rjr-1-110.xml``. Values are reduced to letters, digits, ``.``, ``_`` and ``-``; a ``/`` in the
-pattern itself makes sub-folders. The writer's ending (``.xml``) is appended. A placeholder none
+A placeholder ending in ``?`` (``{issue?}``) may be empty: it then gives nothing, and the
+separator (``-``, ``_`` or ``.``) before it goes too.
+
+The default, ``{journal}-{volume|year}-{issue?}-{fpage|elocation|stem}``, gives the names PMC
+asks for (journal, volume, issue, first page), such as ``rjr-1-2-110.xml``, or ``rjr-1-110.xml``
+for an article without an issue: journals whose pages start again in each issue have many
+articles of one volume on the same first page.
+
+Values are reduced to letters, digits, ``.``, ``_`` and ``-``; a ``/`` in the pattern itself
+makes sub-folders. The writer's ending (``.xml``) is appended. A placeholder none
 of whose fields has a value is a problem naming the field, never an empty part. A name longer
 than 200 bytes (file systems stop at 255, and the temporary file beside it needs room) is cut
 and given a hash of the whole name: ``rjr-<first letters>-<16 hex digits>.xml``, the same on
@@ -34,7 +41,7 @@ from dataclasses import dataclass
 
 from converter.model import Article, Journal
 
-DEFAULT_PATTERN = "{journal}-{volume|year}-{fpage|elocation|stem}"
+DEFAULT_PATTERN = "{journal}-{volume|year}-{issue?}-{fpage|elocation|stem}"
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _ENDING = re.compile(r"(?:\.[A-Za-z]{1,12}){1,2}$")  # .xml, .crossref.xml, .meta.html
@@ -90,6 +97,9 @@ FIELDS: dict[str, Callable[[Article, str], str | None]] = {
     "id": lambda a, _stem: a.ids.publisher_id,
     "stem": lambda _a, stem: stem,
 }
+# Marks a placeholder written with '?' ('{issue?}'): one that may be empty.
+_OPTIONAL = "?"
+_SEPARATORS = ("-", "_", ".")
 # The model field a placeholder reads, for messages that name the field to fill in.
 _FIELD_NAMES = {"elocation": "elocation_id", "id": "ids.publisher_id", "journal": "journal.ids"}
 
@@ -118,19 +128,23 @@ class NamePattern:
                 continue
             if spec or conversion:
                 raise PatternError(f"name pattern {text!r}: no format specs or conversions")
-            names = tuple(name.strip() for name in field.split("|"))
+            optional = field.rstrip().endswith("?")
+            names = tuple(name.strip() for name in field.rstrip().rstrip("?").split("|"))
             for name in names:
                 if name not in FIELDS:
                     known = ", ".join(FIELDS)
                     raise PatternError(
                         f"name pattern {text!r}: unknown field {{{name}}} (known: {known})"
                     )
-            parts.append(names)
+            parts.append((*names, _OPTIONAL) if optional else names)
         segments = text.split("/")
         if text.startswith("/") or any(seg in ("", ".", "..") for seg in segments):
             raise PatternError(f"name pattern {text!r}: only relative paths without '..'")
-        if not any(isinstance(part, tuple) for part in parts):
-            raise PatternError(f"name pattern {text!r}: has no {{field}}: every name would clash")
+        if not any(isinstance(part, tuple) and part[-1] != _OPTIONAL for part in parts):
+            raise PatternError(
+                f"name pattern {text!r}: has no {{field}} that is always there (a '?' one may "
+                "be empty): every name could clash"
+            )
         return cls(text, tuple(parts))
 
     def name(self, article: Article, stem: str, suffix: str = ".xml") -> str:
@@ -142,10 +156,17 @@ class NamePattern:
                 continue
             value = None
             for field in part:
+                if field == _OPTIONAL:
+                    break
                 raw = FIELDS[field](article, stem)
                 value = _clean(raw) if raw else None
                 if value:
                     break
+            if not value and part[-1] == _OPTIONAL:
+                # nothing, and no separator left doubled: 'rjr-1-{issue?}-110' → 'rjr-1-110'
+                if out and out[-1][-1:] in _SEPARATORS:
+                    out[-1] = out[-1][:-1]
+                continue
             if not value:
                 wanted = " or ".join(_FIELD_NAMES.get(f, f) for f in part)
                 raise ValueError(

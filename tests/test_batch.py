@@ -82,8 +82,8 @@ def test_two_thousand_articles_one_broken(run, tmp_path: Path, store) -> None:
     assert statuses[str(broken)] == "bad-input"
     assert sum(s == "converted" for s in statuses.values()) == 2000
     # Names follow the default pattern: journal-volume-firstpage.
-    assert (out / "rjr-1-110.xml").is_file()
-    assert (out / f"rjr-1-{110 + 10 * 2000}.xml").is_file()
+    assert (out / "rjr-1-1-110.xml").is_file()
+    assert (out / f"rjr-1-1-{110 + 10 * 2000}.xml").is_file()
     # JUnit: one case per article, the bad one an error.
     suite = etree.parse(str(junit)).getroot()[0]
     assert suite.get("tests") == "2001" and suite.get("errors") == "1"
@@ -116,11 +116,17 @@ def test_rerun_converts_only_what_changed(run, tmp_path: Path, store) -> None:
     # Change one article, delete one output.
     changed = source / "part0" / "a00002.yaml"
     changed.write_text(changed.read_text().replace("issue: 1", "issue: 2"))
-    (out / "rjr-1-150.xml").unlink()
-    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    (out / "rjr-1-1-150.xml").unlink()
+    rerun = run("batch", source, "-o", out, "-j", "1", "--report", report)
+    assert rerun.code == 0
     summary = _summary(report)
     assert (summary["converted"], summary["skipped"]) == (2, 4)
-    assert b"<issue>2</issue>" in (out / "rjr-1-130.xml").read_bytes()
+    assert "a00002.yaml: written to rjr-1-2-130.xml; earlier output removed: rjr-1-1-130.xml" in (
+        rerun.err + rerun.out
+    )
+    # its issue is in its name: the output moves, and the one of issue 1 is gone
+    assert b"<issue>2</issue>" in (out / "rjr-1-2-130.xml").read_bytes()
+    assert not (out / "rjr-1-1-130.xml").exists()
     # A change to the journal file makes every article out of date.
     journal = source / "journal.yaml"
     journal.write_text(journal.read_text().replace("Association", "The Association"))
@@ -198,9 +204,15 @@ def test_a_second_batch_into_the_same_folder_is_refused(run, tmp_path: Path, sto
 def test_default_name_pattern() -> None:
     article = load_article(SEED)
     pattern = NamePattern.parse(DEFAULT_PATTERN)
-    assert pattern.name(article, "streltsov-110") == "rjr-1-110.xml"
+    assert pattern.name(article, "streltsov-110") == "rjr-1-1-110.xml"
     bilingual = load_article(BILINGUAL)
-    assert pattern.name(bilingual, "x") == "jsr-2-6.xml"
+    assert pattern.name(bilingual, "x") == "jsr-2-3-6.xml"
+    # the issue may be empty, and the separator before it goes with it
+    no_issue = bilingual.model_copy(update={"issue": None})
+    assert pattern.name(no_issue, "x") == "jsr-2-6.xml"
+    assert NamePattern.parse("{journal}_{issue?}_{fpage}").name(no_issue, "x") == "jsr_6.xml"
+    with pytest.raises(PatternError, match=r"has no \{field\} that is always there"):
+        NamePattern.parse("{issue?}")
     custom = NamePattern.parse("{issn}/{year}/{doi|stem}")
     assert custom.name(bilingual, "x", ".xml") == "2687-1440/2018/jsr.2018.3.6.xml"
     assert custom.name(article, "streltsov-110", ".xml") == "2658-6789/2018/streltsov-110.xml"
@@ -242,10 +254,10 @@ def test_collisions_are_reported_never_overwritten(run, tmp_path: Path, store) -
     out, report = tmp_path / "out", tmp_path / "r.json"
     result = run("batch", source, "-o", out, "-j", "2", "--report", report)
     assert result.code == 3
-    assert f"{clash}: the output name rjr-1-110.xml is already taken by " in result.err
-    assert sorted(p.name for p in outputs(out)) == ["rjr-1-110.xml", "rjr-1-120.xml"]
+    assert f"{clash}: the output name rjr-1-1-110.xml is already taken by " in result.err
+    assert sorted(p.name for p in outputs(out)) == ["rjr-1-1-110.xml", "rjr-1-1-120.xml"]
     # The first article in source order keeps the name (deterministic), whatever finished first.
-    first = (out / "rjr-1-110.xml").read_bytes()
+    first = (out / "rjr-1-1-110.xml").read_bytes()
     assert b"<lpage>119</lpage>" in first
     data = json.loads(report.read_text())
     assert [a["status"] for a in data["articles"]] == ["converted", "converted", "bad-input"]
@@ -269,7 +281,7 @@ def test_later_article_finishing_first_still_loses_the_name(tmp_path: Path, stor
                 books.temps.add(entry.temp)
         books.accept(result, seen.append)
     assert books.summary.counts["converted"] == 1 and books.summary.counts["bad-input"] == 1
-    assert b"<lpage>119</lpage>" in (tmp_path / "out" / "rjr-1-110.xml").read_bytes()
+    assert b"<lpage>119</lpage>" in (tmp_path / "out" / "rjr-1-1-110.xml").read_bytes()
     entries = list(books.entries_in_order())
     assert [e["status"] for e in entries] == ["converted", "bad-input"]
     assert "is also that of" in entries[1]["problems"][0]
@@ -279,13 +291,13 @@ def test_later_article_finishing_first_still_loses_the_name(tmp_path: Path, stor
 def test_existing_foreign_file_is_kept_unless_force(run, tmp_path: Path, store) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    (out / "rjr-1-110.xml").write_text("<mine/>")
+    (out / "rjr-1-1-110.xml").write_text("<mine/>")
     result = run("batch", SEED, "-o", out)
     assert result.code == 3
     assert "exists and was not written for this source" in result.err
-    assert (out / "rjr-1-110.xml").read_text() == "<mine/>"
+    assert (out / "rjr-1-1-110.xml").read_text() == "<mine/>"
     assert run("batch", SEED, "-o", out, "--force").code == 0
-    assert (out / "rjr-1-110.xml").read_bytes() == SEED.with_suffix(".xml").read_bytes()
+    assert (out / "rjr-1-1-110.xml").read_bytes() == SEED.with_suffix(".xml").read_bytes()
 
 
 # ---------------------------------------------------------------------- sources
@@ -326,8 +338,8 @@ def test_samples_folder_outputs_match_committed(run, tmp_path: Path, store) -> N
     """The batch writes the same bytes as ``convert``: the committed sample outputs."""
     result = run("batch", SEED.parent, BILINGUAL.parent, "-o", tmp_path)
     assert result.code == 0, result.err
-    assert (tmp_path / "rjr-1-110.xml").read_bytes() == SEED.with_suffix(".xml").read_bytes()
-    assert (tmp_path / "jsr-2-6.xml").read_bytes() == BILINGUAL.with_suffix(".xml").read_bytes()
+    assert (tmp_path / "rjr-1-1-110.xml").read_bytes() == SEED.with_suffix(".xml").read_bytes()
+    assert (tmp_path / "jsr-2-3-6.xml").read_bytes() == BILINGUAL.with_suffix(".xml").read_bytes()
 
 
 # ---------------------------------------------------------------------- interruption

@@ -532,7 +532,7 @@ def test_spreadsheet_matches_yaml(run, tmp_path: Path, store, kind: str) -> None
     result = run("batch", sheet, "-o", out_sheet, "-j", "1")
     assert result.code == 0, result.err
     names = sorted(p.name for p in out_yaml.glob("*.xml"))
-    assert names == ["rjr-3-18.xml", "rjr-3-5.xml"]
+    assert names == ["rjr-3-1-18.xml", "rjr-3-1-5.xml"]
     assert sorted(p.name for p in out_sheet.glob("*.xml")) == names
     for name in names:
         assert (out_sheet / name).read_bytes() == (out_yaml / name).read_bytes(), name

@@ -205,22 +205,24 @@ class Books:
                 line = f"{prefix}output invalid ({note})"
                 if self.cap.admit(line, line.removeprefix(prefix)):
                     report(line)
+            elif gone and entry.status in ("converted", "skipped"):
+                report(f"{prefix}written to {entry.output}; earlier output removed: {gone}")
             elif gone:
                 report(f"{prefix}not converted; earlier output removed: {gone}")
         self._spool(result.seq, result.key, result.entries)
 
     def _remove_stale(self, result: JobResult, ours: set[str]) -> list[str]:
         """Outputs an earlier run wrote for this source that no article of it has now, because
-        an article was rejected (bad input, invalid output): removed, so that nobody deposits
-        them as current. Only names this source wrote (the manifest says so) and that no other
-        article of this run claims. Returns the names removed, also set on the rejected
-        entries (``earlier output removed`` in the report)."""
-        rejected = [
-            e for e in result.entries if e.status in ("invalid", "bad-input") and not e.output
-        ]
-        if not (rejected and ours):
+        an article was rejected (bad input, invalid output) or is named otherwise now (its
+        issue or first page changed): removed, so that nobody deposits them as current. Only
+        names this source wrote (the manifest says so) and that no other article of this run
+        claims. Returns the names removed, also set on the source's entries (``earlier output
+        removed`` in the report)."""
+        if not ours or any(e.status == UNWRITTEN for e in result.entries):
             return []
         kept = {e.output for e in result.entries if e.output}
+        if not ours - kept:
+            return []
         removed = []
         for name in sorted(ours - kept):
             if self._holder(name) is not None:
@@ -232,7 +234,8 @@ class Books:
             except OSError:
                 continue  # left in place; the manifest no longer lists it as current
             removed.append(name)
-        for entry in rejected:
+        rejected = [e for e in result.entries if e.status in ("invalid", "bad-input")]
+        for entry in rejected or [e for e in result.entries if e.output]:
             entry.removed = removed
         return removed
 
