@@ -7,7 +7,7 @@ the model, so the rules (and the one-line messages) are the same whatever the so
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -225,15 +225,49 @@ def email_or_warn(text: str | None, warn: Callable[[str], None], where: str) -> 
     return None
 
 
-def country_code(text: str) -> str | None:
-    """The ISO 3166 alpha-2 code of a country named in a source, or None."""
+# "Georgia" names a country and a US state. Written after a city of the state ("Emory
+# University, Atlanta, Georgia") or beside a US ZIP code, it is the state, and the line names
+# no country: read as the country, US affiliations were put in the Caucasus (GE). Without such
+# a sign ("Tbilisi State University, Tbilisi, Georgia", "Ilia State University, Georgia") it
+# stays the country. No city of the country Georgia has the name of one below.
+_GEORGIA_US_CITIES = frozenset(
+    {"atlanta", "athens", "augusta", "savannah", "macon", "columbus", "albany", "rome",
+     "decatur", "marietta", "kennesaw", "valdosta", "statesboro", "carrollton", "milledgeville",
+     "dahlonega", "americus", "gainesville", "morrow", "fort valley", "tifton", "brunswick",
+     "thomasville", "waycross", "lawrenceville", "duluth", "alpharetta", "roswell",
+     "sandy springs", "smyrna", "norcross", "warner robins", "dalton", "oxford", "mount berry",
+     "demorest", "clarkston", "stone mountain", "tucker", "lithonia", "conyers", "covington",
+     "newnan", "lagrange", "griffin", "douglasville", "snellville", "barnesville", "cochran",
+     "peachtree city", "east point", "college park", "chamblee", "dunwoody", "johns creek",
+     "fort benning", "fort gordon", "fort stewart", "hinesville", "st. simons island"}
+)  # fmt: skip
+_US_ZIP = re.compile(r"\b(?:GA\.?\s*)?\d{5}(?:-\d{4})?$")
+
+
+def _georgia_the_state(name: str, before: Sequence[str]) -> bool:
+    """Whether "Georgia", last in an affiliation after the parts ``before``, is the US state."""
+    if name.casefold() != "georgia" or not before:
+        return False
+    place = before[-1].strip().casefold()
+    return (
+        _US_ZIP.search(before[-1].strip()) is not None
+        or place == "ga"
+        or _US_ZIP.sub("", place).strip(" ,.") in _GEORGIA_US_CITIES
+    )
+
+
+def country_code(text: str, before: Sequence[str] = ()) -> str | None:
+    """The ISO 3166 alpha-2 code of a country named in a source, or None. ``before``: the
+    parts of the affiliation line before it, which tell the US state Georgia from the
+    country ('Atlanta, Georgia' names no country)."""
     name = " ".join(text.split()).strip(" .")
     if not name:
         return None
     try:
-        return normalize_country(name)
+        code = normalize_country(name)
     except ValueError:
         return None
+    return None if code == "GE" and _georgia_the_state(name, before) else code
 
 
 def affiliation_from_text(text: str, lang: str) -> dict[str, Any]:
@@ -241,8 +275,8 @@ def affiliation_from_text(text: str, lang: str) -> dict[str, Any]:
     the ISO code (pages and Crossref records often write 'University, City, Country')."""
     text = " ".join(text.split())
     head, _, tail = text.rpartition(",")
-    for institution, country in ((None, text), (head, tail)):
-        code = country_code(country)
+    for institution, country, before in ((None, text, []), (head, tail, head.split(","))):
+        code = country_code(country, before)
         if code is None:
             continue
         aff: dict[str, Any] = {"country": code}

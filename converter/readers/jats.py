@@ -179,7 +179,7 @@ def _split_affiliation(text: str, lang: str, *, place_only: bool = False) -> dic
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         return None
-    country = country_code(parts[-1])
+    country = country_code(parts[-1], parts[:-1])
     head = parts[:-1] if country else parts
     found: dict[str, Any] = {"country": country} if country else {}
     if country and parts[-1] != localized_country_name(country, lang):
