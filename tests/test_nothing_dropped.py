@@ -328,7 +328,7 @@ def test_latin_names_of_a_russian_record_are_the_english_form(tmp_path: Path) ->
     record = _work()
     record["message"]["language"] = "ru"
     record["message"]["author"][0]["suffix"] = "Jr."
-    record["message"]["author"][0]["role"] = "lead"
+    record["message"]["author"][0]["role"] = [{"role": "lead", "vocabulary": "crossref"}]
     loaded = _read_json(tmp_path, record)
     name = loaded.article.authors[0].name
     assert set(name) == {"en"} and name["en"].suffix == "Jr."

@@ -945,3 +945,71 @@ def test_a_cited_books_isbn_is_read_from_the_registry(tmp_path: Path) -> None:
         "Equations</volume_title></citation>",
     )
     assert loaded.article.references[0].isbn == "978-0-486-67260-1"
+
+
+# A field of the wrong JSON type: (fields to set, the problem line after the file's name).
+MISTYPED = [
+    ({"language": 5}, "language: expected a string, found a number (5)"),
+    (
+        {"resource": "https://example.org/a/1"},
+        'resource: expected an object, found a string ("https://example.org/a/1")',
+    ),
+    (
+        {"author": [{"given": "Anna", "family": ["Smith"]}]},
+        'author[0].family: expected a string, found a list (["Smith"])',
+    ),
+    (
+        {"reference": [{"key": "r1", "unstructured": 1998}]},
+        "reference[0].unstructured: expected a string, found a number (1998)",
+    ),
+    (
+        {"license": {"URL": "https://creativecommons.org/licenses/by/4.0/"}},
+        "license: expected a list of objects, found an object "
+        '({"URL": "https://creativecommons.org/...)',
+    ),
+    (
+        {"published-print": {"date-parts": "2019-02-03"}},
+        "published-print.date-parts: expected a list holding one [year, month, day] list, "
+        'found a string ("2019-02-03")',
+    ),
+    (
+        {"author": [{"family": "Smith", "affiliation": ["Brown University"]}]},
+        'author[0].affiliation[0]: expected an object, found a string ("Brown University")',
+    ),
+    (
+        {"author": [{"family": "Smith", "ORCID": "https://orcid.org/0000-0002-1825-0097",
+                     "authenticated-orcid": "yes"}]},
+        'author[0].authenticated-orcid: expected true or false, found a string ("yes")',
+    ),
+    (
+        {"title": ["A title", {"en": "Another"}]},
+        'title[1]: expected a string, found an object ({"en": "Another"})',
+    ),
+    (
+        {"funder": [{"name": "Test Foundation", "award": [12345]}]},
+        "funder[0].award[0]: expected a string, found a number (12345)",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("fields", "problem"), MISTYPED)
+def test_a_field_of_the_wrong_json_type_is_refused_in_one_line_naming_it(
+    run, tmp_path: Path, fields: dict[str, object], problem: str
+) -> None:
+    """A record edited by hand or written by another tool: a number for "language", a string
+    for "resource", a list for a family name ended in exit 70, "internal error", naming
+    neither the file nor the field."""
+    source = tmp_path / "work.json"
+    source.write_text(json.dumps(_work(**fields)), encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out", "--no-validate")
+    assert result.code == 3
+    assert result.err == f"{source}: {problem}\n"
+
+
+def test_numbers_where_the_registry_writes_strings_are_read(tmp_path: Path) -> None:
+    # a volume, year or page as a number says what it means: read as its digits
+    record = _work(volume=12, page=7, reference=[{"key": "r1", "journal-title": "J", "year": 2001}])
+    _, loaded = _read_one(tmp_path, record)
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert (article.volume, article.fpage, article.references[0].year) == ("12", "7", "2001")

@@ -129,8 +129,16 @@ def read_json(
         if refusal:
             yield Loaded(item, f"{stem}-{index}" if many else stem, problems=[f"{item}: {refusal}"])
             continue
-        log = Collector()
+        log = _Log()
         article, journal = _work(work, log)
+        if log.problems:
+            yield Loaded(
+                item,
+                f"{stem}-{index}" if many else stem,
+                problems=[f"{item}: {problem}" for problem in log.problems],
+                warnings=log.warnings,
+            )
+            continue
         yield build(
             article,
             path=path,
@@ -171,20 +179,140 @@ def _not_an_article(kind: Any) -> str | None:
     return f"type: {kind!r} ({what}) is not a journal article: jatsconv converts journal articles"
 
 
-def _first(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return tidy(str(value)) if value not in (None, "") else None
+# --------------------------------------------------------------------------- typed fields
 
 
-def _date_parts(value: Any) -> str | None:
-    try:
-        parts = [int(p) for p in value["date-parts"][0] if p is not None]
-    except (KeyError, IndexError, TypeError, ValueError):
+class _Log(Collector):
+    """The warnings of one work and its problems: fields whose JSON type is not the one
+    Crossref gives them (a number for ``language``, a string for ``resource``, a list for a
+    ``family`` name). Such a record was edited by hand or written by another tool; read as
+    it came, it ended in "internal error" naming neither the file nor the field. Each is now
+    one problem naming the field's JSON path, and the work is refused (exit 3)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.problems: list[str] = []
+
+    def wrong(self, path: str, value: Any, expected: str) -> None:
+        self.problems.append(f"{path}: expected {expected}, found {_described(value)}")
+
+
+def _described(value: Any) -> str:
+    """A JSON value as a problem line names it: its JSON type and, shortened, itself."""
+    if isinstance(value, bool):
+        kind = "true or false"
+    elif isinstance(value, int | float):
+        kind = "a number"
+    elif isinstance(value, str):
+        kind = "a string"
+    elif isinstance(value, list):
+        kind = "a list"
+    else:
+        kind = "an object"
+    shown = json.dumps(value, ensure_ascii=False)
+    return f"{kind} ({shown if len(shown) <= 40 else shown[:37] + '...'})"
+
+
+def _at(path: str, key: str) -> str:
+    """The JSON path of ``key`` in the object at ``path`` ('' for the work itself)."""
+    return f"{path}.{key}" if path else key
+
+
+def _string(obj: dict[str, Any], key: str, path: str, log: _Log, *, number: bool = False) -> str:
+    """A string field ('' when absent or null). ``number``: a number is taken as its digits
+    too (a volume, a year): what it means is plain, and the model keeps it as text."""
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value or ""
+    if number and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    log.wrong(_at(path, key), value, "a string")
+    return ""
+
+
+def _strings(obj: dict[str, Any], key: str, path: str, log: _Log) -> list[str]:
+    """The non-empty strings of a field that is a string or a list of them (``title``,
+    ``ISSN``, an affiliation's ``department``), tidied."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        if not isinstance(value, str):
+            log.wrong(_at(path, key), value, "a string or a list of strings")
+            return []
+        value = [value]
+    out = []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            if item.strip():
+                out.append(tidy(item))
+        elif item is not None:
+            log.wrong(f"{_at(path, key)}[{index}]", item, "a string")
+    return out
+
+
+def _object(obj: dict[str, Any], key: str, path: str, log: _Log) -> dict[str, Any]:
+    """An object field ({} when absent or null)."""
+    value = obj.get(key)
+    if value is None or isinstance(value, dict):
+        return value or {}
+    log.wrong(_at(path, key), value, "an object")
+    return {}
+
+
+def _objects(
+    obj: dict[str, Any], key: str, path: str, log: _Log
+) -> list[tuple[str, dict[str, Any]]]:
+    """The objects of a list field (``author``, ``reference`` …), each with its JSON path."""
+    value = obj.get(key)
+    if value is None:
+        return []
+    where = _at(path, key)
+    if not isinstance(value, list):
+        log.wrong(where, value, "a list of objects")
+        return []
+    out = []
+    for index, item in enumerate(value):
+        if isinstance(item, dict):
+            out.append((f"{where}[{index}]", item))
+        elif item is not None:
+            log.wrong(f"{where}[{index}]", item, "an object")
+    return out
+
+
+def _boolean(obj: dict[str, Any], key: str, path: str, log: _Log) -> bool | None:
+    value = obj.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    log.wrong(_at(path, key), value, "true or false")
+    return None
+
+
+def _date(obj: dict[str, Any], key: str, path: str, log: _Log) -> str | None:
+    """A date object's ``date-parts`` as YYYY[-MM[-DD]]; ``[[null]]`` (the registry's "no
+    date") is no date."""
+    date = _object(obj, key, path, log)
+    if "date-parts" not in date or date["date-parts"] in (None, [], [[]], [[None]]):
         return None
-    if not parts:
+    where = f"{_at(path, key)}.date-parts"
+    parts = date["date-parts"]
+    if not (isinstance(parts, list) and isinstance(parts[0], list)):
+        log.wrong(where, parts, "a list holding one [year, month, day] list")
         return None
-    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])
+    numbers: list[int] = []
+    for index, part in enumerate(parts[0][:3]):
+        if part is None:
+            break
+        if isinstance(part, str) and part.strip().isdigit():
+            part = int(part)
+        if not isinstance(part, int) or isinstance(part, bool):
+            log.wrong(f"{where}[0][{index}]", part, "a number")
+            return None
+        numbers.append(part)
+    if not numbers:
+        return None
+    value = "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
+    return value
 
 
 # Keys of a work record that are the registry's bookkeeping, not facts about the article.
@@ -204,53 +332,52 @@ _CARRIED = frozenset(
 )  # fmt: skip
 
 
-def _texts(value: Any) -> list[str]:
-    """The non-empty strings of a JSON value that is a string or a list of them."""
-    items = value if isinstance(value, list) else [value]
-    return [tidy(str(item)) for item in items if isinstance(item, str) and item.strip()]
-
-
-def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[str, Any]]:
-    titles = _texts(work.get("title"))
-    stated = locale_language(work.get("language"))
+def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, Any]]:
+    titles = _strings(work, "title", "", log)
+    stated = locale_language(_string(work, "language", "", log))
     lang = stated or (scripts.language_by_script(titles[0], "en") if titles else None) or "en"
-    kind = work.get("type")
+    kind = _string(work, "type", "", log)
     if kind and kind != "journal-article":
         log.warn(f"type {kind!r}: read as a journal article")
-    data: dict[str, Any] = {"language": lang, "doi": work.get("DOI")}
+    doi = _string(work, "DOI", "", log)
+    data: dict[str, Any] = {"language": lang, "doi": doi}
     data["title"] = _titles(
-        [("title", titles), ("original-title", _texts(work.get("original-title")))], lang, log
+        [("title", titles), ("original-title", _strings(work, "original-title", "", log))],
+        lang,
+        log,
     )
     if data["title"] and lang not in data["title"]:
         found = next(iter(data["title"]))
         log.warn(f"language {lang!r}: no title in it; the article's language is taken as {found}")
         data["language"] = lang = found
-    subtitles = _titles([("subtitle", _texts(work.get("subtitle")))], lang, log)
+    subtitles = _titles([("subtitle", _strings(work, "subtitle", "", log))], lang, log)
     data["subtitle"] = {code: text for code, text in subtitles.items() if code in data["title"]}
-    data["volume"] = _first(work.get("volume"))
-    data["issue"] = _first(work.get("issue"))
-    number = _first(work.get("article-number"))
-    if number and _first(work.get("page")) == number:
+    issue = _object(work, "journal-issue", "", log)
+    data["volume"] = tidy(_string(work, "volume", "", log, number=True))
+    data["issue"] = tidy(_string(work, "issue", "", log, number=True))
+    number = tidy(_string(work, "article-number", "", log, number=True))
+    page = tidy(_string(work, "page", "", log, number=True))
+    if number and page == number:
         # Elsevier and others repeat the article number as "page" ('108871'): an
         # elocation-id, not a first page (JATS fpage 108871 misreads it)
         data["elocation_id"] = number
     else:
-        data.update(split_pages(_first(work.get("page"))))
+        data.update(split_pages(page))
         if "fpage" not in data and number:
             data["elocation_id"] = number
     published = {
-        "print": _date_parts(work.get("published-print")),
-        "electronic": _date_parts(work.get("published-online")),
+        "print": _date(work, "published-print", "", log),
+        "electronic": _date(work, "published-online", "", log),
+        "collection": _date(issue, "published-print", "journal-issue", log)
+        or _date(issue, "published-online", "journal-issue", log),
     }
-    issue = work.get("journal-issue") or {}
-    published["collection"] = _date_parts(issue.get("published-print")) or _date_parts(
-        issue.get("published-online")
-    )
     if not any(published.values()):
-        published["collection"] = _date_parts(work.get("issued") or work.get("published"))
+        published["collection"] = _date(work, "issued", "", log) or _date(
+            work, "published", "", log
+        )
     data["published"] = published
-    history, copyright_line = _assertions(work.get("assertion"), log)
-    accepted = _date_parts(work.get("accepted"))
+    history, copyright_line = _assertions(_objects(work, "assertion", "", log), log)
+    accepted = _date(work, "accepted", "", log)
     if accepted:
         history["accepted"] = accepted
     if history:
@@ -258,34 +385,39 @@ def _work(work: dict[str, Any], log: Collector) -> tuple[dict[str, Any], dict[st
     if copyright_line:
         data["copyright"] = {"statement": {lang: copyright_line}}
     people = []
-    for key, role in (("author", "author"), ("editor", "editor"), ("translator", "translator")):
-        for person in work.get(key) or []:
-            if isinstance(person, dict):
-                people.append(_person(person, role, lang, log))
+    for key in ("author", "editor", "translator"):
+        for where, person in _objects(work, key, "", log):
+            found = _person(person, where, key, lang, log)
+            if found is not None:
+                people.append(found)
     data["authors"] = people
-    abstract = work.get("abstract")
-    if isinstance(abstract, str) and abstract.strip():
+    abstract = _string(work, "abstract", "", log)
+    if abstract.strip():
         data["abstract"] = {lang: _jats_paragraphs(abstract, log)}
-    data["license"] = _license(work.get("license") or [], log)
-    data["funding"] = _funders(work.get("funder"), log)
+    data["license"] = _license(_objects(work, "license", "", log), log)
+    data["funding"] = _funders(_objects(work, "funder", "", log), log)
     fragments: list[str] = []
     data["references"] = [
         ref
         for ref in (
-            _reference(r, index, lang, log, fragments)
-            for index, r in enumerate(work.get("reference") or [])
+            _reference(r, where, lang, log, fragments)
+            for where, r in _objects(work, "reference", "", log)
         )
         if ref
     ]
     said_left_out(fragments, "reference", log)
-    landing = ((work.get("resource") or {}).get("primary") or {}).get("URL")
+    resource = _object(work, "resource", "", log)
+    landing = _string(_object(resource, "primary", "resource", log), "URL", "resource.primary", log)
     if landing and "url" in Article.model_fields:
         data["url"] = landing
-    data["self_uri"] = _links(work.get("link"), log)
+    data["self_uri"] = _links(_objects(work, "link", "", log), log)
     # the publisher's own id: an "alternative id" that repeats the DOI (116 of 1,055
     # recorded works) is no second id, and repeats ('614179' twice) are one
-    doi = str(work.get("DOI") or "").lower()
-    alternative = [a for a in dict.fromkeys(_texts(work.get("alternative-id"))) if a.lower() != doi]
+    alternative = [
+        a
+        for a in dict.fromkeys(_strings(work, "alternative-id", "", log))
+        if a.lower() != doi.lower()
+    ]
     if alternative:
         data["ids"] = {"publisher_id": alternative[0]}
     for other in alternative[1:]:
@@ -328,8 +460,11 @@ def assertion_date(value: str) -> str | None:
     return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
 
 
-def _assertions(assertions: Any, log: Collector) -> tuple[dict[str, Any], str | None]:
-    """Editorial history and copyright line from a record's Crossmark assertions.
+def _assertions(
+    assertions: list[tuple[str, dict[str, Any]]], log: _Log
+) -> tuple[dict[str, Any], str | None]:
+    """Editorial history and copyright line from a record's Crossmark assertions, each given
+    with its JSON path (``assertion[2]``, or the deposit's ``<assertion>``).
 
     Publishers deposit the received/revised/accepted dates and the copyright line there
     (Springer, Elsevier, IOP, Wiley): "assertion: not carried" lost facts the model holds.
@@ -338,20 +473,19 @@ def _assertions(assertions: Any, log: Collector) -> tuple[dict[str, Any], str | 
     history: dict[str, Any] = {}
     copyright_line = None
     dropped: list[str] = []
-    for item in assertions if isinstance(assertions, list) else []:
-        if not isinstance(item, dict):
-            continue
-        name = str(item.get("name") or "")
-        value = item.get("value") if isinstance(item.get("value"), str) else ""
+    for where, item in assertions:
+        name = _string(item, "name", where, log)
+        value = _string(item, "value", where, log)
+        url = _string(item, "URL", where, log)
         kind = _HISTORY_ASSERTIONS.get(name)
         date = assertion_date(value) if kind and value else None
         if date and kind == "revised":
             history.setdefault("revised", []).append(date)
-        elif date and kind:
-            history.setdefault(kind, date)
+        elif date and kind and history.setdefault(kind, date) == date:
+            pass
         elif name in _COPYRIGHT_ASSERTIONS and value.strip() and copyright_line is None:
             copyright_line = tidy(value)
-        elif value.strip() or item.get("URL"):
+        elif value.strip() or url:
             dropped.append(name or "?")
     if dropped:
         not_carried(log, f"assertion ({', '.join(dict.fromkeys(dropped))})")
@@ -382,17 +516,19 @@ _LINK_TYPES = {"application/pdf": "pdf", "text/html": "html", "application/xml":
                "text/xml": "xml", "application/epub+zip": "epub"}  # fmt: skip
 
 
-def _links(links: Any, log: Collector) -> list[dict[str, str]]:
+def _links(links: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[str, str]]:
     """Full-text links of the record (``link``): PDF, HTML, XML, EPUB versions as self-uri."""
     out: list[dict[str, str]] = []
-    for index, link in enumerate(links if isinstance(links, list) else []):
-        if not isinstance(link, dict) or not link.get("URL"):
+    for where, link in links:
+        url = _string(link, "URL", where, log)
+        content_type = _string(link, "content-type", where, log)
+        if not url:
             continue
-        kind = _LINK_TYPES.get(str(link.get("content-type", "")).lower())
+        kind = _LINK_TYPES.get(content_type.lower())
         if kind is None:
-            not_carried(log, f"link[{index}] of type {link.get('content-type')!r}")
-        elif all(item["url"] != link["URL"] for item in out):
-            out.append({"url": link["URL"], "type": kind})
+            not_carried(log, f"{where} of type {link.get('content-type')!r}")
+        elif all(item["url"] != url for item in out):
+            out.append({"url": url, "type": kind})
     return out
 
 
@@ -411,95 +547,109 @@ def name_language(parts: list[str | None], lang: str) -> str:
 
 
 def _person(
-    person: dict[str, Any], role: str, lang: str, log: Collector | None = None
-) -> dict[str, Any]:
+    person: dict[str, Any], where: str, role: str, lang: str, log: _Log
+) -> dict[str, Any] | None:
+    """A contributor of the record (``where`` is its JSON path, ``author[0]``); None, said,
+    when it has no name at all (the model needs one)."""
     out: dict[str, Any] = {"role": role}
-    if person.get("family") or person.get("given"):
-        parts = {
-            "surname": person.get("family"),
-            "given": person.get("given"),
-            "suffix": person.get("suffix"),
-            "prefix": person.get("prefix"),
-        }
+    parts = {
+        "surname": tidy(_string(person, "family", where, log)),
+        "given": tidy(_string(person, "given", where, log)),
+        "suffix": tidy(_string(person, "suffix", where, log)),
+        "prefix": tidy(_string(person, "prefix", where, log)),
+    }
+    collab = tidy(_string(person, "name", where, log))
+    if parts["surname"] or parts["given"]:
         out["name"] = {name_language([parts["surname"], parts["given"]], lang): parts}
-    else:
-        out["collab"] = {lang: person.get("name")}
-    if log is not None:
-        for key, value in person.items():
-            if key == "role" and _roles_said(value, role):
-                continue
-            if key not in _PERSON_KEYS and value not in (None, "", [], {}):
-                not_carried(log, f"{role} {key}")
+        if collab:
+            not_carried(log, f"{where}.name {collab!r} beside a family or given name")
+    elif collab:
+        out["collab"] = {name_language([collab], lang): collab}
     # records deposited with 5.4+ roles list them ([{"role": "author", "vocabulary":
     # "crossref"}]): the key (author/editor) already says the role; a corresponding author is
     # the one fact they add
-    roles = person.get("role") if isinstance(person.get("role"), list) else []
-    if any(isinstance(r, dict) and r.get("role") == "corresponding-author" for r in roles):
+    roles = [_string(r, "role", w, log) for w, r in _objects(person, "role", where, log)]
+    if "corresponding-author" in roles:
         out["corresponding"] = True
-    out["orcid"] = person.get("ORCID")
-    if out["orcid"] and isinstance(person.get("authenticated-orcid"), bool):
-        out["orcid_authenticated"] = person["authenticated-orcid"]
-    affs = []
-    for aff in person.get("affiliation") or []:
-        if not isinstance(aff, dict) or not aff.get("name"):
+    for key, value in person.items():
+        if key == "role" and all(r in (role, "corresponding-author") for r in roles):
             continue
-        entry = affiliation_from_text(aff["name"], lang)
-        for ident in aff.get("id") or []:
-            if isinstance(ident, dict) and str(ident.get("id-type", "")).upper() == "ROR":
-                entry["ror"] = ident.get("id")
-        affs.append(entry)
-    out["affiliations"] = affs
+        if key not in _PERSON_KEYS and value not in (None, "", [], {}):
+            not_carried(log, f"{role} {key}")
+    out["orcid"] = _string(person, "ORCID", where, log)
+    authenticated = _boolean(person, "authenticated-orcid", where, log)
+    if out["orcid"] and authenticated is not None:
+        out["orcid_authenticated"] = authenticated
+    out["affiliations"] = [
+        aff
+        for aff in (
+            _affiliation(a, w, lang, log) for w, a in _objects(person, "affiliation", where, log)
+        )
+        if aff is not None
+    ]
+    if "name" not in out and "collab" not in out:
+        log.warn(f"{where}: no name (family, given or name): left out")
+        return None
     return out
 
 
-def _roles_said(value: Any, role: str) -> bool:
-    """True when a contributor's ``role`` list says only what the reader keeps: the role its
-    key gives and "corresponding-author"; anything else is reported as not carried."""
-    return isinstance(value, list) and all(
-        isinstance(r, dict) and r.get("role") in (role, "corresponding-author") for r in value
-    )
+def _affiliation(aff: dict[str, Any], where: str, lang: str, log: _Log) -> dict[str, Any] | None:
+    """An affiliation of the record, by its name (None without one) and ROR id."""
+    name = tidy(_string(aff, "name", where, log))
+    if not name:
+        return None
+    entry = affiliation_from_text(name, lang)
+    for at, ident in _objects(aff, "id", where, log):
+        if _string(ident, "id-type", at, log).upper() == "ROR":
+            entry["ror"] = tidy(_string(ident, "id", at, log))
+    return entry
 
 
 # Licence versions that are the article's: of the version of record, or stated for every
 # version. Text-and-data-mining terms ("tdm", Elsevier's and Wiley's user licences), the
 # accepted manuscript's ("am") and STM sharing policies ("stm-asf") are not.
-_ARTICLE_LICENCE = {"vor": 0, "unspecified": 1, None: 1}
+_ARTICLE_LICENCE = {"vor": 0, "unspecified": 1, "": 1}
 
 
-def _license(licenses: list[Any], log: Collector) -> dict[str, Any] | None:
+def _license(licenses: list[tuple[str, dict[str, Any]]], log: _Log) -> dict[str, Any] | None:
     """The licence of the version of record (else one stated for every version), with its
     start date. A "tdm" or "am" licence alone used to become the article's licence: JATS
     said "This work is licensed under ... /tdm/userlicense" and the Crossref deposit gave it
     as the VoR licence. Licences for other versions or uses are now reported, not taken."""
-    given = [lic for lic in licenses if isinstance(lic, dict) and lic.get("URL")]
+    given = []
+    for where, lic in licenses:
+        url = tidy(_string(lic, "URL", where, log))
+        version = _string(lic, "content-version", where, log)
+        start = _date(lic, "start", where, log)
+        if url:
+            given.append((url, version, start))
     ranked = sorted(
-        (lic for lic in given if lic.get("content-version") in _ARTICLE_LICENCE),
-        key=lambda lic: _ARTICLE_LICENCE[lic.get("content-version")],
+        (g for g in given if g[1] in _ARTICLE_LICENCE), key=lambda g: _ARTICLE_LICENCE[g[1]]
     )
-    chosen = ranked[0]["URL"] if ranked else None
-    for lic in given:
-        if lic.get("content-version") not in _ARTICLE_LICENCE and lic["URL"] != chosen:
-            not_carried(log, f"license ({lic.get('content-version')}) {lic['URL']}")
+    chosen = ranked[0][0] if ranked else None
+    for url, version, _ in given:
+        if version not in _ARTICLE_LICENCE and url != chosen:
+            not_carried(log, f"license ({version}) {url}")
     if not ranked:
         return None
-    return {"id": chosen, "start_date": _date_parts(ranked[0].get("start"))}
+    return {"id": chosen, "start_date": ranked[0][2]}
 
 
-def _funders(funders: Any, log: Collector) -> list[dict[str, Any]]:
+def _funders(funders: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[str, Any]]:
     """The funders of a record. Crossref keeps an entry with only an award number (the funder
     was not named in the deposit): the model needs a funder's name, so such an entry is
     reported and left out rather than failing the whole article."""
     out = []
-    for index, funder in enumerate(funders if isinstance(funders, list) else []):
-        if not isinstance(funder, dict):
-            continue
-        awards = [a for a in funder.get("award") or [] if isinstance(a, str)]
-        name = tidy(str(funder.get("name") or ""))
+    for where, funder in funders:
+        awards = _strings(funder, "award", where, log)
+        name = tidy(_string(funder, "name", where, log))
+        funder_id = tidy(_string(funder, "DOI", where, log))
+        index = where.removeprefix("funder")
         if not name:
             said = f" (award {', '.join(awards)})" if awards else ""
-            log.warn(f"funder[{index}]: no funder name{said}: left out")
+            log.warn(f"funder{index}: no funder name{said}: left out")
             continue
-        out.append({"funder": name, "funder_id": funder.get("DOI"), "awards": awards})
+        out.append({"funder": name, "funder_id": funder_id, "awards": awards})
     return out
 
 
@@ -542,32 +692,32 @@ def reference_isbn(value: Any, where: str, log: Collector) -> str | None:
 
 
 def _reference(
-    ref: Any, index: int, lang: str, log: Collector, fragments: list[str]
+    ref: dict[str, Any], where: str, lang: str, log: _Log, fragments: list[str]
 ) -> dict[str, Any] | None:
-    if not isinstance(ref, dict):
-        return None
+    def text(key: str, *, number: bool = False) -> str:
+        return tidy(_string(ref, key, where, log, number=number))
+
+    index = where.removeprefix("reference[").removesuffix("]")
+    author = text("author")
+    journal, book, series = text("journal-title"), text("volume-title"), text("series-title")
     entry: dict[str, Any] = {
-        "authors": [ref["author"]] if ref.get("author") else [],
-        "title": ref.get("article-title"),
-        "source": ref.get("journal-title") or ref.get("volume-title"),
-        "year": ref.get("year"),
-        "volume": ref.get("volume"),
-        "issue": ref.get("issue"),
-        "fpage": ref.get("first-page"),
-        "doi": reference_doi(ref.get("DOI"), f"reference[{index}]", log),
-        "isbn": reference_isbn(ref.get("ISBN"), f"reference[{index}]", log),
+        "authors": [author] if author else [],
+        "title": text("article-title"),
+        "source": journal or book,
+        "year": text("year", number=True),
+        "volume": text("volume", number=True),
+        "issue": text("issue", number=True),
+        "fpage": text("first-page", number=True),
+        "doi": reference_doi(text("DOI"), f"reference[{index}]", log),
+        "isbn": reference_isbn(text("ISBN"), f"reference[{index}]", log),
     }
-    if ref.get("journal-title"):
+    if journal:
         entry["type"] = "journal"
-    elif ref.get("volume-title"):
+    elif book:
         entry["type"] = "book"
-    kept = finish_reference(
-        entry,
-        reference_text(ref.get("unstructured") or "", lang, log),
-        tidy(ref.get("series-title") or ""),
-    )
+    kept = finish_reference(entry, reference_text(text("unstructured"), lang, log), series)
     if kept is None and any(entry[k] for k in ("authors", "year", "volume", "fpage")):
-        fragments.append(str(index))
+        fragments.append(index)
     return kept
 
 
@@ -662,28 +812,31 @@ def funder_doi(value: str) -> str:
     return f"10.13039/{value}" if re.fullmatch(r"\d{6,}", value) else value
 
 
-def _journal(work: dict[str, Any], lang: str, log: Collector) -> dict[str, Any]:
+def _journal(work: dict[str, Any], lang: str, log: _Log) -> dict[str, Any]:
     issn: dict[str, str | None] = {}
-    for item in work.get("issn-type") or []:
-        if isinstance(item, dict):
-            key = {"print": "print", "electronic": "electronic"}.get(item.get("type", ""))
-            number = checked_issn(item.get("value"), "issn-type", log) if key else None
-            if key and number:  # a failed one must not take the slot of a good untyped one
-                _one_issn(issn, key, number, "issn-type", log)
-    for value in work.get("ISSN") or []:
+    for where, item in _objects(work, "issn-type", "", log):
+        value = _string(item, "value", where, log)
+        key = {"print": "print", "electronic": "electronic"}.get(_string(item, "type", where, log))
+        number = checked_issn(value, "issn-type", log) if key else None
+        if key and number:  # a failed one must not take the slot of a good untyped one
+            _one_issn(issn, key, number, "issn-type", log)
+    for value in _strings(work, "ISSN", "", log):
         number = valid_issn(value)
         if number and number not in issn.values():
             issn.setdefault("print" if "print" not in issn else "electronic", number)
+    titles = _strings(work, "container-title", "", log)
+    short = _strings(work, "short-container-title", "", log) or _strings(
+        work, "container-title-short", "", log
+    )
     journal: dict[str, Any] = {
         "language": lang,
-        "title": {lang: _first(work.get("container-title"))},
-        "abbrev_title": _first(
-            work.get("short-container-title") or work.get("container-title-short")
-        ),
+        "title": {lang: titles[0] if titles else None},
+        "abbrev_title": short[0] if short else None,
         "issn": issn,
     }
-    if work.get("publisher"):
-        journal["publisher"] = {"name": {lang: work["publisher"]}}
+    publisher = tidy(_string(work, "publisher", "", log))
+    if publisher:
+        journal["publisher"] = {"name": {lang: publisher}}
     return journal
 
 
@@ -795,7 +948,7 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         return
     many = len(articles) > 1
     for index, (journal, article) in enumerate(articles, start=1):
-        log = Collector()
+        log = _Log()
         data, journal_data = _DepositArticle(journal, article, log).read()
         yield build(
             data,
@@ -849,7 +1002,7 @@ def _xml_date(element: etree._Element) -> str | None:
 
 
 class _DepositArticle:
-    def __init__(self, journal: etree._Element, article: etree._Element, log: Collector):
+    def __init__(self, journal: etree._Element, article: etree._Element, log: _Log):
         self.journal = journal
         self.article = article
         self.log = log
@@ -949,7 +1102,7 @@ class _DepositArticle:
         if crossmark is None:
             return {}, None
         items = [
-            {"name": a.get("name"), "value": self.text(a)}
+            ("<assertion>", {"name": a.get("name"), "value": self.text(a)})
             for a in _children(_child(crossmark, "custom_metadata"), "assertion")
         ]
         for child in crossmark:
@@ -1129,12 +1282,12 @@ class _DepositArticle:
         sharing are reported, never taken as the article's (see the JSON ``_license``)."""
         given = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
         refs = sorted(
-            (r for r in given if r.get("applies_to") in _ARTICLE_LICENCE),
-            key=lambda r: _ARTICLE_LICENCE[r.get("applies_to")],
+            (r for r in given if (r.get("applies_to") or "") in _ARTICLE_LICENCE),
+            key=lambda r: _ARTICLE_LICENCE[r.get("applies_to") or ""],
         )
         chosen = self.text(refs[0]) if refs else None
         for ref in given:
-            if ref.get("applies_to") not in _ARTICLE_LICENCE and self.text(ref) != chosen:
+            if (ref.get("applies_to") or "") not in _ARTICLE_LICENCE and self.text(ref) != chosen:
                 not_carried(self.log, f"<license_ref applies_to={ref.get('applies_to')!r}>")
         if not refs:
             return None
