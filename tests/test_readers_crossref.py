@@ -1013,3 +1013,65 @@ def test_numbers_where_the_registry_writes_strings_are_read(tmp_path: Path) -> N
     article = loaded.article
     assert article is not None, loaded.problems
     assert (article.volume, article.fpage, article.references[0].year) == ("12", "7", "2001")
+
+
+def test_a_wrong_orcid_is_said_and_left_out(run, tmp_path: Path) -> None:
+    """README: "an iD whose checksum fails is said and left out"; in a REST API record it
+    refused the whole article (authors[0].orcid: checksum fails)."""
+    bad = "http://orcid.org/0000-0002-1825-0098"
+    record = _work(author=[{"given": "Anna", "family": "Smith", "ORCID": bad,
+                            "authenticated-orcid": True}])  # fmt: skip
+    source, loaded = _read_one(tmp_path, record)
+    assert loaded.article is not None, loaded.problems
+    person = loaded.article.authors[0]
+    assert (person.name["en"].surname, person.orcid, person.orcid_authenticated) == (
+        "Smith",
+        None,
+        None,
+    )
+    [warning] = loaded.warnings
+    assert warning == f"author[0].ORCID: checksum fails: {bad!r}: left out"
+    assert warning.kind == "data dropped"
+    result = run("convert", source, "-o", tmp_path / "out", "--no-validate")
+    assert result.code == 0
+    assert f"{source}: warning (data dropped): author[0].ORCID: checksum fails" in result.err
+
+
+def test_an_impossible_date_keeps_its_year_and_month(run, tmp_path: Path) -> None:
+    """30 February refused the whole article; the JATS reader keeps what is real of such a
+    date (the year and month) and says so: so does this one, for every date it reads."""
+    record = _work(
+        **{"published-print": {"date-parts": [[2019, 2, 30]]}},
+        accepted={"date-parts": [[2019, 13, 1]]},
+        assertion=[{"name": "received", "value": "30 February 2018"}],
+        license=[{"URL": "https://creativecommons.org/licenses/by/4.0/",
+                  "content-version": "vor", "start": {"date-parts": [[2019, 4, 31]]}}],
+    )  # fmt: skip
+    source, loaded = _read_one(tmp_path, record)
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.published.print == "2019-02"
+    assert (article.history.received, article.history.accepted) == ("2018-02", "2019")
+    assert article.license.start_date == "2019-04"
+    assert (
+        "published-print: impossible date, 2019-02 has 28 days: '2019-02-30': read as '2019-02'"
+    ) in loaded.warnings
+    assert "accepted: impossible date, no month 13: '2019-13': read as '2019'" in (loaded.warnings)
+    assert any(w.startswith("assertion 'received': impossible date") for w in loaded.warnings)
+    assert all(w.kind == "data dropped" for w in loaded.warnings)
+    result = run("convert", source, "-o", tmp_path / "out", "--no-validate")
+    assert result.code == 0, result.err
+    # a deposit's date likewise
+    deposit = tmp_path / "deposit.xml"
+    deposit.write_text(
+        SHAPES_DEPOSIT.replace(
+            '<publication_date media_type="online"><year>2021</year>',
+            '<publication_date media_type="online"><month>02</month><day>30</day><year>2021</year>',
+        ),
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(deposit, None, ReadContext()))
+    assert loaded.article.published.electronic == "2021-02"
+    assert (
+        "<publication_date>: impossible date, 2021-02 has 28 days: '2021-02-30': read as '2021-02'"
+    ) in loaded.warnings

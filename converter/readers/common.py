@@ -16,7 +16,7 @@ from lxml import etree
 from converter.errors import InputError
 from converter.identifiers import normalize_issn, read_orcid
 from converter.languages import normalize_country, normalize_language
-from converter.model import Journal
+from converter.model import Journal, check_date
 from converter.notices import DROPPED
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
@@ -284,6 +284,21 @@ def affiliation_from_text(text: str, lang: str) -> dict[str, Any]:
             aff["institution"] = {lang: institution.strip()}
         return aff
     return {"institution": {lang: text}}
+
+
+def real_date(value: str | None, where: str, warn: Callable[[str], None]) -> str | None:
+    """A date of a record someone else wrote (YYYY[-MM[-DD]]), as far as it is real: a day its
+    month has not (30 February) or a month 13 is a typo the model would refuse the whole
+    article for. The month (else the year) is kept and the rest said as left out, as the JATS
+    reader keeps its dates."""
+    while value and "-" in value:
+        try:
+            return check_date(value)
+        except ValueError as exc:
+            shorter = value.rsplit("-", 1)[0]
+            warn(f"{where}: {exc}: read as {shorter!r}")
+            value = shorter
+    return value
 
 
 def not_carried(log: Any, what: str) -> None:

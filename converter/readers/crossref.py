@@ -33,6 +33,7 @@ from converter.readers.common import (
     orcid_or_warn,
     parse_xml,
     read_bytes,
+    real_date,
     split_pages,
     valid_issn,
 )
@@ -289,8 +290,10 @@ def _boolean(obj: dict[str, Any], key: str, path: str, log: _Log) -> bool | None
 
 
 def _date(obj: dict[str, Any], key: str, path: str, log: _Log) -> str | None:
-    """A date object's ``date-parts`` as YYYY[-MM[-DD]]; ``[[null]]`` (the registry's "no
-    date") is no date."""
+    """A date object's ``date-parts`` as YYYY[-MM[-DD]], as far as it is a real date: a day
+    its month has not (30 February) refused the whole article; the month (else the year) is
+    now kept and the rest said as left out, as the JATS reader does. ``[[null]]`` (the
+    registry's "no date") is no date."""
     date = _object(obj, key, path, log)
     if "date-parts" not in date or date["date-parts"] in (None, [], [[]], [[None]]):
         return None
@@ -312,7 +315,7 @@ def _date(obj: dict[str, Any], key: str, path: str, log: _Log) -> str | None:
     if not numbers:
         return None
     value = "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
-    return value
+    return real_date(value, _at(path, key), log.warn)
 
 
 # Keys of a work record that are the registry's bookkeeping, not facts about the article.
@@ -469,6 +472,7 @@ def _assertions(
     Publishers deposit the received/revised/accepted dates and the copyright line there
     (Springer, Elsevier, IOP, Wiley): "assertion: not carried" lost facts the model holds.
     The other assertions (ethics, peer review method, …) are named in one line as dropped.
+    An impossible date ('30 February 2019') keeps its month, said, as the JATS reader does.
     """
     history: dict[str, Any] = {}
     copyright_line = None
@@ -479,6 +483,8 @@ def _assertions(
         url = _string(item, "URL", where, log)
         kind = _HISTORY_ASSERTIONS.get(name)
         date = assertion_date(value) if kind and value else None
+        if date:
+            date = real_date(date, f"assertion {name!r}", log.warn)
         if date and kind == "revised":
             history.setdefault("revised", []).append(date)
         elif date and kind and history.setdefault(kind, date) == date:
@@ -576,7 +582,9 @@ def _person(
             continue
         if key not in _PERSON_KEYS and value not in (None, "", [], {}):
             not_carried(log, f"{role} {key}")
-    out["orcid"] = _string(person, "ORCID", where, log)
+    # an iD whose checksum fails is said and left out: one wrong iD in a record someone
+    # else deposited must not refuse the whole article (the deposit reader does the same)
+    out["orcid"] = orcid_or_warn(_string(person, "ORCID", where, log), log.warn, f"{where}.ORCID")
     authenticated = _boolean(person, "authenticated-orcid", where, log)
     if out["orcid"] and authenticated is not None:
         out["orcid_authenticated"] = authenticated
@@ -986,7 +994,9 @@ def _abstract_language(abstract: etree._Element) -> str | None:
     return stated.pop() if len(stated) == 1 else None
 
 
-def _xml_date(element: etree._Element) -> str | None:
+def _xml_date(element: etree._Element, log: Collector) -> str | None:
+    """A deposit's date as far as it is real: a day its month has not keeps the month, said
+    (it refused the whole article), as the JSON reader and the JATS reader do."""
     found_year = _child(element, "year")
     year = tidy("".join(found_year.itertext())) if found_year is not None else ""
     if not re.fullmatch(r"\d{4}", year):
@@ -998,7 +1008,7 @@ def _xml_date(element: etree._Element) -> str | None:
         if not value.isdigit():
             break
         parts.append(f"{int(value):02d}")
-    return "-".join(parts)
+    return real_date("-".join(parts), f"<{local_name(element, lower=True)}>", log.warn)
 
 
 class _DepositArticle:
@@ -1036,10 +1046,10 @@ class _DepositArticle:
         published: dict[str, str | None] = {}
         for date in _children(art, "publication_date"):
             key = "print" if date.get("media_type") == "print" else "electronic"
-            published.setdefault(key, _xml_date(date))
+            published.setdefault(key, _xml_date(date, self.log))
         issue = _child(self.journal, "journal_issue")
         for date in _children(issue, "publication_date"):
-            published.setdefault("collection", _xml_date(date))
+            published.setdefault("collection", _xml_date(date, self.log))
         data["published"] = published
         volume = _child(_child(issue, "journal_volume"), "volume")
         data["volume"] = self.text(volume)
@@ -1063,7 +1073,7 @@ class _DepositArticle:
         history, copyright_line = self._crossmark(_child(art, "crossmark"))
         accepted = _child(art, "acceptance_date")
         if accepted is not None:
-            history["accepted"] = _xml_date(accepted)
+            history["accepted"] = _xml_date(accepted, self.log)
         if history:
             data["history"] = history
         if copyright_line:
