@@ -1075,3 +1075,43 @@ def test_an_impossible_date_keeps_its_year_and_month(run, tmp_path: Path) -> Non
     assert (
         "<publication_date>: impossible date, 2021-02 has 28 days: '2021-02-30': read as '2021-02'"
     ) in loaded.warnings
+
+
+def test_each_abstract_is_read_under_its_own_language(tmp_path: Path) -> None:
+    """The registry keeps a deposit's abstracts as one string: a Russian abstract tagged on
+    its jats:p came out as the English one, and two jats:abstract elements were glued into
+    one paragraph of the record's language."""
+    cases = [
+        ('<jats:p xml:lang="ru">Русская аннотация.</jats:p>', {"ru": ["Русская аннотация."]}),
+        (
+            '<jats:abstract xml:lang="ru"><jats:p>Аннотация.</jats:p></jats:abstract>'
+            '<jats:abstract><jats:p xml:lang="en">An abstract.</jats:p></jats:abstract>',
+            {"ru": ["Аннотация."], "en": ["An abstract."]},
+        ),
+        # no xml:lang anywhere: the script tells, as for titles
+        (
+            "<jats:abstract><jats:p>Аннотация.</jats:p></jats:abstract>"
+            "<jats:abstract><jats:title>Abstract</jats:title><jats:p>An abstract.</jats:p>"
+            "</jats:abstract>",
+            {"ru": ["Аннотация."], "en": ["An abstract."]},
+        ),
+        # paragraphs of two languages in one abstract
+        (
+            '<jats:title>Abstract</jats:title><jats:p xml:lang="en">One.</jats:p>'
+            '<jats:p>Two.</jats:p><jats:p xml:lang="ru">Один.</jats:p>',
+            {"en": ["One.", "Two."], "ru": ["Один."]},
+        ),
+        ("<jats:p>One.</jats:p><jats:p>Two.</jats:p>", {"en": ["One.", "Two."]}),
+    ]
+    for abstract, expected in cases:
+        _, loaded = _read_one(tmp_path, _work(language="en", abstract=abstract))
+        assert loaded.article is not None, loaded.problems
+        assert loaded.article.abstract == expected, abstract
+        assert not loaded.warnings
+    twice = (
+        '<jats:abstract xml:lang="en"><jats:p>One.</jats:p></jats:abstract>'
+        '<jats:abstract xml:lang="en"><jats:p>Two.</jats:p></jats:abstract>'
+    )
+    _, loaded = _read_one(tmp_path, _work(abstract=twice))
+    assert loaded.article.abstract == {"en": ["One."]}
+    assert loaded.warnings == ["abstract 2: a second abstract in 'en': left out"]

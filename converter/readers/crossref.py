@@ -7,6 +7,7 @@ no journal file. ``fetch_work`` gets a record by DOI over HTTPS; it runs only wh
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
@@ -396,7 +397,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     data["authors"] = people
     abstract = _string(work, "abstract", "", log)
     if abstract.strip():
-        data["abstract"] = {lang: _jats_paragraphs(abstract, log)}
+        data["abstract"] = _abstracts(abstract, lang, log)
     data["license"] = _license(_objects(work, "license", "", log), log)
     data["funding"] = _funders(_objects(work, "funder", "", log), log)
     fragments: list[str] = []
@@ -878,11 +879,90 @@ def _jats_fragment(text: str, where: str, log: Collector) -> etree._Element | No
         return None
 
 
-def _jats_paragraphs(text: str, log: Collector) -> list[str]:
+def _abstracts(text: str, lang: str, log: Collector) -> dict[str, list[str]]:
+    """The abstracts a record's ``abstract`` holds, each under its own language.
+
+    The registry keeps a deposit's abstracts as one string of JATS: ``<jats:p>``s, or several
+    ``<jats:abstract>``s (a Russian and an English one), the language stated by ``xml:lang``
+    on the abstract or on its paragraphs, or not at all. All of it was read as one abstract
+    in the record's language: a Russian abstract came out as the English one, and two
+    abstracts as one paragraph glued together. Each is now read on its own, under the
+    language it states, else the one its script tells (as titles are); a second abstract in a
+    language already read is said and left out.
+    """
     fragment = _jats_fragment(text, "abstract", log)
     if fragment is None:
-        return [tidy(html.unescape(_TAG.sub(" ", text)))]
-    return paragraphs(fragment, "abstract", log)
+        plain = tidy(html.unescape(_TAG.sub(" ", text)))
+        units = [(None, [plain])] if plain else []
+    else:
+        units = [
+            (stated, paragraphs(unit, "abstract", log))
+            for stated, unit in _abstract_units(fragment)
+        ]
+    out: dict[str, list[str]] = {}
+    for index, (stated, paras) in enumerate([u for u in units if u[1]]):
+        code = _abstract_language(stated, paras, lang)
+        if code in out:
+            log.warn(f"abstract {index + 1}: a second abstract in {code!r}: left out")
+            continue
+        out[code] = paras
+    return out
+
+
+def _abstract_language(stated: str | None, paras: list[str], lang: str) -> str:
+    """An abstract's language: the one it states, else the one its script tells against the
+    record's language (a Cyrillic abstract of an English record is Russian), else that."""
+    by_script = scripts.language_by_script(_TAG.sub("", " ".join(paras)), lang)
+    return locale_language(stated) or by_script or lang
+
+
+def _abstract_units(element: etree._Element) -> list[tuple[str | None, etree._Element]]:
+    """The abstracts ``element`` holds, each with the ``xml:lang`` it states (None when it
+    states none): each ``jats:abstract`` inside it apart (what is outside them apart too),
+    else ``element`` itself, split where its paragraphs state different languages."""
+    nested = [c for c in element if local_name(c, lower=True) == "abstract"]
+    if not nested:
+        return _by_language(element)
+    rest = copy.deepcopy(element)
+    for child in [c for c in rest if local_name(c, lower=True) == "abstract"]:
+        _remove_keeping_tail(child)
+    units = _by_language(rest)
+    for child in nested:
+        units.extend(_by_language(child))
+    return units
+
+
+def _by_language(element: etree._Element) -> list[tuple[str | None, etree._Element]]:
+    """``element`` with the language it states: its own ``xml:lang``, else the one its
+    paragraphs state (Crossref's 5.3.1 example puts it on ``jats:p``). Paragraphs stating
+    different languages are abstracts of their own, each in a copy; an untagged block goes
+    with the tagged one before it (a heading before the first, with the first)."""
+    if element.get(XML_LANG):
+        return [(element.get(XML_LANG), element)]
+    blocks = [c for c in element if isinstance(c.tag, str)]
+    stated = list(dict.fromkeys(c.get(XML_LANG) for c in blocks if c.get(XML_LANG)))
+    if len(stated) <= 1:
+        return [(stated[0] if stated else None, element)]
+    groups: dict[str, etree._Element] = {}
+    current = stated[0]
+    for child in element:
+        if isinstance(child.tag, str):
+            current = child.get(XML_LANG) or current
+        groups.setdefault(current, etree.Element("abstract")).append(copy.deepcopy(child))
+    groups[stated[0]].text = element.text
+    return list(groups.items())
+
+
+def _remove_keeping_tail(child: etree._Element) -> None:
+    """Take ``child`` out of its parent, the text after it staying where it was."""
+    parent = child.getparent()
+    if child.tail:
+        before = child.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)
 
 
 def _jats_inline(text: str, where: str, log: Collector) -> str:
@@ -982,18 +1062,6 @@ def _stated_role(item: etree._Element) -> tuple[str, bool]:
     return named, "corresponding-author" in roles
 
 
-def _abstract_language(abstract: etree._Element) -> str | None:
-    """An abstract's language: its ``xml:lang``, else the one its paragraphs all state.
-
-    Crossref's own 5.3.1 example puts ``xml:lang`` on ``jats:p``, not on ``jats:abstract``;
-    read from the abstract alone, a French and an English abstract were both the article's
-    language and the second was lost."""
-    if abstract.get(XML_LANG):
-        return abstract.get(XML_LANG)
-    stated = {p.get(XML_LANG) for p in abstract if isinstance(p.tag, str)}
-    return stated.pop() if len(stated) == 1 else None
-
-
 def _xml_date(element: etree._Element, log: Collector) -> str | None:
     """A deposit's date as far as it is real: a day its month has not keeps the month, said
     (it refused the whole article), as the JSON reader and the JATS reader do."""
@@ -1034,15 +1102,19 @@ class _DepositArticle:
         data["authors"] = self._contributors(_child(art, "contributors"))
         data["abstract"] = {}
         for index, abstract in enumerate(_children(art, "abstract")):
-            lang = locale_language(_abstract_language(abstract), self.lang)
-            if lang in data["abstract"]:
-                kind = abstract.get("abstract-type")
-                said = f' abstract-type="{kind}"' if kind else ""
-                self.log.warn(
-                    f"<abstract{said}> {index + 1}: a second abstract in {lang!r}: left out"
-                )
-                continue
-            data["abstract"][lang] = paragraphs(abstract, "abstract", self.log)
+            for stated, unit in _by_language(abstract):
+                paras = paragraphs(unit, "abstract", self.log)
+                if not paras:
+                    continue
+                lang = _abstract_language(stated, paras, self.lang)
+                if lang in data["abstract"]:
+                    kind = abstract.get("abstract-type")
+                    said = f' abstract-type="{kind}"' if kind else ""
+                    self.log.warn(
+                        f"<abstract{said}> {index + 1}: a second abstract in {lang!r}: left out"
+                    )
+                    continue
+                data["abstract"][lang] = paras
         published: dict[str, str | None] = {}
         for date in _children(art, "publication_date"):
             key = "print" if date.get("media_type") == "print" else "electronic"
