@@ -239,7 +239,7 @@ def test_deposit_xml_gives_one_jats_per_article(run, tmp_path: Path, store) -> N
     assert (aff.ror, aff.country, aff.institution) == (
         "https://ror.org/05qrfxd25",
         "RU",
-        {"ru": "MGIMO University, Moscow"},
+        {"en": "MGIMO University, Moscow"},  # English by its script, in a Russian article
     )
     assert first.abstract == {"ru": ["Аннотация."], "en": ["An <i>abstract</i>."]}
     assert first.funding[0].funder == {"ru": "Russian Science Foundation"}
@@ -1115,3 +1115,62 @@ def test_each_abstract_is_read_under_its_own_language(tmp_path: Path) -> None:
     _, loaded = _read_one(tmp_path, _work(abstract=twice))
     assert loaded.article.abstract == {"en": ["One."]}
     assert loaded.warnings == ["abstract 2: a second abstract in 'en': left out"]
+
+
+def test_affiliations_take_the_language_of_their_script(tmp_path: Path) -> None:
+    """A Russian record lists a university's English form beside its Russian one: both were
+    Russian affiliations, 'Lomonosov Moscow State University' among them."""
+    record = _work(
+        language="ru",
+        title=["Заглавие", "A title"],
+        author=[{"given": "Анна", "family": "Смирнова", "affiliation": [
+            {"name": "Lomonosov Moscow State University, Moscow, Russia"},
+            {"name": "МГУ имени М.В. Ломоносова, Москва, Россия"},
+        ]}],
+    )  # fmt: skip
+    _, loaded = _read_one(tmp_path, record)
+    english, russian = loaded.article.affiliations
+    assert english.institution == {"en": "Lomonosov Moscow State University, Moscow"}
+    assert russian.institution == {"ru": "МГУ имени М.В. Ломоносова, Москва"}
+    assert english.country == russian.country == "RU"
+
+
+def test_affiliation_parts_are_carried_or_said(tmp_path: Path) -> None:
+    """An affiliation's department and place were lost in silence, and one given by its ROR
+    id alone vanished: the department and place (with the country it names) are carried,
+    what the model has no place for (no name, an acronym, an ISNI) is said."""
+    record = _work(
+        author=[{"given": "Anna", "family": "Smith", "affiliation": [
+            {"id": [{"id": "https://ror.org/052gg0110", "id-type": "ROR",
+                     "asserted-by": "publisher"}]},
+            {"name": "Department of Physics", "department": ["Theory Group"],
+             "place": ["Oxford, UK"], "acronym": ["DoP"],
+             "id": [{"id": "https://ror.org/052gg0110", "id-type": "ROR"},
+                    {"id": "0000000121885934", "id-type": "ISNI"}]},
+        ]}],
+    )  # fmt: skip
+    _, loaded = _read_one(tmp_path, record)
+    [aff] = loaded.article.affiliations
+    assert (aff.institution, aff.department, aff.country, aff.ror) == (
+        {"en": "Department of Physics, Oxford"},
+        {"en": "Theory Group"},
+        "GB",
+        "https://ror.org/052gg0110",
+    )
+    assert [(w.kind, str(w)) for w in loaded.warnings] == [
+        (
+            "data dropped",
+            "author[0].affiliation[0] https://ror.org/052gg0110: no institution name: left out "
+            "(the article model needs the institution's name)",
+        ),
+        (
+            "data dropped",
+            "author[0].affiliation[1].acronym 'DoP': not carried (the article model has no "
+            "place for it)",
+        ),
+        (
+            "data dropped",
+            "author[0].affiliation[1].id ISNI 0000000121885934: not carried (the article model "
+            "has no place for it)",
+        ),
+    ]

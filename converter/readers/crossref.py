@@ -21,7 +21,7 @@ from lxml import etree
 
 from converter import scripts
 from converter.errors import InputError
-from converter.identifiers import DASHES, normalize_doi, normalize_isbn
+from converter.identifiers import DASHES, normalize_doi, normalize_isbn, normalize_ror
 from converter.model import Article
 from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
@@ -602,15 +602,54 @@ def _person(
     return out
 
 
+_AFFILIATION_KEYS = frozenset({"name", "id", "department", "place", "acronym"})
+
+
 def _affiliation(aff: dict[str, Any], where: str, lang: str, log: _Log) -> dict[str, Any] | None:
-    """An affiliation of the record, by its name (None without one) and ROR id."""
+    """An affiliation of the record: its name (with its ``place``, whose last part may name
+    the country) under the language its script tells, not the record's (a Russian record
+    lists the English form of a university beside the Russian one); its ``department`` and
+    ROR id. The model needs the institution's name: one given by its id alone is said and
+    left out, as are an acronym and other ids (ISNI, GRID), which the model has no place for."""
     name = tidy(_string(aff, "name", where, log))
-    if not name:
-        return None
-    entry = affiliation_from_text(name, lang)
+    places = _strings(aff, "place", where, log)
+    departments = _strings(aff, "department", where, log)
+    acronyms = _strings(aff, "acronym", where, log)
+    ror = None
+    others: list[str] = []
     for at, ident in _objects(aff, "id", where, log):
-        if _string(ident, "id-type", at, log).upper() == "ROR":
-            entry["ror"] = tidy(_string(ident, "id", at, log))
+        value = tidy(_string(ident, "id", at, log))
+        kind = tidy(_string(ident, "id-type", at, log))
+        if not value:
+            continue
+        if kind.upper() == "ROR" and ror is None:
+            try:
+                ror = normalize_ror(value)
+            except ValueError as exc:
+                log.warn(f"{at}: {exc}: left out")
+        else:
+            others.append(f"{kind or 'id'} {value}")
+    for key, value in aff.items():
+        if key not in _AFFILIATION_KEYS and value not in (None, "", [], {}):
+            not_carried(log, f"{where}.{key}")
+    if not name:
+        given = [*([ror] if ror else []), *others, *departments, *places, *acronyms]
+        if given:
+            log.warn(
+                f"{where} {', '.join(given)}: no institution name: left out (the article model "
+                "needs the institution's name)"
+            )
+        return None
+    aff_lang = name_language([name], lang)
+    entry = affiliation_from_text(", ".join([name, *places]), aff_lang)
+    if departments:
+        entry["department"] = {aff_lang: ", ".join(departments)}
+    if ror:
+        entry["ror"] = ror
+    if acronyms:
+        not_carried(log, f"{where}.acronym {', '.join(acronyms)!r}")
+    for other in others:
+        not_carried(log, f"{where}.id {other}")
     return entry
 
 
@@ -1333,16 +1372,21 @@ class _DepositArticle:
         return names
 
     def _affiliations(self, person: etree._Element) -> list[dict[str, Any]]:
+        # each under the language its script tells, not the article's: a Russian deposit
+        # gives the English form of a university beside the Russian one
         affs = [
-            affiliation_from_text(self.text(a), self.lang) for a in _children(person, "affiliation")
+            affiliation_from_text(text, name_language([text], self.lang))
+            for text in (self.text(a) for a in _children(person, "affiliation"))
+            if text
         ]
         for institution in _children(_child(person, "affiliations"), "institution"):
             name = self.text(_child(institution, "institution_name"))
             place = self.text(_child(institution, "institution_place"))
-            aff = affiliation_from_text(f"{name}, {place}" if place else name, self.lang)
+            lang = name_language([name], self.lang)
+            aff = affiliation_from_text(f"{name}, {place}" if place else name, lang)
             department = self.text(_child(institution, "institution_department"))
             if department:
-                aff["department"] = {self.lang: department}
+                aff["department"] = {lang: department}
             ids = [self.text(i) for i in _children(institution, "institution_id")]
             for ident in _children(institution, "institution_id"):
                 if ident.get("type") == "ror":
