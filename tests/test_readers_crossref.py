@@ -1174,3 +1174,59 @@ def test_affiliation_parts_are_carried_or_said(tmp_path: Path) -> None:
             "has no place for it)",
         ),
     ]
+
+
+def test_licences_references_and_subtitles_are_carried_or_said(run, tmp_path: Path) -> None:
+    """What was lost in silence: a second licence of the version of record and one stated for
+    every version; a reference to a standard; a reference's edition, component and ISSN; a
+    subtitle in a language with no title. What the model holds is carried, the rest said."""
+    record = _work(
+        license=[
+            {"URL": "https://creativecommons.org/licenses/by/4.0/", "content-version": "vor"},
+            {"URL": "https://creativecommons.org/publicdomain/zero/1.0/",
+             "content-version": "vor"},
+            {"URL": "https://example.org/terms", "content-version": "unspecified"},
+            {"URL": "https://creativecommons.org/licenses/by/4.0/", "content-version": "tdm"},
+        ],
+        reference=[
+            {"key": "s1", "standards-body": "International Organization for Standardization",
+             "standard-designator": "ISO 690:2021"},
+            {"key": "s2", "volume-title": "Handbook of Tests", "edition": "3rd",
+             "component": "10.5555/comp", "author": "Brown", "year": "2001"},
+            {"key": "s3", "journal-title": "J Test", "ISSN": "http://id.crossref.org/issn/1234-5678",
+             "issn-type": "print", "article-title": "Thing"},
+            {"key": "s4", "unstructured": "Brown A. Handbook of Tests. 3rd ed. 2001.",
+             "edition": "3rd", "doi-asserted-by": "publisher"},
+        ],
+        subtitle=["Результаты исследования"],
+    )  # fmt: skip
+    source, loaded = _read_one(tmp_path, record)
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.license.spdx == "CC-BY-4.0"
+    assert [lic.id for lic in article.other_licenses] == [
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "https://example.org/terms",
+    ]
+    standard = article.references[0]
+    assert standard.text == {"en": "International Organization for Standardization. ISO 690:2021"}
+    assert (standard.source, standard.publisher) == (
+        "ISO 690:2021",
+        "International Organization for Standardization",
+    )
+    assert len(article.references) == 4
+    assert article.subtitle == {}
+    dropped = [str(w) for w in loaded.warnings if w.kind == "data dropped"]
+    assert dropped == [
+        "subtitle 'Результаты исследования': no title in 'ru' to go with it: left out",
+        "reference[1] edition '3rd': not carried (the article model has no place for it)",
+        "reference[1] component '10.5555/comp': not carried (the article model has no place "
+        "for it)",
+        "reference[2] ISSN 'http://id.crossref.org/issn/1234-5678': not carried (the article "
+        "model has no place for it)",
+    ]
+    result = run("convert", source, "-o", tmp_path / "out", "--no-validate", "--strict")
+    assert result.code == 3
+    assert f"{source}: data dropped (--strict makes this an error): reference[1] edition" in (
+        result.err
+    )

@@ -355,10 +355,19 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         log.warn(f"language {lang!r}: no title in it; the article's language is taken as {found}")
         data["language"] = lang = found
     subtitles = _titles([("subtitle", _strings(work, "subtitle", "", log))], lang, log)
-    data["subtitle"] = {code: text for code, text in subtitles.items() if code in data["title"]}
+    data["subtitle"] = {}
+    for code, text in subtitles.items():
+        if code in data["title"]:
+            data["subtitle"][code] = text
+        else:
+            # a subtitle goes with the title in its language; there is none to hold it
+            log.warn(f"subtitle {text!r}: no title in {code!r} to go with it: left out")
     issue = _object(work, "journal-issue", "", log)
     data["volume"] = tidy(_string(work, "volume", "", log, number=True))
-    data["issue"] = tidy(_string(work, "issue", "", log, number=True))
+    data["issue"] = tidy(
+        _string(work, "issue", "", log, number=True)
+        or _string(issue, "issue", "journal-issue", log, number=True)
+    )
     number = tidy(_string(work, "article-number", "", log, number=True))
     page = tidy(_string(work, "page", "", log, number=True))
     if number and page == number:
@@ -398,7 +407,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     abstract = _string(work, "abstract", "", log)
     if abstract.strip():
         data["abstract"] = _abstracts(abstract, lang, log)
-    data["license"] = _license(_objects(work, "license", "", log), log)
+    data["license"], data["other_licenses"] = _license(_objects(work, "license", "", log), log)
     data["funding"] = _funders(_objects(work, "funder", "", log), log)
     fragments: list[str] = []
     data["references"] = [
@@ -414,6 +423,10 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     landing = _string(_object(resource, "primary", "resource", log), "URL", "resource.primary", log)
     if landing and "url" in Article.model_fields:
         data["url"] = landing
+    for key in resource:
+        if key != "primary" and resource[key] not in (None, "", [], {}):
+            # mirrors of the landing page ("secondary"): the model has one landing page
+            not_carried(log, f"resource.{key}")
     data["self_uri"] = _links(_objects(work, "link", "", log), log)
     # the publisher's own id: an "alternative id" that repeats the DOI (116 of 1,055
     # recorded works) is no second id, and repeats ('614179' twice) are one
@@ -659,11 +672,16 @@ def _affiliation(aff: dict[str, Any], where: str, lang: str, log: _Log) -> dict[
 _ARTICLE_LICENCE = {"vor": 0, "unspecified": 1, "": 1}
 
 
-def _license(licenses: list[tuple[str, dict[str, Any]]], log: _Log) -> dict[str, Any] | None:
+def _license(
+    licenses: list[tuple[str, dict[str, Any]]], log: _Log
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """The licence of the version of record (else one stated for every version), with its
-    start date. A "tdm" or "am" licence alone used to become the article's licence: JATS
-    said "This work is licensed under ... /tdm/userlicense" and the Crossref deposit gave it
-    as the VoR licence. Licences for other versions or uses are now reported, not taken."""
+    start date, and the article's other licences. A "tdm" or "am" licence alone used to
+    become the article's licence: JATS said "This work is licensed under ... /tdm/userlicense"
+    and the Crossref deposit gave it as the VoR licence. Licences for other versions or uses
+    are reported, not taken. A second licence of the version of record (CC0 for data beside
+    CC BY) or one stated for every version ("unspecified") was lost in silence: each is now
+    one of the article's other licences (JATS writes a ``<license>`` for each)."""
     given = []
     for where, lic in licenses:
         url = tidy(_string(lic, "URL", where, log))
@@ -674,24 +692,40 @@ def _license(licenses: list[tuple[str, dict[str, Any]]], log: _Log) -> dict[str,
     ranked = sorted(
         (g for g in given if g[1] in _ARTICLE_LICENCE), key=lambda g: _ARTICLE_LICENCE[g[1]]
     )
-    chosen = ranked[0][0] if ranked else None
+    chosen: list[dict[str, Any]] = []
+    for url, _, start in ranked:
+        if all(item["id"] != url for item in chosen):
+            chosen.append({"id": url, "start_date": start})
     for url, version, _ in given:
-        if version not in _ARTICLE_LICENCE and url != chosen:
+        if version not in _ARTICLE_LICENCE and all(item["id"] != url for item in chosen):
             not_carried(log, f"license ({version}) {url}")
-    if not ranked:
-        return None
-    return {"id": chosen, "start_date": ranked[0][2]}
+    return (chosen[0] if chosen else None), chosen[1:]
+
+
+# Keys of a funder that only say who asserted it, or repeat its DOI.
+_FUNDER_KEYS = frozenset({"name", "DOI", "award", "id", "doi-asserted-by", "asserted-by"})
 
 
 def _funders(funders: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[str, Any]]:
     """The funders of a record. Crossref keeps an entry with only an award number (the funder
     was not named in the deposit): the model needs a funder's name, so such an entry is
-    reported and left out rather than failing the whole article."""
+    reported and left out rather than failing the whole article. A funder identified by its
+    ROR id (``id``) alone, as newer deposits give it, keeps that id."""
     out = []
     for where, funder in funders:
         awards = _strings(funder, "award", where, log)
         name = tidy(_string(funder, "name", where, log))
         funder_id = tidy(_string(funder, "DOI", where, log))
+        for at, ident in _objects(funder, "id", where, log):
+            value = tidy(_string(ident, "id", at, log))
+            kind = tidy(_string(ident, "id-type", at, log)).upper()
+            if value and not funder_id and kind in ("DOI", "ROR"):
+                funder_id = value
+            elif value and value != funder_id:
+                not_carried(log, f"{at} {kind or 'id'} {value}")
+        for key, value in funder.items():
+            if key not in _FUNDER_KEYS and value not in (None, "", [], {}):
+                not_carried(log, f"{where}.{key}")
         index = where.removeprefix("funder")
         if not name:
             said = f" (award {', '.join(awards)})" if awards else ""
@@ -739,15 +773,33 @@ def reference_isbn(value: Any, where: str, log: Collector) -> str | None:
         return None
 
 
+# Keys of a cited work that only say who asserted what, or which kind of ISBN/ISSN it is.
+_REFERENCE_BOOKKEEPING = frozenset({"key", "doi-asserted-by", "isbn-type", "issn-type"})
+# Keys of a cited work this reader carries.
+_REFERENCE_CARRIED = frozenset(
+    {"author", "article-title", "journal-title", "volume-title", "series-title", "year",
+     "volume", "issue", "first-page", "DOI", "ISBN", "unstructured"}
+)  # fmt: skip
+
+
 def _reference(
     ref: dict[str, Any], where: str, lang: str, log: _Log, fragments: list[str]
 ) -> dict[str, Any] | None:
+    """A cited work of the record. One cited by its standard alone (``standards-body``,
+    ``standard-designator``, as ISO and IEEE standards are deposited) vanished, with no word:
+    it is now a text reference ('International Organization for Standardization. ISO
+    690:2021'). What the model has no place for (``edition``, ``component``, ``ISSN`` …) is
+    said, unless the reference's text holds it."""
+
     def text(key: str, *, number: bool = False) -> str:
         return tidy(_string(ref, key, where, log, number=number))
 
     index = where.removeprefix("reference[").removesuffix("]")
     author = text("author")
     journal, book, series = text("journal-title"), text("volume-title"), text("series-title")
+    raw = text("unstructured")
+    body, designator = text("standards-body"), text("standard-designator")
+    standard = ". ".join(p for p in (body, designator) if p)
     entry: dict[str, Any] = {
         "authors": [author] if author else [],
         "title": text("article-title"),
@@ -763,9 +815,34 @@ def _reference(
         entry["type"] = "journal"
     elif book:
         entry["type"] = "book"
-    kept = finish_reference(entry, reference_text(text("unstructured"), lang, log), series)
+    elif standard and not (entry["title"] or entry["source"]):
+        # the standard's designator as the source, its body as the publisher: what a
+        # reference parser would guess from the text alone is worse ('International
+        # Organization for Standardization' as an article title)
+        entry.update(type="other", source=designator or None, publisher=body or None)
+    kept = finish_reference(entry, reference_text(raw or standard, lang, log), series)
     if kept is None and any(entry[k] for k in ("authors", "year", "volume", "fpage")):
         fragments.append(index)
+    said = raw or standard
+    unread = {
+        key: value
+        for key, value in ref.items()
+        if key not in _REFERENCE_CARRIED and key not in _REFERENCE_BOOKKEEPING
+    }
+    if not raw:
+        unread.pop("standards-body", None)
+        unread.pop("standard-designator", None)
+    if journal and book:
+        unread["volume-title"] = book  # a journal's and a book's title: one source
+    if series and entry["source"] != series:
+        unread["series-title"] = series  # the model has one source
+    for key, value in unread.items():
+        if value in (None, "", [], {}):
+            continue
+        if isinstance(value, str | int) and str(value).strip().casefold() in said.casefold():
+            continue  # the text says it: nothing lost
+        shown = f" {value!r}" if isinstance(value, str | int) else ""
+        not_carried(log, f"{where} {key}{shown}")
     return kept
 
 
@@ -862,20 +939,33 @@ def funder_doi(value: str) -> str:
 
 def _journal(work: dict[str, Any], lang: str, log: _Log) -> dict[str, Any]:
     issn: dict[str, str | None] = {}
+    stated: list[str] = []
     for where, item in _objects(work, "issn-type", "", log):
         value = _string(item, "value", where, log)
         key = {"print": "print", "electronic": "electronic"}.get(_string(item, "type", where, log))
+        stated.append(value.strip())
         number = checked_issn(value, "issn-type", log) if key else None
         if key and number:  # a failed one must not take the slot of a good untyped one
             _one_issn(issn, key, number, "issn-type", log)
     for value in _strings(work, "ISSN", "", log):
         number = valid_issn(value)
-        if number and number not in issn.values():
-            issn.setdefault("print" if "print" not in issn else "electronic", number)
+        if number in issn.values():
+            continue
+        if number is None:
+            if value not in stated:  # an issn-type entry said it already
+                log.warn(f"ISSN {value!r}: not a valid ISSN (its check digit fails): left out")
+        elif "print" not in issn or "electronic" not in issn:
+            issn["print" if "print" not in issn else "electronic"] = number
+        else:
+            log.warn(f"ISSN {number}: a third ISSN of the journal: left out")
     titles = _strings(work, "container-title", "", log)
+    for other in titles[1:]:
+        not_carried(log, f"container-title {other!r}")
     short = _strings(work, "short-container-title", "", log) or _strings(
         work, "container-title-short", "", log
     )
+    for other in short[1:]:
+        not_carried(log, f"short-container-title {other!r}")
     journal: dict[str, Any] = {
         "language": lang,
         "title": {lang: titles[0] if titles else None},
@@ -1178,7 +1268,7 @@ class _DepositArticle:
         if resource and "url" in Article.model_fields:
             data["url"] = resource
         data["self_uri"] = self._links(doi_data, resource)
-        data["license"] = self._license()
+        data["license"], data["other_licenses"] = self._license()
         data["funding"] = self._funding()
         data["references"] = self._citations()
         history, copyright_line = self._crossmark(_child(art, "crossmark"))
@@ -1402,22 +1492,31 @@ class _DepositArticle:
                 )
         return affs
 
-    def _license(self) -> dict[str, Any] | None:
+    def _license(self) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
         """The licence that applies to the version of record (``applies_to="vor"``, else
-        one without ``applies_to``); those for the accepted manuscript, text mining or STM
-        sharing are reported, never taken as the article's (see the JSON ``_license``)."""
+        one without ``applies_to``) and the article's other licences (a second one for the
+        version of record, one for every version: lost in silence before); those for the
+        accepted manuscript, text mining or STM sharing are reported, never taken as the
+        article's (see the JSON ``_license``)."""
         given = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
         refs = sorted(
             (r for r in given if (r.get("applies_to") or "") in _ARTICLE_LICENCE),
             key=lambda r: _ARTICLE_LICENCE[r.get("applies_to") or ""],
         )
-        chosen = self.text(refs[0]) if refs else None
+        chosen: list[dict[str, Any]] = []
+        for ref in refs:
+            url = self.text(ref)
+            if url and all(item["id"] != url for item in chosen):
+                start = real_date(
+                    (ref.get("start_date") or "").strip(), "<license_ref>", self.log.warn
+                )
+                chosen.append({"id": url, "start_date": start})
         for ref in given:
-            if (ref.get("applies_to") or "") not in _ARTICLE_LICENCE and self.text(ref) != chosen:
+            if (ref.get("applies_to") or "") not in _ARTICLE_LICENCE and all(
+                item["id"] != self.text(ref) for item in chosen
+            ):
                 not_carried(self.log, f"<license_ref applies_to={ref.get('applies_to')!r}>")
-        if not refs:
-            return None
-        return {"id": chosen, "start_date": (refs[0].get("start_date") or "").strip()}
+        return (chosen[0] if chosen else None), chosen[1:]
 
     def _funding(self) -> list[dict[str, Any]]:
         out = []
