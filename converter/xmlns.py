@@ -10,11 +10,15 @@ XML = "http://www.w3.org/XML/1998/namespace"
 XLINK = "http://www.w3.org/1999/xlink"
 MML = "http://www.w3.org/1998/Math/MathML"
 ALI = "http://www.niso.org/schemas/ali/1.0/"
+# The NISO standard writes the namespace with its final slash; many publishers' files bind the
+# prefix without it (a different namespace to XML), meaning the same.
+ALI_NO_SLASH = ALI.rstrip("/")
 
 # Clark names ({namespace}local) of the attributes looked up most.
 XML_LANG = f"{{{XML}}}lang"
 XLINK_HREF = f"{{{XLINK}}}href"
 ALI_LICENSE_REF = f"{{{ALI}}}license_ref"
+ALI_LICENSE_REFS = (ALI_LICENSE_REF, f"{{{ALI_NO_SLASH}}}license_ref")  # either spelling
 
 
 def local_name(element: Any, *, lower: bool = False) -> str:

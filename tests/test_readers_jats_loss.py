@@ -966,3 +966,24 @@ def test_a_books_publisher_and_place_are_read_and_written_again(tmp_path: Path, 
     element = tree.xpath("//ref[@id='r1']/element-citation")[0]
     assert element.findtext("publisher-name") == "Harbor Press"
     assert element.findtext("publisher-loc") == "Boston"
+
+
+# Found in a bug hunt on publishers' files: many bind the ali prefix without the final slash
+# (xmlns:ali="http://www.niso.org/schemas/ali/1.0"); the licence URL and its start date in
+# <ali:license_ref> were lost in silence, only the licence statement was kept.
+def test_an_ali_namespace_without_its_final_slash(tmp_path: Path, store) -> None:
+    permissions = """<permissions><license xmlns:ali="http://www.niso.org/schemas/ali/1.0">
+<ali:license_ref start_date="2020-01-01">https://creativecommons.org/licenses/by/4.0/\
+</ali:license_ref><license-p>Free to share under CC BY.</license-p></license></permissions>"""
+    loaded = _read(_article(tmp_path, permissions=permissions))
+    licence = loaded.article.license
+    assert licence.url == "https://creativecommons.org/licenses/by/4.0/"
+    assert licence.start_date == "2020-01-01"
+    assert licence.text == {"en": "Free to share under CC BY."}
+    tree = _output(loaded, tmp_path, store)
+    ali = "{http://www.niso.org/schemas/ali/1.0/}license_ref"
+    [ref] = tree.getroot().iter(ali)
+    assert (ref.text, ref.get("start_date")) == (
+        "https://creativecommons.org/licenses/by/4.0/",
+        "2020-01-01",
+    )

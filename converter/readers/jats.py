@@ -37,7 +37,7 @@ from converter.readers.markup import (
     paragraphs,
     plain_text,
 )
-from converter.xmlns import ALI_LICENSE_REF, XLINK_HREF, XML_LANG, local_name, root_name
+from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name, root_name
 
 _ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
 _ROLES = frozenset({"author", "editor", "translator", "reviewer", "compiler"})
@@ -1052,7 +1052,7 @@ class ArticleReader:
                 entry["id"] = url
             if kind:
                 entry.setdefault("type", kind)
-            start = next(iter(lic.iter(ALI_LICENSE_REF)), None)
+            start = next(iter(lic.iter(*ALI_LICENSE_REFS)), None)
             if start is not None and _DATE.match(start.get("start_date") or ""):
                 entry.setdefault("start_date", start.get("start_date"))
             if text:
@@ -1080,7 +1080,7 @@ class ArticleReader:
 
     def _license_url(self, lic: etree._Element) -> str | None:
         candidates = [lic.get(XLINK_HREF) or ""]
-        candidates += [self.plain(ref) for ref in lic.iter(ALI_LICENSE_REF)]
+        candidates += [self.plain(ref) for ref in lic.iter(*ALI_LICENSE_REFS)]
         candidates += [link.get(XLINK_HREF) or "" for link in lic.iter("{*}ext-link", "ext-link")]
         candidates += [lic.get("license-type") or ""]  # some archives put the URL there
         for candidate in candidates:
