@@ -987,3 +987,17 @@ def test_an_ali_namespace_without_its_final_slash(tmp_path: Path, store) -> None
         "https://creativecommons.org/licenses/by/4.0/",
         "2020-01-01",
     )
+
+
+# Found in a bug hunt: JATS does not require ref-type, and <xref rid="aff1"> without it was
+# ignored. With the affs in the contrib-group every author got every affiliation; outside it,
+# every link was lost, in silence both times.
+def test_an_xref_to_an_affiliation_without_ref_type(tmp_path: Path, store) -> None:
+    untyped = CONTRIBS.replace('ref-type="aff" ', "")
+    assert "ref-type" not in untyped
+    in_group = untyped.replace("</contrib-group>\n", "") + "</contrib-group>"
+    for contribs in (untyped, in_group):
+        loaded = _read(_article(tmp_path, contribs=contribs))
+        assert [a.affiliations for a in loaded.article.authors] == [["aff1"], ["aff2"]]
+        tree = _output(loaded, tmp_path, store)
+        assert tree.xpath("//contrib/xref[@ref-type='aff']/@rid") == ["aff1", "aff2"]

@@ -692,15 +692,16 @@ class ArticleReader:
                 for rid in (xref.get("rid") or "").split():
                     if "email" not in person and rid in self.corresp_emails:
                         person["email"] = self.corresp_emails[rid]
-            elif kind == "aff":
-                for rid in (xref.get("rid") or "").split():
-                    if rid in known:
-                        affs.append(rid)
-                    else:
-                        self.warn(
-                            f"xref to affiliation {rid!r} that does not exist: left out",
-                            SIMPLIFIED,
-                        )
+                continue
+            # JATS does not require ref-type: an xref whose rid names an affiliation links
+            # to it, typed or not (<xref rid="aff1"><sup>1</sup></xref>)
+            for rid in (xref.get("rid") or "").split():
+                if rid in known:
+                    affs.append(rid)
+                elif kind == "aff":
+                    self.warn(
+                        f"xref to affiliation {rid!r} that does not exist: left out", SIMPLIFIED
+                    )
         for inline_aff in _children(contrib, "aff", "aff-alternatives"):
             found = _child(inline_aff, "email")
             if found is not None and "email" not in person:
