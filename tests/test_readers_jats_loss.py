@@ -1001,3 +1001,36 @@ def test_an_xref_to_an_affiliation_without_ref_type(tmp_path: Path, store) -> No
         assert [a.affiliations for a in loaded.article.authors] == [["aff1"], ["aff2"]]
         tree = _output(loaded, tmp_path, store)
         assert tree.xpath("//contrib/xref[@ref-type='aff']/@rid") == ["aff1", "aff2"]
+
+
+# Found in a bug hunt: contrib-id-type="ORCID" in capitals dropped the iD, and Scopus,
+# ResearcherID and SPIN (eLibrary) ids were dropped without a word.
+def test_contrib_ids_of_every_type_and_case(tmp_path: Path, store) -> None:
+    ids = (
+        '<contrib-id contrib-id-type="ORCID">https://orcid.org/0000-0002-1825-0097</contrib-id>'
+        '<contrib-id contrib-id-type="scopus">57190000000</contrib-id>'
+        '<contrib-id contrib-id-type="researcherid">A-1234-2010</contrib-id>'
+        '<contrib-id contrib-id-type="spin">1234-5678</contrib-id>'
+    )
+    contribs = CONTRIBS.replace("<name><surname>Smith", ids + "<name><surname>Smith", 1).replace(
+        "<name><surname>Doe",
+        '<contrib-id contrib-id-type="Orcid">0000-0001-5109-3700</contrib-id>'
+        # a second iD whose checksum fails does not take the first one's place
+        '<contrib-id contrib-id-type="orcid">0000-0001-5109-3701</contrib-id><name><surname>Doe',
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    smith, doe = loaded.article.authors
+    assert smith.orcid == "https://orcid.org/0000-0002-1825-0097"
+    assert doe.orcid == "https://orcid.org/0000-0001-5109-3700"
+    assert any(w.startswith("<contrib-id>: ") and "3701" in w for w in loaded.warnings)
+    [warning] = [w for w in loaded.warnings if "contrib-id not in the model" in w]
+    assert warning == (
+        "contributor 'Smith': contrib-id not in the model, left out: scopus '57190000000', "
+        "researcherid 'A-1234-2010', spin '1234-5678'"
+    )
+    assert warning.kind == "data dropped"
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//contrib-id[@contrib-id-type='orcid']/text()") == [
+        "https://orcid.org/0000-0002-1825-0097",
+        "https://orcid.org/0000-0001-5109-3700",
+    ]

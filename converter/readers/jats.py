@@ -617,12 +617,23 @@ class ArticleReader:
         person: dict[str, Any] = {"role": role}
         if contrib.get("corresp") == "yes":
             person["corresponding"] = True
+        other_ids: list[str] = []  # Scopus, ResearcherID, SPIN …: the model holds the ORCID only
         for item in _children(contrib, "contrib-id"):
-            if (item.get("contrib-id-type") or "") == "orcid":
-                person["orcid"] = orcid_or_warn(self.plain(item), self.warn, "<contrib-id>")
+            kind = (item.get("contrib-id-type") or "").strip()
+            value = self.plain(item).strip()
+            # in any case ('ORCID', 'Orcid'); untyped, an orcid.org address says what it is
+            if kind.lower() == "orcid" or (not kind and "orcid.org/" in value.lower()):
+                orcid = orcid_or_warn(value, self.warn, "<contrib-id>")
+                if person.get("orcid") and orcid != person["orcid"]:
+                    if orcid:
+                        other_ids.append(f"a second ORCID iD {value!r}")
+                    continue
+                person["orcid"] = orcid
                 stated = (item.get("authenticated") or "").strip()
                 if stated in ("true", "false"):
                     person["orcid_authenticated"] = stated == "true"
+            elif value:
+                other_ids.append(f"{kind or 'untyped'} {value!r}")
         # Pensoft writes the iD as <uri content-type="orcid">, older eLife as
         # <ext-link ext-link-type="orcid">: the same fact, not a link to leave out.
         carried: set[etree._Element] = set()
@@ -732,10 +743,15 @@ class ArticleReader:
             if (address is not None)
             else set()
         )
+        who = next(iter(names.values()), {}).get("surname") or next(iter(collabs.values()), "")
         if left:
-            who = next(iter(names.values()), {}).get("surname") or next(iter(collabs.values()), "")
             self.warn(
                 f"contributor {who!r}: not in the model, left out: " + ", ".join(sorted(left))
+            )
+        if other_ids:
+            self.warn(
+                f"contributor {who!r}: contrib-id not in the model, left out: "
+                + ", ".join(other_ids)
             )
         return person
 
