@@ -1034,3 +1034,63 @@ def test_contrib_ids_of_every_type_and_case(tmp_path: Path, store) -> None:
         "https://orcid.org/0000-0002-1825-0097",
         "https://orcid.org/0000-0001-5109-3700",
     ]
+
+
+# Found in a bug hunt on PMC and other publishers' files: a pub-type="epreprint" date before the
+# epub became the electronic publication date and the real one was dropped; <month>Mar</month>
+# shrank a date to its year, and a date given only as <string-date> or with <year>19</year>
+# vanished, all in silence.
+def test_dates_as_pmc_and_others_write_them(tmp_path: Path, store) -> None:
+    path = _article(tmp_path)
+    text = path.read_text().replace(
+        '<pub-date pub-type="epub"><day>5</day><month>3</month><year>2020</year></pub-date>',
+        '<pub-date pub-type="epreprint"><day>1</day><month>6</month><year>2019</year></pub-date>'
+        '<pub-date pub-type="eretracted"><year>2021</year></pub-date>'
+        '<pub-date pub-type="epub"><day>5</day><month>Mar.</month><year>2020</year></pub-date>'
+        '<pub-date pub-type="ppub"><string-date>Spring 2020</string-date></pub-date>'
+        '<pub-date pub-type="collection"><month><!-- checked -->Sept</month><year>2020</year>'
+        "</pub-date>"
+        "<history>"
+        '<date date-type="received"><string-date>December 1, 2019</string-date></date>'
+        '<date date-type="rev-recd"><day>3</day><month>1</month><year>20</year></date>'
+        '<date date-type="accepted"><day>1</day><month>February</month><year>2020</year></date>'
+        "</history>",
+    )
+    path.write_text(text)
+    loaded = _read(path)
+    article = loaded.article
+    assert (
+        article.published.electronic,
+        article.published.print,
+        article.published.collection,
+    ) == ("2020-03-05", "2020", "2020-09")
+    assert (article.history.received, article.history.revised, article.history.accepted) == (
+        "2019-12-01",
+        [],
+        "2020-02-01",
+    )
+    for said in (
+        "pub-date 2019-06-01 (epreprint) is not a publication date the model holds",
+        "pub-date 2021 (eretracted) is not a publication date the model holds",
+        "pub-date (ppub): string-date 'Spring 2020' says more than its year: read as '2020'",
+        "history date 'rev-recd': year '20' is not a year of four digits: left out",
+    ):
+        assert said in loaded.warnings
+        assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//pub-date[@date-type='pub']/@iso-8601-date") == ["2020-03-05", "2020"]
+    assert tree.xpath("//history/date/@iso-8601-date") == ["2019-12-01", "2020-02-01"]
+
+
+def test_a_pub_date_of_a_type_that_names_no_publication_yields_to_the_epub(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    text = path.read_text().replace(
+        '<pub-date pub-type="epub">',
+        '<pub-date pub-type="final"><year>2019</year></pub-date><pub-date pub-type="epub">',
+    )
+    path.write_text(text)
+    loaded = _read(path)
+    assert loaded.article.published.electronic == "2020-03-05"
+    assert "pub-date 2019 (final): a second electronic date is not in the model" in (
+        loaded.warnings
+    )

@@ -55,8 +55,11 @@ _REF_TYPES = {
 # pub-date types that are not the article's publication (PMC's release, a correction)
 _NOT_PUBLICATION = frozenset(
     {"pmc-release", "nihms-submitted", "manuscript", "ecorrected", "pcorrected", "retracted",
-     "preprint", "accepted", "received", "rev-recd"}
+     "preprint", "accepted", "received", "rev-recd", "epreprint", "ppreprint", "eretracted",
+     "pretracted", "corrected", "rev-request"}
 )  # fmt: skip
+# pub-date types (pub-type, date-type, publication-format) that name the electronic publication
+_ELECTRONIC = frozenset({"epub", "pub", "electronic", "online"})
 _SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub"}
 _XML_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _URL = re.compile(r"^(https?|ftp)://\S+$")
@@ -311,21 +314,89 @@ def _abstract_rank(kind: str | None) -> int:
     return 0 if (kind or "").strip().lower() in _MAIN_ABSTRACT else 1
 
 
-def _date_of(element: etree._Element) -> str | None:
-    """A JATS date element as YYYY[-MM[-DD]] (the iso-8601-date attribute when it is one)."""
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# a date written out (string-date): 'December 1, 2019', '1 December 2019', '2019 Dec 1',
+# 'December 2019' (English month names, as JATS files give them)
+_WRITTEN_DATES = (
+    re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"),
+    re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)\.?,?\s+(?P<year>\d{4})"),
+    re.compile(r"(?P<year>\d{4})\s+(?P<month>[^\W\d_]+)\.?(?:\s+(?P<day>\d{1,2}))?"),
+    re.compile(r"(?P<month>[^\W\d_]+)\.?,?\s+(?P<year>\d{4})"),
+)
+
+
+def _month_number(text: str) -> int | None:
+    """A month as files write it: '3', '03', or its English name or abbreviation ('Mar',
+    'Mar.', 'March', 'Sept'); None for anything else ('Spring', 'Mar-Apr')."""
+    word = text.strip().rstrip(".").lower()
+    if word.isdigit():
+        return int(word)  # an impossible one (13) is said when the date is checked
+    if len(word) >= 3:
+        for number, name in enumerate(_MONTH_NAMES, start=1):
+            if name.startswith(word):
+                return number
+    return None
+
+
+def _ymd(year: str, month: int | None, day: str | None) -> str:
+    if month is None:
+        return year
+    return f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def _written_date(text: str) -> tuple[str | None, str]:
+    """A ``<string-date>`` as YYYY[-MM[-DD]] where it is written unambiguously, else its year
+    when it names one ('Spring 2020'); with what was not read ('' when all was)."""
+    text = " ".join(text.split())
+    if _DATE.fullmatch(text):
+        return text, ""
+    for pattern in _WRITTEN_DATES:
+        found = pattern.fullmatch(text)
+        if found and (month := _month_number(found["month"])) is not None:
+            return _ymd(found["year"], month, found.groupdict().get("day")), ""
+    years = set(re.findall(r"(?<!\d)\d{4}(?!\d)", text))
+    if len(years) == 1:
+        return years.pop(), f"string-date {text!r} says more than its year"
+    return None, f"string-date {text!r} is not a date that can be read"
+
+
+def _read_date(element: etree._Element) -> tuple[str | None, str]:
+    """A JATS date element as YYYY[-MM[-DD]] (the iso-8601-date attribute when it is one), and
+    what of it could not be read ('' when all was): a month by its English name is read, a
+    year of two digits or a month that is none ('Spring') is not guessed at."""
     iso = (element.get("iso-8601-date") or "").strip()
     if _DATE.match(iso):
-        return iso
-    parts = {local_name(c, lower=True): (c.text or "").strip() for c in element}
+        return iso, ""
+    # the text of each part, not only what stands before a comment in it
+    parts = {
+        local_name(c, lower=True): "".join(c.itertext()).strip()
+        for c in element
+        if isinstance(c.tag, str)
+    }
     year = parts.get("year", "")
+    if not year:
+        if parts.get("string-date"):
+            return _written_date(parts["string-date"])
+        return None, "no year"
     if not re.fullmatch(r"\d{4}", year):
-        return None
+        return None, f"year {year!r} is not a year of four digits"
     month, day = parts.get("month", ""), parts.get("day", "")
-    if not month.isdigit():
-        return year
-    if not day.isdigit():
-        return f"{year}-{int(month):02d}"
-    return f"{year}-{int(month):02d}-{int(day):02d}"
+    if not month:
+        return year, f"day {day!r} without a month" if day else ""
+    number = _month_number(month)
+    if number is None:
+        return year, f"month {month!r} is not a month"
+    if day and not day.isdigit():
+        return _ymd(year, number, None), f"day {day!r} is not a day"
+    return _ymd(year, number, day or None), ""
+
+
+def _date_of(element: etree._Element) -> str | None:
+    """A JATS date element as YYYY[-MM[-DD]], as far as it can be read (see ``_read_date``)."""
+    return _read_date(element)[0]
 
 
 def _without(element: etree._Element, part: etree._Element) -> etree._Element:
@@ -978,9 +1049,18 @@ class ArticleReader:
 
     # dates -------------------------------------------------------------------------
     def _dates(self, meta: etree._Element, data: dict[str, Any]) -> None:
-        published: dict[str, str] = {}
+        found: list[tuple[int, str, str, str]] = []  # (rank, key, date, type) of each pub-date
         for item in _children(meta, "pub-date"):
-            value = self._real_date(_date_of(item), "pub-date")
+            date_type = item.get("date-type") or ""
+            pub_format = item.get("publication-format") or ""
+            pub_type = item.get("pub-type") or ""
+            if pub_type in _NOT_PUBLICATION or date_type in _NOT_PUBLICATION:
+                kind, value = pub_type or date_type, _date_of(item)
+                shown = f"pub-date {value} ({kind})" if value else f"pub-date ({kind})"
+                self.warn(f"{shown} is not a publication date the model holds")
+                continue
+            stated = pub_type or date_type or pub_format or "untyped"
+            value = self._real_date(self._date_read(item, f"pub-date ({stated})"), "pub-date")
             if value is None:
                 continue
             season = _child(item, "season")
@@ -989,28 +1069,33 @@ class ArticleReader:
                     f"pub-date {value}: season {self.plain(season)!r} is not in the model: left "
                     "out (the year is kept)"
                 )
-            date_type = item.get("date-type") or ""
-            pub_format = item.get("publication-format") or ""
-            pub_type = item.get("pub-type") or ""
-            if pub_type in _NOT_PUBLICATION or date_type in _NOT_PUBLICATION:
-                kind = pub_type or date_type
-                self.warn(f"pub-date {value} ({kind}) is not a publication date the model holds")
-                continue
+            rank = 0
             if date_type == "collection" or pub_type == "collection":
                 key = "collection"
             elif pub_format == "print" or pub_type in ("ppub", "epub-ppub"):
                 key = "print"
             else:
                 key = "electronic"
+                # A date of a type that names no publication (PMC's epreprint, once) is taken
+                # as the electronic one only when no pub-date says it is that one.
+                rank = 0 if {pub_type, date_type, pub_format.lower()} & _ELECTRONIC else 1
+            found.append((rank, key, value, date_type or pub_type or pub_format or "untyped"))
+        published: dict[str, str] = {}
+        for rank, key, value, kind in sorted(found, key=lambda entry: entry[0]):
             if published.setdefault(key, value) != value:  # PMC's pmc-release, a second epub
-                kind = date_type or pub_type or pub_format or "untyped"
                 self.warn(f"pub-date {value} ({kind}): a second {key} date is not in the model")
+            elif rank and kind != "untyped":
+                self.warn(
+                    f"pub-date {value} of type {kind!r} is read as the electronic publication date",
+                    SIMPLIFIED,
+                )
         if published:
             data["published"] = published
         history: dict[str, Any] = {}
         for item in _children(_child(meta, "history"), "date"):
             kind = item.get("date-type") or ""
-            value = self._real_date(_date_of(item), f"history date {kind!r}")
+            what = f"history date {kind!r}"
+            value = self._real_date(self._date_read(item, what), what)
             if value is None:
                 continue
             if kind == "received":
@@ -1023,6 +1108,14 @@ class ArticleReader:
                 self.warn(f"history date of type {kind!r} is not in the model: left out")
         if history:
             data["history"] = history
+
+    def _date_read(self, item: etree._Element, what: str) -> str | None:
+        """A date element read as far as it can be, what could not be read said ("data
+        dropped"): a ``<string-date>`` alone, a year of two digits, a month that is none."""
+        value, lost = _read_date(item)
+        if lost:
+            self.warn(f"{what}: {lost}: " + (f"read as {value!r}" if value else "left out"))
+        return value
 
     def _real_date(self, value: str | None, what: str) -> str | None:
         """A date of the article as far as it is real: a day its month has not (ZooKeys:
