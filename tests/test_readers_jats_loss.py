@@ -12,6 +12,7 @@ from converter import to_jats
 from converter.readers import ReadContext, read_source
 
 XLINK = "{http://www.w3.org/1999/xlink}href"
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 HEAD = """<?xml version="1.0"?>
 <!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.1 20151215//EN"
  "JATS-journalpublishing1.dtd">
@@ -1094,3 +1095,100 @@ def test_a_pub_date_of_a_type_that_names_no_publication_yields_to_the_epub(tmp_p
     assert "pub-date 2019 (final): a second electronic date is not in the model" in (
         loaded.warnings
     )
+
+
+def _russian(path: Path) -> Path:
+    """The test article in Russian (xml:lang="ru" on the root), its title too."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(' dtd-version="1.1" xml:lang="en">', ' dtd-version="1.1" xml:lang="ru">')
+    text = text.replace(
+        "<article-title>A title</article-title>", "<article-title>Заголовок</article-title>"
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# Found in a bug hunt on Russian journals' files: forms without xml:lang all took the article's
+# language, and all but the first were lost in silence (the Latin name, the English
+# affiliation, an English trans-title), or an English keyword group was merged into the Russian
+# one. Each now takes the language its script tells.
+def test_names_and_affiliation_forms_without_xml_lang(tmp_path: Path, store) -> None:
+    contribs = """<contrib-group><contrib contrib-type="author"><name-alternatives>
+<name name-style="eastern"><surname>Иванов</surname><given-names>Иван</given-names></name>
+<name name-style="western"><surname>Ivanov</surname><given-names>Ivan</given-names></name>
+</name-alternatives><xref ref-type="aff" rid="aff1"/></contrib>
+<contrib contrib-type="author"><name-alternatives>
+<name><surname>Петров</surname><given-names>Пётр</given-names></name>
+<name><surname>张</surname><given-names>三</given-names></name>
+</name-alternatives><xref ref-type="aff" rid="aff2"/></contrib></contrib-group>
+<aff-alternatives id="aff1">
+<aff><institution>Институт физики</institution>, <country country="RU">Россия</country></aff>
+<aff><institution>Institute of Physics</institution>, <country country="RU">Russia</country></aff>
+</aff-alternatives>
+<aff-alternatives id="aff2">
+<aff xml:lang="ru"><institution>Московский университет</institution><country>Россия</country></aff>
+<aff xml:lang="en">Faculty of Physics; Moscow University; Moscow</aff>
+</aff-alternatives>"""
+    loaded = _read(_russian(_article(tmp_path, contribs=contribs)))
+    ivanov, petrov = loaded.article.authors
+    assert {lang: n.surname for lang, n in ivanov.name.items()} == {"ru": "Иванов", "en": "Ivanov"}
+    assert {lang: n.surname for lang, n in petrov.name.items()} == {"ru": "Петров"}
+    said = "the name '三 张' states no xml:lang and its script does not tell its language: left out"
+    assert said in loaded.warnings
+    first, second = loaded.article.affiliations
+    assert first.institution == {"ru": "Институт физики", "en": "Institute of Physics"}
+    assert (first.country, first.country_name) == ("RU", {"ru": "Россия", "en": "Russia"})
+    # a tagged form beside a line of text: both kept as lines, or the English form would be
+    # written with the Russian institution
+    assert second.institution is None
+    assert second.text == {
+        "ru": "Московский университет, Россия",
+        "en": "Faculty of Physics; Moscow University; Moscow",
+    }
+    said = (
+        "affiliation 'aff2': its en form is a line of text, so its ru form is kept as its line "
+        "too, without its tags"
+    )
+    assert said in loaded.warnings
+    assert loaded.warnings[loaded.warnings.index(said)].kind == "markup simplified"
+    tree = _output(loaded, tmp_path, store)
+    names = tree.xpath("//contrib[1]/name-alternatives/name")
+    assert [(n.get(LANG), n.findtext("surname")) for n in names] == [
+        ("ru", "Иванов"),
+        ("en", "Ivanov"),
+    ]
+    english = tree.xpath("//aff-alternatives[@id='aff2']/aff[@xml:lang='en']")[0]
+    assert "".join(english.xpath("text()")) == "Faculty of Physics; Moscow University; Moscow"
+
+
+def test_keywords_and_trans_titles_without_xml_lang(tmp_path: Path, store) -> None:
+    path = _russian(
+        _article(
+            tmp_path,
+            permissions="""<kwd-group xml:lang="ru"><kwd>ключ</kwd><kwd>слово</kwd></kwd-group>
+<kwd-group><kwd>key</kwd><kwd>word</kwd></kwd-group>
+<kwd-group><kwd>关键词</kwd></kwd-group>""",
+        )
+    )
+    text = path.read_text(encoding="utf-8").replace(
+        "<article-title>Заголовок</article-title>",
+        "<article-title>Заголовок</article-title><trans-title-group><trans-title>A <italic>title"
+        "</italic></trans-title></trans-title-group><trans-title-group><trans-title>Другой "
+        "заголовок</trans-title></trans-title-group>",
+    )
+    path.write_text(text, encoding="utf-8")
+    loaded = _read(path)
+    article = loaded.article
+    assert article.keywords == {"ru": ["ключ", "слово"], "en": ["key", "word"]}
+    assert (
+        "a keyword group without xml:lang whose script does not tell its language is left out "
+        "(关键词)"
+    ) in loaded.warnings
+    assert article.title == {"ru": "Заголовок", "en": "A <i>title</i>"}
+    assert (
+        "trans-title 'Другой заголовок' states no xml:lang and its script tells 'ru', as "
+        "another title: left out"
+    ) in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//trans-title-group[@xml:lang='en']/trans-title/italic/text()") == ["title"]
+    assert tree.xpath("//kwd-group[@xml:lang='en']/kwd/text()") == ["key", "word"]

@@ -438,6 +438,63 @@ class ArticleReader:
             return False
         return True
 
+    def form_langs(
+        self, forms: list[etree._Element], texts: list[str], what: str
+    ) -> list[str | None]:
+        """The language of each form of one thing given in several (the names of
+        name-alternatives, the forms of aff-alternatives): its xml:lang; a form that states none
+        takes the language its script tells against the article's (``language_by_script``:
+        Cyrillic → the article's Cyrillic language or ru, Latin → its Latin one or en), a lone
+        form the article's. None, said, for a form whose language its script does not tell, or
+        tells one another form states (before, every untagged form took the article's language
+        and all but the first were lost in silence); if no form can be placed, the first takes
+        the article's language."""
+        stated = [(form.get(XML_LANG) or "").strip() for form in forms]
+        if len(forms) == 1:
+            return [stated[0] or self.lang]
+        held = {lang for lang in stated if lang}
+        found: list[str | None] = []
+        problems: list[str] = []
+        for lang, text in zip(stated, texts, strict=True):
+            told = lang or scripts.language_by_script(text, self.lang)
+            if lang or (told and told not in held):
+                held.add(told or "")
+                found.append(told)
+                problems.append("")
+            else:
+                found.append(None)
+                problems.append(
+                    f"its script tells {told!r}, which another form states"
+                    if told
+                    else "its script does not tell its language"
+                )
+        if not any(found) and found:
+            found[0], problems[0] = self.lang, ""
+        for text, problem in zip(texts, problems, strict=True):
+            if problem:
+                self.warn(f"{what} {text!r} states no xml:lang and {problem}: left out")
+        return found
+
+    def translated_lang(
+        self, text: str, stated: str, held: dict[str, str], what: str, main: str | None = None
+    ) -> str | None:
+        """The language of a translated title (trans-title, trans-subtitle): as stated, else the
+        one its script tells against ``main`` (the article's language); None, said, when it
+        cannot be told or is one the titles already hold with another text (a trans-title-group
+        without xml:lang was put under the article's language and lost in silence)."""
+        letters = re.sub(r"</?(?:i|b|sub|sup|sc|u)>", "", text)  # the model's inline tags
+        lang = stated or scripts.language_by_script(letters, main or self.lang)
+        if lang is None:
+            self.warn(
+                f"{what} {text!r} states no xml:lang and its script does not tell its language: "
+                "left out"
+            )
+        elif held.get(lang, text) != text:
+            told = "in" if stated else "states no xml:lang and its script tells"
+            self.warn(f"{what} {text!r} {told} {lang!r}, as another title: left out")
+            return None
+        return lang
+
     def inline(self, element: etree._Element) -> str:
         return inline_text(element, local_name(element, lower=True), self.log)
 
@@ -612,16 +669,22 @@ class ArticleReader:
         sub = _child(group, "subtitle")
         if sub is not None:
             subtitle[self.lang_of(sub)] = self.inline(sub)
-        for trans in _children(group, "trans-title-group"):
-            lang = self.lang_of(trans)
-            for item in _children(trans, "trans-title"):
-                title.setdefault(self.lang_of(item, lang), self.inline(item))
-            for item in _children(trans, "trans-subtitle"):
-                subtitle.setdefault(self.lang_of(item, lang), self.inline(item))
-        for item in _children(group, "trans-title"):  # NLM 2.3 puts it in title-group
-            title.setdefault(self.lang_of(item), self.inline(item))
-        for item in _children(group, "trans-subtitle"):
-            subtitle.setdefault(self.lang_of(item), self.inline(item))
+        # NLM 2.3 puts trans-title and trans-subtitle in title-group itself
+        for trans in [*_children(group, "trans-title-group"), group]:
+            if trans is None:
+                continue
+            stated = (trans.get(XML_LANG) or "").strip() if trans is not group else ""
+            for tag, found in (("trans-title", title), ("trans-subtitle", subtitle)):
+                for item in _children(trans, tag):
+                    text = self.inline(item)
+                    if not text:
+                        continue
+                    own = (item.get(XML_LANG) or "").strip() or stated
+                    lang = self.translated_lang(text, own, found, tag)
+                    if lang is not None:
+                        found.setdefault(lang, text)
+                        # a trans-subtitle beside it is in the trans-title's language
+                        stated = stated or (lang if trans is not group else "")
         data["title"] = title
         if subtitle:
             data["subtitle"] = subtitle
@@ -717,23 +780,33 @@ class ArticleReader:
         names: dict[str, Any] = {}
         alternatives = _child(contrib, "name-alternatives")
         untagged: list[str] = []  # <string-name>Jane Smith</string-name>: no parts to read
+        forms: list[tuple[etree._Element, dict[str, Any]]] = []
         for name in [
             *_children(contrib, "name", "string-name"),
             *_children(alternatives, "name", "string-name"),
         ]:
             parts = self._name(name)
             if parts:
-                names.setdefault(self.lang_of(name), parts)
+                forms.append((name, parts))
             elif self.plain(name):
                 untagged.append(self.plain(name))
+        shown = [" ".join(filter(None, (p.get("given"), p.get("surname")))) for _, p in forms]
+        langs = self.form_langs([name for name, _ in forms], shown, "the name")
+        for (_, parts), lang, text in zip(forms, langs, shown, strict=True):
+            if lang is not None and names.setdefault(lang, parts) != parts:
+                self.warn(f"the name {text!r}: a second name in {lang!r} is left out")
         if names:
             person["name"] = names
         collabs: dict[str, str] = {}
-        for collab in [
+        groups = [
             *_children(contrib, "collab"),
             *_children(_child(contrib, "collab-alternatives"), "collab"),
-        ]:
-            collabs.setdefault(self.lang_of(collab), self._collab_name(collab))
+        ]
+        group_names = [self._collab_name(collab) for collab in groups]
+        group_langs = self.form_langs(groups, group_names, "the group author name")
+        for text, lang in zip(group_names, group_langs, strict=True):
+            if lang is not None and collabs.setdefault(lang, text) != text:
+                self.warn(f"the group author name {text!r}: a second in {lang!r} is left out")
         if collabs:
             person["collab"] = collabs
         if not names and not collabs:
@@ -901,8 +974,48 @@ class ArticleReader:
         aff: dict[str, Any] = {}
         if element.get("id") and _XML_ID.match(element.get("id", "")):
             aff["id"] = element.get("id")
-        for form in forms or [element]:
-            self._aff_form(form, self.lang_of(form), aff)
+        if forms:
+            texts = [" ".join("".join(form.itertext()).split()) for form in forms]
+            where = f"affiliation {aff.get('id', '')!r}: the form"
+            langs = self.form_langs(forms, texts, where)
+        else:
+            forms, langs = [element], [self.lang_of(element)]
+        read: list[tuple[str, dict[str, Any], etree._Element]] = []
+        for form, lang in zip(forms, langs, strict=True):
+            if lang is None:
+                continue
+            if lang in {held for held, _, _ in read}:
+                self.warn(
+                    f"affiliation {aff.get('id', '')!r}: a second form in {lang!r} is left out"
+                )
+                continue
+            found: dict[str, Any] = {}
+            self._aff_form(form, lang, found)
+            read.append((lang, found, form))
+        as_text = [lang for lang, found, _ in read if "text" in found]
+        if as_text and len(as_text) < len(read):
+            # One form free text, another tagged (aff-alternatives with a Russian form in tags
+            # and an English line): the model's parts are the affiliation's, not a form's, so
+            # the English form would be written with the Russian institution. Each form is
+            # kept as its line instead.
+            tagged = [lang for lang, found, _ in read if "text" not in found]
+            self.warn(
+                f"affiliation {aff.get('id', '')!r}: its {'/'.join(as_text)} form is a line of "
+                f"text, so its {'/'.join(tagged)} form is kept as its line too, without its tags",
+                SIMPLIFIED,
+            )
+            for lang, found, form in read:
+                line = found["text"][lang] if "text" in found else self._aff_line(form)
+                aff.setdefault("text", {})[lang] = line
+                if found.get("ror"):
+                    aff["ror"] = found["ror"]
+        else:
+            for _, found, _ in read:
+                for key, value in found.items():
+                    if isinstance(value, dict):
+                        aff.setdefault(key, {}).update(value)
+                    else:
+                        aff[key] = value
         label = _child(element, "label")
         text = " ".join(self.plain(label).split()) if label is not None else ""
         if not any(aff.get(k) for k in ("institution", "city", "country", "text")) and (
@@ -999,6 +1112,30 @@ class ArticleReader:
                 aff.setdefault(key, {}).update(value)
             else:
                 aff[key] = value
+
+    def _aff_line(self, form: etree._Element) -> str:
+        """A tagged affiliation form as one line: its parts in their order, a comma between two
+        that nothing separates; no label, id, e-mail or link. SciELO's published line, if the
+        form has one, is that line."""
+        original = [
+            self.plain(part)
+            for part in form.iter("{*}institution", "institution")
+            if (part.get("content-type") or "").lower() == "original"
+        ]
+        if original:
+            return _clean_aff_text(original[0])
+        line = form.text or ""
+        for child in form:
+            name = local_name(child, lower=True)
+            kind = (child.get("content-type") or "").lower()
+            skip = name in ("label", "institution-id", "email", "ext-link", "uri", "phone", "fax")
+            if name and not skip and not _sup_label(child) and kind != "normalized":
+                text = self._aff_line(child) if len(child) else self.plain(child)
+                if text and line.strip() and not re.search(r"[,;:(\[–—-]\s*$", line):
+                    line += ", "
+                line += text
+            line += child.tail or ""
+        return _clean_aff_text(line)
 
     def _aff_part(
         self, part: etree._Element, lang: str, aff: dict[str, Any], institutions: list[str]
@@ -1258,9 +1395,29 @@ class ArticleReader:
         self, meta: etree._Element, data: dict[str, Any], default: str | None = None
     ) -> None:
         keywords: dict[str, list[str]] = {}
-        for group in _children(meta, "kwd-group"):
-            words = [self.inline(k) for k in _children(group, "kwd")]
-            keywords.setdefault(self.lang_of(group, default), []).extend(w for w in words if w)
+        inherited = default or self.lang
+        groups = _children(meta, "kwd-group")
+        read: list[tuple[str | None, list[str]]] = []
+        for group in groups:
+            words = [w for w in (self.inline(k) for k in _children(group, "kwd")) if w]
+            lang = (group.get(XML_LANG) or "").strip()
+            if not lang and len(groups) > 1:
+                # an untagged group beside others (an English one in a Russian article) is in
+                # the language its script tells, not merged into the article's
+                letters = " ".join("".join(k.itertext()) for k in _children(group, "kwd"))
+                lang = scripts.language_by_script(letters, inherited) or ""
+            read.append((lang or (None if len(groups) > 1 else inherited), words))
+        held = {lang for lang, _ in read if lang}
+        for lang, words in read:
+            if lang is None and inherited in held:
+                shown = ", ".join(words[:3]) + (" …" if len(words) > 3 else "")
+                self.warn(
+                    f"a keyword group without xml:lang whose script does not tell its language "
+                    f"is left out ({shown})"
+                )
+                continue
+            held.add(lang or inherited)
+            keywords.setdefault(lang or inherited, []).extend(words)
         found: dict[str, list[str]] = data.get("keywords", {})
         for lang, words in keywords.items():
             if not words or not self.known_lang(lang, "a keyword group"):
@@ -1606,11 +1763,17 @@ class ArticleReader:
         if main is not None:
             journal["language"] = self.lang_of(main)
             title[journal["language"]] = self.plain(main)
-        for trans in _children(holder, "trans-title-group"):
+        for trans in [*_children(holder, "trans-title-group"), holder]:
+            stated = (trans.get(XML_LANG) or "").strip() if trans is not holder else ""
             for item in _children(trans, "trans-title"):
-                title.setdefault(self.lang_of(item, self.lang_of(trans)), self.plain(item))
-        for item in _children(holder, "trans-title"):
-            title.setdefault(self.lang_of(item), self.plain(item))
+                text = self.plain(item)
+                if not text:
+                    continue
+                own = (item.get(XML_LANG) or "").strip() or stated
+                main_lang = journal.get("language")
+                lang = self.translated_lang(text, own, title, "journal trans-title", main_lang)
+                if lang is not None:
+                    title.setdefault(lang, text)
         abbrev = _child(holder, "abbrev-journal-title")
         if abbrev is not None:
             journal["abbrev_title"] = self.plain(abbrev)
