@@ -1192,3 +1192,61 @@ def test_keywords_and_trans_titles_without_xml_lang(tmp_path: Path, store) -> No
     tree = _output(loaded, tmp_path, store)
     assert tree.xpath("//trans-title-group[@xml:lang='en']/trans-title/italic/text()") == ["title"]
     assert tree.xpath("//kwd-group[@xml:lang='en']/kwd/text()") == ["key", "word"]
+
+
+# Found in a bug hunt on eLife's and Crossref-pattern files: a funder id written after the
+# name in <named-content content-type="funder-id"> was glued into the name and no id read; one
+# in funding-source/@xlink:href was dropped; a Ringgold id beside free affiliation text was
+# glued into the text ('64935Moscow State University'), all in silence.
+def test_funder_ids_as_publishers_write_them(tmp_path: Path, store) -> None:
+    funding = """<funding-group><award-group><funding-source>Directorate for Mathematical and
+Physical Sciences<named-content content-type="funder-id">http://dx.doi.org/10.13039/100000086\
+</named-content></funding-source><award-id>DMS-1</award-id></award-group>
+<award-group><funding-source xlink:href="https://doi.org/10.13039/501100006769">Russian Science
+Foundation</funding-source><principal-award-recipient><name><surname>Smith</surname>
+<given-names>Jane</given-names></name></principal-award-recipient></award-group>
+<award-group><funding-source><institution-wrap><institution-id institution-id-type="Ringgold">
+64935</institution-id><institution-id institution-id-type="FundRef">10.13039/100000001\
+</institution-id><institution>A Science Foundation</institution></institution-wrap>
+</funding-source></award-group></funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    assert [(f.funder["en"], f.funder_id) for f in loaded.article.funding] == [
+        ("Directorate for Mathematical and Physical Sciences", "10.13039/100000086"),
+        ("Russian Science Foundation", "10.13039/501100006769"),
+        ("A Science Foundation", "10.13039/100000001"),
+    ]
+    for said in (
+        "award-group: not in the model, left out: principal-award-recipient",
+        "funder 'A Science Foundation': institution-id of type 'Ringgold' '64935' is not a "
+        "Funder Registry DOI or ROR id: left out",
+    ):
+        assert said in loaded.warnings
+        assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//funding-source//institution/text()") == [
+        "Directorate for Mathematical and Physical Sciences",
+        "Russian Science Foundation",
+        "A Science Foundation",
+    ]
+    assert tree.xpath("//funding-source//institution-id/text()") == [
+        "10.13039/100000086",
+        "10.13039/501100006769",
+        "10.13039/100000001",
+    ]
+
+
+def test_an_institution_id_is_no_word_of_an_affiliation(tmp_path: Path) -> None:
+    contribs = CONTRIBS.replace(
+        "<addr-line>Institut Pasteur, Paris, France</addr-line>",
+        'Department of Biology, <institution-wrap><institution-id institution-id-type="Ringgold">'
+        "64935</institution-id><institution>Institut Pasteur</institution></institution-wrap>, "
+        "Paris, France, 75015",
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    second = loaded.article.affiliations[1]
+    assert second.text == {"en": "Department of Biology, Institut Pasteur, Paris, France, 75015"}
+    said = (
+        "an affiliation's institution-id of type 'Ringgold' (64935) is not in the model: left out"
+    )
+    assert said in loaded.warnings
+    assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"

@@ -162,7 +162,9 @@ _INSTITUTION_WORDS = re.compile(
 
 
 def _clean_aff_text(text: str) -> str:
-    return re.sub(r"^[\s,;.]+|[\s,;]+$", "", " ".join(text.split()))
+    # no space before a comma: the parts of a line are joined with one ('University , Moscow')
+    text = re.sub(r"\s+(?=[,;])", "", " ".join(text.split()))
+    return re.sub(r"^[\s,;.]+|[\s,;]+$", "", text)
 
 
 def _place_name(text: str) -> bool:
@@ -411,6 +413,35 @@ def _without(element: etree._Element, part: etree._Element) -> etree._Element:
             shallow.text = (shallow.text or "") + child.tail
     shallow.remove(child)
     return shallow
+
+
+def _cut(part: etree._Element) -> None:
+    """Take ``part`` out of its tree, its tail text staying where it stood."""
+    parent = part.getparent()
+    if parent is None:
+        return
+    if part.tail:
+        before = part.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + part.tail
+        else:
+            parent.text = (parent.text or "") + part.tail
+    parent.remove(part)
+
+
+def _without_ids(element: etree._Element) -> etree._Element:
+    """A copy of ``element`` without the ``institution-id``s in it (Ringgold's '64935' is no
+    word of an institution's name)."""
+    shallow = copy.deepcopy(element)
+    for found in list(shallow.iter("{*}institution-id", "institution-id")):
+        _cut(found)
+    return shallow
+
+
+# a funding-source's <named-content> holding its funder id (eLife, Crossref's pattern:
+# content-type="funder-id"), not a word of its name
+_FUNDER_ID_CONTENT = re.compile(r"fund(er|ref)[-_ ]?id|fundref", re.IGNORECASE)
+_AWARD_READ = frozenset({"funding-source", "award-id", "funding-statement"})
 
 
 class ArticleReader:
@@ -1050,9 +1081,11 @@ class ArticleReader:
                 for part in child:
                     if not self._aff_variant(part, original):
                         self._aff_part(part, lang, parts, institutions)
-                whole.append(self.plain(child))
+                whole.append(self.plain(_without_ids(child)))
             elif self._aff_variant(child, original):
                 pass
+            elif name == "institution-id":
+                self._aff_part(child, lang, parts, institutions)
             elif name == "addr-line" and kind != "city" and _tagged_address(child):
                 # SciELO: <addr-line><state>CE</state><city>Fortaleza</city></addr-line>
                 for part in child:
@@ -1146,8 +1179,14 @@ class ArticleReader:
         text = self.plain(part)
         kind = (part.get("content-type") or "").lower()
         if name == "institution-id":
-            if (part.get("institution-id-type") or "").lower() == "ror":
+            kind = (part.get("institution-id-type") or "").strip()
+            if kind.lower() == "ror" or (not kind and "ror.org/" in text):
                 aff["ror"] = text
+            elif text:
+                self.warn(
+                    f"an affiliation's institution-id of type {kind or 'untyped'!r} ({text}) is "
+                    "not in the model: left out"
+                )
         elif name == "institution" and text:
             if kind.startswith(("orgdiv", "dept", "department")):
                 aff.setdefault("departments", []).append(text)  # orgdiv1, orgdiv2 … in order
@@ -1440,16 +1479,7 @@ class ArticleReader:
             # CAPES and CNPq), unless they name one funder in several languages.
             funders: list[tuple[dict[str, str], str | None]] = []
             for source in _children(award, "funding-source"):
-                funder_id = None
-                wrap = _child(source, "institution-wrap")
-                if wrap is not None:
-                    found_id = _child(wrap, "institution-id")
-                    if found_id is not None:
-                        funder_id = self.plain(found_id)
-                    name_el = _child(wrap, "institution")
-                    name = self.plain(name_el) if name_el is not None else ""
-                else:
-                    name = self.plain(source)
+                name, funder_id = self._funding_source(source)
                 if not name:
                     continue
                 lang = self.lang_of(source)
@@ -1458,6 +1488,9 @@ class ArticleReader:
                 names, known_id = funders[-1]
                 names[lang] = name
                 funders[-1] = (names, known_id or funder_id)
+            left = {local_name(c, lower=True) for c in award} - _AWARD_READ - {""}
+            if left and funders:
+                self.warn("award-group: not in the model, left out: " + ", ".join(sorted(left)))
             if not funders:
                 self.warn("an award-group without funding-source is left out")
                 continue
@@ -1465,13 +1498,7 @@ class ArticleReader:
             for funder, funder_id in funders:
                 entry: dict[str, Any] = {"funder": funder}
                 if funder_id:
-                    # PLOS: 'dx.doi.org/10.13039/…', a resolver address without its scheme
-                    if re.match(r"(?:dx\.)?doi\.org/", funder_id.strip(), re.IGNORECASE):
-                        funder_id = "https://" + funder_id.strip()
-                    try:
-                        entry["funder_id"] = identifiers.normalize_funder_id(funder_id)
-                    except ValueError:
-                        self.warn(f"funder id {funder_id!r} is not a Funder Registry DOI or ROR")
+                    entry["funder_id"] = funder_id
                 if awards:
                     entry["awards"] = list(awards)
                 funding.append(entry)
@@ -1492,6 +1519,53 @@ class ArticleReader:
                 self.warn(f"a second funding statement in {lang!r} is left out")
         if statements:
             data["funding_statement"] = statements
+
+    def _funding_source(self, source: etree._Element) -> tuple[str, str | None]:
+        """A funding-source's name and funder id (a Funder Registry DOI or a ROR id). The id
+        may be an ``institution-id`` in its ``institution-wrap`` (PLOS, eLife), a ``<named-content
+        content-type="funder-id">`` after the name (Crossref's pattern), or its ``xlink:href``;
+        none of it is a word of the name. An id of another kind (Ringgold), or a second one,
+        is named as left out."""
+        found: list[tuple[str, str]] = []  # (what it is, its value)
+        href = (source.get(XLINK_HREF) or "").strip()
+        if href:
+            found.append(("xlink:href", href))
+        shallow = copy.deepcopy(source)
+        for part in list(shallow.iter()):
+            name = local_name(part, lower=True)
+            kind = (part.get("institution-id-type") or part.get("content-type") or "").strip()
+            if name == "institution-id" or (
+                name == "named-content" and _FUNDER_ID_CONTENT.search(kind)
+            ):
+                found.append((f"{name} of type {kind!r}" if kind else name, self.plain(part)))
+                _cut(part)
+            elif name == "ext-link" and "fundref" in (part.get(XLINK_HREF) or "").lower():
+                _cut(part)  # older eLife: 'FundRef identification ID:' linked, before the id
+        wrap = _child(shallow, "institution-wrap")
+        if wrap is not None:
+            name_el = _child(wrap, "institution")
+            name = self.plain(name_el) if name_el is not None else ""
+        else:
+            name = self.plain(shallow)
+        funder_id: str | None = None
+        for what, value in found:
+            candidate = value.strip()
+            # PLOS: 'dx.doi.org/10.13039/…', a resolver address without its scheme
+            if re.match(r"(?:dx\.)?doi\.org/", candidate, re.IGNORECASE):
+                candidate = "https://" + candidate
+            try:
+                read = identifiers.normalize_funder_id(candidate)
+            except ValueError:
+                self.warn(
+                    f"funder {name!r}: {what} {value!r} is not a Funder Registry DOI or ROR id: "
+                    "left out"
+                )
+                continue
+            if funder_id is None:
+                funder_id = read
+            elif read != funder_id:
+                self.warn(f"funder {name!r}: a second funder id {value!r} is left out")
+        return name, funder_id
 
     def _custom_meta(self, meta: etree._Element, data: dict[str, Any]) -> None:
         items = []
