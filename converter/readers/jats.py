@@ -438,6 +438,19 @@ def _without_ids(element: etree._Element) -> etree._Element:
     return shallow
 
 
+def _footnote_text(note: etree._Element) -> str:
+    """A footnote's text without its label (SciELO repeats the mark as a ``<sup>`` too)."""
+    shallow = copy.deepcopy(note)
+    marks = []
+    for label in list(shallow.iter("{*}label", "label")):
+        marks.append(" ".join("".join(label.itertext()).split()))
+        _cut(label)
+    text = " ".join("".join(shallow.itertext()).split())
+    if marks and marks[0] and text.startswith(marks[0]):
+        text = text[len(marks[0]) :].strip()
+    return text
+
+
 # a funding-source's <named-content> holding its funder id (eLife, Crossref's pattern:
 # content-type="funder-id"), not a word of its name
 _FUNDER_ID_CONTENT = re.compile(r"fund(er|ref)[-_ ]?id|fundref", re.IGNORECASE)
@@ -453,6 +466,7 @@ class ArticleReader:
         self.log = log
         self.lang = (element.get(XML_LANG) or "en").strip() or "en"
         self.corresp_emails: dict[str, str] = {}  # see _corresp_emails
+        self.footnotes: dict[str, etree._Element] | None = None  # see _footnotes
 
     # helpers ---------------------------------------------------------------------
     def lang_of(self, element: etree._Element, default: str | None = None) -> str:
@@ -528,6 +542,43 @@ class ArticleReader:
 
     def inline(self, element: etree._Element) -> str:
         return inline_text(element, local_name(element, lower=True), self.log)
+
+    def title_text(self, element: etree._Element) -> str:
+        """A title's inline text without its footnote markers (SciELO: ``<article-title>…
+        <xref ref-type="fn" rid="fn1"><sup>1</sup></xref></article-title>``), which left a
+        stray '1' at its end. The footnote, which the model has no place for, is named as left
+        out."""
+        marks = [xref for xref in element.iter("{*}xref", "xref") if self._footnote_mark(xref)]
+        if not marks:
+            return self.inline(element)
+        where = local_name(element)
+        shallow = copy.deepcopy(element)
+        for xref in [x for x in shallow.iter("{*}xref", "xref") if self._footnote_mark(x)]:
+            mark = " ".join("".join(xref.itertext()).split())
+            _cut(xref)
+            for rid in (xref.get("rid") or "").split():
+                note = self._footnotes().get(rid)
+                text = _footnote_text(note) if note is not None else ""
+                if text:
+                    shown = text if len(text) <= 80 else text[:77].rstrip() + "…"
+                    self.warn(f"{where}: footnote {rid} is not in the model: left out ({shown})")
+                elif mark:
+                    self.warn(f"{where}: the footnote marker {mark!r} is left out", SIMPLIFIED)
+        return inline_text(shallow, where, self.log)
+
+    def _footnote_mark(self, xref: etree._Element) -> bool:
+        """An xref to a footnote: typed so, or pointing to an ``<fn>``."""
+        if (xref.get("ref-type") or "").lower() in ("fn", "table-fn"):
+            return True
+        return any(rid in self._footnotes() for rid in (xref.get("rid") or "").split())
+
+    def _footnotes(self) -> dict[str, etree._Element]:
+        """The article's ``<fn>`` elements by id (read once)."""
+        if self.footnotes is None:
+            self.footnotes = {
+                fn.get("id", ""): fn for fn in self.root.iter("{*}fn", "fn") if fn.get("id")
+            }
+        return self.footnotes
 
     def plain(self, element: etree._Element) -> str:
         return plain_text(element, local_name(element, lower=True), self.log)
@@ -612,7 +663,7 @@ class ArticleReader:
         group = _child(stub, "title-group")
         for tag, key in (("article-title", "title"), ("subtitle", "subtitle")):
             found = _child(group, tag)
-            text = self.inline(found) if found is not None else ""
+            text = self.title_text(found) if found is not None else ""
             if not text:
                 continue
             known = data.setdefault(key, {})
@@ -696,10 +747,10 @@ class ArticleReader:
         subtitle: dict[str, str] = {}
         main = _child(group, "article-title")
         if main is not None:
-            title[self.lang_of(main)] = self.inline(main)
+            title[self.lang_of(main)] = self.title_text(main)
         sub = _child(group, "subtitle")
         if sub is not None:
-            subtitle[self.lang_of(sub)] = self.inline(sub)
+            subtitle[self.lang_of(sub)] = self.title_text(sub)
         # NLM 2.3 puts trans-title and trans-subtitle in title-group itself
         for trans in [*_children(group, "trans-title-group"), group]:
             if trans is None:
@@ -707,7 +758,7 @@ class ArticleReader:
             stated = (trans.get(XML_LANG) or "").strip() if trans is not group else ""
             for tag, found in (("trans-title", title), ("trans-subtitle", subtitle)):
                 for item in _children(trans, tag):
-                    text = self.inline(item)
+                    text = self.title_text(item)
                     if not text:
                         continue
                     own = (item.get(XML_LANG) or "").strip() or stated
