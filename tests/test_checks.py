@@ -227,6 +227,18 @@ def test_literal_text_is_no_misdecoded_text() -> None:
     assert [h.path for h in hits] == ["/article/front/article-meta/title-group/article-title"]
 
 
+def test_licence_rules_read_the_ali_namespace_without_its_final_slash() -> None:
+    """Many publishers' files bind ali: to the namespace without its final slash: their
+    licence_ref is still read, so a mismatch with xlink:href is found, not missed."""
+    no_slash = PASS.replace(
+        'xmlns:ali="http://www.niso.org/schemas/ali/1.0/"',
+        'xmlns:ali="http://www.niso.org/schemas/ali/1.0"',
+    )
+    assert not [f for f in _findings(no_slash, ("general",)) if f.rule.startswith("license")]
+    broken = BREAKERS["license-ref-match"](no_slash)
+    assert [f.rule for f in _findings(broken, ("general",))] == ["license-ref-match"]
+
+
 def test_translit_scheme_against_the_journal_scheme() -> None:
     """With a scheme, each word that departs from it is named with the scheme it fits."""
     report = check_bytes(PASS.encode("utf-8"), "doc.xml", ("rsci",), today=TODAY, scheme="bsi")

@@ -19,7 +19,7 @@ from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.languages import normalize_language
 from converter.licenses import spdx_from_url
-from converter.xmlns import ALI, XLINK_HREF, XML_LANG, local_name
+from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name
 
 _ISSN_FORMATS = {
     "print": "print",
@@ -257,7 +257,8 @@ def date_future(doc: Doc) -> Iterator[Hit]:
 
 def _license_urls(el: etree._Element) -> tuple[str | None, str | None]:
     href = el.get(XLINK_HREF)
-    ref = el.find(f"{{{ALI}}}license_ref")
+    # (either spelling of the ALI namespace: many publishers' files leave off its final slash)
+    ref = next((r for r in el if r.tag in ALI_LICENSE_REFS), None)
     ref_text = " ".join("".join(ref.itertext()).split()) if ref is not None else None
     return href, ref_text
 
