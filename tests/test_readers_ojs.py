@@ -1000,3 +1000,81 @@ def test_ojs_citations_box_with_two_lists_of_different_works_is_not_paired(
     assert len(loaded.article.references) == 4
     (said,) = [w for w in loaded.warnings if "headings" in w]
     assert "lists of 2 and 2 references: not one list in two forms" in said
+
+
+def _articles_export(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    """OJS_33_ARTICLES with each (old, new) replaced once, written as articles.xml."""
+    text = OJS_33_ARTICLES
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    export = tmp_path / "articles.xml"
+    export.write_text(text, encoding="utf-8")
+    return export
+
+
+_TITLE_33 = '<title locale="en_US">An article exported without its issue</title>'
+
+
+def test_a_less_than_sign_in_titles_abstracts_and_biographies_stays_text(
+    run, tmp_path: Path, journal_file: Path, store
+) -> None:
+    """OJS 3.0–3.3 titles are plain text ('a<b' is exported escaped, as 'a&lt;b'), and a "<"
+    that opens no HTML tag in an abstract is text too: "a<b and b>c" came out as
+    "a<bold>c…" (the HTML parser took "<b and b>" for a bold tag) and "0<x<1" lost "x<1"."""
+    export = _articles_export(
+        tmp_path,
+        (
+            _TITLE_33,
+            '<title locale="en_US">Inequalities a&lt;b and b&gt;c in ordered fields</title>\n'
+            '      <subtitle locale="en_US">Solutions for 0&lt;x&lt;1</subtitle>\n'
+            '      <abstract locale="en_US">We prove that a&lt;b implies f(a)&lt;f(b).\n\n'
+            "The bound is sharp (p&lt;0.05).</abstract>\n"
+            '      <abstract locale="ru_RU">&lt;p&gt;При 0&lt;x&lt;1 решение '
+            "&lt;em&gt;устойчиво&lt;/em&gt; (p&lt;0,05), &lt;&lt;новая&gt;&gt; модель."
+            "&lt;/p&gt;</abstract>",
+        ),
+        (
+            "<email>mara@example.org</email>",
+            "<email>mara@example.org</email>\n"
+            '          <biography locale="en_US">&lt;p&gt;Studies x&lt;y.&lt;/p&gt;</biography>',
+        ),
+    )
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title["en"] == "Inequalities a<b and b>c in ordered fields"
+    assert article.subtitle["en"] == "Solutions for 0<x<1"
+    assert article.abstract["en"] == [
+        "We prove that a<b implies f(a)<f(b).",
+        "The bound is sharp (p<0.05).",
+    ]
+    assert article.abstract["ru"] == [
+        "При 0<x<1 решение <i>устойчиво</i> (p<0,05), <<новая>> модель."
+    ]
+    assert article.authors[0].bio == {"en": "Studies x<y."}
+    assert [w for w in loaded.warnings if w.kind == SIMPLIFIED] == []  # no tag was seen
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    output = tmp_path / "out" / "articles-1.xml"
+    assert xmllint(output, store.catalog).returncode == 0
+    tree = etree.parse(str(output))
+    assert tree.xpath("string(//article-title)") == "Inequalities a<b and b>c in ordered fields"
+    assert tree.xpath("//abstract[@xml:lang='ru']//italic/text()") == ["устойчиво"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("a<b and b>c", "a&lt;b and b>c"),
+        ("<p>x</p><br/><br>", "<p>x</p><br/><br>"),
+        ('<p class="MsoNormal">x<o:p></o:p></p>', '<p class="MsoNormal">x<o:p></o:p></p>'),
+        ("<p class=MsoNormal>x</p><!-- c -->", "<p class=MsoNormal>x</p><!-- c -->"),
+        ("0<x<1, p<0.05, <<new>>", "0&lt;x&lt;1, p&lt;0.05, &lt;&lt;new>>"),
+        ("<i>E. coli</i> < 5", "<i>E. coli</i> &lt; 5"),
+    ],
+)
+def test_only_a_less_than_sign_that_opens_an_html_tag_is_markup(markup: str, expected: str) -> None:
+    from converter.readers.ojs import _literal_angles
+
+    assert _literal_angles(markup) == expected

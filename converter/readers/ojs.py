@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
+from lxml.html import defs as html_defs
 
 from converter import scripts
 from converter.errors import InputError
@@ -29,7 +30,14 @@ from converter.readers.common import (
     parse_xml,
     split_pages,
 )
-from converter.readers.markup import Collector, html_inline, html_paragraphs, tidy
+from converter.readers.markup import (
+    BLOCK_TAGS,
+    INLINE_TAGS,
+    Collector,
+    html_inline,
+    html_paragraphs,
+    tidy,
+)
 from converter.readers.reference_lists import pair_lists
 from converter.xmlns import local_name
 
@@ -241,14 +249,14 @@ def _article(
     data["title"] = {}
     for code, element in titles.items():
         prefix = _text(prefixes.get(code))
-        title = html_inline(element.text or "", f"title[{code}]", log)
+        title = _html_inline(element, f"title[{code}]", log)
         data["title"][code] = f"{prefix} {title}" if prefix else title
     data["subtitle"] = {
-        code: html_inline(el.text or "", f"subtitle[{code}]", log)
+        code: _html_inline(el, f"subtitle[{code}]", log)
         for code, el in _localized(_pkp(pub, "subtitle"), lang).items()
     }
     data["abstract"] = {
-        code: html_paragraphs(el.text or "", f"abstract[{code}]", log)
+        code: _html_paragraphs(el, f"abstract[{code}]", log)
         for code, el in _localized(_pkp(pub, "abstract"), lang).items()
     }
     data["keywords"] = {
@@ -279,6 +287,46 @@ def _article(
     data["references"] = [_citation(r, lang) if isinstance(r, str) else r for r in references]
     _report_unread(article, pub, log)
     return data
+
+
+# What a "<" in a title, abstract or biography may open as HTML: an element of HTML (or a
+# Word one such as <o:p>) whose attributes, if any, are name=value pairs; a comment, a
+# declaration or a processing instruction. "a<b and b>c" (a tag b with bare words) and
+# "0<x<1" open none: they are text.
+_HTML_NAMES = frozenset(html_defs.tags) | INLINE_TAGS.keys() | BLOCK_TAGS
+_HTML_TAG = re.compile(
+    r"""<(?:!--|!\[|!doctype\b|\?|/?([A-Za-z][\w.-]*)(:[A-Za-z][\w.-]*)?"""
+    r"""(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))*\s*/?>)""",
+    re.IGNORECASE,
+)
+
+
+def _literal_angles(markup: str) -> str:
+    """The text with each "<" that opens no HTML tag written as ``&lt;``, so that parsing it as
+    HTML keeps "p<0.05" and "a<b and b>c" as text. OJS 3.0–3.3 titles are plain text, 3.4+
+    titles and every version's abstracts HTML; both reach here as text whose "<" may be
+    either (the Crossref reader likewise keeps a "<" that opens no face tag)."""
+    if "<" not in markup:
+        return markup
+
+    def one(match: re.Match[str]) -> str:
+        tag = _HTML_TAG.match(markup, match.start())
+        if tag is None:
+            return "&lt;"
+        name = tag.group(1)
+        if name is None or tag.group(2) or name.lower() in _HTML_NAMES:
+            return "<"
+        return "&lt;"
+
+    return re.sub("<", one, markup)
+
+
+def _html_inline(element: etree._Element, where: str, log: Collector) -> str:
+    return html_inline(_literal_angles(element.text or ""), where, log)
+
+
+def _html_paragraphs(element: etree._Element, where: str, log: Collector) -> list[str]:
+    return html_paragraphs(_literal_angles(element.text or ""), where, log)
 
 
 # A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
@@ -639,7 +687,7 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
         if affiliations:
             person["affiliations"] = affiliations
         person["bio"] = {
-            code: " ".join(html_paragraphs(el.text or "", f"biography[{code}]", log))
+            code: " ".join(_html_paragraphs(el, f"biography[{code}]", log))
             for code, el in _localized(_pkp(author, "biography"), lang).items()
         }
         people.append(person)
