@@ -12,7 +12,7 @@ from lxml import etree
 
 from conftest import SAMPLES, xmllint
 from converter.citations import parse_reference
-from converter.notices import SIMPLIFIED
+from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers import ReadContext, read_source
 from converter.readers.common import locale_language
 from converter.readers.markup import Collector, html_paragraphs
@@ -1078,3 +1078,46 @@ def test_only_a_less_than_sign_that_opens_an_html_tag_is_markup(markup: str, exp
     from converter.readers.ojs import _literal_angles
 
     assert _literal_angles(markup) == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "role"),
+    [
+        ("Переводчик", "translator"),  # ru: the journal's primary locale names the group
+        ("Перекладач", "translator"),  # uk
+        ("Traductor/a", "translator"),  # es, as OJS 3.4 names it
+        ("Traductor", "translator"),
+        ("Übersetzer/in", "translator"),  # de
+        ("Traducteur", "translator"),  # fr
+        ("Tradutor", "translator"),  # pt
+        ("Редактор", "editor"),
+        ("Рецензент", "reviewer"),
+        ("Автор", "author"),
+        ("translator", "translator"),
+    ],
+)
+def test_a_contributor_group_named_in_the_journals_language_gives_its_role(
+    tmp_path: Path, journal_file: Path, group: str, role: str
+) -> None:
+    """OJS names an author's group in the journal's primary locale: a Russian journal's
+    translator (user_group_ref="Переводчик") became an author."""
+    export = _articles_export(tmp_path, ('user_group_ref="Author"', f'user_group_ref="{group}"'))
+    [loaded] = list(read_source(export, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.authors[0].role == role
+    assert not [w for w in loaded.warnings if "user_group_ref" in w]
+
+
+def test_a_contributor_group_the_reader_does_not_know_is_said(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    export = _articles_export(tmp_path, ('user_group_ref="Author"', 'user_group_ref="Гость"'))
+    [loaded] = list(read_source(export, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.authors[0].role == "author"
+    (said,) = [w for w in loaded.warnings if "user_group_ref" in w]
+    assert said == (
+        "author 1 (Mara Lind): user_group_ref 'Гость' is none of OJS's author, translator, "
+        "editor or reviewer groups: taken as an author"
+    )
+    assert said.kind == DROPPED

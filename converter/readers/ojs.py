@@ -38,6 +38,7 @@ from converter.readers.markup import (
     html_paragraphs,
     tidy,
 )
+from converter.readers.ojs_groups import group_role
 from converter.readers.reference_lists import pair_lists
 from converter.xmlns import local_name
 
@@ -45,7 +46,6 @@ PKP_NS = "http://pkp.sfu.ca"
 _ROOTS = ("issue", "issues", "articles", "article")
 # Languages whose names are written surname first (JATS name-style="eastern" in Russian practice).
 _EASTERN = frozenset({"ru", "uk", "be", "bg", "kk", "ky", "tg", "zh", "ja", "ko", "vi", "hu"})
-_ROLES = {"translator": "translator", "editor": "editor", "reviewer": "reviewer"}
 
 
 def sniff(path: Path, head: bytes) -> str | None:
@@ -663,8 +663,7 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
         if kind == "ANONYMOUS":
             not_carried(log, f"<author> {index + 1} (contributor_type ANONYMOUS)")
             continue
-        role = _ROLES.get((author.get("user_group_ref") or "").strip().lower(), "author")
-        person: dict[str, Any] = {"role": role}
+        person: dict[str, Any] = {"role": _role(author, index, lang, log)}
         if kind == "ORGANIZATION":
             person["collab"] = {
                 code: _text(el) for code, el in _localized(_pkp(author, "givenname"), lang).items()
@@ -692,6 +691,34 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
         }
         people.append(person)
     return people
+
+
+def _role(author: etree._Element, index: int, lang: str, log: Collector) -> str:
+    """The contributor's role from the name of its OJS group (``user_group_ref``), which OJS
+    writes in the journal's primary locale: "Переводчик" is a translator as "Translator" is.
+    A group the reader does not know (renamed, or the journal's own) is said, and its
+    contributor taken as an author."""
+    group = " ".join((author.get("user_group_ref") or "").split())
+    if not group:
+        return "author"
+    role = group_role(group)
+    if role is None:
+        log.warn(
+            f"{_who(author, index, lang)}: user_group_ref {group!r} is none of OJS's author, "
+            "translator, editor or reviewer groups: taken as an author"
+        )
+        return "author"
+    return role
+
+
+def _who(author: etree._Element, index: int, lang: str) -> str:
+    """An author as messages name one: its number in the list and its name."""
+    names = _names(author, lang)
+    name = names.get(lang) or next(iter(names.values()), None)
+    text = " ".join(filter(None, [name["given"], name["surname"]])) if name else ""
+    if not text:
+        text = _text(_first(author, "givenname"))
+    return f"author {index + 1} ({text})" if text else f"author {index + 1}"
 
 
 def _names(author: etree._Element, lang: str) -> dict[str, dict[str, str]]:
