@@ -696,6 +696,7 @@ def test_format_is_told_from_the_head_without_loading_the_file(
         ("S. 3-9", {"fpage": "3", "lpage": "9"}),
         ("S12-S20", {"fpage": "S12", "lpage": "S20"}),  # a supplement's pages keep their S
         ("e101", {"elocation_id": "e101"}),
+        ("Art. 5", {"elocation_id": "Art. 5"}),  # an article number, as before
         ("45-60", {"fpage": "45", "lpage": "60"}),
     ],
 )
@@ -1121,3 +1122,51 @@ def test_a_contributor_group_the_reader_does_not_know_is_said(
         "editor or reviewer groups: taken as an author"
     )
     assert said.kind == DROPPED
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected", "said"),
+    [
+        (
+            "12-20, 25-30",
+            ("12", "20"),
+            "'25-30' not carried (the model holds one page range: 12-20)",
+        ),
+        (
+            "12-20 (PDF)",
+            ("12", "20"),
+            "'(PDF)' not carried (the model holds one page range: 12-20)",
+        ),
+        ("12-20-30", ("12", "20"), "'-30' not carried (the model holds one page range: 12-20)"),
+        ("see the PDF", (None, None), "not a page or page range: not carried"),
+        ("12–", ("12", None), None),  # a dash with nothing after it holds nothing
+    ],
+)
+def test_pages_that_are_not_one_range_keep_the_first_and_say_the_rest(
+    tmp_path: Path, journal_file: Path, pages: str, expected: tuple, said: str | None
+) -> None:
+    """The pages "12-20, 25-30" gave lpage "20, 25-30" and "12-20 (PDF)" lpage "20 (PDF)"
+    (into JATS and Crossref as the last page); "12-20-30" was refused with advice on YAML
+    fields. The model holds one range: the first is kept, the rest said."""
+    export = _articles_export(tmp_path, ("<pages>101-118</pages>", f"<pages>{pages}</pages>"))
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert (article.fpage, article.lpage) == expected
+    found = [w for w in loaded.warnings if "<pages>" in w]
+    if said is None:
+        assert found == []
+    else:
+        assert found == [f"<pages> {pages!r}: {said}"]
+        assert found[0].kind == DROPPED
+
+
+def test_pages_that_run_backwards_are_refused_naming_the_pages_field(
+    run, tmp_path: Path, journal_file: Path
+) -> None:
+    export = _articles_export(tmp_path, ("<pages>101-118</pages>", "<pages>20-12</pages>"))
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip().splitlines()[-1] == (
+        f"{export}#1: <pages> '20-12': the last page comes before the first"
+    )

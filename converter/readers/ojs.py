@@ -172,17 +172,14 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     journal = journal_for(path, context)
     for index, (article, issue) in enumerate(found, start=1):
         log = Collector()
-        name = f"{path}#{index}"
-        data = _article(article, issue, log)
+        name, stem = f"{path}#{index}", f"{path.stem}-{index}"
+        try:
+            data = _article(article, issue, log)
+        except InputError as exc:  # a value the model would refuse, named as the export has it
+            yield Loaded(name, stem, problems=InputError(name, exc.problems).lines())
+            continue
         _links(article, _publication(article), journal, data, log)
-        yield build(
-            data,
-            path=path,
-            name=name,
-            stem=f"{path.stem}-{index}",
-            context=context,
-            warnings=log.warnings,
-        )
+        yield build(data, path=path, name=name, stem=stem, context=context, warnings=log.warnings)
 
 
 def root_problem(root: etree._Element) -> str | None:
@@ -273,7 +270,7 @@ def _article(
     publisher_id = _public_id(pub, article) or (pub.get("url_path") or article.get("url_path"))
     if publisher_id:
         data["ids"] = {"publisher_id": publisher_id.strip()}
-    data.update(_pages(_text(_first(pub, "pages"))))
+    data.update(_pages(_text(_first(pub, "pages")), log))
     data.update(_issue_data(issue, pub, article, lang, log))
     data["authors"] = _authors(pub, lang, log)
     license_url = _text(_first(pub, "licenseUrl"))
@@ -337,10 +334,47 @@ _PAGE_LABEL = re.compile(
 )
 
 
-def _pages(text: str) -> dict[str, str]:
+# One page (7, S12, e101, 12a, xii) and a range of two, at the start of the pages field.
+_ONE_PAGE = r"(?:[A-Za-z]{0,4}\d+[A-Za-z]{0,2}|[IVXLCDMivxlcdm]+)"
+_FIRST_RANGE = re.compile(
+    rf"{_ONE_PAGE}(?:\s*[-\u2010-\u2015\u2212]\s*{_ONE_PAGE})?(?!\w)", re.IGNORECASE
+)
+
+
+def _pages(text: str, log: Collector) -> dict[str, str]:
     """OJS's pages field is free text, and editors write "pp. 12-20." as printed; the word
-    for pages and a final period are not part of the first and last page."""
-    return split_pages(_PAGE_LABEL.sub("", text.strip()).rstrip(". "))
+    for pages and a final period are not part of the first and last page. The model holds one
+    range (fpage, lpage): of "12-20, 25-30" or "12-20 (PDF)" the first range is kept and the
+    rest said; a text that starts with no page is an article number if it holds one ("Art.
+    5"), else said and left out. ``InputError`` naming
+    ``<pages>`` for a range that runs backwards, which the model refuses."""
+    written = " ".join(text.split())
+    text = _PAGE_LABEL.sub("", written).rstrip(". -\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+    if not text:
+        return {}
+    found = _FIRST_RANGE.match(text)
+    if found is None:
+        if re.search(r"\d", text) and not re.search(r"[-\u2010-\u2015\u2212]", text):
+            return {"elocation_id": text}  # an article number: "Art. 5", "Paper 12"
+        log.warn(f"<pages> {written!r}: not a page or page range: not carried")
+        return {}
+    pages = split_pages(found.group())
+    first, last = pages.get("fpage", ""), pages.get("lpage", "")
+    if (
+        first.isdecimal()
+        and last.isdecimal()
+        and len(last) >= len(first)
+        and int(last) < int(first)
+    ):
+        raise InputError("", [f"<pages> {written!r}: the last page comes before the first"])
+    rest = text[found.end() :].strip()
+    if rest:
+        kept = "-".join(filter(None, [first, last])) or pages.get("elocation_id", "")
+        log.warn(
+            f"<pages> {written!r}: {rest.lstrip(',;: ')!r} not carried "
+            f"(the model holds one page range: {kept})"
+        )
+    return pages
 
 
 def _public_id(pub: etree._Element, article: etree._Element) -> str:
