@@ -946,6 +946,9 @@ class Article(Strict):
     def _link_and_number(self) -> Article:
         if self.language not in self.title:
             raise ValueError(f"title: no title in the article's language ({self.language})")
+        for lang in self.subtitle:  # JATS writes a subtitle inside its title's group
+            if lang not in self.title:
+                raise ValueError(f"subtitle: no title in its language ({lang})")
         if self.elocation_id and self.fpage:
             raise ValueError("give fpage/lpage or elocation_id, not both")
         if self.lpage and not self.fpage:

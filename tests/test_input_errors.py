@@ -111,6 +111,10 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
         ("title: {en: A}\ntitle: {en: B}\n", "key 'title' given twice"),
         ("- just\n- a list\n", "article.yaml: expected a mapping of fields"),
         (GOOD + "language: ru\n", "article.yaml: title: no title in the article's language (ru)"),
+        (  # JATS writes a subtitle in its title's group: alone, the output was invalid
+            GOOD + "subtitle: {en: A subtitle, de: Eine Studie}\n",
+            "article.yaml: subtitle: no title in its language (de)",
+        ),
         (GOOD + "fpage: 130\nlpage: 119\n", "article.yaml: lpage: 119 comes before fpage 130"),
         (
             GOOD.replace(

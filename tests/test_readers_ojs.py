@@ -1170,3 +1170,33 @@ def test_pages_that_run_backwards_are_refused_naming_the_pages_field(
     assert result.err.strip().splitlines()[-1] == (
         f"{export}#1: <pages> '20-12': the last page comes before the first"
     )
+
+
+def test_a_subtitle_or_prefix_in_a_language_with_no_title_is_said_and_left_out(
+    run, tmp_path: Path, journal_file: Path, store
+) -> None:
+    """A German subtitle beside no German title made the JATS invalid (exit 1, the error
+    naming an output that was not written); a German prefix was dropped in silence."""
+    export = _articles_export(
+        tmp_path,
+        (
+            _TITLE_33,
+            _TITLE_33 + '\n      <prefix locale="de_DE">Die</prefix>\n'
+            '      <subtitle locale="de_DE">Eine Studie</subtitle>\n'
+            '      <subtitle locale="en_US">A study</subtitle>',
+        ),
+    )
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert f"{export}#1: warning (data dropped): <prefix locale='de_DE'> 'Die': not carried: " in (
+        result.err
+    )
+    [loaded] = list(read_source(export, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.subtitle == {"en": "A study"}
+    assert [w for w in loaded.warnings if "locale='de_DE'" in w] == [
+        "<prefix locale='de_DE'> 'Die': not carried: the article has no title in de",
+        "<subtitle locale='de_DE'> 'Eine Studie': not carried: the article has no title in de",
+    ]
+    output = tmp_path / "out" / "articles-1.xml"
+    assert xmllint(output, store.catalog).returncode == 0

@@ -252,6 +252,7 @@ def _article(
         code: _html_inline(el, f"subtitle[{code}]", log)
         for code, el in _localized(_pkp(pub, "subtitle"), lang).items()
     }
+    _drop_orphans(data, prefixes, _localized(_pkp(pub, "subtitle"), lang), log)
     data["abstract"] = {
         code: _html_paragraphs(el, f"abstract[{code}]", log)
         for code, el in _localized(_pkp(pub, "abstract"), lang).items()
@@ -284,6 +285,30 @@ def _article(
     data["references"] = [_citation(r, lang) if isinstance(r, str) else r for r in references]
     _report_unread(article, pub, log)
     return data
+
+
+def _drop_orphans(
+    data: dict[str, Any],
+    prefixes: dict[str, etree._Element],
+    subtitles: dict[str, etree._Element],
+    log: Collector,
+) -> None:
+    """A prefix or subtitle in a language the article has no title in goes with nothing (JATS
+    writes a subtitle in its title's group, and a subtitle alone made the output invalid):
+    each is said and left out."""
+    titled = {code for code, text in data["title"].items() if text}
+    for kind, found in (("prefix", prefixes), ("subtitle", subtitles)):
+        for code, element in found.items():
+            text = _text(element)
+            if code in titled or not text:
+                continue
+            data.get(kind, {}).pop(code, None)
+            where = (
+                f"<{kind} locale={element.get('locale')!r}>"
+                if element.get("locale")
+                else f"<{kind}>"
+            )
+            log.warn(f"{where} {text!r}: not carried: the article has no title in {code}")
 
 
 # What a "<" in a title, abstract or biography may open as HTML: an element of HTML (or a
