@@ -1200,3 +1200,41 @@ def test_a_subtitle_or_prefix_in_a_language_with_no_title_is_said_and_left_out(
     ]
     output = tmp_path / "out" / "articles-1.xml"
     assert xmllint(output, store.catalog).returncode == 0
+
+
+def test_the_issue_title_and_the_issue_and_galley_dois_are_said(tmp_path: Path) -> None:
+    """A special issue's title, the issue's DOI and a galley's DOI were dropped in silence:
+    the article model has no place for them, and each is now said."""
+    shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
+    text = EXPORT.read_text(encoding="utf-8")
+    for old, new in [
+        (
+            '<id type="internal" advice="ignore">14</id>',
+            '<id type="internal" advice="ignore">14</id>\n'
+            '  <id type="doi" advice="update">10.5555/jsr.2019.1</id>',
+        ),
+        (
+            "<year>2019</year>",
+            '<year>2019</year>\n    <title locale="en_US">Arctic studies</title>',
+        ),
+        (
+            '<id type="internal" advice="ignore">91</id>',
+            '<id type="internal" advice="ignore">91</id>\n'
+            '          <id type="doi">10.5555/jsr.2019.1.7.g1</id>',
+        ),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    export = tmp_path / "issue.xml"
+    export.write_text(text, encoding="utf-8")
+    first = next(iter(read_source(export, None, ReadContext())))
+    assert first.article is not None, first.problems
+    dropped = [w for w in first.warnings if w.kind == DROPPED]
+    assert dropped == [
+        "issue title <title locale='en_US'> 'Arctic studies': "
+        "not carried (the article model has no place for it)",
+        "<issue> <id type='doi'> '10.5555/jsr.2019.1': "
+        "not carried (the article model has no place for it)",
+        "<article_galley> 'PDF' <id type='doi'> '10.5555/jsr.2019.1.7.g1': "
+        "not carried (the article model has no place for it)",
+    ]

@@ -570,6 +570,13 @@ def _links(
         label = _text(_first(galley, "name"))
         remote = _first(galley, "remote")
         galley_id = next((_text(i) for i in _pkp(galley, "id") if i.get("type") == "internal"), "")
+        for other in _pkp(galley, "id"):  # a galley's DOI (OJS 3.2+ can register one)
+            if other.get("type") != "internal" and _text(other):
+                not_carried(
+                    log,
+                    f"<article_galley> {label or galley_id!r} <id type={other.get('type')!r}> "
+                    f"{_text(other)!r}",
+                )
         if kind is None:
             not_carried(
                 log, f"<article_galley> {label or galley_id!r} (not PDF, HTML, XML or EPUB)"
@@ -656,6 +663,7 @@ def _issue_data(
     if date:
         published["electronic"] = date.strip()[:10]
     ident = _issue_identification(issue, pub, article)
+    _report_issue(issue, ident, log)
     if ident is not None:
         data["volume"] = _text(_first(ident, "volume"))
         data["issue"] = _text(_first(ident, "number"))
@@ -676,6 +684,21 @@ def _issue_data(
     if received:
         data["history"] = {"received": received}
     return data
+
+
+def _report_issue(
+    issue: etree._Element | None, ident: etree._Element | None, log: Collector
+) -> None:
+    """What the issue says of itself that the article model has no place for: its title (a
+    special issue's "Спецвыпуск", JATS issue-title) and its own identifiers (the issue's DOI)."""
+    for title in _pkp(ident, "title"):
+        if _text(title):
+            locale = f" locale={title.get('locale')!r}" if title.get("locale") else ""
+            not_carried(log, f"issue title <title{locale}> {_text(title)!r}")
+    for element in _pkp(issue, "id"):
+        kind = element.get("type") or ""
+        if kind != "internal" and _text(element):
+            not_carried(log, f"<issue> <id type={kind!r}> {_text(element)!r}")
 
 
 def _received(article: etree._Element, published: str | None, log: Collector) -> str | None:
