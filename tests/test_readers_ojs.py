@@ -1238,3 +1238,17 @@ def test_the_issue_title_and_the_issue_and_galley_dois_are_said(tmp_path: Path) 
         "<article_galley> 'PDF' <id type='doi'> '10.5555/jsr.2019.1.7.g1': "
         "not carried (the article model has no place for it)",
     ]
+
+
+def test_an_article_exported_without_its_issue_says_its_section_is_not_there(
+    run, tmp_path: Path, journal_file: Path
+) -> None:
+    """An <articles> export names the section (section_ref="ART", an abbreviation) but holds
+    no <sections>: the section was lost in silence."""
+    export = _articles_export(tmp_path)
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        f"{export}#1: warning (data dropped): section_ref 'ART': no section: an export of "
+        "articles without their issue holds the section's abbreviation, not its title"
+    ) in result.err.splitlines()

@@ -679,6 +679,11 @@ def _issue_data(
             }
         else:
             log.warn(f"section_ref {ref!r}: no section of the issue has that ref or abbreviation")
+    elif ref:  # an article exported on its own: its section is named, not given
+        log.warn(
+            f"section_ref {ref!r}: no section: an export of articles without their issue holds "
+            "the section's abbreviation, not its title"
+        )
     data["published"] = published
     received = _received(article, published.get("electronic"), log)
     if received:
