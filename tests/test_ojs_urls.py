@@ -115,6 +115,51 @@ def test_remote_galley_keeps_its_address(tmp_path: Path) -> None:
     assert [s.url for s in first.self_uri] == ["https://cdn.example.org/jsr-7.pdf"]
 
 
+@pytest.mark.parametrize(
+    ("label", "remote", "kind"),
+    [
+        ("PDF (Русский)", "https://repo.example.org/files/article-200.pdf", "pdf"),
+        ("Full text", "https://repo.example.org/files/article-200.pdf", "pdf"),  # its address
+        ("Full text (HTML)", "https://repo.example.org/article/200", "html"),
+        ("PDF (Русский)", None, "pdf"),  # a galley with no file: the label tells
+    ],
+)
+def test_a_galley_kind_comes_from_its_address_or_a_word_of_its_label(
+    tmp_path: Path, label: str, remote: str | None, kind: str
+) -> None:
+    """A remote galley labelled "PDF (Русский)" was dropped as "not PDF, HTML, XML or EPUB":
+    only a label that was the kind and nothing else told it."""
+    text = EXPORT.read_text(encoding="utf-8").replace(
+        '<name locale="ru_RU">PDF</name>', f'<name locale="ru_RU">{label}</name>', 1
+    )
+    text = text.replace(
+        '<submission_file_ref id="507"/>', f'<remote src="{remote}"/>' if remote else "", 1
+    )
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "issue.xml").write_text(text, encoding="utf-8")
+    [first, *_] = _articles(folder / "issue.xml", JOURNAL)
+    address = remote or f"{BASE}/article/download/131/91"
+    assert [(s.type, s.url, s.title) for s in first.article.self_uri] == [(kind, address, label)]
+    assert not [w for w in first.warnings if "article_galley" in w]
+
+
+def test_a_remote_galley_whose_address_is_no_url_is_said(tmp_path: Path) -> None:
+    """It refused the article as "self_uri[0].url: not a URL", a field the export has not."""
+    text = EXPORT.read_text(encoding="utf-8").replace(
+        '<submission_file_ref id="507"/>', '<remote src="ftp://x y/z.pdf"/>', 1
+    )
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "issue.xml").write_text(text, encoding="utf-8")
+    [first, *_] = _articles(folder / "issue.xml", JOURNAL)
+    assert first.article.self_uri == []
+    assert [w for w in first.warnings if "article_galley" in w] == [
+        "<article_galley> 'PDF': <remote src='ftp://x y/z.pdf'> is no URL "
+        "(http://, https:// or ftp://, no spaces): not carried"
+    ]
+
+
 def test_sample_issue_passes_the_crossref_and_doaj_profiles(run, tmp_path: Path, store) -> None:
     result = run("convert", EXPORT, "-o", tmp_path, "--profile", "crossref", "--profile", "doaj")
     assert result.code == 0, result.err

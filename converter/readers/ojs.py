@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import defs as html_defs
@@ -584,6 +585,12 @@ def _links(
             continue
         if remote is not None and (remote.get("src") or "").strip():
             address = remote.get("src", "").strip()
+            if not _URL.match(address):
+                log.warn(
+                    f"<article_galley> {label!r}: <remote src={address!r}> is no URL "
+                    "(http://, https:// or ftp://, no spaces): not carried"
+                )
+                continue
         elif base and submission and galley_id:
             galley_fields = {
                 **fields,
@@ -599,13 +606,15 @@ def _links(
     data["self_uri"] = links
 
 
+_URL = re.compile(r"^(https?|ftp)://\S+$")  # what the model takes as an address
 _KINDS = {"pdf": "pdf", "html": "html", "htm": "html", "xml": "xml", "epub": "epub"}
 _MIME_KINDS = {"application/pdf": "pdf", "text/html": "html", "application/xml": "xml",
                "text/xml": "xml", "application/epub+zip": "epub"}  # fmt: skip
 
 
 def _galley_kind(galley: etree._Element, files: dict[str | None, etree._Element]) -> str | None:
-    """pdf/html/xml/epub: from the galley's file (its extension or type), else from its label."""
+    """pdf/html/xml/epub: from the galley's file (its extension or type), a remote galley's
+    address (its extension), else the galley's label ("PDF", "PDF (Русский)")."""
     ref = _first(galley, "submission_file_ref")
     file = files.get(ref.get("id")) if ref is not None else None
     if file is not None:
@@ -620,8 +629,19 @@ def _galley_kind(galley: etree._Element, files: dict[str | None, etree._Element]
             suffix = _text(name).rsplit(".", 1)[-1].lower()
             if suffix in _KINDS:
                 return _KINDS[suffix]
+    remote = _first(galley, "remote")
+    if remote is not None:  # a galley kept elsewhere: its address's extension
+        try:
+            path = urlsplit((remote.get("src") or "").strip()).path
+        except ValueError:  # "http://[x": no address, said by the caller
+            path = ""
+        suffix = PurePosixPath(path).suffix.lower().lstrip(".")
+        if suffix in _KINDS:
+            return _KINDS[suffix]
+    # the label: "PDF", or the kind among other words ("PDF (Русский)", "Full text (HTML)")
     label = _text(_first(galley, "name")).lower()
-    return _KINDS.get(label)
+    named = {_KINDS[word] for word in re.findall(r"[a-z]+", label) if word in _KINDS}
+    return named.pop() if len(named) == 1 else None
 
 
 def _issue_identification(
