@@ -149,21 +149,33 @@ def test_journal_comes_from_a_journal_file_or_the_option(run, tmp_path: Path, st
     assert len(list((tmp_path / "out").glob("*.xml"))) == 3
 
 
-def test_bad_field_is_one_line_naming_article_and_field(run, tmp_path: Path) -> None:
+def test_a_bad_orcid_or_email_is_left_out_naming_the_author(run, tmp_path: Path) -> None:
+    """OJS checks neither an ORCID iD's checksum nor an e-mail address: one wrong value
+    refused the whole article ("authors[0].orcid: checksum fails"). It is left out, said
+    (data dropped) naming the author, and the article converts."""
     export = tmp_path / "issue.xml"
-    export.write_text(
-        EXPORT.read_text(encoding="utf-8").replace(
-            "https://orcid.org/0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0098"
-        ),
-        encoding="utf-8",
-    )
+    text = EXPORT.read_text(encoding="utf-8")
+    for old, new in [
+        ("https://orcid.org/0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0098"),
+        ("<email>a.ivanova@example.org</email>", "<email>a.ivanova at example</email>"),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    export.write_text(text, encoding="utf-8")
     result = run(
         "convert", export, "-o", tmp_path / "out", "--journal", SAMPLES / "ojs" / "journal.yaml"
     )
-    assert result.code == 3
-    bad = [line for line in result.err.splitlines() if "orcid" in line]
-    assert len(bad) == 1 and bad[0].startswith(f"{export}#1: authors[0].orcid: ")
-    assert len(list((tmp_path / "out").glob("*.xml"))) == 2  # the others still convert
+    assert result.code == 0, result.err
+    said = [line for line in result.err.splitlines() if "left out" in line]
+    assert said == [
+        f"{export}#1: warning (data dropped): author 1 (Анна Петровна Иванова): <email> "
+        "'a.ivanova at example': not an e-mail address: left out",
+        f"{export}#1: warning (data dropped): author 1 (Анна Петровна Иванова): <orcid>: "
+        "checksum fails: 'https://orcid.org/0000-0002-1825-0098': left out",
+    ]
+    tree = etree.parse(str(tmp_path / "out" / "issue-1.xml"))
+    assert tree.xpath("//contrib-id") == [] and tree.xpath("//contrib/email") == []
+    assert len(list((tmp_path / "out").glob("*.xml"))) == 3
 
 
 OJS_30 = """\

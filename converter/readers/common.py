@@ -198,9 +198,9 @@ def _journal(
 def orcid_or_warn(text: str | None, warn: Callable[[str], None], where: str) -> str | None:
     """The ORCID iD of a record someone else may have written (a publisher's JATS, a Crossref
     deposit, a landing page), or None with a "data dropped" line when it is none (a checksum
-    that fails, "0000-0000-XXXX-…"): one wrong iD there must not refuse the whole article. The
-    journal's own data (YAML, JSON, a spreadsheet, its OJS export) is refused instead, naming
-    the field, to be corrected where it is kept."""
+    that fails, "0000-0000-XXXX-…"): one wrong iD there must not refuse the whole article. So
+    for an OJS export, whose ORCID field OJS does not check. The journal's own files (YAML,
+    JSON, a spreadsheet) are refused instead, naming the field, to be corrected there."""
     if not text or not text.strip():
         return None
     try:

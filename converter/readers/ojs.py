@@ -25,9 +25,11 @@ from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     MAX_SOURCE_BYTES,
     build,
+    email_or_warn,
     journal_for,
     locale_language,
     not_carried,
+    orcid_or_warn,
     parse_xml,
     split_pages,
 )
@@ -781,8 +783,10 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
                 if code.split("-")[0] in _EASTERN and name["surname"]:
                     name["style"] = "eastern"
                 person["name"][code] = name
-        person["email"] = _text(_first(author, "email"))
-        person["orcid"] = _text(_first(author, "orcid"))
+        # one wrong iD or address (OJS checks neither) must not refuse the whole article
+        who = _who(author, index, lang)
+        person["email"] = email_or_warn(_text(_first(author, "email")), log.warn, f"{who}: <email>")
+        person["orcid"] = orcid_or_warn(_text(_first(author, "orcid")), log.warn, f"{who}: <orcid>")
         # 3.2+ name the primary contact on the publication; 3.0/3.1 only mark the author
         # (``primary_contact="true"``, which later versions write as well).
         if (contact and author.get("id") == contact) or (
