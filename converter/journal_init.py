@@ -97,8 +97,9 @@ def from_ojs(path: Path) -> Draft:
     first) and the journal's base URL when an address in the export shows OJS's routes (a
     remote galley's). An export holds no journal title or ISSN."""
     root = parse_xml(export_bytes(path), str(path))  # embedded files skipped: any size
-    if etree.QName(root).namespace != "http://pkp.sfu.ca":
-        raise InputError(str(path), [root_problem(root) or "not an OJS native export"])
+    problem = root_problem(root)  # not in the PKP namespace, or another PKP export (users)
+    if problem:
+        raise InputError(str(path), [problem])
     main: Counter[str] = Counter()  # the locale of each article (its publications in 3.2+)
     used: Counter[str] = Counter()  # every locale any element is given in
     url = None

@@ -1264,3 +1264,45 @@ def test_an_article_exported_without_its_issue_says_its_section_is_not_there(
         f"{export}#1: warning (data dropped): section_ref 'ART': no section: an export of "
         "articles without their issue holds the section's abbreviation, not its title"
     ) in result.err.splitlines()
+
+
+def test_a_users_export_is_named_as_such(run, tmp_path: Path) -> None:
+    """OJS's users export is in the PKP namespace too: it was "root <pkpusers> not in the PKP
+    namespace" (false, and not the name the file has) with --from ojs, unknown XML without."""
+    users = tmp_path / "users.xml"
+    users.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<PKPUsers xmlns="http://pkp.sfu.ca">'
+        "<users><user><username>a</username></user></users></PKPUsers>\n",
+        encoding="utf-8",
+    )
+    expected = (
+        f"{users}: an OJS users export (<PKPUsers>), not articles: export the issue or its "
+        "articles with OJS's Native XML plugin (Tools › Import/Export)"
+    )
+    for options in ([], ["--from", "ojs"]):
+        result = run("convert", users, *options, "-o", tmp_path / "out")
+        assert (result.code, result.err.strip()) == (3, expected)
+    result = run("init", "--from-ojs", users, "-o", tmp_path / "journal.yaml")
+    assert (result.code, result.err.strip()) == (3, expected)  # it wrote an empty journal
+
+
+def test_an_export_whose_elements_have_a_prefix_is_told_without_from(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """<pkp:issue xmlns:pkp="http://pkp.sfu.ca">, as tools that rewrite XML write it, is the
+    same export: it was "not a format jatsconv reads" unless named with --from ojs."""
+    from converter.readers import detect_format
+
+    prefixed = re.sub(r"<(/?)(?=[A-Za-z])", r"<\1pkp:", OJS_33_ARTICLES.split("\n", 1)[1])
+    prefixed = prefixed.replace('xmlns="http://pkp.sfu.ca"', 'xmlns:pkp="http://pkp.sfu.ca"')
+    export = tmp_path / "articles.xml"
+    export.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + prefixed, encoding="utf-8")
+    assert detect_format(export) == "ojs"
+    [loaded] = list(read_source(export, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.title == {"en": "An article exported without its issue"}
+    jats = tmp_path / "other.xml"
+    jats.write_text(  # the PKP address elsewhere than on the root: not claimed
+        '<other xmlns:x="http://pkp.sfu.ca"><x:y/></other>\n', encoding="utf-8"
+    )
+    assert detect_format(jats) != "ojs"

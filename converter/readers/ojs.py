@@ -52,14 +52,35 @@ _EASTERN = frozenset({"ru", "uk", "be", "bg", "kk", "ky", "tg", "zh", "ja", "ko"
 
 
 def sniff(path: Path, head: bytes) -> str | None:
-    """An element in the PKP namespace as the root: an OJS native export; or OJS 2.x's
-    DOCTYPE, so that its reader, not a generic "unknown XML", answers."""
+    """An element in the PKP namespace as the root: an OJS native export (or another PKP
+    export, such as users, which the reader names); or OJS 2.x's DOCTYPE, so that its
+    reader, not a generic "unknown XML", answers."""
     text = head.decode("utf-8", "replace")
-    if PKP_NS in text and re.search(r"<(issues?|articles?)\b", text):
+    if PKP_NS in text and (re.search(r"<(issues?|articles?)\b", text) or _pkp_root(text)):
         return "ojs"
     if _OJS2_DOCTYPE.search(text) or _OJS2_ISSUE.search(text):
         return "ojs"  # OJS 2.x: read() says what it is and what to do instead
     return None
+
+
+# The root's start tag (after the declaration, comments, a DOCTYPE): its prefix, if any, and
+# its attributes, where the namespace of that prefix (or the default one) is declared.
+_PROLOG = re.compile(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S)
+_ROOT_TAG = re.compile(r"<(?:([A-Za-z_][\w.-]*):)?[A-Za-z_][\w.-]*(\s[^>]*)?/?>")
+
+
+def _pkp_root(text: str) -> bool:
+    """Whether the root element is in the PKP namespace, with or without a prefix
+    (``<pkp:issue xmlns:pkp="http://pkp.sfu.ca">``, as tools that rewrite XML write it)."""
+    found = _ROOT_TAG.search(_PROLOG.sub("", text))
+    if found is None:
+        return False
+    declared = "xmlns" + (f":{found.group(1)}" if found.group(1) else "")
+    return bool(
+        re.search(
+            rf"\b{re.escape(declared)}\s*=\s*[\"']{re.escape(PKP_NS)}[\"']", found.group(2) or ""
+        )
+    )
 
 
 _OJS2_DOCTYPE = re.compile(
@@ -188,9 +209,19 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
 def root_problem(root: etree._Element) -> str | None:
     """Why a parsed file is not an OJS 3 native export (an OJS 2 one is named as such, with the
     ways out), or None when it is one."""
-    name = local_name(root, lower=True)
-    if name in _ROOTS and etree.QName(root).namespace == PKP_NS:
-        return None
+    name = local_name(root)
+    if etree.QName(root).namespace == PKP_NS:
+        if name.lower() in _ROOTS:
+            return None
+        if name.lower() == "pkpusers":
+            return (
+                f"an OJS users export (<{name}>), not articles: export the issue or its "
+                "articles with OJS's Native XML plugin (Tools › Import/Export)"
+            )
+        return (
+            f"<{name}> is a PKP export, not OJS's native export of issues or articles "
+            "(<issue>, <issues>, <articles> or <article>)"
+        )
     if _is_ojs2(root):
         return (
             "an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv reads "
