@@ -1306,3 +1306,30 @@ def test_an_export_whose_elements_have_a_prefix_is_told_without_from(
         '<other xmlns:x="http://pkp.sfu.ca"><x:y/></other>\n', encoding="utf-8"
     )
     assert detect_format(jats) != "ojs"
+
+
+def test_a_title_whose_locale_names_no_language_is_said_and_the_others_kept(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """A title in locale xx_XX was taken as the article's language: written before the real
+    English title, it replaced it, and the English title was lost in silence."""
+    export = _articles_export(
+        tmp_path,
+        (_TITLE_33, '<title locale="xx_XX">Foreign title</title>\n      ' + _TITLE_33),
+        (
+            '<givenname locale="en_US">Mara</givenname>',
+            '<givenname locale="en_US">Mara</givenname>\n'
+            '          <givenname locale="xx_XX">Marah</givenname>',
+        ),
+    )
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title == {"en": "An article exported without its issue"}
+    assert article.authors[0].name["en"].given == "Mara"
+    said = [w for w in loaded.warnings if "xx_XX" in w]
+    assert said == [
+        "<title locale='xx_XX'> 'Foreign title': not carried: its locale names no language",
+        "<author/givenname locale='xx_XX'> 'Marah': not carried: its locale names no language",
+    ]
+    assert {w.kind for w in said} == {DROPPED}

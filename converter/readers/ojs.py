@@ -248,12 +248,29 @@ def _is_ojs2(root: etree._Element) -> bool:
 
 
 def _localized(elements: list[etree._Element], default: str) -> dict[str, etree._Element]:
-    """Elements by language (their ``locale`` attribute; none means the submission's)."""
+    """Elements by language (their ``locale`` attribute; none means the submission's). One
+    whose locale names no language (``xx_XX``) is in none: taken as the submission's, it
+    replaced the title in that language; it is left out here and said by _unknown_locale."""
     out: dict[str, etree._Element] = {}
     for element in elements:
-        lang = locale_language(element.get("locale"), default) or default
-        out.setdefault(lang, element)
+        if _known_locale(element):
+            out.setdefault(locale_language(element.get("locale"), default) or default, element)
     return out
+
+
+def _known_locale(element: etree._Element) -> bool:
+    """No locale (the submission's language), or a locale that names a language."""
+    locale = (element.get("locale") or "").strip()
+    return not locale or locale_language(locale) is not None
+
+
+def _unknown_locale(element: etree._Element, name: str, log: Collector) -> None:
+    """Say an element with text whose locale names no language: it is in no output."""
+    if not _known_locale(element) and _text(element):
+        log.warn(
+            f"<{name} locale={element.get('locale')!r}> {_text(element)!r}: not carried: "
+            "its locale names no language"
+        )
 
 
 def _publication(article: etree._Element) -> etree._Element:
@@ -534,6 +551,9 @@ def _report_unread(article: etree._Element, pub: etree._Element, log: Collector)
             name = etree.QName(child).localname
             has_content = bool(_text(child)) or len(child) > 0 or bool(child.attrib)
             _report_same_language(child, f"{prefix}{name}", locales, log)
+            _unknown_locale(child, f"{prefix}{name}", log)
+            for inner in _pkp(child, "name") if name in ("affiliation", "rorAffiliation") else []:
+                _unknown_locale(inner, f"{prefix}{name}/name", log)
             if name == "id":
                 kind = child.get("type") or ""
                 if kind not in ("internal", "doi", "public") and _text(child):
@@ -727,6 +747,8 @@ def _issue_data(
     if issue is not None and ref:
         section = _section(issue, ref)
         if section is not None:
+            for title in _pkp(section, "title"):
+                _unknown_locale(title, "section/title", log)
             data["section"] = {
                 code: _text(el) for code, el in _localized(_pkp(section, "title"), lang).items()
             }
@@ -897,8 +919,9 @@ def _affiliations(author: etree._Element, lang: str) -> list[dict[str, Any]]:
             continue
         names = _pkp(element, "name")
         if not names:
-            code = locale_language(element.get("locale"), lang) or lang
-            texts.setdefault(code, _text(element))
+            if _known_locale(element):  # else said by _report_unread
+                code = locale_language(element.get("locale"), lang) or lang
+                texts.setdefault(code, _text(element))
             continue
         aff: dict[str, Any] = {}
         institution = {code: _text(name) for code, name in _localized(names, lang).items()}
