@@ -186,9 +186,21 @@ def _keywords(value: Any) -> Any:
     return value
 
 
+# An abstract pasted as HTML paragraphs (from OJS or a web page): only <p>, <br> and the
+# inline tags the model keeps, so that reading it as paragraphs loses nothing.
+_HTML_PARAGRAPHS = re.compile(r"^\s*<p(?:\s[^<>]*)?>.*</p>\s*$", re.DOTALL | re.IGNORECASE)
+_OTHER_TAG = re.compile(r"</?(?!(?:p|br|i|em|b|strong|sub|sup|sc|u)\b)[a-z][^<>]*>", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\s*</p>\s*(?:<p(?:\s[^<>]*)?>)?\s*|\s*<br\s*/?>\s*", re.I)
+
+
 def _paragraphs(value: Any) -> Any:
-    """An abstract is a string (paragraphs split at blank lines) or a list of paragraphs."""
-    if isinstance(value, str):
+    """An abstract is a string (paragraphs split at blank lines) or a list of paragraphs; a
+    string of HTML paragraphs (``<p>…</p><p>…</p>``, with ``<br>`` and inline tags only) is
+    its paragraphs, not text showing the tags."""
+    if isinstance(value, str) and _HTML_PARAGRAPHS.match(value) and not _OTHER_TAG.search(value):
+        opening = re.compile(r"^\s*<p(?:\s[^<>]*)?>", re.IGNORECASE)
+        value = _PARAGRAPH_BREAK.split(opening.sub("", value, count=1))
+    elif isinstance(value, str):
         value = re.split(r"\n\s*\n", value)
     if isinstance(value, list):
         return [" ".join(p.split()) if isinstance(p, str) else p for p in value if p]

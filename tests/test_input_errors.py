@@ -186,6 +186,22 @@ def test_invisible_characters_pasted_with_a_text_are_taken_out(write_article, st
     assert "<source>J Things</source>" in text
 
 
+def test_an_abstract_pasted_as_html_paragraphs_is_its_paragraphs(write_article, store) -> None:
+    """An abstract copied from OJS or a web page as '<p>…</p><p>…</p>' gives its paragraphs,
+    with the inline tags the model keeps; other markup stays text, as documented."""
+    article = load_article(
+        write_article(
+            'title: {en: "T"}\nabstract:\n  en: "<p>First <i>in vitro</i> result.</p>\n'
+            '<p class=\\"x\\">Second.<br/>Third.</p>"\n  ru: "<p>Текст <span>с</span></p>"\n'
+        )
+    )
+    assert article.abstract["en"] == ["First <i>in vitro</i> result.", "Second.", "Third."]
+    assert article.abstract["ru"] == ["<p>Текст <span>с</span></p>"]
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
+    assert "<p>First <italic>in vitro</italic> result.</p>" in output.data.decode("utf-8")
+
+
 def test_a_soft_hyphen_that_is_half_a_misdecoded_letter_stays(write_article) -> None:
     """ "MartÃ\u00adnez" is Martínez read as Latin-1 (í is C3 AD): its soft hyphen is the
     letter's second byte, kept so that the check names the word and the parser repairs it."""
