@@ -138,10 +138,13 @@ def test_unsafe_links_and_hostile_xml():
     jats = b"""<article xml:lang="en" dtd-version="1.3"><front><article-meta>
       <title-group><article-title>T <ext-link xlink:href="javascript:alert(1)"
       xmlns:xlink="http://www.w3.org/1999/xlink">x</ext-link></article-title></title-group>
-      </article-meta></front></article>"""
+      <permissions><license xlink:href="javascript:alert(2)"
+      xmlns:xlink="http://www.w3.org/1999/xlink"><license-p>L</license-p></license>
+      </permissions></article-meta></front></article>"""
     [page] = preview_jats(jats, "a.xml")
     html = lxml.html.fromstring(page.html)
     assert not [a for a in html.iter("a") if "javascript" in (a.get("href") or "")]
+    assert "javascript:alert(2)" in html.text_content()  # shown as text, not a link
     bomb = b"""<?xml version="1.0"?><!DOCTYPE article [<!ENTITY a "aaaaaaaaaa">
       <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><article>&b;</article>"""
     [refused] = preview_jats(bomb, "bomb.xml")
