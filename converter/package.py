@@ -59,6 +59,9 @@ def name_problem(name: str, what: str) -> str | None:
         return f"{what} {name!r} contains characters PMC rejects ({shown})"
     if not _SAFE.match(name):
         return f"{what} {name!r} is not a name PMC accepts (use A-Z a-z 0-9 . _ -)"
+    extension = name.rsplit(".", 1)[1] if "." in name else ""
+    if extension != extension.lower():
+        return f"{what} {name!r}: PMC asks for a lower-case extension (.{extension.lower()})"
     return None
 
 
@@ -143,6 +146,12 @@ def read_article(path: Path, journal: str | None = None) -> PackedArticle:
         found = next((c for c in candidates if c.is_file()), None)
         if found is None:
             item.problems.append(f"{path}: {where} references {href!r}, which is missing")
+        elif found.name in item.files and item.files[found.name].resolve() != found.resolve():
+            # a figure named as the package's own XML or PDF would replace it in the zip
+            item.problems.append(
+                f"{path}: {where} references {found.name!r}, the name of the package's own "
+                f"{found.suffix.lstrip('.').upper() or 'file'}: rename the file and its reference"
+            )
         else:
             item.files[found.name] = found
     return item

@@ -36,6 +36,27 @@ def test_package_per_article(issue: Path, run) -> None:
         assert archive.namelist() == ["rjr-1-110.pdf", "rjr-1-110.xml"]
 
 
+def test_a_figure_named_as_the_package_pdf_or_in_capitals_is_refused(issue: Path) -> None:
+    """A figure the XML names 'jsr-2-6.pdf' would replace the article's own PDF in the zip
+    (it did, in silence); an extension in capitals is one PMC refuses."""
+    xml = issue / "streltsov-6.xml"
+    for href in ("jsr-2-6.pdf", "fig2.TIF"):
+        text = (issue / "streltsov-6.xml").read_text(encoding="utf-8")
+        xml.write_text(
+            text.replace(
+                "</abstract>", f'<p><inline-graphic xlink:href="{href}"/></p></abstract>', 1
+            ),
+            encoding="utf-8",
+        )
+    (issue / "jsr-2-6.pdf").write_bytes(b"a figure")  # the article's PDF is streltsov-6.pdf
+    (issue / "fig2.TIF").write_bytes(b"II*\x00")
+    (result,) = build_packages([xml], issue / "out")
+    assert result.path is None
+    problems = " | ".join(result.problems)
+    assert "references 'jsr-2-6.pdf', the name of the package's own PDF" in problems
+    assert "'fig2.TIF': PMC asks for a lower-case extension (.tif)" in problems
+
+
 def test_package_is_deterministic(issue: Path) -> None:
     first = build_packages([issue / "streltsov-6.xml"], issue / "a")[0]
     second = build_packages([issue / "streltsov-6.xml"], issue / "b")[0]
