@@ -109,6 +109,9 @@ def may_link(text: str) -> bool:
 
 
 _DOI_START = re.compile(r"10\.\d{4}")
+_DOI_URL = re.compile(
+    r"(?P<resolver>https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE
+)
 
 
 def link_identifiers(text: str) -> Inline:
@@ -125,14 +128,14 @@ def link_identifiers(text: str) -> Inline:
         start = match.start()
         if start > pos:
             nodes.append(text[pos:start])
+        doi_in_url = _DOI_URL.match(value)
         if match.group("doi"):
             nodes.append(Node("pub-id", [value], {"pub-id-type": "doi"}))
-        elif value.lower().startswith(
-            ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/")
-        ):
-            prefix, _, doi = value.partition("/10.")
-            nodes.append(prefix + "/")
-            nodes.append(Node("pub-id", ["10." + doi], {"pub-id-type": "doi"}))
+        elif doi_in_url:
+            # (a resolver address alone, 'https://doi.org/ 10.1111/…' with the DOI after a
+            # space, or a DOI with its '/' percent-encoded is a plain link)
+            nodes.append(doi_in_url["resolver"])
+            nodes.append(Node("pub-id", [doi_in_url["doi"]], {"pub-id-type": "doi"}))
         else:
             nodes.append(Node("ext-link", [value], {"ext-link-type": "uri", "xlink:href": value}))
         pos = start + len(value)

@@ -86,6 +86,26 @@ def test_xml_lang_filter_matches_the_macro(code: str | None, main: str | None) -
     assert "<" not in str(xml_lang(code, main))
 
 
+@pytest.mark.parametrize(
+    ("text", "dois"),
+    [
+        # a resolver address, then the DOI after a space (as PDFs break lines)
+        ("Rev. 24. https://doi.org/ 10.1111/beer.12103", ["10.1111/beer.12103"]),
+        # a DOI whose '/' is percent-encoded: a link as written, never a pub-id of '10.1186%2F…'
+        ("Health. 2022. https://doi.org/10.1186%2Fs12889-022-12904-8", []),
+        ("See http://dx.doi.org/10.5555/abc.", ["10.5555/abc"]),
+    ],
+)
+def test_doi_links_are_dois_and_the_text_is_kept(text: str, dois: list[str]) -> None:
+    """A resolver address with no DOI after its slash gave a pub-id of '10.' and a text with
+    '//' in it; the text of a reference is now always the text typed."""
+    nodes = inline.link_identifiers(text)
+    found = [n.children[0] for n in nodes if isinstance(n, inline.Node) and n.tag == "pub-id"]
+    assert found == dois
+    flat = "".join(n if isinstance(n, str) else str(n.children[0]) for n in nodes)
+    assert flat == text
+
+
 def test_link_prefilter_is_exact() -> None:
     """Without "10." and "://" the regex finds nothing: the shortcut returns the same nodes."""
     for text in ["", "Plain reference text. 2019. No. 4. P. 10-19.", "1O.1234/x", "http:/x"]:
