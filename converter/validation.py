@@ -112,11 +112,35 @@ class InvalidDocument(Exception):
         super().__init__("; ".join(str(p) for p in problems))
 
 
-def dtd_problems(tree: etree._ElementTree, dtd: etree.DTD, name: str) -> list[Problem]:
-    """Validate a parsed tree against a loaded DTD; one ``Problem`` per DTD error."""
-    if dtd.validate(tree):
+def _undeclared_entities(tree: etree._ElementTree, dtd: etree.DTD, name: str) -> list[Problem]:
+    """Entity references the DTD does not declare (a typo such as ``&ndahs;``): the tree keeps
+    them unexpanded (entities are never expanded here), and the DTD's validation does not see
+    them, so they are looked up, as xmllint does."""
+    refs = list(tree.iter(etree.Entity))
+    if not refs:
         return []
-    problems = []
+    declared = _declared_entities.get(id(dtd))
+    if declared is None or declared[0] is not dtd:
+        declared = (dtd, frozenset(entity.name for entity in dtd.iterentities()))
+        _declared_entities[id(dtd)] = declared
+    return [
+        Problem(name, ref.sourceline or 0, 0, f"entity &{ref.name}; is not declared in the DTD")
+        for ref in refs
+        if ref.name not in declared[1]
+    ]
+
+
+# id of a loaded DTD → (the DTD, the names of the general entities it declares)
+_declared_entities: dict[int, tuple[etree.DTD, frozenset[str]]] = {}
+
+
+def dtd_problems(tree: etree._ElementTree, dtd: etree.DTD, name: str) -> list[Problem]:
+    """Validate a parsed tree against a loaded DTD; one ``Problem`` per DTD error, and one per
+    entity reference the DTD does not declare."""
+    undeclared = _undeclared_entities(tree, dtd, name)
+    if dtd.validate(tree):
+        return undeclared
+    problems = undeclared
     for entry in dtd.error_log.filter_from_errors():
         friendly = dtd_message(entry.message)
         if friendly is None:

@@ -39,6 +39,23 @@ def test_broken_file_reports_file_and_line(run, tmp_path: Path, store) -> None:
     assert xmllint(path, store.catalog).returncode != 0  # the independent validator agrees
 
 
+def test_an_entity_the_dtd_does_not_declare_is_an_error(run, tmp_path: Path, store) -> None:
+    """'&ndahs;' (a typo of &ndash;) was 'valid': entities are never expanded here, so the
+    DTD's validation did not see it. It is named, as xmllint names it; '&ndash;', which the
+    JATS DTD declares, stays valid."""
+    text = SEED_XML.read_text(encoding="utf-8")
+    typo = tmp_path / "typo.xml"
+    typo.write_text(text.replace("</article-title>", "&ndahs;</article-title>", 1), "utf-8")
+    result = run("validate", typo)
+    assert result.code == EXIT_INVALID
+    assert "error: entity &ndahs; is not declared in the DTD" in result.out
+    assert xmllint(typo, store.catalog).returncode != 0  # the independent validator agrees
+    right = tmp_path / "right.xml"
+    right.write_text(text.replace("</article-title>", "&ndash;</article-title>", 1), "utf-8")
+    assert run("validate", right).code == 0
+    assert xmllint(right, store.catalog).returncode == 0
+
+
 def test_malformed_xml_reports_line(run, tmp_path: Path, store) -> None:
     path = tmp_path / "bad.xml"
     path.write_text("<article>\n<front>\n</article>\n", encoding="utf-8")
