@@ -71,14 +71,16 @@ def _text(root: etree._Element, path: str) -> str:
 
 
 def journal_code(root: etree._Element) -> str:
-    """PMC's ``jour``: the journal's nlm-ta/pmc/publisher id, else its (electronic) ISSN."""
+    """PMC's ``jour``: the journal's pmc/nlm-ta/publisher id that makes a file name PMC accepts
+    (an nlm-ta such as "Braz J Biol" does not), else its (electronic) ISSN."""
     meta = root.find("front/journal-meta")
     if meta is None:
         return ""
     ids = {el.get("journal-id-type"): " ".join(el.text.split()) for el in meta.iter("journal-id")
            if el.text}  # fmt: skip
     for kind in ("pmc", "nlm-ta", "publisher-id"):
-        if ids.get(kind):
+        # an id PMC would refuse in a file name ("Braz J Biol": spaces) gives way to the next
+        if ids.get(kind) and name_problem(ids[kind].lower(), "journal code") is None:
             return ids[kind].lower()
     issns = list(meta.iter("issn"))
     electronic = [

@@ -57,6 +57,21 @@ def test_a_figure_named_as_the_package_pdf_or_in_capitals_is_refused(issue: Path
     assert "'fig2.TIF': PMC asks for a lower-case extension (.tif)" in problems
 
 
+def test_journal_code_skips_an_id_pmc_would_refuse_in_a_name() -> None:
+    """SciELO's files give nlm-ta "Braz J Biol" (spaces) and publisher-id "bjb": the package
+    is named by bjb, not refused."""
+    from lxml import etree
+
+    from converter.package import journal_code
+
+    root = etree.fromstring(
+        b'<article><front><journal-meta><journal-id journal-id-type="nlm-ta">Braz J Biol'
+        b'</journal-id><journal-id journal-id-type="publisher-id">bjb</journal-id>'
+        b"</journal-meta></front></article>"
+    )
+    assert journal_code(root) == "bjb"
+
+
 def test_package_is_deterministic(issue: Path) -> None:
     first = build_packages([issue / "streltsov-6.xml"], issue / "a")[0]
     second = build_packages([issue / "streltsov-6.xml"], issue / "b")[0]
