@@ -258,7 +258,7 @@ def test_limits_token_and_host(app, store):
     _upload(client, token, *too_many)
     assert "too many files" in client.get("/").text
     _upload(client, token, (b"x" * 200_001, "big.yaml"))
-    assert "larger than 200000 bytes" in client.get("/").text
+    assert "big.yaml: larger than 195 KB: not read" in client.get("/").text
     assert _upload(client, token, (b"x" * 1_100_000, "huge.yaml")).status_code == 413
     forged = client.post("/upload", data={"_token": "guess"})
     assert forged.status_code == 403
@@ -352,10 +352,10 @@ def test_a_bug_on_one_file_spares_the_others(app, monkeypatch):
     token = _token(client)
     real = workspace._read
 
-    def flaky(path, folder):
+    def flaky(path, folder, own=None):
         if path.name == "bad.yaml":
             raise RuntimeError("boom")
-        return real(path, folder)
+        return real(path, folder, own)
 
     monkeypatch.setattr(workspace, "_read", flaky)
     _upload(client, token, (SEED, "bad.yaml"), (SEED, "good.yaml"), (SEED_JOURNAL, "journal.yaml"))
@@ -403,3 +403,53 @@ def test_misdecoded_title_is_named_on_the_articles_row(app):
     said = row.text_content()
     assert "Title (Russian): mis-decoded text: " in said and "[text-misdecoded]" in said
     assert "is 'Российско-японские' (UTF-8 read as Windows-1251)" in said
+
+
+def test_russian_file_names_are_kept_apart_and_named_as_given(app):
+    """Стрельцов.yaml and Щукин.yaml were both saved as '_.yaml': one was dropped as 'given
+    twice'. Each is its own row, named as the user named it; the outputs get Latin names."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    book = BILINGUAL.parent / "shchukin-21.yaml"
+    _upload(client, token, (BILINGUAL, "Стрельцов.yaml"), (book, "Щукин.yaml"),
+            (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    page = client.get("/").text
+    assert "given twice" not in page
+    rows = _rows(client)
+    assert [r.find("td[2]").text_content().strip() for r in rows] == [
+        "Стрельцов.yaml",
+        "Щукин.yaml",
+    ]
+    assert [r.find_class("status")[0].text for r in rows] == ["valid", "valid"]
+    reply = client.post("/download", data={"_token": token, "row": ["1", "2"], "format": ["jats"]})
+    names = zipfile.ZipFile(io.BytesIO(reply.data)).namelist()
+    assert sorted(names) == ["REPORT.txt", "Shchukin.xml", "Streltsov.xml"]
+
+
+def test_pdf_is_matched_by_the_users_file_names(app):
+    """The same article uploaded twice with its PDF: the second copy (named streltsov-6-2
+    inside the app) has its PDF in its package too; the report names files the user named."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    pdf = b"%PDF-1.4 test\n"
+    for _ in range(2):
+        _upload(client, token, (BILINGUAL, "streltsov-6.yaml"), (pdf, "streltsov-6.pdf"),
+                (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    _upload(client, token, (BILINGUAL, "Стрельцов.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    reply = client.post("/download", data={"_token": token, "row": ["1", "2", "3"],
+                                           "format": ["pmc"]})  # fmt: skip
+    archive = zipfile.ZipFile(io.BytesIO(reply.data))
+    report = archive.read("REPORT.txt").decode()
+    assert "streltsov-6.yaml: no PMC package" not in report
+    assert "Стрельцов.yaml: no PMC package: no PDF found: upload Стрельцов.pdf together" in report
+    assert "streltsov-6-2" not in report
+    assert len([n for n in archive.namelist() if n.endswith(".zip")]) == 2
+
+
+def test_an_upload_of_only_pdfs_says_what_to_do(app):
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    _upload(client, _token(client), (b"%PDF-1.4 test\n", "streltsov-6.pdf"))
+    assert "upload it together with that article" in client.get("/").text

@@ -18,7 +18,7 @@ from flask import Flask, Response, abort, redirect, render_template, request, ur
 
 from converter.checks.profiles import PROFILES
 from converter.web.form import build_form, error_paths, languages, parse_form
-from converter.web.workspace import FORMATS, Workspace, deposit_text
+from converter.web.workspace import FORMATS, Workspace, deposit_text, megabytes
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
@@ -38,6 +38,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
     app = _App(__name__, template_folder="templates")
     app.config["MAX_CONTENT_LENGTH"] = workspace.limits.max_total_bytes
     token = secrets.token_urlsafe(24)
+    app.add_template_filter(megabytes)
 
     @app.before_request
     def _guard() -> None:
@@ -58,8 +59,8 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
 
     @app.errorhandler(413)
     def _too_large(_: Any) -> tuple[str, int]:
-        limit = workspace.limits.max_total_bytes // (1024 * 1024)
-        message = f"The upload is larger than {limit} MB: upload fewer or smaller files."
+        limit = megabytes(workspace.limits.max_total_bytes)
+        message = f"The upload is larger than {limit}: upload fewer or smaller files."
         return render_template("message.html", message=message, token=token), 413
 
     @app.errorhandler(500)

@@ -12,6 +12,7 @@ import re
 import shutil
 import tempfile
 import threading
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from converter.model import Article, Journal
 from converter.options import Options
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.native import JOURNAL_FILE_NAMES, article_from_data, parse_data
+from converter.translit import transliterate
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 from converter.web.words import field_words, problem_words
 from converter.writers import SUFFIXES
@@ -71,6 +73,7 @@ class Row:
     stem: str
     fmt: str
     folder: Path
+    given_stem: str = ""  # the stem of the file as the user named it: its PDF is named so
     article: Article | None = None
     data: dict[str, Any] | None = None  # the input mapping the edit form shows
     journal_ref: Any = None  # the ``journal:`` of a YAML/JSON input, kept as given
@@ -135,6 +138,7 @@ class Workspace:
         self.profiles = profiles
         self.rows: dict[int, Row] = {}
         self.messages: list[str] = []
+        self._given: dict[Path, dict[str, Path]] = {}  # per upload folder: the user's names
         self._uploads = 0
         self._lock = threading.RLock()
 
@@ -158,46 +162,64 @@ class Workspace:
             self._uploads += 1
             folder = self.root / f"upload-{self._uploads}"
             folder.mkdir()
-            saved: list[Path] = []
+            given: dict[str, Path] = {}  # the user's file name (lower case) → the file here
+            saved: list[tuple[Path, str]] = []
             for name, data in files:
-                clean = _SAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).lstrip(".")
+                own = Path(name.replace("\\", "/")).name
+                clean = disk_name(own)
                 if not clean:
                     continue
                 if len(data) > self.limits.max_file_bytes:
-                    notes.append(f"{clean}: larger than {self.limits.max_file_bytes} bytes: "
-                                 "not read")  # fmt: skip
+                    limit = megabytes(self.limits.max_file_bytes)
+                    notes.append(f"{own}: larger than {limit}: not read")
                     continue
-                target = folder / clean
-                if target.exists():
-                    notes.append(f"{clean}: given twice in one upload: the first one is used")
+                if own.lower() in given:
+                    notes.append(f"{own}: given twice in one upload: the first one is used")
                     continue
+                target = _free_path(folder / clean)
                 target.write_bytes(data)
-                saved.append(target)
-            for path in saved:
+                given[own.lower()] = target
+                saved.append((target, own))
+            self._given[folder] = given
+            for path, own in saved:
                 if path.name.lower() in JOURNAL_FILE_NAMES or path.suffix.lower() == ".pdf":
                     continue  # journal files and PDFs serve the articles beside them
                 before = len(self.rows)
                 try:
-                    self._read(path, folder)
+                    self._read(path, folder, own)
+                except OSError:
+                    raise  # the temporary folder, not the file: the app says so
                 except Exception as exc:  # a bug must not cost the other files of the upload
-                    notes.append(f"{path.name}: internal error: {type(exc).__name__}: {exc} "
+                    notes.append(f"{own}: internal error: {type(exc).__name__}: {exc} "
                                  "(a bug: please report it)")  # fmt: skip
                     continue
                 if len(self.rows) == before:
-                    notes.append(f"{path.name}: no article found")
+                    notes.append(f"{own}: no article found")
+            if saved and all(p.suffix.lower() == ".pdf" for p, _ in saved):
+                notes.append(
+                    "only PDFs in this upload: a PDF goes into the PMC package of the article "
+                    "named like it, so upload it together with that article"
+                )
         return notes
 
-    def _read(self, path: Path, folder: Path) -> None:
+    def _read(self, path: Path, folder: Path, own: str | None = None) -> None:
+        """Read the articles of ``path``, a file the user named ``own`` (its name here may be
+        another: transliterated, made unique)."""
+        own = own or path.name
         fmt = detect_format(path)
         for loaded in read_source(path, fmt, ReadContext(journal=self.journal)):
+            given_stem = loaded.stem
+            if loaded.stem.startswith(path.stem):
+                given_stem = Path(own).stem + loaded.stem[len(path.stem) :]
             row = Row(
                 id=max(self.rows, default=0) + 1,
-                source=f"{path.name}{loaded.name[len(str(path)) :]}",
+                source=f"{own}{loaded.name[len(str(path)) :]}",
                 stem=self._free_stem(_SAFE_NAME.sub("_", loaded.stem) or "article"),
                 fmt=fmt,
                 folder=folder,
+                given_stem=given_stem,
                 article=loaded.article,
-                problems=[line.replace(str(path), path.name) for line in loaded.problems],
+                problems=[line.replace(str(path), own) for line in loaded.problems],
                 warnings=list(loaded.warnings),
             )
             if fmt in ("yaml", "json"):
@@ -305,17 +327,23 @@ class Workspace:
             folder = Path(tmp)
             xml = folder / (row.stem + ".xml")
             xml.write_bytes(row.jats)
-            pdf = row.folder / (row.stem + ".pdf")
-            if pdf.is_file():
-                shutil.copy(pdf, folder / pdf.name)
+            # The PDF is the one the user named like the article (streltsov-6.yaml and
+            # streltsov-6.pdf), whatever names the files have here.
+            wanted = (row.given_stem or row.stem) + ".pdf"
+            pdf = self._given.get(row.folder, {}).get(wanted.lower())
+            if pdf is not None and pdf.is_file():
+                shutil.copy(pdf, folder / (row.stem + ".pdf"))
             out = folder / "out"
             out.mkdir()
             for result in build_packages([xml], out):
                 if result.path is not None:
                     archive.write(result.path, result.name)
                 for problem in result.problems:
-                    report.append(f"{row.source}: no PMC package: "
-                                  f"{problem.replace(str(folder) + '/', '')}")  # fmt: skip
+                    problem = problem.replace(str(folder) + "/", "")
+                    if problem.startswith(f"{row.stem}.xml: no PDF found"):
+                        problem = (f"no PDF found: upload {wanted} together with "
+                                   f"{row.source.split('#')[0]}")  # fmt: skip
+                    report.append(f"{row.source}: no PMC package: {problem}")
 
 
 def deposit_text() -> str:
@@ -359,6 +387,35 @@ def _raw_data(path: Path) -> tuple[dict[str, Any] | None, Any]:
                     ids.append(item)
             person["affiliations"] = ids
     return data, journal
+
+
+def disk_name(name: str) -> str:
+    """A name for the temporary folder made from a user's file name: Latin letters, digits and
+    ``._-`` (Cyrillic transliterated, "Стрельцов.yaml" → "Streltsov.yaml"), so that any file
+    system takes it and the outputs named after it are readable; "" for a name of dots."""
+    latin = transliterate(name, "bsi").replace("'", "")
+    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    clean = _SAFE_NAME.sub("_", latin).lstrip(".")
+    if not clean:
+        return ""
+    stem, dot, suffix = clean.rpartition(".")
+    if not dot:
+        return clean.strip("_") or "file"
+    return f"{stem.strip('_') or 'file'}.{suffix}"
+
+
+def _free_path(path: Path) -> Path:
+    """``path``, or ``name-2.ext`` … when two files of an upload get the same name here."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
+def megabytes(size: int) -> str:
+    """A size as the page gives its limits: in MB."""
+    return f"{size / (1024 * 1024):g} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
 
 
 def _yaml(data: dict[str, Any], journal: Any) -> str:
