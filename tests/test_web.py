@@ -453,3 +453,61 @@ def test_an_upload_of_only_pdfs_says_what_to_do(app):
     client = flask_app.test_client()
     _upload(client, _token(client), (b"%PDF-1.4 test\n", "streltsov-6.pdf"))
     assert "upload it together with that article" in client.get("/").text
+
+
+def _posted_as_shown(html: str):
+    """What a browser posts for the edit form as shown, unchanged."""
+    from werkzeug.datastructures import MultiDict
+
+    form = lxml.html.fromstring(html).xpath("//form[@class='edit']")[0]
+    return MultiDict(form.form_values())
+
+
+MISSPELT = (
+    SEED.read_text(encoding="utf-8")
+    .replace("fpage: 110\nlpage: 119\n", "pages: 110-119\n")
+    .replace("keywords:", "kewords:")
+    .replace("  - name: {surname: Streltsov, given: D. V.}",
+             "  - name: {surname: Streltsov, given: D. V.}\n    afiliations: [{country: RU}]")
+)  # fmt: skip
+
+
+def test_misspelt_fields_show_in_the_form_and_are_never_lost_on_save(app):
+    """pages:, kewords: and authors[0].afiliations: have no input in the form: their messages
+    are at the form's top, and Save (unchanged) is refused instead of dropping them."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    assert "kewords:" in MISSPELT and "pages:" in MISSPELT and "afiliations" in MISSPELT
+    _upload(client, token, (MISSPELT.encode(), "misspelt.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    assert _rows(client)[0].find_class("status")[0].text == "bad input"
+    page = client.get("/article/1/edit").text
+    top = lxml.html.fromstring(page).find_class("general")[0].text_content()
+    assert "Kewords: unknown field (did you mean keywords?)" in top
+    assert "Author 1 › Afiliations: unknown field" in top and "Pages" in top
+    assert "saving here would lose them" in top
+    saved = client.post("/article/1/edit", data=_posted_as_shown(page))
+    assert saved.status_code == 303 and "/article/1/edit" in saved.headers["Location"]
+    again = client.get(saved.headers["Location"]).text
+    assert "Not saved" in again and "saving here would lose them" in again
+    assert _rows(client)[0].find_class("status")[0].text == "bad input"
+    assert workspace.rows[1].data["pages"] == "110-119"  # (kept to be fixed in the file)
+
+
+def test_an_article_without_its_journal_says_so_in_the_form(app):
+    """Uploaded without journal.yaml: the form says the journal is missing and how to give it;
+    Save is refused saying so (it reloaded in silence), and the page can be reloaded."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (SEED, "streltsov-110.yaml"))
+    page = client.get("/article/1/edit").text
+    top = lxml.html.fromstring(page).find_class("general")[0].text_content()
+    assert "no journal metadata: upload the article again together with its journal.yaml" in top
+    saved = client.post("/article/1/edit", data=_posted_as_shown(page))
+    assert saved.status_code == 303
+    for _ in range(2):  # a reload shows the same
+        again = lxml.html.fromstring(client.get(saved.headers["Location"]).text)
+        assert "no journal metadata" in again.find_class("general")[0].text_content()
+        assert again.find_class("failed")
+    assert _rows(client)[0].find_class("status")[0].text == "bad input"

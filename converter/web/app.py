@@ -11,13 +11,15 @@ Safety, since metadata comes from anywhere and the app runs on an editor's machi
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import Any
 
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
 
 from converter.checks.profiles import PROFILES
-from converter.web.form import build_form, error_paths, languages, parse_form
+from converter.web.form import build_form, error_paths, languages, parse_form, shows, unshown
+from converter.web.words import field_words
 from converter.web.workspace import FORMATS, Workspace, deposit_text, megabytes
 
 CSP = (
@@ -150,30 +152,62 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
     @app.route("/article/<int:row_id>/edit", methods=["GET", "POST"])
     def edit(row_id: int) -> Any:
         row = _row(row_id)
-        errors: dict[str, list[str]] = error_paths(
+        if row.data is None:
+            message = f"{row.source} is not an article the form can show: fix the file itself."
+            return render_template("message.html", message=message, token=token), 409
+        lost = unshown(row.data, build_form(row.data))
+        if request.method == "POST":
+            # A failed save is shown by the GET that follows (so Back and reload work), with
+            # what was typed kept in the row's draft until a save succeeds.
+            data = parse_form(list(request.form.items(multi=True)))
+            if lost:
+                row.draft, row.draft_problems = data, []
+            else:
+                problems = workspace.save(row, data)
+                if not problems:
+                    return redirect(url_for("index", _anchor=f"row-{row.id}"), 303)
+                row.draft, row.draft_problems = data, problems
+            return redirect(url_for("edit", row_id=row.id, failed=1), 303)
+        data, problems = (
+            row.data,
             [
                 line.split(": ", 1)[1] if line.startswith(row.source) else line
                 for line in row.problems
-            ]
+            ],
         )
-        data = row.data
-        if request.method == "POST":
-            data = parse_form(list(request.form.items(multi=True)))
-            problems = workspace.save(row, data)
-            if not problems:
-                return redirect(url_for("index", _anchor=f"row-{row.id}"), 303)
-            errors = error_paths(problems)
-        if data is None:
-            message = f"{row.source} is not an article the form can show: fix the file itself."
-            return render_template("message.html", message=message, token=token), 409
+        if row.draft is not None:
+            data, problems = row.draft, row.draft_problems
+        errors = error_paths(problems)
+        fields = build_form(data, errors)
+        general = [
+            _in_words(path, line)
+            for path, lines in errors.items()
+            if not path or not shows(fields, path)
+            for line in lines
+        ]
+        if lost:
+            general.append(
+                "The form has no input for "
+                + ", ".join(field_words(_bracketed(path)) for path in lost)
+                + ": saving here would lose them, so it is refused. Correct them in the file "
+                "and upload it again."
+            )
         return render_template(
             "edit.html",
             row=row,
-            fields=build_form(data, errors),
+            fields=fields,
             langs=languages(data),
-            general=errors.get("", []),
+            general=general,
+            failed=bool(request.args.get("failed")) and row.draft is not None,
             token=token,
         )
+
+    def _in_words(path: str, line: str) -> str:
+        """A problem the form has no input for, naming its field in words; a missing journal
+        says what to do in the app (the command line's advice names options)."""
+        if path == "journal" and "no journal metadata" in line:
+            line = "no journal metadata: upload the article again together with its journal.yaml"
+        return f"{field_words(_bracketed(path))}: {line}" if path else line
 
     @app.post("/download")
     def download() -> Any:
@@ -190,3 +224,8 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         )
 
     return app
+
+
+def _bracketed(path: str) -> str:
+    """A form path as the model writes it: ``authors.0.name`` → ``authors[0].name``."""
+    return re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", path)

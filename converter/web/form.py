@@ -263,6 +263,53 @@ def _field(
     return made
 
 
+def _names(fields: list[Field]) -> tuple[set[str], set[str]]:
+    """The paths of the form's inputs (a leaf: its field and all below it) and of its groups
+    and lists (which show only their own errors)."""
+    leaves: set[str] = set()
+    containers: set[str] = set()
+    for f in fields:
+        if f.kind in ("group", "list"):
+            containers.add(f.name)
+            found = _names(f.children)
+            leaves |= found[0]
+            containers |= found[1]
+        else:
+            leaves.add(f.name)
+    return leaves, containers
+
+
+def shows(fields: list[Field], path: str) -> bool:
+    """Whether the form shows an error at ``path`` (``authors.0.orcid``) beside an input."""
+    leaves, containers = _names(fields)
+    if path in containers:
+        return True
+    return any(path == leaf or path.startswith(leaf + ".") for leaf in leaves)
+
+
+def unshown(data: dict[str, Any], fields: list[Field]) -> list[str]:
+    """The paths of data the form has no input for (``pages``, ``authors.0.afiliations``):
+    saving the form would lose them."""
+    leaves, containers = _names(fields)
+    found: list[str] = []
+
+    def walk(value: Any, path: str) -> None:
+        if path in leaves:
+            return
+        if path and path not in containers:
+            found.append(path)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not (path == "" and key in _SKIP):
+                    walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}.{index}")
+
+    walk(data, "")
+    return found
+
+
 def _summary(value: Any) -> str:
     """The first text in an entry (a name, an institution, a reference's text), shortened."""
     if isinstance(value, str):

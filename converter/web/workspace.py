@@ -83,6 +83,8 @@ class Row:
     dtd: list[Problem] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     edited: bool = False
+    draft: dict[str, Any] | None = None  # the form as last posted, when it could not be saved
+    draft_problems: list[str] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -277,6 +279,7 @@ class Workspace:
             return exc.problems
         with self._lock:
             row.article, row.data, row.problems, row.edited = article, input_data(article), [], True
+            row.draft, row.draft_problems = None, []
             self.evaluate(row)
         return []
 
