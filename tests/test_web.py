@@ -511,3 +511,25 @@ def test_an_article_without_its_journal_says_so_in_the_form(app):
         assert "no journal metadata" in again.find_class("general")[0].text_content()
         assert again.find_class("failed")
     assert _rows(client)[0].find_class("status")[0].text == "bad input"
+
+
+def test_edited_yaml_keeps_a_journal_written_in_the_article(app, tmp_path):
+    """'Edited input (YAML)' dropped a journal: mapping written in the article (only a journal
+    file name was kept), so the file downloaded no longer converted."""
+    import yaml
+
+    from converter.readers.native import load_article
+
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    journal = yaml.safe_load(SEED_JOURNAL.read_text(encoding="utf-8"))
+    article = {"journal": journal, **yaml.safe_load(SEED.read_text(encoding="utf-8"))}
+    text = yaml.safe_dump(article, allow_unicode=True, sort_keys=False)
+    _upload(client, token, (text.encode(), "inline.yaml"))
+    assert _rows(client)[0].find_class("status")[0].text == "valid"
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["yaml"]})
+    downloaded = zipfile.ZipFile(io.BytesIO(reply.data)).read("inline.yaml").decode()
+    assert yaml.safe_load(downloaded)["journal"] == journal
+    (tmp_path / "inline.yaml").write_text(downloaded, encoding="utf-8")
+    assert load_article(tmp_path / "inline.yaml") == load_article(SEED)

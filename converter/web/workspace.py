@@ -422,5 +422,7 @@ def megabytes(size: int) -> str:
 
 
 def _yaml(data: dict[str, Any], journal: Any) -> str:
-    body = {**({"journal": journal} if isinstance(journal, str) else {}), **data}
+    """The edited input as a YAML file, with its ``journal:`` as given: a file name or a
+    mapping written in the article (without it the file no longer converts)."""
+    body = {**({"journal": journal} if journal is not None else {}), **data}
     return yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
