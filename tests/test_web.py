@@ -533,3 +533,24 @@ def test_edited_yaml_keeps_a_journal_written_in_the_article(app, tmp_path):
     assert yaml.safe_load(downloaded)["journal"] == journal
     (tmp_path / "inline.yaml").write_text(downloaded, encoding="utf-8")
     assert load_article(tmp_path / "inline.yaml") == load_article(SEED)
+
+
+def test_two_files_of_one_name_in_the_download_are_told_apart(app):
+    """art.yaml and art.crossref.yaml with JATS and Crossref chosen gave art.crossref.xml
+    twice in the zip (one hiding the other on unzipping): the later is renamed, and the report
+    says so."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "art.yaml"), (BILINGUAL, "art.crossref.yaml"),
+            (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    reply = client.post("/download", data={"_token": token, "row": ["1", "2"],
+                                           "format": ["jats", "crossref"]})  # fmt: skip
+    archive = zipfile.ZipFile(io.BytesIO(reply.data))
+    names = archive.namelist()
+    assert len(names) == len(set(names))
+    assert sorted(names) == ["REPORT.txt", "art.crossref-2.xml", "art.crossref.crossref.xml",
+                             "art.crossref.xml", "art.xml"]  # fmt: skip
+    report = archive.read("REPORT.txt").decode()
+    assert ("art.crossref-2.xml: named so because art.crossref.xml is the name of another file "
+            "in this zip (art.crossref.yaml)") in report  # fmt: skip

@@ -293,6 +293,7 @@ class Workspace:
         buffer = io.BytesIO()
         report: list[str] = []
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            names = _ZipNames(archive, report)
             for row in (self.rows[i] for i in ids if i in self.rows):
                 if row.article is None:
                     report.append(f"{row.source}: not included: the input has problems")
@@ -304,23 +305,23 @@ class Workspace:
                             row.article, Options(target=fmt, grammars=self.grammars), name
                         )
                         if output.valid:
-                            archive.writestr(name, output.data)
+                            names.write(row, row.stem, FORMATS[fmt][1], output.data)
                         else:
                             report.extend(f"{name}: not included: {p.message}"
                                           for p in output.problems)  # fmt: skip
                     elif fmt == "yaml" and row.data is not None:
-                        archive.writestr(row.stem + ".yaml", _yaml(row.data, row.journal_ref))
+                        names.write(row, row.stem, ".yaml", _yaml(row.data, row.journal_ref))
                     elif fmt == "preview" and row.jats is not None:
                         tree = parse_untrusted(row.jats, row.stem)
                         page = preview_tree(tree, row.source, self.profiles)[0]
-                        archive.writestr(row.stem + ".preview.html", page.html)
+                        names.write(row, row.stem, ".preview.html", page.html)
                     elif fmt == "pmc":
-                        self._package(row, archive, report)
+                        self._package(row, names, report)
             archive.writestr("REPORT.txt", "\n".join(report or ["Every output chosen is here."])
                              + "\n" + deposit_text())  # fmt: skip
         return buffer.getvalue()
 
-    def _package(self, row: Row, archive: zipfile.ZipFile, report: list[str]) -> None:
+    def _package(self, row: Row, names: _ZipNames, report: list[str]) -> None:
         from converter.package import build_packages
 
         if row.jats is None or row.dtd:
@@ -340,13 +341,36 @@ class Workspace:
             out.mkdir()
             for result in build_packages([xml], out):
                 if result.path is not None:
-                    archive.write(result.path, result.name)
+                    stem, _, ending = result.name.rpartition(".")
+                    names.write(row, stem, "." + ending, result.path.read_bytes())
                 for problem in result.problems:
                     problem = problem.replace(str(folder) + "/", "")
                     if problem.startswith(f"{row.stem}.xml: no PDF found"):
                         problem = (f"no PDF found: upload {wanted} together with "
                                    f"{row.source.split('#')[0]}")  # fmt: skip
                     report.append(f"{row.source}: no PMC package: {problem}")
+
+
+class _ZipNames:
+    """Writes a download's files under names unique in the zip: art.yaml and art.crossref.yaml
+    both give art.crossref.xml with JATS and Crossref chosen; the later is renamed
+    (art.crossref-2.xml) and REPORT.txt says so, instead of a zip with one name twice."""
+
+    def __init__(self, archive: zipfile.ZipFile, report: list[str]) -> None:
+        self.archive = archive
+        self.report = report
+        self.used = {"report.txt"}
+
+    def write(self, row: Row, stem: str, ending: str, data: bytes | str) -> None:
+        name, number = stem + ending, 1
+        while name.lower() in self.used:  # (unzipped on a Mac or Windows, case is ignored)
+            number += 1
+            name = f"{stem}-{number}{ending}"
+        if number > 1:
+            self.report.append(f"{name}: named so because {stem}{ending} is the name of "
+                               f"another file in this zip ({row.source})")  # fmt: skip
+        self.used.add(name.lower())
+        self.archive.writestr(name, data)
 
 
 def deposit_text() -> str:
