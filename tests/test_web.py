@@ -554,3 +554,38 @@ def test_two_files_of_one_name_in_the_download_are_told_apart(app):
     report = archive.read("REPORT.txt").decode()
     assert ("art.crossref-2.xml: named so because art.crossref.xml is the name of another file "
             "in this zip (art.crossref.yaml)") in report  # fmt: skip
+
+
+def test_a_full_or_read_only_temporary_folder_is_said_in_plain_words(app, monkeypatch, caplog):
+    """A full temporary folder gave 'Internal error: OSError … (a bug in jats-converter)', a
+    traceback in the terminal and a 0-byte file left; a read-only one the same on a PMC
+    download. Now: what is wrong in words, nothing half-written left, no traceback."""
+    import errno
+    import tempfile
+
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "streltsov-6.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    real_write = Path.write_bytes
+
+    def full(path: Path, data: bytes) -> int:
+        real_write(path, b"")  # (created, then the disk is full)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    reply = _upload(client, token, (SEED, "streltsov-110.yaml"))
+    monkeypatch.undo()
+    assert reply.status_code == 507
+    assert "The temporary folder the app keeps uploads in is full" in reply.text
+    assert "Internal error" not in reply.text and "bug" not in reply.text
+    assert not [p for p in workspace.root.rglob("*") if p.is_file() and not p.stat().st_size]
+    assert len(_rows(client)) == 1  # the earlier upload is still there
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", read_only)
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["pmc"]})
+    assert reply.status_code == 507 and "cannot be written" in reply.text
+    assert not [r for r in caplog.records if r.exc_info]  # no traceback in the terminal

@@ -20,7 +20,13 @@ from flask import Flask, Response, abort, redirect, render_template, request, ur
 from converter.checks.profiles import PROFILES
 from converter.web.form import build_form, error_paths, languages, parse_form, shows, unshown
 from converter.web.words import field_words
-from converter.web.workspace import FORMATS, Workspace, deposit_text, megabytes
+from converter.web.workspace import (
+    FORMATS,
+    TempFolderError,
+    Workspace,
+    deposit_text,
+    megabytes,
+)
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
@@ -64,6 +70,12 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         limit = megabytes(workspace.limits.max_total_bytes)
         message = f"The upload is larger than {limit}: upload fewer or smaller files."
         return render_template("message.html", message=message, token=token), 413
+
+    @app.errorhandler(TempFolderError)
+    def _temp_folder(error: TempFolderError) -> tuple[str, int]:
+        app.logger.warning("jatsconv serve: %s", error.detail)  # one line, no traceback
+        message = f"{error} Nothing of this request was kept; your earlier uploads are still there."
+        return render_template("message.html", message=message, token=token), 507
 
     @app.errorhandler(500)
     def _internal(error: Any) -> tuple[str, int]:

@@ -7,6 +7,7 @@ and the CLI cannot disagree. The folder is removed by ``close`` (the server call
 
 from __future__ import annotations
 
+import errno
 import io
 import re
 import shutil
@@ -44,6 +45,22 @@ FORMATS = {  # what a download may hold: key → (label, file name ending)
     "yaml": ("Edited input (YAML)", ".yaml"),
 }
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class TempFolderError(Exception):
+    """The temporary folder cannot take a file (disk full, read-only): the machine's
+    problem, not the article's nor a bug, said in plain words."""
+
+    def __init__(self, root: Path, exc: OSError) -> None:
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+        self.detail = f"{root}: {exc.strerror or exc}"
+        super().__init__(
+            "The temporary folder the app keeps uploads in is full (no space left on the "
+            "disk): free some space, or start the app with TMPDIR set to another folder."
+            if full
+            else "The temporary folder the app keeps uploads in cannot be written (read-only "
+            "or not allowed): start the app with TMPDIR set to a folder it can write."
+        )
 
 
 @dataclass(slots=True)
@@ -163,25 +180,29 @@ class Workspace:
         with self._lock:
             self._uploads += 1
             folder = self.root / f"upload-{self._uploads}"
-            folder.mkdir()
             given: dict[str, Path] = {}  # the user's file name (lower case) → the file here
             saved: list[tuple[Path, str]] = []
-            for name, data in files:
-                own = Path(name.replace("\\", "/")).name
-                clean = disk_name(own)
-                if not clean:
-                    continue
-                if len(data) > self.limits.max_file_bytes:
-                    limit = megabytes(self.limits.max_file_bytes)
-                    notes.append(f"{own}: larger than {limit}: not read")
-                    continue
-                if own.lower() in given:
-                    notes.append(f"{own}: given twice in one upload: the first one is used")
-                    continue
-                target = _free_path(folder / clean)
-                target.write_bytes(data)
-                given[own.lower()] = target
-                saved.append((target, own))
+            try:
+                folder.mkdir()
+                for name, data in files:
+                    own = Path(name.replace("\\", "/")).name
+                    clean = disk_name(own)
+                    if not clean:
+                        continue
+                    if len(data) > self.limits.max_file_bytes:
+                        limit = megabytes(self.limits.max_file_bytes)
+                        notes.append(f"{own}: larger than {limit}: not read")
+                        continue
+                    if own.lower() in given:
+                        notes.append(f"{own}: given twice in one upload: the first one is used")
+                        continue
+                    target = _free_path(folder / clean)
+                    target.write_bytes(data)
+                    given[own.lower()] = target
+                    saved.append((target, own))
+            except OSError as exc:  # nothing of a half-saved upload is kept (no empty files)
+                shutil.rmtree(folder, ignore_errors=True)
+                raise TempFolderError(self.root, exc) from None
             self._given[folder] = given
             for path, own in saved:
                 if path.name.lower() in JOURNAL_FILE_NAMES or path.suffix.lower() == ".pdf":
@@ -189,8 +210,6 @@ class Workspace:
                 before = len(self.rows)
                 try:
                     self._read(path, folder, own)
-                except OSError:
-                    raise  # the temporary folder, not the file: the app says so
                 except Exception as exc:  # a bug must not cost the other files of the upload
                     notes.append(f"{own}: internal error: {type(exc).__name__}: {exc} "
                                  "(a bug: please report it)")  # fmt: skip
@@ -288,6 +307,12 @@ class Workspace:
     def download(self, ids: list[int], formats: list[str]) -> bytes:
         """A zip of the chosen outputs of the chosen articles, with a report of what is not in
         it (an output the DTD or the service schema rejects, a package without its PDF)."""
+        try:
+            return self._download(ids, formats)
+        except OSError as exc:  # (a PMC package is built in the temporary folder)
+            raise TempFolderError(self.root, exc) from None
+
+    def _download(self, ids: list[int], formats: list[str]) -> bytes:
         from converter.preview import preview_tree
 
         buffer = io.BytesIO()
