@@ -47,6 +47,12 @@ def _upload(client, token, *files: tuple[bytes | Path, str]):
                        content_type="multipart/form-data")  # fmt: skip
 
 
+def _said(client, reply) -> str:
+    """The list page the upload or download ``reply`` sends its tab to, with its messages."""
+    assert reply.status_code == 303
+    return client.get(reply.headers["Location"]).text
+
+
 def _rows(client) -> list[lxml.html.HtmlElement]:
     return lxml.html.fromstring(client.get("/").text).find_class("row")
 
@@ -255,10 +261,9 @@ def test_limits_token_and_host(app, store):
     client = flask_app.test_client()
     token = _token(client)
     too_many = [(b"a: 1", f"a{i}.yaml") for i in range(6)]
-    _upload(client, token, *too_many)
-    assert "too many files" in client.get("/").text
-    _upload(client, token, (b"x" * 200_001, "big.yaml"))
-    assert "big.yaml: larger than 195 KB: not read" in client.get("/").text
+    assert "too many files" in _said(client, _upload(client, token, *too_many))
+    said = _said(client, _upload(client, token, (b"x" * 200_001, "big.yaml")))
+    assert "big.yaml: larger than 195 KB: not read" in said
     assert _upload(client, token, (b"x" * 1_100_000, "huge.yaml")).status_code == 413
     forged = client.post("/upload", data={"_token": "guess"})
     assert forged.status_code == 403
@@ -358,8 +363,8 @@ def test_a_bug_on_one_file_spares_the_others(app, monkeypatch):
         return real(path, folder, own)
 
     monkeypatch.setattr(workspace, "_read", flaky)
-    _upload(client, token, (SEED, "bad.yaml"), (SEED, "good.yaml"), (SEED_JOURNAL, "journal.yaml"))
-    page = client.get("/").text
+    page = _said(client, _upload(client, token, (SEED, "bad.yaml"), (SEED, "good.yaml"),
+                                 (SEED_JOURNAL, "journal.yaml")))  # fmt: skip
     assert "bad.yaml: internal error: RuntimeError: boom" in page
     assert [r.find_class("status")[0].text for r in _rows(client)] == ["valid"]
 
@@ -412,9 +417,9 @@ def test_russian_file_names_are_kept_apart_and_named_as_given(app):
     client = flask_app.test_client()
     token = _token(client)
     book = BILINGUAL.parent / "shchukin-21.yaml"
-    _upload(client, token, (BILINGUAL, "Стрельцов.yaml"), (book, "Щукин.yaml"),
-            (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
-    page = client.get("/").text
+    reply = _upload(client, token, (BILINGUAL, "Стрельцов.yaml"), (book, "Щукин.yaml"),
+                    (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    page = _said(client, reply)
     assert "given twice" not in page
     rows = _rows(client)
     assert [r.find("td[2]").text_content().strip() for r in rows] == [
@@ -451,8 +456,8 @@ def test_pdf_is_matched_by_the_users_file_names(app):
 def test_an_upload_of_only_pdfs_says_what_to_do(app):
     flask_app, _workspace = app
     client = flask_app.test_client()
-    _upload(client, _token(client), (b"%PDF-1.4 test\n", "streltsov-6.pdf"))
-    assert "upload it together with that article" in client.get("/").text
+    reply = _upload(client, _token(client), (b"%PDF-1.4 test\n", "streltsov-6.pdf"))
+    assert "upload it together with that article" in _said(client, reply)
 
 
 def _posted_as_shown(html: str):
@@ -589,3 +594,43 @@ def test_a_full_or_read_only_temporary_folder_is_said_in_plain_words(app, monkey
     reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["pmc"]})
     assert reply.status_code == 507 and "cannot be written" in reply.text
     assert not [r for r in caplog.records if r.exc_info]  # no traceback in the terminal
+
+
+def test_messages_go_to_the_tab_that_asked_in_the_pages_words(app):
+    """An upload's messages were shared by the whole app (tab A's error shown in tab B); a
+    CSV's notes showed the temporary folder's path and command-line options; a .zip was 'not
+    UTF-8 … looks like UTF-16'."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    spreadsheet = SAMPLES / "japanese-studies-in-russia" / "spreadsheet" / "issue.csv"
+    cp1251 = spreadsheet.read_text(encoding="utf-8").encode("cp1251", errors="replace")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.yaml", SEED.read_bytes())
+    reply = _upload(client, token, (cp1251, "issue.csv"), (archive.getvalue(), "articles.zip"))
+    other_tab = client.get("/").text
+    assert "articles.zip" not in other_tab
+    said = _said(client, reply)
+    assert ("articles.zip: an archive: the app reads the files themselves, so unpack it and "
+            "upload the files in it") in said  # fmt: skip
+    assert "UTF-16" not in said
+    assert "articles.zip" not in _said(client, reply)  # (said once, not again on reload)
+    rows = client.get("/").text
+    assert "read as Windows-1251 text with columns separated by" in rows
+    assert str(workspace.root) not in rows and "--encoding" not in rows
+    assert "--journal" not in rows and "upload the article again together with its journal" in rows
+
+
+def test_a_page_of_an_earlier_run_says_the_app_was_restarted(app):
+    """After a restart an open page's forms got a bare '403 … reload the page', and its links
+    a generic 404: both now say the app was restarted, uploads are gone, and link to start."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    for reply in (client.post("/upload", data={"_token": "of-an-earlier-run"}),
+                  client.get("/article/3/edit"), client.get("/article/3/preview")):  # fmt: skip
+        page = lxml.html.fromstring(reply.text)
+        assert reply.status_code in (403, 404)
+        assert "The app was restarted" in page.find_class("restarted")[0].text_content()
+        assert "uploads are removed when the app stops" in reply.text
+        assert page.xpath("//a[@href='/' and starts-with(text(), 'Start again')]")

@@ -47,15 +47,31 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
     app.config["MAX_CONTENT_LENGTH"] = workspace.limits.max_total_bytes
     token = secrets.token_urlsafe(24)
     app.add_template_filter(megabytes)
+    # What an upload or download has to say goes to the tab that asked, by a key in the
+    # address it is sent back to (not to whichever tab loads the list next).
+    notes: dict[str, list[str]] = {}
+
+    def _back(messages: list[str]) -> Any:
+        if not messages:
+            return redirect(url_for("index"), 303)
+        key = secrets.token_urlsafe(9)
+        notes[key] = messages
+        while len(notes) > 100:  # (notes never read: a tab closed before its redirect)
+            del notes[next(iter(notes))]
+        return redirect(url_for("index", note=key), 303)
+
+    def _restarted() -> str:
+        return render_template("restarted.html", token=token)
 
     @app.before_request
-    def _guard() -> None:
+    def _guard() -> Any:
         if allowed_hosts is not None and request.host not in allowed_hosts:
             abort(400, "unknown host")
         if request.method == "POST" and not secrets.compare_digest(
             request.form.get("_token", ""), token
         ):
-            abort(403, "the form is from another session: reload the page")
+            # A form of an earlier run (the app was restarted) or of another site.
+            return _restarted(), 403  # type: ignore[return-value]
 
     @app.after_request
     def _headers(response: Response) -> Response:
@@ -88,7 +104,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
 
     @app.get("/")
     def index() -> str:
-        messages, workspace.messages = workspace.messages, []
+        messages = notes.pop(request.args.get("note", ""), [])
         return render_template(
             "index.html",
             rows=list(workspace.rows.values()),
@@ -110,10 +126,8 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             if item.filename
         ]
         if not files:
-            workspace.messages.append("choose one or more files first")
-        else:
-            workspace.messages.extend(workspace.add_upload(files))
-        return redirect(url_for("index"), 303)
+            return _back(["choose one or more files first"])
+        return _back(workspace.add_upload(files))
 
     @app.post("/profiles")
     def profiles() -> Any:
@@ -126,6 +140,13 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         if row is None:
             abort(404)
         return row
+
+    @app.errorhandler(404)
+    def _not_found(_: Any) -> tuple[str, int]:
+        if request.path.startswith("/article/"):  # a page of an upload gone with a restart
+            return _restarted(), 404
+        message = "There is no such page in the app."
+        return render_template("message.html", message=message, token=token), 404
 
     def _unread(row: Any, what: str) -> tuple[str, int]:
         message = f"{row.source} could not be read, so {what}."
@@ -226,8 +247,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         ids = [int(v) for v in request.form.getlist("row") if v.isdigit()]
         formats = [f for f in request.form.getlist("format") if f in FORMATS]
         if not ids or not formats:
-            workspace.messages.append("choose at least one article and one output to download")
-            return redirect(url_for("index"), 303)
+            return _back(["choose at least one article and one output to download"])
         data = workspace.download(ids, formats)
         return Response(
             data,

@@ -47,6 +47,54 @@ FORMATS = {  # what a download may hold: key → (label, file name ending)
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+# The command line's advice names its options; the page has none, so it says what to do there.
+_FOR_THE_PAGE = (
+    (
+        re.compile(
+            r" \((detected|as chosen|detected and chosen); --encoding and --delimiter "
+            r"choose\)"
+        ),
+        r" (\1)",
+    ),
+    (
+        re.compile(r"\(give journal:, --journal, or put journal\.yaml beside the article\)"),
+        "(upload the article again together with its journal.yaml)",
+    ),
+    (
+        re.compile(
+            r"(?:, or )?give its encoding with --encoding \(e\.g\. (?:--encoding )?cp1251 "
+            r"for Windows-1251\)"
+        ),
+        "",
+    ),
+    (re.compile(r"or given with --journal"), "or uploaded with the articles"),
+)
+_ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"BZh")
+
+
+def _not_an_input(path: Path, own: str) -> str | None:
+    """Why a file is not read at all (an archive, an old Excel file), instead of the reader's
+    'not UTF-8 text … looks like UTF-16' of a file it took for text."""
+    with path.open("rb") as file:
+        head = file.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return f"{own}: an old Excel (.xls) file: save it as .xlsx or CSV and upload that"
+    if head.startswith(_ARCHIVE_MAGIC) and path.suffix.lower() != ".xlsx":  # (.xlsx is a zip)
+        return (f"{own}: an archive: the app reads the files themselves, so unpack it and "
+                "upload the files in it")  # fmt: skip
+    return None
+
+
+def for_the_page(line: str, path: Path | None = None, own: str = "") -> str:
+    """A reader's line as the page says it: the file named as the user named it (never the
+    temporary folder's path), and no command-line option the page does not have."""
+    if path is not None:
+        line = line.replace(str(path), own or path.name)
+    for pattern, words in _FOR_THE_PAGE:
+        line = pattern.sub(words, line)
+    return line
+
+
 class TempFolderError(Exception):
     """The temporary folder cannot take a file (disk full, read-only): the machine's
     problem, not the article's nor a bug, said in plain words."""
@@ -156,7 +204,6 @@ class Workspace:
         self.limits = limits or Limits()
         self.profiles = profiles
         self.rows: dict[int, Row] = {}
-        self.messages: list[str] = []
         self._given: dict[Path, dict[str, Path]] = {}  # per upload folder: the user's names
         self._uploads = 0
         self._lock = threading.RLock()
@@ -207,6 +254,10 @@ class Workspace:
             for path, own in saved:
                 if path.name.lower() in JOURNAL_FILE_NAMES or path.suffix.lower() == ".pdf":
                     continue  # journal files and PDFs serve the articles beside them
+                refused = _not_an_input(path, own)
+                if refused:
+                    notes.append(refused)
+                    continue
                 before = len(self.rows)
                 try:
                     self._read(path, folder, own)
@@ -240,8 +291,8 @@ class Workspace:
                 folder=folder,
                 given_stem=given_stem,
                 article=loaded.article,
-                problems=[line.replace(str(path), own) for line in loaded.problems],
-                warnings=list(loaded.warnings),
+                problems=[for_the_page(line, path, own) for line in loaded.problems],
+                warnings=[for_the_page(line, path, own) for line in loaded.warnings],
             )
             if fmt in ("yaml", "json"):
                 row.data, row.journal_ref = _raw_data(path)
@@ -295,7 +346,7 @@ class Workspace:
         try:
             article = article_from_data(data, row.source, base_dir=row.folder, journal=journal)
         except InputError as exc:
-            return exc.problems
+            return [for_the_page(line) for line in exc.problems]
         with self._lock:
             row.article, row.data, row.problems, row.edited = article, input_data(article), [], True
             row.draft, row.draft_problems = None, []
