@@ -710,7 +710,7 @@ class Reference(Strict):
     )
     isbn: Isbn | None = Field(
         None,
-        description="ISBN of the cited book ('978-5-02-040123-1'; the check digit is checked).",
+        description="ISBN of the cited book ('978-5-02-040123-5'; the check digit is checked).",
     )
     pmid: Pmid | None = Field(
         None, description="PubMed id of the cited work ('12345678'; a 'PMID:' label is taken off)."

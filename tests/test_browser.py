@@ -287,3 +287,57 @@ def test_download_the_zip(page, server):
     ]  # fmt: skip
     assert b"Streltsov" in archive.read("streltsov-110.xml")
     assert "jatsconv deposit crossref" in page.locator("pre").inner_text()
+
+
+def test_misspelt_fields_are_said_in_the_form_and_save_keeps_them(page, server, tmp_path):
+    """'pages:' and 'kewords:' have no input in the form: the form says so at its top, in
+    words, and Save (unchanged) is refused instead of turning the row valid without them."""
+    misspelt = tmp_path / "misspelt.yaml"
+    misspelt.write_text(
+        SEED.read_text(encoding="utf-8")
+        .replace("fpage: 110\nlpage: 119\n", "pages: 110-119\n")
+        .replace("keywords:", "kewords:"),
+        encoding="utf-8",
+    )
+    _upload(page, server, misspelt, SEED_JOURNAL)
+    _row(page, "misspelt.yaml").locator("a.edit-link").click()
+    page.wait_for_load_state()
+    top = page.locator("ul.general")
+    assert top.is_visible()
+    assert "Kewords: unknown field (did you mean keywords?)" in top.inner_text()
+    page.click("form.edit button[type=submit]")
+    page.wait_for_load_state()
+    assert "Not saved" in page.locator(".failed").inner_text()
+    assert "saving here would lose them" in page.locator("ul.general").inner_text()
+    page.go_back()  # (a failed Save is a page of its own: Back works)
+    page.wait_for_load_state()
+    assert page.locator("form.edit").is_visible()
+    page.goto(server)
+    assert _row(page, "misspelt.yaml").locator(".status").inner_text() == "bad input"
+
+
+def test_per_language_boxes_are_named_for_screen_readers(page, server):
+    """The title's boxes were read out as just 'ru' and 'en'."""
+    page.goto(server)
+    _row(page, "streltsov-110.yaml").locator("a.edit-link").click()
+    page.wait_for_load_state()
+
+    def box(name: str):
+        return page.get_by_role("textbox", name=name, exact=True)
+
+    assert box("Title (en)").input_value().startswith("Russian")
+    assert box("Title (ru)").input_value() == ""
+    assert box("Name (en): Surname").first.is_visible()
+
+
+def test_a_very_long_word_does_not_widen_the_list(page, server, tmp_path):
+    long = tmp_path / "long.yaml"
+    long.write_text(
+        SEED.read_text(encoding="utf-8").replace(
+            'en: "Russian-Japanese relations: Systemic crisis or new opportunities?"',
+            f'en: "{"x" * 40_000}"',
+        ),
+        encoding="utf-8",
+    )
+    _upload(page, server, long, SEED_JOURNAL)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
