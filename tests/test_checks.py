@@ -102,6 +102,7 @@ BREAKERS = {
     "pmc-pub-date-attrs": _swap(
         '<pub-date publication-format="electronic"', '<pub-date pub-type="epub"'
     ),
+    "pmc-article-type": _swap('article-type="research-article"', 'article-type="review"'),
     "pmc-collection-epub": lambda t: _cut(
         r'<pub-date publication-format="electronic".*?</pub-date>'
     )(t).replace(

@@ -102,3 +102,30 @@ def test_general_rules_pmc_does_not_check_are_warnings_in_pmc_only() -> None:
     # a general rule whose breakage PMC's tool rejects stays an error in pmc
     real = check_file(CORPUS / "variant-general-date-real.xml", ["pmc"])
     assert "error" in [f.severity for f in real.findings if f.rule == "date-real"]
+
+
+@pytest.mark.parametrize(
+    ("article_type", "says"),
+    [
+        ("review", "Unknown article-type value 'review'"),
+        ("dissertation", "Unknown article-type value 'dissertation'"),
+        ("correction", "the converter's input has no field for it"),
+        ("retraction", 'related-article-type="retracted-article"'),
+    ],
+)
+def test_an_article_type_pmc_rejects_fails_convert_for_pmc(
+    tmp_path: Path, run, article_type: str, says: str
+) -> None:
+    """Our model allows article types the Style Checker rejects (and notices it rejects without
+    a related-article, which the input cannot give): converting for PMC fails and says so."""
+    text = BILINGUAL.read_text(encoding="utf-8")
+    assert "article_type: research-article\n" in text
+    article = tmp_path / "article.yaml"
+    article.write_text(text.replace("research-article", article_type, 1), encoding="utf-8")
+    for name in ("journal.yaml",):
+        (tmp_path / name).write_text((BILINGUAL.parents[1] / name).read_text(encoding="utf-8"))
+    result = run(
+        "convert", article, "-o", tmp_path / "out", "--jats-version", "1.3", "--profile", "pmc"
+    )
+    assert result.code == 1
+    assert "error: [pmc-article-type]" in result.err and says in result.err

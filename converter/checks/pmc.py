@@ -326,6 +326,91 @@ def pmc_alternatives_main(doc: Doc) -> Iterator[Hit]:
                 )
 
 
+# The article-type values the Style Checker knows (its article-type-content-check).
+_ARTICLE_TYPES = frozenset(
+    ("abstract", "addendum", "admin", "advert", "announcement", "article-commentary",
+     "book-review", "books-received", "brief-report", "calendar", "case-report", "collection",
+     "correction", "cover", "data-paper", "discussion", "editorial", "expression-of-concern",
+     "filler", "in-brief", "index", "introduction", "letter", "meeting-report",
+     "methods-article", "news", "obituary", "oration", "product-review", "protocol",
+     "rapid-communication", "reply", "report", "research-article", "retraction",
+     "review-article", "systematic-review", "toc", "tutorial", "chapter-article", "other")
+)  # fmt: skip
+# The value to give instead, for the article types of our model the Style Checker does not know.
+_ARTICLE_TYPE_HINTS = {
+    "review": "review-article",
+    "partial-retraction": "retraction",
+    "interview": "other",
+    "dissertation": "other",
+}
+# The article types the Style Checker rejects without a link to the article they are about
+# (its article-type-to-related-article-check): the related-article-type (or related-object
+# link-type) each needs.
+_NEEDS_RELATED = {
+    "correction": ("corrected-article",),
+    "retraction": ("retracted-article", "retracted-republished-article"),
+    "expression-of-concern": ("object-of-concern",),
+}
+_NOTICES = frozenset(_NEEDS_RELATED)
+
+
+@rule(
+    "pmc-article-type",
+    "error",
+    "article-type attribute (value) check: a known article-type; a correction, retraction or "
+    "expression of concern links the article it is about",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_article_type(doc: Doc) -> Iterator[Hit]:
+    root = doc.root
+    value = " ".join((root.get("article-type") or "").split())
+    if root.get("article-type") is None:
+        yield Hit(root, "article-type attribute check: article-type attribute is required "
+                        "(add `article_type`)", "article_type")  # fmt: skip
+    elif not value:
+        yield Hit(root, "article-type attribute check: article-type attribute must have a value "
+                        "(add `article_type`)", "article_type")  # fmt: skip
+    elif value not in _ARTICLE_TYPES:
+        hint = _ARTICLE_TYPE_HINTS.get(value, "other")
+        yield Hit(
+            root,
+            f"article-type attribute value check: Unknown article-type value {value!r}: not "
+            f"one of the Style Checker's article types (give `article_type: {hint}`)",
+            "article_type",
+        )
+    if value in _NEEDS_RELATED:
+        kinds = _NEEDS_RELATED[value]
+        linked = [el for el in root.iter("related-article", "related-object")
+                  if (el.get("related-article-type") if local_name(el) == "related-article"
+                      else el.get("link-type")) in kinds]  # fmt: skip
+        if not linked:
+            yield Hit(
+                root,
+                f"{value} related article check: a {value} must have a <related-article "
+                f'related-article-type="{kinds[0]}"> (or related-object link-type) naming the '
+                "article it is about; the converter's input has no field for it: add the "
+                "element to article-meta by hand",
+                "article_type",
+            )
+    art_lang = root.get(XML_LANG)
+    for el in root.iter("sub-article", "response"):
+        kind = el.get("response-type" if local_name(el) == "response" else "article-type")
+        kind = " ".join((kind or "").split())
+        if kind not in _NOTICES:
+            continue
+        # a translation of a notice (its own language) is one
+        lang = el.get(XML_LANG)
+        if (
+            local_name(el) == "sub-article"
+            and kind == root.get("article-type")
+            and (art_lang is not None and lang is not None and lang != art_lang)
+        ):
+            continue
+        yield Hit(el, f"article-type attribute value check: {local_name(el)} should not have an "
+                      f"article-type value of {kind!r}")  # fmt: skip
+
+
 # ------------------------------------------------------------------ warnings: our reading
 
 _RECOMMENDED = [

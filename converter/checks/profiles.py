@@ -37,6 +37,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
     "pmc": (
         *GENERAL,
         "pmc-required",
+        "pmc-article-type",
         "pmc-issn-format",
         "pmc-issn-pub-type",
         "pmc-abstract-type",

@@ -289,6 +289,16 @@ def _g_text_misdecoded(root: etree._Element) -> None:
     title.text = title.text.encode("utf-8").decode("cp1251", errors="replace")
 
 
+def _article_type(value: str | None) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        if value is None:
+            del root.attrib["article-type"]
+        else:
+            root.set("article-type", value)
+
+    return edit
+
+
 # One variant per rule of PMC's (or of our reading of PMC's documentation) that it breaks.
 VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "issn-no-pub-type": _issn_no_pub_type,
@@ -330,6 +340,11 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "general-id-unique": _g_id_unique,
     "general-xref-resolves": _g_xref_resolves,
     "general-text-misdecoded": _g_text_misdecoded,
+    "article-type-review": _article_type("review"),
+    "article-type-dissertation": _article_type("dissertation"),
+    "article-type-missing": _article_type(None),
+    "article-type-spaced": _article_type(" research-article "),
+    "correction-without-related-article": _article_type("correction"),
 }
 
 
