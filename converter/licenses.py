@@ -41,6 +41,15 @@ _BY_URL = {url: spdx for spdx, (url, _) in LICENSES.items()}
 _BY_UPPER = {spdx.upper(): spdx for spdx in LICENSES}
 
 
+# A CC licence's legal code or its deed in one language ("…/by/4.0/legalcode.ru", "…/deed.ru"):
+# pages of the licence, not its URL. PMC's Style Checker rejects them.
+_CC_PAGE_RE = re.compile(
+    r"^https?://(?:www\.)?creativecommons\.org/(?:licenses/[a-z-]+/\d\.\d|publicdomain/zero/1\.0)"
+    r"/(?:legalcode|deed)(?:\.[a-z]{2,3}(?:[-_][a-z0-9]+)*)?/?$",
+    re.IGNORECASE,
+)
+
+
 def spdx_from_url(url: str) -> str | None:
     """Return the SPDX id of a Creative Commons URL in any common spelling, or None."""
     match = _CC_URL_RE.match(url.strip())
@@ -97,14 +106,20 @@ def resolve_license(value: str) -> tuple[str | None, str]:
     licence as editors write it (``spdx_from_text``); raise ``ValueError``.
 
     A URL is kept exactly as written (``http://creativecommons.org/…`` stays ``http``: an
-    archive's licence reference is a fact of the record); an SPDX id gives the canonical URL.
+    archive's licence reference is a fact of the record), but for the address of a known CC
+    licence's legal code or deed (``…/by/4.0/legalcode``, ``…/by/4.0/deed.ru``), which is written
+    as the licence's canonical URL: services (PMC's Style Checker) take only that. An SPDX id
+    gives the canonical URL.
     """
     text = value.strip()
     spdx = _BY_UPPER.get(text.upper())
     if spdx:
         return spdx, LICENSES[spdx][0]
     if re.match(r"^https?://\S+$", text):
-        return spdx_from_url(text), text
+        spdx = spdx_from_url(text)
+        if spdx and _CC_PAGE_RE.match(text):
+            return spdx, LICENSES[spdx][0]
+        return spdx, text
     spdx = spdx_from_text(text)
     if spdx:
         return spdx, LICENSES[spdx][0]

@@ -103,6 +103,10 @@ BREAKERS = {
         '<pub-date publication-format="electronic"', '<pub-date pub-type="epub"'
     ),
     "pmc-article-type": _swap('article-type="research-article"', 'article-type="review"'),
+    "pmc-license-cc-url": lambda t: t.replace(
+        "https://creativecommons.org/licenses/by/4.0/",
+        "https://creativecommons.org/licenses/by/4.0/legalcode",
+    ),
     "pmc-collection-epub": lambda t: _cut(
         r'<pub-date publication-format="electronic".*?</pub-date>'
     )(t).replace(

@@ -56,8 +56,29 @@ def test_a_written_licence_gets_the_canonical_url_and_a_url_stays_as_written() -
         "CC-BY-4.0",
         "https://creativecommons.org/licenses/by/4.0/",
     )
-    url = "http://creativecommons.org/licenses/by-nc/4.0/deed.ru"
+    url = "http://creativecommons.org/licenses/by-nc/4.0/"
     assert resolve_license(url) == ("CC-BY-NC-4.0", url)
+    # a ported licence is another licence: its URL is kept as written
+    ported = "https://creativecommons.org/licenses/by/3.0/br/legalcode"
+    assert resolve_license(ported)[1] == ported
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "http://creativecommons.org/licenses/by-nc/4.0/deed.ru",
+        "https://creativecommons.org/licenses/by-nc/4.0/legalcode",
+        "https://www.creativecommons.org/licenses/by-nc/4.0/legalcode.ru",
+        "https://creativecommons.org/licenses/by-nc/4.0/deed.zh-hans/",
+    ],
+)
+def test_a_licence_given_as_its_legal_code_or_deed_is_written_as_its_url(page: str) -> None:
+    """PMC's Style Checker rejects the address of a licence's legal code or of its deed in one
+    language; the editor meant the licence, whose canonical URL is written."""
+    assert resolve_license(page) == (
+        "CC-BY-NC-4.0",
+        "https://creativecommons.org/licenses/by-nc/4.0/",
+    )
     with pytest.raises(ValueError, match=r"unknown licence .*'CC BY 5\.0'"):
         resolve_license("CC BY 5.0")
 

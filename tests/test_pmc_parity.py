@@ -129,3 +129,23 @@ def test_an_article_type_pmc_rejects_fails_convert_for_pmc(
     )
     assert result.code == 1
     assert "error: [pmc-article-type]" in result.err and says in result.err
+
+
+def test_a_licence_given_as_its_legal_code_converts_to_what_pmc_accepts(
+    tmp_path: Path, run
+) -> None:
+    text = BILINGUAL.read_text(encoding="utf-8")
+    assert "license: CC-BY-4.0\n" in text
+    article = tmp_path / "article.yaml"
+    legalcode = "https://creativecommons.org/licenses/by/4.0/legalcode.ru"
+    article.write_text(text.replace("CC-BY-4.0", legalcode, 1), encoding="utf-8")
+    (tmp_path / "journal.yaml").write_text(
+        (BILINGUAL.parents[1] / "journal.yaml").read_text(encoding="utf-8")
+    )
+    result = run(
+        "convert", article, "-o", tmp_path / "out", "--jats-version", "1.3", "--profile", "pmc"
+    )
+    assert result.code == 0, result.err
+    written = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
+    assert "legalcode" not in written
+    assert 'xlink:href="https://creativecommons.org/licenses/by/4.0/"' in written

@@ -9,14 +9,17 @@ the profile to them. Missing data is reported with the input field to add.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from importlib import resources
 
 from lxml import etree
 
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.checks.rules import _missing
+from converter.licenses import LICENSES, spdx_from_url
 from converter.xmlns import ALI, XLINK_HREF, XML_LANG, local_name
 
 STYLE_CHECKER = "PMC Style Checker 5.31"
@@ -409,6 +412,71 @@ def pmc_article_type(doc: Doc) -> Iterator[Hit]:
             continue
         yield Hit(el, f"article-type attribute value check: {local_name(el)} should not have an "
                       f"article-type value of {kind!r}")  # fmt: skip
+
+
+def _standard_license_url(href: str) -> str:
+    """The Style Checker's standardize-license-url: no scheme, no www., no final slash,
+    'licences' spelt 'licenses', CC0's 'share-your-work' page as CC0."""
+    url = " ".join(href.split())
+    if url.startswith(("http://www.", "https://www.", "www.")):
+        url = url.split("www.", 1)[1]
+    elif url.startswith(("http://", "https://")):
+        url = url.split("://", 1)[1]
+    if url.endswith("/"):
+        url = url[:-1]
+    if "/licences/" in url:
+        before, after = url.split("/licences/", 1)
+        return f"{before}/licenses/{after}"
+    if url == "creativecommons.org/share-your-work/public-domain/cc0":
+        return "creativecommons.org/publicdomain/zero/1.0"
+    return url
+
+
+@functools.cache
+def _canonical_cc_urls() -> str:
+    """The Style Checker's list of canonical CC licence URLs, as it searches it: each preceded
+    by a space, and a space at the end."""
+    text = (resources.files("converter") / "data" / "pmc-cc-licenses.txt").read_text("utf-8")
+    urls = [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+    return "".join(f" {url}" for url in urls) + " "
+
+
+def _license_urls_checked(doc: Doc) -> Iterator[tuple[etree._Element, str]]:
+    """Where the Style Checker's license cc url check looks: license/@xlink:href,
+    ali:license_ref, and the @xlink:href of an ext-link inside a licence."""
+    for el in doc.elements():
+        name = local_name(el)
+        if name == "license":
+            yield el, el.get(XLINK_HREF, "")
+        elif el.tag == f"{{{ALI}}}license_ref":
+            yield el, "".join(el.itertext())
+        elif name == "ext-link" and any(local_name(a) == "license" for a in el.iterancestors()):
+            yield el, el.get(XLINK_HREF, "")
+
+
+@rule(
+    "pmc-license-cc-url",
+    "error",
+    "license cc url check: a Creative Commons URL is one of CC's canonical licence URLs "
+    "(no legalcode, no deed.xx)",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_license_cc_url(doc: Doc) -> Iterator[Hit]:
+    for el, href in _license_urls_checked(doc):
+        url = " ".join(href.split())
+        if "creative" not in url or "commons" not in url or "us.sagepub.com" in url:
+            continue
+        if f" {_standard_license_url(url)} " not in _canonical_cc_urls():
+            canonical = spdx_from_url(url)
+            hint = f": write {LICENSES[canonical][0]}" if canonical else ""
+            yield Hit(
+                el,
+                "license cc url check: the Creative Commons license URL does not point to a "
+                f"standard machine-readable Creative Commons license ({url}); give the licence "
+                f"without extra terms such as legalcode or deed.en after the version{hint}",
+                "license",
+            )
 
 
 # ------------------------------------------------------------------ warnings: our reading

@@ -52,6 +52,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-recommended",
         "pmc-dtd-version",
         "pmc-license-one-uri",
+        "pmc-license-cc-url",
     ),
     "jats4r": (*GENERAL, "jats4r"),
     "crossref": (*GENERAL, "crossref-required"),

@@ -299,6 +299,17 @@ def _article_type(value: str | None) -> Callable[[etree._Element], None]:
     return edit
 
 
+def _license_url(url: str) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        license_ = _meta(root).find("permissions/license")
+        license_.set(f"{{{XLINK}}}href", url)
+        license_.find(f"{{{ALI}}}license_ref").text = url
+
+    return edit
+
+
+_CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+
 # One variant per rule of PMC's (or of our reading of PMC's documentation) that it breaks.
 VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "issn-no-pub-type": _issn_no_pub_type,
@@ -345,6 +356,9 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "article-type-missing": _article_type(None),
     "article-type-spaced": _article_type(" research-article "),
     "correction-without-related-article": _article_type("correction"),
+    "license-legalcode": _license_url(_CC_BY + "legalcode"),
+    "license-deed-ru": _license_url(_CC_BY + "deed.ru"),
+    "license-http-www-no-slash": _license_url("http://www.creativecommons.org/licenses/by/4.0"),
 }
 
 
