@@ -479,6 +479,29 @@ def pmc_license_cc_url(doc: Doc) -> Iterator[Hit]:
             )
 
 
+_ORCID_PREFIXES = ("orcid.org", "http://orcid.org", "https://orcid.org", "ORCID.org",
+                   "http://ORCID.org", "https://ORCID.org")  # fmt: skip
+
+
+@rule(
+    "pmc-orcid-form",
+    "error",
+    "ORCID (contrib-id) check: an ORCID iD starts with https://orcid.org/ (or http://, or "
+    "orcid.org)",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_orcid_form(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("contrib-id", "uri"):
+        kind = "contrib-id-type" if local_name(el) == "contrib-id" else "content-type"
+        if el.get(kind) != "orcid":
+            continue
+        value = "".join(el.itertext())
+        if not value.startswith(_ORCID_PREFIXES):
+            yield Hit(el, f"ORCID check: ORCID values must start with 'https://orcid.org/' or "
+                          f"'http://orcid.org/', not {value.strip()!r}")  # fmt: skip
+
+
 # ------------------------------------------------------------------ warnings: our reading
 
 _RECOMMENDED = [

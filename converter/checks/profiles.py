@@ -53,6 +53,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-dtd-version",
         "pmc-license-one-uri",
         "pmc-license-cc-url",
+        "pmc-orcid-form",
     ),
     "jats4r": (*GENERAL, "jats4r"),
     "crossref": (*GENERAL, "crossref-required"),

@@ -308,7 +308,21 @@ def _license_url(url: str) -> Callable[[etree._Element], None]:
     return edit
 
 
+def _orcid(value: str, element: str = "contrib-id") -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        contrib = _meta(root).find("contrib-group/contrib")
+        if element == "contrib-id":
+            el = etree.Element("contrib-id", {"contrib-id-type": "orcid"})
+            contrib.insert(0, el)
+        else:
+            el = etree.SubElement(contrib, "uri", {"content-type": "orcid"})
+        el.text = value
+
+    return edit
+
+
 _CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+_ORCID = "0000-0002-1825-0097"
 
 # One variant per rule of PMC's (or of our reading of PMC's documentation) that it breaks.
 VARIANTS: dict[str, Callable[[etree._Element], None]] = {
@@ -359,6 +373,9 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "license-legalcode": _license_url(_CC_BY + "legalcode"),
     "license-deed-ru": _license_url(_CC_BY + "deed.ru"),
     "license-http-www-no-slash": _license_url("http://www.creativecommons.org/licenses/by/4.0"),
+    "orcid-bare": _orcid(_ORCID),
+    "orcid-http": _orcid(f"http://orcid.org/{_ORCID}"),
+    "orcid-uri-bare": _orcid(_ORCID, "uri"),
 }
 
 
