@@ -502,6 +502,44 @@ def pmc_orcid_form(doc: Doc) -> Iterator[Hit]:
                           f"'http://orcid.org/', not {value.strip()!r}")  # fmt: skip
 
 
+def _style_checker_doi_ok(value: str) -> bool:
+    """The Style Checker's doi-format-test."""
+    doi = " ".join(value.split())
+    return bool(
+        doi
+        and " " not in doi
+        and doi.startswith("10.")
+        and doi[3:4] != "/"
+        and "/" in doi[3:]
+        and doi.split("/", 1)[1]
+        and not doi.startswith("10..")
+    )
+
+
+@rule(
+    "pmc-doi-format",
+    "error",
+    "doi format check: a DOI (article-id, pub-id, object-id, issue-id, DOI ext-link) is bare "
+    "10.prefix/suffix with no space",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_doi_format(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        name = local_name(el)
+        if name in ("article-id", "pub-id", "object-id", "issue-id"):
+            if el.get("pub-id-type") != "doi":
+                continue
+            value = "".join(el.itertext())
+        elif name == "ext-link" and el.get("ext-link-type") == "doi":
+            value = el.get(XLINK_HREF, "")
+        else:
+            continue
+        if not _style_checker_doi_ok(value):
+            yield Hit(el, f"doi format check: Malformed doi value: {value!r} (PMC takes the bare "
+                          "DOI, 10.prefix/suffix, with no https://doi.org/ or doi:)")  # fmt: skip
+
+
 # ------------------------------------------------------------------ warnings: our reading
 
 _RECOMMENDED = [

@@ -54,6 +54,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-license-one-uri",
         "pmc-license-cc-url",
         "pmc-orcid-form",
+        "pmc-doi-format",
     ),
     "jats4r": (*GENERAL, "jats4r"),
     "crossref": (*GENERAL, "crossref-required"),

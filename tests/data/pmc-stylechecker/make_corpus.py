@@ -321,6 +321,15 @@ def _orcid(value: str, element: str = "contrib-id") -> Callable[[etree._Element]
     return edit
 
 
+def _article_doi(value: str) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        for el in _meta(root).findall("article-id"):
+            if el.get("pub-id-type") == "doi":
+                el.text = value
+
+    return edit
+
+
 _CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 _ORCID = "0000-0002-1825-0097"
 
@@ -376,6 +385,10 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "orcid-bare": _orcid(_ORCID),
     "orcid-http": _orcid(f"http://orcid.org/{_ORCID}"),
     "orcid-uri-bare": _orcid(_ORCID, "uri"),
+    "doi-url": _article_doi("https://doi.org/10.5555/jsr.2018.3.6"),
+    "doi-prefix": _article_doi("doi:10.5555/jsr.2018.3.6"),
+    "doi-space": _article_doi("10.5555/jsr. 2018.3.6"),
+    "doi-empty-suffix": _article_doi("10.5555/"),
 }
 
 
