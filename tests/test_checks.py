@@ -100,7 +100,8 @@ BREAKERS = {
     ),
     "pmc-copyright-year": _swap("<copyright-year>2018", "<copyright-year>abc"),
     "pmc-pub-date-attrs": _swap(
-        '<pub-date publication-format="electronic"', '<pub-date pub-type="epub"'
+        '<pub-date publication-format="electronic"',
+        '<pub-date pub-type="epub" publication-format="electronic"',
     ),
     "pmc-article-type": _swap('article-type="research-article"', 'article-type="review"'),
     "pmc-license-cc-url": lambda t: t.replace(

@@ -126,7 +126,8 @@ def pmc_abstract_type(doc: Doc) -> Iterator[Hit]:
 @rule(
     "pmc-trans-lang",
     "error",
-    "trans-title / trans-abstract language check: @xml:lang differs from the article's",
+    "trans-title / trans-abstract language check: @xml:lang differs from the article's; "
+    "trans-abstract and trans-source have one",
     source=STYLE_CHECKER,
     basis="service",
 )
@@ -148,6 +149,9 @@ def pmc_trans_lang(doc: Doc) -> Iterator[Hit]:
                     f"trans-title language check: the <trans-title> is in {lang}, the article's "
                     "language; PMC wants translations into other languages only",
                 )
+        elif name in ("trans-abstract", "trans-source") and el.get(XML_LANG) is None:
+            yield Hit(el, f"{name} language attribute check: {name} must include the xml:lang "
+                          "attribute")  # fmt: skip
         elif name == "trans-abstract" and (el.get(XML_LANG) or "").lower() == art:
             yield Hit(
                 el,
@@ -249,17 +253,16 @@ def pmc_print_collection(doc: Doc) -> Iterator[Hit]:
 @rule(
     "pmc-pub-date-attrs",
     "error",
-    "pub-date check: @pub-type, or @date-type with @publication-format, never both",
+    "pub-date check: not @pub-type with @publication-format",
     source=STYLE_CHECKER,
     basis="service",
 )
 def pmc_pub_date_attrs(doc: Doc) -> Iterator[Hit]:
     for el in doc.meta.iter("pub-date"):
-        if el.get("pub-type") and (el.get("date-type") or el.get("publication-format")):
-            yield Hit(el, "pub-date check: give @pub-type or @date-type with "
-                          "@publication-format, not both")  # fmt: skip
-        elif not el.get("pub-type") and not el.get("date-type"):
-            yield Hit(el, "pub-date check: the pub-date has neither @pub-type nor @date-type")
+        if el.get("pub-type") is not None and el.get("publication-format") is not None:
+            yield Hit(el, "pub-date check: [pub-date] must have either [@pub-type] or [@date-type "
+                          "+ @publication-format]; do not use @pub-type with "
+                          "@publication-format")  # fmt: skip
 
 
 @rule(

@@ -93,8 +93,8 @@ PROFILE_HELP = {
 PROFILE_SEVERITY: dict[str, dict[str, Severity]] = {
     "pmc": dict.fromkeys(
         ("issn-check-digit", "issn-typing", "orcid-checksum", "ror-form", "doi-syntax",
-         "date-order", "date-future", "license-ref-match", "lang-valid", "lang-unique",
-         "id-unique", "xref-resolves", "text-misdecoded"),
+         "date-order", "date-future", "license-ref-match", "lang-valid", "trans-lang",
+         "lang-unique", "id-unique", "xref-resolves", "text-misdecoded"),
         "warning",
     ),
 }  # fmt: skip

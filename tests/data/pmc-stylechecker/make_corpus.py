@@ -330,6 +330,30 @@ def _article_doi(value: str) -> Callable[[etree._Element], None]:
     return edit
 
 
+def _pub_date_format_only(root: etree._Element) -> None:
+    del _meta(root).find("pub-date").attrib["date-type"]
+
+
+def _pub_date_type_and_date_type(root: etree._Element) -> None:
+    date = _meta(root).find("pub-date")
+    del date.attrib["publication-format"]
+    date.set("pub-type", "epub")
+
+
+def _pub_date_no_attrs(root: etree._Element) -> None:
+    date = _meta(root).find("pub-date")
+    for name in ("date-type", "publication-format"):
+        del date.attrib[name]
+
+
+def _trans_title_no_lang(root: etree._Element) -> None:
+    del _meta(root).find("title-group/trans-title-group").attrib[XML_LANG]
+
+
+def _trans_abstract_no_lang(root: etree._Element) -> None:
+    del _meta(root).find("trans-abstract").attrib[XML_LANG]
+
+
 _CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 _ORCID = "0000-0002-1825-0097"
 
@@ -389,6 +413,11 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "doi-prefix": _article_doi("doi:10.5555/jsr.2018.3.6"),
     "doi-space": _article_doi("10.5555/jsr. 2018.3.6"),
     "doi-empty-suffix": _article_doi("10.5555/"),
+    "pub-date-format-only": _pub_date_format_only,
+    "pub-date-no-attrs": _pub_date_no_attrs,
+    "pub-date-type-and-date-type": _pub_date_type_and_date_type,
+    "trans-title-no-lang": _trans_title_no_lang,
+    "trans-abstract-no-lang": _trans_abstract_no_lang,
 }
 
 
