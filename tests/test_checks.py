@@ -135,6 +135,12 @@ BREAKERS = {
         '<license-p><ext-link ext-link-type="uri" '
         'xlink:href="https://creativecommons.org/licenses/by-nc/4.0/">CC BY-NC</ext-link> ',
     ),
+    "pmc-empty-element": _swap("<volume>2</volume>", "<volume> </volume>"),
+    "pmc-contrib-content": lambda t: re.sub(r"<surname>[^<]*</surname>", "", t, count=1),
+    "pmc-one-date-each": lambda t: re.sub(
+        r'(<article-id pub-id-type="doi">[^<]*</article-id>)', r"\1\1", t, count=1
+    ),
+    "pmc-attribute-values": _swap('<self-uri xlink:href="', '<self-uri xlink:href=" '),
     "jats4r": _swap("<copyright-year>2018", "<copyright-year>abc"),
     "crossref-required": _cut(r'<article-id pub-id-type="doi">.*?</article-id>'),
     "doaj-required": _cut(r"<self-uri [^>]*/>"),

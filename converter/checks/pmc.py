@@ -22,6 +22,8 @@ from converter.checks.rules import _missing
 from converter.licenses import LICENSES, spdx_from_url
 from converter.xmlns import ALI, XLINK_HREF, XML_LANG, local_name
 
+MML = "http://www.w3.org/1998/Math/MathML"
+
 STYLE_CHECKER = "PMC Style Checker 5.31"
 TAGGING = "PMC Tagging Guidelines"
 MINIMUM = "PMC minimum requirements"
@@ -541,6 +543,199 @@ def pmc_doi_format(doc: Doc) -> Iterator[Hit]:
         if not _style_checker_doi_ok(value):
             yield Hit(el, f"doi format check: Malformed doi value: {value!r} (PMC takes the bare "
                           "DOI, 10.prefix/suffix, with no https://doi.org/ or doi:)")  # fmt: skip
+
+
+def _normalize_space(text: str) -> str:
+    """XPath's normalize-space: runs of space, tab, CR and LF made one space, ends trimmed."""
+    return " ".join(re.split(r"[ \t\r\n]+", text)).strip(" ")
+
+
+# The elements the Style Checker's empty element check (strict) runs on, each wherever it is;
+# ``x`` is checked loosely (any text will do) and ``supplement`` not in article-meta/front-stub.
+_NOT_EMPTY = frozenset(
+    re.findall(
+        r"\S+",
+        "abbrev abstract ack address app app-group article-categories article-meta award-desc "
+        "award-group award-id award-name back bio body book book-app book-app-group book-back "
+        "book-body book-id book-part book-part-id book-part-wrapper book-title book-volume-id "
+        "book-volume-number boxed-text caption chapter-title colgroup collab collection-id "
+        "collection-meta compound-kwd-part conference contrib contrib-group contrib-id counts "
+        "date date-in-citation dedication def-item def-list disp-quote element-citation "
+        "elocation-id fig fig-group foreword fpage front-matter front-matter-part funding-group "
+        "funding-source funding-statement gloss-group glossary index issue issue-part "
+        "issue-sponsor journal-meta license-p lpage mixed-citation monospace month name "
+        "named-book-part-body named-content note notes object-id open-access overline p "
+        "page-range patent person-group phone preface prefix preformat principal-award-recipient "
+        "principal-investigator private-char product pub-date pub-id publisher publisher-loc "
+        "publisher-name question ref ref-list response sub-article roman sc season sec series "
+        "series-text series-title source speaker speech statement std strike string-date "
+        "string-name sub subj-group subject subtitle suffix sup supplement surname table "
+        "table-wrap table-wrap-foot table-wrap-group tbody term term-head tex-math textual-form "
+        "tfoot thead time-stamp title-group toc-entry tr trans-abstract trans-source "
+        "trans-subtitle trans-title underline verse-group verse-line volume volume-id "
+        "volume-in-collection volume-number volume-series year",
+    )
+)
+
+
+def _own_text(el: etree._Element) -> list[str]:
+    """The text nodes that are the element's children (not its descendants')."""
+    return [el.text or ""] + [c.tail or "" for c in el]
+
+
+@rule(
+    "pmc-empty-element",
+    "error",
+    "empty element check: surname, volume, funding-group, article-categories, contrib, p … are "
+    "not empty",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_empty_element(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        if el.tag == "x":
+            if not any(_own_text(el)) and not any(isinstance(c.tag, str) for c in el):
+                yield Hit(el, "empty element check: x should not be empty")
+            continue
+        if not isinstance(el.tag, str) or el.tag not in _NOT_EMPTY:
+            continue
+        parent = el.getparent()
+        if (
+            el.tag == "supplement"
+            and parent is not None
+            and parent.tag
+            in (
+                "article-meta",
+                "front-stub",
+            )
+        ):
+            continue
+        if any(isinstance(c.tag, str) for c in el):
+            continue
+        if not any(_normalize_space(t) for t in _own_text(el)):
+            yield Hit(el, f"empty element check: {el.tag} should not be empty")
+
+
+@rule(
+    "pmc-contrib-content",
+    "error",
+    "contrib content check / name check: a contrib has a name, collab or anonymous; a name "
+    "without surname says name-style='given-only'",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_contrib_content(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("contrib"):
+        kids = {c.tag for c in el if isinstance(c.tag, str)}
+        named = {"collab", "collab-alternatives", "name", "name-alternatives", "anonymous"}
+        if not kids & named:
+            yield Hit(el, "contrib content check: <contrib> must have one of the following: "
+                          "[collab, collab-alternatives, name, name-alternatives, anonymous] "
+                          "(give the person's name)")  # fmt: skip
+        elif {"name", "collab"} <= kids:
+            yield Hit(el, "contrib content check: <contrib> cannot contain a <collab> and a "
+                          "<name>")  # fmt: skip
+        elif {"name", "name-alternatives"} <= kids:
+            yield Hit(el, "contrib content check: <contrib> cannot contain a <name> and "
+                          "<name-alternatives>")  # fmt: skip
+        if {"collab", "contrib-id"} <= kids:
+            yield Hit(el, "contrib content check: contrib with collab must not include "
+                          "contrib-id")  # fmt: skip
+    for el in doc.root.iter("name"):
+        if el.find("surname") is None and el.get("name-style") != "given-only":
+            yield Hit(el, 'name check: when name only contains given-names, it must specify '
+                          '@name-style="given-only" (give the surname)')  # fmt: skip
+
+
+_PUB_DATE_KINDS = (
+    ("print", "ppub", ("pub", "print")),
+    ("electronic", "epub", ("pub", "electronic")),
+    ("collection", "collection", ("collection", "electronic")),
+)
+
+
+def _pub_date_kind(el: etree._Element) -> str | None:
+    """print / electronic / collection as the Style Checker's dup-pub-date-check reads them."""
+    for kind, pub_type, (date_type, fmt) in _PUB_DATE_KINDS:
+        if el.get("pub-type") == pub_type or (
+            el.get("publication-format") == fmt and el.get("date-type") == date_type
+        ):
+            return kind
+    return None
+
+
+def _matches(el: etree._Element, kind: str) -> bool:
+    pub_type, (date_type, fmt) = next((p, d) for k, p, d in _PUB_DATE_KINDS if k == kind)
+    return el.get("pub-type") == pub_type or (
+        el.get("date-type") == date_type and el.get("publication-format") == fmt
+    )
+
+
+@rule(
+    "pmc-one-date-each",
+    "error",
+    "pub-date checking / duplicate pub-id-type check: one print, one electronic and one "
+    "collection date; one article-id of each pub-id-type",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_one_date_each(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("pub-date"):
+        kind = _pub_date_kind(el)
+        before = [s for s in el.itersiblings(preceding=True) if s.tag == "pub-date"]
+        if kind and any(_matches(s, kind) for s in before):
+            what = "collection date" if kind == "collection" else f"{kind} publication date"
+            yield Hit(el, f"pub-date checking: article-meta should only contain one {what}")
+    for el in doc.root.iter("article-id"):
+        kind = el.get("pub-id-type")
+        if kind is None or kind in ("other", "publisher-id", "publisher-manuscript", "custom"):
+            continue
+        before = [s for s in el.itersiblings(preceding=True) if s.tag == "article-id"]
+        if any(s.get("pub-id-type") == kind for s in before):
+            yield Hit(el, "duplicate pub-id-type check: metadata should contain only one "
+                          f'<article-id> with @pub-id-type="{kind}"')  # fmt: skip
+
+
+_HREF_CHECKED = frozenset(
+    re.findall(
+        r"\S+",
+        "abbrev bio chem-struct citation collab collab-alternatives element-citation email "
+        "ext-link funding-source funding-statement graphic inline-graphic "
+        "inline-supplementary-material institution license media mixed-citation named-content "
+        "product related-article self-uri supplementary-material uri",
+    )
+)
+_CITATIONS = ("product", "citation", "element-citation", "mixed-citation", "nlm-citation")
+
+
+@rule(
+    "pmc-attribute-values",
+    "error",
+    "xlink:href checking, issn pub-type check, mathml id check: no empty or space-padded "
+    "xlink:href, issn pub-type ppub or epub, mml:math with an id",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_attribute_values(doc: Doc) -> Iterator[Hit]:
+    for el in doc.elements():
+        name = el.tag
+        href = el.get(XLINK_HREF)
+        if name in _HREF_CHECKED and href is not None:
+            if not _normalize_space(href):
+                yield Hit(el, f"xlink:href checking: xlink:href attribute cannot be empty "
+                              f"(<{name}>)")  # fmt: skip
+            elif _normalize_space(href) != href:
+                yield Hit(el, f"xlink:href checking: xlink:href should not contain leading or "
+                              f"trailing spaces: {href!r}")  # fmt: skip
+        if (
+            name == "issn"
+            and el.get("pub-type") not in (None, "ppub", "epub")
+            and not any(a.tag in _CITATIONS for a in el.iterancestors())
+        ):
+            yield Hit(el, "pub-type attribute check: @pub-type may only be set to ppub or "
+                              f"epub on element issn, not {el.get('pub-type')!r}")  # fmt: skip
+        if el.tag == f"{{{MML}}}math" and el.get("id") is None:
+            yield Hit(el, "mathml id check: mml:math elements must have an id attribute")
 
 
 # ------------------------------------------------------------------ warnings: our reading

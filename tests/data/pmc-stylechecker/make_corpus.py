@@ -354,6 +354,65 @@ def _trans_abstract_no_lang(root: etree._Element) -> None:
     del _meta(root).find("trans-abstract").attrib[XML_LANG]
 
 
+def _empty(path: str) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        el = _meta(root).find(path)
+        for child in list(el):
+            el.remove(child)
+        el.text = " "
+
+    return edit
+
+
+def _contrib_no_name(root: etree._Element) -> None:
+    _remove(_meta(root).find("contrib-group/contrib/name-alternatives"))
+
+
+def _given_names_only(root: etree._Element) -> None:
+    _remove(_meta(root).find("contrib-group/contrib/name-alternatives/name[2]/surname"))
+
+
+def _given_only_styled(root: etree._Element) -> None:
+    name = _meta(root).find("contrib-group/contrib/name-alternatives/name[2]")
+    _remove(name.find("surname"))
+    name.set("name-style", "given-only")
+
+
+def _two_epub(root: etree._Element) -> None:
+    meta = _meta(root)
+    first = meta.find("pub-date")
+    second = etree.fromstring(etree.tostring(first))
+    second.tail = first.tail
+    first.addnext(second)
+
+
+def _two_dois(root: etree._Element) -> None:
+    for el in _meta(root).findall("article-id"):
+        if el.get("pub-id-type") == "doi":
+            copy = etree.fromstring(etree.tostring(el))
+            copy.text = el.text + ".x"
+            el.addnext(copy)
+
+
+def _issn_pub_type(value: str) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        root.find("front/journal-meta/issn").set("pub-type", value)
+
+    return edit
+
+
+def _self_uri_empty(root: etree._Element) -> None:
+    uri = _meta(root).find("self-uri")
+    uri.set(f"{{{XLINK}}}href", " ")
+
+
+def _math_without_id(root: etree._Element) -> None:
+    para = _meta(root).find("trans-abstract/p")
+    formula = etree.SubElement(para, "inline-formula")
+    math = etree.SubElement(formula, "{http://www.w3.org/1998/Math/MathML}math")
+    etree.SubElement(math, "{http://www.w3.org/1998/Math/MathML}mi").text = "x"
+
+
 _CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 _ORCID = "0000-0002-1825-0097"
 
@@ -418,6 +477,17 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "pub-date-type-and-date-type": _pub_date_type_and_date_type,
     "trans-title-no-lang": _trans_title_no_lang,
     "trans-abstract-no-lang": _trans_abstract_no_lang,
+    "empty-surname": _empty("contrib-group/contrib/name-alternatives/name[2]/surname"),
+    "empty-volume": _empty("volume"),
+    "empty-article-categories": _empty("article-categories"),
+    "contrib-no-name": _contrib_no_name,
+    "name-given-names-only": _given_names_only,
+    "name-given-only-styled": _given_only_styled,
+    "pub-date-two-electronic": _two_epub,
+    "article-id-two-dois": _two_dois,
+    "issn-pub-type-collection": _issn_pub_type("collection"),
+    "self-uri-empty-href": _self_uri_empty,
+    "mathml-without-id": _math_without_id,
 }
 
 
