@@ -43,6 +43,7 @@ from converter.readers.markup import (
     inline_text,
     paragraphs,
     plain_text,
+    remove_keeping_tail,
     tidy,
 )
 from converter.version import __version__
@@ -1054,7 +1055,7 @@ def _abstract_units(element: etree._Element) -> list[tuple[str | None, etree._El
         return _by_language(element)
     rest = copy.deepcopy(element)
     for child in [c for c in rest if local_name(c, lower=True) == "abstract"]:
-        _remove_keeping_tail(child)
+        remove_keeping_tail(child)
     units = _by_language(rest)
     for child in nested:
         units.extend(_by_language(child))
@@ -1080,18 +1081,6 @@ def _by_language(element: etree._Element) -> list[tuple[str | None, etree._Eleme
         groups.setdefault(current, etree.Element("abstract")).append(copy.deepcopy(child))
     groups[stated[0]].text = element.text
     return list(groups.items())
-
-
-def _remove_keeping_tail(child: etree._Element) -> None:
-    """Take ``child`` out of its parent, the text after it staying where it was."""
-    parent = child.getparent()
-    if child.tail:
-        before = child.getprevious()
-        if before is not None:
-            before.tail = (before.tail or "") + child.tail
-        else:
-            parent.text = (parent.text or "") + child.tail
-    parent.remove(child)
 
 
 def _jats_inline(text: str, where: str, log: Collector) -> str:

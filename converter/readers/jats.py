@@ -36,6 +36,7 @@ from converter.readers.markup import (
     inline_text,
     paragraphs,
     plain_text,
+    remove_keeping_tail,
 )
 from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name, root_name
 
@@ -404,29 +405,8 @@ def _date_of(element: etree._Element) -> str | None:
 def _without(element: etree._Element, part: etree._Element) -> etree._Element:
     """A copy of ``element`` without its child ``part``, whose tail text stays."""
     shallow = copy.deepcopy(element)
-    child = shallow[element.index(part)]
-    if child.tail:
-        before = child.getprevious()
-        if before is not None:
-            before.tail = (before.tail or "") + child.tail
-        else:
-            shallow.text = (shallow.text or "") + child.tail
-    shallow.remove(child)
+    remove_keeping_tail(shallow[element.index(part)])
     return shallow
-
-
-def _cut(part: etree._Element) -> None:
-    """Take ``part`` out of its tree, its tail text staying where it stood."""
-    parent = part.getparent()
-    if parent is None:
-        return
-    if part.tail:
-        before = part.getprevious()
-        if before is not None:
-            before.tail = (before.tail or "") + part.tail
-        else:
-            parent.text = (parent.text or "") + part.tail
-    parent.remove(part)
 
 
 def _without_ids(element: etree._Element) -> etree._Element:
@@ -434,7 +414,7 @@ def _without_ids(element: etree._Element) -> etree._Element:
     word of an institution's name)."""
     shallow = copy.deepcopy(element)
     for found in list(shallow.iter("{*}institution-id", "institution-id")):
-        _cut(found)
+        remove_keeping_tail(found)
     return shallow
 
 
@@ -444,7 +424,7 @@ def _footnote_text(note: etree._Element) -> str:
     marks = []
     for label in list(shallow.iter("{*}label", "label")):
         marks.append(" ".join("".join(label.itertext()).split()))
-        _cut(label)
+        remove_keeping_tail(label)
     text = " ".join("".join(shallow.itertext()).split())
     if marks and marks[0] and text.startswith(marks[0]):
         text = text[len(marks[0]) :].strip()
@@ -555,7 +535,7 @@ class ArticleReader:
         shallow = copy.deepcopy(element)
         for xref in [x for x in shallow.iter("{*}xref", "xref") if self._footnote_mark(x)]:
             mark = " ".join("".join(xref.itertext()).split())
-            _cut(xref)
+            remove_keeping_tail(xref)
             for rid in (xref.get("rid") or "").split():
                 note = self._footnotes().get(rid)
                 text = _footnote_text(note) if note is not None else ""
@@ -1589,9 +1569,10 @@ class ArticleReader:
                 name == "named-content" and _FUNDER_ID_CONTENT.search(kind)
             ):
                 found.append((f"{name} of type {kind!r}" if kind else name, self.plain(part)))
-                _cut(part)
+                remove_keeping_tail(part)
             elif name == "ext-link" and "fundref" in (part.get(XLINK_HREF) or "").lower():
-                _cut(part)  # older eLife: 'FundRef identification ID:' linked, before the id
+                # older eLife: 'FundRef identification ID:' linked, before the id
+                remove_keeping_tail(part)
         wrap = _child(shallow, "institution-wrap")
         if wrap is not None:
             name_el = _child(wrap, "institution")

@@ -160,6 +160,20 @@ def math_text(node: etree._Element, *, styled: bool = False) -> str:
     return "".join(math_text(child, styled=styled) for child in children)
 
 
+def remove_keeping_tail(child: etree._Element) -> None:
+    """Take ``child`` out of its parent, the text after it (its tail) staying where it stood."""
+    parent = child.getparent()
+    if parent is None:
+        return
+    if child.tail:
+        before = child.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)
+
+
 def tidy(text: str) -> str:
     """Collapse white space, drop empty style tags, and put the space at the edge of a style
     outside it (Pensoft: ``<kwd><italic>⏎ Harmonia manillana⏎</italic></kwd>``)."""
