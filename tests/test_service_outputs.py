@@ -188,7 +188,10 @@ def test_crossref_full_article(full_article: Path, crossref_xsd: etree.XMLSchema
     assert root.findtext(".//c:doi_data/c:resource", namespaces=ns) == (
         "https://journal.example.org/article/1"
     )
-    assert root.findtext(".//c:titles/c:title/c:i", namespaces=ns) == "article"
+    assert [t.findtext("c:title/c:i", namespaces=ns) for t in root.iterfind(".//c:titles", ns)] == [
+        "статьи",
+        "article",
+    ]
     assert root.findtext(".//{http://www.ncbi.nlm.nih.gov/JATS1}bold") == "bold"
     assert len(root.findall(".//c:citation", ns)) == 2
     assert root.findtext(".//c:citation[@key='ref2']/c:doi", namespaces=ns) == "10.1000/xyz123"
@@ -360,3 +363,17 @@ def test_a_cited_books_isbn_goes_into_its_crossref_citation(
     assert schema_problems(crossref_xsd, output.data, BILINGUAL.name) == []
     citation = etree.fromstring(output.data).find(f".//{CR}citation")
     assert citation.findtext(f"{CR}isbn") == "978-5-905163-48-7"
+
+
+def test_a_bilingual_articles_titles_are_two_titles_in_its_language_first(
+    full_article: Path, crossref_xsd: etree.XMLSchema
+) -> None:
+    """Crossref keeps original_language_title for translations; an article with titles in
+    two languages registers two <titles>, the article's own language first."""
+    output = _render(full_article, "crossref")
+    assert schema_problems(crossref_xsd, output.data, "full") == []
+    root = etree.fromstring(output.data)
+    titles = root.findall(f".//{CR}journal_article/{CR}titles")
+    text = ["".join(t.find(f"{CR}title").itertext()) for t in titles]
+    assert text == ["Заголовок статьи", "Title of the article"]
+    assert b"original_language_title" not in output.data

@@ -129,21 +129,17 @@ class _View:
             return None
         return {"media": media, **iso_date_parts(value)}
 
-    def titles(self) -> dict[str, Any]:
-        """title (English when there is one) and the original-language title."""
+    def titles(self) -> list[dict[str, Any]]:
+        """One ``titles`` block per language, the article's own language first.
+
+        Crossref keeps ``original_language_title`` for translations; an article published
+        with titles in several languages registers a ``titles`` per language instead
+        (journal_article takes up to 20), and the first is the one Crossref shows."""
         a = self.a
-        main = a.language
-        if "en" in a.title and first_language(main) != "en":
-            return {
-                "title": a.title["en"],
-                "subtitle": a.subtitle.get("en"),
-                "original": {
-                    "lang": self.lang,
-                    "title": a.title[main],
-                    "subtitle": a.subtitle.get(main),
-                },
-            }
-        return {"title": a.title[main], "subtitle": a.subtitle.get(main), "original": None}
+        return [
+            {"title": title, "subtitle": a.subtitle.get(lang)}
+            for lang, title in ordered(a.title, a.language)
+        ][:20]
 
     def contributors(self) -> list[dict[str, Any]]:
         out = []
