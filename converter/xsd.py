@@ -95,6 +95,21 @@ def schema_problems(schema: etree.XMLSchema, data: bytes, name: str) -> list[Pro
     if schema.validate(tree):
         return []
     return [
-        Problem(name, entry.line, entry.column, entry.message)
+        Problem(name, entry.line, entry.column, _explained(entry.message))
         for entry in schema.error_log.filter_from_errors()
     ]
+
+
+_STALE_FUNDREF = (
+    "The value 'ror' is not an element of the set",
+    "funding: a funder's ROR id is deposited as <fr:assertion name=\"ror\">, which Crossref's "
+    "fundref.xsd has taken since October 2024; the configured copy is older: update it from "
+    "https://www.crossref.org/schemas/fundref.xsd",
+)
+
+
+def _explained(message: str) -> str:
+    """A schema message with what to do when it comes from an outdated copy of the schema."""
+    if _STALE_FUNDREF[0] in message and "fundref.xsd}assertion" in message:
+        return _STALE_FUNDREF[1]
+    return message

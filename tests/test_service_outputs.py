@@ -377,3 +377,68 @@ def test_a_bilingual_articles_titles_are_two_titles_in_its_language_first(
     text = ["".join(t.find(f"{CR}title").itertext()) for t in titles]
     assert text == ["Заголовок статьи", "Title of the article"]
     assert b"original_language_title" not in output.data
+
+
+ROR_FUNDER = """
+language: en
+title: Funded
+doi: 10.5555/test.ror
+url: https://journal.example.org/article/2
+published: {electronic: 2021-03-15}
+authors: [{name: {surname: Doe, given: Jane}}]
+funding:
+  - funder: {en: Registry Funder}
+    funder_id: 10.13039/501100006769
+  - funder: {en: Some Foundation}
+    funder_id: https://ror.org/02gfys938
+    awards: [A-1]
+"""
+
+
+def _current_crossref_schema(tmp_path: Path) -> Path:
+    """The installed Crossref schema with fundref.xsd as Crossref has published it since
+    October 2024: the assertion names take "ror" beside "funder_identifier"."""
+    import shutil
+
+    folder = tmp_path / "crossref-current"
+    shutil.copytree(EXTERNAL / "crossref-5.3.1", folder)
+    fundref = folder / "fundref.xsd"
+    text = fundref.read_text(encoding="utf-8")
+    marker = '<xsd:enumeration value="funder_identifier"/>'
+    assert marker in text
+    fundref.write_text(
+        text.replace(marker, marker + '<xsd:enumeration value="ror"/>'), encoding="utf-8"
+    )
+    return folder
+
+
+def test_a_ror_funder_id_is_deposited_as_ror_not_as_a_funder_identifier(
+    write_article, journal_file: Path, tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal_file.write_text(
+        journal_file.read_text(encoding="utf-8")
+        + "crossref: {depositor_name: P, depositor_email: d@example.org, registrant: P}\n",
+        encoding="utf-8",
+    )
+    article = write_article(ROR_FUNDER)
+    data = _render(article, "crossref").data
+    assert (
+        b'<fr:assertion name="funder_name">Registry Funder<fr:assertion name="funder_identifier">'
+        b"https://doi.org/10.13039/501100006769</fr:assertion></fr:assertion>" in data
+    )
+    assert (
+        b'<fr:assertion name="funder_name">Some Foundation<fr:assertion name="ror">'
+        b"https://ror.org/02gfys938</fr:assertion></fr:assertion>" in data
+    )
+    monkeypatch.setenv("JATSCONV_CROSSREF_SCHEMA", str(_current_crossref_schema(tmp_path)))
+    result = run("convert", article, "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    # A copy of the schema from before Crossref took ROR funder ids says so, and how to fix it.
+    monkeypatch.setenv("JATSCONV_CROSSREF_SCHEMA", str(EXTERNAL / "crossref-5.3.1"))
+    result = run("convert", article, "--to", "crossref", "-o", tmp_path / "old")
+    assert result.code == 1
+    assert (
+        'error: funding: a funder\'s ROR id is deposited as <fr:assertion name="ror">, which '
+        "Crossref's fundref.xsd has taken since October 2024; the configured copy is older: "
+        "update it from https://www.crossref.org/schemas/fundref.xsd" in result.err
+    )

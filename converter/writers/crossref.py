@@ -207,12 +207,18 @@ class _View:
         out = []
         for item in self.a.funding:
             funder_id = item.funder_id
-            if funder_id and not funder_id.startswith("https://"):
+            # Crossref takes only Funder Registry DOIs as funder_identifier; a ROR id has its
+            # own assertion, "ror" (fundref.xsd of October 2024).
+            kind = "funder_identifier"
+            if funder_id and funder_id.startswith("https://ror.org/"):
+                kind = "ror"
+            elif funder_id and not funder_id.startswith("https://"):
                 funder_id = "https://doi.org/" + funder_id
             out.append(
                 {
                     "name": _latin_first(item.funder, self.a.language)[0][1],
                     "id": funder_id,
+                    "id_kind": kind,
                     "awards": item.awards,
                 }
             )
