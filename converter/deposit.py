@@ -282,6 +282,31 @@ def crossref_contents(data: bytes, name: str) -> tuple[str, list[str]]:
     return batch_id, dois
 
 
+def missing_requirements(kind: str, data: bytes, name: str) -> list[str]:
+    """What the service refuses a file for although its schema lets it pass: a journal with
+    neither an ISSN nor a journal DOI (Crossref), a record without an ISSN (DOAJ)."""
+    try:
+        root = parse_untrusted(data, name).getroot()
+    except InvalidDocument:
+        return []  # said by the reader
+    if kind == "crossref":
+        ns = {"c": CROSSREF_NS}
+        return [
+            f"journal {index}: Crossref needs an ISSN or a journal DOI in journal_metadata, "
+            "and this one has neither"
+            for index, meta in enumerate(
+                root.iterfind("c:body/c:journal/c:journal_metadata", ns), 1
+            )
+            if meta.find("c:issn", ns) is None and meta.find("c:doi_data", ns) is None
+        ]
+    return [
+        f"record {index}: DOAJ needs the journal's print or electronic ISSN (issn or eissn), "
+        "and this record has neither"
+        for index, record in enumerate(root.iter("record"), 1)
+        if not (_text(record.find("issn")) or _text(record.find("eissn")))
+    ]
+
+
 def deposit_crossref(
     path: Path,
     endpoint: str,

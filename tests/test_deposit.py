@@ -254,6 +254,46 @@ def test_crossref_validates_before_sending(service, files, run) -> None:
     assert "not sent" in result.err and state.requests == []
 
 
+def test_a_file_without_issn_is_refused_before_sending(service, files, run) -> None:
+    """Both schemas let a journal without ISSN pass; both services refuse it: never "passed"."""
+    state, base = service
+    schema = EXTERNAL / "crossref-5.3.1"
+    path = files["crossref"]
+    data = path.read_bytes()
+    for issn in (b"2500-2872", b"2687-1440"):
+        data = data.replace(b'<issn media_type="print">' + issn + b"</issn>", b"")
+        data = data.replace(b'<issn media_type="electronic">' + issn + b"</issn>", b"")
+    assert b"<issn" not in data
+    path.write_bytes(data)
+    refused = (
+        "journal 1: Crossref needs an ISSN or a journal DOI in journal_metadata, and this one "
+        "has neither"
+    )
+    for extra in ((), ("--crossref-schema", schema)):
+        result = run("deposit", "crossref", path, "--endpoint", base, "--dry-run", *extra)
+        assert result.code == 1
+        assert f"streltsov-6.crossref.xml: error: {refused}" in result.err
+        assert "passed" not in result.out
+        assert "not sent: fix the files Crossref or its schema rejects" in result.err
+        if extra:
+            assert f"crossref5.3.1.xsd in {schema}: refused: {refused}" in result.out
+        result = run("deposit", "crossref", path, "--endpoint", base, *extra)
+        assert result.code == 1
+    doaj = files["doaj"]
+    doaj.write_bytes(
+        doaj.read_bytes()
+        .replace(b"<issn>2500-2872</issn>", b"")
+        .replace(b"<eissn>2687-1440</eissn>", b"")
+    )
+    result = run("deposit", "doaj", doaj, "--endpoint", base, "--dry-run")
+    assert result.code == 1
+    assert (
+        "streltsov-6.doaj.xml: error: record 1: DOAJ needs the journal's print or electronic "
+        "ISSN (issn or eissn), and this record has neither" in result.err
+    )
+    assert state.requests == []
+
+
 def test_credentials_never_from_command_line(files, run) -> None:
     result = run("deposit", "crossref", files["crossref"], "--password", PASSWORD)
     assert result.code == 2

@@ -442,3 +442,30 @@ def test_a_ror_funder_id_is_deposited_as_ror_not_as_a_funder_identifier(
         "Crossref's fundref.xsd has taken since October 2024; the configured copy is older: "
         "update it from https://www.crossref.org/schemas/fundref.xsd" in result.err
     )
+
+
+def test_a_journal_without_issn_is_refused_for_crossref_and_doaj(
+    write_article, journal_file: Path, tmp_path: Path, run
+) -> None:
+    journal_file.write_text(
+        "title: {en: No ISSN Journal}\n"
+        "crossref: {depositor_name: P, depositor_email: d@example.org, registrant: P}\n",
+        encoding="utf-8",
+    )
+    article = write_article(
+        "title: T\ndoi: 10.5555/ni.1\nurl: https://ni.example.org/a/1\n"
+        "published: {electronic: 2021-01-05}\nauthors: [{name: {surname: Doe, given: J}}]\n"
+    )
+    result = run("convert", article, "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 1
+    assert (
+        "article.yaml: error: journal.issn: Crossref needs an ISSN or a journal DOI, and the "
+        "journal file gives no ISSN (print or electronic)" in result.err
+    )
+    result = run("convert", article, "--to", "doaj", "-o", tmp_path / "out")
+    assert result.code == 1
+    assert (
+        "article.yaml: error: journal.issn: DOAJ needs the journal's print or electronic ISSN, "
+        "and the journal file gives none" in result.err
+    )
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -288,8 +288,16 @@ def _batch_id(article: model.Article, timestamp: int) -> str:
     return f"{base}-{timestamp}"
 
 
+# Crossref registers a journal "without ISSNs if a journal title-level persistent identifier is
+# included in the deposit" (Crossref, Journal title management); this tool writes no such DOI.
+NO_ISSN = (
+    "journal.issn: Crossref needs an ISSN or a journal DOI, and the journal file gives no ISSN "
+    "(print or electronic)"
+)
+
+
 def article_problems(article: model.Article, name: str) -> list[Problem]:
-    """What keeps one article out of a Crossref deposit (DOI, depositor, landing page)."""
+    """What keeps one article out of a Crossref deposit (DOI, depositor, ISSN, landing page)."""
     journal = article.journal
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
     problems: list[Problem] = []
@@ -306,6 +314,8 @@ def article_problems(article: model.Article, name: str) -> list[Problem]:
                 "registrant (in the journal file or the [crossref] section of the config file)",
             )
         )
+    if not (journal.issn.print or journal.issn.electronic):
+        problems.append(Problem(name, 0, 0, NO_ISSN))
     if not article.url and not any(link.type == "html" for link in article.self_uri):
         problems.append(
             Problem(name, 0, 0, "url: Crossref output needs the article's landing page URL")

@@ -19,6 +19,13 @@ from converter.options import Options, Output
 from converter.validation import Problem
 from converter.writers.common import environment, ordered, serialize_xml, xsd_problems
 
+# DOAJ's schema makes both optional, but DOAJ matches an uploaded article to a journal of the
+# account by its ISSNs (its upload status names failures by ISSN) and refuses one with none.
+NO_ISSN = (
+    "journal.issn: DOAJ needs the journal's print or electronic ISSN, and the journal file "
+    "gives none"
+)
+
 
 @lru_cache(maxsize=256)
 def iso639_2b(tag: str) -> str | None:
@@ -143,11 +150,18 @@ def render_doaj(article: model.Article, chosen: str | None = None) -> str:
 
 
 def write_doaj(article: model.Article, options: Options, name: str = "output.xml") -> Output:
-    """DOAJ article XML; a missing full-text URL is a problem; XSD-checked when configured."""
+    """DOAJ article XML; a missing full-text URL or ISSN is a problem; XSD-checked when
+    configured."""
+    problems = []
+    journal = article.journal
+    assert isinstance(journal, model.Journal), "article.journal must be resolved"
+    if not (journal.issn.print or journal.issn.electronic):
+        problems.append(Problem(name, 0, 0, NO_ISSN))
     if _View(article).full_text() is None:
-        problem = Problem(
-            name, 0, 0, "self_uri: DOAJ output needs a full-text URL (self_uri or url)"
+        problems.append(
+            Problem(name, 0, 0, "self_uri: DOAJ output needs a full-text URL (self_uri or url)")
         )
-        return Output(b"", [problem], suffix=".doaj.xml")
+    if problems:
+        return Output(b"", problems, suffix=".doaj.xml")
     data = serialize_xml(render_doaj(article, options.doaj_language))
     return Output(data, xsd_problems("doaj", data, name, options), suffix=".doaj.xml")
