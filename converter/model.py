@@ -313,7 +313,12 @@ class Journal(Strict):
     """Journal-level metadata, usually in ``journal.yaml`` beside the articles."""
 
     language: LangCode = Field("en", description="Main language of the journal's metadata.")
-    title: LangMap = Field(description="Journal title per language.")
+    title: LangMap = Field(
+        description=(
+            "Journal title per language. Crossref deposits give them in this order: the first "
+            "must be the title Crossref holds for the journal's ISSN."
+        )
+    )
     abbrev_title: Text | None = Field(
         None, description="Abbreviated title (ISO 4 / NLM style), e.g. 'Russ. Jpn. Rev.'."
     )

@@ -469,3 +469,24 @@ def test_a_journal_without_issn_is_refused_for_crossref_and_doaj(
         "and the journal file gives none" in result.err
     )
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_the_journal_file_decides_which_journal_title_crossref_gets_first(
+    full_article: Path, journal_file: Path, crossref_xsd: etree.XMLSchema
+) -> None:
+    """Crossref compares the first full_title with its title for the ISSN: the first title
+    the journal file gives comes first, whatever the journal's main language."""
+    text = journal_file.read_text(encoding="utf-8")
+    ru, en = "Японские исследования", "Japanese Studies"
+    for titles, expected in (
+        (f"{{ru: {ru}, en: {en}}}", [ru, en]),
+        (f"{{en: {en}, ru: {ru}}}", [en, ru]),
+    ):
+        journal_file.write_text(
+            "language: ru\n" + text.replace("title: {en: Test Journal}", f"title: {titles}"),
+            encoding="utf-8",
+        )
+        output = _render(full_article, "crossref")
+        assert schema_problems(crossref_xsd, output.data, "full") == []
+        root = etree.fromstring(output.data)
+        assert [t.text for t in root.iter(f"{CR}full_title")] == expected

@@ -105,7 +105,9 @@ class _View:
         self.lang = first_language(article.language)
 
     def journal_titles(self) -> list[str]:
-        return [title for _, title in ordered(self.j.title, self.j.language)]
+        """The journal's titles in the journal file's order: Crossref checks the first
+        full_title against the title it holds for the ISSN, so the file decides which."""
+        return list(self.j.title.values())[:10]
 
     def issns(self) -> list[tuple[str, str]]:
         """The journal's ISSNs with their media type; one ISSN given as both print and
