@@ -15,6 +15,7 @@ typo can never send a password unencrypted.
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
 import os
@@ -182,9 +183,15 @@ def multipart(
     return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
 
 
+_HIDDEN = re.compile(r"<(head|style|script)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def reply_text(body: bytes, limit: int = 300) -> str:
-    """A server reply as one short line (HTML tags dropped)."""
+    """A server reply as one short line: HTML tags, and what a page does not show (its head,
+    styles, scripts), dropped, so that the limit keeps what the page says."""
     text = body.decode("utf-8", errors="replace")
+    text = _HIDDEN.sub(" ", text)
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = " ".join(text.split())
     return text[:limit] + ("…" if len(text) > limit else "")
@@ -228,6 +235,10 @@ def send_request(
                 status, error = None, f"cannot connect: {reason}"
         except (ConnectionError, OSError) as exc:
             status, error = None, f"connection failed: {exc.strerror or exc}"
+        except http.client.HTTPException as exc:
+            # A reply cut short or no HTTP at all: the request may have been taken, so it is
+            # not sent again (a second deposit of the file would be refused as not newer).
+            return None, b"", attempt, secrets.redact(f"{UNREADABLE}: {_describe(exc)}")
         if attempt < transport.attempts:
             delay = transport.backoff * 2 ** (attempt - 1)
             log.info(
@@ -240,6 +251,33 @@ def send_request(
             )
             transport.sleep(delay)
     return status, data, transport.attempts, error
+
+
+UNREADABLE = "unreadable reply"
+
+
+def _describe(exc: http.client.HTTPException) -> str:
+    if isinstance(exc, http.client.IncompleteRead):
+        got = len(exc.partial)
+        more = f" of {got + exc.expected}" if exc.expected is not None else ""
+        return f"the answer was cut off ({got}{more} bytes)"
+    if isinstance(exc, http.client.BadStatusLine):
+        return f"not an HTTP answer ({str(exc)[:60]!r})"
+    return f"{type(exc).__name__}: {str(exc)[:80]}"
+
+
+def _unreadable(service: str, status: int | None, detail: str, follow: str) -> str:
+    """Why a reply is not the service's answer, and how to learn whether it took the file."""
+    code = f"HTTP {status}" if status is not None else "no HTTP status"
+    return (
+        f"{UNREADABLE} from {service} ({code}: {detail}): it may or may not have the file; {follow}"
+    )
+
+
+# Crossref's deposit servlet answers an upload it queued with a page whose title and heading
+# are SUCCESS, and one it refused with FAILURE and the reason.
+_CROSSREF_SUCCESS = re.compile(rb"<(h2|title)>\s*SUCCESS\s*</\1>", re.IGNORECASE)
+_CROSSREF_FAILURE = re.compile(rb"\bFAILURE\b")
 
 
 # ------------------------------------------------------------------ Crossref
@@ -328,18 +366,30 @@ def deposit_crossref(
         endpoint, body, {"Content-Type": ctype}, transport, secrets, endpoint
     )
     text = secrets.redact(reply_text(reply))
+    batch_id, dois = crossref_contents(data, str(path))
+    follow = f"see 'jatsconv deposit status {batch_id}' or Crossref's e-mail to the depositor"
+
+    def failed(message: str) -> Attempt:
+        return Attempt(str(path), False, status, secrets.redact(message), attempts, None, dois)
+
+    def unreadable(detail: str) -> Attempt:
+        # Crossref may have queued it: the batch id is kept, so 'deposit status' can ask.
+        message = secrets.redact(_unreadable("Crossref", status, detail, follow))
+        return Attempt(str(path), False, status, message, attempts, batch_id or None, dois)
+
+    if error and error.startswith(UNREADABLE):
+        return unreadable(error[len(UNREADABLE) + 2 :])
     if error and (status is None or status >= 500 or status == 429):
         message = f"Crossref could not take the deposit after {attempts} attempts: {error}"
         if text:
             message += f" ({text})"
-        return Attempt(str(path), False, status, secrets.redact(message), attempts)
+        return failed(message)
     if status in (401, 403):
-        message = f"Crossref refused the login (HTTP {status}): check the credentials"
-        return Attempt(str(path), False, status, message, attempts)
-    if status is None or not 200 <= status < 300 or "FAILURE" in text.upper():
-        message = f"Crossref rejected the deposit (HTTP {status}): {text or 'no explanation'}"
-        return Attempt(str(path), False, status, secrets.redact(message), attempts)
-    batch_id, dois = crossref_contents(data, str(path))
+        return failed(f"Crossref refused the login (HTTP {status}): check the credentials")
+    if status is None or not 200 <= status < 300 or _CROSSREF_FAILURE.search(reply):
+        return failed(f"Crossref rejected the deposit (HTTP {status}): {text or 'no explanation'}")
+    if not _CROSSREF_SUCCESS.search(reply):
+        return unreadable(text or "an empty answer")
     message = (
         f"queued by Crossref (HTTP 200) as doi_batch_id {batch_id}: see the result with "
         f"'jatsconv deposit status {batch_id}' (Crossref also e-mails it to the depositor)"
@@ -443,27 +493,31 @@ def deposit_doaj(
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     status, reply, attempts, error = send_request(url, body, headers, transport, secrets, endpoint)
     text = secrets.redact(reply_text(reply))
+    names = [doaj_record_name(r) for r in records]
+    follow = "look for the articles in your DOAJ account before sending them again"
+
+    def failed(message: str) -> Attempt:
+        return Attempt(str(path), False, status, secrets.redact(message), attempts, None, names)
+
+    if error and error.startswith(UNREADABLE):
+        return failed(_unreadable("DOAJ", status, error[len(UNREADABLE) + 2 :], follow))
     if error and (status is None or status >= 500 or status == 429):
-        message = f"DOAJ could not take the articles after {attempts} attempts: {error}"
-        return Attempt(str(path), False, status, secrets.redact(message), attempts)
+        return failed(f"DOAJ could not take the articles after {attempts} attempts: {error}")
     if status in (401, 403):
-        message = f"DOAJ refused the API key (HTTP {status}): check DOAJ_API_KEY"
-        return Attempt(str(path), False, status, message, attempts)
+        return failed(f"DOAJ refused the API key (HTTP {status}): check DOAJ_API_KEY")
     if status is None or not 200 <= status < 300:
-        message = f"DOAJ rejected the articles (HTTP {status}): {text or 'no explanation'}"
-        return Attempt(str(path), False, status, secrets.redact(message), attempts)
+        return failed(f"DOAJ rejected the articles (HTTP {status}): {text or 'no explanation'}")
+    upload_id = _upload_id(reply)
+    if not upload_id:  # DOAJ's bulk API answers an upload it took with 202 and its upload_id
+        detail = f"no upload_id in {text or 'an empty answer'}"
+        return failed(_unreadable("DOAJ", status, detail, follow))
     count = len(records)
     plural = "s" if count != 1 else ""
-    upload_id = _upload_id(reply)
-    names = [doaj_record_name(r) for r in records]
-    if upload_id:
-        message = (
-            f"{count} article{plural} queued by DOAJ (HTTP {status}) as upload {upload_id}: see "
-            f"the result with 'jatsconv deposit status {upload_id}'"
-        )
-        return Attempt(str(path), True, status, message, attempts, upload_id, names)
-    message = f"{count} article{plural} taken by DOAJ (HTTP {status})"
-    return Attempt(str(path), True, status, message, attempts, None, names)
+    message = (
+        f"{count} article{plural} queued by DOAJ (HTTP {status}) as upload {upload_id}: see "
+        f"the result with 'jatsconv deposit status {upload_id}'"
+    )
+    return Attempt(str(path), True, status, message, attempts, upload_id, names)
 
 
 def _upload_id(reply: bytes) -> str | None:

@@ -34,7 +34,9 @@ class Entry:
     sent: str  # ISO 8601 UTC
     status_url: str  # where its result is asked for (no credentials)
     records: list[dict[str, Any]] = field(default_factory=list)  # {"record", "issns"?}
-    state: str = "pending"  # pending, completed, unknown, error
+    # pending, completed, unknown, error; failed: the service did not take the file (rejected,
+    # refused, not reached, or a reply that could not be read), so there is nothing to ask.
+    state: str = "pending"
     outcome: str = ""  # the last summary, e.g. "3 records: 2 success, 0 warning, 1 failure"
     succeeded: bool | None = None
     updated: str = ""
@@ -79,20 +81,24 @@ def entries() -> list[Entry]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
-    latest: dict[tuple[str, str], Entry] = {}
+    latest: dict[tuple[str, ...], Entry] = {}
     names = set(Entry.__dataclass_fields__)
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines()):
         try:
             data = json.loads(line)
             item = Entry(**{k: v for k, v in data.items() if k in names})
         except (ValueError, TypeError):
             continue
-        latest[(item.service, item.submission)] = item
+        # A file the service did not take has no id: each such line is an entry of its own.
+        key = (item.service, item.submission) if item.submission else (item.service, str(number))
+        latest[key] = item
     return list(latest.values())
 
 
 def find(submission: str) -> Entry | None:
     """The latest entry with this id (either service), or None."""
+    if not submission:
+        return None
     return next((e for e in reversed(entries()) if e.submission == submission), None)
 
 

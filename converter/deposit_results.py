@@ -23,7 +23,14 @@ from typing import Any, Literal
 
 from lxml import etree
 
-from converter.deposit import Secrets, Transport, multipart, reply_text, send_request
+from converter.deposit import (
+    UNREADABLE,
+    Secrets,
+    Transport,
+    multipart,
+    reply_text,
+    send_request,
+)
 from converter.validation import InvalidDocument, parse_untrusted
 
 State = Literal["pending", "completed", "unknown", "error"]
@@ -333,6 +340,11 @@ def _http_failure(
 ) -> Outcome | None:
     """An ``error`` outcome for an answer that is not a result (network, login, 4xx/5xx)."""
     name = "Crossref" if service == "crossref" else "DOAJ"
+    if error and error.startswith(UNREADABLE):
+        return Outcome(
+            service, submission, "error", "not reached",
+            message=f"could not read {name}'s answer: {error[len(UNREADABLE) + 2 :]}",
+        )  # fmt: skip
     if error and (status is None or status >= 500 or status == 429):
         return Outcome(
             service, submission, "error", "not reached",

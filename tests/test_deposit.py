@@ -93,9 +93,19 @@ def _handler(service: Service):
                 text = f"FAILURE: bad data from {user} with {pwd} {key}".encode()
                 code = 200 if form else 400
                 return self._send(code, b"<html><body><h2>" + text + b"</h2></body></html>")
+            if mode in _RAW:  # not an HTTP answer, or one cut short
+                self.wfile.write(_RAW[mode])
+                self.close_connection = True
+                return None
+            if mode in _ODD_200:
+                return self._send(200, _ODD_200[mode])
             if ctype.startswith("multipart/form-data"):
-                return self._send(200, b"<html><h2>SUCCESS</h2>Your batch was received</html>")
-            return self._send(201, json.dumps([{"status": "created", "id": "abc"}]).encode())
+                return self._send(200, CROSSREF_SUCCESS)
+            if mode == "no-upload-id":
+                return self._send(202, b'{"msg": "ok"}')
+            return self._send(
+                202, json.dumps({"msg": "being processed", "upload_id": UPLOAD}).encode()
+            )
 
         def _send(self, code: int, body: bytes) -> None:
             try:
@@ -107,6 +117,26 @@ def _handler(service: Service):
                 pass
 
     return Handler
+
+
+# Crossref's deposit servlet's answer to an upload it queued (the page, as Crossref sends it).
+CROSSREF_SUCCESS = (
+    b"<html>\n<head><title>SUCCESS</title>\n</head>\n<body>\n<h2>SUCCESS</h2>\n"
+    b"<p>Your batch submission was successfully received.</p>\n</body>\n</html>\n"
+)
+UPLOAD = "0123456789abcdef0123456789abcdef"
+_RAW = {
+    "cut-off": b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\npartial",
+    "bad-status": b"GARBAGE\r\n\r\n",
+}
+_ODD_200 = {
+    "empty": b"",
+    "garbage": b"\x00\xff\xfe garbage \x89PNG",
+    "maintenance": b"<html><body><h1>Down for maintenance</h1></body></html>",
+    # FAILURE after the first 300 characters of the page
+    "late-failure": b"<html><head><style>" + b"x" * 600 + b"</style><title>Deposit</title></head>"
+    b"<body><h2>FAILURE</h2><p>Login failed: user not authorised</p></body></html>",
+}
 
 
 @pytest.fixture
@@ -354,7 +384,7 @@ def test_doaj_accepts(service, files, run, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     result = run("deposit", "doaj", files["doaj"], "--endpoint", base + "/api/v4/bulk/articles")
     assert result.code == 0, result.err
-    assert "1 article taken by DOAJ (HTTP 201)" in result.out
+    assert f"1 article queued by DOAJ (HTTP 202) as upload {UPLOAD}" in result.out
     (request,) = state.requests
     assert request["query"]["api_key"] == [API_KEY]
     (record,) = request["json"]
@@ -406,3 +436,102 @@ def test_exceptions_carry_no_secrets(service, files) -> None:
     attempt = deposit_crossref(files["crossref"], base, (USER, PASSWORD), Transport(attempts=1))
     assert not attempt.ok
     _assert_no_secrets(attempt.message, repr(attempt))
+
+
+# ------------------------------------------------------------------ replies that are no answer
+
+
+def _log(tmp_path: Path) -> list[dict[str, object]]:
+    path = tmp_path / "state" / "deposits.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("mode", "detail"),
+    [
+        ("cut-off", "no HTTP status: the answer was cut off (7 of 1000 bytes)"),
+        ("bad-status", "no HTTP status: not an HTTP answer ('GARBAGE\\r\\n')"),
+        ("empty", "HTTP 200: an empty answer"),
+        ("garbage", "HTTP 200:"),
+        ("maintenance", "HTTP 200: Down for maintenance"),
+    ],
+)
+def test_a_crossref_reply_that_is_not_its_answer_is_a_failure(
+    service, files, run, tmp_path: Path, mode: str, detail: str
+) -> None:
+    """Only Crossref's SUCCESS page means queued; a reply cut short, no HTTP at all, or any
+    other page is said unreadable (exit 5), and the batch stays in the log to be asked about."""
+    state, base = service
+    state.modes = [mode]
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
+    assert result.code == 5, result.err
+    assert f"failed: unreadable reply from Crossref ({detail}" in result.err
+    assert "it may or may not have the file; see 'jatsconv deposit status " in result.err
+    assert len(state.requests) == 1  # not sent again: Crossref may have it
+    (entry,) = _log(tmp_path)
+    assert entry["state"] == "pending" and entry["submission"]
+    assert "unreadable reply from Crossref" in entry["outcome"]
+
+
+def test_a_crossref_failure_page_is_a_rejection_wherever_it_says_failure(
+    service, files, run, tmp_path: Path
+) -> None:
+    state, base = service
+    state.modes = ["late-failure"]
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
+    assert result.code == 5
+    assert (
+        "failed: Crossref rejected the deposit (HTTP 200): FAILURE Login failed: user not "
+        "authorised" in result.err
+    )
+    (entry,) = _log(tmp_path)
+    assert (entry["state"], entry["submission"]) == ("failed", "")
+    assert entry["records"] == [{"record": "10.5555/jsr.2018.3.6"}]
+
+
+@pytest.mark.parametrize(
+    ("mode", "detail"),
+    [
+        ("bad-status", "no HTTP status: not an HTTP answer"),
+        ("cut-off", "no HTTP status: the answer was cut off"),
+        ("maintenance", "HTTP 200: no upload_id in Down for maintenance"),
+        ("no-upload-id", 'HTTP 202: no upload_id in {"msg": "ok"}'),
+    ],
+)
+def test_a_doaj_reply_without_upload_id_is_a_failure(
+    service, files, run, tmp_path: Path, mode: str, detail: str
+) -> None:
+    state, base = service
+    state.modes = [mode]
+    result = run("deposit", "doaj", files["doaj"], "--endpoint", base, *FAST)
+    assert result.code == 5, result.err
+    assert f"failed: unreadable reply from DOAJ ({detail}" in result.err
+    (entry,) = _log(tmp_path)
+    assert entry["state"] == "failed" and "unreadable reply from DOAJ" in entry["outcome"]
+
+
+def test_every_deposit_is_logged_with_its_outcome(service, files, run, tmp_path: Path) -> None:
+    """Rejected, refused, unreachable and accepted deposits are all in the log; only the one
+    taken is pending."""
+    state, base = service
+    for mode in ("reject-echo", "auth", "5xx", "accept"):
+        state.modes = [mode]
+        run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST, "--retries", "0")
+    state.modes = ["reject-echo"]
+    run("deposit", "doaj", files["doaj"], "--endpoint", base, *FAST)
+    entries = _log(tmp_path)
+    assert [(e["service"], e["state"]) for e in entries] == [
+        ("crossref", "failed"),
+        ("crossref", "failed"),
+        ("crossref", "failed"),
+        ("crossref", "pending"),
+        ("doaj", "failed"),
+    ]
+    assert "Crossref rejected the deposit (HTTP 200): FAILURE" in entries[0]["outcome"]
+    assert "Crossref refused the login (HTTP 401)" in entries[1]["outcome"]
+    assert "after 1 attempts: HTTP 503" in entries[2]["outcome"]
+    assert "DOAJ rejected the articles (HTTP 400)" in entries[4]["outcome"]
+    result = run("deposit", "status", "--list")
+    assert result.out.count("(no id: not taken)") == 4
+    assert result.out.count("  failed: ") == 4
+    _assert_no_secrets(result.out, (tmp_path / "state" / "deposits.jsonl").read_text())

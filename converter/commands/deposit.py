@@ -234,23 +234,25 @@ def _dry_run(
 
 
 def _log_sent(attempt: Attempt, service: str, status_url: str, issns: list[list[str]]) -> None:
-    """Record a submission the service took, so that ``deposit status`` can ask later."""
-    if not (attempt.ok and attempt.submission):
-        return
+    """Record every file sent: one with an id to ask about (taken, or a Crossref batch whose
+    reply could not be read) as pending, so that ``deposit status`` asks later; one the
+    service did not take (rejected, refused, not reached) as failed, with the reason."""
     records = [
         {"record": name, **({"issns": issns[i]} if i < len(issns) else {})}
         for i, name in enumerate(attempt.records)
     ]
-    deposit_log.record(
-        deposit_log.Entry(
-            service=service,
-            submission=attempt.submission,
-            file=attempt.file,
-            sent=deposit_log.now(),
-            status_url=status_url,
-            records=records,
-        )
+    entry = deposit_log.Entry(
+        service=service,
+        submission=attempt.submission or "",
+        file=attempt.file,
+        sent=deposit_log.now(),
+        status_url=status_url if attempt.submission else "",
+        records=records,
+        outcome="" if attempt.ok else attempt.message,
     )
+    if not attempt.submission:
+        entry.state, entry.succeeded = "failed", False
+    deposit_log.record(entry)
 
 
 def _log_outcome(entry: deposit_log.Entry, outcome: Outcome, timed_out: bool) -> None:
@@ -577,4 +579,5 @@ def _print_log(entries: list[deposit_log.Entry], as_json: bool) -> None:
     for e in entries:
         outcome = f": {e.outcome}" if e.outcome else ""
         name = _NAMES.get(e.service, e.service)
-        click.echo(f"{e.sent}  {name} {e.submission}  {e.file}  {e.state}{outcome}")
+        ident = e.submission or "(no id: not taken)"
+        click.echo(f"{e.sent}  {name} {ident}  {e.file}  {e.state}{outcome}")
