@@ -103,4 +103,6 @@ def find(submission: str) -> Entry | None:
 
 
 def pending() -> list[Entry]:
-    return [e for e in entries() if e.state == "pending"]
+    """Submissions to ask about again: pending ones, and those an earlier version marked
+    "error" when a question about them failed (that said nothing of the submission)."""
+    return [e for e in entries() if e.state in ("pending", "error")]

@@ -488,3 +488,24 @@ def test_doaj_dry_run(doaj_file, run) -> None:
     assert "2 articles: 10.5555/jsr.2018.3.6" in result.out
     assert "API key found (not shown)" in result.out
     _no_secrets(result.out, result.err)
+
+
+def test_a_failed_question_leaves_the_submission_pending(stand, issue_file, run) -> None:
+    """A status question that fails (no answer in time) says nothing of the submission: a
+    later 'deposit status' asks about it again."""
+    state, base = stand
+    run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit")
+    (batch_id,) = state.batches
+    state.slow = True
+    failed = run("deposit", "status", "--timeout", "0.2", "--retries", "0")
+    assert failed.code == 5
+    assert "could not ask Crossref after 1 attempts: no answer within 0.2 s" in failed.out
+    listed = run("deposit", "status", "--list", "--json")
+    (entry,) = json.loads(listed.out)
+    assert entry["state"] == "pending"
+    assert entry["outcome"].startswith("last question failed: could not ask Crossref")
+    state.slow = False
+    again = run("deposit", "status", *FAST)
+    assert (
+        again.code == 6 and f"{batch_id}: " in again.out and "no deposits pending" not in again.out
+    )

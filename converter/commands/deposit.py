@@ -256,6 +256,12 @@ def _log_sent(attempt: Attempt, service: str, status_url: str, issns: list[list[
 
 
 def _log_outcome(entry: deposit_log.Entry, outcome: Outcome, timed_out: bool) -> None:
+    if outcome.state == "error":
+        # A question that failed (not reached, refused, unreadable) says nothing of the
+        # submission: it keeps its state (a pending one is asked about again).
+        entry.outcome = f"last question failed: {outcome.message}"
+        deposit_log.record(entry)
+        return
     entry.state = "pending" if timed_out and outcome.state == "unknown" else outcome.state
     entry.outcome = outcome.message
     entry.succeeded = outcome.succeeded if outcome.state == "completed" else None
