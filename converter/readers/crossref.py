@@ -1216,7 +1216,7 @@ class _DepositArticle:
     def read(self) -> tuple[dict[str, Any], dict[str, Any]]:
         art = self.article
         data: dict[str, Any] = {"language": self.lang}
-        self._titles(_child(art, "titles"), data)
+        self._titles(list(_children(art, "titles")), data)
         data["authors"] = self._contributors(_child(art, "contributors"))
         data["abstract"] = {}
         for index, abstract in enumerate(_children(art, "abstract")):
@@ -1311,13 +1311,15 @@ class _DepositArticle:
                 not_carried(self.log, f"<crossmark/{name}>")
         return _assertions(items, self.log)
 
-    def _titles(self, titles: etree._Element | None, data: dict[str, Any]) -> None:
-        """Every title, each under its language: ``original_language_title`` under the one it
-        states, ``title`` under the one its script tells (a deposit's ``title`` is often the
-        English one of a Russian article); what cannot be told is reported and left out."""
+    def _titles(self, blocks: list[etree._Element], data: dict[str, Any]) -> None:
+        """Every title of every ``titles`` (one per language, as Crossref advises for an
+        article with titles in several languages), each under its language:
+        ``original_language_title`` under the one it states, ``title`` under the one its script
+        tells (a deposit's ``title`` is often the English one of a Russian article); what cannot
+        be told is reported and left out."""
         data["title"], data["subtitle"] = {}, {}
         pending: list[tuple[etree._Element, etree._Element | None]] = []
-        for child in titles if titles is not None else []:
+        for child in (child for block in blocks for child in block):
             if not isinstance(child.tag, str):
                 continue
             name = local_name(child, lower=True)
