@@ -490,3 +490,58 @@ def test_the_journal_file_decides_which_journal_title_crossref_gets_first(
         assert schema_problems(crossref_xsd, output.data, "full") == []
         root = etree.fromstring(output.data)
         assert [t.text for t in root.iter(f"{CR}full_title")] == expected
+
+
+def test_a_partial_licence_start_date_is_left_out_with_a_warning(
+    write_article, journal_file: Path, tmp_path: Path, run
+) -> None:
+    journal_file.write_text(
+        journal_file.read_text(encoding="utf-8")
+        + "crossref: {depositor_name: P, depositor_email: d@example.org, registrant: P}\n",
+        encoding="utf-8",
+    )
+    article = write_article(
+        "title: T\ndoi: 10.5555/x.lic\nurl: https://example.org/a\n"
+        "published: {electronic: 2021-03-15}\nlicense: {id: CC-BY-4.0, start_date: 2021-04}\n"
+    )
+    result = run("convert", article, "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        "warning: license.start_date: Crossref needs a full date (YYYY-MM-DD) and '2021-04' is "
+        "not one: the Crossref licence has no start_date" in result.err
+    )
+    data = (tmp_path / "out" / "article.crossref.xml").read_bytes()
+    assert b'<ai:license_ref applies_to="vor">https://creativecommons.org/licenses/by/4.0/' in data
+
+
+def test_a_language_without_two_letter_code_is_left_out_with_a_warning(
+    write_article, journal_file: Path, tmp_path: Path, run, crossref_xsd, doaj_xsd
+) -> None:
+    journal_file.write_text(
+        journal_file.read_text(encoding="utf-8")
+        + "crossref: {depositor_name: P, depositor_email: d@example.org, registrant: P}\n",
+        encoding="utf-8",
+    )
+    article = write_article(
+        "language: sah\ntitle: {sah: Саха тылын үөрэҕэ, en: Studies of the Yakut language}\n"
+        "doi: 10.5555/x.sah\nurl: https://example.org/a\npublished: {electronic: 2021-03-15}\n"
+        "abstract: {sah: Аннотация., en: Abstract.}\n"
+    )
+    result = run("convert", article, "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        "warning: language: Crossref's language attributes take two-letter ISO 639-1 codes and "
+        "'sah' has none: the deposit states no language" in result.err
+    )
+    data = (tmp_path / "out" / "article.crossref.xml").read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == [] and b' language="' not in data
+    result = run("convert", article, "--to", "doaj", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        "warning: language: DOAJ's language codes (ISO 639-2/B) have none for 'sah': left out "
+        "of the record's language fields" in result.err
+    )
+    data = (tmp_path / "out" / "article.doaj.xml").read_bytes()
+    assert schema_problems(doaj_xsd, data, "x") == []
+    assert b'<title language="eng">Studies of the Yakut language</title>' in data
+    assert b"<language>" not in data

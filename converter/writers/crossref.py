@@ -15,6 +15,8 @@ import os
 import re
 from typing import Any
 
+import pycountry
+
 from converter import model
 from converter.atomic import write_atomic
 from converter.config import load_config, state_dir
@@ -102,7 +104,7 @@ class _View:
         self.a = article
         self.j = journal
         self.head = head
-        self.lang = first_language(article.language)
+        self.lang = crossref_language(article.language)
 
     def journal_titles(self) -> list[str]:
         """The journal's titles in the journal file's order: Crossref checks the first
@@ -231,9 +233,9 @@ class _View:
         if lic is None or lic.url is None:  # a statement without a URL: nothing to deposit
             return None
         p = self.a.published
-        start = lic.start_date or p.electronic or p.print
-        if lic.start_date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", lic.start_date):
-            start = p.electronic or p.print  # Crossref's start_date is a full xsd:date
+        # Crossref's start_date is a full xsd:date: a year or month alone is left out (and
+        # said, see ``crossref_warnings``) rather than replaced by another date.
+        start = lic.start_date if lic.start_date else p.electronic or p.print
         full = start if start and re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) else None
         return {"url": lic.url, "free": lic.spdx is not None, "start": full}
 
@@ -268,6 +270,46 @@ class _View:
                 }
             )
         return out
+
+
+def crossref_language(tag: str) -> str | None:
+    """The code for Crossref's language attributes: they take ISO 639-1 (two-letter) codes
+    only, so a language without one (Yakut, ``sah``) has none."""
+    primary = first_language(tag)
+    if len(primary) == 2 and pycountry.languages.get(alpha_2=primary) is not None:
+        return primary
+    return None
+
+
+def crossref_warnings(article: model.Article, name: str) -> list[Problem]:
+    """What the deposit leaves out of the article, said: a language Crossref has no code for,
+    a licence start date that is not a full date."""
+    out = []
+    if crossref_language(article.language) is None:
+        out.append(
+            Problem(
+                name, 0, 0,
+                f"language: Crossref's language attributes take two-letter ISO 639-1 codes and "
+                f"{article.language!r} has none: the deposit states no language",
+                severity="warning",
+            )
+        )  # fmt: skip
+    lic = article.license
+    if (
+        lic
+        and lic.url
+        and lic.start_date
+        and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", lic.start_date)
+    ):
+        out.append(
+            Problem(
+                name, 0, 0,
+                f"license.start_date: Crossref needs a full date (YYYY-MM-DD) and "
+                f"{lic.start_date!r} is not one: the Crossref licence has no start_date",
+                severity="warning",
+            )
+        )  # fmt: skip
+    return out
 
 
 def render_crossref(article: model.Article, head: dict[str, Any]) -> str:
@@ -336,6 +378,7 @@ def write_crossref(article: model.Article, options: Options, name: str = "output
     timestamp = next_timestamp()
     head = {"batch_id": _batch_id(article, timestamp), "timestamp": timestamp, "depositor": who}
     data = serialize_xml(render_crossref(article, head))
+    problems.extend(crossref_warnings(article, name))
     problems.extend(xsd_problems("crossref", data, name, options))
     return Output(data, problems, suffix=".crossref.xml")
 
@@ -412,6 +455,8 @@ def write_crossref_issue(
     stem = issue_stem(issue_key(first))[:80]
     head = {"batch_id": f"{stem}-{timestamp}", "timestamp": timestamp, "depositor": who}
     data = serialize_xml(render_crossref_issue(articles, head))
+    for article in articles:
+        problems.extend(crossref_warnings(article, name))
     problems.extend(xsd_problems("crossref", data, name, options))
     return Output(data, problems, suffix=".crossref.xml")
 

@@ -36,7 +36,8 @@ def iso639_2b(tag: str) -> str | None:
         if len(primary) == 2
         else pycountry.languages.get(alpha_3=primary)
     )
-    if found is None:
+    # DOAJ's list (iso_639-2b.xsd) holds the languages that have a two-letter code too.
+    if found is None or getattr(found, "alpha_2", None) is None:
         return None
     return getattr(found, "bibliographic", None) or getattr(found, "alpha_3", None)
 
@@ -164,4 +165,16 @@ def write_doaj(article: model.Article, options: Options, name: str = "output.xml
     if problems:
         return Output(b"", problems, suffix=".doaj.xml")
     data = serialize_xml(render_doaj(article, options.doaj_language))
-    return Output(data, xsd_problems("doaj", data, name, options), suffix=".doaj.xml")
+    langs = [article.language, *article.title, *article.abstract, *article.keywords]
+    missing = sorted({lang for lang in langs if iso639_2b(lang) is None})
+    if missing:
+        problems.append(
+            Problem(
+                name, 0, 0,
+                f"language: DOAJ's language codes (ISO 639-2/B) have none for "
+                f"{', '.join(map(repr, missing))}: left out of the record's language fields",
+                severity="warning",
+            )
+        )  # fmt: skip
+    problems.extend(xsd_problems("doaj", data, name, options))
+    return Output(data, problems, suffix=".doaj.xml")
