@@ -27,25 +27,31 @@ _PARENT_LEVELS = 3  # how far up from the article a journal file is looked for
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML loader (C speed) that refuses duplicate keys and reads only true/false as booleans.
+    """Safe YAML loader (C speed) that refuses duplicate keys and reads a plain value as the text
+    typed unless it is ``true``/``false``, a plain decimal integer or a null.
 
-    YAML 1.1 turns ``no`` (Norwegian) and ``on`` into booleans; metadata means the text. Dates
-    stay text, so the model checks them and names the field of an impossible one.
+    YAML 1.1 turns ``no`` (Norwegian) and ``on`` into booleans, ``010`` into 8 (octal), ``1:30``
+    into 90 (base 60), ``0x1F``, ``1_0`` and ``2.10`` into 31, 10 and 2.1: metadata means the
+    text (an issue "010", an elocation id "0123", a volume "2.10"). Dates stay text too, so the
+    model checks them and names the field of an impossible one. A float field
+    (``reference_confidence``) reads its number from the text: the models are not strict.
     """
 
 
+# YAML 1.1 resolvers kept as they are: null (~, null, empty) and the merge key (<<).
+_KEPT_TAGS = ("tag:yaml.org,2002:null", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:yaml")
 _Loader.yaml_implicit_resolvers = {
-    key: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
-    ]
+    key: [(tag, regexp) for tag, regexp in resolvers if tag in _KEPT_TAGS]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool",
-    __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
+)
+# Only the form that reads back as typed: no sign '+', no leading zero, no '-0'.
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:0|-?[1-9][0-9]*)$"), list("-0123456789")
 )
 
 # First character → the implicit resolvers to try, built once (PyYAML builds the list per scalar).
@@ -293,7 +299,10 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     small = False  # True: known to be within _MAX_NODES values, no walk needed
     try:
         if is_json:
-            data = json.loads(text, object_pairs_hook=_no_duplicate_pairs)
+            # A number keeps the text typed (2.10, not 2.1), as in YAML (see ``_Loader``).
+            data = json.loads(
+                text, object_pairs_hook=_no_duplicate_pairs, parse_float=str, parse_constant=str
+            )
         else:
             loader = _Loader(text)  # what yaml.load does, keeping the loader for its size note
             # An anchor starts with "&": a text without one has no aliases (``_build``).
