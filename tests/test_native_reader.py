@@ -101,3 +101,134 @@ def test_an_unquoted_arxiv_id_keeps_its_last_zero(run, write_article, tmp_path) 
     assert result.code == 0, result.err
     xml = (tmp_path / "o" / "article.xml").read_text(encoding="utf-8")
     assert '<pub-id pub-id-type="arxiv">2001.01230</pub-id>' in xml
+
+
+# ---------------------------------------------------------------- nesting
+
+
+TOO_DEEP = "lists or mappings nested more than 100 levels deep: refused"
+
+
+def _nested(levels: int, style: str) -> str:
+    """A ``title`` holding lists or mappings ``levels`` deep (the file's mapping is one more)."""
+    if style == "flow":
+        return "title: " + "[" * levels + "x" + "]" * levels + "\n"
+    if style == "flow-pairs":  # [a: [b: x]]: a list entry 'a: b' is a mapping of its own
+        return "title: " + "[a: " * (levels // 2) + "x" + "]" * (levels // 2) + "\n"
+    if style == "flow-mapping":
+        return "title: " + "{a: " * levels + "x" + "}" * levels + "\n"
+    if style == "compact":  # - - - x: block lists begun on their parent's line
+        return "title:\n" + "- " * levels + "x\n"
+    if style == "indented":  # a mapping per line, each one space further in
+        lines = "".join(" " * i + "k:\n" for i in range(1, levels + 1))
+        return "title:\n" + lines + " " * (levels + 1) + "x\n"
+    if style == "indentless":  # a list under a key at the key's own indentation
+        pairs = levels // 2  # (a list and a mapping each; one level fewer when odd)
+        lines = ["title:", *(" " * (2 * i) + "- k:" for i in range(pairs))]
+        return "\n".join([*lines, " " * (2 * pairs + 2) + "x"]) + "\n"
+    if style == "tagged":  # under an explicit tag, built by PyYAML's own constructor
+        return "title: !!seq " + "[" * levels + "x" + "]" * levels + "\n"
+    if style == "anchored":  # a document with an anchor is built another way
+        return "other: &o x\ntitle: " + "[" * levels + "*o" + "]" * levels + "\n"
+    raise AssertionError(style)
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+STYLES = ["flow", "flow-mapping", "compact", "indented", "indentless", "tagged", "anchored"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_nesting_100_levels_deep_is_read_and_101_refused_naming_the_field(style: str) -> None:
+    text = _nested(99, style)
+    data = native.parse_data(text, "x.yaml")
+    assert _depth(data) in (99, 100)  # (the file's mapping and 99 levels; indentless: 98)
+    deeper = _nested(100 if style != "indentless" else 101, style)
+    with pytest.raises(native.InputError) as refused:
+        native.parse_data(deeper, "x.yaml")
+    assert refused.value.lines() == [f"x.yaml: title: {TOO_DEEP}"]
+
+
+@pytest.mark.parametrize("style", ["flow", "flow-pairs", "compact", "indented", "indentless"])
+def test_the_cheap_nesting_bound_is_never_below_the_nesting(style: str) -> None:
+    """``_nesting_bound`` decides whether libyaml's recursive composer may see the text without
+    an exact count first: it must never say less than the real depth."""
+    for levels in (1, 5, 40, 99, 300, 700):
+        text = _nested(levels, style)
+        events = __import__("yaml").parse(text, Loader=native._Loader)
+        depth = deepest = 0
+        for event in events:
+            if type(event).__name__ in ("SequenceStartEvent", "MappingStartEvent"):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif type(event).__name__ in ("SequenceEndEvent", "MappingEndEvent"):
+                depth -= 1
+        assert native._nesting_bound(text) >= deepest, (style, levels)
+
+
+def test_aliases_nesting_lists_in_lists_are_refused_past_the_limit() -> None:
+    """Each alias is built once: a chain of aliases nests deeper than any node of the file."""
+    text = "a: &a " + "[" * 60 + "x" + "]" * 60 + "\nb: " + "[" * 60 + "*a" + "]" * 60 + "\n"
+    with pytest.raises(native.InputError) as refused:
+        native.parse_data(text, "x.yaml")
+    assert refused.value.lines() == [f"x.yaml: b: {TOO_DEEP}"]
+
+
+@pytest.mark.parametrize(("levels", "field"), [(150, "title: "), (100_000, "")])
+def test_deep_json_is_refused(levels: int, field: str) -> None:
+    """Past some 1,000 levels the json module stops at Python's recursion limit."""
+    text = '{"title": ' + "[" * levels + "]" * levels + "}"
+    with pytest.raises(native.InputError) as refused:
+        native.parse_data(text, "x.json")
+    assert refused.value.lines() == [f"x.json: {field}{TOO_DEEP}"]
+
+
+@pytest.mark.parametrize("style", ["flow", "flow-pairs", "compact"])
+def test_a_file_nesting_30000_levels_is_refused_not_a_crash(tmp_path: Path, style) -> None:
+    """libyaml's C composer recursed once per level and the process died (SIGSEGV, exit 139);
+    in its own process, so that a crash fails this test rather than the test run."""
+    import subprocess
+    import sys
+
+    (tmp_path / "journal.yaml").write_text("title: {en: J}\nissn: {print: 2658-6444}\n")
+    article = tmp_path / "deep.yaml"
+    article.write_text(GOOD.replace("title: {en: A title}\n", _nested(30_000, style)))
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "converter", "convert", str(article), "-o", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        check=False,
+    )
+    assert result.returncode == EXIT_INPUT, result.stderr[-500:]
+    assert result.stderr.strip() == f"{article}: title: {TOO_DEEP}"
+
+
+def test_a_batch_with_a_deep_file_converts_the_others_and_reports_it(run, tmp_path) -> None:
+    """The deep file killed its worker: the batch died with BrokenProcessPool (exit 70) and lost
+    its report. It is now one bad input among converted articles."""
+    import json
+
+    from conftest import SEED
+
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "journal.yaml").write_text(
+        (SEED.parent.parent / "journal.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (source / "good.yaml").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    deep = source / "zz_deep.yaml"
+    deep.write_text(_nested(30_000, "flow"), encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = run("batch", source, "-o", tmp_path / "out", "-j", "2", "--report", report)
+    assert result.code == EXIT_INPUT, result.err
+    assert f"{deep}: title: {TOO_DEEP}" in result.err.splitlines()
+    summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
+    assert (summary["converted"], summary["bad-input"]) == (1, 1)

@@ -23,6 +23,11 @@ from converter.model import Article, Journal
 
 JOURNAL_FILE_NAMES = ("journal.yaml", "journal.yml", "journal.json")
 _MAX_NODES = 200_000  # far beyond any real article; stops alias ("billion laughs") bombs
+# Lists and mappings inside each other: an article nests 5 levels deep. libyaml's C composer
+# recurses once per level and crashes the process (SIGSEGV) past some 20,000 levels, or 1,500
+# in a thread with a 512 KB stack (macOS), which a 60 KB file reaches: see ``_nesting_bound``.
+_MAX_DEPTH = 100
+_SAFE_DEPTH = 500  # nesting the C composer is given without counting it exactly first
 _PARENT_LEVELS = 3  # how far up from the article a journal file is looked for
 
 
@@ -138,7 +143,9 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _BUILDING = object()  # marks a node whose value is being built (to refuse recursion)
 
 
-def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, Any]) -> Any:
+def _construct_fast(
+    loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, Any], depth: int = 1
+) -> Any:
     """Build the document from its nodes without PyYAML's generic constructor machinery.
 
     Strings, mappings, sequences and nulls (nearly every node of an article) are built here;
@@ -146,7 +153,8 @@ def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, An
     ``construct_object``'s — an alias gives the same object again, a key given twice or a
     node that contains itself is refused — at three quarters of the cost, which matters when a
     batch reads 100,000 articles. For a document with anchors (``memo`` finds aliases);
-    ``_build`` does the same for one without.
+    ``_build`` does the same for one without. ``depth``: the level a list or mapping at
+    ``node`` is at (see ``_TooDeep``).
     """
     key_id = id(node)
     if key_id in memo:
@@ -163,33 +171,44 @@ def _construct_fast(loader: yaml.SafeLoader, node: yaml.Node, memo: dict[int, An
     if tag == _STR_TAG and type(node) is _SCALAR_NODE:  # (!!str on a list: PyYAML refuses it)
         value = node.value
     elif tag == _MAP_TAG:
+        if depth > _MAX_DEPTH:
+            raise _TooDeep
         memo[key_id] = _BUILDING
         value = {}
+        below = depth + 1
         for key_node, value_node in node.value:
-            key = _construct_fast(loader, key_node, memo)
+            key = _construct_fast(loader, key_node, memo, below)
             try:
                 given = key in value
             except TypeError:
                 raise _key_error(key_node) from None
             if given:
                 raise _key_error(key_node, (key,))
-            value[key] = _construct_fast(loader, value_node, memo)
+            try:
+                value[key] = _construct_fast(loader, value_node, memo, below)
+            except _TooDeep as exc:
+                exc.field = key
+                raise
     elif tag == _SEQ_TAG:
+        if depth > _MAX_DEPTH:
+            raise _TooDeep
+        below = depth + 1
         memo[key_id] = _BUILDING
-        value = [_construct_fast(loader, item, memo) for item in node.value]
+        value = [_construct_fast(loader, item, memo, below) for item in node.value]
     elif tag == _NULL_TAG:
         value = None
     else:
-        _resolve_below(loader, node)
+        _resolve_below(loader, node, depth)
         value = loader.construct_object(node, deep=True)
     memo[key_id] = value
     return value
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, count: list[int]) -> Any:
+def _build(loader: yaml.SafeLoader, node: yaml.Node, count: list[int], depth: int = 1) -> Any:
     """``_construct_fast`` for a document without anchors, so without aliases: every node is
     met once, and no memo of the nodes built is kept (a sixth of the YAML stage). ``count``
-    adds up the nodes, for the size limit (``_MAX_NODES``)."""
+    adds up the nodes, for the size limit (``_MAX_NODES``); ``depth`` is the level a list or
+    mapping at ``node`` is at (see ``_TooDeep``)."""
     tag = node.tag
     if type(tag) is slice:  # no explicit tag (see ``_Loader.resolve``)
         kind = tag.start
@@ -202,36 +221,55 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, count: list[int]) -> Any:
                 return value
             node.tag = resolved
             return None if resolved == _NULL_TAG else loader.construct_object(node)
+        if depth > _MAX_DEPTH:
+            raise _TooDeep
         if kind is _MAPPING_NODE:
-            return _build_mapping(loader, node, count)
+            return _build_mapping(loader, node, count, depth + 1)
         count[0] += len(node.value)
-        return [_build(loader, item, count) for item in node.value]
+        below = depth + 1
+        return [_build(loader, item, count, below) for item in node.value]
     if tag == _STR_TAG and type(node) is _SCALAR_NODE:
         return node.value
-    if tag == _MAP_TAG:
-        return _build_mapping(loader, node, count)
-    if tag == _SEQ_TAG:
+    if tag in (_MAP_TAG, _SEQ_TAG):
+        if depth > _MAX_DEPTH:
+            raise _TooDeep
+        if tag == _MAP_TAG:
+            return _build_mapping(loader, node, count, depth + 1)
         count[0] += len(node.value)
-        return [_build(loader, item, count) for item in node.value]
+        below = depth + 1
+        return [_build(loader, item, count, below) for item in node.value]
     if tag == _NULL_TAG:
         return None
-    _resolve_below(loader, node)
+    _resolve_below(loader, node, depth)
     return loader.construct_object(node, deep=True)
 
 
-def _build_mapping(loader: yaml.SafeLoader, node: yaml.Node, count: list[int]) -> dict[Any, Any]:
+def _build_mapping(
+    loader: yaml.SafeLoader, node: yaml.Node, count: list[int], below: int
+) -> dict[Any, Any]:
     count[0] += 2 * len(node.value)
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        key = _build(loader, key_node, count)
+        key = _build(loader, key_node, count, below)
         try:
             given = key in mapping
         except TypeError:
             raise _key_error(key_node) from None
         if given:
             raise _key_error(key_node, (key,))
-        mapping[key] = _build(loader, value_node, count)
+        try:
+            mapping[key] = _build(loader, value_node, count, below)
+        except _TooDeep as exc:
+            exc.field = key  # (the outermost mapping's key is the one left)
+            raise
     return mapping
+
+
+class _TooDeep(Exception):
+    """A list or mapping nested more than ``_MAX_DEPTH`` levels deep (the document's mapping is
+    level 1); ``field``: the top-level field it is in, when known."""
+
+    field: Any = None
 
 
 def _key_error(key_node: yaml.Node, twice: tuple[Any] | None = None) -> yaml.YAMLError:
@@ -242,23 +280,27 @@ def _key_error(key_node: yaml.Node, twice: tuple[Any] | None = None) -> yaml.YAM
     return yaml.YAMLError(f"line {line}: key {twice[0]!r} given twice")
 
 
-def _resolve_below(loader: yaml.SafeLoader, node: yaml.Node) -> None:
+def _resolve_below(loader: yaml.SafeLoader, node: yaml.Node, depth: int = 1) -> None:
     """Give ``node`` and every node under it its real tag, before PyYAML's own constructor
-    (for an explicit tag: ``!!set``, ``!!omap``, ``!!binary`` …) reads them."""
-    stack = [node]
+    (for an explicit tag: ``!!set``, ``!!omap``, ``!!binary`` …) reads them, and refuse
+    nesting deeper than ``_MAX_DEPTH`` there (that constructor recurses once per level).
+    ``depth``: the level of ``node``."""
+    stack = [(node, depth)]
     seen: set[int] = set()
     while stack:
-        item = stack.pop()
+        item, level = stack.pop()
         if id(item) in seen:
             continue
         seen.add(id(item))
         tag = item.tag
         if type(tag) is slice:
             item.tag = _resolve(loader, tag.start, tag.stop, tag.step)
+        if isinstance(item, yaml.MappingNode | yaml.SequenceNode) and level > _MAX_DEPTH:
+            raise _TooDeep
         if isinstance(item, yaml.MappingNode):
-            stack.extend(part for pair in item.value for part in pair)
+            stack.extend((part, level + 1) for pair in item.value for part in pair)
         elif isinstance(item, yaml.SequenceNode):
-            stack.extend(item.value)
+            stack.extend((part, level + 1) for part in item.value)
 
 
 _ALIASED = -1  # a memo key no node id can be: set when an alias was followed
@@ -296,7 +338,7 @@ def _no_duplicate_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     """Parse YAML or JSON text into a mapping; raise ``InputError`` with one clear line."""
     is_json = name.endswith(".json") or (isinstance(text, str) and text.lstrip().startswith("{"))
-    small = False  # True: known to be within _MAX_NODES values, no walk needed
+    small = False  # True: known to be within _MAX_NODES values and no deeper, no walk needed
     try:
         if is_json:
             # A number keeps the text typed (2.10, not 2.1), as in YAML (see ``_Loader``).
@@ -304,6 +346,10 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
                 text, object_pairs_hook=_no_duplicate_pairs, parse_float=str, parse_constant=str
             )
         else:
+            if _nesting_bound(text) > _SAFE_DEPTH:
+                too_deep = _too_deep_yaml(text)  # (libyaml's parser does not recurse)
+                if too_deep is not None:
+                    raise too_deep
             loader = _Loader(text)  # what yaml.load does, keeping the loader for its size note
             # An anchor starts with "&": a text without one has no aliases (``_build``).
             loader.jatsconv_anchors = ("&" if isinstance(text, str) else b"&") in text
@@ -312,6 +358,10 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
             finally:
                 loader.dispose()
             small = getattr(loader, "jatsconv_small", False)
+    except _TooDeep as exc:
+        raise InputError(name, [_too_deep_line(exc.field)]) from None
+    except RecursionError:  # json: Python's own limit (some 1,000 levels) before ours
+        raise InputError(name, [_too_deep_line(None)]) from None
     except json.JSONDecodeError as exc:
         raise InputError(name, [f"line {exc.lineno}: malformed JSON: {exc.msg}"]) from None
     except yaml.reader.ReaderError as exc:
@@ -330,7 +380,7 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         if mark is not None and "tab" not in problem and _tab_at(text, mark.line, mark.column):
             problem += " (a tab: YAML indents with spaces)"
         raise InputError(name, [problem]) from None
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         raise InputError(name, [f"malformed input: {exc}"]) from None
     if not isinstance(data, dict):
         raise InputError(name, ["expected a mapping of fields at the top level"])
@@ -349,19 +399,112 @@ def _tab_at(text: str | bytes, line: int, column: int) -> bool:
     return "\t" in indent and column <= len(indent)
 
 
+def _nesting_bound(text: str | bytes) -> int:
+    """A number the nesting of lists and mappings in the YAML ``text`` cannot exceed: each flow
+    list or mapping has its '[' or '{' (and a list's entry 'a: b' is a mapping of its own); a
+    block one begun on the line of its parent follows a '- ' or '? ' (or the ': ' of a '? ' key);
+    one begun on a line of its own is indented more than its parent, or as much when a list
+    under a mapping key, so no more than twice the deepest indentation (libyaml allows no tab
+    there). Only past ``_SAFE_DEPTH`` is the nesting counted exactly (``_too_deep_yaml``).
+    Four passes of ``str.count`` (``str.find`` is no quicker on Cyrillic text), some 3 % of
+    reading a file."""
+    if isinstance(text, bytes):
+        return len(text) + 1  # (each level takes a character at least; jatsconv passes text)
+    for width in (8, 16, 32, 64, 128, 256):
+        if " " * width not in text:
+            break
+    else:
+        return len(text) + 1
+    bound = 1 + 2 * width + 2 * text.count("[") + text.count("{")
+    loose = bound + text.count("-") + 2 * text.count("?")  # (quicker than counting '- ')
+    if loose <= _SAFE_DEPTH:
+        return loose
+    return bound + text.count("- ") + 2 * text.count("? ")
+
+
+_NODE_START = (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _too_deep_yaml(text: str | bytes) -> _TooDeep | None:
+    """Whether lists and mappings in ``text`` nest deeper than ``_MAX_DEPTH``, from libyaml's
+    events (its parser keeps its own stack; the composer that builds nodes recurses): the
+    refusal naming the top-level field, else None. A YAML error is left to the loader."""
+    open_: list[list[int]] = []  # per list or mapping open: [is a mapping, nodes in it so far]
+    field = None
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, _COLLECTION_END):
+                open_.pop()
+                continue
+            if not isinstance(event, _NODE_START):
+                continue
+            if open_:
+                parent = open_[-1]
+                if len(open_) == 1 and parent[0] and parent[1] % 2 == 0:
+                    field = event.value if isinstance(event, yaml.ScalarEvent) else None
+                parent[1] += 1
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                open_.append([isinstance(event, yaml.MappingStartEvent), 0])
+                if len(open_) > _MAX_DEPTH:
+                    too_deep = _TooDeep()
+                    too_deep.field = field
+                    return too_deep
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _too_deep_line(field: Any) -> str:
+    """``field``: the top-level key the nesting is under, or a 1-tuple of it, or ()/None."""
+    if isinstance(field, tuple):
+        field = field[0] if field else None
+    where = f"{field}: " if isinstance(field, str | int) and not isinstance(field, bool) else ""
+    return f"{where}lists or mappings nested more than {_MAX_DEPTH} levels deep: refused"
+
+
 def _check_size(data: Any, name: str) -> None:
-    """Refuse documents whose aliases expand to an absurd number of nodes."""
-    seen = 0
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        seen += 1
+    """Refuse documents whose aliases expand to an absurd number of values, or nest lists and
+    mappings deeper than ``_MAX_DEPTH`` (aliases, and JSON, are not counted while building).
+    Level by level, so that the depth is known without a stack of depths."""
+    seen = depth = 0
+    level = [data]
+    while level:
+        depth += 1
+        seen += len(level)
         if seen > _MAX_NODES:
             raise InputError(name, [f"more than {_MAX_NODES} values (alias expansion?): refused"])
+        below: list[Any] = []
+        for item in level:
+            if isinstance(item, dict):
+                below.extend(item.values())
+            elif isinstance(item, list):
+                below.extend(item)
+            else:
+                continue
+            if depth > _MAX_DEPTH:
+                raise InputError(name, [_too_deep_line(_path_to(data, item, depth - 1)[:1])])
+        level = below
+
+
+def _path_to(data: Any, target: Any, length: int | None = None) -> tuple[Any, ...]:
+    """The keys and indexes that lead to ``target`` (found by identity), ``length`` of them if
+    given (an alias puts one value in several places), depth first, within ``_MAX_NODES``
+    steps; () when not found. Error path only."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    for _ in range(_MAX_NODES):
+        if not stack:
+            break
+        item, path = stack.pop()
+        if item is target and (length is None or len(path) == length):
+            return path
+        if length is not None and len(path) >= length:
+            continue
         if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend((value, (*path, key)) for key, value in reversed(item.items()))
+        elif isinstance(item, list | tuple):
+            stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(item))))
+    return ()
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:
