@@ -232,3 +232,69 @@ def test_a_batch_with_a_deep_file_converts_the_others_and_reports_it(run, tmp_pa
     assert f"{deep}: title: {TOO_DEEP}" in result.err.splitlines()
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
     assert (summary["converted"], summary["bad-input"]) == (1, 1)
+
+
+# ---------------------------------------------------------------- size
+
+
+def test_a_string_repeated_by_aliases_is_refused_by_its_characters(run, write_article) -> None:
+    """One 100 KB string and 2,000 aliases to it (a 106 KB file) were 200 MB of JATS and 1 GB
+    of memory: the node count (2,000 values) never objected. Characters reached through
+    aliases count now."""
+    text = GOOD + "abstract: {en: &A '" + "word " * 20_000 + "'}\n"
+    text += "references: [" + ", ".join(["*A"] * 2_000) + "]\n"
+    article = write_article(text)
+    result = run("convert", article)
+    _single_line_error(
+        result,
+        f"{article}: more than 10000000 characters of text once its aliases are expanded: refused",
+    )
+
+
+def test_a_field_longer_than_a_million_characters_is_refused_by_name(run, write_article) -> None:
+    """A 10.5 MB abstract reached the XML writer, where libxml2 refused it: exit 70, 'internal
+    error: XMLSyntaxError … Text node too long'."""
+    article = write_article(GOOD + "abstract:\n  en: " + "word " * 210_000 + "\n")
+    result = run("convert", article)
+    too_long = "1049999 characters, more than the 1000000 a field may hold: refused"
+    _single_line_error(result, f"{article}: abstract.en: {too_long}")
+    text = '{"title": {"en": "T"}, "references": ["x", "' + "y" * 1_000_001 + '"]}'
+    with pytest.raises(native.InputError) as refused:
+        native.parse_data(text, "x.json")
+    assert refused.value.lines() == [
+        "x.json: references[1]: 1000001 characters, more than the 1000000 a field may hold: refused"
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "x: !!pairs [{a: *A}, {b: *A}, {c: *A}]\n",  # tuples, not lists
+        "x: {*A: 1}\ny: {*A: 2}\nz: {*A: 3}\n",  # keys
+    ],
+)
+def test_aliased_text_is_counted_in_pairs_and_keys_too(monkeypatch, body: str) -> None:
+    monkeypatch.setattr(native, "_MAX_TEXT", 250)
+    text = "a: &A '" + "z" * 100 + "'\n" + body
+    with pytest.raises(native.InputError, match="more than 250 characters of text once its"):
+        native.parse_data(text, "x.yaml")
+
+
+def test_a_long_file_without_aliases_is_walked_for_its_longest_value(monkeypatch) -> None:
+    """Without aliases the walk is skipped unless the file is longer than a field may be."""
+    monkeypatch.setattr(native, "_MAX_FIELD", 50)
+    assert native.parse_data("a: '" + "x" * 40 + "'\n", "x.yaml") == {"a": "x" * 40}
+    with pytest.raises(native.InputError, match="a: 60 characters, more than the 50"):
+        native.parse_data("a: '" + "x" * 60 + "'\n", "x.yaml")
+
+
+def test_an_alias_bomb_under_an_explicit_tag_is_refused() -> None:
+    """PyYAML's own constructor builds !!pairs (and !!omap, !!set) and follows their aliases:
+    a billion laughs there was never walked."""
+    pairs = ["{a: &a [x, x, x, x, x, x, x, x, x, x]}"]
+    for level in "bcdefgh":
+        pairs.append(f"{{{level}: &{level} [{', '.join(['*' + chr(ord(level) - 1)] * 10)}]}}")
+    bomb = f"z: !!pairs [{', '.join(pairs)}]\n"
+    with pytest.raises(native.InputError) as refused:
+        native.parse_data(bomb, "x.yaml")
+    assert refused.value.lines() == ["x.yaml: more than 200000 values (alias expansion?): refused"]

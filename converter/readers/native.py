@@ -23,6 +23,10 @@ from converter.model import Article, Journal
 
 JOURNAL_FILE_NAMES = ("journal.yaml", "journal.yml", "journal.json")
 _MAX_NODES = 200_000  # far beyond any real article; stops alias ("billion laughs") bombs
+# Characters in one value (a long book's worth), and in all of them with aliases expanded: a
+# 100 KB string repeated by 2,000 aliases is 200 million. libxml2 refuses a text node over 10 MB.
+_MAX_FIELD = 1_000_000
+_MAX_TEXT = 10_000_000
 # Lists and mappings inside each other: an article nests 5 levels deep. libyaml's C composer
 # recurses once per level and crashes the process (SIGSEGV) past some 20,000 levels, or 1,500
 # in a thread with a 512 KB stack (macOS), which a 60 KB file reaches: see ``_nesting_bound``.
@@ -200,6 +204,10 @@ def _construct_fast(
     else:
         _resolve_below(loader, node, depth)
         value = loader.construct_object(node, deep=True)
+        if type(node) is not _SCALAR_NODE:
+            # PyYAML's constructor (!!pairs, !!omap, !!set …) follows aliases this memo does
+            # not see: the size walk is to count what they expand to.
+            memo[_ALIASED] = True
     memo[key_id] = value
     return value
 
@@ -313,6 +321,7 @@ def _construct_document(self: yaml.SafeLoader, node: yaml.Node) -> Any:
         # Without aliases every value is a node of its own, so the document has at most
         # len(memo) values and ``_check_size`` cannot refuse it: ``parse_data`` then skips
         # that walk.
+        self.jatsconv_aliased = _ALIASED in memo
         self.jatsconv_small = _ALIASED not in memo and len(memo) <= _MAX_NODES
     else:
         count = [1]
@@ -339,6 +348,7 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     """Parse YAML or JSON text into a mapping; raise ``InputError`` with one clear line."""
     is_json = name.endswith(".json") or (isinstance(text, str) and text.lstrip().startswith("{"))
     small = False  # True: known to be within _MAX_NODES values and no deeper, no walk needed
+    aliased = False
     try:
         if is_json:
             # A number keeps the text typed (2.10, not 2.1), as in YAML (see ``_Loader``).
@@ -358,6 +368,7 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
             finally:
                 loader.dispose()
             small = getattr(loader, "jatsconv_small", False)
+            aliased = getattr(loader, "jatsconv_aliased", False)
     except _TooDeep as exc:
         raise InputError(name, [_too_deep_line(exc.field)]) from None
     except RecursionError:  # json: Python's own limit (some 1,000 levels) before ours
@@ -384,8 +395,10 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         raise InputError(name, [f"malformed input: {exc}"]) from None
     if not isinstance(data, dict):
         raise InputError(name, ["expected a mapping of fields at the top level"])
-    if not small:
-        _check_size(data, name)
+    # Without aliases a value is at most as long as the file (an escape is longer than its
+    # character): a file shorter than _MAX_FIELD holds no value longer.
+    if not small or len(text) > _MAX_FIELD:
+        _check_size(data, name, aliased)
     return data
 
 
@@ -463,11 +476,12 @@ def _too_deep_line(field: Any) -> str:
     return f"{where}lists or mappings nested more than {_MAX_DEPTH} levels deep: refused"
 
 
-def _check_size(data: Any, name: str) -> None:
-    """Refuse documents whose aliases expand to an absurd number of values, or nest lists and
-    mappings deeper than ``_MAX_DEPTH`` (aliases, and JSON, are not counted while building).
-    Level by level, so that the depth is known without a stack of depths."""
-    seen = depth = 0
+def _check_size(data: Any, name: str, aliased: bool = True) -> None:
+    """Refuse documents whose aliases expand to an absurd number of values or characters, a
+    value too long for any field, or lists and mappings nested deeper than ``_MAX_DEPTH``
+    (aliases, and JSON, are not counted while building). Level by level, so that the depth is
+    known without a stack of depths; keys are values here too, as when building."""
+    seen = chars = depth = 0
     level = [data]
     while level:
         depth += 1
@@ -476,21 +490,31 @@ def _check_size(data: Any, name: str) -> None:
             raise InputError(name, [f"more than {_MAX_NODES} values (alias expansion?): refused"])
         below: list[Any] = []
         for item in level:
-            if isinstance(item, dict):
+            kind = type(item)
+            if kind is str or kind is bytes:  # (bytes: !!binary)
+                chars += len(item)
+                if len(item) > _MAX_FIELD:
+                    raise InputError(name, [_too_long_line(data, item)])
+                continue
+            if kind is dict:
+                below.extend(item)
                 below.extend(item.values())
-            elif isinstance(item, list):
+            elif kind is list or kind is tuple or kind is set:  # (tuples, sets: !!pairs, !!set)
                 below.extend(item)
             else:
                 continue
             if depth > _MAX_DEPTH:
                 raise InputError(name, [_too_deep_line(_path_to(data, item, depth - 1)[:1])])
+        if chars > _MAX_TEXT:
+            expanded = " once its aliases are expanded" if aliased else ""
+            raise InputError(name, [f"more than {_MAX_TEXT} characters of text{expanded}: refused"])
         level = below
 
 
 def _path_to(data: Any, target: Any, length: int | None = None) -> tuple[Any, ...]:
-    """The keys and indexes that lead to ``target`` (found by identity), ``length`` of them if
-    given (an alias puts one value in several places), depth first, within ``_MAX_NODES``
-    steps; () when not found. Error path only."""
+    """The keys and indexes that lead to ``target`` (found by identity; a key: the path of its
+    mapping), ``length`` of them if given (an alias puts one value in several places), depth
+    first, within ``_MAX_NODES`` steps; () when not found. Error path only."""
     stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
     for _ in range(_MAX_NODES):
         if not stack:
@@ -501,10 +525,20 @@ def _path_to(data: Any, target: Any, length: int | None = None) -> tuple[Any, ..
         if length is not None and len(path) >= length:
             continue
         if isinstance(item, dict):
+            if any(key is target for key in item):
+                return path
             stack.extend((value, (*path, key)) for key, value in reversed(item.items()))
         elif isinstance(item, list | tuple):
             stack.extend((value, (*path, i)) for i, value in reversed(list(enumerate(item))))
     return ()
+
+
+def _too_long_line(data: Any, value: str | bytes) -> str:
+    where = format_location(_path_to(data, value))
+    return (
+        f"{where + ': ' if where else ''}{len(value)} characters, more than the {_MAX_FIELD} a "
+        "field may hold: refused"
+    )
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:
