@@ -298,3 +298,72 @@ def test_an_alias_bomb_under_an_explicit_tag_is_refused() -> None:
     with pytest.raises(native.InputError) as refused:
         native.parse_data(bomb, "x.yaml")
     assert refused.value.lines() == ["x.yaml: more than 200000 values (alias expansion?): refused"]
+
+
+# ---------------------------------------------------------------- encodings
+
+
+def _saved_as(tmp_path: Path, name: str, encoding: str) -> Path:
+    """The bilingual sample (and its journal file) with the article saved in ``encoding``."""
+    from conftest import BILINGUAL
+
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "journal.yaml").write_bytes((BILINGUAL.parent.parent / "journal.yaml").read_bytes())
+    path = folder / BILINGUAL.name
+    path.write_bytes(BILINGUAL.read_text(encoding="utf-8").encode(encoding, errors="replace"))
+    return path
+
+
+def test_a_koi8r_article_is_named_as_such_and_the_advice_gives_its_text(run, tmp_path) -> None:
+    """KOI8-R was called Windows-1251, and 'iconv -f cp1251' gave 'ъБЗПМПЧПЛ УФБФШЙ' for
+    'Заголовок статьи'. KOI8-R is told by its commonest letters."""
+    from conftest import BILINGUAL
+
+    article = _saved_as(tmp_path, "koi8", "koi8-r")
+    result = run("convert", article, "-o", tmp_path / "out")
+    _single_line_error(
+        result,
+        f"{article}: not UTF-8 text (line 7, byte 343): it reads as KOI8-R (Cyrillic); save it "
+        "as UTF-8 (e.g. iconv -f koi8-r -t utf-8)",
+    )
+    title = "Российско-японские отношения: системный кризис или новые возможности?"
+    assert title in BILINGUAL.read_text(encoding="utf-8")
+    assert title in article.read_bytes().decode("koi8-r")  # what the advice gives
+    cp1251 = _saved_as(tmp_path, "cp", "cp1251")
+    _single_line_error(run("convert", cp1251), "it reads as Windows-1251 (Cyrillic)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заголовок статьи", "ЗАГОЛОВОК СТАТЬИ", "Москва: Наука, 2016. 320 с.",
+        "Российско-японские отношения: системный кризис или новые возможности?",
+        "Ещё раз о ёлке", "Наука и жизнь",
+    ],
+)  # fmt: skip
+def test_windows_1251_and_koi8r_are_told_apart(text: str) -> None:
+    from converter.readers.encoding import cyrillic_encoding, looks_cp1251
+
+    assert cyrillic_encoding(text.encode("cp1251")) == "cp1251"
+    assert cyrillic_encoding(text.encode("koi8-r")) == "koi8-r"
+    assert looks_cp1251(text.encode("cp1251")) and not looks_cp1251(text.encode("koi8-r"))
+
+
+def test_a_koi8r_csv_is_not_read_as_windows_1251(run, tmp_path) -> None:
+    """The CSV reader read any Cyrillic single-byte file as Windows-1251 (and said so): KOI8-R
+    came out as 'ъБЗПМПЧПЛ'. It is now refused, and read as KOI8-R when asked."""
+    import shutil
+
+    from conftest import BILINGUAL
+
+    sheet = BILINGUAL.parent.parent / "spreadsheet" / "issue.csv"
+    path = tmp_path / "issue.csv"
+    path.write_bytes(sheet.read_text(encoding="utf-8").encode("koi8-r", errors="replace"))
+    shutil.copy(sheet.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == EXIT_INPUT, result.err
+    assert "not UTF-8 text" in result.err and "Windows-1251 text" not in result.err
+    result = run("convert", path, "-o", tmp_path / "out", "--encoding", "koi8-r")
+    assert result.code == 0, result.err
+    assert "Японские исследования" in next((tmp_path / "out").glob("*.xml")).read_text("utf-8")

@@ -1,5 +1,5 @@
 """Text that is not UTF-8: the Unicode forms YAML also allows, and a line that says what the
-bytes probably are (Russian editors' files are often Windows-1251)."""
+bytes probably are (Russian editors' files are often Windows-1251, older ones KOI8-R)."""
 
 from __future__ import annotations
 
@@ -56,30 +56,59 @@ def looks_utf16(text: str) -> bool:
 
 
 def looks_cp1251(data: bytes) -> bool:
-    """Text that is not UTF-8 but reads as Russian in Windows-1251 (what Russian Excel saves):
-    the bytes above ASCII decode to Cyrillic letters (or Russian punctuation) and come in
+    """Text that is not UTF-8 but reads as Russian in Windows-1251 (what Russian Excel saves),
+    and not in KOI8-R (see ``cyrillic_encoding``)."""
+    return cyrillic_encoding(data) == "cp1251"
+
+
+def cyrillic_encoding(data: bytes) -> str | None:
+    """The encoding, "cp1251" or "koi8-r", of text that is not UTF-8 but reads as Russian in
+    one of them, else None.
+
+    The bytes above ASCII must decode to Cyrillic letters (or Russian punctuation) and come in
     words (a neighbour is one too), unlike Latin-1 text, whose accented letters sit alone
-    inside ASCII words; UTF-16 (a BOM, NUL bytes) is never taken for it."""
+    inside ASCII words; UTF-16 (a BOM, NUL bytes) is never taken for either. Both encodings
+    put the Russian letters at 0xC0-0xFF, KOI8-R with the cases the other way round and in
+    another order, so either decoding passes that test: the one meant is the one whose
+    commonest letters are the commonest Russian ones (о е а и н т с р в л, some 60 % of
+    Russian text; read in the other encoding they become rare letters), in either case."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        return False
+        return None
     high = [i for i, b in enumerate(data) if b >= 0x80]
     if len(high) < 4:
-        return False
+        return None
     text = bytes(data[i] for i in high).decode("cp1251", errors="replace")
     cyrillic = sum(("\u0400" <= c <= "\u04ff") or c in "«»–—№“”„’" for c in text)
     marks = set(high)
     paired = sum((i - 1 in marks) or (i + 1 in marks) for i in high)
-    return cyrillic >= 0.9 * len(high) and paired >= 0.8 * len(high)
+    if cyrillic < 0.9 * len(high) or paired < 0.8 * len(high):
+        return None
+    letters = bytes(data[i] for i in high if data[i] >= 0xC0)
+    as_koi8 = _common_share(letters.decode("koi8-r"))
+    return "koi8-r" if as_koi8 > _common_share(letters.decode("cp1251")) else "cp1251"
+
+
+_COMMON_RUSSIAN = frozenset("оеаинтсрвлОЕАИНТСРВЛ")
+
+
+def _common_share(letters: str) -> float:
+    return sum(c in _COMMON_RUSSIAN for c in letters) / len(letters) if letters else 0.0
 
 
 def not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
     """The problem line for bytes that are not UTF-8: where, and what they look like."""
     line = raw.count(b"\n", 0, error.start) + 1
     where = f"not UTF-8 text (line {line}, byte {error.start})"
-    if looks_cp1251(raw):
+    cyrillic = cyrillic_encoding(raw)
+    if cyrillic == "cp1251":
         return (
             f"{where}: it reads as Windows-1251 (Cyrillic); save it as UTF-8 "
             "(e.g. iconv -f cp1251 -t utf-8)"
+        )
+    if cyrillic == "koi8-r":
+        return (
+            f"{where}: it reads as KOI8-R (Cyrillic); save it as UTF-8 "
+            "(e.g. iconv -f koi8-r -t utf-8)"
         )
     if b"\x00" in raw[:64]:  # (ASCII letters in UTF-16 come with a zero byte each)
         return f"{where}: it looks like UTF-16; save it as UTF-8"
