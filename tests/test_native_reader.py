@@ -367,3 +367,36 @@ def test_a_koi8r_csv_is_not_read_as_windows_1251(run, tmp_path) -> None:
     result = run("convert", path, "-o", tmp_path / "out", "--encoding", "koi8-r")
     assert result.code == 0, result.err
     assert "Японские исследования" in next((tmp_path / "out").glob("*.xml")).read_text("utf-8")
+
+
+# ---------------------------------------------------------------- YAML or JSON
+
+
+FLOW = "{title: {en: A title}, authors: [{name: {surname: Ivanova, given: Anna}}], volume: 2.10}\n"
+
+
+@pytest.mark.parametrize("name", ["article.yaml", "article.yml", "article.YAML"])
+def test_a_yaml_file_beginning_with_a_flow_mapping_is_yaml(run, write_article, tmp_path, name):
+    """'{' begins a YAML flow mapping too: such a file was refused as 'malformed JSON'."""
+    article = write_article(FLOW, name=name)
+    result = run("convert", article, "-o", tmp_path / "o")
+    assert result.code == 0, result.err
+    xml = next((tmp_path / "o").glob("*.xml")).read_text(encoding="utf-8")
+    assert "<volume>2.10</volume>" in xml
+
+
+def test_standard_input_is_json_when_it_reads_as_json_else_yaml(run, monkeypatch, tmp_path):
+    import io
+    import sys
+
+    (tmp_path / "journal.yaml").write_text("title: {en: J}\nissn: {print: 2658-6444}\n")
+    monkeypatch.chdir(tmp_path)
+    for text in (FLOW, '{"title": {"en": "A title"}, "volume": 2.10}'):
+        monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+        result = run("convert", "-", "-o", "-")
+        assert result.code == 0, result.err
+        assert "<volume>2.10</volume>" in result.out
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"title": {"en": "A title"} "volume": 2}'))
+    result = run("convert", "-", "-o", "-")
+    _single_line_error(result, "<stdin>: line 1: malformed JSON: Expecting ',' delimiter")
+    assert native.parse_data('{"a": 1, }', "<stdin>") == {"a": 1}  # (YAML: a trailing comma)

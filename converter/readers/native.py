@@ -345,30 +345,38 @@ def _no_duplicate_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
-    """Parse YAML or JSON text into a mapping; raise ``InputError`` with one clear line."""
-    is_json = name.endswith(".json") or (isinstance(text, str) and text.lstrip().startswith("{"))
+    """Parse YAML or JSON text into a mapping; raise ``InputError`` with one clear line.
+
+    A .json file is JSON, a .yaml or .yml file YAML (a YAML file may begin with '{', a flow
+    mapping: it was refused as malformed JSON). Other names (standard input) are YAML, or JSON
+    first when the text begins as JSON does ('{"'), then YAML if it is not JSON."""
+    lower = name.lower()
+    json_first = lower.endswith(".json") or (
+        not lower.endswith((".yaml", ".yml"))
+        and isinstance(text, str)
+        and _JSON_START.match(text) is not None
+    )
     small = False  # True: known to be within _MAX_NODES values and no deeper, no walk needed
     aliased = False
     try:
-        if is_json:
-            # A number keeps the text typed (2.10, not 2.1), as in YAML (see ``_Loader``).
-            data = json.loads(
-                text, object_pairs_hook=_no_duplicate_pairs, parse_float=str, parse_constant=str
-            )
-        else:
-            if _nesting_bound(text) > _SAFE_DEPTH:
-                too_deep = _too_deep_yaml(text)  # (libyaml's parser does not recurse)
-                if too_deep is not None:
-                    raise too_deep
-            loader = _Loader(text)  # what yaml.load does, keeping the loader for its size note
-            # An anchor starts with "&": a text without one has no aliases (``_build``).
-            loader.jatsconv_anchors = ("&" if isinstance(text, str) else b"&") in text
+        data: Any = _NOT_JSON
+        if json_first:
             try:
-                data = loader.get_single_data()
-            finally:
-                loader.dispose()
-            small = getattr(loader, "jatsconv_small", False)
-            aliased = getattr(loader, "jatsconv_aliased", False)
+                # A number keeps the text typed (2.10, not 2.1), as in YAML (see ``_Loader``).
+                data = json.loads(
+                    text, object_pairs_hook=_no_duplicate_pairs, parse_float=str, parse_constant=str
+                )
+            except json.JSONDecodeError as exc:
+                if lower.endswith(".json"):
+                    raise
+                json_error = exc  # (said if the text is no YAML either)
+        if data is _NOT_JSON:
+            try:
+                data, small, aliased = _load_yaml(text)
+            except yaml.YAMLError:
+                if json_first:
+                    raise json_error from None
+                raise
     except _TooDeep as exc:
         raise InputError(name, [_too_deep_line(exc.field)]) from None
     except RecursionError:  # json: Python's own limit (some 1,000 levels) before ours
@@ -400,6 +408,28 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     if not small or len(text) > _MAX_FIELD:
         _check_size(data, name, aliased)
     return data
+
+
+_NOT_JSON = object()
+_JSON_START = re.compile(r'\s*\{\s*["}]')  # a JSON object's first key is quoted
+
+
+def _load_yaml(text: str | bytes) -> tuple[Any, bool, bool]:
+    """The YAML document, and whether it is known to be small enough to need no size walk and
+    whether aliases were followed (see ``_construct_document``)."""
+    if _nesting_bound(text) > _SAFE_DEPTH:
+        too_deep = _too_deep_yaml(text)  # (libyaml's parser does not recurse)
+        if too_deep is not None:
+            raise too_deep
+    loader = _Loader(text)  # what yaml.load does, keeping the loader for its size note
+    # An anchor starts with "&": a text without one has no aliases (``_build``).
+    loader.jatsconv_anchors = ("&" if isinstance(text, str) else b"&") in text
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    small = getattr(loader, "jatsconv_small", False)
+    return data, small, getattr(loader, "jatsconv_aliased", False)
 
 
 def _tab_at(text: str | bytes, line: int, column: int) -> bool:
