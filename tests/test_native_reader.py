@@ -400,3 +400,60 @@ def test_standard_input_is_json_when_it_reads_as_json_else_yaml(run, monkeypatch
     result = run("convert", "-", "-o", "-")
     _single_line_error(result, "<stdin>: line 1: malformed JSON: Expecting ',' delimiter")
     assert native.parse_data('{"a": 1, }', "<stdin>") == {"a": 1}  # (YAML: a trailing comma)
+
+
+# ---------------------------------------------------------------- merge keys
+
+
+def test_a_merge_key_gives_the_fields_of_the_mapping_it_names(run, write_article, tmp_path):
+    """'<<: *moscow' was 'could not determine a constructor for the tag …merge'."""
+    article = write_article(
+        GOOD + "    affiliations: [aff1, aff2]\n"
+        "affiliations:\n"
+        "  - &moscow {id: aff1, institution: {en: Moscow State University}, country: RU}\n"
+        "  - <<: *moscow\n"
+        "    id: aff2\n"
+        "    department: {en: Faculty of Physics}\n"
+    )
+    result = run("convert", article, "-o", tmp_path / "o")
+    assert result.code == 0, result.err
+    xml = (tmp_path / "o" / "article.xml").read_text(encoding="utf-8")
+    assert xml.count("Moscow State University") == 2 and "Faculty of Physics" in xml
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("d: &d {a: 1, b: 2}\nx: {<<: *d, b: 3}\n", {"a": 1, "b": 3}),  # the mapping's own wins
+        ("x:\n  b: 3\n  <<: {a: 1, b: 2}\n", {"a": 1, "b": 3}),  # wherever it is
+        ("p: &p {k: p}\nq: &q {k: q, y: 2}\nx: {<<: [*p, *q]}\n", {"k": "p", "y": 2}),  # first
+        ("p: &p {k: p}\nq: &q {k: q}\nx:\n  <<: *p\n  <<: *q\n", {"k": "q"}),  # the later key
+        ("x: {'<<': text}\n", {"<<": "text"}),  # quoted: a key like any other
+        ("x: {a: <<}\n", {"a": "<<"}),  # a value: text
+        ("d: &d {a: 1}\nx: !!map {<<: *d, b: 2}\n", {"a": 1, "b": 2}),
+    ],
+)
+def test_merge_keys_read_as_yaml_defines_them(text: str, read: dict) -> None:
+    assert native.parse_data(text, "x.yaml")["x"] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("x:\n  <<: 5\n", "line 2: a merge key (<<) takes a mapping or a list of them"),
+        ("x:\n  <<: {a: 1}\n  a: 2\n  a: 3\n", "line 4: key 'a' given twice"),
+    ],
+)  # fmt: skip
+def test_a_bad_merge_is_one_line(text: str, line: str) -> None:
+    with pytest.raises(native.InputError) as refused:
+        native.parse_data(text, "x.yaml")
+    assert refused.value.lines() == [f"x.yaml: malformed input: {line}"]
+
+
+def test_merges_copying_too_many_values_are_refused_as_they_are_copied() -> None:
+    """300 merges of a 1,000-field mapping: 300,000 values from a 30 KB file."""
+    fields = ", ".join(f"f{i}: {i}" for i in range(1_000))
+    text = f"d: &d {{{fields}}}\nx:\n" + "".join(f"  - {{<<: *d, n: {i}}}\n" for i in range(300))
+    with pytest.raises(native.InputError) as refused:
+        native.parse_data(text, "x.yaml")
+    assert refused.value.lines() == ["x.yaml: more than 200000 values (alias expansion?): refused"]

@@ -128,22 +128,37 @@ _Loader.ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]  # ()
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    """PyYAML's constructor for a mapping under an explicit tag (``!!omap``, ``!!map`` …):
+    a key given twice is refused, merge keys merge (see ``_merged``)."""
     mapping: dict[Any, Any] = {}
+    merges = []
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if key is _MERGE_KEY:
+            merges.append((key_node, loader.construct_object(value_node, deep=True)))
+            continue
         if key in mapping:
             line = key_node.start_mark.line + 1
             raise yaml.YAMLError(f"line {line}: key {key!r} given twice")
         mapping[key] = loader.construct_object(value_node, deep=True)
-    return mapping
+    if not merges:
+        return mapping
+    if not hasattr(loader, "jatsconv_merged"):
+        loader.jatsconv_merged = [0]  # (values copied in the document, as in ``_merged``)
+    return _merged(mapping, merges, loader.jatsconv_merged)
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:merge", lambda loader, node: _MERGE_KEY)
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _NULL_TAG = "tag:yaml.org,2002:null"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# The key a plain '<<' gives (YAML's merge key): a '<<' string of its own, told by identity from a
+# quoted '<<', which is text; a plain '<<' that is a value is the text '<<' too.
+_MERGE_KEY = "".join(("<", "<"))
 _BUILDING = object()  # marks a node whose value is being built (to refuse recursion)
 
 
@@ -180,8 +195,13 @@ def _construct_fast(
         memo[key_id] = _BUILDING
         value = {}
         below = depth + 1
+        merges = None
         for key_node, value_node in node.value:
             key = _construct_fast(loader, key_node, memo, below)
+            if key is _MERGE_KEY:
+                merged = _construct_fast(loader, value_node, memo, depth)  # (at this level)
+                merges = [*(merges or ()), (key_node, merged)]
+                continue
             try:
                 given = key in value
             except TypeError:
@@ -193,6 +213,9 @@ def _construct_fast(
             except _TooDeep as exc:
                 exc.field = key
                 raise
+        if merges is not None:
+            memo[_ALIASED] = True  # (the size walk counts what the merges copied)
+            value = _merged(value, merges, memo.setdefault(_MERGED, [0]))
     elif tag == _SEQ_TAG:
         if depth > _MAX_DEPTH:
             raise _TooDeep
@@ -201,6 +224,8 @@ def _construct_fast(
         value = [_construct_fast(loader, item, memo, below) for item in node.value]
     elif tag == _NULL_TAG:
         value = None
+    elif tag == _MERGE_TAG and type(node) is _SCALAR_NODE:
+        value = _MERGE_KEY
     else:
         _resolve_below(loader, node, depth)
         value = loader.construct_object(node, deep=True)
@@ -227,6 +252,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, count: list[int], depth: in
             resolved = _PLAIN_TAGS.get(value) or _plain_tag(value)
             if resolved == _STR_TAG:
                 return value
+            if resolved == _MERGE_TAG:
+                return _MERGE_KEY
             node.tag = resolved
             return None if resolved == _NULL_TAG else loader.construct_object(node)
         if depth > _MAX_DEPTH:
@@ -257,8 +284,13 @@ def _build_mapping(
 ) -> dict[Any, Any]:
     count[0] += 2 * len(node.value)
     mapping: dict[Any, Any] = {}
+    merges = None
     for key_node, value_node in node.value:
         key = _build(loader, key_node, count, below)
+        if key is _MERGE_KEY:
+            merged = _build(loader, value_node, count, below - 1)  # (at this level)
+            merges = [*(merges or ()), (key_node, merged)]
+            continue
         try:
             given = key in mapping
         except TypeError:
@@ -270,7 +302,36 @@ def _build_mapping(
         except _TooDeep as exc:
             exc.field = key  # (the outermost mapping's key is the one left)
             raise
-    return mapping
+    return mapping if merges is None else _merged(mapping, merges, count)
+
+
+def _merged(
+    mapping: dict[Any, Any], merges: list[tuple[yaml.Node, Any]], count: list[int]
+) -> dict[Any, Any]:
+    """``mapping`` with the fields its merge keys give (``<<: *defaults``, ``<<: [*a, *b]``)
+    and it does not, as YAML's merge key: of a list of mappings the first that gives a field
+    wins, of two merge keys the later. ``count``: values copied so far in the document, refused
+    past ``_MAX_NODES`` as they are copied (10,000 merges of a 1,000-field mapping would be ten
+    million). The merged mappings are at the level of ``mapping``: no deeper."""
+    sources: list[dict[Any, Any]] = []
+    for key_node, value in merges:
+        given = value if isinstance(value, list) else [value]
+        if not given or not all(isinstance(part, dict) for part in given):
+            line = key_node.start_mark.line + 1
+            raise yaml.YAMLError(f"line {line}: a merge key (<<) takes a mapping or a list of them")
+        sources.extend(reversed(given))
+    result: dict[Any, Any] = {}
+    for source in sources:
+        count[0] += len(source)
+        if count[0] > _MAX_NODES:
+            raise _TooMany
+        result.update(source)
+    result.update(mapping)
+    return result
+
+
+class _TooMany(Exception):
+    """More than ``_MAX_NODES`` values copied by merge keys (see ``_merged``)."""
 
 
 class _TooDeep(Exception):
@@ -312,6 +373,7 @@ def _resolve_below(loader: yaml.SafeLoader, node: yaml.Node, depth: int = 1) -> 
 
 
 _ALIASED = -1  # a memo key no node id can be: set when an alias was followed
+_MERGED = -2  # another: [values copied by merge keys] (see ``_merged``)
 
 
 def _construct_document(self: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -379,6 +441,8 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
                 raise
     except _TooDeep as exc:
         raise InputError(name, [_too_deep_line(exc.field)]) from None
+    except _TooMany:
+        raise InputError(name, [_too_many_line()]) from None
     except RecursionError:  # json: Python's own limit (some 1,000 levels) before ours
         raise InputError(name, [_too_deep_line(None)]) from None
     except json.JSONDecodeError as exc:
@@ -498,6 +562,10 @@ def _too_deep_yaml(text: str | bytes) -> _TooDeep | None:
     return None
 
 
+def _too_many_line() -> str:
+    return f"more than {_MAX_NODES} values (alias expansion?): refused"
+
+
 def _too_deep_line(field: Any) -> str:
     """``field``: the top-level key the nesting is under, or a 1-tuple of it, or ()/None."""
     if isinstance(field, tuple):
@@ -517,7 +585,7 @@ def _check_size(data: Any, name: str, aliased: bool = True) -> None:
         depth += 1
         seen += len(level)
         if seen > _MAX_NODES:
-            raise InputError(name, [f"more than {_MAX_NODES} values (alias expansion?): refused"])
+            raise InputError(name, [_too_many_line()])
         below: list[Any] = []
         for item in level:
             kind = type(item)
