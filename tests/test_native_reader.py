@@ -457,3 +457,33 @@ def test_merges_copying_too_many_values_are_refused_as_they_are_copied() -> None
     with pytest.raises(native.InputError) as refused:
         native.parse_data(text, "x.yaml")
     assert refused.value.lines() == ["x.yaml: more than 200000 values (alias expansion?): refused"]
+
+
+# ---------------------------------------------------------------- UTF-16 without its mark
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text", ["language: ru\ntitle: {ru: Заголовок статьи}\n", "Заголовок: статьи\n"]
+)
+def test_utf16_without_its_mark_and_cyrillic_early_is_named(run, write_article, codec, text):
+    """A Cyrillic letter in UTF-16 (0x17 0x04 for 'З') is valid UTF-8 too, so the file read as
+    UTF-8 and was refused as containing U+0000 (or U+0017), without the UTF-16 the README
+    promises to name."""
+    article = write_article(GOOD)
+    article.write_bytes(text.encode(codec))
+    result = run("convert", article)
+    first = text.encode(codec).decode("utf-8")
+    char = next(c for c in first if c < " " and c != "\n")
+    _single_line_error(
+        result,
+        f"{article}: line 1: contains U+{ord(char):04X}, a character YAML and XML do not allow; "
+        "it looks like UTF-16 without a byte-order mark: save it as UTF-8",
+    )
+
+
+def test_a_stray_zero_byte_in_utf8_is_not_called_utf16(run, write_article) -> None:
+    article = write_article("title: {en: A\0title}\n" + GOOD.split("\n", 1)[1])
+    result = run("convert", article)
+    _single_line_error(result, "line 1: contains U+0000, a character YAML and XML do not allow")
+    assert "UTF-16" not in result.err

@@ -48,11 +48,22 @@ def decode_marked(raw: bytes) -> str | None:
 
 
 def looks_utf16(text: str) -> bool:
-    """Text whose every other character is U+0000: UTF-16 without its byte-order mark, read as
-    UTF-8 (each ASCII letter then comes with a zero byte, which UTF-8 reads as U+0000)."""
-    head = text[:64]
-    return len(head) >= 4 and (head[0::2].count("\0") == len(head[0::2])
-                               or head[1::2].count("\0") == len(head[1::2]))  # fmt: skip
+    """Text that is UTF-16 without its byte-order mark, read as UTF-8: each ASCII letter then
+    comes with a zero byte (U+0000), and a Cyrillic letter (U+0410-U+044F) as a control
+    character and a letter or digit (0x17 0x04 for 'З'), which UTF-8 reads too. So the bytes,
+    read as UTF-16 one way round, are printable text whose high bytes are one or two values
+    (0x00 for ASCII, 0x04 for Cyrillic)."""
+    raw = text[:128].encode("utf-8", "surrogatepass")[:128]
+    raw = raw[: len(raw) // 2 * 2]
+    if len(raw) < 4:
+        return False
+    for codec, high in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
+        if len(set(high)) > 2:
+            continue
+        read = raw.decode(codec, "replace")
+        if all(c.isprintable() or c in "\t\n\r" for c in read):
+            return True
+    return False
 
 
 def looks_cp1251(data: bytes) -> bool:

@@ -453,7 +453,7 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         problem = f"line {line}: contains U+{ord(char):04X}, a character YAML and XML do not allow"
         from converter.readers.encoding import looks_utf16  # (error path only)
 
-        if char == "\0" and looks_utf16(text if isinstance(text, str) else text.decode("latin-1")):
+        if char < " " and looks_utf16(text if isinstance(text, str) else text.decode("latin-1")):
             problem += "; it looks like UTF-16 without a byte-order mark: save it as UTF-8"
         raise InputError(name, [problem]) from None
     except yaml.MarkedYAMLError as exc:
