@@ -169,7 +169,7 @@ def test_the_cheap_nesting_bound_is_never_below_the_nesting(style: str) -> None:
                 deepest = max(deepest, depth)
             elif type(event).__name__ in ("SequenceEndEvent", "MappingEndEvent"):
                 depth -= 1
-        assert native._nesting_bound(text) >= deepest, (style, levels)
+        assert native._nesting_bound(text.encode()) >= deepest, (style, levels)
 
 
 def test_aliases_nesting_lists_in_lists_are_refused_past_the_limit() -> None:
@@ -487,3 +487,14 @@ def test_a_stray_zero_byte_in_utf8_is_not_called_utf16(run, write_article) -> No
     result = run("convert", article)
     _single_line_error(result, "line 1: contains U+0000, a character YAML and XML do not allow")
     assert "UTF-16" not in result.err
+
+
+def test_a_control_character_after_cyrillic_text_is_on_its_own_line() -> None:
+    """libyaml gives the byte of the UTF-8 it reads: counted as characters, a line with Cyrillic
+    before the character put it further down (line 9 for line 8)."""
+    text = "title: {ru: Заголовок статьи длинный очень}\nb: x\n" + "c: y\n" * 5 + "d: \x00\n"
+    with pytest.raises(native.InputError) as refused:
+        native.parse_data(text, "x.yaml")
+    assert refused.value.lines() == [
+        "x.yaml: line 8: contains U+0000, a character YAML and XML do not allow"
+    ]
