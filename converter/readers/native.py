@@ -28,10 +28,12 @@ _MAX_NODES = 200_000  # far beyond any real article; stops alias ("billion laugh
 _MAX_FIELD = 1_000_000
 _MAX_TEXT = 10_000_000
 # Lists and mappings inside each other: an article nests 5 levels deep. libyaml's C composer
-# recurses once per level and crashes the process (SIGSEGV) past some 20,000 levels, or 1,500
-# in a thread with a 512 KB stack (macOS), which a 60 KB file reaches: see ``_nesting_bound``.
+# recurses once per level, some 370 bytes of stack each: it crashes the process (SIGSEGV) past
+# some 22,000 levels with an 8 MB stack, 1,500 with 512 KB, which a 60 KB file reaches.
 _MAX_DEPTH = 100
-_SAFE_DEPTH = 500  # nesting the C composer is given without counting it exactly first
+# The nesting the C composer is given without counting it exactly first (``_nesting_bound``):
+# within a 1 MB stack. An article of 100 KB stays below the bound; counting costs a second read.
+_SAFE_DEPTH = 1000
 _PARENT_LEVELS = 3  # how far up from the article a journal file is looked for
 
 
@@ -522,10 +524,10 @@ def _nesting_bound(source: bytes) -> int:
     own); a block one begun on the line of its parent follows a '- ' or '? ' (or the ': ' of a
     '? ' key); one begun on a line of its own is indented more than its parent, or as much
     when a list under a mapping key, so no more than twice the deepest indentation (libyaml
-    allows no tab there). Only past ``_SAFE_DEPTH`` is the nesting counted exactly
-    (``_too_deep_yaml``). One pass keeps those four bytes (``bytes.translate``; no other
-    character's UTF-8 holds them): with the look for a run of spaces, 1.5 % of reading the
-    file, where four ``str.count`` passes over the text were 5 %."""
+    allows no tab there). Only past ``_SAFE_DEPTH`` (an article of over 100 KB) is the nesting
+    counted exactly (``_too_deep_yaml``). One pass keeps those four bytes (``bytes.translate``;
+    no other character's UTF-8 holds them): with the look for a run of spaces, 1.5 % of
+    reading the file, where four ``str.count`` passes over the text were 5 %."""
     for width in (32, 128, 512):  # (a longer run is quicker to look for)
         if b" " * width not in source:
             break
@@ -536,7 +538,7 @@ def _nesting_bound(source: bytes) -> int:
     loose = bound + marks.count(b"-") + 2 * marks.count(b"?")  # (quicker than counting '- ')
     if loose <= _SAFE_DEPTH:
         return loose
-    return bound + source.count(b"- ") + 2 * source.count(b"? ")
+    return bound + source.count(b"- ") + 2 * source.count(b"? ")  # (a long article)
 
 
 _NOT_NESTING = bytes(set(range(256)) - set(b"[{-?"))  # (deleted by translate)
