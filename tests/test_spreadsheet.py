@@ -368,6 +368,19 @@ def test_every_line_break_a_cell_may_hold_separates_items(tmp_path: Path, brk: s
     assert loaded.article.keywords == {"ru": ["один", "два"]}
 
 
+def test_a_koi8r_csv_is_read_as_koi8r(tmp_path: Path) -> None:
+    """KOI8-R bytes also read as Cyrillic letters in Windows-1251 (other ones): the encoding
+    whose commonest letters are Russian's is the one the file is read in, and said."""
+    path = tmp_path / "s.csv"
+    path.write_bytes(
+        "language;title:ru;title:en\nru;Японская культура;Japanese culture\n".encode("koi8-r")
+    )
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(path, None, ReadContext())
+    assert loaded.article.title["ru"] == "Японская культура"
+    assert any("read as KOI8-R text" in w for w in loaded.warnings)
+
+
 def test_merged_cells_give_their_value_to_every_row_they_cover(tmp_path: Path) -> None:
     """An editor merges the volume and issue of an issue's rows into one cell each: every
     article of those rows has them (openpyxl gives the value to the first row only)."""

@@ -73,7 +73,7 @@ from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import split_pages
-from converter.readers.encoding import looks_cp1251, marked_encoding
+from converter.readers.encoding import cyrillic_encoding, marked_encoding
 from converter.readers.reference_lists import headings_left_out, pair_lists
 from converter.scripts import unmixed
 
@@ -294,6 +294,7 @@ _ENCODING_NAMES = {
     "utf8": "UTF-8",
     "cp1251": "Windows-1251",
     "windows-1251": "Windows-1251",
+    "koi8-r": "KOI8-R",
     "utf-16": "UTF-16",
     "utf-32": "UTF-32",
 }
@@ -332,8 +333,8 @@ def _dialect(path: str, mtime: float, encoding: str | None, delimiter: str | Non
             elif marked := marked_encoding(sample):  # Excel's "Unicode Text" is UTF-16
                 chosen = marked
                 detected.append("encoding")
-            elif looks_cp1251(sample):
-                chosen = "cp1251"
+            elif cyrillic := cyrillic_encoding(sample):  # Windows-1251, or KOI8-R
+                chosen = cyrillic
                 detected.append("encoding")
             else:
                 raise InputError(
