@@ -67,8 +67,9 @@ def test_full_article_carries_every_field(article, store) -> None:
     assert x("//elocation-id/text()") == ["e1001"]
     assert not x("//article-meta/fpage")
     assert x("//history/date/@date-type") == ["received", "rev-recd", "rev-recd", "accepted"]
-    # the licence URL as the input writes it (recognised as CC BY-NC 4.0, not rewritten)
-    license_url = "https://creativecommons.org/licenses/by-nc/4.0/legalcode"
+    # the input's legal-code address, written as the licence's own URL (the one PMC's Style
+    # Checker and JATS4R take): the same licence, CC BY-NC 4.0
+    license_url = "https://creativecommons.org/licenses/by-nc/4.0/"
     assert x("//license/@xlink:href") == [license_url, license_url]
     assert x("//license/ali:license_ref/text()") == [license_url, license_url]
     assert x("//license/@xml:lang") == ["ru"]
