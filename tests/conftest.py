@@ -62,6 +62,17 @@ def run(capsys: pytest.CaptureFixture[str]):
     return _run
 
 
+def bilingual_saved_as(folder: Path, name: str, encoding: str) -> Path:
+    """The bilingual sample (and its journal file) in ``folder/name``, the article saved in
+    ``encoding``: how editors' files in other encodings reach the readers."""
+    place = folder / name
+    place.mkdir()
+    (place / "journal.yaml").write_bytes((BILINGUAL.parent.parent / "journal.yaml").read_bytes())
+    path = place / BILINGUAL.name
+    path.write_bytes(BILINGUAL.read_text(encoding="utf-8").encode(encoding, errors="replace"))
+    return path
+
+
 def xmllint(path: Path, catalog: Path) -> subprocess.CompletedProcess[str]:
     """The independent check: xmllint resolving the DOCTYPE through the DTD package's catalog."""
     exe = shutil.which("xmllint")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BILINGUAL, SAMPLES
+from conftest import SAMPLES, bilingual_saved_as
 from converter import load_article, to_jats
 from converter.errors import EXIT_INPUT
 
@@ -337,19 +337,9 @@ def test_non_utf8_input_is_named(run, tmp_path: Path, journal_file: Path) -> Non
     assert "latin1.yaml: not UTF-8 text" in result.err
 
 
-def _bilingual_in(tmp_path: Path, name: str, encoding: str) -> Path:
-    """The bilingual sample (and its journal file) with the article saved in ``encoding``."""
-    folder = tmp_path / name
-    folder.mkdir()
-    (folder / "journal.yaml").write_bytes((BILINGUAL.parent.parent / "journal.yaml").read_bytes())
-    path = folder / BILINGUAL.name
-    path.write_bytes(BILINGUAL.read_text(encoding="utf-8").encode(encoding, errors="replace"))
-    return path
-
-
 def test_a_windows_1251_article_is_named_as_such(run, tmp_path: Path) -> None:
     """A Russian article saved in Windows-1251: one line with the line and what the bytes are."""
-    article = _bilingual_in(tmp_path, "cp", "cp1251")
+    article = bilingual_saved_as(tmp_path, "cp", "cp1251")
     result = run("convert", article, "-o", tmp_path / "out")
     _single_line_error(result, "not UTF-8 text (line 7, byte 343): it reads as Windows-1251")
     assert "iconv -f cp1251 -t utf-8" in result.err
@@ -358,7 +348,10 @@ def test_a_windows_1251_article_is_named_as_such(run, tmp_path: Path) -> None:
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
 def test_utf16_and_utf32_with_a_byte_order_mark_convert(run, tmp_path: Path, encoding) -> None:
     """YAML allows UTF-16 and UTF-32 (Windows Notepad's "Unicode"): the same JATS as from UTF-8."""
-    plain, marked = _bilingual_in(tmp_path, "a", "utf-8"), _bilingual_in(tmp_path, "b", encoding)
+    plain, marked = (
+        bilingual_saved_as(tmp_path, "a", "utf-8"),
+        bilingual_saved_as(tmp_path, "b", encoding),
+    )
     assert marked.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
     assert run("convert", plain, "-o", tmp_path / "out-a").code == 0
     assert run("convert", marked, "-o", tmp_path / "out-b").code == 0
@@ -377,7 +370,7 @@ def test_utf16_without_a_byte_order_mark_is_named(run, write_article, encoding) 
     result = run("convert", article)
     expected = "line 1: contains U+0000, a character YAML and XML do not allow; it looks like "
     _single_line_error(result, expected + "UTF-16 without a byte-order mark: save it as UTF-8")
-    russian = _bilingual_in(article.parent, "ru", encoding)
+    russian = bilingual_saved_as(article.parent, "ru", encoding)
     _single_line_error(run("convert", russian), "it looks like UTF-16; save it as UTF-8")
 
 

@@ -303,24 +303,12 @@ def test_an_alias_bomb_under_an_explicit_tag_is_refused() -> None:
 # ---------------------------------------------------------------- encodings
 
 
-def _saved_as(tmp_path: Path, name: str, encoding: str) -> Path:
-    """The bilingual sample (and its journal file) with the article saved in ``encoding``."""
-    from conftest import BILINGUAL
-
-    folder = tmp_path / name
-    folder.mkdir()
-    (folder / "journal.yaml").write_bytes((BILINGUAL.parent.parent / "journal.yaml").read_bytes())
-    path = folder / BILINGUAL.name
-    path.write_bytes(BILINGUAL.read_text(encoding="utf-8").encode(encoding, errors="replace"))
-    return path
-
-
 def test_a_koi8r_article_is_named_as_such_and_the_advice_gives_its_text(run, tmp_path) -> None:
     """KOI8-R was called Windows-1251, and 'iconv -f cp1251' gave 'ъБЗПМПЧПЛ УФБФШЙ' for
     'Заголовок статьи'. KOI8-R is told by its commonest letters."""
-    from conftest import BILINGUAL
+    from conftest import BILINGUAL, bilingual_saved_as
 
-    article = _saved_as(tmp_path, "koi8", "koi8-r")
+    article = bilingual_saved_as(tmp_path, "koi8", "koi8-r")
     result = run("convert", article, "-o", tmp_path / "out")
     _single_line_error(
         result,
@@ -330,7 +318,7 @@ def test_a_koi8r_article_is_named_as_such_and_the_advice_gives_its_text(run, tmp
     title = "Российско-японские отношения: системный кризис или новые возможности?"
     assert title in BILINGUAL.read_text(encoding="utf-8")
     assert title in article.read_bytes().decode("koi8-r")  # what the advice gives
-    cp1251 = _saved_as(tmp_path, "cp", "cp1251")
+    cp1251 = bilingual_saved_as(tmp_path, "cp", "cp1251")
     _single_line_error(run("convert", cp1251), "it reads as Windows-1251 (Cyrillic)")
 
 

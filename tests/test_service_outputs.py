@@ -412,14 +412,19 @@ def _current_crossref_schema(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_ror_funder_id_is_deposited_as_ror_not_as_a_funder_identifier(
-    write_article, journal_file: Path, tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _with_depositor(journal_file: Path) -> None:
+    """The journal file with the depositor and registrant a Crossref deposit needs."""
     journal_file.write_text(
         journal_file.read_text(encoding="utf-8")
         + "crossref: {depositor_name: P, depositor_email: d@example.org, registrant: P}\n",
         encoding="utf-8",
     )
+
+
+def test_a_ror_funder_id_is_deposited_as_ror_not_as_a_funder_identifier(
+    write_article, journal_file: Path, tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_depositor(journal_file)
     article = write_article(ROR_FUNDER)
     data = _render(article, "crossref").data
     assert (
@@ -495,11 +500,7 @@ def test_the_journal_file_decides_which_journal_title_crossref_gets_first(
 def test_a_partial_licence_start_date_is_left_out_with_a_warning(
     write_article, journal_file: Path, tmp_path: Path, run
 ) -> None:
-    journal_file.write_text(
-        journal_file.read_text(encoding="utf-8")
-        + "crossref: {depositor_name: P, depositor_email: d@example.org, registrant: P}\n",
-        encoding="utf-8",
-    )
+    _with_depositor(journal_file)
     article = write_article(
         "title: T\ndoi: 10.5555/x.lic\nurl: https://example.org/a\n"
         "published: {electronic: 2021-03-15}\nlicense: {id: CC-BY-4.0, start_date: 2021-04}\n"
@@ -517,11 +518,7 @@ def test_a_partial_licence_start_date_is_left_out_with_a_warning(
 def test_a_language_without_two_letter_code_is_left_out_with_a_warning(
     write_article, journal_file: Path, tmp_path: Path, run, crossref_xsd, doaj_xsd
 ) -> None:
-    journal_file.write_text(
-        journal_file.read_text(encoding="utf-8")
-        + "crossref: {depositor_name: P, depositor_email: d@example.org, registrant: P}\n",
-        encoding="utf-8",
-    )
+    _with_depositor(journal_file)
     article = write_article(
         "language: sah\ntitle: {sah: Саха тылын үөрэҕэ, en: Studies of the Yakut language}\n"
         "doi: 10.5555/x.sah\nurl: https://example.org/a\npublished: {electronic: 2021-03-15}\n"
