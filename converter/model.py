@@ -191,6 +191,7 @@ def _keywords(value: Any) -> Any:
 _HTML_PARAGRAPHS = re.compile(r"^\s*<p(?:\s[^<>]*)?>.*</p>\s*$", re.DOTALL | re.IGNORECASE)
 _OTHER_TAG = re.compile(r"</?(?!(?:p|br|i|em|b|strong|sub|sup|sc|u)\b)[a-z][^<>]*>", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\s*</p>\s*(?:<p(?:\s[^<>]*)?>)?\s*|\s*<br\s*/?>\s*", re.I)
+_FIRST_OPENING = re.compile(r"^\s*<p(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
 def _paragraphs(value: Any) -> Any:
@@ -198,8 +199,7 @@ def _paragraphs(value: Any) -> Any:
     string of HTML paragraphs (``<p>…</p><p>…</p>``, with ``<br>`` and inline tags only) is
     its paragraphs, not text showing the tags."""
     if isinstance(value, str) and _HTML_PARAGRAPHS.match(value) and not _OTHER_TAG.search(value):
-        opening = re.compile(r"^\s*<p(?:\s[^<>]*)?>", re.IGNORECASE)
-        value = _PARAGRAPH_BREAK.split(opening.sub("", value, count=1))
+        value = _PARAGRAPH_BREAK.split(_FIRST_OPENING.sub("", value, count=1))
     elif isinstance(value, str):
         value = re.split(r"\n\s*\n", value)
     if isinstance(value, list):
