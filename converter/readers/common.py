@@ -108,7 +108,6 @@ def split_pages(value: str | None) -> dict[str, str]:
 
 # A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
 # С. 7–25, стр. 5, págs. 1-9. A letter joined to the number (S12, e101) is part of the page.
-# (The OJS reader has its own copy, ``ojs._PAGE_LABEL``.)
 _PAGE_LABEL = re.compile(
     r"^(?:pp|p|pgs?|pages?|ss?|str|стр|сс?|págs?|pag)(?:\.\s*|\s+)(?=[\dIVXLCDMivxlcdm])",
     re.IGNORECASE,

@@ -32,6 +32,7 @@ from converter.readers.common import (
     orcid_or_warn,
     parse_xml,
     split_pages,
+    unlabelled_pages,
 )
 from converter.readers.markup import (
     BLOCK_TAGS,
@@ -402,14 +403,6 @@ def _html_paragraphs(element: etree._Element, where: str, log: Collector) -> lis
     return html_paragraphs(_literal_angles(element.text or ""), where, log)
 
 
-# A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
-# С. 7–25, стр. 5, págs. 1-9. A letter joined to the number (S12, e101) is part of the page.
-_PAGE_LABEL = re.compile(
-    r"^(?:pp|p|pgs?|pages?|ss?|str|стр|сс?|págs?|pag)(?:\.\s*|\s+)(?=[\dIVXLCDMivxlcdm])",
-    re.IGNORECASE,
-)
-
-
 # One page (7, S12, e101, 12a, xii) and a range of two, at the start of the pages field.
 _ONE_PAGE = r"(?:[A-Za-z]{0,4}\d+[A-Za-z]{0,2}|[IVXLCDMivxlcdm]+)"
 _FIRST_RANGE = re.compile(
@@ -425,7 +418,7 @@ def _pages(text: str, log: Collector) -> dict[str, str]:
     5"), else said and left out. ``InputError`` naming
     ``<pages>`` for a range that runs backwards, which the model refuses."""
     written = " ".join(text.split())
-    text = _PAGE_LABEL.sub("", written).rstrip(". -\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+    text = unlabelled_pages(written).rstrip(". -\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
     if not text:
         return {}
     found = _FIRST_RANGE.match(text)
