@@ -462,6 +462,9 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         raise InputError(name, [problem]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
+        if "maximum nesting depth" in str(exc.problem) and mark is not None:
+            # libyaml's own limit (newer builds stop flow nesting before our bound sees it)
+            raise InputError(name, [_too_deep_line(_top_key(text, mark.line))]) from None
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = f"{where}malformed YAML: {exc.problem or exc}"
         if mark is not None and "tab" not in problem and _tab_at(text, mark.line, mark.column):
@@ -579,6 +582,18 @@ def _too_deep_yaml(text: str | bytes) -> _TooDeep | None:
 
 def _too_many_line() -> str:
     return f"more than {_MAX_NODES} values (alias expansion?): refused"
+
+
+_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
+
+
+def _top_key(text: str | bytes, line: int) -> str | None:
+    """The top-level key whose value holds 0-based ``line`` of a YAML text, or None."""
+    lines = (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).split("\n")
+    for candidate in reversed(lines[: line + 1]):
+        if found := _TOP_KEY.match(candidate):
+            return found[1]
+    return None
 
 
 def _too_deep_line(field: Any) -> str:
