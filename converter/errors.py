@@ -50,6 +50,11 @@ class InputError(ConverterError):
         self.problems = problems
         super().__init__("\n".join(self.lines()))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, list[str]]]:
+        # Rebuilt from its own arguments, not from the message alone: a process pool sends a
+        # worker's exception back pickled, and one that cannot be rebuilt breaks the pool.
+        return (type(self), (self.source, self.problems))
+
     def lines(self) -> list[str]:
         """One line per problem, at most 20 of one kind (then a line with the count)."""
         return [f"{self.source}: {p}" for p in capped(self.problems)]

@@ -1,0 +1,51 @@
+"""The Python API as a developer embedding the converter meets it: the README's examples, what
+a caller passes (``str`` paths, parsed data, bytes), the exceptions it documents, and what a
+library must never do (print, exit, write unvalidated files)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from conftest import BILINGUAL
+from converter import InputError, load_article
+
+JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
+BAD_ORCID = "    email: streltsov@example.org\n    orcid: 0000-0002-1825-0098\n"
+
+
+def _bad_article(folder: Path) -> Path:
+    """The bilingual sample with an ORCID whose checksum fails, its journal file beside it."""
+    (folder / "journal.yaml").write_bytes(JOURNAL.read_bytes())
+    path = folder / "bad.yaml"
+    text = BILINGUAL.read_text(encoding="utf-8")
+    path.write_text(text.replace("    email: streltsov@example.org\n", BAD_ORCID), "utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------------ exceptions
+
+
+def test_input_error_crosses_a_process_pool(tmp_path: Path) -> None:
+    """A pipeline converting in a process pool gets the article's own one-line error back,
+    not a broken pool (an exception that cannot be unpickled kills the pool)."""
+    bad = _bad_article(tmp_path)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future = pool.submit(partial(load_article, bad))
+        with pytest.raises(InputError) as caught:
+            future.result(timeout=120)
+    assert str(caught.value) == f"{bad}: authors[0].orcid: checksum fails: '0000-0002-1825-0098'"
+    assert caught.value.source == str(bad)
+    assert caught.value.problems == ["authors[0].orcid: checksum fails: '0000-0002-1825-0098'"]
+    copied = pickle.loads(pickle.dumps(caught.value))
+    assert (str(copied), copied.source, copied.problems) == (
+        str(caught.value),
+        caught.value.source,
+        caught.value.problems,
+    )
