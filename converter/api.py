@@ -14,7 +14,7 @@ import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from converter.atomic import sweep_stale, write_atomic
 from converter.enrich import enrich
@@ -27,6 +27,9 @@ from converter.options import JatsVersion, Options, Output, TagSet
 from converter.readers import Loaded, ReadContext, read_source
 from converter.validation import Problem
 from converter.writers import SUFFIXES, WRITERS
+
+if TYPE_CHECKING:
+    from converter.readers.native import JournalSource
 
 Status = Literal["converted", "invalid", "bad-input", "skipped"]
 
@@ -302,7 +305,7 @@ def convert_file(
     options: Options | None = None,
     fmt: str | None = None,
     context: ReadContext | None = None,
-    journal: Journal | Path | None = None,
+    journal: JournalSource | None = None,
     claims: OutputClaims | None = None,
 ) -> list[Conversion]:
     """Convert every article of one source file; outputs go to ``out_dir`` (or beside it).

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BILINGUAL
-from converter import InputError, load_article
+from converter import InputError, Journal, convert_file, load_article
 
 JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
 BAD_ORCID = "    email: streltsov@example.org\n    orcid: 0000-0002-1825-0098\n"
@@ -49,3 +49,19 @@ def test_input_error_crosses_a_process_pool(tmp_path: Path) -> None:
         caught.value.source,
         caught.value.problems,
     )
+
+
+# ------------------------------------------------------------------- what callers pass
+
+
+def test_journal_given_as_a_str_path(tmp_path: Path) -> None:
+    """``journal=`` takes a path written as text, as every other path argument does."""
+    article = tmp_path / "article.yaml"
+    article.write_bytes(BILINGUAL.read_bytes())  # no journal file beside it
+    loaded = load_article(str(article), journal=str(JOURNAL))
+    assert isinstance(loaded.journal, Journal)
+    assert loaded.journal.title["ru"] == "Японские исследования"
+    results = convert_file(str(article), str(tmp_path / "out"), journal=str(JOURNAL))
+    assert [r.status for r in results] == ["converted"], results
+    written = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
+    assert "<journal-title>Японские исследования</journal-title>" in written

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # not imported at run time: the registry lists readers without the model
-    from converter.model import Article, Journal
-    from converter.readers.native import JournalCache
+    from converter.model import Article
+    from converter.readers.native import JournalCache, JournalSource
 
 
 def _journal_cache() -> JournalCache:
@@ -27,7 +27,7 @@ class ReadContext:
     """What every reader may use: a journal that overrides the source's, the journal cache,
     and for CSV the text encoding and column separator the user chose (None: detected)."""
 
-    journal: Journal | Path | None = None
+    journal: JournalSource | None = None
     cache: Any = field(default_factory=_journal_cache)  # a readers.native.JournalCache
     encoding: str | None = None
     delimiter: str | None = None

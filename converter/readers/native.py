@@ -35,6 +35,8 @@ _MAX_DEPTH = 100
 # within a 1 MB stack. An article of 100 KB stays below the bound; counting costs a second read.
 _SAFE_DEPTH = 1000
 _PARENT_LEVELS = 3  # how far up from the article a journal file is looked for
+# What a caller gives as the journal: the object, or its file (a path as text or as a Path).
+JournalSource = Journal | str | os.PathLike[str]
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -869,7 +871,8 @@ class JournalCache:
     def __init__(self) -> None:
         self._by_path: dict[tuple[str, float], Journal] = {}
 
-    def load(self, path: Path) -> Journal:
+    def load(self, path: str | os.PathLike[str]) -> Journal:
+        path = Path(path)  # (a path given as text, from a caller of the API)
         resolved = self.resolve(path)
         try:
             key = (str(resolved), resolved.stat().st_mtime)
@@ -944,7 +947,7 @@ def article_from_data(
     name: str,
     *,
     base_dir: Path | None = None,
-    journal: Journal | Path | None = None,
+    journal: JournalSource | None = None,
     cache: JournalCache | None = None,
 ) -> Article:
     """Build an article from parsed data.
@@ -997,7 +1000,7 @@ def article_from_data(
 def load_article(
     path: str | os.PathLike[str],
     *,
-    journal: Journal | Path | None = None,
+    journal: JournalSource | None = None,
     cache: JournalCache | None = None,
     raw: bytes | None = None,
 ) -> Article:
@@ -1015,7 +1018,7 @@ def load_article_text(
     text: str,
     name: str = "<stdin>",
     *,
-    journal: Journal | Path | None = None,
+    journal: JournalSource | None = None,
     base_dir: Path | None = None,
 ) -> Article:
     """Read an article from text (for ``-`` on the command line)."""
