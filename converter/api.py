@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from converter.atomic import sweep_stale, write_atomic
 from converter.enrich import enrich
-from converter.errors import OUTPUT_ERRNOS, output_error
+from converter.errors import OUTPUT_ERRNOS, InputError, output_error
 from converter.grammars import Grammars
 from converter.model import Article, Journal
 from converter.naming import fit_name
@@ -49,16 +49,41 @@ __all__ = [
 def render(article: Article, options: Options, name: str = "output.xml") -> Output:
     """The pipeline after reading: enrich ``article``, write it in the format ``options.target``
     names (validated when ``options.grammars`` is set), then run the profiles of
-    ``options.profiles`` on the result. ``name`` names the output in problems."""
+    ``options.profiles`` on the result. ``name`` names the output in problems.
+
+    Raises ``InputError`` for an article without its journal, ``SetupError`` when the grammars
+    given are not installed, ``ValueError`` for an unknown format, version, tag set or profile.
+    """
     try:
         writer = WRITERS[options.target]
     except KeyError:
         raise ValueError(f"unknown output format {options.target!r}") from None
+    _require_journal(article, name)
     article = enrich(article)  # Latin names and references, parsed citations
     output = writer(article, options, name)
     if options.profiles:
         output.problems.extend(_profile_problems(article, options, output, name))
     return output
+
+
+def _require_journal(article: Article, name: str) -> None:
+    """Refuse, as bad input naming the field, an article whose journal was never read: one a
+    caller built with ``Article.model_validate`` from data without ``journal``, or with the
+    journal file's path (the readers, ``load_article`` and ``article_from_data`` read it)."""
+    journal = article.journal
+    if isinstance(journal, Journal):
+        return
+    if journal is None:
+        problem = (
+            "journal: no journal metadata (give the Article its Journal: load_article and "
+            "article_from_data find journal.yaml beside the article, or take journal=)"
+        )
+    else:
+        problem = (
+            f"journal: {journal!r} is a path, not read: build the article with load_article or "
+            "article_from_data, which read it"
+        )
+    raise InputError(name, [problem])
 
 
 def _profile_problems(

@@ -11,9 +11,10 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import BILINGUAL
-from converter import InputError, Journal, convert_file, load_article
+from conftest import BILINGUAL, SEED
+from converter import Article, InputError, Journal, convert_file, load_article, to_jats
 
 JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
 BAD_ORCID = "    email: streltsov@example.org\n    orcid: 0000-0002-1825-0098\n"
@@ -65,3 +66,15 @@ def test_journal_given_as_a_str_path(tmp_path: Path) -> None:
     assert [r.status for r in results] == ["converted"], results
     written = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
     assert "<journal-title>Японские исследования</journal-title>" in written
+
+
+def test_article_without_journal_is_input_error() -> None:
+    """An ``Article`` built from data without its journal is bad input naming the field, not
+    an ``AssertionError`` from inside a writer."""
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    with pytest.raises(InputError) as caught:
+        to_jats(Article.model_validate(data), name="seed.xml")
+    assert str(caught.value).startswith("seed.xml: journal: no journal metadata"), caught.value
+    unread = Article.model_validate({**data, "journal": "../journal.yaml"})
+    with pytest.raises(InputError, match=r"^seed\.xml: journal: '\.\./journal\.yaml' is a path"):
+        to_jats(unread, name="seed.xml")
