@@ -78,3 +78,13 @@ def test_article_without_journal_is_input_error() -> None:
     unread = Article.model_validate({**data, "journal": "../journal.yaml"})
     with pytest.raises(InputError, match=r"^seed\.xml: journal: '\.\./journal\.yaml' is a path"):
         to_jats(unread, name="seed.xml")
+
+
+def test_unsupported_version_says_it_is_text() -> None:
+    """``version=1.4`` (a number) is told that the version is the text '1.4', not "unsupported
+    JATS version 1.4 (use 1.4 or 1.3)", which contradicts itself."""
+    article = load_article(SEED)
+    with pytest.raises(ValueError, match=r"^unsupported JATS version 1\.4 \(use '1\.4' or '1\.3'"):
+        to_jats(article, version=1.4)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^unsupported tag set 'Publishing' \(use 'publishing'"):
+        to_jats(article, tag_set="Publishing")  # type: ignore[arg-type]

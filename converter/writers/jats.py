@@ -58,9 +58,9 @@ _TAG_SETS = {
 def doctype(version: JatsVersion = "1.4", tag_set: TagSet = "publishing") -> Doctype:
     """Return the exact public and system ids NISO publishes for a version and tag set."""
     if version not in _DATES:
-        raise ValueError(f"unsupported JATS version {version!r} (use 1.4 or 1.3)")
+        raise ValueError(f"unsupported JATS version {version!r} (use '1.4' or '1.3', as text)")
     if tag_set not in _TAG_SETS:
-        raise ValueError(f"unsupported tag set {tag_set!r} (use publishing or archiving)")
+        raise ValueError(f"unsupported tag set {tag_set!r} (use 'publishing' or 'archiving')")
     title, folder, filename = _TAG_SETS[tag_set]
     suffix = version.replace(".", "-")
     return Doctype(
