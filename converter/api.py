@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from converter.atomic import sweep_stale, write_atomic
 from converter.enrich import enrich
 from converter.errors import OUTPUT_ERRNOS, InputError, output_error
-from converter.grammars import Grammars
+from converter.grammars import Grammars, get_grammars
 from converter.model import Article, Journal
 from converter.naming import fit_name
 from converter.notices import notice, strict_problems, summary
@@ -335,13 +335,22 @@ def convert_file(
 ) -> list[Conversion]:
     """Convert every article of one source file; outputs go to ``out_dir`` (or beside it).
 
-    Input problems are reported in the returned conversions, never raised. ``claims`` holds the
-    outputs of the files converted before in the same run (an article whose output one of them
-    claimed is refused, ``OutputClaims``); without it, only this file's articles are compared.
+    What ``jatsconv convert`` does for one file: without ``options``, JATS 1.4 Publishing
+    validated against the installed DTDs (``SetupError`` when they are not installed), an
+    invalid output not written. ``fmt`` names the input format (detected when None);
+    ``journal`` (a ``Journal`` or its file) overrides the one the source names or sits beside.
+
+    Input problems are reported in the returned conversions, never raised; an output folder that
+    cannot be written raises ``OutputError``. ``claims`` holds the outputs of the files
+    converted before in the same run (an article whose output one of them claimed is refused,
+    ``OutputClaims``); without it, only this file's articles are compared.
     """
-    options = options or Options()
+    # As 'jatsconv convert': nothing written unchecked (Options() is what --no-validate runs).
+    options = options or Options(grammars=get_grammars().require())
     path = Path(source)
-    context = context or ReadContext(journal=journal)
+    context = context or ReadContext()
+    if journal is not None:
+        context = replace(context, journal=journal)
     claims = claims if claims is not None else OutputClaims()
     folder = Path(out_dir) if out_dir is not None else path.parent
     suffix = output_suffix(options)

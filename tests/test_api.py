@@ -4,6 +4,7 @@ library must never do (print, exit, write unvalidated files)."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
@@ -14,7 +15,16 @@ import pytest
 import yaml
 
 from conftest import BILINGUAL, SEED
-from converter import Article, InputError, Journal, convert_file, load_article, to_jats
+from converter import (
+    Article,
+    InputError,
+    Journal,
+    SetupError,
+    convert_file,
+    load_article,
+    to_jats,
+)
+from converter.readers import ReadContext
 
 JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
 BAD_ORCID = "    email: streltsov@example.org\n    orcid: 0000-0002-1825-0098\n"
@@ -88,3 +98,56 @@ def test_unsupported_version_says_it_is_text() -> None:
         to_jats(article, version=1.4)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"^unsupported tag set 'Publishing' \(use 'publishing'"):
         to_jats(article, tag_set="Publishing")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------ the CLI and the API agree
+
+
+def _rejecting_store(folder: Path) -> Path:
+    """A grammar folder whose JATS 1.4 Publishing DTD takes an empty <article> only: every
+    conversion is invalid against it."""
+    folder.mkdir()
+    (folder / "strict.dtd").write_text("<!ELEMENT article EMPTY>\n", encoding="ascii")
+    (folder / "catalog.xml").write_text(
+        '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n'
+        '  <public publicId="-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.4 20241031//EN"'
+        ' uri="strict.dtd"/>\n</catalog>\n',
+        encoding="ascii",
+    )
+    return folder
+
+
+def test_convert_file_validates_as_convert_does(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``convert_file`` without options validates against the installed DTDs, as ``jatsconv
+    convert`` does: an invalid output is reported and not written (it was written unchecked)."""
+    monkeypatch.setenv("JATSCONV_SCHEMA_DIR", str(_rejecting_store(tmp_path / "dtds")))
+    cli = run("convert", SEED, "-o", tmp_path / "cli", "--json")
+    assert cli.code == 1, cli.err
+    [api] = convert_file(SEED, tmp_path / "api")
+    assert api.status == "invalid"
+    assert not (tmp_path / "api").exists() or not any((tmp_path / "api").iterdir())
+    assert [api.as_dict()] == json.loads(cli.out)
+
+
+def test_convert_file_without_dtds_is_setup_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without installed DTDs ``convert_file`` says so (``SetupError``, as ``convert`` exits 4)
+    and writes nothing, rather than writing outputs nobody checked."""
+    monkeypatch.setenv("JATSCONV_SCHEMA_DIR", str(tmp_path / "none"))
+    with pytest.raises(SetupError, match="the JATS DTDs are not installed"):
+        convert_file(SEED, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_convert_file_context_keeps_journal(tmp_path: Path) -> None:
+    """``journal=`` is used when a ``context`` is given too (it was dropped in silence)."""
+    article = tmp_path / "article.yaml"
+    article.write_bytes(BILINGUAL.read_bytes())  # no journal file beside it
+    context = ReadContext(encoding="utf-8")
+    [result] = convert_file(article, tmp_path / "out", context=context, journal=JOURNAL)
+    assert result.status == "converted", result.problems
+    written = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
+    assert "<journal-title>Японские исследования</journal-title>" in written
