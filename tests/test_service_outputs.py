@@ -252,6 +252,23 @@ def test_convert_to_crossref_writes_file(tmp_path: Path, run) -> None:
     assert first.findtext(batch) != second.findtext(batch)
 
 
+def test_unwritable_state_folder_is_one_line(
+    tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A service account whose home cannot be written (the state folder cannot be made): one
+    line naming the folder and how to name another, exit 73, no 'internal error'."""
+    (tmp_path / "home").write_text("a file where the folder would be\n", encoding="ascii")
+    state = tmp_path / "home" / "state"
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(state))
+    result = run("convert", BILINGUAL, "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 73, result.err
+    assert result.err.splitlines() == [
+        f"jatsconv: {state}: cannot keep the last Crossref deposit timestamp (set "
+        "JATSCONV_STATE_DIR to a folder that can be written): not a directory"
+    ]
+    assert not (tmp_path / "out" / "streltsov-6.crossref.xml").exists()
+
+
 def test_convert_validates_against_configured_schema(
     tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch, crossref_xsd: etree.XMLSchema
 ) -> None:

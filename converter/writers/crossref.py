@@ -20,6 +20,7 @@ import pycountry
 from converter import model
 from converter.atomic import write_atomic
 from converter.config import load_config, state_dir
+from converter.errors import output_error
 from converter.inline import parse_inline, plain_text
 from converter.options import Options, Output
 from converter.text import is_group_name
@@ -49,23 +50,32 @@ def next_timestamp(now: dt.datetime | None = None) -> int:
     """A deposit timestamp (YYYYMMDDhhmmssfff, UTC) greater than any this user made before.
 
     The last value is kept in ``$XDG_CACHE_HOME/jats-converter/state/crossref-timestamp``,
-    updated under a file lock so that parallel conversions never hand out the same value.
+    updated under a file lock so that parallel conversions never hand out the same value. A
+    state folder that cannot be written (a service account's home) raises ``OutputError``.
     """
     now = now or dt.datetime.now(dt.UTC)
     candidate = int(now.strftime("%Y%m%d%H%M%S") + f"{now.microsecond // 1000:03d}")
     folder = state_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "crossref-timestamp"
-    with open(folder / "crossref-timestamp.lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            last = 0
-            with contextlib.suppress(FileNotFoundError, ValueError):
-                last = int(path.read_text(encoding="ascii").strip() or 0)
-            value = max(candidate, last + 1)
-            write_atomic(path, f"{value}\n".encode("ascii"))
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / "crossref-timestamp.lock", "a+b") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                last = 0
+                with contextlib.suppress(FileNotFoundError, ValueError):
+                    last = int(path.read_text(encoding="ascii").strip() or 0)
+                value = max(candidate, last + 1)
+                write_atomic(path, f"{value}\n".encode("ascii"))
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    except OSError as exc:
+        raise output_error(
+            folder,
+            exc,
+            "keep the last Crossref deposit timestamp "
+            "(set JATSCONV_STATE_DIR to a folder that can be written)",
+        ) from None
     return value
 
 
