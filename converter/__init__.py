@@ -1,11 +1,17 @@
 """jats-converter: scholarly article metadata to valid JATS XML, validated offline.
 
-The public API::
+The public API (the README's "Python API" section shows each name)::
 
     from converter import load_article, to_jats, convert_file, validate_file, get_grammars
 
     article = load_article("article.yaml")          # journal.yaml found beside it
     output = to_jats(article, grammars=get_grammars())  # bytes + DTD problems
+    results = convert_file("issue.xml", "out")      # any input format, files written if valid
+
+Reading without files: ``article_from_data`` (parsed data), ``read_articles`` (any format, with
+the readers' warnings); other outputs: ``render`` with ``Options(target=...)``; checking:
+``validate_file``, ``validate_bytes``. Errors: ``InputError``, ``SetupError``, ``OutputError``,
+all ``ConverterError``; the library never prints or exits.
 
 The names are imported on first use (PEP 562 ``__getattr__``): importing ``converter`` or one of
 its small modules (``converter.errors``, the CLI's group) does not load the model, the readers
@@ -20,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 from converter.version import __version__
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
-    from converter.api import Conversion, Output, convert_file, to_jats
-    from converter.errors import ConverterError, InputError, SetupError
+    from converter.api import Conversion, Output, convert_file, read_articles, render, to_jats
+    from converter.errors import ConverterError, InputError, OutputError, SetupError
     from converter.grammars import Grammars, get_grammars
     from converter.model import Article, Journal
-    from converter.readers.native import load_article
-    from converter.validation import Problem, validate_file
+    from converter.options import Options
+    from converter.readers.base import Loaded
+    from converter.readers.native import article_from_data, load_article
+    from converter.validation import Problem, validate_bytes, validate_file
 
 # Public name → the module that defines it.
 _PUBLIC = {
@@ -35,13 +43,20 @@ _PUBLIC = {
     "Grammars": "converter.grammars",
     "InputError": "converter.errors",
     "Journal": "converter.model",
+    "Loaded": "converter.readers.base",
+    "Options": "converter.options",
     "Output": "converter.api",
+    "OutputError": "converter.errors",
     "Problem": "converter.validation",
     "SetupError": "converter.errors",
+    "article_from_data": "converter.readers.native",
     "convert_file": "converter.api",
     "get_grammars": "converter.grammars",
     "load_article": "converter.readers.native",
+    "read_articles": "converter.api",
+    "render": "converter.api",
     "to_jats": "converter.api",
+    "validate_bytes": "converter.validation",
     "validate_file": "converter.validation",
 }
 
@@ -52,14 +67,21 @@ __all__ = [
     "Grammars",
     "InputError",
     "Journal",
+    "Loaded",
+    "Options",
     "Output",
+    "OutputError",
     "Problem",
     "SetupError",
     "__version__",
+    "article_from_data",
     "convert_file",
     "get_grammars",
     "load_article",
+    "read_articles",
+    "render",
     "to_jats",
+    "validate_bytes",
     "validate_file",
 ]
 

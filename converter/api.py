@@ -41,6 +41,7 @@ __all__ = [
     "convert_loaded",
     "output_suffix",
     "prepare",
+    "read_articles",
     "render",
     "to_jats",
 ]
@@ -115,14 +116,21 @@ def to_jats(
     grammars: Grammars | None = None,
     name: str = "output.xml",
 ) -> Output:
-    """Render one article as JATS, DTD-validated when ``grammars`` is given."""
+    """Render one article as JATS, DTD-validated when ``grammars`` is given (without it,
+    ``Output.valid`` only says the writer found nothing wrong). Nothing is written to disk.
+    Raises ``InputError`` (an article without its journal), ``SetupError`` (grammars not
+    installed) or ``ValueError`` (a version or tag set it does not know)."""
     options = Options(version=version, tag_set=tag_set, grammars=grammars)
     return render(article, options, name)
 
 
 @dataclass(slots=True)
 class Conversion:
-    """What happened to one article."""
+    """What happened to one article: ``status`` is "converted" (valid, written to
+    ``output``), "invalid" (the DTD, schema or a profile rejected it: ``output`` is None unless
+    ``Options.write_invalid``), "bad-input" (not read, or refused) or "skipped" (a batch's
+    up-to-date output). ``problems`` are the lines ``jatsconv convert`` prints (``FILE: field:
+    message``); ``warnings`` the reader's notices, each a ``str`` with a ``kind``."""
 
     source: str
     status: Status
@@ -321,6 +329,24 @@ class OutputClaims:
             ]
         warnings = [] if first == loaded.name else loaded.warnings
         return Conversion(loaded.name, "bad-input", problems=problems, warnings=warnings)
+
+
+def read_articles(
+    source: str | os.PathLike[str],
+    fmt: str | None = None,
+    *,
+    journal: JournalSource | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> list[Loaded]:
+    """Every article of one source file, read but not converted: any format ``convert`` reads
+    (``fmt``: one of ``--from``'s names, detected when None; ``encoding`` and ``delimiter`` for
+    CSV). Each ``Loaded`` holds its ``article``, or the ``problems`` that kept it from being
+    read (never raised), and the reader's ``warnings`` (each a ``str`` with a ``kind``).
+    ``journal`` (a ``Journal`` or its file) overrides the one the source names or sits beside.
+    """
+    context = ReadContext(journal=journal, encoding=encoding, delimiter=delimiter)
+    return list(read_source(Path(source), fmt, context))
 
 
 def convert_file(

@@ -50,4 +50,6 @@ class Output:
 
     @property
     def valid(self) -> bool:
+        """No problem of severity "error" (warnings allowed). Without grammars nothing was
+        validated, and only the writer's own problems count."""
         return not any(p.severity == "error" for p in self.problems)

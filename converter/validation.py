@@ -16,7 +16,7 @@ from lxml import etree
 
 from converter.dtd_sources import missing_dtd_message
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
-from converter.grammars import Grammars
+from converter.grammars import Grammars, get_grammars
 from converter.messages import article_without_front, dtd_message, syntax_message, what_is
 
 # The DOCTYPE assumed for a file that has none, by its dtd-version attribute.
@@ -259,13 +259,17 @@ def verdict_file(path: str | os.PathLike[str], store: Grammars) -> Verdict:
     return verdict_bytes(data, name, store)
 
 
-def validate_bytes(data: bytes, name: str, store: Grammars) -> list[Problem]:
-    """All problems of one JATS document given as bytes (empty when valid)."""
-    return verdict_bytes(data, name, store).problems
+def validate_bytes(
+    data: bytes, name: str = "<bytes>", store: Grammars | None = None
+) -> list[Problem]:
+    """All problems of one JATS document given as bytes (empty when valid), against the DTD
+    its DOCTYPE names in ``store`` (the installed DTDs when None); ``name`` names it in them."""
+    return verdict_bytes(data, name, store or get_grammars()).problems
 
 
-def validate_file(path: str | os.PathLike[str], store: Grammars) -> list[Problem]:
-    """All problems of one JATS file (empty when valid)."""
+def validate_file(path: str | os.PathLike[str], store: Grammars | None = None) -> list[Problem]:
+    """All problems of one JATS file (empty when valid), as ``jatsconv validate`` finds them.
+    A file that cannot be read raises ``InputError``; a store with no DTDs ``SetupError``."""
     name = str(path)
     try:
         data = Path(path).read_bytes()

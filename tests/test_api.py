@@ -14,19 +14,26 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BILINGUAL, SEED
+from conftest import BILINGUAL, SAMPLES, SEED
 from converter import (
     Article,
     InputError,
     Journal,
+    Options,
     SetupError,
+    article_from_data,
     convert_file,
     load_article,
+    read_articles,
+    render,
     to_jats,
+    validate_bytes,
+    validate_file,
 )
 from converter.readers import ReadContext
 
 JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
+NLM = SAMPLES / "nlm" / "2018-1" / "streltsov-110.nlm.xml"
 BAD_ORCID = "    email: streltsov@example.org\n    orcid: 0000-0002-1825-0098\n"
 
 
@@ -151,3 +158,67 @@ def test_convert_file_context_keeps_journal(tmp_path: Path) -> None:
     assert result.status == "converted", result.problems
     written = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
     assert "<journal-title>Японские исследования</journal-title>" in written
+
+
+def test_validate_file_uses_the_installed_dtds(tmp_path: Path, store) -> None:
+    """``validate_file(path)`` needs no grammar store: the installed one, as ``validate``."""
+    written = tmp_path / "seed.xml"
+    written.write_bytes(to_jats(load_article(SEED)).data)
+    assert validate_file(written) == [] == validate_file(written, store)
+    broken = (
+        written.read_bytes()
+        .replace(b"<volume>", b"<volume-x>")
+        .replace(b"</volume>", b"</volume-x>")
+    )
+    [problem, *_] = validate_bytes(broken)
+    assert str(problem).startswith("<bytes>:"), problem
+    assert "<volume-x> is not allowed in <article-meta>" in problem.message
+
+
+# --------------------------------------------------------------- data without files
+
+
+def test_parsed_data_becomes_an_article() -> None:
+    """A web service holding the article as parsed data (and the journal as an object) gets
+    the article ``load_article`` reads from the file, and the same one-line problems."""
+    data = yaml.safe_load(BILINGUAL.read_text(encoding="utf-8"))
+    journal = load_article(BILINGUAL).journal
+    assert isinstance(journal, Journal)
+    article = article_from_data(data, "upload.yaml", journal=journal)
+    assert to_jats(article).data == to_jats(load_article(BILINGUAL)).data
+    with pytest.raises(InputError, match=r"^upload\.yaml: authors\[0\]\.orcid: checksum fails"):
+        article_from_data(
+            {**data, "authors": [{**data["authors"][0], "orcid": "0000-0002-1825-0098"}]},
+            "upload.yaml",
+            journal=journal,
+        )
+    for wrong in ([], "title: x", None):
+        with pytest.raises(InputError, match=r"^upload\.yaml: expected a mapping of fields"):
+            article_from_data(wrong, "upload.yaml", journal=journal)  # type: ignore[arg-type]
+
+
+def test_read_articles_gives_warnings_as_data(run, tmp_path: Path) -> None:
+    """Articles of any format read without converting them, each with the warnings
+    ``jatsconv convert`` prints for it (as data: the library prints nothing)."""
+    for source in (SAMPLES / "ojs" / "2019-1" / "issue.xml", NLM):
+        cli = run("convert", source, "-o", tmp_path / source.stem, "--json")
+        expected = [(r["source"], r.get("warnings", [])) for r in json.loads(cli.out)]
+        loaded = read_articles(source)
+        assert all(isinstance(item.article, Article) for item in loaded)
+        got = [(item.name, [w.as_dict() for w in item.warnings]) for item in loaded]
+        assert got == expected
+    [nlm] = read_articles(NLM)
+    assert [(str(w), w.kind) for w in nlm.warnings] == [
+        ("the body is not read (front matter and references only)", "out of scope")
+    ]
+
+
+def test_render_writes_other_formats_in_memory(run, tmp_path: Path) -> None:
+    """``render`` gives the DOAJ and meta-tag files ``convert --to`` writes, without a file."""
+    article = load_article(BILINGUAL)
+    for target, suffix in (("doaj", ".doaj.xml"), ("meta-tags", ".meta.html")):
+        result = run("convert", BILINGUAL, "--to", target, "-o", tmp_path)
+        assert result.code == 0, result.err
+        output = render(article, Options(target=target))
+        assert output.valid and output.suffix == suffix
+        assert output.data == (tmp_path / f"streltsov-6{suffix}").read_bytes()

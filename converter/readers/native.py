@@ -10,7 +10,7 @@ import json
 import operator
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -943,20 +943,23 @@ def _is_journal_data(data: dict[str, Any]) -> bool:
 
 
 def article_from_data(
-    data: dict[str, Any],
-    name: str,
+    data: Mapping[str, Any],
+    name: str = "<data>",
     *,
     base_dir: Path | None = None,
     journal: JournalSource | None = None,
     cache: JournalCache | None = None,
 ) -> Article:
-    """Build an article from parsed data.
+    """Build an article from parsed data (a mapping, as YAML or JSON parsers give); raise
+    ``InputError`` with one line per problem, naming ``name`` and the field.
 
     The journal comes from ``journal`` (an object or a file; it wins), else from the data's
     ``journal`` field (inline or a path relative to ``base_dir``), else from a journal file found
     beside ``base_dir``.
     """
     cache = cache or _default_cache
+    if not isinstance(data, Mapping):  # (a caller's parsed data; parse_data checks files)
+        raise InputError(name, ["expected a mapping of fields at the top level"])
     if _is_journal_data(data):
         raise InputError(
             name,
@@ -1006,8 +1009,10 @@ def load_article(
 ) -> Article:
     """Read one article file (YAML or JSON); raise ``InputError`` with one line per problem.
 
+    The journal is ``journal`` (a ``Journal``, or its file as a path), else the article's
+    ``journal:`` field, else ``journal.yaml`` beside the article or up to three folders above.
     ``raw`` is the file's content when the caller has read it already (a batch reads each
-    input once, for its up-to-date stamp and for parsing)."""
+    input once; a service holding an upload's bytes names it with ``path``)."""
     source = Path(path)
     data = parse_data(_read_text(source, raw), str(source))
     base_dir = (cache or _default_cache).folder_of(source)
