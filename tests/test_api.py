@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import pickle
+import re
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -14,7 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BILINGUAL, SAMPLES, SEED
+import converter
+from conftest import BILINGUAL, ROOT, SAMPLES, SEED, xmllint
 from converter import (
     Article,
     InputError,
@@ -72,7 +77,7 @@ def test_input_error_crosses_a_process_pool(tmp_path: Path) -> None:
 # ------------------------------------------------------------------- what callers pass
 
 
-def test_journal_given_as_a_str_path(tmp_path: Path) -> None:
+def test_journal_given_as_a_str_path(tmp_path: Path, store) -> None:
     """``journal=`` takes a path written as text, as every other path argument does."""
     article = tmp_path / "article.yaml"
     article.write_bytes(BILINGUAL.read_bytes())  # no journal file beside it
@@ -83,6 +88,8 @@ def test_journal_given_as_a_str_path(tmp_path: Path) -> None:
     assert [r.status for r in results] == ["converted"], results
     written = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
     assert "<journal-title>Японские исследования</journal-title>" in written
+    checked = xmllint(tmp_path / "out" / "article.xml", store.catalog)
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_article_without_journal_is_input_error() -> None:
@@ -222,3 +229,45 @@ def test_render_writes_other_formats_in_memory(run, tmp_path: Path) -> None:
         output = render(article, Options(target=target))
         assert output.valid and output.suffix == suffix
         assert output.data == (tmp_path / f"streltsov-6{suffix}").read_bytes()
+
+
+# ------------------------------------------------------------------------ the README
+
+
+def _readme_api() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("\n## Python API\n")
+    return text[start : text.index("\n## ", start + 1)]
+
+
+def test_readme_examples_print_what_it_shows(tmp_path: Path) -> None:
+    """Each example of the README's Python API section, run as written from a folder holding
+    the samples, prints the text block shown after it, and nothing on standard error."""
+    blocks = re.findall(r"```(\w+)\n(.*?)```", _readme_api(), re.S)
+    examples = [
+        (code, blocks[n + 1][1] if n + 1 < len(blocks) and blocks[n + 1][0] == "text" else None)
+        for n, (kind, code) in enumerate(blocks)
+        if kind == "python"
+    ]
+    assert len(examples) >= 5
+    (tmp_path / "samples").symlink_to(SAMPLES)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "JATSCONV_STATE_DIR": str(tmp_path / "state"),
+        "JATSCONV_CONFIG": str(tmp_path / "no-config.toml"),
+    }
+    for code, shown in examples:
+        done = subprocess.run(
+            [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        assert (done.returncode, done.stderr) == (0, ""), code
+        if shown is not None:
+            assert done.stdout == shown, code
+
+
+def test_readme_documents_every_public_name() -> None:
+    """Every name ``converter`` exports has its row in the README's Python API section."""
+    first_cells = re.findall(r"^\| (.+?) \|", _readme_api(), re.M)
+    documented = {name for cell in first_cells for name in re.findall(r"`(\w+)", cell)}
+    assert set(converter.__all__) - documented == set()
