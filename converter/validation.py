@@ -8,6 +8,7 @@ on JATS with lxml 6.1.3, which no longer loads external parameter entities by de
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
@@ -15,8 +16,9 @@ from typing import Literal
 from lxml import etree
 
 from converter.dtd_sources import missing_dtd_message
+from converter.dtd_subset import declaration_message, internal_subset, merged_dtd, refusal
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
-from converter.grammars import Grammars, get_grammars
+from converter.grammars import Grammars, get_grammars, load_dtd
 from converter.messages import article_without_front, dtd_message, syntax_message, what_is
 
 # The DOCTYPE assumed for a file that has none, by its dtd-version attribute.
@@ -77,6 +79,12 @@ def safe_parser(*, drop_layout: bool = False) -> etree.XMLParser:
 
 
 _PARSER = safe_parser()
+# libxml2's codes for a DTD's validity errors: some stop even a parse that does not validate (an
+# element or a notation declared twice in the DOCTYPE, a second ID attribute), as xmllint says.
+_VALIDITY_CODES = frozenset(
+    getattr(etree.ErrorTypes, code) for code in dir(etree.ErrorTypes) if code.startswith("DTD_")
+)
+_PLACE = re.compile(r", line \d+, column \d+$")
 
 
 def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
@@ -85,6 +93,10 @@ def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno or 0, 0)
+        if exc.code in _VALIDITY_CODES:  # well-formed; a DOCTYPE's declaration breaks validity
+            said = _PLACE.sub("", exc.msg)
+            problem = Problem(name, line or 0, column, declaration_message(said), raw=said)
+            raise InvalidDeclarations([problem]) from None
         message = syntax_message(exc.msg)
         raise InvalidDocument([Problem(name, line or 0, column, message)]) from None
     tree = root.getroottree()
@@ -110,6 +122,11 @@ class InvalidDocument(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))
+
+
+class InvalidDeclarations(InvalidDocument):
+    """A well-formed document whose DOCTYPE's own declarations break a rule of validity that
+    libxml2 applies while reading them (an element declared twice): invalid, as xmllint says."""
 
 
 def _undeclared_entities(tree: etree._ElementTree, dtd: etree.DTD, name: str) -> list[Problem]:
@@ -159,8 +176,9 @@ class UnknownDoctype(InvalidDocument):
     """The DOCTYPE names no NLM/JATS DTD: the document is not checked (bad input, exit 3)."""
 
 
-def dtd_for_tree(tree: etree._ElementTree, store: Grammars, name: str) -> etree.DTD:
-    """The DTD a document's DOCTYPE names (or, lacking one, its dtd-version's Publishing DTD).
+def dtd_path_for_tree(tree: etree._ElementTree, store: Grammars, name: str) -> Path:
+    """The DTD file a document's DOCTYPE names (or, lacking one, its dtd-version's Publishing
+    DTD).
 
     Raises ``DtdMissing`` for a known public id whose DTD is not installed, ``UnknownDoctype``
     for a public id of no NLM/JATS DTD.
@@ -196,11 +214,41 @@ def dtd_for_tree(tree: etree._ElementTree, store: Grammars, name: str) -> etree.
                 )
             ]
         )
-    if store.path_for(public_id, system_id) is None:
+    path = store.path_for(public_id, system_id)
+    if path is None:
         raise UnknownDoctype(
             [Problem(name, 1, 1, f"unknown DOCTYPE system id {system_id!r}: no such JATS DTD")]
         )
-    return store.dtd(public_id or "", system_id)
+    return path
+
+
+def dtd_with_subset(
+    data: bytes, tree: etree._ElementTree, path: Path, name: str
+) -> tuple[etree.DTD, list[Problem]]:
+    """The DTD to validate a document against, and what is wrong with its DOCTYPE's own
+    declarations: the DTD file alone, or, when the DOCTYPE declares attributes, elements or
+    notations, those declarations read before the DTD's, as xmllint reads them (see
+    ``converter.dtd_subset``). Raises ``InvalidDocument`` for a subset that is not read: too
+    large to read in bounded time, or not loadable with the DTD."""
+    try:
+        subset = internal_subset(data, tree)
+    except ValueError as exc:
+        raise InvalidDocument([Problem(name, 1, 1, str(exc))]) from None
+    if subset is None:
+        return load_dtd(str(path)), []
+    refused = refusal(subset)
+    if refused is not None:
+        raise InvalidDocument([Problem(name, subset.line, 0, refused)])
+    try:
+        merged = merged_dtd(subset, tree.docinfo.root_name or "", str(path))
+    except etree.DTDParseError as exc:
+        said = f"the DOCTYPE's declarations cannot be read with the DTD: {exc}; not checked"
+        raise InvalidDocument([Problem(name, subset.line, 0, said)]) from None
+    problems = [
+        Problem(name, subset.line + finding.line - 1, 0, finding.message, raw=finding.raw)
+        for finding in merged.findings
+    ]
+    return merged.dtd, problems
 
 
 Status = Literal["valid", "invalid", "not checked"]
@@ -230,6 +278,8 @@ def verdict_bytes(data: bytes, name: str, store: Grammars) -> Verdict:
     (YAML, a Crossref or DOAJ file, a web page …) is named, with the command that takes it."""
     try:
         tree = parse_untrusted(data, name)
+    except InvalidDeclarations as exc:
+        return Verdict("invalid", exc.problems, EXIT_INVALID)
     except InvalidDocument as exc:
         note = what_is(data, name, None)
         problems = [Problem(name, 0, 0, note)] if note else exc.problems
@@ -240,12 +290,12 @@ def verdict_bytes(data: bytes, name: str, store: Grammars) -> Verdict:
     if note:
         return Verdict("not checked", [Problem(name, 0, 0, note)], EXIT_INPUT)
     try:
-        dtd = dtd_for_tree(tree, store, name)
+        dtd, problems = dtd_with_subset(data, tree, dtd_path_for_tree(tree, store, name), name)
     except DtdMissing as exc:
         return Verdict("not checked", exc.problems, EXIT_SETUP)
     except InvalidDocument as exc:
         return Verdict("not checked", exc.problems, EXIT_INPUT)
-    problems = dtd_problems(tree, dtd, name)
+    problems += dtd_problems(tree, dtd, name)
     return Verdict("invalid", problems, EXIT_INVALID) if problems else Verdict("valid", [], 0)
 
 

@@ -168,3 +168,133 @@ def test_forbidden_characters_in_xml(run, tmp_path: Path, store, bad: str) -> No
     result = run("validate", path)
     assert result.code == EXIT_INPUT
     assert f"{path}:" in result.out
+
+
+def _with_subset(folder: Path, name: str, subset: str, *, attribute: str = "") -> Path:
+    """The seed article with ``subset`` as its DOCTYPE's internal subset (and ``attribute``
+    written on its <article>)."""
+    head, doctype, body = SEED_XML.read_text(encoding="utf-8").split("\n", 2)
+    doctype = doctype.removesuffix(">") + f" [\n{subset}\n]>"
+    if attribute:
+        body = body.replace("<article ", f"<article {attribute} ", 1)
+    path = folder / f"{name}.xml"
+    path.write_text(f"{head}\n{doctype}\n{body}", encoding="utf-8")
+    return path
+
+
+_EXTRA = "<!ATTLIST article pub-extra CDATA #IMPLIED>"
+# (name, internal subset, attribute on <article>, xmllint's verdict)
+SUBSETS = [
+    ("attlist-declares-the-attribute-used", _EXTRA, 'pub-extra="x"', "valid"),
+    ("attlist-unused", _EXTRA, "", "valid"),
+    ("first-attlist-wins", f"{_EXTRA}\n<!ATTLIST article pub-extra (a) #REQUIRED>", "", "valid"),
+    ("bracket-in-a-default", '<!ATTLIST article pub-extra CDATA "a]>b">', "", "valid"),
+    ("comments-and-pis", "<!-- ] not the end --> <?pub note=']'?>", "", "valid"),
+    ("attlist-narrows-a-list", "<!ATTLIST article article-type (letter) #REQUIRED>", "", "invalid"),
+    (
+        "attlist-requires-an-attribute",
+        "<!ATTLIST article pub-extra CDATA #REQUIRED>",
+        "",
+        "invalid",
+    ),
+    ("attlist-fixes-a-value", '<!ATTLIST article xml:lang CDATA #FIXED "ru">', "", "invalid"),
+    ("a-second-id-attribute", "<!ATTLIST article pub-id ID #IMPLIED>", "", "invalid"),
+    ("an-id-with-a-default", '<!ATTLIST article pub-id ID "a1">', "", "invalid"),
+    ("a-new-element", "<!ELEMENT pub-note (#PCDATA)>", "", "valid"),
+    ("an-element-of-the-dtd-again", "<!ELEMENT volume (#PCDATA)>", "", "invalid"),
+    ("an-element-twice", "<!ELEMENT pub-note EMPTY>\n<!ELEMENT pub-note ANY>", "", "invalid"),
+    (
+        "a-notation",
+        '<!NOTATION png SYSTEM "image/png">\n<!ATTLIST article pub-format NOTATION (png) #IMPLIED>',
+        'pub-format="png"',
+        "valid",
+    ),
+    ("an-unknown-notation", "<!ATTLIST article pub-format NOTATION (png) #IMPLIED>", "", "invalid"),
+    ("an-undeclared-parameter-entity", "%pub-extras;", "", "invalid"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "subset", "attribute", "expected"), SUBSETS, ids=[case[0] for case in SUBSETS]
+)
+def test_an_internal_subset_is_read_as_xmllint_reads_it(
+    run, tmp_path: Path, store, name: str, subset: str, attribute: str, expected: str
+) -> None:
+    """A DOCTYPE's own declarations (a publisher's extra attribute, an element, a notation) were
+    not read: the file was judged by the DTD alone, valid where xmllint said invalid and the
+    other way round. They are read before the DTD's, as xmllint reads them, and the verdict
+    is xmllint's."""
+    path = _with_subset(tmp_path, name, subset, attribute=attribute)
+    theirs = xmllint(path, store.catalog)
+    assert ("valid" if theirs.returncode == 0 else "invalid") == expected, theirs.stderr[:300]
+    result = run("validate", "--json", path)
+    assert result.code == (0 if expected == "valid" else EXIT_INVALID), result.out
+    import json
+
+    assert json.loads(result.out)[0]["status"] == expected
+
+
+def test_internal_subset_problems_name_their_line(run, tmp_path: Path, store) -> None:
+    """A declaration the DTD makes again is told at the DOCTYPE, in words; an attribute the
+    DOCTYPE requires is missed at the element."""
+    again = _with_subset(tmp_path, "again", "<!ELEMENT volume (#PCDATA)>")
+    result = run("validate", again)
+    assert result.code == EXIT_INVALID
+    assert f"{again}:2:0: error: <volume> is declared in the DOCTYPE and again by the DTD (" in (
+        result.out
+    )
+    assert "): an element may be declared once" in result.out
+    twice = _with_subset(tmp_path, "twice", "<!ELEMENT pub-note EMPTY>\n<!ELEMENT pub-note ANY>")
+    result = run("validate", twice)
+    assert f"{twice}:4:" in result.out
+    assert "<pub-note> is declared twice in the DOCTYPE" in result.out
+    required = _with_subset(tmp_path, "req", "<!ATTLIST article pub-extra CDATA #REQUIRED>")
+    result = run("validate", required)
+    assert f"{required}:5:0: error: Element article does not carry attribute pub-extra" in (
+        result.out
+    )
+
+
+def test_an_internal_subset_in_another_encoding_is_read(run, tmp_path: Path, store) -> None:
+    """The subset is read in the document's own encoding (here UTF-16)."""
+    path = _with_subset(tmp_path, "utf16", _EXTRA, attribute='pub-extra="x"')
+    text = path.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    path.write_bytes(text.encode("utf-16"))
+    assert xmllint(path, store.catalog).returncode == 0
+    assert run("validate", path).code == 0
+
+
+def test_the_same_subset_gives_the_same_verdict_in_every_file(run, tmp_path: Path, store) -> None:
+    """A publisher's files share their subset; each file is judged on its own."""
+    valid = _with_subset(tmp_path, "a", _EXTRA, attribute='pub-extra="x"')
+    invalid = _with_subset(tmp_path, "b", _EXTRA, attribute='pub-other="x"')
+    again = _with_subset(tmp_path, "c", _EXTRA, attribute='pub-extra="y"')
+    result = run("validate", "--json", valid, invalid, again)
+    import json
+
+    assert [item["status"] for item in json.loads(result.out)] == ["valid", "invalid", "valid"]
+
+
+def test_parameter_entities_in_the_doctype_are_refused(run, tmp_path: Path, store) -> None:
+    """A parameter entity is an entity: it is refused like the others (no entity is expanded),
+    though xmllint would read it; the file is not checked."""
+    path = _with_subset(
+        tmp_path,
+        "pe",
+        '<!ENTITY % extra "pub-extra CDATA #IMPLIED">\n<!ATTLIST article pub-x CDATA #IMPLIED>',
+    )
+    result = run("validate", path)
+    assert result.code == EXIT_INPUT
+    assert "the DOCTYPE declares entities: refused" in result.out
+
+
+def test_an_internal_subset_too_costly_to_read_is_refused(run, tmp_path: Path, store) -> None:
+    """libxml2 takes seconds to compile a content model of a thousand names (xmllint too): such
+    a subset is refused at once rather than read."""
+    model = ",".join(["(bold|italic)*"] * 500)
+    path = _with_subset(tmp_path, "costly", f"<!ELEMENT volume ({model})>")
+    result = run("validate", path)
+    assert result.code == EXIT_INPUT
+    assert "name 1,000 elements in their content models, over 512: refused, not checked" in (
+        result.out
+    )
