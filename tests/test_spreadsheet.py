@@ -492,6 +492,48 @@ def test_what_workbook_cells_hold_beyond_their_value(tmp_path: Path) -> None:
     assert loaded.article.copyright.year == 2018
 
 
+def test_a_formula_whose_result_was_never_saved_is_refused_by_its_cell(tmp_path: Path) -> None:
+    """A workbook written by a script (openpyxl here) holds a formula without its result, which
+    was read as an empty cell: the English title made by ``=D2&" "&E2`` was missing without a
+    word. It is refused by its cell. Saved by a spreadsheet program, the formula's result is
+    read; an empty text result that program saved stays an empty cell."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["language", "title:ru", "title:en", "doi", "# first", "# second"])
+    sheet.append(["ru", "Статья", '=E2&" "&F2', '=IF(E2="x","10.1/x","")', "Japan", "today"])
+    script = tmp_path / "script.xlsx"
+    workbook.save(script)
+    assert _problems(tmp_path, script) == [
+        f"{script}#2: column title:en (C2): a formula with no saved result; open and save the "
+        "file in Excel or LibreOffice",
+        f"{script}#2: column doi (D2): a formula with no saved result; open and save the "
+        "file in Excel or LibreOffice",
+    ]
+
+    def saved_by_a_program(part: str) -> str:  # results as Excel and LibreOffice save them
+        part = part.replace(
+            '<c r="C2"><f>E2&amp;" "&amp;F2</f><v></v>',
+            '<c r="C2" t="str"><f>E2&amp;" "&amp;F2</f><v>Japan today</v>',
+        )
+        return part.replace('<c r="D2"><f>', '<c r="D2" t="str"><f>')  # fmt: skip
+
+    program = tmp_path / "program.xlsx"
+    with zipfile.ZipFile(script) as source, zipfile.ZipFile(program, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = saved_by_a_program(data.decode("utf-8")).encode("utf-8")
+            target.writestr(info, data)
+    assert _problems(tmp_path, program) == []
+    [loaded] = read_source(program, None, ReadContext())
+    assert loaded.article.title["en"] == "Japan today"
+    assert loaded.article.doi is None
+
+
 def test_files_that_hold_no_rows_to_read_say_so(tmp_path: Path) -> None:
     """A workbook without a worksheet, a sheet of only its header, and the spreadsheet formats
     that are not read (.xls, .ods) are refused in one line, not skipped in silence."""

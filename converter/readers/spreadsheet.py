@@ -499,7 +499,9 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         # The used range a workbook records is wrong in some programs' files (rows and columns
         # past it were never read): read every row there is instead.
         sheet.reset_dimensions()
-        merged = _MergedCells(_merged_ranges(path, sheet.title))
+        part = _sheet_part(path, sheet.title)
+        merged = _MergedCells(_merged_ranges(part))
+        formulas = _formula_cells(path, sheet.title) if _FORMULA.search(part) else {}
         rows = sheet.iter_rows()
         number = 0
         while True:
@@ -514,10 +516,56 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
                     str(path), [f"row {number + 1}: not readable XLSX data: {exc}"]
                 ) from None
             number += 1
-            yield number, merged.filled(number, [_xlsx_value(cell) for cell in cells])
+            values = [_xlsx_value(cell) for cell in cells]
+            for index in formulas.get(number, ()):
+                if index < len(cells) and _unsaved(cells[index]):
+                    values[index] = UnsavedFormula(f"{column_letter(index)}{number}")
+            yield number, merged.filled(number, values)
     finally:
         book.close()
         handle.close()
+
+
+# A formula element in a sheet's XML (<f>, or <x:f> under a prefix).
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+
+
+def _formula_cells(path: Path, title: str) -> dict[int, list[int]]:
+    """Row number → the column indexes of sheet ``title``'s formula cells. The workbook is read
+    a second time, for its formulas rather than their saved results (only when the sheet holds
+    a formula); a part it cannot read is left to the first reading to report."""
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    found: dict[int, list[int]] = {}
+    with path.open("rb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            book = load_workbook(handle, read_only=True, data_only=False)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, ParseError):
+            return found
+        try:
+            sheet = book[title]
+            sheet.reset_dimensions()
+            for number, cells in enumerate(sheet.iter_rows(), 1):
+                columns = [i for i, cell in enumerate(cells) if cell.data_type == "f"]
+                if columns:
+                    found[number] = columns
+        except (KeyError, ValueError, ParseError, SyntaxError, EOFError, zlib.error):
+            pass
+        finally:
+            book.close()
+    return found
+
+
+def _unsaved(cell: Any) -> bool:
+    """Whether a formula cell holds no saved result: a workbook written by a library (not by a
+    spreadsheet program) stores the formula alone. An empty text result is saved as such
+    (type ``str``) by Excel and LibreOffice, so it is not one."""
+    return cell.value is None and cell.data_type != "str"
 
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -525,20 +573,19 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def _merged_ranges(path: Path, title: str) -> list[tuple[int, int, int, int]]:
-    """The merged cells of sheet ``title`` as (first column, first row, last column, last
-    row): read-only workbooks do not give them, so they are read from the sheet's own part.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _sheet_part(path: Path, title: str) -> bytes:
+    """The XML of sheet ``title``, as the workbook's own part (empty when it cannot be found).
     (The parts were checked for DTDs before, by ``_refuse_dtds``.)"""
     import posixpath
     import zipfile
 
-    from openpyxl.utils.cell import range_boundaries
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         with zipfile.ZipFile(path) as archive:
-            book = etree.fromstring(archive.read("xl/workbook.xml"), parser)
-            rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), parser)
+            book = etree.fromstring(archive.read("xl/workbook.xml"), _PARSER)
+            rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), _PARSER)
             rid = next(
                 (sheet.get(f"{{{_REL_NS}}}id") for sheet in book.iter(f"{{{_MAIN_NS}}}sheet")
                  if sheet.get("name") == title),
@@ -550,12 +597,19 @@ def _merged_ranges(path: Path, title: str) -> list[tuple[int, int, int, int]]:
                 "",
             )  # fmt: skip
             part = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-            data = archive.read(posixpath.normpath(part))
+            return archive.read(posixpath.normpath(part))
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
+        return b""
+
+
+def _merged_ranges(part: bytes) -> list[tuple[int, int, int, int]]:
+    """The merged cells of a sheet's part as (first column, first row, last column, last row):
+    read-only workbooks do not give them."""
+    from openpyxl.utils.cell import range_boundaries
+
+    if b"mergeCell" not in part:
         return []
-    if b"mergeCell" not in data:
-        return []
-    sheet = etree.fromstring(data, parser)
+    sheet = etree.fromstring(part, _PARSER)
     ranges = []
     for cell in sheet.iter(f"{{{_MAIN_NS}}}mergeCell"):
         try:
@@ -609,6 +663,17 @@ class CellError:
 
 
 @dataclass(frozen=True, slots=True)
+class UnsavedFormula:
+    """A formula cell whose result was never saved (``cell``: its reference, ``C3``): openpyxl
+    reads it as empty, so a title made by ``=A3&" "&B3`` would be missing without a word."""
+
+    cell: str
+
+
+_UNSAVED = "a formula with no saved result; open and save the file in Excel or LibreOffice"
+
+
+@dataclass(frozen=True, slots=True)
 class MonthDate:
     """A date cell shown without its day ("сентябрь 2018", format ``mmmm yyyy``): the month is
     what the editor gave, not its first day."""
@@ -657,8 +722,9 @@ def iter_rows(
     given = 0
     for number, values in rows:
         if header is None:
-            header = ["" if v is None else str(v) for v in values]
-            problems = []
+            unsaved = [v.cell for v in values if isinstance(v, UnsavedFormula)]
+            problems = [f"row 1 ({cell}): the column's name is {_UNSAVED}" for cell in unsaved]
+            header = ["" if v is None or isinstance(v, UnsavedFormula) else str(v) for v in values]
             for name in header:
                 try:
                     _parse_header(name)
@@ -684,6 +750,8 @@ def iter_rows(
                 continue
             if not name:
                 unnamed.append(column_letter(index))
+            elif isinstance(value, UnsavedFormula):
+                problems.append(f"column {name} ({value.cell}): {_UNSAVED}")
             elif isinstance(value, CellError):
                 problems.append(
                     f"column {name}: the cell holds Excel's error {value.code} ({value.why}): "
