@@ -154,18 +154,30 @@ Doi = Annotated[str, AfterValidator(identifiers.read_doi)]
 
 
 def _quoted_identifier(value: Any) -> Any:
-    """YAML reads ``arxiv: 2001.01230`` as the number 2001.0123, its last zero lost, and an
-    ISBN without hyphens as an integer: an identifier that looks like a number is quoted."""
+    """An identifier given as a number is refused: a number cell of a spreadsheet (or a float
+    from the Python API) holds arXiv 2001.01230 as 2001.0123, its last zero lost. (The YAML
+    and JSON readers keep a decimal as its text; a plain integer stays a number.)"""
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError(f"write it in quotes: unquoted, YAML reads it as the number {value}")
     return value
+
+
+def _isbn_from_number(value: Any) -> Any:
+    """An ISBN without hyphens typed unquoted (``isbn: 9785020330171``) is a whole number to
+    YAML and JSON: its digits are the ISBN, nothing lost (an ISBN-10 ending in X is never a
+    number; one beginning with 0 stays text in YAML and is no JSON number). Its digits are then
+    checked as any ISBN (10 or 13 of them, the check digit). A float is refused, as for every
+    identifier."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _quoted_identifier(value)
 
 
 ArxivId = Annotated[
     str, BeforeValidator(_quoted_identifier), AfterValidator(identifiers.normalize_arxiv)
 ]
 Isbn = Annotated[
-    str, BeforeValidator(_quoted_identifier), AfterValidator(identifiers.normalize_isbn)
+    str, BeforeValidator(_isbn_from_number), AfterValidator(identifiers.normalize_isbn)
 ]
 Pmid = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.normalize_pmid)]
 Pmcid = Annotated[str, AfterValidator(identifiers.normalize_pmcid)]

@@ -81,9 +81,13 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
             "article.yaml: references[0].arxiv: not an arXiv identifier",
         ),
         (
-            GOOD + "references:\n  - {text: Book. 1992., isbn: 9780486672601}\n",
-            "article.yaml: references[0].isbn: write it in quotes: unquoted, YAML reads it as "
-            "the number 9780486672601",
+            GOOD + "references:\n  - {text: Book. 1992., isbn: 9780486672602}\n",
+            "article.yaml: references[0].isbn: check digit fails: '9780486672602'",
+        ),
+        (
+            GOOD + "references:\n  - {text: Smith J. 2020., arxiv: 200101230}\n",
+            "article.yaml: references[0].arxiv: write it in quotes: unquoted, YAML reads it as "
+            "the number 200101230",
         ),
         (
             GOOD + "references:\n  - {text: Smith J. 2020., pmid: PMC123}\n",

@@ -103,6 +103,39 @@ def test_an_unquoted_arxiv_id_keeps_its_last_zero(run, write_article, tmp_path) 
     assert '<pub-id pub-id-type="arxiv">2001.01230</pub-id>' in xml
 
 
+@pytest.mark.parametrize("form", ["yaml", "json"])
+def test_an_unquoted_isbn_is_its_digits(run, write_article, tmp_path, form: str) -> None:
+    """An ISBN without hyphens typed unquoted is a whole number to YAML and JSON: it was
+    refused ("write it in quotes"), though nothing is lost. Its digits are the ISBN, checked as
+    any; a number of other length is told as no ISBN."""
+    reference = {"text": "Elaydi S. Finite Difference Equations. Dover, 1992.", "type": "book"}
+    if form == "yaml":
+        article = write_article(
+            GOOD + f"references:\n  - text: {reference['text']}\n    type: book\n"
+            "    source: Finite Difference Equations\n    isbn: 9780486672601\n"
+        )
+    else:
+        import json
+
+        data = {
+            "title": {"en": "A title"},
+            "authors": [{"name": {"surname": "Ivanova", "given": "Anna"}}],
+            "references": [
+                {**reference, "source": "Finite Difference Equations", "isbn": 9780486672601}
+            ],
+        }
+        article = write_article(json.dumps(data), "article.json")
+    result = run("convert", article, "-o", tmp_path / "o")
+    assert result.code == 0, result.err
+    xml = (tmp_path / "o" / "article.xml").read_text(encoding="utf-8")
+    assert "<isbn>9780486672601</isbn>" in xml
+    short = write_article(GOOD + "references:\n  - {text: Book. 1992., isbn: 978048667260}\n")
+    _single_line_error(
+        run("convert", short, "-o", tmp_path / "short"),
+        "article.yaml: references[0].isbn: not an ISBN (expected 10 or 13 digits",
+    )
+
+
 # ---------------------------------------------------------------- nesting
 
 
