@@ -334,6 +334,23 @@ def test_issue_file_glob_and_missing_source(run, tmp_path: Path, store) -> None:
     assert f"{bad}: articles[0]: missing.yaml: no such file" in result.err
 
 
+def test_an_issue_file_is_read_as_article_files_are(run, tmp_path: Path) -> None:
+    """Issue files were read by PyYAML's plain loader: a second ``articles:`` key silently
+    replaced the first list, and an error said "cannot read issue file" with PyYAML's
+    several-line text. They are read as article files are: one line naming the file and line."""
+    twice = tmp_path / "twice.issue.yaml"
+    twice.write_text("articles:\n  - a.yaml\narticles:\n  - b.yaml\n", encoding="utf-8")
+    result = run("batch", twice, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert f"{twice}: malformed input: line 3: key 'articles' given twice" in result.err
+    broken = tmp_path / "broken.issue.yaml"
+    broken.write_text("articles:\n  - [a.yaml\n", encoding="utf-8")
+    result = run("batch", broken, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert f"{broken}: line 3: malformed YAML: did not find expected ',' or ']'" in result.err
+    assert "cannot read issue file" not in result.err
+
+
 def test_samples_folder_outputs_match_committed(run, tmp_path: Path, store) -> None:
     """The batch writes the same bytes as ``convert``: the committed sample outputs."""
     result = run("batch", SEED.parent, BILINGUAL.parent, "-o", tmp_path)

@@ -420,6 +420,18 @@ def test_self_written_regression_set() -> None:
         assert precision is None or precision >= 0.94, (name, precision, score.errors)
 
 
+def test_a_broken_labelled_file_is_named_with_its_line(tmp_path: Path) -> None:
+    """The labelled set is the project's data, read with libyaml's loader: a broken file stops
+    the measurement with its name and line, not PyYAML's "<unicode string>"."""
+    import yaml
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- text: Smith J. 2020.\n  expected: {year: [2020\n", encoding="utf-8")
+    with pytest.raises(yaml.YAMLError) as raised:
+        load_labelled(tmp_path)
+    assert f'in "{broken}", line 3' in str(raised.value)
+
+
 README_ROWS = {
     "all": "all",
     "English and others": "lang:en",

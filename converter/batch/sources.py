@@ -9,12 +9,10 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import yaml
-
 from converter.batch.scratch import scratch_db
 from converter.batch.settings import BatchSettings, Job
 from converter.errors import InputError
-from converter.readers.native import JOURNAL_FILE_NAMES
+from converter.readers.native import JOURNAL_FILE_NAMES, read_data
 from converter.readers.spreadsheet import CSV_SUFFIXES, iter_rows, sheet_format
 
 ISSUE_FILE_NAMES = ("issue.yaml", "issue.yml")
@@ -78,11 +76,11 @@ def _scan_folder(
 
 def _issue_file(path: Path) -> tuple[list[Path], str | None, list[str]]:
     """An issue file: ``articles:`` (paths or globs, relative to it) and an optional journal."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return [], None, [f"{path}: cannot read issue file: {exc}"]
-    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+    try:  # read as article files are: bounded, duplicate keys refused, one line naming it
+        data = read_data(path)
+    except InputError as exc:
+        return [], None, exc.lines()
+    if not isinstance(data.get("articles"), list):
         return [], None, [f"{path}: articles: an issue file needs a list of article files"]
     unknown = sorted(set(data) - {"articles", "journal"})
     if unknown:

@@ -880,8 +880,7 @@ class JournalCache:
             raise InputError(str(path), [f"cannot read journal file: {exc.strerror}"]) from None
         journal = self._by_path.get(key)
         if journal is None:
-            data = parse_data(_read_text(path), str(path))
-            journal = journal_from_data(data, str(path))
+            journal = journal_from_data(read_data(path), str(path))
             self._by_path[key] = journal
         return journal
 
@@ -915,6 +914,12 @@ def find_journal_file(article_path: Path) -> Path | None:
             break
         folder = folder.parent
     return None
+
+
+def read_data(path: Path, raw: bytes | None = None) -> dict[str, Any]:
+    """A YAML or JSON file a user gives (an article, a journal or an issue file) as a mapping,
+    read as ``parse_data`` reads text; ``InputError`` with one line naming the file."""
+    return parse_data(_read_text(path, raw), str(path))
 
 
 def _read_text(path: Path, raw: bytes | None = None) -> str:
@@ -1014,7 +1019,7 @@ def load_article(
     ``raw`` is the file's content when the caller has read it already (a batch reads each
     input once; a service holding an upload's bytes names it with ``path``)."""
     source = Path(path)
-    data = parse_data(_read_text(source, raw), str(source))
+    data = read_data(source, raw)
     base_dir = (cache or _default_cache).folder_of(source)
     return article_from_data(data, str(source), base_dir=base_dir, journal=journal, cache=cache)
 
