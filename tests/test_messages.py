@@ -323,3 +323,31 @@ def test_an_xlsx_that_is_no_workbook_is_told_so_by_convert(tmp_path: Path, run) 
         result = run(command, path, "-o", tmp_path / command)
         assert result.code == 3, result.err
         assert f"{path}: not a readable XLSX workbook" in result.err, result.err
+
+
+def test_the_first_byte_that_is_not_utf8_is_placed_alike_by_every_reader(tmp_path: Path) -> None:
+    """An article file, a CSV read as UTF-8 and a web page, each with a byte that is not UTF-8
+    on its third line, name its place alike: the line, and the byte counted from 0."""
+    from converter.readers import ReadContext, read_source
+
+    def saved(name: str, data: bytes) -> tuple[Path, str]:
+        (tmp_path / name).write_bytes(data)
+        byte = data.index(b"\xff")
+        return tmp_path / name, f"(line 3, byte {byte})"
+
+    article, place = saved("article.yaml", b"# one\n# two\ntitle: {en: A \xff}\n")
+    [loaded] = read_source(article, None, ReadContext())
+    assert loaded.problems == [f"{article}: not UTF-8 text {place}: save it as UTF-8"]
+    sheet, place = saved("issue.csv", b"title,doi\nA,10.5555/a\nB \xff,10.5555/b\n")
+    [loaded] = read_source(sheet, None, ReadContext(encoding="utf-8"))
+    assert loaded.problems == [
+        f"{sheet}: not UTF-8 text {place}: give its encoding with --encoding (e.g. cp1251 for "
+        "Windows-1251)"
+    ]
+    page, place = saved(
+        "page.html",
+        b'<html>\n<head><meta charset="utf-8"><meta name="citation_title" content="T">\n'
+        b'<meta name="citation_journal_title" content="J \xff"></head></html>',
+    )
+    [loaded] = read_source(page, "html", ReadContext())
+    assert f"bytes that are not UTF-8 {place}: read as U+FFFD" in loaded.warnings

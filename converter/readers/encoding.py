@@ -106,10 +106,36 @@ def _common_share(letters: str) -> float:
     return sum(c in _COMMON_RUSSIAN for c in letters) / len(letters) if letters else 0.0
 
 
+def is_utf8(raw: bytes) -> bool:
+    """Whether every byte of ``raw`` is UTF-8."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def undecodable_at(
+    raw: bytes, encoding: str = "utf-8", error: UnicodeDecodeError | None = None
+) -> str | None:
+    """Where the first byte of ``raw`` that is not ``encoding`` stands, as messages say it
+    (``line 7, byte 343``: lines counted from 1, bytes from 0), or None when there is none.
+    ``error`` is the error of decoding the whole of ``raw``, when the caller has it; a decoding
+    stream's error counts from its last chunk, so the bytes are decoded here instead."""
+    if error is None:
+        try:
+            raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            error = exc
+        else:
+            return None
+    line = raw.count(b"\n", 0, error.start) + 1
+    return f"line {line}, byte {error.start}"
+
+
 def not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
     """The problem line for bytes that are not UTF-8: where, and what they look like."""
-    line = raw.count(b"\n", 0, error.start) + 1
-    where = f"not UTF-8 text (line {line}, byte {error.start})"
+    where = f"not UTF-8 text ({undecodable_at(raw, error=error)})"
     cyrillic = cyrillic_encoding(raw)
     if cyrillic == "cp1251":
         return (

@@ -37,7 +37,7 @@ from converter.readers.common import (
     unlabelled_pages,
     valid_issn,
 )
-from converter.readers.encoding import looks_cp1251, not_utf8
+from converter.readers.encoding import is_utf8, looks_cp1251, not_utf8, undecodable_at
 from converter.readers.markup import (
     BLOCK_TAGS,
     Collector,
@@ -210,7 +210,7 @@ def _decode(data: bytes, name: str) -> tuple[str, Notice | None]:
         declared = None
     said = f"the page declares charset {label}" if declared else "no charset is declared"
     if declared and declared != "utf-8":
-        if not data.isascii() and _is_utf8(data):
+        if not data.isascii() and is_utf8(data):
             return data.decode("utf-8"), Notice(
                 f"{said} but its text is UTF-8: read as UTF-8", SIMPLIFIED
             )
@@ -230,23 +230,14 @@ def _decode(data: bytes, name: str) -> tuple[str, Notice | None]:
         text = data.decode("utf-8", "replace")
         if text.count("\ufffd") > _STRAY_BYTES:
             raise InputError(name, [f"{said}, and {not_utf8(data, exc)}"]) from None
-        line = data.count(b"\n", 0, exc.start) + 1
         return text, Notice(
-            f"bytes that are not UTF-8 (line {line}, byte {exc.start}): read as U+FFFD"
+            f"bytes that are not UTF-8 ({undecodable_at(data, error=exc)}): read as U+FFFD"
         )
 
 
 # Bytes that are not UTF-8 in a UTF-8 page read as U+FFFD rather than refusing the page: a meta
 # description cut inside a letter leaves one.
 _STRAY_BYTES = 3
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _is_url(text: str) -> bool:

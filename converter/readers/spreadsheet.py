@@ -73,7 +73,7 @@ from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import split_pages
-from converter.readers.encoding import cyrillic_encoding, marked_encoding
+from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
 from converter.readers.reference_lists import headings_left_out, pair_lists
 from converter.scripts import unmixed
 
@@ -389,7 +389,9 @@ def _csv_rows(
                 yield number, list(values)
     except UnicodeDecodeError:
         name = _ENCODING_NAMES.get(dialect.encoding.lower(), dialect.encoding)
-        where = f"not {name} text ({_first_undecodable(path, dialect.encoding)})"
+        # (read again whole: the error of a decoding stream counts from its last chunk)
+        place = undecodable_at(path.read_bytes(), dialect.encoding) or "a byte"
+        where = f"not {name} text ({place})"
         if encoding is None and number:
             # the first rows read as UTF-8: the file mixes encodings, and any --encoding for
             # the whole file would garble the rows that are right
@@ -406,18 +408,6 @@ def _csv_rows(
         raise InputError(str(path), [f"malformed CSV: {exc}"]) from None
     except OSError as exc:
         raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
-
-
-def _first_undecodable(path: Path, encoding: str) -> str:
-    """Where the first byte of ``path`` that is not ``encoding`` stands: its line and byte
-    (the error of a decoding stream counts from its last chunk)."""
-    raw = path.read_bytes()
-    try:
-        raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return f"line {line}, byte {exc.start}"
-    return "a byte"
 
 
 def _delimiter(sample: str) -> str:
