@@ -286,6 +286,15 @@ def test_parameter_entities_in_the_doctype_are_refused(run, tmp_path: Path, stor
     result = run("validate", path)
     assert result.code == EXIT_INPUT
     assert "the DOCTYPE declares entities: refused" in result.out
+    secret = tmp_path / "extra.ent"
+    secret.write_text('<!ATTLIST article pub-secret CDATA "TOP-SECRET">', encoding="utf-8")
+    external = _with_subset(
+        tmp_path, "external", f'<!ENTITY % extra SYSTEM "{secret.as_uri()}">\n%extra;\n{_EXTRA}'
+    )
+    result = run("validate", "--json", external)
+    assert result.code == EXIT_INPUT
+    assert "the DOCTYPE declares entities: refused" in result.out
+    assert "TOP-SECRET" not in result.out + result.err
 
 
 def test_an_internal_subset_too_costly_to_read_is_refused(run, tmp_path: Path, store) -> None:
