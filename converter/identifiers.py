@@ -115,6 +115,17 @@ def read_doi(value: str) -> str:
     return normalize_doi(_DOI_LABEL_RE.sub("", value.strip()))
 
 
+def is_doi(value: str) -> bool:
+    """Whether ``read_doi`` reads ``value`` as a DOI: to tell a DOI among the identifiers a
+    source gives without saying which is which (a page's ``DC.identifier``, JSON-LD's
+    ``sameAs``) from the others, which are not wrong DOIs."""
+    try:
+        read_doi(value)
+    except ValueError:
+        return False
+    return True
+
+
 def normalize_arxiv(value: str) -> str:
     """Return the bare arXiv identifier (``2101.01234``, ``hep-th/9901001``, with its version if
     given) or raise ``ValueError``; an 'arXiv:' label or an arxiv.org address is taken off."""
