@@ -493,7 +493,7 @@ def test_a_doi_without_prefix_and_ojs_empty_copyright(tmp_path: Path) -> None:
     )
     assert article.doi == "10.5555/ade/1391109086"
     assert any(
-        "citation_doi: not a DOI" in w and "the DOI 10.5555/ade/1391109086 of dc.identifier" in w
+        "citation_doi: not a DOI" in w and "the DOI 10.5555/ade/1391109086 of dc.Identifier" in w
         for w in warnings
     ), warnings
     assert article.copyright is None or not article.copyright.statement
@@ -766,7 +766,7 @@ def test_dates_ojs_3_1_writes_and_dates_left_out_are_said(tmp_path: Path) -> Non
     assert (article.published.electronic, article.published.collection) == ("2018-01-15", "2018")
     assert article.history.received == "2017-09-01"
     assert warnings == [
-        "dc.date.created '2017-12-20': the article is dated electronic 2018-01-15, collection "
+        "DC.Date.created '2017-12-20': the article is dated electronic 2018-01-15, collection "
         "2018: left out"
     ]
     # the article's date before the when both are of the year
@@ -777,7 +777,7 @@ def test_dates_ojs_3_1_writes_and_dates_left_out_are_said(tmp_path: Path) -> Non
         '<meta name="citation_date" content="2018">',
     )
     assert (article.published.electronic, article.published.collection) == ("2018-01-10", "2018")
-    assert any(w.startswith("dc.date.issued '2018-01-15'") for w in warnings), warnings
+    assert any(w.startswith("DC.Date.issued '2018-01-15'") for w in warnings), warnings
     # a date not understood gives way to the next tag; one submitted after publication is none
     article, warnings = _read_page(
         tmp_path,

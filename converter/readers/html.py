@@ -1,16 +1,25 @@
-"""Read an article's landing page: Highwire ``citation_*`` and Dublin Core ``DC.*`` meta tags, and
-the visible abstract, reference list, ISSN lines and licence link where the page shows them.
+"""Read an article's landing page: Highwire ``citation_*``, PRISM ``prism.*`` and Dublin Core
+``DC.*`` meta tags, its schema.org JSON-LD, and the visible abstract, reference list, ISSN lines
+and licence link where the page shows them.
 
 This is what OJS and most journal platforms serve for Google Scholar, so a page saved from a
 journal site converts with no other input. Journal data the page lacks comes from ``--journal``
 or a journal file beside the page. HTML is parsed by lxml's HTML parser with no network access.
+
+A fact the page gives in several sources is read from the first, in this order: Highwire
+``citation_*`` (what Google Scholar reads, and what journals check), then PRISM (one tag per
+bibliographic fact: ``prism.volume``, ``prism.eIssn``), then Dublin Core (broader: Springer
+writes the journal and its year as ``dc.source``, ``DC.date`` may be any date of the
+article), then JSON-LD (written for search engines, often by another part of the site). A
+later source fills what the earlier ones lack; where it states a fact they state otherwise,
+the earlier is kept and the disagreement said in one line.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -19,16 +28,18 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from converter.errors import InputError
-from converter.identifiers import read_doi
+from converter.identifiers import is_doi, read_doi
 from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
 from converter.misdecoded import ENTITY, unescaped
 from converter.model import LIST_NUMBER, Article
 from converter.notices import SIMPLIFIED, Notice
+from converter.readers import jsonld
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
     build,
+    email_or_warn,
     locale_language,
     not_carried,
     orcid_or_warn,
@@ -41,6 +52,7 @@ from converter.readers.encoding import is_utf8, looks_cp1251, not_utf8, undecoda
 from converter.readers.markup import (
     BLOCK_TAGS,
     Collector,
+    html_inline,
     html_paragraphs,
     paragraphs,
     tidy,
@@ -110,22 +122,52 @@ _CARRIED_META = frozenset(
      "citation_abstract_html_url", "dc.identifier.uri", "citation_journal_title", "dc.source",
      "citation_journal_abbrev", "citation_publisher", "dc.publisher", "dc.source.uri",
      "citation_issn", "dc.source.issn", "citation_eissn", "dc.contributor.sponsor",
-     "dc.creator", "dc.date", "dc.copyright"}
+     "dc.creator", "dc.date", "dc.copyright",
+     "prism.publicationname", "prism.issn", "prism.eissn", "prism.volume", "prism.number",
+     "prism.startingpage", "prism.endingpage", "prism.pagerange", "prism.doi",
+     "prism.publicationdate", "prism.coverdate", "prism.datereceived", "prism.copyright",
+     "prism.section", "prism.keyword", "prism.url"}
 )  # fmt: skip
 # The tags of the publication date, in the order of preference; and the order a full date is
 # looked for in when the first gives a year alone (OJS's DC.Date.created is the article's date,
-# DC.Date.issued its issue's).
+# DC.Date.issued its issue's). PRISM's cover date is the issue's (``_published``).
 _DATE_TAGS = (
-    "citation_publication_date", "citation_date", "dc.date.issued", "dc.date.created", "dc.date"
+    "citation_publication_date", "citation_date", "prism.publicationdate", "dc.date.issued",
+    "dc.date.created", "dc.date", "json-ld published"
 )  # fmt: skip
 _FULLER_DATE_TAGS = (
-    "citation_publication_date", "citation_date", "dc.date.created", "dc.date.issued", "dc.date"
+    "citation_publication_date", "citation_date", "prism.publicationdate", "dc.date.created",
+    "dc.date.issued", "dc.date", "json-ld published"
 )  # fmt: skip
-# Tags that hold no fact of the article (a format, a generic type, the platform's own id).
+_ISSUE_DATE_TAGS = ("prism.coverdate", "json-ld issue_published")
+# Tags that hold no fact of the article (a format, a generic type, the platform's own id, the
+# dates its record was made and changed, its length).
 _BOOKKEEPING_META = frozenset(
     {"dc.format", "dc.type", "dc.identifier", "dc.date.modified",
-     "citation_fulltext_world_readable"}
+     "citation_fulltext_world_readable", "prism.aggregationtype", "prism.contenttype",
+     "prism.creationdate", "prism.modificationdate", "prism.wordcount", "prism.pagecount",
+     "prism.versionidentifier", "prism.coverdisplaydate", "prism.publicationdisplaydate",
+     "prism.issueidentifier"}
 )  # fmt: skip
+# JSON-LD facts in a language: those written without one go under the language their script
+# tells (``_Page``).
+_LINKED_TEXTS = frozenset(
+    {"json-ld title", "json-ld abstract", "json-ld keyword", "json-ld section",
+     "json-ld copyright", "json-ld funder"}
+)  # fmt: skip
+# JSON-LD texts whose markup is read as HTML inline markup (an abstract's as paragraphs).
+_LINKED_INLINE = frozenset({"json-ld title", "json-ld keyword", "json-ld section"})
+# The families of meta tags whose every tag is carried, kept as bookkeeping, or said.
+_REPORTED_META = ("citation_", "dc.", "prism.")
+# Dublin Core terms (``DCTERMS.abstract``, ``dcterms:issued``) under the names of the elements
+# they refine, as OJS and Springer write those; other terms keep their own (``dc.<term>``).
+_DCTERMS = {
+    "abstract": "dc.description", "issued": "dc.date.issued", "created": "dc.date.created",
+    "datesubmitted": "dc.date.datesubmitted", "modified": "dc.date.modified",
+    "license": "dc.rights",
+}  # fmt: skip
+# A type code some platforms write as the section ('OriginalPaper', 'ReviewPaper'): no heading.
+_TYPE_CODE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
 
 def sniff(path: Path, head: bytes) -> str | None:
@@ -281,36 +323,139 @@ def _classes(element: etree._Element) -> list[str]:
     return (element.get("class") or "").lower().split()
 
 
+def _meta_key(name: str) -> str:
+    """A meta tag's name as this reader looks it up: lower case, ``prism:volume`` and
+    ``dc:title`` as ``prism.volume`` and ``dc.title``, a Dublin Core term as its element
+    (``_DCTERMS``)."""
+    key = re.sub(r"^(prism|dc|dcterms):", r"\1.", name.lower())
+    if key.startswith("dcterms."):
+        term = key.removeprefix("dcterms.")
+        return _DCTERMS.get(term, f"dc.{term}")
+    return key
+
+
+def _same_number(one: str, other: str) -> bool:
+    """Whether two volumes or issues are one ('5', 'Vol. 5', '05')."""
+
+    def bare(text: str) -> str:
+        text = re.sub(r"^(?:vol(?:ume)?|no|issue|n|№|т|вып)\.?\s*", "", text.strip(), flags=re.I)
+        return text.lstrip("0").casefold() or text
+
+    return bare(one) == bare(other)
+
+
+def _same_text(one: str, other: str) -> bool:
+    """Whether two titles or names are one: the same words without markup and punctuation,
+    or one the start of the other ('Journal of Happiness Studies 2022', as Springer writes
+    ``dc.source``; a title with its subtitle; 'Springer' of 'Springer Netherlands')."""
+    first, second = _comparable(one), _comparable(other)
+    return not first or not second or first.startswith(second) or second.startswith(first)
+
+
+def _page_text(pages: dict[str, str]) -> str:
+    """Pages as one text: '110-119', '110', 'e123'."""
+    if "elocation_id" in pages:
+        return pages["elocation_id"]
+    return "-".join(pages[key] for key in ("fpage", "lpage") if key in pages)
+
+
+def _same_pages(one: dict[str, str], other: dict[str, str]) -> bool:
+    """Whether two sources give the same pages: the same first page (or e-location), and the
+    same last page where both give one."""
+    if one.get("fpage") != other.get("fpage") or one.get("elocation_id") != other.get(
+        "elocation_id"
+    ):
+        return False
+    return not (one.get("lpage") and other.get("lpage")) or one["lpage"] == other["lpage"]
+
+
 class _Page:
-    """The meta tags of one page, in document order, with their languages."""
+    """The meta tags of one page, in document order, with their languages; and its JSON-LD
+    facts after them, as tags named ``json-ld <fact>`` (``jsonld.Fact``)."""
 
     def __init__(self, page: etree._Element, log: Collector):
         self.page = page
         self.log = log
         self.meta: list[tuple[str, str, str | None]] = []
+        self.spelled: dict[str, str] = {}  # a tag's name as the page writes it, for messages
         for element in page.iter("meta"):
             name = (element.get("name") or element.get("property") or "").strip()
             content = (element.get("content") or "").strip()
             if name and content:
                 lang = element.get("xml:lang") or element.get("lang")
-                self.meta.append((name.lower(), content, lang))
+                key = _meta_key(name)
+                self.spelled.setdefault(key, name)
+                self.meta.append((key, content, lang))
+        # (parsed only when the page has such a script)
+        self.linked = jsonld.read(page, log) or jsonld.LinkedArticle()
+        self.spelled.update(
+            {"json-ld author": "JSON-LD author", "json-ld citation": "JSON-LD citation"}
+        )
+        for fact in self.linked.facts:
+            key, text = f"json-ld {fact.key}", fact.text
+            self.spelled.setdefault(key, f"JSON-LD {fact.where}")
+            if key in _LINKED_INLINE and "<" in text:  # OUP: '<italic>Clethrionomys</italic>'
+                text = html_inline(text, f"JSON-LD {fact.where}", log)
+            self.meta.append((key, text, fact.lang))
         self.lang = self._article_language()
+        # JSON-LD tags one language for the whole article, if any: a text in another script
+        # (the English headline of a Russian article) is in the language its script tells
+        self.meta = [
+            (key, text, lang or language_by_script(re.sub(r"<[^>]+>", "", text), self.lang))
+            if key in _LINKED_TEXTS
+            else (key, text, lang)
+            for key, text, lang in self.meta
+        ]
+
+    def _shown(self, name: str) -> str:
+        """A tag's name as the page writes it ('prism.publicationName', 'JSON-LD headline')."""
+        return self.spelled.get(name, name)
 
     def _article_language(self) -> str:
-        """``citation_language``, else ``DC.Language``, else the page's ``lang``, else English.
-        A value that is no language (a code or name ``_language`` does not know) is said and
-        the next is read."""
+        """``citation_language``, else ``DC.Language``, else JSON-LD's ``inLanguage``, else the
+        page's ``lang``, else English. A value that is no language (a code or name
+        ``_language`` does not know) is said and the next is read; one that names another
+        language than the one read is said."""
         unknown: list[str] = []
-        code = None
-        for name in ("citation_language", "dc.language"):
+        known: list[tuple[str, str]] = []
+        for name in ("citation_language", "dc.language", "json-ld language"):
             for value in self.all(name):
-                code = code or _language(value)
-                if not _language(value):
-                    unknown.append(f"{name} {value!r}")
+                if _language(value):
+                    known.append((name, value))
+                else:
+                    unknown.append(f"{self._shown(name)} {value!r}")
+        code = _language(known[0][1]) if known else None
         code = code or _language(self.page.get("lang") or self.page.get("xml:lang")) or "en"
         for what in unknown:
             self.log.warn(f"{what}: not a language code or name: the article is taken as {code}")
+        self._disagreement("language", known, lambda one, other: _language(one) == _language(other))
         return code
+
+    def _settled(
+        self, fact: str, names: tuple[str, ...], same: Callable[[str, str], bool] = _same_number
+    ) -> str | None:
+        """The value of the first of ``names`` the page gives (their order is the order of
+        precedence); the values of the others that are not ``same`` as it are said in one
+        line."""
+        found = [(name, value) for name in names for value in self.all(name)]
+        self._disagreement(fact, found, same)
+        return found[0][1] if found else None
+
+    def _disagreement(
+        self, fact: str, found: list[tuple[str, str]], same: Callable[[str, str], bool]
+    ) -> None:
+        """One line naming the values in ``found`` (tag, value) that state ``fact`` otherwise
+        than the first, which is read."""
+        if not found:
+            return
+        (name, kept), others = found[0], found[1:]
+        differ = list(dict.fromkeys((n, v) for n, v in others if not same(kept, v)))
+        if differ:
+            said = ", ".join(f"{self._shown(n)} {v!r}" for n, v in differ)
+            verb = "says" if len(differ) == 1 else "say"
+            self.log.warn(
+                f"{fact}: {self._shown(name)} {kept!r} is read; {said} {verb} otherwise: left out"
+            )
 
     def all(self, *names: str) -> list[str]:
         return [content for name, content, _ in self.meta if name in names]
@@ -356,8 +501,12 @@ class _Page:
         data: dict[str, Any] = {"language": self.lang}
         data["title"] = {lang: tidy(text) for lang, text in self._titles().items()}
         data["doi"] = self._doi()
-        data["volume"] = self.first("citation_volume", "dc.source.volume")
-        data["issue"] = self.first("citation_issue", "dc.source.issue")
+        data["volume"] = self._settled(
+            "volume", ("citation_volume", "prism.volume", "dc.source.volume", "json-ld volume")
+        )
+        data["issue"] = self._settled(
+            "issue", ("citation_issue", "prism.number", "dc.source.issue", "json-ld issue")
+        )
         data.update(self._pages())
         data["published"] = self._published()
         data["section"] = self._section()
@@ -373,28 +522,73 @@ class _Page:
             if url:
                 links.append({"url": url, "type": kind})
         data["self_uri"] = links
-        landing = self.first("citation_abstract_html_url", "dc.identifier.uri")
+        landing = self.first("citation_abstract_html_url", "dc.identifier.uri", "prism.url")
         if landing and "url" in Article.model_fields:
             data["url"] = landing
         data["history"] = self._history(data["published"].get("electronic"))
+        funders = self.by_lang("dc.contributor.sponsor") or self.by_lang("json-ld funder")
         data["funding"] = [
-            {"funder": {lang: tidy(value)}}
-            for lang, values in self.by_lang("dc.contributor.sponsor").items()
-            for value in values
+            {"funder": {lang: tidy(value)}} for lang, values in funders.items() for value in values
         ]
         self._report_unread()
         return data, self._journal()
 
     def _pages(self) -> dict[str, str]:
-        """``citation_firstpage`` and ``citation_lastpage``, else ``DC.Identifier.pageNumber``,
-        without the word for pages editors type before them ("С. 110", as the OJS reader
-        reads its pages field). OJS writes its whole pages field as citation_firstpage: a
-        range there is read, and a citation_lastpage that disagrees with it is said."""
+        """``citation_firstpage`` and ``citation_lastpage``, else PRISM's starting and ending
+        page (or page range), else ``DC.Identifier.pageNumber``, else JSON-LD's ``pageStart``
+        and ``pageEnd`` (or ``pagination``), without the word for pages editors type before
+        them ("С. 110", as the OJS reader reads its pages field). Pages a later source gives
+        otherwise are said."""
+        found: list[tuple[str, str]] = []
+        highwire = self._highwire_pages()
+        if highwire:
+            last = "citation_lastpage" if "lpage" in highwire else ""
+            found.append((self._pair("citation_firstpage", last), _page_text(highwire)))
+        for first, last, whole in (
+            ("prism.startingpage", "prism.endingpage", "prism.pagerange"),
+            ("", "", "dc.identifier.pagenumber"),
+            ("json-ld fpage", "json-ld lpage", "json-ld pages"),
+        ):
+            opening = self.first(first) if first else None
+            closing = self.first(last) if last else None
+            if opening:
+                pair = self._pair(first, last if closing else "")
+                found.append((pair, f"{opening}-{closing}" if closing else opening))
+            elif self.first(whole):
+                found.append((whole, self.first(whole) or ""))
+        found = [(name, unlabelled_pages(text)) for name, text in found]
+        self._disagreement(
+            "pages", found, lambda one, other: _same_pages(split_pages(one), split_pages(other))
+        )
+        pages = highwire or (split_pages(found[0][1]) if found else {})
+        if "fpage" in pages and "lpage" not in pages:  # a later source's last page of it
+            later = (split_pages(text) for _, text in found[1:])
+            last = next(
+                (p["lpage"] for p in later if p.get("fpage") == pages["fpage"] and p.get("lpage")),
+                None,
+            )
+            if last:
+                pages = {**pages, "lpage": last}
+        return pages
+
+    def _pair(self, first: str, last: str) -> str:
+        """The name of a first-page tag, or of it and its last-page tag ('prism.startingPage/
+        prism.endingPage'), for the pages they give together."""
+        if not last:
+            return first
+        pair = f"{first}/{last}"
+        self.spelled.setdefault(pair, f"{self._shown(first)}/{self._shown(last)}")
+        return pair
+
+    def _highwire_pages(self) -> dict[str, str]:
+        """``citation_firstpage`` and ``citation_lastpage``. OJS writes its whole pages field
+        as citation_firstpage: a range there is read, and a citation_lastpage that disagrees
+        with it is said."""
         first, last = self.first("citation_firstpage"), self.first("citation_lastpage")
         if not first:
             if last:
                 self.log.warn(f"citation_lastpage {last!r} without citation_firstpage: left out")
-            return split_pages(unlabelled_pages(self.first("dc.identifier.pagenumber") or ""))
+            return {}
         opening = unlabelled_pages(first)
         closing = unlabelled_pages(last) if last else ""
         if not closing:
@@ -410,12 +604,23 @@ class _Page:
         return split_pages(f"{opening}-{closing}")
 
     def _section(self) -> dict[str, str]:
-        """``DC.Type.articleType``. OJS writes the section's name in the journal's primary
-        language with no ``xml:lang``: a Russian journal's English article had 'Статьи' as its
-        English section. Untagged, the script tells the language."""
+        """``DC.Type.articleType``, else ``prism.section``, else JSON-LD's ``articleSection``.
+        OJS writes the section's name in the journal's primary language with no ``xml:lang``:
+        a Russian journal's English article had 'Статьи' as its English section. Untagged, the
+        script tells the language. A type code in its place (Springer's ``prism.section``
+        'OriginalPaper') is no heading: said and left out."""
         section: dict[str, str] = {}
-        for name, content, lang in self.meta:
-            if name == "dc.type.articletype":
+        names = ("dc.type.articletype", "prism.section", "json-ld section")
+        for wanted in names:
+            for name, content, lang in self.meta:
+                if name != wanted:
+                    continue
+                if _TYPE_CODE.match(content):
+                    self.log.warn(
+                        f"{self._shown(name)} {content!r}: a type code, not a section heading: "
+                        "left out"
+                    )
+                    continue
                 code = _language(lang)
                 code = code or language_by_script(content, self.lang) or self.lang
                 section.setdefault(code, tidy(content))
@@ -431,8 +636,8 @@ class _Page:
         alternatives: dict[str, str] = {}
         for lang, values in self.by_lang("dc.title.alternative").items():
             alternatives.setdefault(lang, values[0])
-        titles: dict[str, str] = {}
-        for name in ("citation_title", "dc.title"):
+        found: dict[str, list[tuple[str, str]]] = {}
+        for name in ("citation_title", "dc.title", "json-ld title"):
             untagged = [content for tag, content, lang in self.meta if tag == name and not lang]
             for tag, content, lang in self.meta:
                 if tag != name:
@@ -441,7 +646,11 @@ class _Page:
                 if not code and len(untagged) > 1:
                     # one untagged title per language, as some sites write them: the script's
                     code = language_by_script(content, self.lang)
-                titles.setdefault(code or self._language_of(content, alternatives), content)
+                code = code or self._language_of(content, alternatives)
+                found.setdefault(code, []).append((name, content))
+        titles = {lang: values[0][1] for lang, values in found.items()}
+        for lang, values in found.items():
+            self._disagreement(f"title[{lang}]", values, _same_text)
         for lang, text in alternatives.items():
             titles.setdefault(lang, text)
         return titles
@@ -461,18 +670,28 @@ class _Page:
         return self.lang
 
     def _report_unread(self) -> None:
-        """One line for each citation_* or DC.* tag with content the model has no place for."""
+        """One line for each citation_*, prism.* or DC.* tag with content the model has no
+        place for, and each JSON-LD property of the article (or of an author) likewise."""
         for name, _, _ in self.meta:
-            if not name.startswith(("citation_", "dc.")):
+            if not name.startswith(_REPORTED_META):
                 continue
             if name not in _CARRIED_META and name not in _BOOKKEEPING_META:
                 not_carried(self.log, f'<meta name="{name}">')
+        for path in self.linked.unread:
+            not_carried(self.log, f"JSON-LD {path}")
 
     def _copyright(self) -> dict[str, Any]:
-        """Year, holder and statement from ``DC.Rights`` tags that are not a licence URL, else
-        from the page's visible copyright block ("Copyright (c) 2018 D. V. Streltsov")."""
+        """Year, holder and statement from ``DC.Rights`` tags that are not a licence URL (else
+        ``dc.copyright``, ``prism.copyright``, JSON-LD's ``copyrightNotice``), else from the
+        page's visible copyright block ("Copyright (c) 2018 D. V. Streltsov"); the year and
+        holder the statement does not give from JSON-LD's ``copyrightYear`` and
+        ``copyrightHolder``."""
         statements: dict[str, str] = {}
-        rights = [*self.by_lang("dc.rights").items(), *self.by_lang("dc.copyright").items()]
+        rights = [
+            item
+            for name in ("dc.rights", "dc.copyright", "prism.copyright", "json-ld copyright")
+            for item in self.by_lang(name).items()
+        ]
         for lang, values in rights:  # Nature's dc.copyright ('2021 The Author(s)') after
             for value in values:
                 # OJS 3.0-3.2 writes 'Copyright (c)  ' when the year and holder are empty
@@ -487,10 +706,8 @@ class _Page:
                 if _COPYRIGHT_START.match(text):
                     lang = _language(block.get("lang")) or self.lang
                     statements.setdefault(lang, text)
-        if not statements:
-            return {}
-        out: dict[str, Any] = {"statement": statements}
-        main = statements.get(self.lang) or next(iter(statements.values()))
+        out: dict[str, Any] = {"statement": statements} if statements else {}
+        main = statements.get(self.lang) or next(iter(statements.values()), "")
         match = _COPYRIGHT_YEAR_FIRST.match(main) or _COPYRIGHT_YEAR_LAST.match(main)
         if match:
             out["year"] = int(match["year"])
@@ -498,35 +715,57 @@ class _Page:
             # '©2020 Macmillan Publishers Limited. All Rights Reserved.': the holder is the first
             holder = _ALL_RIGHTS.sub("", match["holder"]).strip()
             out["holder"] = {lang: holder}
+        year, holder = self.first("json-ld copyright_year"), self.first("json-ld copyright_holder")
+        if year and "year" not in out and re.fullmatch(r"\d{4}", year):
+            out["year"] = int(year)
+        if holder and "holder" not in out:
+            out["holder"] = {self.lang: tidy(holder)}
         return out
 
     def _doi(self) -> str | None:
-        """The first DOI among ``citation_doi``, ``DC.Identifier.DOI`` and ``DC.Identifier``
-        with ``scheme="doi"``. Project Euclid writes citation_doi without its prefix
-        ('ade/1391109086') and the whole DOI in DC.Identifier; one that is no DOI is said and
-        left out (it refused the whole article)."""
-        found = [(name, value) for name in ("citation_doi", "dc.identifier.doi")
+        """The first DOI among ``citation_doi``, ``prism.doi``, ``DC.Identifier.DOI``,
+        ``DC.Identifier`` with ``scheme="doi"`` or without a scheme when it is a DOI
+        (Springer: 'doi:10.1007/…'; OJS writes its own id there), and JSON-LD's. Project
+        Euclid writes citation_doi without its prefix ('ade/1391109086') and the whole DOI in
+        DC.Identifier; one that is no DOI is said and left out (it refused the whole article),
+        and so is another DOI than the one read."""
+        found = [(name, value) for name in ("citation_doi", "prism.doi", "dc.identifier.doi")
                  for value in self.all(name)]  # fmt: skip
-        found += [
-            ("dc.identifier", str(value))
+        schemed = [
+            str(value)
             for value in self.page.xpath(
                 "//meta[translate(@name, 'DCIDENTFR', 'dcidentfr') = 'dc.identifier'"
                 " and translate(@scheme, 'DOI', 'doi') = 'doi']/@content"
             )
         ]
+        found += [("dc.identifier", value) for value in schemed]
+        found += [
+            ("dc.identifier", value)
+            for value in self.all("dc.identifier")
+            if value not in schemed and is_doi(value)
+        ]
+        found += [("json-ld doi", value) for value in self.all("json-ld doi")]
         wrong: list[str] = []
+        read: list[tuple[str, str]] = []
         for name, value in found:
             try:
-                doi = read_doi(value)
+                read_doi(value)
             except ValueError as exc:
-                wrong.append(f"{name}: {exc}")
+                wrong.append(f"{self._shown(name)}: {exc}")
                 continue
-            for line in wrong:
-                self.log.warn(f"{line}: the DOI {doi} of {name} is taken")
-            return doi
-        for line in wrong[:1]:
-            self.log.warn(f"{line}: left out")
-        return None
+            read.append((name, value))
+        if not read:
+            for line in wrong[:1]:
+                self.log.warn(f"{line}: left out")
+            return None
+        name, value = read[0]
+        doi = read_doi(value)
+        for line in wrong:
+            self.log.warn(f"{line}: the DOI {doi} of {self._shown(name)} is taken")
+        self._disagreement(
+            "DOI", read, lambda one, other: read_doi(one).lower() == read_doi(other).lower()
+        )
+        return doi
 
     def _published(self) -> dict[str, str]:
         """A full date is the online publication; a year (or year-month) is the issue's date.
@@ -536,10 +775,12 @@ class _Page:
         write them: '2019/04/22', '2019-04-22', '2019', 'Apr 22, 2019' (PLOS), '22 April 2019'.
         OJS 3.0-3.1 writes the issue's year as citation_date and the full dates in Dublin Core
         only (``DC.Date.created`` the article's, ``DC.Date.issued`` the issue's): a full date
-        of the same year is the online publication. A date tag the output does not hold is said.
+        of the same year is the online publication. The issue's date where no other tag gives
+        one: PRISM's ``prism.coverDate``, JSON-LD's ``PublicationIssue`` ``datePublished``. A
+        date tag the output does not hold is said.
         """
         read: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
-        for name in (*_DATE_TAGS, "citation_online_date"):
+        for name in (*_DATE_TAGS, "citation_online_date", *_ISSUE_DATE_TAGS):
             for value in self.all(name):
                 parts = self._date(value)
                 if parts:
@@ -567,27 +808,32 @@ class _Page:
                 out["electronic"] = date
             elif date != out.get("electronic"):
                 out["collection"] = date
+        cover = next((p for (n, _), p in read.items() if n in _ISSUE_DATE_TAGS), None)
+        if cover and "collection" not in out and _joined(cover) != out.get("electronic"):
+            out["collection"] = _joined(cover)
         said = ", ".join(f"{kind} {date}" for kind, date in out.items())
         for (name, value), parts in read.items():
             date = _joined(parts)
             if any(k == date or k.startswith(f"{date}-") for k in out.values()):
                 continue  # (a year the full date read holds says nothing more)
             reason = f"the article is dated {said}" if said else "not a full date"
-            self.log.warn(f"{name} {value!r}: {reason}: left out")
+            self.log.warn(f"{self._shown(name)} {value!r}: {reason}: left out")
         return out
 
     def _history(self, published: str | None) -> dict[str, str]:
         """``DC.Date.dateSubmitted`` as the received date ('2018-02-11', '2018/02/11'). One
         after the publication date is the day a back issue's article was entered into OJS,
         not its received date (as the OJS reader reads it): said and left out."""
-        value = self.first("dc.date.datesubmitted")
-        parts = self._date(value, "DC.Date.dateSubmitted") if value else None
+        name = next((n for n in ("dc.date.datesubmitted", "prism.datereceived") if self.all(n)), "")
+        value = self.first(name) if name else None
+        what = "DC.Date.dateSubmitted" if name == "dc.date.datesubmitted" else self._shown(name)
+        parts = self._date(value, what) if value else None
         if not parts:
             return {}
         received = _joined(parts)
         if published and parts[2] and received > published:
             self.log.warn(
-                f"DC.Date.dateSubmitted {value!r}: after the publication date {published}, so "
+                f"{what} {value!r}: after the publication date {published}, so "
                 "not the date the article was received: left out"
             )
             return {}
@@ -618,6 +864,97 @@ class _Page:
         return year, month, day
 
     def _authors(self) -> list[dict[str, Any]]:
+        """Highwire authors, else Dublin Core's creators, else JSON-LD's authors. A later
+        source that names as many authors, with the same family names, gives them the ORCID
+        iD, affiliations and e-mail the earlier lacks (Springer Nature's JSON-LD holds ORCID
+        iDs its tags do not); one that names other authors is said."""
+        people, source = self._highwire_authors(), "citation_author"
+        # OJS's DC.Creator.PersonalName, else the plain DC.creator of other sites (Nature's
+        # news pages name their author there only)
+        creator = "dc.creator.personalname" if self.all("dc.creator.personalname") else "dc.creator"
+        if not people:
+            for name in self.all(creator):
+                if re.match(r"^https?://", name):
+                    self.log.warn(f"DC.creator {name!r}: a link, not a name: left out")
+                else:
+                    people.append({"name": _split_name(name)})
+            source = creator
+        else:
+            creators = [{"name": _split_name(name)} for name in self.all(creator)
+                        if not re.match(r"^https?://", name)]  # fmt: skip
+            self._same_authors(people, source, creators, creator)
+        linked = self._linked_authors()
+        if not people:
+            people = linked
+        elif self._same_authors(people, source, linked, "json-ld author"):
+            for person, other in zip(people, linked, strict=True):
+                for key in ("orcid", "affiliations", "email"):
+                    if not person.get(key) and other.get(key):
+                        person[key] = other[key]
+        self._shown_orcids(people)
+        return people
+
+    def _same_authors(
+        self,
+        people: list[dict[str, Any]],
+        source: str,
+        others: list[dict[str, Any]],
+        other_source: str,
+    ) -> bool:
+        """Whether a later source names the same authors (as many, each with the family name
+        of the one in its place: names in another script are not compared); else said."""
+        if not others:
+            return False
+        shown, other_shown = self._shown(source), self._shown(other_source)
+        if len(others) != len(people):
+            self.log.warn(
+                f"authors: {shown} names {len(people)}, {other_shown} {len(others)}: those of "
+                f"{other_shown} are left out"
+            )
+            return False
+        for person, other in zip(people, others, strict=True):
+            one, two = _person_text(person), _person_text(other)
+            if has_cyrillic(one) != has_cyrillic(two):
+                continue
+            key_one, key_two = _comparable(_family(person)), _comparable(_family(other))
+            if key_one not in _comparable(two) and key_two not in _comparable(one):
+                self.log.warn(
+                    f"authors: {other_shown} {two!r} is not {shown} {one!r}: those of "
+                    f"{other_shown} are left out"
+                )
+                return False
+        return True
+
+    def _linked_authors(self) -> list[dict[str, Any]]:
+        """JSON-LD's authors: a person's ``familyName`` and ``givenName``, else its ``name``
+        read as ``citation_author`` is; an organisation as a group author (collab)."""
+        people: list[dict[str, Any]] = []
+        for person in self.linked.authors:
+            where = f"JSON-LD {person.where}"
+            if person.collab:
+                people.append({"collab": tidy(person.collab)})
+                continue
+            if person.family:
+                name = {"surname": person.family}
+                if person.given:
+                    name["given"] = person.given
+            else:
+                name = _split_name(person.full or person.given or "")
+            entry: dict[str, Any] = {"name": name}
+            if person.orcid:
+                entry["orcid"] = orcid_or_warn(person.orcid, self.log.warn, f"{where} ORCID")
+            affiliations = [
+                affiliation_from_text(text, language_by_script(text, self.lang) or self.lang)
+                for text in person.affiliations
+            ]
+            if affiliations:
+                entry["affiliations"] = affiliations
+            if person.email:
+                entry["email"] = email_or_warn(person.email, self.log.warn, f"{where}.email")
+            people.append(entry)
+        return people
+
+    def _highwire_authors(self) -> list[dict[str, Any]]:
         """Highwire authors, each followed by its own institution, ORCID and e-mail tags."""
         people: list[dict[str, Any]] = []
         for name, content, _ in self.meta:
@@ -640,16 +977,6 @@ class _Page:
                     people[-1]["email"] = email
                 else:
                     self.log.warn(f"{name} {content!r}: not an e-mail address: left out")
-        if not people:
-            # OJS's DC.Creator.PersonalName, else the plain DC.creator of other sites (Nature's
-            # news pages name their author there only)
-            names = self.all("dc.creator.personalname") or self.all("dc.creator")
-            for name in names:
-                if re.match(r"^https?://", name):
-                    self.log.warn(f"DC.creator {name!r}: a link, not a name: left out")
-                else:
-                    people.append({"name": _split_name(name)})
-        self._shown_orcids(people)
         return people
 
     def _shown_orcids(self, people: list[dict[str, Any]]) -> None:
@@ -684,11 +1011,14 @@ class _Page:
         """The visible abstract, and ``DC.Description`` and ``citation_abstract`` for the
         languages it is not in. A later visible abstract with its own ``lang`` (a page showing
         both languages) is read too; later ones without (lists of related articles) are not."""
-        tags = {name: self.by_script(name) for name in ("dc.description", "citation_abstract")}
+        tags = {
+            name: self.by_script(name)
+            for name in ("dc.description", "citation_abstract", "json-ld abstract")
+        }
         # OJS shows the abstract in the language of the interface the page was saved in
         tagged = {
             lang: values[0]
-            for name in ("citation_abstract", "dc.description")
+            for name in ("citation_abstract", "dc.description", "json-ld abstract")
             for lang, values in tags[name].items()
         }
         abstracts: dict[str, list[str]] = {}
@@ -710,26 +1040,46 @@ class _Page:
                 self.log.warn(f"a second visible abstract in {lang}: left out")
         for name, values_by_lang in tags.items():
             for lang, values in values_by_lang.items():
+                where = f"{self._shown(name)}[{lang}]"
                 if lang not in abstracts:
-                    abstracts[lang] = _description(values[0], f"{name}[{lang}]", self.log)
+                    abstracts[lang] = _description(values[0], where, self.log)
+                elif name == "json-ld abstract" and not _same_text(
+                    values[0], " ".join(abstracts[lang])
+                ):
+                    self.log.warn(f"{where}: another abstract than the one read: left out")
                 if any(_comparable(value) != _comparable(values[0]) for value in values[1:]):
-                    self.log.warn(f"{name}: {len(values)} abstracts in {lang}: the first is read")
+                    self.log.warn(
+                        f"{self._shown(name)}: {len(values)} abstracts in {lang}: the first is read"
+                    )
         return abstracts
 
     def _keywords(self) -> dict[str, list[str]]:
-        """``citation_keywords`` per language, and ``DC.Subject`` for the languages they lack.
+        """``citation_keywords`` per language, and ``prism.keyword``, ``DC.Subject`` and JSON-LD's
+        ``keywords`` for the languages they lack.
 
         OJS writes ``citation_keywords`` in one language only (the article's since 3.4, the
         reader's interface language before) and every language's keywords as ``DC.Subject``: a
-        Russian article's English keywords are only there."""
+        Russian article's English keywords are only there. Keywords a later source adds to a
+        language already read are said."""
         out: dict[str, list[str]] = {}
-        for name in ("citation_keywords", "dc.subject"):
+        read_from: dict[str, str] = {}
+        for name in ("citation_keywords", "prism.keyword", "dc.subject", "json-ld keyword"):
             found: dict[str, list[str]] = {}
             for lang, values in self.by_script(name, halves=True).items():
                 for value in values:
                     found.setdefault(lang, []).extend(self._keyword_list(value, name, lang, values))
             for lang, words in found.items():
-                out.setdefault(lang, words)
+                if lang not in out:
+                    out[lang], read_from[lang] = words, name
+                    continue
+                known = {_comparable(word) for word in out[lang]}
+                more = [word for word in words if _comparable(word) not in known]
+                if more:
+                    self.log.warn(
+                        f"keywords[{lang}]: those of {self._shown(read_from[lang])} are read; "
+                        f"{self._shown(name)} has others ({', '.join(map(repr, more[:5]))}"
+                        f"{', …' if len(more) > 5 else ''}): left out"
+                    )
         return out
 
     def _keyword_list(self, value: str, name: str, lang: str, values: list[str]) -> list[str]:
@@ -755,16 +1105,18 @@ class _Page:
 
     def _license(self) -> str | None:
         """The first Creative Commons licence the page declares — a ``rel="license"`` link,
-        ``DC.Rights`` or ``citation_license``, as a URL or by name ('Creative Commons
-        Attribution 4.0 International (CC BY 4.0)': ``licenses.spdx_from_text``) — else the
-        first it links to. A declared licence that is no Creative Commons one (Elsevier's
-        text-mining licence, which its Crossref records give for that use only), or another
-        than the one read, is said: a page does not say which use or version it covers."""
+        ``DC.Rights``, ``citation_license`` or JSON-LD's ``license``, as a URL or by name
+        ('Creative Commons Attribution 4.0 International (CC BY 4.0)':
+        ``licenses.spdx_from_text``) — else the first it links to. A declared licence that is
+        no Creative Commons one (Elsevier's text-mining licence, which its Crossref records
+        give for that use only), or another than the one read, is said: a page does not say
+        which use or version it covers."""
         rel = [el for el in self.page.xpath("//*[@rel]")
                if "license" in (el.get("rel") or "").lower().split()]  # fmt: skip
         declared = [("the licence link", el.get("href") or "") for el in rel]
         declared += [("DC.Rights", value) for value in self.all("dc.rights")]
         declared += [("citation_license", value) for value in self.all("citation_license")]
+        declared += [("JSON-LD license", value) for value in self.all("json-ld license")]
         chosen = next((lic for _, value in declared if (lic := _cc_license(value))), None)
         if chosen is None:
             links = (_cc_license(a.get("href") or "") for a in self.page.iter("a"))
@@ -788,9 +1140,18 @@ class _Page:
         visible list holding the Russian list and its "References" list, each under its
         heading line (OJS prints its citations box as typed) or numbered from 1 each, is one
         list in two forms (``reference_lists.pair_lists``). Numbers typed at the head of the
-        references that run 1, 2, 3 … become their labels; others are taken out."""
+        references that run 1, 2, 3 … become their labels; others are taken out. Without
+        citation_reference tags, JSON-LD's ``citation`` list stands for them."""
         tags = [_tagged_reference(item) for item in self.all("citation_reference")]
         tags = [item for item in tags if item]
+        where, what = "citation_reference", "its citation_reference tags {}: the tags are"
+        if not tags:
+            tags = [
+                tidy(item) if isinstance(item, str) else _written_reference(item)
+                for item in self.linked.citations
+            ]
+            tags = [item for item in tags if item]
+            where, what = "JSON-LD citation", "its JSON-LD citation list {}: that list is"
         block = self._block("references", "citations", "bibliography")
         visible = _reference_texts(block) if block is not None else []
         visible = [item for item in visible if item]
@@ -798,11 +1159,10 @@ class _Page:
             return self._one_list(visible, "references", keep_numbers=False)
         if visible:
             self.log.warn(
-                f"the page shows {len(visible)} references and its citation_reference tags "
-                f"{len(tags)}: the tags are read"
+                f"the page shows {len(visible)} references and {what.format(len(tags))} read"
             )
         # OJS writes a tag for each line of its citations box, headings and both lists too
-        return self._one_list(tags, "citation_reference", keep_numbers=True)
+        return self._one_list(tags, where, keep_numbers=True)
 
     def _one_list(self, lines: list[str], where: str, *, keep_numbers: bool) -> list[Any]:
         """``lines`` as one reference list: headings out, the Russian list and its
@@ -844,7 +1204,11 @@ class _Page:
     # the journal -----------------------------------------------------------------
     def _journal(self) -> dict[str, Any]:
         journal: dict[str, Any] = {"language": self.lang}
-        title = self.first("citation_journal_title", "dc.source")
+        title = self._settled(
+            "journal title",
+            ("citation_journal_title", "prism.publicationname", "dc.source", "json-ld journal"),
+            _same_text,
+        )
         if title:
             journal["title"] = {self.lang: title}
         abbrev = self.first("citation_journal_abbrev")
@@ -854,7 +1218,9 @@ class _Page:
             abbrev = None
         journal["abbrev_title"] = abbrev
         journal["issn"] = self._issns()
-        publisher = self.first("citation_publisher", "dc.publisher")
+        publisher = self._settled(
+            "publisher", ("citation_publisher", "dc.publisher", "json-ld publisher"), _same_text
+        )
         if publisher:
             journal["publisher"] = {"name": {self.lang: publisher}}
         url = self.first("dc.source.uri")
@@ -863,7 +1229,10 @@ class _Page:
         return journal
 
     def _issns(self) -> dict[str, str]:
-        """ISSNs typed by the page's visible 'ISSN … (Print)' lines; meta tags do not say."""
+        """ISSNs typed by the page's visible 'ISSN … (Print)' lines, ``citation_eissn`` and
+        ``prism.eIssn`` as the electronic one; other tags do not say which is which (Springer
+        writes its online ISSN as ``prism.issn``, which PRISM means for the print one), nor
+        does JSON-LD: a guess, said. A third ISSN is said and left out."""
         typed: dict[str, str] = {}
         text = " ".join(self.page.xpath("//body//text()"))
         for number, kind in _ISSN_LINE.findall(text):
@@ -873,16 +1242,25 @@ class _Page:
                 typed.setdefault("print", issn)
             elif issn and any(word in label for word in _ONLINE_WORDS):
                 typed.setdefault("electronic", issn)
-        for value in self.all("citation_eissn"):  # (Highwire's own tag for the online one)
+        for value in self.all("citation_eissn", "prism.eissn"):  # (the online one, by name)
             issn = valid_issn(value)
             if issn and issn not in typed.values():
                 typed.setdefault("electronic", issn)
-        for value in self.all("citation_issn", "dc.source.issn"):
+        untyped = [
+            (name, value)
+            for name in ("citation_issn", "prism.issn", "dc.source.issn", "json-ld issn")
+            for value in self.all(name)
+        ]
+        for name, value in untyped:
             issn = valid_issn(value)
             if issn is None or issn in typed.values():
                 continue
             slot = "electronic" if "electronic" not in typed else "print"
             if slot in typed:
+                self.log.warn(
+                    f"{self._shown(name)} {value!r}: a third ISSN, beside {typed['print']} and "
+                    f"{typed['electronic']}: left out"
+                )
                 continue
             typed[slot] = issn
             self.log.warn(f"the page does not say which ISSN {issn} is: taken as {slot}")
@@ -950,6 +1328,14 @@ def _tagged_reference(value: str) -> str:
             fields.setdefault(key.strip().lower().replace("first_page", "firstpage"), []).append(
                 text
             )
+    return _written_reference(fields)
+
+
+def _written_reference(fields: dict[str, list[str]]) -> str:
+    """A reference written out from its fields, named as Highwire's structured
+    citation_reference names them (``citation_title``, ``citation_author`` …; JSON-LD's cited
+    works are given so too): authors (year) title. source, volume(issue), pages. publisher.
+    DOI, PMID, ISBN."""
 
     def one(*keys: str) -> str:
         return next((fields[key][0] for key in keys if key in fields), "")
@@ -999,6 +1385,20 @@ def _description(value: str, where: str, log: Collector) -> list[str]:
     if "<" in value:
         return html_paragraphs(value, where, log)
     return [tidy(line) for line in re.split(r"\s*\n\s*", value) if line.strip()]
+
+
+def _person_text(person: dict[str, Any]) -> str:
+    """An author's name as one text ('D. V. Streltsov'), or a group author's."""
+    if person.get("collab"):
+        return str(person["collab"])
+    name = person.get("name") or {}
+    return " ".join(name[key] for key in ("given", "surname") if name.get(key))
+
+
+def _family(person: dict[str, Any]) -> str:
+    """An author's family name (its given name when it has none), or a group author's."""
+    name = person.get("name") or {}
+    return str(person.get("collab") or name.get("surname") or name.get("given") or "")
 
 
 def _split_name(text: str) -> dict[str, str]:
