@@ -469,6 +469,7 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
 
     langmap("title", article.title)
     langmap("subtitle", article.subtitle)
+    langmap("issue_title", article.issue_title)
     for lang, paragraphs in article.abstract.items():
         if _latin_lang(lang):
             out.extend((f"abstract.{lang}[{i}]", p) for i, p in enumerate(paragraphs))

@@ -79,6 +79,80 @@ def _one_page(value: str) -> str:
 
 Page = Annotated[ShortText, AfterValidator(_one_page)]
 
+# The pages of an article whose pages are not one range, as printed: pages (digits or Roman
+# numerals) and ranges of them, separated by commas ("110-115, 120-124", "i-iv, 1-12, 20").
+_PAGE = r"(?:\d+|[IVXLCDMivxlcdm]+)"
+_PAGE_ITEM = re.compile(rf"\s*({_PAGE})(?:\s*[-\u2010-\u2015\u2212]\s*({_PAGE}))?\s*")
+
+
+def page_list(text: str) -> list[tuple[str, str | None]] | None:
+    """The pages and ranges of a page range text, in order, as (first, last or None); None
+    when the text is not pages and ranges separated by commas."""
+    items = []
+    for part in text.split(","):
+        found = _PAGE_ITEM.fullmatch(part)
+        if found is None:
+            return None
+        items.append((found[1], found[2]))
+    return items
+
+
+def page_range_ends(text: str) -> tuple[str, str] | None:
+    """The page a page range text begins on and the page it ends on ("110-115, 120-124": 110
+    and 124), which are the article's fpage and lpage; None when it is no page range."""
+    items = page_list(text)
+    if not items:
+        return None
+    return items[0][0], items[-1][1] or items[-1][0]
+
+
+def is_page_range(text: str) -> bool:
+    """Whether ``text`` is a page range the model takes (``page_list``, each range forwards):
+    for readers, which leave out, naming it, what the model would refuse the article for."""
+    items = page_list(text)
+    return bool(items) and not any(inverted_pages(first, last) for first, last in items or [])
+
+
+def _page_range(value: str) -> str:
+    """A page range text (``page_list``) whose ranges each run forwards."""
+    items = page_list(value)
+    if items is None:
+        raise ValueError(
+            f"not pages and page ranges separated by commas: {value!r} (pages in digits or Roman "
+            "numerals, e.g. 110-115, 120-124)"
+        )
+    for first, last in items:
+        if inverted_pages(first, last):
+            raise ValueError(f"the range {first}-{last} in {value!r} ends before it begins")
+    return value
+
+
+PageRange = Annotated[ShortText, AfterValidator(_page_range)]
+
+
+def _pages_of_range(data: Any) -> Any:
+    """An article's pages given as a page range text: in ``page_range``, or in ``fpage`` as
+    editors type them ("fpage: 110-115, 120-124"). Its first and last page are the article's
+    fpage and lpage when those are not given, as JATS has them: the page it begins on and the
+    page it ends on (Crossref's first range is taken from the text when writing)."""
+    if not isinstance(data, dict):
+        return data
+    text = data.get("page_range")
+    fpage = data.get("fpage")
+    if text is None and isinstance(fpage, str) and "," in fpage and page_list(fpage):
+        data = {**data, "page_range": fpage, "fpage": None}
+        text = fpage
+    ends = page_range_ends(text) if isinstance(text, str) else None
+    if ends is None or data.get("elocation_id"):
+        return data
+    first, last = ends
+    derived = {}
+    if data.get("fpage") in (None, ""):
+        derived["fpage"] = first
+    if data.get("lpage") in (None, "") and last != first:
+        derived["lpage"] = last
+    return {**data, **derived} if derived else data
+
 
 def _lang_map(value: Any, info: ValidationInfo) -> Any:
     """A plain string means 'in the main language' (given by the loader's context)."""
@@ -893,7 +967,7 @@ class Article(Strict):
     @model_validator(mode="before")
     @classmethod
     def _pages_in_one(cls, data: Any) -> Any:
-        return _split_page_range(data)
+        return _pages_of_range(_split_page_range(data))
 
     journal: Journal | Text | None = Field(
         None,
@@ -918,8 +992,28 @@ class Article(Strict):
     )
     volume: ShortText | None = Field(None, description="Volume.")
     issue: ShortText | None = Field(None, description="Issue number.")
+    issue_title: LangMap = Field(
+        default_factory=dict,
+        description=(
+            "Title of the issue per language, for a themed or special issue "
+            "({en: Japan's foreign policy in Asia, ru: Внешняя политика Японии в Азии}): JATS "
+            "issue-title, Crossref's journal_issue title. Plain text: JATS Publishing's "
+            "issue-title takes no markup."
+        ),
+    )
     fpage: Page | None = Field(None, description="First page.")
-    lpage: Page | None = Field(None, description="Last page.")
+    lpage: Page | None = Field(
+        None, description="Last page (of pages that are not one range, the page it ends on)."
+    )
+    page_range: PageRange | None = Field(
+        None,
+        description=(
+            "The pages when they are not one range, as printed: pages (digits or Roman numerals) "
+            "and ranges separated by commas, '110-115, 120-124'. fpage and lpage are its first "
+            "and last page (taken from it when omitted). JATS page-range; Crossref's first "
+            "range and other_pages."
+        ),
+    )
     elocation_id: ShortText | None = Field(None, description="Electronic location id (no pages).")
     published: Published = Field(
         default_factory=Published, description="Dates published: electronic, print, collection."
@@ -982,8 +1076,9 @@ class Article(Strict):
             raise ValueError("give fpage/lpage or elocation_id, not both")
         if self.lpage and not self.fpage:
             raise ValueError("lpage: given without fpage")
-        if _inverted_pages(self.fpage, self.lpage):
+        if inverted_pages(self.fpage, self.lpage):
             raise ValueError(f"lpage: {self.lpage} comes before fpage {self.fpage}")
+        self._check_page_range()
         self._check_given_ids()
         self._resolve_affiliations()
         take_list_numbers(self.references)
@@ -997,6 +1092,24 @@ class Article(Strict):
                 ref.id = f"ref{number}"
                 taken.add(ref.id)
         return self
+
+    def _check_page_range(self) -> None:
+        """A page range is the article's pages: it begins on fpage and ends on lpage (JATS
+        writes all three, and a reader of one must not find other pages in another)."""
+        if not self.page_range:
+            return
+        if self.elocation_id:
+            raise ValueError("page_range: give pages (page_range) or elocation_id, not both")
+        first, last = page_range_ends(self.page_range) or ("", "")
+        if self.fpage != first:
+            raise ValueError(
+                f"page_range: {self.page_range!r} begins on page {first}, not on fpage {self.fpage}"
+            )
+        if (self.lpage or self.fpage) != last:
+            raise ValueError(
+                f"page_range: {self.page_range!r} ends on page {last}, not on lpage "
+                f"{self.lpage or self.fpage} (lpage is the page the article ends on)"
+            )
 
     def _check_given_ids(self) -> None:
         """An id the input gives to two affiliations, or to an affiliation and a reference, is
@@ -1069,7 +1182,7 @@ class Article(Strict):
         return self.title[self.language]
 
 
-def _inverted_pages(fpage: str | None, lpage: str | None) -> bool:
+def inverted_pages(fpage: str | None, lpage: str | None) -> bool:
     """A last page before the first (130–119), both plain numbers of which the last has at
     least as many digits: "1210–19", an abbreviated range as some styles print, is left as
     given, and so are Roman numerals and page ids ("S12", "e1001")."""
