@@ -64,6 +64,10 @@ def test_full_article_carries_every_field(article, store) -> None:
         "https://ror.org/05qrfxd25"
     )
     assert x("//pub-date/@iso-8601-date") == ["2020-03-01", "2020-04", "2020"]
+    assert x("//issue-title-group/issue-title/text()") == ["A special issue on tests"]
+    assert x("//issue-title-group/trans-title-group[@xml:lang='ru']/trans-title/text()") == [
+        "Спецвыпуск о тестах"
+    ]
     assert x("//elocation-id/text()") == ["e1001"]
     assert not x("//article-meta/fpage")
     assert x("//history/date/@date-type") == ["received", "rev-recd", "rev-recd", "accepted"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from conftest import SAMPLES, xmllint
@@ -574,8 +575,9 @@ def test_a_journal_named_only_by_a_pubmed_id_takes_it_as_title(tmp_path: Path) -
 
 # The JATS that OJS writes (pkp/jatsTemplate, tests/data/ie1.xml): an untyped self-uri is the
 # article's page, which was taken for a PDF; an issue-title and a page-range were dropped in
-# silence; the plain-language summary must not take the abstract's place.
-def test_ojs_jats_self_uris_issue_title_and_summaries(tmp_path: Path) -> None:
+# silence, then named as left out, and are now carried; the plain-language summary must not
+# take the abstract's place.
+def test_ojs_jats_self_uris_issue_title_and_summaries(tmp_path: Path, store) -> None:
     meta = """<self-uri xlink:href="https://journal.example.org/index.php/tj/article/view/9"/>
 <self-uri content-type="application/pdf"
  xlink:href="https://journal.example.org/index.php/tj/article/download/9/20"/>
@@ -595,10 +597,119 @@ def test_ojs_jats_self_uris_issue_title_and_summaries(tmp_path: Path) -> None:
         ("https://journal.example.org/index.php/tj/article/download/9/20", "pdf")
     ]
     assert article.abstract["en"] == ["The abstract."]
-    assert "issue-title 'Special issue on testing' is not in the model: left out" in (
-        loaded.warnings
+    assert not [w for w in loaded.warnings if "issue-title" in w or "page-range" in w]
+    written = to_jats(article, grammars=store)
+    assert written.valid, written.problems
+    assert (
+        b"<issue>2</issue>\n      <issue-title>Special issue on testing</issue-title>\n"
+        b"      <fpage>15</fpage>\n      <lpage>20</lpage>\n"
+        b"      <page-range>15-18, 20</page-range>\n"
+    ) in written.data
+
+
+def _with_issue(tmp_path: Path, issue: str) -> Path:
+    """An article whose volume is followed by ``issue`` (issue, issue titles, pages)."""
+    path = _article(tmp_path)
+    text = path.read_text().replace(
+        "<volume>3</volume><elocation-id>e101</elocation-id>", f"<volume>3</volume>{issue}"
     )
-    assert "page-range '15-18, 20' is not in the model: left out" in loaded.warnings
+    path.write_text(text)
+    return path
+
+
+def test_issue_titles_in_several_languages_are_read_and_written_back(tmp_path: Path, store) -> None:
+    """A themed issue's title and its translation (issue-title-group), and titles given as
+    issue-title elements of their own, each with its xml:lang or its script's. The text is
+    plain: the Publishing DTD's issue-title takes no markup (an italic there made the output
+    invalid)."""
+    grouped = _with_issue(
+        tmp_path,
+        '<issue>2</issue><issue-title-group xml:lang="ru"><issue-title>Внешняя политика '
+        "Японии в Азии</issue-title><issue-subtitle>Спецвыпуск</issue-subtitle>"
+        '<trans-title-group xml:lang="en"><trans-title>Japan\'s <italic>foreign</italic> policy '
+        "in Asia</trans-title></trans-title-group></issue-title-group><fpage>1</fpage>",
+    )
+    loaded = _read(grouped)
+    assert loaded.article.issue_title == {
+        "ru": "Внешняя политика Японии в Азии",
+        "en": "Japan's foreign policy in Asia",
+    }
+    assert loaded.warnings == ["issue-subtitle 'Спецвыпуск' is not in the model: left out"]
+    tree = _output(loaded, tmp_path, store)
+    # the article's language (English) first, the other a translation of it
+    assert tree.xpath("//issue-title-group/issue-title/text()") == [
+        "Japan's foreign policy in Asia"
+    ]
+    assert tree.xpath("//issue-title-group/trans-title-group/@xml:lang") == ["ru"]
+
+    singles = _with_issue(
+        tmp_path,
+        "<issue>2</issue><issue-title>Arctic studies</issue-title>"
+        "<issue-title>Арктические исследования</issue-title><fpage>1</fpage>",
+    )
+    loaded = _read(singles)
+    assert loaded.article.issue_title == {
+        "en": "Arctic studies",
+        "ru": "Арктические исследования",
+    }
+    assert loaded.warnings == []
+
+
+def test_a_second_issue_title_in_one_language_is_named(tmp_path: Path) -> None:
+    """An article in two issues (a regular and a special one) has two titles in English: the
+    model holds one per language, and the second is named, not dropped in silence."""
+    path = _with_issue(
+        tmp_path,
+        '<issue>2</issue><issue-title xml:lang="en">Arctic studies</issue-title>'
+        '<issue-title xml:lang="en">Proceedings of the Polar Congress</issue-title>',
+    )
+    loaded = _read(path)
+    assert loaded.article.issue_title == {"en": "Arctic studies"}
+    assert loaded.warnings == [
+        "issue-title 'Proceedings of the Polar Congress': a second issue title in 'en': left out"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pages", "said"),
+    [
+        (
+            "<fpage>110</fpage><lpage>115</lpage><page-range>110-115, 120-124</page-range>",
+            "page-range '110-115, 120-124' does not end on lpage 115: left out",
+        ),
+        (
+            "<fpage>111</fpage><page-range>110-115, 120-124</page-range>",
+            "page-range '110-115, 120-124' does not begin on fpage 111: left out",
+        ),
+        (
+            "<fpage>110</fpage><page-range>110-115 and plates</page-range>",
+            "page-range '110-115 and plates' is no list of pages and page ranges: left out",
+        ),
+    ],
+)
+def test_a_page_range_that_is_not_the_articles_pages_is_named(
+    tmp_path: Path, pages: str, said: str
+) -> None:
+    """The Tag Library's page-range begins on fpage and ends on lpage ("8-11, 14-19, 40" with
+    lpage 40); one that does not, or holds other text, would make the model refuse the
+    article: it is named as left out and the pages stay as fpage and lpage give them."""
+    loaded = _read(_with_issue(tmp_path, pages))
+    assert loaded.article.page_range is None
+    assert loaded.warnings == [said]
+
+
+def test_a_page_range_alone_gives_the_first_and_last_page(tmp_path: Path, store) -> None:
+    """Archiving allows a page-range without fpage: its first and last page are the
+    article's, and the output (whose Publishing DTD wants fpage) has all three."""
+    loaded = _read(_with_issue(tmp_path, "<page-range>8-11, 14-19, 40</page-range>"))
+    article = loaded.article
+    assert (article.fpage, article.lpage, article.page_range) == ("8", "40", "8-11, 14-19, 40")
+    tree = _output(loaded, tmp_path, store)
+    assert [(el.tag, el.text) for el in tree.xpath("//fpage | //lpage | //page-range")] == [
+        ("fpage", "8"),
+        ("lpage", "40"),
+        ("page-range", "8-11, 14-19, 40"),
+    ]
 
 
 # Found in Pensoft's ZooKeys and BDJ files (pensoft/OpenBiodiv): a keyword in italics written on

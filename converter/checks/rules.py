@@ -314,7 +314,12 @@ def trans_lang(doc: Doc) -> Iterator[Hit]:
             main = doc.lang_of(original) if original is not None else doc.lang
         else:
             title = next(
-                (c for c in parent if local_name(c) in ("article-title", "journal-title")), None
+                (
+                    c
+                    for c in parent
+                    if local_name(c) in ("article-title", "journal-title", "issue-title")
+                ),
+                None,
             )
             main = doc.lang_of(title) if title is not None else doc.lang
         lang = el.get(XML_LANG)
@@ -532,7 +537,10 @@ def _langs(doc: Doc, elements: list[etree._Element]) -> set[str]:
     basis="reading",
 )
 def rsci_bilingual(doc: Doc) -> Iterator[Hit]:
-    titles = [*doc.meta.iter("article-title"), *doc.meta.iter("trans-title")]
+    # the article's titles: not the issue's (issue-title-group holds trans-titles too)
+    titles = [
+        t for g in doc.meta.iter("title-group") for t in g.iter("article-title", "trans-title")
+    ]
     abstracts = [a for a in doc.meta if local_name(a) in ("abstract", "trans-abstract")]
     keywords = list(doc.meta.iter("kwd-group"))
     for what, elements, field in (

@@ -194,13 +194,15 @@ class _Reader:
         return None
 
     def _pages(self, meta: etree._Element | None) -> str | None:
+        """The pages as deposited: a page-range (pages that are not one range, "110-115,
+        120-124") says more than its first and last page."""
+        page_range = plain(self.find(meta, "page-range"))
+        if page_range:
+            return page_range
         first = plain(self.find(meta, "fpage"))
         last = plain(self.find(meta, "lpage"))
         if first:
             return f"{first}–{last}" if last and last != first else first
-        page_range = plain(self.find(meta, "page-range"))
-        if page_range:
-            return page_range
         eloc = plain(self.find(meta, "elocation-id"))
         return f"article {eloc}" if eloc else None
 

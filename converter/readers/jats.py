@@ -75,6 +75,7 @@ _KNOWN_META = frozenset(
         "history", "permissions", "self-uri", "abstract", "trans-abstract", "kwd-group",
         "funding-group", "custom-meta-group", "copyright-statement", "copyright-year",
         "copyright-holder", "page-range", "counts", "volume-id", "issue-id", "issue-title",
+        "issue-title-group",
     }
 )  # fmt: skip
 
@@ -594,12 +595,8 @@ class ArticleReader:
             found = _child(meta, tag)
             if found is not None and self.plain(found):
                 data[tag.replace("-", "_")] = self.plain(found)
-        pages = _child(meta, "page-range")
-        written = "-".join(filter(None, [data.get("fpage"), data.get("lpage")]))
-        if pages is not None and re.sub(r"[\s–—-]+", "-", self.plain(pages)) != written:
-            self.warn(f"page-range {self.plain(pages)!r} is not in the model: left out")
-        for title in _children(meta, "issue-title"):
-            self.warn(f"issue-title {self.plain(title)!r} is not in the model: left out")
+        self._page_range(meta, data)
+        self._issue_titles(meta, data)
         if data.get("fpage") and data.get("elocation_id"):
             self.warn("both fpage and elocation-id: elocation-id left out")
             del data["elocation_id"]
@@ -612,6 +609,70 @@ class ArticleReader:
         self._references(data)
         self._sub_articles(data)
         return data, self._journal(_child(front, "journal-meta"))
+
+    def _page_range(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """``page-range``: the article's pages when they are not one range ("8-11, 14-19,
+        40"), beginning on fpage and ending on lpage, as the Tag Library has them. One that is
+        no list of pages, or begins or ends elsewhere (a last page written as the first
+        range's end), is named as left out: the model would refuse the article for it."""
+        found = _child(meta, "page-range")
+        text = " ".join(self.plain(found).split()) if found is not None else ""
+        if not text:
+            return
+        ends = model.page_range_ends(text)
+        fpage, lpage = data.get("fpage"), data.get("lpage")
+        if ends is None or not model.is_page_range(text):
+            problem = "is no list of pages and page ranges"
+        elif data.get("elocation_id") and not fpage:
+            problem = "is beside an elocation-id"
+        elif fpage and fpage != ends[0]:
+            problem = f"does not begin on fpage {fpage}"
+        elif lpage and lpage != ends[1]:
+            problem = f"does not end on lpage {lpage}"
+        else:
+            data["page_range"] = text
+            return
+        self.warn(f"page-range {text!r} {problem}: left out")
+
+    def _issue_titles(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """The issue's title per language, as plain text (the Publishing DTD's issue-title
+        takes no markup): each ``issue-title`` (several without xml:lang take the language
+        their script tells, as other forms do) and each ``issue-title-group``'s issue-title and
+        translated titles. A second title in one language (an article in two issues) and an
+        ``issue-subtitle`` are named as left out."""
+        titles: dict[str, str] = {}
+
+        def add(text: str, lang: str | None, what: str) -> None:
+            if not text or lang is None or not self.known_lang(lang, what):
+                return
+            if titles.setdefault(lang, text) != text:
+                self.warn(f"{what} {text!r}: a second issue title in {lang!r}: left out")
+
+        singles = _children(meta, "issue-title")
+        texts = [self.plain(title) for title in singles]
+        for text, lang in zip(texts, self.form_langs(singles, texts, "issue-title"), strict=True):
+            add(text, lang, "issue-title")
+        for group in _children(meta, "issue-title-group"):
+            main = _child(group, "issue-title")
+            if main is not None:
+                add(self.plain(main), self.lang_of(main, self.lang_of(group)), "issue-title")
+            for trans in _children(group, "trans-title-group"):
+                stated = (trans.get(XML_LANG) or "").strip()
+                for item in _children(trans, "trans-title"):
+                    text = self.plain(item)
+                    own = (item.get(XML_LANG) or "").strip() or stated
+                    if text:
+                        add(
+                            text,
+                            self.translated_lang(text, own, titles, "trans-title"),
+                            "trans-title",
+                        )
+            for sub in group.iter(
+                "{*}issue-subtitle", "issue-subtitle", "{*}trans-subtitle", "trans-subtitle"
+            ):
+                self.warn(f"{local_name(sub)} {self.plain(sub)!r} is not in the model: left out")
+        if titles:
+            data["issue_title"] = titles
 
     # sub-articles ------------------------------------------------------------------
     def _sub_articles(self, data: dict[str, Any]) -> None:

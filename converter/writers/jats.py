@@ -235,8 +235,10 @@ def prepare(
         pub_dates=_pub_dates(article, journal),
         volume=_t(article.volume) if article.volume else None,
         issue=_t(article.issue) if article.issue else None,
+        issue_title=_issue_title(article, main),
         fpage=_t(article.fpage) if article.fpage else None,
         lpage=_t(article.lpage) if article.fpage and article.lpage else None,
+        page_range=_t(article.page_range) if article.fpage and article.page_range else None,
         elocation_id=_t(article.elocation_id)
         if not article.fpage and article.elocation_id
         else None,
@@ -341,6 +343,22 @@ def _trans_titles(article: model.Article, main: str) -> list[Row]:
             )
         )
     return rows
+
+
+def _issue_title(article: model.Article, main: str) -> Row | None:
+    """The issue's title in the article's language (else the first given) and its
+    translations: one language is an ``issue-title``, several an ``issue-title-group`` whose
+    ``trans-title-group``s are never in the article's language (which PMC refuses). Plain
+    text: the Publishing DTD's issue-title takes no markup."""
+    titles = ordered(article.issue_title, main)
+    if not titles:
+        return None
+    (lang, text), *others = titles
+    return Row(
+        lang=_lang(lang, main),
+        text=_t(text),
+        trans=[Row(lang=_a(code), text=_t(title)) for code, title in others],
+    )
 
 
 def _name(name: model.PersonName, lang: str | None) -> Row:

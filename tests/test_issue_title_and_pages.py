@@ -1,0 +1,182 @@
+"""An issue's title and pages that are not one range, from the article file to every output.
+
+A themed issue's title ("Japan's foreign policy in Asia" / "Внешняя политика Японии в Азии") and
+an article printed on pages 110-115 and 120-124 were facts the model could not hold: readers
+said they dropped them. Here the article file gives them, and the tests look at what a user
+gets: the one-line refusal of a page range that is not one, JATS that xmllint finds valid in
+1.3 and 1.4 (both tag sets) and that reads back to the same bytes, and the PMC and RSCI
+profiles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import xmllint
+from converter import load_article, to_jats
+from converter.readers import ReadContext, read_source
+
+EXIT_INPUT = 3
+ARTICLE = """\
+language: ru
+title: {ru: Внешняя политика Японии, en: Japan's foreign policy}
+doi: 10.5555/test.2020.7
+url: https://journal.example.org/article/7
+volume: 5
+issue: 2
+issue_title: {ru: Внешняя политика Японии в Азии, en: "Japan's foreign policy in Asia"}
+published: {electronic: 2020-03-04, collection: 2020-03}
+authors: [{name: {ru: {surname: Иванова, given: Анна}, en: {surname: Ivanova, given: Anna}}}]
+"""
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.delenv("JATSCONV_CROSSREF_SCHEMA", raising=False)
+
+
+# ------------------------------------------------------------------ the article file
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [
+        "page_range: 110-115, 120-124\n",
+        'fpage: "110-115, 120-124"\n',  # typed where the first page goes, as "fpage: 110-119"
+        "fpage: 110\nlpage: 124\npage_range: 110-115, 120-124\n",
+    ],
+)
+def test_pages_that_are_not_one_range_are_written_to_jats(
+    run, write_article, tmp_path: Path, pages: str
+) -> None:
+    """fpage is the page the article begins on, lpage the page it ends on and page-range the
+    pages as printed, as the JATS Tag Library has them ("8-11, 14-19, 40": fpage 8, lpage
+    40); the first and last page are taken from the range when not given."""
+    result = run("convert", write_article(ARTICLE + pages), "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    jats = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
+    assert (
+        "      <fpage>110</fpage>\n      <lpage>124</lpage>\n"
+        "      <page-range>110-115, 120-124</page-range>\n"
+    ) in jats
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        (
+            "page_range: 110-115; 120-124\n",
+            "page_range: not pages and page ranges separated by commas: '110-115; 120-124' "
+            "(pages in digits or Roman numerals, e.g. 110-115, 120-124)",
+        ),
+        (
+            "page_range: 120-110, 130\n",
+            "page_range: the range 120-110 in '120-110, 130' ends before it begins",
+        ),
+        (
+            "fpage: 110\nlpage: 115\npage_range: 110-115, 120-124\n",
+            "page_range: '110-115, 120-124' ends on page 124, not on lpage 115 (lpage is the "
+            "page the article ends on)",
+        ),
+        (
+            "fpage: 111\npage_range: 110-115, 120-124\n",
+            "page_range: '110-115, 120-124' begins on page 110, not on fpage 111",
+        ),
+        (
+            "elocation_id: e7\npage_range: 110-115, 120-124\n",
+            "page_range: give pages (page_range) or elocation_id, not both",
+        ),
+    ],
+)
+def test_a_page_range_that_is_not_the_articles_pages_is_refused_in_one_line(
+    run, write_article, pages: str, expected: str
+) -> None:
+    path = write_article(ARTICLE + pages)
+    result = run("convert", path)
+    assert result.code == EXIT_INPUT
+    assert result.err.splitlines() == [f"{path}: {expected}"]
+
+
+# ------------------------------------------------------------------ JATS
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+@pytest.mark.parametrize("tag_set", ["publishing", "archiving"])
+def test_issue_title_and_page_range_are_valid_jats_and_read_back(
+    write_article, tmp_path: Path, store, version: str, tag_set: str
+) -> None:
+    """The issue's title in the article's language, its translation in a trans-title-group
+    (issue-title-group, in JATS 1.3 and 1.4 alike), then the pages: valid for xmllint, and
+    JATS → model → JATS gives the same bytes."""
+    article = load_article(write_article(ARTICLE + "page_range: 110-115, 120-124\n"))
+    output = to_jats(article, version=version, tag_set=tag_set, grammars=store)  # type: ignore[arg-type]
+    assert output.valid, output.problems
+    path = tmp_path / "out.xml"
+    path.write_bytes(output.data)
+    check = xmllint(path, store.catalog)
+    assert check.returncode == 0, check.stderr
+    assert (
+        "      <issue>2</issue>\n"
+        "      <issue-title-group>\n"
+        "        <issue-title>Внешняя политика Японии в Азии</issue-title>\n"
+        '        <trans-title-group xml:lang="en">\n'
+        "          <trans-title>Japan's foreign policy in Asia</trans-title>\n"
+        "        </trans-title-group>\n"
+        "      </issue-title-group>\n"
+        "      <fpage>110</fpage>\n"
+    ) in output.data.decode("utf-8")
+    [loaded] = list(read_source(path, "jats", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.warnings == []
+    assert loaded.article.issue_title == article.issue_title
+    assert loaded.article.page_range == "110-115, 120-124"
+    again = to_jats(loaded.article, version=version, tag_set=tag_set)  # type: ignore[arg-type]
+    assert again.data == output.data
+
+
+def test_an_issue_title_in_one_language_is_an_issue_title(write_article, store) -> None:
+    """One language: an issue-title alone, with its xml:lang when it is not the article's."""
+    text = ARTICLE.replace(
+        'issue_title: {ru: Внешняя политика Японии в Азии, en: "Japan\'s foreign policy in Asia"}',
+        "issue_title: {en: Arctic studies}",
+    )
+    output = to_jats(load_article(write_article(text)), grammars=store)
+    assert output.valid, output.problems
+    assert b'      <issue-title xml:lang="en">Arctic studies</issue-title>\n' in output.data
+    assert b"issue-title-group" not in output.data
+
+
+def test_an_issue_title_is_plain_text(write_article, store) -> None:
+    """The Publishing DTD's issue-title takes no markup: tags typed in the title are its text."""
+    text = ARTICLE.replace('"Japan\'s foreign policy in Asia"', '"Japan and <i>Asia</i> & more"')
+    output = to_jats(load_article(write_article(text)), grammars=store)
+    assert output.valid, output.problems
+    assert b"<trans-title>Japan and &lt;i&gt;Asia&lt;/i&gt; &amp; more</trans-title>" in (
+        output.data
+    )
+
+
+def test_the_profiles_find_nothing_wrong_and_count_only_the_articles_titles(
+    run, write_article, tmp_path: Path
+) -> None:
+    """PMC's form (JATS 1.3, --profile pmc) of an article with an issue title in two languages
+    and a page range passes the pmc profile. The issue title's English translation is no
+    English title of the article: RSCI still wants one."""
+    russian_only = ARTICLE.replace(
+        "title: {ru: Внешняя политика Японии, en: Japan's foreign policy}",
+        "title: {ru: Внешняя политика Японии}",
+    )
+    path = write_article(russian_only + "section: {ru: Статьи}\npage_range: 110-115, 120-124\n")
+    out = tmp_path / "out"
+    result = run("convert", path, "--jats-version", "1.3", "--profile", "pmc", "-o", out)
+    assert result.code == 0, result.err
+    jats = out / "article.xml"
+    report = run("check", "--profile", "pmc", jats)
+    assert report.code == 0, report.out
+    assert "issue-title" not in report.out and "page-range" not in report.out
+    rsci = run("check", "--profile", "rsci", jats)
+    assert "[rsci-bilingual] no title in English" in rsci.out
