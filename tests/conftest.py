@@ -87,6 +87,22 @@ def xmllint(path: Path, catalog: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def xmllint_crossref(path: Path) -> subprocess.CompletedProcess[str]:
+    """The independent check of a Crossref deposit: xmllint with Crossref's 5.3.1 schema,
+    its imports resolved through the folder's catalog."""
+    folder = EXTERNAL / "crossref-5.3.1"
+    exe = shutil.which("xmllint")
+    if exe is None:
+        pytest.fail("xmllint not installed (Debian package libxml2-utils): run ./scripts/setup")
+    return subprocess.run(
+        [exe, "--noout", "--nonet", "--schema", str(folder / "crossref5.3.1.xsd"), str(path)],
+        capture_output=True,
+        text=True,
+        env={"XML_CATALOG_FILES": str(folder / "catalog.xml"), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
 @pytest.fixture
 def journal_file(tmp_path: Path) -> Path:
     """A valid journal file in a temporary issue folder."""

@@ -4,8 +4,8 @@ A themed issue's title ("Japan's foreign policy in Asia" / "Внешняя по�
 an article printed on pages 110-115 and 120-124 were facts the model could not hold: readers
 said they dropped them. Here the article file gives them, and the tests look at what a user
 gets: the one-line refusal of a page range that is not one, JATS that xmllint finds valid in
-1.3 and 1.4 (both tag sets) and that reads back to the same bytes, and the PMC and RSCI
-profiles.
+1.3 and 1.4 (both tag sets) and that reads back to the same bytes, a Crossref deposit that
+xmllint finds valid against Crossref's schema, and the PMC and RSCI profiles.
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from conftest import xmllint
+from conftest import xmllint, xmllint_crossref
 from converter import load_article, to_jats
 from converter.readers import ReadContext, read_source
 
 EXIT_INPUT = 3
+CR = {"c": "http://www.crossref.org/schema/5.3.1"}
 ARTICLE = """\
 language: ru
 title: {ru: Внешняя политика Японии, en: Japan's foreign policy}
@@ -30,6 +32,7 @@ issue_title: {ru: Внешняя политика Японии в Азии, en: 
 published: {electronic: 2020-03-04, collection: 2020-03}
 authors: [{name: {ru: {surname: Иванова, given: Анна}, en: {surname: Ivanova, given: Anna}}}]
 """
+DEPOSITOR = "crossref: {depositor_name: P, depositor_email: d@example.org, registrant: P}\n"
 
 
 @pytest.fixture(autouse=True)
@@ -180,3 +183,73 @@ def test_the_profiles_find_nothing_wrong_and_count_only_the_articles_titles(
     assert "issue-title" not in report.out and "page-range" not in report.out
     rsci = run("check", "--profile", "rsci", jats)
     assert "[rsci-bilingual] no title in English" in rsci.out
+
+
+# ------------------------------------------------------------------ Crossref
+
+
+def test_the_deposit_holds_the_issue_title_and_other_pages(
+    run, write_article, journal_file: Path, tmp_path: Path
+) -> None:
+    """journal_issue takes one title: the journal's language's (Russian here), the other said.
+    Crossref wants the first range in first_page and last_page and the rest in other_pages."""
+    journal_file.write_text(
+        journal_file.read_text(encoding="utf-8") + "language: ru\n" + DEPOSITOR, "utf-8"
+    )
+    path = write_article(ARTICLE + "page_range: 110-115, 120-124, 130\n")
+    out = tmp_path / "out"
+    result = run("convert", path, "--to", "crossref", "-o", out)
+    assert result.code == 0, result.err
+    deposit = out / "article.crossref.xml"
+    check = xmllint_crossref(deposit)
+    assert check.returncode == 0, check.stderr
+    root = etree.parse(str(deposit)).getroot()
+    issue = root.xpath("//c:journal_issue", namespaces=CR)[0]
+    assert [etree.QName(el).localname for el in issue] == [
+        "titles",
+        "publication_date",
+        "journal_volume",
+        "issue",
+    ]
+    assert issue.xpath("c:titles/c:title/text()", namespaces=CR) == [
+        "Внешняя политика Японии в Азии"
+    ]
+    pages = root.xpath("//c:journal_article/c:pages/*", namespaces=CR)
+    assert [(etree.QName(p).localname, p.text) for p in pages] == [
+        ("first_page", "110"),
+        ("last_page", "115"),
+        ("other_pages", "120-124, 130"),
+    ]
+    assert result.err.splitlines()[0] == (
+        f"{deposit}: warning: issue_title: Crossref's journal_issue takes one title: the ru one "
+        "is deposited, not en"
+    )
+
+
+def test_what_the_deposit_cannot_hold_is_said(
+    run, write_article, journal_file: Path, tmp_path: Path
+) -> None:
+    """An issue title without a volume or issue number has no journal_issue to go in; other
+    pages longer than Crossref's 100 characters are left out: each is said, and the deposit
+    stays valid."""
+    journal_file.write_text(journal_file.read_text(encoding="utf-8") + DEPOSITOR, "utf-8")
+    text = ARTICLE.replace("volume: 5\nissue: 2\n", "").replace(
+        'issue_title: {ru: Внешняя политика Японии в Азии, en: "Japan\'s foreign policy in Asia"}',
+        "issue_title: {en: Arctic studies}",
+    )
+    many = ", ".join(f"{page}-{page + 1}" for page in range(120, 220, 4))
+    out = tmp_path / "out"
+    result = run("convert", write_article(text + f"page_range: 110-115, {many}\n"), "--to",
+                 "crossref", "-o", out)  # fmt: skip
+    assert result.code == 0, result.err
+    deposit = out / "article.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    assert result.err.splitlines()[:2] == [
+        f"{deposit}: warning: issue_title: Crossref's journal_issue needs the issue's volume or "
+        "number and a date: the issue title is not deposited",
+        f"{deposit}: warning: page_range: Crossref's other_pages holds at most 100 characters: "
+        "only the first range is deposited",
+    ]
+    data = deposit.read_bytes()
+    assert b"<journal_issue>" not in data and b"other_pages" not in data
+    assert b"<first_page>110</first_page>" in data and b"<last_page>115</last_page>" in data

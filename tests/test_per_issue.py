@@ -7,13 +7,12 @@ by xmllint with the same schema.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from conftest import BILINGUAL, EXTERNAL
+from conftest import BILINGUAL, EXTERNAL, xmllint_crossref
 
 CROSSREF_XSD = EXTERNAL / "crossref-5.3.1"
 CR = "{http://www.crossref.org/schema/5.3.1}"
@@ -26,18 +25,6 @@ def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
     monkeypatch.setenv("JATSCONV_CROSSREF_SCHEMA", str(CROSSREF_XSD))
-
-
-def _xmllint_schema(path: Path) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("xmllint")
-    assert exe, "xmllint not installed (Debian package libxml2-utils)"
-    return subprocess.run(
-        [exe, "--noout", "--nonet", "--schema", str(CROSSREF_XSD / "crossref5.3.1.xsd"), path],
-        capture_output=True,
-        text=True,
-        env={"XML_CATALOG_FILES": str(CROSSREF_XSD / "catalog.xml"), "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
 
 
 def _copy_issue(tmp_path: Path) -> Path:
@@ -68,7 +55,7 @@ def test_one_deposit_per_issue(tmp_path: Path, run) -> None:
     assert sorted(dois) == ["10.5555/jsr.2018.3.21", "10.5555/jsr.2018.3.6"]
     first_id = root.findtext(f"{CR}head/{CR}doi_batch_id")
     assert first_id.startswith("2687-1440-v2-n3-")
-    check = _xmllint_schema(path)
+    check = xmllint_crossref(path)
     assert check.returncode == 0, check.stderr
     # Both articles name the issue file; a second run gives a new, unique doi_batch_id.
     assert f"-> {path}" in result.err and "2 converted" in result.err
@@ -126,7 +113,7 @@ def test_ojs_issue_is_one_deposit_in_convert_and_batch(tmp_path: Path, run) -> N
         assert len(root.findall(f"{CR}body/{CR}journal")) == 1
         assert len(list(root.iter(f"{CR}journal_issue"))) == 1
         assert len(list(root.iter(f"{CR}journal_article"))) == 3
-        check = _xmllint_schema(path)
+        check = xmllint_crossref(path)
         assert check.returncode == 0, check.stderr
     report = tmp_path / "report.json"
     result = run("batch", ojs, "--to", "crossref", "--per-issue", "-o", tmp_path / "b2",
@@ -137,3 +124,45 @@ def test_ojs_issue_is_one_deposit_in_convert_and_batch(tmp_path: Path, run) -> N
     rows = json.loads(report.read_text(encoding="utf-8"))["articles"]
     assert len(rows) == 3 and {r["status"] for r in rows} == {"converted"}
     assert len({r["output"] for r in rows}) == 1
+
+
+def _titled(folder: Path, name: str, title: str) -> None:
+    """Give one article of the copied issue an issue title (after its issue number)."""
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\nissue: 3\n") == 1
+    path.write_text(text.replace("\nissue: 3\n", f"\nissue: 3\nissue_title: {title}\n"), "utf-8")
+
+
+def test_the_issues_title_is_deposited_once_for_the_issue(tmp_path: Path, run) -> None:
+    """A themed issue's title, given in one article (an editorial may lack it), is the
+    journal_issue's title of the issue's deposit, in the journal's language (Russian) since
+    journal_issue takes one; the English one is said as not deposited."""
+    folder = _copy_issue(tmp_path)
+    _titled(folder, "streltsov-6.yaml", "{ru: Россия и Япония, en: Russia and Japan}")
+    result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue")
+    assert result.code == 0, result.err
+    path = folder / NAME
+    root = etree.parse(str(path)).getroot()
+    issue = root.find(f"{CR}body/{CR}journal/{CR}journal_issue")
+    assert [t.text for t in issue.iter(f"{CR}title")] == ["Россия и Япония"]
+    assert (
+        f"{path}: warning: issue_title: Crossref's journal_issue takes one title: the ru one is "
+        "deposited, not en"
+    ) in result.err
+    check = xmllint_crossref(path)
+    assert check.returncode == 0, check.stderr
+
+
+def test_articles_that_disagree_on_the_issues_title_are_reported(tmp_path: Path, run) -> None:
+    """Two titles for one issue: the deposit would carry one and lose the other in silence."""
+    folder = _copy_issue(tmp_path)
+    _titled(folder, "streltsov-6.yaml", "Россия и Япония")
+    _titled(folder, "shchukin-21.yaml", "Япония в Азии")
+    result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue")
+    assert result.code == 1
+    assert (
+        "the issue's title differs between 10.5555/jsr.2018.3.21 (ru: Япония в Азии) and "
+        "10.5555/jsr.2018.3.6 (ru: Россия и Япония): give the articles one issue title"
+    ) in result.err
+    assert not (folder / NAME).exists()

@@ -143,6 +143,20 @@ class _View:
             return None
         return {"media": media, **iso_date_parts(value)}
 
+    def pages(self) -> dict[str, str | None] | None:
+        """first_page, last_page and other_pages. Crossref wants the first range of pages that
+        are not one range in the first two and the rest in other_pages (at most 100
+        characters: longer, it is left out, said by ``crossref_warnings``)."""
+        a = self.a
+        if not a.fpage:
+            return None
+        pages: dict[str, str | None] = {"first": a.fpage, "last": a.lpage, "other": None}
+        items = model.page_list(a.page_range) if a.page_range else None
+        if items and len(items) > 1:
+            pages["last"] = items[0][1]
+            pages["other"] = other_pages(a.page_range or "")
+        return pages
+
     def titles(self) -> list[dict[str, Any]]:
         """One ``titles`` block per language, the article's own language first.
 
@@ -282,6 +296,34 @@ class _View:
         return out
 
 
+# Crossref's other_pages holds at most this many characters (common5.3.1.xsd).
+_OTHER_PAGES_MAX = 100
+
+
+def other_pages(page_range: str) -> str | None:
+    """What a page range holds after its first page or range ('120-124' of '110-115,
+    120-124'), for Crossref's other_pages; None when nothing, or more than it takes."""
+    rest = page_range.split(",", 1)[1].strip() if "," in page_range else ""
+    return rest if rest and len(rest) <= _OTHER_PAGES_MAX else None
+
+
+def issue_title(articles: list[model.Article]) -> tuple[str, str] | None:
+    """The issue's title Crossref's journal_issue holds (its ``titles`` takes one): the first
+    article's that has one, in the journal's language, else the first language given."""
+    for article in articles:
+        journal = article.journal
+        assert isinstance(journal, model.Journal), "article.journal must be resolved"
+        if article.issue_title:
+            return ordered(article.issue_title, journal.language)[0]
+    return None
+
+
+def _has_issue(article: model.Article) -> bool:
+    """Whether the deposit has a journal_issue (the template's test): a volume or issue
+    number, and a date for the issue."""
+    return bool((article.volume or article.issue) and _View(article, {}).issue_date())
+
+
 def crossref_language(tag: str) -> str | None:
     """The code for Crossref's language attributes: they take ISO 639-1 (two-letter) codes
     only, so a language without one (Yakut, ``sah``) has none."""
@@ -304,6 +346,16 @@ def crossref_warnings(article: model.Article, name: str) -> list[Problem]:
                 severity="warning",
             )
         )  # fmt: skip
+    out.extend(_issue_warnings(article, name))
+    if article.page_range and "," in article.page_range and not other_pages(article.page_range):
+        out.append(
+            Problem(
+                name, 0, 0,
+                f"page_range: Crossref's other_pages holds at most {_OTHER_PAGES_MAX} characters: "
+                "only the first range is deposited",
+                severity="warning",
+            )
+        )  # fmt: skip
     lic = article.license
     if (
         lic
@@ -322,6 +374,29 @@ def crossref_warnings(article: model.Article, name: str) -> list[Problem]:
     return out
 
 
+def _issue_warnings(article: model.Article, name: str) -> list[Problem]:
+    """The issue's title where the deposit cannot hold all of it: no journal_issue to hold
+    it, or titles in more languages than the one journal_issue takes."""
+    if not article.issue_title:
+        return []
+    if not _has_issue(article):
+        said = (
+            "issue_title: Crossref's journal_issue needs the issue's volume or number and a "
+            "date: the issue title is not deposited"
+        )
+    elif len(article.issue_title) > 1:
+        deposited = issue_title([article])
+        assert deposited is not None
+        others = ", ".join(lang for lang in article.issue_title if lang != deposited[0])
+        said = (
+            f"issue_title: Crossref's journal_issue takes one title: the {deposited[0]} one is "
+            f"deposited, not {others}"
+        )
+    else:
+        return []
+    return [Problem(name, 0, 0, said, severity="warning")]
+
+
 def render_crossref(article: model.Article, head: dict[str, Any]) -> str:
     """The deposit document as text (``head``: batch_id, timestamp, depositor)."""
     return render_crossref_issue([article], head)
@@ -332,7 +407,10 @@ def render_crossref_issue(articles: list[model.Article], head: dict[str, Any]) -
     ``journal_issue`` (from the first article), a ``journal_article`` per article."""
     views = [_View(article, head) for article in articles]
     template = environment().get_template("crossref/deposit.xml.j2")
-    return template.render(v=views[0], a=articles[0], views=views)
+    found = issue_title(articles)
+    return template.render(
+        v=views[0], a=articles[0], views=views, issue_title=found[1] if found else None
+    )
 
 
 def _batch_id(article: model.Article, timestamp: int) -> str:
@@ -446,6 +524,19 @@ def write_crossref_issue(
     for article in articles:
         date = _View(article, {}).issue_date()
         dates.setdefault(repr(date), article)
+    titles = {}
+    for article in articles:
+        if article.issue_title:
+            titles.setdefault(repr(article.issue_title), article)
+    if len(titles) > 1:
+        a, b = list(titles.values())[:2]
+        problems.append(
+            Problem(
+                name, 0, 0,
+                f"the issue's title differs between {_label(a)} ({_titles_text(a)}) and "
+                f"{_label(b)} ({_titles_text(b)}): give the articles one issue title",
+            )
+        )  # fmt: skip
     if len(dates) > 1:
         a, b = list(dates.values())[:2]
         problems.append(
@@ -473,6 +564,10 @@ def write_crossref_issue(
 
 def _label(article: model.Article) -> str:
     return article.doi or plain_text(article.main_title())
+
+
+def _titles_text(article: model.Article) -> str:
+    return "; ".join(f"{lang}: {title}" for lang, title in article.issue_title.items())
 
 
 def _date_text(article: model.Article) -> str:
