@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import SAMPLES, local_server, xmllint
+from converter import to_jats
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.crossref import doi_stem, work_url
 
@@ -531,6 +532,54 @@ def test_deposit_shapes_of_schema_5_3(tmp_path: Path) -> None:
     [loaded] = list(read_source(source, None, ReadContext()))
     assert loaded.article.abstract == {"en": ["Again."]}
     assert "<abstract> 2: a second abstract in 'en': left out" in loaded.warnings
+
+
+def test_a_deposits_issue_title_and_other_pages_are_read(tmp_path: Path, store) -> None:
+    """journal_issue's titles (a themed issue's) and pages/other_pages were lost: the first
+    reported as not carried, the second in silence. The issue's title is read under the
+    language its script tells, and the pages are the article's page range, from its first
+    page to its last, written back as JATS page-range."""
+    deposit = SHAPES_DEPOSIT.replace(
+        "      <journal_article",
+        "      <journal_issue><titles><title>Арктика</title><subtitle>Спецвыпуск</subtitle>"
+        '</titles><publication_date media_type="online"><year>2021</year></publication_date>'
+        "<issue>4</issue></journal_issue>\n      <journal_article",
+    ).replace(
+        "<doi_data>",
+        "<pages><first_page>110</first_page><last_page>115</last_page>"
+        "<other_pages>120-124</other_pages></pages><doi_data>",
+    )
+    source = tmp_path / "issue.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.issue_title == {"ru": "Арктика"}
+    assert (article.fpage, article.lpage, article.page_range) == ("110", "124", "110-115, 120-124")
+    assert [w for w in loaded.warnings if "journal_issue" in w or "pages" in w] == [
+        "<journal_issue/titles/subtitle> 'Спецвыпуск': not carried (the article model has no "
+        "place for it)"
+    ]
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
+    assert '<issue-title xml:lang="ru">Арктика</issue-title>' in output.data.decode("utf-8")
+    assert b"<page-range>110-115, 120-124</page-range>" in output.data
+
+    other = deposit.replace("120-124", "see the supplement")
+    source.write_text(other, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert (loaded.article.fpage, loaded.article.lpage) == ("110", "115")
+    assert loaded.article.page_range is None
+    assert "<other_pages> 'see the supplement': no pages or page ranges: left out" in (
+        loaded.warnings
+    )
+
+
+def test_a_works_page_of_several_ranges_is_its_page_range(tmp_path: Path) -> None:
+    """A work's "page" of pages that are not one range gave lpage "115, 120-124"."""
+    _, loaded = _read_one(tmp_path, _work(page="110-115, 120-124"))
+    article = loaded.article
+    assert (article.fpage, article.lpage, article.page_range) == ("110", "124", "110-115, 120-124")
 
 
 def test_deposits_without_article_metadata_say_what_they_hold(run, tmp_path: Path) -> None:

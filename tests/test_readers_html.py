@@ -750,6 +750,13 @@ def test_pages_as_ojs_writes_its_pages_field(tmp_path: Path) -> None:
         (None, None),
         ["citation_lastpage '119' without citation_firstpage: left out"],
     )
+    # pages that are not one range (they gave lpage '115, 120-124'): the page range, from
+    # its first page to its last
+    article, warnings = _read_page(
+        tmp_path, TITLE + first.format("110-115, 120-124") + last.format("124")
+    )
+    assert (article.fpage, article.lpage, article.page_range) == ("110", "124", "110-115, 120-124")
+    assert warnings == []
 
 
 def test_dates_ojs_3_1_writes_and_dates_left_out_are_said(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import SAMPLES, xmllint
+from conftest import SAMPLES, xmllint, xmllint_crossref
 from converter.citations import parse_reference
 from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers import ReadContext, read_source
@@ -1139,38 +1139,99 @@ def test_a_contributor_group_the_reader_does_not_know_is_said(
 @pytest.mark.parametrize(
     ("pages", "expected", "said"),
     [
-        (
-            "12-20, 25-30",
-            ("12", "20"),
-            "'25-30' not carried (the model holds one page range: 12-20)",
-        ),
+        ("12-20, 25-30", ("12", "30", "12-20, 25-30"), None),
+        ("pp. 12-20, 25, 30-31.", ("12", "31", "12-20, 25, 30-31"), None),
+        ("i-iv, 1-12", ("i", "12", "i-iv, 1-12"), None),
         (
             "12-20 (PDF)",
-            ("12", "20"),
-            "'(PDF)' not carried (the model holds one page range: 12-20)",
+            ("12", "20", None),
+            "'(PDF)' is no page or page range: not carried (the pages are 12-20)",
         ),
-        ("12-20-30", ("12", "20"), "'-30' not carried (the model holds one page range: 12-20)"),
-        ("see the PDF", (None, None), "not a page or page range: not carried"),
-        ("12–", ("12", None), None),  # a dash with nothing after it holds nothing
+        (
+            "12-20-30",
+            ("12", "20", None),
+            "'-30' is no page or page range: not carried (the pages are 12-20)",
+        ),
+        ("see the PDF", (None, None, None), "not a page or page range: not carried"),
+        ("12–", ("12", None, None), None),  # a dash with nothing after it holds nothing
     ],
 )
-def test_pages_that_are_not_one_range_keep_the_first_and_say_the_rest(
+def test_pages_that_are_not_one_range_are_the_page_range(
     tmp_path: Path, journal_file: Path, pages: str, expected: tuple, said: str | None
 ) -> None:
     """The pages "12-20, 25-30" gave lpage "20, 25-30" and "12-20 (PDF)" lpage "20 (PDF)"
-    (into JATS and Crossref as the last page); "12-20-30" was refused with advice on YAML
-    fields. The model holds one range: the first is kept, the rest said."""
+    (into JATS and Crossref as the last page); then the first range was kept and the rest
+    said. Pages that are not one range are now the article's page range, from its first page
+    to its last (JATS page-range; Crossref's first range and other_pages); other text after
+    the first range is still said."""
     export = _articles_export(tmp_path, ("<pages>101-118</pages>", f"<pages>{pages}</pages>"))
     [loaded] = list(read_source(export, None, ReadContext()))
     article = loaded.article
     assert article is not None, loaded.problems
-    assert (article.fpage, article.lpage) == expected
+    assert (article.fpage, article.lpage, article.page_range) == expected
     found = [w for w in loaded.warnings if "<pages>" in w]
     if said is None:
         assert found == []
     else:
         assert found == [f"<pages> {pages!r}: {said}"]
         assert found[0].kind == DROPPED
+
+
+def test_an_issue_title_and_a_page_range_reach_jats_and_crossref(
+    run, tmp_path: Path, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A themed issue's titles and an article on pages "7-12, 20-25", end to end: JATS with
+    the issue-title-group (the article's Russian first), fpage 7, lpage 25 (the page it ends
+    on, as the JATS Tag Library has it) and the page-range; Crossref with the issue's title in
+    journal_issue and first_page 7, last_page 12, other_pages 20-25 (Crossref's own rule).
+    xmllint checks each file: the JATS against the DTD, the deposit against Crossref's XSD."""
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
+    text = EXPORT.read_text(encoding="utf-8")
+    for old, new in [
+        (
+            "<year>2019</year>",
+            '<year>2019</year>\n    <title locale="ru_RU">Арктика</title>\n'
+            '    <title locale="en_US">The Arctic</title>',
+        ),
+        ("<pages>7-25</pages>", "<pages>7-12, 20-25</pages>"),
+    ]:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    export = tmp_path / "issue.xml"
+    export.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    for target in ("jats", "crossref"):
+        result = run("convert", export, "--to", target, "-o", out)
+        assert result.code == 0, result.err
+    jats = out / "issue-1.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    assert (
+        "      <issue-title-group>\n"
+        "        <issue-title>Арктика</issue-title>\n"
+        '        <trans-title-group xml:lang="en">\n'
+        "          <trans-title>The Arctic</trans-title>\n"
+        "        </trans-title-group>\n"
+        "      </issue-title-group>\n"
+        "      <fpage>7</fpage>\n      <lpage>25</lpage>\n"
+        "      <page-range>7-12, 20-25</page-range>\n"
+    ) in jats.read_text(encoding="utf-8")
+    deposit = out / "issue-1.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    root = etree.parse(str(deposit)).getroot()
+    ns = {"c": "http://www.crossref.org/schema/5.3.1"}
+    assert root.xpath("//c:journal_issue/c:titles/c:title/text()", namespaces=ns) == ["Арктика"]
+    pages = root.xpath("//c:journal_article/c:pages/*", namespaces=ns)
+    assert [(etree.QName(p).localname, p.text) for p in pages] == [
+        ("first_page", "7"),
+        ("last_page", "12"),
+        ("other_pages", "20-25"),
+    ]
+    assert (
+        f"{deposit}: warning: issue_title: Crossref's journal_issue takes one title: the ru one "
+        in (result.err)
+    )
 
 
 def test_pages_that_run_backwards_are_refused_naming_the_pages_field(
@@ -1214,9 +1275,10 @@ def test_a_subtitle_or_prefix_in_a_language_with_no_title_is_said_and_left_out(
     assert xmllint(output, store.catalog).returncode == 0
 
 
-def test_the_issue_title_and_the_issue_and_galley_dois_are_said(tmp_path: Path) -> None:
-    """A special issue's title, the issue's DOI and a galley's DOI were dropped in silence:
-    the article model has no place for them, and each is now said."""
+def test_the_issue_title_is_read_and_the_issue_and_galley_dois_are_said(tmp_path: Path) -> None:
+    """A special issue's title, the issue's DOI and a galley's DOI were dropped in silence,
+    then said; the issue's title is now the article's ``issue_title``, in each locale, and
+    the DOIs, which the model has no place for, are said."""
     shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
     text = EXPORT.read_text(encoding="utf-8")
     for old, new in [
@@ -1227,7 +1289,8 @@ def test_the_issue_title_and_the_issue_and_galley_dois_are_said(tmp_path: Path) 
         ),
         (
             "<year>2019</year>",
-            '<year>2019</year>\n    <title locale="en_US">Arctic studies</title>',
+            '<year>2019</year>\n    <title locale="en_US">Arctic studies</title>\n'
+            '    <title locale="ru_RU">Арктические исследования</title>',
         ),
         (
             '<id type="internal" advice="ignore">91</id>',
@@ -1241,10 +1304,9 @@ def test_the_issue_title_and_the_issue_and_galley_dois_are_said(tmp_path: Path) 
     export.write_text(text, encoding="utf-8")
     first = next(iter(read_source(export, None, ReadContext())))
     assert first.article is not None, first.problems
+    assert first.article.issue_title == {"en": "Arctic studies", "ru": "Арктические исследования"}
     dropped = [w for w in first.warnings if w.kind == DROPPED]
     assert dropped == [
-        "issue title <title locale='en_US'> 'Arctic studies': "
-        "not carried (the article model has no place for it)",
         "<issue> <id type='doi'> '10.5555/jsr.2019.1': "
         "not carried (the article model has no place for it)",
         "<article_galley> 'PDF' <id type='doi'> '10.5555/jsr.2019.1.7.g1': "

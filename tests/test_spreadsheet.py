@@ -717,16 +717,48 @@ def test_rerun_converts_only_the_changed_row(run, tmp_path: Path, store) -> None
         ("110–119", {"fpage": "110", "lpage": "119"}),
         ("110", {"fpage": "110"}),
         ("e1001", {"elocation_id": "e1001"}),
+        ("110-115, 120-124", {"fpage": "110", "lpage": "124", "page_range": "110-115, 120-124"}),
     ],
 )
 def test_a_pages_column_gives_first_and_last_page(tmp_path: Path, pages: str, want) -> None:
-    """Editors keep one 'pages' column ('110-119'); it was refused as unknown."""
+    """Editors keep one 'pages' column ('110-119'); it was refused as unknown. Pages that are
+    not one range are the article's page range, from its first page to its last."""
     (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
     path = write_csv(tmp_path / "s.csv", [{"title": "T", "author1.surname": "X", "pages": pages}])
     [loaded] = list(read_source(path, None, ReadContext()))
     assert loaded.article is not None, loaded.problems
-    got = {k: getattr(loaded.article, k) for k in ("fpage", "lpage", "elocation_id")}
+    fields = ("fpage", "lpage", "elocation_id", "page_range")
+    got = {k: getattr(loaded.article, k) for k in fields}
     assert {k: v for k, v in got.items() if v} == want
+
+
+def test_issue_title_and_page_range_columns(tmp_path: Path) -> None:
+    """A themed issue's title per language and the pages as printed have columns of their
+    own; a 'pages' column beside 'page_range' gives the same field twice and is refused."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    row = {
+        "language": "ru",
+        "title:ru": "Статья",
+        "author1.surname": "Иванова",
+        "issue_title:ru": "Внешняя политика Японии в Азии",
+        "issue_title:en": "Japan's foreign policy in Asia",
+        "page_range": "110-115, 120-124",
+    }
+    path = write_csv(tmp_path / "s.csv", [row])
+    [loaded] = list(read_source(path, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.issue_title == {
+        "ru": "Внешняя политика Японии в Азии",
+        "en": "Japan's foreign policy in Asia",
+    }
+    assert (article.fpage, article.lpage, article.page_range) == ("110", "124", "110-115, 120-124")
+    path = write_csv(tmp_path / "both.csv", [{**row, "pages": "110-124"}])
+    [loaded] = list(read_source(path, None, ReadContext()))
+    assert loaded.article is None
+    assert loaded.problems == [
+        f"{path}#2: columns page_range and pages give the same field: keep one"
+    ]
 
 
 def test_reference_identifiers_in_numbered_columns(tmp_path: Path) -> None:

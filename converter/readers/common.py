@@ -16,7 +16,7 @@ from lxml import etree
 from converter.errors import InputError
 from converter.identifiers import normalize_issn, read_orcid
 from converter.languages import normalize_country, normalize_language
-from converter.model import Journal, check_date
+from converter.model import Journal, check_date, page_range_ends
 from converter.notices import DROPPED
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
@@ -92,9 +92,15 @@ def valid_issn(value: str | None) -> str | None:
 
 
 def split_pages(value: str | None) -> dict[str, str]:
-    """'110-119' → fpage/lpage; 'e123' → elocation_id; '110' → fpage."""
+    """'110-119' → fpage/lpage; 'e123' → elocation_id; '110' → fpage; pages that are not one
+    range, '110-115, 120-124', → that page_range, beginning on fpage and ending on lpage."""
     if not value or not value.strip():
         return {}
+    ends = page_range_ends(value) if "," in value else None
+    if ends:
+        first, last = ends
+        pages = {"fpage": first, "page_range": " ".join(value.split())}
+        return {**pages, "lpage": last} if last != first else pages
     text = value.strip().replace("\u2013", "-").replace("\u2014", "-")
     first, sep, last = text.partition("-")
     first, last = first.strip(), last.strip()

@@ -13,7 +13,7 @@ import json
 import re
 import urllib.error
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from lxml import etree
 from converter import scripts
 from converter.errors import InputError
 from converter.identifiers import DASHES, normalize_doi, normalize_isbn, normalize_ror
-from converter.model import Article
+from converter.model import Article, is_page_range
 from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
 from converter.readers.common import (
@@ -1244,10 +1244,13 @@ class _DepositArticle:
         volume = _child(_child(issue, "journal_volume"), "volume")
         data["volume"] = self.text(volume)
         data["issue"] = self.text(_child(issue, "issue"))
+        data["issue_title"] = self._issue_title(issue)
         pages = _child(art, "pages")
         first, last = self.text(_child(pages, "first_page")), self.text(_child(pages, "last_page"))
         if first:
-            data.update(split_pages(f"{first}-{last}" if last else first))
+            first_range = f"{first}-{last}" if last else first
+            data.update(split_pages(first_range))
+            self._other_pages(first_range, pages, data)
         for item in _children(_child(art, "publisher_item"), "item_number"):
             if item.get("item_number_type") == "article_number" and "fpage" not in data:
                 data["elocation_id"] = self.text(item)
@@ -1273,7 +1276,7 @@ class _DepositArticle:
                 not_carried(self.log, f"<{local_name(child, lower=True)}>")
         for parent, carried in (
             (_child(self.journal, "journal_metadata"), {"full_title", "abbrev_title", "issn"}),
-            (issue, {"publication_date", "journal_volume", "issue"}),
+            (issue, {"titles", "publication_date", "journal_volume", "issue"}),
         ):
             for child in parent if parent is not None else []:
                 if isinstance(child.tag, str) and local_name(child, lower=True) not in carried:
@@ -1311,13 +1314,58 @@ class _DepositArticle:
                 not_carried(self.log, f"<crossmark/{name}>")
         return _assertions(items, self.log)
 
+    def _issue_title(self, issue: etree._Element | None) -> dict[str, str]:
+        """The issue's title (``journal_issue/titles``: a themed or special issue's), each
+        title under its language as the article's are, as plain text (JATS Publishing's
+        issue-title takes no markup); an issue subtitle, which the model has no place for, is
+        said."""
+        blocks = list(_children(issue, "titles"))
+        titles, subtitles = self._titled(blocks, "journal_issue/", self.text)
+        for text in subtitles.values():
+            not_carried(self.log, f"<journal_issue/titles/subtitle> {text!r}")
+        return titles
+
+    def _other_pages(
+        self, first_range: str, pages: etree._Element | None, data: dict[str, Any]
+    ) -> None:
+        """``other_pages``: the pages after the first range of pages that are not one range;
+        with it they are the article's page range, from its first page to its last. Text that
+        is no pages or page ranges is said and left out."""
+        other = self.text(_child(pages, "other_pages"))
+        if not other:
+            return
+        whole = f"{first_range}, {other}"
+        if is_page_range(whole):
+            data.update(split_pages(whole))
+        else:
+            self.log.warn(f"<other_pages> {other!r}: no pages or page ranges: left out")
+
     def _titles(self, blocks: list[etree._Element], data: dict[str, Any]) -> None:
         """Every title of every ``titles`` (one per language, as Crossref advises for an
-        article with titles in several languages), each under its language:
-        ``original_language_title`` under the one it states, ``title`` under the one its script
-        tells (a deposit's ``title`` is often the English one of a Russian article); what cannot
-        be told is reported and left out."""
-        data["title"], data["subtitle"] = {}, {}
+        article with titles in several languages), each under its language (``_titled``)."""
+        data["title"], data["subtitle"] = self._titled(blocks)
+        if data["title"] and self.lang not in data["title"]:
+            found = next(iter(data["title"]))
+            self.log.warn(
+                f"language {self.lang!r}: no title in it; the article's language is taken as "
+                f"{found}"
+            )
+            data["language"] = self.lang = found
+
+    def _titled(
+        self,
+        blocks: list[etree._Element],
+        where: str = "",
+        read: Callable[[etree._Element], str] | None = None,
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """The titles and subtitles of ``titles`` blocks by language: ``original_language_title``
+        under the one it states, ``title`` under the one its script tells (a deposit's ``title``
+        is often the English one of a Russian article); what cannot be told is reported and left
+        out. ``where``: the path before the element in messages (``journal_issue/``); ``read``
+        gives a title's text (its face markup as the model's inline tags, by default)."""
+        read = read or self._inline
+        titles: dict[str, str] = {}
+        subtitles: dict[str, str] = {}
         pending: list[tuple[etree._Element, etree._Element | None]] = []
         for child in (child for block in blocks for child in block):
             if not isinstance(child.tag, str):
@@ -1328,29 +1376,21 @@ class _DepositArticle:
             elif name == "subtitle" and pending:
                 pending[-1] = (pending[-1][0], child)
         for title, subtitle in pending:
-            text = self._inline(title)
+            text = read(title)
             lang = locale_language(title.get("language"))
             if lang is None:
                 lang = scripts.language_by_script(_TAG.sub("", text), self.lang)
+            tag = where + local_name(title, lower=True)
             if lang is None:
-                tag = local_name(title, lower=True)
                 self.log.warn(f"<{tag}>: its language cannot be told from its script: left out")
                 continue
-            if lang in data["title"]:
-                self.log.warn(
-                    f"<{local_name(title, lower=True)}>: a second title in {lang!r}: left out"
-                )
+            if lang in titles:
+                self.log.warn(f"<{tag}>: a second title in {lang!r}: left out")
                 continue
-            data["title"][lang] = text
+            titles[lang] = text
             if subtitle is not None:
-                data["subtitle"][lang] = self._inline(subtitle)
-        if data["title"] and self.lang not in data["title"]:
-            found = next(iter(data["title"]))
-            self.log.warn(
-                f"language {self.lang!r}: no title in it; the article's language is taken as "
-                f"{found}"
-            )
-            data["language"] = self.lang = found
+                subtitles[lang] = read(subtitle)
+        return titles, subtitles
 
     def _inline(self, element: etree._Element) -> str:
         """A title's text with its face markup. Some deposits escape that markup a second

@@ -19,7 +19,7 @@ from lxml.html import defs as html_defs
 
 from converter import scripts
 from converter.errors import InputError
-from converter.model import ArticleUrls, Journal
+from converter.model import ArticleUrls, Journal, inverted_pages, page_list
 from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
@@ -412,15 +412,24 @@ _FIRST_RANGE = re.compile(
 
 def _pages(text: str, log: Collector) -> dict[str, str]:
     """OJS's pages field is free text, and editors write "pp. 12-20." as printed; the word
-    for pages and a final period are not part of the first and last page. The model holds one
-    range (fpage, lpage): of "12-20, 25-30" or "12-20 (PDF)" the first range is kept and the
-    rest said; a text that starts with no page is an article number if it holds one ("Art.
-    5"), else said and left out. ``InputError`` naming
-    ``<pages>`` for a range that runs backwards, which the model refuses."""
+    for pages and a final period are not part of the first and last page. Pages that are not
+    one range, "12-20, 25-30", are the article's page range, from its first page to its last;
+    of other text after the first range ("12-20 (PDF)") the range is kept and the rest said; a
+    text that starts with no page is an article number if it holds one ("Art. 5"), else said
+    and left out. ``InputError`` naming ``<pages>`` for a range that runs backwards, which the
+    model refuses."""
     written = " ".join(text.split())
     text = unlabelled_pages(written).rstrip(". -\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
     if not text:
         return {}
+    items = page_list(text) if "," in text else None
+    if items:
+        for first, last in items:
+            if inverted_pages(first, last):
+                raise InputError(
+                    "", [f"<pages> {written!r}: the range {first}-{last} runs backwards"]
+                )
+        return split_pages(text)
     found = _FIRST_RANGE.match(text)
     if found is None:
         if re.search(r"\d", text) and not re.search(r"[-\u2010-\u2015\u2212]", text):
@@ -429,19 +438,14 @@ def _pages(text: str, log: Collector) -> dict[str, str]:
         return {}
     pages = split_pages(found.group())
     first, last = pages.get("fpage", ""), pages.get("lpage", "")
-    if (
-        first.isdecimal()
-        and last.isdecimal()
-        and len(last) >= len(first)
-        and int(last) < int(first)
-    ):
+    if inverted_pages(first, last):
         raise InputError("", [f"<pages> {written!r}: the last page comes before the first"])
     rest = text[found.end() :].strip()
     if rest:
         kept = "-".join(filter(None, [first, last])) or pages.get("elocation_id", "")
         log.warn(
-            f"<pages> {written!r}: {rest.lstrip(',;: ')!r} not carried "
-            f"(the model holds one page range: {kept})"
+            f"<pages> {written!r}: {rest.lstrip(',;: ')!r} is no page or page range: not "
+            f"carried (the pages are {kept})"
         )
     return pages
 
@@ -729,10 +733,15 @@ def _issue_data(
     if date:
         published["electronic"] = date.strip()[:10]
     ident = _issue_identification(issue, pub, article)
-    _report_issue(issue, ident, log)
+    _report_issue(issue, log)
     if ident is not None:
         data["volume"] = _text(_first(ident, "volume"))
         data["issue"] = _text(_first(ident, "number"))
+        for title in _pkp(ident, "title"):
+            _unknown_locale(title, "issue_identification/title", log)
+        data["issue_title"] = {
+            code: _text(el) for code, el in _localized(_pkp(ident, "title"), lang).items()
+        }
         year = _text(_first(ident, "year")) or _text(_first(issue, "date_published"))[:4]
         if year:
             published["collection"] = year
@@ -759,15 +768,10 @@ def _issue_data(
     return data
 
 
-def _report_issue(
-    issue: etree._Element | None, ident: etree._Element | None, log: Collector
-) -> None:
-    """What the issue says of itself that the article model has no place for: its title (a
-    special issue's "Спецвыпуск", JATS issue-title) and its own identifiers (the issue's DOI)."""
-    for title in _pkp(ident, "title"):
-        if _text(title):
-            locale = f" locale={title.get('locale')!r}" if title.get("locale") else ""
-            not_carried(log, f"issue title <title{locale}> {_text(title)!r}")
+def _report_issue(issue: etree._Element | None, log: Collector) -> None:
+    """What the issue says of itself that the article model has no place for: its own
+    identifiers (the issue's DOI). (Its title, a special issue's, is the article's
+    ``issue_title``.)"""
     for element in _pkp(issue, "id"):
         kind = element.get("type") or ""
         if kind != "internal" and _text(element):

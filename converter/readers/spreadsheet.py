@@ -11,14 +11,16 @@ per-language field without ``:LANG`` is in the article's main language (``langua
 Article
     ``journal`` (path of the journal file, relative to the spreadsheet; by default
     ``journal.yaml`` beside it), ``article_type``, ``language``, ``doi``, ``volume``,
-    ``issue``, ``fpage``, ``lpage`` (or ``pages``: ``110-119``, ``110``, ``e1001``),
-    ``elocation_id``, ``license``, ``publisher_id``, ``edn``,
-    ``pmid``, ``published.electronic``, ``published.print``, ``published.collection``,
-    ``history.received``, ``history.revised``, ``history.accepted``, ``copyright.year``,
-    ``url`` (the landing page), ``self_uri.pdf``, ``self_uri.html``.
+    ``issue``, ``fpage``, ``lpage`` (or ``pages``: ``110-119``, ``110``, ``e1001``,
+    ``110-115, 120-124``), ``page_range`` (pages that are not one range), ``elocation_id``,
+    ``license``, ``publisher_id``, ``edn``, ``pmid``, ``published.electronic``,
+    ``published.print``, ``published.collection``, ``history.received``,
+    ``history.revised``, ``history.accepted``, ``copyright.year``, ``url`` (the landing
+    page), ``self_uri.pdf``, ``self_uri.html``.
 Per language
-    ``title``, ``subtitle``, ``section``, ``abstract`` (paragraphs at blank lines),
-    ``keywords``, ``funding_statement``, ``copyright.statement``, ``copyright.holder``.
+    ``title``, ``subtitle``, ``issue_title``, ``section``, ``abstract`` (paragraphs at blank
+    lines), ``keywords``, ``funding_statement``, ``copyright.statement``,
+    ``copyright.holder``.
 Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``keywordN:LANG``; ``referenceN:LANG`` (the reference text in that language) and
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
@@ -97,6 +99,7 @@ _SCALARS: dict[str, tuple[str, ...]] = {
     "issue": ("issue",),
     "fpage": ("fpage",),
     "lpage": ("lpage",),
+    "page_range": ("page_range",),
     "elocation_id": ("elocation_id",),
     "license": ("license",),
     "publisher_id": ("ids", "publisher_id"),
@@ -116,6 +119,7 @@ _SELF_URI = {"self_uri.pdf": "pdf", "self_uri.html": "html"}
 _PER_LANG: dict[str, tuple[str, ...]] = {
     "title": ("title",),
     "subtitle": ("subtitle",),
+    "issue_title": ("issue_title",),
     "section": ("section",),
     "abstract": ("abstract",),
     "keywords": ("keywords",),
@@ -813,7 +817,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                 origin[".".join(path)] = header
             elif base in _SELF_URI:
                 data.setdefault("self_uri", []).append({"url": value, "type": _SELF_URI[base]})
-            elif base == "pages":  # '110-119', '110', 'e1001': as editors keep them
+            elif base == "pages":  # '110-119', '110', 'e1001', '1-5, 9': as editors keep them
                 for name, page in split_pages(str(value)).items():
                     data[name] = page
                     origin[name] = header
@@ -851,7 +855,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
 
 _Item = dict[tuple[str, str], tuple[Any, str]]
 # One field of the article data a column gives: two columns giving one are refused.
-_FIELD_OF_PAGES = {"pages": ("fpage", "lpage")}
+_FIELD_OF_PAGES = {"pages": ("fpage", "lpage", "page_range")}
 
 
 class _Given:
