@@ -12,6 +12,13 @@ schemes a journal can name (``Journal.transliteration``):
 ``iso-9``        ISO 9:1995 = GOST 7.79-2000 System A (one letter per letter: ж → ž, щ → ŝ)
 ``ala-lc``       ALA-LC (Library of Congress), with its ligature ties (ц → t͡s, я → i͡a)
 
+Ukrainian text has one scheme whatever the journal's: ``kmu-2010``, the national system of
+the Cabinet of Ministers of Ukraine (Resolution No. 55 of 27 January 2010), which BGN/PCGN
+adopted in 2019 (``UKRAINIAN``; its table is ``_UKRAINIAN_TABLE``, written from the resolution).
+Which text is Ukrainian, and which is in an alphabet no scheme here writes (Belarusian,
+Kazakh, Serbian …), ``converter.alphabets`` tells; ``scheme_for`` picks the scheme or raises
+``NoScheme``.
+
 Schema objects are built once per process (``scheme()`` is cached): transliteration runs for
 every Cyrillic name and reference of a batch.
 """
@@ -27,10 +34,12 @@ from typing import Literal, get_args
 from iuliia.repo import SCHEMA_DIR
 from iuliia.schema import TranslitSchema
 
+from converter.alphabets import reading
 from converter.scripts import has_cyrillic
 
 SchemeName = Literal["bsi", "bgn-pcgn", "gost-7.79-b", "iso-9", "ala-lc"]
-SCHEMES: tuple[str, ...] = get_args(SchemeName)
+SCHEMES: tuple[str, ...] = get_args(SchemeName)  # the schemes for Russian text
+UKRAINIAN = "kmu-2010"  # the scheme for Ukrainian text
 
 # Our name → the iuliia table it starts from.
 _BASE = {
@@ -78,7 +87,31 @@ _CORRECTIONS: dict[str, dict[str, dict[str, str | None]]] = {
 }
 
 
+# Cabinet of Ministers of Ukraine, Resolution No. 55 of 27 January 2010, table and notes: є ї й
+# ю я are ye yi y yu ya at the start of a word and ie i i iu ia elsewhere; зг is zgh (Згорани →
+# Zghorany), not zh (ж); ь and the apostrophe are not written (the apostrophe is taken out
+# before the table runs, so that Знам'янка's я is not word-initial: Znamianka).
+_UKRAINIAN_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia",
+}  # fmt: skip
+_UKRAINIAN_TABLE: dict[str, dict[str, str]] = {
+    "mapping": _UKRAINIAN_LETTERS,
+    # a key of one letter is the letter at the start of a word (iuliia reads the word's start
+    # as an empty previous letter); "зг" writes г after з as gh
+    "prev_mapping": {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya", "зг": "gh"},
+    "next_mapping": {},
+    "ending_mapping": {},
+}
+# The apostrophe of Ukrainian spelling (Знам'янка, Короп'є) as it is typed: ' ’ ʼ ‘ ` ′.
+_APOSTROPHE = re.compile("(?<=[\u0400-\u04ff])['\u2019\u02bc\u2018`\u2032](?=[\u0400-\u04ff])")
+
+
 def _definition(name: str) -> dict[str, dict[str, str]]:
+    if name == UKRAINIAN:
+        return _UKRAINIAN_TABLE
     with open(SCHEMA_DIR / f"{_BASE[name]}.json", encoding="utf-8") as file:
         data = json.load(file)
     tables = {
@@ -103,9 +136,12 @@ def _definition(name: str) -> dict[str, dict[str, str]]:
 
 @cache
 def scheme(name: str) -> TranslitSchema:
-    """The (corrected) iuliia schema of one of ``SCHEMES``; built once per process."""
-    if name not in _BASE:
-        raise ValueError(f"unknown transliteration scheme {name!r} ({', '.join(SCHEMES)})")
+    """The (corrected) iuliia schema of one of ``SCHEMES`` or of ``UKRAINIAN``; built once per
+    process."""
+    if name not in _BASE and name != UKRAINIAN:
+        raise ValueError(
+            f"unknown transliteration scheme {name!r} ({', '.join((*SCHEMES, UKRAINIAN))})"
+        )
     tables = _definition(name)
     return TranslitSchema(
         name=name,
@@ -138,9 +174,30 @@ def transliterate(text: str, name: str) -> str:
     if not has_cyrillic(text):
         return text
     schema = scheme(name)
+    if name == UKRAINIAN:
+        text = _APOSTROPHE.sub("", text)
     # iuliia writes some letters decomposed (z + combining caron for ž); the model keeps all
     # text in NFC, so derived text is composed too.
     return unicodedata.normalize("NFC", _CYRILLIC_WORD.sub(lambda m: _case(m, schema), text))
+
+
+class NoScheme(ValueError):
+    """Cyrillic text in an alphabet no scheme here writes; the message names it by its letters
+    ('Kazakh letters (ә, қ)') or its declared language ('Bulgarian (bg)')."""
+
+
+def scheme_for(text: str, russian: str, declared: str | None = None) -> str:
+    """The scheme ``text`` is written in Latin script by: ``UKRAINIAN`` for Ukrainian text,
+    ``russian`` (the journal's) for Russian text; ``declared`` is the language the text is
+    given in, when known (``converter.alphabets.reading``). Any other alphabet raises
+    ``NoScheme``: no Latin form is better than one half in Cyrillic or spelled by another
+    language's rules."""
+    found = reading(text, declared)
+    if found.language == "uk":
+        return UKRAINIAN
+    if found.language == "ru":
+        return russian
+    raise NoScheme(found.describe())
 
 
 # ------------------------------------------------------------------------------- names
@@ -187,12 +244,13 @@ def transliterate_given(given: str, name: str, patronymic_initials: bool = False
     return " ".join(out)
 
 
-_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$", re.IGNORECASE)
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична|івна|ївна)$", re.IGNORECASE)
 
 
 def is_patronymic(word: str) -> bool:
-    """Russian patronymics end in -ович/-евич/-ич or -овна/-евна/-ична/-инична (so do some
-    surnames, Шостакович: a caller tells them apart by where the word stands)."""
+    """Russian patronymics end in -ович/-евич/-ич or -овна/-евна/-ична/-инична, Ukrainian ones
+    in -ович/-йович or -івна/-ївна (so do some surnames, Шостакович: a caller tells them apart
+    by where the word stands)."""
     return _PATRONYMIC.search(word) is not None
 
 

@@ -7,7 +7,10 @@ import pytest
 from converter.scripts import has_cyrillic
 from converter.translit import (
     SCHEMES,
+    UKRAINIAN,
+    NoScheme,
     initial,
+    scheme_for,
     transliterate,
     transliterate_given,
     transliterate_name,
@@ -132,3 +135,117 @@ def test_cli_translit(run) -> None:
 
 def test_two_letter_initial() -> None:
     assert transliterate_given("Дж. Р.", "bsi") == "Dzh. R."
+
+
+# ------------------------------------------------------------------------------- Ukrainian
+
+# The examples of the Cabinet of Ministers of Ukraine Resolution No. 55 of 27 January 2010
+# ("Про впорядкування транслітерації українського алфавіту латиницею"): every example of its
+# table, letter by letter, and of its notes (зг → zgh). The apostrophe is typed three ways.
+RESOLUTION_EXAMPLES = {
+    "Алушта": "Alushta", "Андрій": "Andrii",
+    "Борщагівка": "Borshchahivka", "Борисенко": "Borysenko",
+    "Вінниця": "Vinnytsia", "Володимир": "Volodymyr",
+    "Гадяч": "Hadiach", "Богдан": "Bohdan", "Згурський": "Zghurskyi",
+    "Ґалаґан": "Galagan", "Ґорґани": "Gorgany",
+    "Донецьк": "Donetsk", "Дмитро": "Dmytro",
+    "Рівне": "Rivne", "Олег": "Oleh", "Есмань": "Esman",
+    "Єнакієве": "Yenakiieve", "Гаєвич": "Haievych", "Короп'є": "Koropie",
+    "Житомир": "Zhytomyr", "Жанна": "Zhanna", "Жежелів": "Zhezheliv",
+    "Закарпаття": "Zakarpattia", "Казимирчук": "Kazymyrchuk",
+    "Медвин": "Medvyn", "Михайленко": "Mykhailenko",
+    "Іванків": "Ivankiv", "Іващенко": "Ivashchenko",
+    "Їжакевич": "Yizhakevych", "Кадиївка": "Kadyivka", "Мар’їне": "Marine",
+    "Йосипівка": "Yosypivka", "Стрий": "Stryi", "Олексій": "Oleksii",
+    "Київ": "Kyiv", "Коваленко": "Kovalenko",
+    "Лебедин": "Lebedyn", "Леонід": "Leonid",
+    "Миколаїв": "Mykolaiv", "Маринич": "Marynych",
+    "Ніжин": "Nizhyn", "Наталія": "Nataliia",
+    "Одеса": "Odesa", "Онищенко": "Onyshchenko",
+    "Полтава": "Poltava", "Петро": "Petro",
+    "Решетилівка": "Reshetylivka", "Рибчинський": "Rybchynskyi",
+    "Суми": "Sumy", "Соломія": "Solomiia",
+    "Тернопіль": "Ternopil", "Троць": "Trots",
+    "Ужгород": "Uzhhorod", "Уляна": "Uliana",
+    "Фастів": "Fastiv", "Філіпчук": "Filipchuk",
+    "Харків": "Kharkiv", "Христина": "Khrystyna",
+    "Біла Церква": "Bila Tserkva", "Стеценко": "Stetsenko",
+    "Чернівці": "Chernivtsi", "Шевченко": "Shevchenko",
+    "Шостка": "Shostka", "Кишеньки": "Kyshenky",
+    "Щербухи": "Shcherbukhy", "Гоща": "Hoshcha", "Гаращенко": "Harashchenko",
+    "Юрій": "Yurii", "Корюківка": "Koriukivka",
+    "Яготин": "Yahotyn", "Ярошенко": "Yaroshenko", "Костянтин": "Kostiantyn",
+    "Знамʼянка": "Znamianka", "Феодосія": "Feodosiia",
+    "Згорани": "Zghorany", "Розгон": "Rozghon",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("cyrillic", "latin"), RESOLUTION_EXAMPLES.items())
+def test_ukrainian_resolution_examples(cyrillic: str, latin: str) -> None:
+    assert transliterate(cyrillic, UKRAINIAN) == latin
+
+
+def test_ukrainian_letters_after_a_consonant_and_at_a_word_start() -> None:
+    letters = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+    after = "a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch - iu ia"
+    for letter, latin in zip(letters, after.split(), strict=True):
+        assert transliterate("б" + letter, UKRAINIAN) == "b" + latin.strip("-"), letter
+    starts = {"Є": "Ye", "Ї": "Yi", "Й": "Y", "Ю": "Yu", "Я": "Ya", "є": "ye", "я": "ya"}
+    for letter, latin in starts.items():
+        assert transliterate(letter + "м", UKRAINIAN) == latin + "m", letter
+
+
+def test_ukrainian_capitals_quotes_and_hyphens() -> None:
+    assert transliterate("ЗГОРАНИ ЄНАКІЄВЕ", UKRAINIAN) == "ZGHORANY YENAKIIEVE"
+    # an apostrophe inside a word is not written; a quotation mark around one stays
+    assert transliterate("'Знам`янка' і «Короп’є»", UKRAINIAN) == "'Znamianka' i «Koropie»"
+    # each part of a hyphenated name starts a word
+    assert transliterate("Ярослава-Юлія", UKRAINIAN) == "Yaroslava-Yuliia"
+
+
+def test_ukrainian_names() -> None:
+    assert transliterate_name("Ґудзь", "Євгенія Юріївна", UKRAINIAN) == (
+        "Gudz",
+        "Yevheniia Yuriivna",
+    )
+    assert transliterate_name("Ґудзь", "Євгенія Юріївна", UKRAINIAN, True) == (
+        "Gudz",
+        "Yevheniia Yu.",
+    )
+    assert transliterate_given("Є. Ї.", UKRAINIAN) == "Ye. Yi."
+    assert transliterate_given("Андрій Юрійович", UKRAINIAN, True) == "Andrii Yu."
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "scheme"),
+    [
+        ("Ґудзь Євгенія", None, UKRAINIAN),  # letters only Ukrainian has
+        ("Іванків", None, UKRAINIAN),  # і without ў or a Kazakh letter
+        ("Ґудзь Євгенія", "ru", UKRAINIAN),  # Russian has no ґ, є: the letters win
+        ("Коваленко Олег", None, "gost-7.79-b"),  # shared letters: Russian
+        ("Коваленко Олег", "uk", UKRAINIAN),  # … unless the language says Ukrainian
+        ("Коваленко Олег", "uk-UA", UKRAINIAN),
+        ("Объём", "uk", "gost-7.79-b"),  # Ukrainian has no ъ, ё: the letters win
+    ],
+)
+def test_the_scheme_follows_the_language(text: str, declared: str | None, scheme: str) -> None:
+    assert scheme_for(text, "gost-7.79-b", declared) == scheme
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "said"),
+    [
+        ("Әбдіхалықов Қ.", None, "Kazakh letters (ә, қ)"),
+        ("Ўладзімір", None, "Belarusian letters (ў)"),
+        ("Міхаіл Шыла", None, "Belarusian or Kazakh letters (і, ы)"),
+        ("Петровић", None, "Serbian letters (ћ)"),
+        ("Љубљана", None, "Serbian or Macedonian letters (љ)"),
+        ("Єгор Шыла", None, "letters of no one Cyrillic alphabet (є, ы)"),
+        ("Иван Петров", "bg", "Bulgarian (bg)"),
+        ("Иван Петров", "cv", "language cv"),
+    ],
+)
+def test_other_alphabets_have_no_scheme(text: str, declared: str | None, said: str) -> None:
+    with pytest.raises(NoScheme) as raised:
+        scheme_for(text, "bsi", declared)
+    assert str(raised.value) == said

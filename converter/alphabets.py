@@ -1,0 +1,122 @@
+"""Which Cyrillic alphabet (language) a text is written in, so that it gets the right scheme.
+
+Russian schemes cannot write the letters other Cyrillic alphabets add (Ukrainian і ї є ґ,
+Belarusian ў, Kazakh ә қ …): a Russian scheme leaves them in Cyrillic, and a Ukrainian name
+written by one reads wrongly (г is h in Ukrainian, и is y). ``reading`` tells the alphabet:
+
+1. the language the text is declared in (a name's or field's own, else the article's), when
+   every letter of the text is in that language's alphabet;
+2. else the letters: the first alphabet of ``ALPHABETS`` that holds every letter. Russian comes
+   first (a text of the letters Russian and Ukrainian share is read as Russian), Ukrainian next
+   (і without ў or a Kazakh letter is Ukrainian), then the others.
+
+Nothing here imports the rest of the package but ``converter.scripts``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from converter.scripts import cyrillic_letters, is_cyrillic_language, primary
+
+_RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+@dataclass(frozen=True, slots=True)
+class Alphabet:
+    code: str  # ISO 639-1 code of its language
+    name: str  # the language's English name
+    letters: frozenset[str]  # its lower-case letters
+
+
+def _alphabet(code: str, name: str, letters: str) -> Alphabet:
+    return Alphabet(code, name, frozenset(letters))
+
+
+# Lower-case letters of each alphabet (the letters of loan words included: Kazakh, Tatar,
+# Bashkir, Kyrgyz and Mongolian write Russian loans with Russian letters). In preference order.
+ALPHABETS: tuple[Alphabet, ...] = (
+    _alphabet("ru", "Russian", _RUSSIAN),
+    _alphabet("uk", "Ukrainian", "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"),
+    _alphabet("be", "Belarusian", "абвгдеёжзійклмнопрстуўфхцчшыьэюя"),
+    _alphabet("kk", "Kazakh", _RUSSIAN + "әғқңөұүһі"),
+    _alphabet("ky", "Kyrgyz", _RUSSIAN + "ңөү"),
+    _alphabet("tt", "Tatar", _RUSSIAN + "әөүҗңһ"),
+    _alphabet("ba", "Bashkir", _RUSSIAN + "әөүғҡңҙҫһ"),
+    _alphabet("tg", "Tajik", "абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя"),
+    _alphabet("uz", "Uzbek", "абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ"),
+    _alphabet("mn", "Mongolian", _RUSSIAN + "өү"),
+    _alphabet("bg", "Bulgarian", "абвгдежзийклмнопрстуфхцчшщъьюяѝ"),
+    _alphabet("sr", "Serbian", "абвгдђежзијклљмнњопрстћуфхцчџш"),
+    _alphabet("mk", "Macedonian", "абвгдѓежзѕијклљмнњопрстќуфхцчџш"),
+)
+_BY_CODE = {one.code: one for one in ALPHABETS}
+_RUSSIAN_OR_UKRAINIAN = _BY_CODE["ru"].letters | _BY_CODE["uk"].letters
+_RUSSIAN_AND_UKRAINIAN = _BY_CODE["ru"].letters & _BY_CODE["uk"].letters
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a Cyrillic text is written in.
+
+    ``language`` is the code of the one language it is read as ("ru", "uk", "kk" …), or None
+    when its letters fit no one alphabet or several of the others (then ``candidates`` names
+    them). ``declared`` is True when the declared language decided; ``letters`` are the
+    letters that tell the alphabet from Russian and Ukrainian (empty for those two)."""
+
+    language: str | None
+    candidates: tuple[str, ...] = ()
+    letters: tuple[str, ...] = ()
+    declared: bool = False
+
+    def describe(self) -> str:
+        """'Kazakh letters (ә, қ)', 'Bulgarian (bg)', 'Kazakh or Tatar letters (ә)', or
+        'letters of no one Cyrillic alphabet (є, ы)', 'language cv': what a message names the
+        text by."""
+        shown = ", ".join(self.letters)
+        if self.declared and self.language:
+            name = language_name(self.language)
+            return f"language {name}" if name == self.language else f"{name} ({self.language})"
+        names = [language_name(code) for code in self.candidates]
+        if not names:
+            return f"letters of no one Cyrillic alphabet ({shown})"
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        return f"{listed} letters ({shown})"
+
+
+def language_name(code: str) -> str:
+    """The English name of a language of ``ALPHABETS`` (else the code itself)."""
+    found = _BY_CODE.get(primary(code))
+    return found.name if found else code
+
+
+def _telling(letters: list[str]) -> tuple[str, ...]:
+    """The letters that keep a text from being Russian or Ukrainian: those neither has, else
+    (a mix such as Belarusian і with ы) those one of the two lacks."""
+    outside = [one for one in letters if one not in _RUSSIAN_OR_UKRAINIAN]
+    return tuple(outside or [one for one in letters if one not in _RUSSIAN_AND_UKRAINIAN])
+
+
+def declared_language(own: str | None, main: str | None) -> str | None:
+    """The language a Cyrillic text is declared in: its own (a name's or a field's language
+    key), else the article's (``main``), when either is a Cyrillic-script language."""
+    return next((one for one in (own, main) if one and is_cyrillic_language(one)), None)
+
+
+def reading(text: str, declared: str | None = None) -> Reading:
+    """The language the Cyrillic letters of ``text`` are in: ``declared`` (a language code)
+    when its alphabet holds them all (a Cyrillic-script language this module has no alphabet
+    for is taken at its word), else the first of ``ALPHABETS`` that holds them all."""
+    letters = list(dict.fromkeys(one.lower() for one in cyrillic_letters(text)))
+    if declared and is_cyrillic_language(declared):
+        code = primary(declared)
+        own = _BY_CODE.get(code)
+        if own is None or own.letters.issuperset(letters):
+            return Reading(code, (code,), declared=True)
+    fitting = tuple(one.code for one in ALPHABETS if one.letters.issuperset(letters))
+    if fitting and fitting[0] in ("ru", "uk"):
+        return Reading(fitting[0], fitting[:1])
+    telling = _telling(letters)
+    if len(fitting) == 1:
+        return Reading(fitting[0], fitting, telling)
+    return Reading(None, fitting, telling)
