@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from converter.atomic import sweep_stale, write_atomic
-from converter.enrich import enrich
+from converter.enrich import enriched
 from converter.errors import OUTPUT_ERRNOS, InputError, output_error
 from converter.grammars import Grammars, get_grammars
 from converter.model import Article, Journal
@@ -50,7 +50,9 @@ __all__ = [
 def render(article: Article, options: Options, name: str = "output.xml") -> Output:
     """The pipeline after reading: enrich ``article``, write it in the format ``options.target``
     names (validated when ``options.grammars`` is set), then run the profiles of
-    ``options.profiles`` on the result. ``name`` names the output in problems.
+    ``options.profiles`` on the result. ``name`` names the output in problems; a name or
+    reference left without a Latin form (an alphabet no transliteration scheme writes) is a
+    warning naming its field.
 
     Raises ``InputError`` for an article without its journal, ``SetupError`` when the grammars
     given are not installed, ``ValueError`` for an unknown format, version, tag set or profile.
@@ -60,8 +62,10 @@ def render(article: Article, options: Options, name: str = "output.xml") -> Outp
     except KeyError:
         raise ValueError(f"unknown output format {options.target!r}") from None
     _require_journal(article, name)
-    article = enrich(article)  # Latin names and references, parsed citations
+    done = enriched(article)  # Latin names and references, parsed citations
+    article = done.article
     output = writer(article, options, name)
+    output.problems.extend(untransliterated_problems(done.untransliterated, name))
     if options.profiles:
         output.problems.extend(_profile_problems(article, options, output, name))
     return output
@@ -85,6 +89,11 @@ def _require_journal(article: Article, name: str) -> None:
             "article_from_data, which read it"
         )
     raise InputError(name, [problem])
+
+
+def untransliterated_problems(lines: list[str], name: str) -> list[Problem]:
+    """Warnings for the names and references enrichment could not write in Latin script."""
+    return [Problem(name, 0, 0, line, severity="warning") for line in lines]
 
 
 def _profile_problems(

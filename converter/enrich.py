@@ -8,6 +8,10 @@
   gives one (``title_en``), the source's English name when given (``source_en``) or else its
   transliteration, the fixed bibliographic words (Т., №, С., дата обращения, months) in English,
   and "(In Russ.)" when the journal asks (``in_russ_note``). No title is ever translated here.
+- Ukrainian names and references are written by Ukraine's national system instead, whatever
+  the journal's scheme (``converter.translit.scheme_for``; Ukrainian references get no
+  "(In Russ.)"). A name or reference in another Cyrillic alphabet (Kazakh, Belarusian …) gets
+  no Latin form: ``enriched`` says so, naming the field (``Enriched.untransliterated``).
 - A reference without structured parts gets them from ``converter.citations`` when the parse is
   confident and the journal has not turned it off (``structure_references``).
 
@@ -19,12 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from converter.alphabets import declared_language
 from converter.model import Article, Contributor, Journal, PersonName, Reference
-from converter.scripts import has_cyrillic, is_cyrillic_language, primary
+from converter.scripts import has_cyrillic, is_cyrillic_language
 
 if TYPE_CHECKING:
     from converter.citations import Citation, Reading
@@ -32,22 +37,41 @@ if TYPE_CHECKING:
 LATIN_KEY = "en"  # the Latin-script form goes where the English one would
 
 
+@dataclass(frozen=True, slots=True)
+class Enriched:
+    """An article as ``enrich`` derives it, and what could not be derived: one line per name or
+    reference left without a Latin form, naming the field and why
+    (``authors[2].name: Kazakh letters (ә, қ): no transliteration scheme, give name.en``)."""
+
+    article: Article
+    untransliterated: list[str]
+
+
 def enrich(article: Article) -> Article:
     """The article with derived Latin names, Latin reference forms and parsed citations."""
+    return enriched(article).article
+
+
+def enriched(article: Article) -> Enriched:
+    """``enrich``, with the names and references no scheme could write said."""
     journal = article.journal
     if not isinstance(journal, Journal):
-        return article
-    scheme = journal.transliteration
-    authors = _names(article.authors, journal) if scheme else None
-    references = _references(article, journal)
+        return Enriched(article, [])
+    notes: list[str] = []
+    authors = _names(article, journal, notes) if journal.transliteration else None
+    references = _references(article, journal, notes)
     if authors is None and references is None:
-        return article
+        return Enriched(article, notes)
     update: dict[str, Any] = {}
     if authors is not None:
         update["authors"] = authors
     if references is not None:
         update["references"] = references
-    return article.model_copy(update=update)
+    return Enriched(article.model_copy(update=update), notes)
+
+
+def _untransliterated(place: str, reason: Exception, latin_field: str) -> str:
+    return f"{place}: {reason}: no transliteration scheme, give {latin_field}"
 
 
 # ------------------------------------------------------------------------------- names
@@ -59,11 +83,19 @@ def _is_latin_form(lang: str, name: PersonName) -> bool:
     return not any(has_cyrillic(part or "") for part in (name.surname, name.given))
 
 
-def _names(people: list[Contributor], journal: Journal) -> list[Contributor] | None:
-    """New contributors where one needed a Latin name; None when none did."""
+def _name_text(name: PersonName) -> str:
+    return " ".join(filter(None, (name.surname, name.given, name.prefix, name.suffix)))
+
+
+def _names(article: Article, journal: Journal, notes: list[str]) -> list[Contributor] | None:
+    """New contributors where one needed a Latin name; None when none did. A name no scheme
+    can write is said in ``notes``."""
+    from converter.translit import UKRAINIAN, NoScheme, scheme_for
+
+    russian = journal.transliteration or "bsi"
     changed = False
     out: list[Contributor] = []
-    for person in people:
+    for index, person in enumerate(article.authors):
         names = person.name or {}
         if (
             not names
@@ -73,30 +105,36 @@ def _names(people: list[Contributor], journal: Journal) -> list[Contributor] | N
             out.append(person)
             continue
         source_lang, source = next(iter(names.items()))
+        if LATIN_KEY in names and source_lang != LATIN_KEY:
+            out.append(person)
+            continue
+        try:
+            scheme = scheme_for(
+                _name_text(source), russian, declared_language(source_lang, article.language)
+            )
+        except NoScheme as reason:
+            notes.append(_untransliterated(f"authors[{index}].name", reason, f"name.{LATIN_KEY}"))
+            out.append(person)
+            continue
         forms = dict(names)
         if not is_cyrillic_language(source_lang):
             # A Cyrillic name filed under a Latin-script language (a plain name in an English
-            # article) is the Russian form: it moves to 'ru' and the Latin form takes its place.
+            # article) is the Russian (or Ukrainian) form: it moves to 'ru' ('uk') and the
+            # Latin form takes its place.
             del forms[source_lang]
-            forms.setdefault("ru", source)
-        if LATIN_KEY in forms:
-            out.append(person)
-            continue
-        latin = latin_name(source, journal)
-        if has_cyrillic(f"{latin.surname or ''} {latin.given or ''}"):
-            out.append(person)  # letters no Russian scheme covers (Ukrainian і, ї, є)
-            continue
-        forms[LATIN_KEY] = latin
+            forms.setdefault("uk" if scheme == UKRAINIAN else "ru", source)
+        forms[LATIN_KEY] = latin_name(source, journal, scheme)
         out.append(person.model_copy(update={"name": forms}))
         changed = True
     return out if changed else None
 
 
-def latin_name(name: PersonName, journal: Journal) -> PersonName:
-    """The Latin form of a Cyrillic name by the journal's scheme (always western order)."""
+def latin_name(name: PersonName, journal: Journal, scheme: str | None = None) -> PersonName:
+    """The Latin form of a Cyrillic name by ``scheme`` (default: the journal's), always in
+    western order."""
     from converter.translit import transliterate, transliterate_given
 
-    scheme = journal.transliteration or "bsi"
+    scheme = scheme or journal.transliteration or "bsi"
     return PersonName(
         surname=transliterate(name.surname, scheme) if name.surname else None,
         given=(
@@ -113,7 +151,7 @@ def latin_name(name: PersonName, journal: Journal) -> PersonName:
 # ------------------------------------------------------------------------------- references
 
 
-def _references(article: Article, journal: Journal) -> list[Reference] | None:
+def _references(article: Article, journal: Journal, notes: list[str]) -> list[Reference] | None:
     changed = False
     out: list[Reference] = []
     parse: Callable[[str], Citation | None] | None = None
@@ -126,14 +164,14 @@ def _references(article: Article, journal: Journal) -> list[Reference] | None:
         least = journal.reference_confidence
         parse = parse_reference if least is None else partial(parse_reference, least=least)
     before: Reference | None = None
-    for ref in article.references:
+    for index, ref in enumerate(article.references):
         new = ref
         # Parsed when no author, title or source is given (the parts a parse is read back by);
         # every part given beside the text (a DOI, a volume, pages) wins over the one read.
         if parse is not None and ref.text and not (ref.title or ref.source or ref.authors):
             new = _structured(new, article.language, parse, before)
         if journal.transliteration:
-            new = _with_latin_form(new, journal)
+            new = _with_latin_form(new, journal, article.language, f"references[{index}]", notes)
         changed = changed or new is not ref
         out.append(new)
         before = new
@@ -361,103 +399,166 @@ def _as_before(text: str, before: Reference | None) -> tuple[str, list[str], str
     return text, people, source
 
 
-def _russian_only(ref: Reference) -> tuple[str, str] | None:
-    """(language key, text) of a reference given only in Cyrillic; None otherwise."""
+def _cyrillic_only(ref: Reference) -> tuple[str, str] | None:
+    """(language key, text) of a reference given only in Cyrillic (("", "") when it is given
+    only as parts); None otherwise."""
     texts = ref.text or {}
     if texts:
         if LATIN_KEY in texts and len(texts) > 1:
             return None  # (asked first: it spares a scan of the English text for Cyrillic)
         if any(not has_cyrillic(t) for t in texts.values()):
             return None
-        lang, text = next(iter(texts.items()))
-        if is_cyrillic_language(lang) and primary(lang) != "ru":
-            return None  # the schemes are Russian ones: Ukrainian і, ї, є would stay Cyrillic
-        return lang, text
-    if has_cyrillic(" ".join(filter(None, [ref.title, ref.source, *ref.authors]))):
+        return next(iter(texts.items()))
+    if has_cyrillic(_parts_text(ref)):
         return "", ""
     return None
 
 
-def _with_latin_form(ref: Reference, journal: Journal) -> Reference:
-    found = _russian_only(ref)
+def _parts_text(ref: Reference) -> str:
+    return " ".join(filter(None, [ref.title, ref.source, *ref.authors]))
+
+
+def _with_latin_form(
+    ref: Reference, journal: Journal, main: str, place: str, notes: list[str]
+) -> Reference:
+    """``ref`` with its Latin-script form, when it is given only in Cyrillic and a scheme
+    writes its alphabet (else said in ``notes``)."""
+    from converter.translit import UKRAINIAN, NoScheme, scheme_for
+
+    found = _cyrillic_only(ref)
     if found is None:
         return ref
     lang, text = found
-    scheme = journal.transliteration or "bsi"
+    try:
+        scheme = scheme_for(
+            text or _parts_text(ref),
+            journal.transliteration or "bsi",
+            declared_language(lang or ref.lang, main),
+        )
+    except NoScheme as reason:
+        notes.append(_untransliterated(place, reason, f"text.{LATIN_KEY}"))
+        return ref
+    written_in = "uk" if scheme == UKRAINIAN else "ru"
     texts = dict(ref.text or {})
     if lang and not is_cyrillic_language(lang):
         texts.pop(lang)
-        lang = "ru"
+        lang = written_in
     if not lang:
         # Given only as parts: their GOST text is written out, so both forms stand side by side.
-        lang, text = "ru", reference_from_parts(ref)
+        lang, text = written_in, reference_from_parts(ref)
         texts[lang] = text
-    latin = latin_reference_text(text, ref, scheme, journal.in_russ_note)
-    if has_cyrillic(latin):
-        return ref  # letters no Russian scheme covers: no half-Latin form
-    texts[LATIN_KEY] = latin
+    in_russ = journal.in_russ_note and scheme != UKRAINIAN  # (the note says Russian)
+    texts[LATIN_KEY] = latin_reference_text(text, ref, scheme, in_russ)
     return ref.model_copy(update={"text": texts})
 
 
-# Fixed bibliographic words of Russian references and their English forms (not translation of
-# content: the words GOST R 7.0.5/7.0.100 use for parts of a description).
-_MONTHS = {
-    "января": "January", "февраля": "February", "марта": "March", "апреля": "April",
-    "мая": "May", "июня": "June", "июля": "July", "августа": "August",
-    "сентября": "September", "октября": "October", "ноября": "November", "декабря": "December",
-}  # fmt: skip
-_FIXED: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\s*[.]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный)", re.I), ""),
-    (re.compile(r"\[Электронный ресурс\]\s?", re.I), ""),
-    (re.compile(r"\bдата обращения\b", re.I), "accessed"),
-    (re.compile(r"\bРежим доступа\b", re.I), "Available at"),
-    (re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
-    (re.compile(r"\bМосква\s?:"), "Moscow:"),
-    (re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
-    (re.compile(r"\bСанкт-Петербург\s?:"), "St. Petersburg:"),
-    (re.compile(r"(?<!\w)Л\.\s?:"), "Leningrad:"),
+# Fixed bibliographic words of Russian and Ukrainian references and their English forms (not
+# translation of content: the words GOST R 7.0.5/7.0.100, and Ukrainian lists after DSTU, use
+# for parts of a description).
+_NUMBERING: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\w)Т\.\s?(?=\d)"), "Vol. "),
     (re.compile(r"(?<!\w)Том\s(?=\d)"), "Vol. "),
     (re.compile(r"№\s?"), "No. "),
-    (re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
     (re.compile(r"(?<!\w)С\.\s?(?=\d)"), "P. "),
     (re.compile(r"(?<=\d)\s?с\.(?=\s|$)"), " p."),
     (re.compile(r"(?<!\w)Сер\.\s?"), "Ser. "),
-    (re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),
-    (re.compile(r"(?<!\w)под ред\.\s?", re.I), "ed. by "),
 ]
-_MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A language's fixed words (pattern → English) and month names (genitive → English)."""
+
+    fixed: list[tuple[re.Pattern[str], str]]
+    months: dict[str, str]
+    month_word: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        pattern = re.compile(r"\b(" + "|".join(self.months) + r")\b", re.I)
+        object.__setattr__(self, "month_word", pattern)
+
+
+_RUSSIAN_WORDS = _Words(
+    [
+        (re.compile(r"\s*[.]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный)", re.I), ""),
+        (re.compile(r"\[Электронный ресурс\]\s?", re.I), ""),
+        (re.compile(r"\bдата обращения\b", re.I), "accessed"),
+        (re.compile(r"\bРежим доступа\b", re.I), "Available at"),
+        (re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
+        (re.compile(r"\bМосква\s?:"), "Moscow:"),
+        (re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
+        (re.compile(r"\bСанкт-Петербург\s?:"), "St. Petersburg:"),
+        (re.compile(r"(?<!\w)Л\.\s?:"), "Leningrad:"),
+        *_NUMBERING,
+        (re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
+        (re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),
+        (re.compile(r"(?<!\w)под ред\.\s?", re.I), "ed. by "),
+    ],
+    {
+        "января": "January", "февраля": "February", "марта": "March", "апреля": "April",
+        "мая": "May", "июня": "June", "июля": "July", "августа": "August",
+        "сентября": "September", "октября": "October", "ноября": "November",
+        "декабря": "December",
+    },
+)  # fmt: skip
+# Ukrainian lists abbreviate Київ, Харків, Львів as К., Х., Л. (Л. is Lviv here, not Leningrad).
+_UKRAINIAN_WORDS = _Words(
+    [
+        (re.compile(r"\[Електронний ресурс\]\s?", re.I), ""),
+        (re.compile(r"\bдата звернення\b", re.I), "accessed"),
+        (re.compile(r"\bРежим доступу\b", re.I), "Available at"),
+        (re.compile(r"(?<!\w)К\.\s?:"), "Kyiv:"),
+        (re.compile(r"(?<!\w)Х\.\s?:"), "Kharkiv:"),
+        (re.compile(r"(?<!\w)Л\.\s?:"), "Lviv:"),
+        (re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
+        (re.compile(r"\bМосква\s?:"), "Moscow:"),
+        (re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
+        *_NUMBERING,
+        (re.compile(r"(?<!\w)Вип\.\s?", re.I), "Iss. "),
+        (re.compile(r"\[та ін\.\]|(?<!\w)та ін\.", re.I), "et al."),
+        (re.compile(r"(?<!\w)за ред\.\s?", re.I), "ed. by "),
+    ],
+    {
+        "січня": "January", "лютого": "February", "березня": "March", "квітня": "April",
+        "травня": "May", "червня": "June", "липня": "July", "серпня": "August",
+        "вересня": "September", "жовтня": "October", "листопада": "November",
+        "грудня": "December",
+    },
+)  # fmt: skip
 _SPACES = re.compile(r"\s{2,}")
 _DOUBLE_SLASH = re.compile(r"\s*//\s*")
 
 
-def _fixed_words(text: str) -> str:
+def _fixed_words(text: str, words: _Words = _RUSSIAN_WORDS) -> str:
     if not has_cyrillic(text):
         return text
-    for pattern, english in _FIXED:
+    for pattern, english in words.fixed:
         text = pattern.sub(english, text)
-    return _MONTH_WORD.sub(lambda m: _MONTHS[m.group(1).lower()], text)
+    return words.month_word.sub(lambda m: words.months[m.group(1).lower()], text)
 
 
 def latin_reference_text(text: str, ref: Reference, scheme: str, in_russ: bool) -> str:
-    """The Latin-script ("References") form of a Russian reference's text."""
+    """The Latin-script ("References") form of a Russian (or, by ``UKRAINIAN``, Ukrainian)
+    reference's text."""
     from converter.citations import parse_reference
-    from converter.translit import transliterate
+    from converter.translit import UKRAINIAN, transliterate
+
+    words = _UKRAINIAN_WORDS if scheme == UKRAINIAN else _RUSSIAN_WORDS
 
     parsed = parse_reference(text)
     title = ref.title or (parsed.title if parsed else None)
     source = ref.source or (parsed.source if parsed else None)
     if parsed is not None and parsed.type == "book" and not ref.title:
         title, source = source, None  # a book's own title is what takes the translation
-    latin = _fixed_words(text)
+    latin = _fixed_words(text, words)
     latin = _DOUBLE_SLASH.sub(". ", latin)
     latin = transliterate(latin, scheme)
     if title:
-        latin_title = transliterate(_fixed_words(title), scheme)
+        latin_title = transliterate(_fixed_words(title, words), scheme)
         if ref.title_en and latin_title in latin:
             latin = latin.replace(latin_title, f"{latin_title} [{ref.title_en}]", 1)
     if source and ref.source_en:
-        latin_source = transliterate(_fixed_words(source), scheme)
+        latin_source = transliterate(_fixed_words(source, words), scheme)
         latin = latin.replace(latin_source, ref.source_en, 1)
     latin = _SPACES.sub(" ", latin).strip()
     latin = re.sub(r"\.\s*\.", ".", latin)

@@ -23,9 +23,10 @@ from converter.api import (
     remove_stale,
     render,
     strict_refusal,
+    untransliterated_problems,
     write_output,
 )
-from converter.enrich import enrich
+from converter.enrich import enriched
 from converter.model import Article
 from converter.options import Options
 from converter.readers import Loaded
@@ -56,9 +57,12 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
             problems.append(f"{loaded.name}: left out of its issue's Crossref deposit")
             results.append(Conversion(loaded.name, "invalid", None, problems, loaded.warnings))
             continue
-        article = enrich(loaded.article)
+        done = enriched(loaded.article)
+        article = done.article
         index = len(results)
-        results.append(Conversion(loaded.name, "converted", None, [], loaded.warnings))
+        # (its own warnings, on its source: the issue's follow once the issue is written)
+        own = [str(p) for p in untransliterated_problems(done.untransliterated, loaded.name)]
+        results.append(Conversion(loaded.name, "converted", None, own, loaded.warnings))
         groups.setdefault((folder, issue_key(article)), []).append((loaded, article, index))
     for (folder, key), members in groups.items():
         target = folder / (issue_stem(key) + SUFFIX)
@@ -73,7 +77,7 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
         for _, _, index in members:
             result = results[index]
             result.output = written
-            result.problems = problems
+            result.problems = [*result.problems, *problems]
             result.removed = removed
             if not output.valid:
                 result.status = "invalid"

@@ -283,3 +283,125 @@ def test_parts_given_beside_the_text_win_and_are_written(tmp_path: Path, store) 
         ],
         [("year", "2021"), ("volume", "7"), ("issue", "9"), ("fpage", "11")],
     ]
+
+
+# ------------------------------------------------------------------ other Cyrillic alphabets
+
+UKRAINIAN_JOURNAL = """\
+language: uk
+title: {uk: Український історичний журнал, en: Ukrainian Historical Journal}
+issn: {print: 0130-5247}
+transliteration: bsi
+patronymic_initials: true
+in_russ_note: true
+"""
+
+UKRAINIAN_ARTICLE = """\
+language: uk
+title: {uk: Козацька старшина, en: The Cossack officers}
+published: {electronic: 2021-05-01}
+authors:
+  - name: {surname: Ґудзь, given: Євгенія Юріївна}
+  - name: {surname: Коваленко, given: Олег}
+  - name: {ru: {surname: Щукин, given: Андрей Юрьевич}}
+references:
+  - "Грушевський М. С. Історія України-Руси. К.: Наукова думка, 1991. Т. 1. 648 с."
+  - text: {ru: "Кузнецов Ю. Д. История Японии. М.: Высшая школа, 1988. 432 с."}
+"""
+
+
+def _ukrainian(tmp_path: Path, article: str = UKRAINIAN_ARTICLE) -> Path:
+    (tmp_path / "journal.yaml").write_text(UKRAINIAN_JOURNAL, encoding="utf-8")
+    path = tmp_path / "article.yaml"
+    path.write_text(article, encoding="utf-8")
+    return path
+
+
+def test_ukrainian_author_gets_the_national_latin_name(tmp_path: Path, store) -> None:
+    """Ukrainian names and references are written by the national system (Resolution No. 55,
+    2010), whatever the journal's Russian scheme; the Russian ones in the same article keep it."""
+    output = to_jats(load_article(_ukrainian(tmp_path)), grammars=store)
+    assert output.valid, output.problems
+    assert not output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = _tree(output.data)
+    names = [
+        [(n.get(LANG), n.findtext("surname"), n.findtext("given-names")) for n in alternatives]
+        for alternatives in tree.xpath("//contrib/name-alternatives")
+    ]
+    assert names == [
+        [("uk", "Ґудзь", "Євгенія Юріївна"), ("en", "Gudz", "Yevheniia Yu.")],
+        [("uk", "Коваленко", "Олег"), ("en", "Kovalenko", "Oleh")],  # (uk: the article's)
+        [("ru", "Щукин", "Андрей Юрьевич"), ("en", "Shchukin", "Andrei Yu.")],
+    ]
+    latin = [
+        "".join(form.itertext())
+        for form in tree.xpath("//ref/citation-alternatives/mixed-citation[@xml:lang='en']")
+    ]
+    assert latin == [
+        # DSTU's К. is Kyiv; a Ukrainian reference gets no "(In Russ.)"
+        "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. Vol. 1. 648 p.",
+        "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. 432 p. (In Russ.)",
+    ]
+
+
+def test_ukrainian_name_in_a_russian_article_is_told_by_its_letters(tmp_path: Path) -> None:
+    text = """\
+language: ru
+title: {ru: Статья}
+authors:
+  - name: {surname: Ґудзь, given: Євгенія Юріївна}
+  - name: {surname: Коваленко, given: Олег}
+"""
+    article = enrich(load_article(_write(tmp_path, article=text)))
+    latin = [(one.name["en"].surname, one.name["en"].given) for one in article.authors]
+    assert latin == [("Gudz", "Yevheniia Yu."), ("Kovalenko", "Oleg")]
+
+
+KAZAKH_ARTICLE = """\
+language: ru
+title: {ru: Степь}
+authors:
+  - name: {surname: Щукин, given: Андрей Юрьевич}
+  - name: {surname: Ахметов, given: Серик}
+  - name: {surname: Әбдіхалықов, given: Қайрат}
+  - name: {kk: {surname: Сейтова, given: Алия}}
+references:
+  - "Әбдіхалықов Қ. Қазақ тілінің грамматикасы. Алматы: Ғылым, 2001. 200 б."
+"""
+
+
+def test_kazakh_author_is_said_not_transliterated(tmp_path: Path, run) -> None:
+    path = _write(tmp_path, article=KAZAKH_ARTICLE)
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "article.xml"
+    assert f"{out}: warning: authors[2].name: Kazakh letters (ә, қ): no transliteration " in (
+        result.err
+    )
+    warnings = [
+        line.split(": warning: ", 1)[1] for line in result.err.splitlines() if ": warning: " in line
+    ]
+    assert warnings == [
+        "authors[2].name: Kazakh letters (ә, қ): no transliteration scheme, give name.en",
+        "authors[3].name: Kazakh (kk): no transliteration scheme, give name.en",
+        "references[0]: Kazakh letters (ә, қ, ң, ғ): no transliteration scheme, give text.en",
+    ]
+    tree = etree.parse(str(out))
+    # no half-Latin form: the Kazakh names and reference stand in Cyrillic alone
+    assert tree.xpath("count(//contrib[3]/name-alternatives)") == 0
+    assert tree.xpath("count(//ref[1]/citation-alternatives)") == 0
+    assert [n.findtext("surname") for n in tree.xpath("//name[@xml:lang='en']")] == [
+        "Shchukin",
+        "Akhmetov",
+    ]
+    # given the Latin name, the warning goes
+    given = KAZAKH_ARTICLE.replace(
+        "{surname: Әбдіхалықов, given: Қайрат}",
+        "{ru: {surname: Әбдіхалықов, given: Қайрат}, en: {surname: Abdikhalykov, given: Kairat}}",
+    )
+    result = run("convert", _write(tmp_path, article=given), "-o", tmp_path / "out")
+    assert "authors[2]" not in result.err

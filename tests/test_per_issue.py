@@ -166,3 +166,22 @@ def test_articles_that_disagree_on_the_issues_title_are_reported(tmp_path: Path,
         "10.5555/jsr.2018.3.6 (ru: Россия и Япония): give the articles one issue title"
     ) in result.err
     assert not (folder / NAME).exists()
+
+
+def test_an_author_no_scheme_writes_is_said_on_its_article(tmp_path: Path, run) -> None:
+    """In a deposit per issue, a name left without a Latin form (Kazakh letters) is a warning on
+    its own article's source; the issue is deposited all the same."""
+    folder = _copy_issue(tmp_path)
+    article = folder / "shchukin-21.yaml"
+    text = article.read_text(encoding="utf-8")
+    kazakh = "authors:\n  - name: {ru: {surname: Әбдіхалықов, given: Қайрат}}\n"
+    article.write_text(text.replace("authors:\n", kazakh, 1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue",
+                 "-o", out)  # fmt: skip
+    assert result.code == 0, result.err
+    assert (
+        f"{article}: warning: authors[0].name: Kazakh letters (ә, қ): no transliteration "
+        "scheme, give name.en"
+    ) in result.err.splitlines()
+    assert (out / NAME).is_file()
