@@ -15,6 +15,7 @@ Nothing here imports the rest of the package but ``converter.scripts``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from converter.scripts import cyrillic_letters, is_cyrillic_language, primary
@@ -120,3 +121,12 @@ def reading(text: str, declared: str | None = None) -> Reading:
     if len(fitting) == 1:
         return Reading(fitting[0], fitting, telling)
     return Reading(None, fitting, telling)
+
+
+def reads_as_russian(originals: Sequence[tuple[str | None, str]]) -> bool:
+    """Whether the Cyrillic originals of a transliteration, (language, text) pairs, include a
+    Russian one, or there is none to tell by: a Latin form judged against a Russian scheme
+    (the consistency check, ``rsci-translit-scheme``) must be the transliteration of Russian
+    text, not of Ukrainian, which has its own national system."""
+    cyrillic = [(lang, text) for lang, text in originals if cyrillic_letters(text)]
+    return not cyrillic or any(reading(text, lang).language == "ru" for lang, text in cyrillic)

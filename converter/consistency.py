@@ -32,7 +32,8 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 from converter import misdecoded, scripts
-from converter.model import Article, Journal
+from converter.alphabets import declared_language, reads_as_russian
+from converter.model import Article, Journal, PersonName
 from converter.translit import SCHEMES
 
 Severity = Literal["error", "warning"]
@@ -477,14 +478,23 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
         if _latin_lang(lang):
             out.extend((f"keywords.{lang}[{i}]", w) for i, w in enumerate(words))
     for index, person in enumerate(article.authors):
-        for lang, name in (person.name or {}).items():
+        names = person.name or {}
+        # (a Latin form of a Ukrainian name is not a Russian transliteration)
+        russian = reads_as_russian(
+            [
+                (declared_language(lang, article.language), _whole_name(name))
+                for lang, name in names.items()
+            ]
+        )
+        for lang, name in names.items():
             if _latin_lang(lang):
                 for part in ("surname", "given"):
                     value = getattr(name, part)
                     if value:
                         item = (f"authors[{index}].name.{lang}.{part}", value)
                         out.append(item)
-                        translit.append(item)
+                        if russian:
+                            translit.append(item)
         langmap(f"authors[{index}].collab", person.collab)
     for index, aff in enumerate(article.affiliations):
         langmap(f"affiliations[{index}].institution", aff.institution)
@@ -492,14 +502,23 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
         langmap(f"affiliations[{index}].city", aff.city)
     for index, ref in enumerate(article.references):
         texts = ref.text or {}
-        has_original = any(not _latin_lang(lang) for lang in texts)
+        originals = [
+            (declared_language(lang, article.language), text)
+            for lang, text in texts.items()
+            if not _latin_lang(lang)
+        ]
+        russian = reads_as_russian(originals)
         for lang, text in texts.items():
             if _latin_lang(lang):
                 item = (f"references[{index}].text.{lang}", text)
                 out.append(item)
-                if has_original or looks_transliterated(text):
+                if russian and (originals or looks_transliterated(text)):
                     translit.append(item)
     return out, translit
+
+
+def _whole_name(name: PersonName) -> str:
+    return " ".join(filter(None, (name.surname, name.given)))
 
 
 def text_fields(article: Article) -> Iterator[tuple[str, str]]:

@@ -124,3 +124,28 @@ def test_cli_consistency_names_misdecoded_text_in_any_field(run, write_article) 
     assert "'MÃ¼ller' is 'Müller'" in lines[2] and "authors[0].name.en.surname" in lines[2]
     assert "'РњРѕСЃРєРІР°:' is 'Москва:'" in lines[3] and "references[0].text.ru" in lines[3]
     assert run("consistency", write_article("title: {en: Relations with Moscow}\n")).code == 0
+
+
+def test_ukrainian_latin_forms_are_not_judged_as_russian_ones(run, write_article) -> None:
+    """Istoriia and Yevheniia follow Ukraine's national system, not a Russian scheme: beside
+    Istoriya in a Russian reference they are no second way of writing я."""
+    path = write_article(
+        """\
+language: uk
+title: {uk: Стаття, en: Article}
+authors:
+  - name:
+      uk: {surname: Ґудзь, given: Євгенія Юріївна}
+      en: {surname: Gudz, given: Yevheniia Yuriivna}
+references:
+  - text:
+      uk: "Грушевський М. С. Історія України-Руси. Київ: Наукова думка, 1991. 648 с."
+      en: "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. 648 p."
+  - text:
+      ru: "Кузнецов Ю. Д. История Японии. М.: Высшая школа, 1988. 432 с."
+      en: "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. 432 p."
+"""
+    )
+    result = run("consistency", "--scheme", "bsi", path)
+    assert result.code == 0, result.out
+    assert "Istoriia" not in result.out and "Yevheniia" not in result.out

@@ -9,6 +9,7 @@ from lxml import etree
 
 from conftest import SAMPLES, xmllint
 from converter import load_article, to_jats
+from converter.checks import check_bytes
 from converter.enrich import enrich
 from converter.scripts import has_cyrillic
 
@@ -346,6 +347,9 @@ def test_ukrainian_author_gets_the_national_latin_name(tmp_path: Path, store) ->
         "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. Vol. 1. 648 p.",
         "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. 432 p. (In Russ.)",
     ]
+    # the Ukrainian forms are not read as Russian transliterations off the journal's scheme
+    report = check_bytes(output.data, "article.xml", ("rsci",), scheme="bsi")
+    assert [f for f in report.findings if f.rule == "rsci-translit-scheme"] == []
 
 
 def test_ukrainian_name_in_a_russian_article_is_told_by_its_letters(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from converter import identifiers, misdecoded, scripts
+from converter.alphabets import reads_as_russian
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.languages import normalize_language
@@ -670,8 +671,9 @@ _TRANSLATIONS = frozenset({"trans-title", "trans-source"})
 
 
 def _is_transliteration(doc: Doc, el: etree._Element) -> bool:
-    """True when ``el`` (in a Latin-script language) holds a transliteration: part of a name,
-    or of a reference that has a Cyrillic form or marks itself as transliterated."""
+    """True when ``el`` (in a Latin-script language) holds a transliteration of Russian: part of
+    a name, or of a reference that has a Cyrillic form or marks itself as transliterated, unless
+    the Cyrillic forms beside it are in another language (Ukrainian)."""
     from converter.consistency import looks_transliterated
 
     node: etree._Element | None = el
@@ -681,7 +683,10 @@ def _is_transliteration(doc: Doc, el: etree._Element) -> bool:
         if tag in _TRANSLATIONS:
             return False
         if tag in _NAME_PARTS:
-            return True
+            alternatives = node.getparent()
+            if alternatives is None or local_name(alternatives) != "name-alternatives":
+                return True
+            return reads_as_russian(_forms(doc, alternatives.iterchildren(*_NAME_PARTS)))
         if tag in _CITATIONS and citation is None:
             citation = node
         if tag == "ref":
@@ -689,8 +694,15 @@ def _is_transliteration(doc: Doc, el: etree._Element) -> bool:
         node = node.getparent()
     if citation is None or node is None:
         return False
-    forms = [doc.text(form) for form in node.iter(*_CITATIONS)]
-    return any(scripts.has_cyrillic(t) for t in forms) or looks_transliterated(doc.text(citation))
+    forms = _forms(doc, node.iter(*_CITATIONS))
+    if any(scripts.has_cyrillic(text) for _, text in forms):
+        return reads_as_russian(forms)  # (a Ukrainian reference's Latin form is not Russian's)
+    return looks_transliterated(doc.text(citation))
+
+
+def _forms(doc: Doc, elements: Iterator[etree._Element]) -> list[tuple[str, str]]:
+    """(language, text) of each form of a name or a reference."""
+    return [(doc.lang_of(one), doc.text(one)) for one in elements]
 
 
 @rule(
