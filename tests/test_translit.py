@@ -249,3 +249,27 @@ def test_other_alphabets_have_no_scheme(text: str, declared: str | None, said: s
     with pytest.raises(NoScheme) as raised:
         scheme_for(text, "bsi", declared)
     assert str(raised.value) == said
+
+
+def test_cli_translit_ukrainian_text(run) -> None:
+    result = run("translit", "-s", "bgn-pcgn", "Ґудзь Євгенія Юріївна", "Щукин")
+    assert result.code == 0
+    assert result.out.splitlines() == ["Gudz Yevheniia Yuriivna", "Shchukin"]
+    result = run(
+        "translit", "--lang", "uk", "--name", "--patronymic-initials", "Коваленко Олег Юрійович"
+    )
+    assert result.out.strip() == "Kovalenko, Oleh Yu."
+    result = run("translit", "--all", "Юрій")
+    assert result.out.splitlines() == ["kmu-2010     Yurii"]
+
+
+def test_cli_translit_refuses_other_alphabets(run) -> None:
+    result = run("translit", "Щукин", "Әбдіхалықов Қ.", "Ўладзімір")
+    assert result.code == 3
+    assert result.out == ""  # no line of the others either: one result a line, or none
+    assert result.err.splitlines() == [
+        "jatsconv: 'Әбдіхалықов Қ.': Kazakh letters (ә, қ): no transliteration scheme",
+        "jatsconv: 'Ўладзімір': Belarusian letters (ў): no transliteration scheme",
+    ]
+    help_text = run("translit", "--help").out
+    assert "kmu-2010" in help_text and "the exit code is 3" in help_text

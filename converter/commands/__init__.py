@@ -47,8 +47,8 @@ COMMANDS: dict[str, CommandEntry] = {
     ),
     "translit": CommandEntry(
         "converter.commands.translit:translit",
-        "Write Russian Cyrillic TEXTS in Latin script (one result a line; standard input when "
-        "no TEXTS are given).",
+        "Write Russian or Ukrainian Cyrillic TEXTS in Latin script (one result a line; standard "
+        "input when no TEXTS are given).",
     ),
     "references": CommandEntry(
         "converter.commands.references:references",

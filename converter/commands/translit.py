@@ -1,4 +1,4 @@
-"""``jatsconv translit``: Russian Cyrillic → Latin script by a scheme, for editors."""
+"""``jatsconv translit``: Russian and Ukrainian Cyrillic → Latin script, for editors."""
 
 from __future__ import annotations
 
@@ -6,9 +6,16 @@ import sys
 
 import click
 
-from converter.cli_options import EXIT_HELP
-from converter.errors import EXIT_OK
-from converter.translit import SCHEMES, transliterate, transliterate_name
+from converter.cli_options import EXIT_HELP, fail
+from converter.errors import EXIT_INPUT, EXIT_OK
+from converter.translit import (
+    SCHEMES,
+    UKRAINIAN,
+    NoScheme,
+    scheme_for,
+    transliterate,
+    transliterate_name,
+)
 
 
 @click.command("translit", epilog=EXIT_HELP)
@@ -19,7 +26,13 @@ from converter.translit import SCHEMES, transliterate, transliterate_name
     type=click.Choice(SCHEMES),
     default="bsi",
     show_default=True,
-    help="Transliteration scheme.",
+    help="Scheme for Russian text (Ukrainian text is always written by kmu-2010).",
+)
+@click.option(
+    "-l",
+    "--lang",
+    metavar="LANG",
+    help="Language of the texts (ru, uk …); default: told by their letters.",
 )
 @click.option("--all", "all_schemes", is_flag=True, help="Show the text in every scheme.")
 @click.option(
@@ -36,21 +49,35 @@ from converter.translit import SCHEMES, transliterate, transliterate_name
 def translit(
     texts: tuple[str, ...],
     scheme: str,
+    lang: str | None,
     all_schemes: bool,
     as_name: bool,
     patronymic_initials: bool,
 ) -> None:
-    """Write Russian Cyrillic TEXTS in Latin script (one result a line; standard input when no
-    TEXTS are given). Schemes: bsi (BS 2979, the "References" BSI table), bgn-pcgn,
-    gost-7.79-b (GOST 7.79-2000 System B), iso-9 (= GOST 7.79 System A), ala-lc.
+    """Write Russian or Ukrainian Cyrillic TEXTS in Latin script (one result a line; standard
+    input when no TEXTS are given). Russian schemes: bsi (BS 2979, the "References" BSI table),
+    bgn-pcgn, gost-7.79-b (GOST 7.79-2000 System B), iso-9 (= GOST 7.79 System A), ala-lc.
+    Ukrainian text (by --lang uk, or by its letters і ї є ґ) is written by Ukraine's national
+    system, kmu-2010 (Cabinet of Ministers Resolution No. 55, 2010), whatever --scheme says.
+    Text in another Cyrillic alphabet (Belarusian ў, Kazakh ә қ, Serbian ј љ …) has no scheme
+    here: nothing is written, each such text is named on standard error, and the exit code is 3.
     """
     lines = list(texts) or [line.rstrip("\n") for line in sys.stdin]
+    schemes: list[str] = []
+    refused: list[str] = []
     for line in lines:
+        try:
+            schemes.append(scheme_for(line, scheme, lang))
+        except NoScheme as reason:
+            refused.append(f"{line!r}: {reason}: no transliteration scheme")
+    if refused:  # (nothing is written: a result per line, or none)
+        fail("\njatsconv: ".join(refused), EXIT_INPUT)
+    for line, chosen in zip(lines, schemes, strict=True):
         if all_schemes:
-            for name in SCHEMES:
+            for name in SCHEMES if chosen != UKRAINIAN else (UKRAINIAN,):
                 click.echo(f"{name:12} {_one(line, name, as_name, patronymic_initials)}")
         else:
-            click.echo(_one(line, scheme, as_name, patronymic_initials))
+            click.echo(_one(line, chosen, as_name, patronymic_initials))
     sys.exit(EXIT_OK)
 
 
