@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from converter import inline
 
@@ -83,3 +84,39 @@ def is_group_name(name: str) -> bool:
         and _GROUP_WORD.search(name) is not None
         and not _SURNAME_INITIALS.match(name)
     )
+
+
+# 'Surname I. O.': a surname of one or more words (particles and all: 'van der Waals J. D.',
+# 'Ван дер Ваальс Я. Д.', 'Mac Lane S.') and one to several initials after it.
+_AUTHOR_INITIALS = re.compile(
+    r"^(?P<surname>[^\s,]+(?:[-\s][^\s,.]+)*?)\s+(?P<given>(?:\w{1,2}\.\s*)+)$"
+)
+
+
+class ReferenceAuthor(NamedTuple):
+    """A reference author as written, read into its parts: a person's ``surname`` and
+    ``given`` names, a group's name (``collab``), or, when neither can be told, the text
+    whole (``string``). Exactly one of surname, collab and string is set."""
+
+    surname: str | None
+    given: str | None
+    collab: str | None
+    string: str | None
+
+
+def split_reference_author(text: str) -> ReferenceAuthor:
+    """'Ivanov I. I.' or 'Ivanov, I.' → surname and given names; 'LHCb collaboration' → a
+    group (not a person whose surname is 'collaboration'); else the text kept whole.
+
+    The model keeps reference authors as written ('Surname I. O.', 'Surname, Given'; the
+    reference parser writes the second form); JATS and Crossref read them with this one rule."""
+    if "," in text:
+        surname, _, given = text.partition(",")
+        if surname.strip() and given.strip() and "," not in given:
+            return ReferenceAuthor(surname.strip(), given.strip(), None, None)
+    elif is_group_name(text):
+        return ReferenceAuthor(None, None, text.strip(), None)
+    match = _AUTHOR_INITIALS.match(text.strip())
+    if match:
+        return ReferenceAuthor(match["surname"], match["given"].strip(), None, None)
+    return ReferenceAuthor(None, None, None, text)

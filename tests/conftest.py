@@ -13,9 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from converter.cli import main
 from converter.grammars import Grammars, get_grammars
+from converter.xsd import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -36,6 +38,28 @@ def store() -> Grammars:
     if not found.installed():
         pytest.fail("JATS DTDs not installed: run ./scripts/setup (jatsconv schemas install)")
     return found
+
+
+@pytest.fixture(scope="session")
+def crossref_xsd() -> etree.XMLSchema:
+    """Crossref's deposit schema 5.3.1, loaded once (2–3 s)."""
+    folder = EXTERNAL / "crossref-5.3.1"
+    if not (folder / "crossref5.3.1.xsd").is_file():
+        pytest.fail(f"Crossref 5.3.1 schema not found in {folder} {MISSING_SCHEMAS}")
+    schema = load_schema("crossref", folder)
+    assert schema is not None
+    return schema
+
+
+@pytest.fixture(scope="session")
+def doaj_xsd() -> etree.XMLSchema:
+    """DOAJ's article schema, loaded once."""
+    folder = EXTERNAL / "doaj"
+    if not (folder / "doajArticles.xsd").is_file():
+        pytest.fail(f"DOAJ schema not found in {folder} {MISSING_SCHEMAS}")
+    schema = load_schema("doaj", folder)
+    assert schema is not None
+    return schema
 
 
 @dataclass

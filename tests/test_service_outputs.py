@@ -13,36 +13,16 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import BILINGUAL, EXTERNAL, MISSING_SCHEMAS, SAMPLES, SEED
+from conftest import BILINGUAL, EXTERNAL, SAMPLES, SEED
 from converter.api import render
 from converter.options import Options
 from converter.readers.native import load_article
 from converter.writers import SUFFIXES, WRITERS
 from converter.writers.crossref import next_timestamp
 from converter.writers.doaj import iso639_2b
-from converter.xsd import load_schema, schema_problems
+from converter.xsd import schema_problems
 
 CR = "{http://www.crossref.org/schema/5.3.1}"
-
-
-@pytest.fixture(scope="session")
-def crossref_xsd() -> etree.XMLSchema:
-    folder = EXTERNAL / "crossref-5.3.1"
-    if not (folder / "crossref5.3.1.xsd").is_file():
-        pytest.fail(f"Crossref 5.3.1 schema not found in {folder} {MISSING_SCHEMAS}")
-    schema = load_schema("crossref", folder)
-    assert schema is not None
-    return schema
-
-
-@pytest.fixture(scope="session")
-def doaj_xsd() -> etree.XMLSchema:
-    folder = EXTERNAL / "doaj"
-    if not (folder / "doajArticles.xsd").is_file():
-        pytest.fail(f"DOAJ schema not found in {folder} {MISSING_SCHEMAS}")
-    schema = load_schema("doaj", folder)
-    assert schema is not None
-    return schema
 
 
 @pytest.fixture(autouse=True)

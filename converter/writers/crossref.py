@@ -23,7 +23,7 @@ from converter.config import load_config, state_dir
 from converter.errors import output_error
 from converter.inline import parse_inline, plain_text
 from converter.options import Options, Output
-from converter.text import is_group_name
+from converter.text import split_reference_author
 from converter.validation import Problem
 from converter.writers.common import (
     environment,
@@ -272,10 +272,7 @@ class _View:
         out = []
         for ref in self.a.references:
             texts = _latin_first(ref.text or {}, self.a.language)
-            first_author = None
-            if ref.authors and not is_group_name(ref.authors[0]):
-                # a group ('LHCb collaboration') has no surname to give as the first author's
-                first_author = re.split(r"[,\s]", ref.authors[0].strip(), maxsplit=1)[0] or None
+            first_author = _citation_author(ref.authors[0]) if ref.authors else None
             year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
             out.append(
                 {
@@ -322,6 +319,15 @@ def _has_issue(article: model.Article) -> bool:
     """Whether the deposit has a journal_issue (the template's test): a volume or issue
     number, and a date for the issue."""
     return bool((article.volume or article.issue) and _View(article, {}).issue_date())
+
+
+def _citation_author(written: str) -> str | None:
+    """Crossref's ``author`` of a citation, the first author's surname: read from the name as
+    the JATS reference has it (particles kept: 'van der Waals', 'Ван дер Ваальс'), or a name
+    that has no parts to tell ('Le Corbusier') whole. A group ('LHCb collaboration') has no
+    surname to give: none."""
+    parts = split_reference_author(written)
+    return (parts.surname or parts.string or "").strip() or None
 
 
 def crossref_language(tag: str) -> str | None:

@@ -9,7 +9,6 @@ it against the DTD, and written as rendered.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
@@ -23,7 +22,7 @@ from converter.countries import localized_country_name
 from converter.grammars import Grammars
 from converter.licenses import license_sentence
 from converter.options import JatsVersion, Options, Output, TagSet
-from converter.text import is_group_name
+from converter.text import split_reference_author
 from converter.validation import dtd_problems, safe_parser
 from converter.writers.common import (
     environment,
@@ -71,9 +70,6 @@ def doctype(version: JatsVersion = "1.4", tag_set: TagSet = "publishing") -> Doc
 
 
 _REF_LIST_TITLES = {"en": "References", "ru": "Список литературы", "uk": "Список літератури"}
-_AUTHOR_INITIALS = re.compile(
-    r"^(?P<surname>[^\s,]+(?:[-\s][^\s,.]+)*?)\s+(?P<given>(?:\w{1,2}\.\s*)+)$"
-)
 
 
 # What the template gets: records with attributes (``Row``), never the model itself. Every text
@@ -173,22 +169,15 @@ def _date(value: str, kind: str | None = None, fmt: str | None = None) -> Row:
 
 
 def _split_author(text: str) -> Row:
-    """'Ivanov I. I.' or 'Ivanov, I.' → surname and given names; 'LHCb collaboration' → a
-    group (<collab>, not a person whose surname is 'collaboration'); else kept as one string."""
-    if "," in text:
-        surname, _, given = text.partition(",")
-        if surname.strip() and given.strip() and "," not in given:
-            return Row(
-                surname=_t(surname.strip()), given=_t(given.strip()), string=None, collab=None
-            )
-    elif is_group_name(text):
-        return Row(surname=None, given=None, string=None, collab=_t(text.strip()))
-    match = _AUTHOR_INITIALS.match(text.strip())
-    if match:
-        return Row(
-            surname=_t(match["surname"]), given=_t(match["given"].strip()), string=None, collab=None
-        )
-    return Row(surname=None, given=None, string=_t(text), collab=None)
+    """A reference author's row: surname and given names, a group (<collab>, not a person
+    whose surname is 'collaboration'), or the text as one string (``split_reference_author``)."""
+    parts = split_reference_author(text)
+    return Row(
+        surname=_t(parts.surname),
+        given=_t(parts.given),
+        string=_t(parts.string),
+        collab=_t(parts.collab),
+    )
 
 
 def _pick(values: dict[str, str] | None, lang: str) -> str | None:
