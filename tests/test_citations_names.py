@@ -372,6 +372,7 @@ def test_crossref_gets_no_first_author_from_a_group(write_article, journal_file)
     )
     path = write_article(
         "title: {en: T}\ndoi: 10.5555/test.1\nurl: https://journal.example.org/1\n"
+        "published: {electronic: 2010}\n"
         "references:\n"
         "  - text: 'LHCb collaboration, R. Aaij et al., Phys. Lett. B 694 (2010) 209.'\n"
         "    type: journal\n"

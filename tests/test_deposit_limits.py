@@ -19,6 +19,9 @@ import yaml
 from lxml import etree
 
 from conftest import deposit_environment
+from converter.readers.native import load_article
+from converter.writers.common import serialize_xml
+from converter.writers.crossref import depositor, render_crossref
 from converter.xsd import schema_problems
 
 CR = "{http://www.crossref.org/schema/5.3.1}"
@@ -138,3 +141,287 @@ def test_a_citations_author_is_the_first_authors_surname_as_jats_gives_it(
     assert [a.tag for a in first[10:12]] == ["collab", "name"]
     surnames = {"name": lambda a: a.findtext("surname"), "string-name": lambda a: a.text}
     assert [surnames.get(a.tag, lambda a: None)(a) for a in first] == authors
+
+
+# ------------------------------------------------------------------ citations: left out
+
+
+def _reference(field: str) -> Setter:
+    """Two references: the first with ``field`` set to the value, the second with it at
+    Crossref's limit."""
+    at_limit = {"volume": "9" * 32, "issue": "9" * 32, "fpage": "9" * 32,
+                "doi": "10.1000/" + "d" * 200}  # fmt: skip
+
+    def set_value(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        base = {"type": "journal", "authors": ["Smith J."], "year": "2020",
+                "title": "Paper", "source": "J Test"}  # fmt: skip
+        article["references"] = [
+            {**base, "text": "Smith J. Paper. J Test. 2020.", field: value},
+            {**base, "text": "Smith J. Paper two. J Test. 2020.", field: at_limit[field]},
+        ]
+
+    return set_value
+
+
+@pytest.mark.parametrize(
+    ("field", "element", "value", "why"),
+    [
+        ("volume", "volume", "Volume 12 of the collected works, part 2", "longer than "
+         "Crossref's 32 characters"),
+        ("issue", "issue", "Issue 3 (special issue: proceedings)", "longer than Crossref's "
+         "32 characters"),
+        ("fpage", "first_page", "p. 1 of the supplement to the issue", "longer than Crossref's "
+         "32 characters"),
+        ("doi", "doi", "10.1000/" + "d" * 201, "a DOI whose suffix (after the '/') is longer "
+         "than Crossref's 200 characters"),
+    ],
+)  # fmt: skip
+def test_a_citation_part_past_crossrefs_limit_is_left_out_and_said(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema, field: str, element: str, value: str,
+    why: str,
+) -> None:  # fmt: skip
+    path = _write(tmp_path, _reference(field), value)
+    result, crossref = _convert(run, path)
+    assert result.code == 0, result.err
+    assert (
+        f"article.crossref.xml: warning: references[0].{field}: {why}, left out of the deposit"
+        in result.err
+    )
+    assert "references[1]" not in result.err
+    data = crossref.read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == []
+    first, second = etree.fromstring(data).iter(f"{CR}citation")
+    assert first.find(f"{CR}{element}") is None
+    # the rest of the citation stays
+    assert first.findtext(f"{CR}unstructured_citation") == "Smith J. Paper. J Test. 2020."
+    assert first.findtext(f"{CR}cYear") == "2020" and first.findtext(f"{CR}author") == "Smith"
+    kept = second.findtext(f"{CR}{element}")
+    assert len(kept) in (32, 208)
+    # written in place of the one at the limit, the value fails the schema
+    assert _refused_with(data, kept, value, crossref_xsd)
+
+
+def test_a_cited_isbn_hyphenated_past_17_characters_is_written_as_its_digits(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema
+) -> None:
+    def isbn(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        article["references"] = [
+            {"text": "Dirac P. A. M. The principles. Oxford; 1958.", "type": "book",
+             "authors": ["Dirac P. A. M."], "source": "The principles", "isbn": value},
+            {"text": "Dirac P. A. M. The principles. Oxford; 1958.", "type": "book",
+             "authors": ["Dirac P. A. M."], "source": "The principles",
+             "isbn": "978-0-19-852011-5"},
+        ]  # fmt: skip
+
+    path = _write(tmp_path, isbn, "0-1-9-8-5-2-0-1-1-5")
+    result, crossref = _convert(run, path)
+    assert result.code == 0 and "warning" not in result.err, result.err
+    data = crossref.read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == []
+    isbns = [e.text for e in etree.fromstring(data).iter(f"{CR}isbn")]
+    assert isbns == ["0198520115", "978-0-19-852011-5"]
+
+
+# ------------------------------------------------------------------ the article: refused
+
+
+def _set(*keys: str) -> Setter:
+    """Set the field at ``keys``, a path into the article's mapping, or into the journal's
+    when the path starts with 'journal'."""
+
+    def set_value(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        path = list(keys)
+        place: Any = journal if path[0] == "journal" else article
+        if path[0] == "journal":
+            path.pop(0)
+        for key in path[:-1]:
+            place = place[int(key)] if isinstance(place, list) else place[key]
+        place[path[-1]] = value
+
+    return set_value
+
+
+def _elocation(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    del article["fpage"], article["lpage"]
+    article["elocation_id"] = value
+
+
+def _group(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    article["authors"] = [{"collab": {"en": value}}]
+
+
+def _doi(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    article["doi"] = "10.5555/" + value
+
+
+def _url(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    article["url"] = SITE + value
+
+
+SURNAME = ("authors", "0", "name", "surname")
+GIVEN = ("authors", "0", "name", "given")
+SITE = "https://journal.example.org/"
+
+
+def _institution(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    article["authors"][0]["affiliations"][0]["institution"] = {"en": value}
+
+
+# (the field the error names, how to set it, a value at the limit, one past it)
+ARTICLE_LIMITS = [
+    ("volume", _set("volume"), "9" * 32, "9" * 33),
+    ("issue", _set("issue"), "9" * 32, "9" * 33),
+    ("fpage", _set("fpage"), "1" * 32, "1" * 33),
+    ("lpage", _set("lpage"), "2" * 32, "2" * 33),
+    ("elocation_id", _elocation, "e" * 32, "e" * 33),
+    ("doi", _doi, "d" * 200, "d" * 201),
+    ("url", _url, "p" * (2048 - len(SITE)), "p" * (2049 - len(SITE))),
+    ("authors[0].name.en.surname", _set(*SURNAME), "S" * 60, "S" * 61),
+    ("authors[0].name.en.surname", _set(*SURNAME), "Smith?", "????? ???"),
+    ("authors[0].name.en.given", _set(*GIVEN), "G" * 60, "G" * 61),
+    ("authors[0].name.en.suffix", _set("authors", "0", "name", "suffix"), "J" * 10, "J" * 11),
+    ("authors[0].collab.en", _group, "C" * 511, "C" * 512),
+    ("affiliations[0].institution.en", _institution, "U" * 1024, "U" * 1025),
+    ("journal.title.en", _set("journal", "title", "en"), "T" * 255, "T" * 256),
+    ("journal.crossref.depositor_name", _set("journal", "crossref", "depositor_name"), "D" * 130,
+     "D" * 131),
+    ("journal.crossref.depositor_email", _set("journal", "crossref", "depositor_email"), "a@b.co",
+     "a@b.c"),
+    ("journal.crossref.registrant", _set("journal", "crossref", "registrant"), "R" * 255,
+     "R" * 256),
+    ("published.electronic", _set("published", "electronic"), "1400-01-01", "1399-12-31"),
+    ("published.electronic", _set("published", "electronic"), "2200-12-31", "2201-01-01"),
+    ("history.accepted", _set("history", "accepted"), "2200-12-31", "2201-01-01"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "set_value", "fits", "breaks"),
+    ARTICLE_LIMITS,
+    ids=[f"{case[0]}={case[3][:12]}" for case in ARTICLE_LIMITS],
+)
+def test_an_article_value_past_crossrefs_limit_is_an_error_naming_the_field(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema, field: str, set_value: Setter,
+    fits: str, breaks: str,
+) -> None:  # fmt: skip
+    path = _write(tmp_path / "fits", set_value, fits)
+    result, crossref = _convert(run, path)
+    assert result.code == 0, result.err
+    assert schema_problems(crossref_xsd, crossref.read_bytes(), "x") == []
+
+    path = _write(tmp_path / "breaks", set_value, breaks)
+    result, crossref = _convert(run, path)
+    assert result.code == 1
+    (line,) = [x for x in result.err.splitlines() if ": error: " in x]
+    assert line.startswith(f"{path}: error: {field}: ")
+    assert line.endswith(": Crossref's schema would refuse the whole deposit")
+    assert not crossref.exists()
+    assert _written_anyway(path, crossref_xsd)
+
+
+def test_the_errors_say_what_is_wrong(tmp_path: Path, run) -> None:
+    def several(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        article["volume"] = "Volume 12 of the collected works, part 2"
+        article["authors"][0]["name"]["surname"] = "?????"
+        article["published"]["electronic"] = "0202-03-04"
+
+    path = _write(tmp_path, several)
+    result, _ = _convert(run, path)
+    assert result.code == 1
+    assert (
+        f"{path}: error: volume: longer than Crossref's 32 characters (it has 40: 'Volume 12 of "
+        "the collected works, part 2'): Crossref's schema would refuse the whole deposit"
+    ) in result.err
+    assert (
+        f"{path}: error: authors[0].name.en.surname: '?????' is not a name Crossref's schema "
+        "takes (it needs a character other than '?' and spaces, and digits, if any, within one "
+        "word): Crossref's schema would refuse the whole deposit"
+    ) in result.err
+    assert (
+        f"{path}: error: published.electronic: the year 0202 is outside the years Crossref "
+        "takes (1400–2200): Crossref's schema would refuse the whole deposit"
+    ) in result.err
+
+
+def _refused_with(data: bytes, fits: str, breaks: str, schema: etree.XMLSchema) -> bool:
+    """Whether ``data``, a file the schema takes, fails it with ``breaks`` in the element
+    that holds ``fits``."""
+    old, new = f">{fits}<".encode(), f">{breaks}<".encode()
+    assert old in data
+    return schema_problems(schema, data.replace(old, new, 1), "x") != []
+
+
+def _written_anyway(path: Path, schema: etree.XMLSchema) -> bool:
+    """Whether the article's deposit, written without the checks, fails Crossref's schema."""
+    article = load_article(path)
+    who = depositor(article.journal)  # type: ignore[arg-type]
+    head = {"batch_id": "limits-test-1", "timestamp": 1, "depositor": who}
+    return schema_problems(schema, serialize_xml(render_crossref(article, head)), "x") != []
+
+
+# ------------------------------------------------------------------ the article: left out
+
+
+def _affiliation(key: str, drop_country: bool = False) -> Setter:
+    def set_value(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        aff = article["authors"][0]["affiliations"][0]
+        aff[key] = {"en": value}
+        if drop_country:
+            del aff["country"]
+
+    return set_value
+
+
+# (the field the warning names, how to set it, a value at the limit, past it, the element)
+OPTIONAL_LIMITS = [
+    ("journal.abbrev_title", _set("journal", "abbrev_title"), "A" * 150, "A" * 151, "abbrev_title"),
+    ("affiliations[0].department.en", _affiliation("department"), "D" * 255, "D" * 256,
+     "institution_department"),
+    ("affiliations[0].department.en", _affiliation("department"), "IT", "-",
+     "institution_department"),
+    ("affiliations[0].city", _affiliation("city", drop_country=True), "Ob", "X",
+     "institution_place"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "set_value", "fits", "breaks", "element"),
+    OPTIONAL_LIMITS,
+    ids=[f"{case[0]}={case[3][:12]}" for case in OPTIONAL_LIMITS],
+)
+def test_an_optional_detail_past_crossrefs_limit_is_left_out_and_said(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema, field: str, set_value: Setter,
+    fits: str, breaks: str, element: str,
+) -> None:  # fmt: skip
+    path = _write(tmp_path / "fits", set_value, fits)
+    result, crossref = _convert(run, path)
+    assert result.code == 0 and "warning" not in result.err, result.err
+    data = crossref.read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == []
+    assert etree.fromstring(data).findtext(f".//{CR}{element}") == fits
+    assert _refused_with(data, fits, breaks, crossref_xsd)
+
+    path = _write(tmp_path / "breaks", set_value, breaks)
+    result, crossref = _convert(run, path)
+    assert result.code == 0, result.err
+    assert f"article.crossref.xml: warning: {field}: " in result.err
+    assert "left out of the deposit" in result.err
+    data = crossref.read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == []
+    assert etree.fromstring(data).find(f".//{CR}{element}") is None
+
+
+def test_an_article_without_a_publication_date_is_refused(tmp_path: Path, run) -> None:
+    """Crossref's schema needs a journal article's publication date."""
+
+    def undated(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        del article["published"]
+
+    path = _write(tmp_path, undated)
+    result, output = _convert(run, path)
+    assert result.code == 1
+    assert (
+        f"{path}: error: published: Crossref output needs the article's publication date "
+        "(electronic, print or collection)"
+    ) in result.err
+    assert not output.exists()

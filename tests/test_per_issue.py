@@ -81,6 +81,26 @@ def test_article_without_doi_is_left_out_not_the_issue(tmp_path: Path, run) -> N
     assert dois == ["10.5555/jsr.2018.3.6"]
 
 
+def test_a_citation_part_past_crossrefs_limit_leaves_the_issue_valid(tmp_path: Path, run) -> None:
+    """A cited volume longer than Crossref's 32 characters is left out of that citation, said
+    with the article's DOI and the reference, and the issue file passes xmllint."""
+    folder = _copy_issue(tmp_path)
+    shchukin = folder / "shchukin-21.yaml"
+    text = shchukin.read_text(encoding="utf-8")
+    assert "    volume: 17\n" in text
+    long_volume = '    volume: "Том 17: Экономика региона, приложение к выпуску"\n'
+    shchukin.write_text(text.replace("    volume: 17\n", long_volume), encoding="utf-8")
+    result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue")
+    assert result.code == 0, result.err
+    assert (
+        f"{folder / NAME}: warning: 10.5555/jsr.2018.3.21: references[5].volume: longer than "
+        "Crossref's 32 characters, left out of the deposit"
+    ) in result.err
+    check = xmllint_crossref(folder / NAME)
+    assert check.returncode == 0, check.stderr
+    assert "Том 17" not in (folder / NAME).read_text(encoding="utf-8")
+
+
 def test_rejected_issue_file_removes_the_earlier_one(tmp_path: Path, run) -> None:
     folder = _copy_issue(tmp_path)
     result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue")
@@ -147,8 +167,8 @@ def test_the_issues_title_is_deposited_once_for_the_issue(tmp_path: Path, run) -
     issue = root.find(f"{CR}body/{CR}journal/{CR}journal_issue")
     assert [t.text for t in issue.iter(f"{CR}title")] == ["Россия и Япония"]
     assert (
-        f"{path}: warning: issue_title: Crossref's journal_issue takes one title: the ru one is "
-        "deposited, not en"
+        f"{path}: warning: 10.5555/jsr.2018.3.6: issue_title: Crossref's journal_issue takes one "
+        "title: the ru one is deposited, not en"
     ) in result.err
     check = xmllint_crossref(path)
     assert check.returncode == 0, check.stderr

@@ -25,6 +25,7 @@ from converter.inline import parse_inline, plain_text
 from converter.options import Options, Output
 from converter.text import split_reference_author
 from converter.validation import Problem
+from converter.writers import crossref_limits as limits
 from converter.writers.common import (
     environment,
     first_language,
@@ -115,11 +116,24 @@ class _View:
         self.j = journal
         self.head = head
         self.lang = crossref_language(article.language)
+        # what the deposit leaves out, past a limit of Crossref's schema: field → why
+        self.left_out: dict[str, str] = {}
+
+    def _fitting(self, value: str | None, limit: limits.Limit, field: str) -> str | None:
+        """``value`` when Crossref's schema takes it; else None, the field noted as left out."""
+        why = limit.breach(value) if value is not None else None
+        if why is None:
+            return value
+        self.left_out[field] = why
+        return None
 
     def journal_titles(self) -> list[str]:
         """The journal's titles in the journal file's order: Crossref checks the first
         full_title against the title it holds for the ISSN, so the file decides which."""
         return list(self.j.title.values())[:10]
+
+    def abbrev_title(self) -> str | None:
+        return self._fitting(self.j.abbrev_title, limits.ABBREV_TITLE, "journal.abbrev_title")
 
     def issns(self) -> list[tuple[str, str]]:
         """The journal's ISSNs with their media type; one ISSN given as both print and
@@ -171,7 +185,7 @@ class _View:
 
     def contributors(self) -> list[dict[str, Any]]:
         out = []
-        affs = {aff.id: aff for aff in self.a.affiliations}
+        affs = {aff.id: (index, aff) for index, aff in enumerate(self.a.affiliations)}
         for index, person in enumerate(self.a.authors):
             entry: dict[str, Any] = {
                 "sequence": "first" if index == 0 else "additional",
@@ -189,13 +203,14 @@ class _View:
                 entry["name"] = _name_parts(forms[0][1])
                 entry["alt_names"] = [{**_name_parts(n), "style": n.style} for _, n in forms[1:]]
             entry["affiliations"] = [
-                self._institution(affs[aff_id]) for aff_id in model.affiliation_ids(person)
+                self._institution(*affs[aff_id]) for aff_id in model.affiliation_ids(person)
             ]
             out.append(entry)
         return out
 
-    def _institution(self, aff: model.Affiliation) -> dict[str, Any]:
-        name = _latin_first(aff.institution, self.a.language)[0][1] if aff.institution else None
+    def _institution(self, index: int, aff: model.Affiliation) -> dict[str, Any]:
+        named = _institution_name(aff, self.a.language)
+        name = named[1] if named else None
         city = _latin_first(aff.city, self.a.language)[0][1] if aff.city else None
         country = None
         if aff.country:
@@ -203,13 +218,16 @@ class _View:
 
             country = country_name(aff.country)
         place = ", ".join(p for p in (city, country) if p) or None
-        department = _latin_first(aff.department, self.a.language)[0][1] if aff.department else None
-        if name is None and aff.text:  # an affiliation kept as one line of text
-            name = _latin_first(aff.text, self.a.language)[0][1]
+        department = None
+        if aff.department:
+            lang, text = _latin_first(aff.department, self.a.language)[0]
+            field = f"affiliations[{index}].department.{lang}"
+            department = self._fitting(text, limits.INSTITUTION_DEPARTMENT, field)
         if name is None and aff.ror is None:
             # Crossref's institution needs a name or an id: the place names it then.
             name = place
             place = None
+        place = self._fitting(place, limits.INSTITUTION_PLACE, f"affiliations[{index}].city")
         return {"name": name, "ror": aff.ror, "place": place, "department": department}
 
     def abstracts(self) -> list[dict[str, Any]]:
@@ -270,22 +288,27 @@ class _View:
 
     def citations(self) -> list[dict[str, Any]]:
         out = []
-        for ref in self.a.references:
+        for index, ref in enumerate(self.a.references):
             texts = _latin_first(ref.text or {}, self.a.language)
             first_author = _citation_author(ref.authors[0]) if ref.authors else None
             year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
+            # a part past its limit is left out; the rest and the unstructured text stay
+            parts = {
+                key: self._fitting(getattr(ref, key), limit, f"references[{index}].{key}")
+                for key, limit in limits.CITATION_PARTS.items()
+            }
             out.append(
                 {
                     "key": (ref.id or "")[:128],
                     "journal_title": ref.source if ref.type == "journal" else None,
                     "volume_title": ref.source if ref.type in ("book", "chapter") else None,
                     "author": first_author,
-                    "volume": ref.volume,
-                    "issue": ref.issue,
-                    "first_page": ref.fpage,
+                    "volume": parts["volume"],
+                    "issue": parts["issue"],
+                    "first_page": parts["fpage"],
                     "year": year,
-                    "doi": ref.doi,
-                    "isbn": ref.isbn,
+                    "doi": parts["doi"],
+                    "isbn": limits.citation_isbn(ref.isbn) if ref.isbn else None,
                     "article_title": plain_text(ref.title) if ref.title else None,
                     "unstructured": plain_text(texts[0][1]) if texts else None,
                 }
@@ -321,6 +344,17 @@ def _has_issue(article: model.Article) -> bool:
     return bool((article.volume or article.issue) and _View(article, {}).issue_date())
 
 
+def _institution_name(aff: model.Affiliation, main: str) -> tuple[str, str] | None:
+    """The name an institution is deposited under, with its field ('institution.en'): its
+    name, else the affiliation's one line of text (when neither, ``_View._institution`` has
+    the place stand in)."""
+    for kind, values in (("institution", aff.institution), ("text", aff.text)):
+        if values:
+            lang, name = _latin_first(values, main)[0]
+            return f"{kind}.{lang}", name
+    return None
+
+
 def _citation_author(written: str) -> str | None:
     """Crossref's ``author`` of a citation, the first author's surname: read from the name as
     the JATS reference has it (particles kept: 'van der Waals', 'Ван дер Ваальс'), or a name
@@ -339,29 +373,24 @@ def crossref_language(tag: str) -> str | None:
     return None
 
 
-def crossref_warnings(article: model.Article, name: str) -> list[Problem]:
+def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
     """What the deposit leaves out of the article, said: a language Crossref has no code for,
-    a licence start date that is not a full date."""
-    out = []
+    a licence start date that is not a full date, a value past a limit of Crossref's schema
+    that can be left out (``view.left_out``, filled as the deposit was rendered). ``label``
+    names the article in a deposit of several (its DOI)."""
+    article = view.a
+    lines = []
     if crossref_language(article.language) is None:
-        out.append(
-            Problem(
-                name, 0, 0,
-                f"language: Crossref's language attributes take two-letter ISO 639-1 codes and "
-                f"{article.language!r} has none: the deposit states no language",
-                severity="warning",
-            )
-        )  # fmt: skip
-    out.extend(_issue_warnings(article, name))
+        lines.append(
+            f"language: Crossref's language attributes take two-letter ISO 639-1 codes and "
+            f"{article.language!r} has none: the deposit states no language"
+        )
+    lines += _issue_warnings(article)
     if article.page_range and "," in article.page_range and not other_pages(article.page_range):
-        out.append(
-            Problem(
-                name, 0, 0,
-                f"page_range: Crossref's other_pages holds at most {_OTHER_PAGES_MAX} characters: "
-                "only the first range is deposited",
-                severity="warning",
-            )
-        )  # fmt: skip
+        lines.append(
+            f"page_range: Crossref's other_pages holds at most {_OTHER_PAGES_MAX} characters: "
+            "only the first range is deposited"
+        )
     lic = article.license
     if (
         lic
@@ -369,18 +398,116 @@ def crossref_warnings(article: model.Article, name: str) -> list[Problem]:
         and lic.start_date
         and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", lic.start_date)
     ):
-        out.append(
-            Problem(
-                name, 0, 0,
-                f"license.start_date: Crossref needs a full date (YYYY-MM-DD) and "
-                f"{lic.start_date!r} is not one: the Crossref licence has no start_date",
-                severity="warning",
-            )
-        )  # fmt: skip
+        lines.append(
+            f"license.start_date: Crossref needs a full date (YYYY-MM-DD) and "
+            f"{lic.start_date!r} is not one: the Crossref licence has no start_date"
+        )
+    lines += [f"{field}: {why}, left out of the deposit" for field, why in view.left_out.items()]
+    prefix = f"{label}: " if label else ""
+    return [Problem(name, 0, 0, prefix + line, severity="warning") for line in lines]
+
+
+def limit_problems(article: model.Article, name: str) -> list[Problem]:
+    """The article's values past a limit of Crossref's schema that the deposit cannot do
+    without (see ``crossref_limits``): one error each, naming the field."""
+    journal = article.journal
+    assert isinstance(journal, model.Journal), "article.journal must be resolved"
+    checks: list[tuple[str, str | None, limits.Limit]] = [
+        ("volume", article.volume, limits.VOLUME),
+        ("issue", article.issue, limits.ISSUE),
+        *_page_fields(article),
+        ("elocation_id", article.elocation_id, limits.ITEM_NUMBER),
+        ("doi", article.doi, limits.DOI),
+        *_landing_page(article),
+        *((f"journal.title.{lang}", title, limits.FULL_TITLE)
+          for lang, title in list(journal.title.items())[:10]),
+        *_depositor_fields(journal),
+        *_name_fields(article),
+    ]  # fmt: skip
+    lines = []
+    for field, value, limit in checks:
+        if value is None:
+            continue
+        short = value if len(value) <= 40 else value[:39] + "…"
+        if why := limit.length_breach(value):
+            lines.append(f"{field}: {why} (it has {len(value)}: {short!r})")
+        elif why := limit.form_breach(value):
+            lines.append(f"{field}: {short!r} is {why}")
+    for field, date in _deposited_dates(article):
+        if why := limits.year_breach(date):
+            lines.append(f"{field}: {why}")
+    refused = ": Crossref's schema would refuse the whole deposit"
+    return [Problem(name, 0, 0, line + refused) for line in lines]
+
+
+def _page_fields(article: model.Article) -> list[tuple[str, str | None, limits.Limit]]:
+    """first_page and last_page as the deposit gives them (``_View.pages``), by their field:
+    the last page of a range of several is the first range's (from ``page_range``)."""
+    pages = _View(article, {}).pages()
+    if pages is None:
+        return []
+    last_field = "lpage" if pages["last"] == article.lpage else "page_range"
+    return [("fpage", pages["first"], limits.PAGE), (last_field, pages["last"], limits.PAGE)]
+
+
+def _landing_page(article: model.Article) -> list[tuple[str, str | None, limits.Limit]]:
+    """The landing page the deposit gives as ``resource`` (``_View.resource``), by its field."""
+    if article.url:
+        return [("url", article.url, limits.RESOURCE)]
+    for index, link in enumerate(article.self_uri):
+        if link.type == "html":
+            return [(f"self_uri[{index}].url", link.url, limits.RESOURCE)]
+    return []
+
+
+def _depositor_fields(journal: model.Journal) -> list[tuple[str, str | None, limits.Limit]]:
+    """The head's depositor and registrant, by where they were given (``depositor``)."""
+    who = depositor(journal)
+    if who is None:
+        return []
+    place = "journal.crossref." if journal.crossref is not None else "[crossref] in the config: "
+    return [
+        (place + "depositor_name", who.depositor_name, limits.DEPOSITOR_NAME),
+        (place + "depositor_email", who.depositor_email, limits.EMAIL_ADDRESS),
+        (place + "registrant", who.registrant, limits.REGISTRANT),
+    ]
+
+
+def _name_fields(article: model.Article) -> list[tuple[str, str | None, limits.Limit]]:
+    """Every name form of every contributor (the deposit gives them all: one as the name, the
+    others as ``alt-name``), a group's name, and the institutions named."""
+    out: list[tuple[str, str | None, limits.Limit]] = []
+    written: set[str] = set()
+    for index, person in enumerate(article.authors):
+        if person.collab:
+            lang, group = _latin_first(person.collab, article.language)[0]
+            out.append((f"authors[{index}].collab.{lang}", group, limits.ORGANIZATION))
+            continue
+        for lang, name in (person.name or {}).items():
+            base = f"authors[{index}].name.{lang}"
+            out.append((f"{base}.surname", name.surname, limits.NAME))
+            out.append((f"{base}.given", name.given, limits.NAME))
+            out.append((f"{base}.suffix", name.suffix, limits.SUFFIX))
+        written.update(model.affiliation_ids(person))
+    for index, aff in enumerate(article.affiliations):
+        if aff.id in written and (named := _institution_name(aff, article.language)):
+            field, name = named
+            out.append((f"affiliations[{index}].{field}", name, limits.INSTITUTION_NAME))
     return out
 
 
-def _issue_warnings(article: model.Article, name: str) -> list[Problem]:
+def _deposited_dates(article: model.Article) -> list[tuple[str, str]]:
+    """The dates the deposit gives with a ``year`` (publication, issue, acceptance)."""
+    p = article.published
+    kinds = ("electronic", "print", "collection")
+    dates = [(f"published.{kind}", getattr(p, kind)) for kind in kinds]
+    accepted = article.history.accepted
+    if accepted and len(accepted) == 10:  # deposited only as a full date (see the template)
+        dates.append(("history.accepted", accepted))
+    return [(field, value) for field, value in dates if value]
+
+
+def _issue_warnings(article: model.Article) -> list[str]:
     """The issue's title where the deposit cannot hold all of it: no journal_issue to hold
     it, or titles in more languages than the one journal_issue takes."""
     if not article.issue_title:
@@ -400,7 +527,7 @@ def _issue_warnings(article: model.Article, name: str) -> list[Problem]:
         )
     else:
         return []
-    return [Problem(name, 0, 0, said, severity="warning")]
+    return [said]
 
 
 def render_crossref(article: model.Article, head: dict[str, Any]) -> str:
@@ -411,11 +538,15 @@ def render_crossref(article: model.Article, head: dict[str, Any]) -> str:
 def render_crossref_issue(articles: list[model.Article], head: dict[str, Any]) -> str:
     """One ``doi_batch`` holding several articles of one issue: one ``journal``, one
     ``journal_issue`` (from the first article), a ``journal_article`` per article."""
-    views = [_View(article, head) for article in articles]
+    return _render([_View(article, head) for article in articles])
+
+
+def _render(views: list[_View]) -> str:
+    """The deposit of the views' articles; each view notes what it left out as it renders."""
     template = environment().get_template("crossref/deposit.xml.j2")
-    found = issue_title(articles)
+    found = issue_title([view.a for view in views])
     return template.render(
-        v=views[0], a=articles[0], views=views, issue_title=found[1] if found else None
+        v=views[0], a=views[0].a, views=views, issue_title=found[1] if found else None
     )
 
 
@@ -434,8 +565,15 @@ NO_ISSN = (
 )
 
 
+NO_DATE = (
+    "published: Crossref output needs the article's publication date (electronic, print or "
+    "collection)"
+)
+
+
 def article_problems(article: model.Article, name: str) -> list[Problem]:
-    """What keeps one article out of a Crossref deposit (DOI, depositor, ISSN, landing page)."""
+    """What keeps one article out of a Crossref deposit (DOI, depositor, ISSN, landing page,
+    publication date, a value past a limit of Crossref's schema)."""
     journal = article.journal
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
     problems: list[Problem] = []
@@ -458,6 +596,10 @@ def article_problems(article: model.Article, name: str) -> list[Problem]:
         problems.append(
             Problem(name, 0, 0, "url: Crossref output needs the article's landing page URL")
         )
+    p = article.published
+    if not (p.electronic or p.print or p.collection):  # journal_article's publication_date
+        problems.append(Problem(name, 0, 0, NO_DATE))
+    problems.extend(limit_problems(article, name))
     return problems
 
 
@@ -471,8 +613,9 @@ def write_crossref(article: model.Article, options: Options, name: str = "output
     assert who is not None
     timestamp = next_timestamp()
     head = {"batch_id": _batch_id(article, timestamp), "timestamp": timestamp, "depositor": who}
-    data = serialize_xml(render_crossref(article, head))
-    problems.extend(crossref_warnings(article, name))
+    view = _View(article, head)
+    data = serialize_xml(_render([view]))
+    problems.extend(crossref_warnings(view, name))
     problems.extend(xsd_problems("crossref", data, name, options))
     return Output(data, problems, suffix=".crossref.xml")
 
@@ -561,9 +704,10 @@ def write_crossref_issue(
     timestamp = next_timestamp()
     stem = issue_stem(issue_key(first))[:80]
     head = {"batch_id": f"{stem}-{timestamp}", "timestamp": timestamp, "depositor": who}
-    data = serialize_xml(render_crossref_issue(articles, head))
-    for article in articles:
-        problems.extend(crossref_warnings(article, name))
+    views = [_View(article, head) for article in articles]
+    data = serialize_xml(_render(views))
+    for view in views:
+        problems.extend(crossref_warnings(view, name, _label(view.a)))
     problems.extend(xsd_problems("crossref", data, name, options))
     return Output(data, problems, suffix=".crossref.xml")
 
