@@ -411,17 +411,66 @@ def test_an_optional_detail_past_crossrefs_limit_is_left_out_and_said(
     assert etree.fromstring(data).find(f".//{CR}{element}") is None
 
 
-def test_an_article_without_a_publication_date_is_refused(tmp_path: Path, run) -> None:
-    """Crossref's schema needs a journal article's publication date."""
+def test_an_article_without_a_publication_date_is_refused_for_crossref_and_doaj(
+    tmp_path: Path, run
+) -> None:
+    """Both schemas need a publication date: without one the file would fail them (DOAJ's
+    was written with 'None' for the date)."""
 
     def undated(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
         del article["published"]
 
     path = _write(tmp_path, undated)
-    result, output = _convert(run, path)
+    for target, service in (("crossref", "Crossref output"), ("doaj", "DOAJ")):
+        result, output = _convert(run, path, target)
+        assert result.code == 1
+        assert (
+            f"{path}: error: published: {service} needs the article's publication date "
+            "(electronic, print or collection)"
+        ) in result.err
+        assert not output.exists()
+
+
+# ------------------------------------------------------------------ DOAJ: the full-text URL
+
+
+def _links(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    html, pdf, landing = value.split()
+    article["self_uri"] = [{"url": html, "type": "html"}, {"url": pdf, "type": "pdf"}]
+    article["url"] = landing
+
+
+def test_a_full_text_address_doajs_schema_refuses_is_passed_over(
+    tmp_path: Path, run, doaj_xsd: etree.XMLSchema
+) -> None:
+    """DOAJ's schema takes only an http(s) address whose host has a dot: an ftp:// HTML
+    full text gives way to the PDF, said; when no address is taken, an error names the one."""
+    links = "ftp://ftp.example.org/a1.html https://journal.example.org/a1.pdf http://intranet/a1"
+    path = _write(tmp_path / "pdf", _links, links)
+    result, doaj = _convert(run, path, "doaj")
+    assert result.code == 0, result.err
+    assert (
+        "article.doaj.xml: warning: self_uri[0].url: DOAJ takes only an http(s) address whose "
+        "host has a dot (or is an IP address) as the full text, not "
+        "'ftp://ftp.example.org/a1.html': the PDF at https://journal.example.org/a1.pdf "
+        "(self_uri[1].url) is given instead"
+    ) in result.err
+    data = doaj.read_bytes()
+    assert schema_problems(doaj_xsd, data, "x") == []
+    assert etree.fromstring(data).findtext("record/fullTextUrl") == (
+        "https://journal.example.org/a1.pdf"
+    )
+
+    links = "ftp://ftp.example.org/a1.html http://intranet/a1.pdf http://localhost:8080/a1"
+    path = _write(tmp_path / "none", _links, links)
+    result, doaj = _convert(run, path, "doaj")
     assert result.code == 1
     assert (
-        f"{path}: error: published: Crossref output needs the article's publication date "
-        "(electronic, print or collection)"
+        f"{path}: error: self_uri[0].url: DOAJ takes only an http(s) address whose host has a "
+        "dot (or is an IP address) as the full text, not 'ftp://ftp.example.org/a1.html': DOAJ "
+        "output needs a full-text URL it takes"
     ) in result.err
-    assert not output.exists()
+    assert not doaj.exists()
+    # each address passed over is one DOAJ's schema refuses
+    for url in links.split():
+        assert _refused_with(data, "https://journal.example.org/a1.pdf", url, doaj_xsd)

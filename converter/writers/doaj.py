@@ -2,11 +2,14 @@
 
 DOAJ names languages with ISO 639-2/B codes (``rus``, ``ger``), taken from pycountry's tables;
 ORCID iDs go in as https URLs; each author points to an entry of the affiliations list. The
-full-text link is required: an HTML full text, else the PDF, else the landing page.
+full-text link is required: an HTML full text, else the PDF, else the landing page, the first
+whose address DOAJ's schema takes. A record without a publication date is refused: the schema
+needs one.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +28,18 @@ NO_ISSN = (
     "journal.issn: DOAJ needs the journal's print or electronic ISSN, and the journal file "
     "gives none"
 )
+
+
+# DOAJ's fullUrl (doajArticles.xsd): http or https, a host name with a dot and two to ten
+# letters after it, or an IPv4 address, then an optional port and anything. (XSD's \p{L} is
+# Python's [^\W\d_]; its '.' any character but a line end.) An ftp:// address, or a host
+# without a dot (http://intranet/), fails it: and with it the whole file.
+_FULL_URL = re.compile(
+    r"https?://(?:[^/:]+\.[^\W\d_]{2,10}|(?:[0-9]{1,3}\.){3}[0-9]{1,3})(?::[0-9]+)?[^\n\r]*"
+)
+FULL_URL_RULE = "DOAJ takes only an http(s) address whose host has a dot (or is an IP address)"
+NO_FULL_TEXT = "self_uri: DOAJ output needs a full-text URL (self_uri or url)"
+NO_DATE = "published: DOAJ needs the article's publication date (electronic, print or collection)"
 
 
 @lru_cache(maxsize=256)
@@ -136,12 +151,40 @@ class _View:
             for lang, words in ordered(self.a.keywords, self.lang)
         ]
 
-    def full_text(self) -> dict[str, str] | None:
+    def full_text_candidates(self) -> list[dict[str, str]]:
+        """The addresses the full-text URL may be, best first: the HTML full text, the PDF,
+        the landing page; each with its field and format."""
+        out = []
         for kind in ("html", "pdf"):
-            link = next((s for s in self.a.self_uri if s.type == kind), None)
-            if link is not None:
-                return {"url": link.url, "format": kind}
-        return {"url": self.a.url, "format": "html"} if self.a.url else None
+            found = next((i for i, s in enumerate(self.a.self_uri) if s.type == kind), None)
+            if found is not None:
+                url = self.a.self_uri[found].url
+                out.append({"field": f"self_uri[{found}].url", "url": url, "format": kind})
+        if self.a.url:
+            out.append({"field": "url", "url": self.a.url, "format": "html"})
+        return out
+
+    def full_text(self) -> dict[str, str] | None:
+        """The first candidate DOAJ's schema takes (``_FULL_URL``), or None."""
+        fitting = (c for c in self.full_text_candidates() if _FULL_URL.fullmatch(c["url"]))
+        return next(fitting, None)
+
+
+def _full_text_problems(view: _View, name: str) -> list[Problem]:
+    """No full-text URL is an error, and so is one DOAJ's schema refuses when no other
+    candidate is taken; a refused one passed over for the next is a warning."""
+    candidates = view.full_text_candidates()
+    if not candidates:
+        return [Problem(name, 0, 0, NO_FULL_TEXT)]
+    chosen = view.full_text()
+    first = candidates[0]
+    if chosen == first:
+        return []
+    said = f"{first['field']}: {FULL_URL_RULE} as the full text, not {first['url']!r}"
+    if chosen is None:
+        return [Problem(name, 0, 0, f"{said}: DOAJ output needs a full-text URL it takes")]
+    instead = f"the {chosen['format'].upper()} at {chosen['url']} ({chosen['field']})"
+    return [Problem(name, 0, 0, f"{said}: {instead} is given instead", severity="warning")]
 
 
 def render_doaj(article: model.Article, chosen: str | None = None) -> str:
@@ -158,11 +201,10 @@ def write_doaj(article: model.Article, options: Options, name: str = "output.xml
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
     if not (journal.issn.print or journal.issn.electronic):
         problems.append(Problem(name, 0, 0, NO_ISSN))
-    if _View(article).full_text() is None:
-        problems.append(
-            Problem(name, 0, 0, "self_uri: DOAJ output needs a full-text URL (self_uri or url)")
-        )
-    if problems:
+    if _View(article).publication_date() is None:
+        problems.append(Problem(name, 0, 0, NO_DATE))
+    problems.extend(_full_text_problems(_View(article), name))
+    if any(p.severity == "error" for p in problems):
         return Output(b"", problems, suffix=".doaj.xml")
     data = serialize_xml(render_doaj(article, options.doaj_language))
     langs = [article.language, *article.title, *article.abstract, *article.keywords]
