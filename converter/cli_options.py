@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from converter.checks.profiles import PROFILES
-from converter.errors import EXIT_CODES
+from converter.errors import DEPOSIT_EXIT_CODES, EXIT_CODES
 from converter.grammars import ENV_VAR
 from converter.readers import READERS
 from converter.writers import WRITERS
@@ -27,10 +27,15 @@ if TYPE_CHECKING:
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
-# The epilog of every command's --help ("\b" keeps click from re-wrapping the table).
-EXIT_HELP = "\b\nExit codes:\n" + "\n".join(
-    f"  {code:>3}  {text}" for code, text in EXIT_CODES.items()
-)
+
+def exit_help(codes: dict[int, str]) -> str:
+    """A --help epilog listing exit codes ("\b" keeps click from re-wrapping the table)."""
+    return "\b\nExit codes:\n" + "\n".join(f"  {code:>3}  {text}" for code, text in codes.items())
+
+
+# The epilog of every command's --help but deposit's (``DEPOSIT_EXIT_HELP``).
+EXIT_HELP = exit_help(EXIT_CODES)
+DEPOSIT_EXIT_HELP = exit_help(DEPOSIT_EXIT_CODES)
 
 
 def fail(message: str, code: int) -> NoReturn:

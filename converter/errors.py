@@ -33,6 +33,25 @@ EXIT_CODES = {
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); files already written are complete",
 }
 
+# ``jatsconv deposit`` writes no output and validates against the services' schemas, not the
+# JATS DTD: its codes mean other things. The README's table for deposit says the same words.
+DEPOSIT_EXIT_CODES = {
+    EXIT_OK: "every file was taken; with --wait, and for status: every record succeeded (a "
+    "Crossref Warning registers the DOI); with --dry-run: every file passed",
+    EXIT_INVALID: "a file fails the configured schema or lacks an ISSN the service needs: "
+    "nothing was sent",
+    EXIT_USAGE: "wrong command-line use (unknown option, missing argument)",
+    EXIT_INPUT: "a file cannot be read or is not a Crossref (or DOAJ) file",
+    EXIT_SETUP: "the schema named with --crossref-schema or --doaj-schema (or its environment "
+    "variable or config entry) is not there or cannot be loaded",
+    EXIT_DEPOSIT: "a deposit or a record failed: a file not taken, credentials missing or "
+    "refused, an id the service does not know, the service not reached or its reply unreadable",
+    EXIT_PENDING: "a submission was still unprocessed when the wait ended, or when deposit "
+    "status asked: ask again later",
+    EXIT_INTERNAL: "internal error (a bug in jats-converter: please report it)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
 
 class ConverterError(Exception):
     """Base class; ``exit_code`` is what the CLI exits with."""

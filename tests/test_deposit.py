@@ -25,6 +25,7 @@ from conftest import (
     DEPOSIT_PASSWORD,
     DEPOSIT_USER,
     EXTERNAL,
+    ROOT,
     deposit_environment,
     local_server,
 )
@@ -535,3 +536,26 @@ def test_every_deposit_is_logged_with_its_outcome(service, files, run, tmp_path:
     assert result.out.count("(no id: not taken)") == 4
     assert result.out.count("  failed: ") == 4
     _assert_no_secrets(result.out, (tmp_path / "state" / "deposits.jsonl").read_text())
+
+
+def test_deposit_help_gives_the_readme_table_of_exit_codes(run) -> None:
+    """`deposit` writes no output and checks the services' schemas, not the DTD: its --help
+    lists its own exit codes, in the words of the README's table for deposit."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("**Exit codes of `deposit`**", 1)[1].split("\n\n", 2)[1]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    expected = [f"  {code.strip('| '):>3}  {text.rstrip(' |').replace('`', '')}"
+                for code, text in rows]  # fmt: skip
+    assert len(expected) == 9
+    for command in ([], ["crossref"], ["doaj"], ["status"]):
+        out = run("deposit", *command, "--help").out
+        listed = out.split("Exit codes:\n", 1)[1].rstrip("\n").splitlines()
+        assert [line.removeprefix("  ") for line in listed] == expected
+
+
+def test_a_named_schema_that_is_not_there_exits_4(service, files, run, tmp_path: Path) -> None:
+    state, base = service
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base,
+                 "--crossref-schema", tmp_path / "nowhere", "--dry-run")  # fmt: skip
+    assert result.code == 4 and "no crossref5.3.1.xsd in" in result.err
+    assert state.requests == []

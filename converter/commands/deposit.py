@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from converter import deposit_log
-from converter.cli_options import EXIT_HELP, json_option, quiet_option
+from converter.cli_options import DEPOSIT_EXIT_HELP, json_option, quiet_option
 from converter.deposit import (
     CROSSREF_PRODUCTION,
     CROSSREF_TEST,
@@ -58,7 +58,7 @@ _NAMES = {"crossref": "Crossref", "doaj": "DOAJ"}
 _ID_NAMES = {"crossref": "doi_batch_id", "doaj": "upload"}
 
 
-@click.group(epilog=EXIT_HELP)
+@click.group(epilog=DEPOSIT_EXIT_HELP)
 def deposit() -> None:
     """Send Crossref or DOAJ files to the service and follow what became of them."""
 
@@ -393,7 +393,7 @@ def _finish(
 # ------------------------------------------------------------------ commands
 
 
-@deposit.command("crossref", epilog=EXIT_HELP)
+@deposit.command("crossref", epilog=DEPOSIT_EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--test", "test_system", is_flag=True, help="Use Crossref's test system.")
 @click.option("--endpoint", default=None, help="Deposit URL (overrides production and --test).")
@@ -438,7 +438,7 @@ def deposit_crossref_command(
     _finish(results, "crossref", [result_url] * len(results), [], options)
 
 
-@deposit.command("doaj", epilog=EXIT_HELP)
+@deposit.command("doaj", epilog=DEPOSIT_EXIT_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--endpoint", default=None, help=f"API URL (default {DOAJ_PRODUCTION}).")
 @_schema_option("doaj")
@@ -486,7 +486,7 @@ def _looks_like_doaj(submission: str) -> bool:
     return len(submission) == 32 and all(c in "0123456789abcdef" for c in submission.lower())
 
 
-@deposit.command("status", epilog=EXIT_HELP)
+@deposit.command("status", epilog=DEPOSIT_EXIT_HELP)
 @click.argument("submissions", nargs=-1, required=False)
 @click.option(
     "--service",
