@@ -741,6 +741,80 @@ class CustomMeta(Strict):
     value: Text = Field(description="Meta value.")
 
 
+# JATS related-article-type values: what the other article is to this one. Those PMC's Style
+# Checker (5.31) accepts and the notices it requires them of, JATS's partial-retraction beside.
+RelatedArticleType = Literal[
+    "corrected-article",
+    "correction-forward",
+    "retracted-article",
+    "partial-retraction",
+    "retraction-forward",
+    "object-of-concern",
+    "addended-article",
+    "addendum",
+    "commentary-article",
+    "commentary",
+    "letter",
+    "companion",
+    "article-reference",
+    "republished-article",
+    "preprint",
+]
+
+
+def _first_page(value: str) -> str:
+    """JATS gives a related article one page, its first: a range would be carried as a page's
+    name."""
+    found = PAGE_RANGE.fullmatch(value)
+    if found:
+        raise ValueError(f"a page range: {value!r} (give the first page only: {found[1]})")
+    return value
+
+
+class RelatedArticle(Strict):
+    """Another article this one is tied to: the article a correction corrects, a retraction
+    retracts, a commentary discusses (JATS ``related-article``; Crossref relations and Crossmark
+    updates)."""
+
+    type: RelatedArticleType = Field(
+        description=(
+            "What the other article is to this one (JATS related-article-type): "
+            "corrected-article, retracted-article, partial-retraction, object-of-concern (of "
+            "an expression of concern), addended-article, commentary-article (the one this "
+            "comments on) name the article a notice or commentary is about; "
+            "correction-forward, retraction-forward, addendum, commentary name a later one "
+            "about this article; letter, companion, article-reference, republished-article, "
+            "preprint."
+        )
+    )
+    id: XmlId | None = Field(
+        None, description="Id of the related-article element (ra1, ra2 … when omitted)."
+    )
+    doi: Doi | None = Field(None, description="DOI of the other article.")
+    citation: Text | None = Field(
+        None,
+        description=(
+            "The other article as a line of text (authors, title, journal, year, volume, "
+            "pages), written as the element's content; <i>, <b>, <sub>, <sup> mark inline "
+            "style. Needed when there is no DOI."
+        ),
+    )
+    volume: ShortText | None = Field(None, description="Its volume (related-article/@vol).")
+    issue: ShortText | None = Field(None, description="Its issue.")
+    fpage: Annotated[ShortText, AfterValidator(_first_page)] | None = Field(
+        None, description="Its first page (related-article/@page)."
+    )
+    elocation_id: ShortText | None = Field(None, description="Its electronic location id.")
+
+    @model_validator(mode="after")
+    def _identified(self) -> RelatedArticle:
+        if not (self.doi or self.citation):
+            raise ValueError("a related article needs its doi or a citation naming it")
+        if self.fpage and self.elocation_id:
+            raise ValueError("give fpage or elocation_id, not both")
+        return self
+
+
 class Reference(Strict):
     """One entry of the reference list: its text per language and, optionally, its parts."""
 
@@ -1059,6 +1133,14 @@ class Article(Strict):
             "content-type='landing-page'."
         ),
     )
+    related_articles: list[RelatedArticle] = Field(
+        default_factory=list,
+        description=(
+            "Articles this one corrects, retracts, comments on or is otherwise tied to: each "
+            "a type and the other article's DOI or citation (JATS related-article; Crossref "
+            "relations and Crossmark updates)."
+        ),
+    )
     custom_meta: list[CustomMeta] = Field(default_factory=list, description="Custom metadata.")
     references: Annotated[list[Reference], BeforeValidator(_references)] = Field(
         default_factory=list,
@@ -1079,18 +1161,25 @@ class Article(Strict):
         if inverted_pages(self.fpage, self.lpage):
             raise ValueError(f"lpage: {self.lpage} comes before fpage {self.fpage}")
         self._check_page_range()
+        for index, related in enumerate(self.related_articles):
+            if related.doi and self.doi and related.doi.lower() == self.doi.lower():
+                raise ValueError(
+                    f"related_articles[{index}].doi: {related.doi} is this article's own DOI"
+                )
         self._check_given_ids()
         self._resolve_affiliations()
         take_list_numbers(self.references)
         # A number skips every id already taken in the article (a reference given 'ref2', an
         # affiliation given 'ref1'): two elements with one id make the output invalid.
         taken = {aff.id for aff in self.affiliations} | {ref.id for ref in self.references}
-        for number, ref in enumerate(self.references, start=1):
-            if ref.id is None:
-                while f"ref{number}" in taken:
-                    number += 1
-                ref.id = f"ref{number}"
-                taken.add(ref.id)
+        taken |= {related.id for related in self.related_articles}
+        for prefix, items in (("ref", self.references), ("ra", self.related_articles)):
+            for number, item in enumerate(items, start=1):
+                if item.id is None:
+                    while f"{prefix}{number}" in taken:
+                        number += 1
+                    item.id = f"{prefix}{number}"
+                    taken.add(item.id)
         return self
 
     def _check_page_range(self) -> None:
@@ -1112,12 +1201,17 @@ class Article(Strict):
             )
 
     def _check_given_ids(self) -> None:
-        """An id the input gives to two affiliations, or to an affiliation and a reference, is
-        refused naming the second: which one an author's 'aff1' means cannot be told, and the
-        output would be invalid. (An inline affiliation is given a new id instead, as
-        ``_resolve_affiliations`` says.)"""
+        """An id the input gives to two affiliations, or to an affiliation and a reference or a
+        related article, is refused naming the second: which one an author's 'aff1' means
+        cannot be told, and the output would be invalid. (An inline affiliation is given a new
+        id instead, as ``_resolve_affiliations`` says.)"""
         first: dict[str, str] = {}
-        for field, items in (("affiliations", self.affiliations), ("references", self.references)):
+        given: list[tuple[str, list[Any]]] = [
+            ("affiliations", self.affiliations),
+            ("references", self.references),
+            ("related_articles", self.related_articles),
+        ]
+        for field, items in given:
             for index, item in enumerate(items):
                 if item.id is None:
                     continue
@@ -1136,8 +1230,9 @@ class Article(Strict):
         or inside a contributor (eLife: an editor's ``<aff>`` without id, then another editor's
         ``<aff id="aff7">``), and an inline one whose id another affiliation already holds gets
         a new one: two ``aff7`` would make the output invalid and send both editors to one.
-        References' given ids are taken too (an inline affiliation 'ref1' is renumbered)."""
-        references = {ref.id for ref in self.references if ref.id}
+        References' and related articles' given ids are taken too (an inline affiliation 'ref1'
+        is renumbered)."""
+        others = {item.id for item in [*self.references, *self.related_articles] if item.id}
         stated = (
             {aff.id for aff in self.affiliations if aff.id}
             | {
@@ -1146,7 +1241,7 @@ class Article(Strict):
                 for item in person.affiliations
                 if isinstance(item, Affiliation) and item.id
             }
-            | references
+            | others
         )
 
         def number_from(start: int) -> str:
@@ -1164,7 +1259,7 @@ class Article(Strict):
                 if isinstance(item, Affiliation):
                     same = next((a for a in self.affiliations if _same_aff(a, item)), None)
                     if same is None:
-                        if not item.id or item.id in known or item.id in references:
+                        if not item.id or item.id in known or item.id in others:
                             item.id = number_from(len(self.affiliations) + 1)
                         self.affiliations.append(item)
                         known.add(item.id)

@@ -122,6 +122,9 @@ def field_for(doc: Doc, el: etree._Element) -> str | None:
         return "keywords" + _lang_suffix(doc, node if node is not None else el)
     if leaf == "self-uri":
         return "url" if el.get("content-type") == "landing-page" else "self_uri"
+    related = _find(chain, "related-article")
+    if related is not None:
+        return f"related_articles[{list(doc.meta.iter('related-article')).index(related)}]"
     for name in reversed(names):
         if name in _ARTICLE_META_FIELDS:
             return _ARTICLE_META_FIELDS[name]

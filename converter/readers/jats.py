@@ -41,6 +41,7 @@ from converter.readers.markup import (
 from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name, root_name
 
 _ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
+_RELATED_TYPES = frozenset(get_args(model.RelatedArticleType))
 _ROLES = frozenset({"author", "editor", "translator", "reviewer", "compiler"})
 _REF_TYPE_NAMES = get_args(get_args(model.Reference.model_fields["type"].annotation)[0])
 _REF_TYPES = {
@@ -72,10 +73,10 @@ _KNOWN_META = frozenset(
     {
         "article-id", "article-categories", "title-group", "contrib-group", "aff",
         "aff-alternatives", "pub-date", "volume", "issue", "fpage", "lpage", "elocation-id",
-        "history", "permissions", "self-uri", "abstract", "trans-abstract", "kwd-group",
-        "funding-group", "custom-meta-group", "copyright-statement", "copyright-year",
-        "copyright-holder", "page-range", "counts", "volume-id", "issue-id", "issue-title",
-        "issue-title-group",
+        "history", "permissions", "self-uri", "related-article", "abstract", "trans-abstract",
+        "kwd-group", "funding-group", "custom-meta-group", "copyright-statement",
+        "copyright-year", "copyright-holder", "page-range", "counts", "volume-id", "issue-id",
+        "issue-title", "issue-title-group",
     }
 )  # fmt: skip
 
@@ -602,6 +603,7 @@ class ArticleReader:
             del data["elocation_id"]
         self._permissions(meta, data)
         self._self_uris(meta, data)
+        self._related_articles(meta, data)
         self._abstracts(meta, data)
         self._keywords(meta, data)
         self._funding(meta, data)
@@ -1497,6 +1499,64 @@ class ArticleReader:
             links.append(link)
         if links:
             data["self_uri"] = links
+
+    def _related_articles(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """The articles this one is tied to (``related-article``: the article a correction
+        corrects …), by their DOI and text. What the model cannot hold is named: a type it does
+        not know, a link of another kind than a DOI (a PubMed id), a journal-id; one that keeps
+        neither a DOI nor a text, or points to the article itself, is left out, said."""
+        found: list[dict[str, Any]] = []
+        for index, item in enumerate(_children(meta, "related-article"), start=1):
+            kind = (item.get("related-article-type") or "").strip()
+            where = f"related-article {item.get('id') or index}"
+            if kind not in _RELATED_TYPES:
+                self.warn(f"{where}: related-article-type {kind!r} is not in the model: left out")
+                continue
+            entry: dict[str, Any] = {"type": kind}
+            if _XML_ID.match(item.get("id") or ""):
+                entry["id"] = item.get("id")
+            entry["doi"] = self._related_doi(item, where)
+            entry["citation"] = self.inline(item)
+            for attribute, key in (("vol", "volume"), ("issue", "issue"), ("page", "fpage"),
+                                   ("elocation-id", "elocation_id")):  # fmt: skip
+                value = " ".join((item.get(attribute) or "").split())
+                if value:
+                    entry[key] = value
+            pages = model.PAGE_RANGE.fullmatch(entry.get("fpage", ""))
+            if pages:
+                self.warn(f"{where}: page {entry['fpage']!r} read as its first page", SIMPLIFIED)
+                entry["fpage"] = pages[1]
+            if entry.get("fpage") and entry.pop("elocation_id", None):
+                self.warn(f"{where}: both page and elocation-id: elocation-id left out")
+            if item.get("journal-id"):
+                self.warn(f"{where}: journal-id {item.get('journal-id')!r} is not in the model: "
+                          "left out")  # fmt: skip
+            own = (data.get("doi") or "").lower()
+            if entry["doi"] and entry["doi"].lower() == own:
+                self.warn(f"{where}: it names the article itself ({entry['doi']}): left out")
+            elif not (entry["doi"] or entry["citation"]):
+                self.warn(f"{where}: neither a DOI nor a text names the article: left out")
+            else:
+                found.append({key: value for key, value in entry.items() if value})
+        if found:
+            data["related_articles"] = found
+
+    def _related_doi(self, item: etree._Element, where: str) -> str | None:
+        """The DOI a related-article links to: its ``xlink:href`` when the link is a DOI
+        (``ext-link-type="doi"``, or none stated and the address reads as one)."""
+        href = (item.get(XLINK_HREF) or "").strip()
+        link = (item.get("ext-link-type") or "").strip()
+        if not href:
+            return None
+        if link.lower() in ("doi", ""):
+            try:
+                return identifiers.normalize_doi(href)
+            except ValueError as exc:
+                if link:
+                    self.warn(f"{where}: DOI {exc}: left out")
+                    return None
+        self.warn(f"{where}: its {link or 'untyped'} link {href!r} is not in the model: left out")
+        return None
 
     # abstracts, keywords, funding ------------------------------------------------
     def _abstracts(
