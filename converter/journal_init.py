@@ -244,6 +244,8 @@ def render(draft: Draft) -> str:
         "  " + _field("depositor_name", crossref.get("depositor_name"), "Publisher Name"),
         "  " + _field("depositor_email", crossref.get("depositor_email"), "doi@example.org"),
         "  " + _field("registrant", crossref.get("registrant"), "Publisher Name"),
+        "  # DOI of the Crossmark policy page, for a journal taking part in Crossmark:",
+        "  " + _field("crossmark_policy", crossref.get("crossmark_policy"), "10.0000/crossmark"),
         "",
         "# Languages declared to DOAJ, in order: DOAJ shows a record's first title and",
         "# abstract, so the first of these the article has comes first.",

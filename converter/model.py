@@ -340,6 +340,14 @@ class Crossref(Strict):
     depositor_name: Text = Field(description="Name of the depositing organisation or person.")
     depositor_email: Text = Field(description="E-mail Crossref writes deposit results to.")
     registrant: Text = Field(description="Organisation that owns the DOIs.")
+    crossmark_policy: Doi | None = Field(
+        None,
+        description=(
+            "DOI of the journal's Crossmark policy page, for journals taking part in "
+            "Crossmark: deposits then carry Crossmark metadata, and a correction, retraction "
+            "or expression of concern registers its update of the article it names."
+        ),
+    )
 
 
 URL_FIELDS = frozenset({"url", "article", "submission_id", "url_path", "galley", "galley_id"})

@@ -120,9 +120,12 @@ def test_deposit_titles_take_their_language_from_script_or_attribute(tmp_path: P
     assert article.language == "ru"
     assert article.authors[0].orcid_authenticated is True
     assert article.license.start_date == "2019-04-01"
-    # Crossmark's settings are not article facts; an update notice is, and is named
-    assert any(w.startswith("<crossmark/updates>: not carried") for w in loaded.warnings)
-    assert not any(w.startswith("<crossmark>") for w in loaded.warnings)
+    # Crossmark's settings are not article facts; an update notice is: the article it corrects
+    assert [(r.type, r.doi) for r in article.related_articles] == [
+        ("corrected-article", "10.5555/jsr.2019.1.1")
+    ]
+    assert article.article_type == "correction"
+    assert not any(w.startswith("<crossmark") for w in loaded.warnings)
     assert any(w.startswith("<journal_metadata/coden>: not carried") for w in loaded.warnings)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from converter import scripts
+from converter import relations, scripts
 from converter.errors import InputError
 from converter.identifiers import DASHES, normalize_doi, normalize_isbn, normalize_ror
 from converter.model import Article, is_page_range
@@ -53,6 +53,7 @@ DEFAULT_API = DEFAULT_CROSSREF_API
 _CROSSREF_NS = "http://www.crossref.org/schema/"
 _FUNDREF_NS = "http://www.crossref.org/fundref.xsd"
 _AI_NS = "http://www.crossref.org/AccessIndicators.xsd"
+_RELATIONS_NS = "http://www.crossref.org/relations.xsd"
 _JATS_WRAPPER = (
     '<abstract xmlns:jats="http://www.ncbi.nlm.nih.gov/JATS1" '
     'xmlns:mml="http://www.w3.org/1998/Math/MathML" '
@@ -333,7 +334,7 @@ _CARRIED = frozenset(
      "issued", "published", "accepted", "author", "editor", "translator", "abstract", "license",
      "funder", "reference", "resource", "link", "alternative-id", "container-title",
      "short-container-title", "container-title-short", "ISSN", "issn-type", "publisher",
-     "assertion"}
+     "assertion", "update-to", "updated-by", "relation"}
 )  # fmt: skip
 
 
@@ -440,10 +441,67 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         data["ids"] = {"publisher_id": alternative[0]}
     for other in alternative[1:]:
         not_carried(log, f"alternative-id {other!r}")
+    data["related_articles"] = _related(work, doi, log)
+    data["article_type"] = notice_type(data["related_articles"])
     for key, value in work.items():
         if key not in _CARRIED and key not in _BOOKKEEPING and value not in (None, "", [], {}):
             not_carried(log, key)
     return data, _journal(work, lang, log)
+
+
+def _related(work: dict[str, Any], doi: str, log: _Log) -> list[dict[str, Any]]:
+    """The articles a work record ties this one to: those a notice updates (``update-to``: the
+    article a correction corrects), the notices that update it (``updated-by``), and its
+    relations whose other side is a DOI (``relation``: the article a commentary is on, a
+    preprint). A tie the model has no type for (a withdrawal, a translation) is named."""
+    found: list[dict[str, Any]] = []
+    dropped: list[str] = []
+    for key, types in (
+        ("update-to", relations.UPDATE_TARGETS),
+        ("updated-by", relations.UPDATED_BY),
+    ):
+        for where, item in _objects(work, key, "", log):
+            kind = relations.update_type(_string(item, "type", where, log))
+            target = _string(item, "DOI", where, log)
+            if kind in types:
+                add_related(found, types[kind], target, where, doi, log)
+            elif target:
+                dropped.append(f"{key} ({kind or 'untyped'}) {target}")
+    for name, items in _object(work, "relation", "", log).items():
+        where = f"relation.{name}"
+        kind = relations.RELATION_TARGETS.get(relations.relation_type(name))
+        for item_where, item in _objects({name: items}, name, "relation", log):
+            target = _string(item, "id", item_where, log)
+            if kind and _string(item, "id-type", item_where, log).lower() == "doi":
+                add_related(found, kind, target, item_where, doi, log)
+            elif target:
+                dropped.append(f"{where} {target}")
+    if dropped:
+        not_carried(log, "; ".join(dropped))
+    return found
+
+
+def notice_type(related: list[dict[str, Any]]) -> str | None:
+    """The article type of a record that updates another (a correction of the article it
+    corrects …): Crossref states no article type, and a correction read as a research article
+    would have PMC refuse its link to the corrected article. None for any other record."""
+    kinds = [relations.NOTICE_TYPES.get(item["type"]) for item in related]
+    return next((kind for kind in kinds if kind), None)
+
+
+def add_related(
+    found: list[dict[str, Any]], kind: str, target: str, where: str, own: str, log: Collector
+) -> None:
+    """Add the related article of type ``kind`` whose DOI is ``target`` (set right, as a
+    reference's DOI is, or left out, said); one naming the article itself, or given twice
+    (an update that is also a relation), is not added again."""
+    doi = reference_doi(target, where, log)
+    if doi is None:
+        return
+    if doi.lower() == own.strip().lower():
+        log.warn(f"{where}: {doi} is the article's own DOI: left out")
+    elif not any(item["type"] == kind and item["doi"].lower() == doi.lower() for item in found):
+        found.append({"type": kind, "doi": doi})
 
 
 # Crossmark assertions that hold facts of the model, by the names publishers give them
@@ -1264,6 +1322,8 @@ class _DepositArticle:
         data["funding"] = self._funding()
         data["references"] = self._citations()
         history, copyright_line = self._crossmark(_child(art, "crossmark"))
+        data["related_articles"] = self._related(_child(art, "crossmark"), data["doi"])
+        data["article_type"] = notice_type(data["related_articles"])
         accepted = _child(art, "acceptance_date")
         if accepted is not None:
             history["accepted"] = _xml_date(accepted, self.log)
@@ -1310,7 +1370,7 @@ class _DepositArticle:
         ]
         for child in crossmark:
             name = local_name(child, lower=True) if isinstance(child.tag, str) else None
-            if name and name not in self._CROSSMARK_SETTINGS:
+            if name and name not in self._CROSSMARK_SETTINGS and name != "updates":
                 not_carried(self.log, f"<crossmark/{name}>")
         return _assertions(items, self.log)
 
@@ -1339,6 +1399,38 @@ class _DepositArticle:
             data.update(split_pages(whole))
         else:
             self.log.warn(f"<other_pages> {other!r}: no pages or page ranges: left out")
+
+    def _related(self, crossmark: etree._Element | None, doi: str) -> list[dict[str, Any]]:
+        """The articles this one is tied to: those a notice updates (``crossmark/updates``:
+        the article a correction corrects) and its relations to a DOI
+        (``rel:program/related_item``: the article a commentary is on, a preprint), as the
+        JSON reader takes them from ``update-to`` and ``relation``; a tie the model has no type
+        for is named."""
+        found: list[dict[str, Any]] = []
+        dropped: list[str] = []
+        for update in _children(_child(crossmark, "updates"), "update"):
+            kind = relations.update_type(update.get("type") or "")
+            target = self.text(update)
+            related = relations.UPDATE_TARGETS.get(kind)
+            if related:
+                add_related(found, related, target, "<update>", doi, self.log)
+            else:
+                dropped.append(f"<update type={kind!r}> {target}")
+        programs = [p for p in self.article if p.tag == f"{{{_RELATIONS_NS}}}program"]
+        for item in (i for p in programs for i in _children(p, "related_item")):
+            for link in item:
+                if not isinstance(link.tag, str) or local_name(link) == "description":
+                    continue
+                name = link.get("relationship-type") or ""
+                kind = relations.RELATION_TARGETS.get(name)
+                target = self.text(link)
+                if kind and link.get("identifier-type") == "doi":
+                    add_related(found, kind, target, f"<{local_name(link)}>", doi, self.log)
+                else:
+                    dropped.append(f"<{local_name(link)} relationship-type={name!r}> {target}")
+        if dropped:
+            not_carried(self.log, "; ".join(dropped))
+        return found
 
     def _titles(self, blocks: list[etree._Element], data: dict[str, Any]) -> None:
         """Every title of every ``titles`` (one per language, as Crossref advises for an

@@ -34,6 +34,7 @@ _WORDS = {
     "source": "Source", "accessed": "Accessed on", "start_date": "Start date",
     "issue_title": "Issue title", "page_range": "Pages as printed",
     "related_articles": "Related article", "citation": "Citation",
+    "crossmark_policy": "Crossmark policy",
 }  # fmt: skip
 _ITEM = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\])?$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")

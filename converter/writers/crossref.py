@@ -17,10 +17,10 @@ from typing import Any
 
 import pycountry
 
-from converter import model
+from converter import model, relations
 from converter.atomic import write_atomic
-from converter.config import load_config, state_dir
-from converter.errors import output_error
+from converter.config import config_path, load_config, state_dir
+from converter.errors import InputError, output_error
 from converter.inline import parse_inline, plain_text
 from converter.options import Options, Output
 from converter.text import split_reference_author
@@ -87,7 +87,15 @@ def depositor(journal: model.Journal) -> model.Crossref | None:
     section = load_config().get("crossref", {})
     keys = ("depositor_name", "depositor_email", "registrant")
     if all(section.get(k) for k in keys):
-        return model.Crossref(**{k: str(section[k]) for k in keys})
+        policy = section.get("crossmark_policy")
+        try:
+            return model.Crossref(
+                **{k: str(section[k]) for k in keys},
+                crossmark_policy=str(policy) if policy else None,
+            )
+        except ValueError:  # the policy page's DOI, as the model reads it
+            problem = f"crossref.crossmark_policy: {policy!r} is not a DOI (10.prefix/suffix)"
+            raise InputError(str(config_path()), [problem]) from None
     return None
 
 
@@ -281,6 +289,24 @@ class _View:
         full = start if start and re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) else None
         return {"url": lic.url, "free": lic.spdx is not None, "start": full}
 
+    def crossmark(self) -> dict[str, Any] | None:
+        """Crossmark metadata, for a journal with a Crossmark policy page: its DOI, and the
+        updates a notice makes (a correction of the article it names)."""
+        who = depositor(self.j)
+        if who is None or who.crossmark_policy is None:
+            return None
+        return {"policy": who.crossmark_policy, "updates": crossmark_updates(self.a)}
+
+    def relations(self) -> list[dict[str, str]]:
+        """The related articles Crossref takes as relations (a commentary's article, a
+        preprint), each by its DOI."""
+        out = []
+        for item in self.a.related_articles:
+            if item.doi and item.type in relations.RELATIONS:
+                element, kind = relations.RELATIONS[item.type]
+                out.append({"element": element, "type": kind, "doi": item.doi})
+        return out
+
     def resource(self) -> str | None:
         if self.a.url:
             return self.a.url
@@ -364,6 +390,60 @@ def _citation_author(written: str) -> str | None:
     return (parts.surname or parts.string or "").strip() or None
 
 
+def _update_date(article: model.Article) -> str | None:
+    """The date of a notice's update: its publication, as a full date (Crossref's update/@date
+    is an xsd:date)."""
+    date = article.published.electronic or article.published.print
+    return date if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
+
+
+def crossmark_updates(article: model.Article) -> list[dict[str, str]]:
+    """The Crossmark updates a notice registers: one per related article it corrects,
+    retracts … that has a DOI, dated with the notice's publication (none without a full
+    date; ``crossref_warnings`` says so)."""
+    date = _update_date(article)
+    return [
+        {"type": relations.CROSSMARK_UPDATES[item.type], "date": date, "doi": item.doi}
+        for item in article.related_articles
+        if date and item.doi and item.type in relations.CROSSMARK_UPDATES
+    ]
+
+
+def _related_lines(article: model.Article) -> list[str]:
+    """A related article the deposit cannot carry, and why: no DOI, no Crossmark policy or no
+    full date for an update, a tie Crossref records on the other article's deposit, a type
+    Crossref has no relation for."""
+    journal = article.journal
+    assert isinstance(journal, model.Journal), "article.journal must be resolved"
+    who = depositor(journal)
+    out: list[str] = []
+    for index, item in enumerate(article.related_articles):
+        update = relations.CROSSMARK_UPDATES.get(item.type)
+        if item.type in relations.FORWARD:
+            why = (
+                f"Crossref records a {item.type!r} tie on the deposit of the later article "
+                "(its update or relation), not on this one's"
+            )
+        elif update is None and item.type not in relations.RELATIONS:
+            why = f"Crossref has no relation for {item.type!r}"
+        elif item.doi is None:
+            why = "Crossref ties works by DOI and this one has none"
+        elif update and (who is None or who.crossmark_policy is None):
+            why = (
+                f"Crossref registers a {update.replace('_', ' ')} as a Crossmark update, which "
+                "needs the journal's Crossmark policy page (journal.crossref.crossmark_policy)"
+            )
+        elif update and _update_date(article) is None:
+            why = (
+                "a Crossmark update is dated with the notice's publication, which needs a full "
+                "date (published.electronic or published.print as YYYY-MM-DD)"
+            )
+        else:
+            continue
+        out.append(f"related_articles[{index}]: {why}: not in the deposit")
+    return out
+
+
 def crossref_language(tag: str) -> str | None:
     """The code for Crossref's language attributes: they take ISO 639-1 (two-letter) codes
     only, so a language without one (Yakut, ``sah``) has none."""
@@ -375,9 +455,9 @@ def crossref_language(tag: str) -> str | None:
 
 def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
     """What the deposit leaves out of the article, said: a language Crossref has no code for,
-    a licence start date that is not a full date, a value past a limit of Crossref's schema
-    that can be left out (``view.left_out``, filled as the deposit was rendered). ``label``
-    names the article in a deposit of several (its DOI)."""
+    a licence start date that is not a full date, a related article it cannot carry, a value
+    past a limit of Crossref's schema that can be left out (``view.left_out``, filled as the
+    deposit was rendered). ``label`` names the article in a deposit of several (its DOI)."""
     article = view.a
     lines = []
     if crossref_language(article.language) is None:
@@ -402,6 +482,7 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
             f"license.start_date: Crossref needs a full date (YYYY-MM-DD) and "
             f"{lic.start_date!r} is not one: the Crossref licence has no start_date"
         )
+    lines += _related_lines(article)
     lines += [f"{field}: {why}, left out of the deposit" for field, why in view.left_out.items()]
     prefix = f"{label}: " if label else ""
     return [Problem(name, 0, 0, prefix + line, severity="warning") for line in lines]
