@@ -104,6 +104,14 @@ BREAKERS = {
         '<pub-date pub-type="epub" publication-format="electronic"',
     ),
     "pmc-article-type": _swap('article-type="research-article"', 'article-type="review"'),
+    # a correction notice whose text is its abstract (the converter writes no body)
+    "pmc-correction-content": _swap('article-type="research-article"', 'article-type="correction"'),
+    # a related-article without the id PMC requires
+    "pmc-related-article": _swap(
+        '<abstract xml:lang="ru">',
+        '<related-article related-article-type="commentary" ext-link-type="doi" '
+        'xlink:href="10.5555/jsr.2019.1.1"/>\n      <abstract xml:lang="ru">',
+    ),
     "pmc-license-cc-url": lambda t: t.replace(
         "https://creativecommons.org/licenses/by/4.0/",
         "https://creativecommons.org/licenses/by/4.0/legalcode",
@@ -143,6 +151,7 @@ BREAKERS = {
     "pmc-attribute-values": _swap('<self-uri xlink:href="', '<self-uri xlink:href=" '),
     "jats4r": _swap("<copyright-year>2018", "<copyright-year>abc"),
     "crossref-required": _cut(r'<article-id pub-id-type="doi">.*?</article-id>'),
+    "crossref-notice-link": _swap('article-type="research-article"', 'article-type="retraction"'),
     "doaj-required": _cut(r"<self-uri [^>]*/>"),
     "rsci-bilingual": _cut(r'<kwd-group kwd-group-type="author" xml:lang="en">.*?</kwd-group>'),
     "rsci-names": _cut(r'<name name-style="eastern" xml:lang="ru">.*?</name>'),

@@ -109,15 +109,16 @@ def test_general_rules_pmc_does_not_check_are_warnings_in_pmc_only() -> None:
     [
         ("review", "Unknown article-type value 'review'"),
         ("dissertation", "Unknown article-type value 'dissertation'"),
-        ("correction", "the converter's input has no field for it"),
+        ("correction", "add `related_articles` with type corrected-article"),
         ("retraction", 'related-article-type="retracted-article"'),
     ],
 )
 def test_an_article_type_pmc_rejects_fails_convert_for_pmc(
     tmp_path: Path, run, article_type: str, says: str
 ) -> None:
-    """Our model allows article types the Style Checker rejects (and notices it rejects without
-    a related-article, which the input cannot give): converting for PMC fails and says so."""
+    """Our model allows article types the Style Checker rejects (and notices without the
+    related-article it requires, which the input then lacks): converting for PMC fails and
+    says which field to add."""
     text = BILINGUAL.read_text(encoding="utf-8")
     assert "article_type: research-article\n" in text
     article = tmp_path / "article.yaml"

@@ -397,9 +397,9 @@ def pmc_article_type(doc: Doc) -> Iterator[Hit]:
                 root,
                 f"{value} related article check: a {value} must have a <related-article "
                 f'related-article-type="{kinds[0]}"> (or related-object link-type) naming the '
-                "article it is about; the converter's input has no field for it: add the "
-                "element to article-meta by hand",
-                "article_type",
+                f"article it is about: add `related_articles` with type {kinds[0]} and the "
+                "article's doi",
+                "related_articles",
             )
     art_lang = root.get(XML_LANG)
     for el in root.iter("sub-article", "response"):
@@ -417,6 +417,146 @@ def pmc_article_type(doc: Doc) -> Iterator[Hit]:
             continue
         yield Hit(el, f"article-type attribute value check: {local_name(el)} should not have an "
                       f"article-type value of {kind!r}")  # fmt: skip
+
+
+@rule(
+    "pmc-correction-content",
+    "error",
+    "correction content check: a correction's text is in the body, not an abstract",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_correction_content(doc: Doc) -> Iterator[Hit]:
+    root = doc.root
+    front = root.find("front")
+    abstract = next(front.iter("abstract"), None) if front is not None else None
+    if (
+        root.get("article-type") == "correction"
+        and root.find("body") is None
+        and abstract is not None
+    ):
+        yield Hit(
+            abstract,
+            "correction content check: Correction content must be in article body, not "
+            "abstract (the converter writes no body: leave `abstract` out and add the "
+            "notice's text to the JATS body)",
+            "abstract",
+        )
+
+
+# related-article-type values the Style Checker takes (its related-article-check), its "secret"
+# ones after them.
+_RELATED_TYPES = (
+    "addendum addended-article alt-language article-reference article-response commentary "
+    "commentary-article companion concurrent-pub continued-by continues corrected-article "
+    "correction-forward data-paper data-paper-referrer editor-report letter letter-reply "
+    "object-of-concern preprint published-article reprint reprinted-article repub-note "
+    "repub-note-target republication republished-article retracted-article retraction-forward "
+    "retraction-republication retracted-republished-article reviewed-article update-in "
+    "update-of updated-article update "
+)
+_SECRET_RELATED_TYPES = "peer-review peer-reviewed-article "
+_RELATED_LINK_TYPES = (
+    "aoi doi ec email ftp gen genpept highwire pdb pgr pir pirdb pmc pmcid pmid pubmed sprot uri "
+)
+# The article types a related-article-type says the article is (related-article-to-article-
+# type-attribute), and the word its message uses.
+_RELATED_ARTICLE_TYPES = {
+    "addended-article": (("addendum",), "addends"),
+    "commentary-article": (
+        ("editorial", "letter", "discussion", "expression-of-concern", "article-commentary"),
+        "comments on",
+    ),
+    "corrected-article": (("correction",), "corrects"),
+    "retracted-article": (("retraction",), "retracts"),
+    "retracted-republished-article": (("retraction",), "retracts"),
+}
+# Types for which a link to the article itself is right (related-article-self-test).
+_SELF_TYPES = frozenset(
+    ("peer-reviewed-article", "reviewed-article", "editor-report", "referee-report")
+)
+
+
+def _in_list(words: str, token: str) -> bool:
+    """The Style Checker's is-in-list, case-sensitive: ``token`` between spaces in ``words``
+    (which ends with a space, so an empty or missing value is in it)."""
+    padded = ("" if token[:1] == " " else " ") + token + ("" if token[-1:] == " " else " ")
+    return padded in f" {words} "
+
+
+def _related_self(doc: Doc, el: etree._Element) -> str | None:
+    """What makes a related-article point to its own article (related-article-self-test): its
+    DOI, or its volume and page, those of the article; None when it does not, or may."""
+    meta = doc.meta
+    kind = el.get("related-article-type")
+    if kind in _SELF_TYPES or kind == "alt-language":
+        return None
+    if doc.root.get("article-type") in ("letter", "reply"):
+        return None  # a warning only, for letters and replies
+    if el.get("ext-link-type") == "doi":
+        own = meta.find("article-id[@pub-id-type='doi']")
+        if own is not None and el.get(XLINK_HREF) == "".join(own.itertext()):
+            return "DOI is the same as the article DOI"
+    elif el.get("page") is not None and el.get("vol") is not None and el.get("journal-id") is None:
+        elocation, fpage = meta.find("elocation-id"), meta.find("fpage")
+        page = "".join(elocation.itertext()) if elocation is not None else ""
+        if elocation is None and fpage is not None:
+            page = "".join(fpage.itertext()) + (fpage.get("seq") or "")
+        volume = meta.find("volume")
+        vol = "".join(volume.itertext()) if volume is not None else ""
+        if el.get("page") == page and el.get("vol") == vol:
+            return "volume and page point to the containing article"
+    return None
+
+
+@rule(
+    "pmc-related-article",
+    "error",
+    "related-article check: an id, a known related-article-type and ext-link-type, a DOI link "
+    "typed doi, not the article itself, a type that fits the article-type",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_related_article(doc: Doc) -> Iterator[Hit]:
+    art_type = " ".join((doc.root.get("article-type") or "").split())
+    for el in doc.root.iter("related-article"):
+        for message in _related_article_problems(doc, el, art_type):
+            yield Hit(el, f"related-article check: {message}")
+
+
+def _related_article_problems(doc: Doc, el: etree._Element, art_type: str) -> Iterator[str]:
+    """What the Style Checker's related-article tests find wrong with one related-article."""
+    kind = el.get("related-article-type")
+    link = el.get("ext-link-type")
+    href = el.get(XLINK_HREF)
+    if link == "pmc":
+        if not (el.get("id") and kind and el.get("vol")) or not (
+            el.get("page") or el.get("elocation-id")
+        ):
+            yield "a link to PMC (ext-link-type='pmc') needs id, vol and page or elocation-id"
+    elif kind is None:
+        yield "related-article element is missing related-article-type attribute"
+    elif el.get("id") is None:
+        yield "related-article element is missing an id attribute"
+    if kind is not None and not _in_list(_RELATED_TYPES + _SECRET_RELATED_TYPES, kind):
+        hint = " (for a partial retraction: retracted-article)" if "retract" in kind else ""
+        yield f"related-article-type {kind!r} is not one of the Style Checker's{hint}"
+    if not _in_list(_RELATED_LINK_TYPES, link or ""):
+        yield f"ext-link-type {link!r} is not one of {_RELATED_LINK_TYPES.strip()}"
+    if href is not None and link is None:
+        yield "related-article element must have @ext-link-type to classify @xlink:href"
+    # (an ext-link-type that is missing compares with nothing in the Style Checker's XPath)
+    is_doi = (href or "").startswith("10.") and _style_checker_doi_ok(href or "")
+    if is_doi and link is not None and link not in ("doi", "DOI"):
+        yield f"xlink:href is a DOI but the ext-link-type is {link!r}"
+    if (problem := _related_self(doc, el)) is not None:
+        yield f"<related-article> {problem}"
+    wanted, verb = _RELATED_ARTICLE_TYPES.get(kind or "", ((), ""))
+    if art_type and wanted and art_type not in wanted:
+        yield (
+            f"a related-article of type {kind!r} says this article {verb} it, but its "
+            f"article-type is {art_type!r}, not {' or '.join(repr(w) for w in wanted)}"
+        )
 
 
 def _standard_license_url(href: str) -> str:
@@ -524,8 +664,8 @@ def _style_checker_doi_ok(value: str) -> bool:
 @rule(
     "pmc-doi-format",
     "error",
-    "doi format check: a DOI (article-id, pub-id, object-id, issue-id, DOI ext-link) is bare "
-    "10.prefix/suffix with no space",
+    "doi format check: a DOI (article-id, pub-id, object-id, issue-id, DOI ext-link or "
+    "related-article) is bare 10.prefix/suffix with no space",
     source=STYLE_CHECKER,
     basis="service",
 )
@@ -536,7 +676,7 @@ def pmc_doi_format(doc: Doc) -> Iterator[Hit]:
             if el.get("pub-id-type") != "doi":
                 continue
             value = "".join(el.itertext())
-        elif name == "ext-link" and el.get("ext-link-type") == "doi":
+        elif name in ("ext-link", "related-article") and el.get("ext-link-type") == "doi":
             value = el.get(XLINK_HREF, "")
         else:
             continue

@@ -38,6 +38,8 @@ PROFILES: dict[str, tuple[str, ...]] = {
         *GENERAL,
         "pmc-required",
         "pmc-article-type",
+        "pmc-correction-content",
+        "pmc-related-article",
         "pmc-issn-format",
         "pmc-issn-pub-type",
         "pmc-abstract-type",
@@ -61,7 +63,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-attribute-values",
     ),
     "jats4r": (*GENERAL, "jats4r"),
-    "crossref": (*GENERAL, "crossref-required"),
+    "crossref": (*GENERAL, "crossref-required", "crossref-notice-link"),
     "doaj": (*GENERAL, "doaj-required"),
     "rsci": (
         *GENERAL,

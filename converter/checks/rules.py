@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from converter import identifiers, misdecoded, scripts
+from converter import identifiers, misdecoded, relations, scripts
 from converter.alphabets import reads_as_russian
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
@@ -495,6 +495,39 @@ def crossref_required(doc: Doc) -> Iterator[Hit]:
     for name in doc.meta.iter("name"):
         if name.find("surname") is None and name.getparent().tag != "name-alternatives":
             yield Hit(name, "Crossref requires a surname for every person")
+
+
+# The related-article type each notice's article type names the article it updates by.
+_NOTICE_TARGETS = {notice: related for related, notice in relations.NOTICE_TYPES.items()}
+
+
+@rule(
+    "crossref-notice-link",
+    "warning",
+    "Crossref: a correction, retraction, expression of concern or addendum names the article it "
+    "updates by DOI",
+    source="Crossref documentation (Crossmark: registering updates)",
+    basis="reading",
+)
+def crossref_notice_link(doc: Doc) -> Iterator[Hit]:
+    kind = " ".join((doc.root.get("article-type") or "").split())
+    wanted = _NOTICE_TARGETS.get(kind)
+    if wanted is None:
+        return
+    linked = [
+        el
+        for el in doc.meta.iter("related-article")
+        if el.get("related-article-type") == wanted
+        and el.get("ext-link-type") == "doi"
+        and el.get(XLINK_HREF)
+    ]
+    if not linked:
+        yield Hit(
+            doc.root,
+            f"Crossref registers a {kind} as an update of the article it names, by DOI: add "
+            f"`related_articles` with type {wanted} and the article's doi",
+            "related_articles",
+        )
 
 
 _DOAJ_REQUIRED = [
