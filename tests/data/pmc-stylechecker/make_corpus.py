@@ -28,6 +28,7 @@ _BY_NC = "https://creativecommons.org/licenses/by-nc/4.0/"
 SOURCES = [
     "japanese-studies-in-russia/2018-3/streltsov-6.yaml",
     "japanese-studies-in-russia/2018-3/shchukin-21.yaml",
+    "japanese-studies-in-russia/2018-4/correction-streltsov-6.yaml",
     "russian-japanology-review/2018-1/streltsov-110.yaml",
     "ojs/2019-1/issue.xml",
     "html/2018-1/streltsov-110.html",
@@ -35,6 +36,8 @@ SOURCES = [
     "nlm/2018-1/streltsov-110.nlm.xml",
 ]
 BASE = "pmc13-japanese-studies-in-russia-streltsov-6.xml"
+# The correction notice, the base of the variants of PMC's related-article rules.
+NOTICE = "pmc13-japanese-studies-in-russia-correction-streltsov-6.xml"
 
 
 def _slug(source: str) -> str:
@@ -491,12 +494,88 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
 }
 
 
+def _related(root: etree._Element) -> etree._Element:
+    return _meta(root).find("related-article")
+
+
+def _related_set(**attrs: str | None) -> Callable[[etree._Element], None]:
+    """Set (or, given None, remove) attributes of the notice's related-article; ``article_type``
+    sets the article's."""
+
+    def edit(root: etree._Element) -> None:
+        related = _related(root)
+        for name, value in attrs.items():
+            if name == "article_type":
+                root.set("article-type", value or "")
+                continue
+            attribute = f"{{{XLINK}}}href" if name == "href" else name.replace("_", "-")
+            if value is None:
+                del related.attrib[attribute]
+            else:
+                related.set(attribute, value)
+
+    return edit
+
+
+def _second_related(kind: str) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        first = _related(root)
+        second = etree.fromstring(etree.tostring(first))
+        second.set("id", "ra2")
+        second.set("related-article-type", kind)
+        second.tail = first.tail
+        first.addnext(second)
+
+    return edit
+
+
+def _notice_abstract(root: etree._Element) -> None:
+    abstract = etree.Element("abstract")
+    etree.SubElement(abstract, "p").text = "The affiliation of the author is corrected."
+    abstract.tail = _related(root).tail
+    _related(root).addnext(abstract)
+
+
+# Variants of the correction notice: PMC's tests of related-article and of notices, broken or
+# (the linked notices of each kind, a link by text alone) kept.
+NOTICE_VARIANTS: dict[str, Callable[[etree._Element], None]] = {
+    "related-no-id": _related_set(id=None),
+    "related-type-partial-retraction": _related_set(
+        related_article_type="partial-retraction", article_type="retraction"
+    ),
+    "related-retraction-linked": _related_set(
+        related_article_type="retracted-article", article_type="retraction"
+    ),
+    "related-concern-linked": _related_set(
+        related_article_type="object-of-concern", article_type="expression-of-concern"
+    ),
+    "related-commentary-in-editorial": _related_set(
+        related_article_type="commentary-article", article_type="editorial"
+    ),
+    "related-forward-in-research-article": _related_set(
+        related_article_type="correction-forward", article_type="research-article"
+    ),
+    "related-corrected-in-research-article": _related_set(article_type="research-article"),
+    "related-commentary-in-correction": _second_related("commentary-article"),
+    "related-citation-only": _related_set(ext_link_type=None, href=None),
+    "related-href-untyped": _related_set(ext_link_type=None),
+    "related-doi-typed-pubmed": _related_set(ext_link_type="pubmed"),
+    "related-doi-typed-empty": _related_set(ext_link_type=""),
+    "related-doi-prefixed": _related_set(href="doi:10.5555/jsr.2018.3.6"),
+    "related-own-doi": _related_set(href="10.5555/jsr.2018.4.180"),
+    "related-own-volume-page": _related_set(ext_link_type=None, href=None, vol="2", page="180"),
+    "correction-with-abstract": _notice_abstract,
+}
+
+
 def variants() -> None:
-    for name, edit in VARIANTS.items():
-        tree = etree.parse(str(HERE / BASE), etree.XMLParser(load_dtd=False, no_network=True))
-        edit(tree.getroot())
-        data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
-        (HERE / f"variant-{name}.xml").write_bytes(data + b"\n")
+    for base, edits in ((BASE, VARIANTS), (NOTICE, NOTICE_VARIANTS)):
+        for name, edit in edits.items():
+            parser = etree.XMLParser(load_dtd=False, no_network=True)
+            tree = etree.parse(str(HERE / base), parser)
+            edit(tree.getroot())
+            data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+            (HERE / f"variant-{name}.xml").write_bytes(data + b"\n")
 
 
 if __name__ == "__main__":
