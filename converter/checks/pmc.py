@@ -74,6 +74,24 @@ def pmc_required(doc: Doc) -> Iterator[Hit]:
 
 
 @rule(
+    "pmc-lpage",
+    "error",
+    "lpage checking: an fpage in article-meta has its lpage (a one-page article gives lpage "
+    "equal to fpage)",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_lpage(doc: Doc) -> Iterator[Hit]:
+    for el in doc.meta.findall("fpage"):
+        if next(el.itersiblings("lpage"), None) is None:
+            message = (
+                "lpage checking: fpage found with no lpage after it: PMC requires lpage (for a "
+                "one-page article, give lpage equal to fpage)"
+            )
+            yield Hit(el, message, "lpage")
+
+
+@rule(
     "pmc-issn-format",
     "error",
     "journal-meta-check: issn matches \\d{4}-\\d{3}(\\d|X)",

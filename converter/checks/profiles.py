@@ -57,6 +57,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-license-cc-url",
         "pmc-orcid-form",
         "pmc-doi-format",
+        "pmc-lpage",
         "pmc-empty-element",
         "pmc-contrib-content",
         "pmc-one-date-each",

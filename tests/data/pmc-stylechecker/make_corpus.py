@@ -178,6 +178,10 @@ def _no_pages(root: etree._Element) -> None:
     _remove(_meta(root).find("lpage"))
 
 
+def _no_lpage(root: etree._Element) -> None:
+    _remove(_meta(root).find("lpage"))
+
+
 def _no_publisher(root: etree._Element) -> None:
     _remove(root.find("front/journal-meta/publisher"))
 
@@ -439,6 +443,7 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "no-volume": _no_volume,
     "no-issue": _no_issue,
     "no-pages": _no_pages,
+    "no-lpage": _no_lpage,
     "no-publisher": _no_publisher,
     "no-license": _no_license,
     "no-issn": _no_issn,
