@@ -488,3 +488,23 @@ def test_etal_typed_whole_marks_the_list_cut() -> None:
 
     assert ends_with_etal("Greenberg, A. H., Margot, J. L., Verma, A. K., etal")
     assert not ends_with_etal("Greenberg, A. H., Metal, J. L.")
+
+
+@pytest.mark.parametrize(
+    ("span", "people"),
+    [
+        ("von Neumann J.", ["von Neumann, J."]),
+        ("von Neumann, J.", ["von Neumann, J."]),
+        ("Von Smoluchowski, M.", ["Von Smoluchowski, M."]),
+        ("von Depka M, Nowak-Gottl U", ["von Depka, M.", "Nowak-Gottl, U."]),
+        ("von Wright, G. H.", ["von Wright, G. H."]),
+        # 'von' as German 'by' before a given name and surname is no part of the name
+        ("von Hans Müller", ["Müller, Hans"]),
+    ],
+)  # fmt: skip
+def test_a_leading_von_before_a_surname_and_initials_is_its_particle(
+    span: str, people: list[str]
+) -> None:
+    """'von Neumann J.' opening a reference lost its 'von' (cut as German 'by'): JATS and the
+    Crossref deposit's citation author said 'Neumann'."""
+    assert split_people(span) == people

@@ -54,7 +54,12 @@ _ETAL = re.compile(
 _ETAL_HINTS = ("al", "др", "other", "u.", "...", "e.a", "e. a")
 # (the hints as one pattern: a search in C, where a loop over them took 0.3 µs more)
 _ETAL_HINT = re.compile("|".join(map(re.escape, _ETAL_HINTS)))
-_LEAD = re.compile(r"^\s*(?:/|by\s|von\s|авт\.?:?)\s*", re.I)
+# 'von' leads a span as German 'by' ('von Hans Müller'), but is a particle before a surname
+# and its initials ('von Neumann J.', 'von Neumann, J.'): only the first is cut.
+_LEAD = re.compile(
+    r"^\s*(?:/|by\s|von\s(?!(?-i:[A-ZÄÖÜ]\S*,?\s+[A-ZÄÖÜ](?:\.|[A-Z]{0,2}\b)))|авт\.?:?)\s*",
+    re.I,
+)
 _EDITOR_WORDS = re.compile(
     r"\((?:eds?|edd|hrsg|hgg?|éds?|dirs?|coords?|comps?|compilador(?:es)?|red|ред|отв\.\s*ред|"
     r"сост)\.?\)|"
