@@ -289,9 +289,10 @@ def test_download_the_zip(page, server):
     assert "jatsconv deposit crossref" in page.locator("pre").inner_text()
 
 
-def test_misspelt_fields_are_said_in_the_form_and_save_keeps_them(page, server, tmp_path):
-    """'pages:' and 'kewords:' have no input in the form: the form says so at its top, in
-    words, and Save (unchanged) is refused instead of turning the row valid without them."""
+def test_misspelt_fields_are_renamed_or_kept_in_the_form(page, server, tmp_path):
+    """'pages:' and 'kewords:' have no input in the form. The form refused to save them and left
+    the editor stuck: now they are in a box of their own, each with its value and the field
+    meant, reached by keyboard and named for screen readers; Save waits for a choice."""
     misspelt = tmp_path / "misspelt.yaml"
     misspelt.write_text(
         SEED.read_text(encoding="utf-8")
@@ -302,18 +303,35 @@ def test_misspelt_fields_are_said_in_the_form_and_save_keeps_them(page, server, 
     _upload(page, server, misspelt, SEED_JOURNAL)
     _row(page, "misspelt.yaml").locator("a.edit-link").click()
     page.wait_for_load_state()
-    top = page.locator("ul.general")
-    assert top.is_visible()
-    assert "Kewords: unknown field (did you mean keywords?)" in top.inner_text()
+    assert page.get_by_role("group", name="Fields the converter does not know").is_visible()
+    kewords = page.get_by_role("group", name="kewords — did you mean keywords?")
+    pages = page.get_by_role("group", name="pages — did you mean fpage and lpage?")
+    assert "- sanctions" in kewords.locator("pre").inner_text()
+    assert pages.locator("pre").inner_text() == "110-119"
+    assert kewords.get_by_role("textbox", name="New name for kewords").input_value() == "keywords"
     page.click("form.edit button[type=submit]")
     page.wait_for_load_state()
     assert "Not saved" in page.locator(".failed").inner_text()
-    assert "saving here would lose them" in page.locator("ul.general").inner_text()
+    assert kewords.locator(".errors").inner_text() == "choose to rename, delete or keep it"
     page.go_back()  # (a failed Save is a page of its own: Back works)
     page.wait_for_load_state()
     assert page.locator("form.edit").is_visible()
+    page.go_forward()
+    page.wait_for_load_state()
     page.goto(server)
     assert _row(page, "misspelt.yaml").locator(".status").inner_text() == "bad input"
+    _row(page, "misspelt.yaml").locator("a.edit-link").click()
+    page.wait_for_load_state()
+    # By keyboard: the choices are radio buttons in the order they are read.
+    kewords.get_by_role("radio", name="Rename to").focus()
+    page.keyboard.press("Space")
+    assert kewords.get_by_role("radio", name="Rename to").is_checked()
+    pages.get_by_role("radio", name="Keep as it is").check()
+    page.click("form.edit button[type=submit]")
+    page.wait_for_load_state()
+    row = _row(page, "misspelt.yaml")
+    assert row.locator(".status").inner_text() == "valid"
+    assert "Pages: not a field of the input format: kept as written" in row.inner_text()
 
 
 def test_per_language_boxes_are_named_for_screen_readers(page, server):

@@ -477,26 +477,105 @@ MISSPELT = (
 )  # fmt: skip
 
 
-def test_misspelt_fields_show_in_the_form_and_are_never_lost_on_save(app):
-    """pages:, kewords: and authors[0].afiliations: have no input in the form: their messages
-    are at the form's top, and Save (unchanged) is refused instead of dropping them."""
-    flask_app, workspace = app
+def _unknown_box(html: str) -> dict[str, lxml.html.HtmlElement]:
+    """The edit form's "Fields the converter does not know", each by the field as written."""
+    page = lxml.html.fromstring(html)
+    return {box.find("legend").find("code").text: box for box in page.find_class("unknown")}
+
+
+def _choose(html: str, choices: dict[str, str], typed: dict[str, str] | None = None):
+    """What a browser posts after the editor picks ``choices`` (field as written → rename,
+    delete or keep) in the box and types ``typed`` (input name → text)."""
+    posted = _posted_as_shown(html)
+    for written, box in _unknown_box(html).items():
+        if written in choices:
+            posted[box.xpath(".//input[@type='radio']/@name")[0]] = choices[written]
+    for name, text in (typed or {}).items():
+        posted[name] = text
+    return posted
+
+
+def test_misspelt_fields_are_renamed_deleted_or_kept_in_the_form(app):
+    """pages:, kewords: and authors[0].afiliations: have no input in the form. They were only
+    listed, and Save refused, so the editor was stuck: now each is shown with its value and
+    the field meant, to rename, delete or keep; Save waits for a choice for each."""
+    flask_app, _workspace = app
     client = flask_app.test_client()
     token = _token(client)
     assert "kewords:" in MISSPELT and "pages:" in MISSPELT and "afiliations" in MISSPELT
     _upload(client, token, (MISSPELT.encode(), "misspelt.yaml"), (SEED_JOURNAL, "journal.yaml"))
     assert _rows(client)[0].find_class("status")[0].text == "bad input"
     page = client.get("/article/1/edit").text
-    top = lxml.html.fromstring(page).find_class("general")[0].text_content()
-    assert "Kewords: unknown field (did you mean keywords?)" in top
-    assert "Author 1 › Afiliations: unknown field" in top and "Pages" in top
-    assert "saving here would lose them" in top
+    boxes = _unknown_box(page)
+    assert sorted(boxes) == ["authors[0].afiliations", "kewords", "pages"]
+    assert "did you mean keywords?" in boxes["kewords"].find("legend").text_content()
+    assert "did you mean fpage and lpage?" in boxes["pages"].find("legend").text_content()
+    assert boxes["pages"].find(".//pre").text == "110-119"
+    assert "- sanctions" in boxes["kewords"].find(".//pre").text
+    assert boxes["kewords"].xpath(".//input[@class='rename-to']/@value") == ["keywords"]
+    assert boxes["pages"].xpath(".//input[@class='rename-to']/@value") == [""]  # (two fields)
+    assert not lxml.html.fromstring(page).find_class("general")  # (said in the box instead)
+
+    # Save with no choice made: not saved, each field says what to do, nothing is lost.
     saved = client.post("/article/1/edit", data=_posted_as_shown(page))
     assert saved.status_code == 303 and "/article/1/edit" in saved.headers["Location"]
     again = client.get(saved.headers["Location"]).text
-    assert "Not saved" in again and "saving here would lose them" in again
+    assert "Not saved" in again
+    for box in _unknown_box(again).values():
+        assert box.find_class("errors")[0].text_content() == "choose to rename, delete or keep it"
     assert _rows(client)[0].find_class("status")[0].text == "bad input"
-    assert workspace.rows[1].data["pages"] == "110-119"  # (kept to be fixed in the file)
+
+    # A new name taken by a value typed in the form: not renamed, both values still there.
+    typed = {"keywords.ru:text": "санкции"}
+    saved = client.post("/article/1/edit", data=_choose(again, {"kewords": "rename"}, typed))
+    again = client.get(saved.headers["Location"]).text
+    said = _unknown_box(again)["kewords"].find_class("errors")[0].text_content()
+    assert said == "not renamed: keywords has a value in the form already: delete one of the two"
+    assert ">санкции</textarea>" in again and "- sanctions" in again
+
+    choices = {"kewords": "rename", "authors[0].afiliations": "delete", "pages": "keep"}
+    saved = client.post("/article/1/edit",
+                        data=_choose(again, choices, {"keywords.ru:text": ""}))  # fmt: skip
+    assert saved.headers["Location"].endswith("#row-1")
+    row = _rows(client)[0]
+    assert row.find_class("status")[0].text == "valid"
+    assert ("Pages: not a field of the input format: kept as written in the edited input (YAML),"
+            " not converted") in row.find_class("said")[0].text_content()  # fmt: skip
+    # The kept field is offered again as kept; the renamed one is in its own box now.
+    page = client.get("/article/1/edit").text
+    assert list(_unknown_box(page)) == ["pages"]
+    assert _unknown_box(page)["pages"].xpath(".//input[@checked]/@value") == ["keep"]
+    assert "Russian Far East" in lxml.html.fromstring(page).xpath(
+        "//textarea[@name='keywords.en:text']")[0].text  # fmt: skip
+    reply = client.post("/download", data={"_token": token, "row": ["1"],
+                                           "format": ["yaml", "jats"]})  # fmt: skip
+    archive = zipfile.ZipFile(io.BytesIO(reply.data))
+    import yaml
+
+    edited = yaml.safe_load(archive.read("misspelt.yaml"))
+    assert edited["pages"] == "110-119" and "sanctions" in edited["keywords"]["en"]
+    assert "afiliations" not in edited["authors"][0]
+    assert b"<kwd>sanctions</kwd>" in archive.read("misspelt.xml")
+    assert b"110-119" not in archive.read("misspelt.xml")
+
+
+def test_an_unknown_field_in_russian_is_renamed_and_its_value_shown_as_written(app):
+    """A key of no known spelling (аннотация:) has no suggestion: the editor types the name."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    text = SEED.read_text(encoding="utf-8").replace("abstract:", "аннотация:", 1)
+    _upload(client, token, (text.encode(), "ru-key.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    page = client.get("/article/1/edit").text
+    box = _unknown_box(page)["аннотация"]
+    assert box.find("legend").text_content() == "аннотация"  # (no "did you mean")
+    assert "Moscow's view of Japan" in box.find(".//pre").text
+    name = box.xpath(".//input[@class='rename-to']/@name")[0]
+    posted = _choose(page, {"аннотация": "rename"}, {name: " abstract "})
+    saved = client.post("/article/1/edit", data=posted)
+    assert saved.headers["Location"].endswith("#row-1")
+    assert "Moscow's view of Japan" in str(workspace.rows[1].article.abstract)
+    assert _rows(client)[0].find_class("status")[0].text == "valid"
 
 
 def test_an_article_without_its_journal_says_so_in_the_form(app):

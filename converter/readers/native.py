@@ -726,13 +726,24 @@ def closest(word: str, known: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
+def meant_field(loc: tuple[int | str, ...]) -> str | None:
+    """The field an unknown one at ``loc`` of an article's input (``("authors", 0,
+    "afiliations")``) was most probably meant to be (``affiliations``), as the unknown-field
+    line's "did you mean" names it; None when it cannot be told."""
+    return _meant(loc[-1], _model_at(Article, loc)) if loc else None
+
+
 def _unknown_field(name: object, place: type[BaseModel] | None) -> str:
-    """The unknown-field line, with the field meant when it can be told: a synonym editors use
-    or a close spelling of a field allowed there, else a field one level down written one level
-    too high (``authors[0].surname`` → ``name.surname``)."""
-    line = _MESSAGES["extra_forbidden"]
+    """The unknown-field line, with the field meant when it can be told."""
+    meant = _meant(name, place)
+    return f"unknown field (did you mean {meant}?)" if meant else _MESSAGES["extra_forbidden"]
+
+
+def _meant(name: object, place: type[BaseModel] | None) -> str | None:
+    """A synonym editors use or a close spelling of a field allowed at ``place``, else a field
+    one level down written one level too high (``authors[0].surname`` → ``name.surname``)."""
     if not isinstance(name, str) or place is None:
-        return line
+        return None
     known = sorted(place.model_fields)
     meant = _SYNONYMS.get(name.lower())
     if meant is None or not set(meant.split(" and ")) <= set(known):
@@ -745,7 +756,7 @@ def _unknown_field(name: object, place: type[BaseModel] | None) -> str:
             if name.lower() in inner.model_fields
         ]
         meant = below[0] if len(set(below)) == 1 else None
-    return f"unknown field (did you mean {meant}?)" if meant else line
+    return meant
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:

@@ -18,7 +18,8 @@ from typing import Any
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
 
 from converter.checks.profiles import PROFILES
-from converter.web.form import build_form, error_paths, languages, parse_form, shows, unshown
+from converter.web.form import build_form, error_paths, languages, shows
+from converter.web.unknown import read_post, unknown_fields
 from converter.web.words import field_words
 from converter.web.workspace import (
     FORMATS,
@@ -188,28 +189,30 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         if row.data is None:
             message = f"{row.source} is not an article the form can show: fix the file itself."
             return render_template("message.html", message=message, token=token), 409
-        lost = unshown(row.data, build_form(row.data))
         if request.method == "POST":
             # A failed save is shown by the GET that follows (so Back and reload work), with
             # what was typed kept in the row's draft until a save succeeds.
-            data = parse_form(list(request.form.items(multi=True)))
-            if lost:
-                row.draft, row.draft_problems = data, []
+            posted = read_post(list(request.form.items(multi=True)))
+            if posted.problems:  # (said together with what the rest of the form would say)
+                problems = posted.problems + workspace.problems(row, posted.known_part())
             else:
-                problems = workspace.save(row, data)
+                problems = workspace.save(row, posted.data, posted.kept)
                 if not problems:
                     return redirect(url_for("index", _anchor=f"row-{row.id}"), 303)
-                row.draft, row.draft_problems = data, problems
+            row.draft, row.draft_problems, row.draft_kept = posted.data, problems, posted.kept
             return redirect(url_for("edit", row_id=row.id, failed=1), 303)
-        data, problems = (
+        data, kept, problems = (
             row.data,
+            row.kept,
             [
                 line.split(": ", 1)[1] if line.startswith(row.source) else line
                 for line in row.problems
             ],
         )
         if row.draft is not None:
-            data, problems = row.draft, row.draft_problems
+            data, kept, problems = row.draft, row.draft_kept, row.draft_problems
+        fields = build_form(data)
+        unknown, problems = unknown_fields(data, fields, kept, problems)
         errors = error_paths(problems)
         fields = build_form(data, errors)
         general = [
@@ -218,17 +221,11 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             if not path or not shows(fields, path)
             for line in lines
         ]
-        if lost:
-            general.append(
-                "The form has no input for "
-                + ", ".join(field_words(_bracketed(path)) for path in lost)
-                + ": saving here would lose them, so it is refused. Correct them in the file "
-                "and upload it again."
-            )
         return render_template(
             "edit.html",
             row=row,
             fields=fields,
+            unknown=unknown,
             langs=languages(data),
             general=general,
             failed=bool(request.args.get("failed")) and row.draft is not None,

@@ -287,26 +287,26 @@ def shows(fields: list[Field], path: str) -> bool:
     return any(path == leaf or path.startswith(leaf + ".") for leaf in leaves)
 
 
-def unshown(data: dict[str, Any], fields: list[Field]) -> list[str]:
-    """The paths of data the form has no input for (``pages``, ``authors.0.afiliations``):
-    saving the form would lose them."""
+def unshown(data: dict[str, Any], fields: list[Field]) -> list[tuple[int | str, ...]]:
+    """The places of data the form has no input for (``("pages",)``, ``("authors", 0,
+    "afiliations")``): a field the input format does not have, misspelt or unknown."""
     leaves, containers = _names(fields)
-    found: list[str] = []
+    found: list[tuple[int | str, ...]] = []
 
-    def walk(value: Any, path: str) -> None:
+    def walk(value: Any, path: str, at: tuple[int | str, ...]) -> None:
         if path in leaves:
             return
         if path and path not in containers:
-            found.append(path)
+            found.append(at)
         elif isinstance(value, dict):
             for key, item in value.items():
                 if not (path == "" and key in _SKIP):
-                    walk(item, f"{path}.{key}" if path else str(key))
+                    walk(item, f"{path}.{key}" if path else str(key), (*at, key))
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                walk(item, f"{path}.{index}")
+                walk(item, f"{path}.{index}", (*at, index))
 
-    walk(data, "")
+    walk(data, "", ())
     return found
 
 
@@ -334,6 +334,13 @@ def _summary(value: Any) -> str:
 
 def parse_form(items: list[tuple[str, str]]) -> dict[str, Any]:
     """The input mapping from posted ``(name:kind, value)`` pairs; empty values are left out."""
+    tree, removed = form_tree(items)
+    return tree_data(tree, removed)
+
+
+def form_tree(items: list[tuple[str, str]]) -> tuple[dict[Any, Any], set[str]]:
+    """The posted values as a tree (list entries keyed by their number), and the paths of the
+    entries whose "remove" box is ticked; ``tree_data`` makes it the input mapping."""
     tree: dict[Any, Any] = {}
     removed: set[str] = set()
     for key, raw in items:
@@ -348,7 +355,30 @@ def parse_form(items: list[tuple[str, str]]) -> dict[str, Any]:
         if value in (None, "", [], {}):
             continue
         _put(tree, name.split("."), value)
-    return _finish(tree, "", removed)
+    return tree, removed
+
+
+def tree_data(tree: dict[Any, Any], removed: set[str]) -> dict[str, Any]:
+    """The input mapping of a posted tree: removed and empty entries left out."""
+    data: dict[str, Any] = _finish(tree, "", removed)
+    return data
+
+
+def place_value(tree: dict[Any, Any], at: tuple[int | str, ...], value: Any) -> bool:
+    """Put ``value`` at ``at`` in a posted tree where the form posted nothing; False (and the
+    tree unchanged) when something is there already."""
+    node: Any = tree
+    for part in at[:-1]:
+        node = node.get(part, {})
+        if not isinstance(node, dict):
+            return False
+    if not at or at[-1] in node:
+        return False
+    node = tree
+    for part in at[:-1]:
+        node = node.setdefault(part, {})
+    node[at[-1]] = value
+    return True
 
 
 def _value(kind: str, raw: str) -> Any:

@@ -29,9 +29,15 @@ from converter.grammars import Grammars
 from converter.model import Article, Journal
 from converter.options import Options
 from converter.readers import ReadContext, detect_format, read_source
-from converter.readers.native import JOURNAL_FILE_NAMES, article_from_data, parse_data
+from converter.readers.native import (
+    JOURNAL_FILE_NAMES,
+    article_from_data,
+    format_location,
+    parse_data,
+)
 from converter.translit import transliterate
 from converter.validation import InvalidDocument, Problem, parse_untrusted
+from converter.web.unknown import Place, put_back, without
 from converter.web.words import field_words, problem_words
 from converter.writers import SUFFIXES
 
@@ -45,6 +51,8 @@ FORMATS = {  # what a download may hold: key → (label, file name ending)
     "yaml": ("Edited input (YAML)", ".yaml"),
 }
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+KEPT = "not a field of the input format: kept as written in the edited input (YAML), not converted"
+NO_PLACE = "kept as written, but the entry it was in is gone: delete it or rename it"
 
 
 # The command line's advice names its options; the page has none, so it says what to do there.
@@ -150,6 +158,10 @@ class Row:
     edited: bool = False
     draft: dict[str, Any] | None = None  # the form as last posted, when it could not be saved
     draft_problems: list[str] = field(default_factory=list)
+    # Fields the input format does not have that the editor kept as written (the edit form's
+    # places: ``("authors", 0, "afiliations")``): in ``data``, not in ``article``.
+    kept: list[Place] = field(default_factory=list)
+    draft_kept: list[Place] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -182,6 +194,9 @@ class Row:
             if where is None:
                 message += f" ({finding.path})"
             lines.append(Say(finding.severity, where, message))
+        for at in self.kept:
+            where = field_words(format_location(at))
+            lines.append(Say("warning", where, KEPT))
         for line in self.warnings:
             lines.append(Say("note", None, line))
         return lines
@@ -335,8 +350,28 @@ class Workspace:
             scheme = journal.transliteration if isinstance(journal, Journal) else None
             row.findings = check_tree(tree, self.profiles, scheme=scheme)
 
-    def save(self, row: Row, data: dict[str, Any]) -> list[str]:
-        """Replace a row's article by the edited input; return the problems (none: saved)."""
+    def save(self, row: Row, data: dict[str, Any], kept: list[Place] | None = None) -> list[str]:
+        """Replace a row's article by the edited input; return the problems (none: saved).
+        The fields at ``kept`` (not of the input format, kept as written) stay in the row's
+        input and out of its article."""
+        without_kept, taken = without(data, kept or [])
+        article, problems = self._article(row, without_kept)
+        if article is None:
+            return problems
+        saved = input_data(article)
+        if not put_back(saved, taken):  # (an entry they were in is gone)
+            return [f"{format_location(at)}: {NO_PLACE}" for at in taken]
+        with self._lock:
+            row.article, row.data, row.problems, row.edited = article, saved, [], True
+            row.kept, row.draft, row.draft_problems, row.draft_kept = list(taken), None, [], []
+            self.evaluate(row)
+        return []
+
+    def problems(self, row: Row, data: dict[str, Any]) -> list[str]:
+        """What saving ``data`` as the row's article would say, without saving it."""
+        return self._article(row, data)[1]
+
+    def _article(self, row: Row, data: dict[str, Any]) -> tuple[Article | None, list[str]]:
         journal: Journal | Path | None = self.journal
         if row.journal_ref is not None:
             data = {**data, "journal": row.journal_ref}
@@ -344,14 +379,9 @@ class Workspace:
             source_journal = row.article.journal  # from the source itself (JATS journal-meta …)
             journal = source_journal if isinstance(source_journal, Journal) else None
         try:
-            article = article_from_data(data, row.source, base_dir=row.folder, journal=journal)
+            return article_from_data(data, row.source, base_dir=row.folder, journal=journal), []
         except InputError as exc:
-            return [for_the_page(line) for line in exc.problems]
-        with self._lock:
-            row.article, row.data, row.problems, row.edited = article, input_data(article), [], True
-            row.draft, row.draft_problems = None, []
-            self.evaluate(row)
-        return []
+            return None, [for_the_page(line) for line in exc.problems]
 
     # ------------------------------------------------------------------ downloads
 
