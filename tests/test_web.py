@@ -272,6 +272,24 @@ def test_limits_token_and_host(app, store):
     assert guarded.get("/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
 
 
+def test_images_and_manuscripts_are_named_as_such_not_read(app):
+    """A folder dropped whole brings a figure and the manuscript: a .png was "not UTF-8 text …
+    looks like UTF-16" and a .docx "an archive: unpack it"."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    png, jpeg = b"\x89PNG\r\n\x1a\n" + bytes(40), b"\xff\xd8\xff\xe0"
+    reply = _upload(client, _token(client), (png, "fig1.png"),
+                    (docx.getvalue(), "manuscript.docx"), (jpeg, "photo.jpg"))  # fmt: skip
+    said = _said(client, reply)
+    reads = "not a kind of file the app reads (see the formats listed under the upload box)"
+    assert f"fig1.png: an image: {reads}" in said and f"photo.jpg: an image: {reads}" in said
+    assert f"manuscript.docx: a text document (.docx): {reads}" in said
+    assert "UTF-16" not in said and "unpack" not in said and not _rows(client)
+
+
 def test_hostile_upload_is_refused_as_on_the_command_line(app):
     flask_app, workspace = app
     client = flask_app.test_client()

@@ -78,16 +78,26 @@ _FOR_THE_PAGE = (
     (re.compile(r"or given with --journal"), "or uploaded with the articles"),
 )
 _ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"BZh")
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
+# Manuscripts come in a dropped folder with the metadata: by name, since a .docx is a zip and a
+# .doc has the .xls's first bytes.
+_DOCUMENTS = (".doc", ".docx", ".odt", ".rtf")
+_NOT_READ = "not a kind of file the app reads (see the formats listed under the upload box)"
 
 
 def _not_an_input(path: Path, own: str) -> str | None:
-    """Why a file is not read at all (an archive, an old Excel file), instead of the reader's
-    'not UTF-8 text … looks like UTF-16' of a file it took for text."""
+    """Why a file is not read at all (an archive, an old Excel file, an image, a manuscript),
+    instead of the reader's 'not UTF-8 text … looks like UTF-16' of a file it took for text."""
     with path.open("rb") as file:
-        head = file.read(8)
+        head = file.read(12)
+    suffix = path.suffix.lower()
+    if suffix in _DOCUMENTS:
+        return f"{own}: a text document ({suffix}): {_NOT_READ}"
+    if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return f"{own}: an image: {_NOT_READ}"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return f"{own}: an old Excel (.xls) file: save it as .xlsx or CSV and upload that"
-    if head.startswith(_ARCHIVE_MAGIC) and path.suffix.lower() != ".xlsx":  # (.xlsx is a zip)
+    if head.startswith(_ARCHIVE_MAGIC) and suffix != ".xlsx":  # (.xlsx is a zip)
         return (f"{own}: an archive: the app reads the files themselves, so unpack it and "
                 "upload the files in it")  # fmt: skip
     return None
