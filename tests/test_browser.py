@@ -2,7 +2,8 @@
 
 One browser and one ``jatsconv serve`` for the whole module (CI runs the suite twice on two
 cores). The journeys are an editor's: upload the seed sample and the OJS export, read the rows,
-open a preview, fix a broken field in the form and see the row turn valid, download the zip.
+open a preview, fix a broken field in the form and see the row turn valid, download the zip;
+drop files and a folder on the upload box (a second app, with small limits, for those).
 Screenshots of the previews (seed, bilingual) and of the main page are written to
 ``artifacts/screenshots/`` (``$JATSCONV_ARTIFACTS`` overrides it); the README shows the first
 two, copied to ``docs/screenshots/``.
@@ -82,10 +83,9 @@ def browser() -> Iterator[object]:
     shutil.rmtree(profile, ignore_errors=True)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _serve(*options: str) -> Iterator[str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "converter", "serve", "--port", "0"],
+        [sys.executable, "-m", "converter", "serve", "--port", "0", *options],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -99,6 +99,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    yield from _serve()
+
+
+@pytest.fixture(scope="module")
+def small_server() -> Iterator[str]:
+    """An app with small limits, which the upload box reads from the page."""
+    yield from _serve("--max-files", "3", "--max-file-mb", "1", "--max-upload-mb", "2")
 
 
 @pytest.fixture(scope="module")
@@ -359,3 +370,170 @@ def test_a_very_long_word_does_not_widen_the_list(page, server, tmp_path):
     )
     _upload(page, server, long, SEED_JOURNAL)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+# ------------------------------------------------------------------- the upload box: drops
+# Files are dropped as Playwright documents it: drag events dispatched on the box with a
+# DataTransfer made in the page that holds File objects.
+
+_MAKE_TRANSFER = """files => {
+    const transfer = new DataTransfer();
+    for (const f of files) {
+        const body = f.size !== undefined ? new Uint8Array(f.size)
+            : f.bytes !== undefined ? new Uint8Array(f.bytes) : f.text;
+        transfer.items.add(new File([body], f.name));
+    }
+    return transfer;
+}"""
+
+
+def _files(*items: tuple[str, str | bytes | int]) -> list[dict[str, object]]:
+    """Files for the page: (name, text), (name, bytes) or (name, a size in bytes of zeros)."""
+    return [
+        {"name": name, "size": body} if isinstance(body, int)
+        else {"name": name, "bytes": list(body)} if isinstance(body, bytes)
+        else {"name": name, "text": body}
+        for name, body in items
+    ]  # fmt: skip
+
+
+def _drag_and_drop(page, files: list[dict[str, object]]) -> None:
+    """Drag files over the page, then over the box (checking what it shows), and drop them."""
+    transfer = page.evaluate_handle(_MAKE_TRANSFER, files)
+    page.dispatch_event("h2 >> nth=0", "dragenter", {"dataTransfer": transfer})
+    page.dispatch_event("h2 >> nth=0", "dragover", {"dataTransfer": transfer})
+    assert page.get_by_text("Drop them on this box").is_visible()
+    page.dispatch_event("label.drop", "dragenter", {"dataTransfer": transfer})
+    page.dispatch_event("label.drop", "dragover", {"dataTransfer": transfer})
+    assert page.get_by_text("Release to choose these files").is_visible()
+    page.dispatch_event("label.drop", "drop", {"dataTransfer": transfer})
+    assert not page.get_by_text("Release to choose these files").is_visible()
+
+
+def _said_by_the_box(page) -> str:
+    status = page.get_by_role("status")
+    status.locator("p").wait_for()
+    return status.inner_text()
+
+
+def _chosen(page) -> list[str]:
+    """The files the upload box's file input holds, found by its label as a screen reader
+    would name it."""
+    box = page.get_by_label("Drop files or a folder here, or choose them")
+    return box.evaluate("input => Array.from(input.files, f => f.name)")
+
+
+def test_files_dropped_on_the_box_are_taken_as_chosen(browser, small_server):
+    """Dropping files worked only on the bare file input, with no feedback. Now the box takes
+    them, marked while files are dragged; a file over the app's size limit (read from the
+    page: 1 MB here) is said at once in the app's words, left out, and said again with the
+    upload's messages; a file of the wrong kind is said by the app, as when chosen."""
+    page = browser.new_page()
+    try:
+        page.goto(small_server)
+        files = _files(
+            ("streltsov-110.yaml", SEED.read_text(encoding="utf-8")),
+            ("journal.yaml", SEED_JOURNAL.read_text(encoding="utf-8")),
+            ("scan.pdf", 1024 * 1024 + 1),
+            ("photo.png", b"\x89PNG\r\n\x1a\n"),
+        )
+        _drag_and_drop(page, files)
+        said = _said_by_the_box(page)
+        assert said.startswith("3 files chosen: streltsov-110.yaml, journal.yaml, photo.png")
+        assert "scan.pdf: larger than 1 MB: not read" in said
+        assert _chosen(page) == ["streltsov-110.yaml", "journal.yaml", "photo.png"]
+        page.click("form#upload button[type=submit]")
+        page.wait_for_load_state()
+        messages = page.locator("ul.messages").inner_text()
+        assert "scan.pdf: larger than 1 MB: not read" in messages
+        assert "photo.png: an image: not a kind of file the app reads" in messages
+        assert _row(page, "streltsov-110.yaml").locator(".status").inner_text() == "valid"
+
+        # Choosing the same files says the same, in the same place.
+        page.set_input_files("input[name=files]", [
+            {"name": "scan.pdf", "mimeType": "application/pdf", "buffer": bytes(1024 * 1024 + 1)},
+            {"name": "a.yaml", "mimeType": "text/yaml", "buffer": b"title: x"},
+        ])  # fmt: skip
+        said = _said_by_the_box(page)
+        assert said.startswith("1 file chosen: a.yaml")
+        assert "scan.pdf: larger than 1 MB: not read" in said
+        assert _chosen(page) == ["a.yaml"]
+    finally:
+        page.close()
+
+
+def test_a_drop_over_the_uploads_limits_is_said_before_uploading(browser, small_server):
+    """More files than the app takes at once (3 here), or more bytes (2 MB): said after the
+    drop in the words of the page the app would answer with."""
+    page = browser.new_page()
+    try:
+        page.goto(small_server)
+        _drag_and_drop(page, _files(*((f"a{i}.yaml", "title: x") for i in range(4))))
+        assert "too many files in one upload (4; the limit is 3)" in _said_by_the_box(page)
+        _drag_and_drop(page, _files(*((f"p{i}.pdf", 900 * 1024) for i in range(3))))
+        said = _said_by_the_box(page)
+        assert "The upload is larger than 2 MB: upload fewer or smaller files." in said
+        assert "too many files" not in said
+    finally:
+        page.close()
+
+
+# Chromium gives a script's DataTransfer no folders, so the folder is given here the way the
+# browser gives a dropped one: entries (webkitGetAsEntry) read in batches.
+_FOLDER = """files => {
+    const file = f => ({isFile: true, isDirectory: false, name: f.path.split("/").pop(),
+                        fullPath: "/" + f.path, file: ok => ok(new File([f.text], f.name))});
+    const folder = (path, children) => ({isFile: false, isDirectory: true,
+        name: path.split("/").pop(), fullPath: "/" + path, createReader: () => {
+            let batches = [children.slice(0, 2), children.slice(2), []];
+            return {readEntries: ok => ok(batches.shift())};
+        }});
+    const inSub = files.filter(f => f.path.startsWith("issue/sub/")).map(file);
+    const top = files.filter(f => !f.path.startsWith("issue/sub/")).map(file);
+    const issue = folder("issue", [...top, folder("issue/sub", inSub)]);
+    DataTransferItem.prototype.webkitGetAsEntry = function () { return issue; };
+}"""
+
+
+def test_a_dropped_folder_gives_its_files(browser, small_server):
+    """A folder dropped on the box: its files, its subfolders' too, are chosen; a hidden file
+    (.DS_Store) is left out and said; a manuscript in it is said by the app."""
+    page = browser.new_page()
+    try:
+        page.goto(small_server)
+        files = [
+            {"path": "issue/streltsov-110.yaml", "name": "streltsov-110.yaml",
+             "text": SEED.read_text(encoding="utf-8")},
+            {"path": "issue/.DS_Store", "name": ".DS_Store", "text": "\u0000"},
+            {"path": "issue/journal.yaml", "name": "journal.yaml",
+             "text": SEED_JOURNAL.read_text(encoding="utf-8")},
+            {"path": "issue/sub/notes.docx", "name": "notes.docx", "text": "PK"},
+        ]  # fmt: skip
+        page.evaluate(_FOLDER, files)
+        _drag_and_drop(page, _files(("issue", "")))
+        said = _said_by_the_box(page)
+        assert said.startswith("3 files chosen: ")
+        assert sorted(_chosen(page)) == ["journal.yaml", "notes.docx", "streltsov-110.yaml"]
+        assert "issue/.DS_Store: a hidden file of the dropped folder: not uploaded" in said
+        page.click("form#upload button[type=submit]")
+        page.wait_for_load_state()
+        messages = page.locator("ul.messages").inner_text()
+        assert "issue/.DS_Store: a hidden file of the dropped folder: not uploaded" in messages
+        assert "notes.docx: a text document (.docx): not a kind of file the app reads" in messages
+        assert _row(page, "streltsov-110.yaml").locator(".status").inner_text() == "valid"
+    finally:
+        page.close()
+
+
+def test_the_upload_box_is_reached_by_keyboard_and_runs_the_only_script(page, server):
+    """The file input stays the control (Tab reaches it, its label names it); the page runs
+    the upload box's script and no other."""
+    page.goto(server)
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "file":
+            break
+    assert page.evaluate("document.activeElement.name") == "files"
+    label = page.evaluate("document.activeElement.labels[0].textContent")
+    assert label.startswith("Drop files or a folder here, or choose them")
+    assert page.locator("script").count() == 1

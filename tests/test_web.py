@@ -6,6 +6,8 @@ browser test would be slow to: limits, tokens, hosts, hostile metadata, clean-up
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import re
 import signal
@@ -138,10 +140,16 @@ def test_script_in_metadata_is_text_in_the_app(app):
         'en: "<script>alert(1)</script> relations"',
     )
     _upload(client, token, (text.encode(), "hostile.yaml"), (SEED_JOURNAL, "journal.yaml"))
-    index = client.get("/").text
-    assert "<script>" not in index
-    page = lxml.html.fromstring(index)
+    reply = client.get("/")
+    page = lxml.html.fromstring(reply.text)
     assert page.find_class("title")[0].text_content() == "<script>alert(1)</script> relations"
+    # The list page's one script is the upload box's, the one its policy allows (by hash).
+    [script] = page.xpath("//script")
+    own = (ROOT / "converter" / "web" / "static" / "upload.js").read_text(encoding="utf-8")
+    assert script.text == own
+    digest = base64.b64encode(hashlib.sha256(own.encode()).digest()).decode()
+    policy = reply.headers["Content-Security-Policy"]
+    assert policy.endswith(f"; script-src 'sha256-{digest}'") and "default-src 'none'" in policy
     for url in ("/article/1/preview", "/article/1/edit"):
         html = client.get(url).text
         assert not lxml.html.fromstring(html).xpath("//script")
@@ -270,6 +278,37 @@ def test_limits_token_and_host(app, store):
     guarded = create_app(workspace, {"127.0.0.1:8765"}).test_client()
     assert guarded.get("/", headers={"Host": "evil.example:8765"}).status_code == 400
     assert guarded.get("/", headers={"Host": "127.0.0.1:8765"}).status_code == 200
+
+
+def test_the_upload_box_is_given_the_apps_limits_and_words(app):
+    """The upload box says what the app would refuse as soon as files are chosen or dropped:
+    the page gives it the limits and the app's own sentences; files it left out are said
+    again, by the app, with what the upload has to say."""
+    import json
+
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    page = lxml.html.fromstring(client.get("/").text)
+    box = json.loads(page.get_element_by_id("upload").get("data-box"))
+    assert (box["maxFiles"], box["maxFileBytes"], box["maxTotalBytes"]) == (5, 200_000, 1_000_000)
+    assert box["said"]["too-big"] == "{name}: larger than 195 KB: not read"
+    assert box["said"]["too-many"] == "too many files in one upload ({count}; the limit is 5)"
+    assert box["said"]["too-large"] == ("The upload is larger than 977 KB: upload fewer or "
+                                        "smaller files.")  # fmt: skip
+    token = _token(client)
+    reply = client.post("/upload", content_type="multipart/form-data", data={
+        "_token": token, "left_out": ["too-big:scan.pdf", "hidden:issue/.DS_Store", "x:y"],
+        "files": [(io.BytesIO(SEED.read_bytes()), "streltsov-110.yaml"),
+                  (io.BytesIO(SEED_JOURNAL.read_bytes()), "journal.yaml")]})  # fmt: skip
+    said = lxml.html.fromstring(_said(client, reply)).find_class("messages")[0]
+    assert [li.text for li in said] == [
+        "scan.pdf: larger than 195 KB: not read",
+        "issue/.DS_Store: a hidden file of the dropped folder: not uploaded",
+    ]
+    assert len(_rows(client)) == 1
+    # Only files the box left out: they are said, not "choose one or more files first".
+    reply = client.post("/upload", data={"_token": token, "left_out": "too-big:scan.pdf"})
+    assert "scan.pdf: larger than 195 KB: not read" in _said(client, reply)
 
 
 def test_images_and_manuscripts_are_named_as_such_not_read(app):

@@ -2,8 +2,10 @@
 
 Safety, since metadata comes from anywhere and the app runs on an editor's machine:
 - every page is a Jinja2 template with autoescaping on (whatever a template's name), so a title
-  ``<script>alert(1)</script>`` is text; the pages hold no scripts at all and the
-  Content-Security-Policy forbids any (``script-src 'none'``) and any request to another host;
+  ``<script>alert(1)</script>`` is text; the Content-Security-Policy forbids any script
+  (``script-src`` falls back to ``default-src 'none'``) and any request to another host. The
+  one exception is the list page's upload box script (``static/upload.js``, for dropped files
+  and folders), allowed on that page alone by its hash: no other script can run there either;
 - each form carries a token of this run, and requests must name this server as their host, so
   another web site open in the browser cannot post to the app (nor reach it by DNS rebinding);
 - uploads are limited in size and count; files are parsed as on the command line.
@@ -11,11 +13,15 @@ Safety, since metadata comes from anywhere and the app runs on an editor's machi
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import secrets
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
+from markupsafe import Markup
 
 from converter.checks.profiles import PROFILES
 from converter.web.form import build_form, error_paths, languages, shows
@@ -26,12 +32,20 @@ from converter.web.workspace import (
     TempFolderError,
     Workspace,
     deposit_text,
+    left_out,
     megabytes,
+    upload_box,
 )
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
+)
+UPLOAD_SCRIPT = (Path(__file__).parent / "static" / "upload.js").read_text(encoding="utf-8")
+# The list page runs the upload box's script, and only it: allowed by the hash of its text.
+UPLOAD_PAGE_CSP = (
+    f"{CSP}; script-src 'sha256-"
+    f"{base64.b64encode(hashlib.sha256(UPLOAD_SCRIPT.encode()).digest()).decode()}'"
 )
 
 
@@ -76,7 +90,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
 
     @app.after_request
     def _headers(response: Response) -> Response:
-        response.headers["Content-Security-Policy"] = CSP
+        response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["Cache-Control"] = "no-store"
@@ -84,8 +98,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
 
     @app.errorhandler(413)
     def _too_large(_: Any) -> tuple[str, int]:
-        limit = megabytes(workspace.limits.max_total_bytes)
-        message = f"The upload is larger than {limit}: upload fewer or smaller files."
+        message = workspace.limits.too_large()
         return render_template("message.html", message=message, token=token), 413
 
     @app.errorhandler(TempFolderError)
@@ -104,20 +117,23 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         return render_template("message.html", message=message, token=token), 500
 
     @app.get("/")
-    def index() -> str:
+    def index() -> Response:
         messages = notes.pop(request.args.get("note", ""), [])
-        return render_template(
+        page = render_template(
             "index.html",
             rows=list(workspace.rows.values()),
             profiles=sorted(PROFILES),
             chosen=workspace.profiles,
             formats=FORMATS,
             limits=workspace.limits,
+            box=upload_box(workspace.limits),
+            script=Markup(UPLOAD_SCRIPT),  # (its own text: the hash allows exactly that)
             messages=messages,
             deposit=deposit_text(),
             dtd=workspace.grammars is not None,
             token=token,
         )
+        return Response(page, headers={"Content-Security-Policy": UPLOAD_PAGE_CSP})
 
     @app.post("/upload")
     def upload() -> Any:
@@ -126,9 +142,16 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             for item in request.files.getlist("files")
             if item.filename
         ]
+        # Files the upload box left out (over the size limit, hidden in a dropped folder) are
+        # said again here, with what the upload itself has to say.
+        said = []
+        for item in request.form.getlist("left_out"):  # "too-big:big.pdf"
+            why, _, name = item.partition(":")
+            if line := left_out(why, name, workspace.limits):
+                said.append(line)
         if not files:
-            return _back(["choose one or more files first"])
-        return _back(workspace.add_upload(files))
+            return _back(said or ["choose one or more files first"])
+        return _back(said + workspace.add_upload(files))
 
     @app.post("/profiles")
     def profiles() -> Any:

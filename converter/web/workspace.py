@@ -137,6 +137,50 @@ class Limits:
     max_file_bytes: int = 20 * 1024 * 1024
     max_total_bytes: int = 100 * 1024 * 1024
 
+    # What the app says of an upload over a limit: here, and (with ``{name}`` and ``{count}``
+    # filled in) by the upload box as soon as files are chosen or dropped, in the same words.
+    def too_big(self, name: str) -> str:
+        return f"{name}: larger than {megabytes(self.max_file_bytes)}: not read"
+
+    def too_many(self, count: int | str) -> str:
+        return f"too many files in one upload ({count}; the limit is {self.max_files})"
+
+    def too_large(self) -> str:
+        limit = megabytes(self.max_total_bytes)
+        return f"The upload is larger than {limit}: upload fewer or smaller files."
+
+
+# Files the upload box leaves out of an upload, by why (besides those over the size limit).
+LEFT_OUT = {
+    "hidden": "{name}: a hidden file of the dropped folder: not uploaded",
+    "unread": "{name}: the browser could not read it from the dropped folder: not uploaded",
+}
+
+
+def left_out(why: str, name: str, limits: Limits) -> str | None:
+    """What the app says of a file the upload box left out (``why``: too-big, hidden, unread);
+    None for a reason it does not give."""
+    if why == "too-big":
+        return limits.too_big(name)
+    template = LEFT_OUT.get(why)
+    return template.replace("{name}", name) if template else None
+
+
+def upload_box(limits: Limits) -> dict[str, Any]:
+    """What the upload box checks a choice or a drop against: the limits, and the app's words
+    for a file over them or left out (``{name}``, ``{count}`` filled in by the box)."""
+    return {
+        "maxFiles": limits.max_files,
+        "maxFileBytes": limits.max_file_bytes,
+        "maxTotalBytes": limits.max_total_bytes,
+        "said": {
+            "too-big": limits.too_big("{name}"),
+            "too-many": limits.too_many("{count}"),
+            "too-large": limits.too_large(),
+            **LEFT_OUT,
+        },
+    }
+
 
 @dataclass(slots=True)
 class Say:
@@ -247,8 +291,7 @@ class Workspace:
         """
         notes: list[str] = []
         if len(files) > self.limits.max_files:
-            return [f"too many files in one upload ({len(files)}; the limit is "
-                    f"{self.limits.max_files})"]  # fmt: skip
+            return [self.limits.too_many(len(files))]
         with self._lock:
             self._uploads += 1
             folder = self.root / f"upload-{self._uploads}"
@@ -262,8 +305,7 @@ class Workspace:
                     if not clean:
                         continue
                     if len(data) > self.limits.max_file_bytes:
-                        limit = megabytes(self.limits.max_file_bytes)
-                        notes.append(f"{own}: larger than {limit}: not read")
+                        notes.append(self.limits.too_big(own))
                         continue
                     if own.lower() in given:
                         notes.append(f"{own}: given twice in one upload: the first one is used")
