@@ -27,7 +27,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from converter.errors import InputError
+from converter.errors import InputError, OutputError, output_error
 from converter.userdirs import user_cache
 
 ENV_VAR = "JATSCONV_CONFIG"
@@ -60,8 +60,17 @@ def load_config() -> dict[str, Any]:
 
 
 def state_dir() -> Path:
-    """Where the converter keeps state between runs (the last Crossref timestamp).
+    """Where the converter keeps state between runs (the last Crossref timestamp, the log of
+    deposits).
 
     ``$JATSCONV_STATE_DIR``, else ``$XDG_CACHE_HOME/jats-converter/state``.
     """
     return user_cache("state", "JATSCONV_STATE_DIR")
+
+
+def state_error(exc: OSError, doing: str) -> OutputError:
+    """The one line (exit 73) for a state folder that cannot be made or written (a service
+    account's home, a file where the folder would be): the folder, what could not be done
+    (``doing``: "keep the log of deposits"), and how to name another folder."""
+    hint = "set JATSCONV_STATE_DIR to a folder that can be written"
+    return output_error(state_dir(), exc, f"{doing} ({hint})")

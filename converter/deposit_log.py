@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from converter.config import state_dir
+from converter.config import state_dir, state_error
 from converter.redaction import redact
 
 LOG_NAME = "deposits.jsonl"
@@ -65,22 +65,41 @@ def _locked() -> Iterator[Path]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def _append(text: str) -> None:
+    """Append ``text`` to the log under its lock; ``OutputError`` (one line, exit 73) when the
+    state folder or the log cannot be written."""
+    try:
+        with _locked() as path, open(path, "a", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise state_error(exc, "keep the log of deposits") from None
+
+
+def check_writable() -> None:
+    """``OutputError`` now if the log cannot be written. A deposit command asks before it
+    sends anything: a submission the log cannot hold is one ``deposit status`` cannot follow,
+    and a run that stopped after sending would leave the user not knowing what was taken."""
+    _append("")
+
+
 def record(entry: Entry) -> None:
     """Append the entry's current state to the log."""
     entry.updated = now()
     # Redacted by construction: a service's reply quoted in ``outcome`` may echo a credential.
-    line = redact(json.dumps(entry.as_dict(), ensure_ascii=False)) + "\n"
-    with _locked() as path, open(path, "a", encoding="utf-8") as stream:
-        stream.write(line)
+    _append(redact(json.dumps(entry.as_dict(), ensure_ascii=False)) + "\n")
 
 
 def entries() -> list[Entry]:
-    """Every submission, latest state, in the order first sent (unreadable lines skipped)."""
+    """Every submission, latest state, in the order first sent (unreadable lines skipped).
+    No log (nor a folder where it would be) is an empty one; a log that cannot be read is
+    ``OutputError``, as one that cannot be written."""
     path = log_path()
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
+    except OSError as exc:
+        raise state_error(exc, "read the log of deposits") from None
     latest: dict[tuple[str, ...], Entry] = {}
     names = set(Entry.__dataclass_fields__)
     for number, line in enumerate(text.splitlines()):

@@ -10,6 +10,7 @@ import email.parser
 import email.policy
 import json
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -559,3 +560,72 @@ def test_a_named_schema_that_is_not_there_exits_4(service, files, run, tmp_path:
                  "--crossref-schema", tmp_path / "nowhere", "--dry-run")  # fmt: skip
     assert result.code == 4 and "no crossref5.3.1.xsd in" in result.err
     assert state.requests == []
+
+
+# ------------------------------------------------------------------ the state folder
+
+
+def _unwritable_states(tmp_path: Path) -> list[Path]:
+    """State folders that cannot be made: one where a file is, one inside a file (a service
+    account's home that is not a folder). Read-only folders say "permission denied" the same
+    way, which tests run as root cannot show."""
+    home = tmp_path / "home"
+    home.write_text("a file where folders would be\n", encoding="ascii")
+    return [home, home / "state"]
+
+
+def test_unwritable_state_folder_stops_a_deposit_before_sending(
+    service, files, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The log of deposits cannot be kept: one line naming the folder and how to name another,
+    exit 73 as Crossref output gives, and nothing sent that 'deposit status' could not follow
+    (it was an internal error, after the file had been sent)."""
+    state, base = service
+    for folder in _unwritable_states(tmp_path):
+        monkeypatch.setenv("JATSCONV_STATE_DIR", str(folder))
+        reason = "file exists" if folder.is_file() else "not a directory"
+        line = (
+            f"jatsconv: {folder}: cannot keep the log of deposits (set JATSCONV_STATE_DIR to "
+            f"a folder that can be written): {reason}"
+        )
+        for command, path in (("crossref", files["crossref"]), ("doaj", files["doaj"])):
+            result = run("deposit", command, path, "--endpoint", base, *FAST)
+            assert (result.code, result.err.splitlines(), result.out) == (73, [line], "")
+        result = run("deposit", "status", UPLOAD, "--service", "doaj", "--endpoint", base)
+        assert (result.code, result.err.splitlines()) == (73, [line])
+        # Nothing to ask about: no log, said as an empty one.
+        result = run("deposit", "status")
+        assert result.code == 0 and "no deposits pending (0 in the local log" in result.out
+    assert state.requests == []
+
+
+def test_state_folder_lost_after_sending_names_the_submission(
+    service, files, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state folder that stops being writable once the file was sent (a disk that filled
+    up): one line, exit 73, naming the file and the id the service gave it, to ask about."""
+    from converter.commands import deposit as command
+
+    state, base = service
+    folder = tmp_path / "state"
+    send = command.deposit_crossref
+
+    def send_then_lose_the_folder(*args: object, **kwargs: object) -> object:
+        attempt = send(*args, **kwargs)  # type: ignore[arg-type]
+        for item in folder.iterdir():
+            item.unlink()
+        folder.rmdir()
+        folder.write_text("not a folder any more\n", encoding="ascii")
+        return attempt
+
+    monkeypatch.setattr(command, "deposit_crossref", send_then_lose_the_folder)
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
+    assert len(state.requests) == 1
+    batch_id = re.search(rb"<doi_batch_id>(.*?)</doi_batch_id>", files["crossref"].read_bytes())
+    assert batch_id is not None
+    assert result.code == 73, result.err
+    assert result.err.splitlines() == [
+        f"jatsconv: {files['crossref']}: sent (Crossref doi_batch_id {batch_id[1].decode()}), "
+        f"not logged: {folder}: cannot keep the log of deposits (set JATSCONV_STATE_DIR to a "
+        "folder that can be written): file exists"
+    ]

@@ -51,6 +51,7 @@ from converter.errors import (
     EXIT_OK,
     EXIT_PENDING,
     InputError,
+    OutputError,
 )
 from converter.xsd import SCHEMAS, load_schema, schema_folder, schema_problems
 
@@ -252,7 +253,13 @@ def _log_sent(attempt: Attempt, service: str, status_url: str, issns: list[list[
     )
     if not attempt.submission:
         entry.state, entry.succeeded = "failed", False
-    deposit_log.record(entry)
+    try:
+        deposit_log.record(entry)
+    except OutputError as exc:  # writable when checked, not now (a disk that filled up)
+        if not attempt.submission:
+            raise
+        label = f"{_NAMES[service]} {_ID_NAMES[service]} {attempt.submission}"
+        raise OutputError(f"{attempt.file}: sent ({label}), not logged: {exc}") from None
 
 
 def _log_outcome(entry: deposit_log.Entry, outcome: Outcome, timed_out: bool) -> None:
@@ -431,6 +438,7 @@ def deposit_crossref_command(
         _dry_run(checked, url, "operation=doMDUpload", creds, "crossref")
     _stop_if_invalid(checked, "Crossref")
     credentials = crossref_credentials()
+    deposit_log.check_writable()  # nothing sent that the log cannot hold
     transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
     results = [deposit_crossref(p, url, credentials, transport) for p in files]
     result_url = crossref_result_url(url)
@@ -473,6 +481,7 @@ def deposit_doaj_command(
         _dry_run(checked, url, "JSON, DOAJ API v4", key, "doaj")
     _stop_if_invalid(checked, "DOAJ")
     api_key = doaj_api_key()
+    deposit_log.check_writable()  # nothing sent that the log cannot hold
     transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
     results = [deposit_doaj(p, url, api_key, transport) for p in files]
     status_urls = [doaj_status_url(url, r.submission or "") for r in results]
@@ -536,6 +545,7 @@ def deposit_status_command(
             else:
                 click.echo(f"no deposits pending ({total} in the local log; --list shows them)")
             sys.exit(EXIT_OK)
+    deposit_log.check_writable()  # each answer is logged: asked for nothing when it cannot be
     transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
     outcomes = []
     payload = []

@@ -19,8 +19,8 @@ import pycountry
 
 from converter import model, relations
 from converter.atomic import write_atomic
-from converter.config import config_path, load_config, state_dir
-from converter.errors import InputError, output_error
+from converter.config import config_path, load_config, state_dir, state_error
+from converter.errors import InputError
 from converter.inline import parse_inline, plain_text
 from converter.options import Options, Output
 from converter.text import split_reference_author
@@ -71,12 +71,7 @@ def next_timestamp(now: dt.datetime | None = None) -> int:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
     except OSError as exc:
-        raise output_error(
-            folder,
-            exc,
-            "keep the last Crossref deposit timestamp "
-            "(set JATSCONV_STATE_DIR to a folder that can be written)",
-        ) from None
+        raise state_error(exc, "keep the last Crossref deposit timestamp") from None
     return value
 
 
