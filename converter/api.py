@@ -20,6 +20,7 @@ from converter.atomic import sweep_stale, write_atomic
 from converter.enrich import enriched
 from converter.errors import OUTPUT_ERRNOS, InputError, output_error
 from converter.grammars import Grammars, get_grammars
+from converter.lru import Lru
 from converter.model import Article, Journal
 from converter.naming import fit_name
 from converter.notices import notice, strict_problems, summary
@@ -260,7 +261,12 @@ def check_output_folder(folder: Path) -> None:
             raise output_error(folder, error, "create the output folder")
 
 
-_swept: set[Path] = set()
+FOLDERS_SWEPT_KEPT = 512
+"""Output folders remembered as swept (the most recently written): a folder forgotten is only
+swept again, at its next write (a directory listing), so a service writing into a new folder
+per upload for years holds no more than these."""
+
+_swept: Lru[Path, bool] = Lru(FOLDERS_SWEPT_KEPT)
 
 
 def write_output(target: Path, data: bytes) -> None:
@@ -272,8 +278,8 @@ def write_output(target: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise output_error(folder, exc, "create the output folder") from None
-    if folder not in _swept:
-        _swept.add(folder)
+    if _swept.get(folder) is None:
+        _swept.put(folder, True)
         sweep_stale([folder])
     try:
         write_atomic(target, data)

@@ -19,6 +19,7 @@ from converter.dtd_sources import missing_dtd_message
 from converter.dtd_subset import declaration_message, internal_subset, merged_dtd, refusal
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
 from converter.grammars import Grammars, get_grammars, load_dtd
+from converter.lru import Lru
 from converter.messages import article_without_front, dtd_message, syntax_message, what_is
 
 # The DOCTYPE assumed for a file that has none, by its dtd-version attribute.
@@ -139,7 +140,7 @@ def _undeclared_entities(tree: etree._ElementTree, dtd: etree.DTD, name: str) ->
     declared = _declared_entities.get(id(dtd))
     if declared is None or declared[0] is not dtd:
         declared = (dtd, frozenset(entity.name for entity in dtd.iterentities()))
-        _declared_entities[id(dtd)] = declared
+        _declared_entities.put(id(dtd), declared)
     return [
         Problem(name, ref.sourceline or 0, 0, f"entity &{ref.name}; is not declared in the DTD")
         for ref in refs
@@ -147,8 +148,9 @@ def _undeclared_entities(tree: etree._ElementTree, dtd: etree.DTD, name: str) ->
     ]
 
 
-# id of a loaded DTD → (the DTD, the names of the general entities it declares)
-_declared_entities: dict[int, tuple[etree.DTD, frozenset[str]]] = {}
+# id of a loaded DTD → (the DTD, the names of the general entities it declares), for the DTDs
+# used last: a DTD merged with a document's own declarations is one per distinct DOCTYPE.
+_declared_entities: Lru[int, tuple[etree.DTD, frozenset[str]]] = Lru(64)
 
 
 def dtd_problems(tree: etree._ElementTree, dtd: etree.DTD, name: str) -> list[Problem]:

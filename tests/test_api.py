@@ -35,6 +35,7 @@ from converter import (
     validate_bytes,
     validate_file,
 )
+from converter.atomic import STALE_AGE, TEMP_SUFFIX
 from converter.readers import ReadContext
 
 JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
@@ -229,6 +230,71 @@ def test_render_writes_other_formats_in_memory(run, tmp_path: Path) -> None:
         output = render(article, Options(target=target))
         assert output.valid and output.suffix == suffix
         assert output.data == (tmp_path / f"streltsov-6{suffix}").read_bytes()
+
+
+# ------------------------------------------------------------ a long-running service
+
+JOURNAL_TEXT = "title: {{en: {title}}}\nissn: {{electronic: 2658-6789}}\n"
+ARTICLE_TEXT = (
+    "title: {en: A title}\nauthors:\n  - name: {surname: Ivanova}\npublished: {collection: 2020}\n"
+)
+
+
+def _journal_title(article: Path) -> str:
+    """The journal title the JATS of ``article`` carries."""
+    data = to_jats(load_article(article)).data.decode()
+    return re.search(r"<journal-title>(.*?)</journal-title>", data).group(1)  # type: ignore[union-attr]
+
+
+def test_journal_files_kept_are_bounded_and_a_changed_one_is_read_again(tmp_path: Path) -> None:
+    """A service converting for many journals keeps at most ``JOURNAL_FILES_KEPT`` journal
+    files read, not one per journal it ever met; a journal forgotten, or changed on disk (even
+    rewritten within the same clock tick, or replaced by a rename), is read again."""
+    from converter.readers.native import JOURNAL_FILES_KEPT, _default_cache
+
+    articles = []
+    for n in range(JOURNAL_FILES_KEPT + 40):
+        folder = tmp_path / f"journal-{n}"
+        folder.mkdir()
+        (folder / "journal.yaml").write_text(JOURNAL_TEXT.format(title=f"Journal {n:03}"), "utf-8")
+        (folder / "a.yaml").write_text(ARTICLE_TEXT, "utf-8")
+        articles.append(folder / "a.yaml")
+        assert load_article(articles[-1]).journal.title["en"] == f"Journal {n:03}"  # type: ignore[union-attr]
+        assert len(_default_cache.files) <= JOURNAL_FILES_KEPT
+    assert len(_default_cache.files) == JOURNAL_FILES_KEPT
+    assert _journal_title(articles[0]) == "Journal 000"  # forgotten, read again
+    # Rewritten in place, same size, its modification time put back: read again.
+    journal = articles[0].parent / "journal.yaml"
+    before = journal.stat()
+    journal.write_text(JOURNAL_TEXT.format(title="Journal AAA"), "utf-8")
+    os.utime(journal, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert journal.stat().st_size == before.st_size
+    assert _journal_title(articles[0]) == "Journal AAA"
+    # Replaced by a rename (an editor's or an atomic save), again with the old time.
+    replacement = journal.with_name("journal.new")
+    replacement.write_text(JOURNAL_TEXT.format(title="Journal BBB"), "utf-8")
+    os.utime(replacement, ns=(before.st_atime_ns, before.st_mtime_ns))
+    replacement.replace(journal)
+    assert _journal_title(articles[0]) == "Journal BBB"
+
+
+def test_output_folders_remembered_are_bounded(tmp_path: Path) -> None:
+    """A service writing each upload's outputs into a folder of its own remembers at most
+    ``FOLDERS_SWEPT_KEPT`` folders as swept; a folder it forgot is swept again at its next
+    write: another run's left-over temporary file there is removed."""
+    from converter import api
+
+    first = tmp_path / "upload-0"
+    for n in range(api.FOLDERS_SWEPT_KEPT + 20):
+        api.write_output(tmp_path / f"upload-{n}" / "a.xml", b"<article/>")
+        assert len(api._swept) <= api.FOLDERS_SWEPT_KEPT
+    assert len(api._swept) == api.FOLDERS_SWEPT_KEPT
+    left = first / f".a.xml.abcd1234.0ther0st-123-1{TEMP_SUFFIX}"
+    left.write_text("half an output")
+    then = os.stat(left).st_mtime - STALE_AGE - 60
+    os.utime(left, (then, then))
+    api.write_output(first / "b.xml", b"<article/>")
+    assert sorted(p.name for p in first.iterdir()) == ["a.xml", "b.xml"]
 
 
 # ------------------------------------------------------------------------ the README

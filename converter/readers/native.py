@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from converter import model as article_model
 from converter.errors import InputError
+from converter.lru import Lru
 from converter.model import Article, Journal
 
 JOURNAL_FILE_NAMES = ("journal.yaml", "journal.yml", "journal.json")
@@ -876,23 +877,34 @@ def journal_from_data(data: dict[str, Any], name: str, prefix: str = "") -> Jour
         raise InputError(name, validation_problems(exc, prefix, Journal)) from None
 
 
+JOURNAL_FILES_KEPT = 128
+"""Journal files a cache keeps read (the most recently used): a service converting for many
+journals reads a journal file it forgot again (~1 ms), and never holds more than these."""
+
+
 class JournalCache:
-    """Journal files read once per process (a batch of 10,000 articles shares one)."""
+    """Journal files read once per process (a batch of 10,000 articles shares one), each read
+    again when it changed: ``files`` maps a file's real path to its stamp when read and its
+    journal, for the ``JOURNAL_FILES_KEPT`` files used last."""
 
     def __init__(self) -> None:
-        self._by_path: dict[tuple[str, float], Journal] = {}
+        self.files: Lru[str, tuple[tuple[int, ...], Journal]] = Lru(JOURNAL_FILES_KEPT)
 
     def load(self, path: str | os.PathLike[str]) -> Journal:
         path = Path(path)  # (a path given as text, from a caller of the API)
         resolved = self.resolve(path)
         try:
-            key = (str(resolved), resolved.stat().st_mtime)
+            found = resolved.stat()
         except OSError as exc:
             raise InputError(str(path), [f"cannot read journal file: {exc.strerror}"]) from None
-        journal = self._by_path.get(key)
-        if journal is None:
-            journal = journal_from_data(read_data(path), str(path))
-            self._by_path[key] = journal
+        # Changed, whatever the clock's resolution: written in place (modification and
+        # change times, size) or replaced by a rename, as editors and atomic writers save.
+        stamp = (found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino)
+        kept = self.files.get(str(resolved))
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        journal = journal_from_data(read_data(path), str(path))
+        self.files.put(str(resolved), (stamp, journal))
         return journal
 
     def resolve(self, path: Path) -> Path:
