@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from converter.atomic import sweep_stale, write_atomic
 from converter.enrich import enriched
 from converter.errors import OUTPUT_ERRNOS, InputError, output_error
-from converter.grammars import Grammars, get_grammars
+from converter.grammars import GrammarsArg, as_grammars, get_grammars
 from converter.lru import Lru
 from converter.model import Article, Journal
 from converter.naming import fit_name
@@ -123,14 +123,15 @@ def to_jats(
     *,
     version: JatsVersion = "1.4",
     tag_set: TagSet = "publishing",
-    grammars: Grammars | None = None,
+    grammars: GrammarsArg = None,
     name: str = "output.xml",
 ) -> Output:
-    """Render one article as JATS, DTD-validated when ``grammars`` is given (without it,
-    ``Output.valid`` only says the writer found nothing wrong). Nothing is written to disk.
+    """Render one article as JATS, DTD-validated when ``grammars`` (a ``Grammars``, or the
+    path of its folder) is given (without it, ``Output.valid`` only says the writer found
+    nothing wrong). Nothing is written to disk.
     Raises ``InputError`` (an article without its journal), ``SetupError`` (grammars not
     installed) or ``ValueError`` (a version or tag set it does not know)."""
-    options = Options(version=version, tag_set=tag_set, grammars=grammars)
+    options = Options(version=version, tag_set=tag_set, grammars=as_grammars(grammars))
     return render(article, options, name)
 
 

@@ -53,11 +53,20 @@ def default_dir() -> Path:
     return user_cache("dtds", ENV_VAR)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Grammars:
-    """An installed set of DTDs: a folder holding ``catalog.xml``."""
+    """An installed set of DTDs: a folder holding ``catalog.xml``. The folder may be given as
+    text or any ``os.PathLike``, as every path argument of the API may."""
 
     root: Path
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        if not isinstance(root, (str, os.PathLike)):
+            raise TypeError(
+                f"Grammars: the DTD folder is a path (str or os.PathLike), not "
+                f"{type(root).__name__}"
+            )
+        object.__setattr__(self, "root", Path(root))
 
     @property
     def catalog(self) -> Path:
@@ -141,6 +150,24 @@ def _read_catalog(catalog: str) -> dict[str, Path]:
 def get_grammars(schema_dir: str | os.PathLike[str] | None = None) -> Grammars:
     """The grammar store named by ``schema_dir`` or the default one."""
     return Grammars(Path(schema_dir).expanduser() if schema_dir else default_dir())
+
+
+GrammarsArg = Grammars | str | os.PathLike[str] | None
+"""What an API argument naming a DTD store takes: a ``Grammars``, its folder, or None."""
+
+
+def as_grammars(value: GrammarsArg, argument: str = "grammars") -> Grammars | None:
+    """The store an API argument names: a ``Grammars`` as given, a folder path (text or
+    ``os.PathLike``) as its ``Grammars``, None as None. Anything else is a ``TypeError`` naming
+    ``argument``, not an ``AttributeError`` from deep inside a writer."""
+    if value is None or isinstance(value, Grammars):
+        return value
+    if isinstance(value, (str, os.PathLike)):
+        return Grammars(Path(value).expanduser())
+    raise TypeError(
+        f"{argument}: expected a Grammars (get_grammars()) or the path of its folder, not "
+        f"{type(value).__name__}"
+    )
 
 
 # ------------------------------------------------------------------------- installing

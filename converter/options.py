@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from converter.grammars import Grammars
+from converter.grammars import Grammars, as_grammars
 from converter.validation import Problem
 
 JatsVersion = Literal["1.4", "1.3"]
@@ -24,6 +24,10 @@ class Options:
     profiles: tuple[str, ...] = ()  # service profiles checked while converting
     strict: bool = False  # a reader's "data dropped" warning fails the article (lossless runs)
     doaj_language: str | None = None  # DOAJ output: language of the first title and abstract
+
+    def __post_init__(self) -> None:
+        # ``grammars`` may be given as the DTD folder's path, as every path of the API may.
+        object.__setattr__(self, "grammars", as_grammars(self.grammars, "Options.grammars"))
 
     def key(self) -> str:
         """What identifies these options in an up-to-date check (grammar folder excluded)."""

@@ -18,7 +18,7 @@ from lxml import etree
 from converter.dtd_sources import missing_dtd_message
 from converter.dtd_subset import declaration_message, internal_subset, merged_dtd, refusal
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
-from converter.grammars import Grammars, get_grammars, load_dtd
+from converter.grammars import Grammars, GrammarsArg, as_grammars, get_grammars, load_dtd
 from converter.lru import Lru
 from converter.messages import article_without_front, dtd_message, syntax_message, what_is
 
@@ -311,15 +311,14 @@ def verdict_file(path: str | os.PathLike[str], store: Grammars) -> Verdict:
     return verdict_bytes(data, name, store)
 
 
-def validate_bytes(
-    data: bytes, name: str = "<bytes>", store: Grammars | None = None
-) -> list[Problem]:
+def validate_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None) -> list[Problem]:
     """All problems of one JATS document given as bytes (empty when valid), against the DTD
-    its DOCTYPE names in ``store`` (the installed DTDs when None); ``name`` names it in them."""
-    return verdict_bytes(data, name, store or get_grammars()).problems
+    its DOCTYPE names in ``store`` (a ``Grammars`` or its folder; the installed DTDs when
+    None); ``name`` names it in them."""
+    return verdict_bytes(data, name, as_grammars(store, "store") or get_grammars()).problems
 
 
-def validate_file(path: str | os.PathLike[str], store: Grammars | None = None) -> list[Problem]:
+def validate_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> list[Problem]:
     """All problems of one JATS file (empty when valid), as ``jatsconv validate`` finds them.
     A file that cannot be read raises ``InputError``; a store with no DTDs ``SetupError``."""
     name = str(path)

@@ -22,6 +22,7 @@ import converter
 from conftest import BILINGUAL, ROOT, SAMPLES, SEED, xmllint
 from converter import (
     Article,
+    Grammars,
     InputError,
     Journal,
     Options,
@@ -181,6 +182,35 @@ def test_validate_file_uses_the_installed_dtds(tmp_path: Path, store) -> None:
     [problem, *_] = validate_bytes(broken)
     assert str(problem).startswith("<bytes>:"), problem
     assert "<volume-x> is not allowed in <article-meta>" in problem.message
+
+
+def test_dtd_store_given_as_a_path(tmp_path: Path, store) -> None:
+    """``Grammars``, ``to_jats(grammars=)``, ``Options(grammars=)`` and ``validate_file(store=)``
+    take the DTD folder as text, as every path argument does (they raised ``AttributeError``)."""
+    article = load_article(SEED)
+    folder = str(store.root)
+    assert Grammars(folder).installed() and Grammars(folder) == Grammars(store.root)
+    output = to_jats(article, grammars=folder)
+    assert output.valid, output.problems
+    assert output.data == to_jats(article, grammars=store).data
+    written = tmp_path / "seed.xml"
+    written.write_bytes(output.data)
+    checked = xmllint(written, store.catalog)
+    assert checked.returncode == 0, checked.stderr
+    assert render(article, Options(grammars=folder)).data == output.data
+    assert validate_file(written, folder) == [] == validate_file(written, store.root)
+    # The folder given is the one used: a store that rejects every article says so.
+    rejecting = str(_rejecting_store(tmp_path / "dtds"))
+    assert not to_jats(article, grammars=rejecting).valid
+    assert not render(article, Options(grammars=Path(rejecting))).valid
+    for call in (
+        lambda: to_jats(article, grammars=True),  # type: ignore[arg-type]
+        lambda: Options(grammars=1.4),  # type: ignore[arg-type]
+        lambda: Grammars(None),  # type: ignore[arg-type]
+        lambda: validate_file(written, store=42),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(TypeError, match=r"(grammars|store|Grammars).*(path|Grammars)"):
+            call()
 
 
 # --------------------------------------------------------------- data without files
