@@ -10,8 +10,9 @@ The public API (the README's "Python API" section shows each name)::
 
 Reading without files: ``article_from_data`` (parsed data), ``read_articles`` (any format, with
 the readers' warnings); other outputs: ``render`` with ``Options(target=...)``; checking:
-``validate_file``, ``validate_bytes``. Errors: ``InputError``, ``SetupError``, ``OutputError``,
-all ``ConverterError``; the library never prints or exits.
+``validate_file``, ``validate_bytes`` (the problems), ``verdict_file``, ``verdict_bytes`` (a
+``Verdict``: valid, invalid or not checked, as ``jatsconv validate``). Errors: ``InputError``,
+``SetupError``, ``OutputError``, all ``ConverterError``; the library never prints or exits.
 
 The names are imported on first use (PEP 562 ``__getattr__``): importing ``converter`` or one of
 its small modules (``converter.errors``, the CLI's group) does not load the model, the readers
@@ -33,7 +34,14 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from converter.options import Options
     from converter.readers.base import Loaded
     from converter.readers.native import article_from_data, load_article
-    from converter.validation import Problem, validate_bytes, validate_file
+    from converter.validation import (
+        Problem,
+        Verdict,
+        validate_bytes,
+        validate_file,
+        verdict_bytes,
+        verdict_file,
+    )
 
 # Public name → the module that defines it.
 _PUBLIC = {
@@ -49,6 +57,7 @@ _PUBLIC = {
     "OutputError": "converter.errors",
     "Problem": "converter.validation",
     "SetupError": "converter.errors",
+    "Verdict": "converter.validation",
     "article_from_data": "converter.readers.native",
     "convert_file": "converter.api",
     "get_grammars": "converter.grammars",
@@ -58,6 +67,8 @@ _PUBLIC = {
     "to_jats": "converter.api",
     "validate_bytes": "converter.validation",
     "validate_file": "converter.validation",
+    "verdict_bytes": "converter.validation",
+    "verdict_file": "converter.validation",
 }
 
 __all__ = [
@@ -73,6 +84,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "SetupError",
+    "Verdict",
     "__version__",
     "article_from_data",
     "convert_file",
@@ -83,6 +95,8 @@ __all__ = [
     "to_jats",
     "validate_bytes",
     "validate_file",
+    "verdict_bytes",
+    "verdict_file",
 ]
 
 

@@ -258,15 +258,17 @@ Status = Literal["valid", "invalid", "not checked"]
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """What ``validate`` says of one file: ``valid``, ``invalid`` (the DTD rejects it) or
-    ``not checked`` (not well-formed, unreadable, an unknown DOCTYPE: exit 3; its DTD not
-    installed: exit 4)."""
+    """What ``validate`` says of one file: ``valid``, ``invalid`` (the DTD rejects it: exit 1)
+    or ``not checked`` (not well-formed, unreadable, not a JATS or NLM article, an unknown
+    DOCTYPE: exit 3; its DTD not installed: exit 4). ``problems`` say why when not valid;
+    ``exit_code`` is the code ``jatsconv validate`` exits with for this file alone."""
 
     status: Status
     problems: list[Problem]
     exit_code: int
 
     def as_dict(self, name: str) -> dict[str, object]:
+        """One item of ``jatsconv validate --json``, for the file ``name``."""
         return {
             "file": name,
             "status": self.status,
@@ -275,9 +277,18 @@ class Verdict:
         }
 
 
-def verdict_bytes(data: bytes, name: str, store: Grammars) -> Verdict:
-    """The verdict on one document given as bytes. A file that is not a JATS or NLM article
-    (YAML, a Crossref or DOAJ file, a web page …) is named, with the command that takes it."""
+def _installed(store: GrammarsArg) -> Grammars:
+    """The DTD store a caller named (a ``Grammars`` or its folder), else the installed one;
+    ``SetupError`` when it holds no DTDs, as ``jatsconv validate`` exits 4 before reading."""
+    return (as_grammars(store, "store") or get_grammars()).require()
+
+
+def verdict_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None) -> Verdict:
+    """The verdict on one document given as bytes, against the DTD its DOCTYPE names in
+    ``store`` (the installed DTDs when None); ``name`` names it in the problems. A file that
+    is not a JATS or NLM article (YAML, a Crossref or DOAJ file, a web page …) is named, with
+    the command that takes it."""
+    store = _installed(store)
     try:
         tree = parse_untrusted(data, name)
     except InvalidDeclarations as exc:
@@ -301,27 +312,34 @@ def verdict_bytes(data: bytes, name: str, store: Grammars) -> Verdict:
     return Verdict("invalid", problems, EXIT_INVALID) if problems else Verdict("valid", [], 0)
 
 
-def verdict_file(path: str | os.PathLike[str], store: Grammars) -> Verdict:
-    """The verdict on one file; an unreadable file is not checked (exit 3)."""
+def verdict_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> Verdict:
+    """The verdict on one file, as ``jatsconv validate`` gives it (``validate --json``'s
+    ``status``); an unreadable file is not checked (exit 3)."""
     name = str(path)
+    store = _installed(store)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return Verdict("not checked", [Problem(name, 0, 0, f"cannot read: {exc.strerror}")], 3)
+        return Verdict(
+            "not checked", [Problem(name, 0, 0, f"cannot read: {exc.strerror}")], EXIT_INPUT
+        )
     return verdict_bytes(data, name, store)
 
 
 def validate_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None) -> list[Problem]:
     """All problems of one JATS document given as bytes (empty when valid), against the DTD
-    its DOCTYPE names in ``store`` (a ``Grammars`` or its folder; the installed DTDs when
-    None); ``name`` names it in them."""
-    return verdict_bytes(data, name, as_grammars(store, "store") or get_grammars()).problems
+    its DOCTYPE names in ``store`` (the installed DTDs when None); ``name`` names it in them.
+    A document that could not be checked has problems too (saying why): ``verdict_bytes``
+    tells "invalid" from "not checked"."""
+    return verdict_bytes(data, name, store).problems
 
 
 def validate_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> list[Problem]:
     """All problems of one JATS file (empty when valid), as ``jatsconv validate`` finds them.
-    A file that cannot be read raises ``InputError``; a store with no DTDs ``SetupError``."""
+    A file that cannot be read raises ``InputError``; a store with no DTDs ``SetupError``. A
+    file that could not be checked has problems too: ``verdict_file`` tells which it was."""
     name = str(path)
+    store = _installed(store)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

@@ -35,6 +35,8 @@ from converter import (
     to_jats,
     validate_bytes,
     validate_file,
+    verdict_bytes,
+    verdict_file,
 )
 from converter.atomic import STALE_AGE, TEMP_SUFFIX
 from converter.readers import ReadContext
@@ -184,6 +186,52 @@ def test_validate_file_uses_the_installed_dtds(tmp_path: Path, store) -> None:
     assert "<volume-x> is not allowed in <article-meta>" in problem.message
 
 
+def test_verdict_tells_invalid_from_not_checked(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A caller tells "invalid" from "not checked" (not well-formed, not JATS, its DTD not
+    installed) as ``validate --json`` does, with the code ``validate`` exits with for that file:
+    problems alone say neither."""
+    valid = tmp_path / "valid.xml"
+    valid.write_bytes(to_jats(load_article(SEED)).data)
+    invalid = tmp_path / "invalid.xml"
+    invalid.write_bytes(
+        valid.read_bytes().replace(b"<volume>", b"<vol>").replace(b"</volume>", b"</vol>")
+    )
+    cut = tmp_path / "cut.xml"
+    cut.write_bytes(valid.read_bytes().replace(b"</article>", b""))
+    expected = {
+        valid: ("valid", 0),
+        invalid: ("invalid", 1),
+        cut: ("not checked", 3),
+        SEED: ("not checked", 3),  # an article input file, not JATS
+        tmp_path / "none.xml": ("not checked", 3),  # cannot be read
+    }
+    for path, (status, code) in expected.items():
+        verdict = verdict_file(str(path))
+        assert (verdict.status, verdict.exit_code) == (status, code), path
+        cli = run("validate", path, "--json")
+        assert cli.code == code, cli.err
+        assert json.loads(cli.out) == [verdict.as_dict(str(path))]
+        if path.exists():
+            assert verdict_bytes(path.read_bytes(), str(path)) == verdict
+            assert validate_bytes(path.read_bytes(), str(path)) == verdict.problems
+    assert verdict_file(cut).problems, "a document not checked says why"
+    # A store without the NLM 3.0 DTD: the NLM file is not checked, exit 4 (set-up), as the CLI
+    only_jats = _rejecting_store(tmp_path / "dtds")
+    verdict = verdict_file(NLM, only_jats)
+    assert (verdict.status, verdict.exit_code) == ("not checked", 4)
+    assert "not checked:" in verdict.problems[0].message
+    cli = run("validate", NLM, "--schema-dir", only_jats, "--json")
+    assert cli.code == 4
+    assert json.loads(cli.out) == [verdict.as_dict(str(NLM))]
+    # No DTDs at all: SetupError, as 'validate' exits 4 before reading anything
+    monkeypatch.setenv("JATSCONV_SCHEMA_DIR", str(tmp_path / "empty"))
+    with pytest.raises(SetupError, match="the JATS DTDs are not installed"):
+        verdict_file(cut)
+    assert run("validate", cut).code == 4
+
+
 def test_dtd_store_given_as_a_path(tmp_path: Path, store) -> None:
     """``Grammars``, ``to_jats(grammars=)``, ``Options(grammars=)`` and ``validate_file(store=)``
     take the DTD folder as text, as every path argument does (they raised ``AttributeError``)."""
@@ -199,6 +247,7 @@ def test_dtd_store_given_as_a_path(tmp_path: Path, store) -> None:
     assert checked.returncode == 0, checked.stderr
     assert render(article, Options(grammars=folder)).data == output.data
     assert validate_file(written, folder) == [] == validate_file(written, store.root)
+    assert verdict_file(written, folder).status == "valid"
     # The folder given is the one used: a store that rejects every article says so.
     rejecting = str(_rejecting_store(tmp_path / "dtds"))
     assert not to_jats(article, grammars=rejecting).valid
