@@ -11,8 +11,9 @@ The public API (the README's "Python API" section shows each name)::
 Reading without files: ``article_from_data`` (parsed data), ``read_articles`` (any format, with
 the readers' warnings); other outputs: ``render`` with ``Options(target=...)``; checking:
 ``validate_file``, ``validate_bytes`` (the problems), ``verdict_file``, ``verdict_bytes`` (a
-``Verdict``: valid, invalid or not checked, as ``jatsconv validate``). Errors: ``InputError``,
-``SetupError``, ``OutputError``, all ``ConverterError``; the library never prints or exits.
+``Verdict``: valid, invalid or not checked, as ``jatsconv validate``). Warnings are ``Notice``s
+(a ``str`` with a ``kind``). Errors: ``InputError``, ``SetupError``, ``OutputError``, all
+``ConverterError``; the library never prints or exits.
 
 The names are imported on first use (PEP 562 ``__getattr__``): importing ``converter`` or one of
 its small modules (``converter.errors``, the CLI's group) does not load the model, the readers
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from converter.errors import ConverterError, InputError, OutputError, SetupError
     from converter.grammars import Grammars, get_grammars
     from converter.model import Article, Journal
+    from converter.notices import Notice
     from converter.options import Options
     from converter.readers.base import Loaded
     from converter.readers.native import article_from_data, load_article
@@ -52,6 +54,7 @@ _PUBLIC = {
     "InputError": "converter.errors",
     "Journal": "converter.model",
     "Loaded": "converter.readers.base",
+    "Notice": "converter.notices",
     "Options": "converter.options",
     "Output": "converter.api",
     "OutputError": "converter.errors",
@@ -79,6 +82,7 @@ __all__ = [
     "InputError",
     "Journal",
     "Loaded",
+    "Notice",
     "Options",
     "Output",
     "OutputError",

@@ -23,7 +23,7 @@ from converter.grammars import GrammarsArg, as_grammars, get_grammars
 from converter.lru import Lru
 from converter.model import Article, Journal
 from converter.naming import fit_name
-from converter.notices import notice, strict_problems, summary
+from converter.notices import Notice, notice, strict_problems, summary
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.readers import Loaded, ReadContext, read_source
 from converter.validation import Problem
@@ -141,14 +141,18 @@ class Conversion:
     ``output``), "invalid" (the DTD, schema or a profile rejected it: ``output`` is None unless
     ``Options.write_invalid``), "bad-input" (not read, or refused) or "skipped" (a batch's
     up-to-date output). ``problems`` are the lines ``jatsconv convert`` prints (``FILE: field:
-    message``); ``warnings`` the reader's notices, each a ``str`` with a ``kind``."""
+    message``); ``warnings`` the reader's, each a ``Notice`` (a ``str`` with a ``kind``: a
+    "data dropped" one is what ``Options(strict=True)`` refuses)."""
 
     source: str
     status: Status
     output: str | None = None
     problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # the reader's notices (kinds: notices)
+    warnings: list[Notice] = field(default_factory=list)
     removed: str | None = None  # an earlier run's output of this article, removed as stale
+
+    def __post_init__(self) -> None:
+        self.warnings = [notice(w) for w in self.warnings]  # (a plain message: data dropped)
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -160,7 +164,7 @@ class Conversion:
         if self.removed:
             data["earlier_output_removed"] = self.removed
         if self.warnings:
-            data["warnings"] = [notice(w).as_dict() for w in self.warnings]
+            data["warnings"] = [w.as_dict() for w in self.warnings]
             data["warning_summary"] = summary(self.warnings)
         return data
 
@@ -358,7 +362,8 @@ def read_articles(
     """Every article of one source file, read but not converted: any format ``convert`` reads
     (``fmt``: one of ``--from``'s names, detected when None; ``encoding`` and ``delimiter`` for
     CSV). Each ``Loaded`` holds its ``article``, or the ``problems`` that kept it from being
-    read (never raised), and the reader's ``warnings`` (each a ``str`` with a ``kind``).
+    read (never raised), and the reader's ``warnings`` (each a ``Notice``: a ``str`` with a
+    ``kind``).
     ``journal`` (a ``Journal`` or its file) overrides the one the source names or sits beside.
     """
     context = ReadContext(journal=journal, encoding=encoding, delimiter=delimiter)

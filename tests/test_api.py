@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_notices import ARTICLE as DROPPING_JATS
 
 import converter
 from conftest import BILINGUAL, ROOT, SAMPLES, SEED, xmllint
@@ -25,6 +26,8 @@ from converter import (
     Grammars,
     InputError,
     Journal,
+    Loaded,
+    Notice,
     Options,
     SetupError,
     article_from_data,
@@ -260,6 +263,29 @@ def test_dtd_store_given_as_a_path(tmp_path: Path, store) -> None:
     ):
         with pytest.raises(TypeError, match=r"(grammars|store|Grammars).*(path|Grammars)"):
             call()
+
+
+def test_warnings_are_notices_and_strict_refuses_data_dropped(tmp_path: Path) -> None:
+    """Each warning is a ``Notice``: a ``str`` with a ``kind``. The "data dropped" ones, found
+    as the README shows, are exactly what ``Options(strict=True)`` refuses."""
+    source = tmp_path / "a1.xml"
+    source.write_text(DROPPING_JATS.replace("{n}", "1"), encoding="utf-8")
+    [item] = read_articles(source)
+    assert all(isinstance(w, Notice) and isinstance(w, str) for w in item.warnings)
+    dropped = [w for w in item.warnings if w.kind == "data dropped"]
+    assert dropped == ["contrib-type 'guest' is not in the model: contributor left out"]
+    assert {w.kind for w in item.warnings} == {"data dropped", "markup simplified", "out of scope"}
+    [strict] = convert_file(source, tmp_path / "out", options=Options(strict=True))
+    assert strict.status == "bad-input"
+    assert strict.problems == [
+        f"{source}: data dropped (--strict makes this an error): {w}" for w in dropped
+    ]
+    assert [w.kind for w in strict.warnings] == [w.kind for w in item.warnings]
+    [lenient] = convert_file(source, tmp_path / "out", options=Options())
+    assert lenient.status == "converted", lenient.problems
+    # A warning a caller's own reader gives as plain text is a Notice too: data dropped.
+    [plain] = Loaded("x.yaml", "x", warnings=["licence left out"]).warnings
+    assert (plain, plain.kind) == ("licence left out", "data dropped")
 
 
 # --------------------------------------------------------------- data without files

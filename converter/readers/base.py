@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from converter.notices import Notice, notice
+
 if TYPE_CHECKING:  # not imported at run time: the registry lists readers without the model
     from converter.model import Article
     from converter.readers.native import JournalCache, JournalSource
@@ -38,14 +40,20 @@ class Loaded:
     """One article read from a source, or the problems that kept it from being read.
 
     ``name`` names it in messages (``issue.xml#3``); ``stem`` is the default output file stem.
-    ``warnings`` are non-fatal remarks (markup the output cannot hold, a guessed ISSN type).
+    ``warnings`` are the reader's non-fatal remarks (markup the output cannot hold, a guessed
+    ISSN type), each a ``Notice``: its message, a ``str``, with a ``kind`` ("data dropped",
+    "markup simplified", "out of scope"; see ``converter.notices``).
     """
 
     name: str
     stem: str
     article: Article | None = None
     problems: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # non-fatal: markup dropped, data guessed
+    warnings: list[Notice] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # A plain message counts as data dropped (``notice``): every warning has its kind.
+        self.warnings = [notice(w) for w in self.warnings]
 
 
 Reader = Callable[[Path, ReadContext], Iterator[Loaded]]
