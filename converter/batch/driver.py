@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 import time
@@ -319,10 +320,7 @@ def stop_pool(
     if stop is not None:
         stop.value = 1
     pool.shutdown(wait=False, cancel_futures=True)
-    deadline = time.monotonic() + STOP_GRACE
-    for process in processes:
-        process.join(timeout=max(0.0, deadline - time.monotonic()))
-    stuck = [process for process in processes if process.is_alive()]
+    stuck = _running_after(processes, STOP_GRACE)
     for process in stuck:
         with contextlib.suppress(Exception):
             process.terminate()
@@ -334,3 +332,21 @@ def stop_pool(
 
 # Seconds the workers have to finish the article they are on after Ctrl-C.
 STOP_GRACE = 5.0
+
+
+def _running_after(processes: list[Any], seconds: float) -> list[Any]:
+    """The processes that have not ended within ``seconds``.
+
+    An ended process is told by its sentinel, which closes as it ends, not by ``is_alive``:
+    the pool's own thread reaps workers too, and a worker it reaped a moment before is
+    "alive" to the batch's thread (its exit status is gone), which counted it as stuck and
+    said so (1 run in 3 after a full disk)."""
+    waiting = {}
+    for process in processes:
+        with contextlib.suppress(ValueError):  # (a process object already closed)
+            waiting[process.sentinel] = process
+    deadline = time.monotonic() + seconds
+    while waiting and (remaining := deadline - time.monotonic()) > 0:
+        for ready in multiprocessing.connection.wait(list(waiting), timeout=remaining):
+            waiting.pop(ready)
+    return list(waiting.values())
