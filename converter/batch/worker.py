@@ -118,6 +118,9 @@ def init_worker(
     _STOP = stop
     if not in_process:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # (not the main process's SIGTERM handler, which a forked worker inherits: the pool
+        # ends a worker with SIGTERM, and the main process stops the run, ``stop_pool``)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _exit_with_parent(os.getppid())
     prepare(settings.options)
     if not in_process:

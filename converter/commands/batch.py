@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
+import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -231,7 +234,8 @@ def batch(
         console = Console(stderr=True)
         if console.is_terminal:
             progress = _Bar(console)
-    summary = run_batch(sources, settings, progress, report_path=report, junit_path=junit)
+    with _sigterm_as_ctrl_c():
+        summary = run_batch(sources, settings, progress, report_path=report, junit_path=junit)
     if console is not None:
         _summary_table(summary, console)
     if summary.workers_ended:
@@ -264,6 +268,25 @@ def batch(
         sys.stderr.flush()
         os._exit(summary.exit_code())
     sys.exit(summary.exit_code())
+
+
+@contextlib.contextmanager
+def _sigterm_as_ctrl_c() -> Iterator[None]:
+    """SIGTERM (``kill``, ``systemctl stop``, ``docker stop``) stops the run as Ctrl-C does:
+    the workers stopped, the files written complete, the manifest and the report written, exit
+    130. By default it ended the process at once, leaving temporary files, no report, and
+    outputs the manifest did not record (a rerun then refused those of Crossref or DOAJ, which
+    differ from run to run, as files it had not written). The workers keep SIGTERM's default
+    (``worker.init_worker``)."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _per_issue(
