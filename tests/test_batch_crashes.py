@@ -14,10 +14,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from test_batch import _ended, leftovers, make_folder, outputs, start_batch
 
 from conftest import ROOT
 from converter.batch import driver
+from converter.batch import worker as batch_worker
+from converter.batch.driver import worker_context
 
 
 def test_a_worker_already_reaped_counts_as_stopped(monkeypatch) -> None:
@@ -96,3 +99,67 @@ def test_sigterm_stops_a_batch_as_ctrl_c_does(tmp_path: Path) -> None:
     assert rerun.returncode == 0, rerun.stderr.decode()
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
     assert (summary["skipped"], summary["converted"]) == (done, 2000 - done)
+
+
+def _killing(monkeypatch, victim: str, once: Path | None = None) -> None:
+    """Workers forked from now on die (SIGKILL, as the out-of-memory killer sends) when they
+    start on the article ``victim``: every time, or with ``once``, the first time only."""
+    if worker_context().get_start_method() != "fork":
+        pytest.skip("the workers are not forked from this process: they would not die")
+    convert = batch_worker.convert_job
+
+    def dying(job, previous):  # type: ignore[no-untyped-def]
+        if job.path.endswith(victim) and not (once and once.exists()):
+            if once:
+                once.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return convert(job, previous)
+
+    monkeypatch.setattr(batch_worker, "convert_job", dying)
+
+
+def test_an_article_that_kills_its_worker_is_an_error_and_the_others_are_converted(
+    run, tmp_path: Path, monkeypatch, store
+) -> None:
+    """A worker that died took the whole batch with it: ``internal error: BrokenProcessPool``,
+    exit 70, no report, no summary, the other articles of the run never converted. Now the
+    pool is started again, the articles in progress are tried again one at a time, and the one
+    whose worker dies again is an internal error of its own."""
+    source = make_folder(tmp_path / "in", 40)
+    _killing(monkeypatch, "a00013.yaml")
+    out, report, junit = tmp_path / "out", tmp_path / "r.json", tmp_path / "junit.xml"
+    result = run("batch", source, "-o", out, "-j", "2", "--report", report, "--junit", junit)
+    assert result.code == 70, result.err
+    victim = source / "part0" / "a00013.yaml"
+    assert (
+        f"{victim}: internal error: the worker process converting it ended abruptly" in result.err
+    )
+    assert "BrokenProcessPool" not in result.err
+    assert len(outputs(out)) == 39
+    assert leftovers(out) == []
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"]["converted"] == 39 and data["summary"]["error"] == 1
+    sources = [item["source"] for item in data["articles"]]
+    assert sorted(sources) == sorted(str(p) for p in source.rglob("a*.yaml"))  # each once
+    assert [item["status"] for item in data["articles"] if item["source"] == str(victim)] == [
+        "error"
+    ]
+    assert 'errors="1"' in junit.read_text(encoding="utf-8")
+
+
+def test_a_worker_killed_once_loses_no_article(run, tmp_path: Path, monkeypatch, store) -> None:
+    """A worker killed from outside (``kill -9``, the out-of-memory killer): its articles are
+    converted again by the new workers, and the run ends as if nothing happened, but a line."""
+    source = make_folder(tmp_path / "in", 40)
+    _killing(monkeypatch, "a00013.yaml", once=tmp_path / "killed")
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", source, "-o", out, "-j", "2", "--report", report)
+    assert result.code == 0, result.err
+    assert "a worker process ended abruptly" in result.err
+    assert len(outputs(out)) == 40
+    assert leftovers(out) == []
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"]["converted"] == 40 and len(data["articles"]) == 40
+    again = run("batch", source, "-o", out, "-j", "2", "--report", report)
+    assert again.code == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["skipped"] == 40

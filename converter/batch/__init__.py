@@ -7,6 +7,7 @@ renamed into place, up-to-date stamps, the report. One module per job:
 * ``sources``: folders, globs and issue files expanded into files, files into jobs;
 * ``worker``: the worker processes (grammar and templates loaded once, in the pool initializer);
   each output goes to a temporary file beside its target;
+* ``pool``: the pool of workers, started again when one dies (its articles tried again alone);
 * ``books``: the main process renames a temporary file into place only after checking the name
   is not claimed by another article of the run or by a file it did not write. A rename is
   atomic: an interrupted batch leaves complete files and, after clean-up, no temporary ones;

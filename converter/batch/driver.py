@@ -11,7 +11,7 @@ import os
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from converter.api import prepare
 from converter.atomic import run_token, sweep_stale, write_temp
 from converter.batch.books import UNREAD, Books
 from converter.batch.manifest import Manifest, ManifestError, Record
+from converter.batch.pool import WorkerPool
 from converter.batch.reports import write_junit, write_report
 from converter.batch.settings import BatchSettings, Job, JobResult, Summary
 from converter.batch.sources import iter_jobs, list_sources
@@ -177,8 +178,7 @@ def run_batch(
             yield job
 
     workers = settings.jobs or os.cpu_count() or 1
-    pending: dict[Future[list[JobResult]], list[tuple[Job, Any]]] = {}
-    pool: ProcessPoolExecutor | None = None
+    pool: WorkerPool | None = None
     stop: Any = None  # the workers' stop flag (see ``stop_pool``)
     others: set[Any] = set()  # child processes that are not the pool's
     frozen = False
@@ -230,27 +230,19 @@ def run_batch(
                     gc.enable()
             stop = context.RawValue("b", 0)
             others = set(multiprocessing.active_children())  # a library caller's own
-            pool = ProcessPoolExecutor(
-                workers,
-                mp_context=context,
-                initializer=init_worker,
-                initargs=(settings, token, False, stop),
+            pool = WorkerPool(
+                context, workers, (settings, token, False, stop), handle, progress.problem
             )
             limit = workers * 4
             total = len(files) + len(problems)
             for chunk in chunks(jobs(), settings.chunk_size, rows, total, workers):
-                while len(pending) >= limit:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        handle(future.result(), pending.pop(future))
-                pending[pool.submit(work, chunk)] = chunk
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    handle(future.result(), pending.pop(future))
+                pool.wait_below(limit)
+                pool.submit(chunk)
+            pool.wait_below(0)
     except (KeyboardInterrupt, _Stopped) as exc:
         books.summary.interrupted = isinstance(exc, KeyboardInterrupt)
-        books.summary.workers_ended = stop_pool(pool, stop, others)
+        pending = pool.pending if pool is not None else {}
+        books.summary.workers_ended = stop_pool(pool and pool.executor, stop, others)
         pool = None
         # Results that arrived but were not taken: after Ctrl-C their temporary files go;
         # when the disk filled up they are complete, and renaming takes no space: kept.
@@ -266,7 +258,7 @@ def run_batch(
                             books.temps.add(entry.temp)
     finally:
         if pool is not None:
-            pool.shutdown(wait=True)
+            pool.executor.shutdown(wait=True)
         if frozen:
             gc.unfreeze()  # a library caller's later objects are collected as usual
         books.cleanup()

@@ -62,6 +62,11 @@ class Job:
     journal: str | None = None  # journal file for this job (from an issue file or --journal)
     problems: tuple[str, ...] = ()  # found while listing sources (bad issue file, no such file)
 
+    @property
+    def name(self) -> str:
+        """The source as lines and reports name it: the file, ``FILE#N`` for row N."""
+        return f"{self.path}#{self.row}" if self.values is not None else self.path
+
 
 @dataclass(slots=True)
 class Entry:

@@ -95,10 +95,20 @@ _STATE: WorkerState | None = None
 # Set (to 1) by the parent to stop: ``work`` then returns what it has done of its chunk at once,
 # and the chunks still queued come back empty (a byte of shared memory, read per article).
 _STOP: Any = None
+# The job each worker of the pool is on (its ``seq``; ``IDLE`` between chunks), one slot per
+# worker, in shared memory: when a worker dies, the parent knows which articles were in
+# progress (``driver.WorkerPool``). This worker's slot, or None outside a pool.
+IDLE = -1
+_RUNNING: Any = None
+_SLOT = 0
 
 
 def init_worker(
-    settings: BatchSettings, token: str, in_process: bool = False, stop: Any = None
+    settings: BatchSettings,
+    token: str,
+    in_process: bool = False,
+    stop: Any = None,
+    running: tuple[Any, Any] | None = None,
 ) -> None:
     """Pool initializer: load the grammar and templates once; Ctrl-C is the parent's to handle.
 
@@ -114,8 +124,13 @@ def init_worker(
     article, 0.06–0.1 ms per bilingual one), and converted articles, or ones refused as bad
     input, leave no cycle to free (``gc.collect()`` after 1,000 to 3,000 of them frees none).
     """
-    global _STATE, _STOP
+    global _STATE, _STOP, _RUNNING, _SLOT
     _STOP = stop
+    if running is not None:  # (the pool's slots, and the count of workers that took one)
+        _RUNNING, taken = running
+        with taken.get_lock():
+            _SLOT = taken.value % len(_RUNNING)
+            taken.value += 1
     if not in_process:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         # (not the main process's SIGTERM handler, which a forked worker inherits: the pool
@@ -245,7 +260,7 @@ def convert_job(job: Job, previous: Any) -> JobResult:
             and _stamp(state, input_digest, journals, found) == stamp
             and all((settings.out_dir / name).is_file() for name in outputs)
         ):
-            entries = [Entry(_source_name(job), "skipped", name) for name in outputs]
+            entries = [Entry(job.name, "skipped", name) for name in outputs]
             return JobResult(job.seq, job.key, entries, tuple(previous))  # type: ignore[arg-type]
     state.cache.used.clear()
     context = ReadContext(
@@ -271,10 +286,6 @@ def convert_job(job: Job, previous: Any) -> JobResult:
             tuple(e.output for e in entries if e.output),
         )
     return JobResult(job.seq, job.key, entries, record)
-
-
-def _source_name(job: Job) -> str:
-    return f"{job.path}#{job.row}" if job.values is not None else job.path
 
 
 def _convert_one(state: WorkerState, item: Loaded) -> Entry:
@@ -318,21 +329,26 @@ def work(chunk: list[tuple[Job, Any]]) -> list[JobResult]:
     Once the parent says stop, the results so far: one per job from the chunk's start."""
     results = []
     stop = _STOP
+    running = _RUNNING
     for job, previous in chunk:
         if stop is not None and stop.value:
             break
+        if running is not None:
+            running[_SLOT] = job.seq
         try:
             results.append(convert_job(job, previous))
         except Exception as exc:
             if os.environ.get("JATSCONV_DEBUG"):
                 raise
             message = (
-                f"{job.path}: internal error: {type(exc).__name__}: {exc} "
+                f"{job.name}: internal error: {type(exc).__name__}: {exc} "
                 "(set JATSCONV_DEBUG=1 for details)"
             )
             results.append(
-                JobResult(job.seq, job.key, [Entry(job.path, "error", None, [message])], None)
+                JobResult(job.seq, job.key, [Entry(job.name, "error", None, [message])], None)
             )
+    if running is not None:
+        running[_SLOT] = IDLE
     state = _STATE
     if state is not None and state.collect:
         state.since_collect += len(chunk)
