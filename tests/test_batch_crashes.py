@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from test_batch import _ended, leftovers, make_folder, outputs, start_batch
 
-from conftest import ROOT
-from converter.batch import driver
+from conftest import BILINGUAL, ROOT
+from converter.batch import MANIFEST_NAME, driver
 from converter.batch import worker as batch_worker
 from converter.batch.driver import worker_context
 
@@ -163,3 +163,51 @@ def test_a_worker_killed_once_loses_no_article(run, tmp_path: Path, monkeypatch,
     again = run("batch", source, "-o", out, "-j", "2", "--report", report)
     assert again.code == 0
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["skipped"] == 40
+
+
+def _deposits(folder: Path, count: int) -> Path:
+    """``count`` bilingual articles whose Crossref deposits differ from run to run (a
+    timestamp and a batch id in each), beside their journal file."""
+    folder.mkdir()
+    (folder / "journal.yaml").write_bytes((BILINGUAL.parent.parent / "journal.yaml").read_bytes())
+    text = BILINGUAL.read_text(encoding="utf-8")
+    for i in range(count):
+        body = text.replace("fpage: 6\n", f"fpage: {1000 + i}\n").replace(
+            "lpage: 20\n", f"lpage: {1000 + i}\n"
+        )
+        (folder / f"a{i:04d}.yaml").write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_a_batch_killed_outright_leaves_its_outputs_its_own(tmp_path: Path) -> None:
+    """``kill -9`` (or a power cut of the process: the out-of-memory killer) of the batch
+    itself: the outputs renamed into place after the manifest's last commit were, to the next
+    run, files it had not written; Crossref and DOAJ outputs differ from run to run, so the
+    rerun refused each as ``exists and was not written for this source`` (exit 3). Now the
+    rerun knows them as its own and converts them again."""
+    source = _deposits(tmp_path / "in", 300)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    args = ["batch", str(source), "-o", str(out), "-j", "1", "--to", "crossref"]
+    never = (  # no commit before the kill: every output so far is one it did not record
+        "import converter.batch.manifest as m; m.Manifest.COMMIT_EVERY = 1e9\n"
+        f"from converter.cli import main; main({args!r})"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = start_batch([sys.executable, "-c", never], env, out, 20)
+    process.kill()
+    process.wait()
+    written = len(outputs(out))
+    assert 20 <= written < 300
+    rerun = subprocess.run(
+        [sys.executable, "-m", "converter", *args, "--report", str(report)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert "was not written for this source" not in rerun.stderr
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["converted"] == 300
+    assert len(outputs(out)) == 300
+    assert leftovers(out) == []
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [MANIFEST_NAME]

@@ -40,6 +40,11 @@ class Books:
         self.out_dir = settings.out_dir
         self.out_name = str(settings.out_dir)  # os.path.join on it: no Path per rename
         self.manifest = manifest
+        # Each output noted as the source's before it is renamed into place, so that a run
+        # killed before its next commit leaves it owned (``Manifest.will_write``).
+        self._will_write: Callable[[str, str], None] = (
+            manifest.will_write if isinstance(manifest, Manifest) else _no_note
+        )
         self.summary = Summary()
         self.run_notices = RunNotices()  # said once, at the end of the run
         # Lives as long as the run; run_batch closes it (after writing the reports).
@@ -161,6 +166,7 @@ class Books:
             if entry.temp:
                 target = os.path.join(self.out_name, entry.output)
                 try:
+                    self._will_write(result.key, entry.output)
                     os.replace(entry.temp, target)
                 except OSError as exc:
                     if exc.errno not in OUTPUT_ERRNOS:
@@ -275,6 +281,10 @@ class Books:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         self.temps.clear()
+
+
+def _no_note(key: str, name: str) -> None:
+    """``Books._will_write`` for books kept without a manifest file: nothing outlives them."""
 
 
 def _same_bytes(target: Path, temp: str | None) -> bool:

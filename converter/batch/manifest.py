@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -11,9 +12,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from converter.batch.scratch import CACHE_KB
-from converter.errors import EXIT_USAGE, ConverterError, OutputError
+from converter.errors import EXIT_USAGE, ConverterError, OutputError, output_error
 
 MANIFEST_NAME = ".jatsconv-manifest.sqlite"
+# Beside it while a run writes: the outputs renamed into place since the last commit (see
+# ``Manifest.will_write``). Gone when the run ends; left only by a run that was killed.
+PENDING_NAME = ".jatsconv-manifest.pending"
+# The stamp of a source whose output a killed run renamed into place without recording it: no
+# stamp matches, so the next run converts the source again (and owns the output).
+UNFINISHED_STAMP = "unfinished: the run writing it was killed"
 
 Record = tuple[str, tuple[str, ...], str, tuple[str, ...]]
 
@@ -34,6 +41,12 @@ class Manifest:
     a killed run leaves the manifest of its last commit — consistent, and at worst some finished
     articles are converted again. A file SQLite cannot read is replaced (everything is then out
     of date).
+
+    The outputs renamed into place since the last commit are owned all the same: each is noted
+    in ``PENDING_NAME`` before its rename (``will_write``), and the next run into the folder
+    records what a killed run noted. Without it, the next run took them for files it had not
+    written, and refused to replace those that differ from run to run (Crossref's and DOAJ's
+    timestamps).
     """
 
     COMMIT_EVERY = 2.0  # seconds
@@ -53,6 +66,47 @@ class Manifest:
         except sqlite3.OperationalError as exc:
             raise ManifestError(f"{self.path}: {exc} (is another batch writing here?)") from None
         self.last_commit = time.monotonic()
+        self.pending_path = out_dir / PENDING_NAME
+        self.pending: int | None = None  # the notes' file, open to append (``will_write``)
+        try:
+            self._adopt_pending()  # (the lock is held: a killed run's notes, no live one's)
+            self.pending = os.open(self.pending_path, _APPEND, 0o644)
+        except OSError as exc:
+            self.db.close()
+            raise output_error(self.pending_path, exc) from None
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _adopt_pending(self) -> None:
+        """Record the outputs a killed run renamed into place after its last commit as its
+        sources' own, with a stamp no source matches (they are converted again)."""
+        try:
+            text = self.pending_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        adopted = False
+        for line in text.splitlines():
+            try:
+                key, name = json.loads(line)
+            except (TypeError, ValueError):  # (not a note: nothing to record)
+                continue
+            row = self.get(key)
+            if row is not None and name in row[3]:
+                continue
+            outputs = (*row[3], name) if row is not None else (name,)
+            self[key] = (UNFINISHED_STAMP, (), "", outputs)
+            adopted = True
+        if adopted:
+            self.commit()
+        self.pending_path.unlink()
+
+    def will_write(self, key: str, name: str) -> None:
+        """Note that the output ``name`` of the source ``key`` is about to be renamed into
+        place: one write, no sync; it is in the file as soon as the call returns, whatever
+        then happens to this process."""
+        assert self.pending is not None, "the manifest is closed"
+        os.write(self.pending, json.dumps([key, name]).encode() + b"\n")
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=self.LOCK_WAIT, isolation_level=None)
@@ -122,14 +176,27 @@ class Manifest:
     def commit(self) -> None:
         """Make what was recorded durable and start the next transaction."""
         self.db.execute("COMMIT")
+        if self.pending is not None:  # (what the notes say is recorded now)
+            os.ftruncate(self.pending, 0)
         self.db.execute("BEGIN IMMEDIATE")
         self.last_commit = time.monotonic()
 
     def close(self) -> None:
         """Commit and close (the run is over, or was interrupted)."""
+        committed = False
         with contextlib.suppress(sqlite3.Error):
             self.db.execute("COMMIT")
+            committed = True
         self.db.close()
+        if self.pending is None:
+            return
+        # The notes are recorded (else the next run records them). Another batch may have
+        # taken the folder since the commit and made notes of its own: only ours go.
+        with contextlib.suppress(OSError):
+            if committed and os.path.samestat(os.fstat(self.pending), os.stat(self.pending_path)):
+                os.unlink(self.pending_path)
+        os.close(self.pending)
+        self.pending = None
 
 
 def _output_error(path: Path, exc: sqlite3.OperationalError) -> Exception:
@@ -146,3 +213,6 @@ def _output_error(path: Path, exc: sqlite3.OperationalError) -> Exception:
 @lru_cache(maxsize=64)
 def _json_list(items: tuple[str, ...]) -> str:
     return json.dumps(list(items))
+
+
+_APPEND = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
