@@ -18,7 +18,7 @@ from typing import Any
 from converter.api import prepare
 from converter.atomic import run_token, sweep_stale, write_temp
 from converter.batch.books import UNREAD, Books
-from converter.batch.manifest import Manifest, ManifestError, Record
+from converter.batch.manifest import Manifest, Record
 from converter.batch.pool import WorkerPool
 from converter.batch.reports import write_junit, write_report
 from converter.batch.settings import BatchSettings, Job, JobResult, Summary
@@ -150,16 +150,18 @@ def run_batch(
     NamePattern.parse(settings.pattern)  # a bad pattern is a usage error, before any work
     _ready(out_dir)
     sweep_stale([out_dir], recursive=True)  # temporary files of runs killed earlier
-    files, problems = list_sources(
-        sources,
-        skip=out_dir.resolve(),
-        fmt=settings.fmt,
-        ignore=[p for p in (report_path, junit_path) if p is not None],
-    )
+    manifest = Manifest(out_dir)  # (first: what earlier runs wrote is never a source)
+    real_out = out_dir.resolve()
     try:
-        manifest = Manifest(out_dir)
-    except ManifestError:
-        files.close()
+        files, problems = list_sources(
+            sources,
+            skip=real_out,
+            fmt=settings.fmt,
+            ignore=[p for p in (report_path, junit_path) if p is not None],
+            earlier=lambda: {os.path.join(real_out, name) for name in manifest.outputs()},
+        )
+    except BaseException:
+        manifest.close()
         raise
     books = Books(settings, manifest)
     # The rows jobs are queued with (``chunks``). An empty manifest has none for any job of this

@@ -162,6 +162,11 @@ class Manifest:
         except sqlite3.OperationalError as exc:
             raise _output_error(self.path, exc) from None
 
+    def outputs(self) -> Iterator[str]:
+        """The outputs every row lists, relative to the output folder."""
+        for (outputs,) in self.db.execute("SELECT outputs FROM entries"):
+            yield from json.loads(outputs)
+
     def is_empty(self) -> bool:
         """No row at all: the first run into this folder (cheaper than ``len`` when it is not)."""
         return self.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None

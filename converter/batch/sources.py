@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import fnmatch
 import glob
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 from converter.batch.scratch import scratch_db
@@ -42,36 +41,64 @@ def _is_issue_name(lower: str) -> bool:
     return lower in ISSUE_FILE_NAMES or lower.endswith(ISSUE_FILE_SUFFIXES)
 
 
-def _scan_folder(
-    folder: Path, skip: Path | None, fmt: str | None = None
-) -> Iterator[tuple[str, list[str]]]:
-    """Article files and spreadsheets under a folder, sorted, hidden ones and outputs skipped:
-    each folder once, with the names of its files taken (in order).
+def _not_a_source(name: str) -> bool:
+    """A hidden file, a journal file or an issue file: never an article of a folder or glob."""
+    lower = name.lower()
+    return name.startswith(".") or lower in JOURNAL_FILE_NAMES or _is_issue_name(lower)
 
+
+def _scan_folder(
+    folder: Path,
+    skip: str | None,
+    fmt: str | None,
+    seen: set[str],
+    problems: list[str],
+) -> Iterator[tuple[str, str, list[tuple[str, bool]]]]:
+    """Article files and spreadsheets under a folder, sorted, hidden ones and the output folder
+    ``skip`` left out: each folder once, as ``(folder, its real path, [(name, is a link)])``.
+
+    Links to folders are followed (an issue kept elsewhere), each real folder once (``seen``:
+    a folder reached twice, or a link loop). A folder that cannot be read is a problem line.
     Names are tested as text, without a ``Path`` per file: listing is part of the batch's
     serial start-up, before any worker runs (5,000 files: 30 -> 12 ms with ``SourceList.extend``).
     """
     suffixes = FORMAT_SUFFIXES.get(fmt or "", FOLDER_SUFFIXES)
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".")
-            and (skip is None or Path(os.path.join(root, d)).resolve() != skip)
-        )
-        taken = []
-        for name in sorted(files):
-            lower = name.lower()
-            if (
-                name.startswith(".")
-                or not lower.endswith(suffixes)
-                or lower in JOURNAL_FILE_NAMES
-                or _is_issue_name(lower)
-            ):
+    stack = [os.fspath(folder)]
+    while stack:
+        root = stack.pop()
+        real = os.path.realpath(root)
+        if real in seen or (real == skip and root != os.fspath(folder)):
+            continue
+        seen.add(real)
+        try:
+            with os.scandir(root) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            problems.append(f"{root}: cannot read the folder: {_reason(exc)}")
+            continue
+        folders, taken = [], []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            taken.append(name)
+            if _is_folder(entry):
+                folders.append(os.path.join(root, name))
+            elif name.lower().endswith(suffixes) and not _not_a_source(name):
+                taken.append((name, entry.is_symlink()))
+        stack.extend(reversed(folders))  # (depth first, in order: as ``os.walk``)
         if taken:
-            yield root, taken
+            yield root, real, taken
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # (through a link)
+    except OSError:
+        return False
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
 
 
 def _issue_file(path: Path) -> tuple[list[Path], str | None, list[str]]:
@@ -118,8 +145,9 @@ class SourceList:
     """The files of a run, in order, each once, with the journal file an issue file names for
     some of them; kept in a scratch database (see ``scratch_db``), not in memory.
 
-    One table, whose unique ``key`` (the absolute path) drops a file met again: a folder's
-    files go in with one ``executemany`` (``extend``) rather than two statements each.
+    One table, whose unique ``key`` (the real path: ``real_key``) drops a file met again, under
+    its own name or through a link: a folder's files go in with one ``executemany``
+    (``extend``) rather than two statements each.
     """
 
     def __init__(self) -> None:
@@ -131,16 +159,15 @@ class SourceList:
         self.count = 0
 
     def mark_seen(self, key: str) -> bool:
-        """Note ``key`` (an absolute path) as a file never to take; False when it was noted
-        before."""
+        """Note ``key`` (a real path) as a file never to take; False when it was noted before."""
         return self._insert([(key, None, None)]) == 1
 
-    def append(self, path: str, journal: str | None) -> None:
+    def append(self, key: str, path: str, journal: str | None) -> None:
         """Take a file unless it was taken or noted before."""
-        self.count += self._insert([(os.path.abspath(path), path, journal)])
+        self.count += self._insert([(key, path, journal)])
 
     def extend(self, rows: list[tuple[str, str]]) -> None:
-        """Take files given as (absolute path, path), in order, unless taken or noted before."""
+        """Take files given as (real path, path), in order, unless taken or noted before."""
         self.count += self._insert([(key, path, None) for key, path in rows])
 
     def _insert(self, rows: list[tuple[str, str | None, str | None]]) -> int:
@@ -153,7 +180,7 @@ class SourceList:
         return self.count
 
     def __iter__(self) -> Iterator[tuple[str, str, str | None]]:
-        """(absolute path, path, journal) of each file taken, in order."""
+        """(real path, path, journal) of each file taken, in order."""
         # A cursor of its own: the rows come from disk as they are needed.
         yield from self.db.cursor().execute(
             "SELECT key, path, journal FROM files WHERE path IS NOT NULL ORDER BY seq"
@@ -168,26 +195,51 @@ def list_sources(
     skip: Path | None = None,
     fmt: str | None = None,
     ignore: Iterable[Path] = (),
+    earlier: Callable[[], Collection[str]] | None = None,
 ) -> tuple[SourceList, list[str]]:
     """Expand folders, globs and issue files into files (with a journal override), in order.
 
-    ``skip`` is a folder never scanned (the output folder), ``ignore`` files never taken (the
-    report). Returns the files (each once) and problems (a source that does not exist …).
+    ``skip`` is the output folder: never scanned when it lies below a folder given. ``ignore``
+    are files never taken (the report); ``earlier`` gives the real paths of the outputs earlier
+    runs wrote into ``skip``, which a folder or a glob never takes either (JATS in and out: the
+    output folder the input folder, or matched by the glob). Returns the files (each once,
+    however reached) and problems (a source that does not exist …).
     """
     files = SourceList()
     problems: list[str] = []
+    keys = _RealKeys()
     for path in ignore:
-        files.mark_seen(os.path.abspath(path))
+        files.mark_seen(keys.of(os.fspath(path)))
+    out = os.fspath(skip) if skip is not None else None
+    inside = _slashed(out) if out is not None else None
+    written: Collection[str] | None = None  # ``earlier()``, asked once it is needed
 
-    def add(path: str | Path, journal: str | None = None) -> None:
-        files.append(str(path), journal)
+    def ours(key: str) -> bool:
+        """An output an earlier run wrote (a file in the output folder that it lists)."""
+        nonlocal written
+        if inside is None or earlier is None or not key.startswith(inside):
+            return False
+        if written is None:
+            written = earlier()
+        return key in written
+
+    def add(path: str | Path, journal: str | None = None, found: bool = False) -> None:
+        key = keys.of(os.fspath(path))
+        if not (found and ours(key)):
+            files.append(key, str(path), journal)
+
+    seen: set[str] = set()  # real folders scanned
 
     def add_folder(folder: Path) -> None:
-        for root, names in _scan_folder(folder, skip, fmt):
-            # What ``os.path.join`` and ``os.path.abspath`` give for a bare name, by concatenation
-            # (an absolute folder is normalised, so joined to a bare name it stays so).
-            where, key = (_slashed(p) for p in (root, os.path.abspath(root)))
-            files.extend([(key + n, where + n) for n in names])
+        for root, real, names in _scan_folder(folder, out, fmt, seen, problems):
+            where, base = _slashed(root), _slashed(real)
+            rows = [
+                (keys.of(where + name) if link else base + name, where + name)
+                for name, link in names
+            ]
+            if inside is not None and base.startswith(inside):
+                rows = [(key, path) for key, path in rows if not ours(key)]
+            files.extend(rows)
 
     for source in sources:
         path = Path(source)
@@ -206,14 +258,31 @@ def list_sources(
             if not matches:
                 problems.append(f"{source}: matches no file")
             for match in matches:
-                item = Path(match)
-                if item.is_dir():
-                    add_folder(item)
-                elif item.is_file() and not fnmatch.fnmatch(item.name, ".*"):
-                    add(item)
+                if os.path.isdir(match):
+                    add_folder(Path(match))
+                elif os.path.isfile(match) and not _not_a_source(os.path.basename(match)):
+                    add(match, found=True)
         else:
             problems.append(f"{source}: no such file or folder")
     return files, problems
+
+
+class _RealKeys:
+    """A file's key: its real path (links resolved), so that a file reached twice, under its
+    own name and through a link (to it or to its folder), is one source. A folder's real path
+    is found once, and a file's own only when it is a link."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+
+    def of(self, path: str) -> str:
+        if os.path.islink(path):
+            return os.path.realpath(path)
+        folder, name = os.path.split(os.path.abspath(path))
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
 
 
 def _slashed(folder: str) -> str:

@@ -1,0 +1,126 @@
+"""``jatsconv batch`` on archives as journals keep them: globs over folders that hold journal
+and issue files, output folders inside the input, symbolic links (an issue linked as
+``current``, a link loop), names in other scripts. Every article converted once, nothing else
+taken for one."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from test_batch import make_folder, outputs
+
+from conftest import SAMPLES
+
+
+def _report(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_glob_takes_the_articles_not_the_journal_or_issue_files(run, tmp_path: Path, store):
+    """The README's own ``'archive/**/*.yaml'`` matched ``journal.yaml`` and issue files too:
+    each was bad input (``a journal file, not an article``), and the run exited 3. A folder
+    scan has always left them out."""
+    source = make_folder(tmp_path / "in", 4, sub=2)
+    shutil.copy(source / "journal.yaml", source / "part1" / "journal.yaml")
+    (source / "part0" / "issue.yaml").write_text("articles:\n  - a00000.yaml\n")
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", f"{source}/**/*.yaml", "-o", out, "--report", report)
+    assert result.code == 0, result.err
+    assert result.err.count("not an article") == 0
+    data = _report(report)
+    assert data["summary"]["converted"] == 4
+    assert sorted(Path(a["source"]).name for a in data["articles"]) == [
+        f"a0000{i}.yaml" for i in range(4)
+    ]
+
+
+def test_outputs_of_an_earlier_run_are_never_taken_as_sources(run, tmp_path: Path, store):
+    """JATS in, JATS out: a glob over the input that also matched the output folder, or an
+    output folder that is the input folder, took the first run's outputs as sources on the
+    second: each was converted onto itself and every real source refused as a name clash."""
+    jats = SAMPLES / "russian-japanology-review" / "2018-1" / "streltsov-110.xml"
+    source = tmp_path / "in"
+    (source / "2018").mkdir(parents=True)
+    for page in (110, 111):
+        text = jats.read_text(encoding="utf-8").replace("<fpage>110<", f"<fpage>{page}<")
+        (source / "2018" / f"p{page}.xml").write_text(text, encoding="utf-8")
+    report = tmp_path / "r.json"
+    inside = ("batch", "--from", "jats", f"{source}/**/*.xml", "-o", source / "out")
+    same = ("batch", "--from", "jats", source / "2018", "-o", source / "2018")
+    for args in (inside, same):
+        for _run in range(2):
+            result = run(*args, "--report", report, "-j", "1")
+            assert result.code == 0, result.err
+        summary = _report(report)["summary"]
+        assert (summary["skipped"], summary["total"]) == (2, 2), args
+    assert sorted(p.name for p in (source / "2018").iterdir() if not p.name.startswith(".")) == [
+        "p110.xml",
+        "p111.xml",
+        "rjr-1-1-110.xml",
+        "rjr-1-1-111.xml",
+    ]
+
+
+def test_a_file_reached_twice_by_links_is_converted_once(run, tmp_path: Path, store):
+    """An issue linked as ``current`` beside its real folder, an article linked under a second
+    name, the same folder given twice: each article was converted once under one path and
+    refused under the other (``the output name … is already taken``), exit 3."""
+    source = make_folder(tmp_path / "in", 3, sub=2)
+    (source / "current").symlink_to("part1")
+    (source / "part0" / "link.yaml").symlink_to("a00001.yaml")
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    for args in (
+        (source,),
+        (f"{source}/**/*.yaml",),
+        (source / "part1", source / "current"),
+    ):
+        result = run("batch", *args, "-o", out, "--report", report, "--force")
+        assert result.code == 0, (args, result.err)
+        data = _report(report)
+        real = sorted(os.path.realpath(a["source"]) for a in data["articles"])
+        expected = sorted(str(p) for p in source.glob("part*/a*.yaml"))
+        if args[0] == source / "part1":
+            expected = [str(source / "part1" / "a00002.yaml")]
+        assert real == expected, args
+
+
+def test_a_linked_folder_is_scanned_and_a_link_loop_is_cut(run, tmp_path: Path, store):
+    """A folder scan did not follow a link to a folder (an issue kept elsewhere): its articles
+    were left out in silence. It follows them now, each real folder once: a link back up the
+    tree is no endless loop."""
+    archive = make_folder(tmp_path / "archive", 2, sub=1)
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(archive / "journal.yaml", source / "journal.yaml")
+    (source / "2018-1").symlink_to(archive / "part0")
+    (source / "2018-2").symlink_to(archive / "part1")
+    (source / "2018-1-loop").symlink_to(source)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", source, "-o", out, "--report", report)
+    assert result.code == 0, result.err
+    assert _report(report)["summary"]["converted"] == 2
+    assert len(outputs(out)) == 2
+
+
+def test_a_folder_that_cannot_be_read_is_said(run, tmp_path: Path, monkeypatch, store):
+    """A sub-folder the user may not read was left out in silence; it is one line now, and the
+    run ends as for bad input."""
+    from converter.batch import sources
+
+    source = make_folder(tmp_path / "in", 2, sub=1)
+    locked = source / "part1"
+    scandir = os.scandir
+
+    def refusing(path):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(sources.os, "scandir", refusing)
+    result = run("batch", source, "-o", tmp_path / "out", "-j", "1")
+    assert result.code == 3, result.err
+    assert f"{locked}: cannot read the folder: permission denied" in result.err
+    assert len(outputs(tmp_path / "out")) == 1
