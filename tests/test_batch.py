@@ -703,3 +703,19 @@ def test_from_jats_scans_pmc_nxml_files(run, tmp_path: Path, store) -> None:
     result = run("batch", source, "--from", "jats", "-o", out, "-j", "1", "--name", "{stem}")
     assert result.code == 0, result.err
     assert [p.name for p in outputs(out)] == ["PMC0001.xml", "PMC0002.xml"]
+
+
+# ---------------------------------------------------------------------- what lines name
+
+
+def test_problems_of_an_output_not_written_name_the_source(run, tmp_path: Path, store) -> None:
+    """A rejected output is not written: its problems named ``out/rjr-1-1-110.crossref.xml``,
+    a file that does not exist, where ``convert`` names the source (README, Commands)."""
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", SEED, "-o", out, "--to", "crossref", "--report", report)
+    assert result.code == 1, result.err
+    assert f"{SEED}: error: doi: Crossref output needs the article's DOI" in result.err
+    assert str(out / "rjr-1-1-110.crossref.xml") not in result.err
+    (item,) = json.loads(report.read_text(encoding="utf-8"))["articles"]
+    assert item["output"] is None
+    assert all(line.startswith(f"{SEED}: ") for line in item["problems"]), item["problems"]

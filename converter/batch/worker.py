@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from converter.api import prepare, refusals, render
+from converter.api import placed_problems, prepare, refusals, render
 from converter.atomic import write_temp_data
 from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, Job, JobResult
 from converter.errors import EXIT_INTERRUPTED, OUTPUT_ERRNOS, output_error
@@ -303,7 +303,6 @@ def _convert_one(state: WorkerState, item: Loaded) -> Entry:
     # join itself (the target is named in problems and given to the temp file as text).
     target = os.path.join(state.out_name, name)
     result = render(item.article, settings.options, target)
-    problems = [str(p) for p in result.problems]
     status = "converted" if result.valid else "invalid"
     temp = None
     if result.valid or settings.options.write_invalid:
@@ -321,6 +320,8 @@ def _convert_one(state: WorkerState, item: Loaded) -> Entry:
             problem = str(output_error(target, exc))
             return Entry(item.name, UNWRITTEN, None, [problem], warnings)
     written = name if temp else None
+    # (a problem of an output not written names the source: there is no file to open)
+    problems = placed_problems(result.problems, item.name, target, temp is not None)
     return Entry(item.name, status, written, problems, warnings, temp)
 
 
