@@ -719,3 +719,19 @@ def test_problems_of_an_output_not_written_name_the_source(run, tmp_path: Path, 
     (item,) = json.loads(report.read_text(encoding="utf-8"))["articles"]
     assert item["output"] is None
     assert all(line.startswith(f"{SEED}: ") for line in item["problems"]), item["problems"]
+
+
+def test_reports_to_standard_output(run, tmp_path: Path, monkeypatch, store) -> None:
+    """``--report -`` wrote a file named ``-`` in the current folder; ``-`` is standard output,
+    as ``convert -o -`` has it (the batch prints nothing else there)."""
+    monkeypatch.chdir(tmp_path)
+    result = run("batch", SEED, "-o", tmp_path / "out", "--report", "-", "-q")
+    assert result.code == 0, result.err
+    assert [a["status"] for a in json.loads(result.out)["articles"]] == ["converted"]
+    result = run("batch", SEED, "-o", tmp_path / "out", "--junit", "-", "-q")
+    assert result.code == 0, result.err
+    assert etree.fromstring(result.out.encode())[0].get("skipped") == "1"
+    result = run("batch", SEED, "-o", tmp_path / "out", "--report", "-", "--junit", "-")
+    assert result.code == 2
+    assert "--report and --junit cannot both be '-'" in result.err
+    assert not (tmp_path / "-").exists()

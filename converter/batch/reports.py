@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -51,7 +53,7 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
             stream.write(separator + ITEM_SEPARATOR.join(batch))
         stream.write("\n  ]\n}\n")
 
-    write_atomic_stream(path, lambda stream: write(redacting(stream)), encoding="utf-8")
+    write_out(path, write)
 
 
 def write_junit(path: Path, books: Books, settings: BatchSettings | None = None) -> None:
@@ -95,6 +97,19 @@ def write_junit(path: Path, books: Books, settings: BatchSettings | None = None)
             stream.write("    </testcase>\n")
         stream.write("  </testsuite>\n</testsuites>\n")
 
+    write_out(path, write)
+
+
+STDOUT = "-"  # a report path meaning standard output (``convert -o -``)
+
+
+def write_out(path: Path, write: Callable[[IO[str]], object]) -> None:
+    """A report into ``path`` (written whole or not at all), or onto standard output for
+    ``-``: the batch writes nothing else there. Either way through redaction."""
+    if str(path) == STDOUT:
+        write(redacting(sys.stdout))
+        sys.stdout.flush()
+        return
     write_atomic_stream(path, lambda stream: write(redacting(stream)), encoding="utf-8")
 
 

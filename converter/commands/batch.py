@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from converter.atomic import write_atomic
 from converter.batch import BatchSettings, Progress, Summary, driver, run_batch
+from converter.batch.reports import STDOUT, write_out
 from converter.cli_options import (
     EXIT_HELP,
     conversion_options,
@@ -211,6 +211,8 @@ def batch(
         NamePattern.parse(pattern)
     except PatternError as exc:
         raise click.BadParameter(str(exc), param_hint="--name") from None
+    if report is not None and junit is not None and str(report) == str(junit) == STDOUT:
+        fail("--report and --junit cannot both be '-' (standard output): name a file", 2)
     store = get_grammars(schema_dir).require()
     options = conversion_run(store)
     settings = BatchSettings(
@@ -248,7 +250,9 @@ def batch(
         click.echo("jatsconv: interrupted; files already written are complete", err=True)
     elif summary.stopped:
         done = summary.counts["converted"] + summary.counts["invalid"]
-        listed = f", listed in {report}" if report else ""
+        listed = (
+            f", listed in {'the report' if str(report) == STDOUT else report}" if report else ""
+        )
         click.echo(
             f"jatsconv: {summary.stopped}; the run stopped: the {done} outputs written before "
             f"are complete{listed}",
@@ -310,5 +314,5 @@ def _per_issue(
     if report is not None:
         payload = {"per_issue": True, "articles": [r.as_dict() for r in results]}
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-        write_atomic(report, text.encode("utf-8"))
+        write_out(report, lambda stream: stream.write(text))
     sys.exit(_exit_code(results))
