@@ -23,8 +23,9 @@ asks for (journal, volume, issue, first page), such as ``rjr-1-2-110.xml``, or `
 for an article without an issue: journals whose pages start again in each issue have many
 articles of one volume on the same first page.
 
-Values are reduced to letters, digits, ``.``, ``_`` and ``-``; a ``/`` in the pattern itself
-makes sub-folders. The writer's ending (``.xml``) is appended. A placeholder none
+Values are reduced to Latin letters, digits, ``.``, ``_`` and ``-`` (Russian transliterated,
+accents dropped: ``Щукин-статья`` → ``Shchukin-statya``); a ``/`` in the pattern itself makes
+sub-folders. The writer's ending (``.xml``) is appended. A placeholder none
 of whose fields has a value is a problem naming the field, never an empty part. A name longer
 than 200 bytes (file systems stop at 255, and the temporary file beside it needs room) is cut
 and given a hash of the whole name: ``rjr-<first letters>-<16 hex digits>.xml``, the same on
@@ -36,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -155,6 +157,7 @@ class NamePattern:
                 out.append(part)
                 continue
             value = None
+            unusable = None  # a value with nothing a file name keeps ('論文')
             for field in part:
                 if field == _OPTIONAL:
                     break
@@ -162,11 +165,19 @@ class NamePattern:
                 value = _clean(raw) if raw else None
                 if value:
                     break
+                if raw and raw.strip() and unusable is None:
+                    unusable = (field, raw)
             if not value and part[-1] == _OPTIONAL:
                 # nothing, and no separator left doubled: 'rjr-1-{issue?}-110' → 'rjr-1-110'
                 if out and out[-1][-1:] in _SEPARATORS:
                     out[-1] = out[-1][:-1]
                 continue
+            if not value and unusable is not None:
+                field, raw = unusable
+                raise ValueError(
+                    f"{_FIELD_NAMES.get(field, field)}: {raw.strip()!r} has no letter or digit a "
+                    f"file name can keep (needed by the output name pattern {self.text!r})"
+                )
             if not value:
                 wanted = " or ".join(_FIELD_NAMES.get(f, f) for f in part)
                 raise ValueError(
@@ -202,4 +213,19 @@ def fit_path(path: str) -> str:
 
 def _clean(value: str) -> str:
     """A value made safe as (part of) a file name: no separators, spaces or dots at the ends."""
+    if not value.isascii():
+        value = _latin(value)
     return _UNSAFE.sub("-", value.strip()).strip("-.")
+
+
+def _latin(value: str) -> str:
+    """Letters of other scripts as a file name keeps them: Russian transliterated (BSI, as the
+    "References" lists; without the soft and hard signs, as in web addresses: статья →
+    statya), accents dropped (étude → etude). What no table maps (CJK) is left to ``_clean``."""
+    from converter.translit import transliterate  # (only for names that need it)
+
+    latin = transliterate(_SIGNS.sub("", value), "bsi")
+    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
+
+
+_SIGNS = re.compile("[ЪъЬь]")

@@ -124,3 +124,22 @@ def test_a_folder_that_cannot_be_read_is_said(run, tmp_path: Path, monkeypatch, 
     assert result.code == 3, result.err
     assert f"{locked}: cannot read the folder: permission denied" in result.err
     assert len(outputs(tmp_path / "out")) == 1
+
+
+def test_names_from_russian_file_names(run, tmp_path: Path, store) -> None:
+    """``--name {stem}`` on ``статья.yaml`` said ``stem: needed by the output name pattern
+    '{stem}' but empty``: a name kept only Latin letters. Russian is transliterated now, accents
+    dropped; a value left with nothing says what it was."""
+    source = make_folder(tmp_path / "in", 3, sub=3)
+    part = source / "part0"
+    (part / "a00000.yaml").rename(part / "Щукин-статья.yaml")
+    (part / "a00001.yaml").rename(part / "étude.yaml")
+    (part / "a00002.yaml").rename(part / "論文.yaml")
+    out = tmp_path / "out"
+    result = run("batch", source, "-o", out, "--name", "{stem}", "-j", "1")
+    assert result.code == 3, result.err
+    assert sorted(p.name for p in outputs(out)) == ["Shchukin-statya.xml", "etude.xml"]
+    assert (
+        f"{part / '論文.yaml'}: stem: '論文' has no letter or digit a file name can keep "
+        "(needed by the output name pattern '{stem}')"
+    ) in result.err
