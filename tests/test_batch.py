@@ -735,3 +735,22 @@ def test_reports_to_standard_output(run, tmp_path: Path, monkeypatch, store) -> 
     assert result.code == 2
     assert "--report and --junit cannot both be '-'" in result.err
     assert not (tmp_path / "-").exists()
+
+
+def test_a_rerun_names_each_article_of_a_many_article_file_as_the_first_run(
+    run, tmp_path: Path, store
+) -> None:
+    """An OJS export holds an issue's articles: reported as ``issue.xml#1`` … when converted,
+    but as ``issue.xml`` three times once up to date, so the JUnit report of a rerun had three
+    test cases of one name (which CI merges into one)."""
+    source = SAMPLES / "ojs" / "2019-1" / "issue.xml"
+    out, report, junit = tmp_path / "out", tmp_path / "r.json", tmp_path / "junit.xml"
+    names = []
+    for _run in range(2):
+        result = run("batch", source, "-o", out, "--report", report, "--junit", junit)
+        assert result.code == 0, result.err
+        names.append([a["source"] for a in json.loads(report.read_text())["articles"]])
+        cases = [case.get("name") for case in etree.parse(str(junit)).iter("testcase")]
+        assert cases == names[-1]
+    assert names[0] == names[1] == [f"{source}#{i}" for i in (1, 2, 3)]
+    assert _summary(report)["skipped"] == 3

@@ -185,7 +185,7 @@ class Books:
         if record is not None and all(e.status in ("converted", "skipped") for e in result.entries):
             self.manifest[result.key] = record
         elif removed:  # the row says why the source has no output now (and is out of date)
-            self.manifest[result.key] = (REJECTED_STAMP, (), "", ())
+            self.manifest[result.key] = (REJECTED_STAMP, (), "", (), ())
         else:
             self.manifest.pop(result.key, None)
         for entry in result.entries:

@@ -22,7 +22,9 @@ PENDING_NAME = ".jatsconv-manifest.pending"
 # stamp matches, so the next run converts the source again (and owns the output).
 UNFINISHED_STAMP = "unfinished: the run writing it was killed"
 
-Record = tuple[str, tuple[str, ...], str, tuple[str, ...]]
+# stamp, journal files used, journal file found, outputs, and the names of the articles the
+# outputs are of when they are not the source's own (``FILE#N`` of a file holding several)
+Record = tuple[str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
 
 
 class ManifestError(ConverterError):
@@ -35,8 +37,9 @@ class Manifest:
     """The up-to-date stamps of an output folder: ``MANIFEST_NAME``, an SQLite database.
 
     One row per source (file, or spreadsheet row): stamp, journal files used, journal file
-    found, outputs. A row is read when its job is queued and written once the job's outputs are
-    renamed into place, so a row never names a file that is not complete. Writes go into a
+    found, outputs, and the articles' names when the source holds several. A row is read when
+    its job is queued and written once the job's outputs are renamed into place, so a row never
+    names a file that is not complete. Writes go into a
     transaction committed every ``COMMIT_EVERY`` seconds and when the run ends (Ctrl-C included):
     a killed run leaves the manifest of its last commit — consistent, and at worst some finished
     articles are converted again. A file SQLite cannot read is replaced (everything is then out
@@ -66,6 +69,7 @@ class Manifest:
         except sqlite3.OperationalError as exc:
             raise ManifestError(f"{self.path}: {exc} (is another batch writing here?)") from None
         self.last_commit = time.monotonic()
+        self.named = self.db.execute("SELECT 1 FROM names LIMIT 1").fetchone() is not None
         self.pending_path = out_dir / PENDING_NAME
         self.pending: int | None = None  # the notes' file, open to append (``will_write``)
         try:
@@ -95,7 +99,7 @@ class Manifest:
             if row is not None and name in row[3]:
                 continue
             outputs = (*row[3], name) if row is not None else (name,)
-            self[key] = (UNFINISHED_STAMP, (), "", outputs)
+            self[key] = (UNFINISHED_STAMP, (), "", outputs, ())
             adopted = True
         if adopted:
             self.commit()
@@ -118,6 +122,12 @@ class Manifest:
                 " journals TEXT NOT NULL, found TEXT NOT NULL, outputs TEXT NOT NULL)"
                 " WITHOUT ROWID"
             )
+            # The articles' names of a source holding several, in a table of their own: an
+            # earlier version, which writes five values into ``entries``, still can.
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS names (key TEXT PRIMARY KEY, names TEXT NOT NULL)"
+                " WITHOUT ROWID"
+            )
             db.execute("BEGIN IMMEDIATE")  # one writer per output folder at a time
         except sqlite3.DatabaseError:
             db.close()
@@ -126,23 +136,38 @@ class Manifest:
 
     def get(self, key: str) -> Record | None:
         row = self.db.execute(
-            "SELECT stamp, journals, found, outputs FROM entries WHERE key = ?", (key,)
+            "SELECT stamp, journals, found, outputs, names FROM entries LEFT JOIN names"
+            " USING (key) WHERE key = ?",
+            (key,),
         ).fetchone()
         if row is None:
             return None
-        stamp, journals, found, outputs = row
-        return stamp, tuple(json.loads(journals)), found, tuple(json.loads(outputs))
+        stamp, journals, found, outputs, names = row
+        return (
+            stamp,
+            tuple(json.loads(journals)),
+            found,
+            tuple(json.loads(outputs)),
+            tuple(json.loads(names)) if names else (),
+        )
 
     def __setitem__(self, key: str, record: Record) -> None:
         # Once per article in the main process: a plain try rather than ``_writing`` (a
         # context manager costs a generator and three calls), the same errors turned the same
         # way; the journal list is the same tuple for a whole folder of articles.
-        stamp, journals, found, outputs = record
+        stamp, journals, found, outputs, names = record
         try:
             self.db.execute(
                 "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
                 (key, stamp, _json_list(journals), found, json.dumps(list(outputs))),
             )
+            if names:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO names VALUES (?, ?)", (key, json.dumps(list(names)))
+                )
+                self.named = True
+            elif self.named:  # (no look-up per article while no source has several)
+                self.db.execute("DELETE FROM names WHERE key = ?", (key,))
             self._maybe_commit()
         except sqlite3.OperationalError as exc:
             raise _output_error(self.path, exc) from None
@@ -150,6 +175,8 @@ class Manifest:
     def pop(self, key: str, default: None = None) -> None:
         with self._writing():
             self.db.execute("DELETE FROM entries WHERE key = ?", (key,))
+            if self.named:
+                self.db.execute("DELETE FROM names WHERE key = ?", (key,))
             self._maybe_commit()
         return default
 

@@ -99,7 +99,8 @@ class JobResult:
     seq: int
     key: str
     entries: list[Entry]
-    record: tuple[str, tuple[str, ...], str, tuple[str, ...]] | None  # for the manifest
+    # for the manifest (``manifest.Record``)
+    record: tuple[str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]] | None
 
 
 @dataclass(slots=True)

@@ -254,13 +254,18 @@ def convert_job(job: Job, previous: Any) -> JobResult:
     input_digest, raw = _input(job)
     found = _found_journal(state, job)
     if previous is not None and not settings.force:
-        stamp, journals, _found, outputs = previous
+        stamp, journals, _found, outputs, names = previous
         if (
             outputs
             and _stamp(state, input_digest, journals, found) == stamp
             and all((settings.out_dir / name).is_file() for name in outputs)
         ):
-            entries = [Entry(job.name, "skipped", name) for name in outputs]
+            # (each article named as when it was converted: ``FILE#2`` of a file of several)
+            named = names if len(names) == len(outputs) else ("",) * len(outputs)
+            entries = [
+                Entry(_article_name(job, n), "skipped", name)
+                for n, name in zip(named, outputs, strict=True)
+            ]
             return JobResult(job.seq, job.key, entries, tuple(previous))  # type: ignore[arg-type]
     state.cache.used.clear()
     context = ReadContext(
@@ -279,13 +284,28 @@ def convert_job(job: Job, previous: Any) -> JobResult:
     record = None
     if entries and all(e.status == "converted" for e in entries):
         journals = tuple(sorted(state.cache.used))
+        names = tuple(_name_part(job, e.source) for e in entries)
         record = (
             _stamp(state, input_digest, journals, found),
             journals,
             found,
             tuple(e.output for e in entries if e.output),
+            names if any(names) else (),
         )
     return JobResult(job.seq, job.key, entries, record)
+
+
+def _name_part(job: Job, name: str) -> str:
+    """What the manifest keeps of an article's name: '' for the source's own, ``#2`` for the
+    second article of a file of several (the source may be named otherwise on the next run)."""
+    if name == job.name:
+        return ""
+    return name[len(job.name) :] if name.startswith(f"{job.name}#") else name
+
+
+def _article_name(job: Job, part: str) -> str:
+    """An article's name from what ``_name_part`` kept."""
+    return f"{job.name}{part}" if not part or part.startswith("#") else part
 
 
 def _convert_one(state: WorkerState, item: Loaded) -> Entry:
