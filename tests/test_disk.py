@@ -162,3 +162,19 @@ def test_full_disk_in_convert(run, tmp_path: Path, monkeypatch, store) -> None:
         for path in written:
             etree.parse(str(path))
         assert _temps(out) == []
+
+
+def test_the_summary_table_counts_the_article_not_written(run, tmp_path: Path, monkeypatch, store):
+    """The table at the end of a run that hit a full disk counted the articles converted but
+    not the one that was not written: its rows did not add up to the articles met."""
+    source = make_folder(tmp_path / "in", 60)
+    out = tmp_path / "full"
+    with _folder(out, "full", monkeypatch):
+        result = run("batch", source, "-o", out, "-j", "1")
+    assert result.code == EXIT_OUTPUT
+    rows = {
+        cells[0]: cells[1]
+        for line in result.err.splitlines()
+        if len(cells := [c.strip() for c in line.strip("│┃ ").split("│") if c.strip()]) == 2
+    }
+    assert rows["not written (output failed)"] == "1", result.err

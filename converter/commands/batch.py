@@ -117,6 +117,8 @@ def _summary_table(summary: Summary, console: Console) -> None:
     table.add_row("skipped (up to date)", str(summary.counts["skipped"]))
     if summary.counts["error"]:
         table.add_row("internal error", str(summary.counts["error"]))
+    if summary.counts["unwritten"]:
+        table.add_row("not written (output failed)", str(summary.counts["unwritten"]))
     table.add_section()
     table.add_row("time", f"{summary.seconds:.2f} s")
     table.add_row("articles per second", f"{summary.rate:,.0f}")
