@@ -143,3 +143,27 @@ def test_names_from_russian_file_names(run, tmp_path: Path, store) -> None:
         f"{part / '論文.yaml'}: stem: '論文' has no letter or digit a file name can keep "
         "(needed by the output name pattern '{stem}')"
     ) in result.err
+
+
+def test_a_file_name_that_is_not_utf8(run, tmp_path: Path, store) -> None:
+    """A Windows archive unpacked as it was leaves names in Windows-1251 bytes. One such file
+    ended the whole batch with ``internal error: UnicodeEncodeError`` (exit 70), nothing
+    converted, no report. It is one line now, saying what the name reads as and what to do,
+    and the other articles are converted."""
+    source = make_folder(tmp_path / "in", 2, sub=2)
+    part = os.fsencode(source / "part0")
+    os.rename(
+        os.path.join(part, b"a00001.yaml"), os.path.join(part, "статья.yaml".encode("cp1251"))
+    )
+    out, report, junit = tmp_path / "out", tmp_path / "r.json", tmp_path / "junit.xml"
+    result = run("batch", source, "-o", out, "--report", report, "--junit", junit)
+    assert result.code == 3, result.err
+    shown = f"{source / 'part0'}/" + "статья.yaml".encode("cp1251").decode("utf-8", "replace")
+    assert (
+        f"{shown}: the file name is not UTF-8: it reads as Windows-1251 'статья.yaml'; rename it"
+        in result.err
+    )
+    data = _report(report)
+    assert [a["status"] for a in data["articles"]] == ["bad-input", "converted"]
+    assert 'errors="1"' in junit.read_text(encoding="utf-8")
+    assert len(outputs(out)) == 1
