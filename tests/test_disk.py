@@ -178,3 +178,29 @@ def test_the_summary_table_counts_the_article_not_written(run, tmp_path: Path, m
         if len(cells := [c.strip() for c in line.strip("│┃ ").split("│") if c.strip()]) == 2
     }
     assert rows["not written (output failed)"] == "1", result.err
+
+
+def test_a_full_disk_when_a_killed_runs_outputs_are_recorded(run, tmp_path: Path, store):
+    """The next run records the outputs a killed run noted (``.jatsconv-manifest.pending``);
+    on a disk too full for that commit it ended in an internal error (exit 70). One line, 73."""
+    from converter.batch.manifest import MANIFEST_NAME, PENDING_NAME, Manifest
+
+    out = tmp_path / "full"
+    out.mkdir()
+    if not _mount(out, "size=400k"):
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        Manifest(out).close()
+        notes = [json.dumps([f"/in/{i:04d}-{'x' * 100}.yaml", f"r-{i}.xml"]) for i in range(300)]
+        (out / PENDING_NAME).write_text("\n".join(notes) + "\n")
+        filler = out / "filler"
+        with contextlib.suppress(OSError), filler.open("wb") as stream:
+            while True:
+                stream.write(b"x" * 4096)
+                stream.flush()
+        # room for SQLite's journal, not for the manifest's new pages
+        os.truncate(filler, filler.stat().st_size - 12288)
+        line = _one_line(run("batch", SEED, "-o", out, "-q", "-j", "1"))
+        assert line == f"jatsconv: {out / MANIFEST_NAME}: cannot write: disk full", line
+    finally:
+        subprocess.run(["umount", "-l", str(out)], capture_output=True, check=False)

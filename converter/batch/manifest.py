@@ -207,10 +207,11 @@ class Manifest:
 
     def commit(self) -> None:
         """Make what was recorded durable and start the next transaction."""
-        self.db.execute("COMMIT")
-        if self.pending is not None:  # (what the notes say is recorded now)
-            os.ftruncate(self.pending, 0)
-        self.db.execute("BEGIN IMMEDIATE")
+        with self._writing():
+            self.db.execute("COMMIT")
+            if self.pending is not None:  # (what the notes say is recorded now)
+                os.ftruncate(self.pending, 0)
+            self.db.execute("BEGIN IMMEDIATE")
         self.last_commit = time.monotonic()
 
     def close(self) -> None:
