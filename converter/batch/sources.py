@@ -233,7 +233,9 @@ def list_sources(
 
     seen: set[str] = set()  # real folders scanned
 
-    def add_folder(folder: Path) -> None:
+    def add_folder(folder: Path) -> int:
+        """Take a folder's files; how many it gave (taken before or not)."""
+        found = 0
         for root, real, names in _scan_folder(folder, out, fmt, seen, problems):
             where, base = _slashed(root), _slashed(real)
             if not (where.isascii() and all(name.isascii() for name, _link in names)):
@@ -247,11 +249,15 @@ def list_sources(
             if inside is not None and base.startswith(inside):
                 rows = [(key, path) for key, path in rows if not ours(key)]
             files.extend(rows)
+            found += len(rows)
+        return found
 
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            add_folder(path)
+            listed, again = len(problems), os.path.realpath(path) in seen
+            if not add_folder(path) and len(problems) == listed and not again:
+                problems.append(_nothing_in(path, fmt))
         elif path.is_file():
             if _is_issue_file(path):
                 listed, journal, issue_problems = _issue_file(path)
@@ -272,6 +278,26 @@ def list_sources(
         else:
             problems.append(f"{_shown(source)}: no such file or folder")
     return files, problems
+
+
+def _nothing_in(folder: Path, fmt: str | None) -> str:
+    """The problem line of a folder given that holds no file to convert, naming the endings
+    of what it does hold (web pages, JATS given without ``--from``)."""
+    suffixes = FORMAT_SUFFIXES.get(fmt or "", FOLDER_SUFFIXES)
+    line = f"{_shown(os.fspath(folder))}: no file to convert here (a folder gives its "
+    line += " ".join(suffixes) + " files"
+    if fmt is None:
+        held = set()
+        for _root, dirs, names in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            held.update(os.path.splitext(n)[1].lower() for n in names if not _not_a_source(n))
+            if len(held) > 8:
+                break
+        held.discard("")
+        if held:
+            line += f"; this one holds {', '.join(sorted(held))}: for those, name their format"
+            line += " with --from"
+    return line + ")"
 
 
 def _utf8_name(path: str, problems: list[str]) -> bool:
