@@ -238,7 +238,7 @@ def batch(
         console = Console(stderr=True)
         if console.is_terminal:
             progress = _Bar(console)
-    with _sigterm_as_ctrl_c():
+    with _stopped_once():
         summary = run_batch(sources, settings, progress, report_path=report, junit_path=junit)
     if console is not None:
         _summary_table(summary, console)
@@ -277,22 +277,36 @@ def batch(
 
 
 @contextlib.contextmanager
-def _sigterm_as_ctrl_c() -> Iterator[None]:
-    """SIGTERM (``kill``, ``systemctl stop``, ``docker stop``) stops the run as Ctrl-C does:
-    the workers stopped, the files written complete, the manifest and the report written, exit
-    130. By default it ended the process at once, leaving temporary files, no report, and
-    outputs the manifest did not record (a rerun then refused those of Crossref or DOAJ, which
-    differ from run to run, as files it had not written). The workers keep SIGTERM's default
-    (``worker.init_worker``)."""
+def _stopped_once() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM (``kill``, ``systemctl stop``, ``docker stop``) stop the
+    run in order: the workers stopped, the files written complete, the manifest and the
+    report written, exit 130. The first of them raises ``KeyboardInterrupt``; the ones after
+    it are let go while the run stops (a few seconds at most: ``driver.STOP_GRACE``).
+
+    By default SIGTERM ended the process at once, leaving temporary files, no report, and
+    outputs the manifest did not record; and a second, impatient Ctrl-C landed in the stopping
+    itself (``internal error: RuntimeError: release unlocked lock``, temporary files left). A
+    signal the caller ignores (a batch started in the background by a shell) stays ignored;
+    the workers keep SIGTERM's default (``worker.init_worker``). Once one came, the rest are
+    let go until the command has exited."""
+    met: list[int] = []
 
     def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        if not met:
+            met.append(signum)
+            raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {
+        number: signal.signal(number, interrupt)
+        for number in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(number) is not signal.SIG_IGN
+    }
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            # (once stopped, the command only prints its last lines and exits: still let go)
+            signal.signal(number, signal.SIG_IGN if met else handler)
 
 
 def _per_issue(
