@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from test_batch import make_folder, outputs
+from test_batch_crashes import deposit_folder
 
 from conftest import SAMPLES
 
@@ -191,3 +192,26 @@ def test_a_folder_with_nothing_to_convert_is_said(run, tmp_path: Path, store) ->
     assert result.err == f"{empty}: no file to convert here (a folder gives its .html .htm files)\n"
     # a folder met before, in a folder given first, is no folder with nothing in it
     assert run("batch", tmp_path, empty, "-o", tmp_path / "out", "--from", "html").code == 0
+
+
+def test_a_renamed_source_keeps_its_crossref_deposit(run, tmp_path: Path, store) -> None:
+    """An editor renames ``a0001.yaml`` to ``a0001-final.yaml``: the rerun refused its own
+    earlier deposit as ``exists and was not written for this source`` (exit 3), since a
+    Crossref deposit's batch id and timestamp differ on every run; a JATS output, the same
+    bytes, passed. A deposit equal but for those is the same article's now."""
+    source = deposit_folder(tmp_path / "in", 3)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("batch", source, "-o", out, "--to", "crossref", "-j", "1").code == 0
+    (source / "a0001.yaml").rename(source / "a0001-final.yaml")
+    result = run("batch", source, "-o", out, "--to", "crossref", "-j", "1", "--report", report)
+    assert result.code == 0, result.err
+    summary = _report(report)["summary"]
+    assert (summary["converted"], summary["skipped"]) == (1, 2)
+    assert len(outputs(out)) == 3
+    # a different article under the same name is still not written over
+    other = source / "a0002.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace("fpage: 1002", "fpage: 1001"))
+    (source / "a0001-final.yaml").unlink()
+    result = run("batch", source, "-o", out, "--to", "crossref", "-j", "1")
+    assert result.code == 3
+    assert "exists and was not written for this source" in result.err

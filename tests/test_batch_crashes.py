@@ -165,7 +165,7 @@ def test_a_worker_killed_once_loses_no_article(run, tmp_path: Path, monkeypatch,
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["skipped"] == 40
 
 
-def _deposits(folder: Path, count: int) -> Path:
+def deposit_folder(folder: Path, count: int) -> Path:
     """``count`` bilingual articles whose Crossref deposits differ from run to run (a
     timestamp and a batch id in each), beside their journal file."""
     folder.mkdir()
@@ -185,7 +185,7 @@ def test_a_batch_killed_outright_leaves_its_outputs_its_own(tmp_path: Path) -> N
     run, files it had not written; Crossref and DOAJ outputs differ from run to run, so the
     rerun refused each as ``exists and was not written for this source`` (exit 3). Now the
     rerun knows them as its own and converts them again."""
-    source = _deposits(tmp_path / "in", 300)
+    source = deposit_folder(tmp_path / "in", 300)
     out, report = tmp_path / "out", tmp_path / "r.json"
     args = ["batch", str(source), "-o", str(out), "-j", "1", "--to", "crossref"]
     never = (  # no commit before the kill: every output so far is one it did not record

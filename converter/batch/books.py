@@ -16,6 +16,7 @@ from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, JobResult,
 from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.floods import Cap
 from converter.notices import RunNotices, notice, report_lines
+from converter.writers import same_output
 
 # The manifest row of a source whose earlier outputs were removed because it was rejected: no
 # stamp matches it, so the next run converts the source again.
@@ -151,7 +152,7 @@ class Books:
                 and not settings.force
                 and entry.output not in ours
                 and os.path.exists(os.path.join(self.out_name, entry.output))
-                and not _same_bytes(self.out_dir / entry.output, entry.temp)
+                and not _same_output(self.out_dir / entry.output, entry.temp)
             ):
                 if claimed:
                     self._unclaim(entry.output)
@@ -287,10 +288,13 @@ def _no_note(key: str, name: str) -> None:
     """``Books._will_write`` for books kept without a manifest file: nothing outlives them."""
 
 
-def _same_bytes(target: Path, temp: str | None) -> bool:
+def _same_output(target: Path, temp: str | None) -> bool:
+    """Whether the file in place says what the new output says: then it is this article's,
+    written by an earlier run under another source name (a file renamed or moved, a
+    spreadsheet row moved down) or by a run killed before it recorded it."""
     if temp is None:
         return False
     try:
-        return target.read_bytes() == Path(temp).read_bytes()
+        return same_output(target.name, target.read_bytes(), Path(temp).read_bytes())
     except OSError:
         return False

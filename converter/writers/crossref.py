@@ -626,6 +626,18 @@ def _render(views: list[_View]) -> str:
     )
 
 
+# What every deposit makes anew (``next_timestamp``, ``_batch_id``): two deposits of the same
+# metadata differ there only.
+_FRESH = re.compile(rb"<doi_batch_id>[^<]*</doi_batch_id>\s*<timestamp>\d+</timestamp>")
+
+
+def same_deposit(one: bytes, other: bytes) -> bool:
+    """Whether two deposits carry the same metadata: equal but for the head's batch id and
+    timestamp (a batch reconverting an article it converted before, under a new source name,
+    writes the same deposit anew)."""
+    return _FRESH.sub(b"", one, count=1) == _FRESH.sub(b"", other, count=1)
+
+
 def _batch_id(article: model.Article, timestamp: int) -> str:
     """Unique per deposit: the DOI suffix (or the title) and the timestamp, at most 100 chars."""
     base = article.doi.split("/", 1)[1] if article.doi else plain_text(article.main_title())
