@@ -200,3 +200,132 @@ def test_every_file_of_the_real_world_corpus_previews(path):
     assert len(page.find_class("author")) == len(contribs)  # a group's members listed in it
     refs = [r for r in root.iter("{*}ref", "ref") if r.getparent().tag.endswith("ref-list")]
     assert len(page.find_class("ref")) == len(refs)
+
+
+# ---------------------------------------------------------------- issue title, related articles
+
+PMC_VARIANTS = Path(__file__).parent / "data" / "pmc-stylechecker"
+CORRECTION = SAMPLES / "japanese-studies-in-russia" / "2018-4" / "correction-streltsov-6.xml"
+THEMED = """\
+journal: {journal}
+language: ru
+title: {{ru: Внешняя политика Японии, en: Japan's foreign policy}}
+volume: 5
+issue: 2
+issue_title: {{ru: Внешняя политика Японии в Азии, en: "Japan's foreign policy in Asia"}}
+page_range: 110-115, 120-124
+"""
+
+
+def test_issue_title_is_shown_in_each_language_beside_the_pages(run, tmp_path):
+    """The masthead's citation line gives the issue's title in the article's language; the
+    publication facts give it in every language, each marked with its language (as the
+    columns of titles are) so that a screen reader speaks it in that language."""
+    article = tmp_path / "themed.yaml"
+    journal = SAMPLES / "japanese-studies-in-russia" / "journal.yaml"
+    article.write_text(THEMED.format(journal=journal), encoding="utf-8")
+    result = run("preview", article, "-o", tmp_path)
+    assert result.code == 0, result.err
+    page = _page(tmp_path / "themed.preview.html")
+    citation = page.find_class("citation")[0]
+    assert [_text(span) for span in citation.iterchildren("span")][:4] == [
+        "Vol. 5", "No. 2", "Внешняя политика Японии в Азии", "pp. 110-115, 120-124"
+    ]  # fmt: skip
+    [title] = citation.find_class("issue-title")
+    assert title.get("lang") == "ru"
+    rows = {_text(tr.find("th")): tr.find("td") for tr in page.find_class("facts")[0].iter("tr")}
+    assert _text(rows["Issue title (ru)"]) == "Внешняя политика Японии в Азии"
+    assert _text(rows["Issue title (en)"]) == "Japan's foreign policy in Asia"
+    assert [rows[f"Issue title ({lang})"].get("lang") for lang in ("ru", "en")] == ["ru", "en"]
+    assert _text(rows["Pages"]) == "110-115, 120-124"
+
+
+def test_issue_titles_of_older_jats_one_element_per_language():
+    """JATS 1.0-1.2 give one issue-title per language; the masthead takes the article's."""
+    jats = b"""<article xml:lang="en" dtd-version="1.2"><front><article-meta>
+      <title-group><article-title>T</article-title></title-group><volume>3</volume>
+      <issue-title xml:lang="ru">Arctic &lt;b&gt; issue</issue-title>
+      <issue-title>The Arctic</issue-title></article-meta></front></article>"""
+    [page] = preview_jats(jats, "old.xml")
+    html = lxml.html.fromstring(page.html)
+    [title] = html.find_class("issue-title")
+    assert (_text(title), title.get("lang")) == ("The Arctic", "en")
+    cells = [td for td in html.find_class("facts")[0].iter("td") if td.get("lang")]
+    assert [(td.get("lang"), _text(td)) for td in cells] == [
+        ("ru", "Arctic <b> issue"), ("en", "The Arctic")
+    ]  # fmt: skip
+
+
+def test_a_correction_notice_says_what_it_corrects_before_its_title(run, tmp_path):
+    """As publishers' pages do: "Corrects:" and the corrected article, its citation and a
+    link to its DOI, at the top of the page, before the notice's own title; the JATS and
+    the article file it was converted from give the same page."""
+    yaml_source = CORRECTION.with_suffix(".yaml")
+    for source in (CORRECTION, yaml_source):
+        out = tmp_path / source.suffix[1:]
+        result = run("preview", source, "-o", out)
+        assert result.code == 0, result.err
+        page = _page(out / "correction-streltsov-6.preview.html")
+        [aside] = page.iter("aside")
+        assert aside.get("aria-label") == "Related articles"
+        [item] = aside.find_class("rel")
+        assert "notice" in item.get("class").split()
+        assert _text(item).startswith(
+            "Corrects: Стрельцов Д. В. Российско-японские отношения: системный кризис или новые "
+            "возможности? // Японские исследования. 2018. Т. 2, № 3. С. 6–20."
+        )
+        assert [a.get("href") for a in item.iter("a")] == ["https://doi.org/10.5555/jsr.2018.3.6"]
+        everything = list(page.iter())
+        assert everything.index(aside) < everything.index(page.find(".//h1"))
+
+
+UNSAFE_RELATED = """<article xml:lang="en" dtd-version="1.3" article-type="retraction"
+  xmlns:xlink="http://www.w3.org/1999/xlink"><front><article-meta>
+  <title-group><article-title>Retraction</article-title></title-group>
+  <related-article related-article-type="retracted-article" ext-link-type="uri"
+    xlink:href="javascript:alert(1)">A. Author. <script>alert(2)</script> Paper.</related-article>
+  <related-article related-article-type="companion" xlink:href="javascript:alert('10.1234/ab')"
+    xml:lang="ru">Спутник</related-article>
+  <related-article related-article-type="commentary" ext-link-type="pmid" xlink:href="12345"/>
+  <related-article related-article-type="retraction-forward" vol="2" issue="3" page="6"/>
+  <related-article related-article-type="article-reference" ext-link-type="uri"
+    xlink:href="https://example.org/a">Other</related-article>
+  <related-article related-article-type="expression-of-concern" xlink:href="doi:10.5555/x1"/>
+  </article-meta></front></article>"""
+
+
+def test_related_articles_link_only_to_addresses_a_page_may_link_to():
+    """A related-article's link goes through the preview's URL filter: a javascript: address
+    (typed, or untyped with a DOI inside it) is shown as text, never a link; a PubMed id is
+    its text; a DOI becomes a doi.org link, a web address a link. A type the converter does
+    not know is shown in words, a citation's language is marked."""
+    [page] = preview_jats(UNSAFE_RELATED.encode(), "notice.xml")
+    html = lxml.html.fromstring(page.html)
+    assert not list(html.iter("script"))
+    hrefs = [a.get("href") for a in html.iter("a")]
+    assert not [href for href in hrefs if "javascript" in href]
+    items = [_text(li) for li in html.find_class("rel")]
+    assert items == [
+        "Retracts: A. Author. alert(2) Paper. URI javascript:alert(1)",
+        "Companion article: Спутник javascript:alert('10.1234/ab')",
+        "Commentary: PMID 12345",
+        "Retracted by: Vol. 2, No. 3, p. 6",
+        "Related article: Other https://example.org/a",
+        "Expression of concern: https://doi.org/10.5555/x1",
+    ]
+    assert hrefs == ["https://example.org/a", "https://doi.org/10.5555/x1"]
+    notices = [li for li in html.find_class("rel") if "notice" in li.get("class").split()]
+    assert [_text(li).split(":")[0] for li in notices] == ["Retracts", "Retracted by"]
+    assert [span.get("lang") for span in html.find_class("rel-cite")] == [None, "ru", None, None]
+
+
+def test_a_related_article_finding_is_shown_beside_it(run, tmp_path):
+    """PMC's Style Checker refuses a DOI typed as a PubMed link: the page shows the link as
+    the file types it (no doi.org link) and the finding under it."""
+    variant = PMC_VARIANTS / "variant-related-doi-typed-pubmed.xml"
+    result = run("preview", variant, "-o", tmp_path, "--profile", "pmc")
+    assert result.code == 1
+    page = _page(tmp_path / "variant-related-doi-typed-pubmed.preview.html")
+    [item] = page.find_class("rel")
+    assert "[pmc-related-article]" in _text(item)
+    assert "PUBMED 10.5555/jsr.2018.3.6" in _text(item) and not list(item.iter("a"))

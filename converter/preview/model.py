@@ -121,6 +121,32 @@ class License:
 
 
 @dataclass(slots=True)
+class IssueTitle:
+    """The title of the issue in one language (a themed or special issue)."""
+
+    lang: str
+    html: Markup
+    spot: Spot
+
+
+@dataclass(slots=True)
+class RelatedArticle:
+    """Another article this one is tied to: the article a correction corrects, the notice that
+    retracts this one … ``label`` says what it is to this one ("Corrects"); ``notice`` marks
+    the ties that change how the article is read (corrections, retractions, concerns), which
+    the page shows as a notice."""
+
+    label: str
+    kind: str
+    notice: bool
+    lang: str | None
+    citation: Markup | None
+    link: Markup | None  # to its DOI (or another address the page may link to), else the text
+    details: str | None  # volume, issue and page, when no citation text says them
+    spot: Spot
+
+
+@dataclass(slots=True)
 class ArticleView:
     """One article as the preview page shows it."""
 
@@ -145,7 +171,17 @@ class ArticleView:
     ref_title: str | None
     references: list[Reference]
     general: Spot  # findings about the article as a whole (something missing)
+    issue_titles: list[IssueTitle] = field(default_factory=list)
+    related: list[RelatedArticle] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def main_issue_title(self) -> IssueTitle | None:
+        """The issue's title in the article's language, else the first given."""
+        for title in self.issue_titles:
+            if title.lang == self.lang:
+                return title
+        return self.issue_titles[0] if self.issue_titles else None
 
     @property
     def main_title(self) -> str:

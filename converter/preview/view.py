@@ -10,11 +10,12 @@ finding can be shown beside the part it concerns.
 from __future__ import annotations
 
 from lxml import etree
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from converter.checks.base import Doc, Finding
+from converter.identifiers import normalize_doi
 from converter.licenses import spdx_from_url
-from converter.preview.inline import doi_url, plain, render_inline
+from converter.preview.inline import doi_url, link, plain, render_inline, safe_url
 from converter.preview.model import (
     Abstract,
     AffForm,
@@ -22,11 +23,13 @@ from converter.preview.model import (
     ArticleView,
     CitationForm,
     Contributor,
+    IssueTitle,
     Journal,
     LangColumn,
     License,
     PersonName,
     Reference,
+    RelatedArticle,
     Spot,
 )
 from converter.preview.parts import aff_html, blocks, citation_fields, date_text, person_name
@@ -46,6 +49,32 @@ _DATE_LABELS = {
     "retracted": "Retracted",
     "preprint": "Preprint",
 }
+# What the other article is to this one, as a publisher's page says it ("Corrects: …"), by
+# related-article-type; another type is shown as written.
+_RELATED_LABELS = {
+    "corrected-article": "Corrects",
+    "correction-forward": "Corrected by",
+    "retracted-article": "Retracts",
+    "partial-retraction": "Partly retracts",
+    "retraction-forward": "Retracted by",
+    "object-of-concern": "Expression of concern about",
+    "addended-article": "Addendum to",
+    "addendum": "Addendum",
+    "commentary-article": "Comments on",
+    "commentary": "Commentary",
+    "letter": "Letter",
+    "companion": "Companion article",
+    "article-reference": "Related article",
+    "republished-article": "Republished article",
+    "preprint": "Preprint",
+}
+# The ties that change how an article is read: the page shows them as a notice.
+_NOTICES = frozenset(
+    {"corrected-article", "correction-forward", "retracted-article", "partial-retraction",
+     "retraction-forward", "object-of-concern"}
+)  # fmt: skip
+# Where the other article is, by related-article's attributes, when no text says it.
+_RELATED_PLACES = (("Vol.", "vol"), ("No.", "issue"), ("p.", "page"), ("article", "elocation-id"))
 _MEMBERS = frozenset({"contrib-group"})  # a group author's members, listed apart
 _CITATIONS = frozenset({"mixed-citation", "element-citation", "citation", "nlm-citation"})
 _LANG_NAMES: dict[str, str] = {}
@@ -153,6 +182,8 @@ class _Reader:
             ref_title=ref_title,
             references=references,
             general=general,
+            issue_titles=self._issue_titles(meta),
+            related=[self._related(el) for el in self.all(meta, "related-article")],
         )
         return view
 
@@ -205,6 +236,61 @@ class _Reader:
             return f"{first}–{last}" if last and last != first else first
         eloc = plain(self.find(meta, "elocation-id"))
         return f"article {eloc}" if eloc else None
+
+    def _issue_titles(self, meta: etree._Element | None) -> list[IssueTitle]:
+        """The issue's title in each language: ``issue-title`` elements (several, one per
+        language, before JATS 1.3) and ``issue-title-group`` with its translations."""
+        found = []
+        for el in self.all(meta, "issue-title"):
+            found.append(IssueTitle(self.lang_of(el), render_inline(el), self.spot(el)))
+        for group in self.all(meta, "issue-title-group"):
+            title = self.find(group, "issue-title")
+            if title is not None:
+                html = self._with_subtitle(title, self.find(group, "issue-subtitle"))
+                found.append(IssueTitle(self.lang_of(title), html, self.spot(title)))
+            for trans in self.all(group, "trans-title-group"):
+                title = self.find(trans, "trans-title")
+                if title is not None:
+                    html = self._with_subtitle(title, self.find(trans, "trans-subtitle"))
+                    found.append(IssueTitle(self.lang_of(title), html, self.spot(title)))
+        return [title for title in found if title.html]
+
+    def _with_subtitle(self, title: etree._Element, subtitle: etree._Element | None) -> Markup:
+        html = render_inline(title)
+        return Markup("{}: {}").format(html, render_inline(subtitle)) if plain(subtitle) else html
+
+    def _related(self, el: etree._Element) -> RelatedArticle:
+        """A ``related-article``: what it is to this article, its text and its link (a DOI as
+        a doi.org link; another address only when the page may link to it)."""
+        kind = (el.get("related-article-type") or "").strip()
+        href = (el.get(XLINK_HREF) or "").strip()
+        link_type = (el.get("ext-link-type") or "").strip().lower()
+        target = None
+        if href:
+            doi = _doi_address(href) if link_type in ("doi", "") else None
+            if doi is not None:
+                target = link(doi, doi)
+            elif safe_url(href):
+                target = link(href, href)
+            else:  # a PubMed id, or an address no page may link to (javascript:): its text
+                target = escape(f"{link_type.upper()} {href}" if link_type else href)
+        parts = [
+            f"{label} {value}"
+            for label, attribute in _RELATED_PLACES
+            if (value := " ".join((el.get(attribute) or "").split()))
+        ]
+        citation = render_inline(el, links=True) if plain(el) else None
+        stated = el.get(XML_LANG)
+        return RelatedArticle(
+            label=_RELATED_LABELS.get(kind) or kind.replace("-", " ").capitalize() or "Related",
+            kind=kind,
+            notice=kind in _NOTICES,
+            lang=stated.lower() if stated else None,
+            citation=citation,
+            link=target,
+            details=None if citation else ", ".join(parts) or None,
+            spot=self.spot(el),
+        )
 
     def _sections(self, meta: etree._Element | None) -> list[tuple[str | None, str]]:
         found = []
@@ -448,6 +534,15 @@ class _Reader:
         return CitationForm(
             kind, lang.lower() if lang else None, text, fields, pub_type, self.spot(el)
         )
+
+
+def _doi_address(href: str) -> str | None:
+    """The doi.org address of a link that is a DOI as written (bare, ``doi:…`` or a doi.org
+    address), else None: a DOI found inside other text is no DOI link."""
+    try:
+        return f"https://doi.org/{normalize_doi(href)}"
+    except ValueError:
+        return None
 
 
 def build_view(article: etree._Element, findings: list[Finding] | None = None) -> ArticleView:
