@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -659,6 +660,10 @@ def test_unknown_column_is_one_line(run, tmp_path: Path) -> None:
         ("published", "published.electronic"),
         ("received", "history.received"),
         ("funder1.award", "funder1.awards"),
+        ("related_doi", "related1.doi"),
+        ("related_article1.doi", "related1.doi"),
+        ("related2.citaton", "related2.citation"),
+        ("related_articles", "related1.type and related1.doi"),
     ],
 )
 def test_a_misspelt_column_names_the_column_meant(tmp_path: Path, header: str, meant: str) -> None:
@@ -793,3 +798,132 @@ def test_reference_identifiers_in_numbered_columns(tmp_path: Path) -> None:
         f"{tmp_path / 'number.xlsx'}#2: column reference3.arxiv: the arXiv identifier is stored "
         "as a number (2001.0123): format the cell as text and type it again"
     ]
+
+
+# ---------------------------------------------------------------------- related articles
+
+CORRECTION = BILINGUAL.parent.parent / "2018-4" / "correction-streltsov-6.yaml"
+# The correction notice sample, column by column: its related article in relatedN.PART columns.
+CORRECTION_ROW: dict[str, object] = {
+    "article_type": "correction",
+    "language": "ru",
+    "title:ru": "Исправление к статье «Российско-японские отношения: системный кризис или новые "
+    "возможности?»",
+    "title:en": "Correction to: Russian-Japanese relations: systemic crisis or new opportunities?",
+    "doi": "10.5555/jsr.2018.4.180",
+    "section:ru": "Исправления",
+    "section:en": "Corrections",
+    "volume": 2,
+    "issue": 4,
+    "fpage": 180,
+    "lpage": 180,
+    "published.electronic": dt.date(2018, 12, 14),
+    "published.collection": "2018-12",
+    "related1.type": "corrected-article",
+    "related1.doi": "10.5555/jsr.2018.3.6",
+    "related1.citation": "Стрельцов Д. В. Российско-японские отношения: системный кризис или новые "
+    "возможности? // Японские исследования. 2018. Т. 2, № 3. С. 6–20.",
+    "related1.volume": 2,
+    "related1.issue": 3,
+    "related1.fpage": 6,
+    "license": "CC-BY-4.0",
+    "copyright.statement:ru": "© Ассоциация японоведов, 2018",
+    "copyright.statement:en": "© Association of Japanologists, 2018",
+    "copyright.year": 2018,
+    "copyright.holder:ru": "Ассоциация японоведов",
+    "copyright.holder:en": "Association of Japanologists",
+    "url": "https://www.japanreview.ru/articles/jsr-2018-4-180",
+}
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_notice_row_names_the_article_it_corrects(run, tmp_path: Path, store, kind) -> None:
+    """A correction typed as a row, its related article in related1.type, related1.doi,
+    related1.citation … (numbers and a date cell as a workbook stores them): the JATS is the
+    committed output of the correction sample's YAML, byte for byte, related-article and all."""
+    shutil.copy(BILINGUAL.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    if kind == "xlsx":
+        sheet = write_xlsx(tmp_path / "notices.xlsx", [CORRECTION_ROW])
+    else:
+        sheet = write_csv(tmp_path / "notices.csv", [CORRECTION_ROW])
+    result = run("convert", sheet, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    [output] = (tmp_path / "out").glob("*.xml")
+    assert output.read_bytes() == CORRECTION.with_suffix(".xml").read_bytes()
+
+
+def test_related_articles_in_numbered_columns(tmp_path: Path) -> None:
+    """related1, related2 …: one article each, in number order; a DOI with a ';' inside it
+    (an old SICI DOI) is one DOI."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    sici = "10.1002/(SICI)1097-4636(199706)35:4<437::AID-JBM5>3.0.CO;2-E"
+    row = {
+        "title": "A reply",
+        "article_type": "reply",
+        "related2.type": "companion",
+        "related2.citation": "Petrova A. The companion paper. 2020.",
+        "related1.type": "letter",
+        "related1.doi": f"https://doi.org/{sici}",
+        "related1.elocation_id": "e7",
+    }
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    related = [item.model_dump(exclude_none=True) for item in loaded.article.related_articles]
+    assert related == [
+        {"type": "letter", "id": "ra1", "doi": sici, "elocation_id": "e7"},
+        {"type": "companion", "id": "ra2", "citation": "Petrova A. The companion paper. 2020."},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        (
+            {"related1.doi": "10.5555/jsr.2018.3.6"},
+            "column related1.type: missing (related1.doi is given): say what the other article "
+            "is to this one, e.g. corrected-article in a correction",
+        ),
+        (
+            {"related1.type": "corrected-article",
+             "related1.doi": "10.5555/jsr.2018.3.6;\n doi:10.5555/jsr.2018.3.21"},
+            "column related1.doi: holds 2 DOIs: give each related article its own columns "
+            "(related1.doi, related2.doi …, each with its type)",
+        ),
+        (
+            {"related1.type": "corrected-article"},
+            "related_articles[0] (column related1): a related article needs its doi or a "
+            "citation naming it",
+        ),
+        (
+            {"related1.type": "corrected-article", "related1.doi": "10.5555/a",
+             "related1.fpage": "6-20"},
+            "related_articles[0].fpage (column related1.fpage): a page range: '6-20' (give the "
+            "first page only: 6)",
+        ),
+        (
+            {"related1.type": "corrected-article", "related1.doi": "11.5555/a"},
+            "related_articles[0].doi (column related1.doi): not a DOI (expected 10.NNNN/suffix): "
+            "'11.5555/a'",
+        ),
+        (
+            {"related1.type": "Corrected article", "related1.doi": "10.5555/a"},
+            "related_articles[0].type (column related1.type): Input should be 'corrected-article', "
+            "'correction-forward', ",
+        ),
+        (
+            {"related1.doi:en": "10.5555/a"},
+            "column 'related1.doi:en': unknown column (see the documented columns)",
+        ),
+    ],
+)  # fmt: skip
+def test_a_bad_related_article_cell_is_one_line_naming_it(
+    run, tmp_path: Path, cells: dict[str, object], message: str
+) -> None:
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    rows = [{"title": "A correction", "article_type": "correction", **cells}]
+    sheet = write_csv(tmp_path / "issue.csv", rows)
+    result = run("convert", sheet, "-o", tmp_path / "out")
+    assert result.code == 3
+    [line] = result.err.splitlines()[:1]
+    assert line.startswith(f"{sheet}") and message in line, result.err
+    assert "Traceback" not in result.err

@@ -32,7 +32,11 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
     such as ``aff1``), and one affiliation inline: ``institution``, ``department``, ``city``
     per language, ``country``, ``ror``; ``affN.PART`` for affiliations that authors name by
-    id ``affN`` (same parts); ``funderN:LANG`` with ``funderN.id`` and ``funderN.awards``.
+    id ``affN`` (same parts); ``funderN:LANG`` with ``funderN.id`` and ``funderN.awards``;
+    ``relatedN.PART`` for the N-th related article (the article a correction corrects …):
+    ``type`` (``corrected-article`` …), ``doi`` and/or ``citation``, ``volume``, ``issue``,
+    ``fpage``, ``elocation_id`` — one article each (a cell holding several DOIs is refused:
+    give the next one ``related2.…`` columns).
 Several items in one cell
     ``keywords:LANG``, ``authors:LANG`` and ``references:LANG`` hold a whole list in one cell:
     **one item per line** (a line break inside the cell); keywords and authors may instead be
@@ -141,6 +145,8 @@ _REF_PARTS = frozenset(
 # identifiers a workbook may store as numbers: an ISBN or PMID is its digits again, an arXiv
 # identifier has lost its last zeros (2001.01230 → 2001.0123) and cannot be told back
 _DIGIT_IDS = frozenset({"isbn", "pmid"})
+# A related article's parts (``related1.type``, ``related1.doi`` …): the model's fields.
+_RELATED_PARTS = frozenset({"type", "doi", "citation", "volume", "issue", "fpage", "elocation_id"})
 _LISTS = frozenset({"credit", "affiliations", "awards", "authors", "history.revised"})
 _TRUE = frozenset({"yes", "true", "1", "x", "y"})
 _FALSE = frozenset({"no", "false", "0", "n"})
@@ -194,6 +200,8 @@ def _parse_header(header: str) -> _Column | None:
             ok = part is not None and (part in _AFF_LANG_PARTS or (not lang and part in _AFF_PARTS))
         elif base == "funder":
             ok = (part is None) or (part in ("id", "awards") and not lang)
+        elif base == "related":
+            ok = part in _RELATED_PARTS and not lang
     if not ok:
         meant = _column_meant(base, number, part)
         if meant and lang and " " not in meant:
@@ -209,6 +217,7 @@ _NUMBERED_PARTS = {
     "reference": _REF_PARTS,
     "funder": frozenset({"id", "awards"}),
     "keyword": frozenset(),
+    "related": _RELATED_PARTS,
 }
 _COLUMN_SYNONYMS = {
     "licence": "license",
@@ -220,7 +229,13 @@ _COLUMN_SYNONYMS = {
     "accepted": "history.accepted",
     "first_page": "fpage",
     "last_page": "lpage",
+    "related": "related1.type and related1.doi",
+    "related_articles": "related1.type and related1.doi",
+    "related_type": "related1.type",
+    "related_doi": "related1.doi",
+    "related_citation": "related1.citation",
 }
+_NUMBERED_SYNONYMS = {"related_article": "related"}
 
 
 def _column_meant(base: str, number: int | None, part: str | None) -> str | None:
@@ -229,7 +244,11 @@ def _column_meant(base: str, number: int | None, part: str | None) -> str | None
     if number is None and part is None:
         plain = {*_SCALARS, *_SELF_URI, *_PER_LANG, "authors", "references", "pages"}
         return _COLUMN_SYNONYMS.get(base) or close(base, plain)
-    numbered = base if base in _NUMBERED_PARTS else close(base, _NUMBERED_PARTS)
+    numbered = (
+        base
+        if base in _NUMBERED_PARTS
+        else _NUMBERED_SYNONYMS.get(base) or close(base, _NUMBERED_PARTS)
+    )
     if numbered is None or number is None:
         return None
     if part is None:
@@ -850,6 +869,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
     )
     _keywords(data, numbered.get("keyword", {}), origin)
     _funders(data, numbered.get("funder", {}), origin)
+    _related(data, numbered.get("related", {}), origin)
     return data, origin, notices
 
 
@@ -1159,6 +1179,42 @@ def _funders(data: dict[str, Any], items: dict[int, _Item], origin: dict[str, st
         funding.append(funder)
     if funding:
         data["funding"] = funding
+
+
+# The start of a DOI in a cell, as the model takes one (bare, doi:…, a doi.org address).
+_DOI_START = re.compile(r"(?:doi:|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/", re.IGNORECASE)
+
+
+def _related(data: dict[str, Any], items: dict[int, _Item], origin: dict[str, str]) -> None:
+    """The related articles of ``relatedN.PART`` columns, one article per number. A DOI cell
+    holding several DOIs is refused rather than read as one (a ';' may stand inside a DOI,
+    so it is the DOIs that are counted), and a related article without its type is named."""
+    related = []
+    for index, number in enumerate(sorted(items)):
+        entry: dict[str, Any] = {}
+        for (part, _lang), (value, header) in items[number].items():
+            if part == "doi":
+                found = [p for p in re.split(r"[;\s]+", str(value)) if _DOI_START.match(p)]
+                if len(found) > 1:
+                    raise InputError(
+                        "",
+                        [f"column {header}: holds {len(found)} DOIs: give each related article "
+                         f"its own columns (related{number}.doi, related{number + 1}.doi …, "
+                         "each with its type)"],
+                    )  # fmt: skip
+            entry[part] = value
+            origin[f"related_articles[{index}].{part}"] = header
+        if "type" not in entry:
+            given = next(iter(items[number].values()))[1]
+            raise InputError(
+                "",
+                [f"column related{number}.type: missing ({given} is given): say what the other "
+                 "article is to this one, e.g. corrected-article in a correction"],
+            )  # fmt: skip
+        origin.setdefault(f"related_articles[{index}]", f"related{number}")
+        related.append(entry)
+    if related:
+        data["related_articles"] = related
 
 
 def _with_columns(problems: list[str], origin: dict[str, str]) -> list[str]:

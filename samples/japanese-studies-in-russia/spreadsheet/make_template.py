@@ -2,7 +2,9 @@
 
 One row per article; the row here is the bilingual sample article
 (``../2018-3/streltsov-6.yaml``) written in the spreadsheet's columns, so the template both shows
-every kind of column and converts to the same JATS as the YAML (the tests check it). Columns are
+every kind of column and converts to the same JATS as the YAML (the tests check it); the columns
+that article has no value for (a second author, the issue's title, a page range, a related
+article) are there empty, to be filled in. Columns are
 documented in ``converter/readers/spreadsheet.py`` and the README. Run::
 
     python3 samples/japanese-studies-in-russia/spreadsheet/make_template.py
@@ -36,8 +38,11 @@ ROW: list[tuple[str, Any]] = [
     ("section:en", "Politics and International Relations"),
     ("volume", 2),
     ("issue", 3),
+    ("issue_title:ru", ""),
+    ("issue_title:en", ""),
     ("fpage", 6),
     ("lpage", 20),
+    ("page_range", ""),
     ("published.electronic", dt.date(2018, 9, 28)),
     ("published.print", dt.date(2018, 9, 30)),
     ("published.collection", "2018-09"),
@@ -103,6 +108,9 @@ ROW: list[tuple[str, Any]] = [
     ("copyright.holder:en", "Streltsov D.V."),
     ("url", "https://www.japanreview.ru/articles/jsr-2018-3-6"),
     ("self_uri.pdf", "https://www.japanreview.ru/articles/jsr-2018-3-6.pdf"),
+    ("related1.type", ""),
+    ("related1.doi", ""),
+    ("related1.citation", ""),
 ]
 
 REFERENCES = [
