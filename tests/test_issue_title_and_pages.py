@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -253,3 +254,25 @@ def test_what_the_deposit_cannot_hold_is_said(
     data = deposit.read_bytes()
     assert b"<journal_issue>" not in data and b"other_pages" not in data
     assert b"<first_page>110</first_page>" in data and b"<last_page>115</last_page>" in data
+
+
+# ------------------------------------------------------------------ meta tags
+
+
+def test_the_meta_tags_give_the_first_and_last_page_and_invent_no_tag(
+    run, write_article, tmp_path: Path
+) -> None:
+    """Google Scholar's inclusion guidelines list no Highwire tag for an issue's title or a
+    page range (their PRISM support is named only by example, prism.title): the page gets
+    citation_firstpage and citation_lastpage, the page the article begins and ends on, and
+    neither the issue's title nor the other pages under a tag of our making."""
+    out = tmp_path / "out"
+    path = write_article(ARTICLE + "page_range: 110-115, 120-124\n")
+    result = run("convert", path, "--to", "meta-tags", "-o", out)
+    assert result.code == 0, result.err
+    html = (out / "article.meta.html").read_text(encoding="utf-8")
+    tags = lxml.html.fragments_fromstring(html)
+    pairs = [(tag.get("name"), tag.get("content")) for tag in tags]
+    assert ("citation_firstpage", "110") in pairs and ("citation_lastpage", "124") in pairs
+    assert [name for name, _ in pairs if "issue" in name] == ["citation_issue"]
+    assert "Азии" not in html and "Asia" not in html and "120-124" not in html
