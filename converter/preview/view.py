@@ -240,7 +240,7 @@ class _Reader:
     def _issue_titles(self, meta: etree._Element | None) -> list[IssueTitle]:
         """The issue's title in each language: ``issue-title`` elements (several, one per
         language, before JATS 1.3) and ``issue-title-group`` with its translations."""
-        found = []
+        found: list[IssueTitle] = []
         for el in self.all(meta, "issue-title"):
             found.append(IssueTitle(self.lang_of(el), render_inline(el), self.spot(el)))
         for group in self.all(meta, "issue-title-group"):

@@ -1189,7 +1189,7 @@ def _related(data: dict[str, Any], items: dict[int, _Item], origin: dict[str, st
     """The related articles of ``relatedN.PART`` columns, one article per number. A DOI cell
     holding several DOIs is refused rather than read as one (a ';' may stand inside a DOI,
     so it is the DOIs that are counted), and a related article without its type is named."""
-    related = []
+    related: list[dict[str, Any]] = []
     for index, number in enumerate(sorted(items)):
         entry: dict[str, Any] = {}
         for (part, _lang), (value, header) in items[number].items():
