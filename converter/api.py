@@ -26,6 +26,7 @@ from converter.naming import fit_name
 from converter.notices import Notice, notice, strict_problems, summary
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.readers import Loaded, ReadContext, read_source
+from converter.readers.encoding import name_not_utf8, shown_name
 from converter.validation import Problem
 from converter.writers import SUFFIXES, WRITERS
 
@@ -401,6 +402,9 @@ def convert_file(
     claims = claims if claims is not None else OutputClaims()
     folder = Path(out_dir) if out_dir is not None else path.parent
     suffix = output_suffix(options)
+    if (problem := name_not_utf8(os.fspath(path))) is not None:
+        # (its name can be in no output, line or report: Python holds its bytes as surrogates)
+        return [Conversion(shown_name(os.fspath(path)), "bad-input", problems=[problem])]
     results = []
     for loaded in read_source(path, fmt, context):
         target = folder / fit_name(loaded.stem + suffix)

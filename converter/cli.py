@@ -11,9 +11,16 @@ import sys
 
 import click
 
-from converter.cli_options import EXIT_HELP, fail
+from converter.cli_options import EXIT_HELP, fail, refused_names
 from converter.commands import COMMANDS
-from converter.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, ConverterError
+from converter.errors import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    ConverterError,
+)
 from converter.redaction import redact, redacting_streams
 from converter.registry import load
 from converter.version import __version__
@@ -94,10 +101,16 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _main(argv: list[str] | None) -> None:
+    refused_names.clear()
     try:
-        cli.main(args=argv, prog_name="jatsconv", standalone_mode=False)
+        try:
+            cli.main(args=argv, prog_name="jatsconv", standalone_mode=False)
+        except SystemExit as exc:
+            sys.exit(_with_refused_names(exc.code))
+        if refused_names:
+            sys.exit(_with_refused_names(EXIT_OK))
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        sys.exit(_with_refused_names(exc.exit_code))
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
@@ -119,3 +132,11 @@ def _main(argv: list[str] | None) -> None:
             f"internal error: {type(exc).__name__}: {detail} (set JATSCONV_DEBUG=1 for details)",
             EXIT_INTERNAL,
         )
+
+
+def _with_refused_names(code: int | str | None) -> int | str | None:
+    """A run that refused a file for its name (``cli_options.text_file_names``) had bad input:
+    a success or an "invalid" exit becomes exit 3, as for any other unreadable file."""
+    if refused_names and code in (None, EXIT_OK, EXIT_INVALID):
+        return EXIT_INPUT
+    return code

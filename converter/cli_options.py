@@ -8,6 +8,7 @@ A bottom-level module: it imports no command and not ``converter.cli``, so every
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,7 @@ from converter.checks.profiles import PROFILES
 from converter.errors import DEPOSIT_EXIT_CODES, EXIT_CODES
 from converter.grammars import ENV_VAR
 from converter.readers import READERS
+from converter.readers.encoding import name_not_utf8
 from converter.writers import WRITERS
 
 if TYPE_CHECKING:
@@ -31,6 +33,26 @@ Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 def exit_help(codes: dict[int, str]) -> str:
     """A --help epilog listing exit codes ("\b" keeps click from re-wrapping the table)."""
     return "\b\nExit codes:\n" + "\n".join(f"  {code:>3}  {text}" for code, text in codes.items())
+
+
+# Whether a file named on the command line was refused for a name that is not UTF-8 (set by
+# ``text_file_names``; ``converter.cli`` then makes a success or "invalid" exit a bad-input one).
+refused_names: list[str] = []
+
+
+def text_file_names(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A command's FILES without those whose names are not UTF-8 (a Windows archive unpacked
+    as it was): each is one line saying what it reads as, and the run goes on with the others
+    (no line, report or page can carry such a name: Python holds its bytes as surrogates)."""
+    kept = []
+    for item in value:
+        problem = name_not_utf8(os.fspath(item))
+        if problem is None:
+            kept.append(item)
+        else:
+            click.echo(problem, err=True)
+            refused_names.append(problem)
+    return tuple(kept)
 
 
 # The epilog of every command's --help but deposit's (``DEPOSIT_EXIT_HELP``).

@@ -11,7 +11,7 @@ from pathlib import Path
 from converter.batch.scratch import scratch_db
 from converter.batch.settings import BatchSettings, Job
 from converter.errors import InputError
-from converter.readers.encoding import cyrillic_encoding
+from converter.readers.encoding import name_not_utf8, not_utf8_text, shown_name
 from converter.readers.native import JOURNAL_FILE_NAMES, read_data
 from converter.readers.spreadsheet import CSV_SUFFIXES, iter_rows, sheet_format
 
@@ -75,7 +75,7 @@ def _scan_folder(
             with os.scandir(root) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError as exc:
-            problems.append(f"{_shown(root)}: cannot read the folder: {_reason(exc)}")
+            problems.append(f"{shown_name(root)}: cannot read the folder: {_reason(exc)}")
             continue
         folders, taken = [], []
         for entry in entries:
@@ -240,8 +240,8 @@ def list_sources(
             where, base = _slashed(root), _slashed(real)
             if not (where.isascii() and all(name.isascii() for name, _link in names)):
                 names = [(n, link) for n, link in names if _utf8_name(where + n, problems)]
-            if not base.isascii() and _not_utf8(base):  # (through a link: a key, not a name)
-                base = _slashed(_shown(base))
+            if not base.isascii() and not_utf8_text(base):  # (through a link: a key, not a name)
+                base = _slashed(shown_name(base))
             rows = [
                 (keys.of(where + name) if link else base + name, where + name)
                 for name, link in names
@@ -276,7 +276,7 @@ def list_sources(
                 elif os.path.isfile(match) and not _not_a_source(os.path.basename(match)):
                     add(match, found=True)
         else:
-            problems.append(f"{_shown(source)}: no such file or folder")
+            problems.append(f"{shown_name(source)}: no such file or folder")
     return files, problems
 
 
@@ -284,7 +284,7 @@ def _nothing_in(folder: Path, fmt: str | None) -> str:
     """The problem line of a folder given that holds no file to convert, naming the endings
     of what it does hold (web pages, JATS given without ``--from``)."""
     suffixes = FORMAT_SUFFIXES.get(fmt or "", FOLDER_SUFFIXES)
-    line = f"{_shown(os.fspath(folder))}: no file to convert here (a folder gives its "
+    line = f"{shown_name(os.fspath(folder))}: no file to convert here (a folder gives its "
     line += " ".join(suffixes) + " files"
     if fmt is None:
         held = set()
@@ -303,35 +303,10 @@ def _nothing_in(folder: Path, fmt: str | None) -> str:
 def _utf8_name(path: str, problems: list[str]) -> bool:
     """Whether a file's path is text a report can carry; if not (a Windows archive unpacked as
     it was: names in Windows-1251 bytes), a problem line saying what it reads as."""
-    if path.isascii() or not _not_utf8(path):
+    if (problem := name_not_utf8(path)) is None:
         return True
-    raw = os.fsencode(path)
-    encoding = cyrillic_encoding(os.path.basename(raw)) or cyrillic_encoding(raw)
-    reads = ""
-    if encoding is not None:
-        label = "Windows-1251" if encoding == "cp1251" else "KOI8-R"
-        reads = f" it reads as {label} {os.path.basename(raw).decode(encoding)!r};"
-    problems.append(
-        f"{_shown(path)}: the file name is not UTF-8:{reads} rename it "
-        f"(e.g. convmv -f {encoding or 'ENCODING'} -t utf-8 --notest FILE)"
-    )
+    problems.append(problem)
     return False
-
-
-def _not_utf8(text: str) -> bool:
-    """Text holding bytes no encoding decoded (a file name that is not UTF-8)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _shown(text: str) -> str:
-    """``text`` as lines and reports can carry it: bytes that were not UTF-8 as '�'."""
-    if not _not_utf8(text):
-        return text
-    return os.fsencode(text).decode("utf-8", "replace")
 
 
 class _RealKeys:

@@ -11,7 +11,13 @@ import click
 from converter.checks import CheckReport, check_bytes, check_file
 from converter.checks.jats4r import listed as jats4r_rules
 from converter.checks.profiles import PROFILE_HELP, rules_for
-from converter.cli_options import EXIT_HELP, json_option, profile_option, quiet_option
+from converter.cli_options import (
+    EXIT_HELP,
+    json_option,
+    profile_option,
+    quiet_option,
+    text_file_names,
+)
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
 from converter.translit import SCHEMES
 from converter.validation import Problem
@@ -20,7 +26,7 @@ _PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.item
 
 
 @click.command(epilog=EXIT_HELP)
-@click.argument("files", nargs=-1, required=False)
+@click.argument("files", nargs=-1, required=False, callback=text_file_names)
 @profile_option(f"Profile to check (default general). {_PROFILES_HELP}.")
 @click.option(
     "--scheme",

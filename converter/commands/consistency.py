@@ -10,13 +10,13 @@ from pathlib import Path
 
 import click
 
-from converter.cli_options import EXIT_HELP, json_option, quiet_option
+from converter.cli_options import EXIT_HELP, json_option, quiet_option, text_file_names
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK
 from converter.translit import SCHEMES
 
 
 @click.command("consistency", epilog=EXIT_HELP)
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, callback=text_file_names)
 @click.option(
     "-s",
     "--scheme",

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from converter import deposit_log
-from converter.cli_options import DEPOSIT_EXIT_HELP, json_option, quiet_option
+from converter.cli_options import DEPOSIT_EXIT_HELP, json_option, quiet_option, text_file_names
 from converter.deposit import (
     CROSSREF_PRODUCTION,
     CROSSREF_TEST,
@@ -401,7 +401,9 @@ def _finish(
 
 
 @deposit.command("crossref", epilog=DEPOSIT_EXIT_HELP)
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
+)
 @click.option("--test", "test_system", is_flag=True, help="Use Crossref's test system.")
 @click.option("--endpoint", default=None, help="Deposit URL (overrides production and --test).")
 @_schema_option("crossref")
@@ -447,7 +449,9 @@ def deposit_crossref_command(
 
 
 @deposit.command("doaj", epilog=DEPOSIT_EXIT_HELP)
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
+)
 @click.option("--endpoint", default=None, help=f"API URL (default {DOAJ_PRODUCTION}).")
 @_schema_option("doaj")
 @_transport_options

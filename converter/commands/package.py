@@ -8,13 +8,15 @@ from pathlib import Path
 
 import click
 
-from converter.cli_options import EXIT_HELP, json_option, quiet_option
+from converter.cli_options import EXIT_HELP, json_option, quiet_option, text_file_names
 from converter.errors import EXIT_INPUT, EXIT_OK
 from converter.package import build_packages
 
 
 @click.command(epilog=EXIT_HELP)
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
+)
 @click.option(
     "-o",
     "--output",

@@ -8,14 +8,20 @@ from pathlib import Path
 
 import click
 
-from converter.cli_options import EXIT_HELP, json_option, quiet_option, schema_dir_option
+from converter.cli_options import (
+    EXIT_HELP,
+    json_option,
+    quiet_option,
+    schema_dir_option,
+    text_file_names,
+)
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP
 from converter.grammars import get_grammars
 from converter.validation import Verdict, verdict_bytes, verdict_file
 
 
 @click.command(epilog=EXIT_HELP)
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, callback=text_file_names)
 @schema_dir_option
 @json_option
 @quiet_option

@@ -4,6 +4,7 @@ bytes probably are (Russian editors' files are often Windows-1251, older ones KO
 from __future__ import annotations
 
 import codecs
+import os
 
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 _MARKS = (
@@ -150,3 +151,40 @@ def not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
     if b"\x00" in raw[:64]:  # (ASCII letters in UTF-16 come with a zero byte each)
         return f"{where}: it looks like UTF-16; save it as UTF-8"
     return f"{where}: save it as UTF-8"
+
+
+def not_utf8_text(text: str) -> bool:
+    """Whether ``text`` holds bytes no encoding decoded: a file name that is not UTF-8, which
+    Python keeps as surrogates that no output (a line, a report, JSON) can carry."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def shown_name(text: str) -> str:
+    """``text`` as lines and reports can carry it: bytes that were not UTF-8 as '�'."""
+    if not not_utf8_text(text):
+        return text
+    return os.fsencode(text).decode("utf-8", "replace")
+
+
+def name_not_utf8(path: str) -> str | None:
+    """The problem line of a file whose name is not UTF-8 (a Windows archive unpacked as it
+    was: names in Windows-1251 bytes), saying what it reads as and how to rename it; None for a
+    name that is text."""
+    if not not_utf8_text(path):
+        return None
+    raw = os.fsencode(path)
+    encoding = cyrillic_encoding(os.path.basename(raw)) or cyrillic_encoding(raw)
+    reads = ""
+    if encoding is not None:
+        label = "Windows-1251" if encoding == "cp1251" else "KOI8-R"
+        reads = f" it reads as {label} {os.path.basename(raw).decode(encoding)!r};"
+    return (
+        f"{shown_name(path)}: the file name is not UTF-8:{reads} rename it "
+        f"(e.g. convmv -f {encoding or 'ENCODING'} -t utf-8 --notest FILE)"
+    )
