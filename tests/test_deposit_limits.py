@@ -474,3 +474,31 @@ def test_a_full_text_address_doajs_schema_refuses_is_passed_over(
     # each address passed over is one DOAJ's schema refuses
     for url in links.split():
         assert _refused_with(data, "https://journal.example.org/a1.pdf", url, doaj_xsd)
+
+
+# ------------------------------------------------------------------ citation keys
+
+
+def test_citation_keys_cut_to_128_characters_stay_unique(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema
+) -> None:
+    """Crossref keys a citation by the reference's id, cut to its 128 characters, and refuses
+    a deposit that repeats a key: two ids that share their first 128 characters get two keys."""
+    shared = "r" + "x" * 127
+    ids = [shared + "-first", shared + "-second", shared[:126] + "-2", "ref4"]
+
+    def references(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        article["references"] = [
+            {"id": ref_id, "text": f"Smith J. Paper {n}. J Test. 2020."}
+            for n, ref_id in enumerate(ids)
+        ]
+
+    path = _write(tmp_path, references)
+    result, crossref = _convert(run, path)
+    assert result.code == 0, result.err
+    data = crossref.read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == []
+    keys = [c.get("key") for c in etree.fromstring(data).iter(f"{CR}citation")]
+    # the first keeps its cut id; the second, and an id that took its '-2', differ
+    assert keys == [shared, shared[:126] + "-3", shared[:126] + "-2", "ref4"]
+    assert all(len(key) <= 128 for key in keys)

@@ -309,6 +309,7 @@ class _View:
 
     def citations(self) -> list[dict[str, Any]]:
         out = []
+        keys = limits.citation_keys([ref.id or "" for ref in self.a.references])
         for index, ref in enumerate(self.a.references):
             texts = _latin_first(ref.text or {}, self.a.language)
             first_author = _citation_author(ref.authors[0]) if ref.authors else None
@@ -320,7 +321,7 @@ class _View:
             }
             out.append(
                 {
-                    "key": (ref.id or "")[:128],
+                    "key": keys[index],
                     "journal_title": ref.source if ref.type == "journal" else None,
                     "volume_title": ref.source if ref.type in ("book", "chapter") else None,
                     "author": first_author,

@@ -18,9 +18,10 @@ real metadata can pass is checked before the file is written. A value past its l
 
 Not checked here, since no value the model accepts can pass them: ISSNs, ORCID iDs, ROR ids
 and licence URLs (their forms are checked on input), months and days, the batch id and the
-timestamp (made by the writer), citation years (only ``YYYY`` is written) and keys (cut to
-128 characters). Article titles, abstracts, and a citation's author, journal, article and book
-titles, funders and awards have no limit in the schema.
+timestamp (made by the writer) and citation years (only ``YYYY`` is written). A citation's
+key, the reference's id, is cut to 128 characters and kept unique (``citation_keys``). Article
+titles, abstracts, and a citation's author, journal, article and book titles, funders and
+awards have no limit in the schema.
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ DEPOSITOR_NAME = Limit(130)
 EMAIL_ADDRESS = Limit(200, least=6)
 REGISTRANT = Limit(255)
 ISBN = Limit(17)
+KEY = Limit(128)  # a citation's key
 # xrefYear: a publication, issue or acceptance date's year
 YEARS = range(1400, 2201)
 
@@ -111,3 +113,24 @@ def citation_isbn(isbn: str) -> str:
 
 # The parts of a citation that are left out when past their limit, by model field.
 CITATION_PARTS = {"volume": VOLUME, "issue": ISSUE, "fpage": PAGE, "doi": DOI}
+
+
+def citation_keys(ids: list[str]) -> list[str]:
+    """The citations' keys, from the references' ids: each cut to Crossref's 128 characters and
+    unique, since Crossref refuses a deposit whose citation list repeats a key. An id longer
+    than 128 whose first 128 characters another id shares ends in '-2', '-3' … instead.
+    (The ids are unique: two can agree only in the part that is cut.)"""
+    cut = [key[: KEY.most] for key in ids]
+    taken = set(cut)
+    seen: set[str] = set()
+    out = []
+    for key in cut:
+        if key in seen:
+            number = 2
+            while (fresh := f"{key[: KEY.most - len(f'-{number}')]}-{number}") in taken:
+                number += 1
+            key = fresh
+            taken.add(key)
+        seen.add(key)
+        out.append(key)
+    return out
