@@ -153,6 +153,10 @@ BREAKERS = {
     "jats4r": _swap("<copyright-year>2018", "<copyright-year>abc"),
     "crossref-required": _cut(r'<article-id pub-id-type="doi">.*?</article-id>'),
     "crossref-notice-link": _swap('article-type="research-article"', 'article-type="retraction"'),
+    # past Crossref's 32 characters: the deposit would be refused whole
+    "crossref-limits": _swap("<volume>2</volume>", f"<volume>{'2' * 33}</volume>"),
+    # a department typed as "-", under Crossref's 2 characters: the deposit leaves it out
+    "crossref-left-out": _swap("Department of Oriental Studies", "-"),
     "doaj-required": _cut(r"<self-uri [^>]*/>"),
     "rsci-bilingual": _cut(r'<kwd-group kwd-group-type="author" xml:lang="en">.*?</kwd-group>'),
     "rsci-names": _cut(r'<name name-style="eastern" xml:lang="ru">.*?</name>'),

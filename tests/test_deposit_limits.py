@@ -10,6 +10,7 @@ schema refuses — so the limits checked are the schema's own.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,11 @@ import yaml
 from lxml import etree
 
 from conftest import deposit_environment
+from converter.api import render
+from converter.checks import check_bytes
+from converter.options import Options
 from converter.readers.native import load_article
+from converter.writers import crossref_limits as limits
 from converter.writers.common import serialize_xml
 from converter.writers.crossref import depositor, render_crossref
 from converter.xsd import schema_problems
@@ -474,6 +479,146 @@ def test_a_full_text_address_doajs_schema_refuses_is_passed_over(
     # each address passed over is one DOAJ's schema refuses
     for url in links.split():
         assert _refused_with(data, "https://journal.example.org/a1.pdf", url, doaj_xsd)
+
+
+# ------------------------------------------------------------------ check --profile crossref
+
+# What the Crossref writer says of a value past a limit: refused (an error) or left out.
+_SAID = (limits.REFUSED, limits.LEFT_OUT, "other_pages holds at most")
+_LIMIT_RULES = ("crossref-limits", "crossref-left-out")
+
+
+def _page_range(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    del article["fpage"], article["lpage"]
+    article["page_range"] = value
+
+
+def _mononym(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    article["authors"][0]["name"] = {"given": value}
+
+
+# Limits a JATS file holds no value for: the depositor and registrant are the journal file's
+# or the config file's, which only `convert --to crossref` reads.
+_NOT_IN_JATS = ("journal.crossref.",)
+
+# (the field both name, how to set it, a value at the limit, one past it, error or warning)
+PROFILE_LIMITS = [
+    *((field, set_value, fits, breaks, "error")
+      for field, set_value, fits, breaks in ARTICLE_LIMITS
+      if not field.startswith(_NOT_IN_JATS)),
+    *((field, set_value, fits, breaks, "warning")
+      for field, set_value, fits, breaks, _ in OPTIONAL_LIMITS),
+    *((f"references[0].{field}", _reference(field), at_limit, past, "warning")
+      for field, at_limit, past in (
+          ("volume", "9" * 32, "9" * 33), ("issue", "9" * 32, "9" * 33),
+          ("fpage", "9" * 32, "9" * 33), ("doi", "10.1000/" + "d" * 200, "10.1000/" + "d" * 201),
+      )),
+    # of a page range of several ranges, the last page is the first range's, and the rest
+    # is Crossref's other_pages (100 characters)
+    ("page_range", _page_range, "10-" + "9" * 32 + ", 4" + "0" * 32,
+     "10-" + "9" * 33 + ", 4" + "0" * 33, "error"),
+    ("page_range", _page_range, "10-11, 2" + "0" * 99, "10-11, 2" + "0" * 100, "warning"),
+    # a given name alone (a mononym) is the deposit's surname: the same limit
+    ("authors[0].name.en.given", _mononym, "G" * 60, "G" * 61, "error"),
+]  # fmt: skip
+
+
+def _said_by_both(folder: Path, set_value: Setter, value: str) -> tuple[set[Any], set[Any]]:
+    """What ``check --profile crossref`` finds on the article's JATS, and what ``convert --to
+    crossref`` says of the same article: (severity, field) of each value past a limit."""
+    article = load_article(_write(folder, set_value, value))
+    jats = render(article, Options(target="jats"), "article.xml")
+    assert jats.valid, jats.problems
+    report = check_bytes(jats.data, "article.xml", ("crossref",))
+    checked = {(f.severity, f.field) for f in report.findings if f.rule in _LIMIT_RULES}
+    deposit = render(article, Options(target="crossref"), "article.crossref.xml")
+    written = {
+        (p.severity, p.message.split(": ", 1)[0])
+        for p in deposit.problems
+        if any(said in p.message for said in _SAID)
+    }
+    return checked, written
+
+
+@pytest.mark.parametrize(
+    ("field", "set_value", "fits", "breaks", "severity"),
+    PROFILE_LIMITS,
+    ids=[f"{case[0]}={case[3][:12]}" for case in PROFILE_LIMITS],
+)
+def test_check_profile_crossref_finds_what_the_deposit_refuses_or_leaves_out(
+    tmp_path: Path, field: str, set_value: Setter, fits: str, breaks: str, severity: str
+) -> None:  # fmt: skip
+    """Parity: the crossref profile's rules fire on the JATS of an article exactly when the
+    Crossref writer refuses it (error) or leaves a value out (warning), naming one field."""
+    assert _said_by_both(tmp_path / "fits", set_value, fits) == (set(), set())
+    checked, written = _said_by_both(tmp_path / "breaks", set_value, breaks)
+    assert checked == written == {(severity, field)}
+
+
+def test_the_form_the_deposit_gives_is_the_one_judged(tmp_path: Path) -> None:
+    """The deposit gives one department, the English one first: a Russian "-" beside it is no
+    part of the deposit, an English one is left out, by the writer and the profile alike."""
+
+    def departments(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        article["language"] = "ru"
+        article["title"] = {"ru": "О пределах депозита", "en": "On the limits of deposits"}
+        russian, english = value.split("|")
+        article["authors"][0]["affiliations"][0]["department"] = {"ru": russian, "en": english}
+
+    assert _said_by_both(tmp_path / "ru", departments, "-|Department of Physics") == (set(), set())
+    field = ("warning", "affiliations[0].department.en")
+    assert _said_by_both(tmp_path / "en", departments, "Кафедра физики|-") == ({field}, {field})
+
+
+def test_the_profile_says_nothing_of_the_depositor_which_jats_does_not_hold(
+    tmp_path: Path,
+) -> None:
+    checked, written = _said_by_both(tmp_path, _set("journal", "crossref", "registrant"), "R" * 256)
+    assert checked == set() and written == {("error", "journal.crossref.registrant")}
+
+
+def test_a_group_authors_affiliation_is_no_part_of_the_deposit(tmp_path: Path) -> None:
+    """Crossref's organization holds no affiliation: its department past the limit is neither
+    refused nor said to be left out, by the writer or the profile."""
+
+    def group(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        affiliations = article["authors"][0]["affiliations"]
+        affiliations[0]["department"] = {"en": value}
+        article["authors"] = [{"collab": {"en": "Test Group"}, "affiliations": affiliations}]
+
+    assert _said_by_both(tmp_path, group, "-") == (set(), set())
+
+
+def test_check_profile_crossref_names_the_element_and_fails(tmp_path: Path, run) -> None:
+    def several(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        article["volume"] = "Volume 12 of the collected works, part 2"
+        article["authors"][0]["affiliations"][0]["department"] = {"en": "-"}
+
+    path = _write(tmp_path, several)
+    result = run("convert", path, "-o", tmp_path / "out", "--no-validate")
+    assert result.code == 0, result.err
+    jats = tmp_path / "out" / "article.xml"
+    result = run("check", "--profile", "crossref", jats)
+    assert result.code == 1
+    assert re.search(
+        r"article\.xml:\d+:0: error: \[crossref-limits\] <volume>: longer than Crossref's 32 "
+        r"characters \(it has 40: 'Volume 12 of the collected works, part 2'\): Crossref's "
+        r"schema would refuse the whole deposit \(/article/front/article-meta/volume\)",
+        result.out,
+    ), result.out
+    assert re.search(
+        r"article\.xml:\d+:0: warning: \[crossref-left-out\] <institution "
+        r'content-type="orgdiv1">: shorter than the 2 characters Crossref takes at least, left '
+        r"out of the deposit \(/article/front/article-meta/aff/institution-wrap/institution\[2\]\)",
+        result.out,
+    ), result.out
+    # converting with the profile names the input fields
+    result = run(
+        "convert", path, "-o", tmp_path / "again", "--no-validate", "--profile", "crossref"
+    )
+    assert result.code == 1
+    assert "(input field volume)" in result.err
+    assert "(input field affiliations[0].department.en)" in result.err
 
 
 # ------------------------------------------------------------------ citation keys

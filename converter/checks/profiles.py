@@ -64,7 +64,13 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-attribute-values",
     ),
     "jats4r": (*GENERAL, "jats4r"),
-    "crossref": (*GENERAL, "crossref-required", "crossref-notice-link"),
+    "crossref": (
+        *GENERAL,
+        "crossref-required",
+        "crossref-notice-link",
+        "crossref-limits",
+        "crossref-left-out",
+    ),
     "doaj": (*GENERAL, "doaj-required"),
     "rsci": (
         *GENERAL,
@@ -84,7 +90,8 @@ PROFILE_HELP = {
     "warnings",
     "jats4r": "the official JATS4R Schematron rules (@jats4r/schematrons, installed with "
     "'jatsconv schemas install-jats4r')",
-    "crossref": "Crossref deposit: DOI, landing page, ISSN, titles, dates, surnames",
+    "crossref": "Crossref deposit: DOI, landing page, ISSN, titles, dates, surnames; values past "
+    "the limits of Crossref's schema",
     "doaj": "DOAJ: journal title, ISSN, title, date, full-text URL",
     "rsci": (
         "Russian indexing: Russian and English metadata, Latin-script references, scripts, "
@@ -135,7 +142,7 @@ def rules_for(profiles: tuple[str, ...] | list[str]) -> list[Rule]:
 def all_rules() -> dict[str, Rule]:
     """Every registered rule by id. The rule modules register on import; they are imported
     here, when rules are first needed, so that the profile table above stays cheap to read."""
-    from converter.checks import jats4r, pmc, rules  # noqa: F401  (register their rules)
+    from converter.checks import crossref, jats4r, pmc, rules  # noqa: F401  (register their rules)
     from converter.checks.registry import RULES
 
     return RULES

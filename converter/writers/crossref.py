@@ -104,13 +104,6 @@ def _name_parts(name: model.PersonName) -> dict[str, str | None]:
     return {"surname": name.given, "given": None, "suffix": name.suffix}
 
 
-def _latin_first(langs: dict[str, Any], main: str) -> list[tuple[str, Any]]:
-    """English first (Crossref's readers are international), then the main language, then rest."""
-    if "en" in langs:
-        return [("en", langs["en"])] + [(k, v) for k, v in ordered(langs, main) if k != "en"]
-    return ordered(langs, main)
-
-
 class _View:
     def __init__(self, article: model.Article, head: dict[str, Any]):
         journal = article.journal
@@ -198,23 +191,25 @@ class _View:
                 "organization": None,
                 "name": None,
                 "alt_names": [],
+                "affiliations": [],
             }
             if person.collab:
-                entry["organization"] = _latin_first(person.collab, self.a.language)[0][1]
+                group = limits.in_deposit_order(person.collab, self.a.language)[0][1]
+                entry["organization"] = group  # (Crossref's organization has no affiliations)
             else:
-                forms = _latin_first(person.name or {}, self.a.language)
+                forms = limits.in_deposit_order(person.name or {}, self.a.language)
                 entry["name"] = _name_parts(forms[0][1])
                 entry["alt_names"] = [{**_name_parts(n), "style": n.style} for _, n in forms[1:]]
-            entry["affiliations"] = [
-                self._institution(*affs[aff_id]) for aff_id in model.affiliation_ids(person)
-            ]
+                entry["affiliations"] = [
+                    self._institution(*affs[aff_id]) for aff_id in model.affiliation_ids(person)
+                ]
             out.append(entry)
         return out
 
     def _institution(self, index: int, aff: model.Affiliation) -> dict[str, Any]:
         named = _institution_name(aff, self.a.language)
         name = named[1] if named else None
-        city = _latin_first(aff.city, self.a.language)[0][1] if aff.city else None
+        city = limits.in_deposit_order(aff.city, self.a.language)[0][1] if aff.city else None
         country = None
         if aff.country:
             from converter.languages import country_name
@@ -223,7 +218,7 @@ class _View:
         place = ", ".join(p for p in (city, country) if p) or None
         department = None
         if aff.department:
-            lang, text = _latin_first(aff.department, self.a.language)[0]
+            lang, text = limits.in_deposit_order(aff.department, self.a.language)[0]
             field = f"affiliations[{index}].department.{lang}"
             department = self._fitting(text, limits.INSTITUTION_DEPARTMENT, field)
         if name is None and aff.ror is None:
@@ -265,7 +260,7 @@ class _View:
                 funder_id = "https://doi.org/" + funder_id
             out.append(
                 {
-                    "name": _latin_first(item.funder, self.a.language)[0][1],
+                    "name": limits.in_deposit_order(item.funder, self.a.language)[0][1],
                     "id": funder_id,
                     "id_kind": kind,
                     "awards": item.awards,
@@ -311,7 +306,7 @@ class _View:
         out = []
         keys = limits.citation_keys([ref.id or "" for ref in self.a.references])
         for index, ref in enumerate(self.a.references):
-            texts = _latin_first(ref.text or {}, self.a.language)
+            texts = limits.in_deposit_order(ref.text or {}, self.a.language)
             first_author = _citation_author(ref.authors[0]) if ref.authors else None
             year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
             # a part past its limit is left out; the rest and the unstructured text stay
@@ -338,15 +333,11 @@ class _View:
         return out
 
 
-# Crossref's other_pages holds at most this many characters (common5.3.1.xsd).
-_OTHER_PAGES_MAX = 100
-
-
 def other_pages(page_range: str) -> str | None:
     """What a page range holds after its first page or range ('120-124' of '110-115,
     120-124'), for Crossref's other_pages; None when nothing, or more than it takes."""
-    rest = page_range.split(",", 1)[1].strip() if "," in page_range else ""
-    return rest if rest and len(rest) <= _OTHER_PAGES_MAX else None
+    rest = limits.pages_after_first(page_range)
+    return rest if rest and limits.OTHER_PAGES.breach(rest) is None else None
 
 
 def issue_title(articles: list[model.Article]) -> tuple[str, str] | None:
@@ -372,7 +363,7 @@ def _institution_name(aff: model.Affiliation, main: str) -> tuple[str, str] | No
     the place stand in)."""
     for kind, values in (("institution", aff.institution), ("text", aff.text)):
         if values:
-            lang, name = _latin_first(values, main)[0]
+            lang, name = limits.in_deposit_order(values, main)[0]
             return f"{kind}.{lang}", name
     return None
 
@@ -464,8 +455,8 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
     lines += _issue_warnings(article)
     if article.page_range and "," in article.page_range and not other_pages(article.page_range):
         lines.append(
-            f"page_range: Crossref's other_pages holds at most {_OTHER_PAGES_MAX} characters: "
-            "only the first range is deposited"
+            "page_range: Crossref's other_pages holds at most "
+            f"{limits.OTHER_PAGES.most} characters: only the first range is deposited"
         )
     lic = article.license
     if (
@@ -479,7 +470,7 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
             f"{lic.start_date!r} is not one: the Crossref licence has no start_date"
         )
     lines += _related_lines(article)
-    lines += [f"{field}: {why}, left out of the deposit" for field, why in view.left_out.items()]
+    lines += [f"{field}: {why}, {limits.LEFT_OUT}" for field, why in view.left_out.items()]
     prefix = f"{label}: " if label else ""
     return [Problem(name, 0, 0, prefix + line, severity="warning") for line in lines]
 
@@ -501,20 +492,15 @@ def limit_problems(article: model.Article, name: str) -> list[Problem]:
         *_depositor_fields(journal),
         *_name_fields(article),
     ]  # fmt: skip
-    lines = []
-    for field, value, limit in checks:
-        if value is None:
-            continue
-        short = value if len(value) <= 40 else value[:39] + "…"
-        if why := limit.length_breach(value):
-            lines.append(f"{field}: {why} (it has {len(value)}: {short!r})")
-        elif why := limit.form_breach(value):
-            lines.append(f"{field}: {short!r} is {why}")
+    lines = [
+        f"{field}: {why}"
+        for field, value, limit in checks
+        if value is not None and (why := limit.breach_shown(value))
+    ]
     for field, date in _deposited_dates(article):
         if why := limits.year_breach(date):
             lines.append(f"{field}: {why}")
-    refused = ": Crossref's schema would refuse the whole deposit"
-    return [Problem(name, 0, 0, line + refused) for line in lines]
+    return [Problem(name, 0, 0, f"{line}: {limits.REFUSED}") for line in lines]
 
 
 def _page_fields(article: model.Article) -> list[tuple[str, str | None, limits.Limit]]:
@@ -557,7 +543,7 @@ def _name_fields(article: model.Article) -> list[tuple[str, str | None, limits.L
     written: set[str] = set()
     for index, person in enumerate(article.authors):
         if person.collab:
-            lang, group = _latin_first(person.collab, article.language)[0]
+            lang, group = limits.in_deposit_order(person.collab, article.language)[0]
             out.append((f"authors[{index}].collab.{lang}", group, limits.ORGANIZATION))
             continue
         for lang, name in (person.name or {}).items():

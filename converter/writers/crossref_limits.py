@@ -22,12 +22,24 @@ timestamp (made by the writer) and citation years (only ``YYYY`` is written). A 
 key, the reference's id, is cut to 128 characters and kept unique (``citation_keys``). Article
 titles, abstracts, and a citation's author, journal, article and book titles, funders and
 awards have no limit in the schema.
+
+The ``crossref`` profile of ``jatsconv check`` (``converter.checks.crossref``) reads the same
+limits from a JATS file, so a journal learns of a value past one before it deposits.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
+
+_T = TypeVar("_T")
+
+# The endings of the two kinds of message: a value the deposit cannot do without, and one it
+# leaves out.
+REFUSED = "Crossref's schema would refuse the whole deposit"
+LEFT_OUT = "left out of the deposit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,17 @@ class Limit:
         """What keeps ``value`` out of the element, in words, or None when it fits. (The
         schema counts characters, as ``len`` does.)"""
         return self.length_breach(value) or self.form_breach(value)
+
+    def breach_shown(self, value: str) -> str | None:
+        """``breach`` with the value shown (its first 39 characters and '…' past 40), to follow
+        the value's name: "longer than Crossref's 32 characters (it has 40: 'Volume 12 …')",
+        "'?????' is not a name Crossref's schema takes (…)"."""
+        short = value if len(value) <= 40 else value[:39] + "…"
+        if why := self.length_breach(value):
+            return f"{why} (it has {len(value)}: {short!r})"
+        if why := self.form_breach(value):
+            return f"{short!r} is {why}"
+        return None
 
     def length_breach(self, value: str) -> str | None:
         if len(value) > self.most:
@@ -92,6 +115,7 @@ DEPOSITOR_NAME = Limit(130)
 EMAIL_ADDRESS = Limit(200, least=6)
 REGISTRANT = Limit(255)
 ISBN = Limit(17)
+OTHER_PAGES = Limit(100)  # the pages after the first range
 KEY = Limit(128)  # a citation's key
 # xrefYear: a publication, issue or acceptance date's year
 YEARS = range(1400, 2201)
@@ -113,6 +137,21 @@ def citation_isbn(isbn: str) -> str:
 
 # The parts of a citation that are left out when past their limit, by model field.
 CITATION_PARTS = {"volume": VOLUME, "issue": ISSUE, "fpage": PAGE, "doi": DOI}
+
+
+def pages_after_first(page_range: str) -> str:
+    """What a page range holds after its first page or range ('120-124' of '110-115,
+    120-124'): Crossref's other_pages, left out past ``OTHER_PAGES``; empty when nothing."""
+    return page_range.split(",", 1)[1].strip() if "," in page_range else ""
+
+
+def in_deposit_order(langs: Mapping[str, _T], main: str) -> list[tuple[str, _T]]:
+    """The forms of a value by language as the deposit takes them: English first (Crossref's
+    readers are international), then the article's language ``main``, then the rest in their
+    order. Where the deposit holds one form (a group's name, a department, a city), it is the
+    first, and so the one whose limit counts."""
+    first = ("en", main)
+    return sorted(langs.items(), key=lambda item: first.index(item[0]) if item[0] in first else 2)
 
 
 def citation_keys(ids: list[str]) -> list[str]:
