@@ -17,13 +17,13 @@ import pytest
 import yaml
 from lxml import etree
 
-from conftest import EXTERNAL, MISSING_SCHEMAS, SAMPLES, xmllint
+from conftest import SAMPLES, xmllint
 from converter.api import render
 from converter.options import Options
 from converter.readers import ReadContext, read_source
 from converter.readers.native import load_article
 from converter.writers.jats import render_jats
-from converter.xsd import load_schema, schema_problems
+from converter.xsd import schema_problems
 
 NOTICE = SAMPLES / "japanese-studies-in-russia" / "2018-4" / "correction-streltsov-6.yaml"
 CR = {"c": "http://www.crossref.org/schema/5.3.1", "rel": "http://www.crossref.org/relations.xsd"}
@@ -36,16 +36,6 @@ def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
     monkeypatch.delenv("JATSCONV_CROSSREF_SCHEMA", raising=False)
-
-
-@pytest.fixture(scope="module")
-def crossref_xsd() -> etree.XMLSchema:
-    folder = EXTERNAL / "crossref-5.3.1"
-    if not (folder / "crossref5.3.1.xsd").is_file():
-        pytest.fail(f"Crossref 5.3.1 schema not found in {folder} {MISSING_SCHEMAS}")
-    schema = load_schema("crossref", folder)
-    assert schema is not None
-    return schema
 
 
 def _notice_copy(tmp_path: Path, journal_extra: str = "", edit=None) -> Path:
