@@ -123,6 +123,14 @@ def reading(text: str, declared: str | None = None) -> Reading:
     return Reading(None, fitting, telling)
 
 
+def filed_language(text: str, main: str) -> str:
+    """The language key a Cyrillic text (a reference) of a record is filed under: ``uk`` when
+    it reads as Ukrainian (``reading``, with ``main`` declared: a Cyrillic-script language, the
+    record's, or ``ru`` for a record in another script), else ``main``. A Ukrainian reference
+    in a Russian or English article is Ukrainian, whatever the article's language."""
+    return "uk" if reading(text, main).language == "uk" else main
+
+
 def reads_as_russian(originals: Sequence[tuple[str | None, str]]) -> bool:
     """Whether the Cyrillic originals of a transliteration, (language, text) pairs, include a
     Russian one, or there is none to tell by: a Latin form judged against a Russian scheme

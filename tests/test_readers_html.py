@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
-from conftest import SAMPLES, SEED, xmllint
+from conftest import DATA, SAMPLES, SEED, xmllint
 from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers import ReadContext, detect_format, read_source
 
@@ -320,6 +322,22 @@ def test_citation_reference_tags_of_an_ojs_citations_box_with_both_lists(tmp_pat
         w.startswith("citation_reference: the headings 'Список литературы', 'References'")
         for w in warnings
     )
+
+
+def test_citation_reference_tags_of_a_ukrainian_citations_box(tmp_path: Path) -> None:
+    """A Ukrainian journal's box (its DSTU list, then its Russian-style "References"), a tag a
+    line: one list in two forms, the Ukrainian one under uk, the numbers labels."""
+    lists = yaml.safe_load((DATA / "ukrainian-reference-lists.yaml").read_text(encoding="utf-8"))
+    lines = ["Список літератури", *lists["dstu"], "References", *lists["russian-style"]]
+    tags = "".join(f'<meta name="citation_reference" content="{escape(line)}">' for line in lines)
+    article, warnings = _read_page(tmp_path, TITLE + tags)
+    assert [r.label for r in article.references] == ["1.", "2.", "3.", "4.", "5.", "6."]
+    assert article.references[3].text == {
+        "uk": lists["dstu"][3][3:],
+        "en": lists["russian-style"][3][3:],
+    }
+    assert article.references[5].text == {"en": lists["dstu"][5][3:]}
+    assert any("forms of 6 references" in w for w in warnings)
 
 
 RUSSIAN_PAGE = (

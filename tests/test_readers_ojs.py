@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
-from conftest import SAMPLES, xmllint, xmllint_crossref
+from conftest import DATA, SAMPLES, xmllint, xmllint_crossref
 from converter.citations import parse_reference
 from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers import ReadContext, read_source
@@ -1013,6 +1015,67 @@ def test_ojs_citations_box_with_two_lists_of_different_works_is_not_paired(
     assert len(loaded.article.references) == 4
     (said,) = [w for w in loaded.warnings if "headings" in w]
     assert "lists of 2 and 2 references: not one list in two forms" in said
+
+
+UKRAINIAN_LISTS = yaml.safe_load(
+    (DATA / "ukrainian-reference-lists.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("locale", ["uk_UA", "en_US"])
+def test_ojs_citations_box_with_a_ukrainian_list_and_its_references_list(
+    tmp_path: Path, journal_file: Path, locale: str, run, store
+) -> None:
+    """A Ukrainian journal's citations box: its list (DSTU 8302) and its "References" list by
+    the national system, each under its heading. Each reference gets both forms, its
+    Ukrainian one under uk, in a Ukrainian article and an English one alike; the JATS written
+    says so (xml:lang="uk"), valid against the DTD."""
+    box = "\n".join(
+        ["Список використаних джерел", *UKRAINIAN_LISTS["dstu"], "REFERENCES"]
+        + UKRAINIAN_LISTS["kmu-2010"]
+    )
+    export = tmp_path / "articles.xml"
+    export.write_text(
+        OJS_30.replace('<article locale="en_US"', f'<article locale="{locale}"')
+        .replace("<title ", '<title locale="uk_UA">Стаття</title><title ', 1)
+        .replace(
+            "<citations>First reference.\nSecond reference.</citations>",
+            f"<citations>{escape(box, quote=False)}</citations>",
+        ),
+        encoding="utf-8",
+    )
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "forms of 6 references" in result.err
+    out = tmp_path / "out" / "articles-1.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    refs = tree.xpath("//ref")
+    assert [r.findtext("label") for r in refs] == ["1.", "2.", "3.", "4.", "5.", "6."]
+    forms = [
+        {m.get(LANG): "".join(m.itertext()) for m in r.iter("mixed-citation")} for r in refs[:5]
+    ]
+    assert forms == [
+        {"uk": one.split(" ", 1)[1], "en": other.split(" ", 1)[1]}
+        for one, other in zip(
+            UKRAINIAN_LISTS["dstu"][:5], UKRAINIAN_LISTS["kmu-2010"][:5], strict=True
+        )
+    ]
+
+
+def test_ojs_ukrainian_citation_in_an_english_article_is_ukrainian(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """A citation in Ukrainian letters is filed under uk, one in Russian under ru, in an
+    English article: its Latin form and its xml:lang follow."""
+    loaded = _ojs_30_with_citations(
+        tmp_path, f"{UKRAINIAN_LISTS['dstu'][1]}\nИванов И. И. Первая книга. М., 2018. 200 с."
+    )
+    assert [r.text for r in loaded.article.references] == [
+        {"uk": UKRAINIAN_LISTS["dstu"][1]},
+        {"ru": "Иванов И. И. Первая книга. М., 2018. 200 с."},
+    ]
 
 
 def _articles_export(tmp_path: Path, *replacements: tuple[str, str]) -> Path:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import defs as html_defs
 
-from converter import scripts
+from converter import alphabets, scripts
 from converter.errors import InputError
 from converter.model import ArticleUrls, Journal, inverted_pages, page_list
 from converter.notices import DROPPED, SIMPLIFIED
@@ -948,17 +948,21 @@ def _affiliations(author: etree._Element, lang: str) -> list[dict[str, Any]]:
 # are mostly Cyrillic is a Russian one ("ru"). The tests are asymmetric on purpose: Russian
 # references routinely hold Latin letters (the names of foreign journals, DOIs, URLs), while an
 # English one has no reason to hold a Cyrillic letter, and a stray one (a look-alike "о") should
-# not relabel it. Anything else (Japanese, mixed text) keeps the article's language.
+# not relabel it. A Cyrillic citation whose letters are Ukrainian (і, ї, є, ґ: see
+# ``alphabets.reading``) is a Ukrainian one ("uk"), in an English or a Russian article alike.
+# Anything else (Japanese, mixed text) keeps the article's language.
 
 
 def _citation(text: str, lang: str) -> str | dict[str, Any]:
-    """One reference of the article: its text, under another language when its script is
-    clearly not the article's (see the rule above)."""
+    """One reference of the article: its text, under another language when its script or its
+    alphabet is clearly not the article's (see the rule above)."""
     if scripts.is_cyrillic_language(lang):
         if not scripts.has_cyrillic(text) and scripts.has_latin(text):
             return {"text": {"en": text}}
+        if scripts.has_cyrillic(text) and (filed := alphabets.filed_language(text, lang)) != lang:
+            return {"text": {filed: text}}
     elif scripts.is_latin_language(lang) and scripts.cyrillic_share(text) > 0.5:
-        return {"text": {"ru": text}}
+        return {"text": {alphabets.filed_language(text, "ru"): text}}
     return text
 
 

@@ -1,12 +1,12 @@
 """A reference list pasted as one block of lines: its headings, and two lists in one.
 
-Russian journals keep two lists: the references as written ("Список литературы") and their
-Latin-script "References" form for Scopus and the RSCI, one for one in the same order. Pasted
-into one box (OJS's citations field), the block holds both lists, each under its heading, and a
-reader taking a line for a reference would make the headings references and every work two.
-``pair_lists`` takes the headings out and, when the block is two such lists (under headings,
-or numbered from 1 each), gives each reference its two forms; otherwise the lines stay
-references one after the other.
+Russian and Ukrainian journals keep two lists: the references as written ("Список
+литературы", "Список використаних джерел") and their Latin-script "References" form for Scopus
+and the indexes, one for one in the same order. Pasted into one box (OJS's citations field),
+the block holds both lists, each under its heading, and a reader taking a line for a reference
+would make the headings references and every work two. ``pair_lists`` takes the headings out
+and, when the block is two such lists (under headings, or numbered from 1 each), gives each
+reference its two forms; otherwise the lines stay references one after the other.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from converter import scripts, translit
+from converter import alphabets, scripts, translit
 from converter.model import LIST_NUMBER, list_number
 
-# Headings of reference lists as Russian and English journals print them (compared casefolded,
-# without a closing colon or full stop and a number before).
+# Headings of reference lists as Russian, Ukrainian and English journals print them (compared
+# casefolded, without a closing colon or full stop and a number before).
 HEADINGS = frozenset(
     {
         "список литературы",
@@ -30,6 +30,18 @@ HEADINGS = frozenset(
         "библиография",
         "источники",
         "источники и литература",
+        "список літератури",
+        "література",
+        "використана література",
+        "список використаної літератури",
+        "список використаних джерел",
+        "список використаних літературних джерел",
+        "список джерел",
+        "перелік посилань",
+        "бібліографічний список",
+        "бібліографія",
+        "джерела",
+        "джерела та література",
         "references",
         "reference list",
         "references (transliterated)",
@@ -78,8 +90,13 @@ def _is_cyrillic(text: str) -> bool:
     return scripts.cyrillic_share(text) > 0.5
 
 
-_FIRST_WORD = re.compile(r"\W*([^\W\d_]+)")
+# (a word may hold an apostrophe: Ukrainian Дем'янчук, its Latin form Dem'ianchuk)
+_FIRST_WORD = re.compile(r"\W*([^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+# Ukrainian letters Russian lacks → the Russian letters a Russian-style transliteration of
+# Ukrainian writes them as (Іваненко → Ivanenko, Євтушенко → Evtushenko, Ґудзь → Gudz)
+_RUSSIAN_STYLE = str.maketrans({"і": "и", "ї": "йи", "є": "е", "ґ": "г",
+                                "І": "И", "Ї": "Йи", "Є": "Е", "Ґ": "Г"})  # fmt: skip
 
 
 def _first_word(text: str) -> str:
@@ -88,14 +105,26 @@ def _first_word(text: str) -> str:
     return found[1] if found else ""
 
 
-def _same_work(cyrillic: str, latin: str) -> bool:
-    """Whether ``latin`` opens as ``cyrillic`` transliterated (by any scheme): the same first
-    author or title word, "Стрельцов Д.В. …" and "Streltsov D.V. …"."""
-    word, other = _first_word(cyrillic), _first_word(latin).casefold()
-    return bool(word and other) and any(
-        _NOT_LETTER.sub("", translit.transliterate(word, name)).casefold() == other
-        for name in translit.SCHEMES
-    )
+def _latin_words(word: str, language: str) -> set[str]:
+    """The ways ``word``, of a reference in ``language`` ("ru", "uk" …), is written in a
+    Latin-script list, casefolded and letters only: Russian by any Russian scheme; Ukrainian
+    by its national system (kmu-2010, "Гончаренко" → "honcharenko") or in the Russian style
+    its lists were long written in ("goncharenko")."""
+    schemes = translit.SCHEMES
+    forms = {translit.transliterate(word, name) for name in schemes}
+    if language == "uk":
+        forms.add(translit.transliterate(word, translit.UKRAINIAN))
+        russian_style = word.translate(_RUSSIAN_STYLE)
+        forms.update(translit.transliterate(russian_style, name) for name in schemes)
+    return {_NOT_LETTER.sub("", form).casefold() for form in forms}
+
+
+def _same_work(cyrillic: str, language: str, latin: str) -> bool:
+    """Whether ``latin`` opens as ``cyrillic`` (in ``language``) transliterated: the same
+    first author or title word, "Стрельцов Д.В. …" and "Streltsov D.V. …", "Гончаренко О. М.
+    …" and "Honcharenko O. M. …"."""
+    word, other = _first_word(cyrillic), _NOT_LETTER.sub("", _first_word(latin)).casefold()
+    return bool(word and other) and other in _latin_words(word, language)
 
 
 def _pairs(first: list[str], second: list[str], cyrillic_lang: str) -> list[Any] | None:
@@ -103,17 +132,25 @@ def _pairs(first: list[str], second: list[str], cyrillic_lang: str) -> list[Any]
     length, Cyrillic references in the first and none in the second, and four in five of the
     Cyrillic ones opening as their Latin partner does once transliterated (two lists of
     different works, "Литература на русском языке" and "… на иностранных языках", can have
-    the same length)."""
+    the same length). A Ukrainian reference is filed under ``uk`` (whatever the article's
+    language) and compared through Ukrainian's transliterations too."""
     if len(first) != len(second):
         return None
     if not any(map(_is_cyrillic, first)) or any(map(_is_cyrillic, second)):
         return None
-    cyrillic = [(one, other) for one, other in zip(first, second, strict=True) if _is_cyrillic(one)]
-    if sum(_same_work(one, other) for one, other in cyrillic) < 0.8 * len(cyrillic):
+    languages = [
+        alphabets.filed_language(one, cyrillic_lang) if _is_cyrillic(one) else None for one in first
+    ]
+    cyrillic = [
+        (one, language, other)
+        for one, language, other in zip(first, languages, second, strict=True)
+        if language is not None
+    ]
+    if sum(_same_work(*one) for one in cyrillic) < 0.8 * len(cyrillic):
         return None
     return [
-        {"text": {cyrillic_lang: one, "en": other}} if _is_cyrillic(one) and one != other else one
-        for one, other in zip(first, second, strict=True)
+        {"text": {language: one, "en": other}} if language is not None and one != other else one
+        for one, language, other in zip(first, languages, second, strict=True)
     ]
 
 
@@ -148,9 +185,10 @@ def pair_lists(
 
     Two lists under headings, the same length, the first with Cyrillic references and the
     second with none, are one list in two forms: each reference is then ``{"text":
-    {cyrillic_lang: first, "en": second}}`` (the article's language when it is written in
-    Cyrillic, else ``ru``), or the first list's text alone where both are
-    the same (a foreign work, the same in both lists) or the first is not Cyrillic. Without
+    {cyrillic_lang: first, "en": second}}`` (``uk`` for a Ukrainian reference, else the
+    article's language when it is written in Cyrillic, else ``ru``), or the first list's text
+    alone where both are the same (a foreign work, the same in both lists) or the first is not
+    Cyrillic. Without
     headings, two such lists numbered from 1 each ("1. …", "2. …", "1. …", "2. …") are one
     too. Anything else keeps every line but the headings, in order."""
     cyrillic_lang = lang if scripts.is_cyrillic_language(lang) else "ru"
