@@ -489,6 +489,26 @@ def test_russian_file_names_are_kept_apart_and_named_as_given(app):
     assert sorted(names) == ["REPORT.txt", "Shchukin.xml", "Streltsov.xml"]
 
 
+def test_ukrainian_file_names_keep_their_letters_in_latin(app):
+    """Євтушенко.yaml and Ґудзь-Їжак.yaml were saved as 'vtushenko' and 'udz-zhak': the
+    Russian scheme left є, ґ, ї in Cyrillic and they were dropped. Ukrainian names are written
+    by Ukraine's national system, so the outputs are named as the user would spell them."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    book = BILINGUAL.parent / "shchukin-21.yaml"
+    _upload(client, token, (BILINGUAL, "Євтушенко.yaml"), (book, "Ґудзь-Їжак.yaml"),
+            (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    rows = _rows(client)
+    assert [r.find("td[2]").text_content().strip() for r in rows] == [
+        "Євтушенко.yaml",
+        "Ґудзь-Їжак.yaml",
+    ]
+    reply = client.post("/download", data={"_token": token, "row": ["1", "2"], "format": ["jats"]})
+    names = zipfile.ZipFile(io.BytesIO(reply.data)).namelist()
+    assert sorted(names) == ["Gudz-Yizhak.xml", "REPORT.txt", "Yevtushenko.xml"]
+
+
 def test_pdf_is_matched_by_the_users_file_names(app):
     """The same article uploaded twice with its PDF: the second copy (named streltsov-6-2
     inside the app) has its PDF in its package too; the report names files the user named."""

@@ -35,7 +35,7 @@ from converter.readers.native import (
     format_location,
     parse_data,
 )
-from converter.translit import transliterate
+from converter.translit import NoScheme, scheme_for, transliterate
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 from converter.web.unknown import Place, put_back, without
 from converter.web.words import field_words, problem_words
@@ -576,9 +576,15 @@ def _raw_data(path: Path) -> tuple[dict[str, Any] | None, Any]:
 
 def disk_name(name: str) -> str:
     """A name for the temporary folder made from a user's file name: Latin letters, digits and
-    ``._-`` (Cyrillic transliterated, "Стрельцов.yaml" → "Streltsov.yaml"), so that any file
-    system takes it and the outputs named after it are readable; "" for a name of dots."""
-    latin = transliterate(name, "bsi").replace("'", "")
+    ``._-`` (Cyrillic transliterated by the scheme of its own alphabet, "Стрельцов.yaml" →
+    "Streltsov.yaml", "Євтушенко.yaml" → "Yevtushenko.yaml": a Russian scheme would leave
+    є ї ґ to be dropped), so that any file system takes it and the outputs named after it are
+    readable; "" for a name of dots."""
+    try:
+        scheme = scheme_for(name, "bsi")
+    except NoScheme:
+        scheme = "bsi"  # (another alphabet: its letters bsi leaves in Cyrillic are dropped)
+    latin = transliterate(name, scheme).replace("'", "")
     latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
     clean = _SAFE_NAME.sub("_", latin).lstrip(".")
     if not clean:
