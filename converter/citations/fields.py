@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
+from converter.alphabets import reading
 from converter.citations.lexicon import PLACES
 from converter.citations.names import Memo, ends_with_etal, has_russian_letters, split_people
 from converter.identifiers import ARXIV_ID, normalize_isbn
@@ -82,23 +83,34 @@ _PLACE_ABBREVIATIONS = {
     "Н. Новгород": "Нижний Новгород",
     "Ростов н/Д": "Ростов-на-Дону",
 }
+# ... and those of Ukrainian lists (DSTU GOST 7.1:2006, before DSTU 8302:2015 wrote every place
+# out): К. is Kyiv, Х. Kharkiv, and Л. Lviv, not Leningrad; Moscow's and St Petersburg's stay
+_UKRAINIAN_PLACE_ABBREVIATIONS = {
+    "К": "Київ",
+    "Х": "Харків",
+    "Л": "Львів",
+    "М": "Москва",
+    "СПб": "Санкт-Петербург",
+}
 
 
 # The mark the "References" style puts after a Russian publisher's transliterated name
 # ("Moscow, Nauka Publ., 1988"), or before it ("Kazan', Publ. Kazan university"): it says the
 # words are a publisher's, and is not part of the name. ("Publ. House of …", "Publ. of KSU" and
 # "Publ. center …" are names that begin with the word.)
-_PUBL_MARK = re.compile(r"(?<=\S)\s+Publ\.?$|^Publ\.\s+(?!House\b)(?=[A-ZА-ЯЁ«\"“])")
+_PUBL_MARK = re.compile(r"(?<=\S)\s+Publ\.?$|^Publ\.\s+(?!House\b)(?=[A-ZА-ЯЁІЇЄҐ«\"“])")
 
 
 def written_imprint(citation: Citation, group: str) -> tuple[str | None, str | None]:
     """The publisher and place a structured reference of ``group`` is written with: none
-    outside ``IMPRINT_GROUPS``, GOST's abbreviated places written out, and the publisher's
-    name without the "References" style's "Publ." mark (``publisher_name``)."""
+    outside ``IMPRINT_GROUPS``, GOST's (or, in a Ukrainian reference, DSTU's) abbreviated
+    places written out, and the publisher's name without the "References" style's "Publ."
+    mark (``publisher_name``)."""
     if group not in IMPRINT_GROUPS:
         return None, None
     publisher = publisher_name(citation.publisher) if citation.publisher else None
-    return publisher, place_name(citation.place) if citation.place else None
+    place = place_name(citation.place, citation.lang) if citation.place else None
+    return publisher, place
 
 
 def publisher_name(publisher: str) -> str:
@@ -126,11 +138,13 @@ def written_parts(citation: Citation, group: str) -> tuple[dict[str, object], di
     return written, unwritten
 
 
-def place_name(place: str) -> str:
+def place_name(place: str, lang: str | None = None) -> str:
     """A place of publication as the name JATS's ``publisher-loc`` takes: GOST's abbreviations
-    written out ('М.; Л.' → 'Москва; Ленинград'), other places as they are."""
+    written out ('М.; Л.' → 'Москва; Ленинград'), in a Ukrainian reference (``lang`` uk)
+    DSTU's ('К.' → 'Київ', 'Л.' → 'Львів'), other places as they are."""
+    table = _UKRAINIAN_PLACE_ABBREVIATIONS if lang == "uk" else _PLACE_ABBREVIATIONS
     parts = (part.strip().rstrip(".").strip() for part in place.split(";"))
-    return "; ".join(_PLACE_ABBREVIATIONS.get(part, part) for part in parts if part)
+    return "; ".join(table.get(part, part) for part in parts if part)
 
 
 _MONTHS = {
@@ -217,11 +231,12 @@ _URL_MATERIAL = re.compile(r"[/=%?&_#]|\.\w")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 # a bracketed translation closing a title: two words or more, the first capitalised ('[Binary
 # relations]'); not '[in Chinese]', '[selections]', '[J]'
-_TITLE_TRANSLATION = re.compile(r"(?<=\S)\s*\[([A-ZА-ЯЁ][^\[\]\s]*\s[^\[\]]+)\]$")
+_TITLE_TRANSLATION = re.compile(r"(?<=\S)\s*\[([A-ZА-ЯЁІЇЄҐ][^\[\]\s]*\s[^\[\]]+)\]$")
 # what a bracket after a title says of the medium, not of the title: no translation of it
 # ('[Elektronnyj resurs]', GOST's '[Электронный ресурс]' transliterated in a References list)
 _MEDIUM = re.compile(
-    r"\s*(?:электронный ресурс|electronic resource|elektronn\w{1,3} resurs|текст|text|internet)"
+    r"\s*(?:электронный ресурс|електронний ресурс|electronic resource|elektronn\w{1,3} resurs|"
+    r"текст|text|internet)"
     r"\s*",
     re.I,
 )
@@ -235,7 +250,7 @@ _EMPTY_STATEMENT = re.compile(r"\s/\s*[.,;:]")
 # 'Title: dis. … kand. arh.' (not 'Neurobiol. Dis.', a journal)
 _THESIS_TAIL = re.compile(
     r"\s*[:.]\s*(?:(?:автореф|avtoref)(?:\.|erat|ерат)\s*)?"
-    r"(?:дисс?(?:\.|…|$)|диссертац|dissertac|dissertats|diss?\.\s*(?:…|\.\.\.)?\s*(?:kand|dokt))"
+    r"(?:дисс?(?:\.|…|$)|дисс?ертац|dissertac|dissertats|diss?\.\s*(?:…|\.\.\.)?\s*(?:kand|dokt))"
     r"|\s*[:.]\s*(?:автореф|avtoref)(?:\.|ерат|erat)",
     re.I,
 )
@@ -247,16 +262,23 @@ _GENRE_TAIL = re.compile(
     r"(?:пособие|для)|(?:справочное|методическое)\sпособие|справочные\sматериалы|пособие|"
     r"кн\.\sдля|книга\sдля|(?:толковый\s)?словарь|справочник|бюллетень|практикум|хрестоматия|курс\sлекций|"
     r"сборник|сб\.\s?(?:ст|науч|тр|матер)|monografiya|uchebnik|ucheb(?:noe|\.)\s?(?:posobie|dlya)|"
-    r"posobie|kn\.\sdlya|(?:tolkovyj\s)?slovar|spravochnik|sbornik)(?![а-яёa-z]).*$",
+    r"posobie|kn\.\sdlya|(?:tolkovyj\s)?slovar|spravochnik|sbornik|"
+    # (Ukrainian: 'навч. посіб.', 'монографія', 'підручник', 'зб. наук. пр.')
+    r"монографія|підручник|навч(?:альний|\.)\s?посіб(?:ник|\.)?|посібник|довідник|"
+    r"(?:тлумачний\s)?словник|хрестоматія|курс\sлекцій|збірник|зб\.\s?(?:ст|наук|пр|матер))"
+    r"(?![а-яёіїєґa-z]).*$",
     re.I | re.S,
 )
 _RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
 _OUTER = " \t.,;:/–—-"
 # The words before an access date, in every pattern that reads one
-_ACCESS_WORDS = r"accessed|retrieved|date of access|дата (?:обращения|доступа|просмотра)|urldate"
+_ACCESS_WORDS = (
+    r"accessed|retrieved|date of access|дата (?:обращения|доступа|просмотра|звернення)|urldate"
+)
 _ACCESS_WORD = re.compile(rf"{_ACCESS_WORDS}|access date", re.I)
 _TITLE_TAIL = re.compile(
-    r"\s*(?:\[(?:Электронный ресурс|Electronic resource|Elektronn\w{1,3} resurs|Текст|Text|"
+    r"\s*(?:\[(?:Электронный ресурс|Електронний ресурс|Electronic resource|"
+    r"Elektronn\w{1,3} resurs|Текст|Text|"
     r"Internet)\]|"
     r"[.:]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный))\s*$",
     re.I,
@@ -292,7 +314,7 @@ _MONTH_LATIN = r"(?:yanvar|fevral|mart|aprel|ma|iyun|iyul|avgust|sentyabr|oktyab
 # A conference's dates closing the name of its proceedings, with its place before them in
 # brackets: '… «Медицинская физика 2010» 21-25 июня 2010 г', '… (Киев, 17-21 ноября, 1987 г.)'
 _MEETING_DATES = re.compile(
-    r"[\s.,;:–—-]*(?:\((?:[^()\d]+,\s*)?|(?:,\s(?:г\.\s?)?[A-ZА-ЯЁ][\w-]+,\s)?(?<=[\s»”\"]))"
+    r"[\s.,;:–—-]*(?:\((?:[^()\d]+,\s*)?|(?:,\s(?:г\.\s?)?[A-ZА-ЯЁІЇЄҐ][\w-]+,\s)?(?<=[\s»”\"]))"
     rf"(?:\d{{1,2}}\s(?:{_MONTH}|{_MONTH_LATIN})\s?[-–—]\s?)?\d{{1,2}}(?:\s?[-–—]\s?\d{{1,2}})?\s"
     rf"(?:{_MONTH}|{_MONTH_LATIN}),?\s(?:1[89]|20)\d\d\s?(?:г|g|goda|года)?\.?\)?$"
 )
@@ -669,9 +691,9 @@ _GLUED_SCHEME = re.compile(r"(?<=[^\s/])(https?|ftp)$", re.I)
 # apart ('Щербо, Г.М. | В.Г. Шухов и …' but 'Гегель Г.В.Ф.', 'Гегель Г. В. Ф.'),
 # 'Галкина, Ю. | Шум, ветер, песок …', 'Бердяев Н.А. | Судьба России. Опыты …').
 _TITLE_IN_AUTHOR = re.compile(
-    r"^(?P<name>[А-ЯЁ][а-яё'-]+,?\s(?:(?:[А-ЯЁ]\.){1,2}\s(?=[А-ЯЁ]\.[А-ЯЁ]\.$)"
-    r"|(?:[А-ЯЁ]\.\s?){1,2}(?=[А-ЯЁ][а-яё])))"
-    r"(?P<title>[А-ЯЁ]\.[А-ЯЁ]\.|[А-ЯЁ][а-яё-]+(?:\s[а-яёА-ЯЁ-]+){0,2}[.,]?)$"
+    r"^(?P<name>[А-ЯЁІЇЄҐ][а-яёіїєґ'-]+,?\s(?:(?:[А-ЯЁІЇЄҐ]\.){1,2}\s(?=[А-ЯЁІЇЄҐ]\.[А-ЯЁІЇЄҐ]\.$)"
+    r"|(?:[А-ЯЁІЇЄҐ]\.\s?){1,2}(?=[А-ЯЁІЇЄҐ][а-яёіїєґ])))"
+    r"(?P<title>[А-ЯЁІЇЄҐ]\.[А-ЯЁІЇЄҐ]\.|[А-ЯЁІЇЄҐ][а-яёіїєґ-]+(?:\s[а-яёіїєґА-ЯЁІЇЄҐ-]+){0,2}[.,]?)$"
 )
 
 
@@ -991,10 +1013,19 @@ def build(spans: list[Span], text: str) -> Citation:
             cit.volume = tail.group(1)
     russ = _marked_russian(text)
     if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
-        cit.lang = "ru"
+        cit.lang = "uk" if is_ukrainian(text) else "ru"
     if russ and cit.title_en is None and "title" in first:
         cit.title_en = _translation_in_note(spans)
     return cit
+
+
+_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
+
+
+def is_ukrainian(text: str) -> bool:
+    """Whether a reference is Ukrainian: letters only Ukrainian has, and none it lacks
+    (``alphabets.reading``), so that its language is said as uk, not ru."""
+    return _UKRAINIAN_ONLY.search(text) is not None and reading(text).language == "uk"
 
 
 # An arXiv identifier ('arXiv:1704.07356', 'arXiv preprint arXiv:…', 'arxiv.org/abs/…'), or
@@ -1119,7 +1150,7 @@ def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
     return None
 
 
-_ETAL_IN = re.compile(r"(?i)(?<!\w)(?:и\s+др(?:\.|$)|et\s+al\.?)(?!\w)")
+_ETAL_IN = re.compile(r"(?i)(?<!\w)(?:и\s+др(?:\.|$)|та\s+ін(?:\.|$)|et\s+al\.?)(?!\w)")
 
 
 def veto(cit: Citation) -> str | None:
@@ -1128,7 +1159,7 @@ def veto(cit: Citation) -> str | None:
         return "author list not readable"
     if (cit.title and _ETAL_IN.search(cit.title)) or (cit.source and _ETAL_IN.search(cit.source)):
         # 'Министерство образования и науки РФ и др. Российские школьники…' read as the
-        # title: no labelled title or source of the corpora holds one
+        # title: no labelled title or source of the corpora holds one (nor Ukrainian 'та ін.')
         return "'и др.' or 'et al.' inside the title or source: the author list runs into it"
     if cit.title_en and has_russian_letters(cit.title_en):
         # '[Электронный ресурс]' read as the bracketed English title: no translation of it
@@ -1144,12 +1175,13 @@ def veto(cit: Citation) -> str | None:
             if "," not in person and has_russian_letters(person):
                 # 'Сорокин П. А. Человек. Цивилизация…': a title word read as a second author
                 return "a Cyrillic author without initials among authors with them"
-    if cit.lang == "ru":
+    if cit.lang in ("ru", "uk"):
         for person in cit.authors:
             given = person.partition(", ")[2].split()
             if len(given) > 1 and _SURNAME.match(given[0]) and _INITIAL.match(given[-1]):
                 # 'Inozemtsev V. Kitai — glavnaya ugroza…' read as 'Kitai, Inozemtsev V.': a
-                # Russian name never has a full name before the initials, a title word does
+                # Russian (or Ukrainian) name never has a full name before the initials, a
+                # title word does
                 return "a title word read as the surname of a Russian author"
     if cit.year is not None:
         if cit.year == "?":
@@ -1230,7 +1262,7 @@ def veto(cit: Citation) -> str | None:
             # 'Vestnik … Seriya | 6 |: Ekonomika' (English 'Ser.' ends journal names: 'J. Phys.
             # Conf. Ser.', 'Mar Ecol Prog Ser')
             return "source cut after its series word"
-        if ("ed" in low or "изд" in low) and _EDITION.search(low):
+        if ("ed" in low or "изд" in low or "вид" in low) and _EDITION.search(low):
             return "source contains an edition statement"  # '… регулирования. 4-е изд
         if low[:1] == "[" and _CROSS_REFERENCE.match(low):
             return "source is a reference to another entry"  # 'In [24], chapter 7'
@@ -1259,10 +1291,11 @@ _RESPONSIBILITY = re.compile(
     r",\s+trans\.\s|\((?:trans|transl)\.\)|\b(?i:translated|edited)\s+by\b|\b[Ee]d\.\s+by\b"
     r"|\b(?i:traduction\s+de|traduit\s+(?:de\s+\S+\s+)?par|übersetzt\s+von|пер\.\s+с\s)"
 )
-_SURNAME = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'ʼ-]{2,}$")
-_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё]{0,2}\.-?)+$")
+_SURNAME = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'ʼ-]{2,}$")
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{0,2}\.-?)+$")
 _EDITION = re.compile(
     r"\b\d+-?е\s+изд\b|\bизд\.\s+\d|\b\d+(?:st|nd|rd|th)\s+(?:ed|edn|edition)\b|\brev\.\s+ed\b"
+    r"|\b\d+-?(?:тє|ге|е)\s+вид\b"  # (Ukrainian: '3-тє вид.', '2-ге вид.')
 )
 _CROSS_REFERENCE = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]")
 _SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
@@ -1300,15 +1333,25 @@ _CITY_SOURCES = frozenset(
      "дубна", "dubna", "обнинск", "obninsk", "пущино", "pushchino", "черноголовка",
      "долгопрудный", "новокузнецк", "владимир", "vladimir", "кострома", "kostroma"}
 )  # fmt: skip
+# Ukrainian cities as Ukrainian lists write them ("Чорновол І. П. Польсько-українська угода …
+# Львів, 2000."); their Latin forms by kmu-2010 are added in ``city_sources``
+_UKRAINIAN_CITY_SOURCES = frozenset(
+    {"київ", "харків", "львів", "одеса", "дніпро", "дніпропетровськ", "запоріжжя", "вінниця",
+     "полтава", "чернівці", "тернопіль", "луцьк", "рівне", "житомир", "черкаси", "чернігів",
+     "суми", "ужгород", "івано-франківськ", "миколаїв", "херсон", "кропивницький",
+     "хмельницький", "кривий ріг", "ніжин", "острог", "дрогобич", "кам'янець-подільський",
+     "біла церква", "маріуполь", "донецьк", "луганськ", "ірпінь", "переяслав"}
+)  # fmt: skip
 
 
 @cache
 def city_sources() -> frozenset[str]:
     """``_CITY_SOURCES`` with each Russian city also in every transliteration scheme of
-    ``converter.translit`` ("Habarovsk", "Kazan'", "Nizhnij Novgorod"): a Russian book's place
-    alone is read as its source in the Latin-script "References" form too. (Built on the first
-    veto: 8 ms, which a command that parses no reference never pays.)"""
-    from converter.translit import SCHEMES, transliterate
+    ``converter.translit`` ("Habarovsk", "Kazan'", "Nizhnij Novgorod"), and each Ukrainian one
+    by Ukraine's national system ("kyiv", "ivano-frankivsk"): a book's place alone is read as
+    its source in the Latin-script "References" form too. (Built on the first veto: 8 ms,
+    which a command that parses no reference never pays.)"""
+    from converter.translit import SCHEMES, UKRAINIAN, transliterate
 
     latin = {
         transliterate(city, scheme)
@@ -1316,4 +1359,5 @@ def city_sources() -> frozenset[str]:
         if len(city) > 2 and has_russian_letters(city)
         for scheme in SCHEMES
     }
-    return _CITY_SOURCES | latin
+    ukrainian = {transliterate(city, UKRAINIAN) for city in _UKRAINIAN_CITY_SOURCES}
+    return _CITY_SOURCES | _UKRAINIAN_CITY_SOURCES | latin | ukrainian

@@ -18,9 +18,9 @@ from typing import TypeVar
 from converter.citations.lexicon import GIVEN_NAMES
 from converter.text import BODY_WORDS
 
-# ('ѐ', 'Ѐ': written for 'ё' in some lists: 'Скобѐлкина')
-_UP = "A-ZА-ЯЁЀÀ-ÖØ-ÞĀ-ſ"
-_LO = "a-zа-яёѐß-öø-ÿĀ-ſ\u0300-\u036f"  # with combining marks: ALA-LC's 'T͡s', 'I͡u'
+# ('ѐ', 'Ѐ': written for 'ё' in some lists: 'Скобѐлкина'; Ukrainian І Ї Є Ґ: 'Євтушенко Р. І.')
+_UP = "A-ZА-ЯЁІЇЄҐЀÀ-ÖØ-ÞĀ-ſ"
+_LO = "a-zа-яёіїєґѐß-öø-ÿĀ-ſ\u0300-\u036f"  # with combining marks: ALA-LC's 'T͡s', 'I͡u'
 # a transliterated initial in capitals, as lists converted from Cyrillic write them: 'G.YU.',
 # 'I.YA.', 'SHCH.' (Ю, Я, Щ)
 _CAPITAL_DIGRAPH = r"(?:SHCH|[ZKCS]H|TS|Y[AEOU])\."
@@ -48,10 +48,10 @@ _PARTICLES = frozenset(
      "vanden")
 )  # fmt: skip
 _ETAL = re.compile(
-    r"(?:,?\s*(?:\[\s*и\s+др\.?\s*\]|и\s+др\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|(?<!\w)etal\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
+    r"(?:,?\s*(?:\[\s*(?:и\s+др|та\s+ін)\.?\s*\]|и\s+др\.?|та\s+ін\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|(?<!\w)etal\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
     re.I,
 )
-_ETAL_HINTS = ("al", "др", "other", "u.", "...", "e.a", "e. a")
+_ETAL_HINTS = ("al", "др", "ін", "other", "u.", "...", "e.a", "e. a")
 # (the hints as one pattern: a search in C, where a loop over them took 0.3 µs more)
 _ETAL_HINT = re.compile("|".join(map(re.escape, _ETAL_HINTS)))
 # 'von' leads a span as German 'by' ('von Hans Müller'), but is a particle before a surname
@@ -68,6 +68,8 @@ _EDITOR_WORDS = re.compile(
     r"hgg?\.|"
     r"éds?\.|dir\.|trans\.|transl\.|translated\s+by|"
     r"под\s+(?:общ\.\s+|науч\.\s+|общей\s+|научной\s+)?ред(?:\.|акцией)|отв\.\s*ред\.|"
+    # (Ukrainian: 'за ред.', 'за заг. ред.', 'відп. ред.', 'упоряд.')
+    r"за\s+(?:заг\.\s+|наук\.\s+)?ред\.|відп\.\s*ред\.|упоряд\.|"
     r"сост\.|проф\.|акад\.|in:?)(?=\s|$|[,.;:])|^\s*(?:in|в)\s*:",
     re.I,
 )
@@ -110,7 +112,7 @@ def has_russian_letters(text: str) -> bool:
 
 _DOT_GLUED = re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 µs a call
 # a Russian patronymic ('Григорьевич', 'Ильич', 'Борисовна', 'Кузьминична')
-_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:вич|вна|ьич|чна)$")
+_PATRONYMIC = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ]+(?:вич|вна|ьич|чна)$")
 _SHORT_SURNAME = re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
 _TWO_LETTER_SURNAME = re.compile(rf"[{_UP}][{_LO}]\.")
 # a full stop typed twice ('Беляева А.В..,'; not an ellipsis)
@@ -121,14 +123,14 @@ _SPACE_BEFORE = re.compile(r"\s+([.,;:])(?!\.)(\s*)")
 # ... and glues 'and' to the next name ('andT. Neupert', 'etK. OGASAWARA', 'andHaglin') or a
 # surname to its initial ('MacchiavelliA O', 'JenkinsA .,'): a lower-case letter before a
 # capital that ends the word
-_CAPITAL = "A-ZА-ЯЁÀ-ÖØ-Þ"  # (the Latin Extended-A range of _UP holds small letters too)
+_CAPITAL = "A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ"  # (the Latin Extended-A range of _UP holds small letters too)
 # a small letter before a capital: the cheap test before the two below
-_GLUED_HINT = re.compile(rf"[a-zß-öø-ÿа-яё][{_CAPITAL}]")
+_GLUED_HINT = re.compile(rf"[a-zß-öø-ÿа-яёіїєґ][{_CAPITAL}]")
 _GLUED = re.compile(
     # ('JenkinsA', and before the initial's full stop 'БобковВ.В.', 'ZagorulkoYu.I.': not
     # 'MacDonald.', whose capital is not an initial)
-    rf"(?<![\w'’-])([{_CAPITAL}][a-zß-öø-ÿа-яё]{{2,}})"
-    rf"([{_CAPITAL}](?:(?=\s|$)|[a-zа-яё]?(?=\.)))"
+    rf"(?<![\w'’-])([{_CAPITAL}][a-zß-öø-ÿа-яёіїєґ]{{2,}})"
+    rf"([{_CAPITAL}](?:(?=\s|$)|[a-zа-яёіїєґ]?(?=\.)))"
     rf"|(?<![^\s,])(and|et|und)(?=[{_CAPITAL}])"
 )
 # Vancouver's hyphenated initials: 'Bandelt H-J', 'Schleuning W-D'
@@ -153,7 +155,7 @@ _BODY_WORD = re.compile(rf"(?i)^(?:{_BODY_WORDS})\.?$")
 # 'Virgo and LIGO Scientific collaborations' (the 'and' is the group's)
 _GROUP_ITEM = re.compile(
     r"^(?:(?i:on\s+behalf\s+of\s+)?(?i:the)\s+)?"
-    r"(?:(?:[A-ZА-ЯЁ0-9][\w.&'’-]*|and|of|for|on|the|&)\s+){1,6}?"
+    r"(?:(?:[A-ZА-ЯЁІЇЄҐ0-9][\w.&'’-]*|and|of|for|on|the|&)\s+){1,6}?"
     rf"(?i:collaborations?|consortium|group|team|investigators|committee|{_BODY_WORDS})$"
 )
 # a former surname in brackets after the surname, as Russian lists print it ('Лубягина (Орлова)
@@ -171,17 +173,18 @@ _SEGMENTS = re.compile(r"\s*[,;]\s*")
 # The initials may also be written without the space ('Иванов И.И.'): the rules split them into
 # the same words ('И.', 'И.'), so they read the same person.
 _SURNAME_INITIALS = re.compile(
-    r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁ][а-яё]+) ([A-ZА-ЯЁ]\.(?: ?[A-ZА-ЯЁ]\.)?)"
+    r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+) "
+    r"([A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.)?)"
 )
 # ... and a whole span of one such person goes through split_people's first steps unchanged
 # too, but where the surname is a word they cut ('By', 'Von', 'Авт…' of _LEAD; 'In',
 # 'Editor', 'Editors' of _EDITOR_WORDS) or the initials are 'U. A.' ('und andere', _ETAL)
 _ONE_PERSON = re.compile(
-    r"(?!(?:And|Et|Und|By|Von|In|Editors?) |Авт)([A-Z][a-z]+|[А-ЯЁ][а-яё]+) "
-    r"(?!U\. ?A\.\Z)([A-ZА-ЯЁ]\.(?: ?[A-ZА-ЯЁ]\.)?)"
+    r"(?!(?:And|Et|Und|By|Von|In|Editors?) |Авт)([A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+) "
+    r"(?!U\. ?A\.\Z)([A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.)?)"
 )
 # every match of _EDITOR_WORDS holds one of these, in lower case (a cheap test first)
-_EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in")
+_EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in|ред|упоряд")
 # (searched in the lower-cased span)
 _GROUP_HINT = re.compile(
     rf"collaboration|consortium|group|team|investigators|committee|{_BODY_WORDS}"
@@ -626,12 +629,12 @@ def _surname_initials(one: re.Match[str]) -> str:
 # is lower case), no bare initials a suffix ('II', 'III', 'IV'); so each item (pair) is read
 # alone, the same way: 'Surname, I. I.', and the list is read at once.
 _PERSON_ITEM = re.compile(
-    r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁ][а-яё]+) "
-    r"(?:([A-ZА-ЯЁ]\.(?: ?[A-ZА-ЯЁ]\.)?)|(?!(?:II|III|IV)\Z)([A-ZА-ЯЁ]{1,3}))"
-    r"|((?:[A-ZА-ЯЁ]\. ?){1,3})(?!(?:Jr|Sr)\Z)([A-Z][a-z]+|[А-ЯЁ][а-яё]+)"
+    r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+) "
+    r"(?:([A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.)?)|(?!(?:II|III|IV)\Z)([A-ZА-ЯЁІЇЄҐ]{1,3}))"
+    r"|((?:[A-ZА-ЯЁІЇЄҐ]\. ?){1,3})(?!(?:Jr|Sr)\Z)([A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+)"
 )
-_LONE_SURNAME = re.compile(r"(?!(?:Jr|Sr)\Z)(?:[A-Z][a-z]+|[А-ЯЁ][а-яё]+)")
-_LONE_INITIALS = re.compile(r"[A-ZА-ЯЁ]\.(?: ?[A-ZА-ЯЁ]\.){0,2}")
+_LONE_SURNAME = re.compile(r"(?!(?:Jr|Sr)\Z)(?:[A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+)")
+_LONE_INITIALS = re.compile(r"[A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.){0,2}")
 
 
 def _spaced(initials: str) -> str:

@@ -195,7 +195,7 @@ _DOCUMENT_NUMBER = re.compile(
 )
 _NOT_ISSUE = frozenset({"note", "other", "year", "volume", "pages"})
 _ARTICLE_NUMBER = re.compile(r"(?<!\w)ст\.\s*(\d+)", re.I)  # 'Ст. 3301' of a law gazette
-_SENTENCE_END = re.compile(r"[a-zà-ÿа-яё]{3,}\.\s+[A-ZÀ-ÞА-ЯЁ]")  # 'Montreal. Vancouver'
+_SENTENCE_END = re.compile(r"[a-zà-ÿа-яёіїєґ]{3,}\.\s+[A-ZÀ-ÞА-ЯЁІЇЄҐ]")  # 'Montreal. Vancouver'
 _SECOND_WORK = re.compile(r"(?<!\w)(?:его|её|ее|их)\s+же(?!\w)", re.I)  # '…; Его же. Title'
 # '(Eds.)' closes an editor statement: a word after it is the next part's ('… (Eds.) Carl' |
 # 'Rogers Counsels…'), and a note that begins with it holds the title's first word ('(ed.)
@@ -213,12 +213,15 @@ _UNPARTED_TITLE_END = re.compile(r"\s(?:(?:1[5-9]|20)\d\d|[a-z][\w-]*\s[A-Z][a-z
 
 
 # What GOST puts between a title and its ' / ' statement of responsibility as a note: other title
-# information after ':', a medium in brackets, a genre, a translation, a date
+# information after ':', a medium in brackets, a genre, a translation, a date (and their
+# Ukrainian words: 'навч. посіб.', 'підручник', 'зб. наук. пр.', 'матеріали', 'вид.', 'вип.')
 _TITLE_AREA_NOTE = re.compile(
     r"^\s*[:\[(/=]|учеб|пособ|монограф|справоч|сборн|сб\.|дис|автореф|пер\.|перев|альбом|словар"
     r"|лекци|практикум|хрестомат|текст|ресурс|энцикл|очерк|атлас|каталог|доклад|тез|материал"
     r"|отч[её]т|рекоменд|методич|брошюр|буклет|препринт|стандарт|гост|закон|thesis|diss|monogra"
-    r"|textbook|[12]\d{3}|ucheb|posob|sbornik|\b(?:изд|ed|eds|вып|т|ч|кн)\.",
+    r"|textbook|[12]\d{3}|ucheb|posob|sbornik|\b(?:изд|ed|eds|вып|т|ч|кн)\."
+    r"|навч|посіб|підруч|довідн|словник|збірн|зб\.|матеріал|нарис|звіт|лекці|дсту"
+    r"|(?<!\w)(?:вид|вип)\.",
     re.I,
 )
 
@@ -296,7 +299,9 @@ _TITLES = frozenset({"title", "title_en", "source"})
 # an initial, then a capitalised word closed by a full stop, then more in the author span: the
 # word ends a sentence, not a name ('…, West A. Myofibroblasts. I. Paracrine cells …': the
 # title's first words read as one more author; no hand-labelled author span holds this)
-_NAME_THEN_SENTENCE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\.\s+[A-ZА-ЯЁ][a-zа-яё]{3,}\.\s+\S")
+_NAME_THEN_SENTENCE = re.compile(
+    r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ]\.\s+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{3,}\.\s+\S"
+)
 _AFTER_EDITOR = "a word after an editor statement's '(Eds.)' not in the title"
 
 

@@ -1,0 +1,89 @@
+"""Ukrainian references (DSTU 8302:2015, DSTU GOST 7.1:2006): read by the parser trained on
+Russian lists, with Ukrainian's letters, fixed words and abbreviated places."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import DATA, xmllint
+from converter import load_article, to_jats
+from converter.citations.evaluate import FIELDS, evaluate, load_labelled
+
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_the_ukrainian_labelled_set() -> None:
+    """The self-written Ukrainian set (tests/data/references-uk): most references structured,
+    and what is written is right (a chapter in a collection written without '//' may read as
+    a book: GOST's lists mark the part, DSTU 8302's do not)."""
+    items = load_labelled(DATA / "references-uk")
+    assert len(items) >= 30
+    score = evaluate(items)
+    assert score.structured / score.references >= 0.85, score.errors
+    for name in FIELDS:
+        precision = score.precision(name)
+        assert precision is None or precision >= 0.95, (name, precision, score.errors)
+
+
+def _parts(run, *texts: str) -> list[dict[str, object]]:
+    result = run("references", "--json", *texts)
+    assert result.code == 0, result.err
+    return [json.loads(line) for line in result.out.splitlines()]
+
+
+def test_ukrainian_initials_and_language(run) -> None:
+    """'Євтушенко Р. І.' is an author (І. an initial), and the work's language is Ukrainian,
+    not Russian."""
+    (first,) = _parts(
+        run,
+        "Євтушенко Р. І. Мовна політика незалежної України. Український історичний журнал. "
+        "2018. № 4. С. 112–128.",
+    )
+    assert first["structured"]
+    assert first["parts_written"]["authors"] == ["Євтушенко, Р. І."]
+    assert first["parts_written"]["lang"] == "uk"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Онищенко С. О. Нариси з історії Галичини. Л. : Світ, 1999. 120 с.", "Львів"),
+        ("Гончаренко О. М. Історія журналістики / О. М. Гончаренко. – К. : Либідь, 2016.", "Київ"),
+        # a Russian book's Л. is Leningrad still
+        ("Иванов И. И. Очерки истории города. Л. : Наука, 1975. 200 с.", "Ленинград"),
+    ],
+    ids=["Lviv", "Kyiv", "Leningrad"],
+)
+def test_abbreviated_places_of_ukrainian_lists(run, text: str, place: str) -> None:
+    """DSTU GOST 7.1's К., Х., Л. are Kyiv, Kharkiv and Lviv in a Ukrainian reference: the
+    place written is the city (GOST's Л. is Leningrad in a Russian one)."""
+    (found,) = _parts(run, text)
+    assert found["structured"], found
+    assert found["parts_written"]["place"] == place
+
+
+def test_a_ukrainian_reference_in_jats(tmp_path: Path, journal_file: Path, store) -> None:
+    """Converted, a Ukrainian reference is structured with its own letters, its language
+    said as uk and its place written out; the JATS is valid against the DTD."""
+    article = tmp_path / "article.yaml"
+    article.write_text(
+        "title: {en: T}\nlanguage: en\npublished: {electronic: 2021-05-01}\nreferences:\n"
+        "  - 'Федорів Т. М. Галицькі читальні «Просвіти». Л. : Літопис, 2003. 178 с.'\n",
+        encoding="utf-8",
+    )
+    output = to_jats(load_article(article), grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    citation = etree.fromstring(output.data).find(".//element-citation")
+    assert citation is not None
+    assert citation.get(LANG) == "uk"
+    assert citation.findtext("source") == "Галицькі читальні «Просвіти»"
+    assert citation.findtext("publisher-loc") == "Львів"
+    assert citation.findtext("person-group/name/surname") == "Федорів"
