@@ -35,28 +35,34 @@ def _parts(run, *texts: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in result.out.splitlines()]
 
 
-def test_ukrainian_initials_and_language(run) -> None:
-    """'Євтушенко Р. І.' is an author (І. an initial), and the work's language is Ukrainian,
-    not Russian."""
-    (first,) = _parts(
+def test_ukrainian_initials_et_al_and_language(run) -> None:
+    """'Євтушенко Р. І.' is an author (І. an initial), 'та ін.' is et al., and the work's
+    language is Ukrainian, not Russian."""
+    first, second = _parts(
         run,
         "Євтушенко Р. І. Мовна політика незалежної України. Український історичний журнал. "
         "2018. № 4. С. 112–128.",
+        "Марченко Т. В., Їжак О. П. та ін. Біохімічні показники крові при гіпоксії. "
+        "Фізіологічний журнал. 2016. Т. 62, № 1. С. 27–35.",
     )
-    assert first["structured"]
+    assert first["structured"] and second["structured"]
     assert first["parts_written"]["authors"] == ["Євтушенко, Р. І."]
     assert first["parts_written"]["lang"] == "uk"
+    assert second["parts_written"]["authors"] == ["Марченко, Т. В.", "Їжак, О. П."]
+    assert second["parts_written"]["etal"] is True
+    assert second["parts_written"]["title"] == "Біохімічні показники крові при гіпоксії"
 
 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
         ("Онищенко С. О. Нариси з історії Галичини. Л. : Світ, 1999. 120 с.", "Львів"),
-        ("Гончаренко О. М. Історія журналістики / О. М. Гончаренко. – К. : Либідь, 2016.", "Київ"),
+        ("Савчук Б. П. Історія Прикарпаття. Х. : Основа, 2003. 210 с.", "Харків"),
+        ("Бондаренко В. Д. Основи філософії. К. : Вища шк., 2005. 432 с.", "Київ"),
         # a Russian book's Л. is Leningrad still
         ("Иванов И. И. Очерки истории города. Л. : Наука, 1975. 200 с.", "Ленинград"),
     ],
-    ids=["Lviv", "Kyiv", "Leningrad"],
+    ids=["Lviv", "Kharkiv", "Kyiv", "Leningrad"],
 )
 def test_abbreviated_places_of_ukrainian_lists(run, text: str, place: str) -> None:
     """DSTU GOST 7.1's К., Х., Л. are Kyiv, Kharkiv and Lviv in a Ukrainian reference: the

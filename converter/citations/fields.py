@@ -11,9 +11,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
-from converter.alphabets import reading
 from converter.citations.lexicon import PLACES
 from converter.citations.names import Memo, ends_with_etal, has_russian_letters, split_people
+from converter.citations.ukrainian import is_ukrainian
 from converter.identifiers import ARXIV_ID, normalize_isbn
 
 
@@ -1017,15 +1017,6 @@ def build(spans: list[Span], text: str) -> Citation:
     if russ and cit.title_en is None and "title" in first:
         cit.title_en = _translation_in_note(spans)
     return cit
-
-
-_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
-
-
-def is_ukrainian(text: str) -> bool:
-    """Whether a reference is Ukrainian: letters only Ukrainian has, and none it lacks
-    (``alphabets.reading``), so that its language is said as uk, not ru."""
-    return _UKRAINIAN_ONLY.search(text) is not None and reading(text).language == "uk"
 
 
 # An arXiv identifier ('arXiv:1704.07356', 'arXiv preprint arXiv:…', 'arxiv.org/abs/…'), or

@@ -27,6 +27,7 @@ from converter.citations.fields import (
 )
 from converter.citations.model import label, threshold
 from converter.citations.names import IBID, SAME_AUTHORS
+from converter.citations.ukrainian import as_russian, is_ukrainian
 from converter.identifiers import normalize_doi
 from converter.misdecoded import repaired, repaired_words
 from converter.scripts import spelled_words, unmixed
@@ -78,9 +79,26 @@ def spans_from_labels(text: str, labels: list[str]) -> list[Span]:
     return spans
 
 
+def labelled(text: str, tagger: Any = None, enough: float | None = None) -> list[Span]:
+    """The labeller's spans of ``text`` (``model.label``). A Ukrainian reference is labelled as
+    the labeller is shown it (``ukrainian.as_russian``: Ukrainian's letters and fixed words as
+    Russian's, at the same places), and each span is the same stretch of the reference as
+    written: the parts keep Ukrainian's letters and words."""
+    if not is_ukrainian(text):
+        return label(text, tagger, enough)
+    shown = as_russian(text)
+    spans: list[Span] = []
+    at = 0
+    for lab, piece, sure in label(shown, tagger, enough):
+        start = shown.index(piece, at)  # (spans follow each other: whitespace between them)
+        at = start + len(piece)
+        spans.append((lab, text[start:at], sure))
+    return spans
+
+
 def read(text: str, tagger: Any = None) -> tuple[Citation, float, str | None]:
     """The labeller's citation, the confidence of its least sure used span, and a veto."""
-    return judge(label(text, tagger), text)
+    return judge(labelled(text, tagger), text)
 
 
 def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
@@ -321,7 +339,7 @@ def parse_reference(text: str, least: float | None = None) -> Citation | None:
     if not text or len(text) > MAX_LENGTH:
         return None
     limit = _limit(threshold_group(text), least)
-    spans = label(text, enough=limit)  # (only which side of the limit counts here)
+    spans = labelled(text, enough=limit)  # (only which side of the limit counts here)
     # the spans every citation uses decide most abstentions before any field is read
     if min([c for lab, _, c in spans if lab in USED], default=0.0) < limit:
         return None
@@ -379,7 +397,7 @@ def explain(text: str, least: float | None = None) -> Reading:
     if not text or len(text) > MAX_LENGTH:
         why = "no text" if not text else f"longer than {MAX_LENGTH} characters: not parsed"
         return Reading(text, None, 0.0, limit, group, why)
-    spans = label(meant)
+    spans = labelled(meant)
     sure = min([c for lab, _, c in spans if lab in USED], default=0.0)
     cit, confidence, problem = judge(spans, meant)
     sure = min(sure, confidence)
