@@ -515,6 +515,7 @@ _UKRAINIAN_WORDS = _Words(
         (re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
         *_NUMBERING,
         (re.compile(r"(?<!\w)Вип\.\s?", re.I), "Iss. "),
+        (re.compile(r"(?<!\w)т\.\s?(?=\d)"), "Vol. "),  # (Ukrainian lists write 'т. 2' too)
         (re.compile(r"\[та ін\.\]|(?<!\w)та ін\.", re.I), "et al."),
         (re.compile(r"(?<!\w)за ред\.\s?", re.I), "ed. by "),
     ],
@@ -526,7 +527,8 @@ _UKRAINIAN_WORDS = _Words(
     },
 )  # fmt: skip
 _SPACES = re.compile(r"\s{2,}")
-_DOUBLE_SLASH = re.compile(r"\s*//\s*")
+# GOST's and DSTU's '//' before the work a part is in; not the '//' of an address ('https://')
+_DOUBLE_SLASH = re.compile(r"(?<![:/])\s*//\s*(?!/)")
 
 
 def _fixed_words(text: str, words: _Words = _RUSSIAN_WORDS) -> str:

@@ -352,6 +352,30 @@ def test_ukrainian_author_gets_the_national_latin_name(tmp_path: Path, store) ->
     assert [f for f in report.findings if f.rule == "rsci-translit-scheme"] == []
 
 
+def test_latin_forms_of_ukrainian_fixed_words_and_addresses(tmp_path: Path) -> None:
+    """DSTU's fixed words in English in the Latin form (Х. is Kharkiv, 'т.' a volume, 'та
+    ін.' et al., 'дата звернення' accessed), and an address kept whole: GOST's '//' becomes a
+    full stop, the '//' of 'https://' did too (https:. zakon…), in Russian references as well."""
+    article = UKRAINIAN_ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Савчук Б. П., Їжак О. П. та ін. Історія Прикарпаття. Х. : Основа, 2003. "
+        "т. 2. 210 с.'\n"
+        "  - 'Про освіту : Закон України від 05.09.2017 № 2145-VIII. URL: "
+        "https://zakon.rada.gov.ua/laws/show/2145-19 (дата звернення: 12.03.2023).'\n"
+        "  - text: {ru: 'Иванов И. И. Статья // Вестник. 2019. № 2. URL: "
+        "https://vestnik.example.ru/2019/2 (дата обращения: 01.02.2020).'}\n"
+    )
+    refs = enrich(load_article(_ukrainian(tmp_path, article))).references
+    assert [ref.text["en"] for ref in refs] == [
+        "Savchuk B. P., Yizhak O. P. et al. Istoriia Prykarpattia. Kharkiv: Osnova, 2003. "
+        "Vol. 2. 210 p.",
+        "Pro osvitu : Zakon Ukrainy vid 05.09.2017 No. 2145-VIII. URL: "
+        "https://zakon.rada.gov.ua/laws/show/2145-19 (accessed: 12.03.2023).",
+        "Ivanov I. I. Stat'ya. Vestnik. 2019. No. 2. URL: https://vestnik.example.ru/2019/2 "
+        "(accessed: 01.02.2020). (In Russ.)",
+    ]
+
+
 def test_ukrainian_name_in_a_russian_article_is_told_by_its_letters(tmp_path: Path) -> None:
     text = """\
 language: ru
