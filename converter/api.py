@@ -107,7 +107,7 @@ def _profile_problems(
     from converter.checks import profile_problems
 
     journal = article.journal
-    scheme = journal.transliteration if isinstance(journal, Journal) else None
+    scheme = journal.russian_scheme if isinstance(journal, Journal) else None
     if options.target == "jats" and output.data:
         return profile_problems(output.data, options.profiles, name, scheme)
     plain = Options(version=options.version, tag_set=options.tag_set, profiles=options.profiles)

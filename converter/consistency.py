@@ -556,7 +556,7 @@ def check_article(article: Article, scheme: str | None = None) -> list[Finding]:
     """Check an article's texts for mis-decoded words, and its Latin-script fields for scripts
     and the transliteration scheme; ``scheme`` defaults to the journal's."""
     if scheme is None and isinstance(article.journal, Journal):
-        scheme = article.journal.transliteration
+        scheme = article.journal.russian_scheme
     found = [one for path, text in text_fields(article) for one in misdecoded_findings(path, text)]
     texts, transliterated = latin_fields(article)
     return found + check_texts(texts, scheme, transliterated)

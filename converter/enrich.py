@@ -1,8 +1,10 @@
 """Derive what international indexing needs from what the editor gave, before any writer runs.
 
 - A contributor named only in Cyrillic gets a Latin form by the journal's transliteration
-  scheme (``Journal.transliteration``); patronymics become initials when the journal asks
-  (``patronymic_initials``). A Latin form in the input always wins.
+  scheme (``Journal.transliteration``: naming one is what turns Latin forms on; Russian text is
+  written by ``Journal.russian_scheme``, bsi for a journal naming kmu-2010); patronymics become
+  initials when the journal asks (``patronymic_initials``). A Latin form in the input always
+  wins.
 - A reference given only in Russian gets its Latin-script form for the "References" list:
   authors and title transliterated, the English title in square brackets only when the input
   gives one (``title_en``), the source's English name when given (``source_en``) or else its
@@ -92,7 +94,7 @@ def _names(article: Article, journal: Journal, notes: list[str]) -> list[Contrib
     can write is said in ``notes``."""
     from converter.translit import UKRAINIAN, NoScheme, scheme_for
 
-    russian = journal.transliteration or "bsi"
+    russian = journal.russian_scheme or "bsi"
     changed = False
     out: list[Contributor] = []
     for index, person in enumerate(article.authors):
@@ -134,7 +136,7 @@ def latin_name(name: PersonName, journal: Journal, scheme: str | None = None) ->
     western order."""
     from converter.translit import transliterate, transliterate_given
 
-    scheme = scheme or journal.transliteration or "bsi"
+    scheme = scheme or journal.russian_scheme or "bsi"
     return PersonName(
         surname=transliterate(name.surname, scheme) if name.surname else None,
         given=(
@@ -432,7 +434,7 @@ def _with_latin_form(
     try:
         scheme = scheme_for(
             text or _parts_text(ref),
-            journal.transliteration or "bsi",
+            journal.russian_scheme or "bsi",
             declared_language(lang or ref.lang, main),
         )
     except NoScheme as reason:

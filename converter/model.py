@@ -431,8 +431,16 @@ class Journal(Strict):
         ),
     )
     publisher: Publisher | None = Field(None, description="Publisher name and location.")
-    transliteration: Literal["bsi", "bgn-pcgn", "gost-7.79-b", "iso-9", "ala-lc"] | None = Field(
-        None, description="Scheme the journal uses to write Cyrillic in Latin script."
+    transliteration: (
+        Literal["bsi", "bgn-pcgn", "gost-7.79-b", "iso-9", "ala-lc", "kmu-2010"] | None
+    ) = Field(
+        None,
+        description=(
+            "Scheme the journal uses to write Cyrillic in Latin script; naming one derives the "
+            "Latin names and references the input lacks. Ukrainian text is always written by "
+            "kmu-2010, Ukraine's national system: a Ukrainian journal names kmu-2010 (its "
+            "Russian text is then written by bsi)."
+        ),
     )
     patronymic_initials: bool = Field(
         False,
@@ -478,6 +486,14 @@ class Journal(Strict):
         description="Patterns of article and galley URLs, for sites not on OJS's routes.",
     )
     doaj: Doaj | None = Field(None, description="What the journal declared to DOAJ.")
+
+    @property
+    def russian_scheme(self) -> str | None:
+        """The scheme the journal names for Russian text: ``transliteration`` unless it is
+        Ukraine's kmu-2010 (a Ukrainian journal names no Russian one: its Russian text is
+        written by bsi, and judged only for writing a letter two ways). What the consistency
+        check and ``rsci-translit-scheme`` hold Latin forms to."""
+        return None if self.transliteration in (None, "kmu-2010") else self.transliteration
 
 
 # ---------------------------------------------------------------- people and places

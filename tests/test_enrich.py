@@ -352,6 +352,53 @@ def test_ukrainian_author_gets_the_national_latin_name(tmp_path: Path, store) ->
     assert [f for f in report.findings if f.rule == "rsci-translit-scheme"] == []
 
 
+def test_a_ukrainian_journal_names_its_own_scheme(tmp_path: Path, run, store) -> None:
+    """A Ukrainian journal file names the national system, `transliteration: kmu-2010`, as a
+    Russian one names its scheme (it was refused: not one of the Russian schemes): its
+    Ukrainian names and references get Latin forms by it, a Russian one by bsi; a profile and
+    the consistency check run (holding Russian forms to no one Russian scheme), and the JATS
+    is valid."""
+    path = _ukrainian(tmp_path)
+    journal = tmp_path / "journal.yaml"
+    journal.write_text(
+        UKRAINIAN_JOURNAL.replace("transliteration: bsi", "transliteration: kmu-2010"),
+        encoding="utf-8",
+    )
+    result = run("convert", path, "--profile", "general", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "article.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    latin = [
+        (n.findtext("surname"), n.findtext("given-names"))
+        for n in tree.xpath("//contrib/name-alternatives/name[@xml:lang='en']")
+    ]
+    assert latin == [("Gudz", "Yevheniia Yu."), ("Kovalenko", "Oleh"), ("Shchukin", "Andrei Yu.")]
+    references = tree.xpath("//ref/citation-alternatives/mixed-citation[@xml:lang='en']")
+    assert [m.xpath("string()") for m in references] == [
+        "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. Vol. 1. 648 p.",
+        "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. 432 p. (In Russ.)",
+    ]
+    report = check_bytes(out.read_bytes(), "article.xml", ("rsci",), scheme=None)
+    assert [f for f in report.findings if f.rule == "rsci-translit-scheme"] == []
+    result = run("consistency", path)
+    assert result.code == 0, result.out + result.err
+
+
+def test_a_journal_naming_no_scheme_gets_no_latin_forms(tmp_path: Path) -> None:
+    """As for a Russian journal, Latin forms are derived only when the journal file names a
+    scheme: a Ukrainian journal that names none gets none (an author's own Latin spelling may
+    not be the national system's; it is not made up)."""
+    path = _ukrainian(tmp_path)
+    (tmp_path / "journal.yaml").write_text(
+        UKRAINIAN_JOURNAL.replace("transliteration: bsi\n", ""), encoding="utf-8"
+    )
+    article = enrich(load_article(path))
+    assert all("en" not in (one.name or {}) for one in article.authors)
+    assert all("en" not in (ref.text or {}) for ref in article.references)
+
+
 def test_latin_forms_of_ukrainian_fixed_words_and_addresses(tmp_path: Path) -> None:
     """DSTU's fixed words in English in the Latin form (Х. is Kharkiv, 'т.' a volume, 'та
     ін.' et al., 'дата звернення' accessed), and an address kept whole: GOST's '//' becomes a

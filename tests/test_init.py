@@ -95,6 +95,17 @@ def test_bare_starter_is_commented_and_names_what_is_missing(run, tmp_path: Path
     assert "still to fill in: title, issn" in result.err
 
 
+def test_a_ukrainian_starter_offers_the_national_scheme(run) -> None:
+    """For a journal in Ukrainian the starter's example scheme is kmu-2010, which the journal
+    file takes (naming it turns Latin forms on, as naming a Russian scheme does)."""
+    result = run("init", "-o", "-", "--language", "uk", "--transliteration", "kmu-2010")
+    assert result.code == 0, result.err
+    assert yaml.safe_load(result.out)["transliteration"] == "kmu-2010"
+    text = run("init", "-o", "-", "--language", "uk").out
+    assert "# transliteration: kmu-2010\n" in text
+    assert "kmu-2010 for a Ukrainian journal" in text
+
+
 def test_the_starter_names_every_journal_field(run, tmp_path: Path) -> None:
     """Each field of the journal file is in the starter, set or commented out, so an editor
     finds every setting there (a field added to the model and not here fails this)."""

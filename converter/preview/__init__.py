@@ -180,7 +180,7 @@ def preview_source(
         output = render(loaded.article, Options(), loaded.name)
         journal_meta = loaded.article.journal
         own_scheme = scheme or (
-            journal_meta.transliteration if isinstance(journal_meta, Journal) else None
+            journal_meta.russian_scheme if isinstance(journal_meta, Journal) else None
         )
         tree = parse_untrusted(output.data, loaded.name)
         for page in preview_tree(tree, loaded.name, profiles, scheme=own_scheme):

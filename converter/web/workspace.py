@@ -399,7 +399,7 @@ class Workspace:
                 row.dtd.extend(exc.problems)
                 return
             journal = row.article.journal
-            scheme = journal.transliteration if isinstance(journal, Journal) else None
+            scheme = journal.russian_scheme if isinstance(journal, Journal) else None
             row.findings = check_tree(tree, self.profiles, scheme=scheme)
 
     def save(self, row: Row, data: dict[str, Any], kept: list[Place] | None = None) -> list[str]:
