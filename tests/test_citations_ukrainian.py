@@ -12,6 +12,7 @@ from lxml import etree
 from conftest import DATA, xmllint
 from converter import load_article, to_jats
 from converter.citations.evaluate import FIELDS, evaluate, load_labelled
+from converter.citations.parse import parse_reference
 
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -93,3 +94,16 @@ def test_a_ukrainian_reference_in_jats(tmp_path: Path, journal_file: Path, store
     assert citation.findtext("source") == "Галицькі читальні «Просвіти»"
     assert citation.findtext("publisher-loc") == "Львів"
     assert citation.findtext("person-group/name/surname") == "Федорів"
+
+
+def test_a_reference_said_to_be_in_russian_stays_russian() -> None:
+    """A transliterated reference marked '(in Russian)' whose Latin text holds a Cyrillic
+    look-alike 'і' (a Ukrainian journal's name typed so, from GROBID's data) was filed as
+    Ukrainian: the marker says the work's language."""
+    text = (
+        "Borisenko V. I. What must be determined: the period or the reactivity of the reactor? "
+        "Problemy bezpeki atomnykh elektrostantsyj і Chornobylya. 2010, iss. 13, pp. 8-18 "
+        "(in Russian)."
+    )
+    found = parse_reference(text)
+    assert found is not None and found.lang == "ru"

@@ -1013,7 +1013,9 @@ def build(spans: list[Span], text: str) -> Citation:
             cit.volume = tail.group(1)
     russ = _marked_russian(text)
     if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
-        cit.lang = "uk" if is_ukrainian(text) else "ru"
+        # a work the reference says is Russian is Russian, whatever look-alike letter its
+        # transliteration holds ('… elektrostantsyj і Chornobylya … (in Russian)')
+        cit.lang = "uk" if not russ and is_ukrainian(text) else "ru"
     if russ and cit.title_en is None and "title" in first:
         cit.title_en = _translation_in_note(spans)
     return cit
