@@ -9,6 +9,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import itertools
+import json
 import re
 import signal
 import subprocess
@@ -29,6 +31,7 @@ SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
 BILINGUAL_JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
 OJS = SAMPLES / "ojs" / "2019-1" / "issue.xml"
 OJS_JOURNAL = SAMPLES / "ojs" / "journal.yaml"
+CORRECTION = BILINGUAL.parent.parent / "2018-4" / "correction-streltsov-6.yaml"
 
 
 @pytest.fixture
@@ -341,11 +344,20 @@ def test_hostile_upload_is_refused_as_on_the_command_line(app):
     assert all(p.parent.parent == workspace.root for p in workspace.root.glob("*/*"))
 
 
-def test_form_round_trip_keeps_every_field():
+@pytest.mark.parametrize("source", ["bilingual", "correction", "full"])
+def test_form_round_trip_keeps_every_field(source):
+    """The form as shown, posted unchanged, is the same article: the bilingual sample, the
+    correction notice (issue title, related articles) and the fixture using every field."""
+    from conftest import DATA
     from converter.readers.native import article_from_data, load_article
     from converter.web.workspace import input_data
 
-    article = load_article(BILINGUAL)
+    path = {
+        "bilingual": BILINGUAL,
+        "correction": CORRECTION,
+        "full": DATA / "full" / "article.yaml",
+    }
+    article = load_article(path[source])
     data = input_data(article)
     posted = parse_form(_form_values(build_form(data)))
     again = article_from_data(posted, "form", journal=article.journal)
@@ -790,3 +802,378 @@ def test_a_page_of_an_earlier_run_says_the_app_was_restarted(app):
         assert "The app was restarted" in page.find_class("restarted")[0].text_content()
         assert "uploads are removed when the app stops" in reply.text
         assert page.xpath("//a[@href='/' and starts-with(text(), 'Start again')]")
+
+
+# ---------------------------------------------------------------- the model's newer fields
+
+
+def _field_of(page: lxml.html.HtmlElement, name: str) -> lxml.html.HtmlElement:
+    """The form's ``div.field`` (or list entry) holding the input named ``name``."""
+    found = page.xpath(f"//*[@name='{name}']")
+    assert found, f"no input {name}"
+    return found[0].xpath("ancestor::div[@class='field'][1]")[0]
+
+
+def test_issue_title_pages_and_related_articles_are_edited_in_the_form(app, store, tmp_path):
+    """issue_title, page_range and related_articles joined the model: the form shows them in
+    its idioms — a box per language, a text, a repeatable entry with a blank one to add
+    another — and what is typed there reaches the JATS, which xmllint finds valid."""
+    from werkzeug.datastructures import MultiDict
+
+    from conftest import xmllint
+
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (CORRECTION, "correction.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    assert _rows(client)[0].find_class("status")[0].text == "valid"
+    page = lxml.html.fromstring(client.get("/article/1/edit").text)
+    for lang in ("ru", "en"):
+        box = page.xpath(f"//input[@name='issue_title.{lang}:text']")[0]
+        assert box.get("aria-label") == f"Issue title ({lang})" and box.get("lang") == lang
+    pages = _field_of(page, "page_range:text")
+    assert pages.find_class("label")[0].text == "Pages as printed"
+    entries = page.xpath("//section[h2='Related article']/details")
+    assert [e.find("summary").text_content() for e in entries] == [
+        "Related article 1: corrected-article", "Related article 2 — add another"]  # fmt: skip
+    kinds = entries[1].xpath(".//select[@name='related_articles.1.type:text']/option/text()")
+    assert kinds[:2] == ["corrected-article", "correction-forward"]  # (and a blank first)
+    assert entries[0].xpath(".//option[@selected]/text()") == ["corrected-article"]
+    assert entries[0].xpath(".//input[@name='related_articles.0.doi:text']/@value") == [
+        "10.5555/jsr.2018.3.6"]  # fmt: skip
+
+    posted = MultiDict(_posted_as_shown(client.get("/article/1/edit").text))
+    posted["issue_title.ru:text"] = "Японская политика в Азии"
+    posted["issue_title.en:text"] = "Japan's policy in Asia"
+    posted["lpage:text"] = "183"
+    posted["page_range:text"] = "180-181, 183"
+    posted["related_articles.1.type:text"] = "commentary"
+    posted["related_articles.1.citation:text"] = "Иванов И. И. Ответ на исправление. 2019."
+    saved = client.post("/article/1/edit", data=posted)
+    assert saved.headers["Location"].endswith("#row-1")
+    assert _rows(client)[0].find_class("status")[0].text == "valid"
+    article = workspace.rows[1].article
+    assert article.issue_title == {"ru": "Японская политика в Азии", "en": "Japan's policy in Asia"}
+    assert [r.type for r in article.related_articles] == ["corrected-article", "commentary"]
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
+    jats = zipfile.ZipFile(io.BytesIO(reply.data)).read("correction.xml")
+    (tmp_path / "correction.xml").write_bytes(jats)
+    checked = xmllint(tmp_path / "correction.xml", store.catalog)
+    assert checked.returncode == 0, checked.stderr
+    text = jats.decode()
+    assert "<page-range>180-181, 183</page-range>" in text
+    assert "<issue-title>Японская политика в Азии</issue-title>" in text
+    assert "<trans-title>Japan's policy in Asia</trans-title>" in text
+    assert 'related-article-type="commentary"' in text and "Ответ на исправление" in text
+
+
+def test_the_models_messages_are_beside_the_new_fields(app):
+    """A page range that does not end on the last page, a related article's page range and a
+    related article named by neither DOI nor citation: each message is beside its field."""
+    from werkzeug.datastructures import MultiDict
+
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    text = CORRECTION.read_text(encoding="utf-8").replace(
+        "    fpage: 6\n", "    fpage: 6-20\n  - type: commentary\n    volume: 3\n"
+    )
+    _upload(client, token, (text.encode(), "correction.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    page = lxml.html.fromstring(client.get("/article/1/edit").text)
+    assert "a page range: '6-20' (give the first page only: 6)" in _field_of(
+        page, "related_articles.0.fpage:text").find_class("errors")[0].text_content()  # fmt: skip
+    second = page.xpath("//details[summary[starts-with(., 'Related article 2')]]")[0]
+    assert second.get("open") is not None  # (an entry with a problem is shown open)
+    assert second.find_class("errors")[0].text_content() == (
+        "a related article needs its doi or a citation naming it"
+    )
+    assert not page.find_class("general")
+
+    posted = MultiDict(_posted_as_shown(client.get("/article/1/edit").text))
+    posted["related_articles.0.fpage:text"] = "6"
+    posted["related_articles.1._remove:bool"] = "on"
+    posted["page_range:text"] = "180-185"
+    again = client.get(client.post("/article/1/edit", data=posted).headers["Location"]).text
+    said = _field_of(lxml.html.fromstring(again), "page_range:text").find_class("errors")[0]
+    assert said.text_content() == ("'180-185' ends on page 185, not on lpage 180 (lpage is the "
+                                   "page the article ends on)")  # fmt: skip
+
+
+# ------------------------------------- shapes of the input: held by the form, or shown as written
+
+
+def _seed_with(*changes: tuple[tuple[int | str, ...], object]) -> bytes:
+    """The seed article's YAML with a value put at each place (a list entry one past the end is
+    added)."""
+    import yaml
+
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    for at, value in changes:
+        node = data
+        for part, below in itertools.pairwise(at):  # (a list or mapping made where none is)
+            kind = list if isinstance(below, int) else dict
+            if isinstance(node, list) and part == len(node):
+                node.append(kind())
+            elif not isinstance(node[part] if isinstance(node, list) else node.get(part), kind):
+                node[part] = kind()
+            node = node[part]
+        if isinstance(node, list) and at[-1] == len(node):
+            node.append(value)
+        else:
+            node[at[-1]] = value
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode()
+
+
+def _at(data: object, at: tuple[int | str, ...]) -> object:
+    for part in at:
+        data = data[part]  # type: ignore[index]
+    return data
+
+
+def _edited_yaml(client, token: str, name: str = "shape.yaml", row: str = "1") -> dict:
+    """The row's input as the 'Edited input (YAML)' download gives it."""
+    import yaml
+
+    reply = client.post("/download", data={"_token": token, "row": [row], "format": ["yaml"]})
+    return yaml.safe_load(zipfile.ZipFile(io.BytesIO(reply.data)).read(name))
+
+
+# A shape the input format accepts that no box holds as it is: the form reads it as the model
+# does and saves it in the model's own shape. (place, as given, place saved, as saved)
+HELD = {
+    "keywords as one text": (("keywords",), "Japan; Russia", ("keywords", "en"),
+                             ["Japan", "Russia"]),
+    "keywords as a list alone": (("keywords",), ["Japan", "Russia"], ("keywords", "en"),
+                                 ["Japan", "Russia"]),
+    "one keyword with a comma": (("keywords", "en"), ["Japan, foreign policy of"],
+                                 ("keywords", "en"), ["Japan, foreign policy of"]),
+    "abstract as paragraphs": (("abstract", "en"), ["First  one.", "Second."], ("abstract", "en"),
+                               ["First one.", "Second."]),
+    "a title over two lines": (("title", "en"), "Russian-Japanese relations:\n  a crisis",
+                               ("title", "en"), "Russian-Japanese relations: a crisis"),
+    "yes for true": (("authors", 0, "corresponding"), "yes", ("authors", 0, "corresponding"),
+                     True),
+    "an ORCID not authenticated": (("authors", 0, "orcid_authenticated"), False,
+                                   ("authors", 0, "orcid_authenticated"), False),
+    "one revised date": (("history",), {"revised": "2018-03-01"}, ("history", "revised"),
+                         ["2018-03-01"]),
+    "one award": (("funding",), [{"funder": {"en": "RFBR"}, "awards": "18-014-00001"}],
+                  ("funding", 0, "awards"), ["18-014-00001"]),
+    "one credit role": (("authors", 0, "credit"), "methodology", ("authors", 0, "credit"),
+                        ["methodology"]),
+    "one affiliation inline": (("authors", 0, "affiliations"), {"country": "RU", "city": "Moscow"},
+                               ("affiliations", 0, "city"), {"en": "Moscow"}),
+    "a licence by its id": (("other_licenses",), ["CC0-1.0"], ("other_licenses", 0, "id"),
+                            "CC0-1.0"),
+    "a number for a text": (("ids",), {"pmid": 12345678, "other": {"elpub": 1234}}, ("ids",),
+                            {"pmid": "12345678", "other": {"elpub": "1234"}}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("given_at, given, saved_at, meant", HELD.values(), ids=HELD.keys())
+def test_a_shape_the_format_reads_is_held_and_saved_in_the_models_shape(
+    app, given_at, given, saved_at, meant
+):
+    """Load, save unchanged: the value is in the saved input, in the model's shape. ('no' for a
+    box ticked read as ticked; an explicit orcid_authenticated: false dropped; one mapping of
+    authors[0].affiliations dropped; a line break typed into a title run into one word.)"""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (_seed_with((given_at, given)), "shape.yaml"),
+            (SEED_JOURNAL, "journal.yaml"))  # fmt: skip
+    page = client.get("/article/1/edit").text
+    assert not _unknown_box(page)  # (every value is in a box of the form)
+    saved = client.post("/article/1/edit", data=_posted_as_shown(page))
+    assert saved.headers["Location"].endswith("#row-1"), client.get(saved.headers["Location"]).text
+    assert _at(_edited_yaml(client, token), saved_at) == meant
+    assert workspace.rows[1].article is not None
+
+
+# A known field in a shape no box holds: shown as written, kept as written. (place, as given)
+SHOWN = {
+    "history as one date": (("history",), "2018-01-10"),
+    "published as a list": (("published",), [2018, "2018-06"]),
+    "a title as a list": (("title", "ru"), ["Российско-японские", "отношения"]),
+    "a keyword with ';' in it": (("keywords", "ru"), ["Япония; Россия", "санкции"]),
+    "an author as one line": (("authors", 1), "Ivanov I. I."),
+    "a name's form as one line": (("authors", 0, "name"),
+                                  {"en": {"surname": "Streltsov"}, "ru": "Стрельцов Д. В."}),
+    "funding as one mapping": (("funding",), {"funder": {"en": "RFBR"}}),
+    "other ids as a list": (("ids",), {"other": ["elpub-1234"]}),
+    "ids as a list": (("ids",), ["elpub-1234", "edn-ABCDEF"]),
+    "neither true nor false": (("authors", 0, "corresponding"), "maybe"),
+    "a list for a text": (("volume",), [1, 2]),
+    "true for a text": (("issue",), True),
+    "a reference as a number": (("references", 6), 1995),
+    "credit roles as mappings": (("authors", 0, "credit"), [{"role": "methodology"}]),
+    "a related article as one line": (("related_articles",), ["10.5555/jsr.2018.3.6"]),
+    "issue title in a list": (("issue_title",), {"en": ["Japan", "Asia"]}),
+}  # fmt: skip
+
+
+def _shown_at(box: lxml.html.HtmlElement) -> tuple[int | str, ...]:
+    """The place of a value shown as written, as its box carries it."""
+    return tuple(json.loads(box.xpath(".//input[@type='hidden']/@value")[0])["at"])
+
+
+@pytest.mark.parametrize("given_at, given", SHOWN.values(), ids=SHOWN.keys())
+def test_a_shape_no_box_holds_is_shown_as_written_and_kept_on_save(app, given_at, given):
+    """Such a value was dropped on Save, without a word (or its empty boxes replaced it, or the
+    page failed): now it is shown as written in a box of its own, its boxes replaced by a note
+    that links to it; kept, it stays in the saved input, and the article's row says so."""
+    import yaml
+
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    text = _seed_with((given_at, given))
+    _upload(client, token, (text, "shape.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    page = client.get("/article/1/edit").text
+    boxes = _unknown_box(page)
+    assert boxes, "no box for the value"
+    form = lxml.html.fromstring(page)
+    assert form.xpath("//fieldset[@id='misshapen-fields']/legend/text()") == [
+        "Fields in a shape the form cannot hold"]  # fmt: skip
+    for box in boxes.values():
+        assert _shown_at(box)[: len(given_at)] == given_at
+        assert box.getparent().get("id") == "misshapen-fields"
+        legend = box.find("legend").text_content()
+        assert " — given as " in legend or "a keyword with ';' in it" in legend
+        # The note where its boxes would be links to it.
+        assert form.xpath(f"//p[@class='held-note']/a[@href='#{box.get('id')}']")
+    saved = client.post("/article/1/edit", data=_choose(page, dict.fromkeys(boxes, "keep")))
+    assert saved.headers["Location"].endswith("#row-1"), client.get(saved.headers["Location"]).text
+    edited, written = _edited_yaml(client, token), yaml.safe_load(text)
+    for box in boxes.values():
+        assert _at(edited, _shown_at(box)) == _at(written, _shown_at(box))
+    said = _rows(client)[0].find_class("said")[0].text_content()
+    assert "kept as written in the edited input (YAML), not converted" in said
+    again = client.get("/article/1/edit").text  # offered again, as kept
+    assert all(box.xpath(".//input[@checked]/@value") == ["keep"]
+               for box in _unknown_box(again).values())  # fmt: skip
+
+
+def test_shapes_no_box_holds_are_moved_deleted_or_kept_and_save_waits_for_a_choice(app):
+    """history given as one date is moved to history.received, an author given as one line is
+    deleted and another kept (two entries of one list, the kept one after the deleted one);
+    Save waits until each has its choice, saying so beside each."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    petrov = {"name": {"surname": "Petrov", "given": "P. P."}}
+    text = _seed_with((("history",), "2018-01-10"), (("authors", 1), "Ivanov I. I."),
+                      (("authors", 2), petrov), (("authors", 3), "Sidorov S. S."))  # fmt: skip
+    _upload(client, token, (text, "shape.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    page = client.get("/article/1/edit").text
+    boxes = _unknown_box(page)
+    assert list(boxes) == ["authors[1]", "authors[3]", "history"]
+    assert boxes["history"].find("legend").text_content() == (
+        "history — given as a text; the form holds its fields (received, revised, accepted)"
+    )
+    assert boxes["history"].xpath(".//input[@class='rename-to']/@aria-label") == [
+        "New place for history"]  # fmt: skip
+    assert not boxes["authors[1]"].xpath(".//input[@value='rename']")  # (an entry has no name)
+    assert "Input should be a valid dictionary" in boxes["history"].find_class("errors")[
+        0].text_content()  # fmt: skip
+    assert not lxml.html.fromstring(page).xpath("//*[@name='history.received:text']")
+
+    saved = client.post("/article/1/edit", data=_posted_as_shown(page))
+    again = client.get(saved.headers["Location"]).text
+    assert "Not saved" in again
+    for box in _unknown_box(again).values():
+        assert box.find_class("errors")[0].text_content().endswith(
+            "choose to move, delete or keep it")  # fmt: skip
+
+    place = boxes["history"].xpath(".//input[@class='rename-to']/@name")[0]
+    choices = {"history": "rename", "authors[1]": "delete", "authors[3]": "keep"}
+    saved = client.post("/article/1/edit",
+                        data=_choose(again, choices, {place: "history.received"}))  # fmt: skip
+    assert saved.headers["Location"].endswith("#row-1"), client.get(saved.headers["Location"]).text
+    article = workspace.rows[1].article
+    assert article.history.received == "2018-01-10"
+    assert [a.name["en"].surname for a in article.authors] == ["Streltsov", "Petrov"]
+    edited = _edited_yaml(client, token)
+    assert [a if isinstance(a, str) else a["name"]["en"]["surname"] for a in edited["authors"]] == [
+        "Streltsov", "Petrov", "Sidorov S. S."]  # fmt: skip
+    said = _rows(client)[0].find_class("said")[0].text_content()
+    assert ("Author 3: given as a text; the form holds an entry with its fields (role, name, "
+            "collab, orcid, orcid_authenticated …): kept as written in the edited input (YAML), "
+            "not converted") in said  # fmt: skip
+
+
+def test_a_value_that_is_no_choice_stays_chosen_with_the_message_beside_it(app):
+    """An article type not among the choices showed the empty choice, and Save put the default
+    (research-article) in its place without a word."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    text = _seed_with(
+        (("article_type",), "Research article"),
+        (("authors", 0, "name"), {"surname": "Streltsov", "style": "russian"}),
+    )
+    _upload(client, token, (text, "shape.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    page = lxml.html.fromstring(client.get("/article/1/edit").text)
+    kind = page.xpath("//select[@name='article_type:text']")[0]
+    assert kind.xpath("option[@selected]/text()") == ["Research article"]
+    assert "Input should be 'research-article'" in _field_of(
+        page, "article_type:text").find_class("errors")[0].text_content()  # fmt: skip
+    style = page.xpath("//select[@name='authors.0.name.en.style:text']/option[@selected]/text()")
+    assert style == ["russian"]
+    saved = client.post(
+        "/article/1/edit", data=_posted_as_shown(client.get("/article/1/edit").text)
+    )
+    assert "failed" in saved.headers["Location"]
+    assert workspace.rows[1].draft["article_type"] == "Research article"
+
+
+def _input_places() -> list[tuple[int | str, ...]]:
+    """Every field of the input format, as ``schemas/article.schema.json`` describes it: at the
+    top, in a group (``history.received``), in an entry of a list (``authors[0].orcid``) and in
+    a name's form (``authors[0].name.en.surname``). The journal comes from its own file."""
+    schema = json.loads((ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8"))
+
+    def group(node: dict) -> dict | None:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]] if "$ref" in node else node
+        if "properties" in node:
+            return node
+        return next((found for alt in node.get("anyOf", []) if (found := group(alt))), None)
+
+    places: list[tuple[int | str, ...]] = []
+    for name, node in schema["properties"].items():
+        if name == "journal":
+            continue
+        places.append((name,))
+        inner = group(node.get("items", node)) if node.get("type") == "array" else group(node)
+        for sub in (inner or {}).get("properties", {}):
+            places.append((name, 0, sub) if node.get("type") == "array" else (name, sub))
+    for part in group(schema["$defs"]["PersonName"])["properties"]:
+        places.append(("authors", 1, "name", "en", part))
+    return places
+
+
+def test_every_field_in_a_shape_no_box_holds_is_kept_never_dropped(app):
+    """Every field of the input format (read from its schema, so a field added later is tried
+    too) given in a shape no box holds: each is shown in a box, and Save with each kept keeps
+    each as written. Fields at the top, in groups, in list entries and in names are tried in
+    articles of their own (a field at the top holds those below it)."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    odd = [[1]]  # no box holds a list of lists: not a text, a choice, a list of texts …
+    places = _input_places()
+    assert ("related_articles", 0, "citation") in places and ("issue_title",) in places
+    for depth in (1, 2, 3, 5):
+        tried = [at for at in places if len(at) == depth and at != ("title",)]
+        _upload(client, token, (_seed_with(*((at, odd) for at in tried)), f"odd-{depth}.yaml"),
+                (SEED_JOURNAL, "journal.yaml"))  # fmt: skip
+        row = max(workspace.rows)
+        page = client.get(f"/article/{row}/edit").text
+        shown = [_shown_at(box) for box in _unknown_box(page).values()]
+        for at in tried:
+            assert any(at[: len(s)] == s or s[: len(at)] == at for s in shown), at
+        client.post(f"/article/{row}/edit", data=_choose(page, dict.fromkeys(
+            _unknown_box(page), "keep")))  # fmt: skip
+        held = workspace.rows[row].draft or workspace.rows[row].data
+        for at in tried:
+            assert _at(held, at) == odd, at

@@ -234,8 +234,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         )
         if row.draft is not None:
             data, kept, problems = row.draft, row.draft_kept, row.draft_problems
-        fields = build_form(data)
-        unknown, problems = unknown_fields(data, fields, kept, problems)
+        unknown, problems = unknown_fields(data, kept, problems)
         errors = error_paths(problems)
         fields = build_form(data, errors)
         general = [
@@ -249,6 +248,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             row=row,
             fields=fields,
             unknown=unknown,
+            held_at={".".join(map(str, u.at)): u.number for u in unknown if u.known},
             langs=languages(data),
             general=general,
             failed=bool(request.args.get("failed")) and row.draft is not None,

@@ -5,20 +5,37 @@ same text as the committed file), so a field added to the model appears in the f
 touching this module. Text given per language is shown with one column per language, side by
 side. Each input's name is its field path with a kind after a colon (``authors.0.orcid:text``,
 ``keywords.ru:area``), so a posted form turns back into the input mapping without the schema.
+
+A value is shown in the shape its box holds, read as the model reads it (``converter.web.shapes``:
+keywords given as one text, ``corresponding: no``); a value no box holds is shown as written by
+``converter.web.unknown``, and its place in the form says so instead of showing empty boxes
+that would drop it on Save.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from converter.schema import article_schema
+from converter.web.shapes import (
+    SKIP,
+    TEXT_STANDS_FOR,
+    as_bool,
+    held_paths,
+    input_fields,
+    keyword_text,
+    kind_of,
+    main_language,
+    one_line,
+    paragraphs_text,
+    resolve,
+    schema,
+)
 from converter.web.words import field_words
 
-_SKIP = frozenset({"journal"})  # the journal comes from the journal file, not from the form
-_PER_LANGUAGE = ("title", "subtitle", "abstract", "keywords", "section", "funding_statement")
+_PER_LANGUAGE = ("title", "subtitle", "abstract", "keywords", "section", "funding_statement",
+                 "issue_title")  # fmt: skip
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -26,7 +43,9 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 class Field:
     """One node of the form: an input, a per-language row, a group or a repeated group."""
 
-    kind: str  # text select bool lines pairs area | langtext langarea names | group list
+    # text select bool lines pairs | langtext langarea names | group list | held (a value no
+    # box holds: shown as written in the box of such fields instead)
+    kind: str
     name: str  # field path with dots: authors.0.name
     label: str
     help: str = ""
@@ -38,28 +57,16 @@ class Field:
     separator: str = "\n"  # how a list is written in a text area
     summary: str = ""  # for an entry of a list: what it is, in a few words
     has_errors: bool = False  # an entry of a list with an error inside: shown open
-
-
-@lru_cache(maxsize=1)
-def _schema() -> dict[str, Any]:
-    return article_schema()
-
-
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    ref = node.get("$ref")
-    if ref:
-        target = _schema()["$defs"][ref.rsplit("/", 1)[-1]]
-        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
+    held: list[str] = field(default_factory=list)  # languages whose value no box holds
 
 
 def _options(node: dict[str, Any]) -> list[str]:
-    node = _resolve(node)
+    node = resolve(node)
     if "enum" in node:
         return [str(v) for v in node["enum"]]
     for alt in node.get("anyOf", []):
-        if "enum" in _resolve(alt):
-            return [str(v) for v in _resolve(alt)["enum"]]
+        if "enum" in resolve(alt):
+            return [str(v) for v in resolve(alt)["enum"]]
     return []
 
 
@@ -78,61 +85,19 @@ def _label(name: str) -> str:
     return _LABELS.get(name) or field_words(name)
 
 
-def _kind(node: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
-    """The form kind of a schema node, and the item schema for groups and lists."""
-    node = _resolve(node)
-    alts = [_resolve(a) for a in node.get("anyOf", []) if a.get("type") != "null"]
-    if alts:
-        types = [a.get("type") for a in alts]
-        objects = [a for a in alts if a.get("type") == "object"]
-        if "string" in types and any(o.get("additionalProperties") == {"type": "string"}
-                                     for o in objects):  # fmt: skip
-            return "langtext", None
-        if objects and any("properties" in o for o in objects):
-            per_lang = [o for o in objects if "additionalProperties" in o
-                        and isinstance(o["additionalProperties"], dict)
-                        and "$ref" in o["additionalProperties"]]  # fmt: skip
-            group = next(o for o in objects if "properties" in o)
-            if per_lang:
-                return "names", group
-            return "group", group
-        if any("enum" in a for a in alts):
-            return "select", None
-        return "text", None
-    kind = node.get("type")
-    if "enum" in node:
-        return "select", None
-    if kind == "boolean":
-        return "bool", None
-    if kind == "array":
-        items = _resolve(node.get("items", {}))
-        if items.get("type") == "object" and "properties" in items:
-            return "list", items
-        return "lines", None
-    if kind == "object":
-        if "properties" in node:
-            return "group", node
-        extra = node.get("additionalProperties")
-        if isinstance(extra, dict) and "anyOf" in extra:
-            return "langarea", None
-        return "pairs", None
-    return "text", None
-
-
 def languages(data: dict[str, Any]) -> list[str]:
     """The languages to show columns for: the article's main language, then every other
     language its per-language fields use; a second column when only one is in use."""
-    main = str(data.get("language") or "en")
+    main = main_language(data)
     found = [main]
     maps: list[Any] = [data.get(name) for name in _PER_LANGUAGE]
-    for person in data.get("authors") or []:
-        if isinstance(person, dict) and isinstance(person.get("name"), dict):
+    for person in _entries(data.get("authors")):
+        if isinstance(person.get("name"), dict):
             name = person["name"]
             if not ({"surname", "given"} & name.keys()):
                 maps.append(name)
-    for aff in data.get("affiliations") or []:
-        if isinstance(aff, dict):
-            maps.append(aff.get("institution"))
+    for aff in _entries(data.get("affiliations")):
+        maps.append(aff.get("institution"))
     for value in maps:
         if isinstance(value, dict):
             found.extend(k for k in value if isinstance(k, str) and _LANG.match(k))
@@ -142,16 +107,18 @@ def languages(data: dict[str, Any]) -> list[str]:
     return found
 
 
+def _entries(value: Any) -> list[dict[Any, Any]]:
+    """The entries of a list given as a list of mappings (any other is shown as written)."""
+    return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
+
+
 def build_form(data: dict[str, Any], errors: dict[str, list[str]] | None = None) -> list[Field]:
     """The form's top-level fields, filled from an article's input mapping."""
-    langs = languages(data)
-    schema = _schema()
-    errors = errors or {}
-    main = str(data.get("language") or "en")
+    maker = _Maker(languages(data), main_language(data), errors or {}, held_paths(data))
     return [
-        _field(name, node, data.get(name), name, langs, main, errors)
-        for name, node in schema["properties"].items()
-        if name not in _SKIP
+        maker.field(name, node, data.get(name), name)
+        for name, node in schema()["properties"].items()
+        if name not in SKIP
     ]
 
 
@@ -163,104 +130,137 @@ def _per_lang(value: Any, main: str) -> dict[str, Any]:
     return {main: value}
 
 
-def _field(
-    key: str,
-    node: dict[str, Any],
-    value: Any,
-    path: str,
-    langs: list[str],
-    main: str,
-    errors: dict[str, list[str]],
-) -> Field:
-    kind, item = _kind(node)
-    resolved = _resolve(node)
-    help_text = resolved.get("description", "")
-    made = Field(kind, path, _label(key), help_text, errors=errors.get(path, []))
-    if kind not in ("group", "list", "names"):  # a leaf: its own errors and its languages'
-        made.errors = [
-            (f"{k.removeprefix(path + '.')}: " if k != path else "") + line
-            for k, lines in errors.items()
-            if k == path or k.startswith(path + ".")
-            for line in lines
-        ]
-    if kind in ("langtext", "langarea"):
-        made.langs = langs
-        values = _per_lang(value, main)
-        made.separator = "; " if "';'" in help_text else "\n\n"
-        made.value = {
-            lang: (made.separator.join(map(str, v)) if isinstance(v, list) else v)
-            for lang, v in values.items()
-        }
-        extra = [lang for lang in values if lang not in langs]
-        made.langs = langs + extra
+@dataclass(slots=True)
+class _Maker:
+    """Makes the form's fields: the columns' languages, the main one, the problems by path and
+    the paths of values no box holds (``shapes.held_paths``)."""
+
+    langs: list[str]
+    main: str
+    errors: dict[str, list[str]]
+    held: set[str]
+
+    def field(self, key: str, node: dict[str, Any], value: Any, path: str) -> Field:
+        kind, item = kind_of(node)
+        help_text = resolve(node).get("description", "")
+        made = Field(kind, path, _label(key), help_text, errors=self.errors.get(path, []))
+        if path in self.held:
+            made.kind = "held"
+            return made
+        if kind not in ("group", "list", "names"):  # a leaf: its own errors and its languages'
+            made.errors = [
+                (f"{k.removeprefix(path + '.')}: " if k != path else "") + line
+                for k, lines in self.errors.items()
+                if k == path or k.startswith(path + ".")
+                for line in lines
+            ]
+        if kind in ("langtext", "langarea"):
+            self._per_language(made, value)
+        elif kind == "names":
+            assert item is not None
+            self._name_forms(made, item, value)
+        elif kind == "group":
+            assert item is not None
+            current = value if isinstance(value, dict) else {}
+            if isinstance(value, str):  # a licence given as its id (``TEXT_STANDS_FOR``)
+                current = {TEXT_STANDS_FOR[key]: value}
+            made.children = [
+                self.field(sub, sub_node, current.get(sub), f"{path}.{sub}")
+                for sub, sub_node in input_fields(item).items()
+            ]
+        elif kind == "list":
+            assert item is not None
+            self._entries(made, key, item, value)
+        else:
+            _leaf(made, node, value)
         return made
-    if kind == "names":
-        assert item is not None
-        made.langs = langs
+
+    def _per_language(self, made: Field, value: Any) -> None:
+        """One box per language; a value given as one text is the main language's."""
+        values = _per_lang(value, self.main)
+        made.separator = "; " if "';'" in made.help else "\n\n"
+        made.langs = self.langs + [lang for lang in values if lang not in self.langs]
+        made.held = [lang for lang in made.langs if f"{made.name}.{lang}" in self.held]
+        made.value = {}
+        for lang, text in values.items():
+            if lang in made.held or text is None:
+                continue
+            if made.kind == "langtext":
+                made.value[lang] = one_line(text)
+            elif isinstance(text, list):
+                made.value[lang] = (keyword_text if made.separator == "; " else paragraphs_text)(
+                    text
+                )
+            else:
+                made.value[lang] = str(text)
+
+    def _name_forms(self, made: Field, item: dict[str, Any], value: Any) -> None:
+        """A name's parts, one column per language; one name form is the main language's."""
         if isinstance(value, dict) and ({"surname", "given"} & value.keys()):
-            forms = {main: value}  # one name form: the main language's
+            forms = {self.main: value}
         else:
             forms = value if isinstance(value, dict) else {}
-        made.langs = langs + [lang for lang in forms if lang not in langs]
+        made.langs = self.langs + [lang for lang in forms if lang not in self.langs]
+        made.held = [lang for lang in made.langs if f"{made.name}.{lang}" in self.held]
         made.children = [
-            _field(sub, sub_node, None, f"{path}.{{lang}}.{sub}", langs, main, errors)
-            for sub, sub_node in item["properties"].items()
-            if "(not input)" not in sub_node.get("description", "")
+            self.field(sub, sub_node, None, f"{made.name}.{{lang}}.{sub}")
+            for sub, sub_node in input_fields(item).items()
         ]
-        made.value = forms
+        made.value = {
+            lang: {part: one_line(text) for part, text in form.items() if text is not None}
+            for lang, form in forms.items()
+            if isinstance(form, dict) and lang not in made.held
+        }
         made.errors = [
-            f"{key.removeprefix(path + '.')}: {line}"
-            for key, lines in errors.items()
-            if key.startswith(path + ".")
+            f"{key.removeprefix(made.name + '.')}: {line}"
+            for key, lines in self.errors.items()
+            if key.startswith(made.name + ".")
             for line in lines
         ]
-        return made
-    if kind == "group":
-        assert item is not None
-        current = value if isinstance(value, dict) else {}
-        if isinstance(value, str) and "id" in item.get("properties", {}):
-            current = {"id": value}  # licence given as its id
-        made.children = [
-            _field(sub, sub_node, current.get(sub), f"{path}.{sub}", langs, main, errors)
-            for sub, sub_node in item["properties"].items()
-            if "(not input)" not in sub_node.get("description", "")
-        ]
-        return made
-    if kind == "list":
-        assert item is not None
+
+    def _entries(self, made: Field, key: str, item: dict[str, Any], value: Any) -> None:
+        """An entry per item, and one blank entry to add another; an empty item is none."""
         items = list(value) if isinstance(value, list) else []
-        for index, entry in enumerate([*items, {}]):  # one blank entry to add another
-            if isinstance(entry, str):
-                entry = {"text": entry}
-            group = Field("group", f"{path}.{index}", f"{made.label} {index + 1}",
-                          errors=errors.get(f"{path}.{index}", []))  # fmt: skip
+        for index, entry in enumerate([*items, {}]):
+            path = f"{made.name}.{index}"
+            if entry is None:
+                continue
+            if path in self.held:
+                made.children.append(Field("held", path, f"{made.label} {index + 1}"))
+                continue
+            if isinstance(entry, str):  # a reference as its text, a licence as its id
+                entry = {TEXT_STANDS_FOR[key]: entry}
+            group = Field("group", path, f"{made.label} {index + 1}",
+                          errors=self.errors.get(path, []))  # fmt: skip
             group.value = "new" if index == len(items) else "old"
             group.summary = _summary(entry)
-            group.has_errors = any(k.startswith(f"{path}.{index}") for k in errors)
+            group.has_errors = any(k == path or k.startswith(f"{path}.") for k in self.errors)
             group.children = [
-                _field(sub, sub_node, entry.get(sub), f"{path}.{index}.{sub}", langs, main, errors)
-                for sub, sub_node in item["properties"].items()
-                if "(not input)" not in sub_node.get("description", "")
+                self.field(sub, sub_node, entry.get(sub), f"{path}.{sub}")
+                for sub, sub_node in input_fields(item).items()
             ]
             made.children.append(group)
-        return made
-    if kind == "lines":
+
+
+def _leaf(made: Field, node: dict[str, Any], value: Any) -> None:
+    """The value of one input, in the shape it holds (``shapes``: held values only)."""
+    if made.kind == "lines":
         items = value if isinstance(value, list) else ([] if value is None else [value])
-        made.value = "\n".join(str(v) for v in items if not isinstance(v, dict))
-        return made
-    if kind == "pairs":
+        made.value = "\n".join(one_line(v) for v in items if v is not None)
+    elif made.kind == "pairs":
         pairs = value if isinstance(value, dict) else {}
-        made.value = "\n".join(f"{k}: {v}" for k, v in pairs.items())
-        return made
-    if kind == "select":
+        made.value = "\n".join(f"{k}: {one_line(v)}" for k, v in pairs.items() if v is not None)
+    elif made.kind == "select":
         made.options = _options(node)
         made.value = "" if value is None else str(value)
-        return made
-    if kind == "bool":
-        made.value = bool(value)
-        return made
-    made.value = "" if value is None else str(value)
-    return made
+    elif made.kind == "maybe":  # true, false, or not said: a choice of the two
+        made.kind, made.options = "select", ["true", "false"]
+        meant = as_bool(value)
+        made.value = "" if meant is None else str(meant).lower()
+    elif made.kind == "bool":
+        made.value = bool(as_bool(value))
+    else:
+        made.value = "" if value is None else one_line(value)
 
 
 def _names(fields: list[Field]) -> tuple[set[str], set[str]]:
@@ -285,29 +285,6 @@ def shows(fields: list[Field], path: str) -> bool:
     if path in containers:
         return True
     return any(path == leaf or path.startswith(leaf + ".") for leaf in leaves)
-
-
-def unshown(data: dict[str, Any], fields: list[Field]) -> list[tuple[int | str, ...]]:
-    """The places of data the form has no input for (``("pages",)``, ``("authors", 0,
-    "afiliations")``): a field the input format does not have, misspelt or unknown."""
-    leaves, containers = _names(fields)
-    found: list[tuple[int | str, ...]] = []
-
-    def walk(value: Any, path: str, at: tuple[int | str, ...]) -> None:
-        if path in leaves:
-            return
-        if path and path not in containers:
-            found.append(at)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if not (path == "" and key in _SKIP):
-                    walk(item, f"{path}.{key}" if path else str(key), (*at, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, f"{path}.{index}", (*at, index))
-
-    walk(data, "", ())
-    return found
 
 
 def _summary(value: Any) -> str:

@@ -1,6 +1,8 @@
 """Fields the edit form has no input for — a misspelt ``abstact:``, a key the input format does
-not have — shown in the form with their values, so that the editor renames, deletes or keeps
-each one instead of being stuck with a form that cannot save them.
+not have, or a known field in a shape no box of the form holds (``history: 2020-01-01``, an
+author given as one text: ``converter.web.shapes``) — shown in the form with their values, so
+that the editor renames (moves), deletes or keeps each one instead of being stuck with a form
+that cannot save them, or losing them on Save.
 
 Each such field travels with the form as a hidden input holding its place and value (JSON),
 beside the editor's choice for it; ``read_post`` puts it back into the posted data where the
@@ -19,12 +21,14 @@ from typing import Any
 import yaml
 
 from converter.readers.native import format_location, meant_field
-from converter.web.form import Field, build_form, form_tree, place_value, tree_data, unshown
+from converter.web.form import form_tree, place_value, tree_data
+from converter.web.shapes import Place, unshown
 from converter.web.words import field_words
 
-Place = tuple[int | str, ...]
 CHOICES = ("rename", "delete", "keep")
 CHOOSE = "choose to rename, delete or keep it"
+CHOOSE_KNOWN = "choose to move, delete or keep it"
+TAKEN = "not kept: the form has a value in its place: delete one of the two"
 
 
 @dataclass(slots=True)
@@ -35,6 +39,13 @@ class Unknown:
     value: Any
     choice: str = ""  # "" (not chosen yet) or one of CHOICES
     errors: list[str] = field(default_factory=list)
+    why: str = ""  # a known field: the shape it is given in, which no box holds (``Unshown``)
+    number: int = 0  # its inputs' number in the form (``_unknown.3:choice``)
+
+    @property
+    def known(self) -> bool:
+        """A field of the input format, given in a shape no box of the form holds."""
+        return bool(self.why)
 
     @property
     def written(self) -> str:
@@ -48,7 +59,12 @@ class Unknown:
     @property
     def meant(self) -> str | None:
         """The known field nearest to it, as the reader's "did you mean" names it."""
-        return meant_field(self.at)
+        return None if self.known else meant_field(self.at)
+
+    @property
+    def movable(self) -> bool:
+        """Whether it can be renamed: a field is, an entry of a list is not."""
+        return isinstance(self.at[-1], str)
 
     @property
     def rename_to(self) -> str:
@@ -63,13 +79,20 @@ class Unknown:
             text: str = yaml.dump(self.value, Dumper=_Dumper, allow_unicode=True,
                                   sort_keys=False, width=90)  # fmt: skip
             return text.rstrip("\n")
+        if isinstance(self.value, bool):
+            return str(self.value).lower()
         return str(self.value)
 
     @property
     def carried(self) -> str:
         """The hidden input's value: the field's place and value."""
-        return json.dumps({"at": list(self.at), "value": self.value}, ensure_ascii=False,
-                          default=str)  # fmt: skip
+        return json.dumps({"at": list(self.at), "value": self.value, "why": self.why},
+                          ensure_ascii=False, default=str)  # fmt: skip
+
+    @property
+    def choose(self) -> str:
+        """What to do before the form saves, when nothing is chosen for it."""
+        return CHOOSE_KNOWN if self.known else CHOOSE
 
 
 class _Dumper(yaml.SafeDumper):
@@ -85,20 +108,29 @@ _Dumper.add_representer(str, _text)
 
 
 def unknown_fields(
-    data: dict[str, Any], fields: list[Field], kept: list[Place], problems: list[str]
+    data: dict[str, Any], kept: list[Place], problems: list[str]
 ) -> tuple[list[Unknown], list[str]]:
     """The fields of ``data`` the form has no input for, each with the problem lines about it
-    (``abstact: unknown field …``), and the problem lines about the rest."""
-    found = [Unknown(at, _get(data, at), "keep" if at in kept else "")
-             for at in unshown(data, fields)]  # fmt: skip
+    (``abstact: unknown field …``; of a known field, those about its parts too), and the
+    problem lines about the rest."""
+    found = [Unknown(u.at, _get(data, u.at), "keep" if u.at in kept else "", why=u.why,
+                     number=number) for number, u in enumerate(unshown(data))]  # fmt: skip
     rest = []
     for line in problems:
-        owner = next((u for u in found if line.startswith(u.written + ": ")), None)
+        owner = next((u for u in found if _about(line, u)), None)
         if owner is None:
             rest.append(line)
         elif not line.startswith(f"{owner.written}: unknown field"):  # (said by the box)
             owner.errors.append(line.removeprefix(owner.written + ": "))
     return found, rest
+
+
+def _about(line: str, unknown: Unknown) -> bool:
+    """Whether a problem line is about the field (of a known field: about a part of it too,
+    ``history.received: …`` of a ``history`` given as a list)."""
+    if line.startswith(unknown.written + ": "):
+        return True
+    return unknown.known and line.startswith((unknown.written + ".", unknown.written + "["))
 
 
 def _get(data: Any, at: Place) -> Any:
@@ -145,37 +177,43 @@ def read_post(items: list[tuple[str, str]]) -> Posted:
             try:
                 item = json.loads(raw)
                 at = tuple(item["at"])
-                value = item["value"]
+                value, why = item["value"], str(item.get("why") or "")
             except (ValueError, KeyError, TypeError):
                 continue  # (not written by this app's form)
             choice = posted.get(f"_unknown.{number}:choice", "")
-            carried.append((Unknown(at, value, choice if choice in CHOICES else ""), number))
+            carried.append((Unknown(at, value, choice if choice in CHOICES else "", why=why),
+                            number))  # fmt: skip
     places = {u.at for u, _ in carried}
     renames = []
     for unknown, number in carried:
         if unknown.choice == "rename":
             renames.append((unknown, posted.get(f"_unknown.{number}:to", "").strip()))
         elif unknown.choice != "delete":
-            place_value(tree, unknown.at, _Held(unknown.value, unknown.choice == "keep"))
-            if not unknown.choice:
-                problems.append(f"{unknown.written}: {CHOOSE}")
+            if not place_value(tree, unknown.at, _Held(unknown.value, unknown.choice == "keep")):
+                problems.append(f"{unknown.written}: {TAKEN}")  # (only a form of another kind)
+            elif not unknown.choice:
+                problems.append(f"{unknown.written}: {unknown.choose}")
     for unknown, new_name in renames:  # (after the others: a new name never takes their place)
         why = _rename(tree, unknown, new_name, places)
         if why:
             place_value(tree, unknown.at, _Held(unknown.value, False))
-            problems.append(f"{unknown.written}: not renamed: {why}")
+            done = "moved" if unknown.known else "renamed"
+            problems.append(f"{unknown.written}: not {done}: {why}")
     data, kept = _release(tree_data(tree, removed))
     said = {line.split(": ", 1)[0] for line in problems}
-    left = unshown(data, build_form(data))  # (a new name the format does not have either)
-    problems.extend(f"{format_location(at)}: {CHOOSE}" for at in left
-                    if at not in kept and format_location(at) not in said)  # fmt: skip
-    return Posted(data, kept, problems, left)
+    left = unshown(data)  # (a new name the format does not have either, or a wrong shape)
+    problems.extend(f"{format_location(u.at)}: {CHOOSE_KNOWN if u.known else CHOOSE}"
+                    for u in left if u.at not in kept
+                    and format_location(u.at) not in said)  # fmt: skip
+    return Posted(data, kept, problems, [u.at for u in left])
 
 
 def _rename(tree: dict[Any, Any], unknown: Unknown, new_name: str, places: set[Place]) -> str:
     """Put a carried field under its new name (beside where it was: ``name.surname`` one level
     down); why not, or ""."""
     parts = new_name.split(".")
+    if not unknown.movable:
+        return "an entry of a list has no name: choose delete or keep"
     if not new_name or not all(parts):
         return "give the new name (or choose delete or keep)"
     target = (*unknown.at[:-1], *(int(p) if p.isdigit() else p for p in parts))
@@ -210,28 +248,38 @@ def _release(data: Any, at: Place = ()) -> tuple[Any, list[Place]]:
 
 
 def without(data: dict[str, Any], places: list[Place]) -> tuple[dict[str, Any], dict[Place, Any]]:
-    """``data`` without the fields at ``places`` (a copy), and those fields by place."""
-    taken: dict[Place, Any] = {}
+    """``data`` without the values at ``places`` (a copy), and those values by place. (Each
+    place is found before any is taken, and entries of a list are taken from its end first,
+    so that every place still means its own value.)"""
+    taken = {at: _get(data, at) for at in places}
     copy = deepcopy(data)
-    for at in places:
-        parent = _get(copy, at[:-1])
-        taken[at] = _get(data, at)
-        del parent[at[-1]]
+    found = [(_get(copy, at[:-1]), at[-1]) for at in places]
+    for parent, key in sorted(found, key=lambda item: _index(item[1]), reverse=True):
+        del parent[key]
     return copy, taken
 
 
-def put_back(data: dict[str, Any], taken: dict[Place, Any]) -> bool:
-    """Put the kept fields back into an article's input after a save; False when one's place is
-    gone (then nothing is put back)."""
-    parents = []
-    for at in taken:
+def put_back(data: dict[str, Any], taken: dict[Place, Any]) -> dict[str, Any] | None:
+    """An article's input after a save with the kept values put back where they were: an
+    entry of a list among the others again, a known field in place of what the model wrote
+    without it (its default: ``history: {revised: []}``, ``corresponding: false``); None when
+    a place is gone (an entry it was in is removed), and then nothing is put back."""
+    result = deepcopy(data)
+    # Entries of lists first, in order: the places inside entries after them mean them again.
+    for at in sorted(taken, key=lambda at: (len(at), _index(at[-1]))):
         try:
-            parent = _get(data, at[:-1])
+            parent = _get(result, at[:-1])
         except (KeyError, IndexError, TypeError):
-            return False
-        if not isinstance(parent, dict) or at[-1] in parent:
-            return False
-        parents.append(parent)
-    for parent, (at, value) in zip(parents, taken.items(), strict=True):
-        parent[at[-1]] = value
-    return True
+            return None
+        key = at[-1]
+        if isinstance(parent, list) and isinstance(key, int) and key <= len(parent):
+            parent.insert(key, taken[at])
+        elif isinstance(parent, dict) and not isinstance(key, int):
+            parent[key] = taken[at]
+        else:
+            return None
+    return result
+
+
+def _index(key: int | str) -> int:
+    return key if isinstance(key, int) else -1

@@ -37,7 +37,8 @@ from converter.readers.native import (
 )
 from converter.translit import NoScheme, scheme_for, transliterate
 from converter.validation import InvalidDocument, Problem, parse_untrusted
-from converter.web.unknown import Place, put_back, without
+from converter.web.shapes import Place, unshown
+from converter.web.unknown import put_back, without
 from converter.web.words import field_words, problem_words
 from converter.writers import SUFFIXES
 
@@ -51,7 +52,8 @@ FORMATS = {  # what a download may hold: key → (label, file name ending)
     "yaml": ("Edited input (YAML)", ".yaml"),
 }
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-KEPT = "not a field of the input format: kept as written in the edited input (YAML), not converted"
+AS_WRITTEN = "kept as written in the edited input (YAML), not converted"
+KEPT = f"not a field of the input format: {AS_WRITTEN}"
 NO_PLACE = "kept as written, but the entry it was in is gone: delete it or rename it"
 
 
@@ -248,9 +250,11 @@ class Row:
             if where is None:
                 message += f" ({finding.path})"
             lines.append(Say(finding.severity, where, message))
+        shapes = {u.at: u.why for u in unshown(self.data or {})}
         for at in self.kept:
             where = field_words(format_location(at))
-            lines.append(Say("warning", where, KEPT))
+            why = shapes.get(at)  # (a known field in a shape no box holds)
+            lines.append(Say("warning", where, f"{why}: {AS_WRITTEN}" if why else KEPT))
         for line in self.warnings:
             lines.append(Say("note", None, line))
         return lines
@@ -410,8 +414,8 @@ class Workspace:
         article, problems = self._article(row, without_kept)
         if article is None:
             return problems
-        saved = input_data(article)
-        if not put_back(saved, taken):  # (an entry they were in is gone)
+        saved = put_back(input_data(article), taken)
+        if saved is None:  # (an entry they were in is gone)
             return [f"{format_location(at)}: {NO_PLACE}" for at in taken]
         with self._lock:
             row.article, row.data, row.problems, row.edited = article, saved, [], True
@@ -558,12 +562,16 @@ def _raw_data(path: Path) -> tuple[dict[str, Any] | None, Any]:
         return None, None
     journal = data.pop("journal", None)
     affiliations = data.setdefault("affiliations", [])
-    if isinstance(affiliations, list):
-        for person in data.get("authors") or []:
-            if not isinstance(person, dict) or not isinstance(person.get("affiliations"), list):
+    authors = data.get("authors")
+    if isinstance(affiliations, list) and isinstance(authors, list):
+        for person in authors:
+            given = person.get("affiliations") if isinstance(person, dict) else None
+            if isinstance(given, dict):  # one affiliation, as the model reads it: a list of one
+                given = [given]
+            if not isinstance(given, list):
                 continue
             ids = []
-            for item in person["affiliations"]:
+            for item in given:
                 if isinstance(item, dict):
                     item = {**item, "id": item.get("id") or f"aff{len(affiliations) + 1}"}
                     affiliations.append(item)
