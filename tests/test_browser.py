@@ -34,6 +34,7 @@ SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
 BILINGUAL_JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
 OJS = SAMPLES / "ojs" / "2019-1" / "issue.xml"
 OJS_JOURNAL = SAMPLES / "ojs" / "journal.yaml"
+CORRECTION = BILINGUAL.parent.parent / "2018-4" / "correction-streltsov-6.yaml"
 ARTIFACTS = Path(os.environ.get("JATSCONV_ARTIFACTS", ROOT / "artifacts" / "screenshots"))
 # Without the background-networking switches Chromium keeps calling home (updates, field
 # trials, sync) — on a closed network that is a flood of failing connections.
@@ -357,6 +358,113 @@ def test_per_language_boxes_are_named_for_screen_readers(page, server):
     assert box("Title (en)").input_value().startswith("Russian")
     assert box("Title (ru)").input_value() == ""
     assert box("Name (en): Surname").first.is_visible()
+
+
+def _tab_to(page, name: str, limit: int = 30) -> int:
+    """Press Tab until the input named ``name`` has the focus; the presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == name:
+            return presses
+    raise AssertionError(f"{name} not reached by {limit} presses of Tab")
+
+
+def test_the_new_fields_are_reached_by_keyboard_and_named_for_screen_readers(page, server):
+    """The issue title's boxes, the pages as printed and a related article's entry: each reached
+    by Tab from the field before it, each named as the form's other boxes are."""
+    _upload(page, server, CORRECTION, BILINGUAL_JOURNAL, names=["notice.yaml", "journal.yaml"])
+    _row(page, "notice.yaml").locator("a.edit-link").click()
+    page.wait_for_load_state()
+
+    def box(name: str):
+        return page.get_by_role("textbox", name=name, exact=True)
+
+    assert box("Issue title (ru)").input_value() == ""
+    page.locator("input[name='issue:text']").focus()  # (a related article has an Issue too)
+    assert _tab_to(page, "issue_title.ru:text", 3) == 1
+    page.keyboard.type("Японская политика в Азии")
+    assert _tab_to(page, "issue_title.en:text", 3) == 1
+    page.keyboard.type("Japan's policy in Asia")
+    _tab_to(page, "page_range:text", 5)
+    assert page.evaluate("document.activeElement.labels[0].textContent").startswith(
+        "Pages as printed"
+    )
+    assert page.get_by_role("heading", name="Related article").is_visible()
+    entry = page.get_by_role("group", name="Related article 1: corrected-article")
+    assert entry.get_by_role("checkbox", name="Remove Related article 1").is_visible()
+    assert entry.get_by_role("combobox", name="Type").input_value() == "corrected-article"
+    assert entry.get_by_role("textbox", name="DOI", exact=True).input_value() == (
+        "10.5555/jsr.2018.3.6"
+    )
+    box("Landing page URL").focus()
+    _tab_to(page, "related_articles.0.type:text", 4)
+    # The blank entry to add another: opened from the keyboard, its boxes reached by Tab.
+    added = page.get_by_role("group", name="Related article 2 — add another")
+    added.locator("summary").focus()
+    page.keyboard.press("Enter")
+    _tab_to(page, "related_articles.1.type:text", 3)
+    added.get_by_role("combobox", name="Type").select_option("commentary")
+    added.get_by_role("textbox", name="Citation").fill("Иванов И. И. Ответ на исправление. 2019.")
+    page.click("form.edit button[type=submit]")
+    page.wait_for_load_state()
+    row = _row(page, "notice.yaml")
+    assert row.locator(".status").inner_text() == "valid"
+    assert "(edited)" in row.inner_text()
+    row.locator("a.edit-link").click()
+    page.wait_for_load_state()
+    assert box("Issue title (en)").input_value() == "Japan's policy in Asia"
+    saved = page.get_by_role("group", name="Related article 2: commentary")
+    assert saved.get_by_role("combobox", name="Type").input_value() == "commentary"
+
+
+def test_a_field_in_a_shape_the_form_cannot_hold_is_moved_by_keyboard(page, server, tmp_path):
+    """history given as one date had empty boxes that dropped it on Save. Now it is in a box of
+    its own, named for screen readers by the field and its shape; the note where its boxes
+    would be links to it; it is moved to history.received by keyboard. A title written over two
+    lines keeps a space where the line broke (the browser joined the words)."""
+    shaped = tmp_path / "shaped.yaml"
+    shaped.write_text(
+        SEED.read_text(encoding="utf-8")
+        .replace(
+            'en: "Russian-Japanese relations: Systemic crisis or new opportunities?"',
+            "en: |-\n    Russian-Japanese relations:\n    Systemic crisis or new opportunities?",
+        )
+        .replace("published:\n", "history: 2018-01-10\npublished:\n"),
+        encoding="utf-8",
+    )
+    _upload(page, server, shaped, SEED_JOURNAL)
+    _row(page, "shaped.yaml").locator("a.edit-link").click()
+    page.wait_for_load_state()
+    title = page.get_by_role("textbox", name="Title (en)", exact=True)
+    assert title.input_value() == (
+        "Russian-Japanese relations: Systemic crisis or new opportunities?"
+    )
+    outer = page.get_by_role("group", name="Fields in a shape the form cannot hold")
+    history = outer.get_by_role(
+        "group",
+        name="history — given as a text; the form holds its fields (received, revised, accepted)",
+    )
+    assert history.locator("pre").inner_text() == "2018-01-10"
+    link = page.get_by_role("link", name="Fields in a shape the form cannot hold")
+    link.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#unknown-0"
+    history.get_by_role("radio", name="Move to").focus()
+    page.keyboard.press("Space")
+    assert history.get_by_role("radio", name="Move to").is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "New place for history"
+    )
+    page.keyboard.type("history.received")
+    page.click("form.edit button[type=submit]")
+    page.wait_for_load_state()
+    row = _row(page, "shaped.yaml")
+    assert row.locator(".status").inner_text() == "valid"
+    row.locator("a.edit-link").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("textbox", name="Received", exact=True).input_value() == "2018-01-10"
+    assert page.get_by_role("group", name="Fields in a shape the form cannot hold").count() == 0
 
 
 def test_a_very_long_word_does_not_widen_the_list(page, server, tmp_path):
