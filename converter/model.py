@@ -305,6 +305,30 @@ Paragraphs = Annotated[
 ]
 
 
+def _lang_lists(value: Any, info: ValidationInfo) -> Any:
+    """Lists per language (abstract, keywords, subjects) given without a language: a string or a
+    list is in the main language, as a plain string is for a text (``_lang_map``)."""
+    if isinstance(value, str | list):
+        lang = (info.context or {}).get("language", "en")
+        return {lang: value}
+    return value
+
+
+LangLists = Annotated[
+    dict[LangCode, Keywords],
+    BeforeValidator(_lang_lists),  # (the schema keeps the mapping: the web form is built from it)
+    AfterValidator(_without_empty_lists),
+]
+"""Keywords or subjects per language: ``{en: [...], ru: "...; ..."}``, or one list or string in
+the main language."""
+LangParagraphs = Annotated[
+    dict[LangCode, Paragraphs],
+    BeforeValidator(_lang_lists),  # (the schema keeps the mapping: the web form is built from it)
+    AfterValidator(_without_empty_lists),
+]
+"""Paragraphs per language (an abstract): ``{en: ..., ru: ...}``, or text in the main language."""
+
+
 class Strict(BaseModel):
     """Base of every model: unknown fields are errors, so a typo never vanishes silently."""
 
@@ -1081,7 +1105,7 @@ class Article(Strict):
     doi: Doi | None = Field(None, description="DOI, e.g. 10.55105/2658-6444-2018-1-110-119.")
     ids: ArticleIds = Field(default_factory=ArticleIds, description="Other identifiers.")
     section: LangMap | None = Field(None, description="Journal section (heading) per language.")
-    subjects: Annotated[dict[LangCode, Keywords], AfterValidator(_without_empty_lists)] = Field(
+    subjects: LangLists = Field(
         default_factory=dict,
         description=(
             "Subject terms per language (OJS subjects and disciplines), written as "
@@ -1123,14 +1147,14 @@ class Article(Strict):
     affiliations: list[Affiliation] = Field(
         default_factory=list, description="Affiliations that contributors refer to by id."
     )
-    abstract: Annotated[dict[LangCode, Paragraphs], AfterValidator(_without_empty_lists)] = Field(
+    abstract: LangParagraphs = Field(
         default_factory=dict,
         description=(
             "Abstract per language: paragraphs separated by blank lines; <i>, <b>, <sub>, <sup> "
             "and <sc> mark inline style."
         ),
     )
-    keywords: Annotated[dict[LangCode, Keywords], AfterValidator(_without_empty_lists)] = Field(
+    keywords: LangLists = Field(
         default_factory=dict,
         description="Keywords per language: a list, or one string separated by ';' (by ',' when "
         "it has no ';').",

@@ -517,3 +517,20 @@ def test_a_control_character_after_cyrillic_text_is_on_its_own_line() -> None:
     assert refused.value.lines() == [
         "x.yaml: line 8: contains U+0000, a character YAML and XML do not allow"
     ]
+
+
+def test_abstract_keywords_and_subjects_without_a_language_are_the_main_languages(
+    run, write_article, tmp_path
+) -> None:
+    """As a plain string is for a title: an abstract typed as text, keywords and subjects as a
+    list or one string, without a language, are in the article's main language. They were
+    refused ("Input should be a valid dictionary"), though the model's docstring promised it."""
+    article = write_article(
+        GOOD + "abstract: A plain abstract.\nkeywords: [Japan, Russia]\nsubjects: Politics; Asia\n"
+    )
+    result = run("convert", article, "-o", tmp_path / "o")
+    assert result.code == 0, result.err
+    xml = (tmp_path / "o" / "article.xml").read_text(encoding="utf-8")
+    assert "<abstract>\n        <p>A plain abstract.</p>" in xml
+    assert "<kwd>Japan</kwd>" in xml and "<kwd>Russia</kwd>" in xml
+    assert "<subject>Politics</subject>" in xml and "<subject>Asia</subject>" in xml
