@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import BILINGUAL, ROOT, SAMPLES
 from converter.errors import EXIT_INPUT
 
 
@@ -124,3 +124,27 @@ def test_a_quoted_message_is_what_the_yaml_gets(
     result = run("convert", "article.yaml", "-o", "out")
     assert result.code == EXIT_INPUT
     assert result.err.splitlines() == [quoted]
+
+
+# ------------------------------------------------------------------ check
+
+
+def test_a_wrong_orcid_gets_the_check_line_the_readme_shows(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first finding the Checks section shows, from a JATS file whose author has that iD:
+    the iD is named once (the rule repeated it after "checksum fails" as well)."""
+    shown = _blocks(_section("## Checks and profiles"), "text")[0].splitlines()[0]
+    finding = re.fullmatch(r"a\.xml:\d+:\d+: (.*)", shown)[1]  # (the line is the README's own)
+    orcid = re.search(r"ORCID iD '([^']+)'", finding)[1]
+    jats = BILINGUAL.with_suffix(".xml").read_text(encoding="utf-8")
+    author = '<contrib contrib-type="author" corresp="yes">'
+    assert author in jats
+    given = f'{author}\n<contrib-id contrib-id-type="orcid">{orcid}</contrib-id>'
+    (tmp_path / "a.xml").write_text(jats.replace(author, given, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "a.xml")
+    assert result.code == 1
+    [line] = [line for line in result.out.splitlines() if "[orcid-checksum]" in line]
+    assert line.split(": ", 1)[1] == finding
+    assert result.err == "a.xml: fails general (1 error, 0 warnings)\n"

@@ -35,6 +35,12 @@ _CC_URL = re.compile(r"https?://(?:www\.)?creativecommons\.org/\S+", re.IGNORECA
 # ------------------------------------------------------------------ identifiers
 
 
+def _wrong(kind: str, value: str, exc: ValueError) -> str:
+    """A finding such as "ORCID iD '…' is wrong: checksum fails". The identifier checks end
+    their messages with the value, which the finding has named already."""
+    return f"{kind} {value!r} is wrong: {str(exc).removesuffix(f': {value!r}')}"
+
+
 @rule("issn-check-digit", "error", "ISSNs have the form NNNN-NNNC and a correct check digit")
 def issn_check_digit(doc: Doc) -> Iterator[Hit]:
     journal = doc.journal_meta()
@@ -45,7 +51,7 @@ def issn_check_digit(doc: Doc) -> Iterator[Hit]:
         try:
             identifiers.normalize_issn(value)
         except ValueError as exc:
-            yield Hit(el, f"ISSN {value!r} is wrong: {exc}")
+            yield Hit(el, _wrong("ISSN", value, exc))
 
 
 @rule("issn-typing", "error", "each ISSN says whether it is print or electronic, once each")
@@ -81,7 +87,7 @@ def orcid_checksum(doc: Doc) -> Iterator[Hit]:
         try:
             identifiers.normalize_orcid(value)
         except ValueError as exc:
-            yield Hit(el, f"ORCID iD {value!r} is wrong: {exc}")
+            yield Hit(el, _wrong("ORCID iD", value, exc))
 
 
 @rule("orcid-form", "warning", "ORCID iDs are written as https://orcid.org/NNNN-NNNN-NNNN-NNNC")
@@ -108,7 +114,7 @@ def ror_form(doc: Doc) -> Iterator[Hit]:
         try:
             canonical = identifiers.normalize_ror(value)
         except ValueError as exc:
-            yield Hit(el, f"ROR id {value!r} is wrong: {exc}")
+            yield Hit(el, _wrong("ROR id", value, exc))
             continue
         if canonical != value:
             yield Hit(el, f"write the ROR id as {canonical}, not {value!r}")
@@ -131,7 +137,7 @@ def doi_syntax(doc: Doc) -> Iterator[Hit]:
         try:
             bare = identifiers.normalize_doi(value)
         except ValueError as exc:
-            yield Hit(el, f"DOI {value!r} is wrong: {exc}")
+            yield Hit(el, _wrong("DOI", value, exc))
             continue
         if bare != value and local_name(el) != "ext-link":
             yield Hit(el, f"write the bare DOI {bare}, not {value!r}")
