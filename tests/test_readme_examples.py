@@ -11,12 +11,15 @@ unseen. Other examples are held by the tests of their features: the Python API's
 from __future__ import annotations
 
 import glob
+import io
 import re
 import shlex
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import BILINGUAL, ROOT, SAMPLES
 from converter.errors import EXIT_INPUT
@@ -148,3 +151,32 @@ def test_a_wrong_orcid_gets_the_check_line_the_readme_shows(
     [line] = [line for line in result.out.splitlines() if "[orcid-checksum]" in line]
     assert line.split(": ", 1)[1] == finding
     assert result.err == "a.xml: fails general (1 error, 0 warnings)\n"
+
+
+# ------------------------------------------------------------------ init
+
+
+def test_the_init_example_runs_as_typed(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's ``init --from-ojs`` example, typed into a shell in a folder holding the
+    sample OJS export as ``issue.xml`` (its other example asks Crossref, over the network). Its
+    Russian title was unquoted: the shell split it, and init refused the second word (exit 2)."""
+    text = _readme().split("**Starting a journal file.**", 1)[1]
+    commands = [shlex.split(line, comments=True)
+                for line in _blocks(text, "sh")[0].replace("\\\n", " ").splitlines()]  # fmt: skip
+    [command] = [c for c in commands if "--from-ojs" in c]
+    assert command[:2] == ["jatsconv", "init"]
+    shutil.copy(SAMPLES / "ojs" / "2019-1" / "issue.xml", tmp_path / "issue.xml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a script: no terminal, no prompts
+    result = run(*command[1:])
+    assert (result.code, result.err) == (0, "journal.yaml: written\n")
+    written = yaml.safe_load((tmp_path / "journal.yaml").read_text(encoding="utf-8"))
+    assert written == {
+        "language": "ru",
+        "title": {"ru": "Японские исследования", "en": "Japanese Studies in Russia"},
+        "issn": {"print": "2500-2872"},
+        "url": "https://journal.example.org/index.php/jsr",
+        "doaj": {"languages": ["en"]},
+    }
