@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from conftest import BILINGUAL, ROOT, SAMPLES
-from converter.errors import EXIT_INPUT
+from converter.errors import EXIT_CODES, EXIT_INPUT
 
 
 def _readme() -> str:
@@ -180,3 +180,19 @@ def test_the_init_example_runs_as_typed(
         "url": "https://journal.example.org/index.php/jsr",
         "doaj": {"languages": ["en"]},
     }
+
+
+# ------------------------------------------------------------------ exit codes
+
+
+def test_the_exit_code_table_is_the_codes_the_commands_document(run) -> None:
+    """The README's table of exit codes lists the codes of ``converter/errors.py``, in its
+    order, and so does every command's ``--help`` (deposit's own table: test_deposit)."""
+    table = _section("### Exit codes")
+    documented = [int(code) for code in re.findall(r"^\| (\d+) \|", table, re.M)]
+    assert documented == list(EXIT_CODES)
+    for command in ("convert", "validate", "check", "batch", "package", "preview"):
+        listed = run(command, "--help").out.split("Exit codes:\n", 1)[1]
+        assert [int(line.split()[0]) for line in listed.splitlines() if line.strip()] == (
+            documented
+        ), command
