@@ -237,7 +237,7 @@ def _quoted_identifier(value: Any) -> Any:
 
 
 def _isbn_from_number(value: Any) -> Any:
-    """An ISBN without hyphens typed unquoted (``isbn: 9785020330171``) is a whole number to
+    """An ISBN without hyphens typed unquoted (``isbn: 9780486672601``) is a whole number to
     YAML and JSON: its digits are the ISBN, nothing lost (an ISBN-10 ending in X is never a
     number; one beginning with 0 stays text in YAML and is no JSON number). Its digits are then
     checked as any ISBN (10 or 13 of them, the check digit). A float is refused, as for every

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BILINGUAL, ROOT, SAMPLES
+from conftest import BILINGUAL, ROOT, SAMPLES, SEED
 from converter.errors import EXIT_CODES, EXIT_INPUT
 
 
@@ -151,6 +151,22 @@ def test_a_wrong_orcid_gets_the_check_line_the_readme_shows(
     [line] = [line for line in result.out.splitlines() if "[orcid-checksum]" in line]
     assert line.split(": ", 1)[1] == finding
     assert result.err == "a.xml: fails general (1 error, 0 warnings)\n"
+
+
+def test_a_finding_on_conversion_names_the_input_field_as_the_readme_shows(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second line the Checks section shows: the seed article, all in English, converted
+    as ``a.yaml`` with ``--profile rsci``; its output is not written, so the line names the
+    input and the line of the JATS that was not written."""
+    shown = _blocks(_section("## Checks and profiles"), "text")[0].splitlines()[1]
+    shutil.copy(SEED, tmp_path / "a.yaml")
+    shutil.copy(SEED.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run("convert", "a.yaml", "--profile", "rsci")
+    assert result.code == 1
+    assert result.err.splitlines()[0] == shown
+    assert not (tmp_path / "a.xml").exists()
 
 
 # ------------------------------------------------------------------ init
