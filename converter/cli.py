@@ -5,9 +5,12 @@ library (``converter.api``)."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -19,7 +22,10 @@ from converter.errors import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_PIPE,
     ConverterError,
+    OutputError,
+    output_error,
 )
 from converter.redaction import redact, redacting_streams
 from converter.registry import load
@@ -42,8 +48,35 @@ def short_help(text: str, limit: int) -> str:
     return " ".join(words) + "..."
 
 
+class _PipeClosed(Exception):
+    """Standard output was closed by its reader (``jatsconv … | head``)."""
+
+
+class _StandardOutputError(OutputError):
+    """Standard output could not be written (a full disk behind ``> file``)."""
+
+
+# OS errors of a write to an open stream that say the place written to is full or failing.
+_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
 class _CommandTable(click.Group):
     """A group whose commands come from ``COMMANDS``, each imported when it is used."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a write to standard output that fails is told here, before click
+        answers a closed pipe with exit 1 ("invalid" in our table) and any other failure with
+        a traceback. Files are written through ``OutputError`` and network errors are the
+        transports' own, so an ``OSError`` of a write with no file name is standard output."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _PipeClosed from None
+        except OSError as exc:
+            if exc.filename is None and exc.errno in _FULL_ERRNOS:
+                error = output_error("standard output", exc)
+                raise _StandardOutputError(str(error)) from None
+            raise
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
@@ -114,14 +147,20 @@ def _main(argv: list[str] | None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        fail("interrupted", EXIT_INTERRUPTED)
+    except click.exceptions.Abort as exc:  # click's word for Ctrl-C, and for a prompt's EOF
+        if isinstance(exc.__context__, EOFError):
+            fail("standard input ended before every question was answered", EXIT_INPUT)
+        fail(_INTERRUPTED, EXIT_INTERRUPTED)
     except KeyboardInterrupt:
-        fail("interrupted; files already written are complete", EXIT_INTERRUPTED)
+        fail(_INTERRUPTED, EXIT_INTERRUPTED)
+    except _PipeClosed:
+        _discard_standard_output()
+        sys.exit(EXIT_PIPE)
+    except _StandardOutputError as exc:
+        _discard_standard_output()
+        fail(str(exc), exc.exit_code)
     except ConverterError as exc:
         fail(str(exc), exc.exit_code)
-    except BrokenPipeError:
-        sys.exit(EXIT_OK)
     except Exception as exc:
         if os.environ.get("JATSCONV_DEBUG"):
             raise
@@ -140,3 +179,15 @@ def _with_refused_names(code: int | str | None) -> int | str | None:
     if refused_names and code in (None, EXIT_OK, EXIT_INVALID):
         return EXIT_INPUT
     return code
+
+
+_INTERRUPTED = "interrupted; files already written are complete"
+
+
+def _discard_standard_output() -> None:
+    """Point standard output at the null device: what is still buffered for it cannot be
+    written, and the interpreter would say so (a traceback) as it exits."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

@@ -16,6 +16,7 @@ EXIT_PENDING = 6  # deposits sent, but the service had not processed them all wh
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_INTERNAL = 70  # a bug: please report it
 EXIT_OUTPUT = 73  # an output could not be written: folder read-only or not creatable, disk full
+EXIT_PIPE = 141  # standard output closed by its reader (``| head``): 128 + SIGPIPE, as shells say
 
 EXIT_CODES = {
     EXIT_OK: "success: every output written and valid",
@@ -31,6 +32,8 @@ EXIT_CODES = {
     EXIT_OUTPUT: "an output could not be written: the folder is read-only or cannot be "
     "created, or the disk is full; outputs written before are complete",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); files already written are complete",
+    EXIT_PIPE: "standard output was closed before all was written to it (a pipe into head): "
+    "the run stopped there, without a word",
 }
 
 # ``jatsconv deposit`` writes no output and validates against the services' schemas, not the
@@ -50,6 +53,8 @@ DEPOSIT_EXIT_CODES = {
     "status asked: ask again later",
     EXIT_INTERNAL: "internal error (a bug in jats-converter: please report it)",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+    EXIT_PIPE: "standard output was closed before all was written to it (a pipe into head): "
+    "the run stopped there, without a word",
 }
 
 

@@ -547,7 +547,7 @@ def test_deposit_help_gives_the_readme_table_of_exit_codes(run) -> None:
     rows = [line.split(" | ") for line in table.splitlines()[2:]]
     expected = [f"  {code.strip('| '):>3}  {text.rstrip(' |').replace('`', '')}"
                 for code, text in rows]  # fmt: skip
-    assert len(expected) == 9
+    assert len(expected) == 10
     for command in ([], ["crossref"], ["doaj"], ["status"]):
         out = run("deposit", *command, "--help").out
         listed = out.split("Exit codes:\n", 1)[1].rstrip("\n").splitlines()

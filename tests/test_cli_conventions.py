@@ -1,0 +1,119 @@
+"""The commands as a script meets them: one spelling of each idea, one exit code for each outcome,
+data alone on standard output, one line (never a traceback) for whatever goes wrong.
+
+Each test is something a shell script or a CI job would trip over: a pipe closed by ``head``, a
+full disk behind standard output, Ctrl-C, an output path under a file, a FIFO, ``--json`` output
+that is not JSON.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED
+from converter.errors import EXIT_CODES
+
+SEED_XML = SEED.with_suffix(".xml")
+
+
+def jatsconv(
+    *args: str | Path, stdout: object = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m converter ARGS`` in a process of its own (this checkout's package)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "converter", *map(str, args)],
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+
+
+# ------------------------------------------------------------------ standard output
+
+
+def test_a_pipe_closed_early_ends_the_run_quietly_with_141() -> None:
+    """``jatsconv … | head -1``: no message, no 'invalid' exit 1 (click's own answer): 141, the
+    code a shell gives any program a closed pipe stops (documented in the table)."""
+    lines = "\n".join(["Москва"] * 60_000).encode() + b"\n"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "converter", "translit"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(lines)
+    process.stdin.close()
+    assert process.stdout.read(7) == b"Moskva\n"
+    process.stdout.close()  # as head does after its first line
+    process.wait(timeout=120)
+    assert process.stderr is not None
+    assert process.stderr.read() == b""
+    assert process.returncode == 141
+    assert 141 in EXIT_CODES
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", SEED, "-o", "-"],
+        ["validate", SEED_XML, "--json"],
+        ["schemas", "input"],
+    ],
+    ids=["convert -o -", "validate --json", "schemas input"],
+)
+def test_standard_output_on_a_full_disk_is_exit_73(args: list[str | Path], store) -> None:
+    with open("/dev/full", "wb") as full:
+        done = jatsconv(*args, stdout=full)
+    err = done.stderr.decode()
+    assert done.returncode == 73, err
+    assert err == "jatsconv: standard output: cannot write: disk full (no space left on device)\n"
+
+
+def test_ctrl_c_says_what_the_table_says(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "converter", "convert", "-", "-o", tmp_path, "--no-validate"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    )
+    time.sleep(3)  # the command is waiting for standard input
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.stdin is not None
+    process.stdin.close()
+    assert process.returncode == 130
+    assert out == b""
+    assert err.decode().strip() == "jatsconv: interrupted; files already written are complete"
+
+
+def test_a_prompt_that_meets_the_end_of_standard_input_is_no_interruption(
+    run, monkeypatch, tmp_path: Path
+) -> None:
+    """``init --prompt < /dev/null`` in a script: said as such, exit 3, not Ctrl-C's 130."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    result = run("init", "--prompt", "-o", tmp_path / "journal.yaml")
+    assert result.code == 3
+    assert result.err.strip().endswith(
+        "jatsconv: standard input ended before every question was answered"
+    )
+    assert not (tmp_path / "journal.yaml").exists()
