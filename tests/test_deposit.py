@@ -629,3 +629,71 @@ def test_state_folder_lost_after_sending_names_the_submission(
         f"not logged: {folder}: cannot keep the log of deposits (set JATSCONV_STATE_DIR to a "
         "folder that can be written): file exists"
     ]
+
+
+# ------------------------------------------------------------------ scripts: pipes and --json
+
+
+def test_a_closed_pipe_loses_no_deposit_from_the_log(
+    service, files, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``jatsconv deposit crossref a.xml b.xml | head -1``: both files were sent before the
+    first line was printed, so both are in the log (to ask about later) when the pipe closes."""
+    import click
+
+    _, base = service
+    second = tmp_path / "second.crossref.xml"
+    second.write_bytes(files["crossref"].read_bytes())
+    printed = click.echo
+
+    def closed_pipe(message: object = None, file: object = None, err: bool = False, **kw):  # type: ignore[no-untyped-def]
+        if not err:
+            raise BrokenPipeError(32, "Broken pipe")
+        printed(message, file=file, err=err, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(click, "echo", closed_pipe)
+    result = run("deposit", "crossref", files["crossref"], second, "--endpoint", base, *FAST)
+    assert result.code == 141, result.err
+    assert [entry["file"] for entry in _log(tmp_path)] == [str(files["crossref"]), str(second)]
+
+
+def test_dry_run_json_is_json(service, files, run) -> None:
+    """``--json`` with ``--dry-run``: the same items as a deposit's, with what would be sent."""
+    state, base = service
+    for kind in ("crossref", "doaj"):
+        result = run("deposit", kind, files[kind], "--endpoint", base, "--dry-run", "--json")
+        assert result.code == 0, result.err
+        (item,) = json.loads(result.out)
+        assert item["file"] == str(files[kind])
+        assert item["ok"] is True and item["dry_run"] is True and item["attempts"] == 0
+        assert item["endpoint"] == base
+        assert item["records"] == ["10.5555/jsr.2018.3.6"]
+        assert item["message"].startswith(f"not checked against the {kind_name(kind)} schema")
+        assert item["credentials"].endswith("found (not shown)")
+        if kind == "crossref":
+            assert item["submission"].startswith("jsr.2018.3.6-")
+    assert state.requests == []
+
+
+def kind_name(kind: str) -> str:
+    return {"crossref": "Crossref", "doaj": "DOAJ"}[kind]
+
+
+def test_a_file_refused_before_sending_is_in_the_json_too(service, files, run) -> None:
+    """A script reading ``--json`` gets JSON on standard output when nothing is sent, too: each
+    file with ``ok`` false and why; the problems are still told on standard error (exit 1)."""
+    state, base = service
+    path = files["crossref"]
+    data = path.read_bytes()
+    for issn in (b"2500-2872", b"2687-1440"):
+        data = data.replace(b'<issn media_type="print">' + issn + b"</issn>", b"")
+        data = data.replace(b'<issn media_type="electronic">' + issn + b"</issn>", b"")
+    path.write_bytes(data)
+    for extra in ((), ("--dry-run",)):
+        result = run("deposit", "crossref", path, "--endpoint", base, "--json", *extra)
+        assert result.code == 1
+        (item,) = json.loads(result.out)
+        assert item["ok"] is False and item["attempts"] == 0
+        assert "refused: 1 problem" in item["message"]
+        assert "Crossref needs an ISSN or a journal DOI" in result.err
+    assert state.requests == []

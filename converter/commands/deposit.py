@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -178,10 +179,35 @@ def _check_before_sending(
     return checked
 
 
-def _stop_if_invalid(checked: list[_Checked], service: str) -> None:
+def _stop_if_invalid(
+    checked: list[_Checked], service: str, as_json: bool, items: list[dict[str, Any]] | None = None
+) -> None:
+    """Exit 1 unless every file passed; ``--json`` still prints an item per file (``items``,
+    else each file's verdict), so that a script reads JSON whatever happened."""
     if not all(c.passed for c in checked):
+        if as_json:
+            _print_json(items if items is not None else [_unsent(c) for c in checked])
         click.echo(f"not sent: fix the files {service} or its schema rejects", err=True)
         sys.exit(EXIT_INVALID)
+
+
+def _unsent(item: _Checked, **more: Any) -> dict[str, Any]:
+    """A file checked and not sent, as ``--json`` gives it: the keys of a file sent
+    (``Attempt.as_dict``), ``ok`` for whether it passed, ``message`` for what its check said."""
+    return {
+        "file": str(item.path),
+        "ok": item.passed,
+        "status": None,
+        "message": item.schema_note,
+        "attempts": 0,
+        "submission": None,
+        "records": [],
+        **more,
+    }
+
+
+def _print_json(payload: object) -> None:
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
 def _credentials_note(lookup: Callable[[], object], found: str) -> str:
@@ -209,16 +235,25 @@ def _dry_run(
     what: str,
     credentials: str,
     service: str,
+    as_json: bool,
 ) -> None:
     """Say, per file, which schema it was checked against and whether it passed, and what
     would go where: endpoint, file, count of records, their DOIs. Never the credentials."""
+    items = []
     for item in checked:
+        batch_id = None
         if service == "crossref":
             batch_id, records = crossref_contents(item.data, str(item.path))
             extra, noun = f", doi_batch_id {batch_id}", "record"
         else:
             records = [doaj_record_name(r) for r in doaj_bibjson(item.data, str(item.path))]
             extra, noun = "", "article"
+        items.append(
+            _unsent(item, submission=batch_id, records=records, dry_run=True, endpoint=url,
+                    credentials=credentials)
+        )  # fmt: skip
+        if as_json:
+            continue
         count = len(records)
         shown = ", ".join(records) if records else "none"
         click.echo(f"{item.path}: {item.schema_note}")
@@ -226,8 +261,11 @@ def _dry_run(
             f"{item.path}: would POST to {url} ({what}{extra}): {count} "
             f"{noun}{'s' if count != 1 else ''}: {shown}"
         )
-    click.echo(f"credentials: {credentials}")
-    _stop_if_invalid(checked, _NAMES[service])
+    if not as_json:
+        click.echo(f"credentials: {credentials}")
+    _stop_if_invalid(checked, _NAMES[service], as_json, items)
+    if as_json:
+        _print_json(items)
     sys.exit(EXIT_OK)
 
 
@@ -360,9 +398,12 @@ def _finish(
     options: _FollowOptions,
 ) -> None:
     """Log what the service took, wait for results when asked, print, exit."""
-    followed: list[tuple[Outcome, bool] | None] = []
+    # Every file sent is logged before a line is printed: a run stopped while printing (a
+    # closed pipe, Ctrl-C) leaves no submission the log does not know, to ask about later.
     for index, attempt in enumerate(results):
         _log_sent(attempt, service, status_urls[index], issns[index] if issns else [])
+    followed: list[tuple[Outcome, bool] | None] = []
+    for attempt in results:
         if not options.as_json and not (attempt.ok and options.quiet):
             click.echo(
                 f"{attempt.file}: {'ok' if attempt.ok else 'failed'}: {attempt.message}",
@@ -437,8 +478,8 @@ def deposit_crossref_command(
     checked = _check_before_sending(files, read_crossref_file, "crossref", crossref_schema)
     if dry_run:
         creds = _credentials_note(crossref_credentials, "credentials found (not shown)")
-        _dry_run(checked, url, "operation=doMDUpload", creds, "crossref")
-    _stop_if_invalid(checked, "Crossref")
+        _dry_run(checked, url, "operation=doMDUpload", creds, "crossref", as_json)
+    _stop_if_invalid(checked, "Crossref", as_json)
     credentials = crossref_credentials()
     deposit_log.check_writable()  # nothing sent that the log cannot hold
     transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
@@ -482,8 +523,8 @@ def deposit_doaj_command(
     checked = _check_before_sending(files, _read_doaj_file, "doaj", doaj_schema)
     if dry_run:
         key = _credentials_note(doaj_api_key, "API key found (not shown)")
-        _dry_run(checked, url, "JSON, DOAJ API v4", key, "doaj")
-    _stop_if_invalid(checked, "DOAJ")
+        _dry_run(checked, url, "JSON, DOAJ API v4", key, "doaj", as_json)
+    _stop_if_invalid(checked, "DOAJ", as_json)
     api_key = doaj_api_key()
     deposit_log.check_writable()  # nothing sent that the log cannot hold
     transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
