@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.atomic import write_atomic
+from converter.api import write_output
 from converter.validation import InvalidDocument, parse_untrusted
 from converter.xmlns import XLINK_HREF
 
@@ -220,6 +220,7 @@ def build_packages(
                     result.problems.append(f"{item.source}: two different files named {name}")
                 entries[name] = file
         if not result.problems:
-            result.path = write_atomic(out_dir / result.name, _zip(entries))
+            result.path = out_dir / result.name
+            write_output(result.path, _zip(entries))
         results.append(result)
     return results

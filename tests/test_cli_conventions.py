@@ -9,6 +9,7 @@ that is not JSON.
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import subprocess
@@ -117,3 +118,53 @@ def test_a_prompt_that_meets_the_end_of_standard_input_is_no_interruption(
         "jatsconv: standard input ended before every question was answered"
     )
     assert not (tmp_path / "journal.yaml").exists()
+
+
+# ------------------------------------------------------------------ output files
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schemas", "input", "-o", "{blocker}/schema.json"],
+        ["init", "--no-prompt", "-o", "{blocker}/journal.yaml"],
+        ["preview", SEED_XML, "-o", "{blocker}/pages"],
+        ["preview", SEED_XML, "-o", "{blocker}"],
+        ["package", "{xml}", "-o", "{blocker}/zips"],
+        ["package", "{xml}", "-o", "{blocker}"],
+    ],
+    ids=[
+        "schemas input",
+        "init",
+        "preview under a file",
+        "preview onto a file",
+        "package under a file",
+        "package onto a file",
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_73(
+    run, tmp_path: Path, args: list[str | Path]
+) -> None:
+    """As for convert and batch: the output place named, exit 73 (not 70 with a Python error
+    name, nor 2 as if the command line were wrong)."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder is meant\n", encoding="utf-8")
+    article = tmp_path / "article"
+    article.mkdir()
+    xml = article / SEED_XML.name
+    xml.write_bytes(SEED_XML.read_bytes())
+    xml.with_suffix(".pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    argv = [str(a).format(blocker=blocker, xml=xml) for a in args]
+    result = run(*argv)
+    assert result.code == 73, result.err
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"jatsconv: {blocker}"), result.err
+    assert "cannot" in lines[0] and "internal error" not in lines[0]
+
+
+def test_schemas_input_dash_is_standard_output(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("schemas", "input", "-o", "-")
+    assert result.code == 0
+    assert json.loads(result.out)["title"]
+    assert not (tmp_path / "-").exists()

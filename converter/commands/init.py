@@ -16,7 +16,6 @@ from typing import Any, NoReturn, get_args
 import click
 
 from converter import journal_init
-from converter.atomic import write_atomic
 from converter.cli_options import EXIT_HELP
 from converter.errors import EXIT_INPUT, EXIT_OK, InputError
 from converter.identifiers import read_issn
@@ -37,6 +36,7 @@ _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
     "--output",
     default="journal.yaml",
     show_default=True,
+    metavar="FILE|-",
     help="File to write, or '-' for standard output.",
 )
 @click.option(
@@ -156,7 +156,9 @@ def init(
     if target is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(target, text.encode("utf-8"))
+        from converter.api import write_output
+
+        write_output(target, text.encode("utf-8"))
         click.echo(f"{target}: written", err=True)
     if lacks:
         click.echo(f"{name}: still to fill in: {', '.join(lacks)}", err=True)

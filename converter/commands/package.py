@@ -21,8 +21,11 @@ from converter.package import build_packages
     "-o",
     "--output",
     "output",
-    type=click.Path(file_okay=False, path_type=Path),
+    # (not file_okay=False: a file there is an output that cannot be written, exit 73, as for
+    # convert and batch, not a usage error)
+    type=click.Path(path_type=Path),
     default=None,
+    metavar="DIR",
     help="Folder for the zips (default: beside the first file).",
 )
 @click.option("--per-issue", is_flag=True, help="One zip per issue (jour-vol-iss.zip).")
@@ -47,7 +50,10 @@ def package(
     file its self-uri content-type="pdf" names. A package with a missing file or a name PMC
     rejects is not written (exit 3); the others are.
     """
+    from converter.api import check_output_folder
+
     out_dir = output or files[0].parent
+    check_output_folder(out_dir)
     results = build_packages(list(files), out_dir, per_issue=per_issue, journal=journal_code)
     if as_json:
         payload = [

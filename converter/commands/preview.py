@@ -20,8 +20,11 @@ from converter.translit import SCHEMES
 @click.option(
     "-o",
     "--output",
-    type=click.Path(file_okay=False, path_type=Path),
+    # (not file_okay=False: a file there is an output that cannot be written, exit 73, as for
+    # convert and batch, not a usage error)
+    type=click.Path(path_type=Path),
     default=None,
+    metavar="DIR",
     help="Folder for the pages (default: beside each file). Each FILE gives FILE.preview.html.",
 )
 @profile_option("Check against this profile and show each finding beside its element.")
@@ -59,9 +62,12 @@ def preview(
     spreadsheets) are converted to JATS first. Exit 3 when a file cannot be read, 1 when a
     --profile finds an error (the page is still written), else 0.
     """
+    from converter.api import check_output_folder
     from converter.preview import preview_source
     from converter.preview.files import SUFFIX, write_page
 
+    if output is not None:
+        check_output_folder(output)
     bad_input = failed = False
     for path in files:
         try:

@@ -73,18 +73,24 @@ def schemas_path(schema_dir: Path | None) -> None:
 
 
 @schemas.command("input")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+    metavar="FILE|-",
+    help="File to write (default, or '-': standard output).",
+)
 def schemas_input(output: Path | None) -> None:
     """Print (or write) the JSON Schema of the article input format."""
     from converter.schema import article_schema_text
 
     text = article_schema_text()
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
     else:
-        from converter.atomic import write_atomic
+        from converter.api import write_output
 
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))
 
 
 # The JATS4R Schematron rules have their own store (converter.schematron.store).

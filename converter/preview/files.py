@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from converter.atomic import write_atomic
+from converter.api import write_output
 from converter.preview import Page, preview_tree
 from converter.validation import InvalidDocument, parse_untrusted
 
@@ -17,8 +17,10 @@ def page_path(output: Path) -> Path:
 
 
 def write_page(page: Page, target: Path) -> Path:
-    """Write one page atomically (a temporary file renamed into place)."""
-    return write_atomic(target, page.html.encode("utf-8"))
+    """Write one page atomically (a temporary file renamed into place); a folder that cannot
+    be made or written, or a full disk, is ``OutputError``."""
+    write_output(target, page.html.encode("utf-8"))
+    return target
 
 
 def preview_output(
