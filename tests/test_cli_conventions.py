@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED
+from conftest import BILINGUAL, ROOT, SEED
 from converter.errors import EXIT_CODES
 
 SEED_XML = SEED.with_suffix(".xml")
+BILINGUAL_JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
 
 
 def jatsconv(
@@ -168,3 +169,70 @@ def test_schemas_input_dash_is_standard_output(run, tmp_path: Path, monkeypatch)
     assert result.code == 0
     assert json.loads(result.out)["title"]
     assert not (tmp_path / "-").exists()
+
+
+# ------------------------------------------------------------------ inputs
+
+
+@pytest.mark.parametrize("command", ["convert", "consistency", "preview"])
+def test_a_folder_given_as_a_file_names_no_other_command(run, command: str) -> None:
+    result = run(command, SEED.parent)
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{SEED.parent}: is a folder, not a file (a folder of articles: jatsconv batch)"
+    )
+
+
+def test_dev_null_is_an_empty_file_not_a_missing_one(run) -> None:
+    result = run("convert", "/dev/null", "--no-validate", "-o", "-")
+    assert result.code == 3
+    assert "no such file" not in result.err
+    assert result.err.strip() == "/dev/null: expected a mapping of fields at the top level"
+
+
+def test_a_named_pipe_is_read(tmp_path: Path) -> None:
+    """``jatsconv convert <(make-article)``: the shell gives a named pipe, read once."""
+    fifo = tmp_path / "article.yaml"
+    os.mkfifo(fifo)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "converter", "convert", fifo, "-o", "-", "--no-validate",
+         "--journal", SEED.parent.parent / "journal.yaml"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        try:  # (without blocking: a command that never opens the pipe must not hang the test)
+            handle = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # ENXIO: no reader yet
+            time.sleep(0.05)
+            continue
+        os.set_blocking(handle, True)
+        with os.fdopen(handle, "wb") as pipe:
+            pipe.write(SEED.read_bytes())
+        break
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err.decode()
+    assert b"<article " in out
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        ROOT / "samples" / "nlm" / "2018-1" / "streltsov-110.nlm.xml",
+        ROOT / "samples" / "crossref" / "2018-3" / "streltsov-6.xml",
+    ],
+    ids=["nlm", "crossref deposit"],
+)
+def test_xml_on_standard_input_is_told_by_its_content(run, monkeypatch, sample: Path) -> None:
+    """As a file's is: not read as YAML ('malformed YAML: mapping values …') for want of
+    ``--from``."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(sample.read_bytes())))
+    monkeypatch.chdir(sample.parent)
+    result = run("convert", "-", "-o", "-", "--no-validate", "--journal", BILINGUAL_JOURNAL)
+    assert "YAML" not in result.err
+    assert result.code == 0, result.err
+    assert "<article " in result.out

@@ -421,7 +421,9 @@ def test_labelled_and_spaced_identifiers_convert_as_the_bare_ones(
 
 
 def test_a_folder_given_to_convert_points_to_batch(run, tmp_path: Path) -> None:
-    _single_line_error(run("convert", tmp_path), "is a folder (convert takes files")
+    _single_line_error(
+        run("convert", tmp_path), "is a folder, not a file (a folder of articles: jatsconv batch)"
+    )
 
 
 @pytest.mark.parametrize(

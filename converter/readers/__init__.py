@@ -21,6 +21,7 @@ __all__ = [
     "ReadContext",
     "Reader",
     "detect_format",
+    "read_data",
     "read_source",
     "read_stdin",
 ]
@@ -114,6 +115,22 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
     """Every article of one source file in format ``fmt`` (detected when None)."""
     from converter.readers.spreadsheet import unread_sheet
 
+    if path.is_dir():
+        problem = f"{path}: is a folder, not a file (a folder of articles: jatsconv batch)"
+        yield Loaded(str(path), path.stem, problems=[problem])
+        return
+    if not path.exists():
+        yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
+        return
+    if not path.is_file():  # a named pipe (``<(command)``), a device: read once, as stdin is
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problem = f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}"
+            yield Loaded(str(path), path.stem, problems=[problem])
+            return
+        yield from read_data(data, str(path), fmt, context, base_dir=path.parent)
+        return
     if fmt is None and (unread := unread_sheet(path)):
         yield Loaded(str(path), path.stem, problems=[unread])
         return
@@ -125,27 +142,37 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
         known = ", ".join(sorted(READERS))
         yield Loaded(str(path), path.stem, problems=[f"{path}: unknown format {name!r} ({known})"])
         return
-    if path.is_dir():
-        problem = f"{path}: is a folder (convert takes files; 'jatsconv batch' takes folders)"
-        yield Loaded(str(path), path.stem, problems=[problem])
-        return
-    if not path.is_file():
-        yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
-        return
     yield from READERS[name](path, context)
 
 
 def read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
-    """Articles from standard input ('-' for a file): YAML/JSON directly, other formats
-    through a spool file; problems name ``<stdin>``."""
+    """Articles from standard input ('-' for a file); problems name ``<stdin>``."""
     import sys
+
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    return read_data(data, "<stdin>", fmt, context, base_dir=Path.cwd())
+
+
+def read_data(
+    data: bytes, name: str, fmt: str | None, context: ReadContext, *, base_dir: Path
+) -> list[Loaded]:
+    """Articles from bytes already read (standard input, a named pipe) and called ``name``:
+    YAML/JSON directly (a journal file looked for from ``base_dir``), other formats through a
+    spool file. Without ``fmt``, XML (data beginning with ``<``) is told by its content, as a
+    file's is, and a name ending as a spreadsheet's or a web page's by that ending."""
     import tempfile
 
     from converter.errors import InputError
     from converter.readers.native import load_article_text
 
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    if fmt in (None, "yaml", "json"):
+    given = Path(name)
+    suffix = given.suffix.lower() if name != "<stdin>" else ""
+    native = fmt in ("yaml", "json") or (
+        fmt is None
+        and suffix in ("", ".yaml", ".yml", ".json")
+        and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    )
+    if native:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -154,17 +181,22 @@ def read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
             try:
                 text = decode_fallback(data, exc)
             except NotUnicode as problem:
-                return [Loaded("<stdin>", "stdin", problems=[f"<stdin>: {problem}"])]
+                return [Loaded(name, _stem(name), problems=[f"{name}: {problem}"])]
         try:
-            article = load_article_text(text, journal=context.journal, base_dir=Path.cwd())
+            article = load_article_text(text, name, journal=context.journal, base_dir=base_dir)
         except InputError as exc:
-            return [Loaded("<stdin>", "stdin", problems=exc.lines())]
-        return [Loaded("<stdin>", "stdin", article)]
+            return [Loaded(name, _stem(name), problems=exc.lines())]
+        return [Loaded(name, _stem(name), article)]
     with tempfile.TemporaryDirectory() as tmp:
-        spool = Path(tmp) / "stdin"
+        spool = Path(tmp) / (given.name if suffix else "stdin")
         spool.write_bytes(data)
         loaded = list(read_source(spool, fmt, context))
     for item in loaded:
-        item.name = item.name.replace(str(spool), "<stdin>")
-        item.problems = [p.replace(str(spool), "<stdin>") for p in item.problems]
+        item.name = item.name.replace(str(spool), name)
+        item.problems = [p.replace(str(spool), name) for p in item.problems]
     return loaded
+
+
+def _stem(name: str) -> str:
+    """The output stem of an article read from ``name`` (``<stdin>``: ``stdin``)."""
+    return "stdin" if name == "<stdin>" else Path(name).stem
