@@ -133,6 +133,34 @@ def profile_option(help_text: str) -> Decorator:
     )
 
 
+def scheme_option(help_text: str, default: str | None = None) -> Decorator:
+    """``-s/--scheme``: a Russian transliteration scheme, spelled alike by every command."""
+    from converter.translit import SCHEMES
+
+    return click.option(
+        "-s",
+        "--scheme",
+        type=click.Choice(SCHEMES),
+        default=default,
+        show_default=default is not None,
+        help=help_text,
+    )
+
+
+def from_option(help_text: str) -> Decorator:
+    """``--from FORMAT``: the input format, one of the readers' names (default: detected)."""
+    return click.option(
+        "--from", "fmt", type=click.Choice(sorted(READERS)), default=None, help=help_text
+    )
+
+
+def journal_option(help_text: str) -> Decorator:
+    """``--journal FILE``: a journal file, which must exist."""
+    return click.option(
+        "--journal", type=click.Path(dir_okay=False, exists=True, path_type=Path), help=help_text
+    )
+
+
 def _delimiter_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--delimiter``: one character; ``tab`` or ``\\t`` for a tab."""
     if value is None:
@@ -178,13 +206,7 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
     ``no_validate``), ``--profile``, ``--strict`` and ``--doaj-language``; ``--from`` and
     ``--journal`` take the command's help."""
     options: list[Decorator] = [
-        click.option(
-            "--from",
-            "fmt",
-            type=click.Choice(sorted(READERS)),
-            default=None,
-            help=from_help,
-        ),
+        from_option(from_help),
         click.option(
             "--to",
             "target",
@@ -193,11 +215,7 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
             show_default=True,
             help="Output format.",
         ),
-        click.option(
-            "--journal",
-            type=click.Path(dir_okay=False, exists=True, path_type=Path),
-            help=journal_help,
-        ),
+        journal_option(journal_help),
         click.option(
             "--jats-version", type=click.Choice(["1.4", "1.3"]), default="1.4", show_default=True
         ),

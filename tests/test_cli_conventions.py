@@ -236,3 +236,34 @@ def test_xml_on_standard_input_is_told_by_its_content(run, monkeypatch, sample: 
     assert "YAML" not in result.err
     assert result.code == 0, result.err
     assert "<article " in result.out
+
+
+# ------------------------------------------------------------------ consistency
+
+
+def test_consistency_takes_from_journal_and_standard_input(run, monkeypatch) -> None:
+    """Its help says "any format --from reads"; like convert it reads '-' too."""
+    html = ROOT / "samples" / "html" / "2018-1" / "streltsov-110.html"
+    journal = SEED.parent.parent / "journal.yaml"
+    result = run("consistency", "--from", "html", "--journal", journal, html, "--json")
+    assert result.code in (0, 1), result.err
+    assert [item["file"] for item in json.loads(result.out)] == [str(html)]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BILINGUAL.read_bytes())))
+    monkeypatch.chdir(BILINGUAL.parent)
+    result = run("consistency", "-", "--json")
+    assert result.code in (0, 1), result.err
+    assert [item["file"] for item in json.loads(result.out)] == ["<stdin>"]
+
+
+def test_consistency_json_lists_an_unreadable_file_too(run, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    result = run("consistency", SEED, missing, "--json")
+    assert result.code == 3
+    report = json.loads(result.out)
+    assert [item["file"] for item in report] == [str(SEED), str(missing)]
+    assert report[0]["problems"] == []
+    assert report[1] == {
+        "file": str(missing),
+        "findings": [],
+        "problems": [f"{missing}: cannot read: no such file"],
+    }

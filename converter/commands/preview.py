@@ -7,9 +7,15 @@ from pathlib import Path
 
 import click
 
-from converter.cli_options import EXIT_HELP, profile_option, quiet_option, text_file_names
+from converter.cli_options import (
+    EXIT_HELP,
+    from_option,
+    journal_option,
+    profile_option,
+    quiet_option,
+    text_file_names,
+)
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
-from converter.readers import READERS
 from converter.translit import SCHEMES
 
 
@@ -28,18 +34,8 @@ from converter.translit import SCHEMES
     help="Folder for the pages (default: beside each file). Each FILE gives FILE.preview.html.",
 )
 @profile_option("Check against this profile and show each finding beside its element.")
-@click.option(
-    "--from",
-    "fmt",
-    type=click.Choice(sorted(READERS)),
-    default=None,
-    help="Input format (default: detected). Non-JATS input is converted to JATS 1.4 first.",
-)
-@click.option(
-    "--journal",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Journal file for inputs that need one (YAML, OJS exports).",
-)
+@from_option("Input format (default: detected). Non-JATS input is converted to JATS 1.4 first.")
+@journal_option("Journal file for inputs that need one (YAML, OJS exports).")
 @click.option(
     "--scheme",
     type=click.Choice(SCHEMES),

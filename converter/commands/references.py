@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from converter.cli_options import EXIT_HELP, fail
+from converter.cli_options import EXIT_HELP, fail, from_option, journal_option
 from converter.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
-from converter.readers import READERS
 
 if TYPE_CHECKING:
     from converter.citations import Reading
@@ -28,18 +27,10 @@ if TYPE_CHECKING:
     help="Read the references of this article file ('-': standard input), as convert would "
     "(repeatable).",
 )
-@click.option(
-    "--from",
-    "fmt",
-    type=click.Choice(sorted(READERS)),
-    default=None,
-    help="With --article: the input format (default: detected from the file).",
-)
-@click.option(
-    "--journal",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Journal file to answer for (its reference_confidence); with --article, instead of "
-    "the one the article names.",
+@from_option("With --article: the input format (default: detected from the file).")
+@journal_option(
+    "Journal file to answer for (its reference_confidence); with --article, instead of the "
+    "one the article names."
 )
 @click.option(
     "--confidence",

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import click
 
-from converter.cli_options import EXIT_HELP, fail, profile_option, schema_dir_option
+from converter.cli_options import (
+    EXIT_HELP,
+    fail,
+    journal_option,
+    profile_option,
+    schema_dir_option,
+)
 from converter.errors import EXIT_USAGE
 
 
@@ -18,11 +24,7 @@ from converter.errors import EXIT_USAGE
               help="Port (0: any free port; the URL printed names it).")  # fmt: skip
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in the web browser.")
 @profile_option("Profiles checked at first (default general; the page can change them).")
-@click.option(
-    "--journal",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Journal file for uploads that have none beside them.",
-)
+@journal_option("Journal file for uploads that have none beside them.")
 @click.option("--max-files", default=200, show_default=True, type=click.IntRange(1),
               help="Most files in one upload.")  # fmt: skip
 @click.option("--max-file-mb", default=20, show_default=True, type=click.IntRange(1),
