@@ -177,12 +177,14 @@ def csv_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option(
         "--delimiter",
         default=None,
+        metavar="CHAR",
         callback=_delimiter_value,
         help="CSV column separator (default: ',' ';' or tab, detected from the header row).",
     )(func)
     return click.option(
         "--encoding",
         default=None,
+        metavar="NAME",
         help="CSV text encoding, e.g. cp1251 (default: UTF-8, else Windows-1251 when the text "
         "reads as Russian in it).",
     )(func)
@@ -217,7 +219,11 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
         ),
         journal_option(journal_help),
         click.option(
-            "--jats-version", type=click.Choice(["1.4", "1.3"]), default="1.4", show_default=True
+            "--jats-version",
+            type=click.Choice(["1.4", "1.3"]),
+            default="1.4",
+            show_default=True,
+            help="JATS version written (and DTD validated against).",
         ),
         click.option(
             "--tag-set",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -267,3 +268,112 @@ def test_consistency_json_lists_an_unreadable_file_too(run, tmp_path: Path) -> N
         "findings": [],
         "problems": [f"{missing}: cannot read: no such file"],
     }
+
+
+# ------------------------------------------------------------------ --json
+
+
+def test_convert_json_and_xml_on_standard_output_at_once_is_a_usage_error(run) -> None:
+    result = run("convert", SEED, "-o", "-", "--json")
+    assert result.code == 2
+    assert result.out == ""
+    assert "--json" in result.err
+
+
+# ------------------------------------------------------------------ --help
+
+
+def _leaf_commands() -> list[list[str]]:
+    import click
+
+    from converter.cli import cli
+
+    context = click.Context(cli)
+    found: list[list[str]] = []
+
+    def walk(command: click.Command, path: list[str]) -> None:
+        if isinstance(command, click.Group):
+            for name in command.list_commands(context):
+                sub = command.get_command(context, name)
+                assert sub is not None
+                walk(sub, [*path, name])
+        else:
+            found.append(path)
+
+    walk(cli, [])
+    return found
+
+
+def test_every_option_of_every_command_is_explained() -> None:
+    import click
+
+    from converter.cli import cli
+
+    context = click.Context(cli)
+    unexplained = []
+    for path in _leaf_commands():
+        command: click.Command = cli
+        for name in path:
+            command = command.get_command(context, name)  # type: ignore[attr-defined]
+        for param in command.params:
+            if isinstance(param, click.Option) and not param.help:
+                unexplained.append(f"{' '.join(path)} {param.opts[-1]}")
+    assert unexplained == []
+
+
+def test_an_output_option_says_what_it_takes(run) -> None:
+    """``-o`` shows DIR or FILE (and '-' where it means standard output), as the README's
+    synopsis does, not click's TEXT or PATH."""
+    shown = {
+        ("convert",): "-o, --output DIR|-",
+        ("batch",): "-o, --output DIR",
+        ("package",): "-o, --output DIR",
+        ("preview",): "-o, --output DIR",
+        ("init",): "-o, --output FILE|-",
+        ("schemas", "input"): "-o, --output FILE|-",
+    }
+    for command, option in shown.items():
+        assert option in run(*command, "--help").out, command
+
+
+def test_scheme_is_dash_s_wherever_it_is_taken(run) -> None:
+    for command in ("check", "consistency", "preview", "translit"):
+        assert "-s, --scheme" in run(command, "--help").out, command
+
+
+def _synopsis() -> list[tuple[list[str], str, str]]:
+    """(command, option, value) of each ``--option VALUE`` of the README's synopsis of the
+    commands (a value in capitals: FILE, DIR|-, URL …; choices in lower case are no value)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Commands\n", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    found = []
+    command: list[str] = []
+    value = r"[A-Z][A-Z0-9]*(?:\|(?:-|[A-Z][A-Z0-9]*))*"
+    pattern = re.compile(
+        rf"^jatsconv (?P<command>[a-z]+)(?: (?P<sub>[a-z][a-z0-9-]*))?"
+        rf"|\| schemas (?P<also>[a-z]+)"
+        rf"|(?P<option>-[a-z]|--[a-z-]+) (?P<value>{value})(?=[\s\])]|\.\.\.|$)"
+    )
+    for line in block.splitlines():
+        for match in pattern.finditer(line):
+            if match.group("command"):
+                command = [match.group("command")]
+                if command[0] in ("deposit", "schemas") and match.group("sub"):
+                    command.append(match.group("sub"))
+            elif match.group("also"):
+                command = ["schemas", match.group("also")]
+            else:
+                found.append((command, match.group("option"), match.group("value")))
+    return found
+
+
+def test_the_readme_synopsis_and_help_name_option_values_alike(run) -> None:
+    """``convert --encoding NAME`` in the README is ``--encoding NAME`` in --help, not TEXT (or
+    --help lists the choices themselves: ``--scheme [bsi|…]``)."""
+    differ = []
+    for command, option, value in _synopsis():
+        out = run(*command, "--help").out
+        shown = rf"{re.escape(option)}(, --[a-z-]+)? ({re.escape(value)}(\s|,|$)|\[)"
+        if not re.search(shown, out, re.M):
+            differ.append(f"{' '.join(command)} {option} {value}")
+    assert differ == []

@@ -135,6 +135,7 @@ def _summary_table(summary: Summary, console: Console) -> None:
     # (not file_okay=False: a file there is an output that cannot be written, exit 73, as for
     # convert, not a usage error; run_batch says so as it creates the folder)
     type=click.Path(path_type=Path),
+    metavar="DIR",
     help="Output folder (created when missing); holds the up-to-date manifest.",
 )
 @click.option(
@@ -152,6 +153,7 @@ def _summary_table(summary: Summary, console: Console) -> None:
     "pattern",
     default=DEFAULT_PATTERN,
     show_default=True,
+    metavar="PATTERN",
     help="Output name pattern: {journal} {issn} {volume} {issue} {fpage} {lpage} {elocation} "
     "{year} {doi} {id} {stem}; {a|b} takes the first with a value.",
 )
@@ -160,6 +162,7 @@ def _summary_table(summary: Summary, console: Console) -> None:
     "--jobs",
     type=click.IntRange(min=0),
     default=0,
+    metavar="N",
     help="Worker processes (default: one per core; 1: no pool).",
 )
 @click.option("--force", is_flag=True, help="Convert everything again; overwrite existing files.")

@@ -16,10 +16,10 @@ from converter.cli_options import (
     json_option,
     profile_option,
     quiet_option,
+    scheme_option,
     text_file_names,
 )
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
-from converter.translit import SCHEMES
 from converter.validation import Problem
 
 _PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.items())
@@ -28,12 +28,9 @@ _PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.item
 @click.command(epilog=EXIT_HELP)
 @click.argument("files", nargs=-1, required=False, callback=text_file_names)
 @profile_option(f"Profile to check (default general). {_PROFILES_HELP}.")
-@click.option(
-    "--scheme",
-    type=click.Choice(SCHEMES),
-    default=None,
-    help="Transliteration scheme the journal uses: rsci-translit-scheme reports each word that "
-    "departs from it (default: only a letter transliterated two ways in one file).",
+@scheme_option(
+    "Transliteration scheme the journal uses: rsci-translit-scheme reports each word that "
+    "departs from it (default: only a letter transliterated two ways in one file)."
 )
 @click.option("--list-rules", is_flag=True, help="List the rules of the profiles and exit.")
 @json_option

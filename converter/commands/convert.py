@@ -46,6 +46,7 @@ from converter.readers.base import DEFAULT_CROSSREF_API
     "--output",
     "output",
     default=None,
+    metavar="DIR|-",
     help="Output folder (default: beside each input), or '-' for standard output.",
 )
 @conversion_options(
@@ -57,12 +58,14 @@ from converter.readers.base import DEFAULT_CROSSREF_API
     "--doi",
     "dois",
     multiple=True,
+    metavar="DOI",
     help="Fetch this DOI's record from the Crossref REST API and convert it (network; repeatable).",
 )
 @click.option(
     "--crossref-api",
     default=DEFAULT_CROSSREF_API,
     show_default=True,
+    metavar="URL",
     help="Base URL of the Crossref REST API used by --doi.",
 )
 @click.option(

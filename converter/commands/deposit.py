@@ -92,6 +92,7 @@ def _wait_options(func):  # type: ignore[no-untyped-def]
         "--wait-limit",
         type=click.FloatRange(0),
         default=900.0,
+        metavar="S",
         show_default=True,
         help="Give up waiting after this many seconds (exit 6: still pending).",
     )(func)
@@ -99,6 +100,7 @@ def _wait_options(func):  # type: ignore[no-untyped-def]
         "--poll-interval",
         type=click.FloatRange(0),
         default=10.0,
+        metavar="S",
         show_default=True,
         help="First delay between questions (s); it doubles, up to a minute.",
     )(func)
@@ -120,6 +122,7 @@ def _schema_option(kind: str):  # type: ignore[no-untyped-def]
         f"--{kind}-schema",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
+        metavar="DIR",
         help=f"Folder holding {xsd} and catalog.xml: validate before sending (env {env}).",
     )
 
@@ -446,7 +449,9 @@ def _finish(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
 )
 @click.option("--test", "test_system", is_flag=True, help="Use Crossref's test system.")
-@click.option("--endpoint", default=None, help="Deposit URL (overrides production and --test).")
+@click.option(
+    "--endpoint", default=None, metavar="URL", help="Deposit URL (overrides production and --test)."
+)
 @_schema_option("crossref")
 @_transport_options
 @_dry_run_option
@@ -493,7 +498,9 @@ def deposit_crossref_command(
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
 )
-@click.option("--endpoint", default=None, help=f"API URL (default {DOAJ_PRODUCTION}).")
+@click.option(
+    "--endpoint", default=None, metavar="URL", help=f"API URL (default {DOAJ_PRODUCTION})."
+)
 @_schema_option("doaj")
 @_transport_options
 @_dry_run_option
@@ -552,6 +559,7 @@ def _looks_like_doaj(submission: str) -> bool:
 @click.option(
     "--endpoint",
     default=None,
+    metavar="URL",
     help="Deposit URL of an id that is not in the local log (the result URL is beside it).",
 )
 @click.option("--list", "list_only", is_flag=True, help="Show the local log; ask no service.")

@@ -49,12 +49,14 @@ _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
     "--crossref-api",
     default=DEFAULT_API,
     show_default=True,
+    metavar="URL",
     help="Base URL of the Crossref REST API used by --issn.",
 )
 @click.option(
     "--from-ojs",
     "ojs_export",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    metavar="EXPORT",
     help="Fill languages (and the base URL, where it shows) from an OJS native export.",
 )
 @click.option("--language", help="Main language of the journal's metadata (ru, en …).")

@@ -32,6 +32,7 @@ from converter.package import build_packages
 @click.option(
     "--journal-code",
     default=None,
+    metavar="CODE",
     help="PMC's journal code for file names (default: journal-id nlm-ta/publisher-id or ISSN).",
 )
 @json_option

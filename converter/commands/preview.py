@@ -13,10 +13,10 @@ from converter.cli_options import (
     journal_option,
     profile_option,
     quiet_option,
+    scheme_option,
     text_file_names,
 )
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
-from converter.translit import SCHEMES
 
 
 @click.command(epilog=EXIT_HELP)
@@ -36,12 +36,7 @@ from converter.translit import SCHEMES
 @profile_option("Check against this profile and show each finding beside its element.")
 @from_option("Input format (default: detected). Non-JATS input is converted to JATS 1.4 first.")
 @journal_option("Journal file for inputs that need one (YAML, OJS exports).")
-@click.option(
-    "--scheme",
-    type=click.Choice(SCHEMES),
-    default=None,
-    help="Transliteration scheme the rsci-translit-scheme rule judges against.",
-)
+@scheme_option("Transliteration scheme the rsci-translit-scheme rule judges against.")
 @quiet_option
 def preview(
     files: tuple[Path, ...],

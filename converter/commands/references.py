@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     "--article",
     "articles",
     multiple=True,
+    metavar="FILE",
     help="Read the references of this article file ('-': standard input), as convert would "
     "(repeatable).",
 )
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     "least",
     type=click.FloatRange(0.5, 0.995),
     default=None,
+    metavar="X",
     help="The confidence to ask for, as a journal's reference_confidence (0.5–0.995).",
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a reference.")

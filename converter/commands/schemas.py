@@ -21,6 +21,7 @@ def schemas() -> None:
     "--from",
     "source",
     type=click.Path(exists=True, path_type=Path),
+    metavar="FOLDER|ZIP|TGZ",
     help="Folder, zip or tarball holding DTDs, e.g. NCBI's archive-interchange-dtd-3.0.zip "
     "(default: the pinned registry packages: JATS from @jats4r/dtds through npm, NLM 2.3 and "
     "3.0 from PyPI through pip; hashes verified).",

@@ -15,6 +15,7 @@ from converter.schematron.store import ENV_VAR, PACKAGE, PACKAGE_VERSION, get_st
     "--from",
     "source",
     type=click.Path(exists=True, path_type=Path),
+    metavar="TGZ|FOLDER",
     help=f"The {PACKAGE} {PACKAGE_VERSION} tarball (integrity verified) or a folder holding "
     "jats4r.sch (default: the pinned package through npm).",
 )
@@ -23,6 +24,7 @@ from converter.schematron.store import ENV_VAR, PACKAGE, PACKAGE_VERSION, get_st
     "folder",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
+    metavar="DIR",
     help=f"Where to install (default: user cache; env {ENV_VAR}).",
 )
 def install_jats4r(source: Path | None, folder: Path | None) -> None:

@@ -25,11 +25,12 @@ from converter.errors import EXIT_USAGE
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in the web browser.")
 @profile_option("Profiles checked at first (default general; the page can change them).")
 @journal_option("Journal file for uploads that have none beside them.")
-@click.option("--max-files", default=200, show_default=True, type=click.IntRange(1),
+@click.option("--max-files", metavar="N", default=200, show_default=True, type=click.IntRange(1),
               help="Most files in one upload.")  # fmt: skip
-@click.option("--max-file-mb", default=20, show_default=True, type=click.IntRange(1),
+@click.option("--max-file-mb", metavar="N", default=20, show_default=True, type=click.IntRange(1),
               help="Largest file accepted, in MB.")  # fmt: skip
-@click.option("--max-upload-mb", default=100, show_default=True, type=click.IntRange(1),
+@click.option("--max-upload-mb", metavar="N", default=100, show_default=True,
+              type=click.IntRange(1),
               help="Largest upload (all its files together), in MB.")  # fmt: skip
 @schema_dir_option
 def serve(

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from converter.cli_options import EXIT_HELP, fail
+from converter.cli_options import EXIT_HELP, fail, scheme_option
 from converter.errors import EXIT_INPUT, EXIT_OK
 from converter.translit import (
     SCHEMES,
@@ -20,13 +20,8 @@ from converter.translit import (
 
 @click.command("translit", epilog=EXIT_HELP)
 @click.argument("texts", nargs=-1)
-@click.option(
-    "-s",
-    "--scheme",
-    type=click.Choice(SCHEMES),
-    default="bsi",
-    show_default=True,
-    help="Scheme for Russian text (Ukrainian text is always written by kmu-2010).",
+@scheme_option(
+    "Scheme for Russian text (Ukrainian text is always written by kmu-2010).", default="bsi"
 )
 @click.option(
     "-l",
