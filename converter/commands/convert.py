@@ -126,6 +126,8 @@ def convert(
     if per_issue and output == "-":
         fail("--per-issue writes one file per issue: give -o DIR (or none)", 2)
     if output == "-" or (articles == ("-",) and output is None):
+        if as_json:
+            fail("--json and the XML would share standard output: give -o DIR with --json", 2)
         sys.exit(_convert_to_stdout(articles, fmt, context, options))
     results: list[Conversion] = []
     folder = Path(output) if output else None
