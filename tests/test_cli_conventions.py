@@ -273,6 +273,17 @@ def test_consistency_json_lists_an_unreadable_file_too(run, tmp_path: Path) -> N
 # ------------------------------------------------------------------ --json
 
 
+def test_json_text_is_utf8_not_escaped(run, store, tmp_path: Path) -> None:
+    """A folder named in Russian is written as such in ``schemas list --json``, as every other
+    ``--json`` writes text (not ``\\u0441\\u0445…``)."""
+    folder = tmp_path / "схемы"
+    folder.symlink_to(store.root, target_is_directory=True)
+    result = run("schemas", "list", "--json", "--schema-dir", folder)
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["root"] == str(folder)
+    assert "схемы" in result.out
+
+
 def test_convert_json_and_xml_on_standard_output_at_once_is_a_usage_error(run) -> None:
     result = run("convert", SEED, "-o", "-", "--json")
     assert result.code == 2

@@ -54,7 +54,8 @@ def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
     table = store.article_dtds()
     if as_json:
         rows = {pid: str(path) for pid, path in sorted(table.items())}
-        click.echo(json.dumps({"root": str(store.root), **store.source(), "dtds": rows}, indent=2))
+        payload = {"root": str(store.root), **store.source(), "dtds": rows}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     from rich.console import Console
     from rich.table import Table
