@@ -259,8 +259,11 @@ def check_output_folder(folder: Path) -> None:
     the folder, whatever the articles (rejected ones alone would otherwise end without a word
     about the folder). ``jatsconv batch`` says the same when it creates its folder."""
     for place in (folder, *folder.parents):
-        if place.is_dir():
-            return
+        try:
+            if place.is_dir():
+                return
+        except OSError as exc:  # a name too long, a loop of links
+            raise output_error(folder, exc, "create the output folder") from None
         if place.exists() or place.is_symlink():
             code = errno.EEXIST if place == folder else errno.ENOTDIR
             error = OSError(code, os.strerror(code))

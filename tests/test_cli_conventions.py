@@ -239,6 +239,28 @@ def test_xml_on_standard_input_is_told_by_its_content(run, monkeypatch, sample: 
     assert "<article " in result.out
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["convert"], ["consistency"], ["preview"], ["references", "--article"]],
+    ids=lambda command: " ".join(command),
+)
+def test_a_file_name_too_long_is_bad_input(run, command: list[str]) -> None:
+    name = "a" * 300 + ".yaml"
+    result = run(*command, name)
+    assert result.code == 3, result.err
+    assert "internal error" not in result.err
+    assert result.err.strip().endswith(f"{name}: cannot read: file name too long")
+
+
+def test_an_output_folder_name_too_long_is_exit_73(run, tmp_path: Path) -> None:
+    folder = tmp_path / ("o" * 300)
+    result = run("convert", SEED, "-o", folder, "--no-validate")
+    assert result.code == 73, result.err
+    assert (
+        result.err == f"jatsconv: {folder}: cannot create the output folder: file name too long\n"
+    )
+
+
 # ------------------------------------------------------------------ consistency
 
 

@@ -9,6 +9,7 @@ given. ``ReadContext`` and ``Loaded`` live in ``converter.readers.base``.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -115,20 +116,21 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
     """Every article of one source file in format ``fmt`` (detected when None)."""
     from converter.readers.spreadsheet import unread_sheet
 
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+        data = None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
+        return
+    except OSError as exc:  # a name too long, a loop of links, no permission …
+        problem = f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}"
+        yield Loaded(str(path), path.stem, problems=[problem])
+        return
+    if stat.S_ISDIR(mode):
         problem = f"{path}: is a folder, not a file (a folder of articles: jatsconv batch)"
         yield Loaded(str(path), path.stem, problems=[problem])
         return
-    if not path.exists():
-        yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
-        return
-    if not path.is_file():  # a named pipe (``<(command)``), a device: read once, as stdin is
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problem = f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}"
-            yield Loaded(str(path), path.stem, problems=[problem])
-            return
+    if data is not None:  # a named pipe (``<(command)``), a device: read once, as stdin is
         yield from read_data(data, str(path), fmt, context, base_dir=path.parent)
         return
     if fmt is None and (unread := unread_sheet(path)):
