@@ -295,6 +295,28 @@ def test_consistency_json_lists_an_unreadable_file_too(run, tmp_path: Path) -> N
 # ------------------------------------------------------------------ --json
 
 
+def test_preview_json_lists_each_page_as_convert_lists_each_output(run, tmp_path: Path) -> None:
+    """preview writes files as convert and package do, and now says so in --json too: each
+    page with its input, the page written and the profile's findings (as check gives them)."""
+    missing = tmp_path / "missing.xml"
+    out = tmp_path / "pages"
+    result = run("preview", SEED_XML, missing, "-o", out, "--profile", "crossref", "--json")
+    assert result.code == 3, result.err
+    assert result.err == ""
+    page, unread = json.loads(result.out)
+    assert page["source"] == str(SEED_XML) and page["problems"] == []
+    assert page["output"] == str(out / "streltsov-110.preview.html")
+    assert Path(page["output"]).is_file()
+    assert {f["rule"] for f in page["findings"]} == {"crossref-required"}
+    assert set(page["findings"][0]) == {"rule", "severity", "message", "path", "line", "field"}
+    assert unread == {
+        "source": str(missing),
+        "output": None,
+        "findings": [],
+        "problems": [f"{missing}: cannot read: no such file"],
+    }
+
+
 def test_json_text_is_utf8_not_escaped(run, store, tmp_path: Path) -> None:
     """A folder named in Russian is written as such in ``schemas list --json``, as every other
     ``--json`` writes text (not ``\\u0441\\u0445…``)."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -11,6 +13,7 @@ from converter.cli_options import (
     EXIT_HELP,
     from_option,
     journal_option,
+    json_option,
     profile_option,
     quiet_option,
     scheme_option,
@@ -37,6 +40,7 @@ from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
 @from_option("Input format (default: detected). Non-JATS input is converted to JATS 1.4 first.")
 @journal_option("Journal file for inputs that need one (YAML, OJS exports).")
 @scheme_option("Transliteration scheme the rsci-translit-scheme rule judges against.")
+@json_option
 @quiet_option
 def preview(
     files: tuple[Path, ...],
@@ -45,6 +49,7 @@ def preview(
     fmt: str | None,
     journal: Path | None,
     scheme: str | None,
+    as_json: bool,
     quiet: bool,
 ) -> None:
     """Render articles as self-contained HTML pages (inline CSS, no scripts, no network).
@@ -60,19 +65,38 @@ def preview(
     if output is not None:
         check_output_folder(output)
     bad_input = failed = False
+    report: list[dict[str, object]] = []  # --json: an item per page, or per input not read
+
+    def unread(source: str, problems: list[str]) -> None:
+        report.append({"source": source, "output": None, "findings": [], "problems": problems})
+        if not as_json:
+            for line in problems:
+                click.echo(line, err=True)
+
     for path in files:
         try:
             pages = preview_source(path, profiles, fmt=fmt, journal=journal, scheme=scheme)
         except InputError as exc:
-            for line in exc.lines():
-                click.echo(line, err=True)
+            unread(str(path), exc.lines())
             bad_input = True
             continue
         for stem, page in pages:
             if page.problems:
-                for line in page.problems:
-                    click.echo(line, err=True)
+                unread(page.source or str(path), page.problems)
                 bad_input = True
+                continue
+            failed = failed or any(f.severity == "error" for f in page.findings)
+            target = (output or path.parent) / (stem + SUFFIX)
+            write_page(page, target)
+            report.append(
+                {
+                    "source": page.source or str(path),
+                    "output": str(target),
+                    "findings": [asdict(finding) for finding in page.findings],
+                    "problems": [],
+                }
+            )
+            if as_json:
                 continue
             for finding in page.findings:
                 # A finding with an input field is on JATS rendered from that input: its line
@@ -83,9 +107,8 @@ def preview(
                     f"{where}: {finding.severity}: [{finding.rule}] {finding.message} ({place})",
                     err=True,
                 )
-            failed = failed or any(f.severity == "error" for f in page.findings)
-            target = (output or path.parent) / (stem + SUFFIX)
-            write_page(page, target)
             if not quiet:
                 click.echo(f"{path} -> {target}", err=True)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     sys.exit(EXIT_INPUT if bad_input else EXIT_INVALID if failed else EXIT_OK)
