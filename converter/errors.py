@@ -23,7 +23,8 @@ EXIT_CODES = {
     EXIT_INVALID: "an output or a validated file is invalid against the JATS DTD",
     EXIT_USAGE: "wrong command-line use (unknown option, missing argument)",
     EXIT_INPUT: "bad input: a file could not be read or its metadata is wrong",
-    EXIT_SETUP: "the JATS DTDs are not installed or could not be installed",
+    EXIT_SETUP: "the JATS DTDs (or, for --profile jats4r, the JATS4R rules) are not installed "
+    "or could not be installed",
     EXIT_DEPOSIT: "a deposit failed: credentials missing, or the service rejected a file or "
     "could not be reached, or a record failed",
     EXIT_PENDING: "deposit sent, but not yet processed by the service when the wait ended "

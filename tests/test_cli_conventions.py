@@ -432,3 +432,32 @@ def test_the_readme_synopsis_and_help_name_option_values_alike(run) -> None:
         if not re.search(shown, out, re.M):
             differ.append(f"{' '.join(command)} {option} {value}")
     assert differ == []
+
+
+# ------------------------------------------------------------------ exit codes
+
+
+def test_the_readme_table_and_help_list_the_same_exit_codes(run) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes\n", 1)[1].split("\n\n", 1)[0].strip()
+    documented = [int(line.split("|")[1]) for line in table.splitlines()[2:]]
+    assert documented == sorted(EXIT_CODES)
+    listed = run("check", "--help").out.split("Exit codes:\n", 1)[1].splitlines()
+    assert [int(line.split()[0]) for line in listed] == list(EXIT_CODES)
+
+
+def test_jats4r_rules_not_installed_is_exit_4_as_the_table_says(
+    run, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("JATSCONV_SCHEMATRON_DIR", str(tmp_path / "none"))
+    result = run("check", SEED_XML, "--profile", "jats4r")
+    assert result.code == 4
+    assert "JATS4R Schematron rules are not installed" in result.err
+    assert "JATS4R" in EXIT_CODES[4]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(
+        line
+        for line in readme.split("### Exit codes\n", 1)[1].splitlines()
+        if line.startswith("| 4 |")
+    )
+    assert "JATS4R" in row
