@@ -461,3 +461,72 @@ def test_jats4r_rules_not_installed_is_exit_4_as_the_table_says(
         if line.startswith("| 4 |")
     )
     assert "JATS4R" in row
+
+
+# ------------------------------------------------------------------ examples
+
+
+def _readme_examples() -> list[str]:
+    """Each ``jatsconv …`` command line of the README's shell examples (continuation lines
+    joined; synopses with ``[…]`` and prose quoting a command left out)."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    examples, fenced, pending = [], False, ""
+    for raw in lines:
+        line = raw.strip()
+        if line.startswith("```"):
+            fenced = not fenced
+            continue
+        if not fenced:
+            continue
+        if pending:
+            line, pending = pending + " " + line, ""
+        elif not re.match(r"^(\$ )?(\.venv/bin/)?jatsconv [a-z]", line):
+            continue
+        if line.endswith("\\"):
+            pending = line[:-1]
+            continue
+        command = re.split(r"\s+#\s", line)[0].split(" | ")[0]
+        if not re.search(r"\[|…|\.\.\.", command):
+            examples.append(command.removeprefix("$ "))
+    return examples
+
+
+def test_the_readme_examples_are_command_lines_jatsconv_takes(monkeypatch, tmp_path: Path) -> None:
+    """Each example parses as the shell splits it (a file it names is made empty first)."""
+    import shlex
+
+    import click
+
+    from converter.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    examples = _readme_examples()
+    assert len(examples) >= 10
+    refused = []
+    for example in examples:
+        args = shlex.split(example)[1:]
+        command: click.Command = cli
+        context = click.Context(cli)
+        while isinstance(command, click.Group):
+            found = command.get_command(context, args.pop(0))
+            assert found is not None, example
+            command = found
+        for _ in range(5):
+            try:
+                command.make_context("jatsconv", list(args))
+            except click.BadParameter as exc:
+                missing = re.search(r"'([^']+)' does not exist", exc.format_message())
+                if missing is None:
+                    refused.append(f"{example}: {exc.format_message()}")
+                    break
+                (tmp_path / missing.group(1)).touch()  # the example's own file
+            except click.ClickException as exc:
+                refused.append(f"{example}: {exc.format_message()}")
+                break
+            else:
+                break
+    assert refused == []
+
+
+def test_the_help_example_of_init_title_is_quoted(run) -> None:
+    assert '--title "ru=Японские исследования"' in " ".join(run("init", "--help").out.split())

@@ -65,8 +65,8 @@ _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
     "titles",
     multiple=True,
     metavar="[LANG=]TEXT",
-    help="Journal title, e.g. --title ru=Японские исследования (repeatable; without LANG= "
-    "the language is told by the script).",
+    help='Journal title, e.g. --title "ru=Японские исследования" (repeatable; without '
+    "LANG= the language is told by the script).",
 )
 @click.option("--abbrev-title", help="Abbreviated title (ISO 4).")
 @click.option("--print-issn", help="Print ISSN.")
