@@ -27,7 +27,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from converter.errors import InputError, OutputError, output_error
+from converter.errors import InputError, OutputError, cannot_read, output_error
 from converter.userdirs import user_cache
 
 ENV_VAR = "JATSCONV_CONFIG"
@@ -48,7 +48,7 @@ def load_config() -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -33,7 +33,7 @@ from typing import Any
 from lxml import etree
 
 from converter.config import load_config
-from converter.errors import EXIT_DEPOSIT, ConverterError, InputError
+from converter.errors import EXIT_DEPOSIT, ConverterError, InputError, cannot_read
 from converter.redaction import redact, remember, remember_in_url
 from converter.validation import InvalidDocument, parse_untrusted
 
@@ -288,7 +288,7 @@ def read_crossref_file(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
     try:
         root = parse_untrusted(data, str(path)).getroot()
     except InvalidDocument as exc:
@@ -485,7 +485,7 @@ def deposit_doaj(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
     records = doaj_bibjson(data, str(path))
     body = json.dumps(records, ensure_ascii=False).encode("utf-8")
     separator = "&" if "?" in endpoint else "?"

@@ -114,6 +114,14 @@ _REASONS = {
 }
 
 
+def cannot_read(exc: OSError) -> str:
+    """``cannot read: REASON`` for an OS error met reading a file: the same words from every
+    command (``no such file``, not the system's ``No such file or directory`` here and there)."""
+    reasons = {errno.ENOENT: "no such file", errno.EISDIR: "is a folder, not a file"}
+    reason = reasons.get(exc.errno or 0) or _REASONS.get(exc.errno or 0)
+    return f"cannot read: {reason or (exc.strerror or str(exc)).lower()}"
+
+
 def output_error(path: object, exc: OSError, doing: str = "write") -> OutputError:
     """One line for an OS error met writing ``path``: what could not be done, and why."""
     reason = _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()

@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from converter.api import write_output
+from converter.errors import cannot_read
 from converter.validation import InvalidDocument, parse_untrusted
 from converter.xmlns import XLINK_HREF
 
@@ -99,7 +100,7 @@ def read_article(path: Path, journal: str | None = None) -> PackedArticle:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        item.problems.append(f"{path}: cannot read: {exc.strerror}")
+        item.problems.append(f"{path}: {cannot_read(exc)}")
         return item
     try:
         root = parse_untrusted(data, str(path)).getroot()

@@ -17,7 +17,7 @@ from lxml import etree
 
 from converter.dtd_sources import missing_dtd_message
 from converter.dtd_subset import declaration_message, internal_subset, merged_dtd, refusal
-from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
+from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError, cannot_read
 from converter.grammars import Grammars, GrammarsArg, as_grammars, get_grammars, load_dtd
 from converter.lru import Lru
 from converter.messages import article_without_front, dtd_message, syntax_message, what_is
@@ -320,9 +320,7 @@ def verdict_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> Ver
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return Verdict(
-            "not checked", [Problem(name, 0, 0, f"cannot read: {exc.strerror}")], EXIT_INPUT
-        )
+        return Verdict("not checked", [Problem(name, 0, 0, cannot_read(exc))], EXIT_INPUT)
     return verdict_bytes(data, name, store)
 
 
@@ -343,5 +341,5 @@ def validate_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> li
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(name, [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(name, [cannot_read(exc)]) from None
     return validate_bytes(data, name, store)

@@ -241,6 +241,32 @@ def test_xml_on_standard_input_is_told_by_its_content(run, monkeypatch, sample: 
 
 @pytest.mark.parametrize(
     "command",
+    [
+        ["convert"],
+        ["validate"],
+        ["check"],
+        ["consistency"],
+        ["package"],
+        ["preview"],
+        ["references", "--article"],
+        ["deposit", "crossref"],
+        ["deposit", "doaj"],
+    ],
+    ids=lambda command: " ".join(command),
+)
+def test_a_missing_file_is_said_in_the_same_words_by_every_command(
+    run, store, tmp_path: Path, command: list[str]
+) -> None:
+    missing = tmp_path / "missing.xml"
+    result = run(*command, missing)
+    assert result.code == 3, result.err
+    said = (result.out + result.err).replace(": error: ", ": ")
+    assert f"{missing}: cannot read: no such file\n" in said
+    assert "No such file or directory" not in said
+
+
+@pytest.mark.parametrize(
+    "command",
     [["convert"], ["consistency"], ["preview"], ["references", "--article"]],
     ids=lambda command: " ".join(command),
 )

@@ -11,7 +11,7 @@ from lxml import etree
 
 from converter.checks.base import Doc, Finding
 from converter.checks.profiles import rules_for
-from converter.errors import InputError
+from converter.errors import InputError, cannot_read
 from converter.messages import article_without_front, what_is
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 
@@ -103,7 +103,7 @@ def check_file(
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
     return check_bytes(data, str(path), profiles, today=today, scheme=scheme)
 
 

@@ -53,6 +53,7 @@ from converter.errors import (
     EXIT_PENDING,
     InputError,
     OutputError,
+    cannot_read,
 )
 from converter.xsd import SCHEMAS, load_schema, schema_folder, schema_problems
 
@@ -227,7 +228,7 @@ def _read_doaj_file(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
     doaj_bibjson(data, str(path))
     return data
 

@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from converter.errors import cannot_read
 from converter.readers.base import Loaded, ReadContext, Reader
 from converter.registry import LazyRegistry, load
 
@@ -83,7 +84,7 @@ def _unknown_xml(path: Path) -> str:
     try:
         root = root_name(_head(path).decode("utf-8", "replace"))
     except OSError as exc:
-        return f"{path}: cannot read: {exc.strerror or exc}"
+        return f"{path}: {cannot_read(exc)}"
     what = f"XML whose root element is <{root}>" if root else "XML with no element in its start"
     return (
         f"{path}: {what}: not a format jatsconv reads (JATS or NLM <article>, an OJS native "
@@ -123,7 +124,7 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
         yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
         return
     except OSError as exc:  # a name too long, a loop of links, no permission …
-        problem = f"{path}: cannot read: {(exc.strerror or str(exc)).lower()}"
+        problem = f"{path}: {cannot_read(exc)}"
         yield Loaded(str(path), path.stem, problems=[problem])
         return
     if stat.S_ISDIR(mode):

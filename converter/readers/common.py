@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from converter.errors import InputError
+from converter.errors import InputError, cannot_read
 from converter.identifiers import normalize_issn, read_orcid
 from converter.languages import normalize_country, normalize_language
 from converter.model import Journal, check_date, page_range_ends
@@ -33,7 +33,7 @@ def read_bytes(path: Path) -> bytes:
             raise InputError(str(path), [f"file too large ({size} bytes): refused"])
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
 
 
 def parse_xml(data: bytes, name: str) -> etree._Element:

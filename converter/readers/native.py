@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from converter import model as article_model
-from converter.errors import InputError
+from converter.errors import InputError, cannot_read
 from converter.lru import Lru
 from converter.model import Article, Journal
 
@@ -960,7 +960,7 @@ def _read_text(path: Path, raw: bytes | None = None) -> str:
         except NotUnicode as problem:
             raise InputError(str(path), [str(problem)]) from None
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
 
 
 def _is_journal_data(data: dict[str, Any]) -> bool:

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import defs as html_defs
 
 from converter import alphabets, scripts
-from converter.errors import InputError
+from converter.errors import InputError, cannot_read
 from converter.model import ArticleUrls, Journal, inverted_pages, page_list
 from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
@@ -169,7 +169,7 @@ def export_bytes(path: Path) -> bytes:
                 if not chunk:
                     return bytes(out)
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
 
 
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:

@@ -73,7 +73,7 @@ from typing import Any
 
 from lxml import etree
 
-from converter.errors import InputError
+from converter.errors import InputError, cannot_read
 from converter.model import list_number
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
@@ -343,7 +343,7 @@ def _dialect(path: str, mtime: float, encoding: str | None, delimiter: str | Non
         with open(path, "rb") as handle:
             sample = handle.read(_SAMPLE)
     except OSError as exc:
-        raise InputError(path, [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(path, [cannot_read(exc)]) from None
     chosen = encoding
     detected = []
     if chosen is None:
@@ -396,7 +396,7 @@ def csv_dialect(
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
     return _dialect(str(path), mtime, encoding, delimiter)
 
 
@@ -430,7 +430,7 @@ def _csv_rows(
     except csv.Error as exc:
         raise InputError(str(path), [f"malformed CSV: {exc}"]) from None
     except OSError as exc:
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
 
 
 def _delimiter(sample: str) -> str:
@@ -501,7 +501,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     except OSError as exc:
         if handle is not None:
             handle.close()
-        raise InputError(str(path), [f"cannot read: {exc.strerror}"]) from None
+        raise InputError(str(path), [cannot_read(exc)]) from None
     try:
         names = {name.lower(): name for name in book.sheetnames}
         if not book.worksheets:
