@@ -402,6 +402,29 @@ def test_every_option_of_every_command_is_explained() -> None:
     assert unexplained == []
 
 
+def test_every_default_is_shown() -> None:
+    """An option that has a value when not given says which (``[default: …]`` or its text)."""
+    import click
+
+    from converter.cli import cli
+
+    context = click.Context(cli)
+    unshown = []
+    for path in _leaf_commands():
+        command: click.Command = cli
+        for name in path:
+            command = command.get_command(context, name)  # type: ignore[attr-defined]
+        for param in command.params:
+            if not isinstance(param, click.Option) or param.is_flag:
+                continue
+            default = param.default
+            if default in (None, (), False) or callable(default) or repr(default).endswith("UNSET"):
+                continue
+            if not param.show_default and "default" not in (param.help or "").lower():
+                unshown.append(f"{' '.join(path)} {param.opts[-1]} ({default!r})")
+    assert unshown == []
+
+
 def test_an_output_option_says_what_it_takes(run) -> None:
     """``-o`` shows DIR or FILE (and '-' where it means standard output), as the README's
     synopsis does, not click's TEXT or PATH."""

@@ -451,7 +451,10 @@ def _finish(
 )
 @click.option("--test", "test_system", is_flag=True, help="Use Crossref's test system.")
 @click.option(
-    "--endpoint", default=None, metavar="URL", help="Deposit URL (overrides production and --test)."
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help=f"Deposit URL (default {CROSSREF_PRODUCTION}; --test: {CROSSREF_TEST}).",
 )
 @_schema_option("crossref")
 @_transport_options
