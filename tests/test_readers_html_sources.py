@@ -341,9 +341,9 @@ HUGE = '{"@type": "ScholarlyArticle", "headline": "T", "description": "' + "x" *
     ("script", "said"),
     [
         (
-            '{"@type": "ScholarlyArticle", "headline": "T",}',
-            "not JSON (Expecting property name enclosed in double quotes, line 1 column 47): "
-            "left out",
+            # (a value missing: Python 3.11 to 3.13 word it alike, unlike a trailing comma)
+            '{"@type": "ScholarlyArticle", "headline": }',
+            "not JSON (Expecting value, line 1 column 43): left out",
         ),
         (HUGE, f"{len(HUGE):,} characters, more than the 2,000,000 read: left out"),
         ("[" * 100_000 + "]" * 100_000, "nested too deeply to be read: left out"),
