@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -522,17 +523,42 @@ def test_a_formula_whose_result_was_never_saved_is_refused_by_its_cell(tmp_path:
         )
         return part.replace('<c r="D2"><f>', '<c r="D2" t="str"><f>')  # fmt: skip
 
-    program = tmp_path / "program.xlsx"
-    with zipfile.ZipFile(script) as source, zipfile.ZipFile(program, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = saved_by_a_program(data.decode("utf-8")).encode("utf-8")
-            target.writestr(info, data)
+    def rewritten(name: str, sheet: Callable[[str], str], book: Callable[[str], str]) -> Path:
+        out = tmp_path / name
+        with zipfile.ZipFile(script) as source, zipfile.ZipFile(out, "w") as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == "xl/worksheets/sheet1.xml":
+                    data = sheet(data.decode("utf-8")).encode("utf-8")
+                elif info.filename == "xl/workbook.xml":
+                    data = book(data.decode("utf-8")).encode("utf-8")
+                target.writestr(info, data)
+        return out
+
+    def not_to_recalculate(part: str) -> str:  # Excel and LibreOffice save no such request
+        return part.replace(' fullCalcOnLoad="1"', "")
+
+    program = rewritten("program.xlsx", saved_by_a_program, not_to_recalculate)
     assert _problems(tmp_path, program) == []
     [loaded] = read_source(program, None, ReadContext())
     assert loaded.article.title["en"] == "Japan today"
     assert loaded.article.doi is None
+
+    # XlsxWriter saves 0 as every formula's result and asks for recalculation on opening: the
+    # title would have read as "0"; the same refusal, by the request, not by the value
+    def placeholder(part: str) -> str:
+        return saved_by_a_program(part).replace("<v>Japan today</v>", "<v>0</v>")
+
+    library = rewritten("xlsxwriter.xlsx", placeholder, lambda part: part)
+    assert '<c r="C2" t="str"><f>E2&amp;" "&amp;F2</f><v>0</v>' in zipfile.ZipFile(library).read(
+        "xl/worksheets/sheet1.xml"
+    ).decode("utf-8")
+    assert _problems(tmp_path, library) == [
+        f"{library}#2: column title:en (C2): a formula with no saved result; open and save the "
+        "file in Excel or LibreOffice",
+        f"{library}#2: column doi (D2): a formula with no saved result; open and save the "
+        "file in Excel or LibreOffice",
+    ]
 
 
 def test_files_that_hold_no_rows_to_read_say_so(tmp_path: Path) -> None:

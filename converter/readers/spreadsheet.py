@@ -515,6 +515,8 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         part = _sheet_part(path, sheet.title)
         merged = _MergedCells(_merged_ranges(part))
         formulas = _formula_cells(path, sheet.title) if _FORMULA.search(part) else {}
+        # a workbook asking to be recalculated on opening holds no result worth reading
+        recalculated = bool(formulas) and _recalculated_on_opening(path)
         rows = sheet.iter_rows()
         number = 0
         while True:
@@ -531,7 +533,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
             number += 1
             values = [_xlsx_value(cell) for cell in cells]
             for index in formulas.get(number, ()):
-                if index < len(cells) and _unsaved(cells[index]):
+                if index < len(cells) and (recalculated or _unsaved(cells[index])):
                     values[index] = UnsavedFormula(f"{column_letter(index)}{number}")
             yield number, merged.filled(number, values)
     finally:
@@ -579,6 +581,21 @@ def _unsaved(cell: Any) -> bool:
     spreadsheet program) stores the formula alone. An empty text result is saved as such
     (type ``str``) by Excel and LibreOffice, so it is not one."""
     return cell.value is None and cell.data_type != "str"
+
+
+def _recalculated_on_opening(path: Path) -> bool:
+    """Whether the workbook asks to be recalculated when opened (``fullCalcOnLoad``): libraries
+    write that, with a placeholder for each formula's result (XlsxWriter a 0, so "=A2&B2"
+    would read as the title "0"); Excel and LibreOffice do not, as they save real results."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = etree.fromstring(archive.read("xl/workbook.xml"), _PARSER)
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError):
+        return False
+    calc = book.find(f"{{{_MAIN_NS}}}calcPr")
+    return calc is not None and calc.get("fullCalcOnLoad") in ("1", "true")
 
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
