@@ -263,6 +263,28 @@ def test_a_txt_file_without_tab_separated_columns_is_no_spreadsheet(tmp_path: Pa
     assert "columns separated by" not in result.err
 
 
+def test_a_file_read_as_yaml_for_want_of_a_format_says_so(tmp_path: Path, run) -> None:
+    """A README or notes file given with the articles is read as YAML because no reader claims
+    it: its YAML error says so, which the error alone ("found character that cannot start any
+    token") did not; a .yaml file's error stays as it was."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# Issue 3\n\n`jatsconv` notes: @editor\n", encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("send proofs\n", encoding="utf-8")
+    broken = tmp_path / "article.yaml"
+    broken.write_text("title: a: b\n", encoding="utf-8")
+    result = run("convert", readme, notes, broken, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        f"{readme}: line 3: malformed YAML: found character that cannot start any token "
+        "(read as YAML: no other format claims this .md file; --from names one)",
+        f"{notes}: expected a mapping of fields at the top level (read as YAML: no other "
+        "format claims this .txt file; --from names one)",
+        f"{broken}: line 1: malformed YAML: mapping values are not allowed in this context",
+        "0 converted, 0 invalid output, 3 bad input",
+    ]
+
+
 def test_csv_in_an_unknown_encoding_says_what_to_do(tmp_path: Path, run) -> None:
     path = tmp_path / "issue.csv"
     path.write_bytes("title:de,doi\nÜber Straßen,10.5555/x\n".encode("latin-1"))

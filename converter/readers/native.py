@@ -11,7 +11,7 @@ import operator
 import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
@@ -472,16 +472,27 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         problem = f"{where}malformed YAML: {exc.problem or exc}"
         if mark is not None and "tab" not in problem and _tab_at(text, mark.line, mark.column):
             problem += " (a tab: YAML indents with spaces)"
-        raise InputError(name, [problem]) from None
+        raise InputError(name, [problem + _taken_for_yaml(name)]) from None
     except (yaml.YAMLError, ValueError) as exc:
         raise InputError(name, [f"malformed input: {exc}"]) from None
     if not isinstance(data, dict):
-        raise InputError(name, ["expected a mapping of fields at the top level"])
+        problem = "expected a mapping of fields at the top level"
+        raise InputError(name, [problem + _taken_for_yaml(name)])
     # Without aliases a value is at most as long as the file (an escape is longer than its
     # character): a file shorter than _MAX_FIELD holds no value longer.
     if not small or len(text) > _MAX_FIELD:
         _check_size(data, name, aliased)
     return data
+
+
+def _taken_for_yaml(name: str) -> str:
+    """What to add to a YAML error when the file's name did not say YAML ('README.md',
+    'notes.txt' given with the articles): it was read as YAML only because nothing else
+    claimed it, which the error alone does not tell."""
+    suffix = PurePath(name).suffix.lower()
+    if not suffix or suffix in (".yaml", ".yml", ".json"):
+        return ""
+    return f" (read as YAML: no other format claims this {suffix} file; --from names one)"
 
 
 _NOT_JSON = object()
