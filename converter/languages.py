@@ -98,7 +98,10 @@ def _tables() -> dict[str, Any]:
 def normalize_language(value: str) -> str:
     """Return a BCP 47 tag whose primary subtag is an ISO 639 code, or raise ``ValueError``.
 
-    OJS-style locales (``ru_RU``) are accepted and become ``ru-RU``.
+    OJS-style locales (``ru_RU``) are accepted and become ``ru-RU``. A three-letter code of a
+    language that has a two-letter one (ISO 639-2 ``rus``, ``eng``, bibliographic ``ger``)
+    becomes that one, as BCP 47 wants: ``language: rus`` with titles keyed ``ru`` had been
+    "no title in the article's language (rus)", and ``xml:lang="rus"`` is no tag PMC reads.
     """
     tag = value.strip().replace("_", "-")
     head, _, rest = tag.partition("-")
@@ -108,6 +111,9 @@ def normalize_language(value: str) -> str:
         raise ValueError(f"not a language code (expected e.g. 'en', 'ru'): {value!r}")
     primary = match.group(1)
     tables = _tables()
+    two = tables["language_two_of_three"].get(primary) if len(primary) == 3 else None
+    if two is not None:
+        return two + tag[3:]
     known = tables["language_alpha_2"] if len(primary) == 2 else tables["language_alpha_3"]
     if primary not in known:
         raise ValueError(f"unknown ISO 639 language code: {value!r}")

@@ -327,6 +327,23 @@ def test_norwegian_language_code_is_not_a_boolean(run, write_article, tmp_path: 
     assert 'xml:lang="no"' in (tmp_path / "o" / "article.xml").read_text()
 
 
+def test_three_letter_language_codes_become_two_letter_ones(
+    run, write_article, tmp_path: Path
+) -> None:
+    """``language: rus`` (ISO 639-2, as library systems write it) with titles keyed ``ru`` was
+    "no title in the article's language (rus)"; the bibliographic ``ger`` was "unknown". Each
+    is its two-letter code, as BCP 47 wants of xml:lang, in keys and values alike."""
+    article = write_article(
+        "language: rus\ntitle: {ru: Заглавие, eng: Title}\nabstract: {ger: Zusammenfassung}\n"
+    )
+    assert run("convert", article, "-o", tmp_path / "o").code == 0
+    jats = (tmp_path / "o" / "article.xml").read_text(encoding="utf-8")
+    assert 'xml:lang="ru"' in jats
+    assert '<trans-title-group xml:lang="en">' in jats
+    assert 'abstract xml:lang="de">' in jats
+    assert "rus" not in jats and "eng" not in jats and "ger" not in jats
+
+
 def test_byte_order_mark_is_accepted(run, tmp_path: Path, journal_file: Path) -> None:
     article = tmp_path / "bom.json"
     article.write_bytes(b'\xef\xbb\xbf{"title": {"en": "With BOM"}}')
