@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from converter import scripts
 from converter.scripts import cyrillic_letters, is_cyrillic_language, primary
 
 _RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -129,6 +130,19 @@ def filed_language(text: str, main: str) -> str:
     record's, or ``ru`` for a record in another script), else ``main``. A Ukrainian reference
     in a Russian or English article is Ukrainian, whatever the article's language."""
     return "uk" if reading(text, main).language == "uk" else main
+
+
+def reference_language(text: str, main: str) -> str:
+    """The language key a reference given as text only is filed under, against the article's
+    language ``main``: what its script tells (``scripts.reference_language``: a Cyrillic one
+    in a Latin-script article is Russian, a Latin one in a Cyrillic-script article English),
+    then, for a Cyrillic one, what its alphabet tells (``filed_language``: ``uk`` when its
+    letters are Ukrainian). What every reader of reference text (JATS, Crossref, OJS) files
+    a reference by, as the YAML path files it."""
+    code = scripts.reference_language(text, main)
+    if is_cyrillic_language(code) and scripts.has_cyrillic(text):
+        return filed_language(text, code)
+    return code
 
 
 def reads_as_russian(originals: Sequence[tuple[str | None, str]]) -> bool:

@@ -1279,3 +1279,47 @@ def test_licences_references_and_subtitles_are_carried_or_said(run, tmp_path: Pa
     assert f"{source}: data dropped (--strict makes this an error): reference[1] edition" in (
         result.err
     )
+
+
+def test_a_ukrainian_reference_in_an_english_record_is_filed_as_ukrainian(
+    run, tmp_path: Path, store
+) -> None:
+    """A registry's reference carries no language: a Cyrillic one in an English record whose
+    letters are Ukrainian (є, і) is Ukrainian, not Russian (as the YAML path and the OJS reader
+    file it), in a REST record and a deposit alike; the JATS written says xml:lang="uk", and
+    "ru" for a Russian one beside it, valid against the DTD."""
+    ukrainian = (
+        "Євтушенко Р. І. Мовна політика незалежної України. Український історичний журнал. "
+        "2018. № 4. С. 112–128."
+    )
+    russian = "Иванов И. И. Первая книга. М., 2018. 200 с."
+    record = _work(
+        language="en",
+        reference=[{"key": "1", "unstructured": ukrainian}, {"key": "2", "unstructured": russian}],
+    )
+    work = tmp_path / "work.json"
+    work.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    deposit = tmp_path / "deposit.xml"
+    deposit.write_text(
+        SHAPES_DEPOSIT.replace(
+            '<citation key="c1">',
+            f'<citation key="c0"><unstructured_citation>{ukrainian}</unstructured_citation>'
+            f'</citation><citation key="c3"><unstructured_citation>{russian}'
+            '</unstructured_citation></citation><citation key="c1">',
+        ),
+        encoding="utf-8",
+    )
+    for source in (work, deposit):
+        out = tmp_path / source.stem
+        result = run("convert", source, "-o", out)
+        assert result.code == 0, result.err
+        [written] = out.glob("*.xml")
+        check = xmllint(written, store.catalog)
+        assert check.returncode == 0, check.stderr
+        tree = etree.parse(str(written))
+        cited = {
+            "".join(m.itertext()): m.get("{http://www.w3.org/XML/1998/namespace}lang")
+            for m in tree.xpath("//ref-list//mixed-citation")
+        }
+        assert cited[ukrainian] == "uk", source.name
+        assert cited[russian] == "ru", source.name

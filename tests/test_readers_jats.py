@@ -387,3 +387,37 @@ def test_a_wrong_orcid_in_a_publishers_jats_is_left_out_not_the_article(tmp_path
     assert any(
         "<contrib-id>: checksum fails" in str(w) and "left out" in str(w) for w in loaded.warnings
     ), loaded.warnings
+
+
+UKRAINIAN_REFERENCE = (
+    "Євтушенко Р. І. Мовна політика незалежної України. Український історичний журнал. 2018. "
+    "№ 4. С. 112–128."
+)
+RUSSIAN_REFERENCE = "Иванов И. И. Первая книга. М., 2018. 200 с."
+
+
+def test_a_ukrainian_reference_in_an_english_jats_article_is_filed_as_ukrainian(
+    run, tmp_path: Path, store
+) -> None:
+    """A publisher's JATS citation that states no xml:lang is in the article's language unless
+    its script says otherwise; a Cyrillic one whose letters are Ukrainian (є, і) is Ukrainian,
+    not Russian, as the YAML path files it: the JATS written says xml:lang="uk" (and "ru" for
+    a Russian one beside it), valid against the DTD."""
+    text = (SAMPLES / "crossref" / "2018-3" / "streltsov-6.xml").read_text(encoding="utf-8")
+    first = text.index('<ref id="ref1">')
+    end = text.index("</ref>", first)
+    refs = (
+        f'<ref id="ref1"><mixed-citation>{UKRAINIAN_REFERENCE}</mixed-citation></ref>'
+        f'<ref id="ref1b"><mixed-citation>{RUSSIAN_REFERENCE}</mixed-citation></ref>'
+    )
+    source = tmp_path / "publisher.xml"
+    source.write_text(text[:first] + refs + text[end + len("</ref>") :], encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "publisher.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    cited = {"".join(m.itertext()): m.get(LANG) for m in tree.xpath("//ref-list//mixed-citation")}
+    assert cited[UKRAINIAN_REFERENCE] == "uk"
+    assert cited[RUSSIAN_REFERENCE] == "ru"

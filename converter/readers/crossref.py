@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from converter import relations, scripts
+from converter import alphabets, relations, scripts
 from converter.errors import InputError
 from converter.identifiers import DASHES, normalize_doi, normalize_isbn, normalize_ror
 from converter.model import Article, is_page_range
@@ -915,8 +915,9 @@ def reference_text(raw: str, lang: str, log: Collector) -> str | dict[str, str]:
     ('<i>Journal</i>', as text): the model's reference text has no markup, and the tags
     came out as literal '&lt;i&gt;' in JATS and Crossref. They are removed, their text kept
     (said once, as markup simplified). A reference in Cyrillic in an English article (or a
-    Latin one in a Russian article) is put under the language its script tells
-    (``scripts.reference_language``), not labelled with the article's.
+    Latin one in a Russian article) is put under the language its script and alphabet tell
+    (``alphabets.reference_language``: ``uk`` for Ukrainian letters), not labelled with the
+    article's.
     """
     text = tidy(raw or "")
     if _HTML_INLINE.search(text):
@@ -924,7 +925,7 @@ def reference_text(raw: str, lang: str, log: Collector) -> str | dict[str, str]:
         log.warn("reference text: HTML tags (<i>, <b>, <sup> …) removed, text kept", SIMPLIFIED)
     if not text:
         return ""
-    code = scripts.reference_language(text, lang)
+    code = alphabets.reference_language(text, lang)
     return text if code == lang else {code: text}
 
 

@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from lxml import etree
 
-from converter import identifiers, model, scripts
+from converter import alphabets, identifiers, model, scripts
 from converter.countries import localized_country_name
 from converter.languages import normalize_language
 from converter.licenses import license_sentence, resolve_license
@@ -1780,10 +1780,10 @@ class ArticleReader:
                 if not text:
                     continue
                 # a citation that states no language is in the article's unless its script
-                # says plainly otherwise (a Russian one in an English article), as OJS's and
-                # Crossref's references are read
+                # says plainly otherwise (a Russian one in an English article) or its
+                # alphabet does (a Ukrainian one), as OJS's and Crossref's references are read
                 stated = (cite.get(XML_LANG) or ref.get(XML_LANG) or "").strip()
-                lang = stated or scripts.reference_language(text, self.lang)
+                lang = stated or alphabets.reference_language(text, self.lang)
                 if lang in texts:
                     self.warn(f"reference {ref_id}: a second text in {lang!r} is left out")
                     continue

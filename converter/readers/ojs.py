@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import defs as html_defs
 
-from converter import alphabets, scripts
+from converter import alphabets
 from converter.errors import InputError, cannot_read
 from converter.model import ArticleUrls, Journal, inverted_pages, page_list
 from converter.notices import DROPPED, SIMPLIFIED
@@ -956,14 +956,8 @@ def _affiliations(author: etree._Element, lang: str) -> list[dict[str, Any]]:
 def _citation(text: str, lang: str) -> str | dict[str, Any]:
     """One reference of the article: its text, under another language when its script or its
     alphabet is clearly not the article's (see the rule above)."""
-    if scripts.is_cyrillic_language(lang):
-        if not scripts.has_cyrillic(text) and scripts.has_latin(text):
-            return {"text": {"en": text}}
-        if scripts.has_cyrillic(text) and (filed := alphabets.filed_language(text, lang)) != lang:
-            return {"text": {filed: text}}
-    elif scripts.is_latin_language(lang) and scripts.cyrillic_share(text) > 0.5:
-        return {"text": {alphabets.filed_language(text, "ru"): text}}
-    return text
+    filed = alphabets.reference_language(text, lang)
+    return text if filed == lang else {"text": {filed: text}}
 
 
 def _citations(pub: etree._Element) -> list[str]:
