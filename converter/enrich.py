@@ -242,8 +242,9 @@ def citation_parts(ref: Reference) -> dict[str, object]:
 
 
 NOT_SURE = "not sure enough"  # how ``explain`` begins the reason of a confidence too low
-# The threshold groups of ``converter.citations`` ('en', 'ru'), as the readings name them
-GROUP_WORDS = {"en": "English and other languages", "ru": "Russian works"}
+# The threshold groups of ``converter.citations`` ('en', 'ru'), as the readings name them: the
+# 'ru' group is every Cyrillic reference, Ukrainian ones too, and Russian works in Latin script
+GROUP_WORDS = {"en": "English and other languages", "ru": "Russian and Ukrainian works"}
 
 
 def short_reason(reason: str | None) -> str | None:

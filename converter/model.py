@@ -937,7 +937,7 @@ class Reference(Strict):
         None,
         description=(
             "English translation of the title, given in square brackets in the Latin-script "
-            "form of a Russian reference (never machine-made)."
+            "form of a Russian or Ukrainian reference (never machine-made)."
         ),
     )
     source_en: Text | None = Field(

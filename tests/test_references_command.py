@@ -75,7 +75,7 @@ def test_a_reference_kept_as_text_says_why_and_what_was_read(run) -> None:
     result = run("references", VETOED)
     assert result.code == 0, result.err
     assert "  text: 'и др.' or 'et al.' inside the title or source" in result.out
-    assert "for Russian works)" in result.out
+    assert "for Russian and Ukrainian works)" in result.out
     assert "  the parts read, not written:" in result.out
     assert "    title: Министерство образования и науки РФ и др" in result.out
 
@@ -378,3 +378,16 @@ def test_html_entities_in_a_reference_are_read_as_their_characters(run) -> None:
     (record,) = (json.loads(line) for line in run("references", "--json", typed).out.splitlines())
     assert record["repaired"] == {"&laquo;Наука&raquo;": "«Наука»", "320&nbsp;с.": "320\u00a0с."}
     assert "&" not in json.dumps(record["parts"], ensure_ascii=False)
+
+
+def test_a_ukrainian_reference_is_said_to_face_the_threshold_of_its_group(run) -> None:
+    """A Ukrainian reference is read in the group of Russian works: the line says so in words
+    that name Ukrainian works too (it said "for Russian works" of a Ukrainian one)."""
+    ukrainian = (
+        "Євтушенко Р. І. Мовна політика незалежної України. Український історичний журнал. "
+        "2018. № 4. С. 112–128."
+    )
+    result = run("references", ukrainian)
+    assert result.code == 0, result.err
+    assert "threshold 0.5 for Russian and Ukrainian works)" in result.out
+    assert "    lang: uk" in result.out

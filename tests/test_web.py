@@ -226,6 +226,17 @@ def test_references_page_shows_the_editors_own_imprint_as_written(app):
     assert read == {"publisher": "Наука", "place": "М"}  # (as read: nothing of it is written)
 
 
+def test_references_page_names_the_group_a_ukrainian_reference_is_read_in(app):
+    """A Ukrainian reference faces the threshold of Russian works: the page names both (it
+    said "for Russian works" of a Ukrainian one)."""
+    row = _first_reference_row(
+        app,
+        "Євтушенко Р. І. Мовна політика незалежної України. Український історичний журнал. "
+        "2018. № 4. С. 112–128.",
+    )
+    assert "threshold 0.5 for Russian and Ukrainian works" in row.text_content()
+
+
 def _first_reference_row(app, reference: str):
     """The References page's row of the one reference of an English article uploaded with
     the bilingual journal file (the page answering 200)."""
