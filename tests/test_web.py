@@ -532,6 +532,35 @@ def test_ukrainian_file_names_keep_their_letters_in_latin(app):
     assert sorted(names) == ["Gudz-Yizhak.xml", "REPORT.txt", "Yevtushenko.xml"]
 
 
+def test_file_names_in_letters_no_scheme_writes_keep_them(app):
+    """Әлиев.yaml (Kazakh ә) lost its Kazakh letters and Παπαδόπουλος.yaml every letter (the
+    names were cut down to ASCII after a Russian scheme): no scheme writes them, so they are
+    kept as written, in the zip's names too, which the zip marks as UTF-8 for unzip tools; a
+    space or a slash in a name is still no part of a file name."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    book = BILINGUAL.parent / "shchukin-21.yaml"
+    _upload(client, token, (BILINGUAL, "Әлиев.yaml"), (book, "Παπαδόπουλος Ü.yaml"),
+            (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    rows = _rows(client)
+    assert [r.find("td[2]").text_content().strip() for r in rows] == [
+        "Әлиев.yaml",
+        "Παπαδόπουλος Ü.yaml",
+    ]
+    reply = client.post("/download", data={"_token": token, "row": ["1", "2"],
+                                           "format": ["jats", "yaml"]})  # fmt: skip
+    archive = zipfile.ZipFile(io.BytesIO(reply.data))
+    assert sorted(archive.namelist()) == [
+        "REPORT.txt",
+        "Παπαδόπουλος_U.xml",
+        "Παπαδόπουλος_U.yaml",
+        "Әлиев.xml",
+        "Әлиев.yaml",
+    ]
+    assert all(info.flag_bits & 0x800 for info in archive.infolist() if not info.filename.isascii())
+
+
 def test_pdf_is_matched_by_the_users_file_names(app):
     """The same article uploaded twice with its PDF: the second copy (named streltsov-6-2
     inside the app) has its PDF in its package too; the report names files the user named."""

@@ -27,6 +27,7 @@ from converter.checks.base import Finding
 from converter.errors import InputError
 from converter.grammars import Grammars
 from converter.model import Article, Journal
+from converter.naming import fit_name
 from converter.options import Options
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.native import (
@@ -51,7 +52,9 @@ FORMATS = {  # what a download may hold: key → (label, file name ending)
     "preview": ("Preview page", ".preview.html"),
     "yaml": ("Edited input (YAML)", ".yaml"),
 }
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# What a saved file's name keeps: letters and digits of any script with their marks, and "._-";
+# a run of anything else (spaces, slashes, punctuation, control characters) becomes one "_"
+_UNSAFE_RUN = re.compile(r"\x00+")
 AS_WRITTEN = "kept as written in the edited input (YAML), not converted"
 KEPT = f"not a field of the input format: {AS_WRITTEN}"
 NO_PLACE = "kept as written, but the entry it was in is gone: delete it or rename it"
@@ -357,7 +360,7 @@ class Workspace:
             row = Row(
                 id=max(self.rows, default=0) + 1,
                 source=f"{own}{loaded.name[len(str(path)) :]}",
-                stem=self._free_stem(_SAFE_NAME.sub("_", loaded.stem) or "article"),
+                stem=self._free_stem(safe_name(loaded.stem) or "article"),
                 fmt=fmt,
                 folder=folder,
                 given_stem=given_stem,
@@ -583,24 +586,42 @@ def _raw_data(path: Path) -> tuple[dict[str, Any] | None, Any]:
 
 
 def disk_name(name: str) -> str:
-    """A name for the temporary folder made from a user's file name: Latin letters, digits and
-    ``._-`` (Cyrillic transliterated by the scheme of its own alphabet, "Стрельцов.yaml" →
-    "Streltsov.yaml", "Євтушенко.yaml" → "Yevtushenko.yaml": a Russian scheme would leave
-    є ї ґ to be dropped), so that any file system takes it and the outputs named after it are
-    readable; "" for a name of dots."""
+    """A name for the temporary folder made from a user's file name, its meaning kept, so that
+    the outputs named after it are readable: Cyrillic transliterated by the scheme of its own
+    alphabet ("Стрельцов.yaml" → "Streltsov.yaml", "Євтушенко.yaml" → "Yevtushenko.yaml": a
+    Russian scheme would leave є ї ґ), Latin accents dropped ("Müller" → "Muller"), and a
+    name in letters no scheme writes (Kazakh "Әлиев.yaml", Greek, Chinese) kept as written
+    rather than lost; only what no file system should hold becomes "_" (``safe_name``), and
+    a name too long for one is shortened (``naming.fit_name``). "" for a name of dots."""
+    name = unicodedata.normalize("NFC", name)  # (a Mac sends й as и and a combining breve)
     try:
-        scheme = scheme_for(name, "bsi")
+        latin = transliterate(name, scheme_for(name, "bsi")).replace("'", "")
     except NoScheme:
-        scheme = "bsi"  # (another alphabet: its letters bsi leaves in Cyrillic are dropped)
-    latin = transliterate(name, scheme).replace("'", "")
-    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
-    clean = _SAFE_NAME.sub("_", latin).lstrip(".")
+        latin = name  # (no scheme writes its alphabet: its letters stay as they are)
+    clean = safe_name("".join(_ascii_letter(one) for one in latin)).lstrip(".")
     if not clean:
         return ""
     stem, dot, suffix = clean.rpartition(".")
     if not dot:
-        return clean.strip("_") or "file"
-    return f"{stem.strip('_') or 'file'}.{suffix}"
+        return fit_name(clean.strip("_") or "file")
+    return fit_name(f"{stem.strip('_') or 'file'}.{suffix}")
+
+
+def safe_name(text: str) -> str:
+    """``text`` with every run of characters that are not a letter, digit or mark (of any
+    script) nor ``._-`` made one "_": no separator, space or control character in a name."""
+    kept = "".join(
+        one if one in "._-" or unicodedata.category(one)[0] in "LNM" else "\x00" for one in text
+    )
+    return _UNSAFE_RUN.sub("_", kept)
+
+
+def _ascii_letter(char: str) -> str:
+    """A Latin letter with an accent as its ASCII letter ("ü" → "u", "ﬁ" → "fi"); any other
+    character as it is (Cyrillic "ә" and Greek "ά" have no ASCII base: they are kept)."""
+    if char.isascii():
+        return char
+    return unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or char
 
 
 def _free_path(path: Path) -> Path:
