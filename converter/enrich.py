@@ -9,11 +9,13 @@
   authors and title transliterated, the English title in square brackets only when the input
   gives one (``title_en``), the source's English name when given (``source_en``) or else its
   transliteration, the fixed bibliographic words (Т., №, С., дата обращения, months) in English,
-  and "(In Russ.)" when the journal asks (``in_russ_note``). No title is ever translated here.
+  and a note of its language when the journal asks (``in_russ_note``: "(In Russ.)", or in
+  the form ``language_note`` names, ``LANGUAGE_NOTES``). No title is ever translated here.
 - Ukrainian names and references are written by Ukraine's national system instead, whatever
-  the journal's scheme (``converter.translit.scheme_for``; Ukrainian references get no
-  "(In Russ.)"). A name or reference in another Cyrillic alphabet (Kazakh, Belarusian …) gets
-  no Latin form: ``enriched`` says so, naming the field (``Enriched.untransliterated``).
+  the journal's scheme (``converter.translit.scheme_for``; a Ukrainian reference's note says
+  Ukrainian, "(In Ukrainian)"). A name or reference in another Cyrillic alphabet (Kazakh,
+  Belarusian …) gets no Latin form: ``enriched`` says so, naming the field
+  (``Enriched.untransliterated``).
 - A reference without structured parts gets them from ``converter.citations`` when the parse is
   confident and the journal has not turned it off (``structure_references``).
 
@@ -450,10 +452,21 @@ def _with_latin_form(
         # Given only as parts: their GOST text is written out, so both forms stand side by side.
         lang, text = written_in, reference_from_parts(ref)
         texts[lang] = text
-    in_russ = journal.in_russ_note and scheme != UKRAINIAN  # (the note says Russian)
-    texts[LATIN_KEY] = latin_reference_text(text, ref, scheme, in_russ)
+    note = LANGUAGE_NOTES[journal.language_note][written_in] if journal.in_russ_note else None
+    texts[LATIN_KEY] = latin_reference_text(text, ref, scheme, note)
     return ref.model_copy(update={"text": texts})
 
+
+# The note on the language of the work a Latin-script form ends with (``Journal.in_russ_note``),
+# in the form the journal names (``Journal.language_note``). "round" is the Russian journals'
+# RSCI/Scopus form, "(In Russ.)" (also written "(in Russian)"): the same round brackets for a
+# Ukrainian work, its language written out, since no abbreviation of it is in use in References
+# lists. "square" is the Ukrainian journals' form, "[in Ukrainian]" and "[in Russian]" (their
+# authors' guidelines after DSTU 8302:2015 and APA; README, "Transliteration and references").
+LANGUAGE_NOTES: dict[str, dict[str, str]] = {
+    "round": {"ru": "(In Russ.)", "uk": "(In Ukrainian)"},
+    "square": {"ru": "[in Russian]", "uk": "[in Ukrainian]"},
+}
 
 # Fixed bibliographic words of Russian and Ukrainian references and their English forms (not
 # translation of content: the words GOST R 7.0.5/7.0.100, and Ukrainian lists after DSTU, use
@@ -542,9 +555,9 @@ def _fixed_words(text: str, words: _Words = _RUSSIAN_WORDS) -> str:
     return words.month_word.sub(lambda m: words.months[m.group(1).lower()], text)
 
 
-def latin_reference_text(text: str, ref: Reference, scheme: str, in_russ: bool) -> str:
+def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | None) -> str:
     """The Latin-script ("References") form of a Russian (or, by ``UKRAINIAN``, Ukrainian)
-    reference's text."""
+    reference's text, ending with ``note`` (a ``LANGUAGE_NOTES`` one) when given."""
     from converter.citations import parse_reference
     from converter.translit import UKRAINIAN, transliterate
 
@@ -567,8 +580,8 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, in_russ: bool) 
         latin = latin.replace(latin_source, ref.source_en, 1)
     latin = _SPACES.sub(" ", latin).strip()
     latin = re.sub(r"\.\s*\.", ".", latin)
-    if in_russ and "(In Russ.)" not in latin:
-        latin = latin.rstrip() + (" " if latin.endswith(".") else ". ") + "(In Russ.)"
+    if note and note not in latin:
+        latin = latin.rstrip() + (" " if latin.endswith(".") else ". ") + note
     return latin
 
 

@@ -475,7 +475,19 @@ class Journal(Strict):
     )
     in_russ_note: bool = Field(
         False,
-        description="End Latin-script forms derived from Russian references with '(In Russ.)'.",
+        description=(
+            "End Latin-script forms derived from Russian and Ukrainian references with a note "
+            "of their language: '(In Russ.)' and '(In Ukrainian)', or in the form "
+            "language_note names."
+        ),
+    )
+    language_note: Literal["round", "square"] = Field(
+        "round",
+        description=(
+            "The form of in_russ_note's note: round, '(In Russ.)' and '(In Ukrainian)', as "
+            "Russian journals write it; square, '[in Russian]' and '[in Ukrainian]', as "
+            "Ukrainian journals write it."
+        ),
     )
     structure_references: bool = Field(
         True,

@@ -343,8 +343,9 @@ def test_ukrainian_author_gets_the_national_latin_name(tmp_path: Path, store) ->
         for form in tree.xpath("//ref/citation-alternatives/mixed-citation[@xml:lang='en']")
     ]
     assert latin == [
-        # DSTU's К. is Kyiv; a Ukrainian reference gets no "(In Russ.)"
-        "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. Vol. 1. 648 p.",
+        # DSTU's К. is Kyiv; a Ukrainian reference's note says Ukrainian, not "(In Russ.)"
+        "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. Vol. 1. 648 p. "
+        "(In Ukrainian)",
         "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. 432 p. (In Russ.)",
     ]
     # the Ukrainian forms are not read as Russian transliterations off the journal's scheme
@@ -377,13 +378,65 @@ def test_a_ukrainian_journal_names_its_own_scheme(tmp_path: Path, run, store) ->
     assert latin == [("Gudz", "Yevheniia Yu."), ("Kovalenko", "Oleh"), ("Shchukin", "Andrei Yu.")]
     references = tree.xpath("//ref/citation-alternatives/mixed-citation[@xml:lang='en']")
     assert [m.xpath("string()") for m in references] == [
-        "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. Vol. 1. 648 p.",
+        "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. Vol. 1. 648 p. "
+        "(In Ukrainian)",
         "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. 432 p. (In Russ.)",
     ]
     report = check_bytes(out.read_bytes(), "article.xml", ("rsci",), scheme=None)
     assert [f for f in report.findings if f.rule == "rsci-translit-scheme"] == []
     result = run("consistency", path)
     assert result.code == 0, result.out + result.err
+
+
+@pytest.mark.parametrize(
+    ("settings", "ukrainian", "russian"),
+    [
+        ("in_russ_note: true\n", " (In Ukrainian)", " (In Russ.)"),
+        ("in_russ_note: true\nlanguage_note: square\n", " [in Ukrainian]", " [in Russian]"),
+        ("in_russ_note: false\nlanguage_note: square\n", "", ""),
+    ],
+)
+def test_the_language_note_is_written_in_the_form_the_journal_names(
+    tmp_path: Path, run, store, settings: str, ukrainian: str, russian: str
+) -> None:
+    """A Ukrainian reference's Latin form got no note of its language where a Russian one
+    got "(In Russ.)": under the same switch it now ends "(In Ukrainian)"; a Ukrainian journal
+    that writes its References list as Ukrainian journals do names `language_note: square`
+    and gets "[in Ukrainian]" and "[in Russian]"; without the switch there is none. The JATS
+    is valid against the DTD."""
+    path = _ukrainian(tmp_path)
+    (tmp_path / "journal.yaml").write_text(
+        UKRAINIAN_JOURNAL.replace("transliteration: bsi", "transliteration: kmu-2010").replace(
+            "in_russ_note: true\n", settings
+        ),
+        encoding="utf-8",
+    )
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "article.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    references = etree.parse(str(out)).xpath("//ref/citation-alternatives")
+    forms = [
+        {m.get(LANG): m.xpath("string()") for m in r.iter("mixed-citation")} for r in references
+    ]
+    assert [sorted(one) for one in forms] == [["en", "uk"], ["en", "ru"]]
+    assert [one["en"] for one in forms] == [
+        "Hrushevskyi M. S. Istoriia Ukrainy-Rusy. Kyiv: Naukova dumka, 1991. Vol. 1. 648 p."
+        + ukrainian,
+        "Kuznetsov Yu. D. Istoriya Yaponii. Moscow: Vysshaya shkola, 1988. 432 p." + russian,
+    ]
+
+
+def test_an_unknown_language_note_is_named_in_one_line(tmp_path: Path, run) -> None:
+    path = _ukrainian(tmp_path)
+    (tmp_path / "journal.yaml").write_text(
+        UKRAINIAN_JOURNAL + "language_note: curly\n", encoding="utf-8"
+    )
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert "journal.yaml: language_note: Input should be 'round' or 'square'" in result.err
+    assert "Traceback" not in result.err
 
 
 def test_a_journal_naming_no_scheme_gets_no_latin_forms(tmp_path: Path) -> None:
@@ -415,9 +468,9 @@ def test_latin_forms_of_ukrainian_fixed_words_and_addresses(tmp_path: Path) -> N
     refs = enrich(load_article(_ukrainian(tmp_path, article))).references
     assert [ref.text["en"] for ref in refs] == [
         "Savchuk B. P., Yizhak O. P. et al. Istoriia Prykarpattia. Kharkiv: Osnova, 2003. "
-        "Vol. 2. 210 p.",
+        "Vol. 2. 210 p. (In Ukrainian)",
         "Pro osvitu : Zakon Ukrainy vid 05.09.2017 No. 2145-VIII. URL: "
-        "https://zakon.rada.gov.ua/laws/show/2145-19 (accessed: 12.03.2023).",
+        "https://zakon.rada.gov.ua/laws/show/2145-19 (accessed: 12.03.2023). (In Ukrainian)",
         "Ivanov I. I. Stat'ya. Vestnik. 2019. No. 2. URL: https://vestnik.example.ru/2019/2 "
         "(accessed: 01.02.2020). (In Russ.)",
     ]
