@@ -394,6 +394,7 @@ UKRAINIAN_REFERENCE = (
     "№ 4. С. 112–128."
 )
 RUSSIAN_REFERENCE = "Иванов И. И. Первая книга. М., 2018. 200 с."
+UKRAINIAN_SITE = "Український інститут національної пам'яті. Офіційний сайт."
 
 
 def test_a_ukrainian_reference_in_an_english_jats_article_is_filed_as_ukrainian(
@@ -402,13 +403,16 @@ def test_a_ukrainian_reference_in_an_english_jats_article_is_filed_as_ukrainian(
     """A publisher's JATS citation that states no xml:lang is in the article's language unless
     its script says otherwise; a Cyrillic one whose letters are Ukrainian (є, і) is Ukrainian,
     not Russian, as the YAML path files it: the JATS written says xml:lang="uk" (and "ru" for
-    a Russian one beside it), valid against the DTD."""
+    a Russian one beside it), valid against the DTD. An element citation kept as its text is
+    filed alike (it was filed under the article's language, "en")."""
     text = (SAMPLES / "crossref" / "2018-3" / "streltsov-6.xml").read_text(encoding="utf-8")
     first = text.index('<ref id="ref1">')
     end = text.index("</ref>", first)
     refs = (
         f'<ref id="ref1"><mixed-citation>{UKRAINIAN_REFERENCE}</mixed-citation></ref>'
         f'<ref id="ref1b"><mixed-citation>{RUSSIAN_REFERENCE}</mixed-citation></ref>'
+        '<ref id="ref1c"><element-citation publication-type="webpage"><comment>'
+        f"{UKRAINIAN_SITE}</comment></element-citation></ref>"
     )
     source = tmp_path / "publisher.xml"
     source.write_text(text[:first] + refs + text[end + len("</ref>") :], encoding="utf-8")
@@ -421,3 +425,5 @@ def test_a_ukrainian_reference_in_an_english_jats_article_is_filed_as_ukrainian(
     cited = {"".join(m.itertext()): m.get(LANG) for m in tree.xpath("//ref-list//mixed-citation")}
     assert cited[UKRAINIAN_REFERENCE] == "uk"
     assert cited[RUSSIAN_REFERENCE] == "ru"
+    # an element citation kept as text (its comment has no field) is filed the same way
+    assert cited[UKRAINIAN_SITE] == "uk"

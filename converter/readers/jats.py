@@ -1792,8 +1792,10 @@ class ArticleReader:
                 dropped = self._structured(cite, entry, ref_id)
                 uncarried = uncarried or dropped or _uncarried(cite)
                 text = self._element_text(cite)
-                if text:
-                    fallback.setdefault(self.lang_of(cite), text)
+                if text:  # (its language as a mixed citation's, when it states none)
+                    stated = (cite.get(XML_LANG) or ref.get(XML_LANG) or "").strip()
+                    lang = stated or alphabets.reference_language(text, self.lang)
+                    fallback.setdefault(lang, text)
         if (
             not texts
             and fallback
