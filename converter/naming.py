@@ -162,7 +162,14 @@ class NamePattern:
                 if field == _OPTIONAL:
                     break
                 raw = FIELDS[field](article, stem)
-                value = _clean(raw) if raw else None
+                try:
+                    value = _clean(raw) if raw else None
+                except ValueError as exc:  # letters no scheme writes ('Әлиев': Kazakh ә)
+                    raise ValueError(
+                        f"{_FIELD_NAMES.get(field, field)}: {raw.strip()!r} is in {exc}, which no "
+                        f"scheme writes in Latin letters (needed by the output name pattern "
+                        f"{self.text!r}): rename the file or leave the field out of the pattern"
+                    ) from None
                 if value:
                     break
                 if raw and raw.strip() and unusable is None:
@@ -220,12 +227,22 @@ def _clean(value: str) -> str:
 
 def _latin(value: str) -> str:
     """Letters of other scripts as a file name keeps them: Russian transliterated (BSI, as the
-    "References" lists; without the soft and hard signs, as in web addresses: статья →
-    statya), accents dropped (étude → etude). What no table maps (CJK) is left to ``_clean``."""
-    from converter.translit import transliterate  # (only for names that need it)
+    "References" lists; without the soft and hard signs and apostrophes, as in web addresses:
+    статья → statya), Ukrainian by its own national system (Євтушенко → Yevtushenko: a Russian
+    table would drop є), accents dropped (étude → etude). Cyrillic of an alphabet no scheme
+    writes (Kazakh ә) is a ``ValueError`` naming its letters: dropped, "Әлиев" gave "liev".
+    What no table maps (CJK) is left to ``_clean``."""
+    from converter.scripts import has_cyrillic  # (only for names that need it)
+    from converter.translit import NoScheme, scheme_for, transliterate
 
-    latin = transliterate(_SIGNS.sub("", value), "bsi")
-    return "".join(c for c in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(c))
+    if has_cyrillic(value):
+        value = unicodedata.normalize("NFC", value)  # (a Mac writes й as и and a breve)
+        try:
+            scheme = scheme_for(value, "bsi")
+        except NoScheme as exc:
+            raise ValueError(str(exc)) from None
+        value = transliterate(_SIGNS.sub("", value), scheme)
+    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
 
 
-_SIGNS = re.compile("[ЪъЬь]")
+_SIGNS = re.compile("[ЪъЬь'’ʼ]")

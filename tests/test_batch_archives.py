@@ -146,6 +146,26 @@ def test_names_from_russian_file_names(run, tmp_path: Path, store) -> None:
     ) in result.err
 
 
+def test_names_from_ukrainian_and_other_cyrillic_file_names(run, tmp_path: Path, store) -> None:
+    """A Ukrainian stem was written by the Russian table, which drops є, ї, і and ґ:
+    ``Євтушенко-стаття.yaml`` gave ``vtushenko-stattya.xml``; it is written by Ukraine's own
+    system now. A Kazakh one lost its letters ("Әлиев" gave "liev"); it is bad input naming
+    them, as a name that keeps nothing is."""
+    source = make_folder(tmp_path / "in", 2, sub=2)
+    part = source / "part0"
+    (part / "a00000.yaml").rename(part / "Євтушенко-стаття.yaml")
+    (part / "a00001.yaml").rename(part / "Әлиев.yaml")
+    out = tmp_path / "out"
+    result = run("batch", source, "-o", out, "--name", "{stem}", "-j", "1")
+    assert result.code == 3, result.err
+    assert [p.name for p in outputs(out)] == ["Yevtushenko-stattia.xml"]
+    assert (
+        f"{part / 'Әлиев.yaml'}: stem: 'Әлиев' is in Kazakh, Tatar or Bashkir letters (ә), which "
+        "no scheme writes in Latin letters (needed by the output name pattern '{stem}'): rename "
+        "the file or leave the field out of the pattern"
+    ) in result.err
+
+
 def test_a_file_name_that_is_not_utf8(run, tmp_path: Path, store) -> None:
     """A Windows archive unpacked as it was leaves names in Windows-1251 bytes. One such file
     ended the whole batch with ``internal error: UnicodeEncodeError`` (exit 70), nothing
