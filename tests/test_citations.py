@@ -268,6 +268,52 @@ def test_parsed_right_or_left_as_text(text: str, right: dict[str, object]) -> No
         assert fields.get(name) == value, (name, fields)
 
 
+LANGUAGE_NOTES = [
+    # '[in Russian]' (physics journals, Ukrainian journals' References lists) was no language
+    # note: the work was English, and its transliterated title's first word became a surname
+    (
+        "Inozemtsev V. Kitai — glavnaya ugroza dlya mirovoi ekonomiki [China is the main threat "
+        "to the global economy]. Ekho Moskvy. 2017. No. 3. P. 10-12. [in Russian]",
+        {"authors": ["Inozemtsev, V."], "title": "Kitai — glavnaya ugroza dlya mirovoi ekonomiki",
+         "lang": "ru"},
+    ),
+    # RSCI's own form of the note
+    (
+        "Ivanov I.I. Ekonomika regionov [Regional economics]. Voprosy ekonomiki. 2016. No. 4. "
+        "P. 76–117. (In Russ., abstr. in Engl.)",
+        {"title": "Ekonomika regionov", "source": "Voprosy ekonomiki", "lang": "ru"},
+    ),
+    # a Ukrainian work, in either form the journals write
+    (
+        "Kovalenko O. Movna polityka v Ukraini [Language policy in Ukraine]. Ukrainskyi "
+        "istorychnyi zhurnal. 2015. No. 2. P. 5-20. [in Ukrainian]",
+        {"title": "Movna polityka v Ukraini", "source": "Ukrainskyi istorychnyi zhurnal",
+         "lang": "uk"},
+    ),
+    (
+        "Gershuni O.N., Nishchik O.P. Evaporative condensing heat transfer systems for nuclear "
+        "power technologies. Kiev, Alterpres Publ., 2007. 236 p. (In Ukrainian)",
+        {"authors": ["Gershuni, O. N.", "Nishchik, O. P."], "place": "Kiev",
+         "lang": "uk"},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "right"), LANGUAGE_NOTES)
+def test_a_language_note_in_either_bracket_files_the_work(text: str, right: dict) -> None:
+    fields = _fields(text)
+    assert fields is not None
+    for name, value in right.items():
+        assert fields.get(name) == value, (name, fields)
+
+
+def test_a_language_note_is_never_the_english_title() -> None:
+    """'[in Russian]' after a translated title is the work's language, not its translation."""
+    cit = Citation(authors=["Monin, A. S."], title="Statistical Fluid Mechanics",
+                   title_en="in Russian", source="Nauka", year="1965")  # fmt: skip
+    assert veto(cit) == "a language note ('[in Russian]') read as the English title"
+
+
 def _seed_references() -> list[str]:
     """The reference list of the seed article (a journal's web page, see its README)."""
     page = ROOT.parent / "shared" / "seeds" / "000_e587a9ebccf1293c.txt"

@@ -55,8 +55,8 @@ Span = tuple[str, str, float]  # label, text, confidence (the lowest token margi
 
 
 def language(text: str) -> str:
-    """'ru' (Cyrillic), 'ru-Latn' (a Russian work in Latin script: "(In Russ.)" and the
-    like) or 'en' (English and every other language)."""
+    """'ru' (Cyrillic), 'ru-Latn' (a Russian or Ukrainian work in Latin script: "(In Russ.)",
+    "[in Ukrainian]" and the like) or 'en' (English and every other language)."""
     if has_russian_letters(text):
         return "ru"
     if _RUSS.search(text):
@@ -269,7 +269,12 @@ _GENRE_TAIL = re.compile(
     r"(?![а-яёіїєґa-z]).*$",
     re.I | re.S,
 )
-_RUSS = re.compile(r"\((?:in\s+)?russ(?:\.|ian)?\)", re.I)  # '(In Russ.)', '(in Russian)'
+# A reference's note that the work is Russian or Ukrainian, as transliterated lists write it:
+# '(In Russ.)', '(in Russian)', '[in Russian]' (physics journals, Ukrainian lists), RSCI's
+# '(In Russ., abstr. in Engl.)'; '(In Ukrainian)', '[in Ukrainian]'.
+_RUSS = re.compile(
+    r"[(\[](?:in\s+)?(?P<ukr>ukr|russ)(?:\.|ainian|ian)?(?:,[^)\]]{0,40})?[)\]]", re.I
+)
 _OUTER = " \t.,;:/–—-"
 # The words before an access date, in every pattern that reads one
 _ACCESS_WORDS = (
@@ -697,10 +702,17 @@ _TITLE_IN_AUTHOR = re.compile(
 )
 
 
-def _marked_russian(text: str) -> bool:
-    """Whether the reference says it is a Russian work ('(In Russ.)', '(in Russian)')."""
-    # (the cheap tests first: every '(In Russ.)' holds '(' and 'russ')
-    return "(" in text and "russ" in text.lower() and _RUSS.search(text) is not None
+def _marked_russian(text: str) -> str | None:
+    """'ru' or 'uk' when the reference says it is a Russian or Ukrainian work ('(In Russ.)',
+    '[in Ukrainian]': ``_RUSS``), else None."""
+    # (the cheap tests first: every such note holds 'russ' or 'ukr')
+    lower = text.lower()
+    if "russ" not in lower and "ukr" not in lower:
+        return None
+    found = _RUSS.search(text)
+    if found is None:
+        return None
+    return "uk" if found.group("ukr").lower() == "ukr" else "ru"
 
 
 # The same in a Russian References list's transliteration ('Inozemtsev V. | Kitai — glavnaya
@@ -1015,7 +1027,7 @@ def build(spans: list[Span], text: str) -> Citation:
     if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
         # a work the reference says is Russian is Russian, whatever look-alike letter its
         # transliteration holds ('… elektrostantsyj і Chornobylya … (in Russian)')
-        cit.lang = "uk" if not russ and is_ukrainian(text) else "ru"
+        cit.lang = russ or ("uk" if is_ukrainian(text) else "ru")
     if russ and cit.title_en is None and "title" in first:
         cit.title_en = _translation_in_note(spans)
     return cit
@@ -1163,6 +1175,9 @@ def veto(cit: Citation) -> str | None:
     if cit.title_en and _MEDIUM.fullmatch(cit.title_en):
         # '[Elektronnyj resurs]', GOST's medium note transliterated in a References list
         return "a medium note read as the English title"
+    if cit.title_en and _RUSS.fullmatch(f"[{cit.title_en.strip()}]"):
+        # '… Mechanics of Turbulence [in Russian], Vol. 1, Nauka': the work's language
+        return "a language note ('[in Russian]') read as the English title"
     if len(cit.authors) > 1 and any("," in a for a in cit.authors):
         for person in cit.authors:
             if "," not in person and has_russian_letters(person):
