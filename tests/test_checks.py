@@ -112,6 +112,14 @@ BREAKERS = {
         '<related-article related-article-type="commentary" ext-link-type="doi" '
         'xlink:href="10.5555/jsr.2019.1.1"/>\n      <abstract xml:lang="ru">',
     ),
+    # a reply that does not link the letter it answers
+    "pmc-related-expected": _swap('article-type="research-article"', 'article-type="reply"'),
+    # a letter whose related-article is the letter itself, by its DOI
+    "pmc-related-self": lambda t: _swap(
+        '<abstract xml:lang="ru">',
+        '<related-article id="ra1" related-article-type="companion" ext-link-type="doi" '
+        'xlink:href="10.5555/jsr.2018.3.6"/>\n      <abstract xml:lang="ru">',
+    )(t).replace('article-type="research-article"', 'article-type="letter"', 1),
     "pmc-license-cc-url": lambda t: t.replace(
         "https://creativecommons.org/licenses/by/4.0/",
         "https://creativecommons.org/licenses/by/4.0/legalcode",

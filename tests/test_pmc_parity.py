@@ -3,7 +3,8 @@
 ``tests/data/pmc-stylechecker/`` holds our outputs for every sample (JATS 1.4, and 1.3 with
 ``--profile pmc``) and variants each breaking one PMC rule; ``verdicts.json`` there is what the
 Style Checker said about each, recorded with ``scripts/pmc-stylechecker DIR --record``. The
-profile must flag a file exactly when the Style Checker reports an error on it.
+profile must flag a file exactly when the Style Checker reports an error on it, and give the
+Style Checker's warnings it takes over exactly where the Style Checker gives them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,16 @@ from converter.checks.profiles import PROFILES, rules_for
 
 CORPUS = DATA / "pmc-stylechecker"
 VERDICTS = json.loads((CORPUS / "verdicts.json").read_text(encoding="utf-8"))
+# The Style Checker's warnings the profile gives too: the rule giving each, and the names of
+# the Style Checker's tests, which begin its messages and ours.
+SHARED_WARNINGS = {
+    "pmc-related-expected": (
+        "letter reply related article check",
+        "article commentary related article check",
+        "in-brief article related article check",
+    ),
+    "pmc-related-self": ("related-article letter reply check",),
+}
 
 
 def test_the_corpus_and_its_verdicts_match() -> None:
@@ -44,10 +55,30 @@ def test_pmc_profile_flags_exactly_what_the_style_checker_rejects(name: str) -> 
         assert not errors, f"the Style Checker accepts {name}; we report {errors}"
 
 
+@pytest.mark.parametrize("name", sorted(VERDICTS["files"]))
+def test_pmc_profile_warns_where_the_style_checker_warns(name: str) -> None:
+    warnings = VERDICTS["files"][name]["warnings"]
+    report = check_file(CORPUS / name, ["pmc"])
+    for rule_id, tests in SHARED_WARNINGS.items():
+        theirs = [m for m in warnings if m.startswith(tests)]
+        ours = [f for f in report.findings if f.rule == rule_id]
+        assert len(ours) == len(theirs), f"{name}: the Style Checker warns {theirs}; we {ours}"
+        assert all(f.severity == "warning" and f.message.startswith(tests) for f in ours)
+
+
+def test_each_shared_warning_is_in_the_corpus() -> None:
+    """Each Style Checker warning the profile gives is given on some file, so that the test
+    above holds the profile to it."""
+    warned = [m for v in VERDICTS["files"].values() for m in v["warnings"]]
+    for tests in SHARED_WARNINGS.values():
+        for test in tests:
+            assert any(m.startswith(test) for m in warned), test
+
+
 def test_the_pmc_error_rules_are_the_style_checkers() -> None:
     for item in rules_for(["pmc"]):
         if item.id.startswith("pmc-"):
-            if item.severity == "error":
+            if item.severity == "error" or item.id in SHARED_WARNINGS:
                 assert (item.basis, item.source) == ("service", "PMC Style Checker 5.31")
             else:
                 assert item.basis == "reading", item.id
@@ -150,3 +181,20 @@ def test_a_licence_given_as_its_legal_code_converts_to_what_pmc_accepts(
     written = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
     assert "legalcode" not in written
     assert 'xlink:href="https://creativecommons.org/licenses/by/4.0/"' in written
+
+
+def test_a_reply_without_its_letter_converts_for_pmc_with_a_warning(tmp_path: Path, run) -> None:
+    """The Style Checker accepts a reply that links no letter, with a warning: so does convert,
+    naming the field to add."""
+    text = BILINGUAL.read_text(encoding="utf-8")
+    article = tmp_path / "article.yaml"
+    article.write_text(text.replace("research-article", "reply", 1), encoding="utf-8")
+    (tmp_path / "journal.yaml").write_text(
+        (BILINGUAL.parents[1] / "journal.yaml").read_text(encoding="utf-8")
+    )
+    result = run(
+        "convert", article, "-o", tmp_path / "out", "--jats-version", "1.3", "--profile", "pmc"
+    )
+    assert result.code == 0, result.err
+    assert "warning: [pmc-related-expected] letter reply related article check" in result.err
+    assert "add `related_articles` with type letter" in result.err

@@ -380,6 +380,16 @@ _NEEDS_RELATED = {
 _NOTICES = frozenset(_NEEDS_RELATED)
 
 
+def _link_types(root: etree._Element) -> list[str]:
+    """The related-article-type of every related-article and the link-type of every
+    related-object in the document, sub-articles' too (missing ones as empty)."""
+    return [
+        (el.get("related-article-type") if local_name(el) == "related-article"
+         else el.get("link-type")) or ""
+        for el in root.iter("related-article", "related-object")
+    ]  # fmt: skip
+
+
 @rule(
     "pmc-article-type",
     "error",
@@ -407,10 +417,7 @@ def pmc_article_type(doc: Doc) -> Iterator[Hit]:
         )
     if value in _NEEDS_RELATED:
         kinds = _NEEDS_RELATED[value]
-        linked = [el for el in root.iter("related-article", "related-object")
-                  if (el.get("related-article-type") if local_name(el) == "related-article"
-                      else el.get("link-type")) in kinds]  # fmt: skip
-        if not linked:
+        if not set(kinds) & set(_link_types(root)):
             yield Hit(
                 root,
                 f"{value} related article check: a {value} must have a <related-article "
@@ -502,28 +509,26 @@ def _in_list(words: str, token: str) -> bool:
     return padded in f" {words} "
 
 
-def _related_self(doc: Doc, el: etree._Element) -> str | None:
+def _related_self(doc: Doc, el: etree._Element) -> tuple[str, bool] | None:
     """What makes a related-article point to its own article (related-article-self-test): its
-    DOI, or its volume and page, those of the article; None when it does not, or may."""
+    DOI, or its volume and page, those of the article; None when it does not, or may (a
+    review's link to the article it reviews, by DOI). The flag says the Style Checker only
+    warns: in a letter or reply, or for a link to the article in another language."""
     meta = doc.meta
     kind = el.get("related-article-type")
-    if kind in _SELF_TYPES or kind == "alt-language":
-        return None
-    if doc.root.get("article-type") in ("letter", "reply"):
-        return None  # a warning only, for letters and replies
+    warned = doc.root.get("article-type") in ("letter", "reply") or kind == "alt-language"
     if el.get("ext-link-type") == "doi":
-        own = meta.find("article-id[@pub-id-type='doi']")
-        if own is not None and el.get(XLINK_HREF) == "".join(own.itertext()):
-            return "DOI is the same as the article DOI"
+        own = {"".join(x.itertext()) for x in meta.findall("article-id[@pub-id-type='doi']")}
+        if el.get(XLINK_HREF) in own and kind not in _SELF_TYPES:
+            return "DOI is the same as the article DOI", warned
     elif el.get("page") is not None and el.get("vol") is not None and el.get("journal-id") is None:
         elocation, fpage = meta.find("elocation-id"), meta.find("fpage")
         page = "".join(elocation.itertext()) if elocation is not None else ""
         if elocation is None and fpage is not None:
             page = "".join(fpage.itertext()) + (fpage.get("seq") or "")
-        volume = meta.find("volume")
-        vol = "".join(volume.itertext()) if volume is not None else ""
-        if el.get("page") == page and el.get("vol") == vol:
-            return "volume and page point to the containing article"
+        volumes = {"".join(x.itertext()) for x in meta.findall("volume")}
+        if el.get("page") == page and el.get("vol") in volumes:
+            return "volume and page point to the containing article", warned
     return None
 
 
@@ -567,14 +572,76 @@ def _related_article_problems(doc: Doc, el: etree._Element, art_type: str) -> It
     is_doi = (href or "").startswith("10.") and _style_checker_doi_ok(href or "")
     if is_doi and link is not None and link not in ("doi", "DOI"):
         yield f"xlink:href is a DOI but the ext-link-type is {link!r}"
-    if (problem := _related_self(doc, el)) is not None:
-        yield f"<related-article> {problem}"
+    self_link = _related_self(doc, el)
+    if self_link is not None and not self_link[1]:
+        yield f"<related-article> {self_link[0]}"
     wanted, verb = _RELATED_ARTICLE_TYPES.get(kind or "", ((), ""))
     if art_type and wanted and art_type not in wanted:
         yield (
             f"a related-article of type {kind!r} says this article {verb} it, but its "
             f"article-type is {art_type!r}, not {' or '.join(repr(w) for w in wanted)}"
         )
+
+
+# The article types the Style Checker warns about when none of their links names the article
+# they answer (article-type-to-related-article-check): the related-article-type (or
+# related-object link-type) it looks for, what the article is, and what it links.
+_EXPECTS_RELATED = {
+    "reply": ("letter", "letter reply related article check: a reply", "the letter it answers"),
+    "article-commentary": (
+        "commentary-article",
+        "article commentary related article check: a commentary",
+        "the article it discusses",
+    ),
+}
+_SCANNED = "//processing-instruction('properties')[contains(., 'scanned_data')]"
+
+
+@rule(
+    "pmc-related-expected",
+    "warning",
+    "letter reply / article commentary / in-brief article related article check: a reply "
+    "links the letter, a commentary the article it discusses, an in-brief's links include an "
+    "article-reference",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_related_expected(doc: Doc) -> Iterator[Hit]:
+    root = doc.root
+    art_type = root.get("article-type")
+    kinds = _link_types(root)
+    if art_type == "in-brief":
+        if kinds and "article-reference" not in kinds:
+            yield Hit(
+                root,
+                "in-brief article related article check: an in-brief's related-article should "
+                "be of type article-reference, not " + ", ".join(repr(k) for k in kinds),
+                "related_articles",
+            )
+    elif art_type in _EXPECTS_RELATED:
+        wanted, what, target = _EXPECTS_RELATED[art_type]
+        if wanted not in kinds and not doc.tree.xpath(_SCANNED):
+            yield Hit(
+                root,
+                f'{what} should have a <related-article related-article-type="{wanted}"> '
+                f"naming {target}: add `related_articles` with type {wanted} and its doi",
+                "related_articles",
+            )
+
+
+@rule(
+    "pmc-related-self",
+    "warning",
+    "related-article letter reply check: a letter's or reply's related-article (or an "
+    "alt-language one) points to the article itself by DOI or by volume and page",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_related_self(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("related-article"):
+        self_link = _related_self(doc, el)
+        if self_link is not None and self_link[1]:
+            yield Hit(el, f"related-article letter reply check: <related-article> {self_link[0]}")
 
 
 def _standard_license_url(href: str) -> str:

@@ -40,6 +40,8 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-article-type",
         "pmc-correction-content",
         "pmc-related-article",
+        "pmc-related-expected",
+        "pmc-related-self",
         "pmc-issn-format",
         "pmc-issn-pub-type",
         "pmc-abstract-type",

@@ -470,6 +470,8 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "article-type-missing": _article_type(None),
     "article-type-spaced": _article_type(" research-article "),
     "correction-without-related-article": _article_type("correction"),
+    "reply-without-related-article": _article_type("reply"),
+    "commentary-without-related-article": _article_type("article-commentary"),
     "license-legalcode": _license_url(_CC_BY + "legalcode"),
     "license-deed-ru": _license_url(_CC_BY + "deed.ru"),
     "license-http-www-no-slash": _license_url("http://www.creativecommons.org/licenses/by/4.0"),
@@ -570,6 +572,48 @@ NOTICE_VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "related-own-doi": _related_set(href="10.5555/jsr.2018.4.180"),
     "related-own-volume-page": _related_set(ext_link_type=None, href=None, vol="2", page="180"),
     "correction-with-abstract": _notice_abstract,
+    # the Style Checker's related-article warnings: a reply, a commentary, an in-brief without
+    # the link it expects; a letter's, reply's or alt-language link to the article itself
+    "related-reply-without-letter": _related_set(
+        related_article_type="companion", article_type="reply"
+    ),
+    "related-reply-linked": _related_set(related_article_type="letter", article_type="reply"),
+    "related-commentary-without-article": _related_set(
+        related_article_type="companion", article_type="article-commentary"
+    ),
+    "related-commentary-linked": _related_set(
+        related_article_type="commentary-article", article_type="article-commentary"
+    ),
+    "related-in-brief-without-reference": _related_set(
+        related_article_type="companion", article_type="in-brief"
+    ),
+    "related-in-brief-linked": _related_set(
+        related_article_type="article-reference", article_type="in-brief"
+    ),
+    "related-own-doi-in-letter": _related_set(
+        related_article_type="companion", article_type="letter", href="10.5555/jsr.2018.4.180"
+    ),
+    "related-own-doi-alt-language": _related_set(
+        related_article_type="alt-language",
+        href="10.5555/jsr.2018.4.180",
+        article_type="research-article",
+    ),
+    "related-own-volume-page-in-reply": _related_set(
+        related_article_type="letter",
+        article_type="reply",
+        ext_link_type=None,
+        href=None,
+        vol="2",
+        page="180",
+    ),
+    "related-own-volume-page-reviewed": _related_set(
+        related_article_type="reviewed-article",
+        article_type="research-article",
+        ext_link_type=None,
+        href=None,
+        vol="2",
+        page="180",
+    ),
 }
 
 
