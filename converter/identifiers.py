@@ -152,6 +152,15 @@ def normalize_pmid(value: str) -> str:
     return text
 
 
+def pmid_or_none(value: str | None) -> str | None:
+    """A PubMed id's digits, None for none or for a malformed one (an article's own
+    ``ids.pmid`` is free text)."""
+    try:
+        return normalize_pmid(value) if value else None
+    except ValueError:
+        return None
+
+
 def normalize_pmcid(value: str) -> str:
     """Return a PubMed Central identifier as 'PMC' and its digits ('PMCID: pmc1234567' →
     'PMC1234567') or raise ``ValueError``."""

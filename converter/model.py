@@ -851,12 +851,19 @@ class RelatedArticle(Strict):
         None, description="Id of the related-article element (ra1, ra2 … when omitted)."
     )
     doi: Doi | None = Field(None, description="DOI of the other article.")
+    pmid: Pmid | None = Field(
+        None,
+        description=(
+            "PubMed id of the other article ('12345678'; a 'PMID:' label is taken off): the "
+            "link (ext-link-type pubmed) when there is no DOI, a pub-id beside the DOI's."
+        ),
+    )
     citation: Text | None = Field(
         None,
         description=(
             "The other article as a line of text (authors, title, journal, year, volume, "
             "pages), written as the element's content; <i>, <b>, <sub>, <sup> mark inline "
-            "style. Needed when there is no DOI."
+            "style. Needed when there is neither a DOI nor a PubMed id."
         ),
     )
     volume: ShortText | None = Field(None, description="Its volume (related-article/@vol).")
@@ -868,8 +875,8 @@ class RelatedArticle(Strict):
 
     @model_validator(mode="after")
     def _identified(self) -> RelatedArticle:
-        if not (self.doi or self.citation):
-            raise ValueError("a related article needs its doi or a citation naming it")
+        if not (self.doi or self.pmid or self.citation):
+            raise ValueError("a related article needs its doi, pmid or a citation naming it")
         if self.fpage and self.elocation_id:
             raise ValueError("give fpage or elocation_id, not both")
         return self
@@ -1225,6 +1232,11 @@ class Article(Strict):
             if related.doi and self.doi and related.doi.lower() == self.doi.lower():
                 raise ValueError(
                     f"related_articles[{index}].doi: {related.doi} is this article's own DOI"
+                )
+            if related.pmid and related.pmid == identifiers.pmid_or_none(self.ids.pmid):
+                raise ValueError(
+                    f"related_articles[{index}].pmid: {related.pmid} is this article's own "
+                    "PubMed id"
                 )
         self._check_given_ids()
         self._resolve_affiliations()

@@ -102,7 +102,7 @@ QUOTED = {
     ),
     "related article without doi or citation": (
         "related_articles:\n  - {type: corrected-article}",
-        "article.yaml: related_articles[0]: a related article needs its doi or a citation "
+        "article.yaml: related_articles[0]: a related article needs its doi, pmid or a citation "
         "naming it",
     ),
     "a field editors call otherwise": (

@@ -124,11 +124,20 @@ def test_citation_markup_and_ids_are_written(tmp_path: Path) -> None:
         ),
         (
             {"type": "corrected-article", "volume": 2},
-            "related_articles[0]: a related article needs its doi or a citation naming it",
+            "related_articles[0]: a related article needs its doi, pmid or a citation naming it",
         ),
         (
             {"type": "corrected-article", "doi": "10.5555/jsr.2018.4.180"},
             "related_articles[0].doi: 10.5555/jsr.2018.4.180 is this article's own DOI",
+        ),
+        (
+            {"type": "corrected-article", "pmid": "PMC2345678"},
+            "related_articles[0].pmid: not a PubMed id (expected its digits, as "
+            "'PMID: 12345678'): 'PMC2345678'",
+        ),
+        (
+            {"type": "corrected-article", "pmid": "0"},
+            "related_articles[0].pmid: not a PubMed id",
         ),
         (
             {"type": "corrected-article", "doi": "10.5555/jsr.2018.3.6", "fpage": "6-20"},
@@ -164,6 +173,61 @@ def test_an_id_given_twice_is_refused(run, tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+def test_a_related_article_by_its_pubmed_id_is_valid_jats_and_reads_back(
+    run, tmp_path: Path, store, version: str
+) -> None:
+    """Alone, the PubMed id is the link (ext-link-type pubmed, as JATS4R and PMC tag it);
+    beside a DOI, which keeps the link, a pub-id after the citation. Both are valid, and
+    read back to the same model and bytes."""
+
+    def edit(data: dict) -> None:
+        first = data["related_articles"][0]
+        data["related_articles"] = [
+            {"type": "corrected-article", "pmid": "PMID: 29912345", "citation": "Smith J. 2018."},
+            {**first, "type": "companion", "pmid": 29912346},
+        ]
+
+    article = _notice_copy(tmp_path, edit=edit)
+    out = tmp_path / "out"
+    result = run("convert", article, "-o", out, "--jats-version", version)
+    assert result.code == 0, result.err
+    written = out / "correction-streltsov-6.xml"
+    check = xmllint(written, store.catalog)
+    assert check.returncode == 0, check.stderr
+    text = written.read_text(encoding="utf-8")
+    assert (
+        '<related-article id="ra1" related-article-type="corrected-article" '
+        'ext-link-type="pubmed" xlink:href="29912345">Smith J. 2018.</related-article>'
+    ) in text
+    assert (
+        'ext-link-type="doi" xlink:href="10.5555/jsr.2018.3.6" vol="2" issue="3" page="6">'
+        "Стрельцов Д. В."
+    ) in text
+    assert '. С. 6–20. <pub-id pub-id-type="pmid">29912346</pub-id></related-article>' in text
+    [loaded] = list(read_source(written, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert not loaded.warnings
+    read = [item.model_dump(exclude_none=True) for item in loaded.article.related_articles]
+    assert [(item.get("doi"), item["pmid"]) for item in read] == [
+        (None, "29912345"),
+        ("10.5555/jsr.2018.3.6", "29912346"),
+    ]
+    assert read[1]["citation"].endswith("С. 6–20.")
+    assert render_jats(loaded.article, version).encode("utf-8") == written.read_bytes()
+
+
+def test_a_related_article_with_the_articles_own_pubmed_id_is_refused(run, tmp_path: Path) -> None:
+    def edit(data: dict) -> None:
+        data["ids"] = {"pmid": "PMID: 29900001"}
+        data["related_articles"][0]["pmid"] = "29900001"
+
+    article = _notice_copy(tmp_path, edit=edit)
+    result = run("convert", article, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert "related_articles[0].pmid: 29900001 is this article's own PubMed id" in result.err
+
+
 # ------------------------------------------------------------------ back from JATS
 
 
@@ -196,7 +260,12 @@ OLD_JATS = """<?xml version="1.0" encoding="UTF-8"?>
 <related-article related-article-type="expressed-concern" ext-link-type="doi"
  xlink:href="10.5555/t.4"/>
 <related-article related-article-type="commentary" ext-link-type="doi" xlink:href="10.5555/t.9"/>
-<related-article related-article-type="letter" ext-link-type="pubmed" xlink:href="123"/>
+<related-article related-article-type="letter" ext-link-type="pubmed" xlink:href="PMC123"/>
+<related-article related-article-type="commentary-article" ext-link-type="pmcid"
+ xlink:href="PMC4567"/>
+<related-article related-article-type="addended-article" ext-link-type="doi"
+ xlink:href="10.5555/t.5">Lee K. 2020. <pub-id pub-id-type="pmid">PMID: 31234567</pub-id>
+</related-article>
 </article-meta></front></article>
 """
 
@@ -211,15 +280,19 @@ def test_older_jats_related_articles_are_read_and_what_cannot_be_is_said(tmp_pat
         {"type": "retracted-article", "id": "ra1", "doi": "10.5555/t.1",
          "citation": "J Test 2019;3:10", "volume": "3", "fpage": "10"},
         {"type": "corrected-article", "id": "ra2", "doi": "10.5555/t.2"},
-        {"type": "retracted-article", "id": "RA3", "citation": "Smith J. 2019"},
+        {"type": "retracted-article", "id": "RA3", "pmid": "9765173",
+         "citation": "Smith J. 2019"},
+        {"type": "addended-article", "id": "ra4", "doi": "10.5555/t.5", "pmid": "31234567",
+         "citation": "Lee K. 2020."},
     ]  # fmt: skip
     said = "\n".join(loaded.warnings)
     assert "related-article 1: page '10-19' read as its first page" in said
     assert "related-article 1: journal-id 'J Test' is not in the model: left out" in said
-    assert "related-article RA3: its pubmed link '9765173' is not in the model: left out" in said
     assert "related-article 4: related-article-type 'expressed-concern' is not in the model" in said
     assert "related-article 5: it names the article itself (10.5555/t.9): left out" in said
-    assert "related-article 6: neither a DOI nor a text names the article: left out" in said
+    assert "related-article 6: not a PubMed id (expected its digits, as 'PMID: 12345678'): " in said
+    assert "related-article 6: neither a DOI, a PubMed id nor a text names the article" in said
+    assert "related-article 7: its pmcid link 'PMC4567' is not in the model: left out" in said
     assert "not in the model, left out: related-article" not in said
 
 

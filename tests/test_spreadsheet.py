@@ -880,7 +880,7 @@ def test_a_notice_row_names_the_article_it_corrects(run, tmp_path: Path, store, 
 
 def test_related_articles_in_numbered_columns(tmp_path: Path) -> None:
     """related1, related2 …: one article each, in number order; a DOI with a ';' inside it
-    (an old SICI DOI) is one DOI."""
+    (an old SICI DOI) is one DOI; a PubMed id stored as a number is its digits."""
     (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
     sici = "10.1002/(SICI)1097-4636(199706)35:4<437::AID-JBM5>3.0.CO;2-E"
     row = {
@@ -888,6 +888,8 @@ def test_related_articles_in_numbered_columns(tmp_path: Path) -> None:
         "article_type": "reply",
         "related2.type": "companion",
         "related2.citation": "Petrova A. The companion paper. 2020.",
+        "related3.type": "companion",
+        "related3.pmid": 29912345,
         "related1.type": "letter",
         "related1.doi": f"https://doi.org/{sici}",
         "related1.elocation_id": "e7",
@@ -898,6 +900,7 @@ def test_related_articles_in_numbered_columns(tmp_path: Path) -> None:
     assert related == [
         {"type": "letter", "id": "ra1", "doi": sici, "elocation_id": "e7"},
         {"type": "companion", "id": "ra2", "citation": "Petrova A. The companion paper. 2020."},
+        {"type": "companion", "id": "ra3", "pmid": "29912345"},
     ]
 
 
@@ -917,8 +920,8 @@ def test_related_articles_in_numbered_columns(tmp_path: Path) -> None:
         ),
         (
             {"related1.type": "corrected-article"},
-            "related_articles[0] (column related1): a related article needs its doi or a "
-            "citation naming it",
+            "related_articles[0] (column related1): a related article needs its doi, pmid or "
+            "a citation naming it",
         ),
         (
             {"related1.type": "corrected-article", "related1.doi": "10.5555/a",

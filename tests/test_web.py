@@ -925,7 +925,7 @@ def test_the_models_messages_are_beside_the_new_fields(app):
     second = page.xpath("//details[summary[starts-with(., 'Related article 2')]]")[0]
     assert second.get("open") is not None  # (an entry with a problem is shown open)
     assert second.find_class("errors")[0].text_content() == (
-        "a related article needs its doi or a citation naming it"
+        "a related article needs its doi, pmid or a citation naming it"
     )
     assert not page.find_class("general")
 

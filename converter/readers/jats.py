@@ -67,6 +67,9 @@ _XML_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _URL = re.compile(r"^(https?|ftp)://\S+$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # abstract-type values that name the article's own abstract, not a summary of another kind
+# ext-link-type values of a related-article linked by its PubMed id (PMC's Style Checker takes
+# both)
+_PUBMED_LINKS = frozenset({"pubmed", "pmid"})
 _MAIN_ABSTRACT = frozenset({"", "abstract", "main", "standard"})
 # article-meta children the reader takes; any other is named in a warning
 _KNOWN_META = frozenset(
@@ -79,6 +82,11 @@ _KNOWN_META = frozenset(
         "issue-title", "issue-title-group",
     }
 )  # fmt: skip
+
+
+def _pmid_pub_ids(element: etree._Element) -> list[etree._Element]:
+    """The ``pub-id`` elements of type pmid inside ``element``."""
+    return [el for el in element.iter("{*}pub-id", "pub-id") if el.get("pub-id-type") == "pmid"]
 
 
 def sniff(path: Path, head: bytes) -> str | None:
@@ -1502,9 +1510,10 @@ class ArticleReader:
 
     def _related_articles(self, meta: etree._Element, data: dict[str, Any]) -> None:
         """The articles this one is tied to (``related-article``: the article a correction
-        corrects …), by their DOI and text. What the model cannot hold is named: a type it does
-        not know, a link of another kind than a DOI (a PubMed id), a journal-id; one that keeps
-        neither a DOI nor a text, or points to the article itself, is left out, said."""
+        corrects …), by their DOI, PubMed id (the link, or a ``pub-id`` in the text) and text.
+        What the model cannot hold is named: a type it does not know, a link of another kind
+        than a DOI or PubMed id, a journal-id; one that keeps neither a DOI, a PubMed id nor a
+        text, or points to the article itself, is left out, said."""
         found: list[dict[str, Any]] = []
         for index, item in enumerate(_children(meta, "related-article"), start=1):
             kind = (item.get("related-article-type") or "").strip()
@@ -1516,7 +1525,8 @@ class ArticleReader:
             if _XML_ID.match(item.get("id") or ""):
                 entry["id"] = item.get("id")
             entry["doi"] = self._related_doi(item, where)
-            entry["citation"] = self.inline(item)
+            entry["pmid"], text = self._related_pmid(item, where)
+            entry["citation"] = self.inline(text)
             for attribute, key in (("vol", "volume"), ("issue", "issue"), ("page", "fpage"),
                                    ("elocation-id", "elocation_id")):  # fmt: skip
                 value = " ".join((item.get(attribute) or "").split())
@@ -1532,10 +1542,14 @@ class ArticleReader:
                 self.warn(f"{where}: journal-id {item.get('journal-id')!r} is not in the model: "
                           "left out")  # fmt: skip
             own = (data.get("doi") or "").lower()
+            own_pmid = identifiers.pmid_or_none(data.get("ids", {}).get("pmid"))
             if entry["doi"] and entry["doi"].lower() == own:
                 self.warn(f"{where}: it names the article itself ({entry['doi']}): left out")
-            elif not (entry["doi"] or entry["citation"]):
-                self.warn(f"{where}: neither a DOI nor a text names the article: left out")
+            elif entry["pmid"] and entry["pmid"] == own_pmid:
+                self.warn(f"{where}: it names the article itself (PMID {own_pmid}): left out")
+            elif not (entry["doi"] or entry["pmid"] or entry["citation"]):
+                self.warn(f"{where}: neither a DOI, a PubMed id nor a text names the article: "
+                          "left out")  # fmt: skip
             else:
                 found.append({key: value for key, value in entry.items() if value})
         if found:
@@ -1555,8 +1569,30 @@ class ArticleReader:
                 if link:
                     self.warn(f"{where}: DOI {exc}: left out")
                     return None
+        if link.lower() in _PUBMED_LINKS:
+            return None  # read by _related_pmid
         self.warn(f"{where}: its {link or 'untyped'} link {href!r} is not in the model: left out")
         return None
+
+    def _related_pmid(self, item: etree._Element, where: str) -> tuple[str | None, etree._Element]:
+        """The PubMed id of a related-article — its link when typed ``pubmed`` or ``pmid``, else
+        a ``pub-id pub-id-type="pmid"`` in its text — and the element without that pub-id,
+        whose text is the citation. A malformed one is said and left out."""
+        values: list[str] = []
+        if (item.get("ext-link-type") or "").strip().lower() in _PUBMED_LINKS:
+            values.append((item.get(XLINK_HREF) or "").strip())
+        text = item
+        if _pmid_pub_ids(item):
+            values += [" ".join("".join(el.itertext()).split()) for el in _pmid_pub_ids(item)]
+            text = copy.deepcopy(item)
+            for el in _pmid_pub_ids(text):
+                remove_keeping_tail(el)
+        for value in values:
+            try:
+                return identifiers.normalize_pmid(value), text
+            except ValueError as exc:
+                self.warn(f"{where}: {exc}: left out")
+        return None, text
 
     # abstracts, keywords, funding ------------------------------------------------
     def _abstracts(

@@ -34,9 +34,9 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     per language, ``country``, ``ror``; ``affN.PART`` for affiliations that authors name by
     id ``affN`` (same parts); ``funderN:LANG`` with ``funderN.id`` and ``funderN.awards``;
     ``relatedN.PART`` for the N-th related article (the article a correction corrects …):
-    ``type`` (``corrected-article`` …), ``doi`` and/or ``citation``, ``volume``, ``issue``,
-    ``fpage``, ``elocation_id`` — one article each (a cell holding several DOIs is refused:
-    give the next one ``related2.…`` columns).
+    ``type`` (``corrected-article`` …), ``doi``, ``pmid`` and/or ``citation``, ``volume``,
+    ``issue``, ``fpage``, ``elocation_id`` — one article each (a cell holding several DOIs is
+    refused: give the next one ``related2.…`` columns).
 Several items in one cell
     ``keywords:LANG``, ``authors:LANG`` and ``references:LANG`` hold a whole list in one cell:
     **one item per line** (a line break inside the cell); keywords and authors may instead be
@@ -146,7 +146,9 @@ _REF_PARTS = frozenset(
 # identifier has lost its last zeros (2001.01230 → 2001.0123) and cannot be told back
 _DIGIT_IDS = frozenset({"isbn", "pmid"})
 # A related article's parts (``related1.type``, ``related1.doi`` …): the model's fields.
-_RELATED_PARTS = frozenset({"type", "doi", "citation", "volume", "issue", "fpage", "elocation_id"})
+_RELATED_PARTS = frozenset(
+    {"type", "doi", "pmid", "citation", "volume", "issue", "fpage", "elocation_id"}
+)
 _LISTS = frozenset({"credit", "affiliations", "awards", "authors", "history.revised"})
 _TRUE = frozenset({"yes", "true", "1", "x", "y"})
 _FALSE = frozenset({"no", "false", "0", "n"})

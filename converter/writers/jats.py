@@ -522,12 +522,22 @@ def _permissions(article: model.Article, main: str) -> Row | None:
 
 def _related_article(item: model.RelatedArticle) -> Row:
     """A related-article: typed, linked by its DOI (``ext-link-type="doi"``, the bare DOI as
-    PMC's Style Checker wants it), with the citation facts JATS gives attributes for and its
-    text as content. Every one has an id: PMC's Style Checker requires it."""
+    PMC's Style Checker wants it) or else by its PubMed id (``ext-link-type="pubmed"``, as
+    JATS4R and PMC tag a correction of a PubMed-indexed article), with the citation facts JATS
+    gives attributes for and its text as content; a PubMed id beside a DOI is a ``pub-id`` in
+    the content, the link holding one id. Every one has an id: PMC's Style Checker requires it."""
+    if item.doi:
+        link, href = "doi", item.doi
+    elif item.pmid:
+        link, href = "pubmed", item.pmid
+    else:
+        link = href = None
     return Row(
         id=_a(item.id),
         type=_a(item.type),
-        doi=_a(item.doi) if item.doi else None,
+        link=link,
+        href=_a(href) if href else None,
+        pmid=_t(item.pmid) if item.pmid and item.doi else None,
         volume=_a(item.volume) if item.volume else None,
         issue=_a(item.issue) if item.issue else None,
         page=_a(item.fpage) if item.fpage else None,

@@ -536,6 +536,14 @@ def _second_related(kind: str) -> Callable[[etree._Element], None]:
     return edit
 
 
+def _pmid_beside_doi(root: etree._Element) -> None:
+    """The related article's PubMed id beside its DOI, as the converter writes it: a pub-id
+    after the citation."""
+    related = _related(root)
+    related.text += " "
+    etree.SubElement(related, "pub-id", {"pub-id-type": "pmid"}).text = "29912345"
+
+
 def _notice_abstract(root: etree._Element) -> None:
     abstract = etree.Element("abstract")
     etree.SubElement(abstract, "p").text = "The affiliation of the author is corrected."
@@ -572,6 +580,9 @@ NOTICE_VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "related-own-doi": _related_set(href="10.5555/jsr.2018.4.180"),
     "related-own-volume-page": _related_set(ext_link_type=None, href=None, vol="2", page="180"),
     "correction-with-abstract": _notice_abstract,
+    # a related article by its PubMed id: the link, or a pub-id beside the DOI
+    "related-pmid-linked": _related_set(ext_link_type="pubmed", href="29912345"),
+    "related-pmid-beside-doi": _pmid_beside_doi,
     # the Style Checker's related-article warnings: a reply, a commentary, an in-brief without
     # the link it expects; a letter's, reply's or alt-language link to the article itself
     "related-reply-without-letter": _related_set(
