@@ -17,7 +17,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from conftest import SAMPLES, xmllint
+from conftest import SAMPLES, xmllint, xmllint_crossref
 from converter.api import render
 from converter.options import Options
 from converter.readers import ReadContext, read_source
@@ -371,6 +371,47 @@ def test_crossref_relations_and_what_crossref_has_no_place_for(
     ]
 
 
+def test_a_relation_by_pubmed_id_is_in_the_deposit_and_reads_back(
+    tmp_path: Path, crossref_xsd: etree.XMLSchema
+) -> None:
+    """Crossref's relations take a PubMed id (relations.xsd identifier-type pmid): a
+    commentary's article known by it alone is related so; a Crossmark update needs a DOI, and
+    a correction known by its PubMed id alone is said to be not in the deposit."""
+
+    def edit(data: dict) -> None:
+        data["related_articles"] = [
+            {"type": "corrected-article", "pmid": "29912340"},
+            {"type": "commentary-article", "pmid": "PMID: 29912345"},
+            {"type": "preprint", "doi": "10.5555/preprint.7", "pmid": "29912346"},
+        ]
+
+    article = _notice_copy(tmp_path, CROSSMARK_POLICY, edit)
+    output, root = _crossref(tmp_path, article, crossref_xsd)
+    deposit = tmp_path / "deposit.xml"
+    deposit.write_bytes(output.data)
+    check = xmllint_crossref(deposit)
+    assert check.returncode == 0, check.stderr
+    relations = [
+        (link.get("relationship-type"), link.get("identifier-type"), link.text)
+        for link in root.iterfind(".//rel:program/rel:related_item/*", CR)
+    ]
+    assert relations == [
+        ("isCommentOn", "pmid", "29912345"),
+        ("hasPreprint", "doi", "10.5555/preprint.7"),
+    ]
+    assert [p.message for p in output.problems] == [
+        "related_articles[0]: a Crossmark update names the updated work by DOI and this one has "
+        "none: not in the deposit"
+    ]
+    [loaded] = list(read_source(deposit, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    read = [item.model_dump(exclude_none=True) for item in loaded.article.related_articles]
+    assert read == [
+        {"type": "commentary-article", "id": "ra1", "pmid": "29912345"},
+        {"type": "preprint", "id": "ra2", "doi": "10.5555/preprint.7"},
+    ]
+
+
 def test_a_notice_without_a_full_date_has_no_update_and_says_why(
     tmp_path: Path, crossref_xsd: etree.XMLSchema
 ) -> None:
@@ -450,17 +491,21 @@ def test_a_work_record_gives_its_updates_and_relations(tmp_path: Path) -> None:
         "is-comment-on": [{"id-type": "doi", "id": "10.5555/jsr.2017.4.1"}],
         "has-preprint": [{"id-type": "doi", "id": "10.5555/pre\u20101", "asserted-by": "object"}],
         "is-translation-of": [{"id-type": "doi", "id": "10.5555/ru.1"}],
-        "has-comment": [{"id-type": "uri", "id": "https://example.org/c"}],
+        "has-comment": [
+            {"id-type": "uri", "id": "https://example.org/c"},
+            {"id-type": "pmid", "id": "29912345"},
+        ],
     }
     source = tmp_path / "work.json"
     source.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     [loaded] = list(read_source(source, None, ReadContext()))
     assert loaded.article is not None, loaded.problems
-    assert [(r.type, r.doi) for r in loaded.article.related_articles] == [
+    assert [(r.type, r.doi or r.pmid) for r in loaded.article.related_articles] == [
         ("retracted-article", "10.5555/jsr.2018.1.1"),
         ("correction-forward", "10.5555/jsr.2019.1.9"),
         ("commentary-article", "10.5555/jsr.2017.4.1"),
         ("preprint", "10.5555/pre-1"),
+        ("commentary", "29912345"),
     ]
     assert loaded.article.article_type == "retraction"
     said = "\n".join(loaded.warnings)

@@ -21,7 +21,13 @@ from lxml import etree
 
 from converter import alphabets, relations, scripts
 from converter.errors import InputError
-from converter.identifiers import DASHES, normalize_doi, normalize_isbn, normalize_ror
+from converter.identifiers import (
+    DASHES,
+    normalize_doi,
+    normalize_isbn,
+    normalize_pmid,
+    normalize_ror,
+)
 from converter.model import Article, is_page_range
 from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
@@ -452,8 +458,8 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
 def _related(work: dict[str, Any], doi: str, log: _Log) -> list[dict[str, Any]]:
     """The articles a work record ties this one to: those a notice updates (``update-to``: the
     article a correction corrects), the notices that update it (``updated-by``), and its
-    relations whose other side is a DOI (``relation``: the article a commentary is on, a
-    preprint). A tie the model has no type for (a withdrawal, a translation) is named."""
+    relations whose other side is a DOI or a PubMed id (``relation``: the article a commentary
+    is on, a preprint). A tie the model has no type for (a withdrawal, a translation) is named."""
     found: list[dict[str, Any]] = []
     dropped: list[str] = []
     for key, types in (
@@ -472,8 +478,9 @@ def _related(work: dict[str, Any], doi: str, log: _Log) -> list[dict[str, Any]]:
         kind = relations.RELATION_TARGETS.get(relations.relation_type(name))
         for item_where, item in _objects({name: items}, name, "relation", log):
             target = _string(item, "id", item_where, log)
-            if kind and _string(item, "id-type", item_where, log).lower() == "doi":
-                add_related(found, kind, target, item_where, doi, log)
+            id_type = _string(item, "id-type", item_where, log).lower()
+            if kind and id_type in ("doi", "pmid"):
+                add_related(found, kind, target, item_where, doi, log, id_type)
             elif target:
                 dropped.append(f"{where} {target}")
     if dropped:
@@ -490,17 +497,34 @@ def notice_type(related: list[dict[str, Any]]) -> str | None:
 
 
 def add_related(
-    found: list[dict[str, Any]], kind: str, target: str, where: str, own: str, log: Collector
+    found: list[dict[str, Any]],
+    kind: str,
+    target: str,
+    where: str,
+    own: str,
+    log: Collector,
+    id_type: str = "doi",
 ) -> None:
-    """Add the related article of type ``kind`` whose DOI is ``target`` (set right, as a
-    reference's DOI is, or left out, said); one naming the article itself, or given twice
-    (an update that is also a relation), is not added again."""
+    """Add the related article of type ``kind`` whose DOI (or, ``id_type`` pmid, PubMed id) is
+    ``target`` (set right, as a reference's DOI is, or left out, said); one naming the article
+    itself, or given twice (an update that is also a relation), is not added again."""
+    if id_type == "pmid":
+        try:
+            pmid = normalize_pmid(target)
+        except ValueError as exc:
+            log.warn(f"{where}: {exc}: left out")
+            return
+        if not any(item["type"] == kind and item.get("pmid") == pmid for item in found):
+            found.append({"type": kind, "pmid": pmid})
+        return
     doi = reference_doi(target, where, log)
     if doi is None:
         return
     if doi.lower() == own.strip().lower():
         log.warn(f"{where}: {doi} is the article's own DOI: left out")
-    elif not any(item["type"] == kind and item["doi"].lower() == doi.lower() for item in found):
+    elif not any(
+        item["type"] == kind and (item.get("doi") or "").lower() == doi.lower() for item in found
+    ):
         found.append({"type": kind, "doi": doi})
 
 
@@ -1403,7 +1427,7 @@ class _DepositArticle:
 
     def _related(self, crossmark: etree._Element | None, doi: str) -> list[dict[str, Any]]:
         """The articles this one is tied to: those a notice updates (``crossmark/updates``:
-        the article a correction corrects) and its relations to a DOI
+        the article a correction corrects) and its relations to a DOI or a PubMed id
         (``rel:program/related_item``: the article a commentary is on, a preprint), as the
         JSON reader takes them from ``update-to`` and ``relation``; a tie the model has no type
         for is named."""
@@ -1425,8 +1449,10 @@ class _DepositArticle:
                 name = link.get("relationship-type") or ""
                 kind = relations.RELATION_TARGETS.get(name)
                 target = self.text(link)
-                if kind and link.get("identifier-type") == "doi":
-                    add_related(found, kind, target, f"<{local_name(link)}>", doi, self.log)
+                id_type = link.get("identifier-type") or ""
+                if kind and id_type in ("doi", "pmid"):
+                    where = f"<{local_name(link)}>"
+                    add_related(found, kind, target, where, doi, self.log, id_type)
                 else:
                     dropped.append(f"<{local_name(link)} relationship-type={name!r}> {target}")
         if dropped:

@@ -289,12 +289,13 @@ class _View:
 
     def relations(self) -> list[dict[str, str]]:
         """The related articles Crossref takes as relations (a commentary's article, a
-        preprint), each by its DOI."""
+        preprint), each by its DOI, else by its PubMed id (relations.xsd takes both)."""
         out = []
         for item in self.a.related_articles:
-            if item.doi and item.type in relations.RELATIONS:
+            if item.type in relations.RELATIONS and (item.doi or item.pmid):
                 element, kind = relations.RELATIONS[item.type]
-                out.append({"element": element, "type": kind, "doi": item.doi})
+                id_type, value = ("doi", item.doi) if item.doi else ("pmid", item.pmid)
+                out.append({"element": element, "type": kind, "id_type": id_type, "id": value})
         return out
 
     def resource(self) -> str | None:
@@ -397,9 +398,9 @@ def crossmark_updates(article: model.Article) -> list[dict[str, str]]:
 
 
 def _related_lines(article: model.Article) -> list[str]:
-    """A related article the deposit cannot carry, and why: no DOI, no Crossmark policy or no
-    full date for an update, a tie Crossref records on the other article's deposit, a type
-    Crossref has no relation for."""
+    """A related article the deposit cannot carry, and why: no DOI (for a relation, no DOI nor
+    PubMed id), no Crossmark policy or no full date for an update, a tie Crossref records on
+    the other article's deposit, a type Crossref has no relation for."""
     journal = article.journal
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
     who = depositor(journal)
@@ -413,8 +414,10 @@ def _related_lines(article: model.Article) -> list[str]:
             )
         elif update is None and item.type not in relations.RELATIONS:
             why = f"Crossref has no relation for {item.type!r}"
-        elif item.doi is None:
-            why = "Crossref ties works by DOI and this one has none"
+        elif item.doi is None and update is not None:
+            why = "a Crossmark update names the updated work by DOI and this one has none"
+        elif item.doi is None and item.pmid is None:
+            why = "Crossref ties works by DOI or PubMed id and this one has neither"
         elif update and (who is None or who.crossmark_policy is None):
             why = (
                 f"Crossref registers a {update.replace('_', ' ')} as a Crossmark update, which "
