@@ -14,6 +14,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from converter import inline
+from converter.model import page_list
 from converter.options import Options
 from converter.userdirs import user_cache
 from converter.validation import Problem, safe_parser
@@ -23,6 +24,8 @@ from converter.xsd import load_schema, schema_problems
 
 if TYPE_CHECKING:
     from jinja2.bccache import Bucket
+
+    from converter.model import Article
 
 _new_str = str.__new__
 _TEXT_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "\n"})
@@ -236,3 +239,32 @@ def xsd_problems(kind: str, data: bytes, name: str, options: Options) -> list[Pr
         return []
     schema = load_schema(kind)
     return [] if schema is None else schema_problems(schema, data, name)
+
+
+def has_pages_after_first_range(page_range: str | None) -> bool:
+    """Whether a page range holds more than one range ('110-115, 120-124'): the pages a
+    format with only a first and a last page (DOAJ, the meta tags) cannot say."""
+    return len(page_list(page_range or "") or []) > 1
+
+
+def not_carried(article: Article, fields: dict[str, str], where: str) -> list[str]:
+    """The lines that say which of ``fields`` (field → why the format has no place for it)
+    the article gives, in the words of the Crossref writer's warnings: 'related_articles:
+    DOAJ's article XML has no place for related articles: not in the record' (``where``:
+    'the record')."""
+    return [
+        f"{field}: {why}: not in {where}" for field, why in fields.items() if _given(article, field)
+    ]
+
+
+def warnings(name: str, lines: list[str]) -> list[Problem]:
+    """Lines said of the output ``name`` as its warnings."""
+    return [Problem(name, 0, 0, line, severity="warning") for line in lines]
+
+
+def _given(article: Article, field: str) -> bool:
+    """Whether the article gives ``field``: a value, or for ``page_range`` pages after the
+    first range (a single range is all the first and last page say)."""
+    if field == "page_range":
+        return has_pages_after_first_range(article.page_range)
+    return bool(getattr(article, field))

@@ -30,6 +30,7 @@ from converter.writers.common import (
     environment,
     first_language,
     iso_date_parts,
+    not_carried,
     ordered,
     serialize_xml,
     xsd_problems,
@@ -41,6 +42,14 @@ _ROLES = {
     "translator": "translator",
     "reviewer": "reviewer",
     "compiler": "editor",
+}
+
+
+# What an article may give that the deposit does not carry, said in a warning when given
+# (``crossref_warnings``); the fields Crossref has no place for (keywords, the copyright …) are
+# listed in the README instead, see tests/test_output_audit.py.
+NOT_CARRIED = {
+    "other_licenses": "the deposit gives the article's licence (license) only",
 }
 
 
@@ -445,9 +454,10 @@ def crossref_language(tag: str) -> str | None:
 
 def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
     """What the deposit leaves out of the article, said: a language Crossref has no code for,
-    a licence start date that is not a full date, a related article it cannot carry, a value
-    past a limit of Crossref's schema that can be left out (``view.left_out``, filled as the
-    deposit was rendered). ``label`` names the article in a deposit of several (its DOI)."""
+    a licence start date that is not a full date, a related article it cannot carry, a further
+    licence (``NOT_CARRIED``), a group author's affiliations, a value past a limit of
+    Crossref's schema that can be left out (``view.left_out``, filled as the deposit was
+    rendered). ``label`` names the article in a deposit of several (its DOI)."""
     article = view.a
     lines = []
     if crossref_language(article.language) is None:
@@ -473,6 +483,13 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
             f"{lic.start_date!r} is not one: the Crossref licence has no start_date"
         )
     lines += _related_lines(article)
+    lines += not_carried(article, NOT_CARRIED, "the deposit")
+    lines += [
+        f"authors[{index}].affiliations: Crossref's organization (a group author) holds no "
+        "affiliations: not in the deposit"
+        for index, person in enumerate(article.authors)
+        if person.collab and model.affiliation_ids(person)
+    ]
     lines += [f"{field}: {why}, {limits.LEFT_OUT}" for field, why in view.left_out.items()]
     prefix = f"{label}: " if label else ""
     return [Problem(name, 0, 0, prefix + line, severity="warning") for line in lines]

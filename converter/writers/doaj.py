@@ -20,7 +20,14 @@ from converter.inline import plain_text
 from converter.languages import country_name
 from converter.options import Options, Output
 from converter.validation import Problem
-from converter.writers.common import environment, ordered, serialize_xml, xsd_problems
+from converter.writers.common import (
+    environment,
+    not_carried,
+    ordered,
+    serialize_xml,
+    warnings,
+    xsd_problems,
+)
 
 # DOAJ's schema makes both optional, but DOAJ matches an uploaded article to a journal of the
 # account by its ISSNs (its upload status names failures by ISSN) and refuses one with none.
@@ -40,6 +47,16 @@ _FULL_URL = re.compile(
 FULL_URL_RULE = "DOAJ takes only an http(s) address whose host has a dot (or is an IP address)"
 NO_FULL_TEXT = "self_uri: DOAJ output needs a full-text URL (self_uri or url)"
 NO_DATE = "published: DOAJ needs the article's publication date (electronic, print or collection)"
+
+# What an article may give that DOAJ's schema has no place for, said in a warning when given
+# (``not_carried``); the fields DOAJ is not about (references, funding …) are listed in the
+# README instead, see tests/test_output_audit.py.
+NOT_CARRIED = {
+    "issue_title": "DOAJ's article XML has no place for an issue's title",
+    "page_range": "DOAJ's article XML has no place for pages of several ranges (startPage and "
+    "endPage are the first and last page)",
+    "related_articles": "DOAJ's article XML has no place for related articles",
+}
 
 
 @lru_cache(maxsize=256)
@@ -218,5 +235,6 @@ def write_doaj(article: model.Article, options: Options, name: str = "output.xml
                 severity="warning",
             )
         )  # fmt: skip
+    problems.extend(warnings(name, not_carried(article, NOT_CARRIED, "the record")))
     problems.extend(xsd_problems("doaj", data, name, options))
     return Output(data, problems, suffix=".doaj.xml")

@@ -10,7 +10,16 @@ from __future__ import annotations
 from converter import model
 from converter.inline import plain_text
 from converter.options import Options, Output
-from converter.writers.common import environment, ordered
+from converter.writers.common import environment, not_carried, ordered, warnings
+
+# What an article may give that Google Scholar's tags have no tag for, said in a warning when
+# given (``not_carried``); see tests/test_output_audit.py for the rest of the model.
+NOT_CARRIED = {
+    "issue_title": "Google Scholar's meta tags have no tag for an issue's title",
+    "page_range": "Google Scholar's meta tags have no tag for pages of several ranges "
+    "(citation_firstpage and citation_lastpage are the first and last page)",
+    "related_articles": "Google Scholar's meta tags have no tag for related articles",
+}
 
 
 def _name(name: model.PersonName) -> str:
@@ -89,6 +98,8 @@ def meta_tags(article: model.Article) -> list[tuple[str, str]]:
 
 
 def write_meta_tags(article: model.Article, options: Options, name: str = "output.html") -> Output:
-    """The meta tags as an HTML fragment (UTF-8)."""
+    """The meta tags as an HTML fragment (UTF-8), and a warning for each fact of the article
+    they have no tag for."""
     text = environment().get_template("meta_tags/tags.html.j2").render(tags=meta_tags(article))
-    return Output(text.encode("utf-8"), [], suffix=".meta.html")
+    problems = warnings(name, not_carried(article, NOT_CARRIED, "the tags"))
+    return Output(text.encode("utf-8"), problems, suffix=".meta.html")
