@@ -240,6 +240,41 @@ def test_issue_title_is_shown_in_each_language_beside_the_pages(run, tmp_path):
     assert _text(rows["Pages"]) == "110-115, 120-124"
 
 
+def test_an_article_of_one_page_is_cited_as_p(run, tmp_path):
+    """'p. 180' for one page (its lpage the same, or none), 'pp.' for more, as citations
+    write them."""
+    article = tmp_path / "short.yaml"
+    journal = SAMPLES / "japanese-studies-in-russia" / "journal.yaml"
+    article.write_text(
+        f"journal: {journal}\ntitle: {{en: A note}}\nvolume: 5\nfpage: 180\nlpage: 180\n",
+        encoding="utf-8",
+    )
+    result = run("preview", article, "-o", tmp_path)
+    assert result.code == 0, result.err
+    citation = _page(tmp_path / "short.preview.html").find_class("citation")[0]
+    assert [_text(span) for span in citation.iterchildren("span")] == ["Vol. 5", "p. 180"]
+
+
+@pytest.mark.parametrize(
+    ("pages", "shown"),
+    [
+        ("<fpage>180</fpage>", "p. 180"),
+        ("<fpage>180</fpage><lpage>180</lpage>", "p. 180"),
+        ("<fpage>110</fpage><lpage>124</lpage>", "pp. 110–124"),
+        ("<fpage>110</fpage><lpage>124</lpage><page-range>110-115, 120-124</page-range>",
+         "pp. 110-115, 120-124"),
+        ("<elocation-id>e1001</elocation-id>", "article e1001"),
+    ],
+)  # fmt: skip
+def test_the_citation_line_says_p_or_pp_by_the_number_of_pages(pages: str, shown: str) -> None:
+    jats = f"""<article xml:lang="en" dtd-version="1.4"><front><article-meta>
+      <title-group><article-title>T</article-title></title-group>{pages}</article-meta>
+      </front></article>""".encode()
+    [page] = preview_jats(jats, "pages.xml")
+    citation = lxml.html.fromstring(page.html).find_class("citation")[0]
+    assert [_text(span) for span in citation.iterchildren("span")] == [shown]
+
+
 def test_issue_titles_of_older_jats_one_element_per_language():
     """JATS 1.0-1.2 give one issue-title per language; the masthead takes the article's."""
     jats = b"""<article xml:lang="en" dtd-version="1.2"><front><article-meta>

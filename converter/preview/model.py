@@ -184,6 +184,15 @@ class ArticleView:
         return self.issue_titles[0] if self.issue_titles else None
 
     @property
+    def cited_pages(self) -> str | None:
+        """The pages as the citation line shows them: 'p. 180' for one page, 'pp. 110–124'
+        (or 'pp. 110-115, 120-124') for more, 'article e1001' for an article number."""
+        if not self.pages or self.pages.startswith("article"):
+            return self.pages
+        one_page = not any(mark in self.pages for mark in "-–,")
+        return f"{'p.' if one_page else 'pp.'} {self.pages}"
+
+    @property
     def main_title(self) -> str:
         for column in self.columns:
             if column.title:
