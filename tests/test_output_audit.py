@@ -118,7 +118,8 @@ _SCHOLAR_PERSON = "Scholar's tags give an author's name, institution, ORCID iD a
 NO_PLACE: dict[str, dict[str, str]] = {
     "crossref": {
         "Article.article_type": "Crossref's journal_article has no type",
-        "Article.ids": "the deposit registers the DOI: other ids have no place in it",
+        # (Crossref's publisher_item could take the publisher's id: not written, README says)
+        "Article.ids": "the deposit registers the DOI",
         "Article.section": "Crossref has no section",
         "Article.subjects": "Crossref has no subjects",
         "Article.keywords": "Crossref has no keywords",
@@ -139,6 +140,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Affiliation.country_name": "the place names the country by its code's English name",
         "License.type": "Crossref's license_ref is the licence's URL",
         "License.text": "Crossref's license_ref is the licence's URL",
+        # (doi_data/collection could take full-text links, for text mining: not written)
         "SelfUri.url": "the deposit's resource is the landing page (url)",
         "SelfUri.type": "the deposit's resource is the landing page (url)",
         "SelfUri.title": "the deposit's resource is the landing page (url)",
