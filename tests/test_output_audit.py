@@ -57,6 +57,7 @@ SETTINGS = {
     "Journal.transliteration": "how Latin forms are made (they are audited as names)",
     "Journal.patronymic_initials": "how Latin forms are made",
     "Journal.in_russ_note": "how Latin reference texts are made",
+    "Journal.language_note": "how Latin reference texts are made",
     "Journal.structure_references": "whether reference texts are parsed into parts",
     "Journal.reference_confidence": "how sure a parsed reference must be",
     "Journal.urls": "how an OJS export's addresses are made (they are audited as urls)",
