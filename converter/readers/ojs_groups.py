@@ -4,9 +4,9 @@ primary locale, so a Russian journal's translator is ``Переводчик``, a
 ``Traductor/a``.
 
 The names are OJS's defaults (``default.groups.name.author``, ``.translator``, ``.editor``,
-``.guestEditor``, ``.sectionEditor``, ``.externalReviewer`` in the locale files of OJS and
-pkp-lib 3.1–3.5), with the plain word for an editor and each "/a", "/in" form's two words; a
-journal that renamed a group, or made one of its own, gives a name not here.
+``.guestEditor``, ``.sectionEditor``, ``.externalReviewer``, ``.manager`` in the locale files
+of OJS and pkp-lib 3.1–3.5), with the plain word for an editor and each "/a", "/in" form's two
+words; a journal that renamed a group, or made one of its own, gives a name not here.
 """
 
 from __future__ import annotations
@@ -81,6 +81,33 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "客座编辑", "期刊編輯", "期刊编辑", "栏目编辑", "雑誌編集者", "섹션 편집자", "초빙 편집자",
         "학술지 편집자",
     ),
+    # The journal manager's group (``default.groups.name.manager``): OJS adds a manager who
+    # submits an article (or enters it with QuickSubmit) to its contributors under this
+    # group, and lists them among the article's authors, as the reader does.
+    "manager": (
+        "Administrator czasopisma", "Ajakirja haldur",
+        "Aldizkariaren zuzendaria", "Chestor d'a revista", "Chestor/a d'a revista",
+        "Chestora d'a revista", "Dergi yöneticisi", "Directeur de la revue",
+        "Directeur-trice de la revue", "Directeur/ice de la revue", "Directrice de la revue",
+        "Director da revista", "Director/a da revista", "Directora da revista", "Editor Şef",
+        "Editor-gestor", "Folyóirat menedzser", "Framkvæmdastjóri", "Gerente da revista",
+        "Gestor de la revista", "Gestor/a de la revista", "Gestora de la revista",
+        "Glavni urednik", "Journal manager", "Julkaisun hallinnoija", "Jurnal menejeri",
+        "Jurnalın sahibi", "Manaidsear an iris-leabhair", "Manajer Jurnal",
+        "Manaxheri i Revistës", "Manažer časopisu", "Manažér časopisu",
+        "Người quản lý tạp chí", "Pengurus Jurnal", "Redaksjonsleder", "Tehnički sekretar",
+        "Tidskriftsansvarig", "Tidsskriftsadministrator", "Tidsskriftschef",
+        "Tijdschriftbeheerder", "Upravljalec revije", "Xestor da revista",
+        "Xestor/a da revista", "Xestora da revista", "Zeitschriftenverwalter",
+        "Zeitschriftenverwalter/in", "Zeitschriftenverwalterin", "Žurnalo sekretorius (-ė)",
+        "Žurnāla pārvaldnieks", "Διαχειριστής Περιοδικού", "Адміністратор часопису",
+        "Журнал менеджери", "Журнал меңгерушісі", "Кіраўнік часопіса", "Менаџер на списанието",
+        "Менеджер журналу", "Списание - мениджър/директор", "Сэтгүүлийн менежер",
+        "Технички секретар", "Управляющий журналом", "Ամսագրի կառավարիչ", "מנהל כתב העת",
+        "بەڕێوەبەری گۆڤار", "د ژورنال مدیر", "رئيس تحرير المجلة", "مدیر مجله", "जर्नल प्रबंधक",
+        "नियतकालिकाचा व्यवस्थापक", "ผู้จัดการวารสาร", "ჟურნალის მმართველი", "期刊管理员",
+        "期刊管理員", "雑誌管理者", "학술지 관리자",
+    ),
     "reviewer": (
         "Arvioija", "Avaliador", "Bedømmer", "Ebaluatzailea", "Evaluator", "externe/r Gutachter",
         "externe/r Gutachter/in", "externe/r Gutachterin", "Fagfelle", "Granskare", "Gutachter",
@@ -95,9 +122,14 @@ _NAMES: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 
+# A group of OJS's that is no role of contribution: its contributors are authors.
+_AS_AUTHOR = frozenset({"manager"})
+
 # casefolded name, white space collapsed → the model's contributor role
 GROUP_ROLES: dict[str, str] = {
-    " ".join(name.casefold().split()): role for role, names in _NAMES.items() for name in names
+    " ".join(name.casefold().split()): "author" if group in _AS_AUTHOR else group
+    for group, names in _NAMES.items()
+    for name in names
 }
 
 
