@@ -1463,3 +1463,29 @@ def test_a_title_whose_locale_names_no_language_is_said_and_the_others_kept(
         "<author/givenname locale='xx_XX'> 'Marah': not carried: its locale names no language",
     ]
     assert {w.kind for w in said} == {DROPPED}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Signalling Theory Dividends",  # OJS up to 3.3: the title without its prefix
+        "The Signalling Theory Dividends",  # 3.4 and later: the prefix already in front
+    ],
+)
+def test_a_title_prefix_is_written_once_whichever_ojs_exported_it(
+    run, tmp_path: Path, journal_file: Path, title: str
+) -> None:
+    """OJS 3.4+ exports a title with its prefix in front and the prefix again on its own
+    (PKP's 3.4 sample export: "The Signalling Theory Dividends" and prefix "The"): the JATS
+    title read "The The Signalling Theory Dividends"."""
+    export = _articles_export(
+        tmp_path,
+        (
+            _TITLE_33,
+            f'<title locale="en_US">{title}</title>\n      <prefix locale="en_US">The</prefix>',
+        ),
+    )
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    jats = etree.parse(str(tmp_path / "out" / "articles-1.xml"))
+    assert jats.findtext(".//article-title") == "The Signalling Theory Dividends"

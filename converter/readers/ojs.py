@@ -287,6 +287,15 @@ def _publication(article: etree._Element) -> etree._Element:
     return publications[-1]
 
 
+def _with_prefix(prefix: str, title: str) -> str:
+    """The title with its prefix ("The", "A"). OJS up to 3.3 exports the title without its
+    prefix; 3.4 and later export it with the prefix already in front (``getTitles``) and the
+    prefix again on its own, so a title that opens with its prefix keeps it once."""
+    if not prefix or title == prefix or title.startswith(prefix + " "):
+        return title
+    return f"{prefix} {title}"
+
+
 def _article(
     article: etree._Element, issue: etree._Element | None, log: Collector
 ) -> dict[str, Any]:
@@ -299,7 +308,7 @@ def _article(
     for code, element in titles.items():
         prefix = _text(prefixes.get(code))
         title = _html_inline(element, f"title[{code}]", log)
-        data["title"][code] = f"{prefix} {title}" if prefix else title
+        data["title"][code] = _with_prefix(prefix, title)
     data["subtitle"] = {
         code: _html_inline(el, f"subtitle[{code}]", log)
         for code, el in _localized(_pkp(pub, "subtitle"), lang).items()
