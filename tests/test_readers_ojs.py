@@ -1489,3 +1489,25 @@ def test_a_title_prefix_is_written_once_whichever_ojs_exported_it(
     assert result.code == 0, result.err
     jats = etree.parse(str(tmp_path / "out" / "articles-1.xml"))
     assert jats.findtext(".//article-title") == "The Signalling Theory Dividends"
+
+
+def test_an_article_without_a_date_of_its_own_is_dated_by_its_issue(
+    run, tmp_path: Path, journal_file: Path, store
+) -> None:
+    """An article of an issue export with no date_published of its own had no publication
+    date in the JATS, and the issue's <date_published> was dropped in silence; OJS's own
+    DOAJ export dates such an article by its issue."""
+    body = OJS_33_ARTICLES.split("\n", 1)[1].replace(' date_published="2021-09-30"', "")
+    body = body.replace("<articles ", '<issue published="1" current="1" ', 1)
+    body = body.replace(
+        "<article ", "<date_published>2021-10-02</date_published>\n<articles>\n<article ", 1
+    )
+    body = body.replace("</articles>", "</articles>\n</issue>")
+    export = tmp_path / "issue.xml"
+    export.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + body, encoding="utf-8")
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    output = tmp_path / "out" / "issue-1.xml"
+    jats = etree.parse(str(output))
+    assert jats.xpath("string(//pub-date[@date-type='pub']/@iso-8601-date)") == "2021-10-02"
+    assert xmllint(output, store.catalog).returncode == 0

@@ -738,7 +738,14 @@ def _issue_data(
 ) -> dict[str, Any]:
     data: dict[str, Any] = {}
     published: dict[str, str] = {}
-    date = _first_published(article) or pub.get("date_published") or article.get("date_published")
+    # an article without a date of its own appeared with its issue: OJS's own DOAJ export
+    # dates it by the issue's ``date_published`` then, as its pages' DC.Date.issued does
+    date = (
+        _first_published(article)
+        or pub.get("date_published")
+        or article.get("date_published")
+        or _text(_first(issue, "date_published"))
+    )
     if date:
         published["electronic"] = date.strip()[:10]
     ident = _issue_identification(issue, pub, article)
