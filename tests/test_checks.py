@@ -234,6 +234,23 @@ def test_findings_name_the_input_field() -> None:
     assert "check digit" in hit.message
 
 
+def test_a_given_name_alone_is_the_surname_crossref_is_given() -> None:
+    """OJS asks only for a given name: an author known by one name (name-style="given-only")
+    failed crossref-required, though ``convert --to crossref`` deposits that name as the
+    surname, as OJS's own Crossref export does. A name with no such style still fails."""
+    mononym = re.sub(
+        r"<name-alternatives>.*?</name-alternatives>",
+        '<name name-style="given-only"><given-names>Plato</given-names></name>',
+        PASS,
+        count=1,
+        flags=re.DOTALL,
+    )
+    assert not [f for f in _findings(mononym, ("crossref",)) if f.rule == "crossref-required"]
+    unstyled = mononym.replace('name-style="given-only"', 'name-style="western"', 1)
+    (hit,) = [f for f in _findings(unstyled, ("crossref",)) if f.rule == "crossref-required"]
+    assert hit.message == "Crossref requires a surname for every person"
+
+
 def test_mixed_script_word_is_named() -> None:
     broken = BREAKERS["script-mixed-words"](PASS)
     (hit,) = [f for f in _findings(broken, ("rsci",)) if f.rule == "script-mixed-words"]

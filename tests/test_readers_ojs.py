@@ -1511,3 +1511,20 @@ def test_an_article_without_a_date_of_its_own_is_dated_by_its_issue(
     jats = etree.parse(str(output))
     assert jats.xpath("string(//pub-date[@date-type='pub']/@iso-8601-date)") == "2021-10-02"
     assert xmllint(output, store.catalog).returncode == 0
+
+
+def test_an_author_with_a_given_name_alone_passes_the_crossref_check(
+    run, tmp_path: Path, journal_file: Path
+) -> None:
+    """OJS asks only for a given name; such an author failed ``--profile crossref`` ("Crossref
+    requires a surname") while ``--to crossref`` deposits the name as the surname."""
+    export = _articles_export(
+        tmp_path, ('          <familyname locale="en_US">Lind</familyname>\n', "")
+    )
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    output = tmp_path / "out" / "articles-1.xml"
+    assert 'name-style="given-only"' in output.read_text(encoding="utf-8")
+    checked = run("check", "--profile", "crossref", output)
+    assert "crossref-required" in checked.out  # the export has no DOI
+    assert "surname" not in checked.out
