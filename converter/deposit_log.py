@@ -92,11 +92,12 @@ def record(entry: Entry) -> None:
 def entries() -> list[Entry]:
     """Every submission, latest state, in the order first sent (unreadable lines skipped).
     No log (nor a folder where it would be) is an empty one; a log that cannot be read is
-    ``OutputError``, as one that cannot be written."""
+    ``OutputError``, as one that cannot be written. So is a file where the state folder (or
+    a folder above it) would be: "0 pending" would hide that every deposit goes unlogged."""
     path = log_path()
     try:
         text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return []
     except OSError as exc:
         raise state_error(exc, "read the log of deposits") from None

@@ -591,12 +591,27 @@ def test_unwritable_state_folder_stops_a_deposit_before_sending(
         for command, path in (("crossref", files["crossref"]), ("doaj", files["doaj"])):
             result = run("deposit", command, path, "--endpoint", base, *FAST)
             assert (result.code, result.err.splitlines(), result.out) == (73, [line], "")
+        # ``deposit status`` reads the log first: with an id, with none, and with --list, it
+        # says the log cannot be read, never "0 pending" (a file where the folder would be
+        # means no deposit was ever logged).
+        read = line.replace("cannot keep", "cannot read").replace("file exists", "not a directory")
         result = run("deposit", "status", UPLOAD, "--service", "doaj", "--endpoint", base)
-        assert (result.code, result.err.splitlines()) == (73, [line])
-        # Nothing to ask about: no log, said as an empty one.
-        result = run("deposit", "status")
-        assert result.code == 0 and "no deposits pending (0 in the local log" in result.out
+        assert (result.code, result.err.splitlines()) == (73, [read])
+        for extra in ((), ("--list",)):
+            result = run("deposit", "status", *extra)
+            assert (result.code, result.err.splitlines(), result.out) == (73, [read], "")
     assert state.requests == []
+
+
+def test_deposit_status_with_no_state_folder_yet_says_nothing_is_pending(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state folder not made yet (no deposit so far) is an empty log, not an error."""
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "not-yet"))
+    result = run("deposit", "status")
+    assert result.code == 0 and "no deposits pending (0 in the local log" in result.out
+    result = run("deposit", "status", "--list")
+    assert result.code == 0 and "the local log is empty" in result.out
 
 
 def test_state_folder_lost_after_sending_names_the_submission(
