@@ -21,7 +21,8 @@ EXIT_PIPE = 141  # standard output closed by its reader (``| head``): 128 + SIGP
 EXIT_CODES = {
     EXIT_OK: "success: every output written and valid",
     EXIT_INVALID: "an output or a validated file is invalid against the JATS DTD",
-    EXIT_USAGE: "wrong command-line use (unknown option, missing argument)",
+    EXIT_USAGE: "wrong command-line use (unknown option, missing argument; for batch, another "
+    "batch writing into the same output folder)",
     EXIT_INPUT: "bad input: a file could not be read or its metadata is wrong",
     EXIT_SETUP: "the JATS DTDs (or, for --profile jats4r, the JATS4R rules) are not installed "
     "or could not be installed",

@@ -193,8 +193,13 @@ def test_a_second_batch_into_the_same_folder_is_refused(run, tmp_path: Path, sto
     finally:
         batch_module.Manifest.LOCK_WAIT = original
         holder.close()
+    # One line naming the folder and what to do, not SQLite's "database is locked"; no report.
     assert result.code == 2
-    assert "another batch" in result.err
+    assert result.err.splitlines() == [
+        f"jatsconv: {out}: another batch is writing into this output folder (its manifest "
+        f"{MANIFEST_NAME} is locked): wait until it ends, or give another -o folder"
+    ]
+    assert outputs(out) == []
     assert run("batch", source, "-o", out, "-j", "1").code == 0
 
 

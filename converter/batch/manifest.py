@@ -28,9 +28,15 @@ Record = tuple[str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
 
 
 class ManifestError(ConverterError):
-    """The manifest cannot be opened for writing: another batch holds it, or no permission."""
+    """Another batch is writing into the same output folder (it holds the manifest's lock):
+    two runs into one folder are a wrong use, exit 2, said before any article is read."""
 
     exit_code = EXIT_USAGE
+
+
+# SQLite's "database is locked" (SQLITE_BUSY) and "database table is locked" (SQLITE_LOCKED):
+# another connection, another batch's, holds the write lock.
+_LOCKED_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
 
 
 class Manifest:
@@ -67,7 +73,7 @@ class Manifest:
                     self.path.unlink()
                 self.db = self._open()
         except sqlite3.OperationalError as exc:
-            raise ManifestError(f"{self.path}: {exc} (is another batch writing here?)") from None
+            raise _open_error(out_dir, self.path, exc) from None
         self.last_commit = time.monotonic()
         self.named = self.db.execute("SELECT 1 FROM names LIMIT 1").fetchone() is not None
         self.pending_path = out_dir / PENDING_NAME
@@ -230,6 +236,21 @@ class Manifest:
                 os.unlink(self.pending_path)
         os.close(self.pending)
         self.pending = None
+
+
+def _open_error(out_dir: Path, path: Path, exc: sqlite3.OperationalError) -> ConverterError:
+    """One line for a manifest that cannot be opened for writing: another batch holds it
+    (``ManifestError``, exit 2, saying what to do), else the output place failing (exit 73),
+    in the words of any output that cannot be written, never SQLite's own."""
+    if getattr(exc, "sqlite_errorcode", None) in _LOCKED_CODES or "locked" in str(exc).lower():
+        return ManifestError(
+            f"{out_dir}: another batch is writing into this output folder (its manifest "
+            f"{MANIFEST_NAME} is locked): wait until it ends, or give another -o folder"
+        )
+    error = _output_error(path, exc)
+    if isinstance(error, OutputError):
+        return error
+    return OutputError(f"{path}: cannot open the manifest: {str(exc).lower()}")
 
 
 def _output_error(path: Path, exc: sqlite3.OperationalError) -> Exception:
