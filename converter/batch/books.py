@@ -12,7 +12,14 @@ from typing import Any
 
 from converter.batch.manifest import Manifest, Record
 from converter.batch.scratch import scratch_db
-from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, JobResult, Summary
+from converter.batch.settings import (
+    NOT_ARTICLE,
+    UNWRITTEN,
+    BatchSettings,
+    Entry,
+    JobResult,
+    Summary,
+)
 from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.floods import Cap
 from converter.notices import RunNotices, notice, report_lines
@@ -22,6 +29,7 @@ from converter.writers import same_output
 # stamp matches it, so the next run converts the source again.
 REJECTED_STAMP = "rejected: earlier output removed"
 UNREAD = object()  # ``Books.accept``: the manifest row was not read when the job was queued
+NOT_ARTICLES_NAMED = 3  # files named in the line for those skipped as not articles
 # Between two entries of the JSON report's "articles" list (see ``converter.batch.reports``).
 ITEM_SEPARATOR = ",\n    "
 # ``json.dumps(item, ensure_ascii=False)``, as the report was written, without an encoder made
@@ -58,6 +66,8 @@ class Books:
         )
         self.temps: set[str] = set()  # only those of results in hand: bounded by the chunks
         self.cap = Cap()  # 20 problem lines of one kind, then a count at the end of the run
+        # The first files skipped as not articles, named in one line at the end of the run.
+        self.not_articles: list[str] = []
 
     def close(self) -> None:
         self.db.close()
@@ -191,6 +201,10 @@ class Books:
             self.manifest.pop(result.key, None)
         for entry in result.entries:
             self.summary.counts[entry.status] += 1
+            if entry.status == NOT_ARTICLE:  # (said once for them all: ``not_article_line``)
+                if len(self.not_articles) < NOT_ARTICLES_NAMED:
+                    self.not_articles.append(entry.source)
+                continue
             if entry.status == UNWRITTEN:
                 # Not this article's fault: the run stops and says so in one line.
                 self.summary.stopped = self.summary.stopped or entry.problems[-1]
@@ -217,6 +231,10 @@ class Books:
             elif gone:
                 report(f"{prefix}not converted; earlier output removed: {gone}")
         self._spool(result.seq, result.key, result.entries)
+
+    def not_article_line(self) -> str | None:
+        """The run's one line for the YAML/JSON files found that are not articles."""
+        return not_article_line(self.summary.counts[NOT_ARTICLE], self.not_articles)
 
     def _remove_stale(self, result: JobResult, ours: set[str]) -> list[str]:
         """Outputs an earlier run wrote for this source that no article of it has now, because
@@ -282,6 +300,20 @@ class Books:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         self.temps.clear()
+
+
+def not_article_line(count: int, names: list[str]) -> str | None:
+    """One line for the ``count`` YAML/JSON files found that are not articles (a site's
+    settings, ``package.json``): counted, the first ``NOT_ARTICLES_NAMED`` of ``names`` named,
+    never a problem line each (they are no fault of the user's)."""
+    if not count:
+        return None
+    shown = names[:NOT_ARTICLES_NAMED]
+    listed = ", ".join(shown)
+    if count > len(shown):
+        listed += f" and {count - len(shown):,} more: the report lists them"
+    files = "file" if count == 1 else "files"
+    return f"jatsconv: skipped: not an article: {count:,} {files} found ({listed})"
 
 
 def _no_note(key: str, name: str) -> None:

@@ -270,6 +270,8 @@ def run_batch(
         books.summary.seconds = time.perf_counter() - start
         for line in books.cap.summary():
             progress.problem(line)
+        if (line := books.not_article_line()) is not None:
+            progress.problem(line)
         for line in books.run_notices.lines():
             progress.problem(f"jatsconv: {line}")
         progress.stop()

@@ -24,9 +24,14 @@ from converter.readers.spreadsheet import loaded_from_row
 
 
 def run_per_issue(
-    sources: Iterable[str], settings: BatchSettings, ignore: Iterable[Path] = ()
+    sources: Iterable[str],
+    settings: BatchSettings,
+    ignore: Iterable[Path] = (),
+    not_articles: list[str] | None = None,
 ) -> list[Conversion]:
-    """Read every article of ``sources``; write one Crossref deposit per issue."""
+    """Read every article of ``sources``; write one Crossref deposit per issue. The YAML/JSON
+    files a folder or glob found that are not articles are left out, their names appended to
+    ``not_articles`` (as a batch's ``not-article``)."""
     out_dir = settings.out_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -46,12 +51,18 @@ def run_per_issue(
                 cache=cache,
                 encoding=settings.encoding,
                 delimiter=settings.delimiter,
+                found=job.found,
             )
             if job.values is not None:
                 found = [loaded_from_row(Path(job.path), job.row, job.values, context, job.fmt)]
             else:
                 found = list(read_source(Path(job.path), job.fmt, context))
-            items.extend((item, out_dir) for item in found)
+            for item in found:
+                if item.not_article:
+                    if not_articles is not None:
+                        not_articles.append(item.name)
+                    continue
+                items.append((item, out_dir))
     finally:
         files.close()
     return convert_per_issue(items, settings.options)

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 
 from converter.atomic import write_atomic_stream
 from converter.batch.books import ITEM_SEPARATOR
-from converter.batch.settings import BatchSettings
+from converter.batch.settings import NOT_ARTICLE, BatchSettings
 from converter.redaction import redacting
 from converter.version import __version__
 
@@ -70,7 +70,8 @@ def write_junit(path: Path, books: Books, settings: BatchSettings | None = None)
             f'name="jatsconv batch" tests="{books.summary.total}" '
             f'failures="{counts["invalid"]}" '
             f'errors="{counts["bad-input"] + counts["error"] + counts["unwritten"]}" '
-            f'skipped="{counts["skipped"]}" time="{books.summary.seconds:.3f}"'
+            f'skipped="{counts["skipped"] + counts[NOT_ARTICLE]}" '
+            f'time="{books.summary.seconds:.3f}"'
         )
         stream.write(f"<testsuites {attrs}>\n  <testsuite {attrs}>\n")
         for item in books.entries_in_order():
@@ -82,8 +83,9 @@ def write_junit(path: Path, books: Books, settings: BatchSettings | None = None)
                 stream.write("/>\n")
                 continue
             stream.write(">\n")
-            if status == "skipped":
-                stream.write('      <skipped message="up to date"/>\n')
+            if status in ("skipped", NOT_ARTICLE):
+                reason = "up to date" if status == "skipped" else "not an article"
+                stream.write(f'      <skipped message="{reason}"/>\n')
             else:
                 tag = "failure" if status == "invalid" else "error"
                 kind = {

@@ -21,9 +21,11 @@ from converter.options import Options
 from converter.version import __version__
 
 # error: a bug (exit 70); unwritten: the output place failed (disk full, read-only), which stops
-# the run (exit 73)
+# the run (exit 73); not-article: a YAML/JSON file a folder or glob found that is some other
+# file (a site's settings, package.json), skipped with one line for them all, exit unchanged
 UNWRITTEN = "unwritten"
-STATUSES = ("converted", "invalid", "bad-input", "skipped", "error", UNWRITTEN)
+NOT_ARTICLE = "not-article"
+STATUSES = ("converted", "invalid", "bad-input", "skipped", "error", UNWRITTEN, NOT_ARTICLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class Job:
     values: dict[str, Any] | None = None  # the row's cells
     journal: str | None = None  # journal file for this job (from an issue file or --journal)
     problems: tuple[str, ...] = ()  # found while listing sources (bad issue file, no such file)
+    found: bool = False  # found by a folder scan or a glob, not named (``ReadContext.found``)
 
     @property
     def name(self) -> str:

@@ -148,43 +148,45 @@ class SourceList:
 
     One table, whose unique ``key`` (the real path: ``real_key``) drops a file met again, under
     its own name or through a link: a folder's files go in with one ``executemany``
-    (``extend``) rather than two statements each.
+    (``extend``) rather than two statements each. ``found``: the file was found by a folder
+    scan or a glob, not named (a YAML/JSON file found that is not an article is skipped).
     """
 
     def __init__(self) -> None:
         self.db = scratch_db()
         self.db.execute(
             "CREATE TABLE files (seq INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, path TEXT,"
-            " journal TEXT)"
+            " journal TEXT, found INTEGER NOT NULL DEFAULT 0)"
         )
         self.count = 0
 
     def mark_seen(self, key: str) -> bool:
         """Note ``key`` (a real path) as a file never to take; False when it was noted before."""
-        return self._insert([(key, None, None)]) == 1
+        return self._insert([(key, None, None, False)]) == 1
 
-    def append(self, key: str, path: str, journal: str | None) -> None:
+    def append(self, key: str, path: str, journal: str | None, found: bool = False) -> None:
         """Take a file unless it was taken or noted before."""
-        self.count += self._insert([(key, path, journal)])
+        self.count += self._insert([(key, path, journal, found)])
 
     def extend(self, rows: list[tuple[str, str]]) -> None:
-        """Take files given as (real path, path), in order, unless taken or noted before."""
-        self.count += self._insert([(key, path, None) for key, path in rows])
+        """Take files a folder scan found, as (real path, path), in order, unless taken or
+        noted before."""
+        self.count += self._insert([(key, path, None, True) for key, path in rows])
 
-    def _insert(self, rows: list[tuple[str, str | None, str | None]]) -> int:
+    def _insert(self, rows: list[tuple[str, str | None, str | None, bool]]) -> int:
         cursor = self.db.executemany(
-            "INSERT OR IGNORE INTO files (key, path, journal) VALUES (?, ?, ?)", rows
+            "INSERT OR IGNORE INTO files (key, path, journal, found) VALUES (?, ?, ?, ?)", rows
         )
         return cursor.rowcount
 
     def __len__(self) -> int:
         return self.count
 
-    def __iter__(self) -> Iterator[tuple[str, str, str | None]]:
-        """(real path, path, journal) of each file taken, in order."""
+    def __iter__(self) -> Iterator[tuple[str, str, str | None, bool]]:
+        """(real path, path, journal, found) of each file taken, in order."""
         # A cursor of its own: the rows come from disk as they are needed.
         yield from self.db.cursor().execute(
-            "SELECT key, path, journal FROM files WHERE path IS NOT NULL ORDER BY seq"
+            "SELECT key, path, journal, found FROM files WHERE path IS NOT NULL ORDER BY seq"
         )
 
     def close(self) -> None:
@@ -229,7 +231,7 @@ def list_sources(
             return
         key = keys.of(os.fspath(path))
         if not (found and ours(key)):
-            files.append(key, str(path), journal)
+            files.append(key, str(path), journal, found)
 
     seen: set[str] = set()  # real folders scanned
 
@@ -338,7 +340,7 @@ def _format_of(path: str, fmt: str | None) -> str | None:
 
 
 def iter_jobs(
-    files: Iterable[tuple[str, str, str | None]],
+    files: Iterable[tuple[str, str, str | None, bool]],
     settings: BatchSettings,
     problems: Iterable[str] = (),
 ) -> Iterator[Job]:
@@ -352,7 +354,7 @@ def iter_jobs(
         yield Job(seq, f"?{source}", source, problems=(line,))
         seq += 1
     override = str(settings.journal.resolve()) if settings.journal else None
-    for key, path, journal in files:  # key: the absolute path, made once when listing
+    for key, path, journal, found in files:  # key: the absolute path, made once when listing
         fmt = _format_of(path, settings.fmt)
         if fmt in SPREADSHEET_FORMATS:
             try:
@@ -366,5 +368,5 @@ def iter_jobs(
                 yield Job(seq, key, path, fmt, problems=tuple(exc.lines()))
                 seq += 1
             continue
-        yield Job(seq, key, path, fmt, journal=override or journal)
+        yield Job(seq, key, path, fmt, journal=override or journal, found=bool(found))
         seq += 1

@@ -18,7 +18,7 @@ from typing import Any
 
 from converter.api import placed_problems, prepare, refusals, render
 from converter.atomic import write_temp_data
-from converter.batch.settings import UNWRITTEN, BatchSettings, Entry, Job, JobResult
+from converter.batch.settings import NOT_ARTICLE, UNWRITTEN, BatchSettings, Entry, Job, JobResult
 from converter.errors import EXIT_INTERRUPTED, OUTPUT_ERRNOS, output_error
 from converter.naming import NamePattern
 from converter.readers import Loaded, ReadContext, read_native, read_source
@@ -273,6 +273,7 @@ def convert_job(job: Job, previous: Any) -> JobResult:
         cache=state.cache,
         encoding=state.settings.encoding,
         delimiter=state.settings.delimiter,
+        found=job.found,
     )
     if job.values is not None:
         loaded = [loaded_from_row(Path(job.path), job.row, job.values, context, job.fmt)]
@@ -309,6 +310,8 @@ def _article_name(job: Job, part: str) -> str:
 
 
 def _convert_one(state: WorkerState, item: Loaded) -> Entry:
+    if item.not_article:
+        return Entry(item.name, NOT_ARTICLE, problems=item.problems)
     warnings = list(getattr(item, "warnings", []) or [])
     refused = refusals(item, state.settings.options)
     if item.article is None or refused:

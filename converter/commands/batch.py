@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from converter.batch import BatchSettings, Progress, Summary, driver, run_batch
+from converter.batch.books import not_article_line
 from converter.batch.reports import STDOUT, write_out
 from converter.cli_options import (
     EXIT_HELP,
@@ -119,6 +120,8 @@ def _summary_table(summary: Summary, console: Console) -> None:
         table.add_row("internal error", str(summary.counts["error"]))
     if summary.counts["unwritten"]:
         table.add_row("not written (output failed)", str(summary.counts["unwritten"]))
+    if summary.counts["not-article"]:
+        table.add_row("skipped (not an article)", str(summary.counts["not-article"]))
     table.add_section()
     table.add_row("time", f"{summary.seconds:.2f} s")
     table.add_row("articles per second", f"{summary.rate:,.0f}")
@@ -328,10 +331,17 @@ def _per_issue(
     if junit is not None:
         fail("--per-issue writes no JUnit report: leave out --junit (--report works)", 2)
     ignore = [report] if report is not None else []
-    results = run_per_issue(sources, settings, ignore)
+    not_articles: list[str] = []
+    results = run_per_issue(sources, settings, ignore, not_articles)
     _report(results, False, quiet)
+    if (line := not_article_line(len(not_articles), not_articles)) is not None:
+        click.echo(line, err=True)
     if report is not None:
-        payload = {"per_issue": True, "articles": [r.as_dict() for r in results]}
+        payload: dict[str, object] = {
+            "per_issue": True,
+            "articles": [r.as_dict() for r in results],
+            "not_articles": not_articles,
+        }
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
         write_out(report, lambda stream: stream.write(text))
     sys.exit(_exit_code(results))

@@ -32,10 +32,15 @@ __all__ = [
 def read_native(path: Path, context: ReadContext, raw: bytes | None = None) -> Iterator[Loaded]:
     """The project's own YAML/JSON article file: one article (``raw``: its bytes, if read)."""
     from converter.errors import InputError
-    from converter.readers.native import load_article
+    from converter.readers.native import NotAnArticle, load_article
 
     try:
-        article = load_article(path, journal=context.journal, cache=context.cache, raw=raw)
+        article = load_article(
+            path, journal=context.journal, cache=context.cache, raw=raw, only_articles=context.found
+        )
+    except NotAnArticle as exc:
+        yield Loaded(str(path), path.stem, problems=exc.lines(), not_article=True)
+        return
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return

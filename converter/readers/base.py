@@ -27,12 +27,15 @@ def _journal_cache() -> JournalCache:
 @dataclass(slots=True)
 class ReadContext:
     """What every reader may use: a journal that overrides the source's, the journal cache,
-    and for CSV the text encoding and column separator the user chose (None: detected)."""
+    for CSV the text encoding and column separator the user chose (None: detected), and
+    whether the source was found (a batch's folder or glob) rather than named: a YAML/JSON
+    file found that is plainly not an article is then skipped, not refused."""
 
     journal: JournalSource | None = None
     cache: Any = field(default_factory=_journal_cache)  # a readers.native.JournalCache
     encoding: str | None = None
     delimiter: str | None = None
+    found: bool = False
 
 
 @dataclass(slots=True)
@@ -50,6 +53,8 @@ class Loaded:
     article: Article | None = None
     problems: list[str] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    # A file found (``ReadContext.found``) that is not an article: skipped, ``problems`` says why.
+    not_article: bool = False
 
     def __post_init__(self) -> None:
         # A plain message counts as data dropped (``notice``): every warning has its kind.

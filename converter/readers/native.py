@@ -411,6 +411,40 @@ def _no_duplicate_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class NotAMapping(InputError):
+    """YAML or JSON whose top level is a list or a single value, not a mapping of fields."""
+
+
+class NotAnArticle(InputError):
+    """A YAML or JSON file found in a folder (or by a glob) that is some other file, not an
+    article: a site's, a build's or a package's settings, or a journal file under another name.
+    ``problems`` holds the one line saying why (see ``other_than_article``)."""
+
+
+def other_than_article(data: dict[str, Any]) -> str | None:
+    """Why parsed data is not an article, or None when it may be one (to be read, and refused
+    as bad input if it is broken).
+
+    Data is an article's when more than half of its top-level fields are an article's, a close
+    misspelling or a name editors use (``pages``, ``author``) counting as one: a broken article
+    is still mostly article fields, while settings files share a word or two at most (Hugo's
+    ``title``; ``package.json``'s ``license``, ``keywords`` and ``author``) — a test on the
+    ``title`` alone would take those for articles. Data with a journal file's fields and no
+    authors is a journal file kept under another name (articles name it with ``journal:``)."""
+    if not data:
+        return None  # (said as bad input: an article not yet written)
+    if _is_journal_data(data):
+        return "a journal file (articles name it with journal:, or it is found as journal.yaml)"
+    fields = Article.model_fields
+    others = [k for k in data if k not in fields and not _meant(k, Article)]
+    if 2 * (len(data) - len(others)) > len(data):
+        return None
+    shown = ", ".join(str(k) for k in others[:4]) + (", …" if len(others) > 4 else "")
+    if len(others) == len(data):
+        return f"none of its fields is an article's ({shown})"
+    return f"most of its fields are not an article's ({shown})"
+
+
 def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     """Parse YAML or JSON text into a mapping; raise ``InputError`` with one clear line.
 
@@ -477,7 +511,9 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         raise InputError(name, [f"malformed input: {exc}"]) from None
     if not isinstance(data, dict):
         problem = "expected a mapping of fields at the top level"
-        raise InputError(name, [problem + _taken_for_yaml(name)])
+        # (a list or a single value: no article; nothing at all: perhaps one not yet written)
+        error = InputError if data is None else NotAMapping
+        raise error(name, [problem + _taken_for_yaml(name)])
     # Without aliases a value is at most as long as the file (an escape is longer than its
     # character): a file shorter than _MAX_FIELD holds no value longer.
     if not small or len(text) > _MAX_FIELD:
@@ -1045,15 +1081,26 @@ def load_article(
     journal: JournalSource | None = None,
     cache: JournalCache | None = None,
     raw: bytes | None = None,
+    only_articles: bool = False,
 ) -> Article:
     """Read one article file (YAML or JSON); raise ``InputError`` with one line per problem.
 
     The journal is ``journal`` (a ``Journal``, or its file as a path), else the article's
     ``journal:`` field, else ``journal.yaml`` beside the article or up to three folders above.
     ``raw`` is the file's content when the caller has read it already (a batch reads each
-    input once; a service holding an upload's bytes names it with ``path``)."""
+    input once; a service holding an upload's bytes names it with ``path``).
+    ``only_articles``: the file was found, not named (a batch's folder or glob), and one that
+    is plainly some other file raises ``NotAnArticle`` (see ``other_than_article``)."""
     source = Path(path)
-    data = read_data(source, raw)
+    try:
+        data = read_data(source, raw)
+    except NotAMapping:
+        if not only_articles:
+            raise
+        reason = "its top level is a list or a single value, not fields"
+        raise NotAnArticle(str(source), [f"not an article: {reason}"]) from None
+    if only_articles and (other := other_than_article(data)) is not None:
+        raise NotAnArticle(str(source), [f"not an article: {other}"])
     base_dir = (cache or _default_cache).folder_of(source)
     return article_from_data(data, str(source), base_dir=base_dir, journal=journal, cache=cache)
 

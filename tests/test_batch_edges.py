@@ -1,0 +1,153 @@
+"""``jatsconv batch`` at the edges of real archives: a journal's repository holding files that
+are not articles, a run stopped half-way, two runs into one folder, sources deleted or renamed
+since an earlier run. What the user sees: the summary line, the report, the exit code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from lxml import etree
+from test_batch import SEED_JOURNAL, make_folder, outputs
+from test_batch_crashes import deposit_folder
+
+from conftest import xmllint
+
+
+def _report(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _statuses(report: dict) -> dict[str, str]:
+    return {Path(a["source"]).name: a["status"] for a in report["articles"]}
+
+
+def _journal_repository(root: Path) -> Path:
+    """A journal's repository as it is kept: two articles in an issue folder beside a site's,
+    a build's and a package's settings, a workflow file outside ``.github``, a journal file
+    under another name (which articles name with ``journal:``), and a list of data."""
+    repo = make_folder(root, 2, sub=2)
+    (repo / "config.yaml").write_text("site: journal\ntheme: dark\n", encoding="utf-8")
+    (repo / "mkdocs.yml").write_text("site_name: Journal\nnav:\n  - Home: index.md\n")
+    hugo = "baseURL: https://j.example/\nlanguageCode: en\ntitle: J\ntheme: ananke\n"
+    (repo / "hugo.yaml").write_text(hugo, encoding="utf-8")
+    (repo / "package.json").write_text(
+        '{"name": "journal-site", "version": "1.0.0", "license": "MIT", "keywords": ["x"]}\n'
+    )
+    workflows = repo / "ci" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "build.yml").write_text("on: push\njobs: {build: {runs-on: ubuntu-latest}}\n")
+    (repo / "jsr.journal-copy.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    (repo / "authors.yaml").write_text("- Ivanov\n- Petrov\n", encoding="utf-8")
+    return repo
+
+
+NOT_ARTICLES = [
+    "authors.yaml",
+    "build.yml",
+    "config.yaml",
+    "hugo.yaml",
+    "jsr.journal-copy.yaml",
+    "mkdocs.yml",
+    "package.json",
+]
+
+
+def test_files_of_a_journal_repository_that_are_not_articles_are_skipped(
+    run, tmp_path: Path, store
+) -> None:
+    """A run over a journal's repository ended with 'bad input' (exit 3) for every settings
+    file, each with a line per field. Now they are skipped with one counted line, listed in
+    the report (status ``not-article``, with why) and in JUnit as skipped; the exit is 0."""
+    repo = _journal_repository(tmp_path / "repo")
+    out, report, junit = tmp_path / "out", tmp_path / "r.json", tmp_path / "j.xml"
+    result = run("batch", repo, "-o", out, "-j", "1", "--report", report, "--junit", junit)
+    assert result.code == 0, result.err
+    lines = result.err.splitlines()
+    skipped = [line for line in lines if line.startswith("jatsconv: skipped")]
+    assert len(skipped) == 1, lines
+    assert skipped[0].startswith("jatsconv: skipped: not an article: 7 files found (")
+    assert skipped[0].endswith(" and 4 more: the report lists them)")
+    assert not [line for line in lines if "unknown field" in line or "required" in line]
+    data = _report(report)
+    assert data["summary"]["converted"] == 2
+    assert data["summary"]["bad-input"] == 0
+    assert data["summary"]["not-article"] == 7
+    statuses = _statuses(data)
+    assert sorted(name for name, status in statuses.items() if status == "not-article") == sorted(
+        NOT_ARTICLES
+    )
+    why = {Path(a["source"]).name: a["problems"] for a in data["articles"]}
+    assert why["config.yaml"] == [
+        f"{repo / 'config.yaml'}: not an article: none of its fields is an article's (site, theme)"
+    ]
+    assert "a journal file" in why["jsr.journal-copy.yaml"][0]
+    assert "a list or a single value" in why["authors.yaml"][0]
+    suite = etree.parse(str(junit)).getroot()
+    assert (suite.get("tests"), suite.get("skipped"), suite.get("errors")) == ("9", "7", "0")
+    assert len(suite.findall(".//skipped[@message='not an article']")) == 7
+    written = outputs(out)
+    assert len(written) == 2
+    for path in written:
+        checked = xmllint(path, store.catalog)
+        assert checked.returncode == 0, checked.stderr
+    # A rerun says the same (the files are read again: they are no article's up-to-date stamp).
+    again = run("batch", repo, "-o", out, "-j", "1", "--report", report)
+    assert again.code == 0 and again.err.count("skipped: not an article: 7 files") == 1
+    assert _report(report)["summary"]["skipped"] == 2
+
+
+def test_a_broken_article_found_in_a_folder_stays_bad_input(run, tmp_path: Path, store) -> None:
+    """What may be an article is read, and refused as such: a misspelt field among article
+    fields, a YAML error, an empty file. Only plainly other files are skipped."""
+    repo = make_folder(tmp_path / "repo", 1, sub=1)
+    article = (repo / "part0" / "a00000.yaml").read_text(encoding="utf-8")
+    (repo / "part0" / "misspelt.yaml").write_text(article.replace("\ntitle:", "\ntitel:"))
+    (repo / "part0" / "syntax.yaml").write_text("title: X\nfpage: [\n", encoding="utf-8")
+    (repo / "part0" / "empty.yaml").write_text("", encoding="utf-8")
+    (repo / "config.yaml").write_text("site: journal\n", encoding="utf-8")
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", repo, "-o", out, "-j", "1", "--report", report)
+    assert result.code == 3, result.err
+    assert f"{repo}/part0/misspelt.yaml: titel: unknown field (did you mean title?)" in result.err
+    assert f"{repo}/part0/syntax.yaml: line 3: malformed YAML" in result.err
+    assert f"{repo}/part0/empty.yaml: expected a mapping of fields" in result.err
+    assert "jatsconv: skipped: not an article: 1 file found (" in result.err
+    assert _statuses(_report(report)) == {
+        "config.yaml": "not-article",
+        "a00000.yaml": "converted",
+        "empty.yaml": "bad-input",
+        "misspelt.yaml": "bad-input",
+        "syntax.yaml": "bad-input",
+    }
+
+
+def test_a_settings_file_named_is_bad_input_and_a_glob_skips_it(run, tmp_path: Path, store):
+    """A file the user names is read as the article it is said to be (its problems shown);
+    a glob finds files, as a folder does, and skips those that are not articles."""
+    repo = _journal_repository(tmp_path / "repo")
+    named = run("batch", repo / "hugo.yaml", "-o", tmp_path / "one", "-j", "1")
+    assert named.code == 3
+    assert f"{repo / 'hugo.yaml'}: baseURL: unknown field" in named.err
+    globbed = run("batch", f"{repo}/**/*.y*ml", "-o", tmp_path / "two", "-j", "1")
+    assert globbed.code == 0, globbed.err
+    assert "jatsconv: skipped: not an article: 6 files found (" in globbed.err
+
+
+def test_per_issue_deposits_skip_what_is_not_an_article(run, tmp_path: Path, store) -> None:
+    """``--to crossref --per-issue`` reads the same folders: the same line, and the report's
+    ``not_articles`` lists the files left out."""
+    repo = _journal_repository(tmp_path / "repo")
+    shutil.rmtree(repo / "ci")
+    shutil.rmtree(repo / "part0")
+    deposit_folder(repo / "issue", 2)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", repo, "--to", "crossref", "--per-issue", "-o", out, "--report", report)
+    assert result.code == 0, result.err
+    assert "jatsconv: skipped: not an article: 6 files found (" in result.err
+    data = _report(report)
+    assert sorted(Path(p).name for p in data["not_articles"]) == sorted(
+        n for n in NOT_ARTICLES if n != "build.yml"
+    )
+    assert {a["status"] for a in data["articles"]} == {"converted"}
