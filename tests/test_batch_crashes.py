@@ -92,6 +92,12 @@ def test_sigterm_stops_a_batch_as_ctrl_c_does(tmp_path: Path) -> None:
     assert data["interrupted"] is True
     done = data["summary"]["converted"]
     assert 0 < done < 2000
+    # What was not reached is counted and listed, with what to do about it.
+    assert data["summary"]["not_reached"] == len(data["not_reached"]) == 2000 - done
+    assert (
+        f"; {2000 - done:,} sources not reached, listed in {report}: the same command again "
+        "converts them and skips what is done"
+    ) in err
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     rerun = subprocess.run(
         [*command, "--report", str(report)], capture_output=True, env=env, check=False

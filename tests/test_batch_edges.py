@@ -5,6 +5,7 @@ since an earlier run. What the user sees: the summary line, the report, the exit
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from test_batch import SEED_JOURNAL, make_folder, outputs
 from test_batch_crashes import deposit_folder
 
 from conftest import xmllint
+from converter.batch import BatchSettings, run_batch
+from converter.options import Options
 
 
 def _report(path: Path) -> dict:
@@ -151,3 +154,69 @@ def test_per_issue_deposits_skip_what_is_not_an_article(run, tmp_path: Path, sto
         n for n in NOT_ARTICLES if n != "build.yml"
     )
     assert {a["status"] for a in data["articles"]} == {"converted"}
+
+
+# ---------------------------------------------------------------------- a run stopped early
+
+
+def _sheet(path: Path, rows: int) -> Path:
+    """A CSV issue of ``rows`` articles (pages varied), beside the seed's journal file."""
+    lines = ["title,volume,issue,fpage,lpage"]
+    lines += [f"Article {i},2,3,{1000 + 10 * i},{1009 + 10 * i}" for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_interrupted_batch_lists_the_sources_it_did_not_reach(
+    tmp_path: Path, store, monkeypatch
+) -> None:
+    """Ctrl-C half-way through a spreadsheet: the report listed only the articles reached, so
+    nothing said what was left. Now it lists the sources not reached (the spreadsheet too,
+    some of its rows being left), JUnit has them as skipped, and the rerun converts exactly
+    those."""
+    source = make_folder(tmp_path / "in", 12, sub=6)
+    _sheet(source / "issue.csv", 30)  # (a folder's own files come before its sub-folders')
+    out, report, junit = tmp_path / "out", tmp_path / "r.json", tmp_path / "j.xml"
+    settings = BatchSettings(out_dir=out, options=Options(grammars=store), jobs=1, chunk_size=4)
+    real_write = os.write
+    calls = {"n": 0}
+
+    def interrupted_write(fd: int, data) -> int:  # type: ignore[no-untyped-def]
+        if bytes(data[:5]) == b"<?xml":  # the tenth output being written: Ctrl-C
+            calls["n"] += 1
+            if calls["n"] == 10:
+                raise KeyboardInterrupt
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", interrupted_write)
+    summary = run_batch([str(source)], settings, report_path=report, junit_path=junit)
+    monkeypatch.undo()
+    assert summary.interrupted and summary.exit_code() == 130
+    data = _report(report)
+    assert data["interrupted"] is True
+    done = data["summary"]["converted"]
+    assert done == len(outputs(out)) == 8  # two chunks of four rows
+    assert data["summary"]["not_reached"] == 13
+    assert data["not_reached"] == [str(source / "issue.csv")] + [
+        str(source / f"part{i // 6}" / f"a{i:05d}.yaml") for i in range(12)
+    ]
+    suite = etree.parse(str(junit)).getroot()
+    assert (suite.get("tests"), suite.get("skipped")) == ("21", "13")
+    left = suite.findall(".//testcase[skipped]")
+    assert [c.get("name") for c in left] == data["not_reached"]
+    assert {c.find("skipped").get("message") for c in left} == {  # type: ignore[union-attr]
+        "not reached: the run was interrupted"
+    }
+    again = run_batch([str(source)], BatchSettings(out_dir=out, options=Options(grammars=store)))
+    assert (again.counts["skipped"], again.counts["converted"]) == (8, 42 - 8)
+    assert again.not_reached == 0
+
+
+def test_a_finished_batch_reports_nothing_not_reached(run, tmp_path: Path, store) -> None:
+    """The report's shape is the same for every run: ``not_reached`` empty, counted 0."""
+    source = make_folder(tmp_path / "in", 2)
+    report = tmp_path / "r.json"
+    result = run("batch", source, "-o", tmp_path / "out", "-j", "1", "--report", report)
+    assert result.code == 0 and "not reached" not in result.err
+    data = _report(report)
+    assert (data["not_reached"], data["summary"]["not_reached"]) == ([], 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +231,41 @@ class Books:
             elif gone:
                 report(f"{prefix}not converted; earlier output removed: {gone}")
         self._spool(result.seq, result.key, result.entries)
+
+    # -- a run stopped early
+    def reached_all(self, first: int, last: int) -> bool:
+        """Whether every job from ``first`` to ``last`` (a spreadsheet's rows) was reached."""
+        query = "SELECT count(*) FROM rows WHERE seq BETWEEN ? AND ?"
+        return int(self.db.execute(query, (first, last)).fetchone()[0]) == last - first + 1
+
+    def note_not_reached(
+        self, files: Iterable[tuple[str, str, str | None, bool]], partly: Iterable[str]
+    ) -> None:
+        """Keep, in order, the sources of ``files`` a run stopped early did not reach — no
+        article of them in the report — and the spreadsheets of ``partly`` (some rows not
+        reached, or not read to the end), for the reports and ``summary.not_reached``.
+
+        Looked up by source, a spreadsheet's rows as ``KEY#N`` (keys from ``KEY#`` to
+        ``KEY$``, '$' following '#'), through an index made only now: the rows of a run that
+        ends as asked are never indexed by key."""
+        sheets = set(partly)
+        self.db.execute("CREATE INDEX IF NOT EXISTS rows_by_key ON rows (key)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS not_reached (path TEXT NOT NULL)")
+        query = "SELECT 1 FROM rows WHERE key = ? OR (key >= ? AND key < ?) LIMIT 1"
+        for key, path, _journal, _found in files:
+            if (
+                path in sheets
+                or self.db.execute(query, (key, f"{key}#", f"{key}$")).fetchone() is None
+            ):
+                self.db.execute("INSERT INTO not_reached VALUES (?)", (path,))
+                self.summary.not_reached += 1
+
+    def not_reached(self) -> Iterator[str]:
+        """The sources a run stopped early did not reach (``note_not_reached``), in order."""
+        if not self.summary.not_reached:
+            return
+        for (path,) in self.db.cursor().execute("SELECT path FROM not_reached ORDER BY rowid"):
+            yield path
 
     def not_article_line(self) -> str | None:
         """The run's one line for the YAML/JSON files found that are not articles."""

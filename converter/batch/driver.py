@@ -8,6 +8,7 @@ import gc
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -90,6 +91,28 @@ def _chunk_size(smallest: int, remaining: int, workers: int) -> int:
     return max(smallest, min(LARGEST_CHUNK, remaining // (workers * CHUNKS_PER_WORKER)))
 
 
+_HELD_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held off while the books take a chunk's results in, and delivered as
+    that ends (two system calls a chunk). One that landed half-way through an article's books
+    (its output renamed into place and its manifest row written, but not yet counted or in the
+    report) left the report saying one article fewer than the rerun skipped, or an article
+    both converted and not reached. A signal already caught when the hold begins stops the run
+    at its first line, before anything is taken in. Only the calling thread's mask changes, and
+    no worker is started inside (a forked one would keep the mask)."""
+    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no signal masks)
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class Progress:
     """What the driver tells the outside world; the CLI supplies a rich progress bar."""
 
@@ -170,14 +193,25 @@ def run_batch(
     rows: Manifest | dict[str, Record] = {} if manifest.is_empty() else manifest
     token = run_token()  # in the names of this run's temporary files, the workers' too
 
+    # Per spreadsheet whose rows were queued: [first row's seq, last row's seq, read to its
+    # end]. A run stopped early names a sheet not all of whose rows it reached (``not_reached``).
+    sheets: dict[str, list[Any]] = {}
+
     def jobs() -> Iterator[Job]:
         sheet = None
         for job in iter_jobs(files, settings, problems):
-            if job.values is not None:
-                if job.path == sheet:
-                    progress.grow(1)
+            if job.values is not None and job.path == sheet:
+                progress.grow(1)
+                sheets[sheet][1] = job.seq
+            elif sheet is not None:
+                sheets[sheet][2] = True  # (its rows are contiguous: a new job ends it)
+                sheet = None
+            if job.values is not None and sheet is None:
                 sheet = job.path
+                sheets[sheet] = [job.seq, job.seq, False]
             yield job
+        if sheet is not None:
+            sheets[sheet][2] = True
 
     workers = settings.jobs or os.cpu_count() or 1
     pool: WorkerPool | None = None
@@ -186,6 +220,10 @@ def run_batch(
     frozen = False
 
     def handle(results: list[JobResult], chunk: list[tuple[Job, Any]]) -> None:
+        with signals_held():
+            take(results, chunk)
+
+    def take(results: list[JobResult], chunk: list[tuple[Job, Any]]) -> None:
         # One result per job, in the chunk's order; the manifest row read for the job's
         # queueing is handed on rather than read again.
         # (a chunk stopped on its way gives the results of its first jobs only)
@@ -266,6 +304,13 @@ def run_batch(
         books.cleanup()
         sweep_stale([out_dir], recursive=True, finished=token)  # a killed worker's, too
         manifest.close()
+        if books.summary.interrupted or books.summary.stopped:
+            partly = [
+                path
+                for path, (first, last, ended) in sheets.items()
+                if not ended or not books.reached_all(first, last)
+            ]
+            books.note_not_reached(files, partly)
         files.close()
         books.summary.seconds = time.perf_counter() - start
         for line in books.cap.summary():

@@ -33,6 +33,7 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
             "summary": {
                 **summary.counts,
                 "total": summary.total,
+                "not_reached": summary.not_reached,
                 "seconds": round(summary.seconds, 3),
                 "articles_per_second": round(summary.rate, 1),
             },
@@ -51,7 +52,14 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
                 separator, batch = ITEM_SEPARATOR, []
         if batch:
             stream.write(separator + ITEM_SEPARATOR.join(batch))
-        stream.write("\n  ]\n}\n")
+        # The sources a run stopped early did not reach (the next run converts them), after
+        # the articles, so that neither list is held in memory: [] when the run ended as asked.
+        stream.write('\n  ],\n  "not_reached": [')
+        separator = "\n    "
+        for path in books.not_reached():
+            stream.write(separator + json.dumps(path, ensure_ascii=False))
+            separator = ",\n    "
+        stream.write("\n  ]\n}\n" if separator != "\n    " else "]\n}\n")
 
     write_out(path, write)
 
@@ -67,10 +75,10 @@ def write_junit(path: Path, books: Books, settings: BatchSettings | None = None)
     def write(stream: IO[str]) -> None:
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         attrs = (
-            f'name="jatsconv batch" tests="{books.summary.total}" '
+            f'name="jatsconv batch" tests="{books.summary.total + books.summary.not_reached}" '
             f'failures="{counts["invalid"]}" '
             f'errors="{counts["bad-input"] + counts["error"] + counts["unwritten"]}" '
-            f'skipped="{counts["skipped"] + counts[NOT_ARTICLE]}" '
+            f'skipped="{counts["skipped"] + counts[NOT_ARTICLE] + books.summary.not_reached}" '
             f'time="{books.summary.seconds:.3f}"'
         )
         stream.write(f"<testsuites {attrs}>\n  <testsuite {attrs}>\n")
@@ -96,6 +104,11 @@ def write_junit(path: Path, books: Books, settings: BatchSettings | None = None)
                 stream.write(
                     f"      <{tag} message={quoteattr(kind)}>{_xml_text(message)}</{tag}>\n"
                 )
+            stream.write("    </testcase>\n")
+        why = "interrupted" if books.summary.interrupted else "stopped"
+        for path in books.not_reached():  # (a rerun converts them)
+            stream.write(f'    <testcase classname="jatsconv.batch" name={quoteattr(path)}>\n')
+            stream.write(f'      <skipped message="not reached: the run was {why}"/>\n')
             stream.write("    </testcase>\n")
         stream.write("  </testsuite>\n</testsuites>\n")
 

@@ -117,6 +117,9 @@ class Summary:
     # workers that had not stopped STOP_GRACE seconds after a stop and were terminated (see
     # ``driver.stop_pool``: the interpreter may then hang as it exits)
     workers_ended: int = 0
+    # sources a run stopped early (interrupted, or an output that could not be written) did not
+    # reach: the next run converts them (``Books.not_reached`` lists them)
+    not_reached: int = 0
 
     @property
     def total(self) -> int:

@@ -122,6 +122,8 @@ def _summary_table(summary: Summary, console: Console) -> None:
         table.add_row("not written (output failed)", str(summary.counts["unwritten"]))
     if summary.counts["not-article"]:
         table.add_row("skipped (not an article)", str(summary.counts["not-article"]))
+    if summary.not_reached:
+        table.add_row("sources not reached", str(summary.not_reached))
     table.add_section()
     table.add_row("time", f"{summary.seconds:.2f} s")
     table.add_row("articles per second", f"{summary.rate:,.0f}")
@@ -254,16 +256,18 @@ def batch(
             f"{driver.STOP_GRACE:g} s after the stop and were ended",
             err=True,
         )
+    where = ("the report" if str(report) == STDOUT else str(report)) if report else None
     if summary.interrupted:
-        click.echo("jatsconv: interrupted; files already written are complete", err=True)
+        click.echo(
+            f"jatsconv: interrupted; files already written are complete{_rest(summary, where)}",
+            err=True,
+        )
     elif summary.stopped:
         done = summary.counts["converted"] + summary.counts["invalid"]
-        listed = (
-            f", listed in {'the report' if str(report) == STDOUT else report}" if report else ""
-        )
+        listed = f", listed in {where}" if where else ""
         click.echo(
             f"jatsconv: {summary.stopped}; the run stopped: the {done} outputs written before "
-            f"are complete{listed}",
+            f"are complete{listed}{_rest(summary, where)}",
             err=True,
         )
     # The process ends here, and what is alive stays so until it does (~70 MB of objects:
@@ -280,6 +284,19 @@ def batch(
         sys.stderr.flush()
         os._exit(summary.exit_code())
     sys.exit(summary.exit_code())
+
+
+def _rest(summary: Summary, report: str | None) -> str:
+    """What a run stopped early says of the sources it did not reach: how many, where they
+    are listed, and that the same command converts them (skipping what is done)."""
+    if not summary.not_reached:
+        return ""
+    sources = "source" if summary.not_reached == 1 else "sources"
+    listed = f", listed in {report}" if report else ""
+    return (
+        f"; {summary.not_reached:,} {sources} not reached{listed}: the same command again "
+        "converts them and skips what is done"
+    )
 
 
 @contextlib.contextmanager
