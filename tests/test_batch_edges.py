@@ -71,7 +71,7 @@ def test_files_of_a_journal_repository_that_are_not_articles_are_skipped(
     skipped = [line for line in lines if line.startswith("jatsconv: skipped")]
     assert len(skipped) == 1, lines
     assert skipped[0].startswith("jatsconv: skipped: not an article: 7 files found (")
-    assert skipped[0].endswith(" and 4 more: the report lists them)")
+    assert skipped[0].endswith(" and 4 more: --report lists them with why)")
     assert not [line for line in lines if "unknown field" in line or "required" in line]
     data = _report(report)
     assert data["summary"]["converted"] == 2
@@ -220,3 +220,48 @@ def test_a_finished_batch_reports_nothing_not_reached(run, tmp_path: Path, store
     assert result.code == 0 and "not reached" not in result.err
     data = _report(report)
     assert (data["not_reached"], data["summary"]["not_reached"]) == ([], 0)
+
+
+# ---------------------------------------------------------------------- sources gone
+
+
+def test_outputs_of_sources_gone_since_an_earlier_run_are_kept_and_said(
+    run, tmp_path: Path, store
+) -> None:
+    """A source deleted since the last run left its output and its manifest row, and no run
+    said a word: the folder held metadata nobody maintains any more. Now every run says so in
+    one line and lists it in the report, keeping the output (a source out of reach looks the
+    same as one deleted), until the output is removed. A source renamed, whose output the new
+    name writes again, is the same article: nothing is said."""
+    source = make_folder(tmp_path / "in", 3, sub=3)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    first = run("batch", source, "-o", out, "-j", "1", "--report", report)
+    assert first.code == 0, first.err
+    written = {Path(a["source"]).name: Path(a["output"]) for a in _report(report)["articles"]}
+    (source / "part0" / "a00000.yaml").unlink()
+    (source / "part0" / "a00001.yaml").rename(source / "part0" / "renamed.yaml")
+    line = (
+        f"jatsconv: {out}: 1 output of 1 source gone since an earlier run (deleted, renamed or "
+        f"moved): {written['a00000.yaml'].name}; kept (remove it if withdrawn; --report names "
+        "its source)"
+    )
+    for _run in range(2):  # said on every run while the output is there
+        again = run("batch", source, "-o", out, "-j", "1", "-q", "--report", report)
+        assert again.code == 0, again.err
+        assert again.err.splitlines() == [line]
+        data = _report(report)
+        assert data["summary"]["sources_gone"] == 1
+        assert data["sources_gone"] == [
+            {
+                "source": str((source / "part0" / "a00000.yaml").resolve()),
+                "outputs": [str(written["a00000.yaml"])],
+            }
+        ]
+    assert written["a00000.yaml"].is_file()  # kept
+    assert written["a00001.yaml"].is_file()  # the renamed source's, as before
+    written["a00000.yaml"].unlink()
+    last = run("batch", source, "-o", out, "-j", "1", "-q", "--report", report)
+    assert (last.code, last.err) == (0, "")
+    data = _report(report)
+    assert (data["sources_gone"], data["summary"]["sources_gone"]) == ([], 0)
+    assert data["summary"]["skipped"] == 2

@@ -30,6 +30,7 @@ from converter.writers import same_output
 REJECTED_STAMP = "rejected: earlier output removed"
 UNREAD = object()  # ``Books.accept``: the manifest row was not read when the job was queued
 NOT_ARTICLES_NAMED = 3  # files named in the line for those skipped as not articles
+GONE_NAMED = 3  # outputs named in the line for those of sources gone
 # Between two entries of the JSON report's "articles" list (see ``converter.batch.reports``).
 ITEM_SEPARATOR = ",\n    "
 # ``json.dumps(item, ensure_ascii=False)``, as the report was written, without an encoder made
@@ -267,6 +268,69 @@ class Books:
         for (path,) in self.db.cursor().execute("SELECT path FROM not_reached ORDER BY rowid"):
             yield path
 
+    # -- sources gone since an earlier run
+    def note_gone_sources(self) -> None:
+        """Look for manifest rows of sources that are gone (deleted, renamed or moved since an
+        earlier run into this folder), once a run has ended as asked.
+
+        A row whose outputs are all gone, or all claimed by this run (a renamed source wrote
+        them again under its new name), is forgotten without a word. A row with an output
+        still in the folder that no source of this run claims is kept, and the output too: it
+        is said at the end of every run (``gone_line``) and listed in the report until the
+        source is back or the output removed. Never removed by the batch: a source out of
+        reach (an unmounted disk, a network share not mounted) looks the same as one deleted.
+        A spreadsheet row counts as there while its spreadsheet is."""
+        manifest = self.manifest
+        keys = manifest.source_keys() if isinstance(manifest, Manifest) else list(manifest)
+        gone = [key for key in keys if not os.path.exists(_source_path(key))]
+        if not gone:
+            return
+        self.db.execute("CREATE TABLE IF NOT EXISTS gone (source TEXT, outputs TEXT)")
+        for key in gone:
+            row = self.manifest.get(key)
+            outputs = row[3] if row is not None else ()
+            kept = [
+                name
+                for name in outputs
+                if self._holder(name) is None and os.path.exists(os.path.join(self.out_name, name))
+            ]
+            if not kept:
+                self.manifest.pop(key, None)
+                continue
+            self.summary.sources_gone += 1
+            self.summary.outputs_of_gone += len(kept)
+            paths = [os.path.join(self.out_name, name) for name in kept]
+            self.db.execute("INSERT INTO gone VALUES (?, ?)", (key, json.dumps(paths)))
+
+    def gone_sources(self) -> Iterator[dict[str, Any]]:
+        """The sources gone whose outputs are kept (``note_gone_sources``), for the report."""
+        if not self.summary.sources_gone:
+            return
+        for source, outputs in self.db.cursor().execute("SELECT source, outputs FROM gone"):
+            yield {"source": source, "outputs": json.loads(outputs)}
+
+    def gone_line(self) -> str | None:
+        """The run's one line for the outputs kept of sources gone since an earlier run."""
+        count = self.summary.outputs_of_gone
+        if not count:
+            return None
+        names: list[str] = []
+        for item in self.gone_sources():
+            names += [os.path.relpath(p, self.out_name) for p in item["outputs"]]
+            if len(names) >= GONE_NAMED:
+                break
+        shown = ", ".join(names[:GONE_NAMED])
+        if count > GONE_NAMED:
+            shown += f" and {count - GONE_NAMED:,} more"
+        outputs, them = ("output", "it") if count == 1 else ("outputs", "them")
+        sources = "source" if self.summary.sources_gone == 1 else "sources"
+        whose = "its source" if count == 1 else "their sources"
+        return (
+            f"jatsconv: {self.out_dir}: {count:,} {outputs} of {self.summary.sources_gone:,} "
+            f"{sources} gone since an earlier run (deleted, renamed or moved): {shown}; kept "
+            f"(remove {them} if withdrawn; --report names {whose})"
+        )
+
     def not_article_line(self) -> str | None:
         """The run's one line for the YAML/JSON files found that are not articles."""
         return not_article_line(self.summary.counts[NOT_ARTICLE], self.not_articles)
@@ -346,9 +410,17 @@ def not_article_line(count: int, names: list[str]) -> str | None:
     shown = names[:NOT_ARTICLES_NAMED]
     listed = ", ".join(shown)
     if count > len(shown):
-        listed += f" and {count - len(shown):,} more: the report lists them"
+        listed += f" and {count - len(shown):,} more: --report lists them with why"
     files = "file" if count == 1 else "files"
     return f"jatsconv: skipped: not an article: {count:,} {files} found ({listed})"
+
+
+def _source_path(key: str) -> str:
+    """The file of a manifest key: the key, or for a spreadsheet row (``KEY#N``) its sheet."""
+    head, sep, row = key.rpartition("#")
+    if sep and row.isdigit() and not os.path.exists(key):
+        return head
+    return key
 
 
 def _no_note(key: str, name: str) -> None:

@@ -279,6 +279,11 @@ def run_batch(
                 pool.wait_below(limit)
                 pool.submit(chunk)
             pool.wait_below(0)
+        # (the run ended as asked: each of its sources reached, each output name claimed)
+        try:
+            books.note_gone_sources()
+        except OutputError as exc:  # the manifest could not be written
+            books.summary.stopped = books.summary.stopped or str(exc)
     except (KeyboardInterrupt, _Stopped) as exc:
         books.summary.interrupted = isinstance(exc, KeyboardInterrupt)
         pending = pool.pending if pool is not None else {}
@@ -315,8 +320,9 @@ def run_batch(
         books.summary.seconds = time.perf_counter() - start
         for line in books.cap.summary():
             progress.problem(line)
-        if (line := books.not_article_line()) is not None:
-            progress.problem(line)
+        for line in (books.not_article_line(), books.gone_line()):
+            if line is not None:
+                progress.problem(line)
         for line in books.run_notices.lines():
             progress.problem(f"jatsconv: {line}")
         progress.stop()

@@ -195,6 +195,11 @@ class Manifest:
         except sqlite3.OperationalError as exc:
             raise _output_error(self.path, exc) from None
 
+    def source_keys(self) -> Iterator[str]:
+        """Every row's source key."""
+        for (key,) in self.db.cursor().execute("SELECT key FROM entries"):
+            yield key
+
     def outputs(self) -> Iterator[str]:
         """The outputs every row lists, relative to the output folder."""
         for (outputs,) in self.db.execute("SELECT outputs FROM entries"):

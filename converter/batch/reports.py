@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -34,6 +34,7 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
                 **summary.counts,
                 "total": summary.total,
                 "not_reached": summary.not_reached,
+                "sources_gone": summary.sources_gone,
                 "seconds": round(summary.seconds, 3),
                 "articles_per_second": round(summary.rate, 1),
             },
@@ -52,16 +53,25 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
                 separator, batch = ITEM_SEPARATOR, []
         if batch:
             stream.write(separator + ITEM_SEPARATOR.join(batch))
-        # The sources a run stopped early did not reach (the next run converts them), after
-        # the articles, so that neither list is held in memory: [] when the run ended as asked.
-        stream.write('\n  ],\n  "not_reached": [')
-        separator = "\n    "
-        for path in books.not_reached():
-            stream.write(separator + json.dumps(path, ensure_ascii=False))
-            separator = ",\n    "
-        stream.write("\n  ]\n}\n" if separator != "\n    " else "]\n}\n")
+        stream.write("\n  ]")
+        # The sources a run stopped early did not reach (the next run converts them), and
+        # those gone since an earlier run whose outputs are kept: after the articles, so that
+        # no list is held in memory; [] when there are none.
+        _write_list(stream, "not_reached", books.not_reached())
+        _write_list(stream, "sources_gone", books.gone_sources())
+        stream.write("\n}\n")
 
     write_out(path, write)
+
+
+def _write_list(stream: IO[str], name: str, items: Iterable[object]) -> None:
+    """``,\n  "name": [...]``, one item a line, written as they come."""
+    stream.write(f',\n  "{name}": [')
+    separator = "\n    "
+    for item in items:
+        stream.write(separator + json.dumps(item, ensure_ascii=False))
+        separator = ",\n    "
+    stream.write("\n  ]" if separator != "\n    " else "]")
 
 
 def write_junit(path: Path, books: Books, settings: BatchSettings | None = None) -> None:

@@ -120,6 +120,10 @@ class Summary:
     # sources a run stopped early (interrupted, or an output that could not be written) did not
     # reach: the next run converts them (``Books.not_reached`` lists them)
     not_reached: int = 0
+    # sources an earlier run converted that are gone now (deleted, renamed, moved), with
+    # outputs still in the folder that no source of this run claims: kept, and said
+    sources_gone: int = 0
+    outputs_of_gone: int = 0
 
     @property
     def total(self) -> int:
