@@ -144,6 +144,10 @@ def test_full_disk_in_a_batch(run, tmp_path: Path, monkeypatch, store) -> None:
         done = [a for a in data["articles"] if a["status"] == "converted"]
         assert 0 < len(done) < 200
         assert data["stopped"]
+        # The sources not reached are counted on the line and listed: the rerun converts them.
+        left = 200 - len(data["articles"])
+        assert data["summary"]["not_reached"] == len(data["not_reached"]) == left > 0
+        assert f"; {left:,} sources not reached, listed in {report}: the same command" in line
         for article in done:  # every output listed as done is there, complete and valid
             etree.parse(str(out / article["output"]))
         assert _temps(out) == []
