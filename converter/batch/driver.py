@@ -97,20 +97,37 @@ _HELD_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 @contextlib.contextmanager
 def signals_held() -> Iterator[None]:
     """Ctrl-C and SIGTERM held off while the books take a chunk's results in, and delivered as
-    that ends (two system calls a chunk). One that landed half-way through an article's books
-    (its output renamed into place and its manifest row written, but not yet counted or in the
-    report) left the report saying one article fewer than the rerun skipped, or an article
-    both converted and not reached. A signal already caught when the hold begins stops the run
-    at its first line, before anything is taken in. Only the calling thread's mask changes, and
-    no worker is started inside (a forked one would keep the mask)."""
-    if not hasattr(signal, "pthread_sigmask"):  # (Windows: no signal masks)
-        yield
+    that ends. One that landed half-way through an article's books (its output renamed into
+    place and its manifest row written, but not yet counted or in the report) left the report
+    saying one article fewer than the rerun skipped, or an article both converted and not
+    reached. The Python handlers are swapped for one that notes the signal: a signal mask
+    would not do, as the kernel then hands the signal to another thread (the pool's), and
+    Python runs its handler in this one all the same. A signal already caught when the hold
+    begins stops the run at its first line, before anything is taken in."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # (signal handlers can only be set, and only run, in the main thread)
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    caught: list[int] = []
+
+    def later(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    previous = {
+        number: signal.signal(number, later)
+        for number in _HELD_SIGNALS
+        if signal.getsignal(number) is not None  # (None: set outside Python, left alone)
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if caught:
+            handler = previous[caught[0]]
+            if callable(handler):
+                handler(caught[0], None)  # (the batch's: raises KeyboardInterrupt)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(caught[0])
 
 
 class Progress:
