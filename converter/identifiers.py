@@ -138,7 +138,9 @@ def normalize_arxiv(value: str) -> str:
 
 
 _PMID_LABEL_RE = re.compile(r"^(?:PMID|PubMed\s*(?:ID)?)\s*:?\s*", re.IGNORECASE)
-_PMID_RE = re.compile(r"^[1-9]\d{0,8}$")
+# A PMID is a positive whole number of at most 8 digits (PubMed is past 40,000,000 and adds
+# about a million a year); a PMCID is "PMC" and a positive number (PMC is past 12,000,000).
+_PMID_RE = re.compile(r"^[1-9]\d{0,7}$")
 _PMCID_LABEL_RE = re.compile(r"^PMCID\s*:?\s*", re.IGNORECASE)
 _PMCID_RE = re.compile(r"^PMC[1-9]\d{0,8}$")
 
@@ -148,13 +150,15 @@ def normalize_pmid(value: str) -> str:
     ``ValueError``."""
     text = _PMID_LABEL_RE.sub("", value.strip())
     if not _PMID_RE.match(text):
-        raise ValueError(f"not a PubMed id (expected its digits, as 'PMID: 12345678'): {value!r}")
+        raise ValueError(
+            f"not a PubMed id (a number of at most 8 digits, as 'PMID: 12345678'): {value!r}"
+        )
     return text
 
 
 def pmid_or_none(value: str | None) -> str | None:
-    """A PubMed id's digits, None for none or for a malformed one (an article's own
-    ``ids.pmid`` is free text)."""
+    """A PubMed id's digits, None for none or for a malformed one (a reader's data, before the
+    model checks it)."""
     try:
         return normalize_pmid(value) if value else None
     except ValueError:
@@ -163,11 +167,26 @@ def pmid_or_none(value: str | None) -> str | None:
 
 def normalize_pmcid(value: str) -> str:
     """Return a PubMed Central identifier as 'PMC' and its digits ('PMCID: pmc1234567' →
-    'PMC1234567') or raise ``ValueError``."""
+    'PMC1234567') or raise ``ValueError``. Digits alone are refused: a PMID typed in the
+    wrong field would become another article's PMCID (``pmcid_from_jats`` reads PMC's own
+    digits-only form, whose element says what it is)."""
     text = _PMCID_LABEL_RE.sub("", value.strip()).upper()
+    if text.isdecimal() and _PMCID_RE.match("PMC" + text):
+        raise ValueError(
+            f"digits alone are not a PubMed Central id: {value!r} (if it is one, write "
+            f"PMC{text}; a PubMed id goes in pmid)"
+        )
     if not _PMCID_RE.match(text):
         raise ValueError(f"not a PubMed Central id (expected 'PMC' and digits): {value!r}")
     return text
+
+
+def pmcid_from_jats(value: str) -> str:
+    """A PMCID from a JATS ``article-id`` or ``pub-id`` of type ``pmc`` or ``pmcid``: PMC's own
+    XML gives the number alone there (``<article-id pub-id-type="pmc">2345678``), which the
+    type makes a PMCID; 'PMC2345678' otherwise (``normalize_pmcid``)."""
+    text = value.strip()
+    return normalize_pmcid("PMC" + text if text.isdecimal() else text)
 
 
 _ISBN_LABEL_RE = re.compile(r"^ISBN(?:-1[03])?\s*:?\s*", re.IGNORECASE)

@@ -137,7 +137,7 @@ def _pages_of_range(data: Any) -> Any:
     page it ends on (Crossref's first range is taken from the text when writing)."""
     if not isinstance(data, dict):
         return data
-    text = data.get("page_range")
+    text = _scalar_to_text(data.get("page_range"))  # (``page_range: 11``: page 11)
     fpage = data.get("fpage")
     if text is None and isinstance(fpage, str) and "," in fpage and page_list(fpage):
         data = {**data, "page_range": fpage, "fpage": None}
@@ -254,7 +254,9 @@ Isbn = Annotated[
     str, BeforeValidator(_isbn_from_number), AfterValidator(identifiers.normalize_isbn)
 ]
 Pmid = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.normalize_pmid)]
-Pmcid = Annotated[str, AfterValidator(identifiers.normalize_pmcid)]
+Pmcid = Annotated[
+    str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.normalize_pmcid)
+]
 Ror = Annotated[str, AfterValidator(identifiers.normalize_ror)]
 Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
 FunderId = Annotated[str, AfterValidator(identifiers.normalize_funder_id)]
@@ -311,8 +313,14 @@ def _lang_lists(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, str | list):
         lang = (info.context or {}).get("language", "en")
         return {lang: value}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        lang = (info.context or {}).get("language", "en")  # a keyword "2018", as a title
+        return {lang: str(value)}
     return value
 
+
+TEXT_OR_MAPPING = (_lang_map, _lang_lists)
+"""The readers of mapping fields that also take one text: for the wrong-type message."""
 
 LangLists = Annotated[
     dict[LangCode, Keywords],
@@ -717,7 +725,14 @@ class ArticleIds(Strict):
 
     publisher_id: ShortText | None = Field(None, description="The publisher's own id.")
     edn: Edn | None = Field(None, description="eLibrary EDN (Russian Science Citation Index).")
-    pmid: ShortText | None = Field(None, description="PubMed id.")
+    pmid: Pmid | None = Field(
+        None, description="PubMed id: a number of at most 8 digits ('PMID:' is taken off)."
+    )
+    pmcid: Pmcid | None = Field(
+        None,
+        description="PubMed Central id, 'PMC' and digits ('pmc123' and 'PMCID: PMC123' are "
+        "written PMC123; digits alone are refused: they could be a PMID).",
+    )
     other: Annotated[
         dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], ShortText],
         AfterValidator(_without_empty),

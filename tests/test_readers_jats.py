@@ -187,7 +187,7 @@ def test_nlm_23_with_dtd_entities_and_untagged_affiliation(run, tmp_path: Path, 
     assert any("unknown entity &unknownent;" in w for w in loaded.warnings)
     assert any("guest" in w for w in loaded.warnings)
     assert any("author-notes" in w for w in loaded.warnings)
-    assert article.ids.other == {"pmc": "PMC123"}
+    assert article.ids.other == {} and article.ids.pmcid == "PMC123"  # now a field of its own
     assert article.journal.issn.electronic == "2658-6789"
     assert article.journal.ids == {"nlm-ta": "Test J"}
     assert article.published.electronic == "2007-03-05"

@@ -132,7 +132,7 @@ def test_citation_markup_and_ids_are_written(tmp_path: Path) -> None:
         ),
         (
             {"type": "corrected-article", "pmid": "PMC2345678"},
-            "related_articles[0].pmid: not a PubMed id (expected its digits, as "
+            "related_articles[0].pmid: not a PubMed id (a number of at most 8 digits, as "
             "'PMID: 12345678'): 'PMC2345678'",
         ),
         (
@@ -290,7 +290,10 @@ def test_older_jats_related_articles_are_read_and_what_cannot_be_is_said(tmp_pat
     assert "related-article 1: journal-id 'J Test' is not in the model: left out" in said
     assert "related-article 4: related-article-type 'expressed-concern' is not in the model" in said
     assert "related-article 5: it names the article itself (10.5555/t.9): left out" in said
-    assert "related-article 6: not a PubMed id (expected its digits, as 'PMID: 12345678'): " in said
+    assert (
+        "related-article 6: not a PubMed id (a number of at most 8 digits, as 'PMID: 12345678'): "
+        in said
+    )
     assert "related-article 6: neither a DOI, a PubMed id nor a text names the article" in said
     assert "related-article 7: its pmcid link 'PMC4567' is not in the model: left out" in said
     assert "not in the model, left out: related-article" not in said

@@ -206,10 +206,18 @@ def orcid_or_warn(text: str | None, warn: Callable[[str], None], where: str) -> 
     that fails, "0000-0000-XXXX-…"): one wrong iD there must not refuse the whole article. So
     for an OJS export, whose ORCID field OJS does not check. The journal's own files (YAML,
     JSON, a spreadsheet) are refused instead, naming the field, to be corrected there."""
+    return identifier_or_warn(text, read_orcid, warn, where)
+
+
+def identifier_or_warn(
+    text: str | None, read: Callable[[str], str], warn: Callable[[str], None], where: str
+) -> str | None:
+    """An identifier of a record someone else wrote, as ``read`` gives it, or None with a
+    "data dropped" line when ``read`` refuses it (as ``orcid_or_warn`` says)."""
     if not text or not text.strip():
         return None
     try:
-        return read_orcid(text)
+        return read(text)
     except ValueError as exc:
         warn(f"{where}: {exc}: left out")
         return None

@@ -28,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from converter.errors import InputError
-from converter.identifiers import is_doi, read_doi
+from converter.identifiers import is_doi, normalize_pmid, read_doi
 from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
 from converter.misdecoded import ENTITY, unescaped
@@ -40,6 +40,7 @@ from converter.readers.common import (
     affiliation_from_text,
     build,
     email_or_warn,
+    identifier_or_warn,
     locale_language,
     not_carried,
     orcid_or_warn,
@@ -110,7 +111,7 @@ _COPYRIGHT_START = re.compile(r"^\s*(copyright\b|©|\(c\))", re.I)
 # Meta tags this reader carries into the model; other citation_* and DC.* tags are reported.
 _CARRIED_META = frozenset(
     {"citation_title", "citation_language", "dc.language", "dc.title", "dc.title.alternative",
-     "citation_doi", "dc.identifier.doi", "citation_volume", "dc.source.volume",
+     "citation_doi", "dc.identifier.doi", "citation_pmid", "citation_volume", "dc.source.volume",
      "citation_issue", "dc.source.issue", "citation_firstpage", "citation_lastpage",
      "dc.identifier.pagenumber", "citation_publication_date", "citation_date",
      "dc.date.issued", "dc.date.created", "dc.date.datesubmitted", "dc.type.articletype",
@@ -501,6 +502,11 @@ class _Page:
         data: dict[str, Any] = {"language": self.lang}
         data["title"] = {lang: tidy(text) for lang, text in self._titles().items()}
         data["doi"] = self._doi()
+        pmid = identifier_or_warn(
+            self.first("citation_pmid"), normalize_pmid, self.log.warn, "citation_pmid"
+        )
+        if pmid:
+            data["ids"] = {"pmid": pmid}
         data["volume"] = self._settled(
             "volume", ("citation_volume", "prism.volume", "dc.source.volume", "json-ld volume")
         )

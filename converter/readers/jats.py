@@ -28,6 +28,7 @@ from converter.readers.common import (
     build,
     country_code,
     email_or_warn,
+    identifier_or_warn,
     orcid_or_warn,
     read_root,
 )
@@ -249,13 +250,19 @@ _CARRIED = frozenset(
 )  # fmt: skip
 
 
-# the pub-id types a reference's fields hold, each with what reads it
+# the pub-id types a reference's fields hold, each with the field and what reads it (PMC's own
+# files type a PMCID "pmc", JATS 1.2 and later "pmcid")
 _CARRIED_IDS = {
-    "doi": identifiers.normalize_doi,
-    "arxiv": identifiers.normalize_arxiv,
-    "pmid": identifiers.normalize_pmid,
-    "pmcid": identifiers.normalize_pmcid,
+    "doi": ("doi", identifiers.normalize_doi),
+    "arxiv": ("arxiv", identifiers.normalize_arxiv),
+    "pmid": ("pmid", identifiers.normalize_pmid),
+    "pmcid": ("pmcid", identifiers.pmcid_from_jats),
+    "pmc": ("pmcid", identifiers.pmcid_from_jats),
 }
+
+
+# the article-id types of PubMed's ids (the ArticleIds fields are named as a reference's)
+_ARTICLE_PMIDS = {kind: _CARRIED_IDS[kind] for kind in ("pmid", "pmcid", "pmc")}
 
 
 def _uncarried(cite: etree._Element) -> bool:
@@ -745,8 +752,11 @@ class ArticleReader:
                 data["doi"] = value
             elif kind == "publisher-id" and "publisher_id" not in ids:
                 ids["publisher_id"] = value
-            elif kind == "pmid" and "pmid" not in ids:
-                ids["pmid"] = value
+            elif kind in _ARTICLE_PMIDS and _ARTICLE_PMIDS[kind][0] not in ids:
+                field, read = _ARTICLE_PMIDS[kind]
+                found = identifier_or_warn(value, read, self.warn, f"article-id {kind}")
+                if found:
+                    ids[field] = found
             elif kind == "custom" and (item.get("custom-type") or "") == "edn" and "edn" not in ids:
                 ids["edn"] = value
             else:
@@ -771,7 +781,7 @@ class ArticleReader:
                 continue
             key = re.sub(r"[^a-z0-9-]+", "-", raw.lower()).strip("-") or "other"
             key = key if key[0].isalpha() else f"id-{key}"
-            if key not in taken and key not in ("doi", "publisher-id", "pmid", "edn"):
+            if key not in taken and key not in ("doi", "publisher-id", "pmid", "pmcid", "edn"):
                 return key
         return None
 
@@ -1957,9 +1967,10 @@ class ArticleReader:
         dropped = self._range_in_page(entry, ref_id)
         for pub_id in _children(cite, "pub-id"):
             kind = (pub_id.get("pub-id-type") or "").lower()
-            if (read := _CARRIED_IDS.get(kind)) is not None:
+            if (carried := _CARRIED_IDS.get(kind)) is not None:
+                field, read = carried
                 try:
-                    entry[kind] = read(self.plain(pub_id))
+                    entry[field] = read(self.plain(pub_id))
                 except ValueError as exc:
                     self.warn(
                         f"reference {ref_id}: {exc}: left out of the fields, kept in the text"

@@ -900,7 +900,10 @@ def validation_problems(
             continue
         loc = format_location(loc_parts)
         message = _MESSAGES.get(item["type"]) or str(item["msg"])
-        if item["type"] == "extra_forbidden" and loc_parts:
+        worded = _wrong_type(item, loc_parts, model or Article)
+        if worded:
+            message = worded
+        elif item["type"] == "extra_forbidden" and loc_parts:
             message = _unknown_field(loc_parts[-1], _model_at(model or Article, loc_parts))
         elif item["type"] == "string_pattern_mismatch":
             meant = _PATTERN_MESSAGES.get(str(item.get("ctx", {}).get("pattern")))
@@ -909,6 +912,36 @@ def validation_problems(
         path = ".".join(p for p in (prefix, loc) if p)
         lines.append(f"{path}: {message}" if path else message)
     return lines
+
+
+def _wrong_type(
+    item: Mapping[str, Any], loc: tuple[int | str, ...], model: type[BaseModel]
+) -> str | None:
+    """Our line for a value of the wrong type at ``loc`` (``wrong_type``), or None."""
+    from converter.readers.wrong_type import wrong_type_message
+
+    names = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    place = _model_at(model, loc) if names and loc[-1] == names[-1] else None
+    info = place.model_fields.get(names[-1]) if place is not None and names else None
+    takes_text = info is not None and (
+        _takes_text(info.annotation) or _takes_text(tuple[tuple(info.metadata)])  # type: ignore[misc]
+    )
+    choices = str(item.get("ctx", {}).get("expected", "")).replace("'", "")
+    field = names[-1] if names and loc[-1] == names[-1] else None  # (None: an item of a list)
+    return wrong_type_message(
+        str(item["type"]), item.get("input"), field,
+        takes_text=takes_text, choices=choices,
+    )  # fmt: skip
+
+
+def _takes_text(annotation: Any) -> bool:
+    """Whether a mapping field also takes one text (``model.TEXT_OR_MAPPING``)."""
+    import typing
+
+    for arg in typing.get_args(annotation):
+        if getattr(arg, "func", None) in article_model.TEXT_OR_MAPPING or _takes_text(arg):
+            return True
+    return False
 
 
 def _main_language(data: dict[str, Any]) -> str:

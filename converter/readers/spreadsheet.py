@@ -13,7 +13,7 @@ Article
     ``journal.yaml`` beside it), ``article_type``, ``language``, ``doi``, ``volume``,
     ``issue``, ``fpage``, ``lpage`` (or ``pages``: ``110-119``, ``110``, ``e1001``,
     ``110-115, 120-124``), ``page_range`` (pages that are not one range), ``elocation_id``,
-    ``license``, ``publisher_id``, ``edn``, ``pmid``, ``published.electronic``,
+    ``license``, ``publisher_id``, ``edn``, ``pmid``, ``pmcid``, ``published.electronic``,
     ``published.print``, ``published.collection``, ``history.received``,
     ``history.revised``, ``history.accepted``, ``copyright.year``, ``url`` (the landing
     page), ``self_uri.pdf``, ``self_uri.html``.
@@ -109,6 +109,7 @@ _SCALARS: dict[str, tuple[str, ...]] = {
     "publisher_id": ("ids", "publisher_id"),
     "edn": ("ids", "edn"),
     "pmid": ("ids", "pmid"),
+    "pmcid": ("ids", "pmcid"),
     "published.electronic": ("published", "electronic"),
     "published.print": ("published", "print"),
     "published.collection": ("published", "collection"),

@@ -297,6 +297,8 @@ def _article_ids(article: model.Article) -> list[Row]:
         rows.append(Row(type=_a("doi"), custom=None, value=_t(article.doi)))
     if ids.pmid:
         rows.append(Row(type=_a("pmid"), custom=None, value=_t(ids.pmid)))
+    if ids.pmcid:
+        rows.append(Row(type=_a("pmcid"), custom=None, value=_t(ids.pmcid)))
     if ids.edn:
         rows.append(Row(type=_a("custom"), custom=_a("edn"), value=_t(ids.edn)))
     for kind, value in ids.other.items():

@@ -1,0 +1,84 @@
+"""What to say of a value of the wrong YAML/JSON type: one line naming what it is and what to do.
+
+YAML reads ``doi: 10`` as a number, ``title: true`` as a yes/no value and ``~`` as null;
+pydantic would say "Input should be a valid string". The line says instead what the
+value was read as and how to write it (``doi: 10 is a number here; quote it: doi: "10"``).
+Numbers that are plainly text (``volume: 6``, ``fpage: 11``, a title ``2018``) are taken as
+text by the model itself and never reach here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+# pydantic's error types of a value of the wrong type, and of a value outside a list of choices
+_TEXT_TYPES = frozenset({"string_type", "dict_type"})
+_LIST_TYPES = frozenset({"list_type"})
+_BOOL_TYPES = frozenset({"bool_type", "bool_parsing"})
+_CHOICE_TYPES = frozenset({"literal_error", "enum"})
+_WORDED = _TEXT_TYPES | _LIST_TYPES | _BOOL_TYPES | _CHOICE_TYPES
+
+
+def as_typed(value: Any) -> str:
+    """The value as it was typed in YAML: ``true``, ``null``, ``10``, ``'text'``."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int | float):
+        return str(value)
+    return repr(value)
+
+
+def _read_as(value: Any) -> str:
+    """What YAML made of a value, for "X is … here"."""
+    if isinstance(value, bool):
+        return f"{as_typed(value)} is a yes/no value here"
+    if isinstance(value, int | float):
+        return f"{value} is a number here"
+    if value is None:
+        return "null (no value) here"
+    if isinstance(value, list):
+        return f"a list here ({_short(value)})"
+    if isinstance(value, dict):
+        return f"a mapping here ({_short(value)})"
+    return f"{_short(value)} here"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:56] + " ..."
+
+
+def wrong_type_message(
+    kind: str, value: Any, field: str | None, *, takes_text: bool, choices: str = ""
+) -> str | None:
+    """The line for pydantic error ``kind`` on ``value`` at ``field`` (its name; None for an
+    item of a list), or None when the error is not of a type this module words, or the value
+    is a text. ``takes_text``: a mapping field that also takes one text (a title, an
+    abstract: per language, or one text in the main language); ``choices``: pydantic's list
+    of the values a choice field takes."""
+    if isinstance(value, str) or kind not in _WORDED:
+        return None  # (a text where a list or a mapping goes: pydantic's words name what)
+    name = field or "it"
+    if value is None and field is None:
+        return f"{_read_as(value)}: give a text, or leave the item out"
+    scalar = isinstance(value, bool | int | float) and value is not None
+    if kind in _CHOICE_TYPES:
+        return f"{as_typed(value)} is not one of the values it takes: {choices}"
+    if kind in _BOOL_TYPES:
+        return f"{_read_as(value)}: write true or false"
+    if kind in _LIST_TYPES:
+        return f"{_read_as(value)}, where a list is expected ({name}: [..., ...])"
+    mapping = kind == "dict_type"
+    if mapping and not takes_text:
+        return f"{_read_as(value)}, where a mapping is expected ({name}: {{key: value}})"
+    if scalar:
+        return f'{_read_as(value)}; quote it: {name}: "{as_typed(value)}"'
+    if value is None:
+        return f"{_read_as(value)}: give a text, or leave {name} out"
+    if mapping and isinstance(value, list):
+        return (
+            f"{_read_as(value)}, where one text or a text per language is expected "
+            f"({name}: {{en: ..., ru: ...}})"
+        )
+    return f"{_read_as(value)}, where one text is expected"

@@ -1,0 +1,217 @@
+"""Values a demanding editor types: PubMed ids, numbers and yes/no where a text goes.
+
+Each is seen as a user sees it: the one line `convert` prints and its exit code, the JATS it
+writes (checked by xmllint with the DTD catalog), and the same id read from a publisher's JATS
+and a landing page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES, xmllint
+from converter.readers import ReadContext, read_source
+
+EXIT_INPUT = 3
+GOOD = """\
+title: {en: A title}
+doi: 10.5555/test.2020.7
+authors:
+  - name: {surname: Ivanova, given: Anna}
+"""
+
+
+def _refused(result, expected: str) -> None:
+    """One line naming the file and the field, exit code 3, no traceback."""
+    assert result.code == EXIT_INPUT, result.err
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert lines[0].endswith(expected), lines
+    assert "Traceback" not in result.err
+
+
+# ------------------------------------------------------------------ PubMed ids
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("pmid: 12345678", '<article-id pub-id-type="pmid">12345678</article-id>'),
+        ("pmid: '12345678'", '<article-id pub-id-type="pmid">12345678</article-id>'),
+        ("pmid: 'PMID: 1234'", '<article-id pub-id-type="pmid">1234</article-id>'),
+        ("pmcid: PMC2345678", '<article-id pub-id-type="pmcid">PMC2345678</article-id>'),
+        ("pmcid: pmc2345678", '<article-id pub-id-type="pmcid">PMC2345678</article-id>'),
+        ("pmcid: 'PMCID: PMC2345678'", '<article-id pub-id-type="pmcid">PMC2345678</article-id>'),
+    ],
+)
+def test_pubmed_ids_are_written_in_their_canonical_form(
+    run, write_article, tmp_path: Path, store, typed: str, written: str
+) -> None:
+    out = tmp_path / "out"
+    result = run("convert", write_article(GOOD + f"ids: {{{typed}}}\n"), "-o", out)
+    assert result.code == 0, result.err
+    assert written in (out / "article.xml").read_text(encoding="utf-8")
+    checked = xmllint(out / "article.xml", store.catalog)
+    assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("pmid: 123456789", "ids.pmid: not a PubMed id (a number of at most 8 digits, as "
+         "'PMID: 12345678'): '123456789'"),
+        ("pmid: 0", "ids.pmid: not a PubMed id (a number of at most 8 digits, as "
+         "'PMID: 12345678'): '0'"),
+        ("pmid: -5", "'-5'"),
+        ("pmid: 1.5", "'1.5'"),
+        ("pmid: PMC2345678", "'PMC2345678'"),
+        ("pmcid: 2345678", "ids.pmcid: digits alone are not a PubMed Central id: '2345678' (if "
+         "it is one, write PMC2345678; a PubMed id goes in pmid)"),
+        ("pmcid: PMC", "ids.pmcid: not a PubMed Central id (expected 'PMC' and digits): 'PMC'"),
+        ("pmcid: PMC0123", "'PMC0123'"),
+    ],
+)  # fmt: skip
+def test_a_pubmed_id_that_is_none_is_refused_naming_the_field(
+    run, write_article, typed: str, said: str
+) -> None:
+    _refused(run("convert", write_article(GOOD + f"ids: {{{typed}}}\n")), said)
+
+
+JATS = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.3 20210610//EN"
+ "JATS-journalpublishing1-3.dtd">
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"
+ xml:lang="en"><front><journal-meta><journal-title-group><journal-title>Test Journal
+</journal-title></journal-title-group><issn pub-type="epub">2658-6789</issn></journal-meta>
+<article-meta>{ids}<title-group><article-title>A title</article-title></title-group>
+<pub-date pub-type="epub"><year>2020</year></pub-date><fpage>1</fpage></article-meta></front>
+</article>
+"""
+
+
+@pytest.mark.parametrize(
+    ("ids", "pmid", "pmcid"),
+    [
+        # PMC's own files: the number alone, typed pmc
+        ('<article-id pub-id-type="pmid">12345678</article-id>'
+         '<article-id pub-id-type="pmc">2345678</article-id>', "12345678", "PMC2345678"),
+        ('<article-id pub-id-type="pmcid">PMC2345678</article-id>', None, "PMC2345678"),
+        ('<article-id pub-id-type="pmc">pmc2345678</article-id>', None, "PMC2345678"),
+    ],
+)  # fmt: skip
+def test_a_publishers_jats_gives_the_same_canonical_ids(
+    tmp_path: Path, ids: str, pmid: str | None, pmcid: str | None
+) -> None:
+    source = tmp_path / "pmc.xml"
+    source.write_text(JATS.format(ids=ids), encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert (loaded.article.ids.pmid, loaded.article.ids.pmcid) == (pmid, pmcid)
+    assert loaded.article.ids.other == {}
+
+
+def test_a_wrong_pmid_in_a_publishers_jats_is_left_out_and_said(tmp_path: Path) -> None:
+    source = tmp_path / "pmc.xml"
+    source.write_text(
+        JATS.format(ids='<article-id pub-id-type="pmid">PMC2345678</article-id>'), "utf-8"
+    )
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.ids.pmid is None
+    assert any(
+        "article-id pmid: not a PubMed id" in str(w) and "left out" in str(w)
+        for w in loaded.warnings
+    ), loaded.warnings
+
+
+@pytest.mark.parametrize(("content", "pmid"), [("12345678", "12345678"), ("x12", None)])
+def test_a_landing_pages_citation_pmid_is_the_articles(
+    tmp_path: Path, content: str, pmid: str | None
+) -> None:
+    page = tmp_path / "page.html"
+    text = (SAMPLES / "html" / "2018-1" / "streltsov-110.html").read_text(encoding="utf-8")
+    meta = f'<meta name="citation_pmid" content="{content}"/>'
+    page.write_text(text.replace("</head>", meta + "</head>", 1), encoding="utf-8")
+    journal = SAMPLES / "russian-japanology-review" / "journal.yaml"
+    (tmp_path / "journal.yaml").write_text(journal.read_text(encoding="utf-8"), encoding="utf-8")
+    [loaded] = list(read_source(page, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.ids.pmid == pmid
+    said = [str(w) for w in loaded.warnings if "citation_pmid" in str(w)]
+    assert said == ([] if pmid else [said[0]]) and all("left out" in s for s in said), said
+
+
+# ------------------------------------------------------------------ a value of the wrong type
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ('doi: 10\n', 'doi: 10 is a number here; quote it: doi: "10"'),
+        ("doi: true\n", 'doi: true is a yes/no value here; quote it: doi: "true"'),
+        ("doi: [10.5555/a, 10.5555/b]\n",
+         "doi: a list here (['10.5555/a', '10.5555/b']), where one text is expected"),
+        ("doi: {prefix: 10.5555}\n",
+         "doi: a mapping here ({'prefix': '10.5555'}), where one text is expected"),
+        ("ids: {edn: 12345}\n", 'ids.edn: 12345 is a number here; quote it: edn: "12345"'),
+        ("title: true\n", 'title: true is a yes/no value here; quote it: title: "true"'),
+        ("title: [A, B]\n", "title: a list here (['A', 'B']), where one text or a text per "
+         "language is expected (title: {en: ..., ru: ...})"),
+        ("language: ~\n", "language: null (no value) here: give a text, or leave language out"),
+        ("keywords: [Japan, ~]\n",
+         "keywords.en[1]: null (no value) here: give a text, or leave the item out"),
+        ("volume: false\n", 'volume: false is a yes/no value here; quote it: volume: "false"'),
+        ("ids: {other: 5}\n",
+         "ids.other: 5 is a number here, where a mapping is expected (other: {key: value})"),
+        ("references: [{text: A reference, authors: 5}]\n", "references[0].authors: 5 is a "
+         "number here, where a list is expected (authors: [..., ...])"),
+        ("authors:\n  - name: {surname: Ivanova}\n    corresponding: 2\n",
+         "authors[0].corresponding: 2 is a number here: write true or false"),
+        ("article_type: 7\n", "article_type: 7 is not one of the values it takes: "
+         "research-article, review-article,"),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_wrong_type_is_said_with_what_to_write(
+    run, write_article, typed: str, said: str
+) -> None:
+    field = typed.split(":")[0]
+    kept = "".join(
+        line + "\n"
+        for line in GOOD.splitlines()
+        if not line.startswith(field) and not (field == "authors" and line.startswith("  "))
+    )
+    result = run("convert", write_article(kept + typed))
+    assert result.code == EXIT_INPUT, result.err
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert f"article.yaml: {said}" in lines[0], lines
+    assert "Input should be" not in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "volume: 6\nissue: 2\nfpage: 11\nlpage: 20\n",
+        "title: 2018\n",
+        "keywords: 2018\n",
+        "page_range: 11\n",
+        "ids: {pmid: 12345678}\n",
+    ],
+)
+def test_numbers_that_are_plainly_text_are_taken_as_text(
+    run, write_article, tmp_path: Path, typed: str
+) -> None:
+    kept = GOOD.replace("title: {en: A title}\n", "") if typed.startswith("title") else GOOD
+    result = run("convert", write_article(kept + typed), "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+
+
+def test_a_decimal_typed_as_a_doi_is_its_text_not_a_float(run, write_article) -> None:
+    """YAML 1.1 reads 10.1234 as the float 10.1234; here it is the text typed, and the DOI
+    check says what is wrong with it."""
+    kept = GOOD.replace("doi: 10.5555/test.2020.7\n", "doi: 10.1230\n")
+    _refused(
+        run("convert", write_article(kept)),
+        "doi: not a DOI (expected 10.NNNN/suffix): '10.1230'",
+    )
