@@ -48,7 +48,66 @@ def _scalar_to_text(value: Any) -> Any:
 
 ShortText = Annotated[Text, BeforeValidator(_scalar_to_text)]
 
-PAGE_RANGE = re.compile(r"\s*(\d+)\s*[-\u2010-\u2015\u2212]\s*(\d+)\s*")
+# A page as journals print it: digits (110), a Roman numeral in one case (iv, XII: front
+# matter), or digits with one or two letters before them (S12 in a supplement, e1001, A5, R12)
+# or one after (12a). Anything else in a page field (a word, "p. 5", "110-115; 120") is no page.
+_ROMAN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_PAGE = (
+    rf"(?:\d+|[A-Za-z]{{1,2}}\d+|\d+[A-Za-z]|(?=[IVXLCDM]){_ROMAN}|(?=[ivxlcdm]){_ROMAN.lower()})"
+)
+_DASH = r"[-\u2010-\u2015\u2212]"
+PAGE_RANGE = re.compile(rf"\s*({_PAGE})\s*{_DASH}\s*({_PAGE})\s*")
+"""A range of pages typed in one field ('110-119', 'S1-S4', 'iv-x'): its first and last page."""
+_PAGE_ITEM = re.compile(rf"\s*({_PAGE})(?:\s*{_DASH}\s*({_PAGE}))?\s*")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _page_kind(page: str) -> tuple[str, int]:
+    """What kind of page ``page`` is and its number, for comparing the two ends of a range:
+    ('', 110), ('s', 12) for S12, ('+', 1297) for 12a, ('roman', 4) for iv; ('?', 0) for
+    what is no page."""
+    if page.isdecimal():
+        return "", int(page)
+    found = re.fullmatch(r"([A-Za-z]{1,2})(\d+)|(\d+)([A-Za-z])", page)
+    if found and found[1]:
+        return found[1].lower(), int(found[2])
+    if found:  # 12a-12c: the letter counts after the number
+        return "+", int(found[3]) * 100 + ord(found[4].lower())
+    if re.fullmatch(f"(?=[IVXLCDM]){_ROMAN}|(?=[ivxlcdm]){_ROMAN.lower()}", page):
+        values = [_ROMAN_VALUES[c] for c in page.lower()]
+        after = [*values[1:], 0]
+        return "roman", sum(-v if v < w else v for v, w in zip(values, after, strict=True))
+    return "?", 0
+
+
+MIXED = "mixed"
+BACKWARDS = "backwards"
+_ALIKE = "write both ends alike: S1-S4, e12-e15, iv-x"
+
+
+def range_problem(first: str, last: str | None) -> str | None:
+    """What is wrong with the range ``first``-``last`` of pages, or None: ``MIXED``, its ends
+    are pages of two kinds ('S1-4', 'xii-3': which pages are meant cannot be told), or
+    ``BACKWARDS`` (130-119, S4-S1, x-iv). An abbreviated range of digits (1210-19, as some
+    styles print it) runs forwards and is left as given."""
+    if not last:
+        return None
+    (kind, begins), (last_kind, ends) = _page_kind(first), _page_kind(last)
+    if kind != last_kind:
+        return MIXED
+    digits = re.sub(r"\D", "", first), re.sub(r"\D", "", last)
+    if ends < begins and (kind == "roman" or len(digits[1]) >= len(digits[0])):
+        return BACKWARDS
+    return None
+
+
+def one_range(text: str) -> re.Match[str] | None:
+    """A range typed in one field ('110-119', 'S1-S4'), its first page and last page as
+    groups 1 and 2, or None when ``text`` is no range of pages of one kind."""
+    found = PAGE_RANGE.fullmatch(text)
+    if found is None or range_problem(found[1], found[2]) == MIXED:
+        return None
+    return found
 
 
 def _split_page_range(data: Any) -> Any:
@@ -56,7 +115,7 @@ def _split_page_range(data: Any) -> Any:
     give it) is that first and last page, when no last page is given or the one given is the
     range's own."""
     if isinstance(data, dict) and isinstance(data.get("fpage"), str):
-        found = PAGE_RANGE.fullmatch(data["fpage"])
+        found = one_range(data["fpage"])
         if found and str(data.get("lpage") or found[2]).strip() == found[2]:
             return {**data, "fpage": found[1], "lpage": found[2]}
     return data
@@ -67,6 +126,9 @@ def _one_page(value: str) -> str:
     too) would be carried as the page's name into JATS and Crossref; a negative number is no
     page."""
     found = PAGE_RANGE.fullmatch(value)
+    if found and range_problem(found[1], found[2]) == MIXED:
+        raise ValueError(f"a page range in one page field, of two kinds of page: {value!r} "
+                         f"(give fpage and lpage; {_ALIKE})")  # fmt: skip
     if found:
         raise ValueError(
             f"a page range in one page field: {value!r} (write fpage: {found[1]} and "
@@ -79,15 +141,11 @@ def _one_page(value: str) -> str:
 
 Page = Annotated[ShortText, AfterValidator(_one_page)]
 
-# The pages of an article whose pages are not one range, as printed: pages (digits or Roman
-# numerals) and ranges of them, separated by commas ("110-115, 120-124", "i-iv, 1-12, 20").
-_PAGE = r"(?:\d+|[IVXLCDMivxlcdm]+)"
-_PAGE_ITEM = re.compile(rf"\s*({_PAGE})(?:\s*[-\u2010-\u2015\u2212]\s*({_PAGE}))?\s*")
-
 
 def page_list(text: str) -> list[tuple[str, str | None]] | None:
-    """The pages and ranges of a page range text, in order, as (first, last or None); None
-    when the text is not pages and ranges separated by commas."""
+    """The pages and ranges of a page range text (pages as ``_PAGE`` has them, separated by
+    commas: "110-115, 120-124", "i-iv, 1-12, 20", "S1-S4", "A1, A5-A7"), in order, as (first,
+    last or None); None when the text is not pages and ranges separated by commas."""
     items = []
     for part in text.split(","):
         found = _PAGE_ITEM.fullmatch(part)
@@ -107,23 +165,32 @@ def page_range_ends(text: str) -> tuple[str, str] | None:
 
 
 def is_page_range(text: str) -> bool:
-    """Whether ``text`` is a page range the model takes (``page_list``, each range forwards):
-    for readers, which leave out, naming it, what the model would refuse the article for."""
+    """Whether ``text`` is a page range the model takes (``page_list``, each range forwards
+    between pages of one kind): for readers, which leave out, naming it, what the model would
+    refuse the article for."""
     items = page_list(text)
-    return bool(items) and not any(inverted_pages(first, last) for first, last in items or [])
+    return bool(items) and not any(range_problem(first, last) for first, last in items or [])
 
 
 def _page_range(value: str) -> str:
-    """A page range text (``page_list``) whose ranges each run forwards."""
+    """A page range text (``page_list``) whose ranges each run forwards between pages of one
+    kind."""
     items = page_list(value)
     if items is None:
         raise ValueError(
-            f"not pages and page ranges separated by commas: {value!r} (pages in digits or Roman "
-            "numerals, e.g. 110-115, 120-124)"
+            f"not pages and page ranges separated by commas: {value!r} (pages as printed: "
+            "digits, Roman numerals, or digits after a letter as S1 or e12; e.g. 110-115, "
+            "120-124 or S1-S4)"
         )
     for first, last in items:
-        if inverted_pages(first, last):
+        problem = range_problem(first, last)
+        if problem == BACKWARDS:
             raise ValueError(f"the range {first}-{last} in {value!r} ends before it begins")
+        if problem == MIXED:
+            raise ValueError(
+                f"the range {first}-{last} in {value!r} goes from one kind of page to another "
+                f"({_ALIKE})"
+            )
     return value
 
 
@@ -1164,8 +1231,9 @@ class Article(Strict):
     page_range: PageRange | None = Field(
         None,
         description=(
-            "The pages when they are not one range, as printed: pages (digits or Roman numerals) "
-            "and ranges separated by commas, '110-115, 120-124'. fpage and lpage are its first "
+            "The pages when they are not one range, as printed: pages (digits, Roman numerals, "
+            "digits after a letter or two: S1, e12) and ranges separated by commas, "
+            "'110-115, 120-124', 'S1-S4', 'iv-x, 1-12'. fpage and lpage are its first "
             "and last page (taken from it when omitted). JATS page-range; Crossref's first "
             "range and other_pages."
         ),
@@ -1365,12 +1433,10 @@ class Article(Strict):
 
 
 def inverted_pages(fpage: str | None, lpage: str | None) -> bool:
-    """A last page before the first (130–119), both plain numbers of which the last has at
-    least as many digits: "1210–19", an abbreviated range as some styles print, is left as
-    given, and so are Roman numerals and page ids ("S12", "e1001")."""
-    if not (fpage and lpage and fpage.isdecimal() and lpage.isdecimal()):
-        return False
-    return len(lpage) >= len(fpage) and int(lpage) < int(fpage)
+    """A last page before the first (130–119, S4–S1, x–iv) of one kind (``range_problem``):
+    "1210–19", an abbreviated range as some styles print, is left as given, and so are pages
+    of two kinds (a first page "iv" and a last page "12")."""
+    return bool(fpage) and range_problem(fpage or "", lpage) == BACKWARDS
 
 
 def _same_aff(a: Affiliation, b: Affiliation) -> bool:

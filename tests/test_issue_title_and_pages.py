@@ -75,7 +75,8 @@ def test_pages_that_are_not_one_range_are_written_to_jats(
         (
             "page_range: 110-115; 120-124\n",
             "page_range: not pages and page ranges separated by commas: '110-115; 120-124' "
-            "(pages in digits or Roman numerals, e.g. 110-115, 120-124)",
+            "(pages as printed: digits, Roman numerals, or digits after a letter as S1 or e12; "
+            "e.g. 110-115, 120-124 or S1-S4)",
         ),
         (
             "page_range: 120-110, 130\n",
@@ -103,6 +104,76 @@ def test_a_page_range_that_is_not_the_articles_pages_is_refused_in_one_line(
     result = run("convert", path)
     assert result.code == EXIT_INPUT
     assert result.err.splitlines() == [f"{path}: {expected}"]
+
+
+# Pages as journals print them: a supplement's S pages, e-pages, Roman front matter, a
+# section's letter (JATS page-range is text; Crossref's first_page, last_page and other_pages
+# are strings).
+LETTERED = [
+    ("page_range: S1-S4\n", "S1", "S4", "S1-S4", ("S1", "S4", None)),
+    ("fpage: S1-S4\n", "S1", "S4", None, ("S1", "S4", None)),
+    ("page_range: e12-e15\n", "e12", "e15", "e12-e15", ("e12", "e15", None)),
+    ("fpage: iv-x\n", "iv", "x", None, ("iv", "x", None)),
+    ("page_range: iv-x, 1-12\n", "iv", "12", "iv-x, 1-12", ("iv", "x", "1-12")),
+    ("page_range: A1, A5-A7\n", "A1", "A7", "A1, A5-A7", ("A1", None, "A5-A7")),
+    ("page_range: 12a-12c\n", "12a", "12c", "12a-12c", ("12a", "12c", None)),
+]
+
+
+@pytest.mark.parametrize(("pages", "fpage", "lpage", "page_range", "crossref"), LETTERED)
+def test_lettered_and_roman_pages_reach_jats_and_crossref(
+    run, write_article, journal_file: Path, tmp_path: Path, store, pages, fpage, lpage,
+    page_range, crossref
+) -> None:  # fmt: skip
+    journal_file.write_text(journal_file.read_text(encoding="utf-8") + DEPOSITOR, "utf-8")
+    path = write_article(ARTICLE + pages)
+    out = tmp_path / "out"
+    for target in ("jats", "crossref"):
+        result = run("convert", path, "--to", target, "-o", out)
+        assert result.code == 0, result.err
+    jats = out / "article.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    meta = etree.parse(str(jats)).getroot().find("front/article-meta")
+    assert (meta.findtext("fpage"), meta.findtext("lpage")) == (fpage, lpage)
+    assert meta.findtext("page-range") == page_range
+    deposit = out / "article.crossref.xml"
+    check = xmllint_crossref(deposit)
+    assert check.returncode == 0, check.stderr
+    found = etree.parse(str(deposit)).getroot()
+    assert (
+        tuple(
+            found.findtext(f".//c:journal_article/c:pages/c:{name}", namespaces=CR)
+            for name in ("first_page", "last_page", "other_pages")
+        )
+        == crossref
+    )
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        ("page_range: S1-4\n", "page_range: the range S1-4 in 'S1-4' goes from one kind of page "
+         "to another (write both ends alike: S1-S4, e12-e15, iv-x)"),
+        ("fpage: S1-4\n", "fpage: a page range in one page field, of two kinds of page: 'S1-4' "
+         "(give fpage and lpage; write both ends alike: S1-S4, e12-e15, iv-x)"),
+        ("page_range: x-iv\n", "page_range: the range x-iv in 'x-iv' ends before it begins"),
+        ("page_range: S4-S1\n", "page_range: the range S4-S1 in 'S4-S1' ends before it begins"),
+        ("fpage: xii\nlpage: iv\n", "lpage: iv comes before fpage xii"),
+        ("page_range: passim\n", "page_range: not pages and page ranges separated by commas: "
+         "'passim'"),
+        ("page_range: pp. 5-9\n", "'pp. 5-9'"),
+        ("page_range: did\n", "'did'"),  # (letters of Roman numerals, in no numeral's order)
+        ("page_range: S-1\n", "'S-1'"),
+    ],
+)  # fmt: skip
+def test_what_is_clearly_not_pages_is_refused_in_one_line(
+    run, write_article, pages: str, expected: str
+) -> None:
+    path = write_article(ARTICLE + pages)
+    result = run("convert", path)
+    assert result.code == EXIT_INPUT
+    [line] = result.err.splitlines()
+    assert line.startswith(f"{path}: ") and expected in line, line
 
 
 # ------------------------------------------------------------------ JATS

@@ -2006,7 +2006,7 @@ class ArticleReader:
         last page; beside the other page, which to believe is a guess: the field is left out,
         said, and the reference keeps its text. True when one was left out."""
         for tag, other in (("fpage", "lpage"), ("lpage", "fpage")):
-            found = model.PAGE_RANGE.fullmatch(entry.get(tag) or "")
+            found = model.one_range(entry.get(tag) or "")
             if not found:
                 continue
             if not entry.get(other):

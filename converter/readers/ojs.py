@@ -19,7 +19,14 @@ from lxml.html import defs as html_defs
 
 from converter import alphabets
 from converter.errors import InputError, cannot_read
-from converter.model import ArticleUrls, Journal, inverted_pages, page_list
+from converter.model import (
+    BACKWARDS,
+    ArticleUrls,
+    Journal,
+    inverted_pages,
+    page_list,
+    range_problem,
+)
 from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
@@ -434,10 +441,9 @@ def _pages(text: str, log: Collector) -> dict[str, str]:
     items = page_list(text) if "," in text else None
     if items:
         for first, last in items:
-            if inverted_pages(first, last):
-                raise InputError(
-                    "", [f"<pages> {written!r}: the range {first}-{last} runs backwards"]
-                )
+            if problem := range_problem(first, last):
+                how = "runs backwards" if problem == BACKWARDS else "mixes two kinds of page"
+                raise InputError("", [f"<pages> {written!r}: the range {first}-{last} {how}"])
         return split_pages(text)
     found = _FIRST_RANGE.match(text)
     if found is None:
