@@ -27,6 +27,7 @@ from converter.errors import (
     OutputError,
     output_error,
 )
+from converter.input_limit import max_input_bytes
 from converter.redaction import redact, redacting_streams
 from converter.registry import load
 from converter.version import __version__
@@ -137,6 +138,7 @@ def _main(argv: list[str] | None) -> None:
     refused_names.clear()
     try:
         try:
+            max_input_bytes()  # a JATSCONV_MAX_INPUT_MB that is no size: said once, exit 2
             cli.main(args=argv, prog_name="jatsconv", standalone_mode=False)
         except SystemExit as exc:
             sys.exit(_with_refused_names(exc.code))

@@ -34,6 +34,7 @@ from lxml import etree
 
 from converter.config import load_config
 from converter.errors import EXIT_DEPOSIT, ConverterError, InputError, cannot_read
+from converter.input_limit import read_path
 from converter.redaction import redact, remember, remember_in_url
 from converter.validation import InvalidDocument, parse_untrusted
 
@@ -286,7 +287,7 @@ _CROSSREF_FAILURE = re.compile(rb"\bFAILURE\b")
 def read_crossref_file(path: Path) -> bytes:
     """The file's bytes, after checking it is a Crossref 5.3.1 deposit (``doi_batch``)."""
     try:
-        data = path.read_bytes()
+        data = read_path(path)
     except OSError as exc:
         raise InputError(str(path), [cannot_read(exc)]) from None
     try:

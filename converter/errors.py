@@ -86,6 +86,15 @@ class InputError(ConverterError):
         return [f"{self.source}: {p}" for p in capped(self.problems)]
 
 
+class InputTooLarge(OSError):
+    """An input past the size one input may be (``converter.input_limit``): an ``OSError``, so
+    every command that says a file cannot be read says this, in its own words
+    (``cannot_read``), and a batch goes on with the other inputs."""
+
+    def __init__(self, message: str):
+        super().__init__(errno.EFBIG, message)
+
+
 class SetupError(ConverterError):
     """The grammars are missing or could not be installed."""
 
@@ -117,7 +126,10 @@ _REASONS = {
 
 def cannot_read(exc: OSError) -> str:
     """``cannot read: REASON`` for an OS error met reading a file: the same words from every
-    command (``no such file``, not the system's ``No such file or directory`` here and there)."""
+    command (``no such file``, not the system's ``No such file or directory`` here and there);
+    an input past the size limit is said as such."""
+    if isinstance(exc, InputTooLarge):
+        return exc.strerror or str(exc)
     reasons = {errno.ENOENT: "no such file", errno.EISDIR: "is a folder, not a file"}
     reason = reasons.get(exc.errno or 0) or _REASONS.get(exc.errno or 0)
     return f"cannot read: {reason or (exc.strerror or str(exc)).lower()}"

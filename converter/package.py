@@ -19,6 +19,7 @@ from lxml import etree
 
 from converter.api import write_output
 from converter.errors import cannot_read
+from converter.input_limit import read_path
 from converter.validation import InvalidDocument, parse_untrusted
 from converter.xmlns import XLINK_HREF
 
@@ -98,7 +99,7 @@ def read_article(path: Path, journal: str | None = None) -> PackedArticle:
     """Collect one JATS file's package members and check their names and presence."""
     item = PackedArticle(path)
     try:
-        data = path.read_bytes()
+        data = read_path(path)
     except OSError as exc:
         item.problems.append(f"{path}: {cannot_read(exc)}")
         return item

@@ -19,6 +19,7 @@ from converter.dtd_sources import missing_dtd_message
 from converter.dtd_subset import declaration_message, internal_subset, merged_dtd, refusal
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError, cannot_read
 from converter.grammars import Grammars, GrammarsArg, as_grammars, get_grammars, load_dtd
+from converter.input_limit import read_path
 from converter.lru import Lru
 from converter.messages import article_without_front, dtd_message, syntax_message, what_is
 
@@ -318,7 +319,7 @@ def verdict_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> Ver
     name = str(path)
     store = _installed(store)
     try:
-        data = Path(path).read_bytes()
+        data = read_path(path)
     except OSError as exc:
         return Verdict("not checked", [Problem(name, 0, 0, cannot_read(exc))], EXIT_INPUT)
     return verdict_bytes(data, name, store)
@@ -339,7 +340,7 @@ def validate_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> li
     name = str(path)
     store = _installed(store)
     try:
-        data = Path(path).read_bytes()
+        data = read_path(path)
     except OSError as exc:
         raise InputError(name, [cannot_read(exc)]) from None
     return validate_bytes(data, name, store)

@@ -20,6 +20,7 @@ from converter.api import placed_problems, prepare, refusals, render
 from converter.atomic import write_temp_data
 from converter.batch.settings import NOT_ARTICLE, UNWRITTEN, BatchSettings, Entry, Job, JobResult
 from converter.errors import EXIT_INTERRUPTED, OUTPUT_ERRNOS, output_error
+from converter.input_limit import read_path
 from converter.naming import NamePattern
 from converter.readers import Loaded, ReadContext, read_native, read_source
 from converter.readers.native import JournalCache, find_journal_file
@@ -183,7 +184,7 @@ def _file_digest(state: WorkerState, path: str) -> str:
     found = state.digests.get(key)
     if found is None:
         try:
-            found = _digest(Path(path).read_bytes())
+            found = _digest(read_path(path))
         except OSError:
             found = "missing"
         state.digests[key] = found
@@ -217,30 +218,13 @@ def _input(job: Job) -> tuple[str, bytes | None]:
     if job.values is not None:
         return _digest(json.dumps(job.values, sort_keys=True, default=str).encode()), None
     try:
-        raw = _read_bytes(job.path)
+        raw = read_path(job.path)
     except OSError:
         return "unreadable", None
     native = job.fmt in ("yaml", "json") or (
         job.fmt is None and job.path.lower().endswith(_NATIVE_SUFFIXES)
     )
     return _digest(raw), raw if native else None
-
-
-def _read_bytes(path: str) -> bytes:
-    """A file's bytes in five system calls (open, fstat, read, the read that finds the end,
-    close): ``open().read()`` adds a buffered file object, a terminal test, two seeks and a
-    second fstat (eight calls per article)."""
-    handle = os.open(path, _READ)
-    try:
-        parts = [os.read(handle, os.fstat(handle).st_size + 1)]
-        while parts[-1]:
-            parts.append(os.read(handle, 65536))
-        return parts[0] if len(parts) == 2 else b"".join(parts)
-    finally:
-        os.close(handle)
-
-
-_READ = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
 
 
 def convert_job(job: Job, previous: Any) -> JobResult:

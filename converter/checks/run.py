@@ -12,6 +12,7 @@ from lxml import etree
 from converter.checks.base import Doc, Finding
 from converter.checks.profiles import rules_for
 from converter.errors import InputError, cannot_read
+from converter.input_limit import read_path
 from converter.messages import article_without_front, what_is
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 
@@ -101,7 +102,7 @@ def check_file(
 ) -> CheckReport:
     """Check one JATS file; an unreadable file raises ``InputError`` (exit code 3)."""
     try:
-        data = Path(path).read_bytes()
+        data = read_path(path)
     except OSError as exc:
         raise InputError(str(path), [cannot_read(exc)]) from None
     return check_bytes(data, str(path), profiles, today=today, scheme=scheme)

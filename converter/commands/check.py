@@ -20,6 +20,7 @@ from converter.cli_options import (
     text_file_names,
 )
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
+from converter.input_limit import read_stdin
 from converter.validation import Problem
 
 _PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.items())
@@ -60,7 +61,7 @@ def check(
     for name in files:
         try:
             if name == "-":
-                data = sys.stdin.buffer.read()
+                data = read_stdin()
                 reports.append(check_bytes(data, "<stdin>", profiles, scheme=scheme))
             else:
                 reports.append(check_file(name, profiles, scheme=scheme))

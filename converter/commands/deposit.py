@@ -55,6 +55,7 @@ from converter.errors import (
     OutputError,
     cannot_read,
 )
+from converter.input_limit import read_path
 from converter.xsd import SCHEMAS, load_schema, schema_folder, schema_problems
 
 _NAMES = {"crossref": "Crossref", "doaj": "DOAJ"}
@@ -226,7 +227,7 @@ def _credentials_note(lookup: Callable[[], object], found: str) -> str:
 def _read_doaj_file(path: Path) -> bytes:
     """A DOAJ article XML file's bytes, checked to convert to DOAJ JSON (else ``InputError``)."""
     try:
-        data = path.read_bytes()
+        data = read_path(path)
     except OSError as exc:
         raise InputError(str(path), [cannot_read(exc)]) from None
     doaj_bibjson(data, str(path))

@@ -15,9 +15,10 @@ from converter.cli_options import (
     schema_dir_option,
     text_file_names,
 )
-from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP
+from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError
 from converter.grammars import get_grammars
-from converter.validation import Verdict, verdict_bytes, verdict_file
+from converter.input_limit import read_stdin
+from converter.validation import Problem, Verdict, verdict_bytes, verdict_file
 
 
 @click.command(epilog=EXIT_HELP)
@@ -36,7 +37,11 @@ def validate(files: tuple[str, ...], schema_dir: Path | None, as_json: bool, qui
     report: dict[str, Verdict] = {}
     for name in files:
         if name == "-":
-            report["<stdin>"] = verdict_bytes(sys.stdin.buffer.read(), "<stdin>", store)
+            try:
+                report["<stdin>"] = verdict_bytes(read_stdin(), "<stdin>", store)
+            except InputError as exc:
+                said = [Problem("<stdin>", 0, 0, problem) for problem in exc.problems]
+                report["<stdin>"] = Verdict("not checked", said, EXIT_INPUT)
         else:
             report[name] = verdict_file(name, store)
     if as_json:

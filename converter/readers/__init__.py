@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from converter.errors import cannot_read
+from converter.input_limit import check_size, max_input_bytes, read_path, read_stream
 from converter.readers.base import Loaded, ReadContext, Reader
 from converter.registry import LazyRegistry, load
 
@@ -124,7 +125,7 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
 
     try:
         mode = path.stat().st_mode
-        data = None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else path.read_bytes()
+        data = None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else read_path(path)
     except (FileNotFoundError, NotADirectoryError):
         yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
         return
@@ -157,7 +158,14 @@ def read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:
     """Articles from standard input ('-' for a file); problems name ``<stdin>``."""
     import sys
 
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        if hasattr(sys.stdin, "buffer"):
+            data = read_stream(sys.stdin.buffer)
+        else:  # (a test's or an embedding program's text stream)
+            data = sys.stdin.read(max_input_bytes() + 1).encode()
+            check_size(len(data))
+    except OSError as exc:
+        return [Loaded("<stdin>", "stdin", problems=[f"<stdin>: {cannot_read(exc)}"])]
     return read_data(data, "<stdin>", fmt, context, base_dir=Path.cwd())
 
 

@@ -15,6 +15,7 @@ from lxml import etree
 
 from converter.errors import InputError, cannot_read
 from converter.identifiers import normalize_issn, read_orcid
+from converter.input_limit import read_path
 from converter.languages import normalize_country, normalize_language
 from converter.model import Journal, check_date, page_range_ends
 from converter.notices import DROPPED
@@ -22,16 +23,12 @@ from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
 from converter.validation import InvalidDocument, parse_untrusted
 
-MAX_SOURCE_BYTES = 200 * 1024 * 1024  # an OJS export of a large volume is far smaller
-
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or ``InputError`` with one line."""
+    """The file's bytes, or ``InputError`` with one line (one past the size an input may be,
+    ``converter.input_limit``, too)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise InputError(str(path), [f"file too large ({size} bytes): refused"])
-        return path.read_bytes()
+        return read_path(path)
     except OSError as exc:
         raise InputError(str(path), [cannot_read(exc)]) from None
 

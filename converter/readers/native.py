@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from converter import model as article_model
 from converter.errors import InputError, cannot_read
+from converter.input_limit import read_path
 from converter.lru import Lru
 from converter.model import Article, Journal
 
@@ -1029,7 +1030,7 @@ def _read_text(path: Path, raw: bytes | None = None) -> str:
     """The file's text (``raw``: its bytes, when the caller has read them already)."""
     try:
         if raw is None:
-            raw = path.read_bytes()
+            raw = read_path(path)
         return raw.decode("utf-8-sig")  # a BOM from Windows editors is dropped
     except UnicodeDecodeError as exc:
         from converter.readers.encoding import NotUnicode, decode_fallback

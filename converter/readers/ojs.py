@@ -19,6 +19,7 @@ from lxml.html import defs as html_defs
 
 from converter import alphabets
 from converter.errors import InputError, cannot_read
+from converter.input_limit import max_input_bytes, too_large
 from converter.model import (
     BACKWARDS,
     ArticleUrls,
@@ -30,7 +31,6 @@ from converter.model import (
 from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
-    MAX_SOURCE_BYTES,
     build,
     email_or_warn,
     journal_for,
@@ -138,6 +138,7 @@ def export_bytes(path: Path) -> bytes:
     out = bytearray()
     pending = b""
     inside = False
+    limit = max_input_bytes()  # (what is kept: the embedded files do not count)
     try:
         with path.open("rb") as stream:
             while True:
@@ -168,11 +169,9 @@ def export_bytes(path: Path) -> bytes:
                     else:
                         out += buf[pos:]
                     pos = len(buf)
-                if len(out) > MAX_SOURCE_BYTES:
-                    raise InputError(
-                        str(path),
-                        [f"too large (over {len(out)} bytes without its embedded files): refused"],
-                    )
+                if len(out) > limit:
+                    said = too_large().strerror
+                    raise InputError(str(path), [f"without its embedded files, {said}"])
                 if not chunk:
                     return bytes(out)
     except OSError as exc:

@@ -74,6 +74,7 @@ from typing import Any
 from lxml import etree
 
 from converter.errors import InputError, cannot_read
+from converter.input_limit import check_size, max_input_bytes, too_large
 from converter.model import list_number
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
@@ -449,7 +450,8 @@ _ROOT_START = re.compile(rb"<[A-Za-z_]")
 
 
 def _refuse_dtds(path: Path) -> None:
-    """Refuse a workbook any of whose XML parts declares a DTD or entities.
+    """Refuse a workbook any of whose XML parts declares a DTD or entities, or that unpacks
+    to more than one input may be (``converter.input_limit``).
 
     Office files never carry one; a part that does is hostile (an entity bomb, or an external
     entity reading local files), and the XML parser openpyxl uses would either expand it or
@@ -459,6 +461,10 @@ def _refuse_dtds(path: Path) -> None:
 
     try:
         with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > max_input_bytes():  # a zip bomb: small, and gigabytes unpacked
+                said = too_large(unpacked).strerror
+                raise InputError(str(path), [f"unpacked, {said}"])
             for info in archive.infolist():
                 if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
                     continue
@@ -747,6 +753,10 @@ def iter_rows(
     ``encoding`` and ``delimiter`` apply to CSV (None: detected, see ``csv_dialect``);
     ``kind`` (``csv`` or ``xlsx``, as ``--from`` says) wins over the file's extension.
     """
+    try:  # (read as a stream, but a batch keeps every row's values: the same limit holds)
+        check_size(path.stat().st_size)
+    except OSError as exc:
+        raise InputError(str(path), [cannot_read(exc)]) from None
     if kind == "xlsx" or (kind != "csv" and path.suffix.lower() in (".xlsx", ".xlsm")):
         rows = _xlsx_rows(path)
     else:
