@@ -411,9 +411,12 @@ def convert_file(
     results = []
     for loaded in read_source(path, fmt, context):
         target = folder / fit_name(loaded.stem + suffix)
-        if loaded.article is not None and target.resolve() == path.resolve():  # JATS beside itself
-            problem = f"{path}: the output would replace the source file: give -o DIR"
-            results.append(Conversion(loaded.name, "bad-input", problems=[problem]))
+        if target.resolve() == path.resolve():  # JATS beside itself: never written nor removed
+            # (an article not read keeps its own problems: removing its "earlier output", as
+            # for any rejected article, would delete the source file itself)
+            said = [f"{path}: the output would replace the source file: give -o DIR"]
+            problems = said if loaded.article is not None else loaded.problems
+            results.append(Conversion(loaded.name, "bad-input", problems=problems))
             continue
         results.append(claims.refusal(loaded, target) or convert_loaded(loaded, target, options))
     return results

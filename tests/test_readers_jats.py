@@ -134,6 +134,23 @@ def test_converting_beside_the_source_never_overwrites_it(run, tmp_path: Path, s
     assert run("convert", source, "-o", tmp_path / "out").code == 0
 
 
+def test_a_source_that_is_not_converted_beside_itself_is_not_removed(run, tmp_path: Path) -> None:
+    """A rejected article's earlier output is removed, so that nothing stale is deposited; a
+    JATS file converted beside itself is its own output's place, and a rejection (here: no
+    journal metadata) deleted the user's file as "earlier output"."""
+    source = tmp_path / "article.xml"
+    original = b"""<article><front><article-meta><title-group><article-title>A title
+</article-title></title-group></article-meta></front></article>"""
+    source.write_bytes(original)
+    result = run("convert", source)
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        f"{source}: journal: no journal metadata (give journal:, --journal, or put journal.yaml "
+        "beside the article)"
+    ]
+    assert source.read_bytes() == original
+
+
 NLM_23 = """\
 <?xml version="1.0"?>
 <!DOCTYPE article PUBLIC "-//NLM//DTD Journal Publishing DTD v2.3 20070202//EN"
