@@ -118,3 +118,16 @@ def read_stdin() -> bytes:
         return read_stream(sys.stdin.buffer)
     except OSError as exc:
         raise InputError("<stdin>", [cannot_read(exc)]) from None
+
+
+def read_stdin_lines() -> list[str]:
+    """Standard input's lines of text, without their line ends (``translit``, ``references``
+    read texts a line each), at most the limit in characters, else ``InputError``."""
+    import sys
+
+    limit = max_input_bytes()
+    text = sys.stdin.read(limit + 1)
+    if len(text) > limit:
+        raise InputError("<stdin>", [cannot_read(too_large())])
+    lines = text.split("\n")
+    return lines[:-1] if lines[-1] == "" else lines

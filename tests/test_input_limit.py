@@ -71,6 +71,18 @@ def test_commands_that_judge_files_refuse_an_endless_standard_input(
     assert source.served <= 3 * MB
 
 
+@pytest.mark.parametrize("command", ["translit", "references"])
+def test_commands_that_read_texts_a_line_each_refuse_an_endless_standard_input(
+    run, monkeypatch, command: str
+) -> None:
+    source = Endless()  # (one endless line: no line end ever comes)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(source), "latin-1"))
+    result = run(command)
+    assert result.code == EXIT_INPUT
+    assert result.err.strip() == f"jatsconv: <stdin>: {REFUSED}"
+    assert source.served <= 3 * MB
+
+
 def _feed_forever(fifo: Path) -> None:
     """Write into a named pipe until its reader closes it (an endless device's stream)."""
     handle = os.open(fifo, os.O_WRONLY)

@@ -12,6 +12,7 @@ import click
 
 from converter.cli_options import EXIT_HELP, fail, from_option, journal_option
 from converter.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
+from converter.input_limit import read_stdin_lines
 
 if TYPE_CHECKING:
     from converter.citations import Reading
@@ -67,7 +68,7 @@ def references(
     from converter.citations import explain
     from converter.enrich import short_reason
 
-    lines = list(texts) or [line.rstrip("\n") for line in sys.stdin if line.strip()]
+    lines = list(texts) or [line for line in read_stdin_lines() if line.strip()]
     for line in lines:
         reading = explain(line, least)
         if as_json:

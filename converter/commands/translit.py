@@ -8,6 +8,7 @@ import click
 
 from converter.cli_options import EXIT_HELP, fail, scheme_option
 from converter.errors import EXIT_INPUT, EXIT_OK
+from converter.input_limit import read_stdin_lines
 from converter.translit import (
     SCHEMES,
     UKRAINIAN,
@@ -57,7 +58,7 @@ def translit(
     Text in another Cyrillic alphabet (Belarusian ў, Kazakh ә қ, Serbian ј љ …) has no scheme
     here: nothing is written, each such text is named on standard error, and the exit code is 3.
     """
-    lines = list(texts) or [line.rstrip("\n") for line in sys.stdin]
+    lines = list(texts) or read_stdin_lines()
     schemes: list[str] = []
     refused: list[str] = []
     for line in lines:

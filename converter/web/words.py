@@ -28,7 +28,8 @@ _WORDS = {
     "corresponding": "Corresponding author", "credit": "CRediT roles", "collab": "Group name",
     "ids": "Identifiers", "publisher_id": "Publisher's id", "edn": "EDN",
     "funding_statement": "Funding statement", "subjects": "Subjects", "custom_meta": "Custom "
-    "metadata", "pmid": "PubMed id", "other": "Other ids", "style": "Name style",
+    "metadata", "pmid": "PubMed id", "pmcid": "PubMed Central id", "other": "Other ids",
+    "style": "Name style",
     "prefix": "Prefix", "suffix": "Suffix", "bio": "Biography", "role": "Role",
     "country_name": "Country name", "type": "Type", "year": "Year", "authors_": "Authors",
     "source": "Source", "accessed": "Accessed on", "start_date": "Start date",
