@@ -2,8 +2,9 @@
 defaults and help texts cannot drift apart), the exit-code table of every ``--help``, and the
 one-line failure.
 
-A bottom-level module: it imports no command and not ``converter.cli``, so every module of
-``converter.commands`` imports it freely and nothing imports the CLI but its entry point.
+A bottom-level module: it imports no command (only the command table,
+``converter.commands``) and not ``converter.cli``, so every module of ``converter.commands``
+imports it freely and nothing imports the CLI but its entry point.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from converter.checks.profiles import PROFILES
+from converter.commands import exit_codes
 from converter.errors import DEPOSIT_EXIT_CODES, EXIT_CODES
 from converter.grammars import ENV_VAR
 from converter.readers import READERS
@@ -55,9 +57,17 @@ def text_file_names(ctx: click.Context, param: click.Parameter, value: Any) -> A
     return tuple(kept)
 
 
-# The epilog of every command's --help but deposit's (``DEPOSIT_EXIT_HELP``).
+# The epilog of ``jatsconv --help``: every code of the table.
 EXIT_HELP = exit_help(EXIT_CODES)
-DEPOSIT_EXIT_HELP = exit_help(DEPOSIT_EXIT_CODES)
+
+
+def command_exit_help(command: str) -> str:
+    """The epilog of ``command``'s --help (``"schemas install"``; a group's lists its
+    subcommands' codes): the codes ``converter.commands.EXITS`` says it can end with, in the
+    words of the table (deposit's own for ``deposit``: its codes mean other things)."""
+    table = DEPOSIT_EXIT_CODES if command.split()[0] == "deposit" else EXIT_CODES
+    codes = exit_codes(command)
+    return exit_help({code: text for code, text in table.items() if code in codes})
 
 
 def fail(message: str, code: int) -> NoReturn:

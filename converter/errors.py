@@ -54,6 +54,9 @@ DEPOSIT_EXIT_CODES = {
     EXIT_PENDING: "a submission was still unprocessed when the wait ended, or when deposit "
     "status asked: ask again later",
     EXIT_INTERNAL: "internal error (a bug in jats-converter: please report it)",
+    EXIT_OUTPUT: "the log of deposits could not be written (its state folder is read-only or "
+    "cannot be created: set JATSCONV_STATE_DIR, or the disk is full), or standard output is on "
+    "a full disk",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
     EXIT_PIPE: "standard output was closed before all was written to it (a pipe into head): "
     "the run stopped there, without a word",

@@ -19,7 +19,7 @@ from converter.batch import BatchSettings, Progress, Summary, driver, run_batch
 from converter.batch.books import not_article_line
 from converter.batch.reports import STDOUT, write_out
 from converter.cli_options import (
-    EXIT_HELP,
+    command_exit_help,
     conversion_options,
     conversion_run,
     csv_options,
@@ -130,7 +130,7 @@ def _summary_table(summary: Summary, console: Console) -> None:
     console.print(table)
 
 
-@click.command(epilog=EXIT_HELP)
+@click.command(epilog=command_exit_help("batch"))
 @click.argument("sources", nargs=-1, required=True)
 @click.option(
     "-o",

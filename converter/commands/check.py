@@ -12,7 +12,7 @@ from converter.checks import CheckReport, check_bytes, check_file
 from converter.checks.jats4r import listed as jats4r_rules
 from converter.checks.profiles import PROFILE_HELP, rules_for
 from converter.cli_options import (
-    EXIT_HELP,
+    command_exit_help,
     json_option,
     profile_option,
     quiet_option,
@@ -26,7 +26,7 @@ from converter.validation import Problem
 _PROFILES_HELP = "; ".join(f"{name}: {text}" for name, text in PROFILE_HELP.items())
 
 
-@click.command(epilog=EXIT_HELP)
+@click.command(epilog=command_exit_help("check"))
 @click.argument("files", nargs=-1, required=False, callback=text_file_names)
 @profile_option(f"Profile to check (default general). {_PROFILES_HELP}.")
 @scheme_option(

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from converter.cli_options import (
-    EXIT_HELP,
+    command_exit_help,
     from_option,
     journal_option,
     json_option,
@@ -22,7 +22,7 @@ from converter.cli_options import (
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK
 
 
-@click.command("consistency", epilog=EXIT_HELP)
+@click.command("consistency", epilog=command_exit_help("consistency"))
 @click.argument("files", nargs=-1, required=True, callback=text_file_names)
 @scheme_option("Scheme to hold the articles to (default: the journal's 'transliteration').")
 @from_option("Input format (default: detected from the file name and content).")

@@ -20,7 +20,7 @@ from converter.api import (
     render,
 )
 from converter.cli_options import (
-    EXIT_HELP,
+    command_exit_help,
     conversion_options,
     conversion_run,
     csv_options,
@@ -39,7 +39,7 @@ from converter.readers import Loaded, ReadContext, read_source, read_stdin
 from converter.readers.base import DEFAULT_CROSSREF_API
 
 
-@click.command(epilog=EXIT_HELP)
+@click.command(epilog=command_exit_help("convert"))
 @click.argument("articles", nargs=-1, required=False)
 @click.option(
     "-o",

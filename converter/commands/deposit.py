@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from converter import deposit_log
-from converter.cli_options import DEPOSIT_EXIT_HELP, json_option, quiet_option, text_file_names
+from converter.cli_options import command_exit_help, json_option, quiet_option, text_file_names
 from converter.deposit import (
     CROSSREF_PRODUCTION,
     CROSSREF_TEST,
@@ -62,7 +62,7 @@ _NAMES = {"crossref": "Crossref", "doaj": "DOAJ"}
 _ID_NAMES = {"crossref": "doi_batch_id", "doaj": "upload"}
 
 
-@click.group(epilog=DEPOSIT_EXIT_HELP)
+@click.group(epilog=command_exit_help("deposit"))
 def deposit() -> None:
     """Send Crossref or DOAJ files to the service and follow what became of them."""
 
@@ -446,7 +446,7 @@ def _finish(
 # ------------------------------------------------------------------ commands
 
 
-@deposit.command("crossref", epilog=DEPOSIT_EXIT_HELP)
+@deposit.command("crossref", epilog=command_exit_help("deposit crossref"))
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
 )
@@ -499,7 +499,7 @@ def deposit_crossref_command(
     _finish(results, "crossref", [result_url] * len(results), [], options)
 
 
-@deposit.command("doaj", epilog=DEPOSIT_EXIT_HELP)
+@deposit.command("doaj", epilog=command_exit_help("deposit doaj"))
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
 )
@@ -552,7 +552,7 @@ def _looks_like_doaj(submission: str) -> bool:
     return len(submission) == 32 and all(c in "0123456789abcdef" for c in submission.lower())
 
 
-@deposit.command("status", epilog=DEPOSIT_EXIT_HELP)
+@deposit.command("status", epilog=command_exit_help("deposit status"))
 @click.argument("submissions", nargs=-1, required=False)
 @click.option(
     "--service",

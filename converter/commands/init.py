@@ -16,7 +16,7 @@ from typing import Any, NoReturn, get_args
 import click
 
 from converter import journal_init
-from converter.cli_options import EXIT_HELP
+from converter.cli_options import command_exit_help
 from converter.errors import EXIT_INPUT, EXIT_OK, InputError
 from converter.identifiers import read_issn
 from converter.languages import normalize_language
@@ -30,7 +30,7 @@ _SCHEMES = [
 _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
 
 
-@click.command("init", epilog=EXIT_HELP)
+@click.command("init", epilog=command_exit_help("init"))
 @click.option(
     "-o",
     "--output",

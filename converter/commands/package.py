@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from converter.cli_options import EXIT_HELP, json_option, quiet_option, text_file_names
+from converter.cli_options import command_exit_help, json_option, quiet_option, text_file_names
 from converter.errors import EXIT_INPUT, EXIT_OK
 from converter.package import build_packages
 
 
-@click.command(epilog=EXIT_HELP)
+@click.command(epilog=command_exit_help("package"))
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from converter.cli_options import (
-    EXIT_HELP,
+    command_exit_help,
     from_option,
     journal_option,
     json_option,
@@ -22,7 +22,7 @@ from converter.cli_options import (
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
 
 
-@click.command(epilog=EXIT_HELP)
+@click.command(epilog=command_exit_help("preview"))
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), callback=text_file_names
 )

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from converter.cli_options import EXIT_HELP, fail, from_option, journal_option
+from converter.cli_options import command_exit_help, fail, from_option, journal_option
 from converter.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from converter.input_limit import read_stdin_lines
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from converter.enrich import ReferenceReading
 
 
-@click.command("references", epilog=EXIT_HELP)
+@click.command("references", epilog=command_exit_help("references"))
 @click.argument("texts", nargs=-1)
 @click.option(
     "--article",

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import click
 
-from converter.cli_options import EXIT_HELP, fail, json_option, schema_dir_option
+from converter.cli_options import command_exit_help, fail, json_option, schema_dir_option
 from converter.grammars import Grammars, get_grammars, install
 
 
-@click.group(epilog=EXIT_HELP)
+@click.group(epilog=command_exit_help("schemas"))
 def schemas() -> None:
     """Install and inspect the JATS DTDs used for offline validation."""
 
 
-@schemas.command("install")
+@schemas.command("install", epilog=command_exit_help("schemas install"))
 @click.option(
     "--from",
     "source",
@@ -45,7 +45,7 @@ def schemas_install(source: Path | None, missing: bool, schema_dir: Path | None)
     click.echo(f"installed {origin['public_ids']} DTDs from {origin['source']} into {store.root}")
 
 
-@schemas.command("list")
+@schemas.command("list", epilog=command_exit_help("schemas list"))
 @schema_dir_option
 @json_option
 def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
@@ -66,7 +66,7 @@ def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
     Console(width=200).print(view)
 
 
-@schemas.command("path")
+@schemas.command("path", epilog=command_exit_help("schemas path"))
 @schema_dir_option
 def schemas_path(schema_dir: Path | None) -> None:
     """Print the XML catalog path (for XML_CATALOG_FILES, e.g. with xmllint)."""
@@ -74,7 +74,7 @@ def schemas_path(schema_dir: Path | None) -> None:
     click.echo(str(store.catalog))
 
 
-@schemas.command("input")
+@schemas.command("input", epilog=command_exit_help("schemas input"))
 @click.option(
     "-o",
     "--output",

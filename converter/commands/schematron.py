@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from converter.cli_options import EXIT_HELP
+from converter.cli_options import command_exit_help
 from converter.schematron.store import ENV_VAR, PACKAGE, PACKAGE_VERSION, get_store, install
 
 
-@click.command("install-jats4r", epilog=EXIT_HELP)
+@click.command("install-jats4r", epilog=command_exit_help("schemas install-jats4r"))
 @click.option(
     "--from",
     "source",

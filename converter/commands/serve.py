@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from converter.cli_options import (
-    EXIT_HELP,
+    command_exit_help,
     fail,
     journal_option,
     profile_option,
@@ -16,7 +16,7 @@ from converter.cli_options import (
 from converter.errors import EXIT_USAGE
 
 
-@click.command(epilog=EXIT_HELP)
+@click.command(epilog=command_exit_help("serve"))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but 127.0.0.1/localhost opens the app "
               "to other machines: only on a network you trust.")  # fmt: skip

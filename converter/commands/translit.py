@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from converter.cli_options import EXIT_HELP, fail, scheme_option
+from converter.cli_options import command_exit_help, fail, scheme_option
 from converter.errors import EXIT_INPUT, EXIT_OK
 from converter.input_limit import read_stdin_lines
 from converter.translit import (
@@ -19,7 +19,7 @@ from converter.translit import (
 )
 
 
-@click.command("translit", epilog=EXIT_HELP)
+@click.command("translit", epilog=command_exit_help("translit"))
 @click.argument("texts", nargs=-1)
 @scheme_option(
     "Scheme for Russian text (Ukrainian text is always written by kmu-2010).", default="bsi"

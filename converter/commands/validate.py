@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from converter.cli_options import (
-    EXIT_HELP,
+    command_exit_help,
     json_option,
     quiet_option,
     schema_dir_option,
@@ -21,7 +21,7 @@ from converter.input_limit import read_stdin
 from converter.validation import Problem, Verdict, verdict_bytes, verdict_file
 
 
-@click.command(epilog=EXIT_HELP)
+@click.command(epilog=command_exit_help("validate"))
 @click.argument("files", nargs=-1, required=True, callback=text_file_names)
 @schema_dir_option
 @json_option
