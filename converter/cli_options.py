@@ -83,6 +83,7 @@ def schema_dir_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--schema-dir",
         type=click.Path(file_okay=False, path_type=Path),
         envvar=ENV_VAR,
+        metavar="DIR",
         help=f"Folder of the installed JATS DTDs (default: user cache; env {ENV_VAR}).",
     )(func)
 

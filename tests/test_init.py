@@ -236,6 +236,10 @@ def test_bad_flag_values_are_one_line(run, tmp_path: Path) -> None:
     result = run("init", "-o", tmp_path / "j.yaml", "--title", "T", "--print-issn", "2500-2872",
                  "--url", "not a url")  # fmt: skip
     assert result.code == 3 and "url:" in result.err
+    for flag in ("--language", "--doaj-language"):  # (once an internal error, exit 70)
+        result = run("init", "-o", tmp_path / "j.yaml", flag, "zz-!!")
+        assert result.code == 3
+        assert result.err == f"{flag}: not a language code (expected e.g. 'en', 'ru'): 'zz-!!'\n"
     assert not (tmp_path / "j.yaml").exists()
 
 

@@ -146,12 +146,15 @@ def _summary_table(summary: Summary, console: Console) -> None:
 @click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write a JSON report listing every article with its status and problems.",
+    metavar="FILE|-",
+    help="Write a JSON report listing every article with its status and problems ('-': "
+    "standard output).",
 )
 @click.option(
     "--junit",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write JUnit XML (one test case per article) for CI systems.",
+    metavar="FILE|-",
+    help="Write JUnit XML (one test case per article) for CI systems ('-': standard output).",
 )
 @click.option(
     "--name",

@@ -69,17 +69,28 @@ def deposit() -> None:
 
 def _transport_options(func):  # type: ignore[no-untyped-def]
     func = click.option(
-        "--timeout", type=float, default=60.0, show_default=True, help="Seconds per request."
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        show_default=True,
+        help="Seconds per request.",
     )(func)
     func = click.option(
         "--retries",
         type=click.IntRange(0, 10),
         default=2,
+        metavar="N",
         show_default=True,
         help="Retries after a server error (5xx) or timeout, with exponential backoff.",
     )(func)
     func = click.option(
-        "--backoff", type=float, default=2.0, show_default=True, help="First retry delay (s)."
+        "--backoff",
+        type=float,
+        default=2.0,
+        metavar="S",
+        show_default=True,
+        help="First retry delay (s); it doubles at each retry.",
     )(func)
     return func
 
@@ -560,7 +571,12 @@ def _looks_like_doaj(submission: str) -> bool:
     default=None,
     help="The service of an id that is not in the local log (default: guessed from the id).",
 )
-@click.option("--test", "test_system", is_flag=True, help="Crossref's test system (not logged).")
+@click.option(
+    "--test",
+    "test_system",
+    is_flag=True,
+    help="Ask Crossref's test system about an id that is not in the local log.",
+)
 @click.option(
     "--endpoint",
     default=None,

@@ -59,7 +59,9 @@ _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
     metavar="EXPORT",
     help="Fill languages (and the base URL, where it shows) from an OJS native export.",
 )
-@click.option("--language", help="Main language of the journal's metadata (ru, en …).")
+@click.option(
+    "--language", metavar="LANG", help="Main language of the journal's metadata (ru, en …)."
+)
 @click.option(
     "--title",
     "titles",
@@ -69,13 +71,15 @@ _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
     "LANG= the language is told by the script).",
 )
 @click.option("--abbrev-title", help="Abbreviated title (ISO 4).")
-@click.option("--print-issn", help="Print ISSN.")
-@click.option("--electronic-issn", help="Electronic ISSN.")
-@click.option("--publisher", help="Publisher name (in the main language).")
-@click.option("--url", help="Journal home page; for OJS its base URL.")
-@click.option("--depositor-name", help="Crossref depositor name.")
-@click.option("--depositor-email", help="E-mail Crossref sends deposit results to.")
-@click.option("--registrant", help="Organisation that owns the DOIs (Crossref).")
+@click.option("--print-issn", metavar="ISSN", help="Print ISSN.")
+@click.option("--electronic-issn", metavar="ISSN", help="Electronic ISSN.")
+@click.option("--publisher", metavar="NAME", help="Publisher name (in the main language).")
+@click.option("--url", metavar="URL", help="Journal home page; for OJS its base URL.")
+@click.option("--depositor-name", metavar="NAME", help="Crossref depositor name.")
+@click.option(
+    "--depositor-email", metavar="EMAIL", help="E-mail Crossref sends deposit results to."
+)
+@click.option("--registrant", metavar="NAME", help="Organisation that owns the DOIs (Crossref).")
 @click.option(
     "--doaj-language",
     "doaj_languages",
@@ -122,7 +126,7 @@ def init(
     if target is not None and target.exists() and not force:
         _refuse([f"{target}: exists (give --force to replace it)"])
     try:
-        main = normalize_language(language) if language else None
+        main = _language(language, "--language") if language else None
         found: list[journal_init.Draft] = []
         if ojs_export is not None:
             found.append(journal_init.from_ojs(ojs_export))
@@ -205,10 +209,7 @@ def _flags(
     draft["url"] = url
     keys = ("depositor_name", "depositor_email", "registrant")
     draft["crossref"] = {key: value for key, value in zip(keys, crossref, strict=True) if value}
-    try:
-        draft["doaj"] = {"languages": [normalize_language(x) for x in doaj_languages]}
-    except ValueError as exc:
-        raise InputError("--doaj-language", [str(exc)]) from None
+    draft["doaj"] = {"languages": [_language(x, "--doaj-language") for x in doaj_languages]}
     draft["transliteration"] = transliteration
     return draft
 
@@ -226,6 +227,13 @@ def _title(value: str, main: str) -> tuple[str, str]:
 
     text = value.strip()
     return scripts.language_by_script(text, main) or main, text
+
+
+def _language(value: str, where: str) -> str:
+    try:
+        return normalize_language(value)
+    except ValueError as exc:
+        raise InputError(where, [str(exc)]) from None
 
 
 def _issn(value: str, where: str) -> str:

@@ -38,8 +38,15 @@ from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
 )
 @profile_option("Check against this profile and show each finding beside its element.")
 @from_option("Input format (default: detected). Non-JATS input is converted to JATS 1.4 first.")
-@journal_option("Journal file for inputs that need one (YAML, OJS exports).")
-@scheme_option("Transliteration scheme the rsci-translit-scheme rule judges against.")
+@journal_option(
+    "Journal file to use instead of the one the article names or sits beside (inputs "
+    "converted first: YAML, OJS exports …)."
+)
+@scheme_option(
+    "Transliteration scheme the journal uses: rsci-translit-scheme reports each word that "
+    "departs from it (default: the journal file's, for inputs converted first; else only a "
+    "letter transliterated two ways in one file)."
+)
 @json_option
 @quiet_option
 def preview(

@@ -69,7 +69,7 @@ def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
 @schemas.command("path", epilog=command_exit_help("schemas path"))
 @schema_dir_option
 def schemas_path(schema_dir: Path | None) -> None:
-    """Print the XML catalog path (for XML_CATALOG_FILES, e.g. with xmllint)."""
+    """Print the XML catalog path (for XML_CATALOG_FILES, as xmllint and other tools read it)."""
     store: Grammars = get_grammars(schema_dir).require()
     click.echo(str(store.catalog))
 

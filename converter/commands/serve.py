@@ -17,10 +17,11 @@ from converter.errors import EXIT_USAGE
 
 
 @click.command(epilog=command_exit_help("serve"))
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
               help="Address to listen on. Anything but 127.0.0.1/localhost opens the app "
               "to other machines: only on a network you trust.")  # fmt: skip
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              metavar="PORT",
               help="Port (0: any free port; the URL printed names it).")  # fmt: skip
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in the web browser.")
 @profile_option("Profiles checked at first (default general; the page can change them).")
