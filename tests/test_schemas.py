@@ -113,6 +113,21 @@ def test_install_from_a_folder_with_no_dtd_fails_and_keeps_the_old_store(
     assert (target / "catalog.xml").read_text() == "<keep/>"
 
 
+def test_a_store_folder_that_cannot_be_made_is_one_line_and_exit_73(run, tmp_path: Path) -> None:
+    """(Once an internal error, exit 70, with the system's own words.)"""
+    (tmp_path / "file").write_text("a file where a folder would be\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args, message in (
+        (("install", "--schema-dir"), "cannot install the DTDs"),
+        (("install-jats4r", "--dir"), "cannot install the JATS4R rules"),
+    ):
+        for place, reason in (("file/store", "file exists"), ("file/a/store", "not a directory")):
+            result = run("schemas", args[0], "--from", empty, args[1], tmp_path / place)
+            assert result.code == 73
+            assert result.err == f"jatsconv: {tmp_path / place}: {message}: {reason}\n"
+
+
 def _fake_npm(tmp_path: Path, payload: bytes) -> Path:
     """An 'npm' that packs a fixed tarball, so the integrity check is tested offline."""
     bin_dir = tmp_path / "bin"

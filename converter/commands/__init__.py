@@ -148,12 +148,16 @@ EXITS: dict[str, tuple[Exit, ...]] = {
         Exit(EXIT_SETUP, "converter.commands.validate:validate", "EXIT_SETUP"),
         _NO_DTDS,
     ),
-    "schemas install": (Exit(EXIT_SETUP, "converter.grammars:install", "SetupError"),),
+    "schemas install": (
+        Exit(EXIT_SETUP, "converter.grammars:_install", "SetupError"),
+        Exit(EXIT_OUTPUT, "converter.grammars:install", "writing_into"),
+    ),
     "schemas list": (_NO_DTDS,),
     "schemas path": (_NO_DTDS,),
     "schemas input": (_WRITE,),
     "schemas install-jats4r": (
-        Exit(EXIT_SETUP, "converter.schematron.store:install", "SetupError"),
+        Exit(EXIT_SETUP, "converter.schematron.store:_install", "SetupError"),
+        Exit(EXIT_OUTPUT, "converter.schematron.store:install", "writing_into"),
     ),
     "check": (
         Exit(EXIT_INVALID, "converter.commands.check:check", "EXIT_INVALID"),

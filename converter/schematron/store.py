@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from converter.archives import extract
-from converter.errors import SetupError
+from converter.errors import SetupError, writing_into
 from converter.npm_packages import npm_pack, sri_digest
 from converter.userdirs import user_cache
 
@@ -204,7 +204,13 @@ def _rules_folder(folder: Path) -> Path:
 
 def install(target: Store, source: str | os.PathLike[str] | None = None) -> dict[str, object]:
     """Install the rules into ``target`` from the pinned package (or the tarball/folder named),
-    patched as ``PATCHES`` say. A failed install leaves the previous one in place."""
+    patched as ``PATCHES`` say. A failed install leaves the previous one in place; a folder
+    that cannot be written (read-only, not creatable, a full disk) is ``OutputError``."""
+    with writing_into(target.root, "install the JATS4R rules"):
+        return _install(target, source)
+
+
+def _install(target: Store, source: str | os.PathLike[str] | None) -> dict[str, object]:
     target.root.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.root.parent, prefix=".install-") as tmp:
         workdir = Path(tmp)
