@@ -118,7 +118,7 @@ class OutputError(ConverterError):
 # stops (every later article would fail the same way) instead of reporting each.
 OUTPUT_ERRNOS = frozenset(
     {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG,
-     errno.EIO, errno.ENOTDIR, errno.ENOENT}
+     errno.EIO, errno.ENOTDIR, errno.ENOENT, errno.EISDIR}
 )  # fmt: skip
 _REASONS = {
     errno.ENOSPC: "disk full (no space left on device)",
@@ -128,6 +128,7 @@ _REASONS = {
     errno.EPERM: "permission denied",
     errno.EFBIG: "file too large for this file system",
     errno.ENAMETOOLONG: "file name too long",
+    errno.EISDIR: "is a folder, not a file",
 }
 
 
@@ -137,7 +138,7 @@ def cannot_read(exc: OSError) -> str:
     an input past the size limit is said as such."""
     if isinstance(exc, InputTooLarge):
         return exc.strerror or str(exc)
-    reasons = {errno.ENOENT: "no such file", errno.EISDIR: "is a folder, not a file"}
+    reasons = {errno.ENOENT: "no such file"}
     reason = reasons.get(exc.errno or 0) or _REASONS.get(exc.errno or 0)
     return f"cannot read: {reason or (exc.strerror or str(exc)).lower()}"
 

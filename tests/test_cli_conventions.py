@@ -183,6 +183,19 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_73(
     assert "cannot" in lines[0] and "internal error" not in lines[0]
 
 
+def test_an_output_file_that_is_a_folder_is_one_line_and_exit_73(run, tmp_path: Path) -> None:
+    """``init -o DIR`` (or an output name a folder holds already) was an internal error."""
+    folder = tmp_path / "journal.yaml"
+    folder.mkdir()
+    result = run("init", "-o", folder, "--no-prompt", "--force")
+    assert result.code == 73
+    assert result.err == f"jatsconv: {folder}: cannot write: is a folder, not a file\n"
+    (tmp_path / "out" / "streltsov-110.xml").mkdir(parents=True)
+    result = run("convert", SEED, "-o", tmp_path / "out", "--no-validate")
+    assert result.code == 73
+    assert "streltsov-110.xml: cannot write: is a folder, not a file" in result.err
+
+
 def test_schemas_input_dash_is_standard_output(run, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("schemas", "input", "-o", "-")
