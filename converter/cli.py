@@ -121,6 +121,9 @@ def cli() -> None:
 
     Reads YAML/JSON written by editors, spreadsheets, OJS exports, article web pages, Crossref
     records and older JATS/NLM; writes JATS 1.4/1.3, Crossref and DOAJ XML, meta tags, packages.
+
+    Each command's --help ends with the exit codes that command can end with; the table below
+    lists every code.
     """
 
 

@@ -42,7 +42,12 @@ if TYPE_CHECKING:
     metavar="X",
     help="The confidence to ask for, as a journal's reference_confidence (0.5–0.995).",
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object a reference.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print results as JSON: one object a line, a reference each.",
+)
 def references(
     texts: tuple[str, ...],
     articles: tuple[str, ...],
