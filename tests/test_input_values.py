@@ -171,6 +171,12 @@ def test_a_landing_pages_citation_pmid_is_the_articles(
          "authors[0].corresponding: 2 is a number here: write true or false"),
         ("article_type: 7\n", "article_type: 7 is not one of the values it takes: "
          "research-article, review-article,"),
+        # one text where a mapping goes: which keys, not pydantic's "a valid dictionary"
+        ("published: 03.12.2018\n", "published: '03.12.2018' is one text here, where a "
+         "mapping is expected (published: {electronic: ..., print: ...})"),
+        ("authors:\n  - name: Стрельцов Дмитрий Викторович\n", "authors[0].name: 'Стрельцов "
+         "Дмитрий Викторович' is one text here, where a mapping is expected (name: {surname: "
+         "..., given: ...})"),
     ],
 )  # fmt: skip
 def test_a_value_of_the_wrong_type_is_said_with_what_to_write(

@@ -1114,8 +1114,9 @@ def test_shapes_no_box_holds_are_moved_deleted_or_kept_and_save_waits_for_a_choi
     assert boxes["history"].xpath(".//input[@class='rename-to']/@aria-label") == [
         "New place for history"]  # fmt: skip
     assert not boxes["authors[1]"].xpath(".//input[@value='rename']")  # (an entry has no name)
-    assert "Input should be a valid dictionary" in boxes["history"].find_class("errors")[
-        0].text_content()  # fmt: skip
+    said = boxes["history"].find_class("errors")[0].text_content()
+    assert "'2018-01-10' is one text here, where a mapping is expected (history: " in said
+    assert "{received: ..., revised: ...})" in said
     assert not lxml.html.fromstring(page).xpath("//*[@name='history.received:text']")
 
     saved = client.post("/article/1/edit", data=_posted_as_shown(page))

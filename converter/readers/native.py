@@ -929,10 +929,26 @@ def _wrong_type(
     )
     choices = str(item.get("ctx", {}).get("expected", "")).replace("'", "")
     field = names[-1] if names and loc[-1] == names[-1] else None  # (None: an item of a list)
+    keys = _model_keys(info.annotation) if info is not None else ()
     return wrong_type_message(
         str(item["type"]), item.get("input"), field,
-        takes_text=takes_text, choices=choices,
+        takes_text=takes_text, choices=choices, keys=keys,
     )  # fmt: skip
+
+
+def _model_keys(annotation: Any, shown: int = 2) -> tuple[str, ...]:
+    """The first fields of the model a field holds, itself or as the values of a mapping per
+    language (an author's ``name``: ``surname``, ``given``), or () when it holds none."""
+    import inspect
+    import typing
+
+    if inspect.isclass(annotation) and issubclass(annotation, BaseModel):
+        return tuple(list(annotation.model_fields)[:shown])
+    for arg in typing.get_args(annotation):
+        found = _model_keys(arg, shown)
+        if found:
+            return found
+    return ()
 
 
 def _takes_text(annotation: Any) -> bool:

@@ -18,6 +18,7 @@ _LIST_TYPES = frozenset({"list_type"})
 _BOOL_TYPES = frozenset({"bool_type", "bool_parsing"})
 _CHOICE_TYPES = frozenset({"literal_error", "enum"})
 _WORDED = _TEXT_TYPES | _LIST_TYPES | _BOOL_TYPES | _CHOICE_TYPES
+_MAPPING_TYPES = frozenset({"dict_type", "model_type"})
 
 
 def as_typed(value: Any) -> str:
@@ -50,15 +51,31 @@ def _short(value: Any) -> str:
 
 
 def wrong_type_message(
-    kind: str, value: Any, field: str | None, *, takes_text: bool, choices: str = ""
+    kind: str,
+    value: Any,
+    field: str | None,
+    *,
+    takes_text: bool,
+    choices: str = "",
+    keys: tuple[str, ...] = (),
 ) -> str | None:
     """The line for pydantic error ``kind`` on ``value`` at ``field`` (its name; None for an
-    item of a list), or None when the error is not of a type this module words, or the value
-    is a text. ``takes_text``: a mapping field that also takes one text (a title, an
-    abstract: per language, or one text in the main language); ``choices``: pydantic's list
-    of the values a choice field takes."""
-    if isinstance(value, str) or kind not in _WORDED:
-        return None  # (a text where a list or a mapping goes: pydantic's words name what)
+    item of a list), or None when the error is not of a type this module words. ``takes_text``:
+    a mapping field that also takes one text (a title, an abstract: per language, or one text
+    in the main language); ``choices``: pydantic's list of the values a choice field takes;
+    ``keys``: the first keys of the mapping a mapping field holds, to show how it is written."""
+    if isinstance(value, str):
+        # one text where a mapping goes ('published: 03.12.2018', an author's 'name: Иванов
+        # Иван'): which keys it wants, which pydantic's "a valid dictionary" does not say
+        if kind not in _MAPPING_TYPES or not keys:
+            return None
+        shown = ", ".join(f"{key}: ..." for key in keys)
+        return (
+            f"{_short(value)} is one text here, where a mapping is expected "
+            f"({field or 'it'}: {{{shown}}})"
+        )
+    if kind not in _WORDED:
+        return None
     name = field or "it"
     if value is None and field is None:
         return f"{_read_as(value)}: give a text, or leave the item out"
