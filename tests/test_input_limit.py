@@ -165,6 +165,28 @@ def test_a_batch_refuses_the_one_input_and_converts_the_others(run, tmp_path: Pa
     assert len(list((tmp_path / "out").glob("*.xml"))) == 1
 
 
+def test_a_batch_started_from_a_server_process_keeps_the_runs_limit(
+    run, tmp_path: Path, monkeypatch
+) -> None:
+    """A process running other threads starts its batch workers from a server process, which
+    keeps the environment it was started with: a limit set since (a library caller's, a test
+    run's) did not reach the workers, and a file past it was converted."""
+    import threading
+    from multiprocessing import forkserver
+
+    monkeypatch.delenv("JATSCONV_MAX_INPUT_MB")
+    forkserver.ensure_running()  # (started without the limit)
+    monkeypatch.setenv("JATSCONV_MAX_INPUT_MB", "1")
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)  # (so the batch does not fork)
+    waiting.start()
+    try:
+        test_a_batch_refuses_the_one_input_and_converts_the_others(run, tmp_path)
+    finally:
+        release.set()
+        waiting.join()
+
+
 def test_an_ojs_exports_embedded_files_do_not_count(run, tmp_path: Path) -> None:
     """An OJS export embeds its galleys (often gigabytes for a whole archive): what counts is
     what is read, the export without its embedded files."""

@@ -15,6 +15,7 @@ from converter.errors import (
     EXIT_OK,
     EXIT_OUTPUT,
 )
+from converter.input_limit import ENV as INPUT_LIMIT_ENV
 from converter.naming import DEFAULT_PATTERN
 from converter.notices import notice
 from converter.options import Options
@@ -42,6 +43,9 @@ class BatchSettings:
     chunk_size: int = 16
     encoding: str | None = None  # CSV text encoding (None: detected)
     delimiter: str | None = None  # CSV column separator (None: detected)
+    # the run's JATSCONV_MAX_INPUT_MB, as it is when the run is asked for: workers started
+    # from a server process (``driver.worker_context``) have that server's environment
+    input_limit: str | None = field(default_factory=lambda: os.environ.get(INPUT_LIMIT_ENV))
 
     def stamp_key(self) -> str:
         """What, besides the input, decides an output: version, options, journal, pattern."""

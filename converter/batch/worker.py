@@ -104,6 +104,16 @@ _RUNNING: Any = None
 _SLOT = 0
 
 
+def _set_input_limit(value: str | None) -> None:
+    """The run's input size limit in this worker (``BatchSettings.input_limit``)."""
+    from converter.input_limit import ENV
+
+    if value is None:
+        os.environ.pop(ENV, None)
+    else:
+        os.environ[ENV] = value
+
+
 def init_worker(
     settings: BatchSettings,
     token: str,
@@ -138,6 +148,7 @@ def init_worker(
         # ends a worker with SIGTERM, and the main process stops the run, ``stop_pool``)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _exit_with_parent(os.getppid())
+        _set_input_limit(settings.input_limit)
     prepare(settings.options)
     if not in_process:
         gc.freeze()
