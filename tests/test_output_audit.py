@@ -180,6 +180,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Publisher.location": _DOAJ_JOURNAL,
         "ArticleIds.edn": "DOAJ takes the DOI and the publisher's id",
         "ArticleIds.pmid": "DOAJ takes the DOI and the publisher's id",
+        "ArticleIds.pmcid": "DOAJ takes the DOI and the publisher's id",
         "ArticleIds.other": "DOAJ takes the DOI and the publisher's id",
         "Contributor.orcid_authenticated": _DOAJ_PERSON,
         "Contributor.corresponding": _DOAJ_PERSON,
