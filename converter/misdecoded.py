@@ -120,8 +120,8 @@ _RARE = re.compile(
 
 # An HTML or XML entity written as text ("&laquo;Наука&raquo;", "Smith &amp; Jones", "&#8212;"):
 # text copied from a page's source or escaped twice on its way; always with its semicolon
-# ("AT&T" and "&c." are no entities).
-ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# ("AT&T" and "&c." are no entities). ``ENTITY`` above is the name of that misreading.
+ENTITY_TEXT = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def _unescaped(word: str) -> str | None:
@@ -129,7 +129,7 @@ def _unescaped(word: str) -> str | None:
     None when it holds none that decodes."""
     meant = word
     for _ in range(3):
-        decoded = ENTITY.sub(lambda m: html.unescape(m.group()), meant)
+        decoded = ENTITY_TEXT.sub(lambda m: html.unescape(m.group()), meant)
         if decoded == meant:
             break
         meant = decoded
@@ -146,7 +146,7 @@ def unescaped(text: str) -> str | None:
 
 def _may_hold(text: str) -> bool:
     """Whether ``text`` can hold a mis-read word (see ``_GATES``), an entity or lost letters."""
-    if "???" in text or ("&" in text and ENTITY.search(text) is not None):
+    if "???" in text or ("&" in text and ENTITY_TEXT.search(text) is not None):
         return True
     if text.isascii():
         return False

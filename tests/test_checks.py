@@ -280,6 +280,8 @@ def test_literal_text_is_no_misdecoded_text() -> None:
     report = check_bytes(doc.encode(), "doc.xml", ("general",), today=TODAY)
     hits = [f for f in report.findings if f.rule == "text-misdecoded"]
     assert [h.path for h in hits] == ["/article/front/article-meta/title-group/article-title"]
+    # how it came about, in words (it was the pattern's repr: "(re.compile('&(?:...')")
+    assert "'&amp;' is '&' (HTML entities left as text)" in hits[0].message
 
 
 def test_licence_rules_read_the_ali_namespace_without_its_final_slash() -> None:

@@ -108,6 +108,7 @@ def test_html_entities_left_as_text_are_decoded_text() -> None:
         ("&laquo;Наука&raquo;&nbsp;и", "«Наука»\u00a0и", ENTITY),
         ("1&#8211;9", "1–9", ENTITY),
     ]
+    assert ENTITY == "HTML entities left as text"  # as check names it, not a pattern's repr
     assert repaired("a &amp;laquo;b&amp;raquo;") == "a «b»"  # escaped twice
     assert misreadings("AT&T Bell Labs &c., Tom &amp Jerry") == []
 

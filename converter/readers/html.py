@@ -31,7 +31,7 @@ from converter.errors import InputError
 from converter.identifiers import is_doi, normalize_pmid, read_doi
 from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
-from converter.misdecoded import ENTITY, unescaped
+from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import LIST_NUMBER, Article
 from converter.notices import SIMPLIFIED, Notice
 from converter.readers import jsonld
@@ -1093,9 +1093,9 @@ class _Page:
         as Google Scholar asks, or ','-separated as many sites write it. An HTML entity left
         as text (a page that escapes twice: '&amp;laquo;мягкая сила&amp;raquo;') is no
         separator: it is read as the character it stands for, and said."""
-        bare = [ENTITY.sub("", text) for text in values]
+        bare = [ENTITY_TEXT.sub("", text) for text in values]
         separator = ";" if len(values) > 1 or ";" in bare[0] else ",;"
-        parts = re.findall(rf"(?:{ENTITY.pattern}|[^{separator}])+", value)
+        parts = re.findall(rf"(?:{ENTITY_TEXT.pattern}|[^{separator}])+", value)
         words = []
         for part in parts:
             meant = unescaped(part)
