@@ -1323,3 +1323,54 @@ def test_a_ukrainian_reference_in_an_english_record_is_filed_as_ukrainian(
         }
         assert cited[ukrainian] == "uk", source.name
         assert cited[russian] == "ru", source.name
+
+# Records as other publishers deposit them, met in a hunt over Crossref records we did not
+# write (the test data of other metadata tools); each fixture is ours, minimal, of that shape.
+
+FUNDREF_DEPOSIT = SHAPES_DEPOSIT.replace(
+    """          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name">National Science Foundation
+              <fr:assertion name="funder_identifier">100000001</fr:assertion>
+            </fr:assertion>
+          </fr:assertion>""",
+    """          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name">
+              <fr:assertion name="funder_identifier">https://doi.org/10.13039/100000002</fr:assertion>
+              NIH
+            </fr:assertion>
+            <fr:assertion name="award_number">R01 NS089482</fr:assertion>
+          </fr:assertion>
+          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name">Some Foundation
+              <fr:assertion name="ror">https://ror.org/05gq02987</fr:assertion>
+            </fr:assertion>
+          </fr:assertion>
+          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name"/>
+            <fr:assertion name="award_number">UID/MULTI/04046/2019</fr:assertion>
+          </fr:assertion>""",
+)
+
+
+def test_a_funder_name_after_its_nested_identifier_is_read(run, tmp_path: Path, store) -> None:
+    """Elsevier's deposits write the funder's name after the funder_identifier nested in
+    funder_name: the name was read as empty and the article refused ("funding[0].funder:
+    required field is missing", exit 3). A ROR id given as the "ror" assertion was lost in
+    silence, and a group without a name refused the article too: now said and left out."""
+    source = tmp_path / "fundref.xml"
+    source.write_text(FUNDREF_DEPOSIT, encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "fundref.xml"
+    assert xmllint(out, store.catalog).returncode == 0
+    tree = etree.parse(str(out))
+    assert _text(tree, "//funding-source/institution-wrap/institution") == [
+        "NIH",
+        "Some Foundation",
+    ]
+    assert _text(tree, "//funding-source//institution-id") == [
+        "10.13039/100000002",
+        "https://ror.org/05gq02987",
+    ]
+    assert _text(tree, "//award-group/award-id") == ["R01 NS089482"]
+    assert "funder group 3 (award UID/MULTI/04046/2019): no funder name: left out" in result.err

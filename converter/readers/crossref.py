@@ -1263,6 +1263,14 @@ def _stated_role(item: etree._Element) -> tuple[str, bool]:
     return named, "corresponding-author" in roles
 
 
+def _own_text(element: etree._Element) -> str:
+    """The text of ``element`` itself, not of its children: a FundRef ``funder_name`` holds its
+    ``funder_identifier`` and the name may come before or after it (Elsevier's deposits put it
+    after: read as ``.text`` alone, the name was empty and the article refused)."""
+    parts = [element.text or "", *(child.tail or "" for child in element)]
+    return tidy(" ".join(parts))
+
+
 def _xml_date(element: etree._Element, log: Collector) -> str | None:
     """A deposit's date as far as it is real: a day its month has not keeps the month, said
     (it refused the whole article), as the JSON reader and the JATS reader do."""
@@ -1683,19 +1691,28 @@ class _DepositArticle:
             if group.get("name") != "fundgroup":
                 groups = [program]  # a single funder written without a fundgroup
                 break
-        for group in groups:
+        for number, group in enumerate(groups, start=1):
             entry: dict[str, Any] = {"awards": []}
+            name_given = False
             for assertion in group.iter(f"{{{_FUNDREF_NS}}}assertion"):
                 name = assertion.get("name")
-                own = tidy(assertion.text or "")
+                own = _own_text(assertion)
                 if name == "funder_name":
-                    entry["funder"] = {self.lang: own}
-                elif name == "funder_identifier":
-                    entry["funder_id"] = funder_doi(own)
-                elif name == "award_number":
+                    name_given = True
+                    if own:
+                        entry["funder"] = {self.lang: own}
+                elif name in ("funder_identifier", "ror") and own:
+                    entry.setdefault("funder_id", funder_doi(own))
+                elif name == "award_number" and own:
                     entry["awards"].append(own)
             if entry.get("funder"):
                 out.append(entry)
+            elif name_given or entry.get("funder_id") or entry["awards"]:
+                # as the JSON reader does: a funder the model cannot hold is said, the
+                # article kept (it was refused: "funding[0].funder: required field is missing")
+                said = [entry.get("funder_id") or "", *(f"award {a}" for a in entry["awards"])]
+                shown = f" ({', '.join(s for s in said if s)})" if any(said) else ""
+                self.log.warn(f"funder group {number}{shown}: no funder name: left out")
         return out
 
     def _citations(self) -> list[dict[str, Any]]:
