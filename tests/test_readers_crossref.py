@@ -1374,3 +1374,26 @@ def test_a_funder_name_after_its_nested_identifier_is_read(run, tmp_path: Path, 
     ]
     assert _text(tree, "//award-group/award-id") == ["R01 NS089482"]
     assert "funder group 3 (award UID/MULTI/04046/2019): no funder name: left out" in result.err
+
+
+def test_award_numbers_in_award_info_are_read_and_not_reported(run, tmp_path: Path) -> None:
+    """Newer records repeat a funder's award numbers in "award-info": it was reported as data
+    dropped for every funded record, so --strict refused them all. Its award numbers are read
+    (one given only there is kept), anything else in it is still said."""
+    funders = [
+        {
+            "name": "Space Lasers and Co",
+            "award": ["NCC-1701"],
+            "award-info": [{"award-number": ["NCC-1701"]}, {"award-number": ["NCC-1701-D"]}],
+        }
+    ]
+    source, _ = _read_one(tmp_path, _work(funder=funders))
+    result = run("convert", source, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    assert "award-info" not in result.err
+    tree = etree.parse(str(tmp_path / "out" / "work.xml"))
+    assert _text(tree, "//award-group/award-id") == ["NCC-1701", "NCC-1701-D"]
+    funders[0]["award-info"] = [{"award-number": ["X-1"], "award-title": "A grant"}]
+    source, _ = _read_one(tmp_path, _work(funder=funders))
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert "funder[0].award-info[0].award-title: not carried" in result.err

@@ -785,8 +785,10 @@ def _license(
     return (chosen[0] if chosen else None), chosen[1:]
 
 
-# Keys of a funder that only say who asserted it, or repeat its DOI.
-_FUNDER_KEYS = frozenset({"name", "DOI", "award", "id", "doi-asserted-by", "asserted-by"})
+# Keys of a funder this reader reads, or that only say who asserted it or repeat its DOI.
+_FUNDER_KEYS = frozenset(
+    {"name", "DOI", "award", "award-info", "id", "doi-asserted-by", "asserted-by"}
+)
 
 
 def _funders(funders: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[str, Any]]:
@@ -797,6 +799,15 @@ def _funders(funders: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[
     out = []
     for where, funder in funders:
         awards = _strings(funder, "award", where, log)
+        for at, info in _objects(funder, "award-info", where, log):
+            # the registry's newer form of the award numbers, given beside "award" (it was
+            # reported as data dropped in every funded record, and --strict refused them)
+            for number in _strings(info, "award-number", at, log):
+                if number not in awards:
+                    awards.append(number)
+            for key, value in info.items():
+                if key != "award-number" and value not in (None, "", [], {}):
+                    not_carried(log, f"{at}.{key}")
         name = tidy(_string(funder, "name", where, log))
         funder_id = tidy(_string(funder, "DOI", where, log))
         for at, ident in _objects(funder, "id", where, log):
