@@ -166,9 +166,12 @@ def language_by_script(text: str, main: str) -> str | None:
     Mostly Cyrillic letters: the main language when it is written in Cyrillic, else Russian.
     Latin letters only: the main language when it is written in Latin script, else English (the
     language of second titles in Cyrillic-script journals). Neither Latin nor Cyrillic: the main
-    language when that is not a Latin or Cyrillic one. Otherwise None: the caller cannot tell,
-    and says so rather than guess.
+    language when that is not a Latin or Cyrillic one. No letters at all ('1984', a DOI given
+    as a title, as the registry keeps for deleted DOIs): nothing says otherwise, so the main
+    language. Otherwise None: the caller cannot tell, and says so rather than guess.
     """
+    if not any(char.isalpha() for char in text):
+        return main
     share = cyrillic_share(text)
     if share > 0.5:
         return main if is_cyrillic_language(main) else "ru"

@@ -1397,3 +1397,32 @@ def test_award_numbers_in_award_info_are_read_and_not_reported(run, tmp_path: Pa
     source, _ = _read_one(tmp_path, _work(funder=funders))
     result = run("convert", source, "-o", tmp_path / "out")
     assert "funder[0].award-info[0].award-title: not carried" in result.err
+
+
+def test_a_title_without_letters_takes_the_records_language(run, tmp_path: Path) -> None:
+    """A title of digits and signs alone (the registry keeps a deleted DOI's record with the
+    DOI as its title; a novel's "1984") has no script to tell its language: it was left out
+    and the article refused ("title: required field is missing"). Nothing says otherwise, so
+    it is in the record's language."""
+    source, _ = _read_one(tmp_path, _work(title=["10.31030/2559175"], language="en"))
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    tree = etree.parse(str(tmp_path / "out" / "work.xml"))
+    assert _text(tree, "//article-meta//article-title") == ["10.31030/2559175"]
+
+
+def test_an_empty_title_element_is_no_title_left_out(run, tmp_path: Path) -> None:
+    """KISTI's and JaLC's records carry an empty <original_language_title/> (or <title/>)
+    beside the real title: it was reported as data dropped ("its language cannot be told"),
+    and --strict refused the article for a title that held nothing."""
+    source = tmp_path / "empty-title.xml"
+    source.write_text(
+        SHAPES_DEPOSIT.replace(
+            "<titles><title>Shapes of a 5.3 deposit</title></titles>",
+            "<titles><title>Shapes of a 5.3 deposit</title><original_language_title/></titles>",
+        ),
+        encoding="utf-8",
+    )
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "original_language_title" not in result.err

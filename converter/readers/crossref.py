@@ -1515,6 +1515,8 @@ class _DepositArticle:
                 pending[-1] = (pending[-1][0], child)
         for title, subtitle in pending:
             text = read(title)
+            if not text:
+                continue  # an empty <title/> beside the real one (KISTI's, JaLC's): no title
             lang = locale_language(title.get("language"))
             if lang is None:
                 lang = scripts.language_by_script(_TAG.sub("", text), self.lang)
