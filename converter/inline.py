@@ -21,8 +21,11 @@ _TAGS = {
     "u": "underline",
 }
 _TAG_RE = re.compile(r"<(/?)(i|em|b|strong|sub|sup|sc|u)>", re.IGNORECASE)
+# A DOI may hold a "<…>" part: an old SICI DOI, "10.1175/1520-0469(1979)036<0099:TRITAS>2.0.CO;2"
+# (the link stopped at its "<", naming another DOI); a "<" with no ">" after it ends the DOI.
 _LINK_RE = re.compile(
-    r"(?P<doi>\b10\.\d{4,9}/[^\s\"<>]+)|(?P<url>\b(?:https?|ftp)://[^\s\"<>]+)", re.IGNORECASE
+    r"(?P<doi>\b10\.\d{4,9}/(?:[^\s\"<>]|<[^\s\"<>]*>)+)|(?P<url>\b(?:https?|ftp)://[^\s\"<>]+)",
+    re.IGNORECASE,
 )
 _TRAILING = ".,;:)]}»"
 

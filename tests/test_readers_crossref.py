@@ -1399,6 +1399,53 @@ def test_award_numbers_in_award_info_are_read_and_not_reported(run, tmp_path: Pa
     assert "funder[0].award-info[0].award-title: not carried" in result.err
 
 
+def test_html_entities_the_registry_keeps_as_text_are_read_as_characters(
+    run, tmp_path: Path
+) -> None:
+    """The REST API gives deposits' text XML-escaped ("Health &amp; Social Care"), titles
+    escaped twice ("&amp;nbsp;"), references' "&#x2019;" and SICI DOIs' "&lt;": written as
+    they came, the JATS said "&amp;" to its readers and `jatsconv check` refused it
+    (text-misdecoded). The characters meant are read, said once as markup simplified."""
+    record = _work(
+        title=["Risk Analysis&amp;nbsp;"],
+        **{"container-title": ["Health &amp; Social Care in the Community"]},
+        reference=[
+            {"key": "r1", "article-title": "Shannon&#x2019;s main theorem", "year": "1963",
+             "journal-title": "Amer Math Soc Transl"},
+            {"key": "r2", "DOI": "10.1175/1520-0469(1979)036&lt;0099:TRITAS&gt;2.0.CO;2"},
+        ],
+    )  # fmt: skip
+    source, _ = _read_one(tmp_path, record)
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "work.xml"
+    tree = etree.parse(str(out))
+    assert _text(tree, "//journal-title") == ["Health & Social Care in the Community"]
+    assert _text(tree, "//article-meta//article-title") == ["Risk Analysis"]
+    assert _text(tree, "//ref//article-title") == ["Shannon\u2019s main theorem"]
+    # the SICI DOI whole, in the reference's text too (its link stopped at the "<")
+    assert set(_text(tree, "//ref//pub-id[@pub-id-type='doi']")) == {
+        "10.1175/1520-0469(1979)036<0099:TRITAS>2.0.CO;2"
+    }
+    assert "HTML entities written as text, read as the characters they stand for" in result.err
+    checked = run("check", out)
+    assert checked.code == 0, checked.out
+    assert "text-misdecoded" not in checked.out
+    # a deposit escapes twice: "&amp;apos;" in the XML is "&apos;" in the text
+    source = tmp_path / "twice.xml"
+    source.write_text(
+        SHAPES_DEPOSIT.replace(
+            '<citation key="c1">',
+            '<citation key="c0"><article_title>Huntington&amp;apos;s disease</article_title>'
+            "<journal_title>J Test</journal_title></citation>\n          "
+            '<citation key="c1">',
+        ),
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article.references[0].title == "Huntington's disease"
+
+
 def test_a_title_without_letters_takes_the_records_language(run, tmp_path: Path) -> None:
     """A title of digits and signs alone (the registry keeps a deleted DOI's record with the
     DOI as its title; a novel's "1984") has no script to tell its language: it was left out

@@ -28,6 +28,7 @@ from converter.identifiers import (
     normalize_pmid,
     normalize_ror,
 )
+from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import Article, is_page_range
 from converter.notices import SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
@@ -141,6 +142,7 @@ def read_json(
             continue
         log = _Log()
         article, journal = _work(work, log)
+        decode_entities({"": article, "journal": journal}, log)
         if log.problems:
             yield Loaded(
                 item,
@@ -187,6 +189,50 @@ def _not_an_article(kind: Any) -> str | None:
     if what is None:
         return None
     return f"type: {kind!r} ({what}) is not a journal article: jatsconv converts journal articles"
+
+
+def decode_entities(fields: dict[str, Any], log: Collector) -> None:
+    """Decode, in place, the HTML entities the registry keeps as text in what was read.
+
+    Crossref's JSON holds the XML-escaped text of deposits ("Health &amp; Social Care" as a
+    journal title, "Shannon&#x2019;s" in a cited title) and deposits escape twice
+    ("Huntington&amp;apos;s"): written to JATS as they came, the entities were text a reader
+    sees ("&amp;"), and ``jatsconv check`` refused the output (text-misdecoded). The model's
+    text holds characters, so each such field is read as the characters meant, said once
+    (markup simplified) with the fields it concerns. ``fields``: the objects read, by the
+    path their fields are named under ('' for the article's own)."""
+    changed: list[str] = []
+    example = ""
+
+    def walk(value: Any, path: str) -> Any:
+        nonlocal example
+        if isinstance(value, dict):
+            return {
+                key: walk(item, f"{path}.{key}" if path else str(key))
+                for key, item in value.items()
+            }
+        if isinstance(value, list):
+            return [walk(item, f"{path}[{index}]") for index, item in enumerate(value)]
+        if isinstance(value, str) and "&" in value:
+            meant = unescaped(value)
+            if meant is not None:
+                changed.append(path)
+                if not example:
+                    word = re.search(rf"\S*{ENTITY_TEXT.pattern}\S*", value)
+                    shown = word.group() if word else value
+                    example = f"{shown!r} as {unescaped(shown) or shown!r}"
+                return tidy(meant)
+        return value
+
+    for path, obj in fields.items():
+        obj.update(walk(obj, path))
+    if changed:
+        shown = ", ".join(changed[:5]) + (", …" if len(changed) > 5 else "")
+        log.warn(
+            f"HTML entities written as text, read as the characters they stand for ({example}): "
+            f"{shown} ({len(changed)})",
+            SIMPLIFIED,
+        )
 
 
 # --------------------------------------------------------------------------- typed fields
@@ -1250,6 +1296,7 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
     for index, (journal, article) in enumerate(articles, start=1):
         log = _Log()
         data, journal_data = _DepositArticle(journal, article, log).read()
+        decode_entities({"": data, "journal": journal_data}, log)
         yield build(
             data,
             path=path,
