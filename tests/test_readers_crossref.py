@@ -1376,6 +1376,16 @@ def test_a_funder_name_after_its_nested_identifier_is_read(run, tmp_path: Path, 
     assert "funder group 3 (award UID/MULTI/04046/2019): no funder name: left out" in result.err
 
 
+def test_funders_of_a_fundref_program_without_its_name_are_read(tmp_path: Path) -> None:
+    """fundref.xsd fixes the program's name to "fundref" and does not require it: PeerJ's
+    deposits leave it out, and their funders were lost in silence."""
+    source = tmp_path / "unnamed.xml"
+    unnamed = SHAPES_DEPOSIT.replace('<fr:program name="fundref">', "<fr:program>")
+    source.write_text(unnamed, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert [f.funder for f in loaded.article.funding] == [{"en": "National Science Foundation"}]
+
+
 def test_award_numbers_in_award_info_are_read_and_not_reported(run, tmp_path: Path) -> None:
     """Newer records repeat a funder's award numbers in "award-info": it was reported as data
     dropped for every funded record, so --strict refused them all. Its award numbers are read

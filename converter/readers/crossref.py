@@ -1742,7 +1742,9 @@ class _DepositArticle:
             (
                 p
                 for p in self.article.iter(f"{{{_FUNDREF_NS}}}program")
-                if p.get("name") == "fundref"
+                # fundref.xsd fixes the name to "fundref" and does not require it: PeerJ's
+                # deposits leave it out, and their funders were lost in silence
+                if p.get("name") in ("fundref", None)
             ),
             None,
         )
