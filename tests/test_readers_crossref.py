@@ -274,6 +274,14 @@ def test_hostile_and_malformed_input(run, tmp_path: Path) -> None:
     other.write_text('{"message": ["not a work"]}', encoding="utf-8")
     result = run("convert", other, "--from", "crossref", "-o", tmp_path / "out")
     assert result.err.strip() == f"{other}: message: not a Crossref work record"
+    # a query that found nothing is a work list all the same, said as such
+    empty = tmp_path / "empty.json"
+    empty.write_text(
+        '{"status": "ok", "message-type": "work-list", "message": {"items": []}}', encoding="utf-8"
+    )
+    result = run("convert", empty, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == f"{empty}: message.items: the work list holds no work"
 
 
 class _Crossref(BaseHTTPRequestHandler):

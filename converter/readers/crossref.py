@@ -130,7 +130,12 @@ def read_json(
     works = message.get("items") if isinstance(message, dict) else None
     if isinstance(message, dict) and works is None:
         works = [message]
-    if not isinstance(works, list) or not all(isinstance(w, dict) for w in works) or not works:
+    if works == []:
+        # a query that found nothing (rows=0, a filter that matches no work) is a work list
+        # all the same: "not a Crossref work record" sent the user looking for a wrong file
+        yield Loaded(name, stem, problems=[f"{name}: message.items: the work list holds no work"])
+        return
+    if not isinstance(works, list) or not all(isinstance(w, dict) for w in works):
         yield Loaded(name, stem, problems=[f"{name}: message: not a Crossref work record"])
         return
     many = len(works) > 1
