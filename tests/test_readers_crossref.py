@@ -1381,7 +1381,7 @@ def test_a_funder_name_after_its_nested_identifier_is_read(run, tmp_path: Path, 
         "https://ror.org/05gq02987",
     ]
     assert _text(tree, "//award-group/award-id") == ["R01 NS089482"]
-    assert "funder group 3 (award UID/MULTI/04046/2019): no funder name: left out" in result.err
+    assert "a funder group (award UID/MULTI/04046/2019): no funder name: left out" in result.err
 
 
 def test_funders_of_a_fundref_program_without_its_name_are_read(tmp_path: Path) -> None:
@@ -1392,6 +1392,43 @@ def test_funders_of_a_fundref_program_without_its_name_are_read(tmp_path: Path) 
     source.write_text(unnamed, encoding="utf-8")
     [loaded] = list(read_source(source, None, ReadContext()))
     assert [f.funder for f in loaded.article.funding] == [{"en": "National Science Foundation"}]
+
+
+def test_funders_of_every_fundref_program_are_read_once(run, tmp_path: Path) -> None:
+    """Deposits give a FundRef program beside the article and a copy in its Crossmark
+    metadata (Wiley's): only the first was read, so a funder named only in the copy was lost
+    in silence. Each funder is read once, the copy's way of writing the same id
+    ('http://dx.doi.org/…') and award (an ASCII hyphen for U+2010) no second funder."""
+    copy = """<crossmark><crossmark_version>1</crossmark_version>
+          <crossmark_policy>10.5555/policy</crossmark_policy><custom_metadata>
+          <fr:program name="fundref">
+          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name">National Science Foundation
+              <fr:assertion name="funder_identifier">http://dx.doi.org/10.13039/100000001</fr:assertion>
+            </fr:assertion>
+            <fr:assertion name="award_number">DI 1794/3-1</fr:assertion>
+          </fr:assertion>
+          <fr:assertion name="fundgroup">
+            <fr:assertion name="funder_name">Virtual Irish Centre for Crop Improvement
+            </fr:assertion>
+            <fr:assertion name="award_number">14/S/819</fr:assertion>
+          </fr:assertion>
+          </fr:program></custom_metadata></crossmark>
+        <doi_data>"""
+    first = '<fr:assertion name="funder_identifier">100000001</fr:assertion>\n' + " " * 12
+    first += "</fr:assertion>"
+    award = '<fr:assertion name="award_number">DI 1794/3\u20101</fr:assertion>'
+    deposit = SHAPES_DEPOSIT.replace(first, first + award).replace("<doi_data>", copy, 1)
+    source = tmp_path / "two-programs.xml"
+    source.write_text(deposit, encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    tree = etree.parse(str(tmp_path / "out" / "two-programs.xml"))
+    assert _text(tree, "//funding-source/institution-wrap/institution") == [
+        "National Science Foundation",
+        "Virtual Irish Centre for Crop Improvement",
+    ]
+    assert _text(tree, "//award-group/award-id") == ["DI 1794/3\u20101", "14/S/819"]
 
 
 def test_award_numbers_in_award_info_are_read_and_not_reported(run, tmp_path: Path) -> None:

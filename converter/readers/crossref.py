@@ -1326,6 +1326,29 @@ def _stated_role(item: etree._Element) -> tuple[str, bool]:
     return named, "corresponding-author" in roles
 
 
+def _funder_key(value: str) -> str:
+    """A funder's name, id or award as compared when a deposit gives it twice: the Crossmark
+    copy writes 'http://dx.doi.org/10.13039/…' for 'https://doi.org/10.13039/…' and a hyphen
+    where the other has U+2010."""
+    text = re.sub(r"^https?://(dx\.)?doi\.org/", "", value.strip(), flags=re.IGNORECASE)
+    return "".join("-" if char in DASHES else char for char in text).casefold()
+
+
+def _add_funder(out: list[dict[str, Any]], entry: dict[str, Any]) -> None:
+    """Add a deposit's funder to ``out``, or its awards to the same funder given before."""
+    names = {_funder_key(name) for name in entry["funder"].values()}
+    ident = _funder_key(entry.get("funder_id") or "")
+    for known in out:
+        same_id = ident and ident == _funder_key(known.get("funder_id") or "")
+        if same_id or names & {_funder_key(name) for name in known["funder"].values()}:
+            awards = {_funder_key(award) for award in known["awards"]}
+            known["awards"] += [a for a in entry["awards"] if _funder_key(a) not in awards]
+            if entry.get("funder_id"):
+                known.setdefault("funder_id", entry["funder_id"])
+            return
+    out.append(entry)
+
+
 def _own_text(element: etree._Element) -> str:
     """The text of ``element`` itself, not of its children: a FundRef ``funder_name`` holds its
     ``funder_identifier`` and the name may come before or after it (Elsevier's deposits put it
@@ -1742,45 +1765,52 @@ class _DepositArticle:
         return (chosen[0] if chosen else None), chosen[1:]
 
     def _funding(self) -> list[dict[str, Any]]:
-        out = []
-        program = next(
-            (
-                p
-                for p in self.article.iter(f"{{{_FUNDREF_NS}}}program")
-                # fundref.xsd fixes the name to "fundref" and does not require it: PeerJ's
-                # deposits leave it out, and their funders were lost in silence
-                if p.get("name") in ("fundref", None)
-            ),
-            None,
-        )
-        groups = [] if program is None else _children(program, "assertion")
-        for group in groups:
-            if group.get("name") != "fundgroup":
+        """The funders of every FundRef program: deposits give one beside the article and a
+        copy in its Crossmark metadata, which may name a funder the first lacks (only the
+        first program was read, and such a funder lost in silence). A funder given twice
+        (the same name or Funder Registry id) is one, with the awards of both."""
+        out: list[dict[str, Any]] = []
+        programs = [
+            p
+            for p in self.article.iter(f"{{{_FUNDREF_NS}}}program")
+            # fundref.xsd fixes the name to "fundref" and does not require it: PeerJ's
+            # deposits leave it out, and their funders were lost in silence
+            if p.get("name") in ("fundref", None)
+        ]
+        for program in programs:
+            groups = _children(program, "assertion")
+            if any(group.get("name") != "fundgroup" for group in groups):
                 groups = [program]  # a single funder written without a fundgroup
-                break
-        for number, group in enumerate(groups, start=1):
-            entry: dict[str, Any] = {"awards": []}
-            name_given = False
-            for assertion in group.iter(f"{{{_FUNDREF_NS}}}assertion"):
-                name = assertion.get("name")
-                own = _own_text(assertion)
-                if name == "funder_name":
-                    name_given = True
-                    if own:
-                        entry["funder"] = {self.lang: own}
-                elif name in ("funder_identifier", "ror") and own:
-                    entry.setdefault("funder_id", funder_doi(own))
-                elif name == "award_number" and own:
-                    entry["awards"].append(own)
-            if entry.get("funder"):
-                out.append(entry)
-            elif name_given or entry.get("funder_id") or entry["awards"]:
-                # as the JSON reader does: a funder the model cannot hold is said, the
-                # article kept (it was refused: "funding[0].funder: required field is missing")
-                said = [entry.get("funder_id") or "", *(f"award {a}" for a in entry["awards"])]
-                shown = f" ({', '.join(s for s in said if s)})" if any(said) else ""
-                self.log.warn(f"funder group {number}{shown}: no funder name: left out")
+            for group in groups:
+                entry = self._funder(group)
+                if entry is not None:
+                    _add_funder(out, entry)
         return out
+
+    def _funder(self, group: etree._Element) -> dict[str, Any] | None:
+        """The funder of one FundRef group; None (said) when it names no funder."""
+        entry: dict[str, Any] = {"awards": []}
+        name_given = False
+        for assertion in group.iter(f"{{{_FUNDREF_NS}}}assertion"):
+            name = assertion.get("name")
+            own = _own_text(assertion)
+            if name == "funder_name":
+                name_given = True
+                if own:
+                    entry["funder"] = {self.lang: own}
+            elif name in ("funder_identifier", "ror") and own:
+                entry.setdefault("funder_id", funder_doi(own))
+            elif name == "award_number" and own:
+                entry["awards"].append(own)
+        if entry.get("funder"):
+            return entry
+        if name_given or entry.get("funder_id") or entry["awards"]:
+            # as the JSON reader does: a funder the model cannot hold is said, the
+            # article kept (it was refused: "funding[0].funder: required field is missing")
+            said = [entry.get("funder_id") or "", *(f"award {a}" for a in entry["awards"])]
+            shown = f" ({', '.join(s for s in said if s)})" if any(said) else ""
+            self.log.warn(f"a funder group{shown}: no funder name: left out")
+        return None
 
     def _citations(self) -> list[dict[str, Any]]:
         out, fragments = [], []
