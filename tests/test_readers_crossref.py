@@ -1528,3 +1528,25 @@ def test_an_empty_title_element_is_no_title_left_out(run, tmp_path: Path) -> Non
     result = run("convert", source, "-o", tmp_path / "out")
     assert result.code == 0, result.err
     assert "original_language_title" not in result.err
+
+
+def test_a_record_that_names_no_journal_asks_for_one(run, tmp_path: Path) -> None:
+    """A preprint (posted-content) or a record fetched with select= has no container-title:
+    it was refused as "journal.title: required field is missing", sending the user to look
+    for a title the record does not hold. The line now says what to give; given, the record
+    converts."""
+    record = _work(type="posted-content")
+    del record["message"]["container-title"]
+    source, _ = _read_one(tmp_path, record)
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert (
+        f"{source}: container-title: the record names no journal (a preprint's or a partial "
+        "record's has none): give it with --journal FILE or a journal.yaml beside it"
+    ) in result.err
+    journal = tmp_path / "journal.yaml"
+    journal.write_text(
+        "title: {en: Test Journal}\nissn: {electronic: 2658-6444}\n", encoding="utf-8"
+    )
+    result = run("convert", source, "--journal", journal, "-o", tmp_path / "out")
+    assert result.code == 0, result.err

@@ -36,6 +36,7 @@ from converter.readers.common import (
     affiliation_from_text,
     build,
     email_or_warn,
+    journal_for,
     locale_language,
     not_carried,
     orcid_or_warn,
@@ -148,6 +149,14 @@ def read_json(
         log = _Log()
         article, journal = _work(work, log)
         decode_entities({"": article, "journal": journal}, log)
+        if not any(journal["title"].values()) and journal_for(path, context) is None:
+            # a preprint (posted-content) or a record fetched with select= names no journal:
+            # it was refused as "journal.title: required field is missing", which sent the user
+            # to look for a journal title in a record that has none
+            log.problems.append(
+                "container-title: the record names no journal (a preprint's or a partial "
+                "record's has none): give it with --journal FILE or a journal.yaml beside it"
+            )
         if log.problems:
             yield Loaded(
                 item,
