@@ -1332,6 +1332,7 @@ def test_a_ukrainian_reference_in_an_english_record_is_filed_as_ukrainian(
         assert cited[ukrainian] == "uk", source.name
         assert cited[russian] == "ru", source.name
 
+
 # Records as other publishers deposit them, met in a hunt over Crossref records we did not
 # write (the test data of other metadata tools); each fixture is ours, minimal, of that shape.
 
