@@ -2457,6 +2457,8 @@ def test_a_pmid_and_a_pmcid_in_the_text_are_read_and_written(write_article, stor
     cit = build([("note", text, 0.9)], text)
     assert (cit.pmid, cit.pmcid) == ("15168363", "PMC2345678")
     assert build([("note", "PMID 0123", 0.9)], "PMID 0123").pmid is None
+    # nine digits are no PMID (the model refuses one the editor gives): the text keeps them
+    assert build([("note", "PMID: 123456789", 0.9)], "PMID: 123456789").pmid is None
     path = write_article(
         f'title: {{en: PubMed}}\nreferences:\n  - "{text}"\n'
         "  - {text: Smith J. Another paper. Test J. 2001;1:2-3., pmid: 28568304}\n"

@@ -1065,9 +1065,10 @@ _ISBN_IN_TEXT = re.compile(
 )
 
 
-# 'PMID: 12345678', 'PMID 12345678' (the labeller leaves it in a note, as it does an arXiv
-# identifier or an ISBN); 'PMCID: PMC1234567', 'PMC1234567' (also in a PMC address)
-_PMID = re.compile(r"(?<![\w-])PMID\s*:?\s*([1-9]\d{0,8})(?!\d)")
+# 'PMID: 12345678', 'PMID 12345678' (at most 8 digits, as the model takes a PMID; the labeller
+# leaves it in a note, as it does an arXiv identifier or an ISBN); 'PMCID: PMC1234567',
+# 'PMC1234567' (also in a PMC address)
+_PMID = re.compile(r"(?<![\w-])PMID\s*:?\s*([1-9]\d{0,7})(?!\d)")
 _PMCID = re.compile(r"(?<![A-Za-z])(PMC[1-9]\d{3,8})(?!\d)")
 
 
