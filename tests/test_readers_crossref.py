@@ -753,7 +753,9 @@ def test_deposit_full_text_links_become_self_uris(tmp_path: Path) -> None:
         '<item><resource content_version="am">https://example.org/am/531</resource></item>'
         "</collection>"
         '<collection property="crawler-based"><item crawler="iParadigms">'
-        "<resource>https://example.org/531</resource></item></collection>"
+        "<resource>https://example.org/531</resource></item>"
+        '<item crawler="iParadigms"><resource>https://example.org/crawl/531</resource></item>'
+        "</collection>"
     )
     deposit = SHAPES_DEPOSIT.replace(
         "<resource>https://example.org/531</resource>",
@@ -764,7 +766,9 @@ def test_deposit_full_text_links_become_self_uris(tmp_path: Path) -> None:
     [loaded] = list(read_source(source, None, ReadContext()))
     links = [(link.type, link.url) for link in loaded.article.self_uri]
     assert ("pdf", "https://example.org/531.pdf") in links
-    assert not any("crawler" in w for w in loaded.warnings)  # the landing page: nothing lost
+    # the similarity-check crawler's addresses are instructions to Crossref, no article fact:
+    # said of every such record, they made --strict refuse most real deposits
+    assert not any("crawler" in w for w in loaded.warnings)
     assert any(
         w.startswith("<collection property='text-mining'> https://example.org/am/531: not")
         for w in loaded.warnings
@@ -1551,3 +1555,25 @@ def test_a_record_that_names_no_journal_asks_for_one(run, tmp_path: Path) -> Non
     )
     result = run("convert", source, "--journal", journal, "-o", tmp_path / "out")
     assert result.code == 0, result.err
+
+
+def test_a_records_similarity_check_link_is_no_article_fact(tmp_path: Path) -> None:
+    """Most registered works give their full text once more for Crossref's similarity-check
+    crawler (``intended-application: similarity-checking``, content type "unspecified"): it
+    was said as data dropped, so --strict refused the article; it is passed over, and a link
+    of an unknown type for another use is still said."""
+    links = [
+        {"URL": "https://example.org/531.pdf", "content-type": "application/pdf",
+         "intended-application": "text-mining"},
+        {"URL": "https://example.org/531", "content-type": "unspecified",
+         "intended-application": "similarity-checking"},
+        {"URL": "https://example.org/531.zip", "content-type": "application/zip",
+         "intended-application": "text-mining"},
+    ]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(link=links))
+    assert loaded.article is not None, loaded.problems
+    assert [(u.type, u.url) for u in loaded.article.self_uri] == [
+        ("pdf", "https://example.org/531.pdf")
+    ]
+    said = [w for w in loaded.warnings if w.startswith("link[")]
+    assert len(said) == 1 and "application/zip" in said[0], loaded.warnings

@@ -685,8 +685,8 @@ def _links(links: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[str,
     for where, link in links:
         url = _string(link, "URL", where, log)
         content_type = _string(link, "content-type", where, log)
-        if not url:
-            continue
+        if not url or link.get("intended-application") == "similarity-checking":
+            continue  # (the address Crossref's similarity-check crawler reads: no article fact)
         kind = _LINK_TYPES.get(content_type.lower())
         if kind is None:
             not_carried(log, f"{where} of type {link.get('content-type')!r}")
@@ -1662,11 +1662,14 @@ class _DepositArticle:
     def _links(self, doi_data: etree._Element | None, landing: str) -> list[dict[str, str]]:
         """Full-text links of ``doi_data/collection`` items (text-mining PDF, XML, HTML) as
         self-uri, as the JSON reader takes the same links from ``link``: they were silently
-        lost from deposits. An item with no known ``mime_type`` (a similarity-check crawler's
-        page) is reported unless it is the landing page itself."""
+        lost from deposits. The ``crawler-based`` collection (the similarity-check crawler's
+        addresses) is no article fact and is passed over; another item with no known
+        ``mime_type`` is reported unless it is the landing page itself."""
         out: list[dict[str, str]] = []
         for collection in _children(doi_data, "collection"):
             prop = collection.get("property") or "?"
+            if prop == "crawler-based":
+                continue  # (the similarity-check crawler's addresses: no article fact)
             for item in _children(collection, "item"):
                 for resource in _children(item, "resource"):
                     url = self.text(resource)
