@@ -43,6 +43,11 @@ def _journal_repository(root: Path) -> Path:
     (workflows / "build.yml").write_text("on: push\njobs: {build: {runs-on: ubuntu-latest}}\n")
     (repo / "jsr.journal-copy.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
     (repo / "authors.yaml").write_text("- Ivanov\n- Petrov\n", encoding="utf-8")
+    # a site build's packages: never scanned (none of them is counted below)
+    for package in ("left-pad", "yaml"):
+        folder = repo / "node_modules" / package
+        folder.mkdir(parents=True)
+        (folder / "package.json").write_text(f'{{"name": "{package}", "version": "1.0.0"}}\n')
     return repo
 
 

@@ -83,12 +83,18 @@ def _scan_folder(
             if name.startswith("."):
                 continue
             if _is_folder(entry):
-                folders.append(os.path.join(root, name))
+                if name not in TOOL_FOLDERS:
+                    folders.append(os.path.join(root, name))
             elif name.lower().endswith(suffixes) and not _not_a_source(name):
                 taken.append((name, entry.is_symlink()))
         stack.extend(reversed(folders))  # (depth first, in order: as ``os.walk``)
         if taken:
             yield root, real, taken
+
+
+# Folders tools make beside a journal's files, never its articles: a scan of a journal's
+# repository would read each of their thousands of package.json and data files
+TOOL_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
