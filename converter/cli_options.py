@@ -19,7 +19,7 @@ import click
 
 from converter.checks.profiles import PROFILES
 from converter.commands import exit_codes
-from converter.errors import DEPOSIT_EXIT_CODES, EXIT_CODES
+from converter.errors import EXIT_CODES, command_exit_codes
 from converter.grammars import ENV_VAR
 from converter.readers import READERS
 from converter.readers.encoding import name_not_utf8
@@ -65,7 +65,7 @@ def command_exit_help(command: str) -> str:
     """The epilog of ``command``'s --help (``"schemas install"``; a group's lists its
     subcommands' codes): the codes ``converter.commands.EXITS`` says it can end with, in the
     words of the table (deposit's own for ``deposit``: its codes mean other things)."""
-    table = DEPOSIT_EXIT_CODES if command.split()[0] == "deposit" else EXIT_CODES
+    table = command_exit_codes(command)
     codes = exit_codes(command)
     return exit_help({code: text for code, text in table.items() if code in codes})
 

@@ -42,6 +42,22 @@ EXIT_CODES = {
     "the run stopped there, without a word",
 }
 
+# What 2 means in the help of a command other than batch (batch alone meets another batch).
+USAGE_ONLY = "wrong command-line use (unknown option, missing argument)"
+
+
+def command_exit_codes(command: str) -> dict[int, str]:
+    """The words of each exit code in ``command``'s --help (``"schemas install"``): deposit's
+    own table (its codes mean other things), else the global one, without what only batch
+    can mean by 2."""
+    name = command.split()[0] if command.strip() else ""
+    if name == "deposit":
+        return DEPOSIT_EXIT_CODES
+    if name in ("", "batch"):
+        return EXIT_CODES
+    return {**EXIT_CODES, EXIT_USAGE: USAGE_ONLY}
+
+
 # ``jatsconv deposit`` writes no output and validates against the services' schemas, not the
 # JATS DTD: its codes mean other things. The README's table for deposit says the same words.
 DEPOSIT_EXIT_CODES = {

@@ -21,7 +21,7 @@ import pytest
 
 from conftest import BILINGUAL, ROOT, SEED, deposit_environment
 from converter.commands import EXITS, exit_codes, exit_paths
-from converter.errors import DEPOSIT_EXIT_CODES, EXIT_CODES
+from converter.errors import EXIT_CODES, command_exit_codes
 
 SEED_XML = SEED.with_suffix(".xml")
 SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
@@ -74,7 +74,7 @@ def test_every_command_has_its_exit_codes_named_in_the_table() -> None:
 
 @pytest.mark.parametrize("command", ALL)
 def test_each_help_lists_its_own_codes_in_the_words_of_the_table(run, command: str) -> None:
-    words = DEPOSIT_EXIT_CODES if command.startswith("deposit") else EXIT_CODES
+    words = command_exit_codes(command)
     listed = _help_table(run, command)
     assert sorted(listed) == sorted(exit_codes(command))
     for code, text in listed.items():
