@@ -126,15 +126,22 @@ def test_json_output_carries_warnings(run, tmp_path: Path, store) -> None:
     result = run("convert", EXPORT, "-o", tmp_path, "--json")
     payload = json.loads(result.out)
     assert [item["status"] for item in payload] == ["converted"] * 3
+    issue_note = {  # the issue's own description: said once a run on the terminal
+        "kind": "out of scope",
+        "message": "an OJS issue's own <description>: not read (JATS article metadata has "
+        "no place for an issue's description, cover or galleys)",
+    }
     assert payload[0]["warnings"] == [
         {
             "kind": "markup simplified",
             "message": "abstract[en]: <a> markup is not kept "
             "(JATS text here takes i b sub sup sc u)",
-        }
+        },
+        issue_note,
     ]
     assert payload[0]["warning_summary"] == "0 data dropped, 1 markup simplified"
-    assert "warnings" not in payload[1]
+    assert payload[1]["warnings"] == [issue_note]
+    assert payload[1]["warning_summary"] is None
 
 
 def test_journal_comes_from_a_journal_file_or_the_option(run, tmp_path: Path, store) -> None:

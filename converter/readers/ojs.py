@@ -28,7 +28,7 @@ from converter.model import (
     page_list,
     range_problem,
 )
-from converter.notices import DROPPED, SIMPLIFIED
+from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     build,
@@ -791,12 +791,28 @@ def _issue_data(
 
 def _report_issue(issue: etree._Element | None, log: Collector) -> None:
     """What the issue says of itself that the article model has no place for: its own
-    identifiers (the issue's DOI). (Its title, a special issue's, is the article's
-    ``issue_title``.)"""
+    identifiers (the issue's DOI), said with each article; its description, cover image and
+    galleys (a whole-issue PDF), which JATS article metadata has no element for (the Tag
+    Library's ``article-meta`` holds an issue's number, title, sponsor and part, no cover), said
+    once for the run (out of scope), not once for each of an issue's articles. (Its title, a
+    special issue's, is the article's ``issue_title``.)"""
     for element in _pkp(issue, "id"):
         kind = element.get("type") or ""
         if kind != "internal" and _text(element):
             not_carried(log, f"<issue> <id type={kind!r}> {_text(element)!r}")
+    unread = [
+        f"<{name}>" for name in _ISSUE_ONLY if any(_text(el) or len(el) for el in _pkp(issue, name))
+    ]
+    if unread:
+        log.warn(
+            f"an OJS issue's own {', '.join(unread)}: not read (JATS article metadata has "
+            "no place for an issue's description, cover or galleys)",
+            OUT_OF_SCOPE,
+        )
+
+
+# What an OJS issue holds of itself, not of its articles, and JATS article metadata cannot.
+_ISSUE_ONLY = ("description", "covers", "issue_galleys")
 
 
 def _received(article: etree._Element, published: str | None, log: Collector) -> str | None:
