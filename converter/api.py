@@ -25,6 +25,7 @@ from converter.model import Article, Journal
 from converter.naming import fit_name
 from converter.notices import Notice, notice, strict_problems, summary
 from converter.options import JatsVersion, Options, Output, TagSet
+from converter.publication_status import deposit_refusal
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.encoding import name_not_utf8, shown_name
 from converter.validation import Problem
@@ -172,10 +173,15 @@ class Conversion:
 
 def refusals(loaded: Loaded, options: Options) -> list[str]:
     """What keeps a read article from this output, as problem lines (bad input): under
-    ``options.strict`` each "data dropped" warning; for JATS Journal Publishing, a journal
-    without ISSN (Archiving and Interchange takes one without: preprint servers)."""
+    ``options.strict`` each "data dropped" warning; for a Crossref or DOAJ deposit, an article
+    not yet published (unless ``options.include_unpublished``); for JATS Journal Publishing, a
+    journal without ISSN (Archiving and Interchange takes one without: preprint servers)."""
     problems = strict_problems(loaded.name, loaded.warnings) if options.strict else []
     article = loaded.article
+    if article is not None and not options.include_unpublished:
+        unpublished = deposit_refusal(loaded.name, article, options.target)
+        if unpublished:
+            problems.append(unpublished)
     journal = article.journal if article is not None else None
     if (
         options.target == "jats"

@@ -216,8 +216,8 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
 def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) -> Decorator:
     """The options of a conversion, in this order: ``--from``, ``--to``, ``--journal``,
     ``--jats-version``, ``--tag-set``, ``--write-invalid``, ``--no-validate`` (when
-    ``no_validate``), ``--profile``, ``--strict`` and ``--doaj-language``; ``--from`` and
-    ``--journal`` take the command's help."""
+    ``no_validate``), ``--profile``, ``--strict``, ``--include-unpublished`` and
+    ``--doaj-language``; ``--from`` and ``--journal`` take the command's help."""
     options: list[Decorator] = [
         from_option(from_help),
         click.option(
@@ -265,6 +265,15 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
     )
     options.append(
         click.option(
+            "--include-unpublished",
+            is_flag=True,
+            help="Crossref and DOAJ output: also deposit articles the input says are not yet "
+            "published (an OJS article scheduled for an issue), to register them ahead of "
+            "publication day; without it they are refused (exit 3).",
+        )
+    )
+    options.append(
+        click.option(
             "--doaj-language",
             default=None,
             metavar="LANG",
@@ -298,4 +307,5 @@ def conversion_run(grammars: Grammars | None) -> Options:
         profiles=tuple(params["profiles"]),
         strict=params["strict"],
         doaj_language=params["doaj_language"],
+        include_unpublished=params["include_unpublished"],
     )

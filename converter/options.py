@@ -24,6 +24,7 @@ class Options:
     profiles: tuple[str, ...] = ()  # service profiles checked while converting
     strict: bool = False  # a reader's "data dropped" warning fails the article (lossless runs)
     doaj_language: str | None = None  # DOAJ output: language of the first title and abstract
+    include_unpublished: bool = False  # Crossref/DOAJ output: deposit articles not yet out too
 
     def __post_init__(self) -> None:
         # ``grammars`` may be given as the DTD folder's path, as every path of the API may.
@@ -40,6 +41,8 @@ class Options:
                 ",".join(self.profiles),
                 "strict" if self.strict else "",
                 self.doaj_language or "",
+                # (added only when set: the keys of earlier batch runs stay what they were)
+                *(["include-unpublished"] if self.include_unpublished else []),
             ]
         )
 

@@ -166,6 +166,12 @@ BREAKERS = {
     # a department typed as "-", under Crossref's 2 characters: the deposit leaves it out
     "crossref-left-out": _swap("Department of Oriental Studies", "-"),
     "doaj-required": _cut(r"<self-uri [^>]*/>"),
+    # the mark the OJS reader puts on an article scheduled for an issue not yet out
+    "deposit-unpublished": _swap(
+        "</article-meta>",
+        "<custom-meta-group><custom-meta><meta-name>publication-status</meta-name>"
+        "<meta-value>scheduled</meta-value></custom-meta></custom-meta-group></article-meta>",
+    ),
     "rsci-bilingual": _cut(r'<kwd-group kwd-group-type="author" xml:lang="en">.*?</kwd-group>'),
     "rsci-names": _cut(r'<name name-style="eastern" xml:lang="ru">.*?</name>'),
     "rsci-affiliations": _cut(r'<aff xml:lang="ru">.*?</aff>'),

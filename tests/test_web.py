@@ -1218,3 +1218,27 @@ def test_every_field_in_a_shape_no_box_holds_is_kept_never_dropped(app):
         held = workspace.rows[row].draft or workspace.rows[row].data
         for at in tried:
             assert _at(held, at) == odd, at
+
+
+def test_download_leaves_out_the_deposit_of_an_article_not_yet_published(app):
+    """An OJS article scheduled for an issue: its JATS is in the zip, its Crossref and DOAJ
+    deposits are not (as 'jatsconv convert --to crossref' refuses them), and the report says
+    why."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    published = 'version="1" status="3" primary_contact_id="301"'
+    export = OJS.read_bytes().replace(published.encode(), published.replace('"3"', '"5"').encode())
+    _upload(client, token, (export, "issue.xml"), (OJS_JOURNAL, "journal.yaml"))
+    reply = client.post("/download", data={"_token": token, "row": ["1", "2"],
+                        "format": ["jats", "crossref", "doaj"]})  # fmt: skip
+    archive = zipfile.ZipFile(io.BytesIO(reply.data))
+    names = set(archive.namelist())
+    assert {"issue-1.xml", "issue-2.xml", "issue-2.crossref.xml", "issue-2.doaj.xml"} <= names
+    assert not {"issue-1.crossref.xml", "issue-1.doaj.xml"} & names
+    report = archive.read("REPORT.txt").decode()
+    assert (
+        "not included: issue-1.crossref.xml: not yet published (publication-status 'scheduled'): "
+        "a Crossref deposit says the article is out" in report
+    )
+    assert "not included: issue-1.doaj.xml: not yet published" in report

@@ -72,8 +72,9 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "crossref-notice-link",
         "crossref-limits",
         "crossref-left-out",
+        "deposit-unpublished",
     ),
-    "doaj": (*GENERAL, "doaj-required"),
+    "doaj": (*GENERAL, "doaj-required", "deposit-unpublished"),
     "rsci": (
         *GENERAL,
         "rsci-bilingual",
@@ -93,8 +94,8 @@ PROFILE_HELP = {
     "jats4r": "the official JATS4R Schematron rules (@jats4r/schematrons, installed with "
     "'jatsconv schemas install-jats4r')",
     "crossref": "Crossref deposit: DOI, landing page, ISSN, titles, dates, surnames; values past "
-    "the limits of Crossref's schema",
-    "doaj": "DOAJ: journal title, ISSN, title, date, full-text URL",
+    "the limits of Crossref's schema; an article not yet published",
+    "doaj": "DOAJ: journal title, ISSN, title, date, full-text URL; an article not yet published",
     "rsci": (
         "Russian indexing: Russian and English metadata, Latin-script references, scripts, "
         "one transliteration scheme"

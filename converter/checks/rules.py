@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from converter import identifiers, misdecoded, relations, scripts
+from converter import identifiers, misdecoded, publication_status, relations, scripts
 from converter.alphabets import reads_as_russian
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
@@ -536,6 +536,32 @@ def crossref_notice_link(doc: Doc) -> Iterator[Hit]:
             f"`related_articles` with type {wanted} and the article's doi",
             "related_articles",
         )
+
+
+@rule(
+    "deposit-unpublished",
+    "warning",
+    "Crossref, DOAJ: an article marked as not yet published (custom-meta publication-status)",
+    source="this project's publication-status mark (custom-meta), set by the OJS reader",
+    basis="reading",
+)
+def deposit_unpublished(doc: Doc) -> Iterator[Hit]:
+    """A warning, not an error: editors check an article's deposit before publication day, and
+    ``convert --profile crossref`` must still write the JATS of a scheduled article; it is
+    ``convert --to crossref`` / ``--to doaj`` that refuse it without --include-unpublished."""
+    for item in doc.meta.iter("custom-meta"):
+        name, value = item.find("meta-name"), item.find("meta-value")
+        if name is None or value is None or doc.text(name) != publication_status.META_NAME:
+            continue
+        status = doc.text(value)
+        if status.lower() != publication_status.PUBLISHED:
+            yield Hit(
+                item,
+                f"not yet published ({publication_status.META_NAME} {status!r}): a Crossref "
+                "or DOAJ deposit says the article is out; `convert --to crossref` and `--to "
+                "doaj` refuse it unless --include-unpublished",
+                "custom_meta",
+            )
 
 
 _DOAJ_REQUIRED = [

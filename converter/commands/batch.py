@@ -204,6 +204,7 @@ def batch(
     write_invalid: bool,
     profiles: tuple[str, ...],
     strict: bool,
+    include_unpublished: bool,
     doaj_language: str | None,
     per_issue: bool,
     encoding: str | None,

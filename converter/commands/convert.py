@@ -95,6 +95,7 @@ def convert(
     no_validate: bool,
     profiles: tuple[str, ...],
     strict: bool,
+    include_unpublished: bool,
     doaj_language: str | None,
     dois: tuple[str, ...],
     crossref_api: str,

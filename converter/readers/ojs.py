@@ -29,6 +29,7 @@ from converter.model import (
     range_problem,
 )
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED
+from converter.publication_status import META_NAME, mark
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     build,
@@ -340,6 +341,7 @@ def _article(
         data["ids"] = {"publisher_id": publisher_id.strip()}
     data.update(_pages(_text(_first(pub, "pages")), log))
     data.update(_issue_data(issue, pub, article, lang, log))
+    _mark_unpublished(article, pub, issue, data, log)
     data["authors"] = _authors(pub, lang, log)
     license_url = _text(_first(pub, "licenseUrl"))
     if license_url:
@@ -813,6 +815,52 @@ def _report_issue(issue: etree._Element | None, log: Collector) -> None:
 
 # What an OJS issue holds of itself, not of its articles, and JATS article metadata cannot.
 _ISSUE_ONLY = ("description", "covers", "issue_galleys")
+
+# OJS's status of a publication (3.2+) or submission: STATUS_QUEUED 1, STATUS_PUBLISHED 3,
+# STATUS_DECLINED 4, STATUS_SCHEDULED 5.
+_STATUS = {"1": "queued", "3": "published", "4": "declined", "5": "scheduled"}
+
+
+def _unpublished(
+    article: etree._Element, pub: etree._Element, issue: etree._Element | None
+) -> tuple[str, str] | None:
+    """The status of an article the export says is not out yet, and what says so: its
+    publication's (else the article's) ``status``, else an issue with ``published="0"``
+    (whose articles are scheduled for it); None for a published article."""
+    code = (pub.get("status") or article.get("status") or "").strip()
+    if code and code != "3":
+        status = _STATUS.get(code, f"OJS status {code}")
+        return status, f'status="{code}" ({status})'
+    published = (issue.get("published") or "").strip().lower() if issue is not None else ""
+    if published in ("0", "false"):
+        return "scheduled", f'its issue is not published (published="{published}")'
+    return None
+
+
+def _mark_unpublished(
+    article: etree._Element,
+    pub: etree._Element,
+    issue: etree._Element | None,
+    data: dict[str, Any],
+    log: Collector,
+) -> None:
+    """An article not yet published converts (editors prepare deposits before publication
+    day) with the dates the export plans, marked in custom-meta (``publication-status``), which
+    keeps it out of Crossref and DOAJ deposits unless asked. The warning is "data dropped": the JATS
+    says the article is published on those dates, and only this project reads the mark, so a
+    lossless run (``--strict``, an archive migration) refuses it rather than archive a draft."""
+    found = _unpublished(article, pub, issue)
+    if found is None:
+        return
+    status, why = found
+    data["custom_meta"] = [mark(status)]
+    dates = ", ".join(f"{kind} {date}" for kind, date in data.get("published", {}).items())
+    planned = f"the dates it plans ({dates})" if dates else "no publication date"
+    log.warn(
+        f"not yet published: {why}: converted with {planned}, marked {META_NAME} {status!r} "
+        "(custom-meta); --to crossref and --to doaj refuse it unless --include-unpublished",
+        DROPPED,
+    )
 
 
 def _received(article: etree._Element, published: str | None, log: Collector) -> str | None:

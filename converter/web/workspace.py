@@ -29,6 +29,7 @@ from converter.grammars import Grammars
 from converter.model import Article, Journal
 from converter.naming import fit_name
 from converter.options import Options
+from converter.publication_status import deposit_refusal
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.native import (
     JOURNAL_FILE_NAMES,
@@ -466,6 +467,10 @@ class Workspace:
                 for fmt in formats:
                     if fmt in ("jats", "crossref", "doaj", "meta-tags"):
                         name = row.stem + FORMATS[fmt][1]
+                        unpublished = deposit_refusal(name, row.article, fmt)
+                        if unpublished:  # as 'jatsconv convert --to crossref' refuses it
+                            report.append(f"not included: {unpublished}")
+                            continue
                         output = render(
                             row.article, Options(target=fmt, grammars=self.grammars), name
                         )
