@@ -66,6 +66,15 @@ BODY_WORDS = (
     "agency|council|society|bureau|administration|corporation|academy|federation|department|"
     "office"
 )
+# Lower-case words that belong to the surname after them ('Julie M. van der Hoop'), and the
+# generational suffixes written after a name ('Richard M. Pace III'): the page reader and the
+# reference parser's name reading both tell a name's parts by them.
+NAME_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "de", "da", "di", "do", "du", "la", "le", "ter", "ten", "al",
+     "el", "bin", "ibn", "dos", "das", "del", "della", "dalla", "delle", "degli", "y", "vander",
+     "vanden")
+)  # fmt: skip
+NAME_SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd", "JR.", "SR."))
 _GROUP_WORD = re.compile(
     r"(?<![\w-])(?:collaborations?|consorti(?:um|a)|group|team|investigators|committee|"
     rf"task\s+force|{BODY_WORDS}|коллаборация|консорциум|группа|министерство|институт|"

@@ -943,3 +943,47 @@ def test_licences_named_in_words_and_licences_that_are_no_cc_one(tmp_path: Path)
         "citation_license 'CC BY-NC 4.0': another licence than "
         "http://creativecommons.org/licenses/by/4.0/: left out"
     ]
+
+
+def test_author_names_with_particles_and_generational_suffixes(run, tmp_path: Path, store) -> None:
+    """Inter-Research writes 'Richard M. Pace III' and 'Julie M. van der Hoop' as
+    citation_author: the suffix is the name's suffix and the particles the surname's (they
+    were read as the surname 'III' and the given names 'Julie M. van der')."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head>" + TITLE + '<meta name="citation_issn" content="2345-6787">'
+        '<meta name="citation_author" content="Richard M. Pace III">'
+        '<meta name="citation_author" content="Julie M. van der Hoop">'
+        '<meta name="citation_author" content="Doe, John, Jr.">'
+        "</head><body><p>Text.</p></body></html>",
+        encoding="utf-8",
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    written = tmp_path / "out" / "page.xml"
+    assert xmllint(written, store.catalog).returncode == 0
+    tree = etree.parse(str(written))
+    names = [
+        [part.tag + "=" + (part.text or "") for part in name]
+        for name in tree.iterfind(".//contrib/name")
+    ]
+    assert names == [
+        ["surname=Pace", "given-names=Richard M.", "suffix=III"],
+        ["surname=van der Hoop", "given-names=Julie M."],
+        ["surname=Doe", "given-names=John", "suffix=Jr."],
+    ]
+
+
+def test_a_creator_written_with_where_the_person_works(tmp_path: Path) -> None:
+    """Dublin Core's own pages write 'Andy Powell, UKOLN, University of Bath' as DC.creator:
+    the name is the part before the first comma (it was read as the surname 'Andy Powell'
+    and the given names 'UKOLN, University of Bath'); the rest is said and left out."""
+    article, warnings = _read_page(
+        tmp_path, TITLE + '<meta name="DC.creator" content="Jane Roe, Test Lab, Test University">'
+    )
+    [author] = article.authors
+    assert (author.name["en"].surname, author.name["en"].given) == ("Roe", "Jane")
+    assert (
+        "DC.creator 'Jane Roe, Test Lab, Test University': the name read as 'Jane Roe'; "
+        "'Test Lab, Test University' left out"
+    ) in warnings

@@ -16,7 +16,7 @@ from itertools import filterfalse
 from typing import TypeVar
 
 from converter.citations.lexicon import GIVEN_NAMES
-from converter.text import BODY_WORDS
+from converter.text import BODY_WORDS, NAME_PARTICLES, NAME_SUFFIXES
 
 # ('ѐ', 'Ѐ': written for 'ё' in some lists: 'Скобѐлкина'; Ukrainian І Ї Є Ґ: 'Євтушенко Р. І.')
 _UP = "A-ZА-ЯЁІЇЄҐЀÀ-ÖØ-ÞĀ-ſ"
@@ -42,11 +42,7 @@ _NAME_WORD = re.compile(
     rf"(?:[-'’][{_UP}{_LO}][{_UP}{_LO}'’ʹʼ]*)*\.?$"
     r"|^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}$"  # CJK and Hangul names, whole
 )
-_PARTICLES = frozenset(
-    ("van", "von", "der", "den", "de", "da", "di", "do", "du", "la", "le", "ter", "ten", "al",
-     "el", "bin", "ibn", "dos", "das", "del", "della", "dalla", "delle", "degli", "y", "vander",
-     "vanden")
-)  # fmt: skip
+_PARTICLES = NAME_PARTICLES
 _ETAL = re.compile(
     r"(?:,?\s*(?:\[\s*(?:и\s+др|та\s+ін)\.?\s*\]|и\s+др\.?|та\s+ін\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|(?<!\w)etal\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
     re.I,
@@ -193,7 +189,7 @@ _GROUP_HINT = re.compile(
 _PERSON_IN = re.compile(rf"(?:^|\s)(?:[{_UP}][{_LO}]?\.\s?-?)+[{_UP}][{_LO}]")
 _ON_BEHALF = re.compile(r"^(?:on\s+behalf\s+of|for)\s+", re.I)
 # 'Jr.', 'III' and the like: a name here has no place for them, and they go (as 'et al.' does)
-_SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd", "JR.", "SR."))
+_SUFFIXES = NAME_SUFFIXES
 _SUFFIX_ITEMS = _SUFFIXES | {"JR", "SR"}  # after a whole person, not 'Gilder, JR' (J. R.)
 # Korean and Chinese lists separate names by full stops: '서지원.양진운', '夏昌世. 莫伯治'
 _CJK_LIST = re.compile(

@@ -60,6 +60,7 @@ from converter.readers.markup import (
 )
 from converter.readers.reference_lists import numbered_from_one, pair_lists
 from converter.scripts import has_cyrillic, language_by_script
+from converter.text import NAME_PARTICLES, NAME_SUFFIXES
 from converter.translit import is_patronymic
 
 _ISSN_LINE = re.compile(
@@ -883,7 +884,7 @@ class _Page:
                 if re.match(r"^https?://", name):
                     self.log.warn(f"DC.creator {name!r}: a link, not a name: left out")
                 else:
-                    people.append({"name": _split_name(name)})
+                    people.append({"name": self._creator_name(name, creator)})
             source = creator
         else:
             creators = [{"name": _split_name(name)} for name in self.all(creator)
@@ -960,12 +961,32 @@ class _Page:
             people.append(entry)
         return people
 
+    def _creator_name(self, text: str, tag: str) -> dict[str, str]:
+        """An author tag's name. 'Andy Powell, UKOLN, University of Bath' (a name written given
+        names first, then where the person works or their degrees, as Dublin Core's own pages
+        write a creator) is the name before the first comma, the rest said and left out; it
+        is no 'Surname, Given names'."""
+        first, _, rest = tidy(text).partition(",")
+        words = first.split()
+        if (
+            "," in rest
+            and len(words) > 1
+            and words[0] not in NAME_PARTICLES
+            and _name_suffix(tidy(text))[1] is None
+        ):
+            self.log.warn(
+                f"{self._shown(tag)} {text!r}: the name read as {first!r}; "
+                f"{rest.strip()!r} left out"
+            )
+            return _split_name(first)
+        return _split_name(text)
+
     def _highwire_authors(self) -> list[dict[str, Any]]:
         """Highwire authors, each followed by its own institution, ORCID and e-mail tags."""
         people: list[dict[str, Any]] = []
         for name, content, _ in self.meta:
             if name == "citation_author":
-                people.append({"name": _split_name(content)})
+                people.append({"name": self._creator_name(content, name)})
             elif not people:
                 continue
             elif name in ("citation_author_institution", "citation_author_affiliation"):
@@ -1416,6 +1437,20 @@ def _split_name(text: str) -> dict[str, str]:
     off), 'Стрельцов Дмитрий' (a given name of the project's list after a word that is none;
     Cyrillic only: Latin surnames such as Martin or Thomas are given names too)."""
     text = tidy(text)
+    text, suffix = _name_suffix(text)
+    return {**_split_unsuffixed(text), **({"suffix": suffix} if suffix else {})}
+
+
+def _name_suffix(text: str) -> tuple[str, str | None]:
+    """'Richard M. Pace III' → ('Richard M. Pace', 'III'); 'Pace, Richard M., Jr.' likewise."""
+    head, _, last = text.rpartition(" ")
+    if head and last in NAME_SUFFIXES and len(head.split()) > 1:
+        return head.rstrip(" ,"), last
+    return text, None
+
+
+def _split_unsuffixed(text: str) -> dict[str, str]:
+    """``_split_name`` for a name without its suffix."""
     if "," in text:
         surname, _, given = text.partition(",")
         return (
@@ -1432,7 +1467,11 @@ def _split_name(text: str) -> dict[str, str]:
     words = text.split(" ")
     if len(words) > 1 and _surname_first(words):
         return {"surname": words[0], "given": " ".join(words[1:])}
-    given, _, surname = text.rpartition(" ")
+    # the lower-case particles before the last word are the surname's: 'Julie M. van der Hoop'
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1] in NAME_PARTICLES and words[cut - 1] != "y":
+        cut -= 1
+    given, surname = " ".join(words[:cut]), " ".join(words[cut:])
     return {"surname": surname, "given": given} if given else {"given": surname}
 
 
