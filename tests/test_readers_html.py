@@ -987,3 +987,31 @@ def test_a_creator_written_with_where_the_person_works(tmp_path: Path) -> None:
         "DC.creator 'Jane Roe, Test Lab, Test University': the name read as 'Jane Roe'; "
         "'Test Lab, Test University' left out"
     ) in warnings
+
+
+def test_a_reference_list_of_one_reference(tmp_path: Path) -> None:
+    """Nature's news pages list one reference in an <ol> and put a 'Download references' link
+    under the list: the one reference is read, not the link (a list of one item was taken
+    for no list, and its text was skipped)."""
+    article, _ = _read_page(
+        tmp_path,
+        TITLE,
+        '<div id="references"><h2>References</h2><ol class="references-list">'
+        '<li><span class="counter">1.</span><p>Roe, A. Preprint at '
+        '<a href="https://example.org/x">https://example.org/x</a> (2020).</p>'
+        '<ul class="js-ref-links"><li></li></ul></li></ol>'
+        '<p><a href="/refs.ris">Download references</a></p></div>',
+    )
+    assert [r.text["en"] for r in article.references] == [
+        "Roe, A. Preprint at https://example.org/x (2020)."
+    ]
+
+
+def test_a_list_of_one_link_is_no_reference_list(tmp_path: Path) -> None:
+    """A list whose one item is a link ('Download citation') holds no reference."""
+    article, _ = _read_page(
+        tmp_path,
+        TITLE,
+        '<div class="references"><ul><li><a href="/c.ris">Download citation</a></li></ul></div>',
+    )
+    assert article.references == []

@@ -1307,9 +1307,19 @@ def _reference_texts(block: etree._Element) -> list[str]:
         if not any(a.tag == "li" for a in element.iterancestors() if _within(a, block))
     ]
     best = max(lists, key=lambda e: len(e.findall("li")), default=None)
-    if best is not None and len(best.findall("li")) > 1:
+    if best is not None and (len(best.findall("li")) > 1 or _cites(best)):
         return [tidy(_ref_text(item, " ", in_item=True)) for item in best.findall("li")]
     return [tidy(line) for line in _ref_text(block, "\n").split("\n") if line.strip()]
+
+
+def _cites(one_item_list: etree._Element) -> bool:
+    """Whether a list of one item is a reference list of one reference (Nature's news): its
+    item says more than its links and buttons do, unlike a list of 'Download' links."""
+    item = one_item_list.find("li")
+    if item is None:
+        return False
+    links = "".join(text for a in item.iter("a", "button") for text in a.itertext())
+    return len(tidy("".join(item.itertext()))) > len(tidy(links))
 
 
 def _within(element: etree._Element, block: etree._Element) -> bool:
