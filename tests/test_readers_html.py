@@ -1015,3 +1015,28 @@ def test_a_list_of_one_link_is_no_reference_list(tmp_path: Path) -> None:
         '<div class="references"><ul><li><a href="/c.ris">Download citation</a></li></ul></div>',
     )
     assert article.references == []
+
+
+def test_a_page_that_names_no_journal_asks_for_one(run, tmp_path: Path, store) -> None:
+    """eLife's and D-Lib's pages name no journal in their head: the line says so and what
+    to give (it said "journal.title: required field is missing", sending the user to look for
+    a title the page does not hold); with a journal file beside it the page converts."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta name="citation_title" content="T">'
+        '<meta name="citation_author" content="Jane Roe"></head><body></body></html>',
+        encoding="utf-8",
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{page}: citation_journal_title: the page names no journal (no citation_journal_title, "
+        "prism.publicationName, DC.Source or JSON-LD isPartOf): give it with --journal FILE "
+        "or a journal.yaml beside it"
+    )
+    (tmp_path / "journal.yaml").write_text(
+        "title: {en: Test Journal}\nissn: {electronic: 2658-6789}\n", encoding="utf-8"
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert xmllint(tmp_path / "out" / "page.xml", store.catalog).returncode == 0

@@ -41,6 +41,7 @@ from converter.readers.common import (
     build,
     email_or_warn,
     identifier_or_warn,
+    journal_for,
     locale_language,
     not_carried,
     orcid_or_warn,
@@ -191,6 +192,20 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
         return
     reader = _Page(page, log)
     data, journal = reader.read()
+    if not journal.get("title") and journal_for(path, context) is None:
+        # (a magazine's or a preprint server's page names none: "journal.title: required field
+        # is missing" sent the user looking in the page for a title it does not hold)
+        yield Loaded(
+            str(path),
+            path.stem,
+            problems=[
+                f"{path}: citation_journal_title: the page names no journal (no "
+                "citation_journal_title, prism.publicationName, DC.Source or JSON-LD isPartOf): "
+                "give it with --journal FILE or a journal.yaml beside it"
+            ],
+            warnings=log.warnings,
+        )
+        return
     yield build(
         data,
         path=path,
