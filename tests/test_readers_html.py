@@ -1040,3 +1040,24 @@ def test_a_page_that_names_no_journal_asks_for_one(run, tmp_path: Path, store) -
     result = run("convert", page, "-o", tmp_path / "out")
     assert result.code == 0, result.err
     assert xmllint(tmp_path / "out" / "page.xml", store.catalog).returncode == 0
+
+
+def test_dc_contributors_are_the_authors_of_a_page_that_names_no_other(tmp_path: Path) -> None:
+    """eLife names its authors as dc.contributor only: they were left out as "not carried"
+    and the article had no author. They are taken as the authors, said; where the page names
+    its authors otherwise, its contributors stay reported as not carried."""
+    contributors = (
+        '<meta name="dc.contributor" content="Jane Roe">'
+        '<meta name="dc.contributor" content="John Doe">'
+    )
+    article, warnings = _read_page(tmp_path, TITLE + contributors)
+    assert [a.name["en"].surname for a in article.authors] == ["Roe", "Doe"]
+    assert warnings == [
+        "dc.contributor: the page names no author otherwise: its 2 contributors taken as the "
+        "authors"
+    ]
+    article, warnings = _read_page(
+        tmp_path, TITLE + '<meta name="citation_author" content="Ann Poe">' + contributors
+    )
+    assert [a.name["en"].surname for a in article.authors] == ["Poe"]
+    assert any('<meta name="dc.contributor">: not carried' in w for w in warnings), warnings

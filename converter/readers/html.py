@@ -395,6 +395,7 @@ class _Page:
         self.log = log
         self.meta: list[tuple[str, str, str | None]] = []
         self.spelled: dict[str, str] = {}  # a tag's name as the page writes it, for messages
+        self.read_instead: set[str] = set()  # tags read only for want of the usual ones
         for element in page.iter("meta"):
             name = (element.get("name") or element.get("property") or "").strip()
             content = (element.get("content") or "").strip()
@@ -697,7 +698,7 @@ class _Page:
         for name, _, _ in self.meta:
             if not name.startswith(_REPORTED_META):
                 continue
-            if name not in _CARRIED_META and name not in _BOOKKEEPING_META:
+            if name not in (*_CARRIED_META, *_BOOKKEEPING_META, *self.read_instead):
                 not_carried(self.log, f'<meta name="{name}">')
         for path in self.linked.unread:
             not_carried(self.log, f"JSON-LD {path}")
@@ -886,10 +887,11 @@ class _Page:
         return year, month, day
 
     def _authors(self) -> list[dict[str, Any]]:
-        """Highwire authors, else Dublin Core's creators, else JSON-LD's authors. A later
-        source that names as many authors, with the same family names, gives them the ORCID
-        iD, affiliations and e-mail the earlier lacks (Springer Nature's JSON-LD holds ORCID
-        iDs its tags do not); one that names other authors is said."""
+        """Highwire authors, else Dublin Core's creators, else JSON-LD's authors, else Dublin
+        Core's contributors (said). A later source that names as many authors, with the same
+        family names, gives them the ORCID iD, affiliations and e-mail the earlier lacks
+        (Springer Nature's JSON-LD holds ORCID iDs its tags do not); one that names other
+        authors is said."""
         people, source = self._highwire_authors(), "citation_author"
         # OJS's DC.Creator.PersonalName, else the plain DC.creator of other sites (Nature's
         # news pages name their author there only)
@@ -908,6 +910,15 @@ class _Page:
         linked = self._linked_authors()
         if not people:
             people = linked
+        if not people and self.all("dc.contributor"):
+            # eLife names its authors as DC contributors and nowhere else in the head
+            people = [{"name": self._creator_name(name, "dc.contributor")}
+                      for name in self.all("dc.contributor")]  # fmt: skip
+            self.read_instead.add("dc.contributor")
+            self.log.warn(
+                f"{self._shown('dc.contributor')}: the page names no author otherwise: its "
+                f"{len(people)} contributors taken as the authors"
+            )
         elif self._same_authors(people, source, linked, "json-ld author"):
             for person, other in zip(people, linked, strict=True):
                 for key in ("orcid", "affiliations", "email"):
