@@ -1061,3 +1061,43 @@ def test_dc_contributors_are_the_authors_of_a_page_that_names_no_other(tmp_path:
     )
     assert [a.name["en"].surname for a in article.authors] == ["Poe"]
     assert any('<meta name="dc.contributor">: not carried' in w for w in warnings), warnings
+
+
+def test_dates_ojs_2_writes_and_the_issue_date_beside_the_articles(tmp_path: Path) -> None:
+    """OJS 2 writes citation_date day first, '19/03/2009' (it was not understood), and, beside
+    the article's DC.Date.created, the issue's date as DC.Date.issued (First Monday's October
+    issue; a 1977 back issue entered in 2009): it is the issue's date (it was left out, or
+    taken for the online publication when citation_date was not understood). A received date
+    after the issue's date is the back issue's entry into OJS: said and left out."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="DC.Date.created" content="2009-03-19">'
+        '<meta name="DC.Date.dateSubmitted" content="2009-03-19">'
+        '<meta name="DC.Date.issued" content="1977-12-30">'
+        '<meta name="citation_date" content="19/03/2009">',
+    )
+    published = article.published
+    assert (published.electronic, published.collection) == ("2009-03-19", "1977-12-30")
+    assert article.history is None or article.history.received is None
+    assert warnings == [
+        "DC.Date.dateSubmitted '2009-03-19': after the publication date 1977-12-30, so not the "
+        "date the article was received: left out"
+    ]
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="DC.Date.created" content="2020-09-10">'
+        '<meta name="DC.Date.issued" content="2020-10-01">'
+        '<meta name="citation_date" content="2020/09/10">',
+    )
+    published = article.published
+    assert (published.electronic, published.collection) == ("2020-09-10", "2020-10-01")
+    assert warnings == []
+    # a received date of the issue's year, the issue dated by its year alone, is kept
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_publication_date" content="2018">'
+        '<meta name="citation_online_date" content="2018/01/15">'
+        '<meta name="DC.Date.dateSubmitted" content="2018-01-10">',
+    )
+    assert article.history.received == "2018-01-10"
+    assert warnings == []

@@ -548,7 +548,7 @@ class _Page:
         landing = self.first("citation_abstract_html_url", "dc.identifier.uri", "prism.url")
         if landing and "url" in Article.model_fields:
             data["url"] = landing
-        data["history"] = self._history(data["published"].get("electronic"))
+        data["history"] = self._history(min(data["published"].values(), default=None))
         funders = self.by_lang("dc.contributor.sponsor") or self.by_lang("json-ld funder")
         data["funding"] = [
             {"funder": {lang: tidy(value)}} for lang, values in funders.items() for value in values
@@ -831,7 +831,11 @@ class _Page:
                 out["electronic"] = date
             elif date != out.get("electronic"):
                 out["collection"] = date
-        cover = next((p for (n, _), p in read.items() if n in _ISSUE_DATE_TAGS), None)
+        # OJS writes the issue's date as DC.Date.issued beside the article's DC.Date.created
+        issue_tags = _ISSUE_DATE_TAGS
+        if self.all("dc.date.created"):
+            issue_tags = (*issue_tags, "dc.date.issued")
+        cover = next((p for tag in issue_tags for (n, _), p in read.items() if n == tag), None)
         if cover and "collection" not in out and _joined(cover) != out.get("electronic"):
             out["collection"] = _joined(cover)
         said = ", ".join(f"{kind} {date}" for kind, date in out.items())
@@ -854,7 +858,8 @@ class _Page:
         if not parts:
             return {}
         received = _joined(parts)
-        if published and parts[2] and received > published:
+        # (against an issue's year alone, '2018', by its year)
+        if published and parts[2] and received[: len(published)] > published:
             self.log.warn(
                 f"{what} {value!r}: after the publication date {published}, so "
                 "not the date the article was received: left out"
@@ -868,8 +873,11 @@ class _Page:
         """Year, month and day of a date a page writes, or None with a line saying so."""
         text = value.strip()
         match = re.match(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?!\d)", text)
+        day_first = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", text)
         if match:
             year, month, day = match.groups()
+        elif day_first:  # OJS 2 writes citation_date '19/03/2009'
+            day, month, year = day_first.groups()
         else:
             words = re.findall(r"[^\W\d_]+|\d+", text.lower())
             months = [_MONTHS[w] for w in words if w in _MONTHS]
