@@ -1101,3 +1101,17 @@ def test_dates_ojs_2_writes_and_the_issue_date_beside_the_articles(tmp_path: Pat
     )
     assert article.history.received == "2018-01-10"
     assert warnings == []
+
+
+def test_ojs_2_writes_every_author_in_one_citation_authors_tag(tmp_path: Path) -> None:
+    """OJS 2.0-2.2 wrote 'citation_authors' (all authors, ';' between them), not one
+    citation_author each: it was reported as not carried. It is read when the page has no
+    citation_author tag."""
+    article, warnings = _read_page(
+        tmp_path, TITLE + '<meta name="citation_authors" content="Roe, Ann Maria; Doe, John">'
+    )
+    assert [(a.name["en"].surname, a.name["en"].given) for a in article.authors] == [
+        ("Roe", "Ann Maria"),
+        ("Doe", "John"),
+    ]
+    assert warnings == []

@@ -1016,11 +1016,21 @@ class _Page:
         return _split_name(text)
 
     def _highwire_authors(self) -> list[dict[str, Any]]:
-        """Highwire authors, each followed by its own institution, ORCID and e-mail tags."""
+        """Highwire authors, each followed by its own institution, ORCID and e-mail tags; OJS
+        2's one ``citation_authors`` tag where there is no ``citation_author``."""
         people: list[dict[str, Any]] = []
+        # OJS 2.0-2.2 wrote them all in one tag, 'Braga, Gilda Maria; Roe, Ann'
+        joined = "" if self.all("citation_author") else "citation_authors"
         for name, content, _ in self.meta:
             if name == "citation_author":
                 people.append({"name": self._creator_name(content, name)})
+            elif name == joined:
+                self.read_instead.add(name)
+                people.extend(
+                    {"name": self._creator_name(one, name)}
+                    for one in content.split(";")
+                    if one.strip()
+                )
             elif not people:
                 continue
             elif name in ("citation_author_institution", "citation_author_affiliation"):
