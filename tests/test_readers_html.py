@@ -1115,3 +1115,22 @@ def test_ojs_2_writes_every_author_in_one_citation_authors_tag(tmp_path: Path) -
         ("Doe", "John"),
     ]
     assert warnings == []
+
+
+def test_other_names_for_the_journal_abbreviation_and_publisher(tmp_path: Path) -> None:
+    """Inter-Research writes citation_journal_abbreviation (twice) and
+    citation_journal_publisher: they were reported as not carried. They are read as
+    citation_journal_abbrev and citation_publisher; a second abbreviation is said, not
+    dropped without a word as a second citation_journal_abbrev was."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_journal_abbreviation" content="J Test Stud">'
+        '<meta name="citation_journal_abbreviation" content="JTS">'
+        '<meta name="citation_journal_publisher" content="Test Press">',
+    )
+    assert article.journal.abbrev_title == "J Test Stud"
+    assert article.journal.publisher.name == {"en": "Test Press"}
+    assert warnings == [
+        "journal abbreviation: citation_journal_abbreviation 'J Test Stud' is read; "
+        "citation_journal_abbreviation 'JTS' says otherwise: left out"
+    ]

@@ -169,6 +169,11 @@ _DCTERMS = {
     "datesubmitted": "dc.date.datesubmitted", "modified": "dc.date.modified",
     "license": "dc.rights",
 }  # fmt: skip
+# Other names sites give Highwire tags (Inter-Research), under the names the reader reads.
+_HIGHWIRE_ALIASES = {
+    "citation_journal_abbreviation": "citation_journal_abbrev",
+    "citation_journal_publisher": "citation_publisher",
+}
 # A type code some platforms write as the section ('OriginalPaper', 'ReviewPaper'): no heading.
 _TYPE_CODE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
@@ -343,8 +348,9 @@ def _classes(element: etree._Element) -> list[str]:
 def _meta_key(name: str) -> str:
     """A meta tag's name as this reader looks it up: lower case, ``prism:volume`` and
     ``dc:title`` as ``prism.volume`` and ``dc.title``, a Dublin Core term as its element
-    (``_DCTERMS``)."""
+    (``_DCTERMS``), another name for a Highwire tag as the tag (``_HIGHWIRE_ALIASES``)."""
     key = re.sub(r"^(prism|dc|dcterms):", r"\1.", name.lower())
+    key = _HIGHWIRE_ALIASES.get(key, key)
     if key.startswith("dcterms."):
         term = key.removeprefix("dcterms.")
         return _DCTERMS.get(term, f"dc.{term}")
@@ -1282,7 +1288,7 @@ class _Page:
         )
         if title:
             journal["title"] = {self.lang: title}
-        abbrev = self.first("citation_journal_abbrev")
+        abbrev = self._settled("journal abbreviation", ("citation_journal_abbrev",), _same_text)
         if abbrev and not re.search(r"[^\W\d_]", abbrev):
             # OJS 3.1-3.2 wrote '1' here (a PHP precedence slip: the test's truth, not its value)
             self.log.warn(f"citation_journal_abbrev {abbrev!r}: not an abbreviation: left out")
