@@ -1134,3 +1134,22 @@ def test_other_names_for_the_journal_abbreviation_and_publisher(tmp_path: Path) 
         "journal abbreviation: citation_journal_abbreviation 'J Test Stud' is read; "
         "citation_journal_abbreviation 'JTS' says otherwise: left out"
     ]
+
+
+def test_a_date_written_month_first_and_one_that_cannot_be_told(tmp_path: Path) -> None:
+    """HighWire's Oxford journals write citation_date month first, '03/20/1983' (it was not
+    understood): the number over 12 is the day. '03/04/1983' may be either: its year is read,
+    said."""
+    article, warnings = _read_page(
+        tmp_path, TITLE + '<meta name="citation_date" content="03/20/1983">'
+    )
+    assert article.published.electronic == "1983-03-20"
+    assert warnings == []
+    article, warnings = _read_page(
+        tmp_path, TITLE + '<meta name="citation_date" content="03/04/1983">'
+    )
+    assert article.published.electronic is None and article.published.collection == "1983"
+    assert warnings == [
+        "publication date '03/04/1983': the day and the month cannot be told apart: the year "
+        "alone is read"
+    ]

@@ -879,11 +879,20 @@ class _Page:
         """Year, month and day of a date a page writes, or None with a line saying so."""
         text = value.strip()
         match = re.match(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?!\d)", text)
-        day_first = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", text)
+        year_last = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", text)
         if match:
             year, month, day = match.groups()
-        elif day_first:  # OJS 2 writes citation_date '19/03/2009'
-            day, month, year = day_first.groups()
+        elif year_last:
+            # OJS 2 writes citation_date day first, '19/03/2009'; HighWire's Oxford journals
+            # month first, '03/20/1983': a number over 12 tells which is the day
+            first, second, year = year_last.groups()
+            day, month = (first, second) if int(first) > 12 else (second, first)
+            if int(first) <= 12 and int(second) <= 12 and first != second:
+                self.log.warn(
+                    f"{what} {value!r}: the day and the month cannot be told apart: "
+                    "the year alone is read"
+                )
+                day, month = None, None
         else:
             words = re.findall(r"[^\W\d_]+|\d+", text.lower())
             months = [_MONTHS[w] for w in words if w in _MONTHS]
