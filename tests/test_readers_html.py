@@ -1153,3 +1153,26 @@ def test_a_date_written_month_first_and_one_that_cannot_be_told(tmp_path: Path) 
         "publication date '03/04/1983': the day and the month cannot be told apart: the year "
         "alone is read"
     ]
+
+
+def test_a_preprint_dated_by_its_years_first_day(tmp_path: Path) -> None:
+    """bioRxiv writes citation_publication_date '2020/01/01' and the day the preprint was
+    posted as citation_date and DC.Date: the article was dated 1 January, the posting day
+    said and left out. The first day of the year stands for the year, said."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_publication_date" content="2020/01/01">'
+        '<meta name="citation_date" content="2020-02-05">'
+        '<meta name="DC.Date" content="2020-02-05">',
+    )
+    published = article.published
+    assert (published.electronic, published.collection) == ("2020-02-05", "2020")
+    assert warnings == [
+        "citation_publication_date '2020/01/01': the first day of the year, beside another day "
+        "of it: read as the year 2020"
+    ]
+    # alone, the first of January is a day like another
+    article, _ = _read_page(
+        tmp_path, TITLE + '<meta name="citation_publication_date" content="2020/01/01">'
+    )
+    assert article.published.electronic == "2020-01-01"

@@ -821,6 +821,19 @@ class _Page:
         if online:
             out["electronic"] = _joined(online)
         parts = next((p for (n, _), p in read.items() if n in _DATE_TAGS), None)
+        # bioRxiv writes its year's first day as citation_publication_date, the day the preprint
+        # was posted as citation_date and DC.Date: a year's first day beside another full date
+        # of that year stands for the year
+        first_day = parts if parts and parts[1:] == ("01", "01") else None
+        if first_day and any(p[0] == first_day[0] and p[2] and p != first_day
+                             for p in read.values()):  # fmt: skip
+            parts = (first_day[0], None, None)
+            for name, value in [key for key, p in read.items() if p == first_day]:
+                del read[(name, value)]
+                self.log.warn(
+                    f"{self._shown(name)} {value!r}: the first day of the year, beside another "
+                    f"day of it: read as the year {first_day[0]}"
+                )
         if parts:
             if not parts[2] and "electronic" not in out:
                 fuller = (
