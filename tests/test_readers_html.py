@@ -1176,3 +1176,33 @@ def test_a_preprint_dated_by_its_years_first_day(tmp_path: Path) -> None:
         tmp_path, TITLE + '<meta name="citation_publication_date" content="2020/01/01">'
     )
     assert article.published.electronic == "2020-01-01"
+
+
+def test_a_copyright_line_that_names_its_licence_in_a_sentence(run, tmp_path: Path, store) -> None:
+    """bioRxiv's DC.Rights: '© 2020, Posted by … Laboratory. This pre-print is available under
+    a Creative Commons License …, as described at http://creativecommons.org/licenses/by-nc/4.0/':
+    the licence was lost and the holder was the whole text. The licence URL in the sentence is
+    the licence; the holder ends with its sentence (initials, 'D. V. Roe', do not end it)."""
+    page = tmp_path / "page.html"
+    rights = (
+        "© 2020, Posted by Test Laboratory. This pre-print is available under a Creative "
+        "Commons License (Attribution-NonCommercial 4.0 International), CC BY-NC 4.0, as "
+        "described at http://creativecommons.org/licenses/by-nc/4.0/"
+    )
+    page.write_text(
+        f'<html><head>{TITLE}<meta name="citation_issn" content="2345-6787">'
+        f'<meta name="DC.Rights" content="{rights}"></head><body></body></html>',
+        encoding="utf-8",
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    written = tmp_path / "out" / "page.xml"
+    assert xmllint(written, store.catalog).returncode == 0
+    tree = etree.parse(str(written))
+    assert _values(tree, "//license/@xlink:href") == [
+        "http://creativecommons.org/licenses/by-nc/4.0/"
+    ]
+    assert _values(tree, "//copyright-holder") == ["Posted by Test Laboratory"]
+    assert _values(tree, "//copyright-statement") == [rights]
+    article, _ = _read_page(tmp_path, TITLE + '<meta name="DC.Rights" content="© 2019 D. V. Roe">')
+    assert article.copyright.holder == {"en": "D. V. Roe"}

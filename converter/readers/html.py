@@ -71,6 +71,13 @@ _ISSN_LINE = re.compile(
 _PRINT_WORDS = ("print", "печат", "paper")
 _ONLINE_WORDS = ("online", "electronic", "электрон", "онлайн", "web", "internet")
 _CC_LINK = re.compile(r"^https?://(www\.)?creativecommons\.org/(licenses|publicdomain)/", re.I)
+_CC_IN_TEXT = re.compile(
+    r"https?://(?:www\.)?creativecommons\.org/(?:licenses|publicdomain)/[^\s\"'<>()]*[^\s\"'<>().,;]",
+    re.I,
+)
+# A sentence after the copyright holder ('… Laboratory. This pre-print is available under …'):
+# a full stop after a word (not an initial, 'D. V. Streltsov') and before a word.
+_NEXT_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_]{2,}\s)")
 # What a reference list shows beside each reference and is none of its text: the links PLOS,
 # Nature and Frontiers add under it (View Article, PubMed, Google Scholar), its number label,
 # buttons and icons.
@@ -742,7 +749,7 @@ class _Page:
             out["year"] = int(match["year"])
             lang = next(code for code, text in statements.items() if text == main)
             # '©2020 Macmillan Publishers Limited. All Rights Reserved.': the holder is the first
-            holder = _ALL_RIGHTS.sub("", match["holder"]).strip()
+            holder = _NEXT_SENTENCE.split(_ALL_RIGHTS.sub("", match["holder"]).strip())[0]
             out["holder"] = {lang: holder}
         year, holder = self.first("json-ld copyright_year"), self.first("json-ld copyright_holder")
         if year and "year" not in out and re.fullmatch(r"\d{4}", year):
@@ -1214,6 +1221,9 @@ class _Page:
                if "license" in (el.get("rel") or "").lower().split()]  # fmt: skip
         declared = [("the licence link", el.get("href") or "") for el in rel]
         declared += [("DC.Rights", value) for value in self.all("dc.rights")]
+        # bioRxiv's DC.Rights is a copyright line that names its licence's URL in a sentence
+        declared += [("DC.Rights", url) for value in self.all("dc.rights") if not _is_url(value)
+                     for url in _CC_IN_TEXT.findall(value)]  # fmt: skip
         declared += [("citation_license", value) for value in self.all("citation_license")]
         declared += [("JSON-LD license", value) for value in self.all("json-ld license")]
         chosen = next((lic for _, value in declared if (lic := _cc_license(value))), None)
