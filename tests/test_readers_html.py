@@ -1206,3 +1206,25 @@ def test_a_copyright_line_that_names_its_licence_in_a_sentence(run, tmp_path: Pa
     assert _values(tree, "//copyright-statement") == [rights]
     article, _ = _read_page(tmp_path, TITLE + '<meta name="DC.Rights" content="© 2019 D. V. Roe">')
     assert article.copyright.holder == {"en": "D. V. Roe"}
+
+
+def test_fields_of_structured_reference_tags_none_was_written_from(tmp_path: Path) -> None:
+    """Distill's structured citation_reference tags give the issue as citation_number and an
+    arXiv id as citation_arxiv_id: both were dropped without a word. They are written out; a
+    field no reference text holds is said."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_reference" content="citation_title=A paper;'
+        "citation_author=Ann Roe;citation_publication_date=1987;citation_journal_title=J Test;"
+        'citation_volume=7;citation_number=11;">'
+        '<meta name="citation_reference" content="citation_title=A preprint;'
+        'citation_author=Bob Doe;citation_publication_date=2013;citation_arxiv_id=1312.6034;">'
+        '<meta name="citation_reference" content="citation_title=A page;citation_author=Cy Poe;'
+        'citation_url=https://example.org/p;">',
+    )
+    assert [r.text["en"] for r in article.references] == [
+        "Ann Roe (1987). A paper. J Test, 7(11).",
+        "Bob Doe (2013). A preprint. arXiv:1312.6034.",
+        "Cy Poe. A page.",
+    ]
+    assert warnings == ["citation_reference: the field citation_url (1 of them): not carried"]

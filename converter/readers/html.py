@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -1251,7 +1252,8 @@ class _Page:
         list in two forms (``reference_lists.pair_lists``). Numbers typed at the head of the
         references that run 1, 2, 3 … become their labels; others are taken out. Without
         citation_reference tags, JSON-LD's ``citation`` list stands for them."""
-        tags = [_tagged_reference(item) for item in self.all("citation_reference")]
+        unread: list[str] = []  # the fields of structured tags no reference text holds
+        tags = [_tagged_reference(item, unread) for item in self.all("citation_reference")]
         tags = [item for item in tags if item]
         where, what = "citation_reference", "its citation_reference tags {}: the tags are"
         if not tags:
@@ -1270,6 +1272,8 @@ class _Page:
             self.log.warn(
                 f"the page shows {len(visible)} references and {what.format(len(tags))} read"
             )
+        for field, count in Counter(unread).items():
+            self.log.warn(f"citation_reference: the field {field} ({count} of them): not carried")
         # OJS writes a tag for each line of its citations box, headings and both lists too
         return self._one_list(tags, where, keep_numbers=True)
 
@@ -1433,10 +1437,24 @@ def _ref_text(element: etree._Element, between_blocks: str, *, in_item: bool = F
     return "".join(parts)
 
 
-def _tagged_reference(value: str) -> str:
+# The fields of a structured citation_reference a reference's text is written from (Distill
+# writes the issue as citation_number), and Springer's own id of the reference (no fact of it).
+_REFERENCE_FIELDS = frozenset(
+    {"citation_author", "citation_authors", "citation_publication_date", "citation_date",
+     "citation_year", "citation_pages", "citation_firstpage", "citation_lastpage",
+     "citation_last_page", "citation_volume", "citation_issue", "citation_number",
+     "citation_journal_title", "citation_inbook_title", "citation_book_title",
+     "citation_conference_title", "citation_series_title", "citation_title",
+     "citation_publisher", "citation_doi", "citation_pmid", "citation_isbn",
+     "citation_arxiv_id", "citation_id"}
+)  # fmt: skip
+
+
+def _tagged_reference(value: str, unread: list[str]) -> str:
     """A citation_reference as text. A structured one ('citation_title=…; citation_author=…',
     as PLOS and Nature write them) is written out as a reference: authors (year) title. source,
-    volume(issue), pages. publisher. DOI, PMID, ISBN — the reference parser reads it so."""
+    volume(issue), pages. publisher. DOI, PMID, ISBN, arXiv id — the reference parser reads it
+    so. The names of its fields no reference text holds are added to ``unread``."""
     if not _TAGGED_REFERENCE.match(value):
         return tidy(value)
     fields: dict[str, list[str]] = {}
@@ -1447,6 +1465,7 @@ def _tagged_reference(value: str) -> str:
             fields.setdefault(key.strip().lower().replace("first_page", "firstpage"), []).append(
                 text
             )
+    unread.extend(key for key in fields if key not in _REFERENCE_FIELDS)
     return _written_reference(fields)
 
 
@@ -1466,7 +1485,7 @@ def _written_reference(fields: dict[str, list[str]]) -> str:
     first, last = one("citation_firstpage"), one("citation_lastpage", "citation_last_page")
     if not pages and first:
         pages = f"{first}–{last}" if last else first
-    volume, issue = one("citation_volume"), one("citation_issue")
+    volume, issue = one("citation_volume"), one("citation_issue", "citation_number")
     issue_part = (
         f"{volume}({issue})" if volume and issue else volume or (f"({issue})" if issue else "")
     )
@@ -1487,6 +1506,7 @@ def _written_reference(fields: dict[str, list[str]]) -> str:
         f"doi:{one('citation_doi')}" if "citation_doi" in fields else "",
         f"PMID: {one('citation_pmid')}" if "citation_pmid" in fields else "",
         f"ISBN {one('citation_isbn')}" if "citation_isbn" in fields else "",
+        f"arXiv:{one('citation_arxiv_id')}" if "citation_arxiv_id" in fields else "",
     ]
     return tidy(". ".join(piece for piece in pieces if piece) + ".") if any(pieces) else ""
 
