@@ -1017,6 +1017,25 @@ def test_a_list_of_one_link_is_no_reference_list(tmp_path: Path) -> None:
     assert article.references == []
 
 
+def test_a_page_that_names_no_article_title_says_where_it_looked(run, tmp_path: Path) -> None:
+    """D-Lib's and Genders' pages, and a full-text page saved instead of the landing page,
+    name no title in their head: the line says which tags were looked for (it said "title:
+    required field is missing", sending the user to look for a field in a page)."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta name="citation_journal_title" content="J">'
+        '<meta name="citation_author" content="Jane Roe"></head><body><p>Text</p></body></html>',
+        encoding="utf-8",
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip().splitlines()[-1] == (
+        f"{page}: citation_title: the page names no article title (no citation_title, DC.Title "
+        "or JSON-LD headline): save the article's landing page, whose head holds them"
+    )
+    assert "required field" not in result.err
+
+
 def test_a_page_that_names_no_journal_asks_for_one(run, tmp_path: Path, store) -> None:
     """eLife's and D-Lib's pages name no journal in their head: the line says so and what
     to give (it said "journal.title: required field is missing", sending the user to look for

@@ -205,6 +205,20 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
         return
     reader = _Page(page, log)
     data, journal = reader.read()
+    if not data.get("title"):
+        # (a journal's home page, an issue's table of contents, a full-text page without
+        # tags: "title: required field is missing" did not say where a title was looked for)
+        yield Loaded(
+            str(path),
+            path.stem,
+            problems=[
+                f"{path}: citation_title: the page names no article title (no citation_title, "
+                "DC.Title or JSON-LD headline): save the article's landing page, whose head "
+                "holds them"
+            ],
+            warnings=log.warnings,
+        )
+        return
     if not journal.get("title") and journal_for(path, context) is None:
         # (a magazine's or a preprint server's page names none: "journal.title: required field
         # is missing" sent the user looking in the page for a title it does not hold)
