@@ -28,10 +28,16 @@ def mark(status: str) -> dict[str, str]:
     return {"name": META_NAME, "value": status}
 
 
+def says_unpublished(status: str) -> bool:
+    """Whether a ``publication-status`` value marks an article as not yet published (the model's
+    ``custom_meta`` and a JATS file's ``custom-meta`` alike)."""
+    return status.strip().lower() != PUBLISHED
+
+
 def not_published(article: Article) -> str | None:
     """The status of an article marked as not yet published, else None."""
     for item in article.custom_meta:
-        if item.name.strip() == META_NAME and item.value.strip().lower() != PUBLISHED:
+        if item.name.strip() == META_NAME and says_unpublished(item.value):
             return item.value.strip()
     return None
 

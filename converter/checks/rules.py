@@ -554,7 +554,7 @@ def deposit_unpublished(doc: Doc) -> Iterator[Hit]:
         if name is None or value is None or doc.text(name) != publication_status.META_NAME:
             continue
         status = doc.text(value)
-        if status.lower() != publication_status.PUBLISHED:
+        if publication_status.says_unpublished(status):
             yield Hit(
                 item,
                 f"not yet published ({publication_status.META_NAME} {status!r}): a Crossref "
