@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import string
 from typing import Annotated, Any, Literal
@@ -404,10 +405,34 @@ LangParagraphs = Annotated[
 """Paragraphs per language (an abstract): ``{en: ..., ru: ...}``, or text in the main language."""
 
 
+@functools.cache
+def defaulted_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``model`` that have a default: a null given for one is no value."""
+    return frozenset(name for name, info in model.model_fields.items() if not info.is_required())
+
+
 class Strict(BaseModel):
     """Base of every model: unknown fields are errors, so a typo never vanishes silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_absent(cls, data: Any) -> Any:
+        """A key left empty (``subtitle:``, ``orcid: ~``, JSON ``"funding": null``) is not
+        given: editors fill templates and leave what they lack empty. A field that has a
+        default then takes it, as if the key were absent; a required field keeps its null and
+        is refused as required and empty (``readers.wrong_type``). Each model applies this to
+        its own keys, so it holds at every level (an author's, an affiliation's, the journal's).
+        The input JSON Schema says the same (``converter.schema``)."""
+        if isinstance(data, dict) and None in data.values():
+            defaulted = defaulted_fields(cls)
+            return {
+                key: value
+                for key, value in data.items()
+                if value is not None or key not in defaulted
+            }
+        return data
 
 
 # ---------------------------------------------------------------- journal

@@ -7,6 +7,7 @@ and a landing page.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -159,9 +160,12 @@ def test_a_landing_pages_citation_pmid_is_the_articles(
         ("title: true\n", 'title: true is a yes/no value here; quote it: title: "true"'),
         ("title: [A, B]\n", "title: a list here (['A', 'B']), where one text or a text per "
          "language is expected (title: {en: ..., ru: ...})"),
-        ("language: ~\n", "language: null (no value) here: give a text, or leave language out"),
         ("keywords: [Japan, ~]\n",
          "keywords.en[1]: null (no value) here: give a text, or leave the item out"),
+        ("authors:\n  -\n",
+         "authors[0]: null (no value) here: give the entry's fields, or leave the item out"),
+        ("authors:\n  - name: {en: ~, ru: {surname: Иванова}}\n",
+         "authors[0].name.en: null (no value) here: give its fields, or leave en out"),
         ("volume: false\n", 'volume: false is a yes/no value here; quote it: volume: "false"'),
         ("ids: {other: 5}\n",
          "ids.other: 5 is a number here, where a mapping is expected (other: {key: value})"),
@@ -221,3 +225,123 @@ def test_a_decimal_typed_as_a_doi_is_its_text_not_a_float(run, write_article) ->
         run("convert", write_article(kept)),
         "doi: not a DOI (expected 10.NNNN/suffix): '10.1230'",
     )
+
+
+# ------------------------------------------------------------------ a key left empty
+
+
+def _written(run, source: Path, out: Path) -> str:
+    """The JATS ``convert`` writes of ``source``, checked to convert and to be valid."""
+    result = run("convert", source, "-o", out)
+    assert result.code == 0, result.err
+    [written] = out.glob("*.xml")
+    return written.read_text(encoding="utf-8")
+
+
+EMPTY_AFFILIATION = """\
+title: {en: A title}
+authors:
+  - name: {surname: Ivanova, given: Anna}
+    affiliations: [aff1]
+affiliations:
+  - id: aff1
+    institution: {en: Moscow State University}
+"""
+
+
+@pytest.mark.parametrize(
+    ("empty", "absent", "not_written"),
+    [
+        # keys of a template an editor left empty, each way YAML writes it
+        (GOOD + "subtitle:\nfunding:\nkeywords:\nreferences:\n", GOOD,
+         ("<subtitle", "<funding-group", "<kwd-group", "<ref-list")),
+        (GOOD + "subtitle: ~\nfunding: null\nabstract: ~\nsection:\n", GOOD,
+         ("<subtitle", "<funding-group", "<abstract", "<subj-group")),
+        # fields with a default of their own take it, as when absent
+        (GOOD + "language:\narticle_type:\npublished:\nhistory:\nids:\nlicense:\n", GOOD,
+         ("<history", "<permissions")),
+        # an author's, an affiliation's and a reference's empty keys
+        (GOOD.replace("Anna}\n", "Anna}\n    orcid: ~\n    email:\n    corresponding:\n"
+                      "    credit:\n"), GOOD, ("<contrib-id", "<email", 'corresp="yes"', "<role")),
+        (EMPTY_AFFILIATION.replace("University}\n", "University}\n    country:\n    city: ~\n"
+                                   "    ror:\n"),
+         EMPTY_AFFILIATION, ("<country", "<city", "<institution-id")),
+        (GOOD + "references:\n  - text: A reference.\n    doi:\n    authors:\n    etal:\n",
+         GOOD + "references: [A reference.]\n", ("<element-citation", "<etal")),
+    ],
+)  # fmt: skip
+def test_a_key_left_empty_is_as_if_it_were_absent(
+    run, write_article, tmp_path: Path, store, empty: str, absent: str, not_written: tuple[str]
+) -> None:
+    """Editors fill templates and leave what they lack empty (``subtitle:``, ``orcid: ~``):
+    the article converts, and its JATS is the one written without those keys."""
+    with_empty = _written(run, write_article(empty, "empty.yaml"), tmp_path / "empty")
+    assert with_empty == _written(run, write_article(absent, "absent.yaml"), tmp_path / "absent")
+    assert not [tag for tag in not_written if tag in with_empty], not_written
+    checked = xmllint(tmp_path / "empty" / "empty.xml", store.catalog)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_json_null_is_as_if_the_key_were_absent(run, write_article, tmp_path: Path) -> None:
+    author = {"name": {"surname": "Ivanova"}, "orcid": None, "affiliations": None}
+    given = {"title": {"en": "A title"}, "doi": "10.5555/test.2020.7", "authors": [author]}
+    nulls = {"subtitle": None, "funding": None, "keywords": None, "references": None}
+    with_nulls = _written(
+        run, write_article(json.dumps({**given, **nulls}), "nulls.json"), tmp_path / "nulls"
+    )
+    assert "<funding-group" not in with_nulls and "<kwd-group" not in with_nulls
+    assert with_nulls == _written(
+        run, write_article(json.dumps(given), "nulls.json"), tmp_path / "given"
+    )
+
+
+def test_a_journal_files_empty_keys_are_as_if_absent(
+    run, write_article, journal_file: Path, tmp_path: Path
+) -> None:
+    article = write_article(GOOD)
+    plain = _written(run, article, tmp_path / "plain")
+    with journal_file.open("a", encoding="utf-8") as journal:
+        journal.write(
+            "abbrev_title:\nids:\npublisher:\ncrossref:\ndoaj:\nurl:\ntransliteration:\n"
+            "structure_references:\nreference_confidence:\nurls:\nlanguage: ~\n"
+        )
+    assert _written(run, article, tmp_path / "empty") == plain
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("title:\n", "title: left empty, and title is required: give a text, or one per "
+         "language (title: {en: ..., ru: ...})"),
+        ("title: ~\n", "title: left empty, and title is required"),
+        ("funding: [{funder: ~}]\n", "funding[0].funder: left empty, and funder is required: "
+         "give a text, or one per language (funder: {en: ..., ru: ...})"),
+        ("self_uri:\n  - url:\n", "self_uri[0].url: left empty, and url is required: give a "
+         "text (url: ...)"),
+        ("related_articles:\n  - type:\n    doi: 10.5555/other\n", "related_articles[0].type: "
+         "left empty, and type is required: give one of the values it takes: corrected-article, "),
+        ("custom_meta: [{name: ~, value: A value}]\n", "custom_meta[0].name: left empty, and name "
+         "is required: give a text (name: ...)"),
+    ],
+)  # fmt: skip
+def test_a_required_field_left_empty_is_refused_as_required(
+    run, write_article, typed: str, said: str
+) -> None:
+    kept = GOOD.replace("title: {en: A title}\n", "") if typed.startswith("title") else GOOD
+    result = run("convert", write_article(kept + typed))
+    assert result.code == EXIT_INPUT, result.err
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert f"article.yaml: {said}" in lines[0], lines
+    assert "Input should be" not in result.err and "Traceback" not in result.err
+
+
+def test_a_required_json_null_and_a_journals_are_refused_as_required(
+    run, write_article, journal_file: Path
+) -> None:
+    source = write_article(json.dumps({"title": None, "doi": "10.5555/test.2020.7"}), "a.json")
+    _refused(run("convert", source), "a.json: title: left empty, and title is required: give "
+             "a text, or one per language (title: {en: ..., ru: ...})")  # fmt: skip
+    with journal_file.open("a", encoding="utf-8") as journal:
+        journal.write("publisher: {name: ~}\n")
+    said = "journal.yaml: publisher.name: left empty, and name is required: give a text, or one "
+    _refused(run("convert", write_article(GOOD)), said + "per language (name: {en: ..., ru: ...})")

@@ -37,6 +37,37 @@ def test_every_input_field_is_documented() -> None:
     assert not missing, f"fields without a description: {missing}"
 
 
+def test_the_schema_takes_an_empty_key_where_the_model_does(tmp_path: Path) -> None:
+    """An editor's IDE validating by the committed schema (here the reference validator, not
+    the model) agrees with the converter: an optional key left empty (null) is fine at every
+    level, a required one is not."""
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    journal = {"title": {"en": "J"}, "issn": {"print": "2658-6444"}, "publisher": None,
+               "abbrev_title": None, "crossref": None, "structure_references": None}  # fmt: skip
+    author = {"name": {"surname": "Ivanova", "given": None}, "orcid": None, "corresponding": None}
+    article = {
+        "journal": journal,
+        "title": {"en": "A title"},
+        "subtitle": None,
+        "language": None,
+        "funding": None,
+        "keywords": None,
+        "references": [{"text": "A reference.", "doi": None, "authors": None}],
+        "authors": [author],
+        "affiliations": [{"institution": {"en": "MSU"}, "country": None}],
+        "published": None,
+    }
+    assert not list(validator.iter_errors(article))
+    for required in ({"title": None}, {"funding": [{"funder": None}]}):
+        assert list(validator.iter_errors({**article, **required})), required
+    journal_schema = json.loads((ROOT / "schemas" / "journal.schema.json").read_text("utf-8"))
+    assert not list(Draft202012Validator(journal_schema).iter_errors(journal))
+    assert list(Draft202012Validator(journal_schema).iter_errors({**journal, "title": None}))
+
+
 def test_schema_command_prints_the_schema(run) -> None:
     result = run("schemas", "input")
     assert json.loads(result.out)["title"] == "Article"

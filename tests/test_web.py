@@ -1180,10 +1180,16 @@ def _input_places() -> list[tuple[int | str, ...]]:
             return node
         return next((found for alt in node.get("anyOf", []) if (found := group(alt))), None)
 
+    def shape(node: dict) -> dict:
+        """A field that also takes null (a key left empty: not given) as its one other type."""
+        others = [alt for alt in node.get("anyOf", []) if alt != {"type": "null"}]
+        return others[0] if len(others) == 1 else node
+
     places: list[tuple[int | str, ...]] = []
-    for name, node in schema["properties"].items():
+    for name, given in schema["properties"].items():
         if name == "journal":
             continue
+        node = shape(given)
         places.append((name,))
         inner = group(node.get("items", node)) if node.get("type") == "array" else group(node)
         for sub in (inner or {}).get("properties", {}):

@@ -930,9 +930,10 @@ def _wrong_type(
     choices = str(item.get("ctx", {}).get("expected", "")).replace("'", "")
     field = names[-1] if names and loc[-1] == names[-1] else None  # (None: an item of a list)
     keys = _model_keys(info.annotation) if info is not None else ()
+    required = info is not None and info.is_required()
     return wrong_type_message(
         str(item["type"]), item.get("input"), field,
-        takes_text=takes_text, choices=choices, keys=keys,
+        takes_text=takes_text, choices=choices, keys=keys, required=required,
     )  # fmt: skip
 
 

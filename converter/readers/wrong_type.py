@@ -58,12 +58,17 @@ def wrong_type_message(
     takes_text: bool,
     choices: str = "",
     keys: tuple[str, ...] = (),
+    required: bool = False,
 ) -> str | None:
     """The line for pydantic error ``kind`` on ``value`` at ``field`` (its name; None for an
     item of a list), or None when the error is not of a type this module words. ``takes_text``:
     a mapping field that also takes one text (a title, an abstract: per language, or one text
     in the main language); ``choices``: pydantic's list of the values a choice field takes;
-    ``keys``: the first keys of the mapping a mapping field holds, to show how it is written."""
+    ``keys``: the first keys of the mapping a mapping field holds, to show how it is written;
+    ``required``: the field has no default (a null for one that has is no value, never an
+    error: ``model.Strict``)."""
+    if value is None and field is not None and required:
+        return _required_and_empty(field, takes_text=takes_text, choices=choices, keys=keys)
     if isinstance(value, str):
         # one text where a mapping goes ('published: 03.12.2018', an author's 'name: Иванов
         # Иван'): which keys it wants, which pydantic's "a valid dictionary" does not say
@@ -74,6 +79,12 @@ def wrong_type_message(
             f"{_short(value)} is one text here, where a mapping is expected "
             f"({field or 'it'}: {{{shown}}})"
         )
+    if value is None and kind in _MAPPING_TYPES:
+        # an entry of a list left empty (a template's '-' with nothing after it), or one
+        # language's name ('en:' with nothing after it)
+        if field is None:
+            return f"{_read_as(value)}: give the entry's fields, or leave the item out"
+        return f"{_read_as(value)}: give its fields, or leave {field} out"
     if kind not in _WORDED:
         return None
     name = field or "it"
@@ -99,3 +110,16 @@ def wrong_type_message(
             f"({name}: {{en: ..., ru: ...}})"
         )
     return f"{_read_as(value)}, where one text is expected"
+
+
+def _required_and_empty(name: str, *, takes_text: bool, choices: str, keys: tuple[str, ...]) -> str:
+    """A required field left empty (``title:``, ``~``, JSON null): what to give."""
+    if choices:
+        what = f"give one of the values it takes: {choices}"
+    elif takes_text:
+        what = f"give a text, or one per language ({name}: {{en: ..., ru: ...}})"
+    elif keys:
+        what = f"give it ({name}: {{{', '.join(f'{key}: ...' for key in keys)}}})"
+    else:
+        what = f"give a text ({name}: ...)"
+    return f"left empty, and {name} is required: {what}"

@@ -62,6 +62,10 @@ def kind_of(node: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
     bool maybe (true, false or not said) lines pairs | langtext langarea names | group list."""
     node = resolve(node)
     alts = [resolve(a) for a in node.get("anyOf", []) if a.get("type") != "null"]
+    if len(alts) == 1 and not (alts[0].get("type") == "boolean" and node.get("default") is None):
+        # one type or null, null being "not given" (``converter.schema``): the type's box; a
+        # yes/no whose default is null is three-valued (true, false or not said)
+        return kind_of(alts[0])
     if alts:
         types = [a.get("type") for a in alts]
         objects = [a for a in alts if a.get("type") == "object"]
