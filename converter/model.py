@@ -227,7 +227,38 @@ def _lang_map(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         lang = (info.context or {}).get("language", "en")
         return {lang: str(value)}
+    _comma_in_braces(value)
     return value
+
+
+def _is_language(key: Any) -> bool:
+    try:
+        return isinstance(key, str) and bool(normalize_language(key))
+    except ValueError:
+        return False
+
+
+def _comma_in_braces(value: Any) -> None:
+    """Refuse, saying why, a text cut at its commas by YAML: inside braces a comma ends a
+    value, so ``keywords: {en: Japan, Russia}`` is ``en: Japan`` and a key ``Russia`` with no
+    value (said otherwise as an unknown language and a null). Quoted, the text is whole (and
+    keywords are split at its commas, as typed)."""
+    if not isinstance(value, dict) or None not in value.values():
+        return
+    items = list(value.items())
+    for at, (lang, text) in enumerate(items):
+        cut = []
+        for key, rest in items[at + 1 :]:
+            if rest is not None or not isinstance(key, str) or _is_language(key):
+                break
+            cut.append(key)
+        if isinstance(text, str) and cut:
+            parts = ", ".join([text, *cut])
+            keys = f"a key {cut[0]!r}" if len(cut) == 1 else f"keys {', '.join(map(repr, cut))}"
+            raise ValueError(
+                f"{{{lang}: {parts}}} is read as {lang}: {text!r} and {keys} with no value "
+                f'(in braces a comma ends a value): quote the text, {lang}: "{parts}"'
+            )
 
 
 def _without_empty(value: dict[str, str]) -> dict[str, str]:
@@ -384,6 +415,7 @@ def _lang_lists(value: Any, info: ValidationInfo) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         lang = (info.context or {}).get("language", "en")  # a keyword "2018", as a title
         return {lang: str(value)}
+    _comma_in_braces(value)
     return value
 
 
@@ -1115,6 +1147,11 @@ def _references(value: Any) -> Any:
     if isinstance(value, list):
         return [{"text": item} if isinstance(item, str) else item for item in value]
     return value
+
+
+TEXT_FOR_ENTRY = (_references, _license)
+"""The readers of lists whose entry may be one text (a reference, a licence's id): the
+wrong-type message then shows no mapping for an entry."""
 
 
 # A list number typed at the head of a reference: "1. ", "12) ", "[3] " (at most three digits:

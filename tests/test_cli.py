@@ -115,7 +115,8 @@ def test_json_report(run, tmp_path: Path, store) -> None:
     payload = json.loads(result.out)
     assert [item["status"] for item in payload] == ["converted", "bad-input"]
     assert payload[1]["problems"] == [
-        f"{bad}: authors: 3 is a number here, where a list is expected (authors: [..., ...])"
+        f"{bad}: authors: 3 is a number here, where a list is expected (authors: [{{name: ..., "
+        "collab: ...}, ...])"
     ]
     assert result.code == 3
 

@@ -175,6 +175,30 @@ def test_a_landing_pages_citation_pmid_is_the_articles(
          "authors[0].corresponding: 2 is a number here: write true or false"),
         ("article_type: 7\n", "article_type: 7 is not one of the values it takes: "
          "research-article, review-article,"),
+        # one text where a list goes: what an entry holds, not pydantic's "a valid list"
+        ("authors: Ivanov\n", "authors: 'Ivanov' is one text here, where a list is expected "
+         "(authors: [{name: ..., collab: ...}, ...])"),
+        ("funding: RFBR\n", "funding: 'RFBR' is one text here, where a list is expected "
+         "(funding: [{funder: ..., funder_id: ...}, ...])"),
+        ("references: Ivanov I. A book. 2010.\n", "references: 'Ivanov I. A book. 2010.' is one "
+         "text here, where a list is expected (references: [..., ...])"),
+        ("authors:\n  - name: {surname: Ivanova}\n    credit: conceptualization, methodology\n",
+         "authors[0].credit: 'conceptualization, methodology' is one text here, where a list is "
+         "expected (credit: [..., ...])"),
+        ("ids: {other: x}\n",
+         "ids.other: 'x' is one text here, where a mapping is expected (other: {key: value})"),
+        # a number where a mapping goes, not "a valid dictionary or instance of Published"
+        ("published: 2018\n", "published: 2018 is a number here, where a mapping is expected "
+         "(published: {electronic: ..., print: ...})"),
+        ("license: 5\n", "license: 5 is a number here, where a mapping is expected (license: "
+         "{id: ..., type: ...})"),
+        # a text cut at its commas inside braces: one line, not a language 'Russia' and a null
+        ("keywords: {en: Japan, Russia}\n", "keywords: {en: Japan, Russia} is read as en: "
+         "'Japan' and a key 'Russia' with no value (in braces a comma ends a value): quote the "
+         'text, en: "Japan, Russia"'),
+        ("title: {en: Japan, China, Korea}\n", "title: {en: Japan, China, Korea} is read as en: "
+         "'Japan' and keys 'China', 'Korea' with no value (in braces a comma ends a value): "
+         'quote the text, en: "Japan, China, Korea"'),
         # one text where a mapping goes: which keys, not pydantic's "a valid dictionary"
         ("published: 03.12.2018\n", "published: '03.12.2018' is one text here, where a "
          "mapping is expected (published: {electronic: ..., print: ...})"),

@@ -924,12 +924,12 @@ def _wrong_type(
     names = [part for part in loc if isinstance(part, str) and part != "[key]"]
     place = _model_at(model, loc) if names and loc[-1] == names[-1] else None
     info = place.model_fields.get(names[-1]) if place is not None and names else None
-    takes_text = info is not None and (
-        _takes_text(info.annotation) or _takes_text(tuple[tuple(info.metadata)])  # type: ignore[misc]
-    )
+    takes_text = _read_by(info, article_model.TEXT_OR_MAPPING)
     choices = str(item.get("ctx", {}).get("expected", "")).replace("'", "")
     field = names[-1] if names and loc[-1] == names[-1] else None  # (None: an item of a list)
     keys = _model_keys(info.annotation) if info is not None else ()
+    if item["type"] == "list_type" and _read_by(info, article_model.TEXT_FOR_ENTRY):
+        keys = ()  # (an entry may be one text: a reference, a licence: not shown as a mapping)
     required = info is not None and info.is_required()
     return wrong_type_message(
         str(item["type"]), item.get("input"), field,
@@ -938,13 +938,26 @@ def _wrong_type(
 
 
 def _model_keys(annotation: Any, shown: int = 2) -> tuple[str, ...]:
-    """The first fields of the model a field holds, itself or as the values of a mapping per
-    language (an author's ``name``: ``surname``, ``given``), or () when it holds none."""
+    """The first fields of the model a field holds, itself, as the entries of its list or as
+    the values of a mapping per language (an author's ``name``: ``surname``, ``given``;
+    ``authors``: ``name``, ``collab``), or () when it holds none. The fields an editor writes:
+    required ones first, then those that have no value of their own when omitted (an
+    affiliation's ``id`` is numbered, a ``role`` is ``author``)."""
     import inspect
     import typing
 
     if inspect.isclass(annotation) and issubclass(annotation, BaseModel):
-        return tuple(list(annotation.model_fields)[:shown])
+        fields = annotation.model_fields.items()
+        required = [name for name, info in fields if info.is_required()]
+        numbered = article_model.XmlId | None
+        written = [
+            name
+            for name, info in fields
+            if not info.is_required()
+            and info.annotation != numbered
+            and (info.default is None or info.default_factory is not None)
+        ]
+        return tuple([*required, *written][:shown])
     for arg in typing.get_args(annotation):
         found = _model_keys(arg, shown)
         if found:
@@ -952,12 +965,20 @@ def _model_keys(annotation: Any, shown: int = 2) -> tuple[str, ...]:
     return ()
 
 
-def _takes_text(annotation: Any) -> bool:
-    """Whether a mapping field also takes one text (``model.TEXT_OR_MAPPING``)."""
+def _read_by(info: Any, readers: tuple[Any, ...]) -> bool:
+    """Whether a field (its ``FieldInfo``, or None) is read by one of ``readers`` first: a
+    mapping field that also takes one text (``model.TEXT_OR_MAPPING``), a list whose entry may
+    be one text (``model.TEXT_FOR_ENTRY``)."""
+    return info is not None and (
+        _read_in(info.annotation, readers) or _read_in(tuple[tuple(info.metadata)], readers)  # type: ignore[misc]
+    )
+
+
+def _read_in(annotation: Any, readers: tuple[Any, ...]) -> bool:
     import typing
 
     for arg in typing.get_args(annotation):
-        if getattr(arg, "func", None) in article_model.TEXT_OR_MAPPING or _takes_text(arg):
+        if getattr(arg, "func", None) in readers or _read_in(arg, readers):
             return True
     return False
 

@@ -70,24 +70,18 @@ def wrong_type_message(
     if value is None and field is not None and required:
         return _required_and_empty(field, takes_text=takes_text, choices=choices, keys=keys)
     if isinstance(value, str):
-        # one text where a mapping goes ('published: 03.12.2018', an author's 'name: Иванов
-        # Иван'): which keys it wants, which pydantic's "a valid dictionary" does not say
-        if kind not in _MAPPING_TYPES or not keys:
-            return None
-        shown = ", ".join(f"{key}: ..." for key in keys)
-        return (
-            f"{_short(value)} is one text here, where a mapping is expected "
-            f"({field or 'it'}: {{{shown}}})"
-        )
-    if value is None and kind in _MAPPING_TYPES:
+        return _one_text(kind, value, field, keys)
+    if value is None and kind == "model_type":
         # an entry of a list left empty (a template's '-' with nothing after it), or one
         # language's name ('en:' with nothing after it)
         if field is None:
             return f"{_read_as(value)}: give the entry's fields, or leave the item out"
         return f"{_read_as(value)}: give its fields, or leave {field} out"
+    name = field or "it"
+    if kind == "model_type" and value is not None:  # (a number, a yes/no, a list)
+        return f"{_read_as(value)}, where a mapping is expected ({name}: {_mapping(keys)})"
     if kind not in _WORDED:
         return None
-    name = field or "it"
     if value is None and field is None:
         return f"{_read_as(value)}: give a text, or leave the item out"
     scalar = isinstance(value, bool | int | float) and value is not None
@@ -96,10 +90,10 @@ def wrong_type_message(
     if kind in _BOOL_TYPES:
         return f"{_read_as(value)}: write true or false"
     if kind in _LIST_TYPES:
-        return f"{_read_as(value)}, where a list is expected ({name}: [..., ...])"
+        return f"{_read_as(value)}, where a list is expected ({name}: {_list(keys)})"
     mapping = kind == "dict_type"
     if mapping and not takes_text:
-        return f"{_read_as(value)}, where a mapping is expected ({name}: {{key: value}})"
+        return f"{_read_as(value)}, where a mapping is expected ({name}: {_mapping(keys)})"
     if scalar:
         return f'{_read_as(value)}; quote it: {name}: "{as_typed(value)}"'
     if value is None:
@@ -112,6 +106,30 @@ def wrong_type_message(
     return f"{_read_as(value)}, where one text is expected"
 
 
+def _mapping(keys: tuple[str, ...]) -> str:
+    """How a mapping is written: its first keys (``{surname: ..., given: ...}``), or any."""
+    return "{" + ", ".join(f"{key}: ..." for key in keys) + "}" if keys else "{key: value}"
+
+
+def _list(keys: tuple[str, ...]) -> str:
+    """How a list is written: of entries with their first keys, or of texts."""
+    return f"[{_mapping(keys)}, ...]" if keys else "[..., ...]"
+
+
+def _one_text(kind: str, value: str, field: str | None, keys: tuple[str, ...]) -> str | None:
+    """One text where a mapping goes ('published: 03.12.2018', an author's 'name: Иванов
+    Иван') or a list ('authors: Ivanov', 'credit: conceptualization, methodology'): the
+    shape it wants, which pydantic's "a valid dictionary" or "a valid list" does not say."""
+    name = field or "it"
+    if kind in _MAPPING_TYPES:
+        where = f"where a mapping is expected ({name}: {_mapping(keys)})"
+    elif kind in _LIST_TYPES:
+        where = f"where a list is expected ({name}: {_list(keys)})"
+    else:
+        return None
+    return f"{_short(value)} is one text here, {where}"
+
+
 def _required_and_empty(name: str, *, takes_text: bool, choices: str, keys: tuple[str, ...]) -> str:
     """A required field left empty (``title:``, ``~``, JSON null): what to give."""
     if choices:
@@ -119,7 +137,7 @@ def _required_and_empty(name: str, *, takes_text: bool, choices: str, keys: tupl
     elif takes_text:
         what = f"give a text, or one per language ({name}: {{en: ..., ru: ...}})"
     elif keys:
-        what = f"give it ({name}: {{{', '.join(f'{key}: ...' for key in keys)}}})"
+        what = f"give it ({name}: {_mapping(keys)})"
     else:
         what = f"give a text ({name}: ...)"
     return f"left empty, and {name} is required: {what}"
