@@ -632,6 +632,7 @@ class Journal(Strict):
         None,
         ge=0.5,
         le=0.995,
+        examples=[0.9],
         description=(
             "The confidence a parsed reference needs before its parts are written "
             "(element-citation), where it is to be higher than the parser's own threshold for "
@@ -909,7 +910,9 @@ class Copyright(Strict):
     """Copyright statement, year and holder."""
 
     statement: LangMap | None = Field(None, description="Copyright statement per language.")
-    year: Annotated[int, Field(ge=1000, le=9999)] | None = Field(None, description="Year.")
+    year: Annotated[int, Field(ge=1000, le=9999)] | None = Field(
+        None, description="Year.", examples=[2018]
+    )
     holder: LangMap | None = Field(None, description="Copyright holder per language.")
 
 

@@ -224,6 +224,49 @@ def test_a_value_of_the_wrong_type_is_said_with_what_to_write(
 
 
 @pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("copyright: {year: 99999}\n", "copyright.year: 99999 is out of range: it takes whole "
+         "numbers from 1000 to 9999 (year: 2018)"),
+        ("copyright: {year: 18}\n", "copyright.year: 18 is out of range: it takes whole numbers "
+         "from 1000 to 9999 (year: 2018)"),
+        ("copyright: {year: 2018.5}\n", "copyright.year: 2018.5 is not a whole number: it takes "
+         "whole numbers from 1000 to 9999 (year: 2018)"),
+        ("copyright: {year: MMXVIII}\n", "copyright.year: 'MMXVIII' here, where a whole number "
+         "from 1000 to 9999 is expected (year: 2018)"),
+        ("copyright: {year: true}\n", "copyright.year: true is a yes/no value here, where a "
+         "whole number from 1000 to 9999 is expected (year: 2018)"),
+    ],
+)  # fmt: skip
+def test_a_number_field_says_the_numbers_it_takes(
+    run, write_article, typed: str, said: str
+) -> None:
+    """The copyright's year is the article model's number field (volume, issue and pages are
+    text: ``volume: -1`` is written as typed, ``fpage: -1`` refused as no page)."""
+    result = run("convert", write_article(GOOD + typed))
+    _refused(result, said)
+    assert "Input should be" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("1.5", "1.5 is out of range: it takes numbers from 0.5 to 0.995"),
+        ("high", "'high' here, where a number from 0.5 to 0.995 is expected"),
+    ],
+)
+def test_the_journals_number_field_says_the_numbers_it_takes(
+    run, write_article, journal_file: Path, value: str, said: str
+) -> None:
+    with journal_file.open("a", encoding="utf-8") as journal:
+        journal.write(f"reference_confidence: {value}\n")
+    _refused(
+        run("convert", write_article(GOOD)),
+        f"journal.yaml: reference_confidence: {said} (reference_confidence: 0.9)",
+    )
+
+
+@pytest.mark.parametrize(
     "typed",
     [
         "volume: 6\nissue: 2\nfpage: 11\nlpage: 20\n",

@@ -89,7 +89,8 @@ def test_a_float_field_reads_its_number_from_the_text(tmp_path: Path, name: str)
     with pytest.raises(native.InputError) as refused:
         native.journal_from_data(bad, "journal.yaml")
     assert refused.value.lines() == [
-        "journal.yaml: reference_confidence: Input should be less than or equal to 0.995"
+        "journal.yaml: reference_confidence: 1.5 is out of range: it takes numbers from 0.5 to "
+        "0.995 (reference_confidence: 0.9)"
     ]
 
 

@@ -313,7 +313,8 @@ def test_texts_answered_for_a_journal_file(run, tmp_path: Path) -> None:
     result = run("references", "--journal", journal, STRUCTURED)
     assert result.code == 3 and result.out == ""
     assert result.err == (
-        f"jatsconv: {journal}: reference_confidence: Input should be less than or equal to 0.995\n"
+        f"jatsconv: {journal}: reference_confidence: 1.5 is out of range: it takes numbers from "
+        "0.5 to 0.995 (reference_confidence: 0.9)\n"
     )
 
 

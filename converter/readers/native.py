@@ -919,11 +919,17 @@ def _wrong_type(
     item: Mapping[str, Any], loc: tuple[int | str, ...], model: type[BaseModel]
 ) -> str | None:
     """Our line for a value of the wrong type at ``loc`` (``wrong_type``), or None."""
-    from converter.readers.wrong_type import wrong_type_message
+    from converter.readers.wrong_type import NUMBER_ERRORS, number_message, wrong_type_message
 
     names = [part for part in loc if isinstance(part, str) and part != "[key]"]
     place = _model_at(model, loc) if names and loc[-1] == names[-1] else None
     info = place.model_fields.get(names[-1]) if place is not None and names else None
+    if item["type"] in NUMBER_ERRORS and info is not None:
+        whole, least, most = _number_kind(info)
+        return number_message(
+            str(item["type"]), item.get("input"), names[-1], whole=whole, least=least,
+            most=most, example=(info.examples or [None])[0],
+        )  # fmt: skip
     takes_text = _read_by(info, article_model.TEXT_OR_MAPPING)
     choices = str(item.get("ctx", {}).get("expected", "")).replace("'", "")
     field = names[-1] if names and loc[-1] == names[-1] else None  # (None: an item of a list)
@@ -963,6 +969,27 @@ def _model_keys(annotation: Any, shown: int = 2) -> tuple[str, ...]:
         if found:
             return found
     return ()
+
+
+def _number_kind(info: Any) -> tuple[bool, Any, Any]:
+    """Of a number field (its ``FieldInfo``): whether it takes whole numbers only, and its
+    least and greatest value (None where it has no end), from its constraints
+    (``Field(ge=1000, le=9999)``, on the field or on the type inside its ``| None``)."""
+    import typing
+
+    whole = False
+    ends: dict[str, Any] = {}
+    pending: list[Any] = [info.annotation, *info.metadata]
+    while pending:
+        part = pending.pop()
+        whole = whole or part is int
+        for end in ("ge", "gt", "le", "lt"):
+            if isinstance(getattr(part, end, None), int | float):
+                ends[end] = getattr(part, end)
+        pending.extend(getattr(part, "metadata", None) or ())  # (a Field(...) in Annotated)
+        pending.extend(typing.get_args(part))
+    least = ends.get("ge", ends.get("gt"))
+    return whole, least, ends.get("le", ends.get("lt"))
 
 
 def _read_by(info: Any, readers: tuple[Any, ...]) -> bool:

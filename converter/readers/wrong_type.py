@@ -10,6 +10,7 @@ text by the model itself and never reach here.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 # pydantic's error types of a value of the wrong type, and of a value outside a list of choices
@@ -19,6 +20,12 @@ _BOOL_TYPES = frozenset({"bool_type", "bool_parsing"})
 _CHOICE_TYPES = frozenset({"literal_error", "enum"})
 _WORDED = _TEXT_TYPES | _LIST_TYPES | _BOOL_TYPES | _CHOICE_TYPES
 _MAPPING_TYPES = frozenset({"dict_type", "model_type"})
+# pydantic's error types of a number field: a value that is no number, and one out of range
+_NUMBER_TYPES = frozenset({"int_parsing", "int_type", "int_from_float", "float_parsing",
+                           "float_type", "finite_number"})  # fmt: skip
+_RANGE_TYPES = frozenset({"greater_than_equal", "greater_than", "less_than_equal", "less_than"})
+NUMBER_ERRORS = _NUMBER_TYPES | _RANGE_TYPES
+_DECIMAL = re.compile(r"-?\d+\.\d*")
 
 
 def as_typed(value: Any) -> str:
@@ -141,3 +148,42 @@ def _required_and_empty(name: str, *, takes_text: bool, choices: str, keys: tupl
     else:
         what = f"give a text ({name}: ...)"
     return f"left empty, and {name} is required: {what}"
+
+
+def number_message(
+    kind: str,
+    value: Any,
+    field: str | None,
+    *,
+    whole: bool,
+    least: float | None,
+    most: float | None,
+    example: Any = None,
+) -> str | None:
+    """The line for pydantic error ``kind`` on ``value`` at a number field ``field`` (the
+    copyright's ``year``, ``reference_confidence``), or None when it is no number error:
+    the numbers it takes (``whole``: whole numbers only; ``least``, ``most``: its range, None
+    where it has no end) and an ``example`` of one, instead of pydantic's "Input should be
+    less than or equal to 9999"."""
+    if kind not in NUMBER_ERRORS:
+        return None
+    span = f" {_span(least, most)}" if least is not None or most is not None else ""
+    takes = f"it takes {'whole numbers' if whole else 'numbers'}{span}"
+    shown = f" ({field or 'it'}: {example})" if example is not None else ""
+    # (YAML and JSON keep a number with a point as the text typed: shown as typed)
+    decimal = isinstance(value, str) and _DECIMAL.fullmatch(value.strip())
+    if kind in _RANGE_TYPES and not isinstance(value, bool):
+        return f"{value} is out of range: {takes}{shown}"
+    if decimal and whole:
+        return f"{value.strip()} is not a whole number: {takes}{shown}"
+    wanted = ("a whole number" if whole else "a number") + span
+    return f"{_read_as(value)}, where {wanted} is expected{shown}"
+
+
+def _span(least: float | None, most: float | None) -> str:
+    """The range a number field takes, in words: 'from 1000 to 9999', 'of at least 1'."""
+    if least is not None and most is not None:
+        return f"from {least} to {most}"
+    if least is not None:
+        return f"of at least {least}"
+    return f"of at most {most}" if most is not None else ""
