@@ -296,8 +296,11 @@ def _date(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str):
-        raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    if not isinstance(value, str):  # (a mapping {year: 2018}, a list, true)
+        given = str(value).lower() if isinstance(value, bool) else repr(value)
+        raise ValueError(
+            f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD (2018-09-30), not {given}"
+        )
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
     if not match:
         hint = ""

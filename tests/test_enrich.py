@@ -435,7 +435,8 @@ def test_an_unknown_language_note_is_named_in_one_line(tmp_path: Path, run) -> N
     )
     result = run("convert", path, "-o", tmp_path / "out")
     assert result.code == 3
-    assert "journal.yaml: language_note: Input should be 'round' or 'square'" in result.err
+    said = "journal.yaml: language_note: 'curly' is not one of the values it takes: round or square"
+    assert said in result.err
     assert "Traceback" not in result.err
 
 

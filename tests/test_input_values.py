@@ -175,6 +175,13 @@ def test_a_landing_pages_citation_pmid_is_the_articles(
          "authors[0].corresponding: 2 is a number here: write true or false"),
         ("article_type: 7\n", "article_type: 7 is not one of the values it takes: "
          "research-article, review-article,"),
+        # a text that is none of the choices, or no yes/no: not pydantic's "Input should be"
+        ("article_type: Research Article\n", "article_type: 'Research Article' is not one of the "
+         "values it takes (did you mean research-article?): research-article, review-article,"),
+        ("authors:\n  - name: {surname: Ivanova}\n    corresponding: maybe\n",
+         "authors[0].corresponding: 'maybe' here: write true or false"),
+        ("published: {print: {year: 2018}}\n", "published.print: expected a date as YYYY, "
+         "YYYY-MM or YYYY-MM-DD (2018-09-30), not {'year': 2018}"),
         # one text where a list goes: what an entry holds, not pydantic's "a valid list"
         ("authors: Ivanov\n", "authors: 'Ivanov' is one text here, where a list is expected "
          "(authors: [{name: ..., collab: ...}, ...])"),

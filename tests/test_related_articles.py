@@ -120,7 +120,8 @@ def test_citation_markup_and_ids_are_written(tmp_path: Path) -> None:
         ),
         (
             {"type": "corected-article", "doi": "10.5555/jsr.2018.3.6"},
-            "related_articles[0].type: Input should be 'corrected-article'",
+            "related_articles[0].type: 'corected-article' is not one of the values it takes "
+            "(did you mean corrected-article?): corrected-article, correction-forward, ",
         ),
         (
             {"type": "corrected-article", "volume": 2},

@@ -936,8 +936,8 @@ def test_related_articles_in_numbered_columns(tmp_path: Path) -> None:
         ),
         (
             {"related1.type": "Corrected article", "related1.doi": "10.5555/a"},
-            "related_articles[0].type (column related1.type): Input should be 'corrected-article', "
-            "'correction-forward', ",
+            "related_articles[0].type (column related1.type): 'Corrected article' is not one of "
+            "the values it takes (did you mean corrected-article?): corrected-article, ",
         ),
         (
             {"related1.doi:en": "10.5555/a"},

@@ -1157,7 +1157,7 @@ def test_a_value_that_is_no_choice_stays_chosen_with_the_message_beside_it(app):
     page = lxml.html.fromstring(client.get("/article/1/edit").text)
     kind = page.xpath("//select[@name='article_type:text']")[0]
     assert kind.xpath("option[@selected]/text()") == ["Research article"]
-    assert "Input should be 'research-article'" in _field_of(
+    assert "'Research article' is not one of the values it takes (did you mean " in _field_of(
         page, "article_type:text").find_class("errors")[0].text_content()  # fmt: skip
     style = page.xpath("//select[@name='authors.0.name.en.style:text']/option[@selected]/text()")
     assert style == ["russian"]

@@ -931,7 +931,14 @@ def _wrong_type(
             most=most, example=(info.examples or [None])[0],
         )  # fmt: skip
     takes_text = _read_by(info, article_model.TEXT_OR_MAPPING)
-    choices = str(item.get("ctx", {}).get("expected", "")).replace("'", "")
+    expected = str(item.get("ctx", {}).get("expected", ""))
+    choices = expected.replace("'", "")
+    typed = item.get("input")
+    meant = None
+    if item["type"] == "literal_error" and isinstance(typed, str):
+        meant = closest(
+            re.sub(r"[\s_]+", "-", typed.strip().lower()), re.findall("'([^']*)'", expected)
+        )
     field = names[-1] if names and loc[-1] == names[-1] else None  # (None: an item of a list)
     keys = _model_keys(info.annotation) if info is not None else ()
     if item["type"] == "list_type" and _read_by(info, article_model.TEXT_FOR_ENTRY):
@@ -939,7 +946,7 @@ def _wrong_type(
     required = info is not None and info.is_required()
     return wrong_type_message(
         str(item["type"]), item.get("input"), field,
-        takes_text=takes_text, choices=choices, keys=keys, required=required,
+        takes_text=takes_text, choices=choices, keys=keys, required=required, meant=meant,
     )  # fmt: skip
 
 

@@ -66,6 +66,7 @@ def wrong_type_message(
     choices: str = "",
     keys: tuple[str, ...] = (),
     required: bool = False,
+    meant: str | None = None,
 ) -> str | None:
     """The line for pydantic error ``kind`` on ``value`` at ``field`` (its name; None for an
     item of a list), or None when the error is not of a type this module words. ``takes_text``:
@@ -73,11 +74,12 @@ def wrong_type_message(
     in the main language); ``choices``: pydantic's list of the values a choice field takes;
     ``keys``: the first keys of the mapping a mapping field holds, to show how it is written;
     ``required``: the field has no default (a null for one that has is no value, never an
-    error: ``model.Strict``)."""
+    error: ``model.Strict``); ``meant``: the value a text given for a choice field most
+    probably meant ('Corrected article': corrected-article)."""
     if value is None and field is not None and required:
         return _required_and_empty(field, takes_text=takes_text, choices=choices, keys=keys)
     if isinstance(value, str):
-        return _one_text(kind, value, field, keys)
+        return _one_text(kind, value, field, keys) or _text_for(kind, value, choices, meant)
     if value is None and kind == "model_type":
         # an entry of a list left empty (a template's '-' with nothing after it), or one
         # language's name ('en:' with nothing after it)
@@ -135,6 +137,17 @@ def _one_text(kind: str, value: str, field: str | None, keys: tuple[str, ...]) -
     else:
         return None
     return f"{_short(value)} is one text here, {where}"
+
+
+def _text_for(kind: str, value: str, choices: str, meant: str | None) -> str | None:
+    """A text that is none of a choice field's values ('role: Author', 'type: jounral') or no
+    yes/no ('corresponding: maybe'): what it takes, not pydantic's "Input should be ..."."""
+    if kind in _CHOICE_TYPES:
+        guess = f" (did you mean {meant}?)" if meant else ""
+        return f"{_short(value)} is not one of the values it takes{guess}: {choices}"
+    if kind in _BOOL_TYPES:
+        return f"{_read_as(value)}: write true or false"
+    return None
 
 
 def _required_and_empty(name: str, *, takes_text: bool, choices: str, keys: tuple[str, ...]) -> str:
