@@ -128,6 +128,21 @@ def test_the_starter_names_every_journal_field(run, tmp_path: Path) -> None:
     assert (loaded["structure_references"], loaded["reference_confidence"]) == (False, 0.9)
 
 
+def test_a_section_uncommented_without_its_fields_is_not_given(run, tmp_path: Path) -> None:
+    """An editor uncomments a section's heading (``publisher:``) and not yet its fields: the
+    key is empty, as if it were absent, and the starter still loads."""
+    target = tmp_path / "journal.yaml"
+    assert run("init", "-o", target, "--title", "J", "--print-issn", "2658-6444").code == 0
+    text = target.read_text(encoding="utf-8")
+    for section in ("publisher", "urls", "crossref", "doaj"):
+        assert f"\n# {section}:\n" in text
+        text = text.replace(f"\n# {section}:\n", f"\n{section}:\n")
+    target.write_text(text, encoding="utf-8")
+    journal = JournalCache().load(target)
+    assert (journal.publisher, journal.crossref, journal.doaj) == (None, None, None)
+    assert journal.urls.landing_page == "{url}/article/view/{article}"
+
+
 def test_flags_give_a_journal_file_articles_convert_with(run, tmp_path: Path) -> None:
     folder = tmp_path / "ojs"
     (folder / "2019-1").mkdir(parents=True)
