@@ -4,7 +4,10 @@ YAML reads ``doi: 10`` as a number, ``title: true`` as a yes/no value and ``~`` 
 pydantic would say "Input should be a valid string". The line says instead what the
 value was read as and how to write it (``doi: 10 is a number here; quote it: doi: "10"``).
 Numbers that are plainly text (``volume: 6``, ``fpage: 11``, a title ``2018``) are taken as
-text by the model itself and never reach here.
+text by the model itself and never reach here, nor does a null for a field that has a default
+(a key left empty is not given: ``model.Strict``); a null for a required field is said as
+required and empty. A number field's errors are said with the numbers it takes
+(``number_message``).
 """
 
 from __future__ import annotations
