@@ -14,7 +14,7 @@ from lxml import etree
 
 from conftest import DATA, SAMPLES, xmllint, xmllint_crossref
 from converter.citations import parse_reference
-from converter.notices import DROPPED, SIMPLIFIED
+from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED
 from converter.readers import ReadContext, read_source
 from converter.readers.common import locale_language
 from converter.readers.markup import Collector, html_paragraphs
@@ -806,6 +806,67 @@ def test_article_with_versions_is_published_on_its_first_version_date(
     assert str(article.published.electronic) == "2021-09-30"  # was 2022-02-14
 
 
+def _two_versions(current: str | None, second_status: str) -> str:
+    """OJS_33_ARTICLES with a second version (publication 211, "An article, corrected"), of
+    ``second_status``, and the article's ``current_publication_id`` set to ``current`` (None:
+    left out)."""
+    version_2 = (
+        OJS_33_ARTICLES.split("<publication ", 1)[1]
+        .split("</publication>", 1)[0]
+        .replace('version="1" status="3"', f'version="2" status="{second_status}"')
+        .replace('<id type="internal" advice="ignore">210</id>', '<id type="internal">211</id>')
+        .replace("An article exported without its issue", "An article, corrected")
+    )
+    attribute = f'current_publication_id="{current}"' if current is not None else ""
+    return OJS_33_ARTICLES.replace('current_publication_id="210"', attribute).replace(
+        "</publication>", f"</publication>\n    <publication {version_2}</publication>", 1
+    )
+
+
+def test_a_current_publication_id_that_names_no_version_is_said(
+    run, tmp_path: Path, journal_file: Path, store
+) -> None:
+    """An article whose current_publication_id names none of its publications was read from
+    its last one in silence, a queued new version among them: now the last published one is
+    read, as OJS makes it current, the publication taken is named, and --strict refuses."""
+    export = tmp_path / "articles.xml"
+    export.write_text(_two_versions("999", second_status="1"), encoding="utf-8")
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        f"{export}#1: warning (data dropped): current_publication_id '999' names none of its "
+        "2 publications ('210', '211'): read publication '210' (version 1), the last "
+        "published one, as OJS takes the current one"
+    ) in result.err.splitlines()
+    output = tmp_path / "out" / "articles-1.xml"
+    assert etree.parse(str(output)).xpath("//article-title/text()") == [
+        "An article exported without its issue"
+    ]
+    assert "not yet published" not in result.err  # the queued version is not the one read
+    assert xmllint(output, store.catalog).returncode == 0
+    strict = run("convert", export, "-o", tmp_path / "strict", "--strict")
+    assert strict.code == 3, strict.err
+    assert "data dropped (--strict makes this an error): current_publication_id" in strict.err
+
+
+def test_without_a_current_publication_id_the_last_published_version_is_read(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    export = tmp_path / "articles.xml"
+    export.write_text(_two_versions(None, second_status="3"), encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.title == {"en": "An article, corrected"}
+    assert (
+        "no current_publication_id names one of its 2 publications ('210', '211'): read "
+        "publication '211' (version 2), the last published one, as OJS takes the current one"
+    ) in loaded.warnings
+    export.write_text(_two_versions("211", second_status="3"), encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))  # named: read, nothing said
+    assert loaded.article is not None and loaded.article.title == {"en": "An article, corrected"}
+    assert not [w for w in loaded.warnings if "current_publication_id" in w]
+
+
 def test_section_named_by_an_abbreviation_in_another_locale(tmp_path: Path) -> None:
     """OJS writes a section's ref in the journal's primary locale (ru: СТ) and the article's
     section_ref in the exporting editor's (en: ART): the article keeps its section."""
@@ -1353,7 +1414,7 @@ def test_a_subtitle_or_prefix_in_a_language_with_no_title_is_said_and_left_out(
 def test_the_issue_title_is_read_and_the_issue_and_galley_dois_are_said(tmp_path: Path) -> None:
     """A special issue's title, the issue's DOI and a galley's DOI were dropped in silence,
     then said; the issue's title is now the article's ``issue_title``, in each locale, and
-    the DOIs, which the model has no place for, are said."""
+    the DOIs, which the model has no place for, are said (the issue's once a run)."""
     shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
     text = EXPORT.read_text(encoding="utf-8")
     for old, new in [
@@ -1382,11 +1443,14 @@ def test_the_issue_title_is_read_and_the_issue_and_galley_dois_are_said(tmp_path
     assert first.article.issue_title == {"en": "Arctic studies", "ru": "Арктические исследования"}
     dropped = [w for w in first.warnings if w.kind == DROPPED]
     assert dropped == [
-        "<issue> <id type='doi'> '10.5555/jsr.2019.1': "
-        "not carried (the article model has no place for it)",
         "<article_galley> 'PDF' <id type='doi'> '10.5555/jsr.2019.1.7.g1': "
         "not carried (the article model has no place for it)",
     ]
+    # the issue's own DOI is the issue's: said once a run (tests/test_ojs_issue_facts.py)
+    assert (
+        "an OJS issue's own <id type='doi'> '10.5555/jsr.2019.1': not carried (the article "
+        "model has no place for an issue's identifiers)"
+    ) in [w for w in first.warnings if w.kind == OUT_OF_SCOPE]
 
 
 def test_an_article_exported_without_its_issue_says_its_section_is_not_there(

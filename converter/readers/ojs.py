@@ -205,12 +205,13 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     for index, (article, issue) in enumerate(found, start=1):
         log = Collector()
         name, stem = f"{path}#{index}", f"{path.stem}-{index}"
+        pub = _publication(article, log)
         try:
-            data = _article(article, issue, log)
+            data = _article(article, pub, issue, log)
         except InputError as exc:  # a value the model would refuse, named as the export has it
             yield Loaded(name, stem, problems=InputError(name, exc.problems).lines())
             continue
-        _links(article, _publication(article), journal, data, log)
+        _links(article, pub, journal, data, log)
         yield build(data, path=path, name=name, stem=stem, context=context, warnings=log.warnings)
 
 
@@ -281,17 +282,52 @@ def _unknown_locale(element: etree._Element, name: str, log: Collector) -> None:
         )
 
 
-def _publication(article: etree._Element) -> etree._Element:
-    """The current publication (OJS ≥ 3.2), or the article itself (3.0/3.1 exports)."""
+def _publication(article: etree._Element, log: Collector) -> etree._Element:
+    """The current publication (OJS ≥ 3.2), or the article itself (3.0/3.1 exports).
+
+    The article names it by ``current_publication_id``. When that names none of several
+    publications (missing, or an export edited by hand or by a migration script), the one
+    taken is the one OJS itself makes current: the last published (``status="3"``), else the
+    last. That is a guess at which version is the article, so it is said (as data dropped:
+    ``--strict`` refuses it rather than archive another version than the one online)."""
     publications = _pkp(article, "publication")
     if not publications:
         return article
-    current = article.get("current_publication_id")
-    for publication in publications:
-        ids = [_text(i) for i in _pkp(publication, "id") if i.get("type") == "internal"]
-        if current and current in ids:
-            return publication
-    return publications[-1]
+    current = (article.get("current_publication_id") or "").strip()
+    ids = [_internal_id(publication) for publication in publications]
+    if current and current in ids:
+        return publications[ids.index(current)]
+    published = [p for p in publications if (p.get("status") or "").strip() == "3"]
+    taken = (published or publications)[-1]
+    if len(publications) > 1:
+        listed = f"{len(publications)} publications ({', '.join(repr(i) for i in ids)})"
+        named = (
+            f"current_publication_id {current!r} names none of its {listed}"
+            if current
+            else f"no current_publication_id names one of its {listed}"
+        )
+        which = "the last published one" if published else "the last one (none is published)"
+        taken_name = _publication_name(taken, publications)
+        log.warn(f"{named}: read {taken_name}, {which}, as OJS takes the current one")
+    return taken
+
+
+def _internal_id(publication: etree._Element) -> str:
+    """A publication's own id (``<id type="internal">``), or "" when it has none."""
+    ids = [_text(i) for i in _pkp(publication, "id") if i.get("type") == "internal"]
+    return ids[0] if ids else ""
+
+
+def _publication_name(publication: etree._Element, publications: list[etree._Element]) -> str:
+    """A publication as messages name it: its id, else its place, and its version."""
+    ident = _internal_id(publication)
+    name = (
+        f"publication {ident!r}"
+        if ident
+        else f"publication {publications.index(publication) + 1} of {len(publications)}"
+    )
+    version = (publication.get("version") or "").strip()
+    return f"{name} (version {version})" if version else name
 
 
 def _with_prefix(prefix: str, title: str) -> str:
@@ -304,9 +340,8 @@ def _with_prefix(prefix: str, title: str) -> str:
 
 
 def _article(
-    article: etree._Element, issue: etree._Element | None, log: Collector
+    article: etree._Element, pub: etree._Element, issue: etree._Element | None, log: Collector
 ) -> dict[str, Any]:
-    pub = _publication(article)
     lang = locale_language(pub.get("locale") or article.get("locale"), "en") or "en"
     data: dict[str, Any] = {"language": lang}
     titles = _localized(_pkp(pub, "title"), lang)
@@ -792,16 +827,21 @@ def _issue_data(
 
 
 def _report_issue(issue: etree._Element | None, log: Collector) -> None:
-    """What the issue says of itself that the article model has no place for: its own
-    identifiers (the issue's DOI), said with each article; its description, cover image and
-    galleys (a whole-issue PDF), which JATS article metadata has no element for (the Tag
-    Library's ``article-meta`` holds an issue's number, title, sponsor and part, no cover), said
-    once for the run (out of scope), not once for each of an issue's articles. (Its title, a
-    special issue's, is the article's ``issue_title``.)"""
+    """What the issue says of itself that the article model has no place for, said once for the
+    run (out of scope), not once for each of an issue's articles: its own identifiers (the
+    issue's DOI, named, so once for each issue), and its description, cover image and galleys (a
+    whole-issue PDF), which JATS article metadata has no element for (the Tag Library's
+    ``article-meta`` holds an issue's number, title, sponsor and part, no cover). They are the
+    issue's, not the article's, so ``--strict`` does not refuse its articles for them. (Its
+    title, a special issue's, is the article's ``issue_title``.)"""
     for element in _pkp(issue, "id"):
         kind = element.get("type") or ""
         if kind != "internal" and _text(element):
-            not_carried(log, f"<issue> <id type={kind!r}> {_text(element)!r}")
+            log.warn(
+                f"an OJS issue's own <id type={kind!r}> {_text(element)!r}: not carried (the "
+                "article model has no place for an issue's identifiers)",
+                OUT_OF_SCOPE,
+            )
     unread = [
         f"<{name}>" for name in _ISSUE_ONLY if any(_text(el) or len(el) for el in _pkp(issue, name))
     ]
