@@ -13,7 +13,7 @@ from lxml import etree
 from test_batch import SEED_JOURNAL, make_folder, outputs
 from test_batch_crashes import deposit_folder
 
-from conftest import xmllint
+from conftest import DATA, SAMPLES, xmllint
 from converter.batch import BatchSettings, run_batch
 from converter.options import Options
 
@@ -159,6 +159,98 @@ def test_per_issue_deposits_skip_what_is_not_an_article(run, tmp_path: Path, sto
         n for n in NOT_ARTICLES if n != "build.yml"
     )
     assert {a["status"] for a in data["articles"]} == {"converted"}
+
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>https://journal.example.org/article/view/110</loc></url>
+</urlset>
+"""
+# An XSLT that writes JATS: its template holds literal <article> and <front> elements.
+XSLT = """<?xml version="1.0"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template match="/"><article><front><article-meta/></front></article></xsl:template>
+</xsl:stylesheet>
+"""
+
+
+def test_xml_found_with_from_jats_that_is_not_jats_is_skipped(run, tmp_path: Path, store):
+    """A folder scanned with --from jats takes every .xml file: a site's sitemap, an OJS
+    export, a Crossref deposit and an XSLT kept beside the JATS were each 'bad input' (exit 3).
+    They are skipped with the line non-article YAML/JSON files get; a broken JATS file (not
+    well-formed, or an <article> without its <front>) is still bad input."""
+    repo = tmp_path / "jats"
+    repo.mkdir()
+    shutil.copy(SAMPLES / "nlm" / "2018-1" / "streltsov-110.nlm.xml", repo / "good.xml")
+    (repo / "sitemap.xml").write_text(SITEMAP, encoding="utf-8")
+    (repo / "to-jats.xml").write_text(XSLT, encoding="utf-8")
+    shutil.copy(SAMPLES / "ojs" / "2019-1" / "issue.xml", repo / "ojs-issue.xml")
+    shutil.copy(DATA / "external" / "deposit.xml", repo / "deposit.xml")
+    good = (repo / "good.xml").read_text(encoding="utf-8")
+    (repo / "cut.xml").write_text(good[: len(good) // 2], encoding="utf-8")
+    (repo / "no-front.xml").write_text(
+        '<article dtd-version="1.4"><body><p>Text</p></body></article>\n', encoding="utf-8"
+    )
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", repo, "--from", "jats", "-o", out, "-j", "1", "--report", report)
+    assert result.code == 3, result.err
+    assert (
+        "jatsconv: skipped: not an article: 4 files found (" in result.err
+        and " and 1 more: --report lists them with why)" in result.err
+    )
+    assert f"{repo / 'cut.xml'}: line " in result.err
+    assert f"{repo / 'no-front.xml'}: not a JATS or NLM article" in result.err
+    for name in ("sitemap.xml", "to-jats.xml", "ojs-issue.xml", "deposit.xml"):
+        assert f"{repo / name}: " not in result.err.replace(f"{repo / name},", ""), name
+    data = _report(report)
+    assert _statuses(data) == {
+        "good.xml": "converted",
+        "cut.xml": "bad-input",
+        "no-front.xml": "bad-input",
+        "sitemap.xml": "not-article",
+        "to-jats.xml": "not-article",
+        "ojs-issue.xml": "not-article",
+        "deposit.xml": "not-article",
+    }
+    why = {Path(a["source"]).name: a["problems"][0] for a in data["articles"] if a["problems"]}
+    assert why["sitemap.xml"] == (
+        f"{repo / 'sitemap.xml'}: not a JATS article: the root element is <urlset>, where "
+        "JATS has <article>"
+    )
+    assert why["ojs-issue.xml"].startswith(
+        f"{repo / 'ojs-issue.xml'}: this is an OJS native export, not JATS"
+    )
+    assert why["deposit.xml"].startswith(
+        f"{repo / 'deposit.xml'}: this is a Crossref deposit (doi_batch), not JATS"
+    )
+    [written] = outputs(out)
+    assert xmllint(written, store.catalog).returncode == 0
+    named = run("batch", repo / "sitemap.xml", "--from", "jats", "-o", tmp_path / "one")
+    assert named.code == 3 and f"{repo / 'sitemap.xml'}: no <article> element" in named.err
+
+
+def test_a_data_file_found_past_the_values_limit_is_not_an_article(run, tmp_path: Path):
+    """A site's search index of more than 200,000 values (the limit that stops alias bombs)
+    was bad input, "(alias expansion?)", though it has no alias: found, it is not an article;
+    named, it is refused saying what it is."""
+    repo = make_folder(tmp_path / "repo", 1)
+    index = {"entries": [{"id": n, "url": f"/article/{n}"} for n in range(70_000)]}
+    (repo / "search-index.json").write_text(json.dumps(index), encoding="utf-8")
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", repo, "-o", out, "-j", "1", "--report", report)
+    assert result.code == 0, result.err
+    assert "jatsconv: skipped: not an article: 1 file found (" in result.err
+    [skipped] = [a for a in _report(report)["articles"] if a["status"] == "not-article"]
+    assert skipped["problems"] == [
+        f"{repo / 'search-index.json'}: not an article: more than 200000 values, far more than "
+        "an article holds"
+    ]
+    named = run("convert", repo / "search-index.json", "-o", tmp_path / "one")
+    assert named.code == 3
+    assert named.err.splitlines() == [
+        f"{repo / 'search-index.json'}: more than 200000 values, far more than an article "
+        "holds: refused"
+    ]
 
 
 # ---------------------------------------------------------------------- a run stopped early

@@ -318,7 +318,7 @@ def test_yaml_alias_bomb_is_refused(run, write_article) -> None:
         prev = f"*a{i - 1}"
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 10)}]")
     article = write_article("\n".join(lines) + "\ntitle: {en: t}\n")
-    _single_line_error(run("convert", article), "alias expansion")
+    _single_line_error(run("convert", article), "values once its aliases are expanded")
 
 
 def test_norwegian_language_code_is_not_a_boolean(run, write_article, tmp_path: Path) -> None:

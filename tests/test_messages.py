@@ -108,6 +108,24 @@ def test_check_names_files_that_are_not_jats(tmp_path: Path, run) -> None:
         assert result.code == 3 and result.out.startswith(f"{path}: error: {message}")
 
 
+def test_an_ojs_export_of_one_article_is_named_as_such(tmp_path: Path, run) -> None:
+    """OJS exports one article as an <article> root in the PKP namespace: validate called it
+    "a publisher's own XML, such as Elsevier's"; it is named as the OJS export it is."""
+    export = tmp_path / "one.xml"
+    export.write_text(
+        '<?xml version="1.0"?>\n<article xmlns="http://pkp.sfu.ca" locale="en">'
+        '<publication locale="en" version="1"><title locale="en">T</title></publication>'
+        "</article>\n",
+        encoding="utf-8",
+    )
+    result = run("validate", export)
+    assert result.code == 3
+    assert result.out.startswith(
+        f"{export}: error: this is an OJS native export, not JATS: convert it with "
+        "'jatsconv convert one.xml' (one JATS file per article)"
+    )
+
+
 # ------------------------------------------------------------------ a stray &
 
 

@@ -402,9 +402,10 @@ class Books:
 
 
 def not_article_line(count: int, names: list[str]) -> str | None:
-    """One line for the ``count`` YAML/JSON files found that are not articles (a site's
-    settings, ``package.json``): counted, the first ``NOT_ARTICLES_NAMED`` of ``names`` named,
-    never a problem line each (they are no fault of the user's)."""
+    """One line for the ``count`` files found that are not articles (a site's settings,
+    ``package.json``; with ``--from jats`` a sitemap, an OJS export): counted, the first
+    ``NOT_ARTICLES_NAMED`` of ``names`` named, never a problem line each (they are no fault of
+    the user's)."""
     if not count:
         return None
     shown = names[:NOT_ARTICLES_NAMED]

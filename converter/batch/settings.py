@@ -23,7 +23,8 @@ from converter.version import __version__
 
 # error: a bug (exit 70); unwritten: the output place failed (disk full, read-only), which stops
 # the run (exit 73); not-article: a YAML/JSON file a folder or glob found that is some other
-# file (a site's settings, package.json), skipped with one line for them all, exit unchanged
+# file (a site's settings, package.json), or with --from jats an XML file plainly not JATS (a
+# sitemap, an OJS export), skipped with one line for them all, exit unchanged
 UNWRITTEN = "unwritten"
 NOT_ARTICLE = "not-article"
 STATUSES = ("converted", "invalid", "bad-input", "skipped", "error", UNWRITTEN, NOT_ARTICLE)

@@ -29,7 +29,8 @@ class ReadContext:
     """What every reader may use: a journal that overrides the source's, the journal cache,
     for CSV the text encoding and column separator the user chose (None: detected), and
     whether the source was found (a batch's folder or glob) rather than named: a YAML/JSON
-    file found that is plainly not an article is then skipped, not refused."""
+    file found that is plainly not an article (or, read as JATS, an XML file plainly not JATS)
+    is then skipped, not refused."""
 
     journal: JournalSource | None = None
     cache: Any = field(default_factory=_journal_cache)  # a readers.native.JournalCache

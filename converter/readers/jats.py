@@ -20,7 +20,7 @@ from converter import alphabets, identifiers, model, scripts
 from converter.countries import localized_country_name
 from converter.languages import normalize_language
 from converter.licenses import license_sentence, resolve_license
-from converter.messages import article_without_front
+from converter.messages import article_without_front, what_is
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
@@ -117,6 +117,9 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             for el in root.iter("{*}article", "article")
             if not any(local_name(a, lower=True) == "article" for a in el.iterancestors())
         ]
+    if context.found and (other := _plainly_not_jats(root, articles, path)) is not None:
+        yield Loaded(str(path), path.stem, problems=[f"{path}: {other}"], not_article=True)
+        return
     if not articles:
         yield Loaded(str(path), path.stem, problems=[f"{path}: no <article> element: not JATS"])
         return
@@ -139,6 +142,26 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             source_journal=journal,
             warnings=log.warnings,
         )
+
+
+_XSLT_NS = "http://www.w3.org/1999/XSL/Transform"
+
+
+def _plainly_not_jats(
+    root: etree._Element, articles: list[etree._Element], path: Path
+) -> str | None:
+    """What a file that a folder scan or a glob found (``--from jats``) is, when it is plainly
+    not JATS, to be skipped as the YAML/JSON files found that are not articles are: a sitemap,
+    an XSLT stylesheet (whose templates may hold literal ``<article>`` elements), a Crossref
+    deposit, an OJS export (its ``<article>`` elements in the PKP namespace). None when it may
+    be JATS, to be read and refused as bad input if broken: an ``<article>`` in no namespace,
+    as JATS's and NLM's are, or one with its ``<front>`` (a wrapper such as an OAI-PMH reply's)."""
+    if etree.QName(root).namespace != _XSLT_NS and any(
+        etree.QName(article).namespace is None or article_without_front(article) is None
+        for article in articles
+    ):
+        return None
+    return what_is(b"", str(path), root.tag) or "no <article> element: not JATS"
 
 
 def output_stem(path: Path) -> str:

@@ -24,7 +24,10 @@ from converter.lru import Lru
 from converter.model import Article, Journal
 
 JOURNAL_FILE_NAMES = ("journal.yaml", "journal.yml", "journal.json")
-_MAX_NODES = 200_000  # far beyond any real article; stops alias ("billion laughs") bombs
+# Values (keys and items) in one document: far beyond any real article (a few thousand), so
+# it stops alias ("billion laughs") bombs, and a data file (a site's search index, a lock
+# file) found in a folder is known not to be an article without reading it as one.
+_MAX_NODES = 200_000
 # Characters in one value (a long book's worth), and in all of them with aliases expanded: a
 # 100 KB string repeated by 2,000 aliases is 200 million. libxml2 refuses a text node over 10 MB.
 _MAX_FIELD = 1_000_000
@@ -416,6 +419,10 @@ class NotAMapping(InputError):
     """YAML or JSON whose top level is a list or a single value, not a mapping of fields."""
 
 
+class TooManyValues(InputError):
+    """A document of more than ``_MAX_NODES`` values (keys and items), aliases expanded."""
+
+
 class NotAnArticle(InputError):
     """A YAML or JSON file found in a folder (or by a glob) that is some other file, not an
     article: a site's, a build's or a package's settings, or a journal file under another name.
@@ -482,7 +489,7 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     except _TooDeep as exc:
         raise InputError(name, [_too_deep_line(exc.field)]) from None
     except _TooMany:
-        raise InputError(name, [_too_many_line()]) from None
+        raise TooManyValues(name, [_too_many_line(aliased=True)]) from None
     except RecursionError:  # json: Python's own limit (some 1,000 levels) before ours
         raise InputError(name, [_too_deep_line(None)]) from None
     except json.JSONDecodeError as exc:
@@ -631,8 +638,12 @@ def _too_deep_yaml(text: str | bytes) -> _TooDeep | None:
     return None
 
 
-def _too_many_line() -> str:
-    return f"more than {_MAX_NODES} values (alias expansion?): refused"
+def _too_many_line(aliased: bool) -> str:
+    """The refusal of a document past ``_MAX_NODES`` values: with aliases, once they are
+    expanded (an alias bomb); without (JSON has none), it holds them as written."""
+    if aliased:
+        return f"more than {_MAX_NODES} values once its aliases are expanded: refused"
+    return f"more than {_MAX_NODES} values, far more than an article holds: refused"
 
 
 _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
@@ -666,7 +677,7 @@ def _check_size(data: Any, name: str, aliased: bool = True) -> None:
         depth += 1
         seen += len(level)
         if seen > _MAX_NODES:
-            raise InputError(name, [_too_many_line()])
+            raise TooManyValues(name, [_too_many_line(aliased)])
         below: list[Any] = []
         for item in level:
             kind = type(item)
@@ -1204,6 +1215,11 @@ def load_article(
         if not only_articles:
             raise
         reason = "its top level is a list or a single value, not fields"
+        raise NotAnArticle(str(source), [f"not an article: {reason}"]) from None
+    except TooManyValues:
+        if not only_articles:
+            raise
+        reason = f"more than {_MAX_NODES} values, far more than an article holds"
         raise NotAnArticle(str(source), [f"not an article: {reason}"]) from None
     if only_articles and (other := other_than_article(data)) is not None:
         raise NotAnArticle(str(source), [f"not an article: {other}"])
