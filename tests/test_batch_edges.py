@@ -362,3 +362,117 @@ def test_outputs_of_sources_gone_since_an_earlier_run_are_kept_and_said(
     data = _report(report)
     assert (data["sources_gone"], data["summary"]["sources_gone"]) == ([], 0)
     assert data["summary"]["skipped"] == 2
+
+
+_ROWS = {
+    "A": "Article A,en,2,3,10,19,Ivanova,Anna",
+    "B": "Article B,en,2,3,20,29,Belov,Boris",
+    "C": "Article C,en,2,3,30,39,Chernov,Cyril",
+    "D": "Article D,en,2,3,40,49,Danilova,Daria",
+}
+
+
+def _issue_sheet(folder: Path, rows: list[str]) -> Path:
+    """An issue's CSV of the ``_ROWS`` named, in that order (an empty name: a cleared row)."""
+    folder.mkdir(exist_ok=True)
+    (folder / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    sheet = folder / "issue.csv"
+    lines = ["title:en,language,volume,issue,fpage,lpage,author1.surname:en,author1.given:en"]
+    lines += [_ROWS[name] if name else ",,,,,,," for name in rows]
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return sheet
+
+
+def _gone_line(out: Path, names: list[str]) -> str:
+    many = len(names) > 1
+    return (
+        f"jatsconv: {out}: {len(names)} output{'s' if many else ''} of {len(names)} "
+        f"source{'s' if many else ''} gone since an earlier run (deleted, renamed or moved): "
+        f"{', '.join(names)}; kept (remove {'them' if many else 'it'} if withdrawn; --report "
+        f"names {'their sources' if many else 'its source'})"
+    )
+
+
+def test_a_spreadsheet_row_removed_is_kept_and_said_as_a_source_gone(
+    run, tmp_path: Path, store
+) -> None:
+    """A row removed from a spreadsheet left its output and manifest row, said by no run: a
+    spreadsheet row counted as there while its spreadsheet was. A row that is no longer there
+    (removed at the end, removed in the middle so that the rows below move up, or cleared) is
+    now a source gone, as a deleted file is: its output kept and said on every run; the rows
+    that moved up are the same articles, written again under the same names."""
+    sheet = _issue_sheet(tmp_path / "in", ["A", "B", "C", "D"])
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("batch", sheet, "-o", out, "-j", "1", "-q").code == 0
+    names = {name: f"rjr-2-3-{10 * n}.xml" for n, name in enumerate("ABCD", start=1)}
+
+    _issue_sheet(tmp_path / "in", ["A", "B", "C"])  # the last row removed
+    for _run in range(2):  # said on every run
+        again = run("batch", sheet, "-o", out, "-j", "1", "-q", "--report", report)
+        assert again.code == 0, again.err
+        assert again.err.splitlines() == [_gone_line(out, [names["D"]])]
+        assert _report(report)["sources_gone"] == [
+            {"source": f"{sheet.resolve()}#5 (row removed)", "outputs": [str(out / names["D"])]}
+        ]
+
+    _issue_sheet(tmp_path / "in", ["A", "C"])  # a row removed in the middle: C moves up
+    middle = run("batch", sheet, "-o", out, "-j", "1", "-q", "--report", report)
+    assert middle.code == 0, middle.err
+    assert middle.err.splitlines() == [_gone_line(out, [names["B"], names["D"]])]  # not removed
+    assert sorted(p.name for p in outputs(out)) == sorted(names.values())
+    assert {Path(a["output"]).name for a in _report(report)["articles"]} == {
+        names["A"],
+        names["C"],
+    }
+    tree = etree.parse(str(out / names["C"]))
+    assert tree.xpath("//article-title/text()") == ["Article C"]
+    assert xmllint(out / names["C"], store.catalog).returncode == 0
+
+    _issue_sheet(tmp_path / "in", ["A", "", "C"])  # a row cleared: A and C keep their numbers
+    cleared = run("batch", sheet, "-o", out, "-j", "1", "-q")
+    assert cleared.err.splitlines() == [_gone_line(out, [names["B"], names["D"]])]
+
+    (out / names["B"]).unlink()
+    (out / names["D"]).unlink()
+    last = run("batch", sheet, "-o", out, "-j", "1", "-q", "--report", report)
+    assert (last.code, last.err) == (0, "")
+    assert _report(report)["sources_gone"] == []
+
+
+def test_a_row_that_takes_a_removed_rows_number_leaves_its_output_alone(
+    run, tmp_path: Path
+) -> None:
+    """A row number is free again once its row is removed: a new row there is another
+    article, not the removed one corrected, so the removed row's output stays (and is said)."""
+    sheet = _issue_sheet(tmp_path / "in", ["A", "B"])
+    out = tmp_path / "out"
+    assert run("batch", sheet, "-o", out, "-j", "1", "-q").code == 0
+    _issue_sheet(tmp_path / "in", ["A"])
+    assert run("batch", sheet, "-o", out, "-j", "1", "-q").code == 0
+    _issue_sheet(tmp_path / "in", ["A", "C"])  # C takes row 3, B's number
+    result = run("batch", sheet, "-o", out, "-j", "1", "-q")
+    assert result.code == 0, result.err
+    assert "earlier output removed" not in result.err
+    assert result.err.splitlines() == [_gone_line(out, ["rjr-2-3-20.xml"])]
+    assert (out / "rjr-2-3-20.xml").is_file() and (out / "rjr-2-3-30.xml").is_file()
+
+
+def test_an_edited_row_still_replaces_its_output_and_an_unread_sheet_keeps_its_rows(
+    run, tmp_path: Path
+) -> None:
+    """A row whose first page is corrected is the same article: its old output is removed, as
+    before. A spreadsheet that cannot be read this run says nothing of its rows as gone."""
+    sheet = _issue_sheet(tmp_path / "in", ["A", "B"])
+    out = tmp_path / "out"
+    assert run("batch", sheet, "-o", out, "-j", "1", "-q").code == 0
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace(",20,29,", ",21,29,"), encoding="utf-8")
+    edited = run("batch", sheet, "-o", out, "-j", "1", "-q")
+    assert edited.code == 0, edited.err
+    assert edited.err.splitlines() == [
+        f"{sheet.resolve()}#3: written to rjr-2-3-21.xml; earlier output removed: rjr-2-3-20.xml"
+    ]
+    sheet.write_text("title:en,title:en\n", encoding="utf-8")  # a column given twice
+    broken = run("batch", sheet, "-o", out, "-j", "1", "-q")
+    assert broken.code == 3
+    assert "gone since an earlier run" not in broken.err

@@ -28,6 +28,12 @@ from converter.writers import same_output
 # The manifest row of a source whose earlier outputs were removed because it was rejected: no
 # stamp matches it, so the next run converts the source again.
 REJECTED_STAMP = "rejected: earlier output removed"
+# A spreadsheet row is known by its number. The outputs of a row removed since an earlier run
+# (the number gone, or taken by the row below it, moved up) are kept under the row's key with
+# this suffix, a source that is never there: said as gone on every run, as a deleted file's,
+# and the number is free for another row without that row's taking them for its own.
+REMOVED_ROW = " (row removed)"
+REMOVED_ROW_STAMP = "row removed since an earlier run"
 UNREAD = object()  # ``Books.accept``: the manifest row was not read when the job was queued
 NOT_ARTICLES_NAMED = 3  # files named in the line for those skipped as not articles
 GONE_NAMED = 3  # outputs named in the line for those of sources gone
@@ -141,6 +147,7 @@ class Books:
         if previous is UNREAD:
             previous = self.manifest.get(result.key)
         ours = set(previous[3]) if previous else set()
+        moved = False  # an output this source writes was another source's: it moved here
         for entry in result.entries:
             if entry.output is None:
                 continue
@@ -160,19 +167,20 @@ class Books:
             elif (
                 holder is None
                 and entry.status != "skipped"
-                and not settings.force
                 and entry.output not in ours
                 and os.path.exists(os.path.join(self.out_name, entry.output))
-                and not _same_output(self.out_dir / entry.output, entry.temp)
             ):
-                if claimed:
-                    self._unclaim(entry.output)
-                self._refuse(
-                    entry,
-                    f"{self.out_dir / entry.output} exists and was not written for this source: "
-                    "not overwritten (use --force, or another --name pattern)",
-                )
-                continue
+                if _same_output(self.out_dir / entry.output, entry.temp):
+                    moved = True
+                elif not settings.force:
+                    if claimed:
+                        self._unclaim(entry.output)
+                    self._refuse(
+                        entry,
+                        f"{self.out_dir / entry.output} exists and was not written for this "
+                        "source: not overwritten (use --force, or another --name pattern)",
+                    )
+                    continue
             if not claimed:
                 self._claim(entry.output, result.seq)
             if entry.temp:
@@ -192,7 +200,7 @@ class Books:
                             os.unlink(entry.temp)
                 self.temps.discard(entry.temp)
                 entry.temp = None
-        removed = self._remove_stale(result, ours)
+        removed = self._remove_stale(result, ours, moved)
         record = result.record
         if record is not None and all(e.status in ("converted", "skipped") for e in result.entries):
             self.manifest[result.key] = record
@@ -279,14 +287,29 @@ class Books:
         is said at the end of every run (``gone_line``) and listed in the report until the
         source is back or the output removed. Never removed by the batch: a source out of
         reach (an unmounted disk, a network share not mounted) looks the same as one deleted.
-        A spreadsheet row counts as there while its spreadsheet is."""
+        A spreadsheet row is gone when this run read its spreadsheet to the end and found no
+        row of that number (removed, or cleared): its row is kept as a removed row's
+        (``REMOVED_ROW``), and said the same way; a spreadsheet not read to the end (it could
+        not be read, or was not a source of this run) keeps its rows."""
         manifest = self.manifest
         keys = manifest.source_keys() if isinstance(manifest, Manifest) else list(manifest)
-        gone = [key for key in keys if not os.path.exists(_source_path(key))]
+        gone: list[str] = []
+        rows: list[tuple[str, str]] = []  # (row key, its spreadsheet) of spreadsheets there
+        for key in keys:
+            source = _source_path(key)
+            if not os.path.exists(source):
+                gone.append(key)
+            elif source != key:
+                rows.append((key, source))
+        for key in self._rows_gone(rows):
+            row = self.manifest.get(key)
+            self._keep_removed_row(key, row[3] if row is not None else ())
+            self.manifest.pop(key, None)
+            gone.append(key + REMOVED_ROW)
         if not gone:
             return
         self.db.execute("CREATE TABLE IF NOT EXISTS gone (source TEXT, outputs TEXT)")
-        for key in gone:
+        for key in dict.fromkeys(gone):
             row = self.manifest.get(key)
             outputs = row[3] if row is not None else ()
             kept = [
@@ -301,6 +324,37 @@ class Books:
             self.summary.outputs_of_gone += len(kept)
             paths = [os.path.join(self.out_name, name) for name in kept]
             self.db.execute("INSERT INTO gone VALUES (?, ?)", (key, json.dumps(paths)))
+
+    def _rows_gone(self, rows: list[tuple[str, str]]) -> list[str]:
+        """Of spreadsheet rows (key, spreadsheet) of earlier runs, those whose spreadsheet this
+        run read to the end (rows of it reached, no problem of the whole file) without a row
+        of that number. Looked up among the run's report rows by key, through an index made
+        only when there are such rows to look for."""
+        if not rows:
+            return []
+        self.db.execute("CREATE INDEX IF NOT EXISTS rows_by_key ON rows (key)")
+        has = "SELECT 1 FROM rows WHERE key = ? LIMIT 1"
+        has_rows = "SELECT 1 FROM rows WHERE key >= ? AND key < ? LIMIT 1"
+        read: dict[str, bool] = {}
+        found = []
+        for key, sheet in rows:
+            if sheet not in read:
+                read[sheet] = (
+                    self.db.execute(has_rows, (f"{sheet}#", f"{sheet}$")).fetchone() is not None
+                    and self.db.execute(has, (sheet,)).fetchone() is None
+                )
+            if read[sheet] and self.db.execute(has, (key,)).fetchone() is None:
+                found.append(key)
+        return found
+
+    def _keep_removed_row(self, key: str, names: Iterable[str]) -> None:
+        """Keep ``names``, outputs of the spreadsheet row ``key`` as an earlier run read it, as
+        a removed row's (``REMOVED_ROW``), beside any kept before for that number."""
+        alias = key + REMOVED_ROW
+        row = self.manifest.get(alias)
+        outputs = tuple(dict.fromkeys([*(row[3] if row is not None else ()), *names]))
+        if outputs:
+            self.manifest[alias] = (REMOVED_ROW_STAMP, (), "", outputs, ())
 
     def gone_sources(self) -> Iterator[dict[str, Any]]:
         """The sources gone whose outputs are kept (``note_gone_sources``), for the report."""
@@ -335,17 +389,24 @@ class Books:
         """The run's one line for the YAML/JSON files found that are not articles."""
         return not_article_line(self.summary.counts[NOT_ARTICLE], self.not_articles)
 
-    def _remove_stale(self, result: JobResult, ours: set[str]) -> list[str]:
+    def _remove_stale(self, result: JobResult, ours: set[str], moved: bool = False) -> list[str]:
         """Outputs an earlier run wrote for this source that no article of it has now, because
         an article was rejected (bad input, invalid output) or is named otherwise now (its
         issue or first page changed): removed, so that nobody deposits them as current. Only
         names this source wrote (the manifest says so) and that no other article of this run
         claims. Returns the names removed, also set on the source's entries (``earlier output
-        removed`` in the report)."""
+        removed`` in the report).
+
+        A spreadsheet row that ``moved`` (its output was written for another row: a row above
+        it was removed) is another article than the one its number had: that one's outputs
+        are not this row's to remove, and are kept as a removed row's (``REMOVED_ROW``)."""
         if not ours or any(e.status == UNWRITTEN for e in result.entries):
             return []
         kept = {e.output for e in result.entries if e.output}
         if not ours - kept:
+            return []
+        if moved and _source_path(result.key) != result.key:
+            self._keep_removed_row(result.key, sorted(ours - kept))
             return []
         removed = []
         for name in sorted(ours - kept):
