@@ -206,7 +206,7 @@ EXITS: dict[str, tuple[Exit, ...]] = {
         _OUTPUT_FOLDER,
         Exit(EXIT_OUTPUT, "converter.preview.files:write_page", "write_output"),
     ),
-    "serve": (),
+    "serve": (Exit(EXIT_INTERRUPTED, "converter.commands.serve:serve", "EXIT_INTERRUPTED"),),
     "init": (
         Exit(EXIT_INPUT, "converter.commands.init:_refuse", "EXIT_INPUT"),
         Exit(EXIT_INPUT, "converter.cli:_main", "EOFError"),  # a prompt meeting the input's end

@@ -13,7 +13,7 @@ from converter.cli_options import (
     profile_option,
     schema_dir_option,
 )
-from converter.errors import EXIT_USAGE
+from converter.errors import EXIT_INTERRUPTED, EXIT_USAGE
 
 
 @click.command(epilog=command_exit_help("serve"))
@@ -72,3 +72,8 @@ def serve(
     except OSError as exc:  # the port is taken, the address is not this machine's …
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc} (try another --port)",
              EXIT_USAGE)  # fmt: skip
+    except KeyboardInterrupt:  # (one that came before or after the server loop caught it)
+        pass
+    # The app runs until Ctrl-C or SIGTERM stops it: a stopped command exits 130, as every
+    # other command does (it exited 0, as if it had done its work).
+    fail("stopped; the uploads are removed", EXIT_INTERRUPTED)
