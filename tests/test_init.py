@@ -302,6 +302,62 @@ def test_prompts_ask_for_each_value_offering_what_was_found(
     assert journal.doaj.languages == ["en", "ru"]
 
 
+def test_an_answer_that_cannot_be_a_value_is_said_and_asked_again(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answers were taken as typed: a language code or ISSN that is none ended the command as
+    an internal error (exit 70), and an escape sequence or a DEL pasted into a title was
+    written into the file (or refused at the end, naming '<stdout>: line 9'), every answer
+    lost. Each answer is now checked as the model checks the field: what it cannot be is
+    said, and the question asked again; a tab or a run of spaces is one space."""
+    answers = [
+        "zz1",  # main language: no code
+        "en",
+        "Arctic \x1b[31mStudies",  # a terminal's colour code pasted in
+        "Arctic\x7fStudies",  # a DEL
+        "T" * 1_000_001,  # longer than any field may be
+        "Arctic  Studies\tReview",  # spaces and a tab: one space each
+        "2500-2871",  # print ISSN: the check digit fails
+        "2500-2872",
+        "",  # electronic ISSN: none
+        "Polar Press",
+        "",  # home page: none
+        "",  # Crossref depositor: none
+        "en, xx1",  # DOAJ: a language that is none
+        "en",
+    ]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(answers) + "\n"))
+    target = tmp_path / "journal.yaml"
+    result = run("init", "-o", target, "--prompt")
+    assert result.code == 0, result.err
+    errors = result.out.split("Error: ")[1:]
+    assert [line.split("\n")[0] for line in errors] == [
+        "not a language code (expected e.g. 'en', 'ru'): 'zz1'",
+        "contains U+001B, a control character no field may hold",
+        "contains U+007F, a control character no field may hold",
+        "1000001 characters, more than the 1000000 a field may hold",
+        "check digit fails: '2500-2871'",
+        "not a language code (expected e.g. 'en', 'ru'): 'xx1'",
+    ]
+    journal = JournalCache().load(target)
+    assert journal.title == {"en": "Arctic Studies Review"}
+    assert journal.issn.print == "2500-2872"
+    assert journal.publisher.name == {"en": "Polar Press"}
+    assert journal.doaj.languages == ["en"]
+
+
+def test_a_flag_that_cannot_be_a_value_is_refused_naming_it(run, tmp_path: Path) -> None:
+    """A control character in a flag was written into the starter file (as an escape) while
+    the file still lacked a field, to be refused only when an article read it."""
+    target = tmp_path / "journal.yaml"
+    result = run("init", "-o", target, "--title", "en=Arctic\x01Studies")
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        "--title: contains U+0001, a control character no field may hold"
+    ]
+    assert not target.exists()
+
+
 def test_rendered_values_are_quoted_safely() -> None:
     text = journal_init.render(
         {"title": {"en": 'A "quoted": title # not a comment'}, "issn": {"print": "2500-2872"}}

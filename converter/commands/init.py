@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, get_args
 
@@ -22,7 +24,8 @@ from converter.identifiers import read_issn
 from converter.languages import normalize_language
 from converter.model import Journal
 from converter.readers.crossref import DEFAULT_API
-from converter.readers.native import journal_from_data, parse_data
+from converter.readers.native import journal_from_data, parse_data, too_long
+from converter.text import check_xml_text
 
 _SCHEMES = [
     str(name) for name in get_args(get_args(Journal.model_fields["transliteration"].annotation)[0])
@@ -194,10 +197,20 @@ def _flags(
     draft: journal_init.Draft = {"language": language}
     draft["title"] = {}
     for value in titles:
-        lang, text = _title(value, language or "en")
+        lang, text = _title(_flag_text(value, "--title"), language or "en")
         draft["title"][lang] = text
     if draft["title"] and not language:
         draft["language"] = next(iter(draft["title"]))
+    abbrev_title, publisher, url = (
+        _flag_text(value, f"--{name}")
+        for value, name in ((abbrev_title, "abbrev-title"), (publisher, "publisher"), (url, "url"))
+    )
+    crossref = tuple(
+        _flag_text(value, f"--{name}")
+        for value, name in zip(
+            crossref, ("depositor-name", "depositor-email", "registrant"), strict=True
+        )
+    )
     draft["abbrev_title"] = abbrev_title
     draft["issn"] = {
         kind: _issn(value, f"--{kind}-issn")
@@ -229,6 +242,52 @@ def _title(value: str, main: str) -> tuple[str, str]:
     return scripts.language_by_script(text, main) or main, text
 
 
+def _flag_text(value: str | None, where: str) -> str | None:
+    """A flag's text, bounded as a prompt's answer is (``_answer``); ``InputError`` naming the
+    flag if it cannot be a field's value."""
+    if value is None:
+        return None
+    try:
+        return _answer(value)
+    except ValueError as exc:
+        raise InputError(where, [str(exc)]) from None
+
+
+def _answer(value: str) -> str:
+    """A text typed at a prompt (or given as a flag), bounded as the model bounds a field: no
+    control character (an escape sequence a terminal pasted, a DEL), which the model refuses
+    or the journal file would carry as an escape; one line, a tab or a run of spaces one
+    space; no longer than a field may be; in Unicode NFC. ``ValueError`` says why not."""
+    control = next(
+        (c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\r\n"), None
+    )
+    if control is not None:
+        raise ValueError(f"contains U+{ord(control):04X}, a control character no field may hold")
+    text = " ".join(value.split())
+    if (why := too_long(text)) is not None:
+        raise ValueError(why)
+    return check_xml_text(text)
+
+
+def _checked(read: Callable[[str], Any]) -> Callable[[str], Any]:
+    """A prompt's check of an answer: what ``read`` refuses (``ValueError``: not a language
+    code, an ISSN whose check digit fails, a control character) is said and asked again,
+    where it ended the command as an internal error."""
+
+    def check(value: str) -> Any:
+        try:
+            return read(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return check
+
+
+def _languages(value: str) -> list[str]:
+    """Language codes typed with commas or spaces between them."""
+    return [normalize_language(code) for code in value.replace(",", " ").split()]
+
+
 def _language(value: str, where: str) -> str:
     try:
         return normalize_language(value)
@@ -245,12 +304,14 @@ def _issn(value: str, where: str) -> str:
 
 def _ask(draft: journal_init.Draft) -> journal_init.Draft:
     """Ask for each value on the terminal, offering what is known as the default; an empty
-    answer keeps the default (or leaves the field out)."""
+    answer keeps the default (or leaves the field out). An answer that cannot be the field's
+    value is said and asked again (``_checked``)."""
+    text = _checked(_answer)
     out: dict[str, Any] = dict(draft)
     out["language"] = click.prompt(
         "Main language of the metadata",
         default=draft.get("language") or "en",
-        value_proc=normalize_language,
+        value_proc=_checked(normalize_language),
     )
     titles = dict(draft.get("title") or {})
     langs = list(
@@ -263,9 +324,10 @@ def _ask(draft: journal_init.Draft) -> journal_init.Draft:
             f"Journal title in {lang}",
             default=titles.get(lang, ""),
             show_default=bool(titles.get(lang)),
+            value_proc=text,
         )
-        if answer.strip():
-            titles[lang] = answer.strip()
+        if answer:
+            titles[lang] = answer
     out["title"] = titles
     issn = dict(draft.get("issn") or {})
     for kind in ("print", "electronic"):
@@ -273,21 +335,22 @@ def _ask(draft: journal_init.Draft) -> journal_init.Draft:
             f"{kind.capitalize()} ISSN",
             default=issn.get(kind, ""),
             show_default=bool(issn.get(kind)),
-            value_proc=lambda v: read_issn(v) if v.strip() else "",
+            value_proc=_checked(lambda v: read_issn(v) if v.strip() else ""),
         )
         if answer:
             issn[kind] = answer
     out["issn"] = issn
     name = ((draft.get("publisher") or {}).get("name") or {}).get(out["language"], "")
-    answer = click.prompt("Publisher", default=name, show_default=bool(name))
-    if answer.strip():
-        out["publisher"] = {"name": {out["language"]: answer.strip()}}
+    answer = click.prompt("Publisher", default=name, show_default=bool(name), value_proc=text)
+    if answer:
+        out["publisher"] = {"name": {out["language"]: answer}}
     answer = click.prompt(
         "Home page (for OJS, the journal's base URL)",
         default=draft.get("url") or "",
         show_default=bool(draft.get("url")),
+        value_proc=text,
     )
-    out["url"] = answer.strip() or None
+    out["url"] = answer or None
     crossref = dict(draft.get("crossref") or {})
     for key, label in (
         ("depositor_name", "Crossref depositor name (empty: none)"),
@@ -297,16 +360,21 @@ def _ask(draft: journal_init.Draft) -> journal_init.Draft:
         if key != "depositor_name" and not crossref.get("depositor_name"):
             break
         answer = click.prompt(
-            label, default=crossref.get(key, ""), show_default=bool(crossref.get(key))
+            label,
+            default=crossref.get(key, ""),
+            show_default=bool(crossref.get(key)),
+            value_proc=text,
         )
-        if answer.strip():
-            crossref[key] = answer.strip()
+        if answer:
+            crossref[key] = answer
     out["crossref"] = crossref
     declared = ", ".join((draft.get("doaj") or {}).get("languages") or [])
-    answer = click.prompt(
-        "Languages declared to DOAJ (comma-separated, empty: none)",
-        default=declared,
-        show_default=bool(declared),
-    )
-    out["doaj"] = {"languages": [normalize_language(x) for x in answer.replace(",", " ").split()]}
+    out["doaj"] = {
+        "languages": click.prompt(
+            "Languages declared to DOAJ (comma-separated, empty: none)",
+            default=declared,
+            show_default=bool(declared),
+            value_proc=_checked(_languages),
+        )
+    }
     return out

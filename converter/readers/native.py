@@ -723,12 +723,16 @@ def _path_to(data: Any, target: Any, length: int | None = None) -> tuple[Any, ..
     return ()
 
 
+def too_long(value: str | bytes) -> str | None:
+    """Why a value is longer than a field may hold (``_MAX_FIELD`` characters), else None."""
+    if len(value) <= _MAX_FIELD:
+        return None
+    return f"{len(value)} characters, more than the {_MAX_FIELD} a field may hold"
+
+
 def _too_long_line(data: Any, value: str | bytes) -> str:
     where = format_location(_path_to(data, value))
-    return (
-        f"{where + ': ' if where else ''}{len(value)} characters, more than the {_MAX_FIELD} a "
-        "field may hold: refused"
-    )
+    return f"{where + ': ' if where else ''}{too_long(value)}: refused"
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:
