@@ -49,13 +49,139 @@ USAGE_ONLY = "wrong command-line use (unknown option, missing argument)"
 def command_exit_codes(command: str) -> dict[int, str]:
     """The words of each exit code in ``command``'s --help (``"schemas install"``): deposit's
     own table (its codes mean other things), else the global one, without what only batch
-    can mean by 2."""
+    can mean by 2; then what a code means for that command where those words do not fit it
+    (``COMMAND_EXIT_WORDS``). A group's help lists its subcommands' codes in the table's."""
     name = command.split()[0] if command.strip() else ""
     if name == "deposit":
-        return DEPOSIT_EXIT_CODES
-    if name in ("", "batch"):
-        return EXIT_CODES
-    return {**EXIT_CODES, EXIT_USAGE: USAGE_ONLY}
+        table = DEPOSIT_EXIT_CODES
+    elif name in ("", "batch"):
+        table = EXIT_CODES
+    else:
+        table = {**EXIT_CODES, EXIT_USAGE: USAGE_ONLY}
+    return {**table, **COMMAND_EXIT_WORDS.get(command, {})}
+
+
+# Words a command's --help gives a code in where the table's do not fit that command: one that
+# writes no file (its 0 is no "output written", its 73 only its standard output on a full
+# disk, its Ctrl-C leaves no file), one that judges files rather than converting them (its 1
+# is a file that fails, not an output), one that runs until stopped (serve).
+_STANDARD_OUTPUT_FULL = "standard output could not be written: the disk is full"
+_STOPPED = "interrupted (Ctrl-C)"
+_PROFILE_ERROR = "an output is invalid against the JATS DTD, or has an error of a --profile checked"
+_JATS4R_MISSING = "for --profile jats4r, the JATS4R rules are not installed or could not be loaded"
+_NO_DTDS = "the JATS DTDs are not installed (jatsconv schemas install)"
+COMMAND_EXIT_WORDS: dict[str, dict[int, str]] = {
+    "convert": {EXIT_INVALID: _PROFILE_ERROR},
+    "batch": {
+        EXIT_OK: "success: every article converted (or up to date) and valid",
+        EXIT_INVALID: _PROFILE_ERROR,
+        EXIT_INTERRUPTED: "interrupted (Ctrl-C or SIGTERM); files already written are complete",
+    },
+    "validate": {
+        EXIT_OK: "every file is valid against the DTD its DOCTYPE names",
+        EXIT_INVALID: "a file is invalid against the DTD its DOCTYPE names",
+        EXIT_INPUT: "a file could not be read or checked: not well-formed, not a JATS or NLM "
+        "article, or a DOCTYPE that names no JATS or NLM DTD",
+        EXIT_SETUP: "the JATS DTDs are not installed, or a file names an NLM or JATS DTD that "
+        "is not (that file not checked)",
+        EXIT_OUTPUT: _STANDARD_OUTPUT_FULL,
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "check": {
+        EXIT_OK: "every file passed: no error of the profiles checked (warnings may be listed)",
+        EXIT_INVALID: "a file has an error of a profile checked",
+        EXIT_INPUT: "a file could not be read or is not well-formed: not checked",
+        EXIT_SETUP: _JATS4R_MISSING,
+        EXIT_OUTPUT: _STANDARD_OUTPUT_FULL,
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "consistency": {
+        EXIT_OK: "no error in the texts checked (warnings may be listed)",
+        EXIT_INVALID: "an article's texts have an error (a finding of severity error)",
+        EXIT_OUTPUT: _STANDARD_OUTPUT_FULL,
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "preview": {
+        EXIT_OK: "success: every page written, no error of a --profile checked",
+        EXIT_INVALID: "an article has an error of a --profile checked (its page shows it)",
+        EXIT_SETUP: _JATS4R_MISSING,
+    },
+    "package": {EXIT_OK: "success: every package written"},
+    "translit": {
+        EXIT_OK: "every text written in Latin letters",
+        EXIT_INPUT: "a text is in a Cyrillic alphabet no scheme here writes (Belarusian, "
+        "Kazakh, Serbian …): nothing written",
+        EXIT_OUTPUT: _STANDARD_OUTPUT_FULL,
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "references": {
+        EXIT_OK: "every reference shown",
+        EXIT_INPUT: "an article (--article) or the journal file could not be read; the other "
+        "articles are shown",
+        EXIT_OUTPUT: _STANDARD_OUTPUT_FULL,
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "serve": {
+        EXIT_OK: "only for --help: the app runs until it is stopped",
+        EXIT_OUTPUT: "the app's address could not be written: standard output is on a full disk",
+        EXIT_INTERRUPTED: "stopped (Ctrl-C or SIGTERM), the way the app ends: its uploads are "
+        "removed",
+    },
+    "init": {
+        EXIT_OK: "the journal file written (with -o -, printed)",
+        EXIT_INPUT: "a value given or looked up cannot be the journal field's, the file exists "
+        "(--force replaces it), or standard input ended before every question was answered: "
+        "nothing written",
+        EXIT_OUTPUT: "the journal file could not be written: its folder is read-only or cannot "
+        "be created, it is a folder, or the disk is full (with -o -, standard output's)",
+    },
+    "schemas install": {
+        EXIT_OK: "the DTDs installed",
+        EXIT_SETUP: "the DTDs could not be installed: the --from source is not there or holds "
+        "none, or the pinned package could not be fetched or failed its integrity check",
+        EXIT_OUTPUT: "the folder to install into could not be made or written, or the disk is full",
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "schemas install-jats4r": {
+        EXIT_OK: "the JATS4R rules installed",
+        EXIT_SETUP: "the JATS4R rules could not be installed: the --from source is not there "
+        "or holds none, the pinned package could not be fetched or failed its integrity check, "
+        "or a patch does not apply",
+        EXIT_OUTPUT: "the folder to install into could not be made or written, or the disk is full",
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "schemas list": {
+        EXIT_OK: "the installed DTDs listed",
+        EXIT_SETUP: _NO_DTDS,
+        EXIT_OUTPUT: _STANDARD_OUTPUT_FULL,
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "schemas path": {
+        EXIT_OK: "the catalog's path printed",
+        EXIT_SETUP: _NO_DTDS,
+        EXIT_OUTPUT: _STANDARD_OUTPUT_FULL,
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "schemas input": {
+        EXIT_OK: "the JSON Schema written (with no -o, printed)",
+        EXIT_OUTPUT: "the JSON Schema could not be written: its folder is read-only or cannot "
+        "be created, or the disk is full (with no -o, standard output's)",
+        EXIT_INTERRUPTED: _STOPPED,
+    },
+    "deposit crossref": {
+        EXIT_INPUT: "a file cannot be read or is not a Crossref file, or the configuration file "
+        "(JATSCONV_CONFIG) cannot be read",
+    },
+    "deposit doaj": {
+        EXIT_INPUT: "a file cannot be read or is not a DOAJ file, or the configuration file "
+        "(JATSCONV_CONFIG) cannot be read",
+    },
+    "deposit status": {
+        EXIT_OK: "every record succeeded (a Crossref Warning registers the DOI); with --list: "
+        "the log listed",
+        EXIT_INPUT: "the configuration file (JATSCONV_CONFIG) cannot be read",
+    },
+}
 
 
 # ``jatsconv deposit`` writes no output and validates against the services' schemas, not the

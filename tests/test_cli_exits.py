@@ -21,7 +21,7 @@ import pytest
 
 from conftest import BILINGUAL, ROOT, SEED, deposit_environment
 from converter.commands import EXITS, exit_codes, exit_paths
-from converter.errors import EXIT_CODES, command_exit_codes
+from converter.errors import COMMAND_EXIT_WORDS, EXIT_CODES, command_exit_codes
 
 SEED_XML = SEED.with_suffix(".xml")
 SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
@@ -79,6 +79,56 @@ def test_each_help_lists_its_own_codes_in_the_words_of_the_table(run, command: s
     assert sorted(listed) == sorted(exit_codes(command))
     for code, text in listed.items():
         assert text == words[code], (command, code)
+
+
+# Commands that write no file: their help's 0 said "every output written and valid", their 73
+# "the folder is read-only or cannot be created", their 130 "files already written are
+# complete".
+WRITE_NO_FILE = [
+    "validate",
+    "check",
+    "consistency",
+    "translit",
+    "references",
+    "serve",
+    "schemas list",
+    "schemas path",
+    "deposit status",
+]
+
+
+@pytest.mark.parametrize("command", WRITE_NO_FILE)
+def test_a_command_that_writes_no_file_says_so_in_its_codes(run, command: str) -> None:
+    listed = _help_table(run, command)
+    for code in (0, 73, 130):
+        assert "output written" not in listed[code], (command, code)
+        assert "read-only or cannot be created" not in listed[code] or command == "deposit status"
+        assert "files already written" not in listed[code], (command, code)
+    assert "standard output" in listed[73]
+
+
+def test_each_command_says_what_its_codes_mean_for_it(run) -> None:
+    """The words a help gives a code in are that command's: what 0 means for validate (every
+    file valid), 73 for translit (its standard output), 130 for serve (the way it ends)."""
+    assert (
+        _help_table(run, "validate")[0] == "every file is valid against the DTD its DOCTYPE names"
+    )
+    assert _help_table(run, "check")[1] == "a file has an error of a profile checked"
+    assert _help_table(run, "translit")[73] == (
+        "standard output could not be written: the disk is full"
+    )
+    assert _help_table(run, "serve")[130] == (
+        "stopped (Ctrl-C or SIGTERM), the way the app ends: its uploads are removed"
+    )
+    assert _help_table(run, "convert")[0] == "success: every output written and valid"
+
+
+def test_the_words_of_a_command_are_for_codes_it_can_end_with() -> None:
+    """A command's own words name a command there is, and only codes it can end with (a code
+    it no longer makes leaves no words behind)."""
+    for command, words in COMMAND_EXIT_WORDS.items():
+        assert command in LEAVES, command
+        assert set(words) <= exit_codes(command), command
 
 
 def test_a_command_lists_no_code_it_cannot_end_with(run) -> None:
