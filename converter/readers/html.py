@@ -34,6 +34,7 @@ from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
 from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import LIST_NUMBER, Article
+from converter.name_case import has_small_letters, in_capitals, ordinary_case
 from converter.notices import SIMPLIFIED, Notice
 from converter.readers import jsonld
 from converter.readers.base import Loaded, ReadContext
@@ -108,6 +109,9 @@ _INITIALS_LAST = re.compile(
     r"^(?P<surname>\S+)\s+(?P<given>(?:[^\W\d_]{1,2}\.\s*-?)*[^\W\d_]{1,2}\.?)$"
 )
 # "Copyright (c) 2018 D. V. Streltsov", "© 2018 The authors", "© Стрельцов Д.В., 2018".
+_LETTERS = re.compile(r"[^\W\d_]+")
+# A name in Chinese, Japanese or Korean script, written surname first ('山田 太郎').
+_EAST_ASIAN_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+$")
 _COPYRIGHT_YEAR_FIRST = re.compile(
     r"^(?:copyright\s*)?(?:\(c\)|©)?\s*(?P<year>\d{4})[,.]?\s+(?P<holder>.+?)\.?$", re.I
 )
@@ -424,6 +428,7 @@ class _Page:
         self.meta: list[tuple[str, str, str | None]] = []
         self.spelled: dict[str, str] = {}  # a tag's name as the page writes it, for messages
         self.read_instead: set[str] = set()  # tags read only for want of the usual ones
+        self.recased: dict[str, list[str]] = {}  # names written in capitals, by tag, as read
         for element in page.iter("meta"):
             name = (element.get("name") or element.get("property") or "").strip()
             content = (element.get("content") or "").strip()
@@ -951,6 +956,7 @@ class _Page:
         (Springer Nature's JSON-LD holds ORCID iDs its tags do not); one that names other
         authors is said."""
         people, source = self._highwire_authors(), "citation_author"
+        taken = {"citation_author", "citation_authors"}  # the tags the authors are read from
         # OJS's DC.Creator.PersonalName, else the plain DC.creator of other sites (Nature's
         # news pages name their author there only)
         creator = "dc.creator.personalname" if self.all("dc.creator.personalname") else "dc.creator"
@@ -960,19 +966,20 @@ class _Page:
                     self.log.warn(f"DC.creator {name!r}: a link, not a name: left out")
                 else:
                     people.append({"name": self._creator_name(name, creator)})
-            source = creator
+            source, taken = creator, {creator}
         else:
             creators = [{"name": _split_name(name)} for name in self.all(creator)
                         if not re.match(r"^https?://", name)]  # fmt: skip
             self._same_authors(people, source, creators, creator)
         linked = self._linked_authors()
         if not people:
-            people = linked
+            people, taken = linked, {"json-ld author"}
         if not people and self.all("dc.contributor"):
             # eLife names its authors as DC contributors and nowhere else in the head
             people = [{"name": self._creator_name(name, "dc.contributor")}
                       for name in self.all("dc.contributor")]  # fmt: skip
             self.read_instead.add("dc.contributor")
+            taken = {"dc.contributor"}
             self.log.warn(
                 f"{self._shown('dc.contributor')}: the page names no author otherwise: its "
                 f"{len(people)} contributors taken as the authors"
@@ -983,6 +990,15 @@ class _Page:
                     if not person.get(key) and other.get(key):
                         person[key] = other[key]
         self._shown_orcids(people)
+        for tag, names in self.recased.items():
+            if tag not in taken:
+                continue
+            # (only the letters' case changes: said as markup simplified)
+            self.log.warn(
+                f"{self._shown(tag)}: written in capitals, read in ordinary case: "
+                + "; ".join(names),
+                SIMPLIFIED,
+            )
         return people
 
     def _same_authors(
@@ -1029,8 +1045,14 @@ class _Page:
                 name = {"surname": person.family}
                 if person.given:
                     name["given"] = person.given
+                written = " ".join(filter(None, (person.family, person.given)))
+                if _all_capitals(person.family):
+                    name = {key: ordinary_case(part) if _all_capitals(part) else part
+                            for key, part in name.items()}  # fmt: skip
+                    shown = ", ".join(f"{key} {part!r}" for key, part in name.items())
+                    self.recased.setdefault("json-ld author", []).append(f"{written!r} as {shown}")
             else:
-                name = _split_name(person.full or person.given or "")
+                name = self._creator_name(person.full or person.given or "", "json-ld author")
             entry: dict[str, Any] = {"name": name}
             if person.orcid:
                 entry["orcid"] = orcid_or_warn(person.orcid, self.log.warn, f"{where} ORCID")
@@ -1062,8 +1084,12 @@ class _Page:
                 f"{self._shown(tag)} {text!r}: the name read as {first!r}; "
                 f"{rest.strip()!r} left out"
             )
-            return _split_name(first)
-        return _split_name(text)
+            text = first
+        name = _split_name(text)
+        if _recased(text, name):
+            shown = ", ".join(f"{key} {name[key]!r}" for key in ("surname", "given") if key in name)
+            self.recased.setdefault(tag, []).append(f"{text!r} as {shown}")
+        return name
 
     def _highwire_authors(self) -> list[dict[str, Any]]:
         """Highwire authors, each followed by its own institution, ORCID and e-mail tags; OJS
@@ -1577,6 +1603,12 @@ def _name_suffix(text: str) -> tuple[str, str | None]:
 
 def _split_unsuffixed(text: str) -> dict[str, str]:
     """``_split_name`` for a name without its suffix."""
+    in_capitals = _capitals_name(text)
+    if in_capitals is not None:
+        return in_capitals
+    words = text.split(" ")
+    if len(words) == 2 and all(_EAST_ASIAN_NAME.match(word) for word in words):
+        return {"surname": words[0], "given": words[1], "style": "eastern"}
     if "," in text:
         surname, _, given = text.partition(",")
         return (
@@ -1585,7 +1617,9 @@ def _split_unsuffixed(text: str) -> dict[str, str]:
             else {"surname": surname.strip()}
         )
     match = _INITIALS_LAST.match(text)
-    if match and ("." in match["given"] or match["given"].replace("-", "").isupper()):
+    # ('R. K. Li': an initial is no surname, and 'Li' no initial)
+    initials = match and ("." in match["given"] or match["given"].replace("-", "").isupper())
+    if match and initials and not match["surname"].endswith("."):
         given = match["given"].strip()
         if "." in given and not given.endswith("."):
             given += "."  # 'Д.В' is 'Д.В.' with its last full stop left off
@@ -1599,6 +1633,58 @@ def _split_unsuffixed(text: str) -> dict[str, str]:
         cut -= 1
     given, surname = " ".join(words[:cut]), " ".join(words[cut:])
     return {"surname": surname, "given": given} if given else {"given": surname}
+
+
+def _capitals_name(text: str) -> dict[str, str] | None:
+    """A name written in capitals, whole ('SMITH, JOHN', 'IVANOV I. I.') or its surname alone
+    ('IVANOV Ivan', 'Jean DUPONT', 'Maria DE LA CRUZ'), split and in ordinary case
+    (``converter.name_case``); None for a name written otherwise.
+
+    The words in capitals at the start or the end of a name otherwise written small are its
+    surname, whichever its order (with one of three letters or more: 'LI Wei' and 'JA Smith'
+    cannot be told apart, and are read as any name is). A name in capitals whole is split as
+    written small, but for Vancouver initials ('SMITH JA', which written small would be a
+    given name, 'Ja')."""
+    words = text.split(" ")
+    if any(char.isdigit() for char in text) or not any(in_capitals(word) for word in words):
+        return None
+    if not has_small_letters(text):
+        match = _INITIALS_LAST.match(text)
+        if match and "." not in match["given"] and not match["surname"].endswith("."):
+            return {"surname": ordinary_case(match["surname"]), "given": match["given"]}
+        return _split_unsuffixed(ordinary_case(text))
+    if "," in text:
+        surname, _, given = text.partition(",")
+        if _all_capitals(surname) and given.strip():
+            return {"surname": ordinary_case(surname.strip()), "given": given.strip()}
+        return None
+    capitals = [in_capitals(word) or word.lower() in NAME_PARTICLES for word in words]
+    lead = next((i for i, upper in enumerate(capitals) if not upper), len(words))
+    tail = next((i for i, upper in enumerate(reversed(capitals)) if not upper), len(words))
+    for run, rest in (
+        (words[:lead], words[lead:]),
+        (words[len(words) - tail :], words[: -tail or None]),
+    ):
+        if run and rest and any(len(word) >= 3 and in_capitals(word) for word in run):
+            return {"surname": ordinary_case(" ".join(run)), "given": " ".join(rest)}
+    return None
+
+
+def _recased(text: str, name: dict[str, str]) -> bool:
+    """Whether ``_split_name`` wrote a word of the name ``text`` in another case."""
+    written = set(_LETTERS.findall(text))
+    read = _LETTERS.findall(" ".join(name.get(key, "") for key in ("surname", "given")))
+    return any(word not in written for word in read)
+
+
+def _all_capitals(text: str) -> bool:
+    """Whether every word of a name part is in capitals (a particle may be small: 'de GAULLE')."""
+    words = text.split()
+    return (
+        bool(words)
+        and all(in_capitals(w) or w.lower() in NAME_PARTICLES for w in words)
+        and any(in_capitals(w) for w in words)
+    )
 
 
 def _surname_first(words: list[str]) -> bool:
