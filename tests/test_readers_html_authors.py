@@ -36,6 +36,129 @@ def _names(article) -> list[tuple[str | None, str | None]]:
     return [(a.name["en"].surname, a.name["en"].given) for a in article.authors]
 
 
+def test_emails_written_after_every_author_go_by_the_name_they_hold(tmp_path: Path) -> None:
+    """bioRxiv writes each author's institution after the name, and the corresponding
+    authors' e-mails after the last author's: all went to the last author (the last one
+    written was kept, the others dropped unsaid). Their place does not tell whose they are: an
+    address that holds one author's name is given to that author, said; one that holds none
+    is said and left out."""
+    fudan = _tag("institution", "Fudan University, Shanghai, China")
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + _authors("Xiaolong Tian")
+        + fudan
+        + _authors("Tianlei Ying")
+        + fudan
+        + _authors("Zhenlin Yang")
+        + fudan
+        + _authors("Yanling Wu")
+        + fudan
+        + _tag("email", "tlying@fudan.edu.cn")
+        + _tag("email", "yang_zhenlin@fudan.edu.cn")
+        + _tag("email", "office@fudan.edu.cn"),
+    )
+    assert [a.email for a in article.authors] == [
+        None,
+        "tlying@fudan.edu.cn",
+        "yang_zhenlin@fudan.edu.cn",
+        None,
+    ]
+    assert all(len(a.affiliations) == 1 for a in article.authors)  # theirs, in their place
+    assert (
+        "citation_author_email 'tlying@fudan.edu.cn': its place, after the last author's tags, "
+        "does not tell whose it is: given to Tianlei Ying, whose name it holds" in warnings
+    )
+    assert (
+        "citation_author_email 'office@fudan.edu.cn': its place, after the last author's tags, "
+        "does not tell whose it is, nor does the address name one author: left out" in warnings
+    )
+
+
+def test_an_email_after_other_tags_and_one_after_the_names(tmp_path: Path) -> None:
+    """Inter-Research writes its one e-mail after citation_pdf_url (it went to the last of 21
+    authors, not to Moore); a WordPress journal writes the names in capitals, then the one
+    e-mail, which names no author: said, not given to the last author."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + _authors("Michael J. Moore", "Teresa K. Rowles", "Julie M. van der Hoop")
+        + '<meta name="citation_pdf_url" content="https://example.org/a.pdf">'
+        + _tag("email", "mmoore@example.edu"),
+    )
+    assert [a.email for a in article.authors] == ["mmoore@example.edu", None, None]
+    assert any(
+        w.startswith("citation_author_email 'mmoore@example.edu': its place, after other tags ")
+        and w.endswith("given to Michael J. Moore, whose name it holds")
+        for w in warnings
+    ), warnings
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + _authors("KRISHNA PRAKASH P", "MAHEEN NOUSHAD", "ANIL NAYAK")
+        + _tag("email", "pkp2396@example.com"),
+    )
+    assert [a.email for a in article.authors] == [None, None, None]
+    assert any(
+        "'pkp2396@example.com'" in w and "nor does the address name one author: left out" in w
+        for w in warnings
+    ), warnings
+
+
+def test_tags_in_their_authors_place_stay_theirs(tmp_path: Path) -> None:
+    """Highwire's rule holds where the page keeps it: a tag after an author's name and before
+    the next is that author's; the last author's too when the page gives the others theirs in
+    their place, or writes another of the others' tags after it (Janeway: name, e-mail,
+    institution). With one author every tag is that author's. A second e-mail or ORCID iD of
+    one author is said (the model holds one; the last written was kept unsaid)."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + _authors("Ann Roe")
+        + _tag("institution", "First University")
+        + _authors("Bob Doe")
+        + _tag("email", "doe@example.org")
+        + _tag("institution", "Second University"),
+    )
+    assert [a.email for a in article.authors] == [None, "doe@example.org"]
+    assert [len(a.affiliations) for a in article.authors] == [1, 1]
+    assert not any("place" in w for w in warnings), warnings
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + '<meta name="citation_pdf_url" content="https://example.org/a.pdf">'
+        + _authors("Ann Roe")
+        + '<meta name="citation_doi" content="10.5555/1">'
+        + _tag("email", "first@example.org")
+        + _tag("email", "second@example.org"),
+    )
+    assert article.authors[0].email == "first@example.org"
+    assert (
+        "citation_author_email 'second@example.org': a second e-mail address of Ann Roe, beside "
+        "first@example.org: left out" in warnings
+    )
+
+
+def test_institutions_and_orcids_after_every_author_go_to_no_one(tmp_path: Path) -> None:
+    """A page that writes its institutions (or ORCID iDs) after the last author's name and
+    none after the others' may give them for every author or for the last one: the last
+    author got them all. Said, and left out for the user to give."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + _authors("Ann Roe", "Bob Doe")
+        + _tag("institution", "First University")
+        + _tag("orcid", "https://orcid.org/0000-0002-1825-0097"),
+    )
+    assert [a.affiliations for a in article.authors] == [[], []]
+    assert [a.orcid for a in article.authors] == [None, None]
+    assert (
+        "citation_author_institution 'First University': its place, after the last author's "
+        "tags, does not tell whose it is: left out" in warnings
+    )
+    assert any(w.startswith("citation_author_orcid 'https://orcid.org/") for w in warnings)
+
+
 def test_names_in_capitals_are_read_in_ordinary_case(tmp_path: Path) -> None:
     """Russian and French pages write the surname in capitals, some sites the whole name:
     'IVANOV Ivan' was read with the given name 'IVANOV' and the surname 'Ivan', 'SMITH, JOHN'

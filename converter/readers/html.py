@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import pairwise
@@ -64,7 +65,7 @@ from converter.readers.markup import (
 from converter.readers.reference_lists import numbered_from_one, pair_lists
 from converter.scripts import has_cyrillic, language_by_script
 from converter.text import NAME_PARTICLES, NAME_SUFFIXES
-from converter.translit import is_patronymic
+from converter.translit import is_patronymic, transliterate
 
 _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
@@ -110,6 +111,12 @@ _INITIALS_LAST = re.compile(
 )
 # "Copyright (c) 2018 D. V. Streltsov", "© 2018 The authors", "© Стрельцов Д.В., 2018".
 _LETTERS = re.compile(r"[^\W\d_]+")
+# The tags Highwire writes after an author's name for that author, and what each gives.
+_AUTHOR_TAGS = {
+    "citation_author_institution": "institution", "citation_author_affiliation": "institution",
+    "citation_author_orcid": "orcid", "citation_author_email": "email",
+}  # fmt: skip
+_DETAIL_NAMES = {"orcid": "ORCID iD", "email": "e-mail address"}
 # A name in Chinese, Japanese or Korean script, written surname first ('山田 太郎').
 _EAST_ASIAN_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+$")
 _COPYRIGHT_YEAR_FIRST = re.compile(
@@ -1092,39 +1099,96 @@ class _Page:
         return name
 
     def _highwire_authors(self) -> list[dict[str, Any]]:
-        """Highwire authors, each followed by its own institution, ORCID and e-mail tags; OJS
-        2's one ``citation_authors`` tag where there is no ``citation_author``."""
+        """Highwire authors, each given the institution, ORCID and e-mail tags that follow its
+        name (Highwire's rule); OJS 2's one ``citation_authors`` tag where there is no
+        ``citation_author``. A tag whose place does not tell whose it is goes to no one and is
+        said (``_placed_details``), but an e-mail address that holds one author's name."""
         people: list[dict[str, Any]] = []
+        blocks: list[list[tuple[str, str]]] = []  # each author's own tags, in page order
+        apart: list[tuple[str, str]] = []  # author tags that follow no author's name and tags
         # OJS 2.0-2.2 wrote them all in one tag, 'Braga, Gilda Maria; Roe, Ann'
         joined = "" if self.all("citation_author") else "citation_authors"
+        following = False  # whether the tags since the last name are all its author's
         for name, content, _ in self.meta:
             if name == "citation_author":
                 people.append({"name": self._creator_name(content, name)})
+                blocks.append([])
+                following = True
             elif name == joined:
                 self.read_instead.add(name)
-                people.extend(
-                    {"name": self._creator_name(one, name)}
-                    for one in content.split(";")
-                    if one.strip()
-                )
-            elif not people:
-                continue
-            elif name in ("citation_author_institution", "citation_author_affiliation"):
-                # OJS 2 writes it in the interface's language: the script tells which
-                lang = language_by_script(content, self.lang) or self.lang
-                people[-1].setdefault("affiliations", []).append(
-                    affiliation_from_text(content, lang)
-                )
-            elif name == "citation_author_orcid":
-                people[-1]["orcid"] = orcid_or_warn(content, self.log.warn, name)
-            elif name == "citation_author_email":
-                # HighWire pages (bioRxiv) write 'name{at}host.edu' against harvesters
-                email = re.sub(r"\s*[{\[(]at[}\])]\s*", "@", content.strip(), flags=re.I)
-                if _EMAIL.match(email):
-                    people[-1]["email"] = email
-                else:
-                    self.log.warn(f"{name} {content!r}: not an e-mail address: left out")
+                names = [one for one in content.split(";") if one.strip()]
+                people.extend({"name": self._creator_name(one, name)} for one in names)
+                blocks.extend([] for _ in names)
+                following = len(names) == 1  # (tags after several names follow none of them)
+            elif name in _AUTHOR_TAGS:
+                (blocks[-1] if people and following else apart).append((name, content))
+            elif name.startswith("citation_") and not name.startswith("citation_author"):
+                following = False
+        placed, unplaced = _placed_details(blocks, apart)
+        for person, tags in zip(people, placed, strict=True):
+            for name, content in tags:
+                self._author_detail(person, name, content)
+        for name, content in unplaced:
+            self._unplaced_detail(people, name, content, trailing=(name, content) not in apart)
         return people
+
+    def _author_detail(self, person: dict[str, Any], name: str, content: str) -> None:
+        """An institution, ORCID or e-mail tag of ``person``. A second ORCID iD or e-mail (the
+        model holds one) is said and left out."""
+        if _AUTHOR_TAGS[name] == "institution":
+            # OJS 2 writes it in the interface's language: the script tells which
+            lang = language_by_script(content, self.lang) or self.lang
+            person.setdefault("affiliations", []).append(affiliation_from_text(content, lang))
+            return
+        key = _AUTHOR_TAGS[name]
+        value = (
+            orcid_or_warn(content, self.log.warn, name)
+            if key == "orcid"
+            else self._email(name, content)
+        )
+        if value and person.get(key) and person[key] != value:
+            self.log.warn(
+                f"{name} {content!r}: a second {_DETAIL_NAMES[key]} of {_person_text(person)}, "
+                f"beside "
+                f"{person[key]}: left out"
+            )
+        elif value:
+            person[key] = value
+
+    def _email(self, name: str, content: str) -> str | None:
+        """An e-mail tag's address; one that is none is said and left out."""
+        # HighWire pages (bioRxiv) write 'name{at}host.edu' against harvesters
+        email = re.sub(r"\s*[{\[(]at[}\])]\s*", "@", content.strip(), flags=re.I)
+        if _EMAIL.match(email):
+            return email
+        self.log.warn(f"{name} {content!r}: not an e-mail address: left out")
+        return None
+
+    def _unplaced_detail(
+        self, people: list[dict[str, Any]], name: str, content: str, *, trailing: bool
+    ) -> None:
+        """An author tag whose place does not tell whose it is: said and left out, but an
+        e-mail address that holds the name of one author without one, given to that author."""
+        where = "the last author's tags" if trailing else "other tags than an author's"
+        said = f"{name} {content!r}: its place, after {where}, does not tell whose it is"
+        if _AUTHOR_TAGS[name] != "email":
+            self.log.warn(f"{said}: left out")
+            return
+        email = self._email(name, content)
+        if email is None:
+            return
+        owner = _email_owner(email, people)
+        if owner is None:
+            self.log.warn(f"{said}, nor does the address name one author: left out")
+            return
+        if people[owner].get("email"):
+            self.log.warn(
+                f"{said}: it holds the name of {_person_text(people[owner])}, whose e-mail is "
+                f"{people[owner]['email']}: left out"
+            )
+            return
+        people[owner]["email"] = email
+        self.log.warn(f"{said}: given to {_person_text(people[owner])}, whose name it holds")
 
     def _shown_orcids(self, people: list[dict[str, Any]]) -> None:
         """The ORCID iDs the page shows beside its authors, for authors without one in the tags.
@@ -1578,6 +1642,70 @@ def _family(person: dict[str, Any]) -> str:
     """An author's family name (its given name when it has none), or a group author's."""
     name = person.get("name") or {}
     return str(person.get("collab") or name.get("surname") or name.get("given") or "")
+
+
+def _placed_details(
+    blocks: list[list[tuple[str, str]]], apart: list[tuple[str, str]]
+) -> tuple[list[list[tuple[str, str]]], list[tuple[str, str]]]:
+    """Each author's institution, ORCID and e-mail tags (``blocks``: those after its name, up
+    to the next name), and the tags whose place does not tell whose they are.
+
+    Highwire's rule gives a tag to the author whose name it follows. Some pages write every
+    author's e-mail after all the names (bioRxiv, Inter-Research, WordPress journal sites),
+    so a tag after the last author's name may be any author's: it is the last author's when
+    the page gives others theirs in their own place (a tag of its kind, or one after it in the
+    last author's tags, follows another author's name: 'name, e-mail, institution' as Janeway
+    writes each author), else unplaced. So are tags after other tags than an author's
+    (``apart``). With one author every tag is that author's."""
+    if len(blocks) == 1:
+        return [blocks[0] + apart], []
+    if not blocks:
+        return [], apart
+    elsewhere = {_AUTHOR_TAGS[name] for block in blocks[:-1] for name, _ in block}
+    last, kept, unplaced = blocks[-1], [], list(apart)
+    for index, tag in enumerate(last):
+        kind = _AUTHOR_TAGS[tag[0]]
+        later = {_AUTHOR_TAGS[name] for name, _ in last[index + 1 :]} - {kind}
+        (kept if kind in elsewhere or later & elsewhere else unplaced).append(tag)
+    return [*blocks[:-1], kept], unplaced
+
+
+def _email_owner(email: str, people: list[dict[str, Any]]) -> int | None:
+    """The index of the one author whose name an e-mail address holds ('mmoore@…' Michael J.
+    Moore's, 'yang_zhenlin@…' Zhenlin Yang's, 'yanlingwu@…' Yanling Wu's), or None: a surname
+    of three letters or more, or a shorter one with the given name, in the address's letters
+    before the @ (a Cyrillic name transliterated)."""
+    local = _ascii_letters(email.partition("@")[0])
+    owners = set()
+    for index, person in enumerate(people):
+        name = person.get("name") or {}
+        surname, given = name.get("surname") or "", name.get("given") or ""
+        for family, first in _latin_spellings(surname, given):
+            whole = bool(family and first) and (first + family in local or family + first in local)
+            if whole or (len(family) >= 3 and family in local):
+                owners.add(index)
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _latin_spellings(surname: str, given: str) -> list[tuple[str, str]]:
+    """A surname and first given name in ASCII letters, small; a Cyrillic name in the
+    transliterations e-mail addresses are written in."""
+    first = given.split(" ")[0] if given else ""
+    if not has_cyrillic(surname + first):
+        return [(_ascii_letters(surname), _ascii_letters(first))]
+    return [
+        (
+            _ascii_letters(transliterate(surname, scheme)),
+            _ascii_letters(transliterate(first, scheme)),
+        )
+        for scheme in ("bgn-pcgn", "gost-7.79-b")
+    ]
+
+
+def _ascii_letters(text: str) -> str:
+    """A text's ASCII letters, small, accents taken off ('Pazarçeviren' → 'pazarceviren')."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if char.isascii() and char.isalpha()).lower()
 
 
 def _split_name(text: str) -> dict[str, str]:
