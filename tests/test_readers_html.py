@@ -578,6 +578,38 @@ def test_one_keyword_list_and_one_untagged_title_per_language(tmp_path: Path) ->
     assert article.keywords == {"en": ["Japan, economy of", "growth"]}
 
 
+def test_keywords_separated_by_full_stops_and_subjects_with_commas(tmp_path: Path) -> None:
+    """Russian journals type their keyword list with full stops between the keywords, in one
+    tag (it was one keyword): split per language where a full stop ends a word and a word
+    follows, said; an abbreviation's full stop ('U.S.', 'им.') splits nothing, and a final
+    full stop is no part of the last keyword. A DC.Subject is one subject (Springer's
+    'Physics, general' became the keywords 'Physics' and 'general')."""
+    article, warnings = _read_page(
+        tmp_path,
+        RU + '<meta name="citation_keywords" xml:lang="ru" '
+        'content="Япония. Экономика. МГУ им. Ломоносова.">'
+        '<meta name="citation_keywords" xml:lang="en" content="Japan. U.S. economy. Growth">',
+    )
+    assert article.keywords == {
+        "ru": ["Япония", "Экономика", "МГУ им. Ломоносова"],
+        "en": ["Japan", "U.S. economy", "Growth"],
+    }
+    assert (
+        "citation_keywords[ru] 'Япония. Экономика. МГУ им. Ломоносова.': keywords separated by "
+        "full stops: read as 3 keywords" in warnings
+    )
+    # one keyword a tag: a full stop stays inside its keyword
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_keywords" content="Culture. Science. Education">'
+        '<meta name="citation_keywords" content="growth.">',
+    )
+    assert article.keywords == {"en": ["Culture. Science. Education", "growth"]}
+    assert not any("full stops" in w for w in warnings)
+    article, _ = _read_page(tmp_path, TITLE + '<meta name="dc.subject" content="Physics, general">')
+    assert article.keywords == {"en": ["Physics, general"]}
+
+
 def test_plain_dublin_core_creator_date_and_copyright(tmp_path: Path) -> None:
     """Nature's news pages name their author in dc.creator and their date in dc.date only
     (both were dropped); dc.rights is the statement before dc.copyright, and 'All Rights

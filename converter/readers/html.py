@@ -111,6 +111,16 @@ _INITIALS_LAST = re.compile(
 )
 # "Copyright (c) 2018 D. V. Streltsov", "© 2018 The authors", "© Стрельцов Д.В., 2018".
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Keywords separated by full stops: a full stop after a word of three letters, before a word.
+_FULL_STOP_BETWEEN = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+# Abbreviations of three letters or more ending in a full stop inside a keyword ('sp. nov.',
+# 'Acad. Sci.', 'акад. наук'); shorter ones are no keyword's end anyway.
+_ABBREVIATIONS = frozenset(
+    {"etc", "nov", "resp", "approx", "incl", "var", "ssp", "subsp", "spp", "gen", "comb",
+     "stat", "syn", "univ", "inst", "dept", "vol", "fig", "tab", "eds", "prof", "acad", "sci",
+     "corp", "inc", "ltd", "акад", "проф", "обл", "респ", "изд", "вып", "под", "ред"}
+)  # fmt: skip
 # The tags Highwire writes after an author's name for that author, and what each gives.
 _AUTHOR_TAGS = {
     "citation_author_institution": "institution", "citation_author_affiliation": "institution",
@@ -1294,13 +1304,25 @@ class _Page:
         return out
 
     def _keyword_list(self, value: str, name: str, lang: str, values: list[str]) -> list[str]:
-        """The keywords of one tag: one tag per keyword, or one tag with a list: ';'-separated
-        as Google Scholar asks, or ','-separated as many sites write it. An HTML entity left
-        as text (a page that escapes twice: '&amp;laquo;мягкая сила&amp;raquo;') is no
-        separator: it is read as the character it stands for, and said."""
+        """The keywords of one tag: one tag per keyword, or one tag (of its language) with a
+        list: ';'-separated as Google Scholar asks, else ','-separated as many sites write it,
+        else separated by full stops ('Япония. Экономика. Рост', said). A ``DC.Subject`` is
+        one subject (Springer's 'Physics, general'): it is split at ';' only. An HTML entity
+        left as text (a page that escapes twice: '&amp;laquo;мягкая сила&amp;raquo;') is no
+        separator: it is read as the character it stands for, and said. A keyword's final
+        full stop (after a word, not an abbreviation) is no part of it."""
         bare = [ENTITY_TEXT.sub("", text) for text in values]
-        separator = ";" if len(values) > 1 or ";" in bare[0] else ",;"
+        one_list = len(values) == 1 and ";" not in bare[0]
+        separator = ",;" if one_list and name != "dc.subject" else ";"
         parts = re.findall(rf"(?:{ENTITY_TEXT.pattern}|[^{separator}])+", value)
+        if one_list and len(parts) == 1 and name != "dc.subject":
+            parts = _full_stop_list(value)
+            if len(parts) > 1:
+                self.log.warn(
+                    f"{self._shown(name)}[{lang}] {value!r}: keywords separated by full stops: "
+                    f"read as {len(parts)} keywords",
+                    SIMPLIFIED,
+                )
         words = []
         for part in parts:
             meant = unescaped(part)
@@ -1311,7 +1333,7 @@ class _Page:
                     SIMPLIFIED,
                 )
             if (meant or part).strip():
-                words.append(tidy(meant or part))
+                words.append(_without_final_full_stop(tidy(meant or part)))
         return words
 
     def _license(self) -> str | None:
@@ -1642,6 +1664,30 @@ def _family(person: dict[str, Any]) -> str:
     """An author's family name (its given name when it has none), or a group author's."""
     name = person.get("name") or {}
     return str(person.get("collab") or name.get("surname") or name.get("given") or "")
+
+
+def _full_stop_list(text: str) -> list[str]:
+    """A keyword list written with full stops between the keywords ('Japan. Economy. Growth',
+    as Russian journals type their lists), split where a full stop ends a word of three letters
+    or more that is no abbreviation and a word follows; 'U.S. economy', 'St. Petersburg',
+    'sp. nov.' and 'им. Ломоносова' stay one keyword."""
+    parts, start = [], 0
+    for stop in _FULL_STOP_BETWEEN.finditer(text):
+        word = _WORD_BEFORE.search(text, 0, stop.start())
+        if word and word.group().lower() not in _ABBREVIATIONS:
+            parts.append(text[start : stop.start()])
+            start = stop.end()
+    return [part for part in (*parts, text[start:]) if part.strip()]
+
+
+def _without_final_full_stop(keyword: str) -> str:
+    """A keyword without the full stop typed after it ('growth.' → 'growth'); one that ends
+    an abbreviation or an initial ('sp. nov.', 'U.S.') stays."""
+    word = _WORD_BEFORE.search(keyword, 0, len(keyword) - 1)
+    ends_word = keyword.endswith(".") and word is not None and word.end() == len(keyword) - 1
+    if ends_word and len(word.group()) >= 3 and word.group().lower() not in _ABBREVIATIONS:
+        return keyword[:-1]
+    return keyword
 
 
 def _placed_details(
