@@ -141,8 +141,9 @@ def test_tags_in_their_authors_place_stay_theirs(tmp_path: Path) -> None:
 
 def test_institutions_and_orcids_after_every_author_go_to_no_one(tmp_path: Path) -> None:
     """A page that writes its institutions (or ORCID iDs) after the last author's name and
-    none after the others' may give them for every author or for the last one: the last
-    author got them all. Said, and left out for the user to give."""
+    no such tag after the others' may give them for every author or for the last one: the last
+    author got them all. Said, and left out for the user to give. Where the others have
+    theirs after their names, the last author's are hers."""
     article, warnings = _read_page(
         tmp_path,
         TITLE
@@ -157,6 +158,18 @@ def test_institutions_and_orcids_after_every_author_go_to_no_one(tmp_path: Path)
         "tags, does not tell whose it is: left out" in warnings
     )
     assert any(w.startswith("citation_author_orcid 'https://orcid.org/") for w in warnings)
+    # IOP: every author's institution after the name, the last author's ORCID iD after hers
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE
+        + _authors("Ann Roe")
+        + _tag("institution", "First University")
+        + _authors("Bob Doe")
+        + _tag("institution", "First University")
+        + _tag("orcid", "https://orcid.org/0000-0002-1825-0097"),
+    )
+    assert [a.orcid for a in article.authors] == [None, "https://orcid.org/0000-0002-1825-0097"]
+    assert not any("place" in w for w in warnings), warnings
 
 
 def test_names_in_capitals_are_read_in_ordinary_case(tmp_path: Path) -> None:

@@ -1696,13 +1696,17 @@ def _placed_details(
     """Each author's institution, ORCID and e-mail tags (``blocks``: those after its name, up
     to the next name), and the tags whose place does not tell whose they are.
 
-    Highwire's rule gives a tag to the author whose name it follows. Some pages write every
-    author's e-mail after all the names (bioRxiv, Inter-Research, WordPress journal sites),
-    so a tag after the last author's name may be any author's: it is the last author's when
-    the page gives others theirs in their own place (a tag of its kind, or one after it in the
-    last author's tags, follows another author's name: 'name, e-mail, institution' as Janeway
-    writes each author), else unplaced. So are tags after other tags than an author's
-    (``apart``). With one author every tag is that author's."""
+    Highwire's rule gives a tag to the author whose name it follows. Some pages write tags
+    after all the names instead — bioRxiv and Inter-Research the corresponding authors'
+    e-mails, WordPress journal sites every e-mail, some sites every institution — so a tag
+    after the last author's name may be any author's. It is the last author's when the page
+    gives the others their tags in their own place: for an institution or ORCID iD, any tag
+    (IOP writes the last author's ORCID iD after her institutions, the others' institutions
+    after their names); for an e-mail, which pages that keep Highwire's rule for the rest
+    still write apart, one of its kind, or one written after it in the last author's tags
+    ('name, e-mail, institution', as Janeway writes each author). Else, and for tags after
+    other tags than an author's (``apart``), it is unplaced. With one author every tag is
+    that author's."""
     if len(blocks) == 1:
         return [blocks[0] + apart], []
     if not blocks:
@@ -1712,7 +1716,10 @@ def _placed_details(
     for index, tag in enumerate(last):
         kind = _AUTHOR_TAGS[tag[0]]
         later = {_AUTHOR_TAGS[name] for name, _ in last[index + 1 :]} - {kind}
-        (kept if kind in elsewhere or later & elsewhere else unplaced).append(tag)
+        in_place = kind in elsewhere or bool(later & elsewhere)
+        if kind != "email" and elsewhere:
+            in_place = True
+        (kept if in_place else unplaced).append(tag)
     return [*blocks[:-1], kept], unplaced
 
 
