@@ -583,7 +583,8 @@ def test_keywords_separated_by_full_stops_and_subjects_with_commas(tmp_path: Pat
     tag (it was one keyword): split per language where a full stop ends a word and a word
     follows, said; an abbreviation's full stop ('U.S.', 'им.') splits nothing, and a final
     full stop is no part of the last keyword. A DC.Subject is one subject (Springer's
-    'Physics, general' became the keywords 'Physics' and 'general')."""
+    'Physics, general' became the keywords 'Physics' and 'general'), and JSON-LD's keywords
+    that are its text split otherwise are no other keywords."""
     article, warnings = _read_page(
         tmp_path,
         RU + '<meta name="citation_keywords" xml:lang="ru" '
@@ -606,8 +607,15 @@ def test_keywords_separated_by_full_stops_and_subjects_with_commas(tmp_path: Pat
     )
     assert article.keywords == {"en": ["Culture. Science. Education", "growth"]}
     assert not any("full stops" in w for w in warnings)
-    article, _ = _read_page(tmp_path, TITLE + '<meta name="dc.subject" content="Physics, general">')
+    # Springer's JSON-LD gives it as a ','-separated string: the same text, nothing said
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE + '<meta name="dc.subject" content="Physics, general">'
+        '<script type="application/ld+json">{"@type": "ScholarlyArticle", "headline": "T", '
+        '"keywords": "Physics, general"}</script>',
+    )
     assert article.keywords == {"en": ["Physics, general"]}
+    assert not any(w.startswith("keywords[en]") for w in warnings), warnings
 
 
 def test_plain_dublin_core_creator_date_and_copyright(tmp_path: Path) -> None:

@@ -1295,7 +1295,9 @@ class _Page:
                     continue
                 known = {_comparable(word) for word in out[lang]}
                 more = [word for word in words if _comparable(word) not in known]
-                if more:
+                # (the same text split otherwise: Springer's JSON-LD 'Physics, general' is
+                # the subject its dc.subject gives whole)
+                if more and _comparable("".join(words)) != _comparable("".join(out[lang])):
                     self.log.warn(
                         f"keywords[{lang}]: those of {self._shown(read_from[lang])} are read; "
                         f"{self._shown(name)} has others ({', '.join(map(repr, more[:5]))}"
