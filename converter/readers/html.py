@@ -18,6 +18,7 @@ the earlier is kept and the disagreement said in one line.
 from __future__ import annotations
 
 import codecs
+import copy
 import re
 import unicodedata
 from collections import Counter
@@ -60,6 +61,7 @@ from converter.readers.markup import (
     html_inline,
     html_paragraphs,
     paragraphs,
+    remove_keeping_tail,
     tidy,
 )
 from converter.readers.reference_lists import numbered_from_one, pair_lists
@@ -88,7 +90,16 @@ _REF_SKIPPED_TAGS = frozenset(
     {"ul", "ol", "button", "svg", "script", "style", "noscript", "form", "input", "img", "select"}
 )
 _REF_SKIPPED_CLASS = re.compile(r"(?:^|[-_])(?:links?|reflinks|order|label|counter|actions?)$")
+# What a site shows inside a block of text that is none of it (``_without_page_furniture``):
+# its controls, figures, and lists of subjects, keywords or sharing links.
+_INTERFACE_TAGS = frozenset({"button", "form", "input", "select", "nav", "dialog"})
+_FIGURE_TAGS = frozenset({"figure", "img", "svg", "iframe"})
+_FURNITURE_CLASS = re.compile(
+    r"(?:^|[-_])(?:figures?|keywords?|kwd|subjects?|tags?|tagging|physh|share|downloads?)(?:$|[-_])"
+)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "header"})
+# What a page shows where its reference list is still to be loaded by a script.
+_LOADING = re.compile(r"^\W*(?:loading|please wait|загрузка|chargement)\b", re.I)
 # A structured citation_reference (PLOS, Nature): "citation_title=…; citation_author=…; …".
 _TAGGED_REFERENCE = re.compile(r"^\s*citation_[a-z_]+\s*=", re.I)
 _TAGGED_FIELD = re.compile(r";\s*(?=citation_[a-z_]+\s*=)", re.I)
@@ -1248,7 +1259,8 @@ class _Page:
         for index, block in enumerate(blocks):
             if index and not declared[index]:
                 continue
-            paras = paragraphs(block, "abstract", self.log)
+            text = _without_page_furniture(block, "abstract", self.log)
+            paras = paragraphs(text, "abstract", self.log)
             if not paras:
                 continue
             text = " ".join(paras)
@@ -1394,6 +1406,14 @@ class _Page:
         block = self._block("references", "citations", "bibliography")
         visible = _reference_texts(block) if block is not None else []
         visible = [item for item in visible if item]
+        if visible and all(_LOADING.match(item) for item in visible):
+            # (HAL's 'Loading...', IOP's 'Please wait… references are loading.')
+            if not tags:
+                self.log.warn(
+                    f"the page was saved before its reference list had loaded ({visible[0]!r}) "
+                    "and names its references nowhere else: no reference is read"
+                )
+            visible = []
         if visible and len(visible) >= len(tags):
             return self._one_list(visible, "references", keep_numbers=False)
         if visible:
@@ -1423,23 +1443,34 @@ class _Page:
         return next(iter(self._blocks(*words)), None)
 
     def _blocks(self, *words: str) -> list[etree._Element]:
-        """The elements whose class or id names one of ``words`` and that hold text, in page
-        order, without those inside another."""
+        """The elements whose class or id names one of ``words`` (``_names_block``) and that
+        hold text, in page order, without those inside another; a block whose parts in each
+        language match too and state their ``lang`` gives those parts instead (HAL shows
+        ``div.abstract`` with its language buttons and a ``div.abstract-content`` per
+        language). Links and buttons that name one ('Abstract', a jump link APS shows above
+        the abstract) are none, nor is what a site's own footer or menu holds (the site's
+        '© 2026 Project Euclid' is no article's copyright)."""
+        candidates = [
+            element
+            for element in self.page.iter()
+            if isinstance(element.tag, str)
+            and element.tag not in ("meta", "head", "html", "a", "button")
+            and _names_block(element, words)
+            and "".join(element.itertext()).strip()
+            and not _in_site_frame(element)
+        ]
         found: list[etree._Element] = []
-        for element in self.page.iter():
-            if not isinstance(element.tag, str) or element.tag in ("meta", "head", "html"):
+        for element in candidates:
+            if any(_within(element, block) for block in found):
                 continue
-            tokens = {*_classes(element), (element.get("id") or "").lower()}
-            if (
-                any(
-                    token in (word, f"article{word}") or token.endswith((f"-{word}", f"_{word}"))
-                    for token in tokens
-                    for word in words
-                )
-                and "".join(element.itertext()).strip()
-                and not any(_within(element, block) for block in found)
+            if any(
+                other is not element
+                and (other.get("lang") or _names_block(other, words, text_part=True))
+                and _within(other, element)
+                for other in candidates
             ):
-                found.append(element)
+                continue  # its text's part (or each language's) is read instead
+            found.append(element)
         return found
 
     # the journal -----------------------------------------------------------------
@@ -1506,6 +1537,66 @@ class _Page:
             typed[slot] = issn
             self.log.warn(f"the page does not say which ISSN {issn} is: taken as {slot}")
         return typed
+
+
+def _names_block(
+    element: etree._Element, words: tuple[str, ...], *, text_part: bool = False
+) -> bool:
+    """Whether an element's class or id names one of ``words``: the word itself, or with
+    'article' before it ('articleAbstract', as OJS 2 writes it), or at the end of a longer name
+    ('item-abstract', 'wd-jnl-art-abstract'), or at its start before 'section', 'content',
+    'text' or 'body' ('abstract-section', 'abstract-section-content' as APS writes them).
+    With ``text_part``, only a name that ends in 'content', 'text' or 'body' (the part of a
+    block that holds its text, without its heading, buttons and figures)."""
+    tokens = {*_classes(element), (element.get("id") or "").lower()}
+    part = r"(?:[-_](?:section|content|text|body))*[-_](?:content|text|body)"
+    if text_part:
+        return any(re.fullmatch(rf"{word}{part}", token) for token in tokens for word in words)
+    return any(
+        token in (word, f"article{word}")
+        or token.endswith((f"-{word}", f"_{word}"))
+        or re.fullmatch(rf"{word}(?:[-_](?:section|content|text|body))+", token) is not None
+        for token in tokens
+        for word in words
+    )
+
+
+def _without_page_furniture(block: etree._Element, where: str, log: Collector) -> etree._Element:
+    """A copy of a block of the page without what a site shows in it beside its text: buttons
+    and forms (HAL's language buttons became a paragraph 'fr') and dialogs, left out unsaid;
+    figures (the link texts of ScienceDirect's graphical abstract became a paragraph) and the
+    lists of subjects or keywords some sites show with an abstract (APS's PhySH headings
+    became paragraphs of it), left out and said."""
+    copied = copy.deepcopy(block)
+    waiting = list(copied)
+    while waiting:
+        element = waiting.pop(0)
+        if not isinstance(element.tag, str):
+            continue
+        furniture = [t for t in _classes(element) if _FURNITURE_CLASS.search(t)]
+        shown = tidy(" ".join(element.itertext()))
+        if element.tag in _FIGURE_TAGS:
+            log.warn(
+                f"{where}: <{element.tag}> cannot be held in JATS text: dropped with its content"
+            )
+        elif furniture and shown and element.tag not in _INTERFACE_TAGS:
+            log.warn(
+                f"{where}: {shown[:80]!r}, shown with it ({element.tag} class "
+                f"{furniture[0]!r}), is no part of its text: left out"
+            )
+        elif element.tag not in _INTERFACE_TAGS and not furniture:
+            waiting.extend(element)  # (what it holds is looked at in turn)
+            continue
+        remove_keeping_tail(element)
+    return copied
+
+
+def _in_site_frame(element: etree._Element) -> bool:
+    """Whether an element is in the site's own footer or menu (a ``footer`` that is not an
+    ``article``'s, a ``nav``), not in the article's part of the page."""
+    ancestors = list(element.iterancestors())
+    in_article = any(a.tag == "article" for a in ancestors)
+    return any(a.tag == "nav" or (a.tag == "footer" and not in_article) for a in ancestors)
 
 
 def _reference_texts(block: etree._Element) -> list[str]:

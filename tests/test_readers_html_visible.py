@@ -1,0 +1,96 @@
+"""Landing pages as real sites show them around the text the reader takes: a jump link named
+'Abstract', language buttons, figures and subject lists inside an abstract's block, the
+site's own copyright in its footer, a reference list still to be loaded, the robot check a
+site serves instead of the article, and the Dublin Core names HAL and DSpace write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from converter.readers import ReadContext, read_source
+
+TITLE = '<meta name="citation_title" content="T"><meta name="citation_journal_title" content="J">'
+
+
+def _read_page(tmp_path: Path, head: str, body: str) -> tuple[object, list[str]]:
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head>{head}</head><body>{body}</body></html>", encoding="utf-8")
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    return loaded.article, [str(w) for w in loaded.warnings]
+
+
+def test_the_abstract_is_its_text_not_the_link_or_what_is_shown_with_it(tmp_path: Path) -> None:
+    """APS shows a jump link 'Abstract' before a section#abstract-section whose
+    div#abstract-section-content holds the abstract, its figures and its PhySH subject
+    headings: the abstract read was the link's word 'Abstract'. It is the paragraph; the
+    figures and the subject list are said and left out."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE,
+        '<nav><a id="section-abstract" href="#abstract-section">Abstract</a></nav>'
+        '<a id="section-abstract" href="#abstract-section">Abstract</a>'
+        '<section id="abstract-section"><h2>Abstract</h2>'
+        '<div class="content" id="abstract-section-content"><p>Turbulence amplifies fields.</p>'
+        '<div class="figure-band"><button class="article-figure-thumbnail"><img src="f1.png">'
+        "</button>See 4 more figures</div><dialog>Figure 1</dialog>"
+        '<div class="physh-header">Physics Subject Headings (PhySH)</div>'
+        '<ul class="physh-tagging"><li><a class="physh-concept">Dynamo theory</a></li></ul>'
+        "</div></section>",
+    )
+    assert article.abstract == {"en": ["Turbulence amplifies fields."]}
+    assert (
+        "abstract: 'Dynamo theory', shown with it (ul class 'physh-tagging'), is no part of its "
+        "text: left out" in warnings
+    )
+    assert any(w.startswith("abstract: 'See 4 more figures'") for w in warnings), warnings
+
+
+def test_an_abstract_per_language_inside_one_block_with_its_buttons(tmp_path: Path) -> None:
+    """HAL shows div.abstract with a heading, a button per language and a
+    div.abstract-content per language with its lang: the buttons' 'en fr' was a paragraph,
+    and both languages' abstracts one English abstract."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE,
+        '<div class="abstract col-lg-7"><div><h4>Résumé</h4><div class="btn-group">'
+        '<button class="btn btn-lang-abstract" data-lang="en">en</button>'
+        '<button class="btn btn-lang-abstract" data-lang="fr">fr</button></div></div>'
+        '<div class="abstract-content en active" lang="en"><p>This thesis colours graphs.</p>'
+        '</div><div class="abstract-content fr" lang="fr"><p>Cette thèse colore des graphes.</p>'
+        "</div></div>",
+    )
+    assert article.abstract == {
+        "en": ["This thesis colours graphs."],
+        "fr": ["Cette thèse colore des graphes."],
+    }
+    assert not any("button" in w for w in warnings), warnings
+
+
+def test_the_sites_footer_and_a_list_still_loading_are_no_facts_of_the_article(
+    tmp_path: Path,
+) -> None:
+    """Project Euclid and NBER print '© 2026 …' (the year the page was saved) in the site's
+    footer: it was the article's copyright. HAL shows 'Loading...' where its reference list
+    is loaded by a script: it was a reference. Neither is read; the list's absence is said.
+    An article's own copyright line and a footer inside its <article> stay."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE,
+        '<div class="panel-doc references"><h3>Littérature citée</h3><div>Loading...</div></div>'
+        '<footer><div class="copyright">© 2026 Project Euclid</div></footer>',
+    )
+    assert article.copyright is None or not article.copyright.statement
+    assert article.references == []
+    assert (
+        "the page was saved before its reference list had loaded ('Loading...') and names its "
+        "references nowhere else: no reference is read" in warnings
+    )
+    article, _ = _read_page(
+        tmp_path,
+        TITLE,
+        '<article><p>Text.</p><footer><div class="copyright">© 2019 Ann Roe</div></footer>'
+        "</article><footer><div class='copyright'>© 2026 Site</div></footer>",
+    )
+    assert article.copyright.statement == {"en": "© 2019 Ann Roe"}
+    assert article.copyright.year == 2019
