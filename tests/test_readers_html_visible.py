@@ -94,3 +94,23 @@ def test_the_sites_footer_and_a_list_still_loading_are_no_facts_of_the_article(
     )
     assert article.copyright.statement == {"en": "© 2019 Ann Roe"}
     assert article.copyright.year == 2019
+
+
+def test_a_robot_check_saved_instead_of_the_article_is_said_so(run, tmp_path: Path) -> None:
+    """ACS, APS, Taylor & Francis and Annual Reviews serve Cloudflare's 'Just a moment...'
+    to a page fetched by a script: it was refused as a page naming no article title, which
+    sent the user to save the same page again."""
+    page = tmp_path / "acs.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body>'
+        "<noscript>Enable JavaScript and cookies to continue</noscript>"
+        "<script>(function(){window._cf_chl_opt={cvId: '2',cZone: 'pubs.example.org'};}());"
+        "</script></body></html>",
+        encoding="utf-8",
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 3, result.err
+    assert result.err.strip() == (
+        f"{page}: the page is the site's check against robots ('Just a moment...'), not the "
+        "article's: open the article in a browser and save its page from there"
+    )

@@ -73,6 +73,8 @@ _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
     re.IGNORECASE,
 )
+# What the robot checks of Cloudflare, which many publishers' sites use, hold in their script.
+_ROBOT_CHECK_MARKS = ("_cf_chl_opt", "/cdn-cgi/challenge-platform/")
 _PRINT_WORDS = ("print", "печат", "paper")
 _ONLINE_WORDS = ("online", "electronic", "электрон", "онлайн", "web", "internet")
 _CC_LINK = re.compile(r"^https?://(www\.)?creativecommons\.org/(licenses|publicdomain)/", re.I)
@@ -237,6 +239,19 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
         return
     reader = _Page(page, log)
     data, journal = reader.read()
+    if not data.get("title") and _robot_check(page):
+        # (a page fetched by a script, not a browser: ACS, APS, T&F and Annual Reviews serve
+        # it; "names no article title" sent the user to save the same page again)
+        yield Loaded(
+            str(path),
+            path.stem,
+            problems=[
+                f"{path}: the page is the site's check against robots ('Just a moment...'), not "
+                "the article's: open the article in a browser and save its page from there"
+            ],
+            warnings=log.warnings,
+        )
+        return
     if not data.get("title"):
         # (a journal's home page, an issue's table of contents, a full-text page without
         # tags: "title: required field is missing" did not say where a title was looked for)
@@ -274,6 +289,13 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
         source_journal=journal,
         warnings=log.warnings,
     )
+
+
+def _robot_check(page: etree._Element) -> bool:
+    """Whether a page is the check against robots a site serves instead of the article
+    (Cloudflare's 'Just a moment...', its challenge script)."""
+    scripts = " ".join(text for script in page.iter("script") for text in script.itertext())
+    return any(mark in scripts for mark in _ROBOT_CHECK_MARKS)
 
 
 def _parse(data: bytes, name: str, log: Collector | None = None) -> etree._Element:
