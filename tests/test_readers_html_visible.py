@@ -114,3 +114,24 @@ def test_a_robot_check_saved_instead_of_the_article_is_said_so(run, tmp_path: Pa
         f"{page}: the page is the site's check against robots ('Just a moment...'), not the "
         "article's: open the article in a browser and save its page from there"
     )
+
+
+def test_dublin_core_names_of_hal_and_dspace(tmp_path: Path) -> None:
+    """HAL writes the journal as DC.relation.ispartof, its volume and issue as
+    DC.citation.volume and DC.citation.issue and the date as DC.issued: each was said as not
+    carried, and a page with no Highwire tags for them lost them. A DC.Source that is a
+    link is no journal title."""
+    article, warnings = _read_page(
+        tmp_path,
+        '<meta name="DC.title" content="Déplacement de Knight dans les alliages">'
+        '<meta name="DC.language" content="fr">'
+        '<meta name="DC.issued" content="1955">'
+        '<meta name="DC.relation.ispartof" content="Journal de Physique et le Radium">'
+        '<meta name="DC.citation.volume" content="16">'
+        '<meta name="DC.citation.issue" content="6">',
+        "<p>Texte.</p>",
+    )
+    assert article.journal.title == {"fr": "Journal de Physique et le Radium"}
+    assert (article.volume, article.issue) == ("16", "6")
+    assert article.published.collection == "1955"
+    assert not any("not carried" in w for w in warnings), warnings

@@ -216,6 +216,11 @@ _HIGHWIRE_ALIASES = {
     "citation_journal_abbreviation": "citation_journal_abbrev",
     "citation_journal_publisher": "citation_publisher",
 }
+# The Dublin Core names HAL and DSpace repositories give a journal and its volume and issue.
+_DSPACE_ALIASES = {
+    "dc.relation.ispartof": "dc.source", "dc.citation.volume": "dc.source.volume",
+    "dc.citation.issue": "dc.source.issue",
+}  # fmt: skip
 # A type code some platforms write as the section ('OriginalPaper', 'ReviewPaper'): no heading.
 _TYPE_CODE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
@@ -426,10 +431,12 @@ def _meta_key(name: str) -> str:
     ``dc:title`` as ``prism.volume`` and ``dc.title``, a Dublin Core term as its element
     (``_DCTERMS``), another name for a Highwire tag as the tag (``_HIGHWIRE_ALIASES``)."""
     key = re.sub(r"^(prism|dc|dcterms):", r"\1.", name.lower())
-    key = _HIGHWIRE_ALIASES.get(key, key)
+    key = _HIGHWIRE_ALIASES.get(key, _DSPACE_ALIASES.get(key, key))
     if key.startswith("dcterms."):
         term = key.removeprefix("dcterms.")
         return _DCTERMS.get(term, f"dc.{term}")
+    if key.startswith("dc.") and key.removeprefix("dc.") in _DCTERMS:  # HAL's 'DC.issued'
+        return _DCTERMS[key.removeprefix("dc.")]
     return key
 
 
@@ -1503,6 +1510,9 @@ class _Page:
             ("citation_journal_title", "prism.publicationname", "dc.source", "json-ld journal"),
             _same_text,
         )
+        if title and _is_url(title):  # (a DC.Source that is the article's or journal's URL)
+            self.log.warn(f"journal title {title!r}: a link, not a title: left out")
+            title = None
         if title:
             journal["title"] = {self.lang: title}
         abbrev = self._settled("journal abbreviation", ("citation_journal_abbrev",), _same_text)
