@@ -618,6 +618,23 @@ def test_keywords_separated_by_full_stops_and_subjects_with_commas(tmp_path: Pat
     assert not any(w.startswith("keywords[en]") for w in warnings), warnings
 
 
+def test_copyright_holders_as_publishers_write_them(tmp_path: Path) -> None:
+    """Taylor & Francis writes 'All rights reserved' inside its DC.Rights line, Elsevier
+    'Published by …' after the holder or as the line: they were part of the holder ('Informa
+    UK Ltd All rights reserved: reproduction in whole or part not permitted', 'The Author(s).
+    Published by Elsevier Ltd', 'Published by Elsevier B.V')."""
+    holders = []
+    for line in (
+        "© 2008 Informa UK Ltd All rights reserved: reproduction in whole or part not permitted",
+        "© 2023 The Author(s). Published by Elsevier Ltd.",
+        "Copyright © 1997 Published by Elsevier B.V.",
+    ):
+        article, _ = _read_page(tmp_path, TITLE + f'<meta name="dc.Rights" content="{line}">')
+        holders.append((article.copyright.year, article.copyright.holder["en"]))
+        assert article.copyright.statement == {"en": line}
+    assert holders == [(2008, "Informa UK Ltd"), (2023, "The Author(s)"), (1997, "Elsevier B.V")]
+
+
 def test_plain_dublin_core_creator_date_and_copyright(tmp_path: Path) -> None:
     """Nature's news pages name their author in dc.creator and their date in dc.date only
     (both were dropped); dc.rights is the statement before dc.copyright, and 'All Rights

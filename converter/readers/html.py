@@ -82,9 +82,12 @@ _CC_IN_TEXT = re.compile(
     r"https?://(?:www\.)?creativecommons\.org/(?:licenses|publicdomain)/[^\s\"'<>()]*[^\s\"'<>().,;]",
     re.I,
 )
-# A sentence after the copyright holder ('… Laboratory. This pre-print is available under …'):
-# a full stop after a word (not an initial, 'D. V. Streltsov') and before a word.
-_NEXT_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_]{2,}\s)")
+# A sentence after the copyright holder ('… Laboratory. This pre-print is available under …',
+# 'The Author(s). Published by Elsevier Ltd.'): a full stop after a word (not an initial,
+# 'D. V. Streltsov') or after 'Author(s)', and before a word.
+_NEXT_SENTENCE = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\(s\)))\.\s+(?=[^\W\d_]{2,}\s)")
+# Elsevier's 'Published by Elsevier B.V.' after the holder, or as the whole line.
+_PUBLISHED_BY = re.compile(r"^published by\s+", re.I)
 # What a reference list shows beside each reference and is none of its text: the links PLOS,
 # Nature and Frontiers add under it (View Article, PubMed, Google Scholar), its number label,
 # buttons and icons.
@@ -148,7 +151,9 @@ _COPYRIGHT_YEAR_FIRST = re.compile(
 _COPYRIGHT_YEAR_LAST = re.compile(
     r"^(?:copyright\s*)?(?:\(c\)|©)\s*(?P<holder>.+?),?\s+(?P<year>\d{4})\.?$", re.I
 )
-_ALL_RIGHTS = re.compile(r"[.,;]?\s*(all rights reserved|все права защищены)\.?$", re.I)
+# 'All rights reserved' and what follows it (Taylor & Francis: '… Ltd All rights reserved:
+# reproduction in whole or part not permitted'), no part of a copyright holder.
+_ALL_RIGHTS = re.compile(r"[.,;]?\s*\b(all rights reserved|все права защищены)\b.*$", re.I)
 _COPYRIGHT_WORDS = re.compile(r"copyright|\(c\)|©", re.I)
 _COPYRIGHT_START = re.compile(r"^\s*(copyright\b|©|\(c\))", re.I)
 
@@ -827,6 +832,7 @@ class _Page:
             lang = next(code for code, text in statements.items() if text == main)
             # '©2020 Macmillan Publishers Limited. All Rights Reserved.': the holder is the first
             holder = _NEXT_SENTENCE.split(_ALL_RIGHTS.sub("", match["holder"]).strip())[0]
+            holder = _PUBLISHED_BY.sub("", holder)
             out["holder"] = {lang: holder}
         year, holder = self.first("json-ld copyright_year"), self.first("json-ld copyright_holder")
         if year and "year" not in out and re.fullmatch(r"\d{4}", year):
