@@ -135,3 +135,26 @@ def test_dublin_core_names_of_hal_and_dspace(tmp_path: Path) -> None:
     assert (article.volume, article.issue) == ("16", "6")
     assert article.published.collection == "1955"
     assert not any("not carried" in w for w in warnings), warnings
+
+
+def test_sciencedirect_highlights_and_the_authors_it_shows_by_script(tmp_path: Path) -> None:
+    """ScienceDirect shows 'Highlights' in a div.abstract.author-highlights before the
+    abstract: they were read as the abstract, the abstract said as a second one and left out.
+    Its authors are shown by script and named in no tag: the article had none, unsaid."""
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE,
+        '<div class="AuthorGroups"><div class="author-group" id="author-group">'
+        '<button><span class="given-name">Mahir</span> <span class="surname">Yazar</span>'
+        "</button></div></div>"
+        '<div class="abstract author-highlights"><h2>Highlights</h2><ul><li>Nature-based '
+        "solutions are not driven by policy-makers.</li></ul></div>"
+        '<div class="abstract author"><h2>Abstract</h2><div><p>Urban climate adaptation '
+        "requires collective action.</p></div></div>",
+    )
+    assert article.abstract == {"en": ["Urban climate adaptation requires collective action."]}
+    assert article.authors == []
+    assert (
+        "the page names no author in its tags; those it shows ('Mahir Yazar') are not read: "
+        "give them in the output" in warnings
+    )

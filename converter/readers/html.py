@@ -103,6 +103,8 @@ _FURNITURE_CLASS = re.compile(
     r"(?:^|[-_])(?:figures?|keywords?|kwd|subjects?|tags?|tagging|physh|share|downloads?)(?:$|[-_])"
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "header"})
+# Blocks named 'abstract' that are other texts: ScienceDirect's highlights and graphical abstract.
+_NOT_THE_ABSTRACT = re.compile(r"highlights?|graphical", re.I)
 # What a page shows where its reference list is still to be loaded by a script.
 _LOADING = re.compile(r"^\W*(?:loading|please wait|загрузка|chargement)\b", re.I)
 # A structured citation_reference (PLOS, Nature): "citation_title=…; citation_author=…; …".
@@ -1053,6 +1055,13 @@ class _Page:
                     if not person.get(key) and other.get(key):
                         person[key] = other[key]
         self._shown_orcids(people)
+        shown = self._block("author-group", "authors", "author-list") if not people else None
+        if shown is not None:
+            # ScienceDirect shows its authors by script and names none in its tags
+            self.log.warn(
+                f"the page names no author in its tags; those it shows "
+                f"({tidy(' '.join(shown.itertext()))[:80]!r}) are not read: give them in the output"
+            )
         for tag, names in self.recased.items():
             if tag not in taken:
                 continue
@@ -1289,7 +1298,12 @@ class _Page:
             for lang, values in tags[name].items()
         }
         abstracts: dict[str, list[str]] = {}
-        blocks = self._blocks("abstract")
+        # (ScienceDirect's 'abstract author-highlights' and graphical abstract are none)
+        blocks = [
+            b
+            for b in self._blocks("abstract")
+            if not _NOT_THE_ABSTRACT.search(b.get("class") or "")
+        ]
         declared = [_language(block.get("lang")) for block in blocks]
         for index, block in enumerate(blocks):
             if index and not declared[index]:
