@@ -158,3 +158,24 @@ def test_sciencedirect_highlights_and_the_authors_it_shows_by_script(tmp_path: P
         "the page names no author in its tags; those it shows ('Mahir Yazar') are not read: "
         "give them in the output" in warnings
     )
+
+
+def test_a_conference_paper_thesis_or_report_says_what_it_is(run, tmp_path: Path) -> None:
+    """ACL and USENIX pages describe conference papers, HAL's theses, NBER's working papers:
+    refused as pages naming no journal, with no word that they are no journal articles (given
+    --journal they convert as that journal's articles)."""
+    page = tmp_path / "naacl.html"
+    page.write_text(
+        "<html><head>" + '<meta name="citation_title" content="How many data points?">'
+        '<meta name="citation_conference_title" content="Proceedings of NAACL 2021">'
+        "</head><body><p>Text.</p></body></html>",
+        encoding="utf-8",
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 3, result.err
+    assert (
+        f"{page}: citation_journal_title: the page names no journal (no citation_journal_title, "
+        "prism.publicationName, DC.Source or JSON-LD isPartOf); it describes a conference paper "
+        "(citation_conference_title 'Proceedings of NAACL 2021'), not a journal article: give "
+        "the journal it is published in with --journal FILE or a journal.yaml beside it"
+    ) in result.err.splitlines()

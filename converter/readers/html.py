@@ -139,6 +139,15 @@ _ABBREVIATIONS = frozenset(
      "stat", "syn", "univ", "inst", "dept", "vol", "fig", "tab", "eds", "prof", "acad", "sci",
      "corp", "inc", "ltd", "акад", "проф", "обл", "респ", "изд", "вып", "под", "ред"}
 )  # fmt: skip
+# Highwire's tags of works that are no journal articles, and what each tells the work is.
+_OTHER_KINDS = (
+    ("citation_conference_title", "a conference paper"),
+    ("citation_dissertation_institution", "a thesis"),
+    ("citation_technical_report_institution", "a report"),
+    ("citation_technical_report_number", "a report"),
+    ("citation_inbook_title", "a chapter of a book"),
+    ("citation_book_title", "a chapter of a book"),
+)
 # The tags Highwire writes after an author's name for that author, and what each gives.
 _AUTHOR_TAGS = {
     "citation_author_institution": "institution", "citation_author_affiliation": "institution",
@@ -286,8 +295,11 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             path.stem,
             problems=[
                 f"{path}: citation_journal_title: the page names no journal (no "
-                "citation_journal_title, prism.publicationName, DC.Source or JSON-LD isPartOf): "
-                "give it with --journal FILE or a journal.yaml beside it"
+                "citation_journal_title, prism.publicationName, DC.Source or JSON-LD isPartOf)"
+                + (
+                    reader.other_kind()
+                    or ": give it with --journal FILE or a journal.yaml beside it"
+                )
             ],
             warnings=log.warnings,
         )
@@ -521,6 +533,20 @@ class _Page:
             else (key, text, lang)
             for key, text, lang in self.meta
         ]
+
+    def other_kind(self) -> str:
+        """What else than a journal article the page describes, and what to do, said after
+        'names no journal' (ACL's and USENIX's conference papers, HAL's theses, NBER's working
+        papers, which --journal would convert as a journal's articles); '' for none."""
+        for tag, kind in _OTHER_KINDS:
+            value = self.first(tag)
+            if value:
+                return (
+                    f"; it describes {kind} ({self._shown(tag)} {value!r}), not a journal "
+                    "article: give the journal it is published in with --journal FILE or a "
+                    "journal.yaml beside it"
+                )
+        return ""
 
     def _shown(self, name: str) -> str:
         """A tag's name as the page writes it ('prism.publicationName', 'JSON-LD headline')."""
