@@ -263,3 +263,21 @@ def test_east_asian_names_are_surname_first(run, store, tmp_path: Path) -> None:
     [eastern] = tree.xpath("//contrib/name[@name-style='eastern']")
     assert (eastern.findtext("surname"), eastern.findtext("given-names")) == ("山田", "太郎")
     assert tree.xpath("//contrib[name/surname='Suzuki']/email/text()") == ["suzuki.h@example.jp"]
+
+
+def test_a_marked_corresponding_author_and_a_group_author(tmp_path: Path) -> None:
+    """Journal sites mark the corresponding author with an asterisk ('R. Vijay*'): it was part
+    of the surname 'Vijay*'. PLOS and others name a group among the authors ('The PREDICT
+    Consortium'): it was a person whose surname was 'Consortium'."""
+    article, _ = _read_page(
+        tmp_path,
+        TITLE
+        + _authors(" R. Vijay* ")
+        + _tag("email", "vijayaruna24@example.com")
+        + _authors("V. Ravichandran", "The PREDICT Consortium"),
+    )
+    first, second, group = article.authors
+    assert (first.name["en"].surname, first.name["en"].given) == ("Vijay", "R.")
+    assert (first.corresponding, second.corresponding) == (True, False)
+    assert first.email == "vijayaruna24@example.com"
+    assert group.name is None and group.collab == {"en": "The PREDICT Consortium"}

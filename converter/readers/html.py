@@ -66,7 +66,7 @@ from converter.readers.markup import (
 )
 from converter.readers.reference_lists import numbered_from_one, pair_lists
 from converter.scripts import has_cyrillic, language_by_script
-from converter.text import NAME_PARTICLES, NAME_SUFFIXES
+from converter.text import NAME_PARTICLES, NAME_SUFFIXES, is_group_name
 from converter.translit import is_patronymic, transliterate
 
 _ISSN_LINE = re.compile(
@@ -1056,7 +1056,7 @@ class _Page:
                 if re.match(r"^https?://", name):
                     self.log.warn(f"DC.creator {name!r}: a link, not a name: left out")
                 else:
-                    people.append({"name": self._creator_name(name, creator)})
+                    people.append(self._person(name, creator))
             source, taken = creator, {creator}
         else:
             creators = [{"name": _split_name(name)} for name in self.all(creator)
@@ -1067,7 +1067,7 @@ class _Page:
             people, taken = linked, {"json-ld author"}
         if not people and self.all("dc.contributor"):
             # eLife names its authors as DC contributors and nowhere else in the head
-            people = [{"name": self._creator_name(name, "dc.contributor")}
+            people = [self._person(name, "dc.contributor")
                       for name in self.all("dc.contributor")]  # fmt: skip
             self.read_instead.add("dc.contributor")
             taken = {"dc.contributor"}
@@ -1165,6 +1165,20 @@ class _Page:
             people.append(entry)
         return people
 
+    def _person(self, text: str, tag: str) -> dict[str, Any]:
+        """An author tag's person: a group's name ('The PREDICT Consortium') as a group
+        author, which was read as a person whose surname was 'Consortium'; a name marked with
+        an asterisk ('R. Vijay*', as pages mark the corresponding author) as that author's,
+        without the asterisk, which was part of the surname."""
+        text = tidy(text)
+        marked = text.rstrip("*").rstrip() if text.endswith("*") else None
+        if marked is None and is_group_name(text):
+            return {"collab": text}
+        person: dict[str, Any] = {"name": self._creator_name(marked or text, tag)}
+        if marked:
+            person["corresponding"] = True
+        return person
+
     def _creator_name(self, text: str, tag: str) -> dict[str, str]:
         """An author tag's name. 'Andy Powell, UKOLN, University of Bath' (a name written given
         names first, then where the person works or their degrees, as Dublin Core's own pages
@@ -1202,13 +1216,13 @@ class _Page:
         following = False  # whether the tags since the last name are all its author's
         for name, content, _ in self.meta:
             if name == "citation_author":
-                people.append({"name": self._creator_name(content, name)})
+                people.append(self._person(content, name))
                 blocks.append([])
                 following = True
             elif name == joined:
                 self.read_instead.add(name)
                 names = [one for one in content.split(";") if one.strip()]
-                people.extend({"name": self._creator_name(one, name)} for one in names)
+                people.extend(self._person(one, name) for one in names)
                 blocks.extend([] for _ in names)
                 following = len(names) == 1  # (tags after several names follow none of them)
             elif name in _AUTHOR_TAGS:
