@@ -179,3 +179,24 @@ def test_a_conference_paper_thesis_or_report_says_what_it_is(run, tmp_path: Path
         "(citation_conference_title 'Proceedings of NAACL 2021'), not a journal article: give "
         "the journal it is published in with --journal FILE or a journal.yaml beside it"
     ) in result.err.splitlines()
+
+
+def test_an_abstracts_heading_after_an_anchor_or_in_a_header(tmp_path: Path) -> None:
+    """PLOS puts an anchor before the abstract's heading, eLife its heading in a <header>:
+    'Abstract' was the abstract's first paragraph (on eLife's page, whose text a script
+    loads, the whole abstract)."""
+    article, _ = _read_page(
+        tmp_path,
+        TITLE,
+        '<div class="abstract toc-section"><a class="link-target" id="abstract0"></a>'
+        '<h2>Abstract</h2><a class="link-target"></a><p>Reticuloendotheliosis virus is '
+        "frequent.</p></div>",
+    )
+    assert article.abstract == {"en": ["Reticuloendotheliosis virus is frequent."]}
+    article, _ = _read_page(
+        tmp_path,
+        TITLE + '<meta name="citation_abstract" content="Parallel visual circuitry.">',
+        '<section class="article-section" id="abstract"><header class="article-section__header">'
+        '<h2>Abstract</h2></header><div class="article-section__body"></div></section>',
+    )
+    assert article.abstract == {"en": ["Parallel visual circuitry."]}

@@ -47,7 +47,8 @@ _SILENT = frozenset({"span", "font", "abstract", "html", "body", "title-group", 
 _DROP_ALL = frozenset({"script", "style", "head", "img", "object", "iframe", "svg", "math"})
 # Of those, the ones that hold no fact of the article (a page's scripts and styles).
 _NOT_FACTS = frozenset({"script", "style", "head"})
-_HEADINGS = frozenset({"title", "label", "h1", "h2", "h3", "h4", "h5", "h6"})
+# (HTML's ``header`` is a section's heading: eLife sets its abstract's 'Abstract' in one)
+_HEADINGS = frozenset({"title", "label", "h1", "h2", "h3", "h4", "h5", "h6", "header"})
 _SPACES = re.compile(r"\s+")
 _EMPTY_TAG = re.compile(r"<(i|b|sub|sup|sc|u)>\s*</\1>")
 _OPEN_SPACE = re.compile(r"(<(?:i|b|sub|sup|sc|u)>) ")
@@ -202,7 +203,15 @@ def paragraphs(element: etree._Element, where: str, log: Collector) -> list[str]
 
     for child in element:
         name = local_name(child, lower=True)
-        if name in _HEADINGS and child is element[0]:
+        first = not out and not tidy("".join(loose))  # (PLOS puts an anchor before it)
+        if (
+            name in _HEADINGS
+            and first
+            and all(
+                local_name(before, lower=True) not in _HEADINGS
+                for before in child.itersiblings(preceding=True)
+            )
+        ):
             # the heading of an abstract ("Abstract") is not its text; a section's is kept
             title = inline_text(child, where, log)
             if local_name(element, lower=True) == "sec" and title:
