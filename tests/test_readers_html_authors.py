@@ -226,6 +226,7 @@ def test_names_written_properly_keep_their_case(tmp_path: Path) -> None:
             "Салтыков-Щедрин Михаил Евграфович",
             "Smith JA",
             "R. K. Li",
+            "JRR Tolkien",
         ),
     )
     assert _names(article) == [
@@ -237,6 +238,7 @@ def test_names_written_properly_keep_their_case(tmp_path: Path) -> None:
         ("Салтыков-Щедрин", "Михаил Евграфович"),
         ("Smith", "JA"),
         ("Li", "R. K."),
+        ("Tolkien", "JRR"),  # capitals without a vowel: initials, not a surname
     ]
     assert not any("capitals" in w for w in warnings), warnings
 

@@ -154,6 +154,7 @@ _AUTHOR_TAGS = {
     "citation_author_orcid": "orcid", "citation_author_email": "email",
 }  # fmt: skip
 _DETAIL_NAMES = {"orcid": "ORCID iD", "email": "e-mail address"}
+_VOWELS = frozenset("aeiouyáéíóúàèìòùäëïöüâêîôûåæøœаеёиоуыэюяіїє")
 # A name in Chinese, Japanese or Korean script, written surname first ('山田 太郎').
 _EAST_ASIAN_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+$")
 _COPYRIGHT_YEAR_FIRST = re.compile(
@@ -2007,8 +2008,9 @@ def _capitals_name(text: str) -> dict[str, str] | None:
     (``converter.name_case``); None for a name written otherwise.
 
     The words in capitals at the start or the end of a name otherwise written small are its
-    surname, whichever its order (with one of three letters or more: 'LI Wei' and 'JA Smith'
-    cannot be told apart, and are read as any name is). A name in capitals whole is split as
+    surname, whichever its order (with one of three letters or more and a vowel: 'LI Wei' and
+    'JA Smith' cannot be told apart, nor 'JRR Tolkien' be a surname, and are read as any name
+    is). A name in capitals whole is split as
     written small, but for Vancouver initials ('SMITH JA', which written small would be a
     given name, 'Ja')."""
     words = text.split(" ")
@@ -2031,7 +2033,7 @@ def _capitals_name(text: str) -> dict[str, str] | None:
         (words[:lead], words[lead:]),
         (words[len(words) - tail :], words[: -tail or None]),
     ):
-        if run and rest and any(len(word) >= 3 and in_capitals(word) for word in run):
+        if run and rest and any(_capitals_surname(word) for word in run):
             return {"surname": ordinary_case(" ".join(run)), "given": " ".join(rest)}
     return None
 
@@ -2041,6 +2043,12 @@ def _recased(text: str, name: dict[str, str]) -> bool:
     written = set(_LETTERS.findall(text))
     read = _LETTERS.findall(" ".join(name.get(key, "") for key in ("surname", "given")))
     return any(word not in written for word in read)
+
+
+def _capitals_surname(word: str) -> bool:
+    """Whether a word in capitals can be a surname: three letters or more, a vowel among them
+    ('LIU', 'IVANOV'; 'JRR' in 'JRR Tolkien' is initials)."""
+    return len(word) >= 3 and in_capitals(word) and any(c in _VOWELS for c in word.lower())
 
 
 def _all_capitals(text: str) -> bool:
