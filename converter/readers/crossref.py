@@ -476,7 +476,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     if abstract.strip():
         data["abstract"] = _abstracts(abstract, lang, log)
     data["license"], data["other_licenses"] = _license(_objects(work, "license", "", log), log)
-    data["funding"] = _funders(_objects(work, "funder", "", log), log)
+    data["funding"] = _funders(_objects(work, "funder", "", log), lang, log)
     fragments: list[str] = []
     data["references"] = [
         ref
@@ -851,12 +851,16 @@ _FUNDER_KEYS = frozenset(
 )
 
 
-def _funders(funders: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[str, Any]]:
+def _funders(
+    funders: list[tuple[str, dict[str, Any]]], lang: str, log: _Log
+) -> list[dict[str, Any]]:
     """The funders of a record. Crossref keeps an entry with only an award number (the funder
     was not named in the deposit): the model needs a funder's name, so such an entry is
     reported and left out rather than failing the whole article. A funder identified by its
-    ROR id (``id``) alone, as newer deposits give it, keeps that id."""
-    out = []
+    ROR id (``id``) alone, as newer deposits give it, keeps that id. A funder listed once per
+    award (Crossref keeps deposits that repeat the funder for each grant) is one funder with
+    all its awards (``_add_funder``), as JATS, Crossref and the Funder Registry count them."""
+    out: list[dict[str, Any]] = []
     for where, funder in funders:
         awards = _strings(funder, "award", where, log)
         for at, info in _objects(funder, "award-info", where, log):
@@ -885,7 +889,10 @@ def _funders(funders: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[
             said = f" (award {', '.join(awards)})" if awards else ""
             log.warn(f"funder{index}: no funder name{said}: left out")
             continue
-        out.append({"funder": name, "funder_id": funder_id, "awards": awards})
+        entry = {"funder": {lang: name}, "awards": awards}
+        if funder_id:
+            entry["funder_id"] = funder_id
+        _add_funder(out, entry)
     return out
 
 
@@ -1344,12 +1351,18 @@ def _funder_key(value: str) -> str:
 
 
 def _add_funder(out: list[dict[str, Any]], entry: dict[str, Any]) -> None:
-    """Add a deposit's funder to ``out``, or its awards to the same funder given before."""
+    """Add a record's funder to ``out``, or its awards to the same funder given before: one of
+    the same name whose id, if both give one, is the same. (Two funders of one name and two
+    ids, the US and another National Science Foundation, stay two; so do two names under one
+    id, which would lose one: a registry id stands for a funder whose publishers name
+    divisions of it.)"""
     names = {_funder_key(name) for name in entry["funder"].values()}
     ident = _funder_key(entry.get("funder_id") or "")
     for known in out:
-        same_id = ident and ident == _funder_key(known.get("funder_id") or "")
-        if same_id or names & {_funder_key(name) for name in known["funder"].values()}:
+        known_id = _funder_key(known.get("funder_id") or "")
+        if (not ident or not known_id or ident == known_id) and names & {
+            _funder_key(name) for name in known["funder"].values()
+        }:
             awards = {_funder_key(award) for award in known["awards"]}
             known["awards"] += [a for a in entry["awards"] if _funder_key(a) not in awards]
             if entry.get("funder_id"):
