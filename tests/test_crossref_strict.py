@@ -90,6 +90,22 @@ def _doaj_valid(path: Path) -> None:
     assert check.returncode == 0, check.stderr
 
 
+def test_the_journals_subject_areas_do_not_refuse_a_record(run, tmp_path: Path) -> None:
+    """Crossref repeats its journal's subject areas (looked up by ISSN) in each work: no fact of
+    the article, said once a run as out of scope, and no reason for --strict to refuse."""
+    subjects = ["Civil and Structural Engineering", "Building and Construction"]
+    first = _write(tmp_path / "in", _work(subject=subjects), "one.json")
+    second = _write(tmp_path / "in", _work(DOI="10.5555/strict.2", subject=subjects), "two.json")
+    result = run("convert", first, second, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    assert result.err.count("subject:") == 1
+    assert (
+        "jatsconv: note: subject: the journal's subject areas (Crossref repeats them in each of "
+        "its works), not the article's subjects: not read (2 files)"
+    ) in result.err
+    assert "subj-group" not in (tmp_path / "out" / "one.xml").read_text(encoding="utf-8")
+
+
 def test_a_funder_listed_once_per_award_is_one_funder_with_every_award(
     run, tmp_path: Path, store, depositor: None
 ) -> None:

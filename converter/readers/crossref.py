@@ -30,7 +30,7 @@ from converter.identifiers import (
 )
 from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import Article, is_page_range
-from converter.notices import SIMPLIFIED
+from converter.notices import OUT_OF_SCOPE, SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
 from converter.readers.common import (
     affiliation_from_text,
@@ -393,6 +393,14 @@ _BOOKKEEPING = frozenset(
      "reference-count", "references-count", "is-referenced-by-count", "content-domain",
      "update-policy", "message-type"}
 )  # fmt: skip
+# Keys that hold facts of the journal, not of the article, with the line that says so once a
+# run ("out of scope": --strict does not refuse for them). ``subject`` is the journal's subject
+# areas (Scopus's ASJC), which the registry looks up by ISSN and repeats in each of its works;
+# JATS's subj-group is the article's own subjects, and the model has no journal subjects.
+_JOURNAL_LEVEL = {
+    "subject": "subject: the journal's subject areas (Crossref repeats them in each of its "
+    "works), not the article's subjects: not read",
+}
 # Keys this reader carries into the model.
 _CARRIED = frozenset(
     {"DOI", "type", "language", "title", "original-title", "subtitle", "volume", "issue",
@@ -510,7 +518,11 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     data["related_articles"] = _related(work, doi, log)
     data["article_type"] = notice_type(data["related_articles"])
     for key, value in work.items():
-        if key not in _CARRIED and key not in _BOOKKEEPING and value not in (None, "", [], {}):
+        if value in (None, "", [], {}) or key in _CARRIED or key in _BOOKKEEPING:
+            continue
+        if key in _JOURNAL_LEVEL:
+            log.warn(_JOURNAL_LEVEL[key], OUT_OF_SCOPE)
+        else:
             not_carried(log, key)
     return data, _journal(work, lang, log)
 
