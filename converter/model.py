@@ -1089,6 +1089,11 @@ class Reference(Strict):
         None,
         description="ISBN of the cited book ('978-5-02-040123-5'; the check digit is checked).",
     )
+    issn: Issn | None = Field(
+        None,
+        description="ISSN of the cited journal or series ('0004-637X'; the check digit is "
+        "checked).",
+    )
     pmid: Pmid | None = Field(
         None, description="PubMed id of the cited work ('12345678'; a 'PMID:' label is taken off)."
     )
@@ -1136,6 +1141,7 @@ class Reference(Strict):
             or self.doi
             or self.arxiv
             or self.isbn
+            or self.issn
             or self.pmid
             or self.pmcid
             or self.url

@@ -19,6 +19,7 @@ import pytest
 from lxml import etree
 
 from conftest import EXTERNAL, xmllint, xmllint_crossref
+from converter.readers import ReadContext, read_source
 
 NS = {
     "ali": "http://www.niso.org/schemas/ali/1.0/",
@@ -88,6 +89,40 @@ def _doaj_valid(path: Path) -> None:
         check=False,
     )
     assert check.returncode == 0, check.stderr
+
+
+def test_a_cited_journals_issn_is_carried(run, tmp_path: Path, store, depositor: None) -> None:
+    """The ISSN the registry gives a cited journal ('http://id.crossref.org/issn/…'): JATS
+    element-citation's <issn>, the deposit citation's <issn>, read back from either; one whose
+    check digit fails is left out of its reference (said), the reference kept."""
+    references = [
+        {"key": "r1", "journal-title": "Astrophys. J.", "volume": "756", "first-page": "L2",
+         "year": "2012", "ISSN": "http://id.crossref.org/issn/0004-637X", "issn-type": "print"},
+        {"key": "r2", "journal-title": "A Journal", "year": "2001",
+         "ISSN": "https://id.crossref.org/issn/1234-5678", "issn-type": "print"},
+    ]  # fmt: skip
+    source = _write(tmp_path / "in", _work(reference=references))
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        f"{source}: warning (data dropped): reference[1]: ISSN left out: check digit fails: "
+        "'1234-5678'"
+    ) in result.err
+    jats = tmp_path / "out" / "work.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    assert _xpath(jats, "//element-citation/issn") == ["0004-637X"]
+    assert len(_xpath(jats, "//ref")) == 2
+    [back] = list(read_source(jats, "jats", ReadContext()))
+    assert back.article is not None
+    assert [ref.issn for ref in back.article.references] == ["0004-637X", None]
+    result = run("convert", source, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "work.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    assert _xpath(deposit, "//c:citation/c:issn") == ["0004-637X"]
+    [again] = list(read_source(deposit, None, ReadContext()))
+    assert again.article is not None
+    assert [ref.issn for ref in again.article.references] == ["0004-637X", None]
 
 
 def test_the_journals_subject_areas_do_not_refuse_a_record(run, tmp_path: Path) -> None:

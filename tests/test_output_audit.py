@@ -238,6 +238,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Reference.doi": "citation_reference is the reference as one text",
         "Reference.arxiv": "citation_reference is the reference as one text",
         "Reference.isbn": "citation_reference is the reference as one text",
+        "Reference.issn": "citation_reference is the reference as one text",
         "Reference.pmid": "citation_reference is the reference as one text",
         "Reference.pmcid": "citation_reference is the reference as one text",
         "Reference.url": "citation_reference is the reference as one text",

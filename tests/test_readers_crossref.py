@@ -1240,7 +1240,8 @@ def test_affiliation_parts_are_carried_or_said(tmp_path: Path) -> None:
 def test_licences_references_and_subtitles_are_carried_or_said(run, tmp_path: Path) -> None:
     """What was lost in silence: a second licence of the version of record and one stated for
     every version; a reference to a standard; a reference's edition, component and ISSN; a
-    subtitle in a language with no title. What the model holds is carried, the rest said."""
+    subtitle in a language with no title. What the model holds is carried (a cited journal's
+    ISSN too, now), the rest said."""
     record = _work(
         license=[
             {"URL": "https://creativecommons.org/licenses/by/4.0/", "content-version": "vor"},
@@ -1254,7 +1255,7 @@ def test_licences_references_and_subtitles_are_carried_or_said(run, tmp_path: Pa
              "standard-designator": "ISO 690:2021"},
             {"key": "s2", "volume-title": "Handbook of Tests", "edition": "3rd",
              "component": "10.5555/comp", "author": "Brown", "year": "2001"},
-            {"key": "s3", "journal-title": "J Test", "ISSN": "http://id.crossref.org/issn/1234-5678",
+            {"key": "s3", "journal-title": "J Test", "ISSN": "http://id.crossref.org/issn/0004-637X",
              "issn-type": "print", "article-title": "Thing"},
             {"key": "s4", "unstructured": "Brown A. Handbook of Tests. 3rd ed. 2001.",
              "edition": "3rd", "doi-asserted-by": "publisher"},
@@ -1276,6 +1277,7 @@ def test_licences_references_and_subtitles_are_carried_or_said(run, tmp_path: Pa
         "International Organization for Standardization",
     )
     assert len(article.references) == 4
+    assert article.references[2].issn == "0004-637X"
     assert article.subtitle == {}
     dropped = [str(w) for w in loaded.warnings if w.kind == "data dropped"]
     assert dropped == [
@@ -1283,8 +1285,6 @@ def test_licences_references_and_subtitles_are_carried_or_said(run, tmp_path: Pa
         "reference[1] edition '3rd': not carried (the article model has no place for it)",
         "reference[1] component '10.5555/comp': not carried (the article model has no place "
         "for it)",
-        "reference[2] ISSN 'http://id.crossref.org/issn/1234-5678': not carried (the article "
-        "model has no place for it)",
     ]
     result = run("convert", source, "-o", tmp_path / "out", "--no-validate", "--strict")
     assert result.code == 3

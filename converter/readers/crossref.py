@@ -25,6 +25,7 @@ from converter.identifiers import (
     DASHES,
     normalize_doi,
     normalize_isbn,
+    normalize_issn,
     normalize_pmid,
     normalize_ror,
 )
@@ -936,13 +937,27 @@ def reference_isbn(value: Any, where: str, log: Collector) -> str | None:
     """A cited book's ISBN as the model takes it ('http://id.crossref.org/isbn/…', as the
     registry's JSON gives it, read as the bare number), else None with a warning: one that
     fails its check digit is left out of the reference, the reference kept."""
-    text = re.sub(r"^https?://id\.crossref\.org/isbn/", "", str(value or "").strip())
+    return _cited_id(value, "isbn", normalize_isbn, where, log)
+
+
+def reference_issn(value: Any, where: str, log: Collector) -> str | None:
+    """A cited journal's ISSN as the model takes it ('http://id.crossref.org/issn/0004-637X',
+    as the registry's JSON gives it, read as the bare number), else None with a warning, as
+    for an ISBN (``reference_isbn``)."""
+    return _cited_id(value, "issn", normalize_issn, where, log)
+
+
+def _cited_id(
+    value: Any, kind: str, read: Callable[[str], str], where: str, log: Collector
+) -> str | None:
+    """An ISBN or ISSN (``kind``) of a cited work, without the registry's address before it."""
+    text = re.sub(rf"^https?://id\.crossref\.org/{kind}/", "", str(value or "").strip())
     if not text:
         return None
     try:
-        return normalize_isbn(text)
+        return read(text)
     except ValueError as exc:
-        log.warn(f"{where}: ISBN left out: {exc}")
+        log.warn(f"{where}: {kind.upper()} left out: {exc}")
         return None
 
 
@@ -951,7 +966,7 @@ _REFERENCE_BOOKKEEPING = frozenset({"key", "doi-asserted-by", "isbn-type", "issn
 # Keys of a cited work this reader carries.
 _REFERENCE_CARRIED = frozenset(
     {"author", "article-title", "journal-title", "volume-title", "series-title", "year",
-     "volume", "issue", "first-page", "DOI", "ISBN", "unstructured"}
+     "volume", "issue", "first-page", "DOI", "ISBN", "ISSN", "unstructured"}
 )  # fmt: skip
 
 
@@ -961,7 +976,7 @@ def _reference(
     """A cited work of the record. One cited by its standard alone (``standards-body``,
     ``standard-designator``, as ISO and IEEE standards are deposited) vanished, with no word:
     it is now a text reference ('International Organization for Standardization. ISO
-    690:2021'). What the model has no place for (``edition``, ``component``, ``ISSN`` …) is
+    690:2021'). What the model has no place for (``edition``, ``component`` …) is
     said, unless the reference's text holds it."""
 
     def text(key: str, *, number: bool = False) -> str:
@@ -983,6 +998,7 @@ def _reference(
         "fpage": text("first-page", number=True),
         "doi": reference_doi(text("DOI"), f"reference[{index}]", log),
         "isbn": reference_isbn(text("ISBN"), f"reference[{index}]", log),
+        "issn": reference_issn(text("ISSN"), f"reference[{index}]", log),
     }
     if journal:
         entry["type"] = "journal"
@@ -1871,6 +1887,9 @@ class _DepositArticle:
                 ),
                 "isbn": reference_isbn(
                     self.text(_child(citation, "isbn")), f"<citation key={key!r}>", self.log
+                ),
+                "issn": reference_issn(
+                    self.text(_child(citation, "issn")), f"<citation key={key!r}>", self.log
                 ),
             }
             if _child(citation, "journal_title") is not None:

@@ -269,7 +269,7 @@ _DATE_PARTS = frozenset({"day", "month", "season", "year"})
 _CARRIED = frozenset(
     {"article-title", "chapter-title", "data-title", "part-title", "source", "year", "volume",
      "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label",
-     "isbn", "publisher-name", "publisher-loc"}
+     "isbn", "issn", "publisher-name", "publisher-loc"}
 )  # fmt: skip
 
 
@@ -1919,9 +1919,9 @@ class ArticleReader:
                     parts.append(value if value.lower().startswith("arxiv") else f"arXiv:{value}")
                 else:
                     parts.append(f"{kind.upper()}: {value}")
-            elif name == "isbn":
-                value = self.plain(child)
-                parts.append(value if value.upper().startswith("ISBN") else f"ISBN {value}")
+            elif name in ("isbn", "issn"):
+                value, label = self.plain(child), name.upper()
+                parts.append(value if value.upper().startswith(label) else f"{label} {value}")
             elif name in ("ext-link", "uri"):
                 href = (child.get(XLINK_HREF) or "").strip()
                 label = self.plain(child)
@@ -1999,13 +1999,14 @@ class ArticleReader:
                         f"reference {ref_id}: {exc}: left out of the fields, kept in the text"
                     )
                     dropped = True
-        isbn = _child(cite, "isbn")
-        if isbn is not None and self.plain(isbn):
-            try:
-                entry["isbn"] = identifiers.normalize_isbn(self.plain(isbn))
-            except ValueError as exc:
-                self.warn(f"reference {ref_id}: ISBN {exc}: left out")
-                dropped = True
+        for tag, read in (("isbn", identifiers.normalize_isbn), ("issn", identifiers.read_issn)):
+            found = _child(cite, tag)
+            if found is not None and self.plain(found):
+                try:
+                    entry[tag] = read(self.plain(found))
+                except ValueError as exc:
+                    self.warn(f"reference {ref_id}: {tag.upper()} {exc}: left out")
+                    dropped = True
         for link in _children(cite, "ext-link", "uri"):
             url = (link.get(XLINK_HREF) or self.plain(link)).strip()
             if _URL.match(url):

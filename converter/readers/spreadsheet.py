@@ -25,7 +25,7 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``keywordN:LANG``; ``referenceN:LANG`` (the reference text in that language) and
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
     ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``arxiv``,
-    ``isbn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
+    ``isbn``, ``issn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
     ``publisher``, ``publisher_loc``, ``etal`` (yes: the authors listed are not all));
     ``authorN.PART`` with the name parts
     ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
@@ -140,7 +140,7 @@ _AUTHOR_PARTS = frozenset({"orcid", "email", "corresponding", "role", "credit", 
 _REF_PARTS = frozenset(
     {
         "type", "lang", "authors", "year", "title", "source", "volume", "issue", "fpage",
-        "lpage", "doi", "arxiv", "isbn", "pmid", "pmcid", "url", "accessed", "title_en",
+        "lpage", "doi", "arxiv", "isbn", "issn", "pmid", "pmcid", "url", "accessed", "title_en",
         "source_en", "publisher", "publisher_loc", "etal",
     }
 )  # fmt: skip

@@ -336,6 +336,7 @@ class _View:
                     "year": year,
                     "doi": parts["doi"],
                     "isbn": limits.citation_isbn(ref.isbn) if ref.isbn else None,
+                    "issn": ref.issn,
                     "article_title": plain_text(ref.title) if ref.title else None,
                     "unstructured": plain_text(texts[0][1]) if texts else None,
                 }

@@ -628,6 +628,7 @@ def _references(article: model.Article, main: str) -> list[Row]:
                 doi=_t(ref.doi) if ref.doi else None,
                 arxiv=_t(ref.arxiv) if ref.arxiv else None,
                 isbn=_t(ref.isbn) if ref.isbn else None,
+                issn=_t(ref.issn) if ref.issn else None,
                 pmid=_t(ref.pmid) if ref.pmid else None,
                 pmcid=_t(ref.pmcid) if ref.pmcid else None,
                 url=Row(attr=_a(ref.url), text=_t(ref.url)) if ref.url else None,
