@@ -964,6 +964,7 @@ RelatedArticleType = Literal[
     "article-reference",
     "republished-article",
     "preprint",
+    "published-article",
 ]
 
 
@@ -989,7 +990,8 @@ class RelatedArticle(Strict):
             "comments on) name the article a notice or commentary is about; "
             "correction-forward, retraction-forward, addendum, commentary name a later one "
             "about this article; letter, companion, article-reference, republished-article, "
-            "preprint."
+            "preprint (this article's preprint), published-article (the article a preprint "
+            "became)."
         )
     )
     id: XmlId | None = Field(

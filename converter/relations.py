@@ -3,9 +3,9 @@
 Crossref has two places for it (deposit schema 5.3.1). A notice's tie to the article it
 corrects, retracts or voices concern about is a Crossmark update (``crossmark/updates/update``,
 typed, dated with the notice's publication), which Crossref turns into the other article's
-``updated-by``. A commentary, a preprint, a work referred to are relations
-(``rel:program/related_item``, relations.xsd). What has neither is not in a deposit, and the
-writer says so (``converter.writers.crossref.crossref_warnings``).
+``updated-by``. A commentary, a preprint (and, from the preprint, the article it became), a
+work referred to are relations (``rel:program/related_item``, relations.xsd). What has neither
+is not in a deposit, and the writer says so (``converter.writers.crossref.crossref_warnings``).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "commentary": ("inter_work_relation", "hasComment"),
     "article-reference": ("inter_work_relation", "references"),
     "preprint": ("intra_work_relation", "hasPreprint"),
+    "published-article": ("intra_work_relation", "isPreprintOf"),
 }
 RELATION_TARGETS: dict[str, str] = {kind: related for related, (_, kind) in RELATIONS.items()}
 

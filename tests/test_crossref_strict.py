@@ -125,6 +125,40 @@ def test_a_cited_journals_issn_is_carried(run, tmp_path: Path, store, depositor:
     assert [ref.issn for ref in again.article.references] == ["0004-637X", None]
 
 
+def test_a_preprint_names_the_article_it_became(
+    run, tmp_path: Path, store, depositor: None
+) -> None:
+    """A preprint's record says what it is a preprint of (relation is-preprint-of): JATS
+    related-article-type "published-article" (PMC's value for it), Crossref's isPreprintOf;
+    the article's own has-preprint stays "preprint"."""
+    (tmp_path / "in").mkdir()
+    journal = tmp_path / "in" / "journal.yaml"
+    journal.write_text("title: {en: Test Preprints}\nissn: {electronic: 2658-6789}\n")
+    relation = {"is-preprint-of": [{"id-type": "doi", "id": "10.5555/published.7",
+                                    "asserted-by": "subject"}]}  # fmt: skip
+    record = _work(type="posted-content", relation=relation)
+    del record["message"]["container-title"]  # a preprint names no journal
+    source = _write(tmp_path / "in", record)
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "is-preprint-of" not in result.err
+    jats = tmp_path / "out" / "work.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    assert _xpath(jats, "//related-article/@related-article-type") == ["published-article"]
+    assert _xpath(jats, "//related-article/@xlink:href") == ["10.5555/published.7"]
+    result = run("convert", source, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "work.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    assert _xpath(deposit, "//rel:intra_work_relation/@relationship-type") == ["isPreprintOf"]
+    for output in (jats, deposit):
+        [back] = list(read_source(output, None, ReadContext()))
+        assert back.article is not None
+        assert [(r.type, r.doi) for r in back.article.related_articles] == [
+            ("published-article", "10.5555/published.7")
+        ]
+
+
 def test_the_journals_subject_areas_do_not_refuse_a_record(run, tmp_path: Path) -> None:
     """Crossref repeats its journal's subject areas (looked up by ISSN) in each work: no fact of
     the article, said once a run as out of scope, and no reason for --strict to refuse."""

@@ -67,6 +67,7 @@ _RELATED_LABELS = {
     "article-reference": "Related article",
     "republished-article": "Republished article",
     "preprint": "Preprint",
+    "published-article": "Published as",
 }
 # The ties that change how an article is read: the page shows them as a notice.
 _NOTICES = frozenset(
