@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from converter.xmlns import ALI_LICENSE_REFS
 
 _CC_KINDS = {
     "BY": "Attribution",
@@ -126,6 +129,44 @@ def resolve_license(value: str) -> tuple[str | None, str]:
     raise ValueError(f"unknown licence (use an SPDX id such as 'CC-BY-4.0' or a URL): {value!r}")
 
 
-def license_sentence(spdx: str) -> str:
-    """Return the English licence statement for a known SPDX id."""
-    return f"This work is licensed under a {LICENSES[spdx][1]}."
+# What a licence other than the article's governs (``License.applies_to``, Crossref's words):
+# the JATS ali:license_ref/@specific-use it is written with ("textmining" as PMC and JATS4R
+# tag a text-mining licence) and what its statement says it licenses.
+LICENCE_USES: dict[str, tuple[str, str]] = {
+    "tdm": ("textmining", "Text and data mining of this work"),
+    "am": ("am", "The accepted manuscript of this work"),
+    "stm-asf": ("stm-asf", "Sharing of this work under the STM Article Sharing Framework"),
+}
+
+
+# The marks a JATS file gives a licence for another use than the article: the JATS writer's
+# (``LICENCE_USES``), Crossref's own words (JATS 1.4's @applies_to), "text-mining".
+_USE_MARKS = {
+    **{mark: use for use, (mark, _) in LICENCE_USES.items()},
+    **{use: use for use in LICENCE_USES},
+    "text-mining": "tdm",
+}
+
+
+def licence_use(license_el: Any) -> str | None:
+    """What a JATS ``<license>`` (an lxml element) governs when it is marked for another use than
+    the article — "tdm", "am" or "stm-asf" (``License.applies_to``) —, else None: the
+    @specific-use (PMC's and JATS4R's "textmining" …) or @applies_to of its ali:license_ref,
+    else its own @specific-use."""
+    ref = next(iter(license_el.iter(*ALI_LICENSE_REFS)), None)
+    for element in (ref, license_el):
+        for attribute in ("specific-use", "applies_to"):
+            mark = (element.get(attribute) or "").strip().lower() if element is not None else ""
+            if mark in _USE_MARKS:
+                return _USE_MARKS[mark]
+    return None
+
+
+def licence_statement(spdx: str | None, url: str | None, applies_to: str | None = None) -> str:
+    """The English statement written for a licence given without one: what it licenses (the
+    work, or what ``applies_to`` names) and under what (a Creative Commons licence's name,
+    else its URL)."""
+    subject = LICENCE_USES[applies_to][1] if applies_to else "This work"
+    if spdx:
+        return f"{subject} is licensed under a {LICENSES[spdx][1]}."
+    return f"{subject} is licensed under the licence at {url}."

@@ -871,6 +871,11 @@ def _license(value: Any) -> Any:
     return {"id": value} if isinstance(value, str) else value
 
 
+LicenseUse = Literal["tdm", "am", "stm-asf"]
+"""What a licence other than the article's governs (Crossref's license content-version /
+applies_to): text and data mining, the accepted manuscript, STM article sharing."""
+
+
 class License(Strict):
     """The article's licence: an SPDX id (CC-BY-4.0) or a URL, and its statement. A licence
     given only as a statement (JATS ``<license><license-p>…``) has a text and no id."""
@@ -893,7 +898,18 @@ class License(Strict):
         None,
         description=(
             "Date from which the licence applies (ali:license_ref/@start_date, Crossref "
-            "start_date); when omitted Crossref output uses the publication date."
+            "start_date); when omitted Crossref output uses the publication date (for the "
+            "article's licence) or gives none (for one that applies_to names)."
+        ),
+    )
+    applies_to: LicenseUse | None = Field(
+        None,
+        description=(
+            "What the licence governs when it is not the article as published, in Crossref's "
+            "words: 'tdm', text and data mining; 'am', the accepted manuscript; 'stm-asf', "
+            "sharing under the STM Article Sharing Framework. Only in other_licenses (the "
+            "article's own licence governs the article). JATS ali:license_ref/@specific-use "
+            "(textmining, am, stm-asf); Crossref license_ref/@applies_to (tdm, am)."
         ),
     )
     spdx: str | None = Field(None, exclude=True, description="Derived SPDX id (not input).")
@@ -1346,7 +1362,8 @@ class Article(Strict):
         default_factory=list,
         description=(
             "Further licences beside `license`, e.g. CC0 for the data beside CC BY for the "
-            "text: each is written as a <license> of its own."
+            "text, or the publisher's text-mining terms (applies_to: tdm): each is written as "
+            "a <license> of its own."
         ),
     )
     copyright: Copyright | None = Field(None, description="Copyright statement, year, holder.")
@@ -1387,6 +1404,12 @@ class Article(Strict):
         if inverted_pages(self.fpage, self.lpage):
             raise ValueError(f"lpage: {self.lpage} comes before fpage {self.fpage}")
         self._check_page_range()
+        if self.license is not None and self.license.applies_to is not None:
+            raise ValueError(
+                f"license.applies_to: {self.license.applies_to!r}: the article's licence governs "
+                "the article itself; give a licence for text mining (tdm), the accepted "
+                "manuscript (am) or article sharing (stm-asf) in other_licenses"
+            )
         for index, related in enumerate(self.related_articles):
             if related.doi and self.doi and related.doi.lower() == self.doi.lower():
                 raise ValueError(

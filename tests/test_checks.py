@@ -302,6 +302,21 @@ def test_licence_rules_read_the_ali_namespace_without_its_final_slash() -> None:
     assert [f.rule for f in _findings(broken, ("general",))] == ["license-ref-match"]
 
 
+def test_a_licence_for_text_mining_is_not_held_to_creative_commons() -> None:
+    """A publisher's text-mining terms beside the article's licence (as convert writes a
+    Crossref record's "tdm" licence) are no licence of the article: not a finding; the same URL
+    as the article's licence still is."""
+    terms = (
+        '<license><ali:license_ref specific-use="textmining">https://example.org/tdm-terms'
+        "</ali:license_ref><license-p>Text mining: the publisher's terms.</license-p></license>"
+    )
+    marked = PASS.replace("</permissions>", terms + "</permissions>", 1)
+    assert marked != PASS
+    assert not [f for f in _findings(marked, ("general",)) if f.rule == "license-recognised"]
+    unmarked = marked.replace(' specific-use="textmining"', "")
+    assert [f.rule for f in _findings(unmarked, ("general",))] == ["license-recognised"]
+
+
 def test_translit_scheme_against_the_journal_scheme() -> None:
     """With a scheme, each word that departs from it is named with the scheme it fits."""
     report = check_bytes(PASS.encode("utf-8"), "doc.xml", ("rsci",), today=TODAY, scheme="bsi")

@@ -91,6 +91,121 @@ def _doaj_valid(path: Path) -> None:
     assert check.returncode == 0, check.stderr
 
 
+LICENCES = [
+    {"URL": TDM, "content-version": "tdm", "delay-in-days": 0,
+     "start": {"date-parts": [[2021, 3, 4]]}},
+    {"URL": AM, "content-version": "am", "delay-in-days": 365,
+     "start": {"date-parts": [[2022, 3, 4]]}},
+    {"URL": SHARING, "content-version": "stm-asf", "delay-in-days": 0,
+     "start": {"date-parts": [[2021, 3, 4]]}},
+]  # fmt: skip
+
+
+def test_licences_for_text_mining_the_manuscript_and_sharing_are_carried(
+    run, tmp_path: Path, store, depositor: None
+) -> None:
+    """A publisher's text-mining terms, its accepted-manuscript licence (from the embargo's
+    end) and an STM sharing policy, with no licence of the version of record, as Elsevier's
+    records give them: each a licence of its own in JATS (ali:license_ref/@specific-use, as
+    PMC and JATS4R mark a text-mining licence) and in the deposit (applies_to), never the
+    article's licence; the deposit's schema (5.3.1) has no applies_to for STM sharing: said."""
+    source = _write(tmp_path / "in", _work(license=LICENCES))
+    result = run("convert", source, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
+    jats = tmp_path / "out" / "work.xml"
+    check = xmllint(jats, store.catalog)
+    assert check.returncode == 0, check.stderr
+    assert _xpath(jats, "//license[not(ali:license_ref/@specific-use)]") == []
+    assert _xpath(jats, "//ali:license_ref/@specific-use") == ["textmining", "am", "stm-asf"]
+    assert _xpath(jats, "//ali:license_ref/@start_date") == [
+        "2021-03-04",
+        "2022-03-04",
+        "2021-03-04",
+    ]
+    assert _xpath(jats, "//license/license-p")[:2] == [
+        f"Text and data mining of this work is licensed under the licence at {TDM}.",
+        f"The accepted manuscript of this work is licensed under the licence at {AM}.",
+    ]
+    older = run("convert", source, "-o", tmp_path / "out13", "--jats-version", "1.3")
+    assert older.code == 0, older.err
+    assert xmllint(tmp_path / "out13" / "work.xml", store.catalog).returncode == 0
+
+    # read back from the JATS: the same licences, none taken for the article's
+    [back] = list(read_source(jats, "jats", ReadContext()))
+    assert back.article is not None, back.problems
+    assert back.article.license is None
+    assert [(lic.id, lic.applies_to, lic.start_date) for lic in back.article.other_licenses] == [
+        (TDM, "tdm", "2021-03-04"),
+        (AM, "am", "2022-03-04"),
+        (SHARING, "stm-asf", "2021-03-04"),
+    ]
+    assert not [w for w in back.warnings if "licen" in w]
+
+    result = run("convert", source, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "work.crossref.xml"
+    check = xmllint_crossref(deposit)
+    assert check.returncode == 0, check.stderr
+    refs = etree.parse(str(deposit)).xpath("//ai:license_ref", namespaces=NS)
+    assert [(r.get("applies_to"), r.get("start_date"), r.text) for r in refs] == [
+        ("tdm", "2021-03-04", TDM),
+        ("am", "2022-03-04", AM),
+    ]
+    assert _xpath(deposit, "//ai:free_to_read") == []
+    assert (
+        f"{deposit}: warning: other_licenses[2]: Crossref's schema 5.3.1 has no applies_to for "
+        "'stm-asf' (STM article sharing): not in the deposit"
+    ) in result.err
+    [again] = list(read_source(deposit, None, ReadContext()))
+    assert again.article is not None and again.article.license is None
+    assert [(lic.id, lic.applies_to) for lic in again.article.other_licenses] == [
+        (TDM, "tdm"),
+        (AM, "am"),
+    ]
+
+
+def test_the_articles_own_licence_comes_first_and_is_the_deposits_vor(
+    run, tmp_path: Path, store, depositor: None
+) -> None:
+    """A CC BY licence of the version of record beside the text-mining terms: the article's
+    licence, written first and unmarked, deposited as "vor" (free to read); the same URL
+    stated again for text mining adds nothing and is not repeated."""
+    cc_by = "http://creativecommons.org/licenses/by/4.0/"
+    licences = [
+        LICENCES[0],
+        {"URL": cc_by, "content-version": "vor", "start": {"date-parts": [[2021, 5, 1]]}},
+        {"URL": cc_by, "content-version": "tdm", "start": {"date-parts": [[2021, 5, 1]]}},
+    ]
+    source = _write(tmp_path / "in", _work(license=licences))
+    result = run("convert", source, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    jats = tmp_path / "out" / "work.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    assert _xpath(jats, "//license/ali:license_ref") == [cc_by, TDM]
+    assert _xpath(jats, "//ali:license_ref/@specific-use") == ["textmining"]
+    result = run("convert", source, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "work.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    refs = etree.parse(str(deposit)).xpath("//ai:license_ref", namespaces=NS)
+    assert [(r.get("applies_to"), r.text) for r in refs] == [("vor", cc_by), ("tdm", TDM)]
+    assert len(_xpath(deposit, "//ai:free_to_read")) == 1
+
+
+def test_the_articles_licence_is_never_one_for_another_use(run, write_article) -> None:
+    path = write_article(
+        "title: A title\nlicense: {id: 'https://publisher.example/tdm', applies_to: tdm}\n"
+    )
+    result = run("convert", path, "--no-validate")
+    assert result.code == 3
+    assert (
+        f"{path}: license.applies_to: 'tdm': the article's licence governs the article itself; "
+        "give a licence for text mining (tdm), the accepted manuscript (am) or article sharing "
+        "(stm-asf) in other_licenses"
+    ) in result.err
+
+
 def test_a_cited_journals_issn_is_carried(run, tmp_path: Path, store, depositor: None) -> None:
     """The ISSN the registry gives a cited journal ('http://id.crossref.org/issn/…'): JATS
     element-citation's <issn>, the deposit citation's <issn>, read back from either; one whose

@@ -364,3 +364,22 @@ def test_a_related_article_finding_is_shown_beside_it(run, tmp_path):
     [item] = page.find_class("rel")
     assert "[pmc-related-article]" in _text(item)
     assert "PUBMED 10.5555/jsr.2018.3.6" in _text(item) and not list(item.iter("a"))
+
+
+def test_the_licence_shown_is_the_articles_not_the_text_mining_terms_before_it():
+    """A file may list a publisher's text-mining terms before the article's licence (marked
+    ``specific-use="textmining"``): the page's badge and link are the article's licence."""
+    jats = b"""<article xml:lang="en" dtd-version="1.4"
+      xmlns:ali="http://www.niso.org/schemas/ali/1.0/"><front><article-meta>
+      <title-group><article-title>T</article-title></title-group><permissions>
+      <license><ali:license_ref specific-use="textmining"
+      >https://publisher.example/tdm/userlicense/1.0/</ali:license_ref>
+      <license-p>Text and data mining: the publisher's terms.</license-p></license>
+      <license><ali:license_ref>https://creativecommons.org/licenses/by/4.0/</ali:license_ref>
+      <license-p>CC BY 4.0.</license-p></license></permissions></article-meta></front></article>"""
+    [page] = preview_jats(jats, "a.xml")
+    html = lxml.html.fromstring(page.html)
+    assert "CC BY 4.0" in _text(html.find_class("badge")[0])
+    links = {a.get("href") for a in html.iter("a")}
+    assert "https://creativecommons.org/licenses/by/4.0/" in links
+    assert "https://publisher.example/tdm/userlicense/1.0/" not in links

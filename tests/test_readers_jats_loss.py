@@ -147,6 +147,39 @@ def test_licences_without_url_several_licences_and_urls_as_written(tmp_path: Pat
     assert "".join(licences[2].itertext()).strip() == "Free to read: our own words."
 
 
+# PMC marks the licence of an open-access article as the one text mining may use (its files
+# carry <ali:license_ref specific-use="textmining" content-type="ccbylicense">); a publisher's
+# own text-mining terms are marked the same way, and are no licence of the article.
+def test_a_licence_marked_for_text_mining(tmp_path: Path, store) -> None:
+    ali = 'xmlns:ali="http://www.niso.org/schemas/ali/1.0/"'
+    pmc = f"""<permissions><license><ali:license_ref {ali} specific-use="textmining"
+content-type="ccbylicense">https://creativecommons.org/licenses/by/4.0/</ali:license_ref>
+<license-p>Open access under CC BY 4.0.</license-p></license></permissions>"""
+    loaded = _read(_article(tmp_path, permissions=pmc))
+    assert loaded.article.license.url == "https://creativecommons.org/licenses/by/4.0/"
+    assert loaded.article.other_licenses == []
+    tree = _output(loaded, tmp_path, store)
+    assert (
+        tree.xpath("//license/@specific-use | //*[local-name()='license_ref']/@specific-use") == []
+    )
+
+    terms = f"""<permissions><license><ali:license_ref {ali} specific-use="textmining"
+start_date="2020-03-05">https://publisher.example/tdm/userlicense/1.0/</ali:license_ref>
+<license-p>Text mining: the publisher's terms.</license-p></license>
+<license specific-use="am"><license-p>The accepted manuscript: our own terms.</license-p>
+</license></permissions>"""
+    loaded = _read(_article(tmp_path, permissions=terms))
+    article = loaded.article
+    assert article.license is None
+    assert [(lic.id, lic.applies_to, lic.start_date) for lic in article.other_licenses] == [
+        ("https://publisher.example/tdm/userlicense/1.0/", "tdm", "2020-03-05"),
+        (None, "am", None),
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//*[local-name()='license_ref']/@specific-use") == ["textmining"]
+    assert tree.xpath("//license/@specific-use") == ["am"]
+
+
 REFS = """<back><ref-list>
 <ref id="r1"><element-citation publication-type="software">
 <comment>Test Suite, version 2.1</comment>

@@ -19,7 +19,7 @@ from converter.alphabets import reads_as_russian
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.languages import normalize_language
-from converter.licenses import spdx_from_url
+from converter.licenses import licence_use, spdx_from_url
 from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name
 
 _ISSN_FORMATS = {
@@ -273,6 +273,8 @@ def _license_urls(el: etree._Element) -> tuple[str | None, str | None]:
 @rule("license-recognised", "warning", "the licence URL is a Creative Commons licence")
 def license_recognised(doc: Doc) -> Iterator[Hit]:
     for el in doc.meta.iter("license"):
+        if licence_use(el):
+            continue  # a licence for text mining …: a publisher's terms, no CC licence to expect
         href, ref = _license_urls(el)
         url = ref or href
         if not url:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from converter.checks.base import Doc, Finding
 from converter.identifiers import normalize_doi
-from converter.licenses import spdx_from_url
+from converter.licenses import licence_use, spdx_from_url
 from converter.preview.inline import doi_url, link, plain, render_inline, safe_url
 from converter.preview.model import (
     Abstract,
@@ -335,7 +335,13 @@ class _Reader:
             holder = plain(self.find(permissions, "copyright-holder"))
             if year or holder:
                 copyright_parts.append(f"© {holder} {year}".replace("  ", " ").strip())
-        license_el = self.find(permissions, "license")
+        # the article's licence: not one marked for text mining, the accepted manuscript or
+        # article sharing (a record may give only those: then the first of them, as written)
+        licences = self.all(permissions, "license")
+        license_el = next(
+            (el for el in licences if not licence_use(el)),
+            licences[0] if licences else None,
+        )
         url = None
         text: list[Markup] = []
         badge = "Copyright"

@@ -29,6 +29,7 @@ from converter.identifiers import (
     normalize_pmid,
     normalize_ror,
 )
+from converter.licenses import LICENCE_USES
 from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import Article, is_page_range
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED
@@ -824,27 +825,25 @@ def _affiliation(aff: dict[str, Any], where: str, lang: str, log: _Log) -> dict[
 
 # Licence versions that are the article's: of the version of record, or stated for every
 # version. Text-and-data-mining terms ("tdm", Elsevier's and Wiley's user licences), the
-# accepted manuscript's ("am") and STM sharing policies ("stm-asf") are not.
+# accepted manuscript's ("am") and STM sharing policies ("stm-asf") are not: they are other
+# licences, each with what it governs (``License.applies_to``).
 _ARTICLE_LICENCE = {"vor": 0, "unspecified": 1, "": 1}
 
 
-def _license(
-    licenses: list[tuple[str, dict[str, Any]]], log: _Log
+def licences_by_version(
+    given: list[tuple[str, str, str | None]], said: Callable[[str, str], str], log: Collector
 ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    """The licence of the version of record (else one stated for every version), with its
-    start date, and the article's other licences. A "tdm" or "am" licence alone used to
-    become the article's licence: JATS said "This work is licensed under ... /tdm/userlicense"
-    and the Crossref deposit gave it as the VoR licence. Licences for other versions or uses
-    are reported, not taken. A second licence of the version of record (CC0 for data beside
-    CC BY) or one stated for every version ("unspecified") was lost in silence: each is now
-    one of the article's other licences (JATS writes a ``<license>`` for each)."""
-    given = []
-    for where, lic in licenses:
-        url = tidy(_string(lic, "URL", where, log))
-        version = _string(lic, "content-version", where, log)
-        start = _date(lic, "start", where, log)
-        if url:
-            given.append((url, version, start))
+    """The article's licence and its other licences from a record's (URL, version, start date):
+    the version of record's first, else one stated for every version; a second one of these
+    (CC0 for data beside CC BY) is another of the article's licences, and one for text mining,
+    the accepted manuscript or STM sharing another licence with what it governs
+    (``applies_to``), unless the article's licence has its URL (it says no more then). A
+    version the model has no place for is said (``said``: its name in the line, from the URL
+    and the version).
+
+    Such licences were reported as data dropped, so --strict refused most publishers'
+    records, and alone one must never be taken for the article's: JATS would say "This work is
+    licensed under ... /tdm/userlicense" and the Crossref deposit give it as the VoR licence."""
     ranked = sorted(
         (g for g in given if g[1] in _ARTICLE_LICENCE), key=lambda g: _ARTICLE_LICENCE[g[1]]
     )
@@ -852,10 +851,29 @@ def _license(
     for url, _, start in ranked:
         if all(item["id"] != url for item in chosen):
             chosen.append({"id": url, "start_date": start})
-    for url, version, _ in given:
-        if version not in _ARTICLE_LICENCE and all(item["id"] != url for item in chosen):
-            not_carried(log, f"license ({version}) {url}")
-    return (chosen[0] if chosen else None), chosen[1:]
+    others: list[dict[str, Any]] = []
+    for url, version, start in given:
+        if version in _ARTICLE_LICENCE or any(item["id"] == url for item in chosen):
+            continue
+        if version not in LICENCE_USES:
+            not_carried(log, said(url, version))
+        elif all((item["id"], item["applies_to"]) != (url, version) for item in others):
+            others.append({"id": url, "start_date": start, "applies_to": version})
+    return (chosen[0] if chosen else None), [*chosen[1:], *others]
+
+
+def _license(
+    licenses: list[tuple[str, dict[str, Any]]], log: _Log
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The licences of a record (``licences_by_version``), each with its start date."""
+    given = []
+    for where, lic in licenses:
+        url = tidy(_string(lic, "URL", where, log))
+        version = _string(lic, "content-version", where, log)
+        start = _date(lic, "start", where, log)
+        if url:
+            given.append((url, version, start))
+    return licences_by_version(given, lambda url, version: f"license ({version}) {url}", log)
 
 
 # Keys of a funder this reader reads, or that only say who asserted it or repeat its DOI.
@@ -1792,30 +1810,20 @@ class _DepositArticle:
         return affs
 
     def _license(self) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-        """The licence that applies to the version of record (``applies_to="vor"``, else
-        one without ``applies_to``) and the article's other licences (a second one for the
-        version of record, one for every version: lost in silence before); those for the
-        accepted manuscript, text mining or STM sharing are reported, never taken as the
-        article's (see the JSON ``_license``)."""
-        given = list(self.article.iter(f"{{{_AI_NS}}}license_ref"))
-        refs = sorted(
-            (r for r in given if (r.get("applies_to") or "") in _ARTICLE_LICENCE),
-            key=lambda r: _ARTICLE_LICENCE[r.get("applies_to") or ""],
-        )
-        chosen: list[dict[str, Any]] = []
-        for ref in refs:
+        """The licences of the deposit's ``license_ref``s, each with its start date, as the
+        JSON reader takes them (``licences_by_version``): ``applies_to`` "vor" or none for the
+        article's, "tdm", "am" (and 5.4's "stm-asf") for the others."""
+        given = []
+        for ref in self.article.iter(f"{{{_AI_NS}}}license_ref"):
             url = self.text(ref)
-            if url and all(item["id"] != url for item in chosen):
+            if url:
                 start = real_date(
                     (ref.get("start_date") or "").strip(), "<license_ref>", self.log.warn
                 )
-                chosen.append({"id": url, "start_date": start})
-        for ref in given:
-            if (ref.get("applies_to") or "") not in _ARTICLE_LICENCE and all(
-                item["id"] != self.text(ref) for item in chosen
-            ):
-                not_carried(self.log, f"<license_ref applies_to={ref.get('applies_to')!r}>")
-        return (chosen[0] if chosen else None), chosen[1:]
+                given.append((url, (ref.get("applies_to") or "").strip(), start))
+        return licences_by_version(
+            given, lambda _, version: f"<license_ref applies_to={version!r}>", self.log
+        )
 
     def _funding(self) -> list[dict[str, Any]]:
         """The funders of every FundRef program: deposits give one beside the article and a

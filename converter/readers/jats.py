@@ -19,7 +19,7 @@ from lxml import etree
 from converter import alphabets, identifiers, model, scripts
 from converter.countries import localized_country_name
 from converter.languages import normalize_language
-from converter.licenses import license_sentence, resolve_license
+from converter.licenses import licence_statement, licence_use, resolve_license, spdx_from_url
 from converter.messages import article_without_front, what_is
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
@@ -271,6 +271,19 @@ _CARRIED = frozenset(
      "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label",
      "isbn", "issn", "publisher-name", "publisher-loc"}
 )  # fmt: skip
+
+
+def _pmc_text_mining_licence(entries: list[dict[str, Any]]) -> None:
+    """A Creative Commons licence marked "textmining" in a file that gives no licence for the
+    article is the article's own: PMC marks so the licence of an open-access article, the one
+    text mining may use (a publisher's text-mining terms alone are never a CC licence, and stay
+    a licence for text mining)."""
+    if any(not entry.get("applies_to") for entry in entries):
+        return
+    for entry in entries:
+        if entry.get("applies_to") == "tdm" and spdx_from_url(entry.get("id") or ""):
+            del entry["applies_to"]
+            return
 
 
 # the pub-id types a reference's fields hold, each with the field and what reads it (PMC's own
@@ -1457,9 +1470,9 @@ class ArticleReader:
                 copyright_["year"] = int(self.plain(year))
         if copyright_:
             data["copyright"] = copyright_
-        # Every licence is kept: grouped by URL (one per language is one licence), a licence
-        # without a URL by its license-type; the URL exactly as written.
-        groups: dict[tuple[str | None, str | None], dict[str, Any]] = {}
+        # Every licence is kept: grouped by URL and what it governs (one per language is one
+        # licence), a licence without a URL by its license-type; the URL exactly as written.
+        groups: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
         for lic in (lic for holder in holders for lic in _children(holder, "license")):
             url = self._license_url(lic)
             kind = (lic.get("license-type") or "").strip() or None
@@ -1468,36 +1481,46 @@ class ArticleReader:
             if not url and not text:
                 self.warn("a licence with neither a URL nor a statement: left out")
                 continue
-            entry = groups.setdefault((url, None if url else kind), {"texts": {}})
+            start = next(iter(lic.iter(*ALI_LICENSE_REFS)), None)
+            use = licence_use(lic)
+            entry = groups.setdefault((url, None if url else kind, use), {"texts": {}})
             if url:
                 entry["id"] = url
             if kind:
                 entry.setdefault("type", kind)
-            start = next(iter(lic.iter(*ALI_LICENSE_REFS)), None)
             if start is not None and _DATE.match(start.get("start_date") or ""):
                 entry.setdefault("start_date", start.get("start_date"))
+            if use:
+                entry["applies_to"] = use
             if text:
                 lang = self.lang_of(lic)
                 if lang in entry["texts"] and entry["texts"][lang] != text:
                     entry["texts"][lang] += " " + text
                 else:
                     entry["texts"][lang] = text
+        entries = list(groups.values())
+        _pmc_text_mining_licence(entries)
         found = []
-        for entry in groups.values():
+        for entry in entries:
             texts = entry.pop("texts")
             if entry.get("id"):
-                spdx, _ = resolve_license(entry["id"])
-                if spdx and list(texts.items()) == [("en", license_sentence(spdx))]:
+                spdx, url = resolve_license(entry["id"])
+                written = licence_statement(spdx, url, entry.get("applies_to"))
+                if list(texts.items()) == [("en", written)]:
                     texts = {}  # the writer's own sentence: leave it to the writer
                 if spdx and entry.get("type") == "open-access":
                     del entry["type"]  # what the writer writes for a CC licence anyway
             if texts:
                 entry["text"] = texts
             found.append(entry if len(entry) > 1 or "id" not in entry else entry["id"])
-        if found:
-            data["license"] = found[0]
-        if len(found) > 1:
-            data["other_licenses"] = found[1:]
+        # the article's licence is one that governs the article (no applies_to); a file may
+        # give only licences for other uses (a record with only text-mining terms)
+        own = [item for item in found if not (isinstance(item, dict) and item.get("applies_to"))]
+        if own:
+            data["license"] = own[0]
+        others = [item for item in found if not own or item is not own[0]]
+        if others:
+            data["other_licenses"] = others
 
     def _license_url(self, lic: etree._Element) -> str | None:
         candidates = [lic.get(XLINK_HREF) or ""]

@@ -30,7 +30,6 @@ from converter.writers.common import (
     environment,
     first_language,
     iso_date_parts,
-    not_carried,
     ordered,
     serialize_xml,
     xsd_problems,
@@ -45,12 +44,12 @@ _ROLES = {
 }
 
 
-# What an article may give that the deposit does not carry, said in a warning when given
+# The uses of a licence other than the article's that Crossref's AccessIndicators (5.3.1) has
+# an applies_to for: text mining and the accepted manuscript ("stm-asf" came with 5.4). What
+# else an article gives that the deposit does not carry is said in a warning when given
 # (``crossref_warnings``); the fields Crossref has no place for (keywords, the copyright …) are
 # listed in the README instead, see tests/test_output_audit.py.
-NOT_CARRIED = {
-    "other_licenses": "the deposit gives the article's licence (license) only",
-}
+DEPOSITED_USES = frozenset({"tdm", "am"})
 
 
 # ------------------------------------------------------------------ head
@@ -278,15 +277,26 @@ class _View:
         return out
 
     def license(self) -> dict[str, Any] | None:
+        """The AccessIndicators program: ``free_to_read`` for an article under a Creative
+        Commons licence, the article's licence (``applies_to="vor"``, from its start date, else
+        from the publication), and the licences for text mining and the accepted manuscript
+        with theirs (a statement without a URL has nothing to deposit). Crossref's start_date is
+        a full xsd:date: a year or month alone is left out (and said, see
+        ``crossref_warnings``) rather than replaced by another date."""
+        refs = []
         lic = self.a.license
-        if lic is None or lic.url is None:  # a statement without a URL: nothing to deposit
+        if lic is not None and lic.url is not None:
+            p = self.a.published
+            start = lic.start_date or p.electronic or p.print
+            refs.append({"url": lic.url, "applies_to": "vor", "start": _full_date(start)})
+        for other in self.a.other_licenses:
+            if other.url is not None and other.applies_to in DEPOSITED_USES:
+                start = _full_date(other.start_date)
+                refs.append({"url": other.url, "applies_to": other.applies_to, "start": start})
+        if not refs:
             return None
-        p = self.a.published
-        # Crossref's start_date is a full xsd:date: a year or month alone is left out (and
-        # said, see ``crossref_warnings``) rather than replaced by another date.
-        start = lic.start_date if lic.start_date else p.electronic or p.print
-        full = start if start and re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) else None
-        return {"url": lic.url, "free": lic.spdx is not None, "start": full}
+        free = lic is not None and lic.url is not None and lic.spdx is not None
+        return {"free": free, "refs": refs}
 
     def crossmark(self) -> dict[str, Any] | None:
         """Crossmark metadata, for a journal with a Crossmark policy page: its DOI, and the
@@ -342,6 +352,11 @@ class _View:
                 }
             )
         return out
+
+
+def _full_date(value: str | None) -> str | None:
+    """``value`` when it is a full date (YYYY-MM-DD), as Crossref's xsd:date attributes take."""
+    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
 
 
 def other_pages(page_range: str) -> str | None:
@@ -407,6 +422,35 @@ def crossmark_updates(article: model.Article) -> list[dict[str, str]]:
     ]
 
 
+def _licence_lines(article: model.Article) -> list[str]:
+    """What the deposit leaves out of the licences: a further licence of the article (the
+    deposit gives its ``license`` only), one for STM article sharing (5.3.1 has no applies_to
+    for it), a start date that is not a full date."""
+    out: list[str] = []
+    deposited = [("license", article.license)] if article.license else []
+    for index, lic in enumerate(article.other_licenses):
+        field = f"other_licenses[{index}]"
+        if lic.applies_to in DEPOSITED_USES:
+            deposited.append((field, lic))
+        elif lic.applies_to:
+            out.append(
+                f"{field}: Crossref's schema 5.3.1 has no applies_to for {lic.applies_to!r} "
+                "(STM article sharing): not in the deposit"
+            )
+        else:
+            out.append(
+                f"{field}: the deposit gives the article's licence (license) and those for text "
+                "mining and the accepted manuscript only: not in the deposit"
+            )
+    for field, lic in deposited:
+        if lic.url and lic.start_date and _full_date(lic.start_date) is None:
+            out.append(
+                f"{field}.start_date: Crossref needs a full date (YYYY-MM-DD) and "
+                f"{lic.start_date!r} is not one: the Crossref licence has no start_date"
+            )
+    return out
+
+
 def _related_lines(article: model.Article) -> list[str]:
     """A related article the deposit cannot carry, and why: no DOI (for a relation, no DOI nor
     PubMed id), no Crossmark policy or no full date for an update, a tie Crossref records on
@@ -455,8 +499,8 @@ def crossref_language(tag: str) -> str | None:
 
 def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
     """What the deposit leaves out of the article, said: a language Crossref has no code for,
-    a licence start date that is not a full date, a related article it cannot carry, a further
-    licence (``NOT_CARRIED``), a group author's affiliations, a value past a limit of
+    a licence it has no place for or whose start date is not a full date (``_licence_lines``),
+    a related article it cannot carry, a group author's affiliations, a value past a limit of
     Crossref's schema that can be left out (``view.left_out``, filled as the deposit was
     rendered). ``label`` names the article in a deposit of several (its DOI)."""
     article = view.a
@@ -472,19 +516,8 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
             "page_range: Crossref's other_pages holds at most "
             f"{limits.OTHER_PAGES.most} characters: only the first range is deposited"
         )
-    lic = article.license
-    if (
-        lic
-        and lic.url
-        and lic.start_date
-        and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", lic.start_date)
-    ):
-        lines.append(
-            f"license.start_date: Crossref needs a full date (YYYY-MM-DD) and "
-            f"{lic.start_date!r} is not one: the Crossref licence has no start_date"
-        )
+    lines += _licence_lines(article)
     lines += _related_lines(article)
-    lines += not_carried(article, NOT_CARRIED, "the deposit")
     lines += [
         f"authors[{index}].affiliations: Crossref's organization (a group author) holds no "
         "affiliations: not in the deposit"

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from converter import identifiers, inline, model
 from converter.countries import localized_country_name
 from converter.grammars import Grammars
-from converter.licenses import license_sentence
+from converter.licenses import LICENCE_USES, licence_statement
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.text import split_reference_author
 from converter.validation import dtd_problems, safe_parser
@@ -490,18 +490,19 @@ def _history(article: model.Article) -> list[Row]:
 
 def _permissions(article: model.Article, main: str) -> Row | None:
     copyright = article.copyright
-    every = [article.license, *article.other_licenses] if article.license else []
+    # the article's licence, then the others (CC0 for data beside CC BY, text-mining terms …);
+    # a record may give only the latter (Elsevier's and Wiley's: no licence of the article)
+    every = [*([article.license] if article.license else []), *article.other_licenses]
     if not every and copyright is None:
         return None
     licenses = []
-    for lic in every:  # the main licence, then the others (CC0 for data beside CC BY …)
+    for lic in every:
         if lic.text:
             paragraphs = ordered(lic.text, main)
-        elif lic.spdx:
-            paragraphs = [("en", license_sentence(lic.spdx))]
         else:
-            paragraphs = [("en", f"This work is licensed under the licence at {lic.url}.")]
+            paragraphs = [("en", licence_statement(lic.spdx, lic.url, lic.applies_to))]
         kind = lic.type or ("open-access" if lic.spdx else None)
+        use = LICENCE_USES[lic.applies_to][0] if lic.applies_to else None
         # one license per language, as JATS4R recommends (license-p has no xml:lang in 1.3)
         licenses += [
             Row(
@@ -509,6 +510,7 @@ def _permissions(article: model.Article, main: str) -> Row | None:
                 url=_a(lic.url) if lic.url else None,
                 url_text=_t(lic.url) if lic.url else None,
                 start_date=_a(lic.start_date) if lic.start_date else None,
+                use=use,
                 lang=_lang(code, main),
                 text=_inline(text),
             )
