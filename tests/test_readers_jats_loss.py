@@ -1421,3 +1421,122 @@ Research developed at the University of Testing.</p></fn></fn-group></back>"""
     assert not any("<xref>" in w for w in loaded.warnings)
     tree = _output(loaded, tmp_path, store)
     assert tree.xpath("string(//article-title)") == "Insects under a lamp"
+
+
+# Found in PMC's and PLOS's files (ContentMine/ami and ropensci-archive/pubchunks test files,
+# 8,600 mixed citations): every part tagged, often with nothing between two of them. The text
+# ran them together ('PaupyC, DelatteH … Microbes Infect11: 1177–118519450706') and the parts
+# (authors, year, PMID) were lost in silence.
+PLOS_REFS = (
+    "<back><ref-list>\n"
+    '<ref id="r1"><label>1</label><mixed-citation publication-type="journal"><name>'
+    "<surname>Paupy</surname><given-names>C</given-names></name>, <name>"
+    "<surname>Delatte</surname><given-names>H</given-names></name>"
+    "<etal>et al</etal> (<year>2009</year>) <article-title>"
+    "<italic>Aedes albopictus</italic>, an arbovirus vector: from the darkness to the light"
+    "</article-title>. <source>Microbes Infect</source>"
+    "<volume>11</volume>: <fpage>1177</fpage>–<lpage>1185</lpage><?supplied-pmid 19450706?>"
+    '<pub-id pub-id-type="pmid">19450706</pub-id></mixed-citation></ref>\n'
+    '<ref id="r2"><label>2</label><mixed-citation publication-type="book"><name>'
+    "<surname>Nei</surname><given-names>M</given-names>"
+    "</name> (<year>1987</year>) <chapter-title>Genetic distance</chapter-title>. In: <name>"
+    "<surname>Clark</surname><given-names>A</given-names>"
+    "</name>, editor. <source>Molecular evolutionary genetics</source>. "
+    "<publisher-loc>New York</publisher-loc>: "
+    "<publisher-name>Columbia University Press</publisher-name>.</mixed-citation>"
+    "</ref>\n"
+    '<ref id="r3"><mixed-citation publication-type="journal"><name>'
+    "<surname>Gething</surname><given-names>PW</given-names></name><name>"
+    "<surname>Smith</surname><given-names>DL</given-names></name>"
+    "<article-title>Climate change and the global malaria recession</article-title>"
+    "<source>Nature</source><year>2010</year><volume>465</volume><fpage>342</fpage>"
+    '<lpage>345</lpage><pub-id pub-id-type="doi">10.1038/nature09098</pub-id>'
+    '<pub-id pub-id-type="pmid">20485434</pub-id></mixed-citation></ref>\n'
+    '<ref id="r4"><citation citation-type="journal">'
+    '<person-group person-group-type="author"><name>'
+    "<surname>Prieto</surname> <given-names>J.</given-names></name> <name>"
+    "<surname>Cires</surname> <given-names>E.</given-names></name>"
+    "</person-group> (<year>2011</year>)<article-title> Systematics of "
+    "<italic>Spartina</italic> species.</article-title>"
+    "<source>Biologia </source>"
+    "<volume>66</volume>, <fpage>1011</fpage>&#x2013;<lpage>1018</lpage>. "
+    '<pub-id pub-id-type="doi">10.2478/s11756-011-0113-7</pub-id>'
+    "</citation></ref>\n"
+    "</ref-list></back>\n"
+)
+
+
+def test_a_mixed_citation_whose_parts_are_tagged(tmp_path: Path, store) -> None:
+    loaded = _read(_article(tmp_path, back=PLOS_REFS))
+    first, book, bmc, frontiers = loaded.article.references
+    # the text as published, its parts kept apart, its PubMed id named
+    assert first.text == {
+        "en": "Paupy C, Delatte H et al (2009) Aedes albopictus, an arbovirus vector: "
+        "from the darkness to the light. Microbes Infect 11: 1177–1185 PMID: 19450706"
+    }
+    assert (first.authors, first.etal, first.year) == (["Paupy, C", "Delatte, H"], True, "2009")
+    assert (first.source, first.volume, first.fpage, first.lpage, first.pmid) == (
+        "Microbes Infect",
+        "11",
+        "1177",
+        "1185",
+        "19450706",
+    )
+    # a name after the title is an editor's, not an author's; the text keeps it
+    assert (book.authors, book.title, book.source) == (
+        ["Nei, M"],
+        "Genetic distance",
+        "Molecular evolutionary genetics",
+    )
+    assert (book.publisher, book.publisher_loc) == ("Columbia University Press", "New York")
+    assert "In: Clark A, editor." in book.text["en"]
+    # a mixed citation of parts alone (BMC in PMC) is an element citation
+    assert (bmc.authors, bmc.doi, bmc.pmid, bmc.text) == (
+        ["Gething, PW", "Smith, DL"],
+        "10.1038/nature09098",
+        "20485434",
+        None,
+    )
+    # names apart by a space alone (Frontiers), a space inside a part's edge kept
+    assert frontiers.text == {
+        "en": "Prieto J., Cires E. (2011) Systematics of Spartina species. Biologia 66, "
+        "1011–1018. doi: 10.2478/s11756-011-0113-7"
+    }
+    assert frontiers.doi == "10.2478/s11756-011-0113-7"
+    tree = _output(loaded, tmp_path, store)
+    cite = tree.xpath("//ref[@id='r1']/citation-alternatives")[0]
+    assert cite.xpath("string(mixed-citation)").endswith("1177–1185 PMID: 19450706")
+    assert cite.xpath("element-citation/pub-id[@pub-id-type='pmid']/text()") == ["19450706"]
+    assert tree.xpath("//ref[@id='r2']//element-citation//surname/text()") == ["Nei"]
+
+
+# Found in MDPI's Viruses in PMC (ContentMine/ami, viruses-07-02877): a reference's
+# <fpage>S7-16</fpage> (a supplement's page and a plain one) refused the whole article.
+# SciELO's <date><year>1992</year></date> in an element citation lost the year in silence.
+def test_a_reference_field_the_model_refuses_is_left_out_alone(tmp_path: Path, store) -> None:
+    back = """<back><ref-list>
+<ref id="B44"><element-citation publication-type="journal">
+<person-group person-group-type="author"><name><surname>Weaver</surname>
+<given-names>S.C.</given-names></name></person-group>
+<article-title>Present and future arboviral threats</article-title>
+<source>Nat. Rev. Microbiol.</source><year>2010</year><volume>8</volume><fpage>S7-16</fpage>
+<pub-id pub-id-type="doi">10.1038/nrmicro2460</pub-id></element-citation></ref>
+<ref id="B45"><mixed-citation>Abrans, M.C. 1992. Responses to shade. Tree Physiology 10: 343-355.
+</mixed-citation><element-citation publication-type="journal">
+<person-group person-group-type="author"><name><surname>Abrans</surname>
+<given-names>M.C.</given-names></name></person-group>
+<article-title>Responses to shade</article-title><source>Tree Physiology</source>
+<date><year>1992</year></date><volume>10</volume><fpage>343</fpage><lpage>355</lpage>
+</element-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    weaver, abrans = loaded.article.references
+    assert (weaver.fpage, weaver.doi, weaver.year) == (None, "10.1038/nrmicro2460", "2010")
+    assert "S7-16" in weaver.text["en"]  # the reference keeps what it said
+    said = [w for w in loaded.warnings if w.startswith("reference B44.fpage:")]
+    assert said and said[0].endswith("'S7-16' (give fpage and lpage; write both ends alike: "
+                                     "S1-S4, e12-e15, iv-x): left out of the fields, kept in "
+                                     "the text")  # fmt: skip
+    assert said[0].kind == "data dropped"
+    assert abrans.year == "1992"
+    _output(loaded, tmp_path, store)

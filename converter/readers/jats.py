@@ -9,12 +9,14 @@ named in a warning.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args
 
 from lxml import etree
+from pydantic import ValidationError
 
 from converter import alphabets, identifiers, model, scripts
 from converter.countries import localized_country_name
@@ -39,6 +41,7 @@ from converter.readers.markup import (
     plain_text,
     remove_keeping_tail,
 )
+from converter.readers.native import validation_problems
 from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name, root_name
 
 _ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
@@ -286,6 +289,10 @@ def _pmc_text_mining_licence(entries: list[dict[str, Any]]) -> None:
             return
 
 
+# the reference fields read from a citation's parts (not its text, id, label or type)
+_PART_FIELDS = frozenset(model.Reference.model_fields) - {"id", "label", "text", "type"}
+
+
 # the pub-id types a reference's fields hold, each with the field and what reads it (PMC's own
 # files type a PMCID "pmc", JATS 1.2 and later "pmcid")
 _CARRIED_IDS = {
@@ -294,6 +301,7 @@ _CARRIED_IDS = {
     "pmid": ("pmid", identifiers.normalize_pmid),
     "pmcid": ("pmcid", identifiers.pmcid_from_jats),
     "pmc": ("pmcid", identifiers.pmcid_from_jats),
+    "isbn": ("isbn", identifiers.normalize_isbn),  # eLife: a book's ISBN as a pub-id
 }
 
 
@@ -304,13 +312,16 @@ _ARTICLE_PMIDS = {kind: _CARRIED_IDS[kind] for kind in ("pmid", "pmcid", "pmc")}
 def _uncarried(cite: etree._Element) -> bool:
     """Whether a structured citation holds a part the reference fields have no place for
     (editors, a publisher, an edition, a comment): then its text is kept beside them."""
+    authors = _leading_people(cite)
     for child in cite:
         name = local_name(child, lower=True)
-        if not name or name in _CARRIED:
+        if not name or name in _CARRIED or child in authors:
             continue
         if name == "person-group" and (child.get("person-group-type") or "author") == "author":
             continue
         if name == "pub-id" and (child.get("pub-id-type") or "").lower() in _CARRIED_IDS:
+            continue
+        if name == "date" and _year_only(child):
             continue
         if name == "date-in-citation" and (child.get("content-type") or "access-date") == (
             "access-date"
@@ -321,6 +332,13 @@ def _uncarried(cite: etree._Element) -> bool:
     return False
 
 
+def _year_only(date: etree._Element) -> bool:
+    """A citation's ``<date>`` that holds its year alone (SciELO), which is the year field."""
+    return {local_name(part, lower=True) for part in date if "".join(part.itertext()).strip()} == {
+        "year"
+    }
+
+
 def _element_only(cite: etree._Element) -> bool:
     """An NLM 2.3 ``<citation>`` that is structured — elements with nothing but white space
     between them (PLOS, BMC, Springer in PMC) — not mixed: its text would run the parts
@@ -328,6 +346,88 @@ def _element_only(cite: etree._Element) -> bool:
     if (cite.text or "").strip() or not len(cite):
         return False
     return not any((child.tail or "").strip() for child in cite)
+
+
+_TITLES = ("article-title", "chapter-title", "data-title", "part-title")
+# what opens a pub-id's value in a citation's text, by its type, and what says it is named
+_ID_LABELS = {
+    "doi": ("doi: ", re.compile(r"doi", re.IGNORECASE)),
+    "pmid": ("PMID: ", re.compile(r"pmid|pubmed", re.IGNORECASE)),
+    "pmcid": ("PMCID: ", re.compile(r"pmc", re.IGNORECASE)),
+    "pmc": ("PMCID: ", re.compile(r"pmc", re.IGNORECASE)),
+}
+
+
+def _leading_people(cite: etree._Element) -> list[etree._Element]:
+    """The names, group authors and etal a citation holds outside any person-group before its
+    title or source (NLM 2.3, PLOS, BMC): its authors. Names after them are editors ('In:
+    <name>…</name>, editor.') or the authors of another work, not its authors."""
+    found = []
+    for child in cite:
+        name = local_name(child, lower=True)
+        if name in (*_TITLES, "source"):
+            break
+        if name in _PEOPLE:
+            found.append(child)
+    return found
+
+
+def _tagged_parts(cite: etree._Element) -> bool:
+    """Whether a mixed citation tags its people and its title or source (PMC, PLOS, eLife):
+    its parts are then the reference's fields, read as an element citation's."""
+    names = {local_name(child, lower=True) for child in cite}
+    return bool(names & (_PEOPLE | {"person-group"})) and bool(names & {*_TITLES, "source"})
+
+
+def _spaced(cite: etree._Element) -> etree._Element:
+    """A copy of a mixed citation whose tagged parts are kept apart in its text. JATS puts
+    every space and mark in the text, but PMC's and PLOS's files often leave none between
+    two parts ('<surname>Paupy</surname><given-names>C</given-names>', '<source>Microbes
+    Infect</source><volume>11</volume>', '<lpage>1185</lpage><pub-id …>19450706</pub-id>'),
+    and the text ran them together ('PaupyC', 'Infect11', '118519450706'). Where nothing
+    separates two parts, names get a comma (also where a space alone does: Frontiers), a
+    first and last page a dash, other parts a space; a pub-id its text does not name is
+    named ('PMID: 19450706'), an empty <etal/> written 'et al.'."""
+    spaced = copy.deepcopy(cite)
+    for holder in spaced.iter():
+        if holder is not spaced and local_name(holder, lower=True) not in (
+            "person-group", "name", "string-name"
+        ):  # fmt: skip
+            continue
+        parts = [child for child in holder if local_name(child)]
+        for part in parts:
+            if local_name(part, lower=True) == "etal" and not "".join(part.itertext()).strip():
+                after = part.tail or (holder.tail if part is parts[-1] else "") or ""
+                part.text = "et al" if after.startswith(".") else "et al."
+        for before, part in itertools.pairwise(parts):
+            name, kind = local_name(part, lower=True), (part.get("pub-id-type") or "").lower()
+            pair = {local_name(before, lower=True), name}
+            # what stands between the two: the tails of the part before and of what follows it
+            # (a processing instruction: PMC's <?supplied-pmid …?>)
+            gap = [before]
+            for sibling in before.itersiblings():
+                if sibling is part:
+                    break
+                gap.append(sibling)
+            between, node = "".join(n.tail or "" for n in gap), gap[-1]
+            said = ("".join(before.itertext()) + between)[-12:]
+            if name == "pub-id" and kind in _ID_LABELS and not _ID_LABELS[kind][1].search(said):
+                part.text = _ID_LABELS[kind][0] + (part.text or "").lstrip()
+                if between and not between[-1].isspace():
+                    node.tail = (node.tail or "") + " "
+                    continue
+            end, start = "".join(before.itertext())[-1:], "".join(part.itertext())[:1]
+            if between.strip():
+                continue
+            if pair <= _PEOPLE and "etal" not in pair:
+                node.tail = ", "  # (Frontiers: names apart by a space alone)
+            elif between:
+                continue
+            elif (local_name(before, lower=True), name) == ("fpage", "lpage"):
+                node.tail = "–"
+            elif start.isalnum() and (end.isalnum() or end in ".,;:)]"):
+                node.tail = " "
+    return spaced
 
 
 def _sup_label(part: etree._Element) -> bool:
@@ -1856,6 +1956,7 @@ class ArticleReader:
         texts: dict[str, str] = {}
         fallback: dict[str, str] = {}  # an element-citation's content as text
         uncarried = False  # a part the structured fields have no place for (a PMID, editors)
+        parts_from = ""  # the kind of citation the fields were read from: mixed, element
         for cite in citations:
             name = local_name(cite, lower=True)
             kind = cite.get("publication-type") or cite.get("citation-type")
@@ -1867,10 +1968,17 @@ class ArticleReader:
                         f"reference type {kind!r} is not in the model: read as 'other'", SIMPLIFIED
                     )
                     entry["type"] = "other"
-            if name == "mixed-citation" or (name == "citation" and not _element_only(cite)):
-                text = self._mixed_text(cite)
+            mixed = name == "mixed-citation" or name == "citation"
+            if mixed and not _element_only(cite):
+                # PMC's and PLOS's mixed citations tag every part, often without the spaces
+                # between them ('PaupyC', 'Microbes Infect11'): the parts are kept apart in
+                # the text, and read as the fields when no element citation gives them
+                text = self._mixed_text(_spaced(cite))
                 if not text:
                     continue
+                if not parts_from and _tagged_parts(cite):
+                    parts_from = "mixed"
+                    self._structured(cite, entry, ref_id)
                 # a citation that states no language is in the article's unless its script
                 # says plainly otherwise (a Russian one in an English article) or its
                 # alphabet does (a Ukrainian one), as OJS's and Crossref's references are read
@@ -1880,7 +1988,10 @@ class ArticleReader:
                     self.warn(f"reference {ref_id}: a second text in {lang!r} is left out")
                     continue
                 texts[lang] = text
-            elif name in ("element-citation", "nlm-citation", "citation"):
+            elif name in ("element-citation", "nlm-citation") or mixed:
+                if parts_from == "mixed":  # an element citation's parts win over a mixed one's
+                    entry = {k: v for k, v in entry.items() if k in ("id", "label", "type")}
+                parts_from = "element"
                 dropped = self._structured(cite, entry, ref_id)
                 uncarried = uncarried or dropped or _uncarried(cite)
                 text = self._element_text(cite)
@@ -1901,7 +2012,27 @@ class ArticleReader:
         if not texts and not (entry.get("title") or entry.get("source")):
             self.warn(f"reference {ref_id or '(no id)'}: empty: left out")
             return None
-        return entry
+        return self._fields_taken(entry, ref_id or "(no id)", fallback)
+
+    def _fields_taken(
+        self, entry: dict[str, Any], ref_id: str, fallback: dict[str, str]
+    ) -> dict[str, Any]:
+        """The reference without the fields the model refuses (MDPI's '<fpage>S7-16</fpage>',
+        a supplement page and a plain one), each named, its text kept: one reference's odd
+        field refused the whole article before."""
+        try:
+            model.Reference.model_validate(entry)
+            return entry
+        except ValidationError as exc:
+            refused = {str(e["loc"][0]) for e in exc.errors() if e["loc"]} & _PART_FIELDS
+            if not refused:
+                return entry  # the model says what is wrong with the article
+            for line in validation_problems(exc, f"reference {ref_id}", model.Reference):
+                self.warn(f"{line}: left out of the fields, kept in the text")
+        kept = {key: value for key, value in entry.items() if key not in refused}
+        if not kept.get("text") and fallback:
+            kept["text"] = fallback
+        return kept
 
     def _mixed_text(self, cite: etree._Element) -> str:
         """A mixed citation's text; a link whose address its text does not show gets it added
@@ -1972,20 +2103,22 @@ class ArticleReader:
             entry["lang"] = cite.get(XML_LANG)
         authors = []
         etal = False
-        for group in _children(cite, "person-group"):
-            if (group.get("person-group-type") or "author") != "author":
-                continue
-            for person in group:
-                kind = local_name(person, lower=True)
-                if kind == "name":
-                    parts = self._name(person)
-                    surname, given = parts.get("surname"), parts.get("given")
-                    if surname:
-                        authors.append(f"{surname}, {given}" if given else surname)
-                elif kind in ("string-name", "collab"):
-                    authors.append(self.plain(person))
-                elif kind == "etal":
-                    etal = True
+        people = [
+            person
+            for group in _children(cite, "person-group")
+            if (group.get("person-group-type") or "author") == "author"
+            for person in group
+        ]
+        for person in [*people, *_leading_people(cite)]:
+            kind = local_name(person, lower=True)
+            if kind in ("name", "string-name") and (parts := self._name(person)):
+                surname, given = parts.get("surname"), parts.get("given")
+                if surname:
+                    authors.append(f"{surname}, {given}" if given else surname)
+            elif kind in ("string-name", "collab"):
+                authors.append(self.plain(person))
+            elif kind == "etal":
+                etal = True
         if authors:
             entry["authors"] = [a for a in authors if a]
             if etal:
@@ -2004,6 +2137,8 @@ class ArticleReader:
             entry["title_en"] = self.inline(translated)
         for tag in ("year", "volume", "issue", "fpage", "lpage"):
             found = _child(cite, tag)
+            if tag == "year" and found is None:  # SciELO: <date><year>1992</year></date>
+                found = _child(_child(cite, "date"), "year")
             if found is not None and self.plain(found):
                 entry[tag] = self.plain(found)
         for tag, key in (("publisher-name", "publisher"), ("publisher-loc", "publisher_loc")):
@@ -2034,6 +2169,8 @@ class ArticleReader:
             url = (link.get(XLINK_HREF) or self.plain(link)).strip()
             if _URL.match(url):
                 entry.setdefault("url", url)
+            elif url:
+                dropped = True  # no address (eLife: 'Open access available http//cran …'): text
         for when in _children(cite, "date-in-citation"):
             value = _date_of(when)
             if value and (when.get("content-type") or "access-date") == "access-date":

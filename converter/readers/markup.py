@@ -265,6 +265,13 @@ def join_texts(values: Iterable[str]) -> str:
 
 def plain_text(element: etree._Element, where: str, log: Collector) -> str:
     """The element's text with every tag removed (for fields JATS writes without markup)."""
+    return tidy(_plain(element, where, log))
+
+
+def _plain(element: etree._Element, where: str, log: Collector) -> str:
+    """``plain_text`` before its white space is tidied: a space at the edge of a part is kept,
+    as it keeps the part from the text beside it ('<source>Biologia </source><volume>66'
+    is 'Biologia 66', not 'Biologia66')."""
     parts: list[str] = [element.text or ""]
     for child in element:
         name = local_name(child, lower=True)
@@ -277,8 +284,8 @@ def plain_text(element: etree._Element, where: str, log: Collector) -> str:
             if chosen is not None:
                 wrapper = etree.Element("x")
                 wrapper.append(copy.deepcopy(chosen))
-                parts.append(plain_text(wrapper, where, log))
+                parts.append(_plain(wrapper, where, log))
         elif name not in _DROP_ALL and name:
-            parts.append(plain_text(child, where, log))
+            parts.append(_plain(child, where, log))
         parts.append(child.tail or "")
-    return tidy("".join(parts))
+    return "".join(parts)
