@@ -21,6 +21,8 @@ from converter.validation import verdict_file
 CORPUS = DATA / "corpus"
 FILES = sorted(CORPUS.glob("*.xml"))
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+# kwd-group-type values of the authors' keywords (the reader's own list, written out)
+AUTHORS_KEYWORDS = (None, "author", "author-keywords", "author-generated", "keywords")
 _NOT_FACTS = ("label", "email", "ext-link", "uri", "phone", "fax", "xref")
 
 
@@ -172,8 +174,13 @@ class Facts:
     def abstract_paragraphs(self) -> list[str]:
         return [_text(p) for p in self.meta.xpath("abstract//p|trans-abstract//p")]
 
-    def keywords(self) -> set[str]:
-        return {_text(k) for k in self.meta.xpath("kwd-group/kwd")}
+    def keywords(self, kinds: tuple[str, ...] = AUTHORS_KEYWORDS) -> set[str]:
+        """The keywords of the groups of ``kinds`` (the authors' when a file has several
+        groups; the only group whatever its type), or of every other group (``kinds=()``)."""
+        groups = self.meta.xpath("kwd-group")
+        if len(groups) > 1:
+            groups = [g for g in groups if (g.get("kwd-group-type") in kinds) == bool(kinds)]
+        return {_text(k) for g in groups for k in g.xpath("kwd")}
 
     def licences(self) -> list[str | None]:
         out: list[str | None] = []
@@ -220,5 +227,9 @@ def test_conversion_keeps_every_fact(path: Path, store) -> None:
     assert result.references() == source.references()
     # what the model cannot hold is named by a "data dropped" warning
     dropped = [w for w in loaded.warnings if getattr(w, "kind", DROPPED) == DROPPED]
+    if source.keywords(kinds=()):  # eLife's research organism, RePEc's JEL codes: named
+        for kind in {g.get("kwd-group-type") for g in source.meta.xpath("kwd-group")}:
+            if kind not in AUTHORS_KEYWORDS:
+                assert f"kwd-group of type {kind!r} is not in the model" in " ".join(dropped)
     if missing:  # a second abstract in one language (PLOS author summary, eLife digest)
         assert any("a second abstract" in w for w in dropped), missing

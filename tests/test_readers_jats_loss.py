@@ -1540,3 +1540,26 @@ def test_a_reference_field_the_model_refuses_is_left_out_alone(tmp_path: Path, s
     assert said[0].kind == "data dropped"
     assert abrans.year == "1992"
     _output(loaded, tmp_path, store)
+
+
+# Found in eLife's and bioRxiv's files (elifesciences/elife-poa-xml-generation, ContentMine,
+# CERMINE's sample): a research-organism or MSC group beside the authors' keywords was merged
+# into them ('Mouse', '32A99' as keywords); the only group is the keywords whatever its type
+# (PLoS Currents: kwd-group-type="simple").
+def test_a_keyword_group_of_another_kind_is_named_not_merged(tmp_path: Path, store) -> None:
+    groups = """<kwd-group kwd-group-type="author-keywords"><kwd>cell polarity</kwd>
+<kwd>microtubules</kwd></kwd-group>
+<kwd-group kwd-group-type="research-organism"><title>Research organism</title><kwd>Mouse</kwd>
+</kwd-group><kwd-group kwd-group-type="msc"><kwd>32A99</kwd></kwd-group>"""
+    loaded = _read(_article(tmp_path, permissions=groups))
+    assert loaded.article.keywords == {"en": ["cell polarity", "microtubules"]}
+    said = "kwd-group of type 'research-organism' is not in the model: left out (Mouse)"
+    assert said in loaded.warnings
+    assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"
+    assert "kwd-group of type 'msc' is not in the model: left out (32A99)" in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//kwd/text()") == ["cell polarity", "microtubules"]
+    only = '<kwd-group kwd-group-type="simple"><kwd>arbovirus</kwd></kwd-group>'
+    assert _read(_article(tmp_path, "b.xml", permissions=only)).article.keywords == {
+        "en": ["arbovirus"]
+    }

@@ -75,6 +75,11 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # both)
 _PUBMED_LINKS = frozenset({"pubmed", "pmid"})
 _MAIN_ABSTRACT = frozenset({"", "abstract", "main", "standard"})
+# kwd-group-type values that name the authors' keywords (JATS4R: author; PMC, eLife, bioRxiv
+# write the others); a group of another type is another vocabulary, unless it is the only one
+_AUTHOR_KEYWORDS = frozenset(
+    {"", "author", "author-keywords", "author-generated", "author-keyword", "keywords", "keyword"}
+)
 # article-meta children the reader takes; any other is named in a warning
 _KNOWN_META = frozenset(
     {
@@ -1780,6 +1785,8 @@ class ArticleReader:
         keywords: dict[str, list[str]] = {}
         inherited = default or self.lang
         groups = _children(meta, "kwd-group")
+        if len(groups) > 1:
+            groups = [group for group in groups if self._authors_keywords(group)]
         read: list[tuple[str | None, list[str]]] = []
         for group in groups:
             words = [w for w in (self.inline(k) for k in _children(group, "kwd")) if w]
@@ -1811,6 +1818,19 @@ class ArticleReader:
             found[lang] = words
         if found:
             data["keywords"] = found
+
+    def _authors_keywords(self, group: etree._Element) -> bool:
+        """Whether a kwd-group beside others holds the article's keywords: untyped, or typed
+        as the authors' (``author``, ``author-keywords`` …). One of another kind (eLife's
+        ``research-organism``, ``msc`` codes, ``osf-badges``, ``abbreviations``) is named as
+        left out: merged, it made 'Mouse' and '32A99' keywords."""
+        kind = (group.get("kwd-group-type") or "").strip()
+        if kind.lower() in _AUTHOR_KEYWORDS:
+            return True
+        words = [w for w in (self.plain(k) for k in _children(group, "kwd")) if w]
+        shown = ", ".join(words[:3]) + (" …" if len(words) > 3 else "")
+        self.warn(f"kwd-group of type {kind!r} is not in the model: left out ({shown})")
+        return False
 
     def _funding(self, meta: etree._Element, data: dict[str, Any]) -> None:
         # every funding-group: SciELO writes one per funder, and all but the first were lost
