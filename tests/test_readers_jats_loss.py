@@ -1563,3 +1563,14 @@ def test_a_keyword_group_of_another_kind_is_named_not_merged(tmp_path: Path, sto
     assert _read(_article(tmp_path, "b.xml", permissions=only)).article.keywords == {
         "en": ["arbovirus"]
     }
+
+
+# Found in PMC's files (ContentMine/ami: 162 of 339 with <counts>) and SciELO's classic export
+# (<volume-id>): left out in silence, as the reader took them for read.
+def test_counts_and_volume_ids_are_named(tmp_path: Path) -> None:
+    counts = """<counts><fig-count count="3"/><page-count count="12"/></counts>
+<volume-id pub-id-type="other">v12n3</volume-id>"""
+    loaded = _read(_article(tmp_path, permissions=counts))
+    said = "not in the model, left out: counts, volume-id"
+    assert said in loaded.warnings
+    assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"

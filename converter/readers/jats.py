@@ -80,15 +80,15 @@ _MAIN_ABSTRACT = frozenset({"", "abstract", "main", "standard"})
 _AUTHOR_KEYWORDS = frozenset(
     {"", "author", "author-keywords", "author-generated", "author-keyword", "keywords", "keyword"}
 )
-# article-meta children the reader takes; any other is named in a warning
+# article-meta children the reader takes; any other is named in a warning (counts, volume-id
+# and issue-id too: the model has no place for them, and they were left out in silence)
 _KNOWN_META = frozenset(
     {
         "article-id", "article-categories", "title-group", "contrib-group", "aff",
         "aff-alternatives", "pub-date", "volume", "issue", "fpage", "lpage", "elocation-id",
         "history", "permissions", "self-uri", "related-article", "abstract", "trans-abstract",
         "kwd-group", "funding-group", "custom-meta-group", "copyright-statement",
-        "copyright-year", "copyright-holder", "page-range", "counts", "volume-id", "issue-id",
-        "issue-title", "issue-title-group",
+        "copyright-year", "copyright-holder", "page-range", "issue-title", "issue-title-group",
     }
 )  # fmt: skip
 
