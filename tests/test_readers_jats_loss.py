@@ -1574,3 +1574,44 @@ def test_counts_and_volume_ids_are_named(tmp_path: Path) -> None:
     said = "not in the model, left out: counts, volume-id"
     assert said in loaded.warnings
     assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"
+
+
+# Found in SciELO's classic export (internetarchive/sandcrawler tests/files/scielo_article.jats.xml,
+# Pediatría (Asunción)): no xml:lang on <article>, one article-title per language in the
+# title-group, the issue as <numero>. The article was read as English, its second title lost in
+# silence, and it was refused: "title: no title in the article's language (en)".
+def test_a_scielo_classic_export_with_a_title_per_language(tmp_path: Path, store) -> None:
+    path = _article(
+        tmp_path,
+        title="Prevalencia de desnutrición en niños menores de 5 años",
+        permissions="<numero>2</numero>",
+    )
+    text = path.read_text(encoding="utf-8")
+    text = (
+        text.replace(' xml:lang="en">', ">", 1)
+        .replace(
+            "<article-title>Prevalencia",
+            '<article-title xml:lang="es">Prevalencia',
+        )
+        .replace(
+            "</article-title></title-group>",
+            '</article-title><article-title xml:lang="en">Prevalence of malnutrition in children '
+            "under 5 years of age</article-title></title-group>",
+        )
+        .replace("<volume>3</volume><elocation-id>e101</elocation-id>", "<volume>42</volume>")
+    )
+    path.write_text(text.replace("<numero>2</numero>", "<numero>2</numero><fpage>102</fpage>"))
+    loaded = _read(path)
+    article = loaded.article
+    assert article.language == "es"
+    assert article.title == {
+        "es": "Prevalencia de desnutrición en niños menores de 5 años",
+        "en": "Prevalence of malnutrition in children under 5 years of age",
+    }
+    assert (article.volume, article.issue, article.fpage) == ("42", "2", "102")
+    assert not any("numero" in w for w in loaded.warnings)
+    tree = _output(loaded, tmp_path, store)
+    assert tree.getroot().get(LANG) == "es"
+    assert tree.xpath("//trans-title-group[@xml:lang='en']/trans-title/text()") == [
+        "Prevalence of malnutrition in children under 5 years of age"
+    ]

@@ -93,6 +93,15 @@ _KNOWN_META = frozenset(
 )  # fmt: skip
 
 
+def _title_lang(article: etree._Element) -> str | None:
+    """The xml:lang of the article's title, which is in the article's language: the language
+    of an article that states none (SciELO's classic export states it on each title alone;
+    the article was read as English and refused for having no English title)."""
+    group = _child(_child(_child(article, "front"), "article-meta"), "title-group")
+    title = _child(group, "article-title")
+    return title.get(XML_LANG) if title is not None else None
+
+
 def _pmid_pub_ids(element: etree._Element) -> list[etree._Element]:
     """The ``pub-id`` elements of type pmid inside ``element``."""
     return [el for el in element.iter("{*}pub-id", "pub-id") if el.get("pub-id-type") == "pmid"]
@@ -602,7 +611,7 @@ class ArticleReader:
         self.root = element
         self.name = name
         self.log = log
-        self.lang = (element.get(XML_LANG) or "en").strip() or "en"
+        self.lang = (element.get(XML_LANG) or _title_lang(element) or "en").strip() or "en"
         self.corresp_emails: dict[str, str] = {}  # see _corresp_emails
         self.footnotes: dict[str, etree._Element] | None = None  # see _footnotes
 
@@ -738,7 +747,8 @@ class ArticleReader:
         elif article_type:
             data["article_type"] = "other"
             self.warn(f"article-type {article_type!r} is not a JATS 1.4 value: read as 'other'")
-        unknown = sorted({local_name(c, lower=True) for c in meta} - _KNOWN_META - {""})
+        read = {"numero"} if _child(meta, "issue") is None else set()  # (read as the issue)
+        unknown = sorted({local_name(c, lower=True) for c in meta} - _KNOWN_META - read - {""})
         if unknown:
             self.warn("not in the model, left out: " + ", ".join(unknown))
         if _child(self.root, "body") is not None:
@@ -750,6 +760,8 @@ class ArticleReader:
         self._dates(meta, data)
         for tag in ("volume", "issue", "fpage", "lpage", "elocation-id"):
             found = _child(meta, tag)
+            if tag == "issue" and found is None:
+                found = _child(meta, "numero")  # SciELO's classic export names the issue so
             if found is not None and self.plain(found):
                 data[tag.replace("-", "_")] = self.plain(found)
         self._page_range(meta, data)
@@ -947,9 +959,15 @@ class ArticleReader:
         group = _child(meta, "title-group")
         title: dict[str, str] = {}
         subtitle: dict[str, str] = {}
-        main = _child(group, "article-title")
-        if main is not None:
-            title[self.lang_of(main)] = self.title_text(main)
+        mains = _children(group, "article-title")
+        if mains:
+            title[self.lang_of(mains[0])] = self.title_text(mains[0])
+        for other in mains[1:]:  # SciELO's classic export: one article-title per language
+            text = self.title_text(other)
+            own = (other.get(XML_LANG) or "").strip()
+            lang = self.translated_lang(text, own, title, "article-title") if text else None
+            if lang is not None:
+                title.setdefault(lang, text)
         sub = _child(group, "subtitle")
         if sub is not None:
             subtitle[self.lang_of(sub)] = self.title_text(sub)
