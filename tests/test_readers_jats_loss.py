@@ -1615,3 +1615,22 @@ def test_a_scielo_classic_export_with_a_title_per_language(tmp_path: Path, store
     assert tree.xpath("//trans-title-group[@xml:lang='en']/trans-title/text()") == [
         "Prevalence of malnutrition in children under 5 years of age"
     ]
+
+
+# Found in PMC's files (ContentMine/ami: Ecology and Evolution, BMJ Open): an online journal's
+# one ISSN typed both ppub and epub was written so, and the general check refuses it
+# (issn-typing: no ISSN is both).
+def test_one_issn_typed_both_ways_is_the_electronic_one(tmp_path: Path, store) -> None:
+    journal = JOURNAL.replace(
+        '<issn pub-type="epub">2658-6789</issn>',
+        '<issn pub-type="ppub">2045-7758</issn><issn pub-type="epub">2045-7758</issn>',
+    )
+    loaded = _read(_article(tmp_path, journal=journal))
+    assert (loaded.article.journal.issn.print, loaded.article.journal.issn.electronic) == (
+        None,
+        "2045-7758",
+    )
+    said = "ISSN 2045-7758 is typed both print and electronic: read as the electronic ISSN"
+    assert said in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//journal-meta/issn/@publication-format") == ["electronic"]

@@ -2298,6 +2298,13 @@ class ArticleReader:
             key = key or ("electronic" if kind in ("epub", "online") else None)
             key = key or ("print" if "print" not in issn else "electronic")
             issn.setdefault(key, self.plain(item))
+        if issn.get("print") and issn.get("print") == issn.get("electronic"):
+            # PMC types an online journal's one ISSN both ways; no ISSN is both (issn-typing)
+            self.warn(
+                f"ISSN {issn.pop('print')} is typed both print and electronic: read as the "
+                "electronic ISSN",
+                SIMPLIFIED,
+            )
         linking = _child(meta, "issn-l")
         if linking is not None:
             issn["linking"] = self.plain(linking)
