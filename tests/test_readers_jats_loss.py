@@ -1634,3 +1634,21 @@ def test_one_issn_typed_both_ways_is_the_electronic_one(tmp_path: Path, store) -
     assert said in loaded.warnings
     tree = _output(loaded, tmp_path, store)
     assert tree.xpath("//journal-meta/issn/@publication-format") == ["electronic"]
+
+
+# Found in BMC's and Springer's files in PMC (ContentMine/norma, ropensci-archive/pubchunks
+# pubmed_full_3.xml): the licence's address in its text, with no link; the licence was read as
+# one without a URL (license-recognised: 'the licence gives no URL').
+def test_a_licence_address_written_in_its_text(tmp_path: Path, store) -> None:
+    permissions = """<permissions><license license-type="OpenAccess"><license-p><bold>Open
+Access</bold> This article is distributed under the terms of the Creative Commons Attribution
+4.0 International License (http://creativecommons.org/licenses/by/4.0/), which permits reuse
+with credit.</license-p></license></permissions>"""
+    loaded = _read(_article(tmp_path, permissions=permissions))
+    licence = loaded.article.license
+    assert licence.url == "http://creativecommons.org/licenses/by/4.0/"
+    assert "which permits reuse with credit" in licence.text["en"]  # the statement is kept
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//license/@xlink:href", namespaces={"xlink": XLINK[1:].split("}")[0]}) == [
+        "http://creativecommons.org/licenses/by/4.0/"
+    ]

@@ -1654,6 +1654,11 @@ class ArticleReader:
             candidate = candidate.strip()
             if _URL.match(candidate):
                 return candidate
+        # BMC and Springer in PMC: 'the Creative Commons Attribution 4.0 International License
+        # (http://creativecommons.org/licenses/by/4.0/)' in the text, with no link
+        for found in re.findall(r"https?://[^\s()<>\[\]]+", "".join(lic.itertext())):
+            if spdx_from_url(found.rstrip(".,;:")):
+                return found.rstrip(".,;:")
         return None
 
     def _self_uris(self, meta: etree._Element, data: dict[str, Any]) -> None:
