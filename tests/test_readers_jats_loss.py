@@ -1652,3 +1652,31 @@ with credit.</license-p></license></permissions>"""
     assert tree.xpath("//license/@xlink:href", namespaces={"xlink": XLINK[1:].split("}")[0]}) == [
         "http://creativecommons.org/licenses/by/4.0/"
     ]
+
+
+# Found in Hindawi's own files (ropensci-archive/pubchunks hindawi_1.xml): the volume's year as
+# <pub-date pub-type="publication-year"> was read as the electronic publication date, and the
+# day of publication (<pub-date pub-type="archival-date">, <history><date date-type="pub">)
+# named as a second one. HighWire's hwp-received and hwp-created (ContentMine/ami) are no
+# publication dates: without an epub one was taken for it.
+def test_publication_dates_as_hindawi_and_highwire_write_them(tmp_path: Path) -> None:
+    path = _article(tmp_path)
+    hindawi = path.read_text().replace(
+        '<pub-date pub-type="epub"><day>5</day><month>3</month><year>2020</year></pub-date>',
+        '<pub-date pub-type="publication-year"><year>2017</year></pub-date>'
+        '<pub-date pub-type="hwp-received"><day>6</day><month>1</month><year>2017</year>'
+        "</pub-date>",
+    )
+    history = """<history><date date-type="received"><day>15</day><month>05</month>
+<year>2017</year></date><date date-type="pub"><day>4</day><month>12</month><year>2017</year>
+</date></history>"""
+    path.write_text(hindawi.replace("<volume>3</volume>", history + "<volume>3</volume>"))
+    loaded = _read(path)
+    published = loaded.article.published
+    assert (published.electronic, published.collection) == ("2017-12-04", "2017")
+    assert "pub-date 2017-01-06 (hwp-received) is not a publication date the model holds" in (
+        loaded.warnings
+    )
+    said = "history date 2017-12-04 of type 'pub' is read as the electronic publication date"
+    assert said in loaded.warnings
+    assert loaded.warnings[loaded.warnings.index(said)].kind == "markup simplified"

@@ -62,8 +62,10 @@ _REF_TYPES = {
 _NOT_PUBLICATION = frozenset(
     {"pmc-release", "nihms-submitted", "manuscript", "ecorrected", "pcorrected", "retracted",
      "preprint", "accepted", "received", "rev-recd", "epreprint", "ppreprint", "eretracted",
-     "pretracted", "corrected", "rev-request"}
+     "pretracted", "corrected", "rev-request", "hwp-received", "hwp-created"}
 )  # fmt: skip
+# history date types that date the article's publication (Hindawi: pub)
+_PUBLISHED = frozenset({"pub", "published", "publication", "epub"})
 # pub-date types (pub-type, date-type, publication-format) that name the electronic publication
 _ELECTRONIC = frozenset({"epub", "pub", "electronic", "online"})
 _SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub"}
@@ -1517,8 +1519,8 @@ class ArticleReader:
                     "out (the year is kept)"
                 )
             rank = 0
-            if date_type == "collection" or pub_type == "collection":
-                key = "collection"
+            if date_type == "collection" or pub_type in ("collection", "publication-year"):
+                key = "collection"  # (Hindawi's publication-year: its volume's year)
             elif pub_format == "print" or pub_type in ("ppub", "epub-ppub"):
                 key = "print"
             else:
@@ -1551,6 +1553,17 @@ class ArticleReader:
                 history.setdefault("revised", []).append(value)
             elif kind == "accepted":
                 history.setdefault("accepted", value)
+            elif kind in _PUBLISHED and published.get("electronic", value) == value:
+                # Hindawi dates the publication in the history: the electronic date, unless
+                # a pub-date gives it
+                if "electronic" not in published:
+                    published["electronic"] = value
+                    data["published"] = published
+                    self.warn(
+                        f"history date {value} of type {kind!r} is read as the electronic "
+                        "publication date",
+                        SIMPLIFIED,
+                    )
             else:
                 self.warn(f"history date of type {kind!r} is not in the model: left out")
         if history:
