@@ -1680,3 +1680,33 @@ def test_publication_dates_as_hindawi_and_highwire_write_them(tmp_path: Path) ->
     said = "history date 2017-12-04 of type 'pub' is read as the electronic publication date"
     assert said in loaded.warnings
     assert loaded.warnings[loaded.warnings.index(said)].kind == "markup simplified"
+
+
+# Found in eLife's POA files (elifesciences/elife-poa-xml-generation) and Frontiers' in PMC
+# (ContentMine/ami): a department as <addr-line><named-content content-type="department">
+# made the affiliation a line of text, and a line kept so ran its parts together ('Editorial
+# Department eLife Sciences Cambridge United Kingdom', 'University of Warwick Coventry, UK').
+def test_an_affiliation_as_elife_and_frontiers_tag_it(tmp_path: Path, store) -> None:
+    contribs = """<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Jane</given-names>
+</name><aff><addr-line><named-content content-type="department">Editorial Department
+</named-content></addr-line><institution>eLife Sciences</institution><addr-line>
+<named-content content-type="city">Cambridge</named-content></addr-line>
+<country>United Kingdom</country></aff></contrib>
+<contrib contrib-type="author"><name><surname>Doe</surname><given-names>John</given-names></name>
+<xref ref-type="aff" rid="aff2"/></contrib></contrib-group>
+<aff id="aff2"><sup>2</sup><institution>School of Life Sciences, University of Warwick</institution>
+<country>Coventry, UK</country></aff>"""
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    second, first = loaded.article.affiliations  # (the contributor's own is read after)
+    assert (first.department, first.institution, first.city, first.country) == (
+        {"en": "Editorial Department"},
+        {"en": "eLife Sciences"},
+        {"en": "Cambridge"},
+        "GB",
+    )
+    assert second.text == {"en": "School of Life Sciences, University of Warwick, Coventry, UK"}
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//aff//institution[@content-type='orgdiv1']/text()") == [
+        "Editorial Department"
+    ]

@@ -1344,7 +1344,6 @@ class ArticleReader:
         parts: dict[str, Any] = {}
         institutions: list[str] = []
         loose: list[str] = [form.text or ""]
-        whole: list[str] = [form.text or ""]
         original: list[str] = []  # SciELO's line as published, beside its tagged parts
         untyped = False  # free text the tags do not place
         for child in form:
@@ -1354,7 +1353,6 @@ class ArticleReader:
                 for part in child:
                     if not self._aff_variant(part, original):
                         self._aff_part(part, lang, parts, institutions)
-                whole.append(self.plain(_without_ids(child)))
             elif self._aff_variant(child, original):
                 pass
             elif name == "institution-id":
@@ -1366,24 +1364,19 @@ class ArticleReader:
                         untyped = True
                     loose.append(" , " + (part.tail or "") + " , ")
                 loose.append(" , " + (child.text or "") + " , ")
-                whole.append(", ".join(self.plain(p) for p in child if local_name(p)))
             elif name == "addr-line" and kind != "city":
                 loose.append(" , " + self.plain(child) + " , ")  # placed below, with the text
-                whole.append(self.plain(child))
             elif name in ("institution", "city", "country", "addr-line", "state", "postal-code"):
                 if not self._aff_part(child, lang, parts, institutions):
                     untyped = True
-                whole.append(self.plain(child))
             elif name == "label" or not name or _sup_label(child):
                 pass
             elif name in ("email", "ext-link", "uri", "phone", "fax"):
                 self.warn(f"<{name}> in an affiliation is not in the model: left out")
             else:
                 loose.append(self.plain(child))
-                whole.append(self.plain(child))
             loose.append(child.tail or "")
-            whole.append(child.tail or "")
-        text = _clean_aff_text(" ".join(whole))
+        text = self._aff_line(form)  # its parts apart: "Survey, Cambridge, UK"
         leftover = re.sub(r"\s*,[\s,]*", ", ", _clean_aff_text(" ".join(loose)))
         leftover = _clean_aff_text(leftover)
         line = _clean_aff_text(" ".join(original))
@@ -1465,6 +1458,9 @@ class ArticleReader:
                 aff.setdefault("departments", []).append(text)  # orgdiv1, orgdiv2 … in order
             else:
                 institutions.append(text)
+        elif name == "named-content" and kind.startswith(("dept", "department")) and text:
+            # eLife: <addr-line><named-content content-type="department">…</named-content>
+            aff.setdefault("departments", []).append(text)
         elif name == "city" or (name in ("addr-line", "named-content") and kind == "city"):
             aff.setdefault("city", {})[lang] = text
         elif name == "country":
