@@ -1566,14 +1566,22 @@ def test_a_keyword_group_of_another_kind_is_named_not_merged(tmp_path: Path, sto
 
 
 # Found in PMC's files (ContentMine/ami: 162 of 339 with <counts>) and SciELO's classic export
-# (<volume-id>): left out in silence, as the reader took them for read.
+# (<volume-id>): left out in silence, as the reader took them for read. A page count the pages
+# give is carried by them; the counts of the body are out of scope, as the body is.
 def test_counts_and_volume_ids_are_named(tmp_path: Path) -> None:
-    counts = """<counts><fig-count count="3"/><page-count count="12"/></counts>
-<volume-id pub-id-type="other">v12n3</volume-id>"""
-    loaded = _read(_article(tmp_path, permissions=counts))
-    said = "not in the model, left out: counts, volume-id"
+    counts = """<counts><fig-count count="3"/><table-count count="2"/><page-count count="12"/>
+</counts><volume-id pub-id-type="other">v12n3</volume-id>"""
+    loaded = _read(_article(tmp_path, permissions=counts))  # (its elocation-id e101: no pages)
+    assert "not in the model, left out: volume-id" in loaded.warnings
+    said = "counts: page-count 12 is not in the model: left out"
     assert said in loaded.warnings
     assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"
+    body = "counts of the body are not read: fig-count 3, table-count 2"
+    assert loaded.warnings[loaded.warnings.index(body)].kind == "out of scope"
+    paged = _article(tmp_path, "b.xml", permissions="<counts><page-count count='10'/></counts>")
+    paged.write_text(paged.read_text().replace("<elocation-id>e101</elocation-id>",
+                                               "<fpage>110</fpage><lpage>119</lpage>"))  # fmt: skip
+    assert not any("count" in w for w in _read(paged).warnings)
 
 
 # Found in SciELO's classic export (internetarchive/sandcrawler tests/files/scielo_article.jats.xml,

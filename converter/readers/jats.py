@@ -82,8 +82,8 @@ _MAIN_ABSTRACT = frozenset({"", "abstract", "main", "standard"})
 _AUTHOR_KEYWORDS = frozenset(
     {"", "author", "author-keywords", "author-generated", "author-keyword", "keywords", "keyword"}
 )
-# article-meta children the reader takes; any other is named in a warning (counts, volume-id
-# and issue-id too: the model has no place for them, and they were left out in silence)
+# article-meta children the reader takes; any other is named in a warning (volume-id and
+# issue-id too: the model has no place for them, and they were left out in silence)
 _KNOWN_META = frozenset(
     {
         "article-id", "article-categories", "title-group", "contrib-group", "aff",
@@ -91,8 +91,16 @@ _KNOWN_META = frozenset(
         "history", "permissions", "self-uri", "related-article", "abstract", "trans-abstract",
         "kwd-group", "funding-group", "custom-meta-group", "copyright-statement",
         "copyright-year", "copyright-holder", "page-range", "issue-title", "issue-title-group",
+        "counts",
     }
 )  # fmt: skip
+
+
+def _page_span(fpage: str | None, lpage: str | None) -> str | None:
+    """How many pages 'fpage'-'lpage' span (110-119: '10'), when both are numbers."""
+    if fpage and lpage and fpage.isdecimal() and lpage.isdecimal() and int(lpage) >= int(fpage):
+        return str(int(lpage) - int(fpage) + 1)
+    return None
 
 
 def _title_lang(article: etree._Element) -> str | None:
@@ -779,8 +787,34 @@ class ArticleReader:
         self._funding(meta, data)
         self._custom_meta(meta, data)
         self._references(data)
+        self._counts(meta, data)
         self._sub_articles(data)
         return data, self._journal(_child(front, "journal-meta"))
+
+    def _counts(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """``counts`` (PMC: 162 of 339 files), which the model has no place for, said: a
+        page-count the pages give and a ref-count of the references read are carried; the
+        counts of the body's figures, tables, equations and words are out of scope as the body
+        is; any other (a page-count an elocation-id stands for) is named as left out."""
+        body: list[str] = []
+        for item in _children(meta, "counts"):
+            for count in item:
+                name = local_name(count, lower=True)
+                value = " ".join(((count.get("count") or "") or self.plain(count)).split())
+                if not name or not value:
+                    continue
+                if value == {
+                    "page-count": _page_span(data.get("fpage"), data.get("lpage")),
+                    "ref-count": str(len(data.get("references", []))),
+                }.get(name):
+                    continue
+                shown = f"{name} {value}"
+                if name in ("fig-count", "table-count", "equation-count", "word-count"):
+                    body.append(shown)
+                else:
+                    self.warn(f"counts: {shown} is not in the model: left out")
+        if body:
+            self.warn("counts of the body are not read: " + ", ".join(body), OUT_OF_SCOPE)
 
     def _page_range(self, meta: etree._Element, data: dict[str, Any]) -> None:
         """``page-range``: the article's pages when they are not one range ("8-11, 14-19,
