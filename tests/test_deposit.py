@@ -39,6 +39,7 @@ from converter.deposit import (
     crossref_credentials,
     deposit_crossref,
 )
+from converter.errors import COMMAND_EXIT_WORDS
 from converter.options import Options
 from converter.readers.native import load_article
 
@@ -554,8 +555,14 @@ def test_deposit_help_gives_the_readme_table_of_exit_codes(run) -> None:
     for command in ("deposit", "deposit crossref", "deposit doaj", "deposit status"):
         out = run(*command.split(), "--help").out
         listed = out.split("Exit codes:\n", 1)[1].rstrip("\n").splitlines()
-        shown = [line for code, line in expected.items() if code in exit_codes(command)]
+        own = COMMAND_EXIT_WORDS.get(command, {})
+        shown = [
+            f"  {code:>3}  {own[code]}" if code in own else line
+            for code, line in expected.items()
+            if code in exit_codes(command)
+        ]
         assert [line.removeprefix("  ") for line in listed] == shown
+        assert all(f"  {code:>3}  {words}" in out for code, words in own.items())
     assert len(shown) == 9  # deposit status: no file checked against a schema (1, 4)
 
 
