@@ -240,7 +240,9 @@ _MEDIUM = re.compile(
     r"\s*",
     re.I,
 )
-_ISSUE_TAIL = re.compile(r"(?<=\S)[.,]?\s*[–—-]?\s*(№\s*\d+[\w()–-]*)$")
+_ISSUE_TAIL = re.compile(
+    r"(?<=\S)(?:[.,]?\s*[–—-]?\s*(№\s*\d+[\w()–-]*)|[.,]\s*[–—-]?\s*(No\.?\s?\d+[\w()–-]*))$"
+)
 _YEAR_VOLUME = re.compile(r"(?<=\S)[.,]\s*((?:1[5-9]|20)\d\d)[.,]?\s*(?:V|Т|T)$")
 # GOST's statement of responsibility after a title: 'Title / А.В. Анисимов // Source'
 _STATEMENT = re.compile(r"\s/\s*([^/]+)$")
@@ -297,7 +299,12 @@ _STATUS_TAIL = re.compile(
 )
 _STATUS_HINT = re.compile(r"(?i)(?:mis|sse|ати|ать|uck|ess|ted|ing|ear)\W*$")
 SOURCE_LEAD = re.compile(
-    r"^\s*(?://|in\s*:|in\s+|в\s*:|в\s+кн\.\s*:|в\s+сб\.\s*:|//\s*in:?)\s*", re.I
+    r"^\s*(?://|in\s*:|in\s+|в\s*:|в\s+(?:кн|сб)\.\s*:|//\s*in:?|в\s+(?:книге|сборнике)\s*:|"
+    # GOST's 'В кн.' and 'В сб.' typed without their colon before the name ('В сб. «Нейтронная
+    # физика»', 'В сб. Исследования по теории пластин'; not 'В сб. докладов …', whose words
+    # are the name's)
+    r"в\s+(?:кн|сб)\.\s*(?=(?-i:[«\"“A-ZА-ЯЁ])))\s*",
+    re.I,
 )
 # The word that joins a part to the work it is in: 'In', 'in:', 'In:', 'dans', 'В кн.:', '//'.
 CONNECTOR = re.compile(
@@ -305,7 +312,9 @@ CONNECTOR = re.compile(
 )
 # A place after the name of a journal or book: '…, Paris', '… вестник. Уфа', '…, New York, NY'.
 # (GOST 7.1's dash may stand before it: '… журнал. МАНПО. – М')
-_PLACE_TAIL = re.compile(r"[.,]\s+(?:[–—]\s*)?((?:[\w-]+\.?,?\s?){1,3})$")
+# ... or after GOST's dash alone: '… в космос — СПб' (a country so joined is a name's part:
+# 'Seminar Euroatom – Russia – USA')
+_PLACE_TAIL = re.compile(r"(?:[.,]\s+(?:[–—]\s*)?|(?P<dash>\s[–—]\s*))((?:[\w-]+\.?,?\s?){1,3})$")
 _QUOTES = "\"“”«»„'‘’"
 # A number at the end of a source, not a year nor a series' or part's: 'Phys .Scr .T52'.
 _VOLUME_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.,]))(?!(?:1[5-9]|20)\d\d\b)([A-Z]?\d{1,4}[A-Z]?)$")
@@ -336,6 +345,12 @@ _BOOK_VOLUME = re.compile(rf"{_VOLUME_WORDS}\.?\s?(\d{{1,3}})\.?$", re.I)
 # Physica Scripta's topical volume T52)
 _SOURCE_VOLUME = re.compile(rf"{_VOLUME_WORDS}(?:\.\s?|\s)(\d{{1,3}})\.?$", re.I)
 _VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
+# a series' number read as a volume: 'сер.1', 'Ser. 2' ('Вестник СПбГУ, сер.1, вып.3')
+_SERIES_NUMBER = re.compile(r"^\s*(?:сер|серия|ser|seriya)\.?\s*\d{1,2}[.,;]?\s*$", re.I)
+# an issue's word opening a volume span ('Вып.1'), and a number in brackets alone, GOST's count
+# of the journal's issues since its first ('Вып. 1 (66)', '№ 2 (26)')
+_ISSUE_LEAD = re.compile(r"^\s*(?:вып|vyp)\.", re.I)
+_RUNNING_NUMBER = re.compile(r"^\s*\(\d+\)[\s.,;:–—-]*$")
 _SUPPLEMENT = re.compile(r"(?i)\bsuppl|(?<=\d)suppl")
 _ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
 # (a page word is followed by its full stop or a space: the 'S' of 'S12–S15' is a supplement's
@@ -460,6 +475,23 @@ def _without_genre(title: str) -> str:
     return (title[: genre.start()].rstrip(_OUTER) or title) if genre else title
 
 
+# A translation's note closing a title: 'Title : пер. с англ.', 'Title, перевод с английского',
+# 'Title. Пер. с нем. А. А. Иванова' (GOST's other title information; no labelled title or
+# source keeps it)
+_TRANSLATED_FROM = re.compile(
+    r"\s*[:,.;]\s*(?:пер\.|перевод)\s*с\s+(?:англ|нем|франц|фр|итал|исп|япон|кит|польск|лат|греч"
+    r"|швед|чеш|венг|болг|укр)[а-яё]*\.?(?:\s.*)?$",
+    re.I,
+)
+
+
+def _without_translation_note(title: str) -> str:
+    """The title (or a container's) without a translation's note after it (``_TRANSLATED_FROM``);
+    the whole title when that is all there is."""
+    note = _TRANSLATED_FROM.search(title)
+    return (title[: note.start()].rstrip(_OUTER) or title) if note else title
+
+
 def _cut_title_tail(text: str) -> str:
     """``text`` without a '[Электронный ресурс]' or '– Текст : электронный' at its end. Every
     such tail ends with ']' or 'й' (any case) before trailing space: other texts skip the scan."""
@@ -470,14 +502,87 @@ def _cut_title_tail(text: str) -> str:
 
 def _strip_place(source: str) -> str:
     """The source without a place written after it: JATS has <publisher-loc> for that."""
-    if "." not in source and "," not in source:
+    if "." not in source and "," not in source and "—" not in source and "–" not in source:
         return source  # (no place can follow: a cheap test before the search)
     tail = _PLACE_TAIL.search(source, len(source) - 100)  # (three words at most)
     if tail and source[: tail.start()].strip():
-        words = _PLACE_WORD.findall(tail.group(1).lower())
-        if words and all(w in PLACES for w in words):
+        words = _PLACE_WORD.findall(tail.group(2).lower())
+        if (
+            words
+            and all(w in PLACES for w in words)
+            and not (tail.group("dash") and any(w in _COUNTRIES for w in words))
+        ):
             return source[: tail.start()].rstrip(_OUTER)
     return source
+
+
+# An imprint read as one span, place and publisher together: 'Москва, Физматлит', 'Kazan,
+# Feng' (the place, a comma, the publisher: older GOST and some journals write no colon), or the
+# publisher, then GOST's abbreviated place ('Изд-во «Мир» М.', 'Изд-во СПбГУ СПб.'). The
+# labels part them (no labelled place or publisher is a known city, a comma and a name).
+_IMPRINT_COMMA = re.compile(r"^([^,]+),\s+([^,]+)$")
+_PUBLISHER_THEN_PLACE = re.compile(r"^(.+\S)\s+(М|СПб|Л)\.?$")
+_PLACE_PUBL = re.compile(r"[,\s]+Publ$")
+# What follows a city after a comma when it is no publisher: a country ('Vienna, Austria',
+# 'Санкт-Петербург, Россия', as conferences' places are written)
+_COUNTRIES = frozenset(
+    {"россия", "russia", "рф", "ссср", "ussr", "сша", "usa", "us", "u.s.a", "uk", "england",
+     "великобритания", "germany", "deutschland", "германия", "гдр", "фрг", "france", "франция",
+     "austria", "австрия", "china", "китай", "canada", "канада", "belgium", "бельгия",
+     "bulgaria", "болгария", "japan", "япония", "italy", "италия", "spain", "испания",
+     "switzerland", "швейцария", "netherlands", "нидерланды", "poland", "польша", "czech republic",
+     "чехия", "india", "индия", "korea", "корея", "republic of korea", "israel", "израиль",
+     "ukraine", "украина", "belarus", "беларусь", "kazakhstan", "казахстан", "uzbekistan",
+     "узбекистан", "kyrgyzstan", "кыргызстан", "киргизия", "armenia", "армения", "georgia",
+     "грузия", "azerbaijan", "азербайджан", "finland", "финляндия", "sweden", "швеция", "norway",
+     "норвегия", "denmark", "дания", "australia", "австралия", "brazil", "бразилия",
+     "argentina", "аргентина", "mexico", "мексика", "turkey", "турция", "iran", "иран",
+     "egypt", "египет", "portugal", "greece", "греция", "hungary", "венгрия", "romania",
+     "румыния", "serbia", "сербия", "latvia", "латвия", "lithuania", "литва", "estonia",
+     "эстония", "moldova", "молдова", "tajikistan", "таджикистан", "vietnam", "вьетнам",
+     "scotland", "ireland", "slovakia", "slovenia", "croatia", "singapore", "russian federation",
+     "российская федерация", "the netherlands", "czech rep"}
+)  # fmt: skip
+
+
+def _a_city(word: str) -> bool:
+    """Whether ``word`` names a city of publication (``PLACES``, ``city_sources``, GOST's 'М.')."""
+    low = word.strip(" .").lower()
+    return low in PLACES or low in city_sources()
+
+
+def _a_publishers_name(words: str) -> bool:
+    """Whether what follows a city after a comma reads as a publisher's name: a capital or a
+    quote first, no digit, no place or country."""
+    words = words.strip(" .")
+    return (
+        bool(words)
+        and (words[0].isupper() or words[0] in _QUOTES)
+        and not any(ch.isdigit() for ch in words)
+        and words.count(" ") < 6
+        and not _a_city(words)
+        and words.lower() not in _COUNTRIES
+        and not (len(words) == 2 and words.isascii() and words.isupper())  # 'CA', 'NY'
+    )
+
+
+def _parted_imprint(
+    place: str | None, publisher: str | None, first: dict[str, str], text: str
+) -> tuple[str | None, str | None]:
+    """The place and publisher of an imprint the labeller read as one span
+    (``_IMPRINT_COMMA``, ``_PUBLISHER_THEN_PLACE``), in a Russian reference; the two as read
+    otherwise. (An English conference's place is 'Boston, Massachusetts', and a place in
+    brackets, '(Москва, НИКИЭТ. 21–24 июня 2006 г.)', is where a meeting was held.)"""
+    if threshold_group(text) != "ru" or first.get("place", "").lstrip().startswith("("):
+        return place, publisher
+    whole = place or publisher or ""
+    if "," in whole and (parts := _IMPRINT_COMMA.match(whole)):
+        city, name = parts.groups()
+        if _a_city(city) and _a_publishers_name(name):
+            return city, name
+    elif publisher and (glued := _PUBLISHER_THEN_PLACE.match(publisher)):
+        return glued.group(2), glued.group(1)
+    return place, publisher
 
 
 _PAIRS = {"«": "»", "“": "”", "„": "“"}
@@ -802,7 +907,13 @@ def build(spans: list[Span], text: str) -> Citation:
     for k, (label, piece, _) in enumerate(spans):
         if k == container:
             label = "source"
-        if k == glued:
+        if k == glued or (
+            label == "volume"
+            and "source" in first
+            and spans[k - 1][0] == "source"
+            and _SERIES_NUMBER.match(piece)
+        ):
+            # (and 'Вестник СПбГУ, | сер.1, | вып.3': a series' number names the journal)
             first["source"] += " " + piece
             continue
         if label == "note" and "title" in first and CONNECTOR.match(piece):
@@ -864,6 +975,8 @@ def build(spans: list[Span], text: str) -> Citation:
                 cit.title_en = _clean(tr.group(1)) or None
         if cit.title and ":" in cit.title:
             cit.title = _without_genre(cit.title)
+        if cit.title and "ер" in cit.title:
+            cit.title = _without_translation_note(cit.title)
         # 'Title of the Clusters. 2000 In Proc. …': the year after the title's full stop read
         # with the title, when no year was read apart
         if (
@@ -906,6 +1019,8 @@ def build(spans: list[Span], text: str) -> Citation:
             if head != cit.source and head.endswith("]"):
                 head = _TRANSLATED_TAIL.sub("", head) or head
             cit.source = head
+        if cit.source and "ер" in cit.source:
+            cit.source = _without_translation_note(cit.source)
         if cit.source and cit.source[-1] in "гg.)" and (dates := _MEETING_DATES.search(cit.source)):
             # (JATS has <conf-date> for them; the title of the proceedings ends before)
             cit.source = cit.source[: dates.start()].rstrip(_OUTER) or cit.source
@@ -917,11 +1032,16 @@ def build(spans: list[Span], text: str) -> Citation:
             and head != cit.source
         ):
             cit.source, thesis = head, True
-        if cit.source and "№" in cit.source and (tail := _ISSUE_TAIL.search(cit.source)):
-            # '// Наука 21 века: вопросы, гипотезы, ответы. – №3(16), 2016.': the issue read
-            # with the source (no journal's name ends with its issue)
+        if (
+            cit.source
+            and ("№" in cit.source or ("No" in cit.source and has_russian_letters(cit.source)))
+            and (tail := _ISSUE_TAIL.search(cit.source))
+        ):
+            # '// Наука 21 века: вопросы, гипотезы, ответы. – №3(16), 2016.', '// Компьютерные
+            # инструменты в образовании. No4. 2010.': the issue read with the source (no
+            # journal's name ends with its issue)
             cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
-            cut_issue = tail.group(1)
+            cut_issue = tail.group(1) or tail.group(2)
         if cit.source and cit.source[-1] in "VТT" and (tail := _YEAR_VOLUME.search(cit.source)):
             # 'Authors // Ann. Med. 2006. V. 38. № 8. P. 530–544.' (Russian journals' style for
             # works in English, no title): the year and the volume's word read with the source
@@ -968,7 +1088,17 @@ def build(spans: list[Span], text: str) -> Citation:
         and (tail := _NUMBER_WORD_TAIL.search(cit.source))
     ):
         cit.source = cit.source[: tail.start()].rstrip(_OUTER) or None
-    if "issue" in first:
+    if (
+        cit.volume
+        and cit.source
+        and "volume" in first
+        and _ISSUE_LEAD.match(first["volume"])
+        and ("issue" not in first or _RUNNING_NUMBER.match(first["issue"]))
+    ):
+        # '// ВАНТ. – 2006. – | Вып.1 | (66).': a journal's issue read as the volume, and the
+        # number the issue has in the journal's whole run (a book's 'Вып. 2' stays its volume)
+        cit.volume, cit.issue = None, _issues(first["volume"])
+    elif "issue" in first:
         cit.issue = _issues(first["issue"])
     elif "year" in first:
         cit.issue = _issues_in_year(first["year"])  # '2016. – №10. –' read as one year span
@@ -982,6 +1112,16 @@ def build(spans: list[Span], text: str) -> Citation:
         cit.publisher = _clean(first["publisher"]) or None
     if "place" in first:
         cit.place = _clean(first["place"]) or None
+    if cit.place and cit.place[-1] == "l" and (mark := _PLACE_PUBL.search(cit.place)):
+        # "Kazan', Publ. | Institut istorii …": the "References" style's mark opens the
+        # publisher's name
+        cit.place = cit.place[: mark.start()] or cit.place
+    if (cit.place is None) != (cit.publisher is None) and (
+        "," in (cit.place or cit.publisher or "")
+        or _PUBLISHER_THEN_PLACE.match(cit.publisher or "")
+    ):
+        # (one of the two read, and a comma or a place after the publisher: cheap tests first)
+        cit.place, cit.publisher = _parted_imprint(cit.place, cit.publisher, first, text)
     for label in ("doi", "url"):
         if label in first:
             found = _DOI.search(first[label])
