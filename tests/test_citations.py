@@ -2696,3 +2696,25 @@ def test_a_translations_note_leaves_the_title(title: str, proper: str) -> None:
     cit = _built(("author", "Хейген Д."), ("title", title), ("place", "М.:"),
                  ("publisher", "Мир,"), ("year", "1985."))  # fmt: skip
     assert cit.source == proper
+
+
+def test_a_quoted_name_or_a_parallel_title_cut_in_two_is_vetoed() -> None:
+    """'… конференции «Механика сплошных сред – | 2020», с. 5–9.': the labeller cut the
+    quoted name of the proceedings at its year; 'Title. Matematicheskie zametki = | Mathematical
+    notes': the parallel title at GOST's '='. A quote closed where two spans meet is no cut."""
+
+    def spans(*pieces: tuple[str, str]) -> tuple[list[tuple[str, str, float]], str]:
+        return [(lab, text, 0.99) for lab, text in pieces], " ".join(t for _, t in pieces)
+
+    cut = spans(("author", "Белов, П.Г.,"), ("title", "Изгиб пластин."),
+                ("source", "В сб. Материалы конференции «Механика сплошных сред –"),
+                ("year", "2020»,"), ("pages", "с. 5–9."))  # fmt: skip
+    assert judge(*cut)[2] == "a quoted name cut inside its quotes"
+    parallel = spans(("author", "Belov, P.G.,"),
+                     ("title", "Bending of plates. Matematicheskie zametki ="),
+                     ("source", "Mathematical notes,"), ("year", "1969,"), ("volume", "vol. 6,"),
+                     ("pages", "pp. 7–9."), ("note", "(in Russian)"))  # fmt: skip
+    assert judge(*parallel)[2] == "a parallel title cut at its '='"
+    closed = spans(("author", "А. А. Белов,"), ("title", "«Изгиб пластин,"),
+                   ("source", "» Труды ИПМ,"), ("pages", "p. 5–9,"), ("year", "2012."))  # fmt: skip
+    assert judge(*closed)[2] is None

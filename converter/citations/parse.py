@@ -260,6 +260,14 @@ def _stray_parts(spans: list[Span]) -> str | None:
             if lab == "title_en" and "[" in piece and "]" not in piece:
                 # '[… in the South' | 'China Sea]. RNT.'
                 return "the bracketed English title is cut"
+            if "«" in piece and "»" not in piece and _closed_later(spans, k):
+                # '// Материалы конференции «Механика сплошных сред –' | '2020», с. 5–9.': the
+                # quoted name runs on into the next span
+                return "a quoted name cut inside its quotes"
+            if piece.rstrip(" .,;:")[-1:] == "=":
+                # 'Title. Matematicheskie zametki =' | 'Mathematical notes, 1969': the parallel
+                # title after GOST's '=' was cut from its first half
+                return "a parallel title cut at its '='"
             if (
                 lab == "title"
                 and piece.rstrip()[-1:].isalnum()  # (no mark closes the title: a cheap test)
@@ -314,6 +322,22 @@ def _stray_parts(spans: list[Span]) -> str | None:
 
 
 _TITLES = frozenset({"title", "title_en", "source"})
+
+
+def _closed_later(spans: list[Span], at: int) -> bool:
+    """Whether a span after ``at`` closes the '«' left open in it (before it opens another)
+    after words of the name: a '»' that opens the next span only closes the quote where the
+    spans meet ('«Title,' | '» Труды СПИИРАН': the quotes go when the parts are read)."""
+    for k in range(at + 1, len(spans)):
+        piece = spans[k][1]
+        closing, opening = piece.find("»"), piece.find("«")
+        if closing >= 0 and (opening < 0 or closing < opening):
+            return k > at + 1 or bool(piece[:closing].strip(" .,;:–—-"))
+        if opening >= 0:
+            return False
+    return False
+
+
 # an initial, then a capitalised word closed by a full stop, then more in the author span: the
 # word ends a sentence, not a name ('…, West A. Myofibroblasts. I. Paracrine cells …': the
 # title's first words read as one more author; no hand-labelled author span holds this)
