@@ -192,8 +192,8 @@ DEPOSIT_EXIT_CODES = {
     EXIT_INVALID: "a file fails the configured schema or lacks an ISSN the service needs: "
     "nothing was sent",
     EXIT_USAGE: "wrong command-line use (unknown option, missing argument)",
-    EXIT_INPUT: "a file cannot be read or is not a Crossref (or DOAJ) file, or the configuration "
-    "file (JATSCONV_CONFIG) cannot be read",
+    EXIT_INPUT: "a file cannot be read or is not a Crossref (or DOAJ) file, or the "
+    "configuration file (JATSCONV_CONFIG) cannot be read",
     EXIT_SETUP: "the schema named with --crossref-schema or --doaj-schema (or its environment "
     "variable or config entry) is not there or cannot be loaded",
     EXIT_DEPOSIT: "a deposit or a record failed: a file not taken, credentials missing or "

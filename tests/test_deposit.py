@@ -543,7 +543,10 @@ def test_every_deposit_is_logged_with_its_outcome(service, files, run, tmp_path:
 
 def test_deposit_help_gives_the_readme_table_of_exit_codes(run) -> None:
     """`deposit` writes no output and checks the services' schemas, not the DTD: its --help
-    lists its own exit codes, in the words of the README's table for deposit."""
+    lists its own exit codes, in the words of the README's table for deposit; a subcommand
+    says a code in its own words where the table's do not fit it (``COMMAND_EXIT_WORDS``:
+    `deposit crossref`'s 3 names a Crossref file alone). The README's row 3 lacked the
+    configuration file that every deposit command reads."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("**Exit codes of `deposit`**", 1)[1].split("\n\n", 2)[1]
     rows = [line.split(" | ") for line in table.splitlines()[2:]]
