@@ -75,13 +75,15 @@ def test_nlm_file_with_trans_abstract_and_any_input_format(run, tmp_path):
 
 
 def test_orcid_link_and_ojs_export(run, tmp_path):
-    result = run(
-        "preview", SAMPLES / "ojs" / "2019-1" / "issue.xml", "-o", tmp_path,
-        "--journal", SAMPLES / "ojs" / "journal.yaml",
-    )  # fmt: skip
+    export = SAMPLES / "ojs" / "2019-1" / "issue.xml"
+    result = run("preview", export, "-o", tmp_path, "--journal", SAMPLES / "ojs" / "journal.yaml")
     assert result.code == 0, result.err
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["issue-1.preview.html", "issue-2.preview.html", "issue-3.preview.html"]
+    # each page's line names its article as convert does (it named the export three times)
+    assert result.err.splitlines() == [
+        f"{export}#{n} -> {tmp_path / f'issue-{n}.preview.html'}" for n in (1, 2, 3)
+    ]
     hrefs = [
         a.get("href") for p in tmp_path.iterdir() for a in _page(p).iter("a")
         if (a.get("href") or "").startswith("https://orcid.org/")

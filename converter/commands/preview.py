@@ -114,8 +114,8 @@ def preview(
                     f"{where}: {finding.severity}: [{finding.rule}] {finding.message} ({place})",
                     err=True,
                 )
-            if not quiet:
-                click.echo(f"{path} -> {target}", err=True)
+            if not quiet:  # an export's article by its number, ``issue.xml#2``, as convert names it
+                click.echo(f"{page.source or path} -> {target}", err=True)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     sys.exit(EXIT_INPUT if bad_input else EXIT_INVALID if failed else EXIT_OK)
