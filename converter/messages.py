@@ -13,8 +13,8 @@ This module imports nothing from the rest of the package, so any layer may use i
 from __future__ import annotations
 
 import re
+import shlex
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 _CONTENT = re.compile(
@@ -153,7 +153,7 @@ def what_is(data: bytes, name: str, root_tag: str | None) -> str | None:
 
     ``root_tag`` is the parsed root's ``{namespace}local`` name, or None when the file did not
     parse as XML. None when the file may be JATS (its root is ``article``) or is unknown."""
-    shown = Path(name).name if name != "<stdin>" else "-"
+    shown = _shell_word(name) if name != "<stdin>" else "-"
     kind = _kind(data, name, root_tag)
     if kind is None:
         return None
@@ -166,6 +166,15 @@ def what_is(data: bytes, name: str, root_tag: str | None) -> str | None:
         local = kind[5:]
         return f"not a JATS article: the root element is <{local}>, where JATS has <article>"
     return "this is " + _HINTS[kind].format(name=shown)
+
+
+def _shell_word(name: str) -> str:
+    """The file as the user named it, so that the command shown runs from where they are;
+    quoted for the shell when it must be, in double quotes where they suffice, since the
+    command itself is shown in single ones."""
+    if shlex.quote(name) == name:
+        return name
+    return f'"{name}"' if not set(name) & set('"$`\\!') else shlex.quote(name)
 
 
 def article_without_front(root: Any) -> str | None:

@@ -83,6 +83,9 @@ def test_content_model_cases() -> None:
 
 
 def test_check_names_files_that_are_not_jats(tmp_path: Path, run) -> None:
+    """Each file is named with the command that takes it, the file as it was given: a bare
+    name sent the user to a file that is not in their folder (``check issue/a.yaml`` said
+    ``jatsconv convert a.yaml``)."""
     crossref = tmp_path / "a.crossref.xml"
     doaj = tmp_path / "a.doaj.xml"
     for target, path in (("crossref", crossref), ("doaj", doaj)):
@@ -91,11 +94,11 @@ def test_check_names_files_that_are_not_jats(tmp_path: Path, run) -> None:
         (tmp_path / f"streltsov-6.{target}.xml").rename(path)
     cases = {
         BILINGUAL: "this is an article input file (YAML), not JATS: convert it with "
-        "'jatsconv convert streltsov-6.yaml'",
+        f"'jatsconv convert {BILINGUAL}'",
         crossref: "this is a Crossref deposit (doi_batch), not JATS: check it against "
-        "Crossref's schema with 'jatsconv deposit crossref a.crossref.xml --dry-run",
+        f"Crossref's schema with 'jatsconv deposit crossref {crossref} --dry-run",
         doaj: "this is DOAJ article XML (records), not JATS: check it against DOAJ's schema "
-        "with 'jatsconv deposit doaj a.doaj.xml --dry-run",
+        f"with 'jatsconv deposit doaj {doaj} --dry-run",
     }
     for path, message in cases.items():
         result = run("check", path, "--profile", "crossref")
@@ -122,7 +125,24 @@ def test_an_ojs_export_of_one_article_is_named_as_such(tmp_path: Path, run) -> N
     assert result.code == 3
     assert result.out.startswith(
         f"{export}: error: this is an OJS native export, not JATS: convert it with "
-        "'jatsconv convert one.xml' (one JATS file per article)"
+        f"'jatsconv convert {export}' (one JATS file per article)"
+    )
+
+
+def test_the_command_shown_for_a_file_that_is_not_jats_runs_from_where_the_user_is(
+    tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check issue/a.yaml`` told the user to run ``jatsconv convert a.yaml``, a file not in
+    their folder; the command names the file as given, quoted for the shell when it must be."""
+    folder = tmp_path / "issue 3"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("title: T\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("check", "issue 3/a.yaml")
+    assert result.code == 3
+    assert result.out.startswith(
+        "issue 3/a.yaml: error: this is an article input file (YAML), not JATS: convert it "
+        """with 'jatsconv convert "issue 3/a.yaml"' and check the result"""
     )
 
 
