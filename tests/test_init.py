@@ -292,7 +292,7 @@ def test_prompts_ask_for_each_value_offering_what_was_found(
         "init", "-o", target, "--prompt", "--issn", "2500-2872", "--crossref-api", crossref_api
     )
     assert result.code == 0, result.err
-    assert "Journal title in en [Japanese Studies in Russia]" in result.out
+    assert "Journal title in en [Japanese Studies in Russia]" in result.err
     journal = JournalCache().load(target)
     assert journal.language == "ru"
     assert journal.title == {"en": "Japanese Studies in Russia", "ru": "Японские исследования"}
@@ -330,7 +330,7 @@ def test_an_answer_that_cannot_be_a_value_is_said_and_asked_again(
     target = tmp_path / "journal.yaml"
     result = run("init", "-o", target, "--prompt")
     assert result.code == 0, result.err
-    errors = result.out.split("Error: ")[1:]
+    errors = result.err.split("Error: ")[1:]
     assert [line.split("\n")[0] for line in errors] == [
         "not a language code (expected e.g. 'en', 'ru'): 'zz1'",
         "contains U+001B, a control character no field may hold",
@@ -344,6 +344,50 @@ def test_an_answer_that_cannot_be_a_value_is_said_and_asked_again(
     assert journal.issn.print == "2500-2872"
     assert journal.publisher.name == {"en": "Polar Press"}
     assert journal.doaj.languages == ["en"]
+
+
+def test_prompts_go_to_standard_error_so_a_printed_file_stays_yaml(
+    run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``-o -`` standard output is the journal file: the questions were printed there,
+    into it (``init --prompt -o - > journal.yaml`` wrote a file that does not load)."""
+    answers = ["ru", "Вестник", "2500-2872", "", "", "", "", ""]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(answers) + "\n"))
+    result = run("init", "-o", "-", "--prompt")
+    assert result.code == 0, result.err
+    assert "Main language of the metadata [en]: " in result.err
+    assert result.out.startswith("# Journal metadata for jats-converter")
+    assert "of the metadata [en]" not in result.out and "Print ISSN:" not in result.out
+    data = yaml.safe_load(result.out)
+    assert data["title"] == {"ru": "Вестник"} and data["issn"] == {"print": "2500-2872"}
+
+
+def test_a_language_declared_to_doaj_is_asked_its_title(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Russian/English journal answering the prompts could give its title in Russian only:
+    the titles were asked before the languages, so its English title was never asked for. A
+    language declared to DOAJ that has no title yet is asked its title after the languages."""
+    answers = [
+        "ru",  # main language
+        "Вестник востоковедения",  # title in ru
+        "2500-2872",  # print ISSN
+        "",  # electronic ISSN
+        "",  # publisher
+        "",  # home page
+        "",  # Crossref depositor: none
+        "ru, en",  # languages declared to DOAJ
+        "Oriental Studies Bulletin",  # title in en: asked now
+    ]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(answers) + "\n"))
+    target = tmp_path / "journal.yaml"
+    result = run("init", "-o", target, "--prompt")
+    assert result.code == 0, result.err
+    assert result.err.count("Journal title in ru") == 1
+    assert result.err.count("Journal title in en") == 1
+    journal = JournalCache().load(target)
+    assert journal.title == {"ru": "Вестник востоковедения", "en": "Oriental Studies Bulletin"}
+    assert journal.doaj.languages == ["ru", "en"]
 
 
 def test_a_flag_that_cannot_be_a_value_is_refused_naming_it(run, tmp_path: Path) -> None:

@@ -305,33 +305,23 @@ def _issn(value: str, where: str) -> str:
 def _ask(draft: journal_init.Draft) -> journal_init.Draft:
     """Ask for each value on the terminal, offering what is known as the default; an empty
     answer keeps the default (or leaves the field out). An answer that cannot be the field's
-    value is said and asked again (``_checked``)."""
+    value is said and asked again (``_checked``). The questions go to standard error, as every
+    message does: with ``-o -`` standard output is the file."""
     text = _checked(_answer)
     out: dict[str, Any] = dict(draft)
-    out["language"] = click.prompt(
+    out["language"] = _prompt(
         "Main language of the metadata",
         default=draft.get("language") or "en",
         value_proc=_checked(normalize_language),
     )
     titles = dict(draft.get("title") or {})
-    langs = list(
-        dict.fromkeys(
-            [out["language"], *titles, *((draft.get("doaj") or {}).get("languages") or [])]
-        )
-    )
-    for lang in langs:
-        answer = click.prompt(
-            f"Journal title in {lang}",
-            default=titles.get(lang, ""),
-            show_default=bool(titles.get(lang)),
-            value_proc=text,
-        )
-        if answer:
-            titles[lang] = answer
+    asked: set[str] = set()
+    langs = [out["language"], *titles, *((draft.get("doaj") or {}).get("languages") or [])]
+    _ask_titles(langs, titles, asked, text)
     out["title"] = titles
     issn = dict(draft.get("issn") or {})
     for kind in ("print", "electronic"):
-        answer = click.prompt(
+        answer = _prompt(
             f"{kind.capitalize()} ISSN",
             default=issn.get(kind, ""),
             show_default=bool(issn.get(kind)),
@@ -341,10 +331,10 @@ def _ask(draft: journal_init.Draft) -> journal_init.Draft:
             issn[kind] = answer
     out["issn"] = issn
     name = ((draft.get("publisher") or {}).get("name") or {}).get(out["language"], "")
-    answer = click.prompt("Publisher", default=name, show_default=bool(name), value_proc=text)
+    answer = _prompt("Publisher", default=name, show_default=bool(name), value_proc=text)
     if answer:
         out["publisher"] = {"name": {out["language"]: answer}}
-    answer = click.prompt(
+    answer = _prompt(
         "Home page (for OJS, the journal's base URL)",
         default=draft.get("url") or "",
         show_default=bool(draft.get("url")),
@@ -359,7 +349,7 @@ def _ask(draft: journal_init.Draft) -> journal_init.Draft:
     ):
         if key != "depositor_name" and not crossref.get("depositor_name"):
             break
-        answer = click.prompt(
+        answer = _prompt(
             label,
             default=crossref.get(key, ""),
             show_default=bool(crossref.get(key)),
@@ -370,11 +360,38 @@ def _ask(draft: journal_init.Draft) -> journal_init.Draft:
     out["crossref"] = crossref
     declared = ", ".join((draft.get("doaj") or {}).get("languages") or [])
     out["doaj"] = {
-        "languages": click.prompt(
+        "languages": _prompt(
             "Languages declared to DOAJ (comma-separated, empty: none)",
             default=declared,
             show_default=bool(declared),
             value_proc=_checked(_languages),
         )
     }
+    # A bilingual journal declares its second language here: its title in it is asked for
+    # too (only the main language's was, and the second title was never asked).
+    _ask_titles(out["doaj"]["languages"], titles, asked, text)
     return out
+
+
+def _prompt(question: str, **options: Any) -> Any:
+    """One question of ``_ask``, on standard error."""
+    return click.prompt(question, err=True, **options)
+
+
+def _ask_titles(
+    langs: list[str], titles: dict[str, str], asked: set[str], text: Callable[[str], Any]
+) -> None:
+    """Ask the journal's title in each of ``langs`` not in ``asked`` yet, offering the one
+    given or found; ``titles`` takes the answers (an empty one leaves the language out)."""
+    for lang in dict.fromkeys(langs):
+        if lang in asked:
+            continue
+        asked.add(lang)
+        answer = _prompt(
+            f"Journal title in {lang}",
+            default=titles.get(lang, ""),
+            show_default=bool(titles.get(lang)),
+            value_proc=text,
+        )
+        if answer:
+            titles[lang] = answer
