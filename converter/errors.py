@@ -24,7 +24,8 @@ EXIT_PIPE = 141  # standard output closed by its reader (``| head``): 128 + SIGP
 
 EXIT_CODES = {
     EXIT_OK: "success: every output written and valid",
-    EXIT_INVALID: "an output or a validated file is invalid against the JATS DTD",
+    EXIT_INVALID: "an output or a validated file is invalid against the JATS DTD, or an output "
+    "has an error of a --profile checked or lacks what its --to service needs",
     EXIT_USAGE: "wrong command-line use (unknown option, missing argument; for batch, another "
     "batch writing into the same output folder)",
     EXIT_INPUT: "bad input: a file could not be read or its metadata is wrong",
@@ -67,7 +68,10 @@ def command_exit_codes(command: str) -> dict[int, str]:
 # is a file that fails, not an output), one that runs until stopped (serve).
 _STANDARD_OUTPUT_FULL = "standard output could not be written: the disk is full"
 _STOPPED = "interrupted (Ctrl-C)"
-_PROFILE_ERROR = "an output is invalid against the JATS DTD, or has an error of a --profile checked"
+_PROFILE_ERROR = (
+    "an output is invalid against the JATS DTD, has an error of a --profile checked, or lacks "
+    "what its --to service needs (Crossref: a DOI, the depositor …) or fails its schema"
+)
 _JATS4R_MISSING = "for --profile jats4r, the JATS4R rules are not installed or could not be loaded"
 _NO_DTDS = "the JATS DTDs are not installed (jatsconv schemas install)"
 COMMAND_EXIT_WORDS: dict[str, dict[int, str]] = {

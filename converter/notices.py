@@ -110,6 +110,17 @@ def strict_problems(source: str, warnings: Iterable[str]) -> list[str]:
     ]
 
 
+def rejected_line(source: str, output: str | None, removed: str = "") -> str:
+    """The line that closes a rejected article's problems, in the same words in ``convert``
+    and ``batch``: whether its output was written anyway (``--write-invalid``) and the earlier
+    output removed. The problems above it say why: the DTD, a profile's error, or what a
+    ``--to`` service needs (a DOI, the depositor), which "DTD/schema/profile" misnamed."""
+    note = f"written to {output}" if output else "not written"
+    if removed:
+        note += f"; earlier output removed: {removed}"
+    return f"{source}: output rejected ({note})"
+
+
 class RunNotices:
     """The out-of-scope notices of a run, each said once with the number of files it holds for."""
 

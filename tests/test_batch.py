@@ -720,6 +720,8 @@ def test_problems_of_an_output_not_written_name_the_source(run, tmp_path: Path, 
     result = run("batch", SEED, "-o", out, "--to", "crossref", "--report", report)
     assert result.code == 1, result.err
     assert f"{SEED}: error: doi: Crossref output needs the article's DOI" in result.err
+    # in convert's words (batch said 'output invalid', convert 'output rejected (DTD/schema/…')
+    assert f"{SEED}: output rejected (not written)" in result.err.splitlines()
     assert str(out / "rjr-1-1-110.crossref.xml") not in result.err
     (item,) = json.loads(report.read_text(encoding="utf-8"))["articles"]
     assert item["output"] is None

@@ -196,9 +196,10 @@ def test_rejected_article_removes_its_earlier_output(tmp_path: Path, run) -> Non
     )
     result = run("convert", article, "--to", "crossref")
     assert result.code == 1
-    assert (
-        f"output rejected (DTD/schema/profile; not written; earlier output removed: {output})"
-        in (result.err)
+    assert f"{article}: error: doi: Crossref output needs the article's DOI" in result.err
+    # no DTD, schema or profile refused it (the line said so): the DOI is missing
+    assert f"{article}: output rejected (not written; earlier output removed: {output})" in (
+        result.err
     )
     assert not output.exists()
     payload = json.loads(run("convert", article, "--to", "crossref", "--json").out)

@@ -22,7 +22,7 @@ from converter.batch.settings import (
 )
 from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.floods import Cap
-from converter.notices import RunNotices, notice, report_lines
+from converter.notices import RunNotices, notice, rejected_line, report_lines
 from converter.writers import same_output
 
 # The manifest row of a source whose earlier outputs were removed because it was rejected: no
@@ -229,10 +229,7 @@ class Books:
                     report(line)
             gone = ", ".join(entry.removed)
             if entry.status == "invalid":
-                note = f"written to {entry.output}" if entry.output else "not written"
-                if gone:
-                    note += f"; earlier output removed: {gone}"
-                line = f"{prefix}output invalid ({note})"
+                line = rejected_line(entry.source, entry.output, gone)
                 if self.cap.admit(line, line.removeprefix(prefix)):
                     report(line)
             elif gone and entry.status in ("converted", "skipped"):

@@ -33,7 +33,7 @@ from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, OutputError
 from converter.floods import Cap
 from converter.grammars import get_grammars
 from converter.naming import fit_name
-from converter.notices import RunNotices, report_lines
+from converter.notices import RunNotices, rejected_line, report_lines
 from converter.options import Options
 from converter.readers import Loaded, ReadContext, read_source, read_stdin
 from converter.readers.base import DEFAULT_CROSSREF_API
@@ -257,10 +257,7 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
         if not quiet and result.status == "converted":
             click.echo(f"{result.source} -> {result.output}", err=True)
         elif result.status == "invalid":
-            note = f"written to {result.output}" if result.output else "not written"
-            if result.removed:
-                note += f"; earlier output removed: {result.removed}"
-            problem(f"{result.source}: output rejected (DTD/schema/profile; {note})", result.source)
+            problem(rejected_line(result.source, result.output, result.removed), result.source)
         elif result.removed:  # bad input: what an earlier run wrote would now be stale
             problem(
                 f"{result.source}: not converted; earlier output removed: {result.removed}",
