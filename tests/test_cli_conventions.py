@@ -473,8 +473,17 @@ def test_an_output_option_says_what_it_takes(run) -> None:
 
 
 def test_scheme_is_dash_s_wherever_it_is_taken(run) -> None:
-    for command in ("check", "consistency", "preview", "translit"):
+    for command in ("check", "consistency", "preview", "translit", "init"):
         assert "-s, --scheme" in run(command, "--help").out, command
+
+
+def test_init_takes_the_scheme_as_every_command_does(run) -> None:
+    """init named the scheme --transliteration (the journal file's field) alone, where the
+    other commands take -s/--scheme; both names give the journal file's transliteration."""
+    for flag in ("-s", "--scheme", "--transliteration"):
+        result = run("init", "-o", "-", "--title", "T", "--print-issn", "2500-2872", flag, "iso-9")
+        assert result.code == 0, result.err
+        assert "\ntransliteration: " in result.out and "iso-9" in result.out, flag
 
 
 def _synopsis() -> list[tuple[list[str], str, str]]:

@@ -90,7 +90,14 @@ _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
     metavar="LANG",
     help="A language declared to DOAJ (repeatable, in order).",
 )
-@click.option("--transliteration", type=click.Choice(_SCHEMES), help="Transliteration scheme.")
+@click.option(
+    "-s",
+    "--scheme",
+    "--transliteration",
+    "transliteration",
+    type=click.Choice(_SCHEMES),
+    help="Transliteration scheme (the journal file's transliteration).",
+)
 @click.option(
     "--prompt/--no-prompt",
     "prompt",
