@@ -9,6 +9,7 @@ imports it freely and nothing imports the CLI but its entry point.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -19,7 +20,7 @@ import click
 
 from converter.checks.profiles import PROFILES
 from converter.commands import exit_codes
-from converter.errors import EXIT_CODES, command_exit_codes
+from converter.errors import EXIT_CODES, cannot_read, command_exit_codes
 from converter.grammars import ENV_VAR
 from converter.readers import READERS
 from converter.readers.encoding import name_not_utf8
@@ -165,11 +166,28 @@ def from_option(help_text: str) -> Decorator:
     )
 
 
+class ExistingFile(click.ParamType):
+    """An option's file, which must be there: one that cannot be read is a usage error (exit
+    2) in the words every command uses for a file, ``nothere.yaml: cannot read: no such file``
+    (``is a folder, not a file``, ``permission denied``), not click's ``File 'nothere.yaml'
+    does not exist.``"""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        path = Path(value)
+        try:  # (stat, not open: a named pipe, --journal <(…), is read once, by the command)
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "is a folder")
+            path.stat()
+        except OSError as exc:
+            self.fail(f"{value}: {cannot_read(exc)}", param, ctx)
+        return path
+
+
 def journal_option(help_text: str) -> Decorator:
     """``--journal FILE``: a journal file, which must exist."""
-    return click.option(
-        "--journal", type=click.Path(dir_okay=False, exists=True, path_type=Path), help=help_text
-    )
+    return click.option("--journal", type=ExistingFile(), metavar="FILE", help=help_text)
 
 
 def _delimiter_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -223,19 +223,17 @@ def test_dev_null_is_an_empty_file_not_a_missing_one(run) -> None:
     assert result.err.strip() == "/dev/null: expected a mapping of fields at the top level"
 
 
-def test_a_named_pipe_is_read(tmp_path: Path) -> None:
-    """``jatsconv convert <(make-article)``: the shell gives a named pipe, read once."""
-    fifo = tmp_path / "article.yaml"
-    os.mkfifo(fifo)
+def _through_a_pipe(fifo: Path, data: bytes, *args: str | Path) -> tuple[int, bytes, bytes]:
+    """Run ``jatsconv ARGS`` in a process of its own while ``data`` is written into the named
+    pipe ``fifo`` it reads: (exit code, standard output, standard error)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "converter", "convert", fifo, "-o", "-", "--no-validate",
-         "--journal", SEED.parent.parent / "journal.yaml"],
+        [sys.executable, "-m", "converter", *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
         env=env,
-    )  # fmt: skip
+    )
     deadline = time.monotonic() + 60
     while process.poll() is None and time.monotonic() < deadline:
         try:  # (without blocking: a command that never opens the pipe must not hang the test)
@@ -245,11 +243,52 @@ def test_a_named_pipe_is_read(tmp_path: Path) -> None:
             continue
         os.set_blocking(handle, True)
         with os.fdopen(handle, "wb") as pipe:
-            pipe.write(SEED.read_bytes())
+            pipe.write(data)
         break
     out, err = process.communicate(timeout=120)
-    assert process.returncode == 0, err.decode()
+    return process.returncode, out, err
+
+
+def test_a_named_pipe_is_read(tmp_path: Path) -> None:
+    """``jatsconv convert <(make-article)``: the shell gives a named pipe, read once."""
+    fifo = tmp_path / "article.yaml"
+    os.mkfifo(fifo)
+    journal = SEED.parent.parent / "journal.yaml"
+    code, out, err = _through_a_pipe(
+        fifo, SEED.read_bytes(), "convert", fifo, "-o", "-", "--no-validate", "--journal", journal
+    )
+    assert code == 0, err.decode()
     assert b"<article " in out
+
+
+def test_a_journal_file_given_as_a_named_pipe_is_read(tmp_path: Path) -> None:
+    """``--journal <(…)`` was refused as '/dev/fd/63: cannot read journal file: No such file
+    or directory': the journal's real path, which it is kept by, is no file for a pipe."""
+    fifo = tmp_path / "journal.yaml"
+    os.mkfifo(fifo)
+    journal = (SEED.parent.parent / "journal.yaml").read_bytes()
+    code, out, err = _through_a_pipe(
+        fifo, journal, "convert", SEED, "-o", "-", "--no-validate", "--journal", fifo
+    )
+    assert code == 0, err.decode()
+    assert b"<journal-title>" in out
+
+
+@pytest.mark.parametrize("option", ["--journal", "--from-ojs"])
+def test_a_file_option_that_cannot_be_read_is_said_as_any_file_is(
+    run, tmp_path: Path, option: str
+) -> None:
+    """A --journal (or --from-ojs) that is not there was said in click's words, "File
+    'nothere.yaml' does not exist.", where every command says a file it cannot read as
+    ``FILE: cannot read: no such file`` (README, Exit codes); it stays a usage error."""
+    command = ["init", "-o", "-"] if option == "--from-ojs" else ["convert", SEED]
+    for given, reason in ((tmp_path / "nothere.yaml", "no such file"),
+                          (tmp_path, "is a folder, not a file")):  # fmt: skip
+        result = run(*command, option, given)
+        assert result.code == 2
+        assert result.err.splitlines()[-1] == (
+            f"Error: Invalid value for '{option}': {given}: cannot read: {reason}"
+        )
 
 
 @pytest.mark.parametrize(
@@ -605,7 +644,7 @@ def test_the_readme_examples_are_command_lines_jatsconv_takes(monkeypatch, tmp_p
             try:
                 command.make_context("jatsconv", list(args))
             except click.BadParameter as exc:
-                missing = re.search(r"'([^']+)' does not exist", exc.format_message())
+                missing = re.search(r": (.+): cannot read: no such file$", exc.format_message())
                 if missing is None:
                     refused.append(f"{example}: {exc.format_message()}")
                     break

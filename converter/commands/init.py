@@ -18,7 +18,7 @@ from typing import Any, NoReturn, get_args
 import click
 
 from converter import journal_init
-from converter.cli_options import command_exit_help
+from converter.cli_options import ExistingFile, command_exit_help
 from converter.errors import EXIT_INPUT, EXIT_OK, InputError
 from converter.identifiers import read_issn
 from converter.languages import normalize_language
@@ -58,7 +58,7 @@ _LANG_PREFIX = re.compile(r"^([a-z]{2,3}(?:-[A-Za-z]{4})?)=(.*)$", re.S)
 @click.option(
     "--from-ojs",
     "ojs_export",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=ExistingFile(),
     metavar="EXPORT",
     help="Fill languages (and the base URL, where it shows) from an OJS native export.",
 )

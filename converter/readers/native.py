@@ -10,6 +10,7 @@ import json
 import operator
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePath
 from typing import Any
@@ -1060,11 +1061,16 @@ class JournalCache:
 
     def load(self, path: str | os.PathLike[str]) -> Journal:
         path = Path(path)  # (a path given as text, from a caller of the API)
-        resolved = self.resolve(path)
         try:
-            found = resolved.stat()
+            found = path.stat()
         except OSError as exc:
-            raise InputError(str(path), [f"cannot read journal file: {exc.strerror}"]) from None
+            reason = cannot_read(exc).removeprefix("cannot read: ")
+            raise InputError(str(path), [f"cannot read journal file: {reason}"]) from None
+        if not stat.S_ISREG(found.st_mode):
+            # A named pipe (--journal <(…)) is read once, as an article's is, and not kept:
+            # its real path, /proc/…/pipe:[…], is no file ("No such file or directory").
+            return journal_from_data(read_data(path), str(path))
+        resolved = self.resolve(path)
         # Changed, whatever the clock's resolution: written in place (modification and
         # change times, size) or replaced by a rename, as editors and atomic writers save.
         stamp = (found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino)
