@@ -867,6 +867,16 @@ class ArticleIds(Strict):
     ] = Field(default_factory=dict, description="Other ids by type: {elpub: '1234'}.")
 
 
+class IssueIds(Strict):
+    """Identifiers of the issue the article is in, other than its DOI (``issue_doi``)."""
+
+    publisher_id: ShortText | None = Field(
+        None,
+        description="The publisher's own id of the issue (JATS issue-id pub-id-type="
+        "'publisher-id'; OJS's public id of the issue).",
+    )
+
+
 def _license(value: Any) -> Any:
     return {"id": value} if isinstance(value, str) else value
 
@@ -1316,6 +1326,24 @@ class Article(Strict):
             "issue-title takes no markup."
         ),
     )
+    issue_doi: Doi | None = Field(
+        None,
+        description=(
+            "DOI of the issue the article is in, e.g. 10.55105/2658-6444-2018-1 (JATS issue-id "
+            "pub-id-type='doi'; with issue_url, Crossref's journal_issue doi_data)."
+        ),
+    )
+    issue_url: Url | None = Field(
+        None,
+        description=(
+            "The issue's landing page (its table of contents), where issue_doi resolves to: "
+            "Crossref's journal_issue doi_data/resource, written as the xlink:href of the "
+            "issue's DOI in JATS. Only with issue_doi."
+        ),
+    )
+    issue_ids: IssueIds = Field(
+        default_factory=IssueIds, description="Other identifiers of the issue."
+    )
     fpage: Page | None = Field(None, description="First page.")
     lpage: Page | None = Field(
         None, description="Last page (of pages that are not one range, the page it ends on)."
@@ -1410,6 +1438,7 @@ class Article(Strict):
                 "the article itself; give a licence for text mining (tdm), the accepted "
                 "manuscript (am) or article sharing (stm-asf) in other_licenses"
             )
+        self._check_issue_doi()
         for index, related in enumerate(self.related_articles):
             if related.doi and self.doi and related.doi.lower() == self.doi.lower():
                 raise ValueError(
@@ -1453,6 +1482,17 @@ class Article(Strict):
                 f"page_range: {self.page_range!r} ends on page {last}, not on lpage "
                 f"{self.lpage or self.fpage} (lpage is the page the article ends on)"
             )
+
+    def _check_issue_doi(self) -> None:
+        """The issue's landing page is where its DOI resolves to (Crossref registers the two
+        together, JATS links the DOI to it): without the DOI it has no place. An issue DOI that
+        is the article's own is a DOI typed in the wrong field."""
+        if self.issue_url and not self.issue_doi:
+            raise ValueError(
+                "issue_url: given without issue_doi (it is the page the issue's DOI resolves to)"
+            )
+        if self.issue_doi and self.doi and self.issue_doi.lower() == self.doi.lower():
+            raise ValueError(f"issue_doi: {self.issue_doi} is the article's own DOI (doi)")
 
     def _check_given_ids(self) -> None:
         """An id the input gives to two affiliations, or to an affiliation and a reference or a

@@ -111,6 +111,7 @@ _CROSSREF_JOURNAL = "Crossref's journal_metadata holds the journal's titles and 
 _CROSSREF_CITATION = "Crossref's citation has no element for it (its text holds it)"
 _DOAJ_JOURNAL = "DOAJ's record names the journal by title, ISSNs and publisher"
 _DOAJ_PERSON = "DOAJ's author is a name, e-mail, affiliations and ORCID iD"
+_DOAJ_ISSUE = "DOAJ's record names the issue by volume and number"
 _SCHOLAR_JOURNAL = "Scholar's tags name the journal by title, ISSNs and publisher"
 _SCHOLAR_PERSON = "Scholar's tags give an author's name, institution, ORCID iD and e-mail"
 NO_PLACE: dict[str, dict[str, str]] = {
@@ -118,6 +119,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Article.article_type": "Crossref's journal_article has no type",
         # (Crossref's publisher_item could take the publisher's id: not written, README says)
         "Article.ids": "the deposit registers the DOI",
+        "Article.issue_ids": "Crossref's journal_issue registers the issue's DOI only",
         "Article.section": "Crossref has no section",
         "Article.subjects": "Crossref has no subjects",
         "Article.keywords": "Crossref has no keywords",
@@ -160,6 +162,9 @@ NO_PLACE: dict[str, dict[str, str]] = {
     },
     "doaj": {
         "Article.subtitle": "DOAJ's title is the title alone",
+        "Article.issue_doi": _DOAJ_ISSUE,
+        "Article.issue_url": _DOAJ_ISSUE,
+        "Article.issue_ids": _DOAJ_ISSUE,
         "Article.section": "DOAJ has no section",
         "Article.subjects": "DOAJ has no subjects (the journal's are DOAJ's)",
         "Article.history": "DOAJ takes the publication date only",
@@ -194,6 +199,9 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Article.article_type": "Scholar's guidelines list no tag for it",
         "Article.subtitle": "Scholar's citation_title is the title alone",
         "Article.ids": "Scholar's guidelines list a tag for the DOI only",
+        "Article.issue_doi": "Scholar's guidelines list the article's DOI only",
+        "Article.issue_url": "Scholar's guidelines list the article's addresses only",
+        "Article.issue_ids": "Scholar's guidelines list the article's DOI only",
         "Article.section": "Scholar's guidelines list no tag for it",
         "Article.subjects": "Scholar's guidelines list no tag for it",
         "Article.history": "Scholar's guidelines list the publication dates only",

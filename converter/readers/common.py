@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from converter.errors import InputError, cannot_read
-from converter.identifiers import normalize_issn, read_orcid
+from converter.identifiers import normalize_issn, read_doi, read_orcid
 from converter.input_limit import read_path
 from converter.languages import normalize_country, normalize_language
 from converter.model import Journal, check_date, page_range_ends
@@ -218,6 +218,39 @@ def identifier_or_warn(
     except ValueError as exc:
         warn(f"{where}: {exc}: left out")
         return None
+
+
+_ADDRESS = re.compile(r"^(https?|ftp)://\S+$")  # what the model takes as an address
+
+
+def issue_doi_or_warn(
+    doi: str | None,
+    url: str | None,
+    article_doi: str | None,
+    warn: Callable[[str], None],
+    where: str,
+) -> dict[str, str]:
+    """The issue's DOI and landing page a source gives (``issue_doi``, ``issue_url``), as the
+    model takes them. As for an ORCID iD, one such value must not refuse the whole article: a
+    DOI that is none, or is the article's own, is said and left out, and so is a landing page
+    that is no address or has no DOI to go with (it is the page the DOI resolves to). ``where``
+    names the element in the lines ("issue-id", "journal_issue/doi_data")."""
+    out: dict[str, str] = {}
+    found = identifier_or_warn(doi, read_doi, warn, f"{where} DOI")
+    own = identifier_or_warn(article_doi, read_doi, lambda _: None, "")
+    if found and own and found.lower() == own.lower():
+        warn(f"{where} DOI {doi!r} is the article's own DOI: left out as the issue's")
+        found = None
+    if found:
+        out["issue_doi"] = found
+    page = (url or "").strip()
+    if page and not found:
+        warn(f"{where} landing page {page!r}: no issue DOI to go with: left out")
+    elif page and not _ADDRESS.match(page):
+        warn(f"{where} landing page {page!r}: no URL (http://, https:// or ftp://): left out")
+    elif page:
+        out["issue_url"] = page
+    return out
 
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -38,6 +38,7 @@ from converter.readers.common import (
     affiliation_from_text,
     build,
     email_or_warn,
+    issue_doi_or_warn,
     journal_for,
     locale_language,
     not_carried,
@@ -1501,6 +1502,17 @@ class _DepositArticle:
                 data["elocation_id"] = self.text(item)
         doi_data = _child(art, "doi_data")
         data["doi"] = self.text(_child(doi_data, "doi"))
+        # the issue's DOI and the landing page it is registered with
+        issue_doi = _child(issue, "doi_data")
+        data.update(
+            issue_doi_or_warn(
+                self.text(_child(issue_doi, "doi")),
+                self.text(_child(issue_doi, "resource")),
+                data["doi"],
+                self.log.warn,
+                "journal_issue/doi_data",
+            )
+        )
         resource = self.text(_child(doi_data, "resource"))
         if resource and "url" in Article.model_fields:
             data["url"] = resource
@@ -1523,7 +1535,7 @@ class _DepositArticle:
                 not_carried(self.log, f"<{local_name(child, lower=True)}>")
         for parent, carried in (
             (_child(self.journal, "journal_metadata"), {"full_title", "abbrev_title", "issn"}),
-            (issue, {"titles", "publication_date", "journal_volume", "issue"}),
+            (issue, {"titles", "publication_date", "journal_volume", "issue", "doi_data"}),
         ):
             for child in parent if parent is not None else []:
                 if isinstance(child.tag, str) and local_name(child, lower=True) not in carried:

@@ -31,6 +31,7 @@ from converter.readers.common import (
     country_code,
     email_or_warn,
     identifier_or_warn,
+    issue_doi_or_warn,
     orcid_or_warn,
     read_root,
 )
@@ -82,16 +83,16 @@ _MAIN_ABSTRACT = frozenset({"", "abstract", "main", "standard"})
 _AUTHOR_KEYWORDS = frozenset(
     {"", "author", "author-keywords", "author-generated", "author-keyword", "keywords", "keyword"}
 )
-# article-meta children the reader takes; any other is named in a warning (volume-id and
-# issue-id too: the model has no place for them, and they were left out in silence)
+# article-meta children the reader takes; any other is named in a warning (volume-id too: the
+# model has no place for it, and it was left out in silence)
 _KNOWN_META = frozenset(
     {
         "article-id", "article-categories", "title-group", "contrib-group", "aff",
         "aff-alternatives", "pub-date", "volume", "issue", "fpage", "lpage", "elocation-id",
         "history", "permissions", "self-uri", "related-article", "abstract", "trans-abstract",
         "kwd-group", "funding-group", "custom-meta-group", "copyright-statement",
-        "copyright-year", "copyright-holder", "page-range", "issue-title", "issue-title-group",
-        "counts",
+        "copyright-year", "copyright-holder", "page-range", "issue-id", "issue-title",
+        "issue-title-group", "counts",
     }
 )  # fmt: skip
 
@@ -775,6 +776,7 @@ class ArticleReader:
             if found is not None and self.plain(found):
                 data[tag.replace("-", "_")] = self.plain(found)
         self._page_range(meta, data)
+        self._issue_ids(meta, data)
         self._issue_titles(meta, data)
         if data.get("fpage") and data.get("elocation_id"):
             self.warn("both fpage and elocation-id: elocation-id left out")
@@ -839,6 +841,30 @@ class ArticleReader:
             data["page_range"] = text
             return
         self.warn(f"page-range {text!r} {problem}: left out")
+
+    def _issue_ids(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """The issue's identifiers: its DOI, with the issue's landing page it links to
+        (``xlink:href``, as this converter writes it), and its publisher's id. An ``issue-id``
+        of another type, or a second one of a type, and a publisher's id's link are named as
+        left out; the same id twice is read once."""
+        read: set[tuple[str, str]] = set()
+        for item in _children(meta, "issue-id"):
+            kind, value = (item.get("pub-id-type") or "").strip(), self.plain(item)
+            if not value or (kind, value) in read:
+                continue
+            read.add((kind, value))
+            if kind == "doi" and "issue_doi" not in data:
+                href = item.get(XLINK_HREF)
+                data.update(issue_doi_or_warn(value, href, data.get("doi"), self.warn, "issue-id"))
+            elif kind == "publisher-id" and "issue_ids" not in data:
+                data["issue_ids"] = {"publisher_id": value}
+                if href := (item.get(XLINK_HREF) or "").strip():
+                    self.warn(
+                        f"issue-id {value!r}: its link {href!r} is not in the model: left out"
+                    )
+            else:
+                typed = f"pub-id-type {kind!r}" if kind else "no pub-id-type"
+                self.warn(f"issue-id {value!r} ({typed}) is not in the model: left out")
 
     def _issue_titles(self, meta: etree._Element, data: dict[str, Any]) -> None:
         """The issue's title per language, as plain text (the Publishing DTD's issue-title

@@ -34,6 +34,7 @@ _WORDS = {
     "country_name": "Country name", "type": "Type", "year": "Year", "authors_": "Authors",
     "source": "Source", "accessed": "Accessed on", "start_date": "Start date",
     "issue_title": "Issue title", "page_range": "Pages as printed",
+    "issue_doi": "Issue DOI", "issue_url": "Issue's web page", "issue_ids": "Issue identifiers",
     "related_articles": "Related article", "citation": "Citation",
     "crossmark_policy": "Crossmark policy",
 }  # fmt: skip

@@ -377,6 +377,17 @@ def issue_title(articles: list[model.Article]) -> tuple[str, str] | None:
     return None
 
 
+def issue_doi_data(articles: list[model.Article]) -> dict[str, str] | None:
+    """The issue's ``doi_data`` the journal_issue holds: the DOI and landing page of the first
+    article that gives both (the articles of a deposit agree on them, ``_issue_doi_disagreement``),
+    or None. Crossref needs the two together, and a resource is never made up: an issue DOI
+    without its page is left out, said by ``_issue_warnings``."""
+    for article in articles:
+        if article.issue_doi and article.issue_url and _has_issue(article):
+            return {"doi": article.issue_doi, "url": article.issue_url}
+    return None
+
+
 def _has_issue(article: model.Article) -> bool:
     """Whether the deposit has a journal_issue (the template's test): a volume or issue
     number, and a date for the issue."""
@@ -541,6 +552,7 @@ def limit_problems(article: model.Article, name: str) -> list[Problem]:
         ("elocation_id", article.elocation_id, limits.ITEM_NUMBER),
         ("doi", article.doi, limits.DOI),
         *_landing_page(article),
+        *_issue_doi_fields(article),
         *((f"journal.title.{lang}", title, limits.FULL_TITLE)
           for lang, title in list(journal.title.items())[:10]),
         *_depositor_fields(journal),
@@ -575,6 +587,16 @@ def _landing_page(article: model.Article) -> list[tuple[str, str | None, limits.
         if link.type == "html":
             return [(f"self_uri[{index}].url", link.url, limits.RESOURCE)]
     return []
+
+
+def _issue_doi_fields(article: model.Article) -> list[tuple[str, str | None, limits.Limit]]:
+    """The issue's DOI and landing page, when the deposit gives them (``issue_doi_data``)."""
+    if issue_doi_data([article]) is None:
+        return []
+    return [
+        ("issue_doi", article.issue_doi, limits.DOI),
+        ("issue_url", article.issue_url, limits.RESOURCE),
+    ]
 
 
 def _depositor_fields(journal: model.Journal) -> list[tuple[str, str | None, limits.Limit]]:
@@ -625,8 +647,29 @@ def _deposited_dates(article: model.Article) -> list[tuple[str, str]]:
 
 
 def _issue_warnings(article: model.Article) -> list[str]:
-    """The issue's title where the deposit cannot hold all of it: no journal_issue to hold
-    it, or titles in more languages than the one journal_issue takes."""
+    """What the deposit leaves out of the issue: its DOI without a journal_issue to hold it or
+    without its landing page (Crossref registers the two together); its title without a
+    journal_issue, or in more languages than the one journal_issue takes."""
+    return _issue_doi_warnings(article) + _issue_title_warnings(article)
+
+
+def _issue_doi_warnings(article: model.Article) -> list[str]:
+    if not article.issue_doi:
+        return []
+    if not _has_issue(article):
+        return [
+            "issue_doi: Crossref's journal_issue needs the issue's volume or number and a date: "
+            "the issue's DOI is not in the deposit"
+        ]
+    if not article.issue_url:
+        return [
+            "issue_doi: Crossref registers an issue's DOI with the issue's landing page "
+            "(issue_url), and none is given: the issue's DOI is not in the deposit"
+        ]
+    return []
+
+
+def _issue_title_warnings(article: model.Article) -> list[str]:
     if not article.issue_title:
         return []
     if not _has_issue(article):
@@ -661,9 +704,14 @@ def render_crossref_issue(articles: list[model.Article], head: dict[str, Any]) -
 def _render(views: list[_View]) -> str:
     """The deposit of the views' articles; each view notes what it left out as it renders."""
     template = environment().get_template("crossref/deposit.xml.j2")
-    found = issue_title([view.a for view in views])
+    articles = [view.a for view in views]
+    found = issue_title(articles)
     return template.render(
-        v=views[0], a=views[0].a, views=views, issue_title=found[1] if found else None
+        v=views[0],
+        a=views[0].a,
+        views=views,
+        issue_title=found[1] if found else None,
+        issue_doi=issue_doi_data(articles),
     )
 
 
@@ -806,6 +854,7 @@ def write_crossref_issue(
     for article in articles:
         if article.issue_title:
             titles.setdefault(repr(article.issue_title), article)
+    problems.extend(_issue_doi_disagreement(articles, name))
     if len(titles) > 1:
         a, b = list(titles.values())[:2]
         problems.append(
@@ -839,6 +888,30 @@ def write_crossref_issue(
         problems.extend(crossref_warnings(view, name, _label(view.a)))
     problems.extend(xsd_problems("crossref", data, name, options))
     return Output(data, problems, suffix=".crossref.xml")
+
+
+def _issue_doi_disagreement(articles: list[model.Article], name: str) -> list[Problem]:
+    """The articles of one issue that give its DOI give one DOI and one landing page (or all
+    none): which to register cannot be told otherwise."""
+    given: dict[tuple[str, str], model.Article] = {}
+    for article in articles:
+        if article.issue_doi:
+            given.setdefault((article.issue_doi.lower(), article.issue_url or ""), article)
+    if len(given) < 2:
+        return []
+    a, b = list(given.values())[:2]
+    return [
+        Problem(
+            name, 0, 0,
+            f"the issue's DOI or landing page differs between {_label(a)} ({_issue_doi_text(a)}) "
+            f"and {_label(b)} ({_issue_doi_text(b)}): give the articles one issue_doi and "
+            "issue_url",
+        )
+    ]  # fmt: skip
+
+
+def _issue_doi_text(article: model.Article) -> str:
+    return f"{article.issue_doi}, {article.issue_url or 'no issue_url'}"
 
 
 def _label(article: model.Article) -> str:

@@ -224,6 +224,7 @@ def prepare(
         pub_dates=_pub_dates(article, journal),
         volume=_t(article.volume) if article.volume else None,
         issue=_t(article.issue) if article.issue else None,
+        issue_ids=_issue_ids(article),
         issue_title=_issue_title(article, main),
         fpage=_t(article.fpage) if article.fpage else None,
         lpage=_t(article.lpage) if article.fpage and article.lpage else None,
@@ -334,6 +335,21 @@ def _trans_titles(article: model.Article, main: str) -> list[Row]:
                 subtitle=_inline(subtitle) if subtitle else None,
             )
         )
+    return rows
+
+
+def _issue_ids(article: model.Article) -> list[Row]:
+    """The issue's ``issue-id``s, in the order of the article's ids: its publisher's id, then
+    its DOI, linked to the issue's landing page (``issue_url``: where the DOI resolves to, the
+    resource Crossref registers it with)."""
+    rows = []
+    if article.issue_ids.publisher_id:
+        rows.append(
+            Row(type=_a("publisher-id"), value=_t(article.issue_ids.publisher_id), href=None)
+        )
+    if article.issue_doi:
+        href = _a(article.issue_url) if article.issue_url else None
+        rows.append(Row(type=_a("doi"), value=_t(article.issue_doi), href=href))
     return rows
 
 
