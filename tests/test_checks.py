@@ -161,6 +161,11 @@ BREAKERS = {
     "jats4r": _swap("<copyright-year>2018", "<copyright-year>abc"),
     "crossref-required": _cut(r'<article-id pub-id-type="doi">.*?</article-id>'),
     "crossref-notice-link": _swap('article-type="research-article"', 'article-type="retraction"'),
+    # an issue DOI without the issue's page (xlink:href) that Crossref registers it with
+    "crossref-issue-doi": _swap(
+        "<issue>3</issue>",
+        '<issue>3</issue><issue-id pub-id-type="doi">10.5555/jsr.2018.3</issue-id>',
+    ),
     # past Crossref's 32 characters: the deposit would be refused whole
     "crossref-limits": _swap("<volume>2</volume>", f"<volume>{'2' * 33}</volume>"),
     # a department typed as "-", under Crossref's 2 characters: the deposit leaves it out

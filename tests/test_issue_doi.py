@@ -19,6 +19,7 @@ from lxml import etree
 
 from conftest import xmllint, xmllint_crossref
 from converter import load_article, to_jats
+from converter.checks import check_bytes
 from converter.readers import ReadContext, read_source
 
 EXIT_INPUT = 3
@@ -319,3 +320,36 @@ def test_an_issue_deposit_registers_the_issue_doi_once(
         f"(10.5555/JSR.2019.1, {ISSUE_PAGE}) and 10.5555/jsr.2019.1.8 (10.5555/JSR.2019.1, "
         f"{ISSUE_PAGE}0): give the articles one issue_doi and issue_url"
     ) in refused.err
+
+
+# ------------------------------------------------------------------ profiles
+
+
+def _findings(data: bytes, profile: str) -> list[tuple[str, str, str | None]]:
+    report = check_bytes(data, "doc.xml", (profile,))
+    return [(f.rule, f.message, f.field) for f in report.findings if "issue" in f.path]
+
+
+def test_the_profiles_judge_issue_ids(write_article, store) -> None:
+    """Our issue-id passes PMC's and Crossref's rules; a DOI written with its resolver fails
+    doi-syntax and PMC's doi format check; Crossref's profile says an issue DOI without its
+    page will not be deposited, and holds its page to Crossref's limit."""
+    data = to_jats(load_article(write_article(ARTICLE)), grammars=store).data
+    assert _findings(data, "pmc") == []
+    assert _findings(data, "crossref") == []
+    resolver = data.replace(b">10.5555/JSR.2019.1<", b">https://doi.org/10.5555/JSR.2019.1<")
+    assert [rule for rule, _, _ in _findings(resolver, "pmc")] == ["doi-syntax", "pmc-doi-format"]
+    no_page = data.replace(f' xlink:href="{ISSUE_PAGE}"'.encode(), b"")
+    assert _findings(no_page, "crossref") == [
+        (
+            "crossref-issue-doi",
+            "the issue's DOI '10.5555/JSR.2019.1' is not deposited: Crossref registers it with "
+            "the issue's landing page, and the issue-id links to none (xlink:href; issue_url in "
+            "the input)",
+            "issue_url",
+        )
+    ]
+    long_page = data.replace(ISSUE_PAGE.encode(), ISSUE_PAGE.encode() + b"/" + b"x" * 2048)
+    [(rule, message, field)] = _findings(long_page, "crossref")
+    assert (rule, field) == ("crossref-limits", "issue_url")
+    assert message.startswith('<issue-id pub-id-type="doi">: longer than Crossref\'s 2048')

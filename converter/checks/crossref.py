@@ -111,6 +111,7 @@ def _required_values(doc: Doc) -> Iterator[_Value]:
         yield article_doi, doi, limits.DOI, "doi"
     if landing := _landing_page(doc):
         yield landing
+    yield from _issue_doi(doc)
     yield from _journal_titles(doc)
     yield from _contributor_names(doc)
     for _, index, forms in _deposited_affiliations(doc):
@@ -164,6 +165,21 @@ def _landing_page(doc: Doc) -> _Value | None:
         if el.get("content-type") == "html":
             return el, el.get(XLINK_HREF, ""), limits.RESOURCE, f"self_uri[{index}].url"
     return None
+
+
+def _issue_doi(doc: Doc) -> Iterator[_Value]:
+    """The issue's DOI and its landing page, when the deposit gives them: an ``issue-id``
+    typed doi linking to the page, beside a volume or issue (``crossref-issue-doi`` says it
+    otherwise)."""
+    meta = doc.meta
+    if meta.find("volume") is None and meta.find("issue") is None:
+        return
+    for el in meta.iter("issue-id"):
+        href = (el.get(XLINK_HREF) or "").strip()
+        if el.get("pub-id-type") == "doi" and href and (doi := _doi(doc, el)):
+            yield el, doi, limits.DOI, "issue_doi"
+            yield el, href, limits.RESOURCE, "issue_url"
+            return
 
 
 def _journal_titles(doc: Doc) -> Iterator[_Value]:

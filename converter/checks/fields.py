@@ -30,6 +30,7 @@ _ARTICLE_META_FIELDS = {
     "custom-meta-group": "custom_meta",
 }
 _PUB_ID_FIELDS = {"doi": "doi", "publisher-id": "ids.publisher_id", "pmid": "ids.pmid"}
+_ISSUE_ID_FIELDS = {"doi": "issue_doi", "publisher-id": "issue_ids.publisher_id"}
 
 
 def _chain(el: etree._Element) -> list[etree._Element]:
@@ -96,6 +97,8 @@ def field_for(doc: Doc, el: etree._Element) -> str | None:
         if kind == "custom" and el.get("custom-type") == "edn":
             return "ids.edn"
         return _PUB_ID_FIELDS.get(kind, "ids.other")
+    if leaf == "issue-id":
+        return _ISSUE_ID_FIELDS.get(el.get("pub-id-type", ""))
     if "title-group" in names:
         node = _either(_find(chain, "trans-title-group"), el)
         assert node is not None

@@ -70,6 +70,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         *GENERAL,
         "crossref-required",
         "crossref-notice-link",
+        "crossref-issue-doi",
         "crossref-limits",
         "crossref-left-out",
         "deposit-unpublished",

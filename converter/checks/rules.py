@@ -123,7 +123,10 @@ def ror_form(doc: Doc) -> Iterator[Hit]:
 def _doi_elements(doc: Doc) -> Iterator[etree._Element]:
     for el in doc.elements():
         name = local_name(el)
-        is_id = name in ("article-id", "pub-id", "object-id") and el.get("pub-id-type") == "doi"
+        is_id = (
+            name in ("article-id", "pub-id", "object-id", "issue-id")
+            and el.get("pub-id-type") == "doi"
+        )
         if is_id or (name == "ext-link" and el.get("ext-link-type") == "doi"):
             yield el
 
@@ -538,6 +541,36 @@ def crossref_notice_link(doc: Doc) -> Iterator[Hit]:
             f"`related_articles` with type {wanted} and the article's doi",
             "related_articles",
         )
+
+
+@rule(
+    "crossref-issue-doi",
+    "warning",
+    "Crossref: an issue's DOI (issue-id) goes into the deposit with the issue's landing page "
+    "(its xlink:href) and a volume or issue number",
+    source="Crossref deposit schema 5.3.1 (journal_issue, doi_data)",
+    basis="reading",
+)
+def crossref_issue_doi(doc: Doc) -> Iterator[Hit]:
+    """Crossref registers an issue's DOI in ``journal_issue/doi_data``, whose ``resource`` (the
+    issue's page) is required, and writes a ``journal_issue`` only for a volume or issue: an
+    issue DOI without either is left out of ``convert --to crossref``'s deposit, which says so
+    too."""
+    for el in doc.meta.iter("issue-id"):
+        if el.get("pub-id-type") != "doi" or not doc.text(el):
+            continue
+        if _missing(doc, "front/article-meta/volume | front/article-meta/issue"):
+            why, field = "the deposit's journal_issue needs a volume or issue number", "volume"
+        elif not (el.get(XLINK_HREF) or "").strip():
+            why = (
+                "Crossref registers it with the issue's landing page, and the issue-id links to "
+                "none (xlink:href; issue_url in the input)"
+            )
+            field = "issue_url"
+        else:
+            continue
+        yield Hit(el, f"the issue's DOI {doc.text(el)!r} is not deposited: {why}", field)
+        return
 
 
 @rule(
