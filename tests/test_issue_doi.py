@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -353,3 +354,20 @@ def test_the_profiles_judge_issue_ids(write_article, store) -> None:
     [(rule, message, field)] = _findings(long_page, "crossref")
     assert (rule, field) == ("crossref-limits", "issue_url")
     assert message.startswith('<issue-id pub-id-type="doi">: longer than Crossref\'s 2048')
+
+
+# ------------------------------------------------------------------ preview
+
+
+def test_the_preview_shows_the_issue_doi_and_page(run, write_article, tmp_path: Path) -> None:
+    result = run("preview", write_article(ARTICLE), "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    page = lxml.html.fromstring((tmp_path / "out" / "article.preview.html").read_bytes())
+    rows = {
+        tr.find("th").text_content(): tr.find("td") for tr in page.find_class("facts")[0].iter("tr")
+    }
+    assert rows["Issue publisher-id"].text_content() == "jsr-2019-1"
+    assert [a.get("href") for a in rows["Issue DOI"].iter("a")] == [
+        "https://doi.org/10.5555/JSR.2019.1"
+    ]
+    assert [a.get("href") for a in rows["Issue page"].iter("a")] == [ISSUE_PAGE]

@@ -172,6 +172,7 @@ class ArticleView:
     references: list[Reference]
     general: Spot  # findings about the article as a whole (something missing)
     issue_titles: list[IssueTitle] = field(default_factory=list)
+    issue_ids: list[tuple[str, str, str | None]] = field(default_factory=list)
     related: list[RelatedArticle] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 

@@ -184,6 +184,7 @@ class _Reader:
             references=references,
             general=general,
             issue_titles=self._issue_titles(meta),
+            issue_ids=self._issue_ids(meta),
             related=[self._related(el) for el in self.all(meta, "related-article")],
         )
         return view
@@ -357,6 +358,20 @@ class _Reader:
             else:
                 badge = "Licence"
         return License(badge, url, text, copyright_parts, self.spot(permissions))
+
+    def _issue_ids(self, meta: etree._Element | None) -> list[tuple[str, str, str | None]]:
+        """The issue's ids as rows (label, text, address): its DOI, linked at doi.org, the
+        issue's page the DOI links to, and its other ids."""
+        rows: list[tuple[str, str, str | None]] = []
+        for el in self.all(meta, "issue-id"):
+            kind, value = el.get("pub-id-type") or "id", plain(el)
+            if kind.lower() != "doi":
+                rows.append((f"Issue {kind}", value, None))
+                continue
+            rows.append(("Issue DOI", value, doi_url(value)))
+            if page := el.get(XLINK_HREF):
+                rows.append(("Issue page", page, page))
+        return rows
 
     def _links(self, meta: etree._Element | None) -> list[tuple[str, str]]:
         links = []
