@@ -510,30 +510,42 @@ class Crossref(Strict):
 
 
 URL_FIELDS = frozenset({"url", "article", "submission_id", "url_path", "galley", "galley_id"})
+ISSUE_URL_FIELDS = frozenset({"url", "issue", "issue_id"})
 
 
-def _url_pattern(value: str) -> str:
-    """A URL pattern may name only the fields an OJS export gives, in braces."""
+def _pattern_of(value: str, fields: frozenset[str]) -> str:
+    """A URL pattern may name only the fields an OJS export gives for it, in braces."""
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
     except ValueError as exc:
         raise ValueError(f"not a URL pattern: {exc}") from None
-    unknown = sorted(names - URL_FIELDS)
+    unknown = sorted(names - fields)
     if unknown:
-        known = ", ".join("{" + name + "}" for name in sorted(URL_FIELDS))
+        known = ", ".join("{" + name + "}" for name in sorted(fields))
         raise ValueError(f"unknown field {{{unknown[0]}}} in the pattern (known: {known})")
     return value
 
 
+def _url_pattern(value: str) -> str:
+    return _pattern_of(value, URL_FIELDS)
+
+
+def _issue_url_pattern(value: str) -> str:
+    return _pattern_of(value, ISSUE_URL_FIELDS)
+
+
 UrlPattern = Annotated[Text, AfterValidator(_url_pattern)]
+IssueUrlPattern = Annotated[Text, AfterValidator(_issue_url_pattern)]
 
 
 class ArticleUrls(Strict):
-    """How an article's addresses are built from an OJS export and the journal's ``url``.
+    """How an article's addresses, and its issue's, are built from an OJS export and the
+    journal's ``url``.
 
     The defaults are OJS 3's own routes. ``{url}`` is the journal's ``url``; ``{article}`` the
     publication's URL path, else the submission id; ``{submission_id}`` and ``{url_path}`` those
-    alone; ``{galley}`` a galley's URL path, else its id; ``{galley_id}`` its id.
+    alone; ``{galley}`` a galley's URL path, else its id; ``{galley_id}`` its id. In the issue's
+    pattern, ``{issue}`` is the issue's URL path, else its id, and ``{issue_id}`` its id.
     """
 
     landing_page: UrlPattern = Field(
@@ -546,6 +558,13 @@ class ArticleUrls(Strict):
     download: UrlPattern = Field(
         "{url}/article/download/{submission_id}/{galley_id}",
         description="A galley's file (written as the self-uri of a PDF, XML or EPUB galley).",
+    )
+    issue: IssueUrlPattern = Field(
+        "{url}/issue/view/{issue}",
+        description=(
+            "The issue's page (its table of contents): the issue_url of an issue with a DOI, "
+            "which Crossref registers the issue's DOI with."
+        ),
     )
 
 

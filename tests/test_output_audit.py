@@ -64,6 +64,7 @@ SETTINGS = {
     "ArticleUrls.landing_page": "how an OJS export's addresses are made",
     "ArticleUrls.galley": "how an OJS export's addresses are made",
     "ArticleUrls.download": "how an OJS export's addresses are made",
+    "ArticleUrls.issue": "how an OJS export's addresses are made",
     "Journal.crossref": "the Crossref account deposits are made with",
     "Crossref.depositor_name": "the Crossref account deposits are made with",
     "Crossref.depositor_email": "the Crossref account deposits are made with",

@@ -14,7 +14,7 @@ from lxml import etree
 
 from conftest import DATA, SAMPLES, xmllint, xmllint_crossref
 from converter.citations import parse_reference
-from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED
+from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers import ReadContext, read_source
 from converter.readers.common import locale_language
 from converter.readers.markup import Collector, html_paragraphs
@@ -1411,10 +1411,11 @@ def test_a_subtitle_or_prefix_in_a_language_with_no_title_is_said_and_left_out(
     assert xmllint(output, store.catalog).returncode == 0
 
 
-def test_the_issue_title_is_read_and_the_issue_and_galley_dois_are_said(tmp_path: Path) -> None:
+def test_the_issue_title_and_doi_are_read_and_a_galley_doi_is_said(tmp_path: Path) -> None:
     """A special issue's title, the issue's DOI and a galley's DOI were dropped in silence,
-    then said; the issue's title is now the article's ``issue_title``, in each locale, and
-    the DOIs, which the model has no place for, are said (the issue's once a run)."""
+    then said; the issue's title is now the article's ``issue_title``, in each locale, the
+    issue's DOI its ``issue_doi``, and the galley's DOI, which the model has no place for, is
+    said."""
     shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
     text = EXPORT.read_text(encoding="utf-8")
     for old, new in [
@@ -1446,11 +1447,9 @@ def test_the_issue_title_is_read_and_the_issue_and_galley_dois_are_said(tmp_path
         "<article_galley> 'PDF' <id type='doi'> '10.5555/jsr.2019.1.7.g1': "
         "not carried (the article model has no place for it)",
     ]
-    # the issue's own DOI is the issue's: said once a run (tests/test_ojs_issue_facts.py)
-    assert (
-        "an OJS issue's own <id type='doi'> '10.5555/jsr.2019.1': not carried (the article "
-        "model has no place for an issue's identifiers)"
-    ) in [w for w in first.warnings if w.kind == OUT_OF_SCOPE]
+    # the issue's own DOI is the article's issue_doi (tests/test_ojs_issue_facts.py)
+    assert first.article.issue_doi == "10.5555/jsr.2019.1"
+    assert not [w for w in first.warnings if "10.5555/jsr.2019.1'" in w]
 
 
 def test_an_article_exported_without_its_issue_says_its_section_is_not_there(

@@ -34,6 +34,7 @@ from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     build,
     email_or_warn,
+    issue_doi_or_warn,
     journal_for,
     locale_language,
     not_carried,
@@ -212,6 +213,7 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             yield Loaded(name, stem, problems=InputError(name, exc.problems).lines())
             continue
         _links(article, pub, journal, data, log)
+        _issue_link(issue, journal, data)
         yield build(data, path=path, name=name, stem=stem, context=context, warnings=log.warnings)
 
 
@@ -792,6 +794,7 @@ def _issue_data(
         published["electronic"] = date.strip()[:10]
     ident = _issue_identification(issue, pub, article)
     _report_issue(issue, log)
+    data.update(_issue_ids(issue, data.get("doi"), log))
     if ident is not None:
         data["volume"] = _text(_first(ident, "volume"))
         data["issue"] = _text(_first(ident, "number"))
@@ -826,17 +829,51 @@ def _issue_data(
     return data
 
 
+def _issue_ids(issue: etree._Element | None, doi: str | None, log: Collector) -> dict[str, Any]:
+    """The issue's DOI (``<id type="doi">``, OJS 3's DOI of an issue) and its public id (``<id
+    type="public">``, the pub-id plugin's) as the article's ``issue_doi`` and
+    ``issue_ids.publisher_id``; a DOI that is none, or the article's own ``doi``, is said and
+    left out."""
+    ids: dict[str, str] = {}
+    for element in _pkp(issue, "id"):
+        ids.setdefault(element.get("type") or "", _text(element))
+    out = issue_doi_or_warn(ids.get("doi"), None, doi, log.warn, "<issue>")
+    if ids.get("public"):
+        out["issue_ids"] = {"publisher_id": ids["public"]}
+    return out
+
+
+def _issue_link(
+    issue: etree._Element | None, journal: Journal | None, data: dict[str, Any]
+) -> None:
+    """The landing page of an issue with a DOI (``issue_url``, which Crossref registers the DOI
+    with), built from the journal's ``url`` by its ``urls.issue`` pattern (OJS's own route,
+    ``{url}/issue/view/{issue}``, by default): ``{issue}`` is the issue's URL path, else its id.
+    Without the journal's url, or the issue's id, there is none (never a guess)."""
+    if issue is None or journal is None or not (journal.url and data.get("issue_doi")):
+        return
+    ident = next(
+        (_text(i) for i in _pkp(issue, "id") if i.get("type") == "internal" and _text(i)), ""
+    )
+    if ident:
+        url_path = (issue.get("url_path") or "").strip()
+        data["issue_url"] = journal.urls.issue.format(
+            url=journal.url.rstrip("/"), issue=url_path or ident, issue_id=ident
+        )
+
+
 def _report_issue(issue: etree._Element | None, log: Collector) -> None:
     """What the issue says of itself that the article model has no place for, said once for the
-    run (out of scope), not once for each of an issue's articles: its own identifiers (the
-    issue's DOI, named, so once for each issue), and its description, cover image and galleys (a
-    whole-issue PDF), which JATS article metadata has no element for (the Tag Library's
-    ``article-meta`` holds an issue's number, title, sponsor and part, no cover). They are the
-    issue's, not the article's, so ``--strict`` does not refuse its articles for them. (Its
-    title, a special issue's, is the article's ``issue_title``.)"""
+    run (out of scope), not once for each of an issue's articles: its own identifiers but its
+    DOI and public id (which are the article's ``issue_doi`` and ``issue_ids``; another, named,
+    is said once for each issue), and its description, cover image and galleys (a whole-issue
+    PDF), which JATS article metadata has no element for (the Tag Library's ``article-meta``
+    holds an issue's number, title, sponsor and part, no cover). They are the issue's, not the
+    article's, so ``--strict`` does not refuse its articles for them. (Its title, a special
+    issue's, is the article's ``issue_title``.)"""
     for element in _pkp(issue, "id"):
         kind = element.get("type") or ""
-        if kind != "internal" and _text(element):
+        if kind not in ("internal", "doi", "public") and _text(element):
             log.warn(
                 f"an OJS issue's own <id type={kind!r}> {_text(element)!r}: not carried (the "
                 "article model has no place for an issue's identifiers)",
