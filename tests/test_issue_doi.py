@@ -323,6 +323,32 @@ def test_an_issue_deposit_registers_the_issue_doi_once(
     ) in refused.err
 
 
+# ------------------------------------------------------------------ spreadsheets
+
+
+def test_spreadsheet_columns(run, journal_file: Path, tmp_path: Path, store) -> None:
+    sheet = tmp_path / "issue.csv"
+    sheet.write_text(
+        "title,doi,volume,issue,issue_doi,issue_url,issue_publisher_id,published.electronic\n"
+        f"T,10.5555/jsr.2019.1.7,3,1,10.5555/jsr.2019.1,{ISSUE_PAGE},jsr-2019-1,2019-03-29\n"
+        f"U,10.5555/jsr.2019.1.8,3,1,,{ISSUE_PAGE},,2019-03-29\n",
+        encoding="utf-8",
+    )
+    result = run("convert", sheet, "-o", tmp_path / "out")
+    assert result.code == EXIT_INPUT
+    assert (
+        f"{sheet}#3: issue_url: given without issue_doi (it is the page the issue's DOI "
+        "resolves to)"
+    ) in result.err.splitlines()
+    jats = tmp_path / "out" / "issue-row2.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    assert (
+        '<issue-id pub-id-type="publisher-id">jsr-2019-1</issue-id>\n'
+        f'      <issue-id pub-id-type="doi" xlink:href="{ISSUE_PAGE}">10.5555/jsr.2019.1'
+        "</issue-id>"
+    ) in jats.read_text(encoding="utf-8")
+
+
 # ------------------------------------------------------------------ profiles
 
 

@@ -11,7 +11,8 @@ per-language field without ``:LANG`` is in the article's main language (``langua
 Article
     ``journal`` (path of the journal file, relative to the spreadsheet; by default
     ``journal.yaml`` beside it), ``article_type``, ``language``, ``doi``, ``volume``,
-    ``issue``, ``fpage``, ``lpage`` (or ``pages``: ``110-119``, ``110``, ``e1001``,
+    ``issue``, ``issue_doi``, ``issue_url`` (the issue's landing page, with its DOI),
+    ``issue_publisher_id``, ``fpage``, ``lpage`` (or ``pages``: ``110-119``, ``110``, ``e1001``,
     ``110-115, 120-124``), ``page_range`` (pages that are not one range), ``elocation_id``,
     ``license``, ``publisher_id``, ``edn``, ``pmid``, ``pmcid``, ``published.electronic``,
     ``published.print``, ``published.collection``, ``history.received``,
@@ -102,6 +103,9 @@ _SCALARS: dict[str, tuple[str, ...]] = {
     "doi": ("doi",),
     "volume": ("volume",),
     "issue": ("issue",),
+    "issue_doi": ("issue_doi",),
+    "issue_url": ("issue_url",),
+    "issue_publisher_id": ("issue_ids", "publisher_id"),
     "fpage": ("fpage",),
     "lpage": ("lpage",),
     "page_range": ("page_range",),
