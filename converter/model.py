@@ -364,7 +364,9 @@ Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
 FunderId = Annotated[str, AfterValidator(identifiers.normalize_funder_id)]
 Country = Annotated[str, AfterValidator(normalize_country)]
 XmlId = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_.-]*$")]
-Url = Annotated[Text, Field(pattern=r"^(https?|ftp)://\S+$")]
+# What the model takes as an address; the readers test text against it before they give it.
+URL_PATTERN = r"^(https?|ftp)://\S+$"
+Url = Annotated[Text, Field(pattern=URL_PATTERN)]
 
 
 def _keywords(value: Any) -> Any:

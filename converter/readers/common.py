@@ -17,7 +17,7 @@ from converter.errors import InputError, cannot_read
 from converter.identifiers import normalize_issn, read_doi, read_orcid
 from converter.input_limit import read_path
 from converter.languages import normalize_country, normalize_language
-from converter.model import Journal, check_date, page_range_ends
+from converter.model import URL_PATTERN, Journal, check_date, page_range_ends
 from converter.notices import DROPPED
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
@@ -220,7 +220,7 @@ def identifier_or_warn(
         return None
 
 
-_ADDRESS = re.compile(r"^(https?|ftp)://\S+$")  # what the model takes as an address
+ADDRESS = re.compile(URL_PATTERN)  # an address as the model takes it (`model.Url`)
 
 
 def issue_doi_or_warn(
@@ -246,7 +246,7 @@ def issue_doi_or_warn(
     page = (url or "").strip()
     if page and not found:
         warn(f"{where} landing page {page!r}: no issue DOI to go with: left out")
-    elif page and not _ADDRESS.match(page):
+    elif page and not ADDRESS.match(page):
         warn(f"{where} landing page {page!r}: no URL (http://, https:// or ftp://): left out")
     elif page:
         out["issue_url"] = page

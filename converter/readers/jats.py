@@ -26,6 +26,7 @@ from converter.messages import article_without_front, what_is
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
+    ADDRESS,
     EMAIL,
     build,
     country_code,
@@ -71,7 +72,6 @@ _PUBLISHED = frozenset({"pub", "published", "publication", "epub"})
 _ELECTRONIC = frozenset({"epub", "pub", "electronic", "online"})
 _SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub"}
 _XML_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-_URL = re.compile(r"^(https?|ftp)://\S+$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # abstract-type values that name the article's own abstract, not a summary of another kind
 # ext-link-type values of a related-article linked by its PubMed id (PMC's Style Checker takes
@@ -1668,7 +1668,7 @@ class ArticleReader:
         for lic in (lic for holder in holders for lic in _children(holder, "license")):
             url = self._license_url(lic)
             kind = (lic.get("license-type") or "").strip() or None
-            kind = None if kind and _URL.match(kind) else kind
+            kind = None if kind and ADDRESS.match(kind) else kind
             text = " ".join(self.inline(p) for p in _children(lic, "license-p", "p")).strip()
             if not url and not text:
                 self.warn("a licence with neither a URL nor a statement: left out")
@@ -1721,7 +1721,7 @@ class ArticleReader:
         candidates += [lic.get("license-type") or ""]  # some archives put the URL there
         for candidate in candidates:
             candidate = candidate.strip()
-            if _URL.match(candidate):
+            if ADDRESS.match(candidate):
                 return candidate
         # BMC and Springer in PMC: 'the Creative Commons Attribution 4.0 International License
         # (http://creativecommons.org/licenses/by/4.0/)' in the text, with no link
@@ -1743,7 +1743,7 @@ class ArticleReader:
             if not kind:  # by the address: OJS's untyped self-uri is the article's page
                 ending = url.lower().rsplit("?", 1)[0].rsplit(".", 1)[-1]
                 kind = ending if ending in _SELF_URI_TYPES else "landing-page"
-            if not _URL.match(url):
+            if not ADDRESS.match(url):
                 if url:
                     self.warn(f"self-uri {url!r} is not an http(s) address: left out")
                 continue
@@ -2152,7 +2152,7 @@ class ArticleReader:
         text = self.plain(cite)
         for link in cite.iter("{*}ext-link", "ext-link", "{*}uri", "uri"):
             href = (link.get(XLINK_HREF) or "").strip()
-            if _URL.match(href) and href not in text:
+            if ADDRESS.match(href) and href not in text:
                 text = f"{text} {href}".strip()
         return text
 
@@ -2279,7 +2279,7 @@ class ArticleReader:
                     dropped = True
         for link in _children(cite, "ext-link", "uri"):
             url = (link.get(XLINK_HREF) or self.plain(link)).strip()
-            if _URL.match(url):
+            if ADDRESS.match(url):
                 entry.setdefault("url", url)
             elif url:
                 dropped = True  # no address (eLife: 'Open access available http//cran …'): text
@@ -2394,6 +2394,6 @@ class ArticleReader:
                 if location is not None:
                     journal["publisher"]["location"] = self.plain(location)
         link = _child(meta, "self-uri")
-        if link is not None and _URL.match(link.get(XLINK_HREF) or ""):
+        if link is not None and ADDRESS.match(link.get(XLINK_HREF) or ""):
             journal["url"] = link.get(XLINK_HREF)
         return journal

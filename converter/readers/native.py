@@ -758,7 +758,7 @@ _MESSAGES = {
 # regular expression), by the pattern (``converter.model``).
 _PATTERN_MESSAGES = {
     r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "not an e-mail address",
-    r"^(https?|ftp)://\S+$": "not a URL (expected http://, https:// or ftp:// and no spaces)",
+    article_model.URL_PATTERN: "not a URL (expected http://, https:// or ftp:// and no spaces)",
     r"^[A-Za-z_][A-Za-z0-9_.-]*$": "not an id (a letter or '_' first, then letters, digits, "
     "'_', '.', '-')",
     r"^[a-z][a-z0-9-]*$": "not a lower-case name (letters, digits and '-')",

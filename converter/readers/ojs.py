@@ -32,6 +32,7 @@ from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED
 from converter.publication_status import META_NAME, mark
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
+    ADDRESS,
     build,
     email_or_warn,
     issue_doi_or_warn,
@@ -688,7 +689,7 @@ def _links(
             continue
         if remote is not None and (remote.get("src") or "").strip():
             address = remote.get("src", "").strip()
-            if not _URL.match(address):
+            if not ADDRESS.match(address):
                 log.warn(
                     f"<article_galley> {label!r}: <remote src={address!r}> is no URL "
                     "(http://, https:// or ftp://, no spaces): not carried"
@@ -709,7 +710,6 @@ def _links(
     data["self_uri"] = links
 
 
-_URL = re.compile(r"^(https?|ftp)://\S+$")  # what the model takes as an address
 _KINDS = {"pdf": "pdf", "html": "html", "htm": "html", "xml": "xml", "epub": "epub"}
 _MIME_KINDS = {"application/pdf": "pdf", "text/html": "html", "application/xml": "xml",
                "text/xml": "xml", "application/epub+zip": "epub"}  # fmt: skip
