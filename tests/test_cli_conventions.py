@@ -274,6 +274,41 @@ def test_a_journal_file_given_as_a_named_pipe_is_read(tmp_path: Path) -> None:
     assert b"<journal-title>" in out
 
 
+def test_batch_reads_a_journal_given_as_a_named_pipe_once_for_every_worker(
+    tmp_path: Path,
+) -> None:
+    """``batch -j 2 --journal <(…)`` refused every article ('/proc/…/pipe:[…]: cannot read
+    journal file: no such file'): each worker read the journal by its real path. It is read
+    once, kept for the run in the output folder and gone after it; a rerun given the same
+    journal finds the outputs up to date, and a journal with an error is said by the name the
+    user gave, before any article is read."""
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    for number in (1, 2, 3):
+        (folder / f"a{number}.yaml").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    journal = (SEED.parent.parent / "journal.yaml").read_bytes()
+    args = ("batch", folder, "-o", out, "-j", "2", "--name", "{stem}", "--journal")
+    for rerun in (False, True):
+        fifo = tmp_path / f"journal-{rerun}.yaml"
+        os.mkfifo(fifo)
+        code, _, err = _through_a_pipe(fifo, journal, *args, fifo)
+        assert code == 0, err.decode()
+        assert sorted(
+            p.name for p in out.iterdir() if not p.name.startswith(".jatsconv-manifest")
+        ) == ["a1.xml", "a2.xml", "a3.xml"]
+        counts = dict(re.findall(r"│ (converted|skipped \(up to date\)) +│ (\d+)", err.decode()))
+        assert counts == ({"converted": "0", "skipped (up to date)": "3"} if rerun
+                          else {"converted": "3", "skipped (up to date)": "0"})  # fmt: skip
+    assert b"<journal-title>" in (out / "a1.xml").read_bytes()
+    fifo = tmp_path / "broken.yaml"
+    os.mkfifo(fifo)
+    broken = journal.replace(b"issn", b"isn", 1)
+    code, _, err = _through_a_pipe(fifo, broken, *args, fifo, "--force")
+    assert code == 3
+    assert f"{fifo}: isn: unknown field (did you mean issn?)" in err.decode()
+
+
 @pytest.mark.parametrize("option", ["--journal", "--from-ojs"])
 def test_a_file_option_that_cannot_be_read_is_said_as_any_file_is(
     run, tmp_path: Path, option: str

@@ -4,11 +4,13 @@ number in flight, hands results to the books, and writes the reports."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
+import stat
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from converter.api import prepare
-from converter.atomic import run_token, sweep_stale, write_temp
+from converter.atomic import run_token, sweep_stale, write_atomic, write_temp
 from converter.batch.books import UNREAD, Books
 from converter.batch.manifest import Manifest, Record
 from converter.batch.pool import WorkerPool
@@ -25,8 +27,10 @@ from converter.batch.reports import write_junit, write_report
 from converter.batch.settings import BatchSettings, Job, JobResult, Summary
 from converter.batch.sources import iter_jobs, list_sources
 from converter.batch.worker import init_worker, work
-from converter.errors import OutputError, output_error
+from converter.errors import InputError, OutputError, cannot_read, output_error
+from converter.input_limit import read_path
 from converter.naming import NamePattern
+from converter.readers.native import journal_from_data, read_data
 
 
 class _Stopped(Exception):
@@ -193,6 +197,7 @@ def run_batch(
     manifest = Manifest(out_dir)  # (first: what earlier runs wrote is never a source)
     real_out = out_dir.resolve()
     try:
+        settings = _journal_kept(settings)
         files, problems = list_sources(
             sources,
             skip=real_out,
@@ -324,6 +329,8 @@ def run_batch(
         if frozen:
             gc.unfreeze()  # a library caller's later objects are collected as usual
         books.cleanup()
+        if settings.journal is not None and settings.journal.name.startswith(JOURNAL_COPY):
+            settings.journal.unlink(missing_ok=True)
         sweep_stale([out_dir], recursive=True, finished=token)  # a killed worker's, too
         manifest.close()
         if books.summary.interrupted or books.summary.stopped:
@@ -356,6 +363,31 @@ def run_batch(
             books.summary.stopped += f"; {error}"
     books.close()
     return books.summary
+
+
+# The name, in the output folder, of a journal file given as a named pipe, kept for the run.
+JOURNAL_COPY = ".jatsconv-journal"
+
+
+def _journal_kept(settings: BatchSettings) -> BatchSettings:
+    """``--journal <(…)``: a named pipe (or a device) can be read once, and every worker reads
+    the journal file. It is read and checked here (an error names it as the user gave it), and
+    kept for the run in the output folder under one name, so that a rerun given the same
+    journal finds its outputs up to date (the stamp holds the file's path and its digest)."""
+    journal = settings.journal
+    if journal is None:
+        return settings
+    try:
+        if stat.S_ISREG(journal.stat().st_mode):
+            return settings
+        data = read_path(journal)
+    except OSError as exc:
+        reason = cannot_read(exc).removeprefix("cannot read: ")
+        raise InputError(str(journal), [f"cannot read journal file: {reason}"]) from None
+    journal_from_data(read_data(journal, data), str(journal))
+    suffix = journal.suffix if journal.suffix in (".yaml", ".yml", ".json") else ".yaml"
+    copy = write_atomic(settings.out_dir / f"{JOURNAL_COPY}{suffix}", data)
+    return dataclasses.replace(settings, journal=copy)
 
 
 def stop_pool(
