@@ -1718,3 +1718,49 @@ def test_an_affiliation_as_elife_and_frontiers_tag_it(tmp_path: Path, store) -> 
     assert tree.xpath("//aff//institution[@content-type='orgdiv1']/text()") == [
         "Editorial Department"
     ]
+
+
+# Found in eLife's files (elifesciences/elife-poa-xml-generation, elife-02935-v2.xml; 42 of 504
+# files of the second bulk): one award-group per grant, the funder repeated in each, was read
+# as so many funders. One funder now, with all its awards, by the Crossref reader's rule.
+def test_a_funder_given_once_per_award_is_one_funder(tmp_path: Path, store) -> None:
+    def group(name: str, award: str, funder_id: str = "") -> str:
+        ident = (
+            f'<institution-id institution-id-type="FundRef">http://dx.doi.org/{funder_id}'
+            "</institution-id>"
+            if funder_id
+            else ""
+        )
+        return (
+            f"<award-group><funding-source><institution-wrap>{ident}<institution>{name}"
+            f"</institution></institution-wrap></funding-source><award-id>{award}</award-id>"
+            "</award-group>"
+        )
+
+    funding = "<funding-group>{}</funding-group>".format(
+        "".join(
+            [
+                group("Wellcome Trust", "WT-1", "10.13039/100004440"),
+                group("National Institutes of Health", "R01-2"),
+                group("Wellcome Trust", "WT-3", "10.13039/100004440"),
+                group("Wellcome Trust", "WT-1"),  # the same award again, without the id
+                group("National Science Foundation", "NSF-1", "10.13039/100000001"),
+                group("National Science Foundation", "NSF-2", "10.13039/501100008982"),
+            ]
+        )
+    )
+    loaded = _read(_article(tmp_path, permissions=funding))
+    assert [(f.funder["en"], f.funder_id, f.awards) for f in loaded.article.funding] == [
+        ("Wellcome Trust", "10.13039/100004440", ["WT-1", "WT-3"]),
+        ("National Institutes of Health", None, ["R01-2"]),
+        # one name under two registry ids: two funders (another country's foundation)
+        ("National Science Foundation", "10.13039/100000001", ["NSF-1"]),
+        ("National Science Foundation", "10.13039/501100008982", ["NSF-2"]),
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert [g.xpath("award-id/text()") for g in tree.xpath("//award-group")] == [
+        ["WT-1", "WT-3"],
+        ["R01-2"],
+        ["NSF-1"],
+        ["NSF-2"],
+    ]

@@ -14,13 +14,14 @@ from typing import Any
 from lxml import etree
 
 from converter.errors import InputError, cannot_read
-from converter.identifiers import normalize_issn, read_doi, read_orcid
+from converter.identifiers import DASHES, normalize_doi, normalize_issn, read_doi, read_orcid
 from converter.input_limit import read_path
 from converter.languages import normalize_country, normalize_language
 from converter.model import URL_PATTERN, Journal, check_date, page_range_ends
-from converter.notices import DROPPED
+from converter.notices import DROPPED, SIMPLIFIED
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
+from converter.readers.markup import Collector
 from converter.validation import InvalidDocument, parse_untrusted
 
 
@@ -351,3 +352,60 @@ def not_carried(log: Any, what: str) -> None:
     ``log`` is the article's warning collector; the line is printed after the article's name.
     """
     log.warn(f"{what}: not carried (the article model has no place for it)", DROPPED)
+
+
+def reference_doi(value: Any, where: str, log: Collector) -> str | None:
+    """A reference's DOI as the model takes it, else None with a warning.
+
+    Registries and publishers keep DOIs as typed or typeset: a hyphen look-alike (U+2010, an
+    en dash in PMC's files: '10.1007/s00338–011–0800–0') or a space inside
+    ('10.1126/science. 1109070'). One such reference must not refuse the whole article, nor
+    be written as a DOI no registry holds: dashes and spaces are set right (said), anything
+    else that is not a DOI is left out of the reference (said), the reference itself kept.
+    The Crossref and JATS readers read every reference DOI with this one rule.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return normalize_doi(value)
+    except ValueError:
+        pass
+    repaired = re.sub(r"\s+", "", "".join("-" if c in DASHES else c for c in value))
+    try:
+        doi = normalize_doi(repaired)
+    except ValueError as exc:
+        log.warn(f"{where}: DOI left out: {exc}")
+        return None
+    log.warn(f"{where}: DOI {value!r} read as {doi!r}", SIMPLIFIED)
+    return doi
+
+
+def funder_key(value: str) -> str:
+    """A funder's name, id or award as compared when a record gives it twice: a Crossmark
+    copy writes 'http://dx.doi.org/10.13039/…' for 'https://doi.org/10.13039/…' and a hyphen
+    where the other has U+2010."""
+    text = re.sub(r"^https?://(dx\.)?doi\.org/", "", value.strip(), flags=re.IGNORECASE)
+    return "".join("-" if char in DASHES else char for char in text).casefold()
+
+
+def add_funder(out: list[dict[str, Any]], entry: dict[str, Any]) -> None:
+    """Add a record's funder (``funder``, ``awards`` and maybe ``funder_id``) to ``out``, or
+    its awards to the same funder given before: one of the same name whose id, if both give
+    one, is the same. A funder listed once per award (a Crossref record, a JATS file with one
+    ``award-group`` per grant) is so one funder with all its awards, each once, as JATS,
+    Crossref and the Funder Registry count them. (Two funders of one name and two ids, the US
+    and another National Science Foundation, stay two; so do two names under one id, which
+    would lose one: a registry id stands for a funder whose publishers name divisions of it.)"""
+    names = {funder_key(name) for name in entry["funder"].values()}
+    ident = funder_key(entry.get("funder_id") or "")
+    for known in out:
+        known_id = funder_key(known.get("funder_id") or "")
+        if (not ident or not known_id or ident == known_id) and names & {
+            funder_key(name) for name in known["funder"].values()
+        }:
+            awards = {funder_key(award) for award in known["awards"]}
+            known["awards"] += [a for a in entry["awards"] if funder_key(a) not in awards]
+            if entry.get("funder_id"):
+                known.setdefault("funder_id", entry["funder_id"])
+            return
+    out.append(entry)

@@ -22,7 +22,6 @@ from lxml import etree
 from converter import alphabets, relations, scripts
 from converter.errors import InputError
 from converter.identifiers import (
-    DASHES,
     normalize_doi,
     normalize_isbn,
     normalize_issn,
@@ -35,6 +34,7 @@ from converter.model import Article, is_page_range
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
 from converter.readers.common import (
+    add_funder,
     affiliation_from_text,
     build,
     email_or_warn,
@@ -46,6 +46,7 @@ from converter.readers.common import (
     parse_xml,
     read_bytes,
     real_date,
+    reference_doi,
     split_pages,
     valid_issn,
 )
@@ -891,7 +892,7 @@ def _funders(
     reported and left out rather than failing the whole article. A funder identified by its
     ROR id (``id``) alone, as newer deposits give it, keeps that id. A funder listed once per
     award (Crossref keeps deposits that repeat the funder for each grant) is one funder with
-    all its awards (``_add_funder``), as JATS, Crossref and the Funder Registry count them."""
+    all its awards (``add_funder``), as JATS, Crossref and the Funder Registry count them."""
     out: list[dict[str, Any]] = []
     for where, funder in funders:
         awards = _strings(funder, "award", where, log)
@@ -924,32 +925,8 @@ def _funders(
         entry = {"funder": {lang: name}, "awards": awards}
         if funder_id:
             entry["funder_id"] = funder_id
-        _add_funder(out, entry)
+        add_funder(out, entry)
     return out
-
-
-def reference_doi(value: Any, where: str, log: Collector) -> str | None:
-    """A reference's DOI as the model takes it, else None with a warning.
-
-    Registries keep DOIs as publishers typed them: a hyphen look-alike (U+2010) or a space
-    inside ('10.1126/science. 1109070'). One such reference must not refuse the whole article:
-    dashes and spaces are set right (said), anything else that is not a DOI is left out of the
-    reference (said), the reference itself kept.
-    """
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return normalize_doi(value)
-    except ValueError:
-        pass
-    repaired = re.sub(r"\s+", "", "".join("-" if c in DASHES else c for c in value))
-    try:
-        doi = normalize_doi(repaired)
-    except ValueError as exc:
-        log.warn(f"{where}: DOI left out: {exc}")
-        return None
-    log.warn(f"{where}: DOI {value!r} read as {doi!r}", SIMPLIFIED)
-    return doi
 
 
 def reference_isbn(value: Any, where: str, log: Collector) -> str | None:
@@ -1387,35 +1364,6 @@ def _stated_role(item: etree._Element) -> tuple[str, bool]:
         (r for r in roles if r and r != "corresponding-author"), "author"
     )
     return named, "corresponding-author" in roles
-
-
-def _funder_key(value: str) -> str:
-    """A funder's name, id or award as compared when a deposit gives it twice: the Crossmark
-    copy writes 'http://dx.doi.org/10.13039/…' for 'https://doi.org/10.13039/…' and a hyphen
-    where the other has U+2010."""
-    text = re.sub(r"^https?://(dx\.)?doi\.org/", "", value.strip(), flags=re.IGNORECASE)
-    return "".join("-" if char in DASHES else char for char in text).casefold()
-
-
-def _add_funder(out: list[dict[str, Any]], entry: dict[str, Any]) -> None:
-    """Add a record's funder to ``out``, or its awards to the same funder given before: one of
-    the same name whose id, if both give one, is the same. (Two funders of one name and two
-    ids, the US and another National Science Foundation, stay two; so do two names under one
-    id, which would lose one: a registry id stands for a funder whose publishers name
-    divisions of it.)"""
-    names = {_funder_key(name) for name in entry["funder"].values()}
-    ident = _funder_key(entry.get("funder_id") or "")
-    for known in out:
-        known_id = _funder_key(known.get("funder_id") or "")
-        if (not ident or not known_id or ident == known_id) and names & {
-            _funder_key(name) for name in known["funder"].values()
-        }:
-            awards = {_funder_key(award) for award in known["awards"]}
-            known["awards"] += [a for a in entry["awards"] if _funder_key(a) not in awards]
-            if entry.get("funder_id"):
-                known.setdefault("funder_id", entry["funder_id"])
-            return
-    out.append(entry)
 
 
 def _own_text(element: etree._Element) -> str:
@@ -1857,7 +1805,7 @@ class _DepositArticle:
             for group in groups:
                 entry = self._funder(group)
                 if entry is not None:
-                    _add_funder(out, entry)
+                    add_funder(out, entry)
         return out
 
     def _funder(self, group: etree._Element) -> dict[str, Any] | None:

@@ -28,6 +28,7 @@ from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     ADDRESS,
     EMAIL,
+    add_funder,
     build,
     country_code,
     email_or_warn,
@@ -1925,11 +1926,14 @@ class ArticleReader:
         return False
 
     def _funding(self, meta: etree._Element, data: dict[str, Any]) -> None:
-        # every funding-group: SciELO writes one per funder, and all but the first were lost
+        """Every funding-group (SciELO writes one per funder, and all but the first were lost).
+        A funder given in several award-groups, one per grant (eLife), is one funder with all
+        its awards, by the Crossref reader's rule (``add_funder``): it was read as so many
+        funders."""
         groups = _children(meta, "funding-group")
         if not groups:
             return
-        funding = []
+        funding: list[dict[str, Any]] = []
         for award in (award for group in groups for award in _children(group, "award-group")):
             # Several funding-sources in one award-group are several funders (SciELO:
             # CAPES and CNPq), unless they name one funder in several languages.
@@ -1952,12 +1956,10 @@ class ArticleReader:
                 continue
             awards = [a for a in (self.plain(a) for a in _children(award, "award-id")) if a]
             for funder, funder_id in funders:
-                entry: dict[str, Any] = {"funder": funder}
+                entry: dict[str, Any] = {"funder": funder, "awards": list(awards)}
                 if funder_id:
                     entry["funder_id"] = funder_id
-                if awards:
-                    entry["awards"] = list(awards)
-                funding.append(entry)
+                add_funder(funding, entry)
         if funding:
             data["funding"] = funding
         statements: dict[str, str] = {}
