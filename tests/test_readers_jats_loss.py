@@ -10,6 +10,7 @@ from lxml import etree
 
 from conftest import SAMPLES, xmllint
 from converter import to_jats
+from converter.checks import check_bytes
 from converter.readers import ReadContext, read_source
 
 XLINK = "{http://www.w3.org/1999/xlink}href"
@@ -1764,3 +1765,45 @@ def test_a_funder_given_once_per_award_is_one_funder(tmp_path: Path, store) -> N
         ["NSF-1"],
         ["NSF-2"],
     ]
+
+
+# Found in PLOS files in PMC (ContentMine/ami: 10 references in 6 of 504 files): DOIs typeset
+# with en dashes ('10.1007/s00338–011–0800–0'), in a comment's ext-link, in a pub-id or in the
+# text, were carried as written and written as pub-ids the `doi-syntax` rule refused. They are
+# set right and said, as the Crossref reader sets such DOIs right.
+def test_a_reference_doi_typeset_with_en_dashes_is_set_right(tmp_path: Path, store) -> None:
+    back = """<back><ref-list>
+<ref id="r1"><mixed-citation publication-type="journal"><name><surname>Reef</surname>
+<given-names>A</given-names></name>. <article-title>Corals after antibiotics</article-title>.
+<source>Coral Reefs</source>. <year>2011</year>;<volume>30</volume>:<fpage>1121</fpage>–<lpage>33
+</lpage>. <comment>doi: <ext-link ext-link-type="uri"
+ xlink:href="http://dx.doi.org/10.1007/s00338–011–0800–0">10.1007/s00338–011–0800–0</ext-link>
+</comment></mixed-citation></ref>
+<ref id="r2"><mixed-citation publication-type="other">Hansen J (2013) Forcing growth rates.
+Envir Res Lett 8, doi:10.1088/1748–9326/8/1/011006.</mixed-citation></ref>
+<ref id="r3"><element-citation publication-type="journal"><person-group person-group-type="author">
+<name><surname>Roe</surname><given-names>R</given-names></name></person-group>
+<article-title>Dengue in a town</article-title><source>Am J Trop Med Hyg</source><year>2009</year>
+<pub-id pub-id-type="doi">10.4269/ajtmh.2009.09–0008</pub-id></element-citation></ref>
+<ref id="r4"><mixed-citation>Field notes, 2012–2013, https://example.org/notes–2012</mixed-citation>
+</ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    first, second, third, fourth = loaded.article.references
+    assert first.text["en"].endswith(
+        "doi: 10.1007/s00338-011-0800-0 http://dx.doi.org/10.1007/s00338-011-0800-0"
+    )
+    assert second.text["en"].endswith("doi:10.1088/1748-9326/8/1/011006.")
+    assert third.doi == "10.4269/ajtmh.2009.09-0008"
+    # what is no DOI keeps its dashes (a range of years, an address)
+    assert fourth.text == {"en": "Field notes, 2012–2013, https://example.org/notes–2012"}
+    said = [w for w in loaded.warnings if w.kind == "markup simplified" and "DOI" in w]
+    assert said == [
+        "reference r1: DOI '10.1007/s00338–011–0800–0' read as '10.1007/s00338-011-0800-0'",
+        "reference r2: DOI '10.1088/1748–9326/8/1/011006' read as '10.1088/1748-9326/8/1/011006'",
+        "reference r3: DOI '10.4269/ajtmh.2009.09–0008' read as '10.4269/ajtmh.2009.09-0008'",
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert all(doi.isascii() for doi in tree.xpath("//pub-id[@pub-id-type='doi']/text()"))
+    report = check_bytes((tmp_path / "out.xml").read_bytes(), "out.xml", ("general",))
+    assert not [f for f in report.findings if f.rule == "doi-syntax"]

@@ -20,6 +20,8 @@ from pydantic import ValidationError
 
 from converter import alphabets, identifiers, model, scripts
 from converter.countries import localized_country_name
+from converter.identifiers import DASHES
+from converter.inline import link_identifiers
 from converter.languages import normalize_language
 from converter.licenses import licence_statement, licence_use, resolve_license, spdx_from_url
 from converter.messages import article_without_front, what_is
@@ -36,6 +38,7 @@ from converter.readers.common import (
     issue_doi_or_warn,
     orcid_or_warn,
     read_root,
+    reference_doi,
 )
 from converter.readers.markup import (
     Collector,
@@ -2087,7 +2090,7 @@ class ArticleReader:
                 # PMC's and PLOS's mixed citations tag every part, often without the spaces
                 # between them ('PaupyC', 'Microbes Infect11'): the parts are kept apart in
                 # the text, and read as the fields when no element citation gives them
-                text = self._mixed_text(_spaced(cite))
+                text = self._dois_set_right(self._mixed_text(_spaced(cite)), ref_id)
                 if not text:
                     continue
                 if not parts_from and _tagged_parts(cite):
@@ -2108,7 +2111,7 @@ class ArticleReader:
                 parts_from = "element"
                 dropped = self._structured(cite, entry, ref_id)
                 uncarried = uncarried or dropped or _uncarried(cite)
-                text = self._element_text(cite)
+                text = self._dois_set_right(self._element_text(cite), ref_id)
                 if text:  # (its language as a mixed citation's, when it states none)
                     stated = (cite.get(XML_LANG) or ref.get(XML_LANG) or "").strip()
                     lang = stated or alphabets.reference_language(text, self.lang)
@@ -2157,6 +2160,27 @@ class ArticleReader:
             if ADDRESS.match(href) and href not in text:
                 text = f"{text} {href}".strip()
         return text
+
+    def _dois_set_right(self, text: str, ref_id: str) -> str:
+        """A citation's text with each DOI in it that holds a hyphen look-alike set right,
+        said (``reference_doi``): PMC typesets DOIs with en dashes
+        ('10.1007/s00338\u2013011\u20130800\u20130'), the writer links every DOI of a
+        reference's text as a ``pub-id``, and such a DOI was written as one no registry holds
+        (the ``doi-syntax`` rule named it). Which DOIs the text holds is the writer's own
+        reading (``link_identifiers``); anything else in the text is left as written."""
+        if text.isascii():
+            return text  # (every look-alike is non-ASCII: nearly every text skips the scan)
+        parts: list[str] = []
+        for node in link_identifiers(text):
+            if isinstance(node, str):
+                parts.append(node)
+                continue
+            value = "".join(str(child) for child in node.children)
+            candidate = "".join("-" if char in DASHES else char for char in value)
+            if node.tag == "pub-id" and candidate != value and identifiers.is_doi(candidate):
+                value = reference_doi(value, f"reference {ref_id}", self.log) or value
+            parts.append(value)
+        return "".join(parts)
 
     def _element_text(self, cite: etree._Element) -> str:
         """An element citation's parts as one line of text, in their order: people by
@@ -2262,7 +2286,14 @@ class ArticleReader:
         dropped = self._range_in_page(entry, ref_id)
         for pub_id in _children(cite, "pub-id"):
             kind = (pub_id.get("pub-id-type") or "").lower()
-            if (carried := _CARRIED_IDS.get(kind)) is not None:
+            if kind == "doi":
+                # an en dash typeset for a hyphen (PMC) is set right, said, as Crossref's are
+                doi = reference_doi(self.plain(pub_id), f"reference {ref_id}", self.log)
+                if doi is None:
+                    dropped = True  # (said: the reference keeps its text)
+                else:
+                    entry["doi"] = doi
+            elif (carried := _CARRIED_IDS.get(kind)) is not None:
                 field, read = carried
                 try:
                     entry[field] = read(self.plain(pub_id))
