@@ -1121,6 +1121,13 @@ class Reference(Strict):
         description="The authors listed are not all of them ('et al.', 'и др.'): <etal/> "
         "closes the list.",
     )
+    groups: Annotated[list[Text], AfterValidator(_without_blank)] = Field(
+        default_factory=list,
+        description="Which of the authors are groups or bodies, each as written in authors "
+        "('World Health Organization', 'WHO', 'R Core Team'): written as <collab>, never as a "
+        "person's name. A name whose words say it is a group ('LHCb collaboration', '… "
+        "Consortium', '… Ministry of Health') is written so without being listed here.",
+    )
     year: ShortText | None = Field(None, description="Year of publication.")
     title: Text | None = Field(None, description="Title of the article, chapter or page.")
     source: Text | None = Field(None, description="Journal, book, newspaper or site name.")
@@ -1201,6 +1208,13 @@ class Reference(Strict):
     def _need_content(self) -> Reference:
         if not self.text and not (self.title or self.source):
             raise ValueError("a reference needs text or at least a title or source")
+        return self
+
+    @model_validator(mode="after")
+    def _groups_among_authors(self) -> Reference:
+        strays = [group for group in self.groups if group not in self.authors]
+        if strays:
+            raise ValueError(f"groups: {strays[0]!r} is not one of the authors")
         return self
 
 

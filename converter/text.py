@@ -113,12 +113,16 @@ class ReferenceAuthor(NamedTuple):
     string: str | None
 
 
-def split_reference_author(text: str) -> ReferenceAuthor:
+def split_reference_author(text: str, *, group: bool = False) -> ReferenceAuthor:
     """'Ivanov I. I.' or 'Ivanov, I.' → surname and given names; 'LHCb collaboration' → a
-    group (not a person whose surname is 'collaboration'); else the text kept whole.
+    group (not a person whose surname is 'collaboration'); else the text kept whole. ``group``:
+    the reference says the author is a group (its ``groups``; a JATS ``<collab>``), whatever
+    its words ('WHO'; 'Ministry of Health, National Malaria Control Centre' is no person).
 
     The model keeps reference authors as written ('Surname I. O.', 'Surname, Given'; the
     reference parser writes the second form); JATS and Crossref read them with this one rule."""
+    if group:
+        return ReferenceAuthor(None, None, text.strip(), None)
     if "," in text:
         surname, _, given = text.partition(",")
         if surname.strip() and given.strip() and "," not in given:

@@ -301,6 +301,36 @@ def test_a_decimal_typed_as_a_doi_is_its_text_not_a_float(run, write_article) ->
     )
 
 
+# ------------------------------------------------------------------ a reference's group authors
+
+REFERENCE_GROUPS = """\
+references:
+  - authors: [WHO, "Smith, J."]
+    groups: [WHO]
+    title: World malaria report
+    source: Reports
+"""
+GROUPS = GOOD + REFERENCE_GROUPS
+
+
+def test_a_reference_author_listed_among_its_groups_is_written_as_a_collab(
+    run, write_article, tmp_path: Path, store
+) -> None:
+    """'WHO' has no word that says it is a group: listed in ``groups``, it is a <collab>, not
+    a <string-name>."""
+    out = tmp_path / "out"
+    written = _written(run, write_article(GROUPS), out)
+    assert "<collab>WHO</collab>\n<name><surname>Smith</surname>" in written
+    assert xmllint(next(out.glob("*.xml")), store.catalog).returncode == 0
+
+
+def test_a_group_that_is_none_of_the_authors_is_refused_naming_it(run, write_article) -> None:
+    _refused(
+        run("convert", write_article(GROUPS.replace("groups: [WHO]", "groups: [W.H.O.]"))),
+        "references[0]: groups: 'W.H.O.' is not one of the authors",
+    )
+
+
 # ------------------------------------------------------------------ a key left empty
 
 

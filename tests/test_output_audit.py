@@ -238,6 +238,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Reference.type": "citation_reference is the reference as one text",
         "Reference.lang": "citation_reference is the reference as one text",
         "Reference.etal": "citation_reference is the reference as one text",
+        "Reference.groups": "citation_reference is the reference as one text",
         "Reference.volume": "citation_reference is the reference as one text",
         "Reference.issue": "citation_reference is the reference as one text",
         "Reference.fpage": "citation_reference is the reference as one text",

@@ -1807,3 +1807,41 @@ Envir Res Lett 8, doi:10.1088/1748–9326/8/1/011006.</mixed-citation></ref>
     assert all(doi.isascii() for doi in tree.xpath("//pub-id[@pub-id-type='doi']/text()"))
     report = check_bytes((tmp_path / "out.xml").read_bytes(), "out.xml", ("general",))
     assert not [f for f in report.findings if f.rule == "doi-syntax"]
+
+
+# Found in PMC's and PLOS's files (ContentMine/ami: 287 of 488 group authors in references):
+# a reference's <collab> was written as a <string-name> ('WHO', 'Centers for Disease Control
+# and Prevention') or, with a comma, as a person ('Ministry of Health' the surname). It is a
+# group author again (the reference's `groups`), whatever its words.
+def test_a_group_author_of_a_reference_stays_a_collab(tmp_path: Path, store) -> None:
+    back = """<back><ref-list>
+<ref id="r1"><element-citation publication-type="report"><person-group person-group-type="author">
+<collab>WHO</collab></person-group><source>World malaria report</source><year>2012</year>
+</element-citation></ref>
+<ref id="r2"><element-citation publication-type="report"><person-group person-group-type="author">
+<collab>Ministry of Health, National Malaria Control Centre</collab><name><surname>Roe</surname>
+<given-names>R</given-names></name></person-group><source>Malaria survey</source>
+<year>2010</year></element-citation></ref>
+<ref id="r3"><mixed-citation publication-type="journal"><collab>Centers for Disease Control and
+Prevention</collab> (<year>2008</year>) <article-title>Dengue update</article-title>.
+<source>MMWR</source> <volume>57</volume>: <fpage>1</fpage>.</mixed-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    refs = loaded.article.references
+    assert [(r.authors, r.groups) for r in refs] == [
+        (["WHO"], ["WHO"]),
+        (
+            ["Ministry of Health, National Malaria Control Centre", "Roe, R"],
+            ["Ministry of Health, National Malaria Control Centre"],
+        ),
+        (["Centers for Disease Control and Prevention"],) * 2,
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert [
+        [f"{etree.QName(p).localname}:{''.join(p.itertext())}" for p in group]
+        for group in tree.xpath("//element-citation/person-group")
+    ] == [
+        ["collab:WHO"],
+        ["collab:Ministry of Health, National Malaria Control Centre", "name:RoeR"],
+        ["collab:Centers for Disease Control and Prevention"],
+    ]

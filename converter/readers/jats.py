@@ -2239,7 +2239,8 @@ class ArticleReader:
         reference then keeps its text, so nothing of it is lost)."""
         if cite.get(XML_LANG):
             entry["lang"] = cite.get(XML_LANG)
-        authors = []
+        authors: list[str] = []
+        groups: list[str] = []  # those of the authors that are group authors (<collab>)
         etal = False
         people = [
             person
@@ -2253,12 +2254,19 @@ class ArticleReader:
                 surname, given = parts.get("surname"), parts.get("given")
                 if surname:
                     authors.append(f"{surname}, {given}" if given else surname)
-            elif kind in ("string-name", "collab"):
+            elif kind == "string-name":
                 authors.append(self.plain(person))
+            elif kind == "collab" and self.plain(person):
+                # a group author is kept as one ('WHO' was written as a string-name, and
+                # 'Ministry of Health, National Malaria Control Centre' as a person's name)
+                authors.append(self.plain(person))
+                groups.append(self.plain(person))
             elif kind == "etal":
                 etal = True
         if authors:
             entry["authors"] = [a for a in authors if a]
+            if groups:
+                entry["groups"] = groups
             if etal:
                 entry["etal"] = True
         for tag in ("article-title", "chapter-title", "data-title", "part-title"):

@@ -327,7 +327,8 @@ class _View:
         keys = limits.citation_keys([ref.id or "" for ref in self.a.references])
         for index, ref in enumerate(self.a.references):
             texts = limits.in_deposit_order(ref.text or {}, self.a.language)
-            first_author = _citation_author(ref.authors[0]) if ref.authors else None
+            first = ref.authors[0] if ref.authors else None
+            first_author = _citation_author(first, first in ref.groups) if first else None
             year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
             # a part past its limit is left out; the rest and the unstructured text stay
             parts = {
@@ -405,12 +406,12 @@ def _institution_name(aff: model.Affiliation, main: str) -> tuple[str, str] | No
     return None
 
 
-def _citation_author(written: str) -> str | None:
+def _citation_author(written: str, group: bool = False) -> str | None:
     """Crossref's ``author`` of a citation, the first author's surname: read from the name as
     the JATS reference has it (particles kept: 'van der Waals', 'Ван дер Ваальс'), or a name
-    that has no parts to tell ('Le Corbusier') whole. A group ('LHCb collaboration') has no
-    surname to give: none."""
-    parts = split_reference_author(written)
+    that has no parts to tell ('Le Corbusier') whole. A group ('LHCb collaboration', or one
+    the reference lists among its ``groups``) has no surname to give: none."""
+    parts = split_reference_author(written, group=group)
     return (parts.surname or parts.string or "").strip() or None
 
 

@@ -168,10 +168,11 @@ def _date(value: str, kind: str | None = None, fmt: str | None = None) -> Row:
     return row
 
 
-def _split_author(text: str) -> Row:
-    """A reference author's row: surname and given names, a group (<collab>, not a person
-    whose surname is 'collaboration'), or the text as one string (``split_reference_author``)."""
-    parts = split_reference_author(text)
+def _split_author(text: str, group: bool = False) -> Row:
+    """A reference author's row: surname and given names, a group (<collab>: one the reference
+    lists among its ``groups``, or not a person whose surname is 'collaboration'), or the text
+    as one string (``split_reference_author``)."""
+    parts = split_reference_author(text, group=group)
     return Row(
         surname=_t(parts.surname),
         given=_t(parts.given),
@@ -629,7 +630,7 @@ def _references(article: model.Article, main: str) -> list[Row]:
         if ref.structured:
             element = Row(
                 lang=_a(ref.lang) if ref.lang else None,
-                authors=[_split_author(a) for a in ref.authors],
+                authors=[_split_author(a, a in ref.groups) for a in ref.authors],
                 etal=ref.etal and bool(ref.authors),
                 chapter=ref.type == "chapter",  # chapter-title, else article-title
                 title=_inline(ref.title) if ref.title else None,
