@@ -1845,3 +1845,57 @@ Prevention</collab> (<year>2008</year>) <article-title>Dengue update</article-ti
         ["collab:Ministry of Health, National Malaria Control Centre", "name:RoeR"],
         ["collab:Centers for Disease Control and Prevention"],
     ]
+
+
+# Found auditing journal-meta in the second bulk (504 files) and in JATS's own model: all but
+# the first journal-title-group and abbreviated title, a journal subtitle, an untyped
+# journal-id, the editors' contrib-group, notes, a second ISSN of a type, publisher-loc or self-uri
+# were left out in silence.
+JOURNAL_META = """<journal-id journal-id-type="publisher-id">vestnik</journal-id>
+<journal-id>0042-1234</journal-id>
+<journal-title-group xml:lang="ru"><journal-title>Вестник испытаний</journal-title>
+<journal-subtitle>Серия А</journal-subtitle>
+<abbrev-journal-title abbrev-type="publisher">Вестн. испыт.</abbrev-journal-title>
+</journal-title-group>
+<journal-title-group xml:lang="en"><journal-title>Bulletin of Trials</journal-title>
+<abbrev-journal-title abbrev-type="iso-abbrev">Bull. Trials</abbrev-journal-title>
+</journal-title-group>
+<contrib-group><contrib contrib-type="editor"><name><surname>Petrov</surname>
+<given-names>Pavel</given-names></name></contrib></contrib-group>
+<issn pub-type="epub">2658-6789</issn><issn pub-type="epub">1234-5679</issn>
+<publisher><publisher-name>Test Press</publisher-name><publisher-loc>Moscow</publisher-loc>
+<publisher-loc>Kazan</publisher-loc></publisher>
+<notes><p>Founded in 2001.</p></notes>
+<self-uri xlink:href="https://journal.example.org/"/>
+<self-uri xlink:href="https://journal.example.org/archive"/>"""
+
+
+def test_what_journal_meta_holds_is_carried_or_named(tmp_path: Path, store) -> None:
+    loaded = _read(_article(tmp_path, journal=JOURNAL_META))
+    journal = loaded.article.journal
+    assert journal.title == {"ru": "Вестник испытаний", "en": "Bulletin of Trials"}
+    assert journal.language == "ru"
+    assert (journal.abbrev_title, journal.ids) == ("Вестн. испыт.", {"publisher-id": "vestnik"})
+    assert journal.url == "https://journal.example.org/"
+    assert [w for w in loaded.warnings if w.startswith("journal-meta")] == [
+        "journal-meta: journal-id '0042-1234' without a type is not in the model: left out",
+        "journal-meta: journal-subtitle 'Серия А' is not in the model: left out",
+        "journal-meta: abbrev-journal-title 'Bull. Trials' (iso-abbrev): the model holds one "
+        "abbreviated title ('Вестн. испыт.'): left out",
+        "journal-meta: a second electronic ISSN '1234-5679' is left out",
+        "journal-meta: a second publisher-loc 'Kazan' is left out",
+        "journal-meta: self-uri 'https://journal.example.org/archive' is not in the model: "
+        "left out",
+        "journal-meta: not in the model, left out: contrib-group (1 contributor), notes",
+    ]
+    assert all(w.kind == "data dropped" for w in loaded.warnings if w.startswith("journal-meta"))
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//journal-meta//trans-title[../@xml:lang='en']/text()") == [
+        "Bulletin of Trials"
+    ]
+    # with the journal given (--journal), the file's journal-meta is not read, nor said
+    journal_file = tmp_path / "journal.yaml"
+    journal_file.write_text("title: {en: Given Journal}\nissn: {electronic: 2658-6789}\n")
+    [given] = list(read_source(tmp_path / "a.xml", "jats", ReadContext(journal=journal_file)))
+    assert given.article is not None and given.article.journal.title == {"en": "Given Journal"}
+    assert not [w for w in given.warnings if "journal-meta" in w]

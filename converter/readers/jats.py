@@ -87,6 +87,14 @@ _MAIN_ABSTRACT = frozenset({"", "abstract", "main", "standard"})
 _AUTHOR_KEYWORDS = frozenset(
     {"", "author", "author-keywords", "author-generated", "author-keyword", "keywords", "keyword"}
 )
+# journal-meta children the reader takes (NLM 2.3 gives the titles in journal-meta itself); any
+# other (the editors' contrib-group, notes, an ISBN) is named in a warning: it was left out in
+# silence
+_KNOWN_JOURNAL_META = frozenset(
+    {"journal-id", "journal-title-group", "journal-title", "journal-subtitle", "trans-title",
+     "trans-subtitle", "trans-title-group", "abbrev-journal-title", "issn", "issn-l",
+     "publisher", "self-uri"}
+)  # fmt: skip
 # article-meta children the reader takes; any other is named in a warning (volume-id too: the
 # model has no place for it, and it was left out in silence)
 _KNOWN_META = frozenset(
@@ -99,6 +107,11 @@ _KNOWN_META = frozenset(
         "issue-title-group", "counts",
     }
 )  # fmt: skip
+
+
+def _with_count(name: str, count: int, what: str) -> str:
+    """'contrib-group (1 contributor)', 'contrib-group (4 contributors)'."""
+    return f"{name} ({count} {what}{'' if count == 1 else 's'})"
 
 
 def _page_span(fpage: str | None, lpage: str | None) -> str | None:
@@ -164,7 +177,9 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             yield Loaded(name, stem, problems=[f"{name}: {problem}"])
             continue
         log = Collector()
-        data, journal = ArticleReader(element, name, log).read()
+        # the file's journal-meta is not read when --journal gives the journal: what it holds
+        # that the model has not would be said of a journal that is not used
+        data, journal = ArticleReader(element, name, log).read(context.journal is None)
         yield build(
             data,
             path=path,
@@ -749,7 +764,9 @@ class ArticleReader:
         self.log.warn(message, kind)
 
     # the article -----------------------------------------------------------------
-    def read(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    def read(self, with_journal: bool = True) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The article's data, and its journal from ``journal-meta`` (None without
+        ``with_journal``)."""
         front = _child(self.root, "front")
         meta = _child(front, "article-meta")
         if meta is None:
@@ -795,7 +812,7 @@ class ArticleReader:
         self._references(data)
         self._counts(meta, data)
         self._sub_articles(data)
-        return data, self._journal(_child(front, "journal-meta"))
+        return data, self._journal(_child(front, "journal-meta")) if with_journal else None
 
     def _counts(self, meta: etree._Element, data: dict[str, Any]) -> None:
         """``counts`` (PMC: 162 of 339 files), which the model has no place for, said: a
@@ -2359,37 +2376,16 @@ class ArticleReader:
 
     # the journal -----------------------------------------------------------------
     def _journal(self, meta: etree._Element | None) -> dict[str, Any] | None:
+        """The journal of ``journal-meta``: its ids, titles, ISSNs, publisher and home page.
+        What the journal model has no place for is named, not dropped in silence (its
+        subtitle, a second abbreviated title, the editors' contrib-group, notes …)."""
         if meta is None:
             return None
         journal: dict[str, Any] = {}
-        ids = {}
-        for item in _children(meta, "journal-id"):
-            kind = re.sub(r"[^a-z0-9-]+", "-", (item.get("journal-id-type") or "").lower())
-            if kind and kind[0].isalpha() and self.plain(item):
-                ids.setdefault(kind, self.plain(item))
+        ids = self._journal_ids(meta)
         if ids:
             journal["ids"] = ids
-        group = _child(meta, "journal-title-group")
-        holder = group if group is not None else meta
-        title: dict[str, str] = {}
-        main = _child(holder, "journal-title")
-        if main is not None:
-            journal["language"] = self.lang_of(main)
-            title[journal["language"]] = self.plain(main)
-        for trans in [*_children(holder, "trans-title-group"), holder]:
-            stated = (trans.get(XML_LANG) or "").strip() if trans is not holder else ""
-            for item in _children(trans, "trans-title"):
-                text = self.plain(item)
-                if not text:
-                    continue
-                own = (item.get(XML_LANG) or "").strip() or stated
-                main_lang = journal.get("language")
-                lang = self.translated_lang(text, own, title, "journal trans-title", main_lang)
-                if lang is not None:
-                    title.setdefault(lang, text)
-        abbrev = _child(holder, "abbrev-journal-title")
-        if abbrev is not None:
-            journal["abbrev_title"] = self.plain(abbrev)
+        title = self._journal_titles(meta, journal)
         if not any(title.values()):
             # PLOS and PMC files may name the journal only by an abbreviation or an NLM id.
             fallback = journal.get("abbrev_title")
@@ -2406,13 +2402,109 @@ class ArticleReader:
                     SIMPLIFIED,
                 )
         journal["title"] = title
+        journal["issn"] = self._journal_issns(meta)
+        publisher = self._journal_publisher(_children(meta, "publisher"))
+        if publisher:
+            journal["publisher"] = publisher
+        for link in _children(meta, "self-uri"):
+            url = (link.get(XLINK_HREF) or "").strip() or self.plain(link).strip()
+            if "url" not in journal and ADDRESS.match(url):
+                journal["url"] = url
+            elif url and url != journal.get("url"):
+                self.warn(f"journal-meta: self-uri {url!r} is not in the model: left out")
+        left = [
+            _with_count(name, len(_children(child, "contrib")), "contributor")
+            if name == "contrib-group"
+            else name
+            for child in meta
+            if (name := local_name(child, lower=True)) and name not in _KNOWN_JOURNAL_META
+        ]
+        if left:
+            self.warn("journal-meta: not in the model, left out: " + ", ".join(dict.fromkeys(left)))
+        return journal
+
+    def _journal_ids(self, meta: etree._Element) -> dict[str, str]:
+        """The journal's ids by type; one without a type, or a second of a type, is named."""
+        ids: dict[str, str] = {}
+        for item in _children(meta, "journal-id"):
+            value = self.plain(item)
+            kind = re.sub(r"[^a-z0-9-]+", "-", (item.get("journal-id-type") or "").lower())
+            if not value:
+                continue
+            if not (kind and kind[0].isalpha()):
+                stated = item.get("journal-id-type") or ""
+                said = f"of type {stated!r}" if stated.strip() else "without a type"
+                self.warn(
+                    f"journal-meta: journal-id {value!r} {said} is not in the model: left out"
+                )
+            elif ids.setdefault(kind, value) != value:
+                self.warn(
+                    f"journal-meta: a second journal-id of type {kind!r} ({value!r}) is left out"
+                )
+        return ids
+
+    def _journal_titles(self, meta: etree._Element, journal: dict[str, Any]) -> dict[str, str]:
+        """The journal's title per language, from every journal-title-group (a journal titled
+        in two languages may give one group per language: all but the first were lost in
+        silence) or, in NLM 2.3, from journal-meta itself; its abbreviated title (the first
+        one: the model holds one). A second abbreviation, a subtitle and a second title in one
+        language are named as left out. Sets ``language`` and ``abbrev_title`` in
+        ``journal``."""
+        title: dict[str, str] = {}
+        holders = _children(meta, "journal-title-group") or [meta]
+        for holder in holders:
+            stated = (holder.get(XML_LANG) or "").strip() if holder is not meta else ""
+            for main in _children(holder, "journal-title"):
+                text = self.plain(main)
+                own = (main.get(XML_LANG) or "").strip() or stated
+                if not text:
+                    continue
+                if "language" not in journal:
+                    journal["language"] = own or self.lang
+                    title[journal["language"]] = text
+                    continue
+                lang = self.translated_lang(text, own, title, "journal-title", journal["language"])
+                if lang is not None:
+                    title.setdefault(lang, text)
+            for trans in [*_children(holder, "trans-title-group"), holder]:
+                group_lang = (trans.get(XML_LANG) or "").strip() if trans is not holder else ""
+                for item in _children(trans, "trans-title"):
+                    text = self.plain(item)
+                    if not text:
+                        continue
+                    own = (item.get(XML_LANG) or "").strip() or group_lang
+                    main_lang = journal.get("language")
+                    lang = self.translated_lang(text, own, title, "journal trans-title", main_lang)
+                    if lang is not None:
+                        title.setdefault(lang, text)
+                for sub in _children(trans, "journal-subtitle", "trans-subtitle"):
+                    if self.plain(sub):
+                        self.warn(
+                            f"journal-meta: {local_name(sub)} {self.plain(sub)!r} is not in the "
+                            "model: left out"
+                        )
+            for abbrev in _children(holder, "abbrev-journal-title"):
+                text = self.plain(abbrev)
+                kind = (abbrev.get("abbrev-type") or "").strip() or "untyped"
+                if text and journal.setdefault("abbrev_title", text) != text:
+                    self.warn(
+                        f"journal-meta: abbrev-journal-title {text!r} ({kind}): the model holds "
+                        f"one abbreviated title ({journal['abbrev_title']!r}): left out"
+                    )
+        return title
+
+    def _journal_issns(self, meta: etree._Element) -> dict[str, str]:
+        """The print, electronic and linking ISSN. An untyped one is the print ISSN, then the
+        electronic; one typed both ways (PMC) is the electronic one; a further one is named."""
         issn: dict[str, str] = {}
         for item in _children(meta, "issn"):
+            value = self.plain(item)
             kind = item.get("publication-format") or item.get("pub-type") or ""
             key = {"print": "print", "ppub": "print", "electronic": "electronic"}.get(kind)
             key = key or ("electronic" if kind in ("epub", "online") else None)
             key = key or ("print" if "print" not in issn else "electronic")
-            issn.setdefault(key, self.plain(item))
+            if value and issn.setdefault(key, value) != value:
+                self.warn(f"journal-meta: a second {key} ISSN {value!r} is left out")
         if issn.get("print") and issn.get("print") == issn.get("electronic"):
             # PMC types an online journal's one ISSN both ways; no ISSN is both (issn-typing)
             self.warn(
@@ -2423,18 +2515,29 @@ class ArticleReader:
         linking = _child(meta, "issn-l")
         if linking is not None:
             issn["linking"] = self.plain(linking)
-        journal["issn"] = issn
-        publisher = _child(meta, "publisher")
-        if publisher is not None:
-            names: dict[str, str] = {}
+        return issn
+
+    def _journal_publisher(self, publishers: list[etree._Element]) -> dict[str, Any]:
+        """The publisher's name per language and its place (the model holds one place); a
+        second name in one language, a second place, or a place without a name is named."""
+        names: dict[str, str] = {}
+        places: list[str] = []
+        for publisher in publishers:
             for item in _children(publisher, "publisher-name"):
-                names.setdefault(self.lang_of(item), self.plain(item))
-            location = _child(publisher, "publisher-loc")
-            if names:
-                journal["publisher"] = {"name": names}
-                if location is not None:
-                    journal["publisher"]["location"] = self.plain(location)
-        link = _child(meta, "self-uri")
-        if link is not None and ADDRESS.match(link.get(XLINK_HREF) or ""):
-            journal["url"] = link.get(XLINK_HREF)
-        return journal
+                lang, text = self.lang_of(item), self.plain(item)
+                if text and names.setdefault(lang, text) != text:
+                    self.warn(
+                        f"journal-meta: a second publisher-name in {lang!r} ({text!r}) is left out"
+                    )
+            places += [p for p in map(self.plain, _children(publisher, "publisher-loc")) if p]
+        if not names:
+            for place in places:
+                self.warn(
+                    f"journal-meta: publisher-loc {place!r} without a publisher-name: left out"
+                )
+            return {}
+        found: dict[str, Any] = {"name": names}
+        for place in dict.fromkeys(places):
+            if found.setdefault("location", place) != place:
+                self.warn(f"journal-meta: a second publisher-loc {place!r} is left out")
+        return found
