@@ -310,6 +310,8 @@ def _role(stated: str, group_type: str) -> str | None:
     return group if value in ("person", "individual") and group in _ROLES else None
 
 
+# eLife's contrib-type of a group author's members, listed beside the byline
+_NON_BYLINE = re.compile(r"\bnon[- ]?byline\b", re.IGNORECASE)
 _PEOPLE = frozenset({"name", "string-name", "collab", "etal"})
 _DATE_PARTS = frozenset({"day", "month", "season", "year"})
 # parts of a structured citation the model's reference fields hold (see ``_structured``)
@@ -1102,10 +1104,14 @@ class ArticleReader:
         known = {aff["id"] for aff in affiliations if aff.get("id")}
         self.corresp_emails = self._corresp_emails(meta)
         authors = []
+        members: list[etree._Element] = []  # of group authors, beside the byline (eLife)
         for group in _children(meta, "contrib-group"):
+            contribs = _children(group, "contrib")
+            members += [c for c in contribs if _NON_BYLINE.search(c.get("contrib-type") or "")]
             people = [
                 self._contributor(c, known, group.get("content-type") or "")
-                for c in _children(group, "contrib")
+                for c in contribs
+                if c not in members
             ]
             people = [person for person in people if person]
             # An aff in a contrib-group that no contrib points to is the whole group's (JATS).
@@ -1118,6 +1124,8 @@ class ArticleReader:
                     if not person.get("affiliations") and not person.get("collab"):
                         person["affiliations"] = list(group_affs)
             authors.extend(people)
+        if members:
+            self._non_byline_members(meta, members)
         if authors:
             data["authors"] = authors
         if affiliations:
@@ -1151,7 +1159,8 @@ class ArticleReader:
                 stated = (item.get("authenticated") or "").strip()
                 if stated in ("true", "false"):
                     person["orcid_authenticated"] = stated == "true"
-            elif value:
+            elif value and kind.lower() != "group-author-key":
+                # (eLife's group-author-key only ties a group to its members, said with them)
                 other_ids.append(f"{kind or 'untyped'} {value!r}")
         # Pensoft writes the iD as <uri content-type="orcid">, older eLife as
         # <ext-link ext-link-type="orcid">: the same fact, not a link to leave out.
@@ -1318,21 +1327,58 @@ class ArticleReader:
         )
         return fresh
 
-    def _collab_name(self, collab: etree._Element) -> str:
+    def _collab_name(self, collab: etree._Element, say_members: bool = True) -> str:
         """A group author's name: its text without the members some files nest inside it
-        (PLOS: ``<collab>Group<contrib-group>…</contrib-group></collab>``)."""
+        (PLOS, eLife: ``<collab>Group<contrib-group>…</contrib-group></collab>``), which the
+        model has no place for: named, with their number (``say_members``)."""
         shallow = etree.Element("collab")
         shallow.text = collab.text
+        members = 0
         for child in collab:
             if local_name(child, lower=True) in ("contrib-group", "contrib", "address", "aff"):
                 if local_name(child, lower=True) == "contrib-group":
-                    self.warn("the members listed inside a group author are not in the model: "
-                              "left out")  # fmt: skip
+                    members += len(_children(child, "contrib"))
                 tail = etree.SubElement(shallow, "x")
                 tail.tail = child.tail
             else:
                 shallow.append(copy.deepcopy(child))
-        return self.plain(shallow)
+        name = self.plain(shallow)
+        if members and say_members:
+            self._members_left_out(name, members, "listed inside it")
+        return name
+
+    def _members_left_out(self, group: str, count: int, how: str) -> None:
+        """Say that a group author's members are left out: a Contributor is one of the byline
+        (a person or a group), and a group has no members in the model. Written as authors,
+        they would be credited as authors of the article (793 in one eLife article)."""
+        who = f"group author {group!r}" if group else "a group author"
+        self.warn(f"{who}: its members ({count}, {how}) are not in the model: left out")
+
+    def _non_byline_members(self, meta: etree._Element, members: list[etree._Element]) -> None:
+        """Say the members of group authors that eLife lists beside the byline
+        (``contrib-type="author non-byline"``), by group: each is tied to its group by a
+        ``contrib-id`` of type ``group-author-key`` that the group's own contrib gives too
+        (one line for all of them was said before, naming neither group nor number)."""
+        names: dict[str, str] = {}
+        for contrib in meta.iter("{*}contrib", "contrib"):
+            collab = _child(contrib, "collab")
+            key = self._group_key(contrib)
+            if collab is not None and key:
+                names.setdefault(key, self._collab_name(collab, say_members=False))
+        counts: dict[str, int] = {}
+        for member in members:
+            key = self._group_key(member)
+            counts[key] = counts.get(key, 0) + 1
+        for key, count in counts.items():
+            how = f"contrib-type {members[0].get('contrib-type')!r}"
+            self._members_left_out(names.get(key, ""), count, how)
+
+    def _group_key(self, contrib: etree._Element) -> str:
+        """The ``group-author-key`` contrib-id of a contrib (eLife), or ''."""
+        for item in _children(contrib, "contrib-id"):
+            if (item.get("contrib-id-type") or "").strip().lower() == "group-author-key":
+                return self.plain(item).strip()
+        return ""
 
     def _name(self, name: etree._Element) -> dict[str, Any]:
         parts: dict[str, Any] = {}
