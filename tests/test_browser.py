@@ -370,8 +370,9 @@ def _tab_to(page, name: str, limit: int = 30) -> int:
 
 
 def test_the_new_fields_are_reached_by_keyboard_and_named_for_screen_readers(page, server):
-    """The issue title's boxes, the pages as printed and a related article's entry: each reached
-    by Tab from the field before it, each named as the form's other boxes are."""
+    """The issue title's boxes, the issue's DOI, the pages as printed and a related article's
+    entry: each reached by Tab from the field before it, each named as the form's other boxes
+    are."""
     _upload(page, server, CORRECTION, BILINGUAL_JOURNAL, names=["notice.yaml", "journal.yaml"])
     _row(page, "notice.yaml").locator("a.edit-link").click()
     page.wait_for_load_state()
@@ -385,7 +386,9 @@ def test_the_new_fields_are_reached_by_keyboard_and_named_for_screen_readers(pag
     page.keyboard.type("Японская политика в Азии")
     assert _tab_to(page, "issue_title.en:text", 3) == 1
     page.keyboard.type("Japan's policy in Asia")
-    _tab_to(page, "page_range:text", 5)
+    assert _tab_to(page, "issue_doi:text", 3) == 1
+    assert page.evaluate("document.activeElement.labels[0].textContent").startswith("Issue DOI")
+    _tab_to(page, "page_range:text", 8)
     assert page.evaluate("document.activeElement.labels[0].textContent").startswith(
         "Pages as printed"
     )
