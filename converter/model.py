@@ -982,7 +982,11 @@ class SelfUri(Strict):
     """A link to a version of the article itself (PDF, HTML)."""
 
     url: Url = Field(description="Address of the file or page.")
-    type: Literal["pdf", "html", "xml", "epub"] = Field("pdf", description="Kind of version.")
+    type: Literal["pdf", "html", "xml", "epub", "text", "unspecified"] = Field(
+        "pdf",
+        description="Kind of version: pdf, html, xml, epub, text (plain text), or unspecified "
+        "(a full-text address whose format its source does not state).",
+    )
     title: Text | None = Field(None, description="Link text.")
 
 

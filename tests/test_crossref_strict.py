@@ -338,3 +338,51 @@ def test_a_funder_listed_once_per_award_is_one_funder_with_every_award(
     doaj = tmp_path / "out" / "work.doaj.xml"
     _doaj_valid(doaj)
     assert "CNS-0626964" not in doaj.read_text(encoding="utf-8")  # DOAJ has no funding
+
+
+def test_full_text_links_of_plain_text_or_of_no_stated_format_are_self_uris(
+    run, tmp_path: Path, store
+) -> None:
+    """Elsevier's text-mining API registers the article's plain text (text/plain) beside its
+    XML, Wiley's and APS's give a full-text address of no stated format ("unspecified"): each
+    was data dropped, so --strict refused the record. Now each is a self-uri typed "text" or
+    "unspecified", read back from the JATS as such; an unspecified link to the landing page
+    itself adds nothing, and a link of another type is still said."""
+    api = "https://api.publisher.example/article/S0141?httpAccept="
+    links = [
+        {"URL": f"{api}text/xml", "content-type": "text/xml", "content-version": "vor",
+         "intended-application": "text-mining"},
+        {"URL": f"{api}text/plain", "content-type": "text/plain", "content-version": "vor",
+         "intended-application": "text-mining"},
+        {"URL": "https://api.publisher.example/tdm/v1/articles/10.5555%2Fstrict.1",
+         "content-type": "unspecified", "content-version": "vor",
+         "intended-application": "text-mining"},
+        {"URL": "https://publisher.example/a/1", "content-type": "unspecified",
+         "content-version": "vor", "intended-application": "syndication"},
+    ]  # fmt: skip
+    source = _write(tmp_path / "in", _work(link=links))
+    result = run("convert", source, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
+    jats = tmp_path / "out" / "work.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    typed = [
+        (link.get("content-type"), link.get(f"{{{NS['xlink']}}}href"))
+        for link in etree.parse(str(jats)).iter("self-uri")
+    ]
+    assert typed == [
+        ("landing-page", "https://publisher.example/a/1"),
+        ("xml", f"{api}text/xml"),
+        ("text", f"{api}text/plain"),
+        ("unspecified", "https://api.publisher.example/tdm/v1/articles/10.5555%2Fstrict.1"),
+    ]
+    [back] = list(read_source(jats, "jats", ReadContext()))
+    assert back.article is not None
+    assert [link.type for link in back.article.self_uri] == ["xml", "text", "unspecified"]
+
+    zipped = {"URL": "https://publisher.example/a/1.zip", "content-type": "application/zip",
+              "intended-application": "text-mining"}  # fmt: skip
+    source = _write(tmp_path / "zip", _work(link=[zipped]))
+    result = run("convert", source, "-o", tmp_path / "out", "--strict")
+    assert result.code == 3
+    assert "link[0] of type 'application/zip': not carried" in result.err

@@ -507,7 +507,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         if key != "primary" and resource[key] not in (None, "", [], {}):
             # mirrors of the landing page ("secondary"): the model has one landing page
             not_carried(log, f"resource.{key}")
-    data["self_uri"] = _links(_objects(work, "link", "", log), log)
+    data["self_uri"] = _links(_objects(work, "link", "", log), landing, log)
     # the publisher's own id: an "alternative id" that repeats the DOI (116 of 1,055
     # recorded works) is no second id, and repeats ('614179' twice) are one
     alternative = [
@@ -692,18 +692,34 @@ def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> d
 
 
 _LINK_TYPES = {"application/pdf": "pdf", "text/html": "html", "application/xml": "xml",
-               "text/xml": "xml", "application/epub+zip": "epub"}  # fmt: skip
+               "text/xml": "xml", "application/epub+zip": "epub", "text/plain": "text"}  # fmt: skip
+# Collections of a deposit whose items are the article's full text (for text miners, for
+# syndication partners, or for no use stated), as the REST API's ``link`` lists them; the others
+# are the landing page's mirrors (list-based, country-based: multiple resolution) and the
+# similarity-check crawler's addresses (crawler-based).
+_FULL_TEXT_COLLECTIONS = frozenset({"text-mining", "syndication", "unspecified"})
 
 
-def _links(links: list[tuple[str, dict[str, Any]]], log: _Log) -> list[dict[str, str]]:
-    """Full-text links of the record (``link``): PDF, HTML, XML, EPUB versions as self-uri."""
+def _links(
+    links: list[tuple[str, dict[str, Any]]], landing: str, log: _Log
+) -> list[dict[str, str]]:
+    """Full-text links of the record (``link``) as self-uri: PDF, HTML, XML, EPUB and plain-text
+    versions (Elsevier's text-mining API gives its plain text as ``text/plain``), and those whose
+    format the record does not state (``unspecified``: Wiley's text-mining API, APS's
+    syndication address), typed so. Both were reported as data dropped, so --strict refused
+    Elsevier's and Wiley's records; a link of another type is still said. An unspecified link
+    to the landing page itself adds nothing."""
     out: list[dict[str, str]] = []
     for where, link in links:
         url = _string(link, "URL", where, log)
-        content_type = _string(link, "content-type", where, log)
+        content_type = _string(link, "content-type", where, log).strip().lower()
         if not url or link.get("intended-application") == "similarity-checking":
             continue  # (the address Crossref's similarity-check crawler reads: no article fact)
-        kind = _LINK_TYPES.get(content_type.lower())
+        kind = _LINK_TYPES.get(content_type)
+        if kind is None and content_type in ("", "unspecified"):
+            if url == landing:
+                continue
+            kind = "unspecified"
         if kind is None:
             not_carried(log, f"{where} of type {link.get('content-type')!r}")
         elif all(item["url"] != url for item in out):
@@ -1679,11 +1695,13 @@ class _DepositArticle:
         return people
 
     def _links(self, doi_data: etree._Element | None, landing: str) -> list[dict[str, str]]:
-        """Full-text links of ``doi_data/collection`` items (text-mining PDF, XML, HTML) as
-        self-uri, as the JSON reader takes the same links from ``link``: they were silently
-        lost from deposits. The ``crawler-based`` collection (the similarity-check crawler's
-        addresses) is no article fact and is passed over; another item with no known
-        ``mime_type`` is reported unless it is the landing page itself."""
+        """Full-text links of ``doi_data/collection`` items (text-mining PDF, XML, HTML, plain
+        text) as self-uri, as the JSON reader takes the same links from ``link``: they were
+        silently lost from deposits. An item without ``mime_type`` in a full-text collection
+        (``_FULL_TEXT_COLLECTIONS``) is a link of unspecified format, as the REST API gives it.
+        The ``crawler-based`` collection (the similarity-check crawler's addresses) is no
+        article fact and is passed over; another item with no known ``mime_type`` is reported
+        unless it is the landing page itself."""
         out: list[dict[str, str]] = []
         for collection in _children(doi_data, "collection"):
             prop = collection.get("property") or "?"
@@ -1692,8 +1710,11 @@ class _DepositArticle:
             for item in _children(collection, "item"):
                 for resource in _children(item, "resource"):
                     url = self.text(resource)
-                    kind = _LINK_TYPES.get((resource.get("mime_type") or "").strip().lower())
-                    if not url or (url == landing and kind is None):
+                    mime = (resource.get("mime_type") or "").strip().lower()
+                    kind = _LINK_TYPES.get(mime)
+                    if kind is None and not mime and prop in _FULL_TEXT_COLLECTIONS:
+                        kind = "unspecified"
+                    if not url or (url == landing and kind in (None, "unspecified")):
                         continue
                     if kind is None:
                         not_carried(self.log, f"<collection property={prop!r}> {url}")

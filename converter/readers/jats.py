@@ -74,7 +74,9 @@ _NOT_PUBLICATION = frozenset(
 _PUBLISHED = frozenset({"pub", "published", "publication", "epub"})
 # pub-date types (pub-type, date-type, publication-format) that name the electronic publication
 _ELECTRONIC = frozenset({"epub", "pub", "electronic", "online"})
-_SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub"}
+# self-uri content-types (a MIME type's subtype: text/plain is "plain") by the model's type
+_SELF_URI_TYPES = {"pdf": "pdf", "html": "html", "xml": "xml", "epub": "epub", "text": "text",
+                   "plain": "text", "txt": "text", "unspecified": "unspecified"}  # fmt: skip
 _XML_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # abstract-type values that name the article's own abstract, not a summary of another kind
