@@ -1181,6 +1181,12 @@ class Reference(Strict):
         description="Place of publication ('Москва', 'Berlin'; GOST's 'М.' and 'СПб.' are "
         "written out when read from a reference's text).",
     )
+    edition: ShortText | None = Field(
+        None,
+        description="Edition of the cited work as its source gives it ('2', '3rd ed.'; a "
+        "software version, '1.1-7', as Crossref keeps it): <edition>, Crossref's "
+        "edition_number.",
+    )
 
     @property
     def structured(self) -> bool:
@@ -1198,6 +1204,7 @@ class Reference(Strict):
             or self.lpage
             or self.publisher
             or self.publisher_loc
+            or self.edition
             or self.doi
             or self.arxiv
             or self.isbn

@@ -386,3 +386,46 @@ def test_full_text_links_of_plain_text_or_of_no_stated_format_are_self_uris(
     result = run("convert", source, "-o", tmp_path / "out", "--strict")
     assert result.code == 3
     assert "link[0] of type 'application/zip': not carried" in result.err
+
+
+def test_a_cited_works_edition_is_carried(run, tmp_path: Path, store, depositor: None) -> None:
+    """A cited book's edition, and a cited program's version as Crossref keeps it in the same
+    field, were data dropped (so --strict refused the record): now JATS element-citation's
+    <edition> and the deposit citation's edition_number, read back from either. One longer
+    than the deposit's 15 characters is left out of that citation, said."""
+    references = [
+        {"key": "r1", "volume-title": "Numerical Recipes", "author": "Press", "year": "2007",
+         "edition": "3", "ISBN": "http://id.crossref.org/isbn/9780521880688"},
+        {"key": "r2", "journal-title": "lme4: linear mixed-effects models", "author": "Bates",
+         "year": "2014", "edition": "1.1-7"},
+        {"key": "r3", "volume-title": "Mechanics of Materials", "year": "1990",
+         "edition": "Second revised and enlarged"},
+    ]  # fmt: skip
+    source = _write(tmp_path / "in", _work(reference=references))
+    result = run("convert", source, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
+    jats = tmp_path / "out" / "work.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    editions = ["3", "1.1-7", "Second revised and enlarged"]
+    assert _xpath(jats, "//element-citation/edition") == editions
+    older = run("convert", source, "-o", tmp_path / "out13", "--jats-version", "1.3")
+    assert older.code == 0, older.err
+    assert xmllint(tmp_path / "out13" / "work.xml", store.catalog).returncode == 0
+    [back] = list(read_source(jats, "jats", ReadContext()))
+    assert back.article is not None
+    assert [ref.edition for ref in back.article.references] == editions
+
+    result = run("convert", source, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "work.crossref.xml"
+    check = xmllint_crossref(deposit)
+    assert check.returncode == 0, check.stderr
+    assert _xpath(deposit, "//c:citation/c:edition_number") == ["3", "1.1-7"]
+    assert (
+        f"{deposit}: warning: references[2].edition: longer than Crossref's 15 characters, "
+        "left out of the deposit"
+    ) in result.err
+    [again] = list(read_source(deposit, None, ReadContext()))
+    assert again.article is not None
+    assert [ref.edition for ref in again.article.references] == ["3", "1.1-7", None]

@@ -253,6 +253,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Reference.accessed": "citation_reference is the reference as one text",
         "Reference.title_en": "citation_reference is the reference as one text",
         "Reference.source_en": "citation_reference is the reference as one text",
+        "Reference.edition": "citation_reference is the reference as one text",
     },
 }
 

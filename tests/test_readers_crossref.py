@@ -1246,7 +1246,7 @@ def test_licences_references_and_subtitles_are_carried_or_said(run, tmp_path: Pa
     """What was lost in silence: a second licence of the version of record and one stated for
     every version; a reference to a standard; a reference's edition, component and ISSN; a
     subtitle in a language with no title. What the model holds is carried (a cited journal's
-    ISSN too, now), the rest said."""
+    ISSN and a cited book's edition too, now), the rest said."""
     record = _work(
         license=[
             {"URL": "https://creativecommons.org/licenses/by/4.0/", "content-version": "vor"},
@@ -1283,17 +1283,17 @@ def test_licences_references_and_subtitles_are_carried_or_said(run, tmp_path: Pa
     )
     assert len(article.references) == 4
     assert article.references[2].issn == "0004-637X"
+    assert [ref.edition for ref in article.references] == [None, "3rd", None, "3rd"]
     assert article.subtitle == {}
     dropped = [str(w) for w in loaded.warnings if w.kind == "data dropped"]
     assert dropped == [
         "subtitle 'Результаты исследования': no title in 'ru' to go with it: left out",
-        "reference[1] edition '3rd': not carried (the article model has no place for it)",
         "reference[1] component '10.5555/comp': not carried (the article model has no place "
         "for it)",
     ]
     result = run("convert", source, "-o", tmp_path / "out", "--no-validate", "--strict")
     assert result.code == 3
-    assert f"{source}: data dropped (--strict makes this an error): reference[1] edition" in (
+    assert f"{source}: data dropped (--strict makes this an error): reference[1] component" in (
         result.err
     )
 

@@ -365,7 +365,8 @@ def _optional_values(doc: Doc) -> Iterator[_Value]:
 
 
 def _citation_parts(doc: Doc) -> Iterator[_Value]:
-    """A citation's volume, issue, first page and DOI, from the reference's structured form."""
+    """A citation's volume, issue, first page, edition and DOI, from the reference's structured
+    form."""
     for index, ref in enumerate(doc.root.iter("ref")):
         said: set[str] = set()
         for cite in ref.iter(*_CITATIONS):

@@ -978,7 +978,7 @@ _REFERENCE_BOOKKEEPING = frozenset({"key", "doi-asserted-by", "isbn-type", "issn
 # Keys of a cited work this reader carries.
 _REFERENCE_CARRIED = frozenset(
     {"author", "article-title", "journal-title", "volume-title", "series-title", "year",
-     "volume", "issue", "first-page", "DOI", "ISBN", "ISSN", "unstructured"}
+     "volume", "issue", "first-page", "edition", "DOI", "ISBN", "ISSN", "unstructured"}
 )  # fmt: skip
 
 
@@ -988,7 +988,8 @@ def _reference(
     """A cited work of the record. One cited by its standard alone (``standards-body``,
     ``standard-designator``, as ISO and IEEE standards are deposited) vanished, with no word:
     it is now a text reference ('International Organization for Standardization. ISO
-    690:2021'). What the model has no place for (``edition``, ``component`` …) is
+    690:2021'). A cited book's ``edition`` is the reference's (it was said as not carried,
+    and --strict refused the record). What the model has no place for (``component`` …) is
     said, unless the reference's text holds it."""
 
     def text(key: str, *, number: bool = False) -> str:
@@ -1008,6 +1009,7 @@ def _reference(
         "volume": text("volume", number=True),
         "issue": text("issue", number=True),
         "fpage": text("first-page", number=True),
+        "edition": text("edition", number=True),
         "doi": reference_doi(text("DOI"), f"reference[{index}]", log),
         "isbn": reference_isbn(text("ISBN"), f"reference[{index}]", log),
         "issn": reference_issn(text("ISSN"), f"reference[{index}]", log),
@@ -1871,6 +1873,7 @@ class _DepositArticle:
                 "volume": self.text(_child(citation, "volume")),
                 "issue": self.text(_child(citation, "issue")),
                 "fpage": self.text(_child(citation, "first_page")),
+                "edition": self.text(_child(citation, "edition_number")),
                 "doi": reference_doi(
                     self.text(_child(citation, "doi")), f"<citation key={key!r}>", self.log
                 ),

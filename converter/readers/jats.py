@@ -320,7 +320,7 @@ _DATE_PARTS = frozenset({"day", "month", "season", "year"})
 _CARRIED = frozenset(
     {"article-title", "chapter-title", "data-title", "part-title", "source", "year", "volume",
      "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label",
-     "isbn", "issn", "publisher-name", "publisher-loc"}
+     "isbn", "issn", "publisher-name", "publisher-loc", "edition"}
 )  # fmt: skip
 
 
@@ -359,7 +359,7 @@ _ARTICLE_PMIDS = {kind: _CARRIED_IDS[kind] for kind in ("pmid", "pmcid", "pmc")}
 
 def _uncarried(cite: etree._Element) -> bool:
     """Whether a structured citation holds a part the reference fields have no place for
-    (editors, a publisher, an edition, a comment): then its text is kept beside them."""
+    (editors, a comment): then its text is kept beside them."""
     authors = _leading_people(cite)
     for child in cite:
         name = local_name(child, lower=True)
@@ -2352,7 +2352,11 @@ class ArticleReader:
                 found = _child(_child(cite, "date"), "year")
             if found is not None and self.plain(found):
                 entry[tag] = self.plain(found)
-        for tag, key in (("publisher-name", "publisher"), ("publisher-loc", "publisher_loc")):
+        for tag, key in (
+            ("publisher-name", "publisher"),
+            ("publisher-loc", "publisher_loc"),
+            ("edition", "edition"),
+        ):
             found = _child(cite, tag)
             if found is not None and self.plain(found):
                 entry[key] = self.plain(found)

@@ -27,7 +27,8 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
     ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``arxiv``,
     ``isbn``, ``issn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
-    ``publisher``, ``publisher_loc``, ``etal`` (yes: the authors listed are not all));
+    ``publisher``, ``publisher_loc``, ``edition``, ``etal`` (yes: the authors listed are not
+    all));
     ``authorN.PART`` with the name parts
     ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
@@ -145,7 +146,7 @@ _REF_PARTS = frozenset(
     {
         "type", "lang", "authors", "year", "title", "source", "volume", "issue", "fpage",
         "lpage", "doi", "arxiv", "isbn", "issn", "pmid", "pmcid", "url", "accessed", "title_en",
-        "source_en", "publisher", "publisher_loc", "etal",
+        "source_en", "publisher", "publisher_loc", "edition", "etal",
     }
 )  # fmt: skip
 # identifiers a workbook may store as numbers: an ISBN or PMID is its digits again, an arXiv

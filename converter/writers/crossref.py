@@ -344,6 +344,7 @@ class _View:
                     "volume": parts["volume"],
                     "issue": parts["issue"],
                     "first_page": parts["fpage"],
+                    "edition": parts["edition"],
                     "year": year,
                     "doi": parts["doi"],
                     "isbn": limits.citation_isbn(ref.isbn) if ref.isbn else None,

@@ -4,10 +4,10 @@ sets on the values a deposit holds, and what becomes of a value past one.
 One value the schema refuses fails the whole deposit file, every DOI in it, so each limit that
 real metadata can pass is checked before the file is written. A value past its limit is:
 
-- in a citation (volume, issue, first page, DOI): left out of that citation, whose other parts
-  and unstructured text stay, with a warning naming the reference (``references[4].volume:
-  longer than Crossref's 32 characters, left out of the deposit``); an ISBN hyphenated past
-  the 17 characters Crossref takes is written as its digits alone;
+- in a citation (volume, issue, first page, edition, DOI): left out of that citation, whose
+  other parts and unstructured text stay, with a warning naming the reference
+  (``references[4].volume: longer than Crossref's 32 characters, left out of the deposit``);
+  an ISBN hyphenated past the 17 characters Crossref takes is written as its digits alone;
 - the pages after the first range (``other_pages``, 100 characters): left out, with a warning
   (``crossref.other_pages``);
 - an optional detail of the journal or an affiliation (abbreviated title, department, place):
@@ -115,6 +115,7 @@ DEPOSITOR_NAME = Limit(130)
 EMAIL_ADDRESS = Limit(200, least=6)
 REGISTRANT = Limit(255)
 ISBN = Limit(17)
+EDITION = Limit(15)  # a citation's edition_number
 OTHER_PAGES = Limit(100)  # the pages after the first range
 KEY = Limit(128)  # a citation's key
 # xrefYear: a publication, issue or acceptance date's year
@@ -136,7 +137,7 @@ def citation_isbn(isbn: str) -> str:
 
 
 # The parts of a citation that are left out when past their limit, by model field.
-CITATION_PARTS = {"volume": VOLUME, "issue": ISSUE, "fpage": PAGE, "doi": DOI}
+CITATION_PARTS = {"volume": VOLUME, "issue": ISSUE, "fpage": PAGE, "edition": EDITION, "doi": DOI}
 
 
 def pages_after_first(page_range: str) -> str:

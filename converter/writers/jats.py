@@ -637,6 +637,7 @@ def _references(article: model.Article, main: str) -> list[Row]:
                 source=_inline(ref.source) if ref.source else None,
                 # the English title in brackets: of a part (trans-title) or of a book
                 title_en=_inline(ref.title_en) if ref.title_en else None,
+                edition=_t(ref.edition) if ref.edition else None,
                 publisher_loc=_t(ref.publisher_loc) if ref.publisher_loc else None,
                 publisher=_t(ref.publisher) if ref.publisher else None,
                 year=_t(ref.year) if ref.year else None,
