@@ -1016,6 +1016,8 @@ RelatedArticleType = Literal[
     "republished-article",
     "preprint",
     "published-article",
+    "peer-review",
+    "peer-reviewed-article",
 ]
 
 
@@ -1042,7 +1044,8 @@ class RelatedArticle(Strict):
             "correction-forward, retraction-forward, addendum, commentary name a later one "
             "about this article; letter, companion, article-reference, republished-article, "
             "preprint (this article's preprint), published-article (the article a preprint "
-            "became)."
+            "became), peer-review (a review of this article), peer-reviewed-article (in a "
+            "review: the article it reviews)."
         )
     )
     id: XmlId | None = Field(

@@ -58,6 +58,11 @@ RELATIONS: dict[str, tuple[str, str]] = {
     "article-reference": ("inter_work_relation", "references"),
     "preprint": ("intra_work_relation", "hasPreprint"),
     "published-article": ("intra_work_relation", "isPreprintOf"),
+    # a published peer review (PeerJ's, Wiley's review reports and decision letters, which
+    # Crossref ties to the article as has-review) and, from the review, the article it reviews:
+    # PMC's Style Checker takes these two related-article-types
+    "peer-review": ("inter_work_relation", "hasReview"),
+    "peer-reviewed-article": ("inter_work_relation", "isReviewOf"),
 }
 RELATION_TARGETS: dict[str, str] = {kind: related for related, (_, kind) in RELATIONS.items()}
 

@@ -429,3 +429,51 @@ def test_a_cited_works_edition_is_carried(run, tmp_path: Path, store, depositor:
     [again] = list(read_source(deposit, None, ReadContext()))
     assert again.article is not None
     assert [ref.edition for ref in again.article.references] == ["3", "1.1-7", None]
+
+
+def test_a_published_review_is_a_related_article_both_ways(
+    run, tmp_path: Path, store, depositor: None
+) -> None:
+    """PeerJ and Wiley publish an article's review reports, decision letter and the authors'
+    response under DOIs of their own, which Crossref ties to the article as has-review: each
+    was data dropped (so --strict refused the record). Now each is a related article of type
+    "peer-review" (PMC's Style Checker's value), deposited as hasReview; a review's own record
+    (is-review-of) names the article it reviews as "peer-reviewed-article", isReviewOf."""
+    reviews = [
+        {"id-type": "doi", "id": "10.5555/strict.1v0.1/reviews/1", "asserted-by": "object"},
+        {"id-type": "doi", "id": "10.5555/strict.1v0.1/reviews/2", "asserted-by": "object"},
+    ]
+    source = _write(tmp_path / "in", _work(relation={"has-review": reviews}))
+    result = run("convert", source, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
+    jats = tmp_path / "out" / "work.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    pmc = run("check", jats, "--profile", "pmc")
+    assert "related-article" not in pmc.out + pmc.err  # a type PMC's Style Checker takes
+    assert _xpath(jats, "//related-article/@related-article-type") == ["peer-review"] * 2
+    assert _xpath(jats, "//related-article/@xlink:href") == [r["id"] for r in reviews]
+    result = run("convert", source, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "work.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    assert _xpath(deposit, "//rel:inter_work_relation/@relationship-type") == ["hasReview"] * 2
+    for output in (jats, deposit):
+        [back] = list(read_source(output, None, ReadContext()))
+        assert back.article is not None
+        assert [(r.type, r.doi) for r in back.article.related_articles] == [
+            ("peer-review", r["id"]) for r in reviews
+        ]
+
+    reviewed = {"id-type": "doi", "id": "10.5555/strict.1", "asserted-by": "subject"}
+    review = _work(DOI="10.5555/strict.1v0.1/reviews/1", type="peer-review",
+                   relation={"is-review-of": [reviewed]})  # fmt: skip
+    source = _write(tmp_path / "review", review)
+    result = run("convert", source, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    assert "is-review-of" not in result.err
+    deposit = tmp_path / "out" / "work.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    assert _xpath(deposit, "//rel:inter_work_relation[@relationship-type='isReviewOf']") == [
+        "10.5555/strict.1"
+    ]
