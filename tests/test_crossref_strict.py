@@ -477,3 +477,64 @@ def test_a_published_review_is_a_related_article_both_ways(
     assert _xpath(deposit, "//rel:inter_work_relation[@relationship-type='isReviewOf']") == [
         "10.5555/strict.1"
     ]
+
+
+def test_crossmark_assertions_are_read_for_what_they_add(run, tmp_path: Path, store) -> None:
+    """Publishers repeat in each record's Crossmark assertions what their Crossmark box shows:
+    the article's and journal's titles, the DOI link, the publisher (Elsevier's records, all
+    refused by --strict for it), the online publication date, the article's type, an author's
+    ORCID iD, the journal's review policy. A copy that agrees with the record adds nothing; a
+    date, a type or an iD the record lacks is carried; the journal's policy is said once a run
+    as out of scope. What the model has no place for (a conflict-of-interest statement), and a
+    copy that disagrees, are still said."""
+    copies = [
+        {"name": "publisher", "label": "This article is maintained by", "value": "Test"},
+        {"name": "articletitle", "label": "Article Title", "value": "Bridges under load"},
+        {"name": "journaltitle", "label": "Journal Title", "value": "Journal of Test Structures"},
+        {"name": "articlelink", "value": "https://doi.org/10.5555/strict.1"},
+        {"name": "content_type", "label": "Content Type", "value": "article"},
+        {"name": "published", "value": "2021-03-04", "group": {"name": "publication_history"}},
+        {"name": "peer_review_method", "value": "Single-blind"},
+    ]
+    first = _write(tmp_path / "in", _work(publisher="Test Publisher", assertion=copies), "a.json")
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    adding = [
+        {"name": "first_online", "label": "First Online", "value": "4 March 2021"},
+        {"name": "article_type", "label": "Article type", "value": "lett"},
+        {"name": "identifier", "value": "Anna Smith (ORCID)", "URL": orcid,
+         "group": {"name": "author_identifiers"}},
+        {"name": "peer_review_method", "value": "Single-blind"},
+    ]  # fmt: skip
+    record = _work(DOI="10.5555/strict.2", assertion=adding)
+    del record["message"]["published-online"]
+    record["message"]["published-print"] = {"date-parts": [[2021, 5]]}
+    second = _write(tmp_path / "in", record, "b.json")
+    result = run("convert", first, second, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
+    assert (
+        "jatsconv: note: assertion peer_review_method: the journal's peer-review policy, stated "
+        "alike in each of the journal's Crossmark records, not a fact of the article: not read "
+        "(2 files)"
+    ) in result.err
+    for name in ("a.xml", "b.xml"):
+        assert xmllint(tmp_path / "out" / name, store.catalog).returncode == 0
+    letter = tmp_path / "out" / "b.xml"
+    assert _xpath(letter, "/article/@article-type") == ["letter"]
+    assert _xpath(letter, "//pub-date[@publication-format='electronic']/@iso-8601-date") == [
+        "2021-03-04"
+    ]
+    assert _xpath(letter, "//contrib-id[@contrib-id-type='orcid']") == [orcid]
+
+    said = [
+        {"name": "journaltitle", "label": "Journal Title", "value": "Journal of Other Things"},
+        {"name": "Ethics", "value": "The authors declare no competing interests.",
+         "group": {"name": "EthicsHeading"}},
+    ]  # fmt: skip
+    source = _write(tmp_path / "said", _work(assertion=said))
+    result = run("convert", source, "-o", tmp_path / "out", "--strict")
+    assert result.code == 3
+    assert (
+        f"{source}: data dropped (--strict makes this an error): assertion (journaltitle, "
+        "Ethics): not carried (the article model has no place for it)"
+    ) in result.err

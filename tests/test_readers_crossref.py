@@ -796,8 +796,14 @@ def test_crossmark_assertions_give_history_and_copyright(tmp_path: Path) -> None
         "2021-02-01",
     )
     assert article.copyright.statement == {"en": "© 2021 Test Press."}
+    # the journal's review policy is out of scope; a date that is none is said
     assert any(
-        w.startswith("assertion (peer_review_method, first_online): not carried")
+        w.startswith("assertion (first_online): not carried") and w.kind == "data dropped"
+        for w in loaded.warnings
+    )
+    assert any(
+        w.startswith("assertion peer_review_method: the journal's peer-review policy")
+        and w.kind == "out of scope"
         for w in loaded.warnings
     )
 
@@ -809,6 +815,7 @@ def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
         '<assertion name="received" label="Received" group_name="publication_history">'
         "2020-11-03</assertion>"
         '<assertion name="peer_review_method" label="Peer review">Single-blind</assertion>'
+        '<assertion name="conflict_of_interest">The authors declare none.</assertion>'
         "</custom_metadata></crossmark>"
     )
     deposit = SHAPES_DEPOSIT.replace("<doi_data>", f"{crossmark}<doi_data>")
@@ -816,7 +823,8 @@ def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
     source.write_text(deposit, encoding="utf-8")
     [loaded] = list(read_source(source, None, ReadContext()))
     assert loaded.article.history.received == "2020-11-03"
-    assert any(w.startswith("assertion (peer_review_method): not") for w in loaded.warnings)
+    assert any(w.startswith("assertion (conflict_of_interest): not") for w in loaded.warnings)
+    assert any(w.startswith("assertion peer_review_method: the journal's") for w in loaded.warnings)
     assert not any("crossmark" in w for w in loaded.warnings)  # settings: not article facts
 
 

@@ -32,6 +32,7 @@ from converter.licenses import LICENCE_USES
 from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import Article, is_page_range
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED
+from converter.readers import crossmark
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
 from converter.readers.common import (
     add_funder,
@@ -469,7 +470,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
             work, "published", "", log
         )
     data["published"] = published
-    history, copyright_line = _assertions(_objects(work, "assertion", "", log), log)
+    history, copyright_line, assertions = _assertions(_objects(work, "assertion", "", log), log)
     accepted = _date(work, "accepted", "", log)
     if accepted:
         history["accepted"] = accepted
@@ -528,7 +529,9 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
             log.warn(_JOURNAL_LEVEL[key], OUT_OF_SCOPE)
         else:
             not_carried(log, key)
-    return data, _journal(work, lang, log)
+    journal = _journal(work, lang, log)
+    crossmark.other_assertions(assertions, data, journal, log)
+    return data, journal
 
 
 def _related(work: dict[str, Any], doi: str, log: _Log) -> list[dict[str, Any]]:
@@ -611,51 +614,29 @@ _HISTORY_ASSERTIONS = {
     "date_revised": "revised", "accepted": "accepted", "date_accepted": "accepted",
 }  # fmt: skip
 _COPYRIGHT_ASSERTIONS = frozenset({"copyright", "copyright_information"})
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-
-
-def assertion_date(value: str) -> str | None:
-    """A date as Crossmark assertions write it: '2018-08-03' or '22 April 2019'; else None."""
-    text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
-        return text
-    match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
-    month = _MONTHS.get(match.group(2).lower()) if match else None
-    if match is None or month is None:
-        return None
-    return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
 
 
 def _assertions(
     assertions: list[tuple[str, dict[str, Any]]], log: _Log
-) -> tuple[dict[str, Any], str | None]:
+) -> tuple[dict[str, Any], str | None, list[dict[str, Any]]]:
     """Editorial history and copyright line from a record's Crossmark assertions, each given
-    with its JSON path (``assertion[2]``, or the deposit's ``<assertion>``).
+    with its JSON path (``assertion[2]``, or the deposit's ``<assertion>``), and the other
+    assertions that hold a value or a link, for ``crossmark.other_assertions`` to read once
+    the article's other fields are read.
 
     Publishers deposit the received/revised/accepted dates and the copyright line there
     (Springer, Elsevier, IOP, Wiley): "assertion: not carried" lost facts the model holds.
-    The other assertions (ethics, peer review method, …) are named in one line as dropped.
     An impossible date ('30 February 2019') keeps its month, said, as the JATS reader does.
     """
     history: dict[str, Any] = {}
     copyright_line = None
-    dropped: list[str] = []
+    others: list[dict[str, Any]] = []
     for where, item in assertions:
         name = _string(item, "name", where, log)
         value = _string(item, "value", where, log)
         url = _string(item, "URL", where, log)
         kind = _HISTORY_ASSERTIONS.get(name)
-        date = assertion_date(value) if kind and value else None
+        date = crossmark.assertion_date(value) if kind and value else None
         if date:
             date = real_date(date, f"assertion {name!r}", log.warn)
         if date and kind == "revised":
@@ -665,10 +646,10 @@ def _assertions(
         elif name in _COPYRIGHT_ASSERTIONS and value.strip() and copyright_line is None:
             copyright_line = tidy(value)
         elif value.strip() or url:
-            dropped.append(name or "?")
-    if dropped:
-        not_carried(log, f"assertion ({', '.join(dict.fromkeys(dropped))})")
-    return history, copyright_line
+            explanation = item.get("explanation")
+            link = explanation.get("URL") if isinstance(explanation, dict) else None
+            others.append({"name": name, "value": value, "URL": url, "explanation": link})
+    return history, copyright_line, others
 
 
 def _titles(groups: list[tuple[str, list[str]]], lang: str, log: Collector) -> dict[str, str]:
@@ -1486,7 +1467,7 @@ class _DepositArticle:
         data["license"], data["other_licenses"] = self._license()
         data["funding"] = self._funding()
         data["references"] = self._citations()
-        history, copyright_line = self._crossmark(_child(art, "crossmark"))
+        history, copyright_line, assertions = self._crossmark(_child(art, "crossmark"))
         data["related_articles"] = self._related(_child(art, "crossmark"), data["doi"])
         data["article_type"] = notice_type(data["related_articles"])
         accepted = _child(art, "acceptance_date")
@@ -1507,7 +1488,9 @@ class _DepositArticle:
                 if isinstance(child.tag, str) and local_name(child, lower=True) not in carried:
                     name = f"{local_name(parent)}/{local_name(child, lower=True)}"
                     not_carried(self.log, f"<{name}>")
-        return data, self._journal_data()
+        journal = self._journal_data()
+        crossmark.other_assertions(assertions, data, journal, self.log)
+        return data, journal
 
     # Children of journal_article this reader carries into the model (programs by their name).
     _CARRIED = frozenset(
@@ -1521,19 +1504,30 @@ class _DepositArticle:
          "crossmark_domain_exclusive", "custom_metadata"}
     )  # fmt: skip
 
-    def _crossmark(self, crossmark: etree._Element | None) -> tuple[dict[str, Any], str | None]:
+    def _crossmark(
+        self, element: etree._Element | None
+    ) -> tuple[dict[str, Any], str | None, list[dict[str, Any]]]:
         """History dates and copyright line from ``crossmark/custom_metadata/assertion``, as
-        the JSON reader takes them from ``assertion``; its funders and licence are read with
-        the article's. Reported as a whole before, so the dates were lost with the policy
-        settings; now an update notice (``<updates>``: a correction, a retraction) and the
-        assertions the model has no place for are named, the settings are not."""
-        if crossmark is None:
-            return {}, None
+        the JSON reader takes them from ``assertion``, and the other assertions (for
+        ``crossmark.other_assertions``); its funders and licence are read with the article's.
+        Reported as a whole before, so the dates were lost with the policy settings; now an
+        update notice (``<updates>``: a correction, a retraction) and the assertions the model
+        has no place for are named, the settings are not."""
+        if element is None:
+            return {}, None, []
         items = [
-            ("<assertion>", {"name": a.get("name"), "value": self.text(a)})
-            for a in _children(_child(crossmark, "custom_metadata"), "assertion")
+            (
+                "<assertion>",
+                {
+                    "name": a.get("name"),
+                    "value": self.text(a),
+                    "URL": a.get("href"),
+                    "explanation": {"URL": a.get("explanation")},
+                },
+            )
+            for a in _children(_child(element, "custom_metadata"), "assertion")
         ]
-        for child in crossmark:
+        for child in element:
             name = local_name(child, lower=True) if isinstance(child.tag, str) else None
             if name and name not in self._CROSSMARK_SETTINGS and name != "updates":
                 not_carried(self.log, f"<crossmark/{name}>")

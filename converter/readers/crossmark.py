@@ -1,0 +1,230 @@
+"""What a Crossref record's Crossmark assertions say, beyond its history dates and copyright line.
+
+Publishers put in a record's Crossmark assertions (the REST API's ``assertion``, a deposit's
+``crossmark/custom_metadata/assertion``) what their Crossmark box shows. Past the received,
+revised and accepted dates and the copyright line (read by ``converter.readers.crossref``),
+an assertion is one of:
+
+- a copy of a fact the record gives elsewhere: the article's title, the journal's, the DOI
+  link, the publisher, the licence (Elsevier's, IOP's and IUCr's records give each of their
+  works these). Agreeing with the record, it adds nothing; else it is said as data dropped;
+- the online publication date (``published``, ``first_online``, ``date_epub`` …): the
+  article's electronic publication date when the record gives none (or a less precise one);
+- the article's type in the publisher's words (``content_type``, ``article_type``: "paper",
+  "lett", "data reports"): its JATS article type (a name of the publisher's XML document
+  model, Elsevier's "simple-article", says nothing of its type and is out of scope);
+- an author's ORCID iD (RSC's ``identifier``): the author's, when the author it names has none;
+- a statement of the journal's policy or of a service, the same in each of its works (its
+  peer-review and plagiarism-screening policy, its aims-and-scope page, Crossref's Similarity
+  Check, a metrics page): out of scope, said once a run;
+- anything else (an ethics or conflict-of-interest statement, supplementary data, a
+  ResearcherID …): said as data dropped, in one line naming them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from converter.identifiers import read_orcid
+from converter.notices import OUT_OF_SCOPE
+from converter.readers.common import not_carried, real_date
+from converter.readers.markup import Collector, tidy
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def assertion_date(value: str) -> str | None:
+    """A date as Crossmark assertions write it: '2018-08-03' or '22 April 2019'; else None."""
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+        return text
+    match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
+    month = _MONTHS.get(match.group(2).lower()) if match else None
+    if match is None or month is None:
+        return None
+    return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
+
+
+# Assertions that copy a fact of the record, by name: which fact.
+_COPIES = {
+    "articletitle": "title", "article_title": "title", "journaltitle": "journal",
+    "journal_title": "journal", "journal": "journal", "articlelink": "doi",
+    "publisher": "publisher", "license": "license",
+}  # fmt: skip
+# Assertions that give the article's online publication date.
+_PUBLISHED_ONLINE = frozenset({"published", "published_online", "first_online", "date_epub"})
+# Assertions that give the article's type in the publisher's words, and the words read.
+_TYPE_ASSERTIONS = frozenset({"content_type", "article_type"})
+_TYPE_WORDS = {
+    "article": "research-article", "paper": "research-article",
+    "research paper": "research-article", "research papers": "research-article",
+    "research article": "research-article", "lett": "letter", "letter": "letter",
+    "data report": "data-paper", "data reports": "data-paper",
+    "review article": "review-article", "editorial": "editorial", "book review": "book-review",
+}  # fmt: skip
+# Elsevier's content_type names the document model of its XML (its Journal Article DTD's
+# article, simple-article, converted-article), not the article's type: "simple-article"
+# holds editorials and research notes alike.
+_DOCUMENT_MODELS = frozenset({"simple-article", "converted-article"})
+# Assertions that state the journal's policy or a service, alike in each of its works: what.
+_POLICIES = {
+    "peer_review_method": "the journal's peer-review policy",
+    "review_process": "the journal's peer-review policy",
+    "peer_reviewed": "the journal's peer-review policy",
+    "review_status": "the journal's peer-review policy",
+    "peerreview_statement": "the journal's peer-review policy",
+    "aims_and_scope_url": "the journal's aims-and-scope page",
+    "screening_status": "the journal's plagiarism screening",
+    "similarity_check": "Crossref's Similarity Check service",
+    "article_metrics": "the publisher's metrics page",
+}
+
+
+def other_assertions(
+    items: list[dict[str, Any]],
+    article: dict[str, Any],
+    journal: dict[str, Any],
+    log: Collector,
+) -> None:
+    """Read, into ``article`` (the reader's article fields), the Crossmark assertions that the
+    history and copyright did not take: ``items`` each with ``name``, ``value`` and, when the
+    record gives them, ``URL`` (the assertion's link) and ``explanation`` (its explanation's
+    link). ``journal`` is the reader's journal fields, for the copies of its facts."""
+    dropped: list[str] = []
+    for item in items:
+        name = str(item.get("name") or "?")
+        value = tidy(item.get("value") or "")
+        links = [str(item[key]) for key in ("URL", "explanation") if item.get(key)]
+        if name in _POLICIES:
+            log.warn(
+                f"assertion {name}: {_POLICIES[name]}, stated alike in each of the journal's "
+                "Crossmark records, not a fact of the article: not read",
+                OUT_OF_SCOPE,
+            )
+            continue
+        if name in _COPIES:
+            read = _copies(_COPIES[name], value, links, article, journal)
+        elif name in _PUBLISHED_ONLINE:
+            read = _published_online(name, value, article, log)
+        elif name in _TYPE_ASSERTIONS:
+            read = _article_type(name, value, article, log)
+        elif name == "identifier":
+            read = _author_orcid(value, links, article)
+        else:
+            read = False
+        if not read:
+            dropped.append(name)
+    if dropped:
+        not_carried(log, f"assertion ({', '.join(dict.fromkeys(dropped))})")
+
+
+def _plain(text: str) -> str:
+    """A text as compared: its words, without tags, entities, punctuation and case (IUCr's
+    assertion names 'Acta Crystallographica Section D: Structural Biology' the journal its
+    record calls 'Acta Crystallographica Section D Structural Biology')."""
+    words = re.sub(r"[^\w\s]", " ", html.unescape(re.sub(r"<[^<>]*>", "", text)))
+    return " ".join(words.split()).casefold()
+
+
+def _bare_link(url: str) -> str:
+    """An address as compared: without its scheme, a DOI resolver's host and a final slash."""
+    text = re.sub(r"^https?://(dx\.)?(doi\.org/)?", "", url.strip(), flags=re.IGNORECASE)
+    return text.rstrip("/").casefold()
+
+
+def _copies(
+    fact: str, value: str, links: list[str], article: dict[str, Any], journal: dict[str, Any]
+) -> bool:
+    """Whether an assertion that copies ``fact`` agrees with the record (then it adds
+    nothing). The publisher may be named without its company form ('Elsevier' of 'Elsevier
+    BV'); a licence is named by its link."""
+    said = _plain(value)
+    if fact == "title":
+        return said in {_plain(t) for t in (article.get("title") or {}).values()}
+    if fact == "journal":
+        titles = [*(journal.get("title") or {}).values(), journal.get("abbrev_title")]
+        return said in {_plain(t) for t in titles if t}
+    if fact == "doi":
+        return bool(article.get("doi")) and _bare_link(value) == _bare_link(article["doi"])
+    if fact == "publisher":
+        names = ((journal.get("publisher") or {}).get("name") or {}).values()
+        return any(_plain(n) == said or _plain(n).startswith(f"{said} ") for n in names)
+    licences = [article.get("license") or {}, *(article.get("other_licenses") or [])]
+    known = {_bare_link(lic["id"]) for lic in licences if lic.get("id")}
+    return bool(links) and all(_bare_link(link) in known for link in links)
+
+
+def _published_online(name: str, value: str, article: dict[str, Any], log: Collector) -> bool:
+    """Whether the online publication date an assertion gives is the record's (a date it
+    gives), or becomes it: when the record gives none, or the same date less precisely."""
+    date = assertion_date(value)
+    date = real_date(date, f"assertion {name!r}", log.warn) if date else None
+    if not date:
+        return False
+    published = article.setdefault("published", {})
+    if date in published.values():
+        return True
+    online = published.get("electronic")
+    if online and not date.startswith(online):
+        return False
+    published["electronic"] = date
+    return True
+
+
+def _article_type(name: str, value: str, article: dict[str, Any], log: Collector) -> bool:
+    """Whether the type an assertion names is the article's JATS type, or becomes it when the
+    record gives none (a notice's, read from what it updates, stays)."""
+    word = value.strip().casefold()
+    if word in _DOCUMENT_MODELS:
+        log.warn(
+            f"assertion {name} {word!r}: the document model of the publisher's XML (Elsevier's "
+            "simple-article, converted-article), not the article's type: not read",
+            OUT_OF_SCOPE,
+        )
+        return True
+    kind = _TYPE_WORDS.get(word)
+    if kind is None:
+        return False
+    if article.get("article_type") in (None, kind):
+        article["article_type"] = kind
+        return True
+    return False
+
+
+def _author_orcid(value: str, links: list[str], article: dict[str, Any]) -> bool:
+    """Whether an author's identifier an assertion gives ('Ann Smith (ORCID)' linking the iD,
+    as RSC's records give it) is the ORCID iD of the author it names, or becomes it when that
+    author has none. Another kind of id (a ResearcherID) has no place in the model."""
+    match = re.fullmatch(r"(.+?)\s*\(ORCID\)", value)
+    if match is None or not links:
+        return False
+    try:
+        orcid = read_orcid(links[0])
+    except ValueError:
+        return False
+    named = _plain(match.group(1))
+    people = [
+        person
+        for person in article.get("authors") or []
+        if any(
+            _plain(" ".join(p for p in (form.get("given"), form.get("surname")) if p)) == named
+            for form in (person.get("name") or {}).values()
+        )
+    ]
+    if len(people) != 1:
+        return False
+    if not people[0].get("orcid"):
+        people[0]["orcid"] = orcid
+    return people[0]["orcid"] == orcid
