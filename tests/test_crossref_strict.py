@@ -538,3 +538,40 @@ def test_crossmark_assertions_are_read_for_what_they_add(run, tmp_path: Path, st
         f"{source}: data dropped (--strict makes this an error): assertion (journaltitle, "
         "Ethics): not carried (the article model has no place for it)"
     ) in result.err
+
+
+def test_the_journals_archives_and_a_volume_without_issues_do_not_refuse_a_record(
+    run, tmp_path: Path, store, depositor: None
+) -> None:
+    """Crossref records repeat the archives that preserve the journal's content (Portico,
+    CLOCKSS) and Elsevier's give a volume published without issues the special numbering "C":
+    neither is a fact of the article (said once a run as out of scope, not as data dropped).
+    Another special numbering, a supplement's "S4", is the issue the record gives no number
+    for, in JATS and in the deposit."""
+    archives = ["CLOCKSS", "LOCKSS", "Portico"]
+    continuous = _work(archive=archives, special_numbering="C", volume="325")
+    supplement = _work(DOI="10.5555/strict.2", archive=archives, special_numbering="S4",
+                       volume="24", page="473s")  # fmt: skip
+    first = _write(tmp_path / "in", continuous, "c.json")
+    second = _write(tmp_path / "in", supplement, "s.json")
+    result = run("convert", first, second, "-o", tmp_path / "out", "--strict")
+    assert result.code == 0, result.err
+    assert "warning" not in result.err
+    assert (
+        "jatsconv: note: archive: the archives that preserve the journal's content (Portico, "
+        "CLOCKSS …), an arrangement of the journal its records repeat, not a fact of the "
+        "article: not read (2 files)"
+    ) in result.err
+    assert (
+        "jatsconv: note: special_numbering 'C': the mark Elsevier's records give a volume "
+        "published without issues, no issue number: not read (1 file)"
+    ) in result.err
+    for name in ("c.xml", "s.xml"):
+        assert xmllint(tmp_path / "out" / name, store.catalog).returncode == 0
+    assert _xpath(tmp_path / "out" / "c.xml", "//article-meta/issue") == []
+    assert _xpath(tmp_path / "out" / "s.xml", "//article-meta/issue") == ["S4"]
+    result = run("convert", second, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "s.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    assert _xpath(deposit, "//c:journal_issue/c:issue") == ["S4"]

@@ -1590,3 +1590,29 @@ def test_a_records_similarity_check_link_is_no_article_fact(tmp_path: Path) -> N
     ]
     said = [w for w in loaded.warnings if w.startswith("link[")]
     assert len(said) == 1 and "application/zip" in said[0], loaded.warnings
+
+
+def test_a_deposits_special_numbering_and_archives(tmp_path: Path) -> None:
+    """A deposit's journal_issue/special_numbering (a supplement's) is the issue it gives no
+    number for; its archive_locations, the journal's preservation arrangement, is out of scope
+    (it was data dropped); Elsevier's "C" for a volume without issues is no issue."""
+    issue = (
+        '<journal_issue><publication_date media_type="print"><year>2003</year>'
+        "</publication_date><journal_volume><volume>24</volume></journal_volume>"
+        "<special_numbering>{}</special_numbering></journal_issue>"
+    )
+    archives = '<archive_locations><archive name="Portico"/></archive_locations>'
+    for numbering, kept in (("S4", "S4"), ("C", None)):
+        deposit = SHAPES_DEPOSIT.replace(
+            "<journal_article", issue.format(numbering) + "<journal_article"
+        ).replace("<doi_data>", f"{archives}<doi_data>")
+        source = tmp_path / f"{numbering}.xml"
+        source.write_text(deposit, encoding="utf-8")
+        [loaded] = list(read_source(source, None, ReadContext()))
+        assert loaded.article is not None, loaded.problems
+        assert loaded.article.issue == kept
+        notes = [w for w in loaded.warnings if w.kind == "out of scope"]
+        assert any(w.startswith("<archive_locations>: the archives") for w in notes)
+        assert ("<special_numbering> 'C'" in " ".join(notes)) == (numbering == "C")
+        assert not any("archive" in w or "numbering" in w for w in loaded.warnings
+                       if w.kind == "data dropped")  # fmt: skip

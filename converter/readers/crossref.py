@@ -392,6 +392,36 @@ def _date(obj: dict[str, Any], key: str, path: str, log: _Log) -> str | None:
     return real_date(value, _at(path, key), log.warn)
 
 
+# The out-of-scope line for the archives preserving the journal's content (``_JOURNAL_LEVEL``),
+# by the name the source gives them.
+ARCHIVES_NOTE = (
+    "{}: the archives that preserve the journal's content (Portico, CLOCKSS …), an arrangement "
+    "of the journal its records repeat, not a fact of the article: not read"
+)
+# Elsevier's records give a volume published without issues the special numbering "C" (its
+# ScienceDirect address ends 'suppl/C'): no issue number, which an issue "C" would invent.
+CONTINUOUS_VOLUME_NOTE = (
+    "{} 'C': the mark Elsevier's records give a volume published without issues, no issue "
+    "number: not read"
+)
+
+
+def special_numbering(value: str, data: dict[str, Any], where: str, log: Collector) -> None:
+    """The issue's special numbering (a supplement's 'S4', a part's 'PA': deposit schema 5.3.1's
+    ``special_numbering``, "issue level numbering for supplements or special issues") as the
+    article's issue when the record gives no issue number; it was said as not carried. The same
+    as the issue adds nothing; beside another issue number it is said; Elsevier's "C" is no
+    issue (``CONTINUOUS_VOLUME_NOTE``)."""
+    if not value or value == data.get("issue"):
+        return
+    if value == "C":
+        log.warn(CONTINUOUS_VOLUME_NOTE.format(where), OUT_OF_SCOPE)
+    elif not data.get("issue"):
+        data["issue"] = value
+    else:
+        not_carried(log, f"{where} {value!r} beside issue {data['issue']!r}")
+
+
 # Keys of a work record that are the registry's bookkeeping, not facts about the article.
 _BOOKKEEPING = frozenset(
     {"indexed", "created", "deposited", "member", "prefix", "score", "source", "URL",
@@ -402,9 +432,13 @@ _BOOKKEEPING = frozenset(
 # run ("out of scope": --strict does not refuse for them). ``subject`` is the journal's subject
 # areas (Scopus's ASJC), which the registry looks up by ISSN and repeats in each of its works;
 # JATS's subj-group is the article's own subjects, and the model has no journal subjects.
+# ``archive`` names the archives that preserve the journal's content (Portico, CLOCKSS): an
+# arrangement the journal makes for all its content (DOAJ records it per journal), which its
+# records repeat; JATS's article metadata has no place for it.
 _JOURNAL_LEVEL = {
     "subject": "subject: the journal's subject areas (Crossref repeats them in each of its "
     "works), not the article's subjects: not read",
+    "archive": ARCHIVES_NOTE.format("archive"),
 }
 # Keys this reader carries into the model.
 _CARRIED = frozenset(
@@ -413,7 +447,7 @@ _CARRIED = frozenset(
      "issued", "published", "accepted", "author", "editor", "translator", "abstract", "license",
      "funder", "reference", "resource", "link", "alternative-id", "container-title",
      "short-container-title", "container-title-short", "ISSN", "issn-type", "publisher",
-     "assertion", "update-to", "updated-by", "relation"}
+     "assertion", "update-to", "updated-by", "relation", "special_numbering"}
 )  # fmt: skip
 
 
@@ -449,6 +483,8 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         _string(work, "issue", "", log, number=True)
         or _string(issue, "issue", "journal-issue", log, number=True)
     )
+    special = tidy(_string(work, "special_numbering", "", log, number=True))
+    special_numbering(special, data, "special_numbering", log)
     number = tidy(_string(work, "article-number", "", log, number=True))
     page = tidy(_string(work, "page", "", log, number=True))
     if number and page == number:
@@ -1437,6 +1473,8 @@ class _DepositArticle:
         volume = _child(_child(issue, "journal_volume"), "volume")
         data["volume"] = self.text(volume)
         data["issue"] = self.text(_child(issue, "issue"))
+        special = self.text(_child(issue, "special_numbering"))
+        special_numbering(special, data, "<special_numbering>", self.log)
         data["issue_title"] = self._issue_title(issue)
         pages = _child(art, "pages")
         first, last = self.text(_child(pages, "first_page")), self.text(_child(pages, "last_page"))
@@ -1478,16 +1516,31 @@ class _DepositArticle:
         if copyright_line:
             data["copyright"] = {"statement": {self.lang: copyright_line}}
         for child in art:
-            if isinstance(child.tag, str) and local_name(child, lower=True) not in self._CARRIED:
-                not_carried(self.log, f"<{local_name(child, lower=True)}>")
+            name = local_name(child, lower=True) if isinstance(child.tag, str) else None
+            if name == "archive_locations":
+                self.log.warn(ARCHIVES_NOTE.format("<archive_locations>"), OUT_OF_SCOPE)
+            elif name and name not in self._CARRIED:
+                not_carried(self.log, f"<{name}>")
         for parent, carried in (
             (_child(self.journal, "journal_metadata"), {"full_title", "abbrev_title", "issn"}),
-            (issue, {"titles", "publication_date", "journal_volume", "issue", "doi_data"}),
+            (
+                issue,
+                {
+                    "titles",
+                    "publication_date",
+                    "journal_volume",
+                    "issue",
+                    "special_numbering",
+                    "doi_data",
+                },
+            ),
         ):
             for child in parent if parent is not None else []:
-                if isinstance(child.tag, str) and local_name(child, lower=True) not in carried:
-                    name = f"{local_name(parent)}/{local_name(child, lower=True)}"
-                    not_carried(self.log, f"<{name}>")
+                name = local_name(child, lower=True) if isinstance(child.tag, str) else None
+                if name == "archive_locations":
+                    self.log.warn(ARCHIVES_NOTE.format("<archive_locations>"), OUT_OF_SCOPE)
+                elif name and name not in carried:
+                    not_carried(self.log, f"<{local_name(parent)}/{name}>")
         journal = self._journal_data()
         crossmark.other_assertions(assertions, data, journal, self.log)
         return data, journal
