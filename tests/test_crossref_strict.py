@@ -509,12 +509,22 @@ def test_crossmark_assertions_are_read_for_what_they_add(run, tmp_path: Path, st
     del record["message"]["published-online"]
     record["message"]["published-print"] = {"date-parts": [[2021, 5]]}
     second = _write(tmp_path / "in", record, "b.json")
-    result = run("convert", first, second, "-o", tmp_path / "out", "--strict")
+    # Elsevier's content_type names its XML's document model, which says nothing of the type
+    model = [{"name": "content_type", "label": "Content Type", "value": "simple-article"}]
+    third = _write(tmp_path / "in", _work(DOI="10.5555/strict.3", assertion=model), "c.json")
+    result = run("convert", first, second, third, "-o", tmp_path / "out", "--strict")
     assert result.code == 0, result.err
     assert "warning" not in result.err
     assert (
-        "jatsconv: note: assertion peer_review_method: the journal's peer-review policy, stated "
-        "alike in each of the journal's Crossmark records, not a fact of the article: not read "
+        "jatsconv: note: assertion content_type 'simple-article', 'converted-article': the "
+        "document model of Elsevier's XML, not the article's type: not read (1 file)"
+    ) in result.err
+    assert _xpath(tmp_path / "out" / "c.xml", "/article/@article-type") == ["research-article"]
+    assert (
+        "jatsconv: note: assertion: the journal's peer-review and plagiarism-screening policy, "
+        "its aims-and-scope page, Crossref's Similarity Check, a metrics page "
+        "(peer_review_method, review_process, screening_status, similarity_check …), stated "
+        "alike in each of the journal's Crossmark records, not facts of the article: not read "
         "(2 files)"
     ) in result.err
     for name in ("a.xml", "b.xml"):

@@ -802,7 +802,7 @@ def test_crossmark_assertions_give_history_and_copyright(tmp_path: Path) -> None
         for w in loaded.warnings
     )
     assert any(
-        w.startswith("assertion peer_review_method: the journal's peer-review policy")
+        w.startswith("assertion: the journal's peer-review and plagiarism-screening policy")
         and w.kind == "out of scope"
         for w in loaded.warnings
     )
@@ -824,7 +824,7 @@ def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
     [loaded] = list(read_source(source, None, ReadContext()))
     assert loaded.article.history.received == "2020-11-03"
     assert any(w.startswith("assertion (conflict_of_interest): not") for w in loaded.warnings)
-    assert any(w.startswith("assertion peer_review_method: the journal's") for w in loaded.warnings)
+    assert any(w.startswith("assertion: the journal's peer-review") for w in loaded.warnings)
     assert not any("crossmark" in w for w in loaded.warnings)  # settings: not article facts
 
 

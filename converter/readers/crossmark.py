@@ -78,18 +78,23 @@ _TYPE_WORDS = {
 # article, simple-article, converted-article), not the article's type: "simple-article"
 # holds editorials and research notes alike.
 _DOCUMENT_MODELS = frozenset({"simple-article", "converted-article"})
-# Assertions that state the journal's policy or a service, alike in each of its works: what.
-_POLICIES = {
-    "peer_review_method": "the journal's peer-review policy",
-    "review_process": "the journal's peer-review policy",
-    "peer_reviewed": "the journal's peer-review policy",
-    "review_status": "the journal's peer-review policy",
-    "peerreview_statement": "the journal's peer-review policy",
-    "aims_and_scope_url": "the journal's aims-and-scope page",
-    "screening_status": "the journal's plagiarism screening",
-    "similarity_check": "Crossref's Similarity Check service",
-    "article_metrics": "the publisher's metrics page",
-}
+# Assertions that state the journal's policy or a service, alike in each of its works, and the
+# one line a run says of them (the same line for each: a run says it once).
+_POLICIES = frozenset(
+    {"peer_review_method", "review_process", "peer_reviewed", "review_status",
+     "peerreview_statement", "screening_status", "aims_and_scope_url", "similarity_check",
+     "article_metrics"}
+)  # fmt: skip
+POLICIES_NOTE = (
+    "assertion: the journal's peer-review and plagiarism-screening policy, its aims-and-scope "
+    "page, Crossref's Similarity Check, a metrics page (peer_review_method, review_process, "
+    "screening_status, similarity_check …), stated alike in each of the journal's Crossmark "
+    "records, not facts of the article: not read"
+)
+DOCUMENT_MODEL_NOTE = (
+    "assertion content_type 'simple-article', 'converted-article': the document model of "
+    "Elsevier's XML, not the article's type: not read"
+)
 
 
 def other_assertions(
@@ -103,29 +108,28 @@ def other_assertions(
     record gives them, ``URL`` (the assertion's link) and ``explanation`` (its explanation's
     link). ``journal`` is the reader's journal fields, for the copies of its facts."""
     dropped: list[str] = []
+    notes: list[str] = []
     for item in items:
         name = str(item.get("name") or "?")
         value = tidy(item.get("value") or "")
         links = [str(item[key]) for key in ("URL", "explanation") if item.get(key)]
         if name in _POLICIES:
-            log.warn(
-                f"assertion {name}: {_POLICIES[name]}, stated alike in each of the journal's "
-                "Crossmark records, not a fact of the article: not read",
-                OUT_OF_SCOPE,
-            )
+            notes.append(POLICIES_NOTE)
             continue
         if name in _COPIES:
             read = _copies(_COPIES[name], value, links, article, journal)
         elif name in _PUBLISHED_ONLINE:
             read = _published_online(name, value, article, log)
         elif name in _TYPE_ASSERTIONS:
-            read = _article_type(name, value, article, log)
+            read = _article_type(value, article, notes)
         elif name == "identifier":
             read = _author_orcid(value, links, article)
         else:
             read = False
         if not read:
             dropped.append(name)
+    for note in dict.fromkeys(notes):
+        log.warn(note, OUT_OF_SCOPE)
     if dropped:
         not_carried(log, f"assertion ({', '.join(dict.fromkeys(dropped))})")
 
@@ -183,16 +187,13 @@ def _published_online(name: str, value: str, article: dict[str, Any], log: Colle
     return True
 
 
-def _article_type(name: str, value: str, article: dict[str, Any], log: Collector) -> bool:
+def _article_type(value: str, article: dict[str, Any], notes: list[str]) -> bool:
     """Whether the type an assertion names is the article's JATS type, or becomes it when the
-    record gives none (a notice's, read from what it updates, stays)."""
+    record gives none (a notice's, read from what it updates, stays). A document model's name
+    is no type: ``notes`` gets the line that says so."""
     word = value.strip().casefold()
     if word in _DOCUMENT_MODELS:
-        log.warn(
-            f"assertion {name} {word!r}: the document model of the publisher's XML (Elsevier's "
-            "simple-article, converted-article), not the article's type: not read",
-            OUT_OF_SCOPE,
-        )
+        notes.append(DOCUMENT_MODEL_NOTE)
         return True
     kind = _TYPE_WORDS.get(word)
     if kind is None:
