@@ -392,7 +392,8 @@ def test_a_cited_works_edition_is_carried(run, tmp_path: Path, store, depositor:
     """A cited book's edition, and a cited program's version as Crossref keeps it in the same
     field, were data dropped (so --strict refused the record): now JATS element-citation's
     <edition> and the deposit citation's edition_number, read back from either. One longer
-    than the deposit's 15 characters is left out of that citation, said."""
+    than the deposit's 15 characters is left out of that citation, said; one printed with
+    its word for edition ("4th ed.") is deposited as its number, as Crossref asks."""
     references = [
         {"key": "r1", "volume-title": "Numerical Recipes", "author": "Press", "year": "2007",
          "edition": "3", "ISBN": "http://id.crossref.org/isbn/9780521880688"},
@@ -400,6 +401,10 @@ def test_a_cited_works_edition_is_carried(run, tmp_path: Path, store, depositor:
          "year": "2014", "edition": "1.1-7"},
         {"key": "r3", "volume-title": "Mechanics of Materials", "year": "1990",
          "edition": "Second revised and enlarged"},
+        {"key": "r4", "volume-title": "Molecular Biology of the Cell", "year": "2002",
+         "edition": "4th ed."},
+        {"key": "r5", "volume-title": "Курс теоретической механики", "year": "1983",
+         "edition": "2-е изд."},
     ]  # fmt: skip
     source = _write(tmp_path / "in", _work(reference=references))
     result = run("convert", source, "-o", tmp_path / "out", "--strict")
@@ -407,7 +412,7 @@ def test_a_cited_works_edition_is_carried(run, tmp_path: Path, store, depositor:
     assert "warning" not in result.err
     jats = tmp_path / "out" / "work.xml"
     assert xmllint(jats, store.catalog).returncode == 0
-    editions = ["3", "1.1-7", "Second revised and enlarged"]
+    editions = ["3", "1.1-7", "Second revised and enlarged", "4th ed.", "2-е изд."]
     assert _xpath(jats, "//element-citation/edition") == editions
     older = run("convert", source, "-o", tmp_path / "out13", "--jats-version", "1.3")
     assert older.code == 0, older.err
@@ -421,14 +426,15 @@ def test_a_cited_works_edition_is_carried(run, tmp_path: Path, store, depositor:
     deposit = tmp_path / "out" / "work.crossref.xml"
     check = xmllint_crossref(deposit)
     assert check.returncode == 0, check.stderr
-    assert _xpath(deposit, "//c:citation/c:edition_number") == ["3", "1.1-7"]
+    # (Crossref asks for the number alone: "4th ed." is deposited as 4, the text keeps it)
+    assert _xpath(deposit, "//c:citation/c:edition_number") == ["3", "1.1-7", "4", "2"]
     assert (
         f"{deposit}: warning: references[2].edition: longer than Crossref's 15 characters, "
         "left out of the deposit"
     ) in result.err
     [again] = list(read_source(deposit, None, ReadContext()))
     assert again.article is not None
-    assert [ref.edition for ref in again.article.references] == ["3", "1.1-7", None]
+    assert [ref.edition for ref in again.article.references] == ["3", "1.1-7", None, "4", "2"]
 
 
 def test_a_published_review_is_a_related_article_both_ways(

@@ -331,8 +331,10 @@ class _View:
             first_author = _citation_author(first, first in ref.groups) if first else None
             year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
             # a part past its limit is left out; the rest and the unstructured text stay
+            given = {key: getattr(ref, key) for key in limits.CITATION_PARTS}
+            given["edition"] = edition_number(ref.edition)
             parts = {
-                key: self._fitting(getattr(ref, key), limit, f"references[{index}].{key}")
+                key: self._fitting(given[key], limit, f"references[{index}].{key}")
                 for key, limit in limits.CITATION_PARTS.items()
             }
             out.append(
@@ -354,6 +356,25 @@ class _View:
                 }
             )
         return out
+
+
+# An edition stated as its number and the word for edition, as references print it: "2nd ed.",
+# "3rd revised edition", "2-е изд."; a program's version ("1.1-7") or an edition in words is
+# kept as written.
+_NUMBERED_EDITION = re.compile(
+    r"(\d{1,3})(?:st|nd|rd|th|-?[еоя]|-?e)?\.?\s*(?:rev(?:ised)?\.?\s*|перераб\.?\s*)?"
+    r"(?:ed|edn|edition|изд|издание)\.?",
+    re.IGNORECASE,
+)
+
+
+def edition_number(edition: str | None) -> str | None:
+    """A cited work's edition as the deposit's ``edition_number`` takes it: Crossref asks for
+    the number alone, so "2nd ed." is deposited as "2" (the reference's text keeps it whole)."""
+    if edition is None:
+        return None
+    numbered = _NUMBERED_EDITION.fullmatch(edition.strip())
+    return numbered.group(1) if numbered else edition
 
 
 def _full_date(value: str | None) -> str | None:
