@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BILINGUAL, ROOT, SEED
+from conftest import BILINGUAL, ROOT, SEED, xmllint
 from converter.notices import SIMPLIFIED
 from converter.readers import ReadContext, read_source
 from converter.readers.spreadsheet import iter_rows
@@ -956,3 +956,42 @@ def test_a_bad_related_article_cell_is_one_line_naming_it(
     [line] = result.err.splitlines()[:1]
     assert line.startswith(f"{sheet}") and message in line, result.err
     assert "Traceback" not in result.err
+
+
+# ---------------------------------------------------------------------- group authors
+
+
+def test_reference_groups_column_writes_its_authors_as_collab(run, tmp_path: Path, store) -> None:
+    """``referenceN.groups`` names which of ``referenceN.authors`` are groups (``groups`` in
+    YAML): 'WHO' and a ministry written with a comma are <collab>s, not people; a group that
+    is none of the authors is refused naming the row, the field and the column."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    row: dict[str, object] = {
+        "title": "Group authors",
+        "volume": "3",
+        "fpage": "5",
+        "reference1": "WHO; Ministry of Health, Malaria Centre; Roe R. Malaria survey. 2010.",
+        "reference1.authors": "WHO; Ministry of Health, Malaria Centre; Roe, R",
+        "reference1.groups": "WHO; Ministry of Health, Malaria Centre",
+        "reference1.source": "Malaria survey",
+        "reference1.year": "2010",
+    }
+    sheet = write_csv(tmp_path / "issue.csv", [row])
+    result = run("convert", sheet, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    [written] = (tmp_path / "out").glob("*.xml")
+    assert re.findall(r"<(collab|surname)>([^<]*)<", written.read_text(encoding="utf-8")) == [
+        ("collab", "WHO"),
+        ("collab", "Ministry of Health, Malaria Centre"),
+        ("surname", "Roe"),
+    ]
+    checked = xmllint(written, store.catalog)
+    assert checked.returncode == 0, checked.stderr
+
+    row["reference1.groups"] = "WHO; World Health Organization"
+    result = run("convert", write_csv(tmp_path / "bad.csv", [row]), "-o", tmp_path / "bad")
+    assert result.code == 3
+    assert result.err.splitlines()[0] == (
+        f"{tmp_path / 'bad.csv'}#2: references[0] (column reference1): groups: 'World Health "
+        "Organization' is not one of the authors"
+    )

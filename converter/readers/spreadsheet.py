@@ -28,7 +28,7 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``arxiv``,
     ``isbn``, ``issn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
     ``publisher``, ``publisher_loc``, ``edition``, ``etal`` (yes: the authors listed are not
-    all));
+    all), ``groups`` (which of the ``authors`` are groups or bodies, each as written there));
     ``authorN.PART`` with the name parts
     ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
@@ -52,8 +52,8 @@ Several items in one cell
     heading; one ``references:LANG`` cell holding both lists of a Russian article (the
     references as written, then their Latin-script "References") is read as one list in two
     forms, as from OJS. Lists inside a numbered column's part (``credit``, ``awards``,
-    ``affiliations``, ``history.revised``, a reference's ``authors``) are separated by
-    semicolons too.
+    ``affiliations``, ``history.revised``, a reference's ``authors`` and ``groups``) are
+    separated by semicolons too.
 
 A row is named ``FILE#N`` in messages, N being the row number the spreadsheet shows (the header
 is row 1); a problem names the field and its column: ``issue.csv#4: authors[0].orcid (column
@@ -146,7 +146,7 @@ _REF_PARTS = frozenset(
     {
         "type", "lang", "authors", "year", "title", "source", "volume", "issue", "fpage",
         "lpage", "doi", "arxiv", "isbn", "issn", "pmid", "pmcid", "url", "accessed", "title_en",
-        "source_en", "publisher", "publisher_loc", "edition", "etal",
+        "source_en", "publisher", "publisher_loc", "edition", "etal", "groups",
     }
 )  # fmt: skip
 # identifiers a workbook may store as numbers: an ISBN or PMID is its digits again, an arXiv
@@ -156,7 +156,7 @@ _DIGIT_IDS = frozenset({"isbn", "pmid"})
 _RELATED_PARTS = frozenset(
     {"type", "doi", "pmid", "citation", "volume", "issue", "fpage", "elocation_id"}
 )
-_LISTS = frozenset({"credit", "affiliations", "awards", "authors", "history.revised"})
+_LISTS = frozenset({"credit", "affiliations", "awards", "authors", "groups", "history.revised"})
 _TRUE = frozenset({"yes", "true", "1", "x", "y"})
 _FALSE = frozenset({"no", "false", "0", "n"})
 
