@@ -31,8 +31,11 @@ __all__ = [
 
 
 def read_native(path: Path, context: ReadContext, raw: bytes | None = None) -> Iterator[Loaded]:
-    """The project's own YAML/JSON article file: one article (``raw``: its bytes, if read)."""
+    """The project's own YAML/JSON article file: one article (``raw``: its bytes, if read);
+    DOIs typed with hyphen look-alikes in its references' texts are set right and said, as
+    every reader sets them (``reference_texts_set_right``)."""
     from converter.errors import InputError
+    from converter.readers.common import reference_texts_set_right
     from converter.readers.native import NotAnArticle, load_article
 
     try:
@@ -45,7 +48,7 @@ def read_native(path: Path, context: ReadContext, raw: bytes | None = None) -> I
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
-    yield Loaded(str(path), path.stem, article)
+    yield Loaded(str(path), path.stem, article, warnings=reference_texts_set_right(article))
 
 
 READERS: LazyRegistry[Reader] = LazyRegistry(
@@ -179,6 +182,7 @@ def read_data(
     import tempfile
 
     from converter.errors import InputError
+    from converter.readers.common import reference_texts_set_right
     from converter.readers.native import load_article_text
 
     given = Path(name)
@@ -202,7 +206,7 @@ def read_data(
             article = load_article_text(text, name, journal=context.journal, base_dir=base_dir)
         except InputError as exc:
             return [Loaded(name, _stem(name), problems=exc.lines())]
-        return [Loaded(name, _stem(name), article)]
+        return [Loaded(name, _stem(name), article, warnings=reference_texts_set_right(article))]
     with tempfile.TemporaryDirectory() as tmp:
         spool = Path(tmp) / (given.name if suffix else "stdin")
         spool.write_bytes(data)

@@ -38,6 +38,7 @@ from converter.readers.common import (
     add_funder,
     affiliation_from_text,
     build,
+    dois_set_right,
     email_or_warn,
     issue_doi_or_warn,
     journal_for,
@@ -1040,7 +1041,8 @@ def _reference(
         # reference parser would guess from the text alone is worse ('International
         # Organization for Standardization' as an article title)
         entry.update(type="other", source=designator or None, publisher=body or None)
-    kept = finish_reference(entry, reference_text(raw or standard, lang, log), series)
+    text = reference_text(raw or standard, lang, log, f"reference[{index}]")
+    kept = finish_reference(entry, text, series)
     if kept is None and any(entry[k] for k in ("authors", "year", "volume", "fpage")):
         fragments.append(index)
     said = raw or standard
@@ -1069,8 +1071,10 @@ def _reference(
 _HTML_INLINE = re.compile(r"</?(?:i|b|em|strong|sup|sub|u|sc)\s*>", re.IGNORECASE)
 
 
-def reference_text(raw: str, lang: str, log: Collector) -> str | dict[str, str]:
-    """A reference's text as the model holds it: plain text, under its own language.
+def reference_text(raw: str, lang: str, log: Collector, where: str) -> str | dict[str, str]:
+    """A reference's text as the model holds it: plain text, under its own language, its
+    DOIs typed with hyphen look-alikes set right (``dois_set_right``, said under ``where``,
+    as its DOI field is: a DOI in both is said once).
 
     Publishers deposit references as OJS and other systems print them, HTML tags and all
     ('<i>Journal</i>', as text): the model's reference text has no markup, and the tags
@@ -1086,6 +1090,7 @@ def reference_text(raw: str, lang: str, log: Collector) -> str | dict[str, str]:
         log.warn("reference text: HTML tags (<i>, <b>, <sup> …) removed, text kept", SIMPLIFIED)
     if not text:
         return ""
+    text = dois_set_right(text, where, log)
     code = alphabets.reference_language(text, lang)
     return text if code == lang else {code: text}
 
@@ -1910,7 +1915,7 @@ class _DepositArticle:
         ):
             key = citation.get("key") or str(index)
             raw = self.text(_child(citation, "unstructured_citation"))
-            text = reference_text(raw, self.lang, self.log)
+            text = reference_text(raw, self.lang, self.log, f"<citation key={key!r}>")
             entry: dict[str, Any] = {
                 "title": self.text(_child(citation, "article_title")),
                 "source": self.text(_child(citation, "journal_title"))

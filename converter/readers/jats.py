@@ -20,8 +20,6 @@ from pydantic import ValidationError
 
 from converter import alphabets, identifiers, model, scripts
 from converter.countries import localized_country_name
-from converter.identifiers import DASHES
-from converter.inline import link_identifiers
 from converter.languages import normalize_language
 from converter.licenses import licence_statement, licence_use, resolve_license, spdx_from_url
 from converter.messages import article_without_front, what_is
@@ -33,6 +31,7 @@ from converter.readers.common import (
     add_funder,
     build,
     country_code,
+    dois_set_right,
     email_or_warn,
     identifier_or_warn,
     issue_doi_or_warn,
@@ -2135,6 +2134,7 @@ class ArticleReader:
         ref_id = ref.get("id") or ""
         if _XML_ID.match(ref_id):
             entry["id"] = ref_id
+        where = f"reference {ref_id}"  # (its DOIs set right are said so, once: reference_doi)
         texts: dict[str, str] = {}
         fallback: dict[str, str] = {}  # an element-citation's content as text
         uncarried = False  # a part the structured fields have no place for (a PMID, editors)
@@ -2155,7 +2155,7 @@ class ArticleReader:
                 # PMC's and PLOS's mixed citations tag every part, often without the spaces
                 # between them ('PaupyC', 'Microbes Infect11'): the parts are kept apart in
                 # the text, and read as the fields when no element citation gives them
-                text = self._dois_set_right(self._mixed_text(_spaced(cite)), ref_id)
+                text = dois_set_right(self._mixed_text(_spaced(cite)), where, self.log)
                 if not text:
                     continue
                 if not parts_from and _tagged_parts(cite):
@@ -2176,7 +2176,7 @@ class ArticleReader:
                 parts_from = "element"
                 dropped = self._structured(cite, entry, ref_id)
                 uncarried = uncarried or dropped or _uncarried(cite)
-                text = self._dois_set_right(self._element_text(cite), ref_id)
+                text = dois_set_right(self._element_text(cite), where, self.log)
                 if text:  # (its language as a mixed citation's, when it states none)
                     stated = (cite.get(XML_LANG) or ref.get(XML_LANG) or "").strip()
                     lang = stated or alphabets.reference_language(text, self.lang)
@@ -2225,27 +2225,6 @@ class ArticleReader:
             if ADDRESS.match(href) and href not in text:
                 text = f"{text} {href}".strip()
         return text
-
-    def _dois_set_right(self, text: str, ref_id: str) -> str:
-        """A citation's text with each DOI in it that holds a hyphen look-alike set right,
-        said (``reference_doi``): PMC typesets DOIs with en dashes
-        ('10.1007/s00338\u2013011\u20130800\u20130'), the writer links every DOI of a
-        reference's text as a ``pub-id``, and such a DOI was written as one no registry holds
-        (the ``doi-syntax`` rule named it). Which DOIs the text holds is the writer's own
-        reading (``link_identifiers``); anything else in the text is left as written."""
-        if text.isascii():
-            return text  # (every look-alike is non-ASCII: nearly every text skips the scan)
-        parts: list[str] = []
-        for node in link_identifiers(text):
-            if isinstance(node, str):
-                parts.append(node)
-                continue
-            value = "".join(str(child) for child in node.children)
-            candidate = "".join("-" if char in DASHES else char for char in value)
-            if node.tag == "pub-id" and candidate != value and identifiers.is_doi(candidate):
-                value = reference_doi(value, f"reference {ref_id}", self.log) or value
-            parts.append(value)
-        return "".join(parts)
 
     def _element_text(self, cite: etree._Element) -> str:
         """An element citation's parts as one line of text, in their order: people by

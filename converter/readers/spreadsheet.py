@@ -81,7 +81,7 @@ from converter.model import list_number
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
-from converter.readers.common import split_pages
+from converter.readers.common import reference_texts_set_right, split_pages
 from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
 from converter.readers.reference_lists import headings_left_out, pair_lists
 from converter.scripts import unmixed
@@ -1311,6 +1311,10 @@ def _loaded_from_row(
         return Loaded(
             name, stem, problems=[f"{name}: {p}" for p in _with_columns(exc.problems, origin)]
         )
+    # (DOIs set right in the references' texts: said naming the cell, as problems are)
+    set_right = reference_texts_set_right(article)
+    named = _with_columns(set_right, origin)
+    notices += [Notice(line, said.kind) for line, said in zip(named, set_right, strict=True)]
     return Loaded(name, stem, article, warnings=list(notices))
 
 
