@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import re
 
+from converter.text import NAME_PARTICLES
+
 # Particles written small in their languages (Dutch, German, French, Spanish, Portuguese,
-# Arabic); 'Le', 'La', 'Di', 'Al', 'El' are written with a capital as often as not, and keep it.
-_SMALL_PARTICLES = frozenset(
-    {"van", "von", "der", "den", "de", "da", "du", "dos", "das", "del", "della", "ter", "ten",
-     "y", "bin", "ibn", "degli", "delle", "dalla", "vander", "vanden"}
-)  # fmt: skip
+# Arabic): the name readers' own list, but for 'Le', 'La', 'Di', 'Do', 'Al', 'El', written with
+# a capital as often as not, which keep it.
+_SMALL_PARTICLES = NAME_PARTICLES - {"le", "la", "di", "do", "al", "el"}
 # A word: letters, joined by apostrophes ("O'NEIL", 'Д'АРТАНЬЯН').
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _APOSTROPHE = re.compile(r"(['’ʼ])")
