@@ -4,7 +4,9 @@ and written as a DOI a registry holds; dashes that are no part of a DOI stay as 
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +17,7 @@ from lxml import etree
 from test_readers_crossref import DEPOSIT
 
 from conftest import SAMPLES, SEED, xmllint
+from converter import article_from_data, load_article, to_jats
 from converter.checks import check_bytes
 from converter.notices import SIMPLIFIED
 from converter.readers import ReadContext, read_source
@@ -167,3 +170,74 @@ def test_dashes_that_are_no_part_of_a_doi_stay_as_written(tmp_path: Path) -> Non
     assert first.text == {"en": CITED.replace(TYPED, RIGHT)}
     assert "2011;30:1121\u201333." in first.text["en"]
     assert second.text == {"en": "Plain 2001\u20132002."}
+
+
+def _with_dashed_reference() -> dict:
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    data["references"].append({"text": {"en": CITED}})
+    return data
+
+
+def _jats_dois(output: bytes, tmp_path: Path, store) -> list[str]:
+    """The reference DOIs of ``output``, once xmllint has found it valid."""
+    written = tmp_path / "api.xml"
+    written.write_bytes(output)
+    checked = xmllint(written, store.catalog)
+    assert checked.returncode == 0, checked.stderr
+    return etree.fromstring(output).xpath("//ref//pub-id[@pub-id-type='doi']/text()")
+
+
+def test_the_python_api_sets_a_dashed_reference_doi_right_and_says_it(
+    tmp_path: Path, store
+) -> None:
+    """An article built through the API (``article_from_data``, ``load_article``) gets the
+    readers' repair: the line saying it in ``said``, the output a DOI a registry holds."""
+    said: list = []
+    article = article_from_data(
+        _with_dashed_reference(), "upload.yaml", journal=SEED_JOURNAL, said=said
+    )
+    assert said == [f"references[6]: {SAID}"]
+    assert said[0].kind == SIMPLIFIED
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
+    dois = _jats_dois(output.data, tmp_path, store)
+    assert RIGHT in dois and all(doi.isascii() for doi in dois)
+    report = check_bytes(output.data, "api.xml", ("general",))
+    assert not [f for f in report.findings if f.rule == "doi-syntax"]
+
+    # without ``said``, set right all the same
+    shutil.copy(SEED_JOURNAL, tmp_path / "journal.yaml")
+    path = tmp_path / "article.yaml"
+    path.write_text(yaml.safe_dump(_with_dashed_reference(), allow_unicode=True), "utf-8")
+    loaded = load_article(path)
+    assert loaded.references[6].text == {"en": CITED.replace(TYPED, RIGHT)}
+
+
+def test_the_web_apps_edit_form_sets_a_dashed_reference_doi_right_and_says_it(
+    tmp_path: Path, store
+) -> None:
+    """A reference pasted into the edit form with an en-dash DOI: saved set right, the note on
+    the article's row, the JATS valid and without the DOI no registry holds."""
+    import lxml.html
+
+    from converter.web.app import create_app
+    from converter.web.workspace import Workspace
+
+    workspace = Workspace(store)
+    try:
+        client = create_app(workspace).test_client()
+        token = re.search(r'name="_token" value="([^"]+)"', client.get("/").text).group(1)
+        files = [(io.BytesIO(p.read_bytes()), p.name) for p in (SEED, SEED_JOURNAL)]
+        client.post("/upload", data={"_token": token, "files": files},
+                    content_type="multipart/form-data")  # fmt: skip
+        row = workspace.rows[1]
+        edited = {**row.data, "references": [*row.data["references"], {"text": {"en": CITED}}]}
+        assert workspace.save(row, edited) == []
+        assert row.data["references"][-1]["text"] == {"en": CITED.replace(TYPED, RIGHT)}
+        [shown] = lxml.html.fromstring(client.get("/").text).find_class("row")
+        assert f"{SAID}" in shown.text_content()
+        assert shown.find_class("status")[0].text == "valid"
+        dois = _jats_dois(row.jats, tmp_path, store)
+        assert RIGHT in dois and all(doi.isascii() for doi in dois)
+    finally:
+        workspace.close()

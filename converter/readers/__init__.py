@@ -33,14 +33,20 @@ __all__ = [
 def read_native(path: Path, context: ReadContext, raw: bytes | None = None) -> Iterator[Loaded]:
     """The project's own YAML/JSON article file: one article (``raw``: its bytes, if read);
     DOIs typed with hyphen look-alikes in its references' texts are set right and said, as
-    every reader sets them (``reference_texts_set_right``)."""
+    every reader sets them (``native.article_from_data``)."""
     from converter.errors import InputError
-    from converter.readers.common import reference_texts_set_right
+    from converter.notices import Notice
     from converter.readers.native import NotAnArticle, load_article
 
+    said: list[Notice] = []
     try:
         article = load_article(
-            path, journal=context.journal, cache=context.cache, raw=raw, only_articles=context.found
+            path,
+            journal=context.journal,
+            cache=context.cache,
+            raw=raw,
+            only_articles=context.found,
+            said=said,
         )
     except NotAnArticle as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines(), not_article=True)
@@ -48,7 +54,7 @@ def read_native(path: Path, context: ReadContext, raw: bytes | None = None) -> I
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
-    yield Loaded(str(path), path.stem, article, warnings=reference_texts_set_right(article))
+    yield Loaded(str(path), path.stem, article, warnings=said)
 
 
 READERS: LazyRegistry[Reader] = LazyRegistry(
@@ -182,7 +188,7 @@ def read_data(
     import tempfile
 
     from converter.errors import InputError
-    from converter.readers.common import reference_texts_set_right
+    from converter.notices import Notice
     from converter.readers.native import load_article_text
 
     given = Path(name)
@@ -202,11 +208,14 @@ def read_data(
                 text = decode_fallback(data, exc)
             except NotUnicode as problem:
                 return [Loaded(name, _stem(name), problems=[f"{name}: {problem}"])]
+        said: list[Notice] = []
         try:
-            article = load_article_text(text, name, journal=context.journal, base_dir=base_dir)
+            article = load_article_text(
+                text, name, journal=context.journal, base_dir=base_dir, said=said
+            )
         except InputError as exc:
             return [Loaded(name, _stem(name), problems=exc.lines())]
-        return [Loaded(name, _stem(name), article, warnings=reference_texts_set_right(article))]
+        return [Loaded(name, _stem(name), article, warnings=said)]
     with tempfile.TemporaryDirectory() as tmp:
         spool = Path(tmp) / (given.name if suffix else "stdin")
         spool.write_bytes(data)

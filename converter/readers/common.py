@@ -16,20 +16,16 @@ from lxml import etree
 from converter.errors import InputError, cannot_read
 from converter.identifiers import (
     DASHES,
-    is_doi,
-    normalize_doi,
     normalize_issn,
     read_doi,
     read_orcid,
 )
-from converter.inline import link_identifiers
 from converter.input_limit import read_path
 from converter.languages import normalize_country, normalize_language
-from converter.model import URL_PATTERN, Article, Journal, check_date, page_range_ends
-from converter.notices import DROPPED, SIMPLIFIED, Notice
+from converter.model import URL_PATTERN, Journal, check_date, page_range_ends
+from converter.notices import DROPPED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
-from converter.readers.markup import Collector
 from converter.validation import InvalidDocument, parse_untrusted
 
 
@@ -151,25 +147,31 @@ def build(
     context: ReadContext,
     source_journal: dict[str, Any] | None = None,
     warnings: list[str] | None = None,
+    dois_set_right: bool = False,
 ) -> Loaded:
     """Validate one article's data into a ``Loaded``; never raises for bad input.
 
     The journal is ``--journal`` when given, else the one the source carries (when complete),
-    else a journal file beside the source.
+    else a journal file beside the source. The references' DOIs typed with hyphen look-alikes
+    are set right and said (``native.article_from_data``) unless the reader says it has done
+    so itself (``dois_set_right``: the JATS and Crossref readers, naming them their way).
     """
     warnings = list(warnings or [])
+    said: list[Notice] = []
     try:
         journal = _journal(path, name, context, source_journal)
-        article = native.article_from_data(
-            prune(data),
-            name,
-            base_dir=path.resolve().parent,
-            journal=journal,
-            cache=context.cache,
-        )
+        folder = path.resolve().parent
+        if dois_set_right:
+            article = native.validated_article(
+                prune(data), name, base_dir=folder, journal=journal, cache=context.cache
+            )
+        else:
+            article = native.article_from_data(
+                prune(data), name, base_dir=folder, journal=journal, cache=context.cache, said=said
+            )
     except InputError as exc:
         return Loaded(name, stem, problems=exc.lines(), warnings=warnings)
-    return Loaded(name, stem, article, warnings=warnings + reference_texts_set_right(article))
+    return Loaded(name, stem, article, warnings=warnings + said)
 
 
 def journal_for(path: Path, context: ReadContext) -> Journal | None:
@@ -360,71 +362,6 @@ def not_carried(log: Any, what: str) -> None:
     ``log`` is the article's warning collector; the line is printed after the article's name.
     """
     log.warn(f"{what}: not carried (the article model has no place for it)", DROPPED)
-
-
-def reference_doi(value: Any, where: str, log: Collector) -> str | None:
-    """A reference's DOI as the model takes it, else None with a warning.
-
-    Registries and publishers keep DOIs as typed or typeset: a hyphen look-alike (U+2010, an
-    en dash in PMC's files: '10.1007/s00338–011–0800–0') or a space inside
-    ('10.1126/science. 1109070'). One such reference must not refuse the whole article, nor
-    be written as a DOI no registry holds: dashes and spaces are set right (said), anything
-    else that is not a DOI is left out of the reference (said), the reference itself kept.
-    The Crossref and JATS readers read every reference DOI with this one rule.
-    """
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return normalize_doi(value)
-    except ValueError:
-        pass
-    repaired = re.sub(r"\s+", "", "".join("-" if c in DASHES else c for c in value))
-    try:
-        doi = normalize_doi(repaired)
-    except ValueError as exc:
-        log.warn(f"{where}: DOI left out: {exc}")
-        return None
-    log.warn(f"{where}: DOI {value!r} read as {doi!r}", SIMPLIFIED)
-    return doi
-
-
-def dois_set_right(text: str, where: str, log: Collector) -> str:
-    """A reference's text with each DOI in it that holds a hyphen look-alike set right, said
-    by ``reference_doi`` under ``where``. Publishers typeset DOIs with en dashes (PMC's
-    '10.1007/s00338\u2013011\u20130800\u20130') and editors paste them so from word
-    processors; the JATS writer links every DOI of a reference's text as a ``pub-id``, and
-    such a DOI was written as one no registry holds (the ``doi-syntax`` rule named it). Which
-    DOIs the text holds is the writer's own reading (``link_identifiers``): dashes that are
-    no part of a DOI (years, page ranges, an address) stay as written. A reader that also
-    reads a DOI field of the reference names both by one ``where``, so that a DOI given twice
-    is said once."""
-    if text.isascii():
-        return text  # (every look-alike is non-ASCII: nearly every text skips the scan)
-    parts: list[str] = []
-    for node in link_identifiers(text):
-        if isinstance(node, str):
-            parts.append(node)
-            continue
-        value = "".join(str(child) for child in node.children)
-        candidate = "".join("-" if char in DASHES else char for char in value)
-        if node.tag == "pub-id" and candidate != value and is_doi(candidate):
-            value = reference_doi(value, where, log) or value
-        parts.append(value)
-    return "".join(parts)
-
-
-def reference_texts_set_right(article: Article) -> list[Notice]:
-    """Set right the DOIs typed with hyphen look-alikes in the texts of ``article``'s
-    references (``dois_set_right``), each said once per reference under its field
-    (``references[2]: DOI '…' read as '…'``): what every reader does, so that a reference
-    reads the same from any source. The article is the reader's own, just built: its
-    references are changed in place."""
-    log = Collector()
-    for index, ref in enumerate(article.references):
-        if ref.text and not all(text.isascii() for text in ref.text.values()):
-            where = f"references[{index}]"
-            ref.text = {lang: dois_set_right(text, where, log) for lang, text in ref.text.items()}
-    return log.warnings
 
 
 def funder_key(value: str) -> str:

@@ -38,7 +38,6 @@ from converter.readers.common import (
     add_funder,
     affiliation_from_text,
     build,
-    dois_set_right,
     email_or_warn,
     issue_doi_or_warn,
     journal_for,
@@ -48,7 +47,6 @@ from converter.readers.common import (
     parse_xml,
     read_bytes,
     real_date,
-    reference_doi,
     split_pages,
     valid_issn,
 )
@@ -60,6 +58,7 @@ from converter.readers.markup import (
     remove_keeping_tail,
     tidy,
 )
+from converter.readers.reference_dois import dois_set_right, reference_doi
 from converter.version import __version__
 from converter.xmlns import XML_LANG, local_name
 
@@ -179,6 +178,7 @@ def read_json(
             context=context,
             source_journal=journal,
             warnings=log.warnings,
+            dois_set_right=True,  # (the references' texts, naming each as the source does)
         )
 
 
@@ -1390,6 +1390,7 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
             context=context,
             source_journal=journal_data,
             warnings=log.warnings,
+            dois_set_right=True,  # (the references' texts, naming each as the source does)
         )
 
 

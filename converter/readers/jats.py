@@ -31,13 +31,11 @@ from converter.readers.common import (
     add_funder,
     build,
     country_code,
-    dois_set_right,
     email_or_warn,
     identifier_or_warn,
     issue_doi_or_warn,
     orcid_or_warn,
     read_root,
-    reference_doi,
 )
 from converter.readers.markup import (
     Collector,
@@ -47,6 +45,7 @@ from converter.readers.markup import (
     remove_keeping_tail,
 )
 from converter.readers.native import validation_problems
+from converter.readers.reference_dois import dois_set_right, reference_doi
 from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name, root_name
 
 _ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
@@ -189,6 +188,7 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             context=context,
             source_journal=journal,
             warnings=log.warnings,
+            dois_set_right=True,  # (the references' texts, naming each as the source does)
         )
 
 

@@ -23,6 +23,8 @@ from converter.errors import InputError, cannot_read
 from converter.input_limit import read_path
 from converter.lru import Lru
 from converter.model import Article, Journal
+from converter.notices import Notice
+from converter.readers.reference_dois import reference_texts_set_right
 
 JOURNAL_FILE_NAMES = ("journal.yaml", "journal.yml", "journal.json")
 # Values (keys and items) in one document: far beyond any real article (a few thousand), so
@@ -1151,14 +1153,37 @@ def article_from_data(
     base_dir: Path | None = None,
     journal: JournalSource | None = None,
     cache: JournalCache | None = None,
+    said: list[Notice] | None = None,
 ) -> Article:
     """Build an article from parsed data (a mapping, as YAML or JSON parsers give); raise
     ``InputError`` with one line per problem, naming ``name`` and the field.
 
     The journal comes from ``journal`` (an object or a file; it wins), else from the data's
     ``journal`` field (inline or a path relative to ``base_dir``), else from a journal file found
-    beside ``base_dir``.
+    beside ``base_dir``. DOIs typed with hyphen look-alikes in the references' texts are set
+    right (``reference_texts_set_right``: every reader, the web app's edit form and the Python
+    API build articles here, so each gets it once); the lines saying so (``references[2]: DOI
+    '…' read as '…'``, markup simplified) are added to ``said`` when it is given.
     """
+    article = validated_article(data, name, base_dir=base_dir, journal=journal, cache=cache)
+    set_right = reference_texts_set_right(article)
+    if said is not None:
+        said.extend(set_right)
+    return article
+
+
+def validated_article(
+    data: Mapping[str, Any],
+    name: str = "<data>",
+    *,
+    base_dir: Path | None = None,
+    journal: JournalSource | None = None,
+    cache: JournalCache | None = None,
+) -> Article:
+    """``article_from_data`` without setting the references' DOIs right: for a reader that
+    has set them right itself, naming each as its source does (the JATS and Crossref readers:
+    ``reference r1``, ``<citation key='c3'>``, one line for a DOI in both a reference's text
+    and its DOI field)."""
     cache = cache or _default_cache
     if not isinstance(data, Mapping):  # (a caller's parsed data; parse_data checks files)
         raise InputError(name, ["expected a mapping of fields at the top level"])
@@ -1209,6 +1234,7 @@ def load_article(
     cache: JournalCache | None = None,
     raw: bytes | None = None,
     only_articles: bool = False,
+    said: list[Notice] | None = None,
 ) -> Article:
     """Read one article file (YAML or JSON); raise ``InputError`` with one line per problem.
 
@@ -1217,7 +1243,8 @@ def load_article(
     ``raw`` is the file's content when the caller has read it already (a batch reads each
     input once; a service holding an upload's bytes names it with ``path``).
     ``only_articles``: the file was found, not named (a batch's folder or glob), and one that
-    is plainly some other file raises ``NotAnArticle`` (see ``other_than_article``)."""
+    is plainly some other file raises ``NotAnArticle`` (see ``other_than_article``).
+    ``said``: as ``article_from_data`` takes it."""
     source = Path(path)
     try:
         data = read_data(source, raw)
@@ -1234,7 +1261,9 @@ def load_article(
     if only_articles and (other := other_than_article(data)) is not None:
         raise NotAnArticle(str(source), [f"not an article: {other}"])
     base_dir = (cache or _default_cache).folder_of(source)
-    return article_from_data(data, str(source), base_dir=base_dir, journal=journal, cache=cache)
+    return article_from_data(
+        data, str(source), base_dir=base_dir, journal=journal, cache=cache, said=said
+    )
 
 
 def load_article_text(
@@ -1243,7 +1272,9 @@ def load_article_text(
     *,
     journal: JournalSource | None = None,
     base_dir: Path | None = None,
+    said: list[Notice] | None = None,
 ) -> Article:
-    """Read an article from text (for ``-`` on the command line)."""
+    """Read an article from text (for ``-`` on the command line); ``said`` as
+    ``article_from_data`` takes it."""
     data = parse_data(text, name)
-    return article_from_data(data, name, base_dir=base_dir, journal=journal)
+    return article_from_data(data, name, base_dir=base_dir, journal=journal, said=said)

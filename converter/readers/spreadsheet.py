@@ -81,7 +81,7 @@ from converter.model import list_number
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
-from converter.readers.common import reference_texts_set_right, split_pages
+from converter.readers.common import split_pages
 from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
 from converter.readers.reference_lists import headings_left_out, pair_lists
 from converter.scripts import unmixed
@@ -1297,6 +1297,7 @@ def _loaded_from_row(
         data, origin, notices = row_to_data(row)
     except InputError as exc:
         return Loaded(name, stem, problems=[f"{name}: {p}" for p in exc.problems])
+    set_right: list[Notice] = []
     try:
         article = native.article_from_data(
             data,
@@ -1304,6 +1305,7 @@ def _loaded_from_row(
             base_dir=path.resolve().parent,
             journal=context.journal,
             cache=context.cache,
+            said=set_right,
         )
     except InputError as exc:
         if exc.source != name:
@@ -1312,7 +1314,6 @@ def _loaded_from_row(
             name, stem, problems=[f"{name}: {p}" for p in _with_columns(exc.problems, origin)]
         )
     # (DOIs set right in the references' texts: said naming the cell, as problems are)
-    set_right = reference_texts_set_right(article)
     named = _with_columns(set_right, origin)
     notices += [Notice(line, said.kind) for line, said in zip(named, set_right, strict=True)]
     return Loaded(name, stem, article, warnings=list(notices))

@@ -28,6 +28,7 @@ from converter.errors import InputError
 from converter.grammars import Grammars
 from converter.model import Article, Journal
 from converter.naming import fit_name
+from converter.notices import Notice
 from converter.options import Options
 from converter.publication_status import deposit_refusal
 from converter.readers import ReadContext, detect_format, read_source
@@ -415,7 +416,8 @@ class Workspace:
         The fields at ``kept`` (not of the input format, kept as written) stay in the row's
         input and out of its article."""
         without_kept, taken = without(data, kept or [])
-        article, problems = self._article(row, without_kept)
+        said: list[Notice] = []  # (a reference DOI typed with en dashes, set right)
+        article, problems = self._article(row, without_kept, said)
         if article is None:
             return problems
         saved = put_back(input_data(article), taken)
@@ -424,6 +426,7 @@ class Workspace:
         with self._lock:
             row.article, row.data, row.problems, row.edited = article, saved, [], True
             row.kept, row.draft, row.draft_problems, row.draft_kept = list(taken), None, [], []
+            row.warnings += [line for line in map(for_the_page, said) if line not in row.warnings]
             self.evaluate(row)
         return []
 
@@ -431,7 +434,9 @@ class Workspace:
         """What saving ``data`` as the row's article would say, without saving it."""
         return self._article(row, data)[1]
 
-    def _article(self, row: Row, data: dict[str, Any]) -> tuple[Article | None, list[str]]:
+    def _article(
+        self, row: Row, data: dict[str, Any], said: list[Notice] | None = None
+    ) -> tuple[Article | None, list[str]]:
         journal: Journal | Path | None = self.journal
         if row.journal_ref is not None:
             data = {**data, "journal": row.journal_ref}
@@ -439,9 +444,12 @@ class Workspace:
             source_journal = row.article.journal  # from the source itself (JATS journal-meta …)
             journal = source_journal if isinstance(source_journal, Journal) else None
         try:
-            return article_from_data(data, row.source, base_dir=row.folder, journal=journal), []
+            article = article_from_data(
+                data, row.source, base_dir=row.folder, journal=journal, said=said
+            )
         except InputError as exc:
             return None, [for_the_page(line) for line in exc.problems]
+        return article, []
 
     # ------------------------------------------------------------------ downloads
 
