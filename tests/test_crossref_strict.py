@@ -556,6 +556,37 @@ def test_crossmark_assertions_are_read_for_what_they_add(run, tmp_path: Path, st
     ) in result.err
 
 
+def test_springers_ethics_and_supplementary_assertions_are_said_not_misplaced(
+    run, tmp_path: Path, store
+) -> None:
+    """Springer's declarations (``Ethics`` assertions, each labelled: competing interests,
+    ethics approval) and a supplementary-data link have their places in JATS (author notes,
+    back-matter notes, supplementary-material) but none in the article model: named in one
+    data-dropped line, the article converted and valid, and no statement put in custom-meta,
+    where JATS readers would not look for it."""
+    declarations = [
+        {"name": "Ethics", "label": "Competing interests", "order": 1,
+         "value": "The authors declare no competing interests.",
+         "group": {"name": "EthicsHeading", "label": "Declarations"}},
+        {"name": "Ethics", "label": "Ethics approval", "order": 2,
+         "value": "Approved by the university's ethics committee (protocol 7/2020).",
+         "group": {"name": "EthicsHeading", "label": "Declarations"}},
+        {"name": "supplementary_materials", "label": "Supplementary data",
+         "value": "Supplementary tables S1-S3", "URL": "https://publisher.example/a/1/esm"},
+    ]  # fmt: skip
+    source = _write(tmp_path / "in", _work(assertion=declarations))
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        f"{source}: warning (data dropped): assertion (Ethics, supplementary_materials): not "
+        "carried (the article model has no place for it)"
+    ) in result.err
+    written = tmp_path / "out" / "work.xml"
+    assert xmllint(written, store.catalog).returncode == 0
+    text = written.read_text(encoding="utf-8")
+    assert "competing interests" not in text and "custom-meta" not in text
+
+
 def test_the_journals_archives_and_a_volume_without_issues_do_not_refuse_a_record(
     run, tmp_path: Path, store, depositor: None
 ) -> None:

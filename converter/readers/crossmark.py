@@ -18,7 +18,10 @@ an assertion is one of:
   peer-review and plagiarism-screening policy, its aims-and-scope page, Crossref's Similarity
   Check, a metrics page): out of scope, said once a run;
 - anything else (an ethics or conflict-of-interest statement, supplementary data, a
-  ResearcherID …): said as data dropped, in one line naming them.
+  ResearcherID …): said as data dropped, in one line naming them. JATS has places for the
+  statements and the supplementary file (``<fn fn-type="coi-statement">`` in author notes,
+  ``<notes>`` in the back, ``<supplementary-material>``), the article model none yet; its
+  ``custom_meta`` is not one (JATS keeps custom-meta for what it has no element for).
 """
 
 from __future__ import annotations
