@@ -1511,6 +1511,50 @@ def test_a_mixed_citation_whose_parts_are_tagged(tmp_path: Path, store) -> None:
     assert tree.xpath("//ref[@id='r2']//element-citation//surname/text()") == ["Nei"]
 
 
+# A mixed citation of a work without authors tags its title or source and year but no people
+# (a report, a web page): it kept only its text. Its tagged parts are now its fields, when no
+# word before them could be its untagged authors.
+AUTHORLESS_REFS = (
+    "<back><ref-list>\n"
+    '<ref id="r1"><mixed-citation publication-type="report"><source>Global tuberculosis '
+    "report 2019</source>. <publisher-loc>Geneva</publisher-loc>: <publisher-name>World "
+    "Health Organization</publisher-name>; <year>2019</year>.</mixed-citation></ref>\n"
+    '<ref id="r2"><mixed-citation publication-type="journal">Smith J, Doe A. <article-title>'
+    "Reef recovery after bleaching</article-title>. <source>Coral Reefs</source>. "
+    "<year>2011</year>;<volume>30</volume>:<fpage>1121</fpage>\u2013<lpage>33</lpage>."
+    "</mixed-citation></ref>\n"
+    "</ref-list></back>\n"
+)
+
+
+def test_a_mixed_citation_of_a_work_without_authors_has_its_tagged_parts(
+    tmp_path: Path, store
+) -> None:
+    loaded = _read(_article(tmp_path, back=AUTHORLESS_REFS))
+    report, untagged = loaded.article.references
+    assert report.text == {
+        "en": "Global tuberculosis report 2019. Geneva: World Health Organization; 2019."
+    }
+    assert (report.authors, report.source, report.year) == (
+        [],
+        "Global tuberculosis report 2019",
+        "2019",
+    )
+    assert (report.publisher, report.publisher_loc) == ("World Health Organization", "Geneva")
+    # words before the tagged parts may be its authors, untagged: the text alone, as before
+    assert untagged.text == {
+        "en": "Smith J, Doe A. Reef recovery after bleaching. Coral Reefs. 2011;30:1121\u201333."
+    }
+    assert (untagged.authors, untagged.source, untagged.year) == ([], None, None)
+    tree = _output(loaded, tmp_path, store)
+    cite = tree.xpath("//ref[@id='r1']/citation-alternatives")[0]
+    assert cite.xpath("element-citation/source/text()") == ["Global tuberculosis report 2019"]
+    assert cite.xpath("element-citation/year/text()") == ["2019"]
+    assert not cite.xpath("element-citation/person-group")
+    # (the parser reads the text, authors and all, as the journal structures references)
+    assert tree.xpath("//ref[@id='r2']//element-citation//surname/text()") == ["Smith", "Doe"]
+
+
 # Found in MDPI's Viruses in PMC (ContentMine/ami, viruses-07-02877): a reference's
 # <fpage>S7-16</fpage> (a supplement's page and a plain one) refused the whole article.
 # SciELO's <date><year>1992</year></date> in an element citation lost the year in silence.

@@ -420,10 +420,23 @@ def _leading_people(cite: etree._Element) -> list[etree._Element]:
 
 
 def _tagged_parts(cite: etree._Element) -> bool:
-    """Whether a mixed citation tags its people and its title or source (PMC, PLOS, eLife):
-    its parts are then the reference's fields, read as an element citation's."""
+    """Whether a mixed citation tags its people and its title or source (PMC, PLOS, eLife),
+    or tags its title or source and is a work without authors (``_without_authors``): its
+    parts are then the reference's fields, read as an element citation's."""
     names = {local_name(child, lower=True) for child in cite}
-    return bool(names & (_PEOPLE | {"person-group"})) and bool(names & {*_TITLES, "source"})
+    if not names & {*_TITLES, "source"}:
+        return False
+    return bool(names & (_PEOPLE | {"person-group"})) or _without_authors(cite)
+
+
+def _without_authors(cite: etree._Element) -> bool:
+    """Whether a mixed citation that tags no people is certain to have none: no word stands
+    before its first tagged part ('<source>Global tuberculosis report</source>. <year>2019
+    </year>', a report, a law, a web page). With a word there ('World Health Organization.
+    <source>…', 'Smith J. <source>…') its authors are written but untagged: its tagged year
+    and source alone would be a structure that says the work has no authors, and the parser
+    would not read them from the text; it keeps its text alone, which the parser reads."""
+    return not re.search(r"\w", cite.text or "")
 
 
 def _spaced(cite: etree._Element) -> etree._Element:
