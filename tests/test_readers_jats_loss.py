@@ -1914,6 +1914,34 @@ JOURNAL_META = """<journal-id journal-id-type="publisher-id">vestnik</journal-id
 <self-uri xlink:href="https://journal.example.org/archive"/>"""
 
 
+# An untyped journal-id was always named as left out. One whose value says its type (an ISSN,
+# a DOI), or that the file gives typed too, is carried; another is still named: a guessed type
+# ('publisher-id' for an NLM abbreviation) would mislabel it and rename PMC packages.
+def test_an_untyped_journal_id_is_carried_when_its_value_says_its_type(
+    tmp_path: Path, store
+) -> None:
+    journal = """<journal-id journal-id-type="nlm-ta">Test J</journal-id>
+<journal-id>Test J</journal-id>
+<journal-id>1234-5679</journal-id>
+<journal-id>10.1002/(ISSN)1097-0258</journal-id>
+<journal-id>tj</journal-id>
+<journal-title-group><journal-title>Test Journal</journal-title></journal-title-group>
+<issn pub-type="epub">2658-6789</issn>"""
+    loaded = _read(_article(tmp_path, journal=journal))
+    assert loaded.article.journal.ids == {
+        "nlm-ta": "Test J",
+        "issn": "1234-5679",
+        "doi": "10.1002/(ISSN)1097-0258",
+    }
+    assert [w for w in loaded.warnings if "journal-id" in w] == [
+        "journal-meta: journal-id 'tj' without a type is not in the model: left out"
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert [
+        (item.get("journal-id-type"), item.text) for item in tree.xpath("//journal-meta/journal-id")
+    ] == [("nlm-ta", "Test J"), ("issn", "1234-5679"), ("doi", "10.1002/(ISSN)1097-0258")]
+
+
 def test_what_journal_meta_holds_is_carried_or_named(tmp_path: Path, store) -> None:
     loaded = _read(_article(tmp_path, journal=JOURNAL_META))
     journal = loaded.article.journal

@@ -419,6 +419,22 @@ def _leading_people(cite: etree._Element) -> list[etree._Element]:
     return found
 
 
+def _untyped_journal_id(value: str) -> tuple[str, str] | None:
+    """The type and value of a journal-id given without a type when the value itself says
+    which it is: an ISSN written as one (NNNN-NNNC, its check digit holding: eight digits
+    alone may be a publisher's code) is one of type 'issn', a DOI one of type 'doi' (JATS's
+    suggested type for a journal's DOI); None for any other value."""
+    if re.fullmatch(r"\d{4}-\d{3}[\dXx]", value.strip()):
+        try:
+            return "issn", identifiers.normalize_issn(value)
+        except ValueError:
+            return None
+    try:
+        return "doi", identifiers.read_doi(value)
+    except ValueError:
+        return None
+
+
 def _tagged_parts(cite: etree._Element) -> bool:
     """Whether a mixed citation tags its people and its title or source (PMC, PLOS, eLife),
     or tags its title or source and is a work without authors (``_without_authors``): its
@@ -2468,23 +2484,32 @@ class ArticleReader:
         return journal
 
     def _journal_ids(self, meta: etree._Element) -> dict[str, str]:
-        """The journal's ids by type; one without a type, or a second of a type, is named."""
+        """The journal's ids by type; a second of a type is named. One without a type is
+        carried when its value says its type (``_untyped_journal_id``) or when the file gives
+        it typed too; else it is named: the model keeps ids by type, and a type guessed
+        ('publisher-id' for 'Test J', an NLM abbreviation) would mislabel it, and would name
+        PMC packages after it."""
         ids: dict[str, str] = {}
+        untyped: list[tuple[str, str]] = []
         for item in _children(meta, "journal-id"):
             value = self.plain(item)
             kind = re.sub(r"[^a-z0-9-]+", "-", (item.get("journal-id-type") or "").lower())
             if not value:
                 continue
             if not (kind and kind[0].isalpha()):
-                stated = item.get("journal-id-type") or ""
-                said = f"of type {stated!r}" if stated.strip() else "without a type"
-                self.warn(
-                    f"journal-meta: journal-id {value!r} {said} is not in the model: left out"
-                )
+                untyped.append((value, item.get("journal-id-type") or ""))
             elif ids.setdefault(kind, value) != value:
                 self.warn(
                     f"journal-meta: a second journal-id of type {kind!r} ({value!r}) is left out"
                 )
+        for value, stated in untyped:  # (after the typed ones, wherever the file puts them)
+            if value in ids.values():
+                continue  # given typed too: carried under that type
+            read = None if stated.strip() else _untyped_journal_id(value)
+            if read is not None and ids.setdefault(read[0], read[1]) == read[1]:
+                continue
+            said = f"of type {stated!r}" if stated.strip() else "without a type"
+            self.warn(f"journal-meta: journal-id {value!r} {said} is not in the model: left out")
         return ids
 
     def _journal_titles(self, meta: etree._Element, journal: dict[str, Any]) -> dict[str, str]:
