@@ -72,9 +72,9 @@ def dois_set_right(text: str, where: str, log: Collector) -> str:
 def reference_texts_set_right(article: Article) -> list[Notice]:
     """Set right the DOIs typed with hyphen look-alikes in the texts of ``article``'s
     references (``dois_set_right``), each said once per reference under its field
-    (``references[2]: DOI '…' read as '…'``): what every reader does, so that a reference
-    reads the same from any source. The article is the reader's own, just built: its
-    references are changed in place."""
+    (``references[2]: DOI '…' read as '…'``): what every way of building an article does
+    (``native.article_from_data``), so that a reference reads the same from any source. The
+    article is the one just built: its references are changed in place."""
     log = Collector()
     for index, ref in enumerate(article.references):
         if ref.text and not all(text.isascii() for text in ref.text.values()):
