@@ -144,6 +144,23 @@ def test_a_galley_kind_comes_from_its_address_or_a_word_of_its_label(
     assert not [w for w in first.warnings if "article_galley" in w]
 
 
+def test_a_galley_without_an_id_is_said_not_dropped_in_silence(tmp_path: Path) -> None:
+    """A galley the export gives no id for (a hand-made export; every OJS 2 one) has no URL:
+    it was left out without a word."""
+    text = EXPORT.read_text(encoding="utf-8").replace(
+        '<id type="internal" advice="ignore">91</id>\n', "", 1
+    )
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "issue.xml").write_text(text, encoding="utf-8")
+    [first, *_] = _articles(folder / "issue.xml", JOURNAL)
+    assert first.article.self_uri == []
+    assert [w for w in first.warnings if "article_galley" in w] == [
+        "<article_galley> 'PDF': no URL: the export gives no galley id to build it from "
+        "(OJS 2 exports give none)"
+    ]
+
+
 def test_a_remote_galley_whose_address_is_no_url_is_said(tmp_path: Path) -> None:
     """It refused the article as "self_uri[0].url: not a URL", a field the export has not."""
     text = EXPORT.read_text(encoding="utf-8").replace(

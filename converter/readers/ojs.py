@@ -704,6 +704,16 @@ def _links(
             pattern = patterns.galley if kind == "html" else patterns.download
             address = pattern.format(**galley_fields)
         else:
+            if base:  # without the base URL the reader has said so for every galley
+                missing = " and ".join(
+                    name
+                    for name, value in (("submission", submission), ("galley", galley_id))
+                    if not value
+                )
+                log.warn(
+                    f"<article_galley> {label or kind!r}: no URL: the export gives no {missing} "
+                    "id to build it from (OJS 2 exports give none)"
+                )
             continue
         if all(link["url"] != address for link in links):
             links.append({"url": address, "type": kind, "title": label})
