@@ -25,7 +25,7 @@ from converter.errors import InputError
 from converter.identifiers import normalize_issn, read_issn
 from converter.readers.common import locale_language, parse_xml
 from converter.readers.crossref import DEFAULT_API, fetch_record
-from converter.readers.ojs import export_bytes, root_problem
+from converter.readers.ojs import export_bytes, native_root, root_problem
 
 Draft = dict[str, Any]
 """Journal fields as the journal file takes them (``title: {ru: …}``, ``issn: {print: …}``)."""
@@ -100,6 +100,7 @@ def from_ojs(path: Path) -> Draft:
     problem = root_problem(root)  # not in the PKP namespace, or another PKP export (users)
     if problem:
         raise InputError(str(path), [problem])
+    root = native_root(root)  # an OJS 2.x export as the OJS 3.0 one
     main: Counter[str] = Counter()  # the locale of each article (its publications in 3.2+)
     used: Counter[str] = Counter()  # every locale any element is given in
     url = None

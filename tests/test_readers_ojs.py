@@ -562,57 +562,6 @@ def test_ojs_31_first_and_last_names_and_primary_contact(
     assert not any("firstname" in w or "lastname" in w for w in loaded.warnings)
 
 
-# OJS 2.x's "Articles & Issues XML" export: no namespace, its own DTD (the project's own
-# article; the structure of OJS 2.4's native.dtd). Its DTD URL holds the PKP address.
-OJS_2 = """\
-<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE issue PUBLIC "-//PKP//OJS Articles and Issues XML//EN"
-  "http://pkp.sfu.ca/ojs/dtds/2.4.8/native.dtd">
-<issue published="true" identification="num_vol_year" current="false">
-  <volume>2</volume>
-  <number>1</number>
-  <year>2018</year>
-  <section>
-    <title locale="en_US">Articles</title>
-    <article>
-      <title locale="en_US">An article of an OJS 2 journal</title>
-      <author primary_contact="true">
-        <firstname>Ida</firstname>
-        <lastname>Moen</lastname>
-        <email>ida@example.org</email>
-      </author>
-    </article>
-  </section>
-</issue>
-"""
-
-
-@pytest.mark.parametrize(
-    "doctype",
-    [
-        None,  # as OJS 2.4 writes it
-        '<!DOCTYPE issues SYSTEM "native.dtd">',  # a hand-made file beside its DTD
-        "",  # no DOCTYPE (OJS 2's own test files): told by published="true", sections
-    ],
-)
-def test_ojs_2_export_is_named_and_the_way_out_given(run, tmp_path: Path, doctype) -> None:
-    text = OJS_2
-    if doctype:
-        text = re.sub(r"<!DOCTYPE[^>]*>", doctype, text).replace("<issue ", "<issues><issue ")
-        text += "</issues>\n"
-    elif doctype == "":
-        text = re.sub(r"<!DOCTYPE[^>]*>\n", "", text)
-    export = tmp_path / "issue.xml"
-    export.write_text(text, encoding="utf-8")
-    result = run("convert", export, "-o", tmp_path / "out")
-    assert result.code == 3
-    assert result.err.strip() == (
-        f"{export}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv "
-        "reads OJS 3's Native XML export (export the issue again once the journal runs OJS 3), "
-        "or the articles' landing pages (--from html)"
-    )
-
-
 def test_contributor_type_organization_is_a_group_and_anonymous_is_reported(
     tmp_path: Path, journal_file: Path
 ) -> None:
@@ -912,16 +861,6 @@ def test_public_id_is_the_publisher_id_and_the_31_url(tmp_path: Path) -> None:
     assert article.ids.publisher_id == "tj-4-1-berg"
     assert str(article.url) == "https://journal.example.org/index.php/tj/article/view/tj-4-1-berg"
     assert not any("public" in w for w in loaded.warnings)
-
-
-def test_init_from_an_ojs_2_export_says_the_same(run, tmp_path: Path) -> None:
-    export = tmp_path / "issue.xml"
-    export.write_text(OJS_2, encoding="utf-8")
-    result = run("init", "--from-ojs", export, "-o", tmp_path / "journal.yaml")
-    assert result.code == 3
-    assert f"{export}: an OJS 2.x export (Articles & Issues XML, native.dtd): not read" in (
-        result.err
-    )
 
 
 def test_date_submitted_is_the_received_date_unless_after_publication(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Read the export of OJS 3.x's Native XML plugin: an issue (or a set of articles), many articles.
+"""Read the export of OJS 3.x's Native XML plugin: an issue (or a set of articles), many articles;
+and OJS 2.x's "Articles & Issues XML" export, rewritten as the OJS 3.0 one by ``ojs2``.
 
 The export holds no journal title or ISSN (it is imported into a journal), so the journal comes
 from ``--journal`` or a journal file beside the export. Each article gives one ``Loaded``; its
@@ -52,11 +53,11 @@ from converter.readers.markup import (
     html_paragraphs,
     tidy,
 )
+from converter.readers.ojs2 import PKP_NS, as_ojs3, is_ojs2
 from converter.readers.ojs_groups import group_role
 from converter.readers.reference_lists import pair_lists
 from converter.xmlns import local_name
 
-PKP_NS = "http://pkp.sfu.ca"
 _ROOTS = ("issue", "issues", "articles", "article")
 # Languages whose names are written surname first (JATS name-style="eastern" in Russian practice).
 _EASTERN = frozenset({"ru", "uk", "be", "bg", "kk", "ky", "tg", "zh", "ja", "ko", "vi", "hu"})
@@ -64,13 +65,12 @@ _EASTERN = frozenset({"ru", "uk", "be", "bg", "kk", "ky", "tg", "zh", "ja", "ko"
 
 def sniff(path: Path, head: bytes) -> str | None:
     """An element in the PKP namespace as the root: an OJS native export (or another PKP
-    export, such as users, which the reader names); or OJS 2.x's DOCTYPE, so that its
-    reader, not a generic "unknown XML", answers."""
+    export, such as users, which the reader names); or OJS 2.x's DOCTYPE or issue."""
     text = head.decode("utf-8", "replace")
     if PKP_NS in text and (re.search(r"<(issues?|articles?)\b", text) or _pkp_root(text)):
         return "ojs"
     if _OJS2_DOCTYPE.search(text) or _OJS2_ISSUE.search(text):
-        return "ojs"  # OJS 2.x: read() says what it is and what to do instead
+        return "ojs"  # OJS 2.x: read as the OJS 3.0 export it corresponds to
     return None
 
 
@@ -192,6 +192,7 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     if problem:
         yield Loaded(str(path), path.stem, problems=[f"{path}: {problem}"])
         return
+    root = native_root(root)
     issues = [root] if local_name(root, lower=True) == "issue" else _pkp(root, "issue")
     found: list[tuple[etree._Element, etree._Element | None]] = []
     for issue in issues:
@@ -219,8 +220,8 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
 
 
 def root_problem(root: etree._Element) -> str | None:
-    """Why a parsed file is not an OJS 3 native export (an OJS 2 one is named as such, with the
-    ways out), or None when it is one."""
+    """Why a parsed file is not an OJS native export (3.x's, or 2.x's "Articles & Issues
+    XML"), or None when it is one."""
     name = local_name(root)
     if etree.QName(root).namespace == PKP_NS:
         if name.lower() in _ROOTS:
@@ -234,29 +235,14 @@ def root_problem(root: etree._Element) -> str | None:
             f"<{name}> is a PKP export, not OJS's native export of issues or articles "
             "(<issue>, <issues>, <articles> or <article>)"
         )
-    if _is_ojs2(root):
-        return (
-            "an OJS 2.x export (Articles & Issues XML, native.dtd): not read; jatsconv reads "
-            "OJS 3's Native XML export (export the issue again once the journal runs OJS 3), "
-            "or the articles' landing pages (--from html)"
-        )
+    if is_ojs2(root):
+        return None
     return f"not an OJS native export (root <{name}> not in the PKP namespace)"
 
 
-def _is_ojs2(root: etree._Element) -> bool:
-    """OJS 2.x's export: no namespace, and the DOCTYPE of its "Articles and Issues XML" DTD
-    (``-//PKP//OJS Articles and Issues XML//EN``, ``…/ojs/dtds/2.4.8/native.dtd``). Its URL
-    holds the PKP address, so the sniffer hands it to this reader, which must say what it is
-    rather than that it is no OJS export."""
-    if etree.QName(root).namespace is not None:
-        return False
-    info = root.getroottree().docinfo
-    doctype = f"{info.public_id or ''} {info.system_url or ''}"
-    if "OJS Articles and Issues XML" in doctype or "native.dtd" in doctype:
-        return True
-    # without its DOCTYPE: an issue holding sections that hold articles, as only 2.x wrote
-    issues = [root] if root.tag == "issue" else root.findall("issue")
-    return any(issue.find("section/article") is not None for issue in issues)
+def native_root(root: etree._Element) -> etree._Element:
+    """The export as OJS 3 writes it: an OJS 2.x export rewritten as the OJS 3.0 one."""
+    return as_ojs3(root) if is_ojs2(root) else root
 
 
 def _localized(elements: list[etree._Element], default: str) -> dict[str, etree._Element]:
