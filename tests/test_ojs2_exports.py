@@ -266,3 +266,17 @@ def test_init_from_an_ojs_2_export_finds_its_language(run, tmp_path: Path, expor
     draft = yaml.safe_load(result.out)
     assert draft["language"] in ("ru", "en")
     assert set(draft["doaj"]["languages"]) == {"ru", "en"}
+
+
+def test_an_ojs_2_article_without_locale_is_in_its_first_title_s_language(
+    tmp_path: Path, export: Path
+) -> None:
+    """OJS 2.2 wrote no locale or language on an article: a Russian article was read as English,
+    its Russian title a translation of no English one."""
+    export.write_text(
+        ISSUE.replace('<article locale="ru_RU" language="ru" ', "<article "), encoding="utf-8"
+    )
+    first, _ = (item.article for item in read_source(export, None, ReadContext()))
+    assert first is not None
+    assert first.language == "ru"
+    assert first.title["ru"] == "Рынок труда малого города"

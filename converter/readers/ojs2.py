@@ -132,8 +132,12 @@ def _issue(issue: etree._Element) -> etree._Element:
 
 def _article(article: etree._Element, section_ref: str | None) -> etree._Element:
     """An OJS 2 article as an OJS 3.0 one (no ``publication``: 3.0 wrote the metadata in the
-    article). Its ``locale`` is the submission's; ``language`` is its two-letter code."""
-    locale = (article.get("locale") or article.get("language") or "").strip()
+    article). Its ``locale`` is the submission's; ``language`` is its two-letter code; an
+    article with neither (OJS 2.2 wrote none) is in the locale of its first title."""
+    titles = [(t.get("locale") or "").strip() for t in article.findall("title")]
+    locale = (
+        article.get("locale") or article.get("language") or next(filter(None, titles), "")
+    ).strip()
     out = _pkp("article", status="3")
     if locale:
         out.set("locale", locale)
