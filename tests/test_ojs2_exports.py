@@ -280,3 +280,16 @@ def test_an_ojs_2_article_without_locale_is_in_its_first_title_s_language(
     assert first is not None
     assert first.language == "ru"
     assert first.title["ru"] == "Рынок труда малого города"
+
+
+def test_two_sections_with_one_abbreviation_keep_their_own_titles(export: Path) -> None:
+    """Each article is in the section it sits in, even when two sections of the issue share an
+    abbreviation: the second one's articles were put in the first."""
+    same = ISSUE.replace(
+        '<abbrev locale="en_US">REV</abbrev>', '<abbrev locale="ru_RU">СТ</abbrev>'
+    )
+    export.write_text(same, encoding="utf-8")
+    first, second = (item.article for item in read_source(export, None, ReadContext()))
+    assert first is not None and second is not None
+    assert first.section["en"] == "Articles"
+    assert second.section["en"] == "Reviews"

@@ -119,9 +119,13 @@ def _issue(issue: etree._Element) -> etree._Element:
         out.append(_pkp("covers"))
         out[-1].extend(_copy(cover) for cover in covers)
     sections, articles = _pkp("sections"), _pkp("articles")
+    refs: set[str] = set()
     for number, section in enumerate(issue.findall("section"), start=1):
+        # its abbreviation, unless another section of the issue has it (or none): its place
         abbrevs = [(a.text or "").strip() for a in section.findall("abbrev")]
-        ref = next((a for a in abbrevs if a), "") or f"section-{number}"
+        ref = next((a for a in abbrevs if a), "")
+        ref = ref if ref and ref not in refs else f"section-{number}"
+        refs.add(ref)
         held = _pkp("section", ref=ref)
         held.extend(_copy(e) for e in section if e.tag in ("abbrev", "title"))
         sections.append(held)
