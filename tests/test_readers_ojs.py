@@ -1537,3 +1537,21 @@ def test_an_author_with_a_given_name_alone_passes_the_crossref_check(
     checked = run("check", "--profile", "crossref", output)
     assert "crossref-required" in checked.out  # the export has no DOI
     assert "surname" not in checked.out
+
+
+def test_html_written_as_elements_is_read_not_dropped(tmp_path: Path) -> None:
+    """OJS writes an abstract's HTML escaped; a hand-made or scripted export may write it as
+    elements (``<abstract><p>…</p></abstract>``): the abstract was left out without a word."""
+    text = EXPORT.read_text(encoding="utf-8")
+    text = re.sub(
+        r'<abstract locale="en_US">&lt;p&gt;The article examines[^<]*</abstract>',
+        '<abstract locale="en_US"><p>It weighs <em>three</em> views.</p><p>Second.</p></abstract>',
+        text,
+        count=1,
+    )
+    export = tmp_path / "issue.xml"
+    export.write_text(text, encoding="utf-8")
+    shutil.copy(SAMPLES / "ojs" / "journal.yaml", tmp_path / "journal.yaml")
+    first = next(iter(read_source(export, None, ReadContext()))).article
+    assert first is not None
+    assert first.abstract["en"] == ["It weighs <i>three</i> views.", "Second."]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -436,12 +437,29 @@ def _literal_angles(markup: str) -> str:
     return re.sub("<", one, markup)
 
 
+def _markup(element: etree._Element) -> str:
+    """The element's HTML: OJS writes it escaped, as text (``&lt;p&gt;…``, or in CDATA); a
+    hand-made or scripted export (OJS 2 migrations) may write it as elements, ``<abstract><p>
+    …</p></abstract>``, which are read as the same tags, not left out."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            name = etree.QName(child).localname
+            attrs = "".join(
+                f' {etree.QName(key).localname}="{escape(value, quote=True)}"'
+                for key, value in child.attrib.items()
+            )
+            parts.append(f"<{name}{attrs}>{_markup(child)}</{name}>")
+        parts.append(child.tail or "")  # a comment or processing instruction: its tail only
+    return "".join(parts)
+
+
 def _html_inline(element: etree._Element, where: str, log: Collector) -> str:
-    return html_inline(_literal_angles(element.text or ""), where, log)
+    return html_inline(_literal_angles(_markup(element)), where, log)
 
 
 def _html_paragraphs(element: etree._Element, where: str, log: Collector) -> list[str]:
-    return html_paragraphs(_literal_angles(element.text or ""), where, log)
+    return html_paragraphs(_literal_angles(_markup(element)), where, log)
 
 
 # One page (7, S12, e101, 12a, xii) and a range of two, at the start of the pages field.
