@@ -293,3 +293,44 @@ def test_two_sections_with_one_abbreviation_keep_their_own_titles(export: Path) 
     assert first is not None and second is not None
     assert first.section["en"] == "Articles"
     assert second.section["en"] == "Reviews"
+
+
+# An OJS 2 issue as a journal's own script writes it: no DOCTYPE, no published attribute, the
+# abstract's HTML as elements, the keywords typed after a colon (the project's own article).
+SCRIPTED = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<issue xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <volume>10</volume>
+  <number>2</number>
+  <year>2024</year>
+  <date_published>2024-06-01</date_published>
+  <section>
+    <title locale="en_US">Studies</title>
+    <abbrev locale="en_US">ST</abbrev>
+    <article language="en">
+      <title locale="en_US">Rivers of the plain</title>
+      <abstract locale="en_US"><p>Two <i>rivers</i>, compared.</p><p>Second.</p></abstract>
+      <indexing><subject locale="en_US">: rivers; plains</subject></indexing>
+      <author primary_contact="true">
+        <firstname>John</firstname>
+        <lastname>Smith</lastname>
+        <email>smith@example.org</email>
+      </author>
+      <pages>12-34</pages>
+    </article>
+  </section>
+</issue>
+"""
+
+
+def test_a_scripted_ojs_2_issue_is_told_and_read_whole(run, tmp_path: Path, export: Path) -> None:
+    """It was 'not a format jatsconv reads' (nothing in its head told OJS 2); read with
+    --from ojs, its abstract lost the full stop after </i>, and its first keyword was ': rivers'."""
+    export.write_text(SCRIPTED, encoding="utf-8")
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    [article] = [item.article for item in read_source(export, None, ReadContext())]
+    assert article is not None
+    assert article.abstract["en"] == ["Two <i>rivers</i>, compared.", "Second."]
+    assert article.keywords["en"] == ["rivers", "plains"]
+    assert article.section["en"] == "Studies"

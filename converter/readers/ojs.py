@@ -70,7 +70,7 @@ def sniff(path: Path, head: bytes) -> str | None:
     text = head.decode("utf-8", "replace")
     if PKP_NS in text and (re.search(r"<(issues?|articles?)\b", text) or _pkp_root(text)):
         return "ojs"
-    if _OJS2_DOCTYPE.search(text) or _OJS2_ISSUE.search(text):
+    if _OJS2_DOCTYPE.search(text) or _OJS2_ISSUE.search(text) or _OJS2_NESTED.search(text):
         return "ojs"  # OJS 2.x: read as the OJS 3.0 export it corresponds to
     return None
 
@@ -100,6 +100,8 @@ _OJS2_DOCTYPE = re.compile(
 )
 # OJS 2.x wrote published="true" on an issue with no namespace; 3.x writes published="1".
 _OJS2_ISSUE = re.compile(r"<issue\s(?![^>]*xmlns=)[^>]*\bpublished=\"(true|false)\"")
+# ... or, written without it (by a script), an issue whose first section holds an article
+_OJS2_NESTED = re.compile(r"<issues?\b(?![^>]*xmlns=)[^>]*>.*?<section>.*?<article\b", re.S)
 
 
 def _pkp(element: etree._Element | None, name: str) -> list[etree._Element]:

@@ -77,11 +77,19 @@ def _pkp(name: str, text: str | None = None, **attrib: str) -> etree._Element:
 
 
 def _copy(element: etree._Element, name: str | None = None) -> etree._Element:
-    """The element (its text, attributes and children) in the PKP namespace."""
+    """The element (its text, attributes and children, with the text after each: HTML written
+    as elements, ``<p>a <i>b</i>.</p>``) in the PKP namespace; comments are left out."""
     out = _pkp(name or element.tag, element.text)
     for key, value in element.attrib.items():
         out.set(key, value)
-    out.extend(_copy(child) for child in element if isinstance(child.tag, str))
+    for child in element:
+        if isinstance(child.tag, str):
+            out.append(_copy(child))
+            out[-1].tail = child.tail
+        elif len(out):
+            out[-1].tail = (out[-1].tail or "") + (child.tail or "")
+        else:
+            out.text = (out.text or "") + (child.tail or "")
     return out
 
 
@@ -206,6 +214,9 @@ def _list(name: str, item: str, element: etree._Element, *, split: bool) -> list
     out = _pkp(name)
     if element.get("locale"):
         out.set("locale", element.get("locale", ""))
+    # a label or stray separator typed before the list (": a; b", "Keywords: a; b" less its
+    # word, as some exports have it) is no part of the first term
     terms = re.split(r"\s*;\s*", text) if split else [text]
+    terms = [term.strip(" :;,") for term in terms]
     out.extend(_pkp(item, term) for term in terms if term)
     return [out]
