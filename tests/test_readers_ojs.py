@@ -1182,6 +1182,8 @@ def test_only_a_less_than_sign_that_opens_an_html_tag_is_markup(markup: str, exp
         ("Journal manager", "author"),
         ("Управляющий журналом", "author"),  # ru
         ("Gestor/a de la revista", "author"),  # es
+        ("журналдын менеджери", "author"),  # ky, OJS 3.4 (written small)
+        ("Tərcüməçi.", "translator"),  # az, with the full stop its locale file has
     ],
 )
 def test_a_contributor_group_named_in_the_journals_language_gives_its_role(
