@@ -153,10 +153,54 @@ def test_sciencedirect_highlights_and_the_authors_it_shows_by_script(tmp_path: P
         "requires collective action.</p></div></div>",
     )
     assert article.abstract == {"en": ["Urban climate adaptation requires collective action."]}
+    assert [(a.name["en"].surname, a.name["en"].given) for a in article.authors] == [("Yazar", "Mahir")]
+    assert (
+        "the page names no author in its tags: the 1 its author list shows by given name and "
+        "surname are read (Mahir Yazar); check them" in warnings
+    )
+
+
+def test_sciencedirect_authors_read_from_the_parts_its_list_marks_up(tmp_path: Path) -> None:
+    """ScienceDirect's tags name no author; its list marks each name's parts
+    (span.given-name, span.surname) in a button, with the letters of the affiliations its
+    panel shows (dl.affiliation). The authors were said and not read: they are read, each
+    with the affiliations of its letters; a list that marks up no parts stays said."""
+    button = (
+        '<button class="button-link" data-xocs-content-type="author"><span '
+        'class="button-link-text"><span class="react-xocs-alternative-link"><span '
+        'class="given-name">{given}</span> <span class="text surname">{surname}</span></span> '
+        '<span class="author-ref" id="b{ref}"><sup>{ref}</sup></span></span></button>'
+    )
+    article, warnings = _read_page(
+        tmp_path,
+        TITLE,
+        '<div class="AuthorGroups"><div class="author-group" id="author-group">'
+        + button.format(given="Mahir", surname="Yazar", ref="a")
+        + button.format(given="L.A.", surname="McDermott", ref="b")
+        + '</div></div><div class="Affiliations"><dl class="affiliation"><dt><sup>a</sup></dt>'
+        "<dd>Environmental Policy Group, Wageningen University, Netherlands</dd></dl>"
+        '<dl class="affiliation"><dt><sup>b</sup></dt><dd>School of Geography, University of '
+        "Leeds, United Kingdom</dd></dl></div>",
+    )
+    assert [(a.name["en"].given, a.name["en"].surname) for a in article.authors] == [
+        ("Mahir", "Yazar"),
+        ("L.A.", "McDermott"),
+    ]
+    places = {aff.id: aff for aff in article.affiliations}
+    [first], [second] = article.authors[0].affiliations, article.authors[1].affiliations
+    assert (places[first].institution, places[first].country) == (
+        {"en": "Environmental Policy Group, Wageningen University"},
+        "NL",
+    )
+    assert places[second].country == "GB"
+    assert any("the 2 its author list shows" in w for w in warnings), warnings
+    article, warnings = _read_page(
+        tmp_path, TITLE, '<ul class="authors"><li>Mahir Yazar, Ann Roe</li></ul>'
+    )
     assert article.authors == []
     assert (
-        "the page names no author in its tags; those it shows ('Mahir Yazar') are not read: "
-        "give them in the output" in warnings
+        "the page names no author in its tags; those it shows ('Mahir Yazar, Ann Roe') are not "
+        "read: give them in the output" in warnings
     )
 
 

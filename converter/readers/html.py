@@ -1084,11 +1084,7 @@ class _Page:
         self._shown_orcids(people)
         shown = self._block("author-group", "authors", "author-list") if not people else None
         if shown is not None:
-            # ScienceDirect shows its authors by script and names none in its tags
-            self.log.warn(
-                f"the page names no author in its tags; those it shows "
-                f"({tidy(' '.join(shown.itertext()))[:80]!r}) are not read: give them in the output"
-            )
+            people = self._shown_authors(shown)
         for tag, names in self.recased.items():
             if tag not in taken:
                 continue
@@ -1098,6 +1094,42 @@ class _Page:
                 + "; ".join(names),
                 SIMPLIFIED,
             )
+        return people
+
+    def _shown_authors(self, shown: etree._Element) -> list[dict[str, Any]]:
+        """The authors a page shows and names in no tag (ScienceDirect's, shown by script), read
+        from the parts its list marks up (``_marked_names``), with the affiliations shown
+        under the letters after each name; said, as read from the page. A list that marks up
+        no parts is said and not read: its names cannot be split reliably."""
+        marked = _marked_names(shown)
+        text = tidy(" ".join(shown.itertext()))
+        if marked is None:
+            self.log.warn(
+                f"the page names no author in its tags; those it shows ({text[:80]!r}) are "
+                "not read: give them in the output"
+            )
+            return []
+        places = _shown_affiliations(self.page)
+        people: list[dict[str, Any]] = []
+        for name, labels in marked:
+            person: dict[str, Any] = {"name": name}
+            # (one affiliation and no letters: ScienceDirect marks none when all share it)
+            texts = [places[label] for label in labels if label in places] or (
+                list(places.values())
+                if len(places) == 1 and not any(labels for _, labels in marked)
+                else []
+            )
+            if texts:
+                person["affiliations"] = [
+                    affiliation_from_text(t, language_by_script(t, self.lang) or self.lang)
+                    for t in texts
+                ]
+            people.append(person)
+        names = ", ".join(_person_text(person) for person in people)
+        self.log.warn(
+            f"the page names no author in its tags: the {len(people)} its author list shows "
+            f"by given name and surname are read ({names}); check them"
+        )
         return people
 
     def _same_authors(
@@ -1652,6 +1684,50 @@ def _names_block(
         for token in tokens
         for word in words
     )
+
+
+def _marked_names(block: etree._Element) -> list[tuple[dict[str, str], list[str]]] | None:
+    """The names a visible author list marks up by part — ScienceDirect's ``span.given-name``
+    and ``span.surname`` beside each other in each author's button or link — with the letters
+    of the affiliations shown after each (``span.author-ref``); None when the list marks up no
+    surname, or a surname beside two of either part (whose given names are then unsure)."""
+    found: list[tuple[dict[str, str], list[str]]] = []
+    for element in block.iter():
+        if not isinstance(element.tag, str) or "surname" not in _classes(element):
+            continue
+        parent = element.getparent()
+        siblings = [el for el in parent if isinstance(el.tag, str)] if parent is not None else []
+        givens = [el for el in siblings if "given-name" in _classes(el)]
+        if len(givens) > 1 or sum("surname" in _classes(el) for el in siblings) > 1:
+            return None
+        name = {"surname": tidy("".join(element.itertext()))}
+        if givens and tidy("".join(givens[0].itertext())):
+            name["given"] = tidy("".join(givens[0].itertext()))
+        holder = next(
+            (a for a in element.iterancestors() if a.tag in ("a", "button")), element.getparent()
+        )
+        labels = [
+            tidy("".join(ref.itertext()))
+            for ref in holder.iter()
+            if isinstance(ref.tag, str) and "author-ref" in _classes(ref)
+        ]
+        found.append((name, [label for label in labels if label]))
+    return found or None
+
+
+def _shown_affiliations(page: etree._Element) -> dict[str, str]:
+    """The affiliations a page shows by letter (ScienceDirect's ``dl.affiliation`` in the
+    panel its author list opens: the letter in ``dt``, the institution in ``dd``; one without
+    a letter under '')."""
+    places: dict[str, str] = {}
+    for entry in page.iter("dl"):
+        if "affiliation" not in _classes(entry):
+            continue
+        label = next((tidy("".join(dt.itertext())) for dt in entry.iter("dt")), "")
+        text = next((tidy("".join(dd.itertext())) for dd in entry.iter("dd")), "")
+        if text:
+            places.setdefault(label, text)
+    return places
 
 
 def _without_page_furniture(block: etree._Element, where: str, log: Collector) -> etree._Element:
