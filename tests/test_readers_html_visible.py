@@ -244,3 +244,73 @@ def test_an_abstracts_heading_after_an_anchor_or_in_a_header(tmp_path: Path) -> 
         '<h2>Abstract</h2></header><div class="article-section__body"></div></section>',
     )
     assert article.abstract == {"en": ["Parallel visual circuitry."]}
+
+
+HAL_HEAD = (
+    '<meta name="citation_title" content="Discharging planar graphs">'
+    '<meta name="citation_journal_title" content="Journal of Graph Colouring">'
+    '<meta name="citation_language" content="en">'
+    '<meta name="citation_publication_date" content="2015">'
+    '<meta name="citation_online_date" content="2019-01-14">'
+    '<meta name="citation_pdf_url" content="https://hal.science/hal-01234567/document">'
+)
+HAL_ABSTRACTS = (
+    '<div class="abstract"><div class="abstract-content en" lang="en"><p>We colour planar '
+    "graphs by discharging.</p></div><div class=\"abstract-content fr\" lang=\"fr\"><p>Nous "
+    "colorons les graphes planaires par déchargement.</p></div></div>"
+)
+
+
+def test_hal_keyword_lists_without_a_language_under_the_language_their_words_tell(
+    tmp_path: Path,
+) -> None:
+    """HAL writes an English and a French keyword list, neither with a language: both were
+    read as one English list. Each is read in the language whose title and abstract hold its
+    words, said; where the words do not tell, the list the article's own texts hold is read
+    and the other said and left out."""
+    lists = (
+        '<meta name="citation_keywords" content="planar graphs; discharging; colouring">'
+        '<meta name="citation_keywords" content="graphes planaires; déchargement; coloration">'
+    )
+    article, warnings = _read_page(tmp_path, HAL_HEAD + lists, HAL_ABSTRACTS)
+    assert article.keywords == {
+        "en": ["planar graphs", "discharging", "colouring"],
+        "fr": ["graphes planaires", "déchargement", "coloration"],
+    }
+    assert (
+        "citation_keywords: 2 lists without a language, in one script: each read in the "
+        "language whose title and abstract hold its words (en, fr)" in warnings
+    )
+    article, warnings = _read_page(
+        tmp_path, HAL_HEAD + lists, "<div class='abstract'><p>We colour planar graphs.</p></div>"
+    )
+    assert article.keywords == {"en": ["planar graphs", "discharging", "colouring"]}
+    assert (
+        "citation_keywords: 2 lists without a language, in one script, whose words do not tell "
+        "all their languages: the one whose words its en title and abstract hold is read as en; "
+        "'graphes planaires; déchargement; coloration' left out" in warnings
+    )
+    # one keyword a tag, as many sites write them, stays one list
+    article, _ = _read_page(
+        tmp_path,
+        HAL_HEAD + '<meta name="citation_keywords" content="graphs">'
+        '<meta name="citation_keywords" content="colouring">',
+        HAL_ABSTRACTS,
+    )
+    assert article.keywords == {"en": ["graphs", "colouring"]}
+
+
+def test_hal_online_date_is_the_deposit_not_the_online_publication(tmp_path: Path) -> None:
+    """HAL writes the day a record was deposited ('Submitted on', 2019 for an article of
+    2015) as citation_online_date: it was the article's online publication date. On a HAL
+    record it is said and left out; elsewhere (Springer) it stays the online publication."""
+    article, warnings = _read_page(tmp_path, HAL_HEAD, HAL_ABSTRACTS)
+    assert article.published.electronic is None
+    assert article.published.collection == "2015"
+    assert (
+        "citation_online_date '2019-01-14': on a HAL record, the day it was deposited in the "
+        "archive, not the article's online publication: left out" in warnings
+    )
+    springer = HAL_HEAD.replace("https://hal.science/hal-01234567/document", "https://x.org/a.pdf")
+    article, _ = _read_page(tmp_path, springer, HAL_ABSTRACTS)
+    assert article.published.electronic == "2019-01-14"

@@ -238,6 +238,13 @@ _DSPACE_ALIASES = {
     "dc.relation.ispartof": "dc.source", "dc.citation.volume": "dc.source.volume",
     "dc.citation.issue": "dc.source.issue",
 }  # fmt: skip
+# A record's address in HAL, the French open archive, or its portals: a HAL id ('hal-01234567',
+# 'halshs-…', 'tel-…' with its version, 'v2') as the first part of the path.
+_HAL_RECORD = re.compile(
+    r"^https?://(?:[\w-]+\.)*(?:hal\.science|archives-ouvertes\.fr|hal\.[\w.-]+|hal-[\w.-]+)"
+    r"/[a-z]+-\d{8}(?:v\d+)?(?:[/?#]|$)",
+    re.I,
+)
 # A type code some platforms write as the section ('OriginalPaper', 'ReviewPaper'): no heading.
 _TYPE_CODE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
@@ -659,7 +666,10 @@ class _Page:
         data["section"] = self._section()
         data["authors"] = self._authors()
         data["abstract"] = self._abstracts()
-        data["keywords"] = self._keywords()
+        texts = {lang: [text] for lang, text in data["title"].items()}
+        for lang, paras in data["abstract"].items():
+            texts.setdefault(lang, []).extend(paras)
+        data["keywords"] = self._keywords({lang: " ".join(t) for lang, t in texts.items()})
         data["license"] = self._license()
         data["copyright"] = self._copyright()
         data["references"] = self._references()
@@ -928,7 +938,17 @@ class _Page:
         date tag the output does not hold is said.
         """
         read: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
-        for name in (*_DATE_TAGS, "citation_online_date", *_ISSUE_DATE_TAGS):
+        online_tag = "citation_online_date"
+        if self._archive_record() and self.all(online_tag):
+            # HAL writes the day the record was deposited (its 'Submitted on') there, years
+            # after the journal's publication or before it (a preprint): no date of the article
+            online_tag = ""
+            for value in self.all("citation_online_date"):
+                self.log.warn(
+                    f"citation_online_date {value!r}: on a HAL record, the day it was deposited "
+                    "in the archive, not the article's online publication: left out"
+                )
+        for name in (*_DATE_TAGS, online_tag, *_ISSUE_DATE_TAGS):
             for value in self.all(name):
                 parts = self._date(value)
                 if parts:
@@ -984,6 +1004,14 @@ class _Page:
             reason = f"the article is dated {said}" if said else "not a full date"
             self.log.warn(f"{self._shown(name)} {value!r}: {reason}: left out")
         return out
+
+    def _archive_record(self) -> bool:
+        """Whether the page is a record of HAL, the French open archive (hal.science, its
+        portals on archives-ouvertes.fr and institutions' own): its landing page, PDF or
+        identifier tag names a HAL id ('hal-01234567', 'tel-…', 'halshs-…') on such a host."""
+        names = ("citation_abstract_html_url", "citation_pdf_url", "dc.identifier",
+                 "dc.identifier.uri", "og:url")  # fmt: skip
+        return any(_HAL_RECORD.match(value) for value in self.all(*names))
 
     def _history(self, published: str | None) -> dict[str, str]:
         """``DC.Date.dateSubmitted`` as the received date ('2018-02-11', '2018/02/11'). One
@@ -1408,19 +1436,21 @@ class _Page:
                     )
         return abstracts
 
-    def _keywords(self) -> dict[str, list[str]]:
+    def _keywords(self, texts: dict[str, str]) -> dict[str, list[str]]:
         """``citation_keywords`` per language, and ``prism.keyword``, ``DC.Subject`` and JSON-LD's
         ``keywords`` for the languages they lack.
 
         OJS writes ``citation_keywords`` in one language only (the article's since 3.4, the
         reader's interface language before) and every language's keywords as ``DC.Subject``: a
         Russian article's English keywords are only there. Keywords a later source adds to a
-        language already read are said."""
+        language already read are said. Lists without a language in one script are sorted by
+        their words (``_lists_by_words``; ``texts`` the title and abstracts per language)."""
         out: dict[str, list[str]] = {}
         read_from: dict[str, str] = {}
         for name in ("citation_keywords", "prism.keyword", "dc.subject", "json-ld keyword"):
             found: dict[str, list[str]] = {}
-            for lang, values in self.by_script(name, halves=True).items():
+            grouped = self._lists_by_words(name, self.by_script(name, halves=True), texts)
+            for lang, values in grouped.items():
                 for value in values:
                     found.setdefault(lang, []).extend(self._keyword_list(value, name, lang, values))
             for lang, words in found.items():
@@ -1437,6 +1467,67 @@ class _Page:
                         f"{self._shown(name)} has others ({', '.join(map(repr, more[:5]))}"
                         f"{', …' if len(more) > 5 else ''}): left out"
                     )
+        return out
+
+    def _lists_by_words(
+        self, name: str, grouped: dict[str, list[str]], texts: dict[str, str]
+    ) -> dict[str, list[str]]:
+        """Keyword lists a page writes without a language, one tag per language in one script
+        (HAL: an English list and a French one), under the language whose title and abstract
+        hold their words: each list's words found in one language's texts, at least twice as
+        many as in any other's, each list in another language. They were read as one list
+        of the article's language. Lists whose words do not tell: the first is read in the
+        article's language, the others said and left out."""
+        untagged = [
+            content for tag, content, lang in self.meta if tag == name and not _language(lang)
+        ]
+        separator = r"[;,]" if name != "dc.subject" else r";"
+        lists = [v for v in untagged if len(re.split(separator, ENTITY_TEXT.sub("", v))) > 1]
+        scripts = {language_by_script(re.sub(r"<[^>]+>", "", v), self.lang) for v in untagged}
+        if len(lists) < 2 or len(lists) != len(untagged) or len(scripts) != 1:
+            return grouped
+        bucket = next(lang for lang, values in grouped.items() if untagged[0] in values)
+        rest = [v for v in grouped[bucket] if v not in untagged]
+        words = {lang: _words(text) for lang, text in texts.items()}
+        placed: dict[str, str] = {}
+        for value in lists:
+            own = _words(value)
+            scores = sorted(
+                ((len(own & known), lang) for lang, known in words.items()), reverse=True
+            )
+            best, lang = scores[0] if scores else (0, "")
+            second = scores[1][0] if len(scores) > 1 else 0
+            if best == 0 or best < 2 * second or lang in placed.values():
+                placed = {}
+                break
+            placed[value] = lang
+        out = {lang: list(values) for lang, values in grouped.items() if lang != bucket}
+        if rest:
+            out[bucket] = rest
+        shown = self._shown(name)
+        if placed:
+            for value in lists:
+                out.setdefault(placed[value], []).append(value)
+            self.log.warn(
+                f"{shown}: {len(lists)} lists without a language, in one script: each read in "
+                f"the language whose title and abstract hold its words ("
+                + ", ".join(placed[value] for value in lists)
+                + ")"
+            )
+            return out
+        # (the one list whose words the article's own texts hold, where one does)
+        in_bucket = [len(_words(value) & words.get(bucket, set())) for value in lists]
+        best = max(in_bucket)
+        told = best > 0 and in_bucket.count(best) == 1
+        kept = lists[in_bucket.index(best)] if told else lists[0]
+        out.setdefault(bucket, []).append(kept)
+        which = f"the one whose words its {bucket} title and abstract hold" if told else "the first"
+        self.log.warn(
+            f"{shown}: {len(lists)} lists without a language, in one script, whose words do not "
+            f"tell all their languages: {which} is read as {bucket}; "
+            + "; ".join(repr(value) for value in lists if value is not kept)
+            + " left out"
+        )
         return out
 
     def _keyword_list(self, value: str, name: str, lang: str, values: list[str]) -> list[str]:
@@ -1926,6 +2017,11 @@ def _family(person: dict[str, Any]) -> str:
     """An author's family name (its given name when it has none), or a group author's."""
     name = person.get("name") or {}
     return str(person.get("collab") or name.get("surname") or name.get("given") or "")
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text in small letters, without markup and HTML entities left as text."""
+    return set(_LETTERS.findall(ENTITY_TEXT.sub(" ", re.sub(r"<[^>]+>", " ", text)).lower()))
 
 
 def _full_stop_list(text: str) -> list[str]:
