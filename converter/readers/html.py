@@ -205,7 +205,7 @@ _ISSUE_DATE_TAGS = ("prism.coverdate", "json-ld issue_published")
 # Tags that hold no fact of the article (a format, a generic type, the platform's own id, the
 # dates its record was made and changed, its length).
 _BOOKKEEPING_META = frozenset(
-    {"dc.format", "dc.type", "dc.identifier", "dc.date.modified",
+    {"dc.format", "dc.type", "dc.identifier", "dc.date.modified", "citation_id",
      "citation_fulltext_world_readable", "prism.aggregationtype", "prism.contenttype",
      "prism.creationdate", "prism.modificationdate", "prism.wordcount", "prism.pagecount",
      "prism.versionidentifier", "prism.coverdisplaydate", "prism.publicationdisplaydate",
@@ -228,10 +228,11 @@ _DCTERMS = {
     "datesubmitted": "dc.date.datesubmitted", "modified": "dc.date.modified",
     "license": "dc.rights",
 }  # fmt: skip
-# Other names sites give Highwire tags (Inter-Research), under the names the reader reads.
+# Other names sites give Highwire tags (Inter-Research, SciELO), under the names the reader reads.
 _HIGHWIRE_ALIASES = {
     "citation_journal_abbreviation": "citation_journal_abbrev",
     "citation_journal_publisher": "citation_publisher",
+    "citation_journal_title_abbrev": "citation_journal_abbrev",  # SciELO's
 }
 # The Dublin Core names HAL and DSpace repositories give a journal and its volume and issue.
 _DSPACE_ALIASES = {
@@ -1040,8 +1041,12 @@ class _Page:
         text = value.strip()
         match = re.match(r"^(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?(?!\d)", text)
         year_last = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$", text)
+        # SciELO writes the issue's month and year as citation_date, '01/2013'
+        month_year = re.match(r"^(\d{1,2})[/.](\d{4})$", text)
         if match:
             year, month, day = match.groups()
+        elif month_year:
+            (month, year), day = month_year.groups(), None
         elif year_last:
             # OJS 2 writes citation_date day first, '19/03/2009'; HighWire's Oxford journals
             # month first, '03/20/1983': a number over 12 tells which is the day
