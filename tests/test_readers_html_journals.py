@@ -50,3 +50,85 @@ def test_scielo_month_and_year_abbreviation_and_id(run, store, tmp_path: Path) -
     written = tmp_path / "out" / "scielo.xml"
     assert 'iso-8601-date="2013-01"' in written.read_text(encoding="utf-8")
     assert xmllint(written, store.catalog).returncode == 0
+
+
+CYBERLENINKA_HEAD = (
+    '<meta name="citation_title" content="Российско-японские отношения: системный кризис?">'
+    '<meta name="citation_author" content="Стрельцов Дмитрий Викторович">'
+    '<meta name="citation_publication_date" content="2018">'
+    '<meta name="citation_journal_title" content="Российское японоведение">'
+    '<meta name="citation_language" content="ru">'
+)
+CYBERLENINKA_BODY = (
+    '<div class="infoblock"><h2 class="right-title"><span>Ключевые слова</span></h2>'
+    '<div class="full keywords"><i itemprop="keywords"><span class="hl to-search">Россия</span>'
+    ' / <span class="hl to-search">санкции</span> / <span class="hl to-search">Russia</span> / '
+    '<span class="hl to-search">sanctions</span></i></div></div>'
+    '<div class="infoblock"><h2 class="right-title"><span>Аннотация научной статьи по '
+    "политологическим наукам, автор научной работы — Стрельцов Дмитрий Викторович</span></h2>"
+    '<div class="full abstract"><p itemprop="description">Кремль видел в Японии средство.</p>'
+    '</div></div><div class="infoblock"><h2 class="right-title"><span>Похожие темы</span></h2>'
+    '<ul class="list"><li><div class="abstract">Japan and the West, a survey.</div></li></ul>'
+    '</div><div class="infoblock"><h2 class="right-title"><span>Russian-Japanese relations'
+    '</span></h2><div class="full abstract"><p itemprop="description">The Kremlin regarded '
+    "Japan as a means.</p></div></div>"
+)
+
+
+def test_cyberleninka_english_abstract_and_the_keywords_it_shows(
+    run, store, tmp_path: Path
+) -> None:
+    """CyberLeninka shows the Russian abstract, then the English one in a block of the same
+    kind, neither with a language, and its Russian and English keywords in one list
+    ('Россия / санкции / Russia / sanctions') that no tag gives: the English abstract and all
+    the keywords were lost unsaid. Both are read, said; a related article's abstract shown
+    in another kind of block is not."""
+    article, warnings = _read_page(tmp_path, CYBERLENINKA_HEAD, CYBERLENINKA_BODY)
+    assert article.abstract == {
+        "ru": ["Кремль видел в Японии средство."],
+        "en": ["The Kremlin regarded Japan as a means."],
+    }
+    assert article.keywords == {"ru": ["Россия", "санкции"], "en": ["Russia", "sanctions"]}
+    assert (
+        "a later abstract without a language ('The Kremlin regarded Japan as a means.'), shown "
+        "as the first is, in another script: read as the en abstract" in warnings
+    )
+    assert (
+        "the page's tags give no keywords: those its keyword list shows are read (ru 2, en 2: "
+        "'Россия / санкции / Russia / sanctions'); check them" in warnings
+    )
+    page = tmp_path / "cyberleninka.html"
+    issn = '<meta name="citation_issn" content="2658-6444">'
+    page.write_text(
+        f"<html><head>{CYBERLENINKA_HEAD}{issn}</head><body>{CYBERLENINKA_BODY}</body></html>",
+        encoding="utf-8",
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    written = tmp_path / "out" / "cyberleninka.xml"
+    assert '<kwd-group kwd-group-type="author" xml:lang="en">' in written.read_text("utf-8")
+    assert xmllint(written, store.catalog).returncode == 0
+
+
+def test_shown_keywords_and_later_abstracts_only_where_the_tags_say_nothing(
+    tmp_path: Path,
+) -> None:
+    """The keywords a page shows are read only when no tag gives any (OJS shows those its
+    tags give); OJS's 'Keywords:' label is no keyword. A later abstract block in the first
+    one's script, or in a language a tag gives, stays unread."""
+    ojs_keywords = (
+        '<section class="item keywords"><h2 class="label">Keywords:</h2>'
+        '<span class="value">Russia, Japan, sanctions</span></section>'
+    )
+    article, _ = _read_page(tmp_path, CYBERLENINKA_HEAD, ojs_keywords)
+    assert article.keywords == {"en": ["Russia", "Japan", "sanctions"]}, article.keywords
+    tagged = CYBERLENINKA_HEAD + '<meta name="citation_keywords" content="Россия; Япония">'
+    article, warnings = _read_page(tmp_path, tagged, ojs_keywords)
+    assert article.keywords == {"ru": ["Россия", "Япония"]}
+    assert not any("keyword list shows" in w for w in warnings), warnings
+    english = '<meta name="DC.Description" xml:lang="en" content="Tagged English abstract.">'
+    article, warnings = _read_page(tmp_path, CYBERLENINKA_HEAD + english, CYBERLENINKA_BODY)
+    assert article.abstract["en"] == ["Tagged English abstract."]
+    same_script = CYBERLENINKA_BODY.replace("The Kremlin regarded Japan as a means.", "Другой.")
+    article, _ = _read_page(tmp_path, CYBERLENINKA_HEAD, same_script)
+    assert article.abstract == {"ru": ["Кремль видел в Японии средство."]}

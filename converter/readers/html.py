@@ -129,6 +129,8 @@ _INITIALS_LAST = re.compile(
 )
 # "Copyright (c) 2018 D. V. Streltsov", "© 2018 The authors", "© Стрельцов Д.В., 2018".
 _LETTERS = re.compile(r"[^\W\d_]+")
+# What separates the keywords a page shows in one list: ';', ',' or CyberLeninka's ' / '.
+_SHOWN_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+/\s+")
 # Keywords separated by full stops: a full stop after a word of three letters, before a word.
 _FULL_STOP_BETWEEN = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
@@ -1412,14 +1414,17 @@ class _Page:
         ]
         declared = [_language(block.get("lang")) for block in blocks]
         for index, block in enumerate(blocks):
+            translated = None  # the language of a later block shown as the first is
             if index and not declared[index]:
-                continue
+                translated = self._translated_abstract(block, blocks[0], abstracts, tagged)
+                if translated is None:
+                    continue
             text = _without_page_furniture(block, "abstract", self.log)
             paras = paragraphs(text, "abstract", self.log)
             if not paras:
                 continue
             text = " ".join(paras)
-            lang = declared[index] or self._language_of(text, tagged)
+            lang = translated or declared[index] or self._language_of(text, tagged)
             if not declared[index] and lang in declared[1:]:
                 lang = language_by_script(re.sub(r"<[^>]+>", "", text), self.lang) or lang
             if lang not in abstracts:
@@ -1440,6 +1445,31 @@ class _Page:
                         f"{self._shown(name)}: {len(values)} abstracts in {lang}: the first is read"
                     )
         return abstracts
+
+    def _translated_abstract(
+        self,
+        block: etree._Element,
+        first: etree._Element,
+        read: dict[str, list[str]],
+        tagged: dict[str, str],
+    ) -> str | None:
+        """The language of a later abstract block without its own ``lang`` that is the
+        article's abstract in another language, else None (a list of related articles'
+        abstracts is none). CyberLeninka shows the English abstract after the Russian one, in
+        a block of the same kind, and tags neither: it was lost unsaid. It is taken when it is
+        the same element with the same class as the first abstract and in the script of a
+        language no abstract read or tagged is in; said."""
+        if block.tag != first.tag or _classes(block) != _classes(first):
+            return None
+        text = tidy(" ".join(block.itertext()))
+        lang = language_by_script(text, self.lang)
+        if lang is None or lang in read or lang in tagged:
+            return None
+        self.log.warn(
+            f"a later abstract without a language ({text[:60]!r}), shown as the first is, in "
+            f"another script: read as the {lang} abstract"
+        )
+        return lang
 
     def _keywords(self, texts: dict[str, str]) -> dict[str, list[str]]:
         """``citation_keywords`` per language, and ``prism.keyword``, ``DC.Subject`` and JSON-LD's
@@ -1472,6 +1502,42 @@ class _Page:
                         f"{self._shown(name)} has others ({', '.join(map(repr, more[:5]))}"
                         f"{', …' if len(more) > 5 else ''}): left out"
                     )
+        return out or self._shown_keywords()
+
+    def _shown_keywords(self) -> dict[str, list[str]]:
+        """The keywords a page shows and names in no tag (CyberLeninka shows its Russian and
+        English keywords in one list, ``Россия / Япония / Russia / Japan``; they were lost
+        unsaid): its block named keywords, without its heading, one keyword per item it marks
+        (a link or span each) or else split at ';', ',' or ' / '; each under the language its
+        script tells. Said, as read from the page."""
+        block = self._block("keywords", "kwd")
+        if block is None:
+            return {}
+        shown = copy.deepcopy(block)
+        for element in list(shown.iter()):
+            if element is shown or not isinstance(element.tag, str):
+                continue
+            if element.tag in _HEADING_TAGS or "label" in _classes(element):
+                remove_keeping_tail(element)
+        text = tidy(" ".join(shown.itertext()))
+        items = [
+            tidy("".join(el.itertext()))
+            for el in shown.iter("a", "span", "li")
+            if not any(c.tag in ("a", "span", "li") for c in el.iterdescendants())
+        ]
+        items = [item for item in items if item]
+        split = [part for part in (tidy(p) for p in _SHOWN_SEPARATOR.split(text)) if part]
+        marked = len(items) > 1 and _comparable("".join(items)) == _comparable("".join(split))
+        words = [_without_final_full_stop(word) for word in (items if marked else split)]
+        out: dict[str, list[str]] = {}
+        for word in words:
+            out.setdefault(language_by_script(word, self.lang) or self.lang, []).append(word)
+        if out:
+            counts = ", ".join(f"{lang} {len(found)}" for lang, found in out.items())
+            self.log.warn(
+                f"the page's tags give no keywords: those its keyword list shows are read "
+                f"({counts}: {text[:80]!r}); check them"
+            )
         return out
 
     def _lists_by_words(
