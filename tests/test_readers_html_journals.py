@@ -132,3 +132,27 @@ def test_shown_keywords_and_later_abstracts_only_where_the_tags_say_nothing(
     same_script = CYBERLENINKA_BODY.replace("The Kremlin regarded Japan as a means.", "Другой.")
     article, _ = _read_page(tmp_path, CYBERLENINKA_HEAD, same_script)
     assert article.abstract == {"ru": ["Кремль видел в Японии средство."]}
+
+
+def test_ojs_copyright_line_in_the_interface_language(tmp_path: Path) -> None:
+    """OJS writes its copyright line (DC.Rights, and on the page) in the language of the
+    interface: Ukrainian 'Авторське право (c) 2021 Олена Петренко', Polish 'Prawa autorskie
+    (c) …', Spanish 'Derechos de autor 2021 …'. Only the English 'Copyright (c)' gave a year and
+    a holder; the empty Ukrainian line of OJS 3.0-3.2 ('Авторське право (c)') was a statement."""
+    head = CYBERLENINKA_HEAD + '<meta name="DC.Rights" content="{}">'
+    for line, year, holder in (
+        ("Авторське право (c) 2021 Олена Петренко", 2021, "Олена Петренко"),
+        ("Prawa autorskie (c) 2020 Jan Kowalski", 2020, "Jan Kowalski"),
+        ("Derechos de autor 2019 Ana Pérez", 2019, "Ana Pérez"),
+    ):
+        article, _ = _read_page(tmp_path, head.format(line))
+        assert article.copyright.year == year, line
+        assert list(article.copyright.holder.values()) == [holder], line
+    article, _ = _read_page(tmp_path, head.format("Авторське право (c) "))
+    assert article.copyright is None or not article.copyright.statement
+    article, _ = _read_page(
+        tmp_path,
+        CYBERLENINKA_HEAD,
+        '<div class="item copyright"><p>Авторське право (c) 2021 Олена Петренко</p></div>',
+    )
+    assert article.copyright.year == 2021

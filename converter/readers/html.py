@@ -159,17 +159,28 @@ _DETAIL_NAMES = {"orcid": "ORCID iD", "email": "e-mail address"}
 _VOWELS = frozenset("aeiouyáéíóúàèìòùäëïöüâêîôûåæøœаеёиоуыэюяіїє")
 # A name in Chinese, Japanese or Korean script, written surname first ('山田 太郎').
 _EAST_ASIAN_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]+$")
+# The word OJS writes before a copyright line, in the language of its interface: 'Copyright',
+# or its translation before '(c)' ('Авторське право (c) 2021 …', 'Prawa autorskie (c) …': up to
+# four words), or one of the translations written without '(c)' ('Derechos de autor 2021 …').
+_COPYRIGHT_LABEL = (
+    r"(?:copyright\s*|[^\W\d_][\w'’/-]*(?:\s+[^\W\d_][\w'’/-]*){0,3}\s*(?=\(c\))"
+    r"|(?:derechos de autor|dereitos de autor(?:/a)?|dreitos d'autor|opphavsrett"
+    r"|egile-eskubideak|حق نشر)\s*)"
+)
 _COPYRIGHT_YEAR_FIRST = re.compile(
-    r"^(?:copyright\s*)?(?:\(c\)|©)?\s*(?P<year>\d{4})[,.]?\s+(?P<holder>.+?)\.?$", re.I
+    rf"^{_COPYRIGHT_LABEL}?(?:\(c\)|©)?\s*(?P<year>\d{{4}})[,.]?\s+(?P<holder>.+?)\.?$", re.I
 )
 _COPYRIGHT_YEAR_LAST = re.compile(
-    r"^(?:copyright\s*)?(?:\(c\)|©)\s*(?P<holder>.+?),?\s+(?P<year>\d{4})\.?$", re.I
+    rf"^{_COPYRIGHT_LABEL}?(?:\(c\)|©)\s*(?P<holder>.+?),?\s+(?P<year>\d{{4}})\.?$", re.I
 )
 # 'All rights reserved' and what follows it (Taylor & Francis: '… Ltd All rights reserved:
 # reproduction in whole or part not permitted'), no part of a copyright holder.
 _ALL_RIGHTS = re.compile(r"[.,;]?\s*\b(all rights reserved|все права защищены)\b.*$", re.I)
-_COPYRIGHT_WORDS = re.compile(r"copyright|\(c\)|©", re.I)
-_COPYRIGHT_START = re.compile(r"^\s*(copyright\b|©|\(c\))", re.I)
+# OJS 3.0-3.2's line when the year and holder are empty: 'Copyright (c) ', 'Авторське право (c)'
+_EMPTY_COPYRIGHT = re.compile(rf"^\s*{_COPYRIGHT_LABEL}?(?:\(c\)|©)?[\s.,]*$", re.I)
+_COPYRIGHT_START = re.compile(
+    rf"^\s*(?:copyright\b|©|\(c\)|{_COPYRIGHT_LABEL}(?:\(c\)|\d{{4}}))", re.I
+)
 
 # Meta tags this reader carries into the model; other citation_* and DC.* tags are reported.
 _CARRIED_META = frozenset(
@@ -855,7 +866,7 @@ class _Page:
         for lang, values in rights:  # Nature's dc.copyright ('2021 The Author(s)') after
             for value in values:
                 # OJS 3.0-3.2 writes 'Copyright (c)  ' when the year and holder are empty
-                empty = not _COPYRIGHT_WORDS.sub("", value).strip(" .,")
+                empty = _EMPTY_COPYRIGHT.match(value) is not None
                 # (a licence named in DC.Rights is the licence, ``_license``)
                 if not _is_url(value) and not empty and not spdx_from_text(value):
                     statements.setdefault(lang, tidy(value))
