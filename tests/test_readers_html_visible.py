@@ -153,7 +153,9 @@ def test_sciencedirect_highlights_and_the_authors_it_shows_by_script(tmp_path: P
         "requires collective action.</p></div></div>",
     )
     assert article.abstract == {"en": ["Urban climate adaptation requires collective action."]}
-    assert [(a.name["en"].surname, a.name["en"].given) for a in article.authors] == [("Yazar", "Mahir")]
+    assert [(a.name["en"].surname, a.name["en"].given) for a in article.authors] == [
+        ("Yazar", "Mahir")
+    ]
     assert (
         "the page names no author in its tags: the 1 its author list shows by given name and "
         "surname are read (Mahir Yazar); check them" in warnings
@@ -256,7 +258,7 @@ HAL_HEAD = (
 )
 HAL_ABSTRACTS = (
     '<div class="abstract"><div class="abstract-content en" lang="en"><p>We colour planar '
-    "graphs by discharging.</p></div><div class=\"abstract-content fr\" lang=\"fr\"><p>Nous "
+    'graphs by discharging.</p></div><div class="abstract-content fr" lang="fr"><p>Nous '
     "colorons les graphes planaires par déchargement.</p></div></div>"
 )
 

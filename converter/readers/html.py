@@ -1565,8 +1565,9 @@ class _Page:
         ]
         separator = r"[;,]" if name != "dc.subject" else r";"
         lists = [v for v in untagged if len(re.split(separator, ENTITY_TEXT.sub("", v))) > 1]
+        lists = list(dict.fromkeys(lists))  # (the same list written twice is one)
         scripts = {language_by_script(re.sub(r"<[^>]+>", "", v), self.lang) for v in untagged}
-        if len(lists) < 2 or len(lists) != len(untagged) or len(scripts) != 1:
+        if len(lists) < 2 or len(lists) != len(set(untagged)) or len(scripts) != 1:
             return grouped
         bucket = next(lang for lang, values in grouped.items() if untagged[0] in values)
         rest = [v for v in grouped[bucket] if v not in untagged]
