@@ -47,6 +47,13 @@ def has_latin(text: str) -> bool:
     return _LATIN.search(text) is not None
 
 
+def _has_other_letters(text: str) -> bool:
+    """True when ``text`` holds a letter that is neither Latin nor Cyrillic (Han, kana …)."""
+    return any(
+        char.isalpha() and not _LATIN.match(char) and not _CYRILLIC.match(char) for char in text
+    )
+
+
 def cyrillic_share(text: str) -> float:
     """The share of Cyrillic among the Cyrillic and Latin letters of ``text`` (0 without any):
     tells a Russian reference that names an English journal from an English one."""
@@ -183,6 +190,10 @@ def language_by_script(text: str, main: str) -> str | None:
             return "ja"
         if _HANGUL.search(text):
             return "ko"
+    if share == 0 and not latin_or_cyrillic and _has_other_letters(text):
+        # a Latin abbreviation in a Japanese or Chinese text ('iPS細胞', 'DNA鑑定') does not make
+        # it English: its other letters are in the main language's script
+        return main
     if share == 0 and has_latin(text):
         return main if is_latin_language(main) else "en"
     if not has_latin(text) and share == 0 and not latin_or_cyrillic:

@@ -156,3 +156,34 @@ def test_ojs_copyright_line_in_the_interface_language(tmp_path: Path) -> None:
         '<div class="item copyright"><p>Авторське право (c) 2021 Олена Петренко</p></div>',
     )
     assert article.copyright.year == 2021
+
+
+def test_jstage_typed_issns_and_japanese_keywords_with_latin_letters(tmp_path: Path) -> None:
+    """J-STAGE types its ISSNs in tags of its own (print_issn, online_issn) and shows them as
+    'Print ISSN : 0021-4914': a page with no citation_issn was refused for want of an ISSN.
+    Its keyword 'iPS細胞' (Latin letters in a Japanese keyword) was filed as English beside
+    '創薬' as Japanese: one Japanese list split in two languages."""
+    head = (
+        '<meta name="citation_title" content="iPS細胞研究の進展">'
+        '<meta name="citation_journal_title" content="日本応用動物昆虫学会誌">'
+        '<meta name="citation_author" content="山中 伸弥">'
+        '<meta name="citation_language" content="ja">'
+        '<meta name="citation_keywords" content="iPS細胞">'
+        '<meta name="citation_keywords" content="創薬">'
+    )
+    article, warnings = _read_page(
+        tmp_path,
+        head + '<meta name="print_issn" content="0021-4914">'
+        '<meta name="online_issn" content="1347-6068">',
+    )
+    assert (article.journal.issn.print, article.journal.issn.electronic) == (
+        "0021-4914",
+        "1347-6068",
+    )
+    assert not any("does not say which ISSN" in w for w in warnings), warnings
+    assert article.keywords == {"ja": ["iPS細胞", "創薬"]}
+    article, _ = _read_page(
+        tmp_path, head, "<div class='journal'>Print ISSN : 0021-4914 Online ISSN : 1347-6068</div>"
+    )
+    assert article.journal.issn.electronic == "1347-6068"
+    assert article.journal.issn.print == "0021-4914"

@@ -73,6 +73,9 @@ _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
     re.IGNORECASE,
 )
+_ISSN_TYPE_FIRST = re.compile(
+    r"\b(print|online|electronic)[\s-]*ISSN[\s:]*(\d{4}-?\d{3}[\dXx])\b", re.IGNORECASE
+)
 # What the robot checks of Cloudflare, which many publishers' sites use, hold in their script.
 _ROBOT_CHECK_MARKS = ("_cf_chl_opt", "/cdn-cgi/challenge-platform/")
 _PRINT_WORDS = ("print", "печат", "paper")
@@ -1800,13 +1803,19 @@ class _Page:
         return journal
 
     def _issns(self) -> dict[str, str]:
-        """ISSNs typed by the page's visible 'ISSN … (Print)' lines, ``citation_eissn`` and
+        """ISSNs typed by the page's visible 'ISSN … (Print)' and 'Print ISSN : …' lines and
+        J-STAGE's ``print_issn`` and ``online_issn`` tags, ``citation_eissn`` and
         ``prism.eIssn`` as the electronic one; other tags do not say which is which (Springer
         writes its online ISSN as ``prism.issn``, which PRISM means for the print one), nor
         does JSON-LD: a guess, said. A third ISSN is said and left out."""
         typed: dict[str, str] = {}
         text = " ".join(self.page.xpath("//body//text()"))
-        for number, kind in _ISSN_LINE.findall(text):
+        # (J-STAGE's 'Print ISSN : 0021-4914', its type before it)
+        found = _ISSN_LINE.findall(text) + [(n, k) for k, n in _ISSN_TYPE_FIRST.findall(text)]
+        # J-STAGE's own tags name the type as well
+        found += [(value, "print") for value in self.all("print_issn")]
+        found += [(value, "online") for value in self.all("online_issn")]
+        for number, kind in found:
             issn = valid_issn(number)
             label = kind.lower()
             if issn and any(word in label for word in _PRINT_WORDS):
