@@ -82,8 +82,18 @@ def test_cyberleninka_english_abstract_and_the_keywords_it_shows(
     kind, neither with a language, and its Russian and English keywords in one list
     ('Россия / санкции / Russia / sanctions') that no tag gives: the English abstract and all
     the keywords were lost unsaid. Both are read, said; a related article's abstract shown
-    in another kind of block is not."""
-    article, warnings = _read_page(tmp_path, CYBERLENINKA_HEAD, CYBERLENINKA_BODY)
+    in another kind of block is not. Its references are only in the article's text it shows
+    (itemprop=articleBody): that none is read is said."""
+    text = (
+        '<div class="ocr" itemprop="articleBody"><p>Текст статьи.</p><p>ЛИТЕРАТУРА</p>'
+        "<p>1. Батин Ю. Мост Хоккайдо–Сахалин // Российская газета. 2017.</p></div>"
+    )
+    article, warnings = _read_page(tmp_path, CYBERLENINKA_HEAD, CYBERLENINKA_BODY + text)
+    assert article.references == []
+    assert (
+        'the page shows the article\'s full text (itemprop="articleBody") and no reference list '
+        "or citation_reference tags: its references are not read" in warnings
+    )
     assert article.abstract == {
         "ru": ["Кремль видел в Японии средство."],
         "en": ["The Kremlin regarded Japan as a means."],

@@ -690,6 +690,13 @@ class _Page:
         data["license"] = self._license()
         data["copyright"] = self._copyright()
         data["references"] = self._references()
+        body = self.page.xpath("//*[@itemprop='articleBody']")
+        if not data["references"] and body and "".join(body[0].itertext()).strip():
+            # (CyberLeninka shows the article's text, read from its PDF, reference list and all)
+            self.log.warn(
+                'the page shows the article\'s full text (itemprop="articleBody") and no '
+                "reference list or citation_reference tags: its references are not read"
+            )
         links = []
         for name, kind in (("citation_fulltext_html_url", "html"), ("citation_pdf_url", "pdf")):
             url = self.first(name)
