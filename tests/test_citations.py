@@ -619,6 +619,45 @@ def test_conversion_keeps_connectors_out_of_sources_and_editor_words_with_editor
     )
 
 
+def test_plos_conversion_prints_names_as_plos_does_and_keeps_the_doi_prefix() -> None:
+    """data/citations/convert_plos.py (bench/HISTORY.md, "More human-labelled English
+    references"): a JATS mixed-citation's parts become GROBID's pieces; a name reads "Zoller
+    SD", "doi:" goes with the DOI, and the PubMed id PLOS does not print is left out."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "_convert_plos", ROOT / "data/citations/convert_plos.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cit = etree.fromstring(
+        '<mixed-citation publication-type="journal"><name><surname>Zoller</surname>'
+        "<given-names>SD</given-names></name>, <name><surname>Swart</surname>"
+        "<given-names>EC</given-names></name>, <etal>et al</etal>. (<year>2012</year>) "
+        "<article-title>Characterization of the ciliate</article-title>. <source>Protist"
+        "</source> <volume>163</volume>: <fpage>643</fpage>\u2013<lpage>657</lpage>. "
+        "<comment>doi: <ext-link>10.1016/j.protis.2011.12.006</ext-link></comment> "
+        '<object-id pub-id-type="pmid">22325790</object-id></mixed-citation>'
+    )
+    row = module.reference(cit, "test")
+    assert row["seg"] == [
+        ["author", "Zoller SD, Swart EC, et al. "],
+        ["year", "(2012) "],
+        ["title", "Characterization of the ciliate. "],
+        ["source", "Protist "],
+        ["volume", "163: "],
+        ["pages", "643\u2013657. "],
+        ["doi", "doi: 10.1016/j.protis.2011.12.006"],
+    ]
+    plain = etree.fromstring(
+        '<mixed-citation publication-type="other">Piel WH (2012) '
+        "TreeBASE. Available: <ext-link>http://treebase.org/</ext-link>"
+        "</mixed-citation>"
+    )
+    assert module.reference(plain, "test") is None  # no tagged author, title or source
+
+
 def test_anystyle_connector_is_a_note(tmp_path: Path) -> None:
     path = tmp_path / "core.xml"
     path.write_text(
