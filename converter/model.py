@@ -1432,6 +1432,28 @@ class Article(Strict):
     )
     funding: list[Funding] = Field(default_factory=list, description="Funders and awards.")
     funding_statement: LangMap | None = Field(None, description="Funding statement per language.")
+    acknowledgements: LangParagraphs = Field(
+        default_factory=dict,
+        description=(
+            "Acknowledgements per language (Благодарности), paragraphs separated by blank "
+            "lines: JATS <ack> in <back>, one per language."
+        ),
+    )
+    competing_interests: LangParagraphs = Field(
+        default_factory=dict,
+        description=(
+            "Competing interests (conflict of interest) statement per language, also when there "
+            "are none ('The authors declare no competing interests.'): JATS <fn "
+            "fn-type='coi-statement'> in <author-notes>, one per language."
+        ),
+    )
+    data_availability: LangParagraphs = Field(
+        default_factory=dict,
+        description=(
+            "Data availability statement per language: where the data the article rests on "
+            "can be found. JATS <sec sec-type='data-availability'> in <back>, one per language."
+        ),
+    )
     license: Annotated[License, BeforeValidator(_license)] | None = Field(
         None, description="Licence: an SPDX id (CC-BY-4.0), a URL, or {id, text}."
     )

@@ -110,6 +110,8 @@ SAID: dict[str, dict[str, str]] = {
 _CROSSREF_PERSON = "Crossref's person_name holds the name, affiliations and ORCID iD"
 _CROSSREF_JOURNAL = "Crossref's journal_metadata holds the journal's titles and ISSNs"
 _CROSSREF_CITATION = "Crossref's citation has no element for it (its text holds it)"
+# (a publisher's Crossmark assertions may state it: deposits carry Crossmark's facts, not these)
+_CROSSREF_STATEMENT = "Crossref's journal_article has no element for the statement"
 _DOAJ_JOURNAL = "DOAJ's record names the journal by title, ISSNs and publisher"
 _DOAJ_PERSON = "DOAJ's author is a name, e-mail, affiliations and ORCID iD"
 _DOAJ_ISSUE = "DOAJ's record names the issue by volume and number"
@@ -125,6 +127,9 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Article.subjects": "Crossref has no subjects",
         "Article.keywords": "Crossref has no keywords",
         "Article.funding_statement": "Crossref's funding is funders and awards, not a text",
+        "Article.acknowledgements": "Crossref's journal_article has no acknowledgements",
+        "Article.competing_interests": _CROSSREF_STATEMENT,
+        "Article.data_availability": _CROSSREF_STATEMENT,
         "Article.copyright": "Crossref has no copyright statement",
         "Article.custom_meta": "Crossref has no custom metadata",
         "History.received": "Crossref takes the acceptance date only",
@@ -171,6 +176,9 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Article.history": "DOAJ takes the publication date only",
         "Article.funding": "DOAJ has no funding",
         "Article.funding_statement": "DOAJ has no funding",
+        "Article.acknowledgements": "DOAJ has no acknowledgements",
+        "Article.competing_interests": "DOAJ has no statements of the article",
+        "Article.data_availability": "DOAJ has no statements of the article",
         "Article.license": "DOAJ holds the licence of the journal, not of an article",
         "Article.other_licenses": "DOAJ holds the licence of the journal, not of an article",
         "Article.copyright": "DOAJ has no copyright statement",
@@ -209,6 +217,9 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Article.abstract": "Scholar's guidelines list no tag for it",
         "Article.funding": "Scholar's guidelines list no tag for it",
         "Article.funding_statement": "Scholar's guidelines list no tag for it",
+        "Article.acknowledgements": "Scholar's guidelines list no tag for it",
+        "Article.competing_interests": "Scholar's guidelines list no tag for it",
+        "Article.data_availability": "Scholar's guidelines list no tag for it",
         "Article.other_licenses": "Scholar's citation_license is the article's licence",
         "Article.copyright": "Scholar's guidelines list no tag for it",
         "Article.custom_meta": "Scholar's guidelines list no tag for it",

@@ -70,6 +70,14 @@ def doctype(version: JatsVersion = "1.4", tag_set: TagSet = "publishing") -> Doc
 
 
 _REF_LIST_TITLES = {"en": "References", "ru": "Список литературы", "uk": "Список літератури"}
+# The headings of the statements in back matter, in the statement's language; a statement in
+# another language is written without one (an English heading would mislabel it).
+_ACK_TITLES = {"en": "Acknowledgements", "ru": "Благодарности", "uk": "Подяки"}
+_DATA_AVAILABILITY_TITLES = {
+    "en": "Data availability",
+    "ru": "Доступность данных",
+    "uk": "Доступність даних",
+}
 
 
 # What the template gets: records with attributes (``Row``), never the model itself. Every text
@@ -245,6 +253,9 @@ def prepare(
         keyword_groups=_keywords(article, main),
         funding=_funding(article, main),
         custom_meta=[Row(name=_t(i.name), value=_t(i.value)) for i in article.custom_meta],
+        competing_interests=_statements(article.competing_interests, main),
+        acknowledgements=_statements(article.acknowledgements, main, _ACK_TITLES),
+        data_availability=_statements(article.data_availability, main, _DATA_AVAILABILITY_TITLES),
         ref_list_title=_t(_REF_LIST_TITLES.get(main.split("-")[0], "References")),
         references=_references(article, main),
     )
@@ -620,6 +631,24 @@ def _funding(article: model.Article, main: str) -> Row | None:
         for code, text in ordered(article.funding_statement or {}, main)
     ]
     return Row(awards=awards, statements=statements)
+
+
+def _statements(
+    statements: dict[str, list[str]], main: str, titles: dict[str, str] | None = None
+) -> list[Row]:
+    """One element per language (``<ack>``, ``<fn>``, ``<sec>``: each takes ``xml:lang``), the
+    main language first, with its heading in that language when ``titles`` has one."""
+    rows = []
+    for code, paragraphs in ordered(statements, main):
+        title = (titles or {}).get(code.split("-")[0])
+        rows.append(
+            Row(
+                lang=_lang(code, main),
+                title=_t(title) if title else None,
+                paragraphs=[_inline(para) for para in paragraphs],
+            )
+        )
+    return rows
 
 
 def _references(article: model.Article, main: str) -> list[Row]:

@@ -1,0 +1,102 @@
+"""An article's statements — acknowledgements, competing interests, data availability — from
+input to JATS (checked by xmllint) and back, and from the other readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import BILINGUAL, xmllint
+
+NS = {"xml": "http://www.w3.org/XML/1998/namespace"}
+
+STATEMENTS = """
+acknowledgements:
+  ru: "Автор благодарит коллег из <i>Института</i> за обсуждение рукописи.\\n\\nИ рецензентов."
+  en: "The author thanks colleagues at the <i>Institute</i> for reading the manuscript."
+competing_interests:
+  ru: Автор заявляет об отсутствии конфликта интересов.
+  en: The author declares no competing interests.
+data_availability: The data are available from the author on request.
+"""
+
+
+def _article(folder: Path, extra: str = STATEMENTS) -> Path:
+    """The bilingual (Russian main, English) sample with the statements added."""
+    (folder / "journal.yaml").write_bytes((BILINGUAL.parent.parent / "journal.yaml").read_bytes())
+    path = folder / "article.yaml"
+    path.write_text(BILINGUAL.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return path
+
+
+def _texts(tree: etree._ElementTree, xpath: str) -> list[str]:
+    return [" ".join("".join(n.itertext()).split()) for n in tree.xpath(xpath, namespaces=NS)]
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+@pytest.mark.parametrize("tag_set", ["publishing", "archiving"])
+def test_statements_are_written_where_jats_has_them(run, tmp_path, store, version, tag_set):
+    source = _article(tmp_path)
+    result = run("convert", source, "-o", tmp_path / "out", "--jats-version", version,
+                 "--tag-set", tag_set)  # fmt: skip
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "article.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    # competing interests: a coi-statement footnote per language in the author notes
+    notes = "//article-meta/author-notes/fn[@fn-type='coi-statement']"
+    assert _texts(tree, notes) == [
+        "Автор заявляет об отсутствии конфликта интересов.",
+        "The author declares no competing interests.",
+    ]
+    assert tree.xpath(f"{notes}/@xml:lang", namespaces=NS) == ["en"]  # the main one: ru
+    # acknowledgements: an <ack> per language, headed in its language, its paragraphs kept
+    assert _texts(tree, "/article/back/ack/title") == ["Благодарности", "Acknowledgements"]
+    assert _texts(tree, "/article/back/ack[1]/p") == [
+        "Автор благодарит коллег из Института за обсуждение рукописи.",
+        "И рецензентов.",
+    ]
+    assert tree.xpath("/article/back/ack[1]/p[1]/italic/text()") == ["Института"]
+    assert tree.xpath("/article/back/ack/@xml:lang", namespaces=NS) == ["en"]
+    # data availability: JATS4R's section in the back matter; a plain string is in the
+    # article's language
+    section = "/article/back/sec[@sec-type='data-availability']"
+    assert _texts(tree, f"{section}/title") == ["Доступность данных"]
+    assert _texts(tree, f"{section}/p") == ["The data are available from the author on request."]
+    # back matter in order: statements before the reference list
+    assert [el.tag for el in tree.xpath("/article/back/*")] == ["ack", "ack", "sec", "ref-list"]
+
+
+def test_statements_alone_make_a_back_and_no_empty_ref_list(run, tmp_path, store) -> None:
+    _article(tmp_path)
+    source = tmp_path / "bare.yaml"
+    source.write_text(
+        "language: ru\ntitle: Заглавие\ndata_availability: {en: In the journal's repository.}\n",
+        encoding="utf-8",
+    )
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "bare.xml"
+    assert xmllint(out, store.catalog).returncode == 0
+    tree = etree.parse(str(out))
+    assert [el.tag for el in tree.xpath("/article/back/*")] == ["sec"]
+    assert tree.xpath("/article/back/sec/@xml:lang", namespaces=NS) == ["en"]
+    assert _texts(tree, "/article/back/sec/title") == ["Data availability"]
+
+
+def test_an_empty_statement_is_none(run, tmp_path) -> None:
+    source = _article(tmp_path, "competing_interests: {ru: '', en: ' '}\nacknowledgements: ~\n")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    text = (tmp_path / "out" / "article.xml").read_text(encoding="utf-8")
+    assert "<author-notes>" not in text and "<ack" not in text
+
+
+def test_a_statement_in_an_unknown_language_is_refused(run, tmp_path) -> None:
+    source = _article(tmp_path, "competing_interests: {xx-not-a-language: None.}\n")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code != 0
+    assert "competing_interests" in result.err
