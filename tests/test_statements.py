@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from conftest import BILINGUAL, xmllint
+from converter.readers import ReadContext, read_source
 
 NS = {"xml": "http://www.w3.org/XML/1998/namespace"}
 
@@ -100,3 +101,60 @@ def test_a_statement_in_an_unknown_language_is_refused(run, tmp_path) -> None:
     result = run("convert", source, "-o", tmp_path / "out")
     assert result.code != 0
     assert "competing_interests" in result.err
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+def test_jats_to_jats_keeps_the_statements_byte_for_byte(run, tmp_path, store, version) -> None:
+    source = _article(tmp_path)
+    assert run("convert", source, "-o", tmp_path / "first", "--jats-version", version).code == 0
+    first = tmp_path / "first" / "article.xml"
+    result = run("convert", first, "-o", tmp_path / "second", "--jats-version", version)
+    assert result.code == 0, result.err
+    assert (tmp_path / "second" / "article.xml").read_bytes() == first.read_bytes()
+    assert "author-notes" not in result.err and "ack" not in result.err
+
+
+OLDER_JATS = """<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article"
+ dtd-version="1.1" xml:lang="ru">
+<front>
+<journal-meta><journal-title-group><journal-title>Вестник</journal-title></journal-title-group>
+<issn pub-type="epub">2658-6789</issn></journal-meta>
+<article-meta>
+<title-group><article-title>Заглавие</article-title></title-group>
+<author-notes>
+<corresp id="c1">Автор для переписки: <email>a@example.org</email></corresp>
+<fn fn-type="conflict"><label>*</label><p>Конфликт интересов отсутствует.</p></fn>
+<fn fn-type="equal"><p>Равный вклад.</p></fn>
+</author-notes>
+<pub-date pub-type="epub"><year>2020</year></pub-date>
+</article-meta>
+</front>
+<back>
+<ack><title>Благодарности</title><p>Спасибо архиву.</p></ack>
+<ack><title>Acknowledgements</title><p>Thanks to the archive.</p></ack>
+<fn-group><fn fn-type="COI-statement"><p>The authors declare no conflict.</p></fn></fn-group>
+<notes notes-type="data-availability"><title>Data</title><p>On request.</p></notes>
+</back>
+</article>
+"""
+
+
+def test_the_jats_reader_reads_statements_where_publishers_put_them(tmp_path) -> None:
+    source = tmp_path / "older.xml"
+    source.write_text(OLDER_JATS, encoding="utf-8")
+    [loaded] = list(read_source(source, "jats", ReadContext()))
+    article = loaded.article
+    # untagged acknowledgements in two scripts: each under the language its script tells
+    assert article.acknowledgements == {"ru": ["Спасибо архиву."], "en": ["Thanks to the archive."]}
+    # the older fn-type 'conflict' in the author notes and PMC's 'COI-statement' in the back
+    # matter alike, placed by script as well
+    assert article.competing_interests == {
+        "ru": ["Конфликт интересов отсутствует."],
+        "en": ["The authors declare no conflict."],
+    }
+    assert article.data_availability == {"ru": ["On request."]}  # JATS4R's notes, untitled
+    # what else the author notes hold is said, by name; the statements are not
+    assert loaded.warnings == [
+        "author-notes: not in the model, left out: corresp, fn of type 'equal'"
+    ]

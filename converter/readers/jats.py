@@ -2,8 +2,8 @@
 
 An old file read here and written again comes out as JATS 1.4. For the elements the model covers
 the reading is the exact inverse of ``converter/writers/jats.py``: JATS → model → JATS gives the
-same bytes. What the model does not cover (the body, floats, author notes …) is left out and
-named in a warning.
+same bytes. What the model does not cover (the body, floats, author notes other than the
+competing-interests statement …) is left out and named in a warning.
 """
 
 from __future__ import annotations
@@ -104,9 +104,25 @@ _KNOWN_META = frozenset(
         "history", "permissions", "self-uri", "related-article", "abstract", "trans-abstract",
         "kwd-group", "funding-group", "custom-meta-group", "copyright-statement",
         "copyright-year", "copyright-holder", "page-range", "issue-id", "issue-title",
-        "issue-title-group", "counts",
+        "issue-title-group", "counts", "author-notes",
     }
 )  # fmt: skip
+
+# The statements the model keeps, by the type JATS gives their element (fn-type, sec-type,
+# notes-type; compared in lower case: PMC writes COI-statement): JATS 1.2+'s coi-statement,
+# the older conflict, and the data availability section of JATS4R.
+_STATEMENT_TYPES = {
+    "coi-statement": "competing_interests",
+    "conflict": "competing_interests",
+    "conflict-of-interest": "competing_interests",
+    "competing-interests": "competing_interests",
+    "data-availability": "data_availability",
+}
+_STATEMENT_NAMES = {
+    "acknowledgements": "acknowledgements",
+    "competing_interests": "competing-interests statement",
+    "data_availability": "data availability statement",
+}
 
 
 def _with_count(name: str, count: int, what: str) -> str:
@@ -234,6 +250,12 @@ def _children(element: etree._Element | None, *names: str) -> list[etree._Elemen
     if element is None:
         return []
     return [child for child in element if local_name(child, lower=True) in names]
+
+
+def _statement_field(element: etree._Element) -> str | None:
+    """The model's field for a footnote, section or note typed as a statement it keeps."""
+    kind = element.get("fn-type") or element.get("sec-type") or element.get("notes-type") or ""
+    return _STATEMENT_TYPES.get(kind.strip().lower())
 
 
 _INSTITUTION_WORDS = re.compile(
@@ -840,6 +862,7 @@ class ArticleReader:
         self._abstracts(meta, data)
         self._keywords(meta, data)
         self._funding(meta, data)
+        self._statements(meta, data)
         self._custom_meta(meta, data)
         self._references(data)
         self._counts(meta, data)
@@ -2073,6 +2096,63 @@ class ArticleReader:
                 self.warn(f"a second funding statement in {lang!r} is left out")
         if statements:
             data["funding_statement"] = statements
+
+    def _statements(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """Acknowledgements (``<ack>`` in ``<back>``), the competing-interests statement (a
+        ``coi-statement`` or ``conflict`` footnote in ``<author-notes>`` or in the back
+        matter's ``<fn-group>``, or a back section or note of that type) and the data
+        availability statement (``<sec sec-type="data-availability">`` or such ``<notes>`` in
+        ``<back>``), each per language. What else the author notes hold (``<corresp>``, other
+        footnotes) is named as left out."""
+        found: dict[str, list[etree._Element]] = {}
+        left: list[str] = []
+        for notes in _children(meta, "author-notes"):
+            for child in notes:
+                name = local_name(child, lower=True)
+                field = _statement_field(child) if name == "fn" else None
+                if field:
+                    found.setdefault(field, []).append(child)
+                elif name == "fn":
+                    kind = (child.get("fn-type") or "").strip()
+                    left.append(f"fn of type {kind!r}" if kind else "untyped fn")
+                elif name not in ("label", "title", ""):
+                    left.append(name)
+        if left:
+            self.warn("author-notes: not in the model, left out: " + ", ".join(dict.fromkeys(left)))
+        back = _child(self.root, "back")
+        for child in back if back is not None else []:
+            name = local_name(child, lower=True)
+            items = _children(child, "fn") if name == "fn-group" else [child]
+            for item in items:
+                field = "acknowledgements" if name == "ack" else _statement_field(item)
+                if field and (name != "fn-group" or field == "competing_interests"):
+                    found.setdefault(field, []).append(item)
+        for field, elements in found.items():
+            texts = self._statement_texts(elements, _STATEMENT_NAMES[field])
+            if texts:
+                data[field] = texts
+
+    def _statement_texts(self, elements: list[etree._Element], what: str) -> dict[str, list[str]]:
+        """The paragraphs of a statement's elements by language: its ``xml:lang``, else (beside
+        others of the kind) the one its script tells; two in one language are one statement.
+        The element's own label and heading are not its text."""
+        texts: dict[str, list[str]] = {}
+        for element in elements:
+            shallow = copy.deepcopy(element)
+            for child in list(shallow):
+                if local_name(child, lower=True) not in ("label", "title"):
+                    break
+                remove_keeping_tail(child)
+            paras = paragraphs(shallow, local_name(element, lower=True), self.log)
+            if not paras:
+                continue
+            lang = (element.get(XML_LANG) or "").strip()
+            if not lang and len(elements) > 1:
+                lang = scripts.language_by_script(" ".join(paras), self.lang) or ""
+            lang = lang or self.lang
+            if self.known_lang(lang, f"a {what}"):
+                texts.setdefault(lang, []).extend(paras)
+        return texts
 
     def _funding_source(self, source: etree._Element) -> tuple[str, str | None]:
         """A funding-source's name and funder id (a Funder Registry DOI or a ROR id). The id
