@@ -3,6 +3,7 @@ input to JATS (checked by xmllint) and back, and from the other readers."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,25 @@ def test_the_jats_reader_reads_statements_where_publishers_put_them(tmp_path) ->
     assert loaded.warnings == [
         "author-notes: not in the model, left out: corresp, fn of type 'equal'"
     ]
+
+
+def test_spreadsheet_columns_per_language(tmp_path) -> None:
+    (tmp_path / "journal.yaml").write_bytes((BILINGUAL.parent.parent / "journal.yaml").read_bytes())
+    sheet = tmp_path / "issue.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["language", "title", "acknowledgements", "competing_interests:en",
+                 "competing_interests:ru", "data_availability:en"],
+                ["ru", "Заглавие", "Спасибо архиву.\n\nИ рецензентам.", "None declared.",
+                 "Конфликта интересов нет.", "On request."],
+            ]
+        )  # fmt: skip
+    [loaded] = list(read_source(sheet, "csv", ReadContext()))
+    article = loaded.article
+    assert article.acknowledgements == {"ru": ["Спасибо архиву.", "И рецензентам."]}
+    assert article.competing_interests == {
+        "en": ["None declared."],
+        "ru": ["Конфликта интересов нет."],
+    }
+    assert article.data_availability == {"en": ["On request."]}

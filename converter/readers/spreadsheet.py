@@ -20,8 +20,9 @@ Article
     page), ``self_uri.pdf``, ``self_uri.html``.
 Per language
     ``title``, ``subtitle``, ``issue_title``, ``section``, ``abstract`` (paragraphs at blank
-    lines), ``keywords``, ``funding_statement``, ``copyright.statement``,
-    ``copyright.holder``.
+    lines), ``keywords``, ``funding_statement``, ``acknowledgements``,
+    ``competing_interests``, ``data_availability`` (these three, paragraphs at blank lines),
+    ``copyright.statement``, ``copyright.holder``.
 Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``keywordN:LANG``; ``referenceN:LANG`` (the reference text in that language) and
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
@@ -135,6 +136,9 @@ _PER_LANG: dict[str, tuple[str, ...]] = {
     "abstract": ("abstract",),
     "keywords": ("keywords",),
     "funding_statement": ("funding_statement",),
+    "acknowledgements": ("acknowledgements",),
+    "competing_interests": ("competing_interests",),
+    "data_availability": ("data_availability",),
     "copyright.statement": ("copyright", "statement"),
     "copyright.holder": ("copyright", "holder"),
 }
