@@ -560,10 +560,11 @@ def test_springers_ethics_and_supplementary_assertions_are_said_not_misplaced(
     run, tmp_path: Path, store
 ) -> None:
     """Springer's declarations (``Ethics`` assertions, each labelled: competing interests,
-    ethics approval) and a supplementary-data link have their places in JATS (author notes,
-    back-matter notes, supplementary-material) but none in the article model: named in one
-    data-dropped line, the article converted and valid, and no statement put in custom-meta,
-    where JATS readers would not look for it."""
+    ethics approval) and a supplementary-data link: the competing-interests statement is the
+    article's (JATS's coi-statement footnote in the author notes); the ethics approval and the
+    supplementary data have their places in JATS (back-matter notes, supplementary-material)
+    but none in the article model: named in one data-dropped line, the article converted and
+    valid, and no statement put in custom-meta, where JATS readers would not look for it."""
     declarations = [
         {"name": "Ethics", "label": "Competing interests", "order": 1,
          "value": "The authors declare no competing interests.",
@@ -583,8 +584,11 @@ def test_springers_ethics_and_supplementary_assertions_are_said_not_misplaced(
     ) in result.err
     written = tmp_path / "out" / "work.xml"
     assert xmllint(written, store.catalog).returncode == 0
+    assert _xpath(written, "//author-notes/fn[@fn-type='coi-statement']/p") == [
+        "The authors declare no competing interests."
+    ]
     text = written.read_text(encoding="utf-8")
-    assert "competing interests" not in text and "custom-meta" not in text
+    assert "ethics committee" not in text and "custom-meta" not in text
 
 
 def test_the_journals_archives_and_a_volume_without_issues_do_not_refuse_a_record(

@@ -816,6 +816,8 @@ def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
         "2020-11-03</assertion>"
         '<assertion name="peer_review_method" label="Peer review">Single-blind</assertion>'
         '<assertion name="conflict_of_interest">The authors declare none.</assertion>'
+        '<assertion name="Ethics" label="Конфликт интересов">Конфликта интересов нет.</assertion>'
+        '<assertion name="Ethics" label="Ethics approval">Approved.</assertion>'
         "</custom_metadata></crossmark>"
     )
     deposit = SHAPES_DEPOSIT.replace("<doi_data>", f"{crossmark}<doi_data>")
@@ -823,7 +825,13 @@ def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
     source.write_text(deposit, encoding="utf-8")
     [loaded] = list(read_source(source, None, ReadContext()))
     assert loaded.article.history.received == "2020-11-03"
-    assert any(w.startswith("assertion (conflict_of_interest): not") for w in loaded.warnings)
+    # a competing-interests statement, by its name or its label, under its script's language;
+    # another ethics statement is said
+    assert loaded.article.competing_interests == {
+        "en": ["The authors declare none."],
+        "ru": ["Конфликта интересов нет."],
+    }
+    assert any(w.startswith("assertion (Ethics): not") for w in loaded.warnings)
     assert any(w.startswith("assertion: the journal's peer-review") for w in loaded.warnings)
     assert not any("crossmark" in w for w in loaded.warnings)  # settings: not article facts
 

@@ -17,11 +17,15 @@ an assertion is one of:
 - a statement of the journal's policy or of a service, the same in each of its works (its
   peer-review and plagiarism-screening policy, its aims-and-scope page, Crossref's Similarity
   Check, a metrics page): out of scope, said once a run;
-- anything else (an ethics or conflict-of-interest statement, supplementary data, a
-  ResearcherID …): said as data dropped, in one line naming them. JATS has places for the
-  statements and the supplementary file (``<fn fn-type="coi-statement">`` in author notes,
-  ``<notes>`` in the back, ``<supplementary-material>``), the article model none yet; its
-  ``custom_meta`` is not one (JATS keeps custom-meta for what it has no element for).
+- a competing-interests statement: one named so (``conflict_of_interest``,
+  ``competing_interests`` …), or Springer's ``Ethics`` assertion labelled so ("Competing
+  interests", "Conflict of interest"): the article's ``competing_interests``, under the
+  language its script tells;
+- anything else (another ethics statement — ethics approval, consent —, supplementary data, a
+  ResearcherID …): said as data dropped, in one line naming them. JATS has places for an
+  ethics statement and the supplementary file (``<notes>`` in the back,
+  ``<supplementary-material>``), the article model none yet; its ``custom_meta`` is not one
+  (JATS keeps custom-meta for what it has no element for).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import html
 import re
 from typing import Any
 
+from converter import scripts
 from converter.identifiers import read_orcid
 from converter.notices import OUT_OF_SCOPE
 from converter.readers.common import not_carried, real_date
@@ -127,6 +132,8 @@ def other_assertions(
             read = _article_type(value, article, notes)
         elif name == "identifier":
             read = _author_orcid(value, links, article)
+        elif _is_competing_interests(name, str(item.get("label") or "")) and value:
+            read = _competing_interests(value, article)
         else:
             read = False
         if not read:
@@ -135,6 +142,38 @@ def other_assertions(
         log.warn(note, OUT_OF_SCOPE)
     if dropped:
         not_carried(log, f"assertion ({', '.join(dict.fromkeys(dropped))})")
+
+
+# Assertions that are a competing-interests statement by their name, and the labels that make
+# one of Springer's Ethics assertions (its declarations: also ethics approval, consent) one.
+_COMPETING_NAMES = frozenset(
+    {"conflict_of_interest", "conflicts_of_interest", "competing_interests", "coi",
+     "coi_statement", "competing_interest"}
+)  # fmt: skip
+_COMPETING_LABEL = re.compile(
+    r"^(?:competing\s+interests?|conflicts?\s+of\s+interests?|конфликт\s+интересов)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_competing_interests(name: str, label: str) -> bool:
+    """Whether an assertion is the article's competing-interests statement: named so, or an
+    Ethics declaration labelled so (never one labelled otherwise: ethics approval, consent)."""
+    key = re.sub(r"[\s-]+", "_", name.strip().casefold())
+    if key in _COMPETING_NAMES:
+        return True
+    return key == "ethics" and bool(_COMPETING_LABEL.match(label.strip()))
+
+
+def _competing_interests(value: str, article: dict[str, Any]) -> bool:
+    """The statement as a paragraph of the article's competing interests, under the language
+    its script tells (a Russian journal's English record may hold it in Russian)."""
+    main = str(article.get("language") or "en")
+    lang = scripts.language_by_script(value, main) or main
+    paragraphs = article.setdefault("competing_interests", {}).setdefault(lang, [])
+    if value not in paragraphs:
+        paragraphs.append(value)
+    return True
 
 
 def _plain(text: str) -> str:

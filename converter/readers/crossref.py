@@ -685,7 +685,10 @@ def _assertions(
         elif value.strip() or url:
             explanation = item.get("explanation")
             link = explanation.get("URL") if isinstance(explanation, dict) else None
-            others.append({"name": name, "value": value, "URL": url, "explanation": link})
+            label = _string(item, "label", where, log)
+            others.append(
+                {"name": name, "label": label, "value": value, "URL": url, "explanation": link}
+            )
     return history, copyright_line, others
 
 
@@ -1579,6 +1582,7 @@ class _DepositArticle:
                 "<assertion>",
                 {
                     "name": a.get("name"),
+                    "label": a.get("label"),
                     "value": self.text(a),
                     "URL": a.get("href"),
                     "explanation": {"URL": a.get("explanation")},
