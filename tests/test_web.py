@@ -1252,3 +1252,34 @@ def test_download_leaves_out_the_deposit_of_an_article_not_yet_published(app):
         "a Crossref deposit says the article is out" in report
     )
     assert "not included: issue-1.doaj.xml: not yet published" in report
+
+
+def test_the_statements_are_edited_in_the_form_and_reach_the_jats(app, tmp_path):
+    """Acknowledgements, competing interests and data availability: a text area per language
+    in the form, as the abstract has; what is typed there is the JATS's <ack>, coi-statement
+    footnote and data-availability section."""
+    from werkzeug.datastructures import MultiDict
+
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "article.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    page = lxml.html.fromstring(client.get("/article/1/edit").text)
+    for name, label in [("acknowledgements", "Acknowledgements"),
+                        ("competing_interests", "Competing interests"),
+                        ("data_availability", "Data availability")]:  # fmt: skip
+        box = page.xpath(f"//textarea[@name='{name}.ru:text']")[0]
+        assert box.get("aria-label") == f"{label} (ru)" and box.get("lang") == "ru"
+    posted = MultiDict(_posted_as_shown(client.get("/article/1/edit").text))
+    posted["acknowledgements.ru:text"] = "Благодарим архив.\n\nИ рецензентов."
+    posted["competing_interests.en:text"] = "None declared."
+    posted["data_availability.ru:text"] = "Данные у автора."
+    saved = client.post("/article/1/edit", data=posted)
+    assert saved.headers["Location"].endswith("#row-1")
+    article = workspace.rows[1].article
+    assert article.acknowledgements == {"ru": ["Благодарим архив.", "И рецензентов."]}
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
+    text = zipfile.ZipFile(io.BytesIO(reply.data)).read("article.xml").decode()
+    assert "<p>И рецензентов.</p>" in text
+    assert '<fn fn-type="coi-statement" xml:lang="en">' in text
+    assert '<sec sec-type="data-availability">' in text

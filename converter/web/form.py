@@ -35,6 +35,7 @@ from converter.web.shapes import (
 from converter.web.words import field_words
 
 _PER_LANGUAGE = ("title", "subtitle", "abstract", "keywords", "section", "funding_statement",
+                 "acknowledgements", "competing_interests", "data_availability",
                  "issue_title")  # fmt: skip
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 

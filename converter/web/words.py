@@ -27,7 +27,9 @@ _WORDS = {
     "funder": "Funder name", "funder_id": "Funder id", "awards": "Award numbers",
     "corresponding": "Corresponding author", "credit": "CRediT roles", "collab": "Group name",
     "ids": "Identifiers", "publisher_id": "Publisher's id", "edn": "EDN",
-    "funding_statement": "Funding statement", "subjects": "Subjects", "custom_meta": "Custom "
+    "funding_statement": "Funding statement", "acknowledgements": "Acknowledgements",
+    "competing_interests": "Competing interests", "data_availability": "Data availability",
+    "subjects": "Subjects", "custom_meta": "Custom "
     "metadata", "pmid": "PubMed id", "pmcid": "PubMed Central id", "other": "Other ids",
     "style": "Name style",
     "prefix": "Prefix", "suffix": "Suffix", "bio": "Biography", "role": "Role",
