@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -181,3 +182,25 @@ def test_spreadsheet_columns_per_language(tmp_path) -> None:
         "ru": ["Конфликта интересов нет."],
     }
     assert article.data_availability == {"en": ["On request."]}
+
+
+def test_the_preview_shows_the_statements_in_their_languages(run, tmp_path) -> None:
+    source = _article(tmp_path)
+    assert run("convert", source, "-o", tmp_path / "out").code == 0
+    result = run("preview", tmp_path / "out" / "article.xml", "-o", tmp_path / "shown")
+    assert result.code == 0, result.err
+    page = lxml.html.parse(str(tmp_path / "shown" / "article.preview.html"))
+    rows = [
+        (row.findtext("th"), row.find("td").get("lang"), row.find("td").text_content())
+        for row in page.xpath("//tr[th='Acknowledgements' or th='Competing interests'"
+                              " or th='Data availability']")
+    ]  # fmt: skip
+    assert rows == [
+        ("Competing interests", "ru", "Автор заявляет об отсутствии конфликта интересов."),
+        ("Competing interests", "en", "The author declares no competing interests."),
+        ("Acknowledgements", "ru",
+         "Автор благодарит коллег из Института за обсуждение рукописи. И рецензентов."),
+        ("Acknowledgements", "en",
+         "The author thanks colleagues at the Institute for reading the manuscript."),
+        ("Data availability", "ru", "The data are available from the author on request."),
+    ]  # fmt: skip

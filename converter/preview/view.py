@@ -186,6 +186,7 @@ class _Reader:
             issue_titles=self._issue_titles(meta),
             issue_ids=self._issue_ids(meta),
             related=[self._related(el) for el in self.all(meta, "related-article")],
+            statements=self._statements(meta),
         )
         return view
 
@@ -395,6 +396,32 @@ class _Reader:
             for statement in self.all(group, "funding-statement"):
                 lines.append(plain(statement))
         return [line for line in lines if line]
+
+    def _statements(self, meta: etree._Element | None) -> list[tuple[str, str, str]]:
+        """The article's statements where JATS (and JATS4R) puts them: a coi-statement (or
+        older conflict) footnote in the author notes, ``<ack>`` and a data-availability
+        section or notes in the back matter; each shown with its language, its heading left
+        out (the row names it)."""
+        found: list[tuple[str, etree._Element]] = []
+        for notes in self.all(meta, "author-notes"):
+            for fn in self.all(notes, "fn"):
+                if (fn.get("fn-type") or "").lower() in ("coi-statement", "conflict"):
+                    found.append(("Competing interests", fn))
+        back = self.find(self.article, "back")
+        for child in back if back is not None else []:
+            name = local_name(child)
+            kind = (child.get("sec-type") or child.get("notes-type") or "").lower()
+            if name == "ack":
+                found.append(("Acknowledgements", child))
+            elif name in ("sec", "notes") and kind == "data-availability":
+                found.append(("Data availability", child))
+        rows = []
+        for label, element in found:
+            paragraphs = [plain(p) for p in element.iter("{*}p", "p")]
+            text = " ".join(p for p in paragraphs if p)
+            if text:
+                rows.append((label, self.lang_of(element), text))
+        return rows
 
     # ------------------------------------------------------------------ per language
 
