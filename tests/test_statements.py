@@ -204,3 +204,31 @@ def test_the_preview_shows_the_statements_in_their_languages(run, tmp_path) -> N
          "The author thanks colleagues at the Institute for reading the manuscript."),
         ("Data availability", "ru", "The data are available from the author on request."),
     ]  # fmt: skip
+
+
+def test_jats4r_and_pmc_accept_the_statements(run, tmp_path) -> None:
+    """JATS4R's rules (0.0.6) take the data availability section as their recommendation
+    asks; their COI rule checks version 1.0's fn-type 'COI-statement', which the Publishing
+    DTD refuses, and is a warning that says so on the 1.1 form written here, not an error. A
+    COI footnote typed otherwise is still an error."""
+    from converter.schematron.store import get_store
+
+    if not get_store().installed():
+        pytest.fail("JATS4R rules not installed: run ./scripts/setup (schemas install-jats4r)")
+    source = _article(tmp_path)
+    assert run("convert", source, "-o", tmp_path / "out", "--jats-version", "1.3").code == 0
+    out = tmp_path / "out" / "article.xml"
+    result = run("check", out, "--profile", "jats4r", "--profile", "pmc")
+    assert result.code == 0, result.out + result.err
+    assert "passes jats4r+pmc (0 errors" in result.out + result.err
+    assert "follows version 1.1 of the recommendation" in result.out + result.err
+    loose = tmp_path / "loose.xml"
+    loose.write_text(
+        out.read_text(encoding="utf-8").replace(
+            '<fn fn-type="coi-statement">', '<fn fn-type="conflict-of-interests">'
+        ),
+        encoding="utf-8",
+    )
+    result = run("check", loose, "--profile", "jats4r")
+    assert result.code != 0
+    assert "error: [jats4r-coi-errors-2]" in result.out + result.err
