@@ -232,3 +232,23 @@ def test_jats4r_and_pmc_accept_the_statements(run, tmp_path) -> None:
     result = run("check", loose, "--profile", "jats4r")
     assert result.code != 0
     assert "error: [jats4r-coi-errors-2]" in result.out + result.err
+
+
+def test_plos_data_availability_in_custom_meta_is_the_statement(tmp_path) -> None:
+    """PLOS gives the statement as custom metadata named "Data Availability": it is the
+    article's data availability statement (written where JATS4R wants it), no custom-meta."""
+    plos = OLDER_JATS.replace(
+        '<notes notes-type="data-availability"><title>Data</title><p>On request.</p></notes>', ""
+    ).replace(
+        "<pub-date",
+        '<custom-meta-group><custom-meta id="data-availability"><meta-name>Data Availability'
+        "</meta-name><meta-value>All data are in the paper.</meta-value></custom-meta>"
+        "<custom-meta><meta-name>Other</meta-name><meta-value>Kept.</meta-value></custom-meta>"
+        "</custom-meta-group><pub-date",
+        1,
+    )
+    source = tmp_path / "plos.xml"
+    source.write_text(plos, encoding="utf-8")
+    [loaded] = list(read_source(source, "jats", ReadContext()))
+    assert loaded.article.data_availability == {"ru": ["All data are in the paper."]}
+    assert [(c.name, c.value) for c in loaded.article.custom_meta] == [("Other", "Kept.")]

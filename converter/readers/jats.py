@@ -118,6 +118,7 @@ _STATEMENT_TYPES = {
     "competing-interests": "competing_interests",
     "data-availability": "data_availability",
 }
+_DATA_AVAILABILITY_NAME = re.compile(r"\s*data\s+availability(\s+statement)?\s*$", re.I)
 _STATEMENT_NAMES = {
     "acknowledgements": "acknowledgements",
     "competing_interests": "competing-interests statement",
@@ -2203,12 +2204,25 @@ class ArticleReader:
         return name, funder_id
 
     def _custom_meta(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """Custom metadata, but PLOS's data availability statement (``<custom-meta
+        id="data-availability">``, named "Data Availability"), which is the article's
+        ``data_availability`` when the back matter gives none."""
         items = []
         for group in _children(meta, "custom-meta-group"):
             for item in _children(group, "custom-meta"):
                 name, value = _child(item, "meta-name"), _child(item, "meta-value")
-                if name is not None and value is not None:
-                    items.append({"name": self.plain(name), "value": self.plain(value)})
+                if name is None or value is None:
+                    continue
+                named = self.plain(name)
+                statement = (
+                    _DATA_AVAILABILITY_NAME.match(named) or item.get("id") == "data-availability"
+                )
+                if statement and "data_availability" not in data:  # (else kept as it is)
+                    data["data_availability"] = self._statement_texts(
+                        [value], _STATEMENT_NAMES["data_availability"]
+                    )
+                    continue
+                items.append({"name": named, "value": self.plain(value)})
         if items:
             data["custom_meta"] = items
 
