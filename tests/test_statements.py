@@ -252,3 +252,52 @@ def test_plos_data_availability_in_custom_meta_is_the_statement(tmp_path) -> Non
     [loaded] = list(read_source(source, "jats", ReadContext()))
     assert loaded.article.data_availability == {"ru": ["All data are in the paper."]}
     assert [(c.name, c.value) for c in loaded.article.custom_meta] == [("Other", "Kept.")]
+
+
+ELIFE_LIKE = """<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" dtd-version="1.1" xml:lang="en">
+<front>
+<journal-meta><journal-title-group><journal-title>J</journal-title></journal-title-group>
+<issn pub-type="epub">2658-6789</issn></journal-meta>
+<article-meta>
+<title-group><article-title>Title</article-title></title-group>
+<contrib-group>
+<contrib contrib-type="author"><name><surname>Ann</surname></name>
+<xref ref-type="fn" rid="conf1"/></contrib>
+<contrib contrib-type="author"><name><surname>Bob</surname></name>
+<xref ref-type="fn" rid="conf2"/></contrib>
+</contrib-group>
+<pub-date pub-type="epub"><year>2020</year></pub-date>
+</article-meta>
+<notes><notes notes-type="competing-interest-statement"><title>Competing Interest Statement</title>
+<p>Declared at submission.</p></notes></notes>
+</front>
+<back>
+<sec sec-type="additional-information"><title>Additional information</title>
+<fn-group content-type="competing-interest"><title>Competing interests</title>
+<fn fn-type="COI-statement" id="conf1"><p>No competing interests declared.</p></fn>
+<fn fn-type="COI-statement" id="conf2"><p>No competing interests declared.</p></fn>
+</fn-group></sec>
+<sec sec-type="supplementary-material"><title>Additional files</title>
+<sec sec-type="data-availability"><title>Data availability</title><p>In Dryad.</p></sec></sec>
+</back>
+</article>
+"""
+
+
+def test_statements_nested_in_back_sections_and_front_notes_are_read(tmp_path) -> None:
+    """eLife nests the COI footnotes, one per author, in an "additional information" section
+    and the data section in the supplementary one; bioRxiv puts its statement in the front
+    matter's notes. All are read; the authors' links are said to be lost, an identical
+    sentence of two authors is kept once."""
+    source = tmp_path / "elife.xml"
+    source.write_text(ELIFE_LIKE, encoding="utf-8")
+    [loaded] = list(read_source(source, "jats", ReadContext()))
+    assert loaded.article.competing_interests == {
+        "en": ["Declared at submission.", "No competing interests declared."]
+    }
+    assert loaded.article.data_availability == {"en": ["In Dryad."]}
+    assert (
+        "competing-interests footnotes that contributors point to (conf1, conf2) are read as "
+        "the article's statement, without the contributor each is of"
+    ) in loaded.warnings

@@ -116,6 +116,11 @@ _STATEMENT_TYPES = {
     "conflict": "competing_interests",
     "conflict-of-interest": "competing_interests",
     "competing-interests": "competing_interests",
+    "competing-interest": "competing_interests",
+    "competing-interest-statement": "competing_interests",
+    "conflict-of-interests": "competing_interests",
+    "conflict-of-interest-statement": "competing_interests",
+    "conflict-statement": "competing_interests",
     "data-availability": "data_availability",
 }
 _DATA_AVAILABILITY_NAME = re.compile(r"\s*data\s+availability(\s+statement)?\s*$", re.I)
@@ -256,7 +261,7 @@ def _children(element: etree._Element | None, *names: str) -> list[etree._Elemen
 def _statement_field(element: etree._Element) -> str | None:
     """The model's field for a footnote, section or note typed as a statement it keeps."""
     kind = element.get("fn-type") or element.get("sec-type") or element.get("notes-type") or ""
-    return _STATEMENT_TYPES.get(kind.strip().lower())
+    return _STATEMENT_TYPES.get(kind.strip().lower().replace("_", "-"))
 
 
 _INSTITUTION_WORDS = re.compile(
@@ -2121,17 +2126,47 @@ class ArticleReader:
         if left:
             self.warn("author-notes: not in the model, left out: " + ", ".join(dict.fromkeys(left)))
         back = _child(self.root, "back")
-        for child in back if back is not None else []:
-            name = local_name(child, lower=True)
-            items = _children(child, "fn") if name == "fn-group" else [child]
-            for item in items:
-                field = "acknowledgements" if name == "ack" else _statement_field(item)
-                if field and (name != "fn-group" or field == "competing_interests"):
-                    found.setdefault(field, []).append(item)
+        # the back matter, and the notes of the front matter (bioRxiv's competing interests)
+        places = [*_children(_child(self.root, "front"), "notes"), back]
+        taken: list[etree._Element] = []
+        for item in (i for place in places if place is not None for i in place.iter("{*}*", "*")):
+            name = local_name(item, lower=True)
+            if name == "ack" and item.getparent() is back:
+                field: str | None = "acknowledgements"
+            elif name in ("fn", "sec", "notes"):
+                # wherever the back matter nests it: eLife's COI footnote in a fn-group of an
+                # "additional information" section, its data section in the supplementary one
+                field = _statement_field(item)
+            else:
+                continue
+            if field and not any(item in t.iter() for t in taken):
+                taken.append(item)
+                found.setdefault(field, []).append(item)
         for field, elements in found.items():
             texts = self._statement_texts(elements, _STATEMENT_NAMES[field])
             if texts:
                 data[field] = texts
+        self._linked_statements(meta, found.get("competing_interests", []))
+
+    def _linked_statements(self, meta: etree._Element, notes: list[etree._Element]) -> None:
+        """Said: competing-interests footnotes that contributors point to (eLife: one per
+        author, ``<xref ref-type="fn" rid="conf1">``) are read as the article's one statement,
+        and which author each was is not kept."""
+        ids = {note.get("id") for note in notes if note.get("id")}
+        linked = [
+            rid
+            for contrib in meta.iter("{*}contrib", "contrib")
+            for xref in _children(contrib, "xref")
+            for rid in (xref.get("rid") or "").split()
+            if rid in ids
+        ]
+        if linked:
+            self.warn(
+                "competing-interests footnotes that contributors point to ("
+                + ", ".join(dict.fromkeys(linked))
+                + ") are read as the article's statement, without the contributor each is of",
+                SIMPLIFIED,
+            )
 
     def _statement_texts(self, elements: list[etree._Element], what: str) -> dict[str, list[str]]:
         """The paragraphs of a statement's elements by language: its ``xml:lang``, else (beside
@@ -2152,7 +2187,8 @@ class ArticleReader:
                 lang = scripts.language_by_script(" ".join(paras), self.lang) or ""
             lang = lang or self.lang
             if self.known_lang(lang, f"a {what}"):
-                texts.setdefault(lang, []).extend(paras)
+                held = texts.setdefault(lang, [])  # (one author's "None declared" as another's)
+                held.extend(para for para in paras if para not in held)
         return texts
 
     def _funding_source(self, source: etree._Element) -> tuple[str, str | None]:
