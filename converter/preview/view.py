@@ -96,6 +96,10 @@ def language_label(lang: str) -> str:
     return _LANG_NAMES[lang]
 
 
+# The fn-type of a competing-interests footnote: JATS 1.3's, the older one, PMC's spelling.
+_COI_TYPES = ("coi-statement", "conflict")
+
+
 class _Reader:
     """Builds the view of one ``article`` element, registering every spot by its path."""
 
@@ -405,16 +409,18 @@ class _Reader:
         found: list[tuple[str, etree._Element]] = []
         for notes in self.all(meta, "author-notes"):
             for fn in self.all(notes, "fn"):
-                if (fn.get("fn-type") or "").lower() in ("coi-statement", "conflict"):
+                if (fn.get("fn-type") or "").lower() in _COI_TYPES:
                     found.append(("Competing interests", fn))
         back = self.find(self.article, "back")
-        for child in back if back is not None else []:
+        for child in back.iter("{*}*", "*") if back is not None else []:
             name = local_name(child)
             kind = (child.get("sec-type") or child.get("notes-type") or "").lower()
-            if name == "ack":
+            if name == "ack" and child.getparent() is back:
                 found.append(("Acknowledgements", child))
             elif name in ("sec", "notes") and kind == "data-availability":
-                found.append(("Data availability", child))
+                found.append(("Data availability", child))  # (eLife nests it in a section)
+            elif name == "fn" and (child.get("fn-type") or "").lower() in _COI_TYPES:
+                found.append(("Competing interests", child))  # (PMC, eLife: a back fn-group)
         rows = []
         for label, element in found:
             paragraphs = [plain(p) for p in element.iter("{*}p", "p")]
