@@ -301,3 +301,27 @@ def test_statements_nested_in_back_sections_and_front_notes_are_read(tmp_path) -
         "competing-interests footnotes that contributors point to (conf1, conf2) are read as "
         "the article's statement, without the contributor each is of"
     ) in loaded.warnings
+
+
+def test_ojs_2_authors_one_competing_interests_statement_is_the_articles(tmp_path) -> None:
+    """OJS 2 keeps competing interests per author: the same statement from every author is
+    the article's; statements that differ stay each author's, said as not carried."""
+    from test_ojs2_exports import ISSUE, JOURNAL
+
+    (tmp_path / "journal.yaml").write_text(JOURNAL, encoding="utf-8")
+    alike = ISSUE.replace(
+        "<email>sokolov@example.org</email>\n",
+        '<email>sokolov@example.org</email>\n<competing_interests locale="ru_RU">Нет'
+        "</competing_interests>\n",
+        1,
+    )
+    assert alike != ISSUE
+    source = tmp_path / "issue.xml"
+    source.write_text(alike, encoding="utf-8")
+    first = next(iter(read_source(source, None, ReadContext())))
+    assert first.article.competing_interests == {"ru": ["Нет"]}
+    assert not any("competing_interests" in str(w) for w in first.warnings)
+    source.write_text(ISSUE, encoding="utf-8")  # one author states it, the other does not
+    first = next(iter(read_source(source, None, ReadContext())))
+    assert first.article.competing_interests == {}
+    assert any("<author/competing_interests>: not carried" in str(w) for w in first.warnings)

@@ -370,6 +370,7 @@ def _article(
     data.update(_issue_data(issue, pub, article, lang, log))
     _mark_unpublished(article, pub, issue, data, log)
     data["authors"] = _authors(pub, lang, log)
+    data["competing_interests"] = _competing_interests(pub, lang)
     license_url = _text(_first(pub, "licenseUrl"))
     if license_url:
         data["license"] = license_url
@@ -379,8 +380,27 @@ def _article(
     if said:
         log.warn(said, SIMPLIFIED)
     data["references"] = [_citation(r, lang) if isinstance(r, str) else r for r in references]
-    _report_unread(article, pub, log)
+    _report_unread(article, pub, log, bool(data["competing_interests"]))
     return data
+
+
+def _competing_interests(pub: etree._Element, lang: str) -> dict[str, list[str]]:
+    """OJS 2's competing interests are each author's (``author/competing_interests``): when
+    every author states one, and in each language the same ("Нет"), it is the article's
+    statement. Else each author's, which the model has no place for, is said as not carried
+    (joined, a statement would no longer say whose it was)."""
+    authors = _pkp(_first(pub, "authors"), "author")
+    stated = [
+        {
+            code: text
+            for code, el in _localized(_pkp(author, "competing_interests"), lang).items()
+            if (text := _text(el))
+        }
+        for author in authors
+    ]
+    if not stated or not all(stated) or any(one != stated[0] for one in stated[1:]):
+        return {}
+    return {code: [text] for code, text in stated[0].items()}
 
 
 def _drop_orphans(
@@ -593,13 +613,17 @@ _AUTHOR_READ = frozenset(
 )  # fmt: skip
 
 
-def _report_unread(article: etree._Element, pub: etree._Element, log: Collector) -> None:
-    """One line for each element with content that the model has no place for."""
+def _report_unread(
+    article: etree._Element, pub: etree._Element, log: Collector, interests_read: bool = False
+) -> None:
+    """One line for each element with content that the model has no place for
+    (``interests_read``: the authors' competing interests are the article's statement)."""
     seen: list[tuple[etree._Element, frozenset[str], str]] = [(pub, _PUBLICATION_READ, "")]
     if pub is not article:
         seen.append((article, _ARTICLE_READ, ""))
+    author_read = _AUTHOR_READ | {"competing_interests"} if interests_read else _AUTHOR_READ
     for author in _pkp(_first(pub, "authors"), "author"):
-        seen.append((author, _AUTHOR_READ, "author/"))
+        seen.append((author, author_read, "author/"))
     for element, read, prefix in seen:
         locales: dict[tuple[str, str], tuple[str, str]] = {}
         for child in element:

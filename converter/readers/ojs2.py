@@ -8,8 +8,9 @@ public id as an attribute. OJS 3.0 writes the same facts as ``sections`` with ``
 ``issue_identification``, ``keywords/keyword``, ``licenseUrl``/``copyrightHolder``/
 ``copyrightYear`` and ``<id type="public">``; the rest (authors with ``firstname``/
 ``lastname``, titles, abstracts, pages, DOIs) has the same names. What has no counterpart —
-covers, supplementary files, coverage, an author's competing interests — is kept under its own
-name, so that the reader names it as not carried, as it does any element it cannot hold; a
+covers, supplementary files, coverage, an author's competing interests (the article's
+statement when every author gives the same) — is kept under its own name, so that the reader
+names it as not carried, as it does any element it cannot hold; a
 galley becomes an ``article_galley`` without an id, whose address the reader says it cannot
 build (an OJS 2 export holds no galley id).
 """
