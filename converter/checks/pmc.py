@@ -28,9 +28,11 @@ STYLE_CHECKER = "PMC Style Checker 5.31"
 TAGGING = "PMC Tagging Guidelines"
 MINIMUM = "PMC minimum requirements"
 _ISSN = re.compile(r"^\d{4}-\d{3}[\dX]$")
+# The journal-id-type values its journal-id-check takes: its message names twelve, its list has
+# NLM's catalogue id and PubMed's journal id too, as Europe PMC's files give them.
 _JOURNAL_ID_TYPES = frozenset(
-    ("archive", "aggregator", "coden", "doi", "hwp", "index", "iso-abbrev", "issn", "nlm-ta",
-     "pmc", "publisher-id", "sc")
+    ("archive", "aggregator", "coden", "doi", "hwp", "index", "iso-abbrev", "issn",
+     "nlm-journal-id", "nlm-ta", "pmc", "pubmed-jr-id", "publisher-id", "sc")
 )  # fmt: skip
 
 
@@ -44,7 +46,6 @@ def _art_lang(doc: Doc) -> str:
 
 
 _REQUIRED = [
-    ("front/journal-meta/issn", "journal-meta-check: issn is required", "journal.issn"),
     ("front/article-meta/fpage | front/article-meta/elocation-id",
      "fpage-elocation check: either <fpage> or <elocation-id> must be present", "fpage"),
     ("front/article-meta/article-categories",
@@ -60,12 +61,19 @@ _REQUIRED = [
     basis="service",
 )
 def pmc_required(doc: Doc) -> Iterator[Hit]:
+    journal = doc.journal_meta()
+    # journal-meta-check asks a journal-meta for an issn or an issn-l, either with text
+    if journal is not None and not journal.xpath(
+        "issn[normalize-space()] | issn-l[normalize-space()]"
+    ):
+        yield Hit(None, "journal-meta-check: issn is required (add `journal.issn`)", "journal.issn")
     for xpath, message, field in _REQUIRED:
         if _missing(doc, xpath):
             yield Hit(None, f"{message} (add `{field}`)", field)
-    journal = doc.journal_meta()
     for el in journal.iter("journal-id") if journal is not None else []:
         kind = el.get("journal-id-type")
+        if not _normalize_space("".join(el.itertext())):
+            yield Hit(el, "journal-meta-check: journal-id element cannot be empty")
         if not kind:
             yield Hit(el, "journal-meta-check: journal-id must have a journal-id-type attribute")
         elif kind not in _JOURNAL_ID_TYPES:
