@@ -198,3 +198,25 @@ def test_a_reply_without_its_letter_converts_for_pmc_with_a_warning(tmp_path: Pa
     assert result.code == 0, result.err
     assert "warning: [pmc-related-expected] letter reply related article check" in result.err
     assert "add `related_articles` with type letter" in result.err
+
+
+def test_a_link_to_the_published_article_fails_convert_for_pmc(tmp_path: Path, run) -> None:
+    """A link of type published-article says the article is a preprint; PMC's tool wants a
+    preprint to say so in an article-version, which the converter does not write."""
+    text = BILINGUAL.read_text(encoding="utf-8")
+    link = "related_articles:\n  - {type: published-article, doi: 10.5555/jsr.2019.1.5}\n"
+    article = tmp_path / "article.yaml"
+    article.write_text(text + link, encoding="utf-8")
+    (tmp_path / "journal.yaml").write_text(
+        (BILINGUAL.parents[1] / "journal.yaml").read_text(encoding="utf-8")
+    )
+    result = run(
+        "convert", article, "-o", tmp_path / "out", "--jats-version", "1.3", "--profile", "pmc"
+    )
+    assert result.code == 1
+    assert (
+        "error: [pmc-related-article] related-article check: a related-article of type "
+        "'published-article' says this article is a preprint, and PMC wants a preprint to say "
+        'so: <article-version article-version-type="status">preprint</article-version>'
+    ) in result.err
+    assert "(leave the link out for PMC) (input field related_articles[0])" in result.err

@@ -550,9 +550,44 @@ def _related_self(doc: Doc, el: etree._Element) -> tuple[str, bool] | None:
 )
 def pmc_related_article(doc: Doc) -> Iterator[Hit]:
     art_type = " ".join((doc.root.get("article-type") or "").split())
-    for el in doc.root.iter("related-article"):
-        for message in _related_article_problems(doc, el, art_type):
-            yield Hit(el, f"related-article check: {message}")
+    for el in doc.root.iter("related-article", "related-object"):
+        if local_name(el) == "related-article":
+            for message in _related_article_problems(doc, el, art_type):
+                yield Hit(el, f"related-article check: {message}")
+        # the type tests run on a related-object too when it names an article
+        elif el.get("document-type") == "article":
+            for message in _type_fit_problems(el, el.get("link-type"), art_type):
+                yield Hit(el, f"related-object check: {message}")
+
+
+def _is_preprint(el: etree._Element) -> bool:
+    """What related-article-to-article-type-attribute asks of an article linking the article it
+    became: an article-version of type status, 'preprint', in the article-meta of the link."""
+    meta = next((a for a in el.iterancestors() if local_name(a) == "article-meta"), None)
+    return meta is not None and any(
+        v.get("article-version-type") == "status" and "".join(v.itertext()) == "preprint"
+        for v in meta.iter("article-version")
+    )
+
+
+def _type_fit_problems(el: etree._Element, kind: str | None, art_type: str) -> Iterator[str]:
+    """related-article-to-article-type-attribute: the article type a link's type says the
+    article is (a related-article's related-article-type, a related-object's link-type)."""
+    if kind == "published-article":
+        if not _is_preprint(el):
+            yield (
+                f"a {local_name(el)} of type 'published-article' says this article is a "
+                "preprint, and PMC wants a preprint to say so: <article-version "
+                'article-version-type="status">preprint</article-version> in article-meta, '
+                "which the converter does not write (leave the link out for PMC)"
+            )
+        return
+    wanted, verb = _RELATED_ARTICLE_TYPES.get(kind or "", ((), ""))
+    if art_type and wanted and art_type not in wanted:
+        yield (
+            f"a {local_name(el)} of type {kind!r} says this article {verb} it, but its "
+            f"article-type is {art_type!r}, not {' or '.join(repr(w) for w in wanted)}"
+        )
 
 
 def _related_article_problems(doc: Doc, el: etree._Element, art_type: str) -> Iterator[str]:
@@ -583,12 +618,7 @@ def _related_article_problems(doc: Doc, el: etree._Element, art_type: str) -> It
     self_link = _related_self(doc, el)
     if self_link is not None and not self_link[1]:
         yield f"<related-article> {self_link[0]}"
-    wanted, verb = _RELATED_ARTICLE_TYPES.get(kind or "", ((), ""))
-    if art_type and wanted and art_type not in wanted:
-        yield (
-            f"a related-article of type {kind!r} says this article {verb} it, but its "
-            f"article-type is {art_type!r}, not {' or '.join(repr(w) for w in wanted)}"
-        )
+    yield from _type_fit_problems(el, kind, art_type)
 
 
 # The article types the Style Checker warns about when none of their links names the article

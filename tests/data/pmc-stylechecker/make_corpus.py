@@ -200,6 +200,35 @@ def _journal_id_untyped(root: etree._Element) -> None:
         del el.attrib["journal-id-type"]
 
 
+def _journal_id_typed(kind: str, text: str) -> Callable[[etree._Element], None]:
+    """One more journal-id, after the others."""
+
+    def edit(root: etree._Element) -> None:
+        last = root.findall("front/journal-meta/journal-id")[-1]
+        added = etree.Element("journal-id", {"journal-id-type": kind})
+        added.text, added.tail = text, last.tail
+        last.addnext(added)
+
+    return edit
+
+
+def _issn_l_only(root: etree._Element) -> None:
+    """The linking ISSN in place of the print and electronic ones, in the Archiving tag set
+    (whose journal-meta may lack an issn)."""
+    docinfo = root.getroottree().docinfo
+    docinfo.public_id = docinfo.public_id.replace(
+        "Journal Publishing", "Journal Archiving and Interchange"
+    )
+    url = docinfo.system_url.replace("JATS-journalpublishing", "JATS-archivearticle")
+    docinfo.system_url = url.replace("/publishing/", "/archiving/")
+    issns = root.findall("front/journal-meta/issn")
+    linking = etree.Element("issn-l")
+    linking.text, linking.tail = issns[0].text, issns[-1].tail
+    issns[-1].addnext(linking)
+    for el in issns:
+        _remove(el)
+
+
 def _dtd_version_14(root: etree._Element) -> None:
     root.set("dtd-version", "1.4")
 
@@ -448,6 +477,11 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "no-license": _no_license,
     "no-issn": _no_issn,
     "journal-id-untyped": _journal_id_untyped,
+    # the two types its journal-id-check takes beyond the twelve its message names
+    "journal-id-nlm-catalogue": _journal_id_typed("nlm-journal-id", "101775000"),
+    "journal-id-pubmed": _journal_id_typed("pubmed-jr-id", "45678"),
+    "journal-id-empty": _journal_id_typed("nlm-ta", " "),
+    "issn-l-only": _issn_l_only,
     "dtd-version-1.4": _dtd_version_14,
     "general-journal-title": _g_journal_title,
     "general-issn-check-digit": _g_issn_check_digit,
@@ -544,6 +578,37 @@ def _pmid_beside_doi(root: etree._Element) -> None:
     etree.SubElement(related, "pub-id", {"pub-id-type": "pmid"}).text = "29912345"
 
 
+def _preprint_status(root: etree._Element) -> None:
+    """The article says it is a preprint (JATS 1.2's article-version, after the article-ids)."""
+    last_id = _meta(root).findall("article-id")[-1]
+    version = etree.Element("article-version", {"article-version-type": "status"})
+    version.text, version.tail = "preprint", last_id.tail
+    last_id.addnext(version)
+
+
+def _related_object(link_type: str, article_type: str) -> Callable[[etree._Element], None]:
+    """A related-object naming an article after the related-article; the article's type."""
+
+    def edit(root: etree._Element) -> None:
+        related = _related(root)
+        attrs = {"id": "ro1", "document-type": "article", "link-type": link_type,
+                 "document-id-type": "doi", "document-id": "10.5555/jsr.2018.3.6"}  # fmt: skip
+        added = etree.Element("related-object", attrs)
+        added.text, added.tail = "The article.", related.tail
+        related.addnext(added)
+        root.set("article-type", article_type)
+
+    return edit
+
+
+def _both(*edits: Callable[[etree._Element], None]) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        for each in edits:
+            each(root)
+
+    return edit
+
+
 def _notice_abstract(root: etree._Element) -> None:
     abstract = etree.Element("abstract")
     etree.SubElement(abstract, "p").text = "The affiliation of the author is corrected."
@@ -572,6 +637,19 @@ NOTICE_VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     ),
     "related-corrected-in-research-article": _related_set(article_type="research-article"),
     "related-commentary-in-correction": _second_related("commentary-article"),
+    # a link to the article a preprint became: PMC wants the preprint to say it is one
+    "related-published-article": _related_set(
+        related_article_type="published-article", article_type="research-article"
+    ),
+    "related-published-article-in-preprint": _both(
+        _related_set(related_article_type="published-article", article_type="research-article"),
+        _preprint_status,
+    ),
+    # a related-object naming an article is held to the article type as a related-article is
+    "related-object-corrected-in-research-article": _related_object(
+        "corrected-article", "research-article"
+    ),
+    "related-object-corrected-in-correction": _related_object("corrected-article", "correction"),
     "related-citation-only": _related_set(ext_link_type=None, href=None),
     "related-href-untyped": _related_set(ext_link_type=None),
     "related-doi-typed-pubmed": _related_set(ext_link_type="pubmed"),
