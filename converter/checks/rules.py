@@ -446,7 +446,12 @@ def _missing(doc: Doc, xpath: str) -> bool:
 
 
 _GENERAL_REQUIRED = [
-    ("front/journal-meta/journal-title-group/journal-title", "journal title", "journal.title"),
+    # NLM 2.3's journal-title stands in journal-meta itself (PMC's older files)
+    (
+        "front/journal-meta/journal-title-group/journal-title | front/journal-meta/journal-title",
+        "journal title",
+        "journal.title",
+    ),
     ("front/article-meta/title-group/article-title", "article title", "title"),
     ("front/article-meta/pub-date[year or @iso-8601-date]", "publication date", "published"),
 ]
@@ -483,7 +488,12 @@ def _has_web_link(doc: Doc, *, landing_page: bool) -> bool:
 
 _CROSSREF_REQUIRED = [
     ("front/article-meta/article-id[@pub-id-type='doi']", "DOI", "doi"),
-    ("front/journal-meta/journal-title-group/journal-title", "journal title", "journal.title"),
+    # NLM 2.3's journal-title stands in journal-meta itself (PMC's older files)
+    (
+        "front/journal-meta/journal-title-group/journal-title | front/journal-meta/journal-title",
+        "journal title",
+        "journal.title",
+    ),
     ("front/journal-meta/issn", "ISSN", "journal.issn"),
     ("front/article-meta/title-group/article-title", "article title", "title"),
     ("front/article-meta/pub-date[year or @iso-8601-date]", "publication date", "published"),
@@ -600,7 +610,12 @@ def deposit_unpublished(doc: Doc) -> Iterator[Hit]:
 
 
 _DOAJ_REQUIRED = [
-    ("front/journal-meta/journal-title-group/journal-title", "journal title", "journal.title"),
+    # NLM 2.3's journal-title stands in journal-meta itself (PMC's older files)
+    (
+        "front/journal-meta/journal-title-group/journal-title | front/journal-meta/journal-title",
+        "journal title",
+        "journal.title",
+    ),
     ("front/journal-meta/issn", "print or electronic ISSN", "journal.issn"),
     ("front/article-meta/title-group/article-title", "article title", "title"),
     ("front/article-meta/pub-date[year or @iso-8601-date]", "publication date", "published"),
