@@ -125,6 +125,7 @@ BREAKERS = {
         "https://creativecommons.org/licenses/by/4.0/legalcode",
     ),
     "pmc-lpage": _cut(r"<lpage>.*?</lpage>"),
+    "pmc-subject-heading": _swap('subj-group-type="heading"', 'subj-group-type="subject-area"', 2),
     "pmc-orcid-form": _swap("https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"),
     "pmc-doi-format": _swap(
         '<article-id pub-id-type="doi">10.5555/', '<article-id pub-id-type="doi">doi:10.5555/'

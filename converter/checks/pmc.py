@@ -360,6 +360,49 @@ def pmc_alternatives_main(doc: Doc) -> Iterator[Hit]:
                 )
 
 
+def _stream(doc: Doc) -> str:
+    """The Style Checker's stream: 'manuscript' (an NIHMS processing instruction), 'rrn' (a
+    Rapid Research Note, said in the properties instruction) or 'article'."""
+    if doc.tree.xpath("//processing-instruction('nihms')"):
+        return "manuscript"
+    properties = doc.tree.xpath("//processing-instruction('properties')")
+    return "rrn" if properties and "RRN" in (properties[0].text or "") else "article"
+
+
+@rule(
+    "pmc-subject-heading",
+    "error",
+    "subject-group check / subj-group check: article-categories has a heading subj-group (or a "
+    "part one, or one untyped); a heading subj-group holds one subject, no compound-subject",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_subject_heading(doc: Doc) -> Iterator[Hit]:
+    article_stream = _stream(doc) == "article"
+    for el in doc.root.iter("article-categories"):
+        kinds = [g.get("subj-group-type") for g in el if local_name(g) == "subj-group"]
+        if article_stream and not {"heading", "part", None} & set(kinds):
+            yield Hit(
+                el,
+                "subject-group check: <article-categories> must contain a <subj-group> with "
+                "subj-group-type attribute 'heading' (the article's section: add `section`)",
+                "section",
+            )
+    for el in doc.root.iter("subj-group"):
+        if el.get("subj-group-type") != "heading":
+            continue
+        if len(el.findall("subject")) > 1:
+            yield Hit(el, 'subj-group check: subj-group with subj-group-type attribute set to '
+                          '"heading" can only contain a single subject element')  # fmt: skip
+        if el.find("compound-subject") is not None:
+            yield Hit(el, 'subj-group check: subj-group with subj-group-type="heading" must not '
+                          "contain compound-subject")  # fmt: skip
+        pictured = [s for s in el.findall("subject") if s.find("inline-graphic") is not None]
+        if pictured and not _normalize_space("".join(pictured[0].itertext())):
+            yield Hit(el, 'subj-group check: subj-group with subj-group-type="heading" must not '
+                          "contain inline-graphics")  # fmt: skip
+
+
 # The article-type values the Style Checker knows (its article-type-content-check).
 _ARTICLE_TYPES = frozenset(
     ("abstract", "addendum", "admin", "advert", "announcement", "article-commentary",

@@ -37,6 +37,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
     "pmc": (
         *GENERAL,
         "pmc-required",
+        "pmc-subject-heading",
         "pmc-article-type",
         "pmc-correction-content",
         "pmc-related-article",

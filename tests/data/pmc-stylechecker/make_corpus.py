@@ -212,6 +212,40 @@ def _journal_id_typed(kind: str, text: str) -> Callable[[etree._Element], None]:
     return edit
 
 
+def _heading(edit: Callable[[etree._Element], None]) -> Callable[[etree._Element], None]:
+    """An edit of the article's first heading subj-group."""
+
+    def apply(root: etree._Element) -> None:
+        edit(_meta(root).find("article-categories/subj-group"))
+
+    return apply
+
+
+def _retyped(group: etree._Element, kind: str | None = "subject-area") -> None:
+    for each in group.getparent().findall("subj-group"):
+        if kind is None:
+            del each.attrib["subj-group-type"]
+        else:
+            each.set("subj-group-type", kind)
+
+
+def _second_subject(group: etree._Element) -> None:
+    subject = group.find("subject")
+    added = etree.Element("subject")
+    added.text, added.tail = "Russia", subject.tail
+    subject.addnext(added)
+
+
+def _journal_title_nlm23(root: etree._Element) -> None:
+    """The journal title as NLM 2.3 wrote it, in journal-meta itself (for the general rule:
+    the Style Checker takes it; DTD-invalid in JATS 1.3)."""
+    group = root.find("front/journal-meta/journal-title-group")
+    title = group.find("journal-title")
+    title.tail = group.tail
+    group.addprevious(title)
+    _remove(group)
+
+
 def _issn_l_only(root: etree._Element) -> None:
     """The linking ISSN in place of the print and electronic ones, in the Archiving tag set
     (whose journal-meta may lack an issn)."""
@@ -482,6 +516,12 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "journal-id-pubmed": _journal_id_typed("pubmed-jr-id", "45678"),
     "journal-id-empty": _journal_id_typed("nlm-ta", " "),
     "issn-l-only": _issn_l_only,
+    # the article's section is a heading subj-group of one subject
+    "subject-heading-missing": _heading(_retyped),
+    "subject-heading-untyped": _heading(lambda group: _retyped(group, None)),
+    "subject-heading-part": _heading(lambda group: _retyped(group, "part")),
+    "subject-heading-two-subjects": _heading(_second_subject),
+    "general-journal-title-nlm23": _journal_title_nlm23,
     "dtd-version-1.4": _dtd_version_14,
     "general-journal-title": _g_journal_title,
     "general-issn-check-digit": _g_issn_check_digit,
