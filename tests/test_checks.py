@@ -125,6 +125,12 @@ BREAKERS = {
         "https://creativecommons.org/licenses/by/4.0/legalcode",
     ),
     "pmc-lpage": _cut(r"<lpage>.*?</lpage>"),
+    "pmc-pub-date-values": _swap('date-type="pub"', 'date-type="publication"'),
+    "pmc-related-object": _swap(
+        "</permissions>",
+        '</permissions><related-object document-type="article" link-type="corrected-article" '
+        'document-id-type="doi" document-id="10.5555/jsr.2018.3.6">An article.</related-object>',
+    ),
     "pmc-subject-heading": _swap('subj-group-type="heading"', 'subj-group-type="subject-area"', 2),
     "pmc-orcid-form": _swap("https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"),
     "pmc-doi-format": _swap(

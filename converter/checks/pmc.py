@@ -250,6 +250,51 @@ def pmc_collection_epub(doc: Doc) -> Iterator[Hit]:
         )
 
 
+_DATE_TYPES = frozenset(("collection", "corrected", "preprint", "pub", "retracted", "update"))
+_PUBLICATION_FORMATS = frozenset(("electronic", "print", "electronic-print", "collection"))
+# pub-date-check: a date of one of these pub-types alone is no publication date
+_NOT_PUBLICATION = ("nihms-submitted", "pmc-release")
+
+
+@rule(
+    "pmc-pub-date-values",
+    "error",
+    "pub-date check / pub-date/@date-type check: article-meta has a real publication date "
+    "(a pub-type, or a date-type and a publication-format); date-type and publication-format "
+    "from the Style Checker's lists",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_pub_date_values(doc: Doc) -> Iterator[Hit]:
+    dates = doc.meta.findall("pub-date")
+    typed = [d for d in dates if d.get("pub-type") is not None]
+    real = (typed and any(d.get("pub-type") not in _NOT_PUBLICATION for d in typed)) or any(
+        d.get("date-type") is not None and d.get("publication-format") is not None for d in dates
+    )
+    collection = _dates(doc, pub_type="collection") or _dates(
+        doc, date_type="collection", publication_format="electronic"
+    )
+    if dates and not real and not collection:
+        yield Hit(
+            dates[0],
+            "pub-date check: article-meta must contain a real publication date: a pub-date "
+            'with a pub-type, or with a date-type ("pub") and a publication-format '
+            '("electronic" or "print")',
+        )
+    for el in doc.root.iter("pub-date"):
+        date_type, fmt = el.get("date-type"), el.get("publication-format")
+        if el.get("pub-type") is not None or date_type is None or fmt is None:
+            continue
+        if date_type and date_type not in _DATE_TYPES:
+            yield Hit(el, "pub-date/@date-type check: @date-type on [pub-date] must be an "
+                          f"accepted value: {', '.join(sorted(_DATE_TYPES))}; not "
+                          f"{date_type!r}")  # fmt: skip
+        if fmt and fmt not in _PUBLICATION_FORMATS:
+            yield Hit(el, "pub-date/@date-type check: @publication-format on [pub-date] must be "
+                          "an accepted value: print, electronic, electronic-print; not "
+                          f"{fmt!r}")  # fmt: skip
+
+
 def _kind(el: etree._Element) -> str | None:
     """print / collection for a pub-date, as the Style Checker's conflict test reads them."""
     if el.get("pub-type"):
@@ -662,6 +707,63 @@ def _related_article_problems(doc: Doc, el: etree._Element, art_type: str) -> It
     if self_link is not None and not self_link[1]:
         yield f"<related-article> {self_link[0]}"
     yield from _type_fit_problems(el, kind, art_type)
+
+
+# link-type values its related-object-check takes for a related-object naming an article
+_OBJECT_LINK_TYPES = (
+    "addendum addended-article alt-language article-reference article-response commentary "
+    "commentary-article companion concurrent-pub continued-by continues corrected-article "
+    "correction-forward letter letter-reply object-of-concern repub-note repub-note-target "
+    "republication republished-article retracted-article retraction-forward "
+    "retraction-republication retracted-republished-article update-in update-of updated-article "
+    "update peer-review peer-reviewed-article "
+)
+
+
+@rule(
+    "pmc-related-object",
+    "error",
+    "related-object check: an id, a target id with its id-type; naming an article, a "
+    "document-id typed doi, pmcid or pmid and a known link-type",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_related_object(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("related-object"):
+        for message in _related_object_problems(el):
+            yield Hit(el, f"related-object check: {message}")
+
+
+def _related_object_problems(el: etree._Element) -> Iterator[str]:
+    if el.get("id") is None:
+        yield "<related-object> requires an @id"
+    targets = ("source", "document", "object")
+    if any(el.get(f"{t}-id") is not None and el.get(f"{t}-id-type") is None for t in targets):
+        yield (
+            "every target id attribute (@source-id, @document-id, @object-id) requires its "
+            "id-type attribute (@source-id-type, @document-id-type, @object-id-type)"
+        )
+    if all(el.get(f"{t}-id") is None for t in targets):
+        yield (
+            "<related-object> must describe a link to something: a work, a document in a "
+            "work, or an object in a document in a work (give @source-id, @document-id or "
+            "@object-id)"
+        )
+    if el.get("document-type") != "article":
+        return
+    kind = el.get("document-id-type")
+    if kind not in ("doi", "pmcid", "pmid"):
+        yield (
+            '<related-object> with document-type="article" must have document-id-type of '
+            f"doi, pmcid or pmid, not {kind!r}"
+        )
+    if el.get("document-id") is None:
+        yield '<related-object> with document-type="article" must have a document-id'
+    if not _in_list(_OBJECT_LINK_TYPES, el.get("link-type") or ""):
+        yield (
+            f"link-type {el.get('link-type')!r} is not one of the Style Checker's for a "
+            "related-object naming an article"
+        )
 
 
 # The article types the Style Checker warns about when none of their links names the article

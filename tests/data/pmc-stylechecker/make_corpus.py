@@ -236,6 +236,20 @@ def _second_subject(group: etree._Element) -> None:
     subject.addnext(added)
 
 
+def _pub_dates_set(**attrs: str | None) -> Callable[[etree._Element], None]:
+    """Set (or, given None, remove) an attribute of every pub-date typed date-type="pub"."""
+
+    def edit(root: etree._Element) -> None:
+        for date in _meta(root).findall("pub-date[@date-type='pub']"):
+            for name, value in attrs.items():
+                if value is None:
+                    del date.attrib[name.replace("_", "-")]
+                else:
+                    date.set(name.replace("_", "-"), value)
+
+    return edit
+
+
 def _journal_title_nlm23(root: etree._Element) -> None:
     """The journal title as NLM 2.3 wrote it, in journal-meta itself (for the general rule:
     the Style Checker takes it; DTD-invalid in JATS 1.3)."""
@@ -522,6 +536,13 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "subject-heading-part": _heading(lambda group: _retyped(group, "part")),
     "subject-heading-two-subjects": _heading(_second_subject),
     "general-journal-title-nlm23": _journal_title_nlm23,
+    # pub-date's date-type and publication-format, and a date typed well enough to be one
+    "pub-date-type-publication": _pub_dates_set(date_type="publication"),
+    "pub-date-format-online": _pub_dates_set(publication_format="online"),
+    "pub-date-untyped": _pub_dates_set(publication_format=None),
+    "pub-date-none-typed": lambda root: [
+        d.attrib.pop("publication-format") for d in _meta(root).findall("pub-date")
+    ],
     "dtd-version-1.4": _dtd_version_14,
     "general-journal-title": _g_journal_title,
     "general-issn-check-digit": _g_issn_check_digit,
@@ -690,6 +711,15 @@ NOTICE_VARIANTS: dict[str, Callable[[etree._Element], None]] = {
         "corrected-article", "research-article"
     ),
     "related-object-corrected-in-correction": _related_object("corrected-article", "correction"),
+    "related-object-no-id": _both(
+        _related_object("corrected-article", "correction"),
+        lambda root: _meta(root).find("related-object").attrib.pop("id"),
+    ),
+    "related-object-id-untyped": _both(
+        _related_object("corrected-article", "correction"),
+        lambda root: _meta(root).find("related-object").attrib.pop("document-id-type"),
+    ),
+    "related-object-link-preprint": _related_object("preprint", "research-article"),
     "related-citation-only": _related_set(ext_link_type=None, href=None),
     "related-href-untyped": _related_set(ext_link_type=None),
     "related-doi-typed-pubmed": _related_set(ext_link_type="pubmed"),
