@@ -125,6 +125,10 @@ BREAKERS = {
         "https://creativecommons.org/licenses/by/4.0/legalcode",
     ),
     "pmc-lpage": _cut(r"<lpage>.*?</lpage>"),
+    "pmc-abstract-content": _swap(
+        '<abstract xml:lang="ru">',
+        '<abstract xml:lang="ru"><sec><title>Summary</title><p>x</p></sec>',
+    ),
     "pmc-pub-date-values": _swap('date-type="pub"', 'date-type="publication"'),
     "pmc-related-object": _swap(
         "</permissions>",

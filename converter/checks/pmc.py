@@ -541,6 +541,21 @@ def pmc_article_type(doc: Doc) -> Iterator[Hit]:
 
 
 @rule(
+    "pmc-abstract-content",
+    "error",
+    "abstract content check: an abstract in sections has more than one, or paragraphs before",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_abstract_content(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("abstract"):
+        sections = el.findall("sec")
+        if len(sections) == 1 and next(sections[0].itersiblings("p", preceding=True), None) is None:
+            yield Hit(el, "abstract content check: Only use sec if abstract must be divided into "
+                          "multiple sections; otherwise, simply tag with p elements")  # fmt: skip
+
+
+@rule(
     "pmc-correction-content",
     "error",
     "correction content check: a correction's text is in the body, not an abstract",
@@ -1005,9 +1020,11 @@ def pmc_empty_element(doc: Doc) -> Iterator[Hit]:
             if not any(_own_text(el)) and not any(isinstance(c.tag, str) for c in el):
                 yield Hit(el, "empty element check: x should not be empty")
             continue
-        if not isinstance(el.tag, str) or el.tag not in _NOT_EMPTY:
-            continue
         parent = el.getparent()
+        # a title is checked too, but not a section's or an appendix's
+        titled = el.tag == "title" and parent is not None and parent.tag not in ("sec", "app")
+        if not isinstance(el.tag, str) or (el.tag not in _NOT_EMPTY and not titled):
+            continue
         if (
             el.tag == "supplement"
             and parent is not None

@@ -47,6 +47,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-issn-format",
         "pmc-issn-pub-type",
         "pmc-abstract-type",
+        "pmc-abstract-content",
         "pmc-trans-lang",
         "pmc-copyright-year",
         "pmc-pub-date-attrs",

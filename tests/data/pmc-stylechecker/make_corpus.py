@@ -250,6 +250,19 @@ def _pub_dates_set(**attrs: str | None) -> Callable[[etree._Element], None]:
     return edit
 
 
+def _abstract_in_one_section(root: etree._Element) -> None:
+    """The first abstract's paragraphs inside one sec."""
+    abstract = _meta(root).find("abstract")
+    section = etree.SubElement(abstract, "sec")
+    etree.SubElement(section, "title").text = "Summary"
+    for para in abstract.findall("p"):
+        section.append(para)
+
+
+def _ref_list_title_empty(root: etree._Element) -> None:
+    root.find("back/ref-list/title").text = " "
+
+
 def _journal_title_nlm23(root: etree._Element) -> None:
     """The journal title as NLM 2.3 wrote it, in journal-meta itself (for the general rule:
     the Style Checker takes it; DTD-invalid in JATS 1.3)."""
@@ -536,6 +549,8 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "subject-heading-part": _heading(lambda group: _retyped(group, "part")),
     "subject-heading-two-subjects": _heading(_second_subject),
     "general-journal-title-nlm23": _journal_title_nlm23,
+    "abstract-one-section": _abstract_in_one_section,
+    "ref-list-title-empty": _ref_list_title_empty,
     # pub-date's date-type and publication-format, and a date typed well enough to be one
     "pub-date-type-publication": _pub_dates_set(date_type="publication"),
     "pub-date-format-online": _pub_dates_set(publication_format="online"),
