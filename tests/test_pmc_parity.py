@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BILINGUAL, DATA, ROOT
+from conftest import BILINGUAL, DATA, ROOT, xmllint
 from converter.checks import check_file
 from converter.checks.profiles import PROFILES, rules_for
+from converter.readers import ReadContext, read_source
+from converter.writers.jats import render_jats
 
 CORPUS = DATA / "pmc-stylechecker"
 VERDICTS = json.loads((CORPUS / "verdicts.json").read_text(encoding="utf-8"))
@@ -200,9 +202,12 @@ def test_a_reply_without_its_letter_converts_for_pmc_with_a_warning(tmp_path: Pa
     assert "add `related_articles` with type letter" in result.err
 
 
-def test_a_link_to_the_published_article_fails_convert_for_pmc(tmp_path: Path, run) -> None:
+def test_a_link_to_the_published_article_makes_the_output_a_preprint_pmc_accepts(
+    tmp_path: Path, run, store
+) -> None:
     """A link of type published-article says the article is a preprint; PMC's tool wants a
-    preprint to say so in an article-version, which the converter does not write."""
+    preprint to say so in an article-version of type status, which the converter writes, and
+    which reads back as the link alone."""
     text = BILINGUAL.read_text(encoding="utf-8")
     link = "related_articles:\n  - {type: published-article, doi: 10.5555/jsr.2019.1.5}\n"
     article = tmp_path / "article.yaml"
@@ -213,10 +218,15 @@ def test_a_link_to_the_published_article_fails_convert_for_pmc(tmp_path: Path, r
     result = run(
         "convert", article, "-o", tmp_path / "out", "--jats-version", "1.3", "--profile", "pmc"
     )
-    assert result.code == 1
-    assert (
-        "error: [pmc-related-article] related-article check: a related-article of type "
-        "'published-article' says this article is a preprint, and PMC wants a preprint to say "
-        'so: <article-version article-version-type="status">preprint</article-version>'
-    ) in result.err
-    assert "(leave the link out for PMC) (input field related_articles[0])" in result.err
+    assert result.code == 0, result.err
+    assert "pmc-related-article" not in result.err
+    [written] = (tmp_path / "out").glob("*.xml")
+    xml = written.read_text(encoding="utf-8")
+    assert '<article-version article-version-type="status">preprint</article-version>' in xml
+    assert xml.index("<article-version") < xml.index("<article-categories")
+    check = xmllint(written, store.catalog)
+    assert check.returncode == 0, check.stderr
+    [loaded] = list(read_source(written, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert not [w for w in loaded.warnings if "article-version" in w]
+    assert render_jats(loaded.article, "1.3", pmc=True).encode() == written.read_bytes()

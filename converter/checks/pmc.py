@@ -681,8 +681,8 @@ def _type_fit_problems(el: etree._Element, kind: str | None, art_type: str) -> I
             yield (
                 f"a {local_name(el)} of type 'published-article' says this article is a "
                 "preprint, and PMC wants a preprint to say so: <article-version "
-                'article-version-type="status">preprint</article-version> in article-meta, '
-                "which the converter does not write (leave the link out for PMC)"
+                'article-version-type="status">preprint</article-version> in article-meta '
+                "(the converter writes it beside such a link)"
             )
         return
     wanted, verb = _RELATED_ARTICLE_TYPES.get(kind or "", ((), ""))

@@ -104,7 +104,8 @@ _KNOWN_META = frozenset(
         "history", "permissions", "self-uri", "related-article", "abstract", "trans-abstract",
         "kwd-group", "funding-group", "custom-meta-group", "copyright-statement",
         "copyright-year", "copyright-holder", "page-range", "issue-id", "issue-title",
-        "issue-title-group", "counts", "author-notes",
+        "issue-title-group", "counts", "author-notes", "article-version",
+        "article-version-alternatives",
     }
 )  # fmt: skip
 
@@ -865,6 +866,7 @@ class ArticleReader:
         self._permissions(meta, data)
         self._self_uris(meta, data)
         self._related_articles(meta, data)
+        self._article_versions(meta, data)
         self._abstracts(meta, data)
         self._keywords(meta, data)
         self._funding(meta, data)
@@ -1933,6 +1935,24 @@ class ArticleReader:
                 found.append({key: value for key, value in entry.items() if value})
         if found:
             data["related_articles"] = found
+
+    def _article_versions(self, meta: etree._Element, data: dict[str, Any]) -> None:
+        """``article-version``: the one the writer derives (status ``preprint`` beside a link to
+        the article it became) is read back as that link; any other is said."""
+        preprint = any(r["type"] == "published-article" for r in data.get("related_articles", []))
+        versions = [
+            version
+            for child in meta
+            if local_name(child) in ("article-version", "article-version-alternatives")
+            for version in child.iter("{*}article-version")
+        ]
+        for version in versions:
+            kind = (version.get("article-version-type") or "").strip()
+            text = self.plain(version)
+            if preprint and kind == "status" and text.lower() == "preprint":
+                continue
+            typed = f" ({kind})" if kind else ""
+            self.warn(f"article-version {text!r}{typed} is not in the model: left out")
 
     def _related_doi(self, item: etree._Element, where: str) -> str | None:
         """The DOI a related-article links to: its ``xlink:href`` when the link is a DOI
