@@ -1624,3 +1624,41 @@ def test_a_deposits_special_numbering_and_archives(tmp_path: Path) -> None:
         assert ("<special_numbering> 'C'" in " ".join(notes)) == (numbering == "C")
         assert not any("archive" in w or "numbering" in w for w in loaded.warnings
                        if w.kind == "data dropped")  # fmt: skip
+
+
+def test_every_child_of_a_deposits_citation_is_carried_or_said(tmp_path: Path) -> None:
+    """A <citation>'s elocation_id and component_number were lost without a word, and a
+    standard cited by std_designator and standards_body alone vanished. Read as the
+    registry's JSON gives the same parts: the standard is a text reference; what the model
+    has no place for is said under the element's name, unless the reference's text holds it."""
+    loaded = _deposit_with_citations(
+        tmp_path,
+        '<citation key="e1"><journal_title>Phys Rev D</journal_title><author>Doe</author>'
+        "<volume>101</volume><elocation_id>012345</elocation_id><cYear>2020</cYear>"
+        '</citation><citation key="e2"><volume_title>Handbook of Tests</volume_title>'
+        "<component_number>Chapter 3</component_number><cYear>2010</cYear></citation>"
+        '<citation key="e3"><std_designator>ISO 690:2021</std_designator><standards_body>'
+        "<standards_body_name>International Organization for Standardization"
+        "</standards_body_name><standards_body_acronym>ISO</standards_body_acronym>"
+        '</standards_body></citation><citation key="e4"><unstructured_citation>Doe J. '
+        "Phys Rev D 101, 012345 (2020).</unstructured_citation><elocation_id>012345"
+        "</elocation_id></citation>",
+    )
+    article = loaded.article
+    assert article is not None, loaded.problems
+    journal, book, standard, text, _ = article.references
+    assert (journal.source, journal.volume, journal.fpage) == ("Phys Rev D", "101", None)
+    assert (book.source, book.type) == ("Handbook of Tests", "book")
+    assert standard.text == {"en": "International Organization for Standardization. ISO 690:2021"}
+    assert (standard.source, standard.publisher) == (
+        "ISO 690:2021",
+        "International Organization for Standardization",
+    )
+    assert text.text == {"en": "Doe J. Phys Rev D 101, 012345 (2020)."}
+    dropped = [str(w) for w in loaded.warnings if w.kind == "data dropped"]
+    assert [w for w in dropped if "citation" in w] == [
+        "<citation key='e1'> elocation_id '012345': not carried (the article model has no "
+        "place for it)",
+        "<citation key='e2'> component_number 'Chapter 3': not carried (the article model has "
+        "no place for it)",
+    ]  # e4's article number is in its text: nothing lost, nothing said

@@ -1004,9 +1004,18 @@ _REFERENCE_CARRIED = frozenset(
 
 
 def _reference(
-    ref: dict[str, Any], where: str, lang: str, log: _Log, fragments: list[str]
+    ref: dict[str, Any],
+    where: str,
+    lang: str,
+    log: _Log,
+    fragments: list[str],
+    *,
+    index: str | None = None,
+    named: dict[str, str] | None = None,
 ) -> dict[str, Any] | None:
-    """A cited work of the record. One cited by its standard alone (``standards-body``,
+    """A cited work of the record (or of a deposit's ``<citation>``, its children under these
+    keys: ``_citation_fields``; ``index`` is then its key, and ``named`` gives the names a
+    message shows). One cited by its standard alone (``standards-body``,
     ``standard-designator``, as ISO and IEEE standards are deposited) vanished, with no word:
     it is now a text reference ('International Organization for Standardization. ISO
     690:2021'). A cited book's ``edition`` is the reference's (it was said as not carried,
@@ -1016,7 +1025,8 @@ def _reference(
     def text(key: str, *, number: bool = False) -> str:
         return tidy(_string(ref, key, where, log, number=number))
 
-    index = where.removeprefix("reference[").removesuffix("]")
+    if index is None:
+        index = where.removeprefix("reference[").removesuffix("]")
     author = text("author")
     journal, book, series = text("journal-title"), text("volume-title"), text("series-title")
     raw = text("unstructured")
@@ -1031,9 +1041,9 @@ def _reference(
         "issue": text("issue", number=True),
         "fpage": text("first-page", number=True),
         "edition": text("edition", number=True),
-        "doi": reference_doi(text("DOI"), f"reference[{index}]", log),
-        "isbn": reference_isbn(text("ISBN"), f"reference[{index}]", log),
-        "issn": reference_issn(text("ISSN"), f"reference[{index}]", log),
+        "doi": reference_doi(text("DOI"), where, log),
+        "isbn": reference_isbn(text("ISBN"), where, log),
+        "issn": reference_issn(text("ISSN"), where, log),
     }
     if journal:
         entry["type"] = "journal"
@@ -1044,7 +1054,7 @@ def _reference(
         # reference parser would guess from the text alone is worse ('International
         # Organization for Standardization' as an article title)
         entry.update(type="other", source=designator or None, publisher=body or None)
-    text = reference_text(raw or standard, lang, log, f"reference[{index}]")
+    text = reference_text(raw or standard, lang, log, where)
     kept = finish_reference(entry, text, series)
     if kept is None and any(entry[k] for k in ("authors", "year", "volume", "fpage")):
         fragments.append(index)
@@ -1067,7 +1077,7 @@ def _reference(
         if isinstance(value, str | int) and str(value).strip().casefold() in said.casefold():
             continue  # the text says it: nothing lost
         shown = f" {value!r}" if isinstance(value, str | int) else ""
-        not_carried(log, f"{where} {key}{shown}")
+        not_carried(log, f"{where} {(named or {}).get(key, key)}{shown}")
     return kept
 
 
@@ -1433,6 +1443,21 @@ def _xml_date(element: etree._Element, log: Collector) -> str | None:
             break
         parts.append(f"{int(value):02d}")
     return real_date("-".join(parts), f"<{local_name(element, lower=True)}>", log.warn)
+
+
+# The children of a deposit's <citation> (Crossref 5.3.1's citation_t, all of them) by the
+# key the registry's JSON gives the same part, so that one reader (``_reference``) reads both.
+_CITATION_KEYS = {
+    "issn": "ISSN", "journal_title": "journal-title", "author": "author", "volume": "volume",
+    "issue": "issue", "first_page": "first-page", "elocation_id": "elocation-id",
+    "cYear": "year", "doi": "DOI", "isbn": "ISBN", "series_title": "series-title",
+    "volume_title": "volume-title", "edition_number": "edition",
+    "component_number": "component", "article_title": "article-title",
+    "std_designator": "standard-designator", "standards_body": "standards-body",
+    "unstructured_citation": "unstructured",
+}  # fmt: skip
+# The element's name, for the messages about it.
+_CITATION_NAMES = {key: name for name, key in _CITATION_KEYS.items()}
 
 
 class _DepositArticle:
@@ -1914,44 +1939,49 @@ class _DepositArticle:
         return None
 
     def _citations(self) -> list[dict[str, Any]]:
-        out, fragments = [], []
+        """The cited works, read as the registry's JSON gives the same parts (``_reference``):
+        what the model has no place for (``elocation_id``, ``component_number``) was lost
+        without a word, and a standard cited by ``std_designator`` and ``standards_body``
+        alone vanished; now the one is said unless the reference's text holds it, the other
+        is a text reference."""
+        out: list[dict[str, Any]] = []
+        fragments: list[str] = []
         for index, citation in enumerate(
             _children(_child(self.article, "citation_list"), "citation")
         ):
             key = citation.get("key") or str(index)
-            raw = self.text(_child(citation, "unstructured_citation"))
-            text = reference_text(raw, self.lang, self.log, f"<citation key={key!r}>")
-            entry: dict[str, Any] = {
-                "title": self.text(_child(citation, "article_title")),
-                "source": self.text(_child(citation, "journal_title"))
-                or self.text(_child(citation, "volume_title")),
-                "authors": [a for a in [self.text(_child(citation, "author"))] if a],
-                "year": self.text(_child(citation, "cYear")),
-                "volume": self.text(_child(citation, "volume")),
-                "issue": self.text(_child(citation, "issue")),
-                "fpage": self.text(_child(citation, "first_page")),
-                "edition": self.text(_child(citation, "edition_number")),
-                "doi": reference_doi(
-                    self.text(_child(citation, "doi")), f"<citation key={key!r}>", self.log
-                ),
-                "isbn": reference_isbn(
-                    self.text(_child(citation, "isbn")), f"<citation key={key!r}>", self.log
-                ),
-                "issn": reference_issn(
-                    self.text(_child(citation, "issn")), f"<citation key={key!r}>", self.log
-                ),
-            }
-            if _child(citation, "journal_title") is not None:
-                entry["type"] = "journal"
-            elif _child(citation, "volume_title") is not None:
-                entry["type"] = "book"
-            kept = finish_reference(entry, text, self.text(_child(citation, "series_title")))
+            fields = self._citation_fields(citation)
+            kept = _reference(
+                fields,
+                f"<citation key={key!r}>",
+                self.lang,
+                self.log,
+                fragments,
+                index=key,
+                named=_CITATION_NAMES,
+            )
             if kept is not None:
                 out.append(kept)
-            elif any(entry[k] for k in ("authors", "year", "volume", "fpage")):
-                fragments.append(key)
         said_left_out(fragments, "<citation> key", self.log)
         return out
+
+    def _citation_fields(self, citation: etree._Element) -> dict[str, str]:
+        """A ``<citation>``'s children under the keys of the registry's JSON (an element the
+        5.3.1 schema does not name keeps its own name, to be said as not carried)."""
+        fields: dict[str, str] = {}
+        for child in citation:
+            if not isinstance(child.tag, str):
+                continue
+            name = local_name(child)
+            if name == "standards_body":
+                # its name, else its acronym (the schema requires both; some give one)
+                value = self.text(_child(child, "standards_body_name")) or self.text(
+                    _child(child, "standards_body_acronym")
+                )
+            else:
+                value = self.text(child)
+            fields.setdefault(_CITATION_KEYS.get(name, name), value)
+        return fields
 
     def _journal_data(self) -> dict[str, Any]:
         meta = _child(self.journal, "journal_metadata")
