@@ -1142,6 +1142,11 @@ class Reference(Strict):
     issue: ShortText | None = Field(None, description="Issue.")
     fpage: Page | None = Field(None, description="First page.")
     lpage: Page | None = Field(None, description="Last page.")
+    elocation_id: ShortText | None = Field(
+        None,
+        description="Article number of the cited work, which has it instead of pages "
+        "('e1002012', '108871'): <elocation-id>, Crossref's elocation_id.",
+    )
     doi: Doi | None = Field(None, description="DOI of the cited work.")
     arxiv: ArxivId | None = Field(
         None,
@@ -1205,6 +1210,7 @@ class Reference(Strict):
             or self.issue
             or self.fpage
             or self.lpage
+            or self.elocation_id
             or self.publisher
             or self.publisher_loc
             or self.edition

@@ -254,6 +254,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Reference.issue": "citation_reference is the reference as one text",
         "Reference.fpage": "citation_reference is the reference as one text",
         "Reference.lpage": "citation_reference is the reference as one text",
+        "Reference.elocation_id": "citation_reference is the reference as one text",
         "Reference.doi": "citation_reference is the reference as one text",
         "Reference.arxiv": "citation_reference is the reference as one text",
         "Reference.isbn": "citation_reference is the reference as one text",

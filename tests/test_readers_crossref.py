@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import SAMPLES, local_server, xmllint
+from conftest import SAMPLES, local_server, xmllint, xmllint_crossref
 from converter import to_jats
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.crossref import doi_stem, work_url
@@ -1629,8 +1629,9 @@ def test_a_deposits_special_numbering_and_archives(tmp_path: Path) -> None:
 def test_every_child_of_a_deposits_citation_is_carried_or_said(tmp_path: Path) -> None:
     """A <citation>'s elocation_id and component_number were lost without a word, and a
     standard cited by std_designator and standards_body alone vanished. Read as the
-    registry's JSON gives the same parts: the standard is a text reference; what the model
-    has no place for is said under the element's name, unless the reference's text holds it."""
+    registry's JSON gives the same parts: the article number is the reference's, the
+    standard a text reference; what the model has no place for (component_number) is said
+    under the element's name, unless the reference's text holds it."""
     loaded = _deposit_with_citations(
         tmp_path,
         '<citation key="e1"><journal_title>Phys Rev D</journal_title><author>Doe</author>'
@@ -1640,25 +1641,77 @@ def test_every_child_of_a_deposits_citation_is_carried_or_said(tmp_path: Path) -
         '<citation key="e3"><std_designator>ISO 690:2021</std_designator><standards_body>'
         "<standards_body_name>International Organization for Standardization"
         "</standards_body_name><standards_body_acronym>ISO</standards_body_acronym>"
-        '</standards_body></citation><citation key="e4"><unstructured_citation>Doe J. '
-        "Phys Rev D 101, 012345 (2020).</unstructured_citation><elocation_id>012345"
-        "</elocation_id></citation>",
+        '</standards_body></citation><citation key="e4"><unstructured_citation>Smith A. '
+        "Handbook of Tests, chapter 4 (2010).</unstructured_citation><component_number>"
+        "chapter 4</component_number></citation>",
     )
     article = loaded.article
     assert article is not None, loaded.problems
     journal, book, standard, text, _ = article.references
-    assert (journal.source, journal.volume, journal.fpage) == ("Phys Rev D", "101", None)
+    assert (journal.source, journal.volume, journal.elocation_id, journal.fpage) == (
+        "Phys Rev D",
+        "101",
+        "012345",
+        None,
+    )
     assert (book.source, book.type) == ("Handbook of Tests", "book")
     assert standard.text == {"en": "International Organization for Standardization. ISO 690:2021"}
     assert (standard.source, standard.publisher) == (
         "ISO 690:2021",
         "International Organization for Standardization",
     )
-    assert text.text == {"en": "Doe J. Phys Rev D 101, 012345 (2020)."}
+    assert text.text == {"en": "Smith A. Handbook of Tests, chapter 4 (2010)."}
     dropped = [str(w) for w in loaded.warnings if w.kind == "data dropped"]
     assert [w for w in dropped if "citation" in w] == [
-        "<citation key='e1'> elocation_id '012345': not carried (the article model has no "
-        "place for it)",
         "<citation key='e2'> component_number 'Chapter 3': not carried (the article model has "
         "no place for it)",
-    ]  # e4's article number is in its text: nothing lost, nothing said
+    ]  # e4's chapter is in its text: nothing lost, nothing said
+
+
+def test_a_cited_articles_number_goes_both_ways(
+    run, tmp_path: Path, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cited article numbered instead of paged (eLife's, PLOS's 'e1002012'), deposited as
+    its citation's elocation_id, is the JATS element-citation's <elocation-id> and the
+    Crossref citation's <elocation_id>, read back from either."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[crossref]\ndepositor_name = "Test"\ndepositor_email = "t@example.org"\n'
+        'registrant = "Test"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("JATSCONV_CONFIG", str(config))
+    source = tmp_path / "numbered.xml"
+    source.write_text(
+        SHAPES_DEPOSIT.replace(
+            '<citation key="c1">',
+            '<citation key="b1"><journal_title>PLOS Biology</journal_title><author>Doe</author>'
+            "<volume>9</volume><elocation_id>e1002012</elocation_id><cYear>2011</cYear>"
+            '</citation><citation key="c1">',
+        ),
+        encoding="utf-8",
+    )
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    jats = tmp_path / "out" / "numbered.xml"
+    check = xmllint(jats, store.catalog)
+    assert check.returncode == 0, check.stderr
+    assert _text(etree.parse(str(jats)), "//element-citation/elocation-id") == ["e1002012"]
+    [back] = list(read_source(jats, "jats", ReadContext()))
+    assert back.article is not None, back.problems
+    assert back.article.references[0].elocation_id == "e1002012"
+    assert not [w for w in back.warnings if "elocation" in w]
+
+    result = run("convert", source, "-o", tmp_path / "out", "--to", "crossref")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "numbered.crossref.xml"
+    check = xmllint_crossref(deposit)
+    assert check.returncode == 0, check.stderr
+    cited = etree.parse(str(deposit)).xpath(
+        "//c:citation/c:elocation_id/text()",
+        namespaces={"c": "http://www.crossref.org/schema/5.3.1"},
+    )
+    assert cited == ["e1002012"]
+    [again] = list(read_source(deposit, None, ReadContext()))
+    assert again.article is not None, again.problems
+    assert again.article.references[0].elocation_id == "e1002012"

@@ -999,7 +999,8 @@ _REFERENCE_BOOKKEEPING = frozenset({"key", "doi-asserted-by", "isbn-type", "issn
 # Keys of a cited work this reader carries.
 _REFERENCE_CARRIED = frozenset(
     {"author", "article-title", "journal-title", "volume-title", "series-title", "year",
-     "volume", "issue", "first-page", "edition", "DOI", "ISBN", "ISSN", "unstructured"}
+     "volume", "issue", "first-page", "elocation-id", "edition", "DOI", "ISBN", "ISSN",
+     "unstructured"}
 )  # fmt: skip
 
 
@@ -1040,6 +1041,7 @@ def _reference(
         "volume": text("volume", number=True),
         "issue": text("issue", number=True),
         "fpage": text("first-page", number=True),
+        "elocation_id": text("elocation-id", number=True),
         "edition": text("edition", number=True),
         "doi": reference_doi(text("DOI"), where, log),
         "isbn": reference_isbn(text("ISBN"), where, log),

@@ -348,7 +348,7 @@ _DATE_PARTS = frozenset({"day", "month", "season", "year"})
 _CARRIED = frozenset(
     {"article-title", "chapter-title", "data-title", "part-title", "source", "year", "volume",
      "issue", "fpage", "lpage", "ext-link", "uri", "trans-title", "trans-source", "label",
-     "isbn", "issn", "publisher-name", "publisher-loc", "edition"}
+     "isbn", "issn", "publisher-name", "publisher-loc", "edition", "elocation-id"}
 )  # fmt: skip
 
 
@@ -2514,6 +2514,7 @@ class ArticleReader:
             ("publisher-name", "publisher"),
             ("publisher-loc", "publisher_loc"),
             ("edition", "edition"),
+            ("elocation-id", "elocation_id"),
         ):
             found = _child(cite, tag)
             if found is not None and self.plain(found):

@@ -346,6 +346,7 @@ class _View:
                     "volume": parts["volume"],
                     "issue": parts["issue"],
                     "first_page": parts["fpage"],
+                    "elocation_id": ref.elocation_id,
                     "edition": parts["edition"],
                     "year": year,
                     "doi": parts["doi"],

@@ -681,6 +681,7 @@ def _references(article: model.Article, main: str) -> list[Row]:
                 issue=_t(ref.issue) if ref.issue else None,
                 fpage=_t(ref.fpage) if ref.fpage else None,
                 lpage=_t(ref.lpage) if ref.lpage else None,
+                elocation_id=_t(ref.elocation_id) if ref.elocation_id else None,
                 doi=_t(ref.doi) if ref.doi else None,
                 arxiv=_t(ref.arxiv) if ref.arxiv else None,
                 isbn=_t(ref.isbn) if ref.isbn else None,
