@@ -660,7 +660,8 @@ def test_partial_references_and_article_numbers_as_registries_keep_them(tmp_path
     )
     assert [r.source for r in loaded.article.references] == ["Lecture Notes", None]
     assert any(w.startswith("<citation> key c2: only an author") for w in loaded.warnings)
-    # with page and article number both given and different, both are kept
+    # with page and article number both given and different, the pages are kept (the
+    # number is said: test_what_an_ojs_3_5_deposit_adds_is_read_or_said)
     _, loaded = _read_one(tmp_path, _work(page="295-310", **{"article-number": "e7"}))
     assert (loaded.article.fpage, loaded.article.lpage) == ("295", "310")
 
@@ -1715,3 +1716,52 @@ def test_a_cited_articles_number_goes_both_ways(
     [again] = list(read_source(deposit, None, ReadContext()))
     assert again.article is not None, again.problems
     assert again.article.references[0].elocation_id == "e1002012"
+
+
+def test_what_an_ojs_3_5_deposit_adds_is_read_or_said(tmp_path: Path) -> None:
+    """Shapes of OJS 3.5's Crossref export lost without a word: an article number beside the
+    pages, an award's DOI (grant_doi, the award number nested in it); and a title per
+    language in <titles> blocks that state none, a second Latin-script one said without
+    naming it."""
+    deposit = (
+        SHAPES_DEPOSIT.replace(
+            "<titles><title>Shapes of a 5.3 deposit</title></titles>",
+            "<titles><title>Shapes of a 5.3 deposit</title></titles>"
+            "<titles><title>Formes d'un dépôt</title><subtitle>essai</subtitle></titles>",
+        )
+        .replace(
+            "<doi_data>",
+            "<pages><first_page>45</first_page><last_page>67</last_page></pages>"
+            '<publisher_item><item_number item_number_type="article_number">e1204'
+            "</item_number></publisher_item><doi_data>",
+            1,
+        )
+        .replace(
+            "</fr:assertion>\n          </fr:assertion>",
+            '</fr:assertion>\n<fr:assertion name="grant_doi">10.5555/grant.1<fr:assertion '
+            'name="award_number">ANR-24-001</fr:assertion></fr:assertion></fr:assertion>',
+        )
+    )
+    source = tmp_path / "ojs.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.title == {"en": "Shapes of a 5.3 deposit"}
+    assert (article.fpage, article.lpage, article.elocation_id) == ("45", "67", None)
+    assert article.funding[0].awards == ["ANR-24-001"]
+    warnings = [str(w) for w in loaded.warnings if w.kind == "data dropped"]
+    for said in (
+        "<title> \"Formes d'un dépôt\": a second title in 'en' (no language stated; told by its "
+        "script): left out",
+        "<item_number> 'e1204': the article's number beside its pages (45-67): left out (the "
+        "article model holds pages or an article number, not both)",
+        "<fr:assertion name='grant_doi'> '10.5555/grant.1': not carried (the article model has "
+        "no place for it)",
+    ):
+        assert said in warnings
+    # the registry's JSON: an article number beside pages is said alike
+    _, loaded = _read_one(tmp_path, _work(page="295-310", **{"article-number": "e7"}))
+    assert "article-number 'e7': the article's number beside its pages (295-310): left out " in (
+        " ".join(str(w) for w in loaded.warnings)
+    )

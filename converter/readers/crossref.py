@@ -407,6 +407,23 @@ CONTINUOUS_VOLUME_NOTE = (
 )
 
 
+def article_number(number: str, data: dict[str, Any], where: str, log: Collector) -> None:
+    """The article's number as its elocation-id, unless it has pages: the model (as JATS
+    Publishing's checks and Crossref's display) holds pages or an article number, not both.
+    Beside pages it was lost without a word (OJS deposits both when the journal numbers its
+    articles and gives their pages); now it is said."""
+    if not number:
+        return
+    if "fpage" not in data:
+        data["elocation_id"] = number
+    elif number != data["fpage"]:
+        pages = "-".join(p for p in (data["fpage"], data.get("lpage")) if p)
+        log.warn(
+            f"{where} {number!r}: the article's number beside its pages ({pages}): left out "
+            "(the article model holds pages or an article number, not both)"
+        )
+
+
 def special_numbering(value: str, data: dict[str, Any], where: str, log: Collector) -> None:
     """The issue's special numbering (a supplement's 'S4', a part's 'PA': deposit schema 5.3.1's
     ``special_numbering``, "issue level numbering for supplements or special issues") as the
@@ -494,8 +511,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         data["elocation_id"] = number
     else:
         data.update(split_pages(page))
-        if "fpage" not in data and number:
-            data["elocation_id"] = number
+        article_number(number, data, "article-number", log)
     published = {
         "print": _date(work, "published-print", "", log),
         "electronic": _date(work, "published-online", "", log),
@@ -1462,6 +1478,10 @@ _CITATION_KEYS = {
 _CITATION_NAMES = {key: name for name, key in _CITATION_KEYS.items()}
 
 
+# The FundRef assertions a funder group is read from (``_DepositArticle._funder``).
+_FUNDREF_READ = frozenset({"fundgroup", "funder_name", "funder_identifier", "ror", "award_number"})
+
+
 class _DepositArticle:
     def __init__(self, journal: etree._Element, article: etree._Element, log: _Log):
         self.journal = journal
@@ -1519,8 +1539,8 @@ class _DepositArticle:
             data.update(split_pages(first_range))
             self._other_pages(first_range, pages, data)
         for item in _children(_child(art, "publisher_item"), "item_number"):
-            if item.get("item_number_type") == "article_number" and "fpage" not in data:
-                data["elocation_id"] = self.text(item)
+            if item.get("item_number_type") == "article_number":
+                article_number(self.text(item), data, "<item_number>", self.log)
         doi_data = _child(art, "doi_data")
         data["doi"] = self.text(_child(doi_data, "doi"))
         # the issue's DOI and the landing page it is registered with
@@ -1730,7 +1750,11 @@ class _DepositArticle:
                 self.log.warn(f"<{tag}>: its language cannot be told from its script: left out")
                 continue
             if lang in titles:
-                self.log.warn(f"<{tag}>: a second title in {lang!r}: left out")
+                # OJS 3.4+ deposits one <titles> per language and states none: a second
+                # Latin-script title cannot be told from the first by its script
+                why = "" if title.get("language") else " (no language stated; told by its script)"
+                shown = _TAG.sub("", text)
+                self.log.warn(f"<{tag}> {shown!r}: a second title in {lang!r}{why}: left out")
                 continue
             titles[lang] = text
             if subtitle is not None:
@@ -1930,6 +1954,10 @@ class _DepositArticle:
                 entry.setdefault("funder_id", funder_doi(own))
             elif name == "award_number" and own:
                 entry["awards"].append(own)
+            elif name not in _FUNDREF_READ and own:
+                # an award's DOI (OJS 3.5 nests the award number in "grant_doi"), a
+                # program's own assertions: no place in the model, said
+                not_carried(self.log, f"<fr:assertion name={name!r}> {own!r}")
         if entry.get("funder"):
             return entry
         if name_given or entry.get("funder_id") or entry["awards"]:
