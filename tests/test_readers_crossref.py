@@ -1765,3 +1765,40 @@ def test_what_an_ojs_3_5_deposit_adds_is_read_or_said(tmp_path: Path) -> None:
     assert "article-number 'e7': the article's number beside its pages (295-310): left out " in (
         " ".join(str(w) for w in loaded.warnings)
     )
+
+
+def test_an_issues_deposit_and_free_reading_without_a_licence_are_said(run, tmp_path: Path) -> None:
+    """A deposit of an issue's own DOI was refused as holding "<journal>", as if its
+    articles had been missed; an ai:free_to_read without a licence, or with the date free
+    reading starts, was passed over in silence."""
+    issue = tmp_path / "issue.xml"
+    issue.write_text(
+        '<doi_batch xmlns="http://www.crossref.org/schema/5.3.1" version="5.3.1"><head/><body>'
+        "<journal><journal_metadata><full_title>J</full_title></journal_metadata>"
+        "<journal_issue><issue>2</issue><doi_data><doi>10.5555/j.2</doi><resource>"
+        "https://example.org/2</resource></doi_data></journal_issue></journal></body>"
+        "</doi_batch>",
+        encoding="utf-8",
+    )
+    result = run("convert", issue, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{issue}: body: no journal_article in the deposit (its <journal> holds only "
+        "<journal_issue>: the DOI of an issue, not of an article): jatsconv converts journal "
+        "articles"
+    )
+    free = SHAPES_DEPOSIT.replace(
+        "<doi_data>",
+        '<ai:program xmlns:ai="http://www.crossref.org/AccessIndicators.xsd" '
+        'name="AccessIndicators"><ai:free_to_read start_date="2022-01-01"/></ai:program>'
+        "<doi_data>",
+        1,
+    )
+    source = tmp_path / "free.xml"
+    source.write_text(free, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert (
+        "<ai:free_to_read> (start_date='2022-01-01'): not carried (the article model has no "
+        "place for it)"
+    ) in [str(w) for w in loaded.warnings if w.kind == "data dropped"]

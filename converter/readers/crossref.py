@@ -1367,6 +1367,27 @@ def _child(element: etree._Element | None, name: str) -> etree._Element | None:
 _RECORD_ROOTS = frozenset({"doi_records", "crossref_result"})
 
 
+def _what_it_holds(bodies: list[etree._Element]) -> str:
+    """What a deposit (or record) without a journal article holds, for the line refusing it:
+    ' (it holds <book>)'. A journal's or an issue's own DOI deposited alone holds a
+    <journal> too, and "it holds <journal>" read as if its articles had been missed."""
+    held = sorted({local_name(c) for b in bodies for c in b if isinstance(c.tag, str)})
+    if held != ["journal"]:
+        return f" (it holds {', '.join(f'<{h}>' for h in held)})" if held else ""
+    parts = {
+        local_name(c)
+        for b in bodies
+        for journal in _children(b, "journal")
+        for c in journal
+        if isinstance(c.tag, str)
+    } - {"journal_metadata"}
+    if not parts:
+        return " (its <journal> holds only the journal's metadata: the journal's own DOI)"
+    if parts == {"journal_issue"}:
+        return " (its <journal> holds only <journal_issue>: the DOI of an issue, not of an article)"
+    return f" (its <journal> holds {', '.join(f'<{h}>' for h in sorted(parts))})"
+
+
 def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loaded]:
     try:
         root = parse_xml(data, str(path))
@@ -1399,8 +1420,7 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
             for article in _children(journal, "journal_article"):
                 articles.append((journal, article))
     if not articles:
-        held = sorted({local_name(c) for b in bodies for c in b if isinstance(c.tag, str)})
-        said = f" (it holds {', '.join(f'<{h}>' for h in held)})" if held else ""
+        said = _what_it_holds(bodies)
         kind = "deposit" if where == "body" else "record"
         problem = (
             f"{path}: {where}: no journal_article in the {kind}{said}: "
@@ -1912,9 +1932,23 @@ class _DepositArticle:
                     (ref.get("start_date") or "").strip(), "<license_ref>", self.log.warn
                 )
                 given.append((url, (ref.get("applies_to") or "").strip(), start))
-        return licences_by_version(
+        found = licences_by_version(
             given, lambda _, version: f"<license_ref applies_to={version!r}>", self.log
         )
+        self._free_to_read(found[0] is not None)
+        return found
+
+    def _free_to_read(self, licensed: bool) -> None:
+        """``ai:free_to_read``: an article under an open licence is free to read, and the
+        Crossref writer says so again from the licence; without a licence, or with the dates
+        free reading starts or ends (an embargo), the model has no place for it: said (it was
+        passed over in silence)."""
+        for free in self.article.iter(f"{{{_AI_NS}}}free_to_read"):
+            dates = [f"{k}={free.get(k)!r}" for k in ("start_date", "end_date") if free.get(k)]
+            if dates or not licensed:
+                shown = f" ({', '.join(dates)})" if dates else ""
+                not_carried(self.log, f"<ai:free_to_read>{shown}")
+                return
 
     def _funding(self) -> list[dict[str, Any]]:
         """The funders of every FundRef program: deposits give one beside the article and a
