@@ -1802,3 +1802,32 @@ def test_an_issues_deposit_and_free_reading_without_a_licence_are_said(run, tmp_
         "<ai:free_to_read> (start_date='2022-01-01'): not carried (the article model has no "
         "place for it)"
     ) in [str(w) for w in loaded.warnings if w.kind == "data dropped"]
+
+
+def test_a_deposits_publisher_id_and_trial_numbers_are_read_or_said(tmp_path: Path) -> None:
+    """publisher_item/identifier (a PII; eLife's repeats the DOI) and a clinical trial's
+    registration number (ct:program in the Crossmark metadata, as eLife deposits it) were
+    passed over in silence. The first is the publisher's id, as the REST API's alternative-id
+    that Crossref makes of it; the second is said."""
+    deposit = SHAPES_DEPOSIT.replace(
+        "<doi_data>",
+        '<publisher_item><identifier id_type="doi">10.5555/shape.531</identifier>'
+        '<identifier id_type="pii">S0000-0000(21)00001-2</identifier></publisher_item>'
+        "<crossmark><crossmark_policy>10.5555/policy</crossmark_policy><custom_metadata>"
+        "<ct:program "
+        'xmlns:ct="http://www.crossref.org/clinicaltrials.xsd"><ct:clinical-trial-number '
+        'registry="10.18810/clinical-trials-gov">NCT02909218</ct:clinical-trial-number>'
+        "</ct:program></custom_metadata></crossmark><doi_data>",
+        1,
+    )
+    source = tmp_path / "ids.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.ids.publisher_id == "S0000-0000(21)00001-2"
+    dropped = [str(w) for w in loaded.warnings if w.kind == "data dropped"]
+    assert (
+        "<clinical-trial-number> 'NCT02909218': not carried (the article model has no place for it)"
+    ) in dropped
+    assert not [w for w in dropped if "identifier" in w or "10.5555/shape.531" in w]

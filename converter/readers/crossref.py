@@ -407,6 +407,17 @@ CONTINUOUS_VOLUME_NOTE = (
 )
 
 
+def publisher_id(given: list[str], doi: str, where: str, log: Collector) -> dict[str, Any]:
+    """The publisher's own id (the REST API's ``alternative-id``, a deposit's
+    ``publisher_item/identifier``: Elsevier's PII, eLife's article id) as ``ids``: one that
+    repeats the DOI (116 of 1,055 recorded works, every eLife deposit) is no second id, and
+    repeats ('614179' twice) are one; a second id is said."""
+    alternative = [a for a in dict.fromkeys(given) if a and a.lower() != doi.lower()]
+    for other in alternative[1:]:
+        not_carried(log, f"{where} {other!r}")
+    return {"ids": {"publisher_id": alternative[0]}} if alternative else {}
+
+
 def article_number(number: str, data: dict[str, Any], where: str, log: Collector) -> None:
     """The article's number as its elocation-id, unless it has pages: the model (as JATS
     Publishing's checks and Crossref's display) holds pages or an article number, not both.
@@ -562,17 +573,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
             # mirrors of the landing page ("secondary"): the model has one landing page
             not_carried(log, f"resource.{key}")
     data["self_uri"] = _links(_objects(work, "link", "", log), landing, log)
-    # the publisher's own id: an "alternative id" that repeats the DOI (116 of 1,055
-    # recorded works) is no second id, and repeats ('614179' twice) are one
-    alternative = [
-        a
-        for a in dict.fromkeys(_strings(work, "alternative-id", "", log))
-        if a.lower() != doi.lower()
-    ]
-    if alternative:
-        data["ids"] = {"publisher_id": alternative[0]}
-    for other in alternative[1:]:
-        not_carried(log, f"alternative-id {other!r}")
+    data.update(publisher_id(_strings(work, "alternative-id", "", log), doi, "alternative-id", log))
     data["related_articles"] = _related(work, doi, log)
     data["article_type"] = notice_type(data["related_articles"])
     for key, value in work.items():
@@ -1498,6 +1499,8 @@ _CITATION_KEYS = {
 _CITATION_NAMES = {key: name for name, key in _CITATION_KEYS.items()}
 
 
+# The programs whose content this reader reads (funders, licences, relations).
+_READ_PROGRAMS = frozenset({_FUNDREF_NS, _AI_NS, _RELATIONS_NS})
 # The FundRef assertions a funder group is read from (``_DepositArticle._funder``).
 _FUNDREF_READ = frozenset({"fundgroup", "funder_name", "funder_identifier", "ror", "award_number"})
 
@@ -1563,6 +1566,9 @@ class _DepositArticle:
                 article_number(self.text(item), data, "<item_number>", self.log)
         doi_data = _child(art, "doi_data")
         data["doi"] = self.text(_child(doi_data, "doi"))
+        # (lost without a word: a PII, the publisher's id; eLife's repeats the DOI)
+        given = [self.text(i) for i in _children(_child(art, "publisher_item"), "identifier")]
+        data.update(publisher_id(given, data["doi"], "<publisher_item/identifier>", self.log))
         # the issue's DOI and the landing page it is registered with
         issue_doi = _child(issue, "doi_data")
         data.update(
@@ -1582,6 +1588,7 @@ class _DepositArticle:
         data["funding"] = self._funding()
         data["references"] = self._citations()
         history, copyright_line, assertions = self._crossmark(_child(art, "crossmark"))
+        self._other_programs()
         data["related_articles"] = self._related(_child(art, "crossmark"), data["doi"])
         data["article_type"] = notice_type(data["related_articles"])
         accepted = _child(art, "acceptance_date")
@@ -1632,6 +1639,22 @@ class _DepositArticle:
         {"crossmark_version", "crossmark_policy", "crossmark_domains",
          "crossmark_domain_exclusive", "custom_metadata"}
     )  # fmt: skip
+
+    def _other_programs(self) -> None:
+        """A program of another kind than FundRef, AccessIndicators and relations, beside the
+        article or in its Crossmark metadata: a clinical trial's registration number
+        (``ct:program``, eLife's deposits) was passed over in silence; now it is said."""
+        places = [self.article, _child(_child(self.article, "crossmark"), "custom_metadata")]
+        for parent in (p for p in places if p is not None):
+            for program in _children(parent, "program"):
+                if etree.QName(program).namespace in _READ_PROGRAMS:
+                    continue
+                parts = [
+                    f"<{local_name(c)}> {self.text(c)!r}"
+                    for c in program
+                    if isinstance(c.tag, str) and self.text(c)
+                ]
+                not_carried(self.log, "; ".join(parts) or f"<program name={program.get('name')!r}>")
 
     def _crossmark(
         self, element: etree._Element | None
