@@ -1831,3 +1831,22 @@ def test_a_deposits_publisher_id_and_trial_numbers_are_read_or_said(tmp_path: Pa
         "<clinical-trial-number> 'NCT02909218': not carried (the article model has no place for it)"
     ) in dropped
     assert not [w for w in dropped if "identifier" in w or "10.5555/shape.531" in w]
+
+
+def test_a_deposit_saved_as_utf16_is_read(run, tmp_path: Path, store) -> None:
+    """A deposit (or JATS file) saved as UTF-16 with its byte-order mark, as Windows tools
+    save XML, was read as YAML ("malformed YAML: mapping values are not allowed"): the
+    sniffers looked for its tags as UTF-8 bytes."""
+    source = tmp_path / "utf16.xml"
+    source.write_text(SHAPES_DEPOSIT.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16")
+    assert source.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+    assert detect_format(source) == "crossref"
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    jats = tmp_path / "out" / "utf16.xml"
+    assert xmllint(jats, store.catalog).returncode == 0
+    again = tmp_path / "again.xml"
+    again.write_text(
+        jats.read_text("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16"
+    )
+    assert detect_format(again) == "jats"

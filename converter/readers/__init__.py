@@ -16,6 +16,7 @@ from pathlib import Path
 from converter.errors import cannot_read
 from converter.input_limit import check_size, max_input_bytes, read_path, read_stream
 from converter.readers.base import Loaded, ReadContext, Reader
+from converter.readers.encoding import marked_encoding
 from converter.registry import LazyRegistry, load
 
 __all__ = [
@@ -90,7 +91,13 @@ def _head(path: Path, size: int = 4096) -> bytes:
     """The file's first bytes, read alone: an OJS export with its galleys embedded can be
     hundreds of megabytes, and sniffing it must not load it all."""
     with path.open("rb") as stream:
-        return stream.read(size)
+        head = stream.read(size)
+    # UTF-16 or UTF-32 with its byte-order mark (Windows tools save XML so): the sniffers
+    # look for tags as UTF-8 bytes, and such a Crossref deposit or JATS file was read as YAML
+    encoding = marked_encoding(head)
+    if encoding is None:
+        return head
+    return head.decode(encoding, "ignore").encode("utf-8")
 
 
 def _unknown_xml(path: Path) -> str:
