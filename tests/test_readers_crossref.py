@@ -1850,3 +1850,34 @@ def test_a_deposit_saved_as_utf16_is_read(run, tmp_path: Path, store) -> None:
         jats.read_text("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf-16"
     )
     assert detect_format(again) == "jats"
+
+
+def test_an_institutions_acronym_and_other_ids_are_said(tmp_path: Path) -> None:
+    """A deposit institution's ISNI beside its ROR id, and its acronym, were lost without a
+    word (the registry's JSON reader says them); its ROR id, place and department are read."""
+    deposit = SHAPES_DEPOSIT.replace(
+        '<institution_id type="ror">https://ror.org/05gq02987</institution_id>',
+        "<institution_name>Test Institute of Physics</institution_name>"
+        '<institution_id type="ror">https://ror.org/05gq02987</institution_id>'
+        '<institution_id type="isni">0000000121885934</institution_id>'
+        "<institution_acronym>TIP</institution_acronym>"
+        "<institution_department>Theory group</institution_department>",
+    )
+    source = tmp_path / "aff.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    [aff] = article.affiliations
+    assert (aff.ror, aff.institution, aff.department) == (
+        "https://ror.org/05gq02987",
+        {"en": "Test Institute of Physics"},
+        {"en": "Theory group"},
+    )
+    dropped = [str(w) for w in loaded.warnings if w.kind == "data dropped"]
+    for said in (
+        "<institution_id type='isni'> 0000000121885934: not carried (the article model has no "
+        "place for it)",
+        "<institution_acronym> 'TIP': not carried (the article model has no place for it)",
+    ):
+        assert said in dropped

@@ -1930,8 +1930,16 @@ class _DepositArticle:
                 aff["department"] = {lang: department}
             ids = [self.text(i) for i in _children(institution, "institution_id")]
             for ident in _children(institution, "institution_id"):
-                if ident.get("type") == "ror":
+                if ident.get("type") == "ror" and "ror" not in aff:
                     aff["ror"] = self.text(ident)
+                elif self.text(ident) and name:
+                    # an ISNI, a Wikidata id beside the ROR id: lost without a word, as
+                    # the registry's JSON reader says them
+                    kind = ident.get("type") or "id"
+                    not_carried(self.log, f"<institution_id type={kind!r}> {self.text(ident)}")
+            for acronym in _children(institution, "institution_acronym"):
+                if self.text(acronym) and name:
+                    not_carried(self.log, f"<institution_acronym> {self.text(acronym)!r}")
             if name:
                 affs.append(aff)
             elif any(ids):
