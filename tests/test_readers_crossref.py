@@ -1881,3 +1881,34 @@ def test_an_institutions_acronym_and_other_ids_are_said(tmp_path: Path) -> None:
         "<institution_acronym> 'TIP': not carried (the article model has no place for it)",
     ):
         assert said in dropped
+
+
+def test_a_journals_title_in_another_language_is_read(tmp_path: Path, store) -> None:
+    """journal_metadata may give up to ten full_title (a Russian journal's English title
+    beside its own): only the first was read, the others lost without a word. A further
+    title is read under the language its script tells (JATS trans-title); a second
+    abbreviated title, which the model has no place for, is said."""
+    deposit = DEPOSIT.replace(
+        "<full_title>Японские исследования</full_title>",
+        "<full_title>Японские исследования</full_title><full_title>Japanese Studies in Russia"
+        "</full_title>",
+    ).replace(
+        "<abbrev_title>Jpn. Stud. Russ.</abbrev_title>",
+        "<abbrev_title>Jpn. Stud. Russ.</abbrev_title><abbrev_title>Япон. исслед.</abbrev_title>",
+    )
+    source = tmp_path / "journal.xml"
+    source.write_text(deposit, encoding="utf-8")
+    first, _ = read_source(source, None, ReadContext())
+    assert first.article is not None, first.problems
+    assert first.article.journal.title == {
+        "ru": "Японские исследования",
+        "en": "Japanese Studies in Russia",
+    }
+    assert first.article.journal.abbrev_title == "Jpn. Stud. Russ."
+    assert (
+        "<journal_metadata/abbrev_title> 'Япон. исслед.': not carried (the article model has no "
+        "place for it)"
+    ) in [str(w) for w in first.warnings]
+    output = to_jats(first.article, grammars=store)
+    assert output.valid, output.problems
+    assert b"<trans-title>Japanese Studies in Russia</trans-title>" in output.data

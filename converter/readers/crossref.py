@@ -2089,10 +2089,27 @@ class _DepositArticle:
                 _one_issn(issn, key, number, "<issn>", self.log)
         return {
             "language": lang,
-            "title": {lang: self.text(_child(meta, "full_title"))},
-            "abbrev_title": self.text(_child(meta, "abbrev_title")),
+            "title": self._journal_titles(meta, lang),
+            "abbrev_title": self._journal_titles(meta, lang, "abbrev_title").get(lang, ""),
             "issn": issn,
         }
+
+    def _journal_titles(
+        self, meta: etree._Element | None, lang: str, tag: str = "full_title"
+    ) -> dict[str, str]:
+        """The journal's titles: the first under the journal's language, as before; a further
+        one (the schema allows ten: a Russian journal's English title) under the language its
+        script tells, which was lost without a word. One in a language already given is said;
+        so is every further abbreviated title (the model has one)."""
+        titles: dict[str, str] = {}
+        for index, item in enumerate(t for t in _children(meta, tag) if self.text(t)):
+            text = self.text(item)
+            code = lang if index == 0 else name_language([text], lang)
+            if code in titles or (tag == "abbrev_title" and index):
+                not_carried(self.log, f"<journal_metadata/{tag}> {text!r}")
+            else:
+                titles[code] = text
+        return titles or {lang: ""}
 
 
 # --------------------------------------------------------------------------- fetch by DOI
