@@ -1912,3 +1912,20 @@ def test_a_journals_title_in_another_language_is_read(tmp_path: Path, store) -> 
     output = to_jats(first.article, grammars=store)
     assert output.valid, output.problems
     assert b"<trans-title>Japanese Studies in Russia</trans-title>" in output.data
+
+
+def test_a_volumes_own_doi_is_said(tmp_path: Path) -> None:
+    """journal_volume/doi_data (a volume's own DOI) was lost without a word."""
+    deposit = DEPOSIT.replace(
+        "<journal_volume><volume>3</volume></journal_volume>",
+        "<journal_volume><volume>3</volume><doi_data><doi>10.5555/jsr.v3</doi><resource>"
+        "https://www.example.org/jsr/v3</resource></doi_data></journal_volume>",
+    )
+    source = tmp_path / "volume.xml"
+    source.write_text(deposit, encoding="utf-8")
+    first, _ = read_source(source, None, ReadContext())
+    assert first.article is not None, first.problems
+    assert first.article.volume == "3"
+    assert ("<journal_volume/doi_data>: not carried (the article model has no place for it)") in [
+        str(w) for w in first.warnings if w.kind == "data dropped"
+    ]

@@ -1606,6 +1606,8 @@ class _DepositArticle:
                 not_carried(self.log, f"<{name}>")
         for parent, carried in (
             (_child(self.journal, "journal_metadata"), {"full_title", "abbrev_title", "issn"}),
+            # (a volume's own DOI: lost without a word)
+            (_child(issue, "journal_volume"), {"volume"}),
             (
                 issue,
                 {
