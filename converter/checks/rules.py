@@ -181,7 +181,9 @@ def _date_of(doc: Doc, el: etree._Element) -> tuple[_Parts | None, str | None]:
         day = int(day_text)
     if iso and el.find("year") is not None:
         parts = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
-        if iso.strip() != parts:
+        # a season stands where a month would: the iso-8601-date may name the month it means
+        seasonal = el.find("season") is not None and not month_text
+        if iso.strip() != parts and not (seasonal and iso.strip().startswith(f"{parts}-")):
             return None, f"iso-8601-date {iso!r} disagrees with the date's parts ({parts})"
     return (year, month, day), None
 
