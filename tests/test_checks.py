@@ -135,6 +135,21 @@ BREAKERS = {
         '</permissions><related-object document-type="article" link-type="corrected-article" '
         'document-id-type="doi" document-id="10.5555/jsr.2018.3.6">An article.</related-object>',
     ),
+    "pmc-pub-id-type": _swap('pub-id-type="publisher-id"', 'pub-id-type="elibrary"'),
+    "pmc-pmid-format": _swap(
+        "</mixed-citation>",
+        '<pub-id pub-id-type="pmid">PMID: 29912345</pub-id></mixed-citation>',
+    ),
+    "pmc-season": _swap(
+        "<month>09</month>\n        <year>2018</year>\n      </pub-date>\n      <volume>",
+        "<season>Осень</season>\n        <year>2018</year>\n      </pub-date>\n      <volume>",
+    ),
+    "pmc-ref-id": _swap('<ref id="ref1">', "<ref>"),
+    "pmc-xref-rid": _swap('<xref ref-type="aff" rid="aff1"/>', '<xref ref-type="aff"/>'),
+    "pmc-ext-link-type": _swap(
+        "(accessed: 21.07.2018)",
+        '(accessed: <ext-link ext-link-type="web" xlink:href="https://rg.ru/">21.07.2018</ext-link>)',
+    ),
     "pmc-subject-heading": _swap('subj-group-type="heading"', 'subj-group-type="subject-area"', 2),
     "pmc-orcid-form": _swap("https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"),
     "pmc-doi-format": _swap(
@@ -551,3 +566,68 @@ def test_convert_profile_with_other_format(tmp_path: Path, run) -> None:
     )
     assert ":0:0" not in result.err and ".meta.html" not in result.err
     assert not (tmp_path / "streltsov-110.meta.html").exists()
+
+
+def _pmc_rules(text: str) -> set[str]:
+    return {f.rule for f in _findings(text, ("pmc",)) if f.severity == "error"}
+
+
+_COLLECTION = "<month>09</month>\n        <year>2018</year>\n      </pub-date>\n      <volume>"
+
+
+@pytest.mark.parametrize(
+    ("season", "iso_date", "rejected"),
+    [
+        ("autumn", "2018", False),
+        ("Sep\u2013Nov", "2018", False),  # an en dash stands for the hyphen
+        ("Winter/Spring", "2018", False),  # and so does a slash
+        ("Sept-Oct", "2018", False),
+        ("3rd Quarter", "2018", False),
+        ("Nov-Sep", "2018", True),  # the months out of order
+        ("Sep-Oct-Nov", "2018", True),
+        ("Осень", "2018", True),
+        ("Осень", "2018-09-30", False),  # a full iso-8601-date excuses any season
+        ("Осень", "2018-09", True),
+    ],
+)
+def test_pmc_season_takes_what_the_style_checker_takes(
+    season: str, iso_date: str, rejected: bool
+) -> None:
+    text = PASS.replace(
+        _COLLECTION, _COLLECTION.replace("<month>09</month>", f"<season>{season}</season>")
+    )
+    text = text.replace('date-type="collection" iso-8601-date="2018-09"',
+                        f'date-type="collection" iso-8601-date="{iso_date}"')  # fmt: skip
+    assert f'iso-8601-date="{iso_date}">\n        <season>' in text
+    assert ("pmc-season" in _pmc_rules(text)) is rejected
+    # an iso-8601-date may name the month a season stands for
+    assert "date-real" not in _pmc_rules(text)
+    # a season in a reference is not judged
+    cited = PASS.replace("2017. 6 сентября.", f"<season>{season}</season> 2017. 6 сентября.")
+    assert "<season>" in cited and "pmc-season" not in _pmc_rules(cited)
+
+
+def test_pmc_identifier_and_link_types_are_the_style_checkers() -> None:
+    cited = '<pub-id{}>29912345</pub-id><ext-link ext-link-type="{}" xlink:href="https://rg.ru/">rg.ru</ext-link>'
+
+    def in_reference(pub_id_type: str, link_type: str) -> str:
+        added = cited.format(pub_id_type, link_type)
+        return PASS.replace("(accessed: 21.07.2018)", f"(accessed: 21.07.2018) {added}", 1)
+
+    # a reference's pub-id may go untyped; an ext-link-type is taken in any case
+    assert not _pmc_rules(in_reference("", "URI")) & {"pmc-pub-id-type", "pmc-ext-link-type"}
+    findings = _findings(in_reference(' pub-id-type="elibrary"', "email"), ("pmc",))
+    messages = [f.message for f in findings if f.severity == "error"]
+    assert any(m.startswith("pub-id check: pub-id-type is 'elibrary'") for m in messages)
+    assert "ext-link check: ext-link type email must be element email" in messages
+    # the article's own ids must be typed
+    untyped = PASS.replace('<article-id pub-id-type="publisher-id">', "<article-id>")
+    messages = [f.message for f in _findings(untyped, ("pmc",)) if f.rule == "pmc-pub-id-type"]
+    assert messages == ["pub-id-type attribute check: pub-id-type attribute is required"]
+
+
+def test_pmc_xref_rid_is_not_asked_of_a_rapid_research_note() -> None:
+    broken = BREAKERS["pmc-xref-rid"](PASS)
+    assert "pmc-xref-rid" in _pmc_rules(broken)
+    rrn = broken.replace("<article ", "<?properties RRN?>\n<article ", 1)
+    assert "pmc-xref-rid" not in _pmc_rules(rrn)

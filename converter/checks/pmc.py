@@ -1163,6 +1163,225 @@ def pmc_attribute_values(doc: Doc) -> Iterator[Hit]:
             yield Hit(el, "mathml id check: mml:math elements must have an id attribute")
 
 
+# The pub-id-type values of its pub-id-check and (outside NIHMS manuscripts and Rapid
+# Research Notes) pub-id-type-check: its pub-id-type-values parameter, spaces at both ends
+# as there, so that is-in-list finds a missing or spaced value in it.
+_PUB_ID_TYPES = (
+    " accession aggregator archive art-access-id arxiv coden custom doaj doi index isbn "
+    "manuscript medline other pii pmc pmc-scan pmcid pmid publisher-id publisher-manuscript "
+    "sici std-designation "
+)
+_ARTICLE_ID_TYPES = {
+    "manuscript": "manuscript other publisher-id doi",
+    "rrn": "knolid other publisher-id doi art-access-id pmid",
+}
+
+
+@rule(
+    "pmc-pub-id-type",
+    "error",
+    "pub-id-type attribute check / article-id check / pub-id check: an article-id has a "
+    "pub-id-type, and an article-id's or pub-id's pub-id-type is from the Style Checker's list",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_pub_id_type(doc: Doc) -> Iterator[Hit]:
+    article_types = _ARTICLE_ID_TYPES.get(_stream(doc), _PUB_ID_TYPES)
+    for el in doc.root.iter("article-id", "pub-id"):
+        kind = el.get("pub-id-type")
+        if el.tag == "article-id":
+            if kind is None:
+                yield Hit(el, "pub-id-type attribute check: pub-id-type attribute is required")
+            elif not _normalize_space(kind):
+                yield Hit(el, "pub-id-type attribute check: pub-id-type attribute must have a "
+                              "value")  # fmt: skip
+            if kind == "" or not _in_list(article_types, kind or ""):
+                yield Hit(el, "article-id check: article-id must contain a recognized "
+                              f"pub-id-type attribute value (not {kind or ''!r})")  # fmt: skip
+        # a pub-id without the attribute passes its pub-id-check: "" is in its list
+        elif kind == "" or not _in_list(_PUB_ID_TYPES, kind or ""):
+            yield Hit(el, f"pub-id check: pub-id-type is {kind!r}, but must be one of "
+                          f"[{_PUB_ID_TYPES.strip()}]")  # fmt: skip
+
+
+@rule(
+    "pmc-pmid-format",
+    "error",
+    "PMID format check: a pub-id typed pmid is digits only, not beginning with a zero",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_pmid_format(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("pub-id"):
+        if el.get("pub-id-type") != "pmid":
+            continue
+        pmid = _normalize_space("".join(el.itertext()))
+        if pmid.startswith("0"):
+            yield Hit(el, f"PMID format check: PMID must not begin with a zero: {pmid!r}")
+        if pmid and not re.fullmatch("[0-9]+", pmid):
+            yield Hit(el, f"PMID format check: PMID must contain only numbers: {pmid!r}")
+
+
+_SEASONS = frozenset(
+    ("SPRING", "SUMMER", "AUTUMN", "FALL", "WINTER", "FIRST QUARTER", "1ST QUARTER",
+     "SECOND QUARTER", "2ND QUARTER", "THIRD QUARTER", "3RD QUARTER", "FOURTH QUARTER",
+     "4TH QUARTER")
+)  # fmt: skip
+# The sequences its test-month-range finds a range in, first before second.
+_RANGES = (
+    "JAN-FEB-MAR-APR-MAY-JUN-JUL-AUG-SEP-OCT-NOV-DEC-",
+    "JANUARY-FEBRUARY-MARCH-APRIL-MAY-JUNE-JULY-AUGUST-SEPTEMBER-OCTOBER-NOVEMBER-DECEMBER-",
+    "JAN-FEB-MARCH-APRIL-MAY-JUNE-JULY-AUG-SEP-SEPT-OCT-NOV-DEC-",
+    "SPRING-SUMMER-FALL-WINTER-SPRING-",
+    "SPRING-SUMMER-AUTUMN-WINTER-SPRING-",
+)
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _in_range_order(value: str, names: str) -> bool:
+    """test-month-range: ``value`` is two names joined by one hyphen (an en dash, a Unicode
+    hyphen or a slash, the first of them, stands for it), the second later in ``names``."""
+    for dash in ("\u2013", "\u2010", "/"):
+        if dash in value:
+            value = value.replace(dash, "-", 1)
+            break
+    first, hyphen, second = value.partition("-")
+    if not hyphen or "-" in second or not first or not second:
+        return False
+    wanted = [_normalize_space(first), _normalize_space(second)]
+    rest = names
+    while rest:
+        if rest.startswith(wanted[0] + "-"):
+            if len(wanted) == 1 or not wanted[1]:
+                return True
+            wanted.pop(0)
+        rest = rest.partition("-")[2]
+    return False
+
+
+def _xpath_number_true(text: str) -> bool:
+    """XPath's boolean(number(text)): a number, and not zero."""
+    match = re.fullmatch(r"\s*(-?(?:\d+(?:\.\d*)?|\.\d+))\s*", text)
+    return bool(match) and float(match.group(1)) != 0
+
+
+def _full_iso_date(el: etree._Element) -> bool:
+    """is-season's has-ok-iso-8601-date: the season's pub-date has an iso-8601-date of ten
+    characters, year, month and day numbers."""
+    parent = el.getparent()
+    date = parent.get("iso-8601-date", "") if parent is not None else ""
+    if parent is None or parent.tag != "pub-date" or len(date) != 10:
+        return False
+    year, _, rest = date.partition("-")
+    month, _, day = rest.partition("-")
+    if "-" not in rest:
+        month = ""
+    parts = ((year, 4), (month, 2), (day, 2))
+    return all(len(part) == size and _xpath_number_true(part) for part, size in parts)
+
+
+def _is_season(el: etree._Element) -> bool:
+    """is-season: a named season or quarter, a month or season range, in any case; or any
+    text in a pub-date with a full iso-8601-date."""
+    text = "".join(el.itertext())
+    value = _normalize_space(text).translate(_ASCII_UPPER)
+    if not value:
+        return False
+    if value in _SEASONS or any(_in_range_order(value, names) for names in _RANGES):
+        return True
+    return _full_iso_date(el)
+
+
+@rule(
+    "pmc-season",
+    "error",
+    "season checking: a season outside references is a named season or quarter, a month range "
+    "(Jan-Feb) or a season range (Spring-Summer)",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_season(doc: Doc) -> Iterator[Hit]:
+    cited = ("citation", "nlm-citation", "element-citation", "mixed-citation")
+    for el in doc.root.iter("season"):
+        if any(a.tag in cited for a in el.iterancestors()) or _is_season(el):
+            continue
+        yield Hit(
+            el,
+            "season checking: season should only contain a named season (Spring, Summer, Fall, "
+            "Autumn, Winter), a month range (Jan-Feb or January-February), or a named season "
+            f"range (Spring-Summer), not {''.join(el.itertext())!r}",
+        )
+
+
+@rule(
+    "pmc-ref-id",
+    "error",
+    "ref checking: a ref has a non-empty id",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_ref_id(doc: Doc) -> Iterator[Hit]:
+    for el in doc.root.iter("ref"):
+        if not _normalize_space(el.get("id") or ""):
+            yield Hit(el, "ref checking: ref element must have a non-empty id attribute")
+
+
+@rule(
+    "pmc-xref-rid",
+    "error",
+    "xref check: an xref with a ref-type has a rid (not asked of a Rapid Research Note)",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_xref_rid(doc: Doc) -> Iterator[Hit]:
+    if _stream(doc) == "rrn":
+        return
+    for el in doc.root.iter("xref"):
+        if el.get("ref-type") is not None and el.get("rid") is None:
+            yield Hit(el, "xref check: xref element has ref-type attribute but no rid attribute")
+
+
+# The ext-link-type values its ext-link-attribute-check takes, in any case: those its message
+# names (documented in PMC's Tagging Guidelines) and those it takes without naming them.
+_EXT_LINK_TYPES_NAMED = (
+    "ANZCTR bmrb ChiCTR ClinicalTrials.gov CRiS CTRI DDBJ/EMBL/GenBank doi DRKS "
+    "EBI:arrayexpress EBI:emdb EBI:ena emblalign EU-CTR EudraCT ftp geneweaver:geneset IRCT "
+    "ISRCTN JapicCTI JMACCT JPRN NCBI:gene NCBI:geo NCBI:nucleotide NCBI:protein "
+    "NCBI:pubchem-substance NCBI:pubchem-bioassay NCBI:pubchem-compound NCBI:refseq "
+    "NCBI:reseq_gene NCBI:sra NCBI:structure NCBI:taxonomy NTR Omim PACTR PDB ReBec sasbdb "
+    "SLCTR SwissProt TCTR UMINCTR UniProt uri url"
+)
+_EXT_LINK_TYPES_UNNAMED = (
+    "aoi arrayexpress biomodels bsh cdd clone ec ensembl fmridc gen genbank gene genpept geo "
+    "highwire hmh mgi mmdb nuccore pgr pir pirdb pmc pmcid pmid pride pubchem pubmed "
+    "pcsubstance sgd snp sprot tax wbase dare webcite"
+)
+
+
+@rule(
+    "pmc-ext-link-type",
+    "error",
+    "ext-link check: an ext-link has an xlink:href and an ext-link-type from the Style "
+    "Checker's list, in any case (not email: an e-mail address is an email element)",
+    source=STYLE_CHECKER,
+    basis="service",
+)
+def pmc_ext_link_type(doc: Doc) -> Iterator[Hit]:
+    known = f"{_EXT_LINK_TYPES_NAMED} {_EXT_LINK_TYPES_UNNAMED}".translate(_ASCII_UPPER)
+    for el in doc.root.iter("ext-link"):
+        kind = el.get("ext-link-type")
+        if el.get(XLINK_HREF) is None:
+            yield Hit(el, "ext-link check: ext-link must have an xlink:href attribute")
+        if kind is None:
+            yield Hit(el, "ext-link check: ext-link must have an ext-link-type attribute")
+        elif kind == "email":
+            yield Hit(el, "ext-link check: ext-link type email must be element email")
+        elif not kind or not _in_list(known, kind.translate(_ASCII_UPPER)):
+            named = ", ".join(_EXT_LINK_TYPES_NAMED.split())
+            yield Hit(el, "ext-link check: ext-link-type attribute value restricted to one of "
+                          f"[{named}], not {kind!r}")  # fmt: skip
+
+
 # ------------------------------------------------------------------ warnings: our reading
 
 _RECOMMENDED = [

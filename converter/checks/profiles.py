@@ -68,6 +68,12 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "pmc-contrib-content",
         "pmc-one-date-each",
         "pmc-attribute-values",
+        "pmc-pub-id-type",
+        "pmc-pmid-format",
+        "pmc-season",
+        "pmc-ref-id",
+        "pmc-xref-rid",
+        "pmc-ext-link-type",
     ),
     "jats4r": (*GENERAL, "jats4r"),
     "crossref": (

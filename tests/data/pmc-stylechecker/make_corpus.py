@@ -510,6 +510,64 @@ def _math_without_id(root: etree._Element) -> None:
     etree.SubElement(math, "{http://www.w3.org/1998/Math/MathML}mi").text = "x"
 
 
+def _cited(tag: str, text: str, **attrs: str) -> Callable[[etree._Element], None]:
+    """Add an element (pub-id, ext-link) at the end of the first reference's
+    element-citation; attribute names are written with ``_`` for ``-``, ``href`` is
+    ``xlink:href``."""
+
+    def edit(root: etree._Element) -> None:
+        citation = root.find("back/ref-list/ref/citation-alternatives/element-citation")
+        added = etree.SubElement(citation, tag)
+        for name, value in attrs.items():
+            key = f"{{{XLINK}}}href" if name == "href" else name.replace("_", "-")
+            added.set(key, value)
+        added.text = text
+        added.tail = "\n"
+
+    return edit
+
+
+def _article_id_type(value: str | None) -> Callable[[etree._Element], None]:
+    """Retype (or, given None, untype) the article's publisher-id article-id."""
+
+    def edit(root: etree._Element) -> None:
+        el = _meta(root).find("article-id[@pub-id-type='publisher-id']")
+        if value is None:
+            del el.attrib["pub-id-type"]
+        else:
+            el.set("pub-id-type", value)
+
+    return edit
+
+
+def _season(text: str, iso_date: str | None = None) -> Callable[[etree._Element], None]:
+    """The collection date given by a season instead of its month (with, if given, an
+    iso-8601-date in place of its own)."""
+
+    def edit(root: etree._Element) -> None:
+        date = _meta(root).find("pub-date[@date-type='collection']")
+        month = date.find("month")
+        season = etree.Element("season")
+        season.text = text
+        season.tail = month.tail
+        date.replace(month, season)
+        if iso_date is not None:
+            date.set("iso-8601-date", iso_date)
+
+    return edit
+
+
+def _xref_without(attr: str) -> Callable[[etree._Element], None]:
+    def edit(root: etree._Element) -> None:
+        del _meta(root).find("contrib-group/contrib/xref").attrib[attr]
+
+    return edit
+
+
+def _ref_without_id(root: etree._Element) -> None:
+    del root.find("back/ref-list/ref").attrib["id"]
+
+
 _CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 _ORCID = "0000-0002-1825-0097"
 
@@ -608,6 +666,39 @@ VARIANTS: dict[str, Callable[[etree._Element], None]] = {
     "issn-pub-type-collection": _issn_pub_type("collection"),
     "self-uri-empty-href": _self_uri_empty,
     "mathml-without-id": _math_without_id,
+    # identifier types, PMIDs, seasons, ref ids, xref rids and ext-link types
+    "article-id-untyped": _article_id_type(None),
+    "article-id-type-unknown": _article_id_type("elibrary"),
+    "article-id-type-case": _article_id_type("Publisher-id"),
+    "pub-id-doi": _cited("pub-id", "10.5555/rg.2017.9.6", pub_id_type="doi"),
+    "pub-id-untyped": _cited("pub-id", "10.5555/rg.2017.9.6"),
+    "pub-id-type-empty": _cited("pub-id", "10.5555/rg.2017.9.6", pub_id_type=""),
+    "pub-id-type-unknown": _cited("pub-id", "29912345", pub_id_type="elibrary"),
+    # a type JATS 1.3 takes and PMC does not
+    "pub-id-type-handle": _cited("pub-id", "11234/5678", pub_id_type="handle"),
+    "pub-id-pmid": _cited("pub-id", "29912345", pub_id_type="pmid"),
+    "pub-id-pmid-prefixed": _cited("pub-id", "PMID: 29912345", pub_id_type="pmid"),
+    "pub-id-pmid-leading-zero": _cited("pub-id", "029912345", pub_id_type="pmid"),
+    "season-autumn": _season("Autumn"),
+    "season-month-range": _season("Sep\u2013Oct"),
+    "season-season-range": _season("winter-spring"),
+    "season-russian": _season("Осень"),
+    "season-backwards": _season("Oct-Sep"),
+    "season-quarter": _season("3rd Quarter"),
+    "season-russian-iso-date": _season("Осень", "2018-09-30"),
+    "ref-without-id": _ref_without_id,
+    "xref-without-rid": _xref_without("rid"),
+    "xref-without-ref-type": _xref_without("ref-type"),
+    "ext-link-uri": _cited("ext-link", "rg.ru", ext_link_type="uri", href="https://rg.ru/"),
+    "ext-link-uri-capitals": _cited(
+        "ext-link", "rg.ru", ext_link_type="URI", href="https://rg.ru/"
+    ),
+    "ext-link-untyped": _cited("ext-link", "rg.ru", href="https://rg.ru/"),
+    "ext-link-type-web": _cited("ext-link", "rg.ru", ext_link_type="web", href="https://rg.ru/"),
+    "ext-link-type-email": _cited(
+        "ext-link", "a@example.org", ext_link_type="email", href="mailto:a@example.org"
+    ),
+    "ext-link-without-href": _cited("ext-link", "rg.ru", ext_link_type="uri"),
 }
 
 
