@@ -995,3 +995,33 @@ def test_reference_groups_column_writes_its_authors_as_collab(run, tmp_path: Pat
         f"{tmp_path / 'bad.csv'}#2: references[0] (column reference1): groups: 'World Health "
         "Organization' is not one of the authors"
     )
+
+
+@pytest.mark.parametrize("writer", [write_csv, write_xlsx])
+def test_reference_elocation_id_column_is_the_cited_articles_number(
+    run, tmp_path: Path, store, writer: Callable[..., Path]
+) -> None:
+    """``referenceN.elocation_id`` is the cited article's number (``elocation_id`` in YAML),
+    written as <elocation-id> in its element-citation, from a CSV cell and from a workbook
+    cell holding it as a number."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    row: dict[str, object] = {
+        "title": "Cited by number",
+        "volume": "3",
+        "fpage": "5",
+        "reference1": "Roe R. Malaria survey. PLoS One. 2010;5:108871.",
+        "reference1.authors": "Roe, R",
+        "reference1.title": "Malaria survey",
+        "reference1.source": "PLoS One",
+        "reference1.year": "2010",
+        "reference1.volume": "5",
+        "reference1.elocation_id": 108871,
+    }
+    sheet = writer(tmp_path / f"issue.{'csv' if writer is write_csv else 'xlsx'}", [row])
+    result = run("convert", sheet, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    [written] = (tmp_path / "out").glob("*.xml")
+    text = written.read_text(encoding="utf-8")
+    assert "<volume>5</volume><elocation-id>108871</elocation-id>" in re.sub(r">\s+<", "><", text)
+    checked = xmllint(written, store.catalog)
+    assert checked.returncode == 0, checked.stderr

@@ -26,8 +26,8 @@ Per language
 Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``keywordN:LANG``; ``referenceN:LANG`` (the reference text in that language) and
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
-    ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``doi``, ``arxiv``,
-    ``isbn``, ``issn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
+    ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``elocation_id`` (the
+    cited article's number, instead of pages), ``doi``, ``arxiv``, ``isbn``, ``issn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
     ``publisher``, ``publisher_loc``, ``edition``, ``etal`` (yes: the authors listed are not
     all), ``groups`` (which of the ``authors`` are groups or bodies, each as written there));
     ``authorN.PART`` with the name parts
@@ -149,8 +149,9 @@ _AUTHOR_PARTS = frozenset({"orcid", "email", "corresponding", "role", "credit", 
 _REF_PARTS = frozenset(
     {
         "type", "lang", "authors", "year", "title", "source", "volume", "issue", "fpage",
-        "lpage", "doi", "arxiv", "isbn", "issn", "pmid", "pmcid", "url", "accessed", "title_en",
-        "source_en", "publisher", "publisher_loc", "edition", "etal", "groups",
+        "lpage", "elocation_id", "doi", "arxiv", "isbn", "issn", "pmid", "pmcid", "url",
+        "accessed", "title_en", "source_en", "publisher", "publisher_loc", "edition", "etal",
+        "groups",
     }
 )  # fmt: skip
 # identifiers a workbook may store as numbers: an ISBN or PMID is its digits again, an arXiv
