@@ -471,12 +471,14 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
     langmap("title", article.title)
     langmap("subtitle", article.subtitle)
     langmap("issue_title", article.issue_title)
-    for lang, paragraphs in article.abstract.items():
-        if _latin_lang(lang):
-            out.extend((f"abstract.{lang}[{i}]", p) for i, p in enumerate(paragraphs))
-    for lang, words in article.keywords.items():
-        if _latin_lang(lang):
-            out.extend((f"keywords.{lang}[{i}]", w) for i, w in enumerate(words))
+    langmap("funding_statement", article.funding_statement)
+    # the abstract, keywords and the article's statements: prose, checked for scripts and
+    # never read as transliterations
+    for name in ("abstract", "keywords", "acknowledgements", "competing_interests",
+                 "data_availability"):  # fmt: skip
+        for lang, items in getattr(article, name).items():
+            if _latin_lang(lang):
+                out.extend((f"{name}.{lang}[{i}]", item) for i, item in enumerate(items))
     for index, person in enumerate(article.authors):
         names = person.name or {}
         # (a Latin form of a Ukrainian name is not a Russian transliteration)

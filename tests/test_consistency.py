@@ -149,3 +149,29 @@ references:
     result = run("consistency", "--scheme", "bsi", path)
     assert result.code == 0, result.out
     assert "Istoriia" not in result.out and "Yevheniia" not in result.out
+
+
+def test_statements_in_english_are_checked_for_scripts(run, tmp_path: Path) -> None:
+    """The funding statement, acknowledgements, competing-interests and data availability
+    statements in English are Latin-script fields as the abstract is: a word mixing scripts
+    in them is an error naming the field, as ``check --profile rsci`` finds it in the JATS."""
+    statements = {
+        "funding_statement": {"en": "Funded by the Russian Science Foundаtion."},
+        "acknowledgements": {"en": ["We thank the archive in Мoscow."]},
+        "competing_interests": {"en": ["The authors declare none.", "Сonflicts: none."]},
+        "data_availability": {"en": ["Data are available from the аuthors."]},
+    }
+    path = tmp_path / "article.yaml"
+    added = "".join(f"{name}: {json.dumps(value)}\n" for name, value in statements.items())
+    path.write_text(SEED.read_text(encoding="utf-8") + added, encoding="utf-8")
+    journal = SEED.parent.parent / "journal.yaml"
+    result = run("consistency", path, "--journal", journal, "--json")
+    assert result.code == 1, result.err
+    [item] = json.loads(result.out)
+    fields = {f["field"] for f in item["findings"] if f["rule"] == "mixed-script"}
+    assert fields == {
+        "funding_statement.en",
+        "acknowledgements.en[0]",
+        "competing_interests.en[1]",
+        "data_availability.en[0]",
+    }
