@@ -540,6 +540,30 @@ def test_convert_with_profile_fails_on_errors(tmp_path: Path, run) -> None:
     assert not (tmp_path / "streltsov-110.xml").exists()
 
 
+def test_convert_with_profile_names_a_statements_field(tmp_path: Path, run) -> None:
+    """A problem in the article's statements names the input field it was written from,
+    as for the abstract: not the JATS path of a back section or a footnote."""
+    article = tmp_path / "a.yaml"
+    article.write_text(
+        SEED.read_text(encoding="utf-8")
+        + 'funding_statement: {en: "Funded by the Russian Science Foundаtion."}\n'
+        + 'acknowledgements: {en: ["We thank the archive in Мoscow."]}\n'
+        + 'competing_interests: {en: ["Сonflicts: none."]}\n'
+        + 'data_availability: {en: ["Data are available from the аuthors."]}\n',
+        encoding="utf-8",
+    )
+    journal = SEED.parent.parent / "journal.yaml"
+    result = run("convert", article, "--journal", journal, "-o", tmp_path, "--profile", "rsci")
+    assert result.code == 1
+    mixed = [line for line in result.err.splitlines() if "[script-mixed-words]" in line]
+    assert [line.split("(input field ")[1].split(")")[0] for line in mixed] == [
+        "competing_interests.en",
+        "funding_statement.en",
+        "acknowledgements.en",
+        "data_availability.en",
+    ], result.err
+
+
 def test_convert_with_profiles_passes(tmp_path: Path, run) -> None:
     result = run("convert", BILINGUAL, "-o", tmp_path, "--profile", "rsci", "--profile", "pmc")
     assert result.code == 0, result.err

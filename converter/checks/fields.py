@@ -56,12 +56,37 @@ def _lang_suffix(doc: Doc, el: etree._Element) -> str:
     return "." + doc.lang_of(el)
 
 
+# The article's statements, as the writer puts them (and JATS before 1.2 typed the footnote)
+_COI_FOOTNOTES = frozenset({"coi-statement", "COI-statement", "conflict"})
+
+
+def _statement_field(doc: Doc, chain: list[etree._Element]) -> str | None:
+    """``acknowledgements.LANG`` for an element in an ``<ack>``, ``data_availability.LANG`` in
+    a data-availability section, ``competing_interests.LANG`` in a competing-interests
+    footnote; ``None`` elsewhere."""
+    for node in chain:
+        tag = local_name(node)
+        if tag == "ack":
+            name = "acknowledgements"
+        elif tag == "sec" and node.get("sec-type") == "data-availability":
+            name = "data_availability"
+        elif tag == "fn" and node.get("fn-type") in _COI_FOOTNOTES:
+            name = "competing_interests"
+        else:
+            continue
+        return name + _lang_suffix(doc, node)
+    return None
+
+
 def field_for(doc: Doc, el: etree._Element) -> str | None:
     """The input field for ``el``, or ``None`` when it maps to none."""
     chain = _chain(el)
     names = [local_name(n) for n in chain]
     if "journal-meta" in names:
         return _journal_field(doc, el, names)
+    statement = _statement_field(doc, chain)
+    if statement:
+        return statement
     if "ref" in names:
         ref = _find(chain, "ref")
         assert ref is not None
@@ -125,6 +150,10 @@ def field_for(doc: Doc, el: etree._Element) -> str | None:
         return "keywords" + _lang_suffix(doc, node if node is not None else el)
     if leaf == "self-uri":
         return "url" if el.get("content-type") == "landing-page" else "self_uri"
+    if leaf == "funding-statement":
+        return "funding_statement" + _lang_suffix(doc, el)
+    if leaf == "article-version":  # written for a published-article link: a preprint
+        return "related_articles"
     related = _find(chain, "related-article")
     if related is not None:
         return f"related_articles[{list(doc.meta.iter('related-article')).index(related)}]"
