@@ -385,3 +385,28 @@ def test_the_licence_shown_is_the_articles_not_the_text_mining_terms_before_it()
     links = {a.get("href") for a in html.iter("a")}
     assert "https://creativecommons.org/licenses/by/4.0/" in links
     assert "https://publisher.example/tdm/userlicense/1.0/" not in links
+
+
+def test_a_preprint_says_so_beside_its_type(run, tmp_path):
+    """An article linking the article it became (published-article) is written as a preprint,
+    ``<article-version article-version-type="status">preprint</article-version>``: the page
+    says "preprint" beside the article type, and lists the published article."""
+    article = tmp_path / "a.yaml"
+    article.write_text(
+        SEED.read_text(encoding="utf-8")
+        + "related_articles:\n  - {type: published-article, doi: 10.5555/final.1}\n",
+        encoding="utf-8",
+    )
+    journal = SEED.parent.parent / "journal.yaml"
+    result = run("convert", article, "--journal", journal, "-o", tmp_path / "out", "--preview")
+    assert result.code == 0, result.err
+    page = _page(tmp_path / "out" / "a.preview.html")
+    [version] = page.find_class("version")
+    assert [_text(span) for span in version.getparent().iter("span")][-3:] == [
+        "research-article",
+        "preprint",
+        "JATS 1.4",
+    ]
+    assert [_text(li) for li in page.find_class("rel")] == [
+        "Published as: https://doi.org/10.5555/final.1"
+    ]

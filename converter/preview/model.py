@@ -174,6 +174,8 @@ class ArticleView:
     issue_titles: list[IssueTitle] = field(default_factory=list)
     issue_ids: list[tuple[str, str, str | None]] = field(default_factory=list)
     related: list[RelatedArticle] = field(default_factory=list)
+    # the article's versions as article-version gives them ('preprint'; 'version: 2')
+    versions: list[str] = field(default_factory=list)
     # acknowledgements, competing interests, data availability: (label, xml:lang, text)
     statements: list[tuple[str, str, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)

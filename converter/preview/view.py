@@ -191,6 +191,7 @@ class _Reader:
             issue_ids=self._issue_ids(meta),
             related=[self._related(el) for el in self.all(meta, "related-article")],
             statements=self._statements(meta),
+            versions=self._versions(meta),
         )
         return view
 
@@ -298,6 +299,18 @@ class _Reader:
             details=None if citation else ", ".join(parts) or None,
             spot=self.spot(el),
         )
+
+    def _versions(self, meta: etree._Element | None) -> list[str]:
+        """``article-version``, alone or among ``article-version-alternatives``: a status
+        ('preprint', as the converter writes it for a published-article link) as it is, another
+        type before its value ('version: 2')."""
+        shown = []
+        for group in self.all(meta, "article-version", "article-version-alternatives"):
+            for el in group.iter("{*}article-version", "article-version"):
+                text, kind = plain(el), (el.get("article-version-type") or "").strip()
+                if text:
+                    shown.append(text if kind in ("", "status") else f"{kind}: {text}")
+        return list(dict.fromkeys(shown))
 
     def _sections(self, meta: etree._Element | None) -> list[tuple[str | None, str]]:
         found = []
