@@ -819,6 +819,9 @@ def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
         '<assertion name="conflict_of_interest">The authors declare none.</assertion>'
         '<assertion name="Ethics" label="Конфликт интересов">Конфликта интересов нет.</assertion>'
         '<assertion name="Ethics" label="Ethics approval">Approved.</assertion>'
+        '<assertion name="data_availability" label="Data availability">Data are in the '
+        "archive.</assertion>"
+        '<assertion name="Acknowledgements">We thank the reviewers.</assertion>'
         "</custom_metadata></crossmark>"
     )
     deposit = SHAPES_DEPOSIT.replace("<doi_data>", f"{crossmark}<doi_data>")
@@ -832,6 +835,9 @@ def test_deposit_crossmark_assertions_give_history(tmp_path: Path) -> None:
         "en": ["The authors declare none."],
         "ru": ["Конфликта интересов нет."],
     }
+    # a data availability statement and acknowledgements, by their names
+    assert loaded.article.data_availability == {"en": ["Data are in the archive."]}
+    assert loaded.article.acknowledgements == {"en": ["We thank the reviewers."]}
     assert any(w.startswith("assertion (Ethics): not") for w in loaded.warnings)
     assert any(w.startswith("assertion: the journal's peer-review") for w in loaded.warnings)
     assert not any("crossmark" in w for w in loaded.warnings)  # settings: not article facts

@@ -20,7 +20,8 @@ an assertion is one of:
 - a competing-interests statement: one named so (``conflict_of_interest``,
   ``competing_interests`` …), or Springer's ``Ethics`` assertion labelled so ("Competing
   interests", "Conflict of interest"): the article's ``competing_interests``, under the
-  language its script tells;
+  language its script tells; likewise a data availability statement (``data_availability``
+  …) and acknowledgements (``acknowledgements``) named so;
 - anything else (another ethics statement — ethics approval, consent —, supplementary data, a
   ResearcherID …): said as data dropped, in one line naming them. JATS has places for an
   ethics statement and the supplementary file (``<notes>`` in the back,
@@ -132,8 +133,8 @@ def other_assertions(
             read = _article_type(value, article, notes)
         elif name == "identifier":
             read = _author_orcid(value, links, article)
-        elif _is_competing_interests(name, str(item.get("label") or "")) and value:
-            read = _competing_interests(value, article)
+        elif (statement := _statement(name, str(item.get("label") or ""))) and value:
+            read = _add_statement(statement, value, article)
         else:
             read = False
         if not read:
@@ -144,33 +145,45 @@ def other_assertions(
         not_carried(log, f"assertion ({', '.join(dict.fromkeys(dropped))})")
 
 
-# Assertions that are a competing-interests statement by their name, and the labels that make
+# Assertions that are one of the article's statements by their name, and the labels that make
 # one of Springer's Ethics assertions (its declarations: also ethics approval, consent) one.
-_COMPETING_NAMES = frozenset(
-    {"conflict_of_interest", "conflicts_of_interest", "competing_interests", "coi",
-     "coi_statement", "competing_interest"}
-)  # fmt: skip
+_STATEMENT_NAMES = {
+    **dict.fromkeys(
+        ("conflict_of_interest", "conflicts_of_interest", "competing_interests", "coi",
+         "coi_statement", "competing_interest"),
+        "competing_interests",
+    ),
+    **dict.fromkeys(
+        ("data_availability", "data_availability_statement", "availability_of_data",
+         "availability_of_data_and_materials"),
+        "data_availability",
+    ),
+    **dict.fromkeys(("acknowledgements", "acknowledgments", "acknowledgement"), "acknowledgements"),
+}  # fmt: skip
 _COMPETING_LABEL = re.compile(
     r"^(?:competing\s+interests?|conflicts?\s+of\s+interests?|конфликт\s+интересов)\b",
     re.IGNORECASE,
 )
 
 
-def _is_competing_interests(name: str, label: str) -> bool:
-    """Whether an assertion is the article's competing-interests statement: named so, or an
-    Ethics declaration labelled so (never one labelled otherwise: ethics approval, consent)."""
+def _statement(name: str, label: str) -> str | None:
+    """The article's statement an assertion is (``competing_interests``, ``data_availability``,
+    ``acknowledgements``): named so, or an Ethics declaration labelled a competing-interests
+    statement (never one labelled otherwise: ethics approval, consent); else ``None``."""
     key = re.sub(r"[\s-]+", "_", name.strip().casefold())
-    if key in _COMPETING_NAMES:
-        return True
-    return key == "ethics" and bool(_COMPETING_LABEL.match(label.strip()))
+    if key in _STATEMENT_NAMES:
+        return _STATEMENT_NAMES[key]
+    if key == "ethics" and _COMPETING_LABEL.match(label.strip()):
+        return "competing_interests"
+    return None
 
 
-def _competing_interests(value: str, article: dict[str, Any]) -> bool:
-    """The statement as a paragraph of the article's competing interests, under the language
-    its script tells (a Russian journal's English record may hold it in Russian)."""
+def _add_statement(field: str, value: str, article: dict[str, Any]) -> bool:
+    """The statement as a paragraph of the article's ``field``, under the language its
+    script tells (a Russian journal's English record may hold it in Russian)."""
     main = str(article.get("language") or "en")
     lang = scripts.language_by_script(value, main) or main
-    paragraphs = article.setdefault("competing_interests", {}).setdefault(lang, [])
+    paragraphs = article.setdefault(field, {}).setdefault(lang, [])
     if value not in paragraphs:
         paragraphs.append(value)
     return True
