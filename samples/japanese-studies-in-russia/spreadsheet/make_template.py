@@ -3,8 +3,9 @@
 One row per article; the row here is the bilingual sample article
 (``../2018-3/streltsov-6.yaml``) written in the spreadsheet's columns, so the template both shows
 every kind of column and converts to the same JATS as the YAML (the tests check it); the columns
-that article has no value for (a second author, the issue's title, a page range, a related
-article) are there empty, to be filled in. Columns are
+that article has no value for (a second author, the issue's title, a page range, the
+acknowledgements, competing-interests and data availability statements, a related article) are
+there empty, to be filled in. Columns are
 documented in ``converter/readers/spreadsheet.py`` and the README. Run::
 
     python3 samples/japanese-studies-in-russia/spreadsheet/make_template.py
@@ -100,6 +101,12 @@ ROW: list[tuple[str, Any]] = [
         "keywords:en",
         "Russian-Japanese relations; sanctions; territorial dispute; investment; Russian Far East",
     ),
+    ("acknowledgements:ru", ""),
+    ("acknowledgements:en", ""),
+    ("competing_interests:ru", ""),
+    ("competing_interests:en", ""),
+    ("data_availability:ru", ""),
+    ("data_availability:en", ""),
     ("license", "CC-BY-4.0"),
     ("copyright.statement:ru", "© Стрельцов Д.В., 2018"),
     ("copyright.statement:en", "© Streltsov D.V., 2018"),
