@@ -90,6 +90,30 @@ def test_statements_alone_make_a_back_and_no_empty_ref_list(run, tmp_path, store
     assert _texts(tree, "/article/back/sec/title") == ["Data availability"]
 
 
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+def test_a_statement_in_a_language_without_a_heading_is_still_valid(
+    run, tmp_path, store, version
+) -> None:
+    """A data availability statement in a language with no heading of its own (German) is
+    headed in English: the Publishing DTD refuses a <sec> with neither title nor label, and
+    the article was refused; an <ack> in such a language stays without a heading."""
+    source = _article(
+        tmp_path,
+        "data_availability: {de: Die Daten sind beim Autor erhältlich.}\n"
+        "acknowledgements: {de: Wir danken den Gutachtern.}\n",
+    )
+    result = run("convert", source, "-o", tmp_path / "out", "--jats-version", version)
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "article.xml"
+    check = xmllint(out, store.catalog)
+    assert check.returncode == 0, check.stderr
+    tree = etree.parse(str(out))
+    section = "/article/back/sec[@sec-type='data-availability']"
+    assert tree.xpath(f"{section}/@xml:lang", namespaces=NS) == ["de"]
+    assert _texts(tree, f"{section}/title") == ["Data availability"]
+    assert _texts(tree, "/article/back/ack/title") == []
+
+
 def test_an_empty_statement_is_none(run, tmp_path) -> None:
     source = _article(tmp_path, "competing_interests: {ru: '', en: ' '}\nacknowledgements: ~\n")
     result = run("convert", source, "-o", tmp_path / "out")

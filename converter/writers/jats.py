@@ -70,8 +70,10 @@ def doctype(version: JatsVersion = "1.4", tag_set: TagSet = "publishing") -> Doc
 
 
 _REF_LIST_TITLES = {"en": "References", "ru": "Список литературы", "uk": "Список літератури"}
-# The headings of the statements in back matter, in the statement's language; a statement in
-# another language is written without one (an English heading would mislabel it).
+# The headings of the statements in back matter, in the statement's language; an <ack> in
+# another language is written without one (an English heading would mislabel it), but a <sec>
+# must have a title or a label (the Publishing DTD), so a data availability statement in
+# another language is headed in English.
 _ACK_TITLES = {"en": "Acknowledgements", "ru": "Благодарности", "uk": "Подяки"}
 _DATA_AVAILABILITY_TITLES = {
     "en": "Data availability",
@@ -256,7 +258,9 @@ def prepare(
         custom_meta=[Row(name=_t(i.name), value=_t(i.value)) for i in article.custom_meta],
         competing_interests=_statements(article.competing_interests, main),
         acknowledgements=_statements(article.acknowledgements, main, _ACK_TITLES),
-        data_availability=_statements(article.data_availability, main, _DATA_AVAILABILITY_TITLES),
+        data_availability=_statements(
+            article.data_availability, main, _DATA_AVAILABILITY_TITLES, required=True
+        ),
         ref_list_title=_t(_REF_LIST_TITLES.get(main.split("-")[0], "References")),
         references=_references(article, main),
     )
@@ -641,13 +645,19 @@ def _funding(article: model.Article, main: str) -> Row | None:
 
 
 def _statements(
-    statements: dict[str, list[str]], main: str, titles: dict[str, str] | None = None
+    statements: dict[str, list[str]],
+    main: str,
+    titles: dict[str, str] | None = None,
+    required: bool = False,
 ) -> list[Row]:
     """One element per language (``<ack>``, ``<fn>``, ``<sec>``: each takes ``xml:lang``), the
-    main language first, with its heading in that language when ``titles`` has one."""
+    main language first, with its heading in that language when ``titles`` has one, else
+    (``required``: the element must have one) the English heading."""
     rows = []
     for code, paragraphs in ordered(statements, main):
         title = (titles or {}).get(code.split("-")[0])
+        if title is None and required and titles:
+            title = titles["en"]
         rows.append(
             Row(
                 lang=_lang(code, main),
