@@ -27,9 +27,10 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``keywordN:LANG``; ``referenceN:LANG`` (the reference text in that language) and
     ``referenceN.PART`` for a structured reference (``type``, ``lang``, ``authors``, ``year``,
     ``title``, ``source``, ``volume``, ``issue``, ``fpage``, ``lpage``, ``elocation_id`` (the
-    cited article's number, instead of pages), ``doi``, ``arxiv``, ``isbn``, ``issn``, ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``,
-    ``publisher``, ``publisher_loc``, ``edition``, ``etal`` (yes: the authors listed are not
-    all), ``groups`` (which of the ``authors`` are groups or bodies, each as written there));
+    cited article's number, instead of pages), ``doi``, ``arxiv``, ``isbn``, ``issn``,
+    ``pmid``, ``pmcid``, ``url``, ``accessed``, ``title_en``, ``source_en``, ``publisher``,
+    ``publisher_loc``, ``edition``, ``etal`` (yes: the authors listed are not all), ``groups``
+    (which of the ``authors`` are groups or bodies, each as written there));
     ``authorN.PART`` with the name parts
     ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
