@@ -213,7 +213,9 @@ class ReferenceReading:
         shown = citation_parts(self.written_as)
         read = self.reading.citation.fields()
         for name, value in written.items():
-            if shown.get(name) != value:
+            # (a first page read that is an article number is written as the elocation_id)
+            moved = name == "fpage" and shown.get("elocation_id") == value
+            if shown.get(name) != value and not moved:
                 unwritten[name] = read[name]
         return shown, unwritten
 
@@ -227,8 +229,8 @@ class ReferenceReading:
 _WRITTEN_TO = {"place": "publisher_loc"}
 _CITATION_PARTS = (
     "type", "authors", "etal", "year", "title", "title_en", "source", "volume", "issue", "fpage",
-    "lpage", "publisher", "place", "doi", "arxiv", "isbn", "pmid", "pmcid", "url", "accessed",
-    "lang",
+    "lpage", "elocation_id", "publisher", "place", "doi", "arxiv", "isbn", "pmid", "pmcid", "url",
+    "accessed", "lang",
 )  # fmt: skip
 
 
@@ -324,12 +326,18 @@ def _structured(
 
     A part the editor gave beside the text always wins: what is read only fills the parts not
     given. The pages are one part (a first page given keeps its own last page, or none: never
-    one read from a text that may cite other pages), as the imprint is."""
+    one read from a text that may cite other pages; an article number given stands for them),
+    as the imprint is. A first page read alone that is an article number ('e1002012') is
+    its ``elocation_id``, as the readers take such pages."""
     text, people, source = _as_before(_text_to_parse(ref, main), before)
     found = parse(text)
     if found is None or not _reads_back(found, people, source):
         return ref
-    pages = (ref.fpage, ref.lpage) if ref.fpage or ref.lpage else (found.fpage, found.lpage)
+    given = ref.fpage or ref.lpage or ref.elocation_id
+    pages = (ref.fpage, ref.lpage) if given else (found.fpage, found.lpage)
+    elocation_id = ref.elocation_id
+    if not given and pages[0] and not pages[1] and _ARTICLE_NUMBER.fullmatch(pages[0]):
+        pages, elocation_id = (None, None), pages[0]
     update: dict[str, Any] = {
         "authors": list(found.authors),
         "etal": ref.etal or bool(found.etal),
@@ -340,6 +348,7 @@ def _structured(
         "issue": ref.issue or found.issue,
         "fpage": pages[0],
         "lpage": pages[1],
+        "elocation_id": elocation_id,
         "doi": ref.doi or found.doi,
         "arxiv": ref.arxiv or found.arxiv,
         "isbn": ref.isbn or found.isbn,
@@ -356,6 +365,10 @@ def _structured(
 
         update["publisher"], update["publisher_loc"] = written_imprint(found, threshold_group(text))
     return ref.model_copy(update=update)
+
+
+# An article's number in place of pages, as PLOS and others print it: 'e1002012'
+_ARTICLE_NUMBER = re.compile(r"e\d{3,}")
 
 
 def _text_to_parse(ref: Reference, main: str) -> str:

@@ -534,3 +534,38 @@ def test_kazakh_author_is_said_not_transliterated(tmp_path: Path, run) -> None:
     )
     result = run("convert", _write(tmp_path, article=given), "-o", tmp_path / "out")
     assert "authors[2]" not in result.err
+
+
+def test_an_article_number_read_from_a_reference_is_its_elocation_id(
+    tmp_path: Path, store, run
+) -> None:
+    """An article number a reference's text gives instead of pages ('5(3):e1002012') is
+    written as the cited article's <elocation-id>, not as a first page; one the editor gave
+    (``elocation_id``) stands for the pages, so none is read beside it; a bare number
+    (108871) stays a page, as nothing tells it from one."""
+    plos = (
+        "Smith J, Roe R. Malaria survey in the north. PLoS One. 2010;5(3):e1002012. "
+        "doi:10.1371/journal.pone.1002012"
+    )
+    article = (
+        "language: en\ntitle: {en: Numbers}\nreferences:\n"
+        f'  - "{plos}"\n'
+        f'  - {{text: "{plos}", elocation_id: e1002012}}\n'
+        '  - "Doe A, Poe B. Heat waves and crops. Sci Rep. 2019;9:108871."\n'
+    )
+    path = _write(tmp_path, article=article)
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "article.xml"
+    assert xmllint(out, store.catalog).returncode == 0
+    pages = [
+        [(el.tag, el.text) for el in citation if el.tag in ("fpage", "lpage", "elocation-id")]
+        for citation in etree.parse(str(out)).iter("element-citation")
+    ]
+    assert pages == [
+        [("elocation-id", "e1002012")],
+        [("elocation-id", "e1002012")],
+        [("fpage", "108871")],
+    ]
+    shown = run("references", "--article", path)
+    assert shown.out.count("    elocation_id: e1002012") == 2 and "fpage: e1002012" not in shown.out
