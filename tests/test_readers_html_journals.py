@@ -168,6 +168,32 @@ def test_ojs_copyright_line_in_the_interface_language(tmp_path: Path) -> None:
     assert article.copyright.year == 2021
 
 
+def test_copyright_holder_ending_with_an_initial_keeps_its_full_stop(
+    run, store, tmp_path: Path
+) -> None:
+    """A copyright line whose holder ends with an initial ('Авторське право (c) 2009
+    Стрельцов Д.В.', 'Copyright (c) 2018 Smith J.') gave the holder without the initial's full
+    stop ('Стрельцов Д.В'), taken for the sentence's; a holder ending with a word still loses
+    the sentence's full stop."""
+    head = (
+        CYBERLENINKA_HEAD
+        + '<meta name="citation_issn" content="2500-2872"><meta name="DC.Rights" content="{}">'
+    )
+    for line, holder in (
+        ("Авторське право (c) 2009 Стрельцов Д.В.", "Стрельцов Д.В."),
+        ("Copyright (c) 2018 Smith J.", "Smith J."),
+        ("Copyright (c) 2018 Elsevier B.V.", "Elsevier B.V."),
+        ("Copyright (c) 2018 The Authors.", "The Authors"),
+    ):
+        page = tmp_path / "page.html"
+        page.write_text(f"<html><head>{head.format(line)}</head><body></body></html>", "utf-8")
+        result = run("convert", page, "-o", tmp_path / "out")
+        assert result.code == 0, result.err
+        written = tmp_path / "out" / "page.xml"
+        assert f"<copyright-holder>{holder}</copyright-holder>" in written.read_text("utf-8"), line
+        assert xmllint(written, store.catalog).returncode == 0
+
+
 def test_jstage_typed_issns_and_japanese_keywords_with_latin_letters(tmp_path: Path) -> None:
     """J-STAGE types its ISSNs in tags of its own (print_issn, online_issn) and shows them as
     'Print ISSN : 0021-4914': a page with no citation_issn was refused for want of an ISSN.

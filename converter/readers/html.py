@@ -179,6 +179,9 @@ _COPYRIGHT_YEAR_LAST = re.compile(
 # 'All rights reserved' and what follows it (Taylor & Francis: '… Ltd All rights reserved:
 # reproduction in whole or part not permitted'), no part of a copyright holder.
 _ALL_RIGHTS = re.compile(r"[.,;]?\s*\b(all rights reserved|все права защищены)\b.*$", re.I)
+# A holder that ends with an initial ('Стрельцов Д.В.', 'Smith J.', 'Elsevier B.V.'): the full
+# stop the copyright line ends with is the initial's, not the sentence's, and stays.
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[^\W\d_]$")
 # OJS 3.0-3.2's line when the year and holder are empty: 'Copyright (c) ', 'Авторське право (c)'
 _EMPTY_COPYRIGHT = re.compile(rf"^\s*{_COPYRIGHT_LABEL}?(?:\(c\)|©)?[\s.,]*$", re.I)
 _COPYRIGHT_START = re.compile(
@@ -896,6 +899,8 @@ class _Page:
             # '©2020 Macmillan Publishers Limited. All Rights Reserved.': the holder is the first
             holder = _NEXT_SENTENCE.split(_ALL_RIGHTS.sub("", match["holder"]).strip())[0]
             holder = _PUBLISHED_BY.sub("", holder)
+            if _ENDS_WITH_INITIAL.search(holder) and main.endswith(f"{holder}."):
+                holder += "."
             out["holder"] = {lang: holder}
         year, holder = self.first("json-ld copyright_year"), self.first("json-ld copyright_holder")
         if year and "year" not in out and re.fullmatch(r"\d{4}", year):
