@@ -99,7 +99,7 @@ def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:
             said = _PLACE.sub("", exc.msg)
             problem = Problem(name, line or 0, column, declaration_message(said), raw=said)
             raise InvalidDeclarations([problem]) from None
-        message = syntax_message(exc.msg)
+        message = syntax_message(_PLACE.sub("", exc.msg))  # the place is the Problem's
         raise InvalidDocument([Problem(name, line or 0, column, message)]) from None
     tree = root.getroottree()
     internal = tree.docinfo.internalDTD

@@ -412,3 +412,23 @@ def test_the_first_byte_that_is_not_utf8_is_placed_alike_by_every_reader(tmp_pat
     )
     [loaded] = read_source(page, "html", ReadContext())
     assert f"bytes that are not UTF-8 {place}: read as U+FFFD" in loaded.warnings
+
+
+def test_not_well_formed_names_its_place_once(tmp_path: Path, run) -> None:
+    """A file cut short (a Crossref deposit saved half) was said with its place three times:
+    'line 3: not well-formed: Couldn't find end of Start Tag journal_metada line 3, line 3,
+    column 22' — the parser's own ', line N, column M' after the place already given."""
+    cut = tmp_path / "deposit.xml"
+    cut.write_text(
+        '<?xml version="1.0"?>\n<doi_batch xmlns="http://www.crossref.org/schema/5.3.1">\n'
+        "<journal><journal_metada",
+        encoding="utf-8",
+    )
+    result = run("convert", cut, "-o", tmp_path / "out")
+    assert result.code == 3
+    [line] = result.err.splitlines()
+    assert line.startswith(f"{cut}: line 3: not well-formed: "), line
+    assert ", column" not in line, line
+    result = run("validate", cut)
+    assert result.code == 3
+    assert f"{cut}:3:" in result.out and ", column" not in result.out, result.out
