@@ -251,6 +251,29 @@ def test_deposit_xml_gives_one_jats_per_article(run, tmp_path: Path, store) -> N
     assert second.published.print == "2019"
 
 
+def test_deposit_pages_that_run_backwards_are_named_as_the_deposit_writes_them(
+    run, tmp_path: Path, store
+) -> None:
+    """A deposit whose last_page comes before its first_page was refused as
+    'lpage: 17 comes before fpage 25', the model's names, which the deposit holds nowhere; the
+    article after it in the deposit is still written."""
+    source = tmp_path / "deposit.xml"
+    source.write_text(
+        DEPOSIT.replace(
+            "<first_page>7</first_page><last_page>25</last_page>",
+            "<first_page>25</first_page><last_page>17</last_page>",
+        ),
+        encoding="utf-8",
+    )
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert f"{source}#1: <pages>: last_page '17' comes before first_page '25'" in result.err
+    assert "lpage" not in result.err
+    [written] = sorted((tmp_path / "out").glob("*.xml"))
+    assert written.name == "deposit-2.xml"
+    assert xmllint(written, store.catalog).returncode == 0
+
+
 def test_hostile_and_malformed_input(run, tmp_path: Path) -> None:
     hostile = tmp_path / "deposit.xml"
     hostile.write_text(

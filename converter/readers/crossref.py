@@ -30,7 +30,7 @@ from converter.identifiers import (
 )
 from converter.licenses import LICENCE_USES
 from converter.misdecoded import ENTITY_TEXT, unescaped
-from converter.model import Article, is_page_range
+from converter.model import Article, inverted_pages, is_page_range
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED
 from converter.readers import crossmark
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
@@ -1432,13 +1432,19 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
     many = len(articles) > 1
     for index, (journal, article) in enumerate(articles, start=1):
         log = _Log()
-        data, journal_data = _DepositArticle(journal, article, log).read()
+        name, stem = (f"{path}#{index}", f"{path.stem}-{index}") if many else (str(path), path.stem)
+        try:
+            data, journal_data = _DepositArticle(journal, article, log).read()
+        except InputError as exc:  # a value the model would refuse, named as the deposit has it
+            problems = InputError(name, exc.problems).lines()
+            yield Loaded(name, stem, problems=problems, warnings=log.warnings)
+            continue
         decode_entities({"": data, "journal": journal_data}, log)
         yield build(
             data,
             path=path,
-            name=f"{path}#{index}" if many else str(path),
-            stem=f"{path.stem}-{index}" if many else path.stem,
+            name=name,
+            stem=stem,
             context=context,
             source_journal=journal_data,
             warnings=log.warnings,
@@ -1558,6 +1564,10 @@ class _DepositArticle:
         pages = _child(art, "pages")
         first, last = self.text(_child(pages, "first_page")), self.text(_child(pages, "last_page"))
         if first:
+            if inverted_pages(first, last):  # (named as the model's "lpage: … before fpage")
+                raise InputError(
+                    "", [f"<pages>: last_page {last!r} comes before first_page {first!r}"]
+                )
             first_range = f"{first}-{last}" if last else first
             data.update(split_pages(first_range))
             self._other_pages(first_range, pages, data)
