@@ -282,6 +282,26 @@ def test_an_ojs_2_article_without_locale_is_in_its_first_title_s_language(
     assert first.title["ru"] == "Рынок труда малого города"
 
 
+def test_an_article_whose_locale_names_no_language_is_in_its_first_title_s_and_says_so(
+    run, tmp_path: Path, export: Path, store
+) -> None:
+    """An article locale that names no language ('xx_XX', an export edited by hand) made the
+    Russian article English without a word, its Russian title a translation of no English one."""
+    export.write_text(
+        ISSUE.replace('<article locale="ru_RU" language="ru" ', '<article locale="xx_XX" '),
+        encoding="utf-8",
+    )
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        f"{export}#1: warning (data dropped): <article locale='xx_XX'>: names no language: "
+        "the article is read as in its first title's language (ru)"
+    ) in result.err
+    written = tmp_path / "out" / "issue-1.xml"
+    assert etree.parse(str(written)).getroot().get(LANG) == "ru"
+    assert xmllint(written, store.catalog).returncode == 0
+
+
 def test_two_sections_with_one_abbreviation_keep_their_own_titles(export: Path) -> None:
     """Each article is in the section it sits in, even when two sections of the issue share an
     abbreviation: the second one's articles were put in the first."""

@@ -331,10 +331,27 @@ def _with_prefix(prefix: str, title: str) -> str:
     return f"{prefix} {title}"
 
 
+def _article_language(article: etree._Element, pub: etree._Element, log: Collector) -> str:
+    """The submission's locale as a language code. A locale that names no language (``xx_XX``,
+    an export edited by hand) made a Russian article English without a word: the article is
+    then in its first title's language, and that is said."""
+    given = (pub.get("locale") or article.get("locale") or "").strip()
+    lang = locale_language(given)
+    if lang is None:
+        titles = (locale_language(title.get("locale")) for title in _pkp(pub, "title"))
+        lang = next(filter(None, titles), None) or "en"
+        if given:
+            log.warn(
+                f"<article locale={given!r}>: names no language: the article is read as in "
+                f"its first title's language ({lang})"
+            )
+    return lang
+
+
 def _article(
     article: etree._Element, pub: etree._Element, issue: etree._Element | None, log: Collector
 ) -> dict[str, Any]:
-    lang = locale_language(pub.get("locale") or article.get("locale"), "en") or "en"
+    lang = _article_language(article, pub, log)
     data: dict[str, Any] = {"language": lang}
     titles = _localized(_pkp(pub, "title"), lang)
     prefixes = _localized(_pkp(pub, "prefix"), lang)
