@@ -251,7 +251,7 @@ def test_deposit_xml_gives_one_jats_per_article(run, tmp_path: Path, store) -> N
     assert second.published.print == "2019"
 
 
-def test_deposit_pages_that_run_backwards_are_named_as_the_deposit_writes_them(
+def test_pages_that_run_backwards_are_named_as_the_record_writes_them(
     run, tmp_path: Path, store
 ) -> None:
     """A deposit whose last_page comes before its first_page was refused as
@@ -272,6 +272,12 @@ def test_deposit_pages_that_run_backwards_are_named_as_the_deposit_writes_them(
     [written] = sorted((tmp_path / "out").glob("*.xml"))
     assert written.name == "deposit-2.xml"
     assert xmllint(written, store.catalog).returncode == 0
+    # a REST API work's page is named as the record writes it
+    work = tmp_path / "work.json"
+    work.write_text(json.dumps(_work(page="25-17")), encoding="utf-8")
+    result = run("convert", work, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == f"{work}: page '25-17': the last page comes before the first"
 
 
 def test_hostile_and_malformed_input(run, tmp_path: Path) -> None:

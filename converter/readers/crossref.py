@@ -522,6 +522,8 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         data["elocation_id"] = number
     else:
         data.update(split_pages(page))
+        if inverted_pages(data.get("fpage"), data.get("lpage")):  # (not the model's "lpage")
+            log.problems.append(f"page {page!r}: the last page comes before the first")
         article_number(number, data, "article-number", log)
     published = {
         "print": _date(work, "published-print", "", log),
