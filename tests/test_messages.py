@@ -432,3 +432,33 @@ def test_not_well_formed_names_its_place_once(tmp_path: Path, run) -> None:
     result = run("validate", cut)
     assert result.code == 3
     assert f"{cut}:3:" in result.out and ", column" not in result.out, result.out
+
+
+def test_a_file_given_with_another_format_s_from_says_which_it_is(tmp_path: Path, run) -> None:
+    """``--from ojs`` given a landing page said only 'line 1: not well-formed: Opening and
+    ending tag mismatch …', and ``--from jats`` given a Crossref deposit 'no <article>
+    element: not JATS': the line now says what the file reads as, and how to read it."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta name="citation_title" content="A paper"></head><body></body></html>',
+        encoding="utf-8",
+    )
+    result = run("convert", "--from", "ojs", page, "-o", tmp_path / "out")
+    assert result.code == 3
+    [line] = result.err.splitlines()
+    assert line.startswith(f"{page}: ")
+    assert line.endswith(
+        "(the file reads as 'html': convert it without --from, or with --from html)"
+    )
+    deposit = tmp_path / "deposit.xml"
+    deposit.write_text(
+        '<doi_batch xmlns="http://www.crossref.org/schema/5.3.1" version="5.3.1"><body/>'
+        "</doi_batch>",
+        encoding="utf-8",
+    )
+    result = run("convert", "--from", "jats", deposit, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err.strip() == (
+        f"{deposit}: no <article> element: not JATS (the file reads as 'crossref': convert it "
+        "without --from, or with --from crossref)"
+    )

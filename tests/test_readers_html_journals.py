@@ -223,3 +223,27 @@ def test_jstage_typed_issns_and_japanese_keywords_with_latin_letters(tmp_path: P
     )
     assert article.journal.issn.electronic == "1347-6068"
     assert article.journal.issn.print == "0021-4914"
+
+
+def test_an_xhtml_page_with_its_xml_declaration_is_read(run, store, tmp_path: Path) -> None:
+    """A landing page saved as XHTML opens with an XML declaration naming its encoding; it was
+    refused as 'not an HTML page: Unicode strings with encoding declaration are not
+    supported', the parser's words."""
+    page = tmp_path / "xhtml.html"
+    page.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head>'
+        '<meta name="citation_title" content="Walking in XHTML"/>'
+        '<meta name="citation_journal_title" content="Journal of Walking"/>'
+        '<meta name="citation_issn" content="2687-1440"/>'
+        '<meta name="citation_author" content="Smith, John"/>'
+        '<meta name="citation_date" content="2020-01-02"/></head><body><p>x</p></body></html>\n',
+        encoding="utf-8",
+    )
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    written = tmp_path / "out" / "xhtml.xml"
+    assert "<article-title>Walking in XHTML</article-title>" in written.read_text("utf-8")
+    assert xmllint(written, store.catalog).returncode == 0

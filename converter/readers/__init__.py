@@ -167,7 +167,26 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
         known = ", ".join(sorted(READERS))
         yield Loaded(str(path), path.stem, problems=[f"{path}: unknown format {name!r} ({known})"])
         return
-    yield from READERS[name](path, context)
+    loaded = READERS[name](path, context)
+    yield from _said_with_its_format(loaded, path, fmt) if fmt else loaded
+
+
+def _said_with_its_format(loaded: Iterator[Loaded], path: Path, fmt: str) -> Iterator[Loaded]:
+    """The articles read with ``--from FORMAT``; a file refused whole that is plainly of another
+    format says which, and how to read it. ``--from ojs`` given a landing page said only
+    'line 10: not well-formed: Opening and ending tag mismatch', which sent the user into the
+    page's HTML."""
+    first = next(loaded, None)
+    if first is None:
+        return
+    if first.article is None and first.problems and not first.not_article:
+        found = detect_format(path)
+        if found != fmt and found in READERS:
+            first.problems[-1] += (
+                f" (the file reads as {found!r}: convert it without --from, or with --from {found})"
+            )
+    yield first
+    yield from loaded
 
 
 def read_stdin(fmt: str | None, context: ReadContext) -> list[Loaded]:

@@ -350,6 +350,9 @@ def _robot_check(page: etree._Element) -> bool:
     return any(mark in scripts for mark in _ROBOT_CHECK_MARKS)
 
 
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml\b[^>]*\?>")
+
+
 def _parse(data: bytes, name: str, log: Collector | None = None) -> etree._Element:
     if not data.strip():
         raise InputError(name, ["empty file: not an HTML page"])
@@ -357,6 +360,9 @@ def _parse(data: bytes, name: str, log: Collector | None = None) -> etree._Eleme
     text, note = _decode(data, name)
     if note and log is not None:
         log.warn(note, note.kind)
+    # an XHTML page's XML declaration: lxml refuses text that declares its encoding, and the
+    # page is already decoded ("Unicode strings with encoding declaration are not supported")
+    text = _XML_DECLARATION.sub("", text, count=1)
     try:
         page = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
