@@ -176,14 +176,18 @@ def _said_with_its_format(loaded: Iterator[Loaded], path: Path, fmt: str) -> Ite
     format says which, and how to read it. ``--from ojs`` given a landing page said only
     'line 10: not well-formed: Opening and ending tag mismatch', which sent the user into the
     page's HTML."""
+    from converter.readers.native import YAML_GUESS
+
     first = next(loaded, None)
     if first is None:
         return
     if first.article is None and first.problems and not first.not_article:
         found = detect_format(path)
         if found != fmt and found in READERS:
-            first.problems[-1] += (
-                f" (the file reads as {found!r}: convert it without --from, or with --from {found})"
+            said = first.problems[-1].split(YAML_GUESS)[0]  # (another format does claim it)
+            first.problems[-1] = (
+                f"{said} (the file reads as {found!r}: convert it without --from, or with "
+                f"--from {found})"
             )
     yield first
     yield from loaded

@@ -532,6 +532,10 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     return data
 
 
+# How a YAML error begins to say the file was read as YAML for want of another reader.
+YAML_GUESS = " (read as YAML: no other format claims"
+
+
 def _taken_for_yaml(name: str) -> str:
     """What to add to a YAML error when the file's name did not say YAML ('README.md',
     'notes.txt' given with the articles): it was read as YAML only because nothing else
@@ -539,7 +543,7 @@ def _taken_for_yaml(name: str) -> str:
     suffix = PurePath(name).suffix.lower()
     if not suffix or suffix in (".yaml", ".yml", ".json"):
         return ""
-    return f" (read as YAML: no other format claims this {suffix} file; --from names one)"
+    return f"{YAML_GUESS} this {suffix} file; --from names one)"
 
 
 _NOT_JSON = object()
