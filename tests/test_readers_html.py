@@ -632,7 +632,7 @@ def test_copyright_holders_as_publishers_write_them(tmp_path: Path) -> None:
         article, _ = _read_page(tmp_path, TITLE + f'<meta name="dc.Rights" content="{line}">')
         holders.append((article.copyright.year, article.copyright.holder["en"]))
         assert article.copyright.statement == {"en": line}
-    assert holders == [(2008, "Informa UK Ltd"), (2023, "The Author(s)"), (1997, "Elsevier B.V")]
+    assert holders == [(2008, "Informa UK Ltd"), (2023, "The Author(s)"), (1997, "Elsevier B.V.")]
 
 
 def test_plain_dublin_core_creator_date_and_copyright(tmp_path: Path) -> None:

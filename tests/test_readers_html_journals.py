@@ -247,3 +247,33 @@ def test_an_xhtml_page_with_its_xml_declaration_is_read(run, store, tmp_path: Pa
     written = tmp_path / "out" / "xhtml.xml"
     assert "<article-title>Walking in XHTML</article-title>" in written.read_text("utf-8")
     assert xmllint(written, store.catalog).returncode == 0
+
+
+def test_pages_that_run_backwards_are_named_by_the_tags_that_give_them(run, tmp_path: Path) -> None:
+    """A page whose last page comes before its first was refused as 'lpage: 10 comes before
+    fpage 20', the model's names, which the page holds nowhere; the line names its tags."""
+    page = tmp_path / "page.html"
+    head = SCIELO_HEAD.split('<meta name="citation_firstpage"')[0]  # (no pages of its own)
+    for tags, said in (
+        (
+            '<meta name="citation_firstpage" content="20">'
+            '<meta name="citation_lastpage" content="10">',
+            "citation_firstpage/citation_lastpage: the last page '10' comes before the first '20'",
+        ),
+        (
+            '<meta name="citation_firstpage" content="С. 20-10">',
+            "citation_firstpage: the last page '10' comes before the first '20'",
+        ),
+        (
+            '<meta name="prism.startingPage" content="30"><meta name="prism.endingPage" '
+            'content="12">',
+            "prism.startingPage/prism.endingPage: the last page '12' comes before the first '30'",
+        ),
+    ):
+        page.write_text(
+            f"<html><head>{head}{tags}</head><body></body></html>",
+            encoding="utf-8",
+        )
+        result = run("convert", page, "-o", tmp_path / "out")
+        assert result.code == 3
+        assert result.err.splitlines()[-1] == f"{page}: {said}", result.err

@@ -35,7 +35,7 @@ from converter.identifiers import is_doi, normalize_pmid, read_doi
 from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
 from converter.misdecoded import ENTITY_TEXT, unescaped
-from converter.model import LIST_NUMBER, Article
+from converter.model import LIST_NUMBER, Article, inverted_pages
 from converter.name_case import has_small_letters, in_capitals, ordinary_case
 from converter.notices import SIMPLIFIED, Notice
 from converter.readers import jsonld
@@ -315,6 +315,13 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             warnings=log.warnings,
         )
         return
+    first, last = data.get("fpage"), data.get("lpage")
+    if inverted_pages(first, last):  # (the model would name its own fpage and lpage)
+        problem = (
+            f"{path}: {reader.pages_from}: the last page {last!r} comes before the first {first!r}"
+        )
+        yield Loaded(str(path), path.stem, problems=[problem], warnings=log.warnings)
+        return
     if not journal.get("title") and journal_for(path, context) is None:
         # (a magazine's or a preprint server's page names none: "journal.title: required field
         # is missing" sent the user looking in the page for a title it does not hold)
@@ -537,6 +544,7 @@ class _Page:
         self.log = log
         self.meta: list[tuple[str, str, str | None]] = []
         self.spelled: dict[str, str] = {}  # a tag's name as the page writes it, for messages
+        self.pages_from = ""  # the tags the pages are read from, for a refusal to name them
         self.read_instead: set[str] = set()  # tags read only for want of the usual ones
         self.recased: dict[str, list[str]] = {}  # names written in capitals, by tag, as read
         for element in page.iter("meta"):
@@ -732,7 +740,7 @@ class _Page:
         found: list[tuple[str, str]] = []
         highwire = self._highwire_pages()
         if highwire:
-            last = "citation_lastpage" if "lpage" in highwire else ""
+            last = "citation_lastpage" if self.first("citation_lastpage") else ""
             found.append((self._pair("citation_firstpage", last), _page_text(highwire)))
         for first, last, whole in (
             ("prism.startingpage", "prism.endingpage", "prism.pagerange"),
@@ -751,6 +759,8 @@ class _Page:
             "pages", found, lambda one, other: _same_pages(split_pages(one), split_pages(other))
         )
         pages = highwire or (split_pages(found[0][1]) if found else {})
+        if found:
+            self.pages_from = self.spelled.get(found[0][0], found[0][0])
         if "fpage" in pages and "lpage" not in pages:  # a later source's last page of it
             later = (split_pages(text) for _, text in found[1:])
             last = next(
