@@ -183,7 +183,8 @@ def _said_with_its_format(loaded: Iterator[Loaded], path: Path, fmt: str) -> Ite
         return
     if first.article is None and first.problems and not first.not_article:
         found = detect_format(path)
-        if found != fmt and found in READERS:
+        # (YAML and JSON are what a file no reader claims is read as: no sign of its format)
+        if found != fmt and found in READERS and found not in ("yaml", "json"):
             said = first.problems[-1].split(YAML_GUESS)[0]  # (another format does claim it)
             first.problems[-1] = (
                 f"{said} (the file reads as {found!r}: convert it without --from, or with "
