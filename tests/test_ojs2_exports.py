@@ -354,3 +354,21 @@ def test_a_scripted_ojs_2_issue_is_told_and_read_whole(run, tmp_path: Path, expo
     assert article.abstract["en"] == ["Two <i>rivers</i>, compared.", "Second."]
     assert article.keywords["en"] == ["rivers", "plains"]
     assert article.section["en"] == "Studies"
+
+
+def test_an_element_of_another_namespace_in_an_ojs_2_abstract_is_no_traceback(
+    run, tmp_path: Path, export: Path
+) -> None:
+    """A MathML formula written as elements in a script-written abstract stopped the reader with
+    lxml's 'Invalid tag name' (a traceback): the article converts, its text kept."""
+    formula = '<m:math xmlns:m="http://www.w3.org/1998/Math/MathML"><m:mi>x</m:mi></m:math>'
+    export.write_text(
+        SCRIPTED.replace("<p>Second.</p>", f"<p>Second {formula}.</p>"), encoding="utf-8"
+    )
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "Traceback" not in result.err
+    [article] = [item.article for item in read_source(export, None, ReadContext())]
+    assert article is not None
+    assert article.abstract["en"][0] == "Two <i>rivers</i>, compared."
+    assert article.abstract["en"][1].startswith("Second")

@@ -79,8 +79,9 @@ def _pkp(name: str, text: str | None = None, **attrib: str) -> etree._Element:
 
 def _copy(element: etree._Element, name: str | None = None) -> etree._Element:
     """The element (its text, attributes and children, with the text after each: HTML written
-    as elements, ``<p>a <i>b</i>.</p>``) in the PKP namespace; comments are left out."""
-    out = _pkp(name or element.tag, element.text)
+    as elements, ``<p>a <i>b</i>.</p>``) in the PKP namespace; comments are left out. An
+    element of another namespace (MathML in an abstract) keeps its local name."""
+    out = _pkp(name or etree.QName(element).localname, element.text)
     for key, value in element.attrib.items():
         out.set(key, value)
     for child in element:
