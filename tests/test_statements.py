@@ -278,6 +278,25 @@ def test_plos_data_availability_in_custom_meta_is_the_statement(tmp_path) -> Non
     assert [(c.name, c.value) for c in loaded.article.custom_meta] == [("Other", "Kept.")]
 
 
+def test_an_empty_data_availability_custom_meta_is_said_and_a_later_one_read(tmp_path) -> None:
+    """An empty "Data Availability" custom-meta was read as no statement in silence, and the
+    one after it skipped, the statement counted as given."""
+    plos = OLDER_JATS.replace(
+        '<notes notes-type="data-availability"><title>Data</title><p>On request.</p></notes>', ""
+    ).replace(
+        "<pub-date",
+        "<custom-meta-group><custom-meta><meta-name>Data Availability</meta-name><meta-value/>"
+        "</custom-meta><custom-meta><meta-name>Data availability</meta-name><meta-value>In the "
+        "paper.</meta-value></custom-meta></custom-meta-group><pub-date",
+        1,
+    )
+    source = tmp_path / "plos.xml"
+    source.write_text(plos, encoding="utf-8")
+    [loaded] = list(read_source(source, "jats", ReadContext()))
+    assert loaded.article.data_availability == {"ru": ["In the paper."]}
+    assert "custom-meta 'Data Availability': empty, left out" in loaded.warnings
+
+
 ELIFE_LIKE = """<?xml version="1.0" encoding="UTF-8"?>
 <article xmlns:xlink="http://www.w3.org/1999/xlink" dtd-version="1.1" xml:lang="en">
 <front>

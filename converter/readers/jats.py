@@ -2274,9 +2274,11 @@ class ArticleReader:
                     _DATA_AVAILABILITY_NAME.match(named) or item.get("id") == "data-availability"
                 )
                 if statement and "data_availability" not in data:  # (else kept as it is)
-                    data["data_availability"] = self._statement_texts(
-                        [value], _STATEMENT_NAMES["data_availability"]
-                    )
+                    texts = self._statement_texts([value], _STATEMENT_NAMES["data_availability"])
+                    if texts:
+                        data["data_availability"] = texts
+                    else:
+                        self.warn(f"custom-meta {named!r}: empty, left out")
                     continue
                 items.append({"name": named, "value": self.plain(value)})
         if items:
