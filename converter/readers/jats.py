@@ -36,6 +36,7 @@ from converter.readers.common import (
     issue_doi_or_warn,
     orcid_or_warn,
     read_root,
+    valid_issn,
 )
 from converter.readers.markup import (
     Collector,
@@ -454,10 +455,8 @@ def _untyped_journal_id(value: str) -> tuple[str, str] | None:
     alone may be a publisher's code) is one of type 'issn', a DOI one of type 'doi' (JATS's
     suggested type for a journal's DOI); None for any other value."""
     if re.fullmatch(r"\d{4}-\d{3}[\dXx]", value.strip()):
-        try:
-            return "issn", identifiers.normalize_issn(value)
-        except ValueError:
-            return None
+        issn = valid_issn(value)
+        return ("issn", issn) if issn else None
     try:
         return "doi", identifiers.read_doi(value)
     except ValueError:
