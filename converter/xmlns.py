@@ -55,3 +55,27 @@ def root_name(head: str) -> str | None:
     instructions start with '<?', never with a name."""
     match = _START_TAG.search(_NOT_ELEMENTS.sub("", head))
     return match.group(1) if match else None
+
+
+# The statements the model keeps, by the type JATS gives their element (fn-type, sec-type,
+# notes-type; compared in lower case: PMC writes COI-statement): JATS 1.2+'s coi-statement,
+# the older conflict, and the data availability section of JATS4R.
+STATEMENT_TYPES = {
+    "coi-statement": "competing_interests",
+    "conflict": "competing_interests",
+    "conflict-of-interest": "competing_interests",
+    "competing-interests": "competing_interests",
+    "competing-interest": "competing_interests",
+    "competing-interest-statement": "competing_interests",
+    "conflict-of-interests": "competing_interests",
+    "conflict-of-interest-statement": "competing_interests",
+    "conflict-statement": "competing_interests",
+    "data-availability": "data_availability",
+}
+
+
+def statement_field(element: Any) -> str | None:
+    """The model's field for a JATS footnote, section or note typed as one of the article's
+    statements (``competing_interests``, ``data_availability``); None for any other."""
+    kind = element.get("fn-type") or element.get("sec-type") or element.get("notes-type") or ""
+    return STATEMENT_TYPES.get(kind.strip().lower().replace("_", "-"))

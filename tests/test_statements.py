@@ -230,6 +230,22 @@ def test_the_preview_shows_the_statements_in_their_languages(run, tmp_path) -> N
     ]  # fmt: skip
 
 
+def test_the_preview_shows_every_statement_the_reader_reads(run, tmp_path) -> None:
+    """The preview knew two COI footnote types of the reader's ten: a foreign file's
+    'conflict-of-interest' footnote and a data availability note went unshown."""
+    source = tmp_path / "older.xml"
+    source.write_text(
+        OLDER_JATS.replace('fn-type="conflict"', 'fn-type="conflict-of-interest"'),
+        encoding="utf-8",
+    )
+    result = run("preview", source, "-o", tmp_path / "shown")
+    assert result.code == 0, result.err
+    page = lxml.html.parse(str(tmp_path / "shown" / "older.preview.html"))
+    shown = [row.findtext("th") for row in page.xpath("//tr[th]")]
+    assert shown.count("Competing interests") == 2
+    assert shown.count("Data availability") == 1
+
+
 def test_jats4r_and_pmc_accept_the_statements(run, tmp_path) -> None:
     """JATS4R's rules (0.0.6) take the data availability section as their recommendation
     asks; their COI rule checks version 1.0's fn-type 'COI-statement', which the Publishing

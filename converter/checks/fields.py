@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from converter.checks.base import Doc
-from converter.xmlns import XML_LANG, local_name
+from converter.xmlns import XML_LANG, local_name, statement_field
 
 _ARTICLE_META_FIELDS = {
     "volume": "volume",
@@ -56,25 +56,17 @@ def _lang_suffix(doc: Doc, el: etree._Element) -> str:
     return "." + doc.lang_of(el)
 
 
-# The article's statements, as the writer puts them (and JATS before 1.2 typed the footnote)
-_COI_FOOTNOTES = frozenset({"coi-statement", "COI-statement", "conflict"})
-
-
 def _statement_field(doc: Doc, chain: list[etree._Element]) -> str | None:
     """``acknowledgements.LANG`` for an element in an ``<ack>``, ``data_availability.LANG`` in
     a data-availability section, ``competing_interests.LANG`` in a competing-interests
     footnote; ``None`` elsewhere."""
     for node in chain:
         tag = local_name(node)
-        if tag == "ack":
-            name = "acknowledgements"
-        elif tag == "sec" and node.get("sec-type") == "data-availability":
-            name = "data_availability"
-        elif tag == "fn" and node.get("fn-type") in _COI_FOOTNOTES:
-            name = "competing_interests"
-        else:
-            continue
-        return name + _lang_suffix(doc, node)
+        name = "acknowledgements" if tag == "ack" else None
+        if tag in ("fn", "sec", "notes"):
+            name = statement_field(node)
+        if name:
+            return name + _lang_suffix(doc, node)
     return None
 
 

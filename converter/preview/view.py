@@ -34,7 +34,14 @@ from converter.preview.model import (
 )
 from converter.preview.parts import aff_html, blocks, citation_fields, date_text, person_name
 from converter.scripts import has_cyrillic
-from converter.xmlns import ALI_LICENSE_REF, XLINK_HREF, XML_LANG, lang_in_effect, local_name
+from converter.xmlns import (
+    ALI_LICENSE_REF,
+    XLINK_HREF,
+    XML_LANG,
+    lang_in_effect,
+    local_name,
+    statement_field,
+)
 
 _DATE_LABELS = {
     "epub": "Published online",
@@ -94,10 +101,6 @@ def language_label(lang: str) -> str:
         )
         _LANG_NAMES[lang] = f"{found.name} ({lang})" if found is not None else lang
     return _LANG_NAMES[lang]
-
-
-# The fn-type of a competing-interests footnote: JATS 1.3's, the older one, PMC's spelling.
-_COI_TYPES = ("coi-statement", "conflict")
 
 
 class _Reader:
@@ -422,17 +425,17 @@ class _Reader:
         found: list[tuple[str, etree._Element]] = []
         for notes in self.all(meta, "author-notes"):
             for fn in self.all(notes, "fn"):
-                if (fn.get("fn-type") or "").lower() in _COI_TYPES:
+                if statement_field(fn) == "competing_interests":
                     found.append(("Competing interests", fn))
         back = self.find(self.article, "back")
         for child in back.iter("{*}*", "*") if back is not None else []:
             name = local_name(child)
-            kind = (child.get("sec-type") or child.get("notes-type") or "").lower()
+            kind = statement_field(child) if name in ("fn", "sec", "notes") else None
             if name == "ack" and child.getparent() is back:
                 found.append(("Acknowledgements", child))
-            elif name in ("sec", "notes") and kind == "data-availability":
+            elif name in ("sec", "notes") and kind == "data_availability":
                 found.append(("Data availability", child))  # (eLife nests it in a section)
-            elif name == "fn" and (child.get("fn-type") or "").lower() in _COI_TYPES:
+            elif name == "fn" and kind == "competing_interests":
                 found.append(("Competing interests", child))  # (PMC, eLife: a back fn-group)
         rows = []
         for label, element in found:

@@ -47,7 +47,14 @@ from converter.readers.markup import (
 )
 from converter.readers.native import validation_problems
 from converter.readers.reference_dois import dois_set_right, reference_doi
-from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name, root_name
+from converter.xmlns import (
+    ALI_LICENSE_REFS,
+    XLINK_HREF,
+    XML_LANG,
+    local_name,
+    root_name,
+    statement_field,
+)
 
 _ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
 _RELATED_TYPES = frozenset(get_args(model.RelatedArticleType))
@@ -110,21 +117,6 @@ _KNOWN_META = frozenset(
     }
 )  # fmt: skip
 
-# The statements the model keeps, by the type JATS gives their element (fn-type, sec-type,
-# notes-type; compared in lower case: PMC writes COI-statement): JATS 1.2+'s coi-statement,
-# the older conflict, and the data availability section of JATS4R.
-_STATEMENT_TYPES = {
-    "coi-statement": "competing_interests",
-    "conflict": "competing_interests",
-    "conflict-of-interest": "competing_interests",
-    "competing-interests": "competing_interests",
-    "competing-interest": "competing_interests",
-    "competing-interest-statement": "competing_interests",
-    "conflict-of-interests": "competing_interests",
-    "conflict-of-interest-statement": "competing_interests",
-    "conflict-statement": "competing_interests",
-    "data-availability": "data_availability",
-}
 _DATA_AVAILABILITY_NAME = re.compile(r"\s*data\s+availability(\s+statement)?\s*$", re.I)
 _STATEMENT_NAMES = {
     "acknowledgements": "acknowledgements",
@@ -258,12 +250,6 @@ def _children(element: etree._Element | None, *names: str) -> list[etree._Elemen
     if element is None:
         return []
     return [child for child in element if local_name(child, lower=True) in names]
-
-
-def _statement_field(element: etree._Element) -> str | None:
-    """The model's field for a footnote, section or note typed as a statement it keeps."""
-    kind = element.get("fn-type") or element.get("sec-type") or element.get("notes-type") or ""
-    return _STATEMENT_TYPES.get(kind.strip().lower().replace("_", "-"))
 
 
 _INSTITUTION_WORDS = re.compile(
@@ -2134,7 +2120,7 @@ class ArticleReader:
         for notes in _children(meta, "author-notes"):
             for child in notes:
                 name = local_name(child, lower=True)
-                field = _statement_field(child) if name == "fn" else None
+                field = statement_field(child) if name == "fn" else None
                 if field:
                     found.setdefault(field, []).append(child)
                 elif name == "fn":
@@ -2155,7 +2141,7 @@ class ArticleReader:
             elif name in ("fn", "sec", "notes"):
                 # wherever the back matter nests it: eLife's COI footnote in a fn-group of an
                 # "additional information" section, its data section in the supplementary one
-                field = _statement_field(item)
+                field = statement_field(item)
             else:
                 continue
             if field and not any(item in t.iter() for t in taken):
