@@ -489,6 +489,7 @@ _NUMBERING: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\w)Том\s(?=\d)"), "Vol. "),
     (re.compile(r"№\s?"), "No. "),
     (re.compile(r"(?<!\w)С\.\s?(?=\d)"), "P. "),
+    (re.compile(r"(?<!\w)Ст\.\s?(?=[A-Za-z]?\d)"), "Art. "),  # an article number, 'Ст. e1002012'
     (re.compile(r"(?<=\d)\s?с\.(?=\s|$)"), " p."),
     (re.compile(r"(?<!\w)Сер\.\s?"), "Ser. "),
 ]
@@ -599,7 +600,9 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | Non
 
 
 def reference_from_parts(ref: Reference) -> str:
-    """A GOST R 7.0.5-style text of a reference given only as parts (its original language)."""
+    """A GOST R 7.0.5-style text of a reference given only as parts (its original language).
+    An article number stands where pages would, abbreviated as they are ('Ст. e1002012', in
+    the Latin-script form 'Art. e1002012', as 'С. 10–20' is 'P. 10–20')."""
     head = " ".join(filter(None, [", ".join(ref.authors), ref.title]))
     details = [ref.source] if ref.source else []
     imprint = ": ".join(filter(None, [ref.publisher_loc, ref.publisher]))
@@ -614,6 +617,8 @@ def reference_from_parts(ref: Reference) -> str:
         details.append(", ".join(numbers))
     if ref.fpage:
         details.append(f"С. {ref.fpage}–{ref.lpage}" if ref.lpage else f"С. {ref.fpage}")
+    if ref.elocation_id:  # the cited article's number, where its pages would be: 'Ст. e1002012'
+        details.append(f"Ст. {ref.elocation_id}")
     body = ". ".join(details)
     # ('//' before the work a part is in; a book, its title as the source, has none)
     if ref.title and body:

@@ -187,6 +187,37 @@ references:
     assert to_jats(article, grammars=store).valid
 
 
+def test_an_article_number_given_as_a_part_is_in_both_texts(tmp_path: Path, store) -> None:
+    """A cited article's number (``elocation_id``) stands where its pages would: 'Ст.' in the
+    GOST text written from the parts, 'Art.' in its Latin-script form, as 'С.' is 'P.'."""
+    text = """\
+language: ru
+title: {ru: Номер статьи}
+references:
+  - type: journal
+    authors: ["Коршунова Е. А."]
+    year: 2021
+    title: "Туризм в Хоккайдо"
+    source: Экономика региона
+    volume: 17
+    issue: 3
+    elocation_id: e1002012
+"""
+    article = enrich(load_article(_write(tmp_path, article=text)))
+    texts = article.references[0].text
+    assert texts["ru"] == (
+        "Коршунова Е. А. Туризм в Хоккайдо // Экономика региона. 2021. Т. 17, № 3. Ст. e1002012."
+    )
+    assert texts["en"] == (
+        "Korshunova E. A. Turizm v Khokkaido. Ekonomika regiona. 2021. Vol. 17, No. 3. "
+        "Art. e1002012. (In Russ.)"
+    )
+    output = to_jats(article, grammars=store)
+    assert output.valid, output.problems
+    element = _tree(output.data).xpath("//element-citation")[0]
+    assert element.findtext("elocation-id") == "e1002012"
+
+
 def test_a_book_given_as_parts_gets_its_imprint_in_both_texts(tmp_path: Path, store) -> None:
     text = """\
 language: ru
