@@ -1072,7 +1072,11 @@ class RelatedArticle(Strict):
     fpage: Annotated[ShortText, AfterValidator(_first_page)] | None = Field(
         None, description="Its first page (related-article/@page)."
     )
-    elocation_id: ShortText | None = Field(None, description="Its electronic location id.")
+    elocation_id: ShortText | None = Field(
+        None,
+        description="Its article number, when it has one instead of pages "
+        "(related-article/@elocation-id).",
+    )
 
     @model_validator(mode="after")
     def _identified(self) -> RelatedArticle:
@@ -1413,7 +1417,11 @@ class Article(Strict):
             "range and other_pages."
         ),
     )
-    elocation_id: ShortText | None = Field(None, description="Electronic location id (no pages).")
+    elocation_id: ShortText | None = Field(
+        None,
+        description="Article number, for an article numbered instead of paged ('e1002012'): "
+        "<elocation-id>.",
+    )
     published: Published = Field(
         default_factory=Published, description="Dates published: electronic, print, collection."
     )

@@ -1283,3 +1283,21 @@ def test_the_statements_are_edited_in_the_form_and_reach_the_jats(app, tmp_path)
     assert "<p>И рецензентов.</p>" in text
     assert '<fn fn-type="coi-statement" xml:lang="en">' in text
     assert '<sec sec-type="data-availability">' in text
+
+
+def test_an_article_number_is_named_so_in_the_form_as_in_the_preview(app):
+    """``elocation_id``, the article's and a cited article's number, is "Article number" in
+    the form — the preview's and the README's word — not "E-location id"."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    given = BILINGUAL.read_text(encoding="utf-8").replace(
+        "references:\n  - text:", "references:\n  - elocation_id: e1002012\n    text:", 1
+    )
+    _upload(client, token, (given.encode(), "article.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    page = lxml.html.fromstring(client.get("/article/1/edit").text)
+    for name in ("elocation_id:text", "references.0.elocation_id:text"):
+        assert _field_of(page, name).find_class("label")[0].text == "Article number"
+    assert page.xpath("//input[@name='references.0.elocation_id:text']/@value") == ["e1002012"]
+    assert "e-location" not in page.text_content().lower()
+    assert "electronic location" not in page.text_content().lower()
