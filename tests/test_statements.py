@@ -364,7 +364,8 @@ def test_statements_nested_in_back_sections_and_front_notes_are_read(tmp_path) -
 
 def test_ojs_2_authors_one_competing_interests_statement_is_the_articles(tmp_path) -> None:
     """OJS 2 keeps competing interests per author: the same statement from every author is
-    the article's; statements that differ stay each author's, said as not carried."""
+    the article's; statements that differ stay each author's, said as not carried, naming the
+    author and how the statement opens."""
     from test_ojs2_exports import ISSUE, JOURNAL
 
     (tmp_path / "journal.yaml").write_text(JOURNAL, encoding="utf-8")
@@ -383,4 +384,26 @@ def test_ojs_2_authors_one_competing_interests_statement_is_the_articles(tmp_pat
     source.write_text(ISSUE, encoding="utf-8")  # one author states it, the other does not
     first = next(iter(read_source(source, None, ReadContext())))
     assert first.article.competing_interests == {}
-    assert any("<author/competing_interests>: not carried" in str(w) for w in first.warnings)
+    said = [str(w) for w in first.warnings if "competing_interests" in str(w)]
+    assert said == [
+        "<author/competing_interests> of author 1 (Анна Сергеевна Орлова), 'Нет' (not every "
+        "author states one): not carried (the article model has no place for it)"
+    ]
+    differ = ISSUE.replace(
+        "<email>sokolov@example.org</email>\n",
+        '<email>sokolov@example.org</email>\n<competing_interests locale="en_US">The author '
+        "received consulting fees from Example Pharma Ltd and holds shares in it."
+        "</competing_interests>\n",
+        1,
+    )
+    source.write_text(differ, encoding="utf-8")  # both state one, and they differ
+    first = next(iter(read_source(source, None, ReadContext())))
+    assert first.article.competing_interests == {}
+    said = [str(w) for w in first.warnings if "competing_interests" in str(w)]
+    assert said == [
+        "<author/competing_interests> of author 1 (Анна Сергеевна Орлова), 'Нет' (the authors' "
+        "statements differ): not carried (the article model has no place for it)",
+        "<author/competing_interests> of author 2 (Pavel Sokolov), 'The author received "
+        "consulting fees from Example Pharma Ltd…' (the authors' statements differ): not "
+        "carried (the article model has no place for it)",
+    ]

@@ -387,7 +387,7 @@ def _article(
     data.update(_issue_data(issue, pub, article, lang, log))
     _mark_unpublished(article, pub, issue, data, log)
     data["authors"] = _authors(pub, lang, log)
-    data["competing_interests"] = _competing_interests(pub, lang)
+    data["competing_interests"] = _competing_interests(pub, lang, log)
     license_url = _text(_first(pub, "licenseUrl"))
     if license_url:
         data["license"] = license_url
@@ -397,15 +397,16 @@ def _article(
     if said:
         log.warn(said, SIMPLIFIED)
     data["references"] = [_citation(r, lang) if isinstance(r, str) else r for r in references]
-    _report_unread(article, pub, log, bool(data["competing_interests"]))
+    _report_unread(article, pub, log)
     return data
 
 
-def _competing_interests(pub: etree._Element, lang: str) -> dict[str, list[str]]:
+def _competing_interests(pub: etree._Element, lang: str, log: Collector) -> dict[str, list[str]]:
     """OJS 2's competing interests are each author's (``author/competing_interests``): when
     every author states one, and in each language the same ("Нет"), it is the article's
-    statement. Else each author's, which the model has no place for, is said as not carried
-    (joined, a statement would no longer say whose it was)."""
+    statement. Else each author's, which the model has no place for, is said as not carried,
+    naming the author and how the statement opens (joined, a statement would no longer say
+    whose it was)."""
     authors = _pkp(_first(pub, "authors"), "author")
     stated = [
         {
@@ -415,9 +416,23 @@ def _competing_interests(pub: etree._Element, lang: str) -> dict[str, list[str]]
         }
         for author in authors
     ]
-    if not stated or not all(stated) or any(one != stated[0] for one in stated[1:]):
-        return {}
-    return {code: [text] for code, text in stated[0].items()}
+    if stated and all(stated) and all(one == stated[0] for one in stated[1:]):
+        return {code: [text] for code, text in stated[0].items()}
+    why = "the authors' statements differ" if all(stated) else "not every author states one"
+    for index, (author, texts) in enumerate(zip(authors, stated, strict=True)):
+        if texts:
+            text = texts.get(lang) or next(iter(texts.values()))
+            not_carried(
+                log,
+                f"<author/competing_interests> of {_who(author, index, lang)}, "
+                f"{_opening(text)!r} ({why})",
+            )
+    return {}
+
+
+def _opening(text: str, limit: int = 60) -> str:
+    """How a long text opens, for a message: its first ``limit`` characters or so and '…'."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _drop_orphans(
@@ -630,17 +645,14 @@ _AUTHOR_READ = frozenset(
 )  # fmt: skip
 
 
-def _report_unread(
-    article: etree._Element, pub: etree._Element, log: Collector, interests_read: bool = False
-) -> None:
-    """One line for each element with content that the model has no place for
-    (``interests_read``: the authors' competing interests are the article's statement)."""
+def _report_unread(article: etree._Element, pub: etree._Element, log: Collector) -> None:
+    """One line for each element with content that the model has no place for (the authors'
+    competing interests are said by ``_competing_interests``, naming each author)."""
     seen: list[tuple[etree._Element, frozenset[str], str]] = [(pub, _PUBLICATION_READ, "")]
     if pub is not article:
         seen.append((article, _ARTICLE_READ, ""))
-    author_read = _AUTHOR_READ | {"competing_interests"} if interests_read else _AUTHOR_READ
     for author in _pkp(_first(pub, "authors"), "author"):
-        seen.append((author, author_read, "author/"))
+        seen.append((author, _AUTHOR_READ | {"competing_interests"}, "author/"))
     for element, read, prefix in seen:
         locales: dict[tuple[str, str], tuple[str, str]] = {}
         for child in element:
