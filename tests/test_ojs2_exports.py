@@ -376,3 +376,34 @@ def test_an_element_of_another_namespace_in_an_ojs_2_abstract_is_no_traceback(
     assert article is not None
     assert article.abstract["en"][0] == "Two <i>rivers</i>, compared."
     assert article.abstract["en"][1].startswith("Second")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "<date_published>2014-06-30</date_published>\n        <permissions>",
+            "<date_published>2014-13-30</date_published>\n        <permissions>",
+            "<date_published> '2014-13-30': impossible date, no month 13",
+        ),
+        (
+            "<license_url>http://creativecommons.org/licenses/by/4.0</license_url>",
+            "<license_url>CC BY</license_url>",
+            "<permissions/license_url> 'CC BY': unknown licence (use an SPDX id such as "
+            "'CC-BY-4.0' or a URL)",
+        ),
+    ],
+)
+def test_a_value_the_model_refuses_is_named_as_the_export_writes_it(
+    run, tmp_path: Path, export: Path, old: str, new: str, line: str
+) -> None:
+    """'published.electronic: …' or 'license: …' named the model's fields, which an OJS 2
+    export holds nowhere; now its own elements, and the issue's other article is converted."""
+    text = export.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    export.write_text(text.replace(old, new), encoding="utf-8")
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert f"{export}#1: {line}\n" in result.err
+    assert "published.electronic" not in result.err and "license:" not in result.err
+    assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["issue-2.xml"]

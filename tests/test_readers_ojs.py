@@ -891,6 +891,47 @@ def test_date_submitted_is_the_received_date_unless_after_publication(tmp_path: 
     ), first.warnings
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            'date_submitted="2018-12-03"',
+            'date_submitted="2018-13-03"',
+            "date_submitted '2018-13-03': impossible date, no month 13",
+        ),
+        (
+            'url_path="jsr-2019-1-26" seq="2" date_published="2019-03-29"',
+            'url_path="jsr-2019-1-26" seq="2" date_published="2019-02-30"',
+            "date_published '2019-02-30': impossible date, 2019-02 has 28 days",
+        ),
+        (
+            ">10.5555/jsr.2019.1.26</id>",
+            ">jsr.2019.1.26</id>",
+            "<id type=\"doi\"> 'jsr.2019.1.26': not a DOI (expected 10.NNNN/suffix)",
+        ),
+    ],
+)
+def test_a_value_the_model_refuses_is_named_as_the_export_writes_it(
+    run, tmp_path: Path, old: str, new: str, line: str
+) -> None:
+    """A refused value was named by the model's field ('history.received: …', 'doi: …'), which
+    an OJS export holds nowhere; now by the export's attribute or element, its value beside it,
+    and the issue's other articles are still converted."""
+    shutil.copy(EXPORT.parent.parent / "journal.yaml", tmp_path / "journal.yaml")
+    export = tmp_path / "issue.xml"
+    text = EXPORT.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    export.write_text(text.replace(old, new), encoding="utf-8")
+    result = run("convert", export, "-o", tmp_path / "out")
+    assert result.code == 3
+    problems = [
+        x for x in result.err.splitlines() if x.startswith(f"{export}#2: ") and "warn" not in x
+    ]
+    assert problems == [f"{export}#2: {line}"]
+    written = sorted(p.name for p in (tmp_path / "out").glob("*.xml"))
+    assert written == ["issue-1.xml", "issue-3.xml"]
+
+
 def test_a_copyright_year_that_is_no_year_is_reported(tmp_path: Path) -> None:
     """OJS takes any text as the copyright year; one that is not a number was dropped without
     a word. It is reported, and the holder is still carried."""

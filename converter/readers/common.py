@@ -7,7 +7,7 @@ the model, so the rules (and the one-line messages) are the same whatever the so
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +148,7 @@ def build(
     source_journal: dict[str, Any] | None = None,
     warnings: list[str] | None = None,
     dois_set_right: bool = False,
+    source_names: Mapping[str, str] | None = None,
 ) -> Loaded:
     """Validate one article's data into a ``Loaded``; never raises for bad input.
 
@@ -155,6 +156,8 @@ def build(
     else a journal file beside the source. The references' DOIs typed with hyphen look-alikes
     are set right and said (``native.article_from_data``) unless the reader says it has done
     so itself (``dois_set_right``: the JATS and Crossref readers, naming them their way).
+    A value the model refuses is named as the source names it when the reader gives that name
+    in ``source_names`` (``named_as_source``).
     """
     warnings = list(warnings or [])
     said: list[Notice] = []
@@ -170,8 +173,37 @@ def build(
                 prune(data), name, base_dir=folder, journal=journal, cache=context.cache, said=said
             )
     except InputError as exc:
-        return Loaded(name, stem, problems=exc.lines(), warnings=warnings)
+        problems = named_as_source(exc.problems, source_names or {})
+        return Loaded(
+            name, stem, problems=InputError(exc.source, problems).lines(), warnings=warnings
+        )
     return Loaded(name, stem, article, warnings=warnings + said)
+
+
+# A problem line's value, as the model's messages end: ``…: '2018-13-01'`` (or "…'…").
+_QUOTED_VALUE = re.compile(r": ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")$")
+
+
+def named_as_source(problems: Sequence[str], names: Mapping[str, str]) -> list[str]:
+    """The model's problem lines with each field a reader took from its source named as the
+    source names it (``names``: the model's field path -> the source's element), the value
+    beside it as the readers' own lines have it: ``published.electronic: impossible date, no
+    month 13: '2018-13-01'`` becomes ``<date_published> '2018-13-01': impossible date, no month
+    13``. The model's field is nowhere in an OJS export or a Crossref deposit, so a user could
+    not find what to correct; lines about other fields are kept as they are."""
+    out = []
+    for line in problems:
+        field, sep, message = line.partition(": ")
+        element = names.get(field) if sep else None
+        if element is None:
+            out.append(line)
+            continue
+        value = _QUOTED_VALUE.search(message)
+        if value:
+            out.append(f"{element} {value.group(1)}: {message[: value.start()]}")
+        else:
+            out.append(f"{element}: {message}")
+    return out
 
 
 def journal_for(path: Path, context: ReadContext) -> Journal | None:

@@ -195,6 +195,7 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     if problem:
         yield Loaded(str(path), path.stem, problems=[f"{path}: {problem}"])
         return
+    ojs2 = is_ojs2(root)
     root = native_root(root)
     issues = [root] if local_name(root, lower=True) == "issue" else _pkp(root, "issue")
     found: list[tuple[etree._Element, etree._Element | None]] = []
@@ -219,7 +220,34 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             continue
         _links(article, pub, journal, data, log)
         _issue_link(issue, journal, data)
-        yield build(data, path=path, name=name, stem=stem, context=context, warnings=log.warnings)
+        names = _source_names(article, pub, issue, ojs2)
+        yield build(
+            data,
+            path=path,
+            name=name,
+            stem=stem,
+            context=context,
+            warnings=log.warnings,
+            source_names=names,
+        )
+
+
+def _source_names(
+    article: etree._Element, pub: etree._Element, issue: etree._Element | None, ojs2: bool
+) -> dict[str, str]:
+    """The export's names of the values the model may refuse (``named_as_source``), as the
+    export writes them: OJS 3 dates a publication by its ``date_published`` attribute, OJS 2 an
+    article by a ``<date_published>`` element (read as that attribute); an article without its
+    own date has its issue's."""
+    dated_by = _publication_date(article, pub, issue)[1]
+    if ojs2 and dated_by == "date_published":
+        dated_by = "<date_published>"
+    return {
+        "published.electronic": dated_by,
+        "history.received": "date_submitted",
+        "doi": '<id type="doi">',
+        "license": "<permissions/license_url>" if ojs2 else "<licenseUrl>",
+    }
 
 
 def root_problem(root: etree._Element) -> str | None:
@@ -842,6 +870,18 @@ def _first_published(article: etree._Element) -> str:
     return min(dates) if dates else ""
 
 
+def _publication_date(
+    article: etree._Element, pub: etree._Element, issue: etree._Element | None
+) -> tuple[str, str]:
+    """The article's publication date and what in the export gives it."""
+    # an article without a date of its own appeared with its issue: OJS's own DOAJ export
+    # dates it by the issue's ``date_published`` then, as its pages' DC.Date.issued does
+    own = _first_published(article) or pub.get("date_published") or article.get("date_published")
+    if own:
+        return own, "date_published"
+    return _text(_first(issue, "date_published")), "<issue/date_published>"
+
+
 def _issue_data(
     issue: etree._Element | None,
     pub: etree._Element,
@@ -851,14 +891,7 @@ def _issue_data(
 ) -> dict[str, Any]:
     data: dict[str, Any] = {}
     published: dict[str, str] = {}
-    # an article without a date of its own appeared with its issue: OJS's own DOAJ export
-    # dates it by the issue's ``date_published`` then, as its pages' DC.Date.issued does
-    date = (
-        _first_published(article)
-        or pub.get("date_published")
-        or article.get("date_published")
-        or _text(_first(issue, "date_published"))
-    )
+    date = _publication_date(article, pub, issue)[0]
     if date:
         published["electronic"] = date.strip()[:10]
     ident = _issue_identification(issue, pub, article)
