@@ -280,6 +280,38 @@ def test_pages_that_run_backwards_are_named_as_the_record_writes_them(
     assert result.err.strip() == f"{work}: page '25-17': the last page comes before the first"
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "<doi>10.5555/jsr.2019.1.7</doi>",
+            "<doi>jsr.2019.1.7</doi>",
+            "<doi_data/doi> 'jsr.2019.1.7': not a DOI (expected 10.NNNN/suffix)",
+        ),
+        (
+            ">https://creativecommons.org/licenses/by/4.0/</ai:license_ref>",
+            ">CC BY</ai:license_ref>",
+            "<license_ref> 'CC BY': unknown licence (use an SPDX id such as 'CC-BY-4.0' or a URL)",
+        ),
+    ],
+)
+def test_deposit_value_the_model_refuses_is_named_as_the_deposit_writes_it(
+    run, tmp_path: Path, store, old: str, new: str, line: str
+) -> None:
+    """'doi: not a DOI …' or 'license: unknown licence …' named the model's fields, which a
+    deposit holds nowhere; now its elements, and the deposit's next article is written."""
+    source = tmp_path / "deposit.xml"
+    assert DEPOSIT.count(old) == 1, old
+    source.write_text(DEPOSIT.replace(old, new), encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert f"{source}#1: {line}\n" in result.err
+    assert "doi:" not in result.err and "license:" not in result.err
+    [written] = sorted((tmp_path / "out").glob("*.xml"))
+    assert written.name == "deposit-2.xml"
+    assert xmllint(written, store.catalog).returncode == 0
+
+
 def test_hostile_and_malformed_input(run, tmp_path: Path) -> None:
     hostile = tmp_path / "deposit.xml"
     hostile.write_text(

@@ -1451,7 +1451,13 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
             source_journal=journal_data,
             warnings=log.warnings,
             dois_set_right=True,  # (the references' texts, naming each as the source does)
+            source_names=_DEPOSIT_NAMES,
         )
+
+
+# The deposit's elements of the values the model may still refuse (``named_as_source``): its
+# dates, ORCID iDs, ISSNs and references' DOIs are checked as they are read, and left out, said.
+_DEPOSIT_NAMES = {"doi": "<doi_data/doi>", "license": "<license_ref>"}
 
 
 def _stated_role(item: etree._Element) -> tuple[str, bool]:
