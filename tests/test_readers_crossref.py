@@ -312,6 +312,18 @@ def test_deposit_value_the_model_refuses_is_named_as_the_deposit_writes_it(
     assert xmllint(written, store.catalog).returncode == 0
 
 
+def test_work_doi_the_model_refuses_is_named_by_its_key(run, tmp_path: Path) -> None:
+    """A REST API work's DOI that is none was named 'doi', the model's field; the work has
+    'DOI'."""
+    work = json.loads(WORK.read_text(encoding="utf-8"))
+    work["message"]["DOI"] = "jsr.2018.3.6"
+    source = tmp_path / "w.json"
+    source.write_text(json.dumps(work), encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert result.err == f"{source}: DOI 'jsr.2018.3.6': not a DOI (expected 10.NNNN/suffix)\n"
+
+
 def test_hostile_and_malformed_input(run, tmp_path: Path) -> None:
     hostile = tmp_path / "deposit.xml"
     hostile.write_text(

@@ -179,7 +179,12 @@ def read_json(
             source_journal=journal,
             warnings=log.warnings,
             dois_set_right=True,  # (the references' texts, naming each as the source does)
+            source_names=_WORK_NAMES,
         )
+
+
+# A work's JSON keys of the values the model may still refuse (``named_as_source``).
+_WORK_NAMES = {"doi": "DOI"}
 
 
 # Crossref work types that are not journal articles, with what they are: a book chapter with
