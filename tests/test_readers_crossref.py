@@ -312,6 +312,29 @@ def test_deposit_value_the_model_refuses_is_named_as_the_deposit_writes_it(
     assert xmllint(written, store.catalog).returncode == 0
 
 
+def test_a_deposit_date_whose_year_or_month_is_no_number_is_said(tmp_path: Path) -> None:
+    """A <year> of two digits left the date out, and a month in words left it a year, both
+    without a word."""
+    old = '<publication_date media_type="print"><month>03</month><year>2019</year>'
+    new = '<publication_date media_type="print"><month>March</month><year>2019</year>'
+    assert DEPOSIT.count(old) == 1
+    text = DEPOSIT.replace(old, new).replace(
+        '<publication_date media_type="print"><year>2019</year>',
+        '<publication_date media_type="print"><year>19</year>',
+    )
+    source = tmp_path / "deposit.xml"
+    source.write_text(text, encoding="utf-8")
+    first, second = list(read_source(source, None, ReadContext()))
+    assert first.article is not None and second.article is not None
+    assert first.article.published.collection == "2019"  # (the issue's date)
+    assert "<publication_date>: month 'March' is not a number: read as 2019" in first.warnings
+    assert second.article.published.print is None
+    assert (
+        "<publication_date>: year '19' is not a year of four digits: the date is left out"
+        in second.warnings
+    )
+
+
 def test_work_doi_the_model_refuses_is_named_by_its_key(run, tmp_path: Path) -> None:
     """A REST API work's DOI that is none was named 'doi', the model's field; the work has
     'DOI'."""

@@ -1489,18 +1489,22 @@ def _own_text(element: etree._Element) -> str:
 def _xml_date(element: etree._Element, log: Collector) -> str | None:
     """A deposit's date as far as it is real: a day its month has not keeps the month, said
     (it refused the whole article), as the JSON reader and the JATS reader do."""
+    name = f"<{local_name(element, lower=True)}>"
     found_year = _child(element, "year")
     year = tidy("".join(found_year.itertext())) if found_year is not None else ""
     if not re.fullmatch(r"\d{4}", year):
+        log.warn(f"{name}: year {year!r} is not a year of four digits: the date is left out")
         return None
     parts = [year]
     for tag in ("month", "day"):
         found = _child(element, tag)
         value = tidy("".join(found.itertext())) if found is not None else ""
         if not value.isdigit():
+            if value:
+                log.warn(f"{name}: {tag} {value!r} is not a number: read as {'-'.join(parts)}")
             break
         parts.append(f"{int(value):02d}")
-    return real_date("-".join(parts), f"<{local_name(element, lower=True)}>", log.warn)
+    return real_date("-".join(parts), name, log.warn)
 
 
 # The children of a deposit's <citation> (Crossref 5.3.1's citation_t, all of them) by the
