@@ -35,7 +35,9 @@ from converter.version import __version__
 
 def short_help(text: str, limit: int) -> str:
     """A summary's first sentence of its first paragraph, cut to ``limit`` characters with
-    "..." (as click lists commands; its own helper for this is deprecated in recent Click)."""
+    "..." (as click lists commands; its own helper for this is deprecated in recent Click).
+    Not ``messages.shorten``: a summary is cut at a word and ends in click's "...", so that the
+    summaries listed match what click shows for each command."""
     words = text.split("\n\n", 1)[0].split()
     for i, word in enumerate(words):
         if word.endswith("."):
@@ -169,9 +171,11 @@ def _main(argv: list[str] | None) -> None:
     except Exception as exc:
         if os.environ.get("JATSCONV_DEBUG"):
             raise
+        # (imported here: the module costs ~2 ms, which every start would pay for this rare path)
+        from converter.messages import shorten
+
         detail = redact(" ".join(str(exc).split()))  # before cutting: no half secret shown
-        if len(detail) > 300:
-            detail = detail[:299] + "…"
+        detail = shorten(detail, 300)
         fail(
             f"internal error: {type(exc).__name__}: {detail} (set JATSCONV_DEBUG=1 for details)",
             EXIT_INTERNAL,

@@ -35,6 +35,7 @@ from lxml import etree
 from converter.config import load_config
 from converter.errors import EXIT_DEPOSIT, ConverterError, InputError, cannot_read
 from converter.input_limit import read_path
+from converter.messages import shorten
 from converter.redaction import redact, remember, remember_in_url
 from converter.validation import InvalidDocument, parse_untrusted
 
@@ -189,13 +190,15 @@ _HIDDEN = re.compile(r"<(head|style|script)\b.*?</\1\s*>", re.IGNORECASE | re.DO
 
 def reply_text(body: bytes, limit: int = 300) -> str:
     """A server reply as one short line: HTML tags, and what a page does not show (its head,
-    styles, scripts), dropped, so that the limit keeps what the page says."""
+    styles, scripts), dropped, so that the limit keeps what the page says; its first ``limit``
+    characters and '…' when it has more than ``limit + 1`` (a reply of ``limit + 1`` is shown
+    whole: an '…' in place of its last character would save nothing)."""
     text = body.decode("utf-8", errors="replace")
     text = _HIDDEN.sub(" ", text)
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = " ".join(text.split())
-    return text[:limit] + ("…" if len(text) > limit else "")
+    return shorten(text, limit + 1)
 
 
 def send_request(

@@ -6,6 +6,7 @@ come before ``<issue>``", "``<article-meta>`` needs a ``<title-group>``". ``dtd_
 works that out by matching the children against the model; the raw message is kept beside it
 (``Problem.raw``, shown by ``--json``). Parser messages are named for what they mean (a stray
 ``&``), and ``what_is`` names a file that is not JATS and the command that takes it.
+``shorten`` cuts a long value to the length a message shows of it.
 
 This module imports nothing from the rest of the package, so any layer may use it.
 """
@@ -22,6 +23,23 @@ _CONTENT = re.compile(
     r"(?P<model>\(.*\)[?*+]?), got \((?P<got>[^)]*)\)"
 )
 _TOKEN = re.compile(r"#PCDATA|[\w.:-]+|[(),|?*+]")
+
+
+# ------------------------------------------------------------------ values in messages
+
+
+def shorten(text: str, limit: int, *, trim: bool = False) -> str:
+    """``text`` as a message shows it: whole when it has at most ``limit`` characters, else
+    its first ``limit - 1`` and '…', so that the shown text never has more than ``limit``.
+
+    ``trim`` drops the white space the cut leaves before the '…' (for prose, where 'was
+    funded…' reads better than 'was funded …'); without it the shown characters are the
+    value's own, as a message naming a refused value needs ('Volume 12 …': the value goes on
+    after a space). Characters are counted as ``len`` counts them, as the schemas do."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rstrip() if trim else cut) + "…"
 
 
 # ------------------------------------------------------------------ content models

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BILINGUAL, SEED
-from converter.messages import dtd_message
+from converter.messages import dtd_message, shorten
 
 SEED_XML = SEED.with_suffix(".xml")
 
@@ -462,3 +462,15 @@ def test_a_file_given_with_another_format_s_from_says_which_it_is(tmp_path: Path
         f"{deposit}: no <article> element: not JATS (the file reads as 'crossref': convert it "
         "without --from, or with --from crossref)"
     )
+
+
+# ------------------------------------------------------------------ values shown in messages
+
+
+def test_a_long_value_is_shown_to_its_limit_and_an_ellipsis() -> None:
+    """A value a message shows is whole up to the limit, else cut to the limit with '…'; the
+    space before a cut stays in a value shown as it is and goes in prose (``trim``)."""
+    assert shorten("Volume 12", 9) == "Volume 12"
+    assert shorten("Volume 12 of 20", 11) == "Volume 12 …"
+    assert shorten("Volume 12 of 20", 11, trim=True) == "Volume 12…"
+    assert len(shorten("x" * 500, 300)) == 300

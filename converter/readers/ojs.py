@@ -22,6 +22,7 @@ from lxml.html import defs as html_defs
 from converter import alphabets
 from converter.errors import InputError, cannot_read
 from converter.input_limit import max_input_bytes, too_large
+from converter.messages import shorten
 from converter.model import (
     BACKWARDS,
     ArticleUrls,
@@ -453,14 +454,9 @@ def _competing_interests(pub: etree._Element, lang: str, log: Collector) -> dict
             not_carried(
                 log,
                 f"<author/competing_interests> of {_who(author, index, lang)}, "
-                f"{_opening(text)!r} ({why})",
+                f"{shorten(text, 60, trim=True)!r} ({why})",
             )
     return {}
-
-
-def _opening(text: str, limit: int = 60) -> str:
-    """How a long text opens, for a message: its first ``limit`` characters or so and '…'."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _drop_orphans(

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from converter.messages import shorten
 from converter.web.shapes import (
     SKIP,
     TEXT_STANDS_FOR,
@@ -291,7 +292,7 @@ def shows(fields: list[Field], path: str) -> bool:
 def _summary(value: Any) -> str:
     """The first text in an entry (a name, an institution, a reference's text), shortened."""
     if isinstance(value, str):
-        return value if len(value) <= 90 else value[:89] + "…"
+        return shorten(value, 90)
     if isinstance(value, dict):
         if {"surname", "given"} & value.keys():
             return " ".join(str(value[k]) for k in ("surname", "given") if value.get(k))

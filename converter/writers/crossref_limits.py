@@ -34,6 +34,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
+from converter.messages import shorten
+
 _T = TypeVar("_T")
 
 # The endings of the two kinds of message: a value the deposit cannot do without, and one it
@@ -61,7 +63,7 @@ class Limit:
         """``breach`` with the value shown (its first 39 characters and '…' past 40), to follow
         the value's name: "longer than Crossref's 32 characters (it has 40: 'Volume 12 …')",
         "'?????' is not a name Crossref's schema takes (…)"."""
-        short = value if len(value) <= 40 else value[:39] + "…"
+        short = shorten(value, 40)
         if why := self.length_breach(value):
             return f"{why} (it has {len(value)}: {short!r})"
         if why := self.form_breach(value):
