@@ -405,15 +405,6 @@ def pmc_alternatives_main(doc: Doc) -> Iterator[Hit]:
                 )
 
 
-def _stream(doc: Doc) -> str:
-    """The Style Checker's stream: 'manuscript' (an NIHMS processing instruction), 'rrn' (a
-    Rapid Research Note, said in the properties instruction) or 'article'."""
-    if doc.tree.xpath("//processing-instruction('nihms')"):
-        return "manuscript"
-    properties = doc.tree.xpath("//processing-instruction('properties')")
-    return "rrn" if properties and "RRN" in (properties[0].text or "") else "article"
-
-
 @rule(
     "pmc-subject-heading",
     "error",
@@ -423,7 +414,7 @@ def _stream(doc: Doc) -> str:
     basis="service",
 )
 def pmc_subject_heading(doc: Doc) -> Iterator[Hit]:
-    article_stream = _stream(doc) == "article"
+    article_stream = doc.stream() == "article"
     for el in doc.root.iter("article-categories"):
         kinds = [g.get("subj-group-type") for g in el if local_name(g) == "subj-group"]
         if article_stream and not {"heading", "part", None} & set(kinds):
@@ -1186,7 +1177,7 @@ _ARTICLE_ID_TYPES = {
     basis="service",
 )
 def pmc_pub_id_type(doc: Doc) -> Iterator[Hit]:
-    article_types = _ARTICLE_ID_TYPES.get(_stream(doc), _PUB_ID_TYPES)
+    article_types = _ARTICLE_ID_TYPES.get(doc.stream(), _PUB_ID_TYPES)
     for el in doc.root.iter("article-id", "pub-id"):
         kind = el.get("pub-id-type")
         if el.tag == "article-id":
@@ -1334,7 +1325,7 @@ def pmc_ref_id(doc: Doc) -> Iterator[Hit]:
     basis="service",
 )
 def pmc_xref_rid(doc: Doc) -> Iterator[Hit]:
-    if _stream(doc) == "rrn":
+    if doc.stream() == "rrn":
         return
     for el in doc.root.iter("xref"):
         if el.get("ref-type") is not None and el.get("rid") is None:
