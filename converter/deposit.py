@@ -192,12 +192,13 @@ def reply_text(body: bytes, limit: int = 300) -> str:
     """A server reply as one short line: HTML tags, and what a page does not show (its head,
     styles, scripts), dropped, so that the limit keeps what the page says; its first ``limit``
     characters and '…' when it has more than ``limit + 1`` (a reply of ``limit + 1`` is shown
-    whole: an '…' in place of its last character would save nothing)."""
+    whole: an '…' in place of its last character would save nothing). Secrets are masked
+    before the cut: a credential the server echoes across the limit must not show in part."""
     text = body.decode("utf-8", errors="replace")
     text = _HIDDEN.sub(" ", text)
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = re.sub(r"<[^>]+>", " ", text)
-    text = " ".join(text.split())
+    text = redact(" ".join(text.split()))
     return shorten(text, limit + 1)
 
 

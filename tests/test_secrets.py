@@ -242,3 +242,16 @@ def test_a_redacting_stream_never_closes_or_flushes_a_closed_stream() -> None:
         stream.flush()
         stream.close()
         del stream
+
+
+def test_a_secret_echoed_across_the_replys_cut_shows_no_part_of_it() -> None:
+    """A server reply is cut to 300 characters for a message; a password it echoes across the
+    cut is masked before the cut, so not even its first characters show."""
+    from converter.deposit import reply_text
+
+    remember(PASSWORD)
+    reply = ("x" * 285 + " " + PASSWORD + " rest of the page").encode()  # across 300
+    shown = reply_text(reply)
+    assert PASSWORD[:6] not in shown
+    assert "***" in shown
+    forget_all()
