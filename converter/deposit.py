@@ -267,8 +267,8 @@ def _describe(exc: http.client.HTTPException) -> str:
         more = f" of {got + exc.expected}" if exc.expected is not None else ""
         return f"the answer was cut off ({got}{more} bytes)"
     if isinstance(exc, http.client.BadStatusLine):
-        return f"not an HTTP answer ({str(exc)[:60]!r})"
-    return f"{type(exc).__name__}: {str(exc)[:80]}"
+        return f"not an HTTP answer ({shorten(str(exc), 60)!r})"
+    return f"{type(exc).__name__}: {shorten(str(exc), 80)}"
 
 
 def _unreadable(service: str, status: int | None, detail: str, follow: str) -> str:

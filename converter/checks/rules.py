@@ -20,6 +20,7 @@ from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.languages import normalize_language
 from converter.licenses import licence_use, spdx_from_url
+from converter.messages import shorten
 from converter.xmlns import ALI_LICENSE_REFS, XLINK_HREF, XML_LANG, local_name
 
 _ISSN_FORMATS = {
@@ -759,9 +760,8 @@ def script_latin_fields(doc: Doc) -> Iterator[Hit]:
     for el, lang, text in _latin_script_texts(doc):
         if scripts.has_cyrillic(text):
             letters = "".join(scripts.cyrillic_letters(text))
-            yield Hit(
-                el, f"Cyrillic letters ({letters}) in a field in {lang}: {text.strip()[:60]!r}"
-            )
+            shown = shorten(text.strip(), 60)
+            yield Hit(el, f"Cyrillic letters ({letters}) in a field in {lang}: {shown!r}")
 
 
 @rule("script-mixed-words", "error", "no word mixes Cyrillic and Latin letters")

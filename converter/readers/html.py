@@ -34,6 +34,7 @@ from converter.errors import InputError
 from converter.identifiers import is_doi, normalize_pmid, read_doi
 from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
+from converter.messages import shorten
 from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import LIST_NUMBER, Article, inverted_pages
 from converter.name_case import has_small_letters, in_capitals, ordinary_case
@@ -1182,7 +1183,7 @@ class _Page:
         text = tidy(" ".join(shown.itertext()))
         if marked is None:
             self.log.warn(
-                f"the page names no author in its tags; those it shows ({text[:80]!r}) are "
+                f"the page names no author in its tags; those it shows ({shorten(text, 80)!r}) are "
                 "not read: give them in the output"
             )
             return []
@@ -1508,8 +1509,8 @@ class _Page:
         if lang is None or lang in read or lang in tagged:
             return None
         self.log.warn(
-            f"a later abstract without a language ({text[:60]!r}), shown as the first is, in "
-            f"another script: read as the {lang} abstract"
+            f"a later abstract without a language ({shorten(text, 60)!r}), shown as the first is, "
+            f"in another script: read as the {lang} abstract"
         )
         return lang
 
@@ -1578,7 +1579,7 @@ class _Page:
             counts = ", ".join(f"{lang} {len(found)}" for lang, found in out.items())
             self.log.warn(
                 f"the page's tags give no keywords: those its keyword list shows are read "
-                f"({counts}: {text[:80]!r}); check them"
+                f"({counts}: {shorten(text, 80)!r}); check them"
             )
         return out
 
@@ -1961,7 +1962,7 @@ def _without_page_furniture(block: etree._Element, where: str, log: Collector) -
             )
         elif furniture and shown and element.tag not in _INTERFACE_TAGS:
             log.warn(
-                f"{where}: {shown[:80]!r}, shown with it ({element.tag} class "
+                f"{where}: {shorten(shown, 80)!r}, shown with it ({element.tag} class "
                 f"{furniture[0]!r}), is no part of its text: left out"
             )
         elif element.tag not in _INTERFACE_TAGS and not furniture:
