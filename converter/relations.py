@@ -11,6 +11,7 @@ is not in a deposit, and the writer says so (``converter.writers.crossref.crossr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # The Crossmark update a notice registers on the article it names (update/@type).
 CROSSMARK_UPDATES: dict[str, str] = {
@@ -69,6 +70,14 @@ RELATION_TARGETS: dict[str, str] = {kind: related for related, (_, kind) in RELA
 # The JATS types that name a later article about this one: Crossref records the tie on that
 # article's own deposit (its update or relation), not on this one's.
 FORWARD = frozenset({"correction-forward", "retraction-forward", "addendum"})
+
+
+def is_preprint(related_types: Iterable[str]) -> bool:
+    """Whether an article whose related articles are of these types is a preprint: it names
+    the article it became (``published-article``). JATS says so with an article-version;
+    Crossref registers it as posted content (``posted_content type="preprint"``), not as a
+    journal article."""
+    return "published-article" in related_types
 
 
 def update_type(value: str) -> str:

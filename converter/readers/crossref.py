@@ -1422,11 +1422,13 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
         return
     else:
         bodies, where = [b for b in [_child(root, "body")] if b is not None], "body"
-    articles = []
+    articles: list[tuple[etree._Element | None, etree._Element]] = []
     for body in bodies:
         for journal in _children(body, "journal"):
             for article in _children(journal, "journal_article"):
                 articles.append((journal, article))
+        # a preprint (posted_content): no journal, its server named as its institution
+        articles.extend((None, posted) for posted in _children(body, "posted_content"))
     if not articles:
         said = _what_it_holds(bodies)
         kind = "deposit" if where == "body" else "record"
@@ -1440,13 +1442,22 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
     for index, (journal, article) in enumerate(articles, start=1):
         log = _Log()
         name, stem = (f"{path}#{index}", f"{path.stem}-{index}") if many else (str(path), path.stem)
+        reader = _DepositArticle if journal is not None else _DepositPosted
         try:
-            data, journal_data = _DepositArticle(journal, article, log).read()
+            data, journal_data = reader(journal, article, log).read()
         except InputError as exc:  # a value the model would refuse, named as the deposit has it
             problems = InputError(name, exc.problems).lines()
             yield Loaded(name, stem, problems=problems, warnings=log.warnings)
             continue
         decode_entities({"": data, "journal": journal_data}, log)
+        if not any(journal_data["title"].values()) and journal_for(path, context) is None:
+            # a preprint whose deposit names no server (institution): as the JSON reader says
+            problem = (
+                "<institution>: the preprint's deposit names no server (posted_content names "
+                "no journal): give it with --journal FILE or a journal.yaml beside it"
+            )
+            yield Loaded(name, stem, problems=[f"{name}: {problem}"], warnings=log.warnings)
+            continue
         yield build(
             data,
             path=path,
@@ -1529,7 +1540,7 @@ _FUNDREF_READ = frozenset({"fundgroup", "funder_name", "funder_identifier", "ror
 
 
 class _DepositArticle:
-    def __init__(self, journal: etree._Element, article: etree._Element, log: _Log):
+    def __init__(self, journal: etree._Element | None, article: etree._Element, log: _Log):
         self.journal = journal
         self.article = article
         self.log = log
@@ -1549,21 +1560,7 @@ class _DepositArticle:
         data: dict[str, Any] = {"language": self.lang}
         self._titles(list(_children(art, "titles")), data)
         data["authors"] = self._contributors(_child(art, "contributors"))
-        data["abstract"] = {}
-        for index, abstract in enumerate(_children(art, "abstract")):
-            for stated, unit in _by_language(abstract):
-                paras = paragraphs(unit, "abstract", self.log)
-                if not paras:
-                    continue
-                lang = _abstract_language(stated, paras, self.lang)
-                if lang in data["abstract"]:
-                    kind = abstract.get("abstract-type")
-                    said = f' abstract-type="{kind}"' if kind else ""
-                    self.log.warn(
-                        f"<abstract{said}> {index + 1}: a second abstract in {lang!r}: left out"
-                    )
-                    continue
-                data["abstract"][lang] = paras
+        data["abstract"] = self._abstracts()
         published: dict[str, str | None] = {}
         for date in _children(art, "publication_date"):
             key = "print" if date.get("media_type") == "print" else "electronic"
@@ -1656,6 +1653,25 @@ class _DepositArticle:
         journal = self._journal_data()
         crossmark.other_assertions(assertions, data, journal, self.log)
         return data, journal
+
+    def _abstracts(self) -> dict[str, list[str]]:
+        """Each abstract under its language; a second one in a language is said."""
+        found: dict[str, list[str]] = {}
+        for index, abstract in enumerate(_children(self.article, "abstract")):
+            for stated, unit in _by_language(abstract):
+                paras = paragraphs(unit, "abstract", self.log)
+                if not paras:
+                    continue
+                lang = _abstract_language(stated, paras, self.lang)
+                if lang in found:
+                    kind = abstract.get("abstract-type")
+                    said = f' abstract-type="{kind}"' if kind else ""
+                    self.log.warn(
+                        f"<abstract{said}> {index + 1}: a second abstract in {lang!r}: left out"
+                    )
+                    continue
+                found[lang] = paras
+        return found
 
     # Children of journal_article this reader carries into the model (programs by their name).
     _CARRIED = frozenset(
@@ -2139,6 +2155,87 @@ class _DepositArticle:
             else:
                 titles[code] = text
         return titles or {lang: ""}
+
+
+class _DepositPosted(_DepositArticle):
+    """A ``posted_content`` record (Crossref's preprints), read as the Crossref writer deposits
+    a preprint: its posting date as the publication, its group as the section, its server
+    (``institution``) as the journal's title, its relations (``isPreprintOf``: the article it
+    became, which makes it a preprint in the model) as a journal article's."""
+
+    _CARRIED = frozenset(
+        {"group_title", "contributors", "titles", "posted_date", "acceptance_date",
+         "institution", "item_number", "abstract", "program", "doi_data", "citation_list"}
+    )  # fmt: skip
+
+    def read(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        art = self.article
+        data: dict[str, Any] = {"language": self.lang}
+        self._titles(list(_children(art, "titles")), data)
+        data["authors"] = self._contributors(_child(art, "contributors"))
+        data["abstract"] = self._abstracts()
+        posted = _child(art, "posted_date")
+        data["published"] = {
+            "electronic": _xml_date(posted, self.log) if posted is not None else None
+        }
+        group = self.text(_child(art, "group_title"))
+        if group:
+            data["section"] = {self.lang: group}
+        for item in _children(art, "item_number"):
+            if item.get("item_number_type") == "article_number":
+                article_number(self.text(item), data, "<item_number>", self.log)
+            else:
+                not_carried(self.log, f"<item_number> {self.text(item)!r}")
+        doi_data = _child(art, "doi_data")
+        data["doi"] = self.text(_child(doi_data, "doi"))
+        resource = self.text(_child(doi_data, "resource"))
+        if resource and "url" in Article.model_fields:
+            data["url"] = resource
+        data["self_uri"] = self._links(doi_data, resource)
+        data["license"], data["other_licenses"] = self._license()
+        data["funding"] = self._funding()
+        data["references"] = self._citations()
+        self._other_programs()
+        data["related_articles"] = self._related(None, data["doi"])
+        data["article_type"] = notice_type(data["related_articles"])
+        accepted = _child(art, "acceptance_date")
+        if accepted is not None:
+            data["history"] = {"accepted": _xml_date(accepted, self.log)}
+        kind = art.get("type") or "preprint"
+        became = relations.is_preprint(item["type"] for item in data["related_articles"])
+        # the model tells a preprint by the article it became, and has no other kind of
+        # posted content: without it, written back, the record would be a journal article
+        if kind != "preprint":
+            read_as = "a preprint" if became else "a journal article"
+            self.log.warn(
+                f"<posted_content type={kind!r}>: no such type in JATS: read as {read_as}"
+            )
+        elif not became:
+            self.log.warn(
+                "<posted_content type='preprint'>: it names no article it became "
+                "(isPreprintOf), by which a preprint is told: read as a journal article"
+            )
+        for child in art:
+            name = local_name(child, lower=True) if isinstance(child.tag, str) else None
+            if name and name not in self._CARRIED:
+                not_carried(self.log, f"<{name}>")
+        return data, self._host()
+
+    def _host(self) -> dict[str, Any]:
+        """The journal: the server that hosts the preprint, its first ``institution``'s name
+        (further institutions, and an institution's id, place or department, are said)."""
+        title = ""
+        for institution in _children(self.article, "institution"):
+            name = self.text(_child(institution, "institution_name"))
+            if name and not title:
+                title = name
+            elif name:
+                not_carried(self.log, f"<institution> {name!r}")
+            for child in institution:
+                part = local_name(child) if isinstance(child.tag, str) else None
+                if part and part != "institution_name":
+                    not_carried(self.log, f"<institution/{part}> {self.text(child)!r}")
+        return {"language": self.lang, "title": {self.lang: title}, "issn": {}}
 
 
 # --------------------------------------------------------------------------- fetch by DOI
