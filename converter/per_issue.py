@@ -3,7 +3,8 @@
 Depositing article by article makes one Crossref submission, and one result e-mail, per
 article. Here the articles read in one run are grouped by journal, volume and issue, and each
 group becomes one ``doi_batch``: one ``journal``, one ``journal_issue``, a ``journal_article``
-per article, and a unique ``doi_batch_id``.
+per article, and a unique ``doi_batch_id``. A journal's preprints are a group of their own (a
+``posted_content`` each: a deposit holds one kind of record).
 
 Each article is first rendered on its own, exactly as ``--to crossref`` would (missing DOI,
 landing page, profiles, the XSD): one that fails is reported like any rejected article and left
@@ -41,7 +42,7 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
     ``items`` pairs each read article with the folder its output goes to. Returns one
     ``Conversion`` per article; ``output`` is the issue file holding it (when written)."""
     results: list[Conversion] = []
-    groups: dict[tuple[Path, tuple[str, str, str]], list[tuple[Loaded, Article, int]]] = {}
+    groups: dict[tuple[Path, tuple[str, str, str, str]], list[tuple[Loaded, Article, int]]] = {}
     for loaded, folder in items:
         refused = strict_refusal(loaded, options)
         if loaded.article is None or refused:

@@ -105,6 +105,11 @@ def depositor(journal: model.Journal) -> model.Crossref | None:
 # ------------------------------------------------------------------ the view
 
 
+def is_preprint(article: model.Article) -> bool:
+    """A preprint (it names the article it became) is deposited as posted content."""
+    return relations.is_preprint(item.type for item in article.related_articles)
+
+
 def _name_parts(name: model.PersonName) -> dict[str, str | None]:
     """Crossref needs a surname: a given-only name (a mononym) goes there."""
     if name.surname:
@@ -120,6 +125,8 @@ class _View:
         self.j = journal
         self.head = head
         self.lang = crossref_language(article.language)
+        # a preprint is registered as posted content, not as a journal article
+        self.posted = is_preprint(article)
         # what the deposit leaves out, past a limit of Crossref's schema: field → why
         self.left_out: dict[str, str] = {}
 
@@ -186,6 +193,28 @@ class _View:
             {"title": title, "subtitle": a.subtitle.get(lang)}
             for lang, title in ordered(a.title, a.language)
         ][:20]
+
+    def group_title(self) -> str | None:
+        """A preprint's group (posted_content ``group_title``: the server's subject area, as
+        bioRxiv's "Neuroscience"): the article's section, in its own language first."""
+        if not self.a.section:
+            return None
+        lang, text = limits.in_deposit_order(self.a.section, self.a.language)[0]
+        return self._fitting(plain_text(text), limits.GROUP_TITLE, f"section.{lang}")
+
+    def posted_date(self) -> dict[str, Any]:
+        """When a preprint was posted (posted_content requires it): its publication, online
+        first (``article_problems`` refuses an article without one)."""
+        p = self.a.published
+        value = p.electronic or p.print or p.collection
+        assert value is not None, "article_problems refuses an article without a date"
+        return iso_date_parts(value)
+
+    def institution(self) -> str | None:
+        """The platform that hosts a preprint (posted_content ``institution``): the journal
+        file's first title, the preprint server's name."""
+        lang, title = next(iter(self.j.title.items()), ("", ""))
+        return self._fitting(title, limits.INSTITUTION_NAME, f"journal.title.{lang}") or None
 
     def contributors(self) -> list[dict[str, Any]]:
         out = []
@@ -503,6 +532,11 @@ def _related_lines(article: model.Article) -> list[str]:
             )
         elif update is None and item.type not in relations.RELATIONS:
             why = f"Crossref has no relation for {item.type!r}"
+        elif update is not None and is_preprint(article):
+            why = (
+                "Crossref's posted content (a preprint) takes no Crossmark update, which "
+                f"registers a {update.replace('_', ' ')}"
+            )
         elif item.doi is None and update is not None:
             why = "a Crossmark update names the updated work by DOI and this one has none"
         elif item.doi is None and item.pmid is None:
@@ -545,8 +579,16 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
             f"language: Crossref's language attributes take two-letter ISO 639-1 codes and "
             f"{article.language!r} has none: the deposit states no language"
         )
-    lines += _issue_warnings(article)
-    if article.page_range and "," in article.page_range and not other_pages(article.page_range):
+    if view.posted:
+        lines += _posted_warnings(article)
+    else:
+        lines += _issue_warnings(article)
+    if (
+        not view.posted
+        and article.page_range
+        and "," in article.page_range
+        and not other_pages(article.page_range)
+    ):
         lines.append(
             "page_range: Crossref's other_pages holds at most "
             f"{limits.OTHER_PAGES.most} characters: only the first range is deposited"
@@ -569,16 +611,19 @@ def limit_problems(article: model.Article, name: str) -> list[Problem]:
     without (see ``crossref_limits``): one error each, naming the field."""
     journal = article.journal
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
+    # a preprint's deposit (posted_content) has no issue, pages nor journal: its server's name,
+    # its institution, past its limit is left out, said
+    journal_article = not is_preprint(article)
     checks: list[tuple[str, str | None, limits.Limit]] = [
-        ("volume", article.volume, limits.VOLUME),
-        ("issue", article.issue, limits.ISSUE),
-        *_page_fields(article),
+        ("volume", article.volume if journal_article else None, limits.VOLUME),
+        ("issue", article.issue if journal_article else None, limits.ISSUE),
+        *(_page_fields(article) if journal_article else []),
         ("elocation_id", article.elocation_id, limits.ITEM_NUMBER),
         ("doi", article.doi, limits.DOI),
         *_landing_page(article),
-        *_issue_doi_fields(article),
+        *(_issue_doi_fields(article) if journal_article else []),
         *((f"journal.title.{lang}", title, limits.FULL_TITLE)
-          for lang, title in list(journal.title.items())[:10]),
+          for lang, title in list(journal.title.items())[:10] if journal_article),
         *_depositor_fields(journal),
         *_name_fields(article),
     ]  # fmt: skip
@@ -670,6 +715,29 @@ def _deposited_dates(article: model.Article) -> list[tuple[str, str]]:
     return [(field, value) for field, value in dates if value]
 
 
+def _posted_warnings(article: model.Article) -> list[str]:
+    """What a preprint's deposit (posted_content) has no place for: a title in a further
+    language (posted_content takes one ``titles``), the issue and the pages."""
+    lines = []
+    deposited, *others = [lang for lang, _ in ordered(article.title, article.language)]
+    if others:
+        lines.append(
+            f"title: Crossref's posted_content (a preprint) takes one title: the {deposited} "
+            f"one is deposited, not {', '.join(others)}"
+        )
+    given = [
+        field
+        for field in ("volume", "issue", "issue_title", "issue_doi", "fpage", "page_range")
+        if getattr(article, field)
+    ]
+    if given:
+        lines.append(
+            f"{', '.join(given)}: Crossref's posted_content (a preprint) has no issue nor "
+            "pages: not in the deposit"
+        )
+    return lines
+
+
 def _issue_warnings(article: model.Article) -> list[str]:
     """What the deposit leaves out of the issue: its DOI without a journal_issue to hold it or
     without its landing page (Crossref registers the two together); its title without a
@@ -731,6 +799,7 @@ def _render(views: list[_View]) -> str:
     articles = [view.a for view in views]
     found = issue_title(articles)
     return template.render(
+        posted=views[0].posted,
         v=views[0],
         a=views[0].a,
         views=views,
@@ -791,14 +860,16 @@ def article_problems(article: model.Article, name: str) -> list[Problem]:
                 "registrant (in the journal file or the [crossref] section of the config file)",
             )
         )
-    if not (journal.issn.print or journal.issn.electronic):
+    posted = is_preprint(article)
+    # (a preprint is posted content: it names its server as institution, no ISSN)
+    if not posted and not (journal.issn.print or journal.issn.electronic):
         problems.append(Problem(name, 0, 0, NO_ISSN))
     if not article.url and not any(link.type == "html" for link in article.self_uri):
         problems.append(
             Problem(name, 0, 0, "url: Crossref output needs the article's landing page URL")
         )
     p = article.published
-    if not (p.electronic or p.print or p.collection):  # journal_article's publication_date
+    if not (p.electronic or p.print or p.collection):  # publication_date, posted_date
         problems.append(Problem(name, 0, 0, NO_DATE))
     problems.extend(limit_problems(article, name))
     return problems
@@ -829,26 +900,32 @@ def timestamp_path() -> os.PathLike[str]:
 # ------------------------------------------------------------------ one deposit per issue
 
 
-def issue_key(article: model.Article) -> tuple[str, str, str]:
-    """What puts articles in one issue deposit: the journal (ISSN, else title), the volume
-    and the issue number."""
+def issue_key(article: model.Article) -> tuple[str, str, str, str]:
+    """What puts articles in one issue deposit: the journal (ISSN, else title), the volume,
+    the issue number, and the kind of record ("" for journal articles, "preprints" for posted
+    content, which has no issue: Crossref's deposit body holds one kind of record)."""
     journal = article.journal
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
     code = journal.issn.electronic or journal.issn.print
     if not code:
         code = re.sub(r"[^A-Za-z0-9]+", "-", next(iter(journal.title.values()), "journal"))
-    return (code.strip("-") or "journal", article.volume or "", article.issue or "")
+    code = code.strip("-") or "journal"
+    if is_preprint(article):
+        return (code, "", "", "preprints")
+    return (code, article.volume or "", article.issue or "", "")
 
 
-def issue_stem(key: tuple[str, str, str]) -> str:
-    """A file name stem for an issue deposit: ``ISSN-vVOLUME-nISSUE``."""
-    code, volume, issue = key
+def issue_stem(key: tuple[str, str, str, str]) -> str:
+    """A file name stem for an issue deposit: ``ISSN-vVOLUME-nISSUE``, ``ISSN-preprints``."""
+    code, volume, issue, kind = key
     parts = [code]
+    if kind:
+        parts.append(kind)
     if volume:
         parts.append(f"v{volume}")
     if issue:
         parts.append(f"n{issue}")
-    if not (volume or issue):
+    if not (volume or issue or kind):
         parts.append("no-issue")
     return re.sub(r"[^A-Za-z0-9._-]+", "-", "-".join(parts))
 
@@ -856,7 +933,8 @@ def issue_stem(key: tuple[str, str, str]) -> str:
 def write_crossref_issue(
     articles: list[model.Article], options: Options, name: str = "issue.crossref.xml"
 ) -> Output:
-    """One Crossref 5.3.1 deposit for the articles of one issue (``issue_key`` equal).
+    """One Crossref 5.3.1 deposit for the articles of one issue (``issue_key`` equal), or for
+    preprints (a ``posted_content`` each, no journal).
 
     The articles must each be depositable (``article_problems`` empty) and agree on the
     journal and the issue's date: a disagreement is a problem naming both, not a guess.
@@ -868,17 +946,27 @@ def write_crossref_issue(
     first = articles[0]
     assert isinstance(first.journal, model.Journal)
     keys = {issue_key(a) for a in articles}
-    if len(keys) > 1:
+    # (preprints have no issue: its date, title and DOI are the journal articles' to agree on)
+    issue_articles = [a for a in articles if not is_preprint(a)]
+    if 0 < len(issue_articles) < len(articles):
+        problems.append(
+            Problem(
+                name, 0, 0,
+                "journal articles and preprints: Crossref's deposit holds journal articles or "
+                "posted content (preprints), not both: deposit them in two files",
+            )
+        )  # fmt: skip
+    elif len(keys) > 1:
         problems.append(Problem(name, 0, 0, f"articles of different issues: {sorted(keys)}"))
     dates = {}
-    for article in articles:
+    for article in issue_articles:
         date = _View(article, {}).issue_date()
         dates.setdefault(repr(date), article)
     titles = {}
-    for article in articles:
+    for article in issue_articles:
         if article.issue_title:
             titles.setdefault(repr(article.issue_title), article)
-    problems.extend(_issue_doi_disagreement(articles, name))
+    problems.extend(_issue_doi_disagreement(issue_articles, name))
     if len(titles) > 1:
         a, b = list(titles.values())[:2]
         problems.append(

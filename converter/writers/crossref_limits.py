@@ -112,6 +112,7 @@ DOI = Limit(
 )  # fmt: skip
 RESOURCE = Limit(2048)
 FULL_TITLE = Limit(255)
+GROUP_TITLE = Limit(1024)  # a preprint's group (posted_content)
 ABBREV_TITLE = Limit(150)
 DEPOSITOR_NAME = Limit(130)
 EMAIL_ADDRESS = Limit(200, least=6)
