@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from converter import identifiers
+from converter import identifiers, relations
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.writers import crossref_limits as limits
@@ -62,22 +62,61 @@ def crossref_limits(doc: Doc) -> Iterator[Hit]:
     "warning",
     "Crossref: what the deposit leaves out past a limit of Crossref's schema (a citation's "
     "volume, issue, first page or DOI; the abbreviated journal title; an affiliation's "
-    "department or place; the pages after the first range)",
+    "department or place; the pages after the first range), and what a preprint's deposit "
+    "(posted_content) has no place for (the issue, the pages, a further title)",
     source=_SOURCE,
     basis="reading",
 )
 def crossref_left_out(doc: Doc) -> Iterator[Hit]:
+    if _is_preprint(doc):
+        yield from _not_posted(doc)
     for el, value, limit, field in _optional_values(doc):
         if why := limit.breach(value):
             yield Hit(el, f"{_named(el)}: {why}, {limits.LEFT_OUT}", field)
     page_range = doc.meta.find("page-range")
     rest = limits.pages_after_first(doc.text(page_range)) if page_range is not None else ""
-    if rest and (why := limits.OTHER_PAGES.breach(rest)):
+    if rest and not _is_preprint(doc) and (why := limits.OTHER_PAGES.breach(rest)):
         yield Hit(
             page_range,
             f"<page-range>: the pages after its first range (Crossref's other_pages) are {why}: "
             f"they are {limits.LEFT_OUT}, which gives the first range alone",
             "page_range",
+        )
+
+
+def _is_preprint(doc: Doc) -> bool:
+    """A preprint (a related-article of type published-article, as the JATS writer writes
+    it): ``convert --to crossref`` deposits it as posted content, with no journal issue."""
+    return relations.is_preprint(
+        el.get("related-article-type") or "" for el in doc.meta.iter("related-article")
+    )
+
+
+_POSTED = "a preprint is deposited as Crossref's posted_content"
+
+
+def _not_posted(doc: Doc) -> Iterator[Hit]:
+    """What a preprint's deposit leaves out, as ``convert --to crossref`` says it: the issue
+    and the pages (posted_content has none), a title in a further language (it takes one)."""
+    for tag, field in (
+        ("volume", "volume"),
+        ("issue", "issue"),
+        ("issue-title", "issue_title"),
+        ("issue-id", "issue_doi"),
+        ("fpage", "fpage"),
+        ("page-range", "page_range"),
+    ):
+        el = doc.meta.find(tag)
+        if el is not None and doc.text(el):
+            yield Hit(
+                el, f"<{tag}>: {_POSTED}, which has no issue nor pages: {limits.LEFT_OUT}", field
+            )
+    for el in doc.meta.iterfind("title-group/trans-title-group"):
+        lang = doc.lang_of(el)
+        yield Hit(
+            el,
+            f"<trans-title-group>: {_POSTED}, which takes one title: {limits.LEFT_OUT}",
+            f"title.{lang}",
         )
 
 
@@ -97,22 +136,26 @@ def _named(el: etree._Element) -> str:
 
 def _required_values(doc: Doc) -> Iterator[_Value]:
     meta = doc.meta
+    # a preprint's deposit (posted_content) has no issue, pages nor journal title
+    journal_article = not _is_preprint(doc)
     for tag, field, limit in (
         ("volume", "volume", limits.VOLUME),
         ("issue", "issue", limits.ISSUE),
         ("elocation-id", "elocation_id", limits.ITEM_NUMBER),
     ):
         el = meta.find(tag)
-        if el is not None and doc.text(el):
+        if el is not None and doc.text(el) and (journal_article or tag == "elocation-id"):
             yield el, doc.text(el), limit, field
-    yield from _pages(doc)
+    if journal_article:
+        yield from _pages(doc)
     article_doi = meta.find("article-id[@pub-id-type='doi']")
     if article_doi is not None and (doi := _doi(doc, article_doi)):
         yield article_doi, doi, limits.DOI, "doi"
     if landing := _landing_page(doc):
         yield landing
-    yield from _issue_doi(doc)
-    yield from _journal_titles(doc)
+    if journal_article:
+        yield from _issue_doi(doc)
+        yield from _journal_titles(doc)
     yield from _contributor_names(doc)
     for _, index, forms in _deposited_affiliations(doc):
         if named := _institution_name(doc, forms):
