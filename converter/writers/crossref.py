@@ -199,7 +199,8 @@ class _View:
         bioRxiv's "Neuroscience"): the article's section, in its own language first."""
         if not self.a.section:
             return None
-        lang, text = limits.in_deposit_order(self.a.section, self.a.language)[0]
+        # (in the article's language, as its title: a reader takes it as the record's)
+        lang, text = ordered(self.a.section, self.a.language)[0]
         return self._fitting(plain_text(text), limits.GROUP_TITLE, f"section.{lang}")
 
     def posted_date(self) -> dict[str, Any]:
@@ -716,14 +717,21 @@ def _deposited_dates(article: model.Article) -> list[tuple[str, str]]:
 
 
 def _posted_warnings(article: model.Article) -> list[str]:
-    """What a preprint's deposit (posted_content) has no place for: a title in a further
-    language (posted_content takes one ``titles``), the issue and the pages."""
+    """What a preprint's deposit (posted_content) has no place for: a title or section in a
+    further language (posted_content takes one ``titles`` and one ``group_title``), the issue
+    and the pages."""
     lines = []
     deposited, *others = [lang for lang, _ in ordered(article.title, article.language)]
     if others:
         lines.append(
             f"title: Crossref's posted_content (a preprint) takes one title: the {deposited} "
             f"one is deposited, not {', '.join(others)}"
+        )
+    if article.section and len(article.section) > 1:
+        first, *rest = [lang for lang, _ in ordered(article.section, article.language)]
+        lines.append(
+            f"section: Crossref's posted_content takes one group_title: the {first} one is "
+            f"deposited, not {', '.join(rest)}"
         )
     given = [
         field
