@@ -10,6 +10,7 @@ relation.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -252,3 +253,41 @@ def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
     result = run("check", "--profile", "crossref", article)
     assert result.code == 1
     assert "Crossref requires a ISSN" in result.out + result.err
+
+
+def test_a_registry_preprint_record_is_deposited_as_posted_content(
+    tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A REST API posted-content work that names the article it became: its server
+    (institution) is its journal, its group-title its section, its posted date its
+    publication; no journal file is needed."""
+    work = {
+        "DOI": "10.5555/preprint.2",
+        "type": "posted-content",
+        "subtype": "preprint",
+        "title": ["Sleep and memory in mice"],
+        "group-title": "Neuroscience",
+        "institution": [{"name": "Test Preprint Server"}],
+        "posted": {"date-parts": [[2021, 3, 4]]},
+        "author": [{"given": "Anna", "family": "Smith", "sequence": "first"}],
+        "relation": {"is-preprint-of": [{"id-type": "doi", "id": "10.5555/published.7"}]},
+        "resource": {"primary": {"URL": "https://preprints.example/2"}},
+    }
+    source = tmp_path / "work.json"
+    source.write_text(json.dumps({"message-type": "work", "message": work}), encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[crossref]\ndepositor_name = "T"\ndepositor_email = "t@example.org"\nregistrant = "T"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("JATSCONV_CONFIG", str(config))
+    result = run("convert", source, "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "read as a journal article" not in result.err
+    assert "not carried" not in result.err  # (subtype, posted, group-title, institution)
+    deposit = tmp_path / "out" / "work.crossref.xml"
+    assert xmllint_crossref(deposit).returncode == 0
+    assert _xpath(deposit, "//c:posted_content/c:group_title") == ["Neuroscience"]
+    assert _xpath(deposit, "//c:posted_date/c:day") == ["04"]
+    assert _xpath(deposit, "//c:institution/c:institution_name") == ["Test Preprint Server"]
+    assert _xpath(deposit, "//rel:intra_work_relation") == ["10.5555/published.7"]

@@ -481,7 +481,8 @@ _CARRIED = frozenset(
      "issued", "published", "accepted", "author", "editor", "translator", "abstract", "license",
      "funder", "reference", "resource", "link", "alternative-id", "container-title",
      "short-container-title", "container-title-short", "ISSN", "issn-type", "publisher",
-     "assertion", "update-to", "updated-by", "relation", "special_numbering"}
+     "assertion", "update-to", "updated-by", "relation", "special_numbering", "group-title",
+     "institution", "posted"}
 )  # fmt: skip
 
 
@@ -490,8 +491,6 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     stated = locale_language(_string(work, "language", "", log))
     lang = stated or (scripts.language_by_script(titles[0], "en") if titles else None) or "en"
     kind = _string(work, "type", "", log)
-    if kind and kind != "journal-article":
-        log.warn(f"type {kind!r}: read as a journal article")
     doi = _string(work, "DOI", "", log)
     data: dict[str, Any] = {"language": lang, "doi": doi}
     data["title"] = _titles(
@@ -532,7 +531,8 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         article_number(number, data, "article-number", log)
     published = {
         "print": _date(work, "published-print", "", log),
-        "electronic": _date(work, "published-online", "", log),
+        # (a preprint's "posted": the day it went online, as a deposit's posted_date)
+        "electronic": _date(work, "published-online", "", log) or _date(work, "posted", "", log),
         "collection": _date(issue, "published-print", "journal-issue", log)
         or _date(issue, "published-online", "journal-issue", log),
     }
@@ -583,9 +583,20 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     data.update(publisher_id(_strings(work, "alternative-id", "", log), doi, "alternative-id", log))
     data["related_articles"] = _related(work, doi, log)
     data["article_type"] = notice_type(data["related_articles"])
+    preprint = relations.is_preprint(item["type"] for item in data["related_articles"])
+    if kind and kind != "journal-article" and not (kind == "posted-content" and preprint):
+        # (posted content that names the article it became is a preprint, as deposited)
+        log.warn(f"type {kind!r}: read as a journal article")
+    # a preprint's group (posted-content: its server's subject area), as the deposit's
+    # group_title is read
+    group = tidy(_string(work, "group-title", "", log))
+    if group:
+        data["section"] = {lang: group}
     for key, value in work.items():
         if value in (None, "", [], {}) or key in _CARRIED or key in _BOOKKEEPING:
             continue
+        if key == "subtype" and value == "preprint" and preprint:
+            continue  # (what the model holds: a preprint, by the article it became)
         if key in _JOURNAL_LEVEL:
             log.warn(_JOURNAL_LEVEL[key], OUT_OF_SCOPE)
         else:
@@ -1226,6 +1237,14 @@ def _journal(work: dict[str, Any], lang: str, log: _Log) -> dict[str, Any]:
     titles = _strings(work, "container-title", "", log)
     for other in titles[1:]:
         not_carried(log, f"container-title {other!r}")
+    hosts = _hosts(work, log)
+    if not titles and hosts:
+        # a preprint names no journal: the server that hosts it (its first institution) is
+        # its journal, as the deposit's institution is read
+        titles = hosts[:1]
+    else:
+        for host in hosts[:1]:  # (a further one is said by _hosts)
+            not_carried(log, f"institution {host!r}")
     short = _strings(work, "short-container-title", "", log) or _strings(
         work, "container-title-short", "", log
     )
@@ -1241,6 +1260,22 @@ def _journal(work: dict[str, Any], lang: str, log: _Log) -> dict[str, Any]:
     if publisher:
         journal["publisher"] = {"name": {lang: publisher}}
     return journal
+
+
+def _hosts(work: dict[str, Any], log: _Log) -> list[str]:
+    """The names of a work's institutions (a preprint's server: "bioRxiv"); their other parts
+    (acronym, place, department, ids) and a further institution are said."""
+    names = []
+    for where, item in _objects(work, "institution", "", log):
+        name = tidy(_string(item, "name", where, log))
+        if name:
+            names.append(name)
+        for key, value in item.items():
+            if key != "name" and value not in (None, "", [], {}):
+                not_carried(log, f"{where}.{key}")
+    for name in names[1:]:
+        not_carried(log, f"institution {name!r}")
+    return names
 
 
 _NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
