@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from converter import identifiers, licenses
+from converter import identifiers, licenses, relations
 from converter.languages import normalize_country, normalize_language
 from converter.text import check_xml_text
 
@@ -1361,6 +1361,16 @@ class Article(Strict):
         ),
     )
     article_type: ArticleType = Field("research-article", description="JATS article-type.")
+    preprint: bool = Field(
+        False,
+        description=(
+            "True for a preprint: a version posted before (or without) a journal's peer review "
+            "and publication. JATS <article-version article-version-type='status'>preprint"
+            "</article-version>; Crossref posted_content type='preprint' instead of a "
+            "journal_article. An article naming the article it became (related_articles type "
+            "published-article) is a preprint without it."
+        ),
+    )
     language: LangCode = Field("en", description="Main language of the article (xml:lang).")
     title: LangMap = Field(description="Title per language; the main language is required.")
     subtitle: LangMap = Field(default_factory=dict, description="Subtitle per language.")
@@ -1654,6 +1664,11 @@ class Article(Strict):
 
     def main_title(self) -> str:
         return self.title[self.language]
+
+    def is_preprint(self) -> bool:
+        """Whether the article is a preprint: ``preprint`` given, or a related article of type
+        published-article (``relations.is_preprint``, the test the readers and checks share)."""
+        return relations.is_preprint((item.type for item in self.related_articles), self.preprint)
 
 
 def inverted_pages(fpage: str | None, lpage: str | None) -> bool:

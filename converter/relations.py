@@ -72,12 +72,25 @@ RELATION_TARGETS: dict[str, str] = {kind: related for related, (_, kind) in RELA
 FORWARD = frozenset({"correction-forward", "retraction-forward", "addendum"})
 
 
-def is_preprint(related_types: Iterable[str]) -> bool:
-    """Whether an article whose related articles are of these types is a preprint: it names
-    the article it became (``published-article``). JATS says so with an article-version;
-    Crossref registers it as posted content (``posted_content type="preprint"``), not as a
-    journal article."""
-    return "published-article" in related_types
+def is_preprint(related_types: Iterable[str], stated: bool = False) -> bool:
+    """Whether an article is a preprint: it says so (the model's ``preprint``, JATS's
+    ``article-version`` of type status, Crossref's posted content typed preprint: ``stated``), or
+    it names the article it became (a related article of type ``published-article``), which
+    only a preprint does. The one test the writers, the readers and the checks share: JATS then
+    says so with an article-version; Crossref registers it as posted content
+    (``posted_content type="preprint"``), not as a journal article."""
+    return stated or "published-article" in related_types
+
+
+# JATS's statement that an article is a preprint (JATS 1.2 and later, JATS4R, PMC):
+# ``<article-version article-version-type="status">preprint</article-version>``
+PREPRINT_VERSION = ("status", "preprint")
+
+
+def says_preprint(version_type: str | None, text: str) -> bool:
+    """Whether an ``article-version`` of this type and text says the article is a preprint
+    (space around either, and the case of the text, do not matter)."""
+    return ((version_type or "").strip(), text.strip().lower()) == PREPRINT_VERSION
 
 
 def update_type(value: str) -> str:

@@ -144,8 +144,8 @@ def field_for(doc: Doc, el: etree._Element) -> str | None:
         return "url" if el.get("content-type") == "landing-page" else "self_uri"
     if leaf == "funding-statement":
         return "funding_statement" + _lang_suffix(doc, el)
-    if leaf == "article-version":  # written for a published-article link: a preprint
-        return "related_articles"
+    if leaf == "article-version":  # written for a preprint (or a published-article link)
+        return "preprint"
     related = _find(chain, "related-article")
     if related is not None:
         return f"related_articles[{list(doc.meta.iter('related-article')).index(related)}]"

@@ -305,7 +305,7 @@ class _Reader:
 
     def _versions(self, meta: etree._Element | None) -> list[str]:
         """``article-version``, alone or among ``article-version-alternatives``: a status
-        ('preprint', as the converter writes it for a published-article link) as it is, another
+        ('preprint', as the converter writes it for a preprint) as it is, another
         type before its value ('version: 2')."""
         shown = []
         for group in self.all(meta, "article-version", "article-version-alternatives"):

@@ -18,7 +18,7 @@ from typing import Any, get_args
 from lxml import etree
 from pydantic import ValidationError
 
-from converter import alphabets, identifiers, model, scripts
+from converter import alphabets, identifiers, model, relations, scripts
 from converter.countries import localized_country_name
 from converter.languages import normalize_language
 from converter.licenses import licence_statement, licence_use, resolve_license, spdx_from_url
@@ -1922,9 +1922,8 @@ class ArticleReader:
             data["related_articles"] = found
 
     def _article_versions(self, meta: etree._Element, data: dict[str, Any]) -> None:
-        """``article-version``: the one the writer derives (status ``preprint`` beside a link to
-        the article it became) is read back as that link; any other is said."""
-        preprint = any(r["type"] == "published-article" for r in data.get("related_articles", []))
+        """``article-version``: status ``preprint`` (as the writer writes a preprint, JATS4R
+        and PMC tag one) is the model's ``preprint``; any other version is said."""
         versions = [
             version
             for child in meta
@@ -1934,7 +1933,8 @@ class ArticleReader:
         for version in versions:
             kind = (version.get("article-version-type") or "").strip()
             text = self.plain(version)
-            if preprint and kind == "status" and text.lower() == "preprint":
+            if relations.says_preprint(kind, text):
+                data["preprint"] = True
                 continue
             typed = f" ({kind})" if kind else ""
             self.warn(f"article-version {text!r}{typed} is not in the model: left out")

@@ -226,7 +226,8 @@ def prepare(
         lang=_a(main),
         journal=_journal(journal, main, pmc),
         ids=_article_ids(article),
-        preprint=_is_preprint(article),
+        # a preprint says so as JATS4R and PMC's Style Checker ask: article-version, type status
+        preprint=article.is_preprint(),
         categories=_categories(article, main),
         title=_inline(article.title[main]),
         subtitle=_inline(article.subtitle[main]) if article.subtitle.get(main) else None,
@@ -322,12 +323,6 @@ def _article_ids(article: model.Article) -> list[Row]:
     for kind, value in ids.other.items():
         rows.append(Row(type=_a("custom"), custom=_a(kind), value=_t(value)))
     return rows
-
-
-def _is_preprint(article: model.Article) -> bool:
-    """An article that names the article it became (``published-article``) is a preprint, and
-    says so as JATS4R and PMC's Style Checker ask: ``article-version`` of type status."""
-    return any(item.type == "published-article" for item in article.related_articles)
 
 
 def _categories(article: model.Article, main: str) -> Row | None:
