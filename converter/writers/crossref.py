@@ -105,11 +105,6 @@ def depositor(journal: model.Journal) -> model.Crossref | None:
 # ------------------------------------------------------------------ the view
 
 
-def is_preprint(article: model.Article) -> bool:
-    """A preprint (it names the article it became) is deposited as posted content."""
-    return relations.is_preprint(item.type for item in article.related_articles)
-
-
 def _name_parts(name: model.PersonName) -> dict[str, str | None]:
     """Crossref needs a surname: a given-only name (a mononym) goes there."""
     if name.surname:
@@ -126,7 +121,7 @@ class _View:
         self.head = head
         self.lang = crossref_language(article.language)
         # a preprint is registered as posted content, not as a journal article
-        self.posted = is_preprint(article)
+        self.posted = article.is_preprint()
         # what the deposit leaves out, past a limit of Crossref's schema: field → why
         self.left_out: dict[str, str] = {}
 
@@ -533,7 +528,7 @@ def _related_lines(article: model.Article) -> list[str]:
             )
         elif update is None and item.type not in relations.RELATIONS:
             why = f"Crossref has no relation for {item.type!r}"
-        elif update is not None and is_preprint(article):
+        elif update is not None and article.is_preprint():
             why = (
                 "Crossref's posted content (a preprint) takes no Crossmark update, which "
                 f"registers a {update.replace('_', ' ')}"
@@ -614,7 +609,7 @@ def limit_problems(article: model.Article, name: str) -> list[Problem]:
     assert isinstance(journal, model.Journal), "article.journal must be resolved"
     # a preprint's deposit (posted_content) has no issue, pages nor journal: its server's name,
     # its institution, past its limit is left out, said
-    journal_article = not is_preprint(article)
+    journal_article = not article.is_preprint()
     checks: list[tuple[str, str | None, limits.Limit]] = [
         ("volume", article.volume if journal_article else None, limits.VOLUME),
         ("issue", article.issue if journal_article else None, limits.ISSUE),
@@ -868,7 +863,7 @@ def article_problems(article: model.Article, name: str) -> list[Problem]:
                 "registrant (in the journal file or the [crossref] section of the config file)",
             )
         )
-    posted = is_preprint(article)
+    posted = article.is_preprint()
     # (a preprint is posted content: it names its server as institution, no ISSN)
     if not posted and not (journal.issn.print or journal.issn.electronic):
         problems.append(Problem(name, 0, 0, NO_ISSN))
@@ -918,7 +913,7 @@ def issue_key(article: model.Article) -> tuple[str, str, str, str]:
     if not code:
         code = re.sub(r"[^A-Za-z0-9]+", "-", next(iter(journal.title.values()), "journal"))
     code = code.strip("-") or "journal"
-    if is_preprint(article):
+    if article.is_preprint():
         return (code, "", "", "preprints")
     return (code, article.volume or "", article.issue or "", "")
 
@@ -955,7 +950,7 @@ def write_crossref_issue(
     assert isinstance(first.journal, model.Journal)
     keys = {issue_key(a) for a in articles}
     # (preprints have no issue: its date, title and DOI are the journal articles' to agree on)
-    issue_articles = [a for a in articles if not is_preprint(a)]
+    issue_articles = [a for a in articles if not a.is_preprint()]
     if 0 < len(issue_articles) < len(articles):
         problems.append(
             Problem(

@@ -56,6 +56,7 @@ NOT_CARRIED = {
     "page_range": "DOAJ's article XML has no place for pages of several ranges (startPage and "
     "endPage are the first and last page)",
     "related_articles": "DOAJ's article XML has no place for related articles",
+    "preprint": "DOAJ's article XML has no place for an article's version (a preprint)",
 }
 
 

@@ -19,6 +19,7 @@ NOT_CARRIED = {
     "page_range": "Google Scholar's meta tags have no tag for pages of several ranges "
     "(citation_firstpage and citation_lastpage are the first and last page)",
     "related_articles": "Google Scholar's meta tags have no tag for related articles",
+    "preprint": "Google Scholar's meta tags have no tag for an article's version (a preprint)",
 }
 
 
