@@ -2,7 +2,8 @@
 article.
 
 An article that names the article it became (related article ``published-article``) is a
-preprint; Crossref registers it as posted content with the relation ``isPreprintOf``. The
+preprint; Crossref registers it as posted content with the relation ``isPreprintOf``. (One said
+to be a preprint, ``preprint: true``, that names none: tests/test_preprint_field.py.) The
 deposits are checked by the converter against Crossref's 5.3.1 XSD and, independently, by
 xmllint with the same schema; a posted_content deposit read back and deposited again keeps its
 relation.
@@ -202,9 +203,12 @@ def test_a_posted_content_deposit_round_trips_with_its_relation(
         assert _xpath(again, expression) == _xpath(source, expression), expression
 
 
-def test_a_posted_content_without_the_article_it_became_is_said(tmp_path: Path) -> None:
-    """The model tells a preprint by the article it became: one that names none is read, and
-    would be deposited, as a journal article, which is said."""
+def test_a_posted_content_without_the_article_it_became_is_still_a_preprint(
+    tmp_path: Path,
+) -> None:
+    """A preprint not (yet) published names no article it became: its type says what it is,
+    and the model holds it (``preprint``), so it is no longer read as a journal article; a
+    relation the model has no type for is said, as before."""
     source = tmp_path / "preprint.xml"
     source.write_text(
         POSTED.replace('relationship-type="isPreprintOf"', 'relationship-type="isVersionOf"'),
@@ -212,10 +216,12 @@ def test_a_posted_content_without_the_article_it_became_is_said(tmp_path: Path) 
     )
     [read] = list(read_source(source, None, ReadContext()))
     assert read.article is not None
-    assert (
-        "<posted_content type='preprint'>: it names no article it became (isPreprintOf), by "
-        "which a preprint is told: read as a journal article"
-    ) in [str(w) for w in read.warnings]
+    assert read.article.preprint is True
+    assert read.article.related_articles == []
+    assert [str(w) for w in read.warnings] == [
+        "<intra_work_relation relationship-type='isVersionOf'> 10.5555/published.7: not carried "
+        "(the article model has no place for it)"
+    ]
 
 
 def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:

@@ -583,9 +583,13 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     data.update(publisher_id(_strings(work, "alternative-id", "", log), doi, "alternative-id", log))
     data["related_articles"] = _related(work, doi, log)
     data["article_type"] = notice_type(data["related_articles"])
-    preprint = relations.is_preprint(item["type"] for item in data["related_articles"])
+    if kind == "posted-content" and work.get("subtype") == "preprint":
+        data["preprint"] = True  # (as a deposit's posted_content type="preprint")
+    preprint = relations.is_preprint(
+        (item["type"] for item in data["related_articles"]), data.get("preprint", False)
+    )
     if kind and kind != "journal-article" and not (kind == "posted-content" and preprint):
-        # (posted content that names the article it became is a preprint, as deposited)
+        # (posted content typed preprint, or naming the article it became, is a preprint)
         log.warn(f"type {kind!r}: read as a journal article")
     # a preprint's group (posted-content: its server's subject area), as the deposit's
     # group_title is read
@@ -596,7 +600,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         if value in (None, "", [], {}) or key in _CARRIED or key in _BOOKKEEPING:
             continue
         if key == "subtype" and value == "preprint" and preprint:
-            continue  # (what the model holds: a preprint, by the article it became)
+            continue  # (what the model holds: a preprint)
         if key in _JOURNAL_LEVEL:
             log.warn(_JOURNAL_LEVEL[key], OUT_OF_SCOPE)
         else:
@@ -2196,7 +2200,8 @@ class _DepositPosted(_DepositArticle):
     """A ``posted_content`` record (Crossref's preprints), read as the Crossref writer deposits
     a preprint: its posting date as the publication, its group as the section, its server
     (``institution``) as the journal's title, its relations (``isPreprintOf``: the article it
-    became, which makes it a preprint in the model) as a journal article's."""
+    became) as a journal article's; typed preprint, it is a preprint in the model
+    (``preprint``), published as a journal article or not."""
 
     _CARRIED = frozenset(
         {"group_title", "contributors", "titles", "posted_date", "acceptance_date",
@@ -2237,18 +2242,15 @@ class _DepositPosted(_DepositArticle):
         if accepted is not None:
             data["history"] = {"accepted": _xml_date(accepted, self.log)}
         kind = art.get("type") or "preprint"
-        became = relations.is_preprint(item["type"] for item in data["related_articles"])
-        # the model tells a preprint by the article it became, and has no other kind of
-        # posted content: without it, written back, the record would be a journal article
-        if kind != "preprint":
+        if kind == "preprint":
+            data["preprint"] = True  # (published as a journal article or not)
+        else:
+            # the model has no other kind of posted content (a working paper, a report): one
+            # naming the article it became is a preprint, else written back a journal article
+            became = relations.is_preprint(item["type"] for item in data["related_articles"])
             read_as = "a preprint" if became else "a journal article"
             self.log.warn(
                 f"<posted_content type={kind!r}>: no such type in JATS: read as {read_as}"
-            )
-        elif not became:
-            self.log.warn(
-                "<posted_content type='preprint'>: it names no article it became "
-                "(isPreprintOf), by which a preprint is told: read as a journal article"
             )
         for child in art:
             name = local_name(child, lower=True) if isinstance(child.tag, str) else None
