@@ -246,13 +246,14 @@ def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
         "which has no issue nor pages: left out of the deposit"
     ) in said
     assert "[crossref-left-out] <trans-title-group>" in said
-    # the same file without its link to the published article is a journal article again
+    # the same file without its link to the published article and its article-version (which
+    # says, alone, that the article is a preprint) is a journal article again
     article = tmp_path / "jats" / "article.xml"
     article.write_text(
         "\n".join(
             line
             for line in no_issn.read_text(encoding="utf-8").splitlines()
-            if "published-article" not in line
+            if "published-article" not in line and "article-version" not in line
         ),
         encoding="utf-8",
     )

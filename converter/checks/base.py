@@ -14,6 +14,7 @@ from typing import Literal
 
 from lxml import etree
 
+from converter import relations
 from converter.xmlns import XML_LANG, lang_in_effect, local_name
 
 Severity = Literal["error", "warning"]
@@ -103,6 +104,23 @@ class Doc:
                 rrn = properties and "RRN" in (properties[0].text or "")
                 self._stream = "rrn" if rrn else "article"
         return self._stream
+
+    def is_preprint(self) -> bool:
+        """Whether the article is a preprint, as ``convert`` tells one
+        (``converter.relations.is_preprint``): an ``article-version`` of type status says
+        ``preprint``, or a ``related-article`` of type ``published-article`` names the article
+        it became. Its Crossref deposit is then posted content (no ISSN, no issue, no pages)."""
+        meta = self.meta
+        stated = any(
+            relations.says_preprint(el.get("article-version-type"), self.text(el))
+            for child in meta
+            if isinstance(child.tag, str)
+            and local_name(child) in ("article-version", "article-version-alternatives")
+            for el in child.iter("{*}article-version")
+        )
+        return relations.is_preprint(
+            (el.get("related-article-type") or "" for el in meta.iter("related-article")), stated
+        )
 
     def lang_of(self, el: etree._Element) -> str:
         """The language in effect at ``el``: its own or an ancestor's ``xml:lang``."""

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from converter import identifiers, relations
+from converter import identifiers
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.writers import crossref_limits as limits
@@ -68,28 +68,20 @@ def crossref_limits(doc: Doc) -> Iterator[Hit]:
     basis="reading",
 )
 def crossref_left_out(doc: Doc) -> Iterator[Hit]:
-    if _is_preprint(doc):
+    if doc.is_preprint():
         yield from _not_posted(doc)
     for el, value, limit, field in _optional_values(doc):
         if why := limit.breach(value):
             yield Hit(el, f"{_named(el)}: {why}, {limits.LEFT_OUT}", field)
     page_range = doc.meta.find("page-range")
     rest = limits.pages_after_first(doc.text(page_range)) if page_range is not None else ""
-    if rest and not _is_preprint(doc) and (why := limits.OTHER_PAGES.breach(rest)):
+    if rest and not doc.is_preprint() and (why := limits.OTHER_PAGES.breach(rest)):
         yield Hit(
             page_range,
             f"<page-range>: the pages after its first range (Crossref's other_pages) are {why}: "
             f"they are {limits.LEFT_OUT}, which gives the first range alone",
             "page_range",
         )
-
-
-def _is_preprint(doc: Doc) -> bool:
-    """A preprint (a related-article of type published-article, as the JATS writer writes
-    it): ``convert --to crossref`` deposits it as posted content, with no journal issue."""
-    return relations.is_preprint(
-        el.get("related-article-type") or "" for el in doc.meta.iter("related-article")
-    )
 
 
 _POSTED = "a preprint is deposited as Crossref's posted_content"
@@ -137,7 +129,7 @@ def _named(el: etree._Element) -> str:
 def _required_values(doc: Doc) -> Iterator[_Value]:
     meta = doc.meta
     # a preprint's deposit (posted_content) has no issue, pages nor journal title
-    journal_article = not _is_preprint(doc)
+    journal_article = not doc.is_preprint()
     for tag, field, limit in (
         ("volume", "volume", limits.VOLUME),
         ("issue", "issue", limits.ISSUE),

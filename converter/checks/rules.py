@@ -512,9 +512,7 @@ _CROSSREF_REQUIRED = [
 )
 def crossref_required(doc: Doc) -> Iterator[Hit]:
     # a preprint is deposited as posted content, which names no journal by its ISSN
-    preprint = relations.is_preprint(
-        el.get("related-article-type") or "" for el in doc.meta.iter("related-article")
-    )
+    preprint = doc.is_preprint()
     for xpath, what, field in _CROSSREF_REQUIRED:
         if preprint and field == "journal.issn":
             continue
