@@ -10,7 +10,8 @@ per-language field without ``:LANG`` is in the article's main language (``langua
 
 Article
     ``journal`` (path of the journal file, relative to the spreadsheet; by default
-    ``journal.yaml`` beside it), ``article_type``, ``language``, ``doi``, ``volume``,
+    ``journal.yaml`` beside it), ``article_type``, ``preprint`` (yes: the article is a
+    preprint), ``language``, ``doi``, ``volume``,
     ``issue``, ``issue_doi``, ``issue_url`` (the issue's landing page, with its DOI),
     ``issue_publisher_id``, ``fpage``, ``lpage`` (or ``pages``: ``110-119``, ``110``, ``e1001``,
     ``110-115, 120-124``), ``page_range`` (pages that are not one range), ``elocation_id``,
@@ -102,6 +103,7 @@ _COLUMN = re.compile(
 _SCALARS: dict[str, tuple[str, ...]] = {
     "journal": ("journal",),
     "article_type": ("article_type",),
+    "preprint": ("preprint",),
     "language": ("language",),
     "doi": ("doi",),
     "volume": ("volume",),
@@ -873,6 +875,8 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                     value = _split(value, _SEMI_SPLIT)
                 elif base == "copyright.year":
                     value = _year_of(value)
+                elif base == "preprint":  # yes/no, as an author's corresponding
+                    value = _flag(value, header)
                 _set(data, path, value)
                 origin[".".join(path)] = header
             elif base in _SELF_URI:

@@ -24,6 +24,7 @@ _WORDS = {
     "department": "Department", "city": "City", "country": "Country", "ror": "ROR id",
     "text": "Text", "section": "Section", "language": "Language", "journal": "Journal",
     "self_uri": "Link", "elocation_id": "Article number", "article_type": "Article type",
+    "preprint": "Preprint",
     "funder": "Funder name", "funder_id": "Funder id", "awards": "Award numbers",
     "corresponding": "Corresponding author", "credit": "CRediT roles", "collab": "Group name",
     "ids": "Identifiers", "publisher_id": "Publisher's id", "edn": "EDN",
