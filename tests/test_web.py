@@ -1301,3 +1301,26 @@ def test_an_article_number_is_named_so_in_the_form_as_in_the_preview(app):
     assert page.xpath("//input[@name='references.0.elocation_id:text']/@value") == ["e1002012"]
     assert "e-location" not in page.text_content().lower()
     assert "electronic location" not in page.text_content().lower()
+
+
+def test_a_preprint_is_ticked_in_the_form_and_written_as_one(app):
+    """``preprint`` is a box labelled "Preprint" (the form is built from the schema); ticked
+    and saved, the JATS says the article is a preprint."""
+    from werkzeug.datastructures import MultiDict
+
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "article.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    page = lxml.html.fromstring(client.get("/article/1/edit").text)
+    box = page.xpath("//input[@name='preprint:bool']")
+    assert len(box) == 1 and box[0].get("type") == "checkbox" and box[0].get("checked") is None
+    assert box[0].getparent().text_content().strip() == "Preprint"
+    posted = MultiDict(_posted_as_shown(client.get("/article/1/edit").text))
+    posted["preprint:bool"] = "on"
+    saved = client.post("/article/1/edit", data=posted)
+    assert saved.headers["Location"].endswith("#row-1")
+    assert workspace.rows[1].article.preprint is True
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
+    text = zipfile.ZipFile(io.BytesIO(reply.data)).read("article.xml").decode()
+    assert '<article-version article-version-type="status">preprint</article-version>' in text
