@@ -125,7 +125,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         # (Crossref's publisher_item could take the publisher's id: not written, README says)
         "Article.ids": "the deposit registers the DOI",
         "Article.issue_ids": "Crossref's journal_issue registers the issue's DOI only",
-        "Article.section": "Crossref has no section",
+        "Article.section": "Crossref's journal_article has no section (a preprint's has)",
         "Article.subjects": "Crossref has no subjects",
         "Article.keywords": "Crossref has no keywords",
         "Article.funding_statement": "Crossref's funding is funders and awards, not a text",
