@@ -27,22 +27,24 @@ from pathlib import Path
 
 from lxml import etree
 
+from converter import lazy_re
+
 MAX_SUBSET = 64 * 1024  # characters
 MAX_CONTENT_NAMES = 512  # names in all the content models the subset declares (0.2 s at most)
 
 # The document's start up to its subset's "[" (when it has one): the XML declaration, comments,
 # PIs, then the DOCTYPE's name and external id. The document is known to be well-formed.
-_BEFORE_SUBSET = re.compile(
+_BEFORE_SUBSET = lazy_re.compile(
     r"""\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE\s+[^\s\[>]+"""
     r"""(?:\s+(?:SYSTEM|PUBLIC))?(?:\s*(?:"[^"]*"|'[^']*'))*\s*(?P<subset>\[)?""",
     re.S,
 )
 # The subset's text up to its closing "]": a "]" inside a comment, a PI or a quoted value
 # does not end it.
-_SUBSET_TEXT = re.compile(r"""(?:[^\]"'<]+|<!--.*?-->|<\?.*?\?>|"[^"]*"|'[^']*'|<)*""", re.S)
-_NO_DECLARATION = re.compile(r"\s+|<!--.*?-->|<\?.*?\?>", re.S)
-_ELEMENT_DECLARATION = re.compile(r"<!ELEMENT\s([^>]*)>")  # no ">" in a content model
-_NAME = re.compile(r"[^\s()|,?*+]+")
+_SUBSET_TEXT = lazy_re.compile(r"""(?:[^\]"'<]+|<!--.*?-->|<\?.*?\?>|"[^"]*"|'[^']*'|<)*""", re.S)
+_NO_DECLARATION = lazy_re.compile(r"\s+|<!--.*?-->|<\?.*?\?>", re.S)
+_ELEMENT_DECLARATION = lazy_re.compile(r"<!ELEMENT\s([^>]*)>")  # no ">" in a content model
+_NAME = lazy_re.compile(r"[^\s()|,?*+]+")
 # The root of the probe document: a name no DTD declares, so its errors are told apart.
 _PROBE_ROOT = "jatsconv-subset-probe"
 
@@ -159,7 +161,7 @@ def _declaration_findings(subset: str, root_name: str, reference: str) -> tuple[
     return tuple(dict.fromkeys(findings))
 
 
-_REDEFINED = re.compile(r"Redefinition of element (?P<name>\S+)")
+_REDEFINED = lazy_re.compile(r"Redefinition of element (?P<name>\S+)")
 
 
 def declaration_message(message: str, where: str | None = None) -> str:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from converter import lazy_re
 from converter.alphabets import declared_language
 from converter.model import Article, Contributor, Journal, PersonName, Reference
 from converter.scripts import has_cyrillic, is_cyrillic_language
@@ -368,7 +369,7 @@ def _structured(
 
 
 # An article's number in place of pages, as PLOS and others print it: 'e1002012'
-_ARTICLE_NUMBER = re.compile(r"e\d{3,}")
+_ARTICLE_NUMBER = lazy_re.compile(r"e\d{3,}")
 
 
 def _text_to_parse(ref: Reference, main: str) -> str:
@@ -385,7 +386,7 @@ def _reads_back(found: Citation, people: list[str], source: str | None) -> bool:
     return source is None or found.source == source
 
 
-_SOURCE_BEFORE = re.compile(r"(?://|[.,])\s*$")
+_SOURCE_BEFORE = lazy_re.compile(r"(?://|[.,])\s*$")
 
 
 def _as_before(text: str, before: Reference | None) -> tuple[str, list[str], str | None]:
@@ -484,14 +485,15 @@ LANGUAGE_NOTES: dict[str, dict[str, str]] = {
 # Fixed bibliographic words of Russian and Ukrainian references and their English forms (not
 # translation of content: the words GOST R 7.0.5/7.0.100, and Ukrainian lists after DSTU, use
 # for parts of a description).
-_NUMBERING: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<!\w)Т\.\s?(?=\d)"), "Vol. "),
-    (re.compile(r"(?<!\w)Том\s(?=\d)"), "Vol. "),
-    (re.compile(r"№\s?"), "No. "),
-    (re.compile(r"(?<!\w)С\.\s?(?=\d)"), "P. "),
-    (re.compile(r"(?<!\w)Ст\.\s?(?=[A-Za-z]?\d)"), "Art. "),  # an article number, 'Ст. e1002012'
-    (re.compile(r"(?<=\d)\s?с\.(?=\s|$)"), " p."),
-    (re.compile(r"(?<!\w)Сер\.\s?"), "Ser. "),
+_NUMBERING: list[tuple[lazy_re.LazyPattern[str], str]] = [
+    (lazy_re.compile(r"(?<!\w)Т\.\s?(?=\d)"), "Vol. "),
+    (lazy_re.compile(r"(?<!\w)Том\s(?=\d)"), "Vol. "),
+    (lazy_re.compile(r"№\s?"), "No. "),
+    (lazy_re.compile(r"(?<!\w)С\.\s?(?=\d)"), "P. "),
+    # an article number, 'Ст. e1002012'
+    (lazy_re.compile(r"(?<!\w)Ст\.\s?(?=[A-Za-z]?\d)"), "Art. "),
+    (lazy_re.compile(r"(?<=\d)\s?с\.(?=\s|$)"), " p."),
+    (lazy_re.compile(r"(?<!\w)Сер\.\s?"), "Ser. "),
 ]
 
 
@@ -499,30 +501,35 @@ _NUMBERING: list[tuple[re.Pattern[str], str]] = [
 class _Words:
     """A language's fixed words (pattern → English) and month names (genitive → English)."""
 
-    fixed: list[tuple[re.Pattern[str], str]]
+    fixed: list[tuple[lazy_re.LazyPattern[str], str]]
     months: dict[str, str]
-    month_word: re.Pattern[str] = field(init=False)
+    month_word: lazy_re.LazyPattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        pattern = re.compile(r"\b(" + "|".join(self.months) + r")\b", re.I)
+        pattern = lazy_re.compile(r"\b(" + "|".join(self.months) + r")\b", re.I)
         object.__setattr__(self, "month_word", pattern)
 
 
 _RUSSIAN_WORDS = _Words(
     [
-        (re.compile(r"\s*[.]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный)", re.I), ""),
-        (re.compile(r"\[Электронный ресурс\]\s?", re.I), ""),
-        (re.compile(r"\bдата обращения\b", re.I), "accessed"),
-        (re.compile(r"\bРежим доступа\b", re.I), "Available at"),
-        (re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
-        (re.compile(r"\bМосква\s?:"), "Moscow:"),
-        (re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
-        (re.compile(r"\bСанкт-Петербург\s?:"), "St. Petersburg:"),
-        (re.compile(r"(?<!\w)Л\.\s?:"), "Leningrad:"),
+        (
+            lazy_re.compile(
+                r"\s*[.]?\s*[–—-]\s*Текст\s*:\s*(?:электронный|непосредственный)", re.I
+            ),
+            "",
+        ),
+        (lazy_re.compile(r"\[Электронный ресурс\]\s?", re.I), ""),
+        (lazy_re.compile(r"\bдата обращения\b", re.I), "accessed"),
+        (lazy_re.compile(r"\bРежим доступа\b", re.I), "Available at"),
+        (lazy_re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
+        (lazy_re.compile(r"\bМосква\s?:"), "Moscow:"),
+        (lazy_re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
+        (lazy_re.compile(r"\bСанкт-Петербург\s?:"), "St. Petersburg:"),
+        (lazy_re.compile(r"(?<!\w)Л\.\s?:"), "Leningrad:"),
         *_NUMBERING,
-        (re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
-        (re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),
-        (re.compile(r"(?<!\w)под ред\.\s?", re.I), "ed. by "),
+        (lazy_re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
+        (lazy_re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),
+        (lazy_re.compile(r"(?<!\w)под ред\.\s?", re.I), "ed. by "),
     ],
     {
         "января": "January", "февраля": "February", "марта": "March", "апреля": "April",
@@ -534,20 +541,20 @@ _RUSSIAN_WORDS = _Words(
 # Ukrainian lists abbreviate Київ, Харків, Львів as К., Х., Л. (Л. is Lviv here, not Leningrad).
 _UKRAINIAN_WORDS = _Words(
     [
-        (re.compile(r"\[Електронний ресурс\]\s?", re.I), ""),
-        (re.compile(r"\bдата звернення\b", re.I), "accessed"),
-        (re.compile(r"\bРежим доступу\b", re.I), "Available at"),
-        (re.compile(r"(?<!\w)К\.\s?:"), "Kyiv:"),
-        (re.compile(r"(?<!\w)Х\.\s?:"), "Kharkiv:"),
-        (re.compile(r"(?<!\w)Л\.\s?:"), "Lviv:"),
-        (re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
-        (re.compile(r"\bМосква\s?:"), "Moscow:"),
-        (re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
+        (lazy_re.compile(r"\[Електронний ресурс\]\s?", re.I), ""),
+        (lazy_re.compile(r"\bдата звернення\b", re.I), "accessed"),
+        (lazy_re.compile(r"\bРежим доступу\b", re.I), "Available at"),
+        (lazy_re.compile(r"(?<!\w)К\.\s?:"), "Kyiv:"),
+        (lazy_re.compile(r"(?<!\w)Х\.\s?:"), "Kharkiv:"),
+        (lazy_re.compile(r"(?<!\w)Л\.\s?:"), "Lviv:"),
+        (lazy_re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
+        (lazy_re.compile(r"\bМосква\s?:"), "Moscow:"),
+        (lazy_re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
         *_NUMBERING,
-        (re.compile(r"(?<!\w)Вип\.\s?", re.I), "Iss. "),
-        (re.compile(r"(?<!\w)т\.\s?(?=\d)"), "Vol. "),  # (Ukrainian lists write 'т. 2' too)
-        (re.compile(r"\[та ін\.\]|(?<!\w)та ін\.", re.I), "et al."),
-        (re.compile(r"(?<!\w)за ред\.\s?", re.I), "ed. by "),
+        (lazy_re.compile(r"(?<!\w)Вип\.\s?", re.I), "Iss. "),
+        (lazy_re.compile(r"(?<!\w)т\.\s?(?=\d)"), "Vol. "),  # (Ukrainian lists write 'т. 2' too)
+        (lazy_re.compile(r"\[та ін\.\]|(?<!\w)та ін\.", re.I), "et al."),
+        (lazy_re.compile(r"(?<!\w)за ред\.\s?", re.I), "ed. by "),
     ],
     {
         "січня": "January", "лютого": "February", "березня": "March", "квітня": "April",
@@ -556,9 +563,9 @@ _UKRAINIAN_WORDS = _Words(
         "грудня": "December",
     },
 )  # fmt: skip
-_SPACES = re.compile(r"\s{2,}")
+_SPACES = lazy_re.compile(r"\s{2,}")
 # GOST's and DSTU's '//' before the work a part is in; not the '//' of an address ('https://')
-_DOUBLE_SLASH = re.compile(r"(?<![:/])\s*//\s*(?!/)")
+_DOUBLE_SLASH = lazy_re.compile(r"(?<![:/])\s*//\s*(?!/)")
 
 
 def _fixed_words(text: str, words: _Words = _RUSSIAN_WORDS) -> str:

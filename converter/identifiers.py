@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import re
 
-_ISSN_RE = re.compile(r"^(\d{4})-?(\d{3}[\dX])$")
-_ORCID_RE = re.compile(r"^(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])$")
-_ORCID_URL_RE = re.compile(r"^https?://(?:www\.)?orcid\.org/", re.IGNORECASE)
-_DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-_DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_ROR_RE = re.compile(r"^https://ror\.org/0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
-_ROR_ID_RE = re.compile(r"^0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
-_EDN_RE = re.compile(r"^[A-Z]{6}$")
+from converter import lazy_re
+
+_ISSN_RE = lazy_re.compile(r"^(\d{4})-?(\d{3}[\dX])$")
+_ORCID_RE = lazy_re.compile(r"^(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dX])$")
+_ORCID_URL_RE = lazy_re.compile(r"^https?://(?:www\.)?orcid\.org/", re.IGNORECASE)
+_DOI_RE = lazy_re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_PREFIX_RE = lazy_re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_ROR_RE = lazy_re.compile(r"^https://ror\.org/0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
+_ROR_ID_RE = lazy_re.compile(r"^0[a-hj-km-np-tv-z0-9]{6}\d{2}$")
+_EDN_RE = lazy_re.compile(r"^[A-Z]{6}$")
 # arXiv identifiers: since 2007 'YYMM.NNNNN' (four digits after the point until 2014), before
 # it 'archive[.SUBJECT]/YYMMNNN' ('hep-th/9901001', 'math.GT/0309136'); a version may follow
 ARXIV_ID = r"(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
-_ARXIV_RE = re.compile(rf"^{ARXIV_ID}$")
-_ARXIV_PREFIX_RE = re.compile(
+_ARXIV_RE = lazy_re.compile(rf"^{ARXIV_ID}$")
+_ARXIV_PREFIX_RE = lazy_re.compile(
     r"^(?:arxiv\s*:\s*|(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/)", re.IGNORECASE
 )
 # Hyphen look-alikes editors paste from word processors; DOIs must use ASCII "-".
@@ -89,12 +91,12 @@ def normalize_doi(value: str) -> str:
 # 0000 0002 1825 0097", "orcid.org/…", "DOI 10.…"): taken off by the model's ``read_*``, which
 # accept these forms in the input. The ``normalize_*`` functions stay strict: the profile checks
 # use them to judge what a JATS file holds, where only the bare form is right.
-_ISSN_LABEL_RE = re.compile(r"^(?:[EP]-?)?ISSN\s*:?\s*", re.IGNORECASE)
-_ORCID_LABEL_RE = re.compile(
+_ISSN_LABEL_RE = lazy_re.compile(r"^(?:[EP]-?)?ISSN\s*:?\s*", re.IGNORECASE)
+_ORCID_LABEL_RE = lazy_re.compile(
     r"^(?:ORCID(?:\s*iD)?(?:\s*:\s*|\s+))?(?:(?:www\.)?orcid\.org/)?", re.IGNORECASE
 )
-_ORCID_SPACED_RE = re.compile(r"^(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{3}[\dXx])$")
-_DOI_LABEL_RE = re.compile(r"^DOI\s*:?\s*(?=10\.)", re.IGNORECASE)
+_ORCID_SPACED_RE = lazy_re.compile(r"^(\d{4})\s+(\d{4})\s+(\d{4})\s+(\d{3}[\dXx])$")
+_DOI_LABEL_RE = lazy_re.compile(r"^DOI\s*:?\s*(?=10\.)", re.IGNORECASE)
 
 
 def read_issn(value: str) -> str:
@@ -137,12 +139,12 @@ def normalize_arxiv(value: str) -> str:
     return text
 
 
-_PMID_LABEL_RE = re.compile(r"^(?:PMID|PubMed\s*(?:ID)?)\s*:?\s*", re.IGNORECASE)
+_PMID_LABEL_RE = lazy_re.compile(r"^(?:PMID|PubMed\s*(?:ID)?)\s*:?\s*", re.IGNORECASE)
 # A PMID is a positive whole number of at most 8 digits (PubMed is past 40,000,000 and adds
 # about a million a year); a PMCID is "PMC" and a positive number (PMC is past 12,000,000).
-_PMID_RE = re.compile(r"^[1-9]\d{0,7}$")
-_PMCID_LABEL_RE = re.compile(r"^PMCID\s*:?\s*", re.IGNORECASE)
-_PMCID_RE = re.compile(r"^PMC[1-9]\d{0,8}$")
+_PMID_RE = lazy_re.compile(r"^[1-9]\d{0,7}$")
+_PMCID_LABEL_RE = lazy_re.compile(r"^PMCID\s*:?\s*", re.IGNORECASE)
+_PMCID_RE = lazy_re.compile(r"^PMC[1-9]\d{0,8}$")
 
 
 def normalize_pmid(value: str) -> str:
@@ -189,8 +191,8 @@ def pmcid_from_jats(value: str) -> str:
     return normalize_pmcid("PMC" + text if text.isdecimal() else text)
 
 
-_ISBN_LABEL_RE = re.compile(r"^ISBN(?:-1[03])?\s*:?\s*", re.IGNORECASE)
-_ISBN_RE = re.compile(r"^(?:\d[\s-]?){9}[\dX]$|^97[89](?:[\s-]?\d){10}$")
+_ISBN_LABEL_RE = lazy_re.compile(r"^ISBN(?:-1[03])?\s*:?\s*", re.IGNORECASE)
+_ISBN_RE = lazy_re.compile(r"^(?:\d[\s-]?){9}[\dX]$|^97[89](?:[\s-]?\d){10}$")
 
 
 def isbn_valid(digits: str) -> bool:

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from converter import lazy_re
 from converter.scripts import scripts_meet
 
 UTF8_AS_1251 = "UTF-8 read as Windows-1251"
@@ -99,11 +100,11 @@ _CONT_1251 = _read_as("cp1251", 0x80, 0xBF)  # UTF-8 continuation bytes
 _CONT_1252 = _read_as("cp1252", 0x80, 0xBF)
 _SIGN_1251 = _read_as("cp1251", 0x80, 0x8F)  # after E2: punctuation, arrows, mathematics
 _SIGN_1252 = _read_as("cp1252", 0x80, 0x9F)
-_GATE_UTF8_1251 = re.compile(rf"[ВГДЕКОПРСТ][{_CONT_1251}]|в[{_SIGN_1251}]")
+_GATE_UTF8_1251 = lazy_re.compile(rf"[ВГДЕКОПРСТ][{_CONT_1251}]|в[{_SIGN_1251}]")
 _GATES = (
     _GATE_UTF8_1251,
-    re.compile(rf"[ÂÃÄÅÊËÎÏÐÑ][{_CONT_1252}]|â[{_SIGN_1252}]"),
-    re.compile(r"[\u00c0-\u00ff]{3}"),
+    lazy_re.compile(rf"[ÂÃÄÅÊËÎÏÐÑ][{_CONT_1252}]|â[{_SIGN_1252}]"),
+    lazy_re.compile(r"[\u00c0-\u00ff]{3}"),
 )
 # Characters one of those needs and clean text in Russian or English seldom holds: a mis-read
 # Russian word nearly always has ѕ, Ѕ, ‚, ѓ or Ђ (о н т с р as UTF-8 read as Windows-1251) or
@@ -111,7 +112,7 @@ _GATES = (
 # letter ј ¤ ¶ Ў (ü ä ö á) or Ã; what holds none of them is answered by one search in C (a
 # clean Russian reference's «», № and dashes are not among them; French or Spanish text with
 # such a vowel goes on to the searches above).
-_RARE = re.compile(
+_RARE = lazy_re.compile(
     "[\u0402-\u040f\u0452-\u045f\u0490\u0491\u201a\u201e\u2020\u2021\u2022\u2030"
     "\u2039\u203a\u20ac\u2122\u00a4\u00a6\u00ac\u00ae\u00b5\u00b6ÂÃÄÅÊËÎÏÐÑâàîåèóûÿþý"
     "\u0080-\u009f\ufffd]"
@@ -121,7 +122,7 @@ _RARE = re.compile(
 # An HTML or XML entity written as text ("&laquo;Наука&raquo;", "Smith &amp; Jones", "&#8212;"):
 # text copied from a page's source or escaped twice on its way; always with its semicolon
 # ("AT&T" and "&c." are no entities). ``ENTITY`` above is the name of that misreading.
-ENTITY_TEXT = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+ENTITY_TEXT = lazy_re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def _unescaped(word: str) -> str | None:
@@ -157,7 +158,7 @@ def _may_hold(text: str) -> bool:
     return scripts_meet(text)
 
 
-_WORD = re.compile(r"[^ \t\n\r]+")
+_WORD = lazy_re.compile(r"[^ \t\n\r]+")
 
 # What a repaired word may hold beyond ASCII: letters of Russian and its neighbours, Latin-1
 # and Latin Extended-A letters, the signs transliterations write for ь and ъ, and the
@@ -166,19 +167,19 @@ _WORD = re.compile(r"[^ \t\n\r]+")
 _CYRILLIC_LETTER = "\u0401-\u045f\u0490\u0491"
 _LATIN_LETTER = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _TRANSLIT_SIGN = "\u02b9-\u02bc"  # ʹ ʺ ʻ ʼ: ь and ъ in ISO 9 and BGN/PCGN
-_ORDINARY = re.compile(
+_ORDINARY = lazy_re.compile(
     rf"[\x00-\x7f{_CYRILLIC_LETTER}{_LATIN_LETTER}{_TRANSLIT_SIGN}«»“”„‘’–—…№°\u00a0]*"
 )
 # What a mis-read UTF-8 word may also have been, beyond those: Greek and Cyrillic letters,
 # Latin ones with any accent, signs, arrows, mathematical operators and ligatures ("ﬁ").
-_WIDE = re.compile(
+_WIDE = lazy_re.compile(
     rf"[\x00-\x7f\u00a0-\u036f\u0370-\u03ff{_CYRILLIC_LETTER}\u1e00-\u1fff\u2010-\u22ff"
     r"\ufb00-\ufb06]*"
 )
-_HAS_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTER}]")
-_HAS_LATIN = re.compile(f"[A-Za-z{_LATIN_LETTER}]")
-_ASCII_LETTER = re.compile("[A-Za-z]")
-_LATIN1_BESIDE_ASCII = re.compile("[A-Za-z][\u00c0-\u00ff]|[\u00c0-\u00ff][A-Za-z]")
+_HAS_CYRILLIC = lazy_re.compile(f"[{_CYRILLIC_LETTER}]")
+_HAS_LATIN = lazy_re.compile(f"[A-Za-z{_LATIN_LETTER}]")
+_ASCII_LETTER = lazy_re.compile("[A-Za-z]")
+_LATIN1_BESIDE_ASCII = lazy_re.compile("[A-Za-z][\u00c0-\u00ff]|[\u00c0-\u00ff][A-Za-z]")
 # Windows-1251 letters that look like an ASCII one: a word of ASCII letters and only these is
 # typed with look-alikes (``scripts.unmixed``), not mis-read ("Mсvay" is McVay, not Mñvay).
 _LOOK_ALIKES = frozenset("АВЕКМНОРСТХУІаеорсухі")
@@ -186,9 +187,9 @@ _LOOK_ALIKES = frozenset("АВЕКМНОРСТХУІаеорсухі")
 # small accented letter before a capital or after two ("GAз" is GA₃ typed with a "з"), or a
 # small accented letter other than those that open words (école, über, öffentlich, ähnlich, à)
 # opening the word are typed, not mis-read.
-_TWO_CYRILLIC = re.compile(f"[{_CYRILLIC_LETTER}]{{2}}")
-_ACCENT_BESIDE_CAPITAL = re.compile("[\u00df-\u00ff][A-Z]|[A-Z]{2}[\u00df-\u00ff]")
-_OPENING_LETTER = re.compile("^[^\\w]*([\u00df-\u00ff])")
+_TWO_CYRILLIC = lazy_re.compile(f"[{_CYRILLIC_LETTER}]{{2}}")
+_ACCENT_BESIDE_CAPITAL = lazy_re.compile("[\u00df-\u00ff][A-Z]|[A-Z]{2}[\u00df-\u00ff]")
+_OPENING_LETTER = lazy_re.compile("^[^\\w]*([\u00df-\u00ff])")
 _OPENINGS = frozenset("éüöäà")
 
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
+from converter import lazy_re
+
 # Cyrillic, Cyrillic Supplement, Extended-A/B/C: every Cyrillic letter Unicode has.
-_CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_CYRILLIC = lazy_re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 # Basic Latin letters, Latin-1 Supplement to Latin Extended-B, Latin Extended Additional.
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_WORD = re.compile(r"\w+")
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_LATIN = lazy_re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_WORD = lazy_re.compile(r"\w+")
+_KANA = lazy_re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = lazy_re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 # Languages written in Cyrillic (primary subtags), and in Latin script, as journals use them.
 # Serbian is in the Cyrillic set: a bare ``sr`` is Cyrillic; ``sr-Latn`` says otherwise.
@@ -79,15 +81,15 @@ _CYRILLIC_TO_LATIN = dict(zip("АВЕКМНОРСТХУІаеорсухі", "ABE
 _LATIN_TO_CYRILLIC = {latin: cyrillic for cyrillic, latin in _CYRILLIC_TO_LATIN.items()}
 _TO_LATIN = str.maketrans(_CYRILLIC_TO_LATIN)
 _TO_CYRILLIC = str.maketrans(_LATIN_TO_CYRILLIC)
-_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_ROMAN_NUMERAL = lazy_re.compile(r"[IVXLCDM]+")
+_LETTERS = lazy_re.compile(r"[^\W\d_]+")
 # a Cyrillic letter next to a Latin one (ASCII or accented: "Вöhringer" with a Cyrillic "В"):
 # every word that mixes the two has such a pair, and one search in C answers the many texts
 # without one (a callback per word of a Russian reference cost 14 µs, this search 1.4; a text
 # without Cyrillic is answered before it, in under 1 µs). The search starts at the Latin
 # letters, which a Russian text has few of, and looks on either side (as an alternation
 # starting at either script's letters it stopped at every Cyrillic letter: 4 µs).
-_SCRIPTS_MEET = re.compile(
+_SCRIPTS_MEET = lazy_re.compile(
     r"[A-Za-z\u00c0-\u024f](?:(?=[\u0400-\u052f])|(?<=[\u0400-\u052f][A-Za-z\u00c0-\u024f]))"
 )
 

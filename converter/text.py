@@ -10,11 +10,11 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from converter import inline
+from converter import inline, lazy_re
 
 # Characters XML 1.0 forbids anywhere in a document (C0 controls but tab/LF/CR, surrogates,
 # U+FFFE/U+FFFF); a value holding one would make the output malformed.
-_FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_XML = lazy_re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 # Invisible characters text pasted from word processors and PDFs carries, that hold no content:
@@ -26,7 +26,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 # ... except a soft hyphen after "Ã" or "Г": that is the second byte of a UTF-8 "í" read as
 # Windows-1252 or -1251 ("MartÃ\u00adnez"), which the mis-decoded text check names and the
 # reference parser repairs (``converter.misdecoded``); taken out, the word is lost to both.
-_INVISIBLE_BUT_MISREAD = re.compile("(?<![ÃГ])\u00ad|[\u200b\u2060\ufeff]")
+_INVISIBLE_BUT_MISREAD = lazy_re.compile("(?<![ÃГ])\u00ad|[\u200b\u2060\ufeff]")
 
 
 def check_xml_text(value: str) -> str:
@@ -75,13 +75,13 @@ NAME_PARTICLES = frozenset(
      "vanden")
 )  # fmt: skip
 NAME_SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "2nd", "3rd", "JR.", "SR."))
-_GROUP_WORD = re.compile(
+_GROUP_WORD = lazy_re.compile(
     r"(?<![\w-])(?:collaborations?|consorti(?:um|a)|group|team|investigators|committee|"
     rf"task\s+force|{BODY_WORDS}|коллаборация|консорциум|группа|министерство|институт|"
     r"университет|агентство|комиссия|ассоциация|общество|академия|служба)(?![\w-])",
     re.I,
 )
-_SURNAME_INITIALS = re.compile(r"^\S+\s+(?:[A-ZА-ЯЁ](?:[a-zа-яё]\.|\.)?[\s-]*){1,3}$")
+_SURNAME_INITIALS = lazy_re.compile(r"^\S+\s+(?:[A-ZА-ЯЁ](?:[a-zа-яё]\.|\.)?[\s-]*){1,3}$")
 
 
 def is_group_name(name: str) -> bool:
@@ -97,7 +97,7 @@ def is_group_name(name: str) -> bool:
 
 # 'Surname I. O.': a surname of one or more words (particles and all: 'van der Waals J. D.',
 # 'Ван дер Ваальс Я. Д.', 'Mac Lane S.') and one to several initials after it.
-_AUTHOR_INITIALS = re.compile(
+_AUTHOR_INITIALS = lazy_re.compile(
     r"^(?P<surname>[^\s,]+(?:[-\s][^\s,.]+)*?)\s+(?P<given>(?:\w{1,2}\.\s*)+)$"
 )
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from functools import cache
 
+from converter import lazy_re
 from converter.citations.lexicon import PLACES
 from converter.citations.names import Memo, ends_with_etal, has_russian_letters, split_people
 from converter.citations.ukrainian import is_ukrainian
@@ -98,7 +99,7 @@ _UKRAINIAN_PLACE_ABBREVIATIONS = {
 # ("Moscow, Nauka Publ., 1988"), or before it ("Kazan', Publ. Kazan university"): it says the
 # words are a publisher's, and is not part of the name. ("Publ. House of …", "Publ. of KSU" and
 # "Publ. center …" are names that begin with the word.)
-_PUBL_MARK = re.compile(r"(?<=\S)\s+Publ\.?$|^Publ\.\s+(?!House\b)(?=[A-ZА-ЯЁІЇЄҐ«\"“])")
+_PUBL_MARK = lazy_re.compile(r"(?<=\S)\s+Publ\.?$|^Publ\.\s+(?!House\b)(?=[A-ZА-ЯЁІЇЄҐ«\"“])")
 
 
 def written_imprint(citation: Citation, group: str) -> tuple[str | None, str | None]:
@@ -164,17 +165,17 @@ _MONTHS = {
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_FORMS = [
     # ('05.03. 2019', '15.01 2019': a space the PDF or the typist put in)
-    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.\s?|\s)(?P<y>\d{4})(?:\s?г)?$"),
-    re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"),  # '01-04-2024'
+    lazy_re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.\s?|\s)(?P<y>\d{4})(?:\s?г)?$"),
+    lazy_re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"),  # '01-04-2024'
     # ('15 3 2016', '2016 03 15': the parts of a date typed apart)
-    re.compile(r"^(?P<d>\d{1,2})\s(?P<m>\d{1,2})\s(?P<y>\d{4})$"),
-    re.compile(r"^(?P<y>\d{4})\s(?P<m>\d{2})\s(?P<d>\d{2})$"),
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
-    re.compile(rf"^(?P<d>\d{{1,2}})\s(?P<mn>{_MONTH})\s(?P<y>\d{{4}})(?:\s?г\.?)?$"),
+    lazy_re.compile(r"^(?P<d>\d{1,2})\s(?P<m>\d{1,2})\s(?P<y>\d{4})$"),
+    lazy_re.compile(r"^(?P<y>\d{4})\s(?P<m>\d{2})\s(?P<d>\d{2})$"),
+    lazy_re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"),
+    lazy_re.compile(rf"^(?P<d>\d{{1,2}})\s(?P<mn>{_MONTH})\s(?P<y>\d{{4}})(?:\s?г\.?)?$"),
     # ('Mar.15, 2024': no space after the month's full stop)
-    re.compile(rf"^(?P<mn>{_MONTH})\s?(?P<d>\d{{1,2}})(?:,\s?|\s)(?P<y>\d{{4}})$"),
-    re.compile(rf"^(?P<y>\d{{4}})\s(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}})$"),
-    re.compile(rf"^(?P<d>\d{{1,2}})-(?P<mn>{_MONTH})-(?P<y>\d{{4}})$"),  # '12-November-2015'
+    lazy_re.compile(rf"^(?P<mn>{_MONTH})\s?(?P<d>\d{{1,2}})(?:,\s?|\s)(?P<y>\d{{4}})$"),
+    lazy_re.compile(rf"^(?P<y>\d{{4}})\s(?P<mn>{_MONTH})\s(?P<d>\d{{1,2}})$"),
+    lazy_re.compile(rf"^(?P<d>\d{{1,2}})-(?P<mn>{_MONTH})-(?P<y>\d{{4}})$"),  # '12-November-2015'
 ]
 
 
@@ -196,27 +197,27 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_re.compile(r"\s+")
 _NEXT_YEAR = dt.date.today().year + 1  # read once per process (a cost per reference otherwise)
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-_NUMBER = re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[IVXLC]+\b")
-_PAGES = re.compile(
+_YEAR = lazy_re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_NUMBER = lazy_re.compile(r"[0-9]+[A-Za-zА-Яа-я]?(?:\s?[-–—/]\s?[0-9]+)?|\b[IVXLC]+\b")
+_PAGES = lazy_re.compile(
     r"(?<![\w.])([A-Za-z]?\d+[A-Za-z]?)(?:\s?(?:[-‐‑–—−]+|\s(?:to|-)\s)\s?([A-Za-z]?\d+[A-Za-z]?))?"
 )
 # ACM's pages numbered within the article: 'P. 21:1–21:11' (the first page is '21:1', not 21)
-_NUMBERED_PAGES = re.compile(r"(?<![\w.:])(\d+:\d+)\s?[-‐‑–—−]+\s?(\d+:\d+)(?![\w:])")
+_NUMBERED_PAGES = lazy_re.compile(r"(?<![\w.:])(\d+:\d+)\s?[-‐‑–—−]+\s?(\d+:\d+)(?![\w:])")
 # ('– 416с.': GOST's dash before the page count is no page)
-_PAGE_COUNT = re.compile(r"^[\s–—-]*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
+_PAGE_COUNT = lazy_re.compile(r"^[\s–—-]*\d+\s*(?:с|p|pp|S|стр|pages|Seiten|l)\.?\s*$", re.I)
 # A book's page count before the pages cited in it, in one span ('581 с. – С.172–216.',
 # '320 p. P. 45–50'): the count is no page
-_COUNT_THEN_PAGES = re.compile(
+_COUNT_THEN_PAGES = lazy_re.compile(
     r"^[\s–—-]*\d+\s*(?:с|стр|p|pp)\.\s*[–—-]?\s*(?=(?:С|C|P|Pp|pp|стр)\.?\s?\d)", re.I
 )
-_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
-_DOI_REST = re.compile(r"\s([\w.()/;:-]+)")
+_DOI = lazy_re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
+_DOI_REST = lazy_re.compile(r"\s([\w.()/;:-]+)")
 # an address written without 'http://' or 'www.' after GOST's 'URL:' or 'Режим доступа:'
 # ('Режим доступа: vestnik.uapa.ru/issue/2009/04/06/'), read only in a span labelled url
-_BARE_ADDRESS = re.compile(
+_BARE_ADDRESS = lazy_re.compile(
     r"(?:(?<=:)|(?<=^))\s*((?:[a-z0-9-]+\.)+(?:ru|com|org|net|edu|gov|uk|de|kg|by|kz|ua|info|"
     r"su|рф)/[^\s\"<>]*)",
     re.I,
@@ -225,32 +226,32 @@ _BARE_ADDRESS = re.compile(
 # 'https://piter.tv/event/ Zasluzhennij_…', '…Schlangenbader _Stra%C3%9Fe'): the part before
 # ends in, or the part after holds, what words never do
 _URL_BREAK_BEFORE = frozenset("/:_-=?&%#")
-_URL_START = re.compile(r"(?:https?|ftp)://|www\.", re.I)
-_URL_END = re.compile(r"[\"<>]")
-_URL_MATERIAL = re.compile(r"[/=%?&_#]|\.\w")
-_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+_URL_START = lazy_re.compile(r"(?:https?|ftp)://|www\.", re.I)
+_URL_END = lazy_re.compile(r"[\"<>]")
+_URL_MATERIAL = lazy_re.compile(r"[/=%?&_#]|\.\w")
+_BRACKETED = lazy_re.compile(r"\[([^\[\]]+)\]")
 # a bracketed translation closing a title: two words or more, the first capitalised ('[Binary
 # relations]'); not '[in Chinese]', '[selections]', '[J]'
-_TITLE_TRANSLATION = re.compile(r"(?<=\S)\s*\[([A-ZА-ЯЁІЇЄҐ][^\[\]\s]*\s[^\[\]]+)\]$")
+_TITLE_TRANSLATION = lazy_re.compile(r"(?<=\S)\s*\[([A-ZА-ЯЁІЇЄҐ][^\[\]\s]*\s[^\[\]]+)\]$")
 # what a bracket after a title says of the medium, not of the title: no translation of it
 # ('[Elektronnyj resurs]', GOST's '[Электронный ресурс]' transliterated in a References list)
-_MEDIUM = re.compile(
+_MEDIUM = lazy_re.compile(
     r"\s*(?:электронный ресурс|електронний ресурс|electronic resource|elektronn\w{1,3} resurs|"
     r"текст|text|internet)"
     r"\s*",
     re.I,
 )
-_ISSUE_TAIL = re.compile(
+_ISSUE_TAIL = lazy_re.compile(
     r"(?<=\S)(?:[.,]?\s*[–—-]?\s*(№\s*\d+[\w()–-]*)|[.,]\s*[–—-]?\s*(No\.?\s?\d+[\w()–-]*))$"
 )
-_YEAR_VOLUME = re.compile(r"(?<=\S)[.,]\s*((?:1[5-9]|20)\d\d)[.,]?\s*(?:V|Т|T)$")
+_YEAR_VOLUME = lazy_re.compile(r"(?<=\S)[.,]\s*((?:1[5-9]|20)\d\d)[.,]?\s*(?:V|Т|T)$")
 # GOST's statement of responsibility after a title: 'Title / А.В. Анисимов // Source'
-_STATEMENT = re.compile(r"\s/\s*([^/]+)$")
-_EMPTY_STATEMENT = re.compile(r"\s/\s*[.,;:]")
+_STATEMENT = lazy_re.compile(r"\s/\s*([^/]+)$")
+_EMPTY_STATEMENT = lazy_re.compile(r"\s/\s*[.,;:]")
 # a thesis's note read with its title: 'Title : дис. … канд. наук', 'Title. Дисс… кандидата',
 # 'Title: Автореферат дисс. …', 'Title : диссертация кандидата архитектуры', and transliterated:
 # 'Title: dis. … kand. arh.' (not 'Neurobiol. Dis.', a journal)
-_THESIS_TAIL = re.compile(
+_THESIS_TAIL = lazy_re.compile(
     r"\s*[:.]\s*(?:(?:автореф|avtoref)(?:\.|erat|ерат)\s*)?"
     r"(?:дисс?(?:\.|…|$)|дисс?ертац|dissertac|dissertats|diss?\.\s*(?:…|\.\.\.)?\s*(?:kand|dokt))"
     r"|\s*[:.]\s*(?:автореф|avtoref)(?:\.|ерат|erat)",
@@ -259,7 +260,7 @@ _THESIS_TAIL = re.compile(
 # GOST's "other title information" naming the kind of work, after a colon: 'Title : монография',
 # 'Title: учебник для вузов', 'Title : Tolkovyj slovar''. Not part of the title proper (the
 # real lists' labels leave it out, as a note); the generated rows had it inside the title.
-_GENRE_TAIL = re.compile(
+_GENRE_TAIL = lazy_re.compile(
     r"\s*:\s*(?:коллективная\s)?(?:монография|учебник|учеб(?:ное|но-методическое|\.-метод\.|\.)\s?"
     r"(?:пособие|для)|(?:справочное|методическое)\sпособие|справочные\sматериалы|пособие|"
     r"кн\.\sдля|книга\sдля|(?:толковый\s)?словарь|справочник|бюллетень|практикум|хрестоматия|курс\sлекций|"
@@ -274,7 +275,7 @@ _GENRE_TAIL = re.compile(
 # A reference's note that the work is Russian or Ukrainian, as transliterated lists write it:
 # '(In Russ.)', '(in Russian)', '[in Russian]' (physics journals, Ukrainian lists), RSCI's
 # '(In Russ., abstr. in Engl.)'; '(In Ukrainian)', '[in Ukrainian]'.
-_RUSS = re.compile(
+_RUSS = lazy_re.compile(
     r"[(\[](?:in\s+)?(?P<ukr>ukr|russ)(?:\.|ainian|ian)?(?:,[^)\]]{0,40})?[)\]]", re.I
 )
 _OUTER = " \t.,;:/–—-"
@@ -282,8 +283,8 @@ _OUTER = " \t.,;:/–—-"
 _ACCESS_WORDS = (
     r"accessed|retrieved|date of access|дата (?:обращения|доступа|просмотра|звернення)|urldate"
 )
-_ACCESS_WORD = re.compile(rf"{_ACCESS_WORDS}|access date", re.I)
-_TITLE_TAIL = re.compile(
+_ACCESS_WORD = lazy_re.compile(rf"{_ACCESS_WORDS}|access date", re.I)
+_TITLE_TAIL = lazy_re.compile(
     r"\s*(?:\[(?:Электронный ресурс|Електронний ресурс|Electronic resource|"
     r"Elektronn\w{1,3} resurs|Текст|Text|"
     r"Internet)\]|"
@@ -292,13 +293,13 @@ _TITLE_TAIL = re.compile(
 )
 # A work's state of publication read with its journal: 'Aust. J. Chem. Soumis', '… Вестник
 # МГУ. В печати' (the model reads 'In press', 'submitted' apart; these it runs into the source).
-_STATUS_TAIL = re.compile(
+_STATUS_TAIL = lazy_re.compile(
     r"(?:[.,;]\s*\(?|\s*\()(?:soumis|sous\s+presse|в\s+печати|принят[оа]?\s+(?:к|в)\s+печат\w*|"
     r"im\s+druck|in\s+press|submitted|accepted|forthcoming|to\s+appear)\)?\.?\s*$",
     re.I,
 )
-_STATUS_HINT = re.compile(r"(?i)(?:mis|sse|ати|ать|uck|ess|ted|ing|ear)\W*$")
-SOURCE_LEAD = re.compile(
+_STATUS_HINT = lazy_re.compile(r"(?i)(?:mis|sse|ати|ать|uck|ess|ted|ing|ear)\W*$")
+SOURCE_LEAD = lazy_re.compile(
     r"^\s*(?://|in\s*:|in\s+|в\s*:|в\s+(?:кн|сб)\.\s*:|//\s*in:?|в\s+(?:книге|сборнике)\s*:|"
     # GOST's 'В кн.' and 'В сб.' typed without their colon before the name ('В сб. «Нейтронная
     # физика»', 'В сб. Исследования по теории пластин'; not 'В сб. докладов …', whose words
@@ -307,66 +308,70 @@ SOURCE_LEAD = re.compile(
     re.I,
 )
 # The word that joins a part to the work it is in: 'In', 'in:', 'In:', 'dans', 'В кн.:', '//'.
-CONNECTOR = re.compile(
+CONNECTOR = lazy_re.compile(
     r"^[\s.,;:]*(?:in|en|im|dans|в(?:\s+(?:кн|сб)\.)?|//)(?:\s*:)?[\s.,;:]*$", re.I
 )
 # A place after the name of a journal or book: '…, Paris', '… вестник. Уфа', '…, New York, NY'.
 # (GOST 7.1's dash may stand before it: '… журнал. МАНПО. – М')
 # ... or after GOST's dash alone: '… в космос — СПб' (a country so joined is a name's part:
 # 'Seminar Euroatom – Russia – USA')
-_PLACE_TAIL = re.compile(r"(?:[.,]\s+(?:[–—]\s*)?|(?P<dash>\s[–—]\s*))((?:[\w-]+\.?,?\s?){1,3})$")
+_PLACE_TAIL = lazy_re.compile(
+    r"(?:[.,]\s+(?:[–—]\s*)?|(?P<dash>\s[–—]\s*))((?:[\w-]+\.?,?\s?){1,3})$"
+)
 _QUOTES = "\"“”«»„'‘’"
 # A number at the end of a source, not a year nor a series' or part's: 'Phys .Scr .T52'.
-_VOLUME_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.,]))(?!(?:1[5-9]|20)\d\d\b)([A-Z]?\d{1,4}[A-Z]?)$")
-_ISSUE_IN_YEAR = re.compile(r"(?:№|\b[Nn]o\.)\s*(\d+[A-Za-zА-Яа-я]?(?:\s?[-–/]\s?\d+)?)")
-_TRANSLATION = re.compile(r"^\s*\[[^\[\]]+\][\s.,;:]*$")  # a source that is only '[English]'
-_TRANSLATED_TAIL = re.compile(r"(?<=\S)\s*\[[^\[\]]+\]\s*$")
+_VOLUME_TAIL = lazy_re.compile(
+    r"(?:(?<=\s)|(?<=[.,]))(?!(?:1[5-9]|20)\d\d\b)([A-Z]?\d{1,4}[A-Z]?)$"
+)
+_ISSUE_IN_YEAR = lazy_re.compile(r"(?:№|\b[Nn]o\.)\s*(\d+[A-Za-zА-Яа-я]?(?:\s?[-–/]\s?\d+)?)")
+_TRANSLATION = lazy_re.compile(r"^\s*\[[^\[\]]+\][\s.,;:]*$")  # a source that is only '[English]'
+_TRANSLATED_TAIL = lazy_re.compile(r"(?<=\S)\s*\[[^\[\]]+\]\s*$")
 # The word of a volume or issue, when it ends a source: 'Arhitekturnoe nasledstvo. Vyp'
-_NUMBER_WORD_TAIL = re.compile(r"(?<=\S)[.,]\s*(?:vyp|вып|т|том|tom|vol|no|nr|iss|№)$", re.I)
+_NUMBER_WORD_TAIL = lazy_re.compile(r"(?<=\S)[.,]\s*(?:vyp|вып|т|том|tom|vol|no|nr|iss|№)$", re.I)
 _NUMBER_WORD_ENDS = frozenset("pPтТмМmMlLoOrRsS№")
 _MONTH_LATIN = r"(?:yanvar|fevral|mart|aprel|ma|iyun|iyul|avgust|sentyabr|oktyabr|noyabr|dekabr)\w*"
 # A conference's dates closing the name of its proceedings, with its place before them in
 # brackets: '… «Медицинская физика 2010» 21-25 июня 2010 г', '… (Киев, 17-21 ноября, 1987 г.)'
-_MEETING_DATES = re.compile(
+_MEETING_DATES = lazy_re.compile(
     r"[\s.,;:–—-]*(?:\((?:[^()\d]+,\s*)?|(?:,\s(?:г\.\s?)?[A-ZА-ЯЁІЇЄҐ][\w-]+,\s)?(?<=[\s»”\"]))"
     rf"(?:\d{{1,2}}\s(?:{_MONTH}|{_MONTH_LATIN})\s?[-–—]\s?)?\d{{1,2}}(?:\s?[-–—]\s?\d{{1,2}})?\s"
     rf"(?:{_MONTH}|{_MONTH_LATIN}),?\s(?:1[89]|20)\d\d\s?(?:г|g|goda|года)?\.?\)?$"
 )
-_YEAR_AFTER_TITLE = re.compile(r"\.\s+((?:1[5-9]|20)\d\d)$")
-_TRANSLATED_LEAD = re.compile(r"^\[([^\[\]]+)\][.,;:]\s*(?=\S)")
-_SERIES_WORD = re.compile(
+_YEAR_AFTER_TITLE = lazy_re.compile(r"\.\s+((?:1[5-9]|20)\d\d)$")
+_TRANSLATED_LEAD = lazy_re.compile(r"^\[([^\[\]]+)\][.,;:]\s*(?=\S)")
+_SERIES_WORD = lazy_re.compile(
     r"\b(?:series|serie|seriya|seriia|ser|серия|сер|part|pt|sect|section|часть|ч|no|nr|vol|т|№)[.\s]*$",
     re.I,
 )
 # a volume closing a book's title: 'Функции. Т.2', 'Materials Science. Vol. 6'
 _VOLUME_WORDS = r"(?<=[.,])\s*(?:т|том|vol|tom|t)"
-_BOOK_VOLUME = re.compile(rf"{_VOLUME_WORDS}\.?\s?(\d{{1,3}})\.?$", re.I)
+_BOOK_VOLUME = lazy_re.compile(rf"{_VOLUME_WORDS}\.?\s?(\d{{1,3}})\.?$", re.I)
 # ... and closing a collection's or journal's name: the word spelt out ('Phys. Scr. T52' is
 # Physica Scripta's topical volume T52)
-_SOURCE_VOLUME = re.compile(rf"{_VOLUME_WORDS}(?:\.\s?|\s)(\d{{1,3}})\.?$", re.I)
-_VOLUME_WORD = re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
+_SOURCE_VOLUME = lazy_re.compile(rf"{_VOLUME_WORDS}(?:\.\s?|\s)(\d{{1,3}})\.?$", re.I)
+_VOLUME_WORD = lazy_re.compile(r"^(?:т|том|vol|volume|vols|v|bd|tom|t)\.?\s*", re.I)
 # a series' number read as a volume: 'сер.1', 'Ser. 2' ('Вестник СПбГУ, сер.1, вып.3')
-_SERIES_NUMBER = re.compile(r"^\s*(?:сер|серия|ser|seriya)\.?\s*\d{1,2}[.,;]?\s*$", re.I)
+_SERIES_NUMBER = lazy_re.compile(r"^\s*(?:сер|серия|ser|seriya)\.?\s*\d{1,2}[.,;]?\s*$", re.I)
 # an issue's word opening a volume span ('Вып.1'), and a number in brackets alone, GOST's count
 # of the journal's issues since its first ('Вып. 1 (66)', '№ 2 (26)')
-_ISSUE_LEAD = re.compile(r"^\s*(?:вып|vyp)\.", re.I)
-_RUNNING_NUMBER = re.compile(r"^\s*\(\d+\)[\s.,;:–—-]*$")
-_SUPPLEMENT = re.compile(r"(?i)\bsuppl|(?<=\d)suppl")
-_ISSUE_WORD = re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
+_ISSUE_LEAD = lazy_re.compile(r"^\s*(?:вып|vyp)\.", re.I)
+_RUNNING_NUMBER = lazy_re.compile(r"^\s*\(\d+\)[\s.,;:–—-]*$")
+_SUPPLEMENT = lazy_re.compile(r"(?i)\bsuppl|(?<=\d)suppl")
+_ISSUE_WORD = lazy_re.compile(r"^(?:№|no|nos|nr|n°|iss|issue|вып|heft|num|number|n)\.?\s*", re.I)
 # (a page word is followed by its full stop or a space: the 'S' of 'S12–S15' is a supplement's
 # page; only GOST's 'С' — or the Latin 'C' typed for it — is also glued: '– C314–315.', and a
 # small 'p': 'p176-201')
 # ('Р.', 'рр.', 'pр.': a Cyrillic 'р' typed for the Latin 'p')
 _PAGE_WORD_OF = r"^(?:(?:с|c|[pр][pр]|[pр]|s|стр|pages|page)(?:\.\s*|\s+)|(?:{}|(?-i:p))(?=\d))"
-_PAGE_WORD = re.compile(_PAGE_WORD_OF.format("[сc]"), re.I)
+_PAGE_WORD = lazy_re.compile(_PAGE_WORD_OF.format("[сc]"), re.I)
 # ... but in a reference without Cyrillic a glued 'C' is the page's own: 'C1880–C1888' (Am J
 # Physiol Cell Physiol), 'C03011' (JINST)
-_PAGE_WORD_LATIN = re.compile(_PAGE_WORD_OF.format("с"), re.I)
-_LETTER_PAGE = re.compile(r"^([A-Za-z])\d+$")
+_PAGE_WORD_LATIN = lazy_re.compile(_PAGE_WORD_OF.format("с"), re.I)
+_LETTER_PAGE = lazy_re.compile(r"^([A-Za-z])\d+$")
 # Compiled once here rather than by re.sub/re.search at each call (re's cache look-up costs
 # about 1 µs a call, 7 calls a reference).
-_PLACE_WORD = re.compile(r"[\w-]+")
-_ACCESS_LEAD = re.compile(
+_PLACE_WORD = lazy_re.compile(r"[\w-]+")
+_ACCESS_LEAD = lazy_re.compile(
     # ('accessed date' before 'accessed'; 'аccessed' with a Cyrillic 'а')
     # ('[Online; accessed …]', '(доступ 12.06.2016)', BibTeX's 'urldate = "18.05.2016"' as printed)
     rf"(?i)^[\s(\[/.]*(?:online;\s*)?"
@@ -374,20 +379,20 @@ _ACCESS_LEAD = re.compile(
     r"(?:\s+on)?\s*[:=]?\s*"
 )
 # '(accessed: 21 July 2018)', '(retrieved 3 March 2020).': an access word, then a whole date
-_ACCESS_SPLIT = re.compile(
+_ACCESS_SPLIT = lazy_re.compile(
     rf"(?i)^[\s(\[]*(?:{_ACCESS_WORDS})(?:\s+on)?\s*:?\s*"
     r"\d{1,2}\.?\s+\w+\.?,?\s+\d{4}\s*[)\]]?[.,;]?$"
 )
-_IN_LEAD = re.compile(r"\s*(?:in\b|в\s*:)", re.I)
-_URL_IN = re.compile(r"\burl\b|https?://|www\.")
-_EDITOR_IN = re.compile(r"(?:^|\s)(?:eds?\.|\(eds?\.?\)|под ред|/\s)")
+_IN_LEAD = lazy_re.compile(r"\s*(?:in\b|в\s*:)", re.I)
+_URL_IN = lazy_re.compile(r"\burl\b|https?://|www\.")
+_EDITOR_IN = lazy_re.compile(r"(?:^|\s)(?:eds?\.|\(eds?\.?\)|под ред|/\s)")
 # (not a series named by an adjective: 'Вестник … университета. Естественнонаучная серия')
-_SERIES_END = re.compile(r"(?<!ая )(?<!aya )(?<!aia )\b(?:seriya|seriia|серия|сер)\.?$")
-_SHORT = re.compile(r"[\w\s.'`ʹʼ’-]{1,20}")  # (a soft sign transliterated: "Kazan'")
+_SERIES_END = lazy_re.compile(r"(?<!ая )(?<!aya )(?<!aia )\b(?:seriya|seriia|серия|сер)\.?$")
+_SHORT = lazy_re.compile(r"[\w\s.'`ʹʼ’-]{1,20}")  # (a soft sign transliterated: "Kazan'")
 
 
-_CITED_PAGES = re.compile(r"^[\s–—-]*(?:С|C|P|Pp|pp|S)\.\s?\d")
-_SHORT_YEAR_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})$")
+_CITED_PAGES = lazy_re.compile(r"^[\s–—-]*(?:С|C|P|Pp|pp|S)\.\s?\d")
+_SHORT_YEAR_DATE = lazy_re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})$")
 
 
 def _access_date(text: str) -> str | None:
@@ -478,7 +483,7 @@ def _without_genre(title: str) -> str:
 # A translation's note closing a title: 'Title : пер. с англ.', 'Title, перевод с английского',
 # 'Title. Пер. с нем. А. А. Иванова' (GOST's other title information; no labelled title or
 # source keeps it)
-_TRANSLATED_FROM = re.compile(
+_TRANSLATED_FROM = lazy_re.compile(
     r"\s*[:,.;]\s*(?:пер\.|перевод)\s*с\s+(?:англ|нем|франц|фр|итал|исп|япон|кит|польск|лат|греч"
     r"|швед|чеш|венг|болг|укр)[а-яё]*\.?(?:\s.*)?$",
     re.I,
@@ -520,9 +525,9 @@ def _strip_place(source: str) -> str:
 # Feng' (the place, a comma, the publisher: older GOST and some journals write no colon), or the
 # publisher, then GOST's abbreviated place ('Изд-во «Мир» М.', 'Изд-во СПбГУ СПб.'). The
 # labels part them (no labelled place or publisher is a known city, a comma and a name).
-_IMPRINT_COMMA = re.compile(r"^([^,]+),\s+([^,]+)$")
-_PUBLISHER_THEN_PLACE = re.compile(r"^(.+\S)\s+(М|СПб|Л)\.?$")
-_PLACE_PUBL = re.compile(r"[,\s]+Publ$")
+_IMPRINT_COMMA = lazy_re.compile(r"^([^,]+),\s+([^,]+)$")
+_PUBLISHER_THEN_PLACE = lazy_re.compile(r"^(.+\S)\s+(М|СПб|Л)\.?$")
+_PLACE_PUBL = lazy_re.compile(r"[,\s]+Publ$")
 # What follows a city after a comma when it is no publisher: a country ('Vienna, Austria',
 # 'Санкт-Петербург, Россия', as conferences' places are written)
 _COUNTRIES = frozenset(
@@ -619,7 +624,7 @@ def _closed_inside(text: str, at: int) -> bool:
     return any(o in text[:-1] for o in opening)
 
 
-def _number(text: str, word: re.Pattern[str]) -> str | None:
+def _number(text: str, word: lazy_re.LazyPattern[str]) -> str | None:
     text = word.sub("", _clean(text).lstrip("(").strip())
     match = _NUMBER.search(text)
     return match.group().replace(" ", "") if match else None
@@ -728,8 +733,8 @@ def _container_title(spans: list[Span]) -> int | None:
 # AnyStyle's and GROBID's corpora hold 173 such places, of 255 the old rule glued). A name that
 # closes with '!' or '?' is whole too ('… лучшие читатели в мире! | М., | 2017').
 _AREA_END = frozenset(".,;:–—-!?")
-_BRACKETED_PLACE = re.compile(r"^\([^()]+\)[.,;:]?$")
-_ONE_PLACE = re.compile(r"^[^\W\d_][^,]*?[.,;:]?$")
+_BRACKETED_PLACE = lazy_re.compile(r"^\([^()]+\)[.,;:]?$")
+_ONE_PLACE = lazy_re.compile(r"^[^\W\d_][^,]*?[.,;:]?$")
 
 
 def _names_the_journal(source: str, place: str, after: str) -> bool:
@@ -793,14 +798,14 @@ def _rejoin_glued_scheme(spans: list[Span]) -> list[Span]:
     return spans
 
 
-_GLUED_SCHEME = re.compile(r"(?<=[^\s/])(https?|ftp)$", re.I)
+_GLUED_SCHEME = lazy_re.compile(r"(?<=[^\s/])(https?|ftp)$", re.I)
 
 
 # The first words of a title read with the author before it: GOST's name is a surname and at
 # most two initials, so what follows them is the title's: a word, or two initials written
 # apart ('Щербо, Г.М. | В.Г. Шухов и …' but 'Гегель Г.В.Ф.', 'Гегель Г. В. Ф.'),
 # 'Галкина, Ю. | Шум, ветер, песок …', 'Бердяев Н.А. | Судьба России. Опыты …').
-_TITLE_IN_AUTHOR = re.compile(
+_TITLE_IN_AUTHOR = lazy_re.compile(
     r"^(?P<name>[А-ЯЁІЇЄҐ][а-яёіїєґ'-]+,?\s(?:(?:[А-ЯЁІЇЄҐ]\.){1,2}\s(?=[А-ЯЁІЇЄҐ]\.[А-ЯЁІЇЄҐ]\.$)"
     r"|(?:[А-ЯЁІЇЄҐ]\.\s?){1,2}(?=[А-ЯЁІЇЄҐ][а-яёіїєґ])))"
     r"(?P<title>[А-ЯЁІЇЄҐ]\.[А-ЯЁІЇЄҐ]\.|[А-ЯЁІЇЄҐ][а-яёіїєґ-]+(?:\s[а-яёіїєґА-ЯЁІЇЄҐ-]+){0,2}[.,]?)$"
@@ -824,7 +829,7 @@ def _marked_russian(text: str) -> str | None:
 # ugroza …', "(In Russ.)" at its end): the name is a surname and at most two initials there
 # too, of up to four letters ('Yu.', 'Shch.': never the title word), and the first title word
 # may keep the dash after it.
-_TITLE_IN_TRANSLITERATED_AUTHOR = re.compile(
+_TITLE_IN_TRANSLITERATED_AUTHOR = lazy_re.compile(
     r"^(?P<name>[A-Z][a-z'’-]+,?\s(?:[A-Z][a-z]{0,3}\.\s?){1,2}(?=[A-Z][a-z]))"
     r"(?![A-Z][a-z]{0,3}\.)(?P<title>[A-Z][a-z'’-]+(?:\s[A-Za-z'’-]+){0,2}[.,]?(?:\s[—–])?)$"
 )
@@ -855,12 +860,12 @@ def _title_in_author(spans: list[Span], text: str) -> list[Span]:
 # or follows an author span that ends in a comma (the list goes on): 'Smith AB. Vitamin D: a
 # review' keeps its title.
 _SUFFIX = r"(?:Jr|Sr|2nd|3rd|[4-9]th|II|III|IV)"
-_VANCOUVER_IN_TITLE = re.compile(
+_VANCOUVER_IN_TITLE = lazy_re.compile(
     rf"^(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[A-Z]{{1,3}}(?:\s{_SUFFIX})?)\s?:\s+"
     r"(?P<title>\S.*)$"
 )
 # (not 'II.', 'III.': a title may open with its part's number, 'West A. II. Intestinal …')
-_SUFFIX_IN_TITLE = re.compile(r"^(?P<name>Jr|Sr|2nd|3rd|[4-9]th)\.?\s+(?P<title>\S.*)$")
+_SUFFIX_IN_TITLE = lazy_re.compile(r"^(?P<name>Jr|Sr|2nd|3rd|[4-9]th)\.?\s+(?P<title>\S.*)$")
 
 
 def _author_in_title(spans: list[Span], at: int) -> list[Span]:
@@ -1176,12 +1181,12 @@ def build(spans: list[Span], text: str) -> Citation:
 # An arXiv identifier ('arXiv:1704.07356', 'arXiv preprint arXiv:…', 'arxiv.org/abs/…'), or
 # an old one that names its archive ('[hep-th/0602031]'): one pattern reads it from the text
 # (the labeller leaves it in a note, as GROBID's corpus labels it), whatever span holds it
-_ARXIV_NAMED = re.compile(
+_ARXIV_NAMED = lazy_re.compile(
     rf"(?:arxiv\s*:?\s*(?:e-?prints?\s*:?\s*)?|arxiv\.org/(?:abs|pdf)/)({ARXIV_ID})(?![\w/])",
     re.I,
 )
-_SLASH_SEVEN_DIGITS = re.compile(r"/\d{7}")
-_ARXIV_OLD = re.compile(
+_SLASH_SEVEN_DIGITS = lazy_re.compile(r"/\d{7}")
+_ARXIV_OLD = lazy_re.compile(
     r"(?<![\w/.-])((?:hep-(?:th|ph|ex|lat)|astro-ph|gr-qc|cond-mat|quant-ph|math-ph|"
     r"nucl-(?:th|ex)|nlin|physics|math)(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?![\w/])"
 )
@@ -1200,7 +1205,7 @@ def _arxiv(text: str) -> str | None:
 
 # 'ISBN 978-5-905163-48-7', 'ISBN: 0-486-67260-3', 'ISBN 0486653633' (GOST and most styles
 # write it last; GROBID's corpus labels it a note)
-_ISBN_IN_TEXT = re.compile(
+_ISBN_IN_TEXT = lazy_re.compile(
     r"\bISBN(?:-1[03])?\s*:?\s*(97[89][\d\s‐–-]{10,14}|\d[\d\s‐–-]{8,11}[\dXx])", re.I
 )
 
@@ -1208,8 +1213,8 @@ _ISBN_IN_TEXT = re.compile(
 # 'PMID: 12345678', 'PMID 12345678' (at most 8 digits, as the model takes a PMID; the labeller
 # leaves it in a note, as it does an arXiv identifier or an ISBN); 'PMCID: PMC1234567',
 # 'PMC1234567' (also in a PMC address)
-_PMID = re.compile(r"(?<![\w-])PMID\s*:?\s*([1-9]\d{0,7})(?!\d)")
-_PMCID = re.compile(r"(?<![A-Za-z])(PMC[1-9]\d{3,8})(?!\d)")
+_PMID = lazy_re.compile(r"(?<![\w-])PMID\s*:?\s*([1-9]\d{0,7})(?!\d)")
+_PMCID = lazy_re.compile(r"(?<![A-Za-z])(PMC[1-9]\d{3,8})(?!\d)")
 
 
 def _isbn(text: str) -> str | None:
@@ -1238,7 +1243,7 @@ def _translation_in_note(spans: list[Span]) -> str | None:
 
 
 # ('Дисс.', 'Автореф. дисс.', the transliterated 'avtoref. dis.': real lists' spellings)
-_THESIS = re.compile(
+_THESIS = lazy_re.compile(
     r"дисс?(?:\.|…)|диссертац|автореф|avtoref|thesis|dissertat|\bdiss?\.|ph\.?\s?d|"
     # a student's graduation or course work ('Дипломная работа', 'Выпускная квалификационная
     # работа', 'ВКР', 'Курсовая работа', 'Бакалаврская работа')
@@ -1246,7 +1251,7 @@ _THESIS = re.compile(
     r"\bвкр\b",
     re.I,
 )
-_CONFERENCE = re.compile(
+_CONFERENCE = lazy_re.compile(
     r"proceedings|\bproc\.|conference|\bconf\.|symposium|workshop|материалы|конф\.|конференц|"
     r"тезисы|congress|конгресс",
     re.I,
@@ -1261,7 +1266,7 @@ _CONFERENCE_HINTS = ("proc", "conf", "sympos", "workshop", "материалы",
 
 
 # (the hints as one pattern: a search in C, where a loop over them took 0.3 µs more)
-_CONFERENCE_HINT = re.compile("|".join(_CONFERENCE_HINTS))
+_CONFERENCE_HINT = lazy_re.compile("|".join(_CONFERENCE_HINTS))
 
 
 def _conference(source: str) -> bool:
@@ -1296,7 +1301,7 @@ def _type(cit: Citation, first: dict[str, str], connector: bool) -> str | None:
     return None
 
 
-_ETAL_IN = re.compile(r"(?i)(?<!\w)(?:и\s+др(?:\.|$)|та\s+ін(?:\.|$)|et\s+al\.?)(?!\w)")
+_ETAL_IN = lazy_re.compile(r"(?i)(?<!\w)(?:и\s+др(?:\.|$)|та\s+ін(?:\.|$)|et\s+al\.?)(?!\w)")
 
 
 def veto(cit: Citation) -> str | None:
@@ -1424,30 +1429,31 @@ def veto(cit: Citation) -> str | None:
     return None
 
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = lazy_re.compile(r"[\w'’-]+")
 # a journal section's letter before the volume: 'B364', 'A16' ('V69' is 'Vol. 69')
 # an issue's number, then the volume's, in one span: 'N9. Т. 11.', '№ 3, Vol. 5'
-_ISSUE_THEN_VOLUME = re.compile(
+_ISSUE_THEN_VOLUME = lazy_re.compile(
     r"^[\s(]*(?:№|N|No\.?)\s*(\d+[a-zа-я]?)[.,;]?\s+(?=(?:т|том|vol|v)\.\s*\d)", re.I
 )
 # (not 'N': 'N9' is an issue's number, as '№9'; nor 'V': 'V5' is a volume's)
-_SECTION_VOLUME = re.compile(r"^([A-MO-UW-Z])\s?\d{1,4}\b")
-_CLOSING = re.compile(r"^\s*\)[\s.,;:]*$")
-_GLUED_END = re.compile(r"[a-z]{2}[A-Z][a-z]{1,4}$")  # 'isotopesBraz', not 'EinsteinCondensates'
+_SECTION_VOLUME = lazy_re.compile(r"^([A-MO-UW-Z])\s?\d{1,4}\b")
+_CLOSING = lazy_re.compile(r"^\s*\)[\s.,;:]*$")
+# 'isotopesBraz', not 'EinsteinCondensates'
+_GLUED_END = lazy_re.compile(r"[a-z]{2}[A-Z][a-z]{1,4}$")
 # 'Mein Kampf, trans. James Vincent Murphy', '…, edited by …': never part of a title or source
 # (a capital 'Trans.' is a journal's: 'IEEE Trans. Inf. Theory').
-_RESPONSIBILITY = re.compile(
+_RESPONSIBILITY = lazy_re.compile(
     r",\s+trans\.\s|\((?:trans|transl)\.\)|\b(?i:translated|edited)\s+by\b|\b[Ee]d\.\s+by\b"
     r"|\b(?i:traduction\s+de|traduit\s+(?:de\s+\S+\s+)?par|übersetzt\s+von|пер\.\s+с\s)"
 )
-_SURNAME = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'ʼ-]{2,}$")
-_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{0,2}\.-?)+$")
-_EDITION = re.compile(
+_SURNAME = lazy_re.compile(r"^[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'ʼ-]{2,}$")
+_INITIAL = lazy_re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{0,2}\.-?)+$")
+_EDITION = lazy_re.compile(
     r"\b\d+-?е\s+изд\b|\bизд\.\s+\d|\b\d+(?:st|nd|rd|th)\s+(?:ed|edn|edition)\b|\brev\.\s+ed\b"
     r"|\b\d+-?(?:тє|ге|е)\s+вид\b"  # (Ukrainian: '3-тє вид.', '2-ге вид.')
 )
-_CROSS_REFERENCE = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]")
-_SOURCE_TAIL = re.compile(r"[.,]\s+([\w-]+)\.?$")
+_CROSS_REFERENCE = lazy_re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]")
+_SOURCE_TAIL = lazy_re.compile(r"[.,]\s+([\w-]+)\.?$")
 # 'Proc. Natl. Acad. Sci. USA' names its country, not a city of publication
 _PNAS_ENDS = ("sci. usa", "sci. usa.", "sci usa")
 _CITY_SOURCES = frozenset(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from itertools import filterfalse
 from typing import TypeVar
 
+from converter import lazy_re
 from converter.citations.lexicon import GIVEN_NAMES
 from converter.text import BODY_WORDS, NAME_PARTICLES, NAME_SUFFIXES
 
@@ -25,38 +26,38 @@ _LO = "a-zа-яёіїєґѐß-öø-ÿĀ-ſ\u0300-\u036f"  # with combining marks
 # 'I.YA.', 'SHCH.' (Ю, Я, Щ)
 _CAPITAL_DIGRAPH = r"(?:SHCH|[ZKCS]H|TS|Y[AEOU])\."
 # one to three initials: 'И.', 'И.И.', 'Yu.', 'J.-P.', 'Ал.Б.', 'Shch.' (Щ transliterated)
-_INITIALS = re.compile(
+_INITIALS = lazy_re.compile(
     rf"^(?:[{_UP}][{_LO}]{{0,2}}\.\s?-?|Shch\.\s?|{_CAPITAL_DIGRAPH}\s?-?){{1,3}}$"
 )
-_CAPITAL_DIGRAPH_WORD = re.compile(rf"{_CAPITAL_DIGRAPH}$")
+_CAPITAL_DIGRAPH_WORD = lazy_re.compile(rf"{_CAPITAL_DIGRAPH}$")
 # Vancouver's undotted initials after a surname: 'JA', 'B', and transliterated Russian ones
 # whose letters are digraphs ('YuA', 'ZhK', 'EYu'; at least two initials, so that a name such
 # as 'Yu' stays a name)
 _BARE_PIECE = r"Shch|[ZKCS]h|Ts|Y[aeou]"
-_BARE_INITIALS = re.compile(
+_BARE_INITIALS = lazy_re.compile(
     rf"^(?:[{_UP}]{{1,3}}|(?=\S*(?:{_BARE_PIECE}))(?:{_BARE_PIECE}|[{_UP}]){{2,3}})$"
 )
-_BARE_LETTERS = re.compile(rf"{_BARE_PIECE}|[{_UP}]")
-_NAME_WORD = re.compile(
+_BARE_LETTERS = lazy_re.compile(rf"{_BARE_PIECE}|[{_UP}]")
+_NAME_WORD = lazy_re.compile(
     rf"^(?:[{_UP}][{_UP}{_LO}'’ʹʼ]*[{_LO}]|[{_UP}]{{2,}}|[{_UP}]['’][{_UP}][{_UP}{_LO}]*)"
     rf"(?:[-'’][{_UP}{_LO}][{_UP}{_LO}'’ʹʼ]*)*\.?$"
     r"|^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}$"  # CJK and Hangul names, whole
 )
 _PARTICLES = NAME_PARTICLES
-_ETAL = re.compile(
+_ETAL = lazy_re.compile(
     r"(?:,?\s*(?:\[\s*(?:и\s+др|та\s+ін)\.?\s*\]|и\s+др\.?|та\s+ін\.?|et\s+all?\.?|(?<!\w)et\.\s*al\.?|(?<!\w)etal\.?|and\s+others|(?<!\w)u\.\s?a\.|(?<![\w.])(?-i:e\.\s?a\.))|\s*\.\.\.)[\s.]*$",
     re.I,
 )
 _ETAL_HINTS = ("al", "др", "ін", "other", "u.", "...", "e.a", "e. a")
 # (the hints as one pattern: a search in C, where a loop over them took 0.3 µs more)
-_ETAL_HINT = re.compile("|".join(map(re.escape, _ETAL_HINTS)))
+_ETAL_HINT = lazy_re.compile("|".join(map(re.escape, _ETAL_HINTS)))
 # 'von' leads a span as German 'by' ('von Hans Müller'), but is a particle before a surname
 # and its initials ('von Neumann J.', 'von Neumann, J.'): only the first is cut.
-_LEAD = re.compile(
+_LEAD = lazy_re.compile(
     r"^\s*(?:/|by\s|von\s(?!(?-i:[A-ZÄÖÜ]\S*,?\s+[A-ZÄÖÜ](?:\.|[A-Z]{0,2}\b)))|авт\.?:?)\s*",
     re.I,
 )
-_EDITOR_WORDS = re.compile(
+_EDITOR_WORDS = lazy_re.compile(
     r"\((?:eds?|edd|hrsg|hgg?|éds?|dirs?|coords?|comps?|compilador(?:es)?|red|ред|отв\.\s*ред|"
     r"сост)\.?\)|"
     # ('ED.', 'EDS' in capitals are Vancouver initials: 'Adamson ED.')
@@ -69,12 +70,12 @@ _EDITOR_WORDS = re.compile(
     r"сост\.|проф\.|акад\.|in:?)(?=\s|$|[,.;:])|^\s*(?:in|в)\s*:",
     re.I,
 )
-_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}$")
-_WORDS = re.compile(r"\s+|(?<=\.)(?=[^\s.,-])")
-_DOT_IN_WORD = re.compile(r"\.[^\s.,-]")  # where _WORDS splits other than at whitespace
-_LEADING_AND = re.compile(r"^(?:and|&|и|et|und|y)\s+", re.I)
+_CJK = lazy_re.compile(r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}$")
+_WORDS = lazy_re.compile(r"\s+|(?<=\.)(?=[^\s.,-])")
+_DOT_IN_WORD = lazy_re.compile(r"\.[^\s.,-]")  # where _WORDS splits other than at whitespace
+_LEADING_AND = lazy_re.compile(r"^(?:and|&|и|et|und|y)\s+", re.I)
 _AND_INITIALS = "aA&иИeEuUyY"  # the letters _LEADING_AND begins with
-_AND = re.compile(r"\s+(?:and|AND|And|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
+_AND = lazy_re.compile(r"\s+(?:and|AND|And|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
 
 
 # a comma or what _AND splits at: the same cuts as r"\s*,\s*|" + _AND.pattern (a comma,
@@ -83,21 +84,21 @@ _AND = re.compile(r"\s+(?:and|AND|And|&|и|et|und|y)\s+|\s*;\s*|\s*&\s*")
 # r"\s*[,;&]\s*|\s+(?:and|AND|&|и|et|und|y)\s+" (a separator with the whitespace around it,
 # or a joining word between whitespace; \s and [,;&] share no character, so neither form
 # backtracks), in half the time of that
-_ITEMS = re.compile(r"[\s,;&](?:(?<=[,;&])\s*|\s*[,;&]\s*|\s*(?:and|AND|And|&|и|et|und|y)\s+)")
-_CYRILLIC = re.compile("[А-Яа-яЁё]")
+_ITEMS = lazy_re.compile(r"[\s,;&](?:(?<=[,;&])\s*|\s*[,;&]\s*|\s*(?:and|AND|And|&|и|et|und|y)\s+)")
+_CYRILLIC = lazy_re.compile("[А-Яа-яЁё]")
 
 # A reference that begins with a mark standing for the authors of the reference before it:
 # the dashes of Chicago and MLA ('———.', '---.', '⸻.', '______.') and GOST's and Latin's
 # words for 'the same' ('Он же.', 'Её же.', 'Их же.', 'Idem.', 'Eadem.'), with the full stop,
 # comma or colon after it (a comma: the first author only, co-authors follow: '--, and T. H.
 # Jagger, 2004:', as AMS journals write it).
-SAME_AUTHORS = re.compile(
+SAME_AUTHORS = lazy_re.compile(
     r"\s*(?:[-‐‑‒–—―_]{2,}|[⸺⸻]|(?i:(?:он|она|оно|они|его|её|ее|их)\s+же|idem|eadem|iidem|"
     r"eidem|eaedem)(?![\w-]))\s*(?P<after>[.,:]?)\s*"
 )
 # ... and GOST's and Latin's 'in the same' for the source of the reference before: '// Там
 # же. 2002. № 4.', 'ibid, p. 487.'
-IBID = re.compile(r"(?i)(?<![\w-])(?:там\s+же|ibidem|ibid)(?![\w-])")
+IBID = lazy_re.compile(r"(?i)(?<![\w-])(?:там\s+же|ibidem|ibid)(?![\w-])")
 
 
 def has_russian_letters(text: str) -> bool:
@@ -106,23 +107,23 @@ def has_russian_letters(text: str) -> bool:
     return not text.isascii() and _CYRILLIC.search(text) is not None
 
 
-_DOT_GLUED = re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 µs a call
+_DOT_GLUED = lazy_re.compile(r"\.(?=[^\s.-])")  # compiled once: re's cache costs ~1 µs a call
 # a Russian patronymic ('Григорьевич', 'Ильич', 'Борисовна', 'Кузьминична')
-_PATRONYMIC = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ]+(?:вич|вна|ьич|чна)$")
-_SHORT_SURNAME = re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
-_TWO_LETTER_SURNAME = re.compile(rf"[{_UP}][{_LO}]\.")
+_PATRONYMIC = lazy_re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ]+(?:вич|вна|ьич|чна)$")
+_SHORT_SURNAME = lazy_re.compile(rf"[{_UP}][{_LO}]{{2,}}\.")
+_TWO_LETTER_SURNAME = lazy_re.compile(rf"[{_UP}][{_LO}]\.")
 # a full stop typed twice ('Беляева А.В..,'; not an ellipsis)
-_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+_DOUBLE_STOP = lazy_re.compile(r"(?<!\.)\.\.(?!\.)")
 # PDF text extraction moves the space before a full stop or comma: 'Rykoff ,E .S .et al.',
 # 'Komatsu,E .& Seljak ,U' ('...' stays an ellipsis)
-_SPACE_BEFORE = re.compile(r"\s+([.,;:])(?!\.)(\s*)")
+_SPACE_BEFORE = lazy_re.compile(r"\s+([.,;:])(?!\.)(\s*)")
 # ... and glues 'and' to the next name ('andT. Neupert', 'etK. OGASAWARA', 'andHaglin') or a
 # surname to its initial ('MacchiavelliA O', 'JenkinsA .,'): a lower-case letter before a
 # capital that ends the word
 _CAPITAL = "A-ZА-ЯЁІЇЄҐÀ-ÖØ-Þ"  # (the Latin Extended-A range of _UP holds small letters too)
 # a small letter before a capital: the cheap test before the two below
-_GLUED_HINT = re.compile(rf"[a-zß-öø-ÿа-яёіїєґ][{_CAPITAL}]")
-_GLUED = re.compile(
+_GLUED_HINT = lazy_re.compile(rf"[a-zß-öø-ÿа-яёіїєґ][{_CAPITAL}]")
+_GLUED = lazy_re.compile(
     # ('JenkinsA', and before the initial's full stop 'БобковВ.В.', 'ZagorulkoYu.I.': not
     # 'MacDonald.', whose capital is not an initial)
     rf"(?<![\w'’-])([{_CAPITAL}][a-zß-öø-ÿа-яёіїєґ]{{2,}})"
@@ -130,14 +131,14 @@ _GLUED = re.compile(
     rf"|(?<![^\s,])(and|et|und)(?=[{_CAPITAL}])"
 )
 # Vancouver's hyphenated initials: 'Bandelt H-J', 'Schleuning W-D'
-_BARE_HYPHENED = re.compile(rf"^[{_UP}]-[{_UP}]$")
-_SINGLE_CAPITAL = re.compile(rf"^[{_UP}]$")
+_BARE_HYPHENED = lazy_re.compile(rf"^[{_UP}]-[{_UP}]$")
+_SINGLE_CAPITAL = lazy_re.compile(rf"^[{_UP}]$")
 # hyphenated initials as lists type them: 'J. -F. Zhang' ('J.-F.'), 'K-G.Doh' ('K.-G.')
-_SPACED_HYPHEN = re.compile(rf"(?<=(?<![\w'’-])[{_UP}]\.)\s+-\s*(?=[{_UP}]\.)")
-_UNDOTTED_HYPHEN = re.compile(rf"(?<![\w'’.-])([{_UP}])-([{_UP}])\.")
+_SPACED_HYPHEN = lazy_re.compile(rf"(?<=(?<![\w'’-])[{_UP}]\.)\s+-\s*(?=[{_UP}]\.)")
+_UNDOTTED_HYPHEN = lazy_re.compile(rf"(?<![\w'’.-])([{_UP}])-([{_UP}])\.")
 # two words run together: 'CopelandEvolution', 'DengkuanLiu' (not 'MacDonald', 'DeSalvo')
-_GLUED_WORDS = re.compile(r"[a-zß-öø-ÿ]{4}[A-ZÀ-ÖØ-Þ]")
-_PROPER = re.compile(rf"^[{_UP}][{_LO}'’-]+$")  # 'Damsté', not 'AB' (initials) nor 'JOHN'
+_GLUED_WORDS = lazy_re.compile(r"[a-zß-öø-ÿ]{4}[A-ZÀ-ÖØ-Þ]")
+_PROPER = lazy_re.compile(rf"^[{_UP}][{_LO}'’-]+$")  # 'Damsté', not 'AB' (initials) nor 'JOHN'
 # Words of an institution's name: with no initials beside them, an author span holding one
 # is a body (written whole when it ends in one, see _GROUP_ITEM) or a title read as people
 # ('COMMISSION ON ENHANCING NATIONAL CYBERSECURITY'), never a person named 'Cybersecurity'.
@@ -145,19 +146,21 @@ _PROPER = re.compile(rf"^[{_UP}][{_LO}'’-]+$")  # 'Damsté', not 'AB' (initial
 # (a power plant's 'АЭС'/'NPP' ends a body's name, not a person's initials: 'Нововоронежская
 # АЭС' was read as 'Нововоронежская, А. Э. С.')
 _BODY_WORDS = BODY_WORDS + "|government|headquarters|division|аэс|npp"
-_BODY_WORD = re.compile(rf"(?i)^(?:{_BODY_WORDS})\.?$")
+_BODY_WORD = lazy_re.compile(rf"(?i)^(?:{_BODY_WORDS})\.?$")
 
 # a group among the authors, up to the comma after it: 'LHCb collaboration', 'CKMfitter group',
 # 'Virgo and LIGO Scientific collaborations' (the 'and' is the group's)
-_GROUP_ITEM = re.compile(
+_GROUP_ITEM = lazy_re.compile(
     r"^(?:(?i:on\s+behalf\s+of\s+)?(?i:the)\s+)?"
     r"(?:(?:[A-ZА-ЯЁІЇЄҐ0-9][\w.&'’-]*|and|of|for|on|the|&)\s+){1,6}?"
     rf"(?i:collaborations?|consortium|group|team|investigators|committee|{_BODY_WORDS})$"
 )
 # a former surname in brackets after the surname, as Russian lists print it ('Лубягина (Орлова)
 # И. В.', 'Lubyagina (Orlova) I. V.'): the name the work was published under is the first
-_FORMER_SURNAME = re.compile(rf"(?<=[{_LO}])\s*\(\s*[{_UP}][{_LO}]+\s*\)(?=\s+[{_UP}][{_LO}]?\.)")
-_SEGMENTS = re.compile(r"\s*[,;]\s*")
+_FORMER_SURNAME = lazy_re.compile(
+    rf"(?<=[{_LO}])\s*\(\s*[{_UP}][{_LO}]+\s*\)(?=\s+[{_UP}][{_LO}]?\.)"
+)
+_SEGMENTS = lazy_re.compile(r"\s*[,;]\s*")
 # One person written surname first, before one or two initials one space apart: 'Иванов И.
 # И.', 'Smith J.'. ``_people`` reads such an item as 'Surname, I. I.' through all its steps,
 # also among others like it ('Иванов И. И., Петров П.'): no rule there applies to it (the
@@ -168,35 +171,35 @@ _SEGMENTS = re.compile(r"\s*[,;]\s*")
 # 'And', 'Et', 'Und' lose their first word to _LEADING_AND there and are left to the rules.
 # The initials may also be written without the space ('Иванов И.И.'): the rules split them into
 # the same words ('И.', 'И.'), so they read the same person.
-_SURNAME_INITIALS = re.compile(
+_SURNAME_INITIALS = lazy_re.compile(
     r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+) "
     r"([A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.)?)"
 )
 # ... and a whole span of one such person goes through split_people's first steps unchanged
 # too, but where the surname is a word they cut ('By', 'Von', 'Авт…' of _LEAD; 'In',
 # 'Editor', 'Editors' of _EDITOR_WORDS) or the initials are 'U. A.' ('und andere', _ETAL)
-_ONE_PERSON = re.compile(
+_ONE_PERSON = lazy_re.compile(
     r"(?!(?:And|Et|Und|By|Von|In|Editors?) |Авт)([A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+) "
     r"(?!U\. ?A\.\Z)([A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.)?)"
 )
 # every match of _EDITOR_WORDS holds one of these, in lower case (a cheap test first)
-_EDITOR_HINT = re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in|ред|упоряд")
+_EDITOR_HINT = lazy_re.compile(r"\(|ed|hrsg|hg|éd|dir|trans|под|отв|сост|проф|акад|in|ред|упоряд")
 # (searched in the lower-cased span)
-_GROUP_HINT = re.compile(
+_GROUP_HINT = lazy_re.compile(
     rf"collaboration|consortium|group|team|investigators|committee|{_BODY_WORDS}"
 )
 # ... but a person whose surname is such a word is no group: 'D. Bourilkov and R.C. Group'
-_PERSON_IN = re.compile(rf"(?:^|\s)(?:[{_UP}][{_LO}]?\.\s?-?)+[{_UP}][{_LO}]")
-_ON_BEHALF = re.compile(r"^(?:on\s+behalf\s+of|for)\s+", re.I)
+_PERSON_IN = lazy_re.compile(rf"(?:^|\s)(?:[{_UP}][{_LO}]?\.\s?-?)+[{_UP}][{_LO}]")
+_ON_BEHALF = lazy_re.compile(r"^(?:on\s+behalf\s+of|for)\s+", re.I)
 # 'Jr.', 'III' and the like: a name here has no place for them, and they go (as 'et al.' does)
 _SUFFIXES = NAME_SUFFIXES
 _SUFFIX_ITEMS = _SUFFIXES | {"JR", "SR"}  # after a whole person, not 'Gilder, JR' (J. R.)
 # Korean and Chinese lists separate names by full stops: '서지원.양진운', '夏昌世. 莫伯治'
-_CJK_LIST = re.compile(
+_CJK_LIST = lazy_re.compile(
     r"^(?:[\uac00-\ud7af]{3}|[\u3400-\u9fff]{2,3})"
     r"(?:\s?[.·・]\s?(?:[\uac00-\ud7af]{3}|[\u3400-\u9fff]{2,3}))+$"
 )  # (three syllables a Korean name, two or three characters a Chinese one)
-_CJK_SEPARATOR = re.compile(r"\s?[.·・]\s?")
+_CJK_SEPARATOR = lazy_re.compile(r"\s?[.·・]\s?")
 
 
 _T = TypeVar("_T")
@@ -624,13 +627,13 @@ def _surname_initials(one: re.Match[str]) -> str:
 # ('Bedford, H. Petticrew, M.'), no surname a suffix ('Jr' would go) or a particle (their list
 # is lower case), no bare initials a suffix ('II', 'III', 'IV'); so each item (pair) is read
 # alone, the same way: 'Surname, I. I.', and the list is read at once.
-_PERSON_ITEM = re.compile(
+_PERSON_ITEM = lazy_re.compile(
     r"(?!(?:And|Et|Und) )([A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+) "
     r"(?:([A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.)?)|(?!(?:II|III|IV)\Z)([A-ZА-ЯЁІЇЄҐ]{1,3}))"
     r"|((?:[A-ZА-ЯЁІЇЄҐ]\. ?){1,3})(?!(?:Jr|Sr)\Z)([A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+)"
 )
-_LONE_SURNAME = re.compile(r"(?!(?:Jr|Sr)\Z)(?:[A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+)")
-_LONE_INITIALS = re.compile(r"[A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.){0,2}")
+_LONE_SURNAME = lazy_re.compile(r"(?!(?:Jr|Sr)\Z)(?:[A-Z][a-z]+|[А-ЯЁІЇЄҐ][а-яёіїєґ]+)")
+_LONE_INITIALS = lazy_re.compile(r"[A-ZА-ЯЁІЇЄҐ]\.(?: ?[A-ZА-ЯЁІЇЄҐ]\.){0,2}")
 
 
 def _spaced(initials: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from converter import lazy_re
 from converter.citations.features import tokenize
 from converter.citations.fields import (
     CONNECTOR,
@@ -163,7 +164,7 @@ def judge(spans: list[Span], text: str) -> tuple[Citation, float, str | None]:
 
 
 # a page count: '258 p.', '40 p', '576 с.', '44 pp' (not a page cited: 'p. 45', 'С. 5')
-_PAGE_COUNT_IN_TEXT = re.compile(
+_PAGE_COUNT_IN_TEXT = lazy_re.compile(
     r"(?<![\w:–-])\d{2,4}\s?(?:p|pp|с|стр|s|pages)\.?(?=\s|$|[,)])", re.I
 )
 
@@ -181,12 +182,12 @@ def _part_marked(spans: list[Span]) -> bool:
     return False
 
 
-_PERIOD = re.compile(
+_PERIOD = lazy_re.compile(
     r"(?<![\d./])(1[5-9]\d\d|20\d\d)\s*[-\u2010-\u2015]\s*(1[5-9]\d\d|20\d\d)(?!\d|[./]\d)"
 )
-_BARE_NUMBER = re.compile(r"\W*\d+\W*")
-_CYRILLIC = re.compile(r"[а-яё]", re.I)
-_YEAR_WORD = re.compile(r"(?<![\d./])(?:1[5-9]\d\d|20\d\d)(?!\d|[./]\d)")
+_BARE_NUMBER = lazy_re.compile(r"\W*\d+\W*")
+_CYRILLIC = lazy_re.compile(r"[а-яё]", re.I)
+_YEAR_WORD = lazy_re.compile(r"(?<![\d./])(?:1[5-9]\d\d|20\d\d)(?!\d|[./]\d)")
 
 
 def _period_start(year: str, text: str) -> bool:
@@ -204,22 +205,23 @@ def _period_start(year: str, text: str) -> bool:
     return any(found not in in_periods for found in _YEAR_WORD.findall(text))
 
 
-_ISSUE_MARK = re.compile(r"№\s*\d")
+_ISSUE_MARK = lazy_re.compile(r"№\s*\d")
 # a document's number: 'Патент на полезную модель №148507', 'Свидетельство о гос. регистрации
 # № 2020660280', 'Депонированная рукопись № 50-В2021', 'Safety Report Series, № 21', 'Акт № 149'
-_DOCUMENT_NUMBER = re.compile(
+_DOCUMENT_NUMBER = lazy_re.compile(
     r"(?i)(?<!\w)(?:патент\w*|свидетельств\w*|регистрации|рукопис\w*|заявк\w*|акт|akt|series|"
     r"patent\w*)(?:\W+\w+){0,3}?\W*№\s*\d"
 )
 _NOT_ISSUE = frozenset({"note", "other", "year", "volume", "pages"})
-_ARTICLE_NUMBER = re.compile(r"(?<!\w)ст\.\s*(\d+)", re.I)  # 'Ст. 3301' of a law gazette
-_SENTENCE_END = re.compile(r"[a-zà-ÿа-яёіїєґ]{3,}\.\s+[A-ZÀ-ÞА-ЯЁІЇЄҐ]")  # 'Montreal. Vancouver'
-_SECOND_WORK = re.compile(r"(?<!\w)(?:его|её|ее|их)\s+же(?!\w)", re.I)  # '…; Его же. Title'
+_ARTICLE_NUMBER = lazy_re.compile(r"(?<!\w)ст\.\s*(\d+)", re.I)  # 'Ст. 3301' of a law gazette
+# 'Montreal. Vancouver'
+_SENTENCE_END = lazy_re.compile(r"[a-zà-ÿа-яёіїєґ]{3,}\.\s+[A-ZÀ-ÞА-ЯЁІЇЄҐ]")
+_SECOND_WORK = lazy_re.compile(r"(?<!\w)(?:его|её|ее|их)\s+же(?!\w)", re.I)  # '…; Его же. Title'
 # '(Eds.)' closes an editor statement: a word after it is the next part's ('… (Eds.) Carl' |
 # 'Rogers Counsels…'), and a note that begins with it holds the title's first word ('(ed.)
 # Long-Range' | 'Planning for Management')
-_EDITOR_THEN_WORD = re.compile(r"\((?i:eds?|hrsg|hg)\.?\)\s+[A-ZÀ-Þ]")
-_NOTE_FROM_EDITOR = re.compile(r"^\W*\((?i:eds?|hrsg|hg)\.?\)\s*[,:;.]?\s+[A-ZÀ-Þ]")
+_EDITOR_THEN_WORD = lazy_re.compile(r"\((?i:eds?|hrsg|hg)\.?\)\s+[A-ZÀ-Þ]")
+_NOTE_FROM_EDITOR = lazy_re.compile(r"^\W*\((?i:eds?|hrsg|hg)\.?\)\s*[,:;.]?\s+[A-ZÀ-Þ]")
 
 
 # A title that meets its source with no mark between them, and ends in a year or in a short
@@ -227,13 +229,13 @@ _NOTE_FROM_EDITOR = re.compile(r"^\W*\((?i:eds?|hrsg|hg)\.?\)\s*[,:;.]?\s+[A-ZÀ
 # journal's first abbreviated word ('… plethysmogram 1993 | Cardiol 23', '… salinity gradient
 # Mar | Ecol Prog Ser') was read into the title (the dev split's two confident errors of this
 # kind; no right reading of the training split ends so)
-_UNPARTED_TITLE_END = re.compile(r"\s(?:(?:1[5-9]|20)\d\d|[a-z][\w-]*\s[A-Z][a-z]{1,3})$")
+_UNPARTED_TITLE_END = lazy_re.compile(r"\s(?:(?:1[5-9]|20)\d\d|[a-z][\w-]*\s[A-Z][a-z]{1,3})$")
 
 
 # What GOST puts between a title and its ' / ' statement of responsibility as a note: other title
 # information after ':', a medium in brackets, a genre, a translation, a date (and their
 # Ukrainian words: 'навч. посіб.', 'підручник', 'зб. наук. пр.', 'матеріали', 'вид.', 'вип.')
-_TITLE_AREA_NOTE = re.compile(
+_TITLE_AREA_NOTE = lazy_re.compile(
     r"^\s*[:\[(/=]|учеб|пособ|монограф|справоч|сборн|сб\.|дис|автореф|пер\.|перев|альбом|словар"
     r"|лекци|практикум|хрестомат|текст|ресурс|энцикл|очерк|атлас|каталог|доклад|тез|материал"
     r"|отч[её]т|рекоменд|методич|брошюр|буклет|препринт|стандарт|гост|закон|thesis|diss|monogra"
@@ -341,7 +343,7 @@ def _closed_later(spans: list[Span], at: int) -> bool:
 # an initial, then a capitalised word closed by a full stop, then more in the author span: the
 # word ends a sentence, not a name ('…, West A. Myofibroblasts. I. Paracrine cells …': the
 # title's first words read as one more author; no hand-labelled author span holds this)
-_NAME_THEN_SENTENCE = re.compile(
+_NAME_THEN_SENTENCE = lazy_re.compile(
     r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ]\.\s+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{3,}\.\s+\S"
 )
 _AFTER_EDITOR = "a word after an editor statement's '(Eds.)' not in the title"

@@ -13,29 +13,28 @@ keep their Ukrainian letters and words. The model and its features are not chang
 
 from __future__ import annotations
 
-import re
-
+from converter import lazy_re
 from converter.alphabets import reading
 
 # Ukrainian letters Russian lacks → the Russian letters in their place (і and ї as и, є as е, ґ as
 # г: the letters Russian spelling has where Ukrainian has these)
 _LETTERS = str.maketrans("іїєґІЇЄҐ", "ииегИИЕГ")
-_UKRAINIAN_ONLY = re.compile("[іїєґІЇЄҐ]")
+_UKRAINIAN_ONLY = lazy_re.compile("[іїєґІЇЄҐ]")
 
 
 # Fixed words of Ukrainian lists → the Russian ones of the same length (a space more where
 # Russian's is shorter: 'та ін.' → 'и  др.'); read on the text before its letters are changed
-_WORDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?<!\w)та\sін\."), "и  др."),  # et al.
-    (re.compile(r"(?<!\w)Вип\.(?=\s?\d)"), "Вып."),  # issue
-    (re.compile(r"(?<!\w)вип\.(?=\s?\d)"), "вып."),
-    (re.compile(r"(?<!\w)[КХ](?=\.\s?:)"), "М"),  # Kyiv, Kharkiv as Moscow's М.: a place
-    (re.compile(r"(?<!\w)Київ(?!\w)"), "Киев"),
-    (re.compile(r"(?<!\w)звернення(?!\w)"), "обращения"),  # дата звернення: accessed
-    (re.compile(r"(?<!\w)доступу(?!\w)"), "доступа"),  # Режим доступу
-    (re.compile(r"(?<!\w)Вид-во(?!\w)"), "Изд-во"),  # publisher
-    (re.compile(r"(?<!\w)вид-во(?!\w)"), "изд-во"),
-    (re.compile(r"(?<!\w)Електронний(?!\w)"), "Электронный"),  # [Електронний ресурс]
+_WORDS: list[tuple[lazy_re.LazyPattern[str], str]] = [
+    (lazy_re.compile(r"(?<!\w)та\sін\."), "и  др."),  # et al.
+    (lazy_re.compile(r"(?<!\w)Вип\.(?=\s?\d)"), "Вып."),  # issue
+    (lazy_re.compile(r"(?<!\w)вип\.(?=\s?\d)"), "вып."),
+    (lazy_re.compile(r"(?<!\w)[КХ](?=\.\s?:)"), "М"),  # Kyiv, Kharkiv as Moscow's М.: a place
+    (lazy_re.compile(r"(?<!\w)Київ(?!\w)"), "Киев"),
+    (lazy_re.compile(r"(?<!\w)звернення(?!\w)"), "обращения"),  # дата звернення: accessed
+    (lazy_re.compile(r"(?<!\w)доступу(?!\w)"), "доступа"),  # Режим доступу
+    (lazy_re.compile(r"(?<!\w)Вид-во(?!\w)"), "Изд-во"),  # publisher
+    (lazy_re.compile(r"(?<!\w)вид-во(?!\w)"), "изд-во"),
+    (lazy_re.compile(r"(?<!\w)Електронний(?!\w)"), "Электронный"),  # [Електронний ресурс]
 ]
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml import etree
 
+from converter import lazy_re
 from converter.errors import InputError, cannot_read
 from converter.identifiers import (
     DASHES,
@@ -116,7 +117,7 @@ def split_pages(value: str | None) -> dict[str, str]:
 
 # A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
 # С. 7–25, стр. 5, págs. 1-9. A letter joined to the number (S12, e101) is part of the page.
-_PAGE_LABEL = re.compile(
+_PAGE_LABEL = lazy_re.compile(
     r"^(?:pp|p|pgs?|pages?|ss?|str|стр|сс?|págs?|pag)(?:\.\s*|\s+)(?=[\dIVXLCDMivxlcdm])",
     re.IGNORECASE,
 )
@@ -181,7 +182,7 @@ def build(
 
 
 # A problem line's value, as the model's messages end: ``…: '2018-13-01'`` (or "…'…").
-_QUOTED_VALUE = re.compile(r": ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")$")
+_QUOTED_VALUE = lazy_re.compile(r": ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")$")
 
 
 def named_as_source(problems: Sequence[str], names: Mapping[str, str]) -> list[str]:
@@ -263,7 +264,7 @@ def identifier_or_warn(
         return None
 
 
-ADDRESS = re.compile(URL_PATTERN)  # an address as the model takes it (`model.Url`)
+ADDRESS = lazy_re.compile(URL_PATTERN)  # an address as the model takes it (`model.Url`)
 
 
 def issue_doi_or_warn(
@@ -296,7 +297,7 @@ def issue_doi_or_warn(
     return out
 
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL = lazy_re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def email_or_warn(text: str | None, warn: Callable[[str], None], where: str) -> str | None:
@@ -327,7 +328,7 @@ _GEORGIA_US_CITIES = frozenset(
      "peachtree city", "east point", "college park", "chamblee", "dunwoody", "johns creek",
      "fort benning", "fort gordon", "fort stewart", "hinesville", "st. simons island"}
 )  # fmt: skip
-_US_ZIP = re.compile(r"\b(?:GA\.?\s*)?\d{5}(?:-\d{4})?$")
+_US_ZIP = lazy_re.compile(r"\b(?:GA\.?\s*)?\d{5}(?:-\d{4})?$")
 
 
 def _georgia_the_state(name: str, before: Sequence[str]) -> bool:

@@ -78,6 +78,7 @@ from typing import Any
 
 from lxml import etree
 
+from converter import lazy_re
 from converter.errors import InputError, cannot_read
 from converter.input_limit import check_size, max_input_bytes, too_large
 from converter.model import list_number
@@ -92,10 +93,10 @@ from converter.scripts import unmixed
 # A line break inside a cell: Excel's LF, CRLF, a lone CR (old Mac files), a vertical tab or
 # U+2028 (pasted from Word and web pages).
 _BREAK = r"(?:\r\n|[\r\n\v\u2028\u2029\x85])"
-_MULTI_SPLIT = re.compile(rf"\s*(?:;|{_BREAK})\s*")
-_LINE_SPLIT = re.compile(rf"\s*{_BREAK}\s*")
-_SEMI_SPLIT = re.compile(r"\s*;\s*")
-_COLUMN = re.compile(
+_MULTI_SPLIT = lazy_re.compile(rf"\s*(?:;|{_BREAK})\s*")
+_LINE_SPLIT = lazy_re.compile(rf"\s*{_BREAK}\s*")
+_SEMI_SPLIT = lazy_re.compile(r"\s*;\s*")
+_COLUMN = lazy_re.compile(
     r"^(?P<base>[a-z_]+(?:\.[a-z_]+)?)(?P<num>[0-9]+)?(?:\.(?P<part>[a-z_]+))?(?::(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*))?$"
 )
 
@@ -314,14 +315,14 @@ def column_letter(index: int) -> str:
 
 # Columns whose cells may be dates: publication and history dates, a cited page's access
 # date, and the copyright year (its year is taken).
-_DATE_COLUMN = re.compile(r"^(?:published|history)\.|^copyright\.year$|\.accessed$")
+_DATE_COLUMN = lazy_re.compile(r"^(?:published|history)\.|^copyright\.year$|\.accessed$")
 
 
 def _takes_dates(header: str) -> bool:
     return bool(_DATE_COLUMN.search(header.strip().lower().split(":", 1)[0]))
 
 
-def _split(value: Any, pattern: re.Pattern[str]) -> list[str]:
+def _split(value: Any, pattern: lazy_re.LazyPattern[str]) -> list[str]:
     return [item for item in pattern.split(str(value)) if item]
 
 
@@ -458,8 +459,8 @@ def _delimiter(sample: str) -> str:
     return best if counts[best] else ","
 
 
-_DTD_MARK = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_DTD_MARK = lazy_re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROOT_START = lazy_re.compile(rb"<[A-Za-z_]")
 
 
 def _refuse_dtds(path: Path) -> None:
@@ -564,7 +565,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
 
 
 # A formula element in a sheet's XML (<f>, or <x:f> under a prefix).
-_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_FORMULA = lazy_re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 
 
 def _formula_cells(path: Path, title: str) -> dict[int, list[int]]:
@@ -888,7 +889,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
             elif base == "keywords":
                 text = str(value)
                 # with neither ';' nor a line break, the model splits at commas, as in YAML
-                listed = _split(text, _MULTI_SPLIT) if re.search(_MULTI_SPLIT, text) else text
+                listed = _split(text, _MULTI_SPLIT) if _MULTI_SPLIT.search(text) else text
                 data.setdefault("keywords", {})[lang] = listed
                 origin[f"keywords.{lang}"] = header
             elif base in ("authors", "references"):
@@ -1051,7 +1052,7 @@ def _authors(
 
 # A name with its initials in one piece, "Иванов И.И." or "I. I. Ivanov": two of them between
 # commas are several names ("Иванов И.И., Петров П.П."), not "Surname, Given names".
-_NAME_WITH_INITIALS = re.compile(
+_NAME_WITH_INITIALS = lazy_re.compile(
     r"^(?:[^\W\d_][\w'’-]+\s+(?:[^\W\d_]{1,2}\.\s*){1,3}|(?:[^\W\d_]{1,2}\.\s*){1,3}[^\W\d_][\w'’-]+)$"
 )
 
@@ -1227,7 +1228,7 @@ def _funders(data: dict[str, Any], items: dict[int, _Item], origin: dict[str, st
 
 
 # The start of a DOI in a cell, as the model takes one (bare, doi:…, a doi.org address).
-_DOI_START = re.compile(r"(?:doi:|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/", re.IGNORECASE)
+_DOI_START = lazy_re.compile(r"(?:doi:|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/", re.IGNORECASE)
 
 
 def _related(data: dict[str, Any], items: dict[int, _Item], origin: dict[str, str]) -> None:
