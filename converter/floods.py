@@ -9,13 +9,14 @@ rest are counted and summed up in one line per kind.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
+from converter import lazy_re
+
 LIMIT = 20
 
-_VARIABLE = re.compile(r"'[^']*'|\"[^\"]*\"|«[^»]*»|\d+(?:[.,]\d+)*")
+_VARIABLE = lazy_re.compile(r"'[^']*'|\"[^\"]*\"|«[^»]*»|\d+(?:[.,]\d+)*")
 
 
 def kind_of(message: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 from lxml import etree
 
+from converter import lazy_re
 from converter.atomic import write_atomic
 from converter.dtd_sources import (
     JATS_PUBLIC_ID,
@@ -45,7 +46,7 @@ PACKAGE_INTEGRITY = (
 ENV_VAR = "JATSCONV_SCHEMA_DIR"
 CATALOG_NS = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 _SOURCE_FILE = "jats-converter-source.json"
-_PUBLIC_IN_DTD = re.compile(r'"(-//NLM//DTD (?:JATS|Journal|Archiving|Article)[^"]*//EN)"')
+_PUBLIC_IN_DTD = lazy_re.compile(r'"(-//NLM//DTD (?:JATS|Journal|Archiving|Article)[^"]*//EN)"')
 
 
 def default_dir() -> Path:

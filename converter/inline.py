@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from converter import lazy_re
+
 _TAGS = {
     "i": "italic",
     "em": "italic",
@@ -20,10 +22,10 @@ _TAGS = {
     "sc": "sc",
     "u": "underline",
 }
-_TAG_RE = re.compile(r"<(/?)(i|em|b|strong|sub|sup|sc|u)>", re.IGNORECASE)
+_TAG_RE = lazy_re.compile(r"<(/?)(i|em|b|strong|sub|sup|sc|u)>", re.IGNORECASE)
 # A DOI may hold a "<…>" part: an old SICI DOI, "10.1175/1520-0469(1979)036<0099:TRITAS>2.0.CO;2"
 # (the link stopped at its "<", naming another DOI); a "<" with no ">" after it ends the DOI.
-_LINK_RE = re.compile(
+_LINK_RE = lazy_re.compile(
     r"(?P<doi>\b10\.\d{4,9}/(?:[^\s\"<>]|<[^\s\"<>]*>)+)|(?P<url>\b(?:https?|ftp)://[^\s\"<>]+)",
     re.IGNORECASE,
 )
@@ -111,8 +113,8 @@ def may_link(text: str) -> bool:
     return "://" in text or ("10." in text and _DOI_START.search(text) is not None)
 
 
-_DOI_START = re.compile(r"10\.\d{4}")
-_DOI_URL = re.compile(
+_DOI_START = lazy_re.compile(r"10\.\d{4}")
+_DOI_URL = lazy_re.compile(
     r"(?P<resolver>https?://(?:dx\.)?doi\.org/)(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from converter import lazy_re
 from converter.xmlns import ALI_LICENSE_REFS
 
 _CC_KINDS = {
@@ -16,7 +17,7 @@ _CC_KINDS = {
     "BY-NC-ND": "Attribution-NonCommercial-NoDerivatives",
 }
 _CC_VERSIONS = ("2.0", "2.5", "3.0", "4.0")
-_CC_URL_RE = re.compile(
+_CC_URL_RE = lazy_re.compile(
     r"^https?://(?:www\.)?creativecommons\.org/(licenses/([a-z-]+)/(\d\.\d)|publicdomain/zero/1\.0)/?",
     re.IGNORECASE,
 )
@@ -46,7 +47,7 @@ _BY_UPPER = {spdx.upper(): spdx for spdx in LICENSES}
 
 # A CC licence's legal code or its deed in one language ("…/by/4.0/legalcode.ru", "…/deed.ru"):
 # pages of the licence, not its URL. PMC's Style Checker rejects them.
-_CC_PAGE_RE = re.compile(
+_CC_PAGE_RE = lazy_re.compile(
     r"^https?://(?:www\.)?creativecommons\.org/(?:licenses/[a-z-]+/\d\.\d|publicdomain/zero/1\.0)"
     r"/(?:legalcode|deed)(?:\.[a-z]{2,3}(?:[-_][a-z0-9]+)*)?/?$",
     re.IGNORECASE,
@@ -72,11 +73,11 @@ _CC_ELEMENTS = {
     "NODERIVS": "ND",
 }
 _ELEMENT = r"(?:NON[\s-]?COMMERCIAL|SHARE[\s-]?ALIKE|NO[\s-]?DERIV(?:ATIVE)?S)"
-_CC_NAME_RE = re.compile(
+_CC_NAME_RE = lazy_re.compile(
     rf"^(?:THE\s+|ЛИЦЕНЗИЯ\s+)?CREATIVE\s+COMMONS\s+(ATTRIBUTION(?:[\s-]+{_ELEMENT})*)"
     r"[\s,]+(?:VERSION\s+)?(\d\.\d)\b"
 )
-_TAIL_RE = re.compile(
+_TAIL_RE = lazy_re.compile(
     r"(?:[-\s]+(?:INTERNATIONAL|UNIVERSAL|UNPORTED|GENERIC|PUBLIC|LICENSE|LICENCE|DEED))+$"
 )
 

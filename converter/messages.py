@@ -18,11 +18,13 @@ import shlex
 from functools import lru_cache
 from typing import Any
 
-_CONTENT = re.compile(
+from converter import lazy_re
+
+_CONTENT = lazy_re.compile(
     r"Element (?P<parent>[\w.:-]+) content does not follow the DTD, expecting "
     r"(?P<model>\(.*\)[?*+]?), got \((?P<got>[^)]*)\)"
 )
-_TOKEN = re.compile(r"#PCDATA|[\w.:-]+|[(),|?*+]")
+_TOKEN = lazy_re.compile(r"#PCDATA|[\w.:-]+|[(),|?*+]")
 
 
 # ------------------------------------------------------------------ values in messages

@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from converter import identifiers, licenses, relations
+from converter import identifiers, lazy_re, licenses, relations
 from converter.languages import normalize_country, normalize_language
 from converter.text import check_xml_text
 
@@ -57,9 +57,9 @@ _PAGE = (
     rf"(?:\d+|[A-Za-z]{{1,2}}\d+|\d+[A-Za-z]|(?=[IVXLCDM]){_ROMAN}|(?=[ivxlcdm]){_ROMAN.lower()})"
 )
 _DASH = r"[-\u2010-\u2015\u2212]"
-PAGE_RANGE = re.compile(rf"\s*({_PAGE})\s*{_DASH}\s*({_PAGE})\s*")
+PAGE_RANGE = lazy_re.compile(rf"\s*({_PAGE})\s*{_DASH}\s*({_PAGE})\s*")
 """A range of pages typed in one field ('110-119', 'S1-S4', 'iv-x'): its first and last page."""
-_PAGE_ITEM = re.compile(rf"\s*({_PAGE})(?:\s*{_DASH}\s*({_PAGE}))?\s*")
+_PAGE_ITEM = lazy_re.compile(rf"\s*({_PAGE})(?:\s*{_DASH}\s*({_PAGE}))?\s*")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
@@ -380,10 +380,12 @@ def _keywords(value: Any) -> Any:
 
 # An abstract pasted as HTML paragraphs (from OJS or a web page): only <p>, <br> and the
 # inline tags the model keeps, so that reading it as paragraphs loses nothing.
-_HTML_PARAGRAPHS = re.compile(r"^\s*<p(?:\s[^<>]*)?>.*</p>\s*$", re.DOTALL | re.IGNORECASE)
-_OTHER_TAG = re.compile(r"</?(?!(?:p|br|i|em|b|strong|sub|sup|sc|u)\b)[a-z][^<>]*>", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\s*</p>\s*(?:<p(?:\s[^<>]*)?>)?\s*|\s*<br\s*/?>\s*", re.I)
-_FIRST_OPENING = re.compile(r"^\s*<p(?:\s[^<>]*)?>", re.IGNORECASE)
+_HTML_PARAGRAPHS = lazy_re.compile(r"^\s*<p(?:\s[^<>]*)?>.*</p>\s*$", re.DOTALL | re.IGNORECASE)
+_OTHER_TAG = lazy_re.compile(
+    r"</?(?!(?:p|br|i|em|b|strong|sub|sup|sc|u)\b)[a-z][^<>]*>", re.IGNORECASE
+)
+_PARAGRAPH_BREAK = lazy_re.compile(r"\s*</p>\s*(?:<p(?:\s[^<>]*)?>)?\s*|\s*<br\s*/?>\s*", re.I)
+_FIRST_OPENING = lazy_re.compile(r"^\s*<p(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
 def _paragraphs(value: Any) -> Any:
@@ -1255,7 +1257,7 @@ wrong-type message then shows no mapping for an entry."""
 
 # A list number typed at the head of a reference: "1. ", "12) ", "[3] " (at most three digits:
 # a year opening a reference, "2019. Title", is no number of the list).
-LIST_NUMBER = re.compile(r"^(\[(\d{1,3})\]|(\d{1,3})[.)])\s+(?=\S)")
+LIST_NUMBER = lazy_re.compile(r"^(\[(\d{1,3})\]|(\d{1,3})[.)])\s+(?=\S)")
 
 
 def list_number(text: str) -> tuple[str, int] | None:

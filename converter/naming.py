@@ -41,12 +41,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from converter import lazy_re
 from converter.model import Article, Journal
 
 DEFAULT_PATTERN = "{journal}-{volume|year}-{issue?}-{fpage|elocation|stem}"
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_ENDING = re.compile(r"(?:\.[A-Za-z]{1,12}){1,2}$")  # .xml, .crossref.xml, .meta.html
+_UNSAFE = lazy_re.compile(r"[^A-Za-z0-9._-]+")
+_ENDING = lazy_re.compile(r"(?:\.[A-Za-z]{1,12}){1,2}$")  # .xml, .crossref.xml, .meta.html
 MAX_NAME_BYTES = 200
 """Longest output file name written as it is; longer ones get ``fit_name``'s hash suffix."""
 
@@ -245,4 +246,4 @@ def _latin(value: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
 
 
-_SIGNS = re.compile("[ЪъЬь'’ʼ]")
+_SIGNS = lazy_re.compile("[ЪъЬь'’ʼ]")

@@ -18,23 +18,24 @@ from __future__ import annotations
 import base64
 import contextlib
 import io
-import re
 import sys
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from itertools import permutations
 from typing import Any, TextIO
 
+from converter import lazy_re
+
 MASK = "***"
 
 _remembered: set[str] = set()
 _forms: list[str] = []  # every form of every remembered value, longest first
 
-_SECRET_PARAMETER = re.compile(
+_SECRET_PARAMETER = lazy_re.compile(
     r"(?i)(\b(?:api[_-]?key|apikey|access[_-]?token|token|secret|password|passwd|"
     r"login_passwd|pwd|auth)=)[^&\s'\"<>]+"
 )
-_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@'\"]*):[^@\s/'\"]+@")
+_URL_PASSWORD = lazy_re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@'\"]*):[^@\s/'\"]+@")
 
 
 def _encodings(value: str) -> set[str]:

@@ -34,6 +34,7 @@ from typing import Literal, get_args
 from iuliia.repo import SCHEMA_DIR
 from iuliia.schema import TranslitSchema
 
+from converter import lazy_re
 from converter.alphabets import reading
 from converter.scripts import has_cyrillic
 
@@ -106,7 +107,7 @@ _UKRAINIAN_TABLE: dict[str, dict[str, str]] = {
     "ending_mapping": {},
 }
 # The apostrophe of Ukrainian spelling (Знам'янка, Короп'є) as it is typed: ' ’ ʼ ‘ ` ′.
-_APOSTROPHE = re.compile("(?<=[\u0400-\u04ff])['\u2019\u02bc\u2018`\u2032](?=[\u0400-\u04ff])")
+_APOSTROPHE = lazy_re.compile("(?<=[\u0400-\u04ff])['\u2019\u02bc\u2018`\u2032](?=[\u0400-\u04ff])")
 
 
 def _definition(name: str) -> dict[str, dict[str, str]]:
@@ -152,7 +153,7 @@ def scheme(name: str) -> TranslitSchema:
     )
 
 
-_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+_CYRILLIC_WORD = lazy_re.compile(r"[\u0400-\u04ff]+")
 
 
 def _case(match: re.Match[str], schema: TranslitSchema) -> str:
@@ -244,7 +245,9 @@ def transliterate_given(given: str, name: str, patronymic_initials: bool = False
     return " ".join(out)
 
 
-_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична|івна|ївна)$", re.IGNORECASE)
+_PATRONYMIC = lazy_re.compile(
+    r"(?:ович|евич|ьич|ич|овна|евна|ична|инична|івна|ївна)$", re.IGNORECASE
+)
 
 
 def is_patronymic(word: str) -> bool:

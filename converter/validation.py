@@ -8,13 +8,13 @@ on JATS with lxml 6.1.3, which no longer loads external parameter entities by de
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
 from lxml import etree
 
+from converter import lazy_re
 from converter.dtd_sources import missing_dtd_message
 from converter.dtd_subset import declaration_message, internal_subset, merged_dtd, refusal
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError, cannot_read
@@ -86,7 +86,7 @@ _PARSER = safe_parser()
 _VALIDITY_CODES = frozenset(
     getattr(etree.ErrorTypes, code) for code in dir(etree.ErrorTypes) if code.startswith("DTD_")
 )
-_PLACE = re.compile(r", line \d+, column \d+$")
+_PLACE = lazy_re.compile(r", line \d+, column \d+$")
 
 
 def parse_untrusted(data: bytes, name: str) -> etree._ElementTree:

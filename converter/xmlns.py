@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from converter import lazy_re
+
 XML = "http://www.w3.org/XML/1998/namespace"
 XLINK = "http://www.w3.org/1999/xlink"
 MML = "http://www.w3.org/1998/Math/MathML"
@@ -45,8 +47,8 @@ def lang_in_effect(element: Any, default: str) -> str:
 
 # What precedes the root element and can hold a '<' followed by a name: comments, and a
 # DOCTYPE's internal subset (entity values).
-_NOT_ELEMENTS = re.compile(r"<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S)
-_START_TAG = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
+_NOT_ELEMENTS = lazy_re.compile(r"<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.S)
+_START_TAG = lazy_re.compile(r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 
 
 def root_name(head: str) -> str | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml import html as lxml_html
 
+from converter import lazy_re
 from converter.notices import DROPPED, SIMPLIFIED, Kind, Notice
 from converter.xmlns import local_name
 
@@ -49,10 +50,10 @@ _DROP_ALL = frozenset({"script", "style", "head", "img", "object", "iframe", "sv
 _NOT_FACTS = frozenset({"script", "style", "head"})
 # (HTML's ``header`` is a section's heading: eLife sets its abstract's 'Abstract' in one)
 _HEADINGS = frozenset({"title", "label", "h1", "h2", "h3", "h4", "h5", "h6", "header"})
-_SPACES = re.compile(r"\s+")
-_EMPTY_TAG = re.compile(r"<(i|b|sub|sup|sc|u)>\s*</\1>")
-_OPEN_SPACE = re.compile(r"(<(?:i|b|sub|sup|sc|u)>) ")
-_SPACE_CLOSE = re.compile(r" (</(?:i|b|sub|sup|sc|u)>)")
+_SPACES = lazy_re.compile(r"\s+")
+_EMPTY_TAG = lazy_re.compile(r"<(i|b|sub|sup|sc|u)>\s*</\1>")
+_OPEN_SPACE = lazy_re.compile(r"(<(?:i|b|sub|sup|sc|u)>) ")
+_SPACE_CLOSE = lazy_re.compile(r" (</(?:i|b|sub|sup|sc|u)>)")
 
 
 class Collector:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from converter import lazy_re
 from converter import model as article_model
 from converter.errors import InputError, cannot_read
 from converter.input_limit import read_path
@@ -547,7 +548,7 @@ def _taken_for_yaml(name: str) -> str:
 
 
 _NOT_JSON = object()
-_JSON_START = re.compile(r'\s*\{\s*["}]')  # a JSON object's first key is quoted
+_JSON_START = lazy_re.compile(r'\s*\{\s*["}]')  # a JSON object's first key is quoted
 
 
 def _load_yaml(text: str | bytes) -> tuple[Any, bool, bool]:
@@ -653,7 +654,7 @@ def _too_many_line(aliased: bool) -> str:
     return f"more than {_MAX_NODES} values, far more than an article holds: refused"
 
 
-_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
+_TOP_KEY = lazy_re.compile(r"([A-Za-z_][\w-]*)\s*:")
 
 
 def _top_key(text: str | bytes, line: int) -> str | None:
@@ -855,7 +856,7 @@ def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseMod
 
 # How pydantic names the member of a union an error is in: 'constrained-str', 'str',
 # 'function-after[check_xml_text(), constrained-str]', or the model's class name.
-_MEMBER_TAG = re.compile(r"[a-z][a-z0-9-]*\[.*\]|str|int|float|bool|constrained-str")
+_MEMBER_TAG = lazy_re.compile(r"[a-z][a-z0-9-]*\[.*\]|str|int|float|bool|constrained-str")
 
 
 def _is_member_tag(part: object) -> bool:

@@ -11,10 +11,9 @@ reference its two forms; otherwise the lines stay references one after the other
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from converter import alphabets, scripts, translit
+from converter import alphabets, lazy_re, scripts, translit
 from converter.model import LIST_NUMBER, list_number
 
 # Headings of reference lists as Russian, Ukrainian and English journals print them (compared
@@ -52,7 +51,7 @@ HEADINGS = frozenset(
         "works cited",
     }
 )
-_DECORATION = re.compile(r"^[\s\d.)]*|[\s:.]*$")
+_DECORATION = lazy_re.compile(r"^[\s\d.)]*|[\s:.]*$")
 
 
 def is_heading(line: str) -> bool:
@@ -91,8 +90,8 @@ def _is_cyrillic(text: str) -> bool:
 
 
 # (a word may hold an apostrophe: Ukrainian Дем'янчук, its Latin form Dem'ianchuk)
-_FIRST_WORD = re.compile(r"\W*([^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+_FIRST_WORD = lazy_re.compile(r"\W*([^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)")
+_NOT_LETTER = lazy_re.compile(r"[\W\d_]+")
 # Ukrainian letters Russian lacks → the Russian letters a Russian-style transliteration of
 # Ukrainian writes them as (Іваненко → Ivanenko, Євтушенко → Evtushenko, Ґудзь → Gudz)
 _RUSSIAN_STYLE = str.maketrans({"і": "и", "ї": "йи", "є": "е", "ґ": "г",
