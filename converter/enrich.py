@@ -485,7 +485,7 @@ LANGUAGE_NOTES: dict[str, dict[str, str]] = {
 # Fixed bibliographic words of Russian and Ukrainian references and their English forms (not
 # translation of content: the words GOST R 7.0.5/7.0.100, and Ukrainian lists after DSTU, use
 # for parts of a description).
-_NUMBERING: list[tuple[lazy_re.LazyPattern[str], str]] = [
+_NUMBERING: list[tuple[lazy_re.Pattern[str], str]] = [
     (lazy_re.compile(r"(?<!\w)Т\.\s?(?=\d)"), "Vol. "),
     (lazy_re.compile(r"(?<!\w)Том\s(?=\d)"), "Vol. "),
     (lazy_re.compile(r"№\s?"), "No. "),
@@ -501,9 +501,9 @@ _NUMBERING: list[tuple[lazy_re.LazyPattern[str], str]] = [
 class _Words:
     """A language's fixed words (pattern → English) and month names (genitive → English)."""
 
-    fixed: list[tuple[lazy_re.LazyPattern[str], str]]
+    fixed: list[tuple[lazy_re.Pattern[str], str]]
     months: dict[str, str]
-    month_word: lazy_re.LazyPattern[str] = field(init=False)
+    month_word: lazy_re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
         pattern = lazy_re.compile(r"\b(" + "|".join(self.months) + r")\b", re.I)

@@ -85,6 +85,33 @@ def test_compiled_on_first_use_and_only_then(compiles: list[str]) -> None:
     assert lazy.compiled() is lazy.compiled()
 
 
+def test_a_module_s_name_is_bound_to_the_compiled_pattern_on_first_use() -> None:
+    """So that later calls in that module cost what re's own do; the lazy object itself, kept
+    in a list or imported elsewhere before, goes on answering."""
+    module: dict[str, object] = {}
+    exec(
+        "from converter import lazy_re\n"
+        "WORD = lazy_re.compile(r'[a-z]+')\n"
+        "SAME = WORD\n"
+        "LISTED = [WORD]\n",
+        module,
+    )
+    lazy = module["WORD"]
+    assert isinstance(lazy, lazy_re.LazyPattern)
+    assert module["LISTED"][0].match("abc 1").group() == "abc"  # type: ignore[index]
+    assert module["WORD"] is module["SAME"] is lazy.compiled()
+    assert isinstance(module["WORD"], re.Pattern)
+    assert module["LISTED"] == [lazy]
+    assert lazy.search("1 xyz").group() == "xyz"
+
+
+def test_a_pattern_made_in_a_function_binds_no_module_name() -> None:
+    pattern = lazy_re.compile(r"\d")
+    pattern.search("a1")
+    assert isinstance(pattern, lazy_re.LazyPattern)
+    assert all(value is not pattern._compiled for value in globals().values())
+
+
 def test_bytes_patterns_work_too() -> None:
     lazy = lazy_re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
     assert lazy.search(b'<?xml?><!doctype x SYSTEM "x.dtd">') is not None

@@ -624,7 +624,7 @@ def _closed_inside(text: str, at: int) -> bool:
     return any(o in text[:-1] for o in opening)
 
 
-def _number(text: str, word: lazy_re.LazyPattern[str]) -> str | None:
+def _number(text: str, word: lazy_re.Pattern[str]) -> str | None:
     text = word.sub("", _clean(text).lstrip("(").strip())
     match = _NUMBER.search(text)
     return match.group().replace(" ", "") if match else None

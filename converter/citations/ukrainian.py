@@ -24,7 +24,7 @@ _UKRAINIAN_ONLY = lazy_re.compile("[іїєґІЇЄҐ]")
 
 # Fixed words of Ukrainian lists → the Russian ones of the same length (a space more where
 # Russian's is shorter: 'та ін.' → 'и  др.'); read on the text before its letters are changed
-_WORDS: list[tuple[lazy_re.LazyPattern[str], str]] = [
+_WORDS: list[tuple[lazy_re.Pattern[str], str]] = [
     (lazy_re.compile(r"(?<!\w)та\sін\."), "и  др."),  # et al.
     (lazy_re.compile(r"(?<!\w)Вип\.(?=\s?\d)"), "Вып."),  # issue
     (lazy_re.compile(r"(?<!\w)вип\.(?=\s?\d)"), "вып."),

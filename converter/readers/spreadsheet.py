@@ -322,7 +322,7 @@ def _takes_dates(header: str) -> bool:
     return bool(_DATE_COLUMN.search(header.strip().lower().split(":", 1)[0]))
 
 
-def _split(value: Any, pattern: lazy_re.LazyPattern[str]) -> list[str]:
+def _split(value: Any, pattern: lazy_re.Pattern[str]) -> list[str]:
     return [item for item in pattern.split(str(value)) if item]
 
 
