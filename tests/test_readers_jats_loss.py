@@ -2028,3 +2028,78 @@ def test_a_group_authors_members_are_named_by_group(tmp_path: Path) -> None:
         "a group author: its members (1, contrib-type 'author non-byline') are not in the "
         "model: left out",
     ]
+
+
+# Found by bench/jats_loss.py on 164 real files (PLOS's starter corpus, PMC, eLife, SciELO,
+# JATS4R's examples): the back matter beside the references and statements, the front
+# matter's notes, a running head and ALI's free_to_read were left out in silence.
+BACK = """<back>
+<ack><p>Thanks to the archive.</p></ack>
+<glossary><title>Abbreviations</title><def-list><def-item><term>AC</term>
+<def><p>anchor cell</p></def></def-item></def-list></glossary>
+<fn-group><fn fn-type="other" id="fn1"><p>Provenance: not commissioned.</p></fn>
+<fn fn-type="conflict" id="fn2"><p>The authors declare no competing interests.</p></fn></fn-group>
+<fn-group>
+</fn-group>
+<sec sec-type="additional-information"><title>Additional information</title>
+<fn-group><fn fn-type="con"><p>Jane Smith wrote the article.</p></fn>
+<fn fn-type="COI-statement"><p>No competing interests.</p></fn></fn-group></sec>
+<sec><title>Video Legends</title><p>Video 1: a cell divides.</p></sec>
+<sec sec-type="data-availability"><title>Data Availability Statement</title></sec>
+<app-group><app id="app1"><title>Appendix 1</title><p>The questionnaire.</p></app></app-group>
+<ref-list><title>References</title><ref id="r1"><mixed-citation>Smith J. A book. 2019.
+</mixed-citation></ref></ref-list>
+</back>"""
+
+
+def test_what_the_back_matter_and_front_notes_hold_beside_the_statements_is_said(
+    tmp_path: Path, store
+) -> None:
+    path = _article(
+        tmp_path,
+        back=BACK,
+        permissions="<permissions><ali:free_to_read xmlns:ali="
+        '"http://www.niso.org/schemas/ali/1.0/"/></permissions>',
+    )
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "</article-title>",
+        '</article-title><alt-title alt-title-type="running-head">Short</alt-title>',
+    ).replace(
+        "</article-meta>",
+        '</article-meta><notes><fn-group content-type="summary-of-updates"><title>Updates'
+        "</title><fn><p>Paragraph 4 rewritten.</p></fn></fn-group></notes>",
+    )
+    path.write_text(text, encoding="utf-8")
+    loaded = _read(path)
+    article = loaded.article
+    # what the model holds is read as before: statements, nested ones too, and the references
+    assert article.acknowledgements == {"en": ["Thanks to the archive."]}
+    assert article.competing_interests == {
+        "en": ["The authors declare no competing interests.", "No competing interests."]
+    }
+    assert len(article.references) == 1
+    said = [w for w in loaded.warnings if "left out" in w and w.kind == "data dropped"]
+    assert said == [
+        "title-group: not in the model, left out: alt-title of type 'running-head'",
+        "permissions: not in the model, left out: free_to_read",
+        "a data availability statement with a heading and no text: left out",
+        "front notes: not in the model, left out: fn-group of type 'summary-of-updates'",
+        # the empty fn-group loses nothing and is not named; the section around a statement
+        # is looked into, and what else it holds named
+        "back: not in the model, left out: glossary 'Abbreviations', fn-group > fn of type "
+        "'other', sec of type 'additional-information' > fn-group > fn of type 'con', "
+        "sec 'Video Legends', app-group",
+    ]
+    tree = _output(loaded, tmp_path, store)  # valid, and what the model holds comes back
+    assert tree.xpath("count(//back/ref-list/ref)") == 1
+    assert not tree.xpath("//glossary|//app-group|//alt-title")
+
+
+def test_a_back_matter_of_statements_and_references_alone_says_nothing(tmp_path: Path) -> None:
+    back = """<back><ack><title>Acknowledgements</title><p>Thanks.</p></ack>
+<fn-group><fn fn-type="coi-statement"><label>*</label><p>None declared.</p></fn></fn-group>
+<ref-list><ref id="r1"><mixed-citation>Smith J. A book. 2019.</mixed-citation></ref></ref-list>
+</back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    assert not [w for w in loaded.warnings if "back" in w or "notes" in w]

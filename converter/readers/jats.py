@@ -116,6 +116,13 @@ _KNOWN_META = frozenset(
         "article-version-alternatives",
     }
 )  # fmt: skip
+# title-group and permissions children the reader takes; any other is named in a warning
+_KNOWN_TITLE_GROUP = frozenset(
+    {"", "article-title", "subtitle", "trans-title-group", "trans-title", "trans-subtitle"}
+)
+_KNOWN_PERMISSIONS = frozenset(
+    {"", "copyright-statement", "copyright-year", "copyright-holder", "license"}
+)
 
 _DATA_AVAILABILITY_NAME = re.compile(r"\s*data\s+availability(\s+statement)?\s*$", re.I)
 _STATEMENT_NAMES = {
@@ -128,6 +135,32 @@ _STATEMENT_NAMES = {
 def _with_count(name: str, count: int, what: str) -> str:
     """'contrib-group (1 contributor)', 'contrib-group (4 contributors)'."""
     return f"{name} ({count} {what}{'' if count == 1 else 's'})"
+
+
+def _named(element: etree._Element) -> str:
+    """An element as a warning names it: ``fn of type 'other'``, ``sec 'Video Legends'``,
+    ``glossary 'Abbreviations'``, ``app-group``."""
+    name = local_name(element, lower=True)
+    kind = "".join(
+        (element.get(f"{name}-type") or element.get("content-type") or "").split()
+    )  # fn-type, sec-type, notes-type …
+    if kind:
+        return f"{name} of type {kind!r}"
+    title = _child(element, "title")
+    heading = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    if heading:
+        return f"{name} {heading[:60]!r}"
+    return f"untyped {name}" if name in ("fn", "sec", "notes") else name
+
+
+def _text_beside_heading(element: etree._Element) -> bool:
+    """The element holds text outside its ``label`` and ``title``."""
+    own = (element.text or "").strip()
+    return bool(own) or any(
+        "".join(child.itertext()).strip() or (child.tail or "").strip()
+        for child in element
+        if local_name(child, lower=True) not in ("label", "title")
+    )
 
 
 def _page_span(fpage: str | None, lpage: str | None) -> str | None:
@@ -1121,6 +1154,10 @@ class ArticleReader:
         data["title"] = title
         if subtitle:
             data["subtitle"] = subtitle
+        # a running head (PLOS's alt-title), a note on the title (F1000's fn-group): no place
+        left = [_named(child) for child in group if local_name(child) not in _KNOWN_TITLE_GROUP]
+        if left:
+            self.warn("title-group: not in the model, left out: " + ", ".join(left))
 
     # contributors and affiliations -------------------------------------------------
     def _contributors(self, meta: etree._Element, data: dict[str, Any]) -> None:
@@ -1775,6 +1812,15 @@ class ArticleReader:
                 copyright_["year"] = int(self.plain(year))
         if copyright_:
             data["copyright"] = copyright_
+        # ALI's free_to_read (PMC, JATS4R) and the like: the model holds licences only
+        left = [
+            _named(child)
+            for permissions in _children(meta, "permissions")
+            for child in permissions
+            if local_name(child) not in _KNOWN_PERMISSIONS
+        ]
+        if left:
+            self.warn("permissions: not in the model, left out: " + ", ".join(left))
         # Every licence is kept: grouped by URL and what it governs (one per language is one
         # licence), a licence without a URL by its license-type; the URL exactly as written.
         groups: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
@@ -2151,7 +2197,43 @@ class ArticleReader:
             texts = self._statement_texts(elements, _STATEMENT_NAMES[field])
             if texts:
                 data[field] = texts
+            elif any("".join(e.itertext()).strip() for e in elements) and not any(
+                _text_beside_heading(e) for e in elements
+            ):
+                # a heading alone (SciELO's "Data Availability Statement" with no paragraph)
+                self.warn(f"a {_STATEMENT_NAMES[field]} with a heading and no text: left out")
         self._linked_statements(meta, found.get("competing_interests", []))
+        # the references are read wherever the back matter nests its ref-list
+        read = [*taken, *(back.iter("{*}ref", "ref") if back is not None else [])]
+        for place in places:
+            if place is not None:
+                self._left_out(place, read)
+
+    def _left_out(self, place: etree._Element, read: list[etree._Element]) -> None:
+        """Said: what the back matter (or a ``<notes>`` of the front matter) holds beside the
+        references and statements read — an appendix, a glossary, a footnote or section of
+        another type, a biography —, which the model has no place for and which was left out
+        in silence. A container of something read (eLife's "additional information" section
+        around its competing-interests footnote) is looked into; an empty one loses nothing."""
+        left: list[str] = []
+
+        def look(holder: etree._Element, where: str) -> None:
+            for child in holder:
+                name = local_name(child, lower=True)
+                if not name or name in ("label", "title") or child in read:
+                    continue
+                if not "".join(child.itertext()).strip():
+                    continue
+                shown = where + _named(child)
+                if any(child in item.iterancestors() for item in read):
+                    look(child, shown + " > ")
+                else:
+                    left.append(shown)
+
+        look(place, "")
+        if left:
+            what = "back" if local_name(place, lower=True) == "back" else "front notes"
+            self.warn(f"{what}: not in the model, left out: " + ", ".join(dict.fromkeys(left)))
 
     def _linked_statements(self, meta: etree._Element, notes: list[etree._Element]) -> None:
         """Said: competing-interests footnotes that contributors point to (eLife: one per
