@@ -2103,3 +2103,24 @@ def test_a_back_matter_of_statements_and_references_alone_says_nothing(tmp_path:
 </back>"""
     loaded = _read(_article(tmp_path, back=back))
     assert not [w for w in loaded.warnings if "back" in w or "notes" in w]
+
+
+def test_untyped_back_sections_headed_as_statements_are_read(tmp_path: Path, store) -> None:
+    """PMC's BMC files and SciELO's head their statements and give no sec-type: they were left
+    out in silence."""
+    back = """<back>
+<sec><title>Competing interests</title><p>The authors declare none.</p></sec>
+<sec><title>Authors' contributions</title><p>JS wrote the article.</p></sec>
+<sec><title>Acknowledgements</title><p>Thanks to the archive.</p></sec>
+<sec><title>DATA AVAILABILITY</title><p>On request.</p></sec>
+</back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    article = loaded.article
+    assert article.competing_interests == {"en": ["The authors declare none."]}
+    assert article.acknowledgements == {"en": ["Thanks to the archive."]}
+    assert article.data_availability == {"en": ["On request."]}
+    assert [w for w in loaded.warnings if w.startswith("back")] == [
+        'back: not in the model, left out: sec "Authors\' contributions"'
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("string(//back/ack/p)") == "Thanks to the archive."

@@ -125,6 +125,14 @@ _KNOWN_PERMISSIONS = frozenset(
 )
 
 _DATA_AVAILABILITY_NAME = re.compile(r"\s*data\s+availability(\s+statement)?\s*$", re.I)
+# the headings of untyped back sections that are the article's statements
+_STATEMENT_HEADINGS = {
+    "acknowledgements": re.compile(r"acknowledge?ments?\s*:?", re.I),
+    "competing_interests": re.compile(
+        r"(competing|conflicts?\s+of)\s+interests?(\s+statement)?\s*:?", re.I
+    ),
+    "data_availability": re.compile(r"data\s+availability(\s+statement)?\s*:?", re.I),
+}
 _STATEMENT_NAMES = {
     "acknowledgements": "acknowledgements",
     "competing_interests": "competing-interests statement",
@@ -151,6 +159,20 @@ def _named(element: etree._Element) -> str:
     if heading:
         return f"{name} {heading[:60]!r}"
     return f"untyped {name}" if name in ("fn", "sec", "notes") else name
+
+
+def _titled_statement(sec: etree._Element) -> str | None:
+    """The statement an untyped back section is by its heading ("Acknowledgements",
+    "Competing interests", "CONFLICT OF INTEREST", "Data availability"), as PMC's BMC and
+    SciELO files give them; None for any other."""
+    if (sec.get("sec-type") or "").strip():
+        return None
+    title = _child(sec, "title")
+    heading = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    for field, pattern in _STATEMENT_HEADINGS.items():
+        if pattern.fullmatch(heading):
+            return field
+    return None
 
 
 def _text_beside_heading(element: etree._Element) -> bool:
@@ -2188,6 +2210,8 @@ class ArticleReader:
                 # wherever the back matter nests it: eLife's COI footnote in a fn-group of an
                 # "additional information" section, its data section in the supplementary one
                 field = statement_field(item)
+                if field is None and name == "sec" and item.getparent() is back:
+                    field = _titled_statement(item)  # PMC's BMC: <sec><title>Competing …
             else:
                 continue
             if field and not any(item in t.iter() for t in taken):
