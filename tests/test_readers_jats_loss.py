@@ -2083,7 +2083,8 @@ def test_what_the_back_matter_and_front_notes_hold_beside_the_statements_is_said
     assert said == [
         "title-group: not in the model, left out: alt-title of type 'running-head'",
         "permissions: not in the model, left out: free_to_read",
-        "a data availability statement with a heading and no text: left out",
+        "sec of type 'data-availability': a data availability statement with a heading and no "
+        "text: left out",
         "front notes: not in the model, left out: fn-group of type 'summary-of-updates'",
         # the empty fn-group loses nothing and is not named; the section around a statement
         # is looked into, and what else it holds named
@@ -2124,3 +2125,23 @@ def test_untyped_back_sections_headed_as_statements_are_read(tmp_path: Path, sto
     ]
     tree = _output(loaded, tmp_path, store)
     assert tree.xpath("string(//back/ack/p)") == "Thanks to the archive."
+
+
+def test_a_nested_subject_group_and_a_second_heading_are_said(tmp_path: Path) -> None:
+    """Oxford's files in PMC nest a sub-heading in the heading group: it was left out in
+    silence, as was a second heading in one language."""
+    categories = """<article-categories>
+<subj-group subj-group-type="heading"><subject>Original Articles</subject>
+<subj-group subj-group-type="heading"><subject>Cancer Prevention</subject></subj-group>
+</subj-group>
+<subj-group subj-group-type="heading"><subject>Research</subject></subj-group>
+</article-categories>"""
+    path = _article(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("<title-group>", categories + "<title-group>")
+    path.write_text(text, encoding="utf-8")
+    loaded = _read(path)
+    assert loaded.article.section == {"en": "Original Articles"}
+    assert [w for w in loaded.warnings if "subj-group" in w] == [
+        "subj-group 'Cancer Prevention' inside another is not in the model: left out",
+        "subj-group heading: a second heading in 'en' ('Research') is left out",
+    ]

@@ -1130,8 +1130,24 @@ class ArticleReader:
         for group in _children(_child(meta, "article-categories"), "subj-group"):
             kind = group.get("subj-group-type") or ""
             terms = [self.plain(s) for s in _children(group, "subject")]
+            # a subject group nested in another (Oxford's sub-heading "Cancer Prevention" under
+            # "Original Articles") has no place, and was left out in silence
+            for nested in group.iter("{*}subj-group", "subj-group"):
+                named = [self.plain(s) for s in _children(nested, "subject")]
+                if nested is not group and any(named):
+                    self.warn(
+                        f"subj-group {', '.join(repr(n) for n in named if n)} inside another "
+                        "is not in the model: left out"
+                    )
             if kind == "heading" and terms:
-                section.setdefault(self.lang_of(group), terms[0])
+                lang = self.lang_of(group)
+                section.setdefault(lang, terms[0])
+                extra = [repr(t) for t in dict.fromkeys(terms) if t and t != section[lang]]
+                if extra:
+                    self.warn(
+                        f"subj-group heading: a second heading in {lang!r} ({', '.join(extra)}) "
+                        "is left out"
+                    )
             elif kind in ("subject", "discipline", "keywords") and terms:
                 subjects.setdefault(self.lang_of(group), []).extend(t for t in terms if t)
             else:
@@ -2225,7 +2241,10 @@ class ArticleReader:
                 _text_beside_heading(e) for e in elements
             ):
                 # a heading alone (SciELO's "Data Availability Statement" with no paragraph)
-                self.warn(f"a {_STATEMENT_NAMES[field]} with a heading and no text: left out")
+                shown = ", ".join(_named(e) for e in elements)
+                self.warn(
+                    f"{shown}: a {_STATEMENT_NAMES[field]} with a heading and no text: left out"
+                )
         self._linked_statements(meta, found.get("competing_interests", []))
         # the references are read wherever the back matter nests its ref-list
         read = [*taken, *(back.iter("{*}ref", "ref") if back is not None else [])]
