@@ -184,6 +184,11 @@ def main() -> None:
         f"{sum(covered.values())} occurrences; text written elsewhere: {len(kept)} kinds, "
         f"{sum(kept.values())} occurrences"
     )
+    # the reference list is the reference reader's (a mixed-citation's parts kept as its
+    # text); the rest is what this measurement was written for
+    for label, inside in (("in back/ref-list", True), ("elsewhere", False)):
+        part = {k: v for k, v in silent.items() if k.startswith("back/ref-list") == inside}
+        print(f"silent {label}: {len(part)} kinds, {sum(part.values())} occurrences")
 
 
 if __name__ == "__main__":
