@@ -2197,8 +2197,9 @@ class ArticleReader:
         ``coi-statement`` or ``conflict`` footnote in ``<author-notes>`` or in the back
         matter's ``<fn-group>``, or a back section or note of that type) and the data
         availability statement (``<sec sec-type="data-availability">`` or such ``<notes>`` in
-        ``<back>``), each per language. What else the author notes hold (``<corresp>``, other
-        footnotes) is named as left out."""
+        ``<back>``; an untyped back section headed as one), each per language. What else the
+        author notes, the back matter and the front matter's notes hold (``<corresp>``, other
+        footnotes, a glossary, appendices) is named as left out."""
         found: dict[str, list[etree._Element]] = {}
         left: list[str] = []
         for notes in _children(meta, "author-notes"):
