@@ -2041,6 +2041,7 @@ BACK = """<back>
 <fn fn-type="conflict" id="fn2"><p>The authors declare no competing interests.</p></fn></fn-group>
 <fn-group>
 </fn-group>
+<fn-group><fn><p>Provenance: commissioned.</p></fn></fn-group>
 <sec sec-type="additional-information"><title>Additional information</title>
 <fn-group><fn fn-type="con"><p>Jane Smith wrote the article.</p></fn>
 <fn fn-type="COI-statement"><p>No competing interests.</p></fn></fn-group></sec>
@@ -2089,7 +2090,8 @@ def test_what_the_back_matter_and_front_notes_hold_beside_the_statements_is_said
         # the empty fn-group loses nothing and is not named; the section around a statement
         # is looked into, and what else it holds named
         "back: not in the model, left out: glossary 'Abbreviations', fn-group > fn of type "
-        "'other', sec of type 'additional-information' > fn-group > fn of type 'con', "
+        "'other', fn-group > untyped fn, sec of type 'additional-information' > fn-group > "
+        "fn of type 'con', "
         "sec 'Video Legends', app-group",
     ]
     tree = _output(loaded, tmp_path, store)  # valid, and what the model holds comes back

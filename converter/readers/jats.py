@@ -2268,8 +2268,10 @@ class ArticleReader:
                     continue
                 if not "".join(child.itertext()).strip():
                     continue
-                shown = where + _named(child)
-                if any(child in item.iterancestors() for item in read):
+                named = _named(child)
+                shown = where + named
+                # a footnote group of no type or heading is said by its footnotes
+                if named == "fn-group" or any(child in item.iterancestors() for item in read):
                     look(child, shown + " > ")
                 else:
                     left.append(shown)
