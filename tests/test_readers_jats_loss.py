@@ -2131,12 +2131,16 @@ def test_untyped_back_sections_headed_as_statements_are_read(tmp_path: Path, sto
 
 def test_a_nested_subject_group_and_a_second_heading_are_said(tmp_path: Path) -> None:
     """Oxford's files in PMC nest a sub-heading in the heading group: it was left out in
-    silence, as was a second heading in one language."""
+    silence, as was a second heading in one language. A group nested in one left out is said
+    with it, not once more."""
     categories = """<article-categories>
 <subj-group subj-group-type="heading"><subject>Original Articles</subject>
 <subj-group subj-group-type="heading"><subject>Cancer Prevention</subject></subj-group>
 </subj-group>
 <subj-group subj-group-type="heading"><subject>Research</subject></subj-group>
+<subj-group subj-group-type="Discipline-v2"><subject>Biology</subject>
+<subj-group><subject>Genetics</subject><subj-group><subject>Genomics</subject></subj-group>
+</subj-group></subj-group>
 </article-categories>"""
     path = _article(tmp_path)
     text = path.read_text(encoding="utf-8").replace("<title-group>", categories + "<title-group>")
@@ -2146,4 +2150,6 @@ def test_a_nested_subject_group_and_a_second_heading_are_said(tmp_path: Path) ->
     assert [w for w in loaded.warnings if "subj-group" in w] == [
         "subj-group 'Cancer Prevention' inside another is not in the model: left out",
         "subj-group heading: a second heading in 'en' ('Research') is left out",
+        # PLOS's tree of disciplines is said once, as a whole
+        "subj-group of type 'Discipline-v2' is not in the model: left out",
     ]

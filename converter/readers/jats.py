@@ -1130,15 +1130,22 @@ class ArticleReader:
         for group in _children(_child(meta, "article-categories"), "subj-group"):
             kind = group.get("subj-group-type") or ""
             terms = [self.plain(s) for s in _children(group, "subject")]
-            # a subject group nested in another (Oxford's sub-heading "Cancer Prevention" under
-            # "Original Articles") has no place, and was left out in silence
-            for nested in group.iter("{*}subj-group", "subj-group"):
-                named = [self.plain(s) for s in _children(nested, "subject")]
-                if nested is not group and any(named):
-                    self.warn(
-                        f"subj-group {', '.join(repr(n) for n in named if n)} inside another "
-                        "is not in the model: left out"
-                    )
+            # a subject group nested in one read (Oxford's sub-heading "Cancer Prevention"
+            # under "Original Articles") has no place, and was left out in silence; one nested
+            # in a group left out (PLOS's Discipline-v2 tree) is said with it
+            read = kind in ("heading", "subject", "discipline", "keywords") and terms
+            nested = [
+                repr(self.plain(s))
+                for sub in group.iter("{*}subj-group", "subj-group")
+                if sub is not group
+                for s in _children(sub, "subject")
+                if self.plain(s)
+            ]
+            if read and nested:
+                self.warn(
+                    f"subj-group {', '.join(dict.fromkeys(nested))} inside another is not in the "
+                    "model: left out"
+                )
             if kind == "heading" and terms:
                 lang = self.lang_of(group)
                 section.setdefault(lang, terms[0])
