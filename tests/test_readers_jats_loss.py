@@ -2116,12 +2116,13 @@ def test_untyped_back_sections_headed_as_statements_are_read(tmp_path: Path, sto
 <sec><title>Authors' contributions</title><p>JS wrote the article.</p></sec>
 <sec><title>Acknowledgements</title><p>Thanks to the archive.</p></sec>
 <sec><title>DATA AVAILABILITY</title><p>On request.</p></sec>
+<sec><title>Availability of data and materials</title><p>In Dryad.</p></sec>
 </back>"""
     loaded = _read(_article(tmp_path, back=back))
     article = loaded.article
     assert article.competing_interests == {"en": ["The authors declare none."]}
     assert article.acknowledgements == {"en": ["Thanks to the archive."]}
-    assert article.data_availability == {"en": ["On request."]}
+    assert article.data_availability == {"en": ["On request.", "In Dryad."]}
     assert [w for w in loaded.warnings if w.startswith("back")] == [
         'back: not in the model, left out: sec "Authors\' contributions"'
     ]

@@ -129,9 +129,15 @@ _DATA_AVAILABILITY_NAME = re.compile(r"\s*data\s+availability(\s+statement)?\s*$
 _STATEMENT_HEADINGS = {
     "acknowledgements": re.compile(r"acknowledge?ments?\s*:?", re.I),
     "competing_interests": re.compile(
-        r"(competing|conflicts?\s+of)\s+interests?(\s+statement)?\s*:?", re.I
+        r"(declarations?\s+of\s+)?(competing|conflicts?\s+of)\s+interests?(\s+statement)?\s*:?",
+        re.I,
     ),
-    "data_availability": re.compile(r"data\s+availability(\s+statement)?\s*:?", re.I),
+    # "Data and code availability" (eLife), "Availability of data and materials" (BMC)
+    "data_availability": re.compile(
+        r"(data(\s+and\s+(code|software|materials?))?\s+availability(\s+statement)?"
+        r"|availability\s+of\s+(the\s+)?data(\s+and\s+materials?)?)\s*:?",
+        re.I,
+    ),
 }
 _STATEMENT_NAMES = {
     "acknowledgements": "acknowledgements",
