@@ -84,14 +84,23 @@ def texts(root: etree._Element) -> str:
     return _words(" ".join(parts))
 
 
+# an element's text but its own heading's and label's
+_TEXT_BUT_HEADING = (
+    "./node()[not(self::*[local-name()='title' or local-name()='label'])]"
+    "/descendant-or-self::text()"
+)
+
+
 def carried(root: etree._Element, path: tuple[str, ...], output: str) -> bool:
     """Every piece of text of every element at the path (three characters or more), or its
-    link, is in the output's text, case aside: it is written elsewhere or otherwise, not lost
-    (PLOS's data availability custom-meta, written as a back section)."""
+    link, is in the output's text, case aside, its own ``title`` and ``label`` aside: it is
+    written elsewhere or otherwise, not lost (PLOS's data availability custom-meta, written as
+    a back section; bioRxiv's competing-interests notes, written as a footnote under no
+    heading)."""
     found = root.xpath("/*/" + "/".join(f"*[local-name()='{name}']" for name in path))
     output = output.casefold()
     for element in found:
-        pieces = [_words(str(t)) for t in element.xpath(".//text()")]
+        pieces = [_words(str(t)) for t in element.xpath(_TEXT_BUT_HEADING)]
         pieces = [t.casefold() for t in pieces if len(t) >= 3]
         if not pieces:
             pieces = [v for k, v in element.attrib.items() if k.endswith("href")]
@@ -146,7 +155,9 @@ def measure(
             )  # fmt: skip
             written = sorted(Path(out).glob("*.xml"))
             if not written:
-                why = run.stderr.strip().splitlines()[-1:] or ["(nothing said)"]
+                lines = [line for line in run.stderr.splitlines() if "warning" not in line]
+                why = [line for line in lines if not line.startswith("jatsconv: note")][-1:]
+                why = why or ["(nothing said)"]
                 print(f"{path.name}: not converted: {why[0][:200]}", file=sys.stderr)
                 continue
             converted += 1
