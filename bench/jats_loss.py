@@ -84,16 +84,13 @@ def texts(root: etree._Element) -> str:
     return _words(" ".join(parts))
 
 
-# an element's text but its own heading's and label's
-_TEXT_BUT_HEADING = (
-    "./node()[not(self::*[local-name()='title' or local-name()='label'])]"
-    "/descendant-or-self::text()"
-)
+# an element's text but its headings' and labels'
+_TEXT_BUT_HEADING = ".//text()[not(ancestor::*[local-name()='title' or local-name()='label'])]"
 
 
 def carried(root: etree._Element, path: tuple[str, ...], output: str) -> bool:
     """Every piece of text of every element at the path (three characters or more), or its
-    link, is in the output's text, case aside, its own ``title`` and ``label`` aside: it is
+    link, is in the output's text, case aside, headings and labels aside: it is
     written elsewhere or otherwise, not lost (PLOS's data availability custom-meta, written as
     a back section; bioRxiv's competing-interests notes, written as a footnote under no
     heading)."""
