@@ -90,7 +90,7 @@ _TEXT_BUT_HEADING = ".//text()[not(ancestor::*[local-name()='title' or local-nam
 
 def carried(root: etree._Element, path: tuple[str, ...], output: str) -> bool:
     """Every piece of text of every element at the path (three characters or more), or its
-    link, is in the output's text, case aside, headings and labels aside: it is
+    link, is in the output's text, case aside, headings and labels aside (unless it is one): it is
     written elsewhere or otherwise, not lost (PLOS's data availability custom-meta, written as
     a back section; bioRxiv's competing-interests notes, written as a footnote under no
     heading)."""
@@ -98,7 +98,9 @@ def carried(root: etree._Element, path: tuple[str, ...], output: str) -> bool:
     output = output.casefold()
     for element in found:
         pieces = [_words(str(t)) for t in element.xpath(_TEXT_BUT_HEADING)]
-        pieces = [t.casefold() for t in pieces if len(t) >= 3]
+        pieces = [t.casefold() for t in pieces if len(t) >= 3] or [
+            _words(str(t)).casefold() for t in element.xpath(".//text()") if len(t.strip()) >= 3
+        ]  # a heading alone is its own text
         if not pieces:
             pieces = [v for k, v in element.attrib.items() if k.endswith("href")]
         if not pieces or any(t not in output for t in pieces):
