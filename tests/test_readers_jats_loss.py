@@ -2101,6 +2101,7 @@ def test_what_the_back_matter_and_front_notes_hold_beside_the_statements_is_said
 
 def test_a_back_matter_of_statements_and_references_alone_says_nothing(tmp_path: Path) -> None:
     back = """<back><ack><title>Acknowledgements</title><p>Thanks.</p></ack>
+<ref-list><title>Further reading</title></ref-list>
 <fn-group><fn fn-type="coi-statement"><label>*</label><p>None declared.</p></fn></fn-group>
 <ref-list><ref id="r1"><mixed-citation>Smith J. A book. 2019.</mixed-citation></ref></ref-list>
 </back>"""

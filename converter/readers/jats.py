@@ -2273,18 +2273,24 @@ class ArticleReader:
         in silence. A container of something read (eLife's "additional information" section
         around its competing-interests footnote) is looked into; an empty one loses nothing."""
         left: list[str] = []
+        taken = set(read)
 
         def look(holder: etree._Element, where: str) -> None:
             for child in holder:
                 name = local_name(child, lower=True)
-                if not name or name in ("label", "title") or child in read:
+                if not name or name in ("label", "title") or child in taken:
                     continue
                 if not "".join(child.itertext()).strip():
                     continue
                 named = _named(child)
                 shown = where + named
-                # a footnote group of no type or heading is said by its footnotes
-                if named == "fn-group" or any(child in item.iterancestors() for item in read):
+                # a footnote group of no type or heading is said by its footnotes; a ref-list
+                # by what it holds beside its references (a heading alone loses nothing)
+                if (
+                    named == "fn-group"
+                    or name == "ref-list"
+                    or any(child in item.iterancestors() for item in read)
+                ):
                     look(child, shown + " > ")
                 else:
                     left.append(shown)
