@@ -658,6 +658,38 @@ def test_plos_conversion_prints_names_as_plos_does_and_keeps_the_doi_prefix() ->
     assert module.reference(plain, "test") is None  # no tagged author, title or source
 
 
+def test_word_classes_builder_puts_words_used_alike_in_one_class_and_repeats_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """data/citations/make_classes.py (bench/HISTORY.md, "Word classes from unlabelled
+    reference strings", not kept): two surnames, or two journals, printed in the same places
+    get one class; numbers get none; the same texts give the same table."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "_make_classes", ROOT / "data/citations/make_classes.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setattr(sys, "path", list(sys.path))  # (the script adds the checkout's folders)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")  # (… and sets these for its own run)
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    spec.loader.exec_module(module)
+    for name, value in (("COARSE", 2), ("FINE", 3), ("DIMS", 4), ("MIN_COUNT", 2)):
+        monkeypatch.setattr(module, name, value)
+    texts = [
+        f"{surname} J. ({year}) A study of cells. {journal} {volume}: 1-9."
+        for surname in ("Smith", "Jones")
+        for journal in ("Nature", "Science")
+        for year, volume in ((2001, 12), (2005, 40))
+    ]
+    table = module.classes(texts)
+    assert table == module.classes(list(texts))
+    assert table["smith"] == table["jones"]
+    assert table["nature"] == table["science"]
+    assert "2001" not in table and "12" not in table
+
+
 def test_anystyle_connector_is_a_note(tmp_path: Path) -> None:
     path = tmp_path / "core.xml"
     path.write_text(
