@@ -666,6 +666,7 @@ def test_word_classes_builder_puts_words_used_alike_in_one_class_and_repeats_its
     get one class; numbers get none; the same texts give the same table."""
     import importlib.util
 
+    pytest.importorskip("numpy", reason="the builder's own dependency, not the project's")
     spec = importlib.util.spec_from_file_location(
         "_make_classes", ROOT / "data/citations/make_classes.py"
     )
