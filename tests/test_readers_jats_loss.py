@@ -2131,6 +2131,40 @@ def test_untyped_back_sections_headed_as_statements_are_read(tmp_path: Path, sto
     assert tree.xpath("string(//back/ack/p)") == "Thanks to the archive."
 
 
+def test_a_back_section_headed_funding_is_the_funding_statement(tmp_path: Path, store) -> None:
+    """bioRxiv heads its funding statement "Funding" in an untyped back section: it was named
+    as left out. It is the funding statement, written back as funding-group's; beside
+    funding-group's own statement it is said as a second one, and the same words twice are
+    one."""
+    back = """<back><sec><title>Funding</title><p>Funded by the <italic>Test</italic> Trust.</p>
+<p>Grant 12.</p></sec>
+<sec><title>Authors' contributions</title><p>JS wrote the article.</p></sec></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    assert loaded.article.funding_statement == {"en": "Funded by the <i>Test</i> Trust. Grant 12."}
+    assert [w for w in loaded.warnings if w.startswith(("back", "sec"))] == [
+        "sec 'Funding': 2 paragraphs read as one funding statement in 'en' (funding-statement "
+        "holds no paragraphs)",
+        'back: not in the model, left out: sec "Authors\' contributions"',
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("string(//funding-group/funding-statement)") == (
+        "Funded by the Test Trust. Grant 12."
+    )
+    group = (
+        "<funding-group><funding-statement>Funded by a fund.</funding-statement></funding-group>"
+    )
+    for text, said in (("Funded by a fund.", False), ("Funded by the Trust.", True)):
+        back = f"<back><sec><title>Funding:</title><p>{text}</p></sec></back>"
+        loaded = _read(_article(tmp_path, permissions=group, back=back))
+        assert loaded.article.funding_statement == {"en": "Funded by a fund."}
+        second = (
+            "sec 'Funding:': a second funding statement in 'en', beside funding-group's "
+            "funding-statement: left out"
+        )
+        assert (second in loaded.warnings) is said, loaded.warnings
+        assert not [w for w in loaded.warnings if w.startswith("back")]
+
+
 def test_a_nested_subject_group_and_a_second_heading_are_said(tmp_path: Path) -> None:
     """Oxford's files in PMC nest a sub-heading in the heading group: it was left out in
     silence, as was a second heading in one language. A group nested in one left out is said

@@ -138,11 +138,16 @@ _STATEMENT_HEADINGS = {
         r"|availability\s+of\s+(the\s+)?data(\s+and\s+materials?)?)\s*:?",
         re.I,
     ),
+    # bioRxiv's "Funding", and "Funding statement", "Funding information", "Sources of funding"
+    "funding_statement": re.compile(
+        r"(funding(\s+(statement|information|sources?))?|sources?\s+of\s+funding)\s*:?", re.I
+    ),
 }
 _STATEMENT_NAMES = {
     "acknowledgements": "acknowledgements",
     "competing_interests": "competing-interests statement",
     "data_availability": "data availability statement",
+    "funding_statement": "funding statement",
 }
 
 
@@ -169,8 +174,8 @@ def _named(element: etree._Element) -> str:
 
 def _titled_statement(sec: etree._Element) -> str | None:
     """The statement an untyped back section is by its heading ("Acknowledgements",
-    "Competing interests", "CONFLICT OF INTEREST", "Data availability"), as PMC's BMC and
-    SciELO files give them; None for any other."""
+    "Competing interests", "CONFLICT OF INTEREST", "Data availability", bioRxiv's "Funding"),
+    as PMC's BMC, SciELO and bioRxiv files give them; None for any other."""
     if (sec.get("sec-type") or "").strip():
         return None
     title = _child(sec, "title")
@@ -2210,7 +2215,8 @@ class ArticleReader:
         ``coi-statement`` or ``conflict`` footnote in ``<author-notes>`` or in the back
         matter's ``<fn-group>``, or a back section or note of that type) and the data
         availability statement (``<sec sec-type="data-availability">`` or such ``<notes>`` in
-        ``<back>``; an untyped back section headed as one), each per language. What else the
+        ``<back>``; an untyped back section headed as one), each per language; an untyped back
+        section headed "Funding" as the funding statement (``_funding_section``). What else the
         author notes, the back matter and the front matter's notes hold (``<corresp>``, other
         footnotes, a glossary, appendices) is named as left out."""
         found: dict[str, list[etree._Element]] = {}
@@ -2249,7 +2255,9 @@ class ArticleReader:
                 found.setdefault(field, []).append(item)
         for field, elements in found.items():
             texts = self._statement_texts(elements, _STATEMENT_NAMES[field])
-            if texts:
+            if texts and field == "funding_statement":
+                self._funding_section(elements, texts, data)
+            elif texts:
                 data[field] = texts
             elif any("".join(e.itertext()).strip() for e in elements) and not any(
                 _text_beside_heading(e) for e in elements
@@ -2299,6 +2307,34 @@ class ArticleReader:
         if left:
             what = "back" if local_name(place, lower=True) == "back" else "front notes"
             self.warn(f"{what}: not in the model, left out: " + ", ".join(dict.fromkeys(left)))
+
+    def _funding_section(
+        self, elements: list[etree._Element], texts: dict[str, list[str]], data: dict[str, Any]
+    ) -> None:
+        """A back section headed "Funding" (bioRxiv's, untyped) as the funding statement, one
+        text per language (the model's, as ``<funding-statement>`` holds it: paragraphs joined,
+        said). Where ``funding-group`` gave one in that language, that one is kept and the
+        section said as a second one."""
+        statements: dict[str, str] = dict(data.get("funding_statement") or {})
+        shown = ", ".join(_named(e) for e in elements)
+        for lang, paras in texts.items():
+            if statements.get(lang) == " ".join(paras):
+                continue  # (the same words twice lose nothing)
+            if lang in statements:
+                self.warn(
+                    f"{shown}: a second funding statement in {lang!r}, beside funding-group's "
+                    "funding-statement: left out"
+                )
+                continue
+            statements[lang] = " ".join(paras)
+            if len(paras) > 1:
+                self.warn(
+                    f"{shown}: {len(paras)} paragraphs read as one funding statement in "
+                    f"{lang!r} (funding-statement holds no paragraphs)",
+                    SIMPLIFIED,
+                )
+        if statements:
+            data["funding_statement"] = statements
 
     def _linked_statements(self, meta: etree._Element, notes: list[etree._Element]) -> None:
         """Said: competing-interests footnotes that contributors point to (eLife: one per
