@@ -266,6 +266,15 @@ _HAL_RECORD = re.compile(
     r"/[a-z]+-\d{8}(?:v\d+)?(?:[/?#]|$)",
     re.I,
 )
+# Preprint servers a page names as its journal (bioRxiv's and medRxiv's citation_journal_title,
+# over citation_publisher "Cold Spring Harbor Laboratory"): their every article is a preprint.
+_PREPRINT_SERVERS = frozenset({"biorxiv", "medrxiv"})
+# What a page's Dublin Core type says of a preprint: the word, or the OpenAIRE (DRIVER) term
+# repositories write.
+_PREPRINT_TYPES = frozenset({"preprint", "info:eu-repo/semantics/preprint"})
+# The name Open Preprint Systems (PKP's OJS for preprint servers) writes in the page's
+# generator tag, 'Open Preprint Systems 3.3.0.13': its every page is a preprint's.
+_OPS_GENERATOR = re.compile(r"^open preprint systems\b", re.I)
 # A type code some platforms write as the section ('OriginalPaper', 'ReviewPaper'): no heading.
 _TYPE_CODE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
@@ -729,8 +738,38 @@ class _Page:
         data["funding"] = [
             {"funder": {lang: tidy(value)}} for lang, values in funders.items() for value in values
         ]
+        evidence = self._preprint()
+        if evidence:
+            data["preprint"] = True
         self._report_unread()
-        return data, self._journal()
+        return data, self._journal(preprint=bool(evidence))
+
+    def _preprint(self) -> str:
+        """What in the page says its article is a preprint ('' for nothing), said when read:
+        JSON-LD's ``creativeWorkStatus`` 'Preprint', a ``DC.Type`` 'Preprint', the
+        generator tag of Open Preprint Systems (whose Google Scholar tags say nothing of it),
+        or a journal title that is a preprint server's name (bioRxiv, medRxiv). Never the
+        site's address: a journal's own site may host its preprints beside its articles."""
+        found = ""
+        for value in self.all("json-ld status"):
+            if value.strip().casefold() == "preprint":
+                found = found or f"{self._shown('json-ld status')} {value!r}"
+            else:
+                not_carried(self.log, f"{self._shown('json-ld status')} {value!r}")
+        for value in self.all("dc.type"):
+            if value.strip().casefold() in _PREPRINT_TYPES:
+                found = found or f"{self._shown('dc.type')} {value!r}"
+        generator = self.first("generator") or ""
+        if not found and _OPS_GENERATOR.match(generator):
+            found = f"the page's generator {generator!r}"
+        names = ("citation_journal_title", "prism.publicationname", "dc.source", "json-ld journal")
+        for name in names:
+            value = self.first(name) or ""
+            if not found and _comparable(value) in _PREPRINT_SERVERS:
+                found = f"{self._shown(name)} {value!r}, a preprint server"
+        if found:
+            self.log.warn(f"{found}: the article is read as a preprint", SIMPLIFIED)
+        return found
 
     def _pages(self) -> dict[str, str]:
         """``citation_firstpage`` and ``citation_lastpage``, else PRISM's starting and ending
@@ -1802,7 +1841,11 @@ class _Page:
         return found
 
     # the journal -----------------------------------------------------------------
-    def _journal(self) -> dict[str, Any]:
+    def _journal(self, *, preprint: bool = False) -> dict[str, Any]:
+        """The journal the page names. A preprint's page that names none (Open Preprint
+        Systems writes the server's name as ``citation_publisher`` alone, a page of JSON-LD
+        alone as its ``publisher``) has its publisher, the server, as its journal, said, as
+        the Crossref reader takes a preprint's server."""
         journal: dict[str, Any] = {"language": self.lang}
         title = self._settled(
             "journal title",
@@ -1812,6 +1855,16 @@ class _Page:
         if title and _is_url(title):  # (a DC.Source that is the article's or journal's URL)
             self.log.warn(f"journal title {title!r}: a link, not a title: left out")
             title = None
+        publishers = ("citation_publisher", "dc.publisher", "json-ld publisher")
+        name = next((n for n in publishers if self.first(n)), "") if preprint else ""
+        server = self.first(name) if name else None
+        if not title and server:
+            title = server
+            self.log.warn(
+                f"{self._shown(name)} {server!r}: the preprint names no journal: the server "
+                "that publishes it is read as its journal",
+                SIMPLIFIED,
+            )
         if title:
             journal["title"] = {self.lang: title}
         abbrev = self._settled("journal abbreviation", ("citation_journal_abbrev",), _same_text)

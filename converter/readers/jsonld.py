@@ -50,7 +50,7 @@ _CARRIED = frozenset(
      "isPartOf", "volumeNumber", "issueNumber", "pageStart", "pageEnd", "pagination",
      "license", "abstract", "description", "keywords", "articleSection", "publisher",
      "copyrightHolder", "copyrightYear", "copyrightNotice", "funder", "author", "creator",
-     "citation"}
+     "citation", "creativeWorkStatus"}
 )  # fmt: skip
 _BOOKKEEPING = frozenset(
     {"@context", "@id", "@type", "image", "thumbnailUrl", "thumbnail", "dateModified",
@@ -318,6 +318,8 @@ class _Reader:
         self.add("copyright_year", node.get("copyrightYear"), "copyrightYear")
         for item in _items(node.get("funder")):
             self.add("funder", self.name(item), "funder")
+        # 'Preprint': the HTML reader reads the article as one; any other is said
+        self.add("status", node.get("creativeWorkStatus"), "creativeWorkStatus")
         key = _first_key(node, "author", "creator")
         for number, item in enumerate(_items(node.get(key))):
             person = self.person(_resolved(item, self.index), f"{key}[{number}]")

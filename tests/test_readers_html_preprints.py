@@ -1,0 +1,131 @@
+"""Landing pages of preprints: the page itself says its article is a preprint (a preprint
+server named as its journal, Open Preprint Systems' generator tag, JSON-LD's
+``creativeWorkStatus``, a Dublin Core type), and the article is read as one (``preprint:
+true``), said; the site's address alone says nothing. Until 4 December 2026 a landing page was
+always read as a journal article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import DATA, xmllint
+from converter.readers import ReadContext, read_source
+
+PAGES = DATA / "pages"
+PREPRINT = "string(//article-meta/article-version[@article-version-type='status'])"
+_JOURNAL = '<meta name="citation_journal_title" content="Journal of Tests">'
+
+
+def _read(page: Path) -> tuple[object, list[str]]:
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    return loaded.article, [str(w) for w in loaded.warnings]
+
+
+def _page(tmp_path: Path, head: str) -> Path:
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head>{head}</head><body><p>Text.</p></body></html>", "utf-8")
+    return page
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "journal"),
+    [
+        (
+            "biorxiv-preprint",
+            "citation_journal_title 'bioRxiv', a preprint server: the article is read as a "
+            "preprint",
+            "bioRxiv",
+        ),
+        (
+            "ops-preprint",
+            "the page's generator 'Open Preprint Systems 3.3.0.13': the article is read as a "
+            "preprint",
+            "Test Preprint Server",
+        ),
+        (
+            "jsonld-preprint",
+            "JSON-LD creativeWorkStatus 'Preprint': the article is read as a preprint",
+            "Test Preprints",
+        ),
+    ],
+)
+def test_a_preprint_server_s_page_is_a_preprint(
+    run, store, tmp_path: Path, name: str, said: str, journal: str
+) -> None:
+    """bioRxiv names itself as the journal; Open Preprint Systems names the server only as
+    citation_publisher and says it is OPS in its generator tag; a page's JSON-LD says
+    creativeWorkStatus 'Preprint'. Each converts (with the Archiving tag set: a preprint
+    server has no ISSN) to JATS that says the article is a preprint, and says why."""
+    page = PAGES / f"{name}.html"
+    article, warnings = _read(page)
+    assert article.preprint is True
+    assert said in warnings
+    assert article.journal.title == {"en": journal}
+    result = run("convert", page, "-o", tmp_path, "--tag-set", "archiving")
+    assert result.code == 0, result.err
+    assert f"{page}: warning (markup simplified): {said}" in result.err
+    written = tmp_path / f"{name}.xml"
+    assert xmllint(written, store.catalog).returncode == 0
+    assert etree.parse(str(written)).xpath(PREPRINT) == "preprint"
+
+
+def test_a_server_named_by_its_publisher_tag_only_is_said_as_the_journal(tmp_path: Path) -> None:
+    """Open Preprint Systems writes the server's name as citation_publisher and no journal
+    title: the page was refused as naming no journal. A preprint's server is its journal,
+    said; a journal article's page that names no journal is still refused."""
+    _, warnings = _read(PAGES / "ops-preprint.html")
+    assert (
+        "citation_publisher 'Test Preprint Server': the preprint names no journal: the server "
+        "that publishes it is read as its journal"
+    ) in warnings
+    page = _page(
+        tmp_path,
+        '<meta name="citation_title" content="T">'
+        '<meta name="citation_publisher" content="Test Press">',
+    )
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article is None
+    assert "the page names no journal" in loaded.problems[0]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="DC.Type" content="Preprint">',
+        '<meta name="dc.type" content="info:eu-repo/semantics/preprint">',
+        '<meta name="citation_journal_title" content="medRxiv">',
+    ],
+)
+def test_a_dublin_core_type_or_medrxiv_says_preprint(tmp_path: Path, head: str) -> None:
+    article, warnings = _read(
+        _page(tmp_path, '<meta name="citation_title" content="T">' + head + _JOURNAL)
+    )
+    assert article.preprint is True
+    assert any(w.endswith("the article is read as a preprint") for w in warnings), warnings
+
+
+def test_a_journal_article_s_page_is_no_preprint(tmp_path: Path) -> None:
+    """Nothing else makes a preprint: a journal's page on any host, OJS's DC.Type
+    'Text.Serial.Journal', a journal whose name holds the word, another generator. JSON-LD's
+    creativeWorkStatus of another value is said as not carried, as before."""
+    head = (
+        '<meta name="citation_title" content="T">'
+        '<meta name="citation_journal_title" content="Preprint Studies Quarterly">'
+        '<meta name="DC.Type" content="Text.Serial.Journal">'
+        '<meta name="generator" content="Open Journal Systems 3.3.0.13">'
+        '<meta name="citation_abstract_html_url" '
+        'content="https://www.biorxiv.org/content/10.1101/2020.01.01.000001v1">'
+        '<script type="application/ld+json">{"@type": "ScholarlyArticle", "headline": "T", '
+        '"creativeWorkStatus": "Published"}</script>'
+    )
+    article, warnings = _read(_page(tmp_path, head))
+    assert article.preprint is False
+    assert not [w for w in warnings if w.endswith("read as a preprint")], warnings
+    assert (
+        "JSON-LD creativeWorkStatus 'Published': not carried (the article model has no place "
+        "for it)" in warnings
+    )
