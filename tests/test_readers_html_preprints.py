@@ -76,12 +76,20 @@ def test_a_preprint_server_s_page_is_a_preprint(
 def test_a_server_named_by_its_publisher_tag_only_is_said_as_the_journal(tmp_path: Path) -> None:
     """Open Preprint Systems writes the server's name as citation_publisher and no journal
     title: the page was refused as naming no journal. A preprint's server is its journal,
-    said; a journal article's page that names no journal is still refused."""
+    said (not with --journal, which replaces it); a journal article's page that names no
+    journal is still refused."""
     _, warnings = _read(PAGES / "ops-preprint.html")
     assert (
         "citation_publisher 'Test Preprint Server': the preprint names no journal: the server "
         "that publishes it is read as its journal"
     ) in warnings
+    journal = tmp_path / "given" / "journal.yaml"  # (not beside, nor above, the page below)
+    journal.parent.mkdir()
+    journal.write_text("title: {en: Test Journal}\nissn: {electronic: 2658-6789}\n", "utf-8")
+    given = ReadContext(journal=journal)
+    [loaded] = list(read_source(PAGES / "ops-preprint.html", "html", given))
+    assert loaded.article is not None and loaded.article.preprint is True
+    assert not [w for w in loaded.warnings if "read as its journal" in w]  # (--journal's)
     page = _page(
         tmp_path,
         '<meta name="citation_title" content="T">'

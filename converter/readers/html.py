@@ -297,7 +297,7 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
         yield page
         return
     reader = _Page(page, log)
-    data, journal = reader.read()
+    data, journal = reader.read(journal_given=context.journal is not None)
     if not data.get("title") and _robot_check(page):
         # (a page fetched by a script, not a browser: ACS, APS, T&F and Annual Reviews serve
         # it; "names no article title" sent the user to save the same page again)
@@ -690,7 +690,9 @@ class _Page:
         return out
 
     # ------------------------------------------------------------------------------
-    def read(self) -> tuple[dict[str, Any], dict[str, Any]]:
+    def read(self, *, journal_given: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The article's data and the page's journal; with ``journal_given`` (``--journal``,
+        which replaces the page's journal whole) a preprint's server is not taken for one."""
         data: dict[str, Any] = {"language": self.lang}
         data["title"] = {lang: tidy(text) for lang, text in self._titles().items()}
         data["doi"] = self._doi()
@@ -742,7 +744,7 @@ class _Page:
         if evidence:
             data["preprint"] = True
         self._report_unread()
-        return data, self._journal(preprint=bool(evidence))
+        return data, self._journal(server_as_journal=bool(evidence) and not journal_given)
 
     def _preprint(self) -> str:
         """What in the page says its article is a preprint ('' for nothing), said when read:
@@ -1841,7 +1843,7 @@ class _Page:
         return found
 
     # the journal -----------------------------------------------------------------
-    def _journal(self, *, preprint: bool = False) -> dict[str, Any]:
+    def _journal(self, *, server_as_journal: bool = False) -> dict[str, Any]:
         """The journal the page names. A preprint's page that names none (Open Preprint
         Systems writes the server's name as ``citation_publisher`` alone, a page of JSON-LD
         alone as its ``publisher``) has its publisher, the server, as its journal, said, as
@@ -1856,7 +1858,7 @@ class _Page:
             self.log.warn(f"journal title {title!r}: a link, not a title: left out")
             title = None
         publishers = ("citation_publisher", "dc.publisher", "json-ld publisher")
-        name = next((n for n in publishers if self.first(n)), "") if preprint else ""
+        name = next((n for n in publishers if self.first(n)), "") if server_as_journal else ""
         server = self.first(name) if name else None
         if not title and server:
             title = server
