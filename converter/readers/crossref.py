@@ -1643,13 +1643,7 @@ class _DepositArticle:
                 "journal_issue/doi_data",
             )
         )
-        resource = self.text(_child(doi_data, "resource"))
-        if resource and "url" in Article.model_fields:
-            data["url"] = resource
-        data["self_uri"] = self._links(doi_data, resource)
-        data["license"], data["other_licenses"] = self._license()
-        data["funding"] = self._funding()
-        data["references"] = self._citations()
+        self._record_parts(doi_data, data)
         history, copyright_line, assertions = self._crossmark(_child(art, "crossmark"))
         self._other_programs()
         data["related_articles"] = self._related(_child(art, "crossmark"), data["doi"])
@@ -1723,6 +1717,17 @@ class _DepositArticle:
         {"crossmark_version", "crossmark_policy", "crossmark_domains",
          "crossmark_domain_exclusive", "custom_metadata"}
     )  # fmt: skip
+
+    def _record_parts(self, doi_data: etree._Element | None, data: dict[str, Any]) -> None:
+        """What a journal article's and a preprint's records hold alike: the landing page and
+        other links, the licences, the funding and the citations."""
+        resource = self.text(_child(doi_data, "resource"))
+        if resource and "url" in Article.model_fields:
+            data["url"] = resource
+        data["self_uri"] = self._links(doi_data, resource)
+        data["license"], data["other_licenses"] = self._license()
+        data["funding"] = self._funding()
+        data["references"] = self._citations()
 
     def _other_programs(self) -> None:
         """A program of another kind than FundRef, AccessIndicators and relations, beside the
@@ -2228,13 +2233,7 @@ class _DepositPosted(_DepositArticle):
                 not_carried(self.log, f"<item_number> {self.text(item)!r}")
         doi_data = _child(art, "doi_data")
         data["doi"] = self.text(_child(doi_data, "doi"))
-        resource = self.text(_child(doi_data, "resource"))
-        if resource and "url" in Article.model_fields:
-            data["url"] = resource
-        data["self_uri"] = self._links(doi_data, resource)
-        data["license"], data["other_licenses"] = self._license()
-        data["funding"] = self._funding()
-        data["references"] = self._citations()
+        self._record_parts(doi_data, data)
         self._other_programs()
         data["related_articles"] = self._related(None, data["doi"])
         data["article_type"] = notice_type(data["related_articles"])
