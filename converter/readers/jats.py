@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args
@@ -459,6 +460,24 @@ def _uncarried(cite: etree._Element) -> bool:
         if "".join(child.itertext()).strip() or name == "etal":
             return name != "etal"
     return False
+
+
+# a citation's parts that say their value in an attribute alone, which neither the fields nor
+# the reference's text hold (PLOS's NLM 2.3 ``<page-count count="191"/>``)
+_UNHELD = frozenset({"page-count"})
+
+
+def _unheld(ref: etree._Element) -> set[str]:
+    """The names of the reference's parts no field and no text holds."""
+    return {
+        name
+        for cite in ref.iter()
+        if isinstance(cite.tag, str)
+        for child in cite
+        if (name := local_name(child, lower=True)) in _UNHELD
+        and not "".join(child.itertext()).strip()
+        and any(value.strip() for value in child.attrib.values())
+    }
 
 
 def _year_only(date: etree._Element) -> bool:
@@ -2458,7 +2477,9 @@ class ArticleReader:
         if back is None:
             return
         refs: list[dict[str, Any]] = []
+        unheld: Counter[str] = Counter()  # parts no field or text holds, by the references
         for ref in back.iter("{*}ref", "ref"):
+            unheld.update(_unheld(ref))
             parsed = self._reference(ref)
             if parsed:
                 if parsed.get("id") and parsed["id"] in {r.get("id") for r in refs}:
@@ -2466,6 +2487,12 @@ class ArticleReader:
                 refs.append(parsed)
         if refs:
             data["references"] = refs
+        if unheld:
+            shown = [
+                f"{name} ({count} reference{'s' if count > 1 else ''})"
+                for name, count in sorted(unheld.items())
+            ]
+            self.warn("ref-list: not in the model, left out: " + ", ".join(shown))
 
     def _reference(self, ref: etree._Element) -> dict[str, Any] | None:
         citations = []
@@ -2516,7 +2543,7 @@ class ArticleReader:
                 stated = (cite.get(XML_LANG) or ref.get(XML_LANG) or "").strip()
                 lang = stated or alphabets.reference_language(text, self.lang)
                 if lang in texts:
-                    self.warn(f"reference {ref_id}: a second text in {lang!r} is left out")
+                    self.warn(f"reference {ref_id}: a second {name} in {lang!r} is left out")
                     continue
                 texts[lang] = text
             elif name in ("element-citation", "nlm-citation") or mixed:
@@ -2583,7 +2610,10 @@ class ArticleReader:
         for child in cite:
             name = local_name(child, lower=True)
             if name == "person-group":
-                people = ", ".join(p for p in map(self._person_text, child) if p)
+                # (BMC: editors as the group's text alone, 'Hendrix RW,Roberts JW')
+                people = ", ".join(p for p in map(self._person_text, child) if p) or (
+                    self.plain(child) if not len(child) else ""
+                )
                 if people and (child.get("person-group-type") or "author") == "editor":
                     people += " (eds)"
                 parts.append(people)
@@ -2622,7 +2652,8 @@ class ArticleReader:
         kind = local_name(person, lower=True)
         if kind == "name":
             found = self._name(person)
-            return " ".join(filter(None, [found.get("surname"), found.get("given")]))
+            kept = [found.get(key) for key in ("prefix", "surname", "given", "suffix")]
+            return " ".join(filter(None, kept))
         if kind == "etal":
             return "et al."
         return self.plain(person) if kind else ""
@@ -2635,6 +2666,7 @@ class ArticleReader:
         authors: list[str] = []
         groups: list[str] = []  # those of the authors that are group authors (<collab>)
         etal = False
+        honours = False
         people = [
             person
             for group in _children(cite, "person-group")
@@ -2645,6 +2677,9 @@ class ArticleReader:
             kind = local_name(person, lower=True)
             if kind in ("name", "string-name") and (parts := self._name(person)):
                 surname, given = parts.get("surname"), parts.get("given")
+                # an author's 'Jr', 'III' or 'Sir' has no place in the author's one line: the
+                # reference keeps its text, which has it
+                honours = honours or bool(parts.get("suffix") or parts.get("prefix"))
                 if surname:
                     authors.append(f"{surname}, {given}" if given else surname)
             elif kind == "string-name":
@@ -2689,7 +2724,7 @@ class ArticleReader:
             found = _child(cite, tag)
             if found is not None and self.plain(found):
                 entry[key] = self.plain(found)
-        dropped = self._range_in_page(entry, ref_id)
+        dropped = self._range_in_page(entry, ref_id) or honours
         for pub_id in _children(cite, "pub-id"):
             kind = (pub_id.get("pub-id-type") or "").lower()
             if kind == "doi":
