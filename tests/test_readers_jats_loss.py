@@ -2233,5 +2233,6 @@ Chapin FS (2000) Arctic. <source>Global Change Biol</source> 6: 211–223.</mixe
     loaded = _read(_article(tmp_path, back=back))
     friedman, shaver = loaded.article.references
     assert "Hendrix RW,Roberts JW (eds)" in friedman.text["en"]
+    assert shaver.text["en"].startswith("Shaver GR (1992) Global change.")
     assert "reference B41: a second mixed-citation in 'en' is left out" in loaded.warnings
     _output(loaded, tmp_path, store)
