@@ -15,7 +15,9 @@ Prints per silent path the number of files and one file, then the totals. Some p
 renamed by the writer, not lost (NLM ``trans-abstract`` → ``abstract``; a ``pub-date``'s
 parts); those are listed in ``RENAMED`` and counted apart, as is a lost path whose every
 element's text (three characters or more) the output holds elsewhere (a ``mixed-citation``'s
-parts kept as its text, an ``addr-line`` split into ``institution`` and ``country``).
+parts kept as its text, an ``addr-line`` split into ``institution`` and ``country``). A
+reference's part is looked for in the output's reference of the same id, short pieces too (a
+volume ``34``), as the output writes it (``citation-alternatives``, an ``element-citation``).
 """
 
 from __future__ import annotations
