@@ -246,6 +246,12 @@ def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
         "which has no issue nor pages: left out of the deposit"
     ) in said
     assert "[crossref-left-out] <trans-title-group>" in said
+    # the section in English, which convert says is not deposited (one group_title, the Russian)
+    assert (
+        "[crossref-left-out] <subj-group> heading 'en': a preprint is deposited as Crossref's "
+        "posted_content, which takes one group_title (the section): left out of the deposit"
+    ) in said
+    assert "<subj-group> heading 'ru'" not in said
     # the same file without its link to the published article and its article-version (which
     # says, alone, that the article is a preprint) is a journal article again
     article = tmp_path / "jats" / "article.xml"

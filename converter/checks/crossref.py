@@ -63,7 +63,7 @@ def crossref_limits(doc: Doc) -> Iterator[Hit]:
     "Crossref: what the deposit leaves out past a limit of Crossref's schema (a citation's "
     "volume, issue, first page or DOI; the abbreviated journal title; an affiliation's "
     "department or place; the pages after the first range), and what a preprint's deposit "
-    "(posted_content) has no place for (the issue, the pages, a further title)",
+    "(posted_content) has no place for (the issue, the pages, a further title or section)",
     source=_SOURCE,
     basis="reading",
 )
@@ -89,7 +89,8 @@ _POSTED = "a preprint is deposited as Crossref's posted_content"
 
 def _not_posted(doc: Doc) -> Iterator[Hit]:
     """What a preprint's deposit leaves out, as ``convert --to crossref`` says it: the issue
-    and the pages (posted_content has none), a title in a further language (it takes one)."""
+    and the pages (posted_content has none), a title or a section in a further language (it
+    takes one title and one group_title)."""
     for tag, field in (
         ("volume", "volume"),
         ("issue", "issue"),
@@ -110,6 +111,22 @@ def _not_posted(doc: Doc) -> Iterator[Hit]:
             f"<trans-title-group>: {_POSTED}, which takes one title: {limits.LEFT_OUT}",
             f"title.{lang}",
         )
+    # the section deposited as group_title is the heading in the article's language, else the
+    # first (as the writer orders them); a heading in any other language is left out
+    headings = [
+        (doc.lang_of(el), el)
+        for el in doc.meta.iterfind("article-categories/subj-group[@subj-group-type='heading']")
+        if any(doc.text(subject) for subject in el.iterfind("subject"))
+    ]
+    deposited = next((el for lang, el in headings if lang == doc.lang), None)
+    for lang, el in headings:
+        if el is not (deposited if deposited is not None else headings[0][1]):
+            yield Hit(
+                el,
+                f"<subj-group> heading {lang!r}: {_POSTED}, which takes one group_title (the "
+                f"section): {limits.LEFT_OUT}",
+                f"section.{lang}",
+            )
 
 
 # The attributes that say what an element holds (a department's institution, a DOI's pub-id).
