@@ -2236,3 +2236,17 @@ Chapin FS (2000) Arctic. <source>Global Change Biol</source> 6: 211–223.</mixe
     assert shaver.text["en"].startswith("Shaver GR (1992) Global change.")
     assert "reference B41: a second mixed-citation in 'en' is left out" in loaded.warnings
     _output(loaded, tmp_path, store)
+
+
+def test_a_long_heading_of_a_back_section_left_out_is_cut_with_an_ellipsis(
+    tmp_path: Path,
+) -> None:
+    """A section named by its heading shows it as other messages show a long text: to 60
+    characters, the last an '…', so the reader can tell it goes on (it was cut at 60 with no
+    mark)."""
+    heading = "Supplementary videos recorded during the field season and their legends"
+    path = _article(
+        tmp_path, back=f"<back><sec><title>{heading}</title><p>Video 1.</p></sec></back>"
+    )
+    said = [w for w in _read(path).warnings if w.startswith("back:")]
+    assert said == [f"back: not in the model, left out: sec {heading[:59] + '…'!r}"]

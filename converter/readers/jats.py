@@ -169,7 +169,7 @@ def _named(element: etree._Element) -> str:
     title = _child(element, "title")
     heading = " ".join("".join(title.itertext()).split()) if title is not None else ""
     if heading:
-        return f"{name} {heading[:60]!r}"
+        return f"{name} {shorten(heading, 60)!r}"
     return f"untyped {name}" if name in ("fn", "sec", "notes") else name
 
 
