@@ -233,6 +233,32 @@ def test_a_registry_preprint_not_yet_published_is_read_as_one(tmp_path: Path, ru
     assert "type 'posted-content': read as a journal article" in [str(w) for w in read.warnings]
 
 
+def test_a_registry_preprints_posted_date_beside_another_online_date_is_said(
+    tmp_path: Path,
+) -> None:
+    """A work with both a posted and a published-online date keeps the latter as its one online
+    date; the posted day is said, not dropped in silence. The same day twice says nothing."""
+    online = {"date-parts": [[2021, 5, 6]]}
+    [read] = list(
+        read_source(
+            _work(tmp_path, subtype="preprint", **{"published-online": online}), None, ReadContext()
+        )
+    )
+    assert read.article is not None, read.problems
+    assert read.article.published.electronic == "2021-05-06"
+    assert [str(w) for w in read.warnings if "posted" in str(w)] == [
+        "posted '2021-03-04' beside published-online '2021-05-06': not carried (the article "
+        "model has no place for it)"
+    ]
+    same = {"date-parts": [[2021, 3, 4]]}
+    [read] = list(
+        read_source(
+            _work(tmp_path, subtype="preprint", **{"published-online": same}), None, ReadContext()
+        )
+    )
+    assert not [w for w in read.warnings if "posted" in str(w)]
+
+
 def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
     """check --profile crossref tells a preprint by its article-version as convert does: no
     ISSN asked, what posted content leaves out warned; the pmc profile takes the

@@ -529,10 +529,15 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
         if inverted_pages(data.get("fpage"), data.get("lpage")):  # (not the model's "lpage")
             log.problems.append(f"page {page!r}: the last page comes before the first")
         article_number(number, data, "article-number", log)
+    # (a preprint's "posted": the day it went online, as a deposit's posted_date; beside
+    # another online date, the model's one online date is published-online's and it is said)
+    online = _date(work, "published-online", "", log)
+    posted = _date(work, "posted", "", log)
+    if online and posted and posted != online:
+        not_carried(log, f"posted {posted!r} beside published-online {online!r}")
     published = {
         "print": _date(work, "published-print", "", log),
-        # (a preprint's "posted": the day it went online, as a deposit's posted_date)
-        "electronic": _date(work, "published-online", "", log) or _date(work, "posted", "", log),
+        "electronic": online or posted,
         "collection": _date(issue, "published-print", "journal-issue", log)
         or _date(issue, "published-online", "journal-issue", log),
     }
