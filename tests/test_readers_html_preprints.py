@@ -137,3 +137,54 @@ def test_a_journal_article_s_page_is_no_preprint(tmp_path: Path) -> None:
         "JSON-LD creativeWorkStatus 'Published': not carried (the article model has no place "
         "for it)" in warnings
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "server_id"),
+    [
+        ("", "2020.02.03.123456"),
+        (
+            '<meta name="citation_title" content="T">'
+            '<meta name="citation_journal_title" content="bioRxiv">'
+            '<meta name="citation_doi" content="10.1101/515643">'
+            '<meta name="citation_firstpage" content="515643">',
+            "515643",
+        ),
+    ],
+)
+def test_a_preprint_s_id_as_its_first_page_is_its_publisher_id(
+    run, tmp_path: Path, head: str, server_id: str
+) -> None:
+    """bioRxiv writes the preprint's own id as citation_firstpage ('2020.02.03.123456'; an
+    older preprint's, '515643', is its DOI's suffix): it was written as the article's
+    elocation-id (or first page), an article number a preprint has not. It is the article's
+    publisher-id now, said."""
+    page = _page(tmp_path, head) if head else PAGES / "biorxiv-preprint.html"
+    article, warnings = _read(page)
+    assert article.ids.publisher_id == server_id
+    assert article.elocation_id is None and article.fpage is None
+    said = (
+        f"citation_firstpage {server_id!r} is the preprint's id on its server, no page or "
+        "article number: written as its publisher-id"
+    )
+    assert said in warnings
+    out = tmp_path / "out"
+    result = run("convert", page, "-o", out, "--tag-set", "archiving")
+    assert result.code == 0, result.err
+    written = etree.parse(str(next(out.glob("*.xml"))))
+    assert written.xpath("string(//article-meta/article-id[@pub-id-type='publisher-id'])") == (
+        server_id
+    )
+    assert not written.xpath("//article-meta/elocation-id | //article-meta/fpage")
+
+
+def test_a_journal_article_s_first_page_is_still_its_number(tmp_path: Path) -> None:
+    """A journal's article whose first page looks like a server's id keeps it as before."""
+    head = (
+        '<meta name="citation_title" content="T">' + _JOURNAL
+        + '<meta name="citation_firstpage" content="2020.02.03.123456">'
+    )  # fmt: skip
+    article, warnings = _read(_page(tmp_path, head))
+    assert article.elocation_id == "2020.02.03.123456"
+    assert article.ids.publisher_id is None
+    assert not [w for w in warnings if "publisher-id" in w]

@@ -271,6 +271,9 @@ _HAL_RECORD = re.compile(
 _PREPRINT_SERVERS = frozenset({"biorxiv", "medrxiv"})
 # What a page's Dublin Core type says of a preprint: the word, or the OpenAIRE (DRIVER) term
 # repositories write.
+# bioRxiv's and medRxiv's id of a preprint since December 2019, the day it was posted and a
+# number: '2020.01.30.926477' (older ones, '515643', are known by the DOI's suffix only).
+_SERVER_ID = re.compile(r"\d{4}\.\d{2}\.\d{2}\.\d{5,}")
 _PREPRINT_TYPES = frozenset({"preprint", "info:eu-repo/semantics/preprint"})
 # The name Open Preprint Systems (PKP's OJS for preprint servers) writes in the page's
 # generator tag, 'Open Preprint Systems 3.3.0.13': its every page is a preprint's.
@@ -743,6 +746,7 @@ class _Page:
         evidence = self._preprint()
         if evidence:
             data["preprint"] = True
+            self._server_id(data)
         self._report_unread()
         return data, self._journal(server_as_journal=bool(evidence) and not journal_given)
 
@@ -772,6 +776,26 @@ class _Page:
         if found:
             self.log.warn(f"{found}: the article is read as a preprint", SIMPLIFIED)
         return found
+
+    def _server_id(self, data: dict[str, Any]) -> None:
+        """A preprint's "first page" that is its id on the server: bioRxiv and medRxiv write
+        '2020.01.30.926477' (their DOI's suffix) as ``citation_firstpage``, which was read as
+        the article's elocation-id, an article number it has not. Kept as the article's
+        publisher-id instead (the server's own id of it), said."""
+        first = (self.first("citation_firstpage") or "").strip()
+        if not first or first not in (data.get("elocation_id"), data.get("fpage")):
+            return
+        suffix = (data.get("doi") or "").partition("/")[2]
+        if not (_SERVER_ID.fullmatch(first) or first.casefold() == suffix.casefold()):
+            return
+        for key in ("fpage", "lpage", "elocation_id"):
+            data.pop(key, None)
+        data.setdefault("ids", {})["publisher_id"] = first
+        self.log.warn(
+            f"citation_firstpage {first!r} is the preprint's id on its server, no page or "
+            "article number: written as its publisher-id",
+            SIMPLIFIED,
+        )
 
     def _pages(self) -> dict[str, str]:
         """``citation_firstpage`` and ``citation_lastpage``, else PRISM's starting and ending
