@@ -2165,6 +2165,46 @@ def test_a_back_section_headed_funding_is_the_funding_statement(tmp_path: Path, 
         assert not [w for w in loaded.warnings if w.startswith("back")]
 
 
+def test_a_funding_section_in_additional_information_is_the_funding_statement(
+    tmp_path: Path, store
+) -> None:
+    """eLife nests its "Funding" section, untyped, in the "additional information" section
+    beside its competing-interests footnotes: it was named as left out. It is the funding
+    statement, as directly in the back matter; beside funding-group's own statement it is said
+    as a second one. A "Funding" heading deeper down is still some other section's."""
+    back = """<back><sec sec-type="additional-information"><title>Additional information</title>
+<fn-group><fn fn-type="COI-statement"><p>No competing interests.</p></fn>
+<fn fn-type="con"><p>Jane Smith wrote the article.</p></fn></fn-group>
+<sec><title>Funding</title><p>Funded by the Test Trust.</p></sec></sec></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    assert loaded.article.funding_statement == {"en": "Funded by the Test Trust."}
+    assert loaded.article.competing_interests == {"en": ["No competing interests."]}
+    assert [w for w in loaded.warnings if w.startswith(("back", "sec"))] == [
+        "back: not in the model, left out: sec of type 'additional-information' > fn-group > "
+        "fn of type 'con'"
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("string(//funding-group/funding-statement)") == "Funded by the Test Trust."
+    group = (
+        "<funding-group><funding-statement>Funded by a fund.</funding-statement></funding-group>"
+    )
+    loaded = _read(_article(tmp_path, permissions=group, back=back))
+    assert loaded.article.funding_statement == {"en": "Funded by a fund."}
+    assert (
+        "sec 'Funding': a second funding statement in 'en', beside funding-group's "
+        "funding-statement: left out"
+    ) in loaded.warnings
+    deeper = back.replace(
+        "<sec><title>Funding</title>", "<sec><title>Methods</title><sec><title>Funding</title>"
+    ).replace("</sec></sec></back>", "</sec></sec></sec></back>")
+    loaded = _read(_article(tmp_path, back=deeper))
+    assert loaded.article.funding_statement is None
+    assert [w for w in loaded.warnings if w.startswith("back")] == [
+        "back: not in the model, left out: sec of type 'additional-information' > fn-group > "
+        "fn of type 'con', sec of type 'additional-information' > sec 'Methods'"
+    ]
+
+
 def test_a_nested_subject_group_and_a_second_heading_are_said(tmp_path: Path) -> None:
     """Oxford's files in PMC nest a sub-heading in the heading group: it was left out in
     silence, as was a second heading in one language. A group nested in one left out is said

@@ -187,6 +187,23 @@ def _titled_statement(sec: etree._Element) -> str | None:
     return None
 
 
+def _statement_place(sec: etree._Element, back: etree._Element | None) -> bool:
+    """Whether an untyped section headed as a statement is read as one where it stands:
+    directly in ``<back>``, or in a back section of type "additional-information", where eLife
+    nests its "Funding" section beside its competing-interests footnotes (it was named as left
+    out). Deeper, a heading is a sub-section's of some other text."""
+    parent = sec.getparent()
+    if back is None or parent is None:
+        return False
+    if parent is back:
+        return True
+    return (
+        local_name(parent, lower=True) == "sec"
+        and (parent.get("sec-type") or "").strip().casefold() == "additional-information"
+        and parent.getparent() is back
+    )
+
+
 def _text_beside_heading(element: etree._Element) -> bool:
     """The element holds text outside its ``label`` and ``title``."""
     own = (element.text or "").strip()
@@ -2235,7 +2252,8 @@ class ArticleReader:
         matter's ``<fn-group>``, or a back section or note of that type) and the data
         availability statement (``<sec sec-type="data-availability">`` or such ``<notes>`` in
         ``<back>``; an untyped back section headed as one), each per language; an untyped back
-        section headed "Funding" as the funding statement (``_funding_section``). What else the
+        section headed "Funding" as the funding statement (``_funding_section``); a section so
+        headed in an "additional-information" one too (``_statement_place``). What else the
         author notes, the back matter and the front matter's notes hold (``<corresp>``, other
         footnotes, a glossary, appendices) is named as left out."""
         found: dict[str, list[etree._Element]] = {}
@@ -2265,7 +2283,7 @@ class ArticleReader:
                 # wherever the back matter nests it: eLife's COI footnote in a fn-group of an
                 # "additional information" section, its data section in the supplementary one
                 field = statement_field(item)
-                if field is None and name == "sec" and item.getparent() is back:
+                if field is None and name == "sec" and _statement_place(item, back):
                     field = _titled_statement(item)  # PMC's BMC: <sec><title>Competing …
             else:
                 continue
