@@ -290,6 +290,37 @@ def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
     assert "pmc-related-article" not in said
 
 
+def test_a_servers_preprint_without_issn_passes_the_checks(tmp_path: Path, run) -> None:
+    """A preprint server with no ISSN and no journal-id: convert writes its preprint with
+    --tag-set archiving, as the message says, and check --profile crossref (general included)
+    takes it, as convert --to crossref deposits it; a journal article without either is
+    still refused, the journal not identified."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "journal.yaml").write_text(
+        "title: Example Preprints\npublisher: {name: Example Preprint Server}\n", "utf-8"
+    )
+    article = folder / "preprint.yaml"
+    article.write_text(
+        "title: A preprint\npreprint: true\ndoi: 10.5555/pp.1\n"
+        "url: https://preprints.example.org/pp.1\npublished: {electronic: 2026-11-30}\n"
+        "authors: [{name: {surname: Smith, given: Jane}}]\n"
+        "abstract: An abstract.\nlicense: CC-BY-4.0\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run("convert", article, "--tag-set", "archiving", "--profile", "crossref", "-o", out)
+    assert result.code == 0, result.out + result.err
+    result = run("check", "--profile", "crossref", out / "preprint.xml")
+    assert result.code == 0, result.out + result.err
+    assert "general-required" not in result.out + result.err
+    plain = tmp_path / "plain.xml"
+    plain.write_text((out / "preprint.xml").read_text("utf-8").replace(VERSION, ""), "utf-8")
+    result = run("check", "--profile", "general", plain)
+    assert result.code == 1
+    assert "no ISSN and no journal-id: the journal cannot be identified" in result.out
+
+
 def test_a_spreadsheet_row_says_a_preprint(tmp_path: Path) -> None:
     from test_spreadsheet import ROW, SEED_JOURNAL, write_csv
 

@@ -460,12 +460,22 @@ _GENERAL_REQUIRED = [
 ]
 
 
-@rule("general-required", "error", "journal title, article title and a publication date")
+@rule(
+    "general-required",
+    "error",
+    "journal title, article title and a publication date; an ISSN or journal-id, but of a "
+    "preprint (its server is named by its title)",
+)
 def general_required(doc: Doc) -> Iterator[Hit]:
     for xpath, what, field in _GENERAL_REQUIRED:
         if _missing(doc, xpath):
             yield Hit(None, f"no {what}", field)
-    if _missing(doc, "front/journal-meta/issn | front/journal-meta/journal-id"):
+    # A preprint server has no ISSN (convert writes one with --tag-set archiving) and is named
+    # by its title, as its Crossref deposit names it (institution): asking it for an ISSN or a
+    # journal-id refused every preprint convert writes for a server without ids.
+    if _missing(doc, "front/journal-meta/issn | front/journal-meta/journal-id") and not (
+        doc.is_preprint() and not _missing(doc, _GENERAL_REQUIRED[0][0])
+    ):
         yield Hit(None, "no ISSN and no journal-id: the journal cannot be identified", "journal")
 
 
