@@ -321,6 +321,27 @@ def test_a_servers_preprint_without_issn_passes_the_checks(tmp_path: Path, run) 
     assert "no ISSN and no journal-id: the journal cannot be identified" in result.out
 
 
+def test_a_servers_preprints_per_issue_are_named_by_its_title(tmp_path: Path, run) -> None:
+    """--per-issue names a server's preprint deposit by its ISSN, else by its title, as the
+    README says (Example-Preprints-preprints.crossref.xml); the file is XSD-valid."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "journal.yaml").write_text(
+        "title: Example Preprints\npublisher: {name: Example Preprint Server}\n", "utf-8"
+    )
+    (folder / "issue.csv").write_text(
+        "title,doi,url,preprint,published.electronic,author1.surname,author1.given\n"
+        "A preprint,10.5555/pp.3,https://preprints.example.org/3,yes,2026-11-29,Roe,Ann\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run("convert", folder / "issue.csv", "--to", "crossref", "--per-issue", "-o", out)
+    assert result.code == 0, result.out + result.err
+    assert [p.name for p in out.iterdir()] == ["Example-Preprints-preprints.crossref.xml"]
+    check = xmllint_crossref(out / "Example-Preprints-preprints.crossref.xml")
+    assert check.returncode == 0, check.stderr
+
+
 def test_a_spreadsheet_row_says_a_preprint(tmp_path: Path) -> None:
     from test_spreadsheet import ROW, SEED_JOURNAL, write_csv
 
