@@ -203,6 +203,22 @@ def test_a_posted_content_deposit_round_trips_with_its_relation(
         assert _xpath(again, expression) == _xpath(source, expression), expression
 
 
+def test_a_deposits_jats_is_written_beside_it_without_crossref_in_its_name(
+    tmp_path: Path, run
+) -> None:
+    """A deposit named as convert --to crossref names one, preprint.crossref.xml, converts to
+    preprint.xml beside it: before, its JATS took the deposit's own name, refused beside it
+    ('the output would replace the source file') and written with -o as a JATS file named
+    .crossref.xml, which 'deposit crossref *.crossref.xml' would send to Crossref."""
+    source = tmp_path / "preprint.crossref.xml"
+    source.write_text(POSTED, encoding="utf-8")
+    result = run("convert", source, "--tag-set", "archiving")
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["preprint.crossref.xml", "preprint.xml"]
+    assert b"<article " in (tmp_path / "preprint.xml").read_bytes()
+    assert source.read_text(encoding="utf-8") == POSTED
+
+
 def test_a_posted_content_without_the_article_it_became_is_still_a_preprint(
     tmp_path: Path,
 ) -> None:

@@ -1440,6 +1440,17 @@ def _what_it_holds(bodies: list[etree._Element]) -> str:
     return f" (its <journal> holds {', '.join(f'<{h}>' for h in sorted(parts))})"
 
 
+def _deposit_stem(path: Path) -> str:
+    """'a.crossref.xml' → 'a': the JATS of a deposit ``convert --to crossref`` wrote is 'a.xml'
+    beside it, not a JATS file named as a deposit, which 'deposit crossref *.crossref.xml'
+    would send (and which was written only with -o, the deposit's own name being taken)."""
+    stem = path.stem
+    marker = ".crossref"
+    if stem.lower().endswith(marker) and len(stem) > len(marker):
+        return stem[: -len(marker)]
+    return stem
+
+
 def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loaded]:
     try:
         root = parse_xml(data, str(path))
@@ -1485,7 +1496,8 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
     many = len(articles) > 1
     for index, (journal, article) in enumerate(articles, start=1):
         log = _Log()
-        name, stem = (f"{path}#{index}", f"{path.stem}-{index}") if many else (str(path), path.stem)
+        base = _deposit_stem(path)
+        name, stem = (f"{path}#{index}", f"{base}-{index}") if many else (str(path), base)
         reader = _DepositArticle if journal is not None else _DepositPosted
         try:
             data, journal_data = reader(journal, article, log).read()
