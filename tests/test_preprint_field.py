@@ -346,9 +346,18 @@ def test_a_spreadsheet_row_says_a_preprint(tmp_path: Path) -> None:
     from test_spreadsheet import ROW, SEED_JOURNAL, write_csv
 
     (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
-    sheet = write_csv(tmp_path / "s.csv", [{**ROW, "preprint": "yes"}, {**ROW, "preprint": "no"}])
+    said = ["yes", "no", "X", "TRUE", "n", "0", ""]  # the README's spellings, in any case
+    sheet = write_csv(tmp_path / "s.csv", [{**ROW, "preprint": value} for value in said])
     loaded = list(read_source(sheet, None, ReadContext()))
-    assert [item.article.preprint for item in loaded if item.article] == [True, False]
+    assert [item.article.preprint for item in loaded if item.article] == [
+        True,
+        False,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
     wrong = write_csv(tmp_path / "w.csv", [{**ROW, "preprint": "maybe"}])
     [bad] = list(read_source(wrong, None, ReadContext()))
     assert bad.problems == [f"{wrong}#2: column preprint: expected yes or no, got 'maybe'"]
