@@ -188,3 +188,31 @@ def test_a_journal_article_s_first_page_is_still_its_number(tmp_path: Path) -> N
     assert article.elocation_id == "2020.02.03.123456"
     assert article.ids.publisher_id is None
     assert not [w for w in warnings if "publisher-id" in w]
+
+
+def test_a_page_of_json_ld_alone_is_read(tmp_path: Path, run) -> None:
+    """A page whose head holds JSON-LD and nothing else (no meta tag, no visible text), as a
+    script saves a preprint server's record: read from its JSON-LD, as the README says a page
+    of JSON-LD alone is; it was refused as 'no meta tags and no text'. A page holding nothing
+    at all still is."""
+    record = (
+        '{"@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": "A JSON-LD '
+        'preprint", "author": [{"@type": "Person", "givenName": "Ann", "familyName": "Roe"}], '
+        '"datePublished": "2026-11-20", "creativeWorkStatus": "Preprint", "publisher": '
+        '{"@type": "Organization", "name": "Test Preprint Server"}}'
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><head><script type="application/ld+json">{record}</script></head>'
+        "<body></body></html>",
+        "utf-8",
+    )
+    article, warnings = _read(page)
+    assert article.preprint is True
+    assert article.title == {"en": "A JSON-LD preprint"}
+    assert "JSON-LD creativeWorkStatus 'Preprint': the article is read as a preprint" in warnings
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><head></head><body></body></html>", "utf-8")
+    result = run("convert", empty, "--from", "html")
+    assert result.code == 3
+    assert result.err.strip() == f"{empty}: no meta tags and no text: not an article page"

@@ -387,7 +387,13 @@ def _parse(data: bytes, name: str, log: Collector | None = None) -> etree._Eleme
         page = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(name, [f"not an HTML page: {exc}"]) from None
-    if not page.xpath("//meta[@name]") and not page.xpath("//body//text()[normalize-space()]"):
+    # JSON-LD alone is an article page too (the README: "only JSON-LD converts alone"); a
+    # page of nothing but its script was refused as holding no meta tags and no text
+    if (
+        not page.xpath("//meta[@name]")
+        and not page.xpath("//body//text()[normalize-space()]")
+        and not page.xpath("//script[@type='application/ld+json'][normalize-space()]")
+    ):
         raise InputError(name, ["no meta tags and no text: not an article page"])
     return page
 
