@@ -288,6 +288,17 @@ def test_a_given_name_alone_is_the_surname_crossref_is_given() -> None:
     assert hit.message == "Crossref requires a surname for every person"
 
 
+def test_what_a_service_requires_is_named_with_its_article() -> None:
+    """'Crossref requires an article title', 'DOAJ requires an article title', not 'a article
+    title' (nor 'a ISSN'); 'a DOI' and 'a publication date' as before."""
+    untitled = re.sub(r"<article-title>.*?</article-title>", "", PASS, count=1, flags=re.DOTALL)
+    said = {f.message for f in _findings(untitled, ("crossref", "doaj"))}
+    assert {"Crossref requires an article title", "DOAJ requires an article title"} <= said
+    undated = re.sub(r"<pub-date[ >].*?</pub-date>", "", PASS, flags=re.DOTALL)
+    said = {f.message for f in _findings(undated, ("crossref",))}
+    assert "Crossref requires a publication date" in said
+
+
 def test_mixed_script_word_is_named() -> None:
     broken = BREAKERS["script-mixed-words"](PASS)
     (hit,) = [f for f in _findings(broken, ("rsci",)) if f.rule == "script-mixed-words"]

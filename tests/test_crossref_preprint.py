@@ -256,7 +256,7 @@ def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
     assert result.code == 0, result.out + result.err
     said = result.out + result.err
     assert "0 errors" in said
-    assert "Crossref requires a ISSN" not in said
+    assert "Crossref requires an ISSN" not in said
     assert (
         "[crossref-left-out] <volume>: a preprint is deposited as Crossref's posted_content, "
         "which has no issue nor pages: left out of the deposit"
@@ -281,7 +281,7 @@ def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
     )
     result = run("check", "--profile", "crossref", article)
     assert result.code == 1
-    assert "Crossref requires a ISSN" in result.out + result.err
+    assert "Crossref requires an ISSN" in result.out + result.err
 
 
 def test_a_registry_preprint_record_is_deposited_as_posted_content(

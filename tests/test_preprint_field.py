@@ -273,7 +273,7 @@ def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
     result = run("check", "--profile", "crossref", no_issn)
     said = result.out + result.err
     assert result.code == 0, said
-    assert "Crossref requires a ISSN" not in said
+    assert "Crossref requires an ISSN" not in said
     assert (
         "[crossref-left-out] <volume>: a preprint is deposited as Crossref's posted_content, "
         "which has no issue nor pages: left out of the deposit"
@@ -283,7 +283,7 @@ def test_check_agrees_with_the_preprints_deposit(tmp_path: Path, run) -> None:
     plain.write_text(no_issn.read_text(encoding="utf-8").replace(VERSION, ""), "utf-8")
     result = run("check", "--profile", "crossref", plain)
     assert result.code == 1
-    assert "Crossref requires a ISSN" in result.out + result.err
+    assert "Crossref requires an ISSN" in result.out + result.err
     result = run("check", "--profile", "pmc", tmp_path / "jats" / f"{article.stem}.xml")
     said = result.out + result.err
     assert "article-version" not in said

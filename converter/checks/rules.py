@@ -448,6 +448,11 @@ def _missing(doc: Doc, xpath: str) -> bool:
     return not doc.root.xpath(xpath)
 
 
+def _a(what: str) -> str:
+    """'an ISSN', 'an article title', 'a DOI': the messages said 'a ISSN', 'a article title'."""
+    return f"{'an' if what[:1] in 'AEIOUaeiou' else 'a'} {what}"
+
+
 _GENERAL_REQUIRED = [
     # NLM 2.3's journal-title stands in journal-meta itself (PMC's older files)
     (
@@ -527,7 +532,7 @@ def crossref_required(doc: Doc) -> Iterator[Hit]:
         if preprint and field == "journal.issn":
             continue
         if _missing(doc, xpath):
-            yield Hit(None, f"Crossref requires a {what}", field)
+            yield Hit(None, f"Crossref requires {_a(what)}", field)
     if not _has_web_link(doc, landing_page=True):
         yield Hit(None, "Crossref requires the article's landing page URL (self-uri)", "url")
     for name in doc.meta.iter("name"):
@@ -649,7 +654,7 @@ _DOAJ_REQUIRED = [
 def doaj_required(doc: Doc) -> Iterator[Hit]:
     for xpath, what, field in _DOAJ_REQUIRED:
         if _missing(doc, xpath):
-            yield Hit(None, f"DOAJ requires a {what}", field)
+            yield Hit(None, f"DOAJ requires {_a(what)}", field)
     if not _has_web_link(doc, landing_page=False):
         yield Hit(None, "DOAJ requires a full-text URL (self-uri with http/https)", "self_uri")
 
