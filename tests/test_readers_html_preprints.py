@@ -216,3 +216,13 @@ def test_a_page_of_json_ld_alone_is_read(tmp_path: Path, run) -> None:
     result = run("convert", empty, "--from", "html")
     assert result.code == 3
     assert result.err.strip() == f"{empty}: no meta tags and no text: not an article page"
+
+
+def test_highwire_s_full_text_tag_is_the_html_version(tmp_path: Path) -> None:
+    """bioRxiv (HighWire) names its full-text page citation_full_html_url: it is the article's
+    HTML version, as citation_fulltext_html_url is, not said as having no place in the model."""
+    article, warnings = _read(PAGES / "biorxiv-preprint.html")
+    assert [(link.type, link.url) for link in article.self_uri if link.type == "html"] == [
+        ("html", "https://preprints.example.org/content/10.5555/2020.02.03.123456v1.full")
+    ]
+    assert not [w for w in warnings if "citation_full_html_url" in w]

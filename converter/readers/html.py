@@ -253,6 +253,9 @@ _HIGHWIRE_ALIASES = {
     "citation_journal_abbreviation": "citation_journal_abbrev",
     "citation_journal_publisher": "citation_publisher",
     "citation_journal_title_abbrev": "citation_journal_abbrev",  # SciELO's
+    # HighWire's own name (bioRxiv, medRxiv and the journals it hosts): the full text's page,
+    # said as having no place in the model beside the self_uri html the other name gives
+    "citation_full_html_url": "citation_fulltext_html_url",
 }
 # The Dublin Core names HAL and DSpace repositories give a journal and its volume and issue.
 _DSPACE_ALIASES = {
