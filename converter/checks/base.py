@@ -72,6 +72,7 @@ class Doc:
         self._meta = self.root.find("front/article-meta")
         self._elements: tuple[etree._Element, ...] | None = None
         self._stream: str | None = None
+        self._preprint: bool | None = None
 
     @property
     def meta(self) -> etree._Element:
@@ -109,7 +110,13 @@ class Doc:
         """Whether the article is a preprint, as ``convert`` tells one
         (``converter.relations.is_preprint``): an ``article-version`` of type status says
         ``preprint``, or a ``related-article`` of type ``published-article`` names the article
-        it became. Its Crossref deposit is then posted content (no ISSN, no issue, no pages)."""
+        it became. Its Crossref deposit is then posted content (no ISSN, no issue, no pages).
+        Read once: the crossref and general rules ask it several times a document."""
+        if self._preprint is None:
+            self._preprint = self._says_preprint()
+        return self._preprint
+
+    def _says_preprint(self) -> bool:
         meta = self.meta
         stated = any(
             relations.says_preprint(el.get("article-version-type"), self.text(el))
