@@ -157,6 +157,12 @@ def _with_count(name: str, count: int, what: str) -> str:
     return f"{name} ({count} {what}{'' if count == 1 else 's'})"
 
 
+def _heading(element: etree._Element) -> str:
+    """The text of an element's own ``<title>``, its spacing made single ("" without one)."""
+    title = _child(element, "title")
+    return " ".join("".join(title.itertext()).split()) if title is not None else ""
+
+
 def _named(element: etree._Element) -> str:
     """An element as a warning names it: ``fn of type 'other'``, ``sec 'Video Legends'``,
     ``glossary 'Abbreviations'``, ``app-group``."""
@@ -166,8 +172,7 @@ def _named(element: etree._Element) -> str:
     )  # fn-type, sec-type, notes-type …
     if kind:
         return f"{name} of type {kind!r}"
-    title = _child(element, "title")
-    heading = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    heading = _heading(element)
     if heading:
         return f"{name} {shorten(heading, 60)!r}"
     return f"untyped {name}" if name in ("fn", "sec", "notes") else name
@@ -179,8 +184,7 @@ def _titled_statement(sec: etree._Element) -> str | None:
     as PMC's BMC, SciELO and bioRxiv files give them; None for any other."""
     if (sec.get("sec-type") or "").strip():
         return None
-    title = _child(sec, "title")
-    heading = " ".join("".join(title.itertext()).split()) if title is not None else ""
+    heading = _heading(sec)
     for field, pattern in _STATEMENT_HEADINGS.items():
         if pattern.fullmatch(heading):
             return field
