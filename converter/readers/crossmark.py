@@ -250,13 +250,20 @@ def _article_type(value: str, article: dict[str, Any], notes: list[str]) -> bool
     if word in _DOCUMENT_MODELS:
         notes.append(DOCUMENT_MODEL_NOTE)
         return True
-    kind = _TYPE_WORDS.get(word)
+    kind = type_from_words(word)
     if kind is None:
         return False
     if article.get("article_type") in (None, kind):
         article["article_type"] = kind
         return True
     return False
+
+
+def type_from_words(words: str) -> str | None:
+    """The JATS article type a publisher's words for it name ('paper', 'lett', 'Review
+    Article'), or None. Shared with the landing-page reader (HighWire's
+    ``citation_article_type``), so that one word is read as one type whatever the source."""
+    return _TYPE_WORDS.get(" ".join(words.split()).casefold())
 
 
 def _author_orcid(value: str, links: list[str], article: dict[str, Any]) -> bool:

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -36,7 +36,7 @@ from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
 from converter.messages import shorten
 from converter.misdecoded import ENTITY_TEXT, unescaped
-from converter.model import LIST_NUMBER, Article, inverted_pages
+from converter.model import LIST_NUMBER, Article, ArticleType, inverted_pages
 from converter.name_case import has_small_letters, in_capitals, ordinary_case
 from converter.notices import SIMPLIFIED, Notice
 from converter.readers import jsonld
@@ -55,6 +55,7 @@ from converter.readers.common import (
     unlabelled_pages,
     valid_issn,
 )
+from converter.readers.crossmark import type_from_words
 from converter.readers.encoding import is_utf8, looks_cp1251, not_utf8, undecodable_at
 from converter.readers.markup import (
     BLOCK_TAGS,
@@ -208,7 +209,8 @@ _CARRIED_META = frozenset(
      "prism.publicationname", "prism.issn", "prism.eissn", "prism.volume", "prism.number",
      "prism.startingpage", "prism.endingpage", "prism.pagerange", "prism.doi",
      "prism.publicationdate", "prism.coverdate", "prism.datereceived", "prism.copyright",
-     "prism.section", "prism.keyword", "prism.url"}
+     "prism.section", "prism.keyword", "prism.url", "citation_public_url", "citation_section",
+     "citation_article_type"}
 )  # fmt: skip
 # The tags of the publication date, in the order of preference; and the order a full date is
 # looked for in when the first gives a year alone (OJS's DC.Date.created is the article's date,
@@ -281,6 +283,9 @@ _PREPRINT_TYPES = frozenset({"preprint", "info:eu-repo/semantics/preprint"})
 # The name Open Preprint Systems (PKP's OJS for preprint servers) writes in the page's
 # generator tag, 'Open Preprint Systems 3.3.0.13': its every page is a preprint's.
 _OPS_GENERATOR = re.compile(r"^open preprint systems\b", re.I)
+# The JATS article-type values the model holds (JATS 1.4's suggested ones), for HighWire's
+# ``citation_article_type``.
+_ARTICLE_TYPES = frozenset(get_args(ArticleType))
 # A type code some platforms write as the section ('OriginalPaper', 'ReviewPaper'): no heading.
 _TYPE_CODE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
@@ -540,6 +545,24 @@ def _same_text(one: str, other: str) -> bool:
     return not first or not second or first.startswith(second) or second.startswith(first)
 
 
+def _same_page(one: str, other: str) -> bool:
+    """Whether two addresses are one landing page: the same address, or HighWire's abstract
+    view of it (bioRxiv's '…/2020.01.28.923011v1.abstract' of '…/2020.01.28.923011v1')."""
+
+    def bare(address: str) -> str:
+        return address.strip().rstrip("/").removesuffix(".abstract")
+
+    return bare(one) == bare(other)
+
+
+def _jats_type(words: str) -> str | None:
+    """The JATS article-type a publisher's words name: a JATS 1.4 suggested value in any case,
+    with spaces for hyphens ('Research Article', 'Case Report'), else the words the Crossmark
+    reader reads ('Article', 'Review Article'); None for others."""
+    value = "-".join(words.split()).casefold()
+    return value if value in _ARTICLE_TYPES else type_from_words(words)
+
+
 def _page_text(pages: dict[str, str]) -> str:
     """Pages as one text: '110-119', '110', 'e123'."""
     if "elocation_id" in pages:
@@ -744,9 +767,12 @@ class _Page:
             if url:
                 links.append({"url": url, "type": kind})
         data["self_uri"] = links
-        landing = self.first("citation_abstract_html_url", "dc.identifier.uri", "prism.url")
+        landing = self._landing()
         if landing and "url" in Article.model_fields:
             data["url"] = landing
+        article_type = self._article_type()
+        if article_type:
+            data["article_type"] = article_type
         data["history"] = self._history(min(data["published"].values(), default=None))
         funders = self.by_lang("dc.contributor.sponsor") or self.by_lang("json-ld funder")
         data["funding"] = [
@@ -758,6 +784,51 @@ class _Page:
             self._server_id(data)
         self._report_unread()
         return data, self._journal(server_as_journal=bool(evidence) and not journal_given)
+
+    def _landing(self) -> str | None:
+        """The article's landing page: ``citation_abstract_html_url``, else
+        ``DC.Identifier.URI``, else ``prism.url``, else HighWire's ``citation_public_url``
+        (bioRxiv, medRxiv and the journals HighWire hosts: the article's public address). A
+        public address that is not the one read is said; HighWire's abstract view of it
+        (bioRxiv's '…v1.abstract' beside '…v1') is the same page."""
+        names = ("citation_abstract_html_url", "dc.identifier.uri", "prism.url")
+        read = next(((name, self.all(name)[0]) for name in names if self.all(name)), None)
+        public = [("citation_public_url", value) for value in self.all("citation_public_url")]
+        if read is None:
+            if not public:
+                return None
+            read, public = public[0], public[1:]
+        self._disagreement("url", [read, *public], _same_page)
+        return read[1]
+
+    def _article_type(self) -> str | None:
+        """HighWire's ``citation_article_type`` as the JATS article-type it names: a JATS 1.4
+        suggested value in any case, with spaces for its hyphens ('Research Article'; the
+        Tag Library asks for case-insensitive matching), or the publisher's words the Crossmark
+        reader reads ('Article', 'Review Article', 'Letter'). Others — bioRxiv's 'New Results',
+        'Confirmatory Results', 'Contradictory Results' — name no JATS type: said, and the
+        article stays a research article."""
+        found = self.all("citation_article_type")
+        kinds = [(value, _jats_type(value)) for value in found]
+        for value, kind in kinds:
+            if kind is None:
+                self.log.warn(
+                    f"citation_article_type {value!r}: no JATS article-type: left out (the "
+                    "article is written as research-article)"
+                )
+        named = [(value, kind) for value, kind in kinds if kind]
+        if not named:
+            return None
+        (_, kept), others = named[0], named[1:]
+        differ = [value for value, kind in others if kind != kept]
+        if differ:
+            said = ", ".join(f"citation_article_type {value!r}" for value in differ)
+            verb = "says" if len(differ) == 1 else "say"
+            self.log.warn(
+                f"article type: citation_article_type {named[0][0]!r} ({kept}) is read; "
+                f"{said} {verb} otherwise: left out"
+            )
+        return kept
 
     def _preprint(self) -> str:
         """What in the page says its article is a preprint ('' for nothing), said when read:
@@ -879,13 +950,16 @@ class _Page:
         return split_pages(f"{opening}-{closing}")
 
     def _section(self) -> dict[str, str]:
-        """``DC.Type.articleType``, else ``prism.section``, else JSON-LD's ``articleSection``.
+        """``DC.Type.articleType``, else ``prism.section``, else JSON-LD's ``articleSection``,
+        else HighWire's ``citation_section`` (bioRxiv's 'New Results'); one that states another
+        section in the same language than the one read is said.
         OJS writes the section's name in the journal's primary language with no ``xml:lang``:
         a Russian journal's English article had 'Статьи' as its English section. Untagged, the
         script tells the language. A type code in its place (Springer's ``prism.section``
         'OriginalPaper') is no heading: said and left out."""
         section: dict[str, str] = {}
-        names = ("dc.type.articletype", "prism.section", "json-ld section")
+        found: dict[str, list[tuple[str, str]]] = {}
+        names = ("dc.type.articletype", "prism.section", "json-ld section", "citation_section")
         for wanted in names:
             for name, content, lang in self.meta:
                 if name != wanted:
@@ -899,6 +973,9 @@ class _Page:
                 code = _language(lang)
                 code = code or language_by_script(content, self.lang) or self.lang
                 section.setdefault(code, tidy(content))
+                found.setdefault(code, []).append((name, tidy(content)))
+        for code, values in found.items():
+            self._disagreement(f"section[{code}]", values, _same_text)
         return section
 
     def _titles(self) -> dict[str, str]:
