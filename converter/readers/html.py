@@ -870,6 +870,8 @@ class _Page:
             return
         for key in ("fpage", "lpage", "elocation_id"):
             data.pop(key, None)
+        # (no other tag gives the article a publisher-id — citation_id is the platform's own
+        # id, bookkeeping —, so this one overwrites none)
         data.setdefault("ids", {})["publisher_id"] = first
         self.log.warn(
             f"citation_firstpage {first!r} is the preprint's id on its server, no page or "
