@@ -2187,6 +2187,45 @@ def test_an_author_list_that_runs_past_a_sentence_end_is_vetoed(authors: str, ve
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Smith J. Paper. J Test. 2020;1:2-3. doi:10.1000/xyz123",  # (the README's own example)
+        "Smith J. Paper. J Test. 2020;1:2-3",
+        "Smith J, Jones K. Paper. J Test. 2020;1:2-3",
+        "Smith, J. Tests. J Test. 2020;1:2-3",
+    ],
+)
+def test_a_one_word_title_is_never_read_as_a_surname(text: str) -> None:
+    """'Smith J. Paper.': read as a name written given name first ('Mary J. Blige'), the
+    title became the surname ('Paper, Smith J.') and the reference had no title. It is parsed
+    right or left as text."""
+    found = parse_reference(text)
+    if found is not None:
+        assert found.title in ("Paper", "Tests")
+        assert not any(name.startswith(("Paper", "Tests")) for name in found.authors)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "title"),
+    [
+        ("Smith J. A paper on tests. J Test. 2020;1:2-3", ["Smith, J."], "A paper on tests"),
+        (
+            "Mary J. Blige and John Smith. A paper. J Test. 2020;1:2-3",
+            ["Blige, Mary J.", "Smith, John"],
+            "A paper",
+        ),
+    ],
+)
+def test_a_name_closing_the_authors_before_a_title_is_still_read(
+    text: str, authors: list[str], title: str
+) -> None:
+    """The veto needs the title missing: a given-name-first name before a title is read."""
+    found = parse_reference(text)
+    assert found is not None
+    assert (found.authors, found.title) == (authors, title)
+
+
+@pytest.mark.parametrize(
     ("title", "proper", "english"),
     [
         ("Binarnye otnosheniya [Binary relations]", "Binarnye otnosheniya", "Binary relations"),

@@ -283,6 +283,14 @@ def _stray_parts(spans: list[Span]) -> str | None:
         elif lab == "author":
             if _NAME_THEN_SENTENCE.search(piece):
                 return "the author list runs on past a full stop"
+            if _NAME_THEN_WORD_END.search(piece) and not any(
+                other in ("title", "title_en") for other, _, _ in spans
+            ):
+                # 'Smith J. Paper.' | 'J Test. 2020;1:2-3': the title's one word read as the
+                # surname of a name written given name first ('Mary J. Blige'), and no title
+                # left (no hand-labelled author span of the train and dev splits ends so in a
+                # reference without a title)
+                return "the author list swallowed the title"
             if not piece.lstrip().startswith("/"):
                 # GOST 7.0.100 repeats the authors after the title, behind a '/'
                 if title_seen and author_before:
@@ -345,6 +353,11 @@ def _closed_later(spans: list[Span], at: int) -> bool:
 # title's first words read as one more author; no hand-labelled author span holds this)
 _NAME_THEN_SENTENCE = lazy_re.compile(
     r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ]\.\s+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{3,}\.\s+\S"
+)
+# a word, an initial, then a capitalised word that closes the author span with a full stop:
+# 'Smith J. Paper.', 'Smith, J. Paper.', 'Mary J. Blige.' (not 'G. Patnaik.': initials first)
+_NAME_THEN_WORD_END = lazy_re.compile(
+    r"(?<![\w.])[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]+,?\s+[A-ZА-ЯЁІЇЄҐ]\.\s+[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]{2,}\.\s*$"
 )
 _AFTER_EDITOR = "a word after an editor statement's '(Eds.)' not in the title"
 
