@@ -220,7 +220,9 @@ def test_dev_null_is_an_empty_file_not_a_missing_one(run) -> None:
     result = run("convert", "/dev/null", "--no-validate", "-o", "-")
     assert result.code == 3
     assert "no such file" not in result.err
-    assert result.err.strip() == "/dev/null: expected a mapping of fields at the top level"
+    assert result.err.strip() == (
+        "/dev/null: expected a mapping of fields at the top level: the file is empty"
+    )
 
 
 def _through_a_pipe(fifo: Path, data: bytes, *args: str | Path) -> tuple[int, bytes, bytes]:

@@ -408,6 +408,27 @@ def test_a_tab_in_the_indentation_is_named(run, write_article) -> None:
     assert "(a tab" not in run("convert", article).err
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("article.yaml", b"", "the file is empty"),
+        ("article.json", b"", "the file is empty"),  # (was: malformed JSON: Expecting value)
+        ("article.yaml", b"\xef\xbb\xbf \r\n\n", "the file is empty"),
+        ("article.yaml", b"# to be written\n", "the file holds no fields, only comments or null"),
+    ],
+)
+def test_an_empty_article_file_is_said_to_be_empty(
+    run, tmp_path: Path, name: str, content: bytes, said: str
+) -> None:
+    """An empty file (a new article not yet filled in, a failed export) was told only that a
+    mapping of fields was expected, or as malformed JSON: the line now says it is empty."""
+    article = tmp_path / name
+    article.write_bytes(content)
+    result = run("convert", article, "-o", tmp_path / "out")
+    _single_line_error(result, f"{article}: expected a mapping of fields at the top level: {said}")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_a_misspelt_journal_field_is_compared_with_the_journal_fields(
     run, write_article, journal_file: Path
 ) -> None:

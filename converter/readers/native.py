@@ -457,12 +457,19 @@ def other_than_article(data: dict[str, Any]) -> str | None:
     return f"most of its fields are not an article's ({shown})"
 
 
+_NO_MAPPING = "expected a mapping of fields at the top level"
+_BLANK = " \t\r\n\ufeff"  # what an empty file may still hold: white space, a byte-order mark
+
+
 def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     """Parse YAML or JSON text into a mapping; raise ``InputError`` with one clear line.
 
     A .json file is JSON, a .yaml or .yml file YAML (a YAML file may begin with '{', a flow
     mapping: it was refused as malformed JSON). Other names (standard input) are YAML, or JSON
     first when the text begins as JSON does ('{"'), then YAML if it is not JSON."""
+    if not (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).strip(_BLANK):
+        # (JSON said "line 1: malformed JSON: Expecting value", YAML only what was expected)
+        raise InputError(name, [f"{_NO_MAPPING}: the file is empty"])
     lower = name.lower()
     json_first = lower.endswith(".json") or (
         not lower.endswith((".yaml", ".yml"))
@@ -522,8 +529,10 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     except (yaml.YAMLError, ValueError) as exc:
         raise InputError(name, [f"malformed input: {exc}"]) from None
     if not isinstance(data, dict):
-        problem = "expected a mapping of fields at the top level"
+        problem = _NO_MAPPING
         # (a list or a single value: no article; nothing at all: perhaps one not yet written)
+        if data is None:  # comments alone, or a bare null: a file that says nothing
+            problem += ": the file holds no fields, only comments or null"
         error = InputError if data is None else NotAMapping
         raise error(name, [problem + _taken_for_yaml(name)])
     # Without aliases a value is at most as long as the file (an escape is longer than its
