@@ -36,6 +36,8 @@ from converter.config import load_config
 from converter.errors import EXIT_DEPOSIT, ConverterError, InputError, cannot_read
 from converter.input_limit import read_path
 from converter.messages import shorten
+from converter.network_words import attempts as attempts_words
+from converter.network_words import unreachable
 from converter.redaction import redact, remember, remember_in_url
 from converter.validation import InvalidDocument, parse_untrusted
 
@@ -237,9 +239,9 @@ def send_request(
             if isinstance(reason, TimeoutError):
                 status, error = None, f"no answer within {transport.timeout:g} s"
             else:
-                status, error = None, f"cannot connect: {reason}"
+                status, error = None, f"cannot connect: {unreachable(reason, url)}"
         except (ConnectionError, OSError) as exc:
-            status, error = None, f"connection failed: {exc.strerror or exc}"
+            status, error = None, f"connection failed: {unreachable(exc, url)}"
         except http.client.HTTPException as exc:
             # A reply cut short or no HTTP at all: the request may have been taken, so it is
             # not sent again (a second deposit of the file would be refused as not newer).
@@ -385,7 +387,7 @@ def deposit_crossref(
     if error and error.startswith(UNREADABLE):
         return unreadable(error[len(UNREADABLE) + 2 :])
     if error and (status is None or status >= 500 or status == 429):
-        message = f"Crossref could not take the deposit after {attempts} attempts: {error}"
+        message = f"Crossref could not take the deposit after {attempts_words(attempts)}: {error}"
         if text:
             message += f" ({text})"
         return failed(message)
@@ -507,7 +509,7 @@ def deposit_doaj(
     if error and error.startswith(UNREADABLE):
         return failed(_unreadable("DOAJ", status, error[len(UNREADABLE) + 2 :], follow))
     if error and (status is None or status >= 500 or status == 429):
-        return failed(f"DOAJ could not take the articles after {attempts} attempts: {error}")
+        return failed(f"DOAJ could not take the articles after {attempts_words(attempts)}: {error}")
     if status in (401, 403):
         return failed(f"DOAJ refused the API key (HTTP {status}): check DOAJ_API_KEY")
     if status is None or not 200 <= status < 300:

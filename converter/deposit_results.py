@@ -31,6 +31,7 @@ from converter.deposit import (
     reply_text,
     send_request,
 )
+from converter.network_words import attempts as attempts_words
 from converter.validation import InvalidDocument, parse_untrusted
 
 State = Literal["pending", "completed", "unknown", "error"]
@@ -348,7 +349,7 @@ def _http_failure(
     if error and (status is None or status >= 500 or status == 429):
         return Outcome(
             service, submission, "error", "not reached",
-            message=f"could not ask {name} after {attempts} attempts: {error}",
+            message=f"could not ask {name} after {attempts_words(attempts)}: {error}",
         )  # fmt: skip
     if status in (401, 403):
         return Outcome(

@@ -453,7 +453,7 @@ def test_doaj_status_timeout(stand, doaj_file, run) -> None:
     (upload_id,) = state.uploads
     state.slow = True
     result = run("deposit", "status", upload_id, "--timeout", "0.2", "--retries", "0")
-    assert result.code == 5 and "could not ask DOAJ after 1 attempts: no answer" in result.out
+    assert result.code == 5 and "could not ask DOAJ after 1 attempt: no answer" in result.out
 
 
 # ------------------------------------------------------------------ dry run
@@ -499,7 +499,7 @@ def test_a_failed_question_leaves_the_submission_pending(stand, issue_file, run)
     state.slow = True
     failed = run("deposit", "status", "--timeout", "0.2", "--retries", "0")
     assert failed.code == 5
-    assert "could not ask Crossref after 1 attempts: no answer within 0.2 s" in failed.out
+    assert "could not ask Crossref after 1 attempt: no answer within 0.2 s" in failed.out
     listed = run("deposit", "status", "--list", "--json")
     (entry,) = json.loads(listed.out)
     assert entry["state"] == "pending"

@@ -2329,8 +2329,10 @@ def fetch_record(url: str, not_found: str, timeout: float = 30.0) -> bytes:
         reason = not_found if exc.code == 404 else f"HTTP {exc.code} {exc.reason}"
         raise InputError(url, [reason]) from None
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+        from converter.network_words import unreachable  # (error path only)
+
         reason = getattr(exc, "reason", exc)
-        raise InputError(url, [f"cannot fetch: {reason}"]) from None
+        raise InputError(url, [f"cannot fetch: {unreachable(reason, url)}"]) from None
     if len(body) > _MAX_RESPONSE:
         raise InputError(url, ["response too large: refused"])
     return body
