@@ -11,6 +11,10 @@ landing page, profiles, the XSD): one that fails is reported like any rejected a
 out of its issue's file, so one bad article never holds back the rest of the issue. The issue
 file is then validated as a whole against the Crossref schema before it is written. When it is
 rejected, an issue file left by an earlier run is removed rather than left to be deposited.
+
+A DOI is in a deposit once: an article whose DOI an earlier one of its deposit has (a file
+copied for the next article and its DOI not changed) is refused, as bad input, and left out;
+Crossref would take the later record over the earlier, with no word said.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
     ``Conversion`` per article; ``output`` is the issue file holding it (when written)."""
     results: list[Conversion] = []
     groups: dict[tuple[Path, tuple[str, str, str, str]], list[tuple[Loaded, Article, int]]] = {}
+    # (a deposit, a DOI case-folded as DOIs compare) -> the source whose record has it
+    deposited: dict[tuple[tuple[Path, tuple[str, str, str, str]], str], str] = {}
     for loaded, folder in items:
         refused = strict_refusal(loaded, options)
         if loaded.article is None or refused:
@@ -60,11 +66,21 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
             continue
         done = enriched(loaded.article)
         article = done.article
+        group = (folder, issue_key(article))
+        doi = str(article.doi or "")
+        first = deposited.setdefault((group, doi.casefold()), loaded.name) if doi else loaded.name
+        if first != loaded.name:
+            problem = (
+                f"{loaded.name}: doi: {doi} is the DOI of {first} too: a deposit registers a DOI "
+                "once (give this article its own DOI); left out of its issue's Crossref deposit"
+            )
+            results.append(Conversion(loaded.name, "bad-input", None, [problem], loaded.warnings))
+            continue
         index = len(results)
         # (its own warnings, on its source: the issue's follow once the issue is written)
         own = [str(p) for p in untransliterated_problems(done.untransliterated, loaded.name)]
         results.append(Conversion(loaded.name, "converted", None, own, loaded.warnings))
-        groups.setdefault((folder, issue_key(article)), []).append((loaded, article, index))
+        groups.setdefault(group, []).append((loaded, article, index))
     for (folder, key), members in groups.items():
         target = folder / (issue_stem(key) + SUFFIX)
         output = write_crossref_issue([m[1] for m in members], options, str(target))

@@ -173,7 +173,8 @@ def test_a_worker_killed_once_loses_no_article(run, tmp_path: Path, monkeypatch,
 
 def deposit_folder(folder: Path, count: int) -> Path:
     """``count`` bilingual articles whose Crossref deposits differ from run to run (a
-    timestamp and a batch id in each), beside their journal file."""
+    timestamp and a batch id in each), beside their journal file; each has a DOI of its own,
+    as one issue's deposit takes a DOI once."""
     folder.mkdir()
     (folder / "journal.yaml").write_bytes((BILINGUAL.parent.parent / "journal.yaml").read_bytes())
     text = BILINGUAL.read_text(encoding="utf-8")
@@ -181,6 +182,7 @@ def deposit_folder(folder: Path, count: int) -> Path:
         body = text.replace("fpage: 6\n", f"fpage: {1000 + i}\n").replace(
             "lpage: 20\n", f"lpage: {1000 + i}\n"
         )
+        body = body.replace("doi: 10.5555/jsr.2018.3.6\n", f"doi: 10.5555/jsr.2018.3.{1000 + i}\n")
         (folder / f"a{i:04d}.yaml").write_text(body, encoding="utf-8")
     return folder
 

@@ -81,6 +81,31 @@ def test_article_without_doi_is_left_out_not_the_issue(tmp_path: Path, run) -> N
     assert dois == ["10.5555/jsr.2018.3.6"]
 
 
+@pytest.mark.parametrize("command", ["convert", "batch"])
+def test_a_doi_given_twice_is_deposited_once(tmp_path: Path, run, command: str) -> None:
+    """An article file copied for the next article, its DOI left as it was: both records went
+    into the issue's deposit, and Crossref would have taken the later over the earlier. The
+    later is now refused, naming the earlier, and the deposit holds the DOI once."""
+    folder = _copy_issue(tmp_path)
+    streltsov = folder / "streltsov-6.yaml"  # (read after shchukin-21.yaml)
+    text = streltsov.read_text(encoding="utf-8")
+    streltsov.write_text(  # (the other's DOI in capitals: DOIs compare without case)
+        text.replace("doi: 10.5555/jsr.2018.3.6", "doi: 10.5555/JSR.2018.3.21"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    sources = [folder] if command == "batch" else sorted(folder.glob("*.yaml"))
+    result = run(command, *sources, "--to", "crossref", "--per-issue", "-o", out)
+    assert result.code == 3, result.err
+    assert (
+        f"{streltsov}: doi: 10.5555/JSR.2018.3.21 is the DOI of {folder / 'shchukin-21.yaml'} "
+        "too: a deposit registers a DOI once (give this article its own DOI); left out of its "
+        "issue's Crossref deposit"
+    ) in result.err
+    root = etree.parse(str(out / NAME)).getroot()
+    dois = [d.text for d in root.iter(f"{CR}doi") if d.getparent().tag == f"{CR}doi_data"]
+    assert dois == ["10.5555/jsr.2018.3.21"]
+
+
 def test_a_citation_part_past_crossrefs_limit_leaves_the_issue_valid(tmp_path: Path, run) -> None:
     """A cited volume longer than Crossref's 32 characters is left out of that citation, said
     with the article's DOI and the reference, and the issue file passes xmllint."""
