@@ -2290,3 +2290,31 @@ def test_a_long_heading_of_a_back_section_left_out_is_cut_with_an_ellipsis(
     )
     said = [w for w in _read(path).warnings if w.startswith("back:")]
     assert said == [f"back: not in the model, left out: sec {heading[:59] + '…'!r}"]
+
+
+def test_credit_roles_marked_in_content_type_are_carried(tmp_path: Path, store) -> None:
+    """PLOS and PMC mark CRediT in content-type (the term's address, or only the vocabulary's
+    with the label as text); these are CRediT roles, not 'not a CRediT role: left out'."""
+    contribs = """<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Jane</given-names></name>
+<role content-type="http://credit.niso.org/contributor-roles/data-curation/">Data curation</role>
+<role content-type="http://credit.casrai.org/">Writing &#8211; original draft</role>
+<role content-type="http://credit.casrai.org/">Writing - review &amp; editing</role>
+<role>Conceptualization</role>
+<role content-type="http://credit.casrai.org/">Tea making</role>
+</contrib>
+</contrib-group>"""
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    [author] = loaded.article.authors
+    assert author.credit == ["data-curation", "writing-original-draft", "writing-review-editing"]
+    dropped = [w for w in loaded.warnings if "CRediT" in w]
+    assert dropped == [
+        "role 'Conceptualization' is not a CRediT role: left out",
+        "role 'Tea making' is not a CRediT role: left out",
+    ]
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//contrib/role/@vocab-term-identifier") == [
+        "https://credit.niso.org/contributor-roles/data-curation/",
+        "https://credit.niso.org/contributor-roles/writing-original-draft/",
+        "https://credit.niso.org/contributor-roles/writing-review-editing/",
+    ]

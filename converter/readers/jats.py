@@ -99,6 +99,27 @@ _AUTHOR_KEYWORDS = frozenset(
 # journal-meta children the reader takes (NLM 2.3 gives the titles in journal-meta itself); any
 # other (the editors' contrib-group, notes, an ISBN) is named in a warning: it was left out in
 # silence
+# CRediT as publishers mark it: JATS 1.2+ vocab-term-identifier; PLOS and PMC write the
+# term's address in content-type (credit.niso.org) or only the vocabulary's
+# (credit.casrai.org) with the role's label as text.
+_CREDIT_LABELS = {
+    re.sub(r"[\s\-\u2010-\u2015]+", " ", label).casefold(): term
+    for term, label in model.CREDIT_ROLES.items()
+}
+
+
+def _credit_term(role: etree._Element, text: str) -> str | None:
+    """The CRediT term a <role> names, or None when it names none."""
+    for attr in ("vocab-term-identifier", "content-type"):
+        term = (role.get(attr) or "").rstrip("/").rsplit("/", 1)[-1]
+        if term in model.CREDIT_ROLES:
+            return term
+    marks = " ".join(role.get(a) or "" for a in ("vocab", "vocab-identifier", "content-type"))
+    if "credit" not in marks.casefold():
+        return None
+    return _CREDIT_LABELS.get(re.sub(r"[\s\-\u2010-\u2015]+", " ", text.strip()).casefold())
+
+
 _KNOWN_JOURNAL_META = frozenset(
     {"journal-id", "journal-title-group", "journal-title", "journal-subtitle", "trans-title",
      "trans-subtitle", "trans-title-group", "abbrev-journal-title", "issn", "issn-l",
@@ -1400,8 +1421,8 @@ class ArticleReader:
             )
         credit = []
         for role_el in _children(contrib, "role"):
-            term = (role_el.get("vocab-term-identifier") or "").rstrip("/").rsplit("/", 1)[-1]
-            if term in model.CREDIT_ROLES:
+            term = _credit_term(role_el, self.plain(role_el))
+            if term is not None:
                 credit.append(term)
             else:
                 self.warn(f"role {self.plain(role_el)!r} is not a CRediT role: left out")
