@@ -2034,3 +2034,28 @@ def test_a_volumes_own_doi_is_said(tmp_path: Path) -> None:
     assert ("<journal_volume/doi_data>: not carried (the article model has no place for it)") in [
         str(w) for w in first.warnings if w.kind == "data dropped"
     ]
+
+
+def test_deposit_funder_id_that_is_no_id_is_said_and_the_funder_kept(tmp_path: Path) -> None:
+    """eLife's deposit generator writes <fr:assertion name="ror"> with a placeholder: the whole
+    article was refused as "funding[0].funder_id: not a DOI", a field the deposit has not."""
+    source = tmp_path / "deposit.xml"
+    source.write_text(
+        DEPOSIT.replace(
+            '<fr:assertion name="funder_identifier">https://doi.org/10.13039/501100006769',
+            '<fr:assertion name="ror">example_ror_id',
+        ),
+        encoding="utf-8",
+    )
+    first, _ = read_source(source, "crossref", ReadContext())
+    assert first.problems == []
+    [funder] = first.article.funding
+    assert (list(funder.funder.values()), funder.funder_id, funder.awards) == (
+        ["Russian Science Foundation"],
+        None,
+        ["18-18-00063"],
+    )
+    assert (
+        "<fr:assertion name='ror'> 'example_ror_id': not a Funder Registry DOI or ROR id: "
+        "left out" in first.warnings
+    )

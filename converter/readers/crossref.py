@@ -23,6 +23,7 @@ from converter import alphabets, relations, scripts
 from converter.errors import InputError
 from converter.identifiers import (
     normalize_doi,
+    normalize_funder_id,
     normalize_isbn,
     normalize_issn,
     normalize_pmid,
@@ -2121,8 +2122,17 @@ class _DepositArticle:
                 name_given = True
                 if own:
                     entry["funder"] = {self.lang: own}
-            elif name in ("funder_identifier", "ror") and own:
-                entry.setdefault("funder_id", funder_doi(own))
+            elif name in ("funder_identifier", "ror") and own and "funder_id" not in entry:
+                # as the JATS reader: an id that is neither a Funder Registry DOI nor a ROR
+                # id is said and left out, the funder kept (it refused the whole article
+                # as "funding[0].funder_id: not a DOI", a field the deposit has not)
+                try:
+                    entry["funder_id"] = normalize_funder_id(funder_doi(own))
+                except ValueError:
+                    self.log.warn(
+                        f"<fr:assertion name={name!r}> {own!r}: not a Funder Registry DOI or "
+                        "ROR id: left out"
+                    )
             elif name == "award_number" and own:
                 entry["awards"].append(own)
             elif name not in _FUNDREF_READ and own:
