@@ -2318,3 +2318,16 @@ def test_credit_roles_marked_in_content_type_are_carried(tmp_path: Path, store) 
         "https://credit.niso.org/contributor-roles/writing-original-draft/",
         "https://credit.niso.org/contributor-roles/writing-review-editing/",
     ]
+
+
+def test_an_on_behalf_of_in_the_contrib_group_is_said(tmp_path: Path) -> None:
+    """eLife writes <on-behalf-of> beside the contributors: it was lost without a word."""
+    contribs = CONTRIBS.replace(
+        "</contrib-group>", "<on-behalf-of>for the Test Consortium</on-behalf-of></contrib-group>"
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    assert [a.name["en"].surname for a in loaded.article.authors] == ["Smith", "Doe"]
+    assert (
+        "contrib-group: <on-behalf-of> 'for the Test Consortium' is not in the model: left out"
+        in loaded.warnings
+    )

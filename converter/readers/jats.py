@@ -138,6 +138,8 @@ _KNOWN_META = frozenset(
         "article-version-alternatives",
     }
 )  # fmt: skip
+# contrib-group children read (contributors, affiliations); any other is said
+_CONTRIB_GROUP_READ = frozenset({"contrib", "aff", "aff-alternatives"})
 # title-group and permissions children the reader takes; any other is named in a warning
 _KNOWN_TITLE_GROUP = frozenset(
     {"", "article-title", "subtitle", "trans-title-group", "trans-title", "trans-subtitle"}
@@ -1307,6 +1309,7 @@ class ArticleReader:
         members: list[etree._Element] = []  # of group authors, beside the byline (eLife)
         for group in _children(meta, "contrib-group"):
             contribs = _children(group, "contrib")
+            self._group_extras(group)
             members += [c for c in contribs if _NON_BYLINE.search(c.get("contrib-type") or "")]
             people = [
                 self._contributor(c, known, group.get("content-type") or "")
@@ -1330,6 +1333,16 @@ class ArticleReader:
             data["authors"] = authors
         if affiliations:
             data["affiliations"] = affiliations
+
+    def _group_extras(self, group: etree._Element) -> None:
+        """Say what a contrib-group holds beside its contributors and affiliations: an
+        ``on-behalf-of`` (eLife), a group's ``role`` or ``bio``, were lost without a word."""
+        for child in group:
+            name = local_name(child, lower=True)
+            if name and name not in _CONTRIB_GROUP_READ:
+                text = shorten(self.plain(child), 60)
+                shown = f" {text!r}" if text else ""
+                self.warn(f"contrib-group: <{name}>{shown} is not in the model: left out")
 
     def _contributor(
         self, contrib: etree._Element, known: set[str], group_type: str = ""
