@@ -795,7 +795,7 @@ def _links(
                 )
                 log.warn(
                     f"<article_galley> {label or kind!r}: no URL: the export gives no {missing} "
-                    "id to build it from (OJS 2 exports give none)"
+                    "id to build it from (OJS 2 exports and early OJS 3 ones give none)"
                 )
             continue
         if all(link["url"] != address for link in links):
