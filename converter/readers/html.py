@@ -225,13 +225,15 @@ _FULLER_DATE_TAGS = (
 )  # fmt: skip
 _ISSUE_DATE_TAGS = ("prism.coverdate", "json-ld issue_published")
 # Tags that hold no fact of the article (a format, a generic type, the platform's own id, the
-# dates its record was made and changed, its length).
+# dates its record was made and changed, its length). HighWire's citation_mjid is its journal
+# code and citation_id ('biorxiv;2020.01.30.926477v1'); its citation_num_pages the PDF's page
+# count, bookkeeping like prism.pageCount (the model holds no page count).
 _BOOKKEEPING_META = frozenset(
     {"dc.format", "dc.type", "dc.identifier", "dc.date.modified", "citation_id",
      "citation_fulltext_world_readable", "prism.aggregationtype", "prism.contenttype",
      "prism.creationdate", "prism.modificationdate", "prism.wordcount", "prism.pagecount",
      "prism.versionidentifier", "prism.coverdisplaydate", "prism.publicationdisplaydate",
-     "prism.issueidentifier"}
+     "prism.issueidentifier", "citation_mjid", "citation_num_pages"}
 )  # fmt: skip
 # JSON-LD facts in a language: those written without one go under the language their script
 # tells (``_Page``).
@@ -283,6 +285,8 @@ _PREPRINT_TYPES = frozenset({"preprint", "info:eu-repo/semantics/preprint"})
 # The name Open Preprint Systems (PKP's OJS for preprint servers) writes in the page's
 # generator tag, 'Open Preprint Systems 3.3.0.13': its every page is a preprint's.
 _OPS_GENERATOR = re.compile(r"^open preprint systems\b", re.I)
+# DC.AccessRights values that say the article is free to read (OpenAIRE's term among them).
+_OPEN_ACCESS = frozenset({"open", "openaccess", "free", "infoeureposemanticsopenaccess"})
 # The JATS article-type values the model holds (JATS 1.4's suggested ones), for HighWire's
 # ``citation_article_type``.
 _ARTICLE_TYPES = frozenset(get_args(ArticleType))
@@ -752,6 +756,7 @@ class _Page:
             texts.setdefault(lang, []).extend(paras)
         data["keywords"] = self._keywords({lang: " ".join(t) for lang, t in texts.items()})
         data["license"] = self._license()
+        self._access_rights(data["license"])
         data["copyright"] = self._copyright()
         data["references"] = self._references()
         body = self.page.xpath("//*[@itemprop='articleBody']")
@@ -1165,13 +1170,27 @@ class _Page:
         first_day = parts if parts and parts[1:] == ("01", "01") else None
         if first_day and any(p[0] == first_day[0] and p[2] and p != first_day
                              for p in read.values()):  # fmt: skip
-            parts = (first_day[0], None, None)
+            # on a preprint server's page it is a placeholder (a real page: '2020/01/01' for a
+            # preprint posted 2020-01-30, as its citation_date, DC.Date and
+            # article:published_time say): no fact, and a preprint has no issue to date
+            server = self.first("citation_journal_title") or ""
+            placeholder = _comparable(server) in _PREPRINT_SERVERS
+            parts = None if placeholder else (first_day[0], None, None)
             for name, value in [key for key, p in read.items() if p == first_day]:
                 del read[(name, value)]
-                self.log.warn(
-                    f"{self._shown(name)} {value!r}: the first day of the year, beside another "
-                    f"day of it: read as the year {first_day[0]}"
-                )
+                if placeholder:
+                    self.log.warn(
+                        f"{self._shown(name)} {value!r}: {server}'s placeholder for the year, "
+                        "beside the day the preprint was posted: the article is dated by that day",
+                        SIMPLIFIED,
+                    )
+                else:
+                    self.log.warn(
+                        f"{self._shown(name)} {value!r}: the first day of the year, beside "
+                        f"another day of it: read as the year {first_day[0]}"
+                    )
+            if parts is None:
+                parts = next((p for (n, _), p in read.items() if n in _DATE_TAGS), None)
         if parts:
             if not parts[2] and "electronic" not in out:
                 fuller = (
@@ -1203,6 +1222,28 @@ class _Page:
             reason = f"the article is dated {said}" if said else "not a full date"
             self.log.warn(f"{self._shown(name)} {value!r}: {reason}: left out")
         return out
+
+    def _access_rights(self, license_: str | None) -> None:
+        """``DC.AccessRights``: open access is carried by a Creative Commons licence (written
+        with license-type 'open-access'); without one, and any other access, is said. HighWire
+        writes 'restricted' on bioRxiv's pages under CC BY too: the licence read says
+        otherwise, and that is said."""
+        for value in self.all("dc.accessrights"):
+            said = f"{self._shown('dc.accessrights')} {value!r}"
+            if _comparable(value) in _OPEN_ACCESS and license_:
+                continue  # (the licence's license-type 'open-access' says it)
+            if _comparable(value) in _OPEN_ACCESS:
+                self.log.warn(
+                    f"{said}: no Creative Commons licence on the page carries it: left out"
+                )
+            elif license_:
+                self.log.warn(
+                    f"{said}: the page's licence, {license_}, lets anyone read the article; "
+                    "the output holds that licence: left out"
+                )
+            else:
+                self.log.warn(f"{said}: the article model has no place for it: left out")
+        self.read_instead.add("dc.accessrights")
 
     def _archive_record(self) -> bool:
         """Whether the page is a record of HAL, the French open archive (hal.science, its
@@ -1312,6 +1353,12 @@ class _Page:
                 for key in ("orcid", "affiliations", "email"):
                     if not person.get(key) and other.get(key):
                         person[key] = other[key]
+        if people and "dc.contributor" not in taken and self.all("dc.contributor"):
+            # HighWire (bioRxiv, medRxiv) repeats the authors as DC contributors: carried when
+            # they are the same authors, else the difference is said (``_same_authors``)
+            contributors = [{"name": _split_name(name)} for name in self.all("dc.contributor")]
+            self._same_authors(people, source, contributors, "dc.contributor")
+            self.read_instead.add("dc.contributor")
         self._shown_orcids(people)
         shown = self._block("author-group", "authors", "author-list") if not people else None
         if shown is not None:
@@ -1557,7 +1604,10 @@ class _Page:
             )
             return
         people[owner]["email"] = email
-        self.log.warn(f"{said}: given to {_person_text(people[owner])}, whose name it holds")
+        # (carried, on the author it names: nothing is lost)
+        self.log.warn(
+            f"{said}: given to {_person_text(people[owner])}, whose name it holds", SIMPLIFIED
+        )
 
     def _shown_orcids(self, people: list[dict[str, Any]]) -> None:
         """The ORCID iDs the page shows beside its authors, for authors without one in the tags.
