@@ -3,11 +3,15 @@ one, 10.1101/2020.01.30.926477), so that ``convert --strict`` refuses such a pag
 is really lost: the year's first day it writes as ``citation_publication_date`` (a placeholder
 beside the posted day), the corresponding author's ``name{at}host`` after all the names,
 HighWire's ``citation_mjid`` and ``citation_num_pages`` (bookkeeping, as ``citation_id`` and
-``prism.pageCount``), ``DC.Contributor`` (the authors again) and ``DC.AccessRights``."""
+``prism.pageCount``), ``DC.Contributor`` (the authors again) and ``DC.AccessRights``. And the
+same preprint's type by either route: its page's "Article" and its JATS's
+``article-type="article"`` are both a research article."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from lxml import etree
 
 from conftest import DATA
 from converter.notices import DROPPED, SIMPLIFIED, kind_of
@@ -109,3 +113,27 @@ def test_open_access_rights_are_carried_by_the_licence(tmp_path: Path) -> None:
     assert [w for w in warnings if "AccessRights" in w] == [
         "DC.AccessRights 'open': no Creative Commons licence on the page carries it: left out"
     ]
+
+
+def test_the_same_preprint_has_one_type_by_either_route(run, tmp_path: Path) -> None:
+    """bioRxiv's own JATS (article-type="article") and its page ("Article"): research-article
+    both; a JATS value of JATS's own list is kept as written, other words still 'other'."""
+    jats = DATA / "corpus" / "biorxiv-498369.xml"
+    article, warnings = _read(jats, "jats")
+    page_article, _ = _read(PAGE)
+    assert article.article_type == page_article.article_type == "research-article"
+    said = next(w for w in warnings if "article-type" in w)
+    assert said == (
+        "article-type 'article' is not a JATS 1.4 value: read as 'research-article', as its "
+        "words name"
+    )
+    assert kind_of(said) == SIMPLIFIED
+    source = jats.read_text("utf-8")
+    for value, expected in (("letter", "letter"), ("New Results", "other")):
+        other = tmp_path / f"{expected}.xml"
+        other.write_text(source.replace('article-type="article"', f'article-type="{value}"', 1))
+        assert _read(other, "jats")[0].article_type == expected
+    result = run("convert", jats, "-o", tmp_path, "--tag-set", "archiving")
+    assert result.code == 0, result.err
+    root = etree.parse(str(tmp_path / "biorxiv-498369.xml")).getroot()
+    assert root.get("article-type") == "research-article"

@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, get_args
 
 from converter import scripts
 from converter.identifiers import read_orcid
+from converter.model import ArticleType
 from converter.notices import OUT_OF_SCOPE
 from converter.readers.common import not_carried, real_date
 from converter.readers.markup import Collector, tidy
@@ -76,6 +77,8 @@ _COPIES = {
 _PUBLISHED_ONLINE = frozenset({"published", "published_online", "first_online", "date_epub"})
 # Assertions that give the article's type in the publisher's words, and the words read.
 _TYPE_ASSERTIONS = frozenset({"content_type", "article_type"})
+# The JATS article-type values the model holds (JATS 1.4's suggested ones).
+_ARTICLE_TYPES = frozenset(get_args(ArticleType))
 _TYPE_WORDS = {
     "article": "research-article", "paper": "research-article",
     "research paper": "research-article", "research papers": "research-article",
@@ -264,6 +267,17 @@ def type_from_words(words: str) -> str | None:
     Article'), or None. Shared with the landing-page reader (HighWire's
     ``citation_article_type``), so that one word is read as one type whatever the source."""
     return _TYPE_WORDS.get(" ".join(words.split()).casefold())
+
+
+def article_type_named(words: str) -> str | None:
+    """The JATS article-type a publisher's words name: a JATS 1.4 suggested value in any case,
+    with spaces for hyphens ('Research Article', 'Case Report'; the Tag Library asks for
+    case-insensitive matching), else the words ``type_from_words`` reads ('Article', 'Review
+    Article'); None for others. The one rule of the landing-page reader (HighWire's
+    ``citation_article_type``) and the JATS reader (an ``article-type`` outside JATS's list,
+    bioRxiv's own 'article'), so that a preprint gets one type by either route."""
+    value = "-".join(words.split()).casefold()
+    return value if value in _ARTICLE_TYPES else type_from_words(words)
 
 
 def _author_orcid(value: str, links: list[str], article: dict[str, Any]) -> bool:

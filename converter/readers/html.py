@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -36,7 +36,7 @@ from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
 from converter.messages import shorten
 from converter.misdecoded import ENTITY_TEXT, unescaped
-from converter.model import LIST_NUMBER, Article, ArticleType, inverted_pages
+from converter.model import LIST_NUMBER, Article, inverted_pages
 from converter.name_case import has_small_letters, in_capitals, ordinary_case
 from converter.notices import SIMPLIFIED, Notice
 from converter.readers import jsonld
@@ -55,7 +55,7 @@ from converter.readers.common import (
     unlabelled_pages,
     valid_issn,
 )
-from converter.readers.crossmark import type_from_words
+from converter.readers.crossmark import article_type_named
 from converter.readers.encoding import is_utf8, looks_cp1251, not_utf8, undecodable_at
 from converter.readers.markup import (
     BLOCK_TAGS,
@@ -287,9 +287,6 @@ _PREPRINT_TYPES = frozenset({"preprint", "info:eu-repo/semantics/preprint"})
 _OPS_GENERATOR = re.compile(r"^open preprint systems\b", re.I)
 # DC.AccessRights values that say the article is free to read (OpenAIRE's term among them).
 _OPEN_ACCESS = frozenset({"open", "openaccess", "free", "infoeureposemanticsopenaccess"})
-# The JATS article-type values the model holds (JATS 1.4's suggested ones), for HighWire's
-# ``citation_article_type``.
-_ARTICLE_TYPES = frozenset(get_args(ArticleType))
 # A type code some platforms write as the section ('OriginalPaper', 'ReviewPaper'): no heading.
 _TYPE_CODE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
@@ -559,14 +556,6 @@ def _same_page(one: str, other: str) -> bool:
     return bare(one) == bare(other)
 
 
-def _jats_type(words: str) -> str | None:
-    """The JATS article-type a publisher's words name: a JATS 1.4 suggested value in any case,
-    with spaces for hyphens ('Research Article', 'Case Report'), else the words the Crossmark
-    reader reads ('Article', 'Review Article'); None for others."""
-    value = "-".join(words.split()).casefold()
-    return value if value in _ARTICLE_TYPES else type_from_words(words)
-
-
 def _page_text(pages: dict[str, str]) -> str:
     """Pages as one text: '110-119', '110', 'e123'."""
     if "elocation_id" in pages:
@@ -814,7 +803,7 @@ class _Page:
         'Confirmatory Results', 'Contradictory Results' — name no JATS type: said, and the
         article stays a research article."""
         found = self.all("citation_article_type")
-        kinds = [(value, _jats_type(value)) for value in found]
+        kinds = [(value, article_type_named(value)) for value in found]
         for value, kind in kinds:
             if kind is None:
                 self.log.warn(

@@ -39,6 +39,7 @@ from converter.readers.common import (
     read_root,
     valid_issn,
 )
+from converter.readers.crossmark import article_type_named
 from converter.readers.markup import (
     Collector,
     inline_text,
@@ -951,6 +952,15 @@ class ArticleReader:
         article_type = (self.root.get("article-type") or "").strip()
         if article_type in _ARTICLE_TYPES:
             data["article_type"] = article_type
+        elif article_type and article_type_named(article_type):
+            # bioRxiv's own JATS writes 'article': read as the landing-page reader reads its
+            # page's 'Article', so that one preprint gets one type by either route
+            data["article_type"] = article_type_named(article_type)
+            self.warn(
+                f"article-type {article_type!r} is not a JATS 1.4 value: read as "
+                f"{data['article_type']!r}, as its words name",
+                SIMPLIFIED,
+            )
         elif article_type:
             data["article_type"] = "other"
             self.warn(f"article-type {article_type!r} is not a JATS 1.4 value: read as 'other'")
