@@ -1244,7 +1244,10 @@ def test_an_impossible_date_keeps_its_year_and_month(run, tmp_path: Path) -> Non
     assert (
         "published-print: impossible date, 2019-02 has 28 days: '2019-02-30': read as '2019-02'"
     ) in loaded.warnings
-    assert "accepted: impossible date, no month 13: '2019-13': read as '2019'" in (loaded.warnings)
+    assert "accepted: impossible date, no month 13: '2019-13-01': read as '2019'" in (
+        loaded.warnings
+    )
+    assert sum("month 13" in w for w in loaded.warnings) == 1  # said once, not per step
     assert any(w.startswith("assertion 'received': impossible date") for w in loaded.warnings)
     assert all(w.kind == "data dropped" for w in loaded.warnings)
     result = run("convert", source, "-o", tmp_path / "out", "--no-validate")
@@ -1263,6 +1266,22 @@ def test_an_impossible_date_keeps_its_year_and_month(run, tmp_path: Path) -> Non
     assert (
         "<publication_date>: impossible date, 2021-02 has 28 days: '2021-02-30': read as '2021-02'"
     ) in loaded.warnings
+
+
+def test_a_deposit_month_13_is_said_once(run, tmp_path: Path) -> None:
+    """A month 13 with a day was said twice, first as 'read as 2019-13', a value kept nowhere,
+    then as 'read as 2019': one line now, naming the date as written and what is kept."""
+    old = '<publication_date media_type="online"><month>03</month><day>29</day>'
+    assert DEPOSIT.count(old) == 1
+    source = tmp_path / "deposit.xml"
+    source.write_text(DEPOSIT.replace(old, old.replace("03", "13")), encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out", "--no-validate")
+    assert result.code == 0, result.err
+    lines = [line for line in result.err.splitlines() if "month 13" in line]
+    assert lines == [
+        f"{source}#1: warning (data dropped): <publication_date>: impossible date, no month 13:"
+        " '2019-13-29': read as '2019'"
+    ]
 
 
 def test_each_abstract_is_read_under_its_own_language(tmp_path: Path) -> None:

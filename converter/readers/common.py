@@ -377,14 +377,19 @@ def real_date(value: str | None, where: str, warn: Callable[[str], None]) -> str
     """A date of a record someone else wrote (YYYY[-MM[-DD]]), as far as it is real: a day its
     month has not (30 February) or a month 13 is a typo the model would refuse the whole
     article for. The month (else the year) is kept and the rest said as left out, as the JATS
-    reader keeps its dates."""
+    reader keeps its dates. One line says it, naming what is finally kept: a month 13 with a
+    day fails twice on the way to the year, and two lines ('read as 2019-13', then 'read as
+    2019') named a value that is kept nowhere."""
+    first: ValueError | None = None
     while value and "-" in value:
         try:
-            return check_date(value)
+            value = check_date(value)
+            break
         except ValueError as exc:
-            shorter = value.rsplit("-", 1)[0]
-            warn(f"{where}: {exc}: read as {shorter!r}")
-            value = shorter
+            first = first or exc
+            value = value.rsplit("-", 1)[0]
+    if first is not None:
+        warn(f"{where}: {first}: read as {value!r}")
     return value
 
 
