@@ -2165,6 +2165,22 @@ def test_a_back_section_headed_funding_is_the_funding_statement(tmp_path: Path, 
         assert not [w for w in loaded.warnings if w.startswith("back")]
 
 
+def test_a_funding_sections_warning_names_only_its_languages_section(tmp_path: Path) -> None:
+    """With a Funding section per language, the line saying one language's paragraphs were
+    joined named every Funding section, the other language's too."""
+    back = """<back><sec><title>Funding</title><p>Funded by the Trust.</p><p>Grant 12.</p></sec>
+<sec xml:lang="ru"><title>Funding information</title><p>Финансируется фондом.</p></sec></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    assert loaded.article.funding_statement == {
+        "en": "Funded by the Trust. Grant 12.",
+        "ru": "Финансируется фондом.",
+    }
+    assert [w for w in loaded.warnings if "funding" in w.lower()] == [
+        "sec 'Funding': 2 paragraphs read as one funding statement in 'en' (funding-statement "
+        "holds no paragraphs)"
+    ]
+
+
 def test_a_funding_section_in_additional_information_is_the_funding_statement(
     tmp_path: Path, store
 ) -> None:

@@ -2339,9 +2339,10 @@ class ArticleReader:
                 taken.append(item)
                 found.setdefault(field, []).append(item)
         for field, elements in found.items():
-            texts = self._statement_texts(elements, _STATEMENT_NAMES[field])
+            sources: dict[str, list[etree._Element]] = {}
+            texts = self._statement_texts(elements, _STATEMENT_NAMES[field], sources)
             if texts and field == "funding_statement":
-                self._funding_section(elements, texts, data)
+                self._funding_section(sources, texts, data)
             elif texts:
                 data[field] = texts
             elif any("".join(e.itertext()).strip() for e in elements) and not any(
@@ -2394,15 +2395,19 @@ class ArticleReader:
             self.warn(f"{what}: not in the model, left out: " + ", ".join(dict.fromkeys(left)))
 
     def _funding_section(
-        self, elements: list[etree._Element], texts: dict[str, list[str]], data: dict[str, Any]
+        self,
+        sources: dict[str, list[etree._Element]],
+        texts: dict[str, list[str]],
+        data: dict[str, Any],
     ) -> None:
         """A back section headed "Funding" (bioRxiv's, untyped) as the funding statement, one
         text per language (the model's, as ``<funding-statement>`` holds it: paragraphs joined,
         said). Where ``funding-group`` gave one in that language, that one is kept and the
-        section said as a second one."""
+        section said as a second one. Each line names the section(s) of its language only
+        (``sources``): naming every Funding section sent readers to the wrong one."""
         statements: dict[str, str] = dict(data.get("funding_statement") or {})
-        shown = ", ".join(_named(e) for e in elements)
         for lang, paras in texts.items():
+            shown = ", ".join(_named(e) for e in sources.get(lang, []))
             if statements.get(lang) == " ".join(paras):
                 continue  # (the same words twice lose nothing)
             if lang in statements:
@@ -2441,10 +2446,16 @@ class ArticleReader:
                 SIMPLIFIED,
             )
 
-    def _statement_texts(self, elements: list[etree._Element], what: str) -> dict[str, list[str]]:
+    def _statement_texts(
+        self,
+        elements: list[etree._Element],
+        what: str,
+        sources: dict[str, list[etree._Element]] | None = None,
+    ) -> dict[str, list[str]]:
         """The paragraphs of a statement's elements by language: its ``xml:lang``, else (beside
         others of the kind) the one its script tells; two in one language are one statement.
-        The element's own label and heading are not its text."""
+        The element's own label and heading are not its text. ``sources`` gets the elements
+        read under each language, for a message to name only those."""
         texts: dict[str, list[str]] = {}
         for element in elements:
             shallow = copy.deepcopy(element)
@@ -2461,6 +2472,8 @@ class ArticleReader:
             lang = lang or self.lang
             if self.known_lang(lang, f"a {what}"):
                 held = texts.setdefault(lang, [])  # (one author's "None declared" as another's)
+                if sources is not None:
+                    sources.setdefault(lang, []).append(element)
                 held.extend(para for para in paras if para not in held)
         return texts
 
