@@ -23,13 +23,14 @@ import zlib
 from pathlib import Path
 
 from converter.errors import SetupError
+from converter.messages import shorten
 
 MAX_MEMBERS = 100_000
 MAX_BYTES = 2 * 1024**3  # the JATS DTD package unpacks to about 30 MB
 
 
 def _refuse(source: Path, member: str, why: str) -> SetupError:
-    shown = member if len(member) <= 120 else member[:117] + "..."
+    shown = shorten(member, 120)
     return SetupError(f"{source}: unsafe archive member {shown!r}: {why}; nothing installed")
 
 

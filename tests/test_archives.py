@@ -121,3 +121,17 @@ def test_a_broken_tarball_is_one_line(run, tmp_path: Path) -> None:
     assert result.code == 4, result.err
     assert len(result.err.strip().splitlines()) == 1
     assert "Traceback" not in result.err
+
+
+def test_a_long_unsafe_member_name_is_cut_with_an_ellipsis(run, tmp_path: Path) -> None:
+    """A refused member's name longer than the message shows ended in ASCII '...', which
+    reads as part of the name; it ends in '…' as every other cut value in messages."""
+    archive = tmp_path / "evil.zip"
+    name = "../" + "x" * 200 + ".dtd"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("package/jats.dtd", DTD)
+        handle.writestr(name, DTD)
+    result = run("schemas", "install", "--from", archive, "--schema-dir", tmp_path / "store")
+    assert result.code == 4
+    assert f"unsafe archive member '{name[:119]}…'" in result.err
+    assert "..." not in result.err.replace("'../", "'")

@@ -154,6 +154,10 @@ def test_a_landing_pages_citation_pmid_is_the_articles(
         ("doi: true\n", 'doi: true is a yes/no value here; quote it: doi: "true"'),
         ("doi: [10.5555/a, 10.5555/b]\n",
          "doi: a list here (['10.5555/a', '10.5555/b']), where one text is expected"),
+        # a long value is cut with '…', as other cut values in messages (was ' ...')
+        ("doi: [10.5555/aaaaaaaaaa, 10.5555/bbbbbbbbbb, 10.5555/cccccccccc, 10.5555/dddddddddd]\n",
+         "doi: a list here (['10.5555/aaaaaaaaaa', '10.5555/bbbbbbbbbb', '10.5555/ccccc…), where "
+         "one text is expected"),
         ("doi: {prefix: 10.5555}\n",
          "doi: a mapping here ({'prefix': '10.5555'}), where one text is expected"),
         ("ids: {edn: 12345}\n", 'ids.edn: 12345 is a number here; quote it: edn: "12345"'),

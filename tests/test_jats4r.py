@@ -103,6 +103,10 @@ def test_check_command_and_list_rules(rules: Store, run) -> None:
     assert len([i for i in ids if i.startswith("jats4r-")]) >= 55
     notes = "\n".join(payload["notes"])
     assert all(f"install-time patch {p.id}" in notes for p in PATCHES)
+    # a long assertion is cut with '…' as every cut value in messages, not ASCII '...'
+    summaries = [row["summary"] for i, row in ids.items() if i.startswith("jats4r-")]
+    assert all(len(s) <= 160 and not s.endswith("...") for s in summaries)
+    assert any(s.endswith("…") for s in summaries)
 
 
 def _shipped_copy(rules: Store, folder: Path) -> Path:

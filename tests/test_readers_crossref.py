@@ -1153,7 +1153,7 @@ MISTYPED = [
     (
         {"license": {"URL": "https://creativecommons.org/licenses/by/4.0/"}},
         "license: expected a list of objects, found an object "
-        '({"URL": "https://creativecommons.org/...)',
+        '({"URL": "https://creativecommons.org/li…)',
     ),
     (
         {"published-print": {"date-parts": "2019-02-03"}},

@@ -17,6 +17,7 @@ from lxml import etree
 
 from converter.checks.base import Doc, Hit, Severity
 from converter.checks.registry import rule
+from converter.messages import shorten
 from converter.schematron.runner import validator
 from converter.schematron.store import PACKAGE, PACKAGE_VERSION, get_store
 
@@ -84,7 +85,7 @@ def listed() -> list[Listed]:
             severity=_severity("", a.pattern),
             source=f"{SOURCE}, recommendation: {recommendation(a.pattern)}",
             basis="service",
-            summary=a.message if len(a.message) <= 160 else a.message[:157] + "...",
+            summary=shorten(a.message, 160),
         )
         for a in checker.assertions.values()
     ]

@@ -30,6 +30,7 @@ from converter.identifiers import (
     normalize_ror,
 )
 from converter.licenses import LICENCE_USES
+from converter.messages import shorten
 from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import Article, inverted_pages, is_page_range
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED
@@ -292,7 +293,7 @@ def _described(value: Any) -> str:
     else:
         kind = "an object"
     shown = json.dumps(value, ensure_ascii=False)
-    return f"{kind} ({shown if len(shown) <= 40 else shown[:37] + '...'})"
+    return f"{kind} ({shorten(shown, 40)})"
 
 
 def _at(path: str, key: str) -> str:

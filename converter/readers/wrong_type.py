@@ -16,6 +16,8 @@ import json
 import re
 from typing import Any
 
+from converter.messages import shorten
+
 # pydantic's error types of a value of the wrong type, and of a value outside a list of choices
 _TEXT_TYPES = frozenset({"string_type", "dict_type"})
 _LIST_TYPES = frozenset({"list_type"})
@@ -57,7 +59,7 @@ def _read_as(value: Any) -> str:
 
 def _short(value: Any) -> str:
     text = repr(value)
-    return text if len(text) <= 60 else text[:56] + " ..."
+    return shorten(text, 60)
 
 
 def wrong_type_message(
