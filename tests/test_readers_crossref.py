@@ -247,6 +247,7 @@ def test_deposit_xml_gives_one_jats_per_article(run, tmp_path: Path, store) -> N
     assert first.funding[0].funder_id == "10.13039/501100006769"
     assert first.license.spdx == "CC-BY-4.0"
     assert first.references[1].doi == "10.1000/xyz123"
+    assert str(first.url) == "https://www.example.org/jsr/article/view/7"  # the landing page
     assert second.authors[0].collab == {"en": "A group"}
     assert second.published.print == "2019"
 
@@ -1192,6 +1193,12 @@ def test_a_field_of_the_wrong_json_type_is_refused_in_one_line_naming_it(
     result = run("convert", source, "-o", tmp_path / "out", "--no-validate")
     assert result.code == 3
     assert result.err == f"{source}: {problem}\n"
+
+
+def test_a_works_landing_page_is_its_url(tmp_path: Path) -> None:
+    record = _work(resource={"primary": {"URL": "https://www.example.org/article/7"}})
+    _, loaded = _read_one(tmp_path, record)
+    assert str(loaded.article.url) == "https://www.example.org/article/7"
 
 
 def test_numbers_where_the_registry_writes_strings_are_read(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from converter.identifiers import (
 from converter.licenses import LICENCE_USES
 from converter.messages import shorten
 from converter.misdecoded import ENTITY_TEXT, unescaped
-from converter.model import Article, inverted_pages, is_page_range
+from converter.model import inverted_pages, is_page_range
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED
 from converter.readers import crossmark
 from converter.readers.base import DEFAULT_CROSSREF_API, Loaded, ReadContext
@@ -580,7 +580,7 @@ def _work(work: dict[str, Any], log: _Log) -> tuple[dict[str, Any], dict[str, An
     said_left_out(fragments, "reference", log)
     resource = _object(work, "resource", "", log)
     landing = _string(_object(resource, "primary", "resource", log), "URL", "resource.primary", log)
-    if landing and "url" in Article.model_fields:
+    if landing:
         data["url"] = landing
     for key in resource:
         if key != "primary" and resource[key] not in (None, "", [], {}):
@@ -1741,7 +1741,7 @@ class _DepositArticle:
         """What a journal article's and a preprint's records hold alike: the landing page and
         other links, the licences, the funding and the citations."""
         resource = self.text(_child(doi_data, "resource"))
-        if resource and "url" in Article.model_fields:
+        if resource:
             data["url"] = resource
         data["self_uri"] = self._links(doi_data, resource)
         data["license"], data["other_licenses"] = self._license()
