@@ -89,12 +89,24 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
             write_output(target, output.data)
             written = str(target)
         sources = ", ".join(m[0].name for m in members)
-        problems = placed_problems(output.problems, sources, str(target), written is not None)
+        # a line the deposit's writer labels with an article's DOI is that article's: told
+        # on its source alone (told on every source of the issue, each article's warning came
+        # once per article of the issue); a line of the whole deposit stays on every source
+        labels = {f"{m[1].doi}: ": m[0].name for m in members if m[1].doi}
+        owned: dict[str, list[str]] = {name: [] for name in labels.values()}
+        shared = []
+        for problem in output.problems:
+            owner = next((n for lab, n in labels.items() if problem.message.startswith(lab)), None)
+            if owner is None:
+                shared.append(problem)
+            else:
+                owned[owner] += placed_problems([problem], owner, str(target), bool(written))
+        problems = placed_problems(shared, sources, str(target), written is not None)
         removed = None if written else remove_stale(target)
-        for _, _, index in members:
+        for loaded, _, index in members:
             result = results[index]
             result.output = written
-            result.problems = [*result.problems, *problems]
+            result.problems = [*result.problems, *owned.get(loaded.name, []), *problems]
             result.removed = removed
             if not output.valid:
                 result.status = "invalid"

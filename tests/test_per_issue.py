@@ -230,3 +230,21 @@ def test_an_author_no_scheme_writes_is_said_on_its_article(tmp_path: Path, run) 
         "scheme, give name.en"
     ) in result.err.splitlines()
     assert (out / NAME).is_file()
+
+
+def test_an_articles_deposit_warning_is_said_once(tmp_path: Path, run) -> None:
+    """A warning the issue's deposit gives about one article (its issue DOI without the
+    issue's landing page) was told once per article of the issue, on every source; it is
+    told once, on that article's source."""
+    folder = _copy_issue(tmp_path)
+    source = folder / "streltsov-6.yaml"
+    source.write_text(
+        source.read_text(encoding="utf-8") + "issue_doi: 10.5555/jsr.2018.3\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = run("convert", *sorted(folder.glob("*.yaml")), "--to", "crossref", "--per-issue",
+                 "-o", out)  # fmt: skip
+    assert result.code == 0, result.err
+    said = [line for line in result.err.splitlines() if "issue_doi:" in line]
+    assert len(said) == 1, result.err
+    assert "10.5555/jsr.2018.3.6: issue_doi: Crossref registers an issue's DOI" in said[0]
