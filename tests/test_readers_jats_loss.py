@@ -878,6 +878,18 @@ def test_an_impossible_day_in_a_publication_date_keeps_the_month(tmp_path: Path)
     )
 
 
+def test_a_month_13_with_a_day_is_said_in_one_line(tmp_path: Path) -> None:
+    """A month 13 fails twice on the way to the year; one line names the year kept (two named
+    '2020-13', a value kept nowhere)."""
+    path = _article(tmp_path)
+    text = path.read_text().replace("<day>5</day><month>3</month>", "<day>5</day><month>13</month>")
+    path.write_text(text)
+    loaded = _read(path)
+    assert loaded.article.published.electronic == "2020"
+    said = [line for line in loaded.warnings if line.startswith("pub-date:")]
+    assert said == ["pub-date: impossible date, no month 13: '2020-13-05': read as '2020'"]
+
+
 # Found in PLOS files (PLOS/allofplos): <institution-id institution-id-type="FundRef">
 # dx.doi.org/10.13039/100000011</institution-id>, a resolver address without its scheme.
 def test_a_funder_id_without_scheme(tmp_path: Path) -> None:

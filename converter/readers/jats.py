@@ -37,6 +37,7 @@ from converter.readers.common import (
     issue_doi_or_warn,
     orcid_or_warn,
     read_root,
+    real_date,
     valid_issn,
 )
 from converter.readers.crossmark import article_type_named
@@ -1926,15 +1927,8 @@ class ArticleReader:
     def _real_date(self, value: str | None, what: str) -> str | None:
         """A date of the article as far as it is real: a day its month has not (ZooKeys:
         ``<day>41</day><month>6</month>``) is a typo the model would refuse the whole article
-        for; the month (else the year) is kept and the day named as left out."""
-        while value and "-" in value:
-            try:
-                return model.check_date(value)
-            except ValueError as exc:
-                shorter = value.rsplit("-", 1)[0]
-                self.warn(f"{what}: {exc}: read as {shorter!r}")
-                value = shorter
-        return value
+        for; the month (else the year) is kept and said in one line, as for Crossref records."""
+        return real_date(value, what, self.warn)
 
     # permissions -------------------------------------------------------------------
     def _permissions(self, meta: etree._Element, data: dict[str, Any]) -> None:
