@@ -48,7 +48,7 @@ def _inside(name: str) -> str | None:
 
 def _check_tar(source: Path, members: list[tarfile.TarInfo]) -> None:
     if len(members) > MAX_MEMBERS:
-        raise SetupError(f"{source}: more than {MAX_MEMBERS} members; nothing installed")
+        raise SetupError(f"{source}: more than {MAX_MEMBERS:,} members; nothing installed")
     total = 0
     for member in members:
         relative = _inside(member.name)
@@ -67,7 +67,9 @@ def _check_tar(source: Path, members: list[tarfile.TarInfo]) -> None:
             raise _refuse(source, member.name, "device, FIFO or other special file")
         total += member.size if member.isfile() else 0
         if total > MAX_BYTES:
-            raise SetupError(f"{source}: unpacks to more than {MAX_BYTES} bytes; nothing installed")
+            raise SetupError(
+                f"{source}: unpacks to more than {MAX_BYTES:,} bytes; nothing installed"
+            )
 
 
 def _extract_tar(source: Path, target: Path) -> None:
@@ -116,7 +118,7 @@ def _extract_zip(source: Path, target: Path) -> None:
         with zipfile.ZipFile(source) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_MEMBERS:
-                raise SetupError(f"{source}: more than {MAX_MEMBERS} members; nothing installed")
+                raise SetupError(f"{source}: more than {MAX_MEMBERS:,} members; nothing installed")
             total = 0
             for info in infos:
                 relative = _inside(info.filename)
@@ -128,7 +130,7 @@ def _extract_zip(source: Path, target: Path) -> None:
                 total += info.file_size
                 if total > MAX_BYTES:
                     raise SetupError(
-                        f"{source}: unpacks to more than {MAX_BYTES} bytes; nothing installed"
+                        f"{source}: unpacks to more than {MAX_BYTES:,} bytes; nothing installed"
                     )
             for info in infos:
                 path = target / (_inside(info.filename) or ".")

@@ -56,7 +56,7 @@ def _megabytes() -> float:
 
 def too_large(size: int | None = None) -> InputTooLarge:
     """The error for an input of ``size`` bytes (None: not known, an endless stream)."""
-    what = f"{size} bytes, more than" if size is not None else "more than"
+    what = f"{size:,} bytes, more than" if size is not None else "more than"
     return InputTooLarge(
         f"{what} the {_megabytes():g} MB one input may be: refused (set {ENV} to raise the limit)"
     )

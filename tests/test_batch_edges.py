@@ -242,13 +242,13 @@ def test_a_data_file_found_past_the_values_limit_is_not_an_article(run, tmp_path
     assert "jatsconv: skipped: not an article: 1 file found (" in result.err
     [skipped] = [a for a in _report(report)["articles"] if a["status"] == "not-article"]
     assert skipped["problems"] == [
-        f"{repo / 'search-index.json'}: not an article: more than 200000 values, far more than "
+        f"{repo / 'search-index.json'}: not an article: more than 200,000 values, far more than "
         "an article holds"
     ]
     named = run("convert", repo / "search-index.json", "-o", tmp_path / "one")
     assert named.code == 3
     assert named.err.splitlines() == [
-        f"{repo / 'search-index.json'}: more than 200000 values, far more than an article "
+        f"{repo / 'search-index.json'}: more than 200,000 values, far more than an article "
         "holds: refused"
     ]
 

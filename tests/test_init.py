@@ -335,7 +335,7 @@ def test_an_answer_that_cannot_be_a_value_is_said_and_asked_again(
         "not a language code (expected e.g. 'en', 'ru'): 'zz1'",
         "contains U+001B, a control character no field may hold",
         "contains U+007F, a control character no field may hold",
-        "1000001 characters, more than the 1000000 a field may hold",
+        "1,000,001 characters, more than the 1,000,000 a field may hold",
         "check digit fails: '2500-2871'",
         "not a language code (expected e.g. 'en', 'ru'): 'xx1'",
     ]

@@ -123,7 +123,7 @@ def test_a_file_past_the_limit_is_refused_by_its_size_before_it_is_read(
     big.write_bytes(b"title: x\n" + b"#" * (2 * MB))
     result = run("convert", big, "--journal", JOURNAL, "-o", tmp_path / "out")
     assert result.code == EXIT_INPUT
-    assert result.err.strip() == f"{big}: {big.stat().st_size} bytes, {REFUSED}"
+    assert result.err.strip() == f"{big}: {big.stat().st_size:,} bytes, {REFUSED}"
 
 
 @pytest.mark.parametrize(
@@ -148,7 +148,7 @@ def test_every_command_that_reads_input_refuses_it_in_one_line(
     result = run(*[a.format(big=big, tmp=tmp_path) for a in args])
     assert result.code == EXIT_INPUT, result.err
     said = result.out if args[0] in ("validate", "check") else result.err  # (their data)
-    assert f"{big}: " in said and f"{big.stat().st_size} bytes, {REFUSED}" in said
+    assert f"{big}: " in said and f"{big.stat().st_size:,} bytes, {REFUSED}" in said
     assert len([line for line in said.splitlines() if REFUSED in line]) == 1
     assert "Traceback" not in result.err
 

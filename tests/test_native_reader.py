@@ -281,7 +281,8 @@ def test_a_string_repeated_by_aliases_is_refused_by_its_characters(run, write_ar
     result = run("convert", article)
     _single_line_error(
         result,
-        f"{article}: more than 10000000 characters of text once its aliases are expanded: refused",
+        f"{article}: more than 10,000,000 characters of text once its aliases are expanded: "
+        "refused",
     )
 
 
@@ -290,13 +291,14 @@ def test_a_field_longer_than_a_million_characters_is_refused_by_name(run, write_
     error: XMLSyntaxError … Text node too long'."""
     article = write_article(GOOD + "abstract:\n  en: " + "word " * 210_000 + "\n")
     result = run("convert", article)
-    too_long = "1049999 characters, more than the 1000000 a field may hold: refused"
+    too_long = "1,049,999 characters, more than the 1,000,000 a field may hold: refused"
     _single_line_error(result, f"{article}: abstract.en: {too_long}")
     text = '{"title": {"en": "T"}, "references": ["x", "' + "y" * 1_000_001 + '"]}'
     with pytest.raises(native.InputError) as refused:
         native.parse_data(text, "x.json")
     assert refused.value.lines() == [
-        "x.json: references[1]: 1000001 characters, more than the 1000000 a field may hold: refused"
+        "x.json: references[1]: 1,000,001 characters, more than the 1,000,000 a field may hold: "
+        "refused"
     ]
 
 
@@ -332,7 +334,7 @@ def test_an_alias_bomb_under_an_explicit_tag_is_refused() -> None:
     with pytest.raises(native.InputError) as refused:
         native.parse_data(bomb, "x.yaml")
     assert refused.value.lines() == [
-        "x.yaml: more than 200000 values once its aliases are expanded: refused"
+        "x.yaml: more than 200,000 values once its aliases are expanded: refused"
     ]
 
 
@@ -479,7 +481,7 @@ def test_merges_copying_too_many_values_are_refused_as_they_are_copied() -> None
     with pytest.raises(native.InputError) as refused:
         native.parse_data(text, "x.yaml")
     assert refused.value.lines() == [
-        "x.yaml: more than 200000 values once its aliases are expanded: refused"
+        "x.yaml: more than 200,000 values once its aliases are expanded: refused"
     ]
 
 

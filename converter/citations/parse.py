@@ -434,7 +434,7 @@ def explain(text: str, least: float | None = None) -> Reading:
     group = threshold_group(meant) if text else "en"
     limit = _limit(group, least)
     if not text or len(text) > MAX_LENGTH:
-        why = "no text" if not text else f"longer than {MAX_LENGTH} characters: not parsed"
+        why = "no text" if not text else f"longer than {MAX_LENGTH:,} characters: not parsed"
         return Reading(text, None, 0.0, limit, group, why)
     spans = labelled(meant)
     sure = min([c for lab, _, c in spans if lab in USED], default=0.0)

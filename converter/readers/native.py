@@ -659,8 +659,8 @@ def _too_many_line(aliased: bool) -> str:
     """The refusal of a document past ``_MAX_NODES`` values: with aliases, once they are
     expanded (an alias bomb); without (JSON has none), it holds them as written."""
     if aliased:
-        return f"more than {_MAX_NODES} values once its aliases are expanded: refused"
-    return f"more than {_MAX_NODES} values, far more than an article holds: refused"
+        return f"more than {_MAX_NODES:,} values once its aliases are expanded: refused"
+    return f"more than {_MAX_NODES:,} values, far more than an article holds: refused"
 
 
 _TOP_KEY = lazy_re.compile(r"([A-Za-z_][\w-]*)\s*:")
@@ -714,7 +714,9 @@ def _check_size(data: Any, name: str, aliased: bool = True) -> None:
                 raise InputError(name, [_too_deep_line(_path_to(data, item, depth - 1)[:1])])
         if chars > _MAX_TEXT:
             expanded = " once its aliases are expanded" if aliased else ""
-            raise InputError(name, [f"more than {_MAX_TEXT} characters of text{expanded}: refused"])
+            raise InputError(
+                name, [f"more than {_MAX_TEXT:,} characters of text{expanded}: refused"]
+            )
         level = below
 
 
@@ -744,7 +746,7 @@ def too_long(value: str | bytes) -> str | None:
     """Why a value is longer than a field may hold (``_MAX_FIELD`` characters), else None."""
     if len(value) <= _MAX_FIELD:
         return None
-    return f"{len(value)} characters, more than the {_MAX_FIELD} a field may hold"
+    return f"{len(value):,} characters, more than the {_MAX_FIELD:,} a field may hold"
 
 
 def _too_long_line(data: Any, value: str | bytes) -> str:
@@ -1270,7 +1272,7 @@ def load_article(
     except TooManyValues:
         if not only_articles:
             raise
-        reason = f"more than {_MAX_NODES} values, far more than an article holds"
+        reason = f"more than {_MAX_NODES:,} values, far more than an article holds"
         raise NotAnArticle(str(source), [f"not an article: {reason}"]) from None
     if only_articles and (other := other_than_article(data)) is not None:
         raise NotAnArticle(str(source), [f"not an article: {other}"])
