@@ -11,6 +11,7 @@ import hashlib
 import io
 import itertools
 import json
+import os
 import re
 import signal
 import subprocess
@@ -420,6 +421,37 @@ def test_serve_prints_its_url_and_removes_uploads_on_exit(tmp_path, stop):
     assert process.returncode == 130, err
     assert err == "jatsconv: stopped; the uploads are removed\n"
     assert not folder.exists()
+
+
+def test_serve_request_log_to_a_file_is_plain_text(tmp_path):
+    """The request log on stderr had werkzeug's colour codes ('\\x1b[33m"GET /nope …') when
+    stderr was a file or a service manager's journal: plain text there, colour only on a
+    terminal."""
+    import urllib.error
+    import urllib.request
+
+    # colorama, when some other package brought it in, strips the codes itself; most installs
+    # have none (it is no dependency of ours): the app runs here as there.
+    (tmp_path / "colorama.py").write_text("raise ImportError('not installed')\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+    log = tmp_path / "serve.log"
+    with log.open("w") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "converter", "serve", "--port", "0"],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=stderr, text=True, env=env,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )  # fmt: skip
+        try:
+            url = re.search(r"(http://\S+/) ", process.stdout.readline()).group(1)
+            with pytest.raises(urllib.error.HTTPError) as missing:
+                urllib.request.urlopen(url + "nope", timeout=10)  # a 404: werkzeug's yellow
+            assert missing.value.code == 404
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.communicate(timeout=10)
+    said = log.read_text()
+    assert '"GET /nope HTTP/1.1" 404' in said
+    assert "\x1b" not in said
 
 
 def test_a_port_in_use_is_one_line_exit_2(run):

@@ -7,6 +7,7 @@ nothing anywhere, and keeps uploads in a temporary folder that is removed when i
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import sys
@@ -19,6 +20,25 @@ from converter.grammars import Grammars
 from converter.web.workspace import Limits, Workspace
 
 __all__ = ["Limits", "Workspace", "serve"]
+
+# werkzeug colours a request line by its status (404 yellow, 5xx magenta) whatever stderr is;
+# sent to a file or a service manager's journal, the codes are noise ("\x1b[33mGET /x\x1b[0m").
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _plain_log_handler() -> type:
+    """werkzeug's request handler, whose log lines lose their colour codes when stderr is not a
+    terminal. The request path's own control characters are escaped by werkzeug before it adds
+    colour, so every escape removed here is one werkzeug added."""
+    from werkzeug.serving import WSGIRequestHandler
+
+    class PlainLogHandler(WSGIRequestHandler):
+        def log(self, type: str, message: str, *args: object) -> None:
+            if not sys.stderr.isatty():
+                args = tuple(_ANSI.sub("", a) if isinstance(a, str) else a for a in args)
+            super().log(type, message, *args)
+
+    return PlainLogHandler
 
 
 def serve(
@@ -48,7 +68,12 @@ def serve(
         listener = socket.create_server((host, port), family=family)
         real_port = listener.getsockname()[1]
         server = make_server(
-            host, real_port, create_app(workspace, None), threaded=True, fd=listener.fileno()
+            host,
+            real_port,
+            create_app(workspace, None),
+            threaded=True,
+            fd=listener.fileno(),
+            request_handler=_plain_log_handler(),
         )
         listener.close()  # the server holds its own copy of the socket
         shown = f"[{host}]" if ":" in host else host
