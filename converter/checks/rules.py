@@ -7,14 +7,20 @@ what a valid ISSN, ORCID, DOI or ROR id is.
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterator
 
 from lxml import etree
 
-from converter import identifiers, misdecoded, publication_status, relations, scripts
+from converter import (
+    future_dates,
+    identifiers,
+    misdecoded,
+    publication_status,
+    relations,
+    scripts,
+)
 from converter.alphabets import reads_as_russian
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
@@ -204,11 +210,6 @@ def date_real(doc: Doc) -> Iterator[Hit]:
             yield Hit(el, f"impossible date: {problem}")
 
 
-def _earliest(parts: _Parts) -> dt.date:
-    year, month, day = parts
-    return dt.date(year, month or 1, day or 1)
-
-
 def _compare(a: _Parts, b: _Parts) -> int:
     """Compare two partial dates at the precision both have (2018-09 vs 2018-09-30 are equal)."""
     for x, y in zip(a, b, strict=True):
@@ -219,9 +220,7 @@ def _compare(a: _Parts, b: _Parts) -> int:
     return 0
 
 
-def _show(parts: _Parts) -> str:
-    year, month, day = parts
-    return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+_show = future_dates.show
 
 
 def _is_publication(el: etree._Element) -> bool:
@@ -257,12 +256,12 @@ def date_order(doc: Doc) -> Iterator[Hit]:
 
 @rule("date-future", "error", "no date lies in the future")
 def date_future(doc: Doc) -> Iterator[Hit]:
-    # One day of grace: a date written in UTC+12 may be tomorrow in UTC.
-    limit = doc.today + dt.timedelta(days=1)
+    # (the deposit writers warn in the same words: one rule, in future_dates)
     for el in _all_dates(doc):
         parts, _ = _date_of(doc, el)
-        if parts and _earliest(parts) > limit:
-            yield Hit(el, f"date {_show(parts)} is in the future (today is {doc.today})")
+        why = future_dates.future(parts, doc.today) if parts else None
+        if why:
+            yield Hit(el, why)
 
 
 # ------------------------------------------------------------------ licences

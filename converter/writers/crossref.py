@@ -17,7 +17,7 @@ from typing import Any
 
 import pycountry
 
-from converter import model, relations
+from converter import future_dates, model, relations
 from converter.atomic import write_atomic
 from converter.config import config_path, load_config, state_dir, state_error
 from converter.errors import InputError
@@ -589,6 +589,7 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
             "page_range: Crossref's other_pages holds at most "
             f"{limits.OTHER_PAGES.most} characters: only the first range is deposited"
         )
+    lines += future_dates.in_article(article)
     lines += _licence_lines(article)
     lines += _related_lines(article)
     lines += [

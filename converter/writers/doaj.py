@@ -15,7 +15,7 @@ from typing import Any
 
 import pycountry
 
-from converter import model
+from converter import future_dates, model
 from converter.inline import plain_text
 from converter.languages import country_name
 from converter.options import Options, Output
@@ -236,6 +236,7 @@ def write_doaj(article: model.Article, options: Options, name: str = "output.xml
                 severity="warning",
             )
         )  # fmt: skip
+    problems.extend(warnings(name, future_dates.in_article(article)))
     problems.extend(warnings(name, not_carried(article, NOT_CARRIED, "the record")))
     problems.extend(xsd_problems("doaj", data, name, options))
     return Output(data, problems, suffix=".doaj.xml")
