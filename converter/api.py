@@ -152,6 +152,7 @@ class Conversion:
     problems: list[str] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
     removed: str | None = None  # an earlier run's output of this article, removed as stale
+    doi: str | None = None  # the article's, to say two of a run that share one (shared_dois)
 
     def __post_init__(self) -> None:
         self.warnings = [notice(w) for w in self.warnings]  # (a plain message: data dropped)
@@ -224,7 +225,8 @@ def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion
     status: Status = "converted" if result.valid else "invalid"
     problems = placed_problems(result.problems, loaded.name, str(target), written is not None)
     removed = None if written else remove_stale(target)
-    return Conversion(loaded.name, status, written, problems, loaded.warnings, removed)
+    doi = str(loaded.article.doi) if loaded.article.doi else None
+    return Conversion(loaded.name, status, written, problems, loaded.warnings, removed, doi)
 
 
 def remove_stale(target: Path) -> str | None:

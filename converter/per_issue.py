@@ -79,7 +79,9 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
         index = len(results)
         # (its own warnings, on its source: the issue's follow once the issue is written)
         own = [str(p) for p in untransliterated_problems(done.untransliterated, loaded.name)]
-        results.append(Conversion(loaded.name, "converted", None, own, loaded.warnings))
+        shown = doi or None  # (to say two articles of the run with one DOI: shared_dois)
+        converted = Conversion(loaded.name, "converted", None, own, loaded.warnings, doi=shown)
+        results.append(converted)
         groups.setdefault(group, []).append((loaded, article, index))
     for (folder, key), members in groups.items():
         target = folder / (issue_stem(key) + SUFFIX)

@@ -23,6 +23,7 @@ from converter.batch.settings import (
 from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.floods import Cap
 from converter.notices import RunNotices, notice, rejected_line, report_lines
+from converter.shared_dois import SharedDois
 from converter.writers import same_output
 
 # The manifest row of a source whose earlier outputs were removed because it was rejected: no
@@ -63,6 +64,7 @@ class Books:
         )
         self.summary = Summary()
         self.run_notices = RunNotices()  # said once, at the end of the run
+        self.shared_dois = SharedDois()  # two articles of the run with one DOI: a warning
         # Lives as long as the run; run_batch closes it (after writing the reports).
         self.db = scratch_db()
         # claims: output name → seq of the job that holds it.
@@ -218,6 +220,9 @@ class Books:
                 # Not this article's fault: the run stops and says so in one line.
                 self.summary.stopped = self.summary.stopped or entry.problems[-1]
                 continue
+            shared = self.shared_dois.warning(entry.source, entry.doi)
+            if shared:  # (before the entry is spooled: the report and --junit hold it too)
+                entry.problems = [*entry.problems, shared]
             prefix = f"{entry.source}: "
             if entry.warnings:
                 for line in report_lines(entry.source, entry.warnings):

@@ -87,6 +87,7 @@ class Entry:
     warnings: list[str] = field(default_factory=list)
     temp: str | None = None  # the worker's temporary file, until renamed into place
     removed: list[str] = field(default_factory=list)  # an earlier run's outputs, now stale
+    doi: str | None = None  # the article's, to say two of a run that share one (shared_dois)
 
     def as_dict(self, out_dir: Path) -> dict[str, Any]:
         data: dict[str, Any] = {

@@ -340,7 +340,8 @@ def _convert_one(state: WorkerState, item: Loaded) -> Entry:
     written = name if temp else None
     # (a problem of an output not written names the source: there is no file to open)
     problems = placed_problems(result.problems, item.name, target, temp is not None)
-    return Entry(item.name, status, written, problems, warnings, temp)
+    doi = str(item.article.doi) if item.article.doi else None
+    return Entry(item.name, status, written, problems, warnings, temp, doi=doi)
 
 
 def work(chunk: list[tuple[Job, Any]]) -> list[JobResult]:

@@ -37,6 +37,7 @@ from converter.notices import RunNotices, rejected_line, report_lines
 from converter.options import Options
 from converter.readers import Loaded, ReadContext, read_source, read_stdin
 from converter.readers.base import DEFAULT_CROSSREF_API
+from converter.shared_dois import SharedDois
 
 
 @click.command(epilog=command_exit_help("convert"))
@@ -241,6 +242,11 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
         return
+    shared = SharedDois()
+    for result in results:  # two articles of the run with one DOI: a warning on the later
+        line = shared.warning(result.source, result.doi) if result.status != "bad-input" else None
+        if line:
+            result.problems.append(line)
     run = RunNotices()
     cap = Cap()  # 20 lines of one kind of problem, then a count (the kind judged without the file)
 
