@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -95,6 +96,22 @@ def bilingual_saved_as(folder: Path, name: str, encoding: str) -> Path:
     path = place / BILINGUAL.name
     path.write_bytes(BILINGUAL.read_text(encoding="utf-8").encode(encoding, errors="replace"))
     return path
+
+
+def read_article(path: Path, kind: str | None = "html") -> tuple[Any, list[str]]:
+    """The one article a file holds and its warnings (notices: each a ``str`` with its kind)."""
+    from converter.readers import ReadContext, read_source
+
+    [loaded] = list(read_source(path, kind, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    return loaded.article, list(loaded.warnings)
+
+
+def page_with_head(tmp_path: Path, head: str, body: str = "<p>Text.</p>") -> Path:
+    """A landing page holding the meta tags ``head`` (and ``body``), as a test writes one."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head>{head}</head><body>{body}</body></html>", "utf-8")
+    return page
 
 
 def xmllint(path: Path, catalog: Path) -> subprocess.CompletedProcess[str]:

@@ -13,9 +13,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from conftest import DATA
+from conftest import DATA, page_with_head, read_article
 from converter.notices import DROPPED, SIMPLIFIED, kind_of
-from converter.readers import ReadContext, read_source
 
 PAGE = DATA / "pages" / "biorxiv-preprint.html"
 _HEAD = (
@@ -27,16 +26,12 @@ _HEAD = (
 
 
 def _read(page: Path, kind: str = "html") -> tuple[object, list[str]]:
-    [loaded] = list(read_source(page, kind, ReadContext()))
-    assert loaded.article is not None, loaded.problems
-    return loaded.article, list(loaded.warnings)
+    return read_article(page, kind)
 
 
 def _page(tmp_path: Path, head: str, journal: str = "Journal of Tests") -> Path:
-    page = tmp_path / "page.html"
     title = f'<meta name="citation_journal_title" content="{journal}">'
-    page.write_text(f"<html><head>{title}{_HEAD}{head}</head><body></body></html>", "utf-8")
-    return page
+    return page_with_head(tmp_path, title + _HEAD + head, body="")
 
 
 def _contributors(*names: str) -> str:

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import DATA, xmllint
-from converter.readers import ReadContext, read_source
+from conftest import DATA, page_with_head, read_article, xmllint
 
 PAGES = DATA / "pages"
 _TAGS = ("citation_public_url", "citation_section", "citation_article_type")
@@ -24,15 +23,11 @@ _HEAD = (
 
 
 def _read(page: Path) -> tuple[object, list[str]]:
-    [loaded] = list(read_source(page, "html", ReadContext()))
-    assert loaded.article is not None, loaded.problems
-    return loaded.article, [str(w) for w in loaded.warnings]
+    return read_article(page)
 
 
 def _page(tmp_path: Path, head: str) -> Path:
-    page = tmp_path / "page.html"
-    page.write_text(f"<html><head>{_HEAD}{head}</head><body><p>Text.</p></body></html>", "utf-8")
-    return page
+    return page_with_head(tmp_path, _HEAD + head)
 
 
 @pytest.mark.parametrize(
