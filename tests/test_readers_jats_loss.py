@@ -2259,6 +2259,22 @@ def test_a_nested_subject_group_and_a_second_heading_are_said(tmp_path: Path) ->
     ]
 
 
+def test_a_subject_group_without_a_type_is_said_in_words(tmp_path: Path) -> None:
+    """Citizen Science: Theory and Practice's JATS (eLife's Crossref generator test data) has
+    an untyped <subj-group> "Research paper": it was said as "of type '(none)'", as if that
+    were the type's name; now in words, with the subject it held."""
+    categories = """<article-categories>
+<subj-group><subject>Research paper</subject></subj-group>
+</article-categories>"""
+    path = _article(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("<title-group>", categories + "<title-group>")
+    path.write_text(text, encoding="utf-8")
+    loaded = _read(path)
+    assert [w for w in loaded.warnings if "subj-group" in w] == [
+        "subj-group without a type ('Research paper') is not in the model: left out"
+    ]
+
+
 # Found in PLOS's NLM 2.3 files (PLOS/allofplos starter corpus) by bench/jats_loss.py: a book's
 # <page-count count="191"/> was left out unsaid; an author's <suffix>Jr</suffix> of an element
 # citation was left out of the authors and the reference kept no text with it.

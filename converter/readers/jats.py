@@ -1242,8 +1242,15 @@ class ArticleReader:
                     )
             elif kind in ("subject", "discipline", "keywords") and terms:
                 subjects.setdefault(self.lang_of(group), []).extend(t for t in terms if t)
+            elif kind:
+                self.warn(f"subj-group of type {kind!r} is not in the model: left out")
             else:
-                self.warn(f"subj-group of type {kind or '(none)'!r} is not in the model: left out")
+                # said in words, with what it held ("of type '(none)'" read as a type's name)
+                shown = ", ".join(repr(t) for t in dict.fromkeys(terms) if t)
+                self.warn(
+                    f"subj-group without a type{f' ({shown})' if shown else ''} is not in the "
+                    "model: left out"
+                )
         if section:
             data["section"] = section
         if subjects:
