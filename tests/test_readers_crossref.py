@@ -243,7 +243,8 @@ def test_deposit_xml_gives_one_jats_per_article(run, tmp_path: Path, store) -> N
         {"en": "MGIMO University, Moscow"},  # English by its script, in a Russian article
     )
     assert first.abstract == {"ru": ["Аннотация."], "en": ["An <i>abstract</i>."]}
-    assert first.funding[0].funder == {"ru": "Russian Science Foundation"}
+    # its name is English, as its script tells, though the article is Russian
+    assert first.funding[0].funder == {"en": "Russian Science Foundation"}
     assert first.funding[0].funder_id == "10.13039/501100006769"
     assert first.license.spdx == "CC-BY-4.0"
     assert first.references[1].doi == "10.1000/xyz123"
@@ -1347,6 +1348,25 @@ def test_affiliations_take_the_language_of_their_script(tmp_path: Path) -> None:
     assert english.institution == {"en": "Lomonosov Moscow State University, Moscow"}
     assert russian.institution == {"ru": "МГУ имени М.В. Ломоносова, Москва"}
     assert english.country == russian.country == "RU"
+
+
+def test_funder_names_take_the_language_of_their_script(tmp_path: Path) -> None:
+    """A Russian record names its funder in English: "Russian Science Foundation" was tagged
+    Russian (the JATS written said <funding-source xml:lang="ru">); a Cyrillic name stays
+    Russian. The affiliations' rule, one helper."""
+    record = _work(
+        language="ru",
+        title=["Заглавие"],
+        funder=[
+            {"name": "Russian Science Foundation", "DOI": "10.13039/501100006769"},
+            {"name": "Российский фонд фундаментальных исследований", "award": ["19-1"]},
+        ],
+    )
+    _, loaded = _read_one(tmp_path, record)
+    assert [f.funder for f in loaded.article.funding] == [
+        {"en": "Russian Science Foundation"},
+        {"ru": "Российский фонд фундаментальных исследований"},
+    ]
 
 
 def test_affiliation_parts_are_carried_or_said(tmp_path: Path) -> None:

@@ -1005,7 +1005,9 @@ def _funders(
             said = f" (award {', '.join(awards)})" if awards else ""
             log.warn(f"funder{index}: no funder name{said}: left out")
             continue
-        entry = {"funder": {lang: name}, "awards": awards}
+        # under the language its script tells, as an affiliation's: "Russian Science
+        # Foundation" in a Russian record is English, not Russian
+        entry = {"funder": {name_language([name], lang): name}, "awards": awards}
         if funder_id:
             entry["funder_id"] = funder_id
         add_funder(out, entry)
@@ -2122,7 +2124,7 @@ class _DepositArticle:
             if name == "funder_name":
                 name_given = True
                 if own:
-                    entry["funder"] = {self.lang: own}
+                    entry["funder"] = {name_language([own], self.lang): own}
             elif name in ("funder_identifier", "ror") and own and "funder_id" not in entry:
                 # as the JATS reader: an id that is neither a Funder Registry DOI nor a ROR
                 # id is said and left out, the funder kept (it refused the whole article
