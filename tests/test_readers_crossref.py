@@ -1562,6 +1562,27 @@ def test_a_funder_name_after_its_nested_identifier_is_read(run, tmp_path: Path, 
     assert "a funder group (award UID/MULTI/04046/2019): no funder name: left out" in result.err
 
 
+def test_a_funders_second_id_in_a_fundgroup_is_said(tmp_path: Path) -> None:
+    """A fundgroup may give both the Funder Registry DOI and a ROR id (eLife's generator
+    writes the ror assertion): the model holds one id of a funder, and the second was lost
+    in silence; now said, as the JATS reader says a second institution-id. The same id twice
+    is no second."""
+    both = SHAPES_DEPOSIT.replace(
+        '<fr:assertion name="funder_identifier">100000001</fr:assertion>',
+        '<fr:assertion name="funder_identifier">100000001</fr:assertion>'
+        '<fr:assertion name="ror">https://ror.org/021nxhr62</fr:assertion>'
+        '<fr:assertion name="funder_identifier">https://doi.org/10.13039/100000001</fr:assertion>',
+    )
+    source = tmp_path / "both.xml"
+    source.write_text(both, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert [f.funder_id for f in loaded.article.funding] == ["10.13039/100000001"]
+    assert [w for w in loaded.warnings if "funder" in w] == [
+        "funder 'National Science Foundation': a second funder id "
+        "'https://ror.org/021nxhr62' is left out"
+    ]
+
+
 def test_funders_of_a_fundref_program_without_its_name_are_read(tmp_path: Path) -> None:
     """fundref.xsd fixes the program's name to "fundref" and does not require it: PeerJ's
     deposits leave it out, and their funders were lost in silence."""

@@ -2118,6 +2118,9 @@ class _DepositArticle:
         """The funder of one FundRef group; None (said) when it names no funder."""
         entry: dict[str, Any] = {"awards": []}
         name_given = False
+        # a group may give the Funder Registry DOI and a ROR id: the model holds one id of a
+        # funder, so the second is said, as the JATS reader says one (it was lost unsaid)
+        seconds: list[str] = []
         for assertion in group.iter(f"{{{_FUNDREF_NS}}}assertion"):
             name = assertion.get("name")
             own = _own_text(assertion)
@@ -2136,6 +2139,13 @@ class _DepositArticle:
                         f"<fr:assertion name={name!r}> {own!r}: not a Funder Registry DOI or "
                         "ROR id: left out"
                     )
+            elif name in ("funder_identifier", "ror") and own:
+                try:
+                    second = normalize_funder_id(funder_doi(own))
+                except ValueError:
+                    second = ""
+                if second != entry.get("funder_id") and own not in seconds:
+                    seconds.append(own)
             elif name == "award_number" and own:
                 entry["awards"].append(own)
             elif name not in _FUNDREF_READ and own:
@@ -2143,6 +2153,9 @@ class _DepositArticle:
                 # program's own assertions: no place in the model, said
                 not_carried(self.log, f"<fr:assertion name={name!r}> {own!r}")
         if entry.get("funder"):
+            named = next(iter(entry["funder"].values()))
+            for own in seconds:
+                self.log.warn(f"funder {named!r}: a second funder id {own!r} is left out")
             return entry
         if name_given or entry.get("funder_id") or entry["awards"]:
             # as the JSON reader does: a funder the model cannot hold is said, the
