@@ -1068,6 +1068,31 @@ def test_text_mining_and_manuscript_licences_are_not_the_articles(tmp_path: Path
     assert not [w for w in loaded.warnings if "license_ref" in w]
 
 
+def test_a_vor_licence_at_a_text_mining_address_is_the_articles_as_stated(
+    tmp_path: Path, store
+) -> None:
+    """Springer's works give their text-mining page as both the "vor" and the "tdm" licence
+    (a hunt over abbotsbury's test works): the record states it as the version of record's,
+    so it is the article's, once, and JATS states it with the sentence the README names;
+    a "tdm" one alone is never the article's (above)."""
+    springer = [
+        {"URL": "http://www.springer.com/tdm", "content-version": "tdm",
+         "start": {"date-parts": [[2021, 4, 8]]}},
+        {"URL": "http://www.springer.com/tdm", "content-version": "vor",
+         "start": {"date-parts": [[2021, 4, 8]]}},
+    ]  # fmt: skip
+    _, loaded = _read_one(tmp_path, _work(license=springer))
+    assert loaded.article.license.url == "http://www.springer.com/tdm"
+    assert loaded.article.other_licenses == []
+    output = to_jats(loaded.article, grammars=store)
+    assert output.valid, output.problems
+    tree = etree.fromstring(output.data)
+    assert tree.xpath("//license-p/text()") == [
+        "This work is licensed under the licence at http://www.springer.com/tdm."
+    ]
+    assert not tree.xpath("//*[@specific-use='textmining']")
+
+
 def test_titles_keep_their_markup_beside_an_ampersand_or_a_less_than_sign(
     tmp_path: Path,
 ) -> None:
