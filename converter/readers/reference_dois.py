@@ -23,7 +23,8 @@ def reference_doi(value: Any, where: str, log: Collector) -> str | None:
 
     Registries and publishers keep DOIs as typed or typeset: a hyphen look-alike (U+2010, an
     en dash in PMC's files: '10.1007/s00338–011–0800–0') or a space inside
-    ('10.1126/science. 1109070'). One such reference must not refuse the whole article, nor
+    ('10.1126/science. 1109070'), or with a label before a resolver address
+    ('doi:http://dx.doi.org/…'). One such reference must not refuse the whole article, nor
     be written as a DOI no registry holds: dashes and spaces are set right (said), anything
     else that is not a DOI is left out of the reference (said), the reference itself kept.
     The Crossref and JATS readers read every reference DOI with this one rule.
@@ -35,6 +36,9 @@ def reference_doi(value: Any, where: str, log: Collector) -> str | None:
     except ValueError:
         pass
     repaired = re.sub(r"\s+", "", "".join("-" if c in DASHES else c for c in value))
+    # SciELO's files write the "doi:" label before a resolver address
+    # ('doi:http://dx.doi.org/10.1007/…'): the DOI was left out of the reference
+    repaired = re.sub(r"^doi:(?=https?://)", "", repaired, flags=re.IGNORECASE)
     try:
         doi = normalize_doi(repaired)
     except ValueError as exc:
