@@ -2397,3 +2397,13 @@ def test_an_on_behalf_of_in_the_contrib_group_is_said(tmp_path: Path) -> None:
         "contrib-group: <on-behalf-of> 'for the Test Consortium' is not in the model: left out"
         in loaded.warnings
     )
+
+
+def test_punctuation_between_contributors_is_not_said_as_dropped(tmp_path: Path) -> None:
+    """<x>, </x> between two contribs is generated punctuation, no fact: it was said as data
+    dropped, and --strict refused the article for it."""
+    contribs = CONTRIBS.replace("</contrib>\n<contrib", "</contrib><x>, </x>\n<contrib", 1)
+    assert "<x>, </x>" in contribs
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    assert [a.name["en"].surname for a in loaded.article.authors] == ["Smith", "Doe"]
+    assert not [w for w in loaded.warnings if "contrib-group" in w]

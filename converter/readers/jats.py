@@ -140,8 +140,10 @@ _KNOWN_META = frozenset(
         "article-version-alternatives",
     }
 )  # fmt: skip
-# contrib-group children read (contributors, affiliations); any other is said
-_CONTRIB_GROUP_READ = frozenset({"contrib", "aff", "aff-alternatives"})
+# contrib-group children read (contributors, affiliations); any other is said. <x> is the
+# punctuation a publisher puts between contributors (', ', ' and '), generated text and no
+# fact, as a contrib's own <x> is: it was said as data dropped (refused under --strict)
+_CONTRIB_GROUP_READ = frozenset({"contrib", "aff", "aff-alternatives", "x"})
 # title-group and permissions children the reader takes; any other is named in a warning
 _KNOWN_TITLE_GROUP = frozenset(
     {"", "article-title", "subtitle", "trans-title-group", "trans-title", "trans-subtitle"}
