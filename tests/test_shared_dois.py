@@ -66,3 +66,34 @@ def test_convert_of_several_files_warns_once(run, copied, tmp_path: Path, per_is
     result = run("convert", first, later, "--to", "crossref", "-o", tmp_path / "out", *args)
     assert result.code == 0, result.err
     _one_warning(result.err, first, later)
+
+
+def test_batch_warns_of_the_later_source_when_its_result_comes_in_first(
+    copied, tmp_path: Path, store
+) -> None:
+    """``batch -j 2`` takes a chunk's results in as its worker ends it: the copy's came in
+    before its original's, and the warning was put on the original (on the copy with -j 1)."""
+    from converter.batch import sources, worker
+    from converter.batch.books import Books
+    from converter.batch.settings import BatchSettings
+    from converter.options import Options
+
+    folder, first, later = copied
+    settings = BatchSettings(
+        out_dir=tmp_path / "out", options=Options(grammars=store, target="crossref"), jobs=1
+    )
+    worker.init_worker(settings, "t", in_process=True)
+    files, _ = sources.list_sources([str(folder)])
+    results = [worker.convert_job(job, None) for job in sources.iter_jobs(files, settings)]
+    books = Books(settings, {})
+    said: list[str] = []
+    for result in reversed(results):  # the later jobs come in first
+        for entry in result.entries:
+            if entry.temp:
+                books.temps.add(entry.temp)
+        books.accept(result, said.append)
+    _one_warning("\n".join(said), first, later)
+    warned = [
+        e["source"] for e in books.entries_in_order() if any(SAID in p for p in e["problems"])
+    ]
+    assert warned == [str(later)]

@@ -107,6 +107,16 @@ class Books:
         items = ITEM_SEPARATOR.join([_encode(e.as_dict(out_dir)) for e in entries])
         self.db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?, ?)", (seq, key, items))
 
+    def _add_problem(self, seq: int, index: int, line: str) -> str:
+        """Add ``line`` to the problems of a job's entry already spooled (its report row and
+        --junit case hold it as if it had been said when the job was taken in); its source."""
+        (text,) = self.db.execute("SELECT items FROM rows WHERE seq = ?", (seq,)).fetchone()
+        items = json.loads(f"[{text}]")
+        items[index]["problems"] = [*items[index]["problems"], line]
+        joined = ITEM_SEPARATOR.join([_encode(item) for item in items])
+        self.db.execute("UPDATE rows SET items = ? WHERE seq = ?", (joined, seq))
+        return str(items[index]["source"])
+
     def report_items(self) -> Iterator[str]:
         """Each job's report entries, in order, as ``_spool`` keeps them (none left out)."""
         for (items,) in self.db.cursor().execute("SELECT items FROM rows ORDER BY seq"):
@@ -210,7 +220,7 @@ class Books:
             self.manifest[result.key] = (REJECTED_STAMP, (), "", (), ())
         else:
             self.manifest.pop(result.key, None)
-        for entry in result.entries:
+        for index, entry in enumerate(result.entries):
             self.summary.counts[entry.status] += 1
             if entry.status == NOT_ARTICLE:  # (said once for them all: ``not_article_line``)
                 if len(self.not_articles) < NOT_ARTICLES_NAMED:
@@ -220,9 +230,14 @@ class Books:
                 # Not this article's fault: the run stops and says so in one line.
                 self.summary.stopped = self.summary.stopped or entry.problems[-1]
                 continue
-            shared = self.shared_dois.warning(entry.source, entry.doi)
-            if shared:  # (before the entry is spooled: the report and --junit hold it too)
-                entry.problems = [*entry.problems, shared]
+            shared = self.shared_dois.shared(entry.source, entry.doi, (result.seq, index))
+            if shared and shared[0] == (result.seq, index):
+                # (before the entry is spooled: the report and --junit hold it too)
+                entry.problems = [*entry.problems, shared[1]]
+            elif shared:  # the later source's results came in first (-j 2): said on it
+                later = self._add_problem(*shared[0], shared[1])
+                if self.cap.admit(shared[1], shared[1].removeprefix(f"{later}: ")):
+                    report(shared[1])
             prefix = f"{entry.source}: "
             if entry.warnings:
                 for line in report_lines(entry.source, entry.warnings):
