@@ -166,3 +166,21 @@ def test_a_second_article_type_stated_otherwise_is_said(tmp_path: Path) -> None:
         "article type: citation_article_type 'Review Article' (review-article) is read; "
         "citation_article_type 'Editorial' says otherwise: left out"
     ) in warnings
+
+
+def test_an_article_type_naming_none_beside_one_that_names_a_type_names_that_type(
+    tmp_path: Path,
+) -> None:
+    """'New Results' beside 'Review Article': the line said the article was written as
+    research-article; it is written as review-article."""
+    head = (
+        '<meta name="citation_article_type" content="Review Article">'
+        '<meta name="citation_article_type" content="New Results">'
+    )
+    article, warnings = _read(_page(tmp_path, head))
+    assert article.article_type == "review-article"
+    said = [w for w in warnings if "'New Results'" in w]
+    assert said == [
+        "citation_article_type 'New Results': no JATS article-type: left out (the article is "
+        "written as review-article)"
+    ]

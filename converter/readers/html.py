@@ -804,13 +804,16 @@ class _Page:
         article stays a research article."""
         found = self.all("citation_article_type")
         kinds = [(value, article_type_named(value)) for value in found]
+        named = [(value, kind) for value, kind in kinds if kind]
+        # (the type written: the one another citation_article_type names, if any; it said
+        # research-article beside a 'Review Article' read as review-article)
+        written = named[0][1] if named else "research-article"
         for value, kind in kinds:
             if kind is None:
                 self.log.warn(
                     f"citation_article_type {value!r}: no JATS article-type: left out (the "
-                    "article is written as research-article)"
+                    f"article is written as {written})"
                 )
-        named = [(value, kind) for value, kind in kinds if kind]
         if not named:
             return None
         (_, kept), others = named[0], named[1:]
