@@ -700,3 +700,12 @@ def test_blank_list_items_and_empty_lists_are_no_items(write_article, store) -> 
     text = output.data.decode("utf-8")
     assert re.findall(r"<([\w:-]+)[^>]*>\s*</\1>", text) == []
     assert text.count("<kwd-group") == 1 and text.count("<award-id>") == 1
+
+
+def test_an_empty_xml_file_is_said_to_be_empty_not_asked_for_fields(run, tmp_path: Path) -> None:
+    """An empty .xml (a failed JATS export) is read as no reader's XML: it was told that 'a
+    mapping of fields at the top level' was expected, words of the YAML input."""
+    article = tmp_path / "article.xml"
+    article.write_bytes(b"\n")
+    result = run("convert", article, "-o", tmp_path / "out")
+    _single_line_error(result, f"{article}: the file is empty: no XML in it")

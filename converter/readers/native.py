@@ -467,10 +467,13 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     A .json file is JSON, a .yaml or .yml file YAML (a YAML file may begin with '{', a flow
     mapping: it was refused as malformed JSON). Other names (standard input) are YAML, or JSON
     first when the text begins as JSON does ('{"'), then YAML if it is not JSON."""
-    if not (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).strip(_BLANK):
-        # (JSON said "line 1: malformed JSON: Expecting value", YAML only what was expected)
-        raise InputError(name, [f"{_NO_MAPPING}: the file is empty"])
     lower = name.lower()
+    if not (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).strip(_BLANK):
+        # (JSON said "line 1: malformed JSON: Expecting value", YAML only what was expected;
+        # an empty .xml, which no XML reader claims, comes here too: no mapping was asked of it)
+        if lower.endswith(".xml"):
+            raise InputError(name, ["the file is empty: no XML in it"])
+        raise InputError(name, [f"{_NO_MAPPING}: the file is empty"])
     json_first = lower.endswith(".json") or (
         not lower.endswith((".yaml", ".yml"))
         and isinstance(text, str)
