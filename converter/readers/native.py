@@ -458,7 +458,17 @@ def other_than_article(data: dict[str, Any]) -> str | None:
 
 
 _NO_MAPPING = "expected a mapping of fields at the top level"
-_BLANK = " \t\r\n\ufeff"  # what an empty file may still hold: white space, a byte-order mark
+# What an empty file may still hold: white space, a byte-order mark. Searched for the first
+# other character, so a full article is neither decoded nor copied to tell it is not empty.
+_NOT_BLANK = lazy_re.compile("[^ \t\r\n\ufeff]")
+_NOT_BLANK_BYTES = lazy_re.compile(b"[^ \t\r\n]")
+_UTF8_BOM = "\ufeff".encode()
+
+
+def _is_blank(text: str | bytes) -> bool:
+    if isinstance(text, bytes):
+        return _NOT_BLANK_BYTES.search(text.removeprefix(_UTF8_BOM)) is None
+    return _NOT_BLANK.search(text) is None
 
 
 def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
@@ -468,7 +478,7 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
     mapping: it was refused as malformed JSON). Other names (standard input) are YAML, or JSON
     first when the text begins as JSON does ('{"'), then YAML if it is not JSON."""
     lower = name.lower()
-    if not (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).strip(_BLANK):
+    if _is_blank(text):
         # (JSON said "line 1: malformed JSON: Expecting value", YAML only what was expected;
         # an empty .xml, which no XML reader claims, comes here too: no mapping was asked of it)
         if lower.endswith(".xml"):
