@@ -228,7 +228,8 @@ def normalize_ror(value: str) -> str:
     text = value.strip()
     if _ROR_ID_RE.match(text):
         text = "https://ror.org/" + text
-    text = re.sub(r"^http://", "https://", text)
+    # (the address written without its scheme, or with http or www, as deposits and pages do)
+    text = re.sub(r"^(?:https?://)?(?:www\.)?ror\.org/", "https://ror.org/", text)
     if not _ROR_RE.match(text):
         raise ValueError(f"not a ROR id (expected https://ror.org/0xxxxxxNN): {value!r}")
     return text

@@ -67,6 +67,14 @@ def test_doi_without_prefix_is_refused() -> None:
 
 def test_ror_forms() -> None:
     assert ids.normalize_ror("05qrfxd25") == "https://ror.org/05qrfxd25"
+    # written without the scheme, or with http or www: the same id (was "not a ROR id")
+    for written in (
+        "ror.org/05qrfxd25",
+        "http://ror.org/05qrfxd25",
+        "https://www.ror.org/05qrfxd25",
+    ):
+        assert ids.normalize_ror(written) == "https://ror.org/05qrfxd25"
+        assert ids.normalize_funder_id(written) == "https://ror.org/05qrfxd25"
     with pytest.raises(ValueError, match="not a ROR"):
         ids.normalize_ror("https://ror.org/15qrfxd25")
 
