@@ -510,6 +510,11 @@ class _Words:
         object.__setattr__(self, "month_word", pattern)
 
 
+# what follows a city's abbreviation standing with no publisher: ', 2010' (a year) or '; Л.'
+# (another place, which ends with its own ':' or year; 'Л.:' is already Leningrad by then)
+_PLACE_FOLLOWS = (
+    r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)|\s?;\s?(?:М\.|Л\.|СПб\.|Moscow|Leningrad|St\. Petersburg))"
+)
 _RUSSIAN_WORDS = _Words(
     [
         (
@@ -526,6 +531,12 @@ _RUSSIAN_WORDS = _Words(
         (lazy_re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
         (lazy_re.compile(r"\bСанкт-Петербург\s?:"), "St. Petersburg:"),
         (lazy_re.compile(r"(?<!\w)Л\.\s?:"), "Leningrad:"),
+        # a place with no publisher, 'М., 2010', or two places, 'М.; Л.: Наука' (GOST R 7.0.5
+        # writes both); only before a year or another place, so an initial 'И. М., 2010'
+        # of an author list is not a city ('Иванов И. М., Петров П. П.' stays)
+        (lazy_re.compile(rf"(?<!\b[А-ЯЁ]\.\s)(?<!\w)М\.{_PLACE_FOLLOWS}"), "Moscow"),
+        (lazy_re.compile(rf"(?<!\w)СПб\.{_PLACE_FOLLOWS}"), "St. Petersburg"),
+        (lazy_re.compile(rf"(?<!\b[А-ЯЁ]\.\s)(?<!\w)Л\.{_PLACE_FOLLOWS}"), "Leningrad"),
         *_NUMBERING,
         (lazy_re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
         (lazy_re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),

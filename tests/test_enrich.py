@@ -508,6 +508,26 @@ def test_latin_forms_of_ukrainian_fixed_words_and_addresses(tmp_path: Path) -> N
     ]
 
 
+def test_a_city_with_no_publisher_is_written_out_in_the_latin_form(tmp_path: Path) -> None:
+    """GOST's 'М., 2010' (a place and no publisher) and 'М.; Л.: Наука' give 'Moscow, 2010'
+    and 'Moscow; Leningrad: Nauka' in the References list, as 'М.: Наука' gives 'Moscow:'
+    (they gave 'M., 2010', a letter RSCI's English list cannot read); an author's initial
+    before a comma, 'Иванов И. М., Петров П. П.', stays an initial."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Петров П. П. Япония. М., 2010. 200 с.'\n"
+        "  - 'Орлов А. А. Айны. М.; Л.: Изд-во АН СССР, 1950. 300 с.'\n"
+        "  - 'Сидоров С. С. Токио. СПб., 2001.'\n"
+        "  - 'Иванов И. М., Петров П. П. Япония сегодня. М.: Наука, 2012. 100 с.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Petrov P. P. Yaponiya. Moscow, 2010. 200 p.")
+    assert "Moscow; Leningrad: Izd-vo AN SSSR, 1950" in latin[1]
+    assert "St. Petersburg, 2001" in latin[2]
+    assert latin[3].startswith("Ivanov I. M., Petrov P. P. ")
+
+
 def test_ukrainian_name_in_a_russian_article_is_told_by_its_letters(tmp_path: Path) -> None:
     text = """\
 language: ru
