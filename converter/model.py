@@ -142,6 +142,28 @@ def _one_page(value: str) -> str:
 
 Page = Annotated[ShortText, AfterValidator(_one_page)]
 
+# A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
+# С. 7–25, стр. 5, págs. 1-9. A letter joined to the number (S12, e101) is part of the page.
+PAGE_LABEL = lazy_re.compile(
+    r"^(?:pp|p|pgs?|pages?|ss?|str|стр|сс?|págs?|pag)(?:\.\s*|\s+)(?=[\dIVXLCDMivxlcdm])",
+    re.IGNORECASE,
+)
+
+
+def _no_page_word(value: str) -> str:
+    """An article's page typed with the word for pages ('С. 110', as Russian editors write
+    'С. 110–119'; 'pp. 110') would be the page's name in JATS and Crossref's first_page."""
+    found = PAGE_LABEL.match(value.strip())
+    if found is None:
+        return value
+    rest = value.strip()[found.end() :].rstrip(". ")
+    pair = one_range(rest)
+    fix = f"fpage: {pair[1]} and lpage: {pair[2]}" if pair else f"{rest} alone"
+    raise ValueError(f"the word for pages is no part of a page: {value!r} (write {fix})")
+
+
+ArticlePage = Annotated[ShortText, AfterValidator(_one_page), AfterValidator(_no_page_word)]
+
 
 def page_list(text: str) -> list[tuple[str, str | None]] | None:
     """The pages and ranges of a page range text (pages as ``_PAGE`` has them, separated by
@@ -1415,8 +1437,8 @@ class Article(Strict):
     issue_ids: IssueIds = Field(
         default_factory=IssueIds, description="Other identifiers of the issue."
     )
-    fpage: Page | None = Field(None, description="First page.")
-    lpage: Page | None = Field(
+    fpage: ArticlePage | None = Field(None, description="First page.")
+    lpage: ArticlePage | None = Field(
         None, description="Last page (of pages that are not one range, the page it ends on)."
     )
     page_range: PageRange | None = Field(

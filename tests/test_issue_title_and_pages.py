@@ -162,6 +162,13 @@ def test_lettered_and_roman_pages_reach_jats_and_crossref(
         ("page_range: passim\n", "page_range: not pages and page ranges separated by commas: "
          "'passim'"),
         ("page_range: pp. 5-9\n", "'pp. 5-9'"),
+        # the word for pages typed before an article's page ('С. 110', as in a reference
+        # list) went into <fpage> and Crossref's first_page as the page's name
+        ("fpage: С. 110\nlpage: 119\n", "fpage: the word for pages is no part of a page: "
+         "'С. 110' (write 110 alone)"),
+        ("fpage: С. 110–119\n", "fpage: the word for pages is no part of a page: "
+         "'С. 110–119' (write fpage: 110 and lpage: 119)"),
+        ("fpage: 110\nlpage: pp. 119\n", "lpage: the word for pages is no part of a page"),
         ("page_range: did\n", "'did'"),  # (letters of Roman numerals, in no numeral's order)
         ("page_range: S-1\n", "'S-1'"),
     ],

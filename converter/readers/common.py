@@ -23,7 +23,7 @@ from converter.identifiers import (
 )
 from converter.input_limit import read_path
 from converter.languages import normalize_country, normalize_language
-from converter.model import URL_PATTERN, Journal, check_date, page_range_ends
+from converter.model import PAGE_LABEL, URL_PATTERN, Journal, check_date, page_range_ends
 from converter.notices import DROPPED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
@@ -115,18 +115,10 @@ def split_pages(value: str | None) -> dict[str, str]:
     return pages
 
 
-# A word for "pages" before the numbers, with its period or a space: pp. 12-20, p. 5, S. 3,
-# С. 7–25, стр. 5, págs. 1-9. A letter joined to the number (S12, e101) is part of the page.
-_PAGE_LABEL = lazy_re.compile(
-    r"^(?:pp|p|pgs?|pages?|ss?|str|стр|сс?|págs?|pag)(?:\.\s*|\s+)(?=[\dIVXLCDMivxlcdm])",
-    re.IGNORECASE,
-)
-
-
 def unlabelled_pages(text: str) -> str:
     """Pages as editors type them ("pp. 12-20.", "С. 110") without the word for pages and the
     final period, which are no part of the first and last page."""
-    return _PAGE_LABEL.sub("", text.strip()).rstrip(". ")
+    return PAGE_LABEL.sub("", text.strip()).rstrip(". ")
 
 
 def prune(value: Any) -> Any:
