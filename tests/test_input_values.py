@@ -216,6 +216,11 @@ def test_a_landing_pages_citation_pmid_is_the_articles(
         ("authors:\n  - name: Стрельцов Дмитрий Викторович\n", "authors[0].name: 'Стрельцов "
          "Дмитрий Викторович' is one text here, where a mapping is expected (name: {surname: "
          "..., given: ...})"),
+        # a name per language typed as one text: the keys a language's name holds (until 4
+        # December 2026 '{key: value}', which told a Russian editor nothing)
+        ("authors:\n  - name: {ru: Ковалёв Пётр Семёнович}\n", "authors[0].name.ru: 'Ковалёв "
+         "Пётр Семёнович' is one text here, where a mapping is expected (ru: {surname: ..., "
+         "given: ...})"),
     ],
 )  # fmt: skip
 def test_a_value_of_the_wrong_type_is_said_with_what_to_write(

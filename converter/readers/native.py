@@ -988,6 +988,12 @@ def _wrong_type(
         )
     field = names[-1] if names and loc[-1] == names[-1] else None  # (None: an item of a list)
     keys = _model_keys(info.annotation) if info is not None else ()
+    if info is None and len(names) >= 2 and loc[-2:] == tuple(names[-2:]):
+        # a language's value ('name: {ru: Ковалёв Пётр}'): the fields of the mapping the
+        # language holds, '{surname: ..., given: ...}', not any '{key: value}'
+        parent = _model_at(model, loc[:-1])
+        owner = parent.model_fields.get(names[-2]) if parent is not None else None
+        keys = _model_keys(owner.annotation) if owner is not None else ()
     if item["type"] == "list_type" and _read_by(info, article_model.TEXT_FOR_ENTRY):
         keys = ()  # (an entry may be one text: a reference, a licence: not shown as a mapping)
     required = info is not None and info.is_required()
