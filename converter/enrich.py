@@ -579,6 +579,9 @@ _SPACES = lazy_re.compile(r"\s{2,}")
 _DOUBLE_SLASH = lazy_re.compile(r"(?<![:/])\s*//\s*(?!/)")
 
 
+_ENGLISH_QUOTES = str.maketrans({"«": "\u201c", "»": "\u201d"})
+
+
 def _fixed_words(text: str, words: _Words = _RUSSIAN_WORDS) -> str:
     if not has_cyrillic(text):
         return text
@@ -602,13 +605,16 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | Non
         title, source = source, None  # a book's own title is what takes the translation
     latin = _fixed_words(text, words)
     latin = _DOUBLE_SLASH.sub(". ", latin)
+    # Russian quotation marks are no English ones: «Сахалин-2» is “Sakhalin-2” in the
+    # References list, as English lists quote
+    latin = latin.translate(_ENGLISH_QUOTES)
     latin = transliterate(latin, scheme)
     if title:
-        latin_title = transliterate(_fixed_words(title, words), scheme)
+        latin_title = transliterate(_fixed_words(title, words), scheme).translate(_ENGLISH_QUOTES)
         if ref.title_en and latin_title in latin:
             latin = latin.replace(latin_title, f"{latin_title} [{ref.title_en}]", 1)
     if source and ref.source_en:
-        latin_source = transliterate(_fixed_words(source, words), scheme)
+        latin_source = transliterate(_fixed_words(source, words), scheme).translate(_ENGLISH_QUOTES)
         latin = latin.replace(latin_source, ref.source_en, 1)
     latin = _SPACES.sub(" ", latin).strip()
     latin = re.sub(r"\.\s*\.", ".", latin)

@@ -528,6 +528,21 @@ def test_a_city_with_no_publisher_is_written_out_in_the_latin_form(tmp_path: Pat
     assert latin[3].startswith("Ivanov I. M., Petrov P. P. ")
 
 
+def test_russian_quotes_are_english_quotes_in_the_latin_form(tmp_path: Path) -> None:
+    """«Сахалин-2» is “Sakhalin-2” in the References list (it kept the guillemets), and a
+    title quoted so still takes its English translation after it."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - text: 'Иванов И. И. Проект «Сахалин-2» // Нефть России. 2010. № 3. С. 5–9.'\n"
+        "    title_en: The Sakhalin-2 project\n"
+    )
+    [ref] = enrich(load_article(_write(tmp_path, article=article))).references
+    assert ref.text["en"].startswith(
+        "Ivanov I. I. Proekt \u201cSakhalin-2\u201d [The Sakhalin-2 project]. Neft' Rossii. 2010."
+    )
+    assert "«" not in ref.text["en"] and "«" in ref.text["ru"]
+
+
 def test_ukrainian_name_in_a_russian_article_is_told_by_its_letters(tmp_path: Path) -> None:
     text = """\
 language: ru
