@@ -1608,6 +1608,26 @@ def test_a_funders_second_id_in_a_fundgroup_is_said(tmp_path: Path) -> None:
     ]
 
 
+def test_a_works_second_funder_id_is_said_as_the_deposits_is(tmp_path: Path) -> None:
+    """A work's funder with its Funder Registry DOI and a ROR id: the REST reader said
+    "funder[0].id[1] ROR …: not carried", the deposit and JATS readers "funder 'X': a second
+    funder id '…' is left out"; one wording now. The DOI repeated in ``id`` is no second."""
+    funder = {
+        "name": "National Science Foundation",
+        "DOI": "10.13039/100000001",
+        "id": [
+            {"id": "10.13039/100000001", "id-type": "DOI"},
+            {"id": "https://ror.org/021nxhr62", "id-type": "ROR"},
+        ],
+    }
+    _, loaded = _read_one(tmp_path, _work(funder=[funder]))
+    assert [f.funder_id for f in loaded.article.funding] == ["10.13039/100000001"]
+    assert [w for w in loaded.warnings if "funder" in w] == [
+        "funder 'National Science Foundation': a second funder id "
+        "'https://ror.org/021nxhr62' is left out"
+    ]
+
+
 def test_funders_of_a_fundref_program_without_its_name_are_read(tmp_path: Path) -> None:
     """fundref.xsd fixes the program's name to "fundref" and does not require it: PeerJ's
     deposits leave it out, and their funders were lost in silence."""

@@ -967,6 +967,17 @@ _FUNDER_KEYS = frozenset(
 )
 
 
+def _same_funder_id(one: str, other: str) -> bool:
+    """Whether two funder ids are one, however written (``https://doi.org/10.13039/…`` and
+    ``10.13039/…``): the record repeats its DOI in ``id``, which is no second id."""
+    if one == other:
+        return True
+    try:
+        return normalize_funder_id(one) == normalize_funder_id(other)
+    except ValueError:
+        return False
+
+
 def _funders(
     funders: list[tuple[str, dict[str, Any]]], lang: str, log: _Log
 ) -> list[dict[str, Any]]:
@@ -990,13 +1001,18 @@ def _funders(
                     not_carried(log, f"{at}.{key}")
         name = tidy(_string(funder, "name", where, log))
         funder_id = tidy(_string(funder, "DOI", where, log))
+        seconds: list[str] = []  # ids beside the one kept: the model holds one per funder
         for at, ident in _objects(funder, "id", where, log):
             value = tidy(_string(ident, "id", at, log))
             kind = tidy(_string(ident, "id-type", at, log)).upper()
             if value and not funder_id and kind in ("DOI", "ROR"):
                 funder_id = value
-            elif value and value != funder_id:
+            elif value and funder_id and name and not _same_funder_id(value, funder_id):
+                seconds.append(value)  # said below as the deposit and JATS readers say it
+            elif value and not _same_funder_id(value, funder_id):
                 not_carried(log, f"{at} {kind or 'id'} {value}")
+        for second in seconds:
+            log.warn(f"funder {name!r}: a second funder id {second!r} is left out")
         for key, value in funder.items():
             if key not in _FUNDER_KEYS and value not in (None, "", [], {}):
                 not_carried(log, f"{where}.{key}")
