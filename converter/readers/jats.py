@@ -1578,12 +1578,8 @@ class ArticleReader:
                 if owner is None:
                     continue
                 person = authors[owner]
-                shown = " ".join(
-                    filter(
-                        None,
-                        (next(iter(person["name"].values())).get(k) for k in ("given", "surname")),
-                    )
-                )
+                first = next(iter(person["name"].values()))  # its first form, as written
+                shown = " ".join(first[k] for k in ("given", "surname") if first.get(k))
                 if person.get("email") and person["email"] != emails[0]:
                     self.warn(
                         f"corresp: the e-mail {emails[0]!r} holds the name of {shown}, whose "
