@@ -230,13 +230,36 @@ def country_translations(lang: str) -> gettext.NullTranslations:
 def _russian_country_names() -> dict[str, str]:
     """ISO 3166 names as pycountry translates them into Russian ("Япония", "Республика
     Казахстан"), casefolded, to their alpha-2 codes: Russian journals write countries so."""
+    return _translated_country_names("ru")
+
+
+@lru_cache(maxsize=16)
+def _translated_country_names(lang: str) -> dict[str, str]:
+    """ISO 3166 names as pycountry translates them into ``lang``, casefolded, to their codes."""
     import pycountry
 
-    russian = country_translations("ru")
+    translated = country_translations(lang)
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
             english = getattr(country, attribute, None)
             if english:
-                names.setdefault(russian.gettext(english).casefold(), country.alpha_2)
+                names.setdefault(translated.gettext(english).casefold(), country.alpha_2)
     return names
+
+
+# Languages a country element is written in beside English and Russian (SciELO's "Brasil",
+# "España"; Ukrainian, French, German and Italian journals' own names), in the order tried.
+_COUNTRY_ELEMENT_LANGUAGES = ("es", "pt", "fr", "de", "it", "uk")
+
+
+def country_named_in_any_language(value: str) -> str | None:
+    """The ISO code of a country named in one of the journal languages above, or None. Only
+    for text that is a country (JATS ``<country>``): in a free affiliation line a city would
+    be read as a country (Spanish "Granada" is Grenada)."""
+    key = " ".join(value.replace(".", "").split()).casefold()
+    for lang in _COUNTRY_ELEMENT_LANGUAGES:
+        found = _translated_country_names(lang).get(key)
+        if found is not None:
+            return found
+    return None

