@@ -1801,25 +1801,19 @@ class ArticleReader:
             else:
                 parts.update(place)
         departments = parts.pop("departments", None)
-        states: list[str] = parts.pop("states", [])
         if departments and not institutions and not parts.get("institution"):
             institutions, departments = departments, None  # the only body named (JATSParser)
         if institutions:
             parts.setdefault("institution", {})[lang] = ", ".join(institutions)
         if departments:
             parts["department"] = {lang: ", ".join(departments)}
-        placed = " ".join([*_texts(parts, lang), *states])
-        if line and (untyped or not _words(line) <= _words(placed)):
+        if line and (untyped or not _words(line) <= _words(" ".join(_texts(parts, lang)))):
             untyped, text = True, line  # the published line says more than the tags place
         if untyped:
-            aff.setdefault("text", {})[lang] = text  # the state, if any, is in the line
+            aff.setdefault("text", {})[lang] = text
             if parts.get("ror"):
                 aff["ror"] = parts["ror"]
             return
-        for state in states:
-            # SciELO's <named-content content-type="state">MG</named-content>: the model has no
-            # state, so it alone is left out; institution, city and country stay structured
-            self.warn(f"an affiliation's state {state!r} is not in the model: left out")
         for key, value in parts.items():
             if isinstance(value, dict):
                 aff.setdefault(key, {}).update(value)
@@ -1886,11 +1880,8 @@ class ArticleReader:
             aff["country"] = code
             if text and text != localized_country_name(code, lang):
                 aff.setdefault("country_name", {})[lang] = text
-        elif text and (name == "state" or (name == "named-content" and kind == "state")):
-            # not in the model, but no reason to drop the parts that are: said by _aff_form
-            aff.setdefault("states", []).append(text)
         elif text:
-            return False  # postal code, untyped text: not in the model
+            return False  # state, postal code: not in the model
         return True
 
     def _aff_variant(self, part: etree._Element, original: list[str]) -> bool:
