@@ -515,6 +515,9 @@ class _Words:
 _PLACE_FOLLOWS = (
     r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)|\s?;\s?(?:М\.|Л\.|СПб\.|Moscow|Leningrad|St\. Petersburg))"
 )
+# what comes before an initial, not a city: another initial ('И. М.', 'А.М.') or a surname
+# ('Иванов М.')
+_NOT_INITIAL = r"(?<!\b[А-ЯЁ]\.\s)(?<![А-ЯЁA-Z]\.)(?<![А-ЯЁа-яёA-Za-z]\s)"
 _RUSSIAN_WORDS = _Words(
     [
         (
@@ -532,11 +535,12 @@ _RUSSIAN_WORDS = _Words(
         (lazy_re.compile(r"\bСанкт-Петербург\s?:"), "St. Petersburg:"),
         (lazy_re.compile(r"(?<!\w)Л\.\s?:"), "Leningrad:"),
         # a place with no publisher, 'М., 2010', or two places, 'М.; Л.: Наука' (GOST R 7.0.5
-        # writes both); only before a year or another place, so an initial 'И. М., 2010'
-        # of an author list is not a city ('Иванов И. М., Петров П. П.' stays)
-        (lazy_re.compile(rf"(?<!\b[А-ЯЁ]\.\s)(?<!\w)М\.{_PLACE_FOLLOWS}"), "Moscow"),
+        # writes both); only before a year or another place, and not after an initial or a
+        # surname, so an author's initial is not a city ('Иванов И. М., Петров П. П.', and
+        # the author-year 'Иванов А.М., 2010' or 'Иванов М., 2010' stay)
+        (lazy_re.compile(rf"{_NOT_INITIAL}(?<!\w)М\.{_PLACE_FOLLOWS}"), "Moscow"),
         (lazy_re.compile(rf"(?<!\w)СПб\.{_PLACE_FOLLOWS}"), "St. Petersburg"),
-        (lazy_re.compile(rf"(?<!\b[А-ЯЁ]\.\s)(?<!\w)Л\.{_PLACE_FOLLOWS}"), "Leningrad"),
+        (lazy_re.compile(rf"{_NOT_INITIAL}(?<!\w)Л\.{_PLACE_FOLLOWS}"), "Leningrad"),
         *_NUMBERING,
         (lazy_re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
         (lazy_re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),

@@ -543,6 +543,20 @@ def test_russian_quotes_are_english_quotes_in_the_latin_form(tmp_path: Path) -> 
     assert "«" not in ref.text["en"] and "«" in ref.text["ru"]
 
 
+def test_an_initial_before_a_year_is_no_city_in_the_latin_form(tmp_path: Path) -> None:
+    """An author-year list's 'Иванов А.М., 2010' and 'Иванов М., 2010' keep the initial
+    (they read 'Ivanov A.Moscow, 2010'); a place after the title still is Moscow."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Иванов А.М., 2010. Япония. М., 2010. 200 с.'\n"
+        "  - 'Сидоров А. В., Иванов М., 2010. Айны. – Л., 1950.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Ivanov A.M., 2010. Yaponiya. Moscow, 2010.")
+    assert latin[1].startswith("Sidorov A. V., Ivanov M., 2010. Ainy. – Leningrad, 1950")
+
+
 def test_ukrainian_name_in_a_russian_article_is_told_by_its_letters(tmp_path: Path) -> None:
     text = """\
 language: ru
