@@ -749,6 +749,11 @@ def test_rerun_converts_only_the_changed_row(run, tmp_path: Path, store) -> None
         ("110", {"fpage": "110"}),
         ("e1001", {"elocation_id": "e1001"}),
         ("110-115, 120-124", {"fpage": "110", "lpage": "124", "page_range": "110-115, 120-124"}),
+        # the word for pages, as editors type it, is no part of the page (the article was
+        # refused for its fpage 'С. 110' once an article's page could not hold it)
+        ("С. 110–119.", {"fpage": "110", "lpage": "119"}),
+        ("pp. 110-119", {"fpage": "110", "lpage": "119"}),
+        ("p. 5", {"fpage": "5"}),
     ],
 )
 def test_a_pages_column_gives_first_and_last_page(tmp_path: Path, pages: str, want) -> None:

@@ -99,6 +99,9 @@ def split_pages(value: str | None) -> dict[str, str]:
     range, '110-115, 120-124', → that page_range, beginning on fpage and ending on lpage."""
     if not value or not value.strip():
         return {}
+    # the word for pages ('С. 110–119', 'pp. 5'), in a spreadsheet's pages column or a
+    # record's page, is no part of the page (an article's page refuses it)
+    value = unlabelled_pages(value) or value
     ends = page_range_ends(value) if "," in value else None
     if ends:
         first, last = ends
