@@ -2469,3 +2469,18 @@ def test_punctuation_between_contributors_is_not_said_as_dropped(tmp_path: Path)
     loaded = _read(_article(tmp_path, contribs=contribs))
     assert [a.name["en"].surname for a in loaded.article.authors] == ["Smith", "Doe"]
     assert not [w for w in loaded.warnings if "contrib-group" in w]
+
+
+def test_the_word_for_pages_in_fpage_is_left_off(tmp_path: Path, store) -> None:
+    """'<fpage>pp. 110</fpage>' refused the whole article once an article's page could not
+    hold the word for pages; the page is 110, as the other readers read it, said."""
+    path = _article(tmp_path)
+    text = path.read_text(encoding="utf-8").replace(
+        "<elocation-id>e101</elocation-id>", "<fpage>pp. 110</fpage><lpage>С. 119.</lpage>"
+    )
+    path.write_text(text, encoding="utf-8")
+    loaded = _read(path)
+    assert (loaded.article.fpage, loaded.article.lpage) == ("110", "119")
+    assert "<fpage> 'pp. 110' is the page '110'" in loaded.warnings
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//article-meta/fpage/text()") == ["110"]

@@ -38,6 +38,7 @@ from converter.readers.common import (
     orcid_or_warn,
     read_root,
     real_date,
+    unlabelled_pages,
     valid_issn,
 )
 from converter.readers.crossmark import article_type_named
@@ -985,6 +986,13 @@ class ArticleReader:
                 found = _child(meta, "numero")  # SciELO's classic export names the issue so
             if found is not None and self.plain(found):
                 data[tag.replace("-", "_")] = self.plain(found)
+            if tag in ("fpage", "lpage") and data.get(tag):
+                # the word for pages typed in the element ('<fpage>pp. 110</fpage>') is no part
+                # of the page, which refuses it: left off, as the other readers leave it off
+                bare = unlabelled_pages(data[tag]) or data[tag]
+                if bare != data[tag]:
+                    self.warn(f"<{tag}> {data[tag]!r} is the page {bare!r}", SIMPLIFIED)
+                    data[tag] = bare
         self._page_range(meta, data)
         self._issue_ids(meta, data)
         self._issue_titles(meta, data)
