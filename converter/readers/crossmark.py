@@ -78,7 +78,7 @@ _PUBLISHED_ONLINE = frozenset({"published", "published_online", "first_online", 
 # Assertions that give the article's type in the publisher's words, and the words read.
 _TYPE_ASSERTIONS = frozenset({"content_type", "article_type"})
 # The JATS article-type values the model holds (JATS 1.4's suggested ones).
-_ARTICLE_TYPES = frozenset(get_args(ArticleType))
+ARTICLE_TYPES = frozenset(get_args(ArticleType))
 _TYPE_WORDS = {
     "article": "research-article", "paper": "research-article",
     "research paper": "research-article", "research papers": "research-article",
@@ -277,7 +277,7 @@ def article_type_named(words: str) -> str | None:
     ``citation_article_type``) and the JATS reader (an ``article-type`` outside JATS's list,
     bioRxiv's own 'article'), so that a preprint gets one type by either route."""
     value = "-".join(words.split()).casefold()
-    return value if value in _ARTICLE_TYPES else type_from_words(words)
+    return value if value in ARTICLE_TYPES else type_from_words(words)
 
 
 def _author_orcid(value: str, links: list[str], article: dict[str, Any]) -> bool:

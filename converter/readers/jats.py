@@ -41,7 +41,7 @@ from converter.readers.common import (
     unlabelled_pages,
     valid_issn,
 )
-from converter.readers.crossmark import article_type_named
+from converter.readers.crossmark import ARTICLE_TYPES, article_type_named
 from converter.readers.email_owner import email_owner
 from converter.readers.markup import (
     Collector,
@@ -61,7 +61,6 @@ from converter.xmlns import (
     statement_field,
 )
 
-_ARTICLE_TYPES = frozenset(get_args(model.ArticleType))
 _RELATED_TYPES = frozenset(get_args(model.RelatedArticleType))
 _ROLES = frozenset({"author", "editor", "translator", "reviewer", "compiler"})
 _REF_TYPE_NAMES = get_args(get_args(model.Reference.model_fields["type"].annotation)[0])
@@ -955,7 +954,7 @@ class ArticleReader:
             return {}, None  # the model then names the missing title
         data: dict[str, Any] = {"language": self.lang}
         article_type = (self.root.get("article-type") or "").strip()
-        if article_type in _ARTICLE_TYPES:
+        if article_type in ARTICLE_TYPES:
             data["article_type"] = article_type
         elif article_type and article_type_named(article_type):
             # bioRxiv's own JATS writes 'article': read as the landing-page reader reads its
