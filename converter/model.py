@@ -791,6 +791,11 @@ class Affiliation(Strict):
     institution: LangMap | None = Field(None, description="Institution name per language.")
     department: LangMap | None = Field(None, description="Department per language.")
     city: LangMap | None = Field(None, description="City per language.")
+    state: LangMap | None = Field(
+        None,
+        description="State, province or region per language, as the address writes it "
+        "(MA, Minas Gerais, Ontario); JATS <state>.",
+    )
     country: Country | None = Field(
         None,
         description="ISO 3166 code (RU, RUS), or the country's name in English or Russian "
@@ -811,8 +816,10 @@ class Affiliation(Strict):
 
     @model_validator(mode="after")
     def _something_known(self) -> Affiliation:
-        if not (self.institution or self.country or self.city or self.text):
-            raise ValueError("an affiliation needs an institution, a city, a country or a text")
+        if not (self.institution or self.country or self.city or self.state or self.text):
+            raise ValueError(
+                "an affiliation needs an institution, a city, a state, a country or a text"
+            )
         return self
 
 

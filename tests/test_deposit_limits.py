@@ -377,6 +377,13 @@ def _affiliation(key: str, drop_country: bool = False) -> Setter:
     return set_value
 
 
+def _state_alone(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    """The affiliation's place given by its state alone: the state is the whole place."""
+    aff = article["authors"][0]["affiliations"][0]
+    del aff["city"], aff["country"]
+    aff["state"] = {"en": value}
+
+
 # (the field the warning names, how to set it, a value at the limit, past it, the element)
 OPTIONAL_LIMITS = [
     ("journal.abbrev_title", _set("journal", "abbrev_title"), "A" * 150, "A" * 151, "abbrev_title"),
@@ -386,6 +393,7 @@ OPTIONAL_LIMITS = [
      "institution_department"),
     ("affiliations[0].city", _affiliation("city", drop_country=True), "Ob", "X",
      "institution_place"),
+    ("affiliations[0].city", _state_alone, "M" * 255, "M" * 256, "institution_place"),
 ]  # fmt: skip
 
 
@@ -647,3 +655,26 @@ def test_citation_keys_cut_to_128_characters_stay_unique(
     # the first keeps its cut id; the second, and an id that took its '-2', differ
     assert keys == [shared, shared[:126] + "-3", shared[:126] + "-2", "ref4"]
     assert all(len(key) <= 128 for key in keys)
+
+
+def test_a_state_stands_between_the_city_and_the_country_in_the_place(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema
+) -> None:
+    """Crossref's institution_place is the published line's place: 'Boston, MA, United
+    States'; the check of the JATS reads the same place (a place past 255 with its state is
+    said by both, as affiliations[0].city)."""
+
+    def boston(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        aff = article["authors"][0]["affiliations"][0]
+        aff.update(city={"en": "Boston"}, state={"en": value}, country="US")
+
+    path = _write(tmp_path / "ma", boston, "MA")
+    result, crossref = _convert(run, path)
+    assert result.code == 0 and "warning" not in result.err, result.err
+    data = crossref.read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == []
+    assert etree.fromstring(data).findtext(f".//{CR}institution_place") == (
+        "Boston, MA, United States"
+    )
+    checked, written = _said_by_both(tmp_path / "long", boston, "S" * 240)
+    assert checked == written == {("warning", "affiliations[0].city")}

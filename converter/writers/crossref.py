@@ -243,12 +243,13 @@ class _View:
         named = _institution_name(aff, self.a.language)
         name = named[1] if named else None
         city = limits.in_deposit_order(aff.city, self.a.language)[0][1] if aff.city else None
+        state = limits.in_deposit_order(aff.state, self.a.language)[0][1] if aff.state else None
         country = None
         if aff.country:
             from converter.languages import country_name
 
             country = country_name(aff.country)
-        place = ", ".join(p for p in (city, country) if p) or None
+        place = ", ".join(p for p in (city, state, country) if p) or None  # 'Boston, MA, USA'
         department = None
         if aff.department:
             lang, text = limits.in_deposit_order(aff.department, self.a.language)[0]

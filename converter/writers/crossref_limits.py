@@ -152,8 +152,8 @@ def pages_after_first(page_range: str) -> str:
 def in_deposit_order(langs: Mapping[str, _T], main: str) -> list[tuple[str, _T]]:
     """The forms of a value by language as the deposit takes them: English first (Crossref's
     readers are international), then the article's language ``main``, then the rest in their
-    order. Where the deposit holds one form (a group's name, a department, a city), it is the
-    first, and so the one whose limit counts."""
+    order. Where the deposit holds one form (a group's name, a department, a city, a state),
+    it is the first, and so the one whose limit counts."""
     first = ("en", main)
     return sorted(langs.items(), key=lambda item: first.index(item[0]) if item[0] in first else 2)
 

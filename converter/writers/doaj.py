@@ -127,7 +127,7 @@ class _View:
         out = []
         for number, aff in enumerate(self.a.affiliations):
             parts = []
-            for values in (aff.department, aff.institution, aff.city):
+            for values in (aff.department, aff.institution, aff.city, aff.state):
                 if values:
                     parts.append(_latin_first(values, self.lang))
             if aff.country:

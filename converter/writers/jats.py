@@ -467,6 +467,7 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
     out = []
     for aff in article.affiliations:
         given = [*(aff.institution or {}), *(aff.department or {}), *(aff.city or {})]
+        given += [*(aff.state or {})]
         given += [*(aff.text or {})]
         langs = [lang for lang, _ in ordered(dict.fromkeys(given or [main]), main)]
         several = len(langs) > 1
@@ -478,6 +479,7 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
                 country = names.get(lang) or localized_country_name(aff.country, lang)
             institution = _pick(aff.institution, lang)
             city = _pick(aff.city, lang)
+            state = _pick(aff.state, lang)
             text = _pick(aff.text, lang)  # the line kept whole (JATS aff text)
             forms.append(
                 Row(
@@ -485,6 +487,7 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
                     institution=_t(institution) if institution else None,
                     department=_t(_pick(aff.department, lang)),
                     city=_t(city) if city else None,
+                    state=_t(state) if state else None,
                     country=_t(country) if country else None,
                     text=_t(text) if text else None,
                 )
