@@ -502,6 +502,7 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
         langmap(f"affiliations[{index}].institution", aff.institution)
         langmap(f"affiliations[{index}].department", aff.department)
         langmap(f"affiliations[{index}].city", aff.city)
+        langmap(f"affiliations[{index}].state", aff.state)
     for index, ref in enumerate(article.references):
         texts = ref.text or {}
         originals = [

@@ -175,3 +175,15 @@ def test_statements_in_english_are_checked_for_scripts(run, tmp_path: Path) -> N
         "competing_interests.en[1]",
         "data_availability.en[0]",
     }
+
+
+def test_an_affiliations_state_is_checked_as_its_city_is(run, write_article) -> None:
+    """A Latin-form state typed with a Cyrillic letter ('Mоscow Oblast') is found, as a city is."""
+    path = write_article(
+        "title: {en: A state}\nauthors:\n  - name: {surname: Smith, given: Jane}\n"
+        "    affiliations:\n      - institution: {en: Test University}\n"
+        "        city: {en: Dubna}\n        state: {en: Mоscow Oblast}\n        country: RU\n"
+    )
+    result = run("consistency", path)
+    assert result.code == 1
+    assert "mixed-script" in result.out and "affiliations[0].state.en" in result.out

@@ -410,3 +410,16 @@ def test_a_preprint_says_so_beside_its_type(run, tmp_path):
     assert [_text(li) for li in page.find_class("rel")] == [
         "Published as: https://doi.org/10.5555/final.1"
     ]
+
+
+def test_an_affiliations_state_is_shown_in_its_line(run, write_article, tmp_path):
+    """The preview shows an affiliation as written: the state between the city and the country."""
+    article = write_article(
+        "title: {en: A state}\nauthors:\n  - name: {surname: Smith, given: Jane}\n"
+        "    affiliations:\n      - institution: {en: Boston University}\n"
+        "        city: {en: Boston}\n        state: {en: MA}\n        country: US\n"
+    )
+    result = run("preview", article, "-o", tmp_path / "o")
+    assert result.code == 0, result.err
+    page = _page(tmp_path / "o" / "article.preview.html")
+    assert _text(page.find_class("affs")[0]) == "Boston University, Boston, MA, United States"

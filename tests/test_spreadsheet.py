@@ -797,6 +797,32 @@ def test_issue_title_and_page_range_columns(tmp_path: Path) -> None:
     ]
 
 
+def test_a_state_column_beside_the_city_column(tmp_path: Path) -> None:
+    """``author1.state:en`` and ``aff1.state:pt`` are read as ``author1.city:en`` is: the
+    affiliation's state, written in JATS as <state> between the city and the country."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    row = {
+        "title": "T",
+        "author1.surname": "Smith",
+        "author1.institution:en": "Boston University",
+        "author1.city:en": "Boston",
+        "author1.state:en": "MA",
+        "author1.country": "US",
+        "author2.surname": "Silva",
+        "author2.affiliations": "aff1",
+        "aff1.institution:pt": "Universidade Federal de Minas Gerais",
+        "aff1.city:pt": "Belo Horizonte",
+        "aff1.state:pt": "MG",
+        "aff1.country": "BR",
+    }
+    path = write_csv(tmp_path / "s.csv", [row])
+    [loaded] = list(read_source(path, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    states = {aff.id: (aff.state, aff.country) for aff in loaded.article.affiliations}
+    assert states.pop("aff1") == ({"pt": "MG"}, "BR")
+    assert list(states.values()) == [({"en": "MA"}, "US")]  # (the inline one)
+
+
 def test_reference_identifiers_in_numbered_columns(tmp_path: Path) -> None:
     """referenceN.arxiv, .isbn, .pmid and .pmcid are read as in YAML; an ISBN or PMID a
     workbook stores as a number is its digits again, an arXiv identifier stored as a number
