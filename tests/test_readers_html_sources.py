@@ -312,6 +312,22 @@ def test_without_citation_tags_prism_comes_before_dublin_core_and_json_ld(tmp_pa
     ]
 
 
+def test_json_ld_address_region_stays_in_the_affiliation(tmp_path: Path) -> None:
+    """A PostalAddress's addressRegion ('MA') is in the affiliation's line beside its city, as
+    the page gives it; it was left out without a word."""
+    address = {"addressLocality": "Boston", "addressRegion": "MA", "addressCountry": "USA"}
+    person = {
+        "@type": "Person",
+        "givenName": "Ann",
+        "familyName": "Roe",
+        "affiliation": {"@type": "Organization", "name": "Boston University", "address": address},
+    }
+    data = {"@context": "https://schema.org", "@type": "ScholarlyArticle", "author": person}
+    article, _ = _read(tmp_path, TAGS + _script(data))
+    [aff] = article.affiliations
+    assert (aff.institution, aff.country) == ({"en": "Boston University, Boston, MA"}, "US")
+
+
 def test_json_ld_citations_are_the_references_only_without_citation_reference(
     tmp_path: Path,
 ) -> None:

@@ -415,7 +415,8 @@ class _Reader:
     def affiliation(self, value: Any) -> str | None:
         """An affiliation line: Springer Nature writes the whole line as the address's
         ``name`` ('Faculty of Geography, Bucharest University, Bucharest, Romania'), others a
-        name and a ``PostalAddress`` ('addressLocality', 'addressCountry')."""
+        name and a ``PostalAddress`` ('addressLocality', 'addressRegion', 'addressCountry':
+        'Boston, MA, USA', the region kept in the line as the city is)."""
         if not isinstance(value, dict):
             return _text(value)
         name = _text(value.get("name"))
@@ -424,7 +425,8 @@ class _Reader:
             line = _text(address.get("name"))
             if line and (not name or name.lower() in line.lower()):
                 return line
-            places = [self.name(address.get(key)) for key in ("addressLocality", "addressCountry")]
+            keys = ("addressLocality", "addressRegion", "addressCountry")
+            places = [self.name(address.get(key)) for key in keys]
             return ", ".join(part for part in (name, *places) if part) or None
         return name or _text(address)
 
