@@ -224,15 +224,34 @@ def normalize_isbn(value: str) -> str:
 
 
 def normalize_ror(value: str) -> str:
-    """Return the ROR id as ``https://ror.org/0xxxxxxNN`` or raise ``ValueError``."""
-    text = value.strip()
+    """Return the ROR id as ``https://ror.org/0xxxxxxNN`` or raise ``ValueError``.
+
+    ROR ids are Crockford base32, where case does not matter: ``05GQ02987`` is ``05gq02987``,
+    and the address copied from a browser ends in a slash; both are the id, written lower-case
+    without the slash. The last two digits are the id's checksum (ISO 7064 mod 97-10 of the
+    base32 number), checked so a mistyped id is refused rather than deposited.
+    """
+    text = value.strip().rstrip("/").lower()
     if _ROR_ID_RE.match(text):
         text = "https://ror.org/" + text
     # (the address written without its scheme, or with http or www, as deposits and pages do)
     text = re.sub(r"^(?:https?://)?(?:www\.)?ror\.org/", "https://ror.org/", text)
     if not _ROR_RE.match(text):
         raise ValueError(f"not a ROR id (expected https://ror.org/0xxxxxxNN): {value!r}")
+    if not _ror_checksum_ok(text.removeprefix("https://ror.org/")):
+        raise ValueError(f"ROR id checksum fails: {value!r}")
     return text
+
+
+_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def _ror_checksum_ok(ror_id: str) -> bool:
+    """Whether the two check digits of a ROR id match its seven base32 characters."""
+    number = 0
+    for char in ror_id[:7]:
+        number = number * 32 + _CROCKFORD.index(char)
+    return int(ror_id[7:]) == 98 - (number * 100) % 97
 
 
 def normalize_edn(value: str) -> str:
@@ -246,7 +265,7 @@ def normalize_edn(value: str) -> str:
 def normalize_funder_id(value: str) -> str:
     """Return a Funder Registry DOI (``10.13039/…``) or a ROR URL; raise ``ValueError`` else."""
     text = value.strip()
-    if "ror.org" in text or _ROR_ID_RE.match(text):
+    if "ror.org" in text.lower() or _ROR_ID_RE.match(text.rstrip("/").lower()):
         return normalize_ror(text)
     doi = normalize_doi(text)
     if not doi.startswith("10.13039/"):

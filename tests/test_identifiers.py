@@ -79,6 +79,25 @@ def test_ror_forms() -> None:
         ids.normalize_ror("https://ror.org/15qrfxd25")
 
 
+def test_ror_capitals_and_trailing_slash_are_the_id() -> None:
+    # Crockford base32 has no case, and a browser's address bar adds a slash: both were refused
+    for written in ("https://ror.org/05GQ02987", "https://ror.org/05gq02987/", "05GQ02987/"):
+        assert ids.normalize_ror(written) == "https://ror.org/05gq02987"
+        assert ids.normalize_funder_id(written) == "https://ror.org/05gq02987"
+    assert ids.normalize_funder_id("HTTPS://ROR.ORG/05QRFXD25") == "https://ror.org/05qrfxd25"
+
+
+def test_ror_checksum() -> None:
+    # real ROR ids pass; one mistyped character or check digit is refused
+    for real in ("05qrfxd25", "02mhbdp94", "013meh722", "05gq02987"):
+        assert ids.normalize_ror(real) == f"https://ror.org/{real}"
+    for typo in ("05qrfxd26", "05qrfxe25", "https://ror.org/02mhbdp49"):
+        with pytest.raises(ValueError, match="checksum fails"):
+            ids.normalize_ror(typo)
+    with pytest.raises(ValueError, match="checksum fails"):
+        ids.normalize_funder_id("05qrfxd26")
+
+
 def test_funder_ids() -> None:
     assert ids.normalize_funder_id("10.13039/501100006769") == "10.13039/501100006769"
     assert ids.funder_id_type(ids.normalize_funder_id("05qrfxd25")) == "ror"
