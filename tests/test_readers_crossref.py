@@ -1628,6 +1628,39 @@ def test_a_works_second_funder_id_is_said_as_the_deposits_is(tmp_path: Path) -> 
     ]
 
 
+def test_a_funders_second_id_written_two_ways_is_said_once(tmp_path: Path) -> None:
+    """The ROR id beside a funder's Funder Registry DOI, given as the address and as the bare
+    id (a deposit's ror assertion and a second funder_identifier; a work's id list): one
+    second id, said once (it was said once per way of writing it)."""
+    both = SHAPES_DEPOSIT.replace(
+        '<fr:assertion name="funder_identifier">100000001</fr:assertion>',
+        '<fr:assertion name="funder_identifier">100000001</fr:assertion>'
+        '<fr:assertion name="ror">https://ror.org/021nxhr62</fr:assertion>'
+        '<fr:assertion name="funder_identifier">021nxhr62</fr:assertion>',
+    )
+    source = tmp_path / "both.xml"
+    source.write_text(both, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    said = (
+        "funder 'National Science Foundation': a second funder id "
+        "'https://ror.org/021nxhr62' is left out"
+    )
+    assert [f.funder_id for f in loaded.article.funding] == ["10.13039/100000001"]
+    assert [w for w in loaded.warnings if "funder" in w] == [said]
+    funder = {
+        "name": "National Science Foundation",
+        "DOI": "10.13039/100000001",
+        "id": [
+            {"id": "https://ror.org/021nxhr62", "id-type": "ROR"},
+            {"id": "021NXHR62", "id-type": "ROR"},
+            {"id": "https://doi.org/10.13039/100000001", "id-type": "DOI"},
+        ],
+    }
+    _, loaded = _read_one(tmp_path, _work(funder=[funder]))
+    assert [f.funder_id for f in loaded.article.funding] == ["10.13039/100000001"]
+    assert [w for w in loaded.warnings if "funder" in w] == [said]
+
+
 def test_funders_of_a_fundref_program_without_its_name_are_read(tmp_path: Path) -> None:
     """fundref.xsd fixes the program's name to "fundref" and does not require it: PeerJ's
     deposits leave it out, and their funders were lost in silence."""

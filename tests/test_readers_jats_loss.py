@@ -978,6 +978,24 @@ def test_a_funder_id_without_scheme(tmp_path: Path) -> None:
     assert loaded.article.funding[0].funder_id == "10.13039/100000001"
 
 
+def test_a_funders_second_id_written_twice_is_said_once(tmp_path: Path) -> None:
+    # the ROR id beside the Funder Registry DOI, as an institution-id and as the address
+    # copied from a browser: one second id, said once (it was said once per way of writing it)
+    funding = """<funding-group><award-group><funding-source
+xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="https://doi.org/10.13039/100000001">
+<institution-wrap>
+<institution-id institution-id-type="ror">https://ror.org/021nxhr62</institution-id>
+<institution-id institution-id-type="ror">https://ror.org/021NXHR62/</institution-id>
+<institution>A Science Foundation</institution></institution-wrap></funding-source>
+</award-group></funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    assert loaded.article.funding[0].funder_id == "10.13039/100000001"
+    said = [w for w in loaded.warnings if "second funder id" in w]
+    assert said == [
+        "funder 'A Science Foundation': a second funder id 'https://ror.org/021nxhr62' is left out"
+    ]
+
+
 # Found in Pensoft's early PhytoKeys (pensoft/OpenBiodiv, 10.3897_phytokeys.2.747.xml): the whole
 # affiliation written in its <label> was named "empty" and left out.
 def test_an_affiliation_written_in_its_label(tmp_path: Path, store) -> None:

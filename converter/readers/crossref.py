@@ -1008,7 +1008,10 @@ def _funders(
             if value and not funder_id and kind in ("DOI", "ROR"):
                 funder_id = value
             elif value and funder_id and name and not _same_funder_id(value, funder_id):
-                seconds.append(value)  # said below as the deposit and JATS readers say it
+                # said below as the deposit and JATS readers say it; once, however often the
+                # record writes it ('https://ror.org/…' and the bare id were said twice)
+                if not any(_same_funder_id(value, said) for said in seconds):
+                    seconds.append(value)
             elif value and not _same_funder_id(value, funder_id):
                 not_carried(log, f"{at} {kind or 'id'} {value}")
         for second in seconds:
@@ -2160,7 +2163,10 @@ class _DepositArticle:
                     second = normalize_funder_id(funder_doi(own))
                 except ValueError:
                     second = ""
-                if second != entry.get("funder_id") and own not in seconds:
+                # once, however the group writes it ('https://ror.org/…' and the bare id
+                # were said as two second ids)
+                said = [normalize_funder_id(funder_doi(o)) for o in seconds]
+                if second != entry.get("funder_id") and own not in seconds and second not in said:
                     seconds.append(own)
             elif name == "award_number" and own:
                 entry["awards"].append(own)

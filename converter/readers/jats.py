@@ -2569,6 +2569,7 @@ class ArticleReader:
         else:
             name = self.plain(shallow)
         funder_id: str | None = None
+        seconds: set[str] = set()  # a second id written twice (href and institution-id): once
         for what, value in found:
             candidate = value.strip()
             # PLOS: 'dx.doi.org/10.13039/…', a resolver address without its scheme
@@ -2584,7 +2585,8 @@ class ArticleReader:
                 continue
             if funder_id is None:
                 funder_id = read
-            elif read != funder_id:
+            elif read != funder_id and read not in seconds:
+                seconds.add(read)
                 self.warn(f"funder {name!r}: a second funder id {value!r} is left out")
         return name, funder_id
 
