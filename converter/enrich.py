@@ -553,6 +553,12 @@ _RUSSIAN_WORDS = _Words(
         "декабря": "December",
     },
 )  # fmt: skip
+# The same for a Ukrainian list: its places, a surname's letters and its initials take the
+# Ukrainian capitals too ('Іваненко К., 2010', 'Петренко І. К., 2010' keep the initial)
+_UK_PLACE_FOLLOWS = (
+    r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)|\s?;\s?(?:К\.|Х\.|Л\.|М\.|СПб\.|Kyiv|Kharkiv|Lviv|Moscow))"
+)
+_UK_NOT_INITIAL = r"(?<!\b[А-ЯҐЄІЇ]\.\s)(?<![А-ЯҐЄІЇA-Z]\.)(?<![А-ЯҐЄІЇа-яґєіїA-Za-z'’]\s)"
 # Ukrainian lists abbreviate Київ, Харків, Львів as К., Х., Л. (Л. is Lviv here, not Leningrad).
 _UKRAINIAN_WORDS = _Words(
     [
@@ -565,6 +571,13 @@ _UKRAINIAN_WORDS = _Words(
         (lazy_re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
         (lazy_re.compile(r"\bМосква\s?:"), "Moscow:"),
         (lazy_re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
+        # a place with no publisher, 'К., 2010' or 'К.; Х.: …', as the Russian rule reads
+        # 'М., 2010' (they were written 'K., 2010'); not after an initial or a surname
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)К\.{_UK_PLACE_FOLLOWS}"), "Kyiv"),
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)Х\.{_UK_PLACE_FOLLOWS}"), "Kharkiv"),
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)Л\.{_UK_PLACE_FOLLOWS}"), "Lviv"),
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)М\.{_UK_PLACE_FOLLOWS}"), "Moscow"),
+        (lazy_re.compile(rf"(?<!\w)СПб\.{_UK_PLACE_FOLLOWS}"), "St. Petersburg"),
         *_NUMBERING,
         (lazy_re.compile(r"(?<!\w)Вип\.\s?", re.I), "Iss. "),
         (lazy_re.compile(r"(?<!\w)т\.\s?(?=\d)"), "Vol. "),  # (Ukrainian lists write 'т. 2' too)

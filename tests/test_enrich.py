@@ -528,6 +528,28 @@ def test_a_city_with_no_publisher_is_written_out_in_the_latin_form(tmp_path: Pat
     assert latin[3].startswith("Ivanov I. M., Petrov P. P. ")
 
 
+def test_a_ukrainian_city_with_no_publisher_is_written_out(tmp_path: Path) -> None:
+    """DSTU's 'К., 2010', 'Х., 2005' and 'Л., 1999' (a place and no publisher) in a Ukrainian
+    reference are Kyiv, Kharkiv and Lviv in the References list, as 'К.:' is Kyiv (they were
+    'K., 2010'); an initial stays an initial ('Іваненко К., 2010', 'Петренко І. К., 2010'),
+    and in a Russian reference 'Л., 1950' stays Leningrad."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Петренко П. П. Історія Києва. К., 2010. 200 с.'\n"
+        "  - 'Іваненко К., 2010. Нариси історії. Х., 2005.'\n"
+        "  - 'Петренко І. К., 2010. Галичина і Волинь. Л., 1999.'\n"
+        "  - 'Бойко Є. Козацтво. К.; Х.: Основа, 1999.'\n"
+        "  - 'Сидоров А. В. Айны. Л., 1950.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Petrenko P. P. Istoriia Kyieva. Kyiv, 2010. 200 p.")
+    assert latin[1].startswith("Ivanenko K., 2010. Narysy istorii. Kharkiv, 2005.")
+    assert latin[2].startswith("Petrenko I. K., 2010. Halychyna i Volyn. Lviv, 1999.")
+    assert "Kyiv; Kharkiv: Osnova, 1999" in latin[3]
+    assert latin[4].startswith("Sidorov A. V. Ainy. Leningrad, 1950.")
+
+
 def test_russian_quotes_are_english_quotes_in_the_latin_form(tmp_path: Path) -> None:
     """«Сахалин-2» is “Sakhalin-2” in the References list (it kept the guillemets), and a
     title quoted so still takes its English translation after it."""
