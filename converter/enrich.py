@@ -501,13 +501,40 @@ _NUMBERING: list[tuple[lazy_re.Pattern[str], str]] = [
 class _Words:
     """A language's fixed words (pattern → English) and month names (genitive → English)."""
 
-    fixed: list[tuple[lazy_re.Pattern[str], str]]
+    fixed: list[tuple[lazy_re.Pattern[str], str | Callable[[re.Match[str]], str]]]
     months: dict[str, str]
     month_word: lazy_re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
         pattern = lazy_re.compile(r"\b(" + "|".join(self.months) + r")\b", re.I)
         object.__setattr__(self, "month_word", pattern)
+
+
+# A Russian thesis, 'дис. … канд. экон. наук', 'автореф. дисс. ... д-ра техн. наук', as the
+# References lists of RSCI and Russian journals write it in English: 'Cand. Sci. (Econ.) diss.',
+# 'Extended abstract of Dr. Sci. (Tech.) diss.' (it was written letter by letter, 'dis. … kand.
+# ekon. nauk'). Only the degree fields below: another is left as it was.
+_THESIS_FIELDS = {
+    "экон.": "Econ.", "техн.": "Tech.", "ист.": "Hist.", "филол.": "Philol.",
+    "физ.-мат.": "Phys.-Math.", "юрид.": "Law", "пед.": "Ped.", "биол.": "Biol.",
+    "хим.": "Chem.", "мед.": "Med.", "социол.": "Sociol.", "полит.": "Polit.",
+    "филос.": "Philos.", "психол.": "Psychol.", "геогр.": "Geogr.", "с.-х.": "Agric.",
+}  # fmt: skip
+_THESIS = lazy_re.compile(
+    r"(?P<lead>\s*:\s*)?(?<!\w)(?P<abstract>автореф\.\s*)?дисс?\.\s*(?:…|\.\s?\.\s?\.)?\s*"
+    r"(?P<degree>канд\.|д-ра|докт\.)\s*"
+    r"(?P<field>" + "|".join(re.escape(f) for f in _THESIS_FIELDS) + r")\s*наук(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _thesis(match: re.Match[str]) -> str:
+    degree = "Cand." if match["degree"].lower() == "канд." else "Dr."
+    field = _THESIS_FIELDS[match["field"].lower()]
+    abstract = "Extended abstract of " if match["abstract"] else ""
+    # the ' : ' GOST puts before the thesis is a full stop in the English list
+    lead = ". " if match["lead"] else ""
+    return f"{lead}{abstract}{degree} Sci. ({field}) diss."
 
 
 # what follows a city's abbreviation standing with no publisher: ', 2010' (a year) or '; Л.'
@@ -527,6 +554,7 @@ _RUSSIAN_WORDS = _Words(
             "",
         ),
         (lazy_re.compile(r"\[Электронный ресурс\]\s?", re.I), ""),
+        (_THESIS, _thesis),
         (lazy_re.compile(r"\bдата обращения\b", re.I), "accessed"),
         (lazy_re.compile(r"\bРежим доступа\b", re.I), "Available at"),
         (lazy_re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),

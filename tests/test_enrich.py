@@ -508,6 +508,34 @@ def test_latin_forms_of_ukrainian_fixed_words_and_addresses(tmp_path: Path) -> N
     ]
 
 
+def test_a_russian_thesis_is_written_in_english_in_the_latin_form(tmp_path: Path) -> None:
+    """'дис. … канд. экон. наук' is 'Cand. Sci. (Econ.) diss.' in the References list, as
+    RSCI's and Russian journals' lists write it (it was 'dis. … kand. ekon. nauk', letter
+    by letter), a doctor's thesis 'Dr. Sci. (…) diss.', an author's abstract of it
+    'Extended abstract of …'; a degree field not known here stays as it was written."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Иванов И. И. Инвестиции : дис. … канд. экон. наук. М., 2010. 200 с.'\n"
+        "  - 'Петров П. П. Станки : дисс. ... д-ра техн. наук. СПб., 2005. 300 с.'\n"
+        "  - 'Сидоров С. С. Айны : автореф. дис. … канд. ист. наук. М., 2001. 24 с.'\n"
+        "  - 'Орлов О. О. Волны : Автореф. дис. докт. физ.-мат. наук. Томск, 1999.'\n"
+        "  - 'Белов Б. Б. Поля : дис. … канд. с.-х. наук. Краснодар, 2003.'\n"
+        "  - 'Зайцев З. З. Музыка : дис. … канд. искусствоведения. М., 2010.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Ivanov I. I. Investitsii. Cand. Sci. (Econ.) diss. Moscow, 2010.")
+    assert latin[1].startswith("Petrov P. P. Stanki. Dr. Sci. (Tech.) diss. St. Petersburg, 2005.")
+    assert latin[2].startswith(
+        "Sidorov S. S. Ainy. Extended abstract of Cand. Sci. (Hist.) diss. Moscow, 2001. 24 p."
+    )
+    assert latin[3].startswith(
+        "Orlov O. O. Volny. Extended abstract of Dr. Sci. (Phys.-Math.) diss. Tomsk, 1999."
+    )
+    assert latin[4].startswith("Belov B. B. Polya. Cand. Sci. (Agric.) diss. Krasnodar, 2003.")
+    assert latin[5].startswith("Zaitsev Z. Z. Muzyka : dis. … kand. iskusstvovedeniya.")
+
+
 def test_a_city_with_no_publisher_is_written_out_in_the_latin_form(tmp_path: Path) -> None:
     """GOST's 'М., 2010' (a place and no publisher) and 'М.; Л.: Наука' give 'Moscow, 2010'
     and 'Moscow; Leningrad: Nauka' in the References list, as 'М.: Наука' gives 'Moscow:'
