@@ -492,7 +492,9 @@ _NUMBERING: list[tuple[lazy_re.Pattern[str], str]] = [
     (lazy_re.compile(r"(?<!\w)С\.\s?(?=\d)"), "P. "),
     # an article number, 'Ст. e1002012'
     (lazy_re.compile(r"(?<!\w)Ст\.\s?(?=[A-Za-z]?\d)"), "Art. "),
-    (lazy_re.compile(r"(?<=\d)\s?с\.(?=\s|$)"), " p."),
+    # the number of pages, '200 с.', before a space, the end, or ';', ',' or a bracket
+    # ('200 с.; Т. 2', '(М., 2010. 200 с.)' kept 's.')
+    (lazy_re.compile(r"(?<=\d)\s?с\.(?=[\s,;)\]]|$)"), " p."),
     (lazy_re.compile(r"(?<!\w)Сер\.\s?"), "Ser. "),
 ]
 

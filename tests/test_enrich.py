@@ -536,6 +536,19 @@ def test_a_russian_thesis_is_written_in_english_in_the_latin_form(tmp_path: Path
     assert latin[5].startswith("Zaitsev Z. Z. Muzyka : dis. … kand. iskusstvovedeniya.")
 
 
+def test_the_number_of_pages_is_pages_before_a_semicolon_or_bracket(tmp_path: Path) -> None:
+    """'200 с.' is '200 p.' also before ';' or a closing bracket (it stayed '200 s.')."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Петров П. П. Япония. М., 2010. 200 с.; Т. 2. М., 2011. 300 с.'\n"
+        "  - 'Орлов А. А. Айны (М., 1950. 300 с.)'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert "Moscow, 2010. 200 p.; Vol. 2. Moscow, 2011. 300 p." in latin[0]
+    assert "(Moscow, 1950. 300 p.)" in latin[1]
+
+
 def test_a_city_with_no_publisher_is_written_out_in_the_latin_form(tmp_path: Path) -> None:
     """GOST's 'М., 2010' (a place and no publisher) and 'М.; Л.: Наука' give 'Moscow, 2010'
     and 'Moscow; Leningrad: Nauka' in the References list, as 'М.: Наука' gives 'Moscow:'
