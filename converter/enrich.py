@@ -626,7 +626,42 @@ _SPACES = lazy_re.compile(r"\s{2,}")
 _DOUBLE_SLASH = lazy_re.compile(r"(?<![:/])\s*//\s*(?!/)")
 
 
-_ENGLISH_QUOTES = str.maketrans({"«": "\u201c", "»": "\u201d"})
+def _english_quotes(text: str, depth: int = 0) -> str:
+    """Russian quotation marks as English ones: «» → “”, and a quote inside a quote — GOST's
+    „“ or «» again — → ‘’, as English lists nest them (`«Журнал „Вопросы“»` kept its inner
+    „“ beside the outer “”). ``depth`` is how many quotes ``text`` already stands inside (a
+    title cut from inside its quotes). An English “ stays, unless it closes a „."""
+    out: list[str] = []
+    opened: list[str] = []
+    for char in text:
+        if char in "«„":
+            level = depth + len(opened)
+            out.append("\u201c" if level % 2 == 0 else "\u2018")
+            opened.append(char)
+        elif (char == "»" and opened and opened[-1] == "«") or (
+            char == "\u201c" and opened and opened[-1] == "„"
+        ):
+            opened.pop()
+            level = depth + len(opened)
+            out.append("\u201d" if level % 2 == 0 else "\u2019")
+        elif char == "»":
+            out.append("\u201d")  # one with no « before it, as the quotes were read before
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _latin_part(part: str, latin: str, words: _Words, scheme: str) -> str:
+    """A title's or source's Latin form as it stands in the reference's: its quotes are
+    nested one level deeper when the reference quotes the whole part."""
+    from converter.translit import transliterate
+
+    plain = transliterate(_fixed_words(part, words), scheme)
+    written = _english_quotes(plain)
+    if written in latin:
+        return written
+    inner = _english_quotes(plain, depth=1)
+    return inner if inner in latin else written
 
 
 def _fixed_words(text: str, words: _Words = _RUSSIAN_WORDS) -> str:
@@ -654,14 +689,14 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | Non
     latin = _DOUBLE_SLASH.sub(". ", latin)
     # Russian quotation marks are no English ones: «Сахалин-2» is “Sakhalin-2” in the
     # References list, as English lists quote
-    latin = latin.translate(_ENGLISH_QUOTES)
+    latin = _english_quotes(latin)
     latin = transliterate(latin, scheme)
     if title:
-        latin_title = transliterate(_fixed_words(title, words), scheme).translate(_ENGLISH_QUOTES)
+        latin_title = _latin_part(title, latin, words, scheme)
         if ref.title_en and latin_title in latin:
             latin = latin.replace(latin_title, f"{latin_title} [{ref.title_en}]", 1)
     if source and ref.source_en:
-        latin_source = transliterate(_fixed_words(source, words), scheme).translate(_ENGLISH_QUOTES)
+        latin_source = _latin_part(source, latin, words, scheme)
         latin = latin.replace(latin_source, ref.source_en, 1)
     latin = _SPACES.sub(" ", latin).strip()
     latin = re.sub(r"\.\s*\.", ".", latin)

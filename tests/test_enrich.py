@@ -606,6 +606,28 @@ def test_russian_quotes_are_english_quotes_in_the_latin_form(tmp_path: Path) -> 
     assert "«" not in ref.text["en"] and "«" in ref.text["ru"]
 
 
+def test_nested_russian_quotes_are_english_double_and_single(tmp_path: Path) -> None:
+    """A quote inside a quote, «Журнал „Вопросы“» (or «Журнал «Вопросы»»), is “Zhurnal
+    ‘Voprosy’” in the References list, as English lists nest quotes (the inner „“ stayed
+    beside the outer “”); a title quoted so still takes its English translation."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Иванов И. И. История журнала «Журнал „Вопросы“» // Вестник. 2010. № 3. С. 5–9.'\n"
+        "  - 'Петров П. П. Проект «Завод «Прогресс»» // Вестник. 2011. № 1. С. 1–4.'\n"
+        "  - text: 'Сидоров С. С. «Журнал „Вопросы“» и его читатели // Вестник. 2012. № 2.'\n"
+        "    title_en: The journal Voprosy and its readers\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert "\u201cZhurnal \u2018Voprosy\u2019\u201d. Vestnik. 2010." in latin[0]
+    assert "\u201cZavod \u2018Progress\u2019\u201d. Vestnik. 2011." in latin[1]
+    assert latin[2].startswith(
+        "Sidorov S. S. \u201cZhurnal \u2018Voprosy\u2019\u201d i ego chitateli "
+        "[The journal Voprosy and its readers]. Vestnik. 2012."
+    )
+    assert not any(mark in text for text in latin for mark in "«»„")
+
+
 def test_an_initial_before_a_year_is_no_city_in_the_latin_form(tmp_path: Path) -> None:
     """An author-year list's 'Иванов А.М., 2010' and 'Иванов М., 2010' keep the initial
     (they read 'Ivanov A.Moscow, 2010'); a place after the title still is Moscow."""
