@@ -2204,3 +2204,42 @@ def test_deposit_funder_id_that_is_no_id_is_said_and_the_funder_kept(tmp_path: P
         "<fr:assertion name='ror'> 'example_ror_id': not a Funder Registry DOI or ROR id: "
         "left out" in first.warnings
     )
+
+
+def test_a_ror_id_whose_check_digits_fail_is_said_and_the_work_kept(tmp_path: Path) -> None:
+    """ROR ids are now checked (mod 97-10): a registry record's funder or affiliation with a
+    wrong one keeps the funder and the work, the id said and left out — the funder's refused
+    the whole work as 'funding[0].funder_id', a field the record has not."""
+    bad = "https://ror.org/05gq02988"
+    record = _work(
+        author=[
+            {
+                "given": "Anna",
+                "family": "Smith",
+                "affiliation": [{"name": "Uni X", "id": [{"id": bad, "id-type": "ROR"}]}],
+            }
+        ],
+        funder=[{"name": "Fund F", "id": [{"id": bad, "id-type": "ROR"}]}],
+    )
+    _, loaded = _read_one(tmp_path, record)
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert article.funding[0].funder == {"en": "Fund F"}
+    assert article.funding[0].funder_id is None
+    said = [str(w) for w in loaded.warnings]
+    assert any("funder 'Fund F': ROR id checksum fails" in w for w in said), said
+
+
+def test_a_deposit_institutions_ror_id_whose_check_digits_fail_is_said(tmp_path: Path) -> None:
+    deposit = SHAPES_DEPOSIT.replace(
+        '<institution_id type="ror">https://ror.org/05gq02987</institution_id>',
+        "<institution_name>Test Institute of Physics</institution_name>"
+        '<institution_id type="ror">https://ror.org/05gq02988</institution_id>',
+    )
+    source = tmp_path / "aff.xml"
+    source.write_text(deposit, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    [aff] = loaded.article.affiliations
+    assert (aff.institution, aff.ror) == ({"en": "Test Institute of Physics"}, None)
+    assert any("ROR id checksum fails" in str(w) for w in loaded.warnings)

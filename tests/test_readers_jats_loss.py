@@ -2542,3 +2542,18 @@ def test_the_word_for_pages_in_fpage_is_left_off(tmp_path: Path, store) -> None:
     assert "<fpage> 'pp. 110' is the page '110'" in loaded.warnings
     tree = _output(loaded, tmp_path, store)
     assert tree.xpath("//article-meta/fpage/text()") == ["110"]
+
+
+def test_an_affiliation_ror_id_whose_check_digits_fail_is_said(tmp_path: Path) -> None:
+    # ROR ids are checked (mod 97-10) since 4 December 2026: a publisher's wrong one is said and
+    # left out, the affiliation and article kept (it refused the article as affiliations[0].ror)
+    contribs = CONTRIBS.replace(
+        "<addr-line>Institut Pasteur, Paris, France</addr-line>",
+        '<institution-wrap><institution-id institution-id-type="ror">https://ror.org/021nxhr63'
+        "</institution-id><institution>Institut Pasteur</institution></institution-wrap>, "
+        "<city>Paris</city>, <country>France</country>",
+    )
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    assert loaded.article.affiliations[1].ror is None
+    assert loaded.article.affiliations[1].institution == {"en": "Institut Pasteur"}
+    assert any("ROR id checksum fails" in w for w in loaded.warnings), loaded.warnings

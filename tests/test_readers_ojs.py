@@ -1598,3 +1598,17 @@ def test_html_written_as_elements_is_read_not_dropped(tmp_path: Path) -> None:
     first = next(iter(read_source(export, None, ReadContext()))).article
     assert first is not None
     assert first.abstract["en"] == ["It weighs <i>three</i> views.", "Second."]
+
+
+def test_ojs_ror_whose_check_digits_fail_is_said_and_the_article_kept(
+    tmp_path: Path, journal_file: Path
+) -> None:
+    """OJS checks no ROR id typed by hand: a wrong one is said, its institution kept (since ROR
+    check digits are checked it refused the whole article)."""
+    export = tmp_path / "articles.xml"
+    export.write_text(OJS_35.replace("05qrfxd25", "05qrfxd26"), encoding="utf-8")
+    [loaded] = list(read_source(export, None, ReadContext()))
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert [a.ror for a in article.affiliations] == [None, None]
+    assert any("<ror>: ROR id checksum fails" in str(w) for w in loaded.warnings)

@@ -41,6 +41,7 @@ from converter.readers.common import (
     affiliation_from_text,
     build,
     email_or_warn,
+    identifier_or_warn,
     issue_doi_or_warn,
     journal_for,
     locale_language,
@@ -1028,7 +1029,13 @@ def _funders(
         # Foundation" in a Russian record is English, not Russian
         entry = {"funder": {name_language([name], lang): name}, "awards": awards}
         if funder_id:
-            entry["funder_id"] = funder_id
+            # an id the model refuses (a ROR id whose check digits fail, a DOI outside the
+            # Funder Registry) is said and left out, the funder kept, as the deposit reader
+            # does: it refused the whole work as 'funding[0].funder_id', a field it has not
+            try:
+                entry["funder_id"] = normalize_funder_id(funder_id)
+            except ValueError as error:
+                log.warn(f"{where}: funder {name!r}: {error}: its id is left out")
         add_funder(out, entry)
     return out
 
@@ -2060,7 +2067,14 @@ class _DepositArticle:
             ids = [self.text(i) for i in _children(institution, "institution_id")]
             for ident in _children(institution, "institution_id"):
                 if ident.get("type") == "ror" and "ror" not in aff:
-                    aff["ror"] = self.text(ident)
+                    ror = identifier_or_warn(
+                        self.text(ident),
+                        normalize_ror,
+                        self.log.warn,
+                        "<institution_id type='ror'>",
+                    )
+                    if ror:
+                        aff["ror"] = ror
                 elif self.text(ident) and name:
                     # an ISNI, a Wikidata id beside the ROR id: lost without a word, as
                     # the registry's JSON reader says them

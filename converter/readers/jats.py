@@ -1862,7 +1862,12 @@ class ArticleReader:
         if name == "institution-id":
             kind = (part.get("institution-id-type") or "").strip()
             if kind.lower() == "ror" or (not kind and "ror.org/" in text):
-                aff["ror"] = text
+                # one whose check digits fail is said and left out, the affiliation kept
+                ror = identifier_or_warn(
+                    text, identifiers.normalize_ror, self.warn, "institution-id ror"
+                )
+                if ror:
+                    aff["ror"] = ror
             elif text:
                 self.warn(
                     f"an affiliation's institution-id of type {kind or 'untyped'!r} ({text}) is "

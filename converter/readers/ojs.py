@@ -10,7 +10,7 @@ becomes inline markup, what JATS cannot hold being dropped with a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -21,6 +21,7 @@ from lxml.html import defs as html_defs
 
 from converter import alphabets
 from converter.errors import InputError, cannot_read
+from converter.identifiers import normalize_ror
 from converter.input_limit import max_input_bytes, too_large
 from converter.messages import shorten
 from converter.model import (
@@ -38,6 +39,7 @@ from converter.readers.common import (
     ADDRESS,
     build,
     email_or_warn,
+    identifier_or_warn,
     issue_doi_or_warn,
     journal_for,
     locale_language,
@@ -1103,7 +1105,7 @@ def _authors(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
             author.get("primary_contact") or ""
         ).strip().lower() in ("true", "1"):
             person["corresponding"] = True
-        affiliations = _affiliations(author, lang)
+        affiliations = _affiliations(author, lang, log.warn, who)
         if affiliations:
             person["affiliations"] = affiliations
         person["bio"] = {
@@ -1160,7 +1162,9 @@ def _names(author: etree._Element, lang: str) -> dict[str, dict[str, str]]:
     return {lang: {"given": first, "surname": last}} if (first or last) else {}
 
 
-def _affiliations(author: etree._Element, lang: str) -> list[dict[str, Any]]:
+def _affiliations(
+    author: etree._Element, lang: str, warn: Callable[[str], None], who: str
+) -> list[dict[str, Any]]:
     """The author's institutions. OJS 3.0–3.4 write one affiliation as localised text, an
     ``affiliation`` element per language; 3.5 writes one element per institution, its names per
     language in ``name`` children, and ``rorAffiliation`` (with its ``ror``) for an institution
@@ -1185,7 +1189,11 @@ def _affiliations(author: etree._Element, lang: str) -> list[dict[str, Any]]:
         institution = {code: text for code, text in institution.items() if text}
         if institution:
             aff["institution"] = institution
-        ror = _text(_first(element, "ror"))
+        # a ROR id OJS took from the registry, or typed: one whose check digits fail is said
+        # and left out, the institution kept (it refused the whole article)
+        ror = identifier_or_warn(
+            _text(_first(element, "ror")), normalize_ror, warn, f"{who}: <ror>"
+        )
         if ror:
             aff["ror"] = ror
         if aff:
