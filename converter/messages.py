@@ -157,7 +157,8 @@ _HINTS = {
     "crossref-record": "a Crossref metadata record, not JATS: convert it with "
     "'jatsconv convert --from crossref {name}'",
     "doaj": "DOAJ article XML (records), not JATS: check it against DOAJ's schema with "
-    "'jatsconv deposit doaj {name} --dry-run --doaj-schema DIR'",
+    "'jatsconv deposit doaj {name} --dry-run --doaj-schema DIR', or convert it with 'jatsconv "
+    "convert {name}' (one JATS file per record)",
     "html": "a web page, not JATS: convert it with 'jatsconv convert --from html {name}' "
     "(or write its meta tags with '--to meta-tags')",
     "ojs": "an OJS native export, not JATS: convert it with 'jatsconv convert {name}' "

@@ -312,10 +312,10 @@ def test_an_article_root_is_jats(tmp_path: Path, head: str) -> None:
 def test_xml_no_reader_claims_is_named_with_its_root(run, tmp_path: Path) -> None:
     """An XML file of another kind gets one line naming its root and the formats read, not
     the YAML reader's "expected a mapping" (what it said before); the other files convert."""
-    other = tmp_path / "records.xml"
+    other = tmp_path / "collection.xml"
     other.write_text(
         '<?xml version="1.0"?>\n<!-- <article> in a comment is not the root -->\n'
-        '<!DOCTYPE records [<!ENTITY a "<article>">]>\n<records><record/></records>',
+        '<!DOCTYPE collection [<!ENTITY a "<article>">]>\n<collection><record/></collection>',
         encoding="utf-8",
     )
     good = tmp_path / "good.xml"
@@ -324,9 +324,9 @@ def test_xml_no_reader_claims_is_named_with_its_root(run, tmp_path: Path) -> Non
     assert result.code == 3
     lines = [line for line in result.err.splitlines() if line.startswith(str(other))]
     assert lines == [
-        f"{other}: XML whose root element is <records>: not a format jatsconv reads (JATS or "
-        "NLM <article>, an OJS native export, a Crossref deposit <doi_batch>); if it is one of "
-        "them, name it with --from"
+        f"{other}: XML whose root element is <collection>: not a format jatsconv reads (JATS "
+        "or NLM <article>, an OJS native export, a Crossref deposit <doi_batch>, DOAJ article "
+        "XML <records>); if it is one of them, name it with --from"
     ]
     assert (tmp_path / "out" / "good.xml").exists()
 

@@ -29,6 +29,7 @@ FORMAT_SUFFIXES = {
     "ojs": (".xml",),
     "jats": (".xml", ".nxml"),  # .nxml: what PMC's Open Access files are named
     "crossref": (".xml", ".json"),
+    "doaj": (".xml",),
     "html": (".html", ".htm"),
 }
 SPREADSHEET_FORMATS = ("csv", "xlsx")

@@ -70,6 +70,8 @@ READERS: LazyRegistry[Reader] = LazyRegistry(
         "html": "converter.readers.html:read",
         "crossref": "converter.readers.crossref:read",
         "jats": "converter.readers.jats:read",
+        # DOAJ article XML: what journals upload to DOAJ and aggregators receive.
+        "doaj": "converter.readers.doaj:read",
     }
 )
 
@@ -78,6 +80,7 @@ SNIFFERS = (
     "converter.readers.spreadsheet:sniff",
     "converter.readers.ojs:sniff",
     "converter.readers.crossref:sniff",
+    "converter.readers.doaj:sniff",
     "converter.readers.jats:sniff",
     "converter.readers.html:sniff",
 )
@@ -110,7 +113,8 @@ def _unknown_xml(path: Path) -> str:
     what = f"XML whose root element is <{root}>" if root else "XML with no element in its start"
     return (
         f"{path}: {what}: not a format jatsconv reads (JATS or NLM <article>, an OJS native "
-        "export, a Crossref deposit <doi_batch>); if it is one of them, name it with --from"
+        "export, a Crossref deposit <doi_batch>, DOAJ article XML <records>); if it is one of "
+        "them, name it with --from"
     )
 
 

@@ -69,7 +69,7 @@ class Collector:
             self.warnings.append(Notice(message, kind))
 
 
-def _escape_angle(text: str) -> str:
+def escape_angle(text: str) -> str:
     """Literal text that looks like one of the model's tags must not turn into markup."""
     return text.replace("<", "\u2039") if re.search(r"</?(i|b|sub|sup|sc|u)>", text) else text
 
@@ -85,10 +85,10 @@ def _entity_text(node: etree._Entity, where: str, log: Collector) -> str:
 
 def inline_text(element: etree._Element, where: str, log: Collector) -> str:
     """The content of ``element`` as model text: allowed styles as tags, everything else as text."""
-    parts: list[str] = [_escape_angle(element.text or "")]
+    parts: list[str] = [escape_angle(element.text or "")]
     for child in element:
         parts.append(_node_text(child, where, log))
-        parts.append(_escape_angle(child.tail or ""))
+        parts.append(escape_angle(child.tail or ""))
     return tidy("".join(parts))
 
 
@@ -108,10 +108,10 @@ def _node_text(node: etree._Element, where: str, log: Collector) -> str:
         kind = SIMPLIFIED if name in _NOT_FACTS else DROPPED
         log.warn(f"{where}: <{name}> cannot be held in JATS text: dropped with its content", kind)
         return ""
-    inner = [_escape_angle(node.text or "")]
+    inner = [escape_angle(node.text or "")]
     for child in node:
         inner.append(_node_text(child, where, log))
-        inner.append(_escape_angle(child.tail or ""))
+        inner.append(escape_angle(child.tail or ""))
     content = "".join(inner)
     if name in INLINE_TAGS:
         tag = INLINE_TAGS[name]
@@ -158,7 +158,7 @@ def math_text(node: etree._Element, *, styled: bool = False) -> str:
         return f"{base}<sub>{low}</sub><sup>{high}</sup>" if styled else base + low + high
     if not children:
         text = (node.text or "").strip()
-        return _escape_angle(text) if styled else text
+        return escape_angle(text) if styled else text
     return "".join(math_text(child, styled=styled) for child in children)
 
 
@@ -194,7 +194,7 @@ def paragraphs(element: etree._Element, where: str, log: Collector) -> list[str]
     paragraph, since the model's abstract is a list of paragraphs.
     """
     out: list[str] = []
-    loose: list[str] = [_escape_angle(element.text or "")]
+    loose: list[str] = [escape_angle(element.text or "")]
 
     def flush() -> None:
         text = tidy("".join(loose))
@@ -230,7 +230,7 @@ def paragraphs(element: etree._Element, where: str, log: Collector) -> list[str]
             out.extend(paragraphs(child, where, log))
         else:
             loose.append(_node_text(child, where, log))
-        loose.append(_escape_angle(child.tail or ""))
+        loose.append(escape_angle(child.tail or ""))
     flush()
     return out
 

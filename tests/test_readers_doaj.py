@@ -1,0 +1,274 @@
+"""DOAJ article XML as input (``--from doaj``, sniffed from ``<records>``): our own ``--to doaj``
+output reads back with the same facts, an OJS-style export converts one article per record,
+bad records are refused alone in one line, hostile XML is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from converter.api import render
+from converter.enrich import enriched
+from converter.errors import EXIT_INPUT
+from converter.inline import plain_text
+from converter.model import Article, Journal, affiliation_ids
+from converter.notices import DROPPED
+from converter.options import Options
+from converter.readers import ReadContext, detect_format, read_source
+
+SOURCES = [
+    SAMPLES / "japanese-studies-in-russia" / "2018-3" / "streltsov-6.yaml",
+    SAMPLES / "japanese-studies-in-russia" / "2018-3" / "shchukin-21.yaml",
+    SAMPLES / "crossref" / "2018-3" / "streltsov-6.json",
+    SAMPLES / "ojs" / "2019-1" / "issue.xml",
+]
+
+
+def _articles(path: Path, fmt: str | None = None) -> list[Article]:
+    loaded = list(read_source(path, fmt, ReadContext()))
+    assert all(item.article is not None for item in loaded), [i.problems for i in loaded]
+    return [item.article for item in loaded if item.article is not None]
+
+
+def _facts(article: Article) -> dict:
+    """What a DOAJ record carries of an article, as a reader of it would compare."""
+    journal = article.journal
+    assert isinstance(journal, Journal)
+    people = [p for p in article.authors if p.role == "author"]
+    forms = [p.name.get("en") or next(iter(p.name.values())) for p in people if p.name]
+    return {
+        "title": {lang: plain_text(text) for lang, text in article.title.items()},
+        "authors": [(f.given, f.surname) for f in forms],
+        "orcid": [p.orcid for p in people],
+        "email": [p.email for p in people],
+        "affiliations": [len(affiliation_ids(p)) for p in people],
+        "doi": article.doi,
+        "pages": (article.fpage, article.lpage, article.elocation_id),
+        "volume": (article.volume, article.issue),
+        "date": article.published.electronic or article.published.print
+        or article.published.collection,
+        "keywords": {lang: [plain_text(w) for w in ws] for lang, ws in article.keywords.items()},
+        "abstract": {lang: [plain_text(p) for p in ps] for lang, ps in article.abstract.items()},
+        "issn": (journal.issn.print, journal.issn.electronic),
+        "publisher_id": article.ids.publisher_id,
+        "language": article.language,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_our_doaj_output_reads_back_with_the_same_facts(tmp_path: Path, source: Path) -> None:
+    for index, article in enumerate(_articles(source), start=1):
+        output = render(article, Options(target="doaj"), "a.doaj.xml")
+        assert output.data, output.problems
+        records = tmp_path / f"records-{index}.doaj.xml"
+        records.write_bytes(output.data)
+        assert detect_format(records) == "doaj"
+        loaded = list(read_source(records, None, ReadContext()))
+        assert [item.stem for item in loaded] == [f"records-{index}-1"]
+        assert loaded[0].warnings == [], loaded[0].warnings
+        back = loaded[0].article
+        assert back is not None, loaded[0].problems
+        assert _facts(back) == _facts(enriched(article).article)
+
+
+OJS_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<records xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+ xsi:noNamespaceSchemaLocation="http://doaj.org/static/doaj/doajArticles.xsd">
+  <record>
+    <language>eng</language>
+    <publisher>Test University Press</publisher>
+    <journalTitle>Journal of Tests</journalTitle>
+    <issn>2500-2872</issn>
+    <eissn>2687-1440</eissn>
+    <publicationDate>2021-03-15</publicationDate>
+    <volume>4</volume>
+    <issue>2</issue>
+    <startPage>11</startPage>
+    <endPage/>
+    <doi>10.5555/jt.2021.2.11</doi>
+    <publisherRecordId>123</publisherRecordId>
+    <documentType>Article</documentType>
+    <title language="eng">Testing &lt;i&gt;in vitro&lt;/i&gt; records</title>
+    <title language="rus">Проверка записей</title>
+    <authors>
+      <author>
+        <name>Julie M. van der Hoop</name>
+        <affiliationId>0</affiliationId>
+        <orcid_id>https://orcid.org/0000-0002-1825-0097</orcid_id>
+      </author>
+      <author>
+        <name>Ivan Petrov</name>
+        <affiliationId>1</affiliationId>
+      </author>
+    </authors>
+    <affiliationsList>
+      <affiliationName affiliationId="0">Woods Hole Oceanographic Institution, USA</affiliationName>
+      <affiliationName affiliationId="1"></affiliationName>
+    </affiliationsList>
+    <abstract language="eng">An abstract, as OJS writes it: HTML made text.</abstract>
+    <fullTextUrl format="html">https://journal.example.org/article/view/123</fullTextUrl>
+    <keywords language="eng">
+      <keyword>testing</keyword>
+      <keyword>records</keyword>
+    </keywords>
+    <keywords language="rus"/>
+  </record>
+  <record>
+    <language>ger</language>
+    <journalTitle>Journal of Tests</journalTitle>
+    <eissn>2687-1440</eissn>
+    <publicationDate>2021</publicationDate>
+    <title language="ger">Zweiter Artikel</title>
+    <authors><author><name>Müller, Hans</name><email>hans@example.org</email></author></authors>
+    <fullTextUrl format="pdf">https://journal.example.org/article/download/124/88</fullTextUrl>
+    <fullTextUrl format="pdf">https://mirror.example.org/124.pdf</fullTextUrl>
+    <funding>Not in DOAJ's schema</funding>
+  </record>
+</records>
+"""
+
+
+def test_an_ojs_style_export_gives_one_article_per_record(run, tmp_path: Path) -> None:
+    source = tmp_path / "records.xml"
+    source.write_text(OJS_STYLE, encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")  # detected from <records>
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.xml")) == [
+        "records-1.xml",
+        "records-2.xml",
+    ]
+    first, second = _articles(source, "doaj")
+    assert first.language == "en"
+    assert first.title == {"en": "Testing <i>in vitro</i> records", "ru": "Проверка записей"}
+    names = [p.name["en"] for p in first.authors if p.name]
+    assert [(n.given, n.surname) for n in names] == [
+        ("Julie M.", "van der Hoop"),  # the landing-page reader's rule, particles and all
+        ("Ivan", "Petrov"),
+    ]
+    assert first.authors[0].orcid == "https://orcid.org/0000-0002-1825-0097"
+    assert first.affiliations[0].country == "US"
+    assert affiliation_ids(first.authors[1]) == []  # (OJS's empty affiliationName)
+    assert (first.fpage, first.lpage, first.volume, first.issue) == ("11", None, "4", "2")
+    assert first.ids.publisher_id == "123" and first.article_type == "research-article"
+    assert first.url == "https://journal.example.org/article/view/123"
+    assert first.published.electronic == "2021-03-15"
+    assert first.keywords == {"en": ["testing", "records"]}
+    journal = first.journal
+    assert isinstance(journal, Journal)
+    assert (journal.issn.print, journal.issn.electronic) == ("2500-2872", "2687-1440")
+    assert journal.publisher is not None and journal.publisher.name == {
+        "en": "Test University Press"
+    }
+    assert second.language == "de"
+    assert second.authors[0].name is not None
+    assert second.authors[0].name["de"].surname == "Müller"
+    assert second.authors[0].email == "hans@example.org"
+    assert [(s.type, s.url) for s in second.self_uri] == [
+        ("pdf", "https://journal.example.org/article/download/124/88"),
+        ("pdf", "https://mirror.example.org/124.pdf"),
+    ]
+    # what the model cannot hold is said, each in one line with the record's name
+    assert f"{source}#2: warning (data dropped): <funding>: not an element of DOAJ's" in result.err
+
+
+def _record(**changes: str) -> str:
+    fields = {
+        "journalTitle": "Journal of Tests",
+        "eissn": "2687-1440",
+        "publicationDate": "2018-01-01",
+        "title": "A title",
+    }
+    fields.update(changes)
+    body = "".join(f"<{k}>{v}</{k}>" for k, v in fields.items())
+    return f"<record>{body}<fullTextUrl>https://example.org/a</fullTextUrl></record>"
+
+
+def test_a_bad_record_is_one_line_and_the_others_convert(run, tmp_path: Path) -> None:
+    source = tmp_path / "records.xml"
+    source.write_text(
+        "<records>"
+        + _record()
+        + _record(publicationDate="2018-13-01")
+        + _record(doi="not a doi")
+        + "</records>",
+        encoding="utf-8",
+    )
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == EXIT_INPUT
+    assert (
+        f"{source}#2: <publicationDate> '2018-13-01': impossible date, no month 13"
+        in result.err.splitlines()
+    )
+    assert f"{source}#3: <doi>" in result.err
+    assert "Traceback" not in result.err
+    assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["records-1.xml"]
+
+
+def test_what_the_model_cannot_hold_is_said(tmp_path: Path) -> None:
+    source = tmp_path / "records.xml"
+    source.write_text(
+        "<records>"
+        + _record(
+            language="xx1",
+            issn="1111-1111",
+            documentType="Obituary of a sort",
+            title='Title</title><title language="eng">Second English title',
+        ).replace("<fullTextUrl>", '<fullTextUrl format="docx">')
+        + "</records>",
+        encoding="utf-8",
+    )
+    (loaded,) = read_source(source, "doaj", ReadContext())
+    assert loaded.article is not None, loaded.problems
+    said = [str(w) for w in loaded.warnings]
+    assert all(w.kind == DROPPED for w in loaded.warnings)
+    assert "<language> 'xx1': no ISO 639-2 language code: left out" in said
+    assert "<issn> '1111-1111': not an ISSN (its check digit fails): left out" in said
+    assert any(s.startswith("<documentType> 'Obituary of a sort'") for s in said)
+    assert any(s.startswith("<title> 'Second English title': a second one in en") for s in said)
+    assert any(s.startswith("<fullTextUrl format='docx'>") for s in said)
+    assert [s.type for s in loaded.article.self_uri] == ["unspecified"]
+
+
+HOSTILE = {
+    "external-entity": ('<!ENTITY x SYSTEM "file:///etc/passwd">', "&x;"),
+    "entity-bomb": (
+        '<!ENTITY l0 "lol">'
+        + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)),
+        "&l9;",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_entities_are_refused(run, tmp_path: Path, case: str) -> None:
+    dtd, use = HOSTILE[case]
+    source = tmp_path / "records.xml"
+    source.write_text(
+        f"<!DOCTYPE records [{dtd}]><records>{_record(title=use)}</records>", encoding="utf-8"
+    )
+    result = run("convert", source, "-o", tmp_path / "out", "--from", "doaj")
+    assert result.code == EXIT_INPUT
+    assert "Traceback" not in result.err and "root:" not in result.err + result.out
+    assert f"{source}:" in result.err and "entities" in result.err
+    assert not list(tmp_path.glob("out/*.xml"))
+
+
+def test_batch_reads_a_folder_of_doaj_files(run, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "records.xml").write_text(OJS_STYLE, encoding="utf-8")
+    result = run("batch", tmp_path / "in", "-o", tmp_path / "out", "--from", "doaj", "-q")
+    assert result.code == 0, result.err
+    # (named by batch's rule: ISSN, volume, issue and first page, else year and record)
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.xml")) == [
+        "2687-1440-2021-records-2.xml",
+        "2687-1440-4-2-11.xml",
+    ]
+
+
+def test_other_xml_is_still_named_with_the_formats_read(run, tmp_path: Path) -> None:
+    source = tmp_path / "other.xml"
+    source.write_text("<collection><record/></collection>", encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert "DOAJ article XML <records>" in result.err
