@@ -272,3 +272,27 @@ def test_other_xml_is_still_named_with_the_formats_read(run, tmp_path: Path) -> 
     source.write_text("<collection><record/></collection>", encoding="utf-8")
     result = run("convert", source, "-o", tmp_path / "out")
     assert "DOAJ article XML <records>" in result.err
+
+
+def test_names_are_split_as_the_landing_page_reader_splits_them(tmp_path: Path) -> None:
+    source = tmp_path / "records.xml"
+    people = (
+        "<authors><author><name>Иванов Иван Иванович</name><email>E-mail</email></author>"
+        "<author><name>The PREDICT Consortium</name></author><author><name/></author></authors>"
+    )
+    source.write_text(
+        "<records>" + _record(title="Заглавие").replace("</record>", people + "</record>")
+        + "</records>",
+        encoding="utf-8",
+    )  # fmt: skip
+    (loaded,) = read_source(source, None, ReadContext())
+    article = loaded.article
+    assert article is not None, loaded.problems
+    first, group = article.authors
+    assert first.name is not None
+    assert (first.name["ru"].surname, first.name["ru"].given) == ("Иванов", "Иван Иванович")
+    assert group.collab == {"en": "The PREDICT Consortium"}
+    said = [str(w) for w in loaded.warnings]
+    email = "<author> 'Иванов Иван Иванович' <email> 'E-mail': not an e-mail address: left out"
+    assert email in said
+    assert "<author> 3: no name: the author is left out" in said

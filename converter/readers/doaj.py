@@ -66,6 +66,7 @@ _SOURCE_NAMES = {
     "elocation_id": "<startPage>",
     "ids.publisher_id": "<publisherRecordId>",
     "journal.title": "<journalTitle>",
+    "title": "<title>",
 }
 
 
@@ -398,7 +399,8 @@ class _Record:
         for tag in ("name", "email", "orcid_id"):
             for extra in (fields.get(tag) or [])[1:]:
                 self._not_carried(f"{where} <{tag}> {extra!r}", "a second one")
-        person["email"] = email_or_warn((fields.get("email") or [None])[0], self.log.warn, where)
+        email = (fields.get("email") or [None])[0]
+        person["email"] = email_or_warn(email, self.log.warn, f"{where} <email>")
         orcid = (fields.get("orcid_id") or [None])[0]
         person["orcid"] = orcid_or_warn(orcid, self.log.warn, f"{where} <orcid_id>")
         refs = []
