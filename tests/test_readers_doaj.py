@@ -296,3 +296,99 @@ def test_names_are_split_as_the_landing_page_reader_splits_them(tmp_path: Path) 
     email = "<author> 'Иванов Иван Иванович' <email> 'E-mail': not an e-mail address: left out"
     assert email in said
     assert "<author> 3: no name: the author is left out" in said
+
+
+# DOAJ's API article JSON (``bibjson``), shaped as DOAJ's own test fixture of it
+BIBJSON = {
+    "id": "abcdefghijk_article",
+    "admin": {"in_doaj": True, "publisher_record_id": "jsr-2018-3-6"},
+    "bibjson": {
+        "title": "Russian-Japanese relations",
+        "identifier": [
+            {"type": "doi", "id": "10.5555/jsr.2018.3.6"},
+            {"type": "pissn", "id": "2500-2872"},
+            {"type": "eissn", "id": "2687-1440"},
+        ],
+        "journal": {
+            "volume": "2",
+            "number": "3",
+            "publisher": "Association of Japanologists",
+            "title": "Japanese Studies in Russia",
+            "language": ["EN", "RU"],
+            "country": "RU",
+        },
+        "year": "2018",
+        "month": "September",
+        "start_page": "6",
+        "end_page": "20",
+        "link": [
+            {"url": "https://example.org/article/6", "type": "fulltext", "content_type": "HTML"},
+            {"url": "https://example.org/article/6.pdf", "type": "fulltext", "content_type": "PDF"},
+        ],
+        "abstract": "First paragraph.\n\nSecond paragraph.",
+        "author": [
+            {
+                "name": "Dmitry V. Streltsov",
+                "affiliation": "MGIMO University, Moscow, Russia",
+                "orcid_id": "https://orcid.org/0000-0002-1825-0097",
+            }
+        ],
+        "keywords": ["sanctions", "investment"],
+        "subject": [{"scheme": "LCC", "term": "Political science", "code": "J"}],
+    },
+    "created_date": "2018-10-01T00:00:00Z",
+}
+
+
+def test_doaj_api_json_is_read_as_doaj(tmp_path: Path) -> None:
+    import json
+
+    source = tmp_path / "article.json"
+    source.write_text(json.dumps(BIBJSON), encoding="utf-8")
+    assert detect_format(source) == "doaj"
+    (loaded,) = read_source(source, None, ReadContext())
+    article = loaded.article
+    assert article is not None, loaded.problems
+    assert loaded.stem == "article"
+    assert article.title == {"en": "Russian-Japanese relations"}
+    assert article.doi == "10.5555/jsr.2018.3.6"
+    assert article.published.electronic == "2018-09"
+    assert (article.volume, article.issue, article.fpage, article.lpage) == ("2", "3", "6", "20")
+    assert article.abstract == {"en": ["First paragraph.", "Second paragraph."]}
+    assert article.keywords == {"en": ["sanctions", "investment"]}
+    assert article.subjects == {"en": ["Political science"]}
+    assert article.url == "https://example.org/article/6"
+    assert [(s.type, s.url) for s in article.self_uri] == [
+        ("pdf", "https://example.org/article/6.pdf")
+    ]
+    (person,) = article.authors
+    assert person.name is not None
+    assert (person.name["en"].given, person.name["en"].surname) == ("Dmitry V.", "Streltsov")
+    assert person.orcid == "https://orcid.org/0000-0002-1825-0097"
+    assert article.affiliations[0].country == "RU"
+    assert article.ids.publisher_id == "jsr-2018-3-6"
+    journal = article.journal
+    assert isinstance(journal, Journal)
+    assert (journal.issn.print, journal.issn.electronic) == ("2500-2872", "2687-1440")
+    said = [str(w) for w in loaded.warnings]
+    assert any(s.startswith("bibjson.journal.country 'RU'") for s in said)
+    assert any(s.startswith("bibjson.subject: the classification codes (LCC J)") for s in said)
+
+
+def test_a_doaj_search_page_gives_one_article_per_result(run, tmp_path: Path) -> None:
+    import json
+
+    bad = {**BIBJSON, "bibjson": {**BIBJSON["bibjson"], "year": "2018", "month": "13"}}
+    worse = {**BIBJSON, "bibjson": {**BIBJSON["bibjson"], "title": ""}}
+    source = tmp_path / "search.json"
+    source.write_text(json.dumps({"total": 3, "results": [BIBJSON, bad, worse]}))
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == EXIT_INPUT
+    assert f"{source}#2: warning (data dropped): bibjson.month '13': no month: left out" in (
+        result.err
+    )
+    assert f"{source}#3: bibjson.title: required field is missing" in result.err.splitlines()
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.xml")) == [
+        "search-1.xml",
+        "search-2.xml",
+    ]

@@ -19,7 +19,6 @@ from lxml import etree
 
 from converter import scripts
 from converter.errors import InputError
-from converter.languages import normalize_language
 from converter.messages import shorten
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
@@ -34,6 +33,7 @@ from converter.readers.common import (
     valid_issn,
 )
 from converter.readers.crossmark import article_type_named
+from converter.readers.doaj_json import is_bibjson, language_of, read_json
 from converter.readers.markup import Collector, escape_angle, html_inline, inline_text, tidy
 from converter.readers.person_names import split_name
 from converter.text import is_group_name
@@ -71,20 +71,25 @@ _SOURCE_NAMES = {
 
 
 def sniff(path: Path, head: bytes) -> str | None:
-    """DOAJ article XML: the root ``<records>`` (no namespace) holding a ``<record>``."""
+    """DOAJ article XML: the root ``<records>`` (no namespace) holding a ``<record>``; or
+    DOAJ's API article JSON (``bibjson``)."""
     from converter.xmlns import root_name
 
     text = head.decode("utf-8", "replace")
     if root_name(text) == "records" and "<record" in text:
         return "doaj"
-    return None
+    return "doaj" if is_bibjson(text) else None
 
 
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     """Every record of a DOAJ file: one ``Loaded`` each (``records.xml#2``, stem
     ``records-2``), in document order; a bad record is refused alone."""
     try:
-        root = parse_xml(read_bytes(path), str(path))
+        data = read_bytes(path)
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):  # DOAJ's API JSON
+            yield from read_json(data, path, context, _stem(path))
+            return
+        root = parse_xml(data, str(path))
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
@@ -114,17 +119,6 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
             warnings=log.warnings,
             source_names=_SOURCE_NAMES,
         )
-
-
-def language_of(code: str | None) -> str | None:
-    """The model's code of a DOAJ (ISO 639-2/B) language code: ``rus`` → ``ru``; None when
-    it is none."""
-    if not code or not code.strip():
-        return None
-    try:
-        return normalize_language(code.strip())
-    except ValueError:
-        return None
 
 
 class _Record:
