@@ -392,3 +392,13 @@ def test_a_doaj_search_page_gives_one_article_per_result(run, tmp_path: Path) ->
         "search-1.xml",
         "search-2.xml",
     ]
+
+
+def test_from_doaj_on_another_format_says_what_it_reads_as(run, tmp_path: Path) -> None:
+    export = SAMPLES / "ojs" / "2019-1" / "issue.xml"
+    result = run("convert", export, "--from", "doaj", "-o", tmp_path)
+    assert result.code == EXIT_INPUT
+    assert result.err.strip() == (
+        f"{export}: the root element is <issue>, where DOAJ article XML has <records>: not DOAJ "
+        "article XML (the file reads as 'ojs': convert it without --from, or with --from ojs)"
+    )

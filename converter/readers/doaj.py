@@ -94,7 +94,10 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
     if local_name(root) != "records":
-        problem = f"{path}: <{local_name(root)}>: not DOAJ article XML (its root is <records>)"
+        problem = (
+            f"{path}: the root element is <{local_name(root)}>, where DOAJ article XML has "
+            "<records>: not DOAJ article XML"
+        )
         yield Loaded(str(path), path.stem, problems=[problem])
         return
     records = [child for child in root if isinstance(child.tag, str)]
