@@ -672,6 +672,9 @@ def _fixed_words(text: str, words: _Words = _RUSSIAN_WORDS) -> str:
     return words.month_word.sub(lambda m: words.months[m.group(1).lower()], text)
 
 
+_DOUBLED_STOP = lazy_re.compile(r"(?<!\.)\.\s*\.(?!\s*\.)")
+
+
 def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | None) -> str:
     """The Latin-script ("References") form of a Russian (or, by ``UKRAINIAN``, Ukrainian)
     reference's text, ending with ``note`` (a ``LANGUAGE_NOTES`` one) when given."""
@@ -699,7 +702,9 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | Non
         latin_source = _latin_part(source, latin, words, scheme)
         latin = latin.replace(latin_source, ref.source_en, 1)
     latin = _SPACES.sub(" ", latin).strip()
-    latin = re.sub(r"\.\s*\.", ".", latin)
+    # a full stop doubled by the words put in ('Moscow.', 'diss.'); not an ellipsis, '...',
+    # which GOST writes in a thesis ('дисс. ... канд.' became 'diss.. kand.')
+    latin = _DOUBLED_STOP.sub(".", latin)
     if note and note not in latin:
         latin = latin.rstrip() + (" " if latin.endswith(".") else ". ") + note
     return latin

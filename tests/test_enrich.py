@@ -521,6 +521,7 @@ def test_a_russian_thesis_is_written_in_english_in_the_latin_form(tmp_path: Path
         "  - 'Орлов О. О. Волны : Автореф. дис. докт. физ.-мат. наук. Томск, 1999.'\n"
         "  - 'Белов Б. Б. Поля : дис. … канд. с.-х. наук. Краснодар, 2003.'\n"
         "  - 'Зайцев З. З. Музыка : дис. … канд. искусствоведения. М., 2010.'\n"
+        "  - 'Зайцев З. З. Театр : дисс. ... канд. искусствоведения. М., 2012.'\n"
     )
     refs = enrich(load_article(_write(tmp_path, article=article))).references
     latin = [ref.text["en"] for ref in refs]
@@ -534,6 +535,8 @@ def test_a_russian_thesis_is_written_in_english_in_the_latin_form(tmp_path: Path
     )
     assert latin[4].startswith("Belov B. B. Polya. Cand. Sci. (Agric.) diss. Krasnodar, 2003.")
     assert latin[5].startswith("Zaitsev Z. Z. Muzyka : dis. … kand. iskusstvovedeniya.")
+    # GOST's three full stops stay three (they became 'diss.. kand.', a doubled full stop)
+    assert latin[6].startswith("Zaitsev Z. Z. Teatr : diss. ... kand. iskusstvovedeniya.")
 
 
 def test_the_number_of_pages_is_pages_before_a_semicolon_or_bracket(tmp_path: Path) -> None:
