@@ -1359,3 +1359,25 @@ def test_a_preprint_is_ticked_in_the_form_and_written_as_one(app):
     reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
     text = zipfile.ZipFile(io.BytesIO(reply.data)).read("article.xml").decode()
     assert '<article-version article-version-type="status">preprint</article-version>' in text
+
+
+def test_with_pmc_chosen_the_article_is_written_and_judged_in_pmcs_form(app):
+    """Ticking pmc on the page does what ``convert --profile pmc`` does: the translated
+    abstract is typed, so the row is not told to convert "with --profile pmc" (until 4 December
+    2026 the app wrote plain JATS and failed the pmc profile on it), and the JATS downloaded is
+    the one judged."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "streltsov-6.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    client.post("/profiles", data={"_token": token, "profile": ["general", "pmc"]})
+    [row] = _rows(client)
+    said = row.find_class("said")[0].text_content()
+    assert "pmc-abstract-type" not in said and "--profile pmc" not in said
+    assert "pmc-dtd-version" in said  # (a warning: the app writes JATS 1.4)
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
+    jats = zipfile.ZipFile(io.BytesIO(reply.data)).read("streltsov-6.xml")
+    assert b'<abstract abstract-type="translation" xml:lang="en">' in jats
+    client.post("/profiles", data={"_token": token, "profile": ["general"]})
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
+    assert b"abstract-type" not in zipfile.ZipFile(io.BytesIO(reply.data)).read("streltsov-6.xml")

@@ -24,12 +24,13 @@ import yaml
 from converter.api import render
 from converter.checks import check_tree
 from converter.checks.base import Finding
+from converter.enrich import enriched
 from converter.errors import InputError
 from converter.grammars import Grammars
 from converter.model import Article, Journal
 from converter.naming import fit_name
 from converter.notices import Notice
-from converter.options import Options
+from converter.options import Options, Output
 from converter.publication_status import deposit_refusal
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.native import (
@@ -43,7 +44,7 @@ from converter.validation import InvalidDocument, Problem, parse_untrusted
 from converter.web.shapes import Place, unshown
 from converter.web.unknown import put_back, without
 from converter.web.words import field_words, problem_words
-from converter.writers import SUFFIXES
+from converter.writers import SUFFIXES, WRITERS
 
 FORMATS = {  # what a download may hold: key → (label, file name ending)
     "jats": ("JATS XML", ".xml"),
@@ -398,7 +399,7 @@ class Workspace:
         row.jats, row.dtd, row.findings = None, [], []
         if row.article is None:
             return
-        output = render(row.article, Options(grammars=self.grammars), row.stem + ".xml")
+        output = self._jats(row.article, row.stem + ".xml")
         row.jats = output.data
         row.dtd = [p for p in output.problems if p.severity == "error"]
         if self.profiles:
@@ -410,6 +411,15 @@ class Workspace:
             journal = row.article.journal
             scheme = journal.russian_scheme if isinstance(journal, Journal) else None
             row.findings = check_tree(tree, self.profiles, scheme=scheme)
+
+    def _jats(self, article: Article, name: str) -> Output:
+        """The article's JATS as ``jatsconv convert --profile …`` writes it for the chosen
+        profiles, DTD-validated: with pmc chosen, in PMC's form (translated abstracts typed, no
+        journal trans-title in the article's language), so the pmc profile does not fail what
+        ``convert --profile pmc`` passes. The profiles themselves are run once, by the caller
+        (``render`` would run them again)."""
+        options = Options(grammars=self.grammars, profiles=self.profiles)
+        return WRITERS["jats"](enriched(article).article, options, name)
 
     def save(self, row: Row, data: dict[str, Any], kept: list[Place] | None = None) -> list[str]:
         """Replace a row's article by the edited input; return the problems (none: saved).
@@ -479,8 +489,12 @@ class Workspace:
                         if unpublished:  # as 'jatsconv convert --to crossref' refuses it
                             report.append(f"not included: {unpublished}")
                             continue
-                        output = render(
-                            row.article, Options(target=fmt, grammars=self.grammars), name
+                        output = (
+                            self._jats(row.article, name)
+                            if fmt == "jats"
+                            else render(
+                                row.article, Options(target=fmt, grammars=self.grammars), name
+                            )
                         )
                         if output.valid:
                             names.write(row, row.stem, FORMATS[fmt][1], output.data)
