@@ -1381,3 +1381,25 @@ def test_with_pmc_chosen_the_article_is_written_and_judged_in_pmcs_form(app):
     client.post("/profiles", data={"_token": token, "profile": ["general"]})
     reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
     assert b"abstract-type" not in zipfile.ZipFile(io.BytesIO(reply.data)).read("streltsov-6.xml")
+
+
+def test_an_error_in_the_form_is_tied_to_its_box_for_screen_readers(app):
+    """The message beside a broken field is the box's description, and the box is marked
+    invalid, so a screen reader says "checksum fails" on the ORCID box itself (until 4
+    December 2026 it was only text after the box); boxes without an error carry neither."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    broken = BILINGUAL.read_text(encoding="utf-8").replace(
+        "    corresponding: true", "    orcid: 0000-0002-1825-0098\n    corresponding: true"
+    )
+    _upload(client, token, (broken.encode(), "art.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    form = lxml.html.fromstring(client.get("/article/1/edit").text)
+    [orcid] = form.xpath("//input[@name='authors.0.orcid:text']")
+    assert orcid.get("aria-invalid") == "true"
+    [said] = form.xpath(f"//*[@id='{orcid.get('aria-describedby')}']")
+    assert "checksum fails" in said.text_content()
+    [title] = form.xpath("//input[@name='title.en:text']")
+    assert title.get("aria-invalid") is None and title.get("aria-describedby") is None
+    ids = form.xpath("//@id")
+    assert len(ids) == len(set(ids))  # (each description found by one id)
