@@ -1403,3 +1403,36 @@ def test_an_error_in_the_form_is_tied_to_its_box_for_screen_readers(app):
     assert title.get("aria-invalid") is None and title.get("aria-describedby") is None
     ids = form.xpath("//@id")
     assert len(ids) == len(set(ids))  # (each description found by one id)
+
+
+def test_a_form_opened_before_another_tabs_save_does_not_undo_it(app):
+    """Two tabs on one article: the title saved in the first is not undone, unsaid, by the
+    abstract saved later from a form the second opened before (until 4 December 2026 the
+    second save silently put the old title back). The second is refused, saying so, with what
+    was typed kept; saving again then replaces the first save, as asked."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "art.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+
+    def posted(page: str, **changed: str) -> list[tuple[str, str]]:
+        form = lxml.html.fromstring(page).xpath("//form[@class='edit']")[0]
+        return [(n, changed.get(n, v)) for n, v in form.form_values()]
+
+    first = client.get("/article/1/edit").text
+    second = client.get("/article/1/edit").text
+    from werkzeug.datastructures import MultiDict
+
+    saved = client.post("/article/1/edit", data=MultiDict(posted(first, **{"title.en:text": "A"})))
+    assert saved.status_code == 303 and "failed" not in saved.headers["Location"]
+    late = posted(second, **{"abstract.en:text": "B"})
+    refused = client.post("/article/1/edit", data=MultiDict(late))
+    assert "failed=1" in refused.headers["Location"]
+    assert workspace.rows[1].article.title["en"] == "A"  # not undone
+    page = client.get(refused.headers["Location"]).text
+    assert "saved from another tab or window after this form was opened" in page
+    assert "B" in lxml.html.fromstring(page).xpath("//textarea[@name='abstract.en:text']")[0].text
+    again = client.post("/article/1/edit", data=MultiDict(posted(page)))
+    assert "failed" not in again.headers["Location"]
+    article = workspace.rows[1].article
+    assert article.abstract["en"] == ["B"] and article.title["en"] != "A"  # as asked, knowingly

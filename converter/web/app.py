@@ -219,7 +219,10 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             if posted.problems:  # (said together with what the rest of the form would say)
                 problems = posted.problems + workspace.problems(row, posted.known_part())
             else:
-                problems = workspace.save(row, posted.data, posted.kept)
+                opened_at = request.form.get("_saves", "")
+                problems = workspace.save(
+                    row, posted.data, posted.kept, int(opened_at) if opened_at.isdigit() else None
+                )
                 if not problems:
                     return redirect(url_for("index", _anchor=f"row-{row.id}"), 303)
             row.draft, row.draft_problems, row.draft_kept = posted.data, problems, posted.kept

@@ -199,6 +199,13 @@ class Say:
     message: str
 
 
+SAVED_ELSEWHERE = (
+    "This article was saved from another tab or window after this form was opened, and saving "
+    "this form would have undone that save. What you typed is shown here: Save and check again "
+    "to replace that save with it, or Cancel to keep that save (its Preview is in the list)."
+)
+
+
 @dataclass(slots=True)
 class Row:
     """One article read from an upload, and what the checks said of it."""
@@ -224,6 +231,9 @@ class Row:
     # places: ``("authors", 0, "afiliations")``): in ``data``, not in ``article``.
     kept: list[Place] = field(default_factory=list)
     draft_kept: list[Place] = field(default_factory=list)
+    # Saves so far: a form carries the count it was opened at, so that a form opened before
+    # another tab's save cannot undo that save unsaid (two tabs on one article).
+    saves: int = 0
 
     @property
     def status(self) -> str:
@@ -421,10 +431,19 @@ class Workspace:
         options = Options(grammars=self.grammars, profiles=self.profiles)
         return WRITERS["jats"](enriched(article).article, options, name)
 
-    def save(self, row: Row, data: dict[str, Any], kept: list[Place] | None = None) -> list[str]:
+    def save(
+        self,
+        row: Row,
+        data: dict[str, Any],
+        kept: list[Place] | None = None,
+        opened_at: int | None = None,
+    ) -> list[str]:
         """Replace a row's article by the edited input; return the problems (none: saved).
         The fields at ``kept`` (not of the input format, kept as written) stay in the row's
-        input and out of its article."""
+        input and out of its article. A form ``opened_at`` an earlier count of saves than the
+        row's is refused: saving it would undo the later save (made in another tab)."""
+        if opened_at is not None and opened_at != row.saves:
+            return [SAVED_ELSEWHERE]
         without_kept, taken = without(data, kept or [])
         said: list[Notice] = []  # (a reference DOI typed with en dashes, set right)
         article, problems = self._article(row, without_kept, said)
@@ -435,6 +454,7 @@ class Workspace:
             return [f"{format_location(at)}: {NO_PLACE}" for at in taken]
         with self._lock:
             row.article, row.data, row.problems, row.edited = article, saved, [], True
+            row.saves += 1
             row.kept, row.draft, row.draft_problems, row.draft_kept = list(taken), None, [], []
             row.warnings += [line for line in map(for_the_page, said) if line not in row.warnings]
             self.evaluate(row)
