@@ -1436,3 +1436,23 @@ def test_a_form_opened_before_another_tabs_save_does_not_undo_it(app):
     assert "failed" not in again.headers["Location"]
     article = workspace.rows[1].article
     assert article.abstract["en"] == ["B"] and article.title["en"] != "A"  # as asked, knowingly
+
+
+def test_a_readers_notes_name_their_field_in_words_as_errors_do(app):
+    """A note of the reader names its field as an error does, "Abstract (English)", not the
+    model's ``abstract[en]``; a spreadsheet called issue.csv is not taken for the field
+    Issue."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (OJS, "issue.xml"), (OJS_JOURNAL, "journal.yaml"))
+    sheet = SAMPLES / "japanese-studies-in-russia" / "spreadsheet" / "issue.csv"
+    cp1251 = sheet.read_text(encoding="utf-8").encode("cp1251")
+    _upload(client, token, (cp1251, "issue.csv"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    rows = _rows(client)
+    notes = [li.text_content() for li in rows[0].xpath(".//li[@class='note']")]
+    assert "Abstract (English): <a> markup is not kept" in " ".join(notes)
+    assert not any("abstract[en]" in n for n in notes)
+    [sheet_notes] = [r.find_class("said")[0].text_content() for r in rows if "issue.csv" in
+                     r.text_content()]  # fmt: skip
+    assert "read as Windows-1251 text" in sheet_notes and "Issue ›" not in sheet_notes

@@ -71,11 +71,14 @@ def field_words(path: str) -> str:
 def problem_words(line: str, source: str = "") -> tuple[str | None, str]:
     """A reader's problem line as (field in words, message): the file name is dropped and a
     leading field path (``authors[0].orcid: …``) is put in words."""
-    for prefix in (f"{source}: ", f"{source}:"):
+    file = source.split("#")[0]  # (a spreadsheet's or export's row says its file: issue.csv)
+    for prefix in (f"{source}: ", f"{source}:", f"{file}: "):
         if source and line.startswith(prefix):
             line = line[len(prefix) :]
             break
-    match = re.match(r"^([A-Za-z_]\w*(?:\[\d+\]|\.[\w-]+)*): (.*)$", line)
+    # (a reader's warning names a language in brackets, ``abstract[en]``, as a model path does)
+    match = re.match(r"^([A-Za-z_]\w*(?:\[\d+\]|\[[a-z]{2,3}\]|\.[\w-]+)*): (.*)$", line)
     if match and match.group(1).split("[")[0].split(".")[0] in _WORDS:
-        return field_words(match.group(1)), match.group(2)
+        path = re.sub(r"\[([a-z]{2,3})\]", r".\1", match.group(1))
+        return field_words(path), match.group(2)
     return None, line

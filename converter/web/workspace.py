@@ -271,8 +271,8 @@ class Row:
             where = field_words(format_location(at))
             why = shapes.get(at)  # (a known field in a shape no box holds)
             lines.append(Say("warning", where, f"{why}: {AS_WRITTEN}" if why else KEPT))
-        for line in self.warnings:
-            lines.append(Say("note", None, line))
+        for line in self.warnings:  # (its field in words too, as an error's)
+            lines.append(Say("note", *problem_words(line, self.source)))
         return lines
 
 
