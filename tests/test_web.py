@@ -1456,3 +1456,15 @@ def test_a_readers_notes_name_their_field_in_words_as_errors_do(app):
     [sheet_notes] = [r.find_class("said")[0].text_content() for r in rows if "issue.csv" in
                      r.text_content()]  # fmt: skip
     assert "read as Windows-1251 text" in sheet_notes and "Issue ›" not in sheet_notes
+
+
+def test_a_text_file_no_reader_claims_is_said_without_the_command_lines_option(app):
+    """A notes.txt uploaded with the articles is said as read as YAML for want of another
+    reader, without "--from names one": the page has no such option."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (b"Notes on the issue.\n", "notes.txt"))
+    [row] = _rows(client)
+    said = row.find_class("said")[0].text_content()
+    assert "no other format claims this .txt file)" in said and "--from" not in said

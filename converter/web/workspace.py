@@ -84,6 +84,7 @@ _FOR_THE_PAGE = (
         "",
     ),
     (re.compile(r"or given with --journal"), "or uploaded with the articles"),
+    (re.compile(r"; --from names one\)"), ")"),  # (a notes.txt uploaded beside the articles)
 )
 _ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"BZh")
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
