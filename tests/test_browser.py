@@ -156,6 +156,23 @@ def test_upload_seed_and_ojs_and_see_the_rows(page, server):
         assert rows.nth(i).locator(".status").inner_text() == "valid"
 
 
+def test_the_list_fits_a_phone_one_article_a_block(page, server):
+    """At 390 px each article is a block: its file name shown (a file that could not be read
+    has no title), its title as wide as the screen, no heading over another column's cells
+    (until 4 December 2026 the file name was hidden and the headings moved one cell over)."""
+    page.goto(server)
+    page.set_viewport_size({"width": 390, "height": 800})
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        assert not page.locator("table.results thead").is_visible()
+        row = _row(page, "streltsov-110.yaml")
+        assert row.locator("td").nth(1).is_visible()
+        assert row.locator("td.title").bounding_box()["width"] > 300
+        _shot(page, "app-main-phone.png")
+    finally:
+        page.set_viewport_size({"width": 1200, "height": 900})
+
+
 def test_open_a_preview(page, server):
     page.goto(server)
     _row(page, "streltsov-110.yaml").locator("a.preview-link").click()
