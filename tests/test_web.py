@@ -1468,3 +1468,20 @@ def test_a_text_file_no_reader_claims_is_said_without_the_command_lines_option(a
     [row] = _rows(client)
     said = row.find_class("said")[0].text_content()
     assert "no other format claims this .txt file)" in said and "--from" not in said
+
+
+def test_each_title_in_the_list_says_its_language_and_each_link_its_article(app):
+    """A Russian title in the list is marked ``lang="ru"`` (a screen reader reads it in a
+    Russian voice; the page is English), an English one ``en``; each Preview, Edit and
+    References link is named with its file ("Edit streltsov-6.yaml"), not one of many
+    "Edit"s."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "streltsov-6.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    _upload(client, token, (SEED, "streltsov-110.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    russian, english = _rows(client)
+    assert russian.find_class("title")[0].get("lang") == "ru"
+    assert english.find_class("title")[0].get("lang") == "en"
+    [edit] = russian.find_class("edit-link")
+    assert edit.text == "Edit" and edit.get("aria-label") == "Edit streltsov-6.yaml"

@@ -245,6 +245,17 @@ class Row:
         return "valid"
 
     @property
+    def title_lang(self) -> str | None:
+        """The language of ``title``, for the page's ``lang``: a screen reader then reads a
+        Russian title in a Russian voice, not as English letters."""
+        if self.article is not None:
+            return self.article.language
+        title = (self.data or {}).get("title")
+        if isinstance(title, dict) and title:
+            return str(next(iter(title)))  # (the language of the title shown: the first)
+        return None
+
+    @property
     def title(self) -> str:
         if self.article is not None:
             return self.article.main_title()
