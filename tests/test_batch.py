@@ -761,3 +761,32 @@ def test_a_rerun_names_each_article_of_a_many_article_file_as_the_first_run(
         assert cases == names[-1]
     assert names[0] == names[1] == [f"{source}#{i}" for i in (1, 2, 3)]
     assert _summary(report)["skipped"] == 3
+
+
+def test_rerun_meeting_a_name_an_earlier_run_wrote_names_its_source(tmp_path: Path, store) -> None:
+    """A rerun with -j 2 may take in a source whose name clashes before the source that holds
+    the name, up to date, claims it again: the file is that source's, not a stranger's, and
+    the line says so instead of asking for --force."""
+    source = make_folder(tmp_path / "in", 2)
+    clash = source / "part0" / "a00001.yaml"
+    clash.write_text(clash.read_text().replace("fpage: 120", "fpage: 110"))
+    out = tmp_path / "out"
+    settings = BatchSettings(out_dir=out, options=Options(grammars=store), jobs=1)
+    worker.init_worker(settings, "t", in_process=True)
+    files, _ = sources.list_sources([str(source)])
+    first, second = [worker.convert_job(job, None) for job in sources.iter_jobs(files, settings)]
+    (out / "rjr-1-1-110.xml").write_bytes(b"<article/>")  # what the earlier run wrote
+    assert first.entries[0].temp is not None
+    os.unlink(first.entries[0].temp)
+    books = Books(settings, {first.key: ("stamp", (), "", ("rjr-1-1-110.xml",), ())})
+    seen: list[str] = []
+    books.temps.update(e.temp for e in second.entries if e.temp)
+    books.accept(second, seen.append)
+    (problem,) = next(books.entries_in_order())["problems"]
+    assert problem == (
+        f"{clash}: the output name rjr-1-1-110.xml is already taken by {first.key} (written by"
+        " an earlier run; give distinct metadata or another --name pattern)"
+    )
+    assert "--force" not in problem
+    assert (out / "rjr-1-1-110.xml").read_bytes() == b"<article/>"
+    assert leftovers(out) == []

@@ -187,11 +187,7 @@ class Books:
                 elif not settings.force:
                     if claimed:
                         self._unclaim(entry.output)
-                    self._refuse(
-                        entry,
-                        f"{self.out_dir / entry.output} exists and was not written for this "
-                        "source: not overwritten (use --force, or another --name pattern)",
-                    )
+                    self._refuse(entry, self._taken_line(entry.output, result.key))
                     continue
             if not claimed:
                 self._claim(entry.output, result.seq)
@@ -441,6 +437,34 @@ class Books:
             entry.removed = removed
         return removed
 
+    def _taken_line(self, name: str, key: str) -> str:
+        """Why a file in place is not replaced. One an earlier run wrote for another source
+        is that source's (a rerun with -j 2 meets it before the source, up to date, claims
+        it again): named as taken by it, as a run that converts both says; --force would
+        not give this source the name. Any other file is one the batch did not write."""
+        other = self._writer_of(name, key)
+        if other is not None:
+            return (
+                f"the output name {name} is already taken by {other} (written by an earlier "
+                "run; give distinct metadata or another --name pattern)"
+            )
+        return (
+            f"{self.out_dir / name} exists and was not written for this source: not "
+            "overwritten (use --force, or another --name pattern)"
+        )
+
+    def _writer_of(self, name: str, key: str) -> str | None:
+        """The source, other than ``key`` and still there, whose manifest row lists the output
+        ``name`` (a scan of the rows: only for a name refused, never per article converted).
+        A source gone since is none: its output is a file the batch no longer writes."""
+        if isinstance(self.manifest, Manifest):
+            rows = self.manifest.rows_naming(name)
+        else:
+            rows = ((k, r[3]) for k, r in self.manifest.items())
+        return next(
+            (k for k, names in rows if k != key and name in names and _source_there(k)), None
+        )
+
     def _source_of(self, holder: int, result: JobResult, name: str) -> str:
         """The source that claimed ``name``: from this job's entries, else from the spool."""
         entries = result.entries if holder == result.seq else self.job_entries(holder)[1]
@@ -500,6 +524,11 @@ def _source_path(key: str) -> str:
     if sep and row.isdigit() and not os.path.exists(key):
         return head
     return key
+
+
+def _source_there(key: str) -> bool:
+    """Whether a manifest key's file (a spreadsheet row's: its sheet) is still there."""
+    return os.path.exists(_source_path(key))
 
 
 def _no_note(key: str, name: str) -> None:

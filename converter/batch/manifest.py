@@ -205,6 +205,13 @@ class Manifest:
         for (outputs,) in self.db.execute("SELECT outputs FROM entries"):
             yield from json.loads(outputs)
 
+    def rows_naming(self, name: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """Each row (its key and outputs) whose outputs may list ``name``."""
+        quoted = json.dumps(name)
+        query = "SELECT key, outputs FROM entries WHERE instr(outputs, ?) > 0"
+        for key, outputs in self.db.execute(query, (quoted,)).fetchall():
+            yield key, tuple(json.loads(outputs))
+
     def is_empty(self) -> bool:
         """No row at all: the first run into this folder (cheaper than ``len`` when it is not)."""
         return self.db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is None
