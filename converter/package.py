@@ -215,14 +215,33 @@ def build_packages(
         if problem:
             result.problems.append(problem)
         entries: dict[str, Path] = {}
+        owners: dict[str, PackedArticle] = {}  # the article each name came from first
         for item in members:
             result.problems.extend(item.problems)
             for name, file in item.files.items():
                 if name in entries and entries[name].resolve() != file.resolve():
-                    result.problems.append(f"{item.source}: two different files named {name}")
+                    result.problems.append(_clash(item, owners[name], name))
                 entries[name] = file
+                owners.setdefault(name, item)
         if not result.problems:
             result.path = out_dir / result.name
             write_output(result.path, _zip(entries))
         results.append(result)
     return results
+
+
+def _clash(item: PackedArticle, other: PackedArticle, name: str) -> str:
+    """Why two files cannot share ``name`` in one zip, naming the other article: the line
+    said only "two different files named X", leaving the user to find which."""
+    if name.startswith(item.base + ".") and other.base == item.base:
+        # Journals that start their pages again in each issue meet this: PMC's name holds
+        # no issue, and its rule for articles starting on one page (-a, -b) is not applied.
+        return (
+            f"{item.source}: two different files named {name}: {other.source} has the same "
+            "journal code, volume and first page, and PMC names files jour-vol-pg (an article "
+            "starting on the page of another in its volume cannot be packaged yet)"
+        )
+    return (
+        f"{item.source}: two different files named {name}: {other.source} references another "
+        "file of that name (rename one of them, and its reference)"
+    )

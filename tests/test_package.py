@@ -153,3 +153,47 @@ def test_journal_code_falls_back_to_issn(tmp_path: Path) -> None:
     assert journal_code(root) == "2658-6789"
     root.find("front/journal-meta").remove(root.find("front/journal-meta/issn[2]"))
     assert journal_code(root) == "2658-6444"
+
+
+def test_two_articles_of_one_volume_on_one_page_name_each_other(issue: Path, run) -> None:
+    """Pages that start again in each issue give two articles of a volume one PMC name: the
+    line said "two different files named rjr-1-110.xml" without the other article."""
+    first = issue / "streltsov-110.xml"
+    second = issue / "streltsov-110-issue2.xml"
+    text = first.read_text(encoding="utf-8")
+    second.write_text(text.replace("<issue>1</issue>", "<issue>2</issue>"), encoding="utf-8")
+    (issue / "streltsov-110-issue2.pdf").write_bytes(b"%PDF-1.4 other\n")
+    result = run("package", first, second, "-o", issue / "out")
+    assert result.code == 3
+    assert (
+        f"{second}: two different files named rjr-1-110.xml: {first} has the same journal "
+        "code, volume and first page, and PMC names files jour-vol-pg" in result.err
+    )
+    assert not (issue / "out" / "rjr-1-110.zip").exists()
+
+
+def test_two_figures_of_one_name_in_an_issue_package_name_the_other_article(
+    tmp_path: Path,
+) -> None:
+    issue_dir = BILINGUAL.parent
+    paths = []
+    for stem, figure in (("streltsov-6", b"II*\x00one"), ("shchukin-21", b"II*\x00two")):
+        folder = tmp_path / stem
+        folder.mkdir()
+        text = (issue_dir / f"{stem}.xml").read_text(encoding="utf-8")
+        xml = folder / f"{stem}.xml"
+        xml.write_text(
+            text.replace(
+                "</abstract>", '<p><inline-graphic xlink:href="fig1.tif"/></p></abstract>', 1
+            ),
+            encoding="utf-8",
+        )
+        (folder / f"{stem}.pdf").write_bytes(b"%PDF-1.4\n")
+        (folder / "fig1.tif").write_bytes(figure)
+        paths.append(xml)
+    (result,) = build_packages(paths, tmp_path / "out", per_issue=True)
+    assert result.path is None
+    assert (
+        f"{paths[1]}: two different files named fig1.tif: {paths[0]} references another file "
+        "of that name (rename one of them, and its reference)"
+    ) in result.problems
