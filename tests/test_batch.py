@@ -790,3 +790,33 @@ def test_rerun_meeting_a_name_an_earlier_run_wrote_names_its_source(tmp_path: Pa
     assert "--force" not in problem
     assert (out / "rjr-1-1-110.xml").read_bytes() == b"<article/>"
     assert leftovers(out) == []
+
+
+def test_a_batch_of_another_to_keeps_the_outputs_of_the_first(run, tmp_path: Path, store) -> None:
+    """An aggregator writes JATS and DOAJ records of one archive into one folder: the DOAJ
+    batch removed every JATS file as an earlier output of its source. Each --to's outputs
+    are kept now, and each is still replaced when its article's name changes."""
+    source = make_folder(tmp_path / "in", 2)
+    for i, article in enumerate(sorted(source.rglob("a*.yaml"))):  # DOAJ needs the page
+        article.write_text(article.read_text() + f"url: https://journal.example.org/a{i}\n")
+    out = tmp_path / "out"
+    for target in ("jats", "doaj", "jats"):
+        result = run("batch", source, "-o", out, "--to", target, "-j", "1")
+        assert result.code == 0, result.err
+        assert "earlier output removed" not in result.err
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert names == [
+        f"rjr-1-1-{page}{suffix}" for page in (110, 120) for suffix in (".doaj.xml", ".xml")
+    ]
+    first = source / "part0" / "a00000.yaml"
+    first.write_text(first.read_text().replace("fpage: 110", "fpage: 111"))
+    result = run("batch", source, "-o", out, "--to", "doaj", "-j", "1")
+    assert f"{first}: written to rjr-1-1-111.doaj.xml; earlier output removed: " in result.err
+    assert not (out / "rjr-1-1-110.doaj.xml").exists()
+    assert (out / "rjr-1-1-110.xml").exists()  # the JATS run replaces its own
+    result = run("batch", source, "-o", out, "--to", "jats", "-j", "1")
+    assert result.code == 0, result.err
+    assert f"{first}: written to rjr-1-1-111.xml; earlier output removed: rjr-1-1-110.xml" in (
+        result.err
+    )
+    assert (out / "rjr-1-1-111.doaj.xml").exists()

@@ -24,7 +24,7 @@ from converter.errors import OUTPUT_ERRNOS, output_error
 from converter.floods import Cap
 from converter.notices import RunNotices, notice, rejected_line, report_lines
 from converter.shared_dois import SharedDois
-from converter.writers import same_output
+from converter.writers import SUFFIXES, same_output
 
 # The manifest row of a source whose earlier outputs were removed because it was rejected: no
 # stamp matches it, so the next run converts the source again.
@@ -56,6 +56,7 @@ class Books:
         self.settings = settings
         self.out_dir = settings.out_dir
         self.out_name = str(settings.out_dir)  # os.path.join on it: no Path per rename
+        self.suffix = _kind("x" + SUFFIXES.get(settings.options.target, ".xml"))
         self.manifest = manifest
         # Each output noted as the source's before it is renamed into place, so that a run
         # killed before its next commit leaves it owned (``Manifest.will_write``).
@@ -158,7 +159,11 @@ class Books:
         settings = self.settings
         if previous is UNREAD:
             previous = self.manifest.get(result.key)
-        ours = set(previous[3]) if previous else set()
+        owned = set(previous[3]) if previous else set()
+        # Outputs of another --to (a DOAJ record beside the JATS file, in one folder) are the
+        # source's too, but no earlier copy of what this run writes: kept, never removed.
+        others = {name for name in owned if _kind(name) != self.suffix}
+        ours = owned - others
         moved = False  # an output this source writes was another source's: it moved here
         for entry in result.entries:
             if entry.output is None:
@@ -179,7 +184,7 @@ class Books:
             elif (
                 holder is None
                 and entry.status != "skipped"
-                and entry.output not in ours
+                and entry.output not in owned
                 and os.path.exists(os.path.join(self.out_name, entry.output))
             ):
                 if _same_output(self.out_dir / entry.output, entry.temp):
@@ -210,10 +215,13 @@ class Books:
                 entry.temp = None
         removed = self._remove_stale(result, ours, moved)
         record = result.record
+        kept = tuple(sorted(n for n in others if os.path.exists(os.path.join(self.out_name, n))))
         if record is not None and all(e.status in ("converted", "skipped") for e in result.entries):
+            if kept:
+                record = (*record[:3], (*record[3], *kept), record[4])
             self.manifest[result.key] = record
-        elif removed:  # the row says why the source has no output now (and is out of date)
-            self.manifest[result.key] = (REJECTED_STAMP, (), "", (), ())
+        elif removed or kept:  # the row says why the source has no output now (out of date)
+            self.manifest[result.key] = (REJECTED_STAMP, (), "", kept, ())
         else:
             self.manifest.pop(result.key, None)
         for index, entry in enumerate(result.entries):
@@ -524,6 +532,14 @@ def _source_path(key: str) -> str:
     if sep and row.isdigit() and not os.path.exists(key):
         return head
     return key
+
+
+def _kind(name: str) -> str:
+    """Which --to wrote an output, by its suffix (``.doaj.xml`` before ``.xml``)."""
+    return next((suffix for suffix in _KINDS if name.endswith(suffix)), "")
+
+
+_KINDS = sorted(SUFFIXES.values(), key=len, reverse=True)
 
 
 def _source_there(key: str) -> bool:
