@@ -476,3 +476,33 @@ def test_an_edited_row_still_replaces_its_output_and_an_unread_sheet_keeps_its_r
     broken = run("batch", sheet, "-o", out, "-j", "1", "-q")
     assert broken.code == 3
     assert "gone since an earlier run" not in broken.err
+
+
+def test_sigterm_stops_a_per_issue_batch_as_ctrl_c_does(
+    run, tmp_path: Path, store, monkeypatch
+) -> None:
+    """``--per-issue`` ran outside the batch's signal handling: ``systemctl stop`` or a CI
+    runner's cancel (SIGTERM) killed it with exit 143 and not a word, where Ctrl-C said
+    ``interrupted`` and exited 130, as the README promises for both."""
+    import signal
+
+    from converter.batch import issues
+
+    source = deposit_folder(tmp_path / "in", 2)
+
+    def terminated(*args: object, **kwargs: object) -> list[object]:
+        os.kill(os.getpid(), signal.SIGTERM)  # (delivered here, in the main thread)
+        raise AssertionError("SIGTERM was not turned into an interruption")
+
+    monkeypatch.setattr(issues, "run_per_issue", terminated)
+
+    def not_handled(signum: int, frame: object) -> None:  # (not the test run's death)
+        raise RuntimeError("SIGTERM reached the handler outside the batch")
+
+    before = signal.signal(signal.SIGTERM, not_handled)
+    try:
+        result = run("batch", source, "--to", "crossref", "--per-issue", "-o", tmp_path / "out")
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert result.code == 130, result.err
+    assert "jatsconv: interrupted" in result.err

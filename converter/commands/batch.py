@@ -241,7 +241,8 @@ def batch(
         delimiter=delimiter,
     )
     if per_issue:
-        _per_issue(sources, settings, report, junit, quiet)
+        with _stopped_once():  # SIGTERM too stops it as Ctrl-C does: exit 130, not 143
+            _per_issue(sources, settings, report, junit, quiet)
     console: Console | None = None
     progress: Progress = _Lines()
     if not quiet:
