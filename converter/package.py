@@ -20,6 +20,7 @@ from lxml import etree
 from converter.api import write_output
 from converter.errors import cannot_read
 from converter.input_limit import read_path
+from converter.messages import what_is
 from converter.validation import InvalidDocument, parse_untrusted
 from converter.xmlns import XLINK_HREF
 
@@ -106,7 +107,12 @@ def read_article(path: Path, journal: str | None = None) -> PackedArticle:
     try:
         root = parse_untrusted(data, str(path)).getroot()
     except InvalidDocument as exc:
-        item.problems.extend(str(p) for p in exc.problems)
+        note = what_is(data, str(path), None)  # the article's YAML, a web page … named
+        item.problems.extend([f"{path}: {note}"] if note else [str(p) for p in exc.problems])
+        return item
+    note = what_is(data, str(path), root.tag)  # a Crossref or DOAJ file of the same batch
+    if note is not None:
+        item.problems.append(f"{path}: {note}")
         return item
     meta = "front/article-meta/"
     item.journal = journal or journal_code(root)

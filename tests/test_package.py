@@ -197,3 +197,24 @@ def test_two_figures_of_one_name_in_an_issue_package_name_the_other_article(
         f"{paths[1]}: two different files named fig1.tif: {paths[0]} references another file "
         "of that name (rename one of them, and its reference)"
     ) in result.problems
+
+
+def test_a_crossref_doaj_or_yaml_file_is_named_as_what_it_is(tmp_path: Path, run) -> None:
+    """A batch folder holds the JATS files beside the DOAJ and Crossref records of other
+    --to runs: ``package out/*.xml`` said of those "cannot name the package: no journal
+    code (journal-id or ISSN), volume, fpage or elocation-id", and of a YAML article "not
+    well-formed", where ``check`` and ``validate`` say what each file is."""
+    doaj = tmp_path / "a.doaj.xml"
+    doaj.write_text("<records><record><title>T</title></record></records>", encoding="utf-8")
+    crossref = tmp_path / "a.crossref.xml"
+    crossref.write_text(
+        '<doi_batch xmlns="http://www.crossref.org/schema/5.3.1" version="5.3.1"/>',
+        encoding="utf-8",
+    )
+    result = run("package", doaj, crossref, SEED, "-o", tmp_path / "out")
+    assert result.code == 3
+    assert f"{doaj}: this is DOAJ article XML (records), not JATS: " in result.err
+    assert f"{crossref}: this is a Crossref deposit (doi_batch), not JATS: " in result.err
+    assert f"{SEED}: this is an article input file (YAML), not JATS: " in result.err
+    assert "cannot name the package" not in result.err
+    assert "not well-formed" not in result.err
