@@ -159,6 +159,16 @@ def test_per_issue_deposits_skip_what_is_not_an_article(run, tmp_path: Path, sto
         n for n in NOT_ARTICLES if n != "build.yml"
     )
     assert {a["status"] for a in data["articles"]} == {"converted"}
+    # the counts a batch report gives, for a CI script reading either (there were none)
+    assert data["summary"] == {
+        "converted": 2,
+        "invalid": 0,
+        "bad-input": 0,
+        "skipped": 0,
+        "error": 0,
+        "not-article": len(data["not_articles"]),
+        "total": 2 + len(data["not_articles"]),
+    }
 
 
 SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>

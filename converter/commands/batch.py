@@ -359,11 +359,23 @@ def _per_issue(
     if (line := not_article_line(len(not_articles), not_articles)) is not None:
         click.echo(line, err=True)
     if report is not None:
+        articles = [r.as_dict() for r in results]
         payload: dict[str, object] = {
             "per_issue": True,
-            "articles": [r.as_dict() for r in results],
+            "summary": _per_issue_summary(articles, len(not_articles)),
+            "articles": articles,
             "not_articles": not_articles,
         }
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
         write_out(report, lambda stream: stream.write(text))
     sys.exit(_exit_code(results))
+
+
+def _per_issue_summary(articles: list[dict[str, object]], not_articles: int) -> dict[str, int]:
+    """The counts a batch report's ``summary`` gives, so that a CI script reading
+    ``summary["bad-input"]`` reads a --per-issue report too (it had no counts at all)."""
+    counts = {key: 0 for key in ("converted", "invalid", "bad-input", "skipped", "error")}
+    for article in articles:
+        status = str(article["status"])
+        counts[status] = counts.get(status, 0) + 1
+    return {**counts, "not-article": not_articles, "total": len(articles) + not_articles}
