@@ -516,3 +516,30 @@ def test_sigterm_stops_a_per_issue_batch_as_ctrl_c_does(
         signal.signal(signal.SIGTERM, before)
     assert result.code == 130, result.err
     assert "jatsconv: interrupted" in result.err
+
+
+def test_from_ojs_skips_a_folder_s_xml_that_is_plainly_no_export(run, tmp_path: Path) -> None:
+    """A journal's OJS folder holds the JATS already made from its exports and a sitemap:
+    ``--from ojs`` refused each as bad input (exit 3), where ``--from jats`` skips an OJS
+    export as not an article. Named on the command line, such a file is still refused."""
+    folder = tmp_path / "ojs"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "ojs" / "journal.yaml", folder / "journal.yaml")
+    shutil.copy(SAMPLES / "ojs" / "2019-1" / "issue.xml", folder / "issue.xml")
+    jats = folder / "issue-1.xml"
+    shutil.copy(SAMPLES / "ojs" / "2019-1" / "issue-1.xml", jats)
+    (folder / "sitemap.xml").write_text(SITEMAP, encoding="utf-8")
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    result = run("batch", folder, "--from", "ojs", "-o", out, "-j", "1", "--report", report)
+    assert result.code == 0, result.err
+    assert "jatsconv: skipped: not an article: 2 files found (" in result.err
+    skipped = {a["source"]: a for a in _report(report)["articles"] if a["status"] == "not-article"}
+    assert set(skipped) == {str(jats), str(folder / "sitemap.xml")}
+    assert skipped[str(jats)]["problems"] == [
+        f"{jats}: not an OJS native export (root <article> not in the PKP namespace)"
+    ]
+    named = run("batch", jats, "--from", "ojs", "-o", tmp_path / "two", "-j", "1")
+    assert named.code == 3
+    assert "(the file reads as 'jats': convert it without --from, or with --from jats)" in (
+        named.err
+    )

@@ -196,7 +196,10 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
         return
     problem = root_problem(root)
     if problem:
-        yield Loaded(str(path), path.stem, problems=[f"{path}: {problem}"])
+        # A folder's XML file outside the PKP namespace (a JATS article, a sitemap) is plainly
+        # no export: not an article, as --from jats takes an OJS export; it was bad input.
+        plainly = context.found and etree.QName(root).namespace != PKP_NS
+        yield Loaded(str(path), path.stem, problems=[f"{path}: {problem}"], not_article=plainly)
         return
     ojs2 = is_ojs2(root)
     root = native_root(root)
