@@ -796,6 +796,14 @@ class Affiliation(Strict):
         description="State, province or region per language, as the address writes it "
         "(MA, Minas Gerais, Ontario); JATS <state>.",
     )
+    # One text, not one per language: a postal code is not translated (the same in every
+    # language form of the affiliation, as the country's code is). Numbers are text (YAML
+    # 'postal_code: 119991').
+    postal_code: ShortText | None = Field(
+        None,
+        description="Postal code as the address writes it (02115, 90650-001, 119991, "
+        "WC1E 6BT); JATS <postal-code>, after the city and state.",
+    )
     country: Country | None = Field(
         None,
         description="ISO 3166 code (RU, RUS), or the country's name in English or Russian "

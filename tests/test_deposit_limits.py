@@ -678,3 +678,50 @@ def test_a_state_stands_between_the_city_and_the_country_in_the_place(
     )
     checked, written = _said_by_both(tmp_path / "long", boston, "S" * 240)
     assert checked == written == {("warning", "affiliations[0].city")}
+
+
+@pytest.mark.parametrize(
+    ("city", "state", "place"),
+    [
+        ("Boston", "MA", "Boston, MA 02115, United States"),
+        ("Boston", None, "Boston 02115, United States"),
+        (None, None, "02115, United States"),
+    ],
+)
+def test_a_postal_code_follows_the_state_or_city_in_the_place(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema, city: str | None, state: str | None,
+    place: str,
+) -> None:  # fmt: skip
+    """Crossref's institution_place is the published line's place: 'Boston, MA 02115, United
+    States', as the JATS writes it."""
+
+    def boston(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        aff = article["authors"][0]["affiliations"][0]
+        aff.pop("city", None)
+        aff.update(postal_code=value, country="US")
+        aff.update({"city": {"en": city}} if city else {})
+        aff.update({"state": {"en": state}} if state else {})
+
+    path = _write(tmp_path / "ma", boston, "02115")
+    result, crossref = _convert(run, path)
+    assert result.code == 0 and "warning" not in result.err, result.err
+    data = crossref.read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == []
+    assert etree.fromstring(data).findtext(f".//{CR}institution_place") == place
+
+
+@pytest.mark.parametrize(
+    ("length", "said"), [(226, set()), (227, {("warning", "affiliations[0].city")})]
+)
+def test_the_check_counts_the_postal_code_in_the_place_as_the_deposit_does(
+    tmp_path: Path, length: int, said: set[tuple[str, str]]
+) -> None:
+    """'Boston, SSS… 02115, United States' at Crossref's 255 characters fits, one more is left
+    out: the check of the JATS and the deposit count the same place, postal code and all."""
+
+    def boston(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        aff = article["authors"][0]["affiliations"][0]
+        aff.update(city={"en": "Boston"}, state={"en": value}, postal_code="02115", country="US")
+
+    checked, written = _said_by_both(tmp_path / "long", boston, "S" * length)
+    assert checked == written == said

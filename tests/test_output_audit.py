@@ -239,6 +239,7 @@ NO_PLACE: dict[str, dict[str, str]] = {
         "Affiliation.department": "citation_author_institution names the institution",
         "Affiliation.city": "citation_author_institution names the institution",
         "Affiliation.state": "citation_author_institution names the institution",
+        "Affiliation.postal_code": "citation_author_institution names the institution",
         "Affiliation.country": "citation_author_institution names the institution",
         "Affiliation.country_name": "citation_author_institution names the institution",
         "Affiliation.ror": "citation_author_institution names the institution",

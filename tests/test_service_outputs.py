@@ -301,6 +301,26 @@ def test_doaj_affiliation_names_its_state_beside_its_city(
     assert names[aff_id] == "Boston University, Boston, MA, United States"
 
 
+def test_doaj_affiliation_names_its_postal_code_after_its_state(
+    write_article, journal_file: Path, doaj_xsd: etree.XMLSchema
+) -> None:
+    """DOAJ's affiliationName is the line: the postal code after the state, as in JATS."""
+    text = FULL_ARTICLE.replace(
+        "      - institution: {en: Example University}\n        city: {en: Moscow}\n"
+        "        country: RU",
+        "      - institution: {en: Boston University}\n        city: {en: Boston}\n"
+        "        state: {en: MA}\n        postal_code: 02115\n        country: US",
+    )
+    assert "postal_code: 02115" in text
+    output = _render(write_article(text), "doaj")
+    assert output.valid, output.problems
+    assert schema_problems(doaj_xsd, output.data, "postal") == []
+    root = etree.fromstring(output.data)
+    aff_id = root.findtext("record/authors/author/affiliationId")
+    names = {a.get("affiliationId"): a.text for a in root.iter("affiliationName")}
+    assert names[aff_id] == "Boston University, Boston, MA 02115, United States"
+
+
 def test_doaj_language_codes_are_bibliographic() -> None:
     assert iso639_2b("de") == "ger" and iso639_2b("ru") == "rus" and iso639_2b("en-GB") == "eng"
     assert iso639_2b("fr") == "fre" and iso639_2b("zh") == "chi"

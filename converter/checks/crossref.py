@@ -378,14 +378,15 @@ def _institution_name(doc: Doc, forms: _Forms) -> tuple[etree._Element, str, str
 
 
 def _place(doc: Doc, forms: _Forms) -> tuple[etree._Element, str] | None:
-    """The deposit's ``institution_place``: the city, the state and the country's English
-    name, as the writer joins them."""
+    """The deposit's ``institution_place``: the city, the state, the postal code and the
+    country's English name, as the writer joins them."""
     from converter.languages import country_name, normalize_country
 
     cities = {lang: el for lang, form in forms.items() if (el := form.find(".//city")) is not None}
     city = limits.in_deposit_order(cities, doc.lang)[0][1] if cities else None
     states = {lang: el for lang, form in forms.items() if (el := form.find(".//state")) is not None}
     state = limits.in_deposit_order(states, doc.lang)[0][1] if states else None
+    postal_code = next((el for form in forms.values() for el in form.iter("postal-code")), None)
     country = next((el for form in forms.values() for el in form.iter("country")), None)
     name = None
     if country is not None:
@@ -393,12 +394,9 @@ def _place(doc: Doc, forms: _Forms) -> tuple[etree._Element, str] | None:
             name = country_name(normalize_country(country.get("country") or doc.text(country)))
         except ValueError:
             name = None  # a country ISO 3166 does not know: the converter does not read it
-    texts = (
-        doc.text(city) if city is not None else "",
-        doc.text(state) if state is not None else "",
-    )
-    place = ", ".join(p for p in (*texts, name) if p)
-    where = next((el for el in (city, state) if el is not None), country)
+    texts = [doc.text(el) if el is not None else None for el in (city, state, postal_code)]
+    place = limits.institution_place(*texts, name) or ""
+    where = next((el for el in (city, state, postal_code) if el is not None), country)
     return (where, place) if where is not None and place else None
 
 

@@ -249,7 +249,7 @@ class _View:
             from converter.languages import country_name
 
             country = country_name(aff.country)
-        place = ", ".join(p for p in (city, state, country) if p) or None  # 'Boston, MA, USA'
+        place = limits.institution_place(city, state, aff.postal_code, country)
         department = None
         if aff.department:
             lang, text = limits.in_deposit_order(aff.department, self.a.language)[0]

@@ -149,6 +149,18 @@ def pages_after_first(page_range: str) -> str:
     return page_range.split(",", 1)[1].strip() if "," in page_range else ""
 
 
+def institution_place(
+    city: str | None, state: str | None, postal_code: str | None, country: str | None
+) -> str | None:
+    """An affiliation's ``institution_place`` as an address writes it and the JATS output
+    reads: 'Boston, MA 02115, United States', 'Moscow 119991, Russia' (the postal code after
+    the state or city it belongs to, as US, UK and many journals' lines put it)."""
+    parts = [p for p in (city, state) if p]
+    if postal_code:
+        parts[-1:] = [" ".join([*parts[-1:], postal_code])]
+    return ", ".join(p for p in (*parts, country) if p) or None
+
+
 def in_deposit_order(langs: Mapping[str, _T], main: str) -> list[tuple[str, _T]]:
     """The forms of a value by language as the deposit takes them: English first (Crossref's
     readers are international), then the article's language ``main``, then the rest in their

@@ -126,10 +126,11 @@ class _View:
     def affiliations(self) -> list[dict[str, str]]:
         out = []
         for number, aff in enumerate(self.a.affiliations):
-            parts = []
-            for values in (aff.department, aff.institution, aff.city, aff.state):
-                if values:
-                    parts.append(_latin_first(values, self.lang))
+            parts = [_latin_first(v, self.lang) for v in (aff.department, aff.institution) if v]
+            place = [_latin_first(v, self.lang) for v in (aff.city, aff.state) if v]
+            if aff.postal_code:  # 'Boston, MA 02115', as the JATS line and Crossref's place
+                place[-1:] = [" ".join([*place[-1:], aff.postal_code])]
+            parts += place
             if aff.country:
                 parts.append(country_name(aff.country))
             if not parts and aff.text:  # an affiliation kept as one line of text

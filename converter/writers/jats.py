@@ -499,6 +499,8 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
                 id=_a(aff.id),
                 label=_t(label) if label else None,
                 ror=_t(aff.ror) if aff.ror else None,
+                # one code in every language form, after the state ('Boston, MA 02115')
+                postal_code=_t(aff.postal_code) if aff.postal_code else None,
                 country_code=_a(aff.country),
                 forms=forms,
             )
