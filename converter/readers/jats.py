@@ -667,6 +667,11 @@ def _sup_label(part: etree._Element) -> bool:
     return not before.strip() and 0 < len(text) <= 3
 
 
+# how SciELO and others type a postal code written as named-content or addr-line
+_POSTAL_KINDS = ("zipcode", "zip", "postal-code", "postal_code", "postalcode", "postcode")
+_ADDRESS_KINDS = ("city", "state", *_POSTAL_KINDS)
+
+
 def _tagged_address(line: etree._Element) -> bool:
     """An ``addr-line`` made of tagged parts (city, state, postal code), not of free text."""
     names = {local_name(part, lower=True) for part in line} - {""}
@@ -682,6 +687,8 @@ def _texts(parts: dict[str, Any], lang: str) -> Iterator[str]:
     for key, value in parts.items():
         if isinstance(value, dict):
             yield from value.values()
+        elif key == "postal_code" and isinstance(value, str):
+            yield value
         elif key == "country" and isinstance(value, str):
             yield value
             yield localized_country_name(value, lang) or ""
@@ -1729,10 +1736,16 @@ class ArticleReader:
                 if found.get("ror"):
                     aff["ror"] = found["ror"]
         else:
-            for _, found, _ in read:
+            for lang, found, _ in read:
                 for key, value in found.items():
                     if isinstance(value, dict):
                         aff.setdefault(key, {}).update(value)
+                    elif key == "postal_code" and aff.setdefault(key, value) != value:
+                        # the model holds one code for all forms
+                        self.warn(
+                            f"affiliation {aff.get('id', '')!r}: its {lang} form's postal code "
+                            f"{value!r} is not the other form's {aff[key]!r}: left out",
+                        )
                     else:
                         aff[key] = value
         label = _child(element, "label")
@@ -1772,14 +1785,14 @@ class ArticleReader:
                 pass
             elif name == "institution-id":
                 self._aff_part(child, lang, parts, institutions)
-            elif name == "addr-line" and kind not in ("city", "state") and _tagged_address(child):
+            elif name == "addr-line" and kind not in _ADDRESS_KINDS and _tagged_address(child):
                 # SciELO: <addr-line><state>CE</state><city>Fortaleza</city></addr-line>
                 for part in child:
                     if local_name(part) and not self._aff_part(part, lang, parts, institutions):
                         untyped = True
                     loose.append(" , " + (part.tail or "") + " , ")
                 loose.append(" , " + (child.text or "") + " , ")
-            elif name == "addr-line" and kind not in ("city", "state"):
+            elif name == "addr-line" and kind not in _ADDRESS_KINDS:
                 loose.append(" , " + self.plain(child) + " , ")  # placed below, with the text
             elif name in ("institution", "city", "country", "addr-line", "state", "postal-code"):
                 if not self._aff_part(child, lang, parts, institutions):
@@ -1855,7 +1868,7 @@ class ArticleReader:
         self, part: etree._Element, lang: str, aff: dict[str, Any], institutions: list[str]
     ) -> bool:
         """Put one tagged part into ``aff``; False when it is free text the model cannot place
-        (an untyped ``addr-line``, a postal code, a country that is not ISO 3166)."""
+        (an untyped ``addr-line``, a country that is not ISO 3166)."""
         name = local_name(part, lower=True)
         text = self.plain(part)
         kind = (part.get("content-type") or "").lower()
@@ -1886,6 +1899,13 @@ class ArticleReader:
         elif name == "state" or (name in ("addr-line", "named-content") and kind == "state"):
             # US 'MA', SciELO's <named-content content-type="state">MG</named-content>
             aff.setdefault("state", {})[lang] = text
+        elif name == "postal-code" or (
+            name in ("addr-line", "named-content") and kind in _POSTAL_KINDS
+        ):
+            # <postal-code>02115</postal-code>, SciELO's content-type="zipcode": one code, the
+            # same in every language form (a second one in the form: its line is kept)
+            if text and aff.setdefault("postal_code", text) != text:
+                return False
         elif name == "country":
             stated = (part.get("country") or "").strip() or text
             # (the element is a country: its name in a journal's language is read too, Brasil)
@@ -1896,7 +1916,7 @@ class ArticleReader:
             if text and text != localized_country_name(code, lang):
                 aff.setdefault("country_name", {})[lang] = text
         elif text:
-            return False  # a postal code: not in the model
+            return False  # an untyped addr-line: free text
         return True
 
     def _aff_variant(self, part: etree._Element, original: list[str]) -> bool:
