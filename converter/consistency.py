@@ -503,6 +503,8 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
         langmap(f"affiliations[{index}].department", aff.department)
         langmap(f"affiliations[{index}].city", aff.city)
         langmap(f"affiliations[{index}].state", aff.state)
+        if aff.postal_code:  # in Latin letters and digits in every country ('WC1E 6BT')
+            out.append((f"affiliations[{index}].postal_code", aff.postal_code))
     for index, ref in enumerate(article.references):
         texts = ref.text or {}
         originals = [

@@ -187,3 +187,17 @@ def test_an_affiliations_state_is_checked_as_its_city_is(run, write_article) -> 
     result = run("consistency", path)
     assert result.code == 1
     assert "mixed-script" in result.out and "affiliations[0].state.en" in result.out
+
+
+def test_an_affiliations_postal_code_is_checked_for_its_letters(run, write_article) -> None:
+    """A postal code typed with a Cyrillic letter ('WС1E 6BT') is found; one of digits is not."""
+    text = (
+        "title: {en: A postal code}\nauthors:\n  - name: {surname: Smith, given: Jane}\n"
+        "    affiliations:\n      - institution: {en: Test University}\n"
+        "        city: {en: London}\n        postal_code: WС1E 6BT\n        country: GB\n"
+    )
+    result = run("consistency", write_article(text))
+    assert result.code == 1
+    assert "mixed-script" in result.out and "affiliations[0].postal_code" in result.out
+    result = run("consistency", write_article(text.replace("WС1E 6BT", "119991"), "b.yaml"))
+    assert "postal_code" not in result.out, result.out

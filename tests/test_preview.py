@@ -423,3 +423,17 @@ def test_an_affiliations_state_is_shown_in_its_line(run, write_article, tmp_path
     assert result.code == 0, result.err
     page = _page(tmp_path / "o" / "article.preview.html")
     assert _text(page.find_class("affs")[0]) == "Boston University, Boston, MA, United States"
+
+
+def test_an_affiliations_postal_code_is_shown_in_its_line(run, write_article, tmp_path):
+    """The preview shows an affiliation as written: the postal code after the state."""
+    article = write_article(
+        "title: {en: A postal code}\nauthors:\n  - name: {surname: Smith, given: Jane}\n"
+        "    affiliations:\n      - institution: {en: Boston University}\n"
+        "        city: {en: Boston}\n        state: {en: MA}\n        postal_code: 02115\n"
+        "        country: US\n"
+    )
+    result = run("preview", article, "-o", tmp_path / "o")
+    assert result.code == 0, result.err
+    page = _page(tmp_path / "o" / "article.preview.html")
+    assert _text(page.find_class("affs")[0]) == "Boston University, Boston, MA 02115, United States"

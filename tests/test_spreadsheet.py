@@ -823,6 +823,34 @@ def test_a_state_column_beside_the_city_column(tmp_path: Path) -> None:
     assert list(states.values()) == [({"en": "MA"}, "US")]  # (the inline one)
 
 
+def test_a_postal_code_column_beside_the_state_column(tmp_path: Path) -> None:
+    """``author1.postal_code`` and ``aff1.postal_code`` (one for every language, as the
+    country): the affiliation's postal code, written in JATS after the state; a workbook's
+    number cell is its digits (a CSV cell keeps its leading zero)."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    row: dict[str, object] = {
+        "title": "T",
+        "author1.surname": "Smith",
+        "author1.institution:en": "Boston University",
+        "author1.city:en": "Boston",
+        "author1.state:en": "MA",
+        "author1.postal_code": "02115",
+        "author1.country": "US",
+        "author2.surname": "Ivanov",
+        "author2.affiliations": "aff1",
+        "aff1.institution:ru": "Московский университет",
+        "aff1.city:ru": "Москва",
+        "aff1.postal_code": 119991,
+        "aff1.country": "RU",
+    }
+    for path in (write_csv(tmp_path / "s.csv", [row]), write_xlsx(tmp_path / "s.xlsx", [row])):
+        [loaded] = list(read_source(path, None, ReadContext()))
+        assert loaded.article is not None, loaded.problems
+        codes = {aff.id: aff.postal_code for aff in loaded.article.affiliations}
+        assert codes.pop("aff1") == "119991"
+        assert list(codes.values()) == ["02115"]  # (the inline one)
+
+
 def test_reference_identifiers_in_numbered_columns(tmp_path: Path) -> None:
     """referenceN.arxiv, .isbn, .pmid and .pmcid are read as in YAML; an ISBN or PMID a
     workbook stores as a number is its digits again, an arXiv identifier stored as a number

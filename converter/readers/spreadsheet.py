@@ -36,8 +36,9 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``surname``, ``given``, ``prefix``, ``suffix``, ``style`` per language, ``orcid``,
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
     such as ``aff1``), and one affiliation inline: ``institution``, ``department``, ``city``,
-    ``state`` per language, ``country``, ``ror``; ``affN.PART`` for affiliations that authors
-    name by id ``affN`` (same parts); ``funderN:LANG`` with ``funderN.id`` and ``funderN.awards``;
+    ``state`` per language, ``postal_code``, ``country``, ``ror``; ``affN.PART`` for
+    affiliations that authors name by id ``affN`` (same parts); ``funderN:LANG`` with
+    ``funderN.id`` and ``funderN.awards``;
     ``relatedN.PART`` for the N-th related article (the article a correction corrects …):
     ``type`` (``corrected-article`` …), ``doi``, ``pmid`` and/or ``citation``, ``volume``,
     ``issue``, ``fpage``, ``elocation_id`` — one article each (a cell holding several DOIs is
@@ -148,7 +149,8 @@ _PER_LANG: dict[str, tuple[str, ...]] = {
 }
 _NAME_PARTS = frozenset({"surname", "given", "prefix", "suffix", "style"})
 _AFF_LANG_PARTS = frozenset({"institution", "department", "city", "state", "country_name"})
-_AFF_PARTS = frozenset({"country", "ror"})
+# one value for every language: a postal code is not translated (a number cell is its digits)
+_AFF_PARTS = frozenset({"postal_code", "country", "ror"})
 _AUTHOR_PARTS = frozenset({"orcid", "email", "corresponding", "role", "credit", "affiliations"})
 _REF_PARTS = frozenset(
     {

@@ -22,7 +22,7 @@ _WORDS = {
     "volume": "Volume", "issue": "Issue", "license": "Licence", "copyright": "Copyright",
     "statement": "Statement", "holder": "Holder", "institution": "Institution",
     "department": "Department", "city": "City", "state": "State or region",
-    "country": "Country", "ror": "ROR id",
+    "postal_code": "Postal code", "country": "Country", "ror": "ROR id",
     "text": "Text", "section": "Section", "language": "Language", "journal": "Journal",
     "self_uri": "Link", "elocation_id": "Article number", "article_type": "Article type",
     "preprint": "Preprint",
