@@ -328,6 +328,37 @@ def test_json_ld_address_region_stays_in_the_affiliation(tmp_path: Path) -> None
     assert (aff.institution, aff.country) == ({"en": "Boston University, Boston, MA"}, "US")
 
 
+def test_json_ld_postal_code_stays_in_the_affiliation(tmp_path: Path) -> None:
+    """A PostalAddress's postalCode ('02115', a number 119991 too) is in the affiliation's line
+    after its region or city, as the JATS line writes it; it was left out without a word."""
+    address = {
+        "addressLocality": "Boston",
+        "addressRegion": "MA",
+        "postalCode": "02115",
+        "addressCountry": "USA",
+    }
+    moscow = {"addressLocality": "Moscow", "postalCode": 119991, "addressCountry": "RU"}
+    people = [
+        {
+            "@type": "Person",
+            "givenName": given,
+            "familyName": "Roe",
+            "affiliation": {"@type": "Organization", "name": name, "address": where},
+        }
+        for given, name, where in (
+            ("Ann", "Boston University", address),
+            ("Bob", "Moscow University", moscow),
+        )
+    ]
+    data = {"@context": "https://schema.org", "@type": "ScholarlyArticle", "author": people}
+    article, _ = _read(tmp_path, TAGS + _script(data))
+    found = [(aff.institution, aff.country) for aff in article.affiliations]
+    assert found == [
+        ({"en": "Boston University, Boston, MA 02115"}, "US"),
+        ({"en": "Moscow University, Moscow 119991"}, "RU"),
+    ]
+
+
 def test_json_ld_citations_are_the_references_only_without_citation_reference(
     tmp_path: Path,
 ) -> None:

@@ -415,8 +415,9 @@ class _Reader:
     def affiliation(self, value: Any) -> str | None:
         """An affiliation line: Springer Nature writes the whole line as the address's
         ``name`` ('Faculty of Geography, Bucharest University, Bucharest, Romania'), others a
-        name and a ``PostalAddress`` ('addressLocality', 'addressRegion', 'addressCountry':
-        'Boston, MA, USA', the region kept in the line as the city is)."""
+        name and a ``PostalAddress`` ('addressLocality', 'addressRegion', 'postalCode',
+        'addressCountry': 'Boston, MA 02115, USA', the region and the postal code kept in the
+        line as the city is, the code after the region or city as the JATS line writes it)."""
         if not isinstance(value, dict):
             return _text(value)
         name = _text(value.get("name"))
@@ -425,9 +426,13 @@ class _Reader:
             line = _text(address.get("name"))
             if line and (not name or name.lower() in line.lower()):
                 return line
-            keys = ("addressLocality", "addressRegion", "addressCountry")
-            places = [self.name(address.get(key)) for key in keys]
-            return ", ".join(part for part in (name, *places) if part) or None
+            keys = ("addressLocality", "addressRegion")
+            places = [place for key in keys if (place := self.name(address.get(key)))]
+            code = self.name(address.get("postalCode"))
+            if code:
+                places[-1:] = [" ".join([*places[-1:], code])]
+            country = self.name(address.get("addressCountry"))
+            return ", ".join(part for part in (name, *places, country) if part) or None
         return name or _text(address)
 
     def citation(self, value: Any) -> str | dict[str, list[str]] | None:
