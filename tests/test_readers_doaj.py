@@ -402,3 +402,26 @@ def test_from_doaj_on_another_format_says_what_it_reads_as(run, tmp_path: Path) 
         f"{export}: the root element is <issue>, where DOAJ article XML has <records>: not DOAJ "
         "article XML (the file reads as 'ojs': convert it without --from, or with --from ojs)"
     )
+
+
+def test_another_formats_records_root_is_not_taken_for_doaj(run, tmp_path: Path) -> None:
+    """A <records> root in a namespace (Web of Science's full records) or holding no <record>
+    is not DOAJ article XML: it is named as XML no reader claims ('<records> holds no <record>'
+    sent the user looking for records that were never DOAJ's)."""
+    wos = tmp_path / "wos.xml"
+    wos.write_text(
+        '<?xml version="1.0"?>\n<records xmlns="http://scientific.thomsonreuters.com/schema/'
+        'wok5.4/public/FullRecord"><REC><UID>WOS:1</UID></REC></records>',
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.xml"
+    other.write_text("<records><item>1</item></records>", encoding="utf-8")
+    for source in (wos, other):
+        assert detect_format(source) != "doaj"
+        result = run("convert", source, "-o", tmp_path / "out")
+        assert result.code == EXIT_INPUT
+        assert "XML whose root element is <records>: not a format jatsconv reads" in result.err
+    doaj = tmp_path / "records.xml"
+    doaj.write_text(f"<records>\n  {_record()}</records>", encoding="utf-8")
+    assert detect_format(doaj) == "doaj"
+

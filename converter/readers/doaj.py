@@ -70,14 +70,22 @@ _SOURCE_NAMES = {
 }
 
 
+# The root's start tag, unprefixed ``<records …>``, and a ``<record>`` start tag in it.
+_RECORDS_ROOT = re.compile(r"<records(\s[^>]*)?>")
+_RECORD_TAG = re.compile(r"<record[\s/>]")
+
+
 def sniff(path: Path, head: bytes) -> str | None:
-    """DOAJ article XML: the root ``<records>`` (no namespace) holding a ``<record>``; or
-    DOAJ's API article JSON (``bibjson``)."""
+    """DOAJ article XML: the root ``<records>`` in no namespace (DOAJ's schema has none)
+    holding a ``<record>``; or DOAJ's API article JSON (``bibjson``). Web of Science's
+    ``<records xmlns="…">`` of ``<REC>`` is no DOAJ file."""
     from converter.xmlns import root_name
 
     text = head.decode("utf-8", "replace")
-    if root_name(text) == "records" and "<record" in text:
-        return "doaj"
+    if root_name(text) == "records":
+        root = _RECORDS_ROOT.search(text)
+        unbound = root is not None and "xmlns=" not in (root.group(1) or "").replace(" ", "")
+        return "doaj" if unbound and _RECORD_TAG.search(text, root.end()) else None
     return "doaj" if is_bibjson(text) else None
 
 
