@@ -425,3 +425,29 @@ def test_another_formats_records_root_is_not_taken_for_doaj(run, tmp_path: Path)
     doaj.write_text(f"<records>\n  {_record()}</records>", encoding="utf-8")
     assert detect_format(doaj) == "doaj"
 
+
+def test_a_doaj_journal_record_is_named_as_no_article(run, tmp_path: Path) -> None:
+    """DOAJ's journal JSON has a bibjson too: it is named as a journal's record, not read as an
+    article whose 'bibjson.journal.title' is missing."""
+    import json
+
+    journal = {
+        "id": "abc",
+        "bibjson": {
+            "title": "Japanese Studies in Russia",
+            "eissn": "2687-1440",
+            "pissn": "2500-2872",
+            "publisher": {"name": "Institute of Oriental Studies"},
+            "language": ["RU", "EN"],
+            "apc": {"has_apc": False},
+        },
+        "admin": {},
+    }
+    source = tmp_path / "journal.json"
+    source.write_text(json.dumps(journal), encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == EXIT_INPUT
+    assert result.err.strip() == (
+        f"{source}: a DOAJ journal record (its bibjson describes a journal, with no article's "
+        "'journal' in it): jatsconv reads DOAJ's article JSON"
+    )

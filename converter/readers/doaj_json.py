@@ -97,6 +97,13 @@ def read_json(data: bytes, path: Path, context: ReadContext, stem: str) -> Itera
     if not records or not all(isinstance(r, dict) and "bibjson" in r for r in records):
         yield Loaded(name, stem, problems=[f"{name}: not a DOAJ article (no bibjson)"])
         return
+    if any(_is_journal(record["bibjson"]) for record in records):
+        problem = (
+            f"{name}: a DOAJ journal record (its bibjson describes a journal, with no "
+            "article's 'journal' in it): jatsconv reads DOAJ's article JSON"
+        )
+        yield Loaded(name, stem, problems=[problem])
+        return
     many = len(records) > 1
     for index, record in enumerate(records, start=1):
         item, item_stem = (f"{name}#{index}", f"{stem}-{index}") if many else (name, stem)
@@ -112,6 +119,15 @@ def read_json(data: bytes, path: Path, context: ReadContext, stem: str) -> Itera
             warnings=log.warnings,
             source_names=_SOURCE_NAMES,
         )
+
+
+# Keys only DOAJ's journal JSON gives its bibjson (an article's names its journal under
+# ``journal``): such a file has a bibjson too, and was read as an article with no journal title.
+_JOURNAL_RECORD_KEYS = frozenset({"eissn", "pissn", "apc", "editorial", "publication_time_weeks"})
+
+
+def _is_journal(bib: Any) -> bool:
+    return isinstance(bib, dict) and "journal" not in bib and bool(_JOURNAL_RECORD_KEYS & set(bib))
 
 
 def _text(value: Any) -> str:
