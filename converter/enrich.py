@@ -515,7 +515,9 @@ class _Words:
 # A Russian thesis, 'дис. … канд. экон. наук', 'автореф. дисс. ... д-ра техн. наук', as the
 # References lists of RSCI and Russian journals write it in English: 'Cand. Sci. (Econ.) diss.',
 # 'Extended abstract of Dr. Sci. (Tech.) diss.' (it was written letter by letter, 'dis. … kand.
-# ekon. nauk'). Only the degree fields below: another is left as it was.
+# ekon. nauk'). Only the degree fields below: another is left as it was. Only where GOST puts
+# it, after the title's ':' or a full stop, a dash or a bracket: inside a title ('Обзор
+# защищённых дис. канд. экон. наук') the words are the title's.
 _THESIS_FIELDS = {
     "экон.": "Econ.", "техн.": "Tech.", "ист.": "Hist.", "филол.": "Philol.",
     "физ.-мат.": "Phys.-Math.", "юрид.": "Law", "пед.": "Ped.", "биол.": "Biol.",
@@ -523,7 +525,8 @@ _THESIS_FIELDS = {
     "филос.": "Philos.", "психол.": "Psychol.", "геогр.": "Geogr.", "с.-х.": "Agric.",
 }  # fmt: skip
 _THESIS = lazy_re.compile(
-    r"(?P<lead>\s*:\s*)?(?<!\w)(?P<abstract>автореф\.\s*)?дисс?\.\s*(?:…|\.\s?\.\s?\.)?\s*"
+    r"(?:(?P<lead>\s*:\s*)|(?<=[.\]–—-]\s)|(?<=[.\]([])|^)"
+    r"(?<!\w)(?P<abstract>автореф\.\s*)?дисс?\.\s*(?:…|\.\s?\.\s?\.)?\s*"
     r"(?P<degree>канд\.|д-ра|докт\.)\s*"
     r"(?P<field>" + "|".join(re.escape(f) for f in _THESIS_FIELDS) + r")\s*наук(?!\w)",
     re.IGNORECASE,

@@ -539,6 +539,23 @@ def test_a_russian_thesis_is_written_in_english_in_the_latin_form(tmp_path: Path
     assert latin[6].startswith("Zaitsev Z. Z. Teatr : diss. ... kand. iskusstvovedeniya.")
 
 
+def test_a_thesis_named_inside_a_title_stays_the_titles_words(tmp_path: Path) -> None:
+    """'дис. канд. экон. наук' inside a title ('Обзор защищённых дис. канд. экон. наук') is
+    the title's words, transliterated (it became 'Obzor zashchishchennykh Cand. Sci. (Econ.)
+    diss.'); the thesis after the title's ':' or full stop is still the English words."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Петров П. П. Обзор защищённых дис. канд. экон. наук // Вопросы экономики. 2011.'\n"
+        "  - 'Иванов И. И. Рынок труда. Дис. … канд. экон. наук. М., 2010. 180 с.'\n"
+        "  - 'Иванов И. И. Рынок труда: дис. … канд. экон. наук. М., 2010. 180 с.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Petrov P. P. Obzor zashchishchennykh dis. kand. ekon. nauk.")
+    assert latin[1].startswith("Ivanov I. I. Rynok truda. Cand. Sci. (Econ.) diss. Moscow, 2010.")
+    assert latin[2].startswith("Ivanov I. I. Rynok truda. Cand. Sci. (Econ.) diss. Moscow, 2010.")
+
+
 def test_the_number_of_pages_is_pages_before_a_semicolon_or_bracket(tmp_path: Path) -> None:
     """'200 с.' is '200 p.' also before ';' or a closing bracket (it stayed '200 s.')."""
     article = ARTICLE.split("references:")[0] + (
