@@ -223,6 +223,11 @@ def normalize_isbn(value: str) -> str:
     return text
 
 
+class ChecksumError(ValueError):
+    """An identifier of the right form whose check digits fail: mistyped, not of another kind
+    (a reader says so, rather than that the value is no such id)."""
+
+
 def normalize_ror(value: str) -> str:
     """Return the ROR id as ``https://ror.org/0xxxxxxNN`` or raise ``ValueError``.
 
@@ -239,7 +244,7 @@ def normalize_ror(value: str) -> str:
     if not _ROR_RE.match(text):
         raise ValueError(f"not a ROR id (expected https://ror.org/0xxxxxxNN): {value!r}")
     if not _ror_checksum_ok(text.removeprefix("https://ror.org/")):
-        raise ValueError(f"ROR id checksum fails: {value!r}")
+        raise ChecksumError(f"ROR id checksum fails: {value!r}")
     return text
 
 

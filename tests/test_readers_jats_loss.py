@@ -2601,3 +2601,18 @@ def test_an_affiliation_ror_id_whose_check_digits_fail_is_said(tmp_path: Path) -
     assert loaded.article.affiliations[1].ror is None
     assert loaded.article.affiliations[1].institution == {"en": "Institut Pasteur"}
     assert any("ROR id checksum fails" in w for w in loaded.warnings), loaded.warnings
+
+
+def test_a_funders_ror_id_whose_check_digits_fail_is_said_so(tmp_path: Path) -> None:
+    # a funder's ROR id with a mistyped check digit is said as such, as an affiliation's is;
+    # it was said to be 'not a Funder Registry DOI or ROR id', which sent the user to its form
+    funding = """<funding-group><award-group><funding-source><institution-wrap>
+<institution-id institution-id-type="ror">https://ror.org/021nxhr63</institution-id>
+<institution>A Science Foundation</institution></institution-wrap></funding-source>
+</award-group></funding-group>"""
+    loaded = _read(_article(tmp_path, permissions=funding))
+    assert loaded.article.funding[0].funder_id is None
+    assert (
+        "funder 'A Science Foundation': institution-id of type 'ror' 'https://ror.org/021nxhr63'"
+        ": ROR id checksum fails (a mistyped id): left out"
+    ) in loaded.warnings, loaded.warnings

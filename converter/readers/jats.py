@@ -2602,6 +2602,13 @@ class ArticleReader:
                 candidate = "https://" + candidate
             try:
                 read = identifiers.normalize_funder_id(candidate)
+            except identifiers.ChecksumError:
+                # (a ROR id of the right form, mistyped: said so, not as no ROR id at all)
+                self.warn(
+                    f"funder {name!r}: {what} {value!r}: ROR id checksum fails (a mistyped id): "
+                    "left out"
+                )
+                continue
             except ValueError:
                 self.warn(
                     f"funder {name!r}: {what} {value!r} is not a Funder Registry DOI or ROR id: "
