@@ -548,8 +548,8 @@ _PLACE_FOLLOWS = (
     r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)|\s?;\s?(?:М\.|Л\.|СПб\.|Moscow|Leningrad|St\. Petersburg))"
 )
 # what comes before an initial, not a city: another initial ('И. М.', 'А.М.') or a surname
-# ('Иванов М.')
-_NOT_INITIAL = r"(?<!\b[А-ЯЁ]\.\s)(?<![А-ЯЁA-Z]\.)(?<![А-ЯЁа-яёA-Za-z]\s)"
+# ('Иванов М.', or with a comma, 'Иванов, М., 2010', as author-year lists write it)
+_NOT_INITIAL = r"(?<!\b[А-ЯЁ]\.\s)(?<![А-ЯЁA-Z]\.)(?<![А-ЯЁа-яёA-Za-z]\s)(?<![а-яёa-z],\s)"
 _RUSSIAN_WORDS = _Words(
     [
         (
@@ -587,11 +587,14 @@ _RUSSIAN_WORDS = _Words(
     },
 )  # fmt: skip
 # The same for a Ukrainian list: its places, a surname's letters and its initials take the
-# Ukrainian capitals too ('Іваненко К., 2010', 'Петренко І. К., 2010' keep the initial)
+# Ukrainian capitals too ('Іваненко К., 2010', 'Іваненко, К., 2010', 'Петренко І. К., 2010'
+# keep the initial)
 _UK_PLACE_FOLLOWS = (
     r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)|\s?;\s?(?:К\.|Х\.|Л\.|М\.|СПб\.|Kyiv|Kharkiv|Lviv|Moscow))"
 )
-_UK_NOT_INITIAL = r"(?<!\b[А-ЯҐЄІЇ]\.\s)(?<![А-ЯҐЄІЇA-Z]\.)(?<![А-ЯҐЄІЇа-яґєіїA-Za-z'’]\s)"
+_UK_NOT_INITIAL = (
+    r"(?<!\b[А-ЯҐЄІЇ]\.\s)(?<![А-ЯҐЄІЇA-Z]\.)(?<![А-ЯҐЄІЇа-яґєіїA-Za-z'’]\s)(?<![а-яґєіїa-z'’],\s)"
+)
 # Ukrainian lists abbreviate Київ, Харків, Львів as К., Х., Л. (Л. is Lviv here, not Leningrad).
 _UKRAINIAN_WORDS = _Words(
     [

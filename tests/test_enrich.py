@@ -611,6 +611,23 @@ def test_a_ukrainian_city_with_no_publisher_is_written_out(tmp_path: Path) -> No
     assert latin[4].startswith("Sidorov A. V. Ainy. Leningrad, 1950.")
 
 
+def test_an_initial_after_a_surnames_comma_is_no_city(tmp_path: Path) -> None:
+    """An author-year list's 'Іваненко, К., 2010' (the surname, a comma, the initial) keeps the
+    initial, in a Ukrainian list as in a Russian one (they read 'Ivanenko, Kyiv, 2010' and
+    'Ivanov, Moscow, 2010'); a place after the title is still the city."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Іваненко, К., 2010. Історія міста. К., 2010.'\n"
+        "  - 'Петренко О. В., Іваненко, Х., 2005. Етнографія. Х., 2005.'\n"
+        "  - 'Иванов, М., 2010. Экономика региона. М., 2010.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Ivanenko, K., 2010. Istoriia mista. Kyiv, 2010.")
+    assert latin[1].startswith("Petrenko O. V., Ivanenko, Kh., 2005. Etnohrafiia. Kharkiv, 2005.")
+    assert latin[2].startswith("Ivanov, M., 2010. Ekonomika regiona. Moscow, 2010.")
+
+
 def test_russian_quotes_are_english_quotes_in_the_latin_form(tmp_path: Path) -> None:
     """«Сахалин-2» is “Sakhalin-2” in the References list (it kept the guillemets), and a
     title quoted so still takes its English translation after it."""
