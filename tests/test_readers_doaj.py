@@ -451,3 +451,24 @@ def test_a_doaj_journal_record_is_named_as_no_article(run, tmp_path: Path) -> No
         f"{source}: a DOAJ journal record (its bibjson describes a journal, with no article's "
         "'journal' in it): jatsconv reads DOAJ's article JSON"
     )
+
+
+@pytest.mark.parametrize("key", ["author", "identifier", "keywords", "link", "subject", "admin"])
+@pytest.mark.parametrize("value", [1, "sanctions"])
+def test_a_bibjson_value_of_the_wrong_kind_is_said(tmp_path: Path, key: str, value) -> None:
+    """A list (or admin's object) written as a number or a text is said and left out, the
+    article kept; a number was a traceback (internal error), a text read letter by letter."""
+    import json
+
+    record = {**BIBJSON, "bibjson": dict(BIBJSON["bibjson"])}
+    if key == "admin":
+        record["admin"] = value
+    else:
+        record["bibjson"][key] = value
+    source = tmp_path / "article.json"
+    source.write_text(json.dumps(record), encoding="utf-8")
+    (loaded,) = read_source(source, None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    where = key if key == "admin" else f"bibjson.{key}"
+    kind = "an object" if key == "admin" else "a list"
+    assert f"{where} {value!r}: not {kind}: not read" in [str(w) for w in loaded.warnings]

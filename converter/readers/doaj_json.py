@@ -17,6 +17,7 @@ from typing import Any
 
 from converter import scripts
 from converter.languages import normalize_language
+from converter.messages import shorten
 from converter.notices import OUT_OF_SCOPE
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
@@ -167,14 +168,33 @@ class _Record:
             "abstract": self._abstract(),
             "keywords": self._terms("keywords"),
             "subjects": self._subjects(),
-            "ids": {"publisher_id": _text((self.record.get("admin") or {}).get(
-                "publisher_record_id"))},
+            "ids": {"publisher_id": _text(self._admin().get("publisher_record_id"))},
             **self._people(),
             **self._links(),
         }  # fmt: skip
         journal, doi = self._identifiers()
         article["doi"] = doi
         return article, journal
+
+    def _wrong_kind(self, where: str, value: Any, kind: str) -> None:
+        said = shorten(value, 60) if isinstance(value, str) else value
+        self.log.warn(f"{where} {said!r}: not {kind}: not read")
+
+    def _list(self, key: str) -> list[Any]:
+        """``bibjson``'s list ``key``; one written as a number or a text is said, not read (a
+        number was a traceback, a text read letter by letter)."""
+        value = self.bib.get(key)
+        if value is None or isinstance(value, list):
+            return value or []
+        self._wrong_kind(f"bibjson.{key}", value, "a list")
+        return []
+
+    def _admin(self) -> dict[str, Any]:
+        value = self.record.get("admin")
+        if value is None or isinstance(value, dict):
+            return value or {}
+        self._wrong_kind("admin", value, "an object")
+        return {}
 
     def _say_unread(self) -> None:
         keeping = sorted(set(self.record) & _RECORD_KEEPING)
@@ -220,15 +240,14 @@ class _Record:
         return {self.lang: paragraphs} if paragraphs else {}
 
     def _terms(self, key: str) -> dict[str, list[str]]:
-        values = self.bib.get(key)
-        words = [escape_angle(_text(v)) for v in values or [] if _text(v)]
-        return {self.lang: words} if isinstance(values, list) and words else {}
+        words = [escape_angle(_text(v)) for v in self._list(key) if _text(v)]
+        return {self.lang: words} if words else {}
 
     def _subjects(self) -> dict[str, list[str]]:
         """DOAJ's subjects are Library of Congress Classification terms, in English; their
         codes have no place in the model and are said."""
         terms, codes = [], []
-        for subject in self.bib.get("subject") or []:
+        for subject in self._list("subject"):
             if not isinstance(subject, dict):
                 continue
             term, code = _text(subject.get("term")), _text(subject.get("code"))
@@ -254,7 +273,7 @@ class _Record:
             journal["publisher"] = {"name": {lang: publisher}}
         doi = ""
         keys = {"pissn": "print", "eissn": "electronic"}
-        for ident in self.bib.get("identifier") or []:
+        for ident in self._list("identifier"):
             kind = _text(ident.get("type")).lower() if isinstance(ident, dict) else ""
             value = _text(ident.get("id")) if isinstance(ident, dict) else ""
             where = f"bibjson.identifier {kind or '?'} {value!r}"
@@ -281,7 +300,7 @@ class _Record:
         authors: list[dict[str, Any]] = []
         affiliations: list[dict[str, Any]] = []
         ids: dict[str, str] = {}
-        for index, author in enumerate(self.bib.get("author") or [], start=1):
+        for index, author in enumerate(self._list("author"), start=1):
             name = _text(author.get("name")) if isinstance(author, dict) else ""
             if not name:
                 self.log.warn(f"bibjson.author[{index - 1}]: no name: the author is left out")
@@ -309,7 +328,7 @@ class _Record:
     def _links(self) -> dict[str, Any]:
         """A fulltext link: HTML the landing page, PDF the PDF, another type its kind."""
         out: dict[str, Any] = {}
-        for link in self.bib.get("link") or []:
+        for link in self._list("link"):
             if not isinstance(link, dict):
                 continue
             url, kind = _text(link.get("url")), _text(link.get("content_type")).lower()
