@@ -472,3 +472,18 @@ def test_a_bibjson_value_of_the_wrong_kind_is_said(tmp_path: Path, key: str, val
     where = key if key == "admin" else f"bibjson.{key}"
     kind = "an object" if key == "admin" else "a list"
     assert f"{where} {value!r}: not {kind}: not read" in [str(w) for w in loaded.warnings]
+
+
+def test_an_empty_affiliation_id_is_no_affiliation(tmp_path: Path) -> None:
+    """OJS writes an empty <affiliationId/> for an author with no affiliation: nothing to say
+    (it was said as "<affiliationId> '': no affiliationName of that id")."""
+    source = tmp_path / "records.xml"
+    people = "<authors><author><name>John Smith</name><affiliationId/></author></authors>"
+    source.write_text(
+        "<records>" + _record().replace("</record>", people + "</record>") + "</records>",
+        encoding="utf-8",
+    )
+    (loaded,) = read_source(source, None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.authors[0].affiliations == []
+    assert loaded.warnings == []

@@ -411,8 +411,8 @@ class _Record:
         refs = []
         for key in fields.get("affiliationId") or []:
             ident = affiliations.get(key)
-            if ident is None and key in empty:
-                continue  # (an affiliationName with no text: nothing to carry)
+            if ident is None and (not key or key in empty):
+                continue  # (an empty id or affiliationName, as OJS writes: nothing to carry)
             if ident is None:
                 self.log.warn(
                     f"{where} <affiliationId> {key!r}: no affiliationName of that id: left out"
