@@ -636,20 +636,26 @@ def _english_quotes(text: str, depth: int = 0) -> str:
     """Russian quotation marks as English ones: «» → “”, and a quote inside a quote — GOST's
     „“ or «» again — → ‘’, as English lists nest them (`«Журнал „Вопросы“»` kept its inner
     „“ beside the outer “”). ``depth`` is how many quotes ``text`` already stands inside (a
-    title cut from inside its quotes). An English “ stays, unless it closes a „."""
+    title cut from inside its quotes). An English “” inside a quote is one too, as most
+    Russian texts type the inner quotes («Завод “Прогресс”»), also in a title cut from inside
+    its quotes (else it no longer matched the reference's text, and lost its translation);
+    standing alone, it stays."""
     out: list[str] = []
     opened: list[str] = []
     for char in text:
-        if char in "«„":
-            level = depth + len(opened)
-            out.append("\u201c" if level % 2 == 0 else "\u2018")
-            opened.append(char)
-        elif (char == "»" and opened and opened[-1] == "«") or (
-            char == "\u201c" and opened and opened[-1] == "„"
-        ):
+        closes = opened and (
+            (char == "»" and opened[-1] == "«")
+            or (char in "\u201c\u201d" and opened[-1] == "„")  # („“, or „” as some write)
+            or (char == "\u201d" and opened[-1] == "\u201c")
+        )
+        if closes:
             opened.pop()
             level = depth + len(opened)
             out.append("\u201d" if level % 2 == 0 else "\u2019")
+        elif char in "«„" or (char == "\u201c" and (opened or depth)):
+            level = depth + len(opened)
+            out.append("\u201c" if level % 2 == 0 else "\u2018")
+            opened.append(char)
         elif char == "»":
             out.append("\u201d")  # one with no « before it, as the quotes were read before
         else:

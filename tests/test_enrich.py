@@ -665,6 +665,27 @@ def test_nested_russian_quotes_are_english_double_and_single(tmp_path: Path) -> 
     assert not any(mark in text for text in latin for mark in "«»„")
 
 
+def test_english_quotes_inside_russian_ones_are_single(tmp_path: Path) -> None:
+    """«Завод “Красный Октябрь”» — the inner quotes typed as English ones, as most Russian
+    texts type them — is “Zavod ‘Krasnyi Oktyabr'’” (it was “Zavod “Krasnyi Oktyabr'””, double
+    inside double), as «Журнал „Вопросы“» is; an English quote standing alone stays."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Иванов И. И. Завод «Красный “Октябрь”» // Вестник. 2010. № 3.'\n"
+        "  - 'Петров П. П. Компания “Газпром” // Вестник. 2011. № 1.'\n"
+        "  - text: 'Орлов О. О. «Завод “Красный Октябрь”» // Вестник. 2012. № 2.'\n"
+        "    title_en: The Red October plant\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert "Zavod \u201cKrasnyi \u2018Oktyabr'\u2019\u201d. Vestnik. 2010." in latin[0]
+    assert "Kompaniya \u201cGazprom\u201d. Vestnik. 2011." in latin[1]
+    # a title read from inside the quotes still takes its translation
+    assert latin[2].startswith(
+        "Orlov O. O. \u201cZavod \u2018Krasnyi Oktyabr'\u2019 [The Red October plant]\u201d."
+    )
+
+
 def test_an_initial_before_a_year_is_no_city_in_the_latin_form(tmp_path: Path) -> None:
     """An author-year list's 'Иванов А.М., 2010' and 'Иванов М., 2010' keep the initial
     (they read 'Ivanov A.Moscow, 2010'); a place after the title still is Moscow."""
