@@ -60,6 +60,21 @@ def read_root(
         return Loaded(str(path), path.stem, problems=exc.lines())
 
 
+# English month names and abbreviations, lower-case, by number: how landing pages, Crossmark
+# assertions and DOAJ's JSON write a month ('Sept', 'September'). One table for the readers.
+ENGLISH_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
 def locale_language(value: str | None, default: str | None = None) -> str | None:
     """An OJS or HTML locale as a language code: ``ru_RU`` → ``ru``, ``sr_RS@latin`` → ``sr-Latn``,
     ``sr_Latn`` → ``sr-Latn``.

@@ -39,20 +39,8 @@ from converter import scripts
 from converter.identifiers import read_orcid
 from converter.model import ArticleType
 from converter.notices import OUT_OF_SCOPE
-from converter.readers.common import not_carried, real_date
+from converter.readers.common import ENGLISH_MONTHS, not_carried, real_date
 from converter.readers.markup import Collector, tidy
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 
 
 def assertion_date(value: str) -> str | None:
@@ -61,7 +49,7 @@ def assertion_date(value: str) -> str | None:
     if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
         return text
     match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})", text)
-    month = _MONTHS.get(match.group(2).lower()) if match else None
+    month = ENGLISH_MONTHS.get(match.group(2).lower()) if match else None
     if match is None or month is None:
         return None
     return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"

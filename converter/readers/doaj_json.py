@@ -22,6 +22,7 @@ from converter.notices import OUT_OF_SCOPE
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     ADDRESS,
+    ENGLISH_MONTHS,
     affiliation_from_text,
     build,
     orcid_or_warn,
@@ -31,17 +32,6 @@ from converter.readers.markup import Collector, escape_angle, tidy
 from converter.readers.person_names import split_name
 from converter.text import is_group_name
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _BIBJSON_KEYS = frozenset(
     {"title", "year", "month", "start_page", "end_page", "abstract", "identifier", "link",
@@ -226,7 +216,7 @@ class _Record:
         year, month = _text(self.bib.get("year")), _text(self.bib.get("month"))
         if not month:
             return year
-        number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+        number = int(month) if month.isdigit() else ENGLISH_MONTHS.get(month.lower().rstrip("."))
         if number is None or not 1 <= number <= 12 or not year:
             self.log.warn(f"bibjson.month {month!r}: no month: left out")
             return year

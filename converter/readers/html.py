@@ -41,6 +41,7 @@ from converter.notices import SIMPLIFIED, Notice
 from converter.readers import jsonld
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
+    ENGLISH_MONTHS,
     affiliation_from_text,
     build,
     email_or_warn,
@@ -119,17 +120,6 @@ _LOADING = re.compile(r"^\W*(?:loading|please wait|загрузка|chargement)\
 _TAGGED_REFERENCE = re.compile(r"^\s*citation_[a-z_]+\s*=", re.I)
 _TAGGED_FIELD = re.compile(r";\s*(?=citation_[a-z_]+\s*=)", re.I)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 # "Copyright (c) 2018 D. V. Streltsov", "© 2018 The authors", "© Стрельцов Д.В., 2018".
 _LETTERS = re.compile(r"[^\W\d_]+")
 # What separates the keywords a page shows in one list: ';', ',' or CyberLeninka's ' / '.
@@ -1286,7 +1276,7 @@ class _Page:
                 day, month = None, None
         else:
             words = re.findall(r"[^\W\d_]+|\d+", text.lower())
-            months = [_MONTHS[w] for w in words if w in _MONTHS]
+            months = [ENGLISH_MONTHS[w] for w in words if w in ENGLISH_MONTHS]
             years = [w for w in words if re.fullmatch(r"\d{4}", w)]
             days = [w for w in words if re.fullmatch(r"\d{1,2}", w)]
             if len(months) != 1 or len(years) != 1 or len(days) > 1:
