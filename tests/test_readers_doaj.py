@@ -487,3 +487,16 @@ def test_an_empty_affiliation_id_is_no_affiliation(tmp_path: Path) -> None:
     assert loaded.article is not None, loaded.problems
     assert loaded.article.authors[0].affiliations == []
     assert loaded.warnings == []
+
+
+def test_json_nested_past_the_parser_is_one_line(run, tmp_path: Path) -> None:
+    """JSON nested deeper than Python's parser goes is refused in one line naming the file (it
+    was 'internal error: RecursionError'), for DOAJ's JSON as for Crossref's."""
+    for head in ('{"bibjson": ', '{"message-type": "work", "message": '):
+        source = tmp_path / "deep.json"
+        source.write_text(head + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+        result = run("convert", source, "-o", tmp_path / "out")
+        assert result.code == EXIT_INPUT, result.err
+        assert result.err.strip() == (
+            f"{source}: lists or mappings nested too deep for a JSON parser: refused"
+        )

@@ -6,6 +6,7 @@ the model, so the rules (and the one-line messages) are the same whatever the so
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -73,6 +74,23 @@ ENGLISH_MONTHS = {
     )
     for name in names
 }  # fmt: skip
+
+
+def parse_json(data: bytes, name: str) -> Any:
+    """A JSON record someone else wrote (Crossref's, DOAJ's), or ``InputError`` with one line:
+    not UTF-8, malformed, or nested deeper than Python's parser goes (that was 'internal
+    error: RecursionError')."""
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        from converter.readers.encoding import not_utf8
+
+        raise InputError(name, [not_utf8(data, exc)]) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(name, [f"line {exc.lineno}: malformed JSON: {exc.msg}"]) from None
+    except RecursionError:
+        problem = "lists or mappings nested too deep for a JSON parser: refused"
+        raise InputError(name, [problem]) from None
 
 
 def locale_language(value: str | None, default: str | None = None) -> str | None:

@@ -47,6 +47,7 @@ from converter.readers.common import (
     locale_language,
     not_carried,
     orcid_or_warn,
+    parse_json,
     parse_xml,
     read_bytes,
     real_date,
@@ -126,14 +127,9 @@ def read_json(
     """Works of a REST API response (``message`` a work, or a work list's ``items``)."""
     stem = stem or path.stem
     try:
-        record = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        from converter.readers.encoding import not_utf8
-
-        yield Loaded(name, stem, problems=[f"{name}: {not_utf8(data, exc)}"])
-        return
-    except json.JSONDecodeError as exc:
-        yield Loaded(name, stem, problems=[f"{name}: line {exc.lineno}: malformed JSON: {exc.msg}"])
+        record = parse_json(data, name)
+    except InputError as exc:
+        yield Loaded(name, stem, problems=exc.lines())
         return
     message = record.get("message", record) if isinstance(record, dict) else None
     works = message.get("items") if isinstance(message, dict) else None

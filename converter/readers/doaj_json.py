@@ -9,13 +9,13 @@ language tells it. Every key is read or said; DOAJ's own record keeping (its id,
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from converter import scripts
+from converter.errors import InputError
 from converter.languages import normalize_language
 from converter.messages import shorten
 from converter.notices import OUT_OF_SCOPE
@@ -26,6 +26,7 @@ from converter.readers.common import (
     affiliation_from_text,
     build,
     orcid_or_warn,
+    parse_json,
     valid_issn,
 )
 from converter.readers.markup import Collector, escape_angle, tidy
@@ -73,14 +74,9 @@ def read_json(data: bytes, path: Path, context: ReadContext, stem: str) -> Itera
     """Every article of DOAJ API JSON: ``file.json#2`` (stem ``file-2``) when there are several."""
     name = str(path)
     try:
-        value = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        from converter.readers.encoding import not_utf8
-
-        yield Loaded(name, stem, problems=[f"{name}: {not_utf8(data, exc)}"])
-        return
-    except json.JSONDecodeError as exc:
-        yield Loaded(name, stem, problems=[f"{name}: line {exc.lineno}: malformed JSON: {exc.msg}"])
+        value = parse_json(data, name)
+    except InputError as exc:
+        yield Loaded(name, stem, problems=exc.lines())
         return
     if isinstance(value, dict) and isinstance(value.get("results"), list):
         value = value["results"]  # (a search's page: its total and paging are no article)
