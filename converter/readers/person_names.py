@@ -2,7 +2,8 @@
 Викторович', split into surname and given names.
 
 The rule is the one the HTML reader reads a page's author tags with; kept here so that every
-reader given a name as one text (landing pages, DOAJ article XML) splits it the same way.
+reader given a name as one text (landing pages, DOAJ article XML and API JSON) splits it the same
+way.
 """
 
 from __future__ import annotations
