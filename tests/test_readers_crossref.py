@@ -2243,3 +2243,40 @@ def test_a_deposit_institutions_ror_id_whose_check_digits_fail_is_said(tmp_path:
     [aff] = loaded.article.affiliations
     assert (aff.institution, aff.ror) == ({"en": "Test Institute of Physics"}, None)
     assert any("ROR id checksum fails" in str(w) for w in loaded.warnings)
+
+
+def test_a_deposit_funders_mistyped_ror_ids_are_said_not_an_internal_error(
+    tmp_path: Path,
+) -> None:
+    """A funder group whose ids after the first include one that is no id (a ROR id whose
+    check digits fail) and then another: each second id said once (the third was 'internal
+    error: ValueError'); a first ROR id that fails its check digits is said as mistyped,
+    not as 'not a Funder Registry DOI or ROR id'."""
+    seconds = SHAPES_DEPOSIT.replace(
+        '<fr:assertion name="funder_identifier">100000001</fr:assertion>',
+        '<fr:assertion name="funder_identifier">100000001</fr:assertion>'
+        '<fr:assertion name="ror">https://ror.org/021nxhr63</fr:assertion>'
+        '<fr:assertion name="ror">https://ror.org/021nxhr62</fr:assertion>',
+    )
+    source = tmp_path / "seconds.xml"
+    source.write_text(seconds, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert [f.funder_id for f in loaded.article.funding] == ["10.13039/100000001"]
+    assert [w for w in loaded.warnings if "second funder id" in w] == [
+        "funder 'National Science Foundation': a second funder id "
+        "'https://ror.org/021nxhr63' is left out",
+        "funder 'National Science Foundation': a second funder id "
+        "'https://ror.org/021nxhr62' is left out",
+    ]
+    first = SHAPES_DEPOSIT.replace(
+        '<fr:assertion name="funder_identifier">100000001</fr:assertion>',
+        '<fr:assertion name="ror">https://ror.org/021nxhr63</fr:assertion>',
+    )
+    source.write_text(first, encoding="utf-8")
+    [loaded] = list(read_source(source, None, ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    assert (
+        "<fr:assertion name='ror'> 'https://ror.org/021nxhr63': ROR id checksum fails (a "
+        "mistyped id): left out"
+    ) in loaded.warnings

@@ -22,6 +22,7 @@ from lxml import etree
 from converter import alphabets, relations, scripts
 from converter.errors import InputError
 from converter.identifiers import (
+    ChecksumError,
     normalize_doi,
     normalize_funder_id,
     normalize_isbn,
@@ -2163,20 +2164,22 @@ class _DepositArticle:
                 # as "funding[0].funder_id: not a DOI", a field the deposit has not)
                 try:
                     entry["funder_id"] = normalize_funder_id(funder_doi(own))
+                except ChecksumError:
+                    self.log.warn(
+                        f"<fr:assertion name={name!r}> {own!r}: ROR id checksum fails (a "
+                        "mistyped id): left out"
+                    )
                 except ValueError:
                     self.log.warn(
                         f"<fr:assertion name={name!r}> {own!r}: not a Funder Registry DOI or "
                         "ROR id: left out"
                     )
             elif name in ("funder_identifier", "ror") and own:
-                try:
-                    second = normalize_funder_id(funder_doi(own))
-                except ValueError:
-                    second = ""
                 # once, however the group writes it ('https://ror.org/…' and the bare id
-                # were said as two second ids)
-                said = [normalize_funder_id(funder_doi(o)) for o in seconds]
-                if second != entry.get("funder_id") and own not in seconds and second not in said:
+                # were said as two second ids); one that is no id is said too (a third id
+                # after it was 'internal error: ValueError')
+                known = [*seconds, *([entry["funder_id"]] if "funder_id" in entry else [])]
+                if not any(_same_funder_id(funder_doi(own), funder_doi(o)) for o in known):
                     seconds.append(own)
             elif name == "award_number" and own:
                 entry["awards"].append(own)
