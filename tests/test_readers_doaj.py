@@ -500,3 +500,16 @@ def test_json_nested_past_the_parser_is_one_line(run, tmp_path: Path) -> None:
         assert result.err.strip() == (
             f"{source}: lists or mappings nested too deep for a JSON parser: refused"
         )
+
+
+def test_batch_from_doaj_takes_a_folders_api_json_too(run, tmp_path: Path) -> None:
+    """``batch DIR --from doaj`` converts DOAJ's API JSON beside its XML (the .json files were
+    passed over without a word)."""
+    import json
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "records.xml").write_text(OJS_STYLE, encoding="utf-8")
+    (tmp_path / "in" / "article.json").write_text(json.dumps(BIBJSON), encoding="utf-8")
+    result = run("batch", tmp_path / "in", "-o", tmp_path / "out", "--from", "doaj", "-q")
+    assert result.code == 0, result.err
+    assert len(list((tmp_path / "out").rglob("*.xml"))) == 3

@@ -29,7 +29,7 @@ FORMAT_SUFFIXES = {
     "ojs": (".xml",),
     "jats": (".xml", ".nxml"),  # .nxml: what PMC's Open Access files are named
     "crossref": (".xml", ".json"),
-    "doaj": (".xml",),
+    "doaj": (".xml", ".json"),  # (.json: DOAJ's API article JSON)
     "html": (".html", ".htm"),
 }
 SPREADSHEET_FORMATS = ("csv", "xlsx")
