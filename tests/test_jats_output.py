@@ -377,3 +377,28 @@ def test_two_forms_with_different_postal_codes_are_said(tmp_path: Path) -> None:
         "affiliation 'aff1': its ru form's postal code '119992' is not the other form's "
         "'119991': left out"
     ) in loaded.warnings
+
+
+def test_a_department_without_an_institution_is_written(
+    run, write_article, tmp_path: Path, store
+) -> None:
+    """An affiliation of a department, a state and a country and no institution keeps its
+    department in JATS, valid against the DTD (it was left out without a word, where
+    Crossref's and DOAJ's outputs kept it)."""
+    article = write_article(
+        "title: {en: A department}\n"
+        "authors:\n"
+        "  - name: {surname: Smith, given: Jane}\n"
+        "    affiliations: [aff1]\n"
+        "affiliations:\n"
+        "  - id: aff1\n"
+        "    department: {en: Department of Physics}\n"
+        "    state: {en: Bavaria}\n"
+        "    country: DE\n"
+    )
+    out = tmp_path / "o"
+    tree = _convert(run, article, out)
+    check = xmllint(out / "article.xml", store.catalog)
+    assert check.returncode == 0, check.stderr
+    assert _text(tree, "//aff[@id='aff1']") == ["Department of Physics, Bavaria, Germany"]
+    assert _text(tree, "//aff//institution[@content-type='orgdiv1']") == ["Department of Physics"]
