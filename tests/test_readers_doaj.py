@@ -513,3 +513,16 @@ def test_batch_from_doaj_takes_a_folders_api_json_too(run, tmp_path: Path) -> No
     result = run("batch", tmp_path / "in", "-o", tmp_path / "out", "--from", "doaj", "-q")
     assert result.code == 0, result.err
     assert len(list((tmp_path / "out").rglob("*.xml"))) == 3
+
+
+def test_an_article_json_naming_bibjson_is_read_as_an_article(tmp_path: Path) -> None:
+    """The project's own JSON article whose keyword is "bibjson" is no DOAJ file (it was taken
+    for one, and refused as 'not a DOAJ article (no bibjson)'): only the key decides."""
+    import json
+
+    source = tmp_path / "article.json"
+    article = {"title": {"en": "Bibliographic JSON"}, "keywords": {"en": ["bibjson", "DOAJ"]}}
+    source.write_text(json.dumps(article), encoding="utf-8")
+    assert detect_format(source) == "json"
+    source.write_text(json.dumps(BIBJSON, indent=2), encoding="utf-8")
+    assert detect_format(source) == "doaj"

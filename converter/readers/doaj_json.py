@@ -65,9 +65,13 @@ def language_of(code: str | None) -> str | None:
         return None
 
 
+# "bibjson" as a key, not a value (an article's keyword "bibjson" is no DOAJ file)
+_BIBJSON_KEY = re.compile(r'"bibjson"\s*:')
+
+
 def is_bibjson(head: str) -> bool:
     """Whether JSON text's beginning is DOAJ's article JSON."""
-    return head.lstrip().startswith(("{", "[")) and '"bibjson"' in head
+    return head.lstrip().startswith(("{", "[")) and bool(_BIBJSON_KEY.search(head))
 
 
 def read_json(data: bytes, path: Path, context: ReadContext, stem: str) -> Iterator[Loaded]:
