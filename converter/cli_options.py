@@ -250,9 +250,9 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
         click.option(
             "--jats-version",
             type=click.Choice(["1.4", "1.3"]),
-            default="1.4",
-            show_default=True,
-            help="JATS version written (and DTD validated against).",
+            default=None,
+            help="JATS version written (and DTD validated against). Default: 1.4; 1.3, the "
+            "latest PMC takes, with --profile pmc.",
         ),
         click.option(
             "--tag-set",
@@ -312,12 +312,18 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
 
 def conversion_run(grammars: Grammars | None) -> Options:
     """The ``Options`` of the running command, from the parameters ``conversion_options``
-    defined (read back from click's context, so convert and batch cannot build them apart)."""
-    from converter.options import Options  # its imports (lxml) are not for --help
+    defined (read back from click's context, so convert and batch cannot build them apart).
+    With pmc among the profiles and no ``--jats-version``, 1.3 is written, said once."""
+    from converter.options import PMC_VERSION_NOTE, Options, default_version
 
     params = click.get_current_context().params
+    version = params["jats_version"]
+    if version is None:
+        version = default_version(params["profiles"])
+        if version != "1.4" and params["target"] == "jats":
+            click.echo(f"jatsconv: note: {PMC_VERSION_NOTE}", err=True)
     return Options(
-        version=params["jats_version"],
+        version=version,
         tag_set=params["tag_set"],
         target=params["target"],
         grammars=grammars,

@@ -11,6 +11,19 @@ from converter.validation import Problem
 JatsVersion = Literal["1.4", "1.3"]
 TagSet = Literal["publishing", "archiving"]
 
+# PMC's tagging guidelines list JATS 1.0–1.3 (and NLM 2.3/3.0), not 1.4: a run checked against
+# the pmc profile writes 1.3 unless a version is asked for (``--jats-version 1.4`` keeps 1.4,
+# and the pmc-dtd-version warning with it).
+PMC_VERSION: JatsVersion = "1.3"
+PMC_VERSION_NOTE = (
+    "pmc profile: writing JATS 1.3, the latest version PMC takes (--jats-version 1.4 to write 1.4)"
+)
+
+
+def default_version(profiles: tuple[str, ...] | list[str]) -> JatsVersion:
+    """The JATS version written when none is asked for: 1.3 when the output is for PMC."""
+    return PMC_VERSION if "pmc" in profiles else "1.4"
+
 
 @dataclass(frozen=True, slots=True)
 class Options:

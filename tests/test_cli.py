@@ -260,3 +260,26 @@ def test_standard_input_given_twice_is_converted_once(run, monkeypatch, tmp_path
         "1 converted, 0 invalid output, 1 bad input",
     ]
     assert (tmp_path / "stdin.xml").read_bytes() == SEED.with_suffix(".xml").read_bytes()
+
+
+def test_pmc_profile_writes_the_jats_version_pmc_takes(run, tmp_path) -> None:
+    """``--profile pmc`` without ``--jats-version`` writes JATS 1.3 (PMC takes 1.0–1.3), said
+    once a run with the way back; until 4 December 2026 it wrote 1.4 and then warned
+    ``pmc-dtd-version``. An explicit ``--jats-version 1.4`` keeps 1.4 and the warning."""
+    out = tmp_path / "pmc"
+    result = run("convert", BILINGUAL, SEED, "-o", out, "--profile", "pmc")
+    assert 'dtd-version="1.3"' in (out / "streltsov-6.xml").read_text(encoding="utf-8")
+    assert 'dtd-version="1.3"' in (out / "streltsov-110.xml").read_text(encoding="utf-8")
+    assert result.err.count("note: pmc profile: writing JATS 1.3") == 1
+    assert "--jats-version 1.4" in result.err and "pmc-dtd-version" not in result.err
+    kept = run("convert", BILINGUAL, "-o", tmp_path / "kept", "--profile", "pmc",
+               "--jats-version", "1.4")  # fmt: skip
+    assert 'dtd-version="1.4"' in (tmp_path / "kept" / "streltsov-6.xml").read_text("utf-8")
+    assert "pmc-dtd-version" in kept.err and "writing JATS 1.3" not in kept.err
+    plain = run("convert", BILINGUAL, "-o", tmp_path / "plain")
+    assert 'dtd-version="1.4"' in (tmp_path / "plain" / "streltsov-6.xml").read_text("utf-8")
+    assert "JATS 1.3" not in plain.err
+    batch = run("batch", BILINGUAL, "-o", tmp_path / "batch", "--profile", "pmc", "-q")
+    [written] = (tmp_path / "batch").glob("*.xml")
+    assert 'dtd-version="1.3"' in written.read_text(encoding="utf-8")
+    assert "writing JATS 1.3" in batch.err

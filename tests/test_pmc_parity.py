@@ -106,7 +106,7 @@ def test_convert_for_pmc_gives_what_the_style_checker_accepts(tmp_path: Path, ru
 
 
 def test_convert_for_pmc_in_jats_14_types_the_translated_abstracts(tmp_path: Path, run) -> None:
-    result = run("convert", BILINGUAL, "-o", tmp_path, "--profile", "pmc")
+    result = run("convert", BILINGUAL, "-o", tmp_path, "--profile", "pmc", "--jats-version", "1.4")
     text = (tmp_path / "streltsov-6.xml").read_text(encoding="utf-8")
     assert '<abstract abstract-type="translation" xml:lang="en">' in text
     assert "[pmc-abstract-type]" not in result.err

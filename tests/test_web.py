@@ -618,6 +618,22 @@ def test_pdf_is_matched_by_the_users_file_names(app):
     assert len([n for n in archive.namelist() if n.endswith(".zip")]) == 2
 
 
+def test_a_pmc_package_holds_the_jats_pmc_takes_whatever_is_ticked(app):
+    """A PMC package goes to PMC: with only ``general`` ticked its JATS is still 1.3 in PMC's
+    form (until 4 December 2026 it was the plain JATS 1.4 PMC does not take)."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "streltsov-6.yaml"), (b"%PDF-1.4 test\n", "streltsov-6.pdf"),
+            (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["pmc"]})
+    archive = zipfile.ZipFile(io.BytesIO(reply.data))
+    [package] = [n for n in archive.namelist() if n.endswith(".zip")]
+    inner = zipfile.ZipFile(io.BytesIO(archive.read(package)))
+    [xml] = [n for n in inner.namelist() if n.endswith(".xml")]
+    assert b'dtd-version="1.3"' in inner.read(xml)
+
+
 def test_an_upload_of_only_pdfs_says_what_to_do(app):
     flask_app, _workspace = app
     client = flask_app.test_client()
@@ -1365,10 +1381,10 @@ def test_a_preprint_is_ticked_in_the_form_and_written_as_one(app):
 
 
 def test_with_pmc_chosen_the_article_is_written_and_judged_in_pmcs_form(app):
-    """Ticking pmc on the page does what ``convert --profile pmc`` does: the translated
-    abstract is typed, so the row is not told to convert "with --profile pmc" (until 4 December
-    2026 the app wrote plain JATS and failed the pmc profile on it), and the JATS downloaded is
-    the one judged."""
+    """Ticking pmc on the page does what ``convert --profile pmc`` does: JATS 1.3, the
+    translated abstract a ``trans-abstract``, so the row is not told to convert "with
+    --profile pmc" (until 4 December 2026 the app wrote plain JATS and failed the pmc profile
+    on it), and the JATS downloaded is the one judged."""
     flask_app, _workspace = app
     client = flask_app.test_client()
     token = _token(client)
@@ -1377,13 +1393,15 @@ def test_with_pmc_chosen_the_article_is_written_and_judged_in_pmcs_form(app):
     [row] = _rows(client)
     said = row.find_class("said")[0].text_content()
     assert "pmc-abstract-type" not in said and "--profile pmc" not in said
-    assert "pmc-dtd-version" in said  # (a warning: the app writes JATS 1.4)
+    # JATS 1.3, what PMC takes (until 4 December 2026 the app wrote 1.4 and warned it)
+    assert "pmc-dtd-version" not in said
     reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
     jats = zipfile.ZipFile(io.BytesIO(reply.data)).read("streltsov-6.xml")
-    assert b'<abstract abstract-type="translation" xml:lang="en">' in jats
+    assert b'dtd-version="1.3"' in jats and b'<trans-abstract xml:lang="en">' in jats
     client.post("/profiles", data={"_token": token, "profile": ["general"]})
     reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["jats"]})
-    assert b"abstract-type" not in zipfile.ZipFile(io.BytesIO(reply.data)).read("streltsov-6.xml")
+    plain = zipfile.ZipFile(io.BytesIO(reply.data)).read("streltsov-6.xml")
+    assert b"abstract-type" not in plain and b'dtd-version="1.4"' in plain
 
 
 def test_an_error_in_the_form_is_tied_to_its_box_for_screen_readers(app):

@@ -156,8 +156,8 @@ def preview_source(
 ) -> list[tuple[str, Page]]:
     """(output stem, page) for every article of any input file the converter reads.
 
-    JATS files are shown as they are; other formats are converted to JATS 1.4 first (in memory)
-    so the page shows exactly what ``convert`` would write.
+    JATS files are shown as they are; other formats are converted to JATS first (in memory), 1.4
+    or with pmc among the profiles 1.3, so the page shows exactly what ``convert`` would write.
     """
     from converter.readers import ReadContext, detect_format, read_source
     from converter.readers.common import read_bytes
@@ -170,14 +170,16 @@ def preview_source(
                                                                       scheme=scheme)]  # fmt: skip
     from converter.api import render
     from converter.model import Journal
-    from converter.options import Options
+    from converter.options import Options, default_version
 
     results: list[tuple[str, Page]] = []
     for loaded in read_source(path, name, ReadContext(journal=journal)):
         if loaded.article is None:
             results.append((loaded.stem, Page("", source=loaded.name, problems=loaded.problems)))
             continue
-        output = render(loaded.article, Options(), loaded.name)
+        # As 'convert --profile …' writes it: with pmc, 1.3 in PMC's form (typed translations).
+        options = Options(version=default_version(profiles), profiles=profiles)
+        output = render(loaded.article, options, loaded.name)
         journal_meta = loaded.article.journal
         own_scheme = scheme or (
             journal_meta.russian_scheme if isinstance(journal_meta, Journal) else None

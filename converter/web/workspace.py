@@ -30,7 +30,7 @@ from converter.grammars import Grammars
 from converter.model import Article, Journal
 from converter.naming import fit_name
 from converter.notices import Notice
-from converter.options import Options, Output
+from converter.options import Options, Output, default_version
 from converter.publication_status import deposit_refusal
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.native import (
@@ -434,13 +434,15 @@ class Workspace:
             scheme = journal.russian_scheme if isinstance(journal, Journal) else None
             row.findings = check_tree(tree, self.profiles, scheme=scheme)
 
-    def _jats(self, article: Article, name: str) -> Output:
+    def _jats(self, article: Article, name: str, profiles: tuple[str, ...] | None = None) -> Output:
         """The article's JATS as ``jatsconv convert --profile …`` writes it for the chosen
         profiles, DTD-validated: with pmc chosen, in PMC's form (translated abstracts typed, no
         journal trans-title in the article's language), so the pmc profile does not fail what
         ``convert --profile pmc`` passes. The profiles themselves are run once, by the caller
         (``render`` would run them again)."""
-        options = Options(grammars=self.grammars, profiles=self.profiles)
+        profiles = self.profiles if profiles is None else profiles
+        version = default_version(profiles)  # (pmc chosen: 1.3, what PMC takes)
+        options = Options(version=version, grammars=self.grammars, profiles=profiles)
         return WRITERS["jats"](enriched(article).article, options, name)
 
     def save(
@@ -548,13 +550,19 @@ class Workspace:
     def _package(self, row: Row, names: _ZipNames, report: list[str]) -> None:
         from converter.package import build_packages
 
-        if row.jats is None or row.dtd:
+        jats = row.jats if not row.dtd else None
+        if jats is not None and row.article is not None and "pmc" not in self.profiles:
+            # A PMC package goes to PMC whatever profiles are ticked: its JATS is the one
+            # 'convert --profile pmc' writes (1.3, translations typed), not the plain 1.4.
+            output = self._jats(row.article, row.stem + ".xml", ("pmc", *self.profiles))
+            jats = output.data if output.valid else None
+        if jats is None:
             report.append(f"{row.source}: no PMC package: the JATS is not valid")
             return
         with tempfile.TemporaryDirectory(dir=self.root) as tmp:
             folder = Path(tmp)
             xml = folder / (row.stem + ".xml")
-            xml.write_bytes(row.jats)
+            xml.write_bytes(jats)
             # The PDF is the one the user named like the article (streltsov-6.yaml and
             # streltsov-6.pdf), whatever names the files have here.
             wanted = (row.given_stem or row.stem) + ".pdf"
