@@ -107,6 +107,11 @@ def test_good_input_converts(run, write_article, tmp_path: Path) -> None:
             "article.yaml: title.en: contains U+FFFE",
         ),
         ("title: {en: [unclosed\n", "article.yaml: line 2: malformed YAML"),
+        (  # the line the quote opened on, not the end of the file (line 5) where YAML noticed
+            'title: {en: A}\nabstract: "open\nlanguage: en\nlicense: CC-BY-4.0\n',
+            "article.yaml: line 2: a quoted value opened here is not closed",
+        ),
+        ("title: {en: A}\nabstract: 'open\n", "article.yaml: line 2: a quoted value opened"),
         ("title: {en: A}\ntitle: {en: B}\n", "key 'title' given twice"),
         ("- just\n- a list\n", "article.yaml: expected a mapping of fields"),
         (GOOD + "language: ru\n", "article.yaml: title: no title in the article's language (ru)"),

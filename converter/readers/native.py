@@ -536,6 +536,11 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
             raise InputError(name, [_too_deep_line(_top_key(text, mark.line))]) from None
         where = f"line {mark.line + 1}: " if mark is not None else ""
         problem = f"{where}malformed YAML: {exc.problem or exc}"
+        opened = exc.context_mark
+        if exc.context == "while scanning a quoted scalar" and opened is not None:
+            # YAML notices an unclosed quote where the file (or the value) ends: the line to
+            # fix is the one the quote opened on.
+            problem = f"line {opened.line + 1}: a quoted value opened here is not closed"
         if mark is not None and "tab" not in problem and _tab_at(text, mark.line, mark.column):
             problem += " (a tab: YAML indents with spaces)"
         raise InputError(name, [problem + _taken_for_yaml(name)]) from None
