@@ -26,7 +26,7 @@ call; ``check_article`` collects the Latin-script fields of an article model.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Literal
@@ -347,8 +347,16 @@ class _Use:
     words: dict[str, str] = field(default_factory=dict)  # word → field path
 
 
-def scheme_findings(texts: list[tuple[str, str]], scheme: str | None) -> list[Finding]:
-    """Deviations from ``scheme`` (or, without one, letters written two ways) in ``texts``."""
+def scheme_findings(
+    texts: list[tuple[str, str]],
+    scheme: str | None,
+    places: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Deviations from ``scheme`` (or, without one, letters written two ways) in ``texts``.
+
+    A letter written two ways names the places holding each way ("in references 2 and 5"):
+    ``places`` gives a path's place in words ("reference 5"); without it, or for a path it
+    lacks, an input field path's item is named (``references[4].text.en``: reference 5)."""
     if scheme is not None and scheme not in SCHEMES:
         raise ValueError(f"unknown transliteration scheme {scheme!r} ({', '.join(SCHEMES)})")
     found: list[Finding] = []
@@ -390,12 +398,59 @@ def scheme_findings(texts: list[tuple[str, str]], scheme: str | None) -> list[Fi
                 )
             )
     if scheme is None:
-        found.extend(_mixed(uses))
+        found.extend(_mixed(uses, places or {}))
     return found
 
 
-def _mixed(uses: dict[str, dict[str, _Use]]) -> list[Finding]:
-    """Without a journal scheme: each letter written in more than one way."""
+_INPUT_ITEM = re.compile(r"^([a-z_]+)\[(\d+)\]")
+_ITEM_WORDS = {
+    "references": "reference",
+    "authors": "author",
+    "affiliations": "affiliation",
+    "funding": "funder",
+    "related_articles": "related article",
+}
+
+
+def _place(path: str, places: Mapping[str, str]) -> str | None:
+    """Where ``path`` is, in words ("reference 5"), or None when it cannot be said."""
+    if path in places:
+        return places[path]
+    match = _INPUT_ITEM.match(path)
+    if match and match.group(1) in _ITEM_WORDS:
+        return f"{_ITEM_WORDS[match.group(1)]} {int(match.group(2)) + 1}"
+    return None
+
+
+def _places_words(paths: Iterable[str], places: Mapping[str, str]) -> str:
+    """ "references 1, 2 and 4; author 3": the places of ``paths``, one kind after another."""
+    kinds: dict[str, list[int]] = {}
+    others: list[str] = []
+    for path in paths:
+        place = _place(path, places)
+        if place is None:
+            continue
+        kind, _, number = place.rpartition(" ")
+        if kind and number.isdigit():
+            numbers = kinds.setdefault(kind, [])
+            if int(number) not in numbers:
+                numbers.append(int(number))
+        elif place not in others:
+            others.append(place)
+    said = []
+    for kind, numbers in kinds.items():
+        numbers.sort()
+        listed = [str(n) for n in numbers]
+        joined = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
+        said.append(f"{kind}{'s' if len(listed) > 1 else ''} {joined}")
+    return "; ".join(said + others)
+
+
+def _mixed(uses: dict[str, dict[str, _Use]], places: Mapping[str, str]) -> list[Finding]:
+    """Without a journal scheme: each letter written in more than one way, with the places
+    holding each way. The finding is put on the first place of the way fewest words take, the
+    likeliest slip (until 4 December 2026 it was always the first word's: "Reference 1", the
+    web app said, of words in other references)."""
     out: list[Finding] = []
     for letter, by_rendering in uses.items():
         if len(by_rendering) < 2:
@@ -404,15 +459,19 @@ def _mixed(uses: dict[str, dict[str, _Use]]) -> list[Finding]:
         for rendering, use in by_rendering.items():
             fits = _FITS.get((letter, rendering), frozenset())
             schemes = ", ".join(sorted(fits)) if fits else "no scheme"
-            parts.append(f"{_describe(letter, rendering)} in {', '.join(use.words)} ({schemes})")
-        first_path = next(iter(next(iter(by_rendering.values())).words.values()))
+            where = _places_words(use.words.values(), places)
+            parts.append(
+                f"{_describe(letter, rendering)} in {', '.join(use.words)} ({schemes})"
+                + (f" in {where}" if where else "")
+            )
+        rarest = min(by_rendering.values(), key=lambda use: len(use.words))
         words = [w for use in by_rendering.values() for w in use.words]
         out.append(
             Finding(
                 "translit-mixed",
                 "warning",
                 f"{letter} is transliterated in {len(by_rendering)} ways: " + "; ".join(parts),
-                first_path,
+                next(iter(rarest.words.values())),
                 word=", ".join(words),
             )
         )

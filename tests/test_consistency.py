@@ -33,6 +33,17 @@ def test_seed_references_report_mixed_short_i_and_soft_sign() -> None:
     assert "provodilis" in soft  # ь left out: the other treatment in the same list
 
 
+def test_a_letter_written_two_ways_names_the_references_of_each(run) -> None:
+    """Each way names the references holding it, and the finding is put on the rarer way's
+    (until 4 December 2026 on the first word's reference only, references[0])."""
+    findings = check_texts(_refs(SEED), scheme=None)
+    ya = next(f for f in findings if f.message.startswith("я is"))
+    assert "in references 1, 2 and 3; я as 'ia' in uchenia (no scheme) in reference 3" in ya.message
+    assert ya.field == "references[2].text.en"
+    out = run("consistency", SEED).out
+    assert "х as 'h' in Hokkaido (iso-9) in reference 1;" in out
+
+
 def test_seed_references_against_a_journal_scheme() -> None:
     findings = check_texts(_refs(SEED), scheme="bsi")
     words = {f.word: f for f in findings}

@@ -1506,3 +1506,20 @@ def test_each_title_in_the_list_says_its_language_and_each_link_its_article(app)
     assert english.find_class("title")[0].get("lang") == "en"
     [edit] = russian.find_class("edit-link")
     assert edit.text == "Edit" and edit.get("aria-label") == "Edit streltsov-6.yaml"
+
+
+def test_a_letter_transliterated_two_ways_names_the_references_of_each_way(app):
+    """rsci on the seed (no scheme in its journal file): "я is transliterated in 2 ways" names
+    the references holding each way and sits on one holding the rarer way (until 4 December
+    2026 every such warning was put on Reference 1, though its words were in others)."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (SEED, "streltsov-110.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    client.post("/profiles", data={"_token": token, "profile": ["rsci"]})
+    [row] = _rows(client)
+    lines = [" ".join(li.text_content().split()) for li in row.iter("li")]
+    [ya] = [line for line in lines if "я is transliterated" in line]
+    assert "я as 'ia' in uchenia (no scheme) in reference 3" in ya
+    assert "(bgn-pcgn, bsi, gost-7.79-b) in references 1, 2 and 3" in ya
+    assert ya.startswith("Reference 3")

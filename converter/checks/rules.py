@@ -842,6 +842,17 @@ def _forms(doc: Doc, elements: Iterator[etree._Element]) -> list[tuple[str, str]
     return [(doc.lang_of(one), doc.text(one)) for one in elements]
 
 
+def _item_place(el: etree._Element, refs: dict[int, int], contribs: dict[int, int]) -> str:
+    """The reference or author ``el`` is in, in words ("reference 5"), as a message names it
+    (the nth ``ref`` of the article: the input's nth reference); "" when in neither."""
+    for node in el.iterancestors():
+        if id(node) in refs:
+            return f"reference {refs[id(node)]}"
+        if id(node) in contribs:
+            return f"author {contribs[id(node)]}"
+    return ""
+
+
 @rule(
     "rsci-translit-scheme",
     "warning",
@@ -852,16 +863,22 @@ def _forms(doc: Doc, elements: Iterator[etree._Element]) -> list[tuple[str, str]
 def rsci_translit_scheme(doc: Doc) -> Iterator[Hit]:
     elements: dict[str, etree._Element] = {}
     texts: list[tuple[str, str]] = []
+    places: dict[str, str] = {}
+    refs = {id(ref): n for n, ref in enumerate(doc.root.iter("{*}ref"), 1)}
+    contribs = {id(c): n for n, c in enumerate(doc.root.iter("{*}contrib"), 1)}
     for el, _, text in _latin_script_texts(doc):
         if _is_transliteration(doc, el):
             path = doc.path(el)
             elements[path] = el
             texts.append((path, text))
+            place = _item_place(el, refs, contribs)
+            if place:
+                places[path] = place
     if not texts:
         return
     # Imported here: the consistency check loads a Russian dictionary (pymorphy3), which only
     # this rule, in the rsci profile, needs.
     from converter.consistency import scheme_findings
 
-    for finding in scheme_findings(texts, doc.scheme):
+    for finding in scheme_findings(texts, doc.scheme, places):
         yield Hit(elements[finding.field], finding.message)
