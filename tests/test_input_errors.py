@@ -714,3 +714,16 @@ def test_an_empty_xml_file_is_said_to_be_empty_not_asked_for_fields(run, tmp_pat
     article.write_bytes(b"\n")
     result = run("convert", article, "-o", tmp_path / "out")
     _single_line_error(result, f"{article}: the file is empty: no XML in it")
+
+
+def test_data_with_no_field_of_an_article_is_said_not_to_be_one(run, tmp_path: Path) -> None:
+    """``convert data.json`` of ``{"hello": 1}`` said "journal: no journal metadata" (with a
+    journal file beside it: a missing title and an unknown field): one line now."""
+    data = tmp_path / "data.json"
+    data.write_text('{"hello": 1, "world": [2]}', encoding="utf-8")
+    result = run("convert", data, "-o", tmp_path / "out")
+    assert result.code == 3
+    expected = "not an article: no title, and no field the article model knows"
+    assert result.err.strip().splitlines() == [f"{data}: {expected} (found: hello, world)"]
+    (tmp_path / "data.json").write_text('{"titel": "A"}', encoding="utf-8")  # a misspelt field
+    assert "not an article" not in run("convert", data, "-o", tmp_path / "out").err

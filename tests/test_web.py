@@ -1523,3 +1523,15 @@ def test_a_letter_transliterated_two_ways_names_the_references_of_each_way(app):
     assert "я as 'ia' in uchenia (no scheme) in reference 3" in ya
     assert "(bgn-pcgn, bsi, gost-7.79-b) in references 1, 2 and 3" in ya
     assert ya.startswith("Reference 3")
+
+
+def test_an_unknown_json_is_said_not_to_be_an_article(app):
+    """``{"hello": 1}`` as data.json said only "journal: no journal metadata" (until 4
+    December 2026): it is no article, said in one line naming what it holds."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    _upload(client, _token(client), (b'{"hello": 1}', "data.json"))
+    [row] = _rows(client)
+    text = " ".join(row.text_content().split())
+    assert "not an article: no title, and no field the article model knows (found: hello)" in text
+    assert "journal" not in text.lower()

@@ -1186,6 +1186,17 @@ def _is_journal_data(data: dict[str, Any]) -> bool:
     return "authors" not in data and len(journal_only.intersection(data)) >= 2
 
 
+def _none_known(data: Mapping[str, Any]) -> str | None:
+    """The one line for data none of whose fields the article model knows, not even as a
+    close misspelling (``{"hello": 1}`` saved as data.json): not an article, said with what it
+    holds, rather than "no journal metadata" or a line per unknown field. None otherwise."""
+    if not data or any(k in Article.model_fields or _meant(k, Article) for k in data):
+        return None
+    keys = [str(k) for k in data]
+    shown = ", ".join(keys[:4]) + (", …" if len(keys) > 4 else "")
+    return f"not an article: no title, and no field the article model knows (found: {shown})"
+
+
 def article_from_data(
     data: Mapping[str, Any],
     name: str = "<data>",
@@ -1235,6 +1246,9 @@ def validated_article(
                 "or given with --journal; convert the articles"
             ],
         )
+    unknown = _none_known(data)
+    if unknown is not None:  # (before the journal: "no journal metadata" is not its fault)
+        raise InputError(name, [unknown])
     data = dict(data)
     given = data.pop("journal", None)
     resolved: Journal | None
