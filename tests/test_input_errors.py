@@ -727,3 +727,18 @@ def test_data_with_no_field_of_an_article_is_said_not_to_be_one(run, tmp_path: P
     assert result.err.strip().splitlines() == [f"{data}: {expected} (found: hello, world)"]
     (tmp_path / "data.json").write_text('{"titel": "A"}', encoding="utf-8")  # a misspelt field
     assert "not an article" not in run("convert", data, "-o", tmp_path / "out").err
+
+
+def test_a_file_of_bytes_no_text_is_named_by_its_ending(run, tmp_path: Path) -> None:
+    """``convert data.png`` (or a PDF, a manuscript) said "not UTF-8 text: save it as UTF-8"
+    (until 4 December 2026); a .yaml that is not UTF-8 still says where and what to do."""
+    noise = bytes(range(7, 256)) * 2
+    for name, kind in (("data.png", "an image"), ("paper.pdf", "a PDF")):
+        (tmp_path / name).write_bytes(noise)
+        result = run("convert", tmp_path / name, "-o", tmp_path / "out")
+        assert result.code == 3
+        line = f"{tmp_path / name}: not an article: {kind} file name, and its bytes are not text"
+        assert result.err.strip().splitlines() == [line]
+    (tmp_path / "article.yaml").write_bytes(b"title: \xff\n")
+    result = run("convert", tmp_path / "article.yaml", "-o", tmp_path / "out")
+    assert "not UTF-8 text (line 1, byte 7): save it as UTF-8" in result.err

@@ -343,6 +343,17 @@ def test_images_and_manuscripts_are_named_as_such_not_read(app):
     assert "UTF-16" not in said and "unpack" not in said and not _rows(client)
 
 
+def test_a_png_of_bytes_no_image_begins_with_is_named_by_its_ending(app):
+    """A .png whose bytes are no image's (nor text) was "not UTF-8 text: save it as UTF-8"
+    (until 4 December 2026): it is named by its file name's ending."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    reply = _upload(client, _token(client), (bytes(range(7, 256)) * 2, "data.png"))
+    said = lxml.html.fromstring(_said(client, reply)).find_class("messages")[0].text_content()
+    assert "data.png: not an article: an image file name, and its bytes are not text" in said
+    assert "UTF-8" not in said and not _rows(client)  # (as a real image: said, no row)
+
+
 def test_hostile_upload_is_refused_as_on_the_command_line(app):
     flask_app, workspace = app
     client = flask_app.test_client()

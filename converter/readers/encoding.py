@@ -15,6 +15,42 @@ _MARKS = (
 )
 
 
+# What a file is by its name's ending, for one whose bytes are no text: a figure, the PDF or the
+# manuscript beside the metadata, or an archive, named so rather than as text to save as UTF-8.
+_KINDS_BY_NAME = {
+    **dict.fromkeys(
+        (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp", ".bmp", ".eps", ".heic"),
+        "an image",
+    ),
+    ".pdf": "a PDF",
+    **dict.fromkeys((".doc", ".docx", ".odt", ".rtf"), "a text document's"),
+    **dict.fromkeys((".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar"), "an archive"),
+}
+
+
+def not_text_by_name(name: str, problem: str) -> str:
+    """The line for a file whose bytes are not text (``problem``, the line ``not_utf8`` gave):
+    named by its ending when that is an image's, a PDF's, a manuscript's or an archive's
+    ("not an article: an image file name, and its bytes are not text"), else ``problem``."""
+    kind = _KINDS_BY_NAME.get(os.path.splitext(name)[1].lower())
+    if kind is None:
+        return problem
+    return f"not an article: {kind} file name, and its bytes are not text"
+
+
+def named_not_text(name: str, head: bytes) -> str | None:
+    """``not_text_by_name``'s line for a file whose first bytes (``head``, its first few
+    thousand) are no text, when its ending names what it is; None otherwise (for a caller that
+    sorts files before reading them: the web app's upload)."""
+    if os.path.splitext(name)[1].lower() not in _KINDS_BY_NAME or marked_encoding(head):
+        return None
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # (a cut character)
+    except UnicodeDecodeError:
+        return not_text_by_name(name, "")
+    return None
+
+
 class NotUnicode(ValueError):
     """Bytes that are no Unicode text jatsconv reads; the message says where and what."""
 

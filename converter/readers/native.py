@@ -1168,13 +1168,13 @@ def _read_text(path: Path, raw: bytes | None = None) -> str:
             raw = read_path(path)
         return raw.decode("utf-8-sig")  # a BOM from Windows editors is dropped
     except UnicodeDecodeError as exc:
-        from converter.readers.encoding import NotUnicode, decode_fallback
+        from converter.readers.encoding import NotUnicode, decode_fallback, not_text_by_name
 
         assert raw is not None  # (decoding is what failed)
         try:
             return decode_fallback(raw, exc)
         except NotUnicode as problem:
-            raise InputError(str(path), [str(problem)]) from None
+            raise InputError(str(path), [not_text_by_name(path.name, str(problem))]) from None
     except OSError as exc:
         raise InputError(str(path), [cannot_read(exc)]) from None
 

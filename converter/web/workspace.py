@@ -33,6 +33,7 @@ from converter.notices import Notice
 from converter.options import Options, Output, default_version
 from converter.publication_status import deposit_refusal
 from converter.readers import ReadContext, detect_format, read_source
+from converter.readers.encoding import named_not_text
 from converter.readers.native import (
     JOURNAL_FILE_NAMES,
     article_from_data,
@@ -98,7 +99,8 @@ def _not_an_input(path: Path, own: str) -> str | None:
     """Why a file is not read at all (an archive, an old Excel file, an image, a manuscript),
     instead of the reader's 'not UTF-8 text … looks like UTF-16' of a file it took for text."""
     with path.open("rb") as file:
-        head = file.read(12)
+        start = file.read(4096)
+    head = start[:12]
     suffix = path.suffix.lower()
     if suffix in _DOCUMENTS:
         return f"{own}: a text document ({suffix}): {_NOT_READ}"
@@ -109,7 +111,9 @@ def _not_an_input(path: Path, own: str) -> str | None:
     if head.startswith(_ARCHIVE_MAGIC) and suffix != ".xlsx":  # (.xlsx is a zip)
         return (f"{own}: an archive: the app reads the files themselves, so unpack it and "
                 "upload the files in it")  # fmt: skip
-    return None
+    # Bytes no image begins with, nor text, under an image's (a PDF's…) name: named by it.
+    not_text = named_not_text(own, start)
+    return f"{own}: {not_text}" if not_text else None
 
 
 def for_the_page(line: str, path: Path | None = None, own: str = "") -> str:
