@@ -665,3 +665,29 @@ def test_the_upload_box_is_reached_by_keyboard_and_runs_the_only_script(page, se
     label = page.evaluate("document.activeElement.labels[0].textContent")
     assert label.startswith("Drop files or a folder here, or choose them")
     assert page.locator("script").count() == 1
+
+
+def test_a_file_uploaded_again_replaces_its_row_and_downloads_once(browser):
+    """An editor's walk: bilingual.yaml uploaded, then again after a fix. Until 4 December
+    2026 a second row was added, both ticked, and the zip held bilingual-2.xml and
+    bilingual-3.xml with one DOI; now the page says the new upload replaced the earlier one,
+    and the zip holds bilingual.xml alone."""
+    serving = _serve()
+    server = next(serving)
+    page = browser.new_page()
+    try:
+        for _ in range(2):
+            _upload(page, server, BILINGUAL, BILINGUAL_JOURNAL,
+                    names=["bilingual.yaml", "journal.yaml"])  # fmt: skip
+        assert "bilingual.yaml: replaces the earlier upload of that name" in page.inner_text("body")
+        assert page.locator("tr.row").count() == 1
+        for box in page.locator("input[name=format]").all():
+            box.uncheck()
+        page.locator("input[name=format][value=jats]").check()
+        with page.expect_download() as info:
+            page.click("#download button[type=submit]")
+        archive = zipfile.ZipFile(io.BytesIO(Path(info.value.path()).read_bytes()))
+        assert [n for n in archive.namelist() if n.endswith(".xml")] == ["bilingual.xml"]
+    finally:
+        page.close()
+        serving.close()

@@ -609,15 +609,17 @@ def test_file_names_in_letters_no_scheme_writes_keep_them(app):
 
 
 def test_pdf_is_matched_by_the_users_file_names(app):
-    """The same article uploaded twice with its PDF: the second copy (named streltsov-6-2
-    inside the app) has its PDF in its package too; the report names files the user named."""
+    """The same article uploaded twice with its PDF, under names one in Cyrillic: the second
+    copy (named streltsov-6-2 inside the app) has its PDF in its package too; the report names
+    files the user named."""
     flask_app, _workspace = app
     client = flask_app.test_client()
     token = _token(client)
     pdf = b"%PDF-1.4 test\n"
-    for _ in range(2):
-        _upload(client, token, (BILINGUAL, "streltsov-6.yaml"), (pdf, "streltsov-6.pdf"),
+    for stem in ("streltsov-6", "стрельцов-6"):
+        _upload(client, token, (BILINGUAL, f"{stem}.yaml"), (pdf, f"{stem}.pdf"),
                 (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    assert [row.stem for row in _workspace.rows.values()] == ["streltsov-6", "streltsov-6-2"]
     _upload(client, token, (BILINGUAL, "Стрельцов.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
     reply = client.post("/download", data={"_token": token, "row": ["1", "2", "3"],
                                            "format": ["pmc"]})  # fmt: skip
@@ -1546,3 +1548,48 @@ def test_an_unknown_json_is_said_not_to_be_an_article(app):
     text = " ".join(row.text_content().split())
     assert "not an article: no title, and no field the article model knows (found: hello)" in text
     assert "journal" not in text.lower()
+
+
+def test_a_file_uploaded_again_replaces_its_earlier_rows(app):
+    """An editor fixes bilingual.yaml and uploads it again: until 4 December 2026 a second row
+    was added, both ticked, and the zip held bilingual-2.xml and bilingual-3.xml with one DOI.
+    The new upload replaces the earlier row, said on the page, and keeps its file's name."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "bilingual.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    reply = _upload(client, token, (BILINGUAL, "bilingual.yaml"),
+                    (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    assert "bilingual.yaml: replaces the earlier upload of that name" in _said(client, reply)
+    [row] = _rows(client)
+    assert row.get("id") == "row-2"  # (a new id: a tab still open on row 1 gets no article)
+    reply = client.post("/download", data={"_token": token, "row": ["2"], "format": ["jats"]})
+    names = zipfile.ZipFile(io.BytesIO(reply.data)).namelist()
+    assert [n for n in names if n.endswith(".xml")] == ["bilingual.xml"]
+    # A file that gives no article this time leaves the earlier row as it was, beside its own.
+    reply = _upload(client, token, (b"", "bilingual.yaml"))
+    assert "bilingual.yaml: the earlier upload of that name is kept" in _said(client, reply)
+    assert [r.get("id") for r in _rows(client)] == ["row-2", "row-3"]  # (its bad-input row)
+    assert workspace.rows[2].article is not None and workspace.rows[3].article is None
+
+
+def test_an_edited_row_is_kept_unticked_when_its_file_is_uploaded_again(app):
+    """Replacing a row edited in the app would lose the edits: it is kept, unticked and marked
+    as replaced, and the new upload's row is the one ticked for download."""
+    from werkzeug.datastructures import MultiDict
+
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "bilingual.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    posted = MultiDict(_posted_as_shown(client.get("/article/1/edit").text))
+    client.post("/article/1/edit", data=posted)
+    reply = _upload(client, token, (BILINGUAL, "bilingual.yaml"),
+                    (BILINGUAL_JOURNAL, "journal.yaml"))  # fmt: skip
+    assert "earlier upload of that name was edited here: it is kept, unticked" in _said(
+        client, reply
+    )
+    old, new = _rows(client)
+    assert old.xpath(".//input[@name='row']")[0].get("checked") is None
+    assert new.xpath(".//input[@name='row']")[0].get("checked") is not None
+    assert "replaced by a later upload of bilingual.yaml" in old.text_content()

@@ -221,6 +221,8 @@ class Row:
     fmt: str
     folder: Path
     given_stem: str = ""  # the stem of the file as the user named it: its PDF is named so
+    given: str = ""  # the file's name as the user named it (a later upload of it replaces it)
+    replaced: str = ""  # said when a later upload of its file was read: kept for its edits
     article: Article | None = None
     data: dict[str, Any] | None = None  # the input mapping the edit form shows
     journal_ref: Any = None  # the ``journal:`` of a YAML/JSON input, kept as given
@@ -270,7 +272,7 @@ class Row:
 
     def said(self) -> list[Say]:
         """Everything to tell the editor about this article, in plain words."""
-        lines = []
+        lines = [Say("warning", None, self.replaced)] if self.replaced else []
         for line in self.problems:
             where, message = problem_words(line, self.source)
             lines.append(Say("error", where, message))
@@ -311,6 +313,7 @@ class Workspace:
         self.rows: dict[int, Row] = {}
         self._given: dict[Path, dict[str, Path]] = {}  # per upload folder: the user's names
         self._uploads = 0
+        self._rows_made = 0  # (ids are never reused: a tab open on a replaced row gets none)
         self._lock = threading.RLock()
 
     def close(self) -> None:
@@ -361,20 +364,56 @@ class Workspace:
                 if refused:
                     notes.append(refused)
                     continue
-                before = len(self.rows)
+                # A file of this name uploaded before: the new one replaces its rows (taken
+                # out first, so the new rows have their names: art.xml, not art-2.xml).
+                earlier = [r for r in self.rows.values()
+                           if r.given.lower() == own.lower() and r.folder != folder]  # fmt: skip
+                held = {r.id: self.rows.pop(r.id) for r in earlier if not r.edited}
+                before, made = len(self.rows), self._rows_made
                 try:
                     self._read(path, folder, own)
                 except Exception as exc:  # a bug must not cost the other files of the upload
                     notes.append(f"{own}: internal error: {type(exc).__name__}: {exc} "
                                  "(a bug: please report it)")  # fmt: skip
+                    self._put_back(held)
                     continue
                 if len(self.rows) == before:
                     notes.append(f"{own}: no article found")
+                    self._put_back(held)
+                    continue
+                if earlier and all(self.rows[i].article is None for i in self._new(made)):
+                    # (a broken file replaces nothing: the earlier rows stay to download)
+                    notes.append(f"{own}: the earlier upload of that name is kept: this one "
+                                 "could not be read")  # fmt: skip
+                    self._put_back(held)
+                    continue
+                notes.extend(self._replaced(own, held, earlier))
             if saved and all(p.suffix.lower() == ".pdf" for p, _ in saved):
                 notes.append(
                     "only PDFs in this upload: a PDF goes into the PMC package of the article "
                     "named like it, so upload it together with that article"
                 )
+        return notes
+
+    def _new(self, made: int) -> list[int]:
+        """The ids of the rows made since ``made`` rows had been."""
+        return [i for i in self.rows if i > made]
+
+    def _put_back(self, held: dict[int, Row]) -> None:
+        """Earlier rows a new upload of their file did not replace (it gave no article)."""
+        self.rows = dict(sorted({**self.rows, **held}.items()))
+
+    def _replaced(self, own: str, held: dict[int, Row], earlier: list[Row]) -> list[str]:
+        """What to say of the earlier rows of a file uploaded again: replaced, unless edited
+        here, when replacing them would lose the edits: then kept, unticked and marked."""
+        notes = [f"{own}: replaces the earlier upload of that name"] if held else []
+        edited = [r for r in earlier if r.id not in held]
+        for row in edited:
+            row.replaced = (f"replaced by a later upload of {own}: kept, unticked, for the "
+                            "edits made here (tick it to download it too)")  # fmt: skip
+        if edited:
+            notes.append(f"{own}: the earlier upload of that name was edited here: it is kept, "
+                         "unticked and marked as replaced")  # fmt: skip
         return notes
 
     def _read(self, path: Path, folder: Path, own: str | None = None) -> None:
@@ -386,13 +425,15 @@ class Workspace:
             given_stem = loaded.stem
             if loaded.stem.startswith(path.stem):
                 given_stem = Path(own).stem + loaded.stem[len(path.stem) :]
+            self._rows_made += 1
             row = Row(
-                id=max(self.rows, default=0) + 1,
+                id=self._rows_made,
                 source=f"{own}{loaded.name[len(str(path)) :]}",
                 stem=self._free_stem(safe_name(loaded.stem) or "article"),
                 fmt=fmt,
                 folder=folder,
                 given_stem=given_stem,
+                given=own,
                 article=loaded.article,
                 problems=[for_the_page(line, path, own) for line in loaded.problems],
                 warnings=[for_the_page(line, path, own) for line in loaded.warnings],
