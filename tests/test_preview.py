@@ -439,8 +439,6 @@ def test_an_affiliations_postal_code_is_shown_in_its_line(run, write_article, tm
     assert _text(page.find_class("affs")[0]) == "Boston University, Boston, MA 02115, United States"
 
 
-
-
 def test_with_pmc_the_page_shows_the_jats_convert_writes_for_pmc(run, tmp_path):
     """``preview --profile pmc`` of a YAML judges the JATS ``convert --profile pmc`` writes —
     1.3, translated abstracts typed — so it shows no ``pmc-dtd-version`` warning and no
