@@ -543,3 +543,29 @@ def test_from_ojs_skips_a_folder_s_xml_that_is_plainly_no_export(run, tmp_path: 
     assert "(the file reads as 'jats': convert it without --from, or with --from jats)" in (
         named.err
     )
+
+
+# ---------------------------------------------------------------------- nothing to do
+
+
+def test_an_empty_folder_beside_articles_is_no_bad_input(run, tmp_path: Path, store) -> None:
+    """A cron job over a journal with no new articles: ``batch GOOD EMPTY`` exited 3 with
+    "bad input 1", the empty folder counted as an article. Now a line names the folder, the
+    report counts no bad input, and the run exits by its articles (0); one empty folder alone
+    is 0 articles, said, exit 0 — with ``--per-issue`` too."""
+    good = make_folder(tmp_path / "good", 2)
+    empty = tmp_path / "2026-4"
+    empty.mkdir()
+    report = tmp_path / "r.json"
+    result = run("batch", good, empty, "-o", tmp_path / "out", "-j", "1", "-q", "--report", report)
+    assert result.code == 0, result.err
+    assert f"jatsconv: {empty}: no file to convert here" in result.err
+    data = _report(report)
+    assert (data["summary"]["converted"], data["summary"]["bad-input"]) == (2, 0)
+    alone = run("batch", empty, "-o", tmp_path / "out2", "-q")
+    assert alone.code == 0
+    assert "jatsconv: 0 articles: the sources given hold no file to convert" in alone.err
+    issues = run("batch", empty, "-o", tmp_path / "out3", "--to", "crossref", "--per-issue")
+    assert issues.code == 0, issues.err
+    assert f"jatsconv: {empty}: no file to convert here" in issues.err
+    assert "0 articles" in issues.err

@@ -196,6 +196,7 @@ def run_batch(
     sweep_stale([out_dir], recursive=True)  # temporary files of runs killed earlier
     manifest = Manifest(out_dir)  # (first: what earlier runs wrote is never a source)
     real_out = out_dir.resolve()
+    notes: list[str] = []  # folders given with no file to convert: said, not bad input
     try:
         settings = _journal_kept(settings)
         files, problems = list_sources(
@@ -204,6 +205,7 @@ def run_batch(
             fmt=settings.fmt,
             ignore=[p for p in (report_path, junit_path) if p is not None],
             earlier=lambda: {os.path.join(real_out, name) for name in manifest.outputs()},
+            notes=notes,
         )
     except BaseException:
         manifest.close()
@@ -344,7 +346,7 @@ def run_batch(
         books.summary.seconds = time.perf_counter() - start
         for line in books.cap.summary():
             progress.problem(line)
-        for line in (books.not_article_line(), books.gone_line()):
+        for line in (*notes, books.not_article_line(), books.gone_line()):
             if line is not None:
                 progress.problem(line)
         for line in books.run_notices.lines():

@@ -28,16 +28,20 @@ def run_per_issue(
     settings: BatchSettings,
     ignore: Iterable[Path] = (),
     not_articles: list[str] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Conversion]:
     """Read every article of ``sources``; write one Crossref deposit per issue. The YAML/JSON
     files a folder or glob found that are not articles are left out, their names appended to
-    ``not_articles`` (as a batch's ``not-article``)."""
+    ``not_articles`` (as a batch's ``not-article``); a folder given with no file to convert is
+    a line appended to ``notes`` (as a batch's, not bad input)."""
     out_dir = settings.out_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # (a file there, a read-only parent: one line, exit 73)
         raise output_error(out_dir, exc, "create the output folder") from None
-    files, problems = list_sources(sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore)
+    files, problems = list_sources(
+        sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore, notes=notes
+    )
     cache = JournalCache()
     items: list[tuple[Loaded, Path]] = []
     try:

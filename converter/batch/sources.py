@@ -206,6 +206,7 @@ def list_sources(
     fmt: str | None = None,
     ignore: Iterable[Path] = (),
     earlier: Callable[[], Collection[str]] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[SourceList, list[str]]:
     """Expand folders, globs and issue files into files (with a journal override), in order.
 
@@ -214,6 +215,10 @@ def list_sources(
     runs wrote into ``skip``, which a folder or a glob never takes either (JATS in and out: the
     output folder the input folder, or matched by the glob). Returns the files (each once,
     however reached) and problems (a source that does not exist …).
+
+    A folder given that holds no file to convert (an issue folder not filled yet, a cron run
+    over a journal with no new articles) is no bad input: its line goes to ``notes``, to be
+    said, and the run's exit is its articles'. Without ``notes`` it is a problem line.
     """
     files = SourceList()
     problems: list[str] = []
@@ -266,7 +271,10 @@ def list_sources(
         if path.is_dir():
             listed, again = len(problems), os.path.realpath(path) in seen
             if not add_folder(path) and len(problems) == listed and not again:
-                problems.append(_nothing_in(path, fmt))
+                if notes is None:
+                    problems.append(_nothing_in(path, fmt))
+                else:
+                    notes.append(f"jatsconv: {_nothing_in(path, fmt)}; nothing converted from it")
         elif path.is_file():
             if _is_issue_file(path):
                 listed, journal, issue_problems = _issue_file(path)

@@ -255,6 +255,9 @@ def batch(
         summary = run_batch(sources, settings, progress, report_path=report, junit_path=junit)
     if console is not None:
         _summary_table(summary, console)
+    if summary.total == 0 and not (summary.interrupted or summary.stopped):
+        # (a cron run over a journal with no new articles: nothing to do is no failure, exit 0)
+        click.echo("jatsconv: 0 articles: the sources given hold no file to convert", err=True)
     if summary.workers_ended:
         click.echo(
             f"jatsconv: {summary.workers_ended} worker(s) had not stopped "
@@ -354,10 +357,15 @@ def _per_issue(
         fail("--per-issue writes no JUnit report: leave out --junit (--report works)", 2)
     ignore = [report] if report is not None else []
     not_articles: list[str] = []
-    results = run_per_issue(sources, settings, ignore, not_articles)
+    notes: list[str] = []
+    results = run_per_issue(sources, settings, ignore, not_articles, notes)
     _report(results, False, quiet)
+    for line in notes:
+        click.echo(line, err=True)
     if (line := not_article_line(len(not_articles), not_articles)) is not None:
         click.echo(line, err=True)
+    if not results and not not_articles:
+        click.echo("jatsconv: 0 articles: the sources given hold no file to convert", err=True)
     if report is not None:
         articles = [r.as_dict() for r in results]
         payload: dict[str, object] = {
