@@ -40,12 +40,19 @@ from converter.writers.crossref import issue_key, issue_stem, write_crossref_iss
 SUFFIX = ".crossref.xml"
 
 
-def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) -> list[Conversion]:
+def convert_per_issue(
+    items: Iterable[tuple[Loaded, Path]],
+    options: Options,
+    results: list[Conversion] | None = None,
+) -> list[Conversion]:
     """Convert read articles to one Crossref deposit per issue.
 
     ``items`` pairs each read article with the folder its output goes to. Returns one
-    ``Conversion`` per article; ``output`` is the issue file holding it (when written)."""
-    results: list[Conversion] = []
+    ``Conversion`` per article; ``output`` is the issue file holding it (when written).
+    ``results``, when given, is filled as the articles are done, so that a run interrupted
+    half-way still has what was done (``pending`` tells the ones whose issue file is not
+    written yet)."""
+    results = [] if results is None else results
     groups: dict[tuple[Path, tuple[str, str, str, str]], list[tuple[Loaded, Article, int]]] = {}
     # (a deposit, a DOI case-folded as DOIs compare) -> the source whose record has it
     deposited: dict[tuple[tuple[Path, tuple[str, str, str, str]], str], str] = {}
@@ -113,3 +120,9 @@ def convert_per_issue(items: Iterable[tuple[Loaded, Path]], options: Options) ->
             if not output.valid:
                 result.status = "invalid"
     return results
+
+
+def pending(result: Conversion) -> bool:
+    """An article accepted for its issue's deposit whose issue file is not written yet (a run
+    interrupted before it was): not done, whatever its status says so far."""
+    return result.status == "converted" and result.output is None

@@ -168,6 +168,7 @@ def test_per_issue_deposits_skip_what_is_not_an_article(run, tmp_path: Path, sto
         "error": 0,
         "not-article": len(data["not_articles"]),
         "total": 2 + len(data["not_articles"]),
+        "not_reached": 0,
     }
 
 
@@ -569,3 +570,50 @@ def test_an_empty_folder_beside_articles_is_no_bad_input(run, tmp_path: Path, st
     assert issues.code == 0, issues.err
     assert f"jatsconv: {empty}: no file to convert here" in issues.err
     assert "0 articles" in issues.err
+
+
+def test_an_interrupted_per_issue_batch_writes_its_report(run, tmp_path: Path, monkeypatch):
+    """``batch --per-issue --report`` stopped by Ctrl-C or SIGTERM (exit 130) wrote no report,
+    though the README says the report is written on interrupt. Now it is: ``interrupted``,
+    the articles of the issue files written so far with their counts, and the sources not
+    reached (those of the issue whose file was not written yet)."""
+    from converter import per_issue
+
+    first = deposit_folder(tmp_path / "issue3", 2)
+    second = deposit_folder(tmp_path / "issue4", 2)
+    for path in second.glob("a*.yaml"):
+        text = path.read_text(encoding="utf-8").replace("issue: 3\n", "issue: 4\n")
+        path.write_text(text.replace("jsr.2018.3.", "jsr.2018.4."), encoding="utf-8")
+    real = per_issue.write_crossref_issue
+    calls: list[str] = []
+
+    def stopped_at_the_second(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append("issue")
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(per_issue, "write_crossref_issue", stopped_at_the_second)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    args = ["batch", first, second, "--to", "crossref", "--per-issue", "-o", out]
+    result = run(*args, "--report", report)
+    assert result.code == 130, result.err
+    assert "jatsconv: interrupted; files already written are complete; 2 sources not reached" in (
+        result.err
+    )
+    data = _report(report)
+    assert data["interrupted"] is True
+    assert (data["summary"]["converted"], data["summary"]["not_reached"]) == (2, 2)
+    assert [Path(a["source"]).parent.name for a in data["articles"]] == ["issue3", "issue3"]
+    assert data["not_reached"] == [str(second / "a0000.yaml"), str(second / "a0001.yaml")]
+    assert len(list(out.glob("*.crossref.xml"))) == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # (written atomically)
+    monkeypatch.undo()
+    finished = run(*args, "--report", report)
+    assert finished.code == 0, finished.err
+    data = _report(report)
+    assert (data["interrupted"], data["not_reached"], data["summary"]["converted"]) == (
+        False,
+        [],
+        4,
+    )

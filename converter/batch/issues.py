@@ -17,7 +17,7 @@ from converter.api import Conversion
 from converter.batch.settings import BatchSettings
 from converter.batch.sources import iter_jobs, list_sources
 from converter.errors import output_error
-from converter.per_issue import convert_per_issue
+from converter.per_issue import convert_per_issue, pending
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.native import JournalCache
 from converter.readers.spreadsheet import loaded_from_row
@@ -29,11 +29,19 @@ def run_per_issue(
     ignore: Iterable[Path] = (),
     not_articles: list[str] | None = None,
     notes: list[str] | None = None,
+    results: list[Conversion] | None = None,
+    not_reached: list[str] | None = None,
 ) -> list[Conversion]:
     """Read every article of ``sources``; write one Crossref deposit per issue. The YAML/JSON
     files a folder or glob found that are not articles are left out, their names appended to
     ``not_articles`` (as a batch's ``not-article``); a folder given with no file to convert is
-    a line appended to ``notes`` (as a batch's, not bad input)."""
+    a line appended to ``notes`` (as a batch's, not bad input).
+
+    ``results``, when given, is filled as articles are done; on Ctrl-C (KeyboardInterrupt,
+    raised again) ``not_reached`` gets the sources, in order, not all of whose articles are
+    done (not read yet, or their issue file not written), for the report to list."""
+    results = [] if results is None else results
+    read: dict[str, list[str]] = {}  # a source read -> the names of its articles
     out_dir = settings.out_dir
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -49,6 +57,7 @@ def run_per_issue(
             if job.problems:
                 loaded = Loaded(job.path, Path(job.path).stem, problems=list(job.problems))
                 items.append((loaded, out_dir))
+                read.setdefault(job.path, []).append(loaded.name)
                 continue
             context = ReadContext(
                 journal=Path(job.journal) if job.journal else None,
@@ -61,12 +70,23 @@ def run_per_issue(
                 found = [loaded_from_row(Path(job.path), job.row, job.values, context, job.fmt)]
             else:
                 found = list(read_source(Path(job.path), job.fmt, context))
+            # (the source counts as read once all its articles are: a Ctrl-C half-way leaves
+            # it out, to be listed as not reached)
+            names = read.setdefault(job.path, [])
             for item in found:
                 if item.not_article:
                     if not_articles is not None:
                         not_articles.append(item.name)
                     continue
                 items.append((item, out_dir))
+                names.append(item.name)
+        return convert_per_issue(items, settings.options, results)
+    except KeyboardInterrupt:
+        if not_reached is not None:
+            done = {r.source for r in results if not pending(r)}
+            for _key, path, _journal, _found in files:
+                if path not in read or any(name not in done for name in read[path]):
+                    not_reached.append(path)
+        raise
     finally:
         files.close()
-    return convert_per_issue(items, settings.options)

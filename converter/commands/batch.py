@@ -27,12 +27,15 @@ from converter.cli_options import (
     quiet_option,
     schema_dir_option,
 )
+from converter.errors import output_error
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import TaskID
+
+    from converter.api import Conversion
 
 # rich (the progress bar and the summary table) is imported only when the run shows them: a
 # quiet run (--quiet, CI, scripts) does not pay its ~25 ms of imports.
@@ -350,6 +353,8 @@ def _per_issue(
     """``--per-issue``: one Crossref deposit per issue; print, report, exit."""
     from converter.batch.issues import run_per_issue
     from converter.commands.convert import _exit_code, _report
+    from converter.errors import EXIT_INTERRUPTED
+    from converter.per_issue import pending
 
     if settings.options.target != "crossref":
         fail("--per-issue makes Crossref deposits: use it with --to crossref", 2)
@@ -358,7 +363,31 @@ def _per_issue(
     ignore = [report] if report is not None else []
     not_articles: list[str] = []
     notes: list[str] = []
-    results = run_per_issue(sources, settings, ignore, not_articles, notes)
+    results: list[Conversion] = []
+    not_reached: list[str] = []
+    try:
+        run_per_issue(sources, settings, ignore, not_articles, notes, results, not_reached)
+    except KeyboardInterrupt:
+        # What was done is reported, as a batch's interrupted run is: the issue files written,
+        # the sources not reached (the README promised the report on interrupt; none came).
+        done = [r for r in results if not pending(r)]
+        where = None
+        if report is not None:
+            try:
+                _per_issue_report(report, done, not_articles, not_reached, interrupted=True)
+                where = "the report" if str(report) == STDOUT else str(report)
+            except OSError as exc:
+                click.echo(f"jatsconv: {output_error(report, exc)}", err=True)
+        rest = ""
+        if not_reached:
+            sources_word = "source" if len(not_reached) == 1 else "sources"
+            listed = f", listed in {where}" if where else ""
+            rest = (
+                f"; {len(not_reached):,} {sources_word} not reached{listed}: the same command "
+                "again converts them"
+            )
+        click.echo(f"jatsconv: interrupted; files already written are complete{rest}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     _report(results, False, quiet)
     for line in notes:
         click.echo(line, err=True)
@@ -367,16 +396,32 @@ def _per_issue(
     if not results and not not_articles:
         click.echo("jatsconv: 0 articles: the sources given hold no file to convert", err=True)
     if report is not None:
-        articles = [r.as_dict() for r in results]
-        payload: dict[str, object] = {
-            "per_issue": True,
-            "summary": _per_issue_summary(articles, len(not_articles)),
-            "articles": articles,
-            "not_articles": not_articles,
-        }
-        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-        write_out(report, lambda stream: stream.write(text))
+        _per_issue_report(report, results, not_articles, [], interrupted=False)
     sys.exit(_exit_code(results))
+
+
+def _per_issue_report(
+    report: Path,
+    results: list[Conversion],
+    not_articles: list[str],
+    not_reached: list[str],
+    interrupted: bool,
+) -> None:
+    """The ``--per-issue --report`` file (written whole or not at all, as every report): the
+    articles done, their counts, and, as a batch's, whether the run was interrupted and the
+    sources it did not reach."""
+    articles = [r.as_dict() for r in results]
+    summary = _per_issue_summary(articles, len(not_articles))
+    payload: dict[str, object] = {
+        "per_issue": True,
+        "interrupted": interrupted,
+        "summary": {**summary, "not_reached": len(not_reached)},
+        "articles": articles,
+        "not_articles": not_articles,
+        "not_reached": not_reached,
+    }
+    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    write_out(report, lambda stream: stream.write(text))
 
 
 def _per_issue_summary(articles: list[dict[str, object]], not_articles: int) -> dict[str, int]:
