@@ -203,6 +203,33 @@ def test_a_second_batch_into_the_same_folder_is_refused(run, tmp_path: Path, sto
     assert run("batch", source, "-o", out, "-j", "1").code == 0
 
 
+def test_a_refused_batch_still_writes_its_report(run, tmp_path: Path, store) -> None:
+    """A batch refused before it starts (another batch writing into the folder, exit 2) wrote
+    no ``--report``: CI had nothing to parse. Now the report is written, elsewhere than -o, its
+    counts zeros and ``error`` the line; ``-o`` the same, and ``--per-issue`` too."""
+    source = make_folder(tmp_path / "in", 1)
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    out.mkdir()
+    holder = batch_module.Manifest(out)
+    original = batch_module.Manifest.LOCK_WAIT
+    batch_module.Manifest.LOCK_WAIT = 0.1
+    try:
+        result = run("batch", source, "-o", out, "-j", "1", "--report", report)
+    finally:
+        batch_module.Manifest.LOCK_WAIT = original
+        holder.close()
+    assert result.code == 2
+    line = f"{out}: another batch is writing into this output folder"
+    assert result.err.startswith(f"jatsconv: {line}") and len(result.err.splitlines()) == 1
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["error"].startswith(line)
+    assert (data["summary"]["total"], data["summary"]["converted"], data["articles"]) == (0, 0, [])
+    assert outputs(out) == []
+    # the same report's shape when the run ends as asked: error null
+    assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["error"] is None
+
+
 # ---------------------------------------------------------------------- names and collisions
 
 

@@ -99,6 +99,28 @@ def test_read_only_output_folder(run, tmp_path: Path, command: str, monkeypatch,
         assert sorted(p.name for p in out.iterdir()) == ["earlier.xml"]
 
 
+@pytest.mark.parametrize("per_issue", [False, True], ids=["batch", "per-issue"])
+def test_a_batch_into_a_read_only_folder_still_writes_its_report(
+    run, tmp_path: Path, monkeypatch, store, per_issue: bool
+) -> None:
+    """``batch -o READ-ONLY --report r.json`` (exit 73) wrote no report, so CI had nothing to
+    parse. Now the report is written where it can be (elsewhere than -o): counts zeros,
+    ``error`` the line. A report inside the read-only folder cannot be: the line says so."""
+    out, report = tmp_path / "ro", tmp_path / "r.json"
+    mode = ["--to", "crossref", "--per-issue"] if per_issue else ["-j", "1"]
+    with _folder(out, "read-only", monkeypatch):
+        line = _one_line(run("batch", SEED, "-o", out, "-q", *mode, "--report", report))
+        data = json.loads(report.read_text(encoding="utf-8"))
+        assert f"jatsconv: {data['error']}" == line
+        assert str(out) in data["error"]
+        assert (data["summary"]["total"], data["articles"]) == (0, [])
+        inside = out / "r.json"
+        line = _one_line(run("batch", SEED, "-o", out, "-q", *mode, "--report", inside))
+        assert line.startswith(f"jatsconv: {out}: cannot ") and str(out) in line
+        assert f"; no report either: {inside}: cannot " in line, line
+        assert sorted(p.name for p in out.iterdir()) == ["earlier.xml"]
+
+
 @pytest.mark.parametrize("command", ["convert", "batch"])
 def test_output_folder_that_cannot_be_made(run, tmp_path: Path, command: str) -> None:
     blocker = tmp_path / "a-file"

@@ -21,9 +21,9 @@ from typing import Any
 from converter.api import prepare
 from converter.atomic import run_token, sweep_stale, write_atomic, write_temp
 from converter.batch.books import UNREAD, Books
-from converter.batch.manifest import Manifest, Record
+from converter.batch.manifest import Manifest, ManifestError, Record
 from converter.batch.pool import WorkerPool
-from converter.batch.reports import write_junit, write_report
+from converter.batch.reports import not_started, write_junit, write_report
 from converter.batch.settings import BatchSettings, Job, JobResult, Summary
 from converter.batch.sources import iter_jobs, list_sources
 from converter.batch.worker import init_worker, work
@@ -37,7 +37,7 @@ class _Stopped(Exception):
     """An output could not be written (disk full, read-only): the run stops."""
 
 
-def _ready(out_dir: Path) -> None:
+def ready_output_folder(out_dir: Path) -> None:
     """Create the output folder and prove a file can be written in it, before any work: a
     read-only or uncreatable folder is one line (``OutputError``), not a failure per article."""
     try:
@@ -192,9 +192,13 @@ def run_batch(
     start = time.perf_counter()
     out_dir = settings.out_dir
     NamePattern.parse(settings.pattern)  # a bad pattern is a usage error, before any work
-    _ready(out_dir)
-    sweep_stale([out_dir], recursive=True)  # temporary files of runs killed earlier
-    manifest = Manifest(out_dir)  # (first: what earlier runs wrote is never a source)
+    try:
+        ready_output_folder(out_dir)
+        sweep_stale([out_dir], recursive=True)  # temporary files of runs killed earlier
+        manifest = Manifest(out_dir)  # (first: what earlier runs wrote is never a source)
+    except (OutputError, ManifestError) as exc:
+        # (a run that cannot start still writes its report, for CI to parse: ``not_started``)
+        raise not_started(exc, settings, report_path) from None
     real_out = out_dir.resolve()
     notes: list[str] = []  # folders given with no file to convert: said, not bad input
     try:

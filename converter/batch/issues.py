@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from converter.api import Conversion
+from converter.batch.driver import ready_output_folder
 from converter.batch.settings import BatchSettings
 from converter.batch.sources import iter_jobs, list_sources
-from converter.errors import output_error
+from converter.errors import OutputError
 from converter.per_issue import convert_per_issue, pending
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.native import JournalCache
@@ -38,15 +39,14 @@ def run_per_issue(
     a line appended to ``notes`` (as a batch's, not bad input).
 
     ``results``, when given, is filled as articles are done; on Ctrl-C (KeyboardInterrupt,
-    raised again) ``not_reached`` gets the sources, in order, not all of whose articles are
+    raised again) or an issue file that cannot be written (``OutputError``, raised again)
+    ``not_reached`` gets the sources, in order, not all of whose articles are
     done (not read yet, or their issue file not written), for the report to list."""
     results = [] if results is None else results
     read: dict[str, list[str]] = {}  # a source read -> the names of its articles
     out_dir = settings.out_dir
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # (a file there, a read-only parent: one line, exit 73)
-        raise output_error(out_dir, exc, "create the output folder") from None
+    # (a file there, a read-only parent or folder: one line, exit 73, before any article)
+    ready_output_folder(out_dir)
     files, problems = list_sources(
         sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore, notes=notes
     )
@@ -81,7 +81,7 @@ def run_per_issue(
                 items.append((item, out_dir))
                 names.append(item.name)
         return convert_per_issue(items, settings.options, results)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, OutputError):
         if not_reached is not None:
             done = {r.source for r in results if not pending(r)}
             for _key, path, _journal, _found in files:

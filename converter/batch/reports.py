@@ -10,7 +10,8 @@ from typing import IO, TYPE_CHECKING
 
 from converter.atomic import write_atomic_stream
 from converter.batch.books import ITEM_SEPARATOR
-from converter.batch.settings import NOT_ARTICLE, BatchSettings
+from converter.batch.settings import NOT_ARTICLE, BatchSettings, Summary
+from converter.errors import ConverterError, output_error
 from converter.redaction import redacting
 from converter.version import __version__
 
@@ -30,6 +31,7 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
             "interrupted": summary.interrupted,
             "stopped": summary.stopped,
             "workers_ended": summary.workers_ended,
+            "error": None,
             "summary": {
                 **summary.counts,
                 "total": summary.total,
@@ -62,6 +64,45 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
         stream.write("\n}\n")
 
     write_out(path, write)
+
+
+def not_started(
+    error: ConverterError, settings: BatchSettings, path: Path | None
+) -> ConverterError:
+    """The report of a run that could not start (``-o`` read-only or not creatable, another
+    batch writing into it), written where it can be, so that CI has a file to parse: the
+    shape of every report, its counts zeros and ``error`` the line saying why. Returns the
+    error to raise: the same, or, when the report cannot be written either, its line saying
+    so too (the one line the run prints)."""
+    if path is None:
+        return error
+    summary = Summary()
+    head = {
+        "converter": __version__,
+        "output_dir": str(settings.out_dir),
+        "options": settings.stamp_key(),
+        "interrupted": False,
+        "stopped": None,
+        "workers_ended": 0,
+        "error": str(error),
+        "summary": {
+            **summary.counts,
+            "total": 0,
+            "not_reached": 0,
+            "sources_gone": 0,
+            "seconds": 0.0,
+            "articles_per_second": 0.0,
+        },
+        "articles": [],
+        "not_reached": [],
+        "sources_gone": [],
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"
+    try:
+        write_out(path, lambda stream: stream.write(text))
+    except OSError as exc:
+        return type(error)(f"{error}; no report either: {output_error(path, exc)}")
+    return error
 
 
 def _write_list(stream: IO[str], name: str, items: Iterable[object]) -> None:

@@ -27,7 +27,7 @@ from converter.cli_options import (
     quiet_option,
     schema_dir_option,
 )
-from converter.errors import output_error
+from converter.errors import OutputError, output_error
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
 
@@ -388,6 +388,16 @@ def _per_issue(
             )
         click.echo(f"jatsconv: interrupted; files already written are complete{rest}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except OutputError as exc:
+        # (-o read-only or not creatable, a full disk: a report all the same, for CI to parse)
+        if report is None:
+            raise
+        done = [r for r in results if not pending(r)]
+        try:
+            _per_issue_report(report, done, not_articles, not_reached, False, str(exc))
+        except OSError as failed:
+            raise OutputError(f"{exc}; no report either: {output_error(report, failed)}") from None
+        raise
     _report(results, False, quiet)
     for line in notes:
         click.echo(line, err=True)
@@ -406,15 +416,17 @@ def _per_issue_report(
     not_articles: list[str],
     not_reached: list[str],
     interrupted: bool,
+    error: str | None = None,
 ) -> None:
     """The ``--per-issue --report`` file (written whole or not at all, as every report): the
     articles done, their counts, and, as a batch's, whether the run was interrupted and the
-    sources it did not reach."""
+    sources it did not reach; ``error``, the line of an output that could not be written."""
     articles = [r.as_dict() for r in results]
     summary = _per_issue_summary(articles, len(not_articles))
     payload: dict[str, object] = {
         "per_issue": True,
         "interrupted": interrupted,
+        "error": error,
         "summary": {**summary, "not_reached": len(not_reached)},
         "articles": articles,
         "not_articles": not_articles,
