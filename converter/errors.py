@@ -279,12 +279,28 @@ _REASONS = {
 }
 
 
+def _missing_target(filename: object) -> str | None:
+    """What a link whose target is missing points to (None when the file is no link): the
+    link itself is there, and a file named so appears in a listing."""
+    if not isinstance(filename, str | bytes | os.PathLike):
+        return None
+    try:
+        if not os.path.islink(filename):
+            return None
+        return os.fsdecode(os.readlink(filename))
+    except (OSError, ValueError):
+        return None
+
+
 def cannot_read(exc: OSError) -> str:
     """``cannot read: REASON`` for an OS error met reading a file: the same words from every
     command (``no such file``, not the system's ``No such file or directory`` here and there);
     an input past the size limit is said as such."""
     if isinstance(exc, InputTooLarge):
         return exc.strerror or str(exc)
+    if exc.errno == errno.ENOENT and (target := _missing_target(exc.filename)) is not None:
+        # (a broken link, "no such file", sent the user looking for a file that is there)
+        return f"cannot read: a link to a missing target ({target})"
     reasons = {errno.ENOENT: "no such file"}
     reason = reasons.get(exc.errno or 0) or _REASONS.get(exc.errno or 0)
     return f"cannot read: {reason or (exc.strerror or str(exc)).lower()}"

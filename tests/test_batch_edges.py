@@ -617,3 +617,33 @@ def test_an_interrupted_per_issue_batch_writes_its_report(run, tmp_path: Path, m
         [],
         4,
     )
+
+
+# ---------------------------------------------------------------------- words of a problem
+
+
+def test_a_broken_link_and_a_journal_too_far_up_are_said_as_such(run, tmp_path: Path) -> None:
+    """A broken link in an issue folder was "cannot read: no such file", sending the user to
+    look for a file the listing shows; an article four folders below its journal.yaml was
+    told to put journal.yaml "beside the article", where three folders up would do."""
+    issue = make_folder(tmp_path / "in", 1)
+    (issue / "moved.yaml").symlink_to(tmp_path / "elsewhere" / "moved.yaml")
+    result = run("batch", issue, "-o", tmp_path / "out", "-j", "1", "-q")
+    assert result.code == 3
+    missing = tmp_path / "elsewhere" / "moved.yaml"
+    assert f"{issue / 'moved.yaml'}: cannot read: a link to a missing target ({missing})" in (
+        result.err
+    )
+    assert "no such file" not in result.err
+    deep = tmp_path / "journal" / "2026" / "1" / "articles" / "en"
+    deep.mkdir(parents=True)
+    (tmp_path / "journal" / "journal.yaml").write_bytes(SEED_JOURNAL.read_bytes())
+    shutil.copy(next(issue.rglob("a*.yaml")), deep / "a.yaml")
+    result = run("batch", deep, "-o", tmp_path / "out2", "-j", "1", "-q")
+    assert result.code == 3
+    assert (
+        "journal: no journal metadata (give journal:, --journal, or put journal.yaml beside the "
+        "article or up to three folders above it)" in result.err
+    )
+    (deep.parents[2] / "journal.yaml").write_bytes(SEED_JOURNAL.read_bytes())  # three up
+    assert run("batch", deep, "-o", tmp_path / "out2", "-j", "1", "-q").code == 0

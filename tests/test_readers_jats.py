@@ -146,7 +146,7 @@ def test_a_source_that_is_not_converted_beside_itself_is_not_removed(run, tmp_pa
     assert result.code == 3
     assert result.err.splitlines() == [
         f"{source}: journal: no journal metadata (give journal:, --journal, or put journal.yaml "
-        "beside the article)"
+        "beside the article or up to three folders above it)"
     ]
     assert source.read_bytes() == original
 

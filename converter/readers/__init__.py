@@ -146,8 +146,11 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
     try:
         mode = path.stat().st_mode
         data = None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else read_path(path)
-    except (FileNotFoundError, NotADirectoryError):
-        yield Loaded(str(path), path.stem, problems=[f"{path}: cannot read: no such file"])
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        # (a link to a missing target is said as one: ``cannot_read``)
+        found = isinstance(exc, FileNotFoundError)
+        reason = cannot_read(exc) if found else "cannot read: no such file"
+        yield Loaded(str(path), path.stem, problems=[f"{path}: {reason}"])
         return
     except OSError as exc:  # a name too long, a loop of links, no permission …
         problem = f"{path}: {cannot_read(exc)}"

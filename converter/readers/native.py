@@ -1270,7 +1270,7 @@ def validated_article(
                 name,
                 [
                     "journal: no journal metadata (give journal:, --journal, or put journal.yaml "
-                    "beside the article)"
+                    "beside the article or up to three folders above it)"
                 ],
             )
         resolved = cache.load(found)

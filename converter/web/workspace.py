@@ -74,7 +74,10 @@ _FOR_THE_PAGE = (
         r" (\1)",
     ),
     (
-        re.compile(r"\(give journal:, --journal, or put journal\.yaml beside the article\)"),
+        re.compile(
+            r"\(give journal:, --journal, or put journal\.yaml beside the article or up to "
+            r"three folders above it\)"
+        ),
         "(upload the article again together with its journal.yaml)",
     ),
     (
