@@ -1,7 +1,12 @@
 """PMC-style delivery packages: a zip holding each article's JATS, its PDF and its figures.
 
 Files are named by PMC's rule ``jour-vol-pg.ext`` (journal code, volume, first page or
-e-location id); the XML and the PDF share that base name. A name PMC would reject (spaces,
+e-location id), or, asked (``name_with_issue``), by its current one ``jour-vol-iss-pg.ext``
+with the issue; the XML and the PDF share that base name. A name never depends on the other
+articles of a run: PMC takes a replacement only under the name it first had, so the issue is
+added for every article or for none, as the journal chooses once, never only where two would
+clash (and PMC's sequence letters for articles starting on one page, -a and -b, which would
+depend on what a run holds, are not added). A name PMC would reject (spaces,
 ``? % # / :`` or other characters outside ``A-Z a-z 0-9 . _ -``) is refused, never quietly
 changed, and so is a package with a file missing: the PDF, or a figure the XML references.
 Zips are deterministic (fixed timestamps, sorted entries) and written atomically.
@@ -96,8 +101,11 @@ def journal_code(root: etree._Element) -> str:
     return ""
 
 
-def read_article(path: Path, journal: str | None = None) -> PackedArticle:
-    """Collect one JATS file's package members and check their names and presence."""
+def read_article(
+    path: Path, journal: str | None = None, name_with_issue: bool = False
+) -> PackedArticle:
+    """Collect one JATS file's package members and check their names and presence; with
+    ``name_with_issue`` they are named ``jour-vol-iss-pg`` (``jour-vol-pg`` with no issue)."""
     item = PackedArticle(path)
     try:
         data = read_path(path)
@@ -128,10 +136,13 @@ def read_article(path: Path, journal: str | None = None) -> PackedArticle:
     if missing:
         item.problems.append(f"{path}: cannot name the package: no {', '.join(missing)}")
         return item
-    item.base = f"{item.journal}-{item.volume}-{page}"
+    with_issue = name_with_issue and bool(item.issue)
+    issue = f"-{item.issue}" if with_issue else ""
+    item.base = f"{item.journal}-{item.volume}{issue}-{page}"
     problem = name_problem(item.base, "package name")
     if problem:
-        item.problems.append(f"{path}: {problem} (built from journal code, volume and page)")
+        parts = "volume, issue" if with_issue else "volume"
+        item.problems.append(f"{path}: {problem} (built from journal code, {parts} and page)")
         return item
     item.files[item.base + ".xml"] = path
     pdf = _find_pdf(root, path)
@@ -198,12 +209,14 @@ def build_packages(
     *,
     per_issue: bool = False,
     journal: str | None = None,
+    name_with_issue: bool = False,
 ) -> list[PackageResult]:
-    """Write one zip per article (``jour-vol-pg.zip``) or per issue (``jour-vol-iss.zip``).
+    """Write one zip per article (``jour-vol-pg.zip``, with ``name_with_issue``
+    ``jour-vol-iss-pg.zip``) or per issue (``jour-vol-iss.zip``).
 
     A package with any problem is not written; the others still are.
     """
-    articles = [read_article(path, journal) for path in files]
+    articles = [read_article(path, journal, name_with_issue) for path in files]
     groups: dict[str, list[PackedArticle]] = {}
     results: list[PackageResult] = []
     for item in articles:
@@ -226,7 +239,7 @@ def build_packages(
             result.problems.extend(item.problems)
             for name, file in item.files.items():
                 if name in entries and entries[name].resolve() != file.resolve():
-                    result.problems.append(_clash(item, owners[name], name))
+                    result.problems.append(_clash(item, owners[name], name, name_with_issue))
                 entries[name] = file
                 owners.setdefault(name, item)
         if not result.problems:
@@ -236,16 +249,24 @@ def build_packages(
     return results
 
 
-def _clash(item: PackedArticle, other: PackedArticle, name: str) -> str:
+def _clash(item: PackedArticle, other: PackedArticle, name: str, with_issue: bool) -> str:
     """Why two files cannot share ``name`` in one zip, naming the other article: the line
     said only "two different files named X", leaving the user to find which."""
     if name.startswith(item.base + ".") and other.base == item.base:
-        # Journals that start their pages again in each issue meet this: PMC's name holds
-        # no issue, and its rule for articles starting on one page (-a, -b) is not applied.
+        same = f"{item.source}: two different files named {name}: {other.source} has the same "
+        if item.issue != other.issue and not with_issue:
+            # Journals that start their pages again in each issue: PMC's older name holds no
+            # issue. Its current one does, but only the journal can choose it, once: a
+            # replacement must keep its name, so it is not added here for these two alone.
+            return (
+                same + "journal code, volume and first page in another issue, and PMC names "
+                "files jour-vol-pg: give --name-with-issue to name them jour-vol-iss-pg (for "
+                "every package of the journal from then on: a replacement keeps its name)"
+            )
         return (
-            f"{item.source}: two different files named {name}: {other.source} has the same "
-            "journal code, volume and first page, and PMC names files jour-vol-pg (an article "
-            "starting on the page of another in its volume cannot be packaged yet)"
+            same + "journal code, volume, issue and first page (PMC's sequence letters for "
+            "articles starting on one page, -a and -b, are not added: a name would then depend "
+            "on the other articles of the run)"
         )
     return (
         f"{item.source}: two different files named {name}: {other.source} references another "

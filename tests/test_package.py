@@ -167,9 +167,41 @@ def test_two_articles_of_one_volume_on_one_page_name_each_other(issue: Path, run
     assert result.code == 3
     assert (
         f"{second}: two different files named rjr-1-110.xml: {first} has the same journal "
-        "code, volume and first page, and PMC names files jour-vol-pg" in result.err
+        "code, volume and first page in another issue, and PMC names files jour-vol-pg: give "
+        "--name-with-issue to name them jour-vol-iss-pg" in result.err
     )
     assert not (issue / "out" / "rjr-1-110.zip").exists()
+
+
+def test_name_with_issue_packages_articles_of_two_issues_on_one_page(issue: Path, run) -> None:
+    """PMC's current names hold the issue (jour-vol-iss-pg): two articles on page 110 of
+    issues 1 and 2 of volume 1 were refused as one name. ``--name-with-issue`` packages both;
+    an article's name is the same whatever else the run holds (a replacement keeps its name),
+    and without the option nothing changes."""
+    first = issue / "streltsov-110.xml"
+    second = issue / "streltsov-110-issue2.xml"
+    text = first.read_text(encoding="utf-8")
+    second.write_text(text.replace("<issue>1</issue>", "<issue>2</issue>"), encoding="utf-8")
+    (issue / "streltsov-110-issue2.pdf").write_bytes(b"%PDF-1.4 other\n")
+    out = issue / "out"
+    result = run("package", first, second, "-o", out, "--name-with-issue")
+    assert result.code == 0, result.err
+    with zipfile.ZipFile(out / "rjr-1-1-110.zip") as archive:
+        assert archive.namelist() == ["rjr-1-1-110.pdf", "rjr-1-1-110.xml"]
+    with zipfile.ZipFile(out / "rjr-1-2-110.zip") as archive:
+        assert archive.namelist() == ["rjr-1-2-110.pdf", "rjr-1-2-110.xml"]
+        assert archive.read("rjr-1-2-110.xml") == second.read_bytes()
+    alone = run("package", first, "-o", issue / "alone", "--name-with-issue")
+    assert alone.code == 0 and (issue / "alone" / "rjr-1-1-110.zip").is_file()
+    assert run("package", first, "-o", issue / "old").code == 0
+    assert (issue / "old" / "rjr-1-110.zip").is_file()
+    # two of one issue on one page: the option does not help, and the line says why
+    third = issue / "streltsov-110-again.xml"
+    shutil.copy(second, third)
+    (issue / "streltsov-110-again.pdf").write_bytes(b"%PDF-1.4 third\n")
+    clash = run("package", second, third, "-o", issue / "clash", "--name-with-issue")
+    assert clash.code == 3
+    assert "same journal code, volume, issue and first page (PMC's sequence letters" in clash.err
 
 
 def test_two_figures_of_one_name_in_an_issue_package_name_the_other_article(

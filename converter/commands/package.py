@@ -35,6 +35,12 @@ from converter.package import build_packages
     metavar="CODE",
     help="PMC's journal code for file names (default: journal-id nlm-ta/publisher-id or ISSN).",
 )
+@click.option(
+    "--name-with-issue",
+    is_flag=True,
+    help="Name files jour-vol-iss-pg (PMC's current rule; pages that start again in each issue "
+    "need it). Choose once for a journal: a replacement must keep its name.",
+)
 @json_option
 @quiet_option
 def package(
@@ -42,20 +48,28 @@ def package(
     output: Path | None,
     per_issue: bool,
     journal_code: str | None,
+    name_with_issue: bool,
     as_json: bool,
     quiet: bool,
 ) -> None:
     """Build PMC delivery zips from JATS files, each with its PDF and figures.
 
-    Files inside are named jour-vol-pg.xml / .pdf. The PDF is ARTICLE.pdf beside the XML or the
-    file its self-uri content-type="pdf" names. A package with a missing file or a name PMC
-    rejects is not written (exit 3); the others are.
+    Files inside are named jour-vol-pg.xml / .pdf (jour-vol-iss-pg with --name-with-issue).
+    The PDF is ARTICLE.pdf beside the XML or the file its self-uri content-type="pdf" names.
+    A package with a missing file or a name PMC rejects is not written (exit 3); the others
+    are.
     """
     from converter.api import check_output_folder
 
     out_dir = output or files[0].parent
     check_output_folder(out_dir)
-    results = build_packages(list(files), out_dir, per_issue=per_issue, journal=journal_code)
+    results = build_packages(
+        list(files),
+        out_dir,
+        per_issue=per_issue,
+        journal=journal_code,
+        name_with_issue=name_with_issue,
+    )
     if as_json:
         payload = [
             {
