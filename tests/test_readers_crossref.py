@@ -2280,3 +2280,28 @@ def test_a_deposit_funders_mistyped_ror_ids_are_said_not_an_internal_error(
         "<fr:assertion name='ror'> 'https://ror.org/021nxhr63': ROR id checksum fails (a "
         "mistyped id): left out"
     ) in loaded.warnings
+
+
+def test_an_article_json_naming_message_type_is_read_as_an_article(
+    run, tmp_path: Path, journal_file: Path
+) -> None:
+    """The project's own JSON article whose keyword is "message-type" is no Crossref record
+    (it was taken for one, and refused as naming no journal): only a key of the top-level
+    object decides, as for DOAJ's "bibjson"."""
+    article = {
+        "title": {"en": "What a Crossref record holds"},
+        "language": "en",
+        "keywords": {"en": ["message-type", "DOI", "indexed"]},
+        "abstract": {"en": 'Its "message-type": "work" says what the record is.'},
+        "published": {"electronic": "2020-05-01"},
+    }
+    source = tmp_path / "article.json"
+    source.write_text(json.dumps(article), encoding="utf-8")
+    assert detect_format(source) == "json"
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (tmp_path / "out" / "article.xml").exists()
+    # a record saved with the key in its top level, after other keys, still is one
+    record = {"status": "ok", "message-type": "work", "message": {"DOI": "10.5555/x.1"}}
+    source.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    assert detect_format(source) == "crossref"

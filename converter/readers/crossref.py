@@ -55,6 +55,7 @@ from converter.readers.common import (
     split_pages,
     valid_issn,
 )
+from converter.readers.json_head import top_level_keys
 from converter.readers.markup import (
     Collector,
     inline_text,
@@ -85,8 +86,10 @@ _MAX_RESPONSE = 20 * 1024 * 1024
 # comes early in it: a bare work (the REST API's `message` saved alone, or the CSL JSON that
 # doi.org answers with) has "container-title" after its reference list, beyond the bytes
 # sniffed, and was read as an article file ("journal: no journal metadata").
-_WORK_MARKERS = ('"container-title"', '"reference-count"', '"is-referenced-by-count"',
-                 '"content-domain"', '"indexed"', '"deposited"')  # fmt: skip
+# They, `DOI` and `message-type` count as keys of the top-level object only: a keyword
+# "message-type" of the project's own JSON article made it a Crossref file, refused.
+_WORK_MARKERS = frozenset(("container-title", "reference-count", "is-referenced-by-count",
+                           "content-domain", "indexed", "deposited"))  # fmt: skip
 
 
 def sniff(path: Path, head: bytes) -> str | None:
@@ -94,9 +97,8 @@ def sniff(path: Path, head: bytes) -> str | None:
     or a deposit file."""
     text = head.decode("utf-8", "replace")
     if text.lstrip().startswith("{"):
-        if '"message-type"' in text or (
-            '"DOI"' in text and any(marker in text for marker in _WORK_MARKERS)
-        ):
+        keys = top_level_keys(text)
+        if "message-type" in keys or ("DOI" in keys and keys & _WORK_MARKERS):
             return "crossref"
         return None
     if "<doi_batch" in text and _CROSSREF_NS in text:
