@@ -326,28 +326,48 @@ def output_suffix(options: Options) -> str:
 
 
 class OutputClaims:
-    """The output files of one run, each claimed by the first article that names it.
+    """The output files of one run, each claimed by the first article written to it.
 
     Two articles whose outputs have one name (``x/a.yaml`` and ``y/a.yaml`` into one ``-o``
     folder, ``-`` twice, two articles of one export with one stem) would otherwise be written
     over one another, the run saying both were converted. As ``jatsconv batch`` does, the first
-    in source order keeps the name and every later one is bad input, refused before anything
-    is written for it: it neither writes that output nor removes it as its own stale one.
+    in source order written under the name keeps it and every later one is bad input, refused
+    before anything is written for it: it neither writes that output nor removes it as its own
+    stale one. An article refused as bad input, or whose invalid output was not written,
+    claims nothing (nothing was written under the name: ``convert data.json data.yaml`` with
+    data.json malformed refused data.yaml as 'already taken' by it), as in ``batch``.
     """
 
     def __init__(self) -> None:
         self._first: dict[Path, str] = {}
+        # (output, source) of sources read but not written: a second reading is "given twice"
+        self._unwritten: set[tuple[Path, str]] = set()
 
-    def refusal(self, loaded: Loaded, target: Path) -> Conversion | None:
-        """None when ``target`` is free (it is then ``loaded``'s), else the refusal."""
+    def convert(self, loaded: Loaded, target: Path, options: Options) -> Conversion:
+        """``loaded`` converted to ``target`` (``convert_loaded``), or refused when an earlier
+        article of the run was written there; the name is ``loaded``'s once it is written."""
         key = target.resolve()  # (one file however the path is written)
-        first = self._first.get(key)
-        if first is None:
+        refused = self._refusal(loaded, target, key)
+        if refused is not None:
+            return refused
+        conversion = convert_loaded(loaded, target, options)
+        if conversion.output is not None:
             self._first[key] = loaded.name
-            return None
+        else:
+            self._unwritten.add((key, loaded.name))
+        return conversion
+
+    def _refusal(self, loaded: Loaded, target: Path, key: Path) -> Conversion | None:
+        """None when ``target`` is free, else the refusal."""
+        first = self._first.get(key)
         # (batch's words: 'the output name … is already taken by …'). The same source given
         # twice was read twice ('-' finds standard input empty then): what its second reading
         # found is not told; another source's own problems are.
+        if first is None:
+            if (key, loaded.name) not in self._unwritten:
+                return None
+            problems = [f"{loaded.name}: given twice (its first reading is told above)"]
+            return Conversion(loaded.name, "bad-input", problems=problems)
         if first == loaded.name:
             problems = [
                 f"{loaded.name}: given twice (the output name {target} is already taken by the "
@@ -426,5 +446,5 @@ def convert_file(
             problems = said if loaded.article is not None else loaded.problems
             results.append(Conversion(loaded.name, "bad-input", problems=problems))
             continue
-        results.append(claims.refusal(loaded, target) or convert_loaded(loaded, target, options))
+        results.append(claims.convert(loaded, target, options))
     return results

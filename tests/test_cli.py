@@ -246,6 +246,31 @@ def test_a_bad_input_with_a_taken_output_name_leaves_the_first_output(
     assert (out / "streltsov-110.xml").is_file()
 
 
+def test_a_refused_input_does_not_take_its_output_name(run, tmp_path: Path, store) -> None:
+    """data.json malformed and data.yaml into one folder: the refused one wrote nothing, so
+    data.yaml is converted (it was refused as 'already taken by data.json'), whichever comes
+    first; a refused file given twice is said to be given twice."""
+    y = _twin(tmp_path / "y")
+    bad = tmp_path / "x" / "streltsov-110.json"
+    bad.parent.mkdir()
+    bad.write_text('{"title": 3', encoding="utf-8")
+    out = tmp_path / "out"
+    journal = ("--journal", SEED.parent.parent / "journal.yaml")
+    result = run("convert", bad, y, "-o", out, *journal)
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        f"{bad}: line 1: malformed JSON: Expecting ',' delimiter",
+        f"{y} -> {out / 'streltsov-110.xml'}",
+        "1 converted, 0 invalid output, 1 bad input",
+    ]
+    assert (out / "streltsov-110.xml").is_file()
+    result = run("convert", bad, bad, "-o", tmp_path / "out2", *journal)
+    assert result.err.splitlines()[1:] == [
+        f"{bad}: given twice (its first reading is told above)",
+        "0 converted, 0 invalid output, 2 bad input",
+    ]
+
+
 def test_standard_input_given_twice_is_converted_once(run, monkeypatch, tmp_path, store) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "journal.yaml").write_text(

@@ -14,7 +14,6 @@ from converter.api import (
     OutputClaims,
     check_output_folder,
     convert_file,
-    convert_loaded,
     output_suffix,
     refusals,
     render,
@@ -143,7 +142,7 @@ def convert(
 
     def convert_one(loaded: Loaded) -> Conversion:
         target = (folder or Path.cwd()) / fit_name(loaded.stem + output_suffix(options))
-        return claims.refusal(loaded, target) or convert_loaded(loaded, target, options)
+        return claims.convert(loaded, target, options)
 
     try:
         for source in articles:
