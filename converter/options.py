@@ -15,6 +15,9 @@ TagSet = Literal["publishing", "archiving"]
 # the pmc profile writes 1.3 unless a version is asked for (``--jats-version 1.4`` keeps 1.4,
 # and the pmc-dtd-version warning with it).
 PMC_VERSION: JatsVersion = "1.3"
+# The versions PMC takes, as a dtd-version starts (the pmc check's rule and `package` say so of
+# any other).
+PMC_TAKES = ("1.0", "1.1", "1.2", "1.3", "2.3", "3.0")
 PMC_VERSION_NOTE = (
     "pmc profile: writing JATS 1.3, the latest version PMC takes (--jats-version 1.4 to write 1.4)"
 )

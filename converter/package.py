@@ -9,6 +9,9 @@ clash (and PMC's sequence letters for articles starting on one page, -a and -b, 
 depend on what a run holds, are not added). A name PMC would reject (spaces,
 ``? % # / :`` or other characters outside ``A-Z a-z 0-9 . _ -``) is refused, never quietly
 changed, and so is a package with a file missing: the PDF, or a figure the XML references.
+A JATS version PMC does not take (1.4, which ``convert`` writes unless asked for PMC) is said in
+a warning and packed as it is, as the pmc check says it: the file is valid JATS, and the fix is
+to convert it again, not to have the package rewrite it.
 Zips are deterministic (fixed timestamps, sorted entries) and written atomically.
 """
 
@@ -26,6 +29,7 @@ from converter.api import write_output
 from converter.errors import cannot_read
 from converter.input_limit import read_path
 from converter.messages import what_is
+from converter.options import PMC_TAKES
 from converter.validation import InvalidDocument, parse_untrusted
 from converter.xmlns import XLINK_HREF
 
@@ -47,16 +51,19 @@ class PackedArticle:
     journal: str = ""
     files: dict[str, Path] = field(default_factory=dict)  # name in the zip -> file on disk
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # said; the package is still written
 
 
 @dataclass(slots=True)
 class PackageResult:
-    """A zip written (``path``) or refused (``problems``), with the articles it holds."""
+    """A zip written (``path``) or refused (``problems``), with the articles it holds and
+    what is said of them without refusing it (``warnings``)."""
 
     name: str
     articles: list[PackedArticle]
     path: Path | None = None
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def name_problem(name: str, what: str) -> str | None:
@@ -71,6 +78,19 @@ def name_problem(name: str, what: str) -> str | None:
     if extension != extension.lower():
         return f"{what} {name!r}: PMC asks for a lower-case extension (.{extension.lower()})"
     return None
+
+
+def version_warning(root: etree._Element, path: Path) -> str | None:
+    """The line saying that PMC does not take this file's JATS version (the pmc check's rule
+    ``pmc-dtd-version``), naming the fix; None for 1.0–1.3 and NLM 2.3/3.0."""
+    version = root.get("dtd-version") or ""
+    if version.startswith(PMC_TAKES):
+        return None
+    shown = f"JATS {version}" if version else "no dtd-version"
+    return (
+        f"{path}: warning: {shown}, and PMC takes JATS 1.0–1.3: convert it with --profile pmc "
+        "(or --jats-version 1.3) and package that file"
+    )
 
 
 def _text(root: etree._Element, path: str) -> str:
@@ -122,6 +142,8 @@ def read_article(
     if note is not None:
         item.problems.append(f"{path}: {note}")
         return item
+    if (warning := version_warning(root, path)) is not None:
+        item.warnings.append(warning)
     meta = "front/article-meta/"
     item.journal = journal or journal_code(root)
     item.volume = _text(root, meta + "volume")
@@ -214,14 +236,16 @@ def build_packages(
     """Write one zip per article (``jour-vol-pg.zip``, with ``name_with_issue``
     ``jour-vol-iss-pg.zip``) or per issue (``jour-vol-iss.zip``).
 
-    A package with any problem is not written; the others still are.
+    A package with any problem is not written; the others still are. Warnings refuse none.
     """
     articles = [read_article(path, journal, name_with_issue) for path in files]
     groups: dict[str, list[PackedArticle]] = {}
     results: list[PackageResult] = []
     for item in articles:
         if item.problems and not item.base:
-            results.append(PackageResult(item.source.name, [item], problems=item.problems))
+            refused = PackageResult(item.source.name, [item], problems=item.problems)
+            refused.warnings.extend(item.warnings)
+            results.append(refused)
             continue
         key = item.base
         if per_issue:
@@ -237,6 +261,7 @@ def build_packages(
         owners: dict[str, PackedArticle] = {}  # the article each name came from first
         for item in members:
             result.problems.extend(item.problems)
+            result.warnings.extend(item.warnings)
             for name, file in item.files.items():
                 if name in entries and entries[name].resolve() != file.resolve():
                     result.problems.append(_clash(item, owners[name], name, name_with_issue))

@@ -250,3 +250,25 @@ def test_a_crossref_doaj_or_yaml_file_is_named_as_what_it_is(tmp_path: Path, run
     assert f"{SEED}: this is an article input file (YAML), not JATS: " in result.err
     assert "cannot name the package" not in result.err
     assert "not well-formed" not in result.err
+
+
+def test_a_jats_version_pmc_does_not_take_is_said_and_still_packed(issue: Path, run) -> None:
+    """A JATS 1.4 file went into a PMC zip without a word (PMC takes 1.0–1.3): one warning a
+    file, naming the fix, the zip still written, as the pmc check's pmc-dtd-version says it."""
+    old = issue / "streltsov-110.xml"
+    old.write_text(
+        old.read_text(encoding="utf-8").replace('dtd-version="1.4"', 'dtd-version="1.3"', 1),
+        encoding="utf-8",
+    )
+    new = issue / "streltsov-6.xml"
+    out = issue / "out"
+    result = run("package", new, old, "-o", out, "-q")
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        f"{new}: warning: JATS 1.4, and PMC takes JATS 1.0–1.3: convert it with --profile pmc "
+        "(or --jats-version 1.3) and package that file"
+    ]
+    assert sorted(p.name for p in out.iterdir()) == ["jsr-2-6.zip", "rjr-1-110.zip"]
+    result = run("package", new, old, "-o", out, "--json")
+    payload = {item["package"]: item for item in json.loads(result.out)}
+    assert [len(payload[name]["warnings"]) for name in ("jsr-2-6.zip", "rjr-1-110.zip")] == [1, 0]

@@ -20,6 +20,7 @@ from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.checks.rules import _missing
 from converter.licenses import LICENSES, spdx_from_url
+from converter.options import PMC_TAKES
 from converter.xmlns import ALI, XLINK_HREF, XML_LANG, local_name
 
 MML = "http://www.w3.org/1998/Math/MathML"
@@ -1403,9 +1404,6 @@ def pmc_recommended(doc: Doc) -> Iterator[Hit]:
             )
 
 
-_PMC_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "2.3", "3.0")
-
-
 @rule(
     "pmc-dtd-version",
     "warning",
@@ -1415,7 +1413,7 @@ _PMC_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "2.3", "3.0")
 )
 def pmc_dtd_version(doc: Doc) -> Iterator[Hit]:
     version = doc.root.get("dtd-version") or ""
-    if not version.startswith(_PMC_VERSIONS):
+    if not version.startswith(PMC_TAKES):
         yield Hit(
             doc.root,
             f"PMC takes JATS 1.0–1.3, this is {version or 'an unstated version'}: convert with "

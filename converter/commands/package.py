@@ -57,7 +57,8 @@ def package(
     Files inside are named jour-vol-pg.xml / .pdf (jour-vol-iss-pg with --name-with-issue).
     The PDF is ARTICLE.pdf beside the XML or the file its self-uri content-type="pdf" names.
     A package with a missing file or a name PMC rejects is not written (exit 3); the others
-    are.
+    are. A JATS version PMC does not take (1.4) is
+    said in a warning, the zip still written.
     """
     from converter.api import check_output_folder
 
@@ -78,12 +79,15 @@ def package(
                 "articles": [str(a.source) for a in r.articles],
                 "files": sorted(name for a in r.articles for name in a.files),
                 "problems": r.problems,
+                "warnings": r.warnings,
             }
             for r in results
         ]
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         for r in results:
+            for line in r.warnings:
+                click.echo(line, err=True)
             for line in r.problems:
                 click.echo(line, err=True)
             if r.path and not quiet:
