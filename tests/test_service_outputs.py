@@ -360,6 +360,23 @@ def test_seed_meta_tags() -> None:
     assert '<meta name="citation_journal_abbrev" content="Russ. Jpn. Rev.">' in html
 
 
+def test_meta_tags_institution_is_an_institution_or_the_affiliation_line(write_article) -> None:
+    """An affiliation kept as one line is its author's citation_author_institution; one that
+    names only a place gives none (Scholar would show "Moscow" as the institution)."""
+    article = write_article(
+        "title: T\npublished: {print: 2020}\n"
+        "authors:\n  - name: {surname: Smith, given: John}\n    affiliations: [p1, t1]\n"
+        "affiliations:\n  - {id: p1, city: Moscow, state: Moscow Oblast, country: RU}\n"
+        "  - {id: t1, text: 'Institute of Things, Street 1, Moscow, Russia'}\n"
+    )
+    html = _render(article, "meta-tags").data.decode("utf-8")
+    assert html.count('name="citation_author_institution"') == 1
+    assert (
+        '<meta name="citation_author_institution" '
+        'content="Institute of Things, Street 1, Moscow, Russia">'
+    ) in html
+
+
 def test_one_issn_given_as_print_and_electronic_is_written_once(
     full_article: Path,
     journal_file: Path,
