@@ -26,7 +26,7 @@ returned, and the article itself when there is nothing to do (no Cyrillic, nothi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -512,30 +512,51 @@ class _Words:
         object.__setattr__(self, "month_word", pattern)
 
 
-# A Russian thesis, 'дис. … канд. экон. наук', 'автореф. дисс. ... д-ра техн. наук', as the
-# References lists of RSCI and Russian journals write it in English: 'Cand. Sci. (Econ.) diss.',
-# 'Extended abstract of Dr. Sci. (Tech.) diss.' (it was written letter by letter, 'dis. … kand.
-# ekon. nauk'). Only the degree fields below: another is left as it was. Only where GOST puts
-# it, after the title's ':' or a full stop, a dash or a bracket: inside a title ('Обзор
-# защищённых дис. канд. экон. наук') the words are the title's.
-_THESIS_FIELDS = {
-    "экон.": "Econ.", "техн.": "Tech.", "ист.": "Hist.", "филол.": "Philol.",
-    "физ.-мат.": "Phys.-Math.", "юрид.": "Law", "пед.": "Ped.", "биол.": "Biol.",
-    "хим.": "Chem.", "мед.": "Med.", "социол.": "Sociol.", "полит.": "Polit.",
-    "филос.": "Philos.", "психол.": "Psychol.", "геогр.": "Geogr.", "с.-х.": "Agric.",
+# A Russian or Ukrainian thesis, 'дис. … канд. экон. наук', 'автореф. дисс. ... д-ра техн.
+# наук', 'дис. … канд. екон. наук', as the References lists of RSCI and Russian and Ukrainian
+# journals write it in English: 'Cand. Sci. (Econ.) diss.', 'Extended abstract of Dr. Sci.
+# (Tech.) diss.' (it was written letter by letter, 'dis. … kand. ekon. nauk'). Only the degree
+# fields below, each language's abbreviations of them: another is left as it was. Only where
+# GOST and DSTU put it, after the title's ':' or a full stop, a dash or a bracket: inside a
+# title ('Обзор защищённых дис. канд. экон. наук') the words are the title's.
+_THESIS_FIELDS: dict[str, dict[str, str]] = {
+    "ru": {
+        "экон.": "Econ.", "техн.": "Tech.", "ист.": "Hist.", "филол.": "Philol.",
+        "физ.-мат.": "Phys.-Math.", "юрид.": "Law", "пед.": "Ped.", "биол.": "Biol.",
+        "хим.": "Chem.", "мед.": "Med.", "социол.": "Sociol.", "полит.": "Polit.",
+        "филос.": "Philos.", "психол.": "Psychol.", "геогр.": "Geogr.", "с.-х.": "Agric.",
+    },
+    "uk": {
+        "екон.": "Econ.", "техн.": "Tech.", "істор.": "Hist.", "філол.": "Philol.",
+        "фіз.-мат.": "Phys.-Math.", "юрид.": "Law", "пед.": "Ped.", "біол.": "Biol.",
+        "хім.": "Chem.", "мед.": "Med.", "соціол.": "Sociol.", "політ.": "Polit.",
+        "філос.": "Philos.", "психол.": "Psychol.", "геогр.": "Geogr.", "с.-г.": "Agric.",
+    },
 }  # fmt: skip
-_THESIS = lazy_re.compile(
-    r"(?:(?P<lead>\s*:\s*)|(?<=[.\]–—-]\s)|(?<=[.\]([])|^)"
-    r"(?<!\w)(?P<abstract>автореф\.\s*)?дисс?\.\s*(?:…|\.\s?\.\s?\.)?\s*"
-    r"(?P<degree>канд\.|д-ра|докт\.)\s*"
-    r"(?P<field>" + "|".join(re.escape(f) for f in _THESIS_FIELDS) + r")\s*наук(?!\w)",
-    re.IGNORECASE,
-)
+# a field's English whatever its language (the two spell техн., юрид. … alike, and mean one)
+_THESIS_ENGLISH = {
+    name: english for table in _THESIS_FIELDS.values() for name, english in table.items()
+}
+
+
+def _thesis_pattern(fields: Iterable[str]) -> lazy_re.LazyPattern[str]:
+    """A thesis with one of ``fields`` (one language's): the words both languages share,
+    'дис.', 'автореф.', 'канд.', 'д-ра', 'наук', are spelt alike in both."""
+    return lazy_re.compile(
+        r"(?:(?P<lead>\s*:\s*)|(?<=[.\]–—-]\s)|(?<=[.\]([])|^)"
+        r"(?<!\w)(?P<abstract>автореф\.\s*)?дисс?\.\s*(?:…|\.\s?\.\s?\.)?\s*"
+        r"(?P<degree>канд\.|д-ра|докт\.)\s*"
+        r"(?P<field>" + "|".join(re.escape(f) for f in fields) + r")\s*наук(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+_THESIS = {lang: _thesis_pattern(table) for lang, table in _THESIS_FIELDS.items()}
 
 
 def _thesis(match: re.Match[str]) -> str:
     degree = "Cand." if match["degree"].lower() == "канд." else "Dr."
-    field = _THESIS_FIELDS[match["field"].lower()]
+    field = _THESIS_ENGLISH[match["field"].lower()]
     abstract = "Extended abstract of " if match["abstract"] else ""
     # the ' : ' GOST puts before the thesis is a full stop in the English list
     lead = ". " if match["lead"] else ""
@@ -559,7 +580,7 @@ _RUSSIAN_WORDS = _Words(
             "",
         ),
         (lazy_re.compile(r"\[Электронный ресурс\]\s?", re.I), ""),
-        (_THESIS, _thesis),
+        (_THESIS["ru"], _thesis),
         (lazy_re.compile(r"\bдата обращения\b", re.I), "accessed"),
         (lazy_re.compile(r"\bРежим доступа\b", re.I), "Available at"),
         (lazy_re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
@@ -599,6 +620,7 @@ _UK_NOT_INITIAL = (
 _UKRAINIAN_WORDS = _Words(
     [
         (lazy_re.compile(r"\[Електронний ресурс\]\s?", re.I), ""),
+        (_THESIS["uk"], _thesis),
         (lazy_re.compile(r"\bдата звернення\b", re.I), "accessed"),
         (lazy_re.compile(r"\bРежим доступу\b", re.I), "Available at"),
         (lazy_re.compile(r"(?<!\w)К\.\s?:"), "Kyiv:"),

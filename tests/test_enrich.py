@@ -792,3 +792,31 @@ def test_an_article_number_read_from_a_reference_is_its_elocation_id(
     ]
     shown = run("references", "--article", path)
     assert shown.out.count("    elocation_id: e1002012") == 2 and "fpage: e1002012" not in shown.out
+
+
+def test_a_ukrainian_thesis_is_written_in_english_in_the_latin_form(tmp_path: Path) -> None:
+    """'дис. … канд. екон. наук' of a Ukrainian list is 'Cand. Sci. (Econ.) diss.', as the
+    Russian one is (it was 'dys. … kand. ekon. nauk', letter by letter), 'д-ра техн. наук' a
+    doctor's, 'автореф. дис.' 'Extended abstract of …'; inside a title the words are the
+    title's."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Іваненко І. І. Інвестиції : дис. … канд. екон. наук. К., 2010. 200 с.'\n"
+        "  - 'Петренко П. П. Інструменти : дис. ... д-ра техн. наук. Х., 2005. 300 с.'\n"
+        "  - 'Бойко Є. Є. Козацтво : автореф. дис. … канд. істор. наук. Л., 2001. 20 с.'\n"
+        "  - 'Ковальчук О. О. Хвилі : Автореф. дис. д-ра фіз.-мат. наук. Київ, 1999.'\n"
+        "  - 'Шевчук Ї. Ї. Поля : дис. … канд. с.-г. наук. Умань, 2003.'\n"
+        "  - 'Шевчук Ї. Ї. Огляд захищених дис. канд. екон. наук // Економіка України. 2011.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Ivanenko I. I. Investytsii. Cand. Sci. (Econ.) diss. Kyiv, 2010.")
+    assert latin[1].startswith("Petrenko P. P. Instrumenty. Dr. Sci. (Tech.) diss. Kharkiv, 2005.")
+    assert latin[2].startswith(
+        "Boiko Ye. Ye. Kozatstvo. Extended abstract of Cand. Sci. (Hist.) diss. Lviv, 2001. 20 p."
+    )
+    assert latin[3].startswith(
+        "Kovalchuk O. O. Khvyli. Extended abstract of Dr. Sci. (Phys.-Math.) diss. Kyiv, 1999."
+    )
+    assert latin[4].startswith("Shevchuk Yi. Yi. Polia. Cand. Sci. (Agric.) diss. Uman, 2003.")
+    assert latin[5].startswith("Shevchuk Yi. Yi. Ohliad zakhyshchenykh dys. kand. ekon. nauk")
