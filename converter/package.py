@@ -239,9 +239,14 @@ def build_packages(
     A package with any problem is not written; the others still are. Warnings refuse none.
     """
     articles = [read_article(path, journal, name_with_issue) for path in files]
+    # ``package out/*`` names each article's PDF and figures too: members of a package, not
+    # files that are no JATS (said so, exit 3, until 4 December 2026).
+    members = {file.resolve() for item in articles if item.base for file in item.files.values()}
     groups: dict[str, list[PackedArticle]] = {}
     results: list[PackageResult] = []
     for item in articles:
+        if not item.base and item.source.resolve() in members:
+            continue
         if item.problems and not item.base:
             refused = PackageResult(item.source.name, [item], problems=item.problems)
             refused.warnings.extend(item.warnings)

@@ -272,3 +272,34 @@ def test_a_jats_version_pmc_does_not_take_is_said_and_still_packed(issue: Path, 
     result = run("package", new, old, "-o", out, "--json")
     payload = {item["package"]: item for item in json.loads(result.out)}
     assert [len(payload[name]["warnings"]) for name in ("jsr-2-6.zip", "rjr-1-110.zip")] == [1, 0]
+
+
+
+
+def test_the_pdf_and_figures_given_beside_their_xml_go_into_its_package(issue: Path, run) -> None:
+    """``package issue/*`` names each article's PDF (and figures) too: they are members of the
+    packages built, not files to refuse. Until 4 December 2026 each was said as 'this is a
+    PDF, not JATS … convert the article's YAML … instead' and 'not written', exit 3, though
+    its package held it. A PDF no XML given takes is still said as what it is."""
+    xml = issue / "streltsov-6.xml"
+    text = xml.read_text(encoding="utf-8")
+    xml.write_text(
+        text.replace("</abstract>", '<p><inline-graphic xlink:href="fig1.png"/></p></abstract>'),
+        encoding="utf-8",
+    )
+    (issue / "fig1.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    stray = issue / "stray.pdf"
+    stray.write_bytes(b"%PDF-1.4 \xff\xfe stray\n")
+    out = issue / "out"
+    members = sorted(p for p in issue.iterdir() if p.is_file() and p != stray)
+    result = run("package", *members, "-o", out, "--json")
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert sorted(r["package"] for r in report) == ["jsr-2-6.zip", "rjr-1-110.zip"]
+    assert all(r["written"] and not r["problems"] for r in report)
+    with zipfile.ZipFile(out / "jsr-2-6.zip") as archive:
+        assert archive.namelist() == ["fig1.png", "jsr-2-6.pdf", "jsr-2-6.xml"]
+    again = run("package", *members, stray, "-o", issue / "out2")
+    assert again.code == 3
+    assert f"{stray}: this is a PDF, not JATS" in again.err
+    assert "streltsov-6.pdf" not in again.err and "fig1.png" not in again.err
