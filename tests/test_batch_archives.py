@@ -240,3 +240,23 @@ def test_a_renamed_source_keeps_its_crossref_deposit(run, tmp_path: Path, store)
     result = run("batch", source, "-o", out, "--to", "crossref", "-j", "1")
     assert result.code == 3
     assert "exists and was not written for this source" in result.err
+
+
+def test_a_glob_over_an_issue_folder_skips_its_pdf_figures_and_zips(run, tmp_path: Path, store):
+    """``batch 'issue/*'`` finds the PDFs, figures and zips kept beside the articles: each is
+    said as 'not an article: a PDF file name, and its bytes are not text', so it is skipped as
+    one (status not-article, the exit code unchanged), not counted as bad input, exit 3."""
+    source = make_folder(tmp_path / "in", 1)
+    part = source / "part0"
+    (part / "a00000.pdf").write_bytes(b"%PDF-1.4\n\xe2\xe3\xcf\xd3\n")
+    (part / "fig1.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
+    (part / "issue.zip").write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xff\xfe\x00")
+    report = tmp_path / "r.json"
+    result = run("batch", f"{part}/*", "-o", tmp_path / "out", "--report", report)
+    assert result.code == 0, result.err
+    data = _report(report)
+    assert (data["summary"]["converted"], data["summary"]["not-article"]) == (1, 3)
+    assert data["summary"]["bad-input"] == 0
+    named = run("batch", part / "fig1.png", "-o", tmp_path / "out2")
+    assert named.code == 3  # a file named on the command line is still refused
+    assert f"{part / 'fig1.png'}: not an article: an image file name" in named.err
