@@ -596,3 +596,25 @@ def test_a_language_without_two_letter_code_is_left_out_with_a_warning(
     assert schema_problems(doaj_xsd, data, "x") == []
     assert b'<title language="eng">Studies of the Yakut language</title>' in data
     assert b"<language>" not in data
+
+
+def test_doaj_affiliation_kept_as_text_keeps_it_beside_its_postal_code(
+    write_article, journal_file: Path, doaj_xsd: etree.XMLSchema
+) -> None:
+    """An affiliation kept as one line of text with a postal code (or a country) beside it:
+    the text names the institution in DOAJ's affiliationName, as in Crossref's institution.
+    Until 4 December 2026 the name was the postal code alone ('119454'), the text lost."""
+    text = FULL_ARTICLE.replace(
+        "      - institution: {en: Example University}\n        city: {en: Moscow}\n"
+        "        country: RU",
+        "      - text: {en: 'MGIMO University, Moscow'}\n        postal_code: '119454'\n"
+        "        country: RU",
+    )
+    assert "postal_code: '119454'" in text
+    output = _render(write_article(text), "doaj")
+    assert output.valid, output.problems
+    assert schema_problems(doaj_xsd, output.data, "postal") == []
+    root = etree.fromstring(output.data)
+    aff_id = root.findtext("record/authors/author/affiliationId")
+    names = {a.get("affiliationId"): a.text for a in root.iter("affiliationName")}
+    assert names[aff_id] == "MGIMO University, Moscow, 119454, Russian Federation"

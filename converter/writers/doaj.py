@@ -126,15 +126,16 @@ class _View:
     def affiliations(self) -> list[dict[str, str]]:
         out = []
         for number, aff in enumerate(self.a.affiliations):
-            parts = [_latin_first(v, self.lang) for v in (aff.department, aff.institution) if v]
+            # An affiliation kept as one line of text: the text names the institution, as in
+            # Crossref's deposit (a postal code or a country beside it lost it until 4 December).
+            named = (aff.department, aff.institution or aff.text)
+            parts = [_latin_first(v, self.lang) for v in named if v]
             place = [_latin_first(v, self.lang) for v in (aff.city, aff.state) if v]
             if aff.postal_code:  # 'Boston, MA 02115', as the JATS line and Crossref's place
                 place[-1:] = [" ".join([*place[-1:], aff.postal_code])]
             parts += place
             if aff.country:
                 parts.append(country_name(aff.country))
-            if not parts and aff.text:  # an affiliation kept as one line of text
-                parts.append(_latin_first(aff.text, self.lang))
             out.append({"id": str(number), "key": aff.id or "", "name": ", ".join(parts)})
         return out
 
