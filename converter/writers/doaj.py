@@ -28,6 +28,7 @@ from converter.writers.common import (
     warnings,
     xsd_problems,
 )
+from converter.writers.crossref_limits import institution_place
 
 # DOAJ's schema makes both optional, but DOAJ matches an uploaded article to a journal of the
 # account by its ISSNs (its upload status names failures by ISSN) and refuses one with none.
@@ -130,12 +131,12 @@ class _View:
             # Crossref's deposit (a postal code or a country beside it lost it until 4 December).
             named = (aff.department, aff.institution or aff.text)
             parts = [_latin_first(v, self.lang) for v in named if v]
-            place = [_latin_first(v, self.lang) for v in (aff.city, aff.state) if v]
-            if aff.postal_code:  # 'Boston, MA 02115', as the JATS line and Crossref's place
-                place[-1:] = [" ".join([*place[-1:], aff.postal_code])]
-            parts += place
-            if aff.country:
-                parts.append(country_name(aff.country))
+            city, state = (_latin_first(v, self.lang) if v else None for v in (aff.city, aff.state))
+            country = country_name(aff.country) if aff.country else None
+            # 'Boston, MA 02115, United States': the place as the JATS line and Crossref give it
+            place = institution_place(city, state, aff.postal_code, country)
+            if place:
+                parts.append(place)
             out.append({"id": str(number), "key": aff.id or "", "name": ", ".join(parts)})
         return out
 
