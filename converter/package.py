@@ -240,8 +240,10 @@ def build_packages(
     """
     articles = [read_article(path, journal, name_with_issue) for path in files]
     # ``package out/*`` names each article's PDF and figures too: members of a package, not
-    # files that are no JATS (said so, exit 3, until 4 December 2026).
+    # files that are no JATS (said so, exit 3, until 4 December 2026). ARTICLE.pdf beside a
+    # given ARTICLE.xml is that article's even when the XML cannot be packaged (said of it).
     members = {file.resolve() for item in articles if item.base for file in item.files.values()}
+    members.update(p.resolve().with_suffix(".pdf") for p in files if p.suffix.lower() == ".xml")
     groups: dict[str, list[PackedArticle]] = {}
     results: list[PackageResult] = []
     for item in articles:

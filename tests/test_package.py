@@ -303,3 +303,9 @@ def test_the_pdf_and_figures_given_beside_their_xml_go_into_its_package(issue: P
     assert again.code == 3
     assert f"{stray}: this is a PDF, not JATS" in again.err
     assert "streltsov-6.pdf" not in again.err and "fig1.png" not in again.err
+    text = (issue / "streltsov-110.xml").read_text(encoding="utf-8")
+    (issue / "streltsov-110.xml").write_text(text.replace("<volume>1</volume>", ""), "utf-8")
+    unnamed = run("package", *members, "-o", issue / "out3")
+    assert unnamed.code == 3
+    assert "streltsov-110.xml: cannot name the package: no volume" in unnamed.err
+    assert "streltsov-110.pdf" not in unnamed.err
