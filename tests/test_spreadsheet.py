@@ -851,6 +851,30 @@ def test_a_postal_code_column_beside_the_state_column(tmp_path: Path) -> None:
         assert list(codes.values()) == ["02115"]  # (the inline one)
 
 
+def test_a_zip_code_cell_shows_its_leading_zero(tmp_path: Path) -> None:
+    """Excel keeps a ZIP code typed as 02115 as the number 2115 and shows it as 02115 through
+    its cell format ("00000", Format Cells › Special › Zip Code; "00000-0000" for ZIP+4): the
+    postal code is read as shown, not as 2115 ('Boston, MA 2115' until 4 December 2026)."""
+    from openpyxl import Workbook
+
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["title", "author1.surname", "author1.city:en", "author1.postal_code"])
+    for title, code, shown in (("A", 2115, "00000"), ("B", 21151234, "00000\\-0000"),
+                               ("C", 119991, "General"), ("D", 2115, "000000"),
+                               ("E", 2115.0, '[$-409]00000'), ("F", 2115, '"No. "0')):  # fmt: skip
+        sheet.append([title, "Smith", "Boston", code])
+        sheet.cell(row=sheet.max_row, column=4).number_format = shown
+    book.save(tmp_path / "s.xlsx")
+    codes = [
+        loaded.article.affiliations[0].postal_code
+        for loaded in read_source(tmp_path / "s.xlsx", None, ReadContext())
+        if loaded.article is not None
+    ]
+    assert codes == ["02115", "02115-1234", "119991", "002115", "02115", "2115"]
+
+
 def test_reference_identifiers_in_numbered_columns(tmp_path: Path) -> None:
     """referenceN.arxiv, .isbn, .pmid and .pmcid are read as in YAML; an ISBN or PMID a
     workbook stores as a number is its digits again, an arXiv identifier stored as a number

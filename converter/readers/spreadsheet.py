@@ -748,7 +748,30 @@ def _xlsx_value(cell: Any) -> Any:
             return CellError(value.strip())
     elif isinstance(value, dt.date) and "d" not in (shown := _shown(cell)) and "y" in shown:
         return MonthDate(value.year, value.month)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        return _zero_padded(value, getattr(cell, "number_format", "") or "") or value
     return value
+
+
+# A format of zeros alone, or in groups ("00000", Excel's Zip Code; "00000\-0000", ZIP+4).
+_ZEROS = lazy_re.compile(r"0+(?:[- ]0+)*")
+
+
+def _zero_padded(value: float, number_format: str) -> str | None:
+    """A whole number as a zero-padded format shows it: Excel keeps a ZIP code typed 02115 as
+    2115, shown as 02115 by the cell's format (read as 2115, 'Boston, MA 2115', until
+    4 December 2026). None for any other number or format."""
+    if not float(value).is_integer() or value < 0:
+        return None
+    written = re.sub(r"\[[^\]]*\]", "", number_format)  # ([$-409], [Red]: no characters shown)
+    written = re.sub(r"\\([- ])", r"\1", written)  # (Excel writes ZIP+4 as 00000\-0000)
+    digits = str(int(value))
+    zeros = written.count("0")
+    if not _ZEROS.fullmatch(written) or len(digits) > zeros:
+        return None
+    fill = iter(digits.rjust(zeros, "0"))
+    shown = "".join(next(fill) if char == "0" else char for char in written)
+    return shown if shown != digits else None  # (a number "0" shows as it is stays one)
 
 
 def _shown(cell: Any) -> str:
