@@ -245,7 +245,8 @@ def test_a_renamed_source_keeps_its_crossref_deposit(run, tmp_path: Path, store)
 def test_a_glob_over_an_issue_folder_skips_its_pdf_figures_and_zips(run, tmp_path: Path, store):
     """``batch 'issue/*'`` finds the PDFs, figures and zips kept beside the articles: each is
     said as 'not an article: a PDF file name, and its bytes are not text', so it is skipped as
-    one (status not-article, the exit code unchanged), not counted as bad input, exit 3."""
+    one (status not-article, the exit code unchanged), not counted as bad input, exit 3;
+    with --from jats too (there each was 'not well-formed')."""
     source = make_folder(tmp_path / "in", 1)
     part = source / "part0"
     (part / "a00000.pdf").write_bytes(b"%PDF-1.4\n\xe2\xe3\xcf\xd3\n")
@@ -257,6 +258,10 @@ def test_a_glob_over_an_issue_folder_skips_its_pdf_figures_and_zips(run, tmp_pat
     data = _report(report)
     assert (data["summary"]["converted"], data["summary"]["not-article"]) == (1, 3)
     assert data["summary"]["bad-input"] == 0
+    run("batch", "--from", "jats", f"{part}/*", "-o", tmp_path / "out3", "--report", report)
+    statuses = {Path(a["source"]).name: a["status"] for a in _report(report)["articles"]}
+    assert statuses == {"a00000.pdf": "not-article", "fig1.png": "not-article",
+                        "issue.zip": "not-article", "a00000.yaml": "bad-input"}  # fmt: skip
     named = run("batch", part / "fig1.png", "-o", tmp_path / "out2")
     assert named.code == 3  # a file named on the command line is still refused
     assert f"{part / 'fig1.png'}: not an article: an image file name" in named.err

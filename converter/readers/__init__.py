@@ -163,6 +163,9 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
     if data is not None:  # a named pipe (``<(command)``), a device: read once, as stdin is
         yield from read_data(data, str(path), fmt, context, base_dir=path.parent)
         return
+    if context.found and (other := _not_text_found(path)) is not None:
+        yield Loaded(str(path), path.stem, problems=[other], not_article=True)
+        return
     if fmt is None and (unread := unread_sheet(path)):
         yield Loaded(str(path), path.stem, problems=[unread])
         return
@@ -176,6 +179,23 @@ def read_source(path: Path, fmt: str | None, context: ReadContext) -> Iterator[L
         return
     loaded = READERS[name](path, context)
     yield from _said_with_its_format(loaded, path, fmt) if fmt else loaded
+
+
+def _not_text_found(path: Path) -> str | None:
+    """The line for a file a folder or a glob found (``batch 'issue/*'``) that is the PDF, a
+    figure or an archive beside the articles, its bytes no text: not an article, whatever
+    ``--from`` says (it was bad input, exit 3). Only such an ending costs a read here."""
+    from converter.readers.encoding import has_kind_ending, named_not_text
+
+    if not has_kind_ending(path.name):
+        return None
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return None  # (the reader says why it cannot be read)
+    line = named_not_text(path.name, head)
+    return f"{path}: {line}" if line else None
 
 
 def _said_with_its_format(loaded: Iterator[Loaded], path: Path, fmt: str) -> Iterator[Loaded]:

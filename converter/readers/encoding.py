@@ -38,6 +38,12 @@ def not_text_by_name(name: str, problem: str) -> str:
     return f"not an article: {kind} file name, and its bytes are not text"
 
 
+def has_kind_ending(name: str) -> bool:
+    """Whether ``name`` ends as an image's, a PDF's, a manuscript's or an archive's does (a
+    test on the name alone, before any byte is read)."""
+    return os.path.splitext(name)[1].lower() in _KINDS_BY_NAME
+
+
 def named_not_text(name: str, head: bytes) -> str | None:
     """``not_text_by_name``'s line for a file whose first bytes (``head``, its first few
     thousand) are no text, when its ending names what it is; None otherwise (for a caller that

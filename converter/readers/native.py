@@ -433,12 +433,6 @@ class NotAnArticle(InputError):
     ``problems`` holds the one line saying why (see ``other_than_article``)."""
 
 
-class NotTextByName(InputError):
-    """A file whose bytes are no text under a PDF's, an image's, a manuscript's or an
-    archive's name: bad input when named, not an article when a folder or a glob found it
-    (the PDFs and figures kept beside the articles: ``batch 'issue/*'``)."""
-
-
 def other_than_article(data: dict[str, Any]) -> str | None:
     """Why parsed data is not an article, or None when it may be one (to be read, and refused
     as bad input if it is broken).
@@ -1180,10 +1174,7 @@ def _read_text(path: Path, raw: bytes | None = None) -> str:
         try:
             return decode_fallback(raw, exc)
         except NotUnicode as problem:
-            line = not_text_by_name(path.name, str(problem))
-            if line != str(problem):  # (a PDF, an image, an archive: named by its ending)
-                raise NotTextByName(str(path), [line]) from None
-            raise InputError(str(path), [line]) from None
+            raise InputError(str(path), [not_text_by_name(path.name, str(problem))]) from None
     except OSError as exc:
         raise InputError(str(path), [cannot_read(exc)]) from None
 
@@ -1321,10 +1312,6 @@ def load_article(
             raise
         reason = f"more than {_MAX_NODES:,} values, far more than an article holds"
         raise NotAnArticle(str(source), [f"not an article: {reason}"]) from None
-    except NotTextByName as exc:
-        if not only_articles:
-            raise
-        raise NotAnArticle(str(source), exc.problems) from None
     if only_articles and (other := other_than_article(data)) is not None:
         raise NotAnArticle(str(source), [f"not an article: {other}"])
     base_dir = (cache or _default_cache).folder_of(source)
