@@ -274,8 +274,6 @@ def test_a_jats_version_pmc_does_not_take_is_said_and_still_packed(issue: Path, 
     assert [len(payload[name]["warnings"]) for name in ("jsr-2-6.zip", "rjr-1-110.zip")] == [1, 0]
 
 
-
-
 def test_the_pdf_and_figures_given_beside_their_xml_go_into_its_package(issue: Path, run) -> None:
     """``package issue/*`` names each article's PDF (and figures) too: they are members of the
     packages built, not files to refuse. Until 4 December 2026 each was said as 'this is a
