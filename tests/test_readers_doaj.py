@@ -526,3 +526,22 @@ def test_an_article_json_naming_bibjson_is_read_as_an_article(tmp_path: Path) ->
     assert detect_format(source) == "json"
     source.write_text(json.dumps(BIBJSON, indent=2), encoding="utf-8")
     assert detect_format(source) == "doaj"
+
+
+def test_a_full_text_url_of_no_format_is_kept_for_doaj(run, tmp_path: Path) -> None:
+    """DOAJ's own upload examples write <fullTextUrl> with no format: the address is read
+    as the landing page, a .pdf one as the PDF, so --to doaj writes it back (it was a full
+    text of unstated format, which DOAJ output could not use: 'needs a full-text URL')."""
+    source = tmp_path / "records.xml"
+    pdf = _record(doi="10.1234/2").replace("https://example.org/a", "https://example.org/b.pdf")
+    source.write_text("<records>" + _record(doi="10.1234/1") + pdf + "</records>", "utf-8")
+    first, second = (item.article for item in read_source(source, None, ReadContext()))
+    assert first is not None and second is not None
+    assert (first.url, first.self_uri) == ("https://example.org/a", [])
+    assert [(s.type, s.url) for s in second.self_uri] == [("pdf", "https://example.org/b.pdf")]
+    result = run("convert", source, "--to", "doaj", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    written = sorted((tmp_path / "out").glob("*.xml"))
+    assert len(written) == 2
+    assert '<fullTextUrl format="html">https://example.org/a<' in written[0].read_text()
+    assert '<fullTextUrl format="pdf">https://example.org/b.pdf<' in written[1].read_text()

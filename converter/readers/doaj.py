@@ -48,7 +48,8 @@ _RECORD_ELEMENTS = frozenset(
 _AUTHOR_ELEMENTS = frozenset({"name", "email", "affiliationId", "orcid_id"})
 # fullTextUrl's format: the landing page for html (what OJS's plugin and ``--to doaj`` write
 # there), else a link to the full text of that kind; a format the model has no kind for is an
-# address of unstated format, said.
+# address of unstated format, said. No format (DOAJ's own upload examples): the address's
+# ending names the kind (.pdf), else it is the landing page, so --to doaj can write it back.
 _FULL_TEXT_KINDS = {"pdf": "pdf", "xml": "xml", "epub": "epub", "text": "text", "txt": "text"}
 # An HTML tag in a text (OJS writes a title's HTML escaped).
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -313,7 +314,7 @@ class _Record:
         return {"article_type": found}
 
     def _full_text(self) -> dict[str, Any]:
-        """fullTextUrl: the landing page (``format="html"``) or a link to the full text."""
+        """fullTextUrl: the landing page (``format="html"`` or none) or a link to the full text."""
         out: dict[str, Any] = {}
         for element in self._all("fullTextUrl"):
             url = tidy(element.text or "")
@@ -326,6 +327,9 @@ class _Record:
                 continue
             given = (element.get("format") or "").strip()
             kind = given.lower().rpartition("/")[2]  # ('application/pdf' as some write it)
+            if not given:  # DOAJ's own examples: by the address, as the JATS reader's self-uri
+                ending = url.lower().rsplit("?", 1)[0].rsplit("/", 1)[-1].rpartition(".")[2]
+                kind = ending if ending in _FULL_TEXT_KINDS else "html"
             if kind == "html" and "url" not in out:
                 out["url"] = url
                 continue
