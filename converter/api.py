@@ -219,7 +219,7 @@ def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion
         )
     result = render(loaded.article, options, str(target))
     written = None
-    if result.valid or options.write_invalid:
+    if result.to_write(options.write_invalid):
         write_output(target, result.data)
         written = str(target)
     status: Status = "converted" if result.valid else "invalid"

@@ -76,3 +76,9 @@ class Output:
         """No problem of severity "error" (warnings allowed). Without grammars nothing was
         validated, and only the writer's own problems count."""
         return not any(p.severity == "error" for p in self.problems)
+
+    def to_write(self, write_invalid: bool) -> bool:
+        """Whether the output is written: when valid, or when asked for invalid ones too and
+        there is a document to write (a Crossref or DOAJ output refused before it was built,
+        for a missing URL or ISSN, has none: ``--write-invalid`` wrote an empty file)."""
+        return self.valid or (write_invalid and bool(self.data))

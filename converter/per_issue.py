@@ -94,7 +94,7 @@ def convert_per_issue(
         target = folder / (issue_stem(key) + SUFFIX)
         output = write_crossref_issue([m[1] for m in members], options, str(target))
         written: str | None = None
-        if output.valid or options.write_invalid:
+        if output.to_write(options.write_invalid):
             write_output(target, output.data)
             written = str(target)
         sources = ", ".join(m[0].name for m in members)

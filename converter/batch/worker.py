@@ -323,7 +323,7 @@ def _convert_one(state: WorkerState, item: Loaded) -> Entry:
     result = render(item.article, settings.options, target)
     status = "converted" if result.valid else "invalid"
     temp = None
-    if result.valid or settings.options.write_invalid:
+    if result.to_write(settings.options.write_invalid):
         try:
             folder = os.path.dirname(target)
             if folder not in state.folders:

@@ -230,7 +230,7 @@ def _convert_to_stdout(
     result = render(item.article, options, "<stdout>")
     for problem in result.problems:
         click.echo(str(problem), err=True)
-    if not result.valid and not options.write_invalid:
+    if not result.to_write(options.write_invalid):
         return EXIT_INVALID
     sys.stdout.buffer.write(result.data)
     sys.stdout.flush()
