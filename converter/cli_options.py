@@ -317,11 +317,10 @@ def conversion_run(grammars: Grammars | None) -> Options:
     from converter.options import PMC_VERSION_NOTE, Options, default_version
 
     params = click.get_current_context().params
-    version = params["jats_version"]
-    if version is None:
-        version = default_version(params["profiles"])
-        if version != "1.4" and params["target"] == "jats":
-            click.echo(f"jatsconv: note: {PMC_VERSION_NOTE}", err=True)
+    version = params["jats_version"]  # None: Options picks the version, as the API does
+    pmc_default = version is None and default_version(params["profiles"]) != "1.4"
+    if pmc_default and params["target"] == "jats":
+        click.echo(f"jatsconv: note: {PMC_VERSION_NOTE}", err=True)
     return Options(
         version=version,
         tag_set=params["tag_set"],

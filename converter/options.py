@@ -32,7 +32,10 @@ def default_version(profiles: tuple[str, ...] | list[str]) -> JatsVersion:
 class Options:
     """Options of one conversion run (the same for every article of a batch)."""
 
-    version: JatsVersion = "1.4"
+    # None: the version ``default_version`` gives for the profiles, as ``convert`` without
+    # ``--jats-version`` writes (1.3 with pmc, else 1.4); resolved in ``__post_init__``, so
+    # ``options.version`` is always a version once built.
+    version: JatsVersion | None = None
     tag_set: TagSet = "publishing"
     target: str = "jats"  # a key of converter.writers.WRITERS
     grammars: Grammars | None = None  # None: no grammar validation
@@ -45,12 +48,14 @@ class Options:
     def __post_init__(self) -> None:
         # ``grammars`` may be given as the DTD folder's path, as every path of the API may.
         object.__setattr__(self, "grammars", as_grammars(self.grammars, "Options.grammars"))
+        if self.version is None:
+            object.__setattr__(self, "version", default_version(self.profiles))
 
     def key(self) -> str:
         """What identifies these options in an up-to-date check (grammar folder excluded)."""
         return "|".join(
             [
-                self.version,
+                self.version or "",
                 self.tag_set,
                 self.target,
                 str(self.grammars is not None),

@@ -337,6 +337,21 @@ def test_render_writes_other_formats_in_memory(run, tmp_path: Path) -> None:
         assert output.data == (tmp_path / f"streltsov-6{suffix}").read_bytes()
 
 
+def test_pmc_profile_writes_what_convert_writes(run, tmp_path: Path) -> None:
+    """``Options(profiles=("pmc",))`` writes JATS 1.3, as ``convert --profile pmc`` does, and a
+    version given keeps it: the CLI is thin over the API, so the two cannot write apart."""
+    article = load_article(BILINGUAL)
+    result = run("convert", BILINGUAL, "--profile", "pmc", "--no-validate", "-o", tmp_path)
+    assert result.code == 0, result.err
+    output = render(article, Options(profiles=("pmc",)), "streltsov-6.xml")
+    assert b'dtd-version="1.3"' in output.data
+    assert output.data == (tmp_path / "streltsov-6.xml").read_bytes()
+    assert Options(profiles=("pmc",)).version == "1.3"
+    assert Options(version="1.4", profiles=("pmc",)).version == "1.4"
+    assert Options().version == "1.4"
+    assert b'dtd-version="1.4"' in render(article, Options(version="1.4", profiles=("pmc",))).data
+
+
 # ------------------------------------------------------------ a long-running service
 
 JOURNAL_TEXT = "title: {{en: {title}}}\nissn: {{electronic: 2658-6789}}\n"
