@@ -647,6 +647,35 @@ def test_a_pmc_package_holds_the_jats_pmc_takes_whatever_is_ticked(app):
     assert b'dtd-version="1.3"' in inner.read(xml)
 
 
+def test_a_pmc_package_refused_names_the_pmc_forms_problems(app, monkeypatch):
+    """With the plain JATS 1.4 valid and PMC's form (1.3) not, REPORT.txt names what is wrong
+    with PMC's form: "the JATS is not valid" alone sent the user to a JATS shown valid."""
+    from converter.options import Output
+    from converter.validation import Problem
+
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (BILINGUAL, "streltsov-6.yaml"), (BILINGUAL_JOURNAL, "journal.yaml"))
+    assert [r.find_class("status")[0].text for r in _rows(client)] == ["valid"]
+    plain = workspace._jats
+
+    def pmc_form_invalid(article, name, profiles=None):
+        output = plain(article, name, profiles)
+        if profiles is not None and "pmc" in profiles:
+            problem = Problem(name, 12, 3, 'element "trans-abstract": not allowed here')
+            return Output(output.data, [problem])
+        return output
+
+    monkeypatch.setattr(workspace, "_jats", pmc_form_invalid)
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["pmc"]})
+    report = zipfile.ZipFile(io.BytesIO(reply.data)).read("REPORT.txt").decode()
+    assert (
+        "streltsov-6.yaml: no PMC package: the JATS in PMC's form (1.3) is not valid: "
+        'streltsov-6.xml:12:3: error: element "trans-abstract": not allowed here' in report
+    )
+
+
 def test_an_upload_of_only_pdfs_says_what_to_do(app):
     flask_app, _workspace = app
     client = flask_app.test_client()

@@ -30,7 +30,7 @@ from converter.grammars import Grammars
 from converter.model import Article, Journal
 from converter.naming import fit_name
 from converter.notices import Notice
-from converter.options import Options, Output, default_version
+from converter.options import PMC_VERSION, Options, Output, default_version
 from converter.publication_status import deposit_refusal
 from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.encoding import named_not_text
@@ -603,7 +603,13 @@ class Workspace:
             # A PMC package goes to PMC whatever profiles are ticked: its JATS is the one
             # 'convert --profile pmc' writes (1.3, translations typed), not the plain 1.4.
             output = self._jats(row.article, row.stem + ".xml", ("pmc", *self.profiles))
-            jats = output.data if output.valid else None
+            if not output.valid:
+                # The plain JATS shown valid is not what was refused: name PMC's form's problems.
+                report.extend(f"{row.source}: no PMC package: the JATS in PMC's form "
+                              f"({PMC_VERSION}) is not valid: {p}"
+                              for p in output.problems if p.severity == "error")  # fmt: skip
+                return
+            jats = output.data
         if jats is None:
             report.append(f"{row.source}: no PMC package: the JATS is not valid")
             return
