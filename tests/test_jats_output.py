@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from conftest import BILINGUAL, SAMPLES, SEED, xmllint
-from converter import load_article, to_jats
+from converter import Options, load_article, render, to_jats
 from converter.readers import ReadContext, read_source
 from converter.writers.jats import doctype
 
@@ -348,6 +348,41 @@ def test_an_affiliations_postal_code_follows_its_state_or_city(
     assert all(aff.text is None for aff in loaded.article.affiliations)
     again = to_jats(loaded.article, version=version)  # type: ignore[arg-type]
     assert again.data == (out / "article.xml").read_bytes()
+
+
+TEXT_AFF_ARTICLE = """\
+title: {en: A line of text}
+published: {electronic: 2020-01-15}
+url: https://example.org/a
+authors:
+  - name: {surname: Streltsov, given: Dmitry}
+    affiliations: [aff1]
+affiliations:
+  - id: aff1
+    text: {en: "MGIMO University, Moscow"}
+    postal_code: 119454
+    country: RU
+"""
+
+
+def test_an_affiliation_line_of_text_comes_before_its_postal_code_and_country(
+    run, write_article, tmp_path: Path, store
+) -> None:
+    """An affiliation given as a line of text with a postal code and a country reads as the
+    address is published, text first: 'MGIMO University, Moscow, 119454, Russian Federation', not
+    '119454, MGIMO University, …' (until 4 December 2026 the tagged parts came first), the
+    order the DOAJ record (and Crossref's deposit, by the same helper) names it in."""
+    article = write_article(TEXT_AFF_ARTICLE)
+    out = tmp_path / "o"
+    tree = _convert(run, article, out)
+    check = xmllint(out / "article.xml", store.catalog)
+    assert check.returncode == 0, check.stderr
+    [aff] = tree.xpath("//aff[@id='aff1']")
+    assert "".join(aff.itertext()) == "MGIMO University, Moscow, 119454, Russian Federation"
+    assert [child.tag for child in aff] == ["postal-code", "country"]
+    loaded = load_article(article)
+    doaj = render(loaded, Options(target="doaj")).data.decode()
+    assert ">MGIMO University, Moscow, 119454, Russian Federation</affiliationName>" in doaj
 
 
 def test_two_forms_with_different_postal_codes_are_said(tmp_path: Path) -> None:
