@@ -700,6 +700,26 @@ def test_a_misspelt_column_names_the_column_meant(tmp_path: Path, header: str, m
 
 
 @pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        ("aff1.postal_code:en", "a postal code has no language: write the column aff1.postal_code"),
+        ("aff2.country:ru", "a country has no language (its name per language is "
+                            "aff2.country_name:ru): write the column aff2.country"),
+        ("aff1.ror:en", "a ROR id has no language: write the column aff1.ror"),
+        ("author1.postal_code:en", "a postal code has no language: write the column "
+                                   "author1.postal_code"),
+    ],
+)  # fmt: skip
+def test_a_language_on_a_part_without_one_says_so(tmp_path: Path, header: str, said: str) -> None:
+    """``aff1.postal_code:en`` is told the postal code has no language and the column to write,
+    not "unknown column" beside a column the documentation lists."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    path = write_csv(tmp_path / "s.csv", [{"title": "T", header: "x"}])
+    problems = [p for loaded in read_source(path, None, ReadContext()) for p in loaded.problems]
+    assert f"column {header!r}: {said}" in problems[0], problems
+
+
+@pytest.mark.parametrize(
     ("content", "message"),
     [
         (b"", "empty spreadsheet: no header row"),

@@ -222,6 +222,13 @@ def _parse_header(header: str) -> _Column | None:
             ok = (part is None) or (part in ("id", "awards") and not lang)
         elif base == "related":
             ok = part in _RELATED_PARTS and not lang
+    if not ok and lang and number and base in ("aff", "author") and part in _AFF_PARTS:
+        # a documented column with a language it has none in: say so, not "unknown column"
+        said = {"postal_code": "a postal code", "ror": "a ROR id"}.get(part, "a country")
+        said += " has no language"
+        if part == "country":  # (its name is per language, in a column of its own)
+            said += f" (its name per language is {base}{number}.country_name:{lang})"
+        raise ValueError(f"column {header!r}: {said}: write the column {base}{number}.{part}")
     if not ok:
         meant = _column_meant(base, number, part)
         if meant and lang and " " not in meant:
