@@ -1819,7 +1819,8 @@ def test_a_record_that_names_no_journal_asks_for_one(run, tmp_path: Path) -> Non
     assert result.code == 3
     assert (
         f"{source}: container-title: the record names no journal (a preprint's or a partial "
-        "record's has none): give it with --journal FILE or a journal.yaml beside it"
+        "record's has none): give it with --journal FILE or a journal.yaml beside the "
+        "article or up to three folders above it"
     ) in result.err
     journal = tmp_path / "journal.yaml"
     journal.write_text(

@@ -1108,7 +1108,7 @@ def test_a_page_that_names_no_journal_asks_for_one(run, tmp_path: Path, store) -
     assert result.err.strip() == (
         f"{page}: citation_journal_title: the page names no journal (no citation_journal_title, "
         "prism.publicationName, DC.Source or JSON-LD isPartOf): give it with --journal FILE "
-        "or a journal.yaml beside it"
+        "or a journal.yaml beside the article or up to three folders above it"
     )
     (tmp_path / "journal.yaml").write_text(
         "title: {en: Test Journal}\nissn: {electronic: 2658-6789}\n", encoding="utf-8"

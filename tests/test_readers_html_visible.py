@@ -223,7 +223,8 @@ def test_a_conference_paper_thesis_or_report_says_what_it_is(run, tmp_path: Path
         f"{page}: citation_journal_title: the page names no journal (no citation_journal_title, "
         "prism.publicationName, DC.Source or JSON-LD isPartOf); it describes a conference paper "
         "(citation_conference_title 'Proceedings of NAACL 2021'), not a journal article: give "
-        "the journal it is published in with --journal FILE or a journal.yaml beside it"
+        "the journal it is published in with --journal FILE or a journal.yaml beside the "
+        "article or up to three folders above it"
     ) in result.err.splitlines()
 
 

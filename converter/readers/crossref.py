@@ -64,6 +64,7 @@ from converter.readers.markup import (
     remove_keeping_tail,
     tidy,
 )
+from converter.readers.native import JOURNAL_FILE_PLACES
 from converter.readers.reference_dois import dois_set_right, reference_doi
 from converter.version import __version__
 from converter.xmlns import XML_LANG, local_name
@@ -162,7 +163,8 @@ def read_json(
             # to look for a journal title in a record that has none
             log.problems.append(
                 "container-title: the record names no journal (a preprint's or a partial "
-                "record's has none): give it with --journal FILE or a journal.yaml beside it"
+                "record's has none): give it with --journal FILE or a journal.yaml "
+                f"{JOURNAL_FILE_PLACES}"
             )
         if log.problems:
             yield Loaded(
@@ -1539,7 +1541,8 @@ def _read_deposit(data: bytes, path: Path, context: ReadContext) -> Iterator[Loa
             # a preprint whose deposit names no server (institution): as the JSON reader says
             problem = (
                 "<institution>: the preprint's deposit names no server (posted_content names "
-                "no journal): give it with --journal FILE or a journal.yaml beside it"
+                "no journal): give it with --journal FILE or a journal.yaml "
+                f"{JOURNAL_FILE_PLACES}"
             )
             yield Loaded(name, stem, problems=[f"{name}: {problem}"], warnings=log.warnings)
             continue

@@ -67,6 +67,7 @@ from converter.readers.markup import (
     remove_keeping_tail,
     tidy,
 )
+from converter.readers.native import JOURNAL_FILE_PLACES
 from converter.readers.person_names import all_capitals as _all_capitals
 from converter.readers.person_names import name_suffix as _name_suffix
 from converter.readers.person_names import recased as _recased
@@ -340,7 +341,7 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
                 "citation_journal_title, prism.publicationName, DC.Source or JSON-LD isPartOf)"
                 + (
                     reader.other_kind()
-                    or ": give it with --journal FILE or a journal.yaml beside it"
+                    or f": give it with --journal FILE or a journal.yaml {JOURNAL_FILE_PLACES}"
                 )
             ],
             warnings=log.warnings,
@@ -609,7 +610,7 @@ class _Page:
                 return (
                     f"; it describes {kind} ({self._shown(tag)} {value!r}), not a journal "
                     "article: give the journal it is published in with --journal FILE or a "
-                    "journal.yaml beside it"
+                    f"journal.yaml {JOURNAL_FILE_PLACES}"
                 )
         return ""
 

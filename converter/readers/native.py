@@ -44,6 +44,9 @@ _MAX_DEPTH = 100
 # within a 1 MB stack. An article of 100 KB stays below the bound; counting costs a second read.
 _SAFE_DEPTH = 1000
 _PARENT_LEVELS = 3  # how far up from the article a journal file is looked for
+# Where that is, in the words every reader's "no journal" message uses (native, Crossref, HTML),
+# so none sends the user to look only beside the file when three folders up would do.
+JOURNAL_FILE_PLACES = "beside the article or up to three folders above it"
 # What a caller gives as the journal: the object, or its file (a path as text or as a Path).
 JournalSource = Journal | str | os.PathLike[str]
 
@@ -1270,7 +1273,7 @@ def validated_article(
                 name,
                 [
                     "journal: no journal metadata (give journal:, --journal, or put journal.yaml "
-                    "beside the article or up to three folders above it)"
+                    f"{JOURNAL_FILE_PLACES})"
                 ],
             )
         resolved = cache.load(found)
