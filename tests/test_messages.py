@@ -474,3 +474,18 @@ def test_a_long_value_is_shown_to_its_limit_and_an_ellipsis() -> None:
     assert shorten("Volume 12 of 20", 11) == "Volume 12 …"
     assert shorten("Volume 12 of 20", 11, trim=True) == "Volume 12…"
     assert len(shorten("x" * 500, 300)) == 300
+
+
+def test_check_says_why_a_broken_link_is_not_checked_on_standard_error(tmp_path: Path, run) -> None:
+    """A link whose target was moved: ``check``'s verdict line (standard error, what the user
+    sees with the findings sent to a file) said only "not checked"; it says why, as the
+    problem line and ``validate`` do."""
+    link = tmp_path / "a.xml"
+    link.symlink_to("moved/a.xml")
+    reason = "cannot read: a link to a missing target (moved/a.xml)"
+    result = run("check", link)
+    assert result.code == 3
+    assert result.out.splitlines() == [f"{link}: error: {reason}"]
+    assert result.err.splitlines() == [f"{link}: not checked: {reason}"]
+    result = run("validate", link)
+    assert result.code == 3 and result.out.splitlines() == [f"{link}: error: {reason}"]

@@ -140,7 +140,10 @@ def _print(reports: list[CheckReport], profiles: tuple[str, ...], quiet: bool) -
             click.echo(f"{report.file}:{f.line}:0: {f.severity}: [{f.rule}] {f.message} ({f.path})")
         if report.unreadable:
             if not quiet:
-                click.echo(f"{report.file}: not checked", err=True)
+                # why, in the verdict line too: standard error alone (output sent to a file)
+                # said only "not checked" of a broken link or a file that is not JATS
+                reason = report.unreadable[0].message
+                click.echo(f"{report.file}: not checked: {reason}", err=True)
             continue
         if not quiet:
             warnings = sum(f.severity == "warning" for f in report.findings)
