@@ -184,10 +184,23 @@ class ExistingFile(click.ParamType):
             self.fail(f"{value}: {cannot_read(exc)}", param, ctx)
         return path
 
+    @classmethod
+    def check(cls, value: Path | None, name: str) -> None:
+        """The check ``convert`` makes, made by the command itself for its option ``name``:
+        the same usage error (exit 2) in the same words."""
+        if value is None:
+            return
+        ctx = click.get_current_context()
+        param = next((p for p in ctx.command.params if p.name == name), None)
+        cls().convert(value, param, ctx)
 
-def journal_option(help_text: str) -> Decorator:
-    """``--journal FILE``: a journal file, which must exist."""
-    return click.option("--journal", type=ExistingFile(), metavar="FILE", help=help_text)
+
+def journal_option(help_text: str, *, checked: bool = True) -> Decorator:
+    """``--journal FILE``: a journal file, which must exist; ``checked=False`` leaves that to
+    the command (``ExistingFile.check``), so that one that writes reports can write them
+    first (``batch --report --junit``: CI's step that reads them had no file)."""
+    kind = ExistingFile() if checked else click.Path(path_type=Path)
+    return click.option("--journal", type=kind, metavar="FILE", help=help_text)
 
 
 def _delimiter_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -231,7 +244,9 @@ def _language_option(ctx: click.Context, param: click.Parameter, value: str | No
         raise click.BadParameter(str(exc)) from None
 
 
-def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) -> Decorator:
+def conversion_options(
+    *, from_help: str, journal_help: str, no_validate: bool, journal_checked: bool = True
+) -> Decorator:
     """The options of a conversion, in this order: ``--from``, ``--to``, ``--journal``,
     ``--jats-version``, ``--tag-set``, ``--write-invalid``, ``--no-validate`` (when
     ``no_validate``), ``--profile``, ``--strict``, ``--include-unpublished`` and
@@ -246,7 +261,7 @@ def conversion_options(*, from_help: str, journal_help: str, no_validate: bool) 
             show_default=True,
             help="Output format.",
         ),
-        journal_option(journal_help),
+        journal_option(journal_help, checked=journal_checked),
         click.option(
             "--jats-version",
             type=click.Choice(["1.4", "1.3"]),

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -210,11 +211,12 @@ def test_a_refused_batch_still_writes_its_report(run, tmp_path: Path, store) -> 
     source = make_folder(tmp_path / "in", 1)
     out, report = tmp_path / "out", tmp_path / "r.json"
     out.mkdir()
+    junit = tmp_path / "j.xml"
     holder = batch_module.Manifest(out)
     original = batch_module.Manifest.LOCK_WAIT
     batch_module.Manifest.LOCK_WAIT = 0.1
     try:
-        result = run("batch", source, "-o", out, "-j", "1", "--report", report)
+        result = run("batch", source, "-o", out, "-j", "1", "--report", report, "--junit", junit)
     finally:
         batch_module.Manifest.LOCK_WAIT = original
         holder.close()
@@ -225,9 +227,46 @@ def test_a_refused_batch_still_writes_its_report(run, tmp_path: Path, store) -> 
     assert data["error"].startswith(line)
     assert (data["summary"]["total"], data["summary"]["converted"], data["articles"]) == (0, 0, [])
     assert outputs(out) == []
+    # and its --junit, one test case in error, the line its text (CI's step had no file)
+    (case,) = etree.parse(str(junit)).iter("testcase")
+    assert case.find("error").text == data["error"]
     # the same report's shape when the run ends as asked: error null
     assert run("batch", source, "-o", out, "-j", "1", "--report", report).code == 0
     assert json.loads(report.read_text(encoding="utf-8"))["error"] is None
+
+
+@pytest.mark.parametrize("bad", ["missing", "not a journal"])
+def test_a_bad_journal_still_writes_the_reports(run, tmp_path: Path, store, bad: str) -> None:
+    """``--journal`` that cannot be read (no such file: a usage error, exit 2) or read as a
+    journal (given as a pipe, read once by the run: bad input, exit 3) stops the run before it
+    starts: it wrote neither --report nor --junit, so CI had nothing to parse. Both are
+    written, ``error`` and the JUnit case's text the line printed; --per-issue's report too."""
+    out, report, junit = tmp_path / "out", tmp_path / "r.json", tmp_path / "j.xml"
+    journal = tmp_path / "nothere.yaml"
+    if bad == "not a journal":
+        journal = tmp_path / "journal.fifo"
+        os.mkfifo(journal)
+        writer = threading.Thread(target=journal.write_text, args=("title: [\n",), daemon=True)
+        writer.start()
+    args = ["batch", SEED, "-o", out, "-j", "1", "-q", "--journal", journal]
+    result = run(*args, "--report", report, "--junit", junit)
+    if bad == "not a journal":
+        writer.join(timeout=10)
+        assert result.code == 3
+        line = result.err.strip().removeprefix("jatsconv: ")
+        assert line.startswith(f"{journal}: line 2: malformed YAML")
+    else:
+        assert result.code == 2
+        line = f"Invalid value for '--journal': {journal}: cannot read: no such file"
+        assert result.err.strip().endswith(f"Error: {line}")
+    assert json.loads(report.read_text(encoding="utf-8"))["error"] == line
+    (case,) = etree.parse(str(junit)).iter("testcase")
+    assert case.find("error").text == line
+    if bad == "missing":
+        result = run(*args, "--to", "crossref", "--per-issue", "--report", report)
+        assert result.code == 2
+        data = json.loads(report.read_text(encoding="utf-8"))
+        assert (data["per_issue"], data["error"], data["articles"]) == (True, line, [])
 
 
 # ---------------------------------------------------------------------- names and collisions

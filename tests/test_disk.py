@@ -121,6 +121,25 @@ def test_a_batch_into_a_read_only_folder_still_writes_its_report(
         assert sorted(p.name for p in out.iterdir()) == ["earlier.xml"]
 
 
+def test_a_batch_into_a_read_only_folder_still_writes_its_junit_file(
+    run, tmp_path: Path, monkeypatch, store
+) -> None:
+    """``batch -o READ-ONLY --junit j.xml`` (exit 73) wrote its --report but no JUnit file, so
+    CI's test-report step found none. Now it holds one test case in error, the line its text;
+    one that cannot be written either is said in the same line."""
+    out, junit = tmp_path / "ro", tmp_path / "j.xml"
+    with _folder(out, "read-only", monkeypatch):
+        line = _one_line(run("batch", SEED, "-o", out, "-q", "-j", "1", "--junit", junit))
+        suite = etree.parse(str(junit)).getroot()[0]
+        assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("1", "1", "0")
+        (error,) = suite.iter("error")
+        assert f"jatsconv: {error.text}" == line and str(out) in line
+        inside = out / "j.xml"
+        line = _one_line(run("batch", SEED, "-o", out, "-q", "-j", "1", "--junit", inside))
+        assert f"; no JUnit file either: {inside}: cannot " in line, line
+        assert sorted(p.name for p in out.iterdir()) == ["earlier.xml"]
+
+
 @pytest.mark.parametrize("command", ["convert", "batch"])
 def test_output_folder_that_cannot_be_made(run, tmp_path: Path, command: str) -> None:
     blocker = tmp_path / "a-file"

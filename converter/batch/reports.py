@@ -11,7 +11,7 @@ from typing import IO, TYPE_CHECKING
 from converter.atomic import write_atomic_stream
 from converter.batch.books import ITEM_SEPARATOR
 from converter.batch.settings import NOT_ARTICLE, BatchSettings, Summary
-from converter.errors import ConverterError, output_error
+from converter.errors import ConverterError, InputError, output_error
 from converter.redaction import redacting
 from converter.version import __version__
 
@@ -67,15 +67,38 @@ def write_report(path: Path, books: Books, settings: BatchSettings) -> None:
 
 
 def not_started(
-    error: ConverterError, settings: BatchSettings, path: Path | None
+    error: ConverterError,
+    settings: BatchSettings,
+    path: Path | None,
+    junit_path: Path | None = None,
 ) -> ConverterError:
-    """The report of a run that could not start (``-o`` read-only or not creatable, another
-    batch writing into it), written where it can be, so that CI has a file to parse: the
-    shape of every report, its counts zeros and ``error`` the line saying why. Returns the
-    error to raise: the same, or, when the report cannot be written either, its line saying
-    so too (the one line the run prints)."""
-    if path is None:
+    """The reports of a run that could not start (``-o`` read-only or not creatable, another
+    batch writing into it, a ``--journal`` that cannot be read), written where they can be, so
+    that CI has a file to parse: the JSON report in the shape of every report, its counts zeros
+    and ``error`` the line saying why; the JUnit file one test case in error, the line its
+    text (CI's test-report step found no file and failed on that instead). Returns the error
+    to raise: the same, or, when a report cannot be written either, its line saying so too
+    (the one line the run prints)."""
+    failed: list[str] = []
+    if path is not None:
+        try:
+            _not_started_report(path, error, settings)
+        except OSError as exc:
+            failed.append(f"no report either: {output_error(path, exc)}")
+    if junit_path is not None:
+        try:
+            _not_started_junit(junit_path, error)
+        except OSError as exc:
+            failed.append(f"no JUnit file either: {output_error(junit_path, exc)}")
+    if not failed:
         return error
+    said = "; ".join(failed)
+    if isinstance(error, InputError):  # (its message is made of its problems)
+        return InputError(error.source, [*error.problems[:-1], f"{error.problems[-1]}; {said}"])
+    return type(error)(f"{error}; {said}")
+
+
+def _not_started_report(path: Path, error: ConverterError, settings: BatchSettings) -> None:
     summary = Summary()
     head = {
         "converter": __version__,
@@ -98,11 +121,21 @@ def not_started(
         "sources_gone": [],
     }
     text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"
-    try:
-        write_out(path, lambda stream: stream.write(text))
-    except OSError as exc:
-        return type(error)(f"{error}; no report either: {output_error(path, exc)}")
-    return error
+    write_out(path, lambda stream: stream.write(text))
+
+
+def _not_started_junit(path: Path, error: ConverterError) -> None:
+    from xml.sax.saxutils import quoteattr
+
+    attrs = 'name="jatsconv batch" tests="1" failures="0" errors="1" skipped="0" time="0.000"'
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f"<testsuites {attrs}>\n  <testsuite {attrs}>\n"
+        f'    <testcase classname="jatsconv.batch" name="the run">\n'
+        f"      <error message={quoteattr('not started')}>{_xml_text(str(error))}</error>\n"
+        "    </testcase>\n  </testsuite>\n</testsuites>\n"
+    )
+    write_out(path, lambda stream: stream.write(text))
 
 
 def _write_list(stream: IO[str], name: str, items: Iterable[object]) -> None:

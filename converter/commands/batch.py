@@ -17,8 +17,9 @@ import click
 
 from converter.batch import BatchSettings, Progress, Summary, driver, run_batch
 from converter.batch.books import not_article_line
-from converter.batch.reports import STDOUT, write_out
+from converter.batch.reports import STDOUT, not_started, write_out
 from converter.cli_options import (
+    ExistingFile,
     command_exit_help,
     conversion_options,
     conversion_run,
@@ -27,7 +28,7 @@ from converter.cli_options import (
     quiet_option,
     schema_dir_option,
 )
-from converter.errors import OutputError, output_error
+from converter.errors import ConverterError, OutputError, output_error
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
 
@@ -181,6 +182,7 @@ def _summary_table(summary: Summary, console: Console) -> None:
     from_help="Input format of every source (default: detected per file).",
     journal_help="Journal file for every article (instead of the one beside each).",
     no_validate=False,
+    journal_checked=False,  # (checked in the command, once it can write its reports)
 )
 @click.option(
     "--per-issue",
@@ -243,6 +245,7 @@ def batch(
         encoding=encoding,
         delimiter=delimiter,
     )
+    _journal_checked(settings, report, None if per_issue else junit, per_issue)
     if per_issue:
         with _stopped_once():  # SIGTERM too stops it as Ctrl-C does: exit 130, not 143
             _per_issue(sources, settings, report, junit, quiet)
@@ -295,6 +298,35 @@ def batch(
         sys.stderr.flush()
         os._exit(summary.exit_code())
     sys.exit(summary.exit_code())
+
+
+def _journal_checked(
+    settings: BatchSettings, report: Path | None, junit: Path | None, per_issue: bool
+) -> None:
+    """``--journal`` that cannot be read stops the run before it starts, as a usage error
+    (exit 2), in ``convert``'s words; its ``--report`` and ``--junit`` are written first, as
+    any run's that cannot start (``not_started``), so that CI has files to parse."""
+    try:
+        ExistingFile.check(settings.journal, "journal")
+    except click.BadParameter as exc:
+        error = ConverterError(exc.format_message())
+        if per_issue:
+            said = _per_issue_not_started(report, error)
+        else:
+            said = not_started(error, settings, report, junit)
+        exc.message += str(said).removeprefix(str(error))  # (a report not written either)
+        raise
+
+
+def _per_issue_not_started(report: Path | None, error: ConverterError) -> ConverterError:
+    """``not_started`` for a ``--per-issue`` run, whose report has its own shape."""
+    if report is None:
+        return error
+    try:
+        _per_issue_report(report, [], [], [], False, str(error))
+    except OSError as exc:
+        return ConverterError(f"{error}; no report either: {output_error(report, exc)}")
+    return error
 
 
 def _rest(summary: Summary, report: str | None) -> str:
