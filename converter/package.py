@@ -17,9 +17,11 @@ Zips are deterministic (fixed timestamps, sorted entries) and written atomically
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +51,8 @@ class PackedArticle:
     volume: str = ""
     issue: str = ""
     journal: str = ""
+    doi: str = ""  # (lower case) with ``digest``, tells one article given twice (``_twice``)
+    digest: str = ""  # the JATS file's SHA-256
     files: dict[str, Path] = field(default_factory=dict)  # name in the zip -> file on disk
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # said; the package is still written
@@ -145,6 +149,8 @@ def read_article(
     if (warning := version_warning(root, path)) is not None:
         item.warnings.append(warning)
     meta = "front/article-meta/"
+    item.digest = hashlib.sha256(data).hexdigest()
+    item.doi = _text(root, meta + 'article-id[@pub-id-type="doi"]').lower()
     item.journal = journal or journal_code(root)
     item.volume = _text(root, meta + "volume")
     item.issue = _text(root, meta + "issue")
@@ -269,6 +275,9 @@ def build_packages(
         for item in members:
             result.problems.extend(item.problems)
             result.warnings.extend(item.warnings)
+            if (twice := _twice(item, owners.values())) is not None:
+                result.problems.append(twice)  # (not its files' clashes: one line says it)
+                continue
             for name, file in item.files.items():
                 if name in entries and entries[name].resolve() != file.resolve():
                     result.problems.append(_clash(item, owners[name], name, name_with_issue))
@@ -279,6 +288,25 @@ def build_packages(
             write_output(result.path, _zip(entries))
         results.append(result)
     return results
+
+
+def _twice(item: PackedArticle, others: Iterable[PackedArticle]) -> str | None:
+    """The line for an article given twice from two folders (the same DOI, or the same file
+    content): it was said as two articles on one page, sending the user to PMC's sequence
+    letters or to pages starting again in each issue. The same file named twice is none."""
+    for other in others:
+        if other.source.resolve() == item.source.resolve():
+            continue
+        if item.doi and item.doi == other.doi:
+            why = f"the same DOI, {item.doi}"
+        elif item.digest and item.digest == other.digest:
+            why = "the same file content"
+        else:
+            continue
+        return (
+            f"{item.source}: the same article as {other.source} ({why}), given twice: give it once"
+        )
+    return None
 
 
 def _clash(item: PackedArticle, other: PackedArticle, name: str, with_issue: bool) -> str:

@@ -124,6 +124,7 @@ def test_names_pmc_rejects_are_refused(issue: Path, run) -> None:
 def test_per_issue(issue: Path) -> None:
     other = issue / "second.xml"
     text = (issue / "streltsov-6.xml").read_text(encoding="utf-8")
+    text = text.replace("jsr.2018.3.6", "jsr.2018.3.21")  # (another article: its own DOI)
     other.write_text(text.replace("<fpage>6</fpage>", "<fpage>21</fpage>"), encoding="utf-8")
     (issue / "second.pdf").write_bytes(b"%PDF-1.4\n")
     results = build_packages([issue / "streltsov-6.xml", other], issue / "out", per_issue=True)
@@ -173,6 +174,38 @@ def test_two_articles_of_one_volume_on_one_page_name_each_other(issue: Path, run
     assert not (issue / "out" / "rjr-1-110.zip").exists()
 
 
+def test_one_article_given_twice_from_two_folders_is_said_as_such(issue: Path, run) -> None:
+    """The same article from two folders (the same file content, or the same DOI in two
+    versions of it) was said as two articles starting on one page, with PMC's sequence letters
+    (or, given the DOI's other version in another issue, pages that start again in each
+    issue): one line says it is the same article given twice."""
+    first = issue / "streltsov-110.xml"
+    again = issue / "again"
+    again.mkdir()
+    shutil.copy(first, again / first.name)
+    shutil.copy(first.with_suffix(".pdf"), again / "streltsov-110.pdf")
+    result = run("package", first, again / first.name, "-o", issue / "out")
+    assert result.code == 3
+    problems = [line for line in result.err.splitlines() if ": warning: " not in line]
+    assert problems == [
+        f"{again / first.name}: the same article as {first} (the same file content), given "
+        "twice: give it once",
+        "rjr-1-110.zip: not written",
+    ]
+    doi = '<article-id pub-id-type="doi">10.1234/RJR.2018.110</article-id>'
+    text = first.read_text(encoding="utf-8").replace("<article-meta>", "<article-meta>" + doi)
+    first.write_text(text, encoding="utf-8")
+    other = text.replace("<issue>1</issue>", "<issue>2</issue>").replace("RJR", "rjr")
+    (again / first.name).write_text(other, encoding="utf-8")
+    result = run("package", first, again / first.name, "-o", issue / "out")
+    assert result.code == 3
+    assert (
+        f"{again / first.name}: the same article as {first} (the same DOI, 10.1234/rjr.2018.110)"
+        ", given twice: give it once"
+    ) in result.err
+    assert "start again" not in result.err and "two different files" not in result.err
+
+
 def test_name_with_issue_packages_articles_of_two_issues_on_one_page(issue: Path, run) -> None:
     """PMC's current names hold the issue (jour-vol-iss-pg): two articles on page 110 of
     issues 1 and 2 of volume 1 were refused as one name. ``--name-with-issue`` packages both;
@@ -197,7 +230,8 @@ def test_name_with_issue_packages_articles_of_two_issues_on_one_page(issue: Path
     assert (issue / "old" / "rjr-1-110.zip").is_file()
     # two of one issue on one page: the option does not help, and the line says why
     third = issue / "streltsov-110-again.xml"
-    shutil.copy(second, third)
+    # (another article: one given twice is said as such)
+    third.write_text(second.read_text(encoding="utf-8").replace("Systemic", "Another"), "utf-8")
     (issue / "streltsov-110-again.pdf").write_bytes(b"%PDF-1.4 third\n")
     clash = run("package", second, third, "-o", issue / "clash", "--name-with-issue")
     assert clash.code == 3
