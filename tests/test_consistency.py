@@ -44,6 +44,26 @@ def test_a_letter_written_two_ways_names_the_references_of_each(run) -> None:
     assert "х as 'h' in Hokkaido (iso-9) in reference 1;" in out
 
 
+def test_a_person_of_a_jats_file_is_named_by_role_and_name(run, tmp_path: Path) -> None:
+    """In JATS, "author N" counted every contrib (editors, translators), grouped by role as the
+    writer writes them: an editor was "author 2", which is neither the input's authors[1] nor
+    an author. A person is named by role and name, as the user finds them in either file."""
+    jats = SEED.with_suffix(".xml").read_text(encoding="utf-8")
+    editor = (
+        '<contrib-group content-type="editors"><contrib contrib-type="editor"><name>'
+        "<surname>Iakovleva</surname><given-names>Olga</given-names></name></contrib>"
+        "</contrib-group>"
+    )
+    path = tmp_path / "a.xml"
+    path.write_text(jats.replace("</contrib-group>", "</contrib-group>" + editor, 1), "utf-8")
+    out = run("check", path, "--profile", "rsci").out
+    (line,) = [line for line in out.splitlines() if "я is transliterated" in line]
+    assert "я as 'ia' in Iakovleva, uchenia (no scheme) in reference 3; editor Olga Iakovleva;" in (
+        line
+    )
+    assert "author 2" not in line
+
+
 def test_seed_references_against_a_journal_scheme() -> None:
     findings = check_texts(_refs(SEED), scheme="bsi")
     words = {f.word: f for f in findings}

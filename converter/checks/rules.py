@@ -842,15 +842,35 @@ def _forms(doc: Doc, elements: Iterator[etree._Element]) -> list[tuple[str, str]
     return [(doc.lang_of(one), doc.text(one)) for one in elements]
 
 
-def _item_place(el: etree._Element, refs: dict[int, int], contribs: dict[int, int]) -> str:
-    """The reference or author ``el`` is in, in words ("reference 5"), as a message names it
-    (the nth ``ref`` of the article: the input's nth reference); "" when in neither."""
+def _item_place(el: etree._Element, refs: dict[int, int]) -> str:
+    """The reference or person ``el`` is in, in words, as a message names it: "reference 5"
+    (the nth ``ref`` of the article: the input's nth reference), a person by role and name
+    ("editor Olga Iakovleva"); "" when in neither. A person was "author N", N counting every
+    ``contrib`` (editors, translators) as the writer groups them by role: not the input's
+    authors[N-1], nor an author at all when an editor."""
     for node in el.iterancestors():
         if id(node) in refs:
             return f"reference {refs[id(node)]}"
-        if id(node) in contribs:
-            return f"author {contribs[id(node)]}"
+        if local_name(node) == "contrib":
+            return f"{node.get('contrib-type') or 'author'} {_person(node, el)}".strip()
     return ""
+
+
+def _person(contrib: etree._Element, el: etree._Element) -> str:
+    """The name a person goes by in the file: the form ``el`` is in (its Latin one, where the
+    word is), else the first; given names first, as they read in a byline."""
+    name = next((n for n in el.iterancestors() if local_name(n) in _NAME_TAGS), None)
+    if name is None:
+        name = next((n for n in contrib.iter() if local_name(n) in _NAME_TAGS), None)
+    if name is None:
+        return ""
+    if local_name(name) != "name":  # string-name, collab: as written
+        return " ".join("".join(name.itertext()).split())
+    parts = [name.findtext("{*}given-names"), name.findtext("{*}surname")]
+    return " ".join(" ".join(p.split()) for p in parts if p and p.strip())
+
+
+_NAME_TAGS = frozenset({"name", "string-name", "collab"})
 
 
 @rule(
@@ -865,13 +885,12 @@ def rsci_translit_scheme(doc: Doc) -> Iterator[Hit]:
     texts: list[tuple[str, str]] = []
     places: dict[str, str] = {}
     refs = {id(ref): n for n, ref in enumerate(doc.root.iter("{*}ref"), 1)}
-    contribs = {id(c): n for n, c in enumerate(doc.root.iter("{*}contrib"), 1)}
     for el, _, text in _latin_script_texts(doc):
         if _is_transliteration(doc, el):
             path = doc.path(el)
             elements[path] = el
             texts.append((path, text))
-            place = _item_place(el, refs, contribs)
+            place = _item_place(el, refs)
             if place:
                 places[path] = place
     if not texts:
