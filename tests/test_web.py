@@ -1622,3 +1622,32 @@ def test_an_edited_row_is_kept_unticked_when_its_file_is_uploaded_again(app):
     assert old.xpath(".//input[@name='row']")[0].get("checked") is None
     assert new.xpath(".//input[@name='row']")[0].get("checked") is not None
     assert "replaced by a later upload of bilingual.yaml" in old.text_content()
+
+
+def test_a_form_shown_again_after_an_error_keeps_the_count_it_was_opened_with(app):
+    """A form shown again after an error took the newest save count: another tab's save made
+    in between was then undone, unsaid, by the corrected form. It keeps the count it was
+    opened with until a save succeeds (a reload too), so the corrected form is refused,
+    saying so, and the other tab's save stays."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    text = SEED.read_text(encoding="utf-8").replace("abstract:", "аннотация:", 1)
+    _upload(client, token, (text.encode(), "ru-key.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    mine = client.get("/article/1/edit").text
+    other = client.get("/article/1/edit").text
+    saved = client.post("/article/1/edit", data=_choose(other, {"аннотация": "keep"}))
+    assert "failed" not in saved.headers["Location"]  # the other tab's save
+    assert workspace.rows[1].saves == 1
+    failed = client.post("/article/1/edit", data=_posted_as_shown(mine))  # no choice made
+    assert "failed=1" in failed.headers["Location"]
+    for _ in range(2):  # shown again, and reloaded
+        mine = client.get(failed.headers["Location"]).text
+        assert "choose to rename, delete or keep it" in mine
+        assert lxml.html.fromstring(mine).xpath("//input[@name='_saves']/@value") == ["0"]
+    refused = client.post("/article/1/edit", data=_choose(mine, {"аннотация": "delete"}))
+    assert "failed=1" in refused.headers["Location"]
+    assert workspace.rows[1].kept  # the other tab's save (the field kept) not undone
+    page = client.get(refused.headers["Location"]).text
+    assert "saved from another tab or window after this form was opened" in page
+    assert lxml.html.fromstring(page).xpath("//input[@name='_saves']/@value") == ["1"]

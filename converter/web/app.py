@@ -29,6 +29,7 @@ from converter.web.unknown import read_post, unknown_fields
 from converter.web.words import field_words
 from converter.web.workspace import (
     FORMATS,
+    SAVED_ELSEWHERE,
     TempFolderError,
     Workspace,
     deposit_text,
@@ -216,16 +217,20 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             # A failed save is shown by the GET that follows (so Back and reload work), with
             # what was typed kept in the row's draft until a save succeeds.
             posted = read_post(list(request.form.items(multi=True)))
+            given = request.form.get("_saves", "")
+            opened_at = int(given) if given.isdigit() else None
             if posted.problems:  # (said together with what the rest of the form would say)
                 problems = posted.problems + workspace.problems(row, posted.known_part())
             else:
-                opened_at = request.form.get("_saves", "")
-                problems = workspace.save(
-                    row, posted.data, posted.kept, int(opened_at) if opened_at.isdigit() else None
-                )
+                problems = workspace.save(row, posted.data, posted.kept, opened_at)
                 if not problems:
                     return redirect(url_for("index", _anchor=f"row-{row.id}"), 303)
             row.draft, row.draft_problems, row.draft_kept = posted.data, problems, posted.kept
+            # The form shown again keeps the count it was opened with until a save succeeds,
+            # so that another tab's save made in between is still not undone unsaid; once the
+            # user is told of that save, the count now, so that saving again replaces it.
+            told = SAVED_ELSEWHERE in problems
+            row.draft_saves = opened_at if opened_at is not None and not told else row.saves
             return redirect(url_for("edit", row_id=row.id, failed=1), 303)
         data, kept, problems = (
             row.data,
@@ -255,6 +260,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             langs=languages(data),
             general=general,
             failed=bool(request.args.get("failed")) and row.draft is not None,
+            saves=row.saves if row.draft is None else row.draft_saves,
             token=token,
         )
 

@@ -244,6 +244,9 @@ class Row:
     # Saves so far: a form carries the count it was opened at, so that a form opened before
     # another tab's save cannot undo that save unsaid (two tabs on one article).
     saves: int = 0
+    # The count the draft's form was opened with, which the form shown again carries: the
+    # count at that showing let a save made from another tab in between be undone unsaid.
+    draft_saves: int = 0
 
     @property
     def status(self) -> str:
