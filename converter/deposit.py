@@ -285,6 +285,16 @@ def _unreadable(service: str, status: int | None, detail: str, follow: str) -> s
 # are SUCCESS, and one it refused with FAILURE and the reason.
 _CROSSREF_SUCCESS = re.compile(rb"<(h2|title)>\s*SUCCESS\s*</\1>", re.IGNORECASE)
 _CROSSREF_FAILURE = re.compile(rb"\bFAILURE\b")
+# Crossref answers a wrong login to its deposit servlet with HTTP 200 and a FAILURE page: said
+# as the login refused, as a 401 is, so that the user checks the credentials, not the file.
+_CROSSREF_LOGIN_FAILED = re.compile(rb"\b(?:login|authentication) failed\b", re.IGNORECASE)
+# Where a refused credential was read from: what the user is to check, in the words of the
+# lines that say one is missing.
+CROSSREF_LOGIN_HINT = (
+    "check CROSSREF_USERNAME and CROSSREF_PASSWORD (or username and password in the [crossref] "
+    "section of the config file)"
+)
+DOAJ_KEY_HINT = "check DOAJ_API_KEY (or api_key in the [doaj] section of the config file)"
 
 
 # ------------------------------------------------------------------ Crossref
@@ -392,7 +402,9 @@ def deposit_crossref(
             message += f" ({text})"
         return failed(message)
     if status in (401, 403):
-        return failed(f"Crossref refused the login (HTTP {status}): check the credentials")
+        return failed(f"Crossref refused the login (HTTP {status}): {CROSSREF_LOGIN_HINT}")
+    if _CROSSREF_FAILURE.search(reply) and _CROSSREF_LOGIN_FAILED.search(reply):
+        return failed(f"Crossref refused the login (HTTP {status}: {text}): {CROSSREF_LOGIN_HINT}")
     if status is None or not 200 <= status < 300 or _CROSSREF_FAILURE.search(reply):
         return failed(f"Crossref rejected the deposit (HTTP {status}): {text or 'no explanation'}")
     if not _CROSSREF_SUCCESS.search(reply):
@@ -511,7 +523,7 @@ def deposit_doaj(
     if error and (status is None or status >= 500 or status == 429):
         return failed(f"DOAJ could not take the articles after {attempts_words(attempts)}: {error}")
     if status in (401, 403):
-        return failed(f"DOAJ refused the API key (HTTP {status}): check DOAJ_API_KEY")
+        return failed(f"DOAJ refused the API key (HTTP {status}): {DOAJ_KEY_HINT}")
     if status is None or not 200 <= status < 300:
         return failed(f"DOAJ rejected the articles (HTTP {status}): {text or 'no explanation'}")
     upload_id = _upload_id(reply)

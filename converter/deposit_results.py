@@ -24,6 +24,8 @@ from typing import Any, Literal
 from lxml import etree
 
 from converter.deposit import (
+    CROSSREF_LOGIN_HINT,
+    DOAJ_KEY_HINT,
     UNREADABLE,
     Secrets,
     Transport,
@@ -205,7 +207,9 @@ def crossref_status(
     status, reply, attempts, error = send_request(
         result_url, body, {"Content-Type": ctype}, transport, secrets, result_url
     )
-    outcome = _http_failure("crossref", batch_id, status, reply, attempts, error, "the login")
+    outcome = _http_failure(
+        "crossref", batch_id, status, reply, attempts, error, "the login", CROSSREF_LOGIN_HINT
+    )
     if outcome is None:
         outcome = parse_crossref_result(reply, batch_id, sent or [])
     return _redacted(outcome, secrets)
@@ -297,7 +301,9 @@ def doaj_status(
             f"({reply_text(reply) or f'HTTP {status}'})",
         )  # fmt: skip
         return _redacted(outcome, secrets)
-    outcome = _http_failure("doaj", upload_id, status, reply, attempts, error, "the API key")
+    outcome = _http_failure(
+        "doaj", upload_id, status, reply, attempts, error, "the API key", DOAJ_KEY_HINT
+    )
     if outcome is None:
         try:
             data = json.loads(reply.decode("utf-8"))
@@ -338,6 +344,7 @@ def _http_failure(
     attempts: int,
     error: str | None,
     secret_name: str,
+    hint: str,
 ) -> Outcome | None:
     """An ``error`` outcome for an answer that is not a result (network, login, 4xx/5xx)."""
     name = "Crossref" if service == "crossref" else "DOAJ"
@@ -354,7 +361,7 @@ def _http_failure(
     if status in (401, 403):
         return Outcome(
             service, submission, "error", "refused",
-            message=f"{name} refused {secret_name} (HTTP {status}): check the credentials",
+            message=f"{name} refused {secret_name} (HTTP {status}): {hint}",
         )  # fmt: skip
     if status is None or not 200 <= status < 300:
         return Outcome(

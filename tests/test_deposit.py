@@ -138,6 +138,8 @@ _ODD_200 = {
     "garbage": b"\x00\xff\xfe garbage \x89PNG",
     "maintenance": b"<html><body><h1>Down for maintenance</h1></body></html>",
     # FAILURE after the first 300 characters of the page
+    "login-failed": b"<html><body><h2>FAILURE</h2><p>Login failed: user not authorised</p>"
+    b"</body></html>",
     "late-failure": b"<html><head><style>" + b"x" * 600 + b"</style><title>Deposit</title></head>"
     b"<body><h2>FAILURE</h2><p>Login failed: user not authorised</p></body></html>",
 }
@@ -213,7 +215,31 @@ def test_crossref_bad_login(service, files, run) -> None:
     state.modes = ["auth"]
     result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
     assert result.code == 5
-    assert "Crossref refused the login (HTTP 401): check the credentials" in result.err
+    assert (
+        "Crossref refused the login (HTTP 401): check CROSSREF_USERNAME and CROSSREF_PASSWORD "
+        "(or username and password in the [crossref] section of the config file)" in result.err
+    )
+    _assert_no_secrets(result.out, result.err)
+
+
+def test_crossref_login_failed_page_says_which_credentials_to_check(
+    service, files, run, tmp_path: Path
+) -> None:
+    """Crossref answers a wrong password with HTTP 200 and a FAILURE page saying the login
+    failed: the user is told to check the credentials and where they come from, not left to
+    look for a fault in the deposit file."""
+    state, base = service
+    state.modes = ["login-failed"]
+    result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
+    assert result.code == 5
+    assert (
+        "failed: Crossref refused the login (HTTP 200: FAILURE Login failed: user not "
+        "authorised): check CROSSREF_USERNAME and CROSSREF_PASSWORD (or username and password "
+        "in the [crossref] section of the config file)" in result.err
+    )
+    assert len(state.requests) == 1  # a refused login is final: not tried again
+    (entry,) = _log(tmp_path)
+    assert entry["state"] == "failed" and "check CROSSREF_USERNAME" in entry["outcome"]
     _assert_no_secrets(result.out, result.err)
 
 
@@ -488,8 +514,8 @@ def test_a_crossref_failure_page_is_a_rejection_wherever_it_says_failure(
     result = run("deposit", "crossref", files["crossref"], "--endpoint", base, *FAST)
     assert result.code == 5
     assert (
-        "failed: Crossref rejected the deposit (HTTP 200): FAILURE Login failed: user not "
-        "authorised" in result.err
+        "failed: Crossref refused the login (HTTP 200: FAILURE Login failed: user not "
+        "authorised)" in result.err
     )
     (entry,) = _log(tmp_path)
     assert (entry["state"], entry["submission"]) == ("failed", "")

@@ -344,7 +344,7 @@ def test_crossref_status_wrong_login(stand, issue_file, run, monkeypatch) -> Non
     monkeypatch.setenv("CROSSREF_PASSWORD", "wrong-password-123")
     result = run("deposit", "status", batch_id, *FAST)
     assert result.code == 5
-    assert "Crossref refused the login (HTTP 401): check the credentials" in result.out
+    assert "Crossref refused the login (HTTP 401): check CROSSREF_USERNAME and " in result.out
     _no_secrets(result.out, result.err)
     assert "wrong-password-123" not in result.out + result.err
 
@@ -443,7 +443,9 @@ def test_doaj_status_unknown_id_and_bad_key(stand, doaj_file, run, monkeypatch) 
     (upload_id,) = state.uploads
     monkeypatch.setenv("DOAJ_API_KEY", "another-key-987")
     result = run("deposit", "status", upload_id, *FAST)
-    assert result.code == 5 and "DOAJ refused the API key (HTTP 401)" in result.out
+    assert (
+        result.code == 5 and "DOAJ refused the API key (HTTP 401): check DOAJ_API_KEY" in result.out
+    )
     assert "another-key-987" not in result.out + result.err
 
 
