@@ -329,6 +329,55 @@ def test_crossref_status_later_and_pending_log(stand, issue_file, run) -> None:
     _no_secrets(Path(entry["status_url"]).as_posix(), json.dumps(entry))
 
 
+def test_sending_a_crossref_file_again_says_it_was_sent_and_to_convert_again(
+    stand, issue_file, run, tmp_path: Path
+) -> None:
+    """A journal manager fixes a record in OJS after Crossref failed it and deposits the old
+    file again: Crossref would refuse every record it registered from it (its timestamp is no
+    newer). The file is still sent (a record failed for a cause fixed on Crossref's side goes
+    through so), with a warning saying when it was sent, how it ended and what to do."""
+    state, base = stand
+    endpoint = ("--endpoint", base + "/servlet/deposit")
+    first = run("deposit", "crossref", issue_file, *endpoint, "--wait", *FAST)
+    assert first.code == 5, first.err  # one record failed
+    assert "warning" not in first.err
+    (batch_id,) = state.batches
+    dry = run("deposit", "crossref", issue_file, *endpoint, "--dry-run")
+    assert dry.code == 0, dry.err
+    assert (
+        f"{issue_file}: warning: doi_batch_id {batch_id} was sent on 20" in dry.err
+        and "(completed: 2 records: 1 success, 0 warning, 1 failure): Crossref refuses again "
+        "each record it registered from this file, its timestamp being no newer; to send "
+        "corrected articles, convert them again (--to crossref) and deposit the new file"
+        in dry.err
+    )
+    again = run("deposit", "crossref", issue_file, *endpoint)
+    assert again.code == 0 and f"doi_batch_id {batch_id} was sent on" in again.err
+    # Converted again: a new doi_batch_id and timestamp, sent without a word.
+    out = tmp_path / "again"
+    converted = run("convert", *sorted(ISSUE.glob("*.yaml")), "--to", "crossref",
+                    "--per-issue", "-o", out)  # fmt: skip
+    assert converted.code == 0, converted.err
+    (fresh,) = out.iterdir()
+    result = run("deposit", "crossref", fresh, *endpoint)
+    assert result.code == 0 and "warning" not in result.err
+    assert len(state.batches) == 2
+
+
+def test_a_crossref_file_not_taken_is_sent_again_without_a_word(
+    stand, issue_file, run, monkeypatch
+) -> None:
+    """A file Crossref did not take (a wrong password) left nothing registered: no warning."""
+    state, base = stand
+    endpoint = ("--endpoint", base + "/servlet/deposit")
+    monkeypatch.setenv("CROSSREF_PASSWORD", "wrong-password-123")
+    refused = run("deposit", "crossref", issue_file, *endpoint, *FAST)
+    assert refused.code == 5 and not state.batches
+    monkeypatch.setenv("CROSSREF_PASSWORD", PASSWORD)
+    result = run("deposit", "crossref", issue_file, *endpoint)
+    assert result.code == 0 and "warning" not in result.err
+
+
 def test_crossref_unknown_batch_id(stand, run) -> None:
     _, base = stand
     result = run("deposit", "status", "no-such-batch", "--service", "crossref",

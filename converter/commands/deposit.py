@@ -195,6 +195,30 @@ def _check_before_sending(
     return checked
 
 
+def _warn_if_sent_before(checked: list[_Checked]) -> None:
+    """Say of a Crossref file whose ``doi_batch_id`` the log holds as taken that it was sent
+    before: Crossref refuses again each record it registered from it (its timestamp is no
+    newer), so an article corrected since (in OJS, in its YAML) is not corrected by sending
+    the old file. Said, not refused: a record Crossref failed for a cause fixed on its side
+    (an ISSN not yet assigned to the title) may go through when the same file is sent again."""
+    for item in checked:
+        batch_id, _ = crossref_contents(item.data, str(item.path))
+        try:
+            entry = deposit_log.find(batch_id)
+        except OutputError:
+            return  # a log that cannot be read is said where the log is needed
+        if entry is None or entry.service != "crossref" or entry.state == "failed":
+            continue
+        last = f"{entry.state}: {entry.outcome}" if entry.outcome else entry.state
+        click.echo(
+            f"{item.path}: warning: doi_batch_id {batch_id} was sent on {entry.sent} ({last}): "
+            "Crossref refuses again each record it registered from this file, its timestamp "
+            "being no newer; to send corrected articles, convert them again (--to crossref) "
+            "and deposit the new file",
+            err=True,
+        )
+
+
 def _stop_if_invalid(
     checked: list[_Checked], service: str, as_json: bool, items: list[dict[str, Any]] | None = None
 ) -> None:
@@ -497,6 +521,7 @@ def deposit_crossref_command(
     """
     url = check_endpoint(endpoint or (CROSSREF_TEST if test_system else CROSSREF_PRODUCTION))
     checked = _check_before_sending(files, read_crossref_file, "crossref", crossref_schema)
+    _warn_if_sent_before(checked)
     if dry_run:
         creds = _credentials_note(crossref_credentials, "credentials found (not shown)")
         _dry_run(checked, url, "operation=doMDUpload", creds, "crossref", as_json)
