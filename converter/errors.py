@@ -133,7 +133,8 @@ COMMAND_EXIT_WORDS: dict[str, dict[int, str]] = {
     },
     "init": {
         EXIT_OK: "the journal file written (with -o -, printed)",
-        EXIT_INPUT: "a value given or looked up cannot be the journal field's, the file exists "
+        EXIT_INPUT: "a value given or looked up cannot be the journal field's, the --issn "
+        "lookup fails (Crossref not reached, or no journal with that ISSN), the file exists "
         "(--force replaces it), or standard input ended before every question was answered: "
         "nothing written",
         EXIT_OUTPUT: "the journal file could not be written: its folder is read-only or cannot "

@@ -33,6 +33,12 @@ Draft = dict[str, Any]
 _OJS_ROUTE = re.compile(r"^(https?://[^\s\"'<>]+?)/(?:article|issue)/(?:view|download)/")
 
 
+WITHOUT_LOOKUP = (
+    "give the journal's fields with --title, --print-issn, --electronic-issn and --publisher "
+    "instead of --issn"
+)
+
+
 def journal_url(issn: str, api: str = DEFAULT_API) -> str:
     """The REST API address of a journal: ``{api}/journals/{issn}``."""
     return f"{api.rstrip('/')}/journals/{urllib.parse.quote(issn, safe='-')}"
@@ -47,7 +53,12 @@ def from_crossref(issn: str, api: str = DEFAULT_API, language: str | None = None
     except ValueError as exc:
         raise InputError(f"--issn {issn}", [str(exc)]) from None
     url = journal_url(number, api)
-    body = fetch_record(url, "no journal with this ISSN at Crossref")
+    try:
+        body = fetch_record(url, "no journal with this ISSN at Crossref")
+    except InputError as exc:
+        # Crossref not reached, or a journal it does not know yet (one that has deposited
+        # nothing): the flags make the same file, so the line says them.
+        raise InputError(exc.source, [f"{p}: {WITHOUT_LOOKUP}" for p in exc.problems]) from None
     try:
         record = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):

@@ -200,7 +200,9 @@ def test_lookup_errors_are_one_line(run, tmp_path: Path, crossref_api: str) -> N
     result = run("init", "-o", target, "--issn", "2658-6444", "--crossref-api", crossref_api)
     assert result.code == 3
     assert result.err.strip() == (
-        f"{crossref_api}/journals/2658-6444: no journal with this ISSN at Crossref"
+        f"{crossref_api}/journals/2658-6444: no journal with this ISSN at Crossref: give the "
+        "journal's fields with --title, --print-issn, --electronic-issn and --publisher instead "
+        "of --issn"
     )
     assert not target.exists()
     result = run("init", "-o", target, "--issn", "2500-2873", "--crossref-api", crossref_api)
@@ -212,6 +214,12 @@ def test_lookup_errors_are_one_line(run, tmp_path: Path, crossref_api: str) -> N
     result = run("init", "-o", target, "--issn", "2500-2872", "--crossref-api", closed)
     assert result.code == 3 and "cannot fetch" in result.err
     assert result.err.count("\n") == 1
+    # Crossref not reached (no network): the line says how to write the file without it.
+    assert result.err.rstrip().endswith(
+        "refused the connection (nothing answers there): give the journal's fields with "
+        "--title, --print-issn, --electronic-issn and --publisher instead of --issn"
+    )
+    assert not target.exists()
 
 
 def test_from_ojs_gives_languages_and_the_base_url(run, tmp_path: Path) -> None:
