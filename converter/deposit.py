@@ -310,6 +310,14 @@ def read_crossref_file(path: Path) -> bytes:
         root = parse_untrusted(data, str(path)).getroot()
     except InvalidDocument as exc:
         raise InputError(str(path), [exc.problems[0].message]) from None
+    if root.tag == "records":  # a DOAJ file given to the other command: say which one takes it
+        raise InputError(
+            str(path),
+            [
+                "not a Crossref 5.3.1 deposit but DOAJ article XML (root is <records>): "
+                "send it with 'jatsconv deposit doaj'"
+            ],
+        )
     if root.tag != f"{{{CROSSREF_NS}}}doi_batch":
         raise InputError(
             str(path),
@@ -432,6 +440,14 @@ def doaj_bibjson(data: bytes, name: str) -> list[dict[str, Any]]:
         root = parse_untrusted(data, name).getroot()
     except InvalidDocument as exc:
         raise InputError(name, [exc.problems[0].message]) from None
+    if root.tag == f"{{{CROSSREF_NS}}}doi_batch":  # given to the other command: say which
+        raise InputError(
+            name,
+            [
+                "not DOAJ article XML but a Crossref deposit (root is <doi_batch>): "
+                "send it with 'jatsconv deposit crossref'"
+            ],
+        )
     if root.tag != "records":
         raise InputError(
             name,

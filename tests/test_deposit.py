@@ -390,12 +390,28 @@ def test_plain_http_refused_off_this_machine(files, run) -> None:
     assert check_endpoint("https://test.crossref.org/servlet/deposit")
 
 
-def test_not_a_crossref_file(files, run) -> None:
+def test_not_a_crossref_file(files, run, tmp_path: Path) -> None:
+    """A journal manager who gives one service's file to the other command is told which
+    command sends it; a JATS file, which neither takes, how to make the file."""
     result = run("deposit", "crossref", files["doaj"], "--endpoint", "http://127.0.0.1:9")
     assert result.code == 3
-    assert "doaj.xml: not a Crossref 5.3.1 deposit (root is <records>" in result.err
+    assert (
+        "doaj.xml: not a Crossref 5.3.1 deposit but DOAJ article XML (root is <records>): "
+        "send it with 'jatsconv deposit doaj'" in result.err
+    )
     result = run("deposit", "doaj", files["crossref"], "--dry-run")
-    assert result.code == 3 and "not DOAJ article XML" in result.err
+    assert result.code == 3
+    assert (
+        "crossref.xml: not DOAJ article XML but a Crossref deposit (root is <doi_batch>): "
+        "send it with 'jatsconv deposit crossref'" in result.err
+    )
+    jats = tmp_path / "article.xml"
+    jats.write_bytes(render(load_article(BILINGUAL), Options(), "jats").data)
+    result = run("deposit", "crossref", jats, "--dry-run")
+    assert result.code == 3 and (
+        "not a Crossref 5.3.1 deposit (root is <article>; make one with 'jatsconv convert --to "
+        "crossref')" in result.err
+    )
     result = run("deposit", "crossref", files["crossref"].with_name("missing.xml"), "--dry-run")
     assert result.code == 3 and "missing.xml: cannot read" in result.err
 
