@@ -40,6 +40,9 @@ class Entry:
     outcome: str = ""  # the last summary, e.g. "3 records: 2 success, 0 warning, 1 failure"
     succeeded: bool | None = None
     updated: str = ""
+    # 1 for the first sending of this id, 2 for the same file sent again …: each sending is an
+    # entry of its own (a second sending's "pending" erased how the first one ended)
+    sending: int = 1
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,7 +93,8 @@ def record(entry: Entry) -> None:
 
 
 def entries() -> list[Entry]:
-    """Every submission, latest state, in the order first sent (unreadable lines skipped).
+    """Every submission, latest state, in the order first sent (unreadable lines skipped); a
+    file sent twice under one id is two submissions.
     No log (nor a folder where it would be) is an empty one; a log that cannot be read is
     ``OutputError``, as one that cannot be written. So is a file where the state folder (or
     a folder above it) would be: "0 pending" would hide that every deposit goes unlogged."""
@@ -110,7 +114,11 @@ def entries() -> list[Entry]:
         except (ValueError, TypeError):
             continue
         # A file the service did not take has no id: each such line is an entry of its own.
-        key = (item.service, item.submission) if item.submission else (item.service, str(number))
+        key = (
+            (item.service, item.submission, str(item.sending))
+            if item.submission
+            else (item.service, str(number))
+        )
         latest[key] = item
     return list(latest.values())
 

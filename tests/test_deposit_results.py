@@ -353,6 +353,11 @@ def test_sending_a_crossref_file_again_says_it_was_sent_and_to_convert_again(
     )
     again = run("deposit", "crossref", issue_file, *endpoint)
     assert again.code == 0 and f"doi_batch_id {batch_id} was sent on" in again.err
+    # the log keeps how the first sending ended beside the second (it was made pending again)
+    listed = run("deposit", "status", "--list")
+    lines = [line for line in listed.out.splitlines() if batch_id in line]
+    assert len(lines) == 2, listed.out
+    assert "completed" in lines[0] and "1 failure" in lines[0] and "pending" in lines[1]
     # Converted again: a new doi_batch_id and timestamp, sent without a word.
     out = tmp_path / "again"
     converted = run("convert", *sorted(ISSUE.glob("*.yaml")), "--to", "crossref",

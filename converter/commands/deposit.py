@@ -332,6 +332,12 @@ def _log_sent(attempt: Attempt, service: str, status_url: str, issns: list[list[
     if not attempt.submission:
         entry.state, entry.succeeded = "failed", False
     try:
+        earlier = deposit_log.find(attempt.submission) if attempt.submission else None
+    except OutputError:
+        earlier = None  # (a log that cannot be read cannot be written: said just below)
+    if earlier is not None and earlier.service == service:
+        entry.sending = earlier.sending + 1  # the same file sent again: an entry of its own
+    try:
         deposit_log.record(entry)
     except OutputError as exc:  # writable when checked, not now (a disk that filled up)
         if not attempt.submission:
@@ -681,6 +687,7 @@ def _entry_for(
         sent=found.sent if found else "",
         status_url=status_url,
         records=found.records if found else [],
+        sending=found.sending if found else 1,
     )
 
 
