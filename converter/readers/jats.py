@@ -677,6 +677,18 @@ _ADDRESS_KINDS = ("city", *_STATE_KINDS, *_POSTAL_KINDS)
 _AFF_PARTS = ("institution", "city", "country", "addr-line", "state", "postal-code")
 
 
+def _one_place(aff: dict[str, Any], key: str, lang: str, text: str) -> bool:
+    """Put a city or state (``key``) of one language form into ``aff``; False when the form
+    already names another (``<city>`` and a named-content city beside it: two places, which
+    only the affiliation's line holds; the second replaced the first, unsaid)."""
+    places = aff.setdefault(key, {})
+    if text and places.get(lang) not in (None, "", text):
+        return False
+    if text or lang not in places:
+        places[lang] = text
+    return True
+
+
 def _tagged_address(line: etree._Element) -> bool:
     """An ``addr-line`` made of tagged parts (city, state, postal code), not of free text."""
     names = {local_name(part, lower=True) for part in line} - {""}
@@ -1900,11 +1912,13 @@ class ArticleReader:
             # eLife: <addr-line><named-content content-type="department">…</named-content>
             aff.setdefault("departments", []).append(text)
         elif name == "city" or (name in ("addr-line", "named-content") and kind == "city"):
-            aff.setdefault("city", {})[lang] = text
+            # a second, other city in the form (<city> and a named-content beside it): one
+            # place only the line holds, so the line is kept (the second replaced the first)
+            return _one_place(aff, "city", lang, text)
         elif name == "state" or (name in ("addr-line", "named-content") and kind in _STATE_KINDS):
             # US 'MA', SciELO's <named-content content-type="state">MG</named-content>, Wiley's
-            # content-type="country-part"
-            aff.setdefault("state", {})[lang] = text
+            # content-type="country-part" (a second, other state: the line is kept, as above)
+            return _one_place(aff, "state", lang, text)
         elif name == "postal-code" or (
             name in ("addr-line", "named-content") and kind in _POSTAL_KINDS
         ):
