@@ -352,6 +352,16 @@ def test_pmc_profile_writes_what_convert_writes(run, tmp_path: Path) -> None:
     assert b'dtd-version="1.4"' in render(article, Options(version="1.4", profiles=("pmc",))).data
 
 
+def test_replacing_the_profiles_keeps_the_version_unless_it_is_given_as_none() -> None:
+    """``dataclasses.replace`` copies ``options.version`` as it was chosen (1.4 for no
+    profile): the README says so, and ``version=None`` beside new profiles chooses again."""
+    import dataclasses
+
+    plain = Options()
+    assert dataclasses.replace(plain, profiles=("pmc",)).version == "1.4"
+    assert dataclasses.replace(plain, version=None, profiles=("pmc",)).version == "1.3"
+
+
 # ------------------------------------------------------------ a long-running service
 
 JOURNAL_TEXT = "title: {{en: {title}}}\nissn: {{electronic: 2658-6789}}\n"
