@@ -2306,3 +2306,17 @@ def test_an_article_json_naming_message_type_is_read_as_an_article(
     record = {"status": "ok", "message-type": "work", "message": {"DOI": "10.5555/x.1"}}
     source.write_text(json.dumps(record, indent=2), encoding="utf-8")
     assert detect_format(source) == "crossref"
+
+
+def test_a_work_record_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """A REST API record saved by Windows Notepad starts with UTF-8's byte-order mark: it is
+    read as the Crossref work it is (it was taken for the project's own JSON article, 'not
+    an article: … found: status, message-type …', and --from crossref called it 'not
+    well-formed: Start tag expected')."""
+    source = tmp_path / "work.json"
+    source.write_bytes(b"\xef\xbb\xbf" + json.dumps(_work()).encode("utf-8"))
+    assert detect_format(source) == "crossref"
+    for fmt in (None, "crossref"):
+        [loaded] = list(read_source(source, fmt, ReadContext()))
+        assert loaded.article is not None, loaded.problems
+        assert str(loaded.article.doi) == "10.5555/shape.1"

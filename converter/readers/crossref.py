@@ -7,6 +7,7 @@ no journal file. ``fetch_work`` gets a record by DOI over HTTPS; it runs only wh
 
 from __future__ import annotations
 
+import codecs
 import copy
 import html
 import json
@@ -97,7 +98,7 @@ def sniff(path: Path, head: bytes) -> str | None:
     """A Crossref work (JSON with message-type, or DOI with a key only Crossref records have)
     or a deposit file."""
     text = head.decode("utf-8", "replace")
-    if text.lstrip().startswith("{"):
+    if text.lstrip("\ufeff \t\r\n").startswith("{"):  # (Notepad's byte-order mark first)
         keys = top_level_keys(text)
         if "message-type" in keys or ("DOI" in keys and keys & _WORK_MARKERS):
             return "crossref"
@@ -116,7 +117,7 @@ def read(path: Path, context: ReadContext) -> Iterator[Loaded]:
     except InputError as exc:
         yield Loaded(str(path), path.stem, problems=exc.lines())
         return
-    if data.lstrip()[:1] in (b"{", b"["):
+    if data.removeprefix(codecs.BOM_UTF8).lstrip()[:1] in (b"{", b"["):  # (as sniff)
         yield from read_json(data, str(path), path, context)
     else:
         yield from _read_deposit(data, path, context)
