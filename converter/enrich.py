@@ -527,7 +527,8 @@ _THESIS_FIELDS: dict[str, dict[str, str]] = {
         "филос.": "Philos.", "психол.": "Psychol.", "геогр.": "Geogr.", "с.-х.": "Agric.",
     },
     "uk": {
-        "екон.": "Econ.", "техн.": "Tech.", "істор.": "Hist.", "філол.": "Philol.",
+        "екон.": "Econ.", "техн.": "Tech.", "іст.": "Hist.", "істор.": "Hist.",
+        "філол.": "Philol.",
         "фіз.-мат.": "Phys.-Math.", "юрид.": "Law", "пед.": "Ped.", "біол.": "Biol.",
         "хім.": "Chem.", "мед.": "Med.", "соціол.": "Sociol.", "політ.": "Polit.",
         "філос.": "Philos.", "психол.": "Psychol.", "геогр.": "Geogr.", "с.-г.": "Agric.",

@@ -820,3 +820,20 @@ def test_a_ukrainian_thesis_is_written_in_english_in_the_latin_form(tmp_path: Pa
     )
     assert latin[4].startswith("Shevchuk Yi. Yi. Polia. Cand. Sci. (Agric.) diss. Uman, 2003.")
     assert latin[5].startswith("Shevchuk Yi. Yi. Ohliad zakhyshchenykh dys. kand. ekon. nauk")
+
+
+def test_a_ukrainian_history_thesis_in_dstus_spelling(tmp_path: Path) -> None:
+    """DSTU 3582 writes history 'іст.' ('дис. … канд. іст. наук', as most Ukrainian lists
+    do), not only 'істор.': it is 'Cand. Sci. (Hist.) diss.' too (it was 'dys. … kand. ist.
+    nauk', letter by letter)."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Бойко Є. Є. Козацтво : дис. … канд. іст. наук. Л., 2001. 200 с.'\n"
+        "  - 'Бойко Є. Є. Січ : автореф. дис. … д-ра іст. наук. Київ, 2011. 36 с.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Boiko Ye. Ye. Kozatstvo. Cand. Sci. (Hist.) diss. Lviv, 2001.")
+    assert latin[1].startswith(
+        "Boiko Ye. Ye. Sich. Extended abstract of Dr. Sci. (Hist.) diss. Kyiv, 2011."
+    )
