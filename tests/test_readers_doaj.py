@@ -545,3 +545,16 @@ def test_a_full_text_url_of_no_format_is_kept_for_doaj(run, tmp_path: Path) -> N
     assert len(written) == 2
     assert '<fullTextUrl format="html">https://example.org/a<' in written[0].read_text()
     assert '<fullTextUrl format="pdf">https://example.org/b.pdf<' in written[1].read_text()
+
+
+def test_doaj_api_json_saved_with_a_byte_order_mark_is_read_as_doaj(tmp_path: Path) -> None:
+    """DOAJ's API JSON saved by Windows Notepad (UTF-8's byte-order mark first) is read as
+    DOAJ's (it was taken for an article's JSON: 'not an article', its fields unknown)."""
+    import json
+
+    source = tmp_path / "article.json"
+    source.write_bytes(b"\xef\xbb\xbf" + json.dumps(BIBJSON).encode("utf-8"))
+    assert detect_format(source) == "doaj"
+    (loaded,) = read_source(source, None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    assert loaded.article.doi == "10.5555/jsr.2018.3.6"

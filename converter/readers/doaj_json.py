@@ -71,7 +71,8 @@ _BIBJSON_KEY = re.compile(r'"bibjson"\s*:')
 
 def is_bibjson(head: str) -> bool:
     """Whether JSON text's beginning is DOAJ's article JSON."""
-    return head.lstrip().startswith(("{", "[")) and bool(_BIBJSON_KEY.search(head))
+    opening = head.lstrip("\ufeff \t\r\n")  # (Notepad's byte-order mark first, as read)
+    return opening.startswith(("{", "[")) and bool(_BIBJSON_KEY.search(head))
 
 
 def read_json(data: bytes, path: Path, context: ReadContext, stem: str) -> Iterator[Loaded]:
