@@ -265,3 +265,20 @@ def test_a_glob_over_an_issue_folder_skips_its_pdf_figures_and_zips(run, tmp_pat
     named = run("batch", part / "fig1.png", "-o", tmp_path / "out2")
     assert named.code == 3  # a file named on the command line is still refused
     assert f"{part / 'fig1.png'}: not an article: an image file name" in named.err
+
+
+def test_a_glob_skips_the_figures_and_manuscripts_whose_bytes_are_text(run, tmp_path: Path, store):
+    """An EPS figure and an RTF manuscript are plain ASCII ('%!PS-Adobe', '{\\rtf1'), and a
+    PDF may begin with thousands of ASCII bytes: each is told by how it begins and skipped as
+    not an article, as a PNG is (each was bad input, exit 3: 'not a mapping of fields')."""
+    source = make_folder(tmp_path / "in", 1)
+    part = source / "part0"
+    (part / "fig2.eps").write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n")
+    (part / "letter.rtf").write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hi}\n")
+    (part / "a00000.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n")
+    report = tmp_path / "r.json"
+    result = run("batch", f"{part}/*", "-o", tmp_path / "out", "--report", report)
+    assert result.code == 0, result.err
+    statuses = {Path(a["source"]).name: a["status"] for a in _report(report)["articles"]}
+    assert statuses == {"fig2.eps": "not-article", "letter.rtf": "not-article",
+                        "a00000.pdf": "not-article", "a00000.yaml": "converted"}  # fmt: skip

@@ -185,7 +185,7 @@ def _not_text_found(path: Path) -> str | None:
     """The line for a file a folder or a glob found (``batch 'issue/*'``) that is the PDF, a
     figure or an archive beside the articles, its bytes no text: not an article, whatever
     ``--from`` says (it was bad input, exit 3). Only such an ending costs a read here."""
-    from converter.readers.encoding import has_kind_ending, named_not_text
+    from converter.readers.encoding import has_kind_ending, named_by_signature, named_not_text
 
     if not has_kind_ending(path.name):
         return None
@@ -194,7 +194,7 @@ def _not_text_found(path: Path) -> str | None:
             head = file.read(4096)
     except OSError:
         return None  # (the reader says why it cannot be read)
-    line = named_not_text(path.name, head)
+    line = named_not_text(path.name, head) or named_by_signature(path.name, head)
     return f"{path}: {line}" if line else None
 
 

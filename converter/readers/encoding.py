@@ -57,6 +57,32 @@ def named_not_text(name: str, head: bytes) -> str | None:
     return None
 
 
+# How a file of such an ending begins when its first bytes are all text, so that
+# ``named_not_text`` cannot tell it: an EPS figure and an RTF manuscript are ASCII, a PDF may
+# begin with thousands of ASCII bytes, and a tar of text files or an empty zip holds no byte
+# UTF-8 refuses. (offset, bytes) pairs; any one of them tells the kind.
+_SIGNATURES: dict[str, tuple[tuple[int, bytes], ...]] = {
+    ".pdf": ((0, b"%PDF-"),),
+    ".eps": ((0, b"%!PS"),),
+    ".rtf": ((0, b"{\\rtf"),),
+    ".zip": ((0, b"PK\x03\x04"), (0, b"PK\x05\x06")),
+    ".tar": ((257, b"ustar"),),
+}
+
+
+def named_by_signature(name: str, head: bytes) -> str | None:
+    """The line for a file whose ending names what it is and whose first bytes (``head``)
+    begin as such a file's do, text or not ('%!PS' for an EPS figure), else None: what a
+    folder or a glob finds beside the articles (``batch 'issue/*'``) and is none."""
+    ending = os.path.splitext(name)[1].lower()
+    for offset, mark in _SIGNATURES.get(ending, ()):
+        if head[offset : offset + len(mark)] == mark:
+            kind = _KINDS_BY_NAME[ending]
+            shown = mark.decode("latin-1").encode("unicode_escape").decode("ascii")
+            return f"not an article: {kind} file name, and it begins as one ({shown!r})"
+    return None
+
+
 class NotUnicode(ValueError):
     """Bytes that are no Unicode text jatsconv reads; the message says where and what."""
 
