@@ -708,6 +708,13 @@ def test_a_misspelt_column_names_the_column_meant(tmp_path: Path, header: str, m
         ("aff1.ror:en", "a ROR id has no language: write the column aff1.ror"),
         ("author1.postal_code:en", "a postal code has no language: write the column "
                                    "author1.postal_code"),
+        # any column written without a language: it was 'unknown column (did you mean
+        # doi:en?)', naming the very column refused
+        ("doi:en", "doi has no language: write the column doi"),
+        ("volume:ru", "volume has no language: write the column volume"),
+        ("author1.orcid:en", "author1.orcid has no language: write the column author1.orcid"),
+        ("reference2.doi:en", "reference2.doi has no language: write the column "
+                              "reference2.doi"),
     ],
 )  # fmt: skip
 def test_a_language_on_a_part_without_one_says_so(tmp_path: Path, header: str, said: str) -> None:
@@ -1044,7 +1051,7 @@ def test_related_articles_in_numbered_columns(tmp_path: Path) -> None:
         ),
         (
             {"related1.doi:en": "10.5555/a"},
-            "column 'related1.doi:en': unknown column (see the documented columns)",
+            "column 'related1.doi:en': related1.doi has no language: write the column related1.doi",
         ),
     ],
 )  # fmt: skip

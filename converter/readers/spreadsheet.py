@@ -181,24 +181,9 @@ class _Column:
         self.header, self.base, self.num, self.part, self.lang = header, base, num, part, lang
 
 
-def _parse_header(header: str) -> _Column | None:
-    """Parse and check one header; ``None`` for a note column; ``ValueError`` when unknown."""
-    text = header.strip()
-    if not text or text.startswith("#"):
-        return None
-    match = _COLUMN.match(text.lower() if ":" not in text else _lower_name(text))
-    if not match:
-        latin = unmixed(text)
-        if latin is not None and _COLUMN.match(
-            latin.lower() if ":" not in latin else _lower_name(latin)
-        ):
-            raise ValueError(
-                f"column {header!r}: typed with Cyrillic letters that look Latin: retype it as "
-                f"{latin!r}"
-            )
-        raise ValueError(f"column {header!r}: not a column name (see the documented columns)")
-    base, num, part, lang = match["base"], match["num"], match["part"], match["lang"] or ""
-    number = int(num) if num else None
+def _known_column(base: str, number: int | None, part: str | None, lang: str) -> bool:
+    """Whether a parsed column name (``author1.given:en`` as base, number, part, language)
+    is a documented one."""
     ok = False
     if number is None and part is None:
         if base in _SCALARS or base in _SELF_URI or base == "pages":
@@ -222,6 +207,28 @@ def _parse_header(header: str) -> _Column | None:
             ok = (part is None) or (part in ("id", "awards") and not lang)
         elif base == "related":
             ok = part in _RELATED_PARTS and not lang
+    return ok
+
+
+def _parse_header(header: str) -> _Column | None:
+    """Parse and check one header; ``None`` for a note column; ``ValueError`` when unknown."""
+    text = header.strip()
+    if not text or text.startswith("#"):
+        return None
+    match = _COLUMN.match(text.lower() if ":" not in text else _lower_name(text))
+    if not match:
+        latin = unmixed(text)
+        if latin is not None and _COLUMN.match(
+            latin.lower() if ":" not in latin else _lower_name(latin)
+        ):
+            raise ValueError(
+                f"column {header!r}: typed with Cyrillic letters that look Latin: retype it as "
+                f"{latin!r}"
+            )
+        raise ValueError(f"column {header!r}: not a column name (see the documented columns)")
+    base, num, part, lang = match["base"], match["num"], match["part"], match["lang"] or ""
+    number = int(num) if num else None
+    ok = _known_column(base, number, part, lang)
     if not ok and lang and number and base in ("aff", "author") and part in _AFF_PARTS:
         # a documented column with a language it has none in: say so, not "unknown column"
         said = {"postal_code": "a postal code", "ror": "a ROR id"}.get(part, "a country")
@@ -229,6 +236,10 @@ def _parse_header(header: str) -> _Column | None:
         if part == "country":  # (its name is per language, in a column of its own)
             said += f" (its name per language is {base}{number}.country_name:{lang})"
         raise ValueError(f"column {header!r}: {said}: write the column {base}{number}.{part}")
+    if not ok and lang and _known_column(base, number, part, ""):
+        # any other column that has no language ('doi:en' was told 'did you mean doi:en?')
+        plain = text.rsplit(":", 1)[0]
+        raise ValueError(f"column {header!r}: {plain} has no language: write the column {plain}")
     if not ok:
         meant = _column_meant(base, number, part)
         if meant and lang and " " not in meant:
