@@ -281,44 +281,36 @@ def test_doaj_full_article(full_article: Path, doaj_xsd: etree.XMLSchema) -> Non
     assert root.findtext("record/startPage") == "e101"
 
 
-def test_doaj_affiliation_names_its_state_beside_its_city(
-    write_article, journal_file: Path, doaj_xsd: etree.XMLSchema
+@pytest.mark.parametrize(
+    ("address", "line"),
+    [
+        ("        state: {en: MA}\n", "Boston University, Boston, MA, United States"),
+        (
+            "        state: {en: MA}\n        postal_code: 02115\n",
+            "Boston University, Boston, MA 02115, United States",
+        ),
+    ],
+    ids=["state", "postal-code"],
+)
+def test_doaj_affiliation_names_its_state_and_postal_code_in_its_line(
+    write_article, journal_file: Path, doaj_xsd: etree.XMLSchema, address: str, line: str
 ) -> None:
-    """DOAJ's affiliationName is the line: the state between the city and the country."""
+    """DOAJ's affiliationName is the line: the state between the city and the country, the
+    postal code after the state, as in JATS."""
     text = FULL_ARTICLE.replace(
         "      - institution: {en: Example University}\n        city: {en: Moscow}\n"
         "        country: RU",
         "      - institution: {en: Boston University}\n        city: {en: Boston}\n"
-        "        state: {en: MA}\n        country: US",
+        f"{address}        country: US",
     )
-    assert "state: {en: MA}" in text
+    assert address in text
     output = _render(write_article(text), "doaj")
     assert output.valid, output.problems
-    assert schema_problems(doaj_xsd, output.data, "state") == []
+    assert schema_problems(doaj_xsd, output.data, "address") == []
     root = etree.fromstring(output.data)
     aff_id = root.findtext("record/authors/author/affiliationId")
     names = {a.get("affiliationId"): a.text for a in root.iter("affiliationName")}
-    assert names[aff_id] == "Boston University, Boston, MA, United States"
-
-
-def test_doaj_affiliation_names_its_postal_code_after_its_state(
-    write_article, journal_file: Path, doaj_xsd: etree.XMLSchema
-) -> None:
-    """DOAJ's affiliationName is the line: the postal code after the state, as in JATS."""
-    text = FULL_ARTICLE.replace(
-        "      - institution: {en: Example University}\n        city: {en: Moscow}\n"
-        "        country: RU",
-        "      - institution: {en: Boston University}\n        city: {en: Boston}\n"
-        "        state: {en: MA}\n        postal_code: 02115\n        country: US",
-    )
-    assert "postal_code: 02115" in text
-    output = _render(write_article(text), "doaj")
-    assert output.valid, output.problems
-    assert schema_problems(doaj_xsd, output.data, "postal") == []
-    root = etree.fromstring(output.data)
-    aff_id = root.findtext("record/authors/author/affiliationId")
-    names = {a.get("affiliationId"): a.text for a in root.iter("affiliationName")}
-    assert names[aff_id] == "Boston University, Boston, MA 02115, United States"
+    assert names[aff_id] == line
 
 
 def test_doaj_language_codes_are_bibliographic() -> None:
