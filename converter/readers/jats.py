@@ -1791,6 +1791,9 @@ class ArticleReader:
         loose: list[str] = [form.text or ""]
         original: list[str] = []  # SciELO's line as published, beside its tagged parts
         untyped = False  # free text the tags do not place
+        # where the loose text after a tagged state or postal code begins: a place written
+        # there ('<state>MA</state>, Texas') is not the city the writers put before them
+        after_place: int | None = None
         for child in form:
             name = local_name(child, lower=True)
             kind = (child.get("content-type") or "").lower()
@@ -1820,6 +1823,8 @@ class ArticleReader:
                 self.warn(f"<{name}> in an affiliation is not in the model: left out")
             else:
                 loose.append(self.plain(child))
+            if after_place is None and (parts.get("state") or parts.get("postal_code")):
+                after_place = len(loose)
             loose.append(child.tail or "")
         text = self._aff_line(form)  # its parts apart: "Survey, Cambridge, UK"
         leftover = re.sub(r"\s*,[\s,]*", ", ", _clean_aff_text(" ".join(loose)))
@@ -1834,8 +1839,16 @@ class ArticleReader:
         elif leftover:
             place = _split_affiliation(leftover, lang, place_only=True)
             # a place the tags hold already ('<city>Boston</city>, Cambridge'): the line is
-            # kept, as for a second country (the text's city replaced the tagged one, unsaid)
-            if place is None or any(parts.get(key) for key in place):
+            # kept, as for a second country (the text's city replaced the tagged one, unsaid);
+            # so is a city written after a tagged state or postal code ('<state>MA</state>,
+            # Texas'), which the writers would move before it, the line changed unsaid
+            city = (place or {}).get("city", {}).get(lang, "")
+            later = " ".join(loose[after_place:]) if after_place is not None else ""
+            if (
+                place is None
+                or any(parts.get(key) for key in place)
+                or (city and city in _clean_aff_text(later))
+            ):
                 untyped = True
             else:
                 parts.update(place)
