@@ -166,10 +166,14 @@ def _required_values(doc: Doc) -> Iterator[_Value]:
         yield from _issue_doi(doc)
         yield from _journal_titles(doc)
     yield from _contributor_names(doc)
-    for _, index, forms in _deposited_affiliations(doc):
+    for aff, index, forms in _deposited_affiliations(doc):
         if named := _institution_name(doc, forms):
             el, kind, lang, name = named
             yield el, name, limits.INSTITUTION_NAME, f"affiliations[{index}].{kind}.{lang}"
+        elif not _has_ror(aff) and (place := _place(doc, forms)):
+            # the place names the institution then, judged by the name's limit, as the
+            # deposit writes it
+            yield place[0], place[1], limits.INSTITUTION_NAME, f"affiliations[{index}].city"
 
 
 def _pages(doc: Doc) -> Iterator[_Value]:
@@ -377,6 +381,11 @@ def _institution_name(doc: Doc, forms: _Forms) -> tuple[etree._Element, str, str
     return None
 
 
+def _has_ror(aff: etree._Element) -> bool:
+    """Whether the affiliation has a ROR id, which names its institution in the deposit."""
+    return aff.find(".//institution-id[@institution-id-type='ror']") is not None
+
+
 def _place(doc: Doc, forms: _Forms) -> tuple[etree._Element, str] | None:
     """The deposit's ``institution_place``: the city, the state, the postal code and the
     country's English name, as the writer joins them."""
@@ -413,10 +422,9 @@ def _optional_values(doc: Doc) -> Iterator[_Value]:
             department = ", ".join(doc.text(el) for el in parts)
             field = f"affiliations[{index}].department.{lang}"
             yield parts[0], department, limits.INSTITUTION_DEPARTMENT, field
-        has_id = aff.find(".//institution-id[@institution-id-type='ror']") is not None
         place = _place(doc, forms)
         # Without a name or an id, the place names the institution: it is no place then.
-        if place and (_institution_name(doc, forms) or has_id):
+        if place and (_institution_name(doc, forms) or _has_ror(aff)):
             yield place[0], place[1], limits.INSTITUTION_PLACE, f"affiliations[{index}].city"
     yield from _citation_parts(doc)
 

@@ -242,14 +242,7 @@ class _View:
     def _institution(self, index: int, aff: model.Affiliation) -> dict[str, Any]:
         named = _institution_name(aff, self.a.language)
         name = named[1] if named else None
-        city = limits.in_deposit_order(aff.city, self.a.language)[0][1] if aff.city else None
-        state = limits.in_deposit_order(aff.state, self.a.language)[0][1] if aff.state else None
-        country = None
-        if aff.country:
-            from converter.languages import country_name
-
-            country = country_name(aff.country)
-        place = limits.institution_place(city, state, aff.postal_code, country)
+        place = _institution_place(aff, self.a.language)
         department = None
         if aff.department:
             lang, text = limits.in_deposit_order(aff.department, self.a.language)[0]
@@ -453,6 +446,19 @@ def _institution_name(aff: model.Affiliation, main: str) -> tuple[str, str] | No
             lang, name = limits.in_deposit_order(values, main)[0]
             return f"{kind}.{lang}", name
     return None
+
+
+def _institution_place(aff: model.Affiliation, main: str) -> str | None:
+    """The affiliation's ``institution_place``: its city, state, postal code and the country's
+    English name, as an address writes them (one form of each, in deposit order)."""
+    city = limits.in_deposit_order(aff.city, main)[0][1] if aff.city else None
+    state = limits.in_deposit_order(aff.state, main)[0][1] if aff.state else None
+    country = None
+    if aff.country:
+        from converter.languages import country_name
+
+        country = country_name(aff.country)
+    return limits.institution_place(city, state, aff.postal_code, country)
 
 
 def _citation_author(written: str, group: bool = False) -> str | None:
@@ -696,9 +702,16 @@ def _name_fields(article: model.Article) -> list[tuple[str, str | None, limits.L
             out.append((f"{base}.suffix", name.suffix, limits.SUFFIX))
         written.update(model.affiliation_ids(person))
     for index, aff in enumerate(article.affiliations):
-        if aff.id in written and (named := _institution_name(aff, article.language)):
+        if aff.id not in written:
+            continue
+        if named := _institution_name(aff, article.language):
             field, name = named
             out.append((f"affiliations[{index}].{field}", name, limits.INSTITUTION_NAME))
+        elif aff.ror is None:
+            # the place names the institution (``_View._institution``): the name's limit is
+            # its own (a place past 1,024 characters made the deposit invalid, unsaid)
+            place = _institution_place(aff, article.language)
+            out.append((f"affiliations[{index}].city", place, limits.INSTITUTION_NAME))
     return out
 
 
