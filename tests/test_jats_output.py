@@ -437,3 +437,47 @@ def test_a_department_without_an_institution_is_written(
     assert check.returncode == 0, check.stderr
     assert _text(tree, "//aff[@id='aff1']") == ["Department of Physics, Bavaria, Germany"]
     assert _text(tree, "//aff//institution[@content-type='orgdiv1']") == ["Department of Physics"]
+
+
+@pytest.mark.parametrize("version", ["1.4", "1.3"])
+@pytest.mark.parametrize(
+    ("parts", "line"),
+    [
+        ('text: {en: "Harvard Medical School, Boston"}', "Harvard Medical School, Boston"),
+        (
+            "text: {en: Harvard Medical School}\n    city: {en: Boston}",
+            "Harvard Medical School, Boston",
+        ),
+        ("city: {en: Boston}\n    country: US", "Boston, United States"),
+    ],
+)
+def test_an_affiliations_ror_id_is_set_apart_from_its_line(
+    run, write_article, tmp_path: Path, store, version: str, parts: str, line: str
+) -> None:
+    """An affiliation with a ROR id and no institution (a line of text, or a place) writes the
+    id in its institution-wrap and the line after it with the comma the other parts get:
+    'https://ror.org/…, Harvard Medical School, Boston' (until 4 December 2026 the two ran
+    together, '…03vek6s52Harvard Medical School', and the preview showed 'RORHarvard …'),
+    valid against the DTD, and read back to the same line."""
+    article = write_article(
+        "title: {en: A ROR id}\n"
+        "authors:\n"
+        "  - name: {surname: Smith, given: Jane}\n"
+        "    affiliations: [aff1]\n"
+        "affiliations:\n"
+        "  - id: aff1\n"
+        "    ror: https://ror.org/03vek6s52\n"
+        f"    {parts}\n"
+    )
+    out = tmp_path / "o"
+    tree = _convert(run, article, out, "--jats-version", version)
+    check = xmllint(out / "article.xml", store.catalog)
+    assert check.returncode == 0, check.stderr
+    assert _text(tree, "//aff[@id='aff1']") == [f"https://ror.org/03vek6s52, {line}"]
+    [loaded] = list(read_source(out / "article.xml", "jats", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    [aff] = loaded.article.affiliations
+    assert aff.ror == "https://ror.org/03vek6s52"
+    again = to_jats(loaded.article, version=version)  # type: ignore[arg-type]
+    lines = ["".join(a.itertext()) for a in etree.fromstring(again.data).iter("aff")]
+    assert lines == [f"https://ror.org/03vek6s52, {line}"]
