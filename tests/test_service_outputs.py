@@ -313,6 +313,36 @@ def test_doaj_affiliation_names_its_state_and_postal_code_in_its_line(
     assert names[aff_id] == line
 
 
+def test_doaj_affiliation_with_an_institution_and_a_line_names_both(
+    write_article, journal_file: Path, doaj_xsd: etree.XMLSchema
+) -> None:
+    """An affiliation with an institution and a line of text: DOAJ's affiliationName is the line
+    JATS writes, the institution, then the text, then the place (until 4 December 2026 the text
+    was dropped, 'Harvard University, Boston, United States', unsaid)."""
+    text = FULL_ARTICLE.replace(
+        "      - institution: {en: Example University}\n        city: {en: Moscow}\n"
+        "        country: RU",
+        "      - institution: {en: Harvard University}\n"
+        "        text: {en: 'Harvard Medical School, 25 Shattuck St'}\n"
+        "        city: {en: Boston}\n        country: US",
+    )
+    assert "Harvard Medical School" in text
+    article = write_article(text)
+    output = _render(article, "doaj")
+    assert output.valid, output.problems
+    assert schema_problems(doaj_xsd, output.data, "text") == []
+    root = etree.fromstring(output.data)
+    aff_id = root.findtext("record/authors/author/affiliationId")
+    names = {a.get("affiliationId"): a.text for a in root.iter("affiliationName")}
+    line = "Harvard University, Harvard Medical School, 25 Shattuck St, Boston, United States"
+    assert names[aff_id] == line
+    jats = etree.fromstring(_render(article, "jats").data)
+    for ror in list(jats.iter("institution-id")):
+        ror.getparent().remove(ror)  # the line as shown, the ROR id a link beside it
+    lines = ["".join(a.itertext()) for a in jats.iter("aff")]
+    assert [x for x in lines if "Harvard" in x] == [line]
+
+
 def test_doaj_language_codes_are_bibliographic() -> None:
     assert iso639_2b("de") == "ger" and iso639_2b("ru") == "rus" and iso639_2b("en-GB") == "eng"
     assert iso639_2b("fr") == "fre" and iso639_2b("zh") == "chi"

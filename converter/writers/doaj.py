@@ -128,8 +128,9 @@ class _View:
         out = []
         for number, aff in enumerate(self.a.affiliations):
             # An affiliation kept as one line of text: the text names the institution, as in
-            # Crossref's deposit (a postal code or a country beside it lost it until 4 December).
-            named = (aff.department, aff.institution or aff.text)
+            # Crossref's deposit (a postal code or a country beside it lost it until 4 December);
+            # beside an institution it follows it, as JATS writes the line (it was dropped).
+            named = (aff.department, aff.institution, aff.text)
             parts = [_latin_first(v, self.lang) for v in named if v]
             city, state = (_latin_first(v, self.lang) if v else None for v in (aff.city, aff.state))
             country = country_name(aff.country) if aff.country else None
