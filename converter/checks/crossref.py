@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from converter import identifiers
+from converter.affiliation_kinds import is_department
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
 from converter.writers import crossref_limits as limits
@@ -35,7 +36,6 @@ _Value = tuple[etree._Element, str, Limit, str]
 
 _SOURCE = "Crossref deposit schema 5.3.1 (crossref5.3.1.xsd, common5.3.1.xsd)"
 _CITATIONS = frozenset({"element-citation", "nlm-citation"})
-_DEPARTMENT = ("orgdiv", "dept", "department")  # institution/@content-type of a department
 
 
 @rule(
@@ -354,8 +354,7 @@ def _institution_parts(form: etree._Element, department: bool) -> list[etree._El
     return [
         el
         for el in form.iter("institution")
-        if (el.get("content-type") or "").lower().startswith(_DEPARTMENT) == department
-        and "".join(el.itertext()).strip()
+        if is_department(el.get("content-type")) == department and "".join(el.itertext()).strip()
     ]
 
 

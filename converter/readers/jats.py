@@ -20,6 +20,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from converter import alphabets, identifiers, model, relations, scripts
+from converter.affiliation_kinds import is_department
 from converter.countries import localized_country_name
 from converter.languages import country_named_in_any_language, normalize_language
 from converter.licenses import licence_statement, licence_use, resolve_license, spdx_from_url
@@ -1919,11 +1920,13 @@ class ArticleReader:
                     "not in the model: left out"
                 )
         elif name == "institution" and text:
-            if kind.startswith(("orgdiv", "dept", "department")):
-                aff.setdefault("departments", []).append(text)  # orgdiv1, orgdiv2 … in order
+            # orgdiv1, orgdiv2 … in order; 'org-division' and 'division' were a second
+            # institution until 4 December 2026 ('Department of Physics, Harvard University')
+            if is_department(kind):
+                aff.setdefault("departments", []).append(text)
             else:
                 institutions.append(text)
-        elif name == "named-content" and kind.startswith(("dept", "department")) and text:
+        elif name == "named-content" and is_department(kind) and text:
             # eLife: <addr-line><named-content content-type="department">…</named-content>
             aff.setdefault("departments", []).append(text)
         elif name == "city" or (name in ("addr-line", "named-content") and kind == "city"):
