@@ -734,3 +734,26 @@ def test_the_check_counts_the_postal_code_in_the_place_as_the_deposit_does(
 
     checked, written = _said_by_both(tmp_path / "long", boston, "S" * length)
     assert checked == written == said
+
+
+def test_a_line_of_text_beside_an_institution_is_said_as_left_out(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema
+) -> None:
+    """An affiliation with an institution and a line of text: the institution names it in the
+    deposit, and the line, which Crossref's institution has no element for, is said as left
+    out (until 4 December 2026 it was dropped without a word; JATS and DOAJ write both)."""
+
+    def both(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+        article["authors"][0]["affiliations"][0]["text"] = {"en": value}
+
+    path = _write(tmp_path, both, "Harvard Medical School, 25 Shattuck St")
+    result, crossref = _convert(run, path)
+    assert result.code == 0, result.err
+    assert (
+        "article.crossref.xml: warning: affiliations[0].text.en: Crossref's institution holds "
+        "a name, a place and a department, not a line of text beside the name, left out of the "
+        "deposit"
+    ) in result.err
+    data = crossref.read_bytes()
+    assert schema_problems(crossref_xsd, data, "x") == []
+    assert etree.fromstring(data).findtext(f".//{CR}institution_name") == "Example University"

@@ -243,6 +243,14 @@ class _View:
         named = _institution_name(aff, self.a.language)
         name = named[1] if named else None
         place = _institution_place(aff, self.a.language)
+        if aff.institution and aff.text:
+            # the institution names it; a line beside it (JATS and DOAJ write both) has no
+            # element of its own in Crossref's institution (it was left out, unsaid)
+            lang = limits.in_deposit_order(aff.text, self.a.language)[0][0]
+            self.left_out[f"affiliations[{index}].text.{lang}"] = (
+                "Crossref's institution holds a name, a place and a department, not a line "
+                "of text beside the name"
+            )
         department = None
         if aff.department:
             lang, text = limits.in_deposit_order(aff.department, self.a.language)[0]
