@@ -328,13 +328,14 @@ def conversion_options(
 def conversion_run(grammars: Grammars | None) -> Options:
     """The ``Options`` of the running command, from the parameters ``conversion_options``
     defined (read back from click's context, so convert and batch cannot build them apart).
-    With pmc among the profiles and no ``--jats-version``, 1.3 is written, said once."""
+    With pmc among the profiles and no ``--jats-version``, 1.3 is written, said once (not
+    with ``-q``, which prints problems only: the version chosen is none)."""
     from converter.options import PMC_VERSION_NOTE, Options, default_version
 
     params = click.get_current_context().params
     version = params["jats_version"]  # None: Options picks the version, as the API does
     pmc_default = version is None and default_version(params["profiles"]) != "1.4"
-    if pmc_default and params["target"] == "jats":
+    if pmc_default and params["target"] == "jats" and not params.get("quiet"):
         click.echo(f"jatsconv: note: {PMC_VERSION_NOTE}", err=True)
     return Options(
         version=version,
