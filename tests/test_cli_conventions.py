@@ -311,6 +311,33 @@ def test_batch_reads_a_journal_given_as_a_named_pipe_once_for_every_worker(
     assert f"{fifo}: isn: unknown field (did you mean issn?)" in err.decode()
 
 
+@pytest.mark.parametrize("command", ["convert", "batch"])
+def test_a_journal_piped_on_standard_input_serves_every_issue(tmp_path: Path, command: str) -> None:
+    """``cat journal.yaml | jatsconv convert|batch … --to crossref --per-issue --journal
+    /dev/stdin`` over two issues: the journal is read once for the run. ``convert`` read it
+    once per article, the second finding it empty ('/dev/stdin: … the file is empty', one issue
+    file of two), and ``batch --per-issue`` by its real path, '/proc/…/pipe:[…]: cannot read
+    journal file' (no issue file); a pipe that is no journal is said once, exit 3."""
+    journal = BILINGUAL.parent.parent / "journal.yaml"
+    issues = [BILINGUAL.parent, BILINGUAL.parent.parent / "2018-4"]
+    sources = [p for folder in issues for p in sorted(folder.glob("*.yaml"))]
+    out = tmp_path / "out"
+    args = [sys.executable, "-m", "converter", command,
+            *map(str, sources if command == "convert" else issues), "--to", "crossref",
+            "--per-issue", "--journal", "/dev/stdin", "-o", str(out), "-q"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JATSCONV_STATE_DIR": str(tmp_path / "state"),
+           "JATSCONV_CONFIG": str(tmp_path / "no.toml")}  # fmt: skip
+    done = subprocess.run(args, input=journal.read_bytes(), capture_output=True, env=env,
+                          cwd=tmp_path, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    assert sorted(p.name for p in out.iterdir()) == [
+        "2687-1440-v2-n3.crossref.xml", "2687-1440-v2-n4.crossref.xml"]  # fmt: skip
+    bad = subprocess.run(args, input=b"title: [\n", capture_output=True, env=env,
+                         cwd=tmp_path, timeout=120, check=False)  # fmt: skip
+    assert bad.returncode == 3
+    assert bad.stderr.decode().count("/dev/stdin: line 2: malformed YAML") == 1
+
+
 @pytest.mark.parametrize("option", ["--journal", "--from-ojs"])
 def test_a_file_option_that_cannot_be_read_is_said_as_any_file_is(
     run, tmp_path: Path, option: str

@@ -41,16 +41,21 @@ def run_per_issue(
     ``results``, when given, is filled as articles are done; on Ctrl-C (KeyboardInterrupt,
     raised again) or an issue file that cannot be written (``OutputError``, raised again)
     ``not_reached`` gets the sources, in order, not all of whose articles are
-    done (not read yet, or their issue file not written), for the report to list."""
+    done (not read yet, or their issue file not written), for the report to list. A
+    ``--journal`` pipe that is no journal raises ``InputError`` before any article."""
     results = [] if results is None else results
     read: dict[str, list[str]] = {}  # a source read -> the names of its articles
     out_dir = settings.out_dir
     # (a file there, a read-only parent or folder: one line, exit 73, before any article)
     ready_output_folder(out_dir)
+    cache = JournalCache()
+    # ``--journal`` given as a pipe (``--journal /dev/stdin``, ``<(…)``) is read once, before
+    # any article: each article read it again by its real path (``/proc/…/pipe:[…]``) and
+    # every one was refused, 'cannot read journal file'.
+    given = cache.once(settings.journal)
     files, problems = list_sources(
         sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore, notes=notes
     )
-    cache = JournalCache()
     items: list[tuple[Loaded, Path]] = []
     try:
         for job in iter_jobs(files, settings, problems):
@@ -60,7 +65,7 @@ def run_per_issue(
                 read.setdefault(job.path, []).append(loaded.name)
                 continue
             context = ReadContext(
-                journal=Path(job.journal) if job.journal else None,
+                journal=given if given is not None else Path(job.journal) if job.journal else None,
                 cache=cache,
                 encoding=settings.encoding,
                 delimiter=settings.delimiter,

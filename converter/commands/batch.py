@@ -28,7 +28,7 @@ from converter.cli_options import (
     quiet_option,
     schema_dir_option,
 )
-from converter.errors import ConverterError, OutputError, output_error
+from converter.errors import ConverterError, InputError, OutputError, output_error
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
 
@@ -420,8 +420,9 @@ def _per_issue(
             )
         click.echo(f"jatsconv: interrupted; files already written are complete{rest}", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    except OutputError as exc:
-        # (-o read-only or not creatable, a full disk: a report all the same, for CI to parse)
+    except (OutputError, InputError) as exc:
+        # (-o read-only or not creatable, a full disk, a --journal that is no journal: a
+        # report all the same, for CI to parse)
         if report is None:
             raise
         done = [r for r in results if not pending(r)]

@@ -115,7 +115,10 @@ def convert(
     """
     store = None if no_validate else get_grammars(schema_dir).require()
     options = conversion_run(store)
-    context = ReadContext(journal=journal, encoding=encoding, delimiter=delimiter)
+    context = ReadContext(encoding=encoding, delimiter=delimiter)
+    # (a --journal pipe, /dev/stdin or <(…), read once for all the articles: the second read
+    # it empty, 'the file is empty'; one that is no journal stops the run, exit 3)
+    context.journal = context.cache.once(journal)
     if not articles and not dois:
         fail("give ARTICLE files (or '-') or --doi DOI", 2)
     if dois and output == "-":

@@ -1126,6 +1126,20 @@ class JournalCache:
         self.files.put(str(resolved), (stamp, journal))
         return journal
 
+    def once(self, path: Path | None) -> JournalSource | None:
+        """``--journal`` for a run of several articles: a named pipe or a device (``--journal
+        /dev/stdin``, ``<(…)``) read now, its journal given to every article (read by each,
+        the second found it empty: 'the file is empty'); a file as it is, read by ``load``,
+        each article refused with its errors. A pipe that is no journal raises ``InputError``
+        naming it as the user gave it: the run cannot start."""
+        if path is None:
+            return None
+        try:
+            regular = stat.S_ISREG(path.stat().st_mode)
+        except OSError:
+            return path  # (said by ``load``, on each article, as before)
+        return path if regular else self.load(path)
+
     def resolve(self, path: Path) -> Path:
         """The journal file's real path (the cache key); a batch remembers it per run."""
         return path.resolve()
