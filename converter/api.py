@@ -106,17 +106,20 @@ def _profile_problems(
     or, for another output format, on the JATS the same article gives. The journal file's
     transliteration scheme is the one transliterations are judged against."""
     from converter.checks import profile_problems
+    from converter.writers.jats import contributor_order
 
     journal = article.journal
     scheme = journal.russian_scheme if isinstance(journal, Journal) else None
+    # (the JATS lists contributors by role: findings name each by its input index)
+    order = contributor_order(article)
     if options.target == "jats" and output.data:
-        return profile_problems(output.data, options.profiles, name, scheme)
+        return profile_problems(output.data, options.profiles, name, scheme, order)
     plain = Options(version=options.version, tag_set=options.tag_set, profiles=options.profiles)
     jats = WRITERS["jats"](article, plain, name)
     # Lines of the JATS rendition mean nothing in another format: the input field places them.
     return [
         Problem(p.file, 0, 0, p.message, p.severity)
-        for p in profile_problems(jats.data, options.profiles, name, scheme)
+        for p in profile_problems(jats.data, options.profiles, name, scheme, order)
     ]
 
 

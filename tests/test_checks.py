@@ -430,6 +430,35 @@ def test_convert_judges_transliterations_by_the_journal_scheme(
     ) in result.err
 
 
+def test_a_finding_on_a_contributor_names_its_input_index_whatever_its_role(
+    write_article, tmp_path: Path, run
+) -> None:
+    """Contributors in the input as author, editor, author: the JATS lists the authors, then
+    the editor (a contrib-group per role). A finding on the second author named authors[1],
+    the editor's index, and one on the editor authors[2]; each names its own input index now,
+    for JATS output and for the JATS a Crossref deposit is checked on."""
+    long = "X" * 61  # longer than Crossref's 60 characters for a surname
+    article = write_article(
+        "title: A title\npublished: {electronic: 2020-01-02}\nlicense: CC-BY-4.0\n"
+        "authors:\n"
+        "  - name: {surname: Smith, given: Anna}\n"
+        "  - role: editor\n    name: {surname: Editorova, given: Olga}\n"
+        f"  - name: {{surname: {long}, given: Bob}}\n"
+    )
+    jats = run("convert", article, "-o", tmp_path / "out", "--profile", "rsci")
+    latin = [line.rsplit("(input field ", 1)[1].split(")")[0]
+             for line in jats.err.splitlines() if "[rsci-names]" in line]  # fmt: skip
+    assert sorted(latin) == ["authors[0]", "authors[1]", "authors[2]"]
+    lines = {re.search(r"\(line (\d+)", line)[1]: line for line in jats.err.splitlines()
+             if "[rsci-names]" in line}  # fmt: skip
+    # (the file's order: Smith, the other author, then the editor)
+    assert [re.search(r"authors\[\d\]", lines[n])[0] for n in sorted(lines, key=int)] == [
+        "authors[0]", "authors[2]", "authors[1]"]  # fmt: skip
+    deposit = run("convert", article, "-o", tmp_path / "cr", "--to", "crossref",
+                  "--profile", "crossref")  # fmt: skip
+    assert "(input field authors[2].name.en.surname)" in deposit.err, deposit.err
+
+
 def test_only_rsci_loads_the_dictionary(tmp_path: Path) -> None:
     """The scheme check loads pymorphy3's dictionary; other profiles never pay for it."""
     code = (

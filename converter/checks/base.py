@@ -9,6 +9,7 @@ into findings.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -61,8 +62,17 @@ class Doc:
         tree: etree._ElementTree,
         today: dt.date | None = None,
         scheme: str | None = None,
+        contributors: Sequence[int] | None = None,
     ):
         self.tree = tree
+        # The input index (``authors[N]``) of each contributor in the order the file lists
+        # them, when the caller knows the article the file was written from: the JATS writer
+        # groups contributors by role (authors, then editors …), so with roles interleaved
+        # in the input the file's second contributor may be the input's third. None: the
+        # file's own order (the input's, for a JATS file read back).
+        self._contributor_order = contributors
+        self._contributors: list[etree._Element] | None = None
+        self._positions: dict[int, int] = {}  # id of each of them -> its place in the file
         # The journal's transliteration scheme, when known (from the journal file on convert,
         # ``check --scheme`` on JATS): a JATS file does not say which scheme it follows.
         self.scheme = scheme
@@ -78,6 +88,23 @@ class Doc:
     def meta(self) -> etree._Element:
         """``article-meta`` (the root when missing, so lookups simply find nothing)."""
         return self._meta if self._meta is not None else self.root
+
+    def contributors(self) -> list[etree._Element]:
+        """The contributors of article-meta in file order; a group's members listed inside
+        it (PLOS) are none of their own (the converter reads the group alone)."""
+        if self._contributors is None:
+            members = {id(el) for c in self.meta.iter("collab") for el in c.iter("contrib")}
+            # (kept in the list, the elements keep their ids while the Doc lives)
+            self._contributors = [c for c in self.meta.iter("contrib") if id(c) not in members]
+            self._positions = {id(c): n for n, c in enumerate(self._contributors)}
+        return self._contributors
+
+    def contributor_index(self, contrib: etree._Element) -> int:
+        """The input index (``authors[N]``) of ``contrib``, one of ``contributors()``."""
+        self.contributors()
+        index = self._positions.get(id(contrib), 0)
+        order = self._contributor_order
+        return order[index] if order is not None and index < len(order) else index
 
     def journal_meta(self) -> etree._Element | None:
         return self.root.find("front/journal-meta")

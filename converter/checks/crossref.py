@@ -255,8 +255,8 @@ _GROUP_MEMBERS = frozenset({"contrib-group", "contrib", "address", "aff"})
 def _contributors(doc: Doc) -> Iterator[tuple[int, etree._Element]]:
     """Each contributor with its index (``authors[N]``); a group's members listed inside it
     are none (the converter reads the group alone)."""
-    members = {id(el) for collab in doc.meta.iter("collab") for el in collab.iter("contrib")}
-    yield from enumerate(c for c in doc.meta.iter("contrib") if id(c) not in members)
+    for contrib in doc.contributors():
+        yield doc.contributor_index(contrib), contrib
 
 
 def _groups(contrib: etree._Element) -> list[etree._Element]:

@@ -88,8 +88,7 @@ def field_for(doc: Doc, el: etree._Element) -> str | None:
         return None
     contrib = _find(chain, "contrib")
     if contrib is not None:
-        contribs = list(doc.meta.iter("contrib"))
-        base = f"authors[{contribs.index(contrib)}]"
+        base = f"authors[{doc.contributor_index(contrib)}]"
         leaf = names[-1]
         if leaf == "contrib-id":
             return base + ".orcid"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -32,18 +33,21 @@ def check_tree(
     *,
     today: dt.date | None = None,
     scheme: str | None = None,
+    contributors: Sequence[int] | None = None,
 ) -> list[Finding]:
     """Run the rules of ``profiles`` on a parsed JATS document; findings in document order.
 
     ``scheme`` is the transliteration scheme the journal uses (``rsci-translit-scheme`` reports
     deviations from it); without one, only a letter transliterated two ways is reported.
+    ``contributors``: the input index of each contributor in file order, for a document
+    written from an article (``contributor_order``), so that findings name its ``authors[N]``.
     """
     if scheme is not None:
         from converter.translit import SCHEMES
 
         if scheme not in SCHEMES:
             raise ValueError(f"unknown transliteration scheme {scheme!r} ({', '.join(SCHEMES)})")
-    doc = Doc(tree, today=today, scheme=scheme)
+    doc = Doc(tree, today=today, scheme=scheme, contributors=contributors)
     findings: list[Finding] = []
     for rule in rules_for(profiles):
         findings.extend(rule.run(doc))
@@ -79,6 +83,7 @@ def check_bytes(
     *,
     today: dt.date | None = None,
     scheme: str | None = None,
+    contributors: Sequence[int] | None = None,
 ) -> CheckReport:
     """Parse (safely: no DTD, no entities, no network) and check one JATS document."""
     try:
@@ -90,7 +95,8 @@ def check_bytes(
     note = note or article_without_front(tree.getroot())  # RSC's, IOP's own <article>
     if note:
         return CheckReport(name, [], [Problem(name, 0, 0, note)])
-    return CheckReport(name, check_tree(tree, profiles, today=today, scheme=scheme), [])
+    findings = check_tree(tree, profiles, today=today, scheme=scheme, contributors=contributors)
+    return CheckReport(name, findings, [])
 
 
 def check_file(
@@ -118,8 +124,13 @@ def findings_to_problems(findings: list[Finding], name: str) -> list[Problem]:
 
 
 def profile_problems(
-    data: bytes, profiles: tuple[str, ...], name: str, scheme: str | None = None
+    data: bytes,
+    profiles: tuple[str, ...],
+    name: str,
+    scheme: str | None = None,
+    contributors: Sequence[int] | None = None,
 ) -> list[Problem]:
-    """Check JATS bytes the converter wrote against ``profiles``; findings name input fields."""
-    report = check_bytes(data, name, profiles, scheme=scheme)
+    """Check JATS bytes the converter wrote against ``profiles``; findings name input fields
+    (``contributors``: see ``check_tree``)."""
+    report = check_bytes(data, name, profiles, scheme=scheme, contributors=contributors)
     return report.unreadable + findings_to_problems(report.findings, name)

@@ -46,6 +46,7 @@ from converter.web.shapes import Place, unshown
 from converter.web.unknown import put_back, without
 from converter.web.words import field_words, problem_words
 from converter.writers import SUFFIXES, WRITERS
+from converter.writers.jats import contributor_order
 
 FORMATS = {  # what a download may hold: key → (label, file name ending)
     "jats": ("JATS XML", ".xml"),
@@ -483,7 +484,9 @@ class Workspace:
                 return
             journal = row.article.journal
             scheme = journal.russian_scheme if isinstance(journal, Journal) else None
-            row.findings = check_tree(tree, self.profiles, scheme=scheme)
+            # (the JATS lists contributors by role: findings name each by its input index)
+            order = contributor_order(row.article)
+            row.findings = check_tree(tree, self.profiles, scheme=scheme, contributors=order)
 
     def _jats(self, article: Article, name: str, profiles: tuple[str, ...] | None = None) -> Output:
         """The article's JATS as ``jatsconv convert --profile …`` writes it for the chosen

@@ -398,10 +398,22 @@ def _name(name: model.PersonName, lang: str | None) -> Row:
     )
 
 
+def contributor_order(article: model.Article) -> list[int]:
+    """The index in ``authors`` of each contributor in the order the JATS lists them: one
+    ``contrib-group`` per role, the roles in the order they first come, each role's people
+    in input order (``[author, editor, author]`` is written authors 0 and 2, then editor 1).
+    The profile checks name a contributor's input field by it."""
+    groups: dict[str, list[int]] = {}
+    for index, person in enumerate(article.authors):
+        groups.setdefault(person.role, []).append(index)
+    return [index for indexes in groups.values() for index in indexes]
+
+
 def _contributors(article: model.Article, main: str) -> list[Row]:
     labels = _aff_labels(article)
     groups: dict[str, list[model.Contributor]] = {}
-    for person in article.authors:
+    for index in contributor_order(article):
+        person = article.authors[index]
         groups.setdefault(person.role, []).append(person)
     out = []
     for role, people in groups.items():
