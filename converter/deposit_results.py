@@ -153,7 +153,9 @@ def parse_crossref_result(data: bytes, batch_id: str, sent: list[str]) -> Outcom
     if state == "unknown":
         outcome.message = (
             f"Crossref knows no submission with doi_batch_id {batch_id} (a file just sent is "
-            "known only once Crossref has parsed it)"
+            "known only once Crossref has parsed it): ask again in a few minutes if it was just "
+            f"sent; else check the id ({_LISTED}) and the system it went to (--test for "
+            "Crossref's test system, --endpoint for another)"
         )
         return outcome
     for diag in root.iter("record_diagnostic"):
@@ -298,7 +300,8 @@ def doaj_status(
         outcome = Outcome(
             "doaj", upload_id, "unknown", "unknown",
             message=f"DOAJ knows no upload {upload_id} for this API key "
-            f"({reply_text(reply) or f'HTTP {status}'})",
+            f"({reply_text(reply) or f'HTTP {status}'}): check the id ({_LISTED}) and that "
+            "DOAJ_API_KEY is the key it was sent with",
         )  # fmt: skip
         return _redacted(outcome, secrets)
     outcome = _http_failure(
@@ -346,17 +349,24 @@ def _http_failure(
     secret_name: str,
     hint: str,
 ) -> Outcome | None:
-    """An ``error`` outcome for an answer that is not a result (network, login, 4xx/5xx)."""
+    """An ``error`` outcome for an answer that is not a result (network, login, 4xx/5xx),
+    its message saying what to do next, as ``deposit``'s do: a question that failed leaves the
+    submission's state in the local log as it was, so the same question can be asked again."""
     name = "Crossref" if service == "crossref" else "DOAJ"
+    again = (
+        f"the submission keeps its state: ask again later, 'jatsconv deposit status {submission}'"
+    )
     if error and error.startswith(UNREADABLE):
         return Outcome(
             service, submission, "error", "not reached",
-            message=f"could not read {name}'s answer: {error[len(UNREADABLE) + 2 :]}",
+            message=f"could not read {name}'s answer: {error[len(UNREADABLE) + 2 :]}; {again}",
         )  # fmt: skip
     if error and (status is None or status >= 500 or status == 429):
+        longer = "; --timeout S waits longer for it" if "no answer within" in error else ""
         return Outcome(
             service, submission, "error", "not reached",
-            message=f"could not ask {name} after {attempts_words(attempts)}: {error}",
+            message=f"could not ask {name} after {attempts_words(attempts)}: {error}; "
+            f"{again}{longer}",
         )  # fmt: skip
     if status in (401, 403):
         return Outcome(
@@ -366,9 +376,15 @@ def _http_failure(
     if status is None or not 200 <= status < 300:
         return Outcome(
             service, submission, "error", "refused",
-            message=f"{name} answered HTTP {status}: {reply_text(reply) or 'no explanation'}",
+            message=f"{name} answered HTTP {status}: {reply_text(reply) or 'no explanation'}; "
+            "check the deposit URL it was sent to (--endpoint"
+            + (", --test for Crossref's test system)" if service == "crossref" else ")"),
         )  # fmt: skip
     return None
+
+
+# Where the ids of the submissions sent are listed, for a message about an id no one knows.
+_LISTED = "'jatsconv deposit status --list' shows those sent"
 
 
 def _redacted(outcome: Outcome, secrets: Secrets) -> Outcome:

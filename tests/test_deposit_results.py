@@ -56,6 +56,7 @@ class Stand:
     warning_dois: set[str] = field(default_factory=set)
     unowned_issns: set[str] = field(default_factory=set)
     slow: bool = False  # answer result questions too late
+    moved: bool = False  # answer result questions 404, as an address that is no service's
     questions: int = 0
     seen_credentials_in_url: bool = False
 
@@ -117,7 +118,7 @@ def _handler(stand: Stand):
                 stand.seen_credentials_in_url = True
             if path.endswith("/deposit"):
                 return self._crossref_deposit(_form(self, body))
-            if path.endswith("/submissionDownload"):
+            if path.endswith("/submissionDownload") and not stand.moved:
                 return self._crossref_result(_form(self, body))
             if path.endswith("/bulk/articles"):
                 return self._doaj_upload(body)
@@ -389,6 +390,39 @@ def test_crossref_unknown_batch_id(stand, run) -> None:
                  "--endpoint", base + "/servlet/deposit", *FAST)  # fmt: skip
     assert result.code == 5
     assert "Crossref knows no submission with doi_batch_id no-such-batch" in result.out
+    # what to do next, as deposit's messages say it
+    assert (
+        "ask again in a few minutes if it was just sent; else check the id ('jatsconv deposit "
+        "status --list' shows those sent) and the system it went to (--test for Crossref's test "
+        "system, --endpoint for another)"
+    ) in result.out
+
+
+def test_a_failed_status_question_says_what_to_do_next(stand, issue_file, run) -> None:
+    """A status question that fails (the service not reached, an address that is no
+    service's, no answer in time) said what failed and stopped there: it says what to do next,
+    as ``deposit``'s messages do."""
+    state, base = stand
+    run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit")
+    (batch_id,) = state.batches
+    again = f"the submission keeps its state: ask again later, 'jatsconv deposit status {batch_id}'"
+    state.moved = True
+    moved = run("deposit", "status", batch_id, *FAST)
+    assert moved.code == 5
+    assert (
+        "Crossref answered HTTP 404: no such endpoint; check the deposit URL it was sent to "
+        "(--endpoint, --test for Crossref's test system)"
+    ) in moved.out
+    state.moved, state.slow = False, True
+    late = run("deposit", "status", batch_id, "--timeout", "0.2", "--retries", "0")
+    assert late.code == 5
+    assert f"no answer within 0.2 s; {again}; --timeout S waits longer for it" in late.out
+    down = run("deposit", "status", batch_id, "--service", "crossref",
+               "--endpoint", "http://127.0.0.1:9/servlet/deposit", "--retries", "0")  # fmt: skip
+    assert down.code == 5
+    assert "could not ask Crossref after 1 attempt: " in down.out and again in down.out
+    listed = run("deposit", "status", "--list", "--json")
+    assert json.loads(listed.out)[0]["state"] == "pending"  # (asked again: nothing changed)
 
 
 def test_crossref_status_wrong_login(stand, issue_file, run, monkeypatch) -> None:
@@ -493,6 +527,10 @@ def test_doaj_status_unknown_id_and_bad_key(stand, doaj_file, run, monkeypatch) 
     result = run("deposit", "status", unknown, "--endpoint", base + "/api/v4/bulk/articles",
                  *FAST)  # fmt: skip
     assert result.code == 5 and f"DOAJ knows no upload {unknown}" in result.out
+    assert (
+        "check the id ('jatsconv deposit status --list' shows those sent) and that DOAJ_API_KEY "
+        "is the key it was sent with"
+    ) in result.out
     run("deposit", "doaj", doaj_file, "--endpoint", base + "/api/v4/bulk/articles")
     (upload_id,) = state.uploads
     monkeypatch.setenv("DOAJ_API_KEY", "another-key-987")
