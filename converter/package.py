@@ -53,6 +53,7 @@ class PackedArticle:
     journal: str = ""
     doi: str = ""  # (lower case) with ``digest``, tells one article given twice (``_twice``)
     digest: str = ""  # the JATS file's SHA-256
+    with_issue: bool = False  # named jour-vol-iss-pg (``name_with_issue``, an issue given)
     files: dict[str, Path] = field(default_factory=dict)  # name in the zip -> file on disk
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # said; the package is still written
@@ -164,7 +165,7 @@ def read_article(
     if missing:
         item.problems.append(f"{path}: cannot name the package: no {', '.join(missing)}")
         return item
-    with_issue = name_with_issue and bool(item.issue)
+    with_issue = item.with_issue = name_with_issue and bool(item.issue)
     issue = f"-{item.issue}" if with_issue else ""
     item.base = f"{item.journal}-{item.volume}{issue}-{page}"
     problem = name_problem(item.base, "package name")
@@ -283,11 +284,40 @@ def build_packages(
                     result.problems.append(_clash(item, owners[name], name, name_with_issue))
                 entries[name] = file
                 owners.setdefault(name, item)
+        if not result.problems and not per_issue:
+            result.problems.extend(_packaged_before(out_dir / result.name, members[0]))
         if not result.problems:
             result.path = out_dir / result.name
             write_output(result.path, _zip(entries))
         results.append(result)
     return results
+
+
+def _packaged_before(path: Path, item: PackedArticle) -> list[str]:
+    """The line for an article whose package would replace another article's, written by an
+    earlier run (a zip of that name whose XML has another DOI): two articles of one issue
+    starting on one page, packaged one run at a time, replaced each other in silence. A
+    package of the same article (a correction: PMC takes it under its first name), or of one
+    without a DOI to tell, is written over it as before."""
+    if not item.doi or not path.is_file():
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            data = archive.read(item.base + ".xml")
+        root = parse_untrusted(data, str(path)).getroot()
+    except (OSError, KeyError, zipfile.BadZipFile, InvalidDocument):
+        return []  # (no article of ours to tell: written over, as before)
+    doi = _text(root, 'front/article-meta/article-id[@pub-id-type="doi"]').lower()
+    if not doi or doi == item.doi:
+        return []
+    parts = "volume, issue" if item.with_issue else "volume"
+    return [
+        f"{item.source}: {path} holds another article, {doi}, packaged before under the same "
+        f"name (the same journal code, {parts} and first page): not replaced, as PMC "
+        "would take this package for a replacement of it (PMC's sequence letters for articles "
+        "starting on one page, -a and -b, are not added); remove that zip first if it is to "
+        "be replaced"
+    ]
 
 
 def _twice(item: PackedArticle, others: Iterable[PackedArticle]) -> str | None:

@@ -341,3 +341,35 @@ def test_the_pdf_and_figures_given_beside_their_xml_go_into_its_package(issue: P
     assert unnamed.code == 3
     assert "streltsov-110.xml: cannot name the package: no volume" in unnamed.err
     assert "streltsov-110.pdf" not in unnamed.err
+
+
+def test_an_article_on_the_page_of_one_packaged_before_does_not_replace_it(
+    issue: Path, run
+) -> None:
+    """Two articles of one issue starting on one page share PMC's name (jour-vol-iss-pg);
+    given together they are refused, naming each other. Packaged one run at a time, the
+    second's zip replaced the first's in silence. It is refused, naming the DOI the zip holds;
+    a package of the same article again (a correction) still replaces it."""
+    out = issue / "out"
+    first = issue / "streltsov-6.xml"
+    assert run("package", first, "-o", out, "--name-with-issue").code == 0
+    packaged = (out / "jsr-2-3-6.zip").read_bytes()
+    other = issue / "other" / "streltsov-6.xml"
+    other.parent.mkdir()
+    text = first.read_text(encoding="utf-8")
+    assert "10.5555/jsr.2018.3.6<" in text
+    other.write_text(text.replace("10.5555/jsr.2018.3.6<", "10.5555/jsr.2018.3.7<"), "utf-8")
+    (other.parent / "streltsov-6.pdf").write_bytes(b"%PDF-1.4 another article\n")
+    result = run("package", other, "-o", out, "--name-with-issue")
+    assert result.code == 3
+    assert (
+        f"{other}: {out / 'jsr-2-3-6.zip'} holds another article, 10.5555/jsr.2018.3.6, "
+        "packaged before under the same name (the same journal code, volume, issue and first "
+        "page): not replaced"
+    ) in result.err
+    assert (out / "jsr-2-3-6.zip").read_bytes() == packaged
+    (issue / "streltsov-6.pdf").write_bytes(b"%PDF-1.4 corrected\n")
+    again = run("package", first, "-o", out, "--name-with-issue")
+    assert again.code == 0, again.err
+    with zipfile.ZipFile(out / "jsr-2-3-6.zip") as archive:
+        assert archive.read("jsr-2-3-6.pdf") == b"%PDF-1.4 corrected\n"
