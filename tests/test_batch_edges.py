@@ -519,6 +519,46 @@ def test_sigterm_stops_a_per_issue_batch_as_ctrl_c_does(
     assert "jatsconv: interrupted" in result.err
 
 
+def test_sigterm_as_a_per_issue_batch_starts_is_an_interruption_with_its_report(
+    run, tmp_path: Path, monkeypatch
+) -> None:
+    """SIGTERM while the run was starting (the grammar loading: a CI job cancelled as it
+    started) reached no handler of the run: exit 143, no report. The handler is in place
+    before the grammar loads: exit 130, 'interrupted', and the report says the run was
+    interrupted with every source given not reached."""
+    import signal
+
+    from converter.commands import batch as command
+
+    source = deposit_folder(tmp_path / "in", 2)
+    real = command.get_grammars
+
+    def terminated_while_loading(*args: object, **kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGTERM)  # (delivered here, in the main thread)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(command, "get_grammars", terminated_while_loading)
+
+    def not_handled(signum: int, frame: object) -> None:  # (not the test run's death)
+        raise RuntimeError("SIGTERM reached the handler outside the batch")
+
+    report = tmp_path / "r.json"
+    before = signal.signal(signal.SIGTERM, not_handled)
+    try:
+        result = run("batch", source, "--to", "crossref", "--per-issue", "-o", tmp_path / "out",
+                     "--report", report)  # fmt: skip
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert result.code == 130, result.err
+    assert (
+        f"jatsconv: interrupted; files already written are complete; 1 source not reached, "
+        f"listed in {report}: the same command again converts them"
+    ) in result.err
+    data = _report(report)
+    assert (data["interrupted"], data["not_reached"], data["articles"]) == (True, [str(source)], [])
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
 def test_from_ojs_skips_a_folder_s_xml_that_is_plainly_no_export(run, tmp_path: Path) -> None:
     """A journal's OJS folder holds the JATS already made from its exports and a sitemap:
     ``--from ojs`` refused each as bad input (exit 3), where ``--from jats`` skips an OJS

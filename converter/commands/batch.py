@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -232,32 +232,39 @@ def batch(
         raise click.BadParameter(str(exc), param_hint="--name") from None
     if report is not None and junit is not None and str(report) == str(junit) == STDOUT:
         fail("--report and --junit cannot both be '-' (standard output): name a file", 2)
-    store = get_grammars(schema_dir).require()
-    options = conversion_run(store)
-    settings = BatchSettings(
-        out_dir=output,
-        options=options,
-        fmt=fmt,
-        journal=journal,
-        pattern=pattern,
-        jobs=jobs or (os.cpu_count() or 1),
-        force=force,
-        encoding=encoding,
-        delimiter=delimiter,
-    )
-    _journal_checked(settings, report, None if per_issue else junit, per_issue)
-    if per_issue:
-        with _stopped_once():  # SIGTERM too stops it as Ctrl-C does: exit 130, not 143
-            _per_issue(sources, settings, report, junit, quiet)
-    console: Console | None = None
-    progress: Progress = _Lines()
-    if not quiet:
-        from rich.console import Console
-
-        console = Console(stderr=True)
-        if console.is_terminal:
-            progress = _Bar(console)
+    # SIGTERM stops it as Ctrl-C does (exit 130, not 143), from before the grammar is loaded:
+    # one that came while it loaded (a CI job cancelled as it started) still ended the run
+    # with 143, and ``--per-issue`` wrote no report.
     with _stopped_once():
+        try:
+            store = get_grammars(schema_dir).require()
+            options = conversion_run(store)
+            settings = BatchSettings(
+                out_dir=output,
+                options=options,
+                fmt=fmt,
+                journal=journal,
+                pattern=pattern,
+                jobs=jobs or (os.cpu_count() or 1),
+                force=force,
+                encoding=encoding,
+                delimiter=delimiter,
+            )
+            _journal_checked(settings, report, None if per_issue else junit, per_issue)
+        except KeyboardInterrupt:
+            if per_issue:  # (nothing read yet: every source given is not reached)
+                _per_issue_interrupted(report, [], [], list(sources))
+            raise
+        if per_issue:
+            _per_issue(sources, settings, report, junit, quiet)
+        console: Console | None = None
+        progress: Progress = _Lines()
+        if not quiet:
+            from rich.console import Console
+
+            console = Console(stderr=True)
+            if console.is_terminal:
+                progress = _Bar(console)
         summary = run_batch(sources, settings, progress, report_path=report, junit_path=junit)
     if console is not None:
         _summary_table(summary, console)
@@ -385,7 +392,6 @@ def _per_issue(
     """``--per-issue``: one Crossref deposit per issue; print, report, exit."""
     from converter.batch.issues import run_per_issue
     from converter.commands.convert import _exit_code, _report
-    from converter.errors import EXIT_INTERRUPTED
     from converter.per_issue import pending
 
     if settings.options.target != "crossref":
@@ -400,26 +406,8 @@ def _per_issue(
     try:
         run_per_issue(sources, settings, ignore, not_articles, notes, results, not_reached)
     except KeyboardInterrupt:
-        # What was done is reported, as a batch's interrupted run is: the issue files written,
-        # the sources not reached (the README promised the report on interrupt; none came).
-        done = [r for r in results if not pending(r)]
-        where = None
-        if report is not None:
-            try:
-                _per_issue_report(report, done, not_articles, not_reached, interrupted=True)
-                where = "the report" if str(report) == STDOUT else str(report)
-            except OSError as exc:
-                click.echo(f"jatsconv: {output_error(report, exc)}", err=True)
-        rest = ""
-        if not_reached:
-            sources_word = "source" if len(not_reached) == 1 else "sources"
-            listed = f", listed in {where}" if where else ""
-            rest = (
-                f"; {len(not_reached):,} {sources_word} not reached{listed}: the same command "
-                "again converts them"
-            )
-        click.echo(f"jatsconv: interrupted; files already written are complete{rest}", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        _per_issue_interrupted(report, [r for r in results if not pending(r)], not_articles,
+                               not_reached)  # fmt: skip
     except (OutputError, InputError) as exc:
         # (-o read-only or not creatable, a full disk, a --journal that is no journal: a
         # report all the same, for CI to parse)
@@ -441,6 +429,36 @@ def _per_issue(
     if report is not None:
         _per_issue_report(report, results, not_articles, [], interrupted=False)
     sys.exit(_exit_code(results))
+
+
+def _per_issue_interrupted(
+    report: Path | None,
+    done: list[Conversion],
+    not_articles: list[str],
+    not_reached: list[str],
+) -> NoReturn:
+    """Ctrl-C or SIGTERM in a ``--per-issue`` run: what was done is reported, as a batch's
+    interrupted run is (the issue files written, the sources not reached: the README promised
+    the report on interrupt; none came); the line says so; exit 130."""
+    from converter.errors import EXIT_INTERRUPTED
+
+    where = None
+    if report is not None:
+        try:
+            _per_issue_report(report, done, not_articles, not_reached, interrupted=True)
+            where = "the report" if str(report) == STDOUT else str(report)
+        except OSError as exc:
+            click.echo(f"jatsconv: {output_error(report, exc)}", err=True)
+    rest = ""
+    if not_reached:
+        sources_word = "source" if len(not_reached) == 1 else "sources"
+        listed = f", listed in {where}" if where else ""
+        rest = (
+            f"; {len(not_reached):,} {sources_word} not reached{listed}: the same command "
+            "again converts them"
+        )
+    click.echo(f"jatsconv: interrupted; files already written are complete{rest}", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _per_issue_report(
