@@ -116,9 +116,6 @@ def convert(
     store = None if no_validate else get_grammars(schema_dir).require()
     options = conversion_run(store)
     context = ReadContext(encoding=encoding, delimiter=delimiter)
-    # (a --journal pipe, /dev/stdin or <(…), read once for all the articles: the second read
-    # it empty, 'the file is empty'; one that is no journal stops the run, exit 3)
-    context.journal = context.cache.once(journal)
     if not articles and not dois:
         fail("give ARTICLE files (or '-') or --doi DOI", 2)
     if dois and output == "-":
@@ -129,6 +126,9 @@ def convert(
         fail("--per-issue makes Crossref deposits: use it with --to crossref", 2)
     if per_issue and output == "-":
         fail("--per-issue writes one file per issue: give -o DIR (or none)", 2)
+    # (a --journal pipe, /dev/stdin or <(…), read once for all the articles: the second read
+    # it empty, 'the file is empty'; one that is no journal stops the run, exit 3)
+    context.journal = context.cache.once(journal)
     if output == "-" or (articles == ("-",) and output is None):
         if as_json:
             fail("--json and the XML would share standard output: give -o DIR with --json", 2)
