@@ -570,8 +570,28 @@ _PLACE_FOLLOWS = (
     r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)|\s?;\s?(?:М\.|Л\.|СПб\.|Moscow|Leningrad|St\. Petersburg))"
 )
 # what comes before an initial, not a city: another initial ('И. М.', 'А.М.') or a surname
-# ('Иванов М.', or with a comma, 'Иванов, М., 2010', as author-year lists write it)
-_NOT_INITIAL = r"(?<!\b[А-ЯЁ]\.\s)(?<![А-ЯЁA-Z]\.)(?<![А-ЯЁа-яёA-Za-z]\s)(?<![а-яёa-z],\s)"
+# ('Иванов М.'); a surname with a comma is told by ``_city`` (a title's word has one too)
+_NOT_INITIAL = r"(?<!\b[А-ЯЁ]\.\s)(?<![А-ЯЁA-Z]\.)(?<![А-ЯЁа-яёA-Za-z]\s)"
+# a surname and its comma where an author stands: the entry's first word, or one after another
+# author's comma or semicolon ('Иванов, М., 2010', 'Петренко О. В., Іваненко, Х., 2005', as
+# author-year lists write them); a word after a title's full stop or another word is the
+# title's ('Название, М., 2010', 'Історія міста, К., 2010': the place after a comma)
+_SURNAME_AND_COMMA = lazy_re.compile(
+    r"(?:^\s*(?:\[?\d{1,4}[.)\]]\s*)?|[,;]\s?)[А-ЯЁҐЄІЇA-Z][\w'’-]*,\s?$"
+)
+
+
+def _city(name: str) -> Callable[[re.Match[str]], str]:
+    """A city's abbreviation as ``name``, unless a surname and its comma stand before it: then
+    it is the author's initial, and stays."""
+
+    def written(match: re.Match[str]) -> str:
+        before = match.string[: match.start()]
+        return match[0] if _SURNAME_AND_COMMA.search(before) else name
+
+    return written
+
+
 _RUSSIAN_WORDS = _Words(
     [
         (
@@ -593,9 +613,9 @@ _RUSSIAN_WORDS = _Words(
         # writes both); only before a year or another place, and not after an initial or a
         # surname, so an author's initial is not a city ('Иванов И. М., Петров П. П.', and
         # the author-year 'Иванов А.М., 2010' or 'Иванов М., 2010' stay)
-        (lazy_re.compile(rf"{_NOT_INITIAL}(?<!\w)М\.{_PLACE_FOLLOWS}"), "Moscow"),
+        (lazy_re.compile(rf"{_NOT_INITIAL}(?<!\w)М\.{_PLACE_FOLLOWS}"), _city("Moscow")),
         (lazy_re.compile(rf"(?<!\w)СПб\.{_PLACE_FOLLOWS}"), "St. Petersburg"),
-        (lazy_re.compile(rf"{_NOT_INITIAL}(?<!\w)Л\.{_PLACE_FOLLOWS}"), "Leningrad"),
+        (lazy_re.compile(rf"{_NOT_INITIAL}(?<!\w)Л\.{_PLACE_FOLLOWS}"), _city("Leningrad")),
         *_NUMBERING,
         (lazy_re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
         (lazy_re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),
@@ -614,9 +634,7 @@ _RUSSIAN_WORDS = _Words(
 _UK_PLACE_FOLLOWS = (
     r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)|\s?;\s?(?:К\.|Х\.|Л\.|М\.|СПб\.|Kyiv|Kharkiv|Lviv|Moscow))"
 )
-_UK_NOT_INITIAL = (
-    r"(?<!\b[А-ЯҐЄІЇ]\.\s)(?<![А-ЯҐЄІЇA-Z]\.)(?<![А-ЯҐЄІЇа-яґєіїA-Za-z'’]\s)(?<![а-яґєіїa-z'’],\s)"
-)
+_UK_NOT_INITIAL = r"(?<!\b[А-ЯҐЄІЇ]\.\s)(?<![А-ЯҐЄІЇA-Z]\.)(?<![А-ЯҐЄІЇа-яґєіїA-Za-z'’]\s)"
 # Ukrainian lists abbreviate Київ, Харків, Львів as К., Х., Л. (Л. is Lviv here, not Leningrad).
 _UKRAINIAN_WORDS = _Words(
     [
@@ -632,10 +650,10 @@ _UKRAINIAN_WORDS = _Words(
         (lazy_re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
         # a place with no publisher, 'К., 2010' or 'К.; Х.: …', as the Russian rule reads
         # 'М., 2010' (they were written 'K., 2010'); not after an initial or a surname
-        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)К\.{_UK_PLACE_FOLLOWS}"), "Kyiv"),
-        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)Х\.{_UK_PLACE_FOLLOWS}"), "Kharkiv"),
-        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)Л\.{_UK_PLACE_FOLLOWS}"), "Lviv"),
-        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)М\.{_UK_PLACE_FOLLOWS}"), "Moscow"),
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)К\.{_UK_PLACE_FOLLOWS}"), _city("Kyiv")),
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)Х\.{_UK_PLACE_FOLLOWS}"), _city("Kharkiv")),
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)Л\.{_UK_PLACE_FOLLOWS}"), _city("Lviv")),
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)М\.{_UK_PLACE_FOLLOWS}"), _city("Moscow")),
         (lazy_re.compile(rf"(?<!\w)СПб\.{_UK_PLACE_FOLLOWS}"), "St. Petersburg"),
         *_NUMBERING,
         (lazy_re.compile(r"(?<!\w)Вип\.\s?", re.I), "Iss. "),

@@ -628,6 +628,27 @@ def test_an_initial_after_a_surnames_comma_is_no_city(tmp_path: Path) -> None:
     assert latin[2].startswith("Ivanov, M., 2010. Ekonomika regiona. Moscow, 2010.")
 
 
+def test_a_city_after_a_titles_comma_is_written_out(tmp_path: Path) -> None:
+    """A place with no publisher after the title's comma, 'Название, М., 2010' (or Л., К., Х.),
+    is the city in the References list, as after a full stop (it stayed 'Nazvanie, M., 2010');
+    a surname's comma where an author stands still keeps the initial ('Иванов, М., 2010')."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Петров П. П. Название, М., 2010. 200 с.'\n"
+        "  - 'Орлов А. А. Рынок труда, Л., 1970.'\n"
+        "  - 'Сидоров А. В., Иванов, М., 2010. Япония, М., 2010.'\n"
+        "  - 'Петренко П. П. Історія міста, К., 2010.'\n"
+        "  - 'Петренко О. В., Іваненко, Х., 2005. Етнографія, Х., 2005.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Petrov P. P. Nazvanie, Moscow, 2010. 200 p.")
+    assert latin[1].startswith("Orlov A. A. Rynok truda, Leningrad, 1970.")
+    assert latin[2].startswith("Sidorov A. V., Ivanov, M., 2010. Yaponiya, Moscow, 2010.")
+    assert latin[3].startswith("Petrenko P. P. Istoriia mista, Kyiv, 2010.")
+    assert latin[4].startswith("Petrenko O. V., Ivanenko, Kh., 2005. Etnohrafiia, Kharkiv, 2005.")
+
+
 def test_russian_quotes_are_english_quotes_in_the_latin_form(tmp_path: Path) -> None:
     """«Сахалин-2» is “Sakhalin-2” in the References list (it kept the guillemets), and a
     title quoted so still takes its English translation after it."""
