@@ -632,10 +632,12 @@ _RUSSIAN_WORDS = _Words(
 # Ukrainian capitals too ('Іваненко К., 2010', 'Іваненко, К., 2010', 'Петренко І. К., 2010'
 # keep the initial)
 _UK_PLACE_FOLLOWS = (
-    r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)|\s?;\s?(?:К\.|Х\.|Л\.|М\.|СПб\.|Kyiv|Kharkiv|Lviv|Moscow))"
+    r"(?=,\s?(?:1[5-9]|20)\d\d(?!\d)"
+    r"|\s?;\s?(?:К\.|Х\.|Л\.|О\.|М\.|СПб\.|Kyiv|Kharkiv|Lviv|Odesa|Moscow))"
 )
 _UK_NOT_INITIAL = r"(?<!\b[А-ЯҐЄІЇ]\.\s)(?<![А-ЯҐЄІЇA-Z]\.)(?<![А-ЯҐЄІЇа-яґєіїA-Za-z'’]\s)"
-# Ukrainian lists abbreviate Київ, Харків, Львів as К., Х., Л. (Л. is Lviv here, not Leningrad).
+# Ukrainian lists abbreviate Київ, Харків, Львів, Одеса as К., Х., Л., О. (Л. is Lviv here, not
+# Leningrad; О. is only Ukrainian lists' Odesa, a Russian one writes Одесса out).
 _UKRAINIAN_WORDS = _Words(
     [
         (lazy_re.compile(r"\[Електронний ресурс\]\s?", re.I), ""),
@@ -645,6 +647,7 @@ _UKRAINIAN_WORDS = _Words(
         (lazy_re.compile(r"(?<!\w)К\.\s?:"), "Kyiv:"),
         (lazy_re.compile(r"(?<!\w)Х\.\s?:"), "Kharkiv:"),
         (lazy_re.compile(r"(?<!\w)Л\.\s?:"), "Lviv:"),
+        (lazy_re.compile(r"(?<!\w)О\.\s?:"), "Odesa:"),
         (lazy_re.compile(r"(?<!\w)М\.\s?:"), "Moscow:"),
         (lazy_re.compile(r"\bМосква\s?:"), "Moscow:"),
         (lazy_re.compile(r"(?<!\w)СПб\.\s?:"), "St. Petersburg:"),
@@ -653,6 +656,7 @@ _UKRAINIAN_WORDS = _Words(
         (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)К\.{_UK_PLACE_FOLLOWS}"), _city("Kyiv")),
         (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)Х\.{_UK_PLACE_FOLLOWS}"), _city("Kharkiv")),
         (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)Л\.{_UK_PLACE_FOLLOWS}"), _city("Lviv")),
+        (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)О\.{_UK_PLACE_FOLLOWS}"), _city("Odesa")),
         (lazy_re.compile(rf"{_UK_NOT_INITIAL}(?<!\w)М\.{_UK_PLACE_FOLLOWS}"), _city("Moscow")),
         (lazy_re.compile(rf"(?<!\w)СПб\.{_UK_PLACE_FOLLOWS}"), "St. Petersburg"),
         *_NUMBERING,

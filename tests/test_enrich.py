@@ -649,6 +649,29 @@ def test_a_city_after_a_titles_comma_is_written_out(tmp_path: Path) -> None:
     assert latin[4].startswith("Petrenko O. V., Ivanenko, Kh., 2005. Etnohrafiia, Kharkiv, 2005.")
 
 
+def test_odesa_in_a_ukrainian_reference_is_written_out(tmp_path: Path) -> None:
+    """DSTU's О. in a Ukrainian reference, 'О., 2010', 'О.: Астропринт' or 'К.; О.:', is Odesa
+    in the References list, as К. is Kyiv (it stayed 'O.'); an initial О. stays an initial,
+    and a Russian reference's О. is no city of its list."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Петренко П. П. Історія міста. О., 2010. 200 с.'\n"
+        "  - 'Петренко П. П. Історія міста. О.: Астропринт, 2010.'\n"
+        "  - 'Бойко Є. Історія міста. К.; О.: Астропринт, 2010.'\n"
+        "  - 'Іваненко О., 2010. Історія. О., 2010.'\n"
+        "  - 'Петренко І. О., Іваненко, О., 2010. Історія. К., 2010.'\n"
+        "  - 'Петров П. П. Очерки. О., 2010.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Petrenko P. P. Istoriia mista. Odesa, 2010. 200 p.")
+    assert latin[1].startswith("Petrenko P. P. Istoriia mista. Odesa: Astroprynt, 2010.")
+    assert "Kyiv; Odesa: Astroprynt, 2010" in latin[2]
+    assert latin[3].startswith("Ivanenko O., 2010. Istoriia. Odesa, 2010.")
+    assert latin[4].startswith("Petrenko I. O., Ivanenko, O., 2010. Istoriia. Kyiv, 2010.")
+    assert latin[5].startswith("Petrov P. P. Ocherki. O., 2010.")
+
+
 def test_russian_quotes_are_english_quotes_in_the_latin_form(tmp_path: Path) -> None:
     """«Сахалин-2» is “Sakhalin-2” in the References list (it kept the guillemets), and a
     title quoted so still takes its English translation after it."""
