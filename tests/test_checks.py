@@ -695,3 +695,19 @@ def test_pmc_xref_rid_is_not_asked_of_a_rapid_research_note() -> None:
     assert "pmc-xref-rid" in _pmc_rules(broken)
     rrn = broken.replace("<article ", "<?properties RRN?>\n<article ", 1)
     assert "pmc-xref-rid" not in _pmc_rules(rrn)
+
+
+def test_a_reference_with_no_latin_form_is_named_by_number_and_words(run, tmp_path: Path) -> None:
+    """rsci-latin-references on an OJS export names the reference as rsci-translit-scheme
+    does, "reference 1", with its first words: it said only "the reference" and the input
+    field, references[0], a path no OJS user has."""
+    export = ROOT / "samples" / "ojs" / "2019-1" / "issue.xml"
+    result = run("convert", "--from", "ojs", "--profile", "rsci", export, "-o", tmp_path)
+    lines = [line for line in result.err.splitlines() if "[rsci-latin-references]" in line]
+    assert len(lines) == 2, result.err
+    assert (
+        "reference 1 ('Стрельцов Д.В. Российско-японские отношения: системный криз…') has no "
+        "Latin-script form" in lines[0]
+    )
+    assert "reference 2 ('Кузнецова М. Иностранные стажёры в Японии" in lines[1]
+    assert "the reference has no" not in result.err

@@ -741,12 +741,17 @@ def rsci_affiliations(doc: Doc) -> Iterator[Hit]:
     basis="reading",
 )
 def rsci_latin_references(doc: Doc) -> Iterator[Hit]:
-    for ref in doc.root.iter("ref"):
-        forms = [c for c in ref.iter("mixed-citation", "element-citation")]
+    # The reference is named as rsci-translit-scheme names it, "reference N" (the nth ``ref``:
+    # the input's nth reference), with its first words: the input field alone,
+    # references[0], said nothing to one who converted an OJS export or a JATS file.
+    for number, ref in enumerate(doc.root.iter("{*}ref"), 1):
+        forms = [c for c in ref.iter("{*}mixed-citation", "{*}element-citation")]
         if forms and all(scripts.has_cyrillic(doc.text(f)) for f in forms):
+            words = shorten(" ".join(doc.text(forms[0]).split()), 60, trim=True)
             yield Hit(
                 ref,
-                "the reference has no Latin-script form: add its transliterated/English version",
+                f"reference {number} ({words!r}) has no Latin-script form: add its "
+                "transliterated/English version",
             )
 
 
