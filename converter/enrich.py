@@ -433,6 +433,25 @@ def _cyrillic_only(ref: Reference) -> tuple[str, str] | None:
     return None
 
 
+# What tells a reference Ukrainian when its letters do not (those Ukrainian and Russian share):
+# Ukrainian's own letters, the fixed words of Ukrainian lists (DSTU: 'та ін.', 'Вип.', 'за
+# ред.', 'Вид-во', 'дата звернення', 'Режим доступу', '[Електронний ресурс]'), the places it
+# abbreviates and Russian's GOST does not (К., Х., О.: Kyiv, Kharkiv, Odesa), an adjective's
+# '-ський'/'-цький', and the apostrophe of 'В'ячеслав'. GOST's Л. is both lists' and tells
+# neither.
+_UKRAINIAN_TELLS = lazy_re.compile(
+    r"[іїєґІЇЄҐ]"
+    r"|(?<!\w)(?:[Тт]а|[Вв]ип\.|за\s?ред\.|[Вв]ид-во|звернення|доступу|[Ее]лектронний)(?!\w)"
+    r"|(?<!\w)[КХО]\.(?=\s?[:;]|,\s?(?:1[5-9]|20)\d\d(?!\d))"
+    r"|[а-я][сц]ьк(?:ий|а|е|ого|ої|их|им|ому|ій)(?!\w)"
+    r"|[бвгдзкмнпрстфхшБВГДЗКМНПРСТФХШ]['’ʼ][яюєїЯЮЄЇ]"
+)
+
+
+def _tells_ukrainian(text: str) -> bool:
+    return _UKRAINIAN_TELLS.search(text) is not None
+
+
 def _parts_text(ref: Reference) -> str:
     return " ".join(filter(None, [ref.title, ref.source, *ref.authors]))
 
@@ -448,17 +467,23 @@ def _with_latin_form(
     if found is None:
         return ref
     lang, text = found
+    declared = declared_language(lang or ref.lang, main)
+    if declared == "uk" and not _tells_ukrainian(text or _parts_text(ref)):
+        # Ukrainian only as the list is (a plain text in a Ukrainian article is filed under
+        # uk): a Russian book cited there, 'Л.: Наука, 1975', is Russian, and its Л. Leningrad
+        # (it was read as Ukrainian: 'Yvanov Y. Y. … Lviv: Nauka (In Ukrainian)'). Its letters
+        # decide, and Russian's alphabet, listed first, holds the letters both languages share.
+        declared = None
     try:
-        scheme = scheme_for(
-            text or _parts_text(ref),
-            journal.russian_scheme or "bsi",
-            declared_language(lang or ref.lang, main),
-        )
+        scheme = scheme_for(text or _parts_text(ref), journal.russian_scheme or "bsi", declared)
     except NoScheme as reason:
         notes.append(_untransliterated(place, reason, f"text.{LATIN_KEY}"))
         return ref
     written_in = "uk" if scheme == UKRAINIAN else "ru"
     texts = dict(ref.text or {})
+    if lang == "uk" and written_in == "ru":  # (filed where its words say it is written)
+        texts = {written_in: texts.pop(lang), **texts}
+        lang = written_in
     if lang and not is_cyrillic_language(lang):
         texts.pop(lang)
         lang = written_in

@@ -384,6 +384,44 @@ def test_ukrainian_author_gets_the_national_latin_name(tmp_path: Path, store) ->
     assert [f for f in report.findings if f.rule == "rsci-translit-scheme"] == []
 
 
+def test_a_references_own_language_says_whether_l_is_lviv_or_leningrad(tmp_path: Path) -> None:
+    """Л. is Lviv in a Ukrainian reference and Leningrad in a Russian one, by the reference's
+    own letters and words, not the list's: a Russian book cited in a Ukrainian article, 'Л.:
+    Наука, 1975', is Russian — Leningrad, Russian spelling, "(In Russ.)", filed as ru — (it was
+    'Yvanov Y. Y. Teoryia polia. Lviv: Nauka … (In Ukrainian)'); a Ukrainian one there is
+    Lviv, also when only its words tell it ('К.: Наукова думка'), and a Ukrainian one in a
+    Russian article is Lviv too."""
+    article = UKRAINIAN_ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Иванов И. И. Теория поля. Л.: Наука, 1975. 300 с.'\n"
+        "  - 'Иванов И. И. Теория поля. Л., 1975. 300 с.'\n"
+        "  - 'Іваненко І. І. Історія Галичини. Л.: Світ, 1995.'\n"
+        "  - 'Петренко П. П. Нариси. К.: Наукова думка, 1991.'\n"
+    )
+    refs = enrich(load_article(_ukrainian(tmp_path, article=article))).references
+    assert [list(ref.text) for ref in refs] == [
+        ["ru", "en"],
+        ["ru", "en"],
+        ["uk", "en"],
+        ["uk", "en"],
+    ]
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0] == "Ivanov I. I. Teoriya polya. Leningrad: Nauka, 1975. 300 p. (In Russ.)"
+    assert latin[1].startswith("Ivanov I. I. Teoriya polya. Leningrad, 1975.")
+    assert latin[2].startswith("Ivanenko I. I. Istoriia Halychyny. Lviv: Svit, 1995.")
+    assert latin[3].startswith("Petrenko P. P. Narysy. Kyiv: Naukova dumka, 1991.")
+    assert latin[3].endswith("(In Ukrainian)")
+    russian = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Иванов И. И. Теория поля. Л.: Наука, 1975. 300 с.'\n"
+        "  - 'Іваненко І. І. Історія Галичини. Л.: Світ, 1995.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=russian))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].startswith("Ivanov I. I. Teoriya polya. Leningrad: Nauka, 1975.")
+    assert latin[1].startswith("Ivanenko I. I. Istoriia Halychyny. Lviv: Svit, 1995.")
+
+
 def test_a_ukrainian_journal_names_its_own_scheme(tmp_path: Path, run, store) -> None:
     """A Ukrainian journal file names the national system, `transliteration: kmu-2010`, as a
     Russian one names its scheme (it was refused: not one of the Russian schemes): its
