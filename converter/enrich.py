@@ -485,7 +485,13 @@ def _with_latin_form(
         texts = {written_in: texts.pop(lang), **texts}
         lang = written_in
     if lang and not is_cyrillic_language(lang):
-        texts.pop(lang)
+        # A Cyrillic text filed under a Latin-script language (a plain text in an English
+        # article, or one with no language) is the original: it moves to ru/uk, as a Russian
+        # article's is filed, and the Latin form takes its key (it was dropped, the Cyrillic
+        # text lost). One the reference already gives under ru/uk keeps its key, and this one
+        # its own.
+        if written_in not in texts:
+            texts = {written_in: texts.pop(lang), **texts}
         lang = written_in
     if not lang:
         # Given only as parts: their GOST text is written out, so both forms stand side by side.

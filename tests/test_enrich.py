@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import SAMPLES, xmllint
+from conftest import SAMPLES, deposit_environment, xmllint
 from converter import load_article, to_jats
+from converter.api import render
 from converter.checks import check_bytes
 from converter.enrich import enrich
+from converter.options import Options
 from converter.scripts import has_cyrillic
 
 LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -919,3 +921,57 @@ def test_a_ukrainian_history_thesis_in_dstus_spelling(tmp_path: Path) -> None:
     assert latin[1].startswith(
         "Boiko Ye. Ye. Sich. Extended abstract of Dr. Sci. (Hist.) diss. Kyiv, 2011."
     )
+
+
+@pytest.mark.parametrize("language", ["language: en\n", ""], ids=["en", "no-language"])
+def test_a_cyrillic_reference_of_an_english_article_keeps_its_original(
+    tmp_path: Path, store, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    """A Russian or Ukrainian reference typed as plain text in an English article (or one that
+    names no language) keeps its Cyrillic text as the ru/uk original beside the References
+    form, as a Russian article's does; the References form alone was left ('Ivanov I. I. …
+    (In Russ.)'), the original lost. The Crossref deposit's unstructured citation is the
+    References form, as it is for a Russian article."""
+    deposit_environment(tmp_path, monkeypatch)
+    russian = "Иванов И. И. Теория поля. Л.: Наука, 1975. 300 с."
+    ukrainian = "Іваненко І. І. Історія Галичини. Л.: Світ, 1995."
+    article = (
+        f"{language}title: {{en: Field theory}}\ndoi: 10.5555/field.1\n"
+        "url: https://journal.example.org/field\npublished: {electronic: 2021-05-01}\n"
+        f"references:\n  - '{russian}'\n  - '{ukrainian}'\n"
+    )
+    path = _write(tmp_path, article=article)
+    with path.with_name("journal.yaml").open("a", encoding="utf-8") as journal:
+        journal.write(
+            "crossref: {depositor_name: Test Press, depositor_email: doi@example.org, "
+            "registrant: Test Press}\n"
+        )
+    loaded = load_article(path)
+    refs = enrich(loaded).references
+    assert [ref.text for ref in refs] == [
+        {
+            "ru": russian,
+            "en": "Ivanov I. I. Teoriya polya. Leningrad: Nauka, 1975. 300 p. (In Russ.)",
+        },
+        {
+            "uk": ukrainian,
+            "en": "Ivanenko I. I. Istoriia Halychyny. Lviv: Svit, 1995. (In Ukrainian)",
+        },
+    ]
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    assert xmllint(out, store.catalog).returncode == 0
+    cited = [
+        [(m.get(LANG), "".join(m.itertext())) for m in ref.iter("mixed-citation")]
+        for ref in _tree(output.data).iter("ref")
+    ]
+    assert cited == [
+        [("en", refs[0].text["en"]), ("ru", russian)],
+        [("en", refs[1].text["en"]), ("uk", ukrainian)],
+    ]
+    deposit = render(loaded, Options(target="crossref"), "article.crossref.xml")
+    assert deposit.valid, deposit.problems
+    unstructured = etree.fromstring(deposit.data).xpath("//*[local-name()='unstructured_citation']")
+    assert [u.text for u in unstructured] == [ref.text["en"] for ref in refs]
