@@ -60,14 +60,16 @@ def test_ukrainian_initials_et_al_and_language(run) -> None:
         ("Онищенко С. О. Нариси з історії Галичини. Л. : Світ, 1999. 120 с.", "Львів"),
         ("Савчук Б. П. Історія Прикарпаття. Х. : Основа, 2003. 210 с.", "Харків"),
         ("Бондаренко В. Д. Основи філософії. К. : Вища шк., 2005. 432 с.", "Київ"),
+        ("Петренко І. В. Історія Причорномор'я. О. : Астропринт, 2010. 300 с.", "Одеса"),
         # a Russian book's Л. is Leningrad still
         ("Иванов И. И. Очерки истории города. Л. : Наука, 1975. 200 с.", "Ленинград"),
     ],
-    ids=["Lviv", "Kharkiv", "Kyiv", "Leningrad"],
+    ids=["Lviv", "Kharkiv", "Kyiv", "Odesa", "Leningrad"],
 )
 def test_abbreviated_places_of_ukrainian_lists(run, text: str, place: str) -> None:
-    """DSTU GOST 7.1's К., Х., Л. are Kyiv, Kharkiv and Lviv in a Ukrainian reference: the
-    place written is the city (GOST's Л. is Leningrad in a Russian one)."""
+    """DSTU GOST 7.1's К., Х., О., Л. are Kyiv, Kharkiv, Odesa and Lviv in a Ukrainian
+    reference: the place written is the city (GOST's Л. is Leningrad in a Russian one; О.
+    stayed 'О', as the References form wrote Odesa)."""
     (found,) = _parts(run, text)
     assert found["structured"], found
     assert found["parts_written"]["place"] == place

@@ -85,10 +85,12 @@ _PLACE_ABBREVIATIONS = {
     "Ростов н/Д": "Ростов-на-Дону",
 }
 # ... and those of Ukrainian lists (DSTU GOST 7.1:2006, before DSTU 8302:2015 wrote every place
-# out): К. is Kyiv, Х. Kharkiv, and Л. Lviv, not Leningrad; Moscow's and St Petersburg's stay
+# out): К. is Kyiv, Х. Kharkiv, О. Odesa, and Л. Lviv, not Leningrad (the places the References
+# form writes out, ``enrich``); Moscow's and St Petersburg's stay
 _UKRAINIAN_PLACE_ABBREVIATIONS = {
     "К": "Київ",
     "Х": "Харків",
+    "О": "Одеса",
     "Л": "Львів",
     "М": "Москва",
     "СПб": "Санкт-Петербург",
@@ -142,7 +144,7 @@ def written_parts(citation: Citation, group: str) -> tuple[dict[str, object], di
 def place_name(place: str, lang: str | None = None) -> str:
     """A place of publication as the name JATS's ``publisher-loc`` takes: GOST's abbreviations
     written out ('М.; Л.' → 'Москва; Ленинград'), in a Ukrainian reference (``lang`` uk)
-    DSTU's ('К.' → 'Київ', 'Л.' → 'Львів'), other places as they are."""
+    DSTU's ('К.' → 'Київ', 'О.' → 'Одеса', 'Л.' → 'Львів'), other places as they are."""
     table = _UKRAINIAN_PLACE_ABBREVIATIONS if lang == "uk" else _PLACE_ABBREVIATIONS
     parts = (part.strip().rstrip(".").strip() for part in place.split(";"))
     return "; ".join(table.get(part, part) for part in parts if part)
