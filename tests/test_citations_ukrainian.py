@@ -75,6 +75,21 @@ def test_abbreviated_places_of_ukrainian_lists(run, text: str, place: str) -> No
     assert found["parts_written"]["place"] == place
 
 
+def test_an_odesa_book_is_read_as_sure_as_a_kyiv_one(run) -> None:
+    """DSTU GOST 7.1's 'О. :' (Odesa) is shown to the labeller as a place, as 'К. :' is: asked
+    for a confidence of 0.9 (a journal's reference_confidence), the book is structured with its
+    place Одеса, as sure as with К.; it was read at 0.54 and kept as text."""
+    text = "Шевчук Ї. Ї. Степи півдня. {} : Астропринт, 2004. 96 с."
+    result = run(
+        "references", "--json", "--confidence", "0.9", text.format("О."), text.format("К.")
+    )
+    assert result.code == 0, result.err
+    odesa, kyiv = (json.loads(line) for line in result.out.splitlines())
+    assert odesa["structured"], odesa
+    assert odesa["parts_written"]["place"] == "Одеса"
+    assert odesa["confidence"] == kyiv["confidence"]
+
+
 def test_a_ukrainian_reference_in_jats(tmp_path: Path, journal_file: Path, store) -> None:
     """Converted, a Ukrainian reference is structured with its own letters, its language
     said as uk and its place written out; the JATS is valid against the DTD."""
