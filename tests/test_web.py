@@ -1567,6 +1567,29 @@ def test_a_letter_transliterated_two_ways_names_the_references_of_each_way(app):
     assert ya.startswith("Reference 3")
 
 
+def test_a_reference_with_no_latin_form_is_named_once(app):
+    """rsci on an OJS export whose references are Russian only: the line names the reference
+    once, its place in bold and the finding going on from it, "Reference 1 ('Стрельцов …') has
+    no Latin-script form" (it read "Reference 1: reference 1 ('Стрельцов …') has …")."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    _upload(client, token, (OJS, "issue.xml"), (OJS_JOURNAL, "journal.yaml"))
+    client.post("/profiles", data={"_token": token, "profile": ["rsci"]})
+    items = [li for row in _rows(client) for li in row.iter("li")]
+    said = [li for li in items if "[rsci-latin-references]" in li.text_content()]
+    assert len(said) == 2
+    for number, li in enumerate(said, 1):
+        line = " ".join(li.text_content().split())
+        assert line.startswith(f"Reference {number} ('"), line
+        assert line.lower().count(f"reference {number}") == 1, line
+        assert li.find_class("where")[0].text == f"Reference {number}"
+    assert "has no Latin-script form" in said[0].text_content()
+    # a line whose message does not name its field still reads "Field: message"
+    lines = [" ".join(li.text_content().split()) for li in items]
+    assert any(line.startswith("Abstract (English): <a> markup is not kept") for line in lines)
+
+
 def test_an_unknown_json_is_said_not_to_be_an_article(app):
     """``{"hello": 1}`` as data.json said only "journal: no journal metadata" (until 4
     December 2026): it is no article, said in one line naming what it holds."""

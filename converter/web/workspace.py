@@ -201,11 +201,14 @@ def upload_box(limits: Limits) -> dict[str, Any]:
 
 @dataclass(slots=True)
 class Say:
-    """One line of the results column: how bad, which input field (in words), what."""
+    """One line of the results column: how bad, which input field (in words), what.
+    ``subject``: the message goes on from the field's words, which it would otherwise repeat
+    ("Reference 1 ('Стрельцов …') has no Latin-script form"), so no colon comes between."""
 
     severity: str
     where: str | None
     message: str
+    subject: bool = False
 
 
 SAVED_ELSEWHERE = (
@@ -290,6 +293,12 @@ class Row:
             message = f"{finding.message} [{finding.rule}]"
             if where is None:
                 message += f" ({finding.path})"
+            elif message.lower().startswith(f"{where.lower()} "):
+                # A finding that names its place itself, "reference 1 ('Стрельцов …') has no
+                # Latin-script form", goes on from the place's words, said once: it read
+                # "Reference 1: reference 1 (…)".
+                lines.append(Say(finding.severity, where, message[len(where) + 1 :], True))
+                continue
             lines.append(Say(finding.severity, where, message))
         shapes = {u.at: u.why for u in unshown(self.data or {})}
         for at in self.kept:
