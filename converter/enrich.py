@@ -481,15 +481,12 @@ def _with_latin_form(
         return ref
     written_in = "uk" if scheme == UKRAINIAN else "ru"
     texts = dict(ref.text or {})
-    if lang == "uk" and written_in == "ru":  # (filed where its words say it is written)
-        texts = {written_in: texts.pop(lang), **texts}
-        lang = written_in
-    if lang and not is_cyrillic_language(lang):
-        # A Cyrillic text filed under a Latin-script language (a plain text in an English
-        # article, or one with no language) is the original: it moves to ru/uk, as a Russian
-        # article's is filed, and the Latin form takes its key (it was dropped, the Cyrillic
-        # text lost). One the reference already gives under ru/uk keeps its key, and this one
-        # its own.
+    # Filed where its words say it is written: a uk text that is Russian, and a Cyrillic text
+    # under a Latin-script language (a plain text in an English article, or one with no
+    # language), the original, which moves to ru/uk as a Russian article's is filed (it was
+    # dropped, the Cyrillic text lost, and the Latin form took its key). A text the reference
+    # already gives under that key keeps it, and this one its own: neither is lost.
+    if lang and ((lang == "uk" and written_in == "ru") or not is_cyrillic_language(lang)):
         if written_in not in texts:
             texts = {written_in: texts.pop(lang), **texts}
         lang = written_in

@@ -975,3 +975,29 @@ def test_a_cyrillic_reference_of_an_english_article_keeps_its_original(
     assert deposit.valid, deposit.problems
     unstructured = etree.fromstring(deposit.data).xpath("//*[local-name()='unstructured_citation']")
     assert [u.text for u in unstructured] == [ref.text["en"] for ref in refs]
+
+
+def test_a_russian_text_filed_as_ukrainian_beside_a_russian_one_keeps_both(
+    tmp_path: Path, store
+) -> None:
+    """A reference given under uk and ru, its uk text in Russian words ('Л.: Наука'): that
+    text is filed under ru as Russian, but the reference's own ru text holds that key, so each
+    stays where given and the Latin form is added; the ru text took the uk text's place, which
+    was lost."""
+    uk = "Иванов И. И. Теория поля. Л.: Наука, 1975. 300 с."
+    ru = "Иванов И. И. Теория поля. Ленинград : Наука, 1975. 300 с."
+    article = (
+        f"language: uk\ntitle: {{uk: Поле}}\nreferences:\n  - text:\n"
+        f"      uk: '{uk}'\n      ru: '{ru}'\n"
+    )
+    loaded = load_article(_write(tmp_path, article=article))
+    (ref,) = enrich(loaded).references
+    assert ref.text == {
+        "uk": uk,
+        "ru": ru,
+        "en": "Ivanov I. I. Teoriya polya. Leningrad: Nauka, 1975. 300 p. (In Russ.)",
+    }
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    cited = {m.get(LANG): "".join(m.itertext()) for m in _tree(output.data).iter("mixed-citation")}
+    assert cited == ref.text
