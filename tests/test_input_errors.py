@@ -390,14 +390,18 @@ def test_utf16_and_utf32_with_a_byte_order_mark_convert(run, tmp_path: Path, enc
 def test_utf16_without_a_byte_order_mark_is_named(run, write_article, encoding) -> None:
     """UTF-16 without its mark: English text reads as UTF-8 with a zero byte beside each
     letter, so the line says it looks like UTF-16, not only that U+0000 is not allowed (with
-    Russian text UTF-8 fails first, and the line says the same)."""
+    Russian text UTF-8 fails first, and the line says the same); both give the iconv command
+    with the byte order the zero bytes tell (without the mark iconv cannot tell it)."""
     article = write_article(GOOD)
     article.write_bytes(GOOD.encode(encoding))
     result = run("convert", article)
     expected = "line 1: contains U+0000, a character YAML and XML do not allow; it looks like "
-    _single_line_error(result, expected + "UTF-16 without a byte-order mark: save it as UTF-8")
+    iconv = f"(e.g. iconv -f {encoding.replace('-16-', '-16')} -t utf-8)"
+    _single_line_error(
+        result, expected + f"UTF-16 without a byte-order mark: save it as UTF-8 {iconv}"
+    )
     russian = bilingual_saved_as(article.parent, "ru", encoding)
-    _single_line_error(run("convert", russian), "it looks like UTF-16; save it as UTF-8")
+    _single_line_error(run("convert", russian), f"it looks like UTF-16; save it as UTF-8 {iconv}")
 
 
 def test_a_tab_in_the_indentation_is_named(run, write_article) -> None:

@@ -504,7 +504,8 @@ def test_utf16_without_its_mark_and_cyrillic_early_is_named(run, write_article, 
     _single_line_error(
         result,
         f"{article}: line 1: contains U+{ord(char):04X}, a character YAML and XML do not allow; "
-        "it looks like UTF-16 without a byte-order mark: save it as UTF-8",
+        "it looks like UTF-16 without a byte-order mark: save it as UTF-8 "
+        f"(e.g. iconv -f {codec.replace('-16-', '-16')} -t utf-8)",
     )
 
 

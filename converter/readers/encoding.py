@@ -116,23 +116,33 @@ def decode_marked(raw: bytes) -> str | None:
         return None
 
 
-def looks_utf16(text: str) -> bool:
-    """Text that is UTF-16 without its byte-order mark, read as UTF-8: each ASCII letter then
-    comes with a zero byte (U+0000), and a Cyrillic letter (U+0410-U+044F) as a control
-    character and a letter or digit (0x17 0x04 for 'З'), which UTF-8 reads too. So the bytes,
-    read as UTF-16 one way round, are printable text whose high bytes are one or two values
-    (0x00 for ASCII, 0x04 for Cyrillic)."""
-    raw = text[:128].encode("utf-8", "surrogatepass")[:128]
+def utf16_order(raw: bytes) -> str | None:
+    """The byte order, "utf-16le" or "utf-16be", of bytes that are UTF-16 without its
+    byte-order mark, else None: each ASCII letter then comes with a zero byte (U+0000 read as
+    UTF-8), and a Cyrillic letter (U+0410-U+044F) as a control character and a letter or digit
+    (0x17 0x04 for 'З'), which UTF-8 reads too. So the bytes, read as UTF-16 one way round, are
+    printable text whose high bytes are one or two values (0x00 for ASCII, 0x04 for Cyrillic),
+    and the zero bytes stand on one side of each pair: which side tells the byte order, which
+    ``iconv`` must be given (without the mark it cannot tell)."""
+    if marked_encoding(raw):
+        return None
+    raw = raw[:128]
     raw = raw[: len(raw) // 2 * 2]
     if len(raw) < 4:
-        return False
-    for codec, high in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
+        return None
+    for codec, high in (("utf-16le", raw[1::2]), ("utf-16be", raw[0::2])):
         if len(set(high)) > 2:
             continue
         read = raw.decode(codec, "replace")
         if all(c.isprintable() or c in "\t\n\r" for c in read):
-            return True
-    return False
+            return codec
+    return None
+
+
+def utf16_help(order: str) -> str:
+    """The command that makes UTF-16 of byte order ``order`` (``utf16_order``) UTF-8, as the
+    other encodings' lines give theirs."""
+    return f"(e.g. iconv -f {order} -t utf-8)"
 
 
 def looks_cp1251(data: bytes) -> bool:
@@ -216,6 +226,9 @@ def not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
             f"{where}: it reads as KOI8-R (Cyrillic); save it as UTF-8 "
             "(e.g. iconv -f koi8-r -t utf-8)"
         )
+    order = utf16_order(raw)
+    if order is not None:
+        return f"{where}: it looks like UTF-16; save it as UTF-8 {utf16_help(order)}"
     if b"\x00" in raw[:64]:  # (ASCII letters in UTF-16 come with a zero byte each)
         return f"{where}: it looks like UTF-16; save it as UTF-8"
     return f"{where}: save it as UTF-8"

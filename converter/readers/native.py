@@ -527,10 +527,14 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         line = source[: exc.position].count(b"\n") + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         problem = f"line {line}: contains U+{ord(char):04X}, a character YAML and XML do not allow"
-        from converter.readers.encoding import looks_utf16  # (error path only)
+        from converter.readers.encoding import utf16_help, utf16_order  # (error path only)
 
-        if char < " " and looks_utf16(text if isinstance(text, str) else text.decode("latin-1")):
-            problem += "; it looks like UTF-16 without a byte-order mark: save it as UTF-8"
+        order = utf16_order(source[:128]) if char < " " else None
+        if order is not None:
+            problem += (
+                "; it looks like UTF-16 without a byte-order mark: save it as UTF-8 "
+                f"{utf16_help(order)}"
+            )
         raise InputError(name, [problem]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
