@@ -558,3 +558,17 @@ def test_doaj_api_json_saved_with_a_byte_order_mark_is_read_as_doaj(tmp_path: Pa
     (loaded,) = read_source(source, None, ReadContext())
     assert loaded.article is not None, loaded.problems
     assert loaded.article.doi == "10.5555/jsr.2018.3.6"
+
+
+def test_a_record_after_many_namespace_declarations_is_told_as_doaj(run, tmp_path: Path):
+    """A <records> start tag declaring namespaces past the first 4 KB (as tools that merge
+    schemas write it): the file was 'XML whose root element is <records>: not a format
+    jatsconv reads' unless named with --from doaj."""
+    declared = " ".join(f'xmlns:ns{i}="https://example.org/schema/{i}"' for i in range(150))
+    source = tmp_path / "records.xml"
+    source.write_text(f"<records {declared}>\n  {_record()}</records>", encoding="utf-8")
+    assert source.read_text(encoding="utf-8").index("<record>") > 4096
+    assert detect_format(source) == "doaj"
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["records-1.xml"]

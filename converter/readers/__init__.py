@@ -75,7 +75,9 @@ READERS: LazyRegistry[Reader] = LazyRegistry(
     }
 )
 
-# Content sniffers, tried in order for files whose extension does not decide the format.
+# Content sniffers, tried in order for files whose extension does not decide the format: each
+# ``sniff(path, head, start)``, ``head`` the file's first bytes as UTF-8, ``start`` what an XML
+# file begins with (``sniffing.XmlStart``; None for a file that is no XML).
 SNIFFERS = (
     "converter.readers.spreadsheet:sniff",
     "converter.readers.ojs:sniff",
@@ -103,13 +105,21 @@ def _head(path: Path, size: int = 4096) -> bytes:
     return head.decode(encoding, "ignore").encode("utf-8")
 
 
+def _looks_xml(head: bytes) -> bool:
+    """Whether the first bytes (as ``_head`` gives them) begin as XML does, with a '<'."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
 def _unknown_xml(path: Path) -> str:
+    from converter.readers.sniffing import xml_start
     from converter.xmlns import root_name
 
     try:
-        root = root_name(_head(path).decode("utf-8", "replace"))
+        head = _head(path)
     except OSError as exc:
         return f"{path}: {cannot_read(exc)}"
+    start = xml_start(path)
+    root = start.root if start else root_name(head.decode("utf-8", "replace"))
     what = f"XML whose root element is <{root}>" if root else "XML with no element in its start"
     return (
         f"{path}: {what}: not a format jatsconv reads (JATS or NLM <article>, an OJS native "
@@ -119,8 +129,11 @@ def _unknown_xml(path: Path) -> str:
 
 
 def detect_format(path: Path) -> str:
-    """The reader for a file: by extension for YAML/JSON, else by sniffing its first bytes;
-    ``UNKNOWN_XML`` for XML that no reader claims."""
+    """The reader for a file: by extension for YAML/JSON, else by sniffing its first bytes and,
+    for XML, its root element as a parser finds it (``sniffing.xml_start``: however long the
+    comments or declarations before it); ``UNKNOWN_XML`` for XML that no reader claims."""
+    from converter.readers.sniffing import XmlStart, xml_start
+
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return "yaml"
@@ -129,12 +142,13 @@ def detect_format(path: Path) -> str:
         head = _head(path)
     except OSError:
         return default
+    start = xml_start(path) if _looks_xml(head) else None
     for target in SNIFFERS:
-        sniff: Callable[[Path, bytes], str | None] = load(target)
-        found = sniff(path, head)
+        sniff: Callable[[Path, bytes, XmlStart | None], str | None] = load(target)
+        found = sniff(path, head, start)
         if found:
             return found
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+    if start is not None or _looks_xml(head):
         return UNKNOWN_XML  # read as YAML, it would only be called "not a mapping of fields"
     return default
 

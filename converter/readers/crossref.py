@@ -67,6 +67,7 @@ from converter.readers.markup import (
 )
 from converter.readers.native import JOURNAL_FILE_PLACES
 from converter.readers.reference_dois import dois_set_right, reference_doi
+from converter.readers.sniffing import XmlStart
 from converter.version import __version__
 from converter.xmlns import XML_LANG, local_name
 
@@ -94,9 +95,15 @@ _WORK_MARKERS = frozenset(("container-title", "reference-count", "is-referenced-
                            "content-domain", "indexed", "deposited"))  # fmt: skip
 
 
-def sniff(path: Path, head: bytes) -> str | None:
+def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
     """A Crossref work (JSON with message-type, or DOI with a key only Crossref records have)
-    or a deposit file."""
+    or a deposit file: its root as the parser finds it (``start``), however far into the file,
+    else its first bytes."""
+    if start is not None and (
+        (start.root == "doi_batch" and start.namespace.startswith(_CROSSREF_NS))
+        or (start.root in ("doi_records", "crossref_result") and not start.namespace)
+    ):
+        return "crossref"
     text = head.decode("utf-8", "replace")
     if text.lstrip("\ufeff \t\r\n").startswith("{"):  # (Notepad's byte-order mark first)
         keys = top_level_keys(text)

@@ -36,6 +36,7 @@ from converter.readers.crossmark import article_type_named
 from converter.readers.doaj_json import is_bibjson, language_of, read_json
 from converter.readers.markup import Collector, escape_angle, html_inline, inline_text, tidy
 from converter.readers.person_names import split_name
+from converter.readers.sniffing import XmlStart
 from converter.text import is_group_name
 from converter.xmlns import local_name
 
@@ -76,13 +77,18 @@ _RECORDS_ROOT = re.compile(r"<records(\s[^>]*)?>")
 _RECORD_TAG = re.compile(r"<record[\s/>]")
 
 
-def sniff(path: Path, head: bytes) -> str | None:
+def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
     """DOAJ article XML: the root ``<records>`` in no namespace (DOAJ's schema has none)
-    holding a ``<record>``; or DOAJ's API article JSON (``bibjson``). Web of Science's
-    ``<records xmlns="…">`` of ``<REC>`` is no DOAJ file."""
+    holding a ``<record>``, as the parser finds them (``start``), however far into the file;
+    or DOAJ's API article JSON (``bibjson``). Web of Science's ``<records xmlns="…">`` of
+    ``<REC>`` is no DOAJ file."""
     from converter.xmlns import root_name
 
-    text = head.decode("utf-8", "replace")
+    if start is not None and (start.root != "records" or start.namespace):
+        return None
+    if start is not None and start.child is not None:
+        return "doaj" if (start.child, start.child_namespace) == ("record", "") else None
+    text = head.decode("utf-8", "replace")  # (no first child before an error: its first bytes)
     if root_name(text) == "records":
         root = _RECORDS_ROOT.search(text)
         unbound = root is not None and "xmlns=" not in (root.group(1) or "").replace(" ", "")

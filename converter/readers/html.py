@@ -73,6 +73,7 @@ from converter.readers.person_names import name_suffix as _name_suffix
 from converter.readers.person_names import recased as _recased
 from converter.readers.person_names import split_name as _split_name
 from converter.readers.reference_lists import numbered_from_one, pair_lists
+from converter.readers.sniffing import XmlStart
 from converter.scripts import has_cyrillic, language_by_script
 from converter.text import NAME_PARTICLES, is_group_name
 
@@ -277,9 +278,13 @@ _OPEN_ACCESS = frozenset({"open", "openaccess", "free", "infoeureposemanticsopen
 _TYPE_CODE = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 
 
-def sniff(path: Path, head: bytes) -> str | None:
-    """An HTML page: the .html/.htm extension, an HTML doctype, or citation meta tags."""
+def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
+    """An HTML page: the .html/.htm extension, an ``<html>`` root (as the parser finds it,
+    ``start``, however far into the file: XHTML, or HTML well-formed up to it), an HTML
+    doctype, or citation meta tags."""
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        return "html"
+    if start is not None and start.root.lower() == "html":
         return "html"
     text = head.decode("utf-8", "replace").lower()
     if "<!doctype html" in text or re.search(r"<html[\s>]", text) or "citation_title" in text:

@@ -53,6 +53,7 @@ from converter.readers.markup import (
 )
 from converter.readers.native import validation_problems
 from converter.readers.reference_dois import dois_set_right, reference_doi
+from converter.readers.sniffing import XmlStart
 from converter.xmlns import (
     ALI_LICENSE_REFS,
     XLINK_HREF,
@@ -268,14 +269,17 @@ def _pmid_pub_ids(element: etree._Element) -> list[etree._Element]:
     return [el for el in element.iter("{*}pub-id", "pub-id") if el.get("pub-id-type") == "pmid"]
 
 
-def sniff(path: Path, head: bytes) -> str | None:
-    """JATS or NLM: an ``<article>`` root, a JATS/NLM DOCTYPE or a ``dtd-version``. (An OJS
-    export's ``<article>`` in the PKP namespace is claimed by the OJS sniffer, tried first.)"""
+def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
+    """JATS or NLM: an ``<article>`` root (as the parser finds it, ``start``, however far into
+    the file), a JATS/NLM DOCTYPE or a ``dtd-version``. (An OJS export's ``<article>`` in the
+    PKP namespace is claimed by the OJS sniffer, tried first.)"""
+    if start is not None and start.root == "article":
+        return "jats"
     text = head.decode("utf-8", "replace")
     if (
         re.search(r"<!DOCTYPE\s+article\b", text)
         or re.search(r"<article\b[^>]*(dtd-version|xmlns:xlink)", text)
-        or root_name(text) == "article"
+        or (start is None and root_name(text) == "article")
     ):
         return "jats"
     return None

@@ -60,6 +60,7 @@ from converter.readers.markup import (
 from converter.readers.ojs2 import PKP_NS, as_ojs3, is_ojs2
 from converter.readers.ojs_groups import group_role
 from converter.readers.reference_lists import pair_lists
+from converter.readers.sniffing import XmlStart
 from converter.xmlns import local_name
 
 _ROOTS = ("issue", "issues", "articles", "article")
@@ -67,15 +68,29 @@ _ROOTS = ("issue", "issues", "articles", "article")
 _EASTERN = frozenset({"ru", "uk", "be", "bg", "kk", "ky", "tg", "zh", "ja", "ko", "vi", "hu"})
 
 
-def sniff(path: Path, head: bytes) -> str | None:
+def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
     """An element in the PKP namespace as the root: an OJS native export (or another PKP
-    export, such as users, which the reader names); or OJS 2.x's DOCTYPE or issue."""
+    export, such as users, which the reader names); or OJS 2.x's DOCTYPE or issue. The root
+    as the parser finds it (``start``) first, however far into the file; then the first
+    bytes."""
+    if start is not None and (start.namespace == PKP_NS or _ojs2_start(start)):
+        return "ojs"
     text = head.decode("utf-8", "replace")
     if PKP_NS in text and (re.search(r"<(issues?|articles?)\b", text) or _pkp_root(text)):
         return "ojs"
     if _OJS2_DOCTYPE.search(text) or _OJS2_ISSUE.search(text) or _OJS2_NESTED.search(text):
         return "ojs"  # OJS 2.x: read as the OJS 3.0 export it corresponds to
     return None
+
+
+def _ojs2_start(start: XmlStart) -> bool:
+    """OJS 2.x's root in no namespace: its DOCTYPE's ids, or an issue ``published="true"``."""
+    if start.namespace or start.root not in ("issue", "issues", "article", "articles"):
+        return False
+    doctype = f"{start.public_id or ''} {start.system_url or ''}"
+    if "OJS Articles and Issues XML" in doctype or "native.dtd" in doctype:
+        return True
+    return start.root == "issue" and start.attributes.get("published") in ("true", "false")
 
 
 # The root's start tag (after the declaration, comments, a DOCTYPE): its prefix, if any, and

@@ -89,6 +89,7 @@ from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import split_pages
 from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
 from converter.readers.reference_lists import headings_left_out, pair_lists
+from converter.readers.sniffing import XmlStart
 from converter.scripts import unmixed
 
 # A line break inside a cell: Excel's LF, CRLF, a lone CR (old Mac files), a vertical tab or
@@ -1409,8 +1410,9 @@ def unread_sheet(path: Path) -> str | None:
     return f"{path}: {kind}, which is not read: save it as .xlsx (Excel Workbook) or as CSV"
 
 
-def sniff(path: Path, head: bytes) -> str | None:
-    """The reader's name when ``path`` is a spreadsheet (``sheet_format``), else None."""
+def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
+    """The reader's name when ``path`` is a spreadsheet (``sheet_format``), else None (what an
+    XML file begins with, ``start``, tells no spreadsheet)."""
     return sheet_format(path, head)
 
 

@@ -1,0 +1,90 @@
+"""Telling an XML file's format by its root element as a parser finds it (``sniffing``), not by
+its first 4 KB: a DOAJ file, a Crossref deposit, an OJS export, a JATS article or a landing
+page whose root comes after a long comment or many namespace declarations converts without
+``--from``, and a tag inside a comment is no root."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES
+from converter.api import render
+from converter.errors import EXIT_INPUT
+from converter.options import Options
+from converter.readers import ReadContext, detect_format, read_source
+
+SEED = SAMPLES / "japanese-studies-in-russia" / "2018-3" / "streltsov-6.yaml"
+# A comment longer than the 4 KB the sniffers once looked at (a licence, an export's notes).
+LONG_COMMENT = "<!-- " + "Exported for the archive; " * 400 + "-->\n"
+
+
+def _source(fmt: str) -> str:
+    """A file of format ``fmt`` as the project's samples and writers give it."""
+    if fmt in ("crossref", "doaj"):
+        [loaded] = read_source(SEED, None, ReadContext())
+        assert loaded.article is not None, loaded.problems
+        output = render(loaded.article, Options(target=fmt), f"a.{fmt}.xml")
+        assert output.data, output.problems
+        return output.data.decode("utf-8")
+    path = {
+        "jats": SAMPLES / "japanese-studies-in-russia" / "2018-3" / "streltsov-6.xml",
+        "ojs": SAMPLES / "ojs" / "2019-1" / "issue.xml",
+        "html": SAMPLES / "html" / "2018-1" / "streltsov-110.html",
+    }[fmt]
+    return path.read_text(encoding="utf-8")
+
+
+def _after_declaration(text: str, prolog: str) -> str:
+    """``text`` with ``prolog`` put after its XML declaration (or first, with none)."""
+    declaration = re.match(r"<\?xml[^>]*\?>\s*", text)
+    at = declaration.end() if declaration else 0
+    return text[:at] + prolog + text[at:]
+
+
+FORMATS = ["crossref", "doaj", "ojs", "jats", "html"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_root_after_a_long_comment_is_found(tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "source.xml"  # (the name tells nothing)
+    source.write_text(_after_declaration(_source(fmt), LONG_COMMENT), encoding="utf-8")
+    assert source.read_bytes().find(b"<", len(LONG_COMMENT)) > 4096
+    assert detect_format(source) == fmt
+
+
+def test_a_doaj_file_with_its_record_after_a_comment_converts(run, tmp_path: Path) -> None:
+    source = tmp_path / "records.xml"
+    source.write_text(_after_declaration(_source("doaj"), LONG_COMMENT), encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["records-1.xml"]
+
+
+def test_a_tag_inside_a_comment_is_no_root(tmp_path: Path) -> None:
+    """A comment that begins a DOAJ file naming '<article>' (and running past 4 KB) was taken
+    for a JATS article's root."""
+    source = tmp_path / "records.xml"
+    prolog = "<!-- converted from <article> records; " + "x" * 5000 + " -->\n"
+    source.write_text(_after_declaration(_source("doaj"), prolog), encoding="utf-8")
+    assert detect_format(source) == "doaj"
+
+
+def test_entities_before_the_first_record_are_not_expanded_to_tell_it(run, tmp_path) -> None:
+    """The root is found with the parser every reader uses (no entity expanded, no DTD or
+    network read): a DOCTYPE's entities, an entity bomb among them, are told as DOAJ's and
+    refused by its reader, as with --from doaj."""
+    bomb = '<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    source = tmp_path / "records.xml"
+    source.write_text(
+        f"<!DOCTYPE records [{bomb}]><records>&l9;{_source('doaj').split('<records>')[1]}",
+        encoding="utf-8",
+    )
+    assert detect_format(source) == "doaj"
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == EXIT_INPUT
+    assert "entities" in result.err and "Traceback" not in result.err
