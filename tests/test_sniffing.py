@@ -55,6 +55,21 @@ def test_a_root_after_a_long_comment_is_found(tmp_path: Path, fmt: str) -> None:
     assert detect_format(source) == fmt
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_utf16_without_its_mark_but_declared_is_told_by_its_root(tmp_path: Path, fmt: str):
+    """XML in UTF-16 without a byte-order mark but with its declaration, which XML readers
+    read: ``--from`` read it, and without it the file was 'XML with no element in its start',
+    or 'not UTF-8 text'."""
+    text = _source(fmt)
+    if not text.startswith("<?xml"):
+        text = '<?xml version="1.0" encoding="UTF-16"?>\n' + text
+    text = re.sub(r'encoding="[^"]*"', 'encoding="UTF-16"', text, count=1)
+    for codec in ("utf-16-le", "utf-16-be"):
+        source = tmp_path / f"{codec}.xml"
+        source.write_bytes(text.encode(codec))
+        assert detect_format(source) == fmt, codec
+
+
 def test_a_doaj_file_with_its_record_after_a_comment_converts(run, tmp_path: Path) -> None:
     source = tmp_path / "records.xml"
     source.write_text(_after_declaration(_source("doaj"), LONG_COMMENT), encoding="utf-8")
@@ -88,3 +103,49 @@ def test_entities_before_the_first_record_are_not_expanded_to_tell_it(run, tmp_p
     result = run("convert", source, "-o", tmp_path / "out")
     assert result.code == EXIT_INPUT
     assert "entities" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("fmt", ["crossref", "doaj", "ojs", "jats"])
+@pytest.mark.parametrize("given", [None, "named"])
+def test_utf16_without_its_mark_or_a_declaration_is_named_with_iconv(
+    run, tmp_path: Path, fmt: str, given: str | None
+) -> None:
+    """Without its mark or a declaration XML cannot tell UTF-16 (the parser stopped at the
+    first zero byte, 'not well-formed: Invalid character: Char 0x0', or 'Document is empty'):
+    the file is named as UTF-16, with the command for its byte order, told or not --from."""
+    text = re.sub(r"<\?xml[^>]*\?>\s*", "", _source(fmt))
+    for codec, order in (("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be")):
+        source = tmp_path / f"{codec}.xml"
+        source.write_bytes(text.encode(codec))
+        result = run("convert", source, "-o", tmp_path / "out", *(("--from", fmt) if given else ()))
+        assert result.code == EXIT_INPUT
+        assert result.err.splitlines()[0] == (
+            f"{source}: not UTF-8 text: it looks like UTF-16 without a byte-order mark: save it "
+            f"as UTF-8 (e.g. iconv -f {order} -t utf-8)"
+        )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("mark", ["utf-8-sig", "utf-16"])
+def test_a_file_with_a_byte_order_mark_reads_as_without(run, tmp_path, fmt, mark) -> None:
+    """UTF-8's byte-order mark (Windows Notepad) and UTF-16 with its mark: the same output,
+    told or not --from, never 'not a … file'."""
+    text = _source(fmt)
+    plain, marked = tmp_path / "plain.xml", tmp_path / "marked.xml"
+    plain.write_text(text, encoding="utf-8")
+    if mark == "utf-16":
+        text = re.sub(r'encoding="[^"]*"', 'encoding="UTF-16"', text, count=1)
+    marked.write_bytes(text.encode(mark))
+    (tmp_path / "journal.yaml").write_bytes((SAMPLES / "ojs" / "journal.yaml").read_bytes())
+    want = run("convert", plain, "-o", tmp_path / "want", "--no-validate")
+    assert want.code == 0, want.err
+    for given in ((), ("--from", fmt)):
+        out = tmp_path / f"got{len(given)}"
+        got = run("convert", marked, "-o", out, "--no-validate", *given)
+        assert got.code == 0, got.err
+        assert sorted(p.name.replace("marked", "plain") for p in out.glob("*.xml")) == sorted(
+            p.name for p in (tmp_path / "want").glob("*.xml")
+        )
+        for path in out.glob("*.xml"):
+            name = path.name.replace("marked", "plain")
+            assert path.read_bytes() == (tmp_path / "want" / name).read_bytes()

@@ -16,7 +16,7 @@ from pathlib import Path
 from converter.errors import cannot_read
 from converter.input_limit import check_size, max_input_bytes, read_path, read_stream
 from converter.readers.base import Loaded, ReadContext, Reader
-from converter.readers.encoding import marked_encoding
+from converter.readers.encoding import marked_encoding, utf16_order
 from converter.registry import LazyRegistry, load
 
 __all__ = [
@@ -97,9 +97,10 @@ def _head(path: Path, size: int = 4096) -> bytes:
     hundreds of megabytes, and sniffing it must not load it all."""
     with path.open("rb") as stream:
         head = stream.read(size)
-    # UTF-16 or UTF-32 with its byte-order mark (Windows tools save XML so): the sniffers
-    # look for tags as UTF-8 bytes, and such a Crossref deposit or JATS file was read as YAML
-    encoding = marked_encoding(head)
+    # UTF-16 or UTF-32 with its byte-order mark (Windows tools save XML so), or UTF-16 without
+    # it: the sniffers look for tags as UTF-8 bytes, and such a Crossref deposit or JATS file
+    # was read as YAML (without the mark, called XML no reader claims)
+    encoding = marked_encoding(head) or utf16_order(head)
     if encoding is None:
         return head
     return head.decode(encoding, "ignore").encode("utf-8")

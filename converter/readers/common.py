@@ -41,10 +41,18 @@ def read_bytes(path: Path) -> bytes:
 
 
 def parse_xml(data: bytes, name: str) -> etree._Element:
-    """Parse untrusted XML: no DTD, no entities, no network; one-line ``InputError`` otherwise."""
+    """Parse untrusted XML: no DTD, no entities, no network; one-line ``InputError`` otherwise
+    (UTF-16 without its byte-order mark or a declaration, which XML cannot tell, named so with
+    the command that makes it UTF-8, not as the zero byte the parser stops at)."""
     try:
         return parse_untrusted(data, name).getroot()
     except InvalidDocument as exc:
+        from converter.readers.encoding import marked_encoding, utf16_help, utf16_order
+
+        order = None if marked_encoding(data) else utf16_order(data)
+        if order is not None:
+            said = "not UTF-8 text: it looks like UTF-16 without a byte-order mark"
+            raise InputError(name, [f"{said}: save it as UTF-8 {utf16_help(order)}"]) from None
         problem = exc.problems[0]
         where = f"line {problem.line}: " if problem.line else ""
         raise InputError(name, [f"{where}{problem.message}"]) from None
