@@ -572,3 +572,22 @@ def test_a_record_after_many_namespace_declarations_is_told_as_doaj(run, tmp_pat
     result = run("convert", source, "-o", tmp_path / "out")
     assert result.code == 0, result.err
     assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["records-1.xml"]
+
+
+@pytest.mark.parametrize("date", [None, ""])
+def test_a_record_without_a_publication_date_is_said(run, tmp_path: Path, date) -> None:
+    """A record with no publicationDate (or an empty one) converts, said naming the record:
+    the JATS has no pub-date, which indexing services need; it converted without a word."""
+    record = _record(publicationDate="")
+    if date is None:
+        record = record.replace("<publicationDate></publicationDate>", "")
+    source = tmp_path / "records.xml"
+    source.write_text(f"<records>{_record()}{record}</records>", encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    said = [line for line in result.err.splitlines() if "publicationDate" in line]
+    assert said == [
+        f"{source}#2: warning (data dropped): no <publicationDate>: converted with no publication "
+        "date (no <pub-date>), which indexing services need; --to doaj and --to crossref refuse it"
+    ]
+    assert "<pub-date" not in (tmp_path / "out" / "records-2.xml").read_text(encoding="utf-8")

@@ -201,7 +201,7 @@ class _Record:
         data: dict[str, Any] = {
             "language": self.lang,
             "title": self._per_language("title"),
-            "published": {"electronic": self._text("publicationDate")},
+            "published": {"electronic": self._published()},
             "volume": self._text("volume"),
             "issue": self._text("issue"),
             "doi": self._text("doi"),
@@ -214,6 +214,17 @@ class _Record:
             **self._full_text(),
         }
         return data, self._journal()
+
+    def _published(self) -> str:
+        """The publicationDate; a record without one converts, said: the JATS then has no
+        pub-date, which indexing services (PMC, DOAJ, Crossref) need to list the article."""
+        date = self._text("publicationDate")
+        if not date:
+            self.log.warn(
+                "no <publicationDate>: converted with no publication date (no <pub-date>), which "
+                "indexing services need; --to doaj and --to crossref refuse it"
+            )
+        return date
 
     def _journal(self) -> dict[str, Any]:
         journal: dict[str, Any] = {"language": self.lang, "title": {}, "issn": {}}
