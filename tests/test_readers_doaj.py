@@ -591,3 +591,19 @@ def test_a_record_without_a_publication_date_is_said(run, tmp_path: Path, date) 
         "date (no <pub-date>), which indexing services need; --to doaj and --to crossref refuse it"
     ]
     assert "<pub-date" not in (tmp_path / "out" / "records-2.xml").read_text(encoding="utf-8")
+
+
+def test_doaj_api_json_without_a_year_is_said(run, tmp_path: Path) -> None:
+    """DOAJ's API JSON with no bibjson.year converts, said as a record without its
+    publicationDate is (it converted without a word)."""
+    import json
+
+    bib = {key: value for key, value in BIBJSON["bibjson"].items() if key not in ("year", "month")}
+    source = tmp_path / "article.json"
+    source.write_text(json.dumps({**BIBJSON, "bibjson": bib}), encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert (
+        f"{source}: warning (data dropped): no bibjson.year: converted with no publication date "
+        "(no <pub-date>), which indexing services need" in result.err
+    )

@@ -33,7 +33,7 @@ from converter.readers.common import (
     valid_issn,
 )
 from converter.readers.crossmark import article_type_named
-from converter.readers.doaj_json import is_bibjson, language_of, read_json
+from converter.readers.doaj_json import NO_DATE, is_bibjson, language_of, read_json
 from converter.readers.markup import Collector, escape_angle, html_inline, inline_text, tidy
 from converter.readers.person_names import split_name
 from converter.readers.sniffing import XmlStart
@@ -220,10 +220,7 @@ class _Record:
         pub-date, which indexing services (PMC, DOAJ, Crossref) need to list the article."""
         date = self._text("publicationDate")
         if not date:
-            self.log.warn(
-                "no <publicationDate>: converted with no publication date (no <pub-date>), which "
-                "indexing services need; --to doaj and --to crossref refuse it"
-            )
+            self.log.warn(f"no <publicationDate>: {NO_DATE}")
         return date
 
     def _journal(self) -> dict[str, Any]:

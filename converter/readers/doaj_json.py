@@ -42,6 +42,14 @@ _JOURNAL_KEYS = frozenset(
     {"title", "volume", "number", "publisher", "country", "language", "issns", "start_page",
      "end_page"}
 )  # fmt: skip
+
+# What a DOAJ record (XML or JSON) without its publication date is said with: it converts, but
+# its JATS has no pub-date, which indexing services (PMC, DOAJ, Crossref) need to list it.
+NO_DATE = (
+    "converted with no publication date (no <pub-date>), which indexing services need; "
+    "--to doaj and --to crossref refuse it"
+)
+
 # DOAJ's record keeping, no fact of the article.
 _RECORD_KEEPING = frozenset({"id", "created_date", "last_updated", "es_type", "admin"})
 _SOURCE_NAMES = {
@@ -215,6 +223,8 @@ class _Record:
     def _date(self) -> str:
         """year and month: 'YYYY-MM' (a month by number or English name), else the year."""
         year, month = _text(self.bib.get("year")), _text(self.bib.get("month"))
+        if not year:
+            self.log.warn(f"no bibjson.year: {NO_DATE}")
         if not month:
             return year
         number = int(month) if month.isdigit() else ENGLISH_MONTHS.get(month.lower().rstrip("."))
