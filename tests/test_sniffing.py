@@ -149,3 +149,16 @@ def test_a_file_with_a_byte_order_mark_reads_as_without(run, tmp_path, fmt, mark
         for path in out.glob("*.xml"):
             name = path.name.replace("marked", "plain")
             assert path.read_bytes() == (tmp_path / "want" / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        "<doi_records><doi_record><crossref>",  # unixref, as doi.org gives it
+        '<crossref_result xmlns="http://www.crossref.org/qrschema/3.0" version="3.0">',  # unixsd
+    ],
+)
+def test_a_crossref_record_after_a_long_comment_is_crossref(tmp_path: Path, root: str) -> None:
+    source = tmp_path / "record.xml"
+    source.write_text(f'<?xml version="1.0"?>\n{LONG_COMMENT}{root}', encoding="utf-8")
+    assert detect_format(source) == "crossref"

@@ -101,7 +101,10 @@ def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
     else its first bytes."""
     if start is not None and (
         (start.root == "doi_batch" and start.namespace.startswith(_CROSSREF_NS))
-        or (start.root in ("doi_records", "crossref_result") and not start.namespace)
+        or (
+            start.root in ("doi_records", "crossref_result")  # (unixref has no namespace)
+            and (not start.namespace or start.namespace.startswith("http://www.crossref.org/"))
+        )
     ):
         return "crossref"
     text = head.decode("utf-8", "replace")
