@@ -47,7 +47,11 @@ def _scalar_to_text(value: Any) -> Any:
     return value
 
 
-ShortText = Annotated[Text, BeforeValidator(_scalar_to_text)]
+# (the JSON Schema takes the numbers too: an editor checking ``volume: 2`` by it sees no error)
+_NUMBER_AS_TEXT = str | int | float
+ShortText = Annotated[
+    Text, BeforeValidator(_scalar_to_text, json_schema_input_type=_NUMBER_AS_TEXT)
+]
 
 # A page as journals print it: digits (110), a Roman numeral in one case (iv, XII: front
 # matter), or digits with one or two letters before them (S12 in a supplement, e1001, A5, R12)
@@ -346,7 +350,11 @@ check_date = _date  # for readers: the same calendar check, before a value enter
 PartialDate = Annotated[str, BeforeValidator(_date, json_schema_input_type=str | int)]
 """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
 
-Issn = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.read_issn)]
+Issn = Annotated[
+    str,
+    BeforeValidator(_scalar_to_text, json_schema_input_type=_NUMBER_AS_TEXT),
+    AfterValidator(identifiers.read_issn),
+]
 Orcid = Annotated[str, AfterValidator(identifiers.read_orcid)]
 Doi = Annotated[str, AfterValidator(identifiers.read_doi)]
 
@@ -372,14 +380,25 @@ def _isbn_from_number(value: Any) -> Any:
 
 
 ArxivId = Annotated[
-    str, BeforeValidator(_quoted_identifier), AfterValidator(identifiers.normalize_arxiv)
+    str,
+    # (a file's unquoted 2001.01230 is read as its text, so the schema takes the number)
+    BeforeValidator(_quoted_identifier, json_schema_input_type=str | float),
+    AfterValidator(identifiers.normalize_arxiv),
 ]
 Isbn = Annotated[
-    str, BeforeValidator(_isbn_from_number), AfterValidator(identifiers.normalize_isbn)
+    str,
+    BeforeValidator(_isbn_from_number, json_schema_input_type=str | int),
+    AfterValidator(identifiers.normalize_isbn),
 ]
-Pmid = Annotated[str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.normalize_pmid)]
+Pmid = Annotated[
+    str,
+    BeforeValidator(_scalar_to_text, json_schema_input_type=_NUMBER_AS_TEXT),
+    AfterValidator(identifiers.normalize_pmid),
+]
 Pmcid = Annotated[
-    str, BeforeValidator(_scalar_to_text), AfterValidator(identifiers.normalize_pmcid)
+    str,
+    BeforeValidator(_scalar_to_text, json_schema_input_type=_NUMBER_AS_TEXT),
+    AfterValidator(identifiers.normalize_pmcid),
 ]
 Ror = Annotated[str, AfterValidator(identifiers.normalize_ror)]
 Edn = Annotated[str, AfterValidator(identifiers.normalize_edn)]
@@ -865,7 +884,10 @@ class Contributor(Strict):
     )
     affiliations: Annotated[
         list[XmlId | Affiliation],
-        BeforeValidator(_affiliation_refs),
+        BeforeValidator(
+            _affiliation_refs,
+            json_schema_input_type=list[XmlId | Affiliation] | XmlId | Affiliation,
+        ),
     ] = Field(
         default_factory=list,
         description="Affiliation ids from the article's affiliations, or affiliations inline.",
@@ -902,9 +924,10 @@ class History(Strict):
     """Editorial history."""
 
     received: PartialDate | None = Field(None, description="Date the manuscript was received.")
-    revised: Annotated[list[PartialDate], BeforeValidator(_revised)] = Field(
-        default_factory=list, description="Date(s) revised versions were received."
-    )
+    revised: Annotated[
+        list[PartialDate],
+        BeforeValidator(_revised, json_schema_input_type=list[PartialDate] | PartialDate),
+    ] = Field(default_factory=list, description="Date(s) revised versions were received.")
     accepted: PartialDate | None = Field(None, description="Date of acceptance.")
 
 
@@ -1013,7 +1036,9 @@ class Funding(Strict):
         None, description="Funder Registry DOI (10.13039/…) or ROR id of the funder."
     )
     awards: Annotated[
-        list[ShortText], BeforeValidator(_affiliation_refs), AfterValidator(_without_blank)
+        list[ShortText],
+        BeforeValidator(_affiliation_refs, json_schema_input_type=list[ShortText] | ShortText),
+        AfterValidator(_without_blank),
     ] = Field(default_factory=list, description="Award (grant) numbers.")
 
 
@@ -1517,10 +1542,12 @@ class Article(Strict):
             "can be found. JATS <sec sec-type='data-availability'> in <back>, one per language."
         ),
     )
-    license: Annotated[License, BeforeValidator(_license)] | None = Field(
-        None, description="Licence: an SPDX id (CC-BY-4.0), a URL, or {id, text}."
-    )
-    other_licenses: list[Annotated[License, BeforeValidator(_license)]] = Field(
+    license: (
+        Annotated[License, BeforeValidator(_license, json_schema_input_type=License | str)] | None
+    ) = Field(None, description="Licence: an SPDX id (CC-BY-4.0), a URL, or {id, text}.")
+    other_licenses: list[
+        Annotated[License, BeforeValidator(_license, json_schema_input_type=License | str)]
+    ] = Field(
         default_factory=list,
         description=(
             "Further licences beside `license`, e.g. CC0 for the data beside CC BY for the "
@@ -1547,7 +1574,9 @@ class Article(Strict):
         ),
     )
     custom_meta: list[CustomMeta] = Field(default_factory=list, description="Custom metadata.")
-    references: Annotated[list[Reference], BeforeValidator(_references)] = Field(
+    references: Annotated[
+        list[Reference], BeforeValidator(_references, json_schema_input_type=list[Reference | str])
+    ] = Field(
         default_factory=list,
         description="Reference list; an item is a string, or a mapping with text and parts.",
     )

@@ -68,6 +68,43 @@ def test_the_schema_takes_an_empty_key_where_the_model_does(tmp_path: Path) -> N
     assert list(Draft202012Validator(journal_schema).iter_errors({**journal, "title": None}))
 
 
+def test_the_schema_takes_every_sample_as_an_editor_reads_it() -> None:
+    """An editor whose YAML language server checks by the committed schema sees no error in
+    the samples, nor in the README's article example: numbers where text belongs
+    (``volume: 2``, ``pmid: 15168363``, an unquoted arXiv id), a licence as its id
+    (``license: CC-BY-4.0``), references as their text, one revision date alone. Until
+    4 December 2026 the schema refused each, which the converter reads."""
+    import re
+
+    import yaml
+    from jsonschema import Draft202012Validator
+
+    class EditorLoader(yaml.SafeLoader):
+        """YAML as a language server reads it: a date is text, as in JSON."""
+
+    EditorLoader.yaml_implicit_resolvers = {
+        first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    schema = json.loads((ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    articles = [p for p in sorted((ROOT / "samples").rglob("*.yaml")) if p.name != "journal.yaml"]
+    texts = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in articles}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    examples = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "\nreferences:" in b]
+    assert len(articles) >= 4 and examples
+    texts |= {f"README example {n}": text for n, text in enumerate(examples)}
+    refused = {
+        name: [f"{'.'.join(map(str, e.absolute_path))}: {e.message[:80]}" for e in errors]
+        for name, text in texts.items()
+        if (errors := list(validator.iter_errors(yaml.load(text, Loader=EditorLoader))))
+    }
+    assert not refused
+    one_date = {"title": {"en": "T"}, "history": {"revised": "2018-08-20"}, "issue": 3}
+    assert not list(validator.iter_errors(one_date))
+    assert list(validator.iter_errors({**one_date, "volume": True}))  # a yes/no is no volume
+
+
 def test_schema_command_prints_the_schema(run) -> None:
     result = run("schemas", "input")
     assert json.loads(result.out)["title"] == "Article"

@@ -57,6 +57,17 @@ def input_fields(group: dict[str, Any]) -> dict[str, dict[str, Any]]:
     }
 
 
+def _text_stands_for(items: dict[str, Any]) -> dict[str, Any]:
+    """A list entry that may be a mapping or a plain text standing for it (a reference, a
+    licence: ``TEXT_STANDS_FOR``) is edited as the mapping; an entry that is an id or a
+    mapping (an author's affiliation) stays a line."""
+    alts = [resolve(a) for a in items.get("anyOf", [])]
+    objects = [a for a in alts if a.get("type") == "object" and "properties" in a]
+    if len(objects) == 1 and all(a is objects[0] or a == {"type": "string"} for a in alts):
+        return objects[0]
+    return items
+
+
 def kind_of(node: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
     """The form kind of a schema node, and the item schema for groups and lists: text select
     bool maybe (true, false or not said) lines pairs | langtext langarea names | group list."""
@@ -68,6 +79,8 @@ def kind_of(node: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
         return kind_of(alts[0])
     if alts:
         types = [a.get("type") for a in alts]
+        if "array" in types:  # one value given alone stands for a list of one (``revised: …``)
+            return kind_of(alts[types.index("array")])
         objects = [a for a in alts if a.get("type") == "object"]
         if "string" in types and any(o.get("additionalProperties") == {"type": "string"}
                                      for o in objects):  # fmt: skip
@@ -91,7 +104,7 @@ def kind_of(node: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
     if kind == "boolean":
         return "bool", None
     if kind == "array":
-        items = resolve(node.get("items", {}))
+        items = _text_stands_for(resolve(node.get("items", {})))
         if items.get("type") == "object" and "properties" in items:
             return "list", items
         return "lines", None
