@@ -63,7 +63,8 @@ def render(article: Article, options: Options, name: str = "output.xml") -> Outp
     try:
         writer = WRITERS[options.target]
     except KeyError:
-        raise ValueError(f"unknown output format {options.target!r}") from None
+        known = ", ".join(repr(target) for target in WRITERS)
+        raise ValueError(f"unknown output format {options.target!r} (use one of {known})") from None
     _require_journal(article, name)
     done = enriched(article)  # Latin names and references, parsed citations
     article = done.article

@@ -28,6 +28,12 @@ def default_version(profiles: tuple[str, ...] | list[str]) -> JatsVersion:
     return PMC_VERSION if "pmc" in profiles else "1.4"
 
 
+def one_text_for_profiles(given: str) -> str:
+    """What a caller giving one text where a tuple of profile names belongs is told (by
+    ``Options`` and ``checks.check_file``): its letters are no names."""
+    return f"profiles: a tuple of profile names, ({given!r},), not the text {given!r}"
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
     """Options of one conversion run (the same for every article of a batch)."""
@@ -48,6 +54,8 @@ class Options:
     def __post_init__(self) -> None:
         # ``grammars`` may be given as the DTD folder's path, as every path of the API may.
         object.__setattr__(self, "grammars", as_grammars(self.grammars, "Options.grammars"))
+        if isinstance(self.profiles, str):  # refused here, before "pmc" in "pmc" chose 1.3
+            raise ValueError(one_text_for_profiles(self.profiles))
         if self.version is None:
             object.__setattr__(self, "version", default_version(self.profiles))
 

@@ -121,6 +121,22 @@ def test_unsupported_version_says_it_is_text() -> None:
         to_jats(article, tag_set="Publishing")  # type: ignore[arg-type]
 
 
+def test_an_unknown_format_or_one_profile_as_text_names_what_is_taken() -> None:
+    """``Options(target="pdf")`` is told the formats there are, and ``profiles="pmc"`` (one
+    text where a tuple belongs) is refused as that, where it was "unknown profile 'p'" (its
+    letters taken as names) — and had already chosen JATS 1.3, "pmc" being in "pmc"."""
+    from converter.checks import check_file
+
+    article = load_article(SEED)
+    with pytest.raises(ValueError, match=r"^unknown output format 'pdf' \(use one of 'jats', "):
+        render(article, Options(target="pdf"))
+    with pytest.raises(ValueError, match=r"^profiles: a tuple of profile names, \('pmc',\), not"):
+        Options(profiles="pmc")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^profiles: a tuple of profile names, \('crossref',\)"):
+        check_file(SAMPLES / "japanese-studies-in-russia/2018-3/streltsov-6.xml", "crossref")
+    assert Options(profiles=["pmc"]).version == "1.3"  # a list is a list of names, as before
+
+
 # ------------------------------------------------------------ the CLI and the API agree
 
 

@@ -144,6 +144,10 @@ def rules_for(profiles: tuple[str, ...] | list[str]) -> list[Rule]:
     """The rules of the named profiles, each once, in profile order, at the severity those
     profiles give them; unknown names raise."""
     ids: dict[str, None] = {}
+    if isinstance(profiles, str):  # its letters would be taken as names: "unknown profile 'p'"
+        from converter.options import one_text_for_profiles
+
+        raise ValueError(one_text_for_profiles(profiles))
     for name in profiles:
         if name not in PROFILES:
             known = ", ".join(PROFILES)
