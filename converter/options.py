@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from converter.grammars import Grammars, as_grammars
+from converter.languages import normalize_language
 from converter.validation import Problem
 
 JatsVersion = Literal["1.4", "1.3"]
@@ -58,6 +59,12 @@ class Options:
             raise ValueError(one_text_for_profiles(self.profiles))
         if self.version is None:
             object.__setattr__(self, "version", default_version(self.profiles))
+        if self.doaj_language is not None:  # as --doaj-language reads it: "EN", "eng" are en
+            try:
+                language = normalize_language(self.doaj_language)
+            except ValueError as exc:  # (an unknown one was ignored: the default order written)
+                raise ValueError(f"doaj_language: {exc}") from None
+            object.__setattr__(self, "doaj_language", language)
 
     def key(self) -> str:
         """What identifies these options in an up-to-date check (grammar folder excluded)."""

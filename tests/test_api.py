@@ -137,6 +137,19 @@ def test_an_unknown_format_or_one_profile_as_text_names_what_is_taken() -> None:
     assert Options(profiles=["pmc"]).version == "1.3"  # a list is a list of names, as before
 
 
+def test_doaj_language_is_read_as_the_cli_reads_it() -> None:
+    """``doaj_language="EN"`` puts the English title first, as ``--doaj-language EN`` does;
+    it was kept as given, matched no title, and the default order (Russian first) was written.
+    A code that is none is refused as the CLI refuses it, where it was ignored."""
+    article = load_article(BILINGUAL)
+    for given in ("EN", "eng"):
+        output = render(article, Options(target="doaj", doaj_language=given))
+        assert re.findall(rb'<title language="(\w+)"', output.data)[:2] == [b"eng", b"rus"]
+    assert Options(doaj_language="RUS").doaj_language == "ru"
+    with pytest.raises(ValueError, match=r"^doaj_language: unknown ISO 639 language code: 'xx'"):
+        Options(doaj_language="xx")
+
+
 # ------------------------------------------------------------ the CLI and the API agree
 
 
