@@ -1147,6 +1147,19 @@ def test_a_journal_can_ask_for_a_higher_confidence(tmp_path: Path, store) -> Non
     assert parse_reference(text, least=0.5) == parse_reference(text)
 
 
+def test_a_confidence_asked_for_outside_its_range_is_refused() -> None:
+    """``parse_reference(text, least=2)`` is refused, as ``reference_confidence: 2`` and
+    ``references --confidence 2`` are; it kept every reference text without a word, and
+    ``least=0.1`` changed nothing, unsaid."""
+    text = "Smith J. A title of a paper. J Things. 2020;1:1-2."
+    for least in (2, 0.1, 90):
+        with pytest.raises(ValueError, match=rf"^least: {least} is not in the range 0\.5–0\.995"):
+            parse_reference(text, least=least)
+        with pytest.raises(ValueError, match=r"^least: "):
+            explain(text, least=least)
+    assert explain(text, least=0.9).structured
+
+
 def test_structuring_can_be_turned_off(tmp_path: Path, store) -> None:
     (tmp_path / "journal.yaml").write_text(
         "title: {en: J}\nissn: {print: 2658-6444}\nstructure_references: false\n",

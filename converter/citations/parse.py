@@ -362,8 +362,17 @@ _NAME_THEN_WORD_END = lazy_re.compile(
 _AFTER_EDITOR = "a word after an editor statement's '(Eds.)' not in the title"
 
 
+# What a caller may ask for: as model.Journal's reference_confidence and --confidence take.
+LEAST_RANGE = (0.5, 0.995)
+
+
 def _limit(group: str, least: float | None) -> float:
-    """The confidence a reference of ``group`` needs: its threshold, or ``least`` if higher."""
+    """The confidence a reference of ``group`` needs: its threshold, or ``least`` if higher.
+    A ``least`` outside what a journal file's ``reference_confidence`` and ``--confidence``
+    take is refused as they refuse it: ``least=2`` had kept every reference text, unsaid."""
+    if least is not None and not LEAST_RANGE[0] <= least <= LEAST_RANGE[1]:
+        low, high = LEAST_RANGE
+        raise ValueError(f"least: {least!r} is not in the range {low}–{high} (or None)")
     limit = threshold(group)
     return least if least is not None and least > limit else limit
 
