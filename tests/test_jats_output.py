@@ -481,3 +481,31 @@ def test_an_affiliations_ror_id_is_set_apart_from_its_line(
     again = to_jats(loaded.article, version=version)  # type: ignore[arg-type]
     lines = ["".join(a.itertext()) for a in etree.fromstring(again.data).iter("aff")]
     assert lines == [f"https://ror.org/03vek6s52, {line}"]
+
+
+def test_a_line_read_from_tagged_parts_keeps_a_postal_code_after_its_state(
+    tmp_path: Path,
+) -> None:
+    """An affiliation read whole as its line (free text beside its tags) keeps the space that
+    sets a postal code after its state or city, 'Cambridge, MA 02138, United States', as the
+    JATS writer puts it; the reader put a comma there ('MA, 02138'), so the line written back
+    was not the one read."""
+    path = tmp_path / "a.xml"
+    path.write_text(
+        '<article xmlns:xlink="http://www.w3.org/1999/xlink" xml:lang="en"><front>'
+        "<journal-meta><journal-title-group><journal-title>J</journal-title>"
+        "</journal-title-group></journal-meta><article-meta><title-group>"
+        "<article-title>T</article-title></title-group><contrib-group>"
+        '<contrib contrib-type="author"><name><surname>Roe</surname></name>'
+        '<xref ref-type="aff" rid="aff1"/></contrib></contrib-group>'
+        '<aff id="aff1"><institution content-type="dept">Department of Physics</institution>, '
+        "Lyman Laboratory, <city>Cambridge</city>, <state>MA</state> "
+        '<postal-code>02138</postal-code>, <country country="US">United States</country></aff>'
+        "</article-meta></front></article>",
+        encoding="utf-8",
+    )
+    [loaded] = list(read_source(path, "jats", ReadContext()))
+    assert loaded.article is not None, loaded.problems
+    [aff] = loaded.article.affiliations
+    line = "Department of Physics, Lyman Laboratory, Cambridge, MA 02138, United States"
+    assert aff.text == {"en": line}

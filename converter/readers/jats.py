@@ -1889,15 +1889,19 @@ class ArticleReader:
         if original:
             return _clean_aff_text(original[0])
         line = form.text or ""
+        before = ""  # the part before this one
         for child in form:
             name = local_name(child, lower=True)
             kind = (child.get("content-type") or "").lower()
             skip = name in ("label", "institution-id", "email", "ext-link", "uri", "phone", "fax")
             if name and not skip and not _sup_label(child) and kind != "normalized":
                 text = self._aff_line(child) if len(child) else self.plain(child)
-                if text and line.strip() and not re.search(r"[,;:(\[–—-]\s*$", line):
+                # a postal code a space sets after its city or state stays so ('MA 02138')
+                spaced = name == "postal-code" and before in ("city", "state") and line[-1:] == " "
+                if text and line.strip() and not spaced and not re.search(r"[,;:(\[–—-]\s*$", line):
                     line += ", "
                 line += text
+                before = name
             line += child.tail or ""
         return _clean_aff_text(line)
 
