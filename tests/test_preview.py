@@ -447,3 +447,33 @@ def test_with_pmc_the_page_shows_the_jats_convert_writes_for_pmc(run, tmp_path):
     page = _text(_page(tmp_path / "streltsov-6.preview.html"))
     assert "pmc-dtd-version" not in page + result.err
     assert "pmc-abstract-type" not in page + result.err
+
+
+def test_an_affiliation_shows_as_renderers_show_it_its_ror_id_a_link_beside() -> None:
+    """An affiliation's line is its text as it stands, as PMC shows it: parts the file runs
+    together run together here too ('Harvard UniversityDepartment of Physics'; the preview put a
+    comma between the parts of an institution-wrap, hiding what readers of PMC saw), and a ROR
+    id is no part of the line but a link named ROR after it (it was joined into the line with a
+    comma: 'ROR, Harvard University, Department of Physics')."""
+    ror = '<institution-id institution-id-type="ror">https://ror.org/03vek6s52</institution-id>'
+    jats = f"""<article xml:lang="en" dtd-version="1.4"><front><article-meta>
+      <title-group><article-title>T</article-title></title-group>
+      <aff id="aff1"><label>1</label><institution content-type="dept">Department of
+      Physics</institution>, <institution-wrap>{ror}<institution>Harvard
+      University</institution></institution-wrap>, <city>Cambridge</city>, <state>MA</state>
+      <postal-code>02138</postal-code>, <country country="US">United States</country></aff>
+      <aff id="aff2"><institution-wrap>{ror}<institution>Harvard
+      University</institution><institution content-type="orgdiv1">Department of
+      Physics</institution></institution-wrap></aff>
+      </article-meta></front></article>"""
+    [page] = preview_jats(jats.encode(), "a.xml")
+    forms = lxml.html.fromstring(page.html).xpath("//ol[@class='affs']/li/span[@class='form']")
+    links = [[(a.text, a.get("href")) for a in form.iter("a")] for form in forms]
+    assert links == [[("ROR", "https://ror.org/03vek6s52")]] * 2
+    for form in forms:
+        for link in form.xpath("span[@class='aff-id']"):
+            link.drop_tree()
+    assert [_text(form) for form in forms] == [
+        "Department of Physics, Harvard University, Cambridge, MA 02138, United States",
+        "Harvard UniversityDepartment of Physics",
+    ]

@@ -71,7 +71,8 @@ class Contributor:
 @dataclass(slots=True)
 class AffForm:
     lang: str | None
-    html: Markup
+    html: Markup  # the line as renderers show it
+    ids: list[Markup]  # its institution ids, shown after the line
 
 
 @dataclass(slots=True)

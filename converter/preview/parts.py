@@ -92,26 +92,22 @@ def person_name(name: etree._Element) -> str:
 
 
 def aff_html(aff: etree._Element) -> Markup:
-    """An affiliation's text; the institution names of an ``institution-wrap`` kept apart."""
+    """An affiliation's line as PMC and JATS renderers show it: its text as it stands, no label
+    and no ``institution-id`` (an id can hold no punctuation apart from the name in its
+    ``institution-wrap``, so it is no part of the line; ``aff_ids`` shows it beside). No comma
+    is added between parts: one the file lacks shows here as it would there."""
     parts: list[Markup] = [escape(aff.text or "")]
     for child in aff:
         name = local_name(child)
         if name == "label":
             pass
         elif name == "institution-wrap":
-            pieces = []
             for inner in child:
-                inner_name = local_name(inner)
-                if inner_name == "institution":
-                    pieces.append(render_inline(inner))
-                elif inner_name == "institution-id":
-                    value = plain(inner)
-                    kind = (inner.get("institution-id-type") or "id").upper()
-                    pieces.append(link(value, kind) if value.startswith("http") else escape(value))
-            parts.append(Markup(", ").join(p for p in pieces if p))
+                if local_name(inner) == "institution":
+                    parts.append(render_inline(inner))
+                parts.append(escape(inner.tail or ""))  # a space between its parts, if any
         elif name == "institution-id":
-            value = plain(child)
-            parts.append(link(value, (child.get("institution-id-type") or "id").upper()))
+            pass
         else:
             parts.append(
                 render_inline(child) if name not in ("addr-line",) else escape(plain(child))
@@ -119,6 +115,16 @@ def aff_html(aff: etree._Element) -> Markup:
         parts.append(escape(child.tail or ""))
     html = Markup("").join(parts)
     return Markup(" ".join(str(html).split()))
+
+
+def aff_ids(aff: etree._Element) -> list[Markup]:
+    """An affiliation's institution ids (a ROR id a link named ROR), shown after its line."""
+    found: list[Markup] = []
+    for el in aff.iter("{*}institution-id", "institution-id"):
+        value = plain(el)
+        kind = (el.get("institution-id-type") or "id").upper()
+        found.append(link(value, kind) if value.startswith("http") else escape(value))
+    return [item for item in found if item]
 
 
 def citation_fields(el: etree._Element) -> list[tuple[str, Markup]]:

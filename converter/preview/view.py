@@ -32,7 +32,14 @@ from converter.preview.model import (
     RelatedArticle,
     Spot,
 )
-from converter.preview.parts import aff_html, blocks, citation_fields, date_text, person_name
+from converter.preview.parts import (
+    aff_html,
+    aff_ids,
+    blocks,
+    citation_fields,
+    date_text,
+    person_name,
+)
 from converter.scripts import has_cyrillic
 from converter.xmlns import (
     ALI_LICENSE_REF,
@@ -505,9 +512,12 @@ class _Reader:
 
     def _affiliation(self, el: etree._Element, mark: int) -> Affiliation:
         if local_name(el) == "aff-alternatives":
-            forms = [AffForm(self.lang_of(aff), aff_html(aff)) for aff in self.all(el, "aff")]
+            forms = [
+                AffForm(self.lang_of(aff), aff_html(aff), aff_ids(aff))
+                for aff in self.all(el, "aff")
+            ]
         else:
-            forms = [AffForm(el.get(XML_LANG), aff_html(el))]
+            forms = [AffForm(el.get(XML_LANG), aff_html(el), aff_ids(el))]
         return Affiliation(mark, el.get("id"), forms, self.spot(el))
 
     def _contributors(
