@@ -625,8 +625,8 @@ def test_check_profile_crossref_names_the_element_and_fails(tmp_path: Path, run)
     ), result.out
     assert re.search(
         r"article\.xml:\d+:0: warning: \[crossref-left-out\] <institution "
-        r'content-type="orgdiv1">: shorter than the 2 characters Crossref takes at least, left '
-        r"out of the deposit \(/article/front/article-meta/aff/institution-wrap/institution\[2\]\)",
+        r'content-type="dept">: shorter than the 2 characters Crossref takes at least, left '
+        r"out of the deposit \(/article/front/article-meta/aff/institution\)",
         result.out,
     ), result.out
     # converting with the profile names the input fields

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
 from conftest import BILINGUAL, SAMPLES, SEED, xmllint
 from converter import Options, load_article, render, to_jats
+from converter.countries import localized_country_name
+from converter.preview import preview_jats
 from converter.readers import ReadContext, read_source
 from converter.writers.jats import doctype
 
@@ -436,51 +439,147 @@ def test_a_department_without_an_institution_is_written(
     check = xmllint(out / "article.xml", store.catalog)
     assert check.returncode == 0, check.stderr
     assert _text(tree, "//aff[@id='aff1']") == ["Department of Physics, Bavaria, Germany"]
-    assert _text(tree, "//aff//institution[@content-type='orgdiv1']") == ["Department of Physics"]
+    assert _text(tree, "//aff/institution[@content-type='dept']") == ["Department of Physics"]
+
+
+# Each named part of an affiliation: its YAML in two languages, its English, its Russian.
+_AFF_NAMED = {
+    "department": ("Department of Physics", "Кафедра физики"),
+    "institution": ("Harvard University", "Гарвардский университет"),
+    "text": ("Lyman Laboratory", "Лаборатория Лаймана"),
+}
+_AFF_PLACES = ("none", "city", "full", "code")  # city and country; city, state, code, country …
+
+
+def _aff_combinations() -> list[tuple[str, ...]]:
+    """Every affiliation the model holds of institution ± department ± ROR ± text ± place."""
+    found = []
+    for bits in range(16):
+        kinds = ("institution", "department", "ror", "text")
+        parts = tuple(name for index, name in enumerate(kinds) if bits >> index & 1)
+        for place in _AFF_PLACES:
+            if "institution" in parts or "text" in parts or place != "none":
+                found.append((*parts, place))
+    return found
+
+
+def _aff_yaml(aff_id: str, combination: tuple[str, ...], langs: list[str]) -> str:
+    lines = [f"  - id: {aff_id}"]
+    for key, names in _AFF_NAMED.items():
+        if key in combination:
+            given = ", ".join(f"{lang}: {names[langs.index(lang)]}" for lang in langs)
+            lines.append(f"    {key}: {{{given}}}")
+    if "ror" in combination:
+        lines.append("    ror: https://ror.org/03vek6s52")
+    place = combination[-1]
+    if place in ("city", "full"):
+        cities = {"en": "Cambridge", "ru": "Кембридж"}
+        lines.append("    city: {" + ", ".join(f"{lang}: {cities[lang]}" for lang in langs) + "}")
+    if place == "full":
+        lines.append("    state: {" + ", ".join(f"{lang}: MA" for lang in langs) + "}")
+    if place in ("full", "code"):
+        lines.append("    postal_code: '02138'")
+    if place != "none":
+        lines.append("    country: US")
+    return "\n".join(lines) + "\n"
+
+
+def _aff_line(combination: tuple[str, ...], lang: str) -> str:
+    """The affiliation's line as published, built apart from the template."""
+    column = 0 if lang == "en" else 1
+    order = ("department", "institution", "text")
+    named = [_AFF_NAMED[key][column] for key in order if key in combination]
+    place = combination[-1]
+    if place in ("city", "full"):
+        named.append("Cambridge" if lang == "en" else "Кембридж")
+    if place == "full":
+        named.append("MA 02138")
+    if place == "code":
+        named.append("02138")
+    if place != "none":
+        named.append(localized_country_name("US", lang))
+    return ", ".join(named)
+
+
+def _shown_lines(root: etree._Element) -> dict[str, list[str]]:
+    """Each affiliation's lines as renderers show them: its text without the label and the
+    institution ids."""
+    found: dict[str, list[str]] = {}
+    for aff in root.iter("aff"):
+        shown = etree.fromstring(etree.tostring(aff))
+        for hidden in [*shown.iter("label"), *shown.iter("institution-id")]:
+            parent, before = hidden.getparent(), hidden.getprevious()
+            if before is None:
+                parent.text = (parent.text or "") + (hidden.tail or "")
+            else:
+                before.tail = (before.tail or "") + (hidden.tail or "")
+            parent.remove(hidden)
+        owner = aff.get("id") or aff.getparent().get("id")
+        found.setdefault(owner, []).append("".join(shown.itertext()))
+    return found
 
 
 @pytest.mark.parametrize("version", ["1.4", "1.3"])
-@pytest.mark.parametrize(
-    ("parts", "line"),
-    [
-        ('text: {en: "Harvard Medical School, Boston"}', "Harvard Medical School, Boston"),
-        (
-            "text: {en: Harvard Medical School}\n    city: {en: Boston}",
-            "Harvard Medical School, Boston",
-        ),
-        ("city: {en: Boston}\n    country: US", "Boston, United States"),
-    ],
-)
-def test_an_affiliations_ror_id_is_set_apart_from_its_line(
-    run, write_article, tmp_path: Path, store, version: str, parts: str, line: str
+def test_every_affiliation_reads_as_its_published_line(
+    run, write_article, tmp_path: Path, store, version: str
 ) -> None:
-    """An affiliation with a ROR id and no institution (a line of text, or a place) writes the
-    id in its institution-wrap and the line after it with the comma the other parts get:
-    'https://ror.org/…, Harvard Medical School, Boston' (until 4 December 2026 the two ran
-    together, '…03vek6s52Harvard Medical School', and the preview showed 'RORHarvard …'),
-    valid against the DTD, and read back to the same line."""
-    article = write_article(
-        "title: {en: A ROR id}\n"
-        "authors:\n"
-        "  - name: {surname: Smith, given: Jane}\n"
-        "    affiliations: [aff1]\n"
+    """An <aff>'s text as it stands, as PMC and JATS renderers show it (no label and no
+    <institution-id>, which JATS lets stand only in an institution-wrap beside the name, where
+    nothing can set it apart), is the affiliation's published line for every combination of
+    institution, department, ROR id, text and place, in one language and in two: 'Department of
+    Physics, Harvard University, Cambridge, MA 02138, United States' (until 4 December 2026 the
+    department and the institution ran together in one institution-wrap, 'Harvard
+    UniversityDepartment of Physics', and a ROR id with no institution was followed by a comma
+    that showed before the line). Valid against the DTD, read back from JATS to the same parts,
+    and the preview shows the same line, the id a link beside it."""
+    combinations = _aff_combinations()
+    ids = [f"aff{n}" for n in range(1, 2 * len(combinations) + 1)]
+    yaml = (
+        "title: {en: Affiliations, ru: Аффилиации}\nauthors:\n"
+        f"  - name: {{surname: Smith, given: Jane}}\n    affiliations: [{', '.join(ids)}]\n"
         "affiliations:\n"
-        "  - id: aff1\n"
-        "    ror: https://ror.org/03vek6s52\n"
-        f"    {parts}\n"
     )
+    expected: dict[str, list[str]] = {}
+    for number, (aff_id, combination) in enumerate(zip(ids, combinations * 2, strict=True), 1):
+        # a form per language of its names and city (a postal code and a country alone: one)
+        worded = set(combination) & {*_AFF_NAMED, "city", "full"}
+        langs = ["en", "ru"] if number <= len(combinations) and worded else ["en"]
+        yaml += _aff_yaml(aff_id, combination, langs)
+        expected[aff_id] = [_aff_line(combination, lang) for lang in langs]
     out = tmp_path / "o"
+    article = write_article(yaml)
     tree = _convert(run, article, out, "--jats-version", version)
     check = xmllint(out / "article.xml", store.catalog)
     assert check.returncode == 0, check.stderr
-    assert _text(tree, "//aff[@id='aff1']") == [f"https://ror.org/03vek6s52, {line}"]
+    assert _shown_lines(tree.getroot()) == expected
+    # JATS to JATS: the same parts and the same lines. Two kinds come back as the same line in
+    # other parts, as the reader takes any such file: a department alone is the institution
+    # (JATSParser's lone department), and a line of text beside tagged parts is the whole line
+    # as text (the tags do not place it).
     [loaded] = list(read_source(out / "article.xml", "jats", ReadContext()))
     assert loaded.article is not None, loaded.problems
-    [aff] = loaded.article.affiliations
-    assert aff.ror == "https://ror.org/03vek6s52"
+    given = load_article(article).affiliations
+    read = loaded.article.affiliations
+    for before, after, combination in zip(given, read, combinations * 2, strict=True):
+        assert after.ror == before.ror, before.id
+        if "text" in combination or {"department", "institution"} & set(combination) == {
+            "department"
+        }:
+            continue
+        assert after.model_dump(exclude={"country_name"}) == before.model_dump(
+            exclude={"country_name"}
+        ), before.id
     again = to_jats(loaded.article, version=version)  # type: ignore[arg-type]
-    lines = ["".join(a.itertext()) for a in etree.fromstring(again.data).iter("aff")]
-    assert lines == [f"https://ror.org/03vek6s52, {line}"]
+    assert _shown_lines(etree.fromstring(again.data)) == expected
+    # the preview shows the same line; a ROR id is a link beside it
+    [page] = preview_jats((out / "article.xml").read_bytes(), "article.xml")
+    forms = lxml.html.fromstring(page.html).xpath("//ol[@class='affs']/li/span[@class='form']")
+    shown = []
+    for form in forms:
+        for extra in form.xpath("span[@class='aff-id' or @class='lang']"):
+            extra.drop_tree()
+        shown.append(" ".join(form.text_content().split()))
+    assert shown == [line for aff_id in ids for line in expected[aff_id]]
 
 
 def test_a_line_read_from_tagged_parts_keeps_a_postal_code_after_its_state(

