@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from converter import identifiers, lazy_re, licenses, relations
+from converter import alphabets, identifiers, lazy_re, licenses, relations
 from converter.languages import normalize_country, normalize_language
 from converter.text import check_xml_text
 
@@ -1158,6 +1158,18 @@ class Reference(Strict):
     @classmethod
     def _pages_in_one(cls, data: Any) -> Any:
         return _split_page_range(data)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_filed_by_script(cls, data: Any, info: ValidationInfo) -> Any:
+        """A text given with no language (``- "Calder K. E. Pacific Alliance …"`` in a Russian
+        article) is filed under the language its script tells, as the OJS, JATS and Crossref
+        readers file a citation (``alphabets.reference_language``): an English work in a
+        Russian list is English, not Russian with no Latin-script form."""
+        if isinstance(data, dict) and isinstance(text := data.get("text"), str):
+            main = (info.context or {}).get("language", "en")
+            data = {**data, "text": {alphabets.reference_language(text, main): text}}
+        return data
 
     id: XmlId | None = Field(None, description="Id (ref1, ref2 … when omitted).")
     label: ShortText | None = Field(

@@ -458,3 +458,24 @@ def test_a_required_json_null_and_a_journals_are_refused_as_required(
         journal.write("publisher: {name: ~}\n")
     said = "journal.yaml: publisher.name: left empty, and name is required: give a text, or one "
     _refused(run("convert", write_article(GOOD)), said + "per language (name: {en: ..., ru: ...})")
+
+
+def test_a_reference_typed_without_a_language_is_filed_by_its_script(
+    run, write_article, tmp_path: Path
+) -> None:
+    """In a Russian article, an English work typed as a plain text is English (``xml:lang="en"``),
+    as the OJS reader files a citation; a Russian one stays Russian."""
+    out = tmp_path / "out"
+    written = _written(
+        run,
+        write_article(
+            "language: ru\n"
+            + GOOD.replace("title: {en: A title}", "title: {ru: Статья, en: A title}")
+            + "references:\n"
+            "  - 'Calder K. E. Pacific Alliance. New Haven: Yale University Press, 2009. 352 p.'\n"
+            "  - 'Кистанов В. О. Япония в мировой политике. М.: Наука, 2016. 320 с.'\n"
+        ),
+        out,
+    )
+    assert 'xml:lang="en">Calder K. E. Pacific Alliance' in written
+    assert 'xml:lang="ru">Кистанов В. О.' in written

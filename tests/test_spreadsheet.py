@@ -249,10 +249,35 @@ def test_one_reference_cell_holding_both_lists(tmp_path: Path) -> None:
         refs = loaded.article.references
         assert [r.label for r in refs] == ["1.", "2.", "3."]
         assert refs[0].text == {"ru": RUSSIAN_LIST[0][3:], "en": LATIN_LIST[0][3:]}
-        assert refs[1].text == {"ru": LATIN_LIST[1][3:]}
+        assert refs[1].text == {"en": LATIN_LIST[1][3:]}
         [said] = loaded.warnings
         assert said.kind == SIMPLIFIED
         assert "original and Latin-script forms of 3 references" in said
+
+
+def test_an_english_work_in_a_russian_list_is_english(tmp_path: Path, run, store) -> None:
+    """A Russian list (``references:ru``) that cites an English book: the book is English in
+    the JATS (``xml:lang="en"``), as an OJS citation is, not Russian with no Latin form; and
+    the same line in both cells, as a "References" list repeats it, is one English text."""
+    english = "Calder K. E. Pacific Alliance. New Haven: Yale University Press, 2009. 352 p."
+    loaded = _row_with(tmp_path, {"references:ru": "\n".join([RUSSIAN_LIST[0][3:], english])})
+    assert [r.text for r in loaded.article.references] == [
+        {"ru": RUSSIAN_LIST[0][3:]},
+        {"en": english},
+    ]
+    both = _row_with(
+        tmp_path,
+        {"references:ru": f"{RUSSIAN_LIST[0]}\n2. {english}",
+         "references:en": f"{LATIN_LIST[0]}\n2. {english}"},
+        "both.csv",
+    )  # fmt: skip
+    assert both.article.references[1].text == {"en": english}
+    out = tmp_path / "out"
+    run("convert", str(tmp_path / "both.csv"), "-o", str(out))
+    written = (out / "both-row2.xml").read_text(encoding="utf-8")
+    assert f'<mixed-citation publication-type="book" xml:lang="en">{english}' in written
+    assert f'xml:lang="ru">{english}' not in written
+    assert xmllint(out / "both-row2.xml", store.catalog).returncode == 0
 
 
 def test_one_cell_with_two_numbered_lists_that_do_not_pair_says_so(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ from typing import Any
 
 from lxml import etree
 
-from converter import lazy_re
+from converter import alphabets, lazy_re
 from converter.errors import InputError, cannot_read
 from converter.input_limit import check_size, max_input_bytes, too_large
 from converter.model import list_number
@@ -1152,7 +1152,7 @@ def _references_in_cells(cells: dict[str, str], notices: list[Notice]) -> list[d
         listed, said = pair_lists(_split(text, _LINE_SPLIT), lang, f"references:{lang}")
         if said:
             notices.append(Notice(said, SIMPLIFIED))
-        return [ref if isinstance(ref, dict) else {"text": {lang: ref}} for ref in listed]
+        return [ref if isinstance(ref, dict) else _filed(ref, lang) for ref in listed]
     per_lang: dict[str, list[str]] = {}
     for lang, text in cells.items():
         per_lang[lang], said = headings_left_out(_split(text, _LINE_SPLIT), f"references:{lang}")
@@ -1163,7 +1163,19 @@ def _references_in_cells(cells: dict[str, str], notices: list[Notice]) -> list[d
     )
     _same_numbers(per_lang)
     count = len(next(iter(per_lang.values())))
-    return [{"text": {lang: lines[i] for lang, lines in per_lang.items()}} for i in range(count)]
+    refs: list[dict[str, Any]] = []
+    for i in range(count):
+        texts = {lang: lines[i] for lang, lines in per_lang.items()}
+        (lang, text), *_ = texts.items()
+        refs.append(_filed(text, lang) if len(set(texts.values())) == 1 else {"text": texts})
+    return refs
+
+
+def _filed(text: str, lang: str) -> dict[str, Any]:
+    """A reference of one text, under the language its script tells against the cell's
+    (``alphabets.reference_language``), as OJS citations are filed: an English work in a
+    Russian list (``references:ru``), or the same line in both cells, is English."""
+    return {"text": {alphabets.reference_language(text, lang): text}}
 
 
 def _same_numbers(per_lang: dict[str, list[str]]) -> None:
