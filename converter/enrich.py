@@ -620,6 +620,13 @@ def _city(name: str) -> Callable[[re.Match[str]], str]:
     return written
 
 
+_ABBREVIATED_MONTHS = {
+    "янв": "Jan.", "февр": "Feb.", "фев": "Feb.", "мар": "Mar.", "апр": "Apr.", "авг": "Aug.",
+    "сент": "Sept.", "сен": "Sept.", "окт": "Oct.", "нояб": "Nov.", "ноя": "Nov.", "дек": "Dec.",
+}  # fmt: skip
+_ABBREVIATED_MONTH = lazy_re.compile(
+    r"(?<=\d[\s\u00a0])(" + "|".join(_ABBREVIATED_MONTHS) + r")\.", re.I
+)
 _RUSSIAN_WORDS = _Words(
     [
         (
@@ -648,6 +655,9 @@ _RUSSIAN_WORDS = _Words(
         (lazy_re.compile(r"(?<!\w)Вып\.\s?", re.I), "Iss. "),
         (lazy_re.compile(r"\[и др\.\]|(?<!\w)и др\.", re.I), "et al."),
         (lazy_re.compile(r"(?<!\w)под ред\.\s?", re.I), "ed. by "),
+        # a month abbreviated as GOST 7.0.12 writes it after a day ('6 сент.'), as English
+        # lists abbreviate it ('6 Sept.'); it was written letter by letter, '6 sent.'
+        (_ABBREVIATED_MONTH, lambda m: _ABBREVIATED_MONTHS[m[1].lower()]),
     ],
     {
         "января": "January", "февраля": "February", "марта": "March", "апреля": "April",

@@ -548,6 +548,23 @@ def test_latin_forms_of_ukrainian_fixed_words_and_addresses(tmp_path: Path) -> N
     ]
 
 
+def test_a_month_abbreviated_after_a_day_is_english_in_the_latin_form(tmp_path: Path) -> None:
+    """'6 сент.', as GOST abbreviates a newspaper's date, is '6 Sept.' in the References list,
+    as '6 сентября' is '6 September' (it was '6 sent.', letter by letter); a word that only
+    begins as a month ('Декабристы') stays the title's."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Батин Ю. Мост на Сахалин // Российская газета. 2017. 6 сент.'\n"
+        "  - 'Иванов И. И. Декабристы // Ведомости. 2016. 7\u00a0дек. С. 2.'\n"
+        "  - 'Петров П. П. Итоги года // Известия. 2018. 30 янв.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0].endswith("Rossiiskaya gazeta. 2017. 6 Sept. (In Russ.)")
+    assert "Dekabristy. Vedomosti. 2016. 7\u00a0Dec. P. 2." in latin[1]
+    assert latin[2].endswith("Izvestiya. 2018. 30 Jan. (In Russ.)")
+
+
 def test_a_russian_thesis_is_written_in_english_in_the_latin_form(tmp_path: Path) -> None:
     """'дис. … канд. экон. наук' is 'Cand. Sci. (Econ.) diss.' in the References list, as
     RSCI's and Russian journals' lists write it (it was 'dis. … kand. ekon. nauk', letter
