@@ -255,6 +255,14 @@ def test_one_reference_cell_holding_both_lists(tmp_path: Path) -> None:
         assert "original and Latin-script forms of 3 references" in said
 
 
+def test_a_line_break_in_a_title_cell_is_a_space(tmp_path: Path, run) -> None:
+    """A long title wrapped with Alt+Enter in its cell is one line in the JATS and in
+    Crossref's title (the break was kept in both, and in the citation_title tag), said."""
+    loaded = _row_with(tmp_path, {"title:ru": "Японские инвестиции\nв экономику Дальнего Востока"})
+    assert loaded.article.title["ru"] == "Японские инвестиции в экономику Дальнего Востока"
+    assert "column title:ru: a line break in a title is a space" in loaded.warnings
+
+
 def test_an_english_work_in_a_russian_list_is_english(tmp_path: Path, run, store) -> None:
     """A Russian list (``references:ru``) that cites an English book: the book is English in
     the JATS (``xml:lang="en"``), as an OJS citation is, not Russian with no Latin form; and

@@ -148,6 +148,9 @@ _PER_LANG: dict[str, tuple[str, ...]] = {
     "copyright.statement": ("copyright", "statement"),
     "copyright.holder": ("copyright", "holder"),
 }
+# Fields of one line: a line break typed in the cell (Alt+Enter, to wrap a long title) is a
+# space, not a break the JATS title, Crossref's title and the citation_title tag kept.
+_ONE_LINE = frozenset({"title", "subtitle", "issue_title", "section"})
 _NAME_PARTS = frozenset({"surname", "given", "prefix", "suffix", "style"})
 _AFF_LANG_PARTS = frozenset({"institution", "department", "city", "state", "country_name"})
 # one value for every language: a postal code is not translated (a number cell is its digits)
@@ -941,7 +944,13 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                 origin[base] = header
             else:
                 path = (*_PER_LANG[base], lang)
-                _set(data, path, str(value))  # a title typed as a number (1968) is its text
+                text = str(value)  # a title typed as a number (1968) is its text
+                if base in _ONE_LINE and _LINE_SPLIT.search(text):
+                    text = _LINE_SPLIT.sub(" ", text)
+                    notices.append(
+                        Notice(f"column {header}: a line break in a title is a space", SIMPLIFIED)
+                    )
+                _set(data, path, text)
                 origin[".".join(path[:-1])] = header
             continue
         item = numbered.setdefault(base, {}).setdefault(column.num, {})
