@@ -255,6 +255,29 @@ def test_one_reference_cell_holding_both_lists(tmp_path: Path) -> None:
         assert "original and Latin-script forms of 3 references" in said
 
 
+def test_dates_as_russian_excel_saves_them_are_read(tmp_path: Path) -> None:
+    """Russian Excel saves a date cell in a CSV file as day.month.year, '20.12.2018': read,
+    and said once a row (every such row was refused, so no issue saved from it converted);
+    a month over 12 is still refused as typed."""
+    loaded = _row_with(
+        tmp_path,
+        {"published.electronic": "20.12.2018", "history.received": "1.7.2018",
+         "history.revised": "02.09.2018; 2018-10-01"},
+    )  # fmt: skip
+    article = loaded.article
+    assert article.published.electronic == "2018-12-20"
+    assert article.history.received == "2018-07-01"
+    assert article.history.revised == ["2018-09-02", "2018-10-01"]
+    assert [str(said) for said in loaded.warnings] == [
+        "columns published.electronic, history.received, history.revised: dates typed "
+        "day.month.year, as Russian and other European spreadsheets save them: '20.12.2018' "
+        "read as 2018-12-20"
+    ]
+    refused = _row_with(tmp_path, {"published.electronic": "12.20.2018"}, "us.csv")
+    assert refused.article is None
+    assert "'12.20.2018'" in refused.problems[0]
+
+
 def test_a_line_break_in_a_title_cell_is_a_space(tmp_path: Path, run) -> None:
     """A long title wrapped with Alt+Enter in its cell is one line in the JATS and in
     Crossref's title (the break was kept in both, and in the citation_title tag), said."""

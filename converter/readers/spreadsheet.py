@@ -909,6 +909,8 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
     numbered: dict[str, dict[int, _Item]] = {}
     one_cell: dict[str, dict[str, str]] = {}
     given = _Given(main, has_language=any(c and c.base == "language" for c, _ in columns))
+    dotted: list[str] = []
+    example: tuple[str, str] | None = None
     for column, value in columns:
         if column is None:
             continue
@@ -916,6 +918,12 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
         lang = column.lang or main
         base, part = column.base, column.part
         given.claim(column, lang)
+        if isinstance(value, str) and _takes_dates(header):
+            read = _DOTTED_DATE.sub(_iso_date, value)
+            if read != value:
+                dotted.append(header)
+                example = example or (value, read)
+                value = read
         if column.num is None:
             if base in _SCALARS:
                 path = _SCALARS[base]
@@ -969,7 +977,35 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
     _keywords(data, numbered.get("keyword", {}), origin)
     _funders(data, numbered.get("funder", {}), origin)
     _related(data, numbered.get("related", {}), origin)
+    if dotted and example:
+        notices.append(
+            Notice(
+                f"{_columns(dotted)}: dates typed day.month.year, as Russian and other "
+                f"European spreadsheets save them: {example[0]!r} read as {example[1]}",
+                SIMPLIFIED,
+            )
+        )
     return data, origin, notices
+
+
+# A date as Russian, German … Excel shows and saves it in a CSV file, day.month.year
+# ('20.12.2018', '1.9.2018'): in a date column nothing else writes a year last after dots
+# (a month-first date is written with slashes), so it is read, not refused as a YAML date
+# typed so is (there nothing says the text came from such a program).
+_DOTTED_DATE = lazy_re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    """``20.12.2018`` as ``2018-12-20`` (an impossible day, 31.02.2018, is then refused by the
+    model naming the column, as any date is); a month over 12 (12.20.2018) stays as typed, to
+    be refused as it was typed."""
+    if not 1 <= int(match[2]) <= 12:
+        return match[0]
+    return f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
+
+
+def _columns(headers: list[str]) -> str:
+    return ("column " if len(headers) == 1 else "columns ") + ", ".join(headers)
 
 
 _Item = dict[tuple[str, str], tuple[Any, str]]
