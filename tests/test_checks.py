@@ -299,6 +299,19 @@ def test_what_a_service_requires_is_named_with_its_article() -> None:
     assert "Crossref requires a publication date" in said
 
 
+def test_a_missing_latin_form_says_how_to_have_it_derived() -> None:
+    """A name or reference in Cyrillic only: the editor is told that naming a scheme in the
+    journal file derives the Latin form (a journal file `init` wrote names none), not only
+    to type it."""
+    cyrillic_only = _cut(r'<name name-style="western" xml:lang="en">.*?</name>')(PASS)
+    cyrillic_only = _cut(r'<mixed-citation xml:lang="en">Batin.*?</mixed-citation>')(cyrillic_only)
+    said = {f.rule: f.message for f in _findings(cyrillic_only, ("rsci",))}
+    derived = "or name a transliteration scheme in journal.yaml (transliteration: bsi)"
+    assert derived in said["rsci-names"]
+    assert said["rsci-latin-references"].startswith("the reference has no Latin-script form")
+    assert derived in said["rsci-latin-references"]
+
+
 def test_mixed_script_word_is_named() -> None:
     broken = BREAKERS["script-mixed-words"](PASS)
     (hit,) = [f for f in _findings(broken, ("rsci",)) if f.rule == "script-mixed-words"]

@@ -694,6 +694,14 @@ def rsci_bilingual(doc: Doc) -> Iterator[Hit]:
                           f"{field}.{lang}")  # fmt: skip
 
 
+# The converter derives Latin forms only for a journal file that names a scheme, and `init`
+# leaves it unnamed unless asked: the way to them is said where they are missed.
+_DERIVED = (
+    ", or name a transliteration scheme in journal.yaml (transliteration: bsi) and convert "
+    "again to have it derived"
+)
+
+
 @rule(
     "rsci-names",
     "error",
@@ -710,7 +718,9 @@ def rsci_names(doc: Doc) -> Iterator[Hit]:
         if not any(scripts.has_cyrillic(t) for t in texts):
             yield Hit(contrib, "the name is given in Latin script only: add the Russian form")
         if not any(not scripts.has_cyrillic(t) for t in texts):
-            yield Hit(contrib, "the name is given in Cyrillic only: add the Latin-script form")
+            yield Hit(
+                contrib, f"the name is given in Cyrillic only: add the Latin-script form{_DERIVED}"
+            )
 
 
 @rule(
@@ -751,7 +761,7 @@ def rsci_latin_references(doc: Doc) -> Iterator[Hit]:
             yield Hit(
                 ref,
                 f"reference {number} ({words!r}) has no Latin-script form: add its "
-                "transliterated/English version",
+                f"transliterated/English version{_DERIVED}",
             )
 
 
