@@ -278,6 +278,24 @@ def test_dates_as_russian_excel_saves_them_are_read(tmp_path: Path) -> None:
     assert "'12.20.2018'" in refused.problems[0]
 
 
+def test_keywords_typed_with_full_stops_between_them_are_split(tmp_path: Path) -> None:
+    """'Образование. Учебники. Россия' in a keywords cell, as Russian journals type the list,
+    is three keywords, as on a landing page (it was one), said; 'МГУ им. Ломоносова' stays
+    one keyword, and a list with commas is split at them as before."""
+    loaded = _row_with(
+        tmp_path,
+        {"keywords:ru": "Образование. Учебники. МГУ им. Ломоносова. Япония.",
+         "keywords:en": "education, U.S. textbooks"},
+    )  # fmt: skip
+    assert loaded.article.keywords == {
+        "ru": ["Образование", "Учебники", "МГУ им. Ломоносова", "Япония"],
+        "en": ["education", "U.S. textbooks"],
+    }
+    assert "column keywords:ru: keywords separated by full stops: read as 4 keywords" in [
+        str(said) for said in loaded.warnings
+    ]
+
+
 def test_a_line_break_in_a_title_cell_is_a_space(tmp_path: Path, run) -> None:
     """A long title wrapped with Alt+Enter in its cell is one line in the JATS and in
     Crossref's title (the break was kept in both, and in the citation_title tag), said."""

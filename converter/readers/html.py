@@ -58,6 +58,7 @@ from converter.readers.common import (
 from converter.readers.crossmark import article_type_named
 from converter.readers.email_owner import email_owner
 from converter.readers.encoding import is_utf8, looks_cp1251, not_utf8, undecodable_at
+from converter.readers.keyword_lists import full_stop_list, without_final_full_stop
 from converter.readers.markup import (
     BLOCK_TAGS,
     Collector,
@@ -126,16 +127,6 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # What separates the keywords a page shows in one list: ';', ',' or CyberLeninka's ' / '.
 _SHOWN_SEPARATOR = re.compile(r"\s*[;,]\s*|\s+/\s+")
-# Keywords separated by full stops: a full stop after a word of three letters, before a word.
-_FULL_STOP_BETWEEN = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[^\W\d_])")
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
-# Abbreviations of three letters or more ending in a full stop inside a keyword ('sp. nov.',
-# 'Acad. Sci.', 'акад. наук'); shorter ones are no keyword's end anyway.
-_ABBREVIATIONS = frozenset(
-    {"etc", "nov", "resp", "approx", "incl", "var", "ssp", "subsp", "spp", "gen", "comb",
-     "stat", "syn", "univ", "inst", "dept", "vol", "fig", "tab", "eds", "prof", "acad", "sci",
-     "corp", "inc", "ltd", "акад", "проф", "обл", "респ", "изд", "вып", "под", "ред"}
-)  # fmt: skip
 # Highwire's tags of works that are no journal articles, and what each tells the work is.
 _OTHER_KINDS = (
     ("citation_conference_title", "a conference paper"),
@@ -1757,7 +1748,7 @@ class _Page:
         items = [item for item in items if item]
         split = [part for part in (tidy(p) for p in _SHOWN_SEPARATOR.split(text)) if part]
         marked = len(items) > 1 and _comparable("".join(items)) == _comparable("".join(split))
-        words = [_without_final_full_stop(word) for word in (items if marked else split)]
+        words = [without_final_full_stop(word) for word in (items if marked else split)]
         out: dict[str, list[str]] = {}
         for word in words:
             out.setdefault(language_by_script(word, self.lang) or self.lang, []).append(word)
@@ -1844,7 +1835,7 @@ class _Page:
         separator = ",;" if one_list and name != "dc.subject" else ";"
         parts = re.findall(rf"(?:{ENTITY_TEXT.pattern}|[^{separator}])+", value)
         if one_list and len(parts) == 1 and name != "dc.subject":
-            parts = _full_stop_list(value)
+            parts = full_stop_list(value)
             if len(parts) > 1:
                 self.log.warn(
                     f"{self._shown(name)}[{lang}] {value!r}: keywords separated by full stops: "
@@ -1861,7 +1852,7 @@ class _Page:
                     SIMPLIFIED,
                 )
             if (meant or part).strip():
-                words.append(_without_final_full_stop(tidy(meant or part)))
+                words.append(without_final_full_stop(tidy(meant or part)))
         return words
 
     def _license(self) -> str | None:
@@ -2343,30 +2334,6 @@ def _family(person: dict[str, Any]) -> str:
 def _words(text: str) -> set[str]:
     """The words of a text in small letters, without markup and HTML entities left as text."""
     return set(_LETTERS.findall(ENTITY_TEXT.sub(" ", re.sub(r"<[^>]+>", " ", text)).lower()))
-
-
-def _full_stop_list(text: str) -> list[str]:
-    """A keyword list written with full stops between the keywords ('Japan. Economy. Growth',
-    as Russian journals type their lists), split where a full stop ends a word of three letters
-    or more that is no abbreviation and a word follows; 'U.S. economy', 'St. Petersburg',
-    'sp. nov.' and 'им. Ломоносова' stay one keyword."""
-    parts, start = [], 0
-    for stop in _FULL_STOP_BETWEEN.finditer(text):
-        word = _WORD_BEFORE.search(text, 0, stop.start())
-        if word and word.group().lower() not in _ABBREVIATIONS:
-            parts.append(text[start : stop.start()])
-            start = stop.end()
-    return [part for part in (*parts, text[start:]) if part.strip()]
-
-
-def _without_final_full_stop(keyword: str) -> str:
-    """A keyword without the full stop typed after it ('growth.' → 'growth'); one that ends
-    an abbreviation or an initial ('sp. nov.', 'U.S.') stays."""
-    word = _WORD_BEFORE.search(keyword, 0, len(keyword) - 1)
-    ends_word = keyword.endswith(".") and word is not None and word.end() == len(keyword) - 1
-    if ends_word and len(word.group()) >= 3 and word.group().lower() not in _ABBREVIATIONS:
-        return keyword[:-1]
-    return keyword
 
 
 def _placed_details(

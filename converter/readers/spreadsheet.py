@@ -88,6 +88,7 @@ from converter.readers import native
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import split_pages
 from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
+from converter.readers.keyword_lists import full_stop_list, without_final_full_stop
 from converter.readers.reference_lists import headings_left_out, pair_lists
 from converter.readers.sniffing import XmlStart
 from converter.scripts import unmixed
@@ -943,8 +944,21 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                     origin[name] = header
             elif base == "keywords":
                 text = str(value)
-                # with neither ';' nor a line break, the model splits at commas, as in YAML
+                # with neither ';' nor a line break, the model splits at commas, as in YAML;
+                # with none of those either, at full stops, as Russian journals type a list
+                # ('Япония. Экономика. Рост') and a landing page's tag is read
                 listed = _split(text, _MULTI_SPLIT) if _MULTI_SPLIT.search(text) else text
+                if isinstance(listed, str) and "," not in listed:
+                    parts = full_stop_list(listed)
+                    if len(parts) > 1:
+                        listed = [without_final_full_stop(part.strip()) for part in parts]
+                        notices.append(
+                            Notice(
+                                f"column {header}: keywords separated by full stops: read as "
+                                f"{len(listed)} keywords",
+                                SIMPLIFIED,
+                            )
+                        )
                 data.setdefault("keywords", {})[lang] = listed
                 origin[f"keywords.{lang}"] = header
             elif base in ("authors", "references"):
