@@ -296,6 +296,26 @@ def test_keywords_typed_with_full_stops_between_them_are_split(tmp_path: Path) -
     ]
 
 
+def test_a_date_cell_that_lost_its_format_names_the_date(tmp_path: Path) -> None:
+    """A date cell pasted as values or set to General shows Excel's day number, 43454: the row
+    is refused naming the column and the date the number stands for (it said only "not a
+    date: '43454'"), in a workbook and in a CSV file alike."""
+    said = (
+        "column published.electronic: 43454 is a number, not a date: a spreadsheet keeps "
+        "2018-12-20 as 43454, so the cell lost its date format; format it as a date, or type "
+        "the date (2018-12-20)"
+    )
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    row = {"language": "ru", "title:ru": "Статья", "title:en": "Article"}
+    for path in (
+        write_xlsx(tmp_path / "issue.xlsx", [{**row, "published.electronic": 43454}]),
+        write_csv(tmp_path / "issue.csv", [{**row, "published.electronic": "43454"}]),
+    ):
+        [loaded] = read_source(path, None, ReadContext())
+        assert loaded.article is None
+        assert loaded.problems == [f"{path}#2: {said}"]
+
+
 def test_a_line_break_in_a_title_cell_is_a_space(tmp_path: Path, run) -> None:
     """A long title wrapped with Alt+Enter in its cell is one line in the JATS and in
     Crossref's title (the break was kept in both, and in the citation_title tag), said."""

@@ -919,6 +919,12 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
         lang = column.lang or main
         base, part = column.base, column.part
         given.claim(column, lang)
+        if (
+            isinstance(value, int | str)
+            and _takes_dates(header)
+            and _DAY_NUMBER.fullmatch(str(value))
+        ):
+            raise InputError("", [_day_number(header, int(value))])
         if isinstance(value, str) and _takes_dates(header):
             read = _DOTTED_DATE.sub(_iso_date, value)
             if read != value:
@@ -1016,6 +1022,22 @@ def _iso_date(match: re.Match[str]) -> str:
     if not 1 <= int(match[2]) <= 12:
         return match[0]
     return f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
+
+
+# The number a spreadsheet keeps a day of 1927–2173 as (days since 1899-12-30).
+_DAY_NUMBER = lazy_re.compile(r"[1-9]\d{4}")
+
+
+def _day_number(header: str, value: int) -> str:
+    """A date cell whose format was lost (pasted as values, or set to General) shows the
+    number a spreadsheet keeps a day as, 43454: the date it stands for is said, not read (a
+    number in a date column may be anything typed there)."""
+    day = dt.date(1899, 12, 30) + dt.timedelta(days=value)
+    return (
+        f"column {header}: {value} is a number, not a date: a spreadsheet keeps "
+        f"{day.isoformat()} as {value}, so the cell lost its date format; format it as a date, "
+        f"or type the date ({day.isoformat()})"
+    )
 
 
 def _columns(headers: list[str]) -> str:
