@@ -20,7 +20,9 @@ Three kinds of finding:
   letter written two ways in one article is reported with the words of each way.
 
 ``check_texts`` takes (field path, text) pairs and is what other checks (the ``rsci`` profile)
-call; ``check_article`` collects the Latin-script fields of an article model.
+call; ``check_article`` collects the Latin-script fields of an article model as ``convert``
+writes them (a Cyrillic reference or name typed plain in an English article is filed as its
+ru/uk original there, not as English text).
 """
 
 from __future__ import annotations
@@ -622,5 +624,27 @@ def check_article(article: Article, scheme: str | None = None) -> list[Finding]:
     if scheme is None and isinstance(article.journal, Journal):
         scheme = article.journal.russian_scheme
     found = [one for path, text in text_fields(article) for one in misdecoded_findings(path, text)]
-    texts, transliterated = latin_fields(article)
+    texts, transliterated = _as_written(article)
     return found + check_texts(texts, scheme, transliterated)
+
+
+def _as_written(article: Article) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """``latin_fields`` of the article as ``convert`` writes it, limited to the texts the input
+    gives. A Cyrillic reference or name typed plain in an English article (filed under ``en``)
+    is written as its ru/uk original beside a derived Latin form (``converter.enrich``): judged
+    as the input filed it, it was called Cyrillic in a Latin-script field, which convert never
+    writes. The derived forms themselves are left out: no input field holds them. Only the
+    transliteration is done, not the parse of references, which reads no text differently."""
+    from converter.enrich import enrich
+
+    journal = article.journal
+    if not isinstance(journal, Journal) or not journal.transliteration:
+        return latin_fields(article)
+    plain = journal.model_copy(update={"structure_references": False})
+    written = enrich(article.model_copy(update={"journal": plain}))
+    given = dict(latin_fields(article)[0])
+    texts, transliterated = latin_fields(written)
+    return (
+        [(path, text) for path, text in texts if given.get(path) == text],
+        [(path, text) for path, text in transliterated if given.get(path) == text],
+    )

@@ -232,3 +232,37 @@ def test_an_affiliations_postal_code_is_checked_for_its_letters(run, write_artic
     assert "mixed-script" in result.out and "affiliations[0].postal_code" in result.out
     result = run("consistency", write_article(text.replace("WС1E 6BT", "119991"), "b.yaml"))
     assert "postal_code" not in result.out, result.out
+
+
+def test_a_plain_cyrillic_reference_or_name_of_an_english_article_is_what_convert_writes(
+    run, tmp_path: Path
+) -> None:
+    """A Russian or Ukrainian reference, and an author's name, typed plain in an English article
+    of a journal that transliterates are written by ``convert`` as the ru/uk original beside
+    their Latin form: no Cyrillic stays in an English field, so consistency finds none (it
+    called each a Cyrillic text in references[0].text.en). Cyrillic typed in an English title
+    beside the Russian one is still an error."""
+    (tmp_path / "journal.yaml").write_text(
+        "language: ru\ntitle: {ru: Японские исследования, en: Japanese Studies in Russia}\n"
+        "issn: {print: 2500-2872}\ntransliteration: bsi\nin_russ_note: true\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "article.yaml"
+    path.write_text(
+        "language: en\ntitle: {en: Field theory}\n"
+        "authors:\n  - name: {surname: Щукин, given: Андрей Юрьевич}\n"
+        "references:\n  - 'Иванов И. И. Теория поля. Л.: Наука, 1975. 300 с.'\n"
+        "  - 'Іваненко І. І. Історія Галичини. Л.: Світ, 1995.'\n",
+        encoding="utf-8",
+    )
+    result = run("consistency", path)
+    assert result.code == 0, result.out
+    assert "cyrillic-in-latin" not in result.out
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("{en: Field theory}", "{ru: Теория поля, en: Field теория}"), "utf-8"
+    )
+    result = run("consistency", path)
+    assert result.code == 1
+    (line,) = [line for line in result.out.splitlines() if "cyrillic-in-latin" in line]
+    assert "теория" in line and "(input field title.en)" in line
