@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from converter import misdecoded, scripts
 from converter.alphabets import declared_language, reads_as_russian
+from converter.inline import without_links
 from converter.model import Article, Journal, PersonName
 from converter.translit import SCHEMES
 
@@ -82,7 +83,7 @@ def script_findings(path: str, text: str) -> list[Finding]:
                 word=word,
             )
         )
-    pure = scripts.cyrillic_words(text)
+    pure = scripts.cyrillic_words(without_links(text))  # (an address is kept as written)
     if pure:
         sample = ", ".join(list(dict.fromkeys(pure))[:5])
         found.append(
@@ -334,8 +335,9 @@ def _describe(letter: str, rendering: str) -> str:
 
 
 def _latin_words(text: str) -> Iterable[str]:
-    """Latin words worth reading back: outside [bracketed translations], three letters or more."""
-    text = _BRACKETS.sub(" ", text)
+    """Latin words worth reading back: outside [bracketed translations] and links (a URL's
+    words are its site's, kept as written), three letters or more."""
+    text = _BRACKETS.sub(" ", without_links(text))
     for match in _LATIN_WORD.finditer(text):
         word = match.group()
         if len(word) >= 3 and not word.isupper():

@@ -31,6 +31,15 @@ _LINK_RE = lazy_re.compile(
 )
 _TRAILING = ".,;:)]}»"
 
+
+def without_links(text: str) -> str:
+    """``text`` with each DOI and web address the writers link (``ext-link``) put as a space:
+    an address is kept as written, so its words are neither English text nor a transliteration
+    (the consistency check reads what is left, as ``check`` reads a JATS file's text outside
+    its links)."""
+    return _LINK_RE.sub(" ", text) if "/" in text else text
+
+
 MAX_DEPTH = 32
 """Style tags nested deeper than this are refused (``depth``): real text needs three or four,
 and rendering nested markup recurses, so 5,000 nested ``<i>`` would exhaust Python's stack."""

@@ -266,3 +266,31 @@ def test_a_plain_cyrillic_reference_or_name_of_an_english_article_is_what_conver
     assert result.code == 1
     (line,) = [line for line in result.out.splitlines() if "cyrillic-in-latin" in line]
     assert "теория" in line and "(input field title.en)" in line
+
+
+def test_the_words_of_a_link_are_no_transliteration_nor_english_text(run, tmp_path: Path) -> None:
+    """An address is kept as it is written, a link in the JATS, which ``check`` does not read
+    for scripts or schemes: 'sanktsii' in a newspaper's URL was called a deviation from
+    gost-7.79-b, and a Cyrillic address (президент.рф) in an English reference Cyrillic text
+    in a Latin-script field. The reference's own words are still judged."""
+    (tmp_path / "journal.yaml").write_text(
+        "title: {en: Japanese Studies in Russia}\nissn: {print: 2500-2872}\n"
+        "transliteration: gost-7.79-b\n",
+        encoding="utf-8",
+    )
+    url = "https://example.org/iz/2022/02/28/sanktsii"
+    path = tmp_path / "article.yaml"
+    path.write_text(
+        "language: en\ntitle: {en: Sanctions}\nreferences:\n  - text:\n"
+        f"      ru: 'Горбунов П. С. Пакет санкций // Известия. 2022. URL: {url}'\n"
+        f"      en: 'Gorbunov P. S. Paket sankczij. Izvestiya. 2022. URL: {url} (In Russ.)'\n"
+        "  - text:\n      ru: 'Путин В. В. Обращение. 2022. URL: http://президент.рф/новости/1'\n"
+        "      en: 'Putin V. V. Obrashhenie. 2022. URL: http://президент.рф/новости/1'\n",
+        encoding="utf-8",
+    )
+    result = run("consistency", path)
+    assert result.code == 0, result.out
+    assert "sanktsii" not in result.out and "президент" not in result.out
+    path.write_text(path.read_text("utf-8").replace("Paket sankczij", "Paket sanktsij"), "utf-8")
+    result = run("consistency", path)
+    assert "'sanktsij' writes ц as 'ts'" in result.out and "sanktsii" not in result.out
