@@ -575,6 +575,11 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
             for lang, text in texts.items()
             if not _latin_lang(lang)
         ]
+        # An original given as parts tells the language too, as its element-citation tells the
+        # rsci check in the JATS: a Ukrainian work's Latin form (Istoriia) is no Russian one.
+        parts = " ".join(filter(None, [*ref.authors, ref.title, ref.source]))
+        if scripts.has_cyrillic(parts):
+            originals.append((declared_language(ref.lang, article.language), parts))
         russian = reads_as_russian(originals)
         for lang, text in texts.items():
             if _latin_lang(lang):

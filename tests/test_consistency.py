@@ -294,3 +294,30 @@ def test_the_words_of_a_link_are_no_transliteration_nor_english_text(run, tmp_pa
     path.write_text(path.read_text("utf-8").replace("Paket sankczij", "Paket sanktsij"), "utf-8")
     result = run("consistency", path)
     assert "'sanktsij' writes ц as 'ts'" in result.out and "sanktsii" not in result.out
+
+
+def test_a_ukrainian_reference_given_as_parts_is_not_judged_as_russian(run, write_article) -> None:
+    """A Ukrainian work's original given as parts (authors, title, source in Ukrainian) beside
+    its Latin form tells the form is Ukraine's national system, as its element-citation tells
+    ``check --profile rsci`` in the JATS: Istoriia was called a second way of writing я beside
+    Istoriya of a Russian reference."""
+    path = write_article(
+        """\
+language: en
+title: {en: History}
+references:
+  - text: 'Hrushevskyi M. S. Istoriia Ukrainy-Rusy [History of Ukraine-Rus]. Kyiv, 1991.'
+    authors: [Грушевський М. С.]
+    title: Історія України-Руси
+    year: 1991
+  - text: 'Kuznetsov Yu. D. Istoriya Yaponii [History of Japan]. Moscow, 1988. (In Russ.)'
+    authors: [Кузнецов Ю. Д.]
+    title: История Японии
+    year: 1988
+"""
+    )
+    result = run("consistency", path)
+    assert result.code == 0, result.out
+    assert "Istoriia" not in result.out, result.out
+    result = run("consistency", "--scheme", "iso-9", path)
+    assert "'Istoriya' writes я as 'ya'" in result.out and "Istoriia" not in result.out
