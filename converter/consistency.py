@@ -522,7 +522,8 @@ def looks_transliterated(text: str) -> bool:
 def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The article's Latin-script texts as (field path, text), and those of them that are
     transliterations (Latin names; Latin forms of references that have a Cyrillic form, a
-    bracketed translation or an "(In Russ.)" note)."""
+    bracketed translation or an "(In Russ.)" note). References' English titles are Latin-script
+    texts, not transliterations."""
     out: list[tuple[str, str]] = []
     translit: list[tuple[str, str]] = []
 
@@ -587,6 +588,12 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
                 out.append(item)
                 if russian and (originals or looks_transliterated(text)):
                     translit.append(item)
+        # English translations, written into the Latin form and the JATS's trans-title: checked
+        # for scripts, as ``check`` checks them there, and never read as transliterations
+        for name in ("title_en", "source_en"):
+            value = getattr(ref, name)
+            if value:
+                out.append((f"references[{index}].{name}", value))
     return out, translit
 
 

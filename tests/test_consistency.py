@@ -321,3 +321,19 @@ references:
     assert "Istoriia" not in result.out, result.out
     result = run("consistency", "--scheme", "iso-9", path)
     assert "'Istoriya' writes я as 'ya'" in result.out and "Istoriia" not in result.out
+
+
+def test_a_references_english_title_is_checked_for_its_letters(run, write_article) -> None:
+    """A reference's English title (``title_en``, ``source_en``) goes into its Latin form and the
+    JATS's trans-title, where ``check`` finds a look-alike letter ('Jаpan' with a Cyrillic а);
+    consistency said the article was consistent."""
+    path = write_article(
+        "language: ru\ntitle: {ru: История, en: History}\nreferences:\n"
+        "  - text: 'Кузнецов Ю. Д. История Японии // Вестник. 1988. № 2. С. 1–9.'\n"
+        "    title_en: History of Jаpan\n    source_en: Вестник\n"
+    )
+    result = run("consistency", path)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert any("'Jаpan' mixes" in line and "references[0].title_en" in line for line in lines)
+    assert any("Вестник" in line and "references[0].source_en" in line for line in lines)
