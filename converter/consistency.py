@@ -7,7 +7,8 @@ Three kinds of finding:
   read in another before it reached the converter ("SchÃ¼hlen" for Schühlen, "РњРѕСЃРєРІР°" for
   Москва), named with the word meant (``converter.misdecoded``).
 - **Script** (errors): a Latin-script field holding Cyrillic letters, or a word mixing the
-  scripts (``Mоscow`` with a Cyrillic "о": it looks right and breaks every search).
+  scripts in a field of any script (``Mоscow`` with a Cyrillic "о", ``Арктикe`` with a Latin
+  "e": it looks right and breaks every search).
 - **Scheme** (warnings): the transliterations of one article follow one scheme. Each Latin word
   is read back into Russian: the Latin letters are mapped to every Cyrillic letter any scheme (or
   a common slip) writes them for, and only readings that are Russian words (the OpenCorpora
@@ -69,20 +70,7 @@ def script_findings(path: str, text: str) -> list[Finding]:
     """Cyrillic in a Latin-script field; mixed-script words named one by one."""
     if not scripts.has_cyrillic(text):
         return []
-    found: list[Finding] = []
-    for word in dict.fromkeys(scripts.mixed_script_words(text)):
-        letters = "".join(scripts.cyrillic_letters(word))
-        meant = scripts.unmixed(word)
-        fix = f"; in one script: {meant!r}" if meant else ""
-        found.append(
-            Finding(
-                "mixed-script",
-                "error",
-                f"word {word!r} mixes Latin and Cyrillic letters (Cyrillic: {letters}){fix}",
-                path,
-                word=word,
-            )
-        )
+    found = mixed_findings(path, text)
     pure = scripts.cyrillic_words(without_links(text))  # (an address is kept as written)
     if pure:
         sample = ", ".join(list(dict.fromkeys(pure))[:5])
@@ -93,6 +81,32 @@ def script_findings(path: str, text: str) -> list[Finding]:
                 f"Cyrillic text in a Latin-script field: {sample}",
                 path,
                 word=pure[0],
+            )
+        )
+    return found
+
+
+def mixed_findings(path: str, text: str, latin_field: bool = True) -> list[Finding]:
+    """Words mixing Latin and Cyrillic letters, named one by one, in a field of any script:
+    the letters named are the stray ones, Cyrillic in a Latin-script field, elsewhere those of
+    the script fewer of the word's letters are in ('Арктикe': Latin e)."""
+    found: list[Finding] = []
+    for word in dict.fromkeys(scripts.mixed_script_words(text)):
+        cyrillic = scripts.cyrillic_letters(word)
+        others = [c for c in word if c.isalpha() and c not in cyrillic]
+        if latin_field or scripts.cyrillic_share(word) <= 0.5:
+            letters = "Cyrillic: " + "".join(cyrillic)
+        else:
+            letters = "Latin: " + "".join(dict.fromkeys(others))
+        meant = scripts.unmixed(word)
+        fix = f"; in one script: {meant!r}" if meant else ""
+        found.append(
+            Finding(
+                "mixed-script",
+                "error",
+                f"word {word!r} mixes Latin and Cyrillic letters ({letters}){fix}",
+                path,
+                word=word,
             )
         )
     return found
@@ -639,6 +653,13 @@ def check_article(article: Article, scheme: str | None = None) -> list[Finding]:
         scheme = article.journal.russian_scheme
     found = [one for path, text in text_fields(article) for one in misdecoded_findings(path, text)]
     texts, transliterated = _as_written(article)
+    # A word mixing scripts is an error in a field of any script ('Арктикe' in a Russian
+    # title), as check's script-mixed-words finds it in any element; the Latin-script fields
+    # are named by check_texts.
+    latin = {path for path, _ in texts}
+    for path, text in text_fields(article):
+        if path not in latin and scripts.has_cyrillic(text):
+            found.extend(mixed_findings(path, text, latin_field=False))
     return found + check_texts(texts, scheme, transliterated)
 
 

@@ -337,3 +337,27 @@ def test_a_references_english_title_is_checked_for_its_letters(run, write_articl
     lines = result.out.splitlines()
     assert any("'Jаpan' mixes" in line and "references[0].title_en" in line for line in lines)
     assert any("Вестник" in line and "references[0].source_en" in line for line in lines)
+
+
+def test_a_word_mixing_scripts_in_a_russian_field_is_an_error(run, write_article) -> None:
+    """'Арктикe' with a Latin e in a Russian title, 'пoля' with a Latin o in a Russian
+    reference: ``check`` finds such a word in any element (script-mixed-words), and consistency
+    said the article was consistent. Each is named once, with its field and its stray letters
+    (a section's 'Pоlitics', in a field no other rule reads, its Cyrillic о)."""
+    path = write_article(
+        "language: ru\ntitle: {ru: Японская политика в Арктикe, en: Japan's Arctic pоlicy}\n"
+        "section: {en: Pоlitics}\n"
+        "references:\n  - 'Иванов И. И. Теория пoля. Л.: Наука, 1975.'\n"
+    )
+    result = run("consistency", path)
+    assert result.code == 1
+    lines = [line for line in result.out.splitlines() if "[mixed-script]" in line]
+    assert len(lines) == 4, result.out
+    said = {line.split("(input field ")[-1]: line for line in lines}
+    assert (
+        "'Арктикe' mixes Latin and Cyrillic letters (Latin: e); in one script: 'Арктике'"
+        in (said["title.ru)"])
+    )
+    assert "'pоlicy'" in said["title.en)"]
+    assert "'Pоlitics' mixes Latin and Cyrillic letters (Cyrillic: о)" in said["section.en)"]
+    assert "'пoля'" in said["references[0].text.ru)"]
