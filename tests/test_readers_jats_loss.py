@@ -609,6 +609,39 @@ def test_a_loose_place_after_a_tagged_state_or_postal_code_is_kept(
 
 
 @pytest.mark.parametrize(
+    ("institution", "code", "city", "country"),
+    [
+        ("Universität Heidelberg", "69120", "Heidelberg", '<country country="DE">Germany'),
+        ("Sorbonne Université", "75005", "Paris", '<country country="FR">France'),
+    ],
+)
+def test_a_city_right_after_its_postal_code_is_the_city(
+    tmp_path: Path, store, institution: str, code: str, city: str, country: str
+) -> None:
+    """The European order, a city right after its postal code with no comma between
+    ('<postal-code>69120</postal-code> Heidelberg'), is the affiliation's city, as it was
+    before 4 December 2026: the rule for a place after a tagged postal code ('02139, Texas')
+    had turned the whole affiliation into one untagged line, its institution, postal code
+    and country lost to Crossref and DOAJ."""
+    first = "<contrib contrib-type".join(TWO_CITIES.split("<contrib contrib-type")[:2])
+    aff = (
+        f'<aff id="aff1"><institution>{institution}</institution>, '
+        f"<postal-code>{code}</postal-code> {city}, {country}</country></aff>"
+    )
+    loaded = _read(_article(tmp_path, contribs=first + "</contrib-group>\n" + aff))
+    [read] = loaded.article.affiliations
+    assert (read.institution, read.city, read.postal_code, read.text) == (
+        {"en": institution},
+        {"en": city},
+        code,
+        None,
+    )
+    tree = _output(loaded, tmp_path, store)
+    assert tree.findtext("//aff/city") == city
+    assert tree.findtext("//aff/postal-code") == code
+
+
+@pytest.mark.parametrize(
     "kind", ["dept", "orgdiv1", "orgdiv2", "department", "org-division", "division", "Division"]
 )
 def test_a_division_tagged_as_an_institution_is_the_department(

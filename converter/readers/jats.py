@@ -1828,9 +1828,17 @@ class ArticleReader:
                 self.warn(f"<{name}> in an affiliation is not in the model: left out")
             else:
                 loose.append(self.plain(child))
+            tail = child.tail or ""
             if after_place is None and (parts.get("state") or parts.get("postal_code")):
                 after_place = len(loose)
-            loose.append(child.tail or "")
+                own, comma, rest = tail.partition(",")
+                if not parts.get("state") and own.strip():
+                    # '<postal-code>69120</postal-code> Heidelberg', a city right after its
+                    # code (no comma: the European order) is the code's city, not a place
+                    # after it (such affiliations were kept as a line of text, untagged)
+                    loose.append(own)
+                    after_place, tail = len(loose), comma + rest
+            loose.append(tail)
         text = self._aff_line(form)  # its parts apart: "Survey, Cambridge, UK"
         leftover = re.sub(r"\s*,[\s,]*", ", ", _clean_aff_text(" ".join(loose)))
         leftover = _clean_aff_text(leftover)
