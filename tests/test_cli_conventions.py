@@ -311,6 +311,20 @@ def test_batch_reads_a_journal_given_as_a_named_pipe_once_for_every_worker(
     assert f"{fifo}: isn: unknown field (did you mean issn?)" in err.decode()
 
 
+def test_a_usage_error_is_said_before_a_journal_pipe_is_read(tmp_path: Path) -> None:
+    """``convert ARTICLE -o - --json --journal /dev/stdin`` is wrong use, said as such (exit
+    2) before the pipe is read: the journal was read first, and one that is no journal said
+    instead (exit 3), the wrong use left for the next run to find."""
+    args = [sys.executable, "-m", "converter", "convert", str(SEED), "-o", "-", "--json",
+            "--no-validate", "--journal", "/dev/stdin"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JATSCONV_CONFIG": str(tmp_path / "no.toml")}
+    done = subprocess.run(args, input=b"title: [\n", capture_output=True, env=env,
+                          cwd=tmp_path, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 2, done.stderr.decode()
+    assert b"--json and the XML would share standard output" in done.stderr
+    assert b"malformed YAML" not in done.stderr
+
+
 @pytest.mark.parametrize("command", ["convert", "batch"])
 def test_a_journal_piped_on_standard_input_serves_every_issue(tmp_path: Path, command: str) -> None:
     """``cat journal.yaml | jatsconv convert|batch … --to crossref --per-issue --journal

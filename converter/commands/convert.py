@@ -126,12 +126,13 @@ def convert(
         fail("--per-issue makes Crossref deposits: use it with --to crossref", 2)
     if per_issue and output == "-":
         fail("--per-issue writes one file per issue: give -o DIR (or none)", 2)
+    to_stdout = output == "-" or (articles == ("-",) and output is None)
+    if to_stdout and as_json:
+        fail("--json and the XML would share standard output: give -o DIR with --json", 2)
     # (a --journal pipe, /dev/stdin or <(…), read once for all the articles: the second read
     # it empty, 'the file is empty'; one that is no journal stops the run, exit 3)
     context.journal = context.cache.once(journal)
-    if output == "-" or (articles == ("-",) and output is None):
-        if as_json:
-            fail("--json and the XML would share standard output: give -o DIR with --json", 2)
+    if to_stdout:
         sys.exit(_convert_to_stdout(articles, fmt, context, options))
     results: list[Conversion] = []
     folder = Path(output) if output else None
