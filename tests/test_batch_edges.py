@@ -519,6 +519,51 @@ def test_sigterm_stops_a_per_issue_batch_as_ctrl_c_does(
     assert "jatsconv: interrupted" in result.err
 
 
+def test_sigterm_as_a_batch_starts_writes_its_report_and_junit(
+    run, tmp_path: Path, monkeypatch
+) -> None:
+    """SIGTERM while a batch (not --per-issue) was starting, the grammar loading: exit 130,
+    but no report and no JUnit file, which the README promises on any interruption (CI's
+    test-report step found no file). Both are written: interrupted, every source given not
+    reached (JUnit: each a test case skipped), and the line names how many and where."""
+    import signal
+
+    from converter.commands import batch as command
+
+    source = deposit_folder(tmp_path / "in", 2)
+    real = command.get_grammars
+
+    def terminated_while_loading(*args: object, **kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGTERM)  # (delivered here, in the main thread)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(command, "get_grammars", terminated_while_loading)
+
+    def not_handled(signum: int, frame: object) -> None:  # (not the test run's death)
+        raise RuntimeError("SIGTERM reached the handler outside the batch")
+
+    report, junit = tmp_path / "r.json", tmp_path / "junit.xml"
+    before = signal.signal(signal.SIGTERM, not_handled)
+    try:
+        result = run("batch", source, "-o", tmp_path / "out", "--report", report,
+                     "--junit", junit)  # fmt: skip
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert result.code == 130, result.err
+    assert (
+        f"jatsconv: interrupted; files already written are complete; 1 source not reached, "
+        f"listed in {report}: the same command again converts them"
+    ) in result.err
+    data = _report(report)
+    assert (data["interrupted"], data["not_reached"], data["articles"]) == (True, [str(source)], [])
+    assert data["summary"]["not_reached"] == 1
+    suite = etree.parse(str(junit)).getroot()
+    assert suite.get("skipped") == "1"
+    [case] = suite.iter("testcase")
+    assert case.get("name") == str(source)
+    assert case.find("skipped").get("message") == "not reached: the run was interrupted"
+
+
 def test_sigterm_as_a_per_issue_batch_starts_is_an_interruption_with_its_report(
     run, tmp_path: Path, monkeypatch
 ) -> None:

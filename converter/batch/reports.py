@@ -124,6 +124,67 @@ def _not_started_report(path: Path, error: ConverterError, settings: BatchSettin
     write_out(path, lambda stream: stream.write(text))
 
 
+def interrupted_at_start(
+    sources: list[str], out_dir: Path | None, path: Path | None, junit_path: Path | None
+) -> list[str]:
+    """The reports of a run interrupted (Ctrl-C, SIGTERM: a CI job cancelled as it starts)
+    before it read any article, the grammar still loading: in the shape of every report,
+    ``"interrupted": true``, and every source given not reached, as a run stopped later
+    lists the sources it did not reach (JUnit: each a test case skipped); ``"options"`` is
+    null, not read yet. Returns the lines for reports that could not be written."""
+    from xml.sax.saxutils import quoteattr
+
+    failed: list[str] = []
+    if path is not None:
+        head = {
+            "converter": __version__,
+            "output_dir": str(out_dir) if out_dir is not None else None,
+            "options": None,
+            "interrupted": True,
+            "stopped": None,
+            "workers_ended": 0,
+            "error": None,
+            "summary": {
+                **Summary().counts,
+                "total": 0,
+                "not_reached": len(sources),
+                "sources_gone": 0,
+                "seconds": 0.0,
+                "articles_per_second": 0.0,
+            },
+            "articles": [],
+            "not_reached": sources,
+            "sources_gone": [],
+        }
+        text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"
+        try:
+            write_out(path, lambda stream: stream.write(text))
+        except OSError as exc:
+            failed.append(f"no report: {output_error(path, exc)}")
+    if junit_path is not None:
+        count = len(sources)
+        attrs = (
+            f'name="jatsconv batch" tests="{count}" failures="0" errors="0" '
+            f'skipped="{count}" time="0.000"'
+        )
+        cases = "".join(
+            f'    <testcase classname="jatsconv.batch" name={quoteattr(source)}>\n'
+            '      <skipped message="not reached: the run was interrupted"/>\n'
+            "    </testcase>\n"
+            for source in sources
+        )
+        xml = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f"<testsuites {attrs}>\n  <testsuite {attrs}>\n{cases}"
+            "  </testsuite>\n</testsuites>\n"
+        )
+        try:
+            write_out(junit_path, lambda stream: stream.write(xml))
+        except OSError as exc:
+            failed.append(f"no JUnit file: {output_error(junit_path, exc)}")
+    return failed
+
+
 def _not_started_junit(path: Path, error: ConverterError) -> None:
     from xml.sax.saxutils import quoteattr
 

@@ -254,7 +254,7 @@ def batch(
         except KeyboardInterrupt:
             if per_issue:  # (nothing read yet: every source given is not reached)
                 _per_issue_interrupted(report, [], [], list(sources))
-            raise
+            _interrupted_at_start(list(sources), output, report, junit)
         if per_issue:
             _per_issue(sources, settings, report, junit, quiet)
         console: Console | None = None
@@ -429,6 +429,27 @@ def _per_issue(
     if report is not None:
         _per_issue_report(report, results, not_articles, [], interrupted=False)
     sys.exit(_exit_code(results))
+
+
+def _interrupted_at_start(
+    sources: list[str], out_dir: Path | None, report: Path | None, junit: Path | None
+) -> NoReturn:
+    """Ctrl-C or SIGTERM before a batch read any article (the grammar loading): its report
+    and JUnit file are written all the same, every source given not reached, as a run stopped
+    later writes them (there were none: CI found no file to parse); the line says so; 130."""
+    from converter.batch.reports import interrupted_at_start
+    from converter.errors import EXIT_INTERRUPTED
+
+    for line in interrupted_at_start(sources, out_dir, report, junit):
+        click.echo(f"jatsconv: {line}", err=True)
+    summary = Summary()
+    summary.not_reached = len(sources)
+    where = ("the report" if str(report) == STDOUT else str(report)) if report else None
+    click.echo(
+        f"jatsconv: interrupted; files already written are complete{_rest(summary, where)}",
+        err=True,
+    )
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _per_issue_interrupted(
