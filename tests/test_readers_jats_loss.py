@@ -609,6 +609,39 @@ def test_a_loose_place_after_a_tagged_state_or_postal_code_is_kept(
 
 
 @pytest.mark.parametrize(
+    ("institution", "city", "code", "country"),
+    [
+        ("National University of Singapore", "Singapore", "117543", "SG"),
+        ("University of Luxembourg", "Luxembourg", "L-1511", "LU"),
+    ],
+)
+def test_a_country_named_as_its_city_after_a_postal_code_is_the_country(
+    tmp_path: Path, store, institution: str, city: str, code: str, country: str
+) -> None:
+    """'Singapore, <postal-code>117543</postal-code>, Singapore': the text after the postal
+    code is the country, named as the city before it is (a city-state), not a place after
+    the code; since the rule for '<state>MA</state>, Texas' the whole affiliation had become
+    one untagged line, its institution, city, postal code and country lost to Crossref and
+    DOAJ."""
+    first = "<contrib contrib-type".join(TWO_CITIES.split("<contrib contrib-type")[:2])
+    aff = (
+        f'<aff id="aff1"><institution>{institution}</institution>, {city}, '
+        f"<postal-code>{code}</postal-code>, {city}</aff>"
+    )
+    loaded = _read(_article(tmp_path, contribs=first + "</contrib-group>\n" + aff))
+    [read] = loaded.article.affiliations
+    assert (read.institution, read.city, read.postal_code, read.country, read.text) == (
+        {"en": institution},
+        {"en": city},
+        code,
+        country,
+        None,
+    )
+    tree = _output(loaded, tmp_path, store)
+    assert tree.xpath("//aff/country/text()") == [city]
+
+
+@pytest.mark.parametrize(
     ("institution", "code", "city", "country"),
     [
         ("Universität Heidelberg", "69120", "Heidelberg", '<country country="DE">Germany'),
@@ -637,8 +670,8 @@ def test_a_city_right_after_its_postal_code_is_the_city(
         None,
     )
     tree = _output(loaded, tmp_path, store)
-    assert tree.findtext("//aff/city") == city
-    assert tree.findtext("//aff/postal-code") == code
+    assert tree.xpath("//aff/city/text()") == [city]
+    assert tree.xpath("//aff/postal-code/text()") == [code]
 
 
 @pytest.mark.parametrize(

@@ -1857,10 +1857,15 @@ class ArticleReader:
             # Texas'), which the writers would move before it, the line changed unsaid
             city = (place or {}).get("city", {}).get(lang, "")
             later = " ".join(loose[after_place:]) if after_place is not None else ""
+            # (a city written before them too is that city, the text after them the country
+            # named as it is: 'Singapore, <postal-code>117543</postal-code>, Singapore')
+            earlier = " ".join(loose[:after_place]) if after_place is not None else ""
             if (
                 place is None
                 or any(parts.get(key) for key in place)
-                or (city and city in _clean_aff_text(later))
+                or (
+                    city and city in _clean_aff_text(later) and city not in _clean_aff_text(earlier)
+                )
             ):
                 untyped = True
             else:
