@@ -284,11 +284,27 @@ def _installed(store: GrammarsArg) -> Grammars:
     return (as_grammars(store, "store") or get_grammars()).require()
 
 
+def _document_bytes(data: object, function: str) -> bytes:
+    """``data`` when it is the document's bytes; else a ``TypeError`` saying what is taken.
+    Text was taken when it had no XML declaration and refused by lxml's own ``ValueError``
+    when it had one: a document's bytes carry the encoding its declaration names, text
+    does not."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    hint = (
+        ": give its bytes as read from the file (Path(...).read_bytes()), or use validate_file"
+        if isinstance(data, str)
+        else ""
+    )
+    raise TypeError(f"{function}: data is the document's bytes, not {type(data).__name__}{hint}")
+
+
 def verdict_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None) -> Verdict:
     """The verdict on one document given as bytes, against the DTD its DOCTYPE names in
     ``store`` (the installed DTDs when None); ``name`` names it in the problems. A file that
     is not a JATS or NLM article (YAML, a Crossref or DOAJ file, a web page …) is named, with
-    the command that takes it."""
+    the command that takes it. ``data`` that is not bytes is a ``TypeError`` saying so."""
+    data = _document_bytes(data, "verdict_bytes")
     store = _installed(store)
     try:
         tree = parse_untrusted(data, name)
@@ -329,8 +345,8 @@ def validate_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None
     """All problems of one JATS document given as bytes (empty when valid), against the DTD
     its DOCTYPE names in ``store`` (the installed DTDs when None); ``name`` names it in them.
     A document that could not be checked has problems too (saying why): ``verdict_bytes``
-    tells "invalid" from "not checked"."""
-    return verdict_bytes(data, name, store).problems
+    tells "invalid" from "not checked". ``data`` that is not bytes is a ``TypeError``."""
+    return verdict_bytes(_document_bytes(data, "validate_bytes"), name, store).problems
 
 
 def validate_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> list[Problem]:

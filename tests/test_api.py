@@ -496,3 +496,26 @@ def test_readme_documents_every_public_name() -> None:
     first_cells = re.findall(r"^\| (.+?) \|", _readme_api(), re.M)
     documented = {name for cell in first_cells for name in re.findall(r"`(\w+)", cell)}
     assert set(converter.__all__) - documented == set()
+
+
+def test_bytes_and_reference_text_of_the_wrong_type_say_what_is_taken() -> None:
+    """``validate_bytes`` took text without an XML declaration and gave lxml's "Unicode strings
+    with encoding declaration are not supported" for text with one; ``parse_reference(None)``
+    gave "argument of type 'NoneType' is not iterable". Each says what it takes."""
+    from converter.citations import explain, parse_reference
+
+    text = SEED.with_suffix(".xml").read_text(encoding="utf-8")
+    for function in (validate_bytes, verdict_bytes):
+        with pytest.raises(
+            TypeError,
+            match=rf"^{function.__name__}: data is the document's bytes, not str: give its bytes",
+        ):
+            function(text)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="the document's bytes, not str"):
+            function("<article/>")  # type: ignore[arg-type]
+    assert validate_bytes(bytearray(SEED.with_suffix(".xml").read_bytes())) == []
+    for reading in (parse_reference, explain):
+        with pytest.raises(
+            TypeError, match=rf"^{reading.__name__}: text is one reference as a str, not NoneType$"
+        ):
+            reading(None)  # type: ignore[arg-type]

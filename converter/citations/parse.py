@@ -378,12 +378,21 @@ def _limit(group: str, least: float | None) -> float:
 
 
 @lru_cache(maxsize=4096)
+def _reference_text(text: object, function: str) -> str:
+    """``text`` when it is a ``str``; else a ``TypeError`` naming what is taken (None gave
+    "argument of type 'NoneType' is not iterable", from deep in the text's spelling)."""
+    if isinstance(text, str):
+        return text
+    raise TypeError(f"{function}: text is one reference as a str, not {type(text).__name__}")
+
+
 def parse_reference(text: str, least: float | None = None) -> Citation | None:
     """The structured parts of one reference, or None when the labeller is not sure of them.
 
     ``least``: a confidence the caller asks for (a journal's ``reference_confidence``); the
-    higher of it and the language group's threshold, chosen on the dev split, decides."""
-    text = spelled(text)
+    higher of it and the language group's threshold, chosen on the dev split, decides.
+    ``text`` that is not a ``str`` is a ``TypeError`` saying so."""
+    text = spelled(_reference_text(text, "parse_reference"))
     if not text or len(text) > MAX_LENGTH:
         return None
     limit = _limit(threshold_group(text), least)
@@ -438,6 +447,7 @@ class Reading:
 def explain(text: str, least: float | None = None) -> Reading:
     """``parse_reference``'s decision on ``text`` with its grounds (the same answer: a
     reference is structured here exactly when ``parse_reference`` returns a citation)."""
+    text = _reference_text(text, "explain")
     meant = spelled(text)
     text = normalize(text)
     group = threshold_group(meant) if text else "en"
