@@ -11,9 +11,11 @@ The public API (the README's "Python API" section shows each name)::
 Reading without files: ``article_from_data`` (parsed data), ``read_articles`` (any format, with
 the readers' warnings); other outputs: ``render`` with ``Options(target=...)``; checking:
 ``validate_file``, ``validate_bytes`` (the problems), ``verdict_file``, ``verdict_bytes`` (a
-``Verdict``: valid, invalid or not checked, as ``jatsconv validate``). Warnings are ``Notice``s
-(a ``str`` with a ``kind``). Errors: ``InputError``, ``SetupError``, ``OutputError``, all
-``ConverterError``; the library never prints or exits.
+``Verdict``: valid, invalid or not checked, as ``jatsconv validate``); profiles: ``check_file``,
+``check_bytes`` (a ``CheckReport``, as ``jatsconv check``); references: ``parse_reference``
+(a ``Citation`` or None), ``explain`` (a ``Reading``, as ``jatsconv references``). Warnings
+are ``Notice``s (a ``str`` with a ``kind``). Errors: ``InputError``, ``SetupError``,
+``OutputError``, all ``ConverterError``; the library never prints or exits.
 
 The names are imported on first use (PEP 562 ``__getattr__``): importing ``converter`` or one of
 its small modules (``converter.errors``, the CLI's group) does not load the model, the readers
@@ -29,6 +31,10 @@ from converter.version import __version__
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from converter.api import Conversion, Output, convert_file, read_articles, render, to_jats
+    from converter.checks.base import Finding
+    from converter.checks.run import CheckReport, check_bytes, check_file
+    from converter.citations.fields import Citation
+    from converter.citations.parse import Reading, explain, parse_reference
     from converter.errors import ConverterError, InputError, OutputError, SetupError
     from converter.grammars import Grammars, get_grammars
     from converter.model import Article, Journal
@@ -48,8 +54,11 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
 # Public name → the module that defines it.
 _PUBLIC = {
     "Article": "converter.model",
+    "CheckReport": "converter.checks.run",
+    "Citation": "converter.citations.fields",
     "Conversion": "converter.api",
     "ConverterError": "converter.errors",
+    "Finding": "converter.checks.base",
     "Grammars": "converter.grammars",
     "InputError": "converter.errors",
     "Journal": "converter.model",
@@ -59,12 +68,17 @@ _PUBLIC = {
     "Output": "converter.api",
     "OutputError": "converter.errors",
     "Problem": "converter.validation",
+    "Reading": "converter.citations.parse",
     "SetupError": "converter.errors",
     "Verdict": "converter.validation",
     "article_from_data": "converter.readers.native",
+    "check_bytes": "converter.checks.run",
+    "check_file": "converter.checks.run",
     "convert_file": "converter.api",
+    "explain": "converter.citations.parse",
     "get_grammars": "converter.grammars",
     "load_article": "converter.readers.native",
+    "parse_reference": "converter.citations.parse",
     "read_articles": "converter.api",
     "render": "converter.api",
     "to_jats": "converter.api",
@@ -76,8 +90,11 @@ _PUBLIC = {
 
 __all__ = [
     "Article",
+    "CheckReport",
+    "Citation",
     "Conversion",
     "ConverterError",
+    "Finding",
     "Grammars",
     "InputError",
     "Journal",
@@ -87,13 +104,18 @@ __all__ = [
     "Output",
     "OutputError",
     "Problem",
+    "Reading",
     "SetupError",
     "Verdict",
     "__version__",
     "article_from_data",
+    "check_bytes",
+    "check_file",
     "convert_file",
+    "explain",
     "get_grammars",
     "load_article",
+    "parse_reference",
     "read_articles",
     "render",
     "to_jats",

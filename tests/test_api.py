@@ -519,3 +519,29 @@ def test_bytes_and_reference_text_of_the_wrong_type_say_what_is_taken() -> None:
             TypeError, match=rf"^{reading.__name__}: text is one reference as a str, not NoneType$"
         ):
             reading(None)  # type: ignore[arg-type]
+
+
+def test_checks_and_references_are_in_the_package_without_loading_them_at_import() -> None:
+    """``check_file`` and ``explain`` lived only in ``converter.checks`` and
+    ``converter.citations``: ``from converter import check_file`` failed. They are public
+    names of the package now, loaded on first use as the others (a short command pays
+    nothing for them)."""
+    from converter.checks import run as checks_run
+    from converter.citations import parse as citations_parse
+
+    names = ("check_file", "check_bytes", "CheckReport", "Finding", "parse_reference")
+    names += ("explain", "Reading", "Citation")
+    assert set(names) <= set(converter.__all__)
+    assert converter.check_file is checks_run.check_file
+    assert converter.explain is citations_parse.explain
+    sample = SAMPLES / "japanese-studies-in-russia" / "2018-3" / "streltsov-6.xml"
+    report = converter.check_file(sample, ["crossref"])
+    assert (report.errors, report.findings) == (0, [])
+    code = (
+        "import sys, converter\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('converter.checks', "
+        "'converter.citations'))))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout == "[]\n", done.stderr
