@@ -76,11 +76,22 @@ class Grammars:
     def installed(self) -> bool:
         return self.catalog.is_file()
 
-    def require(self) -> Grammars:
+    def require(self, *, command: bool = False) -> Grammars:
+        """This store, or ``SetupError`` when it holds no DTDs. The line names the way to give
+        another folder that the caller has: a command's ``--schema-dir`` (``command``, said by
+        the CLI's commands), else the API's arguments; a Python caller was told of options
+        it has no way to pass."""
         if not self.installed():
+            if command:
+                where = f"(or set {ENV_VAR} / --schema-dir to a folder that holds them)"
+            else:
+                where = (
+                    "(or give a folder that holds them: Options(grammars=...), grammars= or "
+                    f"store=, or set {ENV_VAR})"
+                )
             raise SetupError(
                 f"the JATS DTDs are not installed in {self.root}: run 'jatsconv schemas install' "
-                f"(or set {ENV_VAR} / --schema-dir to a folder that holds them)"
+                f"{where}"
             )
         return self
 

@@ -545,3 +545,36 @@ def test_checks_and_references_are_in_the_package_without_loading_them_at_import
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.stdout == "[]\n", done.stderr
+
+
+def test_dtds_not_installed_names_the_api_s_way_to_give_them(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Python caller without DTDs was told to set ``--schema-dir``, an option it has no
+    way to pass. The library's line names ``Options(grammars=...)``, ``grammars=``, ``store=``
+    and the environment variable; the commands' line is what it was."""
+    none = tmp_path / "none"
+    monkeypatch.setenv("JATSCONV_SCHEMA_DIR", str(none))
+    api_line = (
+        f"the JATS DTDs are not installed in {none}: run 'jatsconv schemas install' (or give a "
+        "folder that holds them: Options(grammars=...), grammars= or store=, or set "
+        "JATSCONV_SCHEMA_DIR)"
+    )
+    article = load_article(SEED)
+    calls = (
+        lambda: convert_file(SEED, tmp_path / "out"),
+        lambda: to_jats(article, grammars=none),
+        lambda: render(article, Options(grammars=none)),
+        lambda: validate_bytes(SEED.with_suffix(".xml").read_bytes()),
+        lambda: verdict_file(SEED.with_suffix(".xml")),
+    )
+    for call in calls:
+        with pytest.raises(SetupError) as raised:
+            call()
+        assert str(raised.value) == api_line
+    result = run("convert", SEED, "-o", tmp_path / "out")
+    assert result.code == 4
+    assert result.err == (
+        f"jatsconv: the JATS DTDs are not installed in {none}: run 'jatsconv schemas install' "
+        "(or set JATSCONV_SCHEMA_DIR / --schema-dir to a folder that holds them)\n"
+    )

@@ -237,7 +237,7 @@ def batch(
     # with 143, and ``--per-issue`` wrote no report.
     with _stopped_once():
         try:
-            store = get_grammars(schema_dir).require()
+            store = get_grammars(schema_dir).require(command=True)
             options = conversion_run(store)
             settings = BatchSettings(
                 out_dir=output,

@@ -113,7 +113,7 @@ def convert(
     an invalid result is not written unless --write-invalid. A source holding several
     articles (an OJS export) gives one file per article. '-' reads standard input.
     """
-    store = None if no_validate else get_grammars(schema_dir).require()
+    store = None if no_validate else get_grammars(schema_dir).require(command=True)
     options = conversion_run(store)
     context = ReadContext(encoding=encoding, delimiter=delimiter)
     if not articles and not dois:

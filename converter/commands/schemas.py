@@ -53,7 +53,7 @@ def schemas_install(source: Path | None, missing: bool, schema_dir: Path | None)
 @json_option
 def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
     """List the article DTDs installed (public id and file; their modules are not listed)."""
-    store = get_grammars(schema_dir).require()
+    store = get_grammars(schema_dir).require(command=True)
     table = store.article_dtds()
     if as_json:
         rows = {pid: str(path) for pid, path in sorted(table.items())}
@@ -73,7 +73,7 @@ def schemas_list(schema_dir: Path | None, as_json: bool) -> None:
 @schema_dir_option
 def schemas_path(schema_dir: Path | None) -> None:
     """Print the XML catalog path (for XML_CATALOG_FILES, as xmllint and other tools read it)."""
-    store: Grammars = get_grammars(schema_dir).require()
+    store: Grammars = get_grammars(schema_dir).require(command=True)
     click.echo(str(store.catalog))
 
 

@@ -33,7 +33,7 @@ def validate(files: tuple[str, ...], schema_dir: Path | None, as_json: bool, qui
     valid, invalid, or not checked: exit 1 when one is invalid, 3 when one could not be
     checked (not well-formed, unreadable, unknown DOCTYPE), 4 when its DTD is not installed.
     """
-    store = get_grammars(schema_dir).require()
+    store = get_grammars(schema_dir).require(command=True)
     report: dict[str, Verdict] = {}
     for name in files:
         if name == "-":
