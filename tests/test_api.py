@@ -578,3 +578,26 @@ def test_dtds_not_installed_names_the_api_s_way_to_give_them(
         f"jatsconv: the JATS DTDs are not installed in {none}: run 'jatsconv schemas install' "
         "(or set JATSCONV_SCHEMA_DIR / --schema-dir to a folder that holds them)\n"
     )
+
+
+def test_model_validate_raises_pydantic_s_error_and_article_from_data_the_tool_s() -> None:
+    """The README sent API users to ``Article.model_validate`` without saying that it raises
+    pydantic's multi-line ``ValidationError``, not the tool's one line a field. What the
+    README now says of each is what each does."""
+    import pydantic
+
+    data = {"title": {"en": "A title"}, "titel": 1}
+    with pytest.raises(pydantic.ValidationError) as raised:
+        Article.model_validate(data)
+    assert isinstance(raised.value, ValueError) and not isinstance(raised.value, InputError)
+    assert "Extra inputs are not permitted" in str(raised.value)
+    with pytest.raises(InputError) as said:
+        article_from_data(data, journal=JOURNAL)
+    assert said.value.problems == ["titel: unknown field (did you mean title?)"]
+    kept = Article.model_validate({"title": {"en": "A title"}, "journal": str(JOURNAL)})
+    assert kept.journal == str(JOURNAL)
+    with pytest.raises(InputError, match=r"journal: '.*' is a path, not read"):
+        render(kept, Options())
+    api = _readme_api()
+    assert "`Article.model_validate` is pydantic's own: bad data raises pydantic's" in api
+    assert "data from users goes to `article_from_data`" in api
