@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from converter.grammars import Grammars, as_grammars
+from converter.grammars import Grammars, GrammarsArg, as_grammars
 from converter.languages import normalize_language
 from converter.validation import Problem
 
@@ -52,6 +52,25 @@ class Options:
     doaj_language: str | None = None  # DOAJ output: language of the first title and abstract
     include_unpublished: bool = False  # Crossref/DOAJ output: deposit articles not yet out too
 
+    if TYPE_CHECKING:
+        # What a caller may pass, for type checkers and editors: ``grammars`` as the DTD
+        # folder's path too (``__post_init__`` makes it a ``Grammars``), which the README
+        # documents and the field's own hint denied. The field, which the writers read, stays
+        # ``Grammars | None``. (The dataclass writes the real ``__init__``; a test keeps these
+        # parameters the fields'.)
+        def __init__(
+            self,
+            version: JatsVersion | None = None,
+            tag_set: TagSet = "publishing",
+            target: str = "jats",
+            grammars: GrammarsArg = None,
+            write_invalid: bool = False,
+            profiles: tuple[str, ...] = (),
+            strict: bool = False,
+            doaj_language: str | None = None,
+            include_unpublished: bool = False,
+        ) -> None: ...
+
     def __post_init__(self) -> None:
         # ``grammars`` may be given as the DTD folder's path, as every path of the API may.
         object.__setattr__(self, "grammars", as_grammars(self.grammars, "Options.grammars"))
@@ -81,6 +100,10 @@ class Options:
                 *(["include-unpublished"] if self.include_unpublished else []),
             ]
         )
+
+
+# The same, at run time: ``help(Options)`` and ``inspect.signature(Options)`` show what is taken.
+Options.__init__.__annotations__["grammars"] = "GrammarsArg"
 
 
 @dataclass(slots=True)

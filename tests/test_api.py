@@ -601,3 +601,33 @@ def test_model_validate_raises_pydantic_s_error_and_article_from_data_the_tool_s
     api = _readme_api()
     assert "`Article.model_validate` is pydantic's own: bad data raises pydantic's" in api
     assert "data from users goes to `article_from_data`" in api
+
+
+def test_options_says_it_takes_the_dtd_folder_as_a_path() -> None:
+    """``Options(grammars="dtds")`` works and the README says so, but the hint said
+    ``Grammars | None``: a type checker refused the documented call. The parameter's hint
+    takes a folder (at run time, ``help(Options)``, and for type checkers, the ``__init__``
+    they read); the field the writers read stays a ``Grammars`` or None."""
+    import ast
+    import dataclasses
+    import inspect
+    import typing
+
+    from converter import options as options_module
+
+    taken = typing.get_type_hints(Options.__init__)["grammars"]
+    assert {str, os.PathLike[str], Grammars, type(None)} <= set(typing.get_args(taken))
+    assert inspect.signature(Options).parameters["grammars"].annotation == "GrammarsArg"
+    assert typing.get_type_hints(Options)["grammars"] == Grammars | None
+    assert Options(grammars="dtds").grammars == Grammars("dtds")
+    # The type checkers' __init__ has the fields' names, order and defaults.
+    tree = ast.parse(Path(options_module.__file__).read_text(encoding="utf-8"))
+    [cls] = [n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Options"]
+    [init] = [n for n in ast.walk(cls) if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+    stub = {
+        a.arg: ast.literal_eval(d)
+        for a, d in zip(init.args.args[1:], init.args.defaults, strict=True)
+    }
+    fields = {f.name: f.default for f in dataclasses.fields(Options)}
+    assert list(stub) == list(fields) and stub == fields
+    assert ast.unparse(init.args.args[4].annotation) == "GrammarsArg"
