@@ -603,3 +603,30 @@ def test_a_failed_question_leaves_the_submission_pending(stand, issue_file, run)
     assert (
         again.code == 6 and f"{batch_id}: " in again.out and "no deposits pending" not in again.out
     )
+
+
+def test_a_one_off_endpoint_does_not_change_where_a_logged_deposit_is_asked_about(
+    stand, issue_file, run
+) -> None:
+    """``deposit status ID --endpoint URL`` for an id in the local log saved URL as the
+    entry's: every later question, ``deposit status`` with no id too, went there, not where
+    the file was sent. It asks there once; the log keeps the address of the deposit."""
+    state, base = stand
+    sent = run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit")
+    assert sent.code == 0, sent.err
+    (batch_id,) = state.batches
+
+    def logged_url() -> str:
+        listed = run("deposit", "status", "--list", "--json")
+        (entry,) = json.loads(listed.out)
+        return str(entry["status_url"])
+
+    where = logged_url()
+    elsewhere = "http://127.0.0.1:9/servlet/deposit"  # (nothing listens there)
+    once = run("deposit", "status", batch_id, "--endpoint", elsewhere, *FAST)
+    assert once.code == 5 and "the submission keeps its state" in once.out + once.err
+    assert state.batches[batch_id]["asked"] == 0  # (asked there, not here)
+    assert logged_url() == where
+    later = run("deposit", "status", *FAST)  # every pending one: where it was sent
+    assert later.code == 6 and f"{batch_id}: queued" in later.out
+    assert state.batches[batch_id]["asked"] == 1

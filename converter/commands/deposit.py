@@ -359,16 +359,18 @@ def _log_outcome(entry: deposit_log.Entry, outcome: Outcome, timed_out: bool) ->
     deposit_log.record(entry)
 
 
-def _ask(entry: deposit_log.Entry, transport: Transport) -> Callable[[], Outcome]:
-    """A question to the service about one logged submission (credentials looked up once)."""
+def _ask(
+    entry: deposit_log.Entry, transport: Transport, url: str | None = None
+) -> Callable[[], Outcome]:
+    """A question to the service about one logged submission (credentials looked up once),
+    at its logged result URL or at ``url`` (a one-off ``--endpoint``'s)."""
+    url = url or entry.status_url
     if entry.service == "crossref":
         credentials = crossref_credentials()
         sent = [r["record"] for r in entry.records]
-        return lambda: crossref_status(
-            entry.status_url, entry.submission, credentials, sent, transport
-        )
+        return lambda: crossref_status(url, entry.submission, credentials, sent, transport)
     key = doaj_api_key()
-    return lambda: doaj_status(entry.status_url, entry.submission, key, entry.records, transport)
+    return lambda: doaj_status(url, entry.submission, key, entry.records, transport)
 
 
 def _follow(
@@ -378,9 +380,11 @@ def _follow(
     limit: float,
     interval: float,
     just_sent: bool,
+    url: str | None = None,
 ) -> tuple[Outcome, bool]:
-    """Ask once, or (``wait``) until the service has done; log and return the outcome."""
-    ask = _ask(entry, transport)
+    """Ask once, or (``wait``) until the service has done; log and return the outcome.
+    ``url``: where to ask this once, instead of the entry's logged result URL."""
+    ask = _ask(entry, transport, url)
     if wait:
         outcome, timed_out = wait_for(
             ask, limit, interval, transport.sleep, patient_with_unknown=just_sent
@@ -639,8 +643,14 @@ def deposit_status_command(
     if list_only:
         _print_log(deposit_log.entries(), as_json)
         sys.exit(EXIT_OK)
+    asked_at: dict[int, str] = {}  # (id of an entry → the one-off --endpoint's result URL)
     if submissions:
-        entries = [_entry_for(s, service, endpoint, test_system) for s in submissions]
+        entries = []
+        for submission in submissions:
+            entry, url = _entry_for(submission, service, endpoint, test_system)
+            entries.append(entry)
+            if url != entry.status_url:
+                asked_at[id(entry)] = url
     else:
         entries = deposit_log.pending()
         if not entries:
@@ -655,7 +665,8 @@ def deposit_status_command(
     outcomes = []
     payload = []
     for entry in entries:
-        outcome, timed_out = _follow(entry, transport, wait, wait_limit, poll_interval, False)
+        url = asked_at.get(id(entry))
+        outcome, timed_out = _follow(entry, transport, wait, wait_limit, poll_interval, False, url)
         outcomes.append((outcome, timed_out))
         if as_json:
             payload.append({"file": entry.file, **outcome.as_dict(), "timed_out": timed_out})
@@ -668,11 +679,14 @@ def deposit_status_command(
 
 def _entry_for(
     submission: str, service: str | None, endpoint: str | None, test_system: bool
-) -> deposit_log.Entry:
-    """The logged entry of an id, or one made up from the options for an id sent elsewhere."""
+) -> tuple[deposit_log.Entry, str]:
+    """The logged entry of an id, or one made up from the options for an id sent elsewhere;
+    and the result URL to ask this time. ``--endpoint`` for a logged id is asked once: the
+    entry keeps the URL it was sent to (it was saved as the entry's, and every later
+    question, ``deposit status`` with no id among them, went to the one-off address)."""
     found = deposit_log.find(submission)
     if found is not None and (service is None or found.service == service) and not endpoint:
-        return found
+        return found, found.status_url
     kind = service or (found.service if found else None)
     kind = kind or ("doaj" if _looks_like_doaj(submission) else "crossref")
     if kind == "crossref":
@@ -680,7 +694,9 @@ def _entry_for(
         status_url = crossref_result_url(check_endpoint(base))
     else:
         status_url = doaj_status_url(check_endpoint(endpoint or DOAJ_PRODUCTION), submission)
-    return deposit_log.Entry(
+    if found is not None and found.service == kind:
+        return found, status_url
+    entry = deposit_log.Entry(
         service=kind,
         submission=submission,
         file=found.file if found else "(not in the local log)",
@@ -689,6 +705,7 @@ def _entry_for(
         records=found.records if found else [],
         sending=found.sending if found else 1,
     )
+    return entry, status_url
 
 
 def _print_log(entries: list[deposit_log.Entry], as_json: bool) -> None:
