@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from converter import lazy_re
 from converter.alphabets import declared_language
+from converter.inline import link_spans, without_addresses
 from converter.model import Article, Contributor, Journal, PersonName, Reference
 from converter.scripts import has_cyrillic, is_cyrillic_language
 
@@ -425,7 +426,9 @@ def _cyrillic_only(ref: Reference) -> tuple[str, str] | None:
     if texts:
         if LATIN_KEY in texts and len(texts) > 1:
             return None  # (asked first: it spares a scan of the English text for Cyrillic)
-        if any(not has_cyrillic(t) for t in texts.values()):
+        # (judged without its links: a Latin-script reference citing http://президент.рф/ is
+        # no Russian one)
+        if any(not has_cyrillic(without_addresses(t)) for t in texts.values()):
             return None
         return next(iter(texts.items()))
     if has_cyrillic(_parts_text(ref)):
@@ -467,15 +470,16 @@ def _with_latin_form(
     if found is None:
         return ref
     lang, text = found
+    words = without_addresses(text) or _parts_text(ref)  # (a '.укр' address tells nothing)
     declared = declared_language(lang or ref.lang, main)
-    if declared == "uk" and not _tells_ukrainian(text or _parts_text(ref)):
+    if declared == "uk" and not _tells_ukrainian(words):
         # Ukrainian only as the list is (a plain text in a Ukrainian article is filed under
         # uk): a Russian book cited there, 'Л.: Наука, 1975', is Russian, and its Л. Leningrad
         # (it was read as Ukrainian: 'Yvanov Y. Y. … Lviv: Nauka (In Ukrainian)'). Its letters
         # decide, and Russian's alphabet, listed first, holds the letters both languages share.
         declared = None
     try:
-        scheme = scheme_for(text or _parts_text(ref), journal.russian_scheme or "bsi", declared)
+        scheme = scheme_for(words, journal.russian_scheme or "bsi", declared)
     except NoScheme as reason:
         notes.append(_untransliterated(place, reason, f"text.{LATIN_KEY}"))
         return ref
@@ -779,6 +783,10 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | Non
     words = _UKRAINIAN_WORDS if scheme == UKRAINIAN else _RUSSIAN_WORDS
 
     parsed = parse_reference(text)
+    # Its links (web addresses, DOIs, e-mail addresses) are set aside and put back as written:
+    # an internationalized domain's Cyrillic, http://президент.рф/…, was transliterated into
+    # http://prezident.rf/…, an address that leads nowhere
+    text, links = _set_aside(text)
     title = ref.title or (parsed.title if parsed else None)
     source = ref.source or (parsed.source if parsed else None)
     if parsed is not None and parsed.type == "book" and not ref.title:
@@ -800,9 +808,32 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | Non
     # a full stop doubled by the words put in ('Moscow.', 'diss.'); not an ellipsis, '...',
     # which GOST writes in a thesis ('дисс. ... канд.' became 'diss.. kand.')
     latin = _DOUBLED_STOP.sub(".", latin)
+    latin = _put_back(latin, links)
     if note and note not in latin:
         latin = latin.rstrip() + (" " if latin.endswith(".") else ". ") + note
     return latin
+
+
+_ASIDE = 0xE000  # a private-use character stands for each link set aside: no pattern reads it
+
+
+def _set_aside(text: str) -> tuple[str, list[str]]:
+    """``text`` with each link (``converter.inline.link_spans``) as one private-use character,
+    and the links, in order."""
+    links: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for start, end in link_spans(text):
+        out.append(text[pos:start] + chr(_ASIDE + len(links)))
+        links.append(text[start:end])
+        pos = end
+    return "".join(out) + text[pos:], links
+
+
+def _put_back(text: str, links: list[str]) -> str:
+    for number, link in enumerate(links):
+        text = text.replace(chr(_ASIDE + number), link)
+    return text
 
 
 def reference_from_parts(ref: Reference) -> str:

@@ -32,6 +32,42 @@ _LINK_RE = lazy_re.compile(
 _TRAILING = ".,;:)]}»"
 
 
+# An e-mail address, which a reference may give ('Contact: иван@почта.рф'): not linked by the
+# writers, but an address all the same, kept as written in a reference's Latin form.
+_EMAIL_RE = lazy_re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each DOI and web address in ``text`` as the writers link it (its
+    trailing full stop or bracket left out) and of each e-mail address: the parts of a
+    reference that are written as given in any script, an internationalized domain's
+    Cyrillic (http://президент.рф/…) as much as a DOI's."""
+    spans: list[tuple[int, int]] = []
+    if "/" in text:
+        for match in _LINK_RE.finditer(text):
+            spans.append((match.start(), match.start() + len(_linked(match))))
+    if "@" in text:
+        for match in _EMAIL_RE.finditer(text):
+            if not any(start <= match.start() < end for start, end in spans):
+                spans.append(match.span())
+    return sorted(spans)
+
+
+def without_addresses(text: str) -> str:
+    """``text`` with each link (``link_spans``, e-mail addresses too) put as a space: what a
+    reference's script is judged by, its addresses being in any script."""
+    if "/" not in text and "@" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for start, end in link_spans(text):
+        out.append(text[pos:start])
+        out.append(" ")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def without_links(text: str) -> str:
     """``text`` with each DOI and web address the writers link (``ext-link``) put as a space:
     an address is kept as written, so its words are neither English text nor a transliteration
@@ -135,10 +171,7 @@ def link_identifiers(text: str) -> Inline:
     nodes: Inline = []
     pos = 0
     for match in _LINK_RE.finditer(text):
-        value = match.group().rstrip(_TRAILING)
-        # keep a closing bracket that belongs to the identifier, e.g. 10.1002/(SICI)…
-        while value.count("(") > value.count(")") and match.group()[len(value) :][:1] == ")":
-            value += ")"
+        value = _linked(match)
         start = match.start()
         if start > pos:
             nodes.append(text[pos:start])
@@ -156,3 +189,12 @@ def link_identifiers(text: str) -> Inline:
     if pos < len(text):
         nodes.append(text[pos:])
     return nodes
+
+
+def _linked(match: re.Match[str]) -> str:
+    """The identifier a match of ``_LINK_RE`` links: without the full stop or bracket after
+    it, but with a closing bracket that belongs to it, e.g. 10.1002/(SICI)…"""
+    value = match.group().rstrip(_TRAILING)
+    while value.count("(") > value.count(")") and match.group()[len(value) :][:1] == ")":
+        value += ")"
+    return value

@@ -1018,3 +1018,53 @@ def test_a_russian_text_filed_as_ukrainian_beside_a_russian_one_keeps_both(
     assert output.valid, output.problems
     cited = {m.get(LANG): "".join(m.itertext()) for m in _tree(output.data).iter("mixed-citation")}
     assert cited == ref.text
+
+
+def test_a_links_cyrillic_is_kept_as_written_and_tells_no_language(
+    tmp_path: Path, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An internationalized address (http://президент.рф/…) is written as given: a Latin-script
+    reference citing one stays English, with no Russian original, no '(In Russ.)' and its link
+    unchanged; a Russian reference's Latin form keeps it too. Both were transliterated into
+    http://prezident.rf/…, an address that leads nowhere, and check --profile rsci called the
+    references ones with no Latin-script form."""
+    deposit_environment(tmp_path, monkeypatch)
+    latin = "Putin V. Address. 2014. URL: http://президент.рф/news/123 (accessed 01.02.2020)"
+    russian = (
+        "Путин В. В. Послание. 2014. URL: http://президент.рф/news/123 "
+        "(дата обращения: 01.02.2020). DOI: 10.1234/абв.1"
+    )
+    article = (
+        "language: en\ntitle: {en: Addresses}\ndoi: 10.5555/idn.1\n"
+        "url: https://journal.example.org/idn\npublished: {electronic: 2021-05-01}\n"
+        f"references:\n  - '{latin}'\n  - '{russian}'\n"
+    )
+    path = _write(tmp_path, article=article)
+    with path.with_name("journal.yaml").open("a", encoding="utf-8") as journal:
+        journal.write(
+            "crossref: {depositor_name: Test Press, depositor_email: doi@example.org, "
+            "registrant: Test Press}\n"
+        )
+    loaded = load_article(path)
+    refs = enrich(loaded).references
+    assert [ref.text for ref in refs] == [
+        {"en": latin},
+        {
+            "ru": russian,
+            "en": "Putin V. V. Poslanie. 2014. URL: http://президент.рф/news/123 "
+            "(accessed: 01.02.2020). DOI: 10.1234/абв.1. (In Russ.)",
+        },
+    ]
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    tree = _tree(output.data)
+    hrefs = [link.get("{http://www.w3.org/1999/xlink}href") for link in tree.iter("ext-link")]
+    assert hrefs == ["http://президент.рф/news/123"] * 3
+    assert [pub.text for pub in tree.iter("pub-id")] == ["10.1234/абв.1"] * 2
+    report = check_bytes(output.data, "article.xml", ("rsci",), scheme="bsi")
+    script_rules = {"rsci-latin-references", "script-latin-fields"}
+    assert [f for f in report.findings if f.rule in script_rules] == []
+    deposit = render(loaded, Options(target="crossref"), "article.crossref.xml")
+    assert deposit.valid, deposit.problems
+    unstructured = etree.fromstring(deposit.data).xpath("//*[local-name()='unstructured_citation']")
+    assert [u.text for u in unstructured] == [ref.text["en"] for ref in refs]

@@ -24,6 +24,7 @@ from converter import (
 from converter.alphabets import reads_as_russian
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
+from converter.inline import without_addresses
 from converter.languages import normalize_language
 from converter.licenses import licence_use, spdx_from_url
 from converter.messages import shorten
@@ -756,7 +757,7 @@ def rsci_latin_references(doc: Doc) -> Iterator[Hit]:
     # references[0], said nothing to one who converted an OJS export or a JATS file.
     for number, ref in enumerate(doc.root.iter("{*}ref"), 1):
         forms = [c for c in ref.iter("{*}mixed-citation", "{*}element-citation")]
-        if forms and all(scripts.has_cyrillic(doc.text(f)) for f in forms):
+        if forms and all(scripts.has_cyrillic(_words_outside_links(f)) for f in forms):
             words = shorten(" ".join(doc.text(forms[0]).split()), 60, trim=True)
             yield Hit(
                 ref,
@@ -767,6 +768,18 @@ def rsci_latin_references(doc: Doc) -> Iterator[Hit]:
 
 _SKIP_SCRIPT = frozenset({"email", "uri", "self-uri", "ext-link", "pub-id", "article-id",
                           "contrib-id", "institution-id", "object-id"})  # fmt: skip
+
+
+def _words_outside_links(el: etree._Element) -> str:
+    """The text of ``el`` without its links (ext-link, uri, pub-id, email; an e-mail address
+    in its text too): the address of a Latin-script reference, http://президент.рф/…, is
+    written as given, and tells no script (it was called a reference with no Latin form)."""
+    parts = [el.text or ""]
+    for child in el:
+        if local_name(child) not in _SKIP_SCRIPT:
+            parts.append(_words_outside_links(child))
+        parts.append(child.tail or "")
+    return without_addresses("".join(parts))
 
 
 def _direct_text(el: etree._Element) -> str:
