@@ -10,7 +10,8 @@ written by one reads wrongly (г is h in Ukrainian, и is y). ``reading`` tells 
    first (a text of the letters Russian and Ukrainian share is read as Russian), Ukrainian next
    (і without ў or a Kazakh letter is Ukrainian), then the others.
 
-Nothing here imports the rest of the package but ``converter.scripts``.
+Nothing here imports the rest of the package but ``converter.scripts`` and
+``converter.inline``'s link pattern (a reference's links tell no language).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from converter import scripts
+from converter.inline import without_addresses
 from converter.scripts import cyrillic_letters, is_cyrillic_language, primary
 
 _RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -138,10 +140,13 @@ def reference_language(text: str, main: str) -> str:
     in a Latin-script article is Russian, a Latin one in a Cyrillic-script article English),
     then, for a Cyrillic one, what its alphabet tells (``filed_language``: ``uk`` when its
     letters are Ukrainian). What every reader of reference text (JATS, Crossref, OJS) files
-    a reference by, as the YAML path files it."""
-    code = scripts.reference_language(text, main)
-    if is_cyrillic_language(code) and scripts.has_cyrillic(text):
-        return filed_language(text, code)
+    a reference by, as the YAML path files it. Judged without its links: an internationalized
+    address (http://президент.рф/новости/…) is written as given and tells no language (a
+    Latin-script reference citing one was filed as Russian)."""
+    words = without_addresses(text)
+    code = scripts.reference_language(words, main)
+    if is_cyrillic_language(code) and scripts.has_cyrillic(words):
+        return filed_language(words, code)
     return code
 
 

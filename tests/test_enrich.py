@@ -1068,3 +1068,23 @@ def test_a_links_cyrillic_is_kept_as_written_and_tells_no_language(
     assert deposit.valid, deposit.problems
     unstructured = etree.fromstring(deposit.data).xpath("//*[local-name()='unstructured_citation']")
     assert [u.text for u in unstructured] == [ref.text["en"] for ref in refs]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_latin_reference_with_a_cyrillic_address_is_filed_as_english(
+    tmp_path: Path, store, language: str
+) -> None:
+    """A reference typed with no language is filed by its script without its links: one in
+    Latin letters whose address is mostly Cyrillic (http://президент.рф/новости/…) is English,
+    in an English article and in a Russian one; it was filed as Russian, a Latin text under
+    xml:lang="ru" (in a Russian article given a Latin form, '(In Russ.)' and all)."""
+    latin = "Putin V. Address. URL: http://президент.рф/новости/послание-федеральному-собранию"
+    title = "{en: Addresses}" if language == "en" else "{ru: Адреса, en: Addresses}"
+    article = f"language: {language}\ntitle: {title}\nreferences:\n  - '{latin}'\n"
+    loaded = load_article(_write(tmp_path, article=article))
+    (ref,) = enrich(loaded).references
+    assert ref.text == {"en": latin}
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    (cited,) = _tree(output.data).iter("mixed-citation")
+    assert cited.get(LANG) == (None if language == "en" else "en")
