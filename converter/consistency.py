@@ -665,15 +665,16 @@ def check_article(article: Article, scheme: str | None = None) -> list[Finding]:
 
 def _as_written(article: Article) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """``latin_fields`` of the article as ``convert`` writes it, limited to the texts the input
-    gives. A Cyrillic reference or name typed plain in an English article (filed under ``en``)
-    is written as its ru/uk original beside a derived Latin form (``converter.enrich``): judged
-    as the input filed it, it was called Cyrillic in a Latin-script field, which convert never
-    writes. The derived forms themselves are left out: no input field holds them. Only the
-    transliteration is done, not the parse of references, which reads no text differently."""
+    gives. A Cyrillic reference, name or group typed plain in an English article (filed under
+    ``en``) is written as its ru/uk original (``converter.enrich``), beside a derived Latin form
+    when the journal names a scheme: judged as the input filed it, it was called Cyrillic in a
+    Latin-script field, which convert never writes. The derived forms themselves are left out:
+    no input field holds them. Only the transliteration is done, not the parse of references,
+    which reads no text differently."""
     from converter.enrich import enrich
 
     journal = article.journal
-    if not isinstance(journal, Journal) or not journal.transliteration:
+    if not isinstance(journal, Journal):
         return latin_fields(article)
     plain = journal.model_copy(update={"structure_references": False})
     written = enrich(article.model_copy(update={"journal": plain}))

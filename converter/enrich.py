@@ -64,7 +64,7 @@ def enriched(article: Article) -> Enriched:
     if not isinstance(journal, Journal):
         return Enriched(article, [])
     notes: list[str] = []
-    authors = _names(article, journal, notes) if journal.transliteration else None
+    authors = _names(article, journal, notes)
     references = _references(article, journal, notes)
     if authors is None and references is None:
         return Enriched(article, notes)
@@ -94,15 +94,22 @@ def _name_text(name: PersonName) -> str:
 
 
 def _names(article: Article, journal: Journal, notes: list[str]) -> list[Contributor] | None:
-    """New contributors where one needed a Latin name; None when none did. A name no scheme
-    can write is said in ``notes``."""
+    """New contributors where one needed a Latin name (the journal names a scheme) or a
+    Cyrillic name or group filed under a Latin-script language needed its own; None when none
+    did. A name no scheme can write is said in ``notes``."""
     from converter.translit import UKRAINIAN, NoScheme, scheme_for
 
     russian = journal.russian_scheme or "bsi"
+    derive = bool(journal.transliteration)
     changed = False
     out: list[Contributor] = []
     for index, person in enumerate(article.authors):
         names = person.name or {}
+        if person.collab:
+            group = _collab_filed(person, article.language)
+            out.append(group)
+            changed = changed or group is not person
+            continue
         if (
             not names
             or any(_is_latin_form(lang, n) for lang, n in names.items())
@@ -119,20 +126,48 @@ def _names(article: Article, journal: Journal, notes: list[str]) -> list[Contrib
                 _name_text(source), russian, declared_language(source_lang, article.language)
             )
         except NoScheme as reason:
-            notes.append(_untransliterated(f"authors[{index}].name", reason, f"name.{LATIN_KEY}"))
+            if derive:
+                notes.append(
+                    _untransliterated(f"authors[{index}].name", reason, f"name.{LATIN_KEY}")
+                )
             out.append(person)
+            continue
+        if not derive and is_cyrillic_language(source_lang):
+            out.append(person)  # (filed where its script is, and no Latin form is asked for)
             continue
         forms = dict(names)
         if not is_cyrillic_language(source_lang):
             # A Cyrillic name filed under a Latin-script language (a plain name in an English
             # article) is the Russian (or Ukrainian) form: it moves to 'ru' ('uk') and the
-            # Latin form takes its place.
+            # Latin form takes its place, when the journal names a scheme; without one it is
+            # written as Russian all the same (it was written under xml:lang="en").
             del forms[source_lang]
             forms.setdefault("uk" if scheme == UKRAINIAN else "ru", source)
-        forms[LATIN_KEY] = latin_name(source, journal, scheme)
+        if derive:
+            forms[LATIN_KEY] = latin_name(source, journal, scheme)
         out.append(person.model_copy(update={"name": forms}))
         changed = True
     return out if changed else None
+
+
+def _collab_filed(person: Contributor, main: str) -> Contributor:
+    """``person`` (a group) with a Cyrillic name filed under a Latin-script language (a plain
+    collab in an English article) moved to the language its letters tell, ru or uk, as a
+    person's is: a group's name is not transliterated, but Cyrillic text is no English. A group
+    named in Latin letters too is left as given."""
+    from converter.alphabets import reading
+
+    names = person.collab or {}
+    if any(is_cyrillic_language(lang) or not has_cyrillic(name) for lang, name in names.items()):
+        return person
+    moved: dict[str, str] = {}
+    for lang, name in names.items():
+        told = reading(name, declared_language(lang, main)).language
+        key = told if told in ("ru", "uk") else lang
+        if key in moved or (key in names and key != lang):
+            key = lang  # (a form the group already gives under that key keeps it)
+        moved[key] = name
+    return person if moved == names else person.model_copy(update={"collab": moved})
 
 
 def latin_name(name: PersonName, journal: Journal, scheme: str | None = None) -> PersonName:
@@ -176,8 +211,7 @@ def _references(article: Article, journal: Journal, notes: list[str]) -> list[Re
         # every part given beside the text (a DOI, a volume, pages) wins over the one read.
         if parse is not None and ref.text and not (ref.title or ref.source or ref.authors):
             new = _structured(new, article.language, parse, before)
-        if journal.transliteration:
-            new = _with_latin_form(new, journal, article.language, f"references[{index}]", notes)
+        new = _with_latin_form(new, journal, article.language, f"references[{index}]", notes)
         changed = changed or new is not ref
         out.append(new)
         before = new
@@ -462,8 +496,10 @@ def _parts_text(ref: Reference) -> str:
 def _with_latin_form(
     ref: Reference, journal: Journal, main: str, place: str, notes: list[str]
 ) -> Reference:
-    """``ref`` with its Latin-script form, when it is given only in Cyrillic and a scheme
-    writes its alphabet (else said in ``notes``)."""
+    """``ref`` with its Latin-script form, when it is given only in Cyrillic, the journal names
+    a scheme and one writes its alphabet (else said in ``notes``). Without a scheme named, a
+    Cyrillic text filed under a Latin-script language is filed as Russian (Ukrainian) all the
+    same, with no Latin form: it was written under xml:lang="en"."""
     from converter.translit import UKRAINIAN, NoScheme, scheme_for
 
     found = _cyrillic_only(ref)
@@ -481,7 +517,8 @@ def _with_latin_form(
     try:
         scheme = scheme_for(words, journal.russian_scheme or "bsi", declared)
     except NoScheme as reason:
-        notes.append(_untransliterated(place, reason, f"text.{LATIN_KEY}"))
+        if journal.transliteration:
+            notes.append(_untransliterated(place, reason, f"text.{LATIN_KEY}"))
         return ref
     written_in = "uk" if scheme == UKRAINIAN else "ru"
     texts = dict(ref.text or {})
@@ -494,6 +531,8 @@ def _with_latin_form(
         if written_in not in texts:
             texts = {written_in: texts.pop(lang), **texts}
         lang = written_in
+    if not journal.transliteration:
+        return ref if texts == ref.text else ref.model_copy(update={"text": texts})
     if not lang:
         # Given only as parts: their GOST text is written out, so both forms stand side by side.
         lang, text = written_in, reference_from_parts(ref)

@@ -1088,3 +1088,70 @@ def test_a_latin_reference_with_a_cyrillic_address_is_filed_as_english(
     assert output.valid, output.problems
     (cited,) = _tree(output.data).iter("mixed-citation")
     assert cited.get(LANG) == (None if language == "en" else "en")
+
+
+def test_cyrillic_typed_plain_in_an_english_article_is_filed_by_its_script_without_a_scheme(
+    tmp_path: Path, store, run
+) -> None:
+    """Without a transliteration scheme in the journal file, a Cyrillic name, group or
+    reference filed under English (typed plain in an English article) is written under the
+    language its letters tell, ru or uk, as with a scheme, only with no Latin form: it was
+    written under xml:lang="en", Cyrillic text tagged English, and check --profile rsci and
+    the consistency check called each a Latin-script field holding Cyrillic."""
+    article = (
+        "language: en\ntitle: {en: Field theory}\nauthors:\n"
+        "  - name: {surname: Иванов, given: Иван Иванович}\n"
+        "  - name: {en: {surname: Іваненко, given: Ігор}}\n"
+        "  - collab: Научная группа «Поле»\n"
+        "  - name: {surname: Smith, given: John}\n"
+        "references:\n"
+        "  - text: {en: 'Петров П. П. Статья о поле. 2010.'}\n"
+        "  - 'Ivanov I. I. Теория поля. Leningrad: Nauka, 1975.'\n"
+        "  - 'Smith J. Paper. 2001.'\n"
+    )
+    path = _write(tmp_path, article=article)
+    journal = path.with_name("journal.yaml")
+    journal.write_text(
+        journal.read_text(encoding="utf-8").replace("transliteration: bsi\n", ""),
+        encoding="utf-8",
+    )
+    loaded = load_article(path)
+    done = enrich(loaded)
+    assert [list(one.name or one.collab or {}) for one in done.authors] == [
+        ["ru"], ["uk"], ["ru"], ["en"],
+    ]  # fmt: skip
+    assert [list(ref.text or {}) for ref in done.references] == [["ru"], ["ru"], ["en"]]
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    assert xmllint(out, store.catalog).returncode == 0
+    tree = _tree(output.data)
+    names = [one[0].get(LANG) for one in tree.iter("contrib")]
+    assert names == ["ru", "uk", "ru", None]
+    assert [one.get(LANG) for one in tree.iter("mixed-citation")] == ["ru", "ru", None]
+    report = check_bytes(output.data, "article.xml", ("rsci",), scheme=None)
+    assert [f for f in report.findings if f.rule == "script-latin-fields"] == []
+    result = run("consistency", path)
+    assert result.code == 0, result.out + result.err
+
+
+def test_a_cyrillic_group_typed_plain_in_an_english_article_is_russian(
+    tmp_path: Path, store, run
+) -> None:
+    """A group's name is not transliterated: with a scheme named, a Cyrillic one typed plain in
+    an English article is written under xml:lang="ru" all the same (it stayed under "en")."""
+    article = (
+        "language: en\ntitle: {en: Field theory}\nauthors:\n"
+        "  - collab: Научная группа «Поле»\n  - collab: The Field Group\n"
+    )
+    path = _write(tmp_path, article=article)
+    done = enrich(load_article(path))
+    assert [one.collab for one in done.authors] == [
+        {"ru": "Научная группа «Поле»"}, {"en": "The Field Group"},
+    ]  # fmt: skip
+    output = to_jats(load_article(path), grammars=store)
+    assert output.valid, output.problems
+    assert [one.get(LANG) for one in _tree(output.data).iter("collab")] == ["ru", None]
+    result = run("consistency", path)
+    assert result.code == 0, result.out + result.err
