@@ -1155,3 +1155,22 @@ def test_a_cyrillic_group_typed_plain_in_an_english_article_is_russian(
     assert [one.get(LANG) for one in _tree(output.data).iter("collab")] == ["ru", None]
     result = run("consistency", path)
     assert result.code == 0, result.out + result.err
+
+
+def test_an_e_mail_address_is_kept_as_written_in_the_latin_form(tmp_path: Path) -> None:
+    """An e-mail address in a Russian reference is an address, as a web address is: written
+    as given in its Latin form (иван@почта.рф became ivan@pochta.rf), and no part of what
+    tells a Latin-script reference's language."""
+    article = (
+        "language: en\ntitle: {en: Addresses}\nreferences:\n"
+        "  - text: {ru: 'Иванов И. И. Письмо. 2020. E-mail: иван@почта.рф'}\n"
+        "  - text: {en: 'Smith J. Letter. 2020. E-mail: иван@почта.рф'}\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    assert [ref.text for ref in refs] == [
+        {
+            "ru": "Иванов И. И. Письмо. 2020. E-mail: иван@почта.рф",
+            "en": "Ivanov I. I. Pis'mo. 2020. E-mail: иван@почта.рф. (In Russ.)",
+        },
+        {"en": "Smith J. Letter. 2020. E-mail: иван@почта.рф"},
+    ]
