@@ -196,6 +196,13 @@ BREAKERS = {
     "crossref-limits": _swap("<volume>2</volume>", f"<volume>{'2' * 33}</volume>"),
     # a department typed as "-", under Crossref's 2 characters: the deposit leaves it out
     "crossref-left-out": _swap("Department of Oriental Studies", "-"),
+    # a funder named in Cyrillic alone, with no Funder Registry id: Crossref cannot match it
+    "crossref-funder-id": _swap(
+        "    </article-meta>",
+        "      <funding-group><award-group><funding-source><institution-wrap><institution>"
+        "Российский фонд фундаментальных исследований</institution></institution-wrap>"
+        "</funding-source></award-group></funding-group>\n    </article-meta>",
+    ),
     "doaj-required": _cut(r"<self-uri [^>]*/>"),
     # the mark the OJS reader puts on an article scheduled for an issue not yet out
     "deposit-unpublished": _swap(

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from converter import identifiers
+from converter import funder_names, identifiers
 from converter.affiliation_kinds import is_department
 from converter.checks.base import Doc, Hit
 from converter.checks.registry import rule
@@ -82,6 +82,32 @@ def crossref_left_out(doc: Doc) -> Iterator[Hit]:
             f"they are {limits.LEFT_OUT}, which gives the first range alone",
             "page_range",
         )
+
+
+@rule(
+    "crossref-funder-id",
+    "warning",
+    "Crossref: a funder without a Funder Registry id is named so that Crossref can match it "
+    "(not in Cyrillic or other non-Latin letters alone, nor by an acronym alone)",
+    source="Crossref's Funder Registry: funding is matched by the funder's id or name",
+    basis="reading",
+)
+def crossref_funder_id(doc: Doc) -> Iterator[Hit]:
+    """The funder of each award group as the deposit names it (its English form first, as
+    ``convert --to crossref`` takes it), in the words ``convert --to crossref`` says it with."""
+    groups = doc.meta.iterfind("funding-group/award-group")
+    for index, group in enumerate(groups):
+        sources = group.findall("funding-source")
+        if any(el.find(".//institution-id") is not None for el in sources):
+            continue
+        named = {doc.lang_of(el): el for el in sources if doc.text(el)}
+        if not named:
+            continue
+        lang, el = limits.in_deposit_order(named, doc.lang)[0]
+        institution = el.find(".//institution")
+        name = doc.text(institution if institution is not None else el)
+        if why := funder_names.why_unmatched(name):
+            yield Hit(el, f"{_named(el)}: {why}", f"funding[{index}].funder.{lang}")
 
 
 _POSTED = "a preprint is deposited as Crossref's posted_content"

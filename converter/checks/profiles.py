@@ -83,6 +83,7 @@ PROFILES: dict[str, tuple[str, ...]] = {
         "crossref-issue-doi",
         "crossref-limits",
         "crossref-left-out",
+        "crossref-funder-id",
         "deposit-unpublished",
     ),
     "doaj": (*GENERAL, "doaj-required", "deposit-unpublished"),

@@ -17,7 +17,7 @@ from typing import Any
 
 import pycountry
 
-from converter import future_dates, model, relations
+from converter import funder_names, future_dates, model, relations
 from converter.atomic import write_atomic
 from converter.config import config_path, load_config, state_dir, state_error
 from converter.errors import InputError
@@ -605,6 +605,7 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
             f"{limits.OTHER_PAGES.most} characters: only the first range is deposited"
         )
     lines += future_dates.in_article(article)
+    lines += _funder_lines(article)
     lines += _licence_lines(article)
     lines += _related_lines(article)
     lines += [
@@ -616,6 +617,20 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
     lines += [f"{field}: {why}, {limits.LEFT_OUT}" for field, why in view.left_out.items()]
     prefix = f"{label}: " if label else ""
     return [Problem(name, 0, 0, prefix + line, severity="warning") for line in lines]
+
+
+def _funder_lines(article: model.Article) -> list[str]:
+    """A funder deposited without an id under a name Crossref cannot match it by (no Latin
+    letters, or an acronym alone): said with the field, asking for its Funder Registry id
+    (``funder_names``); the ``crossref`` profile's ``crossref-funder-id`` says the same."""
+    lines = []
+    for index, item in enumerate(article.funding):
+        if item.funder_id:
+            continue
+        lang, name = limits.in_deposit_order(item.funder, article.language)[0]
+        if why := funder_names.why_unmatched(name):
+            lines.append(f"funding[{index}].funder.{lang}: {why}")
+    return lines
 
 
 def limit_problems(article: model.Article, name: str) -> list[Problem]:
