@@ -23,7 +23,9 @@ from converter.config import config_path, load_config, state_dir, state_error
 from converter.errors import InputError
 from converter.inline import parse_inline, plain_text
 from converter.options import Options, Output
+from converter.scripts import has_cyrillic
 from converter.text import split_reference_author
+from converter.translit import NoScheme, scheme_for, transliterate
 from converter.validation import Problem
 from converter.writers import crossref_limits as limits
 from converter.writers.common import (
@@ -354,8 +356,13 @@ class _View:
         keys = limits.citation_keys([ref.id or "" for ref in self.a.references])
         for index, ref in enumerate(self.a.references):
             texts = limits.in_deposit_order(ref.text or {}, self.a.language)
+            unstructured = plain_text(texts[0][1]) if texts else None
             first = ref.authors[0] if ref.authors else None
             first_author = _citation_author(first, first in ref.groups) if first else None
+            # the parts in the form of the unstructured text (``_CitationForm``)
+            form = _CitationForm(ref, unstructured, self.j.russian_scheme or "bsi")
+            source = form.part(ref.source, ref.source_en)
+            title = form.part(plain_text(ref.title) if ref.title else None, ref.title_en)
             year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
             # a part past its limit is left out; the rest and the unstructured text stay
             given = {key: getattr(ref, key) for key in limits.CITATION_PARTS}
@@ -367,9 +374,9 @@ class _View:
             out.append(
                 {
                     "key": keys[index],
-                    "journal_title": ref.source if ref.type == "journal" else None,
-                    "volume_title": ref.source if ref.type in ("book", "chapter") else None,
-                    "author": first_author,
+                    "journal_title": source if ref.type == "journal" else None,
+                    "volume_title": source if ref.type in ("book", "chapter") else None,
+                    "author": form.part(first_author),
                     "volume": parts["volume"],
                     "issue": parts["issue"],
                     "first_page": parts["fpage"],
@@ -379,11 +386,44 @@ class _View:
                     "doi": parts["doi"],
                     "isbn": limits.citation_isbn(ref.isbn) if ref.isbn else None,
                     "issn": ref.issn,
-                    "article_title": plain_text(ref.title) if ref.title else None,
-                    "unstructured": plain_text(texts[0][1]) if texts else None,
+                    "article_title": title,
+                    "unstructured": unstructured,
                 }
             )
         return out
+
+
+class _CitationForm:
+    """The parts of a citation in the form its ``unstructured_citation`` is in. The deposit
+    takes the reference's English ("References") text first; its structured parts are read
+    from the original, so a Russian reference's would be Cyrillic beside the Latin text (a
+    journal title 'Экономика региона' beside 'Ekonomika regiona'). A part whose script the
+    text is not in is given in the text's form instead: its English name the reference gives
+    (``source_en``, ``title_en``), else its transliteration by the journal's scheme, as the
+    References text writes it, when the text holds that form; else it is left out of the
+    citation, the text holding it. A part in the text's script is given as it is."""
+
+    def __init__(self, ref: model.Reference, text: str | None, russian: str) -> None:
+        self.text = text or ""
+        self.latin = bool(text) and not has_cyrillic(self.text)
+        self.ref = ref
+        self.russian = russian
+
+    def part(self, value: str | None, english: str | None = None) -> str | None:
+        if value is None or not self.latin or not has_cyrillic(value):
+            return value
+        for form in (english, self._transliterated(value)):
+            if form and " ".join(form.split()) in self.text:
+                return form
+        return None
+
+    def _transliterated(self, value: str) -> str | None:
+        declared = self.ref.lang if self.ref.lang in ("ru", "uk") else None
+        try:
+            scheme = scheme_for(value, self.russian, declared)
+        except NoScheme:
+            return None
+        return transliterate(value, scheme)
 
 
 # An edition stated as its number and the word for edition, as references print it: "2nd ed.",

@@ -1,0 +1,54 @@
+"""A Crossref citation's parts are in the form of its unstructured text: a Russian reference
+deposited with its Latin-script ("References") text has its journal title, first author and
+titles in Latin script too, not in the Cyrillic of the original."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from lxml import etree
+
+from conftest import EXTERNAL
+from converter.scripts import has_cyrillic
+from converter.xsd import schema_problems
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "japanese-studies-in-russia"
+
+
+def _citations(tmp_path: Path, run) -> tuple[Path, list[dict[str, str]]]:
+    shutil.copy(SAMPLE / "journal.yaml", tmp_path / "journal.yaml")
+    shutil.copy(SAMPLE / "2018-3" / "shchukin-21.yaml", tmp_path / "article.yaml")
+    result = run("convert", tmp_path / "article.yaml", "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "article.crossref.xml"
+    tree = etree.parse(str(deposit))
+    return deposit, [
+        {etree.QName(part).localname: part.text or "" for part in cite}
+        for cite in tree.xpath("//*[local-name()='citation']")
+    ]
+
+
+def test_a_russian_references_parts_are_in_its_unstructured_texts_form(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema
+) -> None:
+    deposit, cites = _citations(tmp_path, run)
+    # the English name the reference gives, and the transliterations its References text holds
+    assert cites[0]["journal_title"] == "Japanese Studies in Russia"
+    assert cites[0]["author"] == "Strel'tsov"
+    assert cites[0]["article_title"] == "Japan's Arctic policy: goals and tools"
+    assert cites[1]["journal_title"] == "Mirovaya ekonomika i mezhdunarodnye otnosheniya"
+    assert cites[2]["volume_title"] == "Istoriya Yaponii"
+    for cite in cites:
+        text = cite["unstructured_citation"]
+        assert not has_cyrillic(text)
+        for name in ("author", "journal_title", "volume_title", "article_title"):
+            if name in cite:
+                assert not has_cyrillic(cite[name]), (name, cite)
+                assert cite[name] in text, (name, cite)
+    assert schema_problems(crossref_xsd, deposit.read_bytes(), "x") == []
+    checked = run(
+        "deposit", "crossref", "--dry-run", deposit, "--crossref-schema",
+        EXTERNAL / "crossref-5.3.1",
+    )  # fmt: skip
+    assert "passed" in checked.out + checked.err
