@@ -122,17 +122,36 @@ def rejected_line(source: str, output: str | None, removed: str = "") -> str:
 
 
 class RunNotices:
-    """The out-of-scope notices of a run, each said once with the number of files it holds for."""
+    """The out-of-scope notices of a run, each said once with what it holds for: the number of
+    files, or of articles and the files they are in where a file holds several (a spreadsheet's
+    rows, an OJS issue's articles: '(6 articles of 1 file)'); each article was counted as a file
+    ('issue.csv: read as Windows-1251 … (6 files)')."""
 
     def __init__(self) -> None:
-        self.files: dict[str, int] = {}
+        self.articles: dict[str, int] = {}
+        self.sources: dict[str, set[str]] = {}
 
-    def add(self, warnings: Iterable[str]) -> None:
+    def add(self, warnings: Iterable[str], source: str = "") -> None:
+        """The notices of one article, read from ``source`` (its name: ``issue.csv#2`` for a
+        file's second article, as the readers name it)."""
         for message in {str(w) for w in warnings if kind_of(w) == OUT_OF_SCOPE}:
-            self.files[message] = self.files.get(message, 0) + 1
+            count = self.articles[message] = self.articles.get(message, 0) + 1
+            files = self.sources.setdefault(message, set())
+            # an article given no name is its own file, as each was counted before
+            files.add(_file_of(source) if source else f"#{count}")
 
     def lines(self) -> list[str]:
-        return [
-            f"note: {message} ({n} file{'s' if n != 1 else ''})"
-            for message, n in self.files.items()
-        ]
+        return [f"note: {message} ({self._held(message)})" for message in self.articles]
+
+    def _held(self, message: str) -> str:
+        articles, files = self.articles[message], len(self.sources[message])
+        said = f"{files} file{'s' if files != 1 else ''}"
+        if articles == files:
+            return said
+        return f"{articles} articles of {said}"
+
+
+def _file_of(source: str) -> str:
+    """The file an article's name says it was read from: ``issue.csv`` of ``issue.csv#2``."""
+    path, mark, index = source.rpartition("#")
+    return path if mark and index.isdigit() else source

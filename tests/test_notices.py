@@ -3,6 +3,8 @@ error, and what holds for nearly every file (the body is not read) is said once 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import pickle
 from pathlib import Path
@@ -89,6 +91,37 @@ def test_run_notices_are_counted_once() -> None:
     run.add([Notice("body not read", OUT_OF_SCOPE), "other"])
     run.add([Notice("body not read", OUT_OF_SCOPE)])
     assert run.lines() == ["note: body not read (2 files)"]
+
+
+def test_run_notices_count_articles_of_one_file_as_articles() -> None:
+    run = RunNotices()
+    for row in (2, 3, 4):
+        run.add([Notice("issue.csv: read as Windows-1251", OUT_OF_SCOPE)], f"issue.csv#{row}")
+    run.add([Notice("body not read", OUT_OF_SCOPE)], "a.xml")
+    run.add([Notice("body not read", OUT_OF_SCOPE)], "b.xml")
+    assert run.lines() == [
+        "note: issue.csv: read as Windows-1251 (3 articles of 1 file)",
+        "note: body not read (2 files)",
+    ]
+
+
+def test_a_spreadsheets_encoding_note_counts_its_rows_as_articles(run, tmp_path: Path) -> None:
+    """A Windows-1251 spreadsheet of three articles is one file: its note said '(3 files)'."""
+    sample = Path(__file__).resolve().parent.parent / "samples" / "japanese-studies-in-russia"
+    (tmp_path / "journal.yaml").write_bytes((sample / "journal.yaml").read_bytes())
+    text = (sample / "spreadsheet" / "issue.csv").read_text("utf-8")
+    header, row = list(csv.reader(io.StringIO(text)))[:2]
+    doi = row.index("10.5555/jsr.2018.3.6")
+    out = io.StringIO()
+    csv.writer(out).writerows(
+        [header, *([*row[:doi], f"{row[doi]}{n}", *row[doi + 1 :]] for n in range(3))]
+    )
+    sheet = tmp_path / "issue.csv"
+    sheet.write_bytes(out.getvalue().encode("cp1251", "replace"))
+    result = run("convert", sheet, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    notes = [line for line in result.err.splitlines() if "read as Windows-1251" in line]
+    assert len(notes) == 1 and notes[0].endswith("(3 articles of 1 file)"), notes
 
 
 def test_convert_prints_kinds_a_summary_per_file_and_the_body_once(run, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ COVER = (
 )
 ISSUE_NOTE = (
     "note: an OJS issue's own <description>, <covers>: not read (JATS article metadata has no "
-    "place for an issue's description, cover or galleys) (3 files)"
+    "place for an issue's description, cover or galleys) (3 articles of 1 file)"
 )
 
 
@@ -53,7 +53,7 @@ def test_the_sample_issue_says_its_description_once(run, tmp_path: Path) -> None
     assert "not yet published" not in result.err
     assert _lines(result.err, "issue's own") == [
         "jatsconv: note: an OJS issue's own <description>: not read (JATS article metadata has "
-        "no place for an issue's description, cover or galleys) (3 files)"
+        "no place for an issue's description, cover or galleys) (3 articles of 1 file)"
     ]
 
 
@@ -144,7 +144,7 @@ def test_without_the_journal_url_an_issue_doi_has_no_page(run, tmp_path: Path) -
 def _id_note(kind: str, value: str) -> str:
     return (
         f"jatsconv: note: an OJS issue's own <id type='{kind}'> '{value}': not carried (the "
-        "article model has no place for an issue's identifiers) (3 files)"
+        "article model has no place for an issue's identifiers) (3 articles of 1 file)"
     )
 
 

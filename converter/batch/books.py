@@ -247,7 +247,7 @@ class Books:
                 for line in report_lines(entry.source, entry.warnings):
                     if self.cap.admit(line, line.removeprefix(prefix)):
                         report(line)
-                self.run_notices.add(entry.warnings)
+                self.run_notices.add(entry.warnings, entry.source)
             for line in entry.problems:
                 if self.cap.admit(line, line.removeprefix(prefix)):
                     report(line)

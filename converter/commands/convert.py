@@ -223,7 +223,7 @@ def _convert_to_stdout(
     for line in report_lines(item.name, item.warnings):
         click.echo(line, err=True)
     run = RunNotices()
-    run.add(item.warnings)
+    run.add(item.warnings, item.name)
     for line in run.lines():
         click.echo(f"jatsconv: {line}", err=True)
     refused = refusals(item, options)
@@ -260,7 +260,7 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
     for result in results:
         for line in report_lines(result.source, result.warnings, quiet=quiet):
             problem(line, result.source)
-        run.add(result.warnings)
+        run.add(result.warnings, result.source)
         for line in result.problems:
             problem(line, result.source)
         if not quiet and result.status == "converted":
