@@ -162,3 +162,17 @@ def test_a_crossref_record_after_a_long_comment_is_crossref(tmp_path: Path, root
     source = tmp_path / "record.xml"
     source.write_text(f'<?xml version="1.0"?>\n{LONG_COMMENT}{root}', encoding="utf-8")
     assert detect_format(source) == "crossref"
+
+
+@pytest.mark.parametrize("fmt", ["doaj", "jats"])
+@pytest.mark.parametrize("blank", [" ", "\n", " \n", "\t"])
+def test_utf8_xml_after_blank_lines_is_not_taken_for_utf16(tmp_path: Path, fmt, blank) -> None:
+    """A page's worth of blanks before the root (a PHP export prints them) pair up into
+    printable characters read as UTF-16 ('  ' is U+2020): UTF-8 XML with no zero byte was
+    taken for UTF-16 without its mark and read as YAML, 'not a mapping of fields'."""
+    text = re.sub(r"<\?xml[^>]*\?>\s*", "", _source(fmt))
+    source = tmp_path / "source.xml"
+    source.write_text(blank * 200 + text, encoding="utf-8")
+    assert detect_format(source) == fmt
+    [loaded] = read_source(source, None, ReadContext())
+    assert loaded.article is not None, loaded.problems

@@ -123,7 +123,9 @@ def utf16_order(raw: bytes) -> str | None:
     (0x17 0x04 for 'З'), which UTF-8 reads too. So the bytes, read as UTF-16 one way round, are
     printable text whose high bytes are one or two values (0x00 for ASCII, 0x04 for Cyrillic),
     and the zero bytes stand on one side of each pair: which side tells the byte order, which
-    ``iconv`` must be given (without the mark it cannot tell)."""
+    ``iconv`` must be given (without the mark it cannot tell). A high byte 0x00 or 0x04 is
+    required: UTF-8 blanks or a rule of '=' pair up into printable characters too ('  ' is
+    U+2020), and XML after 200 spaces was read as UTF-16."""
     if marked_encoding(raw):
         return None
     raw = raw[:128]
@@ -131,7 +133,7 @@ def utf16_order(raw: bytes) -> str | None:
     if len(raw) < 4:
         return None
     for codec, high in (("utf-16le", raw[1::2]), ("utf-16be", raw[0::2])):
-        if len(set(high)) > 2:
+        if len(set(high)) > 2 or not set(high) & {0x00, 0x04}:
             continue
         read = raw.decode(codec, "replace")
         if all(c.isprintable() or c in "\t\n\r" for c in read):
