@@ -489,6 +489,22 @@ def _tells_ukrainian(text: str) -> bool:
     return _UKRAINIAN_TELLS.search(text) is not None
 
 
+# ... and what tells it Russian: Russian's own letters, a word begun with И ('Иванов',
+# 'Известия': Ukrainian writes І), the endings -ия, -ие, -ии, -ию (Ukrainian's -ія, -іє, -ії,
+# -ію), an adjective's -ская, -ских (-ська, -ських), GOST's fixed words ('и', 'под ред.',
+# 'Изд-во', 'Вып.', 'дата обращения', 'Режим доступа'). A reference with neither, 'Стефаник В.
+# Новели. Л.: Каменяр, 1990', is the list's language (Ukrainian), not Russian.
+_RUSSIAN_TELLS = lazy_re.compile(
+    r"[ыэъёЫЭЪЁ]"
+    r"|(?<!\w)И(?=[а-я])|[а-я]и[яеию](?!\w)|[а-я][сц]к(?:ая|ое|их|ой|ого|ом)(?!\w)"
+    r"|(?<!\w)(?:и|под\s?ред\.|[Ии]зд-во|[Вв]ып\.|обращения|доступа)(?!\w)"
+)
+
+
+def _tells_russian(text: str) -> bool:
+    return _RUSSIAN_TELLS.search(text) is not None
+
+
 def _parts_text(ref: Reference) -> str:
     return " ".join(filter(None, [ref.title, ref.source, *ref.authors]))
 
@@ -508,11 +524,12 @@ def _with_latin_form(
     lang, text = found
     words = without_addresses(text) or _parts_text(ref)  # (a '.укр' address tells nothing)
     declared = declared_language(lang or ref.lang, main)
-    if declared == "uk" and not _tells_ukrainian(words):
+    if declared == "uk" and not _tells_ukrainian(words) and _tells_russian(words):
         # Ukrainian only as the list is (a plain text in a Ukrainian article is filed under
         # uk): a Russian book cited there, 'Л.: Наука, 1975', is Russian, and its Л. Leningrad
         # (it was read as Ukrainian: 'Yvanov Y. Y. … Lviv: Nauka (In Ukrainian)'). Its letters
         # decide, and Russian's alphabet, listed first, holds the letters both languages share.
+        # One that tells neither stays Ukrainian: a Lviv book, 'Л.: Каменяр', was Leningrad.
         declared = None
     try:
         scheme = scheme_for(words, journal.russian_scheme or "bsi", declared)

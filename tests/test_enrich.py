@@ -1174,3 +1174,27 @@ def test_an_e_mail_address_is_kept_as_written_in_the_latin_form(tmp_path: Path) 
         },
         {"en": "Smith J. Letter. 2020. E-mail: иван@почта.рф"},
     ]
+
+
+
+
+def test_a_ukrainian_reference_in_shared_letters_stays_ukrainian(tmp_path: Path) -> None:
+    """A Ukrainian book in the letters Ukrainian and Russian share, 'Стефаник В. Новели. Л.:
+    Каменяр, 1990.', tells no Russian either (no ы э ъ ё, no 'Теория', 'Иванов', 'и', 'под
+    ред.'): in a Ukrainian article it stays the list's Ukrainian, Lviv; it was 'Stefanik V.
+    Noveli. Leningrad: Kamenyar, 1990. (In Russ.)', filed as ru. A Russian one, whose letters
+    or words do tell it, is still Russian."""
+    article = UKRAINIAN_ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Стефаник В. Новели. Л.: Каменяр, 1990. 250 с.'\n"
+        "  - 'Франко О. Поема. Л.: Каменяр, 1990.'\n"
+        "  - 'Петров П. П. Очерки истории. Л.: Наука, 1975.'\n"
+        "  - 'Сборник статей / под ред. П. П. Петрова. Л.: Наука, 1975.'\n"
+    )
+    refs = enrich(load_article(_ukrainian(tmp_path, article=article))).references
+    assert [list(ref.text) for ref in refs] == [["uk", "en"]] * 2 + [["ru", "en"]] * 2
+    latin = [ref.text["en"] for ref in refs]
+    assert latin[0] == "Stefanyk V. Novely. Lviv: Kameniar, 1990. 250 p. (In Ukrainian)"
+    assert latin[1].startswith("Franko O. Poema. Lviv: Kameniar, 1990.")
+    assert latin[2].startswith("Petrov P. P. Ocherki istorii. Leningrad: Nauka, 1975.")
+    assert "Leningrad: Nauka, 1975." in latin[3] and latin[3].endswith("(In Russ.)")
