@@ -176,3 +176,22 @@ def test_utf8_xml_after_blank_lines_is_not_taken_for_utf16(tmp_path: Path, fmt, 
     assert detect_format(source) == fmt
     [loaded] = read_source(source, None, ReadContext())
     assert loaded.article is not None, loaded.problems
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        '<!-- made from the deposit <doi_batch xmlns="http://www.crossref.org/schema/5.3.1"> -->',
+        '<!-- from the OJS export <issues xmlns="http://pkp.sfu.ca"> -->',
+        '<!-- from OJS 2: <issue published="true"> -->',
+    ],
+)
+def test_another_formats_tag_in_a_comment_does_not_take_a_jats_file(tmp_path, note) -> None:
+    """A JATS article whose opening comment names the Crossref deposit or OJS export it was
+    made from is JATS, as its root says: the Crossref and OJS sniffers still searched the
+    first 4 KB for their tags, comments included, and it was read as a deposit or export."""
+    source = tmp_path / "source.xml"
+    source.write_text(_after_declaration(_source("jats"), note + "\n"), encoding="utf-8")
+    assert detect_format(source) == "jats"
+    [loaded] = read_source(source, None, ReadContext())
+    assert loaded.article is not None, loaded.problems

@@ -107,6 +107,11 @@ def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
         )
     ):
         return "crossref"
+    if start is not None and start.root != "doi_batch":
+        # the root decides: the first bytes' tags may be a comment's (a JATS file noting the
+        # deposit it was made from was read as one); a doi_batch in no namespace is still
+        # taken by them, so the reader says what it lacks
+        return None
     text = head.decode("utf-8", "replace")
     if text.lstrip("\ufeff \t\r\n").startswith("{"):  # (Notepad's byte-order mark first)
         keys = top_level_keys(text)

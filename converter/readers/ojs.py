@@ -76,6 +76,12 @@ def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
     if start is not None and (start.namespace == PKP_NS or _ojs2_start(start)):
         return "ojs"
     text = head.decode("utf-8", "replace")
+    if start is not None:
+        # The root is known: the first bytes' tags may be a comment's (a JATS file noting the
+        # export it was made from was read as one); only 2.x's issue of sections, which the
+        # root's first child cannot tell, is looked for in them
+        nested = start.root in ("issue", "issues") and not start.namespace
+        return "ojs" if nested and _OJS2_NESTED.search(text) else None
     if PKP_NS in text and (re.search(r"<(issues?|articles?)\b", text) or _pkp_root(text)):
         return "ojs"
     if _OJS2_DOCTYPE.search(text) or _OJS2_ISSUE.search(text) or _OJS2_NESTED.search(text):
