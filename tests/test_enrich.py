@@ -389,7 +389,7 @@ def test_ukrainian_author_gets_the_national_latin_name(tmp_path: Path, store) ->
 def test_a_references_own_language_says_whether_l_is_lviv_or_leningrad(tmp_path: Path) -> None:
     """Л. is Lviv in a Ukrainian reference and Leningrad in a Russian one, by the reference's
     own letters and words, not the list's: a Russian book cited in a Ukrainian article, 'Л.:
-    Наука, 1975', is Russian — Leningrad, Russian spelling, "(In Russ.)", filed as ru — (it was
+    Наука, 1975', is Russian — Leningrad, Russian spelling, "(In Russ.)" — (it was
     'Yvanov Y. Y. Teoryia polia. Lviv: Nauka … (In Ukrainian)'); a Ukrainian one there is
     Lviv, also when only its words tell it ('К.: Наукова думка'), and a Ukrainian one in a
     Russian article is Lviv too."""
@@ -401,12 +401,8 @@ def test_a_references_own_language_says_whether_l_is_lviv_or_leningrad(tmp_path:
         "  - 'Петренко П. П. Нариси. К.: Наукова думка, 1991.'\n"
     )
     refs = enrich(load_article(_ukrainian(tmp_path, article=article))).references
-    assert [list(ref.text) for ref in refs] == [
-        ["ru", "en"],
-        ["ru", "en"],
-        ["uk", "en"],
-        ["uk", "en"],
-    ]
+    # (each under the article's uk: PMC wants one citation in the article's language)
+    assert [list(ref.text) for ref in refs] == [["uk", "en"]] * 4
     latin = [ref.text["en"] for ref in refs]
     assert latin[0] == "Ivanov I. I. Teoriya polya. Leningrad: Nauka, 1975. 300 p. (In Russ.)"
     assert latin[1].startswith("Ivanov I. I. Teoriya polya. Leningrad, 1975.")
@@ -1182,8 +1178,8 @@ def test_a_ukrainian_reference_in_shared_letters_stays_ukrainian(tmp_path: Path)
     """A Ukrainian book in the letters Ukrainian and Russian share, 'Стефаник В. Новели. Л.:
     Каменяр, 1990.', tells no Russian either (no ы э ъ ё, no 'Теория', 'Иванов', 'и', 'под
     ред.'): in a Ukrainian article it stays the list's Ukrainian, Lviv; it was 'Stefanik V.
-    Noveli. Leningrad: Kamenyar, 1990. (In Russ.)', filed as ru. A Russian one, whose letters
-    or words do tell it, is still Russian."""
+    Noveli. Leningrad: Kamenyar, 1990. (In Russ.)'. A Russian one, whose letters or words do
+    tell it, is still written out as Russian."""
     article = UKRAINIAN_ARTICLE.split("references:")[0] + (
         "references:\n"
         "  - 'Стефаник В. Новели. Л.: Каменяр, 1990. 250 с.'\n"
@@ -1192,9 +1188,30 @@ def test_a_ukrainian_reference_in_shared_letters_stays_ukrainian(tmp_path: Path)
         "  - 'Сборник статей / под ред. П. П. Петрова. Л.: Наука, 1975.'\n"
     )
     refs = enrich(load_article(_ukrainian(tmp_path, article=article))).references
-    assert [list(ref.text) for ref in refs] == [["uk", "en"]] * 2 + [["ru", "en"]] * 2
+    assert [list(ref.text) for ref in refs] == [["uk", "en"]] * 4
     latin = [ref.text["en"] for ref in refs]
     assert latin[0] == "Stefanyk V. Novely. Lviv: Kameniar, 1990. 250 p. (In Ukrainian)"
     assert latin[1].startswith("Franko O. Poema. Lviv: Kameniar, 1990.")
     assert latin[2].startswith("Petrov P. P. Ocherki istorii. Leningrad: Nauka, 1975.")
     assert "Leningrad: Nauka, 1975." in latin[3] and latin[3].endswith("(In Russ.)")
+
+
+def test_a_russian_work_in_a_ukrainian_list_keeps_the_articles_language_for_pmc(
+    tmp_path: Path, store
+) -> None:
+    """A Russian book cited in a Ukrainian article is written out as Russian (Leningrad, "(In
+    Russ.)"), but its text stays under the article's language, uk: PMC takes citation
+    alternatives only when exactly one is in the article's language, and filed as ru (with
+    en) the article failed --profile pmc and PMC's Style Checker, once per Russian work."""
+    article = UKRAINIAN_ARTICLE.split("references:")[0] + (
+        "references:\n  - 'Иванов И. И. Теория поля. Л.: Наука, 1975. 300 с.'\n"
+    )
+    loaded = load_article(_ukrainian(tmp_path, article=article))
+    (ref,) = enrich(loaded).references
+    assert list(ref.text) == ["uk", "en"]
+    assert ref.text["en"] == "Ivanov I. I. Teoriya polya. Leningrad: Nauka, 1975. 300 p. (In Russ.)"
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    report = check_bytes(output.data, "article.xml", ("pmc",), scheme=None)
+    said = [f.message for f in report.findings if f.rule == "pmc-alternatives-main"]
+    assert [m for m in said if "citation-alternatives" in m] == []
