@@ -543,14 +543,17 @@ def _with_latin_form(
     # under a Latin-script language (a plain text in an English article, or one with no
     # language), the original, which moves to ru/uk as a Russian article's is filed (it was
     # dropped, the Cyrillic text lost, and the Latin form took its key). A text the reference
-    # already gives under that key keeps it, and this one its own: neither is lost. A Russian
-    # text under uk in a Ukrainian article stays there: PMC takes citation alternatives only
-    # when exactly one is in the article's language (filed as ru, with en, none was).
-    russian_in_uk = lang == "uk" and written_in == "ru" and lang != main
+    # already gives under that key keeps it, and this one its own: neither is lost. In a
+    # Russian or Ukrainian article the original goes under (or stays in) the article's
+    # language, whichever it is written in: PMC takes citation alternatives only when exactly
+    # one is in the article's language (a Russian work in a Ukrainian article, filed as ru
+    # beside en, failed --profile pmc).
+    home = main if main and is_cyrillic_language(main) else written_in
+    russian_in_uk = lang == "uk" and written_in == "ru" and lang != home
     if lang and (russian_in_uk or not is_cyrillic_language(lang)):
-        if written_in not in texts:
-            texts = {written_in: texts.pop(lang), **texts}
-        lang = written_in
+        if home not in texts:
+            texts = {home: texts.pop(lang), **texts}
+        lang = home
     if not journal.transliteration:
         return ref if texts == ref.text else ref.model_copy(update={"text": texts})
     if not lang:

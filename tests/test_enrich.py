@@ -1200,16 +1200,21 @@ def test_a_russian_work_in_a_ukrainian_list_keeps_the_articles_language_for_pmc(
     tmp_path: Path, store
 ) -> None:
     """A Russian book cited in a Ukrainian article is written out as Russian (Leningrad, "(In
-    Russ.)"), but its text stays under the article's language, uk: PMC takes citation
+    Russ.)"), but its text stays under (or, given under en, moves to) the article's language,
+    uk: PMC takes citation
     alternatives only when exactly one is in the article's language, and filed as ru (with
     en) the article failed --profile pmc and PMC's Style Checker, once per Russian work."""
     article = UKRAINIAN_ARTICLE.split("references:")[0] + (
         "references:\n  - 'Иванов И. И. Теория поля. Л.: Наука, 1975. 300 с.'\n"
+        "  - text: {en: 'Петров П. П. Очерки истории, М., 2010.'}\n"
     )
     loaded = load_article(_ukrainian(tmp_path, article=article))
-    (ref,) = enrich(loaded).references
-    assert list(ref.text) == ["uk", "en"]
-    assert ref.text["en"] == "Ivanov I. I. Teoriya polya. Leningrad: Nauka, 1975. 300 p. (In Russ.)"
+    refs = enrich(loaded).references
+    assert [list(ref.text) for ref in refs] == [["uk", "en"]] * 2
+    assert refs[0].text["en"] == (
+        "Ivanov I. I. Teoriya polya. Leningrad: Nauka, 1975. 300 p. (In Russ.)"
+    )
+    assert refs[1].text["uk"] == "Петров П. П. Очерки истории, М., 2010."
     output = to_jats(loaded, grammars=store)
     assert output.valid, output.problems
     report = check_bytes(output.data, "article.xml", ("pmc",), scheme=None)
