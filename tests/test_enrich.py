@@ -1172,8 +1172,6 @@ def test_an_e_mail_address_is_kept_as_written_in_the_latin_form(tmp_path: Path) 
     ]
 
 
-
-
 def test_a_ukrainian_reference_in_shared_letters_stays_ukrainian(tmp_path: Path) -> None:
     """A Ukrainian book in the letters Ukrainian and Russian share, 'Стефаник В. Новели. Л.:
     Каменяр, 1990.', tells no Russian either (no ы э ъ ё, no 'Теория', 'Иванов', 'и', 'под
