@@ -52,6 +52,10 @@ class PackedArticle:
     issue: str = ""
     journal: str = ""
     doi: str = ""  # (lower case) with ``digest``, tells one article given twice (``_twice``)
+    # pub-id-type -> id (lower case, the DOI too) and the title: with ``issue``
+    # they tell this article from another's zip an earlier run wrote (``_packaged_before``)
+    ids: dict[str, str] = field(default_factory=dict)
+    title: str = ""
     digest: str = ""  # the JATS file's SHA-256
     with_issue: bool = False  # named jour-vol-iss-pg (``name_with_issue``, an issue given)
     files: dict[str, Path] = field(default_factory=dict)  # name in the zip -> file on disk
@@ -103,6 +107,21 @@ def _text(root: etree._Element, path: str) -> str:
     return " ".join("".join(el.itertext()).split()) if el is not None else ""
 
 
+def _ids(root: etree._Element) -> dict[str, str]:
+    """The article's ids by kind (doi, publisher-id, pmid …), lower case: what tells it from
+    another article packaged before under its name."""
+    ids: dict[str, str] = {}
+    for el in root.iterfind("front/article-meta/article-id"):
+        value = " ".join("".join(el.itertext()).split()).lower()
+        if value:
+            ids.setdefault(el.get("pub-id-type") or "", value)
+    return ids
+
+
+def _title(root: etree._Element) -> str:
+    return _text(root, "front/article-meta/title-group/article-title")
+
+
 def journal_code(root: etree._Element) -> str:
     """PMC's ``jour``: the journal's pmc/nlm-ta/publisher id that makes a file name PMC accepts
     (an nlm-ta such as "Braz J Biol" does not), else its (electronic) ISSN."""
@@ -152,6 +171,7 @@ def read_article(
     meta = "front/article-meta/"
     item.digest = hashlib.sha256(data).hexdigest()
     item.doi = _text(root, meta + 'article-id[@pub-id-type="doi"]').lower()
+    item.ids, item.title = _ids(root), _title(root)
     item.journal = journal or journal_code(root)
     item.volume = _text(root, meta + "volume")
     item.issue = _text(root, meta + "issue")
@@ -295,11 +315,14 @@ def build_packages(
 
 def _packaged_before(path: Path, item: PackedArticle) -> list[str]:
     """The line for an article whose package would replace another article's, written by an
-    earlier run (a zip of that name whose XML has another DOI): two articles of one issue
-    starting on one page, packaged one run at a time, replaced each other in silence. A
-    package of the same article (a correction: PMC takes it under its first name), or of one
-    without a DOI to tell, is written over it as before."""
-    if not item.doi or not path.is_file():
+    earlier run under the same name: two articles of one issue starting on one page, packaged
+    one run at a time, replaced each other in silence. The zip's XML is told from this one by
+    DOI, then another id both give (publisher-id …), then issue, then title, so articles with
+    no DOI are told apart too (they replaced each other until 4 December 2026); one that
+    cannot be told (none of these in both, the files differing) is refused as well. A package
+    of the same article again (a correction: PMC takes it under its first name) is written
+    over it, as is a zip holding no XML of that name (no article of ours to tell)."""
+    if not path.is_file():
         return []
     try:
         with zipfile.ZipFile(path) as archive:
@@ -307,17 +330,50 @@ def _packaged_before(path: Path, item: PackedArticle) -> list[str]:
         root = parse_untrusted(data, str(path)).getroot()
     except (OSError, KeyError, zipfile.BadZipFile, InvalidDocument):
         return []  # (no article of ours to tell: written over, as before)
-    doi = _text(root, 'front/article-meta/article-id[@pub-id-type="doi"]').lower()
-    if not doi or doi == item.doi:
+    if hashlib.sha256(data).hexdigest() == item.digest:
+        return []
+    held = _another(item, _ids(root), _text(root, "front/article-meta/issue"), _title(root))
+    if held == "":
         return []
     parts = "volume, issue" if item.with_issue else "volume"
+    if held is None:
+        return [
+            f"{item.source}: {path} holds an article packaged before under the same name (the "
+            f"same journal code, {parts} and first page) that cannot be told from this one (no "
+            "DOI, article-id, issue or title in both to compare): not replaced, as PMC would "
+            "take this package for a replacement of it; remove that zip first if it is to be "
+            "replaced"
+        ]
+    fix = (
+        "give --name-with-issue to name them jour-vol-iss-pg (for every package of the journal "
+        "from then on: a replacement keeps its name)"
+        if held.startswith("in issue ")
+        else "PMC's sequence letters for articles starting on one page, -a and -b, are not added"
+    )
     return [
-        f"{item.source}: {path} holds another article, {doi}, packaged before under the same "
+        f"{item.source}: {path} holds another article, {held}, packaged before under the same "
         f"name (the same journal code, {parts} and first page): not replaced, as PMC "
-        "would take this package for a replacement of it (PMC's sequence letters for articles "
-        "starting on one page, -a and -b, are not added); remove that zip first if it is to "
-        "be replaced"
+        f"would take this package for a replacement of it ({fix}); remove that zip first if it "
+        "is to be replaced"
     ]
+
+
+def _another(item: PackedArticle, ids: dict[str, str], issue: str, title: str) -> str | None:
+    """What names the other article an earlier zip holds (its DOI, another id, its issue or
+    its title), "" when it is this article, None when nothing both give tells them apart.
+    The first thing both give decides: a correction may change its title, not its DOI."""
+    kinds = (["doi"] if "doi" in ids else []) + sorted(k for k in ids if k != "doi")
+    for kind in kinds:
+        if kind not in item.ids:
+            continue
+        if ids[kind] == item.ids[kind]:
+            return ""
+        return ids[kind] if kind == "doi" else f"{kind or 'article-id'} {ids[kind]}"
+    if issue and item.issue and issue.lower() != item.issue.lower():
+        return f"in issue {issue}"
+    if title and item.title:
+        return "" if title.casefold() == item.title.casefold() else repr(title)
+    return None
 
 
 def _twice(item: PackedArticle, others: Iterable[PackedArticle]) -> str | None:

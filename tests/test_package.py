@@ -373,3 +373,47 @@ def test_an_article_on_the_page_of_one_packaged_before_does_not_replace_it(
     assert again.code == 0, again.err
     with zipfile.ZipFile(out / "jsr-2-3-6.zip") as archive:
         assert archive.read("jsr-2-3-6.pdf") == b"%PDF-1.4 corrected\n"
+
+
+def test_articles_without_a_doi_packaged_one_run_at_a_time_are_told_apart(issue: Path, run) -> None:
+    """With no DOI an article's package replaced another's an earlier run wrote under its
+    name, in silence: they are told apart by another id both give, the issue, the title, and
+    refused when nothing tells them; the same article again (a correction) still replaces it."""
+    import re
+
+    out = issue / "out"
+    first = issue / "streltsov-6.xml"
+    text = re.sub(r'\s*<article-id pub-id-type="doi">[^<]*</article-id>', "", first.read_text())
+    first.write_text(text, encoding="utf-8")
+    assert run("package", first, "-o", out).code == 0
+    zipped = out / "jsr-2-6.zip"
+    packaged = zipped.read_bytes()
+    other = issue / "other" / "streltsov-6.xml"
+    other.parent.mkdir()
+    (other.parent / "streltsov-6.pdf").write_bytes(b"%PDF-1.4 another article\n")
+    title = "Российско-японские отношения: системный кризис или новые возможности?"
+    no_id = re.sub(r'\s*<article-id pub-id-type="publisher-id">[^<]*</article-id>', "", text)
+    for changed, held in (
+        (text.replace("jsr-2018-3-6<", "jsr-2018-3-7<"), "publisher-id jsr-2018-3-6"),
+        (no_id.replace("<issue>3</issue>", "<issue>4</issue>"), "in issue 3"),
+        (no_id.replace(title, "Другая статья"), repr(title)),
+    ):
+        other.write_text(changed, encoding="utf-8")
+        result = run("package", other, "-o", out)
+        assert result.code == 3
+        assert f"{other}: {zipped} holds another article, {held}, packaged before" in result.err
+        assert zipped.read_bytes() == packaged
+        hint = "give --name-with-issue to name them jour-vol-iss-pg" in result.err
+        assert hint == held.startswith("in issue")
+    other.write_text(re.sub(r"<title-group>.*?</title-group>", "", no_id, flags=re.S), "utf-8")
+    result = run("package", other, "-o", out)
+    assert result.code == 3
+    assert f"{zipped} holds an article packaged before under the same name" in result.err
+    assert "cannot be told from this one" in result.err
+    assert zipped.read_bytes() == packaged
+    (issue / "streltsov-6.pdf").write_bytes(b"%PDF-1.4 corrected\n")
+    first.write_text(text.replace(title, title + " "), encoding="utf-8")  # the XML corrected too
+    again = run("package", first, "-o", out)
+    assert again.code == 0, again.err
+    with zipfile.ZipFile(zipped) as archive:
+        assert archive.read("jsr-2-6.pdf") == b"%PDF-1.4 corrected\n"
