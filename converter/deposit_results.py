@@ -198,8 +198,11 @@ def crossref_status(
     credentials: tuple[str, str],
     sent: list[str] | None = None,
     transport: Transport | None = None,
+    asked_with: str = "",
 ) -> Outcome:
-    """Ask Crossref for the submission log of ``batch_id`` (credentials in a POST form)."""
+    """Ask Crossref for the submission log of ``batch_id`` (credentials in a POST form).
+    ``asked_with``: the options of ``deposit status`` that chose where to ask (" --test"),
+    repeated in the advice to ask again."""
     transport = transport or Transport()
     user, password = credentials
     secrets = Secrets((user, password))
@@ -210,8 +213,9 @@ def crossref_status(
         result_url, body, {"Content-Type": ctype}, transport, secrets, result_url
     )
     outcome = _http_failure(
-        "crossref", batch_id, status, reply, attempts, error, "the login", CROSSREF_LOGIN_HINT
-    )
+        "crossref", batch_id, status, reply, attempts, error, "the login", CROSSREF_LOGIN_HINT,
+        asked_with,
+    )  # fmt: skip
     if outcome is None:
         outcome = parse_crossref_result(reply, batch_id, sent or [])
     return _redacted(outcome, secrets)
@@ -286,8 +290,10 @@ def doaj_status(
     api_key: str,
     sent: list[dict[str, Any]] | None = None,
     transport: Transport | None = None,
+    asked_with: str = "",
 ) -> Outcome:
-    """Ask DOAJ how the bulk upload ``upload_id`` went (``status_url``: ``doaj_status_url``)."""
+    """Ask DOAJ how the bulk upload ``upload_id`` went (``status_url``: ``doaj_status_url``;
+    ``asked_with`` as for ``crossref_status``)."""
     transport = transport or Transport()
     secrets = Secrets((api_key,))
     shown = status_url
@@ -305,7 +311,7 @@ def doaj_status(
         )  # fmt: skip
         return _redacted(outcome, secrets)
     outcome = _http_failure(
-        "doaj", upload_id, status, reply, attempts, error, "the API key", DOAJ_KEY_HINT
+        "doaj", upload_id, status, reply, attempts, error, "the API key", DOAJ_KEY_HINT, asked_with
     )
     if outcome is None:
         try:
@@ -348,13 +354,17 @@ def _http_failure(
     error: str | None,
     secret_name: str,
     hint: str,
+    asked_with: str = "",
 ) -> Outcome | None:
     """An ``error`` outcome for an answer that is not a result (network, login, 4xx/5xx),
     its message saying what to do next, as ``deposit``'s do: a question that failed leaves the
-    submission's state in the local log as it was, so the same question can be asked again."""
+    submission's state in the local log as it was, so the same question can be asked again:
+    the command to ask it repeats ``asked_with``, the options that chose where to ask (it left
+    them out, and an id not in the local log was then asked about where it was not sent)."""
     name = "Crossref" if service == "crossref" else "DOAJ"
     again = (
-        f"the submission keeps its state: ask again later, 'jatsconv deposit status {submission}'"
+        "the submission keeps its state: ask again later, "
+        f"'jatsconv deposit status {submission}{asked_with}'"
     )
     if error and error.startswith(UNREADABLE):
         return Outcome(

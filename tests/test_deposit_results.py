@@ -420,7 +420,11 @@ def test_a_failed_status_question_says_what_to_do_next(stand, issue_file, run) -
     down = run("deposit", "status", batch_id, "--service", "crossref",
                "--endpoint", "http://127.0.0.1:9/servlet/deposit", "--retries", "0")  # fmt: skip
     assert down.code == 5
-    assert "could not ask Crossref after 1 attempt: " in down.out and again in down.out
+    assert "could not ask Crossref after 1 attempt: " in down.out
+    # (the one-off address asked, the advice repeats it: the plain command asks the logged one)
+    assert f"{again[:-1]} --service crossref --endpoint http://127.0.0.1:9/servlet/deposit'" in (
+        down.out
+    )
     listed = run("deposit", "status", "--list", "--json")
     assert json.loads(listed.out)[0]["state"] == "pending"  # (asked again: nothing changed)
 
@@ -630,3 +634,42 @@ def test_a_one_off_endpoint_does_not_change_where_a_logged_deposit_is_asked_abou
     later = run("deposit", "status", *FAST)  # every pending one: where it was sent
     assert later.code == 6 and f"{batch_id}: queued" in later.out
     assert state.batches[batch_id]["asked"] == 1
+
+
+def test_a_failed_question_repeats_the_options_that_chose_where_to_ask(
+    stand, issue_file, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The advice to ask again left out --service/--test/--endpoint: for an id not in the
+    local log it then asked about it where it was not sent. ``deposit status ID --test`` for
+    an id in the log ignored --test and asked the logged address: it asks Crossref's test
+    system once, the log keeping where the file was sent."""
+    import converter.commands.deposit as command
+
+    nowhere = "http://127.0.0.1:9/servlet/deposit"  # (nothing listens there)
+    unlogged = run("deposit", "status", "no-such-batch", "--service", "crossref",
+                   "--endpoint", nowhere, *FAST)  # fmt: skip
+    assert unlogged.code == 5
+    assert (
+        "ask again later, 'jatsconv deposit status no-such-batch --service crossref "
+        f"--endpoint {nowhere}'"
+    ) in unlogged.out
+    upload = "0" * 32  # (a DOAJ upload id: --test is Crossref's)
+    doaj = run("deposit", "status", upload, "--test", "--endpoint", "http://127.0.0.1:9/api", *FAST)
+    assert f"--test ignored for DOAJ upload {upload}: it is Crossref's test system" in doaj.err
+    assert f"'jatsconv deposit status {upload} --endpoint http://127.0.0.1:9/api'" in doaj.out
+    state, base = stand
+    assert run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit").code == 0
+    (batch_id,) = state.batches
+    where = json.loads(run("deposit", "status", "--list", "--json").out)[0]["status_url"]
+    monkeypatch.setattr(command, "CROSSREF_TEST", nowhere)  # (no network in tests)
+    test = run("deposit", "status", batch_id, "--test", *FAST)
+    assert test.code == 5, test.out + test.err
+    assert f"ask again later, 'jatsconv deposit status {batch_id} --test'" in test.out
+    assert state.batches[batch_id]["asked"] == 0  # (asked there, not where it was sent)
+    assert json.loads(run("deposit", "status", "--list", "--json").out)[0]["status_url"] == where
+    helped = " ".join(run("deposit", "status", "--help").out.split())
+    assert "--endpoint URL Deposit URL of an id that is not in the local log" not in helped
+    assert helped.count("an id in the local log: this once") == 2  # (--test and --endpoint)
+    pending = run("deposit", "status", "--test", *FAST)  # (no id: each where it was sent)
+    assert "--service, --test and --endpoint are for the ids given" in pending.err
+    assert f"{batch_id}: queued" in pending.out and state.batches[batch_id]["asked"] == 1

@@ -9,6 +9,7 @@ written to the local log (``converter.deposit_log``) so that ``deposit status`` 
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -360,17 +361,20 @@ def _log_outcome(entry: deposit_log.Entry, outcome: Outcome, timed_out: bool) ->
 
 
 def _ask(
-    entry: deposit_log.Entry, transport: Transport, url: str | None = None
+    entry: deposit_log.Entry, transport: Transport, url: str | None = None, asked_with: str = ""
 ) -> Callable[[], Outcome]:
     """A question to the service about one logged submission (credentials looked up once),
-    at its logged result URL or at ``url`` (a one-off ``--endpoint``'s)."""
+    at its logged result URL or at ``url`` (a one-off ``--endpoint``'s or ``--test``'s);
+    ``asked_with``: the options that chose it, repeated in the advice to ask again."""
     url = url or entry.status_url
     if entry.service == "crossref":
         credentials = crossref_credentials()
         sent = [r["record"] for r in entry.records]
-        return lambda: crossref_status(url, entry.submission, credentials, sent, transport)
+        return lambda: crossref_status(
+            url, entry.submission, credentials, sent, transport, asked_with
+        )
     key = doaj_api_key()
-    return lambda: doaj_status(url, entry.submission, key, entry.records, transport)
+    return lambda: doaj_status(url, entry.submission, key, entry.records, transport, asked_with)
 
 
 def _follow(
@@ -381,10 +385,12 @@ def _follow(
     interval: float,
     just_sent: bool,
     url: str | None = None,
+    asked_with: str = "",
 ) -> tuple[Outcome, bool]:
     """Ask once, or (``wait``) until the service has done; log and return the outcome.
-    ``url``: where to ask this once, instead of the entry's logged result URL."""
-    ask = _ask(entry, transport, url)
+    ``url``: where to ask this once, instead of the entry's logged result URL (``asked_with``:
+    the options that chose it)."""
+    ask = _ask(entry, transport, url, asked_with)
     if wait:
         outcome, timed_out = wait_for(
             ask, limit, interval, transport.sleep, patient_with_unknown=just_sent
@@ -610,13 +616,15 @@ def _looks_like_doaj(submission: str) -> bool:
     "--test",
     "test_system",
     is_flag=True,
-    help="Ask Crossref's test system about an id that is not in the local log.",
+    help="Ask Crossref's test system about the ids given (an id in the local log: this once; "
+    "the log keeps where it was sent).",
 )
 @click.option(
     "--endpoint",
     default=None,
     metavar="URL",
-    help="Deposit URL of an id that is not in the local log (the result URL is beside it).",
+    help="Deposit URL to ask about the ids given at (the result URL is beside it; an id in "
+    "the local log: this once, the log keeps where it was sent).",
 )
 @click.option("--list", "list_only", is_flag=True, help="Show the local log; ask no service.")
 @_transport_options
@@ -643,15 +651,27 @@ def deposit_status_command(
     if list_only:
         _print_log(deposit_log.entries(), as_json)
         sys.exit(EXIT_OK)
-    asked_at: dict[int, str] = {}  # (id of an entry → the one-off --endpoint's result URL)
+    # (id of an entry → the result URL to ask this once, the options that chose it)
+    asked_at: dict[int, tuple[str | None, str]] = {}
     if submissions:
         entries = []
         for submission in submissions:
-            entry, url = _entry_for(submission, service, endpoint, test_system)
+            entry, url, asked_with = _entry_for(submission, service, endpoint, test_system)
             entries.append(entry)
-            if url != entry.status_url:
-                asked_at[id(entry)] = url
+            asked_at[id(entry)] = (url if url != entry.status_url else None, asked_with)
+            if test_system and entry.service == "doaj":
+                click.echo(
+                    f"jatsconv: --test ignored for DOAJ upload {submission}: it is Crossref's "
+                    "test system (--endpoint names another DOAJ address)",
+                    err=True,
+                )
     else:
+        if service or test_system or endpoint:
+            click.echo(
+                "jatsconv: --service, --test and --endpoint are for the ids given: with none, "
+                "each pending submission is asked about where it was sent",
+                err=True,
+            )
         entries = deposit_log.pending()
         if not entries:
             total = len(deposit_log.entries())
@@ -665,8 +685,10 @@ def deposit_status_command(
     outcomes = []
     payload = []
     for entry in entries:
-        url = asked_at.get(id(entry))
-        outcome, timed_out = _follow(entry, transport, wait, wait_limit, poll_interval, False, url)
+        url, asked_with = asked_at.get(id(entry), (None, ""))
+        outcome, timed_out = _follow(
+            entry, transport, wait, wait_limit, poll_interval, False, url, asked_with
+        )
         outcomes.append((outcome, timed_out))
         if as_json:
             payload.append({"file": entry.file, **outcome.as_dict(), "timed_out": timed_out})
@@ -679,23 +701,31 @@ def deposit_status_command(
 
 def _entry_for(
     submission: str, service: str | None, endpoint: str | None, test_system: bool
-) -> tuple[deposit_log.Entry, str]:
+) -> tuple[deposit_log.Entry, str, str]:
     """The logged entry of an id, or one made up from the options for an id sent elsewhere;
-    and the result URL to ask this time. ``--endpoint`` for a logged id is asked once: the
-    entry keeps the URL it was sent to (it was saved as the entry's, and every later
-    question, ``deposit status`` with no id among them, went to the one-off address)."""
+    the result URL to ask this time; and the options that chose it, to repeat in the advice
+    to ask again (" --test", "" for a logged id asked where it was sent). ``--endpoint`` or
+    ``--test`` for a logged id is asked once: the entry keeps the URL it was sent to (a
+    one-off --endpoint was saved as the entry's, and every later question, ``deposit status``
+    with no id among them, went there; --test was ignored). --test is Crossref's: for a
+    DOAJ id it changes nothing (said by the caller)."""
     found = deposit_log.find(submission)
-    if found is not None and (service is None or found.service == service) and not endpoint:
-        return found, found.status_url
     kind = service or (found.service if found else None)
     kind = kind or ("doaj" if _looks_like_doaj(submission) else "crossref")
+    test = test_system and kind == "crossref"
+    if found is not None and found.service == kind and not endpoint and not test:
+        return found, found.status_url, ""
+    asked_with = "".join(
+        [f" --service {service}" if service else "", " --test" if test else ""]
+        + ([f" --endpoint {shlex.quote(endpoint)}"] if endpoint else [])
+    )
     if kind == "crossref":
         base = endpoint or (CROSSREF_TEST if test_system else CROSSREF_PRODUCTION)
         status_url = crossref_result_url(check_endpoint(base))
     else:
         status_url = doaj_status_url(check_endpoint(endpoint or DOAJ_PRODUCTION), submission)
     if found is not None and found.service == kind:
-        return found, status_url
+        return found, status_url, asked_with
     entry = deposit_log.Entry(
         service=kind,
         submission=submission,
@@ -705,7 +735,7 @@ def _entry_for(
         records=found.records if found else [],
         sending=found.sending if found else 1,
     )
-    return entry, status_url
+    return entry, status_url, asked_with
 
 
 def _print_log(entries: list[deposit_log.Entry], as_json: bool) -> None:
