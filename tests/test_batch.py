@@ -262,11 +262,18 @@ def test_a_bad_journal_still_writes_the_reports(run, tmp_path: Path, store, bad:
     assert json.loads(report.read_text(encoding="utf-8"))["error"] == line
     (case,) = etree.parse(str(junit)).iter("testcase")
     assert case.find("error").text == line
-    if bad == "missing":
-        result = run(*args, "--to", "crossref", "--per-issue", "--report", report)
-        assert result.code == 2
-        data = json.loads(report.read_text(encoding="utf-8"))
-        assert (data["per_issue"], data["error"], data["articles"]) == (True, line, [])
+    # --per-issue's report lists every source given as not reached (no issue file written),
+    # as a batch stopped before any article does: it had "error" set, "not_reached" empty
+    if bad == "not a journal":
+        writer = threading.Thread(target=journal.write_text, args=("title: [\n",), daemon=True)
+        writer.start()
+    result = run(*args, "--to", "crossref", "--per-issue", "--report", report)
+    if bad == "not a journal":
+        writer.join(timeout=10)
+    assert result.code == (3 if bad == "not a journal" else 2)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert (data["per_issue"], data["error"], data["articles"]) == (True, line, [])
+    assert (data["not_reached"], data["summary"]["not_reached"]) == ([str(SEED)], 1)
 
 
 # ---------------------------------------------------------------------- names and collisions

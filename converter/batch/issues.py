@@ -17,7 +17,7 @@ from converter.api import Conversion
 from converter.batch.driver import ready_output_folder
 from converter.batch.settings import BatchSettings
 from converter.batch.sources import iter_jobs, list_sources
-from converter.errors import OutputError
+from converter.errors import InputError, OutputError
 from converter.per_issue import convert_per_issue, pending
 from converter.readers import Loaded, ReadContext, read_source
 from converter.readers.native import JournalCache
@@ -42,17 +42,25 @@ def run_per_issue(
     raised again) or an issue file that cannot be written (``OutputError``, raised again)
     ``not_reached`` gets the sources, in order, not all of whose articles are
     done (not read yet, or their issue file not written), for the report to list. A
-    ``--journal`` pipe that is no journal raises ``InputError`` before any article."""
+    ``--journal`` pipe that is no journal raises ``InputError`` before any article, and an
+    output folder that cannot be made ``OutputError``: ``not_reached`` then gets every
+    source given, as a batch's report stopped before any article lists them (it was left
+    empty beside the report's ``error``)."""
     results = [] if results is None else results
     read: dict[str, list[str]] = {}  # a source read -> the names of its articles
     out_dir = settings.out_dir
-    # (a file there, a read-only parent or folder: one line, exit 73, before any article)
-    ready_output_folder(out_dir)
     cache = JournalCache()
-    # ``--journal`` given as a pipe (``--journal /dev/stdin``, ``<(…)``) is read once, before
-    # any article: each article read it again by its real path (``/proc/…/pipe:[…]``) and
-    # every one was refused, 'cannot read journal file'.
-    given = cache.once(settings.journal)
+    try:
+        # (a file there, a read-only parent or folder: one line, exit 73, before any article)
+        ready_output_folder(out_dir)
+        # ``--journal`` given as a pipe (``--journal /dev/stdin``, ``<(…)``) is read once,
+        # before any article: each article read it again by its real path
+        # (``/proc/…/pipe:[…]``) and every one was refused, 'cannot read journal file'.
+        given = cache.once(settings.journal)
+    except (OutputError, InputError):
+        if not_reached is not None:
+            not_reached.extend(sources)
+        raise
     files, problems = list_sources(
         sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore, notes=notes
     )

@@ -250,7 +250,9 @@ def batch(
                 encoding=encoding,
                 delimiter=delimiter,
             )
-            _journal_checked(settings, report, None if per_issue else junit, per_issue)
+            _journal_checked(
+                settings, report, None if per_issue else junit, per_issue, list(sources)
+            )
         except KeyboardInterrupt:
             if per_issue:  # (nothing read yet: every source given is not reached)
                 _per_issue_interrupted(report, [], [], list(sources))
@@ -308,29 +310,37 @@ def batch(
 
 
 def _journal_checked(
-    settings: BatchSettings, report: Path | None, junit: Path | None, per_issue: bool
+    settings: BatchSettings,
+    report: Path | None,
+    junit: Path | None,
+    per_issue: bool,
+    sources: list[str],
 ) -> None:
     """``--journal`` that cannot be read stops the run before it starts, as a usage error
     (exit 2), in ``convert``'s words; its ``--report`` and ``--junit`` are written first, as
-    any run's that cannot start (``not_started``), so that CI has files to parse."""
+    any run's that cannot start (``not_started``), so that CI has files to parse (a
+    ``--per-issue`` one listing every source given as not reached: no issue file written)."""
     try:
         ExistingFile.check(settings.journal, "journal")
     except click.BadParameter as exc:
         error = ConverterError(exc.format_message())
         if per_issue:
-            said = _per_issue_not_started(report, error)
+            said = _per_issue_not_started(report, error, sources)
         else:
             said = not_started(error, settings, report, junit)
         exc.message += str(said).removeprefix(str(error))  # (a report not written either)
         raise
 
 
-def _per_issue_not_started(report: Path | None, error: ConverterError) -> ConverterError:
-    """``not_started`` for a ``--per-issue`` run, whose report has its own shape."""
+def _per_issue_not_started(
+    report: Path | None, error: ConverterError, sources: list[str]
+) -> ConverterError:
+    """``not_started`` for a ``--per-issue`` run, whose report has its own shape: every
+    source given not reached, as when it stops before any article for another reason."""
     if report is None:
         return error
     try:
-        _per_issue_report(report, [], [], [], False, str(error))
+        _per_issue_report(report, [], [], sources, False, str(error))
     except OSError as exc:
         return ConverterError(f"{error}; no report either: {output_error(report, exc)}")
     return error
