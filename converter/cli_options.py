@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -325,6 +325,18 @@ def conversion_options(
     return apply
 
 
+def jats4r_rules_required(profiles: Iterable[str]) -> None:
+    """With ``--profile jats4r``, the JATS4R rules must be installed: asked by the command
+    before it reads a file, so that the line is in a command's words
+    (``Store.require(command=True)``), as the DTDs' is; the rule's own question, inside the
+    library, says a Python caller's ways (and a batch said it per article, as an internal
+    error, exit 70)."""
+    if "jats4r" in profiles:
+        from converter.schematron.store import get_store
+
+        get_store().require(command=True)
+
+
 def conversion_run(grammars: Grammars | None) -> Options:
     """The ``Options`` of the running command, from the parameters ``conversion_options``
     defined (read back from click's context, so convert and batch cannot build them apart).
@@ -333,6 +345,7 @@ def conversion_run(grammars: Grammars | None) -> Options:
     from converter.options import PMC_VERSION_NOTE, Options, default_version
 
     params = click.get_current_context().params
+    jats4r_rules_required(params["profiles"])
     version = params["jats_version"]  # None: Options picks the version, as the API does
     pmc_default = version is None and default_version(params["profiles"]) != "1.4"
     if pmc_default and params["target"] == "jats" and not params.get("quiet"):

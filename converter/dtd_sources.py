@@ -151,12 +151,28 @@ def family(public_id: str) -> str | None:
     return None
 
 
-def missing_dtd_message(public_id: str, installed: Iterable[str] = ()) -> str | None:
+# How a Python caller gives the DTDs' folder, in the library's lines (a command's name
+# ``--schema-dir``, which a caller cannot pass; ``converter.grammars.ENV_VAR`` is the variable).
+API_FOLDER = "Options(grammars=...), grammars= or store=, or set JATSCONV_SCHEMA_DIR"
+
+
+def missing_dtd_message(
+    public_id: str, installed: Iterable[str] = (), *, command: bool = False
+) -> str | None:
     """What to do when the store lacks the DTD of a known public id; None for an unknown id.
 
     Every published JATS DTD is in the registry's JATS set: when any JATS DTD is ``installed``,
     a JATS id the store lacks is not missing but unknown (a typing error, an unpublished date).
+    Installing is a command's; the library's line (not ``command``) names the API's ways to
+    give a folder that holds the DTD too: it named only commands to a Python caller.
     """
+    said = _missing_dtd(public_id, installed)
+    if said is None or command:
+        return said
+    return f"{said} (or give a folder that holds it: {API_FOLDER})"
+
+
+def _missing_dtd(public_id: str, installed: Iterable[str]) -> str | None:
     name = family(public_id)
     if name is None:
         return None

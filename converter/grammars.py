@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from lxml import etree
 from converter import lazy_re
 from converter.atomic import write_atomic
 from converter.dtd_sources import (
+    API_FOLDER,
     JATS_PUBLIC_ID,
     PYPI_SETS,
     family,
@@ -60,6 +61,10 @@ class Grammars:
     text or any ``os.PathLike``, as every path argument of the API may."""
 
     root: Path
+    # Given by a command (``require(command=True)``): its lines name the commands' ways (a
+    # ``--schema-dir``, ``jatsconv schemas list``), the library's name the API's. Not compared:
+    # a command's store and the library's of one folder are one store.
+    command: bool = field(default=False, compare=False, repr=False)
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
         if not isinstance(root, (str, os.PathLike)):
@@ -80,15 +85,17 @@ class Grammars:
         """This store, or ``SetupError`` when it holds no DTDs. The line names the way to give
         another folder that the caller has: a command's ``--schema-dir`` (``command``, said by
         the CLI's commands), else the API's arguments; a Python caller was told of options
-        it has no way to pass."""
+        it has no way to pass. With ``command`` the store returned says so to what it is
+        passed to (``dtd``, ``validation``): a DTD missing from it is said the same way."""
+        if command and not self.command:
+            flagged = Grammars(self.root)
+            object.__setattr__(flagged, "command", True)
+            return flagged.require(command=True)
         if not self.installed():
-            if command:
+            if command or self.command:
                 where = f"(or set {ENV_VAR} / --schema-dir to a folder that holds them)"
             else:
-                where = (
-                    "(or give a folder that holds them: Options(grammars=...), grammars= or "
-                    f"store=, or set {ENV_VAR})"
-                )
+                where = f"(or give a folder that holds them: {API_FOLDER})"
             raise SetupError(
                 f"the JATS DTDs are not installed in {self.root}: run 'jatsconv schemas install' "
                 f"{where}"
@@ -136,7 +143,14 @@ class Grammars:
         """The parsed DTD for a public id, loaded once per process."""
         path = self.path_for(public_id, system_id)
         if path is None:
-            raise SetupError(f"no DTD installed for {public_id!r} (see 'jatsconv schemas list')")
+            if self.command:
+                raise SetupError(
+                    f"no DTD installed for {public_id!r} (see 'jatsconv schemas list')"
+                )
+            raise SetupError(
+                f"no DTD installed for {public_id!r} in {self.root} (its .article_dtds() lists "
+                f"those it holds; or give a folder that holds it: {API_FOLDER})"
+            )
         return load_dtd(str(path))
 
 

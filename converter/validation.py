@@ -197,7 +197,7 @@ def dtd_path_for_tree(tree: etree._ElementTree, store: Grammars, name: str) -> P
             )
     known = store.public_ids()
     if public_id and public_id not in known:
-        instruction = missing_dtd_message(public_id, known)
+        instruction = missing_dtd_message(public_id, known, command=store.command)
         if instruction is not None:
             raise DtdMissing([Problem(name, 1, 1, f"not checked: {instruction}")])
         hint = ""

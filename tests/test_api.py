@@ -256,7 +256,11 @@ def test_verdict_tells_invalid_from_not_checked(
     assert "not checked:" in verdict.problems[0].message
     cli = run("validate", NLM, "--schema-dir", only_jats, "--json")
     assert cli.code == 4
-    assert json.loads(cli.out) == [verdict.as_dict(str(NLM))]
+    (said,) = json.loads(cli.out)
+    # (the library's line names the API's ways to give the DTDs' folder, the command's not)
+    api = " (or give a folder that holds it: Options(grammars=...), grammars= or store=, or set "
+    said["problems"][0]["message"] += api + "JATSCONV_SCHEMA_DIR)"
+    assert said == verdict.as_dict(str(NLM))
     # No DTDs at all: SetupError, as 'validate' exits 4 before reading anything
     monkeypatch.setenv("JATSCONV_SCHEMA_DIR", str(tmp_path / "empty"))
     with pytest.raises(SetupError, match="the JATS DTDs are not installed"):
@@ -631,3 +635,70 @@ def test_options_says_it_takes_the_dtd_folder_as_a_path() -> None:
     fields = {f.name: f.default for f in dataclasses.fields(Options)}
     assert list(stub) == list(fields) and stub == fields
     assert ast.unparse(init.args.args[4].annotation) == "GrammarsArg"
+
+
+def test_a_dtd_or_the_jats4r_rules_missing_names_the_api_s_way_through_the_library(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: Grammars
+) -> None:
+    """A store lacking one DTD ('see jatsconv schemas list'), an NLM DTD no store holds, and
+    the JATS4R rules not installed named only commands to a Python caller. The library's
+    lines name its ways; the commands' lines are what they were (and a batch with --profile
+    jats4r and no rules stops with that line, exit 4, not an internal error per article)."""
+    from converter import check_bytes
+    from converter.grammars import ENV_VAR
+
+    api = f"Options(grammars=...), grammars= or store=, or set {ENV_VAR}"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "catalog.xml").write_text(
+        '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"/>', encoding="utf-8"
+    )
+    with pytest.raises(SetupError) as raised:
+        to_jats(load_article(SEED), grammars=empty)
+    public_id = "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.4 20241031//EN"
+    assert str(raised.value) == (
+        f"no DTD installed for {public_id!r} in {empty} (its .article_dtds() lists those it "
+        f"holds; or give a folder that holds it: {api})"
+    )
+    result = run("convert", SEED, "--schema-dir", empty, "-o", tmp_path / "out")
+    assert (result.code, result.err) == (
+        4, f"jatsconv: no DTD installed for {public_id!r} (see 'jatsconv schemas list')\n"
+    )  # fmt: skip
+    archiving = tmp_path / "archiving.xml"
+    archiving.write_text(
+        NLM.read_text(encoding="utf-8").replace(
+            "Journal Publishing DTD v3.0 20080202",
+            "Journal Archiving and Interchange DTD v3.0 20080202",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    verdict = verdict_file(archiving, store)
+    (problem,) = verdict.problems
+    assert (verdict.exit_code, problem.message.startswith("not checked: the NLM ")) == (4, True)
+    assert problem.message.endswith(
+        "'jatsconv schemas install --from archive-interchange-dtd-3.0.zip' (or give a folder "
+        f"that holds it: {api})"
+    )
+    said = run("validate", archiving)
+    assert said.code == 4
+    assert said.out.rstrip().endswith("--from archive-interchange-dtd-3.0.zip'")
+    none = tmp_path / "no-rules"
+    monkeypatch.setenv("JATSCONV_SCHEMATRON_DIR", str(none))
+    with pytest.raises(SetupError) as raised:
+        check_bytes(SEED.with_suffix(".xml").read_bytes(), "a.xml", ("jats4r",))
+    command = (
+        f"the JATS4R Schematron rules are not installed in {none}: run 'jatsconv schemas "
+        "install-jats4r'"
+    )
+    assert str(raised.value) == (
+        f"{command} (or set JATSCONV_SCHEMATRON_DIR to a folder that holds them, in os.environ "
+        "too: check_file, check_bytes and Options(profiles=...) take no argument for it)"
+    )
+    line = f"jatsconv: {command} (or set JATSCONV_SCHEMATRON_DIR)\n"
+    for args in (
+        ("check", "--profile", "jats4r", SEED.with_suffix(".xml")),
+        ("batch", SEED, "--profile", "jats4r", "-o", tmp_path / "batch", "-q", "-j", "1"),
+    ):
+        result = run(*args)
+        assert (result.code, result.err) == (4, line)

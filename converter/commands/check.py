@@ -13,6 +13,7 @@ from converter.checks.jats4r import listed as jats4r_rules
 from converter.checks.profiles import PROFILE_HELP, rules_for
 from converter.cli_options import (
     command_exit_help,
+    jats4r_rules_required,
     json_option,
     profile_option,
     quiet_option,
@@ -51,6 +52,7 @@ def check(
     not well-formed; '-' reads standard input.
     """
     profiles = profiles or ("general",)
+    jats4r_rules_required(profiles)
     if list_rules:
         _list_rules(profiles, as_json)
         sys.exit(EXIT_OK)

@@ -12,6 +12,7 @@ import click
 from converter.cli_options import (
     command_exit_help,
     from_option,
+    jats4r_rules_required,
     journal_option,
     json_option,
     profile_option,
@@ -71,6 +72,7 @@ def preview(
 
     if output is not None:
         check_output_folder(output)
+    jats4r_rules_required(profiles)
     bad_input = failed = False
     report: list[dict[str, object]] = []  # --json: an item per page, or per input not read
 

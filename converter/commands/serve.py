@@ -62,7 +62,9 @@ def serve(
         run(
             host,
             port,
-            grammars=store if store.installed() else None,
+            # (a command's store: a DTD missing is said with the commands, as before, not
+            # with the Python API's arguments)
+            grammars=store.require(command=True) if store.installed() else None,
             journal=journal,
             limits=limits,
             profiles=profiles or ("general",),

@@ -173,16 +173,30 @@ class Store:
             return False
         return [p.get("id") for p in recorded if isinstance(p, dict)] == [p.id for p in PATCHES]
 
-    def require(self) -> Store:
+    def require(self, *, command: bool = False) -> Store:
+        """This copy, or ``SetupError`` when it is not installed (or not patched as this
+        version patches). A command's line (``command``: the CLI's, asked before it reads a
+        file) is what it was; the library's says how a Python caller gives another folder,
+        the variable, set in ``os.environ`` too, since no argument names it: it was told only
+        of commands, as the DTDs' line was (``Grammars.require``)."""
+        if command:
+            missing, stale = f" (or set {ENV_VAR})", ""
+        else:
+            variable = (
+                ", in os.environ too: check_file, check_bytes and Options(profiles=...) take no "
+                "argument for it)"
+            )
+            missing = f" (or set {ENV_VAR} to a folder that holds them{variable}"
+            stale = f" (or set {ENV_VAR} to a folder this version installed them into{variable}"
         if not self.main.is_file():
             raise SetupError(
                 f"the JATS4R Schematron rules are not installed in {self.root}: run "
-                f"'jatsconv schemas install-jats4r' (or set {ENV_VAR})"
+                f"'jatsconv schemas install-jats4r'{missing}"
             )
         if not self.current():
             raise SetupError(
                 f"the JATS4R Schematron rules in {self.root} were installed with other patches "
-                f"than this version applies: run 'jatsconv schemas install-jats4r' again"
+                f"than this version applies: run 'jatsconv schemas install-jats4r' again{stale}"
             )
         return self
 
