@@ -519,6 +519,31 @@ def test_sigterm_stops_a_per_issue_batch_as_ctrl_c_does(
     assert "jatsconv: interrupted" in result.err
 
 
+def _terminated_while_starting(run, monkeypatch, *args: object):
+    """Runs the command with SIGTERM delivered while it loads the grammars (a CI job cancelled
+    as it starts), in this process, and with the test run's own handler guarded."""
+    import signal
+
+    from converter.commands import batch as command
+
+    real = command.get_grammars
+
+    def terminated_while_loading(*given: object, **kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGTERM)  # (delivered here, in the main thread)
+        return real(*given, **kwargs)
+
+    monkeypatch.setattr(command, "get_grammars", terminated_while_loading)
+
+    def not_handled(signum: int, frame: object) -> None:  # (not the test run's death)
+        raise RuntimeError("SIGTERM reached the handler outside the batch")
+
+    before = signal.signal(signal.SIGTERM, not_handled)
+    try:
+        return run(*args)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def test_sigterm_as_a_batch_starts_writes_its_report_and_junit(
     run, tmp_path: Path, monkeypatch
 ) -> None:
@@ -526,29 +551,12 @@ def test_sigterm_as_a_batch_starts_writes_its_report_and_junit(
     but no report and no JUnit file, which the README promises on any interruption (CI's
     test-report step found no file). Both are written: interrupted, every source given not
     reached (JUnit: each a test case skipped), and the line names how many and where."""
-    import signal
-
-    from converter.commands import batch as command
-
     source = deposit_folder(tmp_path / "in", 2)
-    real = command.get_grammars
-
-    def terminated_while_loading(*args: object, **kwargs: object) -> object:
-        os.kill(os.getpid(), signal.SIGTERM)  # (delivered here, in the main thread)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(command, "get_grammars", terminated_while_loading)
-
-    def not_handled(signum: int, frame: object) -> None:  # (not the test run's death)
-        raise RuntimeError("SIGTERM reached the handler outside the batch")
-
     report, junit = tmp_path / "r.json", tmp_path / "junit.xml"
-    before = signal.signal(signal.SIGTERM, not_handled)
-    try:
-        result = run("batch", source, "-o", tmp_path / "out", "--report", report,
-                     "--junit", junit)  # fmt: skip
-    finally:
-        signal.signal(signal.SIGTERM, before)
+    result = _terminated_while_starting(
+        run, monkeypatch, "batch", source, "-o", tmp_path / "out", "--report", report,
+        "--junit", junit,
+    )  # fmt: skip
     assert result.code == 130, result.err
     assert (
         f"jatsconv: interrupted; files already written are complete; 1 source not reached, "
@@ -571,29 +579,12 @@ def test_sigterm_as_a_per_issue_batch_starts_is_an_interruption_with_its_report(
     started) reached no handler of the run: exit 143, no report. The handler is in place
     before the grammar loads: exit 130, 'interrupted', and the report says the run was
     interrupted with every source given not reached."""
-    import signal
-
-    from converter.commands import batch as command
-
     source = deposit_folder(tmp_path / "in", 2)
-    real = command.get_grammars
-
-    def terminated_while_loading(*args: object, **kwargs: object) -> object:
-        os.kill(os.getpid(), signal.SIGTERM)  # (delivered here, in the main thread)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(command, "get_grammars", terminated_while_loading)
-
-    def not_handled(signum: int, frame: object) -> None:  # (not the test run's death)
-        raise RuntimeError("SIGTERM reached the handler outside the batch")
-
     report = tmp_path / "r.json"
-    before = signal.signal(signal.SIGTERM, not_handled)
-    try:
-        result = run("batch", source, "--to", "crossref", "--per-issue", "-o", tmp_path / "out",
-                     "--report", report)  # fmt: skip
-    finally:
-        signal.signal(signal.SIGTERM, before)
+    result = _terminated_while_starting(
+        run, monkeypatch, "batch", source, "--to", "crossref", "--per-issue", "-o",
+        tmp_path / "out", "--report", report,
+    )  # fmt: skip
     assert result.code == 130, result.err
     assert (
         f"jatsconv: interrupted; files already written are complete; 1 source not reached, "
