@@ -52,3 +52,26 @@ def test_a_russian_references_parts_are_in_its_unstructured_texts_form(
         EXTERNAL / "crossref-5.3.1",
     )  # fmt: skip
     assert "passed" in checked.out + checked.err
+
+
+def test_a_references_cyrillic_link_leaves_its_parts_in_the_latin_form(tmp_path: Path, run) -> None:
+    """A Russian reference citing an internationalized address (http://президент.рф/…) has
+    that address as written in its Latin text; the text is the Latin form all the same, and
+    its author and title are deposited in it ('Kuznetsov', 'Istoriya Yaponii'), not in the
+    Cyrillic of the original beside it."""
+    shutil.copy(SAMPLE / "journal.yaml", tmp_path / "journal.yaml")
+    article = (SAMPLE / "2018-3" / "shchukin-21.yaml").read_text(encoding="utf-8")
+    article = article.replace('432 с."', '432 с. URL: http://президент.рф/новости/1"', 1)
+    assert "президент.рф" in article
+    (tmp_path / "article.yaml").write_text(article, encoding="utf-8")
+    result = run("convert", tmp_path / "article.yaml", "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    tree = etree.parse(str(tmp_path / "out" / "article.crossref.xml"))
+    (cite,) = [
+        {etree.QName(part).localname: part.text or "" for part in c}
+        for c in tree.xpath("//*[local-name()='citation']")
+        if "президент.рф" in "".join(c.itertext())
+    ]
+    assert "http://президент.рф/новости/1" in cite["unstructured_citation"]
+    assert cite["author"] == "Kuznetsov"
+    assert cite["volume_title"] == "Istoriya Yaponii"

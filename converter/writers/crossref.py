@@ -21,7 +21,7 @@ from converter import funder_names, future_dates, model, relations
 from converter.atomic import write_atomic
 from converter.config import config_path, load_config, state_dir, state_error
 from converter.errors import InputError
-from converter.inline import parse_inline, plain_text
+from converter.inline import parse_inline, plain_text, without_addresses
 from converter.options import Options, Output
 from converter.scripts import has_cyrillic
 from converter.text import split_reference_author
@@ -405,7 +405,9 @@ class _CitationForm:
 
     def __init__(self, ref: model.Reference, text: str | None, russian: str) -> None:
         self.text = text or ""
-        self.latin = bool(text) and not has_cyrillic(self.text)
+        # (judged without its links: a Latin text citing http://президент.рф/… is Latin, and
+        # its parts were left in Cyrillic beside it)
+        self.latin = bool(text) and not has_cyrillic(without_addresses(self.text))
         self.ref = ref
         self.russian = russian
 
