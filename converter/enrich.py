@@ -547,10 +547,12 @@ def _with_latin_form(
     # Russian or Ukrainian article the original goes under (or stays in) the article's
     # language, whichever it is written in: PMC takes citation alternatives only when exactly
     # one is in the article's language (a Russian work in a Ukrainian article, filed as ru
-    # beside en, failed --profile pmc).
+    # beside en, failed --profile pmc), and a Ukrainian work in a Russian article, which the
+    # reader files as uk, goes under ru as well.
     home = main if main and is_cyrillic_language(main) else written_in
     russian_in_uk = lang == "uk" and written_in == "ru" and lang != home
-    if lang and (russian_in_uk or not is_cyrillic_language(lang)):
+    ukrainian_in_ru = lang == "uk" and home == "ru"
+    if lang and (russian_in_uk or ukrainian_in_ru or not is_cyrillic_language(lang)):
         if home not in texts:
             texts = {home: texts.pop(lang), **texts}
         lang = home

@@ -1218,3 +1218,24 @@ def test_a_russian_work_in_a_ukrainian_list_keeps_the_articles_language_for_pmc(
     report = check_bytes(output.data, "article.xml", ("pmc",), scheme=None)
     said = [f.message for f in report.findings if f.rule == "pmc-alternatives-main"]
     assert [m for m in said if "citation-alternatives" in m] == []
+
+
+def test_a_ukrainian_work_in_a_russian_list_keeps_the_articles_language_for_pmc(
+    tmp_path: Path, store
+) -> None:
+    """A Ukrainian book cited in a Russian article is written out as Ukrainian (Kyiv, the
+    national scheme), but its text stays under the article's ru, as a Russian work's does in
+    a Ukrainian article: filed as uk beside en, its citation alternatives had none in the
+    article's language, and --profile pmc and PMC's Style Checker refused the article."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n  - 'Ковальчук О. Праця. Київ: Либідь, 2001. 300 с.'\n"
+    )
+    loaded = load_article(_write(tmp_path, article=article))
+    (ref,) = enrich(loaded).references
+    assert list(ref.text) == ["ru", "en"]
+    assert ref.text["en"].startswith("Kovalchuk O. Pratsia. Kyiv: Lybid, 2001.")
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    report = check_bytes(output.data, "article.xml", ("pmc",), scheme=None)
+    said = [f.message for f in report.findings if f.rule == "pmc-alternatives-main"]
+    assert [m for m in said if "citation-alternatives" in m] == []
