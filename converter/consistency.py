@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from converter import misdecoded, scripts
 from converter.alphabets import declared_language, reads_as_russian
-from converter.inline import without_links
+from converter.inline import without_addresses, without_links
 from converter.model import Article, Journal, PersonName
 from converter.translit import SCHEMES
 
@@ -71,7 +71,8 @@ def script_findings(path: str, text: str) -> list[Finding]:
     if not scripts.has_cyrillic(text):
         return []
     found = mixed_findings(path, text)
-    pure = scripts.cyrillic_words(without_links(text))  # (an address is kept as written)
+    # (an address, a web or an e-mail one, is kept as written)
+    pure = scripts.cyrillic_words(without_addresses(text))
     if pure:
         sample = ", ".join(list(dict.fromkeys(pure))[:5])
         found.append(

@@ -732,3 +732,27 @@ def test_a_reference_with_no_latin_form_is_named_by_number_and_words(run, tmp_pa
     )
     assert "reference 2 ('Кузнецова М. Иностранные стажёры в Японии" in lines[1]
     assert "the reference has no" not in result.err
+
+
+def test_a_cyrillic_e_mail_address_in_a_latin_reference_is_no_cyrillic_text(
+    run, tmp_path: Path
+) -> None:
+    """convert keeps an e-mail address as written in a Russian reference's Latin form
+    ('Pis'mo v redaktsiyu: иван@почта.рф'); check --profile rsci called that output's
+    reference Cyrillic letters in a field in en, an error, on our own output."""
+    (tmp_path / "journal.yaml").write_text(
+        "language: ru\ntitle: {ru: Японские исследования, en: Japanese Studies in Russia}\n"
+        "issn: {print: 2500-2872}\ntransliteration: bsi\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / "article.yaml"
+    source.write_text(
+        "language: ru\ntitle: {ru: Письма, en: Letters}\n"
+        "references:\n  - 'Письмо в редакцию: иван@почта.рф'\n",
+        encoding="utf-8",
+    )
+    assert run("convert", source, "-o", tmp_path / "out").code == 0
+    written = tmp_path / "out" / "article.xml"
+    assert "Pis'mo v redaktsiyu: иван@почта.рф" in written.read_text("utf-8")
+    report = check_bytes(written.read_bytes(), "article.xml", ("rsci",), scheme=None)
+    assert [f.message for f in report.findings if f.rule == "script-latin-fields"] == []

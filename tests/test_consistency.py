@@ -361,3 +361,27 @@ def test_a_word_mixing_scripts_in_a_russian_field_is_an_error(run, write_article
     assert "'pоlicy'" in said["title.en)"]
     assert "'Pоlitics' mixes Latin and Cyrillic letters (Cyrillic: о)" in said["section.en)"]
     assert "'пoля'" in said["references[0].text.ru)"]
+
+
+def test_a_cyrillic_e_mail_address_is_no_cyrillic_text(run, tmp_path: Path) -> None:
+    """An e-mail address is kept as written in a reference's Latin form, as a web address is
+    ('Pis'mo v redaktsiyu: иван@почта.рф', what convert writes): it is no Cyrillic text in a
+    Latin-script field, and reading our own output back called it one. Words beside it still
+    are."""
+    (tmp_path / "journal.yaml").write_text(
+        "title: {en: Japanese Studies in Russia}\nissn: {print: 2500-2872}\n", encoding="utf-8"
+    )
+    path = tmp_path / "article.yaml"
+    path.write_text(
+        "language: en\ntitle: {en: Letters}\nreferences:\n  - text:\n"
+        "      ru: 'Письмо в редакцию: иван@почта.рф'\n"
+        "      en: 'Pis''mo v redaktsiyu: иван@почта.рф'\n",
+        encoding="utf-8",
+    )
+    result = run("consistency", path)
+    assert result.code == 0, result.out
+    assert "почта" not in result.out
+    path.write_text(path.read_text("utf-8").replace("Pis''mo", "Письмо"), "utf-8")
+    result = run("consistency", path)
+    (line,) = [line for line in result.out.splitlines() if "cyrillic-in-latin" in line]
+    assert "письмо" in line.lower() and "почта" not in line
