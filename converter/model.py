@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -1040,6 +1041,15 @@ class Funding(Strict):
         BeforeValidator(_affiliation_refs, json_schema_input_type=list[ShortText] | ShortText),
         AfterValidator(_without_blank),
     ] = Field(default_factory=list, description="Award (grant) numbers.")
+
+    @field_validator("funder")
+    @classmethod
+    def _named(cls, value: dict[str, str]) -> dict[str, str]:
+        """A funder left blank (an empty cell, ' ') has no name, as one not given: said by its
+        field (it crashed the Crossref writer and left an empty <award-group>)."""
+        if not value:
+            raise ValueError("the funder's name is empty: give it, or leave the funding out")
+        return value
 
 
 class SelfUri(Strict):

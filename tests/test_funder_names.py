@@ -57,3 +57,18 @@ def test_a_funder_crossref_cannot_match_is_said_by_convert_and_check(tmp_path: P
     for deposit, jats in zip(said, found, strict=True):
         words = re.search(r"funder '.*", deposit)
         assert words is not None and words.group(0) in jats
+
+
+def test_a_funder_left_blank_is_said_by_its_field_not_a_crash(tmp_path: Path, run) -> None:
+    """A funder whose name is left blank (a spreadsheet's empty cell, 'funder: " "') has no
+    name, as one not given: one line naming the field; convert --to crossref stopped with an
+    internal error (IndexError) and the JATS had an empty <award-group>, which PMC refuses."""
+    path = _article(tmp_path)
+    text = path.read_text("utf-8")
+    path.write_text(text.replace(FUNDING, 'funding:\n  - funder: {ru: "  "}\n', 1), "utf-8")
+    for to in ("crossref", "jats"):
+        result = run("convert", path, "--to", to, "-o", tmp_path / to)
+        said = result.out + result.err
+        assert result.code == 3, said  # (bad input)
+        assert "internal error" not in said and "Traceback" not in said
+        assert "funding[0].funder" in said, said
