@@ -702,3 +702,20 @@ def test_a_dtd_or_the_jats4r_rules_missing_names_the_api_s_way_through_the_libra
     ):
         result = run(*args)
         assert (result.code, result.err) == (4, line)
+
+
+
+
+def test_reference_text_given_as_a_list_says_what_is_taken() -> None:
+    """A list of references given where one is taken (``parse_reference(["Smith J. …"])``)
+    says it takes one reference as a str; it gave "unhashable type: 'list'", and the parses
+    a conversion repeats were no longer remembered."""
+    from converter.citations import explain, parse_reference
+
+    for reading in (parse_reference, explain):
+        with pytest.raises(
+            TypeError, match=rf"^{reading.__name__}: text is one reference as a str, not list$"
+        ):
+            reading(["Smith J. A study. Nature. 2010;1:1-2."])  # type: ignore[arg-type]
+    text = "Иванов И. И. Теория поля // Вопросы философии. 1975. № 3. С. 10–20."
+    assert parse_reference(text) is parse_reference(text)  # (remembered: parsed once)

@@ -377,7 +377,6 @@ def _limit(group: str, least: float | None) -> float:
     return least if least is not None and least > limit else limit
 
 
-@lru_cache(maxsize=4096)
 def _reference_text(text: object, function: str) -> str:
     """``text`` when it is a ``str``; else a ``TypeError`` naming what is taken (None gave
     "argument of type 'NoneType' is not iterable", from deep in the text's spelling)."""
@@ -392,7 +391,14 @@ def parse_reference(text: str, least: float | None = None) -> Citation | None:
     ``least``: a confidence the caller asks for (a journal's ``reference_confidence``); the
     higher of it and the language group's threshold, chosen on the dev split, decides.
     ``text`` that is not a ``str`` is a ``TypeError`` saying so."""
-    text = spelled(_reference_text(text, "parse_reference"))
+    return _parsed(_reference_text(text, "parse_reference"), least)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str, least: float | None) -> Citation | None:
+    """``parse_reference`` on a ``str``, remembered: a conversion parses a reference more
+    than once (its structure, its Latin form, the checks)."""
+    text = spelled(text)
     if not text or len(text) > MAX_LENGTH:
         return None
     limit = _limit(threshold_group(text), least)
