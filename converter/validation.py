@@ -284,15 +284,15 @@ def _installed(store: GrammarsArg) -> Grammars:
     return (as_grammars(store, "store") or get_grammars()).require()
 
 
-def _document_bytes(data: object, function: str) -> bytes:
-    """``data`` when it is the document's bytes; else a ``TypeError`` saying what is taken.
-    Text was taken when it had no XML declaration and refused by lxml's own ``ValueError``
-    when it had one: a document's bytes carry the encoding its declaration names, text
-    does not."""
+def document_bytes(data: object, function: str, from_file: str = "validate_file") -> bytes:
+    """``data`` when it is the document's bytes; else a ``TypeError`` saying what is taken
+    (``function``, and ``from_file`` that reads the file). Text was taken when it had no XML
+    declaration and refused by lxml's own ``ValueError`` when it had one: a document's bytes
+    carry the encoding its declaration names, text does not. ``check_bytes`` asks the same."""
     if isinstance(data, (bytes, bytearray, memoryview)):
         return bytes(data)
     hint = (
-        ": give its bytes as read from the file (Path(...).read_bytes()), or use validate_file"
+        f": give its bytes as read from the file (Path(...).read_bytes()), or use {from_file}"
         if isinstance(data, str)
         else ""
     )
@@ -304,7 +304,7 @@ def verdict_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None)
     ``store`` (the installed DTDs when None); ``name`` names it in the problems. A file that
     is not a JATS or NLM article (YAML, a Crossref or DOAJ file, a web page …) is named, with
     the command that takes it. ``data`` that is not bytes is a ``TypeError`` saying so."""
-    data = _document_bytes(data, "verdict_bytes")
+    data = document_bytes(data, "verdict_bytes")
     store = _installed(store)
     try:
         tree = parse_untrusted(data, name)
@@ -346,7 +346,7 @@ def validate_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None
     its DOCTYPE names in ``store`` (the installed DTDs when None); ``name`` names it in them.
     A document that could not be checked has problems too (saying why): ``verdict_bytes``
     tells "invalid" from "not checked". ``data`` that is not bytes is a ``TypeError``."""
-    return verdict_bytes(_document_bytes(data, "validate_bytes"), name, store).problems
+    return verdict_bytes(document_bytes(data, "validate_bytes"), name, store).problems
 
 
 def validate_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> list[Problem]:

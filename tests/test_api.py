@@ -719,3 +719,21 @@ def test_reference_text_given_as_a_list_says_what_is_taken() -> None:
             reading(["Smith J. A study. Nature. 2010;1:1-2."])  # type: ignore[arg-type]
     text = "Иванов И. И. Теория поля // Вопросы философии. 1975. № 3. С. 10–20."
     assert parse_reference(text) is parse_reference(text)  # (remembered: parsed once)
+
+
+def test_check_bytes_given_text_says_it_takes_bytes() -> None:
+    """``check_bytes``, exported beside ``validate_bytes``, takes the document's bytes as it
+    does: text with an XML declaration (what ``read_text`` gives) raised lxml's "Unicode
+    strings with encoding declaration are not supported", and None "a bytes-like object is
+    required"."""
+    from converter import check_bytes
+
+    text = SEED.with_suffix(".xml").read_text(encoding="utf-8")
+    with pytest.raises(
+        TypeError, match=r"^check_bytes: data is the document's bytes, not str: give its bytes"
+    ):
+        check_bytes(text, "article.xml")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^check_bytes: data is the document's bytes, not None"):
+        check_bytes(None, "article.xml")  # type: ignore[arg-type]
+    data = SEED.with_suffix(".xml").read_bytes()
+    assert check_bytes(bytearray(data), "article.xml").errors == 0

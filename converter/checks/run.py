@@ -15,7 +15,7 @@ from converter.checks.profiles import rules_for
 from converter.errors import InputError, cannot_read
 from converter.input_limit import read_path
 from converter.messages import article_without_front, what_is
-from converter.validation import InvalidDocument, Problem, parse_untrusted
+from converter.validation import InvalidDocument, Problem, document_bytes, parse_untrusted
 
 __all__ = [
     "CheckReport",
@@ -85,7 +85,9 @@ def check_bytes(
     scheme: str | None = None,
     contributors: Sequence[int] | None = None,
 ) -> CheckReport:
-    """Parse (safely: no DTD, no entities, no network) and check one JATS document."""
+    """Parse (safely: no DTD, no entities, no network) and check one JATS document.
+    ``data`` that is not bytes is a ``TypeError`` saying so, as ``validate_bytes`` says it."""
+    data = document_bytes(data, "check_bytes", "check_file")
     try:
         tree = parse_untrusted(data, name)
     except InvalidDocument as exc:
