@@ -72,3 +72,36 @@ def test_a_funder_left_blank_is_said_by_its_field_not_a_crash(tmp_path: Path, ru
         assert result.code == 3, said  # (bad input)
         assert "internal error" not in said and "Traceback" not in said
         assert "funding[0].funder" in said, said
+
+
+AWARD_GROUP = (
+    "<funding-group><award-group>"
+    '<funding-source xml:lang="en">RSF</funding-source>'
+    '<funding-source xml:lang="en">Russian Foundation for Basic Research</funding-source>'
+    '<funding-source xml:lang="en" xlink:href="https://doi.org/10.13039/501100006769">'
+    "NSF</funding-source>"
+    "<award-id>22-18-00001</award-id></award-group></funding-group>"
+)
+
+
+def test_each_funder_of_an_award_group_is_checked_as_convert_reads_it(tmp_path: Path, run) -> None:
+    """An award group naming several funders (a publisher's JATS) is several funders, as the
+    JATS reader and so ``convert --to crossref`` take it: check --profile crossref judged only
+    the last name of each language, and passed 'RSF' that convert warned of; a funder whose
+    id is its funding-source's xlink:href has its id."""
+    path = _article(tmp_path)
+    path.write_text(path.read_text("utf-8").replace(FUNDING, "", 1), "utf-8")
+    assert run("convert", path, "--to", "jats", "-o", tmp_path / "jats").code == 0
+    article = tmp_path / "jats" / "article.xml"
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("</article-meta>", AWARD_GROUP + "</article-meta>", 1))
+    checked = run("check", article, "--profile", "crossref")
+    found = _funder_lines(checked.out + checked.err)
+    assert len(found) == 1, found
+    assert "funder 'RSF' is named by an acronym alone" in found[0]
+    journal = tmp_path / "journal.yaml"
+    converted = run(
+        "convert", article, "--to", "crossref", "--journal", journal, "-o", tmp_path / "cr"
+    )
+    said = _funder_lines(converted.err)
+    assert len(said) == 1 and "funder 'RSF'" in said[0], converted.err

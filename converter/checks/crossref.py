@@ -97,17 +97,40 @@ def crossref_funder_id(doc: Doc) -> Iterator[Hit]:
     ``convert --to crossref`` takes it), in the words ``convert --to crossref`` says it with."""
     groups = doc.meta.iterfind("funding-group/award-group")
     for index, group in enumerate(groups):
-        sources = group.findall("funding-source")
-        if any(el.find(".//institution-id") is not None for el in sources):
+        for named in _funders(doc, group):
+            if any(_has_funder_id(el) for el in named.values()):
+                continue
+            lang, el = limits.in_deposit_order(named, doc.lang)[0]
+            institution = el.find(".//institution")
+            name = doc.text(institution if institution is not None else el)
+            if why := funder_names.why_unmatched(name):
+                yield Hit(el, f"{_named(el)}: {why}", f"funding[{index}].funder.{lang}")
+
+
+def _funders(doc: Doc, group: etree._Element) -> list[dict[str, etree._Element]]:
+    """The funders of an award group, each its funding-sources by language, as the JATS reader
+    (and so ``convert --to crossref``) takes them: a language named again starts another
+    funder (a publisher's group naming 'RSF' and 'Russian Foundation for Basic Research')."""
+    funders: list[dict[str, etree._Element]] = []
+    for el in group.findall("funding-source"):
+        if not doc.text(el):
             continue
-        named = {doc.lang_of(el): el for el in sources if doc.text(el)}
-        if not named:
-            continue
-        lang, el = limits.in_deposit_order(named, doc.lang)[0]
-        institution = el.find(".//institution")
-        name = doc.text(institution if institution is not None else el)
-        if why := funder_names.why_unmatched(name):
-            yield Hit(el, f"{_named(el)}: {why}", f"funding[{index}].funder.{lang}")
+        lang = doc.lang_of(el)
+        if not funders or lang in funders[-1]:
+            funders.append({})
+        funders[-1][lang] = el
+    return funders
+
+
+def _has_funder_id(source: etree._Element) -> bool:
+    """Whether a funding-source gives its funder's id as the JATS reader takes one: an
+    institution-id, a funder-id named-content or its own xlink:href."""
+    if (source.get(XLINK_HREF) or "").strip() or source.find(".//institution-id") is not None:
+        return True
+    return any(
+        "fund" in (part.get("content-type") or "").lower()
+        for part in source.iterfind(".//named-content")
+    )
 
 
 _POSTED = "a preprint is deposited as Crossref's posted_content"
