@@ -1239,3 +1239,7 @@ def test_a_ukrainian_work_in_a_russian_list_keeps_the_articles_language_for_pmc(
     report = check_bytes(output.data, "article.xml", ("pmc",), scheme=None)
     said = [f.message for f in report.findings if f.rule == "pmc-alternatives-main"]
     assert [m for m in said if "citation-alternatives" in m] == []
+    # With no scheme named it has no Latin form beside it, and stays Ukrainian, as it is
+    loaded = load_article(_write(tmp_path, scheme="null", article=article))
+    (ref,) = enrich(loaded).references
+    assert list(ref.text) == ["uk"]
