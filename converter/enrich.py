@@ -548,11 +548,12 @@ def _with_latin_form(
     # language, whichever it is written in: PMC takes citation alternatives only when exactly
     # one is in the article's language (a Russian work in a Ukrainian article, filed as ru
     # beside en, failed --profile pmc), and a Ukrainian work in a Russian article, which the
-    # reader files as uk, goes under ru as well when its Latin form will stand beside it (with
-    # no scheme named it stands alone, and stays uk).
-    home = main if main and is_cyrillic_language(main) else written_in
+    # reader files as uk, goes under ru as well. Only when its Latin form will stand beside it:
+    # with no scheme named it stands alone, under the language it is written in.
+    beside = bool(journal.transliteration)
+    home = main if beside and main and is_cyrillic_language(main) else written_in
     russian_in_uk = lang == "uk" and written_in == "ru" and lang != home
-    ukrainian_in_ru = lang == "uk" and home == "ru" and bool(journal.transliteration)
+    ukrainian_in_ru = lang == "uk" and home == "ru"
     if lang and (russian_in_uk or ukrainian_in_ru or not is_cyrillic_language(lang)):
         if home not in texts:
             texts = {home: texts.pop(lang), **texts}

@@ -1243,3 +1243,30 @@ def test_a_ukrainian_work_in_a_russian_list_keeps_the_articles_language_for_pmc(
     loaded = load_article(_write(tmp_path, scheme="null", article=article))
     (ref,) = enrich(loaded).references
     assert list(ref.text) == ["uk"]
+
+
+def test_a_cyrillic_text_under_en_with_no_scheme_is_filed_in_its_own_language(
+    tmp_path: Path,
+) -> None:
+    """With no scheme named, a Cyrillic text given under en in a Russian or Ukrainian article
+    is written alone, no Latin form beside it: it is filed under the language its letters
+    tell, a Ukrainian work in a Russian article uk and a Russian one in a Ukrainian article
+    ru (they were filed under the article's language, Ukrainian tagged Russian, as the
+    citation alternatives PMC judges need only when a Latin form stands beside)."""
+    cases = (
+        ("ru", "Ковальчук О. Праця. Київ: Либідь, 2001.", "uk"),
+        ("uk", "Иванов И. И. Теория поля. М.: Наука, 1975.", "ru"),
+    )
+    for main, text, filed in cases:
+        (tmp_path / "journal.yaml").write_text(
+            f"language: {main}\ntitle: {{{main}: Журнал}}\nissn: {{print: 2500-2872}}\n",
+            encoding="utf-8",
+        )
+        path = tmp_path / "article.yaml"
+        path.write_text(
+            f"language: {main}\ntitle: {{{main}: Стаття}}\nreferences:\n"
+            f"  - text: {{en: '{text}'}}\n",
+            encoding="utf-8",
+        )
+        (ref,) = enrich(load_article(path)).references
+        assert ref.text == {filed: text}, main
