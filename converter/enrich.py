@@ -502,7 +502,9 @@ _RUSSIAN_TELLS = lazy_re.compile(
 
 
 def _tells_russian(text: str) -> bool:
-    return _RUSSIAN_TELLS.search(text) is not None
+    # (in small letters too: a reference typed in capitals, 'ИВАНОВ И. И. ТЕОРИЯ ПОЛЯ', told
+    # nothing, and was Ukrainian, 'YVANOV … Lviv')
+    return any(_RUSSIAN_TELLS.search(one) is not None for one in (text, text.lower()))
 
 
 def _parts_text(ref: Reference) -> str:

@@ -1270,3 +1270,17 @@ def test_a_cyrillic_text_under_en_with_no_scheme_is_filed_in_its_own_language(
         )
         (ref,) = enrich(load_article(path)).references
         assert ref.text == {filed: text}, main
+
+
+def test_a_russian_reference_typed_in_capitals_is_russian_in_a_ukrainian_list(
+    tmp_path: Path,
+) -> None:
+    """A Russian book typed in capitals, 'ИВАНОВ И. И. ТЕОРИЯ ПОЛЯ. Л.: НАУКА', tells Russian
+    as it does in small letters (ТЕОРИЯ's -ия, the initial И.): in a Ukrainian article it is
+    'IVANOV I. I. TEORIYA POLYA. Leningrad' (it was 'YVANOV Y. Y. TEORYIA POLIA. Lviv',
+    Ukrainian spelling and Lviv)."""
+    article = UKRAINIAN_ARTICLE.split("references:")[0] + (
+        "references:\n  - 'ИВАНОВ И. И. ТЕОРИЯ ПОЛЯ. Л.: НАУКА, 1975. 300 с.'\n"
+    )
+    (ref,) = enrich(load_article(_ukrainian(tmp_path, article=article))).references
+    assert "Leningrad" in ref.text["en"] and "TEORIYA" in ref.text["en"].upper(), ref.text
