@@ -704,8 +704,6 @@ def test_a_dtd_or_the_jats4r_rules_missing_names_the_api_s_way_through_the_libra
         assert (result.code, result.err) == (4, line)
 
 
-
-
 def test_reference_text_given_as_a_list_says_what_is_taken() -> None:
     """A list of references given where one is taken (``parse_reference(["Smith J. …"])``)
     says it takes one reference as a str; it gave "unhashable type: 'list'", and the parses
