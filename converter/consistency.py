@@ -534,6 +534,23 @@ def looks_transliterated(text: str) -> bool:
     return _TRANSLIT_MARK.search(text) is not None
 
 
+# The note the References form writes after a Ukrainian work, "(In Ukrainian)" or "[in
+# Ukrainian]" (``in_russ_note``): with no Cyrillic form beside it, what tells its Latin form is
+# Ukraine's national system, not a Russian scheme.
+_UKRAINIAN_MARK = re.compile(r"[(\[]\s*in Ukrainian\s*[)\]]", re.IGNORECASE)
+
+
+def russian_transliteration(text: str, lang: str | None = None) -> bool:
+    """True for a Latin reference text with no Cyrillic form beside it that is a transliteration
+    of Russian: it marks itself as one (``looks_transliterated``) and is not a Ukrainian work's,
+    told by its "(In Ukrainian)" note or by a language ``lang`` (the reference's) of ``uk``. A
+    Ukrainian work's Latin form in Ukraine's national system (Kovalchuk) was judged against the
+    Russian scheme of the works beside it ("ь left out in Kovalchuk")."""
+    if lang is not None and scripts.primary(lang) == "uk":
+        return False
+    return looks_transliterated(text) and _UKRAINIAN_MARK.search(text) is None
+
+
 def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The article's Latin-script texts as (field path, text), and those of them that are
     transliterations (Latin names; Latin forms of references that have a Cyrillic form, a
@@ -601,7 +618,7 @@ def latin_fields(article: Article) -> tuple[list[tuple[str, str]], list[tuple[st
             if _latin_lang(lang):
                 item = (f"references[{index}].text.{lang}", text)
                 out.append(item)
-                if russian and (originals or looks_transliterated(text)):
+                if russian and (originals or russian_transliteration(text, ref.lang)):
                     translit.append(item)
         # English translations, written into the Latin form and the JATS's trans-title: checked
         # for scripts, as ``check`` checks them there, and never read as transliterations

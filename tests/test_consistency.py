@@ -385,3 +385,44 @@ def test_a_cyrillic_e_mail_address_is_no_cyrillic_text(run, tmp_path: Path) -> N
     result = run("consistency", path)
     (line,) = [line for line in result.out.splitlines() if "cyrillic-in-latin" in line]
     assert "письмо" in line.lower() and "почта" not in line
+
+
+_UKRAINIAN_AMONG_RUSSIAN = [
+    "Kovalchuk O. Pratsia [Work]. Kyiv: Lybid, 2001. 200 p. (In Ukrainian)",
+    "Vasil'ev I. F. Gibel' rybakov [Death of fishermen]. Moscow: Nauka, 1990. (In Russ.)",
+    "Kuznetsov Yu. D. Istoriya Yaponii [History of Japan]. Moscow, 1988. (In Russ.)",
+]
+
+
+def test_a_ukrainian_works_latin_form_alone_is_not_judged_as_russian(
+    run, write_article, tmp_path: Path
+) -> None:
+    """A References list in Latin letters alone: a Ukrainian work's form, in Ukraine's national
+    system and noted "(In Ukrainian)" as the References form writes it, was judged against the
+    Russian works' scheme ("ь left out in Kovalchuk (no scheme)"); a Russian one still is."""
+    refs = "".join(f"  - text: {{en: {json.dumps(text)}}}\n" for text in _UKRAINIAN_AMONG_RUSSIAN)
+    path = write_article("language: en\ntitle: {en: History}\nreferences:\n" + refs)
+    for scheme in ([], ["--scheme", "bsi"]):
+        result = run("consistency", *scheme, path)
+        assert result.code == 0 and "Kovalchuk" not in result.out, result.out
+    citations = "".join(
+        f'<ref id="r{n}"><mixed-citation xml:lang="en">{text}</mixed-citation></ref>'
+        for n, text in enumerate(_UKRAINIAN_AMONG_RUSSIAN, 1)
+    )
+    jats = tmp_path / "a.xml"
+    jats.write_text(
+        '<article xml:lang="en" dtd-version="1.3"><front><article-meta><title-group>'
+        "<article-title>History</article-title></title-group></article-meta></front>"
+        f"<back><ref-list>{citations}</ref-list></back></article>",
+        encoding="utf-8",
+    )
+    for scheme in ([], ["--scheme", "bsi"]):
+        result = run("check", "--profile", "rsci", *scheme, jats)
+        assert "[rsci-translit-scheme]" not in result.out, result.out
+    # a Russian work written so among Russian ones is still said
+    russian = jats.read_text(encoding="utf-8").replace("(In Ukrainian)", "(In Russ.)")
+    jats.write_text(russian, encoding="utf-8")
+    result = run("check", "--profile", "rsci", jats)
+    assert "ь left out in Kovalchuk (no scheme) in reference 1" in result.out, result.out
+    result = run("check", "--profile", "rsci", "--scheme", "bsi", jats)
+    assert "'Kovalchuk' writes ь left out: fits no scheme; the journal uses bsi" in result.out

@@ -842,7 +842,7 @@ def _is_transliteration(doc: Doc, el: etree._Element) -> bool:
     """True when ``el`` (in a Latin-script language) holds a transliteration of Russian: part of
     a name, or of a reference that has a Cyrillic form or marks itself as transliterated, unless
     the Cyrillic forms beside it are in another language (Ukrainian)."""
-    from converter.consistency import looks_transliterated
+    from converter.consistency import russian_transliteration
 
     node: etree._Element | None = el
     citation: etree._Element | None = None
@@ -865,7 +865,8 @@ def _is_transliteration(doc: Doc, el: etree._Element) -> bool:
     forms = _forms(doc, node.iter(*_CITATIONS))
     if any(scripts.has_cyrillic(text) for _, text in forms):
         return reads_as_russian(forms)  # (a Ukrainian reference's Latin form is not Russian's)
-    return looks_transliterated(doc.text(citation))
+    # (a Latin form alone: Russian unless its note, or the reference's xml:lang, says Ukrainian)
+    return russian_transliteration(doc.text(citation), node.get(XML_LANG))
 
 
 def _forms(doc: Doc, elements: Iterator[etree._Element]) -> list[tuple[str, str]]:
