@@ -259,7 +259,10 @@ def test_a_bad_journal_still_writes_the_reports(run, tmp_path: Path, store, bad:
         assert result.code == 2
         line = f"Invalid value for '--journal': {journal}: cannot read: no such file"
         assert result.err.strip().endswith(f"Error: {line}")
-    assert json.loads(report.read_text(encoding="utf-8"))["error"] == line
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["error"] == line
+    # every source given is not reached, as --per-issue says it (it was [])
+    assert (data["not_reached"], data["summary"]["not_reached"]) == ([str(SEED)], 1)
     (case,) = etree.parse(str(junit)).iter("testcase")
     assert case.find("error").text == line
     # --per-issue's report lists every source given as not reached (no issue file written),
@@ -274,6 +277,21 @@ def test_a_bad_journal_still_writes_the_reports(run, tmp_path: Path, store, bad:
     data = json.loads(report.read_text(encoding="utf-8"))
     assert (data["per_issue"], data["error"], data["articles"]) == (True, line, [])
     assert (data["not_reached"], data["summary"]["not_reached"]) == ([str(SEED)], 1)
+
+
+def test_a_batch_whose_output_cannot_be_made_lists_every_source_not_reached(
+    run, tmp_path: Path, store
+) -> None:
+    """-o naming a file (exit 73): the report of a plain batch said "error" and
+    "not_reached": [], as if no source had been left; --per-issue's listed them."""
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    out.write_text("a file\n", encoding="utf-8")
+    result = run("batch", SEED, BILINGUAL, "-o", out, "-j", "1", "-q", "--report", report)
+    assert result.code == 73, result.err
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["error"] and data["articles"] == []
+    assert data["not_reached"] == [str(SEED), str(BILINGUAL)]
+    assert data["summary"]["not_reached"] == 2
 
 
 # ---------------------------------------------------------------------- names and collisions

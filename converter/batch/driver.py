@@ -198,14 +198,14 @@ def run_batch(
         manifest = Manifest(out_dir)  # (first: what earlier runs wrote is never a source)
     except (OutputError, ManifestError) as exc:
         # (a run that cannot start still writes its report, for CI to parse: ``not_started``)
-        raise not_started(exc, settings, report_path, junit_path) from None
+        raise not_started(exc, settings, report_path, junit_path, sources) from None
     real_out = out_dir.resolve()
     notes: list[str] = []  # folders given with no file to convert: said, not bad input
     try:
         try:
             settings = _journal_kept(settings)
         except InputError as exc:  # (--journal <(…) that is no journal: the run cannot start)
-            raise not_started(exc, settings, report_path, junit_path) from None
+            raise not_started(exc, settings, report_path, junit_path, sources) from None
         files, problems = list_sources(
             sources,
             skip=real_out,

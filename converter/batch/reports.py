@@ -71,18 +71,20 @@ def not_started(
     settings: BatchSettings,
     path: Path | None,
     junit_path: Path | None = None,
+    sources: Iterable[str] = (),
 ) -> ConverterError:
     """The reports of a run that could not start (``-o`` read-only or not creatable, another
     batch writing into it, a ``--journal`` that cannot be read), written where they can be, so
     that CI has a file to parse: the JSON report in the shape of every report, its counts zeros
-    and ``error`` the line saying why; the JUnit file one test case in error, the line its
-    text (CI's test-report step found no file and failed on that instead). Returns the error
-    to raise: the same, or, when a report cannot be written either, its line saying so too
-    (the one line the run prints)."""
+    but ``not_reached``, every source given (``sources``: it was empty, as if none had been
+    left), and ``error`` the line saying why; the JUnit file one test case in error, the line
+    its text (CI's test-report step found no file and failed on that instead). Returns the
+    error to raise: the same, or, when a report cannot be written either, its line saying so
+    too (the one line the run prints)."""
     failed: list[str] = []
     if path is not None:
         try:
-            _not_started_report(path, error, settings)
+            _not_started_report(path, error, settings, list(sources))
         except OSError as exc:
             failed.append(f"no report either: {output_error(path, exc)}")
     if junit_path is not None:
@@ -98,7 +100,9 @@ def not_started(
     return type(error)(f"{error}; {said}")
 
 
-def _not_started_report(path: Path, error: ConverterError, settings: BatchSettings) -> None:
+def _not_started_report(
+    path: Path, error: ConverterError, settings: BatchSettings, sources: list[str]
+) -> None:
     summary = Summary()
     head = {
         "converter": __version__,
@@ -111,13 +115,13 @@ def _not_started_report(path: Path, error: ConverterError, settings: BatchSettin
         "summary": {
             **summary.counts,
             "total": 0,
-            "not_reached": 0,
+            "not_reached": len(sources),
             "sources_gone": 0,
             "seconds": 0.0,
             "articles_per_second": 0.0,
         },
         "articles": [],
-        "not_reached": [],
+        "not_reached": sources,
         "sources_gone": [],
     }
     text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"

@@ -327,7 +327,7 @@ def _journal_checked(
         if per_issue:
             said = _per_issue_not_started(report, error, sources)
         else:
-            said = not_started(error, settings, report, junit)
+            said = not_started(error, settings, report, junit, sources)
         exc.message += str(said).removeprefix(str(error))  # (a report not written either)
         raise
 
