@@ -673,3 +673,23 @@ def test_a_failed_question_repeats_the_options_that_chose_where_to_ask(
     pending = run("deposit", "status", "--test", *FAST)  # (no id: each where it was sent)
     assert "--service, --test and --endpoint are for the ids given" in pending.err
     assert f"{batch_id}: queued" in pending.out and state.batches[batch_id]["asked"] == 1
+
+
+def test_a_logged_id_given_with_another_service_is_refused(stand, issue_file, run) -> None:
+    """``--service`` is for an id not in the local log: a logged Crossref id given with
+    ``--service doaj`` was asked of DOAJ in an entry made up for it, which was then logged
+    beside the real one. It is refused, naming the service the log holds it for."""
+    state, base = stand
+    assert run("deposit", "crossref", issue_file, "--endpoint", base + "/servlet/deposit").code == 0
+    (batch_id,) = state.batches
+    before = json.loads(run("deposit", "status", "--list", "--json").out)
+    result = run("deposit", "status", batch_id, "--service", "doaj", *FAST)
+    assert result.code == 2, result.out + result.err
+    assert f"{batch_id} is in the local log as a Crossref deposit" in result.err
+    assert "it is asked of Crossref; leave out --service doaj" in result.err
+    assert json.loads(run("deposit", "status", "--list", "--json").out) == before
+    assert state.batches[batch_id]["asked"] == 0
+    # the same service, or none, asks it where it was sent
+    same = run("deposit", "status", batch_id, "--service", "crossref", *FAST)
+    assert same.code == 6 and f"{batch_id}: queued" in same.out
+    assert len(json.loads(run("deposit", "status", "--list", "--json").out)) == 1

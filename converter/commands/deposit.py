@@ -610,7 +610,8 @@ def _looks_like_doaj(submission: str) -> bool:
     "--service",
     type=click.Choice(["crossref", "doaj"]),
     default=None,
-    help="The service of an id that is not in the local log (default: guessed from the id).",
+    help="The service of an id that is not in the local log (default: guessed from the id); "
+    "an id in the log is asked of the service it was sent to, and another is refused.",
 )
 @click.option(
     "--test",
@@ -708,8 +709,17 @@ def _entry_for(
     ``--test`` for a logged id is asked once: the entry keeps the URL it was sent to (a
     one-off --endpoint was saved as the entry's, and every later question, ``deposit status``
     with no id among them, went there; --test was ignored). --test is Crossref's: for a
-    DOAJ id it changes nothing (said by the caller)."""
+    DOAJ id it changes nothing (said by the caller). A ``--service`` other than a logged id's
+    is refused (a usage error), naming the logged one: it was asked as that service in an
+    entry made up for it, which was then logged beside the real one."""
     found = deposit_log.find(submission)
+    if found is not None and service is not None and service != found.service:
+        logged = _NAMES.get(found.service, found.service)
+        raise click.BadParameter(
+            f"{submission} is in the local log as a {logged} deposit ({found.file}, sent "
+            f"{found.sent}): it is asked of {logged}; leave out --service {service}",
+            param_hint="--service",
+        )
     kind = service or (found.service if found else None)
     kind = kind or ("doaj" if _looks_like_doaj(submission) else "crossref")
     test = test_system and kind == "crossref"
