@@ -75,3 +75,36 @@ def test_a_references_cyrillic_link_leaves_its_parts_in_the_latin_form(tmp_path:
     assert "http://президент.рф/новости/1" in cite["unstructured_citation"]
     assert cite["author"] == "Kuznetsov"
     assert cite["volume_title"] == "Istoriya Yaponii"
+
+
+def test_a_ukrainian_or_linked_part_is_deposited_in_the_latin_texts_form(
+    tmp_path: Path, run
+) -> None:
+    """A part is written as its reference's Latin text writes it: a Ukrainian work's author
+    whose name has no letter only Ukrainian has ('Ковальчук') is 'Kovalchuk', by the scheme
+    of the whole reference, and a title holding an e-mail address keeps the address as
+    written. Both were left out of the deposit ('Koval'chuk' and 'ivan@pochta.rf' are not in
+    the text) once a Cyrillic address no longer made the Latin text count as Cyrillic."""
+    shutil.copy(SAMPLE / "journal.yaml", tmp_path / "journal.yaml")
+    article = (SAMPLE / "2018-3" / "shchukin-21.yaml").read_text(encoding="utf-8")
+    article = article.replace(
+        "references:\n",
+        "references:\n"
+        '  - "Ковальчук О. Історія України. URL: http://президент.рф/1 (дата звернення: '
+        '01.02.2020)."\n'
+        '  - "Иванов И. И. Письмо в редакцию: иван@почта.рф // Вопросы истории. 1990. № 2. '
+        'С. 3–5."\n',
+        1,
+    )
+    (tmp_path / "article.yaml").write_text(article, encoding="utf-8")
+    result = run("convert", tmp_path / "article.yaml", "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    tree = etree.parse(str(tmp_path / "out" / "article.crossref.xml"))
+    ukrainian, letter = [
+        {etree.QName(part).localname: part.text or "" for part in c}
+        for c in tree.xpath("//*[local-name()='citation']")[:2]
+    ]
+    assert ukrainian.get("author") == "Kovalchuk", ukrainian
+    assert ukrainian.get("article_title") == "Istoriia Ukrainy", ukrainian
+    assert letter.get("article_title") == "Pis'mo v redaktsiyu: иван@почта.рф", letter
+    assert letter.get("author") == "Ivanov", letter

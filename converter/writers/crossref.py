@@ -21,7 +21,7 @@ from converter import funder_names, future_dates, model, relations
 from converter.atomic import write_atomic
 from converter.config import config_path, load_config, state_dir, state_error
 from converter.errors import InputError
-from converter.inline import parse_inline, plain_text, without_addresses
+from converter.inline import link_spans, parse_inline, plain_text, without_addresses
 from converter.options import Options, Output
 from converter.scripts import has_cyrillic
 from converter.text import split_reference_author
@@ -420,12 +420,23 @@ class _CitationForm:
         return None
 
     def _transliterated(self, value: str) -> str | None:
+        """``value`` in Latin script as the References text writes it: its links and e-mail
+        addresses as written (a title 'Письмо в редакцию: иван@почта.рф' is 'Pis'mo v
+        redaktsiyu: иван@почта.рф' there; transliterated whole, it was not found and left
+        out)."""
         declared = self.ref.lang if self.ref.lang in ("ru", "uk") else None
         try:
-            scheme = scheme_for(value, self.russian, declared)
+            scheme = scheme_for(without_addresses(value), self.russian, declared)
         except NoScheme:
             return None
-        return transliterate(value, scheme)
+        out: list[str] = []
+        pos = 0
+        for start, end in link_spans(value):
+            out.append(transliterate(value[pos:start], scheme) if start > pos else "")
+            out.append(value[start:end])
+            pos = end
+        out.append(transliterate(value[pos:], scheme) if pos < len(value) else "")
+        return "".join(out)
 
 
 # An edition stated as its number and the word for edition, as references print it: "2nd ed.",
