@@ -81,16 +81,16 @@ def test_a_ukrainian_or_linked_part_is_deposited_in_the_latin_texts_form(
     tmp_path: Path, run
 ) -> None:
     """A part is written as its reference's Latin text writes it: a Ukrainian work's author
-    whose name has no letter only Ukrainian has ('Ковальчук') is 'Kovalchuk', by the scheme
-    of the whole reference, and a title holding an e-mail address keeps the address as
-    written. Both were left out of the deposit ('Koval'chuk' and 'ivan@pochta.rf' are not in
-    the text) once a Cyrillic address no longer made the Latin text count as Cyrillic."""
+    whose name has no letter only Ukrainian has ('Ковальчук') is 'Kovalchuk' when the address
+    it cites has a Russian letter (http://новини-былые.рф told the work Russian, and its
+    author, 'Koval'chuk', was left out); a title holding an e-mail address keeps the address
+    as written (transliterated whole, 'ivan@pochta.rf', it was not in the text: left out)."""
     shutil.copy(SAMPLE / "journal.yaml", tmp_path / "journal.yaml")
     article = (SAMPLE / "2018-3" / "shchukin-21.yaml").read_text(encoding="utf-8")
     article = article.replace(
         "references:\n",
         "references:\n"
-        '  - "Ковальчук О. Історія України. URL: http://президент.рф/1 (дата звернення: '
+        '  - "Ковальчук О. Історія України. URL: http://новини-былые.рф/1 (дата звернення: '
         '01.02.2020)."\n'
         '  - "Иванов И. И. Письмо в редакцию: иван@почта.рф // Вопросы истории. 1990. № 2. '
         'С. 3–5."\n',

@@ -16,6 +16,7 @@ from converter.citations.lexicon import PLACES
 from converter.citations.names import Memo, ends_with_etal, has_russian_letters, split_people
 from converter.citations.ukrainian import is_ukrainian
 from converter.identifiers import ARXIV_ID, normalize_isbn
+from converter.inline import without_addresses
 
 
 @dataclass(slots=True)
@@ -1174,7 +1175,9 @@ def build(spans: list[Span], text: str) -> Citation:
     if russ or has_russian_letters((cit.title or "") + (cit.source or "")):
         # a work the reference says is Russian is Russian, whatever look-alike letter its
         # transliteration holds ('… elektrostantsyj і Chornobylya … (in Russian)')
-        cit.lang = russ or ("uk" if is_ukrainian(text) else "ru")
+        # (told without its addresses: a Ukrainian work citing http://новини-былые.рф was
+        # told Russian by the address's ы, and its parts written by the Russian scheme)
+        cit.lang = russ or ("uk" if is_ukrainian(without_addresses(text)) else "ru")
     if russ and cit.title_en is None and "title" in first:
         cit.title_en = _translation_in_note(spans)
     return cit
