@@ -535,9 +535,10 @@ def looks_transliterated(text: str) -> bool:
 
 
 # The note the References form writes after a Ukrainian work, "(In Ukrainian)" or "[in
-# Ukrainian]" (``in_russ_note``): with no Cyrillic form beside it, what tells its Latin form is
-# Ukraine's national system, not a Russian scheme.
-_UKRAINIAN_MARK = re.compile(r"[(\[]\s*in Ukrainian\s*[)\]]", re.IGNORECASE)
+# Ukrainian]" (``in_russ_note``), or its short form "(In Ukr.)" as "(In Russ.)" is Russian's:
+# with no Cyrillic form beside it, what tells its Latin form is Ukraine's national system, not
+# a Russian scheme.
+_UKRAINIAN_MARK = re.compile(r"[(\[]\s*in Ukr(?:ainian\s*|\.\s*)[)\]]", re.IGNORECASE)
 
 
 def russian_transliteration(text: str, lang: str | None = None) -> bool:

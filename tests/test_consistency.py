@@ -426,3 +426,29 @@ def test_a_ukrainian_works_latin_form_alone_is_not_judged_as_russian(
     assert "ь left out in Kovalchuk (no scheme) in reference 1" in result.out, result.out
     result = run("check", "--profile", "rsci", "--scheme", "bsi", jats)
     assert "'Kovalchuk' writes ь left out: fits no scheme; the journal uses bsi" in result.out
+
+
+def test_a_ukrainian_work_noted_in_ukr_is_not_judged_as_russian(
+    run, write_article, tmp_path: Path
+) -> None:
+    """The short note "(In Ukr.)", as "(In Russ.)" is short for Russian, tells a Ukrainian
+    work's Latin form as "(In Ukrainian)" does: it was judged against the Russian works' scheme
+    ("ь is transliterated … in reference 2", naming Kovalchuk)."""
+    texts = [t.replace("(In Ukrainian)", "(In Ukr.)") for t in _UKRAINIAN_AMONG_RUSSIAN]
+    refs = "".join(f"  - text: {{en: {json.dumps(text)}}}\n" for text in texts)
+    path = write_article("language: en\ntitle: {en: History}\nreferences:\n" + refs)
+    result = run("consistency", path)
+    assert result.code == 0 and "Kovalchuk" not in result.out, result.out
+    citations = "".join(
+        f'<ref id="r{n}"><mixed-citation xml:lang="en">{text}</mixed-citation></ref>'
+        for n, text in enumerate(texts, 1)
+    )
+    jats = tmp_path / "a.xml"
+    jats.write_text(
+        '<article xml:lang="en" dtd-version="1.3"><front><article-meta><title-group>'
+        "<article-title>History</article-title></title-group></article-meta></front>"
+        f"<back><ref-list>{citations}</ref-list></back></article>",
+        encoding="utf-8",
+    )
+    result = run("check", "--profile", "rsci", jats)
+    assert "[rsci-translit-scheme]" not in result.out, result.out
