@@ -22,6 +22,7 @@ from converter import batch as batch_module
 from converter.atomic import is_temp
 from converter.batch import MANIFEST_NAME, BatchSettings, run_batch, sources, worker
 from converter.batch.books import Books
+from converter.errors import ConverterError
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
 from converter.options import Options
 from converter.readers.native import load_article
@@ -292,6 +293,20 @@ def test_a_batch_whose_output_cannot_be_made_lists_every_source_not_reached(
     assert data["error"] and data["articles"] == []
     assert data["not_reached"] == [str(SEED), str(BILINGUAL)]
     assert data["summary"]["not_reached"] == 2
+
+
+def test_the_api_s_batch_that_cannot_start_lists_path_sources_in_its_report(
+    tmp_path: Path, store
+) -> None:
+    """run_batch given its sources as Path objects, as a Python caller may: the report of a run
+    that cannot start names them as text (json.dumps met a Path and raised TypeError)."""
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    out.write_text("a file\n", encoding="utf-8")
+    settings = BatchSettings(out_dir=out, options=Options(grammars=store), jobs=1)
+    with pytest.raises(ConverterError):
+        run_batch([SEED, BILINGUAL], settings, report_path=report)  # type: ignore[list-item]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["not_reached"] == [str(SEED), str(BILINGUAL)]
 
 
 # ---------------------------------------------------------------------- names and collisions

@@ -84,7 +84,7 @@ def not_started(
     failed: list[str] = []
     if path is not None:
         try:
-            _not_started_report(path, error, settings, list(sources))
+            _not_started_report(path, error, settings, [str(source) for source in sources])
         except OSError as exc:
             failed.append(f"no report either: {output_error(path, exc)}")
     if junit_path is not None:
