@@ -103,17 +103,37 @@ def not_started(
 def _not_started_report(
     path: Path, error: ConverterError, settings: BatchSettings, sources: list[str]
 ) -> None:
-    summary = Summary()
-    head = {
+    head = _empty_report(
+        sources,
+        str(settings.out_dir),
+        options=settings.stamp_key(),
+        interrupted=False,
+        error=str(error),
+    )
+    text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"
+    write_out(path, lambda stream: stream.write(text))
+
+
+def _empty_report(
+    sources: list[str],
+    out_dir: str | None,
+    *,
+    options: object,
+    interrupted: bool,
+    error: str | None,
+) -> dict[str, object]:
+    """The report of a run that read no article (it could not start, or was stopped while
+    starting), in the shape of every report: counts zero, every source given not reached."""
+    return {
         "converter": __version__,
-        "output_dir": str(settings.out_dir),
-        "options": settings.stamp_key(),
-        "interrupted": False,
+        "output_dir": out_dir,
+        "options": options,
+        "interrupted": interrupted,
         "stopped": None,
         "workers_ended": 0,
-        "error": str(error),
+        "error": error,
         "summary": {
-            **summary.counts,
+            **Summary().counts,
             "total": 0,
             "not_reached": len(sources),
             "sources_gone": 0,
@@ -124,8 +144,6 @@ def _not_started_report(
         "not_reached": sources,
         "sources_gone": [],
     }
-    text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"
-    write_out(path, lambda stream: stream.write(text))
 
 
 def interrupted_at_start(
@@ -140,26 +158,13 @@ def interrupted_at_start(
 
     failed: list[str] = []
     if path is not None:
-        head = {
-            "converter": __version__,
-            "output_dir": str(out_dir) if out_dir is not None else None,
-            "options": None,
-            "interrupted": True,
-            "stopped": None,
-            "workers_ended": 0,
-            "error": None,
-            "summary": {
-                **Summary().counts,
-                "total": 0,
-                "not_reached": len(sources),
-                "sources_gone": 0,
-                "seconds": 0.0,
-                "articles_per_second": 0.0,
-            },
-            "articles": [],
-            "not_reached": sources,
-            "sources_gone": [],
-        }
+        head = _empty_report(
+            sources,
+            str(out_dir) if out_dir is not None else None,
+            options=None,
+            interrupted=True,
+            error=None,
+        )
         text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"
         try:
             write_out(path, lambda stream: stream.write(text))
