@@ -72,8 +72,11 @@ def script_findings(path: str, text: str) -> list[Finding]:
         return []
     found = mixed_findings(path, text)
     # (an address, a web or an e-mail one, is kept as written)
-    pure = scripts.cyrillic_words(without_addresses(text))
-    if pure:
+    words = without_addresses(text)
+    pure = scripts.cyrillic_words(words)
+    # (a reference that only quotes Cyrillic, 'The «перестройка» years', or gives its Cyrillic
+    # title in brackets beside its Latin form, is English: convert files it so)
+    if pure and not (path.startswith("references[") and scripts.quotes_cyrillic(words)):
         sample = ", ".join(list(dict.fromkeys(pure))[:5])
         found.append(
             Finding(

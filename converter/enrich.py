@@ -35,7 +35,7 @@ from converter import lazy_re
 from converter.alphabets import declared_language
 from converter.inline import link_spans, without_addresses
 from converter.model import Article, Contributor, Journal, PersonName, Reference
-from converter.scripts import has_cyrillic, is_cyrillic_language
+from converter.scripts import has_cyrillic, is_cyrillic_language, quotes_cyrillic
 
 if TYPE_CHECKING:
     from converter.citations import Citation, Reading
@@ -369,6 +369,7 @@ def _structured(
     found = parse(text)
     if found is None or not _reads_back(found, people, source):
         return ref
+    latin = quotes_cyrillic(without_addresses(text))
     given = ref.fpage or ref.lpage or ref.elocation_id
     pages = (ref.fpage, ref.lpage) if given else (found.fpage, found.lpage)
     elocation_id = ref.elocation_id
@@ -393,13 +394,16 @@ def _structured(
         "url": ref.url or found.url,
         "accessed": ref.accessed or found.accessed,
         "type": ref.type or found.type,
-        "lang": ref.lang or found.lang,
+        # (a Latin-script reference that only quotes Cyrillic is no Russian work, though the
+        # parse calls its Cyrillic title's work Russian)
+        "lang": ref.lang or (None if latin else found.lang),
         "title_en": ref.title_en or found.title_en,
     }
     if not (ref.publisher or ref.publisher_loc):  # (an imprint given is the editor's, whole)
         from converter.citations.fields import threshold_group, written_imprint
 
-        update["publisher"], update["publisher_loc"] = written_imprint(found, threshold_group(text))
+        group = "en" if latin else threshold_group(text)
+        update["publisher"], update["publisher_loc"] = written_imprint(found, group)
     return ref.model_copy(update=update)
 
 
@@ -453,6 +457,10 @@ def _as_before(text: str, before: Reference | None) -> tuple[str, list[str], str
     return text, people, source
 
 
+def _latin_script(text: str) -> bool:
+    return not has_cyrillic(text) or quotes_cyrillic(text)
+
+
 def _cyrillic_only(ref: Reference) -> tuple[str, str] | None:
     """(language key, text) of a reference given only in Cyrillic (("", "") when it is given
     only as parts); None otherwise."""
@@ -461,8 +469,9 @@ def _cyrillic_only(ref: Reference) -> tuple[str, str] | None:
         if LATIN_KEY in texts and len(texts) > 1:
             return None  # (asked first: it spares a scan of the English text for Cyrillic)
         # (judged without its links: a Latin-script reference citing http://президент.рф/ is
-        # no Russian one)
-        if any(not has_cyrillic(without_addresses(t)) for t in texts.values()):
+        # no Russian one; nor is one that only quotes Cyrillic, 'The «перестройка» years', or
+        # a Latin-script form beside its Cyrillic title, '[Теория поля]': ``quotes_cyrillic``)
+        if any(_latin_script(without_addresses(t)) for t in texts.values()):
             return None
         return next(iter(texts.items()))
     if has_cyrillic(_parts_text(ref)):

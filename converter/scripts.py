@@ -64,6 +64,31 @@ def cyrillic_share(text: str) -> float:
     return cyrillic / total if total else 0.0
 
 
+# What a Latin-script text sets apart as quoted or inserted: a quotation in Russian, English or
+# straight quotes (innermost first, so «Завод «Прогресс»» goes whole) or a bracketed insertion
+# (a parallel title, '[Теория поля]', or a word's original, '(перестройка)')
+_SET_APART = lazy_re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"[^\"]*\"|\[[^\[\]]*\]|\([^()]*\)")
+
+
+def quotes_cyrillic(text: str) -> bool:
+    """True for a Latin-script text that only quotes Cyrillic: most of its letters are Latin
+    and each Cyrillic word stands in quotes or brackets ('Smith J. The «перестройка» years.',
+    'Ivanov I. I. Teoriya polya [Теория поля]. Moscow, 1975.'). Such a reference is English,
+    or already a Latin-script form: its Cyrillic words are a quotation or a parallel title, not
+    its language (one quoted word made a reference Russian, transliterated and '(In Russ.)').
+    Cyrillic outside quotes and brackets — a Russian author or title beside an English journal's
+    name — keeps a text Cyrillic whatever its share of letters."""
+    if not has_cyrillic(text) or cyrillic_share(text) > 0.5:
+        return False
+    rest = text
+    while True:
+        shorter = _SET_APART.sub(" ", rest)
+        if shorter == rest:
+            break
+        rest = shorter
+    return not has_cyrillic(rest) and has_latin(rest)
+
+
 def cyrillic_letters(text: str) -> list[str]:
     """The Cyrillic letters in ``text``, in order, each once."""
     return list(dict.fromkeys(_CYRILLIC.findall(text)))
@@ -208,14 +233,15 @@ def reference_language(text: str, main: str) -> str:
 
     A reference list mixes languages and a registry's reference carries none of its own: the
     article's language holds unless the script says plainly otherwise. In an article in a
-    Cyrillic-script language, a reference with no Cyrillic letter but Latin ones is English;
+    Cyrillic-script language, a reference with no Cyrillic letter but Latin ones is English,
+    and so is one that only quotes Cyrillic (``quotes_cyrillic``);
     in a Latin-script one, a reference mostly in Cyrillic is Russian. Asymmetric on purpose:
     Russian references hold Latin letters (foreign journal names, DOIs, URLs), while a stray
     Cyrillic look-alike in an English one must not relabel it. The same rule the OJS reader
     applies to its citations.
     """
     if is_cyrillic_language(main):
-        if not has_cyrillic(text) and has_latin(text):
+        if (not has_cyrillic(text) and has_latin(text)) or quotes_cyrillic(text):
             return "en"
     elif is_latin_language(main) and cyrillic_share(text) > 0.5:
         return "ru"

@@ -1284,3 +1284,44 @@ def test_a_russian_reference_typed_in_capitals_is_russian_in_a_ukrainian_list(
     )
     (ref,) = enrich(load_article(_ukrainian(tmp_path, article=article))).references
     assert "Leningrad" in ref.text["en"] and "TEORIYA" in ref.text["en"].upper(), ref.text
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_an_english_reference_quoting_a_russian_word_stays_english(
+    tmp_path: Path, store, run, language: str
+) -> None:
+    """An English reference whose title quotes a Russian word ('The «перестройка» years') is
+    English, in an English article and in a Russian one: no ru original, no Latin form made by
+    transliteration, no '(In Russ.)', no element-citation in ru. One quoted word filed it as a
+    Russian original ('Smith J. The “perestroika” years. Oxford, 1999. (In Russ.)'). A Russian
+    reference naming an English journal, its Cyrillic outside quotes, is still Russian."""
+    quoting = "Smith J. The «перестройка» years. Oxford, 1999."
+    quoted_twice = '"Perestroika" and «гласность»: reforms in the late Soviet Union. London, 1991.'
+    russian = "Иванов И. И. Поле // Journal of Mathematical Physics. 2010. Vol. 5. P. 1–9."
+    title = "{en: Reforms}" if language == "en" else "{ru: Реформы, en: Reforms}"
+    article = (
+        f"language: {language}\ntitle: {title}\nreferences:\n"
+        f"  - '{quoting}'\n  - '{quoted_twice}'\n  - '{russian}'\n"
+    )
+    loaded = load_article(_write(tmp_path, article=article))
+    refs = enrich(loaded).references
+    assert [ref.text for ref in refs[:2]] == [{"en": quoting}, {"en": quoted_twice}]
+    assert set(refs[2].text or {}) == {"ru", "en"}
+    assert refs[2].text["en"].startswith("Ivanov I. I. Pole. Journal of Mathematical Physics.")
+    assert refs[0].lang is None
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    assert xmllint(out, store.catalog).returncode == 0
+    first = next(_tree(output.data).iter("ref"))
+    # (in an English article 'en' is said only beside the Russian reference's alternatives)
+    assert [m.get(LANG, "en") for m in first.iter("mixed-citation")] == ["en"]
+    assert [e.get(LANG) for e in first.iter("element-citation")] in ([], [None])
+    # check --profile rsci and the consistency check take it for the English reference it is
+    # (they called it one with no Latin-script form, Cyrillic in an English field)
+    report = check_bytes(output.data, "article.xml", ("rsci",), scheme="bsi")
+    rules = {"rsci-latin-references", "script-latin-fields"}
+    assert [f for f in report.findings if f.rule in rules] == []
+    result = run("consistency", tmp_path / "article.yaml")
+    assert result.code == 0, result.out + result.err

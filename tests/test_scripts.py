@@ -46,3 +46,16 @@ def test_a_word_typed_with_look_alikes_is_spelled_as_meant(typed: str, meant: st
 )
 def test_nothing_to_spell_when_no_word_can_be_told(text: str) -> None:
     assert unmixed(text) is None
+
+
+def test_a_latin_reference_that_quotes_cyrillic_is_english() -> None:
+    """A reference given as text in a Russian article that only quotes a Russian word, or
+    gives its Cyrillic title in brackets beside the Latin form, is English, as every reader
+    files it (one Cyrillic word filed it as Russian); Cyrillic outside quotes keeps a
+    reference Russian, however much of it is Latin."""
+    from converter.scripts import reference_language
+
+    assert reference_language("Smith J. The «перестройка» years. Oxford, 1999.", "ru") == "en"
+    assert reference_language("Ivanov I. Teoriya polya [Теория поля]. Moscow, 1975.", "ru") == "en"
+    russian = "Иванов И. И. Поле // Journal of Mathematical Physics. 2010. Vol. 5. P. 1–9."
+    assert reference_language(russian, "ru") == "ru"

@@ -757,7 +757,7 @@ def rsci_latin_references(doc: Doc) -> Iterator[Hit]:
     # references[0], said nothing to one who converted an OJS export or a JATS file.
     for number, ref in enumerate(doc.root.iter("{*}ref"), 1):
         forms = [c for c in ref.iter("{*}mixed-citation", "{*}element-citation")]
-        if forms and all(scripts.has_cyrillic(_words_outside_links(f)) for f in forms):
+        if forms and all(_cyrillic_text(_words_outside_links(f)) for f in forms):
             words = shorten(" ".join(doc.text(forms[0]).split()), 60, trim=True)
             yield Hit(
                 ref,
@@ -780,6 +780,25 @@ def _words_outside_links(el: etree._Element) -> str:
             parts.append(_words_outside_links(child))
         parts.append(child.tail or "")
     return without_addresses("".join(parts))
+
+
+def _cyrillic_text(words: str) -> bool:
+    """Whether a text's words are Cyrillic: a Latin-script reference that only quotes Cyrillic
+    (``scripts.quotes_cyrillic``: 'Smith J. The «перестройка» years.') is not, as convert
+    files it English (it was called a reference with no Latin-script form)."""
+    return scripts.has_cyrillic(words) and not scripts.quotes_cyrillic(words)
+
+
+_CITATION_FORMS = frozenset({"mixed-citation", "element-citation"})
+
+
+def _in_latin_citation_quoting(el: etree._Element) -> bool:
+    """Whether ``el`` is (in) a Latin-script citation that only quotes Cyrillic: judged by the
+    whole citation's words, so its source, 'The «перестройка» years', is not judged alone."""
+    node: etree._Element | None = el
+    while node is not None and local_name(node) not in _CITATION_FORMS:
+        node = node.getparent()
+    return node is not None and scripts.quotes_cyrillic(_words_outside_links(node))
 
 
 def _direct_text(el: etree._Element) -> str:
@@ -807,7 +826,9 @@ def script_latin_fields(doc: Doc) -> Iterator[Hit]:
         # (an address not linked, an e-mail one, is kept as written in any script: convert
         # writes 'Pis'mo v redaktsiyu: иван@почта.рф', and this called it Cyrillic text)
         words = without_addresses(text)
-        if scripts.has_cyrillic(words):
+        # (nor is a word an English reference quotes, 'The «перестройка» years', as convert
+        # files such a reference English)
+        if scripts.has_cyrillic(words) and not _in_latin_citation_quoting(el):
             letters = "".join(scripts.cyrillic_letters(words))
             shown = shorten(text.strip(), 60)
             yield Hit(el, f"Cyrillic letters ({letters}) in a field in {lang}: {shown!r}")
