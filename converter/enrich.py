@@ -876,7 +876,12 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | Non
     latin = transliterate(latin, scheme)
     if title:
         latin_title = _latin_part(title, latin, words, scheme)
-        if ref.title_en and latin_title in latin:
+        at = latin.find(latin_title)
+        # (not when the text already gives its title a bracketed one, 'Теория поля [Field
+        # theory]': the parse reads that as the English title, and it was written twice,
+        # 'Teoriya polya [Field theory] [Field theory]')
+        bracketed = at >= 0 and latin[at + len(latin_title) :].lstrip().startswith("[")
+        if ref.title_en and at >= 0 and not bracketed:
             latin = latin.replace(latin_title, f"{latin_title} [{ref.title_en}]", 1)
     if source and ref.source_en:
         latin_source = _latin_part(source, latin, words, scheme)

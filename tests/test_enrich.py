@@ -1325,3 +1325,32 @@ def test_an_english_reference_quoting_a_russian_word_stays_english(
     assert [f for f in report.findings if f.rule in rules] == []
     result = run("consistency", tmp_path / "article.yaml")
     assert result.code == 0, result.out + result.err
+
+
+def test_a_bracketed_title_is_written_once(tmp_path: Path, store) -> None:
+    """A GOST reference that gives its English title in brackets, 'Теория поля [Field
+    theory]', gets it once in its Latin form (it was 'Teoriya polya [Field theory] [Field
+    theory]', the parse's English title added again); a reference already in the Latin form
+    beside its Cyrillic title, 'Teoriya polya [Теория поля]', is that form and stays as given
+    (it was transliterated again: 'Teoriya polya [Teoriya polya]', its text filed as ru)."""
+    gost = "Иванов И. И. Теория поля [Field theory]. М.: Наука, 1975."
+    latin = "Ivanov I. I. Teoriya polya [Теория поля]. Moscow, Nauka Publ., 1975. (In Russ.)"
+    english = "Ivanov I. I. Field theory [Теория поля]. Moscow, Nauka, 1975."
+    article = (
+        "language: ru\ntitle: {ru: Поле, en: Field}\nreferences:\n"
+        f"  - '{gost}'\n  - text: '{gost}'\n    title_en: Field theory\n"
+        f"  - '{latin}'\n  - '{english}'\n"
+    )
+    loaded = load_article(_write(tmp_path, article=article))
+    refs = enrich(loaded).references
+    assert [ref.text for ref in refs] == [
+        {"ru": gost, "en": "Ivanov I. I. Teoriya polya [Field theory]. Moscow: Nauka, 1975. "
+         "(In Russ.)"},
+    ] * 2 + [{"en": latin}, {"en": english}]  # fmt: skip
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    assert xmllint(out, store.catalog).returncode == 0
+    texts = ["".join(m.itertext()) for m in _tree(output.data).iter("mixed-citation")]
+    assert all(text.count("[") == 1 for text in texts), texts
