@@ -690,13 +690,26 @@ _SURNAME_AND_COMMA = lazy_re.compile(
 )
 
 
+# the entry's first word and its comma, and a year that ends the entry (its pages may follow,
+# '200 с.'): a book with no author, title first, 'Экономика, М., 2010' — an author-year list's
+# 'Иванов, М., 2010' has the title after its year
+_FIRST_WORD_AND_COMMA = lazy_re.compile(r"^\s*(?:\[?\d{1,4}[.)\]]\s*)?[^\W\d_][\w'’-]*,\s?$")
+_YEAR_ENDS_ENTRY = lazy_re.compile(r"^,\s?(?:1[5-9]|20)\d\d\.?(?:\s*\d+\s?[сc]\.)?\s*$")
+
+
 def _city(name: str) -> Callable[[re.Match[str]], str]:
     """A city's abbreviation as ``name``, unless a surname and its comma stand before it: then
-    it is the author's initial, and stays."""
+    it is the author's initial, and stays. The entry's first word before it is a title, not a
+    surname, when the year after it ends the entry ('Экономика, М., 2010' → 'Ekonomika,
+    Moscow, 2010'; it stayed 'M.')."""
 
     def written(match: re.Match[str]) -> str:
         before = match.string[: match.start()]
-        return match[0] if _SURNAME_AND_COMMA.search(before) else name
+        if not _SURNAME_AND_COMMA.search(before):
+            return name
+        after = match.string[match.end() :]
+        titled = _FIRST_WORD_AND_COMMA.search(before) and _YEAR_ENDS_ENTRY.match(after)
+        return name if titled else match[0]
 
     return written
 

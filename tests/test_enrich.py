@@ -1354,3 +1354,24 @@ def test_a_bracketed_title_is_written_once(tmp_path: Path, store) -> None:
     assert xmllint(out, store.catalog).returncode == 0
     texts = ["".join(m.itertext()) for m in _tree(output.data).iter("mixed-citation")]
     assert all(text.count("[") == 1 for text in texts), texts
+
+
+def test_a_book_with_no_author_names_its_city(tmp_path: Path) -> None:
+    """A book with no author, its title first, 'Экономика, М., 2010', writes its place out in
+    the References form, as one with an author does ('Название, М., 2010'); it stayed 'M.',
+    its title read as an author-year list's surname. An author-year entry, 'Иванов, М., 2010.
+    Экономика региона.', has its title after the year, and keeps the initial."""
+    article = ARTICLE.split("references:")[0] + (
+        "references:\n"
+        "  - 'Экономика, М., 2010'\n"
+        "  - 'Экономика, М., 2010. 200 с.'\n"
+        "  - 'Історія Галичини, К., 2010.'\n"
+        "  - 'Иванов, М., 2010. Экономика региона. М., 2010.'\n"
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    assert [ref.text["en"] for ref in refs] == [
+        "Ekonomika, Moscow, 2010. (In Russ.)",
+        "Ekonomika, Moscow, 2010. 200 p. (In Russ.)",
+        "Istoriia Halychyny, Kyiv, 2010. (In Ukrainian)",
+        "Ivanov, M., 2010. Ekonomika regiona. Moscow, 2010. (In Russ.)",
+    ]
