@@ -126,6 +126,21 @@ def reading(text: str, declared: str | None = None) -> Reading:
     return Reading(None, fitting, telling)
 
 
+_KAZAKH_OWN = frozenset("әғқңөұүһ")
+
+
+def told_language(text: str, declared: str | None = None) -> str | None:
+    """The language ``reading`` tells, or, when its letters fit Belarusian and Kazakh alike
+    (і with ы or э, and no ў), Belarusian if no letter of Kazakh's own (ә ғ қ ң ө ұ ү һ) is
+    in it: a Kazakh text without one is rare, a Belarusian one without ў is not ('Нацыянальная
+    акадэмія навук Беларусі'). What a group's name is filed under."""
+    found = reading(text, declared)
+    if found.language is None and set(found.candidates) == {"be", "kk"}:
+        letters = {one.lower() for one in cyrillic_letters(text)}
+        return "be" if not letters & _KAZAKH_OWN else None
+    return found.language
+
+
 def filed_language(text: str, main: str) -> str:
     """The language key a Cyrillic text (a reference) of a record is filed under: ``uk`` when
     it reads as Ukrainian (``reading``, with ``main`` declared: a Cyrillic-script language, the

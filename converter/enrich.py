@@ -152,18 +152,20 @@ def _names(article: Article, journal: Journal, notes: list[str]) -> list[Contrib
 
 def _collab_filed(person: Contributor, main: str) -> Contributor:
     """``person`` (a group) with a Cyrillic name filed under a Latin-script language (a plain
-    collab in an English article) moved to the language its letters tell, ru or uk, as a
+    collab in an English article) moved to the language its letters tell, ru, uk, be, kk …, as a
     person's is: a group's name is not transliterated, but Cyrillic text is no English. A group
     named in Latin letters too is left as given."""
-    from converter.alphabets import reading
+    from converter.alphabets import told_language
 
     names = person.collab or {}
     if any(is_cyrillic_language(lang) or not has_cyrillic(name) for lang, name in names.items()):
         return person
     moved: dict[str, str] = {}
     for lang, name in names.items():
-        told = reading(name, declared_language(lang, main)).language
-        key = told if told in ("ru", "uk") else lang
+        # (any Cyrillic alphabet's: a Belarusian or Kazakh group, 'Нацыянальная акадэмія
+        # навук Беларусі', stayed under en, as only ru and uk were told)
+        told = told_language(name, declared_language(lang, main))
+        key = told or lang
         if key in moved or (key in names and key != lang):
             key = lang  # (a form the group already gives under that key keeps it)
         moved[key] = name

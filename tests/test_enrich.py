@@ -1375,3 +1375,25 @@ def test_a_book_with_no_author_names_its_city(tmp_path: Path) -> None:
         "Istoriia Halychyny, Kyiv, 2010. (In Ukrainian)",
         "Ivanov, M., 2010. Ekonomika regiona. Moscow, 2010. (In Russ.)",
     ]
+
+
+def test_a_belarusian_or_kazakh_group_is_filed_by_its_letters(tmp_path: Path, store) -> None:
+    """A group typed plain in an English article in Belarusian ('Нацыянальная акадэмія навук
+    Беларусі', no ў) or Kazakh letters is written under xml:lang be or kk, as a Russian or
+    Ukrainian one is under ru or uk (they stayed under en, Cyrillic text tagged English)."""
+    belarusian = "Нацыянальная акадэмія навук Беларусі"
+    kazakh = "Қазақстан Республикасының Ұлттық ғылым академиясы"
+    article = (
+        "language: en\ntitle: {en: Academies}\nauthors:\n"
+        f"  - collab: {belarusian}\n  - collab: {kazakh}\n"
+    )
+    loaded = load_article(_write(tmp_path, article=article))
+    assert [one.collab for one in enrich(loaded).authors] == [
+        {"be": belarusian}, {"kk": kazakh},
+    ]  # fmt: skip
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    assert xmllint(out, store.catalog).returncode == 0
+    assert [one.get(LANG) for one in _tree(output.data).iter("collab")] == ["be", "kk"]
