@@ -2,7 +2,7 @@
 
 Editors mark style with a few HTML tags: ``<i>``/``<em>``, ``<b>``/``<strong>``, ``<sub>``,
 ``<sup>``, ``<sc>``, ``<u>``. Anything else, unbalanced tags included, stays literal text and
-is escaped on output. Reference text also gets its DOIs and URLs as links.
+is escaped on output. Reference text also gets its DOIs, URLs and e-mail addresses as links.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ _LINK_RE = lazy_re.compile(
 _TRAILING = ".,;:)]}»"
 
 
-# An e-mail address, which a reference may give ('Contact: иван@почта.рф'): not linked by the
-# writers, but an address all the same, kept as written in a reference's Latin form.
+# An e-mail address, which a reference may give ('Contact: иван@почта.рф'): written as an
+# ``email`` element, in any script, and kept as written in a reference's Latin form.
 _EMAIL_RE = lazy_re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -150,12 +150,13 @@ def _flatten(nodes: Inline) -> list[str]:
 
 
 def may_link(text: str) -> bool:
-    """Whether ``text`` can hold a DOI or URL that ``link_identifiers`` links. False is exact:
-    then neither alternative of ``_LINK_RE`` can match (a URL has "://"; a DOI starts "10."
+    """Whether ``text`` can hold a DOI, URL or e-mail address that ``link_identifiers`` links.
+    False is exact: then neither alternative of ``_LINK_RE`` can match, nor ``_EMAIL_RE``
+    (an address has "@"; a URL has "://"; a DOI starts "10."
     and four digits, which ``_DOI_START`` finds by its literal prefix, where ``_LINK_RE``'s
     scan tries every position: ~3 µs a reference text, and most Russian references hold
     "10." in a year or a number, "2010." or "№ 10.")."""
-    return "://" in text or ("10." in text and _DOI_START.search(text) is not None)
+    return "://" in text or "@" in text or ("10." in text and _DOI_START.search(text) is not None)
 
 
 _DOI_START = lazy_re.compile(r"10\.\d{4}")
@@ -165,7 +166,34 @@ _DOI_URL = lazy_re.compile(
 
 
 def link_identifiers(text: str) -> Inline:
-    """Split citation text so DOIs become ``pub-id`` and URLs ``ext-link`` nodes."""
+    """Split citation text so DOIs become ``pub-id``, URLs ``ext-link`` and e-mail addresses
+    ``email`` nodes: a Cyrillic address (иван@почта.рф) as a Latin one (neither was marked)."""
+    if not may_link(text):
+        return [text] if text else []
+    if "@" not in text:
+        return _doi_and_url_nodes(text)
+    nodes: Inline = []
+    for node in _doi_and_url_nodes(text):
+        nodes.extend(_email_nodes(node) if isinstance(node, str) else [node])
+    return nodes
+
+
+def _email_nodes(text: str) -> Inline:
+    """``text`` (outside a link) with its e-mail addresses as ``email`` nodes."""
+    nodes: Inline = []
+    pos = 0
+    for match in _EMAIL_RE.finditer(text):
+        if match.start() > pos:
+            nodes.append(text[pos : match.start()])
+        nodes.append(Node("email", [match.group()]))
+        pos = match.end()
+    if pos < len(text):
+        nodes.append(text[pos:])
+    return nodes
+
+
+def _doi_and_url_nodes(text: str) -> Inline:
+    """``text`` with its DOIs as ``pub-id`` and its web addresses as ``ext-link`` nodes."""
     if not may_link(text):
         return [text] if text else []
     nodes: Inline = []

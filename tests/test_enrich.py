@@ -1397,3 +1397,27 @@ def test_a_belarusian_or_kazakh_group_is_filed_by_its_letters(tmp_path: Path, st
     out.write_bytes(output.data)
     assert xmllint(out, store.catalog).returncode == 0
     assert [one.get(LANG) for one in _tree(output.data).iter("collab")] == ["be", "kk"]
+
+
+def test_an_e_mail_address_in_a_reference_is_an_email_element(tmp_path: Path, store) -> None:
+    """An e-mail address in a reference's text is written as ``<email>``, a Cyrillic one
+    (иван@почта.рф) as a Latin one, in the Russian text and its Latin form alike; neither was
+    marked, the address left as plain text."""
+    article = (
+        "language: en\ntitle: {en: Addresses}\nreferences:\n"
+        "  - 'Иванов И. И. Письмо. 2020. E-mail: иван@почта.рф'\n"
+        "  - 'Smith J. Letter. 2020. E-mail: ivan@pochta.ru.'\n"
+        "  - 'Smith J. Letter. 2020. E-mail: иван@почта.рф'\n"
+    )
+    output = to_jats(load_article(_write(tmp_path, article=article)), grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    assert xmllint(out, store.catalog).returncode == 0
+    tree = _tree(output.data)
+    assert [one.text for one in tree.iter("email")] == [
+        "иван@почта.рф", "иван@почта.рф", "ivan@pochta.ru", "иван@почта.рф",
+    ]  # fmt: skip
+    assert all(one.getparent().tag == "mixed-citation" for one in tree.iter("email"))
+    report = check_bytes(output.data, "article.xml", ("rsci",), scheme="bsi")
+    assert [f for f in report.findings if f.rule == "script-latin-fields"] == []
