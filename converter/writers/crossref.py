@@ -25,6 +25,7 @@ from converter.inline import link_spans, parse_inline, plain_text, without_addre
 from converter.options import Options, Output
 from converter.scripts import has_cyrillic
 from converter.text import split_reference_author
+from converter.translit import SCHEMES as RUSSIAN_SCHEMES
 from converter.translit import NoScheme, scheme_for, transliterate
 from converter.validation import Problem
 from converter.writers import crossref_limits as limits
@@ -414,21 +415,35 @@ class _CitationForm:
     def part(self, value: str | None, english: str | None = None) -> str | None:
         if value is None or not self.latin or not has_cyrillic(value):
             return value
-        for form in (english, self._transliterated(value)):
-            if form and " ".join(form.split()) in self.text:
-                return form
-        return None
+        if english and " ".join(english.split()) in self.text:
+            return english
+        return next((form for form in self._transliterated(value) if form in self.text), None)
 
-    def _transliterated(self, value: str) -> str | None:
-        """``value`` in Latin script as the References text writes it: its links and e-mail
-        addresses as written (a title 'Письмо в редакцию: иван@почта.рф' is 'Pis'mo v
-        redaktsiyu: иван@почта.рф' there; transliterated whole, it was not found and left
-        out)."""
+    def _transliterated(self, value: str) -> list[str]:
+        """``value`` in Latin script as the References text may write it, the journal's scheme
+        first: a Russian value by each Russian scheme, and each form without the marks of ь
+        and ъ too, as many authors write their own names and journals the references
+        ('Streltsov' of Стрельцов, whose BSI form is "Strel'tsov": until 4 December 2026 such
+        a first author was not found in the text and left out of the citation); a Ukrainian
+        value by Ukraine's system. Its links and e-mail addresses as written (a title 'Письмо
+        в редакцию: иван@почта.рф' is 'Pis'mo v redaktsiyu: иван@почта.рф' there;
+        transliterated whole, it was not found and left out)."""
         declared = self.ref.lang if self.ref.lang in ("ru", "uk") else None
         try:
             scheme = scheme_for(without_addresses(value), self.russian, declared)
         except NoScheme:
-            return None
+            return []
+        schemes = [scheme]
+        if scheme == self.russian:
+            schemes += [name for name in RUSSIAN_SCHEMES if name != scheme]
+        forms: list[str] = []
+        for name in schemes:
+            form = " ".join(self._by_scheme(value, name).split())
+            forms += [form, _SIGN_MARKS.sub("", form)]
+        return list(dict.fromkeys(forms))
+
+    @staticmethod
+    def _by_scheme(value: str, scheme: str) -> str:
         out: list[str] = []
         pos = 0
         for start, end in link_spans(value):
@@ -437,6 +452,11 @@ class _CitationForm:
             pos = end
         out.append(transliterate(value[pos:], scheme) if pos < len(value) else "")
         return "".join(out)
+
+
+# The marks Russian schemes write ь and ъ with (BSI's ' and ", ISO 9's ʹ and ʺ): a Latin text
+# may leave them out, Strel'tsov written Streltsov.
+_SIGN_MARKS = re.compile("['\"ʹʺ’`]")
 
 
 # An edition stated as its number and the word for edition, as references print it: "2nd ed.",

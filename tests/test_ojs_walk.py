@@ -1,0 +1,38 @@
+"""An OJS issue taken from its export to its deposits, as a bilingual journal's technical
+editor does (``tests/data/ojs-walk/issue.xml``): what each deposit carries of the export, and
+what is said of what it does not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from lxml import etree
+
+EXPORT = Path(__file__).resolve().parent / "data" / "ojs-walk"
+
+
+def _converted(tmp_path: Path, run, *args: str) -> tuple[Path, str]:
+    shutil.copytree(EXPORT, tmp_path / "in")
+    result = run("convert", tmp_path / "in" / "issue.xml", "-o", tmp_path / "out", *args)
+    return tmp_path / "out", result.err
+
+
+def _citations(deposit: Path) -> list[dict[str, str]]:
+    tree = etree.parse(str(deposit))
+    return [
+        {etree.QName(part).localname: part.text or "" for part in cite}
+        for cite in tree.xpath("//*[local-name()='citation']")
+    ]
+
+
+def test_a_first_author_written_without_the_mark_of_soft_sign_is_deposited(
+    tmp_path: Path, run
+) -> None:
+    """Стрельцов, whose References text writes him Streltsov (his own spelling, not BSI's
+    Strel'tsov): the citation's author is the name as the text writes it."""
+    out, _ = _converted(tmp_path, run, "--to", "crossref")
+    second = _citations(out / "issue-1.crossref.xml")[1]
+    assert second["unstructured_citation"].startswith("Streltsov D.V.")
+    assert second["author"] == "Streltsov"
+    assert second["journal_title"] == "Yaponskie issledovaniya"
