@@ -9,6 +9,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from converter.xsd import schema_problems
+
 EXPORT = Path(__file__).resolve().parent / "data" / "ojs-walk"
 
 
@@ -24,6 +26,20 @@ def _citations(deposit: Path) -> list[dict[str, str]]:
         {etree.QName(part).localname: part.text or "" for part in cite}
         for cite in tree.xpath("//*[local-name()='citation']")
     ]
+
+
+def test_a_references_doi_reaches_crossref_when_its_parts_were_not_read(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema
+) -> None:
+    """A foreign work cited by GOST's '//' with its DOI as an address: the parser is not sure
+    of its parts, yet the DOI the JATS tags in its text is the citation's ``doi``, by which
+    Crossref matches it."""
+    out, _ = _converted(tmp_path, run, "--to", "crossref")
+    deposit = out / "issue-1.crossref.xml"
+    first = _citations(deposit)[0]
+    assert "Arctic shipping" in first["unstructured_citation"]
+    assert first["doi"] == "10.23865/arctic.v10.1374"
+    assert schema_problems(crossref_xsd, deposit.read_bytes(), "x") == []
 
 
 def test_a_first_author_written_without_the_mark_of_soft_sign_is_deposited(

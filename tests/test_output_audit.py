@@ -79,6 +79,8 @@ ALTERNATE: dict[str, dict[str, tuple[str, ...]]] = {
     "crossref": {
         "Article.lpage": ("Article.page_range",),  # else the last page of the first range
         "Article.self_uri": ("Article.url",),  # the HTML full text is the landing page then
+        # the one DOI a reference's text holds is its citation's doi when none is given
+        "Reference.doi": ("Reference.text",),
     },
     "doaj": {
         "Article.url": ("Article.self_uri",),  # the full-text link: HTML, PDF, landing page

@@ -21,7 +21,15 @@ from converter import funder_names, future_dates, model, relations
 from converter.atomic import write_atomic
 from converter.config import config_path, load_config, state_dir, state_error
 from converter.errors import InputError
-from converter.inline import link_spans, parse_inline, plain_text, without_addresses
+from converter.inline import (
+    Node,
+    link_identifiers,
+    link_spans,
+    may_link,
+    parse_inline,
+    plain_text,
+    without_addresses,
+)
 from converter.options import Options, Output
 from converter.scripts import has_cyrillic
 from converter.text import split_reference_author
@@ -367,6 +375,7 @@ class _View:
             year = ref.year if ref.year and re.fullmatch(r"\d{4}[a-z]?", ref.year) else None
             # a part past its limit is left out; the rest and the unstructured text stay
             given = {key: getattr(ref, key) for key in limits.CITATION_PARTS}
+            given["doi"] = ref.doi or _text_doi(unstructured)
             given["edition"] = edition_number(ref.edition)
             parts = {
                 key: self._fitting(given[key], limit, f"references[{index}].{key}")
@@ -392,6 +401,21 @@ class _View:
                 }
             )
         return out
+
+
+def _text_doi(text: str | None) -> str | None:
+    """The one DOI a reference's text holds, for a reference whose parts were not read (the
+    parser was not sure of them): the JATS writes it as a ``pub-id`` in the text, and Crossref
+    matches a citation by its ``doi`` first (until 4 December 2026 such a citation went with
+    its text alone). A text holding several DOIs names none of them as the work's."""
+    if not text or not may_link(text):
+        return None
+    dois = {
+        str(node.children[0])
+        for node in link_identifiers(text)
+        if isinstance(node, Node) and node.attrs.get("pub-id-type") == "doi"
+    }
+    return next(iter(dois)) if len(dois) == 1 else None
 
 
 class _CitationForm:
