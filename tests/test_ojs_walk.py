@@ -52,3 +52,13 @@ def test_a_first_author_written_without_the_mark_of_soft_sign_is_deposited(
     assert second["unstructured_citation"].startswith("Streltsov D.V.")
     assert second["author"] == "Streltsov"
     assert second["journal_title"] == "Yaponskie issledovaniya"
+
+
+def test_a_foreign_works_second_form_is_said_as_left_out(tmp_path: Path, run) -> None:
+    """The foreign work is in both lists, in each list's style: the reference keeps the
+    first list's text, and the warning says the References list's is left out."""
+    out, err = _converted(tmp_path, run)
+    assert "forms of 2 references; reference 1, in Latin script in both lists" in err
+    assert "(the second's left out)" in err
+    jats = (out / "issue-1.xml").read_text(encoding="utf-8")
+    assert "Arctic Review on Law and Politics. 2019. Vol. 10." in jats

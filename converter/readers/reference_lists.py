@@ -153,6 +153,26 @@ def _pairs(first: list[str], second: list[str], cyrillic_lang: str) -> list[Any]
     ]
 
 
+def _second_forms_left_out(first: list[str], second: list[str]) -> str:
+    """What a pairing leaves out, to be said with it: the second list's form of a work in
+    Latin script in both lists but written otherwise there (a foreign work cited by GOST's
+    "//" in the Russian list and in the journal's References style after it): the model holds
+    one English text a reference, the first list's (until 4 December 2026 the other was left
+    out unsaid)."""
+    numbers = [
+        str(k)
+        for k, (one, other) in enumerate(zip(first, second, strict=True), 1)
+        if not _is_cyrillic(one) and one != other
+    ]
+    if not numbers:
+        return ""
+    which = f"reference {numbers[0]}" if len(numbers) == 1 else f"references {', '.join(numbers)}"
+    return (
+        f"; {which}, in Latin script in both lists but written otherwise in the second, "
+        "kept in the first list's form (the second's left out)"
+    )
+
+
 def _renumbered_pair(
     lines: list[str], cyrillic_lang: str, where: str
 ) -> tuple[list[Any], str | None]:
@@ -171,7 +191,7 @@ def _renumbered_pair(
         )
     return pairs, (
         f"{where}: two lists numbered from 1 are read as the original and Latin-script forms "
-        f"of {len(pairs)} references"
+        f"of {len(pairs)} references" + _second_forms_left_out(lines[:restart], lines[restart:])
     )
 
 
@@ -201,6 +221,7 @@ def pair_lists(
             return pairs, (
                 f"{where}: the headings {said} are no references; the two lists under them "
                 f"are read as the original and Latin-script forms of {len(pairs)} references"
+                + _second_forms_left_out(runs[0], runs[1])
             )
     kept = [line for run in runs for line in run]
     sizes = " and ".join(str(len(run)) for run in runs)
