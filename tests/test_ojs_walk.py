@@ -62,3 +62,16 @@ def test_a_foreign_works_second_form_is_said_as_left_out(tmp_path: Path, run) ->
     assert "(the second's left out)" in err
     jats = (out / "issue-1.xml").read_text(encoding="utf-8")
     assert "Arctic Review on Law and Politics. 2019. Vol. 10." in jats
+
+
+def test_doaj_lists_no_affiliation_of_the_translator_it_leaves_out(
+    tmp_path: Path, run, doaj_xsd: etree.XMLSchema
+) -> None:
+    """DOAJ's record names the authors only: the translator's institution is no author's and
+    is not in its affiliations list."""
+    out, _ = _converted(tmp_path, run, "--to", "doaj")
+    record = (out / "issue-1.doaj.xml").read_text(encoding="utf-8")
+    assert "Kyoto University" in record
+    assert "Smirnov" not in record
+    assert "HSE University" not in record
+    assert schema_problems(doaj_xsd, record.encode(), "x") == []

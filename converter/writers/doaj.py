@@ -125,8 +125,16 @@ class _View:
         return [(iso639_2b(lang), plain_text(t)) for lang, t in ordered(self.a.title, self.lang)]
 
     def affiliations(self) -> list[dict[str, str]]:
+        """The affiliations list: of the authors the record names, and any no one points to;
+        not one only a translator or editor holds, whom the record leaves out (until 4
+        December 2026 it was listed, an institution of no author of the record)."""
+        others = {a for p in self.a.authors if p.role != "author" for a in model.affiliation_ids(p)}
+        authors = {
+            a for p in self.a.authors if p.role == "author" for a in model.affiliation_ids(p)
+        }
+        listed = [aff for aff in self.a.affiliations if aff.id in authors or aff.id not in others]
         out = []
-        for number, aff in enumerate(self.a.affiliations):
+        for number, aff in enumerate(listed):
             # An affiliation kept as one line of text: the text names the institution, as in
             # Crossref's deposit (a postal code or a country beside it lost it until 4 December);
             # beside an institution it follows it, as JATS writes the line (it was dropped).
