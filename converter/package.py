@@ -32,6 +32,7 @@ from converter.errors import cannot_read
 from converter.input_limit import read_path
 from converter.messages import what_is
 from converter.options import PMC_TAKES
+from converter.publication_status import META_NAME, says_unpublished
 from converter.validation import InvalidDocument, parse_untrusted
 from converter.xmlns import XLINK_HREF
 
@@ -102,6 +103,22 @@ def version_warning(root: etree._Element, path: Path) -> str | None:
     )
 
 
+def unpublished_warning(root: etree._Element, path: Path) -> str | None:
+    """The line saying that the article is marked not yet published (``custom-meta``
+    ``publication-status``, as the OJS reader marks an article scheduled for an issue), or
+    None: PMC publishes what it is sent, and a deposit to Crossref or DOAJ refuses such an
+    article (until 4 December 2026 its package was written unsaid). It is still packed, as
+    an editor may prepare an issue's packages before publication day."""
+    for item in root.iterfind("front/article-meta/custom-meta-group/custom-meta"):
+        name, value = (_text(item, tag) for tag in ("meta-name", "meta-value"))
+        if name == META_NAME and value and says_unpublished(value):
+            return (
+                f"{path}: warning: not yet published ({META_NAME} {value!r}): PMC publishes "
+                "what it is sent: send this package after publication day"
+            )
+    return None
+
+
 def _text(root: etree._Element, path: str) -> str:
     el = root.find(path)
     return " ".join("".join(el.itertext()).split()) if el is not None else ""
@@ -166,8 +183,9 @@ def read_article(
     if note is not None:
         item.problems.append(f"{path}: {note}")
         return item
-    if (warning := version_warning(root, path)) is not None:
-        item.warnings.append(warning)
+    for warning in (version_warning(root, path), unpublished_warning(root, path)):
+        if warning is not None:
+            item.warnings.append(warning)
     meta = "front/article-meta/"
     item.digest = hashlib.sha256(data).hexdigest()
     item.doi = _text(root, meta + 'article-id[@pub-id-type="doi"]').lower()

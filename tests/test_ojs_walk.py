@@ -75,3 +75,18 @@ def test_doaj_lists_no_affiliation_of_the_translator_it_leaves_out(
     assert "Smirnov" not in record
     assert "HSE University" not in record
     assert schema_problems(doaj_xsd, record.encode(), "x") == []
+
+
+def test_package_says_an_article_not_yet_published(tmp_path: Path, run) -> None:
+    """The scheduled article's PMC package is written, with a warning that PMC publishes what
+    it is sent; the published one's without."""
+    out, _ = _converted(tmp_path, run, "--profile", "pmc")
+    for name in ("issue-1", "issue-2"):
+        (out / f"{name}.pdf").write_bytes(b"%PDF-1.4\n")
+    result = run("package", out / "issue-1.xml", out / "issue-2.xml", "-o", tmp_path / "pkg")
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in (tmp_path / "pkg").iterdir()) == ["jsr-8-7.zip", "jsr-8-89.zip"]
+    said = [line for line in result.err.splitlines() if "not yet published" in line]
+    assert len(said) == 1 and "issue-2.xml" in said[0], result.err
+    assert "publication-status 'scheduled'" in said[0]
+    assert "after publication day" in said[0]
