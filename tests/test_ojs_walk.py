@@ -90,3 +90,19 @@ def test_package_says_an_article_not_yet_published(tmp_path: Path, run) -> None:
     assert len(said) == 1 and "issue-2.xml" in said[0], result.err
     assert "publication-status 'scheduled'" in said[0]
     assert "after publication day" in said[0]
+
+
+def test_an_agencys_grant_number_is_the_funders_award(tmp_path: Path, run) -> None:
+    """'Russian Science Foundation, grant No. 23-28-01234' (and its Russian name so typed):
+    the funder is deposited by its name, which Crossref can match, with the number as its
+    award; the reading is said."""
+    out, err = _converted(tmp_path, run, "--to", "crossref")
+    assert "the grant number 23-28-01234 is read as the funder's award" in err
+    tree = etree.parse(str(out / "issue-1.crossref.xml"))
+    assertions = {
+        a.get("name"): a.text for a in tree.xpath("//*[local-name()='assertion'][not(*)]")
+    }
+    assert assertions == {
+        "funder_name": "Russian Science Foundation",
+        "award_number": "23-28-01234",
+    }

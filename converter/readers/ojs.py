@@ -674,11 +674,45 @@ def _funding(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
         return []
     if len({len(names) for names in lists.values()}) == 1:
         count = len(next(iter(lists.values())))
-        return [{"funder": {code: names[i] for code, names in lists.items()}} for i in range(count)]
+        return [
+            _with_grant({code: names[i] for code, names in lists.items()}, log)
+            for i in range(count)
+        ]
     log.warn(
         "agencies: the locales list different numbers of agencies: each is a funder of its own"
     )
     return [{"funder": {code: name}} for code, names in lists.items() for name in names]
+
+
+# A grant number typed after the agency's name, as OJS's one field for it makes editors write
+# it: "Russian Science Foundation, grant No. 23-28-01234", "Российский научный фонд (грант №
+# 23-28-01234)", "РФФИ, проект № 18-011-00123". The number holds a digit.
+_GRANT = re.compile(
+    r"^(?P<name>.*?\w.*?)[\s,;:(]+(?:grant|project|award|грант|проект)\s*"
+    r"(?:No\.?|Nr\.?|№|#|number)?\s*(?P<id>[\w./-]*\d[\w./-]*?)[\s).]*$",
+    re.IGNORECASE,
+)
+
+
+def _with_grant(names: dict[str, str], log: Collector) -> dict[str, Any]:
+    """A funder named in each locale, with the grant number its names end with as its award
+    when every locale's name gives the same number: a funder's name with a number in it
+    matches no funder at Crossref, and the number is the award (until 4 December 2026 it
+    stayed in the name). Said, naming the name as typed."""
+    found = {code: _GRANT.match(name) for code, name in names.items()}
+    ids = {match["id"] for match in found.values() if match}
+    if len(ids) != 1 or not all(found.values()):
+        return {"funder": names}
+    (award,) = ids
+    first = next(iter(names.values()))
+    log.warn(
+        f"agencies: {first!r}: the grant number {award} is read as the funder's award",
+        SIMPLIFIED,
+    )
+    return {
+        "funder": {code: m["name"].strip() for code, m in found.items() if m},
+        "awards": [award],
+    }
 
 
 # What the reader takes from a publication (or a 3.0/3.1 article), an author and an article;
