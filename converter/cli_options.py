@@ -29,6 +29,7 @@ from converter.writers import WRITERS
 if TYPE_CHECKING:
     from converter.grammars import Grammars
     from converter.options import Options
+    from converter.readers.native import JournalSource
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -176,6 +177,8 @@ class ExistingFile(click.ParamType):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
         path = Path(value)
+        if str(value) == STDIN:  # (standard input: read by the command, see ``journal_once``)
+            return path
         try:  # (stat, not open: a named pipe, --journal <(…), is read once, by the command)
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, "is a folder")
@@ -195,8 +198,40 @@ class ExistingFile(click.ParamType):
         cls().convert(value, param, ctx)
 
 
+STDIN = "-"
+"""What names standard input (or output) where a command reads (or writes) one."""
+
+
+def journal_path(journal: Path | None, inputs: Iterable[str] = ()) -> Path | None:
+    """``--journal`` as a run reads it: ``-`` is standard input, read as ``/dev/stdin`` is, once
+    for every article (``journal_once``, ``batch``'s copy of a pipe); standard input
+    redirected from a file is that file. Inputs read from ``-`` too would get nothing (one
+    stream cannot be read twice): refused, exit 2, before anything is read."""
+    if journal is None or str(journal) != STDIN:
+        return journal
+    if any(str(name) == STDIN for name in inputs):
+        fail("--journal - and an input '-' cannot both be standard input: name a file for one", 2)
+    stdin = Path("/dev/stdin")
+    try:
+        if stdin.is_file():  # (``< journal.yaml``: the file itself, which workers can read)
+            return stdin.resolve()
+    except OSError:
+        pass
+    return stdin
+
+
+def journal_once(journal: Path | None, inputs: Iterable[str] = ()) -> JournalSource | None:
+    """``--journal`` for a run of several articles (``journal_path``): a pipe or a device read
+    now, once, its journal given to every article (``JournalCache.once``); a file as it is. A
+    pipe that is no journal raises ``InputError``: the run cannot start (exit 3)."""
+    from converter.readers.native import JournalCache
+
+    return JournalCache().once(journal_path(journal, inputs))
+
+
 def journal_option(help_text: str, *, checked: bool = True) -> Decorator:
-    """``--journal FILE``: a journal file, which must exist; ``checked=False`` leaves that to
+    """``--journal FILE``: a journal file, which must exist (``-``: standard input, see
+    ``journal_once``); ``checked=False`` leaves that to
     the command (``ExistingFile.check``), so that one that writes reports can write them
     first (``batch --report --junit``: CI's step that reads them had no file)."""
     kind = ExistingFile() if checked else click.Path(path_type=Path)

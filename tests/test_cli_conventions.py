@@ -737,3 +737,59 @@ def test_the_readme_examples_are_command_lines_jatsconv_takes(monkeypatch, tmp_p
 
 def test_the_help_example_of_init_title_is_quoted(run) -> None:
     assert '--title "ru=Японские исследования"' in " ".join(run("init", "--help").out.split())
+
+
+@pytest.mark.parametrize("command", ["convert", "batch", "consistency", "preview", "references"])
+@pytest.mark.parametrize("piped", [True, False])
+def test_journal_dash_is_standard_input_for_every_article(
+    tmp_path: Path, command: str, piped: bool
+) -> None:
+    """``--journal -`` reads the journal from standard input, piped (``cat journal.yaml |``) or
+    redirected (``< journal.yaml``), once for every article of the run: it was refused, '-:
+    cannot read: no such file' (exit 2), and users had to write ``/dev/stdin`` (with which
+    ``consistency`` and ``preview`` read it once per article, the second finding it empty)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for source in sorted(BILINGUAL.parent.glob("*.yaml")):  # two articles, no journal beside
+        (folder / source.name).write_bytes(source.read_bytes())
+    names = [str(p) for p in sorted(folder.glob("*.yaml"))]
+    out = tmp_path / "out"
+    args = {
+        "convert": [*names, "-o", out, "--no-validate"],
+        "batch": [*names, "-o", out, "-q"],
+        "consistency": names,
+        "preview": [*names, "-o", out],
+        "references": [arg for name in names for arg in ("--article", name)],
+    }[command]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JATSCONV_CONFIG": str(tmp_path / "no.toml")}
+    journal = BILINGUAL_JOURNAL.read_bytes()
+    stdin: dict[str, object] = {"input": journal}
+    if not piped:
+        stdin = {"stdin": BILINGUAL_JOURNAL.open("rb")}
+    command_line = [sys.executable, "-m", "converter", command, *map(str, args), "--journal", "-"]
+    try:
+        done = subprocess.run(command_line, capture_output=True, env=env, cwd=tmp_path,
+                              timeout=120, check=False, **stdin)  # type: ignore[call-overload]  # fmt: skip
+    finally:
+        if not piped:
+            stdin["stdin"].close()  # type: ignore[attr-defined]
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"the file is empty" not in done.stderr and b"no journal" not in done.stderr
+    if command in ("convert", "batch"):  # (batch names them by --name: jsr-2-3-6.xml …)
+        assert len(list(out.glob("*.xml"))) == 2
+
+
+def test_journal_dash_and_an_input_dash_are_refused_together(tmp_path: Path) -> None:
+    """Standard input cannot be both the journal and an article: one line, exit 2, before
+    anything is read (the article would have found it read)."""
+    for args in (["convert", "-", "--journal", "-"], ["consistency", "-", "--journal", "-"],
+                 ["references", "--journal", "-"]):  # fmt: skip
+        done = subprocess.run([sys.executable, "-m", "converter", *args], input=b"title: [\n",
+                              capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                              cwd=tmp_path, timeout=120, check=False)  # fmt: skip
+        assert done.returncode == 2, (args, done.stderr.decode())
+        lines = done.stderr.decode().splitlines()
+        assert lines == [
+            "jatsconv: --journal - and an input '-' cannot both be standard input: "
+            "name a file for one"
+        ], args

@@ -25,6 +25,7 @@ from converter.cli_options import (
     conversion_run,
     csv_options,
     fail,
+    journal_path,
     quiet_option,
     schema_dir_option,
 )
@@ -243,7 +244,7 @@ def batch(
                 out_dir=output,
                 options=options,
                 fmt=fmt,
-                journal=journal,
+                journal=journal_path(journal, sources),
                 pattern=pattern,
                 jobs=jobs or (os.cpu_count() or 1),
                 force=force,

@@ -13,6 +13,7 @@ import click
 from converter.cli_options import (
     command_exit_help,
     from_option,
+    journal_once,
     journal_option,
     json_option,
     quiet_option,
@@ -49,7 +50,7 @@ def consistency(
     from converter.consistency import check_article
     from converter.readers import ReadContext, read_source, read_stdin
 
-    context = ReadContext(journal=journal)
+    context = ReadContext(journal=journal_once(journal, files))
     report: list[dict[str, object]] = []
     bad_input = False
     errors = False

@@ -13,6 +13,7 @@ from converter.cli_options import (
     command_exit_help,
     from_option,
     jats4r_rules_required,
+    journal_once,
     journal_option,
     json_option,
     profile_option,
@@ -82,9 +83,10 @@ def preview(
             for line in problems:
                 click.echo(line, err=True)
 
+    given = journal_once(journal, files)  # (a pipe, '-' too, read once for every file)
     for path in files:
         try:
-            pages = preview_source(path, profiles, fmt=fmt, journal=journal, scheme=scheme)
+            pages = preview_source(path, profiles, fmt=fmt, journal=given, scheme=scheme)
         except InputError as exc:
             unread(str(path), exc.lines())
             bad_input = True

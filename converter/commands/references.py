@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from converter.cli_options import command_exit_help, fail, from_option, journal_option
+from converter.cli_options import (
+    STDIN,
+    command_exit_help,
+    fail,
+    from_option,
+    journal_once,
+    journal_option,
+    journal_path,
+)
 from converter.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from converter.input_limit import read_stdin_lines
 
@@ -69,7 +77,7 @@ def references(
     if fmt:
         fail("--from goes with --article FILE", EXIT_USAGE)
     if journal is not None and least is None:
-        least = _journal_confidence(journal)
+        least = _journal_confidence(journal_path(journal, texts or (STDIN,)) or journal)
     from converter.citations import explain
     from converter.enrich import short_reason
 
@@ -107,7 +115,7 @@ def _articles(
     from converter.enrich import readings_summary, reference_readings
     from converter.readers import ReadContext, read_source, read_stdin
 
-    context = ReadContext(journal=journal)
+    context = ReadContext(journal=journal_once(journal, names))
     code = EXIT_OK
     for name in names:
         sources = read_stdin(fmt, context) if name == "-" else read_source(Path(name), fmt, context)

@@ -9,6 +9,7 @@ import click
 from converter.cli_options import (
     command_exit_help,
     fail,
+    journal_once,
     journal_option,
     profile_option,
     schema_dir_option,
@@ -65,7 +66,7 @@ def serve(
             # (a command's store: a DTD missing is said with the commands, as before, not
             # with the Python API's arguments)
             grammars=store.require(command=True) if store.installed() else None,
-            journal=journal,
+            journal=journal_once(journal),  # (a pipe, '-' too, read once, at start)
             limits=limits,
             profiles=profiles or ("general",),
             open_browser=open_browser,

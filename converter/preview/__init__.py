@@ -23,6 +23,7 @@ from converter.checks import check_tree
 from converter.checks.base import Doc, Finding
 from converter.preview.inline import link
 from converter.preview.view import ArticleView, articles_of, build_view
+from converter.readers.native import JournalSource
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 from converter.version import __version__
 
@@ -151,7 +152,7 @@ def preview_source(
     profiles: tuple[str, ...] = (),
     *,
     fmt: str | None = None,
-    journal: Path | None = None,
+    journal: JournalSource | None = None,
     scheme: str | None = None,
 ) -> list[tuple[str, Page]]:
     """(output stem, page) for every article of any input file the converter reads.

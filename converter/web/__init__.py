@@ -13,10 +13,10 @@ import socket
 import sys
 import webbrowser
 from collections.abc import Callable
-from pathlib import Path
 from types import FrameType
 
 from converter.grammars import Grammars
+from converter.readers.native import JournalSource
 from converter.web.workspace import Limits, Workspace
 
 __all__ = ["Limits", "Workspace", "serve"]
@@ -46,7 +46,7 @@ def serve(
     port: int = 8765,
     *,
     grammars: Grammars | None,
-    journal: Path | None = None,
+    journal: JournalSource | None = None,
     limits: Limits | None = None,
     profiles: tuple[str, ...] = ("general",),
     open_browser: bool = False,

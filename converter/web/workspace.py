@@ -36,6 +36,7 @@ from converter.readers import ReadContext, detect_format, read_source
 from converter.readers.encoding import named_not_text
 from converter.readers.native import (
     JOURNAL_FILE_NAMES,
+    JournalSource,
     article_from_data,
     format_location,
     parse_data,
@@ -317,7 +318,7 @@ class Workspace:
         self,
         grammars: Grammars | None,
         *,
-        journal: Path | None = None,
+        journal: JournalSource | None = None,
         limits: Limits | None = None,
         profiles: tuple[str, ...] = ("general",),
     ) -> None:
