@@ -57,6 +57,9 @@ class PackedArticle:
     # they tell this article from another's zip an earlier run wrote (``_packaged_before``)
     ids: dict[str, str] = field(default_factory=dict)
     title: str = ""
+    # ISSNs, journal title, volume, issue, year: what tells this article's issue from another
+    # issue's zip an earlier run wrote under its name (``_issue_packaged_before``)
+    issue_facts: dict[str, str] = field(default_factory=dict)
     digest: str = ""  # the JATS file's SHA-256
     with_issue: bool = False  # named jour-vol-iss-pg (``name_with_issue``, an issue given)
     files: dict[str, Path] = field(default_factory=dict)  # name in the zip -> file on disk
@@ -190,6 +193,7 @@ def read_article(
     item.digest = hashlib.sha256(data).hexdigest()
     item.doi = _text(root, meta + 'article-id[@pub-id-type="doi"]').lower()
     item.ids, item.title = _ids(root), _title(root)
+    item.issue_facts = _issue_facts(root)
     item.journal = journal or journal_code(root)
     item.volume = _text(root, meta + "volume")
     item.issue = _text(root, meta + "issue")
@@ -322,8 +326,9 @@ def build_packages(
                     result.problems.append(_clash(item, owners[name], name, name_with_issue))
                 entries[name] = file
                 owners.setdefault(name, item)
-        if not result.problems and not per_issue:
-            result.problems.extend(_packaged_before(out_dir / result.name, members[0]))
+        if not result.problems:
+            earlier = _issue_packaged_before if per_issue else _packaged_before
+            result.problems.extend(earlier(out_dir / result.name, members))
         if not result.problems:
             result.path = out_dir / result.name
             write_output(result.path, _zip(entries))
@@ -331,7 +336,7 @@ def build_packages(
     return results
 
 
-def _packaged_before(path: Path, item: PackedArticle) -> list[str]:
+def _packaged_before(path: Path, members: list[PackedArticle]) -> list[str]:
     """The line for an article whose package would replace another article's, written by an
     earlier run under the same name: two articles of one issue starting on one page, packaged
     one run at a time, replaced each other in silence. The zip's XML is told from this one by
@@ -340,6 +345,7 @@ def _packaged_before(path: Path, item: PackedArticle) -> list[str]:
     cannot be told (none of these in both, the files differing) is refused as well. A package
     of the same article again (a correction: PMC takes it under its first name) is written
     over it, as is a zip holding no XML of that name (no article of ours to tell)."""
+    item = members[0]
     if not path.is_file():
         return []
     try:
@@ -373,6 +379,81 @@ def _packaged_before(path: Path, item: PackedArticle) -> list[str]:
         f"name (the same journal code, {parts} and first page): not replaced, as PMC "
         f"would take this package for a replacement of it ({fix}); remove that zip first if it "
         "is to be replaced"
+    ]
+
+
+def _issue_facts(root: etree._Element) -> dict[str, str]:
+    """What names an article's issue beyond the package name's journal code, volume and issue:
+    its ISSNs (sorted, one text), journal title, volume, issue and year (each "" when absent)."""
+    issns = sorted({" ".join(el.text.split()) for el in root.iterfind("front/journal-meta/issn")
+                    if el.text and el.text.strip()})  # fmt: skip
+    meta = "front/article-meta/"
+    return {
+        "ISSN": " ".join(issns),
+        "journal": _text(root, "front/journal-meta/journal-title-group/journal-title"),
+        "volume": _text(root, meta + "volume"),
+        "issue": _text(root, meta + "issue"),
+        "year": _text(root, meta + "pub-date/year"),
+    }
+
+
+def _issue_packaged_before(path: Path, members: list[PackedArticle]) -> list[str]:
+    """``--per-issue``: the line for an issue whose zip would replace another issue's, written
+    by an earlier run under the same name (two journals given one code, a volume numbered
+    again): it replaced it in silence until 4 December 2026. The zip is this issue's when
+    one of its articles is one of these (as ``_packaged_before`` tells them), else when its
+    first article's ISSNs (one in common), journal title, volume, issue and year do not
+    differ from this issue's; one where none of ISSN, journal title and year is in both to
+    compare is refused as well. A zip holding no XML (no article of ours) is written over."""
+    if not path.is_file():
+        return []
+    held: list[tuple[str, bytes, etree._Element]] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in sorted(archive.namelist()):
+                if name.endswith(".xml"):
+                    data = archive.read(name)
+                    held.append((name, data, parse_untrusted(data, str(path)).getroot()))
+    except (OSError, zipfile.BadZipFile, InvalidDocument):
+        return []
+    if not held:
+        return []
+    by_name = {item.base + ".xml": item for item in members}
+    for name, data, root in held:
+        item = by_name.get(name)
+        if item is None:
+            continue
+        issue = _text(root, "front/article-meta/issue")
+        if hashlib.sha256(data).hexdigest() == item.digest or (
+            _another(item, _ids(root), issue, _title(root)) == ""
+        ):
+            return []  # (the same article: this issue's package again)
+    theirs, ours = _issue_facts(held[0][2]), members[0].issue_facts
+    source = members[0].source
+    parts = "volume and issue" if members[0].issue else "volume"
+    for kind in theirs:
+        mine, other = ours.get(kind, ""), theirs[kind]
+        if not (mine and other):
+            continue
+        if kind == "ISSN" and set(mine.split()) & set(other.split()):
+            continue
+        if kind != "ISSN" and mine.casefold() == other.casefold():
+            continue
+        shown = repr(other) if kind == "journal" else other
+        return [
+            f"{source}: {path} holds another issue, {kind} {shown}, packaged before under the "
+            f"same name (the same journal code, {parts}): not replaced, as PMC would "
+            "take this package for a replacement of it; remove that zip first if it is to be "
+            "replaced"
+        ]
+    if any(ours.get(kind) and theirs[kind] for kind in ("ISSN", "journal", "year")):
+        return []
+    return [
+        f"{source}: {path} holds an issue packaged before under the same name (the same journal "
+        f"code, {parts}) that cannot be told from this one (no ISSN, journal title or "
+        "year in both to compare, and no article of this one in it): not replaced, as PMC "
+        "would take this package for a replacement of it; remove that zip first if it is to "
+        "be replaced"
     ]
 
 

@@ -417,3 +417,59 @@ def test_articles_without_a_doi_packaged_one_run_at_a_time_are_told_apart(issue:
     assert again.code == 0, again.err
     with zipfile.ZipFile(zipped) as archive:
         assert archive.read("jsr-2-6.pdf") == b"%PDF-1.4 corrected\n"
+
+
+def test_an_issue_zip_packaged_before_is_not_replaced_by_another_issues(issue: Path, run) -> None:
+    """``--per-issue`` wrote over an earlier run's ``jour-vol-iss.zip`` whatever it held: an
+    issue of another journal given the same code (``--journal-code``), or of a volume numbered
+    again, replaced it in silence. It is refused, naming what tells the issues apart, as plain
+    ``package`` refuses another article's zip; the same issue again (a correction, an article
+    added) still replaces it, and one that nothing tells apart is refused as well."""
+    import re
+
+    out = issue / "out"
+    first = issue / "streltsov-6.xml"
+    assert run("package", first, "-o", out, "--per-issue").code == 0
+    zipped = out / "jsr-2-3.zip"
+    packaged = zipped.read_bytes()
+    other = issue / "other" / "streltsov-6.xml"
+    other.parent.mkdir()
+    (other.parent / "streltsov-6.pdf").write_bytes(b"%PDF-1.4 another journal\n")
+    text = first.read_text(encoding="utf-8")
+    another_journal = text.replace("2500-2872", "1234-5679").replace("2687-1440", "1234-5660")
+    another_journal = another_journal.replace("10.5555/jsr.2018.3.6<", "10.5555/x.2018.3.6<")
+    another_year = text.replace("10.5555/jsr.2018.3.6<", "10.5555/jsr.2024.3.6<")
+    another_year = another_year.replace("<year>2018</year>", "<year>2024</year>")
+    for changed, held in (
+        (another_journal, "ISSN 2500-2872 2687-1440"),
+        (another_year, "year 2018"),
+    ):
+        other.write_text(changed, encoding="utf-8")
+        result = run("package", other, "-o", out, "--per-issue")
+        assert result.code == 3, result.err
+        assert (
+            f"{other}: {zipped} holds another issue, {held}, packaged before under the same name "
+            "(the same journal code, volume and issue): not replaced"
+        ) in result.err
+        assert zipped.read_bytes() == packaged
+    bare = re.sub(r"<issn [^>]*>[^<]*</issn>|<journal-title>[^<]*</journal-title>", "", text)
+    bare = re.sub(r"<year>2018</year>", "", bare).replace("jsr.2018.3.6<", "jsr.2018.3.9<")
+    other.write_text(bare, encoding="utf-8")
+    result = run("package", other, "-o", out, "--per-issue")
+    assert result.code == 3
+    assert f"{zipped} holds an issue packaged before under the same name" in result.err
+    assert "cannot be told from this one" in result.err
+    assert zipped.read_bytes() == packaged
+    # the same issue again: the article corrected, an article added
+    (issue / "streltsov-6.pdf").write_bytes(b"%PDF-1.4 corrected\n")
+    added = issue / "added.xml"
+    added.write_text(text.replace("jsr.2018.3.6<", "jsr.2018.3.21<").replace(
+        "<fpage>6</fpage>", "<fpage>21</fpage>"), encoding="utf-8")  # fmt: skip
+    (issue / "added.pdf").write_bytes(b"%PDF-1.4 added\n")
+    again = run("package", first, added, "-o", out, "--per-issue")
+    assert again.code == 0, again.err
+    with zipfile.ZipFile(zipped) as archive:
+        assert archive.read("jsr-2-6.pdf") == b"%PDF-1.4 corrected\n"
+        assert "jsr-2-21.xml" in archive.namelist()
+    alone = run("package", added, "-o", out, "--per-issue")  # (told by ISSN, volume …, year)
+    assert alone.code == 0, alone.err
