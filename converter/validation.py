@@ -17,7 +17,14 @@ from lxml import etree
 from converter import lazy_re
 from converter.dtd_sources import missing_dtd_message
 from converter.dtd_subset import declaration_message, internal_subset, merged_dtd, refusal
-from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_SETUP, InputError, cannot_read
+from converter.errors import (
+    EXIT_INPUT,
+    EXIT_INVALID,
+    EXIT_SETUP,
+    InputError,
+    cannot_read,
+    type_named,
+)
 from converter.grammars import Grammars, GrammarsArg, as_grammars, get_grammars, load_dtd
 from converter.input_limit import read_path
 from converter.lru import Lru
@@ -296,7 +303,7 @@ def document_bytes(data: object, function: str, from_file: str = "validate_file"
         if isinstance(data, str)
         else ""
     )
-    raise TypeError(f"{function}: data is the document's bytes, not {type(data).__name__}{hint}")
+    raise TypeError(f"{function}: data is the document's bytes, not {type_named(data)}{hint}")
 
 
 def verdict_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None) -> Verdict:

@@ -520,7 +520,7 @@ def test_bytes_and_reference_text_of_the_wrong_type_say_what_is_taken() -> None:
     assert validate_bytes(bytearray(SEED.with_suffix(".xml").read_bytes())) == []
     for reading in (parse_reference, explain):
         with pytest.raises(
-            TypeError, match=rf"^{reading.__name__}: text is one reference as a str, not NoneType$"
+            TypeError, match=rf"^{reading.__name__}: text is one reference as a str, not None$"
         ):
             reading(None)  # type: ignore[arg-type]
 
@@ -731,7 +731,35 @@ def test_check_bytes_given_text_says_it_takes_bytes() -> None:
         TypeError, match=r"^check_bytes: data is the document's bytes, not str: give its bytes"
     ):
         check_bytes(text, "article.xml")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"^check_bytes: data is the document's bytes, not None"):
+    with pytest.raises(TypeError, match=r"^check_bytes: data is the document's bytes, not None$"):
         check_bytes(None, "article.xml")  # type: ignore[arg-type]
     data = SEED.with_suffix(".xml").read_bytes()
     assert check_bytes(bytearray(data), "article.xml").errors == 0
+
+
+def test_an_argument_given_as_none_is_named_none_not_nonetype() -> None:
+    """A ``TypeError`` names what the caller wrote: ``None``, not Python's ``NoneType``
+    (``parse_reference(None)``: "… not NoneType"); ``Options(profiles=None)`` and
+    ``check_file(…, profiles=None)`` said "argument of type 'NoneType' is not iterable", and
+    ``Options(doaj_language=5)`` raised ``AttributeError`` from inside."""
+    from converter import Grammars, Options, check_bytes, check_file, explain, parse_reference
+
+    calls = {
+        "parse_reference: text is one reference as a str, not None": lambda: parse_reference(None),
+        "explain: text is one reference as a str, not None": lambda: explain(None),
+        "validate_bytes: data is the document's bytes, not None": lambda: validate_bytes(None),
+        "verdict_bytes: data is the document's bytes, not None": lambda: verdict_bytes(None),
+        "check_bytes: data is the document's bytes, not None": lambda: check_bytes(None, "a"),
+        "Grammars: the DTD folder is a path (str or os.PathLike), not None": lambda: Grammars(None),
+        "profiles: a tuple of profile names, ('pmc',), not None": lambda: Options(profiles=None),
+        "doaj_language: a language code as a str ('en'), not int": lambda: Options(doaj_language=5),
+    }
+    for message, call in calls.items():
+        with pytest.raises(TypeError) as raised:
+            call()
+        assert str(raised.value) == message
+    with pytest.raises(
+        TypeError, match=r"^profiles: a tuple of profile names, \('pmc',\), not None$"
+    ):
+        check_file(SEED.with_suffix(".xml"), profiles=None)  # type: ignore[arg-type]
+    assert Options(profiles=["pmc"]).version == "1.3"  # (a list is still taken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -149,6 +150,10 @@ def rules_for(profiles: tuple[str, ...] | list[str]) -> list[Rule]:
         from converter.options import one_text_for_profiles
 
         raise ValueError(one_text_for_profiles(profiles))
+    if not isinstance(profiles, Iterable):
+        from converter.options import not_profiles
+
+        raise TypeError(not_profiles(profiles))
     for name in profiles:
         if name not in PROFILES:
             known = ", ".join(PROFILES)

@@ -29,6 +29,7 @@ from converter.citations.fields import (
 from converter.citations.model import label, threshold
 from converter.citations.names import IBID, SAME_AUTHORS
 from converter.citations.ukrainian import as_russian, is_ukrainian
+from converter.errors import type_named
 from converter.identifiers import normalize_doi
 from converter.misdecoded import repaired, repaired_words
 from converter.scripts import spelled_words, unmixed
@@ -382,7 +383,7 @@ def _reference_text(text: object, function: str) -> str:
     "argument of type 'NoneType' is not iterable", from deep in the text's spelling)."""
     if isinstance(text, str):
         return text
-    raise TypeError(f"{function}: text is one reference as a str, not {type(text).__name__}")
+    raise TypeError(f"{function}: text is one reference as a str, not {type_named(text)}")
 
 
 def parse_reference(text: str, least: float | None = None) -> Citation | None:
