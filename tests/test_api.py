@@ -716,7 +716,12 @@ def test_reference_text_given_as_a_list_says_what_is_taken() -> None:
         ):
             reading(["Smith J. A study. Nature. 2010;1:1-2."])  # type: ignore[arg-type]
     text = "Иванов И. И. Теория поля // Вопросы философии. 1975. № 3. С. 10–20."
-    assert parse_reference(text) is parse_reference(text)  # (remembered: parsed once)
+    from converter.citations.parse import _parsed
+
+    parse_reference(text)
+    hits = _parsed.cache_info().hits
+    assert parse_reference(text) == parse_reference(text)
+    assert _parsed.cache_info().hits == hits + 2  # (remembered: parsed once)
 
 
 def test_check_bytes_given_text_says_it_takes_bytes() -> None:
@@ -763,3 +768,22 @@ def test_an_argument_given_as_none_is_named_none_not_nonetype() -> None:
     ):
         check_file(SEED.with_suffix(".xml"), profiles=None)  # type: ignore[arg-type]
     assert Options(profiles=["pmc"]).version == "1.3"  # (a list is still taken)
+
+
+def test_a_citation_changed_by_a_caller_changes_no_later_answer() -> None:
+    """``parse_reference`` remembers its answers, and gave the one ``Citation`` it kept to
+    every caller: one who set its title or added an author changed what every later call for
+    that text got. Each call now gets a copy of its own, lists too, every field copied."""
+    from converter.citations import Citation, parse_reference
+
+    text = "Smith J, Brown K. A study of things. Nature. 2010;465(7):1-12."
+    first = parse_reference(text)
+    assert first is not None and first.authors
+    kept = {name: getattr(first, name) for name in Citation.__slots__}
+    kept["authors"], kept["editors"] = list(first.authors), list(first.editors)
+    first.title = "changed"
+    first.authors.append("Intruder X")
+    first.editors.append("Editor Y")
+    again = parse_reference(text)
+    assert again is not None and again is not first
+    assert {name: getattr(again, name) for name in Citation.__slots__} == kept

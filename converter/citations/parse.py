@@ -391,8 +391,11 @@ def parse_reference(text: str, least: float | None = None) -> Citation | None:
 
     ``least``: a confidence the caller asks for (a journal's ``reference_confidence``); the
     higher of it and the language group's threshold, chosen on the dev split, decides.
-    ``text`` that is not a ``str`` is a ``TypeError`` saying so."""
-    return _parsed(_reference_text(text, "parse_reference"), least)
+    ``text`` that is not a ``str`` is a ``TypeError`` saying so. Each call gives a
+    ``Citation`` of its own: the cache's is copied, so one changed by a caller is not what
+    every later call for that text gets."""
+    found = _parsed(_reference_text(text, "parse_reference"), least)
+    return None if found is None else found.copy()
 
 
 @lru_cache(maxsize=4096)
