@@ -268,8 +268,10 @@ Status = Literal["valid", "invalid", "not checked"]
 class Verdict:
     """What ``validate`` says of one file: ``valid``, ``invalid`` (the DTD rejects it: exit 1)
     or ``not checked`` (not well-formed, unreadable, not a JATS or NLM article, an unknown
-    DOCTYPE: exit 3; its DTD not installed: exit 4). ``problems`` say why when not valid;
-    ``exit_code`` is the code ``jatsconv validate`` exits with for this file alone."""
+    DOCTYPE: exit 3; its DTD not installed, one the store lacks: exit 4). ``problems`` say
+    why when not valid; ``exit_code`` is the code ``jatsconv validate`` exits with for this
+    file alone. A store with no DTDs at all is no verdict: ``verdict_file`` and
+    ``verdict_bytes`` raise ``SetupError``, as ``validate`` exits 4 before reading a file."""
 
     status: Status
     problems: list[Problem]
@@ -310,7 +312,8 @@ def verdict_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None)
     """The verdict on one document given as bytes, against the DTD its DOCTYPE names in
     ``store`` (the installed DTDs when None); ``name`` names it in the problems. A file that
     is not a JATS or NLM article (YAML, a Crossref or DOAJ file, a web page …) is named, with
-    the command that takes it. ``data`` that is not bytes is a ``TypeError`` saying so."""
+    the command that takes it. ``data`` that is not bytes is a ``TypeError`` saying so; a
+    store that holds no DTDs at all a ``SetupError`` (a DTD it lacks: ``not checked``, 4)."""
     data = document_bytes(data, "verdict_bytes")
     store = _installed(store)
     try:
@@ -338,7 +341,8 @@ def verdict_bytes(data: bytes, name: str = "<bytes>", store: GrammarsArg = None)
 
 def verdict_file(path: str | os.PathLike[str], store: GrammarsArg = None) -> Verdict:
     """The verdict on one file, as ``jatsconv validate`` gives it (``validate --json``'s
-    ``status``); an unreadable file is not checked (exit 3)."""
+    ``status``); an unreadable file is not checked (exit 3). A store that holds no DTDs at
+    all raises ``SetupError`` before the file is read, as ``validate`` exits 4 first."""
     name = str(path)
     store = _installed(store)
     try:

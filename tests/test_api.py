@@ -787,3 +787,27 @@ def test_a_citation_changed_by_a_caller_changes_no_later_answer() -> None:
     again = parse_reference(text)
     assert again is not None and again is not first
     assert {name: getattr(again, name) for name in Citation.__slots__} == kept
+
+
+def test_a_verdict_with_no_dtds_installed_is_a_setup_error_as_documented(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``verdict_file`` and ``verdict_bytes`` raise ``SetupError`` when the store holds no
+    DTDs, an unreadable file too (``validate`` exits 4 before reading), while their docstrings
+    and the README's row promised a ``not checked`` verdict ("or its DTD not installed"): the
+    documents now say what the code does, and a DTD the store lacks is still ``not checked``."""
+    from converter import validation
+
+    monkeypatch.setenv("JATSCONV_SCHEMA_DIR", str(tmp_path / "empty"))
+    data = SEED.with_suffix(".xml").read_bytes()
+    for call in (
+        lambda: verdict_file(SEED.with_suffix(".xml")),
+        lambda: verdict_file(tmp_path / "none.xml"),
+        lambda: verdict_bytes(data, "a.xml"),
+    ):
+        with pytest.raises(SetupError, match="the JATS DTDs are not installed"):
+            call()
+    for function in (validation.verdict_file, validation.verdict_bytes, validation.Verdict):
+        assert "SetupError" in " ".join((function.__doc__ or "").split()), function
+    row = next(line for line in _readme_api().splitlines() if line.startswith("| `verdict_file("))
+    assert "holds no DTDs at all raises `SetupError`" in row
