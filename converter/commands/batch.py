@@ -29,6 +29,7 @@ from converter.cli_options import (
     quiet_option,
     schema_dir_option,
 )
+from converter.early_stop import holding, raise_held
 from converter.errors import ConverterError, InputError, OutputError, output_error
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN, NamePattern, PatternError
@@ -238,6 +239,7 @@ def batch(
     # with 143, and ``--per-issue`` wrote no report.
     with _stopped_once():
         try:
+            raise_held()  # (a SIGTERM that came while the command loaded: stopped now, in order)
             store = get_grammars(schema_dir).require(command=True)
             options = conversion_run(store)
             settings = BatchSettings(
@@ -390,6 +392,8 @@ def _stopped_once() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             # (once stopped, the command only prints its last lines and exits: still let go)
+            # (the entry point's hold, ``early_stop``, gives way to the default it stood for)
+            handler = signal.SIG_DFL if holding(handler) else handler
             signal.signal(number, signal.SIG_IGN if met else handler)
 
 
