@@ -244,7 +244,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             data, kept, problems = row.draft, row.draft_kept, row.draft_problems
         unknown, problems = unknown_fields(data, kept, problems)
         errors = error_paths(problems)
-        fields = build_form(data, errors)
+        fields = build_form(data, errors, typed=row.draft is not None)
         general = [
             _in_words(path, line)
             for path, lines in errors.items()

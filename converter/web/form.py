@@ -39,6 +39,8 @@ _PER_LANGUAGE = ("title", "subtitle", "abstract", "keywords", "section", "fundin
                  "acknowledgements", "competing_interests", "data_availability",
                  "issue_title")  # fmt: skip
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+# A reference's text: a box of several lines, so that a list pasted in keeps its lines.
+_REFERENCE_TEXT = re.compile(r"^references\.\d+\.text$")
 
 
 @dataclass(slots=True)
@@ -114,9 +116,12 @@ def _entries(value: Any) -> list[dict[Any, Any]]:
     return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
 
 
-def build_form(data: dict[str, Any], errors: dict[str, list[str]] | None = None) -> list[Field]:
-    """The form's top-level fields, filled from an article's input mapping."""
-    maker = _Maker(languages(data), main_language(data), errors or {}, held_paths(data))
+def build_form(
+    data: dict[str, Any], errors: dict[str, list[str]] | None = None, typed: bool = False
+) -> list[Field]:
+    """The form's top-level fields, filled from an article's input mapping; ``typed`` when
+    it is what the user typed, shown again after a failed save (a reference's lines kept)."""
+    maker = _Maker(languages(data), main_language(data), errors or {}, held_paths(data), typed)
     return [
         maker.field(name, node, data.get(name), name)
         for name, node in schema()["properties"].items()
@@ -141,10 +146,13 @@ class _Maker:
     main: str
     errors: dict[str, list[str]]
     held: set[str]
+    typed: bool = False
 
     def field(self, key: str, node: dict[str, Any], value: Any, path: str) -> Field:
         kind, item = kind_of(node)
         help_text = resolve(node).get("description", "")
+        if kind == "langtext" and _REFERENCE_TEXT.match(path):
+            kind = "langarea"  # (a list pasted in keeps its lines: see ``web.pasted``)
         made = Field(kind, path, _label(key), help_text, errors=self.errors.get(path, []))
         if path in self.held:
             made.kind = "held"
@@ -181,13 +189,18 @@ class _Maker:
         """One box per language; a value given as one text is the main language's."""
         values = _per_lang(value, self.main)
         made.separator = "; " if "';'" in made.help else "\n\n"
+        one_reference = bool(_REFERENCE_TEXT.match(made.name))
+        if one_reference:
+            made.separator = "\n"  # (a reference a line)
         made.langs = self.langs + [lang for lang in values if lang not in self.langs]
         made.held = [lang for lang in made.langs if f"{made.name}.{lang}" in self.held]
         made.value = {}
         for lang, text in values.items():
             if lang in made.held or text is None:
                 continue
-            if made.kind == "langtext":
+            if made.kind == "langtext" or (one_reference and not self.typed):
+                # (a reference saved is one line, one written as a YAML block too: saving
+                # it unchanged must not make it a list)
                 made.value[lang] = one_line(text)
             elif isinstance(text, list):
                 made.value[lang] = (keyword_text if made.separator == "; " else paragraphs_text)(

@@ -43,7 +43,8 @@ from converter.readers.native import (
 )
 from converter.translit import NoScheme, scheme_for, transliterate
 from converter.validation import InvalidDocument, Problem, parse_untrusted
-from converter.web.shapes import Place, unshown
+from converter.web.pasted import split_pasted_references
+from converter.web.shapes import Place, main_language, unshown
 from converter.web.unknown import put_back, without
 from converter.web.words import field_words, problem_words
 from converter.writers import SUFFIXES, WRITERS
@@ -522,6 +523,9 @@ class Workspace:
         row's is refused: saving it would undo the later save (made in another tab)."""
         if opened_at is not None and opened_at != row.saves:
             return [SAVED_ELSEWHERE]
+        data, pasted, problems = split_pasted_references(data, main_language(data))
+        if problems:  # (with what the rest of the form would say)
+            return problems + self._article(row, without(data, kept or [])[0])[1]
         without_kept, taken = without(data, kept or [])
         said: list[Notice] = []  # (a reference DOI typed with en dashes, set right)
         article, problems = self._article(row, without_kept, said)
@@ -534,13 +538,16 @@ class Workspace:
             row.article, row.data, row.problems, row.edited = article, saved, [], True
             row.saves += 1
             row.kept, row.draft, row.draft_problems, row.draft_kept = list(taken), None, [], []
-            row.warnings += [line for line in map(for_the_page, said) if line not in row.warnings]
+            row.warnings += [
+                line for line in [*map(for_the_page, said), *pasted] if line not in row.warnings
+            ]
             self.evaluate(row)
         return []
 
     def problems(self, row: Row, data: dict[str, Any]) -> list[str]:
         """What saving ``data`` as the row's article would say, without saving it."""
-        return self._article(row, data)[1]
+        data, _, problems = split_pasted_references(data, main_language(data))
+        return problems + self._article(row, data)[1]
 
     def _article(
         self, row: Row, data: dict[str, Any], said: list[Notice] | None = None

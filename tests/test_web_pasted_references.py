@@ -1,0 +1,114 @@
+"""A reference list pasted into the web app's edit form: each line a reference, and a Russian
+list with its "References" list read as one list in two forms, as an OJS citations box is.
+
+Until 4 December 2026 a reference's text was a one-line box: a pasted list lost its line breaks
+and was saved as one reference holding the heading and both lists, said as valid.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+import lxml.etree
+import lxml.html
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from conftest import BILINGUAL
+from converter.web.app import create_app
+from converter.web.workspace import Workspace
+
+JOURNAL = BILINGUAL.parent.parent / "journal.yaml"
+NEW = "language: ru\ntitle:\n  ru: Черновик\n  en: Draft\n".encode()
+RUSSIAN = [
+    "1. Стрельцов Д.В. Российско-японские отношения // Японские исследования. 2018. № 3. С. 6–20.",
+    "2. Иванов И.И., Петров П.П. Экономика Японии. М.: Наука, 2015. 320 с.",
+]
+LATIN = [
+    "1. Streltsov D.V. Rossiisko-yaponskie otnosheniya [Russian-Japanese relations]. Yaponskie "
+    "issledovaniya [Japanese Studies in Russia]. 2018. No. 3. Pp. 6–20. (In Russ.)",
+    "2. Ivanov I.I., Petrov P.P. Ekonomika Yaponii [Economy of Japan]. Moscow: Nauka, 2015. "
+    "320 p. (In Russ.)",
+]
+PASTED = "\r\n".join(["Список литературы", *RUSSIAN, "References", *LATIN])
+
+
+@pytest.fixture
+def client(store) -> Iterator[tuple[object, Workspace, str]]:
+    workspace = Workspace(store)
+    try:
+        client = create_app(workspace).test_client()
+        token = re.search(r'name="_token" value="([^"]+)"', client.get("/").text).group(1)
+        files = [(io.BytesIO(NEW), "new.yaml"), (io.BytesIO(JOURNAL.read_bytes()), "journal.yaml")]
+        client.post("/upload", data={"_token": token, "files": files},
+                    content_type="multipart/form-data")  # fmt: skip
+        yield client, workspace, token
+    finally:
+        workspace.close()
+
+
+def _form(client) -> lxml.html.HtmlElement:
+    page = lxml.html.fromstring(client.get("/article/1/edit").text)
+    return page.xpath("//form[@class='edit']")[0]
+
+
+def _post(client, changes: dict[str, str]):
+    values = MultiDict(_form(client).form_values())
+    for name, value in changes.items():
+        values.setlist(name, [value])
+    return client.post("/article/1/edit", data=values)
+
+
+def test_a_reference_text_is_a_box_of_several_lines(client):
+    """A browser drops the line breaks of a one-line box: a pasted list must go in a text area."""
+    form = _form(client[0])
+    for lang in ("ru", "en"):
+        assert form.xpath(f"//textarea[@name='references.0.text.{lang}:text']")
+
+
+def test_a_pasted_russian_list_and_its_references_list_are_one_list_in_two_forms(client):
+    client, workspace, _ = client
+    reply = _post(client, {"references.0.text.ru:text": PASTED})
+    assert reply.status_code == 303 and "/edit" not in reply.headers["Location"]
+    row = workspace.rows[1]
+    refs = row.article.references
+    assert len(refs) == 2
+    assert [ref.label for ref in refs] == ["1.", "2."]  # (the numbers as typed, as labels)
+    assert refs[0].text["ru"] == RUSSIAN[0].removeprefix("1. ")
+    assert refs[0].text["en"] == LATIN[0].removeprefix("1. ")
+    shown = lxml.html.fromstring(client.get("/").text).find_class("row")[0].text_content()
+    assert "read as the original and Latin-script forms of 2 references" in shown
+    assert row.jats is not None
+    cited = [
+        "".join(m.itertext()).strip()
+        for m in lxml.etree.fromstring(row.jats).iter("mixed-citation")
+    ]
+    assert len(cited) == 4 and cited[0].startswith("Стрельцов") and cited[1].startswith("Streltsov")
+    # the form opened again shows two references, each in its two boxes
+    form = _form(client)
+    assert form.xpath("//textarea[@name='references.1.text.en:text']")[0].text.startswith("Ivanov")
+
+
+def test_each_language_box_holding_its_list_is_paired_line_by_line(client):
+    client, workspace, _ = client
+    reply = _post(client, {"references.0.text.ru:text": "\n".join(RUSSIAN),
+                           "references.0.text.en:text": "\n".join(LATIN)})  # fmt: skip
+    assert reply.status_code == 303 and "/edit" not in reply.headers["Location"]
+    refs = workspace.rows[1].article.references
+    assert [(r.text["ru"][:9], r.text["en"][:9]) for r in refs] == [
+        ("Стрельцов", "Streltsov"), ("Иванов И.", "Ivanov I.")]  # fmt: skip
+
+
+def test_lists_of_different_lengths_in_the_two_boxes_are_refused_with_what_was_typed(client):
+    client, workspace, _ = client
+    reply = _post(client, {"references.0.text.ru:text": "\n".join(RUSSIAN),
+                           "references.0.text.en:text": LATIN[0]})  # fmt: skip
+    assert reply.headers["Location"].endswith("/edit?failed=1")
+    form = _form(client)
+    box = form.xpath("//textarea[@name='references.0.text.ru:text']")[0]
+    assert box.text == "\n".join(RUSSIAN)  # what was typed is kept
+    said = box.getparent().getparent().getparent().text_content()
+    assert "the ru box holds 2 references and the en box 1" in said
+    assert workspace.rows[1].article.references == []
