@@ -168,7 +168,7 @@ class ArticleView:
     columns: list[LangColumn]
     contributors: list[Contributor]
     affiliations: list[Affiliation]
-    funding: list[str]
+    funding: list[Markup]  # each funder's name with its ids as links beside it
     ref_title: str | None
     references: list[Reference]
     general: Spot  # findings about the article as a whole (something missing)
