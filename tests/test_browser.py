@@ -691,3 +691,22 @@ def test_a_file_uploaded_again_replaces_its_row_and_downloads_once(browser):
     finally:
         page.close()
         serving.close()
+
+
+def test_the_edit_form_of_an_ojs_article_fits_a_phone(browser):
+    """At 375 px the form is no wider than the screen: the heading of a list entry holding a
+    long web address (an OJS galley link, `Link 1: https://…/article/download/131/91`) wraps.
+    Until 4 December 2026 it stretched the page to 583 px, every box scrolling sideways."""
+    serving = _serve()
+    server = next(serving)
+    page = browser.new_page()
+    try:
+        _upload(page, server, OJS, OJS_JOURNAL)
+        _row(page, "issue.xml#1").locator("a", has_text="Edit").click()
+        page.wait_for_load_state()
+        page.set_viewport_size({"width": 375, "height": 800})
+        assert page.locator("summary", has_text="download/131/91").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    finally:
+        page.close()
+        serving.close()
