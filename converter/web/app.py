@@ -24,7 +24,7 @@ from flask import Flask, Response, abort, redirect, render_template, request, ur
 from markupsafe import Markup
 
 from converter.checks.profiles import PROFILES
-from converter.web.form import build_form, error_paths, languages, shows
+from converter.web.form import build_form, error_paths, languages, shown_at, shows
 from converter.web.unknown import read_post, unknown_fields
 from converter.web.words import field_words
 from converter.web.workspace import (
@@ -251,10 +251,19 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             if not path or not shows(fields, path)
             for line in lines
         ]
+        # Each problem shown beside a box, listed at the top too as a link to it: a long form
+        # (three authors, a reference list) is not scrolled through to find it.
+        located = [
+            (_in_words(path, line), at)
+            for path, lines in errors.items()
+            if path and (at := shown_at(fields, path))
+            for line in lines
+        ]
         return render_template(
             "edit.html",
             row=row,
             fields=fields,
+            located=located,
             unknown=unknown,
             held_at={".".join(map(str, u.at)): u.number for u in unknown if u.known},
             langs=languages(data),

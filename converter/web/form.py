@@ -302,6 +302,17 @@ def shows(fields: list[Field], path: str) -> bool:
     return any(path == leaf or path.startswith(leaf + ".") for leaf in leaves)
 
 
+def shown_at(fields: list[Field], path: str) -> str | None:
+    """The name of the field whose box shows an error at ``path`` (an input's, or a group's or
+    list's for its own errors), or None when the form has none: what the list of fields to fix
+    at the top of a failed form links to."""
+    leaves, containers = _names(fields)
+    if path in containers:
+        return path
+    found = [leaf for leaf in leaves if path == leaf or path.startswith(leaf + ".")]
+    return max(found, key=len) if found else None
+
+
 def _summary(value: Any) -> str:
     """The first text in an entry (a name, an institution, a reference's text), shortened."""
     if isinstance(value, str):
