@@ -698,6 +698,27 @@ def test_an_interrupted_per_issue_batch_writes_its_report(run, tmp_path: Path, m
 # ---------------------------------------------------------------------- words of a problem
 
 
+def test_broken_links_to_one_missing_target_are_each_said(run, tmp_path: Path) -> None:
+    """Issues whose links all pointed at one shared file that was since moved (``../../shared/
+    a.yaml`` from each issue folder) were taken as one file reached twice: the first link was
+    said, the others were in no line, no report row and no count."""
+    root = make_folder(tmp_path / "in", 1)
+    issues = [root / f"issue{n}" for n in range(3)]
+    for issue in issues:
+        issue.mkdir()
+        (issue / "shared.yaml").symlink_to(Path("..") / "gone" / "shared.yaml")
+    report = tmp_path / "report.json"
+    result = run("batch", root, "-o", tmp_path / "out", "-j", "1", "-q", "--report", report)
+    assert result.code == 3
+    for issue in issues:
+        assert f"{issue / 'shared.yaml'}: cannot read: a link to a missing target" in result.err
+    data = _report(report)
+    assert data["summary"]["bad-input"] == 3
+    assert sorted(a["source"] for a in data["articles"] if a["status"] == "bad-input") == [
+        str(issue / "shared.yaml") for issue in issues
+    ]
+
+
 def test_a_broken_link_and_a_journal_too_far_up_are_said_as_such(run, tmp_path: Path) -> None:
     """A broken link in an issue folder was "cannot read: no such file", sending the user to
     look for a file the listing shows; an article four folders below its journal.yaml was

@@ -329,14 +329,18 @@ def _utf8_name(path: str, problems: list[str]) -> bool:
 class _RealKeys:
     """A file's key: its real path (links resolved), so that a file reached twice, under its
     own name and through a link (to it or to its folder), is one source. A folder's real path
-    is found once, and a file's own only when it is a link."""
+    is found once, and a file's own only when it is a link. A link whose target is missing is
+    a source of its own (links of several issue folders to one shared file since moved are
+    each a problem to say, not one file reached twice)."""
 
     def __init__(self) -> None:
         self.folders: dict[str, str] = {}
 
     def of(self, path: str) -> str:
         if os.path.islink(path):
-            return os.path.realpath(path)
+            real = os.path.realpath(path)
+            if os.path.exists(real):
+                return real
         folder, name = os.path.split(os.path.abspath(path))
         real = self.folders.get(folder)
         if real is None:
