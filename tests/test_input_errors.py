@@ -746,3 +746,29 @@ def test_a_file_of_bytes_no_text_is_named_by_its_ending(run, tmp_path: Path) -> 
     (tmp_path / "article.yaml").write_bytes(b"title: \xff\n")
     result = run("convert", tmp_path / "article.yaml", "-o", tmp_path / "out")
     assert "not UTF-8 text (line 1, byte 7): save it as UTF-8" in result.err
+
+
+@pytest.mark.parametrize(
+    ("sample", "fmt"),
+    [
+        ("japanese-studies-in-russia/2018-3/streltsov-6.xml", "jats"),
+        ("ojs/2019-1/issue.xml", "ojs"),
+    ],
+)
+def test_xml_declared_latin1_whose_bytes_are_utf8_is_refused(
+    run, tmp_path: Path, sample: str, fmt: str
+) -> None:
+    """An XML file saved as UTF-8 under a declaration that says ISO-8859-1 (a tool that wrote
+    the header it always writes) was read as its declaration says: the batch counted it
+    converted, and its Russian title went out as 'Ð Ð¾ÑÑÐ¸Ð¹ÑÐºÐ¾-…'. It is bad input now,
+    naming the declaration and a word as it would have read."""
+    source = tmp_path / "in" / Path(sample).name
+    source.parent.mkdir()
+    text = (SAMPLES / sample).read_text(encoding="utf-8")
+    declared = re.sub('encoding="utf-8"', 'encoding="ISO-8859-1"', text, count=1, flags=re.I)
+    source.write_bytes(declared.encode())
+    result = run("batch", source.parent, "--from", fmt, "-o", tmp_path / "out", "-j", "1", "-q")
+    assert result.code == EXIT_INPUT, result.err
+    assert f'{source}: line 1: the XML declaration says encoding="ISO-8859-1", but ' in result.err
+    assert "its bytes are UTF-8" in result.err
+    assert not list((tmp_path / "out").glob("*.xml"))

@@ -43,9 +43,10 @@ def read_bytes(path: Path) -> bytes:
 def parse_xml(data: bytes, name: str) -> etree._Element:
     """Parse untrusted XML: no DTD, no entities, no network; one-line ``InputError`` otherwise
     (UTF-16 without its byte-order mark or a declaration, which XML cannot tell, named so with
-    the command that makes it UTF-8, not as the zero byte the parser stops at)."""
+    the command that makes it UTF-8, not as the zero byte the parser stops at; UTF-8 under a
+    declaration of ISO-8859-1 refused, not read as mojibake)."""
     try:
-        return parse_untrusted(data, name).getroot()
+        tree = parse_untrusted(data, name)
     except InvalidDocument as exc:
         from converter.readers.encoding import marked_encoding, utf16_help, utf16_order
 
@@ -56,6 +57,11 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
         problem = exc.problems[0]
         where = f"line {problem.line}: " if problem.line else ""
         raise InputError(name, [f"{where}{problem.message}"]) from None
+    from converter.readers.encoding import utf8_declared_otherwise
+
+    if (problem_line := utf8_declared_otherwise(data, tree.docinfo.encoding)) is not None:
+        raise InputError(name, [problem_line])
+    return tree.getroot()
 
 
 def read_root(

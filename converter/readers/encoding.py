@@ -271,3 +271,30 @@ def name_not_utf8(path: str) -> str | None:
         f"{shown_name(path)}: the file name is not UTF-8:{reads} rename it "
         f"(e.g. convmv -f {encoding or 'ENCODING'} -t utf-8 --notest FILE)"
     )
+
+
+# Single-byte encodings an XML declaration names when a tool writes the header it always writes
+# whatever the bytes are; UTF-8 read as one of them gives 'Ð Ð¾Ñ' for 'Ро', with no error.
+_SINGLE_BYTE_DECLARED = frozenset(
+    {"iso-8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252"}
+)
+
+
+def utf8_declared_otherwise(data: bytes, declared: str | None) -> str | None:
+    """The problem line of XML whose declaration names a single-byte encoding (ISO-8859-1,
+    Windows-1252) while its bytes are UTF-8 with letters beyond ASCII, giving one word as it was
+    meant and as the declaration would read it; None otherwise. Bytes that are UTF-8 by chance
+    in real Latin-1 text take two letters like 'Ã©' in a row, which such text does not hold."""
+    if not declared or declared.lower() not in _SINGLE_BYTE_DECLARED or data.isascii():
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    word = next(w for w in text.split() if not w.isascii())[:20]
+    misread = word.encode("utf-8").decode("cp1252", "replace")
+    return (
+        f'line 1: the XML declaration says encoding="{declared}", but its bytes are UTF-8 '
+        f"(read as the declaration says, '{word}' would be '{misread}'): correct the "
+        'declaration to encoding="UTF-8"'
+    )
