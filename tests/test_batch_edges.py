@@ -383,6 +383,47 @@ _ROWS = {
 }
 
 
+def test_a_source_gone_while_the_batch_runs_keeps_its_earlier_output(
+    run, tmp_path: Path, monkeypatch
+) -> None:
+    """A source listed and then gone before it was read (deleted in the middle of the night's
+    run, or its share unmounted) was bad input whose earlier output the batch removed: one
+    network hiccup removed the outputs of every source it hid. It is kept, as the output of a
+    source gone between runs is, and said; the next run says it as a source gone."""
+    from converter.batch import driver
+
+    folder = make_folder(tmp_path / "in", 2)
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    assert run("batch", folder, "-o", out, "-j", "1", "-q").code == 0
+    written = outputs(out)
+    assert len(written) == 2
+    victim = next(folder.rglob("a00001.yaml"))
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # (changed)
+    listed = driver.iter_jobs
+
+    def vanishing(files, *args, **kwargs):
+        for job in listed(files, *args, **kwargs):
+            if job.path == str(victim):
+                victim.unlink()
+            yield job
+
+    monkeypatch.setattr(driver, "iter_jobs", vanishing)
+    result = run("batch", folder, "-o", out, "-j", "1", "-q", "--report", report)
+    assert result.code == 3
+    assert f"{victim}: cannot read: no such file" in result.err
+    assert "earlier output removed" not in result.err
+    assert f"{victim}: not converted; earlier output kept: " in result.err
+    assert outputs(out) == written
+    row = next(a for a in _report(report)["articles"] if a["source"] == str(victim))
+    assert row["status"] == "bad-input"
+    assert "earlier_output_removed" not in row
+    monkeypatch.undo()
+    again = run("batch", folder, "-o", out, "-j", "1", "-q", "--report", report)
+    assert again.code == 0, again.err
+    assert "1 output of 1 source gone since an earlier run" in again.err
+    assert outputs(out) == written
+
+
 def _issue_sheet(folder: Path, rows: list[str]) -> Path:
     """An issue's CSV of the ``_ROWS`` named, in that order (an empty name: a cleared row)."""
     folder.mkdir(exist_ok=True)

@@ -213,6 +213,15 @@ class Books:
                             os.unlink(entry.temp)
                 self.temps.discard(entry.temp)
                 entry.temp = None
+        if self._vanished(result, ours):
+            # Listed, then gone before it was read (deleted mid-run, its share unmounted): its
+            # outputs are kept and its manifest row left as it was, as for a source gone
+            # between runs (an unreachable disk looks the same as a deleted file); the next
+            # run says them as a source gone's, or finds the source back and up to date.
+            for entry in result.entries:
+                entry.problems = [*entry.problems, self._kept_line(entry.source, ours)]
+            self._count_and_say(result, report)
+            return
         removed = self._remove_stale(result, ours, moved)
         record = result.record
         kept = tuple(sorted(n for n in others if os.path.exists(os.path.join(self.out_name, n))))
@@ -224,6 +233,28 @@ class Books:
             self.manifest[result.key] = (REJECTED_STAMP, (), "", kept, ())
         else:
             self.manifest.pop(result.key, None)
+        self._count_and_say(result, report)
+
+    def _vanished(self, result: JobResult, ours: set[str]) -> bool:
+        """Whether a source with outputs of an earlier run is gone now, none of its articles
+        converted (it could not be read): listed by this run, then deleted or out of reach."""
+        return (
+            bool(ours)
+            and all(e.status == "bad-input" for e in result.entries)
+            and not os.path.exists(_source_path(result.key))
+        )
+
+    def _kept_line(self, source: str, ours: set[str]) -> str:
+        """The line of a vanished source (``_vanished``) naming the outputs kept for it."""
+        names = ", ".join(sorted(n for n in ours if os.path.exists(os.path.join(self.out_name, n))))
+        return (
+            f"{source}: not converted; earlier output kept: {names} (the source is gone since "
+            "the run listed it: deleted, or its disk or share out of reach; remove the output "
+            "if withdrawn)"
+        )
+
+    def _count_and_say(self, result: JobResult, report: Callable[[str], None]) -> None:
+        """Count a job's articles, print their lines and spool their report rows."""
         for index, entry in enumerate(result.entries):
             self.summary.counts[entry.status] += 1
             if entry.status == NOT_ARTICLE:  # (said once for them all: ``not_article_line``)
