@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 import os
 
+from converter import lazy_re
+
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 _MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -280,6 +282,9 @@ _SINGLE_BYTE_DECLARED = frozenset(
 )
 
 
+_WORD_BEYOND_ASCII = lazy_re.compile(r"[^\s<>\"'=&;]*[^\x00-\x7f][^\s<>\"'=&;]*")
+
+
 def utf8_declared_otherwise(data: bytes, declared: str | None) -> str | None:
     """The problem line of XML whose declaration names a single-byte encoding (ISO-8859-1,
     Windows-1252) while its bytes are UTF-8 with letters beyond ASCII, giving one word as it was
@@ -291,7 +296,8 @@ def utf8_declared_otherwise(data: bytes, declared: str | None) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    word = next(w for w in text.split() if not w.isascii())[:20]
+    found = _WORD_BEYOND_ASCII.search(text)  # (a word, not the tag around it)
+    word = found.group()[:20] if found else ""
     misread = word.encode("utf-8").decode("cp1252", "replace")
     return (
         f'line 1: the XML declaration says encoding="{declared}", but its bytes are UTF-8 '
