@@ -424,6 +424,24 @@ def test_a_source_gone_while_the_batch_runs_keeps_its_earlier_output(
     assert outputs(out) == written
 
 
+def test_an_article_file_now_not_an_article_says_its_output_removed(run, tmp_path: Path) -> None:
+    """An article file an editor overwrote with a site's settings is skipped as not an
+    article; the output an earlier run wrote for it was removed without a word (no line, no
+    report field): the night's log showed one file fewer and nobody could say why."""
+    folder = make_folder(tmp_path / "in", 2)
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    assert run("batch", folder, "-o", out, "-j", "1", "-q").code == 0
+    before = outputs(out)
+    source = next(folder.rglob("a00000.yaml"))
+    source.write_text("site: journal\ntheme: dark\n", encoding="utf-8")
+    result = run("batch", folder, "-o", out, "-j", "1", "-q", "--report", report)
+    assert result.code == 0, result.err
+    (gone,) = sorted(set(before) - set(outputs(out)))
+    assert f"{source}: not converted; earlier output removed: {gone.name}" in result.err
+    row = next(a for a in _report(report)["articles"] if a["source"] == str(source))
+    assert (row["status"], row["earlier_output_removed"]) == ("not-article", [str(gone)])
+
+
 def _issue_sheet(folder: Path, rows: list[str]) -> Path:
     """An issue's CSV of the ``_ROWS`` named, in that order (an empty name: a cleared row)."""
     folder.mkdir(exist_ok=True)

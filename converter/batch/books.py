@@ -260,6 +260,9 @@ class Books:
             if entry.status == NOT_ARTICLE:  # (said once for them all: ``not_article_line``)
                 if len(self.not_articles) < NOT_ARTICLES_NAMED:
                     self.not_articles.append(entry.source)
+                if entry.removed:  # an article file overwritten since: its output is stale
+                    gone = ", ".join(entry.removed)
+                    report(f"{entry.source}: not converted; earlier output removed: {gone}")
                 continue
             if entry.status == UNWRITTEN:
                 # Not this article's fault: the run stops and says so in one line.
@@ -471,7 +474,7 @@ class Books:
             except OSError:
                 continue  # left in place; the manifest no longer lists it as current
             removed.append(name)
-        rejected = [e for e in result.entries if e.status in ("invalid", "bad-input")]
+        rejected = [e for e in result.entries if e.status in ("invalid", "bad-input", NOT_ARTICLE)]
         for entry in rejected or [e for e in result.entries if e.output]:
             entry.removed = removed
         return removed
