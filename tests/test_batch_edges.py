@@ -778,6 +778,31 @@ def test_broken_links_to_one_missing_target_are_each_said(run, tmp_path: Path) -
     ]
 
 
+def test_a_named_pipe_in_an_issue_folder_is_said_not_waited_on(tmp_path: Path) -> None:
+    """A named pipe named like an article (a tool's left-over ``mkfifo``) in a folder scanned:
+    the batch opened it to stamp it and waited for a writer for ever, a cron job that never
+    ended, no article converted. It is bad input of its own now, and the others convert."""
+    import subprocess
+    import sys
+
+    folder = make_folder(tmp_path / "in", 2)
+    pipe = folder / "part0" / "waiting.yaml"
+    os.mkfifo(pipe)
+    report = tmp_path / "report.json"
+    args = ["batch", folder, "-o", tmp_path / "out", "-j", "1", "-q", "--report", report]
+    done = subprocess.run(
+        [sys.executable, "-m", "converter", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+    assert done.returncode == 3, done.stderr
+    assert f"{pipe}: a named pipe, not a file: not read" in done.stderr
+    summary = _report(report)["summary"]
+    assert (summary["converted"], summary["bad-input"]) == (2, 1)
+
+
 def test_a_broken_link_and_a_journal_too_far_up_are_said_as_such(run, tmp_path: Path) -> None:
     """A broken link in an issue folder was "cannot read: no such file", sending the user to
     look for a file the listing shows; an article four folders below its journal.yaml was

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
@@ -87,6 +88,9 @@ def _scan_folder(
                 if name not in TOOL_FOLDERS:
                     folders.append(os.path.join(root, name))
             elif name.lower().endswith(suffixes) and not _not_a_source(name):
+                if (kind := _special(entry)) is not None:  # (read, it would never end)
+                    problems.append(f"{shown_name(os.path.join(root, name))}: {kind}")
+                    continue
                 taken.append((name, entry.is_symlink()))
         stack.extend(reversed(folders))  # (depth first, in order: as ``os.walk``)
         if taken:
@@ -103,6 +107,24 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()  # (through a link)
     except OSError:
         return False
+
+
+def _special(entry: os.DirEntry[str]) -> str | None:
+    """Why a folder's entry named like a source is no file to read, when it is a named pipe,
+    a socket or a device (itself or through a link): opened to be stamped, a pipe with no
+    writer waits for ever (a nightly run that never ends). None for a file, and for a link
+    whose target is missing (said as such when read)."""
+    try:
+        if entry.is_file():
+            return None
+        mode = entry.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe, not a file: not read"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file: not read"
+    return "a device, not a file: not read"
 
 
 def _reason(exc: OSError) -> str:
