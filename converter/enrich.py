@@ -35,7 +35,12 @@ from converter import lazy_re
 from converter.alphabets import declared_language
 from converter.inline import link_spans, without_addresses
 from converter.model import Article, Contributor, Journal, PersonName, Reference
-from converter.scripts import has_cyrillic, is_cyrillic_language, quotes_cyrillic
+from converter.scripts import (
+    has_cyrillic,
+    is_cyrillic_language,
+    quotes_cyrillic,
+    without_list_markers,
+)
 
 if TYPE_CHECKING:
     from converter.citations import Citation, Reading
@@ -577,7 +582,11 @@ def _with_latin_form(
         # Given only as parts: their GOST text is written out, so both forms stand side by side.
         lang, text = written_in, reference_from_parts(ref)
         texts[lang] = text
-    note = LANGUAGE_NOTES[journal.language_note][written_in] if journal.in_russ_note else None
+    # (no note for a Latin-script work a Russian list cites with its markers, 'Smith J. Japan's
+    # economy [Электронный ресурс]': it is no Russian work, and was '(In Russ.)')
+    foreign = _latin_script(without_list_markers(words))
+    said = journal.in_russ_note and not foreign
+    note = LANGUAGE_NOTES[journal.language_note][written_in] if said else None
     texts[LATIN_KEY] = latin_reference_text(text, ref, scheme, note)
     return ref.model_copy(update={"text": texts})
 
@@ -723,6 +732,12 @@ _ABBREVIATED_MONTHS = {
 _ABBREVIATED_MONTH = lazy_re.compile(
     r"(?<=\d[\s\u00a0])(" + "|".join(_ABBREVIATED_MONTHS) + r")\.", re.I
 )
+# the languages a Russian list names a foreign work's in ('на англ. яз.')
+_LANGUAGES_SAID = {
+    "англ": "English", "нем": "German", "франц": "French", "фр": "French", "исп": "Spanish",
+    "итал": "Italian", "кит": "Chinese", "яп": "Japanese", "япон": "Japanese", "кор": "Korean",
+    "польск": "Polish", "укр": "Ukrainian",
+}  # fmt: skip
 _RUSSIAN_WORDS = _Words(
     [
         (
@@ -731,7 +746,22 @@ _RUSSIAN_WORDS = _Words(
             ),
             "",
         ),
-        (lazy_re.compile(r"\[Электронный ресурс\]\s?", re.I), ""),
+        # (with the space before it when a full stop or comma follows: 'Japan's economy
+        # [Электронный ресурс]. URL' was 'Japan's economy . URL')
+        (
+            lazy_re.compile(
+                r"\s?\[Электронный ресурс\](?=[.,;:])|\[Электронный ресурс\]\s?", re.I
+            ),
+            "",
+        ),
+        # GOST's general designation and a foreign work's language, as an English work cited
+        # in a Russian list gives them ('Smith J. Japan's economy [Текст]', '(на англ. яз.)'):
+        # they were spelt letter by letter, '[Tekst]', '(na angl. yaz.)'
+        (lazy_re.compile(r"\s?\[Текст\]", re.I), ""),
+        *(
+            (lazy_re.compile(rf"\(на {short}\.? (?:яз\.|языке)\)", re.I), f"(In {name})")
+            for short, name in _LANGUAGES_SAID.items()
+        ),
         (_THESIS["ru"], _thesis),
         (lazy_re.compile(r"\bдата обращения\b", re.I), "accessed"),
         (lazy_re.compile(r"\bРежим доступа\b", re.I), "Available at"),
@@ -774,7 +804,12 @@ _UK_NOT_INITIAL = r"(?<!\b[А-ЯҐЄІЇ]\.\s)(?<![А-ЯҐЄІЇA-Z]\.)(?<![А-�
 # Leningrad; О. is only Ukrainian lists' Odesa, a Russian one writes Одесса out).
 _UKRAINIAN_WORDS = _Words(
     [
-        (lazy_re.compile(r"\[Електронний ресурс\]\s?", re.I), ""),
+        (
+            lazy_re.compile(
+                r"\s?\[Електронний ресурс\](?=[.,;:])|\[Електронний ресурс\]\s?", re.I
+            ),
+            "",
+        ),
         (_THESIS["uk"], _thesis),
         (lazy_re.compile(r"\bдата звернення\b", re.I), "accessed"),
         (lazy_re.compile(r"\bРежим доступу\b", re.I), "Available at"),

@@ -68,6 +68,15 @@ def cyrillic_share(text: str) -> float:
 # straight quotes (innermost first, so «Завод «Прогресс»» goes whole) or a bracketed insertion
 # (a parallel title, '[Теория поля]', or a word's original, '(перестройка)')
 _SET_APART = lazy_re.compile(r"«[^«»]*»|„[^„“”]*[“”]|“[^“”]*”|\"[^\"]*\"|\[[^\[\]]*\]|\([^()]*\)")
+# A Russian or Ukrainian list's bibliographic marker set apart in brackets: GOST's '[Электронный
+# ресурс]', '[Текст]', '(дата обращения: 12.03.2018)', '(на англ. яз.)', DSTU's '(англ. мовою)'.
+# It is no quotation: it makes a Latin-script work's text a Cyrillic list's entry
+_LIST_MARKER = lazy_re.compile(
+    r"\[\s*(?:Электронный ресурс|Електронний ресурс|Текст|Рукопись|Рукопис)\s*\]"
+    r"|\(\s*(?:дата обращения|дата звернення)\b[^()]*\)"
+    r"|\(\s*на\s+[а-яё]+\.?\s*(?:яз\.|языке)\s*\)|\(\s*[а-яєіїґ]+\.?\s*мовою\s*\)",
+    re.I,
+)
 
 
 def quotes_cyrillic(text: str) -> bool:
@@ -77,8 +86,11 @@ def quotes_cyrillic(text: str) -> bool:
     or already a Latin-script form: its Cyrillic words are a quotation or a parallel title, not
     its language (one quoted word made a reference Russian, transliterated and '(In Russ.)').
     Cyrillic outside quotes and brackets — a Russian author or title beside an English journal's
-    name — keeps a text Cyrillic whatever its share of letters."""
-    if not has_cyrillic(text) or cyrillic_share(text) > 0.5:
+    name — keeps a text Cyrillic whatever its share of letters, and so does a Russian list's
+    marker in brackets, 'Smith J. Japan's economy [Электронный ресурс]' (``_LIST_MARKER``): the
+    entry is the list's, and its Latin form says the marker in English (taken for a quotation,
+    the marker stayed Cyrillic in an English-only reference and no check said so)."""
+    if not has_cyrillic(text) or cyrillic_share(text) > 0.5 or _LIST_MARKER.search(text):
         return False
     rest = text
     while True:
@@ -87,6 +99,12 @@ def quotes_cyrillic(text: str) -> bool:
             break
         rest = shorter
     return not has_cyrillic(rest) and has_latin(rest)
+
+
+def without_list_markers(text: str) -> str:
+    """``text`` without a Cyrillic list's bibliographic markers ('[Электронный ресурс]',
+    '(дата обращения: …)', '(на англ. яз.)'): the words that tell the script of the work."""
+    return _LIST_MARKER.sub(" ", text)
 
 
 def cyrillic_letters(text: str) -> list[str]:

@@ -1421,3 +1421,39 @@ def test_an_e_mail_address_in_a_reference_is_an_email_element(tmp_path: Path, st
     assert all(one.getparent().tag == "mixed-citation" for one in tree.iter("email"))
     report = check_bytes(output.data, "article.xml", ("rsci",), scheme="bsi")
     assert [f for f in report.findings if f.rule == "script-latin-fields"] == []
+
+
+def test_an_english_work_with_a_russian_list_marker_gets_an_all_latin_form(
+    tmp_path: Path, store
+) -> None:
+    """An English work cited in a Russian list with a GOST marker in brackets ('[Электронный
+    ресурс]', '[Текст]', '(дата обращения: …)', '(на англ. яз.)') is the Russian list's entry
+    and gets a Latin form with the marker in English words, with no '(In Russ.)'; taken for an
+    English reference that only quotes Cyrillic, it was written once, its marker left in
+    Cyrillic under xml:lang en, and check --profile rsci said nothing of it ('[Текст]' was
+    spelt '[Tekst]', and a dropped '[Электронный ресурс]' left 'economy . URL')."""
+    given = [
+        "Smith J. Japan's economy [Электронный ресурс]. URL: https://example.org/japan "
+        "(дата обращения: 12.03.2018).",
+        "Smith J. Japan's economy. URL: https://example.org/japan (дата обращения: 12.03.2018).",
+        "Smith J. Japan's economy [Текст]. London: Routledge, 2015. 300 p.",
+        "Smith J. Japan's economy (на англ. яз.). London: Routledge, 2015. 300 p.",
+    ]
+    article = "language: ru\ntitle: {ru: Экономика, en: Economy}\nreferences:\n" + "".join(
+        f'  - "{text}"\n' for text in given
+    )
+    loaded = load_article(_write(tmp_path, article=article))
+    refs = enrich(loaded).references
+    assert [ref.text["ru"] for ref in refs] == given
+    latin = [ref.text["en"] for ref in refs]
+    assert not any(has_cyrillic(text) or "(In Russ.)" in text for text in latin), latin
+    assert "(accessed: 12.03.2018)" in latin[1] and "(In English)" in latin[3], latin
+    assert latin[0].startswith("Smith J. Japan's economy. URL:"), latin
+    output = to_jats(loaded, grammars=store)
+    assert output.valid, output.problems
+    out = tmp_path / "article.xml"
+    out.write_bytes(output.data)
+    assert xmllint(out, store.catalog).returncode == 0
+    for ref in _tree(output.data).iter("ref"):
+        forms = {m.get(LANG): "".join(m.itertext()) for m in ref.iter("mixed-citation")}
+        assert set(forms) == {"ru", "en"} and not has_cyrillic(forms["en"]), forms
