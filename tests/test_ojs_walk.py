@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from converter.xsd import schema_problems
@@ -106,3 +107,41 @@ def test_an_agencys_grant_number_is_the_funders_award(tmp_path: Path, run) -> No
         "funder_name": "Russian Science Foundation",
         "award_number": "23-28-01234",
     }
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        # a programme whose name holds 'Project' and a number
+        (
+            "Программа повышения конкурентоспособности Проект 5-100",
+            "Russian Academic Excellence Project 5-100",
+        ),
+        # two funders typed in one field, each with its grant
+        (
+            "РНФ, грант № 23-28-01234, РФФИ, грант № 18-011-00123",
+            "RSF, grant No. 23-28-01234, RFBR, grant No. 18-011-00123",
+        ),
+    ],
+)
+def test_a_name_that_is_more_than_an_agency_and_its_grant_is_kept_whole(
+    tmp_path: Path, run, russian: str, english: str
+) -> None:
+    """An agency's name the grant rule cannot split in two — a programme named 'Project
+    5-100', two funders and their grants in one field — is deposited as typed, not said to
+    hold an award: the number was cut off a programme's name ('Russian Academic Excellence',
+    award 5-100), and the first funder and its grant made the second's name ('RSF, grant No.
+    23-28-01234, RFBR', award 18-011-00123)."""
+    shutil.copytree(EXPORT, tmp_path / "in")
+    issue = tmp_path / "in" / "issue.xml"
+    text = issue.read_text(encoding="utf-8")
+    text = text.replace("Российский научный фонд, грант № 23-28-01234", russian)
+    text = text.replace("Russian Science Foundation, grant No. 23-28-01234", english)
+    issue.write_text(text, encoding="utf-8")
+    result = run("convert", issue, "-o", tmp_path / "out", "--to", "crossref")
+    assert "read as the funder's award" not in result.err
+    tree = etree.parse(str(tmp_path / "out" / "issue-1.crossref.xml"))
+    assertions = [
+        (a.get("name"), a.text) for a in tree.xpath("//*[local-name()='assertion'][not(*)]")
+    ]
+    assert assertions == [("funder_name", english)]

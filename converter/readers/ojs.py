@@ -688,10 +688,27 @@ def _funding(pub: etree._Element, lang: str, log: Collector) -> list[dict[str, A
 # it: "Russian Science Foundation, grant No. 23-28-01234", "Российский научный фонд (грант №
 # 23-28-01234)", "РФФИ, проект № 18-011-00123". The number holds a digit.
 _GRANT = re.compile(
-    r"^(?P<name>.*?\w.*?)[\s,;:(]+(?:grant|project|award|грант|проект)\s*"
-    r"(?:No\.?|Nr\.?|№|#|number)?\s*(?P<id>[\w./-]*\d[\w./-]*?)[\s).]*$",
+    r"^(?P<name>.*?\w.*?)(?P<gap>[\s,;:(]+)(?P<word>grant|project|award|грант|проект)\s*"
+    r"(?P<sign>No\.?|Nr\.?|№|#|number)?\s*(?P<id>[\w./-]*\d[\w./-]*?)[\s).]*$",
     re.IGNORECASE,
 )
+# ... and what the name before it must not hold: a grant of its own ('RSF, grant No.
+# 23-28-01234, RFBR, grant No. 18-011-00123', two funders in one field)
+_GRANT_IN_NAME = re.compile(r"(?<!\w)(?:grant|project|award|грант|проект)\w*\W*\S*\d", re.I)
+
+
+def _grant_split(name: str) -> re.Match[str] | None:
+    """The name and grant number ``name`` is typed as, or None when it is more than one
+    funder's name and grant: a programme named with 'Project' and a number, 'Russian Academic
+    Excellence Project 5-100' ('Project', 'Проект' capitalised after a space alone, with no No.
+    or №, is a word of the name), or two funders each with their grant."""
+    found = _GRANT.match(name)
+    if found is None or _GRANT_IN_NAME.search(found["name"]):
+        return None
+    word = found["word"]
+    programme = word.lower() in ("project", "проект") and word[0].isupper()
+    named = programme and not found["gap"].strip() and not found["sign"]
+    return None if named else found
 
 
 def _with_grant(names: dict[str, str], log: Collector) -> dict[str, Any]:
@@ -699,7 +716,7 @@ def _with_grant(names: dict[str, str], log: Collector) -> dict[str, Any]:
     when every locale's name gives the same number: a funder's name with a number in it
     matches no funder at Crossref, and the number is the award (until 4 December 2026 it
     stayed in the name). Said, naming the name as typed."""
-    found = {code: _GRANT.match(name) for code, name in names.items()}
+    found = {code: _grant_split(name) for code, name in names.items()}
     ids = {match["id"] for match in found.values() if match}
     if len(ids) != 1 or not all(found.values()):
         return {"funder": names}
