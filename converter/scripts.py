@@ -89,16 +89,36 @@ def quotes_cyrillic(text: str) -> bool:
     name — keeps a text Cyrillic whatever its share of letters, and so does a Russian list's
     marker in brackets, 'Smith J. Japan's economy [Электронный ресурс]' (``_LIST_MARKER``): the
     entry is the list's, and its Latin form says the marker in English (taken for a quotation,
-    the marker stayed Cyrillic in an English-only reference and no check said so)."""
+    the marker stayed Cyrillic in an English-only reference and no check said so). A quotation
+    is one inside Latin words: a Cyrillic one that is a whole part of the entry, 'Smith J.
+    «Экономика Японии». London, 2015.', is a Russian work's title, and its text Cyrillic."""
     if not has_cyrillic(text) or cyrillic_share(text) > 0.5 or _LIST_MARKER.search(text):
         return False
     rest = text
     while True:
-        shorter = _SET_APART.sub(" ", rest)
+        shorter = _SET_APART.sub(_set_apart, rest)
         if shorter == rest:
             break
         rest = shorter
-    return not has_cyrillic(rest) and has_latin(rest)
+    if has_cyrillic(rest) or not has_latin(rest):
+        return False
+    parts = _ENTRY_PARTS.split(rest)
+    return all(has_latin(part) for part in parts if _QUOTED_CYRILLIC in part)
+
+
+# what stands for a quotation holding Cyrillic once it is set apart (``quotes_cyrillic``)
+_QUOTED_CYRILLIC = "\x00"
+# the parts of a reference: what a full stop, GOST's '//' or a semicolon ends
+_ENTRY_PARTS = lazy_re.compile(r"(?<=[.!?])\s+|//|;")
+
+
+def _set_apart(match: re.Match[str]) -> str:
+    """A bracketed insertion as a space; a quotation as one too, or as ``_QUOTED_CYRILLIC``
+    when it holds Cyrillic (or a quotation that did, «Завод «Прогресс»»)."""
+    piece = match[0]
+    if piece[0] in "[(" or not (has_cyrillic(piece) or _QUOTED_CYRILLIC in piece):
+        return " "
+    return _QUOTED_CYRILLIC
 
 
 def without_list_markers(text: str) -> str:

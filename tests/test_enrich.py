@@ -1457,3 +1457,25 @@ def test_an_english_work_with_a_russian_list_marker_gets_an_all_latin_form(
     for ref in _tree(output.data).iter("ref"):
         forms = {m.get(LANG): "".join(m.itertext()) for m in ref.iter("mixed-citation")}
         assert set(forms) == {"ru", "en"} and not has_cyrillic(forms["en"]), forms
+
+
+def test_a_russian_title_in_quotes_beside_a_latin_author_is_russian(tmp_path: Path) -> None:
+    """A Russian work whose author is written in Latin letters and whose whole title stands in
+    «», 'Smith J. «Экономика Японии». London, 2015.', is a Russian title, not an English one
+    quoting a word: it gets its Latin form, the title transliterated; taken for a quotation,
+    it was one English-only text with its title in Cyrillic, and check said nothing. A word
+    quoted inside a Latin title, 'The «перестройка» years', still keeps a reference English."""
+    given = [
+        "Smith J. «Экономика Японии». London: Routledge, 2015. 300 p.",
+        "Smith J. «Экономика Японии» // Japan Review. 2015. Vol. 3. P. 5–10.",
+    ]
+    quoting = "Smith J. The «перестройка» years. Oxford, 1999."
+    article = (
+        "language: ru\ntitle: {ru: Экономика, en: Economy}\nreferences:\n"
+        + "".join(f'  - "{text}"\n' for text in [*given, quoting])
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    assert [ref.text.get("ru") for ref in refs] == [*given, None]
+    latin = [ref.text["en"] for ref in refs]
+    assert "Ekonomika Yaponii" in latin[0] and "Ekonomika Yaponii" in latin[1], latin
+    assert not any(has_cyrillic(text) for text in latin[:2]) and latin[2] == quoting, latin
