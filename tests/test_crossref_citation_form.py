@@ -108,3 +108,23 @@ def test_a_ukrainian_or_linked_part_is_deposited_in_the_latin_texts_form(
     assert ukrainian.get("article_title") == "Istoriia Ukrainy", ukrainian
     assert letter.get("article_title") == "Pis'mo v redaktsiyu: иван@почта.рф", letter
     assert letter.get("author") == "Ivanov", letter
+
+
+def test_a_doi_written_twice_in_other_letters_is_the_citations_doi(tmp_path: Path, run) -> None:
+    """A reference whose text gives its DOI twice, as a link and as 'doi:', once in capitals
+    (DOIs are the same in either case), has it as its citation's doi: two spellings of one
+    DOI were taken for two DOIs, and the citation went with its text alone."""
+    import yaml
+
+    shutil.copy(SAMPLE / "journal.yaml", tmp_path / "journal.yaml")
+    source = SAMPLE / "2018-3" / "shchukin-21.yaml"
+    article = yaml.safe_load(source.read_text(encoding="utf-8"))
+    article["references"] = [
+        "Notes on Arctic shipping, see https://doi.org/10.1234/ABC.1 ; also doi: 10.1234/abc.1"
+    ]
+    (tmp_path / "article.yaml").write_text(yaml.safe_dump(article, allow_unicode=True), "utf-8")
+    result = run("convert", tmp_path / "article.yaml", "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    tree = etree.parse(str(tmp_path / "out" / "article.crossref.xml"))
+    dois = tree.xpath("//*[local-name()='citation']/*[local-name()='doi']/text()")
+    assert [doi.lower() for doi in dois] == ["10.1234/abc.1"]

@@ -407,15 +407,16 @@ def _text_doi(text: str | None) -> str | None:
     """The one DOI a reference's text holds, for a reference whose parts were not read (the
     parser was not sure of them): the JATS writes it as a ``pub-id`` in the text, and Crossref
     matches a citation by its ``doi`` first (until 4 December 2026 such a citation went with
-    its text alone). A text holding several DOIs names none of them as the work's."""
+    its text alone). A text holding several DOIs names none of them as the work's; one DOI
+    written twice in other letters is one (DOIs do not tell case: it named none)."""
     if not text or not may_link(text):
         return None
     dois = {
-        str(node.children[0])
+        str(node.children[0]).casefold(): str(node.children[0])
         for node in link_identifiers(text)
         if isinstance(node, Node) and node.attrs.get("pub-id-type") == "doi"
     }
-    return next(iter(dois)) if len(dois) == 1 else None
+    return next(iter(dois.values())) if len(dois) == 1 else None
 
 
 class _CitationForm:
