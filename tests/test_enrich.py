@@ -1470,10 +1470,8 @@ def test_a_russian_title_in_quotes_beside_a_latin_author_is_russian(tmp_path: Pa
         "Smith J. «Экономика Японии» // Japan Review. 2015. Vol. 3. P. 5–10.",
     ]
     quoting = "Smith J. The «перестройка» years. Oxford, 1999."
-    article = (
-        "language: ru\ntitle: {ru: Экономика, en: Economy}\nreferences:\n"
-        + "".join(f'  - "{text}"\n' for text in [*given, quoting])
-    )
+    listed = "".join(f'  - "{text}"\n' for text in [*given, quoting])
+    article = "language: ru\ntitle: {ru: Экономика, en: Economy}\nreferences:\n" + listed
     refs = enrich(load_article(_write(tmp_path, article=article))).references
     assert [ref.text.get("ru") for ref in refs] == [*given, None]
     latin = [ref.text["en"] for ref in refs]
