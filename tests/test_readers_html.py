@@ -395,6 +395,30 @@ def test_a_page_that_is_no_text_is_refused_in_one_line(run, tmp_path: Path) -> N
     assert refused.problems[0].startswith(f"{page}: the page declares charset utf-8, and not UTF-8")
 
 
+def test_a_page_that_reads_as_windows_1251_but_has_a_byte_it_lacks_is_no_crash(
+    run, tmp_path: Path
+) -> None:
+    """A UTF-8 page with one stray byte whose Cyrillic letters make it look like Windows-1251
+    (a long run of 'Ж' is D0 96 D0 96…, 'Р–Р–' there) but holds a byte no Windows-1251
+    character is (0x98, of 'И' = D0 98), and a Windows-1251 page with that byte, once ended in
+    an internal error (exit 70): the first is read as UTF-8 with the stray byte as U+FFFD, said
+    as data dropped; the second is refused in one line naming the file."""
+    head = f"<html><head>{TITLE}".encode()
+    page = tmp_path / "page.html"
+    page.write_bytes(head + ("<p>" + "Ж" * 50 + "И").encode() + b"\xff" + b"</p></head></html>")
+    [loaded] = list(read_source(page, "html", ReadContext()))
+    assert loaded.article is not None
+    [stray] = [w for w in loaded.warnings if "not UTF-8" in w]
+    assert stray.startswith("bytes that are not UTF-8 (line 1, byte ") and stray.kind == DROPPED
+    russian = "<p>Российско-японские отношения: новые возможности</p>".encode("cp1251")
+    page.write_bytes(head + russian.replace(b" ", b"\x98", 1) + b"</head></html>")
+    result = run("convert", page, "-o", tmp_path / "out")
+    assert result.code == 3
+    [line] = result.err.strip().splitlines()
+    assert line.startswith(f"{page}: no charset is declared, and not UTF-8 text (line 1, byte ")
+    assert "reads as Windows-1251" in line
+
+
 def test_reference_list_items_without_the_links_beside_them(tmp_path: Path) -> None:
     """PLOS and Nature show links under each reference (View Article, PubMed, Google Scholar;
     Article, CAS) and a number label; ScienceDirect sets a reference's title as <h3>. One

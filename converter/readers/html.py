@@ -18,6 +18,7 @@ the earlier is kept and the disagreement said in one line.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import copy
 import re
 from collections import Counter
@@ -439,9 +440,12 @@ def _decode(data: bytes, name: str) -> tuple[str, Notice | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         if looks_cp1251(data):
-            return data.decode("cp1251"), Notice(
-                f"{said} but its text is Windows-1251: read as Windows-1251", SIMPLIFIED
-            )
+            # (the test lets a few bytes Windows-1251 lacks pass, 0x98 among them: UTF-8 'И'
+            # is D0 98; such text is not Windows-1251 after all, and is judged as UTF-8 below)
+            with contextlib.suppress(UnicodeDecodeError):
+                return data.decode("cp1251"), Notice(
+                    f"{said} but its text is Windows-1251: read as Windows-1251", SIMPLIFIED
+                )
         text = data.decode("utf-8", "replace")
         if text.count("\ufffd") > _STRAY_BYTES:
             raise InputError(name, [f"{said}, and {not_utf8(data, exc)}"]) from None
