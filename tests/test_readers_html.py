@@ -1332,3 +1332,15 @@ def test_fields_of_structured_reference_tags_none_was_written_from(tmp_path: Pat
         "Cy Poe. A page.",
     ]
     assert warnings == ["citation_reference: the field citation_url (1 of them): not carried"]
+
+
+def test_a_second_json_ld_article_without_a_title_is_said_in_words(tmp_path: Path) -> None:
+    """A page whose JSON-LD describes a second article with no headline or name said it as
+    "another article, None, is described too": Python's word for nothing, not the user's."""
+    _, warnings = _read_page(
+        tmp_path,
+        TITLE + '<script type="application/ld+json">[{"@type": "ScholarlyArticle", '
+        '"headline": "T"}, {"@type": "ScholarlyArticle", "author": "A. Roe"}]</script>',
+    )
+    [said] = [w for w in warnings if "another article" in w]
+    assert said == "JSON-LD: another article, without a title, is described too: left out"

@@ -142,7 +142,8 @@ def read(page: etree._Element, log: Collector) -> LinkedArticle | None:
     for other in others:
         other_title = _text(other.get("headline") or other.get("name"))
         if other_title != title:
-            log.warn(f"JSON-LD: another article, {other_title!r}, is described too: left out")
+            named = repr(other_title) if other_title else "without a title"  # (not "None")
+            log.warn(f"JSON-LD: another article, {named}, is described too: left out")
             break
     return _Reader(index).article(chosen)
 
