@@ -588,6 +588,33 @@ def test_what_workbook_cells_hold_beyond_their_value(tmp_path: Path) -> None:
     assert loaded.article.copyright.year == 2018
 
 
+def test_a_workbook_cell_holding_a_time_is_refused_by_its_column(tmp_path: Path) -> None:
+    """A cell Excel made a time of (a title or a volume typed '12:30', a duration '30:00') was
+    written as '12:30:00' in the title without a word, and elsewhere said in Python's words
+    ('datetime.timedelta(days=1, seconds=21600) here'): it is refused by its column, as a
+    date where no date belongs is, in a date column too (a time is no date)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["language", "title:ru", "title:en", "volume", "published.electronic"])
+    sheet.append(["ru", "Статья", dt.time(12, 30), dt.timedelta(hours=30), dt.time(8, 15, 5)])
+    sheet["C2"].number_format = "h:mm"
+    sheet["D2"].number_format = "[h]:mm"
+    sheet["E2"].number_format = "h:mm:ss"
+    path = tmp_path / "times.xlsx"
+    workbook.save(path)
+    advice = "format the cell as text and type it again"
+    assert _problems(tmp_path, path) == [
+        f"{path}#2: column title:en: the cell holds a time (12:30), as spreadsheet programs "
+        f"make of '12:30': {advice}",
+        f"{path}#2: column volume: the cell holds a time (30:00), as spreadsheet programs "
+        f"make of '12:30': {advice}",
+        f"{path}#2: column published.electronic: the cell holds a time (08:15:05), as "
+        f"spreadsheet programs make of '12:30': {advice}",
+    ]
+
+
 def test_a_formula_whose_result_was_never_saved_is_refused_by_its_cell(tmp_path: Path) -> None:
     """A workbook written by a script (openpyxl here) holds a formula without its result, which
     was read as an empty cell: the English title made by ``=D2&" "&E2`` was missing without a

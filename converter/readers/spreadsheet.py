@@ -328,6 +328,16 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _clock(value: dt.time | dt.timedelta) -> str:
+    """A time cell as the sheet shows it: 12:30, 08:15:05; a duration in hours, 30:00."""
+    if isinstance(value, dt.timedelta):
+        minutes, seconds = divmod(int(value.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+    else:
+        hours, minutes, seconds = value.hour, value.minute, value.second
+    return f"{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
+
+
 def column_letter(index: int) -> str:
     """The spreadsheet's name of the column at 0-based ``index``: A … Z, AA …"""
     letters = ""
@@ -861,6 +871,11 @@ def iter_rows(
                 problems.append(
                     f"column {name}: the cell holds Excel's error {value.code} ({value.why}): "
                     "correct it or clear the cell"
+                )
+            elif isinstance(value, dt.time | dt.timedelta):  # (no field holds a time)
+                problems.append(
+                    f"column {name}: the cell holds a time ({_clock(value)}), as spreadsheet "
+                    "programs make of '12:30': format the cell as text and type it again"
                 )
             elif isinstance(value, dt.date | MonthDate) and not _takes_dates(name):
                 problems.append(
