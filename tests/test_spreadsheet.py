@@ -1256,3 +1256,18 @@ def test_reference_elocation_id_column_is_the_cited_articles_number(
     assert "<volume>5</volume><elocation-id>108871</elocation-id>" in re.sub(r">\s+<", "><", text)
     checked = xmllint(written, store.catalog)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_a_long_csv_cell_is_read_up_to_what_a_field_may_hold(tmp_path: Path) -> None:
+    """A CSV abstract of 200,000 characters, which a YAML file may hold, was refused with the
+    csv module's words ('malformed CSV: field larger than field limit (131072)') and no line:
+    it is read; a cell past the 1,000,000 characters a field may hold is refused by its line,
+    in the words said of a YAML field."""
+    path = tmp_path / "s.csv"
+    header = "language,title:ru,title:en,abstract:en\n"
+    path.write_text(f"{header}ru,Статья,Article,{'x' * 200_000}\n", encoding="utf-8")
+    assert _problems(tmp_path, path) == []
+    path.write_text(f'{header}ru,Статья,Article,"{"x" * 1_000_001}"\n', encoding="utf-8")
+    assert _problems(tmp_path, path) == [
+        f"{path}: line 2: a cell of more than the 1,000,000 characters a field may hold: refused"
+    ]

@@ -458,6 +458,11 @@ def _csv_rows(
 ) -> Iterator[tuple[int, list[Any]]]:
     dialect = csv_dialect(path, encoding, delimiter)
     number = 0
+    # The csv module's own limit (131,072 characters a cell) refused an abstract a YAML file
+    # may hold, in its words and without a line: a cell may hold what a YAML field may
+    # (native._MAX_FIELD characters), and a longer one is refused by its line in those words.
+    csv.field_size_limit(max(csv.field_size_limit(), native._MAX_FIELD))
+    reader = None
     try:
         with path.open(encoding=dialect.encoding, newline="") as handle:
             reader = csv.reader(handle, delimiter=dialect.delimiter)
@@ -481,6 +486,11 @@ def _csv_rows(
             [f"{where}: give its encoding with --encoding (e.g. cp1251 for Windows-1251)"],
         ) from None
     except csv.Error as exc:
+        if reader is not None and "field larger than field limit" in str(exc):
+            limit = f"more than the {native._MAX_FIELD:,} characters a field may hold"
+            raise InputError(
+                str(path), [f"line {reader.line_num}: a cell of {limit}: refused"]
+            ) from None
         raise InputError(str(path), [f"malformed CSV: {exc}"]) from None
     except OSError as exc:
         raise InputError(str(path), [cannot_read(exc)]) from None
