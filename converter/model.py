@@ -538,6 +538,15 @@ class Publisher(Strict):
     name: LangMap = Field(description="Publisher name per language.")
     location: Text | None = Field(None, description="Publisher location, e.g. 'Moscow, Russia'.")
 
+    @field_validator("name")
+    @classmethod
+    def _named(cls, value: dict[str, str]) -> dict[str, str]:
+        """A publisher left blank ('', {}, ' ') has no name, as one not given: said by its
+        field (it crashed the DOAJ writer, and JATS output failed the DTD for <publisher>)."""
+        if not value:
+            raise ValueError("the publisher's name is empty: give it, or leave the publisher out")
+        return value
+
 
 class Crossref(Strict):
     """Who deposits with Crossref for this journal (used by Crossref output)."""

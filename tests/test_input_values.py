@@ -460,6 +460,20 @@ def test_a_required_json_null_and_a_journals_are_refused_as_required(
     _refused(run("convert", write_article(GOOD)), said + "per language (name: {en: ..., ru: ...})")
 
 
+@pytest.mark.parametrize("name", ['""', "{}", "{ru: ' '}"])
+def test_a_journals_publisher_with_a_blank_name_is_refused_by_its_field(
+    run, write_article, journal_file: Path, name: str
+) -> None:
+    """A publisher whose name is blank crashed DOAJ output (exit 70, IndexError) and made JATS
+    output fail the DTD in the words of its own XML ('<publisher> needs a <publisher-name>'):
+    it is refused by its field in the journal file, for every output."""
+    with journal_file.open("a", encoding="utf-8") as journal:
+        journal.write(f"publisher: {{name: {name}, location: Moscow}}\n")
+    said = "journal.yaml: publisher.name: the publisher's name is empty: give it, or leave the "
+    for to in ("jats", "doaj", "crossref"):
+        _refused(run("convert", "--to", to, write_article(GOOD)), said + "publisher out")
+
+
 def test_a_reference_typed_without_a_language_is_filed_by_its_script(
     run, write_article, tmp_path: Path
 ) -> None:
