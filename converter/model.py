@@ -733,6 +733,18 @@ class Journal(Strict):
     )
     doaj: Doaj | None = Field(None, description="What the journal declared to DOAJ.")
 
+    @field_validator("title")
+    @classmethod
+    def _titled(cls, value: dict[str, str]) -> dict[str, str]:
+        """A journal title left blank ('', {}, ' ') is none, as one not given: said by its field
+        (it crashed the DOAJ writer; JATS and Crossref output went out with no journal title)."""
+        if not value:
+            raise ValueError(
+                "the journal's title is empty: give it, or one per language "
+                "(title: {en: ..., ru: ...})"
+            )
+        return value
+
     @property
     def russian_scheme(self) -> str | None:
         """The scheme the journal names for Russian text: ``transliteration`` unless it is

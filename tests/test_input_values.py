@@ -474,6 +474,21 @@ def test_a_journals_publisher_with_a_blank_name_is_refused_by_its_field(
         _refused(run("convert", "--to", to, write_article(GOOD)), said + "publisher out")
 
 
+@pytest.mark.parametrize("title", ['""', "{}", "{ru: ' '}"])
+def test_a_journal_title_left_blank_is_refused_by_its_field(
+    run, write_article, journal_file: Path, title: str
+) -> None:
+    """A journal file whose title is blank crashed DOAJ output (exit 70, IndexError), and JATS
+    and Crossref output were written with no journal title: it is refused by its field."""
+    text = journal_file.read_text(encoding="utf-8").replace("{en: Test Journal}", title)
+    journal_file.write_text(text, encoding="utf-8")
+    said = "journal.yaml: title: the journal's title is empty: give it, or one per language"
+    for to in ("jats", "doaj", "crossref"):
+        _refused(
+            run("convert", "--to", to, write_article(GOOD)), said + " (title: {en: ..., ru: ...})"
+        )
+
+
 def test_a_reference_typed_without_a_language_is_filed_by_its_script(
     run, write_article, tmp_path: Path
 ) -> None:
