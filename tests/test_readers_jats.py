@@ -444,3 +444,18 @@ def test_a_ukrainian_reference_in_an_english_jats_article_is_filed_as_ukrainian(
     assert cited[RUSSIAN_REFERENCE] == "ru"
     # an element citation kept as text (its comment has no field) is filed the same way
     assert cited[UKRAINIAN_SITE] == "uk"
+
+
+def test_an_article_meta_without_a_title_group_is_said_to_lack_its_title(
+    run, tmp_path: Path
+) -> None:
+    """An NLM or JATS file whose article-meta has no title-group stopped with an internal error
+    (exit 70: TypeError: 'NoneType' object is not iterable): the title is said to be missing."""
+    text = NLM.read_text(encoding="utf-8")
+    start, end = text.index("<title-group>"), text.index("</title-group>") + len("</title-group>")
+    source = tmp_path / "untitled.xml"
+    source.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run("convert", source, "-o", tmp_path / "out")
+    assert result.code == 3, result.err
+    assert f"{source}: title: required field is missing" in result.err.splitlines()
+    assert "internal error" not in result.err

@@ -1331,7 +1331,8 @@ class ArticleReader:
         if subtitle:
             data["subtitle"] = subtitle
         # a running head (PLOS's alt-title), a note on the title (F1000's fn-group): no place
-        left = [_named(child) for child in group if local_name(child) not in _KNOWN_TITLE_GROUP]
+        children = [] if group is None else list(group)  # (no title-group: said as no title)
+        left = [_named(child) for child in children if local_name(child) not in _KNOWN_TITLE_GROUP]
         if left:
             self.warn("title-group: not in the model, left out: " + ", ".join(left))
 
