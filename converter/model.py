@@ -916,6 +916,25 @@ class Contributor(Strict):
     )
     bio: LangMap | None = Field(None, description="Short biography per language.")
 
+    @field_validator("collab")
+    @classmethod
+    def _group_named(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        """A group left blank ('', ' ') has no name: said by its field (it crashed the Crossref
+        and DOAJ writers, and the JATS had an empty <collab>)."""
+        if value is not None and not value:
+            raise ValueError("the group's name is empty: give it, or leave the contributor out")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _person_named(cls, value: dict[str, PersonName] | None) -> dict[str, PersonName] | None:
+        """A name given as an empty mapping ({}) is none: said by its field, as a blank group."""
+        if value is not None and not value:
+            raise ValueError(
+                "the name is empty: give surname and given, or leave the contributor out"
+            )
+        return value
+
     @model_validator(mode="after")
     def _person_or_group(self) -> Contributor:
         if (self.name is None) == (self.collab is None):

@@ -489,6 +489,31 @@ def test_a_journal_title_left_blank_is_refused_by_its_field(
         )
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("collab: {ru: ' '}", "authors[0].collab: the group's name is empty: give it, or leave "
+         "the contributor out"),
+        ("collab: ''", "authors[0].collab: the group's name is empty"),
+        ("name: {}", "authors[0].name: the name is empty: give surname and given, or leave the "
+         "contributor out"),
+    ],
+)  # fmt: skip
+def test_a_contributor_with_a_blank_name_is_refused_by_its_field(
+    run, write_article, typed: str, said: str
+) -> None:
+    """An author whose group name is blank, or whose name is an empty mapping, crashed Crossref
+    and DOAJ output (exit 70, IndexError) and left an empty name in the JATS: it is refused by
+    its field, for every output."""
+    source = write_article(
+        GOOD.replace("  - name: {surname: Ivanova, given: Anna}", f"  - {typed}")
+    )
+    for to in ("jats", "crossref", "doaj"):
+        result = run("convert", "--to", to, source)
+        assert result.code == EXIT_INPUT, result.err
+        assert f"article.yaml: {said}" in result.err.splitlines()[0], result.err
+
+
 def test_a_reference_typed_without_a_language_is_filed_by_its_script(
     run, write_article, tmp_path: Path
 ) -> None:
