@@ -146,6 +146,18 @@ def test_each_bad_input_names_file_and_field(run, write_article, text: str, expe
     _single_line_error(run("convert", article), expected)
 
 
+def test_a_long_value_that_is_no_url_is_shown_cut_short(run, write_article) -> None:
+    """A value refused for its form (not a URL, an e-mail address, an id) was echoed whole: a
+    landing page pasted with 900,000 characters after it made a line of 900,000 characters.
+    It is shown cut short, as a value of the wrong type is."""
+    article = write_article(GOOD + f"url: 'https://example.org/ {'Ж' * 900_000}'\n")
+    result = run("convert", article)
+    _single_line_error(result, "article.yaml: url: not a URL (expected http://, https:// or ")
+    [line] = [line for line in result.err.splitlines() if line.strip()]
+    assert ": 'https://example.org/ ЖЖЖ" in line and line.endswith("ЖЖЖ…")
+    assert len(line) < len(str(article)) + 300
+
+
 def test_every_character_xml_forbids_is_refused_in_a_text() -> None:
     """Each character XML 1.0 forbids (C0 controls but tab, line feed and carriage return;
     surrogates; U+FFFE, U+FFFF), amid ordinary text, is refused by name: none reaches an

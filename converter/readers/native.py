@@ -23,6 +23,7 @@ from converter import model as article_model
 from converter.errors import InputError, cannot_read
 from converter.input_limit import read_path
 from converter.lru import Lru
+from converter.messages import shorten
 from converter.model import Article, Journal
 from converter.notices import Notice
 from converter.readers.reference_dois import reference_texts_set_right
@@ -967,7 +968,9 @@ def validation_problems(
             message = _unknown_field(loc_parts[-1], _model_at(model or Article, loc_parts))
         elif item["type"] == "string_pattern_mismatch":
             meant = _PATTERN_MESSAGES.get(str(item.get("ctx", {}).get("pattern")))
-            message = f"{meant}: {item.get('input')!r}" if meant else message
+            # (cut short: a value pasted with a page of text after it made a line of its size)
+            shown = shorten(repr(item.get("input")), 200)
+            message = f"{meant}: {shown}" if meant else message
         message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         path = ".".join(p for p in (prefix, loc) if p)
         lines.append(f"{path}: {message}" if path else message)
