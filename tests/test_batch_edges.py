@@ -7,13 +7,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from lxml import etree
 from test_batch import SEED_JOURNAL, make_folder, outputs
 from test_batch_crashes import deposit_folder
 
-from conftest import DATA, SAMPLES, xmllint
+from conftest import DATA, ROOT, SAMPLES, xmllint
 from converter.batch import BatchSettings, run_batch
 from converter.options import Options
 
@@ -871,3 +873,36 @@ def test_sigterm_while_the_command_loads_its_modules_stops_the_batch_in_order(
                            capture_output=True, env=env, cwd=tmp_path, timeout=120,
                            check=False)  # fmt: skip
     assert other.returncode == -signal.SIGTERM
+
+
+
+
+def test_a_problem_quoting_a_lone_surrogate_is_reported_not_a_crash(tmp_path: Path) -> None:
+    """A Crossref record whose date is the JSON string "a\\ud800b" (a lone surrogate: valid
+    JSON, no text) was said on the terminal, and then the batch stopped with an internal error
+    (exit 70: UnicodeEncodeError) keeping its line for the report: the article is bad input,
+    its line reported with the surrogate as JSON's escape of it, and the other one converted.
+    (Run as a process: its standard error writes what UTF-8 cannot hold as escapes.)"""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    work = SAMPLES / "crossref" / "2018-3" / "streltsov-6.json"
+    shutil.copy(work, folder / "good.json")
+    record = json.loads(work.read_text(encoding="utf-8"))
+    record["message"]["published-print"] = {"date-parts": "a\ud800b"}
+    (folder / "bad.json").write_text(json.dumps(record), encoding="utf-8")  # (ASCII: \ud800)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JATSCONV_STATE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "converter", "batch", "-j1", "--from", "crossref", str(folder),
+         "-o", str(tmp_path / "out"), "--report", str(tmp_path / "report.json"),
+         "--junit", str(tmp_path / "junit.xml")],
+        capture_output=True, cwd=ROOT, env=env, check=False, timeout=120,
+    )  # fmt: skip
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == 3, err
+    assert "internal error" not in err
+    report = _report(tmp_path / "report.json")
+    assert _statuses(report) == {"bad.json": "bad-input", "good.json": "converted"}
+    [bad] = [a for a in report["articles"] if a["source"].endswith("bad.json")]
+    assert any('found a string ("a\ud800b")' in p for p in bad["problems"]), bad
+    junit = etree.parse(str(tmp_path / "junit.xml"))  # (well-formed: the surrogate written \ud800)
+    assert 'found a string ("a\\ud800b")' in "".join(junit.xpath("//error/text()"))

@@ -42,7 +42,19 @@ GONE_NAMED = 3  # outputs named in the line for those of sources gone
 ITEM_SEPARATOR = ",\n    "
 # ``json.dumps(item, ensure_ascii=False)``, as the report was written, without an encoder made
 # per call (``json.dumps`` keeps one only for its default settings).
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+_plain = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _encode(item: object) -> str:
+    """``item`` as JSON text that UTF-8 can hold: a lone surrogate a line quotes (a JSON input's
+    "\\ud800", valid JSON but no text) is kept as JSON's own escape of it; written raw, it
+    stopped the batch with an internal error (UnicodeEncodeError) at the report's row."""
+    text = _plain(item)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 class Books:

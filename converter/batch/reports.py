@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from converter import lazy_re
 from converter.atomic import write_atomic_stream
 from converter.batch.books import ITEM_SEPARATOR
 from converter.batch.settings import NOT_ARTICLE, BatchSettings, Summary
@@ -290,4 +291,11 @@ def _xml_text(text: str) -> str:
     from xml.sax.saxutils import escape
 
     cleaned = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    # a lone surrogate or U+FFFE a line quotes from its input (a JSON "\\ud800"): XML holds
+    # neither, and UTF-8 no surrogate (it stopped the batch with an internal error): written
+    # as the terminal shows it, \ud800
+    cleaned = _UNWRITABLE.sub(lambda found: f"\\u{ord(found[0]):04x}", cleaned)
     return escape(cleaned)
+
+
+_UNWRITABLE = lazy_re.compile("[\ud800-\udfff\ufffe\uffff]")
