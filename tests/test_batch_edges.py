@@ -875,8 +875,6 @@ def test_sigterm_while_the_command_loads_its_modules_stops_the_batch_in_order(
     assert other.returncode == -signal.SIGTERM
 
 
-
-
 def test_a_problem_quoting_a_lone_surrogate_is_reported_not_a_crash(tmp_path: Path) -> None:
     """A Crossref record whose date is the JSON string "a\\ud800b" (a lone surrogate: valid
     JSON, no text) was said on the terminal, and then the batch stopped with an internal error
