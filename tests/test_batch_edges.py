@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from lxml import etree
 from test_batch import SEED_JOURNAL, make_folder, outputs
 from test_batch_crashes import deposit_folder
@@ -904,3 +905,37 @@ def test_a_problem_quoting_a_lone_surrogate_is_reported_not_a_crash(tmp_path: Pa
     assert any('found a string ("a\ud800b")' in p for p in bad["problems"]), bad
     junit = etree.parse(str(tmp_path / "junit.xml"))  # (well-formed: the surrogate written \ud800)
     assert 'found a string ("a\\ud800b")' in "".join(junit.xpath("//error/text()"))
+
+
+@pytest.mark.parametrize("how", ["named", "glob", "issue glob", "issue name"])
+def test_a_named_pipe_named_or_globbed_is_said_not_waited_on(tmp_path: Path, how: str) -> None:
+    """A pipe reached otherwise than by a folder scan: matched by a glob in an issue file the
+    batch waited on it for ever, as by a folder; named, it was 'no such file'; matched by a
+    glob on the command line, it was in no line and no count."""
+    import subprocess
+    import sys
+
+    folder = make_folder(tmp_path / "in", 1)
+    issue = next(p.parent for p in folder.rglob("*.yaml") if p.name != "journal.yaml")
+    pipe = issue / "waiting.yaml"
+    os.mkfifo(pipe)
+    source = {
+        "named": str(pipe),
+        "glob": str(issue / "*.yaml"),
+        "issue glob": str(issue / "issue.yaml"),
+        "issue name": str(issue / "issue.yaml"),
+    }[how]
+    if how.startswith("issue"):
+        listed = '["*.yaml"]' if how == "issue glob" else '["waiting.yaml"]'
+        (issue / "issue.yaml").write_text(f"articles: {listed}\n", encoding="utf-8")
+    args = ["batch", source, "-o", tmp_path / "out", "-j", "1", "-q"]
+    done = subprocess.run(
+        [sys.executable, "-m", "converter", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+    assert done.returncode == 3, done.stderr
+    assert "a named pipe, not a file: not read" in done.stderr
+    assert "no such file" not in done.stderr

@@ -120,6 +120,23 @@ def _special(entry: os.DirEntry[str]) -> str | None:
         mode = entry.stat().st_mode
     except OSError:
         return None
+    return _not_a_file(mode)
+
+
+def _special_path(path: str | os.PathLike[str]) -> str | None:
+    """``_special`` for a path named or globbed (on the command line or in an issue file's
+    ``articles``): a pipe matched by ``in/*.yaml`` or listed by an issue file was waited on
+    for ever too, or said as 'no such file'."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _not_a_file(mode)
+
+
+def _not_a_file(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "a named pipe, not a file: not read"
     if stat.S_ISSOCK(mode):
@@ -160,10 +177,16 @@ def _issue_file(path: Path) -> tuple[list[Path], str | None, list[str]]:
             matches = sorted(Path(p) for p in glob.glob(str(base / item), recursive=True))
             if not matches:
                 problems.append(f"{path}: articles[{index}]: {item!r} matches no file")
-            found.extend(matches)
+            for match in matches:
+                if kind := _special_path(match):
+                    problems.append(f"{shown_name(str(match))}: {kind}")
+                else:
+                    found.append(match)
         else:
             target = base / item
-            if not target.is_file():
+            if kind := _special_path(target):
+                problems.append(f"{path}: articles[{index}]: {item}: {kind}")
+            elif not target.is_file():
                 problems.append(f"{path}: articles[{index}]: {item}: no such file")
             else:
                 found.append(target)
@@ -312,8 +335,14 @@ def list_sources(
             for match in matches:
                 if os.path.isdir(match):
                     add_folder(Path(match))
-                elif os.path.isfile(match) and not _not_a_source(os.path.basename(match)):
+                elif _not_a_source(os.path.basename(match)):
+                    continue
+                elif kind := _special_path(match):
+                    problems.append(f"{shown_name(match)}: {kind}")
+                elif os.path.isfile(match):
                     add(match, found=True)
+        elif kind := _special_path(path):
+            problems.append(f"{shown_name(source)}: {kind}")
         else:
             problems.append(f"{shown_name(source)}: no such file or folder")
     return files, problems
