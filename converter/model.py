@@ -22,6 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -91,18 +92,35 @@ BACKWARDS = "backwards"
 _ALIKE = "write both ends alike: S1-S4, e12-e15, iv-x"
 
 
+def full_last_page(first: str | None, last: str | None) -> str | None:
+    """The last page of the range ``first``-``last`` written in full: a last page with fewer
+    digits than the first is abbreviated, as NLM and many styles print ranges (1210-19 ends on
+    1219, 25-7 on 27, S12-S3 on S13), and takes the first page's leading digits, as the
+    reference parser reads them; any other last page (Roman, 12a-12c, two kinds) is as given.
+    JATS's lpage and Crossref's last_page want the full number."""
+    if not first or not last:
+        return last
+    kind, last_kind = _page_kind(first)[0], _page_kind(last)[0]
+    if kind != last_kind or kind in ("roman", "+", "?"):
+        return last
+    digits, last_digits = re.sub(r"\D", "", first), re.sub(r"\D", "", last)
+    if len(last_digits) >= len(digits) or not last.endswith(last_digits):
+        return last
+    return last[: -len(last_digits)] + digits[: -len(last_digits)] + last_digits
+
+
 def range_problem(first: str, last: str | None) -> str | None:
     """What is wrong with the range ``first``-``last`` of pages, or None: ``MIXED``, its ends
     are pages of two kinds ('S1-4', 'xii-3': which pages are meant cannot be told), or
-    ``BACKWARDS`` (130-119, S4-S1, x-iv). An abbreviated range of digits (1210-19, as some
-    styles print it) runs forwards and is left as given."""
+    ``BACKWARDS`` (130-119, S4-S1, x-iv; an abbreviated range read in full, 125-13 as
+    125-113). An abbreviated range that runs forwards (1210-19, 25-7) is no problem: its last
+    page is written in full (``full_last_page``)."""
     if not last:
         return None
-    (kind, begins), (last_kind, ends) = _page_kind(first), _page_kind(last)
+    (kind, begins), (last_kind, _) = _page_kind(first), _page_kind(last)
     if kind != last_kind:
         return MIXED
-    digits = re.sub(r"\D", "", first), re.sub(r"\D", "", last)
-    if ends < begins and (kind == "roman" or len(digits[1]) >= len(digits[0])):
+    if _page_kind(full_last_page(first, last) or last)[1] < begins:
         return BACKWARDS
     return None
 
@@ -241,6 +259,9 @@ def _pages_of_range(data: Any) -> Any:
     if ends is None or data.get("elocation_id"):
         return data
     first, last = ends
+    items = page_list(text) if isinstance(text, str) else None
+    if items and items[-1][1]:  # (the last range's own first page expands its end: 1220-9)
+        last = full_last_page(items[-1][0], last) or last
     derived = {}
     if data.get("fpage") in (None, ""):
         derived["fpage"] = first
@@ -1541,7 +1562,11 @@ class Article(Strict):
     )
     fpage: ArticlePage | None = Field(None, description="First page.")
     lpage: ArticlePage | None = Field(
-        None, description="Last page (of pages that are not one range, the page it ends on)."
+        None,
+        description=(
+            "Last page (of pages that are not one range, the page it ends on); one abbreviated "
+            "as some styles print it (fpage 1210, lpage 19) is written in full (1219)."
+        ),
     )
     page_range: PageRange | None = Field(
         None,
@@ -1643,6 +1668,19 @@ class Article(Strict):
         description="Reference list; an item is a string, or a mapping with text and parts.",
     )
 
+    _lpage_as_given: str | None = PrivateAttr(None)
+    """The last page as given when it was abbreviated and is written in full (lpage 7 after
+    fpage 25: 27), for the readers to say once (``lpage_expanded``)."""
+
+    def lpage_expanded(self) -> str | None:
+        """The line saying that the last page was read in full, or None."""
+        if self._lpage_as_given is None:
+            return None
+        return (
+            f"lpage: {self._lpage_as_given} after fpage {self.fpage} read as {self.lpage} "
+            "(an abbreviated last page; JATS and Crossref want it in full)"
+        )
+
     @model_validator(mode="after")
     def _link_and_number(self) -> Article:
         if self.language not in self.title:
@@ -1655,7 +1693,11 @@ class Article(Strict):
         if self.lpage and not self.fpage:
             raise ValueError("lpage: given without fpage")
         if inverted_pages(self.fpage, self.lpage):
-            raise ValueError(f"lpage: {self.lpage} comes before fpage {self.fpage}")
+            full = full_last_page(self.fpage, self.lpage)
+            read = f" (read as {full})" if full != self.lpage else ""
+            raise ValueError(f"lpage: {self.lpage}{read} comes before fpage {self.fpage}")
+        if (full := full_last_page(self.fpage, self.lpage)) != self.lpage:
+            self._lpage_as_given, self.lpage = self.lpage, full
         self._check_page_range()
         if self.license is not None and self.license.applies_to is not None:
             raise ValueError(
@@ -1698,6 +1740,9 @@ class Article(Strict):
         if self.elocation_id:
             raise ValueError("page_range: give pages (page_range) or elocation_id, not both")
         first, last = page_range_ends(self.page_range) or ("", "")
+        items = page_list(self.page_range) or []
+        if items and items[-1][1]:  # (1210-19 ends on 1219, as lpage is written)
+            last = full_last_page(items[-1][0], last) or last
         if self.fpage != first:
             raise ValueError(
                 f"page_range: {self.page_range!r} begins on page {first}, not on fpage {self.fpage}"
@@ -1802,9 +1847,10 @@ class Article(Strict):
 
 
 def inverted_pages(fpage: str | None, lpage: str | None) -> bool:
-    """A last page before the first (130–119, S4–S1, x–iv) of one kind (``range_problem``):
-    "1210–19", an abbreviated range as some styles print, is left as given, and so are pages
-    of two kinds (a first page "iv" and a last page "12")."""
+    """A last page before the first (130–119, S4–S1, x–iv, 125–13 read as 125–113) of one
+    kind (``range_problem``): "1210–19", an abbreviated range as some styles print, runs
+    forwards (its last page is written in full, ``full_last_page``), and pages of two kinds
+    (a first page "iv" and a last page "12") are left as given."""
     return bool(fpage) and range_problem(fpage or "", lpage) == BACKWARDS
 
 

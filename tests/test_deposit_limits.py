@@ -230,6 +230,13 @@ def test_a_cited_isbn_hyphenated_past_17_characters_is_written_as_its_digits(
 # ------------------------------------------------------------------ the article: refused
 
 
+def _first_page_alone(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
+    """fpage with no lpage: lpage 20 after a first page of 33 digits is an abbreviated last
+    page, written in full (1…120), past the limit too."""
+    article["fpage"] = value
+    del article["lpage"]
+
+
 def _set(*keys: str) -> Setter:
     """Set the field at ``keys``, a path into the article's mapping, or into the journal's
     when the path starts with 'journal'."""
@@ -284,7 +291,7 @@ def _place_alone(article: dict[str, Any], journal: dict[str, Any], value: str) -
 ARTICLE_LIMITS = [
     ("volume", _set("volume"), "9" * 32, "9" * 33),
     ("issue", _set("issue"), "9" * 32, "9" * 33),
-    ("fpage", _set("fpage"), "1" * 32, "1" * 33),
+    ("fpage", _first_page_alone, "1" * 32, "1" * 33),
     ("lpage", _set("lpage"), "2" * 32, "2" * 33),
     ("elocation_id", _elocation, "e" * 32, "e" * 33),
     ("doi", _doi, "d" * 200, "d" * 201),

@@ -553,8 +553,8 @@ def test_page_ranges_that_are_not_inverted_convert(
     run, write_article, fpage: str, lpage: str
 ) -> None:
     """Only a plainly inverted range is refused (xii-iv is: see test_input_values): an
-    abbreviated one ("1210–19", "S12–S3") and Roman numerals that run forwards are written as
-    given."""
+    abbreviated one ("1210–19", "S12–S3": its last page written in full, see
+    test_issue_title_and_pages) and Roman numerals that run forwards convert."""
     result = run("convert", write_article(GOOD + f"fpage: '{fpage}'\nlpage: '{lpage}'\n"))
     assert result.code == 0, result.err
 

@@ -354,3 +354,60 @@ def test_the_meta_tags_give_the_first_and_last_page_and_invent_no_tag(
     assert ("citation_firstpage", "110") in pairs and ("citation_lastpage", "124") in pairs
     assert [name for name, _ in pairs if "issue" in name] == ["citation_issue"]
     assert "Азии" not in html and "Asia" not in html and "120-124" not in html
+
+
+# An abbreviated last page, as NLM and many styles print ranges (1210-19, 25-7), is written in
+# full: JATS's lpage and Crossref's last_page want the page's number, and the reference parser
+# reads a reference's range so. It is said once, naming the field.
+ABBREVIATED = [
+    ("fpage: 25\nlpage: 7\n", "25", "27", None, ("25", "27", None)),
+    ("fpage: 1210-19\n", "1210", "1219", None, ("1210", "1219", None)),
+    ("fpage: S12\nlpage: S3\n", "S12", "S13", None, ("S12", "S13", None)),
+    ("page_range: 1210-5, 1220-9\n", "1210", "1229", "1210-5, 1220-9", ("1210", "1215", "1220-9")),
+]
+
+
+@pytest.mark.parametrize(("pages", "fpage", "lpage", "page_range", "crossref"), ABBREVIATED)
+def test_an_abbreviated_last_page_is_written_in_full(
+    run, write_article, journal_file: Path, tmp_path: Path, pages, fpage, lpage, page_range,
+    crossref
+) -> None:  # fmt: skip
+    journal_file.write_text(journal_file.read_text(encoding="utf-8") + DEPOSITOR, "utf-8")
+    path = write_article(ARTICLE + pages)
+    out = tmp_path / "out"
+    errs = ""
+    for target in ("jats", "crossref"):
+        result = run("convert", path, "--to", target, "-o", out)
+        assert result.code == 0, result.err
+        errs = errs or result.err
+    meta = etree.parse(str(out / "article.xml")).getroot().find("front/article-meta")
+    assert (meta.findtext("fpage"), meta.findtext("lpage")) == (fpage, lpage)
+    assert meta.findtext("page-range") == page_range
+    found = etree.parse(str(out / "article.crossref.xml")).getroot()
+    assert (
+        tuple(
+            found.findtext(f".//c:journal_article/c:pages/c:{name}", namespaces=CR)
+            for name in ("first_page", "last_page", "other_pages")
+        )
+        == crossref
+    )
+    said = [line for line in errs.splitlines() if "read as" in line]
+    if page_range is None:  # (a page range text is kept as given, its ends read from it)
+        assert len(said) == 1, errs
+        assert "lpage: " in said[0] and f"read as {lpage}" in said[0]
+
+
+def test_an_abbreviated_last_page_before_the_first_is_refused_in_one_line(
+    run, write_article
+) -> None:
+    """125-13 read in full is 125-113: it runs backwards, as 130-119 does."""
+    path = write_article(ARTICLE + "fpage: 125\nlpage: 13\n")
+    result = run("convert", path)
+    assert result.code == EXIT_INPUT
+    assert result.err.splitlines() == [f"{path}: lpage: 13 (read as 113) comes before fpage 125"]
+
+
+def test_the_python_api_gives_the_last_page_in_full(write_article) -> None:
+    article = load_article(write_article(ARTICLE + "fpage: 25\nlpage: 7\n"))
+    assert article.lpage == "27"
+    assert b"<lpage>27</lpage>" in to_jats(article).data

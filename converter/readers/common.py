@@ -211,6 +211,7 @@ def build(
             article = native.validated_article(
                 prune(data), name, base_dir=folder, journal=journal, cache=context.cache
             )
+            said.extend(native.pages_said(article))
         else:
             article = native.article_from_data(
                 prune(data), name, base_dir=folder, journal=journal, cache=context.cache, said=said

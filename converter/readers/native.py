@@ -25,7 +25,7 @@ from converter.input_limit import read_path
 from converter.lru import Lru
 from converter.messages import shorten
 from converter.model import Article, Journal
-from converter.notices import Notice
+from converter.notices import SIMPLIFIED, Notice
 from converter.readers.reference_dois import reference_texts_set_right
 
 JOURNAL_FILE_NAMES = ("journal.yaml", "journal.yml", "journal.json")
@@ -1244,7 +1244,15 @@ def article_from_data(
     set_right = reference_texts_set_right(article)
     if said is not None:
         said.extend(set_right)
+        said.extend(pages_said(article))
     return article
+
+
+def pages_said(article: Article) -> list[Notice]:
+    """The line saying an abbreviated last page was written in full (``lpage: 7 after fpage
+    25 read as 27``), as every way of building an article says it: every fact is kept."""
+    line = article.lpage_expanded()
+    return [Notice(line, SIMPLIFIED)] if line else []
 
 
 def validated_article(

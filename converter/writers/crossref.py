@@ -184,7 +184,7 @@ class _View:
         pages: dict[str, str | None] = {"first": a.fpage, "last": a.lpage, "other": None}
         items = model.page_list(a.page_range) if a.page_range else None
         if items and len(items) > 1:
-            pages["last"] = items[0][1]
+            pages["last"] = model.full_last_page(items[0][0], items[0][1])  # (1210-19: 1219)
             pages["other"] = other_pages(a.page_range or "")
         return pages
 
