@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -781,25 +782,28 @@ def test_broken_links_to_one_missing_target_are_each_said(run, tmp_path: Path) -
     ]
 
 
-def test_a_named_pipe_in_an_issue_folder_is_said_not_waited_on(tmp_path: Path) -> None:
-    """A named pipe named like an article (a tool's left-over ``mkfifo``) in a folder scanned:
-    the batch opened it to stamp it and waited for a writer for ever, a cron job that never
-    ended, no article converted. It is bad input of its own now, and the others convert."""
-    import subprocess
-    import sys
-
-    folder = make_folder(tmp_path / "in", 2)
-    pipe = folder / "part0" / "waiting.yaml"
-    os.mkfifo(pipe)
-    report = tmp_path / "report.json"
-    args = ["batch", folder, "-o", tmp_path / "out", "-j", "1", "-q", "--report", report]
-    done = subprocess.run(
+def _batch_apart(args: list[Any]) -> subprocess.CompletedProcess[str]:
+    """``jatsconv ARGS`` in a process of its own, stopped after a minute: a run that waits
+    on a pipe for ever fails the test rather than hanging it."""
+    return subprocess.run(
         [sys.executable, "-m", "converter", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=60,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
     )
+
+
+def test_a_named_pipe_in_an_issue_folder_is_said_not_waited_on(tmp_path: Path) -> None:
+    """A named pipe named like an article (a tool's left-over ``mkfifo``) in a folder scanned:
+    the batch opened it to stamp it and waited for a writer for ever, a cron job that never
+    ended, no article converted. It is bad input of its own now, and the others convert."""
+    folder = make_folder(tmp_path / "in", 2)
+    pipe = folder / "part0" / "waiting.yaml"
+    os.mkfifo(pipe)
+    report = tmp_path / "report.json"
+    args = ["batch", folder, "-o", tmp_path / "out", "-j", "1", "-q", "--report", report]
+    done = _batch_apart(args)
     assert done.returncode == 3, done.stderr
     assert f"{pipe}: a named pipe, not a file: not read" in done.stderr
     summary = _report(report)["summary"]
@@ -843,8 +847,6 @@ def test_sigterm_while_the_command_loads_its_modules_stops_the_batch_in_order(
     with ``timeout --preserve-status -s TERM D`` (load 5-6, 2 cores): 143 up to D = 1.2 s
     before, up to 0.2-0.3 s after, the interpreter's own start (``python3 -c pass``: 0.3 s)."""
     import signal
-    import subprocess
-    import sys
 
     from conftest import ROOT
 
@@ -912,9 +914,6 @@ def test_a_named_pipe_named_or_globbed_is_said_not_waited_on(tmp_path: Path, how
     """A pipe reached otherwise than by a folder scan: matched by a glob in an issue file the
     batch waited on it for ever, as by a folder; named, it was 'no such file'; matched by a
     glob on the command line, it was in no line and no count."""
-    import subprocess
-    import sys
-
     folder = make_folder(tmp_path / "in", 1)
     issue = next(p.parent for p in folder.rglob("*.yaml") if p.name != "journal.yaml")
     pipe = issue / "waiting.yaml"
@@ -929,13 +928,7 @@ def test_a_named_pipe_named_or_globbed_is_said_not_waited_on(tmp_path: Path, how
         listed = '["*.yaml"]' if how == "issue glob" else '["waiting.yaml"]'
         (issue / "issue.yaml").write_text(f"articles: {listed}\n", encoding="utf-8")
     args = ["batch", source, "-o", tmp_path / "out", "-j", "1", "-q"]
-    done = subprocess.run(
-        [sys.executable, "-m", "converter", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
-    )
+    done = _batch_apart(args)
     assert done.returncode == 3, done.stderr
     assert "a named pipe, not a file: not read" in done.stderr
     assert "no such file" not in done.stderr
