@@ -767,21 +767,27 @@ def test_a_file_of_bytes_no_text_is_named_by_its_ending(run, tmp_path: Path) -> 
         ("ojs/2019-1/issue.xml", "ojs"),
     ],
 )
+@pytest.mark.parametrize(
+    ("declared", "misread"), [("ISO-8859-1", "ÐÑ"), ("windows-1251", "РС"), ("KOI8-R", "пя")]
+)
 def test_xml_declared_latin1_whose_bytes_are_utf8_is_refused(
-    run, tmp_path: Path, sample: str, fmt: str
+    run, tmp_path: Path, sample: str, fmt: str, declared: str, misread: str
 ) -> None:
     """An XML file saved as UTF-8 under a declaration that says ISO-8859-1 (a tool that wrote
     the header it always writes) was read as its declaration says: the batch counted it
     converted, and its Russian title went out as 'Ð Ð¾ÑÑÐ¸Ð¹ÑÐºÐ¾-…'. It is bad input now,
-    naming the declaration and a word as it would have read."""
+    naming the declaration and a word as it would have read; so under a Cyrillic one
+    (windows-1251, KOI8-R), which converted it as 'Р РѕСЃСЃРёР№СЃРєРѕ-…'."""
     source = tmp_path / "in" / Path(sample).name
     source.parent.mkdir()
     text = (SAMPLES / sample).read_text(encoding="utf-8")
-    declared = re.sub('encoding="utf-8"', 'encoding="ISO-8859-1"', text, count=1, flags=re.I)
-    source.write_bytes(declared.encode())
+    written = re.sub('encoding="utf-8"', f'encoding="{declared}"', text, count=1, flags=re.I)
+    source.write_bytes(written.encode())
     result = run("batch", source.parent, "--from", fmt, "-o", tmp_path / "out", "-j", "1", "-q")
     assert result.code == EXIT_INPUT, result.err
-    assert f'{source}: line 1: the XML declaration says encoding="ISO-8859-1", but ' in result.err
+    assert f'{source}: line 1: the XML declaration says encoding="{declared}", but ' in result.err
+    # (a Cyrillic letter's first UTF-8 byte as the declaration reads it: Ð, Р or п)
+    assert result.err.split("' would be '", 1)[1][0] in misread
     assert "its bytes are UTF-8 (read as the declaration says, '" in result.err
     assert "<" not in result.err.split("read as the declaration says, ", 1)[1]  # (a word alone)
     assert not list((tmp_path / "out").glob("*.xml"))

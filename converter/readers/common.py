@@ -48,12 +48,21 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
     try:
         tree = parse_untrusted(data, name)
     except InvalidDocument as exc:
-        from converter.readers.encoding import marked_encoding, utf16_help, utf16_order
+        from converter.readers.encoding import (
+            declared_encoding,
+            marked_encoding,
+            utf8_declared_otherwise,
+            utf16_help,
+            utf16_order,
+        )
 
         order = None if marked_encoding(data) else utf16_order(data)
         if order is not None:
             said = "not UTF-8 text: it looks like UTF-16 without a byte-order mark"
             raise InputError(name, [f"{said}: save it as UTF-8 {utf16_help(order)}"]) from None
+        # (UTF-8 under windows-1251 fails at a byte it lacks: the declaration is what is wrong)
+        if (line := utf8_declared_otherwise(data, declared_encoding(data))) is not None:
+            raise InputError(name, [line]) from None
         problem = exc.problems[0]
         where = f"line {problem.line}: " if problem.line else ""
         raise InputError(name, [f"{where}{problem.message}"]) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 
 from converter import lazy_re
 
@@ -276,10 +277,32 @@ def name_not_utf8(path: str) -> str | None:
 
 
 # Single-byte encodings an XML declaration names when a tool writes the header it always writes
-# whatever the bytes are; UTF-8 read as one of them gives 'Ð Ð¾Ñ' for 'Ро', with no error.
+# whatever the bytes are; UTF-8 read as one of them gives 'Ð Ð¾Ñ' for 'Ро', with no error. The
+# Cyrillic ones too (a Russian journal's tool declaring windows-1251 gives 'Р РѕСЃ'): real
+# Cyrillic text in them has two letters in a row that are no UTF-8, so it is never taken.
 _SINGLE_BYTE_DECLARED = frozenset(
-    {"iso-8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252"}
-)
+    {"iso-8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252",
+     "windows-1251", "cp1251", "koi8-r", "koi8-u", "iso-8859-5", "iso_8859-5"}
+)  # fmt: skip
+
+
+_DECLARED = re.compile(rb"""\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration names, read from the bytes: for XML the parser could
+    not read (UTF-8 under windows-1251 stops it at a byte that encoding lacks, 0x98)."""
+    found = _DECLARED.match(data[:300])
+    return found[1].decode("ascii") if found else None
+
+
+def _misread(word: str, declared: str) -> str:
+    """``word`` as the declared encoding reads its UTF-8 bytes (cp1252 for a name Python does
+    not know)."""
+    try:
+        return word.encode("utf-8").decode(codecs.lookup(declared).name, "replace")
+    except LookupError:
+        return word.encode("utf-8").decode("cp1252", "replace")
 
 
 _WORD_BEYOND_ASCII = lazy_re.compile(r"[^\s<>\"'=&;]*[^\x00-\x7f][^\s<>\"'=&;]*")
@@ -287,9 +310,10 @@ _WORD_BEYOND_ASCII = lazy_re.compile(r"[^\s<>\"'=&;]*[^\x00-\x7f][^\s<>\"'=&;]*"
 
 def utf8_declared_otherwise(data: bytes, declared: str | None) -> str | None:
     """The problem line of XML whose declaration names a single-byte encoding (ISO-8859-1,
-    Windows-1252) while its bytes are UTF-8 with letters beyond ASCII, giving one word as it was
-    meant and as the declaration would read it; None otherwise. Bytes that are UTF-8 by chance
-    in real Latin-1 text take two letters like 'Ã©' in a row, which such text does not hold."""
+    Windows-1252, Windows-1251, KOI8-R) while its bytes are UTF-8 with letters beyond ASCII,
+    giving one word as it was meant and as the declaration would read it; None otherwise.
+    Bytes that are UTF-8 by chance in real Latin-1 text take two letters like 'Ã©' in a row,
+    which such text does not hold (nor real Cyrillic text two lower-case letters that are)."""
     if not declared or declared.lower() not in _SINGLE_BYTE_DECLARED or data.isascii():
         return None
     try:
@@ -298,7 +322,7 @@ def utf8_declared_otherwise(data: bytes, declared: str | None) -> str | None:
         return None
     found = _WORD_BEYOND_ASCII.search(text)  # (a word, not the tag around it)
     word = found.group()[:20] if found else ""
-    misread = word.encode("utf-8").decode("cp1252", "replace")
+    misread = _misread(word, declared)
     return (
         f'line 1: the XML declaration says encoding="{declared}", but its bytes are UTF-8 '
         f"(read as the declaration says, '{word}' would be '{misread}'): correct the "
