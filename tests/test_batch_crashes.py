@@ -270,7 +270,8 @@ def test_a_worker_reading_xml_collects_its_cycles_every_hundred_articles(
         return JobResult(job.seq, job.key, [Entry(job.name, "converted", "a.xml")], None)
 
     monkeypatch.setattr(worker, "convert_job", clean)
-    for fmt, expected in (("jats", 2), (None, 0)):
+    # (detected per file, as `jatsconv batch archive/` runs, JATS files are collected for too)
+    for fmt, suffix, expected in (("jats", "", 2), (None, ".xml", 2), (None, ".yaml", 0)):
         collected.clear()
         settings = BatchSettings(out_dir=tmp_path, options=Options(), fmt=fmt)
         state = WorkerState(
@@ -278,6 +279,9 @@ def test_a_worker_reading_xml_collects_its_cycles_every_hundred_articles(
         )
         monkeypatch.setattr(worker, "_STATE", state)
         for start in range(0, 200, 20):
-            chunk = [(Job(n, f"/a{n}", f"/a{n}", fmt), None) for n in range(start, start + 20)]
+            chunk = [
+                (Job(n, f"/a{n}{suffix}", f"/a{n}{suffix}", fmt), None)
+                for n in range(start, start + 20)
+            ]
             work(chunk)
         assert len(collected) == expected, fmt
