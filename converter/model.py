@@ -203,11 +203,13 @@ def page_list(text: str) -> list[tuple[str, str | None]] | None:
 
 def page_range_ends(text: str) -> tuple[str, str] | None:
     """The page a page range text begins on and the page it ends on ("110-115, 120-124": 110
-    and 124), which are the article's fpage and lpage; None when it is no page range."""
+    and 124; "1210-19": 1219, in full), which are the article's fpage and lpage; None when it
+    is no page range."""
     items = page_list(text)
     if not items:
         return None
-    return items[0][0], items[-1][1] or items[-1][0]
+    first, last = items[-1]  # (its end in full: "1210-5, 1220-9" ends on 1229)
+    return items[0][0], full_last_page(first, last) or first
 
 
 def is_page_range(text: str) -> bool:
@@ -259,9 +261,6 @@ def _pages_of_range(data: Any) -> Any:
     if ends is None or data.get("elocation_id"):
         return data
     first, last = ends
-    items = page_list(text) if isinstance(text, str) else None
-    if items and items[-1][1]:  # (the last range's own first page expands its end: 1220-9)
-        last = full_last_page(items[-1][0], last) or last
     derived = {}
     if data.get("fpage") in (None, ""):
         derived["fpage"] = first
@@ -1740,9 +1739,6 @@ class Article(Strict):
         if self.elocation_id:
             raise ValueError("page_range: give pages (page_range) or elocation_id, not both")
         first, last = page_range_ends(self.page_range) or ("", "")
-        items = page_list(self.page_range) or []
-        if items and items[-1][1]:  # (1210-19 ends on 1219, as lpage is written)
-            last = full_last_page(items[-1][0], last) or last
         if self.fpage != first:
             raise ValueError(
                 f"page_range: {self.page_range!r} begins on page {first}, not on fpage {self.fpage}"

@@ -411,3 +411,39 @@ def test_the_python_api_gives_the_last_page_in_full(write_article) -> None:
     article = load_article(write_article(ARTICLE + "fpage: 25\nlpage: 7\n"))
     assert article.lpage == "27"
     assert b"<lpage>27</lpage>" in to_jats(article).data
+
+
+def test_an_abbreviated_page_range_reads_back_from_jats(run, write_article, tmp_path: Path) -> None:
+    """The JATS written for 'page_range: 1210-5, 1220-9' (lpage 1229) is read back whole: the
+    reader took page-range for one ending elsewhere than lpage and left it out."""
+    out, again = tmp_path / "out", tmp_path / "again"
+    assert (
+        run("convert", write_article(ARTICLE + "page_range: 1210-5, 1220-9\n"), "-o", out).code == 0
+    )
+    result = run("convert", out / "article.xml", "-o", again)
+    assert result.code == 0, result.err
+    assert "page-range" not in result.err
+    meta = etree.parse(str(again / "article.xml")).getroot().find("front/article-meta")
+    assert (meta.findtext("lpage"), meta.findtext("page-range")) == ("1229", "1210-5, 1220-9")
+
+
+@pytest.mark.parametrize(("lpage", "kept"), [("29", True), ("9", False)])
+def test_a_jats_lpage_abbreviated_is_matched_with_the_page_range_in_full(
+    run, write_article, tmp_path: Path, lpage: str, kept: bool
+) -> None:
+    """<lpage>29</lpage> after <fpage>1210</fpage> is 1229, page-range 1210-5, 1220-9's end:
+    the page-range is kept (it was left out, '29' not being '9'); <lpage>9</lpage> is 1219, not
+    its end, and the page-range is said and left out, not the article refused for it."""
+    out, again = tmp_path / "out", tmp_path / "again"
+    written = run("convert", write_article(ARTICLE + "page_range: 1210-5, 1220-9\n"), "-o", out)
+    assert written.code == 0, written.err
+    jats = out / "article.xml"
+    jats.write_text(jats.read_text("utf-8").replace("<lpage>1229<", f"<lpage>{lpage}<"), "utf-8")
+    result = run("convert", jats, "-o", again)
+    assert result.code == 0, result.err
+    meta = etree.parse(str(again / "article.xml")).getroot().find("front/article-meta")
+    if kept:
+        assert (meta.findtext("lpage"), meta.findtext("page-range")) == ("1229", "1210-5, 1220-9")
+    else:
+        assert f"page-range '1210-5, 1220-9' does not end on lpage {lpage}: left out" in result.err
+        assert meta.findtext("lpage") == "1219"

@@ -1083,7 +1083,7 @@ class ArticleReader:
             problem = "is beside an elocation-id"
         elif fpage and fpage != ends[0]:
             problem = f"does not begin on fpage {fpage}"
-        elif lpage and lpage != ends[1]:
+        elif lpage and model.full_last_page(fpage, lpage) != ends[1]:  # (1219 or 19: 1210-19)
             problem = f"does not end on lpage {lpage}"
         else:
             data["page_range"] = text
