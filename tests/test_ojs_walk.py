@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -93,11 +94,41 @@ def test_package_says_an_article_not_yet_published(tmp_path: Path, run) -> None:
     assert "after publication day" in said[0]
 
 
-def test_an_agencys_grant_number_is_the_funders_award(tmp_path: Path, run) -> None:
+def _deposited_with_agency(tmp_path: Path, run, russian: str, english: str) -> Any:
+    """The sample export's funder typed as ``russian`` and ``english``, converted to Crossref
+    into tmp_path/out."""
+    shutil.copytree(EXPORT, tmp_path / "in")
+    issue = tmp_path / "in" / "issue.xml"
+    text = issue.read_text(encoding="utf-8")
+    text = text.replace("Российский научный фонд, грант № 23-28-01234", russian)
+    text = text.replace("Russian Science Foundation, grant No. 23-28-01234", english)
+    issue.write_text(text, encoding="utf-8")
+    return run("convert", issue, "-o", tmp_path / "out", "--to", "crossref")
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        (
+            "Российский научный фонд, грант № 23-28-01234",
+            "Russian Science Foundation, grant No. 23-28-01234",
+        ),
+        # 'Project' capitalised, as a programme's name holds it (5-100), before a grant's number
+        (
+            "Российский научный фонд Проект 23-28-01234",
+            "Russian Science Foundation Project 23-28-01234",
+        ),
+    ],
+)
+def test_an_agencys_grant_number_is_the_funders_award(
+    tmp_path: Path, run, russian: str, english: str
+) -> None:
     """'Russian Science Foundation, grant No. 23-28-01234' (and its Russian name so typed):
     the funder is deposited by its name, which Crossref can match, with the number as its
-    award; the reading is said."""
-    out, err = _converted(tmp_path, run, "--to", "crossref")
+    award; the reading is said. So with 'Project 23-28-01234', capitalised as a programme's
+    name writes it ('Project 5-100'), which was deposited whole as the funder's name."""
+    result = _deposited_with_agency(tmp_path, run, russian, english)
+    out, err = tmp_path / "out", result.err
     assert "the grant number 23-28-01234 is read as the funder's award" in err
     tree = etree.parse(str(out / "issue-1.crossref.xml"))
     assertions = {
@@ -132,13 +163,7 @@ def test_a_name_that_is_more_than_an_agency_and_its_grant_is_kept_whole(
     hold an award: the number was cut off a programme's name ('Russian Academic Excellence',
     award 5-100), and the first funder and its grant made the second's name ('RSF, grant No.
     23-28-01234, RFBR', award 18-011-00123)."""
-    shutil.copytree(EXPORT, tmp_path / "in")
-    issue = tmp_path / "in" / "issue.xml"
-    text = issue.read_text(encoding="utf-8")
-    text = text.replace("Российский научный фонд, грант № 23-28-01234", russian)
-    text = text.replace("Russian Science Foundation, grant No. 23-28-01234", english)
-    issue.write_text(text, encoding="utf-8")
-    result = run("convert", issue, "-o", tmp_path / "out", "--to", "crossref")
+    result = _deposited_with_agency(tmp_path, run, russian, english)
     assert "read as the funder's award" not in result.err
     tree = etree.parse(str(tmp_path / "out" / "issue-1.crossref.xml"))
     assertions = [
