@@ -112,3 +112,39 @@ def test_lists_of_different_lengths_in_the_two_boxes_are_refused_with_what_was_t
     said = box.getparent().getparent().getparent().text_content()
     assert "the ru box holds 2 references and the en box 1" in said
     assert workspace.rows[1].article.references == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "pasted", "saved"),
+    [
+        (
+            "en",
+            "Smith J., Brown K. A study of the effects of things on other things in\r\n"
+            "the world. Journal of Things. 2020;5(2):10-20.\r\ndoi:10.1000/xyz",
+            "Smith J., Brown K. A study of the effects of things on other things in the world. "
+            "Journal of Things. 2020;5(2):10-20. doi:10.1000/xyz",
+        ),
+        (
+            "ru",
+            "Иванов И.И. Экономика Японии //\r\nВестник науки. 2020. Т. 5, № 2. С. 10–20.",
+            "Иванов И.И. Экономика Японии // Вестник науки. 2020. Т. 5, № 2. С. 10–20.",
+        ),
+    ],
+)
+def test_one_reference_copied_in_several_lines_is_one_reference(client, lang, pasted, saved):
+    """One reference copied from a PDF comes wrapped in lines; each line was saved as a
+    reference of its own ('… other things in', 'the world. …'), since the box took a list."""
+    client, workspace, _ = client
+    reply = _post(client, {f"references.0.text.{lang}:text": pasted})
+    assert reply.status_code == 303 and "/edit" not in reply.headers["Location"]
+    assert [ref.text[lang] for ref in workspace.rows[1].article.references] == [saved]
+
+
+def test_a_list_whose_lines_end_in_dois_is_still_a_list(client):
+    """Lines ending in a DOI, and one beginning with 'van der', are entries of their own."""
+    client, workspace, _ = client
+    lines = ["Smith J. A study. J Things. 2020;5:10-20. https://doi.org/10.1000/a",
+             "van der Berg P. Third. Book. 2018. 320 p.", "Lee K. Fourth. 2017."]  # fmt: skip
+    reply = _post(client, {"references.0.text.en:text": "\n".join(lines)})
+    assert reply.status_code == 303 and "/edit" not in reply.headers["Location"]
+    assert [ref.text["en"] for ref in workspace.rows[1].article.references] == lines

@@ -11,18 +11,52 @@ pairing them would give references the wrong partner.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from converter.readers.reference_lists import headings_left_out, pair_lists
+from converter.readers.reference_lists import headings_left_out, is_heading, pair_lists
 
 # Fields of a reference entry that say nothing of its content (kept on the first reference).
 _NO_CONTENT = frozenset({"text", "id"})
 
 
+# A line that goes on from the one before: copied from a PDF or a page, one reference comes
+# in several lines, and each was saved as a reference, half of one. The line before ends where
+# no reference ends ('… //', a comma or colon, 'pp.', 'Vol.'), or the line begins with a DOI or
+# web address, or with a small letter after a line ending in a plain word ('… of things in' /
+# 'the world.'). A list's own lines end in a full stop, a bracket, a page or a DOI (so 'van der
+# Berg' begins its entry after one), and a numbered line begins an entry.
+_GOES_ON = re.compile(r"(?:[,;:/\-\u2013\u2014(&№]|\b(?:pp|Vol|Т|No|In|et al)\.?)$")
+_ADDRESS = re.compile(r"^(?:doi\b|DOI\b|https?://|URL\b)")
+_SMALL = re.compile(r"^[a-zа-яё]")
+_NUMBERED = re.compile(r"^\[?\d+[.)\]]\s")
+
+
 def _lines(text: Any) -> list[str]:
+    """The references a box holds, a line each: a line that goes on from the one before
+    (``_GOES_ON``, ``_ADDRESS``, ``_SMALL``) is joined to it, unless it or that one is a
+    heading, or it is numbered."""
     if not isinstance(text, str):
         return []
-    return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    found = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    joined: list[str] = []
+    for line in found:
+        goes_on = (
+            joined
+            and not is_heading(line)
+            and not is_heading(joined[-1])
+            and not _NUMBERED.match(line)
+            and bool(
+                _GOES_ON.search(joined[-1])
+                or _ADDRESS.match(line)
+                or (_SMALL.match(line) and joined[-1].split()[-1].isalpha())
+            )
+        )
+        if goes_on:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def split_pasted_references(
@@ -45,7 +79,9 @@ def split_pasted_references(
             continue
         lines = {key: _lines(value) for key, value in texts.items() if _lines(value)}
         if not any(len(found) > 1 for found in lines.values()):
-            out.append(ref)
+            # (one reference pasted in several lines: one line, as the one-line box kept it)
+            joined = {key: found[0] for key, found in lines.items()}
+            out.append({**ref, "text": {**texts, **joined}} if joined else ref)
             continue
         where = f"references[{index}]"
         if set(ref) - _NO_CONTENT:
@@ -81,6 +117,6 @@ def split_pasted_references(
         if made and "id" in ref:
             made[0] = {"id": ref["id"], **made[0]}
         out.extend(made)
-    if len(out) == len(references) and not said:
+    if out == references and not said:
         return data, [], problems
     return {**data, "references": out}, said, problems
