@@ -148,3 +148,16 @@ def test_a_list_whose_lines_end_in_dois_is_still_a_list(client):
     reply = _post(client, {"references.0.text.en:text": "\n".join(lines)})
     assert reply.status_code == 303 and "/edit" not in reply.headers["Location"]
     assert [ref.text["en"] for ref in workspace.rows[1].article.references] == lines
+
+
+
+
+def test_a_reference_with_a_stray_line_break_stays_one_reference(client):
+    """Two lines neither numbered nor under a heading are one reference copied from a PDF, as
+    the native reader reads them (one rule for both: ``readers.pasted_references``)."""
+    client, workspace, _ = client
+    text = "Smith J. A very long title of a book\ncopied from a PDF. London, 2001."
+    reply = _post(client, {"references.0.text.en:text": text})
+    assert reply.status_code == 303 and "/edit" not in reply.headers["Location"]
+    [ref] = workspace.rows[1].article.references
+    assert ref.text["en"].startswith("Smith J. A very long title")

@@ -26,6 +26,7 @@ from converter.lru import Lru
 from converter.messages import shorten
 from converter.model import Article, Journal
 from converter.notices import SIMPLIFIED, Notice
+from converter.readers.pasted_references import split_pasted_references
 from converter.readers.reference_dois import reference_texts_set_right
 
 JOURNAL_FILE_NAMES = ("journal.yaml", "journal.yml", "journal.json")
@@ -1238,11 +1239,20 @@ def article_from_data(
     beside ``base_dir``. DOIs typed with hyphen look-alikes in the references' texts are set
     right (``reference_texts_set_right``: every reader, the web app's edit form and the Python
     API build articles here, so each gets it once); the lines saying so (``references[2]: DOI
-    '…' read as '…'``, markup simplified) are added to ``said`` when it is given.
+    '…' read as '…'``, markup simplified) are added to ``said`` when it is given, and so is
+    a reference list pasted into one entry, read as its references (``pasted_references``: the
+    web form's rule, so that a list reads the same from a file and from the form).
     """
+    lists: list[str] = []
+    if isinstance(data, Mapping):  # (not one: validated_article says so)
+        pasted, lists, problems = split_pasted_references(dict(data), _main_language(data))
+        if problems:
+            raise InputError(name, problems)
+        data = pasted if lists else data
     article = validated_article(data, name, base_dir=base_dir, journal=journal, cache=cache)
     set_right = reference_texts_set_right(article)
     if said is not None:
+        said.extend(Notice(line, SIMPLIFIED) for line in lists)
         said.extend(set_right)
         said.extend(pages_said(article))
     return article

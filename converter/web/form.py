@@ -152,7 +152,7 @@ class _Maker:
         kind, item = kind_of(node)
         help_text = resolve(node).get("description", "")
         if kind == "langtext" and _REFERENCE_TEXT.match(path):
-            kind = "langarea"  # (a list pasted in keeps its lines: see ``web.pasted``)
+            kind = "langarea"  # (a list pasted in keeps its lines: ``pasted_references``)
         made = Field(kind, path, _label(key), help_text, errors=self.errors.get(path, []))
         if path in self.held:
             made.kind = "held"

@@ -41,9 +41,9 @@ from converter.readers.native import (
     format_location,
     parse_data,
 )
+from converter.readers.pasted_references import split_pasted_references
 from converter.translit import NoScheme, scheme_for, transliterate
 from converter.validation import InvalidDocument, Problem, parse_untrusted
-from converter.web.pasted import split_pasted_references
 from converter.web.shapes import Place, main_language, unshown
 from converter.web.unknown import put_back, without
 from converter.web.words import field_words, problem_words

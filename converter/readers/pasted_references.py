@@ -1,12 +1,15 @@
-"""A reference list pasted into one reference's boxes of the edit form, read as references.
+"""A reference list pasted into one reference entry, read as the references it lists.
 
-An editor copies a reference list from a manuscript or from OJS into the form: a Russian
+An editor copies a reference list from a manuscript or from OJS into one reference: a Russian
 journal's two lists, "Список литературы" and its "References" in Latin script, one after the
-other. A reference is one line, so a reference box holding several lines is a list: its lines
-are references (list headings left out), and the two lists are one list in two forms when
-``reference_lists.pair_lists`` says so, as an OJS citations box is read. Each language's box
-holding its own list is paired line by line; lists of different lengths are refused, since
-pairing them would give references the wrong partner.
+other, pasted into a box of the web app's edit form or into one ``references:`` entry of a YAML
+or JSON article. A reference is one line, but a line break may stray into one (a text copied
+from a PDF): an entry is a list only when its lines read as one — several of them numbered
+("1. …", "[2] …"), or one of them a list heading. Its lines are then references (headings left
+out), and the two lists are one list in two forms when ``reference_lists.pair_lists`` says so,
+as an OJS citations box is read. Each language's box holding its own list is paired line by
+line; lists of different lengths are refused, since pairing them would give references the
+wrong partner. One rule for the form and the native reader, so a list reads the same from both.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from converter.model import list_number
 from converter.readers.reference_lists import headings_left_out, is_heading, pair_lists
 
 # Fields of a reference entry that say nothing of its content (kept on the first reference).
@@ -59,13 +63,24 @@ def _lines(text: Any) -> list[str]:
     return joined
 
 
+def reads_as_list(lines: list[str]) -> bool:
+    """Whether a text's ``lines`` are a pasted list, not one reference with a stray line
+    break: several lines, of which two or more open with a list number or one is a heading."""
+    if len(lines) < 2:
+        return False
+    numbered = sum(list_number(line) is not None for line in lines)
+    return numbered >= 2 or any(map(is_heading, lines))
+
+
 def split_pasted_references(
     data: dict[str, Any], lang: str
 ) -> tuple[dict[str, Any], list[str], list[str]]:
-    """``data`` with each reference whose text boxes hold several lines replaced by the
-    references they list; what was done, one sentence per pasted list (for the article's row);
-    and the problems (``references[N].text: …``, shown beside the boxes). ``lang`` is the
-    article's language (the Cyrillic list's language when it is Russian or Ukrainian)."""
+    """``data`` with each reference whose text reads as a pasted list (``reads_as_list``)
+    replaced by the references it lists; what was done, one sentence per pasted list (a note:
+    nothing is lost); and the problems (``references[N].text: …``). ``lang`` is the article's
+    language (the Cyrillic list's language when it is Russian or Ukrainian). A reference given
+    as a text alone (``- "…"``, or ``text:`` one string) gives texts alone, filed by the model
+    under the language their script tells."""
     references = data.get("references")
     if not isinstance(references, list):
         return data, [], []
@@ -73,28 +88,32 @@ def split_pasted_references(
     said: list[str] = []
     problems: list[str] = []
     for index, ref in enumerate(references):
-        texts = ref.get("text") if isinstance(ref, dict) else None
-        if not isinstance(texts, dict):
+        entry = {"text": ref} if isinstance(ref, str) else ref
+        texts = entry.get("text") if isinstance(entry, dict) else None
+        boxes = {None: texts} if isinstance(texts, str) else texts
+        if not isinstance(boxes, dict):
             out.append(ref)
             continue
-        lines = {key: _lines(value) for key, value in texts.items() if _lines(value)}
-        if not any(len(found) > 1 for found in lines.values()):
-            # (one reference pasted in several lines: one line, as the one-line box kept it)
-            joined = {key: found[0] for key, found in lines.items()}
-            out.append({**ref, "text": {**texts, **joined}} if joined else ref)
+        lines = {key: _lines(value) for key, value in boxes.items() if _lines(value)}
+        if not any(map(reads_as_list, lines.values())):
+            out.append(ref)
             continue
         where = f"references[{index}]"
-        if set(ref) - _NO_CONTENT:
+        if set(entry) - _NO_CONTENT:
             problems.append(
                 f"{where}.text: several lines in a reference given with its parts: one "
                 "reference is one line (paste a list into a new reference's boxes)"
             )
             out.append(ref)
             continue
+        made: list[Any]
         if len(lines) == 1:
             [(box, pasted)] = lines.items()
             listed, sentence = pair_lists(pasted, lang, where)
-            made = [item if isinstance(item, dict) else {"text": {box: item}} for item in listed]
+            made = [
+                item if isinstance(item, dict) or box is None else {"text": {box: item}}
+                for item in listed
+            ]
             said.append(sentence or f"{where}: {len(pasted)} lines pasted: read as "
                         f"{len(made)} references")  # fmt: skip
         else:
@@ -114,8 +133,9 @@ def split_pasted_references(
             made = [{"text": {box: found[k] for box, found in kept.items()}} for k in range(count)]
             said.append(f"{where}: lists of {count} lines in the {' and '.join(kept)} boxes "
                         f"read as {count} references, line by line")  # fmt: skip
-        if made and "id" in ref:
-            made[0] = {"id": ref["id"], **made[0]}
+        if made and "id" in entry:
+            first = made[0] if isinstance(made[0], dict) else {"text": made[0]}
+            made[0] = {"id": entry["id"], **first}
         out.extend(made)
     if out == references and not said:
         return data, [], problems
