@@ -753,6 +753,13 @@ def test_article_with_versions_is_published_on_its_first_version_date(
     assert article is not None, loaded.problems
     assert article.title == {"en": "An article, corrected"}
     assert str(article.published.electronic) == "2021-09-30"  # was 2022-02-14
+    # the later version's date ("Updated on") is said, as a note: --strict keeps the article
+    [said] = [w for w in loaded.warnings if "2022-02-14" in w]
+    assert said == (
+        "date_published '2022-02-14' of version 2: the date the article was updated on, not "
+        "carried (the article is published on its first version's date, 2021-09-30)"
+    )
+    assert said.kind == SIMPLIFIED
 
 
 def _two_versions(current: str | None, second_status: str) -> str:

@@ -947,6 +947,23 @@ def _first_published(article: etree._Element) -> str:
     return min(dates) if dates else ""
 
 
+def _say_updated_on(pub: etree._Element, first: str, log: Collector) -> None:
+    """Say the date of the version read when it is not the date the article is published on
+    (its first version's): the page's "Updated on" date, which the model has no place for.
+    A note, not data dropped: every article with versions has one, and ``--strict`` must not
+    refuse them all (until 4 December 2026 it was left out unsaid)."""
+    updated = (pub.get("date_published") or "").strip()[:10]
+    if not updated or not first or updated == first:
+        return
+    version = (pub.get("version") or "").strip()
+    which = f"version {version}" if version else "the current version"
+    log.warn(
+        f"date_published '{updated}' of {which}: the date the article was updated on, not "
+        f"carried (the article is published on its first version's date, {first})",
+        SIMPLIFIED,
+    )
+
+
 def _publication_date(
     article: etree._Element, pub: etree._Element, issue: etree._Element | None
 ) -> tuple[str, str]:
@@ -971,6 +988,7 @@ def _issue_data(
     date = _publication_date(article, pub, issue)[0]
     if date:
         published["electronic"] = date.strip()[:10]
+    _say_updated_on(pub, published.get("electronic", ""), log)
     ident = _issue_identification(issue, pub, article)
     _report_issue(issue, log)
     data.update(_issue_ids(issue, data.get("doi"), log))
