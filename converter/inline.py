@@ -35,6 +35,9 @@ _TRAILING = ".,;:)]}»"
 # An e-mail address, which a reference may give ('Contact: иван@почта.рф'): written as an
 # ``email`` element, in any script, and kept as written in a reference's Latin form.
 _EMAIL_RE = lazy_re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A ``mailto:`` link's scheme before an address ('(mailto:j.smith@example.org)'): no part of
+# the address, which is all JATS's ``<email>`` holds.
+MAILTO = lazy_re.compile(r"\bmailto:(?=([\w.+-]+@[\w-]+(?:\.[\w-]+)+))", re.IGNORECASE)
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from converter.identifiers import DASHES, is_doi, normalize_doi
-from converter.inline import link_identifiers
+from converter.inline import MAILTO, link_identifiers
 from converter.model import Article
 from converter.notices import SIMPLIFIED, Notice
 from converter.readers.markup import Collector
@@ -57,7 +57,10 @@ def dois_set_right(text: str, where: str, log: Collector) -> str:
     DOIs the text holds is the writer's own reading (``link_identifiers``): dashes that are
     no part of a DOI (years, page ranges, an address) stay as written. A reader that also
     reads a DOI field of the reference names both by one ``where``, so that a DOI given twice
-    is said once."""
+    is said once. A ``mailto:`` before an e-mail address is left out too (``_without_mailto``).
+    """
+    if "mailto:" in text.casefold():
+        text = _without_mailto(text, where, log)
     if text.isascii():
         return text  # (every look-alike is non-ASCII: nearly every text skips the scan)
     parts: list[str] = []
@@ -81,7 +84,24 @@ def reference_texts_set_right(article: Article) -> list[Notice]:
     article is the one just built: its references are changed in place."""
     log = Collector()
     for index, ref in enumerate(article.references):
-        if ref.text and not all(text.isascii() for text in ref.text.values()):
+        if ref.text and not all(map(_nothing_to_set_right, ref.text.values())):
             where = f"references[{index}]"
             ref.text = {lang: dois_set_right(text, where, log) for lang, text in ref.text.items()}
     return log.warnings
+
+
+def _nothing_to_set_right(text: str) -> bool:
+    """True when ``dois_set_right`` would leave ``text`` as it is, told without scanning it
+    (nearly every reference): no hyphen look-alike (all are non-ASCII) and no ``mailto:``."""
+    return text.isascii() and "mailto:" not in text.casefold()
+
+
+def _without_mailto(text: str, where: str, log: Collector) -> str:
+    """``text`` with the ``mailto:`` of a link to an e-mail address left out, said: the JATS
+    writer marks the address as ``<email>``, which holds the address alone, and the scheme
+    left before it read ``mailto:<email>…</email>`` (until 4 December 2026). Left out of the
+    text itself, not only of the JATS, the reference reads back from the JATS as it is."""
+    for found in MAILTO.finditer(text):
+        log.warn(f"{where}: {found[0] + found[1]!r} read as the e-mail address {found[1]!r}",
+                 SIMPLIFIED)  # fmt: skip
+    return MAILTO.sub("", text)
