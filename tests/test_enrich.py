@@ -1367,6 +1367,9 @@ def test_a_book_with_no_author_names_its_city(tmp_path: Path) -> None:
         "  - 'Экономика, М., 2010. 200 с.'\n"
         "  - 'Історія Галичини, К., 2010.'\n"
         "  - 'Иванов, М., 2010. Экономика региона. М., 2010.'\n"
+        "  - 'Экономика, М., 2010, 200 с.'\n"
+        "  - 'Экономика, М., 2010-2012'\n"
+        "  - 'Экономика, М., 2010–2012. 200 с.'\n"
     )
     refs = enrich(load_article(_write(tmp_path, article=article))).references
     assert [ref.text["en"] for ref in refs] == [
@@ -1374,6 +1377,10 @@ def test_a_book_with_no_author_names_its_city(tmp_path: Path) -> None:
         "Ekonomika, Moscow, 2010. 200 p. (In Russ.)",
         "Istoriia Halychyny, Kyiv, 2010. (In Ukrainian)",
         "Ivanov, M., 2010. Ekonomika regiona. Moscow, 2010. (In Russ.)",
+        # a comma before the pages, and years of a series (until 4 December 2026 'M.')
+        "Ekonomika, Moscow, 2010, 200 p. (In Russ.)",
+        "Ekonomika, Moscow, 2010-2012. (In Russ.)",
+        "Ekonomika, Moscow, 2010–2012. 200 p. (In Russ.)",
     ]
 
 
