@@ -1251,8 +1251,9 @@ def article_from_data(
         data = pasted if lists else data
     article = validated_article(data, name, base_dir=base_dir, journal=journal, cache=cache)
     set_right = reference_texts_set_right(article)
+    issn_once = _one_issn_kept_once(article)
     if said is not None:
-        said.extend(Notice(line, SIMPLIFIED) for line in lists)
+        said.extend(Notice(line, SIMPLIFIED) for line in [*lists, *issn_once])
         said.extend(set_right)
         said.extend(pages_said(article))
     return article
@@ -1263,6 +1264,22 @@ def pages_said(article: Article) -> list[Notice]:
     25 read as 27``), as every way of building an article says it: every fact is kept."""
     line = article.lpage_expanded()
     return [Notice(line, SIMPLIFIED)] if line else []
+
+
+def _one_issn_kept_once(article: Article) -> list[str]:
+    """A journal giving one ISSN as both print and electronic has it kept once, as print (the
+    one Crossref output wrote), said naming the field: written both ways the JATS failed the
+    ``general`` profile (``issn-typing``) and DOAJ refuses identical pISSN and eISSN, as a
+    Crossref record typing one ISSN as both is read. The journal is copied, not changed: a
+    journal file's is shared by every article of a batch, each of which says it."""
+    issn = article.journal.issn
+    if not issn.print or issn.print != issn.electronic:
+        return []
+    once = issn.model_copy(update={"electronic": None})
+    article.journal = article.journal.model_copy(update={"issn": once})
+    return [
+        f"journal.issn: {issn.print} given as both print and electronic ISSN: kept once, as print"
+    ]
 
 
 def validated_article(
