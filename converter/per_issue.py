@@ -19,7 +19,7 @@ Crossref would take the later record over the earlier, with no word said.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from converter.api import (
@@ -38,12 +38,40 @@ from converter.readers import Loaded
 from converter.writers.crossref import issue_key, issue_stem, write_crossref_issue
 
 SUFFIX = ".crossref.xml"
+# Articles named in a line of a whole issue (its date differs, a file in the way): an issue of
+# 80 articles named them all, thousands of characters on one line; the report has every one.
+ARTICLES_NAMED = 3
+
+
+class IssueFiles:
+    """Where an issue file goes: written, or removed when the issue is rejected, as ``convert``
+    writes any output. ``jatsconv batch --per-issue`` keeps a record of the issue files it
+    wrote and leaves any other file alone (``converter.batch.issue_books``)."""
+
+    def place(self, target: Path, data: bytes, names: Sequence[str]) -> str | None:
+        """Write ``data`` (the issue of the articles ``names``) to ``target``; ``None`` once it
+        is there, else the line saying why it was not written (the run goes on)."""
+        write_output(target, data)
+        return None
+
+    def remove(self, target: Path, names: Sequence[str]) -> str | None:
+        """Remove the file an earlier run wrote for the issue, rejected now; its path, if any."""
+        return remove_stale(target)
+
+
+def few_articles(names: Sequence[str]) -> str:
+    """The first ``ARTICLES_NAMED`` of ``names``, and how many more."""
+    shown = ", ".join(names[:ARTICLES_NAMED])
+    if len(names) > ARTICLES_NAMED:
+        shown += f" … and {len(names) - ARTICLES_NAMED:,} more"
+    return shown
 
 
 def convert_per_issue(
     items: Iterable[tuple[Loaded, Path]],
     options: Options,
     results: list[Conversion] | None = None,
+    files: IssueFiles | None = None,
 ) -> list[Conversion]:
     """Convert read articles to one Crossref deposit per issue.
 
@@ -51,8 +79,11 @@ def convert_per_issue(
     ``Conversion`` per article; ``output`` is the issue file holding it (when written).
     ``results``, when given, is filled as the articles are done, so that a run interrupted
     half-way still has what was done (``pending`` tells the ones whose issue file is not
-    written yet)."""
+    written yet). ``files`` writes the issue files (by default as ``convert`` writes any
+    output); a line it gives instead of writing one is said on each of the issue's articles,
+    bad input."""
     results = [] if results is None else results
+    files = IssueFiles() if files is None else files
     groups: dict[tuple[Path, tuple[str, str, str, str]], list[tuple[Loaded, Article, int]]] = {}
     # (a deposit, a DOI case-folded as DOIs compare) -> the source whose record has it
     deposited: dict[tuple[tuple[Path, tuple[str, str, str, str]], str], str] = {}
@@ -94,10 +125,12 @@ def convert_per_issue(
         target = folder / (issue_stem(key) + SUFFIX)
         output = write_crossref_issue([m[1] for m in members], options, str(target))
         written: str | None = None
+        names = [m[0].name for m in members]
+        refused = None
         if output.to_write(options.write_invalid):
-            write_output(target, output.data)
-            written = str(target)
-        sources = ", ".join(m[0].name for m in members)
+            refused = files.place(target, output.data, names)
+            written = None if refused else str(target)
+        sources = ", ".join(names)
         # a line the deposit's writer labels with an article's DOI is that article's: told
         # on its source alone (told on every source of the issue, each article's warning came
         # once per article of the issue); a line of the whole deposit stays on every source
@@ -111,13 +144,17 @@ def convert_per_issue(
             else:
                 owned[owner] += placed_problems([problem], owner, str(target), bool(written))
         problems = placed_problems(shared, sources, str(target), written is not None)
-        removed = None if written else remove_stale(target)
+        if refused:  # (a file in the way: the issue is not written, its articles counted)
+            problems.append(refused)
+        removed = None if written or refused else files.remove(target, names)
         for loaded, _, index in members:
             result = results[index]
             result.output = written
             result.problems = [*result.problems, *owned.get(loaded.name, []), *problems]
             result.removed = removed
-            if not output.valid:
+            if refused:
+                result.status = "bad-input"
+            elif not output.valid:
                 result.status = "invalid"
     return results
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from converter.batch.manifest import Manifest, Record
+from converter.batch.manifest import ISSUE_KEY, Manifest, Record
 from converter.batch.scratch import scratch_db
 from converter.batch.settings import (
     NOT_ARTICLE,
@@ -363,6 +363,8 @@ class Books:
         gone: list[str] = []
         rows: list[tuple[str, str]] = []  # (row key, its spreadsheet) of spreadsheets there
         for key in keys:
+            if key.startswith(ISSUE_KEY):  # (an issue file of ``--per-issue``: not a source)
+                continue
             source = _source_path(key)
             if not os.path.exists(source):
                 gone.append(key)

@@ -1,20 +1,24 @@
 """``batch --to crossref --per-issue``: the sources of a batch as one Crossref deposit per issue.
 
 An issue deposit needs every article of the issue at once, so this path does not use the worker
-pool, the output name pattern or the manifest: it lists the sources as a batch does (folders,
-globs, issue files, spreadsheets), reads every article in this process, and hands them to
+pool or the output name pattern: it lists the sources as a batch does (folders, globs, issue
+files, spreadsheets), reads every article in this process, and hands them to
 ``converter.per_issue``, which checks each article, groups them by journal, volume and issue,
 and writes ``ISSN-vVOL-nISSUE.crossref.xml`` into the output folder (removing an earlier one
-when the issue file is rejected).
+when the issue file is rejected). The batch's manifest records the issue files written
+(``issue_books``): a file there that this mode did not write for the issue is kept.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from converter.api import Conversion
 from converter.batch.driver import ready_output_folder
+from converter.batch.issue_books import IssueBooks
+from converter.batch.manifest import Manifest, ManifestError
 from converter.batch.settings import BatchSettings
 from converter.batch.sources import iter_jobs, list_sources
 from converter.errors import InputError, OutputError
@@ -32,6 +36,7 @@ def run_per_issue(
     notes: list[str] | None = None,
     results: list[Conversion] | None = None,
     not_reached: list[str] | None = None,
+    gone: list[dict[str, Any]] | None = None,
 ) -> list[Conversion]:
     """Read every article of ``sources``; write one Crossref deposit per issue. The YAML/JSON
     files a folder or glob found that are not articles are left out, their names appended to
@@ -45,7 +50,11 @@ def run_per_issue(
     ``--journal`` pipe that is no journal raises ``InputError`` before any article, and an
     output folder that cannot be made ``OutputError``: ``not_reached`` then gets every
     source given, as a batch's report stopped before any article lists them (it was left
-    empty beside the report's ``error``)."""
+    empty beside the report's ``error``). Another batch writing into the folder raises
+    ``ManifestError`` (exit 2), before any article too.
+
+    ``gone``, when given, gets the issue files of earlier runs whose articles are all gone
+    (``IssueBooks.gone``), once the run has ended as asked."""
     results = [] if results is None else results
     read: dict[str, list[str]] = {}  # a source read -> the names of its articles
     out_dir = settings.out_dir
@@ -57,13 +66,19 @@ def run_per_issue(
         # before any article: each article read it again by its real path
         # (``/proc/…/pipe:[…]``) and every one was refused, 'cannot read journal file'.
         given = cache.once(settings.journal)
-    except (OutputError, InputError):
+        manifest = Manifest(out_dir)  # (last: one batch at a time writes into the folder)
+    except (OutputError, InputError, ManifestError):
         if not_reached is not None:
             not_reached.extend(sources)
         raise
-    files, problems = list_sources(
-        sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore, notes=notes
-    )
+    try:
+        files, problems = list_sources(
+            sources, skip=out_dir.resolve(), fmt=settings.fmt, ignore=ignore, notes=notes
+        )
+    except BaseException:
+        manifest.close()
+        raise
+    books = IssueBooks(out_dir, manifest, settings.force)
     items: list[tuple[Loaded, Path]] = []
     try:
         for job in iter_jobs(files, settings, problems):
@@ -93,7 +108,10 @@ def run_per_issue(
                     continue
                 items.append((item, out_dir))
                 names.append(item.name)
-        return convert_per_issue(items, settings.options, results)
+        convert_per_issue(items, settings.options, results, books)
+        if gone is not None:
+            gone.extend(books.gone())
+        return results
     except (KeyboardInterrupt, OutputError):
         if not_reached is not None:
             done = {r.source for r in results if not pending(r)}
@@ -103,3 +121,4 @@ def run_per_issue(
         raise
     finally:
         files.close()
+        manifest.close()

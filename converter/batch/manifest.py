@@ -21,6 +21,9 @@ PENDING_NAME = ".jatsconv-manifest.pending"
 # The stamp of a source whose output a killed run renamed into place without recording it: no
 # stamp matches, so the next run converts the source again (and owns the output).
 UNFINISHED_STAMP = "unfinished: the run writing it was killed"
+# The key prefix of a ``batch --per-issue`` row: one per issue file it wrote (the file's name
+# after it), its articles' names beside it. A plain batch leaves these rows alone.
+ISSUE_KEY = "per-issue: "
 
 # stamp, journal files used, journal file found, outputs, and the names of the articles the
 # outputs are of when they are not the source's own (``FILE#N`` of a file holding several)

@@ -190,7 +190,7 @@ def _summary_table(summary: Summary, console: Console) -> None:
     "--per-issue",
     is_flag=True,
     help="With --to crossref: one deposit per issue (ISSN-vVOL-nISSUE.crossref.xml); read in "
-    "one process, without --name, the manifest or --junit.",
+    "one process, without --name, resuming or --junit.",
 )
 @csv_options
 @schema_dir_option
@@ -405,7 +405,9 @@ def _per_issue(
     quiet: bool,
 ) -> None:
     """``--per-issue``: one Crossref deposit per issue; print, report, exit."""
+    from converter.batch.issue_books import gone_line
     from converter.batch.issues import run_per_issue
+    from converter.batch.manifest import ManifestError
     from converter.commands.convert import _exit_code, _report
     from converter.per_issue import pending
 
@@ -418,14 +420,15 @@ def _per_issue(
     notes: list[str] = []
     results: list[Conversion] = []
     not_reached: list[str] = []
+    gone: list[dict[str, object]] = []
     try:
-        run_per_issue(sources, settings, ignore, not_articles, notes, results, not_reached)
+        run_per_issue(sources, settings, ignore, not_articles, notes, results, not_reached, gone)
     except KeyboardInterrupt:
         _per_issue_interrupted(report, [r for r in results if not pending(r)], not_articles,
                                not_reached)  # fmt: skip
-    except (OutputError, InputError) as exc:
-        # (-o read-only or not creatable, a full disk, a --journal that is no journal: a
-        # report all the same, for CI to parse)
+    except (OutputError, InputError, ManifestError) as exc:
+        # (-o read-only or not creatable, a full disk, a --journal that is no journal, another
+        # batch writing into -o: a report all the same, for CI to parse)
         if report is None:
             raise
         done = [r for r in results if not pending(r)]
@@ -439,10 +442,12 @@ def _per_issue(
         click.echo(line, err=True)
     if (line := not_article_line(len(not_articles), not_articles)) is not None:
         click.echo(line, err=True)
+    if (line := gone_line(settings.out_dir, gone)) is not None:
+        click.echo(line, err=True)
     if not results and not not_articles:
         click.echo("jatsconv: 0 articles: the sources given hold no file to convert", err=True)
     if report is not None:
-        _per_issue_report(report, results, not_articles, [], interrupted=False)
+        _per_issue_report(report, results, not_articles, [], interrupted=False, gone=gone)
     sys.exit(_exit_code(results))
 
 
@@ -504,10 +509,13 @@ def _per_issue_report(
     not_reached: list[str],
     interrupted: bool,
     error: str | None = None,
+    gone: list[dict[str, object]] | None = None,
 ) -> None:
     """The ``--per-issue --report`` file (written whole or not at all, as every report): the
     articles done, their counts, and, as a batch's, whether the run was interrupted and the
-    sources it did not reach; ``error``, the line of an output that could not be written."""
+    sources it did not reach; ``error``, the line of an output that could not be written;
+    ``gone``, the issue files kept whose articles are gone (``"sources_gone"``, as a batch's
+    report names the sources gone: each with ``issue``, ``articles`` and ``outputs``)."""
     articles = [r.as_dict() for r in results]
     summary = _per_issue_summary(articles, len(not_articles))
     payload: dict[str, object] = {
@@ -518,6 +526,7 @@ def _per_issue_report(
         "articles": articles,
         "not_articles": not_articles,
         "not_reached": not_reached,
+        "sources_gone": gone or [],
     }
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     write_out(report, lambda stream: stream.write(text))

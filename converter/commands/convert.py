@@ -253,8 +253,12 @@ def _report(results: list[Conversion], as_json: bool, quiet: bool) -> None:
             result.problems.append(line)
     run = RunNotices()
     cap = Cap()  # 20 lines of one kind of problem, then a count (the kind judged without the file)
+    said: set[str] = set()  # (a line of a whole --per-issue issue is on each of its articles)
 
     def problem(line: str, source: str) -> None:
+        if line in said:
+            return
+        said.add(line)
         if cap.admit(line, line.removeprefix(f"{source}: ")):
             click.echo(line, err=True)
 

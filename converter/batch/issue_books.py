@@ -1,0 +1,113 @@
+"""``batch --per-issue``'s record of the issue files it wrote, in the batch's manifest.
+
+A plain batch keeps a file in its output folder that it did not write for that source unless
+``--force``; ``--per-issue`` wrote over any file under an issue file's name (an issue deposit
+corrected by hand, another tool's file) without a word. Here each issue file written is a
+manifest row (``ISSUE_KEY`` + its name, its articles' names beside it), and a file in place
+that no row says this issue wrote is kept, said in one line, its articles counted as bad input.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from converter.api import remove_stale, write_output
+from converter.batch.books import _source_path
+from converter.batch.manifest import ISSUE_KEY, Manifest
+from converter.per_issue import IssueFiles, few_articles
+from converter.writers import same_output
+
+ISSUE_STAMP = "per-issue"  # (no up-to-date check: every article is read on every run)
+GONE_NAMED = 3  # issue files named in the line for those of articles gone
+
+
+class IssueBooks(IssueFiles):
+    """Issue files written, kept or removed as the manifest says this mode wrote them."""
+
+    def __init__(self, out_dir: Path, manifest: Manifest, force: bool) -> None:
+        self.out_dir = out_dir
+        self.manifest = manifest
+        self.force = force
+        self.touched: set[str] = set()  # the rows of issues this run had articles of
+
+    def place(self, target: Path, data: bytes, names: Sequence[str]) -> str | None:
+        """Write the issue file, unless a file is in place that an earlier ``--per-issue`` run
+        did not write for this issue (kept unless ``--force``). A file in place that says what
+        the new one says (the same but for its batch id and timestamp) is kept as it is: a
+        rerun of an unchanged issue leaves the same bytes, as a plain batch's skipped output."""
+        key = ISSUE_KEY + target.name
+        self.touched.add(key)
+        row = self.manifest.get(key)
+        owned = row is not None and target.name in row[3]
+        try:
+            existing: bytes | None = target.read_bytes()
+        except OSError:  # (none; a folder there: writing it says so, and the run stops)
+            existing = None
+        same = existing is not None and same_output(target.name, existing, data)
+        if existing is not None and not (same or owned or self.force):
+            return (
+                f"{target} exists and was not written for this issue "
+                f"({few_articles(names)}): not overwritten (use --force)"
+            )
+        if not same or self.force:
+            self.manifest.will_write(key, target.name)
+            write_output(target, data)
+        self.manifest[key] = (ISSUE_STAMP, (), "", (target.name,), tuple(names))
+        return None
+
+    def remove(self, target: Path, names: Sequence[str]) -> str | None:
+        """Remove the issue file an earlier ``--per-issue`` run wrote for this issue, rejected
+        now; a file it did not write is left alone."""
+        key = ISSUE_KEY + target.name
+        self.touched.add(key)
+        row = self.manifest.get(key)
+        if row is None or target.name not in row[3]:
+            return None
+        self.manifest.pop(key)
+        return remove_stale(target)
+
+    def gone(self) -> list[dict[str, Any]]:
+        """The issue files of earlier runs whose articles are all gone (deleted, renamed or
+        moved) and that this run did not write: kept, never removed (a source out of reach
+        looks the same as one deleted), as a plain batch keeps a gone source's output. A row
+        whose file is gone too is forgotten."""
+        found = []
+        for key in list(self.manifest.source_keys()):
+            if not key.startswith(ISSUE_KEY) or key in self.touched:
+                continue
+            row = self.manifest.get(key)
+            if row is None:
+                continue
+            outputs = [n for n in row[3] if os.path.exists(os.path.join(self.out_dir, n))]
+            if not outputs:
+                self.manifest.pop(key)
+                continue
+            if any(os.path.exists(_source_path(name)) for name in row[4]):
+                continue  # (its articles are there, not given to this run)
+            found.append(
+                {
+                    "issue": key.removeprefix(ISSUE_KEY),
+                    "articles": list(row[4]),
+                    "outputs": [os.path.join(self.out_dir, n) for n in outputs],
+                }
+            )
+        return found
+
+
+def gone_line(out_dir: Path, gone: list[dict[str, Any]]) -> str | None:
+    """The run's one line for the issue files kept whose articles are gone (``gone``)."""
+    names = [os.path.basename(p) for item in gone for p in item["outputs"]]
+    if not names:
+        return None
+    shown = ", ".join(names[:GONE_NAMED])
+    if len(names) > GONE_NAMED:
+        shown += f" and {len(names) - GONE_NAMED:,} more"
+    files, them = ("issue file", "it") if len(names) == 1 else ("issue files", "them")
+    return (
+        f"jatsconv: {out_dir}: {len(names):,} {files} of articles gone since an earlier run "
+        f"(deleted, renamed or moved): {shown}; kept (remove {them} if withdrawn; --report "
+        f"names {'its' if len(names) == 1 else 'their'} articles)"
+    )

@@ -1,0 +1,106 @@
+"""``batch --to crossref --per-issue`` and the files already in its output folder: an issue
+file it did not write is kept unless ``--force`` (as a plain batch keeps an output it did not
+write), an unchanged issue is left byte for byte."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BILINGUAL, EXTERNAL
+
+ISSUE = BILINGUAL.parent  # Japanese Studies in Russia 2018, vol. 2 no. 3: two articles
+NAME = "2687-1440-v2-n3.crossref.xml"
+HAND_EDITED = b"<doi_batch><!-- corrected by hand before deposit --></doi_batch>\n"
+
+
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JATSCONV_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("JATSCONV_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.setenv("JATSCONV_CROSSREF_SCHEMA", str(EXTERNAL / "crossref-5.3.1"))
+
+
+def _copy_issue(tmp_path: Path) -> Path:
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    for path in ISSUE.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    shutil.copy(ISSUE.parent / "journal.yaml", tmp_path / "journal.yaml")
+    return folder
+
+
+def _batch(run, folder: Path, out: Path, *more: str | Path):
+    return run("batch", folder, "--to", "crossref", "--per-issue", "-o", out, *more)
+
+
+def test_an_issue_file_it_did_not_write_is_kept_unless_force(tmp_path: Path, run) -> None:
+    folder = _copy_issue(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / NAME).write_bytes(HAND_EDITED)
+    report = tmp_path / "report.json"
+    result = _batch(run, folder, out, "--report", report)
+    assert result.code == 3, result.err
+    assert (out / NAME).read_bytes() == HAND_EDITED
+    refusals = [line for line in result.err.splitlines() if "exists and was not written" in line]
+    assert refusals == [
+        f"{out / NAME} exists and was not written for this issue "
+        f"({folder / 'shchukin-21.yaml'}, {folder / 'streltsov-6.yaml'}): not overwritten "
+        "(use --force)"
+    ]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"]["bad-input"] == 2 and data["summary"]["converted"] == 0
+    assert all(refusals[0] in a["problems"] for a in data["articles"])
+    # A rerun says the same: the file is still not this run's.
+    assert _batch(run, folder, out).code == 3
+    assert (out / NAME).read_bytes() == HAND_EDITED
+    forced = _batch(run, folder, out, "--force")
+    assert forced.code == 0, forced.err
+    assert b"<doi_batch_id>2687-1440-v2-n3-" in (out / NAME).read_bytes()
+    # Written by --per-issue now: the next run owns it, no --force needed.
+    (folder / "streltsov-6.yaml").write_text(
+        (folder / "streltsov-6.yaml").read_text(encoding="utf-8").replace("fpage: 6", "fpage: 7"),
+        encoding="utf-8",
+    )
+    again = _batch(run, folder, out)
+    assert again.code == 0, again.err
+    assert b"<first_page>7</first_page>" in (out / NAME).read_bytes()
+
+
+def test_an_unchanged_issue_rerun_gives_the_same_bytes(tmp_path: Path, run) -> None:
+    folder = _copy_issue(tmp_path)
+    out = tmp_path / "out"
+    assert _batch(run, folder, out).code == 0
+    first = (out / NAME).read_bytes()
+    result = _batch(run, folder, out)
+    assert result.code == 0, result.err
+    assert (out / NAME).read_bytes() == first
+
+
+def test_an_issue_file_of_articles_gone_is_kept_and_said(tmp_path: Path, run) -> None:
+    folder = _copy_issue(tmp_path)
+    out = tmp_path / "out"
+    assert _batch(run, folder, out).code == 0
+    other = tmp_path / "other"
+    shutil.move(folder, other)  # (a new folder of the same journal, the old one gone)
+    (other / "streltsov-6.yaml").unlink()
+    (other / "shchukin-21.yaml").unlink()
+    report = tmp_path / "report.json"
+    result = run("batch", other, "--to", "crossref", "--per-issue", "-o", out, "--report", report)
+    assert (out / NAME).is_file()
+    assert (
+        f"jatsconv: {out}: 1 issue file of articles gone since an earlier run (deleted, renamed "
+        f"or moved): {NAME}; kept (remove it if withdrawn; --report names its articles)"
+    ) in result.err
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["sources_gone"] == [
+        {
+            "issue": NAME,
+            "articles": [str(folder / "shchukin-21.yaml"), str(folder / "streltsov-6.yaml")],
+            "outputs": [str(out / NAME)],
+        }
+    ]
