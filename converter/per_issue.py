@@ -130,7 +130,8 @@ def convert_per_issue(
         if output.to_write(options.write_invalid):
             refused = files.place(target, output.data, names)
             written = None if refused else str(target)
-        sources = ", ".join(names)
+        # (the issue and a few of its articles: each article's report row has the line)
+        sources = f"{issue_stem(key)} ({few_articles(names)})"
         # a line the deposit's writer labels with an article's DOI is that article's: told
         # on its source alone (told on every source of the issue, each article's warning came
         # once per article of the issue); a line of the whole deposit stays on every source

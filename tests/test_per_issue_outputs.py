@@ -1,6 +1,6 @@
 """``batch --to crossref --per-issue`` and the files already in its output folder: an issue
 file it did not write is kept unless ``--force`` (as a plain batch keeps an output it did not
-write), an unchanged issue is left byte for byte."""
+write), an unchanged issue is left byte for byte, and an issue's lines name a few articles."""
 
 from __future__ import annotations
 
@@ -104,3 +104,33 @@ def test_an_issue_file_of_articles_gone_is_kept_and_said(tmp_path: Path, run) ->
             "outputs": [str(out / NAME)],
         }
     ]
+
+
+def test_an_issue_line_names_a_few_articles_not_all(tmp_path: Path, run) -> None:
+    """An issue whose articles disagree on its date: the line named all 80 articles of an
+    issue, thousands of characters; now the issue and three of them, and how many more."""
+    folder = _copy_issue(tmp_path)
+    text = (folder / "streltsov-6.yaml").read_text(encoding="utf-8")
+    (folder / "shchukin-21.yaml").unlink()
+    for n in range(7):
+        page = 100 + n
+        body = text.replace("doi: 10.5555/jsr.2018.3.6", f"doi: 10.5555/jsr.2018.3.{page}")
+        body = body.replace("fpage: 6", f"fpage: {page}")
+        if n == 6:
+            body = body.replace("collection: 2018-09", "collection: 2018-10")
+        (folder / f"a{n}.yaml").write_text(body, encoding="utf-8")
+    (folder / "streltsov-6.yaml").unlink()
+    out = tmp_path / "out"
+    report = tmp_path / "report.json"
+    result = _batch(run, folder, out, "--report", report)
+    assert result.code == 1, result.err
+    lines = [line for line in result.err.splitlines() if "the issue's date differs" in line]
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith(
+        f"2687-1440-v2-n3 ({folder / 'a0.yaml'}, {folder / 'a1.yaml'}, {folder / 'a2.yaml'} "
+        "… and 4 more): error: the issue's date differs between"
+    )
+    assert str(folder / "a5.yaml") not in lines[0]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 7
+    assert all(lines[0] in a["problems"] for a in data["articles"])
