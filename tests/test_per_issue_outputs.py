@@ -81,6 +81,27 @@ def test_an_unchanged_issue_rerun_gives_the_same_bytes(tmp_path: Path, run) -> N
     assert (out / NAME).read_bytes() == first
 
 
+def test_its_own_issue_file_corrected_by_hand_is_kept_unless_force(tmp_path: Path, run) -> None:
+    """A deposit an earlier run wrote, corrected by hand before it was deposited: a rerun
+    over unchanged articles wrote over the correction (it is no longer what the run wrote)."""
+    folder = _copy_issue(tmp_path)
+    out = tmp_path / "out"
+    assert _batch(run, folder, out).code == 0
+    corrected = (out / NAME).read_bytes().replace(b"<first_page>6<", b"<first_page>8<")
+    (out / NAME).write_bytes(corrected)
+    result = _batch(run, folder, out)
+    assert result.code == 3, result.err
+    assert (out / NAME).read_bytes() == corrected
+    assert (
+        f"{out / NAME} was changed since an earlier run wrote it for this issue "
+        f"({folder / 'shchukin-21.yaml'}, {folder / 'streltsov-6.yaml'}): not overwritten "
+        "(use --force)"
+    ) in result.err
+    assert _batch(run, folder, out, "--force").code == 0
+    assert b"<first_page>6<" in (out / NAME).read_bytes()
+    assert _batch(run, folder, out).code == 0  # (its own again)
+
+
 def test_an_issue_file_of_articles_gone_is_kept_and_said(tmp_path: Path, run) -> None:
     folder = _copy_issue(tmp_path)
     out = tmp_path / "out"

@@ -9,6 +9,7 @@ that no row says this issue wrote is kept, said in one line, its articles counte
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,11 +17,13 @@ from typing import Any
 
 from converter.api import remove_stale, write_output
 from converter.batch.books import _source_path
-from converter.batch.manifest import ISSUE_KEY, Manifest
+from converter.batch.manifest import ISSUE_KEY, UNFINISHED_STAMP, Manifest
 from converter.per_issue import IssueFiles, few_articles
 from converter.writers import same_output
 
-ISSUE_STAMP = "per-issue"  # (no up-to-date check: every article is read on every run)
+# The row's stamp: the digest of the bytes written. No up-to-date check (every article is read
+# on every run): it tells a file corrected by hand since the run wrote it, no longer the run's.
+ISSUE_STAMP = "per-issue sha256:"
 GONE_NAMED = 3  # issue files named in the line for those of articles gone
 
 
@@ -41,21 +44,28 @@ class IssueBooks(IssueFiles):
         key = ISSUE_KEY + target.name
         self.touched.add(key)
         row = self.manifest.get(key)
-        owned = row is not None and target.name in row[3]
+        listed = row is not None and target.name in row[3]
         try:
             existing: bytes | None = target.read_bytes()
         except OSError:  # (none; a folder there: writing it says so, and the run stops)
             existing = None
         same = existing is not None and same_output(target.name, existing, data)
-        if existing is not None and not (same or owned or self.force):
-            return (
-                f"{target} exists and was not written for this issue "
-                f"({few_articles(names)}): not overwritten (use --force)"
-            )
-        if not same or self.force:
+        if existing is not None and not (same or self.force):
+            if not listed:
+                why = "exists and was not written for this issue"
+            elif row is not None and row[0] != _stamp(existing) and row[0] != UNFINISHED_STAMP:
+                why = "was changed since an earlier run wrote it for this issue"
+            else:
+                why = ""
+            if why:
+                return f"{target} {why} ({few_articles(names)}): not overwritten (use --force)"
+        if existing is not None and same and not self.force:
+            kept = existing  # (left byte for byte)
+        else:
             self.manifest.will_write(key, target.name)
             write_output(target, data)
-        self.manifest[key] = (ISSUE_STAMP, (), "", (target.name,), tuple(names))
+            kept = data
+        self.manifest[key] = (_stamp(kept), (), "", (target.name,), tuple(names))
         return None
 
     def remove(self, target: Path, names: Sequence[str]) -> str | None:
@@ -95,6 +105,10 @@ class IssueBooks(IssueFiles):
                 }
             )
         return found
+
+
+def _stamp(data: bytes) -> str:
+    return ISSUE_STAMP + hashlib.sha256(data).hexdigest()
 
 
 def gone_line(out_dir: Path, gone: list[dict[str, Any]]) -> str | None:
