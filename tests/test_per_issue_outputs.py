@@ -102,6 +102,26 @@ def test_its_own_issue_file_corrected_by_hand_is_kept_unless_force(tmp_path: Pat
     assert _batch(run, folder, out).code == 0  # (its own again)
 
 
+def test_an_issue_whose_articles_all_moved_leaves_no_stale_file(tmp_path: Path, run) -> None:
+    """Both articles' issue corrected from 3 to 4: the deposit of issue 3 held them still,
+    to be deposited again as current; it is removed and said, as a batch removes an output
+    it wrote under an article's old name."""
+    folder = _copy_issue(tmp_path)
+    out = tmp_path / "out"
+    assert _batch(run, folder, out).code == 0
+    for path in folder.glob("*.yaml"):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("\nissue: 3\n", "\nissue: 4\n"), "utf-8"
+        )
+    result = _batch(run, folder, out)
+    assert result.code == 0, result.err
+    moved = out / "2687-1440-v2-n4.crossref.xml"
+    assert moved.is_file() and not (out / NAME).exists()
+    assert (
+        f"{folder / 'streltsov-6.yaml'}: written to {moved}; earlier output removed: {out / NAME}"
+    ) in result.err
+
+
 def test_an_issue_file_of_articles_gone_is_kept_and_said(tmp_path: Path, run) -> None:
     folder = _copy_issue(tmp_path)
     out = tmp_path / "out"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from converter.api import remove_stale, write_output
+from converter.api import Conversion, remove_stale, write_output
 from converter.batch.books import _source_path
 from converter.batch.manifest import ISSUE_KEY, UNFINISHED_STAMP, Manifest
 from converter.per_issue import IssueFiles, few_articles
@@ -78,6 +78,34 @@ class IssueBooks(IssueFiles):
             return None
         self.manifest.pop(key)
         return remove_stale(target)
+
+    def remove_moved(self, results: list[Conversion]) -> None:
+        """Remove the issue files of earlier runs whose articles this run read, every one, and
+        put in other issues (their issue or volume corrected): the file held them still, to
+        be deposited again as current. Said on each article, as a batch says an output
+        written under an article's old name. A file changed since it was written is kept."""
+        done = {r.source: r for r in results}
+        for key in list(self.manifest.source_keys()):
+            if not key.startswith(ISSUE_KEY) or key in self.touched:
+                continue
+            row = self.manifest.get(key)
+            if row is None or not row[4] or any(name not in done for name in row[4]):
+                continue
+            for name in row[3]:
+                target = self.out_dir / name
+                try:
+                    if _stamp(target.read_bytes()) != row[0]:
+                        continue  # (changed since, or gone: not this run's to remove)
+                except OSError:
+                    continue
+                removed = remove_stale(target)
+                if removed is None:
+                    continue
+                self.manifest.pop(key)
+                for source in row[4]:
+                    result = done[source]
+                    where = f"written to {result.output}" if result.output else "not converted"
+                    result.problems.append(f"{source}: {where}; earlier output removed: {removed}")
 
     def gone(self) -> list[dict[str, Any]]:
         """The issue files of earlier runs whose articles are all gone (deleted, renamed or

@@ -109,6 +109,7 @@ def run_per_issue(
                 items.append((item, out_dir))
                 names.append(item.name)
         convert_per_issue(items, settings.options, results, books)
+        books.remove_moved(results)  # (the run ended as asked: every article of it read)
         if gone is not None:
             gone.extend(books.gone())
         return results
