@@ -122,6 +122,28 @@ def test_an_issue_whose_articles_all_moved_leaves_no_stale_file(tmp_path: Path, 
     ) in result.err
 
 
+def test_a_rejected_issue_keeps_a_file_it_did_not_write(tmp_path: Path, run) -> None:
+    """An issue rejected (its articles disagree on its date) removes the file an earlier run
+    wrote for it, never one it did not write or one corrected by hand since."""
+    folder = _copy_issue(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / NAME).write_bytes(HAND_EDITED)
+    streltsov = folder / "streltsov-6.yaml"
+    good = streltsov.read_text(encoding="utf-8")
+    streltsov.write_text(good.replace("collection: 2018-09", "collection: 2018-10"), "utf-8")
+    result = _batch(run, folder, out)
+    assert result.code == 1, result.err
+    assert (out / NAME).read_bytes() == HAND_EDITED and "earlier output removed" not in result.err
+    streltsov.write_text(good, "utf-8")
+    assert _batch(run, folder, out, "--force").code == 0
+    corrected = (out / NAME).read_bytes().replace(b"<first_page>6<", b"<first_page>8<")
+    (out / NAME).write_bytes(corrected)
+    streltsov.write_text(good.replace("collection: 2018-09", "collection: 2018-10"), "utf-8")
+    assert _batch(run, folder, out).code == 1
+    assert (out / NAME).read_bytes() == corrected
+
+
 def test_an_issue_file_of_articles_gone_is_kept_and_said(tmp_path: Path, run) -> None:
     folder = _copy_issue(tmp_path)
     out = tmp_path / "out"

@@ -70,12 +70,17 @@ class IssueBooks(IssueFiles):
 
     def remove(self, target: Path, names: Sequence[str]) -> str | None:
         """Remove the issue file an earlier ``--per-issue`` run wrote for this issue, rejected
-        now; a file it did not write is left alone."""
+        now; a file it did not write, or changed since it wrote it, is left alone."""
         key = ISSUE_KEY + target.name
         self.touched.add(key)
         row = self.manifest.get(key)
         if row is None or target.name not in row[3]:
             return None
+        try:
+            if row[0] != UNFINISHED_STAMP and _stamp(target.read_bytes()) != row[0]:
+                return None
+        except OSError:
+            pass  # (gone: nothing to remove but the row)
         self.manifest.pop(key)
         return remove_stale(target)
 
