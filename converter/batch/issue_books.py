@@ -65,7 +65,9 @@ class IssueBooks(IssueFiles):
             self.manifest.will_write(key, target.name)
             write_output(target, data)
             kept = data
-        self.manifest[key] = (_stamp(kept), (), "", (target.name,), tuple(names))
+        # (the articles by absolute path: a later run from another folder finds them still)
+        articles = tuple(os.path.abspath(name) for name in names)
+        self.manifest[key] = (_stamp(kept), (), "", (target.name,), articles)
         return None
 
     def remove(self, target: Path, names: Sequence[str]) -> str | None:
@@ -89,7 +91,7 @@ class IssueBooks(IssueFiles):
         put in other issues (their issue or volume corrected): the file held them still, to
         be deposited again as current. Said on each article, as a batch says an output
         written under an article's old name. A file changed since it was written is kept."""
-        done = {r.source: r for r in results}
+        done = {os.path.abspath(r.source): r for r in results}
         for key in list(self.manifest.source_keys()):
             if not key.startswith(ISSUE_KEY) or key in self.touched:
                 continue
@@ -107,10 +109,11 @@ class IssueBooks(IssueFiles):
                 if removed is None:
                     continue
                 self.manifest.pop(key)
-                for source in row[4]:
-                    result = done[source]
+                for article in row[4]:
+                    result = done[article]
                     where = f"written to {result.output}" if result.output else "not converted"
-                    result.problems.append(f"{source}: {where}; earlier output removed: {removed}")
+                    line = f"{result.source}: {where}; earlier output removed: {removed}"
+                    result.problems.append(line)
 
     def gone(self) -> list[dict[str, Any]]:
         """The issue files of earlier runs whose articles are all gone (deleted, renamed or
