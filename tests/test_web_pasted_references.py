@@ -150,8 +150,6 @@ def test_a_list_whose_lines_end_in_dois_is_still_a_list(client):
     assert [ref.text["en"] for ref in workspace.rows[1].article.references] == lines
 
 
-
-
 def test_a_reference_with_a_stray_line_break_stays_one_reference(client):
     """Two lines neither numbered nor under a heading are one reference copied from a PDF, as
     the native reader reads them (one rule for both: ``readers.pasted_references``)."""
