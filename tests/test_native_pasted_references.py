@@ -66,6 +66,15 @@ def test_a_reference_with_a_stray_line_break_stays_one_reference(write_article) 
     assert not any("pasted" in line or "headings" in line for line in said)
 
 
+def test_a_reference_kept_whole_keeps_no_line_break(write_article) -> None:
+    """Three lines of one reference that are no list (not numbered, no heading) are written
+    on one line, as the web form's one-line box kept them: no line break in the citation."""
+    text = "Smith J. A study\nJournal of Things. 2020;5(2):10-20.\nLondon: Press"
+    article, _ = _article(write_article, [text])
+    [ref] = article.references
+    assert ref.text["en"] == "Smith J. A study Journal of Things. 2020;5(2):10-20. London: Press"
+
+
 def test_a_pasted_list_in_an_entry_with_parts_is_refused_naming_it(write_article) -> None:
     entry = {"text": {"ru": PASTED}, "title": "Российско-японские отношения"}
     with pytest.raises(InputError) as raised:

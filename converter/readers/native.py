@@ -1248,7 +1248,7 @@ def article_from_data(
         pasted, lists, problems = split_pasted_references(dict(data), _main_language(data))
         if problems:
             raise InputError(name, problems)
-        data = pasted if lists else data
+        data = pasted  # (``data`` itself when nothing was pasted or joined)
     article = validated_article(data, name, base_dir=base_dir, journal=journal, cache=cache)
     set_right = reference_texts_set_right(article)
     issn_once = _one_issn_kept_once(article)

@@ -72,15 +72,36 @@ def reads_as_list(lines: list[str]) -> bool:
     return numbered >= 2 or any(map(is_heading, lines))
 
 
+def _joined(ref: Any, entry: dict[str, Any], lines: dict[Any, list[str]]) -> Any:
+    """``ref`` with each text of several lines on one line (one reference copied from a PDF
+    keeps no line break: the one-line box kept none)."""
+    texts = {None: entry["text"]} if isinstance(entry["text"], str) else entry["text"]
+    several = {
+        key: " ".join(found)
+        for key, found in lines.items()
+        if "\n" in texts[key] or "\r" in texts[key]
+    }
+    if not several:
+        return ref
+    if None in several:  # (a text given as one string)
+        return several[None] if isinstance(ref, str) else {**entry, "text": several[None]}
+    return {**entry, "text": {**entry["text"], **several}}
+
+
 def split_pasted_references(
-    data: dict[str, Any], lang: str
+    data: dict[str, Any], lang: str, *, lines_apart: bool = False
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """``data`` with each reference whose text reads as a pasted list (``reads_as_list``)
     replaced by the references it lists; what was done, one sentence per pasted list (a note:
     nothing is lost); and the problems (``references[N].text: …``). ``lang`` is the article's
     language (the Cyrillic list's language when it is Russian or Ukrainian). A reference given
     as a text alone (``- "…"``, or ``text:`` one string) gives texts alone, filed by the model
-    under the language their script tells."""
+    under the language their script tells.
+
+    ``lines_apart``: the web form's reference box, where a line that does not go on from the
+    one before (``_lines``) is a reference of its own, numbered or not (an unnumbered list
+    pasted in); in a file, a text of several lines is one reference unless numbered or under
+    a heading. Either way a reference kept whole has its lines joined by a space."""
     references = data.get("references")
     if not isinstance(references, list):
         return data, [], []
@@ -95,8 +116,9 @@ def split_pasted_references(
             out.append(ref)
             continue
         lines = {key: _lines(value) for key, value in boxes.items() if _lines(value)}
-        if not any(map(reads_as_list, lines.values())):
-            out.append(ref)
+        listed = (lambda found: len(found) > 1) if lines_apart else reads_as_list
+        if not any(map(listed, lines.values())):
+            out.append(_joined(ref, entry, lines))
             continue
         where = f"references[{index}]"
         if set(entry) - _NO_CONTENT:

@@ -523,7 +523,9 @@ class Workspace:
         row's is refused: saving it would undo the later save (made in another tab)."""
         if opened_at is not None and opened_at != row.saves:
             return [SAVED_ELSEWHERE]
-        data, pasted, problems = split_pasted_references(data, main_language(data))
+        data, pasted, problems = split_pasted_references(
+            data, main_language(data), lines_apart=True
+        )
         if problems:  # (with what the rest of the form would say)
             return problems + self._article(row, without(data, kept or [])[0])[1]
         without_kept, taken = without(data, kept or [])
@@ -546,7 +548,7 @@ class Workspace:
 
     def problems(self, row: Row, data: dict[str, Any]) -> list[str]:
         """What saving ``data`` as the row's article would say, without saving it."""
-        data, _, problems = split_pasted_references(data, main_language(data))
+        data, _, problems = split_pasted_references(data, main_language(data), lines_apart=True)
         return problems + self._article(row, data)[1]
 
     def _article(
