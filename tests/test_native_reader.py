@@ -48,6 +48,34 @@ def test_a_plain_value_is_the_text_typed_unless_a_plain_integer(typed: str, read
     assert type(data["a"]) is type(read)
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("!!timestamp 2020-01-02", "2020-01-02"),
+        ("!!timestamp 2020-01-02 10:00:00", "2020-01-02 10:00:00"),
+        ("!!float .inf", ".inf"), ("!!float .nan", ".nan"), ("!!float 2.10", "2.10"),
+        ("!!set {b, a}", ["b", "a"]),
+    ],
+)  # fmt: skip
+def test_an_explicit_tag_gives_the_text_typed_or_a_list(typed: str, read) -> None:
+    """A date or a set under an explicit tag reached messages as ``datetime.date(2020, 1, 2)``
+    or ``{'a', 'b'}``, and ``!!float .inf`` the JATS as "inf": they read as the plain forms
+    do (a set as the list of its members, in the order typed)."""
+    assert native.parse_data(f"a: {typed}\nb: [{typed}]\n", "x.yaml") == {"a": read, "b": [read]}
+
+
+@pytest.mark.parametrize("anchors", [False, True])
+def test_binary_is_refused_naming_the_line_and_the_key(run, write_article, anchors) -> None:
+    """``!!binary`` (base64 bytes) was decoded and read as the text "hello", or refused in
+    Pydantic's words ("unable to parse raw data as a unicode string")."""
+    tagged = "&v !!binary aGVsbG8=\nissue: *v" if anchors else "!!binary /w=="
+    result = run("convert", write_article(GOOD + f"abstract: {{en: x}}\nvolume: {tagged}\n"))
+    _single_line_error(
+        result, "article.yaml: line 5: volume: !!binary (base64 bytes) is not read: write the "
+    )
+    assert "b'" not in result.err and "unicode" not in result.err
+
+
 def test_json_numbers_keep_the_text_typed() -> None:
     data = native.parse_data('{"volume": 2.10, "issue": 3, "x": 1e3, "y": NaN}', "x.json")
     assert data == {"volume": "2.10", "issue": 3, "x": "1e3", "y": "NaN"}

@@ -169,6 +169,50 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:merge", lambda loader, node: _MERGE_KEY)
 
+
+class _TaggedValue(yaml.YAMLError):
+    """A value under an explicit tag no field can take (``!!binary``: bytes); ``line``: where,
+    ``field``: the key whose value it is (set by the mapping that holds it)."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line, self.problem, self.field = line, problem, None
+
+    def said(self) -> str:
+        where = f"{self.field}: " if isinstance(self.field, str | int) else ""
+        return f"line {self.line}: {where}{self.problem}"
+
+
+def _text_typed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!!timestamp`` and ``!!float`` give the text typed, as the plain forms do (see
+    ``_Loader``): a date reached messages as ``datetime.date(2020, 1, 2)``, a volume
+    ``!!float .inf`` the output as "inf". The model checks the text and names the field."""
+    if type(node) is not _SCALAR_NODE:
+        raise _TaggedValue(node.start_mark.line + 1, f"{node.tag} on a list or mapping")
+    return node.value
+
+
+def _set_as_list(loader: yaml.SafeLoader, node: yaml.Node) -> list[Any]:
+    """``!!set {a, b}`` is a list of its members in the order typed: a Python set reached
+    messages as ``{'a', 'b'}``, and keywords in any order."""
+    if type(node) is not _MAPPING_NODE:
+        raise _TaggedValue(node.start_mark.line + 1, "!!set takes a mapping ({a, b})")
+    return [loader.construct_object(key, deep=True) for key, _ in node.value]
+
+
+def _binary_refused(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!!binary`` is bytes (base64), no field's text: it was decoded and read as text
+    ("hello"), or its bytes reached messages as ``b'hello'``."""
+    raise _TaggedValue(
+        node.start_mark.line + 1, "!!binary (base64 bytes) is not read: write the text itself"
+    )
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _text_typed)
+_Loader.add_constructor("tag:yaml.org,2002:float", _text_typed)
+_Loader.add_constructor("tag:yaml.org,2002:set", _set_as_list)
+_Loader.add_constructor("tag:yaml.org,2002:binary", _binary_refused)
+
 _STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -230,6 +274,10 @@ def _construct_fast(
                 value[key] = _construct_fast(loader, value_node, memo, below)
             except _TooDeep as exc:
                 exc.field = key
+                raise
+            except _TaggedValue as exc:
+                if exc.field is None:  # (the innermost key: the line says where)
+                    exc.field = key
                 raise
         if merges is not None:
             memo[_ALIASED] = True  # (the size walk counts what the merges copied)
@@ -319,6 +367,10 @@ def _build_mapping(
             mapping[key] = _build(loader, value_node, count, below)
         except _TooDeep as exc:
             exc.field = key  # (the outermost mapping's key is the one left)
+            raise
+        except _TaggedValue as exc:
+            if exc.field is None:  # (the innermost key: the line says where)
+                exc.field = key
             raise
     return mapping if merges is None else _merged(mapping, merges, count)
 
@@ -523,6 +575,8 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         raise InputError(name, [_too_deep_line(None)]) from None
     except json.JSONDecodeError as exc:
         raise InputError(name, [f"line {exc.lineno}: malformed JSON: {exc.msg}"]) from None
+    except _TaggedValue as exc:
+        raise InputError(name, [exc.said()]) from None
     except yaml.reader.ReaderError as exc:
         # (the position is a byte's in the UTF-8 libyaml reads)
         source = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
