@@ -175,6 +175,26 @@ def test_every_character_xml_forbids_is_refused_in_a_text() -> None:
     )
 
 
+def test_a_lone_surrogate_in_a_json_article_is_refused_by_name(run, tmp_path, journal_file) -> None:
+    """JSON's ``\\ud800`` escape gives a lone surrogate, which Pydantic refused in its own words
+    ("unable to parse raw data as a unicode string"): it is said as a control character is,
+    naming the field, the character and its position."""
+    article = tmp_path / "article.json"
+    article.write_text(
+        '{"title": {"en": "a\\ud800b"}, "volume": "x\\udc00",'
+        ' "authors": [{"name": {"surname": "Ivanova", "given": "Anna"}}]}',
+        encoding="utf-8",
+    )
+    result = run("convert", article, "-o", tmp_path / "out")
+    assert result.code == EXIT_INPUT, result.err
+    lines = [line.removeprefix(f"{tmp_path}/") for line in result.err.splitlines() if line.strip()]
+    assert lines == [
+        "article.json: title.en: contains U+D800, a character XML 1.0 does not allow "
+        "(at position 2)",
+        "article.json: volume: contains U+DC00, a character XML 1.0 does not allow (at position 2)",
+    ], lines
+
+
 def test_invisible_characters_pasted_with_a_text_are_taken_out(write_article, store) -> None:
     """A soft hyphen, a zero-width space, a word joiner or a byte order mark inside a text
     (pasted from a word processor or a PDF) is taken out of every value: the title and the

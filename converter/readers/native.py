@@ -1021,6 +1021,8 @@ def validation_problems(
             message = worded
         elif item["type"] == "extra_forbidden" and loc_parts:
             message = _unknown_field(loc_parts[-1], _model_at(model or Article, loc_parts))
+        elif item["type"] == "string_unicode" and isinstance(item.get("input"), str):
+            message = _unicode_message(item["input"]) or message
         elif item["type"] == "string_pattern_mismatch":
             meant = _PATTERN_MESSAGES.get(str(item.get("ctx", {}).get("pattern")))
             # (cut short: a value pasted with a page of text after it made a line of its size)
@@ -1030,6 +1032,19 @@ def validation_problems(
         path = ".".join(p for p in (prefix, loc) if p)
         lines.append(f"{path}: {message}" if path else message)
     return lines
+
+
+def _unicode_message(value: str) -> str | None:
+    """Our line for a text Pydantic cannot read as Unicode: a lone surrogate, which JSON's
+    ``\\ud800`` escape gives (Pydantic said "unable to parse raw data as a unicode string"),
+    worded as every character XML forbids is, with its position."""
+    from converter.text import check_xml_text  # (error path only)
+
+    try:
+        check_xml_text(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def _wrong_type(
