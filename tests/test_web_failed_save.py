@@ -79,3 +79,39 @@ def test_a_file_that_does_not_load_opens_with_its_fields_listed_too(client, stor
         assert [a.get("href") for a in top.iter("a")] == ["#authors.0.orcid-field"]
     finally:
         workspace.close()
+
+
+@pytest.mark.parametrize("held", ["authors.1", "authors.1.orcid"])
+def test_a_link_to_a_field_held_as_written_leads_to_its_error(store, monkeypatch, held):
+    """A value given in a shape the form has no boxes for (an author as a number, an ORCID as a
+    list) shows a note, not boxes. A problem about it that its "Fields in a shape the form
+    cannot hold" entry does not take was listed at the top as a link to that note, where no
+    error was said: it is said beside the note now, and tied to it for a screen reader."""
+    import converter.web.app as web_app
+    from converter.web.unknown import unknown_fields
+
+    # (that entry takes every problem it can: here it takes none, as with one it cannot)
+    monkeypatch.setattr(web_app, "unknown_fields", lambda data, kept, problems: (
+        unknown_fields(data, kept, [])[0], problems))  # fmt: skip
+    given = "  - 12" if held == "authors.1" else "  - {name: {en: {surname: X}}, orcid: [1, 2]}"
+    workspace = Workspace(store)
+    try:
+        other = create_app(workspace).test_client()
+        token = re.search(r'name="_token" value="([^"]+)"', other.get("/").text).group(1)
+        broken = BILINGUAL.read_text(encoding="utf-8").replace(
+            "affiliations:\n  - id:", f"{given}\naffiliations:\n  - id:", 1
+        )
+        files = [(io.BytesIO(broken.encode()), "broken.yaml"),
+                 (io.BytesIO(JOURNAL.read_bytes()), "journal.yaml")]  # fmt: skip
+        other.post("/upload", data={"_token": token, "files": files},
+                   content_type="multipart/form-data")  # fmt: skip
+        page = _page(other)
+        [top] = page.find_class("located")
+        [(said, href)] = [(a.text_content(), a.get("href")) for a in top.iter("a")]
+        assert href == f"#{held}-field", href
+        box = page.get_element_by_id(f"{held}-field")
+        [errors] = box.find_class("errors")
+        assert errors.text_content().strip() and errors.text_content().strip() in said
+        assert box.find_class("held-note")[0].get("aria-describedby") == f"{held}-errors"
+    finally:
+        workspace.close()

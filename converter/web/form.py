@@ -148,6 +148,17 @@ class _Maker:
     held: set[str]
     typed: bool = False
 
+    def below(self, path: str) -> list[str]:
+        """The errors at ``path`` and below it, those below named by their part
+        (``en: …``): what a leaf, or the note of a value held as written, says beside it
+        (the list of fields to fix links there for each)."""
+        return [
+            (f"{k.removeprefix(path + '.')}: " if k != path else "") + line
+            for k, lines in self.errors.items()
+            if k == path or k.startswith(path + ".")
+            for line in lines
+        ]
+
     def field(self, key: str, node: dict[str, Any], value: Any, path: str) -> Field:
         kind, item = kind_of(node)
         help_text = resolve(node).get("description", "")
@@ -156,14 +167,10 @@ class _Maker:
         made = Field(kind, path, _label(key), help_text, errors=self.errors.get(path, []))
         if path in self.held:
             made.kind = "held"
+            made.errors = self.below(path)
             return made
         if kind not in ("group", "list", "names"):  # a leaf: its own errors and its languages'
-            made.errors = [
-                (f"{k.removeprefix(path + '.')}: " if k != path else "") + line
-                for k, lines in self.errors.items()
-                if k == path or k.startswith(path + ".")
-                for line in lines
-            ]
+            made.errors = self.below(path)
         if kind in ("langtext", "langarea"):
             self._per_language(made, value)
         elif kind == "names":
@@ -240,8 +247,9 @@ class _Maker:
             path = f"{made.name}.{index}"
             if entry is None:
                 continue
-            if path in self.held:
-                made.children.append(Field("held", path, f"{made.label} {index + 1}"))
+            if path in self.held:  # (a note, not boxes: the note says the errors of it all)
+                held = Field("held", path, f"{made.label} {index + 1}", errors=self.below(path))
+                made.children.append(held)
                 continue
             if isinstance(entry, str):  # a reference as its text, a licence as its id
                 entry = {TEXT_STANDS_FOR[key]: entry}
