@@ -87,6 +87,10 @@ BREAKERS = {
     "xref-resolves": _swap('rid="aff1"', 'rid="aff9"'),
     # the Russian title saved as UTF-8 and read as Windows-1251 (an OJS database's mojibake)
     "text-misdecoded": _swap("Российско-японские", "Российско-японские".encode().decode("cp1251")),
+    # a range printed abbreviated, as NLM styles print it: 6-20 as 16-2 would be
+    "page-range-full": lambda t: t.replace("<fpage>6</fpage>", "<fpage>16</fpage>").replace(
+        "<lpage>20</lpage>", "<lpage>2</lpage>"
+    ),
     "general-required": _cut(r"<journal-title>.*?</journal-title>"),
     "general-recommended": _cut(r"<(trans-)?abstract xml:lang=.*?</(trans-)?abstract>\s*"),
     "pmc-required": _cut(r"<article-categories>.*?</article-categories>"),
@@ -757,3 +761,20 @@ def test_a_cyrillic_e_mail_address_in_a_latin_reference_is_no_cyrillic_text(
     assert "Pis'mo v redaktsiyu: <email>иван@почта.рф</email>" in written.read_text("utf-8")
     report = check_bytes(written.read_bytes(), "article.xml", ("rsci",), scheme=None)
     assert [f.message for f in report.findings if f.rule == "script-latin-fields"] == []
+
+
+def test_an_abbreviated_last_page_is_said_with_both_pages_and_the_full_one() -> None:
+    """A foreign file's lpage 7 after fpage 25 was said nothing of by check, while convert
+    writes 27 and says so: check names the pages and the full number now, as a warning."""
+    text = PASS.replace("<fpage>6</fpage>", "<fpage>25</fpage>").replace(
+        "<lpage>20</lpage>", "<lpage>7</lpage>"
+    )
+    [hit] = [f for f in _findings(text, ("general",)) if f.rule == "page-range-full"]
+    assert hit.severity == "warning"
+    assert hit.message == (
+        "lpage 7 after fpage 25 is abbreviated: services read it as page 7; write it in full, 27"
+    )
+    for first, last in (("25", "27"), ("iv", "12"), ("e12", "e15"), ("S12", "S13")):
+        whole = PASS.replace("<fpage>6</fpage>", f"<fpage>{first}</fpage>")
+        whole = whole.replace("<lpage>20</lpage>", f"<lpage>{last}</lpage>")
+        assert not [f for f in _findings(whole, ("general",)) if f.rule == "page-range-full"]

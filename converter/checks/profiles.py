@@ -31,6 +31,7 @@ GENERAL = (
     "id-unique",
     "xref-resolves",
     "text-misdecoded",
+    "page-range-full",
 )
 
 PROFILES: dict[str, tuple[str, ...]] = {

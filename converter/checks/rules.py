@@ -17,6 +17,7 @@ from converter import (
     future_dates,
     identifiers,
     misdecoded,
+    model,
     publication_status,
     relations,
     scripts,
@@ -492,6 +493,24 @@ def general_recommended(doc: Doc) -> Iterator[Hit]:
         yield Hit(
             None, "no licence: readers and services cannot tell what reuse is allowed", "license"
         )
+
+
+@rule("page-range-full", "warning", "an lpage is written in full (27 after 25, not 7)")
+def page_range_full(doc: Doc) -> Iterator[Hit]:
+    """An abbreviated last page (25 then 7, 1210 then 19, as NLM and many styles print
+    ranges) is page 7 to a service that reads lpage: a range that runs backwards. Convert
+    writes it in full and says so (``model.full_last_page``); a foreign file is told alike."""
+    for fpage in doc.meta.findall("fpage"):
+        lpage = next(fpage.itersiblings("lpage"), None)
+        first, last = doc.text(fpage), doc.text(lpage)
+        full = model.full_last_page(first, last)
+        if lpage is not None and full != last:
+            yield Hit(
+                lpage,
+                f"lpage {last} after fpage {first} is abbreviated: services read it as page "
+                f"{last}; write it in full, {full}",
+                "lpage",
+            )
 
 
 def _has_web_link(doc: Doc, *, landing_page: bool) -> bool:
