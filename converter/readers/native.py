@@ -1336,19 +1336,19 @@ def pages_said(article: Article) -> list[Notice]:
 
 
 def _one_issn_kept_once(article: Article) -> list[str]:
-    """A journal giving one ISSN as both print and electronic has it kept once, as print (the
-    one Crossref output wrote), said naming the field: written both ways the JATS failed the
-    ``general`` profile (``issn-typing``) and DOAJ refuses identical pISSN and eISSN, as a
-    Crossref record typing one ISSN as both is read. The journal is copied, not changed: a
-    journal file's is shared by every article of a batch, each of which says it."""
+    """A journal giving one ISSN as both print and electronic has it kept once, as electronic
+    (as the JATS reader reads one typed both ways: PMC's online journals do so, and a journal
+    this tool converts for is online), said naming the field: written both ways the JATS failed
+    the ``general`` profile (``issn-typing``) and DOAJ refuses identical pISSN and eISSN. The
+    journal is copied, not changed: a journal file's is shared by every article of a batch,
+    each of which says it."""
     issn = article.journal.issn
     if not issn.print or issn.print != issn.electronic:
         return []
-    once = issn.model_copy(update={"electronic": None})
+    once = issn.model_copy(update={"print": None})
     article.journal = article.journal.model_copy(update={"issn": once})
-    return [
-        f"journal.issn: {issn.print} given as both print and electronic ISSN: kept once, as print"
-    ]
+    both = "given as both print and electronic ISSN"
+    return [f"journal.issn: {issn.print} {both}: kept once, as electronic"]
 
 
 def validated_article(
