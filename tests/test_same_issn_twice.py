@@ -44,3 +44,41 @@ def test_two_issns_say_nothing(tmp_path: Path, journal_file: Path) -> None:
     said: list[Notice] = []
     article = load_article(source, said=said)
     assert said == [] and article.journal.issn.electronic == "2658-6789"
+
+
+def test_a_model_built_in_python_with_one_issn_twice_writes_it_once_as_electronic() -> None:
+    """The Python API skips the journal file's reading: each writer keeps the one ISSN once, as
+    electronic as the readers do, so an article's JATS, Crossref and DOAJ agree (JATS wrote it
+    both ways, failing ``issn-typing``; Crossref and DOAJ wrote it as print)."""
+    from converter.api import render
+    from converter.model import Article
+    from converter.options import Options
+
+    article = Article.model_validate(
+        {
+            "title": {"en": "An article"},
+            "published": {"electronic": "2020-01-02", "collection": "2020"},
+            "doi": "10.1234/abc.1",
+            "url": "https://example.org/a/1",
+            "journal": {
+                "title": {"en": "Test Journal"},
+                "issn": {"print": "2658-6444", "electronic": "2658-6444"},
+                "publisher": {"name": {"en": "Publisher"}},
+                "crossref": {
+                    "depositor_name": "Publisher",
+                    "depositor_email": "deposits@example.org",
+                    "registrant": "Publisher",
+                },
+            },
+        }
+    )
+    jats = etree.fromstring(to_jats(article).data)
+    assert [(e.get("pub-type"), e.text) for e in jats.iter("issn")] == [("epub", "2658-6444")]
+    assert jats.xpath("//pub-date[@date-type='collection']/@publication-format") == ["electronic"]
+    deposit = render(article, Options(target="crossref"), "a")
+    assert deposit.valid, deposit.problems
+    crossref = etree.fromstring(deposit.data)
+    issns = [(e.get("media_type"), e.text) for e in crossref.iter("{*}issn")]
+    assert issns == [("electronic", "2658-6444")]
+    doaj = etree.fromstring(render(article, Options(target="doaj"), "a").data)
+    assert (doaj.find("record/issn"), doaj.findtext("record/eissn")) == (None, "2658-6444")
