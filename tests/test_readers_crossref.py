@@ -545,13 +545,20 @@ def test_registry_quirks_of_a_work_do_not_refuse_the_article(tmp_path: Path) -> 
     assert "funder[1]: no funder name (award LM2015047): left out" in warnings
     assert "issn-type '1234-5678': not a valid ISSN (its check digit fails): left out" in warnings
     assert not any("original-title" in w for w in warnings)  # the same title: nothing lost
-    # one ISSN given as both types: kept once, under the first stated, and said
+    # one ISSN given as both types: kept once, as electronic, and said
     both = [{"type": "electronic", "value": "2658-6444"}, {"type": "print", "value": "2658-6444"}]
     _, loaded = _read_one(tmp_path, _work(**{"issn-type": both}))
     issn = loaded.article.journal.issn
     assert (issn.print, issn.electronic) == (None, "2658-6444")
     assert (
         "issn-type 2658-6444: given as both electronic and print ISSN: kept once, as electronic"
+    ) in loaded.warnings
+    # stated print first (as Crossref mostly writes it), the same: as the other readers keep it
+    _, loaded = _read_one(tmp_path, _work(**{"issn-type": both[::-1]}))
+    issn = loaded.article.journal.issn
+    assert (issn.print, issn.electronic) == (None, "2658-6444")
+    assert (
+        "issn-type 2658-6444: given as both print and electronic ISSN: kept once, as electronic"
     ) in loaded.warnings
     # an alternative id that repeats the DOI is no publisher id; a second distinct one is said
     _, loaded = _read_one(tmp_path, _work(**{"alternative-id": ["10.5555/SHAPE.1"]}))

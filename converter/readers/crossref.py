@@ -1252,12 +1252,17 @@ def _one_issn(
 ) -> None:
     """Put ``number`` as the journal's ``key`` ISSN unless it is there already under the other
     type. Crossref keeps records that give one ISSN as both print and electronic; carried
-    twice, DOAJ refuses the article ("identical pISSN and eISSN"), so it is kept once, under
-    the type stated first, and said."""
+    twice, DOAJ refuses the article ("identical pISSN and eISSN"), so it is kept once, and
+    said: as electronic, as the JATS and native readers keep such an ISSN (unless another
+    electronic ISSN is there already)."""
     if number in issn.values():
         kept = next(k for k, v in issn.items() if v == number)
         if kept != key:
-            log.warn(f"{where} {number}: given as both {kept} and {key} ISSN: kept once, as {kept}")
+            if kept == "print" and "electronic" not in issn:
+                del issn["print"]
+                issn["electronic"] = number
+            once = "electronic" if issn.get("electronic") == number else kept
+            log.warn(f"{where} {number}: given as both {kept} and {key} ISSN: kept once, as {once}")
         return
     issn.setdefault(key, number)
 
