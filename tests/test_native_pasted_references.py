@@ -58,6 +58,28 @@ def test_a_numbered_list_without_headings_is_read_as_references(write_article) -
     assert any("2 lines pasted: read as 2 references" in line for line in said)
 
 
+def test_a_numbered_list_copied_from_a_pdf_keeps_its_wrapped_lines_in_their_reference(
+    write_article,
+) -> None:
+    """A numbered list copied from a PDF has references wrapped in lines: a line with no
+    number, or one opening with a year ('2015. 200 с.'), goes on the reference before; each
+    was a reference of its own ('Japan. London, 2015.')."""
+    lines = [
+        "1. Smith J. The economy of",
+        "Japan. London, 2015.",
+        "2. Иванов И.И. Экономика Японии. М.: Наука,",
+        "2015. 200 с.",
+        "3. Brown K. Another. Oxford, 2002.",
+    ]
+    article, said = _article(write_article, ["\n".join(lines)])
+    assert [next(iter(ref.text.values())) for ref in article.references] == [
+        "Smith J. The economy of Japan. London, 2015.",
+        "Иванов И.И. Экономика Японии. М.: Наука, 2015. 200 с.",
+        "Brown K. Another. Oxford, 2002.",
+    ]
+    assert any("read as 3 references" in line for line in said)
+
+
 def test_a_reference_with_a_stray_line_break_stays_one_reference(write_article) -> None:
     text = "Smith J. A very long title of a book\ncopied from a PDF. London, 2001."
     article, said = _article(write_article, [text, "Brown K. Another. Oxford, 2002."])

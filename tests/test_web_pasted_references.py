@@ -129,6 +129,11 @@ def test_lists_of_different_lengths_in_the_two_boxes_are_refused_with_what_was_t
             "Иванов И.И. Экономика Японии //\r\nВестник науки. 2020. Т. 5, № 2. С. 10–20.",
             "Иванов И.И. Экономика Японии // Вестник науки. 2020. Т. 5, № 2. С. 10–20.",
         ),
+        (  # a wrapped line opening with the year is no list number
+            "ru",
+            "Иванов И.И. Экономика Японии. М.: Наука,\r\n2015. 200 с.",
+            "Иванов И.И. Экономика Японии. М.: Наука, 2015. 200 с.",
+        ),
     ],
 )
 def test_one_reference_copied_in_several_lines_is_one_reference(client, lang, pasted, saved):

@@ -29,29 +29,36 @@ _NO_CONTENT = frozenset({"text", "id"})
 # no reference ends ('… //', a comma or colon, 'pp.', 'Vol.'), or the line begins with a DOI or
 # web address, or with a small letter after a line ending in a plain word ('… of things in' /
 # 'the world.'). A list's own lines end in a full stop, a bracket, a page or a DOI (so 'van der
-# Berg' begins its entry after one), and a numbered line begins an entry.
+# Berg' begins its entry after one), and a numbered line begins an entry. Under a numbered
+# list's number (its first entry numbered, after a heading or at the top), a line without one
+# goes on: a list copied from a PDF wraps its entries. A list number has at most three digits,
+# as the model's (``list_number``): a wrapped line opening with a year ('2015. 200 с.') has none.
 _GOES_ON = re.compile(r"(?:[,;:/\-\u2013\u2014(&№]|\b(?:pp|Vol|Т|No|In|et al)\.?)$")
 _ADDRESS = re.compile(r"^(?:doi\b|DOI\b|https?://|URL\b)")
 _SMALL = re.compile(r"^[a-zа-яё]")
-_NUMBERED = re.compile(r"^\[?\d+[.)\]]\s")
+_NUMBERED = re.compile(r"^\[?\d{1,3}[.)\]]\s")
 
 
 def _lines(text: Any) -> list[str]:
     """The references a box holds, a line each: a line that goes on from the one before
-    (``_GOES_ON``, ``_ADDRESS``, ``_SMALL``) is joined to it, unless it or that one is a
-    heading, or it is numbered."""
+    (``_GOES_ON``, ``_ADDRESS``, ``_SMALL``, or no number in a numbered list) is joined to
+    it, unless it or that one is a heading, or it is numbered."""
     if not isinstance(text, str):
         return []
     found = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     joined: list[str] = []
+    numbered = False  # (whether the list under the last heading, or at the top, is numbered)
     for line in found:
+        if not joined or is_heading(joined[-1]):
+            numbered = bool(_NUMBERED.match(line))
         goes_on = (
             joined
             and not is_heading(line)
             and not is_heading(joined[-1])
             and not _NUMBERED.match(line)
             and bool(
-                _GOES_ON.search(joined[-1])
+                numbered
+                or _GOES_ON.search(joined[-1])
                 or _ADDRESS.match(line)
                 or (_SMALL.match(line) and joined[-1].split()[-1].isalpha())
             )
