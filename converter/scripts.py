@@ -121,10 +121,15 @@ def _set_apart(match: re.Match[str]) -> str:
     return _QUOTED_CYRILLIC
 
 
+# GOST's (DSTU's) lead-in to an address, unbracketed: 'Режим доступа: https://…'
+_ACCESS_MODE = lazy_re.compile(r"\bРежим доступ[ау]\s*:", re.I)
+
+
 def without_list_markers(text: str) -> str:
     """``text`` without a Cyrillic list's bibliographic markers ('[Электронный ресурс]',
-    '(дата обращения: …)', '(на англ. яз.)'): the words that tell the script of the work."""
-    return _LIST_MARKER.sub(" ", text)
+    '(дата обращения: …)', '(на англ. яз.)', 'Режим доступа:'): the words that tell the script
+    of the work (with 'Режим доступа:' left in, an English work was '(In Russ.)')."""
+    return _ACCESS_MODE.sub(" ", _LIST_MARKER.sub(" ", text))
 
 
 def cyrillic_letters(text: str) -> list[str]:

@@ -1484,3 +1484,20 @@ def test_a_russian_title_in_quotes_beside_a_latin_author_is_russian(tmp_path: Pa
     latin = [ref.text["en"] for ref in refs]
     assert "Ekonomika Yaponii" in latin[0] and "Ekonomika Yaponii" in latin[1], latin
     assert not any(has_cyrillic(text) for text in latin[:2]) and latin[2] == quoting, latin
+
+
+def test_an_english_work_with_режим_доступа_gets_no_in_russ(tmp_path: Path) -> None:
+    """GOST's 'Режим доступа:', unbracketed, is a list's marker as '[Электронный ресурс]' is:
+    an English work cited with it got '(In Russ.)'."""
+    given = [
+        "Smith J. Japan's economy. – Режим доступа: https://example.org/japan "
+        "(дата обращения: 12.03.2018).",
+        "Smith J. Japan's economy. Режим доступа: https://example.org/japan.",
+    ]
+    article = "language: ru\ntitle: {ru: Экономика, en: Economy}\nreferences:\n" + "".join(
+        f'  - "{text}"\n' for text in given
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert not any(has_cyrillic(text) or "(In Russ.)" in text for text in latin), latin
+    assert "Available at: https://example.org/japan (accessed: 12.03.2018)" in latin[0], latin
