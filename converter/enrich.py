@@ -932,8 +932,10 @@ def latin_reference_text(text: str, ref: Reference, scheme: str, note: str | Non
         at = latin.find(latin_title)
         # (not when the text already gives its title a bracketed one, 'Теория поля [Field
         # theory]': the parse reads that as the English title, and it was written twice,
-        # 'Teoriya polya [Field theory] [Field theory]')
-        bracketed = at >= 0 and latin[at + len(latin_title) :].lstrip().startswith("[")
+        # 'Teoriya polya [Field theory] [Field theory]'), a quoted title's too, after its
+        # closing quote ('“Ekonomika Yaponii [Economy of Japan]” [Economy of Japan]')
+        after = latin[at + len(latin_title) :].lstrip(" \u00a0”\"»’'")
+        bracketed = at >= 0 and after.lstrip().startswith("[")
         if ref.title_en and at >= 0 and not bracketed:
             latin = latin.replace(latin_title, f"{latin_title} [{ref.title_en}]", 1)
     if source and ref.source_en:

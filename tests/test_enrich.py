@@ -1501,3 +1501,21 @@ def test_an_english_work_with_режим_доступа_gets_no_in_russ(tmp_path
     latin = [ref.text["en"] for ref in refs]
     assert not any(has_cyrillic(text) or "(In Russ.)" in text for text in latin), latin
     assert "Available at: https://example.org/japan (accessed: 12.03.2018)" in latin[0], latin
+
+
+def test_a_quoted_title_with_its_translation_in_brackets_gets_it_once(tmp_path: Path) -> None:
+    """A title in quotes followed by its translation ('«Экономика Японии» [Economy of
+    Japan]') had the translation put inside the quotes too: '“Ekonomika Yaponii [Economy of
+    Japan]” [Economy of Japan]'."""
+    given = [
+        "Иванов И.И. «Экономика Японии» [Economy of Japan]. М., 2015.",
+        "Smith J. «Экономика Японии» [Economy of Japan]. London, 2015.",
+    ]
+    article = "language: ru\ntitle: {ru: Экономика, en: Economy}\nreferences:\n" + "".join(
+        f'  - "{text}"\n' for text in given
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    assert [ref.text["en"] for ref in refs] == [
+        "Ivanov I.I. “Ekonomika Yaponii” [Economy of Japan]. Moscow, 2015. (In Russ.)",
+        "Smith J. “Ekonomika Yaponii” [Economy of Japan]. London, 2015. (In Russ.)",
+    ]
