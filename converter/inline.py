@@ -182,12 +182,17 @@ def link_identifiers(text: str) -> Inline:
 
 
 def _email_nodes(text: str) -> Inline:
-    """``text`` (outside a link) with its e-mail addresses as ``email`` nodes."""
+    """``text`` (outside a link) with its e-mail addresses as ``email`` nodes. A ``mailto:``
+    before one is left out, as the readers leave it out of the text: ``<email>`` holds the
+    address alone, and a model built in Python was written ``mailto:<email>…</email>``."""
     nodes: Inline = []
     pos = 0
     for match in _EMAIL_RE.finditer(text):
-        if match.start() > pos:
-            nodes.append(text[pos : match.start()])
+        before = text[pos : match.start()]
+        if before[-len("mailto:") :].casefold() == "mailto:":
+            before = before[: -len("mailto:")]
+        if before:
+            nodes.append(before)
         nodes.append(Node("email", [match.group()]))
         pos = match.end()
     if pos < len(text):

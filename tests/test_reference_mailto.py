@@ -64,3 +64,22 @@ def test_a_jats_reference_written_with_mailto_outside_its_email_is_read_as_the_a
     assert back.article is not None, back.problems
     assert back.article.references[0].text == {"en": "Smith J. (j.smith@example.org)."}
     assert any("read as the e-mail address 'j.smith@example.org'" in w for w in back.warnings)
+
+
+def test_a_model_built_in_python_writes_no_mailto_before_its_email() -> None:
+    """The Python API skips the readers, which leave the scheme out: the JATS writer does not
+    write it before the ``<email>`` either (it wrote ``mailto:<email>…</email>``)."""
+    from converter.model import Article
+
+    article = Article.model_validate(
+        {
+            "title": {"en": "An article"},
+            "published": {"electronic": "2020-01-02"},
+            "journal": {"title": {"en": "Test Journal"}, "issn": {"electronic": "2658-6444"}},
+            "references": [{"text": {"en": TEXT}}],
+        }
+    )
+    [cite] = etree.fromstring(to_jats(article).data).iter("mixed-citation")
+    written = "Smith J. Personal communication, 2020 (j.smith@example.org)."
+    assert "".join(cite.itertext()) == written
+    assert [e.text for e in cite.iter("email")] == ["j.smith@example.org"]
