@@ -702,12 +702,13 @@ _SURNAME_AND_COMMA = lazy_re.compile(
 
 
 # the entry's first word and its comma, and a year that ends the entry (its pages may follow,
-# '200 с.', after a full stop or a comma; a series' years, '2010-2012', are its year): a book
-# with no author, title first, 'Экономика, М., 2010' — an author-year list's 'Иванов, М.,
-# 2010' has the title after its year
+# '200 с.', after a full stop or a comma, or GOST's dash, '. – 200 с.'; a series' years,
+# '2010-2012', are its year): a book with no author, title first, 'Экономика, М., 2010' — an
+# author-year list's 'Иванов, М., 2010' has the title after its year
 _FIRST_WORD_AND_COMMA = lazy_re.compile(r"^\s*(?:\[?\d{1,4}[.)\]]\s*)?[^\W\d_][\w'’-]*,\s?$")
 _YEAR_ENDS_ENTRY = lazy_re.compile(
-    r"^,\s?(?:1[5-9]|20)\d\d(?:\s?[-–—]\s?(?:1[5-9]|20)\d\d)?[.,]?(?:\s*\d+\s?[сc]\.)?\s*$"
+    r"^,\s?(?:1[5-9]|20)\d\d(?:\s?[-–—]\s?(?:1[5-9]|20)\d\d)?[.,]?"
+    r"(?:\s*(?:[-–—]\s?)?\d+\s?[сc]\.)?\s*$"
 )
 
 

@@ -1370,6 +1370,7 @@ def test_a_book_with_no_author_names_its_city(tmp_path: Path) -> None:
         "  - 'Экономика, М., 2010, 200 с.'\n"
         "  - 'Экономика, М., 2010-2012'\n"
         "  - 'Экономика, М., 2010–2012. 200 с.'\n"
+        "  - 'Экономика, М., 2010. – 200 с.'\n"
     )
     refs = enrich(load_article(_write(tmp_path, article=article))).references
     assert [ref.text["en"] for ref in refs] == [
@@ -1381,6 +1382,8 @@ def test_a_book_with_no_author_names_its_city(tmp_path: Path) -> None:
         "Ekonomika, Moscow, 2010, 200 p. (In Russ.)",
         "Ekonomika, Moscow, 2010-2012. (In Russ.)",
         "Ekonomika, Moscow, 2010–2012. 200 p. (In Russ.)",
+        # GOST's dash before the pages (until 4 December 2026 'M.')
+        "Ekonomika, Moscow, 2010. – 200 p. (In Russ.)",
     ]
 
 
