@@ -197,3 +197,29 @@ def test_an_issue_line_names_a_few_articles_not_all(tmp_path: Path, run) -> None
     data = json.loads(report.read_text(encoding="utf-8"))
     assert len(data["articles"]) == 7
     assert all(lines[0] in a["problems"] for a in data["articles"])
+
+
+def test_an_issue_file_holding_articles_of_another_batch_is_kept_unless_force(
+    tmp_path: Path, run
+) -> None:
+    """Two batches into one output folder, each with articles of the same issue (converted as
+    they come in): the second wrote the issue file with its articles alone, the first's gone
+    from the deposit without a word."""
+    folder = _copy_issue(tmp_path)
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (folder / "shchukin-21.yaml").rename(first / "shchukin-21.yaml")
+    (folder / "streltsov-6.yaml").rename(second / "streltsov-6.yaml")
+    out = tmp_path / "out"
+    assert _batch(run, first, out).code == 0
+    written = (out / NAME).read_bytes()
+    result = _batch(run, second, out)
+    assert result.code == 3, result.err
+    assert (out / NAME).read_bytes() == written
+    assert (
+        f"{out / NAME} also holds {first / 'shchukin-21.yaml'}, not given to this run "
+        f"({second / 'streltsov-6.yaml'}): not overwritten (use --force)"
+    ) in result.err
+    assert _batch(run, second, out, "--force").code == 0
+    assert b"jsr.2018.3.6" in (out / NAME).read_bytes()

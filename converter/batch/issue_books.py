@@ -35,6 +35,9 @@ class IssueBooks(IssueFiles):
         self.manifest = manifest
         self.force = force
         self.touched: set[str] = set()  # the rows of issues this run had articles of
+        # the articles this run was given, by absolute path (``run_per_issue`` sets them): an
+        # issue file an earlier run wrote that holds others, still there, is not this run's
+        self.given: set[str] = set()
 
     def place(self, target: Path, data: bytes, names: Sequence[str]) -> str | None:
         """Write the issue file, unless a file is in place that an earlier ``--per-issue`` run
@@ -56,7 +59,7 @@ class IssueBooks(IssueFiles):
             elif row is not None and row[0] != _stamp(existing) and row[0] != UNFINISHED_STAMP:
                 why = "was changed since an earlier run wrote it for this issue"
             else:
-                why = ""
+                why = self._others(row, names)
             if why:
                 return f"{target} {why} ({few_articles(names)}): not overwritten (use --force)"
         if existing is not None and same and not self.force:
@@ -69,6 +72,21 @@ class IssueBooks(IssueFiles):
         articles = tuple(os.path.abspath(name) for name in names)
         self.manifest[key] = (_stamp(kept), (), "", (target.name,), articles)
         return None
+
+    def _others(self, row: Any, names: Sequence[str]) -> str:
+        """What is said of an issue file an earlier run wrote that also holds articles this
+        run was not given, their sources still there (another batch into the same folder,
+        converting a few articles of the issue at a time): written with this run's articles
+        alone, the others went out of the deposit unsaid. '' when it holds none."""
+        if row is None or not self.given:
+            return ""
+        ours = {os.path.abspath(name) for name in names}
+        others = [
+            a
+            for a in row[4]
+            if a not in ours and a not in self.given and os.path.exists(_source_path(a))
+        ]
+        return f"also holds {few_articles(others)}, not given to this run" if others else ""
 
     def remove(self, target: Path, names: Sequence[str]) -> str | None:
         """Remove the issue file an earlier ``--per-issue`` run wrote for this issue, rejected

@@ -11,6 +11,7 @@ when the issue file is rejected). The batch's manifest records the issue files w
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,7 @@ def run_per_issue(
                     continue
                 items.append((item, out_dir))
                 names.append(item.name)
+        books.given = {os.path.abspath(item.name) for item, _ in items}
         convert_per_issue(items, settings.options, results, books)
         books.remove_moved(results)  # (the run ended as asked: every article of it read)
         if gone is not None:
