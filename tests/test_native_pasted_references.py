@@ -77,7 +77,7 @@ def test_a_numbered_list_copied_from_a_pdf_keeps_its_wrapped_lines_in_their_refe
         "Иванов И.И. Экономика Японии. М.: Наука, 2015. 200 с.",
         "Brown K. Another. Oxford, 2002.",
     ]
-    assert any("read as 3 references" in line for line in said)
+    assert any("5 lines pasted: read as 3 references" in line for line in said)
 
 
 def test_a_reference_with_a_stray_line_break_stays_one_reference(write_article) -> None:

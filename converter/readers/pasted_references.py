@@ -143,7 +143,9 @@ def split_pasted_references(
                 item if isinstance(item, dict) or box is None else {"text": {box: item}}
                 for item in listed
             ]
-            said.append(sentence or f"{where}: {len(pasted)} lines pasted: read as "
+            # (the lines as pasted: a wrapped reference's lines were counted as one)
+            typed = sum(1 for line in str(boxes[box]).splitlines() if line.strip())
+            said.append(sentence or f"{where}: {typed} lines pasted: read as "
                         f"{len(made)} references")  # fmt: skip
         else:
             kept = {box: headings_left_out(found, where)[0] for box, found in lines.items()}
