@@ -232,8 +232,10 @@ _PyYamlLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _p
         "a: 1\nb: 1.5\nc: ~\nd: null\ne: true\nf: no\ng: on\nh: 2024-03-15\ni: '1'\n"
         'j: "x"\nk: |\n  text\nl: >\n  folded\nm: 0x1F\nn: 1_000\no: .inf\nq:\nr: ""\n',
         "a: &x [1, {b: [c, {d: e}]}, !!str 3]\nf: *x\ng: {h: [[i], []]}\n",
-        "a: !!set {x, y}\nb: !!omap [{k: 1}, {l: [m, {n: 2}]}]\nc: !!binary aGVsbG8=\n"
-        "d: !!int '12'\ne: !!float 3\nf: !!map {a: [1, true]}\ng: !!seq [1, {h: ~}]\n",
+        # (!!set, !!binary, !!float and !!timestamp are read otherwise than by PyYAML, on
+        # purpose: tests/test_native_reader.py)
+        "b: !!omap [{k: 1}, {l: [m, {n: 2}]}]\nd: !!int '12'\nf: !!map {a: [1, true]}\n"
+        "g: !!seq [1, {h: ~}]\n",
         "a: ! 123\nb: ! true\nc: !!str 12\nd: !!null ''\n",
         "a: R&D\nb: [x & y, 2]\n",  # an ampersand that is no anchor
         "a:\n- 1\n- two\n- [3, four]\n",
