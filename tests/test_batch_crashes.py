@@ -21,6 +21,7 @@ from conftest import BILINGUAL, ROOT
 from converter.batch import MANIFEST_NAME, driver
 from converter.batch import worker as batch_worker
 from converter.batch.driver import worker_context
+from converter.batch.settings import JobResult
 
 
 def test_a_worker_already_reaped_counts_as_stopped(monkeypatch) -> None:
@@ -105,6 +106,74 @@ def test_sigterm_stops_a_batch_as_ctrl_c_does(tmp_path: Path) -> None:
     assert rerun.returncode == 0, rerun.stderr.decode()
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
     assert (summary["skipped"], summary["converted"]) == (done, 2000 - done)
+
+
+def _sizes(total: int, pace: driver.Pace | None) -> list[int]:
+    """The chunk sizes ``driver.chunks`` hands two workers for ``total`` jobs, ``pace`` as is."""
+    from types import SimpleNamespace
+
+    jobs = iter([SimpleNamespace(key=str(i)) for i in range(total)])
+    return [len(chunk) for chunk in driver.chunks(jobs, 16, {}, total, 2, pace)]  # type: ignore[arg-type]
+
+
+def _pace(seconds_per_article: float, articles: int = 16) -> driver.Pace:
+    pace = driver.Pace()
+    pace.took([JobResult(i, str(i), [], None, seconds_per_article) for i in range(articles)])
+    return pace
+
+
+def test_chunks_hold_about_a_second_of_a_workers_time() -> None:
+    """Chunks of up to 128 articles, whatever they cost: 128 JATS articles (~30 ms each) were
+    ~4 s of a worker's time, all lost to an interruption (a SIGTERM at 13.7 s of a 16 s run over
+    1,008 JATS files kept no output). Now a chunk holds about a second's work at the pace of the
+    results in so far, starting small; fast articles still go out 128 at a time, and the last
+    chunks still shrink."""
+    assert _sizes(1008, None)[:2] == [126, 110]  # (no pace: by count, as before)
+    assert _sizes(1008, driver.Pace())[:3] == [16, 16, 16]  # nothing measured yet
+    jats = _sizes(1008, _pace(0.030))
+    assert jats[0] == 33 and max(jats) == 33 and sum(jats) == 1008
+    assert jats[-2] == 16  # (the guided end, as before)
+    yaml = _sizes(5000, _pace(0.0003))
+    assert yaml[:3] == [128, 128, 128] and sum(yaml) == 5000
+    assert _sizes(100, _pace(2.0)) == [1] * 100  # (slower than a second: one at a time)
+
+
+def test_sigterm_keeps_the_outputs_of_slow_articles_finished_before_it(tmp_path: Path) -> None:
+    """Articles of 40 ms each (a worker's pace on JATS under load), 1,100 of them, SIGTERM 3 s
+    after the first one started: every output was discarded (the first chunks of 128, 5 s of
+    work each, had not come back), all 1,100 not reached. Now the chunks that came back in
+    those 3 s are kept, renamed into place and in the report, and the rerun skips them."""
+    source = make_folder(tmp_path / "in", 1100, sub=1100)
+    out, report, started = tmp_path / "out", tmp_path / "r.json", tmp_path / "started"
+    args = ["batch", str(source), "-o", str(out), "-j", "2", "--report", str(report)]
+    slow = (
+        "import time, converter.batch.worker as w\n"
+        "real = w.convert_job\n"
+        "def slow(job, previous):\n"
+        f"    open({str(started)!r}, 'a').close()\n"
+        "    time.sleep(0.04)\n"
+        "    return real(job, previous)\n"
+        "w.convert_job = slow\n"
+        f"from converter.cli import main; main({args!r})"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = start_batch([sys.executable, "-c", slow], env, out, 0, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not started.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if not started.exists():
+        process.kill()
+        pytest.skip("the workers are not forked: the slow conversion did not reach them")
+    time.sleep(3)
+    process.send_signal(signal.SIGTERM)
+    err = _ended(process).decode()
+    assert process.returncode == 130, err
+    assert leftovers(out) == []
+    data = json.loads(report.read_text(encoding="utf-8"))
+    kept = data["summary"]["converted"]
+    # 2 workers × ~2 s of 40 ms articles came back well before the signal (before: 0)
+    assert kept == len(outputs(out)) >= 32, err
+    assert data["summary"]["not_reached"] == 1100 - kept
 
 
 def _killing(monkeypatch, victim: str, once: Path | None = None) -> None:

@@ -56,6 +56,34 @@ def ready_output_folder(out_dir: Path) -> None:
 # as before.
 LARGEST_CHUNK = 128
 CHUNKS_PER_WORKER = 4
+# About how long a worker spends on one chunk (see ``Pace``). A chunk's outputs are renamed
+# into place only when its results come back: an interruption loses what the chunks then in
+# progress had done, and their temporary files are what a nearly full disk holds at once.
+# Sized by count alone, 128 JATS articles (~30 ms each) were ~4 s of a worker's time.
+CHUNK_SECONDS = 1.0
+
+
+class Pace:
+    """A worker's seconds per article, measured on the results taken in so far in this run
+    (they differ ~100-fold between YAML and JATS articles, and with the machine's load)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.articles = 0
+
+    def took(self, results: list[JobResult]) -> None:
+        """Count a chunk's results in."""
+        self.seconds += sum(result.seconds for result in results)
+        self.articles += len(results)
+
+    def chunk(self, smallest: int) -> int:
+        """The chunk size that keeps a worker about ``CHUNK_SECONDS`` on it: ``smallest`` until
+        a result has come back."""
+        if not self.articles:
+            return smallest
+        if self.seconds <= 0:
+            return LARGEST_CHUNK
+        return max(1, int(CHUNK_SECONDS * self.articles / self.seconds))
 
 
 def chunks(
@@ -64,6 +92,7 @@ def chunks(
     manifest: Manifest | dict[str, Record],
     total: int = 0,
     workers: int = 1,
+    pace: Pace | None = None,
 ) -> Iterator[list[tuple[Job, Any]]]:
     """The jobs in chunks of ``size``, each with its manifest row; with ``total`` (the jobs
     expected) and worker processes, larger chunks first.
@@ -73,26 +102,32 @@ def chunks(
     ms per seed article in chunks of 16. So while many jobs remain, a chunk holds up to
     ``LARGEST_CHUNK`` of them; chunks shrink as the remaining jobs shrink (to ``size`` at the
     end, "guided" scheduling), so that no worker is left with a long last chunk while the
-    others sit idle.
+    others sit idle. With ``pace`` (updated by the caller as results come back), a chunk also
+    holds no more than about ``CHUNK_SECONDS`` of a worker's time, and ``size`` until the
+    first results are in: what an interruption loses is bounded by time, not by count.
     """
     chunk: list[tuple[Job, Any]] = []
     queued = 0
-    limit = _chunk_size(size, total, workers)
+    limit = _chunk_size(size, total, workers, pace)
     for job in jobs:
         chunk.append((job, manifest.get(job.key)))
         if len(chunk) >= limit:
             queued += len(chunk)
             yield chunk
             chunk = []
-            limit = _chunk_size(size, total - queued, workers)
+            limit = _chunk_size(size, total - queued, workers, pace)
     if chunk:
         yield chunk
 
 
-def _chunk_size(smallest: int, remaining: int, workers: int) -> int:
+def _chunk_size(smallest: int, remaining: int, workers: int, pace: Pace | None = None) -> int:
     if workers <= 1:
         return smallest
-    return max(smallest, min(LARGEST_CHUNK, remaining // (workers * CHUNKS_PER_WORKER)))
+    timed = LARGEST_CHUNK if pace is None else pace.chunk(smallest)
+    # (``smallest`` is the floor of the guided shrinking, not of the time bound: articles of a
+    # second each go out one at a time)
+    guided = remaining // (workers * CHUNKS_PER_WORKER)
+    return max(min(smallest, timed), min(LARGEST_CHUNK, timed, guided))
 
 
 _HELD_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
@@ -250,7 +285,10 @@ def run_batch(
     others: set[Any] = set()  # child processes that are not the pool's
     frozen = False
 
+    pace = Pace()
+
     def handle(results: list[JobResult], chunk: list[tuple[Job, Any]]) -> None:
+        pace.took(results)
         with signals_held():
             take(results, chunk)
 
@@ -306,7 +344,7 @@ def run_batch(
             )
             limit = workers * 4
             total = len(files) + len(problems)
-            for chunk in chunks(jobs(), settings.chunk_size, rows, total, workers):
+            for chunk in chunks(jobs(), settings.chunk_size, rows, total, workers, pace):
                 pool.wait_below(limit)
                 pool.submit(chunk)
             pool.wait_below(0)

@@ -110,6 +110,8 @@ class JobResult:
     entries: list[Entry]
     # for the manifest (``manifest.Record``)
     record: tuple[str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]] | None
+    # the worker's time on the job, which sizes the chunks still to go (``driver.Pace``)
+    seconds: float = 0.0
 
 
 @dataclass(slots=True)

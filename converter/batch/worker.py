@@ -369,6 +369,7 @@ def work(chunk: list[tuple[Job, Any]]) -> list[JobResult]:
             break
         if running is not None:
             running[_SLOT] = job.seq
+        began = time.perf_counter()
         try:
             results.append(convert_job(job, previous))
         except Exception as exc:
@@ -381,6 +382,7 @@ def work(chunk: list[tuple[Job, Any]]) -> list[JobResult]:
             results.append(
                 JobResult(job.seq, job.key, [Entry(job.name, "error", None, [message])], None)
             )
+        results[-1].seconds = time.perf_counter() - began
     if running is not None:
         running[_SLOT] = IDLE
     state = _STATE
