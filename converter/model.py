@@ -551,6 +551,13 @@ class Issns(Strict):
         Crossref, DOAJ) need one; Archiving and Interchange does not (preprint servers)."""
         return bool(self.print or self.electronic)
 
+    @property
+    def print_apart(self) -> str | None:
+        """The print ISSN, unless it is the electronic one too: one ISSN given both ways (a model
+        built in Python; the readers keep it once, as electronic) is written once, as electronic
+        (JATS's ``issn-typing`` and DOAJ refuse it twice)."""
+        return self.print if self.print != self.electronic else None
+
 
 class Publisher(Strict):
     """The publisher named in ``journal-meta``."""

@@ -157,16 +157,13 @@ class _View:
         electronic is written once (as electronic, as the readers keep it), since DOAJ, which
         also takes Crossref XML, refuses an article whose two ISSNs are identical."""
         issn = self.j.issn
-        pairs = [("print", issn.print), ("electronic", issn.electronic)]
-        if issn.print and issn.print == issn.electronic:
-            pairs = pairs[1:]
+        pairs = [("print", issn.print_apart), ("electronic", issn.electronic)]
         return [(kind, value) for kind, value in pairs if value]
 
     def issue_date(self) -> dict[str, Any] | None:
         p = self.a.published
         if p.collection:
-            print_issn = self.j.issn.print and self.j.issn.print != self.j.issn.electronic
-            media, value = ("print" if print_issn else "online"), p.collection
+            media, value = ("print" if self.j.issn.print_apart else "online"), p.collection
         elif p.print:
             media, value = "print", p.print
         elif p.electronic:

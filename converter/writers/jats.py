@@ -275,13 +275,6 @@ def _doctype_attrs(version: JatsVersion, tag_set: TagSet) -> tuple[str | None, .
     return _a(dt.public_id), _a(dt.system_id), _a(version)
 
 
-def _print_issn(journal: model.Journal) -> str | None:
-    """The print ISSN, unless it is the electronic one too (a model built in Python; the readers
-    keep such an ISSN once, as electronic): written both ways it fails ``issn-typing``."""
-    issn = journal.issn
-    return issn.print if issn.print != issn.electronic else None
-
-
 def _journal(journal: model.Journal, main: str, pmc: bool) -> Row:
     # The Publishing DTD needs a journal-id: without one given, the ISSN stands in. Archiving
     # needs none, and a journal without an ISSN, converted with it, gets no empty journal-id.
@@ -298,7 +291,7 @@ def _journal(journal: model.Journal, main: str, pmc: bool) -> Row:
         title=Row(lang=_lang(titles[0][0], main), text=_t(titles[0][1])) if titles else None,
         trans_titles=[Row(lang=_a(code), text=_t(title)) for code, title in trans],
         abbrev_title=_t(journal.abbrev_title) if journal.abbrev_title else None,
-        issn_print=_t(_print_issn(journal)) if _print_issn(journal) else None,
+        issn_print=_t(journal.issn.print_apart) if journal.issn.print_apart else None,
         issn_electronic=_t(journal.issn.electronic) if journal.issn.electronic else None,
         issn_linking=_t(journal.issn.linking) if journal.issn.linking else None,
         publishers=(
@@ -529,7 +522,7 @@ def _affiliations(article: model.Article, main: str) -> list[Row]:
 
 def _pub_dates(article: model.Article, journal: model.Journal) -> list[Row]:
     p = article.published
-    collection_format = "print" if _print_issn(journal) else "electronic"
+    collection_format = "print" if journal.issn.print_apart else "electronic"
     rows = [
         ("pub", "electronic", p.electronic),
         ("pub", "print", p.print),
