@@ -214,8 +214,11 @@ def run_batch(
     progress: Progress | None = None,
     report_path: Path | None = None,
     junit_path: Path | None = None,
+    outcomes: list[dict[str, Any]] | None = None,
 ) -> Summary:
     """Convert every article of ``sources`` into ``settings.out_dir``; return the counts.
+    ``outcomes``, when given, gets every article's item of the JSON report, in source order
+    (the Python API's ``run_batch`` hands them back; the command leaves them on disk).
 
     One bad article never stops the others. On KeyboardInterrupt the workers are stopped,
     no temporary file is left, what was written is recorded in the manifest, and the summary
@@ -397,6 +400,8 @@ def run_batch(
         for line in books.run_notices.lines():
             progress.problem(f"jatsconv: {line}")
         progress.stop()
+    if outcomes is not None:
+        outcomes.extend(books.entries_in_order())
     for path, write in ((report_path, write_report), (junit_path, write_junit)):
         if path is None:
             continue

@@ -1,0 +1,148 @@
+"""``run_batch``: ``jatsconv batch`` for a Python caller — the same driver
+(``converter.batch.driver.run_batch``, which the command calls too), its per-article outcomes and
+the lines the command prints handed back as data, nothing printed, no exit."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from converter.batch.driver import Progress
+from converter.batch.driver import run_batch as drive
+from converter.batch.settings import BatchSettings, Summary
+from converter.grammars import get_grammars
+from converter.naming import DEFAULT_PATTERN
+from converter.notices import Notice, notice
+from converter.options import Options
+
+__all__ = ["BatchArticle", "BatchResult", "run_batch"]
+
+
+@dataclass(slots=True)
+class BatchArticle:
+    """What a batch did with one article: ``status`` is one of ``converted``, ``invalid``,
+    ``bad-input``, ``skipped`` (its output up to date), ``not-article`` (a file a folder scan
+    found that is no article), ``unwritten`` (its output could not be written: the run
+    stopped) or ``error`` (an internal error); ``output`` the file written, ``problems`` the
+    lines ``jatsconv batch`` prints for it, ``warnings`` the reader's, ``removed`` an earlier
+    run's outputs of it removed as stale. One item of ``batch --report``'s ``articles``."""
+
+    source: str
+    status: str
+    output: str | None = None
+    problems: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_report(cls, item: dict[str, Any]) -> BatchArticle:
+        """From an item of the report's ``articles`` list (the driver keeps them so)."""
+        return cls(
+            source=str(item["source"]),
+            status=str(item["status"]),
+            output=item.get("output"),
+            problems=list(item.get("problems", [])),
+            warnings=[notice(w) for w in item.get("warnings", [])],
+            removed=list(item.get("earlier_output_removed", [])),
+        )
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """A whole run: ``articles`` in source order, ``counts`` per status (the summary table's),
+    ``lines`` everything the command prints on standard error while it runs (each article's
+    problems and warnings, the notes at the end), and how it ended: ``interrupted`` (Ctrl-C),
+    ``stopped`` (why an output could not be written: the run stopped early), ``not_reached``
+    (sources a run stopped early did not reach), ``exit_code`` (what ``batch`` exits with)."""
+
+    articles: list[BatchArticle]
+    counts: dict[str, int]
+    lines: list[str]
+    seconds: float = 0.0
+    interrupted: bool = False
+    stopped: str | None = None
+    not_reached: int = 0
+    exit_code: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+class _Lines(Progress):
+    """The lines the command would print, kept."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def problem(self, line: str) -> None:
+        self.lines.append(line)
+
+
+def run_batch(
+    sources: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    options: Options | None = None,
+    jobs: int = 1,
+    force: bool = False,
+    fmt: str | None = None,
+    journal: str | os.PathLike[str] | None = None,
+    pattern: str = DEFAULT_PATTERN,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    report: str | os.PathLike[str] | None = None,
+    junit: str | os.PathLike[str] | None = None,
+) -> BatchResult:
+    """``jatsconv batch SOURCES -o OUT_DIR``: convert every article of ``sources`` (folders,
+    globs, issue files, spreadsheets, article files) into ``out_dir``, each output validated
+    before it is written; one bad article never stops the others, and a rerun skips the
+    articles whose output is up to date unless ``force``.
+
+    ``options``: what each article is converted to, as ``convert_file`` takes it; without it,
+    JATS 1.4 Publishing validated against the installed DTDs (``get_grammars()``; another
+    folder: ``Options(grammars=get_grammars(folder))`` or ``Options(grammars=folder)``).
+    ``jobs``: worker processes (1: in this process, 0: one per core). ``fmt``, ``journal``,
+    ``pattern`` (``--name``), ``encoding``, ``delimiter``, ``report`` and ``junit`` (files for
+    the JSON and JUnit reports) are the command's options.
+
+    Raises ``SetupError`` (no DTDs installed), ``OutputError`` (``out_dir`` cannot be created
+    or written), ``InputError`` (a ``journal`` that cannot be read), ``ConverterError`` (another
+    batch writes into ``out_dir``), ``ValueError`` (a bad ``pattern``); every article's
+    problem is in its ``BatchArticle``. Never prints, never exits.
+    """
+    options = options or Options(grammars=get_grammars().require())
+    settings = BatchSettings(
+        out_dir=Path(out_dir),
+        options=options,
+        fmt=fmt,
+        journal=Path(journal) if journal is not None else None,
+        pattern=pattern,
+        jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
+        force=force,
+        encoding=encoding,
+        delimiter=delimiter,
+    )
+    progress = _Lines()
+    items: list[dict[str, Any]] = []
+    summary: Summary = drive(
+        [os.fspath(source) for source in sources],
+        settings,
+        progress,
+        report_path=Path(report) if report is not None else None,
+        junit_path=Path(junit) if junit is not None else None,
+        outcomes=items,
+    )
+    return BatchResult(
+        articles=[BatchArticle.from_report(item) for item in items],
+        counts=dict(summary.counts),
+        lines=progress.lines,
+        seconds=summary.seconds,
+        interrupted=summary.interrupted,
+        stopped=summary.stopped,
+        not_reached=summary.not_reached,
+        exit_code=summary.exit_code(),
+    )
