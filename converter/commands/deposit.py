@@ -19,6 +19,14 @@ from typing import Any
 import click
 
 from converter import deposit_log
+from converter.api_deposit import (
+    ID_NAMES,
+    NAMES,
+    DepositCheck,
+    check_file,
+    log_outcome,
+    log_sent,
+)
 from converter.cli_options import command_exit_help, json_option, quiet_option, text_file_names
 from converter.deposit import (
     CROSSREF_PRODUCTION,
@@ -36,8 +44,6 @@ from converter.deposit import (
     doaj_bibjson,
     doaj_record_issns,
     doaj_record_name,
-    missing_requirements,
-    read_crossref_file,
 )
 from converter.deposit_results import (
     Outcome,
@@ -52,15 +58,12 @@ from converter.errors import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_PENDING,
-    InputError,
     OutputError,
-    cannot_read,
 )
-from converter.input_limit import read_path
-from converter.xsd import SCHEMAS, load_schema, schema_folder, schema_problems
+from converter.xsd import SCHEMAS
 
-_NAMES = {"crossref": "Crossref", "doaj": "DOAJ"}
-_ID_NAMES = {"crossref": "doi_batch_id", "doaj": "upload"}
+_NAMES = NAMES
+_ID_NAMES = ID_NAMES
 
 
 @click.group(epilog=command_exit_help("deposit"))
@@ -144,66 +147,29 @@ def _schema_option(kind: str):  # type: ignore[no-untyped-def]
 # ------------------------------------------------------------------ before sending
 
 
-@dataclass(slots=True)
-class _Checked:
-    """One file read and checked before sending: what the schema said of it."""
-
-    path: Path
-    data: bytes
-    schema_note: str  # "checked against …: passed" / "… failed" / "not checked: …"
-    passed: bool
-
-
 def _check_before_sending(
-    files: tuple[Path, ...],
-    read: Callable[[Path], bytes],
-    kind: str,
-    folder: Path | None,
-    quiet: bool = False,
-) -> list[_Checked]:
-    """Read every file (``read`` raises ``InputError`` for one that cannot be sent) and check
-    it against the service's schema when one is configured, printing its problems."""
-    schema = load_schema(kind, folder)
-    xsd, env = SCHEMAS[kind]
-    found = schema_folder(kind, folder)
+    files: tuple[Path, ...], kind: str, folder: Path | None
+) -> list[DepositCheck]:
+    """Read every file (``InputError`` for one that cannot be sent) and check it against the
+    service's schema when one is configured (``api_deposit.check_file``, the library's own),
+    printing its problems as each file is checked."""
     checked = []
     for path in files:
-        data = read(path)
-        # What the service refuses though its schema lets it pass (no ISSN) counts as failing.
-        missing = missing_requirements(kind, data, str(path))
-        for line in missing:
-            click.echo(f"{path}: error: {line}", err=True)
-        if schema is None:
-            note = (
-                f"not checked against the {_NAMES[kind]} schema: none configured "
-                f"(set {env} or --{kind}-schema to the folder of {xsd})"
-            )
-            if missing:
-                note += f"; refused: {len(missing)} problem{'s' if len(missing) != 1 else ''}"
-            checked.append(_Checked(path, data, note, not missing))
-            continue
-        problems = schema_problems(schema, data, str(path))
-        for problem in problems:
-            click.echo(str(problem), err=True)
-        if problems:
-            verdict = f"failed ({len(problems)} problems)"
-        elif missing:
-            verdict = f"refused: {missing[0]} (the schema alone allows that)"
-        else:
-            verdict = "passed"
-        note = f"checked against {xsd} in {found}: {verdict}"
-        checked.append(_Checked(path, data, note, not (problems or missing)))
+        item = check_file(path, kind, folder)
+        for line in item.problems:
+            click.echo(line, err=True)
+        checked.append(item)
     return checked
 
 
-def _warn_if_sent_before(checked: list[_Checked]) -> None:
+def _warn_if_sent_before(checked: list[DepositCheck]) -> None:
     """Say of a Crossref file whose ``doi_batch_id`` the log holds as taken that it was sent
     before: Crossref refuses again each record it registered from it (its timestamp is no
     newer), so an article corrected since (in OJS, in its YAML) is not corrected by sending
     the old file. Said, not refused: a record Crossref failed for a cause fixed on its side
     (an ISSN not yet assigned to the title) may go through when the same file is sent again."""
     for item in checked:
-        batch_id, _ = crossref_contents(item.data, str(item.path))
+        batch_id, _ = crossref_contents(item.data, item.file)
         try:
             entry = deposit_log.find(batch_id)
         except OutputError:
@@ -212,7 +178,7 @@ def _warn_if_sent_before(checked: list[_Checked]) -> None:
             continue
         last = f"{entry.state}: {entry.outcome}" if entry.outcome else entry.state
         click.echo(
-            f"{item.path}: warning: doi_batch_id {batch_id} was sent on {entry.sent} ({last}): "
+            f"{item.file}: warning: doi_batch_id {batch_id} was sent on {entry.sent} ({last}): "
             "Crossref refuses again each record it registered from this file, its timestamp "
             "being no newer; to send corrected articles, convert them again (--to crossref) "
             "and deposit the new file",
@@ -221,7 +187,10 @@ def _warn_if_sent_before(checked: list[_Checked]) -> None:
 
 
 def _stop_if_invalid(
-    checked: list[_Checked], service: str, as_json: bool, items: list[dict[str, Any]] | None = None
+    checked: list[DepositCheck],
+    service: str,
+    as_json: bool,
+    items: list[dict[str, Any]] | None = None,
 ) -> None:
     """Exit 1 unless every file passed; ``--json`` still prints an item per file (``items``,
     else each file's verdict), so that a script reads JSON whatever happened."""
@@ -232,14 +201,14 @@ def _stop_if_invalid(
         sys.exit(EXIT_INVALID)
 
 
-def _unsent(item: _Checked, **more: Any) -> dict[str, Any]:
+def _unsent(item: DepositCheck, **more: Any) -> dict[str, Any]:
     """A file checked and not sent, as ``--json`` gives it: the keys of a file sent
     (``Attempt.as_dict``), ``ok`` for whether it passed, ``message`` for what its check said."""
     return {
-        "file": str(item.path),
+        "file": item.file,
         "ok": item.passed,
         "status": None,
-        "message": item.schema_note,
+        "message": item.note,
         "attempts": 0,
         "submission": None,
         "records": [],
@@ -260,18 +229,8 @@ def _credentials_note(lookup: Callable[[], object], found: str) -> str:
     return found
 
 
-def _read_doaj_file(path: Path) -> bytes:
-    """A DOAJ article XML file's bytes, checked to convert to DOAJ JSON (else ``InputError``)."""
-    try:
-        data = read_path(path)
-    except OSError as exc:
-        raise InputError(str(path), [cannot_read(exc)]) from None
-    doaj_bibjson(data, str(path))
-    return data
-
-
 def _dry_run(
-    checked: list[_Checked],
+    checked: list[DepositCheck],
     url: str,
     what: str,
     credentials: str,
@@ -284,10 +243,10 @@ def _dry_run(
     for item in checked:
         batch_id = None
         if service == "crossref":
-            batch_id, records = crossref_contents(item.data, str(item.path))
+            batch_id, records = crossref_contents(item.data, item.file)
             extra, noun = f", doi_batch_id {batch_id}", "record"
         else:
-            records = [doaj_record_name(r) for r in doaj_bibjson(item.data, str(item.path))]
+            records = [doaj_record_name(r) for r in doaj_bibjson(item.data, item.file)]
             extra, noun = "", "article"
         items.append(
             _unsent(item, submission=batch_id, records=records, dry_run=True, endpoint=url,
@@ -297,9 +256,9 @@ def _dry_run(
             continue
         count = len(records)
         shown = ", ".join(records) if records else "none"
-        click.echo(f"{item.path}: {item.schema_note}")
+        click.echo(f"{item.file}: {item.note}")
         click.echo(
-            f"{item.path}: would POST to {url} ({what}{extra}): {count} "
+            f"{item.file}: would POST to {url} ({what}{extra}): {count} "
             f"{noun}{'s' if count != 1 else ''}: {shown}"
         )
     if not as_json:
@@ -311,53 +270,6 @@ def _dry_run(
 
 
 # ------------------------------------------------------------------ after sending
-
-
-def _log_sent(attempt: Attempt, service: str, status_url: str, issns: list[list[str]]) -> None:
-    """Record every file sent: one with an id to ask about (taken, or a Crossref batch whose
-    reply could not be read) as pending, so that ``deposit status`` asks later; one the
-    service did not take (rejected, refused, not reached) as failed, with the reason."""
-    records = [
-        {"record": name, **({"issns": issns[i]} if i < len(issns) else {})}
-        for i, name in enumerate(attempt.records)
-    ]
-    entry = deposit_log.Entry(
-        service=service,
-        submission=attempt.submission or "",
-        file=attempt.file,
-        sent=deposit_log.now(),
-        status_url=status_url if attempt.submission else "",
-        records=records,
-        outcome="" if attempt.ok else attempt.message,
-    )
-    if not attempt.submission:
-        entry.state, entry.succeeded = "failed", False
-    try:
-        earlier = deposit_log.find(attempt.submission) if attempt.submission else None
-    except OutputError:
-        earlier = None  # (a log that cannot be read cannot be written: said just below)
-    if earlier is not None and earlier.service == service:
-        entry.sending = earlier.sending + 1  # the same file sent again: an entry of its own
-    try:
-        deposit_log.record(entry)
-    except OutputError as exc:  # writable when checked, not now (a disk that filled up)
-        if not attempt.submission:
-            raise
-        label = f"{_NAMES[service]} {_ID_NAMES[service]} {attempt.submission}"
-        raise OutputError(f"{attempt.file}: sent ({label}), not logged: {exc}") from None
-
-
-def _log_outcome(entry: deposit_log.Entry, outcome: Outcome, timed_out: bool) -> None:
-    if outcome.state == "error":
-        # A question that failed (not reached, refused, unreadable) says nothing of the
-        # submission: it keeps its state (a pending one is asked about again).
-        entry.outcome = f"last question failed: {outcome.message}"
-        deposit_log.record(entry)
-        return
-    entry.state = "pending" if timed_out and outcome.state == "unknown" else outcome.state
-    entry.outcome = outcome.message
-    entry.succeeded = outcome.succeeded if outcome.state == "completed" else None
-    deposit_log.record(entry)
 
 
 def _ask(
@@ -399,7 +311,7 @@ def _follow(
         outcome, timed_out = ask(), False
     if entry.service == "crossref" and just_sent and outcome.state == "unknown":
         timed_out = True  # sent moments ago: Crossref has not parsed it yet
-    _log_outcome(entry, outcome, timed_out)
+    log_outcome(entry, outcome, timed_out)
     return outcome, timed_out
 
 
@@ -457,7 +369,7 @@ def _finish(
     # Every file sent is logged before a line is printed: a run stopped while printing (a
     # closed pipe, Ctrl-C) leaves no submission the log does not know, to ask about later.
     for index, attempt in enumerate(results):
-        _log_sent(attempt, service, status_urls[index], issns[index] if issns else [])
+        log_sent(attempt, service, status_urls[index], issns[index] if issns else [])
     followed: list[tuple[Outcome, bool] | None] = []
     for attempt in results:
         if not options.as_json and not (attempt.ok and options.quiet):
@@ -536,7 +448,7 @@ def deposit_crossref_command(
     queued; --wait then asks Crossref for the submission log and prints each DOI's result.
     """
     url = check_endpoint(endpoint or (CROSSREF_TEST if test_system else CROSSREF_PRODUCTION))
-    checked = _check_before_sending(files, read_crossref_file, "crossref", crossref_schema)
+    checked = _check_before_sending(files, "crossref", crossref_schema)
     _warn_if_sent_before(checked)
     if dry_run:
         creds = _credentials_note(crossref_credentials, "credentials found (not shown)")
@@ -584,7 +496,7 @@ def deposit_doaj_command(
     with an upload id; --wait asks until DOAJ has processed the upload and prints each article.
     """
     url = check_endpoint(endpoint or DOAJ_PRODUCTION)
-    checked = _check_before_sending(files, _read_doaj_file, "doaj", doaj_schema)
+    checked = _check_before_sending(files, "doaj", doaj_schema)
     if dry_run:
         key = _credentials_note(doaj_api_key, "API key found (not shown)")
         _dry_run(checked, url, "JSON, DOAJ API v4", key, "doaj", as_json)
@@ -594,7 +506,7 @@ def deposit_doaj_command(
     transport = Transport(timeout=timeout, attempts=retries + 1, backoff=backoff)
     results = [deposit_doaj(p, url, api_key, transport) for p in files]
     status_urls = [doaj_status_url(url, r.submission or "") for r in results]
-    issns = [[doaj_record_issns(r) for r in doaj_bibjson(c.data, str(c.path))] for c in checked]
+    issns = [[doaj_record_issns(r) for r in doaj_bibjson(c.data, c.file)] for c in checked]
     options = _FollowOptions(transport, wait, wait_limit, poll_interval, as_json, quiet)
     _finish(results, "doaj", status_urls, issns, options)
 
