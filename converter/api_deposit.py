@@ -1,7 +1,7 @@
 """Deposits for a Python caller: ``jatsconv deposit crossref|doaj`` (``--dry-run`` too) and
 ``deposit status``, with the endpoint and the credentials as arguments. The checks before
 sending and the local log's records are the command's own (``converter.commands.deposit``
-calls ``check_file`` and ``log_sent`` here); nothing is printed, credentials never appear in
+calls ``check_deposit_file`` and ``log_sent`` here); nothing is printed, credentials never appear in
 what comes back (every message passes through ``converter.redaction``)."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from converter.xsd import SCHEMAS, load_schema, schema_folder, schema_problems
 __all__ = [
     "DepositCheck",
     "Service",
-    "check_file",
+    "check_deposit_file",
     "deposit_dry_run",
     "deposit_files",
     "deposit_status",
@@ -101,7 +101,7 @@ def read_doaj_file(path: Path) -> bytes:
     return data
 
 
-def check_file(
+def check_deposit_file(
     path: Path, service: str, schema: str | os.PathLike[str] | None = None
 ) -> DepositCheck:
     """Read one file (``InputError`` for one that cannot be sent: unreadable, not the
@@ -167,7 +167,7 @@ def deposit_dry_run(
     checks = []
     for name in files:
         path = Path(name)
-        check = check_file(path, kind, schema)
+        check = check_deposit_file(path, kind, schema)
         check.endpoint = url
         if kind == "crossref":
             check.submission, check.records = crossref_contents(check.data, str(path))
@@ -205,9 +205,11 @@ def deposit_files(
     """
     kind = _service(service)
     checks = deposit_dry_run(files, kind, endpoint=endpoint, schema=schema)
+    if not checks:
+        return []  # (nothing to send: no credentials looked up, no log touched)
     if not all(check.passed for check in checks):
         return [Attempt(c.file, c.passed, None, c.note, 0, c.submission, c.records) for c in checks]
-    url = checks[0].endpoint if checks else _endpoint(kind, endpoint)
+    url = checks[0].endpoint
     transport = transport or Transport()
     deposit_log.check_writable()  # nothing sent that the log cannot hold
     results = []

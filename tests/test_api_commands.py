@@ -294,6 +294,7 @@ def test_deposit_without_credentials_is_a_deposit_error(stand, issue_file) -> No
     _, base = stand
     with pytest.raises(converter.DepositError, match="Crossref credentials missing"):
         deposit_files([issue_file], "crossref", endpoint=base + "/servlet/deposit")
+    assert deposit_files([], "crossref") == []  # nothing to send: no credentials asked for
 
 
 # ------------------------------------------------------------------ import cost

@@ -23,7 +23,7 @@ from converter.api_deposit import (
     ID_NAMES,
     NAMES,
     DepositCheck,
-    check_file,
+    check_deposit_file,
     log_outcome,
     log_sent,
 )
@@ -151,11 +151,11 @@ def _check_before_sending(
     files: tuple[Path, ...], kind: str, folder: Path | None
 ) -> list[DepositCheck]:
     """Read every file (``InputError`` for one that cannot be sent) and check it against the
-    service's schema when one is configured (``api_deposit.check_file``, the library's own),
+    service's schema when one is configured (``api_deposit.check_deposit_file``, the library's own),
     printing its problems as each file is checked."""
     checked = []
     for path in files:
-        item = check_file(path, kind, folder)
+        item = check_deposit_file(path, kind, folder)
         for line in item.problems:
             click.echo(line, err=True)
         checked.append(item)
