@@ -610,11 +610,14 @@ _NUMBERING: list[tuple[lazy_re.Pattern[str], str]] = [
     (lazy_re.compile(r"(?<!\w)Том\s(?=\d)"), "Vol. "),
     (lazy_re.compile(r"№\s?"), "No. "),
     (lazy_re.compile(r"(?<!\w)С\.\s?(?=\d)"), "P. "),
+    # the same pages in small letters, and spelt 'стр.' ('с. 15–20', 'Стр. 15': they stayed
+    # 's. 15–20', 'Str. 15'); not the number of pages, '200 с. 5 ил.', after a number
+    (lazy_re.compile(r"(?<![\w\d]\s)(?<!\w)(?:с|[Сс]тр)\.\s?(?=\d)"), "P. "),
     # an article number, 'Ст. e1002012'
     (lazy_re.compile(r"(?<!\w)Ст\.\s?(?=[A-Za-z]?\d)"), "Art. "),
     # the number of pages, '200 с.', before a space, the end, or ';', ',' or a bracket
     # ('200 с.; Т. 2', '(М., 2010. 200 с.)' kept 's.')
-    (lazy_re.compile(r"(?<=\d)\s?с\.(?=[\s,;)\]]|$)"), " p."),
+    (lazy_re.compile(r"(?<=\d)\s?(?:с|стр)\.(?=[\s,;)\]]|$)"), " p."),
     (lazy_re.compile(r"(?<!\w)Сер\.\s?"), "Ser. "),
 ]
 
@@ -673,6 +676,19 @@ def _thesis_pattern(fields: Iterable[str]) -> lazy_re.LazyPattern[str]:
 
 
 _THESIS = {lang: _thesis_pattern(table) for lang, table in _THESIS_FIELDS.items()}
+
+
+def _electronic_resource(marker: str) -> lazy_re.LazyPattern[str]:
+    """GOST's (DSTU's) '[Электронный ресурс]' ('[Електронний ресурс]') or its English,
+    '[Electronic resource]', with the space before it when a full stop or a comma follows."""
+    either = rf"\[(?:{marker}|Electronic resource)\]"
+    return lazy_re.compile(rf"\s?{either}(?=[.,;:])|{either}\s?", re.I)
+
+
+_ELECTRONIC_RESOURCE = {
+    "ru": _electronic_resource("Электронный ресурс"),
+    "uk": _electronic_resource("Електронний ресурс"),
+}
 
 
 def _thesis(match: re.Match[str]) -> str:
@@ -751,13 +767,10 @@ _RUSSIAN_WORDS = _Words(
             "",
         ),
         # (with the space before it when a full stop or comma follows: 'Japan's economy
-        # [Электронный ресурс]. URL' was 'Japan's economy . URL')
-        (
-            lazy_re.compile(
-                r"\s?\[Электронный ресурс\](?=[.,;:])|\[Электронный ресурс\]\s?", re.I
-            ),
-            "",
-        ),
+        # [Электронный ресурс]. URL' was 'Japan's economy . URL'); typed in English too, as
+        # RSCI's References style drops both ('[Electronic resource]' was kept, the Russian
+        # one dropped, so one list's Latin forms differed)
+        (_ELECTRONIC_RESOURCE["ru"], ""),
         # GOST's general designation and a foreign work's language, as an English work cited
         # in a Russian list gives them ('Smith J. Japan's economy [Текст]', '(на англ. яз.)'):
         # they were spelt letter by letter, '[Tekst]', '(na angl. yaz.)'
@@ -808,12 +821,7 @@ _UK_NOT_INITIAL = r"(?<!\b[А-ЯҐЄІЇ]\.\s)(?<![А-ЯҐЄІЇA-Z]\.)(?<![А-�
 # Leningrad; О. is only Ukrainian lists' Odesa, a Russian one writes Одесса out).
 _UKRAINIAN_WORDS = _Words(
     [
-        (
-            lazy_re.compile(
-                r"\s?\[Електронний ресурс\](?=[.,;:])|\[Електронний ресурс\]\s?", re.I
-            ),
-            "",
-        ),
+        (_ELECTRONIC_RESOURCE["uk"], ""),
         (_THESIS["uk"], _thesis),
         (lazy_re.compile(r"\bдата звернення\b", re.I), "accessed"),
         (lazy_re.compile(r"\bРежим доступу\b", re.I), "Available at"),

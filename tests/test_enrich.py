@@ -1522,3 +1522,54 @@ def test_a_quoted_title_with_its_translation_in_brackets_gets_it_once(tmp_path: 
         "Ivanov I.I. “Ekonomika Yaponii” [Economy of Japan]. Moscow, 2015. (In Russ.)",
         "Smith J. “Ekonomika Yaponii” [Economy of Japan]. London, 2015. (In Russ.)",
     ]
+
+
+def test_pages_in_small_letters_or_spelt_стр_are_p_in_the_latin_form(tmp_path: Path) -> None:
+    """'с. 15–20', 'стр. 15–20' and 'Стр. 15–20' are 'P. 15–20' in the References list, as 'С.
+    15–20' is (they stayed 's. 15–20', 'str.', 'Str.'); '200 стр.' is '200 p.' as '200 с.' is."""
+    given = [
+        "Иванов И. И. Статья // Журнал. 2019. Т. 3, № 2. с. 15–20.",
+        "Иванов И. И. Статья // Журнал. 2019. Т. 3, № 2. С. 15–20.",
+        "Иванов И. И. Статья // Журнал. 2019. Т. 3, № 2. стр. 15–20.",
+        "Иванов И. И. Статья // Журнал. 2019. Т. 3, № 2. Стр. 15–20.",
+        "Иванов И. И. Книга. М.: Наука, 2010. 200 стр.",
+    ]
+    article = "language: ru\ntitle: {ru: Экономика, en: Economy}\nreferences:\n" + "".join(
+        f'  - "{text}"\n' for text in given
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert all(text.endswith("Vol. 3, No. 2. P. 15–20. (In Russ.)") for text in latin[:4]), latin
+    assert latin[4].endswith("Moscow: Nauka, 2010. 200 p. (In Russ.)"), latin
+
+
+def test_electronic_resource_typed_in_english_is_dropped_as_the_russian_one_is(
+    tmp_path: Path,
+) -> None:
+    """'[Electronic resource]' in a Russian list's entry is left out of its Latin form, as
+    '[Электронный ресурс]' is (RSCI's References style writes neither): it was kept, so one
+    list's Latin forms differed."""
+    given = [
+        "Иванов И. И. Экономика Японии [Electronic resource]. URL: https://example.org/japan "
+        "(дата обращения: 12.03.2018).",
+        "Иванов И. И. Экономика Японии [Электронный ресурс]. URL: https://example.org/japan "
+        "(дата обращения: 12.03.2018).",
+        "Smith J. Japan's economy [electronic resource]. URL: https://example.org/japan "
+        "(дата обращения: 12.03.2018).",
+    ]
+    article = "language: ru\ntitle: {ru: Экономика, en: Economy}\nreferences:\n" + "".join(
+        f'  - "{text}"\n' for text in given
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert (
+        latin[0]
+        == latin[1]
+        == (
+            "Ivanov I. I. Ekonomika Yaponii. URL: https://example.org/japan "
+            "(accessed: 12.03.2018). (In Russ.)"
+        )
+    ), latin
+    assert latin[2] == (
+        "Smith J. Japan's economy. URL: https://example.org/japan (accessed: 12.03.2018)."
+    ), latin
