@@ -118,6 +118,11 @@ def _deposited_with_agency(tmp_path: Path, run, russian: str, english: str) -> A
             "Российский научный фонд Проект 23-28-01234",
             "Russian Science Foundation Project 23-28-01234",
         ),
+        # ... after a comma too: a grant's number, five digits or more, is the award
+        (
+            "Российский научный фонд, Проект 23-28-01234",
+            "Russian Science Foundation, Project 23-28-01234",
+        ),
     ],
 )
 def test_an_agencys_grant_number_is_the_funders_award(
@@ -148,6 +153,8 @@ def test_an_agencys_grant_number_is_the_funders_award(
             "Программа повышения конкурентоспособности Проект 5-100",
             "Russian Academic Excellence Project 5-100",
         ),
+        # ... after the funder's name and a comma (it gave award 5-100)
+        ("Министерство науки, Проект 5-100", "Ministry of Science, Project 5-100"),
         # two funders typed in one field, each with its grant
         (
             "РНФ, грант № 23-28-01234, РФФИ, грант № 18-011-00123",

@@ -700,9 +700,9 @@ _GRANT_IN_NAME = re.compile(r"(?<!\w)(?:grant|project|award|грант|прое�
 def _grant_split(name: str) -> re.Match[str] | None:
     """The name and grant number ``name`` is typed as, or None when it is more than one
     funder's name and grant: a programme named with 'Project' and a number, 'Russian Academic
-    Excellence Project 5-100' ('Project', 'Проект' capitalised after a space alone, with no No.
-    or № and a number shorter than a grant's, is a word of the name), or two funders each with
-    their grant."""
+    Excellence Project 5-100' ('Project', 'Проект' capitalised after a space or a comma, with
+    no No. or № and a number shorter than a grant's, is a word of the name: 'Ministry of
+    Science, Project 5-100' too), or two funders each with their grant."""
     found = _GRANT.match(name)
     if found is None or _GRANT_IN_NAME.search(found["name"]):
         return None
@@ -711,7 +711,8 @@ def _grant_split(name: str) -> re.Match[str] | None:
     # (a grant's number is five digits or more, 19-18-00123; a programme's short, 5-100: 'RSF
     # Project 19-18-00123' is the funder RSF and its grant)
     short = sum(c.isdigit() for c in found["id"]) < 5
-    named = programme and short and not found["gap"].strip() and not found["sign"]
+    # (after a comma as after a space: 'Ministry of Science, Project 5-100' gave award 5-100)
+    named = programme and short and found["gap"].strip() in ("", ",") and not found["sign"]
     return None if named else found
 
 
