@@ -129,6 +129,22 @@ def test_lists_of_different_lengths_in_the_two_boxes_are_refused_with_what_was_t
             "Иванов И.И. Экономика Японии //\r\nВестник науки. 2020. Т. 5, № 2. С. 10–20.",
             "Иванов И.И. Экономика Японии // Вестник науки. 2020. Т. 5, № 2. С. 10–20.",
         ),
+        (  # a line ending with a preposition, an article or a conjunction goes on, before a
+            # capital too (it was two references, '… economy of' and 'Japan. London …')
+            "en",
+            "Smith J. The economy of\r\nJapan. London: Routledge, 2015. 300 p.",
+            "Smith J. The economy of Japan. London: Routledge, 2015. 300 p.",
+        ),
+        (
+            "en",
+            "Smith J., Brown K. and\r\nLee M. Japan and the\r\nWorld. London, 2015.",
+            "Smith J., Brown K. and Lee M. Japan and the World. London, 2015.",
+        ),
+        (
+            "ru",
+            "Иванов И.И. Экономика Японии и\r\nКитая в годы реформ. М.: Наука, 2015.",
+            "Иванов И.И. Экономика Японии и Китая в годы реформ. М.: Наука, 2015.",
+        ),
         (  # a wrapped line opening with the year is no list number
             "ru",
             "Иванов И.И. Экономика Японии. М.: Наука,\r\n2015. 200 с.",

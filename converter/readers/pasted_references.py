@@ -26,14 +26,23 @@ _NO_CONTENT = frozenset({"text", "id"})
 
 # A line that goes on from the one before: copied from a PDF or a page, one reference comes
 # in several lines, and each was saved as a reference, half of one. The line before ends where
-# no reference ends ('… //', a comma or colon, 'pp.', 'Vol.'), or the line begins with a DOI or
-# web address, or with a small letter after a line ending in a plain word ('… of things in' /
-# 'the world.'). A list's own lines end in a full stop, a bracket, a page or a DOI (so 'van der
-# Berg' begins its entry after one), and a numbered line begins an entry. Under a numbered
-# list's number (its first entry numbered, after a heading or at the top), a line without one
-# goes on: a list copied from a PDF wraps its entries. A list number has at most three digits,
+# no reference ends ('… //', a comma or colon, 'pp.', 'Vol.', or a preposition, an article or
+# a conjunction, '… economy of' / 'Japan. London …': a capital letter followed, and the two
+# were two references), or the line begins with a DOI or web address, or with a small letter
+# after a line ending in a plain word ('… of things in' / 'the world.'). A list's own lines end
+# in a full stop, a bracket, a page or a DOI (so 'van der Berg' begins its entry after one),
+# and a numbered line begins an entry. Under a numbered list's number (its first entry
+# numbered, after a heading or at the top), a line without one goes on: a list copied from a
+# PDF wraps its entries. A list number has at most three digits,
 # as the model's (``list_number``): a wrapped line opening with a year ('2015. 200 с.') has none.
-_GOES_ON = re.compile(r"(?:[,;:/\-\u2013\u2014(&№]|\b(?:pp|Vol|Т|No|In|et al)\.?)$")
+_GOES_ON = re.compile(
+    r"(?:[,;:/\-\u2013\u2014(&№]|\b(?:pp|Vol|Т|No|In|et al)\.?"
+    # (small words only: 'Phys. Rev. A' ends an entry, and 'И.' is an initial; 'с' not after a
+    # number, '200 с', the number of pages)
+    r"|(?<!\S)(?:of|in|on|at|to|for|from|by|with|into|and|or|nor|the|an?"
+    r"|в|во|на|и|или|к|ко|по|для|о|об|со|из|от|у|за|при|над|под|без|до|та|і|й|з|від|чи"
+    r"|(?<!\d\s)с))$"
+)
 _ADDRESS = re.compile(r"^(?:doi\b|DOI\b|https?://|URL\b)")
 _SMALL = re.compile(r"^[a-zа-яё]")
 _NUMBERED = re.compile(r"^\[?\d{1,3}[.)\]]\s")
