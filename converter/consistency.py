@@ -75,8 +75,12 @@ def script_findings(path: str, text: str) -> list[Finding]:
     words = without_addresses(text)
     pure = scripts.cyrillic_words(words)
     # (a reference that only quotes Cyrillic, 'The «перестройка» years', or gives its Cyrillic
-    # title in brackets beside its Latin form, is English: convert files it so)
-    if pure and not (path.startswith("references[") and scripts.quotes_cyrillic(words)):
+    # title in brackets beside its Latin form, is English: convert files it so; an English
+    # title or abstract quoting a Russian word is English prose too, by the same share rule
+    # (it was called Cyrillic text in a Latin-script field). Not a name's part: a Latin name
+    # holds no quotation)
+    quoting = ".name." not in path and scripts.quotes_cyrillic(words)
+    if pure and not quoting:
         sample = ", ".join(list(dict.fromkeys(pure))[:5])
         found.append(
             Finding(

@@ -452,3 +452,25 @@ def test_a_ukrainian_work_noted_in_ukr_is_not_judged_as_russian(
     )
     result = run("check", "--profile", "rsci", jats)
     assert "[rsci-translit-scheme]" not in result.out, result.out
+
+
+def test_an_english_title_quoting_a_russian_word_is_no_finding(run, write_article) -> None:
+    """An English title that only quotes a Russian word ('The Soviet economy in the
+    «перестройка» years') is English, as a reference quoting one is, by the same rule
+    (``scripts.quotes_cyrillic``: most letters Latin, each Cyrillic word quoted): it was called
+    Cyrillic text in a Latin-script field. A title mostly in Cyrillic, or with a Cyrillic word
+    unquoted, still is one."""
+    path = write_article(
+        "language: ru\ntitle: {ru: Годы перестройки, "
+        "en: The Soviet economy in the «перестройка» years}\n"
+        "abstract: {en: [The word «гласность» in the press of the 1980s.]}\n"
+    )
+    result = run("consistency", path)
+    assert "cyrillic-in-latin" not in result.out, result.out
+    findings = check_texts(
+        [("title.en", "The перестройка years"), ("subtitle.en", "«Перестройка»")], "bsi"
+    )
+    assert [(f.rule, f.field) for f in findings] == [
+        ("cyrillic-in-latin", "title.en"),
+        ("cyrillic-in-latin", "subtitle.en"),
+    ]
