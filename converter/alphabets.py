@@ -142,11 +142,15 @@ def told_language(text: str, declared: str | None = None) -> str | None:
 
 
 def filed_language(text: str, main: str) -> str:
-    """The language key a Cyrillic text (a reference) of a record is filed under: ``uk`` when
-    it reads as Ukrainian (``reading``, with ``main`` declared: a Cyrillic-script language, the
-    record's, or ``ru`` for a record in another script), else ``main``. A Ukrainian reference
-    in a Russian or English article is Ukrainian, whatever the article's language."""
-    return "uk" if reading(text, main).language == "uk" else main
+    """The language key a Cyrillic text (a reference) of a record is filed under: the one its
+    letters tell when that is not Russian (``told_language``, with ``main`` declared: a
+    Cyrillic-script language, the record's, or ``ru`` for a record in another script), ``uk``,
+    ``be``, ``sr``, ``mk`` …, else ``main``. A Ukrainian reference in a Russian or English
+    article is Ukrainian, whatever the article's language, and a Belarusian one (ў, or і with
+    ы) Belarusian: it was filed as ``ru`` (only ``uk`` was told). Letters that fit several
+    alphabets tell nothing (Serbian and Macedonian share ј љ њ џ): the text stays ``main``."""
+    told = told_language(text, main)
+    return told if told and told != "ru" and is_cyrillic_language(told) else main
 
 
 def reference_language(text: str, main: str) -> str:

@@ -32,7 +32,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from converter import lazy_re
-from converter.alphabets import declared_language
+from converter.alphabets import declared_language, filed_language, reading, told_language
 from converter.inline import link_spans, without_addresses
 from converter.model import Article, Contributor, Journal, PersonName, Reference
 from converter.scripts import (
@@ -81,7 +81,7 @@ def enriched(article: Article) -> Enriched:
     return Enriched(article.model_copy(update=update), notes)
 
 
-def _untransliterated(place: str, reason: Exception, latin_field: str) -> str:
+def _untransliterated(place: str, reason: Exception | str, latin_field: str) -> str:
     return f"{place}: {reason}: no transliteration scheme, give {latin_field}"
 
 
@@ -111,7 +111,7 @@ def _names(article: Article, journal: Journal, notes: list[str]) -> list[Contrib
     for index, person in enumerate(article.authors):
         names = person.name or {}
         if person.collab:
-            group = _collab_filed(person, article.language)
+            group = _collab_filed(person, article.language, f"authors[{index}]", notes)
             out.append(group)
             changed = changed or group is not person
             continue
@@ -155,12 +155,14 @@ def _names(article: Article, journal: Journal, notes: list[str]) -> list[Contrib
     return out if changed else None
 
 
-def _collab_filed(person: Contributor, main: str) -> Contributor:
+def _collab_filed(person: Contributor, main: str, place: str, notes: list[str]) -> Contributor:
     """``person`` (a group) with a Cyrillic name filed under a Latin-script language (a plain
-    collab in an English article) moved to the language its letters tell, ru, uk, be, kk …, as a
-    person's is: a group's name is not transliterated, but Cyrillic text is no English. A group
-    named in Latin letters too is left as given."""
-    from converter.alphabets import told_language
+    collab in an English article) moved to the language its letters tell, ru, uk, be, kk, sr,
+    mk …, as a person's is: a group's name is not transliterated, but Cyrillic text is no
+    English. A group named in Latin letters too is left as given. One whose letters fit several
+    alphabets and tell none (Serbian and Macedonian share ј љ њ џ: 'Српска академија наука и
+    уметности') stays where it is, said in ``notes`` so that its language can be given: no
+    rule of letters tells the two apart, and a guess would tag one of them wrongly."""
 
     names = person.collab or {}
     if any(is_cyrillic_language(lang) or not has_cyrillic(name) for lang, name in names.items()):
@@ -170,6 +172,11 @@ def _collab_filed(person: Contributor, main: str) -> Contributor:
         # (any Cyrillic alphabet's: a Belarusian or Kazakh group, 'Нацыянальная акадэмія
         # навук Беларусі', stayed under en, as only ru and uk were told)
         told = told_language(name, declared_language(lang, main))
+        if told is None:
+            notes.append(
+                f"{place}.collab: {reading(name).describe()}: no one language told, written "
+                f"under {lang}: give the name under its language (collab: {{sr: …}})"
+            )
         key = told or lang
         if key in moved or (key in names and key != lang):
             key = lang  # (a form the group already gives under that key keeps it)
@@ -403,7 +410,7 @@ def _structured(
         "type": ref.type or found.type,
         # (a Latin-script reference that only quotes Cyrillic is no Russian work, though the
         # parse calls its Cyrillic title's work Russian)
-        "lang": ref.lang or (None if latin else found.lang),
+        "lang": ref.lang or (None if latin else _work_language(found.lang, text)),
         "title_en": ref.title_en or found.title_en,
     }
     if not (ref.publisher or ref.publisher_loc):  # (an imprint given is the editor's, whole)
@@ -412,6 +419,15 @@ def _structured(
         group = "en" if latin else threshold_group(text)
         update["publisher"], update["publisher_loc"] = written_imprint(found, group)
     return ref.model_copy(update=update)
+
+
+def _work_language(parsed: str | None, text: str) -> str | None:
+    """The language of a Cyrillic work the parse calls Russian (``parsed``): the one its letters
+    tell when that is another Cyrillic alphabet's, Belarusian, Serbian …, as its text is filed
+    (``alphabets.filed_language``); its element-citation was under ru beside a be text."""
+
+    words = without_addresses(text)
+    return filed_language(words, parsed) if parsed == "ru" and has_cyrillic(words) else parsed
 
 
 # An article's number in place of pages, as PLOS and others print it: 'e1002012'
@@ -553,7 +569,12 @@ def _with_latin_form(
         scheme = scheme_for(words, journal.russian_scheme or "bsi", declared)
     except NoScheme as reason:
         if journal.transliteration:
-            notes.append(_untransliterated(place, reason, f"text.{LATIN_KEY}"))
+            # (named by its letters when they alone tell its language: a plain text the
+            # model filed under be or kk by them is said as 'Kazakh letters (ә, қ)', as it
+            # was under ru, not as one declared Kazakh)
+            letters = reading(words)
+            said = letters.describe() if letters.language == declared else reason
+            notes.append(_untransliterated(place, said, f"text.{LATIN_KEY}"))
         return ref
     written_in = "uk" if scheme == UKRAINIAN else "ru"
     texts = dict(ref.text or {})

@@ -11,7 +11,7 @@ from conftest import SAMPLES, deposit_environment, xmllint
 from converter import load_article, to_jats
 from converter.api import render
 from converter.checks import check_bytes
-from converter.enrich import enrich
+from converter.enrich import enrich, enriched
 from converter.options import Options
 from converter.scripts import has_cyrillic
 
@@ -1573,3 +1573,62 @@ def test_electronic_resource_typed_in_english_is_dropped_as_the_russian_one_is(
     assert latin[2] == (
         "Smith J. Japan's economy. URL: https://example.org/japan (accessed: 12.03.2018)."
     ), latin
+
+
+OTHER_CYRILLIC = [
+    "Багдановіч М. Вянок: зборнік вершаў. Вільня, 1913.",
+    "Купала Я. Выбраныя творы. Мінск, 1952.",
+    "Андрић И. На Дрини ћуприја. Београд, 1945.",
+    "Петровски Т. Прашањето за ѕвездите. Скопје, 1998.",
+]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_a_belarusian_serbian_or_macedonian_reference_is_filed_by_its_letters(
+    tmp_path: Path, store, run, language: str
+) -> None:
+    """A reference in Belarusian (ў, or і with ы), Serbian (ћ) or Macedonian (ѕ) letters is
+    kept under be, sr or mk, with no Latin form, said, as a Kazakh one is: it was filed as ru,
+    Cyrillic of another language tagged Russian, its element-citation too."""
+    listed = "".join(f'  - "{text}"\n' for text in OTHER_CYRILLIC)
+    article = f"language: {language}\ntitle: {{ru: Книги, en: Books}}\nreferences:\n{listed}"
+    path = _write(tmp_path, article=article)
+    refs = enrich(load_article(path)).references
+    assert [ref.text for ref in refs] == [
+        {code: text} for code, text in zip(["be", "be", "sr", "mk"], OTHER_CYRILLIC, strict=True)
+    ]
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    warnings = [
+        line.split(": warning: ", 1)[1] for line in result.err.splitlines() if ": warning: " in line
+    ]
+    assert warnings[:1] == [
+        "references[0]: Belarusian letters (ў): no transliteration scheme, give text.en"
+    ], warnings
+    out = tmp_path / "out" / "article.xml"
+    assert xmllint(out, store.catalog).returncode == 0
+    tree = etree.parse(str(out))
+    for ref, code in zip(tree.iter("ref"), ["be", "be", "sr", "mk"], strict=True):
+        assert {one.get(LANG) for one in ref.iter("mixed-citation", "element-citation")} == {code}
+
+
+def test_a_serbian_or_macedonian_group_is_filed_by_its_own_letters_or_said(
+    tmp_path: Path,
+) -> None:
+    """A group in Serbian (ћ) or Macedonian (ѕ) letters typed plain in an English article goes
+    under sr or mk; one in the letters the two share (ј) tells neither, stays where it was
+    typed and is said, so that its language can be given."""
+    serbian, macedonian = "Матична ћелија Београда", "Ѕвезда Скопје"
+    shared = "Српска академија наука и уметности"
+    article = (
+        "language: en\ntitle: {en: Academies}\nauthors:\n"
+        f"  - collab: {serbian}\n  - collab: {macedonian}\n  - collab: {shared}\n"
+    )
+    done = enriched(load_article(_write(tmp_path, article=article)))
+    assert [one.collab for one in done.article.authors] == [
+        {"sr": serbian}, {"mk": macedonian}, {"en": shared},
+    ]  # fmt: skip
+    assert done.untransliterated == [
+        "authors[2].collab: Serbian or Macedonian letters (ј): no one language told, written "
+        "under en: give the name under its language (collab: {sr: …})"
+    ]
