@@ -82,3 +82,40 @@ def test_a_model_built_in_python_with_one_issn_twice_writes_it_once_as_electroni
     assert issns == [("electronic", "2658-6444")]
     doaj = etree.fromstring(render(article, Options(target="doaj"), "a").data)
     assert (doaj.find("record/issn"), doaj.findtext("record/eissn")) == (None, "2658-6444")
+
+
+def test_a_collection_date_alone_is_online_when_the_one_issn_is_kept_as_electronic(
+    crossref_xsd: etree.XMLSchema,
+) -> None:
+    """An article with only a collection date: its Crossref publication date's media type
+    follows the ISSN as kept, so one ISSN given both ways (kept as electronic) gives an online
+    date, as the issue's date already did (it gave a print date no ISSN backed)."""
+    from converter.api import render
+    from converter.model import Article
+    from converter.options import Options
+    from converter.xsd import schema_problems
+
+    article = Article.model_validate(
+        {
+            "title": {"en": "An article"},
+            "published": {"collection": "2020"},
+            "doi": "10.1234/abc.1",
+            "url": "https://example.org/a/1",
+            "journal": {
+                "title": {"en": "Test Journal"},
+                "issn": {"print": "2658-6444", "electronic": "2658-6444"},
+                "publisher": {"name": {"en": "Publisher"}},
+                "crossref": {
+                    "depositor_name": "Publisher",
+                    "depositor_email": "deposits@example.org",
+                    "registrant": "Publisher",
+                },
+            },
+        }
+    )
+    deposit = render(article, Options(target="crossref"), "a")
+    assert deposit.valid, deposit.problems
+    assert schema_problems(crossref_xsd, deposit.data, "a") == []
+    crossref = etree.fromstring(deposit.data)
+    dates = crossref.findall(".//{*}journal_article/{*}publication_date")
+    assert [d.get("media_type") for d in dates] == ["online"]

@@ -283,7 +283,8 @@ class _View:
         rows = [("online", p.electronic), ("print", p.print)]
         dates = [{"media": media, **iso_date_parts(v)} for media, v in rows if v]
         if not dates and p.collection:
-            media = "print" if self.j.issn.print else "online"
+            # As issue_date: one ISSN given both ways is kept as electronic, so no print date.
+            media = "print" if self.j.issn.print_apart else "online"
             dates.append({"media": media, **iso_date_parts(p.collection)})
         return dates
 
