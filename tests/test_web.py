@@ -1243,6 +1243,32 @@ def test_shapes_no_box_holds_are_moved_deleted_or_kept_and_save_waits_for_a_choi
             "not converted") in said  # fmt: skip
 
 
+@pytest.mark.parametrize("typed", [None, "authors.1.orcid", "orcid"])
+def test_a_field_of_the_second_author_moves_to_that_authors_field(app, typed):
+    """The second author's ORCID under a name the format does not have: "Move to" offers the
+    field meant at its place, as the field is written (``authors[1].orcid``), and the place
+    as the form names it (``authors.1.orcid``) or the field alone are taken too. A place typed
+    in full was read below the author (an unknown field ``authors[1].authors``)."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    petrov = {"name": {"surname": "Petrov", "given": "P. P."}, "orcid_id": "0000-0002-1825-0097"}
+    text = _seed_with((("authors", 1), petrov))
+    _upload(client, token, (text, "shape.yaml"), (SEED_JOURNAL, "journal.yaml"))
+    page = client.get("/article/1/edit").text
+    box = _unknown_box(page)["authors[1].orcid_id"]
+    assert box.xpath(".//input[@class='rename-to']/@value") == ["authors[1].orcid"]
+    place = box.xpath(".//input[@class='rename-to']/@name")[0]
+    moved = _choose(page, {"authors[1].orcid_id": "rename"}, {place: typed} if typed else None)
+    saved = client.post("/article/1/edit", data=moved)
+    assert saved.headers["Location"].endswith("#row-1"), client.get(saved.headers["Location"]).text
+    article = workspace.rows[1].article
+    assert [a.orcid for a in article.authors] == [None, "https://orcid.org/0000-0002-1825-0097"]
+    edited = _edited_yaml(client, token)
+    assert edited["authors"][1]["orcid"].endswith("0000-0002-1825-0097")
+    assert not {"orcid_id", "authors"} & set(edited["authors"][1])
+
+
 def test_a_value_that_is_no_choice_stays_chosen_with_the_message_beside_it(app):
     """An article type not among the choices showed the empty choice, and Save put the default
     (research-article) in its place without a word."""

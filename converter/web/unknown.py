@@ -14,6 +14,7 @@ in the edited input (the YAML download) and out of the article, and the article'
 from __future__ import annotations
 
 import json
+import re
 from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,7 @@ from converter.web.shapes import Place, unshown
 from converter.web.words import field_words
 
 CHOICES = ("rename", "delete", "keep")
+_BRACKETED = re.compile(r"\[(\d+)\]")  # a list entry's number as the input writes it: authors[1]
 CHOOSE = "choose to rename, delete or keep it"
 CHOOSE_KNOWN = "choose to move, delete or keep it"
 TAKEN = "not kept: the form has a value in its place: delete one of the two"
@@ -68,9 +70,14 @@ class Unknown:
 
     @property
     def rename_to(self) -> str:
-        """The new name offered: the field meant, unless it is two (``fpage and lpage``)."""
+        """The new place offered: the field meant, unless it is two (``fpage and lpage``), at
+        the field's place as the input writes it (``authors[1].orcid`` for ``authors[1].orcid_id``):
+        a name alone did not say whose field it becomes, and a place typed from the article's
+        top was read below the field's owner (``authors[1].authors``)."""
         meant = self.meant
-        return meant if meant and " and " not in meant else ""
+        if not meant or " and " in meant:
+            return ""
+        return format_location((*self.at[:-1], *meant.split(".")))
 
     @property
     def shown(self) -> str:
@@ -211,12 +218,17 @@ def read_post(items: list[tuple[str, str]]) -> Posted:
 def _rename(tree: dict[Any, Any], unknown: Unknown, new_name: str, places: set[Place]) -> str:
     """Put a carried field under its new name (beside where it was: ``name.surname`` one level
     down); why not, or ""."""
-    parts = new_name.split(".")
+    parts = _BRACKETED.sub(r".\1", new_name).split(".")
     if not unknown.movable:
         return "an entry of a list has no name: choose delete or keep"
     if not new_name or not all(parts):
         return "give the new name (or choose delete or keep)"
-    target = (*unknown.at[:-1], *(int(p) if p.isdigit() else p for p in parts))
+    place = tuple(int(p) if p.isdigit() else p for p in parts)
+    # A place from the article's top, as the input writes it (``authors[1].orcid``, as offered)
+    # or as the form names it (``authors.1.orcid``), or a name beside the field (``orcid``,
+    # ``name.surname`` one level down): no field of an entry is named as the list it is in.
+    nested = len(unknown.at) > 1 and place[0] == unknown.at[0]
+    target = place if nested else (*unknown.at[:-1], *place)
     if target == unknown.at:
         return "the new name is the one it has"
     if target in places:
