@@ -200,6 +200,9 @@ class ExistingFile(click.ParamType):
 
 STDIN = "-"
 """What names standard input (or output) where a command reads (or writes) one."""
+STDIN_NAME = "<stdin>"
+"""Standard input in messages, as an article read from ``-`` is named (``converter.readers``)."""
+_DEV_STDIN = Path("/dev/stdin")
 
 
 def journal_path(journal: Path | None, inputs: Iterable[str] = ()) -> Path | None:
@@ -211,13 +214,20 @@ def journal_path(journal: Path | None, inputs: Iterable[str] = ()) -> Path | Non
         return journal
     if any(str(name) == STDIN for name in inputs):
         fail("--journal - and an input '-' cannot both be standard input: name a file for one", 2)
-    stdin = Path("/dev/stdin")
     try:
-        if stdin.is_file():  # (``< journal.yaml``: the file itself, which workers can read)
-            return stdin.resolve()
+        if _DEV_STDIN.is_file():  # (``< journal.yaml``: the file itself, which workers can read)
+            return _DEV_STDIN.resolve()
     except OSError:
         pass
-    return stdin
+    return _DEV_STDIN
+
+
+def journal_name(journal: Path | None, path: Path | None) -> str | None:
+    """How messages name the journal ``journal_path`` gave as ``path``: ``<stdin>`` for ``-``
+    piped, as an article read from ``-`` is named (it said ``/dev/stdin``, a path the user
+    never typed); None, by its path, otherwise (``< journal.yaml`` is that file)."""
+    given_dash = journal is not None and str(journal) == STDIN
+    return STDIN_NAME if given_dash and path == _DEV_STDIN else None
 
 
 def journal_once(journal: Path | None, inputs: Iterable[str] = ()) -> JournalSource | None:
@@ -226,7 +236,8 @@ def journal_once(journal: Path | None, inputs: Iterable[str] = ()) -> JournalSou
     pipe that is no journal raises ``InputError``: the run cannot start (exit 3)."""
     from converter.readers.native import JournalCache
 
-    return JournalCache().once(journal_path(journal, inputs))
+    path = journal_path(journal, inputs)
+    return JournalCache().once(path, journal_name(journal, path))
 
 
 def journal_option(help_text: str, *, checked: bool = True) -> Decorator:
@@ -235,6 +246,7 @@ def journal_option(help_text: str, *, checked: bool = True) -> Decorator:
     the command (``ExistingFile.check``), so that one that writes reports can write them
     first (``batch --report --junit``: CI's step that reads them had no file)."""
     kind = ExistingFile() if checked else click.Path(path_type=Path)
+    help_text += " '-' reads it from standard input."
     return click.option("--journal", type=kind, metavar="FILE", help=help_text)
 
 

@@ -780,6 +780,37 @@ def test_journal_dash_is_standard_input_for_every_article(
         assert len(list(out.glob("*.xml"))) == 2
 
 
+@pytest.mark.parametrize(
+    "command", ["convert", "batch", "per-issue", "consistency", "preview", "references", "serve"]
+)
+def test_a_piped_journal_that_is_none_is_named_stdin(tmp_path: Path, run, command: str) -> None:
+    """``--journal -`` piped is named ``<stdin>``, as an article read from ``-`` is: messages
+    named it ``/dev/stdin``, a path the user never typed. Its help says ``-``."""
+    article = tmp_path / "a.yaml"
+    article.write_bytes(BILINGUAL.read_bytes())
+    out = tmp_path / "out"
+    args = {
+        "convert": [article, "-o", out],
+        "batch": [article, "-o", out, "-q"],
+        "per-issue": [article, "-o", out, "-q", "--per-issue", "--to", "crossref"],
+        "consistency": [article],
+        "preview": [article, "-o", out],
+        "references": ["--article", article],
+        "serve": ["--port", "0"],
+    }[command]
+    name = "batch" if command == "per-issue" else command
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JATSCONV_CONFIG": str(tmp_path / "no.toml")}
+    bad = {b"title: [\n": "<stdin>: line 2: malformed YAML",
+           b"title: {en: X}\nbogus: 1\n": "<stdin>: bogus: unknown field"}  # fmt: skip
+    for journal, said in bad.items():
+        done = subprocess.run([sys.executable, "-m", "converter", name, *map(str, args),
+                               "--journal", "-"], input=journal, capture_output=True, env=env,
+                              cwd=tmp_path, timeout=120, check=False)  # fmt: skip
+        assert done.returncode == 3, done.stderr.decode()
+        assert said in done.stderr.decode() and "/dev/stdin" not in done.stderr.decode()
+    assert "'-' reads it from standard input." in " ".join(run(name, "--help").out.split())
+
+
 def test_journal_dash_and_an_input_dash_are_refused_together(tmp_path: Path) -> None:
     """Standard input cannot be both the journal and an article: one line, exit 2, before
     anything is read (the article would have found it read)."""

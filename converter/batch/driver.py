@@ -429,14 +429,15 @@ def _journal_kept(settings: BatchSettings) -> BatchSettings:
     journal = settings.journal
     if journal is None:
         return settings
+    name = settings.journal_name or str(journal)  # (``<stdin>`` for ``--journal -``)
     try:
         if stat.S_ISREG(journal.stat().st_mode):
             return settings
         data = read_path(journal)
     except OSError as exc:
         reason = cannot_read(exc).removeprefix("cannot read: ")
-        raise InputError(str(journal), [f"cannot read journal file: {reason}"]) from None
-    journal_from_data(read_data(journal, data), str(journal))
+        raise InputError(name, [f"cannot read journal file: {reason}"]) from None
+    journal_from_data(read_data(journal, data, name), name)
     suffix = journal.suffix if journal.suffix in (".yaml", ".yml", ".json") else ".yaml"
     copy = write_atomic(settings.out_dir / f"{JOURNAL_COPY}{suffix}", data)
     return dataclasses.replace(settings, journal=copy)

@@ -66,7 +66,7 @@ def run_per_issue(
         # ``--journal`` given as a pipe (``--journal /dev/stdin``, ``<(…)``) is read once,
         # before any article: each article read it again by its real path
         # (``/proc/…/pipe:[…]``) and every one was refused, 'cannot read journal file'.
-        given = cache.once(settings.journal)
+        given = cache.once(settings.journal, settings.journal_name)
         manifest = Manifest(out_dir)  # (last: one batch at a time writes into the folder)
     except (OutputError, InputError, ManifestError):
         if not_reached is not None:

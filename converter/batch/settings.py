@@ -38,6 +38,7 @@ class BatchSettings:
     options: Options
     fmt: str | None = None  # reader for every source; None: detected per file
     journal: Path | None = None  # journal file for every article (--journal)
+    journal_name: str | None = None  # how messages name it: ``<stdin>`` for ``--journal -``
     pattern: str = DEFAULT_PATTERN
     jobs: int = 0  # worker processes; 0: one per core; 1: in this process
     force: bool = False

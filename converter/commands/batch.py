@@ -25,6 +25,7 @@ from converter.cli_options import (
     conversion_run,
     csv_options,
     fail,
+    journal_name,
     journal_path,
     quiet_option,
     schema_dir_option,
@@ -242,11 +243,13 @@ def batch(
             raise_held()  # (a SIGTERM that came while the command loaded: stopped now, in order)
             store = get_grammars(schema_dir).require(command=True)
             options = conversion_run(store)
+            given = journal_path(journal, sources)
             settings = BatchSettings(
                 out_dir=output,
                 options=options,
                 fmt=fmt,
-                journal=journal_path(journal, sources),
+                journal=given,
+                journal_name=journal_name(journal, given),
                 pattern=pattern,
                 jobs=jobs or (os.cpu_count() or 1),
                 force=force,

@@ -24,6 +24,7 @@ from converter.cli_options import (
     conversion_run,
     csv_options,
     fail,
+    journal_name,
     journal_path,
     json_option,
     quiet_option,
@@ -132,7 +133,8 @@ def convert(
         fail("--json and the XML would share standard output: give -o DIR with --json", 2)
     # (a --journal pipe, /dev/stdin or <(…), read once for all the articles: the second read
     # it empty, 'the file is empty'; one that is no journal stops the run, exit 3)
-    context.journal = context.cache.once(journal_path(journal, articles))
+    given = journal_path(journal, articles)
+    context.journal = context.cache.once(given, journal_name(journal, given))
     if to_stdout:
         sys.exit(_convert_to_stdout(articles, fmt, context, options))
     results: list[Conversion] = []

@@ -15,6 +15,7 @@ from converter.cli_options import (
     command_exit_help,
     fail,
     from_option,
+    journal_name,
     journal_once,
     journal_option,
     journal_path,
@@ -77,7 +78,8 @@ def references(
     if fmt:
         fail("--from goes with --article FILE", EXIT_USAGE)
     if journal is not None and least is None:
-        least = _journal_confidence(journal_path(journal, texts or (STDIN,)) or journal)
+        path = journal_path(journal, texts or (STDIN,)) or journal
+        least = _journal_confidence(path, journal_name(journal, path))
     from converter.citations import explain
     from converter.enrich import short_reason
 
@@ -91,14 +93,14 @@ def references(
     sys.exit(EXIT_OK)
 
 
-def _journal_confidence(path: Path) -> float | None:
+def _journal_confidence(path: Path, name: str | None) -> float | None:
     """The journal file's ``reference_confidence``; a file that cannot be read is one line and
-    exit 3."""
+    exit 3 (naming it ``name``, else by its path)."""
     from converter.errors import InputError
     from converter.readers.native import JournalCache
 
     try:
-        return JournalCache().load(path).reference_confidence
+        return JournalCache().load(path, name).reference_confidence
     except InputError as exc:
         fail(exc.lines()[0], EXIT_INPUT)
 

@@ -1181,17 +1181,19 @@ class JournalCache:
     def __init__(self) -> None:
         self.files: Lru[str, tuple[tuple[int, ...], Journal]] = Lru(JOURNAL_FILES_KEPT)
 
-    def load(self, path: str | os.PathLike[str]) -> Journal:
+    def load(self, path: str | os.PathLike[str], name: str | None = None) -> Journal:
+        """The journal of a file; messages name it ``name`` (``<stdin>`` for ``--journal -``,
+        read from ``/dev/stdin``), else by its path."""
         path = Path(path)  # (a path given as text, from a caller of the API)
         try:
             found = path.stat()
         except OSError as exc:
             reason = cannot_read(exc).removeprefix("cannot read: ")
-            raise InputError(str(path), [f"cannot read journal file: {reason}"]) from None
+            raise InputError(name or str(path), [f"cannot read journal file: {reason}"]) from None
         if not stat.S_ISREG(found.st_mode):
             # A named pipe (--journal <(…)) is read once, as an article's is, and not kept:
             # its real path, /proc/…/pipe:[…], is no file ("No such file or directory").
-            return journal_from_data(read_data(path), str(path))
+            return journal_from_data(read_data(path, name=name), name or str(path))
         resolved = self.resolve(path)
         # Changed, whatever the clock's resolution: written in place (modification and
         # change times, size) or replaced by a rename, as editors and atomic writers save.
@@ -1203,19 +1205,19 @@ class JournalCache:
         self.files.put(str(resolved), (stamp, journal))
         return journal
 
-    def once(self, path: Path | None) -> JournalSource | None:
+    def once(self, path: Path | None, name: str | None = None) -> JournalSource | None:
         """``--journal`` for a run of several articles: a named pipe or a device (``--journal
         /dev/stdin``, ``<(…)``) read now, its journal given to every article (read by each,
         the second found it empty: 'the file is empty'); a file as it is, read by ``load``,
         each article refused with its errors. A pipe that is no journal raises ``InputError``
-        naming it as the user gave it: the run cannot start."""
+        naming it as the user gave it (``name``: ``<stdin>`` for ``-``): the run cannot start."""
         if path is None:
             return None
         try:
             regular = stat.S_ISREG(path.stat().st_mode)
         except OSError:
             return path  # (said by ``load``, on each article, as before)
-        return path if regular else self.load(path)
+        return path if regular else self.load(path, name)
 
     def resolve(self, path: Path) -> Path:
         """The journal file's real path (the cache key); a batch remembers it per run."""
@@ -1249,14 +1251,16 @@ def find_journal_file(article_path: Path) -> Path | None:
     return None
 
 
-def read_data(path: Path, raw: bytes | None = None) -> dict[str, Any]:
+def read_data(path: Path, raw: bytes | None = None, name: str | None = None) -> dict[str, Any]:
     """A YAML or JSON file a user gives (an article, a journal or an issue file) as a mapping,
-    read as ``parse_data`` reads text; ``InputError`` with one line naming the file."""
-    return parse_data(_read_text(path, raw), str(path))
+    read as ``parse_data`` reads text; ``InputError`` with one line naming the file (``name``,
+    else its path)."""
+    return parse_data(_read_text(path, raw, name), name or str(path))
 
 
-def _read_text(path: Path, raw: bytes | None = None) -> str:
-    """The file's text (``raw``: its bytes, when the caller has read them already)."""
+def _read_text(path: Path, raw: bytes | None = None, name: str | None = None) -> str:
+    """The file's text (``raw``: its bytes, when the caller has read them already); errors
+    name it ``name``, else by its path."""
     try:
         if raw is None:
             raw = read_path(path)
@@ -1268,9 +1272,10 @@ def _read_text(path: Path, raw: bytes | None = None) -> str:
         try:
             return decode_fallback(raw, exc)
         except NotUnicode as problem:
-            raise InputError(str(path), [not_text_by_name(path.name, str(problem))]) from None
+            said = not_text_by_name(name or path.name, str(problem))
+            raise InputError(name or str(path), [said]) from None
     except OSError as exc:
-        raise InputError(str(path), [cannot_read(exc)]) from None
+        raise InputError(name or str(path), [cannot_read(exc)]) from None
 
 
 def _is_journal_data(data: dict[str, Any]) -> bool:
