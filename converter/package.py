@@ -329,6 +329,8 @@ def build_packages(
         if not result.problems:
             earlier = _issue_packaged_before if per_issue else _packaged_before
             result.problems.extend(earlier(out_dir / result.name, members))
+        if not result.problems and per_issue:
+            result.warnings.extend(_issue_dropped(out_dir / result.name, members))
         if not result.problems:
             result.path = out_dir / result.name
             write_output(result.path, _zip(entries))
@@ -454,6 +456,38 @@ def _issue_packaged_before(path: Path, members: list[PackedArticle]) -> list[str
         "year in both to compare, and no article of this one in it): not replaced, as PMC "
         "would take this package for a replacement of it; remove that zip first if it is to "
         "be replaced"
+    ]
+
+
+def _issue_dropped(path: Path, members: list[PackedArticle]) -> list[str]:
+    """``--per-issue`` replacing the zip an earlier run wrote for this issue (it is this
+    issue's: ``_issue_packaged_before`` said nothing): the warning naming each article it held
+    that this package does not (by its XML's name and DOI). An issue packaged again with its
+    new article alone (C, where the zip held A and B) dropped A and B in silence; the zip is
+    still written, as the user may mean it. A zip that cannot be read names none."""
+    if not path.is_file():
+        return []
+    ours = {item.base + ".xml" for item in members}
+    gone: list[str] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in sorted(archive.namelist()):
+                if not name.endswith(".xml") or name in ours:
+                    continue
+                try:
+                    doi = _ids(parse_untrusted(archive.read(name), str(path)).getroot()).get("doi")
+                except InvalidDocument:
+                    doi = None  # (named by its file alone)
+                gone.append(f"{name} (DOI {doi})" if doi else name)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []
+    if not gone:
+        return []
+    held = ", ".join(gone[:-1]) + " and " + gone[-1] if len(gone) > 1 else gone[0]
+    them = "them" if len(gone) > 1 else "it"
+    return [
+        f"{path}: warning: the zip an earlier run wrote for this issue held {held}, which this "
+        f"run does not: replaced without {them} (give {them} too to keep {them} in the zip)"
     ]
 
 

@@ -419,6 +419,43 @@ def test_articles_without_a_doi_packaged_one_run_at_a_time_are_told_apart(issue:
         assert archive.read("jsr-2-6.pdf") == b"%PDF-1.4 corrected\n"
 
 
+def _article_on_page(issue: Path, page: int) -> Path:
+    """Another article of the issue of ``streltsov-6.xml``, starting on ``page``, its PDF beside."""
+    text = (issue / "streltsov-6.xml").read_text(encoding="utf-8")
+    xml = issue / f"page-{page}.xml"
+    xml.write_text(text.replace("jsr.2018.3.6<", f"jsr.2018.3.{page}<").replace(
+        "<fpage>6</fpage>", f"<fpage>{page}</fpage>"), encoding="utf-8")  # fmt: skip
+    xml.with_suffix(".pdf").write_bytes(b"%PDF-1.4 test\n")
+    return xml
+
+
+def test_an_issue_zip_replaced_without_articles_it_held_says_which(issue: Path, run) -> None:
+    """``--per-issue`` replacing the zip an earlier run wrote for the issue (articles A and B)
+    with one of other articles (C) dropped A and B from it without a word: a warning names
+    each, and the zip is still written (the same issue: a replacement PMC takes)."""
+    out = issue / "out"
+    first = issue / "streltsov-6.xml"
+    second = _article_on_page(issue, 21)
+    assert run("package", first, second, "-o", out, "--per-issue").code == 0
+    zipped = out / "jsr-2-3.zip"
+    again = run("package", first, second, "-o", out, "--per-issue")  # (all of it again)
+    assert again.code == 0 and "earlier run" not in again.err, again.err
+    third = _article_on_page(issue, 40)
+    result = run("package", third, "-o", out, "--per-issue")
+    assert result.code == 0, result.err
+    assert (
+        f"{zipped}: warning: the zip an earlier run wrote for this issue held jsr-2-21.xml "
+        "(DOI 10.5555/jsr.2018.3.21) and jsr-2-6.xml (DOI 10.5555/jsr.2018.3.6), which this "
+        "run does not: replaced without them (give them too to keep them in the zip)"
+    ) in result.err
+    with zipfile.ZipFile(zipped) as archive:
+        assert sorted(archive.namelist()) == ["jsr-2-40.pdf", "jsr-2-40.xml"]
+    json_run = run("package", third, first, "-o", out, "--per-issue", "--json")
+    assert json_run.code == 0, json_run.err
+    said = json.loads(json_run.out)[0]["warnings"]  # (it held only jsr-2-40: none gone)
+    assert said and not [line for line in said if "earlier run" in line]
+
+
 def test_an_issue_zip_packaged_before_is_not_replaced_by_another_issues(issue: Path, run) -> None:
     """``--per-issue`` wrote over an earlier run's ``jour-vol-iss.zip`` whatever it held: an
     issue of another journal given the same code (``--journal-code``), or of a volume numbered
