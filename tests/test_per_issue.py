@@ -248,3 +248,35 @@ def test_an_articles_deposit_warning_is_said_once(tmp_path: Path, run) -> None:
     said = [line for line in result.err.splitlines() if "issue_doi:" in line]
     assert len(said) == 1, result.err
     assert "10.5555/jsr.2018.3.6: issue_doi: Crossref registers an issue's DOI" in said[0]
+
+
+def test_batch_per_issue_writes_junit_one_case_per_article(tmp_path: Path, run) -> None:
+    """``batch --per-issue --junit`` was refused ('writes no JUnit report'), though nothing
+    kept it from one: one test case per article as a plain batch writes (bad input an error),
+    a file that is no article skipped; a run stopped before any article, one case in error."""
+    folder = _copy_issue(tmp_path)
+    text = (folder / "streltsov-6.yaml").read_text(encoding="utf-8")
+    broken = folder / "broken.yaml"
+    broken.write_text(text.replace("doi: 10.5555/jsr.2018.3.6", "doi: not a doi"), "utf-8")
+    (folder / "config.yaml").write_text("site: x\ntheme: y\n", encoding="utf-8")
+    out, junit = tmp_path / "out", tmp_path / "junit.xml"
+    result = run("batch", folder, "--to", "crossref", "--per-issue", "-o", out, "--junit", junit)
+    assert result.code == 3, result.err
+    assert (out / NAME).is_file()
+    suite = etree.parse(str(junit)).getroot()[0]
+    assert (suite.get("tests"), suite.get("errors"), suite.get("skipped")) == ("4", "1", "1")
+    cases = {Path(case.get("name")).name: case for case in suite.iter("testcase")}
+    assert sorted(cases) == ["broken.yaml", "config.yaml", "shchukin-21.yaml", "streltsov-6.yaml"]
+    assert cases["broken.yaml"].find("error").get("message") == "bad input"
+    assert "doi" in cases["broken.yaml"].find("error").text
+    assert cases["config.yaml"].find("skipped").get("message") == "not an article"
+    assert len(cases["streltsov-6.yaml"]) == 0 and len(cases["shchukin-21.yaml"]) == 0
+    # A run that cannot start (no such --journal): its JUnit file all the same, for CI.
+    missing = tmp_path / "nothere.yaml"
+    result = run("batch", folder, "--to", "crossref", "--per-issue", "-o", out, "--junit", junit,
+                 "--journal", missing)  # fmt: skip
+    assert result.code == 2
+    (case,) = etree.parse(str(junit)).iter("testcase")
+    assert case.get("name") == "the run"
+    assert case.find("error").text.endswith(f"{missing}: cannot read: no such file")
+    assert "--junit" not in " ".join(run("batch", "--help").out.split()).split("--per-issue")[-1]

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from converter import lazy_re
 from converter.atomic import write_atomic_stream
@@ -221,23 +221,85 @@ def _write_list(stream: IO[str], name: str, items: Iterable[object]) -> None:
 
 def write_junit(path: Path, books: Books, settings: BatchSettings | None = None) -> None:
     """JUnit XML for CI: one test case per article; invalid is a failure, bad input an error."""
+    counts, summary = books.summary.counts, books.summary
+    _write_junit(
+        path,
+        books.entries_in_order(),
+        tests=summary.total + summary.not_reached,
+        failures=counts["invalid"],
+        errors=counts["bad-input"] + counts["error"] + counts["unwritten"],
+        skipped=counts["skipped"] + counts[NOT_ARTICLE] + summary.not_reached,
+        seconds=summary.seconds,
+        not_reached=books.not_reached(),
+        why="interrupted" if summary.interrupted else "stopped",
+    )
+
+
+def write_per_issue_junit(
+    path: Path,
+    articles: list[dict[str, Any]],
+    not_articles: list[str],
+    not_reached: list[str],
+    *,
+    interrupted: bool,
+    seconds: float,
+    error: str | None = None,
+) -> None:
+    """``batch --per-issue --junit``: the JUnit XML a batch writes, one test case per article
+    (``articles``, as the report lists them: invalid a failure, bad input an error), each file
+    that is no article skipped, each source not reached skipped; ``error``, the line of a run
+    stopped before any article (a ``--journal`` that is no journal, ``-o`` not writable): one
+    test case, ``the run``, in error, as a batch's that could not start (``not_started``)."""
+    if error is not None and not articles and not not_articles:
+        _not_started_junit(path, ConverterError(error))
+        return
+    entries: list[dict[str, Any]] = [
+        *articles,
+        *({"source": source, "status": NOT_ARTICLE, "problems": []} for source in not_articles),
+    ]
+    statuses = [str(entry["status"]) for entry in entries]
+    failing = sum(status not in ("converted", "invalid", "skipped", NOT_ARTICLE)
+                  for status in statuses)  # fmt: skip
+    _write_junit(
+        path,
+        entries,
+        tests=len(entries) + len(not_reached),
+        failures=statuses.count("invalid"),
+        errors=failing,
+        skipped=statuses.count("skipped") + statuses.count(NOT_ARTICLE) + len(not_reached),
+        seconds=seconds,
+        not_reached=not_reached,
+        why="interrupted" if interrupted else "stopped",
+    )
+
+
+def _write_junit(
+    path: Path,
+    entries: Iterable[dict[str, Any]],
+    *,
+    tests: int,
+    failures: int,
+    errors: int,
+    skipped: int,
+    seconds: float,
+    not_reached: Iterable[str],
+    why: str,
+) -> None:
+    """The JUnit XML of a run's entries (each a report's article: ``source``, ``status``,
+    ``problems``), written as they come (a batch reads them from its books, not a list held
+    in memory), then its sources not reached."""
     # Imported here: ``xml.sax.saxutils`` brings ``urllib.request`` (3 ms of the batch's serial
     # start-up, before any worker runs) and only this report needs it.
     from xml.sax.saxutils import quoteattr
 
-    counts = books.summary.counts
-
     def write(stream: IO[str]) -> None:
         stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         attrs = (
-            f'name="jatsconv batch" tests="{books.summary.total + books.summary.not_reached}" '
-            f'failures="{counts["invalid"]}" '
-            f'errors="{counts["bad-input"] + counts["error"] + counts["unwritten"]}" '
-            f'skipped="{counts["skipped"] + counts[NOT_ARTICLE] + books.summary.not_reached}" '
-            f'time="{books.summary.seconds:.3f}"'
+            f'name="jatsconv batch" tests="{tests}" failures="{failures}" errors="{errors}" '
+            f'skipped="{skipped}" time="{seconds:.3f}"'
         )
         stream.write(f"<testsuites {attrs}>\n  <testsuite {attrs}>\n")
-        for item in books.entries_in_order():
+        for item in entries:
             name = quoteattr(item["source"])
             stream.write(f'    <testcase classname="jatsconv.batch" name={name}')
             status = item["status"]
@@ -264,9 +326,8 @@ def write_junit(path: Path, books: Books, settings: BatchSettings | None = None)
                     f"      <{tag} message={quoteattr(kind)}>{_xml_text(message)}</{tag}>\n"
                 )
             stream.write("    </testcase>\n")
-        why = "interrupted" if books.summary.interrupted else "stopped"
-        for path in books.not_reached():  # (a rerun converts them)
-            stream.write(f'    <testcase classname="jatsconv.batch" name={quoteattr(path)}>\n')
+        for source in not_reached:  # (a rerun converts them)
+            stream.write(f'    <testcase classname="jatsconv.batch" name={quoteattr(source)}>\n')
             stream.write(f'      <skipped message="not reached: the run was {why}"/>\n')
             stream.write("    </testcase>\n")
         stream.write("  </testsuite>\n</testsuites>\n")

@@ -17,7 +17,7 @@ import click
 
 from converter.batch import BatchSettings, Progress, Summary, driver, run_batch
 from converter.batch.books import not_article_line
-from converter.batch.reports import STDOUT, not_started, write_out
+from converter.batch.reports import STDOUT, not_started, write_out, write_per_issue_junit
 from converter.cli_options import (
     ExistingFile,
     command_exit_help,
@@ -191,7 +191,7 @@ def _summary_table(summary: Summary, console: Console) -> None:
     "--per-issue",
     is_flag=True,
     help="With --to crossref: one deposit per issue (ISSN-vVOL-nISSUE.crossref.xml); read in "
-    "one process, without --name, resuming or --junit.",
+    "one process, without --name or resuming.",
 )
 @csv_options
 @schema_dir_option
@@ -256,12 +256,10 @@ def batch(
                 encoding=encoding,
                 delimiter=delimiter,
             )
-            _journal_checked(
-                settings, report, None if per_issue else junit, per_issue, list(sources)
-            )
+            _journal_checked(settings, report, junit, per_issue, list(sources))
         except KeyboardInterrupt:
             if per_issue:  # (nothing read yet: every source given is not reached)
-                _per_issue_interrupted(report, [], [], list(sources))
+                _per_issue_interrupted(report, junit, [], [], list(sources), 0.0)
             _interrupted_at_start(list(sources), output, report, junit)
         if per_issue:
             _per_issue(sources, settings, report, junit, quiet)
@@ -331,7 +329,7 @@ def _journal_checked(
     except click.BadParameter as exc:
         error = ConverterError(exc.format_message())
         if per_issue:
-            said = _per_issue_not_started(report, error, sources)
+            said = _per_issue_not_started(report, junit, error, sources)
         else:
             said = not_started(error, settings, report, junit, sources)
         exc.message += str(said).removeprefix(str(error))  # (a report not written either)
@@ -339,17 +337,12 @@ def _journal_checked(
 
 
 def _per_issue_not_started(
-    report: Path | None, error: ConverterError, sources: list[str]
+    report: Path | None, junit: Path | None, error: ConverterError, sources: list[str]
 ) -> ConverterError:
     """``not_started`` for a ``--per-issue`` run, whose report has its own shape: every
     source given not reached, as when it stops before any article for another reason."""
-    if report is None:
-        return error
-    try:
-        _per_issue_report(report, [], [], sources, False, str(error))
-    except OSError as exc:
-        return ConverterError(f"{error}; no report either: {output_error(report, exc)}")
-    return error
+    failed = _per_issue_reports(report, junit, [], [], sources, False, 0.0, str(error))
+    return ConverterError(f"{error}; {failed}") if failed else error
 
 
 def _rest(summary: Summary, report: str | None) -> str:
@@ -416,9 +409,8 @@ def _per_issue(
 
     if settings.options.target != "crossref":
         fail("--per-issue makes Crossref deposits: use it with --to crossref", 2)
-    if junit is not None:
-        fail("--per-issue writes no JUnit report: leave out --junit (--report works)", 2)
-    ignore = [report] if report is not None else []
+    started = time.perf_counter()
+    ignore = [path for path in (report, junit) if path is not None]
     not_articles: list[str] = []
     notes: list[str] = []
     results: list[Conversion] = []
@@ -427,18 +419,18 @@ def _per_issue(
     try:
         run_per_issue(sources, settings, ignore, not_articles, notes, results, not_reached, gone)
     except KeyboardInterrupt:
-        _per_issue_interrupted(report, [r for r in results if not pending(r)], not_articles,
-                               not_reached)  # fmt: skip
+        done = [r for r in results if not pending(r)]
+        seconds = time.perf_counter() - started
+        _per_issue_interrupted(report, junit, done, not_articles, not_reached, seconds)
     except (OutputError, InputError, ManifestError) as exc:
         # (-o read-only or not creatable, a full disk, a --journal that is no journal, another
         # batch writing into -o: a report all the same, for CI to parse)
-        if report is None:
-            raise
         done = [r for r in results if not pending(r)]
-        try:
-            _per_issue_report(report, done, not_articles, not_reached, False, str(exc))
-        except OSError as failed:
-            raise OutputError(f"{exc}; no report either: {output_error(report, failed)}") from None
+        seconds = time.perf_counter() - started
+        failed = _per_issue_reports(report, junit, done, not_articles, not_reached, False,
+                                    seconds, str(exc))  # fmt: skip
+        if failed:
+            raise OutputError(f"{exc}; {failed}") from None
         raise
     _report(results, False, quiet)
     for line in notes:
@@ -451,7 +443,47 @@ def _per_issue(
         click.echo("jatsconv: 0 articles: the sources given hold no file to convert", err=True)
     if report is not None:
         _per_issue_report(report, results, not_articles, [], interrupted=False, gone=gone)
+    if junit is not None:
+        articles = [r.as_dict() for r in results]
+        write_per_issue_junit(junit, articles, not_articles, [], interrupted=False,
+                              seconds=time.perf_counter() - started)  # fmt: skip
     sys.exit(_exit_code(results))
+
+
+def _per_issue_reports(
+    report: Path | None,
+    junit: Path | None,
+    done: list[Conversion],
+    not_articles: list[str],
+    not_reached: list[str],
+    interrupted: bool,
+    seconds: float,
+    error: str | None = None,
+) -> str:
+    """A ``--per-issue`` run's ``--report`` and ``--junit`` when it stops (interrupted, an
+    output that cannot be written, a run that cannot start), for CI to parse; what could not
+    be written, in words (``no report either: …``), or ""."""
+    failed = []
+    if report is not None:
+        try:
+            _per_issue_report(report, done, not_articles, not_reached, interrupted, error)
+        except OSError as exc:
+            failed.append(f"no report either: {output_error(report, exc)}")
+    if junit is not None:
+        try:
+            articles = [r.as_dict() for r in done]
+            write_per_issue_junit(
+                junit,
+                articles,
+                not_articles,
+                not_reached,
+                interrupted=interrupted,
+                seconds=seconds,
+                error=error,
+            )
+        except OSError as exc:
+            failed.append(f"no JUnit file either: {output_error(junit, exc)}")
+    return "; ".join(failed)
 
 
 def _interrupted_at_start(
@@ -477,9 +509,11 @@ def _interrupted_at_start(
 
 def _per_issue_interrupted(
     report: Path | None,
+    junit: Path | None,
     done: list[Conversion],
     not_articles: list[str],
     not_reached: list[str],
+    seconds: float,
 ) -> NoReturn:
     """Ctrl-C or SIGTERM in a ``--per-issue`` run: what was done is reported, as a batch's
     interrupted run is (the issue files written, the sources not reached: the README promised
@@ -493,6 +527,12 @@ def _per_issue_interrupted(
             where = "the report" if str(report) == STDOUT else str(report)
         except OSError as exc:
             click.echo(f"jatsconv: {output_error(report, exc)}", err=True)
+    if junit is not None:
+        try:
+            write_per_issue_junit(junit, [r.as_dict() for r in done], not_articles, not_reached,
+                                  interrupted=True, seconds=seconds)  # fmt: skip
+        except OSError as exc:
+            click.echo(f"jatsconv: {output_error(junit, exc)}", err=True)
     rest = ""
     if not_reached:
         sources_word = "source" if len(not_reached) == 1 else "sources"
