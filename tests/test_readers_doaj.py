@@ -14,7 +14,7 @@ from converter.enrich import enriched
 from converter.errors import EXIT_INPUT
 from converter.inline import plain_text
 from converter.model import Article, Journal, affiliation_ids
-from converter.notices import DROPPED
+from converter.notices import DROPPED, SIMPLIFIED
 from converter.options import Options
 from converter.readers import ReadContext, detect_format, read_source
 
@@ -607,3 +607,48 @@ def test_doaj_api_json_without_a_year_is_said(run, tmp_path: Path) -> None:
         f"{source}: warning (data dropped): no bibjson.year: converted with no publication date "
         "(no <pub-date>), which indexing services need" in result.err
     )
+
+
+@pytest.mark.parametrize("first", ["issn", "eissn"])
+def test_one_issn_as_both_print_and_electronic_is_kept_as_electronic_and_said(
+    tmp_path: Path, first: str
+) -> None:
+    """A record whose <issn> and <eissn> are one number: kept once, as electronic, and said, as
+    every other reader keeps it (it was kept as print, unsaid: the JATS then typed an online
+    journal's ISSN print, and the Crossref deposit gave it a print date)."""
+    second = "eissn" if first == "issn" else "issn"
+    source = tmp_path / "records.xml"
+    record = _record(**{first: "2687-1440", second: "2687-1440"})
+    source.write_text(f"<records>{record}</records>", encoding="utf-8")
+    (loaded,) = read_source(source, "doaj", ReadContext())
+    assert loaded.article is not None, loaded.problems
+    journal = loaded.article.journal
+    assert isinstance(journal, Journal)
+    assert (journal.issn.print, journal.issn.electronic) == (None, "2687-1440")
+    said = [w for w in loaded.warnings if "2687-1440" in str(w)]
+    assert [str(w) for w in said] == [
+        "<issn> and <eissn> 2687-1440: given as both print and electronic ISSN: kept once, as "
+        "electronic"
+    ]
+    assert said[0].kind == SIMPLIFIED  # (nothing lost: the one number is kept)
+
+
+def test_doaj_api_json_with_one_issn_as_both_keeps_it_as_electronic(tmp_path: Path) -> None:
+    """The API's JSON likewise: a pissn and an eissn of one number, kept once as electronic."""
+    import json
+
+    record = json.loads(json.dumps(BIBJSON))
+    record["bibjson"]["identifier"][1]["id"] = "2687-1440"
+    source = tmp_path / "article.json"
+    source.write_text(json.dumps(record), encoding="utf-8")
+    (loaded,) = read_source(source, None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    journal = loaded.article.journal
+    assert isinstance(journal, Journal)
+    assert (journal.issn.print, journal.issn.electronic) == (None, "2687-1440")
+    said = [w for w in loaded.warnings if "2687-1440" in str(w)]
+    assert [str(w) for w in said] == [
+        "bibjson.identifier pissn and eissn 2687-1440: given as both print and electronic "
+        "ISSN: kept once, as electronic"
+    ]
+    assert said[0].kind == SIMPLIFIED

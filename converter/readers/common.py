@@ -140,6 +140,11 @@ def locale_language(value: str | None, default: str | None = None) -> str | None
         return default
 
 
+# What a reader says of one ISSN given as both print and electronic, kept once as electronic
+# (as the native and Crossref readers word it; the JATS reader says it of a typed <issn>).
+BOTH_TYPES = "given as both print and electronic ISSN: kept once, as electronic"
+
+
 def valid_issn(value: str | None) -> str | None:
     """The ISSN if its check digit holds, else None (pages carry many number-like strings)."""
     if not value:

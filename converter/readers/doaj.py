@@ -20,9 +20,11 @@ from lxml import etree
 from converter import scripts
 from converter.errors import InputError
 from converter.messages import shorten
+from converter.notices import SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     ADDRESS,
+    BOTH_TYPES,
     affiliation_from_text,
     build,
     email_or_warn,
@@ -233,10 +235,13 @@ class _Record:
             number = valid_issn(value)
             if value and number is None:
                 self.log.warn(f"<{tag}> {value!r}: not an ISSN (its check digit fails): left out")
-            elif number and number in journal["issn"].values():
-                continue  # (the same ISSN as both: one ISSN, as DOAJ itself refuses two)
             elif number:
                 journal["issn"][key] = number
+        issn = journal["issn"]
+        if issn.get("print") and issn.get("print") == issn.get("electronic"):
+            # One ISSN, as DOAJ itself refuses two identical: kept as electronic, as every other
+            # reader keeps one typed both ways (it was kept as print, unsaid).
+            self.log.warn(f"<issn> and <eissn> {issn.pop('print')}: {BOTH_TYPES}", SIMPLIFIED)
         publisher = self._text("publisher")
         if publisher:
             lang = scripts.language_by_script(publisher, self.lang) or self.lang

@@ -18,10 +18,11 @@ from converter import scripts
 from converter.errors import InputError
 from converter.languages import normalize_language
 from converter.messages import shorten
-from converter.notices import OUT_OF_SCOPE
+from converter.notices import OUT_OF_SCOPE, SIMPLIFIED
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     ADDRESS,
+    BOTH_TYPES,
     ENGLISH_MONTHS,
     affiliation_from_text,
     build,
@@ -284,10 +285,16 @@ class _Record:
                 number = valid_issn(value)
                 if number is None:
                     self.log.warn(f"{where}: not an ISSN (its check digit fails): left out")
-                elif number not in journal["issn"].values():
+                else:
                     journal["issn"][keys[kind]] = number
             elif value:
                 self.log.warn(f"{where}: not carried (the article model has no place for it)")
+        issn = journal["issn"]
+        if issn.get("print") and issn.get("print") == issn.get("electronic"):
+            # One ISSN, as DOAJ itself refuses two identical: kept as electronic, as every other
+            # reader keeps one typed both ways (it was kept as print, unsaid).
+            where = f"bibjson.identifier pissn and eissn {issn.pop('print')}"
+            self.log.warn(f"{where}: {BOTH_TYPES}", SIMPLIFIED)
         for issn in self.journal.get("issns") or []:
             number = valid_issn(_text(issn))
             if number is not None and number not in journal["issn"].values():
