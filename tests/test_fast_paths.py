@@ -232,8 +232,8 @@ _PyYamlLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _p
         "a: 1\nb: 1.5\nc: ~\nd: null\ne: true\nf: no\ng: on\nh: 2024-03-15\ni: '1'\n"
         'j: "x"\nk: |\n  text\nl: >\n  folded\nm: 0x1F\nn: 1_000\no: .inf\nq:\nr: ""\n',
         "a: &x [1, {b: [c, {d: e}]}, !!str 3]\nf: *x\ng: {h: [[i], []]}\n",
-        # (!!set, !!binary, !!float and !!timestamp are read otherwise than by PyYAML, on
-        # purpose: tests/test_native_reader.py)
+        # (!!set, !!binary, !!float, !!timestamp and !!int of a form not a plain decimal are
+        # read otherwise than by PyYAML, on purpose: tests/test_native_reader.py)
         "b: !!omap [{k: 1}, {l: [m, {n: 2}]}]\nd: !!int '12'\nf: !!map {a: [1, true]}\n"
         "g: !!seq [1, {h: ~}]\n",
         "a: ! 123\nb: ! true\nc: !!str 12\nd: !!null ''\n",

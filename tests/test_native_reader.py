@@ -55,13 +55,41 @@ def test_a_plain_value_is_the_text_typed_unless_a_plain_integer(typed: str, read
         ("!!timestamp 2020-01-02 10:00:00", "2020-01-02 10:00:00"),
         ("!!float .inf", ".inf"), ("!!float .nan", ".nan"), ("!!float 2.10", "2.10"),
         ("!!set {b, a}", ["b", "a"]),
+        ("!!int 0x1F", "0x1F"), ("!!int 010", "010"), ("!!int 1_0", "1_0"),
+        ("!!int 1:30", "1:30"), ("!!int +3", "+3"), ("!!int abc", "abc"), ("!!int 12", 12),
     ],
 )  # fmt: skip
 def test_an_explicit_tag_gives_the_text_typed_or_a_list(typed: str, read) -> None:
     """A date or a set under an explicit tag reached messages as ``datetime.date(2020, 1, 2)``
     or ``{'a', 'b'}``, and ``!!float .inf`` the JATS as "inf": they read as the plain forms
-    do (a set as the list of its members, in the order typed)."""
-    assert native.parse_data(f"a: {typed}\nb: [{typed}]\n", "x.yaml") == {"a": read, "b": [read]}
+    do (a set as the list of its members, in the order typed). ``!!int`` likewise: a plain
+    decimal integer is its number, any other form the text typed (``!!int 0x1F`` read 31,
+    ``!!int 010`` 8, and ``!!int abc`` was "malformed input" in Python's words)."""
+    data = native.parse_data(f"a: {typed}\nb: [{typed}]\n", "x.yaml")
+    assert data == {"a": read, "b": [read]}
+    assert type(data["a"]) is type(read)
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ('volume: "\\ud800"', "line 5: volume: contains U+D800 (the escape \\ud800), a character "
+         "YAML and XML do not allow"),
+        ('issue: "1 \\uDFFF"', "line 5: issue: contains U+DFFF (the escape \\uDFFF)"),
+        ('issue_title: {en: "x \\U00110000"}', "line 5: en: contains U+110000 (the escape "
+         "\\U00110000), no Unicode character"),
+        ('keywords:\n  en:\n    - ok\n    - "a \\ud800"', "line 8: keywords: contains U+D800"),
+    ],
+)  # fmt: skip
+def test_an_escape_of_no_character_is_one_line_naming_line_and_key(
+    run, write_article, value: str, said: str
+) -> None:
+    """A double-quoted ``"\\ud800"`` (a lone surrogate: no character) was refused in libyaml's
+    words, 'malformed YAML: found invalid Unicode character escape code', naming no field:
+    now the line, the key and the character, as a character YAML does not allow is said."""
+    result = run("convert", write_article(GOOD + f"abstract: {{en: x}}\n{value}\n"))
+    _single_line_error(result, f"article.yaml: {said}")
+    assert "escape code" not in result.err
 
 
 @pytest.mark.parametrize("anchors", [False, True])

@@ -77,9 +77,8 @@ _Loader.add_implicit_resolver(
     list("tTfF"),
 )
 # Only the form that reads back as typed: no sign '+', no leading zero, no '-0'.
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^(?:0|-?[1-9][0-9]*)$"), list("-0123456789")
-)
+_DECIMAL = re.compile(r"^(?:0|-?[1-9][0-9]*)$")
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", _DECIMAL, list("-0123456789"))
 
 # First character → the implicit resolvers to try, built once (PyYAML builds the list per scalar).
 _IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
@@ -192,6 +191,16 @@ def _text_typed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return node.value
 
 
+def _int_typed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!!int`` reads as a plain value does: a plain decimal integer is its number, any other
+    form the text typed. YAML 1.1 read ``!!int 0x1F`` as 31, ``!!int 010`` as 8 and ``!!int
+    1:30`` as 90 (``!!int abc`` was 'malformed input' in Python's words): a tag on an issue
+    "010" in an editor's file is a mistake as likely as not, and the model checks the text."""
+    if type(node) is not _SCALAR_NODE:
+        raise _TaggedValue(node.start_mark.line + 1, f"{node.tag} on a list or mapping")
+    return int(node.value) if _DECIMAL.match(node.value) else node.value
+
+
 def _set_as_list(loader: yaml.SafeLoader, node: yaml.Node) -> list[Any]:
     """``!!set {a, b}`` is a list of its members in the order typed: a Python set reached
     messages as ``{'a', 'b'}``, and keywords in any order."""
@@ -210,6 +219,7 @@ def _binary_refused(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _text_typed)
 _Loader.add_constructor("tag:yaml.org,2002:float", _text_typed)
+_Loader.add_constructor("tag:yaml.org,2002:int", _int_typed)
 _Loader.add_constructor("tag:yaml.org,2002:set", _set_as_list)
 _Loader.add_constructor("tag:yaml.org,2002:binary", _binary_refused)
 
@@ -594,6 +604,8 @@ def parse_data(text: str | bytes, name: str) -> dict[str, Any]:
         raise InputError(name, [problem]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
+        if exc.problem == _NO_CHARACTER_ESCAPE and mark is not None:
+            raise InputError(name, [_no_character_line(text, exc)]) from None
         if "maximum nesting depth" in str(exc.problem) and mark is not None:
             # libyaml's own limit (newer builds stop flow nesting before our bound sees it)
             raise InputError(name, [_too_deep_line(_top_key(text, mark.line))]) from None
@@ -745,6 +757,37 @@ def _too_many_line(aliased: bool) -> str:
 
 
 _TOP_KEY = lazy_re.compile(r"([A-Za-z_][\w-]*)\s*:")
+
+
+# libyaml's words for a double-quoted escape of no character: a surrogate (``"\ud800"``, as
+# JSON writes one half of a pair) or a number past U+10FFFF.
+_NO_CHARACTER_ESCAPE = "found invalid Unicode character escape code"
+_ESCAPE = lazy_re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+_KEY_BEFORE = lazy_re.compile(r"""([^\s{}\[\],#"'-][^\s{}\[\],#"']*)\s*:\s*[{\[]?\s*$""")
+
+
+def _no_character_line(text: str | bytes, exc: yaml.MarkedYAMLError) -> str:
+    """The line for a double-quoted escape of no character, in the words a character YAML does
+    not allow is said in, naming the line, the key (on the line the value opened on, else the
+    top-level key holding it) and the escape: libyaml's own said 'found invalid Unicode
+    character escape code', naming no field."""
+    mark, opened = exc.problem_mark, exc.context_mark or exc.problem_mark
+    assert mark is not None and opened is not None  # (the caller checked the problem's mark)
+    lines = (text.decode("utf-8", "replace") if isinstance(text, bytes) else text).split("\n")
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    escapes = list(_ESCAPE.finditer(here))
+    # (libyaml's mark is inside the escape: the last one starting before it)
+    escape = next((e for e in reversed(escapes) if e.start() < mark.column), None)
+    escape = escape or (escapes[0] if escapes else None)
+    line = lines[opened.line] if opened.line < len(lines) else ""
+    key = _KEY_BEFORE.search(line[: opened.column])
+    field = key[1] if key else _top_key(text, opened.line)
+    where = f"line {mark.line + 1}: " + (f"{field}: " if field else "")
+    if escape is None:
+        return f"{where}an escape of no character (a surrogate or past U+10FFFF)"
+    code = int(escape[0][2:], 16)
+    what = "no Unicode character" if code > 0x10FFFF else "a character YAML and XML do not allow"
+    return f"{where}contains U+{code:04X} (the escape {escape[0]}), {what}"
 
 
 def _top_key(text: str | bytes, line: int) -> str | None:
