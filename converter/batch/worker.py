@@ -51,9 +51,9 @@ class RecordingCache(JournalCache):
             found = self.resolved[key] = super().resolve(path)
         return found
 
-    def load(self, path: Path) -> Any:
+    def load(self, path: Path, name: str | None = None) -> Any:
         self.used.add(os.path.abspath(path))
-        return super().load(path)
+        return super().load(path, name)
 
     def find_beside(self, folder: Path) -> Path | None:
         key = str(folder)
