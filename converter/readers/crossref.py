@@ -1262,7 +1262,10 @@ def _one_issn(
                 del issn["print"]
                 issn["electronic"] = number
             once = "electronic" if issn.get("electronic") == number else kept
-            log.warn(f"{where} {number}: given as both {kept} and {key} ISSN: kept once, as {once}")
+            log.warn(
+                f"{where} {number}: given as both {kept} and {key} ISSN: kept once, as {once}",
+                SIMPLIFIED,  # nothing is lost: --strict converts it, as from the other readers
+            )
         return
     issn.setdefault(key, number)
 
