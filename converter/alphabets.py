@@ -129,16 +129,29 @@ def reading(text: str, declared: str | None = None) -> Reading:
 _KAZAKH_OWN = frozenset("әғқңөұүһ")
 
 
-def told_language(text: str, declared: str | None = None) -> str | None:
-    """The language ``reading`` tells, or, when its letters fit Belarusian and Kazakh alike
-    (і with ы or э, and no ў), Belarusian if no letter of Kazakh's own (ә ғ қ ң ө ұ ү һ) is
-    in it: a Kazakh text without one is rare, a Belarusian one without ў is not ('Нацыянальная
-    акадэмія навук Беларусі'). What a group's name is filed under."""
+def told_reading(text: str, declared: str | None = None) -> Reading:
+    """``reading`` as far as letters tell one language: when they fit Belarusian and Kazakh
+    alike (і with ы or э, and no ў), Belarusian if no letter of Kazakh's own (ә ғ қ ң ө ұ ү һ)
+    is in it: a Kazakh text without one is rare, a Belarusian one without ў is not
+    ('Нацыянальная акадэмія навук Беларусі'). Nor is a text Kazakh by і alone, with Russian's
+    и, щ or ъ: that is a Russian one with a Ukrainian or Belarusian letter in it, damaged
+    ('Экономіка') or quoting a name ('Поэзия Янкі Купалы'); it tells no one language (it
+    was read as Kazakh, and a Russian reference filed under kk)."""
     found = reading(text, declared)
+    if found.declared:
+        return found
+    letters = {one.lower() for one in cyrillic_letters(text)}
     if found.language is None and set(found.candidates) == {"be", "kk"}:
-        letters = {one.lower() for one in cyrillic_letters(text)}
-        return "be" if not letters & _KAZAKH_OWN else None
-    return found.language
+        return found if letters & _KAZAKH_OWN else Reading("be", ("be",), found.letters)
+    if found.language == "kk" and not letters & _KAZAKH_OWN:
+        return Reading(None, (), found.letters)
+    return found
+
+
+def told_language(text: str, declared: str | None = None) -> str | None:
+    """The language ``told_reading`` tells: what a group's name and a reference are filed
+    under."""
+    return told_reading(text, declared).language
 
 
 def filed_language(text: str, main: str) -> str:

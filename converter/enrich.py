@@ -32,7 +32,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from converter import lazy_re
-from converter.alphabets import declared_language, filed_language, reading, told_language
+from converter.alphabets import declared_language, filed_language, reading, told_reading
 from converter.inline import link_spans, without_addresses
 from converter.model import Article, Contributor, Journal, PersonName, Reference
 from converter.scripts import (
@@ -171,11 +171,15 @@ def _collab_filed(person: Contributor, main: str, place: str, notes: list[str]) 
     for lang, name in names.items():
         # (any Cyrillic alphabet's: a Belarusian or Kazakh group, 'Нацыянальная акадэмія
         # навук Беларусі', stayed under en, as only ru and uk were told)
-        told = told_language(name, declared_language(lang, main))
+        letters = told_reading(name, declared_language(lang, main))
+        told = letters.language
         if told is None:
+            # (the hint names a language the letters fit, Serbian for ј; Russian for a
+            # Russian name with a Ukrainian і in it, 'Институт экономіки РАН')
+            hint = letters.candidates[0] if letters.candidates else "ru"
             notes.append(
-                f"{place}.collab: {reading(name).describe()}: no one language told, written "
-                f"under {lang}: give the name under its language (collab: {{sr: …}})"
+                f"{place}.collab: {letters.describe()}: no one language told, written "
+                f"under {lang}: give the name under its language (collab: {{{hint}: …}})"
             )
         key = told or lang
         if key in moved or (key in names and key != lang):

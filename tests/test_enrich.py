@@ -1632,3 +1632,46 @@ def test_a_serbian_or_macedonian_group_is_filed_by_its_own_letters_or_said(
         "authors[2].collab: Serbian or Macedonian letters (ј): no one language told, written "
         "under en: give the name under its language (collab: {sr: …})"
     ]
+
+
+RUSSIAN_WITH_UKRAINIAN_I = [
+    # (PDF damage: a Ukrainian і for и)
+    "Иванов И. И. Экономіка Японии. М.: Наука, 2010. 200 с.",
+    # (a Russian article on a Belarusian poet, his name in his letters)
+    "Сидоров А. Поэзия Янкі Купалы // Нёман. 2010. № 3. С. 5–20.",
+]
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_a_russian_reference_with_a_stray_ukrainian_i_is_no_kazakh_one(
+    tmp_path: Path, store, run, language: str
+) -> None:
+    """A Russian reference with a Ukrainian or Belarusian і in it (a damaged letter, a quoted
+    name) stays Russian, under ru, its element-citation too: with no letter of Kazakh's own (ә,
+    қ …) in it, і tells no Kazakh. It was filed as kk, Russian text tagged Kazakh."""
+    listed = "".join(f'  - "{text}"\n' for text in RUSSIAN_WITH_UKRAINIAN_I)
+    article = f"language: {language}\ntitle: {{ru: Книги, en: Books}}\nreferences:\n{listed}"
+    path = _write(tmp_path, article=article)
+    refs = enrich(load_article(path)).references
+    assert [list(ref.text) for ref in refs] == [["ru"], ["ru"]]
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    out = tmp_path / "out" / "article.xml"
+    assert xmllint(out, store.catalog).returncode == 0
+    for ref in etree.parse(str(out)).iter("ref"):
+        assert {one.get(LANG) for one in ref.iter("mixed-citation", "element-citation")} == {"ru"}
+
+
+def test_a_russian_group_with_a_stray_ukrainian_i_is_said_not_filed_as_kazakh(
+    tmp_path: Path,
+) -> None:
+    """A Russian group's name with a Ukrainian і in it (PDF damage) typed plain in an English
+    article is no Kazakh group: it stays where it was typed and is said, so that its language
+    can be given. It was filed under kk."""
+    article = "language: en\ntitle: {en: Academies}\nauthors:\n  - collab: Институт экономіки РАН\n"
+    done = enriched(load_article(_write(tmp_path, article=article)))
+    assert [one.collab for one in done.article.authors] == [{"en": "Институт экономіки РАН"}]
+    assert done.untransliterated == [
+        "authors[0].collab: letters of no one Cyrillic alphabet (э, і): no one language told, "
+        "written under en: give the name under its language (collab: {ru: …})"
+    ]
