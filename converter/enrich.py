@@ -32,7 +32,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from converter import lazy_re
-from converter.alphabets import declared_language, filed_language, reading, told_reading
+from converter.alphabets import declared_language, filed_language, told_reading
 from converter.inline import link_spans, without_addresses
 from converter.model import Article, Contributor, Journal, PersonName, Reference
 from converter.scripts import (
@@ -575,9 +575,11 @@ def _with_latin_form(
         if journal.transliteration:
             # (named by its letters when they alone tell its language: a plain text the
             # model filed under be or kk by them is said as 'Kazakh letters (ә, қ)', as it
-            # was under ru, not as one declared Kazakh)
-            letters = reading(words)
-            said = letters.describe() if letters.language == declared else reason
+            # was under ru, not as one declared Kazakh; and when they tell none, a Russian
+            # text with a Ukrainian і, as 'letters of no one Cyrillic alphabet (і)', not as
+            # 'Kazakh letters (і)')
+            letters = told_reading(words)
+            said = letters.describe() if letters.language in (declared, None) else reason
             notes.append(_untransliterated(place, said, f"text.{LATIN_KEY}"))
         return ref
     written_in = "uk" if scheme == UKRAINIAN else "ru"

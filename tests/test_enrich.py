@@ -1656,6 +1656,10 @@ def test_a_russian_reference_with_a_stray_ukrainian_i_is_no_kazakh_one(
     assert [list(ref.text) for ref in refs] == [["ru"], ["ru"]]
     result = run("convert", path, "-o", tmp_path / "out")
     assert result.code == 0, result.err
+    # (said as what its letters are, not as Kazakh letters)
+    assert "references[0]: letters of no one Cyrillic alphabet (э, і): no transliteration " in (
+        result.err
+    ), result.err
     out = tmp_path / "out" / "article.xml"
     assert xmllint(out, store.catalog).returncode == 0
     for ref in etree.parse(str(out)).iter("ref"):
