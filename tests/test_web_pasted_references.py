@@ -145,6 +145,16 @@ def test_lists_of_different_lengths_in_the_two_boxes_are_refused_with_what_was_t
             "Иванов И.И. Экономика Японии и\r\nКитая в годы реформ. М.: Наука, 2015.",
             "Иванов И.И. Экономика Японии и Китая в годы реформ. М.: Наука, 2015.",
         ),
+        (  # ... in a Russian work's Latin form too, its 'i', 'v', 'na' (it was two references)
+            "en",
+            "Ivanov I.I. Ekonomika Yaponii i\r\nKitaya v\r\nGody reform. Moscow: Nauka, 2015.",
+            "Ivanov I.I. Ekonomika Yaponii i Kitaya v Gody reform. Moscow: Nauka, 2015.",
+        ),
+        (
+            "en",
+            "Shevchenko T. Istoriya Ukrainy ta\r\nYevropy. Kyiv, 1985.",
+            "Shevchenko T. Istoriya Ukrainy ta Yevropy. Kyiv, 1985.",
+        ),
         (  # a wrapped line opening with the year is no list number
             "ru",
             "Иванов И.И. Экономика Японии. М.: Наука,\r\n2015. 200 с.",

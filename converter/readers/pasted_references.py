@@ -41,7 +41,10 @@ _GOES_ON = re.compile(
     # number, '200 с', the number of pages)
     r"|(?<!\S)(?:of|in|on|at|to|for|from|by|with|into|and|or|nor|the|an?"
     r"|в|во|на|и|или|к|ко|по|для|о|об|со|из|от|у|за|при|над|под|без|до|та|і|й|з|від|чи"
-    r"|(?<!\d\s)с))$"
+    r"|(?<!\d\s)с"
+    # (the same in a Russian or Ukrainian work's Latin form, a References list's: 'Ekonomika
+    # Yaponii i' / 'Kitaya …' were two references)
+    r"|i|v|vo|na|ili|k|ko|po|dlya|ob|so|iz|ot|za|pri|nad|pod|bez|do|ta|z|vid|chy))$"
 )
 _ADDRESS = re.compile(r"^(?:doi\b|DOI\b|https?://|URL\b)")
 _SMALL = re.compile(r"^[a-zа-яё]")
