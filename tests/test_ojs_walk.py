@@ -145,6 +145,23 @@ def test_an_agencys_grant_number_is_the_funders_award(
     }
 
 
+def test_a_short_project_number_after_a_funders_name_and_a_comma_is_its_award(
+    tmp_path: Path, run
+) -> None:
+    """'Wellcome Trust, Project 1234': a number after the funder's name and a comma is its
+    award, however short, unless it is written as a programme's is, 5-100: it was deposited
+    whole as the funder's name, which Crossref cannot match, with no award."""
+    result = _deposited_with_agency(
+        tmp_path, run, "Фонд Уэллкома, Проект 1234", "Wellcome Trust, Project 1234"
+    )
+    assert "the grant number 1234 is read as the funder's award" in result.err
+    tree = etree.parse(str(tmp_path / "out" / "issue-1.crossref.xml"))
+    assertions = {
+        a.get("name"): a.text for a in tree.xpath("//*[local-name()='assertion'][not(*)]")
+    }
+    assert assertions == {"funder_name": "Wellcome Trust", "award_number": "1234"}
+
+
 @pytest.mark.parametrize(
     ("russian", "english"),
     [

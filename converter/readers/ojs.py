@@ -697,12 +697,17 @@ _GRANT = re.compile(
 _GRANT_IN_NAME = re.compile(r"(?<!\w)(?:grant|project|award|грант|проект)\w*\W*\S*\d", re.I)
 
 
+# A programme's number as 'Project 5-100' writes it: two parts joined by a hyphen
+_PROGRAMME_NUMBER = re.compile(r"\d+-\d+")
+
+
 def _grant_split(name: str) -> re.Match[str] | None:
     """The name and grant number ``name`` is typed as, or None when it is more than one
     funder's name and grant: a programme named with 'Project' and a number, 'Russian Academic
     Excellence Project 5-100' ('Project', 'Проект' capitalised after a space or a comma, with
     no No. or № and a number shorter than a grant's, is a word of the name: 'Ministry of
-    Science, Project 5-100' too), or two funders each with their grant."""
+    Science, Project 5-100' too, after a comma with a number written as 5-100 is), or two
+    funders each with their grant."""
     found = _GRANT.match(name)
     if found is None or _GRANT_IN_NAME.search(found["name"]):
         return None
@@ -711,8 +716,12 @@ def _grant_split(name: str) -> re.Match[str] | None:
     # (a grant's number is five digits or more, 19-18-00123; a programme's short, 5-100: 'RSF
     # Project 19-18-00123' is the funder RSF and its grant)
     short = sum(c.isdigit() for c in found["id"]) < 5
-    # (after a comma as after a space: 'Ministry of Science, Project 5-100' gave award 5-100)
-    named = programme and short and found["gap"].strip() in ("", ",") and not found["sign"]
+    # (after a comma as after a space: 'Ministry of Science, Project 5-100' gave award 5-100;
+    # but after a comma only a number written as the programme's is, two parts joined by a
+    # hyphen: 'Wellcome Trust, Project 1234' is the funder and its award, as it was)
+    gap = found["gap"].strip()
+    programme_number = gap == "" or (gap == "," and _PROGRAMME_NUMBER.fullmatch(found["id"]))
+    named = programme and short and bool(programme_number) and not found["sign"]
     return None if named else found
 
 
