@@ -638,13 +638,14 @@ _NUMBERING: list[tuple[lazy_re.Pattern[str], str]] = [
     (lazy_re.compile(r"№\s?"), "No. "),
     (lazy_re.compile(r"(?<!\w)С\.\s?(?=\d)"), "P. "),
     # the same pages in small letters, and spelt 'стр.' ('с. 15–20', 'Стр. 15': they stayed
-    # 's. 15–20', 'Str. 15'); not the number of pages, '200 с. 5 ил.', after a number
-    (lazy_re.compile(r"(?<![\w\d]\s)(?<!\w)(?:с|[Сс]тр)\.\s?(?=\d)"), "P. "),
+    # 's. 15–20', 'Str. 15'), or 'стор.' as Ukrainian lists spell it (it stayed 'stor.'); not
+    # the number of pages, '200 с. 5 ил.', after a number
+    (lazy_re.compile(r"(?<![\w\d]\s)(?<!\w)(?:с|[Сс]тр|[Сс]тор)\.\s?(?=\d)"), "P. "),
     # an article number, 'Ст. e1002012'
     (lazy_re.compile(r"(?<!\w)Ст\.\s?(?=[A-Za-z]?\d)"), "Art. "),
     # the number of pages, '200 с.', before a space, the end, or ';', ',' or a bracket
     # ('200 с.; Т. 2', '(М., 2010. 200 с.)' kept 's.')
-    (lazy_re.compile(r"(?<=\d)\s?(?:с|стр)\.(?=[\s,;)\]]|$)"), " p."),
+    (lazy_re.compile(r"(?<=\d)\s?(?:с|стр|стор)\.(?=[\s,;)\]]|$)"), " p."),
     (lazy_re.compile(r"(?<!\w)Сер\.\s?"), "Ser. "),
 ]
 

@@ -1679,3 +1679,22 @@ def test_a_russian_group_with_a_stray_ukrainian_i_is_said_not_filed_as_kazakh(
         "authors[0].collab: letters of no one Cyrillic alphabet (э, і): no one language told, "
         "written under en: give the name under its language (collab: {ru: …})"
     ]
+
+
+def test_ukrainian_pages_spelt_стор_are_p_in_the_latin_form(tmp_path: Path) -> None:
+    """Ukrainian lists spell the page 'стор.' as Russian ones 'стр.': 'стор. 5–9' is 'P. 5–9'
+    and '400 стор.' '400 p.' in the References list, as 'с. 5–9' and '400 с.' are in the same
+    list (they stayed 'stor. 5–9', '400 stor.')."""
+    given = [
+        "Ковальчук О. Історія // Вісник. 2001. № 3. стор. 5–9.",
+        "Ковальчук О. Історія // Вісник. 2001. № 3. Стор. 5–9.",
+        "Ковальчук О. Історія // Вісник. 2001. № 3. с. 5–9.",
+        "Ковальчук О. Історія. Київ, 2001. 400 стор.",
+    ]
+    article = "language: uk\ntitle: {uk: Економіка, en: Economy}\nreferences:\n" + "".join(
+        f'  - "{text}"\n' for text in given
+    )
+    refs = enrich(load_article(_write(tmp_path, article=article))).references
+    latin = [ref.text["en"] for ref in refs]
+    assert all(text.endswith("No. 3. P. 5–9. (In Ukrainian)") for text in latin[:3]), latin
+    assert latin[3].endswith("Kyiv, 2001. 400 p. (In Ukrainian)"), latin
