@@ -177,7 +177,7 @@ EXITS: dict[str, tuple[Exit, ...]] = {
     ),
     "deposit doaj": (
         *_DEPOSIT_SENT,
-        Exit(EXIT_INPUT, f"{_DEPOSIT}:_read_doaj_file", "InputError"),
+        Exit(EXIT_INPUT, "converter.api_deposit:read_doaj_file", "InputError"),
     ),
     "deposit status": (
         _CONFIG,
