@@ -397,6 +397,30 @@ def _problems(tmp_path: Path, path: Path) -> list[str]:
 ROW = {"language": "ru", "title:ru": "Статья", "title:en": "Article", "volume": "2"}
 
 
+def test_names_typed_with_their_initials_in_one_piece_are_surname_and_initials(
+    tmp_path: Path,
+) -> None:
+    """An authors cell as Russian journals list authors, 'Иванов И. И.' a line, or 'I. I.
+    Ivanov': the initials are the given names, not part of the surname (the JATS had
+    <surname>Иванов И. И.</surname>, and Crossref's deposit the same, unsaid)."""
+    row = {
+        **ROW,
+        "authors:ru": "Стрельцов Д. В.\nКистанов В.О.",
+        "authors:en": "D. V. Streltsov\nKistanov V. O.",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    names = [
+        {lang: (form.surname, form.given) for lang, form in author.name.items()}
+        for author in loaded.article.authors
+    ]
+    assert names == [
+        {"ru": ("Стрельцов", "Д. В."), "en": ("Streltsov", "D. V.")},
+        {"ru": ("Кистанов", "В.О."), "en": ("Kistanov", "V. O.")},
+    ]
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

@@ -47,7 +47,8 @@ Several items in one cell
     ``keywords:LANG``, ``authors:LANG`` and ``references:LANG`` hold a whole list in one cell:
     **one item per line** (a line break inside the cell); keywords and authors may instead be
     separated by **semicolons** (references never are: they contain semicolons). An author in
-    ``authors:LANG`` is written ``Surname, Given names``; the N-th author of ``authors:ru`` and
+    ``authors:LANG`` is written ``Surname, Given names`` (or ``Иванов И. И.``, ``I. I. Ivanov``:
+    the initials are the given names); the N-th author of ``authors:ru`` and
     of ``authors:en`` is the same person, and ``authorN.PART`` columns other than names
     (``author1.orcid``) add to the N-th author of the cell; likewise ``referenceN.PART`` adds
     the parts of the N-th reference of ``references:LANG``. Cells of one list in two
@@ -1163,11 +1164,7 @@ def _authors(
             names = {}
             for lang, listed in per_lang.items():
                 if index < len(listed):
-                    surname, _, given = listed[index].partition(",")
-                    form = {"surname": surname.strip()} if surname.strip() else {}
-                    if given.strip():
-                        form["given"] = given.strip()
-                    names[lang] = form
+                    names[lang] = _name_form(listed[index])
             authors.append({"name": names})
             origin[f"authors[{index}]"] = f"authors:{next(iter(cells))}"
     for position, number in enumerate(sorted(items)):
@@ -1205,6 +1202,27 @@ def _authors(
 _NAME_WITH_INITIALS = lazy_re.compile(
     r"^(?:[^\W\d_][\w'’-]+\s+(?:[^\W\d_]{1,2}\.\s*){1,3}|(?:[^\W\d_]{1,2}\.\s*){1,3}[^\W\d_][\w'’-]+)$"
 )
+
+
+_INITIALS = lazy_re.compile(r"(?:[^\W\d_]{1,2}\.\s*){1,3}")
+
+
+def _name_form(item: str) -> dict[str, str]:
+    """One name of an ``authors:LANG`` cell: 'Surname, Given names', or a name with its initials
+    in one piece as Russian journals list authors ('Иванов И. И.', 'I. I. Ivanov'), whose
+    initials are the given names (read whole, it was a surname 'Иванов И. И.', unsaid)."""
+    surname, comma, given = item.partition(",")
+    text = item.strip()
+    if not comma and _NAME_WITH_INITIALS.match(text):
+        lead = _INITIALS.match(text)
+        if lead:  # 'I. I. Ivanov'
+            surname, given = text[lead.end() :], lead.group()
+        else:  # 'Иванов И. И.'
+            surname, _, given = text.partition(" ")
+    form = {"surname": surname.strip()} if surname.strip() else {}
+    if given.strip():
+        form["given"] = given.strip()
+    return form
 
 
 def _one_name_each(names: list[str], column: str) -> None:
