@@ -421,6 +421,35 @@ def test_names_typed_with_their_initials_in_one_piece_are_surname_and_initials(
     ]
 
 
+def test_affiliations_numbered_as_editors_number_them(tmp_path: Path) -> None:
+    """'1' in author1.affiliations is the column aff1.…'s affiliation, and '1, 2' (or 'aff1,
+    aff2') names two: each refused the row as 'not an id' ('1, 2' as one id)."""
+    row = {
+        **ROW,
+        "authors:ru": "Иванов, Иван\nПетрова, Анна\nСидоров, Олег",
+        "authors:en": "Ivanov, Ivan\nPetrova, Anna\nSidorov, Oleg",
+        "author1.affiliations": "1",
+        "author2.affiliations": "1, 2",
+        "author3.affiliations": "aff2, aff1",
+        "aff1.institution:en": "Moscow University",
+        "aff2.institution:en": "MGIMO University",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    assert [a.affiliations for a in loaded.article.authors] == [
+        ["aff1"],
+        ["aff1", "aff2"],
+        ["aff2", "aff1"],
+    ]
+    row["author1.affiliations"] = "3"
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert loaded.problems == [
+        f"{tmp_path / 's.csv'}#2: authors[0].affiliations[0] (column author1.affiliations): "
+        "no affiliation with id 'aff3'"
+    ]
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

@@ -37,8 +37,8 @@ Repeated items, numbered from 1 (gaps allowed, kept in number order)
     ``email``, ``corresponding`` (yes/true/1/x), ``role``, ``credit``, ``affiliations`` (ids
     such as ``aff1``), and one affiliation inline: ``institution``, ``department``, ``city``,
     ``state`` per language, ``postal_code``, ``country``, ``ror``; ``affN.PART`` for
-    affiliations that authors name by id ``affN`` (same parts); ``funderN:LANG`` with
-    ``funderN.id`` and ``funderN.awards``;
+    affiliations that authors name by id ``affN`` or its number, ``1`` (same parts);
+    ``funderN:LANG`` with ``funderN.id`` and ``funderN.awards``;
     ``relatedN.PART`` for the N-th related article (the article a correction corrects …):
     ``type`` (``corrected-article`` …), ``doi``, ``pmid`` and/or ``citation``, ``volume``,
     ``issue``, ``fpage``, ``elocation_id`` — one article each (a cell holding several DOIs is
@@ -1187,6 +1187,9 @@ def _authors(
                 origin[f"authors[{index}].affiliations[0].{part}"] = header
             elif part == "corresponding":
                 person[part] = _flag(value, header)
+            elif part == "affiliations":
+                person[part] = _affiliation_ids(value)
+                origin[f"authors[{index}].{part}"] = header
             else:
                 person[part] = value
                 origin[f"authors[{index}].{part}"] = header
@@ -1237,6 +1240,26 @@ def _one_name_each(names: list[str], column: str) -> None:
                 [f"{column}: {name!r} holds several names: write one a line (or separate them "
                  "with ';'), each as 'Surname, Given names'"],
             )  # fmt: skip
+
+
+# An author's affiliations as editors number them: '1', '1, 2', 'aff1, aff2'.
+_AFF_NUMBERS = lazy_re.compile(r"(?:aff)?\d+(?:\s*,\s*(?:aff)?\d+)*", re.IGNORECASE)
+
+
+def _affiliation_ids(value: Any) -> Any:
+    """The ``affN`` ids an ``authorN.affiliations`` cell names: '1' is ``aff1`` (the column
+    ``aff1.…``), and ids may be separated by commas too ('1, 2'), as editors number an
+    author's affiliations; until 4 December 2026 both refused the row as 'not an id'."""
+    if not isinstance(value, list):
+        return value
+    ids: list[str] = []
+    for item in value:
+        if _AFF_NUMBERS.fullmatch(item.strip()):
+            pieces = [piece.strip() for piece in item.split(",")]
+            ids += [f"aff{p}" if p.isdigit() else p.lower() for p in pieces]
+        else:
+            ids.append(item)
+    return ids
 
 
 def _flag(value: Any, header: str) -> bool:
