@@ -450,6 +450,33 @@ def test_affiliations_numbered_as_editors_number_them(tmp_path: Path) -> None:
     ]
 
 
+def test_a_line_break_pasted_inside_a_reference_of_a_numbered_list_is_no_reference(
+    tmp_path: Path,
+) -> None:
+    """A numbered list pasted from Word with a line wrapped inside a reference: the unnumbered
+    line goes on from the one before, as the web form reads its box, said; it was a reference
+    of its own ('исследования. 2018…'), and the row refused for 4 Russian against 3 English."""
+    row = {
+        **ROW,
+        "references:ru": "1. Стрельцов Д.В. Российско-японские отношения // Японские\n"
+        "исследования. 2018. № 3. С. 6–20.\n2. Кистанов В.О. Япония // МЭиМО. 2019. № 5.",
+        "references:en": "1. Streltsov D.V. Russian-Japanese relations. Yaponskie "
+        "issledovaniya, 2018, no. 3, pp. 6–20. (In Russ.)\n2. Kistanov V.O. Japan. MEiMO, "
+        "2019, no. 5. (In Russ.)",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    assert [ref.text["ru"] for ref in loaded.article.references] == [
+        "Стрельцов Д.В. Российско-японские отношения // Японские исследования. 2018. № 3. С. 6–20.",
+        "Кистанов В.О. Япония // МЭиМО. 2019. № 5.",
+    ]
+    assert (
+        "column references:ru: 1 line read as going on from the line before (a line break "
+        "inside a reference): joined to it"
+    ) in [str(w) for w in loaded.warnings]
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

@@ -51,7 +51,7 @@ _SMALL = re.compile(r"^[a-zа-яё]")
 _NUMBERED = re.compile(r"^\[?\d{1,3}[.)\]]\s")
 
 
-def _lines(text: Any) -> list[str]:
+def reference_lines(text: Any) -> list[str]:
     """The references a box holds, a line each: a line that goes on from the one before
     (``_GOES_ON``, ``_ADDRESS``, ``_SMALL``, or no number in a numbered list) is joined to
     it, unless it or that one is a heading, or it is numbered."""
@@ -118,7 +118,7 @@ def split_pasted_references(
     under the language their script tells.
 
     ``lines_apart``: the web form's reference box, where a line that does not go on from the
-    one before (``_lines``) is a reference of its own, numbered or not (an unnumbered list
+    one before (``reference_lines``) is a reference of its own, numbered or not (an unnumbered list
     pasted in); in a file, a text of several lines is one reference unless numbered or under
     a heading. Either way a reference kept whole has its lines joined by a space."""
     references = data.get("references")
@@ -134,7 +134,9 @@ def split_pasted_references(
         if not isinstance(boxes, dict):
             out.append(ref)
             continue
-        lines = {key: _lines(value) for key, value in boxes.items() if _lines(value)}
+        lines = {
+            key: reference_lines(value) for key, value in boxes.items() if reference_lines(value)
+        }
         listed = (lambda found: len(found) > 1) if lines_apart else reads_as_list
         if not any(map(listed, lines.values())):
             out.append(_joined(ref, entry, lines))

@@ -90,6 +90,7 @@ from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import split_pages
 from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
 from converter.readers.keyword_lists import full_stop_list, without_final_full_stop
+from converter.readers.pasted_references import reference_lines
 from converter.readers.reference_lists import headings_left_out, pair_lists
 from converter.readers.sniffing import XmlStart
 from converter.scripts import unmixed
@@ -1296,13 +1297,14 @@ def _references_in_cells(cells: dict[str, str], notices: list[Notice]) -> list[d
     forms; two cells paired line by line, so they must list as many references."""
     if len(cells) == 1:
         [(lang, text)] = cells.items()
-        listed, said = pair_lists(_split(text, _LINE_SPLIT), lang, f"references:{lang}")
+        listed, said = pair_lists(_cell_lines(text, lang, notices), lang, f"references:{lang}")
         if said:
             notices.append(Notice(said, SIMPLIFIED))
         return [ref if isinstance(ref, dict) else _filed(ref, lang) for ref in listed]
     per_lang: dict[str, list[str]] = {}
     for lang, text in cells.items():
-        per_lang[lang], said = headings_left_out(_split(text, _LINE_SPLIT), f"references:{lang}")
+        lines = _cell_lines(text, lang, notices)
+        per_lang[lang], said = headings_left_out(lines, f"references:{lang}")
         if said:
             notices.append(Notice(said, SIMPLIFIED))
     _same_count(
@@ -1316,6 +1318,26 @@ def _references_in_cells(cells: dict[str, str], notices: list[Notice]) -> list[d
         (lang, text), *_ = texts.items()
         refs.append(_filed(text, lang) if len(set(texts.values())) == 1 else {"text": texts})
     return refs
+
+
+def _cell_lines(text: Any, lang: str, notices: list[Notice]) -> list[str]:
+    """The references of a ``references:LANG`` cell, one a line, as the web form's reference
+    box reads them (``reference_lines``): a line that goes on from the one before — no number
+    under a numbered list, or after a line ending '… //' or a comma — is part of that reference,
+    a line break pasted inside it (until 4 December 2026 it was a reference of its own, and two
+    cells of one list were refused as listing different numbers of references)."""
+    found = _split(text, _LINE_SPLIT)
+    lines = reference_lines(str(text))
+    if len(lines) < len(found):
+        joined = len(found) - len(lines)
+        notices.append(
+            Notice(
+                f"column references:{lang}: {joined} line{'s' if joined > 1 else ''} read as "
+                "going on from the line before (a line break inside a reference): joined to it",
+                SIMPLIFIED,
+            )
+        )
+    return lines
 
 
 def _filed(text: str, lang: str) -> dict[str, Any]:
