@@ -278,6 +278,23 @@ def test_dates_as_russian_excel_saves_them_are_read(tmp_path: Path) -> None:
     assert "'12.20.2018'" in refused.problems[0]
 
 
+def test_a_day_month_year_that_is_no_date_is_named_as_the_cell_shows_it(
+    tmp_path: Path,
+) -> None:
+    """31.02.2018 is named as typed, not as the 2018-02-31 it was read as, which the sheet
+    does not show; a month over 12 says how to type the date, the day and month swapped."""
+    refused = _row_with(tmp_path, {"history.received": "31.02.2018"})
+    assert refused.problems == [
+        f"{tmp_path / 'refs.csv'}#2: column history.received: '31.02.2018' is no date: 2018-02 "
+        "has 28 days"
+    ]
+    refused = _row_with(tmp_path, {"published.electronic": "12.20.2018"}, "us.csv")
+    assert refused.problems == [
+        f"{tmp_path / 'us.csv'}#2: column published.electronic: '12.20.2018' has no month 20: "
+        "a date is typed day.month.year, 20.12.2018 (or 2018-12-20) if month.day.year was typed"
+    ]
+
+
 def test_keywords_typed_with_full_stops_between_them_are_split(tmp_path: Path) -> None:
     """'Образование. Учебники. Россия' in a keywords cell, as Russian journals type the list,
     is three keywords, as on a landing page (it was one), said; 'МГУ им. Ломоносова' stays

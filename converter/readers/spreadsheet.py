@@ -67,6 +67,7 @@ author1.orcid): checksum fails``.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import re
@@ -953,6 +954,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
         ):
             raise InputError("", [_day_number(header, int(value))])
         if isinstance(value, str) and _takes_dates(header):
+            _refuse_impossible_dotted(value, header)
             read = _DOTTED_DATE.sub(_iso_date, value)
             if read != value:
                 dotted.append(header)
@@ -1043,12 +1045,34 @@ _DOTTED_DATE = lazy_re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]
 
 
 def _iso_date(match: re.Match[str]) -> str:
-    """``20.12.2018`` as ``2018-12-20`` (an impossible day, 31.02.2018, is then refused by the
-    model naming the column, as any date is); a month over 12 (12.20.2018) stays as typed, to
-    be refused as it was typed."""
+    """``20.12.2018`` as ``2018-12-20`` (an impossible day, 31.02.2018, and a month over 12,
+    12.20.2018, are refused before, as typed: ``_refuse_impossible_dotted``)."""
     if not 1 <= int(match[2]) <= 12:
         return match[0]
     return f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"
+
+
+def _refuse_impossible_dotted(value: str, header: str) -> None:
+    """Refuse a date typed day.month.year that is no date, naming it as the cell shows it
+    ('31.02.2018'), where the model named the ISO form it was read as ('2018-02-31'), which
+    the spreadsheet does not show; a month over 12 says the day and month may be swapped."""
+    for match in _DOTTED_DATE.finditer(value):
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        if 1 <= month <= 12:
+            last = calendar.monthrange(year, month)[1] if year else 31
+            if not 1 <= day <= last:
+                raise InputError(
+                    "",
+                    [f"column {header}: {match[0]!r} is no date: {year}-{month:02d} has "
+                     f"{last} days"],
+                )  # fmt: skip
+        elif 1 <= day <= 12 and month <= 31:
+            raise InputError(
+                "",
+                [f"column {header}: {match[0]!r} has no month {month}: a date is typed "
+                 f"day.month.year, {month:02d}.{day:02d}.{year} (or {year}-{day:02d}-"
+                 f"{month:02d}) if month.day.year was typed"],
+            )  # fmt: skip
 
 
 # The number a spreadsheet keeps a day of 1927–2173 as (days since 1899-12-30).
