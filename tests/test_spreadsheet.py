@@ -494,6 +494,26 @@ def test_a_line_break_pasted_inside_a_reference_of_a_numbered_list_is_no_referen
     ) in [str(w) for w in loaded.warnings]
 
 
+def test_a_title_merged_above_the_column_names_is_said_as_such(tmp_path: Path) -> None:
+    """An issue's title typed in row 1 and merged across, the column names in row 2, as an
+    editor lays a sheet out: one line naming both rows and what to do, where each merged cell
+    was 'not a column name' and then 'given twice', and nothing said the names were below."""
+    from openpyxl import load_workbook
+
+    book = write_xlsx(tmp_path / "issue.xlsx", [ROW])
+    workbook = load_workbook(book)
+    sheet = workbook.active
+    sheet.insert_rows(1)
+    sheet.cell(1, 1).value = "Японоведение в России, 2018, т. 1, № 1"
+    sheet.merge_cells(start_row=1, end_row=1, start_column=1, end_column=4)
+    workbook.save(book)
+    assert _problems(tmp_path, book) == [
+        f"{book}: row 1 names no column ('Японоведение в России, 2018, т. 1, № 1'), row 2 "
+        "does: the first row names the columns, so delete the row above row 2 (a title or "
+        "headings over the column names)"
+    ]
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

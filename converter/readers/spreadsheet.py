@@ -70,6 +70,7 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import itertools
 import re
 import warnings
 import zlib
@@ -825,6 +826,42 @@ def _shown(cell: Any) -> str:
     return re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", getattr(cell, "number_format", "") or "").lower()
 
 
+def _names_columns(values: list[Any]) -> bool:
+    """Whether a row's cells are column names: one at least, and no text that names none."""
+    names = [str(v).strip() for v in values if v is not None and str(v).strip()]
+    try:
+        return any(_parse_header(name) for name in names)
+    except ValueError:
+        return False
+
+
+def _header_below(
+    number: int, header: list[str], rows: Iterator[tuple[int, list[Any]]]
+) -> list[str]:
+    """The one problem of a sheet whose first row names no column and a row below it does (a
+    title, 'Японоведение в России, 2018, т. 1, № 1', or group headings merged above the column
+    names, as editors lay a sheet out), where each of row 1's texts was 'not a column name'
+    and a merged one 'given twice'; none when no row a little below names the columns."""
+    texts = [name.strip() for name in header if name.strip()]
+    if not texts or any(_known(name) for name in texts):
+        return []
+    for below, values in itertools.islice(rows, 5):
+        if _names_columns(values):
+            return [
+                f"row {number} names no column ({texts[0]!r}), row {below} does: the first "
+                f"row names the columns, so delete the row{'s' if below - number > 1 else ''} "
+                f"above row {below} (a title or headings over the column names)"
+            ]
+    return []
+
+
+def _known(name: str) -> bool:
+    try:
+        return _parse_header(name) is not None
+    except ValueError:
+        return False
+
+
 def iter_rows(
     path: Path,
     encoding: str | None = None,
@@ -867,7 +904,7 @@ def iter_rows(
             if not any(h.strip() for h in header):
                 problems.append("row 1: no column names (the first row names the columns)")
             if problems:
-                raise InputError(str(path), problems)
+                raise InputError(str(path), _header_below(number, header, rows) or problems)
             continue
         row: dict[str, Any] = {}
         unnamed: list[str] = []
