@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -27,6 +28,7 @@ from converter.notices import Notice, notice, strict_problems, summary
 from converter.options import JatsVersion, Options, Output, TagSet
 from converter.publication_status import deposit_refusal
 from converter.readers import Loaded, ReadContext, read_source
+from converter.readers.base import with_column
 from converter.readers.encoding import name_not_utf8, shown_name
 from converter.validation import Problem
 from converter.writers import SUFFIXES, WRITERS
@@ -227,7 +229,9 @@ def convert_loaded(loaded: Loaded, target: Path, options: Options) -> Conversion
         write_output(target, result.data)
         written = str(target)
     status: Status = "converted" if result.valid else "invalid"
-    problems = placed_problems(result.problems, loaded.name, str(target), written is not None)
+    problems = placed_problems(
+        result.problems, loaded.name, str(target), written is not None, loaded.columns
+    )
     removed = None if written else remove_stale(target)
     doi = str(loaded.article.doi) if loaded.article.doi else None
     return Conversion(loaded.name, status, written, problems, loaded.warnings, removed, doi)
@@ -245,10 +249,19 @@ def remove_stale(target: Path) -> str | None:
     return str(target)
 
 
-def placed_problems(problems: list[Problem], source: str, target: str, written: bool) -> list[str]:
+def placed_problems(
+    problems: list[Problem],
+    source: str,
+    target: str,
+    written: bool,
+    columns: Mapping[str, str] | None = None,
+) -> list[str]:
     """Problem lines that never name a file that does not exist: when the output was not
     written, a problem of the output is told as one of its source, with the line of the
-    rejected output in words (there is no file to open at that line)."""
+    rejected output in words (there is no file to open at that line). ``columns`` (a
+    spreadsheet row's, ``Loaded.columns``) adds the column of each input field named."""
+    if columns:
+        problems = [replace(p, message=with_column(p.message, columns)) for p in problems]
     if written:
         return [str(p) for p in problems]
     lines = []

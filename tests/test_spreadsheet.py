@@ -514,6 +514,29 @@ def test_a_title_merged_above_the_column_names_is_said_as_such(tmp_path: Path) -
     ]
 
 
+def test_profile_and_consistency_findings_name_the_column(run, tmp_path: Path, store) -> None:
+    """A finding on a row's output names the cell its input field came from (the editor has
+    columns, not field paths): Cyrillic in the English names, column authors:en; a missing
+    English abstract names no column (not abstract:ru, the field's other language)."""
+    row = {
+        **ROW,
+        "published.electronic": "2018-09-28",
+        "authors:ru": "Стрельцов, Дмитрий",
+        "authors:en": "Стрельцов, Dmitry",
+        "abstract:ru": "Аннотация.",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    sheet = write_csv(tmp_path / "issue.csv", [row])
+    result = run("convert", sheet, "--profile", "rsci", "-o", tmp_path / "out")
+    assert (
+        "[script-latin-fields] Cyrillic letters (Стрельцов) in a field in en: 'Стрельцов' "
+        "(input field authors[0].name.en, column authors:en)"
+    ) in result.err
+    assert "no abstract in English (input field abstract.en) (line" in result.err
+    result = run("consistency", sheet)
+    assert "(input field authors[0].name.en.surname, column authors:en)" in result.out
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

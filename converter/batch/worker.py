@@ -342,7 +342,7 @@ def _convert_one(state: WorkerState, item: Loaded) -> Entry:
             return Entry(item.name, UNWRITTEN, None, [problem], warnings)
     written = name if temp else None
     # (a problem of an output not written names the source: there is no file to open)
-    problems = placed_problems(result.problems, item.name, target, temp is not None)
+    problems = placed_problems(result.problems, item.name, target, temp is not None, item.columns)
     doi = str(item.article.doi) if item.article.doi else None
     return Entry(item.name, status, written, problems, warnings, temp, doi=doi)
 

@@ -49,6 +49,7 @@ def consistency(
     """
     from converter.consistency import check_article
     from converter.readers import ReadContext, read_source, read_stdin
+    from converter.readers.base import with_column
 
     context = ReadContext(journal=journal_once(journal, files))
     report: list[dict[str, object]] = []
@@ -71,7 +72,7 @@ def consistency(
             )
             if not as_json:
                 for finding in findings:
-                    click.echo(f"{loaded.name}: {finding}")
+                    click.echo(f"{loaded.name}: {with_column(str(finding), loaded.columns)}")
                 if not findings and not quiet:
                     click.echo(f"{loaded.name}: consistent", err=True)
     if as_json:

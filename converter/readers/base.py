@@ -6,7 +6,8 @@ these without importing the registry that lists them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,6 +57,9 @@ class Loaded:
     warnings: list[Notice] = field(default_factory=list)
     # A file found (``ReadContext.found``) that is not an article: skipped, ``problems`` says why.
     not_article: bool = False
+    # The spreadsheet column each input field came from (``authors[0].orcid`` →
+    # ``author1.orcid``), so a finding on the output can name the cell (``with_column``).
+    columns: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # A plain message counts as data dropped (``notice``): every warning has its kind.
@@ -67,3 +71,34 @@ Reader = Callable[[Path, ReadContext], Iterator[Loaded]]
 # The Crossref REST API the crossref reader asks (``convert --doi``, ``init``) unless told
 # otherwise; here so that a command can show it as its default without importing the reader.
 DEFAULT_CROSSREF_API = "https://api.crossref.org"
+
+
+def column_of(path: str, columns: Mapping[str, str]) -> str | None:
+    """The spreadsheet column an input field path came from: the path's own, else its
+    nearest parent's (``authors[0].name.en.given`` → the column of ``authors[0].name.en``)."""
+    probe = path
+    while probe:
+        column = columns.get(probe) or columns.get(re.sub(r"\[\d+\]$", "", probe))
+        if column:
+            return column
+        probe = probe.rpartition(".")[0] if "." in probe else ""
+    return None
+
+
+_INPUT_FIELD = re.compile(r"\(input field ([^()\s]+)\)$")
+
+
+def with_column(message: str, columns: Mapping[str, str]) -> str:
+    """A finding's message ending ``(input field references[0].text.en)`` with the column that
+    field came from, ``(input field references[0].text.en, column references:en)``: a
+    spreadsheet's editor finds the cell by it, not by the field path."""
+    found = _INPUT_FIELD.search(message) if columns else None
+    column = column_of(found[1], columns) if found else None
+    if not found or not column or column == found[1]:
+        return message
+    steps = set(re.split(r"[.\[\]]+", found[1]))
+    langs = set(re.findall(r":([A-Za-z]{2,3}(?:-\w+)*)\b", column))
+    if langs and not langs & steps and any(re.fullmatch(r"[a-z]{2,3}", s) for s in steps):
+        return message  # (the column of another language: the field's own is not given)
+    word = "columns" if " and " in column else "column"
+    return f"{message[: found.start()]}(input field {found[1]}, {word} {column})"

@@ -88,7 +88,7 @@ from converter.input_limit import check_size, max_input_bytes, too_large
 from converter.model import list_number
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
-from converter.readers.base import Loaded, ReadContext
+from converter.readers.base import Loaded, ReadContext, column_of
 from converter.readers.common import split_pages
 from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
 from converter.readers.keyword_lists import full_stop_list, without_final_full_stop
@@ -1046,6 +1046,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                     )
                 _set(data, path, text)
                 origin[".".join(path[:-1])] = header
+                origin[".".join(path)] = header  # (a finding names the language's: abstract.en)
             continue
         item = numbered.setdefault(base, {}).setdefault(column.num, {})
         key = (part or "", lang)
@@ -1227,6 +1228,7 @@ def _authors(
             for lang, listed in per_lang.items():
                 if index < len(listed):
                     names[lang] = _name_form(listed[index])
+                    origin[f"authors[{index}].name.{lang}"] = f"authors:{lang}"
             authors.append({"name": names})
             origin[f"authors[{index}]"] = f"authors:{next(iter(cells))}"
     for position, number in enumerate(sorted(items)):
@@ -1455,6 +1457,8 @@ def _references(
         refs = _references_in_cells(cells, notices)
         for index in range(len(refs)):
             origin[f"references[{index}]"] = f"references:{next(iter(cells))}"
+            for lang in cells:
+                origin[f"references[{index}].text.{lang}"] = f"references:{lang}"
     for position, number in enumerate(sorted(items)):
         # With the texts in one cell, referenceN.PART columns add to the N-th of them.
         index, ref = _numbered(refs, items, number, position, cells, "references")
@@ -1554,14 +1558,7 @@ def _with_columns(problems: list[str], origin: dict[str, str]) -> list[str]:
     out = []
     for line in problems:
         path, sep, message = line.partition(": ")
-        column = None
-        if sep:
-            probe = path
-            while probe:
-                column = origin.get(probe) or origin.get(re.sub(r"\[\d+\]$", "", probe))
-                if column:
-                    break
-                probe = probe.rpartition(".")[0] if "." in probe else ""
+        column = column_of(path, _finding_columns(origin)) if sep else None
         if column and column != path:
             out.append(f"{path} (column {column}): {message}")
         else:
@@ -1613,7 +1610,33 @@ def _loaded_from_row(
     # (DOIs set right in the references' texts: said naming the cell, as problems are)
     named = _with_columns(set_right, origin)
     notices += [Notice(line, said.kind) for line, said in zip(named, set_right, strict=True)]
-    return Loaded(name, stem, article, warnings=list(notices))
+    return Loaded(name, stem, article, warnings=list(notices), columns=_finding_columns(origin))
+
+
+_LANG_STEP = lazy_re.compile(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
+
+
+def _finding_columns(origin: dict[str, str]) -> dict[str, str]:
+    """The columns a finding on the output names: ``origin``, but an item of lists given in
+    one cell per language, named without its language (``references[0]``, as the RSCI rules
+    name a reference), is in each of those cells (``references:ru and references:en``)."""
+    columns = dict(origin)
+    for key in origin:
+        if any(
+            child.startswith(key) and _LANG_STEP.fullmatch(child[len(key) :]) for child in origin
+        ):
+            # a field per language (abstract): a finding on one language not given
+            # (abstract.en) has no column, not the other language's
+            del columns[key]
+            continue
+        langs = [
+            column
+            for child, column in origin.items()
+            if child.startswith(f"{key}.name.") or child.startswith(f"{key}.text.")
+        ]
+        if len(set(langs)) > 1:
+            columns[key] = " and ".join(dict.fromkeys(langs))
+    return columns
 
 
 def read_spreadsheet(path: Path, context: ReadContext, kind: str | None = None) -> Iterator[Loaded]:
