@@ -537,6 +537,25 @@ def test_profile_and_consistency_findings_name_the_column(run, tmp_path: Path, s
     assert "(input field authors[0].name.en.surname, column authors:en)" in result.out
 
 
+@pytest.mark.parametrize(
+    ("cell", "marks"),
+    [("Иванов, Иван Иванович1\nПетрова, Анна1,2", "1"), ("Ivanov I. I.¹", "¹")],
+)
+def test_affiliation_marks_typed_after_a_name_are_refused(
+    tmp_path: Path, cell: str, marks: str
+) -> None:
+    """'Петрова, Анна1,2', as the title page prints the names: the marks stood in the given
+    names (<given-names>Анна1,2</given-names>, and Crossref's given_name), unsaid."""
+    problems = _problems(tmp_path, write_csv(tmp_path / "s.csv", [{**ROW, "authors:ru": cell}]))
+    first = cell.split("\n")[0]
+    assert problems == [
+        f"{tmp_path / 's.csv'}#2: authors:ru: {first!r} ends in marks ({marks}), as a title "
+        "page prints them: leave them out of the name, and give the affiliations in "
+        "author1.affiliations (1, 2 for the aff1, aff2 columns; a corresponding author in "
+        "author1.corresponding)"
+    ]
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

@@ -1227,6 +1227,7 @@ def _authors(
             names = {}
             for lang, listed in per_lang.items():
                 if index < len(listed):
+                    _no_marks(listed[index], f"authors:{lang}", index + 1)
                     names[lang] = _name_form(listed[index])
                     origin[f"authors[{index}].name.{lang}"] = f"authors:{lang}"
             authors.append({"name": names})
@@ -1290,6 +1291,27 @@ def _name_form(item: str) -> dict[str, str]:
     if given.strip():
         form["given"] = given.strip()
     return form
+
+
+# Affiliation marks typed after a name, as the article's title page prints them ('Иванов,
+# Иван Иванович1,2', 'Ivanov I.¹', 'Petrov P.*'): digits, superscript digits, '*', after a letter
+# or a full stop.
+_MARKS_AFTER = lazy_re.compile(r"(?<=[^\W\d_.]|\.)\s*([\d¹²³⁴-⁹*†]+(?:\s*,\s*[\d¹²³⁴-⁹*†]+)*)$")
+
+
+def _no_marks(name: str, column: str, number: int) -> None:
+    """Refuse a name that ends in the marks of its affiliations ('Олегович1,2'): they stood
+    in the given names (<given-names>Валерий Олегович1,2</given-names>, and in Crossref's
+    deposit), unsaid; the row says where the affiliations go."""
+    found = _MARKS_AFTER.search(name)
+    if found:
+        raise InputError(
+            "",
+            [f"{column}: {name!r} ends in marks ({found[1]}), as a title page prints them: "
+             f"leave them out of the name, and give the affiliations in author{number}."
+             "affiliations (1, 2 for the aff1, aff2 columns; a corresponding author in "
+             f"author{number}.corresponding)"],
+        )  # fmt: skip
 
 
 def _one_name_each(names: list[str], column: str) -> None:
