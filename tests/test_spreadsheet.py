@@ -295,6 +295,19 @@ def test_a_day_month_year_that_is_no_date_is_named_as_the_cell_shows_it(
     ]
 
 
+def test_a_date_typed_with_the_word_for_year_and_pages_with_the_word_after_them(
+    tmp_path: Path,
+) -> None:
+    """'04.12.2018 г.', as Russian documents date, is 2018-12-04 (it was refused naming
+    '2018-12-04 г.', which nobody typed); a cell that is still no date is named as typed; and
+    '15–20 с.' are pages 15 to 20 (the last page was '20 с', unsaid)."""
+    loaded = _row_with(tmp_path, {"published.electronic": "04.12.2018 г.", "pages": "15–20 с."})
+    assert loaded.article.published.electronic == "2018-12-04"
+    assert (loaded.article.fpage, loaded.article.lpage) == ("15", "20")
+    refused = _row_with(tmp_path, {"published.electronic": "04.12.2018 (online)"})
+    assert "'04.12.2018 (online)'" in refused.problems[0]
+
+
 def test_keywords_typed_with_full_stops_between_them_are_split(tmp_path: Path) -> None:
     """'Образование. Учебники. Россия' in a keywords cell, as Russian journals type the list,
     is three keywords, as on a landing page (it was one), said; 'МГУ им. Ломоносова' stays

@@ -155,6 +155,14 @@ def valid_issn(value: str | None) -> str | None:
         return None
 
 
+# The word for pages typed after them ('15–20 с.', '15-20 pp.'): a Cyrillic one may follow the
+# number directly ('20с.'), as no page ends in a Cyrillic letter; a Latin one after a space.
+_PAGE_WORD_AFTER = re.compile(
+    r"(?:(?<=\d)\s*(?:с|сс|стр)|(?<=[\dIVXLCDMivxlcdm])\s+(?:pp|p|pgs?|pages?))\.?$",
+    re.IGNORECASE,
+)
+
+
 def split_pages(value: str | None) -> dict[str, str]:
     """'110-119' → fpage/lpage; 'e123' → elocation_id; '110' → fpage; pages that are not one
     range, '110-115, 120-124', → that page_range, beginning on fpage and ending on lpage."""
@@ -163,6 +171,8 @@ def split_pages(value: str | None) -> dict[str, str]:
     # the word for pages ('С. 110–119', 'pp. 5'), in a spreadsheet's pages column or a
     # record's page, is no part of the page (an article's page refuses it)
     value = unlabelled_pages(value) or value
+    # (and typed after them, '15–20 с.': the last page was '20 с', unsaid)
+    value = _PAGE_WORD_AFTER.sub("", value.strip()) or value
     ends = page_range_ends(value) if "," in value else None
     if ends:
         first, last = ends

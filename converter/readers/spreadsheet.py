@@ -992,7 +992,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
             raise InputError("", [_day_number(header, int(value))])
         if isinstance(value, str) and _takes_dates(header):
             _refuse_impossible_dotted(value, header)
-            read = _DOTTED_DATE.sub(_iso_date, value)
+            read = _dotted_read(value)
             if read != value:
                 dotted.append(header)
                 example = example or (value, read)
@@ -1080,6 +1080,22 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
 # (a month-first date is written with slashes), so it is read, not refused as a YAML date
 # typed so is (there nothing says the text came from such a program).
 _DOTTED_DATE = lazy_re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+
+
+# 'г.' (год, year) typed after a date, '04.12.2018 г.', as Russian documents write dates.
+_YEAR_WORD = lazy_re.compile(r"(?<=\d)\s*г(?:\.|ода?\b)?(?=\s*(?:;|$))")
+_ISO_DATES = lazy_re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\s*;\s*\d{4}(?:-\d{2}){0,2})*")
+
+
+def _dotted_read(value: str) -> str:
+    """A date cell's day.month.year dates as ISO dates ('04.12.2018 г.' → '2018-12-04'); a
+    cell that is then no list of dates stays as typed, for the refusal to name it as the
+    sheet shows it (it named '2018-12-04 г.', a text nobody typed)."""
+    read = _DOTTED_DATE.sub(_iso_date, value)
+    if read == value:
+        return value
+    read = _YEAR_WORD.sub("", read).strip()
+    return read if _ISO_DATES.fullmatch(read) else value
 
 
 def _iso_date(match: re.Match[str]) -> str:
