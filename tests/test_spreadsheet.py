@@ -548,6 +548,23 @@ def test_profile_and_consistency_findings_name_the_column(run, tmp_path: Path, s
     assert "no abstract in English (input field abstract.en) (line" in result.err
     result = run("consistency", sheet)
     assert "(input field authors[0].name.en.surname, column authors:en)" in result.out
+    # a reference in both cells, one of its parts in a column of its own (reference1.doi)
+    row.update(
+        {
+            "authors:en": "Streltsov, Dmitry",
+            "references:ru": "Стрельцов Д.В. Японская политика. М., 2015.",
+            "references:en": "Strel'tsov D.V. Yaponskaya politika. Moscow, 2015. (In Russ.)",
+            "reference1.doi": "10.1234/abc",
+        }
+    )
+    write_csv(sheet, [row])
+    from converter.readers.spreadsheet import loaded_from_row
+
+    [(number, cells)] = list(iter_rows(sheet))
+    loaded = loaded_from_row(sheet, number, cells, ReadContext())
+    assert loaded.columns["references[0]"] == "references:ru and references:en"
+    assert loaded.columns["references[0].doi"] == "reference1.doi"
+    assert "abstract" not in loaded.columns and "abstract.ru" in loaded.columns
 
 
 @pytest.mark.parametrize(

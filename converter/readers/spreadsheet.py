@@ -1651,29 +1651,28 @@ def _loaded_from_row(
     return Loaded(name, stem, article, warnings=list(notices), columns=_finding_columns(origin))
 
 
-_LANG_STEP = lazy_re.compile(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
+_LANG_TAIL = lazy_re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*")
+_IN_LIST_CELL = lazy_re.compile(r"(.+)\.(?:name|text)\.[^.]+")
 
 
 def _finding_columns(origin: dict[str, str]) -> dict[str, str]:
     """The columns a finding on the output names: ``origin``, but an item of lists given in
     one cell per language, named without its language (``references[0]``, as the RSCI rules
-    name a reference), is in each of those cells (``references:ru and references:en``)."""
+    name a reference), is in each of those cells (``references:ru and references:en``), and
+    a field per language (``abstract``) is named by its language's key only, so a finding on
+    a language not given (``abstract.en``) names no column, not the other language's."""
     columns = dict(origin)
-    for key in origin:
-        if any(
-            child.startswith(key) and _LANG_STEP.fullmatch(child[len(key) :]) for child in origin
-        ):
-            # a field per language (abstract): a finding on one language not given
-            # (abstract.en) has no column, not the other language's
-            del columns[key]
-            continue
-        langs = [
-            column
-            for child, column in origin.items()
-            if child.startswith(f"{key}.name.") or child.startswith(f"{key}.text.")
-        ]
-        if len(set(langs)) > 1:
-            columns[key] = " and ".join(dict.fromkeys(langs))
+    in_cells: dict[str, list[str]] = {}
+    for key, column in origin.items():
+        parent, dot, tail = key.rpartition(".")
+        if dot and origin.get(parent) == column and _LANG_TAIL.fullmatch(tail):
+            columns.pop(parent, None)  # (abstract, beside abstract.ru from the same column)
+        found = _IN_LIST_CELL.fullmatch(key)
+        if found:
+            in_cells.setdefault(found[1], []).append(column)
+    for key, listed in in_cells.items():
+        if key in columns and len(set(listed)) > 1:
+            columns[key] = " and ".join(dict.fromkeys(listed))
     return columns
 
 
