@@ -1120,7 +1120,7 @@ def _refuse_impossible_dotted(value: str, header: str) -> None:
                     [f"column {header}: {match[0]!r} is no date: {year}-{month:02d} has "
                      f"{last} days"],
                 )  # fmt: skip
-        elif 1 <= day <= 12 and month <= 31:
+        elif 1 <= day <= 12 and 12 < month <= 31:
             raise InputError(
                 "",
                 [f"column {header}: {match[0]!r} has no month {month}: a date is typed "
