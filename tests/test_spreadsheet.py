@@ -308,6 +308,25 @@ def test_a_date_typed_with_the_word_for_year_and_pages_with_the_word_after_them(
     assert "'04.12.2018 (online)'" in refused.problems[0]
 
 
+def test_labels_pasted_with_keywords_and_abstracts_are_left_out(tmp_path: Path) -> None:
+    """'Ключевые слова: Япония; Россия', as pasted from the manuscript: the label is no keyword
+    (the first keyword was 'Ключевые слова: Япония'), nor 'Аннотация.' the abstract's first
+    word; said. 'Summary-statistics …' is no label."""
+    loaded = _row_with(
+        tmp_path,
+        {"keywords:ru": "Ключевые слова: Япония; Россия", "keywords:en": "Keywords - Japan; Russia",
+         "abstract:ru": "Аннотация. В статье рассматривается тема.",
+         "abstract:en": "Summary-statistics approaches are compared."},
+    )  # fmt: skip
+    article = loaded.article
+    assert article.keywords == {"ru": ["Япония", "Россия"], "en": ["Japan", "Russia"]}
+    assert article.abstract["ru"] == ["В статье рассматривается тема."]
+    assert article.abstract["en"] == ["Summary-statistics approaches are compared."]
+    said = [str(w) for w in loaded.warnings]
+    assert "column keywords:ru: 'Ключевые слова:' is a label: left out" in said
+    assert "column abstract:ru: 'Аннотация.' is a label: left out" in said
+
+
 def test_keywords_typed_with_full_stops_between_them_are_split(tmp_path: Path) -> None:
     """'Образование. Учебники. Россия' in a keywords cell, as Russian journals type the list,
     is three keywords, as on a landing page (it was one), said; 'МГУ им. Ломоносова' stays

@@ -953,6 +953,32 @@ def iter_rows(
 # ------------------------------------------------------------------ rows → article data
 
 
+# The label a keyword list or an abstract is pasted with from the manuscript ('Ключевые слова:
+# Япония; …', 'Аннотация. В статье …'): no keyword, no part of the abstract.
+_KEYWORDS_LABEL = lazy_re.compile(
+    r"^\s*(?:ключевые\s+слова|ключові\s+слова|key\s*words|index\s+terms)(?:\s*[:.]|\s+[—–-])\s*",
+    re.IGNORECASE,
+)
+_ABSTRACT_LABEL = lazy_re.compile(
+    r"^\s*(?:аннотация|резюме|анотація|abstract|summary)(?:\s*[:.]|\s+[—–-])\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _unlabelled(
+    text: str, label: lazy_re.LazyPattern[str], header: str, notices: list[Notice]
+) -> str:
+    """``text`` without the label it was pasted with, said (it was the first keyword,
+    'Ключевые слова: Япония', or the abstract's first words)."""
+    found = label.match(text)
+    if not found:
+        return text
+    notices.append(
+        Notice(f"column {header}: {found.group().strip()!r} is a label: left out", SIMPLIFIED)
+    )
+    return text[found.end() :]
+
+
 def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for key in path[:-1]:
         data = data.setdefault(key, {})
@@ -1015,7 +1041,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                     data[name] = page
                     origin[name] = header
             elif base == "keywords":
-                text = str(value)
+                text = _unlabelled(str(value), _KEYWORDS_LABEL, header, notices)
                 # with neither ';' nor a line break, the model splits at commas, as in YAML;
                 # with none of those either, at full stops, as Russian journals type a list
                 # ('Япония. Экономика. Рост') and a landing page's tag is read
@@ -1039,6 +1065,8 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
             else:
                 path = (*_PER_LANG[base], lang)
                 text = str(value)  # a title typed as a number (1968) is its text
+                if base == "abstract":
+                    text = _unlabelled(text, _ABSTRACT_LABEL, header, notices)
                 if base in _ONE_LINE and _LINE_SPLIT.search(text):
                     text = _LINE_SPLIT.sub(" ", text)
                     notices.append(
