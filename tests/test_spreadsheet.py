@@ -605,6 +605,33 @@ def test_affiliation_marks_typed_after_a_name_are_refused(
     ]
 
 
+def test_surnames_in_capitals_as_a_title_page_prints_them_are_in_ordinary_case(
+    tmp_path: Path,
+) -> None:
+    """'СТРЕЛЬЦОВ Д. В.', 'SMITH, JOHN': the JATS and Crossref's deposit had the capitals;
+    written as names are, as the landing-page readers do, said once a cell."""
+    row = {
+        **ROW,
+        "authors:ru": "СТРЕЛЬЦОВ Д. В.\nСАЛТЫКОВ-ЩЕДРИН, Михаил Евграфович",
+        "authors:en": "STRELTSOV D. V.\nSALTYKOV-SHCHEDRIN, MIKHAIL",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    names = [
+        {lang: (form.surname, form.given) for lang, form in author.name.items()}
+        for author in loaded.article.authors
+    ]
+    assert names == [
+        {"ru": ("Стрельцов", "Д. В."), "en": ("Streltsov", "D. V.")},
+        {"ru": ("Салтыков-Щедрин", "Михаил Евграфович"), "en": ("Saltykov-Shchedrin", "Mikhail")},
+    ]
+    assert (
+        "column authors:ru: surnames in capitals, as a title page prints them, written in "
+        "ordinary case ('СТРЕЛЬЦОВ Д. В.': 'Стрельцов')"
+    ) in [str(w) for w in loaded.warnings]
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

@@ -86,6 +86,7 @@ from converter import alphabets, lazy_re
 from converter.errors import InputError, cannot_read
 from converter.input_limit import check_size, max_input_bytes, too_large
 from converter.model import list_number
+from converter.name_case import has_small_letters, in_capitals, ordinary_case
 from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext, column_of
@@ -1084,7 +1085,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
             value = str(value)
         item[key] = (value, header)
     given.check()
-    _authors(data, numbered.get("author", {}), one_cell.get("authors", {}), main, origin)
+    _authors(data, numbered.get("author", {}), one_cell.get("authors", {}), main, origin, notices)
     _affiliations(data, numbered.get("aff", {}), main, origin)
     _references(
         data, numbered.get("reference", {}), one_cell.get("references", {}), origin, notices
@@ -1259,6 +1260,7 @@ def _authors(
     cells: dict[str, str],
     main: str,
     origin: dict[str, str],
+    notices: list[Notice],
 ) -> None:
     authors: list[dict[str, Any]] = []
     if cells:
@@ -1267,12 +1269,23 @@ def _authors(
             _one_name_each(names, f"authors:{lang}")
         _same_count(per_lang, "authors", "names", "the N-th name of each is the same person's")
         count = max(len(names) for names in per_lang.values())
+        cased: list[str] = []  # (the cells whose capitals were said)
         for index in range(count):
             names = {}
             for lang, listed in per_lang.items():
                 if index < len(listed):
                     _no_marks(listed[index], f"authors:{lang}", index + 1)
                     names[lang] = _name_form(listed[index])
+                    if _capitals_cased(names[lang]) and lang not in cased:
+                        cased.append(lang)
+                        notices.append(
+                            Notice(
+                                f"column authors:{lang}: surnames in capitals, as a title page "
+                                "prints them, written in ordinary case "
+                                f"({listed[index]!r}: {names[lang]['surname']!r})",
+                                SIMPLIFIED,
+                            )
+                        )
                     origin[f"authors[{index}].name.{lang}"] = f"authors:{lang}"
             authors.append({"name": names})
             origin[f"authors[{index}]"] = f"authors:{next(iter(cells))}"
@@ -1356,6 +1369,21 @@ def _no_marks(name: str, column: str, number: int) -> None:
              "affiliations (1, 2 for the aff1, aff2 columns; a corresponding author in "
              f"author{number}.corresponding)"],
         )  # fmt: skip
+
+
+def _capitals_cased(form: dict[str, str]) -> bool:
+    """Write a surname typed in capitals ('СТРЕЛЬЦОВ Д. В.', 'IVANOV, Ivan'; given names in
+    capitals too when the whole name is, 'SMITH, JOHN') in ordinary case, as the readers of
+    landing pages do (``converter.name_case``); whether it was (it went into the JATS and
+    Crossref's deposit in capitals)."""
+    surname = form.get("surname", "")
+    if not surname or not all(in_capitals(word) for word in surname.split()):
+        return False
+    form["surname"] = ordinary_case(surname)
+    given = form.get("given", "")
+    if given and not has_small_letters(given):
+        form["given"] = ordinary_case(given)
+    return True
 
 
 def _one_name_each(names: list[str], column: str) -> None:
