@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from converter.errors import InputError
+from converter.api_args import format_arg, path_arg, paths_arg
+from converter.errors import InputError, type_named
 from converter.model import Article, Journal
 
 if TYPE_CHECKING:
@@ -47,10 +47,11 @@ def build_packages(
     from converter.api import check_output_folder
     from converter.package import build_packages as build
 
-    paths = [Path(name) for name in files]
+    paths = paths_arg(files, "files")
+    given = path_arg(out_dir, "out_dir") if out_dir is not None else None
     if not paths:
         return []
-    folder = Path(out_dir) if out_dir is not None else paths[0].parent
+    folder = given if given is not None else paths[0].parent
     check_output_folder(folder)
     return build(
         paths, folder, per_issue=per_issue, journal=journal_code, name_with_issue=name_with_issue
@@ -76,16 +77,46 @@ def preview_pages(
     """
     from converter.preview import preview_source
 
-    wanted = tuple(profiles)
+    wanted = _profiles(profiles)
+    _scheme(scheme)
     if isinstance(source, Article):
         return _article_pages(source, wanted, scheme)
-    path = Path(source)
+    path = path_arg(source, "source")
+    fmt = format_arg(fmt)
     pages = [page for _, page in preview_source(path, wanted, fmt=fmt, journal=journal,
                                                 scheme=scheme)]  # fmt: skip
     problems = [line for page in pages for line in page.problems]
     if problems:
         raise InputError(str(path), [_without_prefix(line, str(path)) for line in problems])
     return pages
+
+
+def _profiles(profiles: object) -> tuple[str, ...]:
+    """The profile names, checked (one name given as text is said so: its letters are none)."""
+    from converter.checks.profiles import rules_for
+    from converter.options import not_profiles, one_text_for_profiles
+
+    if isinstance(profiles, str):
+        raise ValueError(one_text_for_profiles(profiles))
+    if not isinstance(profiles, Iterable):
+        raise TypeError(not_profiles(profiles))
+    wanted = tuple(profiles)
+    rules_for(wanted)  # (ValueError for an unknown name)
+    return wanted
+
+
+def _scheme(scheme: object) -> None:
+    """A transliteration scheme's name or None: an unknown one is a ``ValueError``, as
+    ``check_consistency`` and ``--scheme`` say (a preview drew the journal's unsaid)."""
+    from converter.translit import SCHEMES
+
+    if scheme is None:
+        return
+    if not isinstance(scheme, str):
+        raise TypeError(f"scheme: a transliteration scheme's name (str), not {type_named(scheme)}")
+    if scheme not in SCHEMES:
+        raise ValueError(f"scheme: unknown transliteration scheme {scheme!r} "
+                         f"({', '.join(SCHEMES)})")  # fmt: skip
 
 
 def _article_pages(article: Article, profiles: tuple[str, ...], scheme: str | None) -> list[Page]:
@@ -166,10 +197,12 @@ def check_consistency(
     from converter.consistency import check_article
     from converter.readers import ReadContext, read_source
 
+    _scheme(scheme)
     if isinstance(source, Article):
         return [Consistency("<article>", check_article(source, scheme))]
+    path = path_arg(source, "source")
     reports = []
-    for loaded in read_source(Path(source), fmt, ReadContext(journal=journal)):
+    for loaded in read_source(path, format_arg(fmt), ReadContext(journal=journal)):
         if loaded.article is None:
             reports.append(Consistency(loaded.name, problems=list(loaded.problems)))
         else:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from converter.api_args import count_arg, format_arg, options_arg, path_arg, paths_arg
 from converter.batch.driver import Progress
 from converter.batch.driver import run_batch as drive
 from converter.batch.settings import BatchSettings, Summary
@@ -111,17 +112,28 @@ def run_batch(
 
     Raises ``SetupError`` (no DTDs installed), ``OutputError`` (``out_dir`` cannot be created
     or written), ``InputError`` (a ``journal`` that cannot be read), ``ConverterError`` (another
-    batch writes into ``out_dir``), ``ValueError`` (a bad ``pattern``); every article's
-    problem is in its ``BatchArticle``. Never prints, never exits.
+    batch writes into ``out_dir``), ``ValueError`` (a bad ``pattern``, an unknown ``fmt``,
+    ``jobs`` below 0, ``-`` as a report), ``TypeError`` (one path given as ``sources`` rather
+    than a list of them, None or an ``Article`` for a path); every article's problem is in its
+    ``BatchArticle``. Never prints, never exits.
     """
+    # Every argument checked before the DTDs are looked for or a file is read.
+    names = [os.fspath(source) for source in paths_arg(sources, "sources")]
+    folder = path_arg(out_dir, "out_dir")
+    options_arg(options)
+    workers = count_arg(jobs, "jobs", 0)
+    fmt = format_arg(fmt)
+    journal_path = path_arg(journal, "journal") if journal is not None else None
+    reports = {key: _report_path(value, key) for key, value in (("report", report),
+                                                                 ("junit", junit))}  # fmt: skip
     options = options or Options(grammars=get_grammars().require())
     settings = BatchSettings(
-        out_dir=Path(out_dir),
+        out_dir=folder,
         options=options,
         fmt=fmt,
-        journal=Path(journal) if journal is not None else None,
+        journal=journal_path,
         pattern=pattern,
-        jobs=jobs if jobs > 0 else (os.cpu_count() or 1),
+        jobs=workers or (os.cpu_count() or 1),
         force=force,
         encoding=encoding,
         delimiter=delimiter,
@@ -129,11 +141,11 @@ def run_batch(
     progress = _Lines()
     items: list[dict[str, Any]] = []
     summary: Summary = drive(
-        [os.fspath(source) for source in sources],
+        names,
         settings,
         progress,
-        report_path=Path(report) if report is not None else None,
-        junit_path=Path(junit) if junit is not None else None,
+        report_path=reports["report"],
+        junit_path=reports["junit"],
         outcomes=items,
     )
     return BatchResult(
@@ -146,3 +158,15 @@ def run_batch(
         not_reached=summary.not_reached,
         exit_code=summary.exit_code(),
     )
+
+
+def _report_path(value: object, name: str) -> Path | None:
+    """A report file, or None; ``-`` (the command's standard output) is refused: the library
+    never prints, and the ``BatchResult`` holds what the report would."""
+    if value is None:
+        return None
+    path = path_arg(value, name)
+    if os.fspath(value) == "-":
+        raise ValueError(f"{name}: '-' is the command's standard output; give a file (the "
+                         "BatchResult holds the articles)")  # fmt: skip
+    return path

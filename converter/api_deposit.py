@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from converter import deposit_log
+from converter.api_args import path_arg, paths_arg
 from converter.deposit import (
     CROSSREF_PRODUCTION,
     DOAJ_PRODUCTION,
     Attempt,
+    DepositError,
     Transport,
     check_endpoint,
     crossref_contents,
@@ -37,7 +39,7 @@ from converter.deposit_results import (
     doaj_status,
     doaj_status_url,
 )
-from converter.errors import InputError, OutputError, cannot_read
+from converter.errors import InputError, OutputError, cannot_read, type_named
 from converter.input_limit import read_path
 from converter.redaction import remember
 from converter.xsd import SCHEMAS, load_schema, schema_folder, schema_problems
@@ -135,12 +137,14 @@ def check_deposit_file(
 
 
 def _service(service: str) -> Service:
-    if service not in NAMES:
+    if not isinstance(service, str) or service not in NAMES:
         raise ValueError(f"unknown service {service!r} (use 'crossref' or 'doaj')")
     return service  # type: ignore[return-value]
 
 
 def _endpoint(service: str, endpoint: str | None) -> str:
+    if endpoint is not None and not isinstance(endpoint, str):
+        raise TypeError(f"endpoint: a URL (str), not {type_named(endpoint)}")
     return check_endpoint(endpoint or (CROSSREF_PRODUCTION if service == "crossref" else
                                        DOAJ_PRODUCTION))  # fmt: skip
 
@@ -160,14 +164,16 @@ def deposit_dry_run(
 
     Raises ``InputError`` for a file that cannot be read or is not the service's,
     ``DepositError`` for an endpoint refused (plain ``http://`` off this machine),
-    ``SetupError`` for a schema folder that holds none, ``ValueError`` for another service.
+    ``SetupError`` for a schema folder that holds none, ``ValueError`` for another service,
+    ``TypeError`` for one path given as ``files`` rather than a list of them (or None).
     """
     kind = _service(service)
+    paths = paths_arg(files, "files")
+    folder = path_arg(schema, "schema") if schema is not None else None
     url = _endpoint(kind, endpoint)
     checks = []
-    for name in files:
-        path = Path(name)
-        check = check_deposit_file(path, kind, schema)
+    for path in paths:
+        check = check_deposit_file(path, kind, folder)
         check.endpoint = url
         if kind == "crossref":
             check.submission, check.records = crossref_contents(check.data, str(path))
@@ -200,10 +206,12 @@ def deposit_files(
 
     Raises ``InputError`` (a file not readable or not the service's), ``DepositError`` (no
     credentials, an endpoint refused), ``OutputError`` (the local log cannot be written:
-    nothing sent), ``ValueError`` (another service). A service's refusal is no exception:
-    it is the ``Attempt``'s ``message``.
+    nothing sent), ``ValueError`` (another service), ``TypeError`` (``files`` one path rather
+    than a list, credentials or transport of another kind; the message never holds them). A
+    service's refusal is no exception: it is the ``Attempt``'s ``message``.
     """
     kind = _service(service)
+    _transport(transport)
     checks = deposit_dry_run(files, kind, endpoint=endpoint, schema=schema)
     if not checks:
         return []  # (nothing to send: no credentials looked up, no log touched)
@@ -230,21 +238,43 @@ def deposit_files(
     return results
 
 
+def _transport(transport: object) -> None:
+    if transport is not None and not isinstance(transport, Transport):
+        raise TypeError(
+            f"transport: a Transport (Transport(timeout=60, attempts=3, backoff=2)), not "
+            f"{type_named(transport)}"
+        )
+
+
 def _crossref_login(credentials: Credentials) -> tuple[str, str]:
+    """Crossref's ``(username, password)`` (a list of two will do): both kept out of every
+    message, as the command keeps them; an empty one is missing, as the command says."""
     if credentials is None:
         return crossref_credentials()
-    if isinstance(credentials, str) or len(credentials) != 2:
-        raise TypeError("credentials: Crossref's are (username, password), a tuple of two str")
-    remember(credentials[1])
-    return credentials
+    if (
+        not isinstance(credentials, tuple | list)
+        or len(credentials) != 2
+        or not all(isinstance(part, str) for part in credentials)
+    ):
+        raise TypeError(
+            f"credentials: Crossref's are (username, password), a tuple of two str, not "
+            f"{type_named(credentials)}"
+        )  # (never the values: one may be the password)
+    user, password = credentials
+    remember(user, password)
+    if not (user and password):
+        raise DepositError("Crossref credentials missing: the username or password given is empty")
+    return user, password
 
 
 def _doaj_key(credentials: Credentials) -> str:
     if credentials is None:
         return doaj_api_key()
     if not isinstance(credentials, str):
-        raise TypeError("credentials: DOAJ's is the API key, a str")
+        raise TypeError(f"credentials: DOAJ's is the API key, a str, not {type_named(credentials)}")
     remember(credentials)
+    if not credentials:
+        raise DepositError("DOAJ API key missing: the key given is empty")
     return credentials
 
 
@@ -265,10 +295,21 @@ def deposit_status(
     submission of the local log gets the answer recorded there, as the command records it.
 
     Raises ``DepositError`` (no credentials, an endpoint refused), ``OutputError`` (the local
-    log cannot be written), ``ValueError`` (another service). A question that failed (not
-    reached, refused) is no exception: its ``Outcome`` has ``state`` "error" and says why.
+    log cannot be written), ``ValueError`` (another service, an empty ``submission``),
+    ``TypeError`` (a ``submission`` not a str: None when nothing was taken). A question that
+    failed (not reached, refused) is no exception: its ``Outcome`` has ``state`` "error" and
+    says why.
     """
     kind = _service(service)
+    if not isinstance(submission, str):
+        raise TypeError(
+            f"submission: the id an Attempt gives (Attempt.submission, a str), not "
+            f"{type_named(submission)}"
+        )
+    if not submission.strip():
+        raise ValueError("submission: empty (an Attempt's submission is None when nothing was "
+                         "taken: there is nothing to ask about)")  # fmt: skip
+    _transport(transport)
     transport = transport or Transport()
     found = deposit_log.find(submission)
     entry = found if found is not None and found.service == kind else None
