@@ -4,8 +4,10 @@ the lines the command prints handed back as data, nothing printed, no exit."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from converter.api_args import count_arg, format_arg, options_arg, path_arg, pat
 from converter.batch.driver import Progress
 from converter.batch.driver import run_batch as drive
 from converter.batch.settings import BatchSettings, Summary
+from converter.errors import SetupError
 from converter.grammars import get_grammars
 from converter.naming import DEFAULT_PATTERN
 from converter.notices import Notice, notice
@@ -73,6 +76,13 @@ class BatchResult:
         return sum(self.counts.values())
 
 
+# What a caller whose workers die at their start is told: Python's multiprocessing rule.
+_GUARD = (
+    "with jobs other than 1 the worker processes import the calling script, which must keep "
+    "its work under 'if __name__ == \"__main__\":' (else each worker runs it again)"
+)
+
+
 class _Lines(Progress):
     """The lines the command would print, kept."""
 
@@ -113,10 +123,17 @@ def run_batch(
     Raises ``SetupError`` (no DTDs installed), ``OutputError`` (``out_dir`` cannot be created
     or written), ``InputError`` (a ``journal`` that cannot be read), ``ConverterError`` (another
     batch writes into ``out_dir``), ``ValueError`` (a bad ``pattern``, an unknown ``fmt``,
-    ``jobs`` below 0, ``-`` as a report), ``TypeError`` (one path given as ``sources`` rather
-    than a list of them, None or an ``Article`` for a path); every article's problem is in its
-    ``BatchArticle``. Never prints, never exits.
+    ``jobs`` below 0, ``-`` as a report), ``SetupError`` (the worker processes ended before
+    they converted anything: a script without ``if __name__ == "__main__":``), ``TypeError``
+    (one path given as ``sources`` rather than a list of them, None or an ``Article`` for a
+    path); every article's problem is in its ``BatchArticle``. Never prints, never exits.
     """
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        # A worker process importing the caller's script (Python does so when it starts
+        # workers by forkserver or spawn): a script without the guard ran its batch again in
+        # every worker, each finding the folder locked, until the pool gave up. (``_inheriting``
+        # is what multiprocessing's own check, ``spawn._check_not_importing_main``, reads.)
+        raise SetupError(f"run_batch called in a worker process importing the script: {_GUARD}")
     # Every argument checked before the DTDs are looked for or a file is read.
     names = [os.fspath(source) for source in paths_arg(sources, "sources")]
     folder = path_arg(out_dir, "out_dir")
@@ -140,14 +157,17 @@ def run_batch(
     )
     progress = _Lines()
     items: list[dict[str, Any]] = []
-    summary: Summary = drive(
-        names,
-        settings,
-        progress,
-        report_path=reports["report"],
-        junit_path=reports["junit"],
-        outcomes=items,
-    )
+    try:
+        summary: Summary = drive(
+            names,
+            settings,
+            progress,
+            report_path=reports["report"],
+            junit_path=reports["junit"],
+            outcomes=items,
+        )
+    except BrokenProcessPool as exc:  # (the driver's own words, then the likely cause)
+        raise SetupError(f"{out_dir}: {exc}: {_GUARD}") from None
     return BatchResult(
         articles=[BatchArticle.from_report(item) for item in items],
         counts=dict(summary.counts),

@@ -1,16 +1,20 @@
 """The Python API of ``batch``, ``package``, ``deposit``, ``preview`` and ``consistency`` called
 the way a script gets it wrong: one path where a list belongs, None, an ``Article`` for a file,
-a dict for ``Options``, credentials of the wrong kind.
-Each is one ``TypeError``/``ValueError``/``DepositError`` naming the argument,
+a dict for ``Options``, credentials of the wrong kind, a script without the ``__main__`` guard.
+Each is one ``TypeError``/``ValueError``/``SetupError``/``DepositError`` naming the argument,
 before anything is read, written, printed or sent."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import BILINGUAL, DEPOSIT_PASSWORD, DEPOSIT_USER, deposit_environment
+from conftest import BILINGUAL, DEPOSIT_PASSWORD, DEPOSIT_USER, ROOT, deposit_environment
 from converter import (
     DepositError,
     Options,
@@ -119,3 +123,27 @@ def test_deposit_arguments_of_the_wrong_kind_never_show_the_secret(tmp_path: Pat
     with pytest.raises(ValueError, match=r"^unknown service"):
         deposit_status("id", ["crossref"], credentials=login)  # type: ignore[arg-type]
     assert Transport().attempts == 3
+
+
+def test_a_script_without_the_main_guard_gets_one_setup_error_naming_it(tmp_path: Path) -> None:
+    """With a thread running the workers start by forkserver, which imports the script: each
+    worker ran the batch again, found the folder locked, and the pool ended as an internal
+    error (``BrokenProcessPool``)."""
+    script = tmp_path / "nightly.py"
+    script.write_text(
+        textwrap.dedent(f"""\
+            import threading, time
+            from converter import run_batch
+            threading.Thread(target=time.sleep, args=(2,)).start()
+            run_batch([{str(BILINGUAL)!r}], {str(tmp_path / "out")!r}, jobs=2)
+            """),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120
+    )
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("converter.errors.SetupError: "), done.stderr[-2000:]
+    assert 'if __name__ == "__main__":' in last
+    assert "BrokenProcessPool" not in done.stderr
