@@ -52,6 +52,7 @@ __all__ = [
     "deposit_files",
     "deposit_status",
     "log_sent",
+    "sent_before",
 ]
 
 Service = Literal["crossref", "doaj"]
@@ -136,6 +137,31 @@ def check_deposit_file(
     return DepositCheck(str(path), service, not (found or missing), note, problems, data=data)
 
 
+def sent_before(check: DepositCheck) -> str | None:
+    """The warning for a Crossref file whose ``doi_batch_id`` the log holds as taken: Crossref
+    refuses again each record it registered from it (its timestamp is no newer), so an
+    article corrected since (in OJS, in its YAML) is not corrected by sending the old file.
+    Said, not refused: a record Crossref failed for a cause fixed on its side (an ISSN not yet
+    assigned to the title) may go through when the same file is sent again. None otherwise,
+    and for a log that cannot be read (said where the log is needed)."""
+    if check.service != "crossref":
+        return None
+    batch_id, _ = crossref_contents(check.data, check.file)
+    try:
+        entry = deposit_log.find(batch_id)
+    except OutputError:
+        return None
+    if entry is None or entry.service != "crossref" or entry.state == "failed":
+        return None
+    last = f"{entry.state}: {entry.outcome}" if entry.outcome else entry.state
+    return (
+        f"{check.file}: warning: doi_batch_id {batch_id} was sent on {entry.sent} ({last}): "
+        "Crossref refuses again each record it registered from this file, its timestamp "
+        "being no newer; to send corrected articles, convert them again (--to crossref) "
+        "and deposit the new file"
+    )
+
+
 def _service(service: str) -> Service:
     if not isinstance(service, str) or service not in NAMES:
         raise ValueError(f"unknown service {service!r} (use 'crossref' or 'doaj')")
@@ -177,6 +203,8 @@ def deposit_dry_run(
         check.endpoint = url
         if kind == "crossref":
             check.submission, check.records = crossref_contents(check.data, str(path))
+            if (warning := sent_before(check)) is not None:
+                check.problems.append(warning)  # (said, as the command says it: not failed)
         else:
             check.records = [doaj_record_name(r) for r in doaj_bibjson(check.data, str(path))]
         checks.append(check)

@@ -315,3 +315,24 @@ def test_the_new_names_load_nothing_at_import_and_help_loads_none_of_them() -> N
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.stderr == "[]\n"
+
+
+def test_a_dry_run_of_a_crossref_file_sent_before_says_what_the_command_says(
+    stand, issue_file, run
+) -> None:
+    """Crossref refuses again each record of a file sent before: ``deposit --dry-run`` warns,
+    and ``deposit_dry_run`` said nothing of it (a nightly job re-sent yesterday's file)."""
+    _, base = stand
+    endpoint = base + "/servlet/deposit"
+    (before,) = deposit_dry_run([issue_file], "crossref", endpoint=endpoint)
+    assert before.problems == []
+    login = (DEPOSIT_USER, DEPOSIT_PASSWORD)
+    (attempt,) = deposit_files([issue_file], "crossref", credentials=login, endpoint=endpoint,
+                               transport=FAST)  # fmt: skip
+    assert attempt.ok, attempt.message
+    (again,) = deposit_dry_run([issue_file], "crossref", endpoint=endpoint)
+    assert again.passed  # said, not refused
+    (line,) = again.problems
+    assert f"warning: doi_batch_id {attempt.submission} was sent on " in line
+    said = run("deposit", "crossref", "--dry-run", "--endpoint", endpoint, issue_file)
+    assert said.code == 0 and line in said.err.splitlines(), said.err

@@ -26,6 +26,7 @@ from converter.api_deposit import (
     check_deposit_file,
     log_outcome,
     log_sent,
+    sent_before,
 )
 from converter.cli_options import command_exit_help, json_option, quiet_option, text_file_names
 from converter.deposit import (
@@ -58,7 +59,6 @@ from converter.errors import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_PENDING,
-    OutputError,
 )
 from converter.xsd import SCHEMAS
 
@@ -164,26 +164,10 @@ def _check_before_sending(
 
 def _warn_if_sent_before(checked: list[DepositCheck]) -> None:
     """Say of a Crossref file whose ``doi_batch_id`` the log holds as taken that it was sent
-    before: Crossref refuses again each record it registered from it (its timestamp is no
-    newer), so an article corrected since (in OJS, in its YAML) is not corrected by sending
-    the old file. Said, not refused: a record Crossref failed for a cause fixed on its side
-    (an ISSN not yet assigned to the title) may go through when the same file is sent again."""
+    before (``api_deposit.sent_before``: ``deposit_dry_run`` gives the same line)."""
     for item in checked:
-        batch_id, _ = crossref_contents(item.data, item.file)
-        try:
-            entry = deposit_log.find(batch_id)
-        except OutputError:
-            return  # a log that cannot be read is said where the log is needed
-        if entry is None or entry.service != "crossref" or entry.state == "failed":
-            continue
-        last = f"{entry.state}: {entry.outcome}" if entry.outcome else entry.state
-        click.echo(
-            f"{item.file}: warning: doi_batch_id {batch_id} was sent on {entry.sent} ({last}): "
-            "Crossref refuses again each record it registered from this file, its timestamp "
-            "being no newer; to send corrected articles, convert them again (--to crossref) "
-            "and deposit the new file",
-            err=True,
-        )
+        if (warning := sent_before(item)) is not None:
+            click.echo(warning, err=True)
 
 
 def _stop_if_invalid(
