@@ -73,7 +73,9 @@ def preview_pages(
     (1.4, or 1.3 with ``pmc`` among the profiles), as ``preview`` does; ``fmt``, ``journal``
     and ``scheme`` are its ``--from``, ``--journal`` and ``--scheme``. No DTD is needed.
 
-    Raises ``InputError`` for a source that cannot be read (each of its problems a line).
+    An article of several that cannot be read (one of an issue export) is a ``Page`` with its
+    ``problems`` and no ``html``, the others shown, as ``preview`` writes the others. Raises
+    ``InputError`` when no article of the source can be shown (each problem a line).
     """
     from converter.preview import preview_source
 
@@ -85,8 +87,9 @@ def preview_pages(
     fmt = format_arg(fmt)
     pages = [page for _, page in preview_source(path, wanted, fmt=fmt, journal=journal,
                                                 scheme=scheme)]  # fmt: skip
-    problems = [line for page in pages for line in page.problems]
-    if problems:
+    if all(page.problems for page in pages):
+        # (an empty file gives no page, and raises no more than before)
+        problems = [line for page in pages for line in page.problems]
         raise InputError(str(path), [_without_prefix(line, str(path)) for line in problems])
     return pages
 
@@ -135,7 +138,9 @@ def _article_pages(article: Article, profiles: tuple[str, ...], scheme: str | No
 
 
 def _without_prefix(line: str, name: str) -> str:
-    return line.removeprefix(f"{name}: ")
+    """A problem line without the file's name, which ``InputError`` puts back: an article of
+    a file of several keeps its number (``#2: title: …``)."""
+    return line.removeprefix(name).removeprefix(": ") if line.startswith(name) else line
 
 
 def preview_html(

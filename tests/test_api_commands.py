@@ -336,3 +336,32 @@ def test_a_dry_run_of_a_crossref_file_sent_before_says_what_the_command_says(
     assert f"warning: doi_batch_id {attempt.submission} was sent on " in line
     said = run("deposit", "crossref", "--dry-run", "--endpoint", endpoint, issue_file)
     assert said.code == 0 and line in said.err.splitlines(), said.err
+
+
+def test_preview_pages_of_an_issue_with_one_unreadable_article_gives_the_others(
+    tmp_path: Path, run
+) -> None:
+    """``preview`` writes the pages of the readable articles of an OJS issue and says the
+    other; ``preview_pages`` raised ``InputError`` for the whole issue, every page lost."""
+    ojs = ROOT / "samples" / "ojs"
+    folder = tmp_path / "ojs" / "2019-1"
+    folder.mkdir(parents=True)
+    shutil.copy(ojs / "journal.yaml", tmp_path / "ojs")
+    text = (ojs / "2019-1" / "issue.xml").read_text(encoding="utf-8")
+    second = text.index("<title", text.index("<article ", text.index("<article ") + 1))
+    end = text.index("</article>", second)
+    body = text[second:end]
+    issue = folder / "issue.xml"
+    issue.write_text(
+        text[:second]
+        + body.replace("<title ", "<x-title ").replace("</title>", "</x-title>")
+        + text[end:],
+        encoding="utf-8",
+    )
+    pages = preview_pages(issue)
+    assert [bool(page.problems) for page in pages] == [False, True, False]
+    assert pages[1].html == "" and "title" in pages[1].problems[0]
+    said = run("preview", issue, "-o", tmp_path / "pages")
+    assert said.code != 0 and pages[1].problems[0] in said.err
+    written = sorted((tmp_path / "pages").iterdir())
+    assert [p.read_text(encoding="utf-8") for p in written] == [pages[0].html, pages[2].html]
