@@ -267,10 +267,23 @@ def deposit_files(
 
 
 def _transport(transport: object) -> None:
-    if transport is not None and not isinstance(transport, Transport):
+    """A ``Transport`` or None; one that could send nothing (no attempt, no time to answer)
+    is a ``ValueError``: ``attempts=0`` was said as "rejected (HTTP None): no explanation"."""
+    if transport is None:
+        return
+    if not isinstance(transport, Transport):
         raise TypeError(
             f"transport: a Transport (Transport(timeout=60, attempts=3, backoff=2)), not "
             f"{type_named(transport)}"
+        )
+    if isinstance(transport.attempts, bool) or not isinstance(transport.attempts, int):
+        raise TypeError(f"transport: attempts a whole number, not {type_named(transport.attempts)}")
+    if transport.attempts < 1:
+        raise ValueError(f"transport: attempts {transport.attempts}: at least 1 (the first one)")
+    if not transport.timeout > 0 or not transport.backoff >= 0:
+        raise ValueError(
+            f"transport: timeout {transport.timeout} and backoff {transport.backoff}: the "
+            "timeout above 0 s, the backoff 0 s or more"
         )
 
 

@@ -116,6 +116,10 @@ def test_deposit_arguments_of_the_wrong_kind_never_show_the_secret(tmp_path: Pat
         deposit_files([crossref], "crossref", credentials=(DEPOSIT_USER, DEPOSIT_PASSWORD),
                       endpoint=ENDPOINT, transport=(5, 1, 0))  # type: ignore[arg-type]  # fmt: skip
     login = (DEPOSIT_USER, DEPOSIT_PASSWORD)
+    for transport in (Transport(attempts=0), Transport(timeout=0)):
+        with pytest.raises(ValueError, match=r"^transport: "):
+            deposit_files([crossref], "crossref", credentials=login, endpoint=ENDPOINT,
+                          transport=transport)  # fmt: skip
     with pytest.raises(TypeError, match=r"^submission: the id an Attempt gives .*, not None$"):
         deposit_status(None, "crossref", credentials=login, endpoint=ENDPOINT)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"^submission: empty"):
