@@ -24,7 +24,7 @@ def path_arg(value: object, name: str) -> Path:
             pass
     hint = ""
     if type(value).__name__ == "Article":
-        hint = " (an Article is written with render or convert_file, or saved to a file first)"
+        hint = " (an Article: render converts it in memory; this argument takes files)"
     raise TypeError(f"{name}: a path (str or os.PathLike), not {type_named(value)}{hint}")
 
 

@@ -58,7 +58,9 @@ def test_one_path_where_a_list_belongs_is_a_type_error_and_nothing_is_read(
     with pytest.raises(TypeError, match=r"^sources\[1\]: a path .*, not None$"):
         run_batch([BILINGUAL, None], out)  # type: ignore[list-item]
     article = load_article(BILINGUAL)
-    with pytest.raises(TypeError, match=r"^files\[0\]: .*not Article \(an Article is written"):
+    with pytest.raises(
+        TypeError, match=r"^files\[0\]: .*not Article \(an Article: render converts it"
+    ):
         build_packages([article], out)  # type: ignore[list-item]
     with pytest.raises(TypeError, match=r"^out_dir: a path .*, not None$"):
         run_batch([BILINGUAL], None)  # type: ignore[arg-type]
