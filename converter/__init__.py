@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
         preview_html,
         preview_pages,
     )
-    from converter.api_batch import BatchArticle, BatchResult, run_batch
+    from converter.api_batch import BatchArticle, BatchInterrupted, BatchResult, run_batch
     from converter.api_deposit import DepositCheck, deposit_dry_run, deposit_files, deposit_status
     from converter.checks.base import Finding
     from converter.checks.run import CheckReport, check_bytes, check_file
@@ -72,6 +72,7 @@ _PUBLIC = {
     "Article": "converter.model",
     "Attempt": "converter.deposit",
     "BatchArticle": "converter.api_batch",
+    "BatchInterrupted": "converter.api_batch",
     "BatchResult": "converter.api_batch",
     "CheckReport": "converter.checks.run",
     "Citation": "converter.citations.fields",
@@ -126,6 +127,7 @@ __all__ = [
     "Article",
     "Attempt",
     "BatchArticle",
+    "BatchInterrupted",
     "BatchResult",
     "CheckReport",
     "Citation",

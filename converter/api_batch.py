@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterable
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from converter.naming import DEFAULT_PATTERN
 from converter.notices import Notice, notice
 from converter.options import Options
 
-__all__ = ["BatchArticle", "BatchResult", "run_batch"]
+__all__ = ["BatchArticle", "BatchInterrupted", "BatchResult", "run_batch"]
 
 
 @dataclass(slots=True)
@@ -83,6 +84,20 @@ _GUARD = (
 )
 
 
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM stopped ``run_batch``. Raised once the run has cleaned up (no
+    temporary file left; every output written is in place and recorded, so a rerun goes on
+    from there), so that a script stops as Ctrl-C stops it rather than going on to package or
+    deposit a part of the batch; ``result`` is the ``BatchResult`` of what was done
+    (``interrupted`` true, ``exit_code`` 130). A ``KeyboardInterrupt``: a script that does not
+    catch it ends as it would on Ctrl-C."""
+
+    def __init__(self, result: BatchResult) -> None:
+        done = sum(1 for article in result.articles if article.status == "converted")
+        super().__init__(f"batch interrupted: {done} converted, {result.not_reached} not reached")
+        self.result = result
+
+
 class _Lines(Progress):
     """The lines the command would print, kept."""
 
@@ -126,13 +141,13 @@ def run_batch(
     ``jobs`` below 0, ``-`` as a report), ``SetupError`` (the worker processes ended before
     they converted anything: a script without ``if __name__ == "__main__":``), ``TypeError``
     (one path given as ``sources`` rather than a list of them, None or an ``Article`` for a
-    path); every article's problem is in its ``BatchArticle``. Never prints, never exits.
+    path), ``BatchInterrupted`` (a ``KeyboardInterrupt``: Ctrl-C or SIGTERM stopped the run,
+    after it cleaned up; its ``result`` is what was done); every article's problem is in its
+    ``BatchArticle``. Never prints, never exits.
     """
-    if getattr(multiprocessing.current_process(), "_inheriting", False):
-        # A worker process importing the caller's script (Python does so when it starts
-        # workers by forkserver or spawn): a script without the guard ran its batch again in
-        # every worker, each finding the folder locked, until the pool gave up. (``_inheriting``
-        # is what multiprocessing's own check, ``spawn._check_not_importing_main``, reads.)
+    if jobs != 1 and _importing_script_in_worker():
+        # A script without the guard ran its batch again in every worker, each finding the
+        # folder locked, until the pool gave up.
         raise SetupError(f"run_batch called in a worker process importing the script: {_GUARD}")
     # Every argument checked before the DTDs are looked for or a file is read.
     names = [os.fspath(source) for source in paths_arg(sources, "sources")]
@@ -168,7 +183,7 @@ def run_batch(
         )
     except BrokenProcessPool as exc:  # (the driver's own words, then the likely cause)
         raise SetupError(f"{out_dir}: {exc}: {_GUARD}") from None
-    return BatchResult(
+    result = BatchResult(
         articles=[BatchArticle.from_report(item) for item in items],
         counts=dict(summary.counts),
         lines=progress.lines,
@@ -177,6 +192,21 @@ def run_batch(
         stopped=summary.stopped,
         not_reached=summary.not_reached,
         exit_code=summary.exit_code(),
+    )
+    if result.interrupted:
+        raise BatchInterrupted(result)
+    return result
+
+
+def _importing_script_in_worker() -> bool:
+    """Whether this is a worker process of ours running the caller's script: the workers
+    (forkserver or spawn) import it under the name ``__mp_main__``, and a script run as a
+    program is ``__main__``. Only public names: a process that is no child of another is never
+    one, and a worker running a script's ``if __name__ == "__main__":`` block never gets there."""
+    main = sys.modules.get("__main__")
+    return (
+        multiprocessing.parent_process() is not None
+        and getattr(main, "__name__", None) == "__mp_main__"
     )
 
 

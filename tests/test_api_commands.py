@@ -29,6 +29,7 @@ from conftest import (
     xmllint,
 )
 from converter import (
+    BatchInterrupted,
     InputError,
     Options,
     OutputError,
@@ -43,6 +44,7 @@ from converter import (
     preview_pages,
     run_batch,
 )
+from converter.atomic import is_temp
 
 SECRETS = (DEPOSIT_USER, DEPOSIT_PASSWORD, DEPOSIT_API_KEY, "s3cr3t", "doaj-key-0123")
 FAST = Transport(timeout=5, attempts=1, backoff=0)
@@ -104,6 +106,43 @@ def test_run_batch_one_bad_article_beside_good_ones(tmp_path: Path, store, run) 
     assert result.lines == said.err.splitlines()
     again = run_batch([str(issue)], out, options=Options(grammars=store))
     assert again.counts["skipped"] == 2 and again.counts["bad-input"] == 2
+
+
+def test_run_batch_stopped_by_ctrl_c_raises_after_cleaning_up(
+    tmp_path: Path, store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during ``run_batch`` stops the calling script as Ctrl-C does (a
+    ``KeyboardInterrupt``), once nothing half-written is left: a nightly script that went on
+    after a returned ``interrupted=True`` would package and deposit part of the batch. What was
+    done is on the exception; the rerun converts what was not."""
+    issue = _issue_with_a_bad_article(tmp_path / "in")
+    out = tmp_path / "out"
+    real_write = os.write
+    calls = {"n": 0}
+
+    def interrupted_write(fd: int, data) -> int:  # type: ignore[no-untyped-def]
+        if bytes(data[:5]) == b"<?xml":  # an output being written
+            calls["n"] += 1
+            if calls["n"] == 2:
+                real_write(fd, b"<article")  # half a file, then Ctrl-C
+                raise KeyboardInterrupt
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", interrupted_write)
+    with pytest.raises(KeyboardInterrupt) as raised:
+        run_batch([issue], out, options=Options(grammars=store))
+    monkeypatch.undo()
+    assert isinstance(raised.value, BatchInterrupted)
+    result = raised.value.result
+    assert result.interrupted and result.exit_code == 130
+    written = sorted(out.rglob("*.xml"))
+    assert [a.output for a in result.articles if a.status == "converted"] == [
+        str(path) for path in written
+    ]
+    assert len(written) < 2 and not [p for p in out.rglob("*") if is_temp(p.name)]
+    again = run_batch([issue], out, options=Options(grammars=store))
+    assert again.counts["skipped"] == len(written)
+    assert again.counts["converted"] == 2 - len(written)  # the two good articles, in all
 
 
 def test_run_batch_without_options_validates_and_an_unwritable_folder_raises(
