@@ -12,8 +12,9 @@ renamed into place, up-to-date stamps, the report. One module per job:
   is not claimed by another article of the run or by a file it did not write. A rename is
   atomic: an interrupted batch leaves complete files and, after clean-up, no temporary ones;
 * ``manifest``: per source (file, or spreadsheet row), a stamp of its input bytes, the journal
-  files it used, the converter version and the options. A source whose stamp matches and whose
-  outputs exist is skipped, without parsing;
+  files it used, the converter version, a fingerprint of its own files (``fingerprint``) and
+  the options. A source whose stamp matches and whose outputs exist is skipped, without
+  parsing;
 * ``reports``: the JSON and JUnit reports; ``driver``: ``run_batch``, which ties them together.
 
 Nothing per article stays on the main process's heap: the manifest is an SQLite database in the

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from converter.batch.manifest import ISSUE_KEY, Manifest, Record
+from converter.batch.manifest import ISSUE_KEY, Manifest, Record, by_other_code
 from converter.batch.scratch import scratch_db
 from converter.batch.settings import (
     NOT_ARTICLE,
@@ -235,6 +235,9 @@ class Books:
             self._count_and_say(result, report)
             return
         removed = self._remove_stale(result, ours, moved)
+        if previous and not settings.force and by_other_code(previous[0], settings.code):
+            # (said once for the run: ``code_line``)
+            self.summary.converter_changed += sum(e.status == "converted" for e in result.entries)
         record = result.record
         kept = tuple(sorted(n for n in others if os.path.exists(os.path.join(self.out_name, n))))
         if record is not None and all(e.status in ("converted", "skipped") for e in result.entries):
@@ -452,6 +455,18 @@ class Books:
             f"jatsconv: {self.out_dir}: {count:,} {outputs} of {self.summary.sources_gone:,} "
             f"{sources} gone since an earlier run (deleted, renamed or moved): {shown}; kept "
             f"(remove {them} if withdrawn; --report names {whose})"
+        )
+
+    def code_line(self) -> str | None:
+        """The run's one line for the articles converted again because their outputs were
+        written by another converter (code changed under the same version, or an upgrade)."""
+        count = self.summary.converter_changed
+        if not count:
+            return None
+        articles = "article" if count == 1 else "articles"
+        return (
+            f"jatsconv: {self.out_dir}: {count:,} {articles} converted again: the converter "
+            "changed since an earlier run wrote their outputs"
         )
 
     def not_article_line(self) -> str | None:

@@ -394,7 +394,7 @@ def run_batch(
         books.summary.seconds = time.perf_counter() - start
         for line in books.cap.summary():
             progress.problem(line)
-        for line in (*notes, books.not_article_line(), books.gone_line()):
+        for line in (*notes, books.code_line(), books.not_article_line(), books.gone_line()):
             if line is not None:
                 progress.problem(line)
         for line in books.run_notices.lines():

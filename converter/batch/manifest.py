@@ -25,6 +25,30 @@ UNFINISHED_STAMP = "unfinished: the run writing it was killed"
 # after it), its articles' names beside it. A plain batch leaves these rows alone.
 ISSUE_KEY = "per-issue: "
 
+# A source's stamp as a row keeps it: the fingerprint of the converter's files that wrote the
+# outputs (``fingerprint.code_fingerprint``), a slash, then the digest of everything else that
+# decides them (input, journal files, version, options). The fingerprint is in the clear so that
+# a run can say why an output is out of date: the converter changed. A manifest of a version
+# before it has digests alone: every row is then other code's (converted again, said once).
+CODE_SEPARATOR = "/"
+_HEX = frozenset("0123456789abcdef")
+
+
+def code_stamp(code: str, digest: str) -> str:
+    """The stamp a row keeps: the converter's fingerprint, then the digest."""
+    return f"{code}{CODE_SEPARATOR}{digest}"
+
+
+def by_other_code(stamp: str, code: str) -> bool:
+    """Whether ``stamp`` is an ordinary stamp written by another converter than the one of
+    fingerprint ``code`` (or by a version that kept no fingerprint); a row's special stamps
+    (``UNFINISHED_STAMP``, a rejected source's) are not."""
+    head, _, digest = stamp.rpartition(CODE_SEPARATOR)
+    if not digest or not _HEX.issuperset(digest) or not _HEX.issuperset(head):
+        return False
+    return head != code
+
+
 # stamp, journal files used, journal file found, outputs, and the names of the articles the
 # outputs are of when they are not the source's own (``FILE#N`` of a file holding several)
 Record = tuple[str, tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]

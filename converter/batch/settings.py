@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from converter.batch.fingerprint import code_fingerprint
 from converter.errors import (
     EXIT_INPUT,
     EXIT_INTERNAL,
@@ -48,6 +49,9 @@ class BatchSettings:
     # the run's JATSCONV_MAX_INPUT_MB, as it is when the run is asked for: workers started
     # from a server process (``driver.worker_context``) have that server's environment
     input_limit: str | None = field(default_factory=lambda: os.environ.get(INPUT_LIMIT_ENV))
+    # the fingerprint of the converter's own files (``fingerprint``), taken once in the main
+    # process: every stamp of the run holds the same one, whatever a worker started later sees
+    code: str = field(default_factory=code_fingerprint)
 
     def stamp_key(self) -> str:
         """What, besides the input, decides an output: version, options, journal, pattern."""
@@ -133,6 +137,9 @@ class Summary:
     # outputs still in the folder that no source of this run claims: kept, and said
     sources_gone: int = 0
     outputs_of_gone: int = 0
+    # articles converted again because an earlier converter (other code under the same version
+    # or another) wrote their outputs: said once per run (``Books.code_line``)
+    converter_changed: int = 0
 
     @property
     def total(self) -> int:

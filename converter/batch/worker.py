@@ -18,6 +18,7 @@ from typing import Any
 
 from converter.api import placed_problems, prepare, refusals, render
 from converter.atomic import write_temp_data
+from converter.batch.manifest import code_stamp
 from converter.batch.settings import NOT_ARTICLE, UNWRITTEN, BatchSettings, Entry, Job, JobResult
 from converter.errors import EXIT_INTERRUPTED, OUTPUT_ERRNOS, output_error
 from converter.input_limit import read_path
@@ -208,7 +209,7 @@ def _file_digest(state: WorkerState, path: str) -> str:
 def _stamp(state: WorkerState, input_digest: str, journals: Iterable[str], found: str) -> str:
     parts = [state.stamp_key, input_digest, found]
     parts += [f"{j}={_file_digest(state, j)}" for j in sorted(journals)]
-    return _digest("\n".join(parts).encode())
+    return code_stamp(state.settings.code, _digest("\n".join(parts).encode()))
 
 
 def _found_journal(state: WorkerState, job: Job) -> str:
