@@ -80,7 +80,7 @@ def test_a_references_cyrillic_link_leaves_its_parts_in_the_latin_form(tmp_path:
 def test_a_ukrainian_or_linked_part_is_deposited_in_the_latin_texts_form(
     tmp_path: Path, run
 ) -> None:
-    """A part is written as its reference's Latin text writes it: a Ukrainian work's author
+    """A part is written as its reference's Latin text writes it: a Ukrainian article's author
     whose name has no letter only Ukrainian has ('Ковальчук') is 'Kovalchuk' when the address
     it cites has a Russian letter (http://новини-былые.рф told the work Russian, and its
     author, 'Koval'chuk', was left out); a title holding an e-mail address keeps the address
@@ -90,8 +90,8 @@ def test_a_ukrainian_or_linked_part_is_deposited_in_the_latin_texts_form(
     article = article.replace(
         "references:\n",
         "references:\n"
-        '  - "Ковальчук О. Історія України. URL: http://новини-былые.рф/1 (дата звернення: '
-        '01.02.2020)."\n'
+        '  - "Ковальчук О. Історія України // Український історичний журнал. 2020. № 1. '
+        'С. 5–9. URL: http://новини-былые.рф/1 (дата звернення: 01.02.2020)."\n'
         '  - "Иванов И. И. Письмо в редакцию: иван@почта.рф // Вопросы истории. 1990. № 2. '
         'С. 3–5."\n',
         1,
@@ -128,3 +128,91 @@ def test_a_doi_written_twice_in_other_letters_is_the_citations_doi(tmp_path: Pat
     tree = etree.parse(str(tmp_path / "out" / "article.crossref.xml"))
     dois = tree.xpath("//*[local-name()='citation']/*[local-name()='doi']/text()")
     assert [doi.lower() for doi in dois] == ["10.1234/abc.1"]
+
+
+def _deposit_of(tmp_path: Path, run, references: list) -> tuple[Path, list[dict[str, str]]]:
+    import yaml
+
+    shutil.copy(SAMPLE / "journal.yaml", tmp_path / "journal.yaml")
+    article = yaml.safe_load((SAMPLE / "2018-3" / "shchukin-21.yaml").read_text(encoding="utf-8"))
+    article["references"] = references
+    (tmp_path / "article.yaml").write_text(yaml.safe_dump(article, allow_unicode=True), "utf-8")
+    result = run("convert", tmp_path / "article.yaml", "--to", "crossref", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    deposit = tmp_path / "out" / "article.crossref.xml"
+    tree = etree.parse(str(deposit))
+    return deposit, [
+        {etree.QName(part).localname: part.text or "" for part in cite}
+        for cite in tree.xpath("//*[local-name()='citation']")
+    ]
+
+
+def test_a_references_text_in_the_library_of_congress_form_gives_its_titles(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema
+) -> None:
+    """A References text transliterated as many Russian journals print ALA-LC, without its
+    marks ('Iaponii', 'Mirovaia'), has its journal and article titles found in it: they were
+    left out, and the citation went to Crossref without the journal it needs to match it."""
+    deposit, cites = _deposit_of(
+        tmp_path,
+        run,
+        [
+            {
+                "text": {
+                    "ru": "Кистанов В. О. Экономические связи России и Японии после 2014 года // "
+                    "Мировая экономика и международные отношения. 2018. Т. 62, № 5. С. 88–97.",
+                    "en": "Kistanov V.O. Ekonomicheskie sviazi Rossii i Iaponii posle 2014 goda "
+                    "[Russia–Japan economic ties after 2014]. Mirovaia ekonomika i mezhdunarodnye "
+                    "otnosheniia, 2018, vol. 62, no. 5, pp. 88–97. (In Russ.)",
+                }
+            }
+        ],
+    )
+    assert cites[0]["journal_title"] == "Mirovaia ekonomika i mezhdunarodnye otnosheniia"
+    assert cites[0]["article_title"] == "Ekonomicheskie sviazi Rossii i Iaponii posle 2014 goda"
+    assert cites[0]["author"] == "Kistanov"
+    assert schema_problems(crossref_xsd, deposit.read_bytes(), "x") == []
+
+
+def test_a_citation_naming_no_journal_or_book_is_its_text_and_doi(
+    tmp_path: Path, run, crossref_xsd: etree.XMLSchema
+) -> None:
+    """Crossref refuses a structured citation that names neither a journal (title or ISSN) nor
+    a book: a newspaper article or a thesis goes as its text (and DOI), a journal article, a
+    book and a chapter with their parts; a book's own title is its volume_title only."""
+    deposit, cites = _deposit_of(
+        tmp_path,
+        run,
+        [
+            {
+                "text": {
+                    "ru": "Синдзо Абэ предложил Владимиру Путину подписать мирный договор // "
+                    "Коммерсантъ. 2016. 7 сентября.",
+                    "en": "Sindzo Abe predlozhil Vladimiru Putinu podpisat' mirnyi dogovor [Shinzo "
+                    "Abe offers Vladimir Putin to sign a peace treaty]. Kommersant. 2016. "
+                    "7 September. (In Russ.)",
+                },
+                "type": "newspaper",
+            },
+            "Иванов И. И. Японская политика в Арктике : дис. ... канд. полит. наук. М., 2015. "
+            "200 с.",
+            "Smith J. Japan and Russia in the Arctic. Polar Record. 2019. Vol. 55, no. 3. "
+            "P. 120–131. doi:10.1017/S0032247419000123",
+            "Hara K. Japan's Northern Territories problem. London: Routledge, 2017. 240 p.",
+            "Brown A. Arctic shipping // Arctic politics / ed. by B. Green. Oxford: OUP, 2018. "
+            "P. 45–67.",
+        ],
+    )
+    newspaper, thesis, journal, book, chapter = cites
+    assert set(newspaper) == {"unstructured_citation"}
+    assert newspaper["unstructured_citation"].startswith("Sindzo Abe predlozhil")
+    assert set(thesis) == {"unstructured_citation"}
+    assert journal["journal_title"] == "Polar Record"
+    assert journal["article_title"] == "Japan and Russia in the Arctic"
+    assert journal["doi"] == "10.1017/S0032247419000123"
+    assert book["volume_title"] == "Japan's Northern Territories problem"
+    assert "article_title" not in book
+    assert chapter["volume_title"] == "Arctic politics"
+    assert chapter["article_title"] == "Arctic shipping"
+    assert chapter["first_page"] == "45"
+    assert schema_problems(crossref_xsd, deposit.read_bytes(), "x") == []

@@ -13,6 +13,7 @@ import datetime as dt
 import fcntl
 import os
 import re
+import unicodedata
 from typing import Any
 
 import pycountry
@@ -380,26 +381,42 @@ class _View:
                 key: self._fitting(given[key], limit, f"references[{index}].{key}")
                 for key, limit in limits.CITATION_PARTS.items()
             }
-            out.append(
-                {
-                    "key": keys[index],
-                    "journal_title": source if ref.type == "journal" else None,
-                    "volume_title": source if ref.type in ("book", "chapter") else None,
-                    "author": form.part(first_author),
-                    "volume": parts["volume"],
-                    "issue": parts["issue"],
-                    "first_page": parts["fpage"],
-                    "elocation_id": ref.elocation_id,
-                    "edition": parts["edition"],
-                    "year": year,
-                    "doi": parts["doi"],
-                    "isbn": limits.citation_isbn(ref.isbn) if ref.isbn else None,
-                    "issn": ref.issn,
-                    "article_title": title,
-                    "unstructured": unstructured,
-                }
-            )
+            citation = {
+                "key": keys[index],
+                "journal_title": source if ref.type == "journal" else None,
+                "volume_title": source if ref.type in ("book", "chapter") else None,
+                "author": form.part(first_author),
+                "volume": parts["volume"],
+                "issue": parts["issue"],
+                "first_page": parts["fpage"],
+                "elocation_id": ref.elocation_id,
+                "edition": parts["edition"],
+                "year": year,
+                "doi": parts["doi"],
+                "isbn": limits.citation_isbn(ref.isbn) if ref.isbn else None,
+                "issn": ref.issn,
+                # Crossref's article_title is a journal article's, conference paper's or
+                # chapter's title: a book's own title is its volume_title
+                "article_title": title if ref.type != "book" else None,
+                "unstructured": unstructured,
+            }
+            out.append(_named_by_container(citation))
         return out
+
+
+def _named_by_container(citation: dict[str, Any]) -> dict[str, Any]:
+    """The citation as Crossref can take it. Crossref matches a structured citation by the
+    work it is part of — a journal article by its journal's title or ISSN, a book or chapter by
+    the book's title or ISBN — and refuses one naming none ("Either ISSN or Journal title or
+    Proceedings title must be supplied"): a newspaper article, web page or thesis, or a journal
+    article whose journal is in no form of its text, went with its author, title and year alone
+    (until 4 December 2026). Such a citation is its text and DOI, which Crossref matches as
+    written; a citation with no text keeps its parts, there being nothing better to give."""
+    named = any(citation[key] for key in ("journal_title", "issn", "volume_title", "isbn"))
+    if named or not citation["unstructured"]:
+        return citation
+    kept = ("key", "doi", "unstructured")
+    return {key: value if key in kept else None for key, value in citation.items()}
 
 
 def _text_doi(text: str | None) -> str | None:
@@ -463,7 +480,8 @@ class _CitationForm:
         forms: list[str] = []
         for name in schemes:
             form = " ".join(self._by_scheme(value, name).split())
-            forms += [form, _SIGN_MARKS.sub("", form)]
+            plain = _without_marks(form)
+            forms += [form, _SIGN_MARKS.sub("", form), plain, _SIGN_MARKS.sub("", plain)]
         return list(dict.fromkeys(forms))
 
     @staticmethod
@@ -481,6 +499,17 @@ class _CitationForm:
 # The marks Russian schemes write ь and ъ with (BSI's ' and ", ISO 9's ʹ and ʺ): a Latin text
 # may leave them out, Strel'tsov written Streltsov.
 _SIGN_MARKS = re.compile("['\"ʹʺ’`]")
+
+
+def _without_marks(form: str) -> str:
+    """``form`` without its diacritics, as journals print the ALA-LC (Library of Congress)
+    form: 'Mirovaia ekonomika', 'Iaponii' of 'Mirovai͡a ėkonomika', 'I͡aponii' (until 4 December
+    2026 such a reference's journal and article titles were not found in its text and left
+    out of the citation). A letter that is no Latin letter with a mark (ISO 9's ž is z here)
+    is kept as it is."""
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", form) if not unicodedata.combining(char)
+    )
 
 
 # An edition stated as its number and the word for edition, as references print it: "2nd ed.",
