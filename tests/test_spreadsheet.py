@@ -1506,3 +1506,33 @@ def test_a_long_csv_cell_is_read_up_to_what_a_field_may_hold(tmp_path: Path) -> 
     assert _problems(tmp_path, path) == [
         f"{path}: line 2: a cell of more than the 1,000,000 characters a field may hold: refused"
     ]
+
+
+def test_a_surname_in_capitals_in_a_numbered_column_is_in_ordinary_case(tmp_path: Path) -> None:
+    """'СТРЕЛЬЦОВ' typed in author1.surname:ru is written as an authors cell's is, said
+    naming the column: it went into the JATS and the deposit in capitals, unsaid."""
+    row = {
+        **ROW,
+        "author1.surname:ru": "СТРЕЛЬЦОВ",
+        "author1.given:ru": "Дмитрий Викторович",
+        "author1.surname:en": "STRELTSOV",
+        "author1.given:en": "Dmitry",
+        "author2.surname:ru": "Кистанов",
+        "author2.given:ru": "Валерий",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    names = [
+        {lang: (form.surname, form.given) for lang, form in author.name.items()}
+        for author in loaded.article.authors
+    ]
+    assert names == [
+        {"ru": ("Стрельцов", "Дмитрий Викторович"), "en": ("Streltsov", "Dmitry")},
+        {"ru": ("Кистанов", "Валерий")},
+    ]
+    assert (
+        "column author1.surname:ru: a surname in capitals, as a title page prints it, written "
+        "in ordinary case ('СТРЕЛЬЦОВ': 'Стрельцов')"
+    ) in [str(w) for w in loaded.warnings]
+

@@ -1317,6 +1317,7 @@ def _authors(
                 origin[f"authors[{index}].{part}"] = header
         if aff:
             person["affiliations"] = [*person.get("affiliations", []), aff]
+        _numbered_capitals_cased(person, items[number], notices)
         origin.setdefault(f"authors[{index}]", f"author{number}")
     if authors:
         data["authors"] = authors
@@ -1384,6 +1385,23 @@ def _capitals_cased(form: dict[str, str]) -> bool:
     if given and not has_small_letters(given):
         form["given"] = ordinary_case(given)
     return True
+
+
+def _numbered_capitals_cased(person: dict[str, Any], cells: _Item, notices: list[Notice]) -> None:
+    """A surname typed in capitals in an ``authorN.surname`` column is written in ordinary
+    case, said naming the column, as one in an ``authors:LANG`` cell is (until 4 December 2026
+    it kept its capitals there, unsaid)."""
+    for lang, form in person.get("name", {}).items():
+        typed = form.get("surname", "")
+        if _capitals_cased(form):
+            header = cells.get(("surname", lang), ("", "surname"))[1]
+            notices.append(
+                Notice(
+                    f"column {header}: a surname in capitals, as a title page prints it, "
+                    f"written in ordinary case ({typed!r}: {form['surname']!r})",
+                    SIMPLIFIED,
+                )
+            )
 
 
 def _one_name_each(names: list[str], column: str) -> None:
