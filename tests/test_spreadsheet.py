@@ -1536,3 +1536,32 @@ def test_a_surname_in_capitals_in_a_numbered_column_is_in_ordinary_case(tmp_path
         "in ordinary case ('СТРЕЛЬЦОВ': 'Стрельцов')"
     ) in [str(w) for w in loaded.warnings]
 
+
+def test_preview_findings_name_the_column(run, tmp_path: Path) -> None:
+    """preview's findings on a spreadsheet row name the cell as convert --profile's do: its
+    line, its --json finding and the page, after the input field (the field path alone)."""
+    row = {
+        **ROW,
+        "published.electronic": "2018-09-28",
+        "authors:ru": "Стрельцов, Дмитрий",
+        "authors:en": "Стрельцов, Dmitry",
+        "abstract:ru": "Аннотация.",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    sheet = write_csv(tmp_path / "issue.csv", [row])
+    result = run("preview", sheet, "--profile", "rsci", "-o", tmp_path / "out")
+    assert (
+        "[script-latin-fields] Cyrillic letters (Стрельцов) in a field in en: 'Стрельцов' "
+        "(input field authors[0].name.en, column authors:en)"
+    ) in result.err
+    assert "no abstract in English (input field abstract.en)\n" in result.err
+    [page] = (tmp_path / "out").glob("*.preview.html")
+    assert (
+        "input field <code>authors[0].name.en</code>, column <code>authors:en</code>"
+        in page.read_text(encoding="utf-8")
+    )
+    result = run("preview", sheet, "--profile", "rsci", "-o", tmp_path / "out", "--json")
+    findings = json.loads(result.out)[0]["findings"]
+    latin = [f for f in findings if f["rule"] == "script-latin-fields"]
+    assert latin and latin[0]["column"] == "authors:en"
+    assert all("column" not in f for f in findings if f["field"] == "abstract.en")

@@ -6,6 +6,7 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,6 +23,10 @@ from converter.cli_options import (
     text_file_names,
 )
 from converter.errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError
+
+if TYPE_CHECKING:
+    from converter.checks.base import Finding
+    from converter.preview import Page
 
 
 @click.command(epilog=command_exit_help("preview"))
@@ -103,7 +108,7 @@ def preview(
                 {
                     "source": page.source or str(path),
                     "output": str(target),
-                    "findings": [asdict(finding) for finding in page.findings],
+                    "findings": [_finding_json(finding, page) for finding in page.findings],
                     "problems": [],
                 }
             )
@@ -114,6 +119,8 @@ def preview(
                 # would point into the rendition, not the file, so the field places it.
                 where = page.source if finding.field else f"{page.source}:{finding.line}:0"
                 place = f"input field {finding.field}" if finding.field else finding.path
+                column = page.column(finding)  # (a spreadsheet row's: its cell, as convert says)
+                place = f"{place}, {column}" if column else place
                 click.echo(
                     f"{where}: {finding.severity}: [{finding.rule}] {finding.message} ({place})",
                     err=True,
@@ -123,3 +130,13 @@ def preview(
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     sys.exit(EXIT_INPUT if bad_input else EXIT_INVALID if failed else EXIT_OK)
+
+
+def _finding_json(finding: Finding, page: Page) -> dict[str, object]:
+    """A finding as --json gives it; on a spreadsheet row's field, with its ``column`` (the
+    column's name, as ``convert --profile`` names it in its line)."""
+    out = asdict(finding)
+    column = page.column(finding)
+    if column:
+        out["column"] = column.split(" ", 1)[1]
+    return out

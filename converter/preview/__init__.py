@@ -10,6 +10,7 @@ its JATS first. With profiles, check findings are shown beside the element they 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +24,7 @@ from converter.checks import check_tree
 from converter.checks.base import Doc, Finding
 from converter.preview.inline import link
 from converter.preview.view import ArticleView, articles_of, build_view
+from converter.readers.base import field_column
 from converter.readers.native import JournalSource
 from converter.validation import InvalidDocument, Problem, parse_untrusted
 from converter.version import __version__
@@ -41,6 +43,13 @@ class Page:
     title: str = ""
     findings: list[Finding] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # why there is no page: one line each
+    # A spreadsheet row's columns by input field (``Loaded.columns``): a finding names its
+    # column beside its field, as ``convert --profile`` does (``column``)
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+    def column(self, finding: Finding) -> str | None:
+        """'column authors:en' of a finding on a spreadsheet row's field, else None."""
+        return field_column(finding.field, self.columns) if finding.field else None
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +76,15 @@ def _css() -> Markup:
     return Markup(text.replace("</", "<\\/"))  # a style element cannot be closed from inside
 
 
-def render_page(view: ArticleView, *, source: str, profiles: tuple[str, ...] = ()) -> str:
-    """The HTML of one article's view."""
+def render_page(
+    view: ArticleView,
+    *,
+    source: str,
+    profiles: tuple[str, ...] = (),
+    columns: Mapping[str, str] | None = None,
+) -> str:
+    """The HTML of one article's view; ``columns``, a spreadsheet row's, name each finding's
+    column beside its input field."""
     counts = {
         "error": sum(f.severity == "error" for f in view.findings),
         "warning": sum(f.severity == "warning" for f in view.findings),
@@ -82,6 +98,7 @@ def render_page(view: ArticleView, *, source: str, profiles: tuple[str, ...] = (
         version=__version__,
         checked=checked,
         counts=counts,
+        column=lambda f: field_column(f.field, columns) if f.field and columns else None,
     )
 
 
@@ -93,8 +110,9 @@ def preview_tree(
     scheme: str | None = None,
     today: dt.date | None = None,
     field_findings: bool = True,
+    columns: Mapping[str, str] | None = None,
 ) -> list[Page]:
-    """Pages for every article of a parsed JATS document."""
+    """Pages for every article of a parsed JATS document (``columns``: ``Page.columns``)."""
     findings = check_tree(tree, profiles, today=today, scheme=scheme) if profiles else []
     if not field_findings:
         findings = [_without_field(f) for f in findings]
@@ -104,9 +122,9 @@ def preview_tree(
         prefix = _article_path(article)
         own = [f for f in findings if f.path.startswith(prefix)]
         view = build_view(article, own)
-        html = render_page(view, source=source, profiles=profiles)
+        html = render_page(view, source=source, profiles=profiles, columns=columns)
         suffix = f"-{index}" if len(articles) > 1 else ""
-        pages.append(Page(html, suffix, source, view.main_title, own))
+        pages.append(Page(html, suffix, source, view.main_title, own, columns=columns or {}))
     return pages
 
 
@@ -186,6 +204,7 @@ def preview_source(
             journal_meta.russian_scheme if isinstance(journal_meta, Journal) else None
         )
         tree = parse_untrusted(output.data, loaded.name)
-        for page in preview_tree(tree, loaded.name, profiles, scheme=own_scheme):
+        pages = preview_tree(tree, loaded.name, profiles, scheme=own_scheme, columns=loaded.columns)
+        for page in pages:
             results.append((loaded.stem + page.suffix, page))
     return results

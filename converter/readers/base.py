@@ -93,12 +93,22 @@ def with_column(message: str, columns: Mapping[str, str]) -> str:
     field came from, ``(input field references[0].text.en, column references:en)``: a
     spreadsheet's editor finds the cell by it, not by the field path."""
     found = _INPUT_FIELD.search(message) if columns else None
-    column = column_of(found[1], columns) if found else None
-    if not found or not column or column == found[1]:
+    column = field_column(found[1], columns) if found else None
+    if not found or not column:
         return message
-    steps = set(re.split(r"[.\[\]]+", found[1]))
+    return f"{message[: found.start()]}(input field {found[1]}, {column})"
+
+
+def field_column(path: str, columns: Mapping[str, str]) -> str | None:
+    """The words naming the column an input field came from, 'column authors:en' ('columns …'
+    for a value read from several), or None: no column, one named as the field is, or one of
+    another language (the field's own language was not given)."""
+    column = column_of(path, columns) if columns else None
+    if not column or column == path:
+        return None
+    steps = set(re.split(r"[.\[\]]+", path))
     langs = set(re.findall(r":([A-Za-z]{2,3}(?:-\w+)*)\b", column))
     if langs and not langs & steps and any(re.fullmatch(r"[a-z]{2,3}", s) for s in steps):
-        return message  # (the column of another language: the field's own is not given)
+        return None
     word = "columns" if " and " in column else "column"
-    return f"{message[: found.start()]}(input field {found[1]}, {word} {column})"
+    return f"{word} {column}"
