@@ -898,6 +898,23 @@ def test_dates_ojs_3_1_writes_and_dates_left_out_are_said(tmp_path: Path) -> Non
     assert any("DC.Date.dateSubmitted '2020-01-01': after the publication" in w for w in warnings)
 
 
+def test_a_comma_inside_a_keyword_of_a_semicolon_list_is_said(tmp_path: Path) -> None:
+    """A citation_keywords list separated by ';' with a comma inside a keyword ('Япония;
+    Россия, санкции', mixed separators) keeps it as typed, said as the spreadsheet reader
+    says it; a DC.Subject is one subject, commas and all ('Physics, general'), unsaid."""
+    article, warnings = _read_page(
+        tmp_path,
+        RU + '<meta name="citation_keywords" xml:lang="ru" content="Япония; Россия, санкции">'
+        '<meta name="dc.subject" xml:lang="en" content="Physics, general; Japan">',
+    )
+    assert article.keywords["ru"] == ["Япония", "Россия, санкции"]
+    assert (
+        "citation_keywords[ru] 'Япония; Россия, санкции': keyword 'Россия, санкции' holds a "
+        "comma in a list separated by ';': kept as typed"
+    ) in warnings
+    assert not any("Physics, general" in w and "comma" in w for w in warnings)
+
+
 def test_keywords_with_html_entities_left_as_text(tmp_path: Path) -> None:
     """A page that escapes twice writes '&amp;laquo;мягкая сила&amp;raquo;': the entity's
     ';' split the keyword into '&laquo' and 'мягкая сила&raquo'. It is no separator, and the

@@ -345,6 +345,26 @@ def test_keywords_typed_with_full_stops_between_them_are_split(tmp_path: Path) -
     ]
 
 
+def test_a_comma_inside_a_keyword_of_a_semicolon_list_is_said(tmp_path: Path) -> None:
+    """'Япония; Россия, санкции': the cell separates its keywords by ';', so 'Россия,
+    санкции' is kept as one keyword, as typed, but said naming the column (it was unsaid);
+    a comma of a kind that holds commas — between digits, in brackets or quotes — is not."""
+    loaded = _row_with(
+        tmp_path,
+        {"keywords:ru": "Япония; Россия, санкции; 1,2-дихлорэтан; «Мир, труд, май»",
+         "keywords:en": "Japan; sanctions (economic, financial)"},
+    )  # fmt: skip
+    assert loaded.article.keywords == {
+        "ru": ["Япония", "Россия, санкции", "1,2-дихлорэтан", "«Мир, труд, май»"],
+        "en": ["Japan", "sanctions (economic, financial)"],
+    }
+    said = [str(w) for w in loaded.warnings if "comma" in str(w)]
+    assert said == [
+        "column keywords:ru: keyword 'Россия, санкции' holds a comma in a list separated by "
+        "';': kept as typed (if it is several keywords, separate them by ';')"
+    ]
+
+
 def test_a_date_cell_that_lost_its_format_names_the_date(tmp_path: Path) -> None:
     """A date cell pasted as values or set to General shows Excel's day number, 43454: the row
     is refused naming the column and the date the number stands for (it said only "not a

@@ -59,7 +59,7 @@ from converter.readers.common import (
 from converter.readers.crossmark import article_type_named
 from converter.readers.email_owner import email_owner
 from converter.readers.encoding import is_utf8, looks_cp1251, not_utf8, undecodable_at
-from converter.readers.keyword_lists import full_stop_list, without_final_full_stop
+from converter.readers.keyword_lists import full_stop_list, stray_comma, without_final_full_stop
 from converter.readers.markup import (
     BLOCK_TAGS,
     Collector,
@@ -1857,6 +1857,17 @@ class _Page:
                 )
             if (meant or part).strip():
                 words.append(without_final_full_stop(tidy(meant or part)))
+        # a list separated by ';' with a comma inside a keyword (mixed separators, 'Япония;
+        # Россия, санкции'): kept as typed, said, as the spreadsheet reader does
+        mixed = [word for word in words if stray_comma(word)] if ";" in value else []
+        if mixed and name != "dc.subject":
+            listed = ", ".join(repr(word) for word in mixed)
+            self.log.warn(
+                f"{self._shown(name)}[{lang}] {value!r}: keyword{'s' if len(mixed) > 1 else ''} "
+                f"{listed} {'hold commas' if len(mixed) > 1 else 'holds a comma'} in a list "
+                "separated by ';': kept as typed",
+                SIMPLIFIED,
+            )
         return words
 
     def _license(self) -> str | None:

@@ -43,3 +43,17 @@ def without_final_full_stop(keyword: str) -> str:
     if ends_word and len(word.group()) >= 3 and word.group().lower() not in _ABBREVIATIONS:
         return keyword[:-1]
     return keyword
+
+
+# Commas a keyword holds by its kind, which no one types for a separator: between digits (a
+# chemical name's locants, '1,2-dichloroethane'; a decimal comma, '0,5 %') and inside brackets
+# or quotes ('«Мир, труд, май»', 'Japan (politics, economy)').
+_KIND_COMMAS = re.compile(r"\d,\d|\([^()]*\)|\[[^\[\]]*\]|«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
+
+
+def stray_comma(keyword: str) -> bool:
+    """Whether a keyword of a list separated by ';' holds a comma that may separate two
+    keywords typed with mixed separators ('Япония; Россия, санкции': 'Россия, санкции'). It
+    is kept as one keyword, as typed — 'Physics, general' is one — and the reader says so; a
+    comma of a kind that holds commas (``_KIND_COMMAS``) is not said."""
+    return "," in _KIND_COMMAS.sub("", keyword)

@@ -92,7 +92,7 @@ from converter.readers import native
 from converter.readers.base import Loaded, ReadContext, column_of
 from converter.readers.common import split_pages
 from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
-from converter.readers.keyword_lists import full_stop_list, without_final_full_stop
+from converter.readers.keyword_lists import full_stop_list, stray_comma, without_final_full_stop
 from converter.readers.pasted_references import reference_lines
 from converter.readers.reference_lists import headings_left_out, pair_lists
 from converter.readers.sniffing import XmlStart
@@ -1058,6 +1058,17 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
                                 SIMPLIFIED,
                             )
                         )
+                if ";" in text:  # (a comma is then no separator: one kept inside a keyword is said)
+                    mixed = [word for word in listed if stray_comma(word)]
+                    if mixed:
+                        notices.append(
+                            Notice(
+                                f"column {header}: {_keywords_with_commas(mixed)} in a list "
+                                "separated by ';': kept as typed (if it is several keywords, "
+                                "separate them by ';')",
+                                SIMPLIFIED,
+                            )
+                        )
                 data.setdefault("keywords", {})[lang] = listed
                 origin[f"keywords.{lang}"] = header
             elif base in ("authors", "references"):
@@ -1385,6 +1396,14 @@ def _capitals_cased(form: dict[str, str]) -> bool:
     if given and not has_small_letters(given):
         form["given"] = ordinary_case(given)
     return True
+
+
+def _keywords_with_commas(words: list[str]) -> str:
+    """'keyword 'Россия, санкции' holds a comma', or 'keywords 'a, b', 'c, d' hold commas'."""
+    listed = ", ".join(repr(word) for word in words)
+    return (
+        f"keyword {listed} holds a comma" if len(words) == 1 else f"keywords {listed} hold commas"
+    )
 
 
 def _numbered_capitals_cased(person: dict[str, Any], cells: _Item, notices: list[Notice]) -> None:
