@@ -467,17 +467,23 @@ def _issue_dropped(path: Path, members: list[PackedArticle]) -> list[str]:
     still written, as the user may mean it. A zip that cannot be read names none."""
     if not path.is_file():
         return []
-    ours = {item.base + ".xml" for item in members}
+    by_name = {item.base + ".xml": item for item in members}
     gone: list[str] = []
     try:
         with zipfile.ZipFile(path) as archive:
             for name in sorted(archive.namelist()):
-                if not name.endswith(".xml") or name in ours:
+                if not name.endswith(".xml"):
                     continue
+                data = archive.read(name)
                 try:
-                    doi = _ids(parse_untrusted(archive.read(name), str(path)).getroot()).get("doi")
+                    root = parse_untrusted(data, str(path)).getroot()
                 except InvalidDocument:
-                    doi = None  # (named by its file alone)
+                    if name not in by_name:
+                        gone.append(name)  # (named by its file alone)
+                    continue
+                if _still_held(data, root, members, by_name.get(name)):
+                    continue
+                doi = _ids(root).get("doi")
                 gone.append(f"{name} (DOI {doi})" if doi else name)
     except (OSError, KeyError, zipfile.BadZipFile):
         return []
@@ -489,6 +495,21 @@ def _issue_dropped(path: Path, members: list[PackedArticle]) -> list[str]:
         f"{path}: warning: the zip an earlier run wrote for this issue held {held}, which this "
         f"run does not: replaced without {them} (give {them} too to keep {them} in the zip)"
     ]
+
+
+def _still_held(
+    data: bytes, root: etree._Element, members: list[PackedArticle], named: PackedArticle | None
+) -> bool:
+    """Whether an article of an earlier zip is in this package: the same file or article (its
+    DOI, another id, its title) under any name (``--name-with-issue`` renames jsr-2-6.xml
+    jsr-2-3-6.xml: it was said as left out), or the article now under its name when nothing
+    tells the two apart; another article under its name (pages renumbered) leaves it out."""
+    digest = hashlib.sha256(data).hexdigest()
+    ids, issue = _ids(root), _text(root, "front/article-meta/issue")
+    title = _title(root)
+    if any(m.digest == digest or _another(m, ids, issue, title) == "" for m in members):
+        return True
+    return named is not None and _another(named, ids, issue, title) is None
 
 
 def _another(item: PackedArticle, ids: dict[str, str], issue: str, title: str) -> str | None:

@@ -510,3 +510,26 @@ def test_an_issue_zip_packaged_before_is_not_replaced_by_another_issues(issue: P
         assert "jsr-2-21.xml" in archive.namelist()
     alone = run("package", added, "-o", out, "--per-issue")  # (told by ISSN, volume …, year)
     assert alone.code == 0, alone.err
+
+
+def test_an_issue_zip_renamed_with_issue_names_no_article_as_left_out(issue: Path, run) -> None:
+    """The same articles packaged again under ``--name-with-issue`` (jsr-2-3-6.xml where the
+    zip held jsr-2-6.xml) are in the new zip: the warning said they were left out of it; an
+    article given again under a new name is still in it, and one whose name another article
+    now takes (pages renumbered) is said, as it is gone."""
+    out = issue / "out"
+    first = issue / "streltsov-6.xml"
+    second = _article_on_page(issue, 21)
+    assert run("package", first, second, "-o", out, "--per-issue").code == 0
+    renamed = run("package", first, second, "-o", out, "--per-issue", "--name-with-issue")
+    assert renamed.code == 0, renamed.err
+    assert "earlier run" not in renamed.err, renamed.err
+    # Page 21 now holds another article (DOI …40): the one it replaces is gone, and said.
+    text = second.read_text(encoding="utf-8").replace("jsr.2018.3.21<", "jsr.2018.3.40<")
+    second.write_text(text, encoding="utf-8")
+    result = run("package", first, second, "-o", out, "--per-issue", "--name-with-issue")
+    assert result.code == 0, result.err
+    assert (
+        "held jsr-2-3-21.xml (DOI 10.5555/jsr.2018.3.21), which this run does not: replaced "
+        "without it"
+    ) in result.err
