@@ -92,6 +92,36 @@ def test_an_escape_of_no_character_is_one_line_naming_line_and_key(
     assert "escape code" not in result.err
 
 
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [("k\\n2nd line", "'k\\n2nd line'"), ("k\\e[31m", "'k\\x1b[31m'"),
+     ("k\\x00", "'k\\x00'"), ("k\\u2028x", "'k\\u2028x'")],
+)  # fmt: skip
+def test_an_unknown_key_of_control_characters_is_named_in_one_line(
+    run, write_article, key: str, shown: str
+) -> None:
+    """A key typed with an escape of a control character (``"k\\n2nd line": 1``) was printed
+    as it is: the message was two lines, or a terminal escape, or a NUL. It is named as Python
+    writes such a text, in one line."""
+    result = run("convert", write_article(GOOD + f'"{key}": 1\n'))
+    _single_line_error(result, f"article.yaml: {shown}: unknown field")
+    assert "\x1b" not in result.err and "\x00" not in result.err
+
+
+def test_an_escaped_surrogate_pair_is_named_as_the_character_it_stands_for(
+    run, write_article
+) -> None:
+    """``"\\ud83d\\ude00"``, a character beyond U+FFFF written as JSON writes it (two UTF-16
+    halves), was said as U+D83D 'a character YAML and XML do not allow', as if a lone half were
+    typed: the line names the pair and the escape YAML reads it by."""
+    result = run("convert", write_article(GOOD + 'abstract: {en: "x \\ud83d\\ude00"}\n'))
+    _single_line_error(
+        result,
+        "article.yaml: line 4: en: contains the escapes \\ud83d\\ude00, a surrogate pair, which "
+        "YAML does not join: write \\U0001F600 (or the character itself)",
+    )
+
+
 @pytest.mark.parametrize("anchors", [False, True])
 def test_binary_is_refused_naming_the_line_and_the_key(run, write_article, anchors) -> None:
     """``!!binary`` (base64 bytes) was decoded and read as the text "hello", or refused in

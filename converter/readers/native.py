@@ -763,6 +763,7 @@ _TOP_KEY = lazy_re.compile(r"([A-Za-z_][\w-]*)\s*:")
 # JSON writes one half of a pair) or a number past U+10FFFF.
 _NO_CHARACTER_ESCAPE = "found invalid Unicode character escape code"
 _ESCAPE = lazy_re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+_LOW_HALF = lazy_re.compile(r"\\u[Dd][C-Fc-f][0-9A-Fa-f]{2}")  # (the second of a pair)
 _KEY_BEFORE = lazy_re.compile(r"""([^\s{}\[\],#"'-][^\s{}\[\],#"']*)\s*:\s*[{\[]?\s*$""")
 
 
@@ -786,6 +787,15 @@ def _no_character_line(text: str | bytes, exc: yaml.MarkedYAMLError) -> str:
     if escape is None:
         return f"{where}an escape of no character (a surrogate or past U+10FFFF)"
     code = int(escape[0][2:], 16)
+    low = _LOW_HALF.match(here, escape.end()) if 0xD800 <= code <= 0xDBFF else None
+    if low is not None:
+        # A character past U+FFFF as JSON writes it, two UTF-16 halves: said as one half, it
+        # read as if a lone half had been typed. YAML joins no halves: the one escape that does.
+        joined = 0x10000 + (code - 0xD800) * 0x400 + int(low[0][2:], 16) - 0xDC00
+        return (
+            f"{where}contains the escapes {escape[0]}{low[0]}, a surrogate pair, which YAML "
+            f"does not join: write \\U{joined:08X} (or the character itself)"
+        )
     what = "no Unicode character" if code > 0x10FFFF else "a character YAML and XML do not allow"
     return f"{where}contains U+{code:04X} (the escape {escape[0]}), {what}"
 
@@ -888,7 +898,10 @@ def format_location(loc: tuple[int | str, ...]) -> str:
         if isinstance(part, int):
             path += f"[{part}]"
         else:
-            path += ("." if path else "") + str(part)
+            # A key of a control or line-break character ("k\\n2") as Python writes it: printed
+            # as typed, the message was two lines, a NUL or a terminal's escape.
+            text = str(part) if str(part).isprintable() else repr(str(part))
+            path += ("." if path else "") + text
     return path
 
 
