@@ -259,7 +259,7 @@ def test_loader_reads_what_pyyaml_reads(text: str) -> None:
         ("~: 1\nnull: 2\n", "line 2: key None given twice"),
         ("? [a, b]\n: c\n", "line 1: a key must be text"),
         ("x: &x 1\n? [a]\n: c\n", "line 2: a key must be text"),
-        ("a: !!str {b: c}\n", "line 1: malformed YAML: expected a scalar node"),
+        ("a: !!str {b: c}\n", "line 1: a: !!str is a tag of a text, here on a mapping"),
         ("a: &r [*r]\n", "recursive"),
     ],
 )

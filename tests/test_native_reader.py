@@ -122,6 +122,31 @@ def test_an_escaped_surrogate_pair_is_named_as_the_character_it_stands_for(
     )
 
 
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("!!seq a", "!!seq is a tag of a list, here on a text"),
+        ("!!map a", "!!map is a tag of a mapping, here on a text"),
+        ("!!str [a]", "!!str is a tag of a text, here on a list"),
+        ("!!int [1]", "!!int is a tag of a text, here on a list"),
+        ("!!float {a: 1}", "!!float is a tag of a text, here on a mapping"),
+        ("!!null {a: 1}", "!!null is a tag of a text, here on a mapping"),
+        ("!!bool [yes]", "!!bool is a tag of a text, here on a list"),
+    ],
+)
+@pytest.mark.parametrize("anchors", [False, True])
+def test_a_tag_on_another_kind_of_value_is_one_line_naming_it(
+    run, write_article, value: str, said: str, anchors: bool
+) -> None:
+    """``volume: !!seq a`` stopped the converter, an internal error (exit 70); ``!!map a`` was
+    'malformed input' in Python's words, ``!!str [a]`` in libyaml's, naming no field, and
+    ``!!null {a: 1}`` dropped the mapping unsaid: each is one line naming the line, the key and
+    the tag (with anchors in the file too, read another way)."""
+    extra = "x_anchor: &a 1\n" if anchors else ""
+    result = run("convert", write_article(GOOD + f"abstract: {{en: x}}\nvolume: {value}\n{extra}"))
+    _single_line_error(result, f"article.yaml: line 5: volume: {said}: leave the tag out")
+
+
 @pytest.mark.parametrize("anchors", [False, True])
 def test_binary_is_refused_naming_the_line_and_the_key(run, write_article, anchors) -> None:
     """``!!binary`` (base64 bytes) was decoded and read as the text "hello", or refused in

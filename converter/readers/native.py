@@ -232,6 +232,26 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 # quoted '<<', which is text; a plain '<<' that is a value is the text '<<' too.
 _MERGE_KEY = "".join(("<", "<"))
 _BUILDING = object()  # marks a node whose value is being built (to refuse recursion)
+# The kind of node each core tag is written on, and how a message names a kind: a tag on
+# another kind (``volume: !!seq a``) was an internal error, Python's or libyaml's words naming
+# no field, or (``!!null {a: 1}``) a mapping dropped unsaid.
+_NODE_OF_TAG = {
+    _MAP_TAG: _MAPPING_NODE,
+    _SEQ_TAG: _SEQUENCE_NODE,
+    **{f"tag:yaml.org,2002:{name}": _SCALAR_NODE
+       for name in ("str", "null", "bool", "int", "float", "timestamp")},
+}  # fmt: skip
+_KIND_WORDS = {_SCALAR_NODE: "a text", _SEQUENCE_NODE: "a list", _MAPPING_NODE: "a mapping"}
+
+
+def _check_kind(node: yaml.Node, tag: str) -> None:
+    """Refuse a core tag written on another kind of value than its own (see ``_NODE_OF_TAG``)."""
+    expected = _NODE_OF_TAG.get(tag)
+    if expected is not None and type(node) is not expected:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        here = _KIND_WORDS.get(type(node), "another value")
+        problem = f"{shown} is a tag of {_KIND_WORDS[expected]}, here on {here}: leave the tag out"
+        raise _TaggedValue(node.start_mark.line + 1, problem)
 
 
 def _construct_fast(
@@ -259,6 +279,8 @@ def _construct_fast(
     tag = node.tag
     if type(tag) is slice:  # no explicit tag (see ``_Loader.resolve``)
         tag = node.tag = _resolve(loader, tag.start, tag.stop, tag.step)
+    else:
+        _check_kind(node, tag)
     if tag == _STR_TAG and type(node) is _SCALAR_NODE:  # (!!str on a list: PyYAML refuses it)
         value = node.value
     elif tag == _MAP_TAG:
@@ -339,6 +361,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, count: list[int], depth: in
         count[0] += len(node.value)
         below = depth + 1
         return [_build(loader, item, count, below) for item in node.value]
+    _check_kind(node, tag)
     if tag == _STR_TAG and type(node) is _SCALAR_NODE:
         return node.value
     if tag in (_MAP_TAG, _SEQ_TAG):
