@@ -280,3 +280,26 @@ def test_batch_per_issue_writes_junit_one_case_per_article(tmp_path: Path, run) 
     assert case.get("name") == "the run"
     assert case.find("error").text.endswith(f"{missing}: cannot read: no such file")
     assert "--junit" not in " ".join(run("batch", "--help").out.split()).split("--per-issue")[-1]
+
+
+@pytest.mark.parametrize("option", ["--junit", "--report"])
+def test_batch_per_issue_report_that_cannot_be_written_is_one_line(
+    tmp_path: Path, run, option: str
+) -> None:
+    """``batch --per-issue`` whose ``--junit`` or ``--report`` cannot be written (its folder a
+    file) stopped as an internal error (exit 70, Python's FileNotFoundError), where a plain
+    batch says the file that cannot be written, exit 73; the deposit is written all the same."""
+    folder = _copy_issue(tmp_path)
+    (tmp_path / "taken").write_text("a file, not a folder\n", encoding="utf-8")
+    target = tmp_path / "taken" / "out.xml"
+    out = tmp_path / "out"
+    plain = run("batch", folder, "--to", "crossref", "-o", tmp_path / "plain", option, target)
+    result = run("batch", folder, "--to", "crossref", "--per-issue", "-o", out, option, target)
+    assert plain.code == 73, plain.err
+    assert result.code == 73, result.err
+    assert "internal error" not in result.err
+    said = [line for line in result.err.splitlines() if str(target) in line]
+    assert said == [f"jatsconv: {target}: cannot write: not a folder: {target.parent}"] or (
+        len(said) == 1 and said[0] in plain.err
+    ), (said, plain.err)
+    assert (out / NAME).is_file()

@@ -441,12 +441,24 @@ def _per_issue(
         click.echo(line, err=True)
     if not results and not not_articles:
         click.echo("jatsconv: 0 articles: the sources given hold no file to convert", err=True)
+    # (a --report or --junit that cannot be written is one line and exit 73, as a batch's:
+    # it was an internal error; the other is written all the same)
+    failed: list[str] = []
     if report is not None:
-        _per_issue_report(report, results, not_articles, [], interrupted=False, gone=gone)
+        try:
+            _per_issue_report(report, results, not_articles, [], interrupted=False, gone=gone)
+        except OSError as exc:
+            failed.append(str(output_error(report, exc)))
     if junit is not None:
-        articles = [r.as_dict() for r in results]
-        write_per_issue_junit(junit, articles, not_articles, [], interrupted=False,
-                              seconds=time.perf_counter() - started)  # fmt: skip
+        try:
+            articles = [r.as_dict() for r in results]
+            seconds = time.perf_counter() - started
+            write_per_issue_junit(junit, articles, not_articles, [], interrupted=False,
+                                  seconds=seconds)  # fmt: skip
+        except OSError as exc:
+            failed.append(str(output_error(junit, exc)))
+    if failed:
+        raise OutputError("; ".join(failed))
     sys.exit(_exit_code(results))
 
 
