@@ -483,7 +483,8 @@ def _issue_dropped(path: Path, members: list[PackedArticle]) -> list[str]:
                     continue
                 if _still_held(data, root, members, by_name.get(name)):
                     continue
-                doi = _ids(root).get("doi")
+                # (as the article writes it: ``_ids`` lower-cases it, to compare)
+                doi = _text(root, "front/article-meta/article-id[@pub-id-type='doi']")
                 gone.append(f"{name} (DOI {doi})" if doi else name)
     except (OSError, KeyError, zipfile.BadZipFile):
         return []

@@ -533,3 +533,18 @@ def test_an_issue_zip_renamed_with_issue_names_no_article_as_left_out(issue: Pat
         "held jsr-2-3-21.xml (DOI 10.5555/jsr.2018.3.21), which this run does not: replaced "
         "without it"
     ) in result.err
+
+
+def test_an_article_left_out_of_a_replaced_issue_zip_is_named_by_its_doi_as_written(
+    issue: Path, run
+) -> None:
+    """The warning named a DOI in lower case (``10.5555/jsr.2018.3.abc`` for
+    ``10.5555/JSR.2018.3.ABC``): a DOI is named as the article writes it."""
+    out = issue / "out"
+    first = _article_on_page(issue, 21)
+    text = first.read_text(encoding="utf-8").replace("jsr.2018.3.21<", "JSR.2018.3.ABC<")
+    first.write_text(text, encoding="utf-8")
+    assert run("package", first, "-o", out, "--per-issue").code == 0
+    result = run("package", issue / "streltsov-6.xml", "-o", out, "--per-issue")
+    assert result.code == 0, result.err
+    assert "held jsr-2-21.xml (DOI 10.5555/JSR.2018.3.ABC), which this run does not" in result.err
