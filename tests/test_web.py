@@ -1269,6 +1269,30 @@ def test_a_field_of_the_second_author_moves_to_that_authors_field(app, typed):
     assert not {"orcid_id", "authors"} & set(edited["authors"][1])
 
 
+@pytest.mark.parametrize("typed", ["authors.9.orcid", "authors[9].orcid"])
+def test_a_field_moved_to_an_entry_the_form_has_not_is_said_beside_it(app, typed):
+    """A "Move to" place in a list entry the article has not (``authors[9].orcid``, a typo
+    for ``authors[1]``) made an author of the ORCID alone, refused as 'Author 3: give either
+    name (a person) or collab (a group)', and the field's own box was gone: the box says the
+    entry is not there, the field kept in it."""
+    flask_app, _workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    petrov = {"name": {"surname": "Petrov", "given": "P. P."}, "orcid_id": "0000-0002-1825-0097"}
+    _upload(client, token, (_seed_with((("authors", 1), petrov)), "shape.yaml"),
+            (SEED_JOURNAL, "journal.yaml"))  # fmt: skip
+    page = client.get("/article/1/edit").text
+    place = _unknown_box(page)["authors[1].orcid_id"].xpath(".//input[@class='rename-to']/@name")
+    saved = client.post("/article/1/edit", data=_choose(page, {"authors[1].orcid_id": "rename"},
+                                                        {place[0]: typed}))  # fmt: skip
+    shown = client.get(saved.headers["Location"]).text
+    box = _unknown_box(shown)["authors[1].orcid_id"]
+    assert f"not renamed: {typed}: the article has no authors[9]" in " ".join(
+        box.text_content().split()
+    )
+    assert "give either name (a person) or collab" not in shown
+
+
 def test_a_value_that_is_no_choice_stays_chosen_with_the_message_beside_it(app):
     """An article type not among the choices showed the empty choice, and Save put the default
     (research-article) in its place without a word."""

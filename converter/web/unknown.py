@@ -233,9 +233,28 @@ def _rename(tree: dict[Any, Any], unknown: Unknown, new_name: str, places: set[P
         return "the new name is the one it has"
     if target in places:
         return f"{new_name} is another field the converter does not know"
+    if (missing := _no_entry(tree, target, unknown.at)) is not None:
+        return f"{new_name}: the article has no {format_location(missing)}"
     if not place_value(tree, target, _Held(unknown.value, False)):
         return f"{new_name} has a value in the form already: delete one of the two"
     return ""
+
+
+def _no_entry(tree: dict[Any, Any], target: Place, at: Place) -> Place | None:
+    """The first list entry on the way to ``target`` that the posted form has not (``authors[9]``
+    of two authors), or None: a field moved there made an entry of itself alone, refused as an
+    author with no name, its own box gone. A list the form posts no entry of is not judged, nor
+    the entry the field is in."""
+    node: Any = tree
+    for depth, part in enumerate(target[:-1]):
+        if not isinstance(node, dict):
+            return None
+        if isinstance(part, int) and target[: depth + 1] != at[: depth + 1]:
+            entries = [key for key in node if isinstance(key, int)]
+            if entries and part not in node:
+                return target[: depth + 1]
+        node = node.get(part)
+    return None
 
 
 def _release(data: Any, at: Place = ()) -> tuple[Any, list[Place]]:
