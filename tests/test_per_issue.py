@@ -303,3 +303,23 @@ def test_batch_per_issue_report_that_cannot_be_written_is_one_line(
         len(said) == 1 and said[0] in plain.err
     ), (said, plain.err)
     assert (out / NAME).is_file()
+
+
+def test_batch_per_issue_junit_of_a_run_stopped_as_it_writes(tmp_path: Path, run) -> None:
+    """A ``--per-issue`` run that read its articles and could not write the deposit (its name
+    taken by a folder) wrote a JUnit file of one case, 'not started', and no sources: the run
+    in error, stopped, as the report says, and each source not reached skipped."""
+    folder = _copy_issue(tmp_path)
+    out, junit = tmp_path / "out", tmp_path / "junit.xml"
+    (out / NAME).mkdir(parents=True)
+    result = run("batch", folder, "--to", "crossref", "--per-issue", "-o", out, "--junit", junit)
+    assert result.code == 73, result.err
+    suite = etree.parse(str(junit)).getroot()[0]
+    assert (suite.get("tests"), suite.get("errors"), suite.get("skipped")) == ("3", "1", "2")
+    cases = {Path(case.get("name")).name: case for case in suite.iter("testcase")}
+    assert sorted(cases) == ["shchukin-21.yaml", "streltsov-6.yaml", "the run"]
+    error = cases["the run"].find("error")
+    assert error.get("message") == "stopped"
+    assert error.text.endswith(f"{NAME}: cannot write: is a folder, not a file")
+    skipped = cases["streltsov-6.yaml"].find("skipped")
+    assert skipped.get("message") == "not reached: the run was stopped"

@@ -246,19 +246,24 @@ def write_per_issue_junit(
     interrupted: bool,
     seconds: float,
     error: str | None = None,
+    started: bool = False,
 ) -> None:
     """``batch --per-issue --junit``: the JUnit XML a batch writes, one test case per article
     (``articles``, as the report lists them: invalid a failure, bad input an error), each file
     that is no article skipped, each source not reached skipped; ``error``, the line of a run
     stopped before any article (a ``--journal`` that is no journal, ``-o`` not writable): one
-    test case, ``the run``, in error, as a batch's that could not start (``not_started``)."""
-    if error is not None and not articles and not not_articles:
+    test case, ``the run``, in error, as a batch's that could not start (``not_started``);
+    of a run ``started`` (its articles read, the deposit not written), ``the run`` in error,
+    stopped, beside its cases: it was one case 'not started', the sources not named."""
+    if error is not None and not (articles or not_articles or started):
         _not_started_junit(path, ConverterError(error))
         return
     entries: list[dict[str, Any]] = [
         *articles,
         *({"source": source, "status": NOT_ARTICLE, "problems": []} for source in not_articles),
     ]
+    if error is not None:
+        entries.append({"source": "the run", "status": "stopped", "problems": [error]})
     statuses = [str(entry["status"]) for entry in entries]
     failing = sum(status not in ("converted", "invalid", "skipped", NOT_ARTICLE)
                   for status in statuses)  # fmt: skip
@@ -323,6 +328,7 @@ def _write_junit(
                     "invalid": "output invalid",
                     "unwritten": "not written",
                     "error": "internal error",
+                    "stopped": "stopped",  # (a --per-issue run's, ``write_per_issue_junit``)
                 }.get(status, "bad input")
                 stream.write(
                     f"      <{tag} message={quoteattr(kind)}>{_xml_text(message)}</{tag}>\n"

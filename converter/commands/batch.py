@@ -428,7 +428,7 @@ def _per_issue(
         done = [r for r in results if not pending(r)]
         seconds = time.perf_counter() - started
         failed = _per_issue_reports(report, junit, done, not_articles, not_reached, False,
-                                    seconds, str(exc))  # fmt: skip
+                                    seconds, str(exc), started=bool(results))  # fmt: skip
         if failed:
             raise OutputError(f"{exc}; {failed}") from None
         raise
@@ -471,6 +471,8 @@ def _per_issue_reports(
     interrupted: bool,
     seconds: float,
     error: str | None = None,
+    *,
+    started: bool = False,
 ) -> str:
     """A ``--per-issue`` run's ``--report`` and ``--junit`` when it stops (interrupted, an
     output that cannot be written, a run that cannot start), for CI to parse; what could not
@@ -492,6 +494,7 @@ def _per_issue_reports(
                 interrupted=interrupted,
                 seconds=seconds,
                 error=error,
+                started=started,
             )
         except OSError as exc:
             failed.append(f"no JUnit file either: {output_error(junit, exc)}")
