@@ -1293,6 +1293,26 @@ def test_a_field_moved_to_an_entry_the_form_has_not_is_said_beside_it(app, typed
     assert "give either name (a person) or collab" not in shown
 
 
+def test_a_name_part_beside_the_name_moves_into_the_name_as_offered(app):
+    """An author's surname typed beside a name holding the given name (``authors[1].surname``)
+    is offered Move to ``authors[1].name.surname``; taken, it was put beside the form's name
+    per language, and the author refused, 'give either name (a person) or collab (a group)':
+    it goes into the name's main form."""
+    flask_app, workspace = app
+    client = flask_app.test_client()
+    token = _token(client)
+    author = {"name": {"given": "P. P."}, "surname": "Petrov"}
+    _upload(client, token, (_seed_with((("authors", 1), author)), "shape.yaml"),
+            (SEED_JOURNAL, "journal.yaml"))  # fmt: skip
+    page = client.get("/article/1/edit").text
+    box = _unknown_box(page)["authors[1].surname"]
+    assert box.xpath(".//input[@class='rename-to']/@value") == ["authors[1].name.surname"]
+    saved = client.post("/article/1/edit", data=_choose(page, {"authors[1].surname": "rename"}))
+    assert saved.headers["Location"].endswith("#row-1"), client.get(saved.headers["Location"]).text
+    (name,) = workspace.rows[1].article.authors[1].name.values()
+    assert (name.surname, name.given) == ("Petrov", "P. P.")
+
+
 def test_a_value_that_is_no_choice_stays_chosen_with_the_message_beside_it(app):
     """An article type not among the choices showed the empty choice, and Save put the default
     (research-article) in its place without a word."""

@@ -27,6 +27,7 @@ from converter.web.shapes import Place, unshown
 from converter.web.words import field_words
 
 CHOICES = ("rename", "delete", "keep")
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a name form's language (as ``form``)
 _BRACKETED = re.compile(r"\[(\d+)\]")  # a list entry's number as the input writes it: authors[1]
 CHOOSE = "choose to rename, delete or keep it"
 CHOOSE_KNOWN = "choose to move, delete or keep it"
@@ -235,6 +236,7 @@ def _rename(tree: dict[Any, Any], unknown: Unknown, new_name: str, places: set[P
         return f"{new_name} is another field the converter does not know"
     if (missing := _no_entry(tree, target, unknown.at)) is not None:
         return f"{new_name}: the article has no {format_location(missing)}"
+    target = _in_name_form(tree, target)
     if not place_value(tree, target, _Held(unknown.value, False)):
         return f"{new_name} has a value in the form already: delete one of the two"
     return ""
@@ -255,6 +257,24 @@ def _no_entry(tree: dict[Any, Any], target: Place, at: Place) -> Place | None:
                 return target[: depth + 1]
         node = node.get(part)
     return None
+
+
+def _in_name_form(tree: dict[Any, Any], target: Place) -> Place:
+    """``target`` in a name's main form where the form posts a name per language
+    (``authors.1.name.en.given``): a part moved to ``authors[1].name.surname``, as offered,
+    was put beside the forms, and the author refused as having no name."""
+    node: Any = tree
+    for part in target[:-1]:
+        if not isinstance(node, dict):
+            return target
+        node = node.get(part)
+    last = target[-1]  # (a part, not a language: ``name.ru`` is a form of its own)
+    forms = isinstance(node, dict) and node and last not in node
+    forms = forms and not (isinstance(last, str) and _LANG.match(last))
+    if forms and all(isinstance(k, str) and _LANG.match(k) and isinstance(v, dict)
+                     for k, v in node.items()):  # fmt: skip
+        return (*target[:-1], next(iter(node)), target[-1])
+    return target
 
 
 def _release(data: Any, at: Place = ()) -> tuple[Any, list[Place]]:
