@@ -652,6 +652,43 @@ def test_surnames_in_capitals_as_a_title_page_prints_them_are_in_ordinary_case(
     ) in [str(w) for w in loaded.warnings]
 
 
+def test_a_group_named_in_an_authors_cell_keeps_its_capitals_and_its_number(
+    tmp_path: Path,
+) -> None:
+    """A group or a body listed among the authors, 'WHO', 'ООО «НПП»', 'Consortium 2020':
+    no person's surname in capitals nor a name ending in affiliation marks, so written as
+    typed (they were 'Who' and 'Ооо «Нпп»', said as surnames, and the row refused for '2020'
+    as marks); the same names with given names or initials are still a person's."""
+    row = {
+        **ROW,
+        "authors:ru": "ООО «НПП»\nВОЗ\nКонсорциум 2020\nСТРЕЛЬЦОВ Д. В.",
+        "authors:en": "NPP LLC\nWHO\nConsortium 2020\nSTRELTSOV D. V.",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_xlsx(tmp_path / "s.xlsx", [row]), None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    names = [
+        {lang: form.surname for lang, form in author.name.items()}
+        for author in loaded.article.authors
+    ]
+    assert names == [
+        {"ru": "ООО «НПП»", "en": "NPP LLC"},
+        {"ru": "ВОЗ", "en": "WHO"},
+        {"ru": "Консорциум 2020", "en": "Consortium 2020"},
+        {"ru": "Стрельцов", "en": "Streltsov"},
+    ]
+    row["authors:en"] = "NPP LLC\nWHO\nConsortium 2020\nStreltsov D. V. 1"
+    problems = _problems(tmp_path, write_xlsx(tmp_path / "s.xlsx", [row]))
+    assert [p.split(": ", 2)[1:] for p in problems] == [
+        [
+            "authors:en",
+            "'Streltsov D. V. 1' ends in marks (1), as a title page prints them: leave them out "
+            "of the name, and give the affiliations in author4.affiliations (1, 2 for the aff1, "
+            "aff2 columns; a corresponding author in author4.corresponding)",
+        ]
+    ]
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

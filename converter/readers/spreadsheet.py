@@ -1373,6 +1373,10 @@ def _no_marks(name: str, column: str, number: int) -> None:
     in the given names (<given-names>Валерий Олегович1,2</given-names>, and in Crossref's
     deposit), unsaid; the row says where the affiliations go."""
     found = _MARKS_AFTER.search(name)
+    # (a number after a space in a name with neither a comma nor initials ends a group's
+    # name, 'Consortium 2020', 'Группа исследователей 2': no person's name, no marks)
+    if found and found.start() != found.start(1) and found[1].isascii():
+        found = found if "," in name[: found.start()] or "." in name else None
     if found:
         raise InputError(
             "",
@@ -1389,7 +1393,11 @@ def _capitals_cased(form: dict[str, str]) -> bool:
     landing pages do (``converter.name_case``); whether it was (it went into the JATS and
     Crossref's deposit in capitals)."""
     surname = form.get("surname", "")
-    if not surname or not all(in_capitals(word) for word in surname.split()):
+    # (a name with no given names is a group's or a body's as often as a person's, 'WHO',
+    # 'ООО «НПП»': its capitals are kept, as typed)
+    if not surname or not form.get("given"):
+        return False
+    if not all(in_capitals(word) for word in surname.split()):
         return False
     form["surname"] = ordinary_case(surname)
     given = form.get("given", "")
