@@ -308,6 +308,23 @@ def test_a_date_typed_with_the_word_for_year_and_pages_with_the_word_after_them(
     assert "'04.12.2018 (online)'" in refused.problems[0]
 
 
+def test_two_dates_in_a_date_column_and_a_day_0_are_named_as_typed(tmp_path: Path) -> None:
+    """Two dates typed in a column that takes one are refused as the cell shows them (it named
+    '2018-12-04; 2018-12-05', which nobody typed), while history.revised takes several; day
+    00 is said to be no day (it said the month has 31 days)."""
+    refused = _row_with(tmp_path, {"published.electronic": "04.12.2018 г.; 05.12.2018 г."})
+    assert refused.problems == [
+        f"{tmp_path / 'refs.csv'}#2: published.electronic: not a date (expected YYYY, YYYY-MM "
+        "or YYYY-MM-DD): '04.12.2018 г.; 05.12.2018 г.'"
+    ]
+    loaded = _row_with(tmp_path, {"history.revised": "04.12.2018 г.; 06.12.2018 г."})
+    assert loaded.article.history.revised == ["2018-12-04", "2018-12-06"]
+    refused = _row_with(tmp_path, {"history.received": "00.12.2018"})
+    assert refused.problems == [
+        f"{tmp_path / 'refs.csv'}#2: column history.received: '00.12.2018' is no date: no day 0"
+    ]
+
+
 def test_labels_pasted_with_keywords_and_abstracts_are_left_out(tmp_path: Path) -> None:
     """'Ключевые слова: Япония; Россия', as pasted from the manuscript: the label is no keyword
     (the first keyword was 'Ключевые слова: Япония'), nor 'Аннотация.' the abstract's first

@@ -1019,7 +1019,7 @@ def row_to_data(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], li
             raise InputError("", [_day_number(header, int(value))])
         if isinstance(value, str) and _takes_dates(header):
             _refuse_impossible_dotted(value, header)
-            read = _dotted_read(value)
+            read = _dotted_read(value, base in _LISTS)
             if read != value:
                 dotted.append(header)
                 example = example or (value, read)
@@ -1127,14 +1127,17 @@ _YEAR_WORD = lazy_re.compile(r"(?<=\d)\s*г(?:\.|ода?\b)?(?=\s*(?:;|$))")
 _ISO_DATES = lazy_re.compile(r"\d{4}(?:-\d{2}){0,2}(?:\s*;\s*\d{4}(?:-\d{2}){0,2})*")
 
 
-def _dotted_read(value: str) -> str:
+def _dotted_read(value: str, several: bool) -> str:
     """A date cell's day.month.year dates as ISO dates ('04.12.2018 г.' → '2018-12-04'); a
     cell that is then no list of dates stays as typed, for the refusal to name it as the
-    sheet shows it (it named '2018-12-04 г.', a text nobody typed)."""
+    sheet shows it (it named '2018-12-04 г.', a text nobody typed), and so does one of several
+    dates in a column that takes one (``several`` false: it named '2018-12-04; 2018-12-05')."""
     read = _DOTTED_DATE.sub(_iso_date, value)
     if read == value:
         return value
     read = _YEAR_WORD.sub("", read).strip()
+    if not several and ";" in read:
+        return value
     return read if _ISO_DATES.fullmatch(read) else value
 
 
@@ -1157,8 +1160,8 @@ def _refuse_impossible_dotted(value: str, header: str) -> None:
             if not 1 <= day <= last:
                 raise InputError(
                     "",
-                    [f"column {header}: {match[0]!r} is no date: {year}-{month:02d} has "
-                     f"{last} days"],
+                    [f"column {header}: {match[0]!r} is no date: "
+                     + (f"{year}-{month:02d} has {last} days" if day else "no day 0")],
                 )  # fmt: skip
         elif 1 <= day <= 12 and 12 < month <= 31:
             raise InputError(
