@@ -536,6 +536,26 @@ def test_affiliations_numbered_as_editors_number_them(tmp_path: Path) -> None:
     ]
 
 
+def test_affiliations_1_2_kept_as_a_number_by_a_spreadsheet_with_a_decimal_comma(
+    tmp_path: Path,
+) -> None:
+    """'1,2' typed in author1.affiliations of a Russian Excel is the number 1.2 in the workbook
+    (and '1,10' is 1.1): refused saying so and how to type it, where it was 'not an id'."""
+    row = {
+        **ROW,
+        "authors:en": "Ivanov, Ivan",
+        "author1.affiliations": 1.2,
+        "aff1.institution:en": "Moscow University",
+        "aff2.institution:en": "MGIMO University",
+    }
+    problems = _problems(tmp_path, write_xlsx(tmp_path / "s.xlsx", [row]))
+    assert problems == [
+        f"{tmp_path / 's.xlsx'}#2: column author1.affiliations: '1.2' is a number: a spreadsheet "
+        "with a decimal comma reads '1,2' as one number, so type the affiliations as '1; 2' or "
+        "'1, 2' (with a space), or format the cell as text"
+    ]
+
+
 def test_a_line_break_pasted_inside_a_reference_of_a_numbered_list_is_no_reference(
     tmp_path: Path,
 ) -> None:

@@ -1324,7 +1324,7 @@ def _authors(
             elif part == "corresponding":
                 person[part] = _flag(value, header)
             elif part == "affiliations":
-                person[part] = _affiliation_ids(value)
+                person[part] = _affiliation_ids(value, header)
                 origin[f"authors[{index}].{part}"] = header
             else:
                 person[part] = value
@@ -1449,10 +1449,11 @@ def _one_name_each(names: list[str], column: str) -> None:
 
 
 # An author's affiliations as editors number them: '1', '1, 2', 'aff1, aff2'.
+_DECIMAL = lazy_re.compile(r"\d+\.\d+")
 _AFF_NUMBERS = lazy_re.compile(r"(?:aff)?\d+(?:\s*,\s*(?:aff)?\d+)*", re.IGNORECASE)
 
 
-def _affiliation_ids(value: Any) -> Any:
+def _affiliation_ids(value: Any, header: str) -> Any:
     """The ``affN`` ids an ``authorN.affiliations`` cell names: '1' is ``aff1`` (the column
     ``aff1.…``), and ids may be separated by commas too ('1, 2'), as editors number an
     author's affiliations; until 4 December 2026 both refused the row as 'not an id'."""
@@ -1460,6 +1461,15 @@ def _affiliation_ids(value: Any) -> Any:
         return value
     ids: list[str] = []
     for item in value:
+        if _DECIMAL.fullmatch(item.strip()):
+            # (a spreadsheet set to a decimal comma keeps '1,2' typed in a cell as the number
+            # 1.2, and '1,10' as 1.1: which affiliations were meant is lost)
+            raise InputError(
+                "",
+                [f"column {header}: {item.strip()!r} is a number: a spreadsheet with a decimal "
+                 "comma reads '1,2' as one number, so type the affiliations as '1; 2' or "
+                 "'1, 2' (with a space), or format the cell as text"],
+            )  # fmt: skip
         if _AFF_NUMBERS.fullmatch(item.strip()):
             pieces = [piece.strip() for piece in item.split(",")]
             ids += [f"aff{p}" if p.isdigit() else p.lower() for p in pieces]
