@@ -643,6 +643,25 @@ def test_profile_and_consistency_findings_name_the_column(run, tmp_path: Path, s
     assert "abstract" not in loaded.columns and "abstract.ru" in loaded.columns
 
 
+def test_a_finding_on_the_doi_of_a_reference_in_cells_names_the_cells(tmp_path: Path) -> None:
+    """A DOI typed in a reference's text (no reference1.doi column): a finding on it, such as
+    Crossref's limit on a citation's DOI, names the cells the reference is in, as one on its
+    year does; 'doi' was taken for a language's code, and the finding named no column."""
+    from converter.readers.base import with_column
+
+    row = {
+        **ROW,
+        "references:ru": "Стрельцов Д.В. Японская политика. М., 2015. DOI: 10.1234/abc",
+        "references:en": "Strel'tsov D.V. Yaponskaya politika. Moscow, 2015. DOI: 10.1234/abc",
+    }
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    for part in ("doi", "year"):
+        assert with_column(f"too long (input field references[0].{part})", loaded.columns) == (
+            f"too long (input field references[0].{part}, columns references:ru and references:en)"
+        )
+
+
 @pytest.mark.parametrize(
     ("cell", "marks"),
     [("Иванов, Иван Иванович1\nПетрова, Анна1,2", "1"), ("Ivanov I. I.¹", "¹")],

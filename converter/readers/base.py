@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,9 +107,15 @@ def field_column(path: str, columns: Mapping[str, str]) -> str | None:
     column = column_of(path, columns) if columns else None
     if not column or column == path:
         return None
-    steps = set(re.split(r"[.\[\]]+", path))
+    # (a field's language follows a named part, 'abstract.en', 'name.en': a part after an
+    # item, 'references[0].doi', is a field, even when its name looks like a language's)
+    parts = path.split(".")
+    steps = {
+        part for before, part in pairwise(parts)
+        if not before.endswith("]") and re.fullmatch(r"[a-z]{2,3}(?:-\w+)*", part)
+    }  # fmt: skip
     langs = set(re.findall(r":([A-Za-z]{2,3}(?:-\w+)*)\b", column))
-    if langs and not langs & steps and any(re.fullmatch(r"[a-z]{2,3}", s) for s in steps):
+    if langs and steps and not langs & steps:
         return None
     word = "columns" if " and " in column else "column"
     return f"{word} {column}"
