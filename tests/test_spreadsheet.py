@@ -308,6 +308,15 @@ def test_a_date_typed_with_the_word_for_year_and_pages_with_the_word_after_them(
     assert "'04.12.2018 (online)'" in refused.problems[0]
 
 
+def test_pages_with_the_word_after_them_typed_with_the_keyboard_in_english(
+    tmp_path: Path,
+) -> None:
+    """'110–119 c.': the Latin 'c' the key of 'с' types with the keyboard left in English;
+    the last page was '119 c', unsaid, where '110–119 с.' ends on page 119."""
+    loaded = _row_with(tmp_path, {"pages": "110–119 c."})
+    assert (loaded.article.fpage, loaded.article.lpage) == ("110", "119")
+
+
 def test_two_dates_in_a_date_column_and_a_day_0_are_named_as_typed(tmp_path: Path) -> None:
     """Two dates typed in a column that takes one are refused as the cell shows them (it named
     '2018-12-04; 2018-12-05', which nobody typed), while history.revised takes several; day

@@ -156,9 +156,11 @@ def valid_issn(value: str | None) -> str | None:
 
 
 # The word for pages typed after them ('15–20 с.', '15-20 pp.'): a Cyrillic one may follow the
-# number directly ('20с.'), as no page ends in a Cyrillic letter; a Latin one after a space.
+# number directly ('20с.'), as no page ends in a Cyrillic letter; a Latin one after a space,
+# and so the Latin 'c' typed for 'с' with the keyboard left in English ('15–20 c.': same key).
 _PAGE_WORD_AFTER = re.compile(
-    r"(?:(?<=\d)\s*(?:с|сс|стр)|(?<=[\dIVXLCDMivxlcdm])\s+(?:pp|p|pgs?|pages?))\.?$",
+    r"(?:(?<=\d)\s*(?:с|сс|стр)|(?<=\d)\s+c|(?<=[\dIVXLCDMivxlcdm])\s+(?:pp|p|pgs?|pages?))"
+    r"\.?$",
     re.IGNORECASE,
 )
 
