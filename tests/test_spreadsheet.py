@@ -353,6 +353,27 @@ def test_labels_pasted_with_keywords_and_abstracts_are_left_out(tmp_path: Path) 
     assert "column abstract:ru: 'Аннотация.' is a label: left out" in said
 
 
+def test_labels_pasted_on_a_line_of_their_own_are_left_out(tmp_path: Path) -> None:
+    """The label pasted as the manuscript's heading, on a line of its own ('Ключевые
+    слова⏎Япония⏎Россия', 'Abstract⏎⏎We review …'): it was the first keyword, and the
+    abstract's first paragraph or words; said, as a label before the text on its line is."""
+    loaded = _row_with(
+        tmp_path,
+        {"keywords:ru": "Ключевые слова\nЯпония\nРоссия", "keywords:en": "Keywords\nJapan\nRussia",
+         "abstract:ru": "Аннотация\nВ статье рассматривается тема.",
+         "abstract:en": "Abstract\n\nThe article considers the topic."},
+    )  # fmt: skip
+    article = loaded.article
+    assert article.keywords == {"ru": ["Япония", "Россия"], "en": ["Japan", "Russia"]}
+    assert article.abstract == {
+        "ru": ["В статье рассматривается тема."],
+        "en": ["The article considers the topic."],
+    }
+    said = [str(w) for w in loaded.warnings]
+    assert "column keywords:ru: 'Ключевые слова' is a label: left out" in said
+    assert "column abstract:en: 'Abstract' is a label: left out" in said
+
+
 def test_keywords_typed_with_full_stops_between_them_are_split(tmp_path: Path) -> None:
     """'Образование. Учебники. Россия' in a keywords cell, as Russian journals type the list,
     is three keywords, as on a landing page (it was one), said; 'МГУ им. Ломоносова' stays

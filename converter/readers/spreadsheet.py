@@ -955,13 +955,16 @@ def iter_rows(
 
 
 # The label a keyword list or an abstract is pasted with from the manuscript ('Ключевые слова:
-# Япония; …', 'Аннотация. В статье …'): no keyword, no part of the abstract.
+# Япония; …', 'Аннотация. В статье …', or the label on a line of its own, as a heading is
+# pasted): no keyword, no part of the abstract.
 _KEYWORDS_LABEL = lazy_re.compile(
-    r"^\s*(?:ключевые\s+слова|ключові\s+слова|key\s*words|index\s+terms)(?:\s*[:.]|\s+[—–-])\s*",
+    r"^\s*(?:ключевые\s+слова|ключові\s+слова|key\s*words|index\s+terms)"
+    r"(?:\s*[:.]|\s+[—–-]|[ \t]*(?=[\r\n]))\s*",
     re.IGNORECASE,
 )
 _ABSTRACT_LABEL = lazy_re.compile(
-    r"^\s*(?:аннотация|резюме|анотація|abstract|summary)(?:\s*[:.]|\s+[—–-])\s*(?=\S)",
+    r"^\s*(?:аннотация|резюме|анотація|abstract|summary)(?:\s*[:.]|\s+[—–-]|[ \t]*(?=[\r\n]))"
+    r"\s*(?=\S)",
     re.IGNORECASE,
 )
 
