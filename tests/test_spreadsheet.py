@@ -775,6 +775,19 @@ def test_a_group_named_in_an_authors_cell_keeps_its_capitals_and_its_number(
     ]
 
 
+def test_a_surname_in_capitals_keeps_its_roman_numeral_suffix(tmp_path: Path) -> None:
+    """'SMITH III, JOHN': the surname is written 'Smith III', not 'Smith Iii' (a numeral is
+    no word to write in ordinary case)."""
+    row = {**ROW, "authors:en": "SMITH III, JOHN\nPACE IV, RICHARD"}
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    [loaded] = read_source(write_csv(tmp_path / "s.csv", [row]), None, ReadContext())
+    assert loaded.article is not None, loaded.problems
+    assert [(a.name["en"].surname, a.name["en"].given) for a in loaded.article.authors] == [
+        ("Smith III", "John"),
+        ("Pace IV", "Richard"),
+    ]
+
+
 def test_a_workbook_whose_used_range_record_is_wrong_is_read_whole(tmp_path: Path) -> None:
     """Some programs record a sheet's used range wrongly ('A1'): every row and column there
     is is read anyway, not only those inside the record."""

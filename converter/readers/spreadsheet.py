@@ -1393,6 +1393,10 @@ def _no_marks(name: str, column: str, number: int) -> None:
         )  # fmt: skip
 
 
+# The suffixes of a name that are Roman numerals ('Pace III'), as ``converter.text`` lists them.
+_ROMAN = frozenset({"II", "III", "IV"})
+
+
 def _capitals_cased(form: dict[str, str]) -> bool:
     """Write a surname typed in capitals ('СТРЕЛЬЦОВ Д. В.', 'IVANOV, Ivan'; given names in
     capitals too when the whole name is, 'SMITH, JOHN') in ordinary case, as the readers of
@@ -1405,7 +1409,10 @@ def _capitals_cased(form: dict[str, str]) -> bool:
         return False
     if not all(in_capitals(word) for word in surname.split()):
         return False
-    form["surname"] = ordinary_case(surname)
+    # (a suffix after the surname, 'SMITH III', keeps its capitals: it was 'Smith Iii')
+    head, _, last = surname.rpartition(" ")
+    kept = bool(head) and last in _ROMAN
+    form["surname"] = f"{ordinary_case(head)} {last}" if kept else ordinary_case(surname)
     given = form.get("given", "")
     if given and not has_small_letters(given):
         form["given"] = ordinary_case(given)
