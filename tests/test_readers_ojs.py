@@ -1279,6 +1279,8 @@ def test_a_contributor_group_the_reader_does_not_know_is_said(
         ),
         ("see the PDF", (None, None, None), "not a page or page range: not carried"),
         ("12–", ("12", None, None), None),  # a dash with nothing after it holds nothing
+        ("15–20 с.", ("15", "20", None), None),  # the word for pages, no text not carried
+        ("15-20 pp.", ("15", "20", None), None),
     ],
 )
 def test_pages_that_are_not_one_range_are_the_page_range(

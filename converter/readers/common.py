@@ -165,6 +165,11 @@ _PAGE_WORD_AFTER = re.compile(
 )
 
 
+def without_page_word(text: str) -> str:
+    """Pages without the word for pages typed after them ('15–20 с.' → '15–20')."""
+    return _PAGE_WORD_AFTER.sub("", text.strip()) or text
+
+
 def split_pages(value: str | None) -> dict[str, str]:
     """'110-119' → fpage/lpage; 'e123' → elocation_id; '110' → fpage; pages that are not one
     range, '110-115, 120-124', → that page_range, beginning on fpage and ending on lpage."""
@@ -174,7 +179,7 @@ def split_pages(value: str | None) -> dict[str, str]:
     # record's page, is no part of the page (an article's page refuses it)
     value = unlabelled_pages(value) or value
     # (and typed after them, '15–20 с.': the last page was '20 с', unsaid)
-    value = _PAGE_WORD_AFTER.sub("", value.strip()) or value
+    value = without_page_word(value)
     ends = page_range_ends(value) if "," in value else None
     if ends:
         first, last = ends

@@ -48,6 +48,7 @@ from converter.readers.common import (
     parse_xml,
     split_pages,
     unlabelled_pages,
+    without_page_word,
 )
 from converter.readers.markup import (
     BLOCK_TAGS,
@@ -582,7 +583,9 @@ def _pages(text: str, log: Collector) -> dict[str, str]:
     and left out. ``InputError`` naming ``<pages>`` for a range that runs backwards, which the
     model refuses."""
     written = " ".join(text.split())
-    text = unlabelled_pages(written).rstrip(". -\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+    # (the word after the pages, '15–20 с.', is none of the text said as not carried)
+    text = without_page_word(unlabelled_pages(written))
+    text = text.rstrip(". -\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
     if not text:
         return {}
     items = page_list(text) if "," in text else None
