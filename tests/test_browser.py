@@ -268,7 +268,7 @@ def test_fix_a_broken_field_in_the_form(page, server, tmp_path):
     assert page.locator("input[name='title.en:text']").is_visible()
     assert page.locator("input[name='title.ru:text']").is_visible()
     field.fill("0000-0002-1825-0097")
-    page.click("form.edit button[type=submit]")
+    page.click("form.edit .actions button")
     page.wait_for_load_state()
     row = _row(page, "broken.yaml")
     assert row.locator(".status").inner_text() == "valid"
@@ -338,7 +338,7 @@ def test_misspelt_fields_are_renamed_or_kept_in_the_form(page, server, tmp_path)
     assert "- sanctions" in kewords.locator("pre").inner_text()
     assert pages.locator("pre").inner_text() == "110-119"
     assert kewords.get_by_role("textbox", name="New name for kewords").input_value() == "keywords"
-    page.click("form.edit button[type=submit]")
+    page.click("form.edit .actions button")
     page.wait_for_load_state()
     assert "Not saved" in page.locator(".failed").inner_text()
     assert kewords.locator(".errors").inner_text() == "choose to rename, delete or keep it"
@@ -356,7 +356,7 @@ def test_misspelt_fields_are_renamed_or_kept_in_the_form(page, server, tmp_path)
     page.keyboard.press("Space")
     assert kewords.get_by_role("radio", name="Rename to").is_checked()
     pages.get_by_role("radio", name="Keep as it is").check()
-    page.click("form.edit button[type=submit]")
+    page.click("form.edit .actions button")
     page.wait_for_load_state()
     row = _row(page, "misspelt.yaml")
     assert row.locator(".status").inner_text() == "valid"
@@ -425,7 +425,7 @@ def test_the_new_fields_are_reached_by_keyboard_and_named_for_screen_readers(pag
     _tab_to(page, "related_articles.1.type:text", 3)
     added.get_by_role("combobox", name="Type").select_option("commentary")
     added.get_by_role("textbox", name="Citation").fill("Иванов И. И. Ответ на исправление. 2019.")
-    page.click("form.edit button[type=submit]")
+    page.click("form.edit .actions button")
     page.wait_for_load_state()
     row = _row(page, "notice.yaml")
     assert row.locator(".status").inner_text() == "valid"
@@ -477,7 +477,7 @@ def test_a_field_in_a_shape_the_form_cannot_hold_is_moved_by_keyboard(page, serv
         "New place for history"
     )
     page.keyboard.type("history.received")
-    page.click("form.edit button[type=submit]")
+    page.click("form.edit .actions button")
     page.wait_for_load_state()
     row = _row(page, "shaped.yaml")
     assert row.locator(".status").inner_text() == "valid"
@@ -706,6 +706,56 @@ def test_the_edit_form_of_an_ojs_article_fits_a_phone(browser):
         page.wait_for_load_state()
         page.set_viewport_size({"width": 375, "height": 800})
         assert page.locator("summary", has_text="download/131/91").count() == 1
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    finally:
+        page.close()
+        serving.close()
+
+
+def test_add_author_adds_entries_at_once_and_one_save_keeps_them(browser, tmp_path):
+    """*Add author* adds a blank entry in the page (no round trip: the page is not reloaded),
+    focused, for the keyboard; three filled in are saved in one save, with an affiliation
+    ticked by its institution's name. Enter in a box still saves. Until 4 December 2026 each
+    save added one blank author, so three authors took three saves."""
+    serving = _serve()
+    server = next(serving)
+    page = browser.new_page()
+    try:
+        article = tmp_path / "three.yaml"
+        article.write_text(BILINGUAL.read_text(encoding="utf-8"), encoding="utf-8")
+        _upload(page, server, article, BILINGUAL_JOURNAL)
+        _row(page, "three.yaml").locator("a.edit-link").click()
+        page.wait_for_load_state()
+        page.evaluate("window.notReloaded = true")
+        add = page.get_by_role("button", name="Add author")
+        add.click()
+        add.focus()
+        page.keyboard.press("Enter")  # (by keyboard too)
+        assert page.evaluate("window.notReloaded === true")
+        headings = page.locator("section[data-list=authors] > details > summary").all_inner_texts()
+        assert headings[1:] == ["Author 2 — add another", "Author 3 — add another",
+                                "Author 4 — add another"]  # fmt: skip
+        # the entry added is open and its first box has the focus
+        assert page.evaluate("document.activeElement.name") == "authors.3.role:text"
+        page.locator("details[aria-label='Author 2 — add another'] > summary").click()
+        for index, surname in ((1, "Иванов"), (2, "Петрова"), (3, "Сидоров")):
+            page.fill(f"input[name='authors.{index}.name.ru.surname:text']", surname)
+            page.fill(f"input[name='authors.{index}.name.ru.given:text']", "А.")
+        page.get_by_label("Московский государственный институт", exact=False).nth(3).check()
+        # Enter in a box saves (the form's default button is Save, not an Add)
+        page.locator("input[name='authors.3.name.ru.given:text']").press("Enter")
+        page.wait_for_load_state()
+        assert page.url.rstrip("/").endswith("#row-1") or "/edit" not in page.url
+        row = _row(page, "three.yaml")
+        assert row.locator(".status").inner_text() == "valid"
+        page.goto(f"{server}article/1/edit")
+        names = page.locator("input[name$='.name.ru.surname:text']")
+        assert [names.nth(i).input_value() for i in range(4)] == [
+            "Стрельцов", "Иванов", "Петрова", "Сидоров"]  # fmt: skip
+        ticked = page.locator("input[name='authors.3.affiliations:tick']")
+        assert ticked.is_checked()
+        assert not page.locator("input[name='authors.1.affiliations:tick']").is_checked()
+        page.set_viewport_size({"width": 375, "height": 800})
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     finally:
         page.close()

@@ -4,8 +4,9 @@ Safety, since metadata comes from anywhere and the app runs on an editor's machi
 - every page is a Jinja2 template with autoescaping on (whatever a template's name), so a title
   ``<script>alert(1)</script>`` is text; the Content-Security-Policy forbids any script
   (``script-src`` falls back to ``default-src 'none'``) and any request to another host. The
-  one exception is the list page's upload box script (``static/upload.js``, for dropped files
-  and folders), allowed on that page alone by its hash: no other script can run there either;
+  exceptions are the list page's upload box script (``static/upload.js``, for dropped files
+  and folders) and the edit page's Add buttons' (``static/edit.js``), each allowed on its page
+  alone by its hash: no other script can run there either;
 - each form carries a token of this run, and requests must name this server as their host, so
   another web site open in the browser cannot post to the app (nor reach it by DNS rebinding);
 - uploads are limited in size and count; files are parsed as on the command line.
@@ -47,6 +48,12 @@ UPLOAD_SCRIPT = (Path(__file__).parent / "static" / "upload.js").read_text(encod
 UPLOAD_PAGE_CSP = (
     f"{CSP}; script-src 'sha256-"
     f"{base64.b64encode(hashlib.sha256(UPLOAD_SCRIPT.encode()).digest()).decode()}'"
+)
+# The edit page runs its Add buttons' script, and only it, allowed the same way.
+EDIT_SCRIPT = (Path(__file__).parent / "static" / "edit.js").read_text(encoding="utf-8")
+EDIT_PAGE_CSP = (
+    f"{CSP}; script-src 'sha256-"
+    f"{base64.b64encode(hashlib.sha256(EDIT_SCRIPT.encode()).digest()).decode()}'"
 )
 
 
@@ -219,6 +226,18 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             posted = read_post(list(request.form.items(multi=True)))
             given = request.form.get("_saves", "")
             opened_at = int(given) if given.isdigit() else None
+            if request.form.get("_add"):  # *Add …* without the page's script: nothing saved
+                row.draft, row.draft_kept = posted.data, posted.kept
+                row.draft_problems = posted.problems + workspace.problems(row, posted.known_part())
+                row.draft_saves = opened_at if opened_at is not None else row.saves
+                row.draft_blanks = _blanks(request.form, posted.data)
+                # (back at the entry added, for the keyboard: the last blank one)
+                name = request.form["_add"]
+                entries = posted.data.get(name)
+                last = len(entries if isinstance(entries, list) else [])
+                last += row.draft_blanks.get(name, 1) - 1
+                return redirect(url_for("edit", row_id=row.id, _anchor=f"{name}.{last}-entry"), 303)
+            row.draft_blanks = {}
             if posted.problems:  # (said together with what the rest of the form would say)
                 problems = posted.problems + workspace.problems(row, posted.known_part())
             else:
@@ -244,7 +263,8 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             data, kept, problems = row.draft, row.draft_kept, row.draft_problems
         unknown, problems = unknown_fields(data, kept, problems)
         errors = error_paths(problems)
-        fields = build_form(data, errors, typed=row.draft is not None)
+        blanks = row.draft_blanks if row.draft is not None else {}
+        fields = build_form(data, errors, typed=row.draft is not None, blanks=blanks)
         general = [
             _in_words(path, line)
             for path, lines in errors.items()
@@ -259,7 +279,7 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             if path and (at := shown_at(fields, path))
             for line in lines
         ]
-        return render_template(
+        page = render_template(
             "edit.html",
             row=row,
             fields=fields,
@@ -270,8 +290,10 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
             general=general,
             failed=bool(request.args.get("failed")) and row.draft is not None,
             saves=row.saves if row.draft is None else row.draft_saves,
+            script=Markup(EDIT_SCRIPT),  # (its own text: the hash allows exactly that)
             token=token,
         )
+        return Response(page, headers={"Content-Security-Policy": EDIT_PAGE_CSP})
 
     def _in_words(path: str, line: str) -> str:
         """A problem the form has no input for, naming its field in words; a missing journal
@@ -294,6 +316,22 @@ def create_app(workspace: Workspace, allowed_hosts: set[str] | None = None) -> F
         )
 
     return app
+
+
+def _blanks(form: Any, data: dict[str, Any]) -> dict[str, int]:
+    """The blank entries each list shows again after *Add …* was posted: those left blank
+    (what was typed in one is an entry now), and one more in the list added to."""
+    blanks = {}
+    for key, shown in form.items():
+        name = key.removeprefix("_shown.")
+        if name == key or not shown.isdigit():
+            continue
+        entries = data.get(name) if "." not in name else None
+        ticked = [k for k, v in form.items(multi=True) if v and k.endswith("._remove:bool")]
+        removed = sum(1 for k in ticked if k.startswith(f"{name}."))
+        left = int(shown) - len(entries if isinstance(entries, list) else []) - removed
+        blanks[name] = max(1, left + (1 if name == form.get("_add") else 0))
+    return blanks
 
 
 def _bracketed(path: str) -> str:

@@ -41,6 +41,7 @@ _PER_LANGUAGE = ("title", "subtitle", "abstract", "keywords", "section", "fundin
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 # A reference's text: a box of several lines, so that a list pasted in keeps its lines.
 _REFERENCE_TEXT = re.compile(r"^references\.\d+\.text$")
+_AUTHOR_AFFILIATIONS = re.compile(r"^authors\.\d+\.affiliations$")
 
 
 @dataclass(slots=True)
@@ -62,6 +63,9 @@ class Field:
     summary: str = ""  # for an entry of a list: what it is, in a few words
     has_errors: bool = False  # an entry of a list with an error inside: shown open
     held: list[str] = field(default_factory=list)  # languages whose value no box holds
+    # An author's affiliations: the article's affiliations to tick, (id, name in the form's
+    # language); ids typed that none of them has stay in the text box beside them.
+    choices: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _options(node: dict[str, Any]) -> list[str]:
@@ -117,16 +121,55 @@ def _entries(value: Any) -> list[dict[Any, Any]]:
 
 
 def build_form(
-    data: dict[str, Any], errors: dict[str, list[str]] | None = None, typed: bool = False
+    data: dict[str, Any],
+    errors: dict[str, list[str]] | None = None,
+    typed: bool = False,
+    blanks: dict[str, int] | None = None,
 ) -> list[Field]:
     """The form's top-level fields, filled from an article's input mapping; ``typed`` when
-    it is what the user typed, shown again after a failed save (a reference's lines kept)."""
-    maker = _Maker(languages(data), main_language(data), errors or {}, held_paths(data), typed)
+    it is what the user typed, shown again after a failed save (a reference's lines kept);
+    ``blanks``: how many blank entries a list shows (one unless *Add* asked for more)."""
+    maker = _Maker(languages(data), main_language(data), errors or {}, held_paths(data), typed,
+                   blanks or {}, affiliation_choices(data))  # fmt: skip
     return [
         maker.field(name, node, data.get(name), name)
         for name, node in schema()["properties"].items()
         if name not in SKIP
     ]
+
+
+def affiliation_ids(affiliations: list[dict[Any, Any]]) -> list[str]:
+    """Each affiliation's id as the model gives it: its own, else ``aff`` and its number,
+    skipping the ids other affiliations state (``Article``'s numbering)."""
+    stated = {str(aff["id"]) for aff in affiliations if aff.get("id")}
+    ids = []
+    for number, aff in enumerate(affiliations, start=1):
+        if aff.get("id"):
+            ids.append(str(aff["id"]))
+            continue
+        while f"aff{number}" in stated:
+            number += 1
+        stated.add(f"aff{number}")
+        ids.append(f"aff{number}")
+    return ids
+
+
+def affiliation_choices(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The article's affiliations an author can be linked to: (id, words naming it), the
+    institution in the form's language (else in another, else its city), then the id."""
+    affiliations = _entries(data.get("affiliations"))
+    main = main_language(data)
+    found = []
+    for aff_id, aff in zip(affiliation_ids(affiliations), affiliations, strict=True):
+        name = ""
+        for key in ("institution", "department", "city"):
+            forms = _per_lang(aff.get(key), main)
+            text = forms.get(main) or next((v for v in forms.values() if v), "")
+            if text:
+                name = one_line(text)
+                break
+        found.append((aff_id, f"{name} ({aff_id})" if name else aff_id))
+    return found
 
 
 def _per_lang(value: Any, main: str) -> dict[str, Any]:
@@ -147,6 +190,8 @@ class _Maker:
     errors: dict[str, list[str]]
     held: set[str]
     typed: bool = False
+    blanks: dict[str, int] = field(default_factory=dict)
+    affiliations: list[tuple[str, str]] = field(default_factory=list)
 
     def below(self, path: str) -> list[str]:
         """The errors at ``path`` and below it, those below named by their part
@@ -190,7 +235,19 @@ class _Maker:
             self._entries(made, key, item, value)
         else:
             _leaf(made, node, value)
+            if _AUTHOR_AFFILIATIONS.match(path) and self.affiliations and made.kind == "lines":
+                self._affiliation_boxes(made, value)
         return made
+
+    def _affiliation_boxes(self, made: Field, value: Any) -> None:
+        """An author's affiliations as boxes to tick; an id typed that no affiliation has (one
+        added in the same save) stays in the text box, so nothing typed is lost."""
+        made.kind, made.choices = "affs", self.affiliations
+        given = value if isinstance(value, list) else [value]
+        ids = [one_line(v) for v in given if isinstance(v, str | int)]
+        known = {aff_id for aff_id, _ in self.affiliations}
+        made.options = [v for v in ids if v in known]
+        made.value = ", ".join(v for v in ids if v not in known)
 
     def _per_language(self, made: Field, value: Any) -> None:
         """One box per language; a value given as one text is the main language's."""
@@ -243,7 +300,9 @@ class _Maker:
     def _entries(self, made: Field, key: str, item: dict[str, Any], value: Any) -> None:
         """An entry per item, and one blank entry to add another; an empty item is none."""
         items = list(value) if isinstance(value, list) else []
-        for index, entry in enumerate([*items, {}]):
+        blanks = max(1, self.blanks.get(made.name, 1))
+        made.value = len(items) + blanks  # (entries shown: *Add* posts it)
+        for index, entry in enumerate([*items, *[{}] * blanks]):
             path = f"{made.name}.{index}"
             if entry is None:
                 continue
@@ -255,7 +314,9 @@ class _Maker:
                 entry = {TEXT_STANDS_FOR[key]: entry}
             group = Field("group", path, f"{made.label} {index + 1}",
                           errors=self.errors.get(path, []))  # fmt: skip
-            group.value = "new" if index == len(items) else "old"
+            group.value = "new" if index >= len(items) else "old"
+            if index > len(items):  # (a blank entry *Add* asked for: open, to be filled in)
+                group.help = "added"
             group.summary = _summary(entry)
             group.has_errors = any(k == path or k.startswith(f"{path}.") for k in self.errors)
             group.children = [
@@ -365,6 +426,8 @@ def form_tree(items: list[tuple[str, str]]) -> tuple[dict[Any, Any], set[str]]:
             continue
         if value in (None, "", [], {}):
             continue
+        if kind in ("ids", "tick"):  # (the boxes ticked and the ids typed: one list)
+            value = list(dict.fromkeys(_ids_so_far(tree, name.split(".")) + value))
         _put(tree, name.split("."), value)
     return tree, removed
 
@@ -398,6 +461,8 @@ def _value(kind: str, raw: str) -> Any:
         return raw in ("on", "true", "1")
     if kind == "lines":
         return [line.strip() for line in text.split("\n") if line.strip()]
+    if kind in ("ids", "tick"):  # an author's affiliations: ids typed (``aff1, aff2``), ticked
+        return [part.strip() for part in re.split(r"[,;\s]+", text) if part.strip()]
     if kind == "pairs":
         pairs = {}
         for line in text.split("\n"):
@@ -406,6 +471,16 @@ def _value(kind: str, raw: str) -> Any:
                 pairs[name.strip()] = value.strip()
         return pairs
     return text
+
+
+def _ids_so_far(tree: dict[Any, Any], parts: list[str]) -> list[Any]:
+    """The ids already posted at ``parts`` (a ticked box before the next one)."""
+    node: Any = tree
+    for part in parts:
+        if not isinstance(node, dict):
+            return []
+        node = node.get(int(part) if part.isdigit() else part)
+    return list(node) if isinstance(node, list) else []
 
 
 def _put(tree: dict[Any, Any], parts: list[str], value: Any) -> None:

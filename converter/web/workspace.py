@@ -253,6 +253,8 @@ class Row:
     # The count the draft's form was opened with, which the form shown again carries: the
     # count at that showing let a save made from another tab in between be undone unsaid.
     draft_saves: int = 0
+    # How many blank entries each list of the draft's form shows (*Add author* without script).
+    draft_blanks: dict[str, int] = field(default_factory=dict)
 
     @property
     def status(self) -> str:
