@@ -190,3 +190,25 @@ def test_a_reference_with_a_stray_line_break_stays_one_reference(client):
     assert reply.status_code == 303 and "/edit" not in reply.headers["Location"]
     [ref] = workspace.rows[1].article.references
     assert ref.text["en"].startswith("Smith J. A very long title")
+
+
+def test_a_pasted_lists_note_goes_once_its_references_are_edited_and_saved(client):
+    """The row's note on a pasted list describes the save that read it: once the references
+    are edited and saved again, it is gone (until 4 December 2026 it stayed on the row, telling
+    of lines no longer there)."""
+    client, workspace, _ = client
+    _post(client, {"references.0.text.ru:text": PASTED})
+
+    def row_text() -> str:
+        return lxml.html.fromstring(client.get("/").text).find_class("row")[0].text_content()
+
+    assert "read as the original and Latin-script forms of 2 references" in row_text()
+    reply = _post(client, {"references.1.text.ru:text": "Петров П.П. Другая книга. М., 2016.",
+                           "references.1.text.en:text": ""})  # fmt: skip
+    assert reply.status_code == 303 and "/edit" not in reply.headers["Location"]
+    assert workspace.rows[1].article.references[1].text == {
+        "ru": "Петров П.П. Другая книга. М., 2016."}  # fmt: skip
+    assert "read as the original and Latin-script forms" not in row_text()
+    # a new list pasted says its own note again
+    _post(client, {"references.2.text.ru:text": "\n".join(RUSSIAN)})
+    assert "Reference 3: 2 lines pasted: read as 2 references" in row_text()

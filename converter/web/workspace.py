@@ -253,6 +253,8 @@ class Row:
     # The count the draft's form was opened with, which the form shown again carries: the
     # count at that showing let a save made from another tab in between be undone unsaid.
     draft_saves: int = 0
+    # What the last save said of what was typed (in ``warnings``), replaced by the next save's.
+    save_notes: list[str] = field(default_factory=list)
     # How many blank entries each list of the draft's form shows (*Add author* without script).
     draft_blanks: dict[str, int] = field(default_factory=dict)
 
@@ -542,9 +544,13 @@ class Workspace:
             row.article, row.data, row.problems, row.edited = article, saved, [], True
             row.saves += 1
             row.kept, row.draft, row.draft_problems, row.draft_kept = list(taken), None, [], []
-            row.warnings += [
-                line for line in [*map(for_the_page, said), *pasted] if line not in row.warnings
-            ]
+            # What a save did with what was typed (a pasted list read as references, a DOI set
+            # right) describes that save's values: the next save says its own instead (a note
+            # kept after the rows it told of were edited described values no longer there).
+            now = [*map(for_the_page, said), *pasted]
+            row.warnings = [line for line in row.warnings if line not in row.save_notes]
+            row.warnings += [line for line in now if line not in row.warnings]
+            row.save_notes = now
             self.evaluate(row)
         return []
 
