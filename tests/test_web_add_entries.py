@@ -131,3 +131,48 @@ def test_affiliations_are_ticked_by_institution_in_the_forms_language(app):
     posted.setlist("authors.0.affiliations:tick", ["aff2"])
     client.post("/article/1/edit", data=posted)
     assert workspace.rows[1].article.authors[0].affiliations == ["aff2"]
+
+
+def test_an_affiliation_without_institution_is_judged_as_the_command_line_judges_it(app, tmp_path):
+    """An affiliation of a city and country only, added in the form: the form saves it as
+    ``convert`` reads the same YAML (neither refuses it), and for each profile the app's row
+    says of the affiliations what ``check --profile`` says of the converted file (neither says
+    that it names no institution)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    client, workspace = app
+    token = _open(client, BILINGUAL, BILINGUAL_JOURNAL)
+    posted = _posted(_form(client))
+    posted["affiliations.1.city.en:text"] = "Moscow"
+    posted["affiliations.1.country:text"] = "RU"
+    posted.add("authors.0.affiliations:tick", "aff2")
+    reply = client.post("/article/1/edit", data=posted)
+    assert reply.headers["Location"].endswith("#row-1"), workspace.rows[1].draft_problems
+    reply = client.post("/download", data={"_token": token, "row": ["1"], "format": ["yaml"]})
+    edited = tmp_path / "issue" / "edited.yaml"
+    edited.parent.mkdir()
+    edited.write_bytes(zipfile.ZipFile(io.BytesIO(reply.data)).read("streltsov-6.yaml"))
+    (edited.parent / "journal.yaml").write_bytes(BILINGUAL_JOURNAL.read_bytes())
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "converter", *args], cwd=ROOT,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+
+    for profile in ("crossref", "doaj", "pmc", "rsci"):
+        out = tmp_path / profile
+        converted = cli("convert", str(edited), "--profile", profile, "-o", str(out))
+        assert converted.returncode == 0, converted.stderr
+        checked = cli("check", "--profile", profile, str(out / "edited.xml"))
+        by_cli = sorted(
+            re.search(r"\[([\w-]+)\]", line).group(1)
+            for line in checked.stdout.splitlines() + checked.stderr.splitlines()
+            if "/aff" in line and "[" in line
+        )
+        workspace.set_profiles((profile,))
+        by_app = sorted(f.rule for f in workspace.rows[1].findings if "/aff" in f.path)
+        assert by_app == by_cli, (profile, checked.stdout)
+        if profile == "rsci":  # (its city in English only: not given in Russian, both say)
+            assert by_app == ["rsci-affiliations"]
