@@ -34,7 +34,7 @@ from converter.errors import InputError
 from converter.identifiers import is_doi, normalize_pmid, read_doi
 from converter.languages import language_code
 from converter.licenses import spdx_from_text, spdx_from_url
-from converter.messages import shorten
+from converter.messages import ENTITY_BOMB, ENTITY_LOOP, shorten
 from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import LIST_NUMBER, Article, inverted_pages
 from converter.name_case import ordinary_case
@@ -78,6 +78,7 @@ from converter.readers.reference_lists import numbered_from_one, pair_lists
 from converter.readers.sniffing import XmlStart
 from converter.scripts import has_cyrillic, language_by_script
 from converter.text import NAME_PARTICLES, is_group_name
+from converter.validation import InvalidDocument, parse_untrusted
 
 _ISSN_LINE = re.compile(
     r"(?:ISSN|eISSN|e-ISSN|pISSN|p-ISSN)[\s:]*(\d{4}-?\d{3}[\dXx])\s*\(([^)]{1,40})\)",
@@ -375,6 +376,8 @@ def _parse(data: bytes, name: str, log: Collector | None = None) -> etree._Eleme
     # an XHTML page's XML declaration: lxml refuses text that declares its encoding, and the
     # page is already decoded ("Unicode strings with encoding declaration are not supported")
     text = _XML_DECLARATION.sub("", text, count=1)
+    if (refused := _declared_entities(data, text)) is not None:
+        raise InputError(name, [refused])
     try:
         page = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -388,6 +391,27 @@ def _parse(data: bytes, name: str, log: Collector | None = None) -> etree._Eleme
     ):
         raise InputError(name, ["no meta tags and no text: not an article page"])
     return page
+
+
+_SUBSET_ENTITY = re.compile(r"<!DOCTYPE[^\[>]*\[.*?<!ENTITY\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(r"<html[\s>]", re.IGNORECASE)
+
+
+def _declared_entities(data: bytes, text: str) -> str | None:
+    """The line refusing an XHTML page whose DOCTYPE's entities are a bomb (nested, or one
+    used thousands of times), in the words the XML readers refuse one with, else None. The
+    HTML parser expands no entity, so a bomb costs nothing, but a page that is one is no
+    landing page (an entity declared once stays inert: '&xxe;' is left as text and said)."""
+    start = _HTML_START.search(text)
+    if not _SUBSET_ENTITY.search(text, 0, start.start() if start else len(text)):
+        return None
+    try:
+        parse_untrusted(data, "")
+    except InvalidDocument as exc:
+        said = exc.problems[0]
+        if said.message in (ENTITY_BOMB, ENTITY_LOOP):
+            return f"line {said.line}: {said.message}" if said.line else said.message
+    return None
 
 
 _DECLARED = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")

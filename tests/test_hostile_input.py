@@ -1,0 +1,108 @@
+"""Hostile and odd input the readers of other people's files meet: entity bombs in every XML
+reader and in XHTML, UTF-16 text without its mark, a root or a meta tag past the first bytes,
+and one field of megabytes. Each is one line naming the file (and field), exit 3, never a
+traceback; in a batch the other files go on.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED
+from converter.errors import EXIT_INPUT
+
+SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
+
+LAUGHS = '<!ENTITY l0 "lol">' + "".join(
+    f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+)
+# The quadratic blow-up: no nesting, one 50 KB entity used 50,000 times (2.5 GB expanded).
+QUADRATIC = '<!ENTITY big "' + "x" * 50_000 + '">'
+BOMBS = {"billion-laughs": (LAUGHS, "&l9;"), "quadratic": (QUADRATIC, "&big;" * 50_000)}
+
+# One file of each reader, with USE where a field's text goes.
+DOCUMENTS = {
+    "jats": (
+        "article",
+        '<article xmlns:xlink="http://www.w3.org/1999/xlink" dtd-version="1.3"><front>'
+        "<article-meta><title-group><article-title>T USE</article-title></title-group>"
+        "</article-meta></front></article>",
+    ),
+    "nlm": (
+        'article PUBLIC "-//NLM//DTD Journal Publishing DTD v3.0 20080202//EN" '
+        '"journalpublishing3.dtd"',
+        "<article><front><article-meta><title-group><article-title>T USE</article-title>"
+        "</title-group></article-meta></front></article>",
+    ),
+    "ojs": (
+        "article",
+        '<article xmlns="http://pkp.sfu.ca" locale="en_US"><title locale="en_US">T USE</title>'
+        "</article>",
+    ),
+    "crossref": (
+        "doi_batch",
+        '<doi_batch xmlns="http://www.crossref.org/schema/5.3.1" version="5.3.1"><head>'
+        "<doi_batch_id>USE</doi_batch_id></head><body/></doi_batch>",
+    ),
+    "doaj": ("records", "<records><record><title>T USE</title></record></records>"),
+    "html": (
+        "html",
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head><meta name="citation_title" '
+        'content="T USE"/><meta name="citation_doi" content="10.5555/x"/></head><body/></html>',
+    ),
+}
+
+
+def _one_line(result, code: int = EXIT_INPUT) -> str:
+    assert result.code == code, result.err
+    assert "Traceback" not in result.err
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    return lines[0]
+
+
+def _bomb(tmp_path: Path, reader: str, bomb: str) -> Path:
+    doctype, body = DOCUMENTS[reader]
+    dtd, use = BOMBS[bomb]
+    path = tmp_path / f"{reader}-{bomb}.{'html' if reader == 'html' else 'xml'}"
+    path.write_text(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE {doctype} [{dtd}]>\n'
+        + body.replace("USE", use),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("bomb", sorted(BOMBS))
+@pytest.mark.parametrize("reader", sorted(DOCUMENTS))
+def test_an_entity_bomb_is_refused_in_the_projects_words(
+    run, tmp_path: Path, reader: str, bomb: str
+) -> None:
+    source = _bomb(tmp_path, reader, bomb)
+    started = time.monotonic()
+    result = run("convert", source, "-o", tmp_path / "out", "--journal", SEED_JOURNAL)
+    assert time.monotonic() - started < 10
+    line = _one_line(result)
+    assert line.startswith(f"{source}: line ")
+    assert line.endswith(
+        "entity expansion beyond the parser's bound for a file of its size (an entity bomb: "
+        "the DOCTYPE's entities nest or repeat): refused"
+    )
+    assert "xmlCtxt" not in line and "amplification" not in line  # (libxml2's own words)
+    assert not list(tmp_path.glob("out/*.xml"))
+
+
+def test_an_entity_bomb_in_a_batch_leaves_the_others_converted(run, tmp_path: Path) -> None:
+    bomb = _bomb(tmp_path, "jats", "quadratic")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = run("batch", bomb, SEED, "-o", tmp_path / "out", "-q")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert result.code == EXIT_INPUT
+    assert "Traceback" not in result.err
+    assert f"{bomb}: line 3: entity expansion beyond" in result.err
+    assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["rjr-1-1-110.xml"]
+    assert grown_mb < 200
