@@ -106,3 +106,31 @@ def test_an_entity_bomb_in_a_batch_leaves_the_others_converted(run, tmp_path: Pa
     assert f"{bomb}: line 3: entity expansion beyond" in result.err
     assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["rjr-1-1-110.xml"]
     assert grown_mb < 200
+
+
+# ------------------------------------------------------------------ UTF-16 without its mark
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_a_utf16_txt_sheet_without_its_mark_is_read_as_one_with_it(
+    run, tmp_path: Path, codec: str
+) -> None:
+    """Excel's "Unicode Text" saved by a tool that drops the mark: a zero byte beside every
+    ASCII letter, which UTF-8 reads too, so its columns were 't\\x00i\\x00t\\x00l\\x00e…':
+    unknown. It is read as the marked one is, its byte order said."""
+    (tmp_path / "journal.yaml").write_text(SEED_JOURNAL.read_text(encoding="utf-8"))
+    sheet = tmp_path / "issue.txt"
+    sheet.write_bytes(
+        "language\ttitle:ru\ttitle:en\tvolume\nru\tЯпония и мир\tJapan and the world\t2\n".encode(
+            codec
+        )
+    )
+    result = run("batch", sheet, SEED, "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "unknown column" not in result.err and "\\x00" not in result.err
+    order = {"utf-16-le": "little-endian", "utf-16-be": "big-endian"}.get(codec)
+    said = f"UTF-16 ({order}, without its byte-order mark)" if order else "UTF-16"
+    assert f"{sheet}: read as {said} text with columns separated by tabs" in result.err
+    written = [p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.xml")]
+    assert len(written) == 2
+    assert sum("Япония и мир" in text for text in written) == 1

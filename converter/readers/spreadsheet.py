@@ -91,7 +91,12 @@ from converter.notices import OUT_OF_SCOPE, SIMPLIFIED, Notice
 from converter.readers import native
 from converter.readers.base import Loaded, ReadContext, column_of
 from converter.readers.common import split_pages
-from converter.readers.encoding import cyrillic_encoding, marked_encoding, undecodable_at
+from converter.readers.encoding import (
+    cyrillic_encoding,
+    marked_encoding,
+    undecodable_at,
+    utf16_order,
+)
 from converter.readers.keyword_lists import full_stop_list, stray_comma, without_final_full_stop
 from converter.readers.pasted_references import reference_lines
 from converter.readers.reference_lists import headings_left_out, pair_lists
@@ -377,6 +382,8 @@ _ENCODING_NAMES = {
     "windows-1251": "Windows-1251",
     "koi8-r": "KOI8-R",
     "utf-16": "UTF-16",
+    "utf-16le": "UTF-16 (little-endian, without its byte-order mark)",
+    "utf-16be": "UTF-16 (big-endian, without its byte-order mark)",
     "utf-32": "UTF-32",
 }
 _DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tabs"}
@@ -404,6 +411,11 @@ def _dialect(path: str, mtime: float, encoding: str | None, delimiter: str | Non
         raise InputError(path, [cannot_read(exc)]) from None
     chosen = encoding
     detected = []
+    if chosen is None and (order := utf16_order(sample)) is not None:
+        # UTF-16 without its mark is UTF-8 to a decoder (a zero byte is U+0000): its header
+        # was read as 't\x00i\x00t\x00l\x00e\x00' and every column was unknown
+        chosen = order
+        detected.append("encoding")
     if chosen is None:
         try:
             sample.decode("utf-8")
@@ -1865,6 +1877,7 @@ def sheet_format(path: Path, head: bytes | None = None) -> str | None:
 
 def _tab_separated(head: bytes) -> bool:
     """A first line of at least two tab-separated cells, none of them empty (a header row)."""
-    text = head.decode(marked_encoding(head) or "utf-8", "replace").lstrip("\ufeff")
+    encoding = marked_encoding(head) or utf16_order(head) or "utf-8"
+    text = head.decode(encoding, "replace").lstrip("\ufeff")
     cells = text.split("\n", 1)[0].rstrip("\r").split("\t")
     return len(cells) >= 2 and all(cell.strip() for cell in cells)
