@@ -14,6 +14,8 @@ import pytest
 
 from conftest import SEED
 from converter.errors import EXIT_INPUT
+from converter.readers import detect_format
+from converter.readers.sniffing import LIMIT
 
 SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
 
@@ -134,3 +136,89 @@ def test_a_utf16_txt_sheet_without_its_mark_is_read_as_one_with_it(
     written = [p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.xml")]
     assert len(written) == 2
     assert sum("Япония и мир" in text for text in written) == 1
+
+
+# ------------------------------------------------------------------ a start past the first bytes
+
+BARE_JATS = (
+    "<article><front><article-meta><title-group><article-title>T</article-title></title-group>"
+    "</article-meta></front></article>"
+)
+META = (
+    '<meta name="citation_title" content="A late title"><meta name="citation_doi" '
+    'content="10.5555/x"><meta name="citation_volume" content="2">'
+)
+
+
+def _comment_of(total: int) -> str:
+    """A comment ``total`` characters long, closing marks included."""
+    return "<!--" + "x" * (total - 7) + "-->"
+
+
+@pytest.mark.parametrize(
+    ("before", "found"),
+    [
+        (_comment_of(LIMIT - 200), "jats"),  # the root within the first 1 MB
+        (_comment_of(LIMIT + 10), "unknown-xml"),  # past it
+        ("<?pi x?>\n" * (LIMIT // 9 - 200), "jats"),
+        ("<!DOCTYPE article [" + "<!ATTLIST article a CDATA #IMPLIED>" * 20_000 + "]>", "jats"),
+    ],
+    ids=["comment-within", "comment-past", "instructions", "doctype-subset"],
+)
+def test_a_jats_root_after_a_long_prolog_is_found_within_a_megabyte(
+    tmp_path: Path, before: str, found: str
+) -> None:
+    source = tmp_path / "article.xml"
+    source.write_text(f'<?xml version="1.0"?>\n{before}\n{BARE_JATS}', encoding="utf-8")
+    assert detect_format(source) == found
+
+
+def test_a_root_past_the_megabyte_is_said_so(run, tmp_path: Path) -> None:
+    source = tmp_path / "article.xml"
+    source.write_text(_comment_of(LIMIT + 10) + BARE_JATS, encoding="utf-8")
+    line = _one_line(run("convert", source, "-o", tmp_path / "out"))
+    assert line.startswith(
+        f"{source}: XML with no element in its first 1 MB (comments, a DOCTYPE or processing "
+        "instructions longer than that before its root): not a format jatsconv reads"
+    )
+
+
+PAGES = {
+    # a licence comment past the first 4 KB, then HTML5's lower-case doctype XML refuses
+    "comment-then-doctype": _comment_of(10_000)
+    + "\n<!doctype html>\n<html lang=en><head>"
+    + META
+    + "</head><body><p>x</p></body></html>",
+    "blanks-then-doctype": " " * 5000
+    + "<!doctype html><html lang=en><head>"
+    + META
+    + "</head><body><p>x</p></body></html>",
+    # no <html> nor doctype: a saved head whose scripts fill more than the first bytes
+    "long-head": "<head>"
+    + "<script>if (a < b) go();</script>\n" * 2000
+    + META
+    + "</head><body><p>x</p></body>",
+}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_a_page_whose_signs_come_late_is_read_as_a_page(run, tmp_path: Path, page: str) -> None:
+    """Saved without its .html ending (a CMS's 'article.php', standard input): told by its
+    content, which began past the first 4 KB read."""
+    source = tmp_path / "article.php"
+    source.write_text(PAGES[page], encoding="utf-8")
+    result = run("batch", source, SEED, "-o", tmp_path / "out", "--journal", SEED_JOURNAL, "-q")
+    assert result.code == 0, result.err
+    written = [p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.xml")]
+    assert len(written) == 2
+    assert sum("<article-title>A late title</article-title>" in text for text in written) == 1
+
+
+@pytest.mark.parametrize(("at", "found"), [(LIMIT - 300, "html"), (LIMIT + 10, "unknown-xml")])
+def test_a_citation_tag_is_looked_for_within_a_megabyte(
+    tmp_path: Path, at: int, found: str
+) -> None:
+    source = tmp_path / "article.php"
+    filler = "<head>" + "<script>go();</script>\n" * (at // 23)
+    source.write_text(filler + " " * (at - len(filler)) + META + "</head>", encoding="utf-8")
+    assert detect_format(source) == found

@@ -95,8 +95,10 @@ UNKNOWN_XML = "unknown-xml"
 def _head(path: Path, size: int = 4096) -> bytes:
     """The file's first bytes, read alone: an OJS export with its galleys embedded can be
     hundreds of megabytes, and sniffing it must not load it all."""
+    from converter.readers.sniffing import first_bytes
+
     with path.open("rb") as stream:
-        head = stream.read(size)
+        head = first_bytes(stream, size)
     # UTF-16 or UTF-32 with its byte-order mark (Windows tools save XML so), or UTF-16 without
     # it: the sniffers look for tags as UTF-8 bytes, and such a Crossref deposit or JATS file
     # was read as YAML (without the mark, called XML no reader claims)
@@ -112,7 +114,7 @@ def _looks_xml(head: bytes) -> bool:
 
 
 def _unknown_xml(path: Path) -> str:
-    from converter.readers.sniffing import xml_start
+    from converter.readers.sniffing import LIMIT, LIMIT_SAID, xml_start
     from converter.xmlns import root_name
 
     try:
@@ -122,11 +124,23 @@ def _unknown_xml(path: Path) -> str:
     start = xml_start(path)
     root = start.root if start else root_name(head.decode("utf-8", "replace"))
     what = f"XML whose root element is <{root}>" if root else "XML with no element in its start"
+    if root is None and _longer_than(path, LIMIT):
+        what = (
+            f"XML with no element in its first {LIMIT_SAID} (comments, a DOCTYPE or processing "
+            "instructions longer than that before its root)"
+        )
     return (
         f"{path}: {what}: not a format jatsconv reads (JATS or NLM <article>, an OJS native "
         "export, a Crossref deposit <doi_batch>, DOAJ article XML <records>); if it is one of "
         "them, name it with --from"
     )
+
+
+def _longer_than(path: Path, size: int) -> bool:
+    try:
+        return path.stat().st_size > size
+    except OSError:
+        return False
 
 
 def detect_format(path: Path) -> str:

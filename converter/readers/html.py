@@ -75,7 +75,7 @@ from converter.readers.person_names import name_suffix as _name_suffix
 from converter.readers.person_names import recased as _recased
 from converter.readers.person_names import split_name as _split_name
 from converter.readers.reference_lists import numbered_from_one, pair_lists
-from converter.readers.sniffing import XmlStart
+from converter.readers.sniffing import XmlStart, reads_within
 from converter.scripts import has_cyrillic, language_by_script
 from converter.text import NAME_PARTICLES, is_group_name
 from converter.validation import InvalidDocument, parse_untrusted
@@ -282,7 +282,22 @@ def sniff(path: Path, head: bytes, start: XmlStart | None = None) -> str | None:
     text = head.decode("utf-8", "replace").lower()
     if "<!doctype html" in text or re.search(r"<html[\s>]", text) or "citation_title" in text:
         return "html"
+    if head.lstrip().startswith(b"<") and _citation_meta_within(path):
+        return "html"  # (a page without <html>, its head's scripts longer than the head read)
     return None
+
+
+_CITATION_META = re.compile(rb"<meta\s[^>]*name\s*=\s*[\"']?citation_", re.IGNORECASE)
+
+
+def _citation_meta_within(path: Path) -> bool:
+    """Whether a ``<meta name="citation_…">`` tag comes in the file's first ``LIMIT`` bytes:
+    read only for markup no other sniffer claimed."""
+    try:
+        with path.open("rb") as stream:
+            return reads_within(stream, _CITATION_META)
+    except OSError:
+        return False
 
 
 def read(path: Path, context: ReadContext) -> Iterator[Loaded]:

@@ -11,6 +11,7 @@ root's first child, so a large export is not read whole to be told apart.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -20,8 +21,14 @@ from lxml import etree
 from converter.readers.encoding import marked_encoding, utf16_order
 
 # How far into a file its root and the root's first child are looked for: comments or a
-# DOCTYPE's declarations longer than this before them are no metadata file's.
-_LIMIT = 1 << 20
+# DOCTYPE's declarations longer than this before them are no metadata file's. The first bytes
+# the sniffers read (``head``) start past comments and processing instructions up to it too.
+LIMIT = _LIMIT = 1 << 20
+LIMIT_SAID = "1 MB"
+_HEAD = 4096
+# What may come before a document's first tag or DOCTYPE: blanks, comments and processing
+# instructions (the XML declaration among them).
+_PRELUDE = re.compile(rb"(?:\s+|<!--.*?-->|<\?.*?\?>)*", re.DOTALL)
 _CHUNK = 1 << 16
 _BOMS = {"utf-16le": codecs.BOM_UTF16_LE, "utf-16be": codecs.BOM_UTF16_BE}
 
@@ -92,6 +99,37 @@ def _start(stream: BinaryIO) -> XmlStart | None:
         public_id=info.public_id,
         system_url=info.system_url,
     )
+
+
+def first_bytes(stream: BinaryIO, size: int = _HEAD) -> bytes:
+    """The first ``size`` bytes of a UTF-8 file past its opening blanks, comments and processing
+    instructions, when they fill that window (looked for within ``LIMIT``): a page that begins
+    with a 10 KB licence comment before its ``<!doctype html>`` (which XML refuses, so the
+    parser finds no root) was 'XML with no element in its start', and one after 5,000 blanks
+    was read as YAML. Otherwise its first ``size`` bytes, as they are."""
+    head = stream.read(size)
+    skipped = _PRELUDE.match(head, 3 if head.startswith(codecs.BOM_UTF8) else 0)
+    if skipped is None or skipped.end() < size - 64:  # (what follows is in the window)
+        return head
+    data = head + stream.read(_LIMIT - len(head))
+    start = _PRELUDE.match(data, skipped.start()).end()  # (type checkers: a match always)
+    return data[start : start + size] if start < len(data) else head
+
+
+def reads_within(stream: BinaryIO, pattern: re.Pattern[bytes]) -> bool:
+    """Whether ``pattern`` occurs in the stream's first ``LIMIT`` bytes (read in chunks, a
+    match across two of them found too)."""
+    tail = b""
+    read = 0
+    while read < _LIMIT:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            return False
+        read += len(chunk)
+        if pattern.search(tail + chunk):
+            return True
+        tail = chunk[-512:]
+    return False
 
 
 def _split(tag: str) -> tuple[str, str]:
