@@ -14,7 +14,8 @@ import pytest
 
 from conftest import SEED
 from converter.errors import EXIT_INPUT
-from converter.readers import detect_format
+from converter.readers import detect_format, read_source
+from converter.readers.base import ReadContext
 from converter.readers.sniffing import LIMIT
 
 SEED_JOURNAL = SEED.parent.parent / "journal.yaml"
@@ -222,3 +223,59 @@ def test_a_citation_tag_is_looked_for_within_a_megabyte(
     filler = "<head>" + "<script>go();</script>\n" * (at // 23)
     source.write_text(filler + " " * (at - len(filler)) + META + "</head>", encoding="utf-8")
     assert detect_format(source) == found
+
+
+# ------------------------------------------------------------------ one field of megabytes
+
+# Where each reader's field is named, and its length: 'T ' and the 5,000,000 characters
+# (the Crossref batch id has no 'T ').
+FIELD_NAMED = {
+    "jats": "line 3: <article-title> in <title-group>: 5,000,002",
+    "nlm": "line 3: <article-title> in <title-group>: 5,000,002",
+    "ojs": "line 3: <title> in <article>: 5,000,002",
+    "crossref": "line 3: <doi_batch_id> in <head>: 5,000,000",
+    "doaj": "line 3: <title> in <record>: 5,000,002",
+    "html": 'line 2: <meta name="citation_title">: 5,000,002',
+}
+
+
+def _with_field(tmp_path: Path, reader: str, text: str) -> Path:
+    doctype, body = DOCUMENTS[reader]
+    path = tmp_path / f"{reader}-long.{'html' if reader == 'html' else 'xml'}"
+    declaration = "" if reader == "html" else '<?xml version="1.0" encoding="UTF-8"?>\n'
+    prolog = f"<!DOCTYPE {doctype}>" if reader == "nlm" else ""
+    path.write_text(f"{declaration}{prolog}\n" + body.replace("USE", text), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("reader", sorted(DOCUMENTS))
+def test_a_field_of_five_megabytes_is_refused_as_in_yaml(run, tmp_path: Path, reader: str) -> None:
+    source = _with_field(tmp_path, reader, "A" * 5_000_000)
+    result = run("batch", source, SEED, "-o", tmp_path / "out", "--journal", SEED_JOURNAL, "-q")
+    assert result.code == EXIT_INPUT
+    assert "Traceback" not in result.err
+    lines = result.err.strip().splitlines()
+    assert lines == [
+        f"{source}: {FIELD_NAMED[reader]} characters, more than the 1,000,000 a field may "
+        "hold: refused"
+    ]
+    assert [p.name for p in (tmp_path / "out").glob("*.xml")] == ["rjr-1-1-110.xml"]
+
+
+@pytest.mark.parametrize("reader", ["jats", "html"])
+def test_a_field_of_a_million_characters_is_not_refused_for_its_length(
+    tmp_path: Path, reader: str
+) -> None:
+    source = _with_field(tmp_path, reader, "A" * (1_000_000 - 2))  # 'T ' before it
+    (loaded,) = read_source(source, None, ReadContext(journal=None))
+    assert not any("a field may hold" in p for p in loaded.problems), loaded.problems
+
+
+def test_a_long_field_in_cdata_is_refused_too(run, tmp_path: Path) -> None:
+    """CDATA may hold '<', which no other text may: a long one is looked for all the same."""
+    source = _with_field(tmp_path, "jats", "<![CDATA[" + "a < b; " * 300_000 + "]]>")
+    line = _one_line(run("convert", source, "-o", tmp_path / "out"))
+    assert line == (
+        f"{source}: line 3: <article-title> in <title-group>: 2,100,002 characters, more than "
+        "the 1,000,000 a field may hold: refused"
+    )

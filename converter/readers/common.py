@@ -70,7 +70,58 @@ def parse_xml(data: bytes, name: str) -> etree._Element:
 
     if (problem_line := utf8_declared_otherwise(data, tree.docinfo.encoding)) is not None:
         raise InputError(name, [problem_line])
+    if _may_hold_long_text(data) and (too_long := too_long_field(tree.getroot())) is not None:
+        raise InputError(name, [too_long])
     return tree.getroot()
+
+
+# Text or an attribute value longer than a field may hold (``native.too_long``), in XPath so
+# that libxml2 measures it, not a walk of every node in Python: the first, in document order.
+# Embedded files (an OJS export's ``<embed>``, whose content is skipped while reading; JATS's
+# ``<binary-data>``) are base64, no field.
+_TOO_LONG = etree.XPath(
+    f"(//text()[string-length(.) > {native._MAX_FIELD}]"
+    "[not(ancestor::*[local-name() = 'embed' or local-name() = 'binary-data'])]"
+    f" | //@*[string-length(.) > {native._MAX_FIELD}])[1]"
+)
+
+
+def _may_hold_long_text(data: bytes) -> bool:
+    """Whether ``data`` may hold a text or attribute value longer than a field may: some run of
+    more than ``native._MAX_FIELD`` bytes without a '<' (none can be in either), or a CDATA
+    section (where it can). A few steps a megabyte, where XPath on an OJS export of 50 MB takes
+    seconds; the window's last '<' is where the next one begins."""
+    if b"<![CDATA[" in data:
+        return True
+    size = native._MAX_FIELD
+    start = 0
+    while start + size < len(data):
+        last = data.rfind(b"<", start, start + size + 1)
+        if last < 0:
+            return True
+        start = last + 1
+    return False
+
+
+def too_long_field(root: etree._Element) -> str | None:
+    """The line refusing an XML file one of whose texts or attribute values is longer than the
+    1,000,000 characters a YAML, JSON or CSV field may hold, naming the element (a 5 MB
+    abstract went into every output), else None."""
+    found = _TOO_LONG(root)
+    if not found:
+        return None
+    value = found[0]
+    element = value.getparent()
+    if getattr(value, "is_tail", False):
+        element = element.getparent() if element.getparent() is not None else element
+    where = f"<{etree.QName(element).localname}>"
+    if getattr(value, "is_attribute", False):
+        where = f"<{etree.QName(element).localname} {etree.QName(value.attrname).localname}>"
+    parent = element.getparent()
+    if parent is not None:  # ('<p> in <abstract>': a <p> alone could be anywhere)
+        where += f" in <{etree.QName(parent).localname}>"
+    line = f"line {element.sourceline}: " if element.sourceline else ""
+    return f"{line}{where}: {native.too_long(str(value))}: refused"
 
 
 def read_root(

@@ -39,7 +39,7 @@ from converter.misdecoded import ENTITY_TEXT, unescaped
 from converter.model import LIST_NUMBER, Article, inverted_pages
 from converter.name_case import ordinary_case
 from converter.notices import SIMPLIFIED, Notice
-from converter.readers import jsonld
+from converter.readers import jsonld, native
 from converter.readers.base import Loaded, ReadContext
 from converter.readers.common import (
     ENGLISH_MONTHS,
@@ -397,6 +397,8 @@ def _parse(data: bytes, name: str, log: Collector | None = None) -> etree._Eleme
         page = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(name, [f"not an HTML page: {exc}"]) from None
+    if (too_long := _too_long_value(page)) is not None:
+        raise InputError(name, [too_long])
     # JSON-LD alone is an article page too (the README: "only JSON-LD converts alone"); a
     # page of nothing but its script was refused as holding no meta tags and no text
     if (
@@ -427,6 +429,38 @@ def _declared_entities(data: bytes, text: str) -> str | None:
         if said.message in (ENTITY_BOMB, ENTITY_LOOP):
             return f"line {said.line}: {said.message}" if said.line else said.message
     return None
+
+
+# A meta tag's content, or text outside what is no field (scripts, styles: a site's bundle or
+# its data for the browser can be megabytes; JSON-LD is read as JSON), longer than a field may
+# hold (``native._MAX_FIELD``), as XPath so that libxml2 measures it: the first in the page.
+_TOO_LONG = etree.XPath(
+    f"(//meta/@content[string-length(.) > {native._MAX_FIELD}]"
+    f" | //text()[string-length(.) > {native._MAX_FIELD}]"
+    "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)])[1]"
+)
+
+
+def _too_long_value(page: etree._Element) -> str | None:
+    """The line refusing a page one of whose meta tags or texts is longer than the 1,000,000
+    characters a YAML, JSON or CSV field may hold (a 5 MB citation_title went into every
+    output), naming the tag, else None."""
+    found = _TOO_LONG(page)
+    if not found:
+        return None
+    value = found[0]
+    element = value.getparent()
+    if getattr(value, "is_attribute", False):
+        named = element.get("name") or element.get("property") or element.get("itemprop")
+        where = f'<meta name="{shorten(named, 60)}">' if named else "<meta content>"
+    else:
+        if getattr(value, "is_tail", False) and element.getparent() is not None:
+            element = element.getparent()
+        where = f"<{element.tag}>"
+        if (parent := element.getparent()) is not None:
+            where += f" in <{parent.tag}>"
+    line = f"line {element.sourceline}: " if element.sourceline else ""
+    return f"{line}{where}: {native.too_long(str(value))}: refused"
 
 
 _DECLARED = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
