@@ -4,10 +4,13 @@ the lines the command prints handed back as data, nothing printed, no exit."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +93,9 @@ class BatchInterrupted(KeyboardInterrupt):
     from there), so that a script stops as Ctrl-C stops it rather than going on to package or
     deposit a part of the batch; ``result`` is the ``BatchResult`` of what was done
     (``interrupted`` true, ``exit_code`` 130). A ``KeyboardInterrupt``: a script that does not
-    catch it ends as it would on Ctrl-C."""
+    catch it stops, with its traceback, but with status 1, not Ctrl-C's (130 in a shell, which
+    stops a shell's loop): Python gives that only to a ``KeyboardInterrupt`` itself, never to
+    a subclass. A script run in a loop catches it and exits with ``result.exit_code``."""
 
     def __init__(self, result: BatchResult) -> None:
         done = sum(1 for article in result.articles if article.status == "converted")
@@ -142,7 +147,8 @@ def run_batch(
     they converted anything: a script without ``if __name__ == "__main__":``), ``TypeError``
     (one path given as ``sources`` rather than a list of them, None or an ``Article`` for a
     path), ``BatchInterrupted`` (a ``KeyboardInterrupt``: Ctrl-C or SIGTERM stopped the run,
-    after it cleaned up; its ``result`` is what was done); every article's problem is in its
+    after it cleaned up; its ``result`` is what was done; SIGTERM when it has its default
+    handler, which the run replaces while it lasts); every article's problem is in its
     ``BatchArticle``. Never prints, never exits.
     """
     if jobs != 1 and _importing_script_in_worker():
@@ -173,14 +179,15 @@ def run_batch(
     progress = _Lines()
     items: list[dict[str, Any]] = []
     try:
-        summary: Summary = drive(
-            names,
-            settings,
-            progress,
-            report_path=reports["report"],
-            junit_path=reports["junit"],
-            outcomes=items,
-        )
+        with _sigterm_stops():
+            summary: Summary = drive(
+                names,
+                settings,
+                progress,
+                report_path=reports["report"],
+                junit_path=reports["junit"],
+                outcomes=items,
+            )
     except BrokenProcessPool as exc:  # (the driver's own words, then the likely cause)
         raise SetupError(f"{out_dir}: {exc}: {_GUARD}") from None
     result = BatchResult(
@@ -196,6 +203,34 @@ def run_batch(
     if result.interrupted:
         raise BatchInterrupted(result)
     return result
+
+
+@contextlib.contextmanager
+def _sigterm_stops() -> Iterator[None]:
+    """SIGTERM (``kill``, ``systemctl stop``, a CI job cancelled) stops the run as Ctrl-C
+    does, for the run's length. By default it ended the calling process at once: temporary
+    files and a pending manifest left in ``out_dir``, no report, no ``BatchInterrupted``. A
+    handler the caller set, or SIGTERM ignored, is left alone; so is a thread other than the
+    main one (only it can set handlers). Once one came, the ones after it are let go while the
+    run stops, as the command does."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+    met: list[int] = []
+
+    def interrupt(signum: int, frame: object) -> None:
+        if not met:
+            met.append(signum)
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _importing_script_in_worker() -> bool:

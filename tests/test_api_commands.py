@@ -145,6 +145,42 @@ def test_run_batch_stopped_by_ctrl_c_raises_after_cleaning_up(
     assert again.counts["converted"] == 2 - len(written)  # the two good articles, in all
 
 
+def test_run_batch_stopped_by_sigterm_raises_after_cleaning_up(tmp_path: Path) -> None:
+    """SIGTERM (``kill``, ``systemctl stop``) in a script's ``run_batch`` stops it as Ctrl-C
+    does: ``BatchInterrupted`` once the run has cleaned up. With SIGTERM's default the script
+    died at once (status -15), its temporary file and a pending manifest left in the folder.
+    After the run SIGTERM has its default again."""
+    issue = _issue_with_a_bad_article(tmp_path / "in")
+    out = tmp_path / "out"
+    code = (
+        "import os, signal, sys, converter\n"
+        "real = os.write\n"
+        "calls = []\n"
+        "def write(fd, data):\n"
+        "    if bytes(data[:5]) == b'<?xml':\n"
+        "        calls.append(1)\n"
+        "        if len(calls) == 2:\n"
+        "            real(fd, b'<article')\n"
+        "            os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    return real(fd, data)\n"
+        "os.write = write\n"
+        "try:\n"
+        "    converter.run_batch([sys.argv[1]], sys.argv[2])\n"
+        "except converter.BatchInterrupted as exc:\n"
+        "    default = signal.getsignal(signal.SIGTERM) is signal.SIG_DFL\n"
+        "    print('stopped', exc.result.exit_code, default)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(issue), str(out)], env=env, capture_output=True,
+        text=True, timeout=120,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (0, "stopped 130 True\n"), done.stderr
+    left = [p.name for p in out.iterdir() if is_temp(p.name) or "pending" in p.name]
+    assert left == []
+    assert len(list(out.rglob("*.xml"))) < 2
+
+
 def test_run_batch_without_options_validates_and_an_unwritable_folder_raises(
     tmp_path: Path, store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
