@@ -5,7 +5,6 @@ the lines the command prints handed back as data, nothing printed, no exit."""
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -234,15 +233,17 @@ def _sigterm_stops() -> Iterator[None]:
 
 
 def _importing_script_in_worker() -> bool:
-    """Whether this is a worker process of ours running the caller's script: the workers
-    (forkserver or spawn) import it under the name ``__mp_main__``, and a script run as a
-    program is ``__main__``. Only public names: a process that is no child of another is never
-    one, and a worker running a script's ``if __name__ == "__main__":`` block never gets there."""
-    main = sys.modules.get("__main__")
-    return (
-        multiprocessing.parent_process() is not None
-        and getattr(main, "__name__", None) == "__mp_main__"
-    )
+    """Whether this is a worker process of ours importing the caller's script: the workers
+    (forkserver or spawn) run it under the name ``__mp_main__`` (``runpy`` puts a module of
+    that name in ``sys.modules`` while it runs) before they are bootstrapped, while
+    ``__main__`` is still their own start-up module. Everywhere else the two names are one
+    module: ``multiprocessing`` makes them so in the main process when imported, and a worker
+    once the script is imported (a worker function of the caller's may run a batch). Not
+    ``parent_process()``: a worker learns its parent only after importing the script, so that
+    guard never fired and each worker ran the batch again (three 'another batch is writing
+    into this output folder' tracebacks)."""
+    imported = sys.modules.get("__mp_main__")
+    return imported is not None and imported is not sys.modules.get("__main__")
 
 
 def _report_path(value: object, name: str) -> Path | None:

@@ -153,3 +153,5 @@ def test_a_script_without_the_main_guard_gets_one_setup_error_naming_it(tmp_path
     assert last.startswith("converter.errors.SetupError: "), done.stderr[-2000:]
     assert 'if __name__ == "__main__":' in last
     assert "BrokenProcessPool" not in done.stderr
+    # each worker is told why too, not that 'another batch is writing into this output folder'
+    assert "another batch" not in done.stderr, done.stderr[-2000:]
