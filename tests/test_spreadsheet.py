@@ -395,15 +395,16 @@ def test_keywords_typed_with_full_stops_between_them_are_split(tmp_path: Path) -
 def test_a_comma_inside_a_keyword_of_a_semicolon_list_is_said(tmp_path: Path) -> None:
     """'Япония; Россия, санкции': the cell separates its keywords by ';', so 'Россия,
     санкции' is kept as one keyword, as typed, but said naming the column (it was unsaid);
-    a comma of a kind that holds commas — between digits, in brackets or quotes — is not."""
+    a comma of a kind that holds commas — between digits (each of three locants too: '2,4,6-'
+    was said), in brackets or quotes — is not."""
     loaded = _row_with(
         tmp_path,
         {"keywords:ru": "Япония; Россия, санкции; 1,2-дихлорэтан; «Мир, труд, май»",
-         "keywords:en": "Japan; sanctions (economic, financial)"},
+         "keywords:en": "Japan; sanctions (economic, financial); 2,4,6-trinitrotoluene"},
     )  # fmt: skip
     assert loaded.article.keywords == {
         "ru": ["Япония", "Россия, санкции", "1,2-дихлорэтан", "«Мир, труд, май»"],
-        "en": ["Japan", "sanctions (economic, financial)"],
+        "en": ["Japan", "sanctions (economic, financial)", "2,4,6-trinitrotoluene"],
     }
     said = [str(w) for w in loaded.warnings if "comma" in str(w)]
     assert said == [

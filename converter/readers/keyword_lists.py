@@ -46,9 +46,12 @@ def without_final_full_stop(keyword: str) -> str:
 
 
 # Commas a keyword holds by its kind, which no one types for a separator: between digits (a
-# chemical name's locants, '1,2-dichloroethane'; a decimal comma, '0,5 %') and inside brackets
-# or quotes ('«Мир, труд, май»', 'Japan (politics, economy)').
-_KIND_COMMAS = re.compile(r"\d,\d|\([^()]*\)|\[[^\[\]]*\]|«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\"")
+# chemical name's locants, '1,2-dichloroethane', '2,4,6-trinitrotoluene': the comma alone, so
+# that each of a run of locants is one; a decimal comma, '0,5 %') and inside brackets or quotes
+# ('«Мир, труд, май»', 'Japan (politics, economy)').
+_KIND_COMMAS = re.compile(
+    r"(?<=\d),(?=\d)|\([^()]*\)|\[[^\[\]]*\]|«[^«»]*»|„[^„“]*“|“[^“”]*”|\"[^\"]*\""
+)
 
 
 def stray_comma(keyword: str) -> bool:
