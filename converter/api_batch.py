@@ -238,12 +238,17 @@ def _importing_script_in_worker() -> bool:
     that name in ``sys.modules`` while it runs) before they are bootstrapped, while
     ``__main__`` is still their own start-up module. Everywhere else the two names are one
     module: ``multiprocessing`` makes them so in the main process when imported, and a worker
-    once the script is imported (a worker function of the caller's may run a batch). Not
+    once the script is imported (a worker function of the caller's may run a batch); a shell
+    that puts a ``__main__`` of its own in place (IPython) leaves the first, named
+    ``__main__``, as ``__mp_main__``. Not
     ``parent_process()``: a worker learns its parent only after importing the script, so that
     guard never fired and each worker ran the batch again (three 'another batch is writing
     into this output folder' tracebacks)."""
     imported = sys.modules.get("__mp_main__")
-    return imported is not None and imported is not sys.modules.get("__main__")
+    return (
+        getattr(imported, "__name__", None) == "__mp_main__"  # (IPython's own ``__main__``
+        and imported is not sys.modules.get("__main__")  # leaves the first one here)
+    )
 
 
 def _report_path(value: object, name: str) -> Path | None:

@@ -155,3 +155,26 @@ def test_a_script_without_the_main_guard_gets_one_setup_error_naming_it(tmp_path
     assert "BrokenProcessPool" not in done.stderr
     # each worker is told why too, not that 'another batch is writing into this output folder'
     assert "another batch" not in done.stderr, done.stderr[-2000:]
+
+
+def test_a_shell_with_a_main_module_of_its_own_runs_a_batch_with_workers(tmp_path: Path) -> None:
+    """IPython puts a ``__main__`` of its own in place once ``multiprocessing`` has named the
+    first one ``__mp_main__``: the two differ there, and ``run_batch(jobs=2)`` must not take
+    that shell for a worker importing a script (a ``SetupError`` in every notebook)."""
+    script = tmp_path / "shell.py"
+    script.write_text(
+        textwrap.dedent(f"""\
+            import multiprocessing, sys, types
+            sys.modules["__main__"] = types.ModuleType("__main__")
+            from converter import run_batch
+            if True:  # (a shell runs this as typed: no guard, and none needed)
+                done = run_batch([{str(BILINGUAL)!r}], {str(tmp_path / "out")!r}, jobs=2)
+                print(done.counts["converted"])
+            """),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stdout) == (0, "1\n"), done.stderr[-2000:]
