@@ -279,14 +279,6 @@ def _institution(article: dict[str, Any], journal: dict[str, Any], value: str) -
     article["authors"][0]["affiliations"][0]["institution"] = {"en": value}
 
 
-def _place_alone(article: dict[str, Any], journal: dict[str, Any], value: str) -> None:
-    """An affiliation of a place only (no institution, text or ROR id): its place names the
-    institution in the deposit, so the name's limit is the place's."""
-    aff = article["authors"][0]["affiliations"][0]
-    del aff["institution"], aff["country"]
-    aff["city"] = {"en": value}
-
-
 # (the field the error names, how to set it, a value at the limit, one past it)
 ARTICLE_LIMITS = [
     ("volume", _set("volume"), "9" * 32, "9" * 33),
@@ -302,7 +294,8 @@ ARTICLE_LIMITS = [
     ("authors[0].name.en.suffix", _set("authors", "0", "name", "suffix"), "J" * 10, "J" * 11),
     ("authors[0].collab.en", _group, "C" * 511, "C" * 512),
     ("affiliations[0].institution.en", _institution, "U" * 1024, "U" * 1025),
-    ("affiliations[0].city", _place_alone, "M" * 1024, "M" * 1025),
+    # (an affiliation of a place alone is no longer deposited, its place as the institution's
+    # name: it is left out, said; tests/test_affiliation_institution.py)
     ("journal.title.en", _set("journal", "title", "en"), "T" * 255, "T" * 256),
     ("journal.crossref.depositor_name", _set("journal", "crossref", "depositor_name"), "D" * 130,
      "D" * 131),

@@ -215,14 +215,11 @@ def _required_values(doc: Doc) -> Iterator[_Value]:
         yield from _issue_doi(doc)
         yield from _journal_titles(doc)
     yield from _contributor_names(doc)
-    for aff, index, forms in _deposited_affiliations(doc):
+    for _aff, index, forms in _deposited_affiliations(doc):
         if named := _institution_name(doc, forms):
             el, kind, lang, name = named
             yield el, name, limits.INSTITUTION_NAME, f"affiliations[{index}].{kind}.{lang}"
-        elif not _has_ror(aff) and (place := _place(doc, forms)):
-            # the place names the institution then, judged by the name's limit, as the
-            # deposit writes it
-            yield place[0], place[1], limits.INSTITUTION_NAME, f"affiliations[{index}].city"
+        # (one that names no institution is left out of the deposit: ``aff-institution``)
 
 
 def _pages(doc: Doc) -> Iterator[_Value]:
@@ -471,7 +468,7 @@ def _optional_values(doc: Doc) -> Iterator[_Value]:
             field = f"affiliations[{index}].department.{lang}"
             yield parts[0], department, limits.INSTITUTION_DEPARTMENT, field
         place = _place(doc, forms)
-        # Without a name or an id, the place names the institution: it is no place then.
+        # Without a name or an id, the affiliation is left out of the deposit, its place too.
         if place and (_institution_name(doc, forms) or _has_ror(aff)):
             yield place[0], place[1], limits.INSTITUTION_PLACE, f"affiliations[{index}].city"
     yield from _citation_parts(doc)

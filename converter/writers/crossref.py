@@ -243,8 +243,11 @@ class _View:
                 forms = limits.in_deposit_order(person.name or {}, self.a.language)
                 entry["name"] = _name_parts(forms[0][1])
                 entry["alt_names"] = [{**_name_parts(n), "style": n.style} for _, n in forms[1:]]
+                # (an affiliation that names no institution is left out: ``unnamed_affiliations``)
                 entry["affiliations"] = [
-                    self._institution(*affs[aff_id]) for aff_id in model.affiliation_ids(person)
+                    self._institution(*affs[aff_id])
+                    for aff_id in model.affiliation_ids(person)
+                    if _names_institution(affs[aff_id][1])
                 ]
             out.append(entry)
         return out
@@ -266,10 +269,6 @@ class _View:
             lang, text = limits.in_deposit_order(aff.department, self.a.language)[0]
             field = f"affiliations[{index}].department.{lang}"
             department = self._fitting(text, limits.INSTITUTION_DEPARTMENT, field)
-        if name is None and aff.ror is None:
-            # Crossref's institution needs a name or an id: the place names it then.
-            name = place
-            place = None
         place = self._fitting(place, limits.INSTITUTION_PLACE, f"affiliations[{index}].city")
         return {"name": name, "ror": aff.ror, "place": place, "department": department}
 
@@ -582,6 +581,34 @@ def _institution_name(aff: model.Affiliation, main: str) -> tuple[str, str] | No
     return None
 
 
+def _names_institution(aff: model.Affiliation) -> bool:
+    """Whether the deposit can name the affiliation's institution: by its name, its one line
+    of text or its ROR id. A place alone (Moscow, Russian Federation) was deposited as the
+    institution's name until 4 December 2026, which Crossref takes as an organisation's."""
+    return bool(aff.institution or aff.text or aff.ror)
+
+
+def unnamed_affiliations(article: model.Article) -> list[str]:
+    """The lines saying each affiliation of a named author that names no institution (no
+    name, no line of text, no ROR id): left out of the deposit, once an article."""
+    cited = {
+        aff_id
+        for person in article.authors
+        if not person.collab
+        for aff_id in model.affiliation_ids(person)
+    }
+    lines = []
+    for index, aff in enumerate(article.affiliations):
+        if aff.id in cited and not _names_institution(aff):
+            place = _institution_place(aff, article.language)
+            shown = f" ({place})" if place else ""
+            lines.append(
+                f"affiliations[{index}]: no institution: left out of the Crossref deposit, "
+                f"which would take its place{shown} as an institution's name (give institution:)"
+            )
+    return lines
+
+
 def _institution_place(aff: model.Affiliation, main: str) -> str | None:
     """The affiliation's ``institution_place``: its city, state, postal code and the country's
     English name, as an address writes them (one form of each, in deposit order)."""
@@ -740,6 +767,7 @@ def crossref_warnings(view: _View, name: str, label: str = "") -> list[Problem]:
         for index, person in enumerate(article.authors)
         if person.collab and model.affiliation_ids(person)
     ]
+    lines += unnamed_affiliations(article)
     lines += [f"{field}: {why}, {limits.LEFT_OUT}" for field, why in view.left_out.items()]
     prefix = f"{label}: " if label else ""
     return [Problem(name, 0, 0, prefix + line, severity="warning") for line in lines]
@@ -856,11 +884,7 @@ def _name_fields(article: model.Article) -> list[tuple[str, str | None, limits.L
         if named := _institution_name(aff, article.language):
             field, name = named
             out.append((f"affiliations[{index}].{field}", name, limits.INSTITUTION_NAME))
-        elif aff.ror is None:
-            # the place names the institution (``_View._institution``): the name's limit is
-            # its own (a place past 1,024 characters made the deposit invalid, unsaid)
-            place = _institution_place(aff, article.language)
-            out.append((f"affiliations[{index}].city", place, limits.INSTITUTION_NAME))
+        # (one that names no institution is left out, said: ``unnamed_affiliations``)
     return out
 
 
