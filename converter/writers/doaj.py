@@ -127,12 +127,9 @@ class _View:
     def affiliations(self) -> list[dict[str, str]]:
         """The affiliations list: of the authors the record names, and any no one points to;
         not one only a translator or editor holds, whom the record leaves out (until 4
-        December 2026 it was listed, an institution of no author of the record)."""
-        others = {a for p in self.a.authors if p.role != "author" for a in model.affiliation_ids(p)}
-        authors = {
-            a for p in self.a.authors if p.role == "author" for a in model.affiliation_ids(p)
-        }
-        listed = [aff for aff in self.a.affiliations if aff.id in authors or aff.id not in others]
+        December 2026 it was listed, an institution of no author of the record); not one that
+        names no institution (``unnamed``)."""
+        listed = [aff for aff, _ in self.unnamed(named=True)]
         out = []
         for number, aff in enumerate(listed):
             # An affiliation kept as one line of text: the text names the institution, as in
@@ -149,6 +146,25 @@ class _View:
             out.append({"id": str(number), "key": aff.id or "", "name": ", ".join(parts)})
         return out
 
+    def unnamed(self, named: bool = False) -> list[tuple[model.Affiliation, int]]:
+        """The affiliations the record would list (of the authors it names, and any no one
+        points to: not one only a translator or editor holds), with their index, that name
+        no institution (no name, no line of text) — or, ``named``, those that do. DOAJ's
+        affiliationName is the institution's name (its documentation's example: "University of
+        A"), and DOAJ keeps an author's first affiliation only: a place alone (Moscow, Russian
+        Federation) was listed as one until 4 December 2026, and could hide the institution
+        after it. DOAJ's record has no place for a ROR id, so one does not name it here."""
+        others = {a for p in self.a.authors if p.role != "author" for a in model.affiliation_ids(p)}
+        authors = {
+            a for p in self.a.authors if p.role == "author" for a in model.affiliation_ids(p)
+        }
+        return [
+            (aff, index)
+            for index, aff in enumerate(self.a.affiliations)
+            if (aff.id in authors or aff.id not in others)
+            and bool(aff.institution or aff.text) == named
+        ]
+
     def authors(self) -> list[dict[str, Any]]:
         numbers = {aff["key"]: aff["id"] for aff in self.affiliations()}
         out = []
@@ -163,7 +179,9 @@ class _View:
                 {
                     "name": name,
                     "email": person.email,
-                    "affiliations": [numbers[a] for a in model.affiliation_ids(person)],
+                    "affiliations": [
+                        numbers[a] for a in model.affiliation_ids(person) if a in numbers
+                    ],
                     "orcid": person.orcid,
                 }
             )
@@ -217,6 +235,22 @@ def _full_text_problems(view: _View, name: str) -> list[Problem]:
     return [Problem(name, 0, 0, f"{said}: {instead} is given instead", severity="warning")]
 
 
+def _unnamed_lines(view: _View) -> list[str]:
+    """Each affiliation that names no institution, said once: left out of the record."""
+    lines = []
+    for aff, index in view.unnamed():
+        city, state = (_latin_first(v, view.lang) if v else None for v in (aff.city, aff.state))
+        country = country_name(aff.country) if aff.country else None
+        place = institution_place(city, state, aff.postal_code, country)
+        shown = f" ({place})" if place else ""
+        lines.append(
+            f"affiliations[{index}]: no institution: left out of the DOAJ record, whose "
+            f"affiliationName would take its place{shown} as an institution's name (give "
+            "institution:)"
+        )
+    return lines
+
+
 def render_doaj(article: model.Article, chosen: str | None = None) -> str:
     """The record as text; ``chosen`` is the language to put first (see ``first_language``)."""
     view = _View(article, chosen)
@@ -248,6 +282,7 @@ def write_doaj(article: model.Article, options: Options, name: str = "output.xml
                 severity="warning",
             )
         )  # fmt: skip
+    problems.extend(warnings(name, _unnamed_lines(_View(article))))
     problems.extend(warnings(name, future_dates.in_article(article)))
     problems.extend(warnings(name, not_carried(article, NOT_CARRIED, "the record")))
     problems.extend(xsd_problems("doaj", data, name, options))
