@@ -32,6 +32,7 @@ GENERAL = (
     "xref-resolves",
     "text-misdecoded",
     "page-range-full",
+    "aff-institution",
 )
 
 PROFILES: dict[str, tuple[str, ...]] = {

@@ -764,6 +764,60 @@ def rsci_affiliations(doc: Doc) -> Iterator[Hit]:
 
 
 @rule(
+    "aff-institution",
+    "warning",
+    "every affiliation names its institution: a place alone is taken for an institution's name "
+    "(Crossref's institution_name, DOAJ's affiliationName), so the deposits leave it out",
+    source="Crossref deposit schema 5.3.1 (institution); DOAJ article XML (affiliationName)",
+    basis="reading",
+)
+def aff_institution(doc: Doc) -> Iterator[Hit]:
+    """An affiliation without an institution (one that is no department) or a line of text in
+    any of its forms: ``convert --to crossref`` (unless a ROR id names it) and ``--to doaj``
+    leave it out, saying so; this says it before, in every profile."""
+    affiliations = [el for el in doc.meta if local_name(el) in ("aff", "aff-alternatives")]
+    for index, el in enumerate(affiliations):  # (counted as the input's, as ``field_for`` does)
+        forms = [el] if local_name(el) == "aff" else [f for f in el if local_name(f) == "aff"]
+        if any(_names_institution(form) for form in forms):
+            continue
+        place = shorten(_shown(forms[0]) if forms else "", 60)
+        ror = el.find(".//institution-id[@institution-id-type='ror']") is not None
+        left_out = (
+            "DOAJ's record leaves it out (it has no place for the ROR id)"
+            if ror
+            else "Crossref's deposit and DOAJ's record leave it out"
+        )
+        yield Hit(
+            el,
+            f"the affiliation names no institution, only {place!r}: a place is no institution's "
+            f"name, and {left_out}: give institution: (the organisation's name)",
+            f"affiliations[{index}]",
+        )
+
+
+def _shown(form: etree._Element) -> str:
+    """An affiliation's text as a reader sees it, without its label and ids."""
+    parts = [form.text or ""]
+    for child in form:
+        if local_name(child) not in ("label", "institution-id"):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split()).strip(" ,;")
+
+
+def _names_institution(form: etree._Element) -> bool:
+    """Whether an affiliation's form names an institution: an ``institution`` that is no
+    department, or a line of text outside its parts (the affiliation given as one line)."""
+    from converter.affiliation_kinds import is_department
+
+    for inst in form.iter("institution"):
+        if not is_department(inst.get("content-type")) and "".join(inst.itertext()).strip():
+            return True
+    loose = "".join([form.text or "", *(child.tail or "" for child in form)])
+    return bool(loose.strip(" ,;\n\t"))
+
+
+@rule(
     "rsci-latin-references",
     "error",
     "RSCI: every reference has a Latin-script form",
