@@ -483,7 +483,8 @@ def test_preview_json_lists_each_page_as_convert_lists_each_output(run, tmp_path
     assert page["source"] == str(SEED_XML) and page["problems"] == []
     assert page["output"] == str(out / "streltsov-110.preview.html")
     assert Path(page["output"]).is_file()
-    assert {f["rule"] for f in page["findings"]} == {"crossref-required"}
+    # (the seed's affiliation is a country alone: aff-institution)
+    assert {f["rule"] for f in page["findings"]} == {"crossref-required", "aff-institution"}
     assert set(page["findings"][0]) == {"rule", "severity", "message", "path", "line", "field"}
     assert unread == {
         "source": str(missing),
