@@ -407,10 +407,11 @@ def _named_by_container(citation: dict[str, Any]) -> dict[str, Any]:
     """The citation as Crossref can take it. Crossref matches a structured citation by the
     work it is part of — a journal article by its journal's title or ISSN, a book or chapter by
     the book's title or ISBN — and cannot match one naming none (its query answer: "Either ISSN
-    or Journal title or Proceedings title must be supplied"): a newspaper article, web page or thesis, or a journal
-    article whose journal is in no form of its text, went with its author, title and year alone
-    (until 4 December 2026). Such a citation is its text and DOI, which Crossref matches as
-    written; a citation with no text keeps its parts, there being nothing better to give."""
+    or Journal title or Proceedings title must be supplied"): a newspaper article, web page or
+    thesis, or a journal article whose journal is in no form of its text, went with its author,
+    title and year alone (until 4 December 2026). Such a citation is its text and DOI, which
+    Crossref matches as written; a citation with no text keeps its parts, there being nothing
+    better to give."""
     named = any(citation[key] for key in ("journal_title", "issn", "volume_title", "isbn"))
     if named or not citation["unstructured"]:
         return citation
