@@ -46,6 +46,16 @@ def test_a_plain_value_is_the_text_typed_unless_a_plain_integer(typed: str, read
     data = native.parse_data(f"a: {typed}\nb: [{typed}]\n", "x.yaml")
     assert data == {"a": read, "b": [read]}
     assert type(data["a"]) is type(read)
+    anchored = native.parse_data(f"x: &x 1\na: {typed}\nb: [{typed}]\n", "x.yaml")
+    assert anchored == {"x": 1, "a": read, "b": [read]}
+
+
+def test_a_bool_tag_on_a_name_converts_it_as_typed(run, write_article) -> None:
+    """``!!bool`` on a text that is no true/false (a tag pasted on ``publisher: !!bool
+    Association``) stopped the converter, an internal error (exit 70): it is the text typed."""
+    result = run("convert", write_article(GOOD + "abstract: {en: x}\nvolume: !!bool abc\n"))
+    assert result.code == 0, result.err
+    assert "internal error" not in result.err
 
 
 @pytest.mark.parametrize(
@@ -57,6 +67,8 @@ def test_a_plain_value_is_the_text_typed_unless_a_plain_integer(typed: str, read
         ("!!set {b, a}", ["b", "a"]),
         ("!!int 0x1F", "0x1F"), ("!!int 010", "010"), ("!!int 1_0", "1_0"),
         ("!!int 1:30", "1:30"), ("!!int +3", "+3"), ("!!int abc", "abc"), ("!!int 12", 12),
+        ("!!bool true", True), ("!!bool FALSE", False), ("!!bool yes", "yes"),
+        ("!!bool Association of Japanologists", "Association of Japanologists"),
     ],
 )  # fmt: skip
 def test_an_explicit_tag_gives_the_text_typed_or_a_list(typed: str, read) -> None:

@@ -201,6 +201,19 @@ def _int_typed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return int(node.value) if _DECIMAL.match(node.value) else node.value
 
 
+def _bool_typed(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!!bool`` reads as a plain value does: ``true``/``false`` (any case the plain forms
+    take) is its boolean, any other text the text typed, which the model checks naming the
+    field. PyYAML looked the text up among YAML 1.1's words: ``!!bool abc`` or a tag on a name
+    (``depositor_name: !!bool Association``) was an internal error (exit 70)."""
+    if type(node) is not _SCALAR_NODE:
+        raise _TaggedValue(node.start_mark.line + 1, f"{node.tag} on a list or mapping")
+    return _BOOLEANS.get(node.value, node.value)
+
+
+_BOOLEANS = {word: word[0] in "tT" for word in ("true", "True", "TRUE", "false", "False", "FALSE")}
+
+
 def _set_as_list(loader: yaml.SafeLoader, node: yaml.Node) -> list[Any]:
     """``!!set {a, b}`` is a list of its members in the order typed: a Python set reached
     messages as ``{'a', 'b'}``, and keywords in any order."""
@@ -220,6 +233,7 @@ def _binary_refused(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _text_typed)
 _Loader.add_constructor("tag:yaml.org,2002:float", _text_typed)
 _Loader.add_constructor("tag:yaml.org,2002:int", _int_typed)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _bool_typed)
 _Loader.add_constructor("tag:yaml.org,2002:set", _set_as_list)
 _Loader.add_constructor("tag:yaml.org,2002:binary", _binary_refused)
 
