@@ -1722,3 +1722,31 @@ def test_preview_findings_name_the_column(run, tmp_path: Path) -> None:
     latin = [f for f in findings if f["rule"] == "script-latin-fields"]
     assert latin and latin[0]["column"] == "authors:en"
     assert all("column" not in f for f in findings if f["field"] == "abstract.en")
+
+
+@pytest.mark.parametrize(
+    ("column", "field", "value"),
+    [
+        ("author1.surname:en", "authors[0].name.en.surname", 1.2),
+        ("author1.surname:ru", "authors[0].name.ru.surname", -3),
+        ("author1.given:en", "authors[0].name.en.given", 1.2),
+    ],
+)
+def test_a_number_in_a_workbook_name_cell_is_refused_naming_its_column(
+    tmp_path: Path, column: str, field: str, value: float
+) -> None:
+    """A workbook keeps '1.2' typed in a name's cell as a number: it stopped the converter, an
+    internal error (exit 70), when the name was looked at for capitals; it is refused naming
+    the field and the column, as a number in another text field is."""
+    row = {
+        **ROW,
+        "author1.surname:ru": "Иванов",
+        "author1.given:ru": "Иван",
+        "author1.surname:en": "IVANOV",  # (in capitals: its given names are looked at too)
+        "author1.given:en": "Ivan",
+        column: value,
+    }
+    problems = _problems(tmp_path, write_xlsx(tmp_path / "s.xlsx", [row]))
+    assert len(problems) == 1, problems
+    assert f"{field} (column {column})" in problems[0], problems
+    assert "is a number" in problems[0]

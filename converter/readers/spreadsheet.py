@@ -1414,10 +1414,11 @@ def _capitals_cased(form: dict[str, str]) -> bool:
     capitals too when the whole name is, 'SMITH, JOHN') in ordinary case, as the readers of
     landing pages do (``converter.name_case``); whether it was (it went into the JATS and
     Crossref's deposit in capitals)."""
-    surname = form.get("surname", "")
+    surname, given = form.get("surname", ""), form.get("given")
     # (a name with no given names is a group's or a body's as often as a person's, 'WHO',
-    # 'ООО «НПП»': its capitals are kept, as typed)
-    if not surname or not form.get("given"):
+    # 'ООО «НПП»': its capitals are kept, as typed; a number a spreadsheet keeps in a name's
+    # cell is left to the model, which names its field)
+    if not surname or not given or not isinstance(surname, str) or not isinstance(given, str):
         return False
     if not all(in_capitals(word) for word in surname.split()):
         return False
@@ -1425,8 +1426,7 @@ def _capitals_cased(form: dict[str, str]) -> bool:
     head, _, last = surname.rpartition(" ")
     kept = bool(head) and last in _ROMAN
     form["surname"] = f"{ordinary_case(head)} {last}" if kept else ordinary_case(surname)
-    given = form.get("given", "")
-    if given and not has_small_letters(given):
+    if not has_small_letters(given):
         form["given"] = ordinary_case(given)
     return True
 
