@@ -12,7 +12,15 @@ from pathlib import Path
 
 from converter.errors import type_named
 
-__all__ = ["count_arg", "format_arg", "options_arg", "path_arg", "paths_arg"]
+__all__ = [
+    "count_arg",
+    "delimiter_arg",
+    "format_arg",
+    "options_arg",
+    "path_arg",
+    "paths_arg",
+    "text_arg",
+]
 
 
 def path_arg(value: object, name: str) -> Path:
@@ -47,6 +55,30 @@ def count_arg(value: object, name: str, least: int) -> int:
     if value < least:
         raise ValueError(f"{name}: {value} is less than {least}")
     return value
+
+
+def text_arg(value: object, name: str, optional: bool = False) -> str | None:
+    """A text argument (``pattern``, ``encoding``), or None where ``optional``: else
+    ``TypeError`` (``run_batch(pattern=None)`` was an AttributeError, ``encoding=1`` Python's
+    words from the CSV reader, naming neither)."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        kind = "text (str) or None" if optional else "text (str)"
+        raise TypeError(f"{name}: {kind}, not {type_named(value)}")
+    if "\0" in value:
+        raise ValueError(f"{name}: {value!r} holds a NUL character")
+    return value
+
+
+def delimiter_arg(value: object) -> str | None:
+    """``delimiter``: one character, as ``--delimiter`` takes it (``"tab"`` a tab), or None."""
+    text = text_arg(value, "delimiter", optional=True)
+    if text in ("tab", "\\t"):
+        return "\t"
+    if text is not None and len(text) != 1:
+        raise ValueError(f"delimiter: {text!r}: give one character (',' ';' '|'), or 'tab'")
+    return text
 
 
 def format_arg(fmt: object, name: str = "fmt") -> str | None:

@@ -13,9 +13,17 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from converter.api_args import count_arg, format_arg, options_arg, path_arg, paths_arg
+from converter.api_args import (
+    count_arg,
+    delimiter_arg,
+    format_arg,
+    options_arg,
+    path_arg,
+    paths_arg,
+    text_arg,
+)
 from converter.batch.driver import Progress
 from converter.batch.driver import run_batch as drive
 from converter.batch.settings import BatchSettings, Summary
@@ -161,6 +169,9 @@ def run_batch(
     workers = count_arg(jobs, "jobs", 0)
     fmt = format_arg(fmt)
     journal_path = path_arg(journal, "journal") if journal is not None else None
+    pattern = cast(str, text_arg(pattern, "pattern"))
+    encoding = text_arg(encoding, "encoding", optional=True)
+    delimiter = delimiter_arg(delimiter)
     reports = {key: _report_path(value, key) for key, value in (("report", report),
                                                                  ("junit", junit))}  # fmt: skip
     options = options or Options(grammars=get_grammars().require())

@@ -178,3 +178,24 @@ def test_a_shell_with_a_main_module_of_its_own_runs_a_batch_with_workers(tmp_pat
         [sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120
     )
     assert (done.returncode, done.stdout) == (0, "1\n"), done.stderr[-2000:]
+
+
+
+
+def test_run_batch_text_options_of_the_wrong_kind_are_said_naming_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``pattern=None`` stopped run_batch with Python's AttributeError, ``encoding=1`` or
+    ``delimiter=1`` with the CSV reader's words ('"delimiter" must be string'), naming no
+    argument: each is one TypeError/ValueError naming it, before any article is read."""
+    out = tmp_path / "out"
+    with pytest.raises(TypeError, match=r"^pattern: text \(str\), not None$"):
+        run_batch([BILINGUAL], out, pattern=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^encoding: text \(str\) or None, not int$"):
+        run_batch([BILINGUAL], out, encoding=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^delimiter: text \(str\) or None, not list$"):
+        run_batch([BILINGUAL], out, delimiter=[";"])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^delimiter: ';;': give one character"):
+        run_batch([BILINGUAL], out, delimiter=";;")
+    assert not out.exists()
+    assert capsys.readouterr() == ("", "")
