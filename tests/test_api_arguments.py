@@ -180,8 +180,6 @@ def test_a_shell_with_a_main_module_of_its_own_runs_a_batch_with_workers(tmp_pat
     assert (done.returncode, done.stdout) == (0, "1\n"), done.stderr[-2000:]
 
 
-
-
 def test_run_batch_text_options_of_the_wrong_kind_are_said_naming_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
