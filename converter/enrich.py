@@ -428,10 +428,17 @@ def _structured(
 def _work_language(parsed: str | None, text: str) -> str | None:
     """The language of a Cyrillic work the parse calls Russian (``parsed``): the one its letters
     tell when that is another Cyrillic alphabet's, Belarusian, Serbian …, as its text is filed
-    (``alphabets.filed_language``); its element-citation was under ru beside a be text."""
-
+    (``alphabets.filed_language``); its element-citation was under ru beside a be text.
+    A text of Russian's own letters only, nearly every one, is Russian at once: the letters
+    are read only when one is of another alphabet (this runs on every structured reference)."""
+    if parsed != "ru" or not _OTHER_CYRILLIC.search(text):
+        return parsed
     words = without_addresses(text)
-    return filed_language(words, parsed) if parsed == "ru" and has_cyrillic(words) else parsed
+    return filed_language(words, parsed) if has_cyrillic(words) else parsed
+
+
+# A Cyrillic letter outside Russian's alphabet (а–я, ё and their capitals)
+_OTHER_CYRILLIC = lazy_re.compile("[\u0400\u0402-\u040f\u0450\u0452-\u04ff\u0500-\u052f]")
 
 
 # An article's number in place of pages, as PLOS and others print it: 'e1002012'
